@@ -1,0 +1,138 @@
+/*
+ * config.h: the daemon's configuration, read from one INI-style file.
+ *
+ *   # comment
+ *   [section]
+ *   key = value            values may be "double-quoted"
+ *
+ * Durations: 250ms 10s 5m 24h 7d (a bare number is seconds).  Sizes: 512
+ * 64k 256k 1m (bytes; k and m are 1024-based).  Booleans: yes/no, true/
+ * false, on/off, 1/0.  Relative paths are relative to the folder of the
+ * config file and are stored resolved.
+ *
+ * Every directive is one row of a table in config.c (name, type, bounds,
+ * default, where it lands in struct config, reloadable or not, and a
+ * one-line description); parsing, defaults, `aduand -t` and the
+ * documented example all follow that table.
+ *
+ * Secrets (app_secret, verify_token, access_token, auth_token, secret,
+ * password, token) may be literal, or a reference resolved at load time:
+ *   file:PATH        the file's content, trailing newline removed; refused
+ *                    when group/world accessible or owned by another user
+ *   env:NAME         the environment variable
+ *   credential:NAME  $CREDENTIALS_DIRECTORY/NAME (systemd LoadCredential)
+ * A secret's value never appears in a diagnostic.
+ */
+#ifndef ADUAN_CONFIG_H
+#define ADUAN_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+enum channel_type {
+  CHANNEL_DEV = 0,
+  CHANNEL_WHATSAPP_CLOUD,
+  CHANNEL_TWILIO,
+  CHANNEL_KANNEL,
+  CHANNEL_TYPE_COUNT
+};
+
+/* "dev", "whatsapp_cloud", "twilio", "kannel"; -1 when unknown. */
+int channel_type_parse(const char *s);
+const char *channel_type_name(enum channel_type t);
+
+struct config_channel {
+  char *name;                /* from [channel.NAME]; webhook /webhook/NAME */
+  enum channel_type type;
+  int line;                  /* line of the section header */
+  char *api_base;            /* provider API base URL; NULL for dev */
+  /* dev */
+  char *token;               /* optional: required as ?token= or
+                                X-Aduan-Token when set */
+  /* whatsapp_cloud */
+  char *app_secret;
+  char *verify_token;
+  char *access_token;
+  char *phone_number_id;
+  /* twilio */
+  char *account_sid;
+  char *auth_token;
+  char *from;                /* also kannel */
+  /* kannel */
+  char *secret;
+  char *sendsms_url;
+  char *username;
+  char *password;
+};
+
+struct config {
+  char *path;                /* the file as given */
+  char *dir;                 /* its folder: base of relative paths */
+
+  struct {
+    char *listen;            /* "127.0.0.1:8080", "[::1]:8080" as written */
+    char *listen_host;       /* "127.0.0.1", "::1" */
+    int listen_port;         /* 0 lets the kernel choose */
+    char *public_url;        /* no trailing slash */
+    size_t max_body;         /* bytes */
+    int max_connections;
+    uint64_t header_timeout_ms;
+    uint64_t idle_timeout_ms;
+    uint64_t shutdown_timeout_ms; /* in-flight work gets this long on stop */
+  } server;
+
+  struct {
+    char *path;              /* SQLite file, resolved */
+    uint64_t busy_timeout_ms;
+  } storage;
+
+  struct {
+    int level;               /* enum log_level */
+    int text;                /* 1: message text may appear at debug */
+  } log;
+
+  struct {
+    int messages_per_minute; /* 0 = no limit */
+    int tickets_per_day;     /* 0 = no limit */
+  } limits;
+
+  struct {
+    char *prefix;
+  } ticket;
+
+  struct {
+    char *catalog;           /* resolved path */
+    uint64_t draft_ttl_ms;
+  } conversation;
+
+  struct config_channel *channels;
+  int nchannels;
+};
+
+/*
+ * Read and check the file at path.  On success *out is a new config (free
+ * it with config_free) and 0 is returned.  On failure every problem found
+ * is in diag as "FILE:LINE: message", *out is NULL and ERR_CONFIG (or
+ * -errno when the file cannot be read at all) is returned.  Warnings may
+ * be added on success too.
+ */
+int config_load(const char *path, struct config **out, struct diag *diag);
+
+/* The defaults alone, as if the file were empty (no channels). */
+int config_defaults(struct config **out);
+
+void config_free(struct config *cfg);
+
+/* The channel called name, or NULL. */
+const struct config_channel *config_channel(const struct config *cfg,
+                                            const char *name);
+
+/* Parse helpers, exposed for the tests and for other file readers.
+ * Each returns 0 or ERR_PARSE / ERR_RANGE. */
+int config_parse_duration(const char *s, uint64_t *ms);
+int config_parse_size(const char *s, size_t *bytes);
+int config_parse_bool(const char *s, int *b);
+
+#endif

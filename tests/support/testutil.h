@@ -1,0 +1,36 @@
+/*
+ * testutil.h: shared helpers for the Check suites.
+ *
+ * Unit suites end with UNIT_MAIN(<module>_suite).  Temporary folders are
+ * made under $TMPDIR (or /tmp) and removed by the test that made them.
+ */
+#ifndef ADUAN_TESTUTIL_H
+#define ADUAN_TESTUTIL_H
+
+#include <check.h>
+#include <stddef.h>
+
+/* Run one suite (forking, with Check's default timeout scaled by
+ * CK_TIMEOUT_MULTIPLIER); returns the process exit status. */
+int tu_run_suite(Suite *s);
+
+#define UNIT_MAIN(suite_fn) \
+  int main(void) { return tu_run_suite(suite_fn()); }
+
+/* A new empty folder; the caller frees the path and removes the folder
+ * with tu_rmrf(). */
+char *tu_tmpdir(void);
+
+/* Remove path and everything below it. */
+void tu_rmrf(const char *path);
+
+/* Write a file (creating or truncating it).  Returns 0 or -errno. */
+int tu_write_file(const char *path, const char *text);
+
+/* Read a whole file; the caller frees.  NULL on error.  *len may be NULL. */
+char *tu_read_file(const char *path, size_t *len);
+
+/* path joined to name, allocated. */
+char *tu_path(const char *dir, const char *name);
+
+#endif

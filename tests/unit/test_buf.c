@@ -1,0 +1,122 @@
+/*
+ * test_buf.c: the capped byte buffer, the error names and the log
+ * masking helpers.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+#include "log.h"
+#include "testutil.h"
+
+START_TEST(buf_appends_and_caps)
+{
+  struct buf b;
+
+  buf_init(&b, 8);
+  ck_assert_int_eq(buf_puts(&b, "abcd"), 0);
+  ck_assert_int_eq(buf_printf(&b, "%d", 123), 0);
+  ck_assert_str_eq(b.data, "abcd123");
+  ck_assert_int_eq(buf_puts(&b, "xy"), ERR_TOOBIG);
+  ck_assert_str_eq(b.data, "abcd123");
+  ck_assert_int_eq(buf_puts(&b, "z"), 0);
+  ck_assert_uint_eq(b.len, 8);
+  buf_free(&b);
+  ck_assert_ptr_null(b.data);
+}
+END_TEST
+
+START_TEST(buf_json_escapes)
+{
+  struct buf b = BUF_INIT;
+
+  ck_assert_int_eq(buf_json_str(&b, "a\"b\\c\n\x01"), 0);
+  ck_assert_str_eq(b.data, "\"a\\\"b\\\\c\\n\\u0001\"");
+  buf_free(&b);
+}
+END_TEST
+
+START_TEST(buf_steal_empty)
+{
+  struct buf b = BUF_INIT;
+  char *s = buf_steal(&b);
+
+  ck_assert_ptr_nonnull(s);
+  ck_assert_str_eq(s, "");
+  free(s);
+}
+END_TEST
+
+START_TEST(err_names)
+{
+  ck_assert_str_eq(err_name(0), "OK");
+  ck_assert_str_eq(err_name(ERR_PARSE), "ERR_PARSE");
+  ck_assert_str_eq(err_name(ERR_UNSUPPORTED), "ERR_UNSUPPORTED");
+  ck_assert_str_eq(err_name(-ENOMEM), "ENOMEM");
+  ck_assert_str_eq(err_str(ERR_SCHEMA),
+                   "database schema is newer than this program");
+}
+END_TEST
+
+START_TEST(log_phone_masks)
+{
+  char b[LOG_PHONE_LEN];
+
+  ck_assert_str_eq(log_phone("+6281234567890", b), "+62812****7890");
+  ck_assert_str_eq(log_phone("+6285137377763", b), "+62851****7763");
+  ck_assert_str_eq(log_phone("081234567890", b), "****");
+  ck_assert_str_eq(log_phone("+62", b), "****");
+  ck_assert_str_eq(log_phone(NULL, b), "-");
+}
+END_TEST
+
+START_TEST(log_quote_escapes_and_cuts)
+{
+  char b[LOG_QUOTE_LEN];
+  char small[16];
+
+  ck_assert_str_eq(log_quote("plain", b, sizeof(b)), "plain");
+  ck_assert_str_eq(log_quote("a b", b, sizeof(b)), "\"a b\"");
+  ck_assert_str_eq(log_quote("x=\"y\"\n", b, sizeof(b)),
+                   "\"x=\\\"y\\\"\\x0a\"");
+  ck_assert_str_eq(log_quote("", b, sizeof(b)), "\"\"");
+  log_quote("abcdefghijklmnopqrstuvwxyz", small, sizeof(small));
+  ck_assert_uint_lt(strlen(small), sizeof(small));
+  ck_assert_ptr_nonnull(strstr(small, "..."));
+}
+END_TEST
+
+START_TEST(log_text_hidden_unless_allowed)
+{
+  char b[LOG_QUOTE_LEN];
+
+  log_setup(LOG_DEBUG, 0);
+  ck_assert_str_eq(log_text("rahasia", b), "[hidden]");
+  log_setup(LOG_DEBUG, 1);
+  ck_assert_str_eq(log_text("rahasia", b), "rahasia");
+  log_setup(LOG_INFO, 0);
+  ck_assert_int_eq(log_level_enabled(LOG_DEBUG), 0);
+  ck_assert_int_eq(log_level_parse("warn"), LOG_WARN);
+  ck_assert_int_eq(log_level_parse("verbose"), -1);
+}
+END_TEST
+
+static Suite *
+buf_suite(void)
+{
+  Suite *s = suite_create("buf");
+  TCase *tc = tcase_create("core");
+
+  tcase_add_test(tc, buf_appends_and_caps);
+  tcase_add_test(tc, buf_json_escapes);
+  tcase_add_test(tc, buf_steal_empty);
+  tcase_add_test(tc, err_names);
+  tcase_add_test(tc, log_phone_masks);
+  tcase_add_test(tc, log_quote_escapes_and_cuts);
+  tcase_add_test(tc, log_text_hidden_unless_allowed);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+UNIT_MAIN(buf_suite)
