@@ -43,7 +43,7 @@ buf_grow(struct buf *b, size_t n)
   char *p;
 
   if (b->max != 0 && (n > b->max || b->len > b->max - n))
-    return ERR_TOOBIG;
+    return AERR_TOOBIG;
   if (n > ((size_t)-1) / 2 - b->len)
     return -ENOMEM;
   want = b->len + n + 1;

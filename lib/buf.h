@@ -25,7 +25,7 @@ void buf_init(struct buf *b, size_t max);
 void buf_free(struct buf *b);
 void buf_reset(struct buf *b);
 
-/* Append bytes.  Returns 0, -ENOMEM, or ERR_TOOBIG past the cap (and then
+/* Append bytes.  Returns 0, -ENOMEM, or AERR_TOOBIG past the cap (and then
  * the buffer is unchanged). */
 int buf_append(struct buf *b, const void *p, size_t n);
 int buf_puts(struct buf *b, const char *s);

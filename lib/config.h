@@ -114,7 +114,7 @@ struct config {
 /*
  * Read and check the file at path.  On success *out is a new config (free
  * it with config_free) and 0 is returned.  On failure every problem found
- * is in diag as "FILE:LINE: message", *out is NULL and ERR_CONFIG (or
+ * is in diag as "FILE:LINE: message", *out is NULL and AERR_CONFIG (or
  * -errno when the file cannot be read at all) is returned.  Warnings may
  * be added on success too.
  */
@@ -130,7 +130,7 @@ const struct config_channel *config_channel(const struct config *cfg,
                                             const char *name);
 
 /* Parse helpers, exposed for the tests and for other file readers.
- * Each returns 0 or ERR_PARSE / ERR_RANGE. */
+ * Each returns 0 or AERR_PARSE / AERR_RANGE. */
 int config_parse_duration(const char *s, uint64_t *ms);
 int config_parse_size(const char *s, size_t *bytes);
 int config_parse_bool(const char *s, int *b);

@@ -6,14 +6,14 @@
 #include <string.h>
 
 static const char *const err_names[] = {
-#define XX(name, desc) "ERR_" #name,
-  ERR_MAP(XX)
+#define XX(name, desc) "AERR_" #name,
+  AERR_MAP(XX)
 #undef XX
 };
 
 static const char *const err_descs[] = {
 #define XX(name, desc) desc,
-  ERR_MAP(XX)
+  AERR_MAP(XX)
 #undef XX
 };
 
@@ -21,8 +21,8 @@ static const char *const err_descs[] = {
 static int
 err_index(int code)
 {
-  if (code > ERR_FIRST_ && code < ERR_LAST_)
-    return code - ERR_FIRST_ - 1;
+  if (code > AERR_FIRST_ && code < AERR_LAST_)
+    return code - AERR_FIRST_ - 1;
   return -1;
 }
 
@@ -63,7 +63,7 @@ err_str(int code)
   i = err_index(code);
   if (i >= 0)
     return err_descs[i];
-  if (code < 0 && code > ERR_BASE)
+  if (code < 0 && code > AERR_BASE)
     return strerror(-code);
   return "unknown error";
 }

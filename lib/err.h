@@ -3,7 +3,7 @@
  *
  * Every function that can fail returns 0 on success or a negative code.
  * System failures are the negated errno (-ENOMEM, -EIO, ...); failures that
- * are ours have their own range below ERR_BASE, so the two never collide.
+ * are ours have their own range below AERR_BASE, so the two never collide.
  * Text for humans travels separately (an out-parameter or a log line from
  * the layer that decides what happened); err_name() and err_str() give the
  * stable name and a short description of any code.
@@ -13,10 +13,10 @@
 
 #include <errno.h>
 
-#define ERR_BASE (-4000)
+#define AERR_BASE (-4000)
 
 /* XX(name, description).  The order fixes the numbers: append only. */
-#define ERR_MAP(XX)                                                   \
+#define AERR_MAP(XX)                                                   \
   XX(PARSE, "malformed input")                                        \
   XX(CONFIG, "invalid configuration")                                 \
   XX(NOTFOUND, "not found")                                           \
@@ -30,15 +30,15 @@
   XX(UNSUPPORTED, "not supported")
 
 enum err_code {
-  ERR_OK = 0,
-  ERR_FIRST_ = ERR_BASE,
-#define XX(name, desc) ERR_##name,
-  ERR_MAP(XX)
+  AERR_OK = 0,
+  AERR_FIRST_ = AERR_BASE,
+#define XX(name, desc) AERR_##name,
+  AERR_MAP(XX)
 #undef XX
-  ERR_LAST_
+  AERR_LAST_
 };
 
-/* Stable name of a code ("ERR_PARSE", "ENOMEM"); never NULL. */
+/* Stable name of a code ("AERR_PARSE", "ENOMEM"); never NULL. */
 const char *err_name(int code);
 
 /* Short description of a code, for humans; never NULL. */

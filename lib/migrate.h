@@ -27,8 +27,8 @@ extern const struct migration migrate_builtin[];
 /*
  * Bring db up to the last migration of list (a {0, NULL, NULL}-terminated
  * array).  Returns 0 (with *applied set to how many were applied, if
- * applied is not NULL), ERR_SCHEMA when the database is newer than list,
- * or ERR_STORE; on error a sentence for humans is in err and the database
+ * applied is not NULL), AERR_SCHEMA when the database is newer than list,
+ * or AERR_STORE; on error a sentence for humans is in err and the database
  * is as it was.
  */
 int migrate_apply(struct sqlite3 *db, const struct migration *list,

@@ -14,8 +14,8 @@
  *
  * Errors: 0 on success; -EBUSY when the database is locked, -ENOSPC when
  * it is full, -EROFS when it is read-only (all three mean "try again
- * later": 503 to a provider); ERR_DUP, ERR_NOTFOUND where a call says so;
- * ERR_STORE for anything else.  store_errmsg() gives the last message.
+ * later": 503 to a provider); AERR_DUP, AERR_NOTFOUND where a call says so;
+ * AERR_STORE for anything else.  store_errmsg() gives the last message.
  *
  * Strings returned through out-parameters are allocated and belong to the
  * caller (free()).  Times are milliseconds since the epoch, UTC.
@@ -68,7 +68,7 @@ struct store_strings {
 
 /*
  * Open (creating if needed) and migrate the database.  Returns 0 with *out
- * set; otherwise a code as above (ERR_SCHEMA for a database newer than
+ * set; otherwise a code as above (AERR_SCHEMA for a database newer than
  * this binary) with a sentence in err.
  */
 int store_open(struct store **out, const struct store_opts *o,
@@ -95,7 +95,7 @@ int store_ping(struct store *st);
 int store_reporter_ensure(struct store *st, const char *phone, int64_t now,
                           int64_t *id);
 
-/* Record an inbound message.  ERR_DUP when (channel, provider_id) is
+/* Record an inbound message.  AERR_DUP when (channel, provider_id) is
  * already stored: then *id is the earlier row's id. */
 int store_inbound_add(struct store *st, const struct store_inbound *in,
                       int64_t *id);

@@ -18,7 +18,7 @@ START_TEST(buf_appends_and_caps)
   ck_assert_int_eq(buf_puts(&b, "abcd"), 0);
   ck_assert_int_eq(buf_printf(&b, "%d", 123), 0);
   ck_assert_str_eq(b.data, "abcd123");
-  ck_assert_int_eq(buf_puts(&b, "xy"), ERR_TOOBIG);
+  ck_assert_int_eq(buf_puts(&b, "xy"), AERR_TOOBIG);
   ck_assert_str_eq(b.data, "abcd123");
   ck_assert_int_eq(buf_puts(&b, "z"), 0);
   ck_assert_uint_eq(b.len, 8);
@@ -51,10 +51,10 @@ END_TEST
 START_TEST(err_names)
 {
   ck_assert_str_eq(err_name(0), "OK");
-  ck_assert_str_eq(err_name(ERR_PARSE), "ERR_PARSE");
-  ck_assert_str_eq(err_name(ERR_UNSUPPORTED), "ERR_UNSUPPORTED");
+  ck_assert_str_eq(err_name(AERR_PARSE), "AERR_PARSE");
+  ck_assert_str_eq(err_name(AERR_UNSUPPORTED), "AERR_UNSUPPORTED");
   ck_assert_str_eq(err_name(-ENOMEM), "ENOMEM");
-  ck_assert_str_eq(err_str(ERR_SCHEMA),
+  ck_assert_str_eq(err_str(AERR_SCHEMA),
                    "database schema is newer than this program");
 }
 END_TEST

@@ -1,0 +1,41 @@
+/*
+ * crypto.h: the few primitives aduan needs, on OpenSSL's libcrypto.
+ *
+ * HMAC for provider signatures, SHA-256 for evidence files, random bytes
+ * for ids and handles, encodings, and a comparison whose time does not
+ * depend on where two secrets differ.
+ */
+#ifndef ADUAN_CRYPTO_H
+#define ADUAN_CRYPTO_H
+
+#include <stddef.h>
+
+#define CRYPTO_SHA256_LEN 32
+#define CRYPTO_SHA1_LEN 20
+
+/* Fill p with n random bytes.  Returns 0 or AERR_STATE when the system's
+ * random source fails. */
+int crypto_random(void *p, size_t n);
+
+/* Lower-case hex of n bytes into out (2n+1 bytes).  Returns out. */
+char *crypto_hex(const void *p, size_t n, char *out);
+
+/* 1 when a and b (each of its own length) are equal, else 0; the time
+ * taken depends only on the lengths. */
+int crypto_equal(const void *a, size_t alen, const void *b, size_t blen);
+
+/* HMAC of msg under key into out (CRYPTO_SHA256_LEN / CRYPTO_SHA1_LEN
+ * bytes).  Return 0 or AERR_STATE. */
+int crypto_hmac_sha256(const void *key, size_t keylen, const void *msg,
+                       size_t len, unsigned char out[CRYPTO_SHA256_LEN]);
+int crypto_hmac_sha1(const void *key, size_t keylen, const void *msg,
+                     size_t len, unsigned char out[CRYPTO_SHA1_LEN]);
+
+int crypto_sha256(const void *msg, size_t len,
+                  unsigned char out[CRYPTO_SHA256_LEN]);
+
+/* Standard base64 (with padding) of n bytes into out, which must hold
+ * 4 * ((n + 2) / 3) + 1 bytes.  Returns out. */
+char *crypto_base64(const void *p, size_t n, char *out);
+
+#endif

@@ -1,0 +1,99 @@
+/*
+ * test_crypto.c: HMAC, SHA-256, base64, hex and constant-time equality
+ * against published vectors.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto.h"
+#include "testutil.h"
+
+START_TEST(hmac_sha256_rfc4231_case2)
+{
+  unsigned char mac[CRYPTO_SHA256_LEN];
+  char hex[2 * CRYPTO_SHA256_LEN + 1];
+  const char *msg = "what do ya want for nothing?";
+
+  ck_assert_int_eq(crypto_hmac_sha256("Jefe", 4, msg, strlen(msg), mac), 0);
+  ck_assert_str_eq(crypto_hex(mac, sizeof(mac), hex),
+    "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+}
+END_TEST
+
+/* Twilio's documented example signature (shared/fixtures/README.md). */
+START_TEST(hmac_sha1_twilio_vector)
+{
+  const char *s = "https://mycompany.com/myapp.php?foo=1&bar=2"
+                  "CallSidCA1234567890ABCDECaller+12349013030Digits1234"
+                  "From+12349013030To+18005551212";
+  unsigned char mac[CRYPTO_SHA1_LEN];
+  char b64[64];
+
+  ck_assert_int_eq(crypto_hmac_sha1("12345", 5, s, strlen(s), mac), 0);
+  ck_assert_str_eq(crypto_base64(mac, sizeof(mac), b64),
+                   "0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
+}
+END_TEST
+
+START_TEST(sha256_abc)
+{
+  unsigned char d[CRYPTO_SHA256_LEN];
+  char hex[2 * CRYPTO_SHA256_LEN + 1];
+
+  ck_assert_int_eq(crypto_sha256("abc", 3, d), 0);
+  ck_assert_str_eq(crypto_hex(d, sizeof(d), hex),
+    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+END_TEST
+
+START_TEST(base64_rfc4648)
+{
+  static const char *const in[] = {"", "f", "fo", "foo", "foob", "fooba",
+                                   "foobar"};
+  static const char *const out[] = {"", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==",
+                                    "Zm9vYmE=", "Zm9vYmFy"};
+  char b[32];
+  size_t i;
+
+  for (i = 0; i < sizeof(in) / sizeof(in[0]); i++)
+    ck_assert_str_eq(crypto_base64(in[i], strlen(in[i]), b), out[i]);
+}
+END_TEST
+
+START_TEST(equal_compares_length_and_bytes)
+{
+  ck_assert_int_eq(crypto_equal("secret", 6, "secret", 6), 1);
+  ck_assert_int_eq(crypto_equal("secret", 6, "secreT", 6), 0);
+  ck_assert_int_eq(crypto_equal("secret", 6, "secret!", 7), 0);
+  ck_assert_int_eq(crypto_equal("", 0, "", 0), 1);
+  ck_assert_int_eq(crypto_equal("a", 1, "", 0), 0);
+}
+END_TEST
+
+START_TEST(random_differs)
+{
+  unsigned char a[16], b[16];
+
+  ck_assert_int_eq(crypto_random(a, sizeof(a)), 0);
+  ck_assert_int_eq(crypto_random(b, sizeof(b)), 0);
+  ck_assert_int_ne(memcmp(a, b, sizeof(a)), 0);
+}
+END_TEST
+
+static Suite *
+crypto_suite(void)
+{
+  Suite *s = suite_create("crypto");
+  TCase *tc = tcase_create("vectors");
+
+  tcase_add_test(tc, hmac_sha256_rfc4231_case2);
+  tcase_add_test(tc, hmac_sha1_twilio_vector);
+  tcase_add_test(tc, sha256_abc);
+  tcase_add_test(tc, base64_rfc4648);
+  tcase_add_test(tc, equal_compares_length_and_bytes);
+  tcase_add_test(tc, random_differs);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+UNIT_MAIN(crypto_suite)

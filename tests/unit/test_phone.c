@@ -1,0 +1,86 @@
+/*
+ * test_phone.c: E.164 normalisation, table-driven.
+ */
+#include <stdlib.h>
+
+#include "err.h"
+#include "phone.h"
+#include "testutil.h"
+
+struct phone_case {
+  const char *in;
+  const char *want;  /* NULL: must be refused */
+};
+
+static const struct phone_case cases[] = {
+  /* The hotline itself, in every form providers use. */
+  {"085137377763", "+6285137377763"},
+  {"6285137377763", "+6285137377763"},
+  {"+6285137377763", "+6285137377763"},
+  {"+62 851-3737-7763", "+6285137377763"},
+  {"+62 (851) 3737.7763", "+6285137377763"},
+  {"whatsapp:+6285137377763", "+6285137377763"},
+  {"WhatsApp:+6285137377763", "+6285137377763"},
+  {"tel:+6285137377763", "+6285137377763"},
+  {"006285137377763", "+6285137377763"},
+  {"  0812-3456-7890", "+6281234567890"},
+  {"081234567890", "+6281234567890"},
+  {"6281234567890", "+6281234567890"},
+  {"628123456789", "+628123456789"},
+  {"0380123456", "+62380123456"},     /* Kupang landline */
+  {"+14155550123", "+14155550123"},   /* Twilio test number */
+  {"whatsapp:+14155550123", "+14155550123"},
+  /* Refused. */
+  {"", NULL},
+  {"   ", NULL},
+  {"+", NULL},
+  {"0812", NULL},                     /* too short */
+  {"08123456789012345", NULL},        /* too long */
+  {"+62 0812 3456 789", NULL},        /* trunk 0 after the country code */
+  {"+1234567890123456", NULL},        /* over 15 digits */
+  {"0812abc4567", NULL},
+  {"08123456789'; DROP TABLE x", NULL},
+  {"12345678", NULL},                 /* no country, not national */
+  {"+0123456789", NULL},
+  {"whatsapp:", NULL},
+  {"++6281234567890", NULL},
+  {"62", NULL},
+};
+
+START_TEST(phone_table)
+{
+  const struct phone_case *c = &cases[_i];
+  char out[PHONE_MAX];
+  int rc = phone_normalize(c->in, out);
+
+  if (c->want != NULL) {
+    ck_assert_msg(rc == 0, "'%s' refused", c->in);
+    ck_assert_str_eq(out, c->want);
+  } else {
+    ck_assert_msg(rc == AERR_PARSE, "'%s' accepted as '%s'", c->in, out);
+    ck_assert_str_eq(out, "");
+  }
+}
+END_TEST
+
+START_TEST(phone_null)
+{
+  char out[PHONE_MAX];
+
+  ck_assert_int_eq(phone_normalize(NULL, out), AERR_PARSE);
+}
+END_TEST
+
+static Suite *
+phone_suite(void)
+{
+  Suite *s = suite_create("phone");
+  TCase *tc = tcase_create("normalize");
+
+  tcase_add_loop_test(tc, phone_table, 0, sizeof(cases) / sizeof(cases[0]));
+  tcase_add_test(tc, phone_null);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+UNIT_MAIN(phone_suite)
