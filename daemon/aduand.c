@@ -1,9 +1,103 @@
-/* aduand: placeholder main until the server lands in this tree. */
+/*
+ * aduand: the complaint-hotline gateway daemon.
+ *
+ * A thin main: read the command line, check or load the config, and run
+ * one server on the default libuv loop until it stops.
+ */
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <uv.h>
+
+#include "config.h"
+#include "err.h"
+#include "log.h"
+#include "server.h"
+
+static void
+usage(FILE *f)
+{
+  fprintf(f,
+    "usage: aduand [-c FILE] [-t] [-V] [-h]\n"
+    "\n"
+    "Complaint-hotline gateway: receives reports by SMS and WhatsApp\n"
+    "webhooks, talks with the reporter, files tickets.\n"
+    "\n"
+    "  -c FILE  config file (default %s)\n"
+    "  -t       check the config and exit: 0 and \"configuration OK\",\n"
+    "           or 1 with every error as FILE:LINE: message on stderr\n"
+    "  -V       print the version and exit\n"
+    "  -h       print this help and exit\n"
+    "\n"
+    "Signals: TERM/INT stop gracefully, HUP reloads the config.\n",
+    ADUAN_DEFAULT_CONFIG);
+}
+
+static void
+print_diag(const char *entry, void *arg)
+{
+  (void)arg;
+  fprintf(stderr, "%s\n", entry);
+}
 
 int
-main(void)
+main(int argc, char **argv)
 {
-  puts("aduand " ADUAN_VERSION);
+  const char *path = ADUAN_DEFAULT_CONFIG;
+  struct config *cfg = NULL;
+  struct server srv;
+  struct diag d;
+  char err[512];
+  int opt, test = 0, rc;
+
+  while ((opt = getopt(argc, argv, "c:tVh")) != -1) {
+    switch (opt) {
+    case 'c': path = optarg; break;
+    case 't': test = 1; break;
+    case 'V': printf("aduand %s\n", ADUAN_VERSION); return 0;
+    case 'h': usage(stdout); return 0;
+    default: usage(stderr); return 2;
+    }
+  }
+  if (optind != argc) {
+    usage(stderr);
+    return 2;
+  }
+
+  diag_init(&d);
+  rc = config_load(path, &cfg, &d);
+  diag_each(&d, print_diag, NULL);
+  diag_free(&d);
+  if (rc != 0)
+    return 1;
+  if (test) {
+    printf("configuration OK\n");
+    config_free(cfg);
+    return 0;
+  }
+
+  signal(SIGPIPE, SIG_IGN);
+  rc = server_init(&srv, uv_default_loop(), cfg, err, sizeof(err));
+  if (rc != 0) {
+    log_error("event=server.init_failed err=%s reason=\"%s\"", err_name(rc),
+              err);
+    return 1;
+  }
+  rc = server_start(&srv, err, sizeof(err));
+  if (rc != 0) {
+    log_error("event=server.start_failed reason=\"%s\"", err);
+    server_stop(&srv);
+    uv_run(uv_default_loop(), UV_RUN_DEFAULT);
+    server_free(&srv);
+    uv_loop_close(uv_default_loop());
+    return 1;
+  }
+  uv_run(uv_default_loop(), UV_RUN_DEFAULT);
+  server_free(&srv);
+  rc = uv_loop_close(uv_default_loop());
+  if (rc != 0)
+    log_warn("event=server.loop_busy err=%s", uv_err_name(rc));
   return 0;
 }

@@ -1,0 +1,33 @@
+/*
+ * ctl_client.h: the client side of aduanctl.
+ *
+ * ctl_chat() lets an operator talk to a running daemon as a citizen would,
+ * through a `dev` channel: each line typed is posted as one message, and
+ * the replies the citizen would receive are printed.
+ */
+#ifndef ADUAN_CTL_CLIENT_H
+#define ADUAN_CTL_CLIENT_H
+
+#include <stdio.h>
+
+#include "config.h"
+
+/* The URL of the first dev channel of cfg ("http://127.0.0.1:8080/
+ * webhook/dev"), allocated; NULL when cfg has no dev channel.  *token is
+ * set to the channel's token (borrowed, may be NULL). */
+char *ctl_dev_url(const struct config *cfg, const char **token);
+
+/*
+ * Post text from number (E.164 or national form) to url.  On success the
+ * replies are printed to out, one per paragraph, and 0 is returned;
+ * otherwise a message goes to err and a negative code is returned.
+ */
+int ctl_chat_send(const char *url, const char *token, const char *number,
+                  const char *text, FILE *out, FILE *err);
+
+/* Read lines from in until EOF (or "/quit"), sending each with
+ * ctl_chat_send.  Returns 0, or the first error's code. */
+int ctl_chat(const char *url, const char *token, const char *number,
+             FILE *in, FILE *out, FILE *err);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * provider.c: the table of channel adapters and the inbound message set
+ * they fill (see provider.h).
+ */
+#include "provider.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+extern const struct provider_ops provider_dev;
+
+static const struct provider_ops *const providers[CHANNEL_TYPE_COUNT] = {
+  [CHANNEL_DEV] = &provider_dev,
+};
+
+const struct provider_ops *
+provider_for(enum channel_type t)
+{
+  if ((int)t < 0 || t >= CHANNEL_TYPE_COUNT)
+    return NULL;
+  return providers[t];
+}
+
+const char *
+msg_kind_name(enum msg_kind k)
+{
+  switch (k) {
+  case MSG_TEXT: return "text";
+  case MSG_LOCATION: return "location";
+  case MSG_MEDIA: return "media";
+  case MSG_CHOICE: return "choice";
+  case MSG_UNSUPPORTED: return "unsupported";
+  }
+  return "unsupported";
+}
+
+struct inbound_msg *
+inbound_set_add(struct inbound_set *s)
+{
+  struct inbound_msg *m;
+
+  m = realloc(s->msgs, (size_t)(s->n + 1) * sizeof(*m));
+  if (m == NULL)
+    return NULL;
+  s->msgs = m;
+  m = &s->msgs[s->n++];
+  memset(m, 0, sizeof(*m));
+  return m;
+}
+
+void
+inbound_set_free(struct inbound_set *s)
+{
+  int i;
+
+  for (i = 0; i < s->n; i++) {
+    struct inbound_msg *m = &s->msgs[i];
+    free(m->provider_id);
+    free(m->text);
+    free(m->media_url);
+    free(m->media_id);
+    free(m->media_mime);
+  }
+  free(s->msgs);
+  s->msgs = NULL;
+  s->n = 0;
+}

@@ -1,0 +1,257 @@
+/*
+ * server.c: the life of one aduand (see server.h): set-up, signals, the
+ * group-commit hook, reload, and a graceful stop.
+ */
+#include "server.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+
+#include "err.h"
+#include "log.h"
+
+static int64_t
+wall_clock(void)
+{
+  struct timeval tv;
+
+  gettimeofday(&tv, NULL);
+  return (int64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+}
+
+int64_t
+server_now(const struct server *s)
+{
+  return s->clock();
+}
+
+static void
+httpd_opts_from(const struct config *cfg, struct httpd_opts *o)
+{
+  httpd_opts_default(o);
+  o->max_body = cfg->server.max_body;
+  o->max_connections = cfg->server.max_connections;
+  o->header_timeout_ms = cfg->server.header_timeout_ms;
+  o->idle_timeout_ms = cfg->server.idle_timeout_ms;
+}
+
+int
+server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
+            char *err, size_t errlen)
+{
+  struct store_opts so = {0};
+  struct httpd_opts ho;
+  int rc;
+
+  memset(s, 0, sizeof(*s));
+  s->loop = loop;
+  s->cfg = cfg;
+  s->clock = wall_clock;
+  log_setup(cfg->log.level, cfg->log.text);
+
+  so.backend = "sqlite";
+  so.path = cfg->storage.path;
+  so.busy_timeout_ms = cfg->storage.busy_timeout_ms;
+  rc = store_open(&s->store, &so, err, errlen);
+  if (rc != 0)
+    goto err;
+  rc = conv_new(&s->conv, cfg);
+  if (rc != 0) {
+    snprintf(err, errlen, "cannot start the conversation engine: %s",
+             err_str(rc));
+    goto err;
+  }
+  httpd_opts_from(cfg, &ho);
+  rc = httpd_new(&s->httpd, loop, &ho, webhook_handle, s);
+  if (rc != 0) {
+    snprintf(err, errlen, "cannot start the HTTP server: %s", err_str(rc));
+    goto err;
+  }
+  return 0;
+
+err:
+  conv_free(s->conv);
+  store_close(s->store);
+  config_free(cfg);
+  memset(s, 0, sizeof(*s));
+  return rc;
+}
+
+static void
+on_commit(uv_prepare_t *h)
+{
+  struct server *s = h->data;
+
+  webhook_commit(s);
+  if (s->stopping && !s->closing && httpd_inflight(s->httpd) == 0 &&
+      s->wait_head == NULL) {
+    /* Everything received has been answered: finish the stop. */
+    server_stop(s);
+  }
+}
+
+static void
+on_signal(uv_signal_t *h, int signum)
+{
+  struct server *s = h->data;
+
+  if (signum == SIGHUP) {
+    server_reload(s);
+    return;
+  }
+  log_info("event=server.signal signal=%s",
+           signum == SIGTERM ? "TERM" : "INT");
+  server_stop(s);
+}
+
+static void
+on_stop_timeout(uv_timer_t *h)
+{
+  struct server *s = h->data;
+
+  log_warn("event=server.stop_timeout inflight=%d", httpd_inflight(s->httpd));
+  s->closing = 0;  /* let server_stop force the close */
+  s->stopping = 2;
+  server_stop(s);
+}
+
+int
+server_start(struct server *s, char *err, size_t errlen)
+{
+  int rc, version = 0;
+
+  uv_prepare_init(s->loop, &s->commit);
+  s->commit.data = s;
+  uv_prepare_start(&s->commit, on_commit);
+  uv_signal_init(s->loop, &s->sig_term);
+  uv_signal_init(s->loop, &s->sig_int);
+  uv_signal_init(s->loop, &s->sig_hup);
+  uv_timer_init(s->loop, &s->stop_timer);
+  s->sig_term.data = s->sig_int.data = s->sig_hup.data = s;
+  s->stop_timer.data = s;
+  s->handles_open = 5;
+  uv_signal_start(&s->sig_term, on_signal, SIGTERM);
+  uv_signal_start(&s->sig_int, on_signal, SIGINT);
+  uv_signal_start(&s->sig_hup, on_signal, SIGHUP);
+  rc = httpd_listen(s->httpd, s->cfg->server.listen_host,
+                    s->cfg->server.listen_port);
+  if (rc != 0) {
+    snprintf(err, errlen, "cannot listen on %s: %s", s->cfg->server.listen,
+             uv_strerror(rc));
+    return rc;
+  }
+  store_schema_version(s->store, &version);
+  {
+    const char *h = s->cfg->server.listen_host;
+    int v6 = strchr(h, ':') != NULL;
+    char q[LOG_QUOTE_LEN];
+    log_info("event=server.ready listen=%s%s%s:%d version=%s schema=%d "
+             "channels=%d db=%s", v6 ? "[" : "", h, v6 ? "]" : "",
+             httpd_port(s->httpd), ADUAN_VERSION, version,
+             s->cfg->nchannels,
+             log_quote(s->cfg->storage.path, q, sizeof(q)));
+  }
+  return 0;
+}
+
+static void
+on_handle_closed(uv_handle_t *h)
+{
+  struct server *s = h->data;
+
+  s->handles_open--;
+}
+
+static void
+on_httpd_closed(void *arg)
+{
+  struct server *s = arg;
+
+  s->httpd = NULL;
+  uv_close((uv_handle_t *)&s->commit, on_handle_closed);
+  uv_close((uv_handle_t *)&s->sig_term, on_handle_closed);
+  uv_close((uv_handle_t *)&s->sig_int, on_handle_closed);
+  uv_close((uv_handle_t *)&s->sig_hup, on_handle_closed);
+  uv_close((uv_handle_t *)&s->stop_timer, on_handle_closed);
+}
+
+/*
+ * Stop accepting and arm the stop timer; once nothing is in flight (now,
+ * or later from the commit hook, or when the timer fires) close every
+ * handle, after which uv_run returns.  Safe to call repeatedly.
+ */
+void
+server_stop(struct server *s)
+{
+  if (s->closing)
+    return;
+  if (!s->stopping) {
+    s->stopping = 1;
+    log_info("event=server.stopping inflight=%d", httpd_inflight(s->httpd));
+    httpd_stop(s->httpd);
+    uv_timer_start(&s->stop_timer, on_stop_timeout,
+                   s->cfg->server.shutdown_timeout_ms, 0);
+  }
+  if (s->stopping == 1 &&
+      (httpd_inflight(s->httpd) > 0 || s->wait_head != NULL))
+    return;
+  s->closing = 1;
+  uv_timer_stop(&s->stop_timer);
+  webhook_commit(s);
+  log_info("event=server.stopped requests=%llu",
+           (unsigned long long)s->requests);
+  httpd_close(s->httpd, on_httpd_closed, s);
+}
+
+int
+server_reload(struct server *s)
+{
+  struct config *next = NULL;
+  struct diag d;
+  struct httpd_opts ho;
+  int rc;
+
+  diag_init(&d);
+  rc = config_load(s->cfg->path, &next, &d);
+  if (rc != 0) {
+    const char *p = d.text.data ? d.text.data : "";
+    /* Each diagnostic is one line "FILE:LINE: message". */
+    while (*p != '\0') {
+      const char *nl = strchr(p, '\n');
+      int len = nl ? (int)(nl - p) : (int)strlen(p);
+      char q[LOG_QUOTE_LEN], line[512];
+      snprintf(line, sizeof(line), "%.*s", len, p);
+      log_error("event=config.reload_refused error=%s",
+                log_quote(line, q, sizeof(q)));
+      p += len;
+      if (*p == '\n')
+        p++;
+    }
+    diag_free(&d);
+    return AERR_CONFIG;
+  }
+  diag_free(&d);
+  if (strcmp(next->server.listen, s->cfg->server.listen) != 0 ||
+      strcmp(next->storage.path, s->cfg->storage.path) != 0)
+    log_warn("event=config.restart_needed keys=\"server.listen "
+             "storage.path\"");
+  log_setup(next->log.level, next->log.text);
+  httpd_opts_from(next, &ho);
+  httpd_set_opts(s->httpd, &ho);
+  conv_set_config(s->conv, next);
+  config_free(s->cfg);
+  s->cfg = next;
+  log_info("event=config.reloaded channels=%d", next->nchannels);
+  return 0;
+}
+
+void
+server_free(struct server *s)
+{
+  conv_free(s->conv);
+  store_close(s->store);
+  config_free(s->cfg);
+  memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,86 @@
+/*
+ * server.h: one running aduand.
+ *
+ * struct server owns everything the daemon has: the loop's handles, the
+ * config, the store, the HTTP server and the conversation engine.  The
+ * daemon's main is config_load -> server_init -> server_start -> uv_run ->
+ * server_free; tests run several servers in one process the same way.
+ *
+ * Group commit: webhook requests do their work inside the store's open
+ * batch and wait on a list; a uv_prepare_t (which runs just before the
+ * loop blocks for I/O) commits the batch once and only then answers every
+ * request on the list: 200 when the commit held, 503 when it did not.
+ *
+ * Stopping (SIGTERM, SIGINT or server_stop): stop accepting, let every
+ * request already received be committed and answered, close the store,
+ * then close every handle so that uv_run returns.  shutdown_timeout bounds
+ * the wait.
+ */
+#ifndef ADUAN_SERVER_H
+#define ADUAN_SERVER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <uv.h>
+
+#include "config.h"
+#include "conv.h"
+#include "httpd.h"
+#include "store.h"
+
+struct webhook_wait;
+
+struct server {
+  uv_loop_t *loop;
+  struct config *cfg;            /* owned */
+  struct store *store;
+  struct httpd *httpd;
+  struct conv *conv;
+
+  uv_prepare_t commit;           /* group commit, before the loop blocks */
+  uv_signal_t sig_term;
+  uv_signal_t sig_int;
+  uv_signal_t sig_hup;
+  uv_timer_t stop_timer;         /* bounds a graceful stop */
+
+  struct webhook_wait *wait_head; /* requests waiting for the commit */
+  struct webhook_wait *wait_tail;
+  int nwait;
+
+  int stopping;                  /* 1 once a stop began */
+  int closing;                   /* 1 once handles are being closed */
+  int handles_open;              /* handles not yet closed */
+  int64_t (*clock)(void);        /* ms since the epoch; injectable */
+  uint64_t requests;             /* webhook requests answered */
+};
+
+/*
+ * Set up s on loop with cfg (taken: freed by server_free, or by this
+ * function on failure).  Opens the store and migrates it.  Returns 0, or a
+ * code with a sentence in err.
+ */
+int server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
+                char *err, size_t errlen);
+
+/* Listen, install the signal handlers, and log event=server.ready with the
+ * address bound.  Returns 0 or a negative libuv error (message in err). */
+int server_start(struct server *s, char *err, size_t errlen);
+
+/* Begin a graceful stop (what SIGTERM does). */
+void server_stop(struct server *s);
+
+/* Reload the config file (what SIGHUP does).  A bad file is refused and
+ * the running config kept.  Returns 0 or AERR_CONFIG. */
+int server_reload(struct server *s);
+
+/* Release what is left after uv_run has returned. */
+void server_free(struct server *s);
+
+/* Milliseconds since the epoch, UTC, from the server's clock. */
+int64_t server_now(const struct server *s);
+
+/* Webhook side (webhook.c). */
+void webhook_handle(struct httpd_request *req, void *arg);
+void webhook_commit(struct server *s);
+
+#endif

@@ -1,0 +1,275 @@
+/*
+ * webhook.c: from an HTTP request to committed work and an answer.
+ *
+ *   route -> channel -> method -> verify -> parse -> for each message:
+ *   reporter, inbound row (a repeat changes nothing), conversation engine,
+ *   outbox rows -> wait for the group commit -> 200 (or 503).
+ *
+ * Everything a request changes happens inside one savepoint of the
+ * store's open batch; a store error rolls that savepoint back and answers
+ * 503 at once, so the provider retries.  Answers that change nothing
+ * (health, errors) go out at once.  This file decides what happened and
+ * writes one log line per event; the layers below only return codes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+#include "http_parser.h"
+#include "log.h"
+#include "provider.h"
+#include "server.h"
+
+#define WEBHOOK_PREFIX "/webhook/"
+
+/* A request whose work is done and that waits for the batch to commit. */
+struct webhook_wait {
+  struct httpd_request *req;
+  struct buf body;               /* the 200 answer, ready */
+  struct webhook_wait *next;
+};
+
+static void
+respond_json(struct httpd_request *req, int status, const char *body)
+{
+  httpd_respond(req, status, "application/json", NULL, body, strlen(body));
+}
+
+static void
+handle_health(struct server *s, struct httpd_request *req)
+{
+  if (req->method != HTTP_GET && req->method != HTTP_HEAD) {
+    httpd_respond(req, 405, "application/json", "Allow: GET, HEAD\r\n",
+                  "{\"error\":\"method not allowed\"}", 30);
+    return;
+  }
+  if (store_ping(s->store) != 0) {
+    log_warn("event=health.fail req=%s", req->id);
+    httpd_respond_error(req, 503, "database unavailable");
+    return;
+  }
+  respond_json(req, 200, "{\"status\":\"ok\"}");
+}
+
+/* Append the inline replies of inbound_id to the answer body. */
+static int
+add_replies(struct server *s, int64_t inbound_id, struct buf *body,
+            int *first)
+{
+  struct store_strings r = {0};
+  int i, rc;
+
+  rc = store_outbox_replies(s->store, inbound_id, &r);
+  for (i = 0; rc == 0 && i < r.n; i++) {
+    if (!*first)
+      rc = buf_append(body, ",", 1);
+    if (rc == 0)
+      rc = buf_json_str(body, r.v[i]);
+    *first = 0;
+  }
+  store_strings_free(&r);
+  return rc;
+}
+
+/*
+ * Store one message and run the engine on it.  Returns 0 or a store
+ * error.  A message seen before is acknowledged without any change.
+ */
+static int
+handle_message(struct server *s, struct httpd_request *req,
+               const struct config_channel *ch,
+               const struct provider_ops *ops, const struct inbound_msg *m,
+               struct buf *body, int *first)
+{
+  struct store_inbound in = {0};
+  struct conv_event ev = {0};
+  int64_t reporter = 0, inbound = 0, now = server_now(s);
+  char masked[LOG_PHONE_LEN], tbuf[LOG_QUOTE_LEN];
+  int rc;
+
+  rc = store_reporter_ensure(s->store, m->phone, now, &reporter);
+  if (rc != 0)
+    return rc;
+  in.channel = ch->name;
+  in.provider_id = m->provider_id;
+  in.reporter_id = reporter;
+  in.kind = msg_kind_name(m->kind);
+  in.body = m->text;
+  in.payload = req->body.data;
+  in.payload_len = req->body.len;
+  in.received_at = now;
+  rc = store_inbound_add(s->store, &in, &inbound);
+  if (rc == AERR_DUP) {
+    log_info("event=message.duplicate req=%s channel=%s from=%s",
+             req->id, ch->name, log_phone(m->phone, masked));
+    return ops->inline_replies ? add_replies(s, inbound, body, first) : 0;
+  }
+  if (rc != 0)
+    return rc;
+  log_info("event=message.received req=%s channel=%s from=%s kind=%s",
+           req->id, ch->name, log_phone(m->phone, masked),
+           msg_kind_name(m->kind));
+  log_debug("event=message.text req=%s text=%s", req->id,
+            log_text(m->text, tbuf));
+
+  ev.msg = m;
+  ev.channel = ch->name;
+  ev.family = ops->family;
+  ev.inline_replies = ops->inline_replies;
+  ev.reporter_id = reporter;
+  ev.inbound_id = inbound;
+  ev.now_ms = now;
+  rc = conv_handle(s->conv, s->store, &ev);
+  if (rc != 0)
+    return rc;
+  return ops->inline_replies ? add_replies(s, inbound, body, first) : 0;
+}
+
+static void
+answer_unavailable(struct httpd_request *req, int rc, struct server *s)
+{
+  log_warn("event=store.unavailable req=%s err=%s", req->id, err_name(rc));
+  (void)s;
+  httpd_respond_error(req, 503, "temporarily unavailable, retry later");
+}
+
+static void
+handle_webhook(struct server *s, struct httpd_request *req, const char *name)
+{
+  const struct config_channel *ch = config_channel(s->cfg, name);
+  const struct provider_ops *ops;
+  struct inbound_set set = {0};
+  struct webhook_wait *w;
+  const char *why = "malformed request";
+  int rc, i, first = 1;
+  char qname[LOG_QUOTE_LEN];
+
+  if (ch == NULL) {
+    log_info("event=webhook.unknown_channel req=%s channel=%s", req->id,
+             log_quote(name, qname, sizeof(qname)));
+    httpd_respond_error(req, 404, "unknown channel");
+    return;
+  }
+  ops = provider_for(ch->type);
+  if (ops == NULL) {
+    log_warn("event=webhook.unsupported req=%s channel=%s type=%s", req->id,
+             ch->name, channel_type_name(ch->type));
+    httpd_respond_error(req, 404, "channel type not available");
+    return;
+  }
+  if (req->method != HTTP_POST) {
+    httpd_respond(req, 405, "application/json", "Allow: POST\r\n",
+                  "{\"error\":\"method not allowed\"}", 30);
+    return;
+  }
+  if (ops->verify(s->cfg, ch, req) != 0) {
+    log_warn("event=webhook.unauthorized req=%s channel=%s", req->id,
+             ch->name);
+    httpd_respond_error(req, 401, "bad signature or token");
+    return;
+  }
+  rc = ops->parse(ch, req, &set, &why);
+  if (rc != 0) {
+    inbound_set_free(&set);
+    log_info("event=webhook.bad_request req=%s channel=%s reason=%s",
+             req->id, ch->name, log_quote(why, qname, sizeof(qname)));
+    httpd_respond_error(req, rc == -ENOMEM ? 503 : 400, why);
+    return;
+  }
+
+  w = calloc(1, sizeof(*w));
+  if (w == NULL) {
+    inbound_set_free(&set);
+    httpd_respond_error(req, 503, "out of memory");
+    return;
+  }
+  buf_init(&w->body, 0);
+  w->req = req;
+  rc = buf_puts(&w->body, "{\"replies\":[");
+
+  if (rc == 0)
+    rc = store_batch_begin(s->store);
+  if (rc == 0) {
+    rc = store_sp_begin(s->store);
+    for (i = 0; rc == 0 && i < set.n; i++)
+      rc = handle_message(s, req, ch, ops, &set.msgs[i], &w->body, &first);
+    if (rc == 0)
+      rc = store_sp_release(s->store);
+    else
+      store_sp_rollback(s->store);
+  }
+  inbound_set_free(&set);
+  if (rc == 0)
+    rc = buf_puts(&w->body, "]}");
+  if (rc != 0) {
+    buf_free(&w->body);
+    free(w);
+    answer_unavailable(req, rc, s);
+    return;
+  }
+  if (!ops->inline_replies) {
+    buf_reset(&w->body);
+    buf_puts(&w->body, "{\"status\":\"ok\"}");
+  }
+
+  /* Wait for the commit in webhook_commit(), which the loop's prepare
+   * handle calls before it next blocks. */
+  if (s->wait_tail != NULL)
+    s->wait_tail->next = w;
+  else
+    s->wait_head = w;
+  s->wait_tail = w;
+  s->nwait++;
+}
+
+void
+webhook_handle(struct httpd_request *req, void *arg)
+{
+  struct server *s = arg;
+  size_t plen = strlen(WEBHOOK_PREFIX);
+
+  if (strcmp(req->path, "/healthz") == 0) {
+    handle_health(s, req);
+    return;
+  }
+  if (strncmp(req->path, WEBHOOK_PREFIX, plen) == 0 &&
+      req->path[plen] != '\0' && strchr(req->path + plen, '/') == NULL) {
+    handle_webhook(s, req, req->path + plen);
+    return;
+  }
+  httpd_respond_error(req, 404, "not found");
+}
+
+/*
+ * Commit the open batch and answer everyone who waited for it.  Runs from
+ * the server's prepare handle, so many requests of one loop iteration
+ * share one fsync.
+ */
+void
+webhook_commit(struct server *s)
+{
+  struct webhook_wait *w, *next;
+  int rc = 0;
+
+  if (s->wait_head == NULL && !store_batch_open(s->store))
+    return;
+  if (store_batch_open(s->store))
+    rc = store_batch_commit(s->store);
+  if (rc != 0)
+    log_error("event=store.commit_failed err=%s msg=%s", err_name(rc),
+              store_errmsg(s->store));
+  for (w = s->wait_head; w != NULL; w = next) {
+    next = w->next;
+    if (rc == 0)
+      httpd_respond(w->req, 200, "application/json", NULL, w->body.data,
+                    w->body.len);
+    else
+      httpd_respond_error(w->req, 503, "temporarily unavailable, retry later");
+    s->requests++;
+    buf_free(&w->body);
+    free(w);
+  }
+  s->wait_head = s->wait_tail = NULL;
+  s->nwait = 0;
+}

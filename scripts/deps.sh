@@ -1,0 +1,30 @@
+#!/bin/sh
+# Installs the Debian 12 packages aduan needs that are missing.
+#   scripts/deps.sh          what building and running needs
+#   scripts/deps.sh --test   that, plus what the test suite needs
+# Runs apt-get only when something is missing, so a second run is quick.
+set -eu
+
+pkgs="build-essential cmake pkg-config libuv1-dev libcurl4-openssl-dev
+      libjson-c-dev libsqlite3-dev libhttp-parser-dev libssl-dev check"
+if [ "${1:-}" = "--test" ]; then
+  pkgs="$pkgs sqlite3 curl"
+fi
+
+missing=""
+for p in $pkgs; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+    missing="$missing $p"
+  fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+  echo "deps.sh: missing packages:$missing; run as root to install them" >&2
+  exit 1
+fi
+echo "deps.sh: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,334 @@
+/*
+ * test_http.c: the real aduand over loopback HTTP: limits, errors,
+ * framing, pipelining, timeouts, idempotent webhooks, graceful stop.
+ */
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "testutil.h"
+#include "tu_daemon.h"
+
+/* Rows in table matching where (a fixed SQL fragment), read from the
+ * daemon's database file. */
+static int
+count_rows(struct tu_daemon *d, const char *sql)
+{
+  char *path = tu_path(d->dir, "aduan.db");
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  int n = -1;
+
+  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
+    n = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  free(path);
+  return n;
+}
+
+START_TEST(healthz_answers)
+{
+  struct tu_daemon d;
+  struct tu_resp r;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  ck_assert_int_eq(tu_http(d.port, "GET", "/healthz", NULL, NULL, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  ck_assert_ptr_nonnull(strstr(r.body, "\"ok\""));
+  tu_resp_free(&r);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+START_TEST(dev_message_gets_reply)
+{
+  struct tu_daemon d;
+  struct tu_resp r;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  ck_assert_int_eq(tu_dev_say(d.port, "081234567890", "halo", "m1", &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  ck_assert_ptr_nonnull(strstr(r.body, "\"replies\":["));
+  ck_assert_ptr_nonnull(strstr(r.head, "application/json"));
+  tu_resp_free(&r);
+  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM inbound"), 1);
+  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM outbox"), 1);
+  /* The log masks the number and never carries the text at info. */
+  ck_assert(tu_daemon_log_has(&d, "from=+62812****7890"));
+  ck_assert(!tu_daemon_log_has(&d, "081234567890"));
+  ck_assert(!tu_daemon_log_has(&d, "+6281234567890"));
+  ck_assert(!tu_daemon_log_has(&d, "halo"));
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+START_TEST(body_over_limit_is_413)
+{
+  struct tu_daemon d;
+  struct tu_resp r;
+  char *big = malloc(300 * 1024);
+
+  memset(big, 'a', 300 * 1024 - 1);
+  big[300 * 1024 - 1] = '\0';
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  ck_assert_int_eq(tu_http(d.port, "POST", "/webhook/dev", "application/json",
+                           big, &r), 0);
+  ck_assert_int_eq(r.status, 413);
+  ck_assert_ptr_nonnull(strstr(r.body, "\"error\""));
+  tu_resp_free(&r);
+  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM inbound"), 0);
+  free(big);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+START_TEST(malformed_json_is_400)
+{
+  static const char *const bodies[] = {
+    "{\"from\": \"081234567890\", \"text\": ",   /* cut short */
+    "not json at all",
+    "[1,2,3]",                                   /* not an object */
+    "{\"text\": \"halo\"}",                      /* no from */
+    "{\"from\": \"halo\", \"text\": \"x\"}",     /* from not a number */
+    "{\"from\": \"081234567890\"}",              /* nothing said */
+    "{\"from\": \"081234567890\", \"text\": 5}", /* wrong type */
+    "{\"from\": \"081234567890\", \"text\": \"\xff\xfe\"}", /* bad UTF-8 */
+    "",
+  };
+  struct tu_daemon d;
+  struct tu_resp r;
+  size_t i;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  for (i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
+    ck_assert_int_eq(tu_http(d.port, "POST", "/webhook/dev",
+                             "application/json", bodies[i], &r), 0);
+    ck_assert_msg(r.status == 400, "body %zu: status %d", i, r.status);
+    ck_assert_ptr_nonnull(strstr(r.body, "\"error\""));
+    tu_resp_free(&r);
+  }
+  /* Wrong content type. */
+  ck_assert_int_eq(tu_http(d.port, "POST", "/webhook/dev", "text/plain",
+                           "{\"from\":\"081234567890\",\"text\":\"x\"}", &r),
+                   0);
+  ck_assert_int_eq(r.status, 400);
+  tu_resp_free(&r);
+  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM inbound"), 0);
+  /* Every error is logged with its request id. */
+  ck_assert(tu_daemon_log_has(&d, "event=webhook.bad_request req="));
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+START_TEST(unknown_channel_is_404_and_method_405)
+{
+  struct tu_daemon d;
+  struct tu_resp r;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  ck_assert_int_eq(tu_http(d.port, "POST", "/webhook/nope",
+                           "application/json", "{}", &r), 0);
+  ck_assert_int_eq(r.status, 404);
+  tu_resp_free(&r);
+  ck_assert_int_eq(tu_http(d.port, "GET", "/elsewhere", NULL, NULL, &r), 0);
+  ck_assert_int_eq(r.status, 404);
+  tu_resp_free(&r);
+  ck_assert_int_eq(tu_http(d.port, "GET", "/webhook/dev", NULL, NULL, &r), 0);
+  ck_assert_int_eq(r.status, 405);
+  tu_resp_free(&r);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+START_TEST(one_byte_writes_are_parsed)
+{
+  const char *body = "{\"from\":\"081234567890\",\"text\":\"pelan\","
+                     "\"id\":\"slow-1\"}";
+  struct tu_daemon d;
+  struct tu_conn c;
+  struct tu_resp r;
+  char req[512];
+  size_t i, n;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  n = (size_t)snprintf(req, sizeof(req),
+                       "POST /webhook/dev HTTP/1.1\r\nHost: x\r\n"
+                       "Content-Type: application/json\r\n"
+                       "Content-Length: %zu\r\n\r\n%s", strlen(body), body);
+  ck_assert_int_eq(tu_conn_open(&c, d.port), 0);
+  for (i = 0; i < n; i++)
+    ck_assert_int_eq(tu_conn_send(&c, req + i, 1), 0);
+  ck_assert_int_eq(tu_conn_read(&c, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  ck_assert_ptr_nonnull(strstr(r.body, "pelan"));
+  tu_resp_free(&r);
+  tu_conn_close(&c);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+START_TEST(pipelined_requests_in_order)
+{
+  struct tu_daemon d;
+  struct tu_conn c;
+  struct tu_resp r;
+  char req[2048];
+  size_t n = 0;
+  int i;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  for (i = 0; i < 3; i++) {
+    char body[128];
+    int blen = snprintf(body, sizeof(body),
+                        "{\"from\":\"081234567890\",\"text\":\"urut-%d\","
+                        "\"id\":\"p%d\"}", i, i);
+    n += (size_t)snprintf(req + n, sizeof(req) - n,
+                          "POST /webhook/dev HTTP/1.1\r\nHost: x\r\n"
+                          "Content-Type: application/json\r\n"
+                          "Content-Length: %d\r\n\r\n%s", blen, body);
+  }
+  n += (size_t)snprintf(req + n, sizeof(req) - n,
+                        "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  ck_assert_int_eq(tu_conn_open(&c, d.port), 0);
+  ck_assert_int_eq(tu_conn_send(&c, req, n), 0);
+  for (i = 0; i < 3; i++) {
+    char want[16];
+    snprintf(want, sizeof(want), "urut-%d", i);
+    ck_assert_int_eq(tu_conn_read(&c, &r), 0);
+    ck_assert_int_eq(r.status, 200);
+    ck_assert_msg(strstr(r.body, want) != NULL, "answer %d: %s", i, r.body);
+    tu_resp_free(&r);
+  }
+  ck_assert_int_eq(tu_conn_read(&c, &r), 0);
+  ck_assert_ptr_nonnull(strstr(r.body, "\"ok\""));
+  tu_resp_free(&r);
+  tu_conn_close(&c);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+START_TEST(half_header_is_cut)
+{
+  struct tu_daemon d;
+  struct tu_conn c;
+  const char *half = "POST /webhook/dev HTTP/1.1\r\nHost: x\r\nContent-";
+
+  /* The test config sets header_timeout = 2s. */
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  ck_assert_int_eq(tu_conn_open(&c, d.port), 0);
+  ck_assert_int_eq(tu_conn_send(&c, half, strlen(half)), 0);
+  ck_assert_int_eq(tu_conn_wait_closed(&c, 8000), 1);
+  tu_conn_close(&c);
+  /* The daemon still serves others. */
+  {
+    struct tu_resp r;
+    ck_assert_int_eq(tu_http(d.port, "GET", "/healthz", NULL, NULL, &r), 0);
+    ck_assert_int_eq(r.status, 200);
+    tu_resp_free(&r);
+  }
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+START_TEST(same_id_twice_is_stored_once)
+{
+  struct tu_daemon d;
+  struct tu_resp a, b;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  ck_assert_int_eq(tu_dev_say(d.port, "+6281234567890", "sekali", "dup-1",
+                              &a), 0);
+  ck_assert_int_eq(tu_dev_say(d.port, "081234567890", "sekali", "dup-1",
+                              &b), 0);
+  ck_assert_int_eq(a.status, 200);
+  ck_assert_int_eq(b.status, 200);
+  /* The repeat answers the same replies again. */
+  ck_assert_str_eq(a.body, b.body);
+  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM inbound"), 1);
+  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM outbox"), 1);
+  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM reporters"), 1);
+  ck_assert(tu_daemon_log_has(&d, "event=message.duplicate"));
+  tu_resp_free(&a);
+  tu_resp_free(&b);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+#define STOP_CLIENTS 40
+
+/*
+ * Many requests in flight when SIGTERM comes: the daemon exits 0, and
+ * every request it answered 200 is in the database (none lost), while a
+ * request it never read is simply not answered (the provider retries).
+ */
+START_TEST(sigterm_loses_no_request)
+{
+  struct tu_daemon d;
+  struct tu_conn c[STOP_CLIENTS];
+  int ok = 0, i, status = -1, stored;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  for (i = 0; i < STOP_CLIENTS; i++) {
+    char body[160], req[512];
+    int blen = snprintf(body, sizeof(body),
+                        "{\"from\":\"0812345678%02d\",\"text\":\"t\","
+                        "\"id\":\"stop-%d\"}", i, i);
+    int n = snprintf(req, sizeof(req),
+                     "POST /webhook/dev HTTP/1.1\r\nHost: x\r\n"
+                     "Content-Type: application/json\r\n"
+                     "Content-Length: %d\r\n\r\n%s", blen, body);
+    ck_assert_int_eq(tu_conn_open(&c[i], d.port), 0);
+    ck_assert_int_eq(tu_conn_send(&c[i], req, (size_t)n), 0);
+  }
+  ck_assert_int_eq(tu_daemon_kill(&d, SIGTERM), 0);
+  for (i = 0; i < STOP_CLIENTS; i++) {
+    struct tu_resp r;
+    if (tu_conn_read(&c[i], &r) == 0) {
+      ck_assert_int_eq(r.status, 200);
+      ok++;
+      tu_resp_free(&r);
+    }
+    tu_conn_close(&c[i]);
+  }
+  ck_assert_int_eq(tu_daemon_wait_exit(&d, 20000, &status), 0);
+  ck_assert(WIFEXITED(status));
+  ck_assert_int_eq(WEXITSTATUS(status), 0);
+  stored = count_rows(&d, "SELECT count(*) FROM inbound");
+  /* Every 200 is stored, and every stored request was answered. */
+  ck_assert_int_eq(stored, ok);
+  ck_assert_int_gt(ok, 0);
+  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM pragma_integrity_check"
+                                  " WHERE integrity_check = 'ok'"), 1);
+  ck_assert(tu_daemon_log_has(&d, "event=server.stopped"));
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+static Suite *
+http_suite(void)
+{
+  Suite *s = suite_create("http");
+  TCase *tc = tcase_create("daemon");
+
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, healthz_answers);
+  tcase_add_test(tc, dev_message_gets_reply);
+  tcase_add_test(tc, body_over_limit_is_413);
+  tcase_add_test(tc, malformed_json_is_400);
+  tcase_add_test(tc, unknown_channel_is_404_and_method_405);
+  tcase_add_test(tc, one_byte_writes_are_parsed);
+  tcase_add_test(tc, pipelined_requests_in_order);
+  tcase_add_test(tc, half_header_is_cut);
+  tcase_add_test(tc, same_id_twice_is_stored_once);
+  tcase_add_test(tc, sigterm_loses_no_request);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+UNIT_MAIN(http_suite)

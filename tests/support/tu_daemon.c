@@ -1,0 +1,469 @@
+/*
+ * tu_daemon.c: the real aduand under test, and an HTTP client for it
+ * (see tu_daemon.h).
+ */
+#include "tu_daemon.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <json-c/json.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+static void
+deadline_in(struct timespec *ts, int ms)
+{
+  clock_gettime(CLOCK_REALTIME, ts);
+  ts->tv_sec += ms / 1000;
+  ts->tv_nsec += (long)(ms % 1000) * 1000000L;
+  if (ts->tv_nsec >= 1000000000L) {
+    ts->tv_sec++;
+    ts->tv_nsec -= 1000000000L;
+  }
+}
+
+/* Copies the daemon's stderr into d->log, waking waiters on each read;
+ * with ADUAN_TEST_VERBOSE set, also to our stderr. */
+static void *
+reader_main(void *arg)
+{
+  struct tu_daemon *d = arg;
+  char chunk[4096];
+  int echo = getenv("ADUAN_TEST_VERBOSE") != NULL;
+
+  for (;;) {
+    ssize_t n = read(d->errfd, chunk, sizeof(chunk));
+    if (n < 0 && errno == EINTR)
+      continue;
+    pthread_mutex_lock(&d->mu);
+    if (n <= 0) {
+      d->eof = 1;
+      pthread_cond_broadcast(&d->cv);
+      pthread_mutex_unlock(&d->mu);
+      break;
+    }
+    {
+      char *p = realloc(d->log, d->loglen + (size_t)n + 1);
+      if (p != NULL) {
+        d->log = p;
+        memcpy(d->log + d->loglen, chunk, (size_t)n);
+        d->loglen += (size_t)n;
+        d->log[d->loglen] = '\0';
+      }
+    }
+    pthread_cond_broadcast(&d->cv);
+    pthread_mutex_unlock(&d->mu);
+    if (echo && write(2, chunk, (size_t)n) < 0)
+      break;
+  }
+  return NULL;
+}
+
+static int
+write_config(struct tu_daemon *d)
+{
+  char *text;
+  size_t n;
+  int rc;
+
+  n = strlen(d->dir) * 2 + (d->extra ? strlen(d->extra) : 0) + 1024;
+  text = malloc(n);
+  if (text == NULL)
+    return -1;
+  snprintf(text, n,
+           "# written by the integration test\n"
+           "[server]\n"
+           "listen = 127.0.0.1:0\n"
+           "public_url = http://127.0.0.1\n"
+           "header_timeout = 2s\n"
+           "idle_timeout = 5s\n"
+           "shutdown_timeout = 10s\n"
+           "[storage]\n"
+           "path = %s/aduan.db\n"
+           "[log]\n"
+           "level = debug\n"
+           "[channel.dev]\n"
+           "type = dev\n"
+           "%s",
+           d->dir, d->extra ? d->extra : "");
+  rc = tu_write_file(d->conf, text);
+  free(text);
+  return rc == 0 ? 0 : -1;
+}
+
+static int
+spawn(struct tu_daemon *d)
+{
+  int pipefd[2];
+  size_t mark;
+  const char *p;
+
+  if (pipe(pipefd) != 0)
+    return -1;
+  d->eof = 0;
+  d->reaped = 0;
+  mark = d->loglen;
+  d->pid = fork();
+  if (d->pid < 0)
+    return -1;
+  if (d->pid == 0) {
+    int devnull = open("/dev/null", O_RDWR);
+    dup2(devnull, 0);
+    dup2(devnull, 1);
+    dup2(pipefd[1], 2);
+    close(pipefd[0]);
+    close(pipefd[1]);
+    execl(ADUAND_BIN, "aduand", "-c", d->conf, (char *)NULL);
+    _exit(127);
+  }
+  close(pipefd[1]);
+  d->errfd = pipefd[0];
+  if (pthread_create(&d->reader, NULL, reader_main, d) != 0)
+    return -1;
+  d->reader_running = 1;
+  if (tu_daemon_wait_log(d, mark, "event=server.ready", 30000) != 0)
+    return -1;
+  pthread_mutex_lock(&d->mu);
+  p = strstr(d->log + mark, "event=server.ready listen=");
+  p = p ? strstr(p, "listen=") : NULL;
+  p = p ? strchr(p + 7, ' ') : NULL;
+  if (p != NULL) {
+    const char *colon = p;
+    while (colon > d->log && *colon != ':')
+      colon--;
+    d->port = (int)strtol(colon + 1, NULL, 10);
+  }
+  pthread_mutex_unlock(&d->mu);
+  return d->port > 0 ? 0 : -1;
+}
+
+int
+tu_daemon_start(struct tu_daemon *d, const char *extra)
+{
+  memset(d, 0, sizeof(*d));
+  pthread_mutex_init(&d->mu, NULL);
+  pthread_cond_init(&d->cv, NULL);
+  d->dir = tu_tmpdir();
+  if (d->dir == NULL)
+    return -1;
+  d->conf = tu_path(d->dir, "aduand.conf");
+  d->extra = extra ? strdup(extra) : NULL;
+  if (write_config(d) != 0)
+    return -1;
+  return spawn(d);
+}
+
+/* Reap the process and join the reader, if they are still there. */
+static void
+reap(struct tu_daemon *d)
+{
+  if (d->pid > 0 && !d->reaped) {
+    while (waitpid(d->pid, &d->status, 0) < 0 && errno == EINTR)
+      ;
+    d->reaped = 1;
+  }
+  if (d->reader_running) {
+    pthread_join(d->reader, NULL);
+    d->reader_running = 0;
+    close(d->errfd);
+  }
+}
+
+int
+tu_daemon_restart(struct tu_daemon *d)
+{
+  reap(d);
+  d->port = 0;
+  return spawn(d);
+}
+
+size_t
+tu_daemon_mark(struct tu_daemon *d)
+{
+  size_t n;
+
+  pthread_mutex_lock(&d->mu);
+  n = d->loglen;
+  pthread_mutex_unlock(&d->mu);
+  return n;
+}
+
+int
+tu_daemon_wait_log(struct tu_daemon *d, size_t mark, const char *needle,
+                   int timeout_ms)
+{
+  struct timespec ts;
+  int rc = -1;
+
+  deadline_in(&ts, timeout_ms);
+  pthread_mutex_lock(&d->mu);
+  for (;;) {
+    if (d->log != NULL && d->loglen >= mark &&
+        strstr(d->log + mark, needle) != NULL) {
+      rc = 0;
+      break;
+    }
+    if (d->eof)
+      break;
+    if (pthread_cond_timedwait(&d->cv, &d->mu, &ts) == ETIMEDOUT)
+      break;
+  }
+  pthread_mutex_unlock(&d->mu);
+  return rc;
+}
+
+int
+tu_daemon_log_has(struct tu_daemon *d, const char *needle)
+{
+  int found;
+
+  pthread_mutex_lock(&d->mu);
+  found = d->log != NULL && strstr(d->log, needle) != NULL;
+  pthread_mutex_unlock(&d->mu);
+  return found;
+}
+
+int
+tu_daemon_kill(struct tu_daemon *d, int sig)
+{
+  return kill(d->pid, sig);
+}
+
+int
+tu_daemon_wait_exit(struct tu_daemon *d, int timeout_ms, int *status)
+{
+  struct timespec ts;
+  int eof;
+
+  deadline_in(&ts, timeout_ms);
+  pthread_mutex_lock(&d->mu);
+  while (!d->eof)
+    if (pthread_cond_timedwait(&d->cv, &d->mu, &ts) == ETIMEDOUT)
+      break;
+  eof = d->eof;
+  pthread_mutex_unlock(&d->mu);
+  if (!eof)
+    return -1;
+  reap(d);
+  if (status != NULL)
+    *status = d->status;
+  return 0;
+}
+
+void
+tu_daemon_cleanup(struct tu_daemon *d)
+{
+  if (d->pid > 0 && !d->reaped)
+    kill(d->pid, SIGKILL);
+  reap(d);
+  if (d->dir != NULL && getenv("ADUAN_TEST_KEEP") == NULL)
+    tu_rmrf(d->dir);
+  free(d->dir);
+  free(d->conf);
+  free(d->extra);
+  free(d->log);
+  pthread_mutex_destroy(&d->mu);
+  pthread_cond_destroy(&d->cv);
+  memset(d, 0, sizeof(*d));
+}
+
+int
+tu_conn_open(struct tu_conn *c, int port)
+{
+  struct sockaddr_in sa;
+  struct timeval tv = {10, 0};
+
+  memset(c, 0, sizeof(*c));
+  c->fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (c->fd < 0)
+    return -1;
+  setsockopt(c->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+  setsockopt(c->fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+  memset(&sa, 0, sizeof(sa));
+  sa.sin_family = AF_INET;
+  sa.sin_port = htons((uint16_t)port);
+  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(c->fd, (struct sockaddr *)&sa, sizeof(sa)) != 0) {
+    close(c->fd);
+    c->fd = -1;
+    return -1;
+  }
+  return 0;
+}
+
+void
+tu_conn_close(struct tu_conn *c)
+{
+  if (c->fd >= 0)
+    close(c->fd);
+  c->fd = -1;
+  free(c->buf);
+  c->buf = NULL;
+  c->len = 0;
+}
+
+int
+tu_conn_send(struct tu_conn *c, const void *p, size_t n)
+{
+  const char *s = p;
+
+  while (n > 0) {
+    ssize_t w = send(c->fd, s, n, MSG_NOSIGNAL);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w <= 0)
+      return -1;
+    s += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+/* Read more bytes into c->buf; 0, or -1 on EOF, error or timeout. */
+static int
+fill(struct tu_conn *c)
+{
+  char chunk[8192];
+  ssize_t n;
+  char *p;
+
+  do
+    n = recv(c->fd, chunk, sizeof(chunk), 0);
+  while (n < 0 && errno == EINTR);
+  if (n <= 0)
+    return -1;
+  p = realloc(c->buf, c->len + (size_t)n + 1);
+  if (p == NULL)
+    return -1;
+  c->buf = p;
+  memcpy(c->buf + c->len, chunk, (size_t)n);
+  c->len += (size_t)n;
+  c->buf[c->len] = '\0';
+  return 0;
+}
+
+int
+tu_conn_read(struct tu_conn *c, struct tu_resp *r)
+{
+  char *end = NULL, *cl;
+  size_t headlen, bodylen = 0, total;
+
+  memset(r, 0, sizeof(*r));
+  for (;;) {
+    if (c->buf != NULL) {
+      end = strstr(c->buf, "\r\n\r\n");
+      /* Skip interim 100 Continue answers. */
+      if (end != NULL && strncmp(c->buf, "HTTP/1.1 100", 12) == 0) {
+        size_t skip = (size_t)(end + 4 - c->buf);
+        memmove(c->buf, c->buf + skip, c->len - skip + 1);
+        c->len -= skip;
+        continue;
+      }
+    }
+    if (end != NULL)
+      break;
+    if (fill(c) != 0)
+      return -1;
+  }
+  headlen = (size_t)(end - c->buf) + 4;
+  r->head = strndup(c->buf, headlen);
+  for (cl = r->head; cl != NULL; cl = strchr(cl + 1, '\n'))
+    if (strncasecmp(cl + 1, "Content-Length:", 15) == 0)
+      bodylen = (size_t)strtoul(cl + 16, NULL, 10);
+  r->status = (int)strtol(c->buf + 9, NULL, 10);
+  total = headlen + bodylen;
+  while (c->len < total)
+    if (fill(c) != 0) {
+      tu_resp_free(r);
+      return -1;
+    }
+  r->body = strndup(c->buf + headlen, bodylen);
+  r->body_len = bodylen;
+  memmove(c->buf, c->buf + total, c->len - total + 1);
+  c->len -= total;
+  return 0;
+}
+
+int
+tu_conn_wait_closed(struct tu_conn *c, int timeout_ms)
+{
+  struct pollfd pfd = {c->fd, POLLIN, 0};
+  char chunk[512];
+
+  for (;;) {
+    int n = poll(&pfd, 1, timeout_ms);
+    ssize_t r;
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return 0;
+    r = recv(c->fd, chunk, sizeof(chunk), 0);
+    if (r == 0 || (r < 0 && errno == ECONNRESET))
+      return 1;
+    if (r < 0)
+      return 0;
+  }
+}
+
+void
+tu_resp_free(struct tu_resp *r)
+{
+  free(r->head);
+  free(r->body);
+  memset(r, 0, sizeof(*r));
+}
+
+int
+tu_http(int port, const char *method, const char *path, const char *ctype,
+        const char *body, struct tu_resp *r)
+{
+  struct tu_conn c;
+  char head[1024];
+  size_t blen = body ? strlen(body) : 0;
+  int rc;
+
+  if (tu_conn_open(&c, port) != 0)
+    return -1;
+  snprintf(head, sizeof(head),
+           "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\n%s%s%s"
+           "Content-Length: %zu\r\nConnection: close\r\n\r\n",
+           method, path, ctype ? "Content-Type: " : "", ctype ? ctype : "",
+           ctype ? "\r\n" : "", blen);
+  rc = tu_conn_send(&c, head, strlen(head));
+  if (rc == 0 && blen > 0)
+    rc = tu_conn_send(&c, body, blen);
+  if (rc == 0)
+    rc = tu_conn_read(&c, r);
+  tu_conn_close(&c);
+  return rc;
+}
+
+int
+tu_dev_say(int port, const char *from, const char *text, const char *id,
+           struct tu_resp *r)
+{
+  struct json_object *o = json_object_new_object();
+  int rc;
+
+  json_object_object_add(o, "from", json_object_new_string(from));
+  json_object_object_add(o, "text", json_object_new_string(text));
+  if (id != NULL)
+    json_object_object_add(o, "id", json_object_new_string(id));
+  rc = tu_http(port, "POST", "/webhook/dev", "application/json",
+               json_object_to_json_string(o), r);
+  json_object_put(o);
+  return rc;
+}

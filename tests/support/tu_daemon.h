@@ -1,0 +1,100 @@
+/*
+ * tu_daemon.h: run the real aduand for an integration test, and speak
+ * HTTP to it.
+ *
+ * tu_daemon_start() writes a config into a fresh temporary folder
+ * (listening on 127.0.0.1 port 0, the database in the folder, a `dev`
+ * channel, plus whatever the test adds), starts the aduand binary of this
+ * build, and returns once its log says event=server.ready, with the port
+ * it bound.  A thread copies the daemon's stderr into memory so tests can
+ * wait for a log line instead of sleeping.
+ */
+#ifndef ADUAN_TU_DAEMON_H
+#define ADUAN_TU_DAEMON_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+struct tu_daemon {
+  pid_t pid;
+  int port;
+  char *dir;            /* temporary folder, removed by cleanup */
+  char *conf;           /* config file path */
+  char *extra;          /* config text appended for every start */
+  int errfd;            /* read end of the daemon's stderr */
+  pthread_t reader;
+  int reader_running;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  char *log;            /* everything the daemon wrote */
+  size_t loglen;
+  int eof;              /* stderr closed: the process is ending */
+  int status;           /* wait status once reaped */
+  int reaped;
+};
+
+/* Start a daemon; extra is config text appended after the defaults
+ * (sections such as [limits] or more channels).  0 or -1. */
+int tu_daemon_start(struct tu_daemon *d, const char *extra);
+
+/* Start again in the same folder (after a stop or a kill). */
+int tu_daemon_restart(struct tu_daemon *d);
+
+/* Bytes of log so far: a mark to wait from. */
+size_t tu_daemon_mark(struct tu_daemon *d);
+
+/* Wait until needle appears in the log after mark; 0, or -1 on timeout or
+ * when the daemon exits first. */
+int tu_daemon_wait_log(struct tu_daemon *d, size_t mark, const char *needle,
+                       int timeout_ms);
+
+/* 1 when needle is in the log anywhere. */
+int tu_daemon_log_has(struct tu_daemon *d, const char *needle);
+
+/* Send a signal. */
+int tu_daemon_kill(struct tu_daemon *d, int sig);
+
+/* Wait for the process to exit (bounded); 0 with *status set to the wait
+ * status, or -1 on timeout. */
+int tu_daemon_wait_exit(struct tu_daemon *d, int timeout_ms, int *status);
+
+/* Kill if running, reap, remove the folder, free everything. */
+void tu_daemon_cleanup(struct tu_daemon *d);
+
+/* A connection to the daemon (blocking, with 10 s timeouts). */
+struct tu_conn {
+  int fd;
+  char *buf;            /* bytes read and not yet consumed */
+  size_t len;
+};
+
+struct tu_resp {
+  int status;
+  char *head;           /* status line and headers */
+  char *body;
+  size_t body_len;
+};
+
+int tu_conn_open(struct tu_conn *c, int port);
+void tu_conn_close(struct tu_conn *c);
+int tu_conn_send(struct tu_conn *c, const void *p, size_t n);
+
+/* Read one response (Content-Length framed).  0, or -1 when the
+ * connection closed or timed out first. */
+int tu_conn_read(struct tu_conn *c, struct tu_resp *r);
+
+/* 1 when the server closed the connection (EOF) within timeout_ms. */
+int tu_conn_wait_closed(struct tu_conn *c, int timeout_ms);
+
+void tu_resp_free(struct tu_resp *r);
+
+/* One request on a new connection.  ctype and body may be NULL. */
+int tu_http(int port, const char *method, const char *path,
+            const char *ctype, const char *body, struct tu_resp *r);
+
+/* POST {"from","text","id"} to /webhook/dev; id may be NULL. */
+int tu_dev_say(int port, const char *from, const char *text, const char *id,
+               struct tu_resp *r);
+
+#endif
