@@ -1,18 +1,26 @@
 /*
- * conv.h: the conversation engine's entry point.
+ * conv.h: the conversation engine.
  *
  * The webhook layer hands every stored inbound message to conv_handle()
- * inside the request's savepoint; the engine reads and writes the
- * reporter's session through the store and writes each reply as an outbox
- * row in that same savepoint, so a reply exists exactly when the state
- * change that caused it was committed.
+ * inside the request's savepoint.  The engine reads the reporter's session
+ * (step and draft) through the store, decides, writes the session back
+ * and writes each reply as an outbox row in that same savepoint: a reply
+ * exists exactly when the state change that caused it was committed, and
+ * a restart resumes every conversation where it was.
+ *
+ * Every text comes from the message catalogue (config [conversation]
+ * catalog); the engine holds no user-visible literal.  conv_catalog_keys
+ * is the list of keys the catalogue must have, with the placeholders each
+ * may use.
  */
 #ifndef ADUAN_CONV_H
 #define ADUAN_CONV_H
 
 #include <stdint.h>
 
+#include "catalog.h"
 #include "config.h"
+#include "diag.h"
 #include "provider.h"
 #include "store.h"
 
@@ -28,10 +36,20 @@ struct conv_event {
   int64_t now_ms;             /* the clock, injected */
 };
 
-/* A new engine for cfg (borrowed; it must outlive the engine or be
- * replaced with conv_set_config).  Returns 0 or -ENOMEM. */
-int conv_new(struct conv **out, const struct config *cfg);
-void conv_set_config(struct conv *cv, const struct config *cfg);
+extern const struct catalog_key conv_catalog_keys[];
+extern const int conv_catalog_nkeys;
+
+/*
+ * A new engine for cfg (borrowed: it must outlive the engine, or be
+ * replaced with conv_reload).  Loads the catalogue; its problems go to
+ * diag.  Returns 0, AERR_CONFIG, or -errno.
+ */
+int conv_new(struct conv **out, const struct config *cfg, struct diag *diag);
+
+/* Switch to cfg and its catalogue.  On failure (problems in diag) the
+ * engine keeps its old config and catalogue. */
+int conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag);
+
 void conv_free(struct conv *cv);
 
 /* Handle one inbound message.  Returns 0, or a store error (the caller

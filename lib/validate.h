@@ -1,0 +1,59 @@
+/*
+ * validate.h: checks on the answers of a report, behind one interface.
+ *
+ * The engine asks validate_field() about each free-text answer.  The
+ * verdict says whether it is accepted and, if not, which catalogue text
+ * explains why (with its placeholders); an accepted answer may come back
+ * normalised (a category number, a matched place).  The checks of this
+ * file are the basic ones (present, long enough, the right shape); the
+ * report-quality rules plug in here without the engine changing.
+ */
+#ifndef ADUAN_VALIDATE_H
+#define ADUAN_VALIDATE_H
+
+#include <stdint.h>
+
+#include "catalog.h"
+
+enum field {
+  FIELD_KATEGORI = 1,   /* numbered as in the summary, for UBAH <n> */
+  FIELD_TERLAPOR,
+  FIELD_LOKASI,
+  FIELD_WAKTU,
+  FIELD_KRONOLOGI,
+  FIELD_BUKTI,
+  FIELD_IDENTITAS,
+  FIELD_NAMA,           /* asked after identitas; not numbered */
+  FIELD_COUNT
+};
+
+#define VERDICT_VARS 2
+
+struct verdict {
+  int ok;
+  const char *reason;         /* catalogue key when !ok */
+  const char *code;           /* stable reason code for the log when !ok */
+  struct catalog_var vars[VERDICT_VARS];
+  int nvars;
+  char num[2][24];            /* storage for numeric placeholder values */
+  int category;               /* FIELD_KATEGORI: 1..7 */
+};
+
+struct validate_limits {
+  int kronologi_min_words;    /* default 8 */
+  int kronologi_max_chars;    /* default 4000 */
+  int terlapor_min_letters;   /* default 3 */
+  int nama_min_letters;       /* default 2 */
+};
+
+void validate_limits_default(struct validate_limits *l);
+
+/* Check text for field f.  cat gives the category keywords.  Always fills
+ * v; returns 0, or -ENOMEM. */
+int validate_field(const struct validate_limits *l, const struct catalog *cat,
+                   enum field f, const char *text, struct verdict *v);
+
+/* Words in text (runs of letters or digits). */
+int validate_count_words(const char *text);
+
+#endif
