@@ -10,7 +10,15 @@
  * write of a loop iteration opens a batch (store_batch_begin), each
  * request's work runs inside a savepoint (store_sp_begin / store_sp_release
  * / store_sp_rollback), and one commit (store_batch_commit) makes the whole
- * batch durable before any of its requests is answered.
+ * batch durable before any of its requests is answered.  A savepoint
+ * begun while no batch is open is a transaction of its own: its release
+ * commits it, its rollback rolls it back.
+ *
+ * When a failure inside a batch makes the database drop the whole
+ * transaction (a full disk, say), the batch is lost: every call fails
+ * with that failure's code until store_batch_commit() (which returns it)
+ * or store_batch_rollback() closes the batch, so that no request of it is
+ * answered as committed and nothing slips in outside it.
  *
  * Errors: 0 on success; -EBUSY when the database is locked, -ENOSPC when
  * it is full, -EROFS when it is read-only (all three mean "try again
@@ -31,7 +39,13 @@ struct store;
 struct store_opts {
   const char *backend;       /* "sqlite" (NULL means "sqlite") */
   const char *path;          /* SQLite file, created 0600 if missing */
-  uint64_t busy_timeout_ms;  /* how long a locked database is waited on */
+  uint64_t busy_timeout_ms;  /* how long a locked database is waited on
+                                (0: not at all) */
+  int readonly;              /* open an existing database read-only: no
+                                file or folder is created, nothing is
+                                migrated (a database older than this
+                                binary is refused) and every write fails
+                                with -EROFS */
 };
 
 /* One inbound message, as received. */
@@ -69,7 +83,9 @@ struct store_strings {
 /*
  * Open (creating if needed) and migrate the database.  Returns 0 with *out
  * set; otherwise a code as above (ERR_SCHEMA for a database newer than
- * this binary) with a sentence in err.
+ * this binary, ERR_CONFIG for an unknown backend or a missing path, the
+ * negated errno when the file or its folder cannot be created) with a
+ * sentence in err.
  */
 int store_open(struct store **out, const struct store_opts *o,
                char *err, size_t errlen);
@@ -80,7 +96,9 @@ const char *store_errmsg(const struct store *st);
 
 /* Batches and savepoints; see the top of this file. */
 int store_batch_begin(struct store *st);       /* no-op when open */
-int store_batch_commit(struct store *st);      /* rolls back on failure */
+int store_batch_commit(struct store *st);      /* rolls back on failure;
+                                                  ERR_STATE when no batch
+                                                  is open */
 void store_batch_rollback(struct store *st);
 int store_batch_open(const struct store *st);  /* 1 while a batch is open */
 int store_sp_begin(struct store *st);
@@ -89,6 +107,9 @@ void store_sp_rollback(struct store *st);
 
 /* A cheap read that proves the database answers (for /healthz). */
 int store_ping(struct store *st);
+
+/* The schema version the database is at (for the start-up log line). */
+int store_schema_version(struct store *st, int *version);
 
 /* The reporter with this E.164 number, created (with a fresh random
  * handle) if new.  *id is set either way. */
