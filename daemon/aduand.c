@@ -12,6 +12,7 @@
 #include <uv.h>
 
 #include "config.h"
+#include "conv.h"
 #include "err.h"
 #include "log.h"
 #include "server.h"
@@ -68,10 +69,18 @@ main(int argc, char **argv)
 
   diag_init(&d);
   rc = config_load(path, &cfg, &d);
+  if (rc == 0 && test) {
+    /* The catalogue and lists are part of the configuration. */
+    struct conv *cv = NULL;
+    rc = conv_new(&cv, cfg, &d);
+    conv_free(cv);
+  }
   diag_each(&d, print_diag, NULL);
   diag_free(&d);
-  if (rc != 0)
+  if (rc != 0) {
+    config_free(cfg);
     return 1;
+  }
   if (test) {
     printf("configuration OK\n");
     config_free(cfg);

@@ -1,85 +1,1109 @@
 /*
- * conv.c: the conversation engine.
+ * conv.c: the conversation engine (see conv.h).
  *
- * This first engine acknowledges every message with one reply that
- * echoes what was understood; the step-by-step report conversation of
- * SPEC section 3 replaces it behind the same conv_handle() contract.
+ * Design notes
+ *
+ * A reporter's conversation in one channel family is one session row:
+ * the step it is at, a JSON draft of the report so far, and a count of
+ * invalid answers in a row.  Each inbound message is one turn: load the
+ * session, decide, save it, write the replies.  All of it runs inside the
+ * caller's savepoint, so a turn either happens whole or not at all.
+ *
+ * Steps and transitions (conv_set_step() is the only writer of the step;
+ * it logs event=conv.step at debug):
+ *
+ *   (no session) --any--> menu
+ *   menu --1--> kategori --> terlapor --> lokasi --> waktu --> kronologi
+ *   kronologi --LANJUT--> bukti --LANJUT/LEWATI--> identitas
+ *   identitas --1 or 2--> nama --> konfirmasi
+ *   identitas --3--> konfirmasi
+ *   konfirmasi --KIRIM--> (ticket filed) menu
+ *   konfirmasi --UBAH n--> field n --> konfirmasi   (draft "edit" flag)
+ *   menu --2--> status --ticket number--> menu
+ *   any --BATAL--> menu (draft dropped)     any --MENU--> menu (dropped)
+ *   any --KEMBALI--> the step before it (konfirmasi when editing)
+ *   any --BANTUAN--> same step, its help text
+ *   any --STATUS <nomor> / CEK <nomor>--> same step, the ticket's status
+ *   a draft idle past [conversation] draft_ttl --> menu, "expired"
+ *
+ * Three invalid answers in a row at one step send that step's help
+ * instead of the short re-prompt, and the count starts again.
+ *
+ * Texts: every reply is a catalogue key rendered with placeholders; SMS
+ * channels get the ".sms" variants.
  */
 #include "conv.h"
 
+#include <ctype.h>
+#include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "err.h"
+#include "log.h"
+#include "ticket.h"
+#include "validate.h"
+
+#define NCATEGORIES 7
+#define SUMMARY_KRONOLOGI_CHARS 160
+#define SUMMARY_KRONOLOGI_CHARS_SMS 60
+#define INVALID_BEFORE_HELP 3
+
+enum step {
+  STEP_MENU = 0,
+  STEP_STATUS,
+  STEP_KATEGORI,
+  STEP_TERLAPOR,
+  STEP_LOKASI,
+  STEP_WAKTU,
+  STEP_KRONOLOGI,
+  STEP_BUKTI,
+  STEP_IDENTITAS,
+  STEP_NAMA,
+  STEP_KONFIRMASI,
+  STEP_COUNT
+};
+
+struct step_info {
+  const char *name;      /* stored in sessions.step */
+  const char *ask;       /* catalogue key of the question */
+  const char *help;      /* catalogue key of the help text */
+  enum step back;        /* where KEMBALI goes */
+};
+
+static const struct step_info steps[STEP_COUNT] = {
+  [STEP_MENU] = {"menu", "menu", "help.menu", STEP_MENU},
+  [STEP_STATUS] = {"status", "status.ask", "help.menu", STEP_MENU},
+  [STEP_KATEGORI] = {"kategori", "ask.kategori", "help.kategori", STEP_MENU},
+  [STEP_TERLAPOR] = {"terlapor", "ask.terlapor", "help.terlapor",
+                     STEP_KATEGORI},
+  [STEP_LOKASI] = {"lokasi", "ask.lokasi", "help.lokasi", STEP_TERLAPOR},
+  [STEP_WAKTU] = {"waktu", "ask.waktu", "help.waktu", STEP_LOKASI},
+  [STEP_KRONOLOGI] = {"kronologi", "ask.kronologi", "help.kronologi",
+                      STEP_WAKTU},
+  [STEP_BUKTI] = {"bukti", "ask.bukti", "help.bukti", STEP_KRONOLOGI},
+  [STEP_IDENTITAS] = {"identitas", "ask.identitas", "help.identitas",
+                      STEP_BUKTI},
+  [STEP_NAMA] = {"nama", "ask.nama", "help.nama", STEP_IDENTITAS},
+  [STEP_KONFIRMASI] = {"konfirmasi", "konfirmasi", "help.konfirmasi",
+                       STEP_IDENTITAS},
+};
+
+/* Stable category codes, stored on tickets; the names shown to people
+ * are catalogue texts kategori.1 .. kategori.7. */
+static const char *const category_codes[NCATEGORIES + 1] = {
+  NULL, "pelanggaran_peraturan", "penyalahgunaan_wewenang", "pemerasan",
+  "perbuatan_curang", "benturan_kepentingan", "gratifikasi",
+  "pelayanan_publik",
+};
+
+const struct catalog_key conv_catalog_keys[] = {
+  {"menu", ""}, {"menu.invalid", ""}, {"howto", ""},
+  {"cancelled", ""}, {"expired", ""},
+  {"ask.kategori", ""}, {"ask.terlapor", ""}, {"ask.lokasi", ""},
+  {"ask.waktu", ""}, {"ask.kronologi", ""}, {"ask.bukti", ""},
+  {"ask.identitas", ""}, {"ask.nama", ""},
+  {"invalid.kategori", ""}, {"invalid.terlapor", ""},
+  {"invalid.lokasi", ""}, {"invalid.waktu", ""},
+  {"invalid.identitas", ""}, {"invalid.nama", ""},
+  {"invalid.konfirmasi", ""}, {"invalid.bukti.type", ""},
+  {"invalid.waktu.future", ""}, {"invalid.waktu.old", "years"},
+  {"invalid.kronologi.short", "min_words"},
+  {"invalid.kronologi.long", "max_chars"},
+  {"invalid.bukti.size", "max_size"},
+  {"help.menu", ""}, {"help.kategori", ""}, {"help.terlapor", ""},
+  {"help.lokasi", ""}, {"help.waktu", ""}, {"help.kronologi", ""},
+  {"help.bukti", ""}, {"help.identitas", ""}, {"help.nama", ""},
+  {"help.konfirmasi", ""},
+  {"kronologi.more", "words"}, {"bukti.received", "count"},
+  {"konfirmasi",
+   "kategori terlapor lokasi waktu kronologi bukti identitas"},
+  {"ticket.created", "ticket"}, {"ticket.limit", "limit"},
+  {"status.result", "ticket status updated note"},
+  {"status.notfound", "ticket"}, {"status.ask", ""},
+  {"back.none", ""}, {"unsupported", ""}, {"flood", ""},
+  {"duplicate", "ticket status"}, {"note.received", "ticket"},
+  {"ask.operator", "ticket question"},
+  {"kategori.1", ""}, {"kategori.2", ""}, {"kategori.3", ""},
+  {"kategori.4", ""}, {"kategori.5", ""}, {"kategori.6", ""},
+  {"kategori.7", ""},
+  {"kategori.keywords.1", ""}, {"kategori.keywords.2", ""},
+  {"kategori.keywords.3", ""}, {"kategori.keywords.4", ""},
+  {"kategori.keywords.5", ""}, {"kategori.keywords.6", ""},
+  {"kategori.keywords.7", ""},
+  {"identitas.nama", "nama"}, {"identitas.rahasia", ""},
+  {"identitas.anonim", ""},
+  {"status.diterima", ""}, {"status.diverifikasi", ""},
+  {"status.diproses", ""}, {"status.selesai", ""}, {"status.ditunda", ""},
+  {"status.ditolak", ""},
+  {"bukti.none", ""}, {"waktu.unknown", ""},
+};
+const int conv_catalog_nkeys =
+  (int)(sizeof(conv_catalog_keys) / sizeof(conv_catalog_keys[0]));
 
 struct conv {
   const struct config *cfg;
+  struct catalog *cat;
+  struct validate_limits lim;
 };
 
+/* Commands that work at every step. */
+enum command {
+  CMD_NONE = 0,
+  CMD_BATAL,
+  CMD_MENU,
+  CMD_BANTUAN,
+  CMD_KEMBALI,
+  CMD_STATUS,
+  CMD_LANJUT,
+  CMD_LEWATI,
+  CMD_KIRIM,
+  CMD_UBAH
+};
+
+static const struct {
+  const char *word;
+  enum command cmd;
+} command_words[] = {
+  {"BATAL", CMD_BATAL}, {"BATALKAN", CMD_BATAL}, {"CANCEL", CMD_BATAL},
+  {"MENU", CMD_MENU}, {"MULAI", CMD_MENU},
+  {"BANTUAN", CMD_BANTUAN}, {"BANTU", CMD_BANTUAN}, {"HELP", CMD_BANTUAN},
+  {"KEMBALI", CMD_KEMBALI}, {"BALIK", CMD_KEMBALI},
+  {"STATUS", CMD_STATUS}, {"CEK", CMD_STATUS}, {"CEKSTATUS", CMD_STATUS},
+  {"LANJUT", CMD_LANJUT}, {"LANJUTKAN", CMD_LANJUT}, {"SELESAI", CMD_LANJUT},
+  {"LEWATI", CMD_LEWATI}, {"LEWAT", CMD_LEWATI}, {"SKIP", CMD_LEWATI},
+  {"KIRIM", CMD_KIRIM}, {"UBAH", CMD_UBAH}, {"EDIT", CMD_UBAH},
+};
+
+/* One turn: everything about the message being handled. */
+struct turn {
+  struct conv *cv;
+  struct store *st;
+  const struct conv_event *ev;
+  struct store_session sess;
+  struct json_object *draft;
+  enum step step;
+  int sms;                   /* use the SMS variants */
+  char arg[128];             /* a command's argument, normalised */
+};
+
+/* ---- Set-up ---------------------------------------------------------- */
+
 int
-conv_new(struct conv **out, const struct config *cfg)
+conv_new(struct conv **out, const struct config *cfg, struct diag *diag)
 {
   struct conv *cv = calloc(1, sizeof(*cv));
+  int rc;
 
+  *out = NULL;
   if (cv == NULL)
     return -ENOMEM;
+  validate_limits_default(&cv->lim);
   cv->cfg = cfg;
+  rc = catalog_load(cfg->conversation.catalog, conv_catalog_keys,
+                    conv_catalog_nkeys, &cv->cat, diag);
+  if (rc != 0) {
+    free(cv);
+    return rc;
+  }
   *out = cv;
   return 0;
 }
 
-void
-conv_set_config(struct conv *cv, const struct config *cfg)
+int
+conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag)
 {
+  struct catalog *cat = NULL;
+  int rc;
+
+  rc = catalog_load(cfg->conversation.catalog, conv_catalog_keys,
+                    conv_catalog_nkeys, &cat, diag);
+  if (rc != 0)
+    return rc;
+  catalog_free(cv->cat);
+  cv->cat = cat;
   cv->cfg = cfg;
+  return 0;
 }
 
 void
 conv_free(struct conv *cv)
 {
+  if (cv == NULL)
+    return;
+  catalog_free(cv->cat);
   free(cv);
 }
 
-int
-conv_handle(struct conv *cv, struct store *st, const struct conv_event *ev)
+/* ---- Replies --------------------------------------------------------- */
+
+/* Render key and queue it as a reply.  Returns 0 or a store error. */
+static int
+say(struct turn *t, const char *key, const struct catalog_var *vars,
+    int nvars)
 {
   struct store_outbox o = {0};
   struct buf text = BUF_INIT;
   int rc;
 
-  (void)cv;
-  switch (ev->msg->kind) {
-  case MSG_TEXT:
-  case MSG_CHOICE:
-    rc = buf_printf(&text, "Pesan diterima: %s",
-                    ev->msg->text ? ev->msg->text : "");
-    break;
-  case MSG_LOCATION:
-    rc = buf_printf(&text, "Lokasi diterima: %.6f, %.6f", ev->msg->lat,
-                    ev->msg->lng);
-    break;
-  case MSG_MEDIA:
-    rc = buf_printf(&text, "Berkas diterima (%s).",
-                    ev->msg->media_mime ? ev->msg->media_mime : "?");
-    break;
-  default:
-    rc = buf_puts(&text, "Maaf, hanya teks, foto, dokumen dan lokasi yang "
-                         "dapat kami pahami.");
-    break;
+  rc = catalog_render(t->cv->cat, key, t->sms, vars, nvars, &text);
+  if (rc == AERR_NOTFOUND) {
+    /* The catalogue was checked at load; this is our own bug. */
+    log_error("event=conv.missing_text key=%s", key);
+    buf_free(&text);
+    return 0;
   }
   if (rc != 0) {
     buf_free(&text);
     return rc;
   }
-  o.channel = ev->channel;
-  o.reporter_id = ev->reporter_id;
-  o.inbound_id = ev->inbound_id;
+  o.channel = t->ev->channel;
+  o.reporter_id = t->ev->reporter_id;
+  o.inbound_id = t->ev->inbound_id;
   o.kind = "text";
-  o.body = text.data;
-  o.status = ev->inline_replies ? "sent" : "queued";
-  o.created_at = ev->now_ms;
-  rc = store_outbox_add(st, &o, NULL);
+  o.body = text.data ? text.data : "";
+  o.status = t->ev->inline_replies ? "sent" : "queued";
+  o.created_at = t->ev->now_ms;
+  rc = store_outbox_add(t->st, &o, NULL);
   buf_free(&text);
+  return rc;
+}
+
+static int
+say0(struct turn *t, const char *key)
+{
+  return say(t, key, NULL, 0);
+}
+
+/* ---- Draft ----------------------------------------------------------- */
+
+static const char *
+draft_str(struct turn *t, const char *key)
+{
+  struct json_object *v;
+
+  if (!json_object_object_get_ex(t->draft, key, &v) ||
+      !json_object_is_type(v, json_type_string))
+    return NULL;
+  return json_object_get_string(v);
+}
+
+static int
+draft_int(struct turn *t, const char *key)
+{
+  struct json_object *v;
+
+  if (!json_object_object_get_ex(t->draft, key, &v))
+    return 0;
+  return json_object_get_int(v);
+}
+
+static void
+draft_set_str(struct turn *t, const char *key, const char *value)
+{
+  json_object_object_add(t->draft, key, json_object_new_string(value));
+}
+
+static void
+draft_set_int(struct turn *t, const char *key, int value)
+{
+  json_object_object_add(t->draft, key, json_object_new_int(value));
+}
+
+static void
+draft_del(struct turn *t, const char *key)
+{
+  json_object_object_del(t->draft, key);
+}
+
+/* Start an empty draft. */
+static void
+draft_reset(struct turn *t)
+{
+  json_object_put(t->draft);
+  t->draft = json_object_new_object();
+}
+
+/* ---- Steps ----------------------------------------------------------- */
+
+/* The only place the step changes. */
+static void
+conv_set_step(struct turn *t, enum step to)
+{
+  if (to != t->step)
+    log_debug("event=conv.step session=%lld from=%s to=%s",
+              (long long)t->sess.id, steps[t->step].name, steps[to].name);
+  t->step = to;
+  t->sess.invalid_count = 0;
+}
+
+static enum step
+step_parse(const char *name)
+{
+  int i;
+
+  for (i = 0; i < STEP_COUNT; i++)
+    if (name != NULL && strcmp(steps[i].name, name) == 0)
+      return (enum step)i;
+  return STEP_MENU;
+}
+
+/* Fill the summary's placeholders and send it. */
+static int
+say_konfirmasi(struct turn *t)
+{
+  struct buf kat = BUF_INIT, kron = BUF_INIT, ident = BUF_INIT,
+             bukti = BUF_INIT, waktu = BUF_INIT;
+  struct catalog_var vars[7];
+  const char *s, *id;
+  char key[32];
+  int n = 0, nb = 0, rc;
+  size_t cut;
+
+  snprintf(key, sizeof(key), "kategori.%d", draft_int(t, "kategori"));
+  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &kat);
+  s = draft_str(t, "kronologi");
+  cut = t->sms ? SUMMARY_KRONOLOGI_CHARS_SMS : SUMMARY_KRONOLOGI_CHARS;
+  if (s != NULL && strlen(s) > cut) {
+    /* Cut on a UTF-8 boundary. */
+    while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
+      cut--;
+    buf_append(&kron, s, cut);
+    buf_puts(&kron, "...");
+  } else {
+    buf_puts(&kron, s ? s : "");
+  }
+  id = draft_str(t, "identitas");
+  if (id != NULL && strcmp(id, "anonim") == 0) {
+    catalog_render(t->cv->cat, "identitas.anonim", t->sms, NULL, 0, &ident);
+  } else if (id != NULL && strcmp(id, "rahasia") == 0) {
+    catalog_render(t->cv->cat, "identitas.rahasia", t->sms, NULL, 0, &ident);
+  } else {
+    struct catalog_var nv = {"nama", draft_str(t, "nama")};
+    catalog_render(t->cv->cat, "identitas.nama", t->sms, &nv, 1, &ident);
+  }
+  rc = store_evidence_count(t->st, t->sess.id, &nb);
+  if (rc != 0)
+    goto out;
+  if (nb == 0)
+    catalog_render(t->cv->cat, "bukti.none", t->sms, NULL, 0, &bukti);
+  else
+    buf_printf(&bukti, "%d", nb);
+  s = draft_str(t, "waktu");
+  if (s != NULL)
+    buf_puts(&waktu, s);
+  else
+    catalog_render(t->cv->cat, "waktu.unknown", t->sms, NULL, 0, &waktu);
+
+  vars[n].name = "kategori";
+  vars[n++].value = kat.data ? kat.data : "";
+  vars[n].name = "terlapor";
+  vars[n++].value = draft_str(t, "terlapor");
+  vars[n].name = "lokasi";
+  vars[n++].value = draft_str(t, "lokasi");
+  vars[n].name = "waktu";
+  vars[n++].value = waktu.data ? waktu.data : "";
+  vars[n].name = "kronologi";
+  vars[n++].value = kron.data ? kron.data : "";
+  vars[n].name = "bukti";
+  vars[n++].value = bukti.data ? bukti.data : "";
+  vars[n].name = "identitas";
+  vars[n++].value = ident.data ? ident.data : "";
+  rc = say(t, "konfirmasi", vars, n);
+out:
+  buf_free(&kat);
+  buf_free(&kron);
+  buf_free(&ident);
+  buf_free(&bukti);
+  buf_free(&waktu);
+  return rc;
+}
+
+/* Move to step to and ask its question. */
+static int
+enter(struct turn *t, enum step to)
+{
+  conv_set_step(t, to);
+  if (to == STEP_KONFIRMASI) {
+    draft_del(t, "edit");
+    return say_konfirmasi(t);
+  }
+  return say0(t, steps[to].ask);
+}
+
+/* After a field is answered: the next step, or back to the summary when
+ * the answer was a correction (UBAH). */
+static int
+advance(struct turn *t, enum step natural)
+{
+  if (draft_int(t, "edit") && natural != STEP_NAMA)
+    return enter(t, STEP_KONFIRMASI);
+  return enter(t, natural);
+}
+
+/* An answer that is not accepted: its reason, or the step's help on the
+ * third in a row. */
+static int
+invalid(struct turn *t, const char *reason, const struct catalog_var *vars,
+        int nvars, const char *code)
+{
+  log_info("event=report.rejected session=%lld step=%s reason=%s",
+           (long long)t->sess.id, steps[t->step].name, code);
+  if (++t->sess.invalid_count >= INVALID_BEFORE_HELP) {
+    t->sess.invalid_count = 0;
+    return say0(t, steps[t->step].help);
+  }
+  return say(t, reason, vars, nvars);
+}
+
+/* ---- Text helpers ---------------------------------------------------- */
+
+/*
+ * Recognise a command: the message's first word (letters only, upper-
+ * cased, punctuation around it ignored) and, for STATUS and UBAH, what
+ * follows.  Other commands count only when they are the whole message, so
+ * a sentence that starts with "batal" is still a sentence.
+ */
+static enum command
+parse_command(const char *text, char *arg, size_t arglen)
+{
+  char word[16];
+  const unsigned char *p = (const unsigned char *)text;
+  size_t n = 0, i;
+  enum command cmd = CMD_NONE;
+
+  arg[0] = '\0';
+  if (text == NULL)
+    return CMD_NONE;
+  while (*p != '\0' && !isalnum(*p))
+    p++;
+  while (isalpha(*p)) {
+    if (n + 1 >= sizeof(word))
+      return CMD_NONE;
+    word[n++] = (char)toupper(*p++);
+  }
+  word[n] = '\0';
+  for (i = 0; i < sizeof(command_words) / sizeof(command_words[0]); i++)
+    if (strcmp(word, command_words[i].word) == 0)
+      cmd = command_words[i].cmd;
+  if (cmd == CMD_NONE)
+    return CMD_NONE;
+  /* What follows, trimmed. */
+  while (*p == ' ' || *p == ':' || *p == '\t')
+    p++;
+  n = strlen((const char *)p);
+  while (n > 0 && (isspace(p[n - 1]) || p[n - 1] == '.' || p[n - 1] == '!'))
+    n--;
+  if (cmd == CMD_STATUS || cmd == CMD_UBAH) {
+    if (n >= arglen)
+      return CMD_NONE;
+    memcpy(arg, p, n);
+    arg[n] = '\0';
+    return cmd;
+  }
+  for (i = 0; i < n; i++)
+    if (isalnum(p[i]))
+      return CMD_NONE;  /* more words: not a command */
+  return cmd;
+}
+
+/* The message's text with surrounding white space removed, or "". */
+static const char *
+msg_text(const struct turn *t, char *buf, size_t len)
+{
+  const char *s = t->ev->msg->text;
+  size_t n;
+
+  if (s == NULL)
+    return "";
+  while (isspace((unsigned char)*s))
+    s++;
+  n = strlen(s);
+  while (n > 0 && isspace((unsigned char)s[n - 1]))
+    n--;
+  if (n >= len)
+    n = len - 1;
+  memcpy(buf, s, n);
+  buf[n] = '\0';
+  return buf;
+}
+
+/* A single choice "1".."max" (also "1." or "(1)"), or 0. */
+static int
+choice(const char *text, int max)
+{
+  const unsigned char *p = (const unsigned char *)text;
+  int v;
+
+  while (*p == ' ' || *p == '(')
+    p++;
+  if (!isdigit(*p))
+    return 0;
+  v = *p++ - '0';
+  while (*p == '.' || *p == ')' || *p == ' ')
+    p++;
+  return (*p == '\0' && v >= 1 && v <= max) ? v : 0;
+}
+
+/* ---- Status checks --------------------------------------------------- */
+
+/*
+ * Answer STATUS <number>.  A ticket filed from another number gets the
+ * same answer as one that does not exist.
+ */
+static int
+status_check(struct turn *t, const char *arg)
+{
+  struct store_ticket tk;
+  struct catalog_var vars[4];
+  struct buf label = BUF_INIT;
+  char number[TICKET_NUMBER_MAX], when[40], key[40];
+  int rc;
+
+  if (ticket_number_parse(t->cv->cfg->ticket.prefix, arg, number) != 0) {
+    struct catalog_var v = {"ticket", arg};
+    return say(t, "status.notfound", &v, 1);
+  }
+  rc = store_ticket_by_number(t->st, number, &tk);
+  if (rc == AERR_NOTFOUND || (rc == 0 && tk.reporter_id !=
+                              t->ev->reporter_id)) {
+    struct catalog_var v = {"ticket", number};
+    log_info("event=status.notfound session=%lld", (long long)t->sess.id);
+    store_ticket_clear(&tk);
+    return say(t, "status.notfound", &v, 1);
+  }
+  if (rc != 0)
+    return rc;
+  snprintf(key, sizeof(key), "status.%s", tk.status);
+  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
+  vars[0].name = "ticket";
+  vars[0].value = tk.number;
+  vars[1].name = "status";
+  vars[1].value = label.data ? label.data : tk.status;
+  vars[2].name = "updated";
+  vars[2].value = wita_format(tk.updated_at, when, sizeof(when));
+  vars[3].name = "note";
+  vars[3].value = tk.agency ? tk.agency : "";
+  log_info("event=status.shown ticket=%s", tk.number);
+  rc = say(t, "status.result", vars, 4);
+  buf_free(&label);
+  store_ticket_clear(&tk);
+  return rc;
+}
+
+/* ---- Filing ---------------------------------------------------------- */
+
+/* The first millisecond of today in WITA. */
+static int64_t
+wita_midnight(int64_t now)
+{
+  int64_t day = 24LL * 3600 * 1000;
+  int64_t local = now + WITA_OFFSET_MS;
+
+  return local - (local % day) - WITA_OFFSET_MS;
+}
+
+static int
+file_ticket(struct turn *t)
+{
+  struct store_ticket_new tk = {0};
+  struct catalog_var v;
+  struct json_object *la, *ln;
+  const char *ident, *nama;
+  char number[TICKET_NUMBER_MAX], lim[16];
+  int kat, rc, count = 0, limit = t->cv->cfg->limits.tickets_per_day;
+  int64_t id = 0;
+
+  if (limit > 0) {
+    rc = store_ticket_count_since(t->st, t->ev->reporter_id,
+                                  wita_midnight(t->ev->now_ms), &count);
+    if (rc != 0)
+      return rc;
+    if (count >= limit) {
+      snprintf(lim, sizeof(lim), "%d", limit);
+      v.name = "limit";
+      v.value = lim;
+      log_info("event=report.rejected session=%lld step=konfirmasi "
+               "reason=tickets_per_day", (long long)t->sess.id);
+      return say(t, "ticket.limit", &v, 1);
+    }
+  }
+  kat = draft_int(t, "kategori");
+  ident = draft_str(t, "identitas");
+  if (ident == NULL)
+    ident = "anonim";
+  tk.reporter_id = t->ev->reporter_id;
+  tk.channel = t->ev->channel;
+  tk.category = kat >= 1 && kat <= NCATEGORIES ? category_codes[kat] : NULL;
+  tk.terlapor = draft_str(t, "terlapor");
+  tk.lokasi = draft_str(t, "lokasi");
+  tk.lokasi_kode = draft_str(t, "lokasi_kode");
+  if (json_object_object_get_ex(t->draft, "lat", &la) &&
+      json_object_object_get_ex(t->draft, "lng", &ln)) {
+    tk.has_location = 1;
+    tk.lat = json_object_get_double(la);
+    tk.lng = json_object_get_double(ln);
+  }
+  tk.waktu = draft_str(t, "waktu");
+  tk.kronologi = draft_str(t, "kronologi");
+  tk.identitas = ident;
+  tk.created_at = t->ev->now_ms;
+  rc = store_ticket_create(t->st, &tk, t->cv->cfg->ticket.prefix,
+                           "reporter", &id, number);
+  if (rc != 0)
+    return rc;
+  nama = draft_str(t, "nama");
+  if (strcmp(ident, "anonim") != 0 && nama != NULL)
+    rc = store_reporter_set_name(t->st, t->ev->reporter_id, nama);
+  if (rc == 0)
+    rc = store_evidence_attach(t->st, t->sess.id, id);
+  if (rc != 0)
+    return rc;
+  log_info("event=ticket.created ticket=%s channel=%s category=%s "
+           "identitas=%s", number, t->ev->channel,
+           tk.category ? tk.category : "-", ident);
+  v.name = "ticket";
+  v.value = number;
+  rc = say(t, "ticket.created", &v, 1);
+  if (rc != 0)
+    return rc;
+  draft_reset(t);
+  conv_set_step(t, STEP_MENU);
+  return 0;
+}
+
+/* ---- Steps' handlers ------------------------------------------------- */
+
+static int
+on_menu(struct turn *t, const char *text, int fresh)
+{
+  switch (choice(text, 3)) {
+  case 1:
+    draft_reset(t);
+    return enter(t, STEP_KATEGORI);
+  case 2:
+    return enter(t, STEP_STATUS);
+  case 3:
+    return say0(t, "howto");
+  default:
+    if (fresh)
+      return say0(t, "menu");
+    return invalid(t, "menu.invalid", NULL, 0, "menu_choice");
+  }
+}
+
+/* Handle a free-text answer for a plain field step. */
+static int
+on_field(struct turn *t, enum field f, const char *text, const char *key,
+         enum step next)
+{
+  struct verdict v;
+  int rc;
+
+  rc = validate_field(&t->cv->lim, t->cv->cat, f, text, &v);
+  if (rc != 0)
+    return rc;
+  if (!v.ok)
+    return invalid(t, v.reason, v.vars, v.nvars, v.code);
+  if (f == FIELD_KATEGORI)
+    draft_set_int(t, "kategori", v.category);
+  else
+    draft_set_str(t, key, text);
+  return advance(t, next);
+}
+
+static int
+on_lokasi(struct turn *t, const char *text)
+{
+  const struct inbound_msg *m = t->ev->msg;
+
+  if (m->kind == MSG_LOCATION) {
+    char where[64];
+    snprintf(where, sizeof(where), "%.6f, %.6f", m->lat, m->lng);
+    draft_set_str(t, "lokasi", where);
+    json_object_object_add(t->draft, "lat", json_object_new_double(m->lat));
+    json_object_object_add(t->draft, "lng", json_object_new_double(m->lng));
+    return advance(t, STEP_WAKTU);
+  }
+  draft_del(t, "lat");
+  draft_del(t, "lng");
+  return on_field(t, FIELD_LOKASI, text, "lokasi", STEP_WAKTU);
+}
+
+static int
+on_kronologi(struct turn *t, const char *text, enum command cmd)
+{
+  const char *sofar = draft_str(t, "kronologi");
+  struct verdict v;
+  struct buf all = BUF_INIT;
+  char words[16];
+  struct catalog_var var;
+  int rc;
+
+  if (cmd == CMD_LANJUT) {
+    rc = validate_field(&t->cv->lim, t->cv->cat, FIELD_KRONOLOGI,
+                        sofar ? sofar : "", &v);
+    if (rc != 0)
+      return rc;
+    if (!v.ok)
+      return invalid(t, v.reason, v.vars, v.nvars, v.code);
+    return advance(t, STEP_BUKTI);
+  }
+  if (text[0] == '\0')
+    return invalid(t, "help.kronologi", NULL, 0, "kronologi_empty");
+  if (sofar != NULL && sofar[0] != '\0') {
+    buf_puts(&all, sofar);
+    buf_append(&all, "\n", 1);
+  }
+  rc = buf_puts(&all, text);
+  if (rc != 0) {
+    buf_free(&all);
+    return rc;
+  }
+  if (all.len > (size_t)t->cv->lim.kronologi_max_chars) {
+    char max[16];
+    buf_free(&all);
+    snprintf(max, sizeof(max), "%d", t->cv->lim.kronologi_max_chars);
+    var.name = "max_chars";
+    var.value = max;
+    return invalid(t, "invalid.kronologi.long", &var, 1, "kronologi_long");
+  }
+  draft_set_str(t, "kronologi", all.data);
+  snprintf(words, sizeof(words), "%d", validate_count_words(all.data));
+  buf_free(&all);
+  t->sess.invalid_count = 0;
+  var.name = "words";
+  var.value = words;
+  return say(t, "kronologi.more", &var, 1);
+}
+
+/* Evidence mime types accepted; anything else is refused politely. */
+static int
+mime_ok(const char *mime)
+{
+  static const char *const prefixes[] = {
+    "image/", "audio/", "video/", "application/pdf",
+    "application/msword", "application/vnd.openxmlformats-officedocument.",
+    "application/vnd.ms-excel", "text/plain",
+  };
+  size_t i;
+
+  if (mime == NULL)
+    return 0;
+  for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+    if (strncasecmp(mime, prefixes[i], strlen(prefixes[i])) == 0)
+      return 1;
+  return 0;
+}
+
+/* Record a media message as evidence of the draft. */
+static int
+keep_evidence(struct turn *t, int *count)
+{
+  const struct inbound_msg *m = t->ev->msg;
+  struct store_evidence e = {0};
+  int rc;
+
+  e.session_id = t->sess.id;
+  e.inbound_id = t->ev->inbound_id;
+  e.mime = m->media_mime;
+  e.source_url = m->media_url ? m->media_url : m->media_id;
+  e.received_at = t->ev->now_ms;
+  rc = store_evidence_add(t->st, &e, NULL);
+  if (rc == 0)
+    rc = store_evidence_count(t->st, t->sess.id, count);
+  return rc;
+}
+
+static int
+on_bukti(struct turn *t, enum command cmd)
+{
+  const struct inbound_msg *m = t->ev->msg;
+  struct catalog_var var;
+  char count[16];
+  int n = 0, rc;
+
+  if (cmd == CMD_LANJUT || cmd == CMD_LEWATI)
+    return advance(t, STEP_IDENTITAS);
+  if (m->kind != MSG_MEDIA)
+    return invalid(t, "help.bukti", NULL, 0, "bukti_not_media");
+  if (!mime_ok(m->media_mime))
+    return invalid(t, "invalid.bukti.type", NULL, 0, "bukti_type");
+  rc = keep_evidence(t, &n);
+  if (rc != 0)
+    return rc;
+  snprintf(count, sizeof(count), "%d", n);
+  var.name = "count";
+  var.value = count;
+  t->sess.invalid_count = 0;
+  return say(t, "bukti.received", &var, 1);
+}
+
+static int
+on_identitas(struct turn *t, const char *text)
+{
+  int c = choice(text, 3);
+
+  if (c == 0) {
+    if (strcasecmp(text, "NAMA") == 0)
+      c = 1;
+    else if (strcasecmp(text, "RAHASIA") == 0)
+      c = 2;
+    else if (strcasecmp(text, "ANONIM") == 0 ||
+             strcasecmp(text, "ANONYMOUS") == 0)
+      c = 3;
+  }
+  switch (c) {
+  case 1:
+    draft_set_str(t, "identitas", "nama");
+    return enter(t, STEP_NAMA);
+  case 2:
+    draft_set_str(t, "identitas", "rahasia");
+    return enter(t, STEP_NAMA);
+  case 3:
+    draft_set_str(t, "identitas", "anonim");
+    draft_del(t, "nama");
+    return enter(t, STEP_KONFIRMASI);
+  default:
+    return invalid(t, "invalid.identitas", NULL, 0, "identitas_choice");
+  }
+}
+
+static int
+on_konfirmasi(struct turn *t, enum command cmd)
+{
+  static const enum step field_steps[] = {
+    STEP_MENU, STEP_KATEGORI, STEP_TERLAPOR, STEP_LOKASI, STEP_WAKTU,
+    STEP_KRONOLOGI, STEP_BUKTI, STEP_IDENTITAS,
+  };
+  int n;
+
+  if (cmd == CMD_KIRIM)
+    return file_ticket(t);
+  if (cmd == CMD_UBAH) {
+    n = choice(t->arg, FIELD_IDENTITAS);
+    if (n == 0)
+      return invalid(t, "invalid.konfirmasi", NULL, 0, "ubah_field");
+    draft_set_int(t, "edit", 1);
+    if (field_steps[n] == STEP_KRONOLOGI)
+      draft_del(t, "kronologi");
+    return enter(t, field_steps[n]);
+  }
+  return invalid(t, "invalid.konfirmasi", NULL, 0, "konfirmasi_choice");
+}
+
+/* KEMBALI: the step before this one (the summary while correcting). */
+static int
+go_back(struct turn *t)
+{
+  enum step to;
+
+  if (t->step == STEP_MENU)
+    return say0(t, "back.none");
+  to = draft_int(t, "edit") ? STEP_KONFIRMASI : steps[t->step].back;
+  if (t->step == STEP_KONFIRMASI)
+    to = (draft_str(t, "identitas") != NULL &&
+          strcmp(draft_str(t, "identitas"), "anonim") != 0)
+           ? STEP_NAMA : STEP_IDENTITAS;
+  if (to == STEP_MENU)
+    draft_reset(t);
+  if (to == STEP_KRONOLOGI)
+    draft_del(t, "kronologi");
+  return enter(t, to);
+}
+
+/* A message of a kind the gateway does not read (sticker, reaction...). */
+static int
+on_unsupported(struct turn *t)
+{
+  return say0(t, "unsupported");
+}
+
+/* ---- The turn -------------------------------------------------------- */
+
+static int
+dispatch(struct turn *t, int fresh)
+{
+  const struct inbound_msg *m = t->ev->msg;
+  char textbuf[4096 + 1];
+  const char *text = msg_text(t, textbuf, sizeof(textbuf));
+  enum command cmd = CMD_NONE;
+  int n = 0, rc;
+
+  if (m->kind == MSG_UNSUPPORTED)
+    return on_unsupported(t);
+  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE)
+    cmd = parse_command(text, t->arg, sizeof(t->arg));
+
+  switch (cmd) {
+  case CMD_BATAL:
+    rc = store_evidence_drop(t->st, t->sess.id);
+    if (rc != 0)
+      return rc;
+    draft_reset(t);
+    conv_set_step(t, STEP_MENU);
+    log_info("event=report.cancelled session=%lld", (long long)t->sess.id);
+    return say0(t, "cancelled");
+  case CMD_MENU:
+    rc = store_evidence_drop(t->st, t->sess.id);
+    if (rc != 0)
+      return rc;
+    draft_reset(t);
+    conv_set_step(t, STEP_MENU);
+    return say0(t, "menu");
+  case CMD_BANTUAN:
+    return say0(t, steps[t->step].help);
+  case CMD_KEMBALI:
+    return go_back(t);
+  case CMD_STATUS:
+    if (t->arg[0] == '\0')
+      return enter(t, STEP_STATUS);
+    /* A sentence that starts with "status" is not a status check unless
+     * what follows reads as a ticket number. */
+    if (t->step == STEP_KRONOLOGI) {
+      char num[TICKET_NUMBER_MAX];
+      if (ticket_number_parse(t->cv->cfg->ticket.prefix, t->arg, num) != 0)
+        break;
+    }
+    rc = status_check(t, t->arg);
+    if (rc == 0 && t->step == STEP_STATUS)
+      conv_set_step(t, STEP_MENU);
+    return rc;
+  default:
+    break;
+  }
+
+  /* Media sent before the evidence step is kept, and the question of the
+   * step repeated. */
+  if (m->kind == MSG_MEDIA && t->step != STEP_BUKTI) {
+    if (t->step > STEP_KATEGORI && mime_ok(m->media_mime)) {
+      rc = keep_evidence(t, &n);
+      if (rc != 0)
+        return rc;
+    }
+    if (t->step == STEP_KONFIRMASI)
+      return say_konfirmasi(t);
+    return say0(t, steps[t->step].ask);
+  }
+  if (m->kind == MSG_LOCATION && t->step != STEP_LOKASI)
+    return invalid(t, steps[t->step].help, NULL, 0, "location_here");
+
+  switch (t->step) {
+  case STEP_MENU:
+    return on_menu(t, text, fresh);
+  case STEP_STATUS:
+    rc = status_check(t, text);
+    if (rc == 0)
+      conv_set_step(t, STEP_MENU);
+    return rc;
+  case STEP_KATEGORI:
+    return on_field(t, FIELD_KATEGORI, text, "kategori", STEP_TERLAPOR);
+  case STEP_TERLAPOR:
+    return on_field(t, FIELD_TERLAPOR, text, "terlapor", STEP_LOKASI);
+  case STEP_LOKASI:
+    return on_lokasi(t, text);
+  case STEP_WAKTU:
+    return on_field(t, FIELD_WAKTU, text, "waktu", STEP_KRONOLOGI);
+  case STEP_KRONOLOGI:
+    return on_kronologi(t, text, cmd);
+  case STEP_BUKTI:
+    return on_bukti(t, cmd);
+  case STEP_IDENTITAS:
+    return on_identitas(t, text);
+  case STEP_NAMA:
+    if (cmd == CMD_NONE) {
+      struct verdict v;
+      rc = validate_field(&t->cv->lim, t->cv->cat, FIELD_NAMA, text, &v);
+      if (rc != 0)
+        return rc;
+      if (!v.ok)
+        return invalid(t, v.reason, v.vars, v.nvars, v.code);
+      draft_set_str(t, "nama", text);
+      return enter(t, STEP_KONFIRMASI);
+    }
+    return invalid(t, "invalid.nama", NULL, 0, "nama_command");
+  case STEP_KONFIRMASI:
+    return on_konfirmasi(t, cmd);
+  default:
+    conv_set_step(t, STEP_MENU);
+    return say0(t, "menu");
+  }
+}
+
+int
+conv_handle(struct conv *cv, struct store *st, const struct conv_event *ev)
+{
+  struct turn t;
+  int rc, fresh = 0;
+
+  memset(&t, 0, sizeof(t));
+  t.cv = cv;
+  t.st = st;
+  t.ev = ev;
+  t.sms = strcmp(ev->family, "sms") == 0;
+
+  rc = store_session_get(st, ev->reporter_id, ev->family, &t.sess);
+  if (rc == AERR_NOTFOUND) {
+    fresh = 1;
+    t.sess.reporter_id = ev->reporter_id;
+    t.sess.family = strdup(ev->family);
+    t.sess.step = strdup(steps[STEP_MENU].name);
+    t.sess.draft = strdup("{}");
+    if (t.sess.family == NULL || t.sess.step == NULL ||
+        t.sess.draft == NULL) {
+      store_session_clear(&t.sess);
+      return -ENOMEM;
+    }
+    /* Saved first, so evidence can refer to the session's id. */
+    t.sess.channel = strdup(ev->channel);
+    t.sess.updated_at = ev->now_ms;
+    rc = t.sess.channel ? store_session_put(st, &t.sess) : -ENOMEM;
+  }
+  if (rc != 0) {
+    store_session_clear(&t.sess);
+    return rc;
+  }
+  t.step = step_parse(t.sess.step);
+  t.draft = json_tokener_parse(t.sess.draft);
+  if (t.draft == NULL || !json_object_is_type(t.draft, json_type_object)) {
+    json_object_put(t.draft);
+    t.draft = json_object_new_object();
+  }
+
+  if (!fresh && t.step != STEP_MENU && t.sess.expires_at != 0 &&
+      ev->now_ms > t.sess.expires_at) {
+    /* The draft sat idle too long: say so and start afresh. */
+    log_info("event=report.expired session=%lld step=%s",
+             (long long)t.sess.id, steps[t.step].name);
+    rc = store_evidence_drop(st, t.sess.id);
+    if (rc == 0) {
+      draft_reset(&t);
+      conv_set_step(&t, STEP_MENU);
+      rc = say0(&t, "expired");
+    }
+  } else {
+    rc = dispatch(&t, fresh);
+  }
+
+  if (rc == 0) {
+    free(t.sess.step);
+    free(t.sess.draft);
+    free(t.sess.channel);
+    t.sess.step = strdup(steps[t.step].name);
+    t.sess.draft = strdup(json_object_to_json_string_ext(
+      t.draft, JSON_C_TO_STRING_PLAIN));
+    t.sess.channel = strdup(ev->channel);
+    t.sess.updated_at = ev->now_ms;
+    t.sess.expires_at = ev->now_ms + (int64_t)cv->cfg->conversation.draft_ttl_ms;
+    if (t.sess.step == NULL || t.sess.draft == NULL || t.sess.channel == NULL)
+      rc = -ENOMEM;
+    else
+      rc = store_session_put(st, &t.sess);
+  }
+  json_object_put(t.draft);
+  store_session_clear(&t.sess);
   return rc;
 }

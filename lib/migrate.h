@@ -7,6 +7,10 @@
  * order, all of them inside one transaction, and recorded in the table
  * schema_migrations (version, name, applied_at).  A database that records
  * a version this binary does not know is refused, untouched.
+ *
+ * A migration file must not contain BEGIN, COMMIT, ROLLBACK or SAVEPOINT
+ * (they are refused while it runs), and must leave every foreign key
+ * intact (checked before the run commits).
  */
 #ifndef ADUAN_MIGRATE_H
 #define ADUAN_MIGRATE_H

@@ -43,6 +43,7 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
 {
   struct store_opts so = {0};
   struct httpd_opts ho;
+  struct diag d;
   int rc;
 
   memset(s, 0, sizeof(*s));
@@ -57,12 +58,18 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
   rc = store_open(&s->store, &so, err, errlen);
   if (rc != 0)
     goto err;
-  rc = conv_new(&s->conv, cfg);
+  diag_init(&d);
+  rc = conv_new(&s->conv, cfg, &d);
   if (rc != 0) {
-    snprintf(err, errlen, "cannot start the conversation engine: %s",
-             err_str(rc));
+    /* The first problem is enough for the log line; -t lists them all. */
+    const char *first = d.text.data ? d.text.data : err_str(rc);
+    const char *nl = strchr(first, '\n');
+    snprintf(err, errlen, "message catalogue: %.*s",
+             nl ? (int)(nl - first) : (int)strlen(first), first);
+    diag_free(&d);
     goto err;
   }
+  diag_free(&d);
   httpd_opts_from(cfg, &ho);
   rc = httpd_new(&s->httpd, loop, &ho, webhook_handle, s);
   if (rc != 0) {
@@ -215,6 +222,13 @@ server_reload(struct server *s)
 
   diag_init(&d);
   rc = config_load(s->cfg->path, &next, &d);
+  if (rc == 0) {
+    rc = conv_reload(s->conv, next, &d);
+    if (rc != 0) {
+      config_free(next);
+      next = NULL;
+    }
+  }
   if (rc != 0) {
     const char *p = d.text.data ? d.text.data : "";
     /* Each diagnostic is one line "FILE:LINE: message". */
@@ -240,7 +254,6 @@ server_reload(struct server *s)
   log_setup(next->log.level, next->log.text);
   httpd_opts_from(next, &ho);
   httpd_set_opts(s->httpd, &ho);
-  conv_set_config(s->conv, next);
   config_free(s->cfg);
   s->cfg = next;
   log_info("event=config.reloaded channels=%d", next->nchannels);

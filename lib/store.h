@@ -10,7 +10,15 @@
  * write of a loop iteration opens a batch (store_batch_begin), each
  * request's work runs inside a savepoint (store_sp_begin / store_sp_release
  * / store_sp_rollback), and one commit (store_batch_commit) makes the whole
- * batch durable before any of its requests is answered.
+ * batch durable before any of its requests is answered.  A savepoint
+ * begun while no batch is open is a transaction of its own: its release
+ * commits it, its rollback rolls it back.
+ *
+ * When a failure inside a batch makes the database drop the whole
+ * transaction (a full disk, say), the batch is lost: every call fails
+ * with that failure's code until store_batch_commit() (which returns it)
+ * or store_batch_rollback() closes the batch, so that no request of it is
+ * answered as committed and nothing slips in outside it.
  *
  * Errors: 0 on success; -EBUSY when the database is locked, -ENOSPC when
  * it is full, -EROFS when it is read-only (all three mean "try again
@@ -31,7 +39,13 @@ struct store;
 struct store_opts {
   const char *backend;       /* "sqlite" (NULL means "sqlite") */
   const char *path;          /* SQLite file, created 0600 if missing */
-  uint64_t busy_timeout_ms;  /* how long a locked database is waited on */
+  uint64_t busy_timeout_ms;  /* how long a locked database is waited on
+                                (0: not at all) */
+  int readonly;              /* open an existing database read-only: no
+                                file or folder is created, nothing is
+                                migrated (a database older than this
+                                binary is refused) and every write fails
+                                with -EROFS */
 };
 
 /* One inbound message, as received. */
@@ -69,7 +83,9 @@ struct store_strings {
 /*
  * Open (creating if needed) and migrate the database.  Returns 0 with *out
  * set; otherwise a code as above (AERR_SCHEMA for a database newer than
- * this binary) with a sentence in err.
+ * this binary, AERR_CONFIG for an unknown backend or a missing path, the
+ * negated errno when the file or its folder cannot be created) with a
+ * sentence in err.
  */
 int store_open(struct store **out, const struct store_opts *o,
                char *err, size_t errlen);
@@ -80,7 +96,9 @@ const char *store_errmsg(const struct store *st);
 
 /* Batches and savepoints; see the top of this file. */
 int store_batch_begin(struct store *st);       /* no-op when open */
-int store_batch_commit(struct store *st);      /* rolls back on failure */
+int store_batch_commit(struct store *st);      /* rolls back on failure;
+                                                  AERR_STATE when no batch
+                                                  is open */
 void store_batch_rollback(struct store *st);
 int store_batch_open(const struct store *st);  /* 1 while a batch is open */
 int store_sp_begin(struct store *st);
@@ -89,6 +107,9 @@ void store_sp_rollback(struct store *st);
 
 /* A cheap read that proves the database answers (for /healthz). */
 int store_ping(struct store *st);
+
+/* The schema version the database is at (for the start-up log line). */
+int store_schema_version(struct store *st, int *version);
 
 /* The reporter with this E.164 number, created (with a fresh random
  * handle) if new.  *id is set either way. */
@@ -108,5 +129,114 @@ int store_outbox_replies(struct store *st, int64_t inbound_id,
                          struct store_strings *out);
 
 void store_strings_free(struct store_strings *s);
+
+/* ---- Conversations and tickets ---------------------------------------- */
+
+/* One reporter's conversation in one channel family. */
+struct store_session {
+  int64_t id;                /* 0 until first stored */
+  int64_t reporter_id;
+  char *family;
+  char *channel;             /* where replies go */
+  char *step;
+  char *draft;               /* JSON object text */
+  int invalid_count;
+  int64_t updated_at;
+  int64_t expires_at;        /* 0: never */
+};
+
+/* The session of (reporter_id, family), or AERR_NOTFOUND. */
+int store_session_get(struct store *st, int64_t reporter_id,
+                      const char *family, struct store_session *out);
+
+/* Insert or update by (reporter_id, family); sets s->id when new. */
+int store_session_put(struct store *st, struct store_session *s);
+
+void store_session_clear(struct store_session *s);
+
+struct store_ticket {
+  int64_t id;
+  char *number;              /* "NTT-2026-00042" */
+  int year;
+  int seq;
+  int64_t reporter_id;
+  char *channel;
+  char *status;
+  char *category;
+  char *terlapor;
+  char *lokasi;
+  char *lokasi_kode;
+  int has_location;
+  double lat, lng;
+  char *waktu;
+  char *kronologi;
+  char *identitas;           /* "nama", "rahasia", "anonim" */
+  char *agency;
+  int64_t created_at;
+  int64_t updated_at;
+};
+
+/* What a new ticket holds; strings are borrowed for the call. */
+struct store_ticket_new {
+  int64_t reporter_id;
+  const char *channel;
+  const char *category;
+  const char *terlapor;
+  const char *lokasi;
+  const char *lokasi_kode;
+  int has_location;
+  double lat, lng;
+  const char *waktu;
+  const char *kronologi;
+  const char *identitas;
+  int64_t created_at;
+};
+
+/*
+ * File a ticket: the next sequence number of the year (in WITA) of
+ * created_at, with no gaps (the batch's write lock serialises filers and
+ * a rolled-back ticket gives its number back), number PREFIX-YEAR-SEQ,
+ * status "diterima", and its first event, by actor.  On success *id and
+ * number are set.
+ */
+int store_ticket_create(struct store *st, const struct store_ticket_new *t,
+                        const char *prefix, const char *actor, int64_t *id,
+                        char number[32]);
+
+/* The ticket numbered number, or AERR_NOTFOUND. */
+int store_ticket_by_number(struct store *st, const char *number,
+                           struct store_ticket *out);
+
+void store_ticket_clear(struct store_ticket *t);
+
+/* Tickets a reporter filed at or after since (ms). */
+int store_ticket_count_since(struct store *st, int64_t reporter_id,
+                             int64_t since, int *count);
+
+/* Set or clear (name NULL) the reporter's name. */
+int store_reporter_set_name(struct store *st, int64_t reporter_id,
+                            const char *name);
+
+/* One piece of evidence, as it arrived. */
+struct store_evidence {
+  int64_t session_id;
+  int64_t inbound_id;
+  const char *mime;
+  const char *source_url;    /* or the provider's media id */
+  int64_t received_at;
+};
+
+int store_evidence_add(struct store *st, const struct store_evidence *e,
+                       int64_t *id);
+
+/* Evidence of a session not yet attached to a ticket. */
+int store_evidence_count(struct store *st, int64_t session_id, int *count);
+
+/* Attach a session's loose evidence to a ticket. */
+int store_evidence_attach(struct store *st, int64_t session_id,
+                          int64_t ticket_id);
+
+/* Drop a session's loose evidence (the draft was cancelled). */
+int store_evidence_drop(struct store *st, int64_t session_id);
 
 #endif

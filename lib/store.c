@@ -1,0 +1,276 @@
+/*
+ * store.c: the backend-neutral face of the store (see store.h).
+ *
+ * This file owns the table of backends, the choice of one by name in
+ * store_open(), the forwarding of every other call to the chosen
+ * backend's struct store_ops, and the helpers that do not depend on any
+ * backend (the last error's message, freeing a string list).
+ */
+#include "store.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "store_internal.h"
+
+/* Every backend this binary carries; the first is the default. */
+static const struct store_ops *const store_backends[] = {
+  &store_sqlite_ops,
+};
+
+#define STORE_NBACKENDS (sizeof(store_backends) / sizeof(store_backends[0]))
+
+void
+store_set_errmsg(struct store *st, const char *fmt, ...)
+{
+  va_list ap;
+
+  va_start(ap, fmt);
+  vsnprintf(st->errmsg, sizeof(st->errmsg), fmt, ap);
+  va_end(ap);
+}
+
+/*
+ * Choose the backend named in o (the default when none is named) and let
+ * it open the database.  An unknown name is a configuration error whose
+ * message lists the names this binary knows.
+ */
+int
+store_open(struct store **out, const struct store_opts *o, char *err,
+           size_t errlen)
+{
+  const char *name;
+  size_t i;
+
+  *out = NULL;
+  if (errlen > 0)
+    err[0] = '\0';
+  if (o == NULL || o->path == NULL || o->path[0] == '\0') {
+    if (errlen > 0)
+      snprintf(err, errlen, "no database path was given");
+    return AERR_CONFIG;
+  }
+  name = o->backend != NULL ? o->backend : store_backends[0]->name;
+  for (i = 0; i < STORE_NBACKENDS; i++)
+    if (strcmp(store_backends[i]->name, name) == 0)
+      return store_backends[i]->open(out, o, err, errlen);
+  if (errlen > 0) {
+    size_t n = (size_t)snprintf(err, errlen,
+                                "unknown store backend \"%s\"; known:", name);
+    for (i = 0; i < STORE_NBACKENDS && n < errlen; i++)
+      n += (size_t)snprintf(err + n, errlen - n, " %s",
+                            store_backends[i]->name);
+  }
+  return AERR_CONFIG;
+}
+
+void
+store_close(struct store *st)
+{
+  if (st != NULL)
+    st->ops->close(st);
+}
+
+const char *
+store_errmsg(const struct store *st)
+{
+  if (st == NULL)
+    return "no store is open";
+  return st->errmsg;
+}
+
+int
+store_batch_begin(struct store *st)
+{
+  return st->ops->batch_begin(st);
+}
+
+int
+store_batch_commit(struct store *st)
+{
+  return st->ops->batch_commit(st);
+}
+
+void
+store_batch_rollback(struct store *st)
+{
+  st->ops->batch_rollback(st);
+}
+
+int
+store_batch_open(const struct store *st)
+{
+  return st->ops->batch_open(st);
+}
+
+int
+store_sp_begin(struct store *st)
+{
+  return st->ops->sp_begin(st);
+}
+
+int
+store_sp_release(struct store *st)
+{
+  return st->ops->sp_release(st);
+}
+
+void
+store_sp_rollback(struct store *st)
+{
+  st->ops->sp_rollback(st);
+}
+
+int
+store_ping(struct store *st)
+{
+  return st->ops->ping(st);
+}
+
+int
+store_schema_version(struct store *st, int *version)
+{
+  return st->ops->schema_version(st, version);
+}
+
+int
+store_reporter_ensure(struct store *st, const char *phone, int64_t now,
+                      int64_t *id)
+{
+  return st->ops->reporter_ensure(st, phone, now, id);
+}
+
+int
+store_inbound_add(struct store *st, const struct store_inbound *in,
+                  int64_t *id)
+{
+  return st->ops->inbound_add(st, in, id);
+}
+
+int
+store_outbox_add(struct store *st, const struct store_outbox *o, int64_t *id)
+{
+  return st->ops->outbox_add(st, o, id);
+}
+
+int
+store_outbox_replies(struct store *st, int64_t inbound_id,
+                     struct store_strings *out)
+{
+  return st->ops->outbox_replies(st, inbound_id, out);
+}
+
+void
+store_strings_free(struct store_strings *s)
+{
+  int i;
+
+  if (s == NULL)
+    return;
+  for (i = 0; i < s->n; i++)
+    free(s->v[i]);
+  free(s->v);
+  s->v = NULL;
+  s->n = 0;
+}
+
+int
+store_session_get(struct store *st, int64_t reporter_id, const char *family,
+                  struct store_session *out)
+{
+  return st->ops->session_get(st, reporter_id, family, out);
+}
+
+int
+store_session_put(struct store *st, struct store_session *s)
+{
+  return st->ops->session_put(st, s);
+}
+
+void
+store_session_clear(struct store_session *s)
+{
+  if (s == NULL)
+    return;
+  free(s->family);
+  free(s->channel);
+  free(s->step);
+  free(s->draft);
+  memset(s, 0, sizeof(*s));
+}
+
+int
+store_ticket_create(struct store *st, const struct store_ticket_new *t,
+                    const char *prefix, const char *actor, int64_t *id,
+                    char number[32])
+{
+  return st->ops->ticket_create(st, t, prefix, actor, id, number);
+}
+
+int
+store_ticket_by_number(struct store *st, const char *number,
+                       struct store_ticket *out)
+{
+  return st->ops->ticket_by_number(st, number, out);
+}
+
+void
+store_ticket_clear(struct store_ticket *t)
+{
+  if (t == NULL)
+    return;
+  free(t->number);
+  free(t->channel);
+  free(t->status);
+  free(t->category);
+  free(t->terlapor);
+  free(t->lokasi);
+  free(t->lokasi_kode);
+  free(t->waktu);
+  free(t->kronologi);
+  free(t->identitas);
+  free(t->agency);
+  memset(t, 0, sizeof(*t));
+}
+
+int
+store_ticket_count_since(struct store *st, int64_t reporter_id, int64_t since,
+                         int *count)
+{
+  return st->ops->ticket_count_since(st, reporter_id, since, count);
+}
+
+int
+store_reporter_set_name(struct store *st, int64_t reporter_id,
+                        const char *name)
+{
+  return st->ops->reporter_set_name(st, reporter_id, name);
+}
+
+int
+store_evidence_add(struct store *st, const struct store_evidence *e,
+                   int64_t *id)
+{
+  return st->ops->evidence_add(st, e, id);
+}
+
+int
+store_evidence_count(struct store *st, int64_t session_id, int *count)
+{
+  return st->ops->evidence_count(st, session_id, count);
+}
+
+int
+store_evidence_attach(struct store *st, int64_t session_id, int64_t ticket_id)
+{
+  return st->ops->evidence_attach(st, session_id, ticket_id);
+}
+
+int
+store_evidence_drop(struct store *st, int64_t session_id)
+{
+  return st->ops->evidence_drop(st, session_id);
+}

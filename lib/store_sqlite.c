@@ -1,0 +1,1391 @@
+/*
+ * store_sqlite.c: the SQLite backend of the store (see store.h).
+ *
+ * Design notes
+ *
+ * Connection.  One connection per store, used from one thread (the
+ * daemon's loop).  It is opened in WAL mode with synchronous=FULL, so a
+ * COMMIT that returned is on disk (the daemon answers a webhook only
+ * after that), with foreign keys enforced and the busy timeout from the
+ * options.  The database file is created by us with mode 0600 before
+ * SQLite opens it; SQLite gives the -wal and -shm files the mode of the
+ * database file, so they are 0600 too.  Its folder is created (0700) when
+ * missing.  Then the built-in migrations are applied (migrate.c).
+ *
+ * Transactions, batches and savepoints.  A batch is one BEGIN IMMEDIATE
+ * ... COMMIT: taking the write lock at BEGIN means a busy database is
+ * reported at the start of a batch, never in the middle of a request.
+ * Each request runs inside SAVEPOINT req; RELEASE req keeps its work in
+ * the batch, ROLLBACK TO req followed by RELEASE req drops it and leaves
+ * the rest of the batch alone.  Savepoints nest (SQLite matches the
+ * innermost one of the same name).  A savepoint begun while no batch is
+ * open opens a batch of its own, which its release commits and its
+ * rollback rolls back.  Writes outside any batch run in autocommit mode.
+ *
+ * Some failures (a full disk, an I/O error, memory) make SQLite roll back
+ * the whole transaction, not just the statement.  When that happens
+ * inside a batch, the batch is "lost": every later call fails with the
+ * same code until store_batch_commit() (which returns that code) or
+ * store_batch_rollback() closes it, so that nothing written afterwards
+ * slips into autocommit mode and no request of the batch is answered as
+ * if its work had been committed.
+ *
+ * Statement cache.  Every statement this file runs, BEGIN and COMMIT
+ * included, is one entry of sq_sql[]; it is prepared the first time it is
+ * needed (SQLITE_PREPARE_PERSISTENT), reset and stripped of its bindings
+ * after every use, and finalized in store_close().  Values are only ever
+ * bound, never written into SQL text.
+ *
+ * Error mapping.  SQLITE_BUSY and SQLITE_LOCKED become -EBUSY,
+ * SQLITE_FULL -ENOSPC, SQLITE_READONLY -EROFS (all three: try again
+ * later); a uniqueness conflict that a call expects becomes AERR_DUP, and
+ * everything else AERR_STORE.  The message of the last failure, with what
+ * was being done, is kept for store_errmsg().
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "migrate.h"
+#include "store.h"
+#include "store_internal.h"
+#include "ticket.h"
+
+enum sq_stmt_id {
+  SQ_BEGIN,
+  SQ_COMMIT,
+  SQ_ROLLBACK,
+  SQ_SAVEPOINT,
+  SQ_RELEASE,
+  SQ_ROLLBACK_TO,
+  SQ_VERSION,
+  SQ_REPORTER_FIND,
+  SQ_REPORTER_INSERT,
+  SQ_INBOUND_INSERT,
+  SQ_INBOUND_FIND,
+  SQ_OUTBOX_INSERT,
+  SQ_OUTBOX_REPLIES,
+  SQ_SESSION_GET,
+  SQ_SESSION_PUT,
+  SQ_TICKET_NEXTSEQ,
+  SQ_TICKET_INSERT,
+  SQ_EVENT_INSERT,
+  SQ_TICKET_BY_NUMBER,
+  SQ_TICKET_COUNT_SINCE,
+  SQ_REPORTER_SET_NAME,
+  SQ_EVIDENCE_INSERT,
+  SQ_EVIDENCE_COUNT,
+  SQ_EVIDENCE_ATTACH,
+  SQ_EVIDENCE_DROP,
+  SQ_NSTMTS
+};
+
+static const char *const sq_sql[SQ_NSTMTS] = {
+  [SQ_BEGIN] = "BEGIN IMMEDIATE",
+  [SQ_COMMIT] = "COMMIT",
+  [SQ_ROLLBACK] = "ROLLBACK",
+  [SQ_SAVEPOINT] = "SAVEPOINT req",
+  [SQ_RELEASE] = "RELEASE req",
+  [SQ_ROLLBACK_TO] = "ROLLBACK TO req",
+  [SQ_VERSION] = "SELECT coalesce(max(version), 0) FROM schema_migrations",
+  [SQ_REPORTER_FIND] = "SELECT id FROM reporters WHERE phone = ?1",
+  [SQ_REPORTER_INSERT] =
+    "INSERT INTO reporters (phone, handle, created_at)"
+    " VALUES (?1, ?2, ?3) ON CONFLICT (phone) DO NOTHING",
+  [SQ_INBOUND_INSERT] =
+    "INSERT INTO inbound (channel, provider_id, reporter_id, kind, body,"
+    " payload, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    " ON CONFLICT (channel, provider_id) DO NOTHING",
+  [SQ_INBOUND_FIND] =
+    "SELECT id FROM inbound WHERE channel = ?1 AND provider_id = ?2",
+  [SQ_OUTBOX_INSERT] =
+    "INSERT INTO outbox (channel, reporter_id, inbound_id, ticket_id, kind,"
+    " body, payload, status, attempts, next_attempt_at, created_at,"
+    " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?10)",
+  [SQ_OUTBOX_REPLIES] =
+    "SELECT body FROM outbox WHERE inbound_id = ?1 ORDER BY id",
+  [SQ_SESSION_GET] =
+    "SELECT id, channel, step, draft, invalid_count, updated_at,"
+    " coalesce(expires_at, 0) FROM sessions"
+    " WHERE reporter_id = ?1 AND family = ?2",
+  [SQ_SESSION_PUT] =
+    "INSERT INTO sessions (reporter_id, family, channel, step, draft,"
+    " invalid_count, last_inbound_at, updated_at, expires_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)"
+    " ON CONFLICT (reporter_id, family) DO UPDATE SET"
+    " channel = excluded.channel, step = excluded.step,"
+    " draft = excluded.draft, invalid_count = excluded.invalid_count,"
+    " last_inbound_at = excluded.last_inbound_at,"
+    " updated_at = excluded.updated_at, expires_at = excluded.expires_at"
+    " RETURNING id",
+  [SQ_TICKET_NEXTSEQ] =
+    "SELECT coalesce(max(seq), 0) + 1 FROM tickets WHERE year = ?1",
+  [SQ_TICKET_INSERT] =
+    "INSERT INTO tickets (number, year, seq, reporter_id, channel, status,"
+    " category, terlapor, lokasi, lokasi_kode, lat, lng, waktu, kronologi,"
+    " identitas, agency, created_at, updated_at) VALUES (?1, ?2, ?3, ?4,"
+    " ?5, 'diterima', ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+    " ?16)",
+  [SQ_EVENT_INSERT] =
+    "INSERT INTO ticket_events (ticket_id, at, actor, from_status,"
+    " to_status, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [SQ_TICKET_BY_NUMBER] =
+    "SELECT id, number, year, seq, reporter_id, channel, status, category,"
+    " terlapor, lokasi, lokasi_kode, lat, lng, waktu, kronologi, identitas,"
+    " agency, created_at, updated_at FROM tickets WHERE number = ?1",
+  [SQ_TICKET_COUNT_SINCE] =
+    "SELECT count(*) FROM tickets WHERE reporter_id = ?1"
+    " AND created_at >= ?2",
+  [SQ_REPORTER_SET_NAME] = "UPDATE reporters SET name = ?2 WHERE id = ?1",
+  [SQ_EVIDENCE_INSERT] =
+    "INSERT INTO evidence (session_id, inbound_id, mime, source_url, status,"
+    " received_at) VALUES (?1, ?2, ?3, ?4, 'pending', ?5)",
+  [SQ_EVIDENCE_COUNT] =
+    "SELECT count(*) FROM evidence WHERE session_id = ?1"
+    " AND ticket_id IS NULL",
+  [SQ_EVIDENCE_ATTACH] =
+    "UPDATE evidence SET ticket_id = ?2 WHERE session_id = ?1"
+    " AND ticket_id IS NULL",
+  [SQ_EVIDENCE_DROP] =
+    "DELETE FROM evidence WHERE session_id = ?1 AND ticket_id IS NULL",
+};
+
+/* How often a new reporter's handle is drawn again after a collision. */
+#define SQ_HANDLE_TRIES 8
+
+struct sq_store {
+  struct store base;              /* first: see store_internal.h */
+  sqlite3 *db;
+  sqlite3_stmt *stmt[SQ_NSTMTS];  /* the statement cache */
+  int batch;                      /* a batch is open */
+  int sp_depth;                   /* savepoints open inside it */
+  int sp_owns_batch;              /* the batch was opened by a savepoint */
+  int lost;                       /* code that rolled the batch back, or 0 */
+};
+
+static struct sq_store *
+sq_of(struct store *st)
+{
+  return (struct sq_store *)st;
+}
+
+static const struct sq_store *
+sq_of_const(const struct store *st)
+{
+  return (const struct sq_store *)st;
+}
+
+/* Our code for a SQLite result code (see the notes at the top). */
+static int
+sq_map(int rc)
+{
+  switch (rc & 0xff) {
+  case SQLITE_OK:
+  case SQLITE_DONE:
+  case SQLITE_ROW:
+    return 0;
+  case SQLITE_BUSY:
+  case SQLITE_LOCKED:
+    return -EBUSY;
+  case SQLITE_FULL:
+    return -ENOSPC;
+  case SQLITE_READONLY:
+    return -EROFS;
+  default:
+    return AERR_STORE;
+  }
+}
+
+/*
+ * Record a failure of what and return its code.  When SQLite answered
+ * the failure by rolling back the whole transaction of an open batch, the
+ * batch becomes lost (see the notes at the top).
+ */
+static int
+sq_fail(struct sq_store *sq, int rc, const char *what)
+{
+  int code = sq_map(rc);
+
+  if (code == 0)
+    code = AERR_STORE;
+  store_set_errmsg(&sq->base, "%s: %s", what, sqlite3_errmsg(sq->db));
+  if (sq->batch && !sq->lost && sqlite3_get_autocommit(sq->db)) {
+    size_t n = strlen(sq->base.errmsg);
+    snprintf(sq->base.errmsg + n, sizeof(sq->base.errmsg) - n,
+             " (the batch was rolled back)");
+    sq->lost = code;
+    sq->sp_depth = 0;
+  }
+  return code;
+}
+
+/*
+ * The cached statement id, prepared on first use.  Returns 0 or the
+ * mapped error.
+ */
+static int
+sq_stmt(struct sq_store *sq, enum sq_stmt_id id, sqlite3_stmt **out)
+{
+  int rc;
+
+  if (sq->stmt[id] == NULL) {
+    rc = sqlite3_prepare_v3(sq->db, sq_sql[id], -1,
+                            SQLITE_PREPARE_PERSISTENT, &sq->stmt[id], NULL);
+    if (rc != SQLITE_OK) {
+      sq->stmt[id] = NULL;
+      *out = NULL;
+      return sq_fail(sq, rc, "cannot prepare a statement");
+    }
+  }
+  *out = sq->stmt[id];
+  return 0;
+}
+
+/* Make a cached statement ready for its next use. */
+static void
+sq_done(sqlite3_stmt *stmt)
+{
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+}
+
+/* Run a cached statement that takes no values and yields no rows. */
+static int
+sq_exec(struct sq_store *sq, enum sq_stmt_id id, const char *what)
+{
+  sqlite3_stmt *stmt;
+  int rc = sq_stmt(sq, id, &stmt);
+
+  if (rc != 0)
+    return rc;
+  rc = sqlite3_step(stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    rc = sq_fail(sq, rc, what);
+    sq_done(stmt);
+    return rc;
+  }
+  sq_done(stmt);
+  return 0;
+}
+
+/* Bind a string, or NULL when there is none. */
+static void
+sq_bind_text(sqlite3_stmt *stmt, int i, const char *s)
+{
+  if (s == NULL)
+    sqlite3_bind_null(stmt, i);
+  else
+    sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
+}
+
+/* Bind an id, or NULL for 0 ("none"). */
+static void
+sq_bind_id(sqlite3_stmt *stmt, int i, int64_t id)
+{
+  if (id == 0)
+    sqlite3_bind_null(stmt, i);
+  else
+    sqlite3_bind_int64(stmt, i, id);
+}
+
+/* Forget everything about the batch (after COMMIT or ROLLBACK). */
+static void
+sq_batch_clear(struct sq_store *sq)
+{
+  sq->batch = 0;
+  sq->sp_depth = 0;
+  sq->sp_owns_batch = 0;
+  sq->lost = 0;
+}
+
+/* Roll back whatever transaction is open, keeping the last message. */
+static void
+sq_rollback_quiet(struct sq_store *sq)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_get_autocommit(sq->db))
+    return;
+  if (sq->stmt[SQ_ROLLBACK] == NULL &&
+      sqlite3_prepare_v3(sq->db, sq_sql[SQ_ROLLBACK], -1,
+                         SQLITE_PREPARE_PERSISTENT, &sq->stmt[SQ_ROLLBACK],
+                         NULL) != SQLITE_OK) {
+    sq->stmt[SQ_ROLLBACK] = NULL;
+    sqlite3_exec(sq->db, "ROLLBACK", NULL, NULL, NULL);
+    return;
+  }
+  stmt = sq->stmt[SQ_ROLLBACK];
+  sqlite3_step(stmt);
+  sq_done(stmt);
+}
+
+/* ---- Opening and closing ---- */
+
+/* Write a sentence into err, when the caller gave room for one. */
+static void __attribute__((format(printf, 3, 4)))
+sq_open_err(char *err, size_t errlen, const char *fmt, ...)
+{
+  va_list ap;
+
+  if (errlen == 0)
+    return;
+  va_start(ap, fmt);
+  vsnprintf(err, errlen, fmt, ap);
+  va_end(ap);
+}
+
+/*
+ * Create the folder of path (mode 0700) when it is missing.  Only the
+ * last level is created; a missing grandparent is an error.
+ */
+static int
+sq_make_parent(const char *path, char *err, size_t errlen)
+{
+  const char *slash = strrchr(path, '/');
+  struct stat sb;
+  size_t n;
+  char *dir;
+  int rc = 0;
+
+  if (slash == NULL || slash == path)
+    return 0;
+  n = (size_t)(slash - path);
+  dir = malloc(n + 1);
+  if (dir == NULL) {
+    sq_open_err(err, errlen, "out of memory");
+    return -ENOMEM;
+  }
+  memcpy(dir, path, n);
+  dir[n] = '\0';
+  if (mkdir(dir, 0700) != 0) {
+    if (errno != EEXIST) {
+      rc = -errno;
+      sq_open_err(err, errlen, "cannot create the database folder %s: %s",
+                  dir, strerror(-rc));
+    } else if (stat(dir, &sb) != 0) {
+      rc = -errno;
+      sq_open_err(err, errlen, "cannot use the database folder %s: %s",
+                  dir, strerror(-rc));
+    } else if (!S_ISDIR(sb.st_mode)) {
+      rc = -ENOTDIR;
+      sq_open_err(err, errlen, "cannot use the database folder %s: %s",
+                  dir, strerror(ENOTDIR));
+    }
+  }
+  free(dir);
+  return rc;
+}
+
+/*
+ * Create the database file with mode 0600 unless it exists, so that
+ * SQLite never creates it with the process's umask.  An existing file
+ * keeps the mode its admin gave it.
+ */
+static int
+sq_make_file(const char *path, char *err, size_t errlen)
+{
+  int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  int rc;
+
+  if (fd >= 0) {
+    close(fd);
+    return 0;
+  }
+  if (errno == EEXIST)
+    return 0;
+  rc = -errno;
+  sq_open_err(err, errlen, "cannot create the database file %s: %s", path,
+              strerror(-rc));
+  return rc;
+}
+
+/* Switch to WAL and check that SQLite agreed. */
+static int
+sq_set_wal(sqlite3 *db, int memory, const char *path, char *err,
+           size_t errlen)
+{
+  sqlite3_stmt *stmt = NULL;
+  const char *mode;
+  int rc = sqlite3_prepare_v2(db, "PRAGMA journal_mode=WAL", -1, &stmt,
+                              NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step(stmt);
+  if (rc != SQLITE_ROW) {
+    sq_open_err(err, errlen, "%s: cannot switch to WAL mode: %s", path,
+                sqlite3_errmsg(db));
+    sqlite3_finalize(stmt);
+    return sq_map(rc) != 0 ? sq_map(rc) : AERR_STORE;
+  }
+  mode = (const char *)sqlite3_column_text(stmt, 0);
+  if (mode == NULL ||
+      (strcmp(mode, "wal") != 0 && !(memory && strcmp(mode, "memory") == 0))) {
+    sq_open_err(err, errlen, "%s: SQLite refused WAL mode (journal mode is "
+                "%s)", path, mode != NULL ? mode : "unknown");
+    sqlite3_finalize(stmt);
+    return AERR_STORE;
+  }
+  sqlite3_finalize(stmt);
+  return 0;
+}
+
+/* Apply the connection settings that do not depend on the file. */
+static int
+sq_configure(sqlite3 *db, const struct store_opts *o, int memory, char *err,
+             size_t errlen)
+{
+  static const char *const pragmas[] = {
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+  };
+  uint64_t ms = o->busy_timeout_ms;
+  size_t i;
+  int rc;
+
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, ms > INT_MAX ? INT_MAX : (int)ms);
+  if (!o->readonly) {
+    rc = sq_set_wal(db, memory, o->path, err, errlen);
+    if (rc != 0)
+      return rc;
+  }
+  for (i = 0; i < sizeof(pragmas) / sizeof(pragmas[0]); i++) {
+    rc = sqlite3_exec(db, pragmas[i], NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+      sq_open_err(err, errlen, "%s: %s failed: %s", o->path, pragmas[i],
+                  sqlite3_errmsg(db));
+      return sq_map(rc) != 0 ? sq_map(rc) : AERR_STORE;
+    }
+  }
+  return 0;
+}
+
+static void sq_close(struct store *st);
+
+/*
+ * Open the database at o->path: make its folder and file unless opening
+ * read-only, open it, configure the connection and migrate.
+ */
+static int
+sq_open(struct store **out, const struct store_opts *o, char *err,
+        size_t errlen)
+{
+  struct sq_store *sq = calloc(1, sizeof(*sq));
+  int memory = strcmp(o->path, ":memory:") == 0;
+  char merr[STORE_ERRMSG_LEN];
+  int flags, rc;
+
+  if (sq == NULL) {
+    sq_open_err(err, errlen, "out of memory");
+    return -ENOMEM;
+  }
+  sq->base.ops = &store_sqlite_ops;
+  if (!o->readonly && !memory) {
+    rc = sq_make_parent(o->path, err, errlen);
+    if (rc == 0)
+      rc = sq_make_file(o->path, err, errlen);
+    if (rc != 0)
+      goto fail;
+  }
+  flags = o->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (memory)
+    flags |= SQLITE_OPEN_CREATE;
+  rc = sqlite3_open_v2(o->path, &sq->db, flags, NULL);
+  if (rc != SQLITE_OK) {
+    sq_open_err(err, errlen, "cannot open the database %s: %s", o->path,
+                sq->db != NULL ? sqlite3_errmsg(sq->db) : sqlite3_errstr(rc));
+    rc = sq_map(rc) != 0 ? sq_map(rc) : AERR_STORE;
+    goto fail;
+  }
+  rc = sq_configure(sq->db, o, memory, err, errlen);
+  if (rc != 0)
+    goto fail;
+  rc = migrate_apply(sq->db, migrate_builtin, NULL, merr, sizeof(merr));
+  if (rc != 0) {
+    sq_open_err(err, errlen, "%s: %s", o->path, merr);
+    goto fail;
+  }
+  *out = &sq->base;
+  return 0;
+
+fail:
+  sq_close(&sq->base);
+  return rc;
+}
+
+/* Finalize the statement cache, drop an open batch, close the file. */
+static void
+sq_close(struct store *st)
+{
+  struct sq_store *sq = sq_of(st);
+  int i;
+
+  if (sq->db != NULL) {
+    sq_rollback_quiet(sq);
+    for (i = 0; i < SQ_NSTMTS; i++)
+      sqlite3_finalize(sq->stmt[i]);
+    sqlite3_close(sq->db);
+  }
+  free(sq);
+}
+
+struct sqlite3 *
+store_sqlite_handle(struct store *st)
+{
+  if (st == NULL || st->ops != &store_sqlite_ops)
+    return NULL;
+  return sq_of(st)->db;
+}
+
+/* ---- Batches and savepoints ---- */
+
+static int
+sq_batch_begin(struct store *st)
+{
+  struct sq_store *sq = sq_of(st);
+  int rc;
+
+  if (sq->batch)
+    return sq->lost;
+  rc = sq_exec(sq, SQ_BEGIN, "cannot start a batch");
+  if (rc != 0)
+    return rc;
+  sq_batch_clear(sq);
+  sq->batch = 1;
+  return 0;
+}
+
+/*
+ * Commit the batch.  A lost batch returns the code that lost it; a
+ * COMMIT that fails is rolled back.  Either way the batch is closed.
+ */
+static int
+sq_batch_commit(struct store *st)
+{
+  struct sq_store *sq = sq_of(st);
+  int rc;
+
+  if (!sq->batch) {
+    store_set_errmsg(st, "no batch is open to commit");
+    return AERR_STATE;
+  }
+  if (sq->lost) {
+    rc = sq->lost;
+    sq_rollback_quiet(sq);
+    sq_batch_clear(sq);
+    return rc;
+  }
+  rc = sq_exec(sq, SQ_COMMIT, "cannot commit the batch");
+  if (rc != 0)
+    sq_rollback_quiet(sq);
+  sq_batch_clear(sq);
+  return rc;
+}
+
+static void
+sq_batch_rollback(struct store *st)
+{
+  struct sq_store *sq = sq_of(st);
+
+  if (!sq->batch)
+    return;
+  sq_rollback_quiet(sq);
+  sq_batch_clear(sq);
+}
+
+static int
+sq_batch_open(const struct store *st)
+{
+  return sq_of_const(st)->batch;
+}
+
+static int
+sq_sp_begin(struct store *st)
+{
+  struct sq_store *sq = sq_of(st);
+  int owns = 0, rc;
+
+  if (sq->lost)
+    return sq->lost;
+  if (!sq->batch) {
+    rc = sq_batch_begin(st);
+    if (rc != 0)
+      return rc;
+    owns = 1;
+  }
+  rc = sq_exec(sq, SQ_SAVEPOINT, "cannot start a savepoint");
+  if (rc != 0) {
+    if (owns)
+      sq_batch_rollback(st);
+    return rc;
+  }
+  if (owns)
+    sq->sp_owns_batch = 1;
+  sq->sp_depth++;
+  return 0;
+}
+
+/* Undo the innermost savepoint's work and close it. */
+static void
+sq_sp_undo(struct sq_store *sq)
+{
+  if (sq_exec(sq, SQ_ROLLBACK_TO, "cannot roll back a savepoint") == 0)
+    sq_exec(sq, SQ_RELEASE, "cannot close a savepoint");
+  if (sq->sp_depth > 0)
+    sq->sp_depth--;
+}
+
+/*
+ * Keep the innermost savepoint's work in the batch.  When the savepoint
+ * opened the batch itself, this commits it.
+ */
+static int
+sq_sp_release(struct store *st)
+{
+  struct sq_store *sq = sq_of(st);
+  int rc;
+
+  if (sq->lost) {
+    rc = sq->lost;
+    if (sq->sp_owns_batch)
+      sq_batch_rollback(st);
+    return rc;
+  }
+  if (sq->sp_depth == 0) {
+    store_set_errmsg(st, "no savepoint is open to release");
+    return AERR_STATE;
+  }
+  rc = sq_exec(sq, SQ_RELEASE, "cannot release a savepoint");
+  if (rc != 0) {
+    sq_sp_undo(sq);
+    if (sq->sp_owns_batch && sq->sp_depth == 0)
+      sq_batch_rollback(st);
+    return rc;
+  }
+  sq->sp_depth--;
+  if (sq->sp_owns_batch && sq->sp_depth == 0)
+    return sq_batch_commit(st);
+  return 0;
+}
+
+/*
+ * Drop the innermost savepoint's work, keeping the rest of the batch.
+ * When the savepoint opened the batch itself, the batch is rolled back.
+ */
+static void
+sq_sp_rollback(struct store *st)
+{
+  struct sq_store *sq = sq_of(st);
+
+  if (!sq->lost && sq->sp_depth > 0)
+    sq_sp_undo(sq);
+  if (sq->sp_owns_batch && sq->sp_depth == 0)
+    sq_batch_rollback(st);
+}
+
+/* ---- Reads ---- */
+
+/* The recorded schema version, through the statement cache. */
+static int
+sq_version(struct sq_store *sq, int *version)
+{
+  sqlite3_stmt *stmt;
+  int rc = sq_stmt(sq, SQ_VERSION, &stmt);
+
+  if (rc != 0)
+    return rc;
+  rc = sqlite3_step(stmt);
+  if (rc != SQLITE_ROW) {
+    rc = sq_fail(sq, rc, "cannot read the schema version");
+    sq_done(stmt);
+    return rc;
+  }
+  *version = sqlite3_column_int(stmt, 0);
+  sq_done(stmt);
+  return 0;
+}
+
+static int
+sq_ping(struct store *st)
+{
+  int version;
+
+  return sq_version(sq_of(st), &version);
+}
+
+static int
+sq_schema_version(struct store *st, int *version)
+{
+  return sq_version(sq_of(st), version);
+}
+
+/*
+ * Look up one id with a cached statement whose parameters are the given
+ * strings.  Returns 0 with *id set, AERR_NOTFOUND, or the mapped error.
+ */
+static int
+sq_find_id(struct sq_store *sq, enum sq_stmt_id id, const char *a,
+           const char *b, int64_t *out, const char *what)
+{
+  sqlite3_stmt *stmt;
+  int rc = sq_stmt(sq, id, &stmt);
+
+  if (rc != 0)
+    return rc;
+  sq_bind_text(stmt, 1, a);
+  if (b != NULL)
+    sq_bind_text(stmt, 2, b);
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_ROW) {
+    *out = sqlite3_column_int64(stmt, 0);
+    rc = 0;
+  } else if (rc == SQLITE_DONE) {
+    rc = AERR_NOTFOUND;
+  } else {
+    rc = sq_fail(sq, rc, what);
+  }
+  sq_done(stmt);
+  return rc;
+}
+
+/* ---- Reporters ---- */
+
+/*
+ * Find the reporter by phone or insert one.  The insert leaves an
+ * existing phone alone (ON CONFLICT DO NOTHING, then the row is read), so
+ * a uniqueness failure can only be a handle collision, which draws a new
+ * handle.
+ */
+static int
+sq_reporter_ensure(struct store *st, const char *phone, int64_t now,
+                   int64_t *id)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  char handle[STORE_HANDLE_LEN];
+  int tries, rc;
+
+  if (sq->lost)
+    return sq->lost;
+  if (phone == NULL || phone[0] == '\0') {
+    store_set_errmsg(st, "a reporter needs a phone number");
+    return -EINVAL;
+  }
+  rc = sq_find_id(sq, SQ_REPORTER_FIND, phone, NULL, id,
+                  "cannot look up a reporter");
+  if (rc != AERR_NOTFOUND)
+    return rc;
+  for (tries = 0; tries < SQ_HANDLE_TRIES; tries++) {
+    if (store_handle_new(handle) != 0) {
+      store_set_errmsg(st, "no random bytes for a reporter handle");
+      return AERR_STORE;
+    }
+    rc = sq_stmt(sq, SQ_REPORTER_INSERT, &stmt);
+    if (rc != 0)
+      return rc;
+    sqlite3_bind_text(stmt, 1, phone, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, handle, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 3, now);
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) {
+      int inserted = sqlite3_changes(sq->db) > 0;
+      sq_done(stmt);
+      if (!inserted)
+        return sq_find_id(sq, SQ_REPORTER_FIND, phone, NULL, id,
+                          "cannot look up a reporter");
+      *id = sqlite3_last_insert_rowid(sq->db);
+      return 0;
+    }
+    if (rc != SQLITE_CONSTRAINT_UNIQUE) {
+      rc = sq_fail(sq, rc, "cannot add a reporter");
+      sq_done(stmt);
+      return rc;
+    }
+    sq_done(stmt);
+  }
+  store_set_errmsg(st, "no free reporter handle after %d tries",
+                   SQ_HANDLE_TRIES);
+  return AERR_STORE;
+}
+
+/* ---- Inbound messages ---- */
+
+/*
+ * Insert the message unless (channel, provider_id) is stored already; in
+ * that case the earlier row's id is returned with AERR_DUP.
+ */
+static int
+sq_inbound_add(struct store *st, const struct store_inbound *in,
+               int64_t *id)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int inserted, rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_INBOUND_INSERT, &stmt);
+  if (rc != 0)
+    return rc;
+  sq_bind_text(stmt, 1, in->channel);
+  sq_bind_text(stmt, 2, in->provider_id);
+  sqlite3_bind_int64(stmt, 3, in->reporter_id);
+  sq_bind_text(stmt, 4, in->kind);
+  sq_bind_text(stmt, 5, in->body);
+  if (in->payload == NULL)
+    sqlite3_bind_null(stmt, 6);
+  else
+    sqlite3_bind_blob64(stmt, 6, in->payload, (sqlite3_uint64)in->payload_len,
+                        SQLITE_STATIC);
+  sqlite3_bind_int64(stmt, 7, in->received_at);
+  rc = sqlite3_step(stmt);
+  if (rc != SQLITE_DONE) {
+    rc = sq_fail(sq, rc, "cannot add an inbound message");
+    sq_done(stmt);
+    return rc;
+  }
+  inserted = sqlite3_changes(sq->db) > 0;
+  sq_done(stmt);
+  if (inserted) {
+    *id = sqlite3_last_insert_rowid(sq->db);
+    return 0;
+  }
+  rc = sq_find_id(sq, SQ_INBOUND_FIND, in->channel, in->provider_id, id,
+                  "cannot look up an inbound message");
+  if (rc == AERR_NOTFOUND) {
+    store_set_errmsg(st, "inbound message was neither added nor found");
+    return AERR_STORE;
+  }
+  if (rc != 0)
+    return rc;
+  store_set_errmsg(st, "inbound message already stored (channel %s, "
+                   "provider id %s)", in->channel, in->provider_id);
+  return AERR_DUP;
+}
+
+/* ---- Outbox ---- */
+
+static int
+sq_outbox_add(struct store *st, const struct store_outbox *o, int64_t *id)
+{
+  struct sq_store *sq = sq_of(st);
+  const char *status = o->status != NULL ? o->status : "queued";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_OUTBOX_INSERT, &stmt);
+  if (rc != 0)
+    return rc;
+  sq_bind_text(stmt, 1, o->channel);
+  sqlite3_bind_int64(stmt, 2, o->reporter_id);
+  sq_bind_id(stmt, 3, o->inbound_id);
+  sq_bind_id(stmt, 4, o->ticket_id);
+  sq_bind_text(stmt, 5, o->kind);
+  sq_bind_text(stmt, 6, o->body);
+  sq_bind_text(stmt, 7, o->payload);
+  sqlite3_bind_text(stmt, 8, status, -1, SQLITE_STATIC);
+  if (strcmp(status, "queued") == 0)
+    sqlite3_bind_int64(stmt, 9, o->created_at);
+  else
+    sqlite3_bind_null(stmt, 9);
+  sqlite3_bind_int64(stmt, 10, o->created_at);
+  rc = sqlite3_step(stmt);
+  if (rc != SQLITE_DONE) {
+    rc = sq_fail(sq, rc, "cannot add an outbox row");
+    sq_done(stmt);
+    return rc;
+  }
+  sq_done(stmt);
+  if (id != NULL)
+    *id = sqlite3_last_insert_rowid(sq->db);
+  return 0;
+}
+
+/* Append a copy of s to out, growing it as needed. */
+static int
+sq_strings_push(struct store_strings *out, int *cap, const char *s)
+{
+  char *copy;
+
+  if (out->n == *cap) {
+    int ncap = *cap > 0 ? *cap * 2 : 8;
+    char **v = realloc(out->v, (size_t)ncap * sizeof(*v));
+    if (v == NULL)
+      return -ENOMEM;
+    out->v = v;
+    *cap = ncap;
+  }
+  copy = strdup(s);
+  if (copy == NULL)
+    return -ENOMEM;
+  out->v[out->n++] = copy;
+  return 0;
+}
+
+static int
+sq_outbox_replies(struct store *st, int64_t inbound_id,
+                  struct store_strings *out)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int cap = 0, rc;
+
+  out->v = NULL;
+  out->n = 0;
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_OUTBOX_REPLIES, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, inbound_id);
+  for (;;) {
+    const char *body;
+
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) {
+      rc = 0;
+      break;
+    }
+    if (rc != SQLITE_ROW) {
+      rc = sq_fail(sq, rc, "cannot read the replies");
+      break;
+    }
+    body = (const char *)sqlite3_column_text(stmt, 0);
+    if (body == NULL && sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
+      rc = -ENOMEM;
+      store_set_errmsg(st, "out of memory reading the replies");
+      break;
+    }
+    rc = sq_strings_push(out, &cap, body != NULL ? body : "");
+    if (rc != 0) {
+      store_set_errmsg(st, "out of memory reading the replies");
+      break;
+    }
+  }
+  sq_done(stmt);
+  if (rc != 0)
+    store_strings_free(out);
+  return rc;
+}
+
+/* ---- Sessions ---- */
+
+/* A copy of column i as a new string ("" for NULL); NULL when out of
+ * memory. */
+static char *
+sq_col_dup(sqlite3_stmt *stmt, int i)
+{
+  const unsigned char *t = sqlite3_column_text(stmt, i);
+
+  return strdup(t != NULL ? (const char *)t : "");
+}
+
+/* Like sq_col_dup, but NULL stays NULL (and *oom is set when a copy
+ * fails). */
+static char *
+sq_col_dup_null(sqlite3_stmt *stmt, int i, int *oom)
+{
+  const unsigned char *t;
+  char *p;
+
+  if (sqlite3_column_type(stmt, i) == SQLITE_NULL)
+    return NULL;
+  t = sqlite3_column_text(stmt, i);
+  p = strdup(t != NULL ? (const char *)t : "");
+  if (p == NULL)
+    *oom = 1;
+  return p;
+}
+
+static int
+sq_session_get(struct store *st, int64_t reporter_id, const char *family,
+               struct store_session *out)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset(out, 0, sizeof(*out));
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_SESSION_GET, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, reporter_id);
+  sq_bind_text(stmt, 2, family);
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_DONE) {
+    sq_done(stmt);
+    return AERR_NOTFOUND;
+  }
+  if (rc != SQLITE_ROW) {
+    rc = sq_fail(sq, rc, "cannot read a session");
+    sq_done(stmt);
+    return rc;
+  }
+  out->id = sqlite3_column_int64(stmt, 0);
+  out->reporter_id = reporter_id;
+  out->family = strdup(family);
+  out->channel = sq_col_dup(stmt, 1);
+  out->step = sq_col_dup(stmt, 2);
+  out->draft = sq_col_dup(stmt, 3);
+  out->invalid_count = sqlite3_column_int(stmt, 4);
+  out->updated_at = sqlite3_column_int64(stmt, 5);
+  out->expires_at = sqlite3_column_int64(stmt, 6);
+  sq_done(stmt);
+  if (out->family == NULL || out->channel == NULL || out->step == NULL ||
+      out->draft == NULL) {
+    store_session_clear(out);
+    store_set_errmsg(st, "out of memory reading a session");
+    return -ENOMEM;
+  }
+  return 0;
+}
+
+static int
+sq_session_put(struct store *st, struct store_session *s)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_SESSION_PUT, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, s->reporter_id);
+  sq_bind_text(stmt, 2, s->family);
+  sq_bind_text(stmt, 3, s->channel);
+  sq_bind_text(stmt, 4, s->step);
+  sq_bind_text(stmt, 5, s->draft != NULL ? s->draft : "{}");
+  sqlite3_bind_int(stmt, 6, s->invalid_count);
+  sqlite3_bind_int64(stmt, 7, s->updated_at);
+  sq_bind_id(stmt, 8, s->expires_at);
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_ROW) {
+    s->id = sqlite3_column_int64(stmt, 0);
+    rc = sqlite3_step(stmt);
+  }
+  if (rc != SQLITE_DONE) {
+    rc = sq_fail(sq, rc, "cannot save a session");
+    sq_done(stmt);
+    return rc;
+  }
+  sq_done(stmt);
+  return 0;
+}
+
+/* ---- Tickets ---- */
+
+/* Run a cached statement bound to one id that yields one integer. */
+static int
+sq_count(struct sq_store *sq, enum sq_stmt_id id, int64_t a, int64_t b,
+         int nargs, int64_t *out, const char *what)
+{
+  sqlite3_stmt *stmt;
+  int rc = sq_stmt(sq, id, &stmt);
+
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, a);
+  if (nargs > 1)
+    sqlite3_bind_int64(stmt, 2, b);
+  rc = sqlite3_step(stmt);
+  if (rc != SQLITE_ROW) {
+    rc = sq_fail(sq, rc, what);
+    sq_done(stmt);
+    return rc;
+  }
+  *out = sqlite3_column_int64(stmt, 0);
+  sq_done(stmt);
+  return 0;
+}
+
+static int
+sq_event_add(struct sq_store *sq, int64_t ticket_id, int64_t at,
+             const char *actor, const char *from, const char *to,
+             const char *note)
+{
+  sqlite3_stmt *stmt;
+  int rc = sq_stmt(sq, SQ_EVENT_INSERT, &stmt);
+
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, ticket_id);
+  sqlite3_bind_int64(stmt, 2, at);
+  sq_bind_text(stmt, 3, actor);
+  sq_bind_text(stmt, 4, from);
+  sq_bind_text(stmt, 5, to);
+  sq_bind_text(stmt, 6, note);
+  rc = sqlite3_step(stmt);
+  if (rc != SQLITE_DONE)
+    rc = sq_fail(sq, rc, "cannot add a ticket event");
+  else
+    rc = 0;
+  sq_done(stmt);
+  return rc;
+}
+
+/*
+ * The next number of the year is max(seq) + 1 read inside the caller's
+ * transaction: a batch holds the database's write lock from its BEGIN
+ * IMMEDIATE, so no other writer can take the same number, and a rolled
+ * back ticket gives its number back, leaving no gap.
+ */
+static int
+sq_ticket_create(struct store *st, const struct store_ticket_new *t,
+                 const char *prefix, const char *actor, int64_t *id,
+                 char number[32])
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int64_t seq = 0;
+  int year, rc;
+
+  if (sq->lost)
+    return sq->lost;
+  year = wita_year(t->created_at);
+  rc = sq_count(sq, SQ_TICKET_NEXTSEQ, year, 0, 1, &seq,
+                "cannot number a ticket");
+  if (rc != 0)
+    return rc;
+  if (seq > INT_MAX || ticket_number_format(prefix, year, (int)seq,
+                                            number) != 0) {
+    store_set_errmsg(st, "ticket number out of range");
+    return AERR_STORE;
+  }
+  rc = sq_stmt(sq, SQ_TICKET_INSERT, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_text(stmt, 1, number, -1, SQLITE_STATIC);
+  sqlite3_bind_int(stmt, 2, year);
+  sqlite3_bind_int64(stmt, 3, seq);
+  sqlite3_bind_int64(stmt, 4, t->reporter_id);
+  sq_bind_text(stmt, 5, t->channel);
+  sq_bind_text(stmt, 6, t->category);
+  sq_bind_text(stmt, 7, t->terlapor);
+  sq_bind_text(stmt, 8, t->lokasi);
+  sq_bind_text(stmt, 9, t->lokasi_kode);
+  if (t->has_location) {
+    sqlite3_bind_double(stmt, 10, t->lat);
+    sqlite3_bind_double(stmt, 11, t->lng);
+  }
+  sq_bind_text(stmt, 12, t->waktu);
+  sq_bind_text(stmt, 13, t->kronologi);
+  sq_bind_text(stmt, 14, t->identitas);
+  sqlite3_bind_null(stmt, 15);
+  sqlite3_bind_int64(stmt, 16, t->created_at);
+  rc = sqlite3_step(stmt);
+  if (rc != SQLITE_DONE) {
+    rc = sq_fail(sq, rc, "cannot file a ticket");
+    sq_done(stmt);
+    return rc;
+  }
+  sq_done(stmt);
+  *id = sqlite3_last_insert_rowid(sq->db);
+  return sq_event_add(sq, *id, t->created_at, actor, NULL, "diterima", NULL);
+}
+
+static int
+sq_ticket_by_number(struct store *st, const char *number,
+                    struct store_ticket *out)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc, oom = 0;
+
+  memset(out, 0, sizeof(*out));
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_TICKET_BY_NUMBER, &stmt);
+  if (rc != 0)
+    return rc;
+  sq_bind_text(stmt, 1, number);
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_DONE) {
+    sq_done(stmt);
+    return AERR_NOTFOUND;
+  }
+  if (rc != SQLITE_ROW) {
+    rc = sq_fail(sq, rc, "cannot read a ticket");
+    sq_done(stmt);
+    return rc;
+  }
+  out->id = sqlite3_column_int64(stmt, 0);
+  out->number = sq_col_dup_null(stmt, 1, &oom);
+  out->year = sqlite3_column_int(stmt, 2);
+  out->seq = sqlite3_column_int(stmt, 3);
+  out->reporter_id = sqlite3_column_int64(stmt, 4);
+  out->channel = sq_col_dup_null(stmt, 5, &oom);
+  out->status = sq_col_dup_null(stmt, 6, &oom);
+  out->category = sq_col_dup_null(stmt, 7, &oom);
+  out->terlapor = sq_col_dup_null(stmt, 8, &oom);
+  out->lokasi = sq_col_dup_null(stmt, 9, &oom);
+  out->lokasi_kode = sq_col_dup_null(stmt, 10, &oom);
+  out->has_location = sqlite3_column_type(stmt, 11) != SQLITE_NULL;
+  out->lat = sqlite3_column_double(stmt, 11);
+  out->lng = sqlite3_column_double(stmt, 12);
+  out->waktu = sq_col_dup_null(stmt, 13, &oom);
+  out->kronologi = sq_col_dup_null(stmt, 14, &oom);
+  out->identitas = sq_col_dup_null(stmt, 15, &oom);
+  out->agency = sq_col_dup_null(stmt, 16, &oom);
+  out->created_at = sqlite3_column_int64(stmt, 17);
+  out->updated_at = sqlite3_column_int64(stmt, 18);
+  sq_done(stmt);
+  if (oom) {
+    store_ticket_clear(out);
+    store_set_errmsg(st, "out of memory reading a ticket");
+    return -ENOMEM;
+  }
+  return 0;
+}
+
+static int
+sq_ticket_count_since(struct store *st, int64_t reporter_id, int64_t since,
+                      int *count)
+{
+  struct sq_store *sq = sq_of(st);
+  int64_t n = 0;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_count(sq, SQ_TICKET_COUNT_SINCE, reporter_id, since, 2, &n,
+                "cannot count tickets");
+  *count = (int)n;
+  return rc;
+}
+
+/* Run a cached statement bound to (id, text or id) that yields no rows. */
+static int
+sq_update(struct sq_store *sq, enum sq_stmt_id id, int64_t a, const char *b,
+          int64_t b_id, const char *what)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, id, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, a);
+  if (b != NULL)
+    sqlite3_bind_text(stmt, 2, b, -1, SQLITE_STATIC);
+  else if (b_id != 0)
+    sqlite3_bind_int64(stmt, 2, b_id);
+  rc = sqlite3_step(stmt);
+  if (rc != SQLITE_DONE)
+    rc = sq_fail(sq, rc, what);
+  else
+    rc = 0;
+  sq_done(stmt);
+  return rc;
+}
+
+static int
+sq_reporter_set_name(struct store *st, int64_t reporter_id, const char *name)
+{
+  return sq_update(sq_of(st), SQ_REPORTER_SET_NAME, reporter_id, name, 0,
+                   "cannot name a reporter");
+}
+
+/* ---- Evidence ---- */
+
+static int
+sq_evidence_add(struct store *st, const struct store_evidence *e, int64_t *id)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_EVIDENCE_INSERT, &stmt);
+  if (rc != 0)
+    return rc;
+  sq_bind_id(stmt, 1, e->session_id);
+  sqlite3_bind_int64(stmt, 2, e->inbound_id);
+  sq_bind_text(stmt, 3, e->mime);
+  sq_bind_text(stmt, 4, e->source_url);
+  sqlite3_bind_int64(stmt, 5, e->received_at);
+  rc = sqlite3_step(stmt);
+  if (rc != SQLITE_DONE) {
+    rc = sq_fail(sq, rc, "cannot add evidence");
+    sq_done(stmt);
+    return rc;
+  }
+  sq_done(stmt);
+  if (id != NULL)
+    *id = sqlite3_last_insert_rowid(sq->db);
+  return 0;
+}
+
+static int
+sq_evidence_count(struct store *st, int64_t session_id, int *count)
+{
+  struct sq_store *sq = sq_of(st);
+  int64_t n = 0;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_count(sq, SQ_EVIDENCE_COUNT, session_id, 0, 1, &n,
+                "cannot count evidence");
+  *count = (int)n;
+  return rc;
+}
+
+static int
+sq_evidence_attach(struct store *st, int64_t session_id, int64_t ticket_id)
+{
+  return sq_update(sq_of(st), SQ_EVIDENCE_ATTACH, session_id, NULL,
+                   ticket_id, "cannot attach evidence");
+}
+
+static int
+sq_evidence_drop(struct store *st, int64_t session_id)
+{
+  return sq_update(sq_of(st), SQ_EVIDENCE_DROP, session_id, NULL, 0,
+                   "cannot drop evidence");
+}
+
+const struct store_ops store_sqlite_ops = {
+  .name = "sqlite",
+  .open = sq_open,
+  .close = sq_close,
+  .batch_begin = sq_batch_begin,
+  .batch_commit = sq_batch_commit,
+  .batch_rollback = sq_batch_rollback,
+  .batch_open = sq_batch_open,
+  .sp_begin = sq_sp_begin,
+  .sp_release = sq_sp_release,
+  .sp_rollback = sq_sp_rollback,
+  .ping = sq_ping,
+  .schema_version = sq_schema_version,
+  .reporter_ensure = sq_reporter_ensure,
+  .inbound_add = sq_inbound_add,
+  .outbox_add = sq_outbox_add,
+  .outbox_replies = sq_outbox_replies,
+  .session_get = sq_session_get,
+  .session_put = sq_session_put,
+  .ticket_create = sq_ticket_create,
+  .ticket_by_number = sq_ticket_by_number,
+  .ticket_count_since = sq_ticket_count_since,
+  .reporter_set_name = sq_reporter_set_name,
+  .evidence_add = sq_evidence_add,
+  .evidence_count = sq_evidence_count,
+  .evidence_attach = sq_evidence_attach,
+  .evidence_drop = sq_evidence_drop,
+};

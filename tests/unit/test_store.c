@@ -1,0 +1,711 @@
+/*
+ * test_store.c: the store through its public interface, on the SQLite
+ * backend: opening (file mode, WAL, folder, refusals), reporters,
+ * inbound de-duplication, the outbox, batches and savepoints, and the
+ * mapping of busy, full and read-only databases to their codes.
+ */
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "migrate.h"
+#include "store.h"
+#include "store_internal.h"
+#include "testutil.h"
+
+/* A temporary folder and a store opened on a database inside it. */
+struct fixture {
+  char *dir;
+  char *path;
+  struct store *st;
+};
+
+static int
+fx_reopen(struct fixture *fx, uint64_t busy_ms)
+{
+  struct store_opts o = {0};
+  char err[256];
+  int rc;
+
+  o.path = fx->path;
+  o.busy_timeout_ms = busy_ms;
+  rc = store_open(&fx->st, &o, err, sizeof(err));
+  ck_assert_msg(rc == 0, "store_open: %s", err);
+  return rc;
+}
+
+static void
+fx_open(struct fixture *fx, const char *name)
+{
+  fx->dir = tu_tmpdir();
+  ck_assert_ptr_nonnull(fx->dir);
+  fx->path = tu_path(fx->dir, name);
+  ck_assert_ptr_nonnull(fx->path);
+  fx_reopen(fx, 1000);
+}
+
+static void
+fx_close(struct fixture *fx)
+{
+  store_close(fx->st);
+  tu_rmrf(fx->dir);
+  free(fx->path);
+  free(fx->dir);
+}
+
+/* A second, plain SQLite connection to the same file. */
+static sqlite3 *
+raw_open(const char *path)
+{
+  sqlite3 *db = NULL;
+
+  ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL),
+                   SQLITE_OK);
+  return db;
+}
+
+/* The one integer that sql (with ?1 bound to a, when given) yields. */
+static int64_t
+q_int(sqlite3 *db, const char *sql, int64_t a)
+{
+  sqlite3_stmt *stmt = NULL;
+  int64_t v;
+
+  ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+  if (sqlite3_bind_parameter_count(stmt) > 0)
+    sqlite3_bind_int64(stmt, 1, a);
+  ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
+  v = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  return v;
+}
+
+/* The one string that sql yields, copied. */
+static char *
+q_str(sqlite3 *db, const char *sql, int64_t a)
+{
+  sqlite3_stmt *stmt = NULL;
+  const unsigned char *s;
+  char *v;
+
+  ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+  if (sqlite3_bind_parameter_count(stmt) > 0)
+    sqlite3_bind_int64(stmt, 1, a);
+  ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
+  s = sqlite3_column_text(stmt, 0);
+  v = strdup(s != NULL ? (const char *)s : "(null)");
+  sqlite3_finalize(stmt);
+  return v;
+}
+
+/* Rows in reporters, read on the store's own connection. */
+static int64_t
+reporters(struct store *st)
+{
+  return q_int(store_sqlite_handle(st), "SELECT count(*) FROM reporters", 0);
+}
+
+static int64_t
+new_reporter(struct store *st, const char *phone)
+{
+  int64_t id = 0;
+
+  ck_assert_int_eq(store_reporter_ensure(st, phone, 1000, &id), 0);
+  ck_assert_int_gt(id, 0);
+  return id;
+}
+
+static struct store_inbound
+inbound(const char *channel, const char *provider_id, int64_t reporter)
+{
+  struct store_inbound in = {0};
+
+  in.channel = channel;
+  in.provider_id = provider_id;
+  in.reporter_id = reporter;
+  in.kind = "text";
+  in.body = "halo";
+  in.payload = "{\"x\":1}";
+  in.payload_len = 7;
+  in.received_at = 2000;
+  return in;
+}
+
+START_TEST(open_creates_private_wal_database)
+{
+  struct fixture fx = {0};
+  struct stat sb;
+  char *wal, *mode, *dir;
+  int version = -1;
+  sqlite3 *db;
+
+  umask(022);
+  fx.dir = tu_tmpdir();
+  ck_assert_ptr_nonnull(fx.dir);
+  dir = tu_path(fx.dir, "state");
+  fx.path = tu_path(dir, "aduan.db");
+  fx_reopen(&fx, 1000);
+
+  ck_assert_int_eq(stat(dir, &sb), 0);
+  ck_assert(S_ISDIR(sb.st_mode));
+  ck_assert_int_eq(sb.st_mode & 0777, 0700);
+  ck_assert_int_eq(stat(fx.path, &sb), 0);
+  ck_assert_int_eq(sb.st_mode & 0777, 0600);
+
+  new_reporter(fx.st, "+6281234567890");
+  wal = tu_path(dir, "aduan.db-wal");
+  ck_assert_int_eq(stat(wal, &sb), 0);
+  ck_assert_int_eq(sb.st_mode & 0777, 0600);
+
+  db = raw_open(fx.path);
+  mode = q_str(db, "PRAGMA journal_mode", 0);
+  ck_assert_str_eq(mode, "wal");
+  free(mode);
+  sqlite3_close(db);
+  ck_assert_int_eq(q_int(store_sqlite_handle(fx.st), "PRAGMA synchronous", 0),
+                   2);
+  ck_assert_int_eq(q_int(store_sqlite_handle(fx.st), "PRAGMA foreign_keys",
+                         0), 1);
+
+  ck_assert_int_eq(store_ping(fx.st), 0);
+  ck_assert_int_eq(store_schema_version(fx.st, &version), 0);
+  ck_assert_int_eq(version, migrate_latest(migrate_builtin));
+  ck_assert_int_eq(store_batch_open(fx.st), 0);
+  free(wal);
+  free(dir);
+  fx_close(&fx);
+}
+END_TEST
+
+START_TEST(committed_data_survives_reopen)
+{
+  struct fixture fx = {0};
+  struct store_inbound in;
+  int64_t rid, rid2 = 0, iid = 0, iid2 = 0;
+
+  fx_open(&fx, "aduan.db");
+  rid = new_reporter(fx.st, "+6281234567890");
+  in = inbound("wa", "wamid.1", rid);
+  ck_assert_int_eq(store_inbound_add(fx.st, &in, &iid), 0);
+  store_close(fx.st);
+  fx.st = NULL;
+
+  fx_reopen(&fx, 1000);
+  ck_assert_int_eq(store_reporter_ensure(fx.st, "+6281234567890", 5, &rid2),
+                   0);
+  ck_assert_int_eq(rid2, rid);
+  ck_assert_int_eq(store_inbound_add(fx.st, &in, &iid2), AERR_DUP);
+  ck_assert_int_eq(iid2, iid);
+  ck_assert_int_eq(reporters(fx.st), 1);
+  fx_close(&fx);
+}
+END_TEST
+
+START_TEST(reporter_ensure_is_idempotent)
+{
+  static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  struct fixture fx = {0};
+  int64_t a, a2, b;
+  char *ha, *hb;
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  a = new_reporter(fx.st, "+6281234567890");
+  a2 = new_reporter(fx.st, "+6281234567890");
+  b = new_reporter(fx.st, "+6285137377763");
+  ck_assert_int_eq(a, a2);
+  ck_assert_int_ne(a, b);
+  ck_assert_int_eq(reporters(fx.st), 2);
+  ha = q_str(db, "SELECT handle FROM reporters WHERE id = ?1", a);
+  hb = q_str(db, "SELECT handle FROM reporters WHERE id = ?1", b);
+  ck_assert_str_ne(ha, hb);
+  ck_assert_uint_eq(strlen(ha), 12);
+  ck_assert(strncmp(ha, "R-", 2) == 0);
+  ck_assert_uint_eq(strspn(ha + 2, alphabet), 10);
+  ck_assert_int_eq(q_int(db, "SELECT created_at FROM reporters WHERE id = ?1",
+                         a), 1000);
+  ck_assert_int_eq(store_reporter_ensure(fx.st, "", 1, &a), -EINVAL);
+  free(ha);
+  free(hb);
+  fx_close(&fx);
+}
+END_TEST
+
+START_TEST(inbound_is_unique_per_channel)
+{
+  static const char raw[] = {'a', '\0', 'b', '\'', ';'};
+  struct fixture fx = {0};
+  struct store_inbound in;
+  int64_t rid, first = 0, again = 0, other = 0;
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  rid = new_reporter(fx.st, "+6281234567890");
+  in = inbound("wa", "wamid.7", rid);
+  in.payload = raw;
+  in.payload_len = sizeof(raw);
+  in.body = "'; DROP TABLE inbound; --";
+  ck_assert_int_eq(store_inbound_add(fx.st, &in, &first), 0);
+  ck_assert_int_gt(first, 0);
+  ck_assert_int_eq(store_inbound_add(fx.st, &in, &again), AERR_DUP);
+  ck_assert_int_eq(again, first);
+  ck_assert_ptr_nonnull(strstr(store_errmsg(fx.st), "wamid.7"));
+  in.channel = "sms";
+  ck_assert_int_eq(store_inbound_add(fx.st, &in, &other), 0);
+  ck_assert_int_ne(other, first);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM inbound", 0), 2);
+  ck_assert_int_eq(q_int(db, "SELECT typeof(payload) = 'blob' AND "
+                             "length(payload) = 5 FROM inbound WHERE id = ?1",
+                         first), 1);
+  ck_assert_int_eq(q_int(db, "SELECT hex(payload) = '610062273B' FROM "
+                             "inbound WHERE id = ?1", first), 1);
+  fx_close(&fx);
+}
+END_TEST
+
+START_TEST(outbox_replies_in_order)
+{
+  static const char *const bodies[] = {"satu", "dua", "tiga"};
+  struct fixture fx = {0};
+  struct store_inbound in;
+  struct store_outbox o = {0};
+  struct store_strings r = {NULL, 0};
+  int64_t rid, i1 = 0, i2 = 0, oid = 0, sent = 0;
+  sqlite3 *db;
+  size_t i;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  rid = new_reporter(fx.st, "+6281234567890");
+  in = inbound("wa", "m1", rid);
+  ck_assert_int_eq(store_inbound_add(fx.st, &in, &i1), 0);
+  in.provider_id = "m2";
+  ck_assert_int_eq(store_inbound_add(fx.st, &in, &i2), 0);
+
+  o.channel = "wa";
+  o.reporter_id = rid;
+  o.kind = "text";
+  o.status = "queued";
+  o.created_at = 5000;
+  o.inbound_id = i2;
+  o.body = "for the other one";
+  ck_assert_int_eq(store_outbox_add(fx.st, &o, &oid), 0);
+  o.inbound_id = i1;
+  for (i = 0; i < 3; i++) {
+    o.body = bodies[i];
+    ck_assert_int_eq(store_outbox_add(fx.st, &o, &oid), 0);
+  }
+  o.inbound_id = 0;
+  o.status = "sent";
+  o.body = "notification";
+  ck_assert_int_eq(store_outbox_add(fx.st, &o, &sent), 0);
+
+  ck_assert_int_eq(store_outbox_replies(fx.st, i1, &r), 0);
+  ck_assert_int_eq(r.n, 3);
+  for (i = 0; i < 3; i++)
+    ck_assert_str_eq(r.v[i], bodies[i]);
+  store_strings_free(&r);
+  ck_assert_ptr_null(r.v);
+  ck_assert_int_eq(r.n, 0);
+
+  ck_assert_int_eq(q_int(db, "SELECT next_attempt_at = 5000 AND "
+                             "updated_at = 5000 AND created_at = 5000 AND "
+                             "attempts = 0 AND ticket_id IS NULL FROM outbox "
+                             "WHERE id = ?1", oid), 1);
+  ck_assert_int_eq(q_int(db, "SELECT next_attempt_at IS NULL AND "
+                             "inbound_id IS NULL AND status = 'sent' "
+                             "FROM outbox WHERE id = ?1", sent), 1);
+  ck_assert_int_eq(store_outbox_replies(fx.st, sent + 100, &r), 0);
+  ck_assert_int_eq(r.n, 0);
+  store_strings_free(&r);
+  fx_close(&fx);
+}
+END_TEST
+
+START_TEST(rolled_back_savepoint_leaves_rest_of_batch)
+{
+  struct fixture fx = {0};
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  ck_assert_int_eq(store_batch_begin(fx.st), 0);
+  ck_assert_int_eq(store_batch_open(fx.st), 1);
+  ck_assert_int_eq(store_batch_begin(fx.st), 0);
+
+  ck_assert_int_eq(store_sp_begin(fx.st), 0);
+  new_reporter(fx.st, "+62811111111");
+  ck_assert_int_eq(store_sp_release(fx.st), 0);
+
+  ck_assert_int_eq(store_sp_begin(fx.st), 0);
+  new_reporter(fx.st, "+62822222222");
+  store_sp_rollback(fx.st);
+
+  ck_assert_int_eq(store_sp_begin(fx.st), 0);
+  new_reporter(fx.st, "+62833333333");
+  ck_assert_int_eq(store_sp_release(fx.st), 0);
+  ck_assert_int_eq(store_batch_open(fx.st), 1);
+
+  /* Nothing is visible to another connection before the commit. */
+  db = raw_open(fx.path);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM reporters", 0), 0);
+  ck_assert_int_eq(store_batch_commit(fx.st), 0);
+  ck_assert_int_eq(store_batch_open(fx.st), 0);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM reporters", 0), 2);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM reporters WHERE phone = "
+                             "'+62822222222'", 0), 0);
+  sqlite3_close(db);
+
+  store_close(fx.st);
+  fx_reopen(&fx, 1000);
+  ck_assert_int_eq(reporters(fx.st), 2);
+  ck_assert_int_eq(store_batch_commit(fx.st), AERR_STATE);
+  fx_close(&fx);
+}
+END_TEST
+
+START_TEST(batch_rollback_discards)
+{
+  struct fixture fx = {0};
+
+  fx_open(&fx, "aduan.db");
+  ck_assert_int_eq(store_batch_begin(fx.st), 0);
+  ck_assert_int_eq(store_sp_begin(fx.st), 0);
+  new_reporter(fx.st, "+62811111111");
+  ck_assert_int_eq(store_sp_release(fx.st), 0);
+  ck_assert_int_eq(reporters(fx.st), 1);
+  store_batch_rollback(fx.st);
+  ck_assert_int_eq(store_batch_open(fx.st), 0);
+  ck_assert_int_eq(reporters(fx.st), 0);
+
+  /* A batch left open at close is rolled back too. */
+  ck_assert_int_eq(store_batch_begin(fx.st), 0);
+  new_reporter(fx.st, "+62822222222");
+  store_close(fx.st);
+  fx_reopen(&fx, 1000);
+  ck_assert_int_eq(reporters(fx.st), 0);
+  fx_close(&fx);
+}
+END_TEST
+
+START_TEST(savepoint_without_batch_is_its_own_transaction)
+{
+  struct fixture fx = {0};
+
+  fx_open(&fx, "aduan.db");
+  ck_assert_int_eq(store_sp_begin(fx.st), 0);
+  ck_assert_int_eq(store_batch_open(fx.st), 1);
+  new_reporter(fx.st, "+62811111111");
+  ck_assert_int_eq(store_sp_release(fx.st), 0);
+  ck_assert_int_eq(store_batch_open(fx.st), 0);
+  ck_assert_int_eq(sqlite3_get_autocommit(store_sqlite_handle(fx.st)), 1);
+
+  ck_assert_int_eq(store_sp_begin(fx.st), 0);
+  new_reporter(fx.st, "+62822222222");
+  store_sp_rollback(fx.st);
+  ck_assert_int_eq(store_batch_open(fx.st), 0);
+  ck_assert_int_eq(sqlite3_get_autocommit(store_sqlite_handle(fx.st)), 1);
+  ck_assert_int_eq(reporters(fx.st), 1);
+  ck_assert_int_eq(store_sp_release(fx.st), AERR_STATE);
+  fx_close(&fx);
+}
+END_TEST
+
+START_TEST(locked_database_is_busy)
+{
+  struct fixture fx = {0};
+  struct store_inbound in;
+  int64_t rid, id = 0;
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  rid = new_reporter(fx.st, "+62811111111");
+  store_close(fx.st);
+  fx_reopen(&fx, 50);
+
+  db = raw_open(fx.path);
+  ck_assert_int_eq(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+                   SQLITE_OK);
+  ck_assert_int_eq(store_batch_begin(fx.st), -EBUSY);
+  ck_assert_int_eq(store_batch_open(fx.st), 0);
+  ck_assert_str_ne(store_errmsg(fx.st), "");
+  in = inbound("wa", "m1", rid);
+  ck_assert_int_eq(store_inbound_add(fx.st, &in, &id), -EBUSY);
+  ck_assert_int_eq(store_sp_begin(fx.st), -EBUSY);
+  ck_assert_int_eq(store_batch_open(fx.st), 0);
+  /* Reading still works while another connection writes. */
+  ck_assert_int_eq(store_ping(fx.st), 0);
+
+  ck_assert_int_eq(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  ck_assert_int_eq(store_batch_begin(fx.st), 0);
+  ck_assert_int_eq(store_inbound_add(fx.st, &in, &id), 0);
+  ck_assert_int_eq(store_batch_commit(fx.st), 0);
+  fx_close(&fx);
+}
+END_TEST
+
+START_TEST(full_database_loses_the_batch)
+{
+  struct fixture fx = {0};
+  struct store_inbound in;
+  static char big[256 * 1024];
+  int64_t rid, id = 0, pages;
+  char pragma[64];
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  rid = new_reporter(fx.st, "+62811111111");
+  pages = q_int(db, "PRAGMA page_count", 0);
+  snprintf(pragma, sizeof(pragma), "PRAGMA max_page_count = %lld",
+           (long long)pages + 2);
+  ck_assert_int_eq(sqlite3_exec(db, pragma, NULL, NULL, NULL), SQLITE_OK);
+
+  memset(big, 'x', sizeof(big));
+  ck_assert_int_eq(store_batch_begin(fx.st), 0);
+  ck_assert_int_eq(store_sp_begin(fx.st), 0);
+  in = inbound("wa", "small", rid);
+  ck_assert_int_eq(store_inbound_add(fx.st, &in, &id), 0);
+  ck_assert_int_eq(store_sp_release(fx.st), 0);
+  ck_assert_int_eq(store_sp_begin(fx.st), 0);
+  in = inbound("wa", "big", rid);
+  in.payload = big;
+  in.payload_len = sizeof(big);
+  /* A full disk makes SQLite roll back the whole transaction (this
+   * single-row insert has no statement journal to undo it alone): the
+   * batch is lost, and says so until it is closed. */
+  ck_assert_int_eq(store_inbound_add(fx.st, &in, &id), -ENOSPC);
+  ck_assert_ptr_nonnull(strstr(store_errmsg(fx.st), "full"));
+  ck_assert_int_eq(sqlite3_get_autocommit(db), 1);
+  store_sp_rollback(fx.st);
+  ck_assert_int_eq(store_batch_open(fx.st), 1);
+  ck_assert_int_eq(store_sp_begin(fx.st), -ENOSPC);
+  ck_assert_int_eq(store_reporter_ensure(fx.st, "+62822222222", 1, &id),
+                   -ENOSPC);
+  ck_assert_int_eq(store_sp_release(fx.st), -ENOSPC);
+  ck_assert_int_eq(store_batch_commit(fx.st), -ENOSPC);
+  ck_assert_int_eq(store_batch_open(fx.st), 0);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM inbound", 0), 0);
+  ck_assert_int_eq(reporters(fx.st), 1);
+
+  /* With room again, the next batch works. */
+  ck_assert_int_eq(sqlite3_exec(db, "PRAGMA max_page_count = 1000000", NULL,
+                                NULL, NULL), SQLITE_OK);
+  ck_assert_int_eq(store_batch_begin(fx.st), 0);
+  in = inbound("wa", "small", rid);
+  ck_assert_int_eq(store_inbound_add(fx.st, &in, &id), 0);
+  ck_assert_int_eq(store_batch_commit(fx.st), 0);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM inbound", 0), 1);
+  fx_close(&fx);
+}
+END_TEST
+
+START_TEST(readonly_database_refuses_writes)
+{
+  struct fixture fx = {0};
+  struct store_opts o = {0};
+  struct store *ro = NULL;
+  char err[256], *missing;
+  int64_t id = 0, rid;
+  int rc;
+
+  fx_open(&fx, "aduan.db");
+  rid = new_reporter(fx.st, "+62811111111");
+  store_close(fx.st);
+  fx.st = NULL;
+
+  o.path = fx.path;
+  o.readonly = 1;
+  ck_assert_int_eq(store_open(&ro, &o, err, sizeof(err)), 0);
+  ck_assert_int_eq(store_ping(ro), 0);
+  ck_assert_int_eq(store_reporter_ensure(ro, "+62811111111", 1, &id), 0);
+  ck_assert_int_eq(id, rid);
+  ck_assert_int_eq(store_reporter_ensure(ro, "+62822222222", 1, &id),
+                   -EROFS);
+  /* SQLite may grant BEGIN IMMEDIATE on a read-only WAL database; the
+   * first write inside the batch is refused then. */
+  rc = store_batch_begin(ro);
+  ck_assert_msg(rc == 0 || rc == -EROFS, "store_batch_begin: %d", rc);
+  if (rc == 0) {
+    ck_assert_int_eq(store_reporter_ensure(ro, "+62822222222", 1, &id),
+                     -EROFS);
+    store_batch_rollback(ro);
+  }
+  ck_assert_int_eq(store_batch_open(ro), 0);
+  store_close(ro);
+
+  /* A database older than the binary cannot be migrated read-only. */
+  missing = tu_path(fx.dir, "empty.db");
+  ck_assert_int_eq(tu_write_file(missing, ""), 0);
+  o.path = missing;
+  ck_assert_int_eq(store_open(&ro, &o, err, sizeof(err)), AERR_STORE);
+  ck_assert_ptr_null(ro);
+  ck_assert_ptr_nonnull(strstr(err, "readonly"));
+  free(missing);
+
+  missing = tu_path(fx.dir, "missing.db");
+  o.path = missing;
+  ro = NULL;
+  ck_assert_int_ne(store_open(&ro, &o, err, sizeof(err)), 0);
+  ck_assert_ptr_null(ro);
+  ck_assert_int_ne(access(missing, F_OK), 0);
+  free(missing);
+  fx_close(&fx);
+}
+END_TEST
+
+START_TEST(unknown_backend_is_refused)
+{
+  struct store_opts o = {0};
+  struct store *st = (struct store *)&o;
+  char err[256], *dir, *path;
+
+  dir = tu_tmpdir();
+  ck_assert_ptr_nonnull(dir);
+  path = tu_path(dir, "state/aduan.db");
+  o.backend = "postgres";
+  o.path = path;
+  ck_assert_int_eq(store_open(&st, &o, err, sizeof(err)), AERR_CONFIG);
+  ck_assert_ptr_null(st);
+  ck_assert_ptr_nonnull(strstr(err, "\"postgres\""));
+  ck_assert_ptr_nonnull(strstr(err, "sqlite"));
+  ck_assert_int_ne(access(path, F_OK), 0);
+
+  o.backend = NULL;
+  o.path = NULL;
+  ck_assert_int_eq(store_open(&st, &o, err, sizeof(err)), AERR_CONFIG);
+  ck_assert_str_ne(err, "");
+  store_close(NULL);
+  ck_assert_str_ne(store_errmsg(NULL), "");
+  tu_rmrf(dir);
+  free(path);
+  free(dir);
+}
+END_TEST
+
+START_TEST(unusable_folder_fails_cleanly)
+{
+  struct store_opts o = {0};
+  struct store *st = NULL;
+  char err[256], *dir, *deep, *file, *under;
+
+  dir = tu_tmpdir();
+  ck_assert_ptr_nonnull(dir);
+  deep = tu_path(dir, "no/such/aduan.db");
+  o.path = deep;
+  ck_assert_int_eq(store_open(&st, &o, err, sizeof(err)), -ENOENT);
+  ck_assert_ptr_null(st);
+  ck_assert_ptr_nonnull(strstr(err, "no/such"));
+
+  file = tu_path(dir, "plain");
+  ck_assert_int_eq(tu_write_file(file, "not a folder\n"), 0);
+  under = tu_path(file, "aduan.db");
+  o.path = under;
+  ck_assert_int_eq(store_open(&st, &o, err, sizeof(err)), -ENOTDIR);
+  ck_assert_ptr_null(st);
+
+  /* A file that is not a database is refused, not overwritten. */
+  o.path = file;
+  ck_assert_int_eq(store_open(&st, &o, err, sizeof(err)), AERR_STORE);
+  ck_assert_ptr_null(st);
+  ck_assert_ptr_nonnull(strstr(err, "not a database"));
+  free(under);
+  under = tu_read_file(file, NULL);
+  ck_assert_str_eq(under, "not a folder\n");
+
+  free(under);
+  free(file);
+  free(deep);
+  tu_rmrf(dir);
+  free(dir);
+}
+END_TEST
+
+START_TEST(newer_database_is_refused_by_open)
+{
+  struct fixture fx = {0};
+  struct store_opts o = {0};
+  struct store *st = NULL;
+  char err[256];
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  new_reporter(fx.st, "+62811111111");
+  store_close(fx.st);
+  fx.st = NULL;
+
+  db = raw_open(fx.path);
+  ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO schema_migrations VALUES "
+                                    "(99, '0099_future.sql', 1)",
+                                NULL, NULL, NULL),
+                   SQLITE_OK);
+  sqlite3_close(db);
+
+  o.path = fx.path;
+  ck_assert_int_eq(store_open(&st, &o, err, sizeof(err)), AERR_SCHEMA);
+  ck_assert_ptr_null(st);
+  ck_assert_ptr_nonnull(strstr(err, fx.path));
+  ck_assert_ptr_nonnull(strstr(err, "schema version 99"));
+
+  db = raw_open(fx.path);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM reporters", 0), 1);
+  ck_assert_int_eq(q_int(db, "SELECT max(version) FROM schema_migrations",
+                         0), 99);
+  sqlite3_close(db);
+  fx_close(&fx);
+}
+END_TEST
+
+START_TEST(memory_database_works)
+{
+  struct store_opts o = {0};
+  struct store *st = NULL;
+  char err[256];
+  int64_t a = 0, b = 0;
+  int version = 0;
+
+  o.path = ":memory:";
+  ck_assert_int_eq(store_open(&st, &o, err, sizeof(err)), 0);
+  ck_assert_int_eq(store_schema_version(st, &version), 0);
+  ck_assert_int_eq(version, migrate_latest(migrate_builtin));
+  ck_assert_int_eq(store_reporter_ensure(st, "+62811111111", 1, &a), 0);
+  ck_assert_int_eq(store_reporter_ensure(st, "+62811111111", 2, &b), 0);
+  ck_assert_int_eq(a, b);
+  ck_assert_int_ne(access(":memory:", F_OK), 0);
+  store_close(st);
+}
+END_TEST
+
+static Suite *
+store_suite(void)
+{
+  Suite *s = suite_create("store");
+  TCase *tc = tcase_create("core");
+
+  tcase_add_test(tc, open_creates_private_wal_database);
+  tcase_add_test(tc, committed_data_survives_reopen);
+  tcase_add_test(tc, reporter_ensure_is_idempotent);
+  tcase_add_test(tc, inbound_is_unique_per_channel);
+  tcase_add_test(tc, outbox_replies_in_order);
+  tcase_add_test(tc, rolled_back_savepoint_leaves_rest_of_batch);
+  tcase_add_test(tc, batch_rollback_discards);
+  tcase_add_test(tc, savepoint_without_batch_is_its_own_transaction);
+  tcase_add_test(tc, locked_database_is_busy);
+  tcase_add_test(tc, full_database_loses_the_batch);
+  tcase_add_test(tc, readonly_database_refuses_writes);
+  tcase_add_test(tc, unknown_backend_is_refused);
+  tcase_add_test(tc, unusable_folder_fails_cleanly);
+  tcase_add_test(tc, newer_database_is_refused_by_open);
+  tcase_add_test(tc, memory_database_works);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+UNIT_MAIN(store_suite)
