@@ -120,7 +120,8 @@ struct config {
  */
 int config_load(const char *path, struct config **out, struct diag *diag);
 
-/* The defaults alone, as if the file were empty (no channels). */
+/* The defaults alone, as if the file were empty (no channels).  There is
+ * no file, so path and dir are NULL and relative paths stay as written. */
 int config_defaults(struct config **out);
 
 void config_free(struct config *cfg);
@@ -128,6 +129,23 @@ void config_free(struct config *cfg);
 /* The channel called name, or NULL. */
 const struct config_channel *config_channel(const struct config *cfg,
                                             const char *name);
+
+/*
+ * Compare the settings that only a restart applies (the table marks each
+ * directive reloadable or not).  Adds one warning to diag, naming the key,
+ * for each such setting that differs between old and cur, and returns how
+ * many differ; the caller keeps running with the old values of those.
+ */
+int config_restart_needed(const struct config *old, const struct config *cur,
+                          struct diag *diag);
+
+/*
+ * Append the documented example configuration to out: every directive of
+ * the table with its description, bounds, default and whether a reload
+ * applies it, then a commented-out example section for each channel type.
+ * config/aduand.conf.example is this text.  Returns 0 or a buf error.
+ */
+int config_example(struct buf *out);
 
 /* Parse helpers, exposed for the tests and for other file readers.
  * Each returns 0 or AERR_PARSE / AERR_RANGE. */
