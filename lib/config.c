@@ -318,7 +318,7 @@ channel_type_name(enum channel_type t)
 
 /*
  * Read the decimal digits at *sp into *v and move *sp past them.  Returns
- * ERR_PARSE when there is no digit, ERR_RANGE when the number does not
+ * AERR_PARSE when there is no digit, AERR_RANGE when the number does not
  * fit in 64 bits (all digits are consumed either way), 0 otherwise.
  */
 static int
@@ -329,7 +329,7 @@ scan_u64(const char **sp, uint64_t *v)
   int over = 0;
 
   if (*s < '0' || *s > '9')
-    return ERR_PARSE;
+    return AERR_PARSE;
   for (; *s >= '0' && *s <= '9'; s++) {
     unsigned d = (unsigned)(*s - '0');
     if (n > (UINT64_MAX - d) / 10)
@@ -339,7 +339,7 @@ scan_u64(const char **sp, uint64_t *v)
   }
   *sp = s;
   *v = n;
-  return over ? ERR_RANGE : 0;
+  return over ? AERR_RANGE : 0;
 }
 
 int
@@ -349,9 +349,9 @@ config_parse_duration(const char *s, uint64_t *ms)
   int rc;
 
   if (s == NULL)
-    return ERR_PARSE;
+    return AERR_PARSE;
   rc = scan_u64(&s, &n);
-  if (rc == ERR_PARSE)
+  if (rc == AERR_PARSE)
     return rc;
   if (strcmp(s, "") == 0 || strcmp(s, "s") == 0)
     unit = MS_SECOND;
@@ -364,9 +364,9 @@ config_parse_duration(const char *s, uint64_t *ms)
   else if (strcmp(s, "d") == 0)
     unit = MS_DAY;
   else
-    return ERR_PARSE;
+    return AERR_PARSE;
   if (rc != 0 || n > UINT64_MAX / unit)
-    return ERR_RANGE;
+    return AERR_RANGE;
   *ms = n * unit;
   return 0;
 }
@@ -378,9 +378,9 @@ config_parse_size(const char *s, size_t *bytes)
   int rc;
 
   if (s == NULL)
-    return ERR_PARSE;
+    return AERR_PARSE;
   rc = scan_u64(&s, &n);
-  if (rc == ERR_PARSE)
+  if (rc == AERR_PARSE)
     return rc;
   if (*s == '\0')
     unit = 1;
@@ -389,9 +389,9 @@ config_parse_size(const char *s, size_t *bytes)
   else if ((*s == 'm' || *s == 'M') && s[1] == '\0')
     unit = MIB;
   else
-    return ERR_PARSE;
+    return AERR_PARSE;
   if (rc != 0 || n > UINT64_MAX / unit || n * unit > SIZE_MAX)
-    return ERR_RANGE;
+    return AERR_RANGE;
   *bytes = (size_t)(n * unit);
   return 0;
 }
@@ -404,7 +404,7 @@ config_parse_bool(const char *s, int *b)
   size_t i;
 
   if (s == NULL)
-    return ERR_PARSE;
+    return AERR_PARSE;
   for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
     if (strcasecmp(s, yes[i]) == 0) {
       *b = 1;
@@ -415,10 +415,10 @@ config_parse_bool(const char *s, int *b)
       return 0;
     }
   }
-  return ERR_PARSE;
+  return AERR_PARSE;
 }
 
-/* A decimal integer with an optional '-': 0, ERR_PARSE or ERR_RANGE. */
+/* A decimal integer with an optional '-': 0, AERR_PARSE or AERR_RANGE. */
 static int
 parse_int(const char *s, long long *v)
 {
@@ -430,10 +430,10 @@ parse_int(const char *s, long long *v)
     s++;
   }
   rc = scan_u64(&s, &n);
-  if (rc == ERR_PARSE || *s != '\0')
-    return ERR_PARSE;
+  if (rc == AERR_PARSE || *s != '\0')
+    return AERR_PARSE;
   if (rc != 0 || n > (uint64_t)LLONG_MAX)
-    return ERR_RANGE;
+    return AERR_RANGE;
   *v = neg ? -(long long)n : (long long)n;
   return 0;
 }
@@ -704,7 +704,7 @@ parse_listen(const char *s, char **host, int *port)
   if (s[0] == '[') {
     close = strchr(s, ']');
     if (close == NULL || close[1] != ':')
-      return ERR_PARSE;
+      return AERR_PARSE;
     s++;
     hlen = (size_t)(close - s);
     colon = close + 1;
@@ -712,23 +712,23 @@ parse_listen(const char *s, char **host, int *port)
   } else {
     colon = strrchr(s, ':');
     if (colon == NULL)
-      return ERR_PARSE;
+      return AERR_PARSE;
     hlen = (size_t)(colon - s);
   }
   if (hlen == 0 || hlen >= sizeof(h))
-    return ERR_PARSE;
+    return AERR_PARSE;
   memcpy(h, s, hlen);
   h[hlen] = '\0';
   if (colon[1] == '-' || colon[1] == '\0' || strlen(colon + 1) > 5 ||
       parse_int(colon + 1, &p) != 0 || p > 65535)
-    return ERR_PARSE;
+    return AERR_PARSE;
   if (v6) {
     if (inet_pton(AF_INET6, h, addr) != 1)
-      return ERR_PARSE;
+      return AERR_PARSE;
   } else if (strcmp(h, "localhost") == 0) {
     memcpy(h, "127.0.0.1", sizeof("127.0.0.1"));
   } else if (inet_pton(AF_INET, h, addr) != 1) {
-    return ERR_PARSE;
+    return AERR_PARSE;
   }
   *host = strdup(h);
   if (*host == NULL)
@@ -1492,7 +1492,7 @@ apply_defaults(struct loader *ld)
 }
 
 /* Read a whole file of at most max bytes.  Returns 0 or -errno /
- * ERR_TOOBIG. */
+ * AERR_TOOBIG. */
 static int
 read_all(const char *path, size_t max, struct buf *out)
 {
@@ -1514,7 +1514,7 @@ read_all(const char *path, size_t max, struct buf *out)
     if (r == 0)
       break;
     if (out->len + (size_t)r > max) {
-      rc = ERR_TOOBIG;
+      rc = AERR_TOOBIG;
       break;
     }
     rc = buf_append(out, chunk, (size_t)r);
@@ -1580,7 +1580,7 @@ config_defaults(struct config **out)
     return -ENOMEM;
   apply_defaults(&ld);
   if (ld.rc == 0 && d.errors > 0)
-    ld.rc = ERR_CONFIG;
+    ld.rc = AERR_CONFIG;
   diag_free(&d);
   if (ld.rc != 0) {
     config_free(ld.cfg);
@@ -1606,14 +1606,14 @@ config_load(const char *path, struct config **out, struct diag *diag)
   errors0 = diag->errors;
   rc = read_all(path, CONFIG_MAX_FILE, &text);
   if (rc != 0) {
-    if (rc == ERR_TOOBIG)
+    if (rc == AERR_TOOBIG)
       diag_error(diag, path, 0, "larger than %d bytes", CONFIG_MAX_FILE);
     else
       diag_error(diag, path, 0, "cannot read: %s", strerror(-rc));
     buf_free(&text);
     if (diag == &own)
       diag_free(&own);
-    return rc == ERR_TOOBIG ? ERR_CONFIG : rc;
+    return rc == AERR_TOOBIG ? AERR_CONFIG : rc;
   }
 
   memset(&ld, 0, sizeof(ld));
@@ -1641,7 +1641,7 @@ config_load(const char *path, struct config **out, struct diag *diag)
 
   rc = ld.rc;
   if (rc == 0 && diag->errors > errors0)
-    rc = ERR_CONFIG;
+    rc = AERR_CONFIG;
   if (rc == 0)
     check_whole(&ld);
   if (diag == &own)

@@ -143,7 +143,7 @@ expect_error(const char *text, int line, const char *msg)
   struct loaded l;
 
   load(&l, text);
-  ck_assert_msg(l.rc == ERR_CONFIG, "rc %d for:\n%s", l.rc, text);
+  ck_assert_msg(l.rc == AERR_CONFIG, "rc %d for:\n%s", l.rc, text);
   ck_assert_ptr_null(l.cfg);
   assert_diag(&l, line, msg);
   ck_assert_msg(l.d.errors == 1, "%d errors, want 1:\n%s", l.d.errors,
@@ -193,23 +193,23 @@ START_TEST(duration_parser)
     {"007s", 0, 7000},
     {"18446744073709551615ms", 0, UINT64_MAX},
     {"213503982334d", 0, 213503982334ULL * 86400000ULL},
-    {"213503982335d", ERR_RANGE, 0},
-    {"18446744073709551615", ERR_RANGE, 0},
-    {"18446744073709551616ms", ERR_RANGE, 0},
-    {"99999999999999999999999s", ERR_RANGE, 0},
-    {"", ERR_PARSE, 0},
-    {"s", ERR_PARSE, 0},
-    {"ms", ERR_PARSE, 0},
-    {"10x", ERR_PARSE, 0},
-    {"10S", ERR_PARSE, 0},
-    {"10 s", ERR_PARSE, 0},
-    {" 10s", ERR_PARSE, 0},
-    {"10s ", ERR_PARSE, 0},
-    {"-1s", ERR_PARSE, 0},
-    {"+1s", ERR_PARSE, 0},
-    {"1.5h", ERR_PARSE, 0},
-    {"1h30m", ERR_PARSE, 0},
-    {"99999999999999999999999x", ERR_PARSE, 0},
+    {"213503982335d", AERR_RANGE, 0},
+    {"18446744073709551615", AERR_RANGE, 0},
+    {"18446744073709551616ms", AERR_RANGE, 0},
+    {"99999999999999999999999s", AERR_RANGE, 0},
+    {"", AERR_PARSE, 0},
+    {"s", AERR_PARSE, 0},
+    {"ms", AERR_PARSE, 0},
+    {"10x", AERR_PARSE, 0},
+    {"10S", AERR_PARSE, 0},
+    {"10 s", AERR_PARSE, 0},
+    {" 10s", AERR_PARSE, 0},
+    {"10s ", AERR_PARSE, 0},
+    {"-1s", AERR_PARSE, 0},
+    {"+1s", AERR_PARSE, 0},
+    {"1.5h", AERR_PARSE, 0},
+    {"1h30m", AERR_PARSE, 0},
+    {"99999999999999999999999x", AERR_PARSE, 0},
   };
   size_t i;
 
@@ -225,7 +225,7 @@ START_TEST(duration_parser)
       ck_assert_msg(ms == 12345, "\"%s\": output changed on error",
                     cases[i].s);
   }
-  ck_assert_int_eq(config_parse_duration(NULL, NULL), ERR_PARSE);
+  ck_assert_int_eq(config_parse_duration(NULL, NULL), AERR_PARSE);
 }
 END_TEST
 
@@ -243,17 +243,17 @@ START_TEST(size_parser)
     {"1m", 0, 1048576},
     {"1M", 0, 1048576},
     {"0", 0, 0},
-    {"", ERR_PARSE, 0},
-    {"k", ERR_PARSE, 0},
-    {"1g", ERR_PARSE, 0},
-    {"1kb", ERR_PARSE, 0},
-    {"1KiB", ERR_PARSE, 0},
-    {"1 k", ERR_PARSE, 0},
-    {"-1", ERR_PARSE, 0},
-    {"1.5m", ERR_PARSE, 0},
-    {"18446744073709551616", ERR_RANGE, 0},
-    {"18014398509481984k", ERR_RANGE, 0},
-    {"17592186044416m", ERR_RANGE, 0},
+    {"", AERR_PARSE, 0},
+    {"k", AERR_PARSE, 0},
+    {"1g", AERR_PARSE, 0},
+    {"1kb", AERR_PARSE, 0},
+    {"1KiB", AERR_PARSE, 0},
+    {"1 k", AERR_PARSE, 0},
+    {"-1", AERR_PARSE, 0},
+    {"1.5m", AERR_PARSE, 0},
+    {"18446744073709551616", AERR_RANGE, 0},
+    {"18014398509481984k", AERR_RANGE, 0},
+    {"17592186044416m", AERR_RANGE, 0},
   };
   size_t i;
 
@@ -300,7 +300,7 @@ START_TEST(bool_parser)
   }
   for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
     b = -1;
-    ck_assert_msg(config_parse_bool(bad[i], &b) == ERR_PARSE, "\"%s\"",
+    ck_assert_msg(config_parse_bool(bad[i], &b) == AERR_PARSE, "\"%s\"",
                   bad[i]);
     ck_assert_int_eq(b, -1);
   }
@@ -802,7 +802,7 @@ START_TEST(null_diag_accepted)
   struct config *cfg = (struct config *)&cfg;
   char *path = put("x.conf", "[server]\nbogus = 1\n");
 
-  ck_assert_int_eq(config_load(path, &cfg, NULL), ERR_CONFIG);
+  ck_assert_int_eq(config_load(path, &cfg, NULL), AERR_CONFIG);
   ck_assert_ptr_null(cfg);
   free(path);
 }
@@ -1003,7 +1003,7 @@ START_TEST(missing_required_keys)
   struct loaded l;
 
   load(&l, "[server]\n[channel.wa]\ntype = whatsapp_cloud\napp_secret = s\n");
-  ck_assert_int_eq(l.rc, ERR_CONFIG);
+  ck_assert_int_eq(l.rc, AERR_CONFIG);
   ck_assert_ptr_null(l.cfg);
   ck_assert_int_eq(l.d.errors, 3);
   assert_diag(&l, 2, "[channel.wa]: missing required key 'verify_token' for a "
@@ -1077,7 +1077,7 @@ START_TEST(bad_bytes_and_long_lines)
   buf_puts(&b, "also_bogus = 1\n");
   path = put_bytes("x.conf", b.data, b.len);
   diag_init(&d);
-  ck_assert_int_eq(config_load(path, &cfg, &d), ERR_CONFIG);
+  ck_assert_int_eq(config_load(path, &cfg, &d), AERR_CONFIG);
   ck_assert_ptr_null(cfg);
   ck_assert_int_eq(d.errors, 4);
   ck_assert_ptr_nonnull(strstr(d.text.data,
@@ -1108,7 +1108,7 @@ START_TEST(exactly_max_line_is_accepted)
   buf_puts(&b, "\n");
   load(&l, b.data);
   /* The URL is over its own 2048-byte bound, but the line was read. */
-  ck_assert_int_eq(l.rc, ERR_CONFIG);
+  ck_assert_int_eq(l.rc, AERR_CONFIG);
   ck_assert_int_eq(l.d.errors, 1);
   assert_diag(&l, 2, "public_url: must be an http:// or https:// URL");
   unload(&l);
@@ -1136,7 +1136,7 @@ START_TEST(every_error_reported)
   struct loaded l;
 
   load(&l, text);
-  ck_assert_int_eq(l.rc, ERR_CONFIG);
+  ck_assert_int_eq(l.rc, AERR_CONFIG);
   ck_assert_ptr_null(l.cfg);
   assert_diag(&l, 1, "text before the first [section] header");
   assert_diag(&l, 3, "listen: must be");
@@ -1190,7 +1190,7 @@ START_TEST(oversized_file)
   while (b.len <= 1024 * 1024)
     buf_puts(&b, "# padding padding padding padding padding padding\n");
   load(&l, b.data);
-  ck_assert_int_eq(l.rc, ERR_CONFIG);
+  ck_assert_int_eq(l.rc, AERR_CONFIG);
   ck_assert_ptr_null(l.cfg);
   assert_diag(&l, 0, "larger than 1048576 bytes");
   unload(&l);
@@ -1318,7 +1318,7 @@ START_TEST(secret_file_owner)
   path = put_mode("tok", "x\n", 0600);
   ck_assert_int_eq(chown(path, 65534, 65534), 0);
   load_token(&l, "file:tok");
-  ck_assert_int_eq(l.rc, ERR_CONFIG);
+  ck_assert_int_eq(l.rc, AERR_CONFIG);
   ck_assert_ptr_nonnull(strstr(dtext(&l), "must be owned by root or uid 0, "
                                           "not uid 65534"));
   unload(&l);
@@ -1374,7 +1374,7 @@ START_TEST(secrets_never_in_diagnostics)
        "S3CR3T-I\n"
        "token = env:ADUAN_TEST_FINE\n"
        "[S3CR3T-J\n");
-  ck_assert_int_eq(l.rc, ERR_CONFIG);
+  ck_assert_int_eq(l.rc, AERR_CONFIG);
   ck_assert_int_ge(l.d.errors, 10);
   ck_assert_msg(strstr(dtext(&l), "S3CR3T") == NULL, "secret leaked:\n%s",
                 dtext(&l));
