@@ -21,10 +21,28 @@ wall_clock(void)
   return (int64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
 }
 
+/*
+ * The server's clock.  For tests of idle expiry, the environment variable
+ * ADUAN_CLOCK_OFFSET_FILE may name a file holding a number of milliseconds
+ * to add: the daemon then lives that far in the future without anyone
+ * waiting for it.
+ */
 int64_t
 server_now(const struct server *s)
 {
-  return s->clock();
+  int64_t now = s->clock();
+  char buf[32];
+  FILE *f;
+
+  if (s->clock_offset_file == NULL)
+    return now;
+  f = fopen(s->clock_offset_file, "r");
+  if (f == NULL)
+    return now;
+  if (fgets(buf, sizeof(buf), f) != NULL)
+    now += strtoll(buf, NULL, 10);
+  fclose(f);
+  return now;
 }
 
 static void
@@ -50,6 +68,8 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
   s->loop = loop;
   s->cfg = cfg;
   s->clock = wall_clock;
+  if (getenv("ADUAN_CLOCK_OFFSET_FILE") != NULL)
+    s->clock_offset_file = strdup(getenv("ADUAN_CLOCK_OFFSET_FILE"));
   log_setup(cfg->log.level, cfg->log.text);
 
   so.backend = "sqlite";
@@ -79,6 +99,7 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
   return 0;
 
 err:
+  free(s->clock_offset_file);
   conv_free(s->conv);
   store_close(s->store);
   config_free(cfg);
@@ -212,6 +233,28 @@ server_stop(struct server *s)
   httpd_close(s->httpd, on_httpd_closed, s);
 }
 
+/* One log line per diagnostic of a refused reload. */
+static void
+log_refused(const char *entry, void *arg)
+{
+  char q[LOG_QUOTE_LEN];
+
+  (void)arg;
+  log_error("event=config.reload_refused error=%s",
+            log_quote(entry, q, sizeof(q)));
+}
+
+/* One log line per restart-only setting that a reload could not apply. */
+static void
+log_restart_needed(const char *entry, void *arg)
+{
+  char q[LOG_QUOTE_LEN];
+
+  (void)arg;
+  log_warn("event=config.restart_needed detail=%s",
+           log_quote(entry, q, sizeof(q)));
+}
+
 int
 server_reload(struct server *s)
 {
@@ -230,27 +273,16 @@ server_reload(struct server *s)
     }
   }
   if (rc != 0) {
-    const char *p = d.text.data ? d.text.data : "";
-    /* Each diagnostic is one line "FILE:LINE: message". */
-    while (*p != '\0') {
-      const char *nl = strchr(p, '\n');
-      int len = nl ? (int)(nl - p) : (int)strlen(p);
-      char q[LOG_QUOTE_LEN], line[512];
-      snprintf(line, sizeof(line), "%.*s", len, p);
-      log_error("event=config.reload_refused error=%s",
-                log_quote(line, q, sizeof(q)));
-      p += len;
-      if (*p == '\n')
-        p++;
-    }
+    diag_each(&d, log_refused, NULL);
     diag_free(&d);
     return AERR_CONFIG;
   }
   diag_free(&d);
-  if (strcmp(next->server.listen, s->cfg->server.listen) != 0 ||
-      strcmp(next->storage.path, s->cfg->storage.path) != 0)
-    log_warn("event=config.restart_needed keys=\"server.listen "
-             "storage.path\"");
+  diag_init(&d);
+  if (config_restart_needed(s->cfg, next, &d) > 0) {
+    diag_each(&d, log_restart_needed, NULL);
+  }
+  diag_free(&d);
   log_setup(next->log.level, next->log.text);
   httpd_opts_from(next, &ho);
   httpd_set_opts(s->httpd, &ho);
@@ -266,5 +298,6 @@ server_free(struct server *s)
   conv_free(s->conv);
   store_close(s->store);
   config_free(s->cfg);
+  free(s->clock_offset_file);
   memset(s, 0, sizeof(*s));
 }

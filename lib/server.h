@@ -51,6 +51,7 @@ struct server {
   int closing;                   /* 1 once handles are being closed */
   int handles_open;              /* handles not yet closed */
   int64_t (*clock)(void);        /* ms since the epoch; injectable */
+  char *clock_offset_file;       /* test hook: ms to add, from a file */
   uint64_t requests;             /* webhook requests answered */
 };
 

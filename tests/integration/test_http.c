@@ -3,7 +3,6 @@
  * framing, pipelining, timeouts, idempotent webhooks, graceful stop.
  */
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,24 +11,10 @@
 #include "testutil.h"
 #include "tu_daemon.h"
 
-/* Rows in table matching where (a fixed SQL fragment), read from the
- * daemon's database file. */
 static int
 count_rows(struct tu_daemon *d, const char *sql)
 {
-  char *path = tu_path(d->dir, "aduan.db");
-  sqlite3 *db = NULL;
-  sqlite3_stmt *st = NULL;
-  int n = -1;
-
-  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW)
-    n = sqlite3_column_int(st, 0);
-  sqlite3_finalize(st);
-  sqlite3_close(db);
-  free(path);
-  return n;
+  return (int)tu_db_int(d, sql);
 }
 
 START_TEST(healthz_answers)

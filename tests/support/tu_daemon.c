@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,7 +80,7 @@ write_config(struct tu_daemon *d)
   size_t n;
   int rc;
 
-  n = strlen(d->dir) * 2 + (d->extra ? strlen(d->extra) : 0) + 1024;
+  n = strlen(d->dir) * 2 + strlen(ADUAN_SOURCE_DIR) + (d->extra ? strlen(d->extra) : 0) + 1024;
   text = malloc(n);
   if (text == NULL)
     return -1;
@@ -95,10 +96,12 @@ write_config(struct tu_daemon *d)
            "path = %s/aduan.db\n"
            "[log]\n"
            "level = debug\n"
+           "[conversation]\n"
+           "catalog = %s/config/messages.id.conf\n"
            "[channel.dev]\n"
            "type = dev\n"
            "%s",
-           d->dir, d->extra ? d->extra : "");
+           d->dir, ADUAN_SOURCE_DIR, d->extra ? d->extra : "");
   rc = tu_write_file(d->conf, text);
   free(text);
   return rc == 0 ? 0 : -1;
@@ -126,6 +129,11 @@ spawn(struct tu_daemon *d)
     dup2(pipefd[1], 2);
     close(pipefd[0]);
     close(pipefd[1]);
+    {
+      char *clock = tu_path(d->dir, "clock-offset");
+      if (clock != NULL)
+        setenv("ADUAN_CLOCK_OFFSET_FILE", clock, 1);
+    }
     execl(ADUAND_BIN, "aduand", "-c", d->conf, (char *)NULL);
     _exit(127);
   }
@@ -466,4 +474,72 @@ tu_dev_say(int port, const char *from, const char *text, const char *id,
                json_object_to_json_string(o), r);
   json_object_put(o);
   return rc;
+}
+
+int
+tu_daemon_advance(struct tu_daemon *d, long long ms)
+{
+  char *path = tu_path(d->dir, "clock-offset");
+  char *old, text[32];
+  long long total = ms;
+  int rc;
+
+  if (path == NULL)
+    return -1;
+  old = tu_read_file(path, NULL);
+  if (old != NULL)
+    total += strtoll(old, NULL, 10);
+  free(old);
+  snprintf(text, sizeof(text), "%lld\n", total);
+  rc = tu_write_file(path, text);
+  free(path);
+  return rc;
+}
+
+/* Run sql on a read-only connection to the daemon's database; the first
+ * column of the first row goes to fn. */
+static int
+db_first(struct tu_daemon *d, const char *sql, long long *num, char **text)
+{
+  char *path = tu_path(d->dir, "aduan.db");
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  int rc = -1;
+
+  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_busy_timeout(db, 5000) == SQLITE_OK &&
+      sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    if (num != NULL)
+      *num = sqlite3_column_int64(st, 0);
+    if (text != NULL) {
+      const unsigned char *t = sqlite3_column_text(st, 0);
+      *text = t ? strdup((const char *)t) : NULL;
+    }
+    rc = 0;
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  free(path);
+  return rc;
+}
+
+long long
+tu_db_int(struct tu_daemon *d, const char *sql)
+{
+  long long n = -1;
+
+  if (db_first(d, sql, &n, NULL) != 0)
+    return -1;
+  return n;
+}
+
+char *
+tu_db_text(struct tu_daemon *d, const char *sql)
+{
+  char *t = NULL;
+
+  if (db_first(d, sql, NULL, &t) != 0)
+    return NULL;
+  return t;
 }

@@ -52,6 +52,16 @@ int tu_daemon_wait_log(struct tu_daemon *d, size_t mark, const char *needle,
 /* 1 when needle is in the log anywhere. */
 int tu_daemon_log_has(struct tu_daemon *d, const char *needle);
 
+/* Move the daemon's clock forward by ms (it reads the offset from a
+ * file in its folder on every message).  0 or -1. */
+int tu_daemon_advance(struct tu_daemon *d, long long ms);
+
+/* The first column of the first row of sql, read from the daemon's
+ * database (read-only): an integer (-1 on error) or a copy of the text
+ * (NULL on error; the caller frees). */
+long long tu_db_int(struct tu_daemon *d, const char *sql);
+char *tu_db_text(struct tu_daemon *d, const char *sql);
+
 /* Send a signal. */
 int tu_daemon_kill(struct tu_daemon *d, int sig);
 

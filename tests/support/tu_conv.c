@@ -1,0 +1,134 @@
+/*
+ * tu_conv.c: a citizen's side of the conversation (see tu_conv.h).
+ */
+#include "tu_conv.h"
+
+#include <json-c/json.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "conv.h"
+#include "testutil.h"
+
+static struct catalog *tu_cat;
+static pthread_once_t tu_cat_once = PTHREAD_ONCE_INIT;
+
+static void
+load_catalog(void)
+{
+  struct diag d;
+
+  diag_init(&d);
+  if (catalog_load(ADUAN_SOURCE_DIR "/config/messages.id.conf",
+                   conv_catalog_keys, conv_catalog_nkeys, &tu_cat, &d) != 0)
+    tu_cat = NULL;
+  diag_free(&d);
+}
+
+static int
+parse_replies(const char *body, struct tu_replies *r)
+{
+  struct json_object *root, *arr;
+  size_t i, n;
+
+  root = json_tokener_parse(body ? body : "");
+  if (root == NULL)
+    return 0;
+  if (json_object_object_get_ex(root, "replies", &arr) &&
+      json_object_is_type(arr, json_type_array)) {
+    n = json_object_array_length(arr);
+    r->v = calloc(n + 1, sizeof(char *));
+    for (i = 0; r->v != NULL && i < n; i++)
+      r->v[r->n++] = strdup(json_object_get_string(
+        json_object_array_get_idx(arr, i)));
+  }
+  json_object_put(root);
+  return 0;
+}
+
+int
+tu_say_json(struct tu_daemon *d, const char *json, struct tu_replies *r)
+{
+  struct tu_resp resp;
+
+  memset(r, 0, sizeof(*r));
+  if (tu_http(d->port, "POST", "/webhook/dev", "application/json", json,
+              &resp) != 0)
+    return -1;
+  r->status = resp.status;
+  parse_replies(resp.body, r);
+  tu_resp_free(&resp);
+  return 0;
+}
+
+int
+tu_say(struct tu_daemon *d, const char *from, const char *text,
+       const char *id, struct tu_replies *r)
+{
+  struct json_object *o = json_object_new_object();
+  int rc;
+
+  json_object_object_add(o, "from", json_object_new_string(from));
+  json_object_object_add(o, "text", json_object_new_string(text));
+  if (id != NULL)
+    json_object_object_add(o, "id", json_object_new_string(id));
+  rc = tu_say_json(d, json_object_to_json_string(o), r);
+  json_object_put(o);
+  return rc;
+}
+
+void
+tu_replies_free(struct tu_replies *r)
+{
+  int i;
+
+  for (i = 0; i < r->n; i++)
+    free(r->v[i]);
+  free(r->v);
+  memset(r, 0, sizeof(*r));
+}
+
+const char *
+tu_text(const char *key)
+{
+  static __thread char buf[4096];
+  const char *t, *brace;
+  size_t n;
+
+  pthread_once(&tu_cat_once, load_catalog);
+  if (tu_cat == NULL)
+    return NULL;
+  t = catalog_text(tu_cat, key, 0);
+  if (t == NULL)
+    return NULL;
+  brace = strchr(t, '{');
+  n = brace ? (size_t)(brace - t) : strlen(t);
+  if (n >= sizeof(buf))
+    n = sizeof(buf) - 1;
+  memcpy(buf, t, n);
+  buf[n] = '\0';
+  return buf;
+}
+
+int
+tu_is(const struct tu_replies *r, int i, const char *key)
+{
+  const char *want = tu_text(key);
+
+  if (want == NULL || i < 0 || i >= r->n)
+    return 0;
+  return strncmp(r->v[i], want, strlen(want)) == 0;
+}
+
+int
+tu_has(const struct tu_replies *r, const char *needle)
+{
+  int i;
+
+  for (i = 0; i < r->n; i++)
+    if (strstr(r->v[i], needle) != NULL)
+      return 1;
+  return 0;
+}

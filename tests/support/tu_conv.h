@@ -1,0 +1,51 @@
+/*
+ * tu_conv.h: talking to the daemon as a citizen, for the conversation
+ * tests, and recognising its replies by catalogue key rather than by
+ * copying texts that admins may change.
+ */
+#ifndef ADUAN_TU_CONV_H
+#define ADUAN_TU_CONV_H
+
+#include "tu_daemon.h"
+
+struct tu_replies {
+  int status;           /* HTTP status */
+  char **v;             /* reply texts */
+  int n;
+};
+
+/* Post text from number through the dev channel; id may be NULL.  Returns
+ * 0 when an HTTP answer came (any status), -1 otherwise. */
+int tu_say(struct tu_daemon *d, const char *from, const char *text,
+           const char *id, struct tu_replies *r);
+
+/* Same, with a raw JSON body. */
+int tu_say_json(struct tu_daemon *d, const char *json, struct tu_replies *r);
+
+void tu_replies_free(struct tu_replies *r);
+
+/* The long catalogue text of key from config/messages.id.conf, up to its
+ * first placeholder (a constant string owned by this module). */
+const char *tu_text(const char *key);
+
+/* 1 when reply i is the text of key (compared up to its first
+ * placeholder). */
+int tu_is(const struct tu_replies *r, int i, const char *key);
+
+/* 1 when some reply contains needle. */
+int tu_has(const struct tu_replies *r, const char *needle);
+
+/* Say text and require that the last reply is key's text; a failing
+ * check names the text sent and what came back. */
+#define tu_expect(d, from, text, key)                                      \
+  do {                                                                     \
+    struct tu_replies r_;                                                  \
+    ck_assert_int_eq(tu_say((d), (from), (text), NULL, &r_), 0);           \
+    ck_assert_int_eq(r_.status, 200);                                      \
+    ck_assert_msg(r_.n > 0 && tu_is(&r_, r_.n - 1, (key)),                 \
+                  "after '%s' expected %s, got '%s'", (text), (key),       \
+                  r_.n > 0 ? r_.v[r_.n - 1] : "(no reply)");               \
+    tu_replies_free(&r_);                                                  \
+  } while (0)
+
+#endif
