@@ -18,6 +18,10 @@
  * keep the pointer until it calls httpd_respond() exactly once; after that
  * the request is gone.  If the client disconnects first, the request stays
  * valid until that call (which then just frees it).
+ *
+ * Call these functions on the thread that runs the loop.  The process must
+ * ignore SIGPIPE: a client that resets its connection must not kill the
+ * daemon.
  */
 #ifndef ADUAN_HTTPD_H
 #define ADUAN_HTTPD_H
@@ -56,8 +60,13 @@ struct httpd_request {
   int status;                  /* 0 until answered */
   struct buf out;              /* the serialised response */
   int keep_alive;
+  struct httpd *server;        /* NULL once the server has been freed */
+  struct httpd_request *prev;  /* on the server's list of orphans */
+  size_t split;                /* where "Connection: close" goes in out */
+  int handed;                  /* given to the handler, not yet answered */
 };
 
+/* A limit of 0 means none (max_pipeline below 1 counts as 1). */
 struct httpd_opts {
   size_t max_body;             /* bytes */
   size_t max_header;           /* bytes of request line and headers */
