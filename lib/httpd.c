@@ -1181,7 +1181,7 @@ on_body(http_parser *p, const char *at, size_t len)
   if (c->closing || c->read_done || c->cur == NULL)
     return -1;
   rc = buf_append(&c->cur->body, at, len);
-  if (rc == ERR_TOOBIG) {
+  if (rc == AERR_TOOBIG) {
     snprintf(limit, sizeof(limit), "body>%zu", c->h->opts.max_body);
     conn_fail(c, 413, "request body too large", "http.too_large", limit);
     return -1;
