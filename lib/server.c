@@ -107,17 +107,23 @@ err:
   return rc;
 }
 
+/* 1 when nothing received is left to answer and no client is left
+ * mid-request: a stop may finish. */
+static int
+server_drained(const struct server *s)
+{
+  return httpd_inflight(s->httpd) == 0 && httpd_connections(s->httpd) == 0 &&
+         s->wait_head == NULL;
+}
+
 static void
 on_commit(uv_prepare_t *h)
 {
   struct server *s = h->data;
 
   webhook_commit(s);
-  if (s->stopping && !s->closing && httpd_inflight(s->httpd) == 0 &&
-      s->wait_head == NULL) {
-    /* Everything received has been answered: finish the stop. */
+  if (s->stopping && !s->closing && server_drained(s))
     server_stop(s);
-  }
 }
 
 static void
@@ -222,8 +228,7 @@ server_stop(struct server *s)
     uv_timer_start(&s->stop_timer, on_stop_timeout,
                    s->cfg->server.shutdown_timeout_ms, 0);
   }
-  if (s->stopping == 1 &&
-      (httpd_inflight(s->httpd) > 0 || s->wait_head != NULL))
+  if (s->stopping == 1 && !server_drained(s))
     return;
   s->closing = 1;
   uv_timer_stop(&s->stop_timer);

@@ -543,3 +543,94 @@ tu_db_text(struct tu_daemon *d, const char *sql)
     return NULL;
   return t;
 }
+
+/* Read fd to EOF into a new string. */
+static void *
+slurp_main(void *arg)
+{
+  int fd = *(int *)arg;
+  char *p = NULL, chunk[4096];
+  size_t n = 0;
+
+  for (;;) {
+    ssize_t r = read(fd, chunk, sizeof(chunk));
+    char *q;
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r <= 0)
+      break;
+    q = realloc(p, n + (size_t)r + 1);
+    if (q == NULL)
+      break;
+    p = q;
+    memcpy(p + n, chunk, (size_t)r);
+    n += (size_t)r;
+  }
+  if (p == NULL)
+    p = calloc(1, 1);
+  else
+    p[n] = '\0';
+  return p;
+}
+
+int
+tu_run(char *const argv[], const char *input, char **out, char **err,
+       int *status)
+{
+  int in[2], o[2], e[2];
+  pthread_t to, te;
+  void *ro = NULL, *re = NULL;
+  pid_t pid;
+  int i;
+
+  if (pipe(in) != 0 || pipe(o) != 0 || pipe(e) != 0)
+    return -1;
+  pid = fork();
+  if (pid < 0)
+    return -1;
+  if (pid == 0) {
+    dup2(in[0], 0);
+    dup2(o[1], 1);
+    dup2(e[1], 2);
+    close(in[1]);
+    close(o[0]);
+    close(e[0]);
+    alarm(30);
+    execv(argv[0], argv);
+    _exit(127);
+  }
+  close(in[0]);
+  close(o[1]);
+  close(e[1]);
+  pthread_create(&to, NULL, slurp_main, &o[0]);
+  pthread_create(&te, NULL, slurp_main, &e[0]);
+  if (input != NULL) {
+    size_t n = strlen(input);
+    const char *p = input;
+    signal(SIGPIPE, SIG_IGN);
+    while (n > 0) {
+      ssize_t w = write(in[1], p, n);
+      if (w <= 0)
+        break;
+      p += w;
+      n -= (size_t)w;
+    }
+  }
+  close(in[1]);
+  pthread_join(to, &ro);
+  pthread_join(te, &re);
+  close(o[0]);
+  close(e[0]);
+  while (waitpid(pid, &i, 0) < 0 && errno == EINTR)
+    ;
+  *status = i;
+  if (out != NULL)
+    *out = ro;
+  else
+    free(ro);
+  if (err != NULL)
+    *err = re;
+  else
+    free(re);
+  return 0;
+}

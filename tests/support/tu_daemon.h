@@ -107,4 +107,12 @@ int tu_http(int port, const char *method, const char *path,
 int tu_dev_say(int port, const char *from, const char *text, const char *id,
                struct tu_resp *r);
 
+/*
+ * Run argv (argv[0] is the program's path) with input on its stdin;
+ * collect stdout and stderr (the caller frees them) and the wait status.
+ * 0, or -1 when it could not be run or did not end within 30 s.
+ */
+int tu_run(char *const argv[], const char *input, char **out, char **err,
+           int *status);
+
 #endif

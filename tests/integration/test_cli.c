@@ -1,0 +1,195 @@
+/*
+ * test_cli.c: the command lines of aduand and aduanctl: config checks,
+ * help and version, and `aduanctl chat` against a running daemon.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "testutil.h"
+#include "tu_conv.h"
+#include "tu_daemon.h"
+
+#define EXITED_WITH(st, code) (WIFEXITED(st) && WEXITSTATUS(st) == (code))
+
+START_TEST(check_default_config)
+{
+  char *argv[] = {ADUAND_BIN, "-t", "-c",
+                  ADUAN_SOURCE_DIR "/config/aduand.conf", NULL};
+  char *out, *err;
+  int st;
+
+  ck_assert_int_eq(tu_run(argv, NULL, &out, &err, &st), 0);
+  ck_assert_msg(EXITED_WITH(st, 0), "stderr: %s", err);
+  ck_assert_str_eq(out, "configuration OK\n");
+  free(out);
+  free(err);
+}
+END_TEST
+
+START_TEST(check_names_every_bad_line)
+{
+  char *dir = tu_tmpdir(), *conf = tu_path(dir, "typo.conf");
+  char *argv[] = {ADUAND_BIN, "-t", "-c", conf, NULL};
+  char *out, *err, want[512];
+  int st;
+
+  ck_assert_int_eq(tu_write_file(conf,
+                                 "[server]\n"
+                                 "listen = 127.0.0.1:8080\n"
+                                 "listne = 127.0.0.1:8081\n"
+                                 "[log]\n"
+                                 "level = loud\n"), 0);
+  ck_assert_int_eq(tu_run(argv, NULL, &out, &err, &st), 0);
+  ck_assert(EXITED_WITH(st, 1));
+  ck_assert_ptr_null(strstr(out, "configuration OK"));
+  snprintf(want, sizeof(want), "%s:3:", conf);
+  ck_assert_msg(strstr(err, want) != NULL, "stderr: %s", err);
+  snprintf(want, sizeof(want), "%s:5:", conf);
+  ck_assert_msg(strstr(err, want) != NULL, "stderr: %s", err);
+  free(out);
+  free(err);
+  tu_rmrf(dir);
+  free(conf);
+  free(dir);
+}
+END_TEST
+
+START_TEST(check_reports_a_broken_catalogue)
+{
+  char *dir = tu_tmpdir(), *conf = tu_path(dir, "a.conf");
+  char *cat = tu_path(dir, "m.conf");
+  char *argv[] = {ADUAND_BIN, "-t", "-c", conf, NULL};
+  char *out, *err;
+  int st;
+
+  ck_assert_int_eq(tu_write_file(conf, "[conversation]\ncatalog = m.conf\n"
+                                       "[channel.dev]\ntype = dev\n"), 0);
+  ck_assert_int_eq(tu_write_file(cat, "menu = Halo {siapa}\n"), 0);
+  ck_assert_int_eq(tu_run(argv, NULL, &out, &err, &st), 0);
+  ck_assert(EXITED_WITH(st, 1));
+  ck_assert_msg(strstr(err, "m.conf:1:") != NULL, "stderr: %s", err);
+  free(out);
+  free(err);
+  tu_rmrf(dir);
+  free(conf);
+  free(cat);
+  free(dir);
+}
+END_TEST
+
+START_TEST(help_and_version)
+{
+  char *h[] = {ADUAND_BIN, "-h", NULL};
+  char *v[] = {ADUAND_BIN, "-V", NULL};
+  char *bad[] = {ADUAND_BIN, "-x", NULL};
+  char *ch[] = {ADUANCTL_BIN, "-h", NULL};
+  char *cbad[] = {ADUANCTL_BIN, "frobnicate", NULL};
+  char *out, *err;
+  int st;
+
+  ck_assert_int_eq(tu_run(h, NULL, &out, &err, &st), 0);
+  ck_assert(EXITED_WITH(st, 0));
+  ck_assert_ptr_nonnull(strstr(out, "usage: aduand"));
+  ck_assert_ptr_nonnull(strstr(out, "-t"));
+  free(out);
+  free(err);
+  ck_assert_int_eq(tu_run(v, NULL, &out, &err, &st), 0);
+  ck_assert(EXITED_WITH(st, 0));
+  ck_assert_int_eq(strncmp(out, "aduand ", 7), 0);
+  free(out);
+  free(err);
+  ck_assert_int_eq(tu_run(bad, NULL, &out, &err, &st), 0);
+  ck_assert(EXITED_WITH(st, 2));
+  free(out);
+  free(err);
+  ck_assert_int_eq(tu_run(ch, NULL, &out, &err, &st), 0);
+  ck_assert(EXITED_WITH(st, 0));
+  ck_assert_ptr_nonnull(strstr(out, "chat NUMBER"));
+  free(out);
+  free(err);
+  ck_assert_int_eq(tu_run(cbad, NULL, &out, &err, &st), 0);
+  ck_assert(EXITED_WITH(st, 2));
+  free(out);
+  free(err);
+}
+END_TEST
+
+START_TEST(chat_talks_to_the_daemon)
+{
+  struct tu_daemon d;
+  char url[128];
+  char *argv[] = {ADUANCTL_BIN, "chat", "081234567890", "--url", url, NULL};
+  char *out, *err;
+  int st;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  snprintf(url, sizeof(url), "http://127.0.0.1:%d/webhook/dev", d.port);
+  ck_assert_int_eq(tu_run(argv, "Halo\n1\n", &out, &err, &st), 0);
+  ck_assert_msg(EXITED_WITH(st, 0), "stderr: %s", err);
+  ck_assert_ptr_nonnull(strstr(out, tu_text("menu")));
+  ck_assert_ptr_nonnull(strstr(out, tu_text("ask.kategori")));
+  free(out);
+  free(err);
+  /* A daemon that is not there: a clear error and exit 1. */
+  snprintf(url, sizeof(url), "http://127.0.0.1:1/webhook/dev");
+  ck_assert_int_eq(tu_run(argv, "Halo\n", &out, &err, &st), 0);
+  ck_assert(EXITED_WITH(st, 1));
+  ck_assert_ptr_nonnull(strstr(err, "aduanctl:"));
+  free(out);
+  free(err);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+START_TEST(sighup_with_bad_config_keeps_serving)
+{
+  struct tu_daemon d;
+  struct tu_replies r;
+  size_t mark;
+  char *text;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  text = tu_read_file(d.conf, NULL);
+  ck_assert_ptr_nonnull(text);
+  ck_assert_int_eq(tu_write_file(d.conf, "[server]\nbogus = 1\n"), 0);
+  mark = tu_daemon_mark(&d);
+  ck_assert_int_eq(tu_daemon_kill(&d, SIGHUP), 0);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=config.reload_refused",
+                                      10000), 0);
+  ck_assert(tu_daemon_log_has(&d, "aduand.conf:2:"));
+  ck_assert_int_eq(tu_say(&d, "081234567890", "Halo", NULL, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  ck_assert(tu_is(&r, 0, "menu"));
+  tu_replies_free(&r);
+  /* A good file is taken. */
+  ck_assert_int_eq(tu_write_file(d.conf, text), 0);
+  mark = tu_daemon_mark(&d);
+  ck_assert_int_eq(tu_daemon_kill(&d, SIGHUP), 0);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=config.reloaded",
+                                      10000), 0);
+  free(text);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+static Suite *
+cli_suite(void)
+{
+  Suite *s = suite_create("cli");
+  TCase *tc = tcase_create("cli");
+
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, check_default_config);
+  tcase_add_test(tc, check_names_every_bad_line);
+  tcase_add_test(tc, check_reports_a_broken_catalogue);
+  tcase_add_test(tc, help_and_version);
+  tcase_add_test(tc, chat_talks_to_the_daemon);
+  tcase_add_test(tc, sighup_with_bad_config_keeps_serving);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+UNIT_MAIN(cli_suite)
