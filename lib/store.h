@@ -90,6 +90,11 @@ void store_sp_rollback(struct store *st);
 /* A cheap read that proves the database answers (for /healthz). */
 int store_ping(struct store *st);
 
+/* The schema version the database records (the last migration applied),
+ * for the start-up log line.  Returns 0 with *version set, or a code as
+ * above. */
+int store_schema_version(struct store *st, int *version);
+
 /* The reporter with this E.164 number, created (with a fresh random
  * handle) if new.  *id is set either way. */
 int store_reporter_ensure(struct store *st, const char *phone, int64_t now,
