@@ -15,7 +15,9 @@
  * white space continue it, each as a new line of the text.  A value may
  * be double-quoted (then \n, \" and \\ are understood, and leading or
  * trailing spaces kept).  "KEY.sms" is the short variant sent on SMS
- * channels; without one the long text is sent there too.
+ * channels; without one the long text is sent there too.  Lines whose
+ * first non-blank character is '#' are comments, also inside a text; a
+ * blank line inside a text is kept; "{{" and "}}" are literal braces.
  *
  * Which keys must exist and which {placeholders} each may use is the
  * caller's table (struct catalog_key): a missing key, an unknown key, or
@@ -45,7 +47,8 @@ struct catalog_var {
 /*
  * Read the file at path against keys[0..nkeys).  0 with *out set (free
  * with catalog_free), else AERR_CONFIG (or -errno when unreadable) with
- * every problem in diag.
+ * every problem in diag.  Warnings alone do not fail the load; errors
+ * already in diag do not count against this file.  diag may be NULL.
  */
 int catalog_load(const char *path, const struct catalog_key *keys, int nkeys,
                  struct catalog **out, struct diag *diag);
@@ -57,7 +60,8 @@ const char *catalog_text(const struct catalog *cat, const char *key, int sms);
 
 /*
  * Append the text of key to out with each {name} replaced by its value
- * from vars[0..nvars) ("{{" is a literal "{").  A placeholder without a
+ * from vars[0..nvars) ("{{" is a literal "{", "}}" a literal "}").  Values
+ * are inserted as they are, not expanded again.  A placeholder without a
  * value is replaced by nothing.  Returns 0, AERR_NOTFOUND for an unknown
  * key, or a buf error.
  */
