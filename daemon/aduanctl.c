@@ -57,7 +57,7 @@ cmd_chat(const char *cfgpath, int argc, char **argv)
   struct config *cfg = NULL;
   int opt, rc;
 
-  optind = 1;
+  optind = 0;  /* glibc: start a fresh scan of the subcommand's words */
   while ((opt = getopt_long(argc, argv, "u:h", longopts, NULL)) != -1) {
     switch (opt) {
     case 'u': url = optarg; break;

@@ -16,7 +16,7 @@
 
 START_TEST(check_default_config)
 {
-  char *argv[] = {ADUAND_BIN, "-t", "-c",
+  const char *argv[] = {ADUAND_BIN, "-t", "-c",
                   ADUAN_SOURCE_DIR "/config/aduand.conf", NULL};
   char *out, *err;
   int st;
@@ -32,7 +32,7 @@ END_TEST
 START_TEST(check_names_every_bad_line)
 {
   char *dir = tu_tmpdir(), *conf = tu_path(dir, "typo.conf");
-  char *argv[] = {ADUAND_BIN, "-t", "-c", conf, NULL};
+  const char *argv[] = {ADUAND_BIN, "-t", "-c", conf, NULL};
   char *out, *err, want[512];
   int st;
 
@@ -61,7 +61,7 @@ START_TEST(check_reports_a_broken_catalogue)
 {
   char *dir = tu_tmpdir(), *conf = tu_path(dir, "a.conf");
   char *cat = tu_path(dir, "m.conf");
-  char *argv[] = {ADUAND_BIN, "-t", "-c", conf, NULL};
+  const char *argv[] = {ADUAND_BIN, "-t", "-c", conf, NULL};
   char *out, *err;
   int st;
 
@@ -82,11 +82,11 @@ END_TEST
 
 START_TEST(help_and_version)
 {
-  char *h[] = {ADUAND_BIN, "-h", NULL};
-  char *v[] = {ADUAND_BIN, "-V", NULL};
-  char *bad[] = {ADUAND_BIN, "-x", NULL};
-  char *ch[] = {ADUANCTL_BIN, "-h", NULL};
-  char *cbad[] = {ADUANCTL_BIN, "frobnicate", NULL};
+  const char *h[] = {ADUAND_BIN, "-h", NULL};
+  const char *v[] = {ADUAND_BIN, "-V", NULL};
+  const char *bad[] = {ADUAND_BIN, "-x", NULL};
+  const char *ch[] = {ADUANCTL_BIN, "-h", NULL};
+  const char *cbad[] = {ADUANCTL_BIN, "frobnicate", NULL};
   char *out, *err;
   int st;
 
@@ -121,7 +121,7 @@ START_TEST(chat_talks_to_the_daemon)
 {
   struct tu_daemon d;
   char url[128];
-  char *argv[] = {ADUANCTL_BIN, "chat", "081234567890", "--url", url, NULL};
+  const char *argv[] = {ADUANCTL_BIN, "chat", "081234567890", "--url", url, NULL};
   char *out, *err;
   int st;
 

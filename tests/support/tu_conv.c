@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "catalog.h"
 #include "conv.h"
 #include "testutil.h"
@@ -131,4 +132,16 @@ tu_has(const struct tu_replies *r, const char *needle)
     if (strstr(r->v[i], needle) != NULL)
       return 1;
   return 0;
+}
+
+char *
+tu_json_str(const char *s)
+{
+  struct buf b = BUF_INIT;
+  char *out;
+
+  buf_json_str(&b, s ? s : "");
+  out = strndup(b.data + 1, b.len - 2);
+  buf_free(&b);
+  return out;
 }

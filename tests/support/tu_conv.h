@@ -32,6 +32,10 @@ const char *tu_text(const char *key);
  * placeholder). */
 int tu_is(const struct tu_replies *r, int i, const char *key);
 
+/* s as a JSON string literal without its quotes (allocated), to find a
+ * text inside a raw JSON body. */
+char *tu_json_str(const char *s);
+
 /* 1 when some reply contains needle. */
 int tu_has(const struct tu_replies *r, const char *needle);
 

@@ -574,7 +574,7 @@ slurp_main(void *arg)
 }
 
 int
-tu_run(char *const argv[], const char *input, char **out, char **err,
+tu_run(const char *const argv[], const char *input, char **out, char **err,
        int *status)
 {
   int in[2], o[2], e[2];
@@ -596,7 +596,15 @@ tu_run(char *const argv[], const char *input, char **out, char **err,
     close(o[0]);
     close(e[0]);
     alarm(30);
-    execv(argv[0], argv);
+    {
+      /* execv wants writable strings: give it copies. */
+      char *copy[16];
+      int k;
+      for (k = 0; k < 15 && argv[k] != NULL; k++)
+        copy[k] = strdup(argv[k]);
+      copy[k] = NULL;
+      execv(copy[0], copy);
+    }
     _exit(127);
   }
   close(in[0]);

@@ -112,7 +112,7 @@ int tu_dev_say(int port, const char *from, const char *text, const char *id,
  * collect stdout and stderr (the caller frees them) and the wait status.
  * 0, or -1 when it could not be run or did not end within 30 s.
  */
-int tu_run(char *const argv[], const char *input, char **out, char **err,
+int tu_run(const char *const argv[], const char *input, char **out, char **err,
            int *status);
 
 #endif

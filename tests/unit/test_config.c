@@ -579,7 +579,7 @@ START_TEST(source_config_loads)
   ck_assert_str_eq(cfg->server.listen_host, "127.0.0.1");
   ck_assert_int_eq(cfg->server.listen_port, 8080);
   ck_assert_int_eq(cfg->log.level, LOG_INFO);
-  ck_assert_ptr_nonnull(strstr(cfg->storage.path, "/config/var/aduan.db"));
+  ck_assert_ptr_nonnull(strstr(cfg->storage.path, "/var/aduan.db"));
   ck_assert_ptr_nonnull(strstr(cfg->conversation.catalog,
                                "/config/messages.id.conf"));
   ck_assert_int_eq(cfg->nchannels, 1);
