@@ -236,6 +236,13 @@ tu_daemon_wait_log(struct tu_daemon *d, size_t mark, const char *needle,
 int
 tu_daemon_log_has(struct tu_daemon *d, const char *needle)
 {
+  /* A line written just before an answer may still be in the pipe. */
+  return tu_daemon_wait_log(d, 0, needle, 5000) == 0;
+}
+
+int
+tu_daemon_log_now(struct tu_daemon *d, const char *needle)
+{
   int found;
 
   pthread_mutex_lock(&d->mu);

@@ -49,8 +49,12 @@ size_t tu_daemon_mark(struct tu_daemon *d);
 int tu_daemon_wait_log(struct tu_daemon *d, size_t mark, const char *needle,
                        int timeout_ms);
 
-/* 1 when needle is in the log anywhere. */
+/* 1 when needle is in the log anywhere, waiting up to 5 s for it. */
 int tu_daemon_log_has(struct tu_daemon *d, const char *needle);
+
+/* 1 when needle is in the log read so far (no waiting): for checking
+ * that something is absent, after waiting for a line that came later. */
+int tu_daemon_log_now(struct tu_daemon *d, const char *needle);
 
 /* Move the daemon's clock forward by ms (it reads the offset from a
  * file in its folder on every message).  0 or -1. */
