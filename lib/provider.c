@@ -48,6 +48,55 @@ inbound_set_add(struct inbound_set *s)
   return m;
 }
 
+struct status_update *
+inbound_set_add_status(struct inbound_set *s)
+{
+  struct status_update *u;
+
+  u = realloc(s->statuses, (size_t)(s->nstatuses + 1) * sizeof(*u));
+  if (u == NULL)
+    return NULL;
+  s->statuses = u;
+  u = &s->statuses[s->nstatuses++];
+  memset(u, 0, sizeof(*u));
+  return u;
+}
+
+const char *
+delivery_name(enum delivery d)
+{
+  switch (d) {
+  case DELIVERY_SENT: return "sent";
+  case DELIVERY_DELIVERED: return "delivered";
+  case DELIVERY_READ: return "read";
+  case DELIVERY_FAILED: return "failed";
+  }
+  return "failed";
+}
+
+void
+provider_request_free(struct provider_request *r)
+{
+  int i;
+
+  free(r->url);
+  r->url = NULL;
+  for (i = 0; i < 8; i++) {
+    free(r->headers[i]);
+    r->headers[i] = NULL;
+  }
+  buf_free(&r->body);
+}
+
+void
+send_result_free(struct send_result *r)
+{
+  free(r->provider_id);
+  free(r->error);
+  r->provider_id = NULL;
+  r->error = NULL;
+}
+
 void
 inbound_set_free(struct inbound_set *s)
 {
@@ -64,4 +113,12 @@ inbound_set_free(struct inbound_set *s)
   free(s->msgs);
   s->msgs = NULL;
   s->n = 0;
+  for (i = 0; i < s->nstatuses; i++) {
+    free(s->statuses[i].provider_id);
+    free(s->statuses[i].error_code);
+    free(s->statuses[i].error_text);
+  }
+  free(s->statuses);
+  s->statuses = NULL;
+  s->nstatuses = 0;
 }

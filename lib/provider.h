@@ -40,24 +40,109 @@ struct inbound_msg {
   char *media_mime;
 };
 
-/* What one webhook carried. */
+/* A delivery report for a message we sent. */
+enum delivery {
+  DELIVERY_SENT = 0,
+  DELIVERY_DELIVERED,
+  DELIVERY_READ,
+  DELIVERY_FAILED
+};
+
+const char *delivery_name(enum delivery d);
+
+struct status_update {
+  char *provider_id;          /* the id the provider gave our message */
+  enum delivery status;
+  char *error_code;           /* on failure: the provider's code */
+  char *error_text;           /* on failure: its reason */
+};
+
+/* What one webhook carried: any number of messages and status updates. */
 struct inbound_set {
   struct inbound_msg *msgs;
   int n;
+  struct status_update *statuses;
+  int nstatuses;
+  /* What to answer the provider with when all is well; NULL means the
+   * default for the channel ("{\"status\":\"ok\"}" as JSON). */
+  const char *ack_type;       /* constant strings */
+  const char *ack_body;
 };
 
 void inbound_set_free(struct inbound_set *s);
 
-/* Add a zeroed message to s; NULL when out of memory. */
+/* Add a zeroed message or status to s; NULL when out of memory. */
 struct inbound_msg *inbound_set_add(struct inbound_set *s);
+struct status_update *inbound_set_add_status(struct inbound_set *s);
+
+/* ---- Sending ----------------------------------------------------------- */
+
+enum outbound_kind {
+  OUT_TEXT = 0,     /* free text */
+  OUT_TEMPLATE,     /* an approved template (WhatsApp outside 24 h) */
+  OUT_LIST,         /* a choice from a list (WhatsApp interactive list) */
+  OUT_BUTTONS       /* up to three reply buttons (WhatsApp) */
+};
+
+/* One option of a list or a button. */
+struct outbound_option {
+  const char *id;
+  const char *title;
+};
+
+/* A message to send; strings are borrowed for the call. */
+struct outbound_msg {
+  int64_t outbox_id;          /* ours: goes into callback URLs */
+  const char *to;             /* E.164 */
+  enum outbound_kind kind;
+  const char *text;           /* the body text (all kinds) */
+  const char *template_name;  /* OUT_TEMPLATE */
+  const char *template_lang;  /* "id" */
+  const char *const *template_params;
+  int ntemplate_params;
+  const char *button_label;   /* OUT_LIST: the menu button's label */
+  const struct outbound_option *options;  /* OUT_LIST, OUT_BUTTONS */
+  int noptions;
+};
+
+/* An HTTP request for the sender to perform (curl is its business). */
+struct provider_request {
+  const char *method;         /* "POST", "GET" (a constant) */
+  char *url;
+  char *headers[8];           /* "Name: value", NULL-terminated */
+  struct buf body;
+};
+
+void provider_request_free(struct provider_request *r);
+
+enum send_outcome {
+  SEND_OK = 0,      /* accepted; provider_id set */
+  SEND_RETRY,       /* try again later (network, 5xx, 429, throttling) */
+  SEND_FAIL,        /* permanent: the reason is kept, never retried */
+  SEND_TEMPLATE     /* refused because the 24-hour window is closed:
+                       send the template form instead */
+};
+
+struct send_result {
+  enum send_outcome outcome;
+  char *provider_id;          /* SEND_OK */
+  char *error;                /* otherwise: code and reason, for the row */
+  int64_t retry_after_ms;     /* SEND_RETRY: the provider's wish, or 0 */
+};
+
+void send_result_free(struct send_result *r);
+
+/* ---- Adapters ---------------------------------------------------------- */
 
 struct provider_ops {
   enum channel_type type;
   const char *family;          /* "dev", "whatsapp", "sms": which
-                                  conversations are one */
+                                  conversations are one (twilio decides
+                                  per message: see family_of) */
   int inline_replies;          /* 1: replies go back in the HTTP answer */
 
-  /* 0 when req is authentic for ch, else AERR_AUTH. */
+  /* 0 when req is authentic for ch, else AERR_AUTH.  cfg gives
+   * public_url (Twilio signs the URL it called). */
   int (*verify)(const struct config *cfg, const struct config_channel *ch,
                 const struct httpd_request *req);
 
@@ -66,6 +151,39 @@ struct provider_ops {
   int (*parse)(const struct config_channel *ch,
                const struct httpd_request *req, struct inbound_set *out,
                const char **why);
+
+  /* Optional: answer a GET on the webhook (WhatsApp's verification
+   * handshake).  Returns the HTTP status and sets *body (allocated) to
+   * what to answer; NULL when the channel takes no GET. */
+  int (*handshake)(const struct config_channel *ch,
+                   const struct httpd_request *req, char **body);
+
+  /* Optional: the conversation family of one message (Twilio carries SMS
+   * and WhatsApp on one channel); NULL means .family. */
+  const char *(*family_of)(const struct inbound_msg *m);
+
+  /* Render msg as the provider's HTTP request.  cfg gives public_url for
+   * delivery callbacks.  0, or AERR_UNSUPPORTED when the channel cannot
+   * send this kind (the sender then falls back to OUT_TEXT). */
+  int (*build_send)(const struct config *cfg, const struct config_channel *ch,
+                    const struct outbound_msg *msg,
+                    struct provider_request *out);
+
+  /* Read the provider's answer to a send.  status 0 means the request
+   * never got an answer (network error, timeout).  retry_after is the
+   * Retry-After header or NULL. */
+  void (*classify)(const struct config_channel *ch, long status,
+                   const char *retry_after, const char *body, size_t len,
+                   struct send_result *out);
+
+  /* Optional: the request that fetches a message's media.  step 0 is the
+   * first request (for WhatsApp the media-id look-up, whose answer is
+   * given back as prev/prevlen for step 1, the download).  Returns 0 with
+   * out filled, 1 when no further step is needed, or AERR_PARSE. */
+  int (*media_request)(const struct config_channel *ch,
+                       const struct inbound_msg *m, int step,
+                       const char *prev, size_t prevlen,
+                       struct provider_request *out);
 };
 
 /* The adapter for a channel type, or NULL when this build has none. */
