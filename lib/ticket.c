@@ -140,7 +140,7 @@ wita_format(int64_t ms, char *out, size_t len)
   struct tm tm;
 
   gmtime_r(&t, &tm);
-  if (strftime(out, len, "%d-%m-%Y %H.%M WITA", &tm) == 0 && len > 0)
+  if (strftime(out, len, "%d-%m-%Y %H.%M", &tm) == 0 && len > 0)
     out[0] = '\0';
   return out;
 }

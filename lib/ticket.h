@@ -61,7 +61,8 @@ int ticket_number_parse(const char *prefix, const char *in,
 /* The calendar year in WITA at ms since the epoch. */
 int wita_year(int64_t ms);
 
-/* "28-11-2026 17.10 WITA" into out (at least 32 bytes). */
+/* "28-11-2026 17.10" (WITA; the texts name the zone) into out (at least
+ * 32 bytes). */
 char *wita_format(int64_t ms, char *out, size_t len);
 
 #endif
