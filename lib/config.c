@@ -53,6 +53,8 @@ enum section_id {
   SEC_LIMITS,
   SEC_TICKET,
   SEC_CONVERSATION,
+  SEC_OUTBOX,
+  SEC_EVIDENCE,
   SEC_CHANNEL,        /* [channel.NAME] */
   SEC_COUNT
 };
@@ -62,7 +64,8 @@ enum section_id {
 #define SEC_SKIP (-2)   /* below a refused header: its lines are ignored */
 
 static const char *const section_names[SEC_COUNT] = {
-  "server", "storage", "log", "limits", "ticket", "conversation", "channel"
+  "server", "storage", "log", "limits", "ticket", "conversation", "outbox",
+  "evidence", "channel"
 };
 
 /*
@@ -193,6 +196,83 @@ static const struct directive directives[] = {
     .max = 30 * MS_DAY, .def = "24h", .flags = F_RELOAD,
     .help = "An unfinished report is discarded after this long idle" },
 
+  { .section = SEC_CONVERSATION, .key = "places", .type = T_PATH,
+    .offset = CFG(conversation.places), .def = "wilayah.txt",
+    .flags = F_RELOAD,
+    .help = "The kabupaten/kota of NTT and their aliases, for lokasi" },
+  { .section = SEC_CONVERSATION, .key = "lexicon", .type = T_PATH,
+    .offset = CFG(conversation.lexicon), .def = "lexicon.txt",
+    .flags = F_RELOAD,
+    .help = "Insults, hate speech and SARA terms refused in reports" },
+  { .section = SEC_CONVERSATION, .key = "allowlist", .type = T_PATH,
+    .offset = CFG(conversation.allowlist), .def = "allowlist.txt",
+    .flags = F_RELOAD,
+    .help = "Innocent words that contain a lexicon entry" },
+  { .section = SEC_CONVERSATION, .key = "stopwords", .type = T_PATH,
+    .offset = CFG(conversation.stopwords), .def = "stopwords.id.txt",
+    .flags = F_RELOAD,
+    .help = "Indonesian stop words for the language check" },
+  { .section = SEC_CONVERSATION, .key = "max_age_years", .type = T_INT,
+    .offset = CFG(conversation.max_age_years), .min = 1, .max = 50,
+    .def = "5", .flags = F_RELOAD,
+    .help = "Events older than this many years are not taken" },
+  { .section = SEC_CONVERSATION, .key = "language_threshold", .type = T_INT,
+    .offset = CFG(conversation.language_threshold), .min = 0, .max = 100,
+    .def = "15", .flags = F_RELOAD,
+    .help = "Percent of Indonesian stop words a description needs" },
+  { .section = SEC_CONVERSATION, .key = "duplicate_same", .type = T_INT,
+    .offset = CFG(conversation.duplicate_same), .min = 1, .max = 100,
+    .def = "50", .flags = F_RELOAD,
+    .help = "Percent similarity to an open ticket of the same reporter "
+            "that makes a duplicate" },
+  { .section = SEC_CONVERSATION, .key = "duplicate_any", .type = T_INT,
+    .offset = CFG(conversation.duplicate_any), .min = 1, .max = 100,
+    .def = "85", .flags = F_RELOAD,
+    .help = "Percent similarity to any open ticket that makes a duplicate" },
+  { .section = SEC_CONVERSATION, .key = "kronologi_min_words", .type = T_INT,
+    .offset = CFG(conversation.kronologi_min_words), .min = 1, .max = 1000,
+    .def = "8", .flags = F_RELOAD,
+    .help = "Words a description needs at least" },
+  { .section = SEC_CONVERSATION, .key = "kronologi_max_chars", .type = T_INT,
+    .offset = CFG(conversation.kronologi_max_chars), .min = 100,
+    .max = 100000, .def = "4000", .flags = F_RELOAD,
+    .help = "Characters a description may have at most" },
+
+  /* [outbox] */
+  { .section = SEC_OUTBOX, .key = "max_attempts", .type = T_INT,
+    .offset = CFG(outbox.max_attempts), .min = 1, .max = 1000, .def = "10",
+    .flags = F_RELOAD,
+    .help = "Attempts before a reply that keeps failing is marked dead" },
+  { .section = SEC_OUTBOX, .key = "backoff_base", .type = T_DURATION,
+    .offset = CFG(outbox.backoff_base_ms), .min = 10, .max = 1 * MS_HOUR,
+    .def = "2s", .flags = F_RELOAD,
+    .help = "First retry delay; doubled each attempt, with jitter" },
+  { .section = SEC_OUTBOX, .key = "backoff_max", .type = T_DURATION,
+    .offset = CFG(outbox.backoff_max_ms), .min = 10, .max = 7 * MS_DAY,
+    .def = "1h", .flags = F_RELOAD,
+    .help = "Longest delay between two attempts" },
+  { .section = SEC_OUTBOX, .key = "timeout", .type = T_DURATION,
+    .offset = CFG(outbox.timeout_ms), .min = 100, .max = 10 * MS_MINUTE,
+    .def = "20s", .flags = F_RELOAD,
+    .help = "Time one send request may take" },
+
+  /* [evidence] */
+  { .section = SEC_EVIDENCE, .key = "dir", .type = T_PATH,
+    .offset = CFG(evidence.dir), .def = "var/evidence",
+    .help = "Where evidence files are kept, named by their SHA-256" },
+  { .section = SEC_EVIDENCE, .key = "max_size", .type = T_SIZE,
+    .offset = CFG(evidence.max_size), .min = 1 * KIB, .max = 1024 * MIB,
+    .def = "16m", .flags = F_RELOAD,
+    .help = "Largest evidence file downloaded" },
+  { .section = SEC_EVIDENCE, .key = "timeout", .type = T_DURATION,
+    .offset = CFG(evidence.timeout_ms), .min = 1 * MS_SECOND,
+    .max = 1 * MS_HOUR, .def = "60s", .flags = F_RELOAD,
+    .help = "Time one download may take" },
+  { .section = SEC_EVIDENCE, .key = "retry_for", .type = T_DURATION,
+    .offset = CFG(evidence.retry_for_ms), .min = 1 * MS_SECOND,
+    .max = 1 * MS_DAY, .def = "10m", .flags = F_RELOAD,
+    .help = "How long a failing download is retried (provider URLs expire)" },
+
   /* [channel.NAME] */
   { .section = SEC_CHANNEL, .key = "type", .type = T_CHANTYPE,
     .offset = CHN(type), .flags = F_RELOAD, .types = T_ALL,
@@ -265,6 +345,29 @@ static const struct directive directives[] = {
     .offset = CHN(password), .flags = F_RELOAD, .types = T_KA,
     .type_example = { [CHANNEL_KANNEL] = "env:ADUAN_KANNEL_PASSWORD" },
     .help = "Kannel sendsms password" },
+  { .section = SEC_CHANNEL, .key = "rate", .type = T_INT,
+    .offset = CHN(rate), .min = 1, .max = 10000, .flags = F_RELOAD,
+    .types = T_WA | T_TW | T_KA,
+    .type_def = { [CHANNEL_WHATSAPP_CLOUD] = "80", [CHANNEL_TWILIO] = "10",
+                  [CHANNEL_KANNEL] = "10" },
+    .help = "Messages per second sent on this channel at most" },
+  { .section = SEC_CHANNEL, .key = "concurrency", .type = T_INT,
+    .offset = CHN(concurrency), .min = 1, .max = 1000, .flags = F_RELOAD,
+    .types = T_WA | T_TW | T_KA,
+    .type_def = { [CHANNEL_WHATSAPP_CLOUD] = "16", [CHANNEL_TWILIO] = "8",
+                  [CHANNEL_KANNEL] = "4" },
+    .help = "Send requests in flight on this channel at most" },
+  { .section = SEC_CHANNEL, .key = "template_name", .type = T_STRING,
+    .offset = CHN(template_name), .min = 1, .max = 512, .flags = F_RELOAD,
+    .types = T_WA,
+    .type_def = { [CHANNEL_WHATSAPP_CLOUD] = "aduan_status_update" },
+    .help = "Approved template for notices outside the 24-hour window; "
+            "its one body parameter is the notice text" },
+  { .section = SEC_CHANNEL, .key = "template_language", .type = T_STRING,
+    .offset = CHN(template_language), .min = 2, .max = 16,
+    .flags = F_RELOAD, .types = T_WA,
+    .type_def = { [CHANNEL_WHATSAPP_CLOUD] = "id" },
+    .help = "Language code of that template" },
 };
 
 #define NDIRECTIVES (sizeof(directives) / sizeof(directives[0]))

@@ -65,6 +65,11 @@ struct config_channel {
   char *sendsms_url;
   char *username;
   char *password;
+  /* sending (not dev) */
+  int rate;                  /* messages per second */
+  int concurrency;           /* requests in flight */
+  char *template_name;       /* whatsapp_cloud: notices after 24 h */
+  char *template_language;
 };
 
 struct config {
@@ -105,7 +110,31 @@ struct config {
   struct {
     char *catalog;           /* resolved path */
     uint64_t draft_ttl_ms;
+    char *places;            /* resolved paths of the word lists */
+    char *lexicon;
+    char *allowlist;
+    char *stopwords;
+    int max_age_years;       /* waktu older than this is refused */
+    int language_threshold;  /* percent of stop words */
+    int duplicate_same;      /* percent similarity, same reporter */
+    int duplicate_any;       /* percent similarity, anyone */
+    int kronologi_min_words;
+    int kronologi_max_chars;
   } conversation;
+
+  struct {
+    int max_attempts;
+    uint64_t backoff_base_ms;
+    uint64_t backoff_max_ms;
+    uint64_t timeout_ms;
+  } outbox;
+
+  struct {
+    char *dir;               /* resolved */
+    size_t max_size;
+    uint64_t timeout_ms;
+    uint64_t retry_for_ms;
+  } evidence;
 
   struct config_channel *channels;
   int nchannels;
