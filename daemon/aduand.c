@@ -4,6 +4,7 @@
  * A thin main: read the command line, check or load the config, and run
  * one server on the default libuv loop until it stops.
  */
+#include <curl/curl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +89,7 @@ main(int argc, char **argv)
   }
 
   signal(SIGPIPE, SIG_IGN);
+  curl_global_init(CURL_GLOBAL_DEFAULT);
   rc = server_init(&srv, uv_default_loop(), cfg, err, sizeof(err));
   if (rc != 0) {
     log_error("event=server.init_failed err=%s reason=\"%s\"", err_name(rc),
@@ -108,5 +110,6 @@ main(int argc, char **argv)
   rc = uv_loop_close(uv_default_loop());
   if (rc != 0)
     log_warn("event=server.loop_busy err=%s", uv_err_name(rc));
+  curl_global_cleanup();
   return 0;
 }

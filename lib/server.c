@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/time.h>
 
+#include "curlev.h"
 #include "err.h"
 #include "log.h"
 
@@ -96,7 +97,21 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
     snprintf(err, errlen, "cannot start the HTTP server: %s", err_str(rc));
     goto err;
   }
+  rc = curlev_new(&s->curl, loop);
+  if (rc == 0)
+    rc = outbox_new(&s->outbox, s, s->curl);
+  if (rc != 0) {
+    snprintf(err, errlen, "cannot start the sender: %s", err_str(rc));
+    goto err_httpd;
+  }
   return 0;
+
+err_httpd:
+  /* Nothing was started on the loop yet; closing needs one turn. */
+  if (s->curl != NULL)
+    curlev_close(s->curl, NULL, NULL);
+  httpd_close(s->httpd, NULL, NULL);
+  uv_run(loop, UV_RUN_DEFAULT);
 
 err:
   free(s->clock_offset_file);
@@ -113,7 +128,7 @@ static int
 server_drained(const struct server *s)
 {
   return httpd_inflight(s->httpd) == 0 && httpd_connections(s->httpd) == 0 &&
-         s->wait_head == NULL;
+         s->wait_head == NULL && outbox_inflight(s->outbox) == 0;
 }
 
 static void
@@ -145,7 +160,8 @@ on_stop_timeout(uv_timer_t *h)
 {
   struct server *s = h->data;
 
-  log_warn("event=server.stop_timeout inflight=%d", httpd_inflight(s->httpd));
+  log_warn("event=server.stop_timeout inflight=%d sending=%d",
+           httpd_inflight(s->httpd), outbox_inflight(s->outbox));
   s->closing = 0;  /* let server_stop force the close */
   s->stopping = 2;
   server_stop(s);
@@ -169,6 +185,12 @@ server_start(struct server *s, char *err, size_t errlen)
   uv_signal_start(&s->sig_term, on_signal, SIGTERM);
   uv_signal_start(&s->sig_int, on_signal, SIGINT);
   uv_signal_start(&s->sig_hup, on_signal, SIGHUP);
+  rc = outbox_start(s->outbox);
+  if (rc != 0) {
+    snprintf(err, errlen, "cannot resume the outbox: %s",
+             store_errmsg(s->store));
+    return rc;
+  }
   rc = httpd_listen(s->httpd, s->cfg->server.listen_host,
                     s->cfg->server.listen_port);
   if (rc != 0) {
@@ -198,12 +220,28 @@ on_handle_closed(uv_handle_t *h)
   s->handles_open--;
 }
 
+/* One of the parts with handles of their own has closed. */
+static void
+on_part_closed(void *arg)
+{
+  struct server *s = arg;
+
+  s->handles_open--;
+}
+
 static void
 on_httpd_closed(void *arg)
 {
   struct server *s = arg;
 
   s->httpd = NULL;
+  /* Sends still running are aborted; their rows stay "sending" and are
+   * queued again at the next start. */
+  s->handles_open += 2;
+  curlev_close(s->curl, on_part_closed, s);
+  s->curl = NULL;
+  outbox_close(s->outbox, on_part_closed, s);
+  s->outbox = NULL;
   uv_close((uv_handle_t *)&s->commit, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_term, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_int, on_handle_closed);
@@ -225,6 +263,7 @@ server_stop(struct server *s)
     s->stopping = 1;
     log_info("event=server.stopping inflight=%d", httpd_inflight(s->httpd));
     httpd_stop(s->httpd);
+    outbox_pause(s->outbox);
     uv_timer_start(&s->stop_timer, on_stop_timeout,
                    s->cfg->server.shutdown_timeout_ms, 0);
   }

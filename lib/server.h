@@ -26,6 +26,7 @@
 #include "config.h"
 #include "conv.h"
 #include "httpd.h"
+#include "outbox.h"
 #include "store.h"
 
 struct webhook_wait;
@@ -36,6 +37,8 @@ struct server {
   struct store *store;
   struct httpd *httpd;
   struct conv *conv;
+  struct curlev *curl;           /* outbound HTTP on the loop */
+  struct outbox *outbox;         /* the sender */
 
   uv_prepare_t commit;           /* group commit, before the loop blocks */
   uv_signal_t sig_term;

@@ -274,3 +274,59 @@ store_evidence_drop(struct store *st, int64_t session_id)
 {
   return st->ops->evidence_drop(st, session_id);
 }
+
+int
+store_outbox_take(struct store *st, const char *channel, int64_t now,
+                  int limit, struct store_outbox_row **rows, int *n)
+{
+  return st->ops->outbox_take(st, channel, now, limit, rows, n);
+}
+
+void
+store_outbox_rows_free(struct store_outbox_row *rows, int n)
+{
+  int i;
+
+  for (i = 0; rows != NULL && i < n; i++) {
+    free(rows[i].channel);
+    free(rows[i].phone);
+    free(rows[i].kind);
+    free(rows[i].body);
+  }
+  free(rows);
+}
+
+int
+store_outbox_next(struct store *st, int64_t *when)
+{
+  return st->ops->outbox_next(st, when);
+}
+
+int
+store_outbox_resume(struct store *st, int *n)
+{
+  return st->ops->outbox_resume(st, n);
+}
+
+int
+store_outbox_set(struct store *st, int64_t id,
+                 const struct store_outbox_outcome *o)
+{
+  return st->ops->outbox_set(st, id, o);
+}
+
+int
+store_outbox_delivery(struct store *st, const char *channel,
+                      const char *provider_id, const char *delivery,
+                      const char *error, int64_t now, int64_t *id,
+                      char **kind)
+{
+  return st->ops->outbox_delivery(st, channel, provider_id, delivery, error,
+                                  now, id, kind);
+}
+
+int
+store_outbox_count(struct store *st, const char *status, int *n)
+{
+  return st->ops->outbox_count(st, status, n);
+}

@@ -239,4 +239,64 @@ int store_evidence_attach(struct store *st, int64_t session_id,
 /* Drop a session's loose evidence (the draft was cancelled). */
 int store_evidence_drop(struct store *st, int64_t session_id);
 
+/* ---- Sending ----------------------------------------------------------- */
+
+/* A queued reply or notice, as the sender needs it. */
+struct store_outbox_row {
+  int64_t id;
+  char *channel;
+  char *phone;               /* the reporter's number */
+  char *kind;                /* "text", "template" */
+  char *body;
+  int attempts;
+  int64_t created_at;
+  int64_t last_inbound_at;   /* the reporter's last message on any
+                                channel of this name, or 0 */
+};
+
+/*
+ * Up to limit queued rows of channel whose time has come (next_attempt_at
+ * <= now), oldest first, each marked "sending" so that it is handed out
+ * once.  *rows is allocated (free with store_outbox_rows_free).
+ */
+int store_outbox_take(struct store *st, const char *channel, int64_t now,
+                      int limit, struct store_outbox_row **rows, int *n);
+void store_outbox_rows_free(struct store_outbox_row *rows, int n);
+
+/* The earliest next_attempt_at of a queued row, or AERR_NOTFOUND. */
+int store_outbox_next(struct store *st, int64_t *when);
+
+/* After a crash, rows left "sending" go back to "queued".  *n is how
+ * many. */
+int store_outbox_resume(struct store *st, int *n);
+
+/* The outcome of one attempt. */
+struct store_outbox_outcome {
+  const char *status;        /* "sent", "queued", "failed", "dead" */
+  const char *kind;          /* NULL: unchanged */
+  int attempts;              /* -1: unchanged */
+  int64_t next_attempt_at;   /* for "queued" */
+  const char *provider_id;   /* for "sent" */
+  const char *last_error;
+  int64_t now;
+};
+
+int store_outbox_set(struct store *st, int64_t id,
+                     const struct store_outbox_outcome *o);
+
+/*
+ * A provider's delivery report: the row is found by (channel,
+ * provider_id), or by id when provider_id is "outbox:<id>".  delivery is
+ * "sent", "delivered", "read" or "failed" and never moves a row backwards.
+ * On success *id and *kind (allocated) describe the row; AERR_NOTFOUND
+ * when no row matches.
+ */
+int store_outbox_delivery(struct store *st, const char *channel,
+                          const char *provider_id, const char *delivery,
+                          const char *error, int64_t now, int64_t *id,
+                          char **kind);
+
+/* Rows by status, for metrics and tests: *n rows have status. */
+int store_outbox_count(struct store *st, const char *status, int *n);
+
 #endif

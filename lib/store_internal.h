@@ -62,6 +62,17 @@ struct store_ops {
   int (*evidence_attach)(struct store *st, int64_t session_id,
                          int64_t ticket_id);
   int (*evidence_drop)(struct store *st, int64_t session_id);
+  int (*outbox_take)(struct store *st, const char *channel, int64_t now,
+                     int limit, struct store_outbox_row **rows, int *n);
+  int (*outbox_next)(struct store *st, int64_t *when);
+  int (*outbox_resume)(struct store *st, int *n);
+  int (*outbox_set)(struct store *st, int64_t id,
+                    const struct store_outbox_outcome *o);
+  int (*outbox_delivery)(struct store *st, const char *channel,
+                         const char *provider_id, const char *delivery,
+                         const char *error, int64_t now, int64_t *id,
+                         char **kind);
+  int (*outbox_count)(struct store *st, const char *status, int *n);
 };
 
 /* The part of every backend's handle that store.c may look at. */

@@ -85,6 +85,15 @@ enum sq_stmt_id {
   SQ_EVIDENCE_COUNT,
   SQ_EVIDENCE_ATTACH,
   SQ_EVIDENCE_DROP,
+  SQ_OUTBOX_DUE,
+  SQ_OUTBOX_MARK,
+  SQ_OUTBOX_NEXT,
+  SQ_OUTBOX_RESUME,
+  SQ_OUTBOX_SET,
+  SQ_OUTBOX_BY_PROVIDER,
+  SQ_OUTBOX_BY_ID,
+  SQ_OUTBOX_DELIVERY,
+  SQ_OUTBOX_COUNT,
   SQ_NSTMTS
 };
 
@@ -156,6 +165,37 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " AND ticket_id IS NULL",
   [SQ_EVIDENCE_DROP] =
     "DELETE FROM evidence WHERE session_id = ?1 AND ticket_id IS NULL",
+  [SQ_OUTBOX_DUE] =
+    "SELECT o.id, o.channel, r.phone, o.kind, o.body, o.attempts,"
+    " o.created_at, (SELECT max(i.received_at) FROM inbound i"
+    " WHERE i.reporter_id = o.reporter_id AND i.channel = o.channel)"
+    " FROM outbox o JOIN reporters r ON r.id = o.reporter_id"
+    " WHERE o.status = 'queued' AND o.channel = ?1"
+    " AND o.next_attempt_at <= ?2 ORDER BY o.next_attempt_at, o.id LIMIT ?3",
+  [SQ_OUTBOX_MARK] =
+    "UPDATE outbox SET status = 'sending', updated_at = ?2 WHERE id = ?1",
+  [SQ_OUTBOX_NEXT] =
+    "SELECT min(next_attempt_at) FROM outbox WHERE status = 'queued'",
+  [SQ_OUTBOX_RESUME] =
+    "UPDATE outbox SET status = 'queued' WHERE status = 'sending'",
+  [SQ_OUTBOX_SET] =
+    "UPDATE outbox SET status = ?2, kind = coalesce(?3, kind),"
+    " attempts = CASE WHEN ?4 < 0 THEN attempts ELSE ?4 END,"
+    " next_attempt_at = ?5,"
+    " provider_id = coalesce(?6, provider_id), last_error = ?7,"
+    " updated_at = ?8,"
+    " sent_at = CASE WHEN ?2 = 'sent' THEN ?8 ELSE sent_at END"
+    " WHERE id = ?1",
+  [SQ_OUTBOX_BY_PROVIDER] =
+    "SELECT id, kind, coalesce(delivery, '') FROM outbox"
+    " WHERE channel = ?1 AND provider_id = ?2",
+  [SQ_OUTBOX_BY_ID] =
+    "SELECT id, kind, coalesce(delivery, '') FROM outbox"
+    " WHERE channel = ?1 AND id = ?2",
+  [SQ_OUTBOX_DELIVERY] =
+    "UPDATE outbox SET delivery = ?2, delivery_at = ?3,"
+    " last_error = coalesce(?4, last_error), updated_at = ?3 WHERE id = ?1",
+  [SQ_OUTBOX_COUNT] = "SELECT count(*) FROM outbox WHERE status = ?1",
 };
 
 /* How often a new reporter's handle is drawn again after a collision. */
@@ -1361,6 +1401,247 @@ sq_evidence_drop(struct store *st, int64_t session_id)
                    "cannot drop evidence");
 }
 
+/* ---- The sender's side of the outbox ---- */
+
+static int
+sq_outbox_take(struct store *st, const char *channel, int64_t now, int limit,
+               struct store_outbox_row **rows, int *n)
+{
+  struct sq_store *sq = sq_of(st);
+  struct store_outbox_row *v = NULL;
+  sqlite3_stmt *stmt;
+  int cap = 0, count = 0, rc, i, oom = 0;
+
+  *rows = NULL;
+  *n = 0;
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_OUTBOX_DUE, &stmt);
+  if (rc != 0)
+    return rc;
+  sq_bind_text(stmt, 1, channel);
+  sqlite3_bind_int64(stmt, 2, now);
+  sqlite3_bind_int(stmt, 3, limit);
+  for (;;) {
+    struct store_outbox_row *r;
+
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) {
+      rc = 0;
+      break;
+    }
+    if (rc != SQLITE_ROW) {
+      rc = sq_fail(sq, rc, "cannot read due replies");
+      break;
+    }
+    if (count == cap) {
+      int ncap = cap ? cap * 2 : 16;
+      struct store_outbox_row *nv = realloc(v, (size_t)ncap * sizeof(*nv));
+      if (nv == NULL) {
+        rc = -ENOMEM;
+        break;
+      }
+      v = nv;
+      cap = ncap;
+    }
+    r = &v[count++];
+    memset(r, 0, sizeof(*r));
+    r->id = sqlite3_column_int64(stmt, 0);
+    r->channel = sq_col_dup_null(stmt, 1, &oom);
+    r->phone = sq_col_dup_null(stmt, 2, &oom);
+    r->kind = sq_col_dup_null(stmt, 3, &oom);
+    r->body = sq_col_dup_null(stmt, 4, &oom);
+    r->attempts = sqlite3_column_int(stmt, 5);
+    r->created_at = sqlite3_column_int64(stmt, 6);
+    r->last_inbound_at = sqlite3_column_int64(stmt, 7);
+  }
+  sq_done(stmt);
+  if (rc == 0 && oom)
+    rc = -ENOMEM;
+  for (i = 0; rc == 0 && i < count; i++) {
+    rc = sq_stmt(sq, SQ_OUTBOX_MARK, &stmt);
+    if (rc != 0)
+      break;
+    sqlite3_bind_int64(stmt, 1, v[i].id);
+    sqlite3_bind_int64(stmt, 2, now);
+    rc = sqlite3_step(stmt);
+    rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot mark a reply");
+    sq_done(stmt);
+  }
+  if (rc != 0) {
+    store_outbox_rows_free(v, count);
+    return rc;
+  }
+  *rows = v;
+  *n = count;
+  return 0;
+}
+
+static int
+sq_outbox_next(struct store *st, int64_t *when)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_OUTBOX_NEXT, &stmt);
+  if (rc != 0)
+    return rc;
+  rc = sqlite3_step(stmt);
+  if (rc != SQLITE_ROW) {
+    rc = sq_fail(sq, rc, "cannot read the next due reply");
+  } else if (sqlite3_column_type(stmt, 0) == SQLITE_NULL) {
+    rc = AERR_NOTFOUND;
+  } else {
+    *when = sqlite3_column_int64(stmt, 0);
+    rc = 0;
+  }
+  sq_done(stmt);
+  return rc;
+}
+
+static int
+sq_outbox_resume(struct store *st, int *n)
+{
+  struct sq_store *sq = sq_of(st);
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_exec(sq, SQ_OUTBOX_RESUME, "cannot resume replies");
+  *n = rc == 0 ? sqlite3_changes(sq->db) : 0;
+  return rc;
+}
+
+static int
+sq_outbox_set(struct store *st, int64_t id,
+              const struct store_outbox_outcome *o)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_OUTBOX_SET, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, id);
+  sq_bind_text(stmt, 2, o->status);
+  sq_bind_text(stmt, 3, o->kind);
+  sqlite3_bind_int(stmt, 4, o->attempts);
+  sq_bind_id(stmt, 5, o->next_attempt_at);
+  sq_bind_text(stmt, 6, o->provider_id);
+  sq_bind_text(stmt, 7, o->last_error);
+  sqlite3_bind_int64(stmt, 8, o->now);
+  rc = sqlite3_step(stmt);
+  rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot record a send");
+  sq_done(stmt);
+  return rc;
+}
+
+/* Order of delivery reports: a row never moves to a lower one. */
+static int
+delivery_rank(const char *d)
+{
+  if (strcmp(d, "sent") == 0)
+    return 1;
+  if (strcmp(d, "delivered") == 0)
+    return 2;
+  if (strcmp(d, "read") == 0)
+    return 3;
+  if (strcmp(d, "failed") == 0)
+    return 4;
+  return 0;
+}
+
+static int
+sq_outbox_delivery(struct store *st, const char *channel,
+                   const char *provider_id, const char *delivery,
+                   const char *error, int64_t now, int64_t *id, char **kind)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc, oom = 0, higher;
+
+  *kind = NULL;
+  if (sq->lost)
+    return sq->lost;
+  if (strncmp(provider_id, "outbox:", 7) == 0) {
+    char *end;
+    long long v = strtoll(provider_id + 7, &end, 10);
+    if (*end != '\0' || v <= 0)
+      return AERR_NOTFOUND;
+    rc = sq_stmt(sq, SQ_OUTBOX_BY_ID, &stmt);
+    if (rc != 0)
+      return rc;
+    sq_bind_text(stmt, 1, channel);
+    sqlite3_bind_int64(stmt, 2, v);
+  } else {
+    rc = sq_stmt(sq, SQ_OUTBOX_BY_PROVIDER, &stmt);
+    if (rc != 0)
+      return rc;
+    sq_bind_text(stmt, 1, channel);
+    sq_bind_text(stmt, 2, provider_id);
+  }
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_DONE) {
+    sq_done(stmt);
+    return AERR_NOTFOUND;
+  }
+  if (rc != SQLITE_ROW) {
+    rc = sq_fail(sq, rc, "cannot find a sent reply");
+    sq_done(stmt);
+    return rc;
+  }
+  *id = sqlite3_column_int64(stmt, 0);
+  *kind = sq_col_dup_null(stmt, 1, &oom);
+  higher = delivery_rank(delivery) >
+           delivery_rank((const char *)sqlite3_column_text(stmt, 2));
+  sq_done(stmt);
+  if (oom)
+    return -ENOMEM;
+  if (!higher)
+    return 0;
+  rc = sq_stmt(sq, SQ_OUTBOX_DELIVERY, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, *id);
+  sq_bind_text(stmt, 2, delivery);
+  sqlite3_bind_int64(stmt, 3, now);
+  sq_bind_text(stmt, 4, error);
+  rc = sqlite3_step(stmt);
+  rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot record a delivery");
+  sq_done(stmt);
+  return rc;
+}
+
+static int
+sq_outbox_count(struct store *st, const char *status, int *n)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_OUTBOX_COUNT, &stmt);
+  if (rc != 0)
+    return rc;
+  sq_bind_text(stmt, 1, status);
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_ROW) {
+    *n = sqlite3_column_int(stmt, 0);
+    rc = 0;
+  } else {
+    rc = sq_fail(sq, rc, "cannot count replies");
+  }
+  sq_done(stmt);
+  return rc;
+}
+
 const struct store_ops store_sqlite_ops = {
   .name = "sqlite",
   .open = sq_open,
@@ -1388,4 +1669,10 @@ const struct store_ops store_sqlite_ops = {
   .evidence_count = sq_evidence_count,
   .evidence_attach = sq_evidence_attach,
   .evidence_drop = sq_evidence_drop,
+  .outbox_take = sq_outbox_take,
+  .outbox_next = sq_outbox_next,
+  .outbox_resume = sq_outbox_resume,
+  .outbox_set = sq_outbox_set,
+  .outbox_delivery = sq_outbox_delivery,
+  .outbox_count = sq_outbox_count,
 };

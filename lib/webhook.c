@@ -18,6 +18,7 @@
 #include "err.h"
 #include "http_parser.h"
 #include "log.h"
+#include "outbox.h"
 #include "provider.h"
 #include "server.h"
 
@@ -27,6 +28,8 @@
 struct webhook_wait {
   struct httpd_request *req;
   struct buf body;               /* the 200 answer, ready */
+  const char *ctype;             /* its content type */
+  int queued;                    /* replies were queued for the sender */
   struct webhook_wait *next;
 };
 
@@ -115,7 +118,7 @@ handle_message(struct server *s, struct httpd_request *req,
 
   ev.msg = m;
   ev.channel = ch->name;
-  ev.family = ops->family;
+  ev.family = ops->family_of != NULL ? ops->family_of(m) : ops->family;
   ev.inline_replies = ops->inline_replies;
   ev.reporter_id = reporter;
   ev.inbound_id = inbound;
@@ -158,7 +161,18 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
     httpd_respond_error(req, 404, "channel type not available");
     return;
   }
-  if (req->method != HTTP_POST) {
+  if (req->method == HTTP_GET && ops->handshake != NULL) {
+    char *body = NULL;
+    int status = ops->handshake(ch, req, &body);
+    log_info("event=webhook.handshake req=%s channel=%s status=%d", req->id,
+             ch->name, status);
+    httpd_respond(req, status, status == 200 ? "text/plain" :
+                  "application/json", NULL, body, body ? strlen(body) : 0);
+    free(body);
+    return;
+  }
+  if (req->method != HTTP_POST &&
+      !(req->method == HTTP_GET && ch->type == CHANNEL_KANNEL)) {
     httpd_respond(req, 405, "application/json", "Allow: POST\r\n",
                   "{\"error\":\"method not allowed\"}", 30);
     return;
@@ -186,6 +200,7 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
   }
   buf_init(&w->body, 0);
   w->req = req;
+  w->ctype = "application/json";
   rc = buf_puts(&w->body, "{\"replies\":[");
 
   if (rc == 0)
@@ -194,24 +209,32 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
     rc = store_sp_begin(s->store);
     for (i = 0; rc == 0 && i < set.n; i++)
       rc = handle_message(s, req, ch, ops, &set.msgs[i], &w->body, &first);
+    for (i = 0; rc == 0 && i < set.nstatuses; i++)
+      rc = outbox_delivery(s->outbox, ch->name, &set.statuses[i], req->id);
     if (rc == 0)
       rc = store_sp_release(s->store);
     else
       store_sp_rollback(s->store);
   }
-  inbound_set_free(&set);
   if (rc == 0)
     rc = buf_puts(&w->body, "]}");
   if (rc != 0) {
+    inbound_set_free(&set);
     buf_free(&w->body);
     free(w);
     answer_unavailable(req, rc, s);
     return;
   }
   if (!ops->inline_replies) {
+    /* The provider's own form of "received" (TwiML, plain text), or
+     * JSON. */
     buf_reset(&w->body);
-    buf_puts(&w->body, "{\"status\":\"ok\"}");
+    w->ctype = set.ack_type != NULL ? set.ack_type : "application/json";
+    buf_puts(&w->body, set.ack_body != NULL ? set.ack_body
+                                            : "{\"status\":\"ok\"}");
   }
+  w->queued = !ops->inline_replies && set.n > 0;
+  inbound_set_free(&set);
 
   /* Wait for the commit in webhook_commit(), which the loop's prepare
    * handle calls before it next blocks. */
@@ -250,7 +273,7 @@ void
 webhook_commit(struct server *s)
 {
   struct webhook_wait *w, *next;
-  int rc = 0;
+  int rc = 0, kick = 0;
 
   if (s->wait_head == NULL && !store_batch_open(s->store))
     return;
@@ -261,9 +284,10 @@ webhook_commit(struct server *s)
               store_errmsg(s->store));
   for (w = s->wait_head; w != NULL; w = next) {
     next = w->next;
+    if (rc == 0 && w->queued)
+      kick = 1;
     if (rc == 0)
-      httpd_respond(w->req, 200, "application/json", NULL, w->body.data,
-                    w->body.len);
+      httpd_respond(w->req, 200, w->ctype, NULL, w->body.data, w->body.len);
     else
       httpd_respond_error(w->req, 503, "temporarily unavailable, retry later");
     s->requests++;
@@ -272,4 +296,6 @@ webhook_commit(struct server *s)
   }
   s->wait_head = s->wait_tail = NULL;
   s->nwait = 0;
+  if (kick && s->outbox != NULL)
+    outbox_kick(s->outbox);
 }

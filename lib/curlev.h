@@ -1,0 +1,37 @@
+/*
+ * curlev.h: libcurl's multi interface driven by the libuv loop.
+ *
+ * Transfers are ordinary curl easy handles, set up by the caller; curlev
+ * runs them all on one multi handle whose sockets are watched with
+ * uv_poll_t and whose timeout is one uv_timer_t, so no transfer ever
+ * blocks the loop and no thread is needed.
+ */
+#ifndef ADUAN_CURLEV_H
+#define ADUAN_CURLEV_H
+
+#include <curl/curl.h>
+#include <uv.h>
+
+struct curlev;
+
+/* Called once per transfer when it ends (result CURLE_OK or not).  The
+ * easy handle is the caller's again: it cleans it up. */
+typedef void (*curlev_done_cb)(CURL *easy, CURLcode result, void *arg);
+
+/* A new driver on loop.  Returns 0, -ENOMEM or AERR_STATE. */
+int curlev_new(struct curlev **out, uv_loop_t *loop);
+
+/* Start easy (set up by the caller).  done(easy, result, arg) is called
+ * exactly once, later, from the loop; never from inside this call.
+ * Returns 0, or an error (and then done is never called). */
+int curlev_add(struct curlev *cv, CURL *easy, curlev_done_cb done,
+               void *arg);
+
+/* Transfers running. */
+int curlev_running(const struct curlev *cv);
+
+/* Abort every transfer (each done gets CURLE_ABORTED_BY_CALLBACK), close
+ * the handles, and call cb(arg) once all are closed; cv is then freed. */
+void curlev_close(struct curlev *cv, void (*cb)(void *arg), void *arg);
+
+#endif
