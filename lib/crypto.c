@@ -83,6 +83,42 @@ crypto_sha256(const void *msg, size_t len,
   return 0;
 }
 
+/* The incremental digest is OpenSSL's EVP context, under our name. */
+struct crypto_sha256 *
+crypto_sha256_new(void)
+{
+  EVP_MD_CTX *md = EVP_MD_CTX_new();
+
+  if (md != NULL && EVP_DigestInit_ex(md, EVP_sha256(), NULL) != 1) {
+    EVP_MD_CTX_free(md);
+    md = NULL;
+  }
+  return (struct crypto_sha256 *)md;
+}
+
+int
+crypto_sha256_update(struct crypto_sha256 *ctx, const void *p, size_t n)
+{
+  return EVP_DigestUpdate((EVP_MD_CTX *)ctx, p, n) == 1 ? 0 : AERR_STATE;
+}
+
+int
+crypto_sha256_end(struct crypto_sha256 *ctx,
+                  unsigned char out[CRYPTO_SHA256_LEN])
+{
+  unsigned int n = 0;
+  int ok = EVP_DigestFinal_ex((EVP_MD_CTX *)ctx, out, &n) == 1;
+
+  EVP_MD_CTX_free((EVP_MD_CTX *)ctx);
+  return ok ? 0 : AERR_STATE;
+}
+
+void
+crypto_sha256_free(struct crypto_sha256 *ctx)
+{
+  EVP_MD_CTX_free((EVP_MD_CTX *)ctx);
+}
+
 char *
 crypto_base64(const void *p, size_t n, char *out)
 {

@@ -34,6 +34,16 @@ int crypto_hmac_sha1(const void *key, size_t keylen, const void *msg,
 int crypto_sha256(const void *msg, size_t len,
                   unsigned char out[CRYPTO_SHA256_LEN]);
 
+/* SHA-256 over data given in pieces.  crypto_sha256_new returns NULL when
+ * out of memory; crypto_sha256_end writes the digest and frees ctx;
+ * crypto_sha256_free frees it unfinished (NULL is fine). */
+struct crypto_sha256;
+struct crypto_sha256 *crypto_sha256_new(void);
+int crypto_sha256_update(struct crypto_sha256 *ctx, const void *p, size_t n);
+int crypto_sha256_end(struct crypto_sha256 *ctx,
+                      unsigned char out[CRYPTO_SHA256_LEN]);
+void crypto_sha256_free(struct crypto_sha256 *ctx);
+
 /* Standard base64 (with padding) of n bytes into out, which must hold
  * 4 * ((n + 2) / 3) + 1 bytes.  Returns out. */
 char *crypto_base64(const void *p, size_t n, char *out);

@@ -11,6 +11,7 @@
 
 #include "curlev.h"
 #include "err.h"
+#include "evidence.h"
 #include "log.h"
 
 static int64_t
@@ -100,6 +101,8 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
   rc = curlev_new(&s->curl, loop);
   if (rc == 0)
     rc = outbox_new(&s->outbox, s, s->curl);
+  if (rc == 0)
+    rc = evidence_new(&s->evidence, s, s->curl);
   if (rc != 0) {
     snprintf(err, errlen, "cannot start the sender: %s", err_str(rc));
     goto err_httpd;
@@ -108,6 +111,8 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
 
 err_httpd:
   /* Nothing was started on the loop yet; closing needs one turn. */
+  if (s->outbox != NULL)
+    outbox_close(s->outbox, NULL, NULL);
   if (s->curl != NULL)
     curlev_close(s->curl, NULL, NULL);
   httpd_close(s->httpd, NULL, NULL);
@@ -128,7 +133,8 @@ static int
 server_drained(const struct server *s)
 {
   return httpd_inflight(s->httpd) == 0 && httpd_connections(s->httpd) == 0 &&
-         s->wait_head == NULL && outbox_inflight(s->outbox) == 0;
+         s->wait_head == NULL && outbox_inflight(s->outbox) == 0 &&
+         evidence_inflight(s->evidence) == 0;
 }
 
 static void
@@ -160,8 +166,9 @@ on_stop_timeout(uv_timer_t *h)
 {
   struct server *s = h->data;
 
-  log_warn("event=server.stop_timeout inflight=%d sending=%d",
-           httpd_inflight(s->httpd), outbox_inflight(s->outbox));
+  log_warn("event=server.stop_timeout inflight=%d sending=%d fetching=%d",
+           httpd_inflight(s->httpd), outbox_inflight(s->outbox),
+           evidence_inflight(s->evidence));
   s->closing = 0;  /* let server_stop force the close */
   s->stopping = 2;
   server_stop(s);
@@ -189,6 +196,12 @@ server_start(struct server *s, char *err, size_t errlen)
   if (rc != 0) {
     snprintf(err, errlen, "cannot resume the outbox: %s",
              store_errmsg(s->store));
+    return rc;
+  }
+  rc = evidence_start(s->evidence);
+  if (rc != 0) {
+    snprintf(err, errlen, "cannot make the evidence folder %s: %s",
+             s->cfg->evidence.dir, strerror(-rc));
     return rc;
   }
   rc = httpd_listen(s->httpd, s->cfg->server.listen_host,
@@ -237,11 +250,13 @@ on_httpd_closed(void *arg)
   s->httpd = NULL;
   /* Sends still running are aborted; their rows stay "sending" and are
    * queued again at the next start. */
-  s->handles_open += 2;
+  s->handles_open += 3;
   curlev_close(s->curl, on_part_closed, s);
   s->curl = NULL;
   outbox_close(s->outbox, on_part_closed, s);
   s->outbox = NULL;
+  evidence_close(s->evidence, on_part_closed, s);
+  s->evidence = NULL;
   uv_close((uv_handle_t *)&s->commit, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_term, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_int, on_handle_closed);
@@ -264,6 +279,7 @@ server_stop(struct server *s)
     log_info("event=server.stopping inflight=%d", httpd_inflight(s->httpd));
     httpd_stop(s->httpd);
     outbox_pause(s->outbox);
+    evidence_pause(s->evidence);
     uv_timer_start(&s->stop_timer, on_stop_timeout,
                    s->cfg->server.shutdown_timeout_ms, 0);
   }

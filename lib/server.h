@@ -39,6 +39,7 @@ struct server {
   struct conv *conv;
   struct curlev *curl;           /* outbound HTTP on the loop */
   struct outbox *outbox;         /* the sender */
+  struct evidence *evidence;     /* the evidence downloader */
 
   uv_prepare_t commit;           /* group commit, before the loop blocks */
   uv_signal_t sig_term;

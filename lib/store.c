@@ -330,3 +330,30 @@ store_outbox_count(struct store *st, const char *status, int *n)
 {
   return st->ops->outbox_count(st, status, n);
 }
+
+int
+store_evidence_due(struct store *st, int64_t now, int limit,
+                   struct store_evidence_row **rows, int *n)
+{
+  return st->ops->evidence_due(st, now, limit, rows, n);
+}
+
+void
+store_evidence_rows_free(struct store_evidence_row *rows, int n)
+{
+  int i;
+
+  for (i = 0; rows != NULL && i < n; i++) {
+    free(rows[i].channel);
+    free(rows[i].source);
+    free(rows[i].mime);
+  }
+  free(rows);
+}
+
+int
+store_evidence_set(struct store *st, int64_t id,
+                   const struct store_evidence_outcome *o)
+{
+  return st->ops->evidence_set(st, id, o);
+}

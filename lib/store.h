@@ -299,4 +299,35 @@ int store_outbox_delivery(struct store *st, const char *channel,
 /* Rows by status, for metrics and tests: *n rows have status. */
 int store_outbox_count(struct store *st, const char *status, int *n);
 
+/* ---- Evidence downloads ------------------------------------------------ */
+
+struct store_evidence_row {
+  int64_t id;
+  char *channel;             /* the inbound message's channel */
+  char *source;              /* media URL, or the provider's media id */
+  char *mime;
+  int attempts;
+  int64_t received_at;
+};
+
+/* Up to limit pending downloads whose time has come, oldest first. */
+int store_evidence_due(struct store *st, int64_t now, int limit,
+                       struct store_evidence_row **rows, int *n);
+void store_evidence_rows_free(struct store_evidence_row *rows, int n);
+
+struct store_evidence_outcome {
+  const char *status;        /* "stored", "pending", "failed" */
+  const char *sha256;        /* hex, for "stored" */
+  const char *path;          /* file name under the evidence folder */
+  const char *mime;          /* NULL: unchanged */
+  int64_t size;
+  int attempts;
+  int64_t next_attempt_at;   /* for "pending" */
+  const char *last_error;
+  int64_t now;
+};
+
+int store_evidence_set(struct store *st, int64_t id,
+                       const struct store_evidence_outcome *o);
+
 #endif

@@ -73,6 +73,10 @@ struct store_ops {
                          const char *error, int64_t now, int64_t *id,
                          char **kind);
   int (*outbox_count)(struct store *st, const char *status, int *n);
+  int (*evidence_due)(struct store *st, int64_t now, int limit,
+                      struct store_evidence_row **rows, int *n);
+  int (*evidence_set)(struct store *st, int64_t id,
+                      const struct store_evidence_outcome *o);
 };
 
 /* The part of every backend's handle that store.c may look at. */

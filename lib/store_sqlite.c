@@ -94,6 +94,8 @@ enum sq_stmt_id {
   SQ_OUTBOX_BY_ID,
   SQ_OUTBOX_DELIVERY,
   SQ_OUTBOX_COUNT,
+  SQ_EVIDENCE_DUE,
+  SQ_EVIDENCE_SET,
   SQ_NSTMTS
 };
 
@@ -196,6 +198,18 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     "UPDATE outbox SET delivery = ?2, delivery_at = ?3,"
     " last_error = coalesce(?4, last_error), updated_at = ?3 WHERE id = ?1",
   [SQ_OUTBOX_COUNT] = "SELECT count(*) FROM outbox WHERE status = ?1",
+  [SQ_EVIDENCE_DUE] =
+    "SELECT e.id, i.channel, e.source_url, e.mime, e.attempts,"
+    " e.received_at FROM evidence e JOIN inbound i ON i.id = e.inbound_id"
+    " WHERE e.status = 'pending' AND coalesce(e.next_attempt_at, 0) <= ?1"
+    " ORDER BY e.id LIMIT ?2",
+  [SQ_EVIDENCE_SET] =
+    "UPDATE evidence SET status = ?2, sha256 = coalesce(?3, sha256),"
+    " path = coalesce(?4, path), mime = coalesce(?5, mime),"
+    " size = CASE WHEN ?6 > 0 THEN ?6 ELSE size END, attempts = ?7,"
+    " next_attempt_at = ?8, last_error = ?9,"
+    " stored_at = CASE WHEN ?2 = 'stored' THEN ?10 ELSE stored_at END"
+    " WHERE id = ?1",
 };
 
 /* How often a new reporter's handle is drawn again after a collision. */
@@ -1642,6 +1656,98 @@ sq_outbox_count(struct store *st, const char *status, int *n)
   return rc;
 }
 
+/* ---- Evidence downloads ---- */
+
+static int
+sq_evidence_due(struct store *st, int64_t now, int limit,
+                struct store_evidence_row **rows, int *n)
+{
+  struct sq_store *sq = sq_of(st);
+  struct store_evidence_row *v = NULL;
+  sqlite3_stmt *stmt;
+  int cap = 0, count = 0, rc, oom = 0;
+
+  *rows = NULL;
+  *n = 0;
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_EVIDENCE_DUE, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, now);
+  sqlite3_bind_int(stmt, 2, limit);
+  for (;;) {
+    struct store_evidence_row *r;
+
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) {
+      rc = 0;
+      break;
+    }
+    if (rc != SQLITE_ROW) {
+      rc = sq_fail(sq, rc, "cannot read pending evidence");
+      break;
+    }
+    if (count == cap) {
+      int ncap = cap ? cap * 2 : 8;
+      struct store_evidence_row *nv = realloc(v, (size_t)ncap * sizeof(*nv));
+      if (nv == NULL) {
+        rc = -ENOMEM;
+        break;
+      }
+      v = nv;
+      cap = ncap;
+    }
+    r = &v[count++];
+    memset(r, 0, sizeof(*r));
+    r->id = sqlite3_column_int64(stmt, 0);
+    r->channel = sq_col_dup_null(stmt, 1, &oom);
+    r->source = sq_col_dup_null(stmt, 2, &oom);
+    r->mime = sq_col_dup_null(stmt, 3, &oom);
+    r->attempts = sqlite3_column_int(stmt, 4);
+    r->received_at = sqlite3_column_int64(stmt, 5);
+  }
+  sq_done(stmt);
+  if (rc == 0 && oom)
+    rc = -ENOMEM;
+  if (rc != 0) {
+    store_evidence_rows_free(v, count);
+    return rc;
+  }
+  *rows = v;
+  *n = count;
+  return 0;
+}
+
+static int
+sq_evidence_set(struct store *st, int64_t id,
+                const struct store_evidence_outcome *o)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_EVIDENCE_SET, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, id);
+  sq_bind_text(stmt, 2, o->status);
+  sq_bind_text(stmt, 3, o->sha256);
+  sq_bind_text(stmt, 4, o->path);
+  sq_bind_text(stmt, 5, o->mime);
+  sqlite3_bind_int64(stmt, 6, o->size);
+  sqlite3_bind_int(stmt, 7, o->attempts);
+  sq_bind_id(stmt, 8, o->next_attempt_at);
+  sq_bind_text(stmt, 9, o->last_error);
+  sqlite3_bind_int64(stmt, 10, o->now);
+  rc = sqlite3_step(stmt);
+  rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot record evidence");
+  sq_done(stmt);
+  return rc;
+}
+
 const struct store_ops store_sqlite_ops = {
   .name = "sqlite",
   .open = sq_open,
@@ -1675,4 +1781,6 @@ const struct store_ops store_sqlite_ops = {
   .outbox_set = sq_outbox_set,
   .outbox_delivery = sq_outbox_delivery,
   .outbox_count = sq_outbox_count,
+  .evidence_due = sq_evidence_due,
+  .evidence_set = sq_evidence_set,
 };

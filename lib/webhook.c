@@ -18,6 +18,7 @@
 #include "err.h"
 #include "http_parser.h"
 #include "log.h"
+#include "evidence.h"
 #include "outbox.h"
 #include "provider.h"
 #include "server.h"
@@ -30,6 +31,7 @@ struct webhook_wait {
   struct buf body;               /* the 200 answer, ready */
   const char *ctype;             /* its content type */
   int queued;                    /* replies were queued for the sender */
+  int media;                     /* evidence may wait for download */
   struct webhook_wait *next;
 };
 
@@ -234,6 +236,9 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
                                             : "{\"status\":\"ok\"}");
   }
   w->queued = !ops->inline_replies && set.n > 0;
+  for (i = 0; i < set.n; i++)
+    if (set.msgs[i].kind == MSG_MEDIA)
+      w->media = 1;
   inbound_set_free(&set);
 
   /* Wait for the commit in webhook_commit(), which the loop's prepare
@@ -285,7 +290,9 @@ webhook_commit(struct server *s)
   for (w = s->wait_head; w != NULL; w = next) {
     next = w->next;
     if (rc == 0 && w->queued)
-      kick = 1;
+      kick |= 1;
+    if (rc == 0 && w->media)
+      kick |= 2;
     if (rc == 0)
       httpd_respond(w->req, 200, w->ctype, NULL, w->body.data, w->body.len);
     else
@@ -296,6 +303,8 @@ webhook_commit(struct server *s)
   }
   s->wait_head = s->wait_tail = NULL;
   s->nwait = 0;
-  if (kick && s->outbox != NULL)
+  if ((kick & 1) && s->outbox != NULL)
     outbox_kick(s->outbox);
+  if ((kick & 2) && s->evidence != NULL)
+    evidence_kick(s->evidence);
 }

@@ -1,0 +1,525 @@
+/*
+ * evidence.c: the evidence downloader (see evidence.h).
+ *
+ * A download may take several requests (WhatsApp: the media id is looked
+ * up first, then the file is fetched from the URL that look-up gave).
+ * Every response is streamed to a temporary file while its digest is
+ * computed and its first bytes kept; the provider adapter then says, from
+ * those bytes, whether another request follows (media_request returns 0)
+ * or the response just received was the file itself (it returns 1).  A
+ * finished file is renamed to its SHA-256 in hex, so the same photo sent
+ * twice is stored once and a file's name proves its content.
+ */
+#include "evidence.h"
+
+#include <curl/curl.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "crypto.h"
+#include "curlev.h"
+#include "err.h"
+#include "log.h"
+#include "provider.h"
+#include "server.h"
+
+#define EVIDENCE_CONCURRENCY 4
+#define EVIDENCE_KEEP 65536           /* bytes of a response kept in memory */
+#define EVIDENCE_STEPS 4              /* requests one download may take */
+#define EVIDENCE_IDLE_POLL_MS 30000
+#define EVIDENCE_BACKOFF_MS 2000
+
+struct evidence {
+  struct server *srv;
+  struct curlev *cv;
+  uv_timer_t timer;
+  int inflight;
+  int paused;
+  int64_t busy[EVIDENCE_CONCURRENCY];  /* ids being downloaded */
+  void (*close_cb)(void *arg);
+  void *close_arg;
+};
+
+struct dl {
+  struct evidence *ev;
+  int64_t id;
+  char channel[64];
+  char *source;
+  char *mime;
+  int attempts;
+  int64_t received_at;
+  int step;
+  struct provider_request req;
+  struct curl_slist *headers;
+  struct buf keep;                    /* the response's first bytes */
+  int fd;                             /* the temporary file */
+  char tmp[4096];
+  struct crypto_sha256 *sha;
+  int64_t size;
+  int too_big;
+  char ctype[128];
+};
+
+static void poll_now(struct evidence *ev);
+static int step_start(struct dl *d);
+
+static void
+on_timer(uv_timer_t *t)
+{
+  poll_now(t->data);
+}
+
+int
+evidence_new(struct evidence **out, struct server *s, struct curlev *cv)
+{
+  struct evidence *ev = calloc(1, sizeof(*ev));
+
+  *out = NULL;
+  if (ev == NULL)
+    return -ENOMEM;
+  ev->srv = s;
+  ev->cv = cv;
+  uv_timer_init(s->loop, &ev->timer);
+  ev->timer.data = ev;
+  *out = ev;
+  return 0;
+}
+
+/* mkdir -p with mode 0700 for what it creates. */
+static int
+make_dirs(const char *dir)
+{
+  char path[4096];
+  size_t i, n = strlen(dir);
+
+  if (n == 0 || n >= sizeof(path))
+    return -ENAMETOOLONG;
+  memcpy(path, dir, n + 1);
+  for (i = 1; i <= n; i++) {
+    if (path[i] != '/' && path[i] != '\0')
+      continue;
+    path[i] = '\0';
+    if (mkdir(path, 0700) != 0 && errno != EEXIST)
+      return -errno;
+    path[i] = dir[i];
+  }
+  return 0;
+}
+
+int
+evidence_start(struct evidence *ev)
+{
+  int rc = make_dirs(ev->srv->cfg->evidence.dir);
+
+  if (rc != 0)
+    return rc;
+  evidence_kick(ev);
+  return 0;
+}
+
+void
+evidence_kick(struct evidence *ev)
+{
+  if (!ev->paused)
+    uv_timer_start(&ev->timer, on_timer, 0, 0);
+}
+
+int
+evidence_inflight(const struct evidence *ev)
+{
+  return ev->inflight;
+}
+
+void
+evidence_pause(struct evidence *ev)
+{
+  ev->paused = 1;
+  uv_timer_stop(&ev->timer);
+}
+
+static void
+on_closed(uv_handle_t *h)
+{
+  struct evidence *ev = h->data;
+  void (*cb)(void *) = ev->close_cb;
+  void *arg = ev->close_arg;
+
+  free(ev);
+  if (cb != NULL)
+    cb(arg);
+}
+
+void
+evidence_close(struct evidence *ev, void (*cb)(void *arg), void *arg)
+{
+  ev->paused = 1;
+  ev->close_cb = cb;
+  ev->close_arg = arg;
+  uv_timer_stop(&ev->timer);
+  uv_close((uv_handle_t *)&ev->timer, on_closed);
+}
+
+/* ---- One download ---------------------------------------------------- */
+
+static void
+dl_reset_body(struct dl *d)
+{
+  if (d->fd >= 0) {
+    close(d->fd);
+    unlink(d->tmp);
+    d->fd = -1;
+  }
+  crypto_sha256_free(d->sha);
+  d->sha = NULL;
+  buf_reset(&d->keep);
+  d->size = 0;
+  d->ctype[0] = '\0';
+}
+
+static void
+dl_free(struct dl *d)
+{
+  struct evidence *ev = d->ev;
+  int i;
+
+  dl_reset_body(d);
+  provider_request_free(&d->req);
+  curl_slist_free_all(d->headers);
+  buf_free(&d->keep);
+  for (i = 0; i < EVIDENCE_CONCURRENCY; i++)
+    if (ev->busy[i] == d->id)
+      ev->busy[i] = 0;
+  ev->inflight--;
+  free(d->source);
+  free(d->mime);
+  free(d);
+}
+
+/* Write the outcome into the open batch and log it. */
+static void
+dl_record(struct dl *d, const char *status, const char *error,
+          const char *sha, const char *path)
+{
+  struct server *s = d->ev->srv;
+  struct store_evidence_outcome o = {0};
+  char q[LOG_QUOTE_LEN];
+  int rc;
+
+  o.now = server_now(s);
+  o.status = status;
+  o.attempts = d->attempts + (strcmp(status, "stored") == 0 ? 0 : 1);
+  o.last_error = error;
+  o.sha256 = sha;
+  o.path = path;
+  o.size = d->size;
+  if (d->mime == NULL && d->ctype[0] != '\0')
+    o.mime = d->ctype;
+  if (strcmp(status, "pending") == 0) {
+    int64_t delay = (int64_t)EVIDENCE_BACKOFF_MS << (o.attempts < 10 ?
+                                                    o.attempts : 10);
+    o.next_attempt_at = o.now + delay;
+    if (o.now - d->received_at > (int64_t)s->cfg->evidence.retry_for_ms) {
+      o.status = "failed";
+      o.next_attempt_at = 0;
+    }
+  }
+  if (strcmp(o.status, "stored") == 0)
+    log_info("event=evidence.stored id=%lld channel=%s sha256=%s size=%lld",
+             (long long)d->id, d->channel, sha, (long long)d->size);
+  else
+    log_warn("event=evidence.%s id=%lld channel=%s attempt=%d reason=%s",
+             strcmp(o.status, "failed") == 0 ? "failed" : "retry",
+             (long long)d->id, d->channel, o.attempts,
+             log_quote(error ? error : "?", q, sizeof(q)));
+  rc = store_batch_begin(s->store);
+  if (rc == 0)
+    rc = store_evidence_set(s->store, d->id, &o);
+  if (rc != 0)
+    log_error("event=evidence.record_failed id=%lld err=%s", (long long)d->id,
+              err_name(rc));
+}
+
+static size_t
+on_body(char *p, size_t size, size_t n, void *arg)
+{
+  struct dl *d = arg;
+  size_t len = size * n;
+  const struct config *cfg = d->ev->srv->cfg;
+
+  if ((size_t)d->size + len > cfg->evidence.max_size) {
+    d->too_big = 1;
+    return 0;  /* curl stops the transfer */
+  }
+  if (d->keep.len < EVIDENCE_KEEP) {
+    size_t room = EVIDENCE_KEEP - d->keep.len;
+    buf_append(&d->keep, p, len < room ? len : room);
+  }
+  if (crypto_sha256_update(d->sha, p, len) != 0)
+    return 0;
+  while (len > 0) {
+    ssize_t w = write(d->fd, p, len);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w <= 0)
+      return 0;
+    p += w;
+    len -= (size_t)w;
+    d->size += w;
+  }
+  return size * n;
+}
+
+static size_t
+on_header(char *p, size_t size, size_t n, void *arg)
+{
+  struct dl *d = arg;
+  size_t len = size * n, k = 13;
+
+  if (len > k && strncasecmp(p, "Content-Type:", k) == 0) {
+    size_t i = k, o = 0;
+    while (i < len && p[i] == ' ')
+      i++;
+    while (i < len && o + 1 < sizeof(d->ctype) && p[i] != '\r' &&
+           p[i] != '\n' && p[i] != ';')
+      d->ctype[o++] = p[i++];
+    d->ctype[o] = '\0';
+  }
+  return len;
+}
+
+/* The file is complete: name it by its digest. */
+static void
+dl_finish(struct dl *d)
+{
+  const char *dir = d->ev->srv->cfg->evidence.dir;
+  unsigned char digest[CRYPTO_SHA256_LEN];
+  char hex[2 * CRYPTO_SHA256_LEN + 1], path[4200];
+  int rc = crypto_sha256_end(d->sha, digest);
+
+  d->sha = NULL;
+  if (rc != 0 || fsync(d->fd) != 0) {
+    dl_record(d, "pending", "cannot finish the file", NULL, NULL);
+    return;
+  }
+  crypto_hex(digest, sizeof(digest), hex);
+  snprintf(path, sizeof(path), "%s/%s", dir, hex);
+  close(d->fd);
+  d->fd = -1;
+  if (rename(d->tmp, path) != 0) {
+    unlink(d->tmp);
+    dl_record(d, "pending", strerror(errno), NULL, NULL);
+    return;
+  }
+  dl_record(d, "stored", NULL, hex, hex);
+}
+
+static void
+on_done(CURL *easy, CURLcode result, void *arg)
+{
+  struct dl *d = arg;
+  struct evidence *ev = d->ev;
+  const struct config_channel *ch;
+  const struct provider_ops *ops;
+  struct inbound_msg m = {0};
+  long status = 0;
+  char err[160];
+  int rc;
+
+  if (result == CURLE_OK)
+    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+  curl_easy_cleanup(easy);
+  curl_slist_free_all(d->headers);
+  d->headers = NULL;
+  provider_request_free(&d->req);
+  if (result == CURLE_ABORTED_BY_CALLBACK) {
+    dl_free(d);  /* closing: still pending, tried again at start */
+    return;
+  }
+  if (d->too_big) {
+    snprintf(err, sizeof(err), "larger than %zu bytes",
+             ev->srv->cfg->evidence.max_size);
+    d->attempts = ev->srv->cfg->outbox.max_attempts;
+    dl_record(d, "failed", err, NULL, NULL);
+    goto out;
+  }
+  if (result != CURLE_OK || status < 200 || status > 299) {
+    if (result != CURLE_OK)
+      snprintf(err, sizeof(err), "%s", curl_easy_strerror(result));
+    else
+      snprintf(err, sizeof(err), "HTTP %ld", status);
+    dl_record(d, "pending", err, NULL, NULL);
+    goto out;
+  }
+  ch = config_channel(ev->srv->cfg, d->channel);
+  ops = ch != NULL ? provider_for(ch->type) : NULL;
+  rc = 1;
+  if (ops != NULL && ops->media_request != NULL &&
+      d->step + 1 < EVIDENCE_STEPS) {
+    if (ch->type == CHANNEL_WHATSAPP_CLOUD)
+      m.media_id = d->source;
+    else
+      m.media_url = d->source;
+    m.media_mime = d->mime;
+    rc = ops->media_request(ch, &m, d->step + 1,
+                            d->keep.data ? d->keep.data : "", d->keep.len,
+                            &d->req);
+  }
+  if (rc == 1) {
+    dl_finish(d);
+  } else if (rc == 0) {
+    d->step++;
+    dl_reset_body(d);
+    if (step_start(d) == 0)
+      return;
+    dl_record(d, "pending", "cannot start the next request", NULL, NULL);
+  } else {
+    dl_record(d, "pending", "unexpected answer from the provider", NULL,
+              NULL);
+  }
+out:
+  dl_free(d);
+  evidence_kick(ev);
+}
+
+/* Start the request in d->req (already built). */
+static int
+step_start(struct dl *d)
+{
+  struct evidence *ev = d->ev;
+  const struct config *cfg = ev->srv->cfg;
+  CURL *easy;
+  int i;
+
+  snprintf(d->tmp, sizeof(d->tmp), "%s/.part-%lld-%d", cfg->evidence.dir,
+           (long long)d->id, d->step);
+  d->fd = open(d->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  d->sha = crypto_sha256_new();
+  easy = curl_easy_init();
+  if (d->fd < 0 || d->sha == NULL || easy == NULL) {
+    if (easy != NULL)
+      curl_easy_cleanup(easy);
+    return -ENOMEM;
+  }
+  for (i = 0; i < 8 && d->req.headers[i] != NULL; i++)
+    d->headers = curl_slist_append(d->headers, d->req.headers[i]);
+  curl_easy_setopt(easy, CURLOPT_URL, d->req.url);
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, d->headers);
+  curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, d);
+  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(easy, CURLOPT_HEADERDATA, d);
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, (long)cfg->evidence.timeout_ms);
+  curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE,
+                   (curl_off_t)cfg->evidence.max_size);
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  /* Twilio's media URLs answer with a redirect to the file. */
+  curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(easy, CURLOPT_MAXREDIRS, 3L);
+  if (curlev_add(ev->cv, easy, on_done, d) != 0) {
+    curl_easy_cleanup(easy);
+    return AERR_STATE;
+  }
+  return 0;
+}
+
+/* Begin downloading row r. */
+static void
+dl_begin(struct evidence *ev, struct store_evidence_row *r)
+{
+  const struct config_channel *ch = config_channel(ev->srv->cfg, r->channel);
+  const struct provider_ops *ops = ch ? provider_for(ch->type) : NULL;
+  struct inbound_msg m = {0};
+  struct dl *d = calloc(1, sizeof(*d));
+  int i, rc;
+
+  if (d == NULL)
+    return;
+  d->ev = ev;
+  d->id = r->id;
+  d->fd = -1;
+  snprintf(d->channel, sizeof(d->channel), "%s", r->channel);
+  d->source = r->source;
+  d->mime = r->mime;
+  r->source = r->mime = NULL;
+  d->attempts = r->attempts;
+  d->received_at = r->received_at;
+  buf_init(&d->keep, 0);
+  ev->inflight++;
+  for (i = 0; i < EVIDENCE_CONCURRENCY; i++)
+    if (ev->busy[i] == 0) {
+      ev->busy[i] = d->id;
+      break;
+    }
+  if (ch == NULL || d->source == NULL) {
+    d->attempts = ev->srv->cfg->outbox.max_attempts;
+    dl_record(d, "failed", "channel or source unknown", NULL, NULL);
+    dl_free(d);
+    return;
+  }
+  if (ch->type == CHANNEL_WHATSAPP_CLOUD)
+    m.media_id = d->source;
+  else
+    m.media_url = d->source;
+  m.media_mime = d->mime;
+  if (ops != NULL && ops->media_request != NULL) {
+    rc = ops->media_request(ch, &m, 0, NULL, 0, &d->req);
+  } else {
+    /* A plain URL (the dev channel): fetch it as it is. */
+    d->req.method = "GET";
+    d->req.url = strdup(d->source);
+    rc = d->req.url != NULL ? 0 : -ENOMEM;
+  }
+  if (rc == 0)
+    rc = step_start(d);
+  if (rc != 0) {
+    dl_record(d, "pending", "cannot start the download", NULL, NULL);
+    dl_free(d);
+  }
+}
+
+static int
+is_busy(const struct evidence *ev, int64_t id)
+{
+  int i;
+
+  for (i = 0; i < EVIDENCE_CONCURRENCY; i++)
+    if (ev->busy[i] == id)
+      return 1;
+  return 0;
+}
+
+static void
+poll_now(struct evidence *ev)
+{
+  struct server *s = ev->srv;
+  struct store_evidence_row *rows = NULL;
+  int n = 0, i, room = EVIDENCE_CONCURRENCY - ev->inflight, rc;
+
+  if (ev->paused)
+    return;
+  uv_timer_start(&ev->timer, on_timer, EVIDENCE_IDLE_POLL_MS, 0);
+  if (room <= 0)
+    return;
+  /* Rows being fetched are still "pending": ask for enough to skip them. */
+  rc = store_evidence_due(s->store, server_now(s),
+                          room + EVIDENCE_CONCURRENCY, &rows, &n);
+  if (rc != 0) {
+    log_warn("event=evidence.poll_failed err=%s", err_name(rc));
+    return;
+  }
+  for (i = 0; i < n && ev->inflight < EVIDENCE_CONCURRENCY; i++)
+    if (!is_busy(ev, rows[i].id))
+      dl_begin(ev, &rows[i]);
+  if (n > 0)
+    uv_timer_start(&ev->timer, on_timer, EVIDENCE_BACKOFF_MS, 0);
+  store_evidence_rows_free(rows, n);
+}
