@@ -34,7 +34,7 @@
 #define EVIDENCE_KEEP 65536           /* bytes of a response kept in memory */
 #define EVIDENCE_STEPS 4              /* requests one download may take */
 #define EVIDENCE_IDLE_POLL_MS 30000
-#define EVIDENCE_BACKOFF_MS 2000
+#define EVIDENCE_BACKOFF_MS 1000
 
 struct evidence {
   struct server *srv;
@@ -43,6 +43,7 @@ struct evidence {
   int inflight;
   int paused;
   int64_t busy[EVIDENCE_CONCURRENCY];  /* ids being downloaded */
+  int64_t soonest;                     /* earliest retry set, or 0 */
   void (*close_cb)(void *arg);
   void *close_arg;
 };
@@ -228,7 +229,21 @@ dl_record(struct dl *d, const char *status, const char *error,
     if (o.now - d->received_at > (int64_t)s->cfg->evidence.retry_for_ms) {
       o.status = "failed";
       o.next_attempt_at = 0;
+    } else if (d->ev->soonest == 0 || o.next_attempt_at < d->ev->soonest) {
+      d->ev->soonest = o.next_attempt_at;
     }
+  }
+  /* Commit now (with whatever else the batch holds), so that the log
+   * line below states a fact. */
+  rc = store_batch_begin(s->store);
+  if (rc == 0)
+    rc = store_evidence_set(s->store, d->id, &o);
+  if (rc == 0)
+    rc = webhook_commit(s);
+  if (rc != 0) {
+    log_error("event=evidence.record_failed id=%lld err=%s",
+              (long long)d->id, err_name(rc));
+    return;
   }
   if (strcmp(o.status, "stored") == 0)
     log_info("event=evidence.stored id=%lld channel=%s sha256=%s size=%lld",
@@ -238,12 +253,6 @@ dl_record(struct dl *d, const char *status, const char *error,
              strcmp(o.status, "failed") == 0 ? "failed" : "retry",
              (long long)d->id, d->channel, o.attempts,
              log_quote(error ? error : "?", q, sizeof(q)));
-  rc = store_batch_begin(s->store);
-  if (rc == 0)
-    rc = store_evidence_set(s->store, d->id, &o);
-  if (rc != 0)
-    log_error("event=evidence.record_failed id=%lld err=%s", (long long)d->id,
-              err_name(rc));
 }
 
 static size_t
@@ -342,7 +351,7 @@ on_done(CURL *easy, CURLcode result, void *arg)
     dl_free(d);  /* closing: still pending, tried again at start */
     return;
   }
-  if (d->too_big) {
+  if (d->too_big || result == CURLE_FILESIZE_EXCEEDED) {
     snprintf(err, sizeof(err), "larger than %zu bytes",
              ev->srv->cfg->evidence.max_size);
     d->attempts = ev->srv->cfg->outbox.max_attempts;
@@ -519,7 +528,16 @@ poll_now(struct evidence *ev)
   for (i = 0; i < n && ev->inflight < EVIDENCE_CONCURRENCY; i++)
     if (!is_busy(ev, rows[i].id))
       dl_begin(ev, &rows[i]);
-  if (n > 0)
+  if (n > 0) {
     uv_timer_start(&ev->timer, on_timer, EVIDENCE_BACKOFF_MS, 0);
+  } else if (ev->soonest != 0) {
+    /* A retry is due later: wake for it. */
+    int64_t now = server_now(s), wait = ev->soonest - now;
+    ev->soonest = 0;
+    if (wait < 0)
+      wait = 0;
+    if (wait < EVIDENCE_IDLE_POLL_MS)
+      uv_timer_start(&ev->timer, on_timer, (uint64_t)wait + 1, 0);
+  }
   store_evidence_rows_free(rows, n);
 }

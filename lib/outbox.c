@@ -216,6 +216,7 @@ record(struct job *j, struct send_result *res, long status, double secs)
   const struct config_channel *ch = config_channel(cfg, j->channel);
   struct store_outbox_outcome o = {0};
   char q[LOG_QUOTE_LEN];
+  int64_t delay = 0;
   int rc;
 
   o.now = server_now(s);
@@ -224,14 +225,6 @@ record(struct job *j, struct send_result *res, long status, double secs)
   case SEND_OK:
     o.status = "sent";
     o.provider_id = res->provider_id;
-    if (j->segments > 0)
-      log_info("event=outbox.sent id=%lld channel=%s to=%s kind=%s "
-               "segments=%d ms=%.0f", (long long)j->id, j->channel,
-               j->masked, j->kind, j->segments, secs * 1000);
-    else
-      log_info("event=outbox.sent id=%lld channel=%s to=%s kind=%s ms=%.0f",
-               (long long)j->id, j->channel, j->masked, j->kind,
-               secs * 1000);
     break;
   case SEND_TEMPLATE:
     if (ch != NULL && ch->template_name != NULL &&
@@ -240,10 +233,7 @@ record(struct job *j, struct send_result *res, long status, double secs)
       o.kind = "template";
       o.attempts = j->attempts;
       o.next_attempt_at = o.now;
-      o.last_error = res->error;
-      log_info("event=outbox.template id=%lld channel=%s reason=%s",
-               (long long)j->id, j->channel,
-               log_quote(res->error ? res->error : "window", q, sizeof(q)));
+      o.last_error = res->error ? res->error : "24-hour window closed";
       break;
     }
     /* No template to fall back on: a permanent failure. */
@@ -251,37 +241,62 @@ record(struct job *j, struct send_result *res, long status, double secs)
   case SEND_FAIL:
     o.status = "failed";
     o.last_error = res->error ? res->error : "refused";
-    log_warn("event=outbox.failed id=%lld channel=%s to=%s status=%ld "
-             "reason=%s", (long long)j->id, j->channel, j->masked, status,
-             log_quote(o.last_error, q, sizeof(q)));
     break;
   case SEND_RETRY:
   default:
     o.last_error = res->error ? res->error : "no answer";
     if (o.attempts >= cfg->outbox.max_attempts) {
       o.status = "dead";
-      log_error("event=outbox.dead id=%lld channel=%s to=%s attempts=%d "
-                "reason=%s", (long long)j->id, j->channel, j->masked,
-                o.attempts, log_quote(o.last_error, q, sizeof(q)));
     } else {
-      int64_t delay = backoff_ms(cfg, o.attempts);
+      delay = backoff_ms(cfg, o.attempts);
       if (res->retry_after_ms > delay)
         delay = res->retry_after_ms;
       o.status = "queued";
       o.next_attempt_at = o.now + delay;
-      log_warn("event=outbox.retry id=%lld channel=%s status=%ld "
-               "attempt=%d in_ms=%lld reason=%s", (long long)j->id,
-               j->channel, status, o.attempts, (long long)delay,
-               log_quote(o.last_error, q, sizeof(q)));
     }
     break;
   }
+
+  /* Commit now (with whatever else the batch holds), so that the log
+   * line below states a fact. */
   rc = store_batch_begin(s->store);
   if (rc == 0)
     rc = store_outbox_set(s->store, j->id, &o);
-  if (rc != 0)
+  if (rc != 0) {
     log_error("event=outbox.record_failed id=%lld err=%s msg=%s",
               (long long)j->id, err_name(rc), store_errmsg(s->store));
+    return;
+  }
+  if (webhook_commit(s) != 0)
+    return;  /* logged there; the row is sent again after a restart */
+
+  if (strcmp(o.status, "sent") == 0) {
+    if (j->segments > 0)
+      log_info("event=outbox.sent id=%lld channel=%s to=%s kind=%s "
+               "segments=%d ms=%.0f", (long long)j->id, j->channel,
+               j->masked, j->kind, j->segments, secs * 1000);
+    else
+      log_info("event=outbox.sent id=%lld channel=%s to=%s kind=%s ms=%.0f",
+               (long long)j->id, j->channel, j->masked, j->kind,
+               secs * 1000);
+  } else if (strcmp(o.status, "failed") == 0) {
+    log_warn("event=outbox.failed id=%lld channel=%s to=%s status=%ld "
+             "reason=%s", (long long)j->id, j->channel, j->masked, status,
+             log_quote(o.last_error, q, sizeof(q)));
+  } else if (strcmp(o.status, "dead") == 0) {
+    log_error("event=outbox.dead id=%lld channel=%s to=%s attempts=%d "
+              "reason=%s", (long long)j->id, j->channel, j->masked,
+              o.attempts, log_quote(o.last_error, q, sizeof(q)));
+  } else if (o.kind != NULL) {
+    log_info("event=outbox.template id=%lld channel=%s reason=%s",
+             (long long)j->id, j->channel,
+             log_quote(o.last_error, q, sizeof(q)));
+  } else {
+    log_warn("event=outbox.retry id=%lld channel=%s status=%ld "
+             "attempt=%d in_ms=%lld reason=%s", (long long)j->id,
+             j->channel, status, o.attempts, (long long)delay,
+             log_quote(o.last_error, q, sizeof(q)));
+  }
 }
 
 /* ---- Requests -------------------------------------------------------- */

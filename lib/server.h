@@ -86,6 +86,6 @@ int64_t server_now(const struct server *s);
 
 /* Webhook side (webhook.c). */
 void webhook_handle(struct httpd_request *req, void *arg);
-void webhook_commit(struct server *s);
+int webhook_commit(struct server *s);
 
 #endif

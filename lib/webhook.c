@@ -272,16 +272,18 @@ webhook_handle(struct httpd_request *req, void *arg)
 /*
  * Commit the open batch and answer everyone who waited for it.  Runs from
  * the server's prepare handle, so many requests of one loop iteration
- * share one fsync.
+ * share one fsync; the sender and the downloader call it to make their
+ * records durable before they log them.  Returns 0 or the commit's
+ * error.
  */
-void
+int
 webhook_commit(struct server *s)
 {
   struct webhook_wait *w, *next;
   int rc = 0, kick = 0;
 
   if (s->wait_head == NULL && !store_batch_open(s->store))
-    return;
+    return 0;
   if (store_batch_open(s->store))
     rc = store_batch_commit(s->store);
   if (rc != 0)
@@ -307,4 +309,5 @@ webhook_commit(struct server *s)
     outbox_kick(s->outbox);
   if ((kick & 2) && s->evidence != NULL)
     evidence_kick(s->evidence);
+  return rc;
 }
