@@ -1034,6 +1034,20 @@ dispatch(struct turn *t, int fresh)
 }
 
 int
+conv_notice(struct conv *cv, struct store *st, const struct conv_event *ev,
+            const char *key)
+{
+  struct turn t;
+
+  memset(&t, 0, sizeof(t));
+  t.cv = cv;
+  t.st = st;
+  t.ev = ev;
+  t.sms = strcmp(ev->family, "sms") == 0;
+  return say0(&t, key);
+}
+
+int
 conv_handle(struct conv *cv, struct store *st, const struct conv_event *ev)
 {
   struct turn t;

@@ -52,6 +52,12 @@ int conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag);
 
 void conv_free(struct conv *cv);
 
+/* Send the catalogue text key alone, as the reply to ev (for notices the
+ * webhook layer decides on, such as the flood notice).  Returns 0 or a
+ * store error. */
+int conv_notice(struct conv *cv, struct store *st,
+                const struct conv_event *ev, const char *key);
+
 /* Handle one inbound message.  Returns 0, or a store error (the caller
  * rolls the savepoint back and answers 503). */
 int conv_handle(struct conv *cv, struct store *st,

@@ -357,3 +357,10 @@ store_evidence_set(struct store *st, int64_t id,
 {
   return st->ops->evidence_set(st, id, o);
 }
+
+int
+store_inbound_count_since(struct store *st, int64_t reporter_id,
+                          int64_t since, int *count)
+{
+  return st->ops->inbound_count_since(st, reporter_id, since, count);
+}

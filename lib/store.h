@@ -209,6 +209,10 @@ int store_ticket_by_number(struct store *st, const char *number,
 
 void store_ticket_clear(struct store_ticket *t);
 
+/* Messages a reporter sent at or after since (ms), on any channel. */
+int store_inbound_count_since(struct store *st, int64_t reporter_id,
+                              int64_t since, int *count);
+
 /* Tickets a reporter filed at or after since (ms). */
 int store_ticket_count_since(struct store *st, int64_t reporter_id,
                              int64_t since, int *count);

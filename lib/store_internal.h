@@ -52,6 +52,8 @@ struct store_ops {
                        char number[32]);
   int (*ticket_by_number)(struct store *st, const char *number,
                           struct store_ticket *out);
+  int (*inbound_count_since)(struct store *st, int64_t reporter_id,
+                             int64_t since, int *count);
   int (*ticket_count_since)(struct store *st, int64_t reporter_id,
                             int64_t since, int *count);
   int (*reporter_set_name)(struct store *st, int64_t reporter_id,

@@ -80,6 +80,7 @@ enum sq_stmt_id {
   SQ_EVENT_INSERT,
   SQ_TICKET_BY_NUMBER,
   SQ_TICKET_COUNT_SINCE,
+  SQ_INBOUND_COUNT_SINCE,
   SQ_REPORTER_SET_NAME,
   SQ_EVIDENCE_INSERT,
   SQ_EVIDENCE_COUNT,
@@ -155,6 +156,9 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_TICKET_COUNT_SINCE] =
     "SELECT count(*) FROM tickets WHERE reporter_id = ?1"
     " AND created_at >= ?2",
+  [SQ_INBOUND_COUNT_SINCE] =
+    "SELECT count(*) FROM inbound WHERE reporter_id = ?1"
+    " AND received_at >= ?2",
   [SQ_REPORTER_SET_NAME] = "UPDATE reporters SET name = ?2 WHERE id = ?1",
   [SQ_EVIDENCE_INSERT] =
     "INSERT INTO evidence (session_id, inbound_id, mime, source_url, status,"
@@ -1321,6 +1325,22 @@ sq_ticket_count_since(struct store *st, int64_t reporter_id, int64_t since,
   return rc;
 }
 
+static int
+sq_inbound_count_since(struct store *st, int64_t reporter_id, int64_t since,
+                       int *count)
+{
+  struct sq_store *sq = sq_of(st);
+  int64_t n = 0;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_count(sq, SQ_INBOUND_COUNT_SINCE, reporter_id, since, 2, &n,
+                "cannot count messages");
+  *count = (int)n;
+  return rc;
+}
+
 /* Run a cached statement bound to (id, text or id) that yields no rows. */
 static int
 sq_update(struct sq_store *sq, enum sq_stmt_id id, int64_t a, const char *b,
@@ -1770,6 +1790,7 @@ const struct store_ops store_sqlite_ops = {
   .ticket_create = sq_ticket_create,
   .ticket_by_number = sq_ticket_by_number,
   .ticket_count_since = sq_ticket_count_since,
+  .inbound_count_since = sq_inbound_count_since,
   .reporter_set_name = sq_reporter_set_name,
   .evidence_add = sq_evidence_add,
   .evidence_count = sq_evidence_count,

@@ -91,7 +91,7 @@ handle_message(struct server *s, struct httpd_request *req,
   struct conv_event ev = {0};
   int64_t reporter = 0, inbound = 0, now = server_now(s);
   char masked[LOG_PHONE_LEN], tbuf[LOG_QUOTE_LEN];
-  int rc;
+  int rc, limit, count = 0;
 
   rc = store_reporter_ensure(s->store, m->phone, now, &reporter);
   if (rc != 0)
@@ -125,6 +125,24 @@ handle_message(struct server *s, struct httpd_request *req,
   ev.reporter_id = reporter;
   ev.inbound_id = inbound;
   ev.now_ms = now;
+  limit = s->cfg->limits.messages_per_minute;
+  if (limit > 0) {
+    /* Over the flood limit the message is kept (nothing is lost) but not
+     * answered, except by one notice when the limit is first passed. */
+    rc = store_inbound_count_since(s->store, reporter, now - 60000, &count);
+    if (rc != 0)
+      return rc;
+    if (count > limit) {
+      log_info("event=report.rejected req=%s channel=%s from=%s "
+               "reason=flood count=%d", req->id, ch->name,
+               log_phone(m->phone, masked), count);
+      if (count == limit + 1)
+        rc = conv_notice(s->conv, s->store, &ev, "flood");
+      if (rc == 0 && ops->inline_replies)
+        rc = add_replies(s, inbound, body, first);
+      return rc;
+    }
+  }
   rc = conv_handle(s->conv, s->store, &ev);
   if (rc != 0)
     return rc;

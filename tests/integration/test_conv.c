@@ -497,6 +497,34 @@ START_TEST(unsupported_and_media_messages)
 }
 END_TEST
 
+START_TEST(flood_gets_one_notice)
+{
+  struct tu_daemon d;
+  struct tu_replies r;
+  const char *n = "081270000007";
+
+  ck_assert_int_eq(tu_daemon_start(&d, "[limits]\nmessages_per_minute = 3\n"),
+                   0);
+  tu_expect(&d, n, "Halo", "menu");
+  tu_expect(&d, n, "1", "ask.kategori");
+  tu_expect(&d, n, "3", "ask.terlapor");
+  tu_expect(&d, n, "Camat", "flood");
+  ck_assert_int_eq(tu_say(&d, n, "Camat Maulafa", NULL, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  ck_assert_int_eq(r.n, 0);
+  tu_replies_free(&r);
+  /* Nothing was lost: all five are stored; none moved the draft on. */
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM inbound"), 5);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM sessions WHERE "
+                                 "step = 'terlapor'"), 1);
+  ck_assert(tu_daemon_log_has(&d, "reason=flood"));
+  /* A minute later the reporter is heard again. */
+  ck_assert_int_eq(tu_daemon_advance(&d, 61000), 0);
+  tu_expect(&d, n, "Camat Maulafa", "ask.lokasi");
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
 #define CROWD 200
 
 struct crowd_arg {
@@ -579,6 +607,7 @@ conv_suite(void)
   tcase_add_test(tc, sigkill_mid_conversation_resumes);
   tcase_add_test(tc, repeated_delivery_advances_once);
   tcase_add_test(tc, unsupported_and_media_messages);
+  tcase_add_test(tc, flood_gets_one_notice);
   tcase_add_test(tc, two_hundred_reporters_at_once);
   suite_add_tcase(s, tc);
   return s;
