@@ -13,6 +13,7 @@
 #include "err.h"
 #include "evidence.h"
 #include "log.h"
+#include "sdnotify.h"
 
 static int64_t
 wall_clock(void)
@@ -174,6 +175,14 @@ on_stop_timeout(uv_timer_t *h)
   server_stop(s);
 }
 
+/* Tell systemd the loop is alive; a stuck loop stops telling it. */
+static void
+on_watchdog(uv_timer_t *t)
+{
+  (void)t;
+  sdnotify_send("WATCHDOG=1");
+}
+
 int
 server_start(struct server *s, char *err, size_t errlen)
 {
@@ -186,9 +195,11 @@ server_start(struct server *s, char *err, size_t errlen)
   uv_signal_init(s->loop, &s->sig_int);
   uv_signal_init(s->loop, &s->sig_hup);
   uv_timer_init(s->loop, &s->stop_timer);
+  uv_timer_init(s->loop, &s->watchdog);
   s->sig_term.data = s->sig_int.data = s->sig_hup.data = s;
   s->stop_timer.data = s;
-  s->handles_open = 5;
+  s->watchdog.data = s;
+  s->handles_open = 6;
   uv_signal_start(&s->sig_term, on_signal, SIGTERM);
   uv_signal_start(&s->sig_int, on_signal, SIGINT);
   uv_signal_start(&s->sig_hup, on_signal, SIGHUP);
@@ -212,6 +223,12 @@ server_start(struct server *s, char *err, size_t errlen)
     return rc;
   }
   store_schema_version(s->store, &version);
+  {
+    uint64_t wd = sdnotify_watchdog_ms();
+    if (wd > 0)
+      uv_timer_start(&s->watchdog, on_watchdog, wd / 2, wd / 2);
+  }
+  sdnotify_send("READY=1\nSTATUS=serving");
   {
     const char *h = s->cfg->server.listen_host;
     int v6 = strchr(h, ':') != NULL;
@@ -262,6 +279,7 @@ on_httpd_closed(void *arg)
   uv_close((uv_handle_t *)&s->sig_int, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_hup, on_handle_closed);
   uv_close((uv_handle_t *)&s->stop_timer, on_handle_closed);
+  uv_close((uv_handle_t *)&s->watchdog, on_handle_closed);
 }
 
 /*
@@ -276,6 +294,7 @@ server_stop(struct server *s)
     return;
   if (!s->stopping) {
     s->stopping = 1;
+    sdnotify_send("STOPPING=1");
     log_info("event=server.stopping inflight=%d", httpd_inflight(s->httpd));
     httpd_stop(s->httpd);
     outbox_pause(s->outbox);
@@ -323,6 +342,7 @@ server_reload(struct server *s)
   struct httpd_opts ho;
   int rc;
 
+  sdnotify_reloading();
   diag_init(&d);
   rc = config_load(s->cfg->path, &next, &d);
   if (rc == 0) {
@@ -335,6 +355,7 @@ server_reload(struct server *s)
   if (rc != 0) {
     diag_each(&d, log_refused, NULL);
     diag_free(&d);
+    sdnotify_send("READY=1\nSTATUS=serving; the last reload was refused");
     return AERR_CONFIG;
   }
   diag_free(&d);
@@ -349,6 +370,7 @@ server_reload(struct server *s)
   config_free(s->cfg);
   s->cfg = next;
   log_info("event=config.reloaded channels=%d", next->nchannels);
+  sdnotify_send("READY=1\nSTATUS=serving");
   return 0;
 }
 

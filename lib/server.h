@@ -46,6 +46,7 @@ struct server {
   uv_signal_t sig_int;
   uv_signal_t sig_hup;
   uv_timer_t stop_timer;         /* bounds a graceful stop */
+  uv_timer_t watchdog;           /* WATCHDOG=1 to systemd */
 
   struct webhook_wait *wait_head; /* requests waiting for the commit */
   struct webhook_wait *wait_tail;
