@@ -22,6 +22,9 @@
  * and drops whatever the client still sends for a short while, so that
  * the client sees the answer rather than a reset.
  */
+/* struct ucred, for the peer of a unix socket. */
+#define _GNU_SOURCE
+
 #include "httpd.h"
 
 #include <http_parser.h>
@@ -30,6 +33,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "err.h"
 #include "log.h"
@@ -53,7 +59,12 @@ enum hdr_state {
 
 struct httpd {
   uv_loop_t *loop;
-  uv_tcp_t listener;
+  union {
+    uv_tcp_t tcp;
+    uv_pipe_t pipe;
+  } listener;                     /* set up by httpd_listen*() */
+  int listener_inited;
+  int is_pipe;                    /* listening on a unix socket */
   uv_idle_t anchor;               /* never started; see httpd_close() */
   struct httpd_opts opts;
   httpd_handler_cb handler;
@@ -79,7 +90,10 @@ struct httpd {
 };
 
 struct httpd_conn {
-  uv_tcp_t tcp;
+  union {
+    uv_tcp_t tcp;
+    uv_pipe_t pipe;
+  } io;
   uv_timer_t timer;
   uv_shutdown_t shut;
   struct httpd *h;
@@ -87,6 +101,8 @@ struct httpd_conn {
   struct httpd_conn *next;
   http_parser parser;
   char peer[64];
+  int peer_uid;                   /* unix sockets: the peer's uid, or -1 */
+  int peer_pid;
 
   struct httpd_request *cur;      /* being parsed, not yet queued */
   struct httpd_request *head;     /* whole requests, oldest first */
@@ -300,6 +316,7 @@ req_new(struct httpd_conn *c)
   req->method = -1;
   req->method_name = "-";
   snprintf(req->peer, sizeof(req->peer), "%s", c->peer);
+  req->peer_uid = c->peer_uid;
   req->started_ms = uv_now(h->loop);
   req->conn = c;
   req->server = h;
@@ -392,6 +409,10 @@ server_close_listener(struct httpd *h)
   if (h->listener_closed)
     return;
   h->listener_closed = 1;
+  if (!h->listener_inited) {
+    h->handles--;  /* counted for it in httpd_new() */
+    return;
+  }
   uv_close((uv_handle_t *)&h->listener, server_on_handle_closed);
 }
 
@@ -413,7 +434,7 @@ conn_read_start(struct httpd_conn *c)
 {
   if (c->reading || c->closing)
     return;
-  if (uv_read_start((uv_stream_t *)&c->tcp, conn_alloc, conn_on_read) == 0)
+  if (uv_read_start((uv_stream_t *)&c->io, conn_alloc, conn_on_read) == 0)
     c->reading = 1;
 }
 
@@ -422,7 +443,7 @@ conn_read_stop(struct httpd_conn *c)
 {
   if (!c->reading)
     return;
-  uv_read_stop((uv_stream_t *)&c->tcp);
+  uv_read_stop((uv_stream_t *)&c->io);
   c->reading = 0;
 }
 
@@ -490,7 +511,7 @@ conn_close(struct httpd_conn *c)
   c->reading = 0;
   uv_timer_stop(&c->timer);
   uv_close((uv_handle_t *)&c->timer, conn_on_handle_closed);
-  uv_close((uv_handle_t *)&c->tcp, conn_on_handle_closed);
+  uv_close((uv_handle_t *)&c->io, conn_on_handle_closed);
 }
 
 static void
@@ -522,7 +543,7 @@ conn_finish(struct httpd_conn *c)
   c->shutting = 1;
   c->kick = 0;
   uv_timer_stop(&c->timer);
-  if (uv_shutdown(&c->shut, (uv_stream_t *)&c->tcp, conn_on_shutdown) != 0)
+  if (uv_shutdown(&c->shut, (uv_stream_t *)&c->io, conn_on_shutdown) != 0)
     conn_close(c);
 }
 
@@ -791,7 +812,7 @@ conn_write(struct httpd_conn *c, char *data, uv_buf_t *bufs,
   w->conn = c;
   w->data = data;
   w->req.data = w;
-  rc = uv_write(&w->req, (uv_stream_t *)&c->tcp, bufs, nbufs, conn_on_write);
+  rc = uv_write(&w->req, (uv_stream_t *)&c->io, bufs, nbufs, conn_on_write);
   if (rc != 0) {
     log_debug("event=http.write_error peer=%s error=%s", c->peer,
               uv_err_name(rc));
@@ -1243,7 +1264,25 @@ conn_set_peer(struct httpd_conn *c)
   int len = (int)sizeof(ss);
 
   snprintf(c->peer, sizeof(c->peer), "-");
-  if (uv_tcp_getpeername(&c->tcp, (struct sockaddr *)&ss, &len) != 0)
+  c->peer_uid = -1;
+  c->peer_pid = -1;
+  if (c->h->is_pipe) {
+    /* A unix socket: who is on the other end, as the kernel says. */
+    struct ucred cred;
+    socklen_t clen = sizeof(cred);
+    uv_os_fd_t fd;
+    if (uv_fileno((uv_handle_t *)&c->io, &fd) == 0 &&
+        getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &clen) == 0) {
+      c->peer_uid = (int)cred.uid;
+      c->peer_pid = (int)cred.pid;
+      snprintf(c->peer, sizeof(c->peer), "unix:uid=%d,pid=%d",
+               c->peer_uid, c->peer_pid);
+    } else {
+      snprintf(c->peer, sizeof(c->peer), "unix");
+    }
+    return;
+  }
+  if (uv_tcp_getpeername(&c->io.tcp, (struct sockaddr *)&ss, &len) != 0)
     return;
   if (ss.ss_family == AF_INET6) {
     const struct sockaddr_in6 *a = (const struct sockaddr_in6 *)&ss;
@@ -1304,12 +1343,13 @@ server_on_connection(uv_stream_t *ls, int status)
     log_error("event=http.out_of_memory detail=accept");
     return;
   }
-  if (uv_tcp_init(h->loop, &c->tcp) != 0) {
+  if ((h->is_pipe ? uv_pipe_init(h->loop, &c->io.pipe, 0)
+                  : uv_tcp_init(h->loop, &c->io.tcp)) != 0) {
     free(c);
     return;
   }
   uv_timer_init(h->loop, &c->timer);
-  c->tcp.data = c;
+  c->io.tcp.data = c;
   c->timer.data = c;
   c->shut.data = c;
   c->h = h;
@@ -1330,11 +1370,12 @@ server_on_connection(uv_stream_t *ls, int status)
   c->mark_ms = uv_now(h->loop);
   snprintf(c->peer, sizeof(c->peer), "-");
 
-  if (uv_accept(ls, (uv_stream_t *)&c->tcp) != 0) {
+  if (uv_accept(ls, (uv_stream_t *)&c->io) != 0) {
     conn_close(c);
     return;
   }
-  uv_tcp_nodelay(&c->tcp, 1);
+  if (!h->is_pipe)
+    uv_tcp_nodelay(&c->io.tcp, 1);
   conn_set_peer(c);
   if (h->opts.max_connections > 0 &&
       h->nconns - h->nrejected > h->opts.max_connections) {
@@ -1353,8 +1394,6 @@ httpd_new(struct httpd **out, uv_loop_t *loop, const struct httpd_opts *o,
 {
   struct httpd *h;
   uint32_t seed;
-  int rc;
-
   *out = NULL;
   if (loop == NULL || handler == NULL)
     return -EINVAL;
@@ -1368,12 +1407,6 @@ httpd_new(struct httpd **out, uv_loop_t *loop, const struct httpd_opts *o,
   if (uv_random(NULL, NULL, &seed, sizeof(seed), 0, NULL) != 0)
     seed = (uint32_t)uv_hrtime() ^ (uint32_t)uv_os_getpid();
   h->next_id = seed;
-  rc = uv_tcp_init(loop, &h->listener);
-  if (rc != 0) {
-    free(h);
-    return rc;
-  }
-  h->listener.data = h;
   /* A handle that httpd_close() always closes, so that its callback never
    * runs from inside httpd_close() itself, even with no other handle. */
   uv_idle_init(loop, &h->anchor);
@@ -1409,7 +1442,12 @@ httpd_listen(struct httpd *h, const char *host, int port)
   if (uv_ip4_addr(name, port, (struct sockaddr_in *)&ss) != 0 &&
       uv_ip6_addr(name, port, (struct sockaddr_in6 *)&ss) != 0)
     return UV_EINVAL;
-  rc = uv_tcp_bind(&h->listener, (const struct sockaddr *)&ss, 0);
+  rc = uv_tcp_init(h->loop, &h->listener.tcp);
+  if (rc != 0)
+    return rc;
+  h->listener.tcp.data = h;
+  h->listener_inited = 1;
+  rc = uv_tcp_bind(&h->listener.tcp, (const struct sockaddr *)&ss, 0);
   if (rc == 0)
     rc = uv_listen((uv_stream_t *)&h->listener, HTTPD_BACKLOG,
                    server_on_connection);
@@ -1426,13 +1464,52 @@ httpd_listen(struct httpd *h, const char *host, int port)
 }
 
 int
+httpd_listen_unix(struct httpd *h, const char *path, int mode)
+{
+  struct stat st;
+  int rc;
+
+  if (h->stopped || h->closing || h->listening || path == NULL)
+    return UV_EINVAL;
+  /* A socket left by a daemon that died is in the way: remove it, but
+   * never anything that is not a socket. */
+  if (lstat(path, &st) == 0) {
+    if (!S_ISSOCK(st.st_mode))
+      return UV_EEXIST;
+    unlink(path);
+  }
+  rc = uv_pipe_init(h->loop, &h->listener.pipe, 0);
+  if (rc != 0)
+    return rc;
+  h->listener.pipe.data = h;
+  h->listener_inited = 1;
+  h->is_pipe = 1;
+  rc = uv_pipe_bind(&h->listener.pipe, path);
+  if (rc == 0 && chmod(path, (mode_t)mode) != 0)
+    rc = UV_EPERM;
+  if (rc == 0)
+    rc = uv_listen((uv_stream_t *)&h->listener, HTTPD_BACKLOG,
+                   server_on_connection);
+  if (rc != 0) {
+    log_error("event=http.listen_failed path=%s error=%s", path,
+              uv_err_name(rc));
+    return rc;
+  }
+  h->listening = 1;
+  log_info("event=http.listen path=%s mode=%04o", path, mode);
+  return 0;
+}
+
+int
 httpd_port(const struct httpd *h)
 {
   struct sockaddr_storage ss;
   int len = (int)sizeof(ss);
 
   if (!h->listening || h->listener_closed ||
-      uv_tcp_getsockname(&h->listener, (struct sockaddr *)&ss, &len) != 0)
+      h->is_pipe ||
+      uv_tcp_getsockname(&h->listener.tcp, (struct sockaddr *)&ss,
+                         &len) != 0)
     return h->port;
   if (ss.ss_family == AF_INET6)
     return (int)ntohs(((const struct sockaddr_in6 *)&ss)->sin6_port);

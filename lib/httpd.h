@@ -50,7 +50,8 @@ struct httpd_request {
   struct httpd_header *headers;
   int nheaders;
   struct buf body;             /* de-chunked body, NUL-terminated */
-  char peer[64];               /* "127.0.0.1:53412" */
+  char peer[64];               /* "127.0.0.1:53412", "unix:uid=0,pid=9" */
+  int peer_uid;                /* unix sockets: the peer's uid; else -1 */
   uint64_t started_ms;         /* uv_now() when the request began */
   void *data;                  /* for the handler */
 
@@ -89,6 +90,11 @@ int httpd_new(struct httpd **out, uv_loop_t *loop, const struct httpd_opts *o,
 /* Bind and listen on host:port (IPv4 or IPv6 literal; port 0 lets the
  * kernel choose).  Returns 0 or a negative libuv error. */
 int httpd_listen(struct httpd *h, const char *host, int port);
+
+/* Listen on a unix socket at path instead (a stale socket there is
+ * replaced; anything else is not), with the file's mode set to mode.
+ * Each request's peer_uid then says who connected (SO_PEERCRED). */
+int httpd_listen_unix(struct httpd *h, const char *path, int mode);
 
 /* The port actually bound, after httpd_listen(). */
 int httpd_port(const struct httpd *h);
