@@ -55,6 +55,7 @@ enum section_id {
   SEC_CONVERSATION,
   SEC_OUTBOX,
   SEC_EVIDENCE,
+  SEC_ADMIN,
   SEC_CHANNEL,        /* [channel.NAME] */
   SEC_COUNT
 };
@@ -65,7 +66,7 @@ enum section_id {
 
 static const char *const section_names[SEC_COUNT] = {
   "server", "storage", "log", "limits", "ticket", "conversation", "outbox",
-  "evidence", "channel"
+  "evidence", "admin", "channel"
 };
 
 /*
@@ -87,7 +88,8 @@ enum value_type {
   T_URL,       /* http:// or https:// URL, stored without trailing '/' */
   T_SECRET,    /* literal, file:PATH, env:NAME or credential:NAME */
   T_PREFIX,    /* min..max upper-case letters and digits */
-  T_CHANTYPE   /* dev | whatsapp_cloud | twilio | kannel */
+  T_CHANTYPE,  /* dev | whatsapp_cloud | twilio | kannel */
+  T_MODE       /* file permissions in octal, 0000 to 0777 */
 };
 
 #define F_RELOAD 1u  /* a reload (SIGHUP) applies a change */
@@ -272,6 +274,23 @@ static const struct directive directives[] = {
     .offset = CFG(evidence.retry_for_ms), .min = 1 * MS_SECOND,
     .max = 1 * MS_DAY, .def = "10m", .flags = F_RELOAD,
     .help = "How long a failing download is retried (provider URLs expire)" },
+
+  /* [admin] */
+  { .section = SEC_ADMIN, .key = "socket", .type = T_PATH,
+    .offset = CFG(admin.socket), .def = "var/admin.sock",
+    .help = "Unix socket of the admin API (aduanctl); /run/aduan/admin.sock "
+            "under systemd" },
+  { .section = SEC_ADMIN, .key = "socket_mode", .type = T_MODE,
+    .offset = CFG(admin.socket_mode), .def = "0660",
+    .help = "Permissions of the admin socket: who may run aduanctl" },
+  { .section = SEC_ADMIN, .key = "operators", .type = T_STRING,
+    .offset = CFG(admin.operators), .min = 0, .max = 4096,
+    .flags = F_RELOAD | F_EMPTY, .example = "budi=1001 siti=1002",
+    .help = "Operators' names by user id (NAME=UID ...), recorded on each "
+            "change; others are recorded as uid:N" },
+  { .section = SEC_ADMIN, .key = "metrics_public", .type = T_BOOL,
+    .offset = CFG(admin.metrics_public), .def = "no", .flags = F_RELOAD,
+    .help = "Also serve GET /metrics on the public port" },
 
   /* [channel.NAME] */
   { .section = SEC_CHANNEL, .key = "type", .type = T_CHANTYPE,
@@ -626,6 +645,9 @@ describe(const struct directive *d, char *buf, size_t len)
     break;
   case T_CHANTYPE:
     snprintf(buf, len, "one of dev, whatsapp_cloud, twilio, kannel");
+    break;
+  case T_MODE:
+    snprintf(buf, len, "file permissions in octal, such as 0660");
     break;
   }
   return buf;
@@ -1137,6 +1159,15 @@ set_value(struct loader *ld, const struct directive *d, void *base,
     return;
   case T_BOOL:
     if (config_parse_bool(val, &b) != 0) {
+      bad_value(ld, line, d, val);
+      return;
+    }
+    *field_int(base, d) = b;
+    return;
+  case T_MODE:
+    for (p = val, b = 0; *p >= '0' && *p <= '7' && b <= 0777; p++)
+      b = b * 8 + (*p - '0');
+    if (*p != '\0' || len < 3 || len > 4 || b > 0777) {
       bad_value(ld, line, d, val);
       return;
     }
@@ -1806,6 +1837,7 @@ field_differs(const struct directive *d, const struct config *a,
   case T_INT:
   case T_BOOL:
   case T_LOGLEVEL:
+  case T_MODE:
     return memcmp(pa, pb, sizeof(int)) != 0;
   case T_CHANTYPE:
     return 0;

@@ -136,6 +136,13 @@ struct config {
     uint64_t retry_for_ms;
   } evidence;
 
+  struct {
+    char *socket;            /* resolved path of the admin socket */
+    int socket_mode;         /* e.g. 0660 */
+    char *operators;         /* "name=uid ..." */
+    int metrics_public;      /* /metrics on the public port too */
+  } admin;
+
   struct config_channel *channels;
   int nchannels;
 };

@@ -140,6 +140,12 @@ const struct catalog_key conv_catalog_keys[] = {
   {"status.diproses", ""}, {"status.selesai", ""}, {"status.ditunda", ""},
   {"status.ditolak", ""},
   {"bukti.none", ""}, {"waktu.unknown", ""},
+  {"notify.diterima", "ticket status note agency"},
+  {"notify.diverifikasi", "ticket status note agency"},
+  {"notify.diproses", "ticket status note agency"},
+  {"notify.selesai", "ticket status note agency"},
+  {"notify.ditunda", "ticket status note agency"},
+  {"notify.ditolak", "ticket status note agency"},
 };
 const int conv_catalog_nkeys =
   (int)(sizeof(conv_catalog_keys) / sizeof(conv_catalog_keys[0]));
@@ -1045,6 +1051,45 @@ conv_notice(struct conv *cv, struct store *st, const struct conv_event *ev,
   t.ev = ev;
   t.sms = strcmp(ev->family, "sms") == 0;
   return say0(&t, key);
+}
+
+int
+conv_notify(struct conv *cv, struct store *st, const struct conv_notice *n)
+{
+  struct store_outbox o = {0};
+  struct buf text = BUF_INIT, label = BUF_INIT;
+  struct catalog_var vars[4];
+  char key[40];
+  int rc, sms;
+
+  sms = strcmp(n->family, "sms") == 0;
+  snprintf(key, sizeof(key), "status.%s", n->status);
+  catalog_render(cv->cat, key, sms, NULL, 0, &label);
+  vars[0].name = "ticket";
+  vars[0].value = n->ticket;
+  vars[1].name = "status";
+  vars[1].value = label.data ? label.data : n->status;
+  vars[2].name = "note";
+  vars[2].value = n->note ? n->note : "";
+  vars[3].name = "agency";
+  vars[3].value = n->agency ? n->agency : "";
+  snprintf(key, sizeof(key), "notify.%s", n->status);
+  rc = catalog_render(cv->cat, key, sms, vars, 4, &text);
+  if (rc == 0) {
+    o.channel = n->channel;
+    o.reporter_id = n->reporter_id;
+    o.ticket_id = n->ticket_id;
+    o.kind = "text";
+    o.body = text.data ? text.data : "";
+    /* An inline channel has no request to answer: the notice is kept as
+     * delivered into the record. */
+    o.status = n->inline_replies ? "sent" : "queued";
+    o.created_at = n->now_ms;
+    rc = store_outbox_add(st, &o, NULL);
+  }
+  buf_free(&text);
+  buf_free(&label);
+  return rc;
 }
 
 int

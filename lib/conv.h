@@ -58,6 +58,25 @@ void conv_free(struct conv *cv);
 int conv_notice(struct conv *cv, struct store *st,
                 const struct conv_event *ev, const char *key);
 
+/* A notice to a reporter about their ticket. */
+struct conv_notice {
+  const char *channel;        /* the ticket's channel */
+  const char *family;
+  int inline_replies;
+  int64_t reporter_id;
+  int64_t ticket_id;
+  const char *ticket;         /* its number */
+  const char *status;         /* the new status */
+  const char *note;           /* for the reporter; may be NULL */
+  const char *agency;         /* may be NULL */
+  int64_t now_ms;
+};
+
+/* Queue the notice "notify.<status>" for the reporter, in the caller's
+ * transaction.  Returns 0 or a store error. */
+int conv_notify(struct conv *cv, struct store *st,
+                const struct conv_notice *n);
+
 /* Handle one inbound message.  Returns 0, or a store error (the caller
  * rolls the savepoint back and answers 503). */
 int conv_handle(struct conv *cv, struct store *st,

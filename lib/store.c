@@ -364,3 +364,80 @@ store_inbound_count_since(struct store *st, int64_t reporter_id,
 {
   return st->ops->inbound_count_since(st, reporter_id, since, count);
 }
+
+int
+store_ticket_list(struct store *st, const struct store_ticket_filter *f,
+                  struct store_ticket_list *out)
+{
+  return st->ops->ticket_list(st, f, out);
+}
+
+void
+store_ticket_list_free(struct store_ticket_list *l)
+{
+  int i;
+
+  for (i = 0; i < l->n; i++) {
+    store_ticket_clear(&l->v[i]);
+    free(l->handles[i]);
+  }
+  free(l->v);
+  free(l->handles);
+  memset(l, 0, sizeof(*l));
+}
+
+int
+store_reporter_handle(struct store *st, int64_t reporter_id, char **handle)
+{
+  return st->ops->reporter_handle(st, reporter_id, handle);
+}
+
+int
+store_ticket_events(struct store *st, int64_t ticket_id,
+                    struct store_event **v, int *n)
+{
+  return st->ops->ticket_events(st, ticket_id, v, n);
+}
+
+void
+store_events_free(struct store_event *v, int n)
+{
+  int i;
+
+  for (i = 0; v != NULL && i < n; i++) {
+    free(v[i].actor);
+    free(v[i].from_status);
+    free(v[i].to_status);
+    free(v[i].note);
+  }
+  free(v);
+}
+
+int
+store_ticket_evidence(struct store *st, int64_t ticket_id,
+                      struct store_evidence_item **v, int *n)
+{
+  return st->ops->ticket_evidence(st, ticket_id, v, n);
+}
+
+void
+store_evidence_items_free(struct store_evidence_item *v, int n)
+{
+  int i;
+
+  for (i = 0; v != NULL && i < n; i++) {
+    free(v[i].mime);
+    free(v[i].sha256);
+    free(v[i].status);
+  }
+  free(v);
+}
+
+int
+store_ticket_set_status(struct store *st, int64_t ticket_id, const char *from,
+                        const char *to, const char *actor, const char *note,
+                        const char *agency, int64_t now)
+{
+  return st->ops->ticket_set_status(st, ticket_id, from, to, actor, note,
+                                    agency, now);
+}

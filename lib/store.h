@@ -334,4 +334,71 @@ struct store_evidence_outcome {
 int store_evidence_set(struct store *st, int64_t id,
                        const struct store_evidence_outcome *o);
 
+/* ---- Casework (the admin API) ------------------------------------------ */
+
+/* Filters for a ticket list; NULL or 0 fields do not filter. */
+struct store_ticket_filter {
+  const char *status;
+  const char *category;
+  const char *lokasi_kode;
+  int64_t since;             /* created at or after (ms) */
+  int64_t until;             /* created before (ms) */
+  int open_only;             /* not selesai or ditolak */
+  int limit;                 /* 0: no limit */
+};
+
+/* A list of tickets (handle: the reporter's pseudonym, never the
+ * number); free with store_ticket_list_free. */
+struct store_ticket_list {
+  struct store_ticket *v;
+  char **handles;
+  int n;
+};
+
+int store_ticket_list(struct store *st, const struct store_ticket_filter *f,
+                      struct store_ticket_list *out);
+void store_ticket_list_free(struct store_ticket_list *l);
+
+/* The pseudonymous handle of a reporter (allocated), or AERR_NOTFOUND. */
+int store_reporter_handle(struct store *st, int64_t reporter_id,
+                          char **handle);
+
+struct store_event {
+  int64_t at;
+  char *actor;
+  char *from_status;
+  char *to_status;
+  char *note;
+};
+
+/* A ticket's events, oldest first; free with store_events_free. */
+int store_ticket_events(struct store *st, int64_t ticket_id,
+                        struct store_event **v, int *n);
+void store_events_free(struct store_event *v, int n);
+
+/* A ticket's evidence: mime, size, sha256, status per item. */
+struct store_evidence_item {
+  int64_t id;
+  char *mime;
+  char *sha256;
+  char *status;
+  int64_t size;
+  int64_t received_at;
+};
+
+int store_ticket_evidence(struct store *st, int64_t ticket_id,
+                          struct store_evidence_item **v, int *n);
+void store_evidence_items_free(struct store_evidence_item *v, int n);
+
+/*
+ * Move a ticket from status from to status to, with an event by actor
+ * (and note); agency, when not NULL, is recorded as the agency the ticket
+ * was forwarded to.  AERR_STATE when the ticket is no longer at from (a
+ * concurrent change), AERR_NOTFOUND when it does not exist.
+ */
+int store_ticket_set_status(struct store *st, int64_t ticket_id,
+                            const char *from, const char *to,
+                            const char *actor, const char *note,
+                            const char *agency, int64_t now);
+
 #endif

@@ -79,6 +79,18 @@ struct store_ops {
                       struct store_evidence_row **rows, int *n);
   int (*evidence_set)(struct store *st, int64_t id,
                       const struct store_evidence_outcome *o);
+  int (*ticket_list)(struct store *st, const struct store_ticket_filter *f,
+                     struct store_ticket_list *out);
+  int (*reporter_handle)(struct store *st, int64_t reporter_id,
+                         char **handle);
+  int (*ticket_events)(struct store *st, int64_t ticket_id,
+                       struct store_event **v, int *n);
+  int (*ticket_evidence)(struct store *st, int64_t ticket_id,
+                         struct store_evidence_item **v, int *n);
+  int (*ticket_set_status)(struct store *st, int64_t ticket_id,
+                           const char *from, const char *to,
+                           const char *actor, const char *note,
+                           const char *agency, int64_t now);
 };
 
 /* The part of every backend's handle that store.c may look at. */

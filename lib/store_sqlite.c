@@ -97,6 +97,11 @@ enum sq_stmt_id {
   SQ_OUTBOX_COUNT,
   SQ_EVIDENCE_DUE,
   SQ_EVIDENCE_SET,
+  SQ_TICKET_LIST,
+  SQ_REPORTER_HANDLE,
+  SQ_TICKET_EVENTS,
+  SQ_TICKET_EVIDENCE,
+  SQ_TICKET_SET_STATUS,
   SQ_NSTMTS
 };
 
@@ -214,6 +219,27 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " next_attempt_at = ?8, last_error = ?9,"
     " stored_at = CASE WHEN ?2 = 'stored' THEN ?10 ELSE stored_at END"
     " WHERE id = ?1",
+  [SQ_TICKET_LIST] =
+    "SELECT t.id, t.number, t.year, t.seq, t.reporter_id, t.channel,"
+    " t.status, t.category, t.terlapor, t.lokasi, t.lokasi_kode, t.lat,"
+    " t.lng, t.waktu, t.kronologi, t.identitas, t.agency, t.created_at,"
+    " t.updated_at, r.handle FROM tickets t"
+    " JOIN reporters r ON r.id = t.reporter_id"
+    " WHERE (?1 IS NULL OR t.status = ?1) AND (?2 IS NULL OR t.category = ?2)"
+    " AND (?3 IS NULL OR t.lokasi_kode = ?3) AND t.created_at >= ?4"
+    " AND t.created_at < ?5"
+    " AND (?6 = 0 OR t.status NOT IN ('selesai', 'ditolak'))"
+    " ORDER BY t.created_at, t.id LIMIT ?7",
+  [SQ_REPORTER_HANDLE] = "SELECT handle FROM reporters WHERE id = ?1",
+  [SQ_TICKET_EVENTS] =
+    "SELECT at, actor, from_status, to_status, note FROM ticket_events"
+    " WHERE ticket_id = ?1 ORDER BY at, id",
+  [SQ_TICKET_EVIDENCE] =
+    "SELECT id, mime, sha256, status, coalesce(size, 0), received_at"
+    " FROM evidence WHERE ticket_id = ?1 ORDER BY id",
+  [SQ_TICKET_SET_STATUS] =
+    "UPDATE tickets SET status = ?3, agency = coalesce(?4, agency),"
+    " updated_at = ?5 WHERE id = ?1 AND status = ?2",
 };
 
 /* How often a new reporter's handle is drawn again after a collision. */
@@ -1255,6 +1281,33 @@ sq_ticket_create(struct store *st, const struct store_ticket_new *t,
   return sq_event_add(sq, *id, t->created_at, actor, NULL, "diterima", NULL);
 }
 
+/* Read the ticket columns (in SQ_TICKET_BY_NUMBER's order) of the
+ * current row into out; *oom is set when a copy fails. */
+static void
+sq_ticket_read(sqlite3_stmt *stmt, struct store_ticket *out, int *oom)
+{
+  out->id = sqlite3_column_int64(stmt, 0);
+  out->number = sq_col_dup_null(stmt, 1, oom);
+  out->year = sqlite3_column_int(stmt, 2);
+  out->seq = sqlite3_column_int(stmt, 3);
+  out->reporter_id = sqlite3_column_int64(stmt, 4);
+  out->channel = sq_col_dup_null(stmt, 5, oom);
+  out->status = sq_col_dup_null(stmt, 6, oom);
+  out->category = sq_col_dup_null(stmt, 7, oom);
+  out->terlapor = sq_col_dup_null(stmt, 8, oom);
+  out->lokasi = sq_col_dup_null(stmt, 9, oom);
+  out->lokasi_kode = sq_col_dup_null(stmt, 10, oom);
+  out->has_location = sqlite3_column_type(stmt, 11) != SQLITE_NULL;
+  out->lat = sqlite3_column_double(stmt, 11);
+  out->lng = sqlite3_column_double(stmt, 12);
+  out->waktu = sq_col_dup_null(stmt, 13, oom);
+  out->kronologi = sq_col_dup_null(stmt, 14, oom);
+  out->identitas = sq_col_dup_null(stmt, 15, oom);
+  out->agency = sq_col_dup_null(stmt, 16, oom);
+  out->created_at = sqlite3_column_int64(stmt, 17);
+  out->updated_at = sqlite3_column_int64(stmt, 18);
+}
+
 static int
 sq_ticket_by_number(struct store *st, const char *number,
                     struct store_ticket *out)
@@ -1280,26 +1333,7 @@ sq_ticket_by_number(struct store *st, const char *number,
     sq_done(stmt);
     return rc;
   }
-  out->id = sqlite3_column_int64(stmt, 0);
-  out->number = sq_col_dup_null(stmt, 1, &oom);
-  out->year = sqlite3_column_int(stmt, 2);
-  out->seq = sqlite3_column_int(stmt, 3);
-  out->reporter_id = sqlite3_column_int64(stmt, 4);
-  out->channel = sq_col_dup_null(stmt, 5, &oom);
-  out->status = sq_col_dup_null(stmt, 6, &oom);
-  out->category = sq_col_dup_null(stmt, 7, &oom);
-  out->terlapor = sq_col_dup_null(stmt, 8, &oom);
-  out->lokasi = sq_col_dup_null(stmt, 9, &oom);
-  out->lokasi_kode = sq_col_dup_null(stmt, 10, &oom);
-  out->has_location = sqlite3_column_type(stmt, 11) != SQLITE_NULL;
-  out->lat = sqlite3_column_double(stmt, 11);
-  out->lng = sqlite3_column_double(stmt, 12);
-  out->waktu = sq_col_dup_null(stmt, 13, &oom);
-  out->kronologi = sq_col_dup_null(stmt, 14, &oom);
-  out->identitas = sq_col_dup_null(stmt, 15, &oom);
-  out->agency = sq_col_dup_null(stmt, 16, &oom);
-  out->created_at = sqlite3_column_int64(stmt, 17);
-  out->updated_at = sqlite3_column_int64(stmt, 18);
+  sq_ticket_read(stmt, out, &oom);
   sq_done(stmt);
   if (oom) {
     store_ticket_clear(out);
@@ -1768,6 +1802,239 @@ sq_evidence_set(struct store *st, int64_t id,
   return rc;
 }
 
+/* ---- Casework ---- */
+
+static int
+sq_ticket_list(struct store *st, const struct store_ticket_filter *f,
+               struct store_ticket_list *out)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int cap = 0, rc, oom = 0;
+
+  memset(out, 0, sizeof(*out));
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_TICKET_LIST, &stmt);
+  if (rc != 0)
+    return rc;
+  sq_bind_text(stmt, 1, f->status);
+  sq_bind_text(stmt, 2, f->category);
+  sq_bind_text(stmt, 3, f->lokasi_kode);
+  sqlite3_bind_int64(stmt, 4, f->since);
+  sqlite3_bind_int64(stmt, 5, f->until > 0 ? f->until : INT64_MAX);
+  sqlite3_bind_int(stmt, 6, f->open_only);
+  sqlite3_bind_int(stmt, 7, f->limit > 0 ? f->limit : -1);
+  for (;;) {
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) {
+      rc = 0;
+      break;
+    }
+    if (rc != SQLITE_ROW) {
+      rc = sq_fail(sq, rc, "cannot list tickets");
+      break;
+    }
+    if (out->n == cap) {
+      int ncap = cap ? cap * 2 : 32;
+      struct store_ticket *nv = realloc(out->v, (size_t)ncap * sizeof(*nv));
+      char **nh;
+      if (nv == NULL) {
+        rc = -ENOMEM;
+        break;
+      }
+      out->v = nv;
+      nh = realloc(out->handles, (size_t)ncap * sizeof(*nh));
+      if (nh == NULL) {
+        rc = -ENOMEM;
+        break;
+      }
+      out->handles = nh;
+      cap = ncap;
+    }
+    memset(&out->v[out->n], 0, sizeof(out->v[0]));
+    sq_ticket_read(stmt, &out->v[out->n], &oom);
+    out->handles[out->n] = sq_col_dup_null(stmt, 19, &oom);
+    out->n++;
+  }
+  sq_done(stmt);
+  if (rc == 0 && oom)
+    rc = -ENOMEM;
+  if (rc != 0)
+    store_ticket_list_free(out);
+  return rc;
+}
+
+static int
+sq_reporter_handle(struct store *st, int64_t reporter_id, char **handle)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc, oom = 0;
+
+  *handle = NULL;
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_REPORTER_HANDLE, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, reporter_id);
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_ROW) {
+    *handle = sq_col_dup_null(stmt, 0, &oom);
+    rc = oom ? -ENOMEM : 0;
+  } else if (rc == SQLITE_DONE) {
+    rc = AERR_NOTFOUND;
+  } else {
+    rc = sq_fail(sq, rc, "cannot read a reporter");
+  }
+  sq_done(stmt);
+  return rc;
+}
+
+static int
+sq_ticket_events(struct store *st, int64_t ticket_id, struct store_event **v,
+                 int *n)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int cap = 0, rc, oom = 0;
+
+  *v = NULL;
+  *n = 0;
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_TICKET_EVENTS, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, ticket_id);
+  for (;;) {
+    struct store_event *e;
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) {
+      rc = 0;
+      break;
+    }
+    if (rc != SQLITE_ROW) {
+      rc = sq_fail(sq, rc, "cannot read ticket events");
+      break;
+    }
+    if (*n == cap) {
+      int ncap = cap ? cap * 2 : 8;
+      struct store_event *nv = realloc(*v, (size_t)ncap * sizeof(*nv));
+      if (nv == NULL) {
+        rc = -ENOMEM;
+        break;
+      }
+      *v = nv;
+      cap = ncap;
+    }
+    e = &(*v)[(*n)++];
+    e->at = sqlite3_column_int64(stmt, 0);
+    e->actor = sq_col_dup_null(stmt, 1, &oom);
+    e->from_status = sq_col_dup_null(stmt, 2, &oom);
+    e->to_status = sq_col_dup_null(stmt, 3, &oom);
+    e->note = sq_col_dup_null(stmt, 4, &oom);
+  }
+  sq_done(stmt);
+  if (rc == 0 && oom)
+    rc = -ENOMEM;
+  if (rc != 0) {
+    store_events_free(*v, *n);
+    *v = NULL;
+    *n = 0;
+  }
+  return rc;
+}
+
+static int
+sq_ticket_evidence(struct store *st, int64_t ticket_id,
+                   struct store_evidence_item **v, int *n)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int cap = 0, rc, oom = 0;
+
+  *v = NULL;
+  *n = 0;
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_TICKET_EVIDENCE, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, ticket_id);
+  for (;;) {
+    struct store_evidence_item *e;
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) {
+      rc = 0;
+      break;
+    }
+    if (rc != SQLITE_ROW) {
+      rc = sq_fail(sq, rc, "cannot read evidence");
+      break;
+    }
+    if (*n == cap) {
+      int ncap = cap ? cap * 2 : 8;
+      struct store_evidence_item *nv = realloc(*v, (size_t)ncap * sizeof(*nv));
+      if (nv == NULL) {
+        rc = -ENOMEM;
+        break;
+      }
+      *v = nv;
+      cap = ncap;
+    }
+    e = &(*v)[(*n)++];
+    e->id = sqlite3_column_int64(stmt, 0);
+    e->mime = sq_col_dup_null(stmt, 1, &oom);
+    e->sha256 = sq_col_dup_null(stmt, 2, &oom);
+    e->status = sq_col_dup_null(stmt, 3, &oom);
+    e->size = sqlite3_column_int64(stmt, 4);
+    e->received_at = sqlite3_column_int64(stmt, 5);
+  }
+  sq_done(stmt);
+  if (rc == 0 && oom)
+    rc = -ENOMEM;
+  if (rc != 0) {
+    store_evidence_items_free(*v, *n);
+    *v = NULL;
+    *n = 0;
+  }
+  return rc;
+}
+
+static int
+sq_ticket_set_status(struct store *st, int64_t ticket_id, const char *from,
+                     const char *to, const char *actor, const char *note,
+                     const char *agency, int64_t now)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc, changed;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_TICKET_SET_STATUS, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, ticket_id);
+  sq_bind_text(stmt, 2, from);
+  sq_bind_text(stmt, 3, to);
+  sq_bind_text(stmt, 4, agency);
+  sqlite3_bind_int64(stmt, 5, now);
+  rc = sqlite3_step(stmt);
+  changed = sqlite3_changes(sq->db);
+  rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot change a ticket");
+  sq_done(stmt);
+  if (rc != 0)
+    return rc;
+  if (changed == 0) {
+    store_set_errmsg(st, "the ticket is not at status %s", from);
+    return AERR_STATE;
+  }
+  return sq_event_add(sq, ticket_id, now, actor, from, to, note);
+}
+
 const struct store_ops store_sqlite_ops = {
   .name = "sqlite",
   .open = sq_open,
@@ -1804,4 +2071,9 @@ const struct store_ops store_sqlite_ops = {
   .outbox_count = sq_outbox_count,
   .evidence_due = sq_evidence_due,
   .evidence_set = sq_evidence_set,
+  .ticket_list = sq_ticket_list,
+  .reporter_handle = sq_reporter_handle,
+  .ticket_events = sq_ticket_events,
+  .ticket_evidence = sq_ticket_evidence,
+  .ticket_set_status = sq_ticket_set_status,
 };

@@ -12,93 +12,14 @@
 #include "catalog.h"
 #include "diag.h"
 #include "err.h"
+#include "conv.h"
 #include "sms.h"
 #include "testutil.h"
 
-/*
- * The keys of the conversation and the placeholders each may use.  The
- * conversation engine will own this table; it lives here until then.
- */
-static const struct catalog_key conv_keys[] = {
-  {"menu", ""},
-  {"menu.invalid", ""},
-  {"howto", ""},
-  {"cancelled", ""},
-  {"expired", ""},
-  {"ask.kategori", ""},
-  {"ask.terlapor", ""},
-  {"ask.lokasi", ""},
-  {"ask.waktu", ""},
-  {"ask.kronologi", ""},
-  {"ask.bukti", ""},
-  {"ask.identitas", ""},
-  {"ask.nama", ""},
-  {"invalid.kategori", ""},
-  {"invalid.terlapor", ""},
-  {"invalid.lokasi", ""},
-  {"invalid.waktu", ""},
-  {"invalid.identitas", ""},
-  {"invalid.nama", ""},
-  {"invalid.konfirmasi", ""},
-  {"invalid.bukti.type", ""},
-  {"invalid.waktu.future", ""},
-  {"invalid.waktu.old", "years"},
-  {"invalid.kronologi.short", "min_words"},
-  {"invalid.kronologi.long", "max_chars"},
-  {"invalid.bukti.size", "max_size"},
-  {"help.menu", ""},
-  {"help.kategori", ""},
-  {"help.terlapor", ""},
-  {"help.lokasi", ""},
-  {"help.waktu", ""},
-  {"help.kronologi", ""},
-  {"help.bukti", ""},
-  {"help.identitas", ""},
-  {"help.nama", ""},
-  {"help.konfirmasi", ""},
-  {"kronologi.more", "words"},
-  {"bukti.received", "count"},
-  {"konfirmasi",
-   "kategori terlapor lokasi waktu kronologi bukti identitas"},
-  {"ticket.created", "ticket"},
-  {"ticket.limit", "limit"},
-  {"status.result", "ticket status updated note"},
-  {"status.notfound", "ticket"},
-  {"status.ask", ""},
-  {"back.none", ""},
-  {"unsupported", ""},
-  {"flood", ""},
-  {"duplicate", "ticket status"},
-  {"note.received", "ticket"},
-  {"ask.operator", "ticket question"},
-  {"kategori.1", ""},
-  {"kategori.2", ""},
-  {"kategori.3", ""},
-  {"kategori.4", ""},
-  {"kategori.5", ""},
-  {"kategori.6", ""},
-  {"kategori.7", ""},
-  {"kategori.keywords.1", ""},
-  {"kategori.keywords.2", ""},
-  {"kategori.keywords.3", ""},
-  {"kategori.keywords.4", ""},
-  {"kategori.keywords.5", ""},
-  {"kategori.keywords.6", ""},
-  {"kategori.keywords.7", ""},
-  {"identitas.nama", "nama"},
-  {"identitas.rahasia", ""},
-  {"identitas.anonim", ""},
-  {"status.diterima", ""},
-  {"status.diverifikasi", ""},
-  {"status.diproses", ""},
-  {"status.selesai", ""},
-  {"status.ditunda", ""},
-  {"status.ditolak", ""},
-  {"bukti.none", ""},
-  {"waktu.unknown", ""},
-};
+/* The keys of the conversation, as the engine declares them. */
+#define conv_keys conv_catalog_keys
+#define NCONV conv_catalog_nkeys
 
-#define NCONV ((int)(sizeof(conv_keys) / sizeof(conv_keys[0])))
 
 /* A small table for the format tests. */
 static const struct catalog_key small_keys[] = {
