@@ -23,6 +23,7 @@
 #include "curlev.h"
 #include "err.h"
 #include "log.h"
+#include "metrics.h"
 #include "server.h"
 #include "sms.h"
 
@@ -269,6 +270,14 @@ record(struct job *j, struct send_result *res, long status, double secs)
   }
   if (webhook_commit(s) != 0)
     return;  /* logged there; the row is sent again after a restart */
+  {
+    char labels[128], lq[64];
+    snprintf(labels, sizeof(labels), "channel=\"%s\",status=\"%s\"",
+             metrics_label(j->channel, lq, sizeof(lq)), o.status);
+    metrics_add(s->metrics, "aduan_replies_total",
+                "Send attempts by outcome (sent, queued again, failed, dead)",
+                labels, 1);
+  }
 
   if (strcmp(o.status, "sent") == 0) {
     if (j->segments > 0)

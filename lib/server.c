@@ -7,12 +7,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/time.h>
+#include <errno.h>
 
+#include "admin.h"
 #include "curlev.h"
 #include "err.h"
 #include "evidence.h"
 #include "log.h"
+#include "metrics.h"
 #include "sdnotify.h"
 
 static int64_t
@@ -99,7 +103,11 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
     snprintf(err, errlen, "cannot start the HTTP server: %s", err_str(rc));
     goto err;
   }
-  rc = curlev_new(&s->curl, loop);
+  rc = metrics_new(&s->metrics);
+  if (rc == 0)
+    rc = httpd_new(&s->admin, loop, &ho, admin_handle, s);
+  if (rc == 0)
+    rc = curlev_new(&s->curl, loop);
   if (rc == 0)
     rc = outbox_new(&s->outbox, s, s->curl);
   if (rc == 0)
@@ -116,7 +124,10 @@ err_httpd:
     outbox_close(s->outbox, NULL, NULL);
   if (s->curl != NULL)
     curlev_close(s->curl, NULL, NULL);
+  if (s->admin != NULL)
+    httpd_close(s->admin, NULL, NULL);
   httpd_close(s->httpd, NULL, NULL);
+  metrics_free(s->metrics);
   uv_run(loop, UV_RUN_DEFAULT);
 
 err:
@@ -134,6 +145,7 @@ static int
 server_drained(const struct server *s)
 {
   return httpd_inflight(s->httpd) == 0 && httpd_connections(s->httpd) == 0 &&
+         httpd_inflight(s->admin) == 0 && httpd_connections(s->admin) == 0 &&
          s->wait_head == NULL && outbox_inflight(s->outbox) == 0 &&
          evidence_inflight(s->evidence) == 0;
 }
@@ -215,6 +227,26 @@ server_start(struct server *s, char *err, size_t errlen)
              s->cfg->evidence.dir, strerror(-rc));
     return rc;
   }
+  {
+    /* The socket's folder (./var, /run/aduan) may not exist yet. */
+    char dir[4096];
+    char *slash;
+    snprintf(dir, sizeof(dir), "%s", s->cfg->admin.socket);
+    slash = strrchr(dir, '/');
+    if (slash != NULL && slash != dir) {
+      *slash = '\0';
+      if (mkdir(dir, 0750) != 0 && errno != EEXIST)
+        log_warn("event=admin.mkdir_failed dir=%s err=%s", dir,
+                 strerror(errno));
+    }
+  }
+  rc = httpd_listen_unix(s->admin, s->cfg->admin.socket,
+                         s->cfg->admin.socket_mode);
+  if (rc != 0) {
+    snprintf(err, errlen, "cannot listen on the admin socket %s: %s",
+             s->cfg->admin.socket, uv_strerror(rc));
+    return rc;
+  }
   rc = httpd_listen(s->httpd, s->cfg->server.listen_host,
                     s->cfg->server.listen_port);
   if (rc != 0) {
@@ -267,7 +299,9 @@ on_httpd_closed(void *arg)
   s->httpd = NULL;
   /* Sends still running are aborted; their rows stay "sending" and are
    * queued again at the next start. */
-  s->handles_open += 3;
+  s->handles_open += 4;
+  httpd_close(s->admin, on_part_closed, s);
+  s->admin = NULL;
   curlev_close(s->curl, on_part_closed, s);
   s->curl = NULL;
   outbox_close(s->outbox, on_part_closed, s);
@@ -297,6 +331,7 @@ server_stop(struct server *s)
     sdnotify_send("STOPPING=1");
     log_info("event=server.stopping inflight=%d", httpd_inflight(s->httpd));
     httpd_stop(s->httpd);
+    httpd_stop(s->admin);
     outbox_pause(s->outbox);
     evidence_pause(s->evidence);
     uv_timer_start(&s->stop_timer, on_stop_timeout,
@@ -367,6 +402,7 @@ server_reload(struct server *s)
   log_setup(next->log.level, next->log.text);
   httpd_opts_from(next, &ho);
   httpd_set_opts(s->httpd, &ho);
+  httpd_set_opts(s->admin, &ho);
   config_free(s->cfg);
   s->cfg = next;
   log_info("event=config.reloaded channels=%d", next->nchannels);
@@ -379,6 +415,7 @@ server_free(struct server *s)
 {
   conv_free(s->conv);
   store_close(s->store);
+  metrics_free(s->metrics);
   config_free(s->cfg);
   free(s->clock_offset_file);
   memset(s, 0, sizeof(*s));

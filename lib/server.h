@@ -40,6 +40,8 @@ struct server {
   struct curlev *curl;           /* outbound HTTP on the loop */
   struct outbox *outbox;         /* the sender */
   struct evidence *evidence;     /* the evidence downloader */
+  struct httpd *admin;           /* the admin API on a unix socket */
+  struct metrics *metrics;
 
   uv_prepare_t commit;           /* group commit, before the loop blocks */
   uv_signal_t sig_term;
@@ -88,5 +90,10 @@ int64_t server_now(const struct server *s);
 /* Webhook side (webhook.c). */
 void webhook_handle(struct httpd_request *req, void *arg);
 int webhook_commit(struct server *s);
+
+/* Answer req with body (JSON) once the open batch commits, or 503 if it
+ * does not; kick the sender after the commit when kick is set. */
+void webhook_defer(struct server *s, struct httpd_request *req,
+                   const char *body, int kick);
 
 #endif

@@ -18,6 +18,8 @@
 #include "err.h"
 #include "http_parser.h"
 #include "log.h"
+#include "metrics.h"
+#include "admin.h"
 #include "evidence.h"
 #include "outbox.h"
 #include "provider.h"
@@ -115,6 +117,13 @@ handle_message(struct server *s, struct httpd_request *req,
   log_info("event=message.received req=%s channel=%s from=%s kind=%s",
            req->id, ch->name, log_phone(m->phone, masked),
            msg_kind_name(m->kind));
+  {
+    char labels[128], q[64];
+    snprintf(labels, sizeof(labels), "channel=\"%s\",kind=\"%s\"",
+             metrics_label(ch->name, q, sizeof(q)), msg_kind_name(m->kind));
+    metrics_add(s->metrics, "aduan_messages_received_total",
+                "Messages received from reporters", labels, 1);
+  }
   log_debug("event=message.text req=%s text=%s", req->id,
             log_text(m->text, tbuf));
 
@@ -270,6 +279,34 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
 }
 
 void
+webhook_defer(struct server *s, struct httpd_request *req, const char *body,
+              int kick)
+{
+  struct webhook_wait *w = calloc(1, sizeof(*w));
+
+  if (w == NULL) {
+    httpd_respond_error(req, 503, "out of memory");
+    return;
+  }
+  buf_init(&w->body, 0);
+  w->req = req;
+  w->ctype = "application/json";
+  w->queued = kick;
+  if (buf_puts(&w->body, body) != 0) {
+    buf_free(&w->body);
+    free(w);
+    httpd_respond_error(req, 503, "out of memory");
+    return;
+  }
+  if (s->wait_tail != NULL)
+    s->wait_tail->next = w;
+  else
+    s->wait_head = w;
+  s->wait_tail = w;
+  s->nwait++;
+}
+
+void
 webhook_handle(struct httpd_request *req, void *arg)
 {
   struct server *s = arg;
@@ -277,6 +314,16 @@ webhook_handle(struct httpd_request *req, void *arg)
 
   if (strcmp(req->path, "/healthz") == 0) {
     handle_health(s, req);
+    return;
+  }
+  if (strcmp(req->path, "/metrics") == 0 && s->cfg->admin.metrics_public) {
+    struct buf b = BUF_INIT;
+    if (admin_metrics(s, &b) == 0)
+      httpd_respond(req, 200, "text/plain; version=0.0.4; charset=utf-8",
+                    NULL, b.data ? b.data : "", b.len);
+    else
+      httpd_respond_error(req, 503, "database unavailable");
+    buf_free(&b);
     return;
   }
   if (strncmp(req->path, WEBHOOK_PREFIX, plen) == 0 &&
@@ -313,6 +360,10 @@ webhook_commit(struct server *s)
       kick |= 1;
     if (rc == 0 && w->media)
       kick |= 2;
+    if (rc == 0)
+      metrics_observe_latency(s->metrics, (double)(uv_now(s->loop) -
+                                                   w->req->started_ms) /
+                                            1000.0);
     if (rc == 0)
       httpd_respond(w->req, 200, w->ctype, NULL, w->body.data, w->body.len);
     else

@@ -1,0 +1,567 @@
+/*
+ * admin.c: the admin API on the unix socket (see admin.h).
+ *
+ * Reads answer at once.  A status change runs inside a savepoint of the
+ * store's open batch, like a webhook, with the notice to the reporter in
+ * the same transaction, and is answered after the group commit by the
+ * same wait list (webhook_defer).
+ */
+#include "admin.h"
+
+#include <ctype.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "err.h"
+#include "form.h"
+#include "http_parser.h"
+#include "log.h"
+#include "metrics.h"
+#include "provider.h"
+#include "server.h"
+#include "ticket.h"
+
+#define NOTE_MAX 2000
+
+int
+admin_parse_date(const char *s, int64_t *ms)
+{
+  int y, m, d, i;
+  struct tm tm;
+  time_t t;
+
+  if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+    return AERR_PARSE;
+  for (i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+      return AERR_PARSE;
+  y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+      (s[3] - '0');
+  m = (s[5] - '0') * 10 + (s[6] - '0');
+  d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (y < 2000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+    return AERR_PARSE;
+  memset(&tm, 0, sizeof(tm));
+  tm.tm_year = y - 1900;
+  tm.tm_mon = m - 1;
+  tm.tm_mday = d;
+  t = timegm(&tm);
+  /* timegm normalises 31 February into March: refuse that. */
+  if (tm.tm_mday != d || tm.tm_mon != m - 1)
+    return AERR_PARSE;
+  *ms = (int64_t)t * 1000 - WITA_OFFSET_MS;
+  return 0;
+}
+
+/* The name of the operator behind uid, from [admin] operators, into out. */
+static const char *
+operator_name(const struct config *cfg, int uid, char *out, size_t len)
+{
+  const char *p = cfg->admin.operators;
+
+  while (p != NULL && *p != '\0') {
+    const char *eq, *end;
+    while (*p == ' ' || *p == ',')
+      p++;
+    end = p;
+    while (*end != '\0' && *end != ' ' && *end != ',')
+      end++;
+    eq = memchr(p, '=', (size_t)(end - p));
+    if (eq != NULL && strtol(eq + 1, NULL, 10) == uid && eq > p) {
+      snprintf(out, len, "%.*s (uid %d)", (int)(eq - p), p, uid);
+      return out;
+    }
+    p = end;
+  }
+  snprintf(out, len, "uid:%d", uid);
+  return out;
+}
+
+static void
+respond_json(struct httpd_request *req, int status, struct json_object *o)
+{
+  const char *s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN);
+
+  httpd_respond(req, status, "application/json", NULL, s, strlen(s));
+  json_object_put(o);
+}
+
+static struct json_object *
+jstr(const char *s)
+{
+  return s != NULL ? json_object_new_string(s) : NULL;
+}
+
+/* A ticket as JSON: never the reporter's number or name. */
+static struct json_object *
+ticket_json(const struct store_ticket *t, const char *handle)
+{
+  struct json_object *o = json_object_new_object();
+  char when[40];
+
+  json_object_object_add(o, "number", jstr(t->number));
+  json_object_object_add(o, "status", jstr(t->status));
+  json_object_object_add(o, "category", jstr(t->category));
+  json_object_object_add(o, "terlapor", jstr(t->terlapor));
+  json_object_object_add(o, "lokasi", jstr(t->lokasi));
+  json_object_object_add(o, "lokasi_kode", jstr(t->lokasi_kode));
+  if (t->has_location) {
+    json_object_object_add(o, "lat", json_object_new_double(t->lat));
+    json_object_object_add(o, "lng", json_object_new_double(t->lng));
+  }
+  json_object_object_add(o, "waktu", jstr(t->waktu));
+  json_object_object_add(o, "kronologi", jstr(t->kronologi));
+  json_object_object_add(o, "identitas", jstr(t->identitas));
+  json_object_object_add(o, "agency", jstr(t->agency));
+  json_object_object_add(o, "channel", jstr(t->channel));
+  json_object_object_add(o, "reporter", jstr(handle));
+  json_object_object_add(o, "created",
+                         jstr(wita_format(t->created_at, when,
+                                          sizeof(when))));
+  json_object_object_add(o, "updated",
+                         jstr(wita_format(t->updated_at, when,
+                                          sizeof(when))));
+  json_object_object_add(o, "created_ms",
+                         json_object_new_int64(t->created_at));
+  return o;
+}
+
+/* Fill f from the query; a reason in *why on a bad value. */
+static int
+filter_from_query(const struct form *q, struct store_ticket_filter *f,
+                  const char **why)
+{
+  const char *v;
+
+  memset(f, 0, sizeof(*f));
+  v = form_get(q, "status");
+  if (v != NULL && *v != '\0') {
+    if (ticket_status_parse(v) < 0) {
+      *why = "unknown status";
+      return AERR_PARSE;
+    }
+    f->status = v;
+  }
+  v = form_get(q, "category");
+  if (v != NULL && *v != '\0')
+    f->category = v;
+  v = form_get(q, "kabupaten");
+  if (v != NULL && *v != '\0')
+    f->lokasi_kode = v;
+  v = form_get(q, "since");
+  if (v != NULL && *v != '\0' && admin_parse_date(v, &f->since) != 0) {
+    *why = "since must be YYYY-MM-DD";
+    return AERR_PARSE;
+  }
+  v = form_get(q, "until");
+  if (v != NULL && *v != '\0') {
+    if (admin_parse_date(v, &f->until) != 0) {
+      *why = "until must be YYYY-MM-DD";
+      return AERR_PARSE;
+    }
+    f->until += 24LL * 3600 * 1000;  /* the whole day */
+  }
+  v = form_get(q, "open");
+  f->open_only = v != NULL && strcmp(v, "1") == 0;
+  v = form_get(q, "limit");
+  if (v != NULL && *v != '\0')
+    f->limit = (int)strtol(v, NULL, 10);
+  return 0;
+}
+
+static void
+list_tickets(struct server *s, struct httpd_request *req, int export_csv)
+{
+  struct store_ticket_filter f;
+  struct store_ticket_list l;
+  struct json_object *root, *arr;
+  const char *why = "bad query";
+  struct form q;
+  int i, rc;
+
+  if (form_parse(&q, req->query, strlen(req->query)) != 0) {
+    httpd_respond_error(req, 400, "bad query");
+    return;
+  }
+  rc = filter_from_query(&q, &f, &why);
+  if (rc == 0)
+    rc = store_ticket_list(s->store, &f, &l);
+  if (rc != 0) {
+    form_free(&q);
+    httpd_respond_error(req, rc == AERR_PARSE ? 400 : 503,
+                        rc == AERR_PARSE ? why : "database unavailable");
+    return;
+  }
+  if (export_csv) {
+    struct buf b = BUF_INIT;
+    char when[40];
+    buf_puts(&b, "number,created,status,category,lokasi,lokasi_kode,waktu,"
+                 "terlapor,kronologi,identitas,agency,reporter\r\n");
+    for (i = 0; i < l.n; i++) {
+      const struct store_ticket *t = &l.v[i];
+      const char *cols[12];
+      int c;
+      cols[0] = t->number;
+      cols[1] = wita_format(t->created_at, when, sizeof(when));
+      cols[2] = t->status;
+      cols[3] = t->category;
+      cols[4] = t->lokasi;
+      cols[5] = t->lokasi_kode;
+      cols[6] = t->waktu;
+      cols[7] = t->terlapor;
+      cols[8] = t->kronologi;
+      cols[9] = t->identitas;
+      cols[10] = t->agency;
+      cols[11] = l.handles[i];
+      for (c = 0; c < 12; c++) {
+        const char *v = cols[c] ? cols[c] : "";
+        /* RFC 4180 quoting; a leading = + - @ is defused so that a
+         * spreadsheet never runs a reporter's text as a formula. */
+        buf_append(&b, "\"", 1);
+        if (*v == '=' || *v == '+' || *v == '-' || *v == '@')
+          buf_append(&b, "'", 1);
+        for (; *v != '\0'; v++) {
+          if (*v == '"')
+            buf_append(&b, "\"", 1);
+          buf_append(&b, v, 1);
+        }
+        buf_puts(&b, c == 11 ? "\"\r\n" : "\",");
+      }
+    }
+    httpd_respond(req, 200, "text/csv; charset=utf-8", NULL,
+                  b.data ? b.data : "", b.len);
+    buf_free(&b);
+  } else {
+    root = json_object_new_object();
+    arr = json_object_new_array();
+    for (i = 0; i < l.n; i++)
+      json_object_array_add(arr, ticket_json(&l.v[i], l.handles[i]));
+    json_object_object_add(root, "tickets", arr);
+    json_object_object_add(root, "count", json_object_new_int(l.n));
+    respond_json(req, 200, root);
+  }
+  store_ticket_list_free(&l);
+  form_free(&q);
+}
+
+static void
+show_ticket(struct server *s, struct httpd_request *req, const char *number)
+{
+  struct store_ticket t;
+  struct store_event *ev = NULL;
+  struct store_evidence_item *evi = NULL;
+  struct json_object *o, *arr;
+  char *handle = NULL, when[40];
+  int nev = 0, nevi = 0, i, rc;
+
+  rc = store_ticket_by_number(s->store, number, &t);
+  if (rc == AERR_NOTFOUND) {
+    httpd_respond_error(req, 404, "no such ticket");
+    return;
+  }
+  if (rc == 0)
+    rc = store_reporter_handle(s->store, t.reporter_id, &handle);
+  if (rc == 0)
+    rc = store_ticket_events(s->store, t.id, &ev, &nev);
+  if (rc == 0)
+    rc = store_ticket_evidence(s->store, t.id, &evi, &nevi);
+  if (rc != 0) {
+    store_ticket_clear(&t);
+    free(handle);
+    httpd_respond_error(req, 503, "database unavailable");
+    return;
+  }
+  o = ticket_json(&t, handle);
+  arr = json_object_new_array();
+  for (i = 0; i < nev; i++) {
+    struct json_object *e = json_object_new_object();
+    json_object_object_add(e, "at", jstr(wita_format(ev[i].at, when,
+                                                     sizeof(when))));
+    json_object_object_add(e, "actor", jstr(ev[i].actor));
+    json_object_object_add(e, "from", jstr(ev[i].from_status));
+    json_object_object_add(e, "to", jstr(ev[i].to_status));
+    json_object_object_add(e, "note", jstr(ev[i].note));
+    json_object_array_add(arr, e);
+  }
+  json_object_object_add(o, "events", arr);
+  arr = json_object_new_array();
+  for (i = 0; i < nevi; i++) {
+    struct json_object *e = json_object_new_object();
+    json_object_object_add(e, "mime", jstr(evi[i].mime));
+    json_object_object_add(e, "sha256", jstr(evi[i].sha256));
+    json_object_object_add(e, "status", jstr(evi[i].status));
+    json_object_object_add(e, "size", json_object_new_int64(evi[i].size));
+    json_object_object_add(e, "received",
+                           jstr(wita_format(evi[i].received_at, when,
+                                            sizeof(when))));
+    json_object_array_add(arr, e);
+  }
+  json_object_object_add(o, "evidence", arr);
+  respond_json(req, 200, o);
+  store_events_free(ev, nev);
+  store_evidence_items_free(evi, nevi);
+  store_ticket_clear(&t);
+  free(handle);
+}
+
+static const char *
+json_get_str(struct json_object *o, const char *key)
+{
+  struct json_object *v;
+
+  if (!json_object_object_get_ex(o, key, &v) ||
+      !json_object_is_type(v, json_type_string))
+    return NULL;
+  return json_object_get_string(v);
+}
+
+/*
+ * Move a ticket along its lifecycle.  Illegal moves are refused (409)
+ * with the reason; ditolak needs a note (the reason the reporter reads),
+ * diproses an agency.
+ */
+static void
+change_status(struct server *s, struct httpd_request *req, const char *number)
+{
+  struct json_object *body;
+  struct store_ticket t;
+  struct conv_notice n = {0};
+  const struct config_channel *ch;
+  const struct provider_ops *ops;
+  const char *to, *note, *agency;
+  char actor[96], q[LOG_QUOTE_LEN];
+  int from, tostatus, rc;
+  int64_t now = server_now(s);
+
+  body = json_tokener_parse(req->body.data ? req->body.data : "");
+  if (body == NULL || !json_object_is_type(body, json_type_object)) {
+    json_object_put(body);
+    httpd_respond_error(req, 400, "body must be a JSON object");
+    return;
+  }
+  to = json_get_str(body, "status");
+  note = json_get_str(body, "note");
+  agency = json_get_str(body, "agency");
+  tostatus = to != NULL ? ticket_status_parse(to) : -1;
+  if (tostatus < 0) {
+    json_object_put(body);
+    httpd_respond_error(req, 400, "status must be one of diterima, "
+                        "diverifikasi, diproses, selesai, ditunda, ditolak");
+    return;
+  }
+  if ((note != NULL && strlen(note) > NOTE_MAX) ||
+      (agency != NULL && strlen(agency) > 200)) {
+    json_object_put(body);
+    httpd_respond_error(req, 400, "note or agency too long");
+    return;
+  }
+  if (tostatus == TICKET_DITOLAK && (note == NULL || *note == '\0')) {
+    json_object_put(body);
+    httpd_respond_error(req, 400, "ditolak needs a note: the reason");
+    return;
+  }
+  if (tostatus == TICKET_DIPROSES && (agency == NULL || *agency == '\0')) {
+    json_object_put(body);
+    httpd_respond_error(req, 400, "diproses needs the agency");
+    return;
+  }
+  rc = store_ticket_by_number(s->store, number, &t);
+  if (rc != 0) {
+    json_object_put(body);
+    httpd_respond_error(req, rc == AERR_NOTFOUND ? 404 : 503,
+                        rc == AERR_NOTFOUND ? "no such ticket"
+                                            : "database unavailable");
+    return;
+  }
+  from = ticket_status_parse(t.status);
+  if (from < 0 || !ticket_transition_ok(from, tostatus)) {
+    char msg[160];
+    snprintf(msg, sizeof(msg), "a ticket cannot go from %s to %s", t.status,
+             to);
+    log_info("event=ticket.status_refused req=%s ticket=%s from=%s to=%s",
+             req->id, t.number, t.status, to);
+    json_object_put(body);
+    store_ticket_clear(&t);
+    httpd_respond_error(req, 409, msg);
+    return;
+  }
+  operator_name(s->cfg, req->peer_uid, actor, sizeof(actor));
+  ch = config_channel(s->cfg, t.channel);
+  ops = ch != NULL ? provider_for(ch->type) : NULL;
+  n.channel = t.channel;
+  n.family = ops != NULL ? (ops->family_of != NULL && ch->from != NULL &&
+                            strncmp(ch->from, "whatsapp:", 9) == 0
+                              ? "whatsapp" : ops->family)
+                         : "sms";
+  n.inline_replies = ops != NULL && ops->inline_replies;
+  n.reporter_id = t.reporter_id;
+  n.ticket_id = t.id;
+  n.ticket = t.number;
+  n.status = to;
+  n.note = note;
+  n.agency = agency;
+  n.now_ms = now;
+
+  rc = store_batch_begin(s->store);
+  if (rc == 0) {
+    rc = store_sp_begin(s->store);
+    if (rc == 0)
+      rc = store_ticket_set_status(s->store, t.id, t.status, to, actor, note,
+                                   agency, now);
+    if (rc == 0)
+      rc = conv_notify(s->conv, s->store, &n);
+    if (rc == 0)
+      rc = store_sp_release(s->store);
+    else
+      store_sp_rollback(s->store);
+  }
+  if (rc != 0) {
+    json_object_put(body);
+    store_ticket_clear(&t);
+    httpd_respond_error(req, rc == AERR_STATE ? 409 : 503,
+                        rc == AERR_STATE ? "the ticket changed meanwhile"
+                                         : "database unavailable");
+    return;
+  }
+  log_info("event=ticket.status req=%s ticket=%s from=%s to=%s actor=%s",
+           req->id, t.number, t.status, to,
+           log_quote(actor, q, sizeof(q)));
+  {
+    struct json_object *o = json_object_new_object();
+    json_object_object_add(o, "number", jstr(t.number));
+    json_object_object_add(o, "from", jstr(t.status));
+    json_object_object_add(o, "status", jstr(to));
+    json_object_object_add(o, "actor", jstr(actor));
+    webhook_defer(s, req, json_object_to_json_string_ext(
+                    o, JSON_C_TO_STRING_PLAIN), !n.inline_replies);
+    json_object_put(o);
+  }
+  json_object_put(body);
+  store_ticket_clear(&t);
+}
+
+int
+admin_metrics(struct server *s, struct buf *out)
+{
+  static const char *const statuses[] = {"diterima", "diverifikasi",
+    "diproses", "selesai", "ditunda", "ditolak"};
+  static const char *const rows[] = {"queued", "sending", "sent", "failed",
+                                     "dead"};
+  struct store_ticket_filter f;
+  struct store_ticket_list l;
+  size_t i;
+  int rc, n;
+  char labels[64];
+
+  rc = metrics_render(s->metrics, out);
+  for (i = 0; rc == 0 && i < sizeof(rows) / sizeof(rows[0]); i++) {
+    n = 0;
+    rc = store_outbox_count(s->store, rows[i], &n);
+    snprintf(labels, sizeof(labels), "status=\"%s\"", rows[i]);
+    if (rc == 0)
+      rc = metrics_gauge(out, "aduan_outbox_rows",
+                         i == 0 ? "Outbox rows by status" : NULL, labels, n);
+  }
+  memset(&f, 0, sizeof(f));
+  for (i = 0; rc == 0 && i < sizeof(statuses) / sizeof(statuses[0]); i++) {
+    f.status = statuses[i];
+    rc = store_ticket_list(s->store, &f, &l);
+    if (rc != 0)
+      break;
+    snprintf(labels, sizeof(labels), "status=\"%s\"", statuses[i]);
+    rc = metrics_gauge(out, "aduan_tickets",
+                       i == 0 ? "Tickets by status" : NULL, labels, l.n);
+    store_ticket_list_free(&l);
+  }
+  if (rc == 0) {
+    int64_t next = 0, now = server_now(s);
+    double age = 0;
+    if (store_outbox_next(s->store, &next) == 0 && now > next)
+      age = (double)(now - next) / 1000.0;
+    rc = metrics_gauge(out, "aduan_outbox_oldest_due_seconds",
+                       "How long the oldest due reply has waited", "", age);
+  }
+  return rc;
+}
+
+static void
+serve_metrics(struct server *s, struct httpd_request *req)
+{
+  struct buf b = BUF_INIT;
+
+  if (admin_metrics(s, &b) != 0) {
+    buf_free(&b);
+    httpd_respond_error(req, 503, "database unavailable");
+    return;
+  }
+  httpd_respond(req, 200, "text/plain; version=0.0.4; charset=utf-8", NULL,
+                b.data ? b.data : "", b.len);
+  buf_free(&b);
+}
+
+void
+admin_handle(struct httpd_request *req, void *arg)
+{
+  struct server *s = arg;
+  const char *p = req->path;
+  char number[TICKET_NUMBER_MAX + 8];
+
+  if (strcmp(p, "/healthz") == 0) {
+    int ok = store_ping(s->store) == 0;
+    httpd_respond(req, ok ? 200 : 503, "application/json", NULL,
+                  ok ? "{\"status\":\"ok\"}" : "{\"status\":\"down\"}",
+                  ok ? 15 : 17);
+    return;
+  }
+  if (strcmp(p, "/metrics") == 0 && req->method == HTTP_GET) {
+    serve_metrics(s, req);
+    return;
+  }
+  if (strcmp(p, "/tickets") == 0 && req->method == HTTP_GET) {
+    list_tickets(s, req, 0);
+    return;
+  }
+  if (strcmp(p, "/export") == 0 && req->method == HTTP_GET) {
+    struct form q;
+    const char *fmt;
+    int csv = 1;
+    if (form_parse(&q, req->query, strlen(req->query)) == 0) {
+      fmt = form_get(&q, "format");
+      csv = fmt == NULL || strcmp(fmt, "json") != 0;
+      form_free(&q);
+    }
+    list_tickets(s, req, csv);
+    return;
+  }
+  if (strncmp(p, "/tickets/", 9) == 0) {
+    const char *rest = p + 9, *slash = strchr(rest, '/');
+    size_t n = slash ? (size_t)(slash - rest) : strlen(rest);
+    char canon[TICKET_NUMBER_MAX];
+    if (n == 0 || n >= sizeof(number)) {
+      httpd_respond_error(req, 404, "no such ticket");
+      return;
+    }
+    memcpy(number, rest, n);
+    number[n] = '\0';
+    if (ticket_number_parse(s->cfg->ticket.prefix, number, canon) != 0) {
+      httpd_respond_error(req, 404, "no such ticket");
+      return;
+    }
+    if (slash == NULL && req->method == HTTP_GET) {
+      show_ticket(s, req, canon);
+      return;
+    }
+    if (slash != NULL && strcmp(slash, "/status") == 0 &&
+        req->method == HTTP_POST) {
+      change_status(s, req, canon);
+      return;
+    }
+    httpd_respond_error(req, 405, "method not allowed");
+    return;
+  }
+  httpd_respond_error(req, 404, "not found");
+}
