@@ -10,6 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <json-c/json.h>
+
+#include "admin.h"
+#include "buf.h"
 #include "config.h"
 #include "ctl_client.h"
 #include "phone.h"
@@ -22,18 +26,32 @@ usage(FILE *f)
     "       aduanctl -h | -V\n"
     "\n"
     "Commands:\n"
+    "  tickets [--status S] [--since DATE] [--until DATE] [--category C]\n"
+    "          [--kabupaten CODE] [--open] [--json]\n"
+    "                           list tickets (reporters by handle only)\n"
+    "  show NUMBER [--json]     one ticket with its events and evidence\n"
+    "  status NUMBER NEW --note TEXT [--agency NAME]\n"
+    "                           move a ticket (diverifikasi, diproses,\n"
+    "                           selesai, ditunda, ditolak, diterima); the\n"
+    "                           reporter is told\n"
+    "  export --since DATE [--until DATE] [--format csv|json]\n"
+    "                           all tickets filed in the range\n"
     "  chat NUMBER [--url URL]  talk to the daemon as the citizen NUMBER\n"
     "                           through its dev channel; each line you type\n"
     "                           is one message, replies are printed; end\n"
     "                           with EOF (Ctrl-D) or /quit\n"
     "\n"
+    "DATE is YYYY-MM-DD (a day in WITA).  Each command takes --help.\n"
+    "\n"
     "Options:\n"
-    "  -c FILE    daemon config, to find the dev channel (default %s)\n"
-    "  -s SOCKET  admin socket of the daemon\n"
+    "  -c FILE    the daemon's config, to find its admin socket and dev\n"
+    "             channel (default %s)\n"
+    "  -s SOCKET  the admin socket, instead of the config's\n"
     "  -h         this help\n"
     "  -V         version\n"
     "\n"
-    "Exit status: 0 success, 1 failure, 2 usage error.\n",
+    "Exit status: 0 success, 1 failure (daemon unreachable or failing),\n"
+    "2 usage error, 3 no such ticket, 4 change refused.\n",
     ADUAN_DEFAULT_CONFIG);
 }
 
@@ -105,16 +123,242 @@ cmd_chat(const char *cfgpath, int argc, char **argv)
   return rc == 0 ? 0 : 1;
 }
 
+/* The admin socket: -s, or [admin] socket of the config. */
+static char *
+admin_socket(const char *cfgpath, const char *sock)
+{
+  struct config *cfg = NULL;
+  struct diag d;
+  char *path;
+
+  if (sock != NULL)
+    return strdup(sock);
+  diag_init(&d);
+  if (config_load(cfgpath, &cfg, &d) != 0) {
+    diag_each(&d, print_diag, NULL);
+    diag_free(&d);
+    return NULL;
+  }
+  diag_free(&d);
+  path = strdup(cfg->admin.socket);
+  config_free(cfg);
+  return path;
+}
+
+/* Percent-encode v into b (for query values). */
+static void
+query_add(struct buf *b, const char *name, const char *v)
+{
+  static const char hex[] = "0123456789ABCDEF";
+
+  buf_printf(b, "%s%s=", b->len > 0 ? "&" : "?", name);
+  for (; *v != '\0'; v++) {
+    unsigned char c = (unsigned char)*v;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.') {
+      buf_append(b, v, 1);
+    } else {
+      char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+      buf_append(b, e, 3);
+    }
+  }
+}
+
+/* Run one admin request and print its answer; returns the exit code. */
+static int
+admin_call(const char *sock, const char *method, const char *path,
+           const char *body, int json, int (*print)(const char *, FILE *))
+{
+  char *answer = NULL;
+  long status = 0;
+  int code;
+
+  if (ctl_admin(sock, method, path, body, &status, &answer, stderr) != 0)
+    return CTL_FAIL;
+  code = ctl_exit_for(status);
+  if (code != CTL_OK) {
+    struct json_object *o = json_tokener_parse(answer ? answer : "");
+    struct json_object *e;
+    fprintf(stderr, "aduanctl: %s\n",
+            o != NULL && json_object_object_get_ex(o, "error", &e)
+              ? json_object_get_string(e) : (answer ? answer : "failed"));
+    json_object_put(o);
+  } else if (json || print == NULL) {
+    fputs(answer ? answer : "", stdout);
+    if (answer != NULL && answer[0] != '\0' &&
+        answer[strlen(answer) - 1] != '\n')
+      fputc('\n', stdout);
+  } else if (print(answer ? answer : "", stdout) != 0) {
+    fprintf(stderr, "aduanctl: unexpected answer from the daemon\n");
+    code = CTL_FAIL;
+  }
+  free(answer);
+  return code;
+}
+
+static int
+cmd_tickets(const char *sock, int argc, char **argv, int export)
+{
+  static const struct option longopts[] = {
+    {"status", required_argument, NULL, 's'},
+    {"since", required_argument, NULL, 'f'},
+    {"until", required_argument, NULL, 'u'},
+    {"category", required_argument, NULL, 'k'},
+    {"kabupaten", required_argument, NULL, 'b'},
+    {"open", no_argument, NULL, 'o'},
+    {"json", no_argument, NULL, 'j'},
+    {"format", required_argument, NULL, 'F'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+  };
+  struct buf q = BUF_INIT, path = BUF_INIT;
+  const char *since = NULL, *format = "csv";
+  int opt, json = 0, rc;
+  int64_t ms;
+
+  optind = 0;
+  while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    switch (opt) {
+    case 's': query_add(&q, "status", optarg); break;
+    case 'f': since = optarg; query_add(&q, "since", optarg); break;
+    case 'u': query_add(&q, "until", optarg); break;
+    case 'k': query_add(&q, "category", optarg); break;
+    case 'b': query_add(&q, "kabupaten", optarg); break;
+    case 'o': query_add(&q, "open", "1"); break;
+    case 'j': json = 1; break;
+    case 'F': format = optarg; break;
+    case 'h':
+      printf(export
+        ? "usage: aduanctl export --since DATE [--until DATE] "
+          "[--format csv|json]\nEvery ticket filed in the range, reporters "
+          "by handle.\n"
+        : "usage: aduanctl tickets [--status S] [--since DATE] "
+          "[--until DATE]\n       [--category C] [--kabupaten CODE] "
+          "[--open] [--json]\n");
+      buf_free(&q);
+      return CTL_OK;
+    default:
+      buf_free(&q);
+      return CTL_USAGE;
+    }
+  }
+  if (optind != argc || (export && since == NULL) ||
+      (since != NULL && admin_parse_date(since, &ms) != 0) ||
+      (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)) {
+    fprintf(stderr, export ? "usage: aduanctl export --since YYYY-MM-DD "
+                             "[--until YYYY-MM-DD] [--format csv|json]\n"
+                           : "usage: aduanctl tickets [--status S] "
+                             "[--since YYYY-MM-DD] [--json]\n");
+    buf_free(&q);
+    return CTL_USAGE;
+  }
+  if (export)
+    query_add(&q, "format", format);
+  buf_printf(&path, "%s%s", export ? "/export" : "/tickets",
+             q.data ? q.data : "");
+  rc = admin_call(sock, "GET", path.data, NULL, json || export,
+                  ctl_print_tickets);
+  buf_free(&q);
+  buf_free(&path);
+  return rc;
+}
+
+static int
+cmd_show(const char *sock, int argc, char **argv)
+{
+  static const struct option longopts[] = {
+    {"json", no_argument, NULL, 'j'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+  };
+  struct buf path = BUF_INIT, q = BUF_INIT;
+  int opt, json = 0, rc;
+
+  optind = 0;
+  while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    switch (opt) {
+    case 'j': json = 1; break;
+    case 'h':
+      printf("usage: aduanctl show NUMBER [--json]\n");
+      return CTL_OK;
+    default: return CTL_USAGE;
+    }
+  }
+  if (optind + 1 != argc) {
+    fprintf(stderr, "usage: aduanctl show NUMBER [--json]\n");
+    return CTL_USAGE;
+  }
+  query_add(&q, "n", argv[optind]);
+  /* The number goes in the path, encoded like a query value. */
+  buf_printf(&path, "/tickets/%s", q.data + 3);
+  rc = admin_call(sock, "GET", path.data, NULL, json, ctl_print_ticket);
+  buf_free(&path);
+  buf_free(&q);
+  return rc;
+}
+
+static int
+cmd_status(const char *sock, int argc, char **argv)
+{
+  static const struct option longopts[] = {
+    {"note", required_argument, NULL, 'n'},
+    {"agency", required_argument, NULL, 'a'},
+    {"json", no_argument, NULL, 'j'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+  };
+  const char *note = NULL, *agency = NULL;
+  struct buf path = BUF_INIT, q = BUF_INIT;
+  struct json_object *body;
+  int opt, rc, json = 0;
+
+  optind = 0;
+  while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    switch (opt) {
+    case 'n': note = optarg; break;
+    case 'a': agency = optarg; break;
+    case 'j': json = 1; break;
+    case 'h':
+      printf("usage: aduanctl status NUMBER NEW --note TEXT "
+             "[--agency NAME]\nNEW: diverifikasi, diproses (needs "
+             "--agency), selesai, ditunda, ditolak\n(the note is the reason "
+             "the reporter reads), diterima.\n");
+      return CTL_OK;
+    default: return CTL_USAGE;
+    }
+  }
+  if (optind + 2 != argc || note == NULL) {
+    fprintf(stderr, "usage: aduanctl status NUMBER NEW --note TEXT "
+            "[--agency NAME]\n");
+    return CTL_USAGE;
+  }
+  body = json_object_new_object();
+  json_object_object_add(body, "status", json_object_new_string(argv[optind + 1]));
+  json_object_object_add(body, "note", json_object_new_string(note));
+  if (agency != NULL)
+    json_object_object_add(body, "agency", json_object_new_string(agency));
+  query_add(&q, "n", argv[optind]);
+  buf_printf(&path, "/tickets/%s/status", q.data + 3);
+  rc = admin_call(sock, "POST", path.data, json_object_to_json_string(body),
+                  1, NULL);
+  (void)json;
+  json_object_put(body);
+  buf_free(&path);
+  buf_free(&q);
+  return rc;
+}
+
 int
 main(int argc, char **argv)
 {
-  const char *cfgpath = ADUAN_DEFAULT_CONFIG;
-  int opt;
+  const char *cfgpath = ADUAN_DEFAULT_CONFIG, *sockopt = NULL;
+  char *sock;
+  int opt, rc;
 
   while ((opt = getopt(argc, argv, "+c:s:hV")) != -1) {
     switch (opt) {
     case 'c': cfgpath = optarg; break;
-    case 's': break;  /* the admin socket; used by the admin commands */
+    case 's': sockopt = optarg; break;
     case 'h': usage(stdout); return 0;
     case 'V': printf("aduanctl %s\n", ADUAN_VERSION); return 0;
     default: usage(stderr); return 2;
@@ -126,7 +370,34 @@ main(int argc, char **argv)
   }
   if (strcmp(argv[optind], "chat") == 0)
     return cmd_chat(cfgpath, argc - optind, argv + optind);
-  fprintf(stderr, "aduanctl: unknown command '%s'\n", argv[optind]);
-  usage(stderr);
-  return 2;
+  if (strcmp(argv[optind], "tickets") != 0 &&
+      strcmp(argv[optind], "show") != 0 &&
+      strcmp(argv[optind], "status") != 0 &&
+      strcmp(argv[optind], "export") != 0) {
+    fprintf(stderr, "aduanctl: unknown command '%s'\n", argv[optind]);
+    usage(stderr);
+    return CTL_USAGE;
+  }
+  /* A subcommand's --help needs no daemon. */
+  {
+    int i;
+    for (i = optind + 1; i < argc; i++)
+      if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+        sockopt = sockopt ? sockopt : "-";
+  }
+  sock = admin_socket(cfgpath, sockopt);
+  if (sock == NULL)
+    return CTL_FAIL;
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  if (strcmp(argv[optind], "tickets") == 0)
+    rc = cmd_tickets(sock, argc - optind, argv + optind, 0);
+  else if (strcmp(argv[optind], "export") == 0)
+    rc = cmd_tickets(sock, argc - optind, argv + optind, 1);
+  else if (strcmp(argv[optind], "show") == 0)
+    rc = cmd_show(sock, argc - optind, argv + optind);
+  else
+    rc = cmd_status(sock, argc - optind, argv + optind);
+  curl_global_cleanup();
+  free(sock);
+  return rc;
 }

@@ -162,3 +162,136 @@ ctl_chat(const char *url, const char *token, const char *number, FILE *in,
   }
   return rc;
 }
+
+int
+ctl_admin(const char *sock, const char *method, const char *path,
+          const char *json_body, long *status, char **body, FILE *err)
+{
+  struct buf resp = BUF_INIT, url = BUF_INIT;
+  struct curl_slist *hdr = NULL;
+  CURLcode cc;
+  CURL *c;
+
+  *status = 0;
+  *body = NULL;
+  c = curl_easy_init();
+  if (c == NULL)
+    return -ENOMEM;
+  resp.max = 256 * 1024 * 1024;
+  buf_printf(&url, "http://localhost%s", path);
+  curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, sock);
+  curl_easy_setopt(c, CURLOPT_URL, url.data);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &resp);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  if (strcmp(method, "POST") == 0) {
+    hdr = curl_slist_append(hdr, "Content-Type: application/json");
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, json_body ? json_body : "{}");
+  }
+  cc = curl_easy_perform(c);
+  if (cc == CURLE_OK)
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
+  else
+    fprintf(err, "aduanctl: cannot reach the daemon at %s: %s\n", sock,
+            curl_easy_strerror(cc));
+  curl_slist_free_all(hdr);
+  curl_easy_cleanup(c);
+  buf_free(&url);
+  if (cc != CURLE_OK) {
+    buf_free(&resp);
+    return -EIO;
+  }
+  *body = buf_steal(&resp);
+  return 0;
+}
+
+int
+ctl_exit_for(long status)
+{
+  if (status >= 200 && status < 300)
+    return CTL_OK;
+  if (status == 404)
+    return CTL_NOTFOUND;
+  if (status == 400 || status == 409)
+    return CTL_REFUSED;
+  return CTL_FAIL;
+}
+
+static const char *
+field(struct json_object *o, const char *key)
+{
+  struct json_object *v;
+
+  if (!json_object_object_get_ex(o, key, &v) ||
+      json_object_is_type(v, json_type_null))
+    return "-";
+  return json_object_get_string(v);
+}
+
+int
+ctl_print_tickets(const char *json, FILE *out)
+{
+  struct json_object *root = json_tokener_parse(json), *arr;
+  size_t i, n;
+
+  if (root == NULL || !json_object_object_get_ex(root, "tickets", &arr)) {
+    json_object_put(root);
+    return AERR_PARSE;
+  }
+  n = json_object_array_length(arr);
+  fprintf(out, "%-16s %-13s %-24s %-20s %-17s %s\n", "NUMBER", "STATUS",
+          "CATEGORY", "LOKASI", "CREATED (WITA)", "REPORTER");
+  for (i = 0; i < n; i++) {
+    struct json_object *t = json_object_array_get_idx(arr, i);
+    fprintf(out, "%-16s %-13s %-24.24s %-20.20s %-17s %s\n",
+            field(t, "number"), field(t, "status"), field(t, "category"),
+            field(t, "lokasi"), field(t, "created"), field(t, "reporter"));
+  }
+  fprintf(out, "(%zu ticket%s)\n", n, n == 1 ? "" : "s");
+  json_object_put(root);
+  return 0;
+}
+
+int
+ctl_print_ticket(const char *json, FILE *out)
+{
+  static const char *const keys[] = {
+    "number", "status", "category", "terlapor", "lokasi", "lokasi_kode",
+    "waktu", "identitas", "agency", "channel", "reporter", "created",
+    "updated", "kronologi",
+  };
+  struct json_object *t = json_tokener_parse(json), *arr;
+  size_t i, n;
+
+  if (t == NULL || !json_object_is_type(t, json_type_object)) {
+    json_object_put(t);
+    return AERR_PARSE;
+  }
+  for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+    fprintf(out, "%-12s %s\n", keys[i], field(t, keys[i]));
+  if (json_object_object_get_ex(t, "events", &arr)) {
+    n = json_object_array_length(arr);
+    fprintf(out, "\nevents:\n");
+    for (i = 0; i < n; i++) {
+      struct json_object *e = json_object_array_get_idx(arr, i);
+      fprintf(out, "  %s  %s -> %s  by %s  %s\n", field(e, "at"),
+              field(e, "from"), field(e, "to"), field(e, "actor"),
+              field(e, "note"));
+    }
+  }
+  if (json_object_object_get_ex(t, "evidence", &arr)) {
+    n = json_object_array_length(arr);
+    fprintf(out, "\nevidence:\n");
+    for (i = 0; i < n; i++) {
+      struct json_object *e = json_object_array_get_idx(arr, i);
+      fprintf(out, "  %s  %s  %s bytes  sha256 %s\n", field(e, "status"),
+              field(e, "mime"), field(e, "size"), field(e, "sha256"));
+    }
+    if (n == 0)
+      fprintf(out, "  (none)\n");
+  }
+  json_object_put(t);
+  return 0;
+}

@@ -30,4 +30,31 @@ int ctl_chat_send(const char *url, const char *token, const char *number,
 int ctl_chat(const char *url, const char *token, const char *number,
              FILE *in, FILE *out, FILE *err);
 
+/* Exit codes of aduanctl, for scripts. */
+enum ctl_exit {
+  CTL_OK = 0,
+  CTL_FAIL = 1,       /* the daemon is unreachable or failed */
+  CTL_USAGE = 2,      /* the command line is wrong */
+  CTL_NOTFOUND = 3,   /* no such ticket */
+  CTL_REFUSED = 4     /* the daemon refused the change (illegal move) */
+};
+
+/*
+ * One request to the admin API on the unix socket at sock.  On success
+ * *status is the HTTP status and *body the answer (allocated; the caller
+ * frees).  Returns 0, or -EIO with a message on err when the daemon could
+ * not be reached.
+ */
+int ctl_admin(const char *sock, const char *method, const char *path,
+              const char *json_body, long *status, char **body, FILE *err);
+
+/* The exit code for an HTTP status of the admin API. */
+int ctl_exit_for(long status);
+
+/* Print a ticket list answer (JSON from GET /tickets) as a table. */
+int ctl_print_tickets(const char *json, FILE *out);
+
+/* Print one ticket (JSON from GET /tickets/N) for people. */
+int ctl_print_ticket(const char *json, FILE *out);
+
 #endif

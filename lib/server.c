@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <unistd.h>
 #include <errno.h>
 
 #include "admin.h"
@@ -301,6 +302,7 @@ on_httpd_closed(void *arg)
    * queued again at the next start. */
   s->handles_open += 4;
   httpd_close(s->admin, on_part_closed, s);
+  unlink(s->cfg->admin.socket);
   s->admin = NULL;
   curlev_close(s->curl, on_part_closed, s);
   s->curl = NULL;
