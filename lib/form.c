@@ -117,13 +117,63 @@ form_free(struct form *f)
   f->n = 0;
 }
 
-const char *
-form_get(const struct form *f, const char *name)
+const struct form_pair *
+form_find(const struct form *f, const char *name)
 {
   int i;
 
   for (i = 0; i < f->n; i++)
     if (f->v[i].name != NULL && strcmp(f->v[i].name, name) == 0)
-      return f->v[i].value;
+      return &f->v[i];
   return NULL;
+}
+
+const char *
+form_get(const struct form *f, const char *name)
+{
+  const struct form_pair *p = form_find(f, name);
+
+  return p != NULL ? p->value : NULL;
+}
+
+/* 1 for the bytes RFC 3986 calls unreserved, which need no escape. */
+static int
+unreserved(unsigned char c)
+{
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+         (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+         c == '~';
+}
+
+int
+form_encode(struct buf *out, const void *p, size_t n)
+{
+  static const char hex[] = "0123456789ABCDEF";
+  const unsigned char *b = p;
+  char chunk[192];
+  size_t i, k = 0, start = out->len;
+  int rc = 0;
+
+  for (i = 0; i < n && rc == 0; i++) {
+    if (k + 3 > sizeof(chunk)) {
+      rc = buf_append(out, chunk, k);
+      k = 0;
+    }
+    if (unreserved(b[i])) {
+      chunk[k++] = (char)b[i];
+    } else if (b[i] == ' ') {
+      chunk[k++] = '+';
+    } else {
+      chunk[k++] = '%';
+      chunk[k++] = hex[b[i] >> 4];
+      chunk[k++] = hex[b[i] & 15];
+    }
+  }
+  if (rc == 0 && k > 0)
+    rc = buf_append(out, chunk, k);
+  if (rc != 0 && out->data != NULL) {
+    out->len = start;
+    out->data[start] = '\0';
+  }
+  return rc;
 }

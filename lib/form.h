@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+
 struct form_pair {
   char *name;
   char *value;
@@ -25,5 +27,17 @@ void form_free(struct form *f);
 
 /* The first value named name, or NULL. */
 const char *form_get(const struct form *f, const char *name);
+
+/* The first pair named name, or NULL: for values that may hold NUL
+ * bytes (value_len says how long they are). */
+const struct form_pair *form_find(const struct form *f, const char *name);
+
+/*
+ * Append the n bytes at p to out, encoded for a query string or a form
+ * body: A-Z a-z 0-9 - . _ ~ stay as they are, a space becomes '+', every
+ * other byte %XX (upper-case hex).  Any bytes may be given, NUL included.
+ * Returns 0, or a buf error (-ENOMEM, AERR_TOOBIG) and out as it was.
+ */
+int form_encode(struct buf *out, const void *p, size_t n);
 
 #endif

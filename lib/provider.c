@@ -8,9 +8,13 @@
 #include <string.h>
 
 extern const struct provider_ops provider_dev;
+extern const struct provider_ops provider_twilio;
+extern const struct provider_ops provider_kannel;
 
 static const struct provider_ops *const providers[CHANNEL_TYPE_COUNT] = {
   [CHANNEL_DEV] = &provider_dev,
+  [CHANNEL_TWILIO] = &provider_twilio,
+  [CHANNEL_KANNEL] = &provider_kannel,
 };
 
 const struct provider_ops *

@@ -38,6 +38,9 @@ struct inbound_msg {
   char *media_url;
   char *media_id;
   char *media_mime;
+  const char *family;         /* a constant, set by adapters whose channel
+                                 carries several families (Twilio: SMS and
+                                 WhatsApp); NULL means the channel's */
 };
 
 /* A delivery report for a message we sent. */
@@ -125,7 +128,9 @@ enum send_outcome {
 
 struct send_result {
   enum send_outcome outcome;
-  char *provider_id;          /* SEND_OK */
+  char *provider_id;          /* SEND_OK; NULL when the provider names no
+                                 message (Kannel: its delivery reports
+                                 carry "outbox:<our id>" instead) */
   char *error;                /* otherwise: code and reason, for the row */
   int64_t retry_after_ms;     /* SEND_RETRY: the provider's wish, or 0 */
 };

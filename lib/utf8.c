@@ -3,6 +3,10 @@
  */
 #include "utf8.h"
 
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
 /* Is c a continuation byte (10xxxxxx)? */
 static int
 is_cont(unsigned char c)
@@ -80,4 +84,39 @@ utf8_check(const char *s, size_t n)
     i += (size_t)len;
   }
   return n;
+}
+
+char *
+utf8_sanitize(const char *s, size_t n)
+{
+  char *out, *o;
+  size_t i = 0;
+  uint32_t cp;
+  int len;
+
+  /* Each input byte yields at most the three bytes of U+FFFD. */
+  if (n > (SIZE_MAX - 1) / 3)
+    return NULL;
+  out = malloc(3 * n + 1);
+  if (out == NULL)
+    return NULL;
+  o = out;
+  while (i < n) {
+    if (s[i] != '\0' && (unsigned char)s[i] < 0x80) {
+      *o++ = s[i++];
+      continue;
+    }
+    len = s[i] == '\0' ? 0 : utf8_decode(s + i, n - i, &cp);
+    if (len == 0) {
+      memcpy(o, "\xef\xbf\xbd", 3);
+      o += 3;
+      i++;
+      continue;
+    }
+    memcpy(o, s + i, (size_t)len);
+    o += len;
+    i += (size_t)len;
+  }
+  *o = '\0';
+  return out;
 }

@@ -1,6 +1,7 @@
 /*
  * test_sms.c: SMS alphabet detection, segment counts, the UCS-2 encoding
- * and the strict UTF-8 decoder under them, table-driven.
+ * and the strict UTF-8 decoder under them (with the cleaning of provider
+ * text), table-driven.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -268,6 +269,55 @@ START_TEST(utf8_decode_and_check)
 }
 END_TEST
 
+struct sanitize_case {
+  const char *in;
+  size_t len;
+  const char *want;
+};
+
+#define FFFD "\xef\xbf\xbd"
+
+static const struct sanitize_case sanitize_cases[] = {
+  {"", 0, ""},
+  {"Laporan", 7, "Laporan"},
+  {"caf\xc3\xa9 " GRIN, 10, "caf\xc3\xa9 " GRIN},
+  {"a\xff" "b", 3, "a" FFFD "b"},
+  {"a\0b", 3, "a" FFFD "b"},                     /* NUL is never kept */
+  {"\xc0\xaf", 2, FFFD FFFD},                    /* overlong '/' */
+  {"\xed\xa0\x80", 3, FFFD FFFD FFFD},           /* a surrogate */
+  {"ab\xe2\x82", 4, "ab" FFFD FFFD},             /* cut short */
+  {GRIN, 3, FFFD FFFD FFFD},                      /* bounded by len */
+  {"\x01\x7f", 2, "\x01\x7f"},                   /* controls are text */
+};
+
+START_TEST(utf8_sanitize_table)
+{
+  const struct sanitize_case *c = &sanitize_cases[_i];
+  char *out = utf8_sanitize(c->in, c->len);
+
+  ck_assert_ptr_nonnull(out);
+  ck_assert_str_eq(out, c->want);
+  ck_assert_uint_eq(utf8_check(out, strlen(out)), strlen(out));
+  free(out);
+}
+END_TEST
+
+/* Every byte bad: the copy is three times as long and still valid. */
+START_TEST(utf8_sanitize_worst_case)
+{
+  char in[1000], *out;
+  size_t i;
+
+  for (i = 0; i < sizeof(in); i++)
+    in[i] = (char)(0x80 + i % 64);
+  out = utf8_sanitize(in, sizeof(in));
+  ck_assert_ptr_nonnull(out);
+  ck_assert_uint_eq(strlen(out), 3 * sizeof(in));
+  ck_assert_uint_eq(utf8_check(out, strlen(out)), strlen(out));
+  free(out);
+}
+END_TEST
+
 static Suite *
 sms_suite(void)
 {
@@ -281,6 +331,9 @@ sms_suite(void)
   tcase_add_test(tc, sms_ucs2_cap_leaves_buffer);
   tcase_add_test(tc, sms_non_gsm7_points);
   tcase_add_test(tc, utf8_decode_and_check);
+  tcase_add_loop_test(tc, utf8_sanitize_table, 0,
+                      sizeof(sanitize_cases) / sizeof(sanitize_cases[0]));
+  tcase_add_test(tc, utf8_sanitize_worst_case);
   suite_add_tcase(s, tc);
   return s;
 }
