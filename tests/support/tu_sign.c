@@ -1,0 +1,81 @@
+/*
+ * tu_sign.c: provider signatures for tests (see tu_sign.h).
+ */
+#include "tu_sign.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "crypto.h"
+#include "form.h"
+#include "tu_daemon.h"
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+  const struct form_pair *x = a, *y = b;
+  int c = strcmp(x->name, y->name);
+
+  return c != 0 ? c : strcmp(x->value, y->value);
+}
+
+char *
+tu_twilio_signature(const char *url, const char *form, const char *token)
+{
+  struct form f;
+  struct buf s = BUF_INIT;
+  unsigned char mac[CRYPTO_SHA1_LEN];
+  char b64[64];
+  int i;
+
+  if (form_parse(&f, form, strlen(form)) != 0)
+    return NULL;
+  qsort(f.v, (size_t)f.n, sizeof(f.v[0]), cmp_pair);
+  buf_puts(&s, url);
+  for (i = 0; i < f.n; i++) {
+    buf_puts(&s, f.v[i].name);
+    buf_puts(&s, f.v[i].value);
+  }
+  crypto_hmac_sha1(token, strlen(token), s.data, s.len, mac);
+  crypto_base64(mac, sizeof(mac), b64);
+  buf_free(&s);
+  form_free(&f);
+  return strdup(b64);
+}
+
+char *
+tu_whatsapp_signature(const char *body, size_t len, const char *secret)
+{
+  unsigned char mac[CRYPTO_SHA256_LEN];
+  char hex[2 * CRYPTO_SHA256_LEN + 1], out[80];
+
+  crypto_hmac_sha256(secret, strlen(secret), body, len, mac);
+  snprintf(out, sizeof(out), "sha256=%s", crypto_hex(mac, sizeof(mac), hex));
+  return strdup(out);
+}
+
+int
+tu_http_ex(int port, const char *method, const char *target,
+           const char *headers, const char *body, size_t len,
+           struct tu_resp *r)
+{
+  struct tu_conn c;
+  struct buf req = BUF_INIT;
+  int rc;
+
+  if (tu_conn_open(&c, port) != 0)
+    return -1;
+  buf_printf(&req, "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\n%s"
+             "Content-Length: %zu\r\nConnection: close\r\n\r\n", method,
+             target, headers ? headers : "", len);
+  if (len > 0)
+    buf_append(&req, body, len);
+  rc = tu_conn_send(&c, req.data, req.len);
+  if (rc == 0)
+    rc = tu_conn_read(&c, r);
+  tu_conn_close(&c);
+  buf_free(&req);
+  return rc;
+}

@@ -1,0 +1,26 @@
+/*
+ * tu_sign.h: what a provider does to a webhook before sending it: the
+ * signatures, computed here the way the providers document them, so the
+ * tests can post signed requests to the real daemon.
+ */
+#ifndef ADUAN_TU_SIGN_H
+#define ADUAN_TU_SIGN_H
+
+#include <stddef.h>
+
+/* X-Twilio-Signature for a form POST to url (allocated). */
+char *tu_twilio_signature(const char *url, const char *form,
+                          const char *token);
+
+/* "sha256=<hex>" for X-Hub-Signature-256 (allocated). */
+char *tu_whatsapp_signature(const char *body, size_t len,
+                            const char *secret);
+
+/* One request with extra header lines ("Name: value\r\n"...) on a new
+ * connection; the answer in r.  0 or -1. */
+struct tu_resp;
+int tu_http_ex(int port, const char *method, const char *target,
+               const char *headers, const char *body, size_t len,
+               struct tu_resp *r);
+
+#endif
