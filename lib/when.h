@@ -1,0 +1,133 @@
+/*
+ * when.h: the date of an incident, as a reporter writes it in Indonesian
+ * at the waktu step of a report.
+ *
+ * Reporters answer "kapan?" in every way people talk: "12 Maret 2026",
+ * "12/03/2026", "12-3-26", "Maret 2026", "kemarin", "2 hari yang lalu",
+ * "senin kemarin", "tidak tahu".  when_parse() turns all of those into a
+ * calendar date (a day, a month, or "unknown"), judged against the clock
+ * in WITA (Asia/Makassar, UTC+8, no daylight saving time), the time zone
+ * of Nusa Tenggara Timur.
+ *
+ * What is understood (case does not matter; spaces, commas, dots, "~",
+ * quotes and emoji around the words do not matter):
+ *
+ * - Filler words are skipped: "tgl", "tanggal", "pada", "sekitar",
+ *   "kira-kira" ("kira2"), "kurang lebih", "kalau tidak salah", "yang",
+ *   "saya", "sudah", "kejadian(nya)", "terjadi", "mungkin", "awal",
+ *   "akhir", "pertengahan", and "tahun" before a year and "bulan" before a
+ *   month ("bulan maret 2026", "tahun 2026").
+ * - A time of day is skipped: "jam 10", "pukul 14.30", "pagi", "siang",
+ *   "sore", "malam", "subuh", "dini hari", "WITA"/"WIB"/"WIT".  Precision
+ *   is one day at best.
+ * - Day, month name, year: "12 Maret 2026", "12 mar 26", "12 Mar. 2026",
+ *   "12-mar-2026".  Indonesian names and abbreviations (januari jan,
+ *   februari feb pebruari peb, maret mar, april apr, mei, juni jun, juli
+ *   jul, agustus agu agt ags aug, september sep sept, oktober okt oct,
+ *   november nov nop, desember des dec) and English full names.
+ * - Numbers, day first always: "12/03/2026", "12-3-26", "12.03.2026",
+ *   "12 03 2026"; "03/04/2026" is 3 April, never 4 March.  Year first
+ *   only when the first number has 4 digits ("2026-03-12").  Two-digit
+ *   years are 20YY.
+ * - Month and year: "Maret 2026", "mar 2026", "03/2026", "2026-03",
+ *   "bulan 3 2026": precision WHEN_MONTH.
+ * - No year: "12 maret", "12/3", "tanggal 12" (of this month or an
+ *   earlier one) and "maret" mean the most recent such date or month that
+ *   is not in the future; with "lalu"/"kemarin" after them ("12 maret
+ *   lalu", "maret lalu") the most recent one strictly before today (this
+ *   month).  "29 februari" in a year without it goes back to the last
+ *   leap year.  "tanggal 3 bulan lalu" is the 3rd of the previous month,
+ *   "tanggal 3 bulan ini" the 3rd of this one.
+ * - Relative: "hari ini", "sekarang", "tadi", "tadi pagi", "barusan" are
+ *   today; "kemarin" (and "kemarin sore" ...) and "semalam" are
+ *   yesterday; "tadi malam" is yesterday before 18.00 WITA and today from
+ *   18.00 on; "kemarin lusa" and "kemarin dulu" are 2 days ago.  "N hari
+ *   lalu", "N hari yang lalu", "N minggu lalu" (7 N days), "N bulan lalu"
+ *   (WHEN_MONTH), with N in digits, a number word (satu .. sepuluh,
+ *   sebelas) or "se-" ("sehari", "seminggu", "sepekan", "sebulan").
+ *   "lalu" may also be "yll", "silam", "sebelumnya" or "kemarin".
+ *   "minggu lalu" and "pekan lalu" are 7 days ago, "bulan lalu" is the
+ *   previous month (WHEN_MONTH), "bulan ini" this month.
+ * - Years alone are too vague for a report: "2025", "tahun lalu", "tahun
+ *   ini", "3 tahun lalu" are WHEN_INVALID, unless the whole year is in
+ *   the future (WHEN_FUTURE) or older than the limit (WHEN_TOO_OLD).
+ * - Day names (senin, selasa, rabu, kamis, jumat/jum'at, sabtu, minggu,
+ *   ahad; "hari" before them is optional), with weeks running Monday to
+ *   Sunday (ISO 8601):
+ *     "senin"                  the most recent Monday, today if today is
+ *                              a Monday;
+ *     "senin lalu", "senin kemarin", "kemarin senin"
+ *                              the most recent Monday strictly before
+ *                              today (7 days ago on a Monday);
+ *     "senin minggu lalu", "minggu lalu hari senin"
+ *                              the Monday of the week before this one;
+ *     "senin ini", "senin minggu ini"
+ *                              the Monday of this week (WHEN_FUTURE when
+ *                              that is after today);
+ *     "senin depan", "senin minggu depan", "senin besok"
+ *                              WHEN_FUTURE.
+ *   "minggu" alone is Sunday; "minggu lalu" is the week (7 days ago), and
+ *   "hari minggu lalu" is the Sunday.  A day name before or after a full
+ *   date ("Senin, 9 Maret 2026") is ignored; the date decides.
+ * - Unknown (WHEN_OK with WHEN_UNKNOWN): "tidak tahu", "tdk tau", "gak
+ *   tau", "nggak tahu", "gatau", "kurang tahu", "belum tahu", "lupa",
+ *   "tidak ingat", "tidak pasti", "tidak yakin", "entah", with "saya" or
+ *   "sudah" before and "pasti", "lagi", "persis", "jelas" after.
+ * - The future: "besok", "lusa", "nanti", "minggu depan", "bulan depan",
+ *   "N hari lagi", "N hari ke depan", and any date after today are
+ *   WHEN_FUTURE.
+ *
+ * Everything else is WHEN_INVALID: words not in the lists above, letters
+ * outside ASCII, impossible dates ("32 maret 2026", "29 februari 2025",
+ * "0/3/2026", "12/13/2026"), years of 1, 3 or more than 4 digits, empty
+ * text.  The parser reads nothing past the terminating NUL, allocates
+ * nothing, and gives up early on text longer than a few dozen words.
+ */
+#ifndef ADUAN_WHEN_H
+#define ADUAN_WHEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum when_precision { WHEN_DAY = 0, WHEN_MONTH, WHEN_UNKNOWN };
+
+struct when {
+  enum when_precision precision;
+  int year, month, day;      /* day 0 for WHEN_MONTH; all 0 for WHEN_UNKNOWN */
+};
+
+enum when_status { WHEN_OK = 0, WHEN_FUTURE, WHEN_TOO_OLD, WHEN_INVALID };
+
+/* Room for when_format(): "12-03-2026" and its NUL, with margin. */
+#define WHEN_FORMAT_MAX 16
+
+/*
+ * Parse text as of now_ms (ms since the epoch, UTC; "today" is the
+ * calendar day in WITA; now_ms is clamped to the years 1970 to 9999).
+ * Dates after today are WHEN_FUTURE (for a month: when it begins after
+ * today).  Dates before today minus max_age_years years (29 February
+ * counting back to 28 February) are WHEN_TOO_OLD (for a month: when its
+ * last day is before that); max_age_years <= 0 means no limit of its own.
+ * Nothing before 1 January 1900 is accepted whatever the limit.
+ *
+ * text must be NUL-terminated; it may hold any bytes.  out must not be
+ * NULL.  On WHEN_OK, *out is the date.  On WHEN_FUTURE and WHEN_TOO_OLD,
+ * *out is the date understood when there is one (for the reply to name
+ * it), else WHEN_UNKNOWN.  On WHEN_INVALID, *out is WHEN_UNKNOWN with all
+ * fields 0.  A NULL text is WHEN_INVALID.
+ */
+enum when_status when_parse(const char *text, int64_t now_ms,
+                            int max_age_years, struct when *out);
+
+/*
+ * "12-03-2026" for WHEN_DAY, "03-2026" for WHEN_MONTH, "" for
+ * WHEN_UNKNOWN (and for a NULL w), into buf of len bytes (at least
+ * WHEN_FORMAT_MAX to hold every date; shorter is cut).  Returns buf.
+ */
+char *when_format(const struct when *w, char *buf, size_t len);
+
+/* "ok", "future", "too_old" or "invalid": stable names for log lines;
+ * "?" for anything else. */
+const char *when_status_name(enum when_status s);
+
+#endif
