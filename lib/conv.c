@@ -153,8 +153,22 @@ const int conv_catalog_nkeys =
 struct conv {
   const struct config *cfg;
   struct catalog *cat;
-  struct validate_limits lim;
+  struct validator vd;
 };
+
+/* The checks' settings from the config (and the catalogue). */
+static void
+conv_validator(struct conv *cv)
+{
+  const struct config *cfg = cv->cfg;
+
+  validate_defaults(&cv->vd);
+  cv->vd.cat = cv->cat;
+  cv->vd.max_age_years = cfg->conversation.max_age_years;
+  cv->vd.kronologi_min_words = cfg->conversation.kronologi_min_words;
+  cv->vd.kronologi_max_chars = cfg->conversation.kronologi_max_chars;
+  cv->vd.language_ratio = cfg->conversation.language_threshold / 100.0;
+}
 
 /* Commands that work at every step. */
 enum command {
@@ -207,7 +221,6 @@ conv_new(struct conv **out, const struct config *cfg, struct diag *diag)
   *out = NULL;
   if (cv == NULL)
     return -ENOMEM;
-  validate_limits_default(&cv->lim);
   cv->cfg = cfg;
   rc = catalog_load(cfg->conversation.catalog, conv_catalog_keys,
                     conv_catalog_nkeys, &cv->cat, diag);
@@ -215,6 +228,7 @@ conv_new(struct conv **out, const struct config *cfg, struct diag *diag)
     free(cv);
     return rc;
   }
+  conv_validator(cv);
   *out = cv;
   return 0;
 }
@@ -232,6 +246,7 @@ conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag)
   catalog_free(cv->cat);
   cv->cat = cat;
   cv->cfg = cfg;
+  conv_validator(cv);
   return 0;
 }
 
@@ -398,11 +413,13 @@ say_konfirmasi(struct turn *t)
     catalog_render(t->cv->cat, "bukti.none", t->sms, NULL, 0, &bukti);
   else
     buf_printf(&bukti, "%d", nb);
-  s = draft_str(t, "waktu");
-  if (s != NULL)
+  s = draft_str(t, "waktu_tanggal");
+  if (s != NULL && *s != '\0')
     buf_puts(&waktu, s);
-  else
+  else if (s != NULL)
     catalog_render(t->cv->cat, "waktu.unknown", t->sms, NULL, 0, &waktu);
+  else
+    buf_puts(&waktu, draft_str(t, "waktu") ? draft_str(t, "waktu") : "");
 
   vars[n].name = "kategori";
   vars[n++].value = kat.data ? kat.data : "";
@@ -654,6 +671,9 @@ file_ticket(struct turn *t)
     tk.lng = json_object_get_double(ln);
   }
   tk.waktu = draft_str(t, "waktu");
+  tk.waktu_tanggal = draft_str(t, "waktu_iso");
+  if (tk.waktu_tanggal != NULL && *tk.waktu_tanggal == '\0')
+    tk.waktu_tanggal = NULL;
   tk.kronologi = draft_str(t, "kronologi");
   tk.identitas = ident;
   tk.created_at = t->ev->now_ms;
@@ -709,15 +729,29 @@ on_field(struct turn *t, enum field f, const char *text, const char *key,
   struct verdict v;
   int rc;
 
-  rc = validate_field(&t->cv->lim, t->cv->cat, f, text, &v);
+  rc = validate_field(&t->cv->vd, f, text, t->ev->now_ms, &v);
   if (rc != 0)
     return rc;
   if (!v.ok)
     return invalid(t, v.reason, v.vars, v.nvars, v.code);
-  if (f == FIELD_KATEGORI)
+  if (f == FIELD_KATEGORI) {
     draft_set_int(t, "kategori", v.category);
-  else
+  } else {
     draft_set_str(t, key, text);
+  }
+  if (f == FIELD_WAKTU) {
+    draft_set_str(t, "waktu_tanggal", v.date);
+    draft_set_str(t, "waktu_iso", v.iso);
+  }
+  if (f == FIELD_LOKASI) {
+    if (v.place_code != NULL) {
+      draft_set_str(t, "lokasi_kode", v.place_code);
+      draft_set_str(t, "lokasi_nama", v.place_name);
+    } else {
+      draft_del(t, "lokasi_kode");
+      draft_del(t, "lokasi_nama");
+    }
+  }
   return advance(t, next);
 }
 
@@ -750,8 +784,8 @@ on_kronologi(struct turn *t, const char *text, enum command cmd)
   int rc;
 
   if (cmd == CMD_LANJUT) {
-    rc = validate_field(&t->cv->lim, t->cv->cat, FIELD_KRONOLOGI,
-                        sofar ? sofar : "", &v);
+    rc = validate_field(&t->cv->vd, FIELD_KRONOLOGI, sofar ? sofar : "",
+                        t->ev->now_ms, &v);
     if (rc != 0)
       return rc;
     if (!v.ok)
@@ -769,10 +803,10 @@ on_kronologi(struct turn *t, const char *text, enum command cmd)
     buf_free(&all);
     return rc;
   }
-  if (all.len > (size_t)t->cv->lim.kronologi_max_chars) {
+  if (all.len > (size_t)t->cv->vd.kronologi_max_chars) {
     char max[16];
     buf_free(&all);
-    snprintf(max, sizeof(max), "%d", t->cv->lim.kronologi_max_chars);
+    snprintf(max, sizeof(max), "%d", t->cv->vd.kronologi_max_chars);
     var.name = "max_chars";
     var.value = max;
     return invalid(t, "invalid.kronologi.long", &var, 1, "kronologi_long");
@@ -1022,7 +1056,7 @@ dispatch(struct turn *t, int fresh)
   case STEP_NAMA:
     if (cmd == CMD_NONE) {
       struct verdict v;
-      rc = validate_field(&t->cv->lim, t->cv->cat, FIELD_NAMA, text, &v);
+      rc = validate_field(&t->cv->vd, FIELD_NAMA, text, t->ev->now_ms, &v);
       if (rc != 0)
         return rc;
       if (!v.ok)

@@ -187,6 +187,7 @@ struct store_ticket_new {
   int has_location;
   double lat, lng;
   const char *waktu;
+  const char *waktu_tanggal;   /* ISO date or month, or NULL */
   const char *kronologi;
   const char *identitas;
   int64_t created_at;

@@ -148,9 +148,9 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_TICKET_INSERT] =
     "INSERT INTO tickets (number, year, seq, reporter_id, channel, status,"
     " category, terlapor, lokasi, lokasi_kode, lat, lng, waktu, kronologi,"
-    " identitas, agency, created_at, updated_at) VALUES (?1, ?2, ?3, ?4,"
-    " ?5, 'diterima', ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-    " ?16)",
+    " identitas, agency, created_at, updated_at, waktu_tanggal) VALUES (?1,"
+    " ?2, ?3, ?4, ?5, 'diterima', ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+    " ?15, ?16, ?16, ?17)",
   [SQ_EVENT_INSERT] =
     "INSERT INTO ticket_events (ticket_id, at, actor, from_status,"
     " to_status, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -1270,6 +1270,7 @@ sq_ticket_create(struct store *st, const struct store_ticket_new *t,
   sq_bind_text(stmt, 14, t->identitas);
   sqlite3_bind_null(stmt, 15);
   sqlite3_bind_int64(stmt, 16, t->created_at);
+  sq_bind_text(stmt, 17, t->waktu_tanggal);
   rc = sqlite3_step(stmt);
   if (rc != SQLITE_DONE) {
     rc = sq_fail(sq, rc, "cannot file a ticket");

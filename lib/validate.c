@@ -9,16 +9,20 @@
 #include <string.h>
 
 #include "err.h"
+#include "when.h"
 
 #define NCATEGORIES 7
 
 void
-validate_limits_default(struct validate_limits *l)
+validate_defaults(struct validator *vd)
 {
-  l->kronologi_min_words = 8;
-  l->kronologi_max_chars = 4000;
-  l->terlapor_min_letters = 3;
-  l->nama_min_letters = 2;
+  memset(vd, 0, sizeof(*vd));
+  vd->kronologi_min_words = 8;
+  vd->kronologi_max_chars = 4000;
+  vd->terlapor_min_letters = 3;
+  vd->nama_min_letters = 2;
+  vd->max_age_years = 5;
+  vd->language_ratio = 0.15;
 }
 
 /* Letters in text: ASCII letters, and every multi-byte UTF-8 character
@@ -48,6 +52,18 @@ validate_count_words(const char *text)
     in = w;
   }
   return n;
+}
+
+/* 1 when text has no letter at all (only digits, spaces, marks). */
+static int
+only_digits_and_marks(const char *text)
+{
+  const unsigned char *p = (const unsigned char *)text;
+
+  for (; *p != '\0'; p++)
+    if (isalpha(*p) || *p >= 0xc0)
+      return 0;
+  return 1;
 }
 
 static void
@@ -122,9 +138,39 @@ find_category(const struct catalog *cat, const char *text)
   return 0;
 }
 
+/* The waktu step: a date, a month, or "I do not know". */
+static void
+check_waktu(const struct validator *vd, const char *text, int64_t now,
+            struct verdict *v)
+{
+  struct when w;
+  enum when_status st = when_parse(text, now, vd->max_age_years, &w);
+
+  switch (st) {
+  case WHEN_OK:
+    when_format(&w, v->date, sizeof(v->date));
+    if (w.precision == WHEN_DAY)
+      snprintf(v->iso, sizeof(v->iso), "%04d-%02d-%02d", w.year, w.month,
+               w.day);
+    else if (w.precision == WHEN_MONTH)
+      snprintf(v->iso, sizeof(v->iso), "%04d-%02d", w.year, w.month);
+    break;
+  case WHEN_FUTURE:
+    reject(v, "invalid.waktu.future", "waktu_future");
+    break;
+  case WHEN_TOO_OLD:
+    reject(v, "invalid.waktu.old", "waktu_too_old");
+    add_num(v, "years", vd->max_age_years);
+    break;
+  default:
+    reject(v, "invalid.waktu", "waktu_unreadable");
+    break;
+  }
+}
+
 int
-validate_field(const struct validate_limits *l, const struct catalog *cat,
-               enum field f, const char *text, struct verdict *v)
+validate_field(const struct validator *vd, enum field f, const char *text,
+               int64_t now_ms, struct verdict *v)
 {
   int words;
   size_t len;
@@ -136,12 +182,13 @@ validate_field(const struct validate_limits *l, const struct catalog *cat,
   len = strlen(text);
   switch (f) {
   case FIELD_KATEGORI:
-    v->category = find_category(cat, text);
+    v->category = find_category(vd->cat, text);
     if (v->category == 0)
       reject(v, "invalid.kategori", "kategori_unknown");
     break;
   case FIELD_TERLAPOR:
-    if (count_letters(text) < l->terlapor_min_letters)
+    if (count_letters(text) < vd->terlapor_min_letters ||
+        only_digits_and_marks(text))
       reject(v, "invalid.terlapor", "terlapor_short");
     break;
   case FIELD_LOKASI:
@@ -149,21 +196,20 @@ validate_field(const struct validate_limits *l, const struct catalog *cat,
       reject(v, "invalid.lokasi", "lokasi_short");
     break;
   case FIELD_WAKTU:
-    if (validate_count_words(text) == 0)
-      reject(v, "invalid.waktu", "waktu_empty");
+    check_waktu(vd, text, now_ms, v);
     break;
   case FIELD_KRONOLOGI:
     words = validate_count_words(text);
-    if (len > (size_t)l->kronologi_max_chars) {
+    if (len > (size_t)vd->kronologi_max_chars) {
       reject(v, "invalid.kronologi.long", "kronologi_long");
-      add_num(v, "max_chars", l->kronologi_max_chars);
-    } else if (words < l->kronologi_min_words) {
+      add_num(v, "max_chars", vd->kronologi_max_chars);
+    } else if (words < vd->kronologi_min_words) {
       reject(v, "invalid.kronologi.short", "kronologi_short");
-      add_num(v, "min_words", l->kronologi_min_words);
+      add_num(v, "min_words", vd->kronologi_min_words);
     }
     break;
   case FIELD_NAMA:
-    if (count_letters(text) < l->nama_min_letters)
+    if (count_letters(text) < vd->nama_min_letters)
       reject(v, "invalid.nama", "nama_short");
     break;
   default:

@@ -37,21 +37,35 @@ struct verdict {
   int nvars;
   char num[2][24];            /* storage for numeric placeholder values */
   int category;               /* FIELD_KATEGORI: 1..7 */
+  char date[16];              /* FIELD_WAKTU: "12-03-2026", "03-2026", or
+                                 "" when the reporter does not know */
+  char iso[16];               /* the same as "2026-03-12", "2026-03", "" */
+  const char *place_code;     /* FIELD_LOKASI: matched place, or NULL */
+  const char *place_name;
 };
 
-struct validate_limits {
+struct place_list;
+struct quality;
+
+/* Everything the checks consult; the engine owns it. */
+struct validator {
   int kronologi_min_words;    /* default 8 */
   int kronologi_max_chars;    /* default 4000 */
   int terlapor_min_letters;   /* default 3 */
   int nama_min_letters;       /* default 2 */
+  int max_age_years;          /* waktu older than this is refused */
+  double language_ratio;      /* share of Indonesian stop words needed */
+  const struct catalog *cat;  /* category keywords */
+  const struct place_list *places;  /* may be NULL: no matching */
+  const struct quality *quality;    /* may be NULL: no abuse/language */
 };
 
-void validate_limits_default(struct validate_limits *l);
+void validate_defaults(struct validator *vd);
 
-/* Check text for field f.  cat gives the category keywords.  Always fills
- * v; returns 0, or -ENOMEM. */
-int validate_field(const struct validate_limits *l, const struct catalog *cat,
-                   enum field f, const char *text, struct verdict *v);
+/* Check text for field f as of now_ms.  Always fills v; returns 0, or
+ * -ENOMEM. */
+int validate_field(const struct validator *vd, enum field f,
+                   const char *text, int64_t now_ms, struct verdict *v);
 
 /* Words in text (runs of letters or digits). */
 int validate_count_words(const char *text);
