@@ -1,0 +1,90 @@
+/*
+ * similar.h: the duplicate check of report-quality rule 4 ("not a report
+ * already being handled", SPEC §4).
+ *
+ * When a reporter sends KIRIM, the caller concatenates the draft's
+ * description, category and reported party and asks this index whether
+ * an open ticket already tells the same story.  It is a duplicate when
+ *
+ *   (a) an open ticket from the same reporter scores at least
+ *       threshold_same (default SIMILAR_THRESHOLD_SAME), or
+ *   (b) any open ticket scores at least threshold_any (default
+ *       SIMILAR_THRESHOLD_ANY): a copy of someone else's report.
+ *
+ * The score is the Jaccard similarity of the two texts' sets of
+ * normalised words (see similar.c for what "normalised" means and why
+ * this measure): 1.0 for the same words, 0.0 for no word in common.
+ *
+ * The index lives in memory.  The caller fills it at start-up from the
+ * open tickets in the database, adds a ticket when it is filed and
+ * removes it when it is closed (selesai or ditolak).  It is not safe for
+ * concurrent use; the daemon touches it from its event loop only.
+ */
+#ifndef ADUAN_SIMILAR_H
+#define ADUAN_SIMILAR_H
+
+#include <stdint.h>
+
+#define SIMILAR_THRESHOLD_SAME 0.5
+#define SIMILAR_THRESHOLD_ANY 0.85
+
+/* Only this many leading bytes of a text are read; the rest is ignored.
+ * A description is at most 4000 characters (SPEC §3), so this bound only
+ * stops garbage from costing memory. */
+#define SIMILAR_TEXT_MAX (64 * 1024)
+
+struct similar;
+
+/* A new empty index into *out.  Returns 0 or -ENOMEM.  The caller frees it
+ * with similar_free(). */
+int similar_new(struct similar **out);
+
+/* Free the index and everything in it.  NULL is a no-op. */
+void similar_free(struct similar *s);
+
+/*
+ * Add ticket_id, filed by reporter_id, with text (NULL counts as "").
+ * If the ticket is already present, its reporter and text are replaced.
+ * Returns 0 or -ENOMEM; on -ENOMEM the index is as it was before the call
+ * (a replaced ticket keeps its old text).  The text is not kept.
+ */
+int similar_add(struct similar *s, int64_t ticket_id, int64_t reporter_id,
+                const char *text);
+
+/* Remove ticket_id (the ticket was closed).  No-op when absent. */
+void similar_remove(struct similar *s, int64_t ticket_id);
+
+/* How many tickets the index holds. */
+int similar_count(const struct similar *s);
+
+struct similar_hit {
+  int64_t ticket_id;
+  double score;        /* Jaccard similarity, in (0, 1] */
+  int same_reporter;   /* 1 when the ticket is reporter_id's own */
+};
+
+/*
+ * The best duplicate of text for reporter_id, by rules (a) and (b) above:
+ * the qualifying ticket with the highest score; on a tie, the reporter's
+ * own ticket, then the lowest ticket id.  A ticket that shares no word
+ * with text never qualifies, whatever the thresholds.  Thresholds are in
+ * [0, 1]; a threshold above 1 (or NaN) turns its rule off.
+ *
+ * Returns 1 with *hit set (hit may be NULL), 0 when there is no
+ * duplicate, or -ENOMEM (then the caller should file the report: a missed
+ * duplicate costs an operator one "ditolak duplikat", a false one turns a
+ * citizen away).
+ */
+int similar_find(const struct similar *s, const char *text,
+                 int64_t reporter_id, double threshold_same,
+                 double threshold_any, struct similar_hit *hit);
+
+/*
+ * The similarity of two texts alone, by the same measure as
+ * similar_find(): in [0, 1], symmetric, 1.0 for texts with the same
+ * words, 0.0 when either has no words.  NULL counts as "".  Returns a
+ * negative value when memory runs out.  For tests and tuning.
+ */
+double similar_score(const char *a, const char *b);
+
+#endif
