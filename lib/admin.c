@@ -427,6 +427,8 @@ change_status(struct server *s, struct httpd_request *req, const char *number)
                                          : "database unavailable");
     return;
   }
+  if (ticket_status_closed(tostatus))
+    conv_ticket_closed(s->conv, t.id);
   log_info("event=ticket.status req=%s ticket=%s from=%s to=%s actor=%s",
            req->id, t.number, t.status, to,
            log_quote(actor, q, sizeof(q)));

@@ -44,6 +44,7 @@
 #include "buf.h"
 #include "err.h"
 #include "log.h"
+#include "similar.h"
 #include "ticket.h"
 #include "validate.h"
 
@@ -154,6 +155,7 @@ struct conv {
   const struct config *cfg;
   struct catalog *cat;
   struct validator vd;
+  struct similar *open;      /* open tickets, for the duplicate check */
 };
 
 /* The checks' settings from the config (and the catalogue). */
@@ -222,9 +224,15 @@ conv_new(struct conv **out, const struct config *cfg, struct diag *diag)
   if (cv == NULL)
     return -ENOMEM;
   cv->cfg = cfg;
+  rc = similar_new(&cv->open);
+  if (rc != 0) {
+    free(cv);
+    return rc;
+  }
   rc = catalog_load(cfg->conversation.catalog, conv_catalog_keys,
                     conv_catalog_nkeys, &cv->cat, diag);
   if (rc != 0) {
+    similar_free(cv->open);
     free(cv);
     return rc;
   }
@@ -256,7 +264,49 @@ conv_free(struct conv *cv)
   if (cv == NULL)
     return;
   catalog_free(cv->cat);
+  similar_free(cv->open);
   free(cv);
+}
+
+/* What the duplicate check compares: category, reported party, story. */
+static int
+dup_text(struct buf *b, const char *category, const char *terlapor,
+         const char *kronologi)
+{
+  return buf_printf(b, "%s %s %s", category ? category : "",
+                    terlapor ? terlapor : "", kronologi ? kronologi : "");
+}
+
+int
+conv_load_open_tickets(struct conv *cv, struct store *st)
+{
+  struct store_ticket_filter f;
+  struct store_ticket_list l;
+  struct buf b = BUF_INIT;
+  int i, rc;
+
+  memset(&f, 0, sizeof(f));
+  f.open_only = 1;
+  rc = store_ticket_list(st, &f, &l);
+  for (i = 0; rc == 0 && i < l.n; i++) {
+    buf_reset(&b);
+    rc = dup_text(&b, l.v[i].category, l.v[i].terlapor, l.v[i].kronologi);
+    if (rc == 0)
+      rc = similar_add(cv->open, l.v[i].id, l.v[i].reporter_id,
+                       b.data ? b.data : "");
+  }
+  if (rc == 0)
+    log_info("event=conv.index open_tickets=%d", l.n);
+  buf_free(&b);
+  if (rc == 0 || l.n > 0)
+    store_ticket_list_free(&l);
+  return rc;
+}
+
+void
+conv_ticket_closed(struct conv *cv, int64_t ticket_id)
+{
+  similar_remove(cv->open, ticket_id);
 }
 
 /* ---- Replies --------------------------------------------------------- */
@@ -658,6 +708,54 @@ file_ticket(struct turn *t)
   ident = draft_str(t, "identitas");
   if (ident == NULL)
     ident = "anonim";
+
+  /* Rule 4: not a report already being handled. */
+  {
+    struct buf b = BUF_INIT;
+    struct similar_hit hit;
+    const struct config *cfg = t->cv->cfg;
+    int found;
+    rc = dup_text(&b, kat >= 1 && kat <= NCATEGORIES ? category_codes[kat]
+                                                     : NULL,
+                  draft_str(t, "terlapor"), draft_str(t, "kronologi"));
+    found = rc == 0 ? similar_find(t->cv->open, b.data ? b.data : "",
+                                   t->ev->reporter_id,
+                                   cfg->conversation.duplicate_same / 100.0,
+                                   cfg->conversation.duplicate_any / 100.0,
+                                   &hit) : 0;
+    buf_free(&b);
+    if (found == 1) {
+      struct store_ticket old;
+      rc = store_ticket_by_id(t->st, hit.ticket_id, &old);
+      if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status))) {
+        struct catalog_var vars[2];
+        struct buf label = BUF_INIT;
+        char key[40];
+        snprintf(key, sizeof(key), "status.%s", old.status);
+        catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
+        vars[0].name = "ticket";
+        vars[0].value = old.number;
+        vars[1].name = "status";
+        vars[1].value = label.data ? label.data : old.status;
+        log_info("event=report.rejected session=%lld step=konfirmasi "
+                 "reason=%s ticket=%s score=%.2f", (long long)t->sess.id,
+                 hit.same_reporter ? "duplicate_same" : "duplicate_any",
+                 old.number, hit.score);
+        rc = say(t, "duplicate", vars, 2);
+        buf_free(&label);
+        store_ticket_clear(&old);
+        if (rc == 0) {
+          rc = store_evidence_drop(t->st, t->sess.id);
+          draft_reset(t);
+          conv_set_step(t, STEP_MENU);
+        }
+        return rc;
+      }
+      store_ticket_clear(&old);
+      if (rc != 0 && rc != AERR_NOTFOUND)
+        return rc;
+    }
+  }
   tk.reporter_id = t->ev->reporter_id;
   tk.channel = t->ev->channel;
   tk.category = kat >= 1 && kat <= NCATEGORIES ? category_codes[kat] : NULL;
@@ -688,6 +786,12 @@ file_ticket(struct turn *t)
     rc = store_evidence_attach(t->st, t->sess.id, id);
   if (rc != 0)
     return rc;
+  {
+    struct buf b = BUF_INIT;
+    if (dup_text(&b, tk.category, tk.terlapor, tk.kronologi) == 0)
+      similar_add(t->cv->open, id, t->ev->reporter_id, b.data ? b.data : "");
+    buf_free(&b);
+  }
   log_info("event=ticket.created ticket=%s channel=%s category=%s "
            "identitas=%s", number, t->ev->channel,
            tk.category ? tk.category : "-", ident);

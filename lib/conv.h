@@ -52,6 +52,13 @@ int conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag);
 
 void conv_free(struct conv *cv);
 
+/* Fill the duplicate index with every open ticket of st (at start-up).
+ * Returns 0 or a store error. */
+int conv_load_open_tickets(struct conv *cv, struct store *st);
+
+/* A ticket was closed (selesai, ditolak): no longer a duplicate target. */
+void conv_ticket_closed(struct conv *cv, int64_t ticket_id);
+
 /* Send the catalogue text key alone, as the reply to ev (for notices the
  * webhook layer decides on, such as the flood notice).  Returns 0 or a
  * store error. */

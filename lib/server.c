@@ -98,6 +98,12 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
     goto err;
   }
   diag_free(&d);
+  rc = conv_load_open_tickets(s->conv, s->store);
+  if (rc != 0) {
+    snprintf(err, errlen, "cannot read open tickets: %s",
+             store_errmsg(s->store));
+    goto err;
+  }
   httpd_opts_from(cfg, &ho);
   rc = httpd_new(&s->httpd, loop, &ho, webhook_handle, s);
   if (rc != 0) {

@@ -441,3 +441,9 @@ store_ticket_set_status(struct store *st, int64_t ticket_id, const char *from,
   return st->ops->ticket_set_status(st, ticket_id, from, to, actor, note,
                                     agency, now);
 }
+
+int
+store_ticket_by_id(struct store *st, int64_t id, struct store_ticket *out)
+{
+  return st->ops->ticket_by_id(st, id, out);
+}

@@ -204,6 +204,9 @@ int store_ticket_create(struct store *st, const struct store_ticket_new *t,
                         const char *prefix, const char *actor, int64_t *id,
                         char number[32]);
 
+/* The ticket with this id, or AERR_NOTFOUND. */
+int store_ticket_by_id(struct store *st, int64_t id, struct store_ticket *out);
+
 /* The ticket numbered number, or AERR_NOTFOUND. */
 int store_ticket_by_number(struct store *st, const char *number,
                            struct store_ticket *out);

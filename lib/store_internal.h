@@ -50,6 +50,7 @@ struct store_ops {
   int (*ticket_create)(struct store *st, const struct store_ticket_new *t,
                        const char *prefix, const char *actor, int64_t *id,
                        char number[32]);
+  int (*ticket_by_id)(struct store *st, int64_t id, struct store_ticket *out);
   int (*ticket_by_number)(struct store *st, const char *number,
                           struct store_ticket *out);
   int (*inbound_count_since)(struct store *st, int64_t reporter_id,

@@ -79,6 +79,7 @@ enum sq_stmt_id {
   SQ_TICKET_INSERT,
   SQ_EVENT_INSERT,
   SQ_TICKET_BY_NUMBER,
+  SQ_TICKET_BY_ID,
   SQ_TICKET_COUNT_SINCE,
   SQ_INBOUND_COUNT_SINCE,
   SQ_REPORTER_SET_NAME,
@@ -158,6 +159,10 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     "SELECT id, number, year, seq, reporter_id, channel, status, category,"
     " terlapor, lokasi, lokasi_kode, lat, lng, waktu, kronologi, identitas,"
     " agency, created_at, updated_at FROM tickets WHERE number = ?1",
+  [SQ_TICKET_BY_ID] =
+    "SELECT id, number, year, seq, reporter_id, channel, status, category,"
+    " terlapor, lokasi, lokasi_kode, lat, lng, waktu, kronologi, identitas,"
+    " agency, created_at, updated_at FROM tickets WHERE id = ?1",
   [SQ_TICKET_COUNT_SINCE] =
     "SELECT count(*) FROM tickets WHERE reporter_id = ?1"
     " AND created_at >= ?2",
@@ -1310,8 +1315,8 @@ sq_ticket_read(sqlite3_stmt *stmt, struct store_ticket *out, int *oom)
 }
 
 static int
-sq_ticket_by_number(struct store *st, const char *number,
-                    struct store_ticket *out)
+sq_ticket_fetch(struct store *st, enum sq_stmt_id id, const char *number,
+                int64_t rowid, struct store_ticket *out)
 {
   struct sq_store *sq = sq_of(st);
   sqlite3_stmt *stmt;
@@ -1320,10 +1325,13 @@ sq_ticket_by_number(struct store *st, const char *number,
   memset(out, 0, sizeof(*out));
   if (sq->lost)
     return sq->lost;
-  rc = sq_stmt(sq, SQ_TICKET_BY_NUMBER, &stmt);
+  rc = sq_stmt(sq, id, &stmt);
   if (rc != 0)
     return rc;
-  sq_bind_text(stmt, 1, number);
+  if (number != NULL)
+    sq_bind_text(stmt, 1, number);
+  else
+    sqlite3_bind_int64(stmt, 1, rowid);
   rc = sqlite3_step(stmt);
   if (rc == SQLITE_DONE) {
     sq_done(stmt);
@@ -1342,6 +1350,19 @@ sq_ticket_by_number(struct store *st, const char *number,
     return -ENOMEM;
   }
   return 0;
+}
+
+static int
+sq_ticket_by_number(struct store *st, const char *number,
+                    struct store_ticket *out)
+{
+  return sq_ticket_fetch(st, SQ_TICKET_BY_NUMBER, number, 0, out);
+}
+
+static int
+sq_ticket_by_id(struct store *st, int64_t id, struct store_ticket *out)
+{
+  return sq_ticket_fetch(st, SQ_TICKET_BY_ID, NULL, id, out);
 }
 
 static int
@@ -2057,6 +2078,7 @@ const struct store_ops store_sqlite_ops = {
   .session_put = sq_session_put,
   .ticket_create = sq_ticket_create,
   .ticket_by_number = sq_ticket_by_number,
+  .ticket_by_id = sq_ticket_by_id,
   .ticket_count_since = sq_ticket_count_since,
   .inbound_count_since = sq_inbound_count_since,
   .reporter_set_name = sq_reporter_set_name,

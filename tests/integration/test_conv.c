@@ -533,17 +533,47 @@ struct crowd_arg {
   int ok;
 };
 
+/* A story of its own for reporter i, so that no two are duplicates. */
+static void
+crowd_story(int i, char *out, size_t len)
+{
+  static const char *const words[] = {
+    "petugas", "kepala", "desa", "sekolah", "puskesmas", "jalan", "jembatan",
+    "bantuan", "beras", "pupuk", "sapi", "kapal", "pelabuhan", "pasar",
+    "retribusi", "izin", "tanah", "sertifikat", "proyek", "dana", "sumur",
+    "listrik", "air", "guru", "bidan", "ambulans", "kantor", "camat",
+    "lurah", "polisi", "terminal", "bus", "nelayan", "garam", "kopi",
+    "tenun", "gereja", "masjid", "pemuda", "koperasi", "bank", "pinjaman",
+    "kartu", "beasiswa", "rapor", "ijazah", "obat", "vaksin", "rumah",
+    "sakit", "kamar", "mayat", "jenazah", "kebun", "hutan", "kayu", "batu",
+    "pasir", "truk", "solar",
+  };
+  unsigned x = (unsigned)i * 2654435761u + 12345u;
+  size_t o = 0, k;
+
+  o += (size_t)snprintf(out, len, "Laporan nomor %d:", i);
+  for (k = 0; k < 14 && o < len; k++) {
+    x = x * 1103515245u + 12345u;
+    o += (size_t)snprintf(out + o, len - o, " %s",
+                          words[(x >> 16) % (sizeof(words) / sizeof(words[0]))]);
+  }
+}
+
 static void *
 crowd_main(void *p)
 {
   struct crowd_arg *a = p;
-  char from[20];
+  char from[20], story[400], who[64];
   int i;
 
   snprintf(from, sizeof(from), "0813%08d", a->i);
+  crowd_story(a->i, story, sizeof(story));
+  snprintf(who, sizeof(who), "Pejabat nomor %d", a->i);
   for (i = 0; i <= AT_FILED; i++) {
     struct tu_replies r;
-    if (tu_say(a->d, from, happy[i].text, NULL, &r) != 0)
+    const char *text = i == AT_LOKASI ? who
+                     : i == AT_KRONOLOGI_MORE ? story : happy[i].text;
+    if (tu_say(a->d, from, text, NULL, &r) != 0)
       return NULL;
     if (r.status != 200 || r.n == 0 || !tu_is(&r, r.n - 1, happy[i].key)) {
       tu_replies_free(&r);
