@@ -8,9 +8,11 @@
 #include <string.h>
 
 extern const struct provider_ops provider_dev;
+extern const struct provider_ops provider_whatsapp;
 
 static const struct provider_ops *const providers[CHANNEL_TYPE_COUNT] = {
   [CHANNEL_DEV] = &provider_dev,
+  [CHANNEL_WHATSAPP_CLOUD] = &provider_whatsapp,
 };
 
 const struct provider_ops *
@@ -121,4 +123,5 @@ inbound_set_free(struct inbound_set *s)
   free(s->statuses);
   s->statuses = NULL;
   s->nstatuses = 0;
+  s->skipped = 0;
 }
