@@ -8,11 +8,13 @@
 #include <string.h>
 
 extern const struct provider_ops provider_dev;
+extern const struct provider_ops provider_whatsapp;
 extern const struct provider_ops provider_twilio;
 extern const struct provider_ops provider_kannel;
 
 static const struct provider_ops *const providers[CHANNEL_TYPE_COUNT] = {
   [CHANNEL_DEV] = &provider_dev,
+  [CHANNEL_WHATSAPP_CLOUD] = &provider_whatsapp,
   [CHANNEL_TWILIO] = &provider_twilio,
   [CHANNEL_KANNEL] = &provider_kannel,
 };
@@ -125,4 +127,5 @@ inbound_set_free(struct inbound_set *s)
   free(s->statuses);
   s->statuses = NULL;
   s->nstatuses = 0;
+  s->skipped = 0;
 }

@@ -70,6 +70,10 @@ struct inbound_set {
    * default for the channel ("{\"status\":\"ok\"}" as JSON). */
   const char *ack_type;       /* constant strings */
   const char *ack_body;
+  /* Items the adapter did not take (addressed to another number of the
+   * provider account, unreadable, or a status it does not track), for
+   * the webhook layer to log; nothing to store. */
+  int skipped;
 };
 
 void inbound_set_free(struct inbound_set *s);
