@@ -1,0 +1,742 @@
+/*
+ * test_quality.c: report-quality rules 2 and 3: the normal form, the
+ * abuse filter and the language check against the shipped word lists,
+ * table-driven, and the loader's reports on broken lists.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "err.h"
+#include "quality.h"
+#include "testutil.h"
+
+#define LEXICON ADUAN_SOURCE_DIR "/config/lexicon.txt"
+#define ALLOWLIST ADUAN_SOURCE_DIR "/config/allowlist.txt"
+#define STOPWORDS ADUAN_SOURCE_DIR "/config/stopwords.id.txt"
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* The shipped lists; they must load without a single remark. */
+static struct quality *
+load_shipped(void)
+{
+  struct quality *q = NULL;
+  struct diag d;
+  int rc;
+
+  diag_init(&d);
+  rc = quality_load(LEXICON, ALLOWLIST, STOPWORDS, &q, &d);
+  ck_assert_msg(rc == 0 && d.errors == 0 && d.warnings == 0,
+                "rc %d, %d errors, %d warnings:\n%s", rc, d.errors,
+                d.warnings, d.text.data != NULL ? d.text.data : "");
+  ck_assert_ptr_nonnull(q);
+  diag_free(&d);
+  return q;
+}
+
+START_TEST(quality_shipped_lists_load_clean)
+{
+  quality_free(load_shipped());
+}
+END_TEST
+
+/* ------------------------------------------------------ normal form */
+
+struct norm_case {
+  const char *in;
+  const char *want;
+};
+
+static const struct norm_case norm_cases[] = {
+  {"Dasar TOLOL!!!", "dasar tolol"},
+  {"a.n.j.i.n.g", "anjing"},
+  {"a n j i n g", "anjing"},
+  {"a-n-j-i-n-g", "anjing"},
+  {"a_n_j_i_n_g", "anjing"},
+  {"4.n.j.1.n.g", "anjing"},
+  {"4nj1ng", "anjing"},
+  {"g0bl0k t0l0l", "goblok tolol"},
+  {"b@bi $etan 8angsat se7an ba9us", "babi setan bangsat setan bagus"},
+  {"ANJ!NG", "anjing"},
+  {"anjiiiing bangsaaat", "anjing bangsat"},
+  {"saat taat tollol", "saat taat tollol"},   /* doubles stay */
+  {"anak2 kata-kata", "anak kata kata"},
+  {"Rp 5.000.000 dan 8481", "rp 5 000 000 dan 8481"},
+  {"1.2.3", "123"},
+  {"a, b", "a b"},
+  {"P3K dan K3", "pek dan ke"},
+  {"Ümit Çelik straße", "umit celik strasse"},
+  {"\xef\xbd\x82\xef\xbd\x81\xef\xbd\x8e\xef\xbd\x87\xef\xbd\x93\xef\xbd\x81"
+   "\xef\xbd\x94", "bangsat"},                  /* full-width */
+  {"mem\xc2\xad" "ek an\xe2\x80\x8bjing", "memek anjing"},  /* invisible */
+  {"b\xd0\xb0" "bi", "babi"},                   /* Cyrillic a */
+  {"x\xff\xfey \xc3", "x y"},                   /* invalid UTF-8 */
+  {"\xf0\x9f\xa4\xac" "anjing\xf0\x9f\xa4\xac", "anjing"},  /* emoji */
+  {"  (goblok) \"bangsat\"\t\n", "goblok bangsat"},
+  {"hello@example.org", "helloaexample org"},
+  {"!!! ??? ... ---", ""},
+  {"", ""},
+};
+
+/* Each table is one test that checks every row and lists all the rows
+ * that are wrong: a row per forked test costs too much under the
+ * sanitizers. */
+START_TEST(quality_normal_form)
+{
+  struct buf out = BUF_INIT, bad = BUF_INIT;
+  const struct norm_case *c;
+  int i, rc, failures = 0;
+
+  for (i = 0; i < N(norm_cases); i++) {
+    c = &norm_cases[i];
+    buf_reset(&out);
+    rc = quality_normalize(c->in, &out);
+    if (rc != 0 || strcmp(out.data != NULL ? out.data : "", c->want) != 0) {
+      failures++;
+      buf_printf(&bad, "  '%s' -> %d '%s', want '%s'\n", c->in, rc,
+                 out.data != NULL ? out.data : "", c->want);
+    }
+  }
+  ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures,
+                N(norm_cases), bad.data);
+  buf_free(&out);
+  buf_free(&bad);
+}
+END_TEST
+
+/* The normal form is appended, and a capped buffer reports that it is
+ * full. */
+START_TEST(quality_normal_form_appends)
+{
+  struct buf out = BUF_INIT;
+
+  ck_assert_int_eq(buf_puts(&out, "x:"), 0);
+  ck_assert_int_eq(quality_normalize("Dua  KATA", &out), 0);
+  ck_assert_str_eq(out.data, "x:dua kata");
+  ck_assert_int_eq(quality_normalize(NULL, &out), 0);
+  ck_assert_str_eq(out.data, "x:dua kata");
+  buf_free(&out);
+  buf_init(&out, 4);
+  ck_assert_int_eq(quality_normalize("panjang sekali", &out), AERR_TOOBIG);
+  buf_free(&out);
+}
+END_TEST
+
+/* ------------------------------------------------------ abuse filter */
+
+struct abuse_case {
+  const char *text;
+  const char *term;  /* the entry found; NULL: the text must pass */
+};
+
+static const struct abuse_case abuse_cases[] = {
+  /* Direct hits. */
+  {"Dasar bangsat", "bangsat"},
+  {"pejabat itu bajingan", "bajingan"},
+  {"kepala dinas keparat", "keparat"},
+  {"tolol", "tolol"},
+  {"goblok sekali petugasnya", "goblok"},
+  {"kontol", "kontol"},
+  {"dasar lonte", "lonte"},
+  {"camat idiot", "idiot"},
+  {"jancuk", "jancuk"},
+  {"asu", "asu"},
+  {"kafir semua", "kafir"},
+  {"petugas bgst", "bgst"},
+  {"pukimai", "pukimai"},
+  /* Phrases, longest first at the word where they start. */
+  {"puki mai", "puki mai"},
+  {"Dasar anjing, petugas itu minta uang", "dasar anjing"},
+  {"dasar babi", "dasar babi"},
+  {"cina babi", "cina babi"},
+  {"Dasar    MONYET kau", "dasar monyet"},
+  {"otak udang semua", "otak udang"},
+  {"anak haram", "anak haram"},
+  /* Case. */
+  {"TOLOL", "tolol"},
+  {"BaNgSaT", "bangsat"},
+  {"Kepala desa itu ANJING", "anjing"},
+  {"pak camat BABI", "babi"},
+  /* Repeated letters. */
+  {"anjiiiing", "anjing"},
+  {"bangsaaat", "bangsat"},
+  {"tolooool", "tolol"},
+  {"gooobloook", "goblok"},
+  {"tollol", "tolol"},
+  {"babbi", "babi"},
+  /* Digits and symbols for letters. */
+  {"4nj1ng", "anjing"},
+  {"b@bi", "babi"},
+  {"g0bl0k", "goblok"},
+  {"t0l0l", "tolol"},
+  {"b4ngs4t", "bangsat"},
+  {"k0nt0l", "kontol"},
+  {"8abi", "babi"},
+  {"$etan", "setan"},
+  {"se7an", "setan"},
+  {"ANJ!NG", "anjing"},
+  {"bajin9an", "bajingan"},
+  /* Separators between single letters. */
+  {"a.n.j.i.n.g", "anjing"},
+  {"a n j i n g", "anjing"},
+  {"b-a-b-i", "babi"},
+  {"a_n_j_i_n_g", "anjing"},
+  {"kau t o l o l", "tolol"},
+  {"k*o*n*t*o*l", "kontol"},
+  {"4.n.j.1.n.g", "anjing"},
+  {"b . 4 . b . i", "babi"},
+  {"T-0-L-0-L", "tolol"},
+  /* Other disguises. */
+  {"b\xc3\xa4ngsat", "bangsat"},
+  {"\xef\xbd\x81\xef\xbd\x8e\xef\xbd\x8a\xef\xbd\x89\xef\xbd\x8e\xef\xbd\x87",
+   "anjing"},
+  {"an\xe2\x80\x8bjing", "anjing"},
+  {"b\xd0\xb0" "bi", "babi"},
+  /* Suffixes. */
+  {"bangsatnya", "bangsat"},
+  {"dasar tololmu", "tolol"},
+  {"kontolnya", "kontol"},
+  {"bangsaaatnya", "bangsat"},
+  /* Punctuation around. */
+  {"Dasar tolol!!!", "tolol"},
+  {"(goblok)", "goblok"},
+  {"\"bangsat\"", "bangsat"},
+  {"pejabat\xe2\x80\x94" "bajingan\xe2\x80\x94itu", "bajingan"},
+  {"\xf0\x9f\xa4\xac bangsat \xf0\x9f\xa4\xac", "bangsat"},
+
+  /* Words that contain an entry: only whole words match. */
+  {"kasus", NULL},
+  {"asuransi kesehatan", NULL},
+  {"babinsa datang ke desa", NULL},
+  {"masuk kantor", NULL},
+  {"pengasuh panti asuhan", NULL},
+  {"bangsawan", NULL},
+  {"asumsi saya", NULL},
+  {"menembak membabi buta", NULL},
+  {"babak kedua", NULL},
+  {"setangkai bunga di pantai", NULL},
+  {"pungutan liar, memeras warga, suap dan korupsi", NULL},
+  {"saat itu ia taat aturan", NULL},
+  {"babillah", NULL},   /* squeezing must not eat into the suffix */
+  /* Ordinary words of the lexicon in their plain sense. */
+  {"ternak babi bantuan dinas", NULL},
+  {"anjing warga menggigit anak saya, vaksin rabies tidak ada", NULL},
+  {"monyet merusak kebun jagung warga", NULL},
+  {"Babi", NULL},
+  {"Bantuan TERNAK BABI dipotong kades", NULL},
+  {"BANTUAN TERNAK BABI UNTUK DESA KAMI DIPOTONG", NULL},
+  {"ada TAHI LALAT di pipi kanan", NULL},
+  /* Numbers and codes. */
+  {"8481 dan 5318008", NULL},
+  {"anak2 sekolah, P3K dan K3", NULL},
+  /* Real reports. */
+  {"Pada tanggal 3 Maret 2026 petugas Samsat Kupang meminta uang "
+   "Rp 500.000 di luar tarif resmi untuk perpanjangan STNK, tanpa kuitansi.",
+   NULL},
+  {"Kepala Desa Oelnasi memotong dana BLT warga miskin sebesar Rp 300.000 "
+   "per kepala keluarga dengan alasan biaya administrasi.", NULL},
+  {"Oknum guru di SMA Negeri 1 Soe memungut uang perpisahan yang "
+   "diwajibkan kepada semua siswa; yang tidak bayar diancam tidak ikut "
+   "ujian.", NULL},
+  {"Petugas puskesmas meminta suap agar surat keterangan sehat cepat "
+   "keluar, kasus ini sudah berulang kali terjadi.", NULL},
+  {"Proyek jalan desa dikerjakan asal-asalan, kontraktor dan pejabat dinas "
+   "diduga korupsi; asumsi kami kerugian negara ratusan juta.", NULL},
+  {"beta su bayar ke pak lurah dua ratus ribu ko dapat bantuan babi, tapi "
+   "sampai sekarang sonde ada", NULL},
+  {"", NULL},
+};
+
+START_TEST(quality_abuse_table)
+{
+  struct quality *q = load_shipped();
+  struct buf bad = BUF_INIT;
+  const struct abuse_case *c;
+  const char *term;
+  int i, rc, wrong, failures = 0;
+
+  for (i = 0; i < N(abuse_cases); i++) {
+    c = &abuse_cases[i];
+    term = "unset";
+    rc = quality_abusive(q, c->text, &term);
+    if (c->term != NULL)
+      wrong = rc != 1 || term == NULL || strcmp(term, c->term) != 0;
+    else
+      wrong = rc != 0 || term != NULL;
+    if (wrong) {
+      failures++;
+      buf_printf(&bad, "  '%s': %d '%s', want %s%s%s\n", c->text, rc,
+                 term != NULL ? term : "(none)",
+                 c->term != NULL ? "'" : "a pass",
+                 c->term != NULL ? c->term : "", c->term != NULL ? "'" : "");
+    }
+  }
+  ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures,
+                N(abuse_cases), bad.data);
+  buf_free(&bad);
+  quality_free(q);
+}
+END_TEST
+
+/* term may be NULL; a NULL text is the empty text. */
+START_TEST(quality_abuse_null_arguments)
+{
+  struct quality *q = load_shipped();
+
+  ck_assert_int_eq(quality_abusive(q, "dasar bangsat", NULL), 1);
+  ck_assert_int_eq(quality_abusive(q, NULL, NULL), 0);
+  quality_free(q);
+}
+END_TEST
+
+/* A long report: the word is found at the very end, and an innocent one
+ * of the same length passes. */
+START_TEST(quality_abuse_long_text)
+{
+  static const char chunk[] = "Petugas kantor desa meminta uang pungutan. ";
+  struct quality *q = load_shipped();
+  struct buf text = BUF_INIT;
+  const char *term = NULL;
+
+  while (text.len < 10000)
+    ck_assert_int_eq(buf_puts(&text, chunk), 0);
+  ck_assert_int_eq(quality_abusive(q, text.data, &term), 0);
+  ck_assert_int_eq(buf_puts(&text, "Dasar b-a-n-g-s-a-t"), 0);
+  ck_assert_int_eq(quality_abusive(q, text.data, &term), 1);
+  ck_assert_str_eq(term, "bangsat");
+  buf_free(&text);
+  quality_free(q);
+}
+END_TEST
+
+/* Only lower-case letters, digits and single spaces come out.  (One
+ * assertion per text: Check reports each to its parent, which adds up.) */
+static void
+assert_clean_form(const char *text)
+{
+  struct buf out = BUF_INIT;
+  size_t i;
+  char c;
+  int rc = quality_normalize(text, &out), ok = 1;
+
+  for (i = 0; rc == 0 && ok && i < out.len; i++) {
+    c = out.data[i];
+    ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         (c == ' ' && i > 0 && i + 1 < out.len && out.data[i - 1] != ' ');
+  }
+  ck_assert_msg(rc == 0 && ok, "rc %d; byte %zu of the normal form is 0x%02x",
+                rc, i - 1, ok ? 0 : (unsigned char)out.data[i - 1]);
+  buf_free(&out);
+}
+
+/* Every byte value, a 10 000-letter word, and a few thousand strings of
+ * pseudo-random bytes: no crash, a clean normal form, sane answers. */
+START_TEST(quality_arbitrary_bytes)
+{
+  struct quality *q = load_shipped();
+  struct quality_lang_info info;
+  char text[512], *big;
+  unsigned seed = 12345;
+  int i, j, n, rc;
+  enum quality_lang lang;
+
+  for (i = 1; i < 256; i++)
+    text[i - 1] = (char)i;
+  text[255] = '\0';
+  assert_clean_form(text);
+  ck_assert_int_ge(quality_abusive(q, text, NULL), 0);
+
+  big = malloc(10001);
+  ck_assert_ptr_nonnull(big);
+  memset(big, 'a', 10000);
+  big[10000] = '\0';
+  assert_clean_form(big);
+  lang = quality_language(q, big, 0.15, &info);
+  ck_assert_int_eq(info.words, 1);
+  ck_assert_int_eq(lang, QUALITY_TOO_SHORT);
+  ck_assert_int_eq(quality_abusive(q, big, NULL), 0);
+  free(big);
+
+  for (i = 0; i < 3000; i++) {
+    seed = seed * 1103515245u + 12345u;
+    n = (int)((seed >> 16) % (sizeof(text) - 1));
+    for (j = 0; j < n; j++) {
+      seed = seed * 1103515245u + 12345u;
+      text[j] = (char)(1 + (seed >> 16) % 255);
+    }
+    text[n] = '\0';
+    assert_clean_form(text);
+    rc = quality_abusive(q, text, NULL);
+    lang = quality_language(q, text, 0.15, &info);
+    if (rc != 0 && rc != 1)
+      break;
+    if (lang > QUALITY_TOO_SHORT || info.stopwords > info.words ||
+        info.upper > info.letters)
+      break;
+  }
+  ck_assert_msg(i == 3000, "string %d: abusive %d, language %d, words %d, "
+                "stop words %d, letters %d, upper %d", i, rc, lang,
+                info.words, info.stopwords, info.letters, info.upper);
+  quality_free(q);
+}
+END_TEST
+
+/* ---------------------------------------------------------- language */
+
+struct lang_case {
+  const char *text;
+  enum quality_lang want;
+};
+
+static const struct lang_case lang_cases[] = {
+  {"Pada tanggal 12 Maret 2026 saya mengurus KTP di kantor kecamatan, "
+   "petugas meminta uang Rp 200 ribu supaya KTP cepat selesai, padahal "
+   "pelayanan itu gratis.", QUALITY_OK},
+  {"Kepala desa memotong dana bantuan langsung tunai untuk warga miskin "
+   "sebesar 300 ribu per orang tanpa alasan yang jelas.", QUALITY_OK},
+  /* Mostly Indonesian with English words in it. */
+  {"Kemarin staff di kantor dinas minta fee untuk urus izin, katanya "
+   "processing fee, padahal menurut aturan free of charge.", QUALITY_OK},
+  /* Kupang Malay and SMS spellings. */
+  {"beta su bayar ke pak lurah dua ratus ribu ko dapat bantuan beras, tapi "
+   "sampai sekarang sonde ada", QUALITY_OK},
+  {"yg minta uang itu petugas puskesmas, sy sdh bayar tp blm dapat surat",
+   QUALITY_OK},
+  {"The village head asked every family to pay two hundred thousand "
+   "rupiah before the aid was handed out, and nobody received a receipt.",
+   QUALITY_NOT_INDONESIAN},
+  {"asdf qwer zxcv uiop hjkl bnm tyui ghjk vbnm rtyu", QUALITY_NOT_INDONESIAN},
+  {"Der Dorfvorsteher hat das Geld f\xc3\xbcr die Schule behalten und "
+   "niemand wei\xc3\x9f wohin", QUALITY_NOT_INDONESIAN},
+  {"KEPALA DESA MEMINTA UANG KEPADA WARGA UNTUK PEMBUATAN SERTIFIKAT TANAH",
+   QUALITY_ALL_CAPS},
+  {"KEPALA DESA KORUPSI DANA", QUALITY_ALL_CAPS},
+  {"THE VILLAGE HEAD TOOK THE MONEY", QUALITY_ALL_CAPS},
+  /* Acronyms do not make a text all capitals. */
+  {"Petugas SAMSAT dan UPTD PPD meminta uang STNK di luar tarif resmi",
+   QUALITY_OK},
+  {"saya mau lapor", QUALITY_TOO_SHORT},
+  {"Halo", QUALITY_TOO_SHORT},
+  {"TOLONG BANTU", QUALITY_TOO_SHORT},
+  {"123 456 789 000 !!!", QUALITY_TOO_SHORT},
+  {"", QUALITY_TOO_SHORT},
+};
+
+START_TEST(quality_language_table)
+{
+  struct quality *q = load_shipped();
+  struct quality_lang_info info;
+  struct buf bad = BUF_INIT;
+  const struct lang_case *c;
+  enum quality_lang got;
+  int i, failures = 0;
+
+  for (i = 0; i < N(lang_cases); i++) {
+    c = &lang_cases[i];
+    got = quality_language(q, c->text, 0.15, &info);
+    if (got != c->want) {
+      failures++;
+      buf_printf(&bad, "  '%s': %d, want %d (words %d, stop words %d, "
+                 "ratio %.2f, letters %d, upper %d)\n", c->text, got,
+                 c->want, info.words, info.stopwords, info.ratio,
+                 info.letters, info.upper);
+    }
+  }
+  ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures,
+                N(lang_cases), bad.data);
+  buf_free(&bad);
+  quality_free(q);
+}
+END_TEST
+
+START_TEST(quality_language_counts)
+{
+  struct quality *q = load_shipped();
+  struct quality_lang_info info;
+
+  ck_assert_int_eq(quality_language(q, "Saya dan 2 ORANG lain; sangat "
+                                       "kecewa\xc3\xa9", 0.15, &info),
+                   QUALITY_OK);
+  ck_assert_int_eq(info.words, 6);      /* the 2 is not a word */
+  ck_assert_int_eq(info.stopwords, 5);  /* all but kecewa */
+  ck_assert(info.ratio > 0.83 && info.ratio < 0.84);
+  ck_assert_int_eq(info.letters, 29);
+  ck_assert_int_eq(info.upper, 6);
+  /* The ratio is the caller's. */
+  ck_assert_int_eq(quality_language(q, "Saya dan 2 ORANG lain; sangat "
+                                       "kecewa", 0.9, NULL),
+                   QUALITY_NOT_INDONESIAN);
+  ck_assert_int_eq(quality_language(q, NULL, 0.15, &info), QUALITY_TOO_SHORT);
+  ck_assert_int_eq(info.words, 0);
+  ck_assert(info.ratio == 0.0);
+  quality_free(q);
+}
+END_TEST
+
+/* ----------------------------------------------------------- loading */
+
+#define LEX_OK "tolol\n~babi\ndasar babi\n"
+#define ALLOW_OK "ternak babi\n"
+#define STOP_OK "yang\ndan\ndi\nsaya\n"
+
+/* Three lists in a folder of their own, loaded once. */
+struct lists {
+  char *dir;
+  char *path[3];      /* lexicon, allow-list, stop words */
+  struct quality *q;
+  struct diag diag;
+  int rc;
+};
+
+static void
+write_bytes(const char *path, const char *text, size_t len)
+{
+  FILE *f = fopen(path, "wb");
+
+  ck_assert_ptr_nonnull(f);
+  ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+  ck_assert_int_eq(fclose(f), 0);
+}
+
+static void
+lists_write(struct lists *l, const char *lex, const char *allow,
+            const char *stop)
+{
+  static const char *const names[3] = {"lexicon.txt", "allowlist.txt",
+                                       "stopwords.txt"};
+  const char *text[3] = {lex, allow, stop};
+  int i;
+
+  l->dir = tu_tmpdir();
+  ck_assert_ptr_nonnull(l->dir);
+  for (i = 0; i < 3; i++) {
+    l->path[i] = tu_path(l->dir, names[i]);
+    if (text[i] != NULL)
+      write_bytes(l->path[i], text[i], strlen(text[i]));
+  }
+  diag_init(&l->diag);
+  l->q = NULL;
+}
+
+static void
+lists_load(struct lists *l)
+{
+  l->rc = quality_load(l->path[0], l->path[1], l->path[2], &l->q, &l->diag);
+}
+
+static void
+lists_free(struct lists *l)
+{
+  int i;
+
+  quality_free(l->q);
+  diag_free(&l->diag);
+  tu_rmrf(l->dir);
+  for (i = 0; i < 3; i++)
+    free(l->path[i]);
+  free(l->dir);
+}
+
+static const char *
+lists_diag(const struct lists *l)
+{
+  return l->diag.text.data != NULL ? l->diag.text.data : "";
+}
+
+/* The diagnostics hold the path of list which ('L', 'A' or 'S')
+ * immediately followed by tail. */
+static void
+assert_diag(const struct lists *l, char which, const char *tail)
+{
+  struct buf want = BUF_INIT;
+  int i = which == 'L' ? 0 : which == 'A' ? 1 : 2;
+
+  ck_assert_int_eq(buf_printf(&want, "%s%s", l->path[i], tail), 0);
+  ck_assert_msg(strstr(lists_diag(l), want.data) != NULL,
+                "missing \"%s\" in:\n%s", want.data, lists_diag(l));
+  buf_free(&want);
+}
+
+struct load_case {
+  const char *name;
+  const char *lexicon, *allow, *stop;  /* NULL: a small good list */
+  int errors, warnings;
+  const char *want[3];  /* first character: which file; then the tail */
+};
+
+static const struct load_case load_cases[] = {
+  {"good, with BOM, CRLF, blanks and comments",
+   "\xef\xbb\xbf# insults\r\n\r\n  tolol  # stupid\r\n~ babi\r\n"
+   "dasar  babi\r\n", "# none yet\n", "yang\r\ndan # and\r\n", 0, 0,
+   {NULL}},
+  {"invalid UTF-8", "tolol\nbang\xffsat\n", NULL, NULL, 1, 0,
+   {"L:2: invalid UTF-8 at byte 5 of the line"}},
+  {"entry of punctuation only", "tolol\n!!! ---\n~\n", NULL, NULL, 2, 0,
+   {"L:2: '!!! ---' normalises to nothing",
+    "L:3: '' normalises to nothing"}},
+  {"duplicates after normalisation", "tolol\nTOLOL\nt0l0l\n", NULL, NULL, 0,
+   2, {"L:2: warning: duplicate entry 'tolol' (already at line 1)",
+       "L:3: warning: duplicate entry 'tolol' (already at line 1)"}},
+  {"too many words", "tolol\na1 b1 c1 d1 e1 f1 g1 h1 i1\n", NULL, NULL, 1,
+   0, {"L:2: 'a1 b1 c1 d1 e1 f1 g1 h1 i1' has 9 words; an entry has at most "
+    "8"}},
+  {"'~' in the allow-list", NULL, "~kasus\n", NULL, 1, 0,
+   {"A:1: '~' (an ordinary word too) belongs in the lexicon only"}},
+  {"stop words that are not one word of letters", NULL, NULL,
+   "yang\nke2\ndan tetapi\n\xc3\xa9t\xc3\xa9\n", 2, 0,
+   {"S:2: 'ke2' is not a stop word", "S:3: 'dan tetapi' is not a stop "
+    "word"}},
+  {"duplicate stop word", NULL, NULL, "yang\nYang\n", 0, 1,
+   {"S:2: warning: duplicate entry 'yang' (already at line 1)"}},
+  {"lexicon entry switched off by the allow-list", NULL, "t0lol\n", NULL, 0,
+   1, {"L:1: warning: 'tolol' is also on the allow-list ("}},
+  {"empty lists", "# nothing\n", "", "\n", 0, 2,
+   {"L: warning: no entries: nothing will be filtered",
+    "S: warning: no stop words"}},
+  {"problems in every file", "tolol\n\xc3\x28\n", "\xff\n", "1\n", 3, 1,
+   {"L:2: invalid UTF-8 at byte 1", "A:1: invalid UTF-8 at byte 1",
+    "S:1: '1' is not a stop word"}},
+};
+
+START_TEST(quality_load_table)
+{
+  const struct load_case *c = &load_cases[_i];
+  struct lists l;
+  int i;
+
+  lists_write(&l, c->lexicon != NULL ? c->lexicon : LEX_OK,
+              c->allow != NULL ? c->allow : ALLOW_OK,
+              c->stop != NULL ? c->stop : STOP_OK);
+  lists_load(&l);
+  ck_assert_msg(l.diag.errors == c->errors && l.diag.warnings == c->warnings,
+                "%s: want %d errors and %d warnings, got %d and %d:\n%s",
+                c->name, c->errors, c->warnings, l.diag.errors,
+                l.diag.warnings, lists_diag(&l));
+  if (c->errors > 0) {
+    ck_assert_int_eq(l.rc, AERR_CONFIG);
+    ck_assert_ptr_null(l.q);
+  } else {
+    ck_assert_int_eq(l.rc, 0);
+    ck_assert_ptr_nonnull(l.q);
+  }
+  for (i = 0; i < 3 && c->want[i] != NULL; i++)
+    assert_diag(&l, c->want[i][0], c->want[i] + 1);
+  lists_free(&l);
+}
+END_TEST
+
+/* What a hand-made list does once loaded: '~' words, phrases, the
+ * allow-list, stop words. */
+START_TEST(quality_load_small_lists_work)
+{
+  struct lists l;
+  const char *term = NULL;
+
+  lists_write(&l, "tolol\n~babi\ndasar babi\nkaffir\n", "ternak babi\n",
+              "yang\ndan\ndi\n");
+  lists_load(&l);
+  ck_assert_int_eq(l.rc, 0);
+  ck_assert_int_eq(quality_abusive(l.q, "dasar tolol", &term), 1);
+  ck_assert_str_eq(term, "tolol");
+  ck_assert_int_eq(quality_abusive(l.q, "babi", NULL), 0);
+  ck_assert_int_eq(quality_abusive(l.q, "b4bi", &term), 1);
+  ck_assert_str_eq(term, "babi");
+  ck_assert_int_eq(quality_abusive(l.q, "Dasar Babi", &term), 1);
+  ck_assert_str_eq(term, "dasar babi");
+  ck_assert_int_eq(quality_abusive(l.q, "ternak B4BI", NULL), 0);
+  /* An entry with a double letter is found written with one. */
+  ck_assert_int_eq(quality_abusive(l.q, "kafir", &term), 1);
+  ck_assert_str_eq(term, "kaffir");
+  ck_assert_int_eq(quality_language(l.q, "yang dan di itu", 0.5, NULL),
+                   QUALITY_OK);
+  ck_assert_int_eq(quality_language(l.q, "yang itu ini anu", 0.5, NULL),
+                   QUALITY_NOT_INDONESIAN);
+  lists_free(&l);
+}
+END_TEST
+
+START_TEST(quality_load_refuses_nul_byte)
+{
+  static const char text[] = "tolol\nbang\0sat\n";
+  struct lists l;
+
+  lists_write(&l, NULL, ALLOW_OK, STOP_OK);
+  write_bytes(l.path[0], text, sizeof(text) - 1);
+  lists_load(&l);
+  ck_assert_int_eq(l.rc, AERR_CONFIG);
+  ck_assert_int_eq(l.diag.errors, 1);
+  assert_diag(&l, 'L', ":2: the line holds a NUL byte");
+  lists_free(&l);
+}
+END_TEST
+
+/* A missing file is reported with its path; the others are still read
+ * and their problems reported too. */
+START_TEST(quality_load_missing_file)
+{
+  struct lists l;
+
+  lists_write(&l, LEX_OK, NULL, "yang\n~dan\n");
+  lists_load(&l);
+  ck_assert_int_eq(l.rc, -ENOENT);
+  ck_assert_ptr_null(l.q);
+  ck_assert_int_eq(l.diag.errors, 2);
+  assert_diag(&l, 'A', ": cannot open: ");
+  assert_diag(&l, 'S', ":2: '~' (an ordinary word too) belongs in the "
+                       "lexicon only");
+  lists_free(&l);
+}
+END_TEST
+
+/* Errors already in diag do not fail a good load, and diag may be
+ * NULL. */
+START_TEST(quality_load_counts_only_its_own_errors)
+{
+  struct lists l;
+  struct quality *q = NULL;
+
+  lists_write(&l, LEX_OK, ALLOW_OK, STOP_OK);
+  diag_error(&l.diag, "aduand.conf", 3, "earlier problem");
+  lists_load(&l);
+  ck_assert_int_eq(l.rc, 0);
+  ck_assert_ptr_nonnull(l.q);
+  ck_assert_int_eq(quality_load(l.path[0], l.path[1], l.path[2], &q, NULL),
+                   0);
+  ck_assert_int_eq(quality_abusive(q, "TOLOL", NULL), 1);
+  quality_free(q);
+  ck_assert_int_eq(quality_load(l.path[0], NULL, l.path[2], &q, NULL),
+                   -EINVAL);
+  ck_assert_ptr_null(q);
+  lists_free(&l);
+}
+END_TEST
+
+static Suite *
+quality_suite(void)
+{
+  Suite *s = suite_create("quality");
+  TCase *tc = tcase_create("quality");
+
+  tcase_add_test(tc, quality_shipped_lists_load_clean);
+  tcase_add_test(tc, quality_normal_form);
+  tcase_add_test(tc, quality_normal_form_appends);
+  tcase_add_test(tc, quality_abuse_table);
+  tcase_add_test(tc, quality_abuse_null_arguments);
+  tcase_add_test(tc, quality_abuse_long_text);
+  tcase_add_test(tc, quality_arbitrary_bytes);
+  tcase_add_test(tc, quality_language_table);
+  tcase_add_test(tc, quality_language_counts);
+  tcase_add_loop_test(tc, quality_load_table, 0, N(load_cases));
+  tcase_add_test(tc, quality_load_small_lists_work);
+  tcase_add_test(tc, quality_load_refuses_nul_byte);
+  tcase_add_test(tc, quality_load_missing_file);
+  tcase_add_test(tc, quality_load_counts_only_its_own_errors);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+UNIT_MAIN(quality_suite)
