@@ -44,6 +44,7 @@
 #include "buf.h"
 #include "err.h"
 #include "log.h"
+#include "quality.h"
 #include "similar.h"
 #include "ticket.h"
 #include "validate.h"
@@ -115,6 +116,8 @@ const struct catalog_key conv_catalog_keys[] = {
   {"invalid.kronologi.short", "min_words"},
   {"invalid.kronologi.long", "max_chars"},
   {"invalid.bukti.size", "max_size"},
+  {"invalid.abusive", ""}, {"invalid.kronologi.language", ""},
+  {"invalid.kronologi.caps", ""},
   {"help.menu", ""}, {"help.kategori", ""}, {"help.terlapor", ""},
   {"help.lokasi", ""}, {"help.waktu", ""}, {"help.kronologi", ""},
   {"help.bukti", ""}, {"help.identitas", ""}, {"help.nama", ""},
@@ -156,6 +159,7 @@ struct conv {
   struct catalog *cat;
   struct validator vd;
   struct similar *open;      /* open tickets, for the duplicate check */
+  struct quality *quality;   /* word lists for rules 2 and 3 */
 };
 
 /* The checks' settings from the config (and the catalogue). */
@@ -170,6 +174,32 @@ conv_validator(struct conv *cv)
   cv->vd.kronologi_min_words = cfg->conversation.kronologi_min_words;
   cv->vd.kronologi_max_chars = cfg->conversation.kronologi_max_chars;
   cv->vd.language_ratio = cfg->conversation.language_threshold / 100.0;
+  cv->vd.quality = cv->quality;
+}
+
+/* Load the catalogue and word lists of cfg; on failure nothing is
+ * returned and the problems are in diag. */
+static int
+conv_load_files(const struct config *cfg, struct catalog **cat,
+                struct quality **q, struct diag *diag)
+{
+  int rc, rq;
+
+  *cat = NULL;
+  *q = NULL;
+  rc = catalog_load(cfg->conversation.catalog, conv_catalog_keys,
+                    conv_catalog_nkeys, cat, diag);
+  rq = quality_load(cfg->conversation.lexicon, cfg->conversation.allowlist,
+                    cfg->conversation.stopwords, q, diag);
+  if (rc == 0 && rq != 0)
+    rc = rq;
+  if (rc != 0) {
+    catalog_free(*cat);
+    quality_free(*q);
+    *cat = NULL;
+    *q = NULL;
+  }
+  return rc;
 }
 
 /* Commands that work at every step. */
@@ -229,8 +259,7 @@ conv_new(struct conv **out, const struct config *cfg, struct diag *diag)
     free(cv);
     return rc;
   }
-  rc = catalog_load(cfg->conversation.catalog, conv_catalog_keys,
-                    conv_catalog_nkeys, &cv->cat, diag);
+  rc = conv_load_files(cfg, &cv->cat, &cv->quality, diag);
   if (rc != 0) {
     similar_free(cv->open);
     free(cv);
@@ -245,14 +274,16 @@ int
 conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag)
 {
   struct catalog *cat = NULL;
+  struct quality *q = NULL;
   int rc;
 
-  rc = catalog_load(cfg->conversation.catalog, conv_catalog_keys,
-                    conv_catalog_nkeys, &cat, diag);
+  rc = conv_load_files(cfg, &cat, &q, diag);
   if (rc != 0)
     return rc;
   catalog_free(cv->cat);
+  quality_free(cv->quality);
   cv->cat = cat;
+  cv->quality = q;
   cv->cfg = cfg;
   conv_validator(cv);
   return 0;
@@ -264,6 +295,7 @@ conv_free(struct conv *cv)
   if (cv == NULL)
     return;
   catalog_free(cv->cat);
+  quality_free(cv->quality);
   similar_free(cv->open);
   free(cv);
 }
@@ -892,10 +924,26 @@ on_kronologi(struct turn *t, const char *text, enum command cmd)
                         t->ev->now_ms, &v);
     if (rc != 0)
       return rc;
-    if (!v.ok)
+    /* Rule 2 asks once; the reporter may insist with LANJUT. */
+    if (!v.ok && v.soft && draft_int(t, "bahasa_diingatkan")) {
+      log_info("event=report.insisted session=%lld reason=%s",
+               (long long)t->sess.id, v.code);
+      v.ok = 1;
+    }
+    if (!v.ok) {
+      if (v.soft)
+        draft_set_int(t, "bahasa_diingatkan", 1);
       return invalid(t, v.reason, v.vars, v.nvars, v.code);
+    }
     return advance(t, STEP_BUKTI);
   }
+  /* Each part is checked for abuse as it comes, so the reporter knows
+   * which message to write again. */
+  rc = validate_field(&t->cv->vd, FIELD_TEXT, text, t->ev->now_ms, &v);
+  if (rc != 0)
+    return rc;
+  if (!v.ok)
+    return invalid(t, v.reason, v.vars, v.nvars, v.code);
   if (text[0] == '\0')
     return invalid(t, "help.kronologi", NULL, 0, "kronologi_empty");
   if (sofar != NULL && sofar[0] != '\0') {

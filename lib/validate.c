@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "quality.h"
 #include "when.h"
 
 #define NCATEGORIES 7
@@ -180,6 +181,12 @@ validate_field(const struct validator *vd, enum field f, const char *text,
   if (text == NULL)
     text = "";
   len = strlen(text);
+  /* Rule 3 for every free text: no insults, hate speech or SARA. */
+  if (vd->quality != NULL && f != FIELD_KATEGORI &&
+      quality_abusive(vd->quality, text, NULL) == 1) {
+    reject(v, "invalid.abusive", "abusive");
+    return 0;
+  }
   switch (f) {
   case FIELD_KATEGORI:
     v->category = find_category(vd->cat, text);
@@ -206,6 +213,21 @@ validate_field(const struct validator *vd, enum field f, const char *text,
     } else if (words < vd->kronologi_min_words) {
       reject(v, "invalid.kronologi.short", "kronologi_short");
       add_num(v, "min_words", vd->kronologi_min_words);
+    } else if (vd->quality != NULL) {
+      /* Rule 2: good Indonesian, not all capitals. */
+      switch (quality_language(vd->quality, text, vd->language_ratio,
+                               NULL)) {
+      case QUALITY_NOT_INDONESIAN:
+        reject(v, "invalid.kronologi.language", "not_indonesian");
+        v->soft = 1;
+        break;
+      case QUALITY_ALL_CAPS:
+        reject(v, "invalid.kronologi.caps", "all_caps");
+        v->soft = 1;
+        break;
+      default:
+        break;
+      }
     }
     break;
   case FIELD_NAMA:

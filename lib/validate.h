@@ -24,6 +24,7 @@ enum field {
   FIELD_BUKTI,
   FIELD_IDENTITAS,
   FIELD_NAMA,           /* asked after identitas; not numbered */
+  FIELD_TEXT,           /* any free text: the abuse check alone */
   FIELD_COUNT
 };
 
@@ -37,6 +38,8 @@ struct verdict {
   int nvars;
   char num[2][24];            /* storage for numeric placeholder values */
   int category;               /* FIELD_KATEGORI: 1..7 */
+  int soft;                   /* !ok, but the reporter may insist (rule 2:
+                                 language, all capitals) */
   char date[16];              /* FIELD_WAKTU: "12-03-2026", "03-2026", or
                                  "" when the reporter does not know */
   char iso[16];               /* the same as "2026-03-12", "2026-03", "" */

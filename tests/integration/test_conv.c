@@ -548,13 +548,15 @@ crowd_story(int i, char *out, size_t len)
     "sakit", "kamar", "mayat", "jenazah", "kebun", "hutan", "kayu", "batu",
     "pasir", "truk", "solar",
   };
+  static const char *const glue[] = {"yang", "di", "dan", "untuk",
+                                     "dengan", "ke", "dari", "itu"};
   unsigned x = (unsigned)i * 2654435761u + 12345u;
   size_t o = 0, k;
 
-  o += (size_t)snprintf(out, len, "Laporan nomor %d:", i);
+  o += (size_t)snprintf(out, len, "Saya melaporkan bahwa nomor %d", i);
   for (k = 0; k < 14 && o < len; k++) {
     x = x * 1103515245u + 12345u;
-    o += (size_t)snprintf(out + o, len - o, " %s",
+    o += (size_t)snprintf(out + o, len - o, " %s %s", glue[k % 8],
                           words[(x >> 16) % (sizeof(words) / sizeof(words[0]))]);
   }
 }
