@@ -1343,8 +1343,19 @@ apply_channel(struct loader *ld)
 
   for (i = 0; i < NDIRECTIVES && ld->rc == 0; i++) {
     d = &directives[i];
-    if (d->section != SEC_CHANNEL || d == dtype || !is_string_type(d->type))
+    if (d->section != SEC_CHANNEL || d == dtype)
       continue;
+    if (!is_string_type(d->type)) {
+      /* A number has no "unset" value: its default applies when the
+       * section did not give the key. */
+      size_t j;
+      for (j = 0; j < ld->nents; j++)
+        if (strcmp(ld->ents[j].key, d->key) == 0)
+          break;
+      if (j == ld->nents && d->type_def[type] != NULL)
+        set_value(ld, d, ch, d->type_def[type], ch->line);
+      continue;
+    }
     if (*field_str(ch, d) != NULL)
       continue;
     if (d->required & TB(type)) {

@@ -506,6 +506,8 @@ poll_now(struct outbox *ob)
   if (ob->paused)
     return;
   rc = store_outbox_next(s->store, &next);
+  log_debug("event=outbox.poll rc=%d next_in_ms=%lld inflight=%d", rc,
+            (long long)(rc == 0 ? next - now : -1), ob->inflight);
   if (rc == AERR_NOTFOUND) {
     uv_timer_start(&ob->timer, on_timer, OUTBOX_IDLE_POLL_MS, 0);
     return;

@@ -22,6 +22,13 @@ struct script {
   struct script *next;
 };
 
+struct route {
+  char *prefix;
+  int status;
+  char *body;
+  struct route *next;
+};
+
 struct held {
   struct httpd_request *req;
   int seq;
@@ -41,6 +48,7 @@ struct fakeprov {
   int release;                /* answer the held requests */
   int stall;
   struct script *scripts;
+  struct route *routes;
   int def_status;
   char *def_body;
   struct fp_request *reqs;
@@ -59,6 +67,14 @@ static void
 answer(struct fakeprov *fp, struct httpd_request *req, int seq)
 {
   struct script *sc = fp->scripts;
+  struct route *rt;
+
+  for (rt = fp->routes; rt != NULL; rt = rt->next)
+    if (strncmp(req->path, rt->prefix, strlen(rt->prefix)) == 0) {
+      httpd_respond(req, rt->status, "application/octet-stream", NULL,
+                    rt->body, strlen(rt->body));
+      return;
+    }
   struct buf body = BUF_INIT;
   const char *src;
   const char *hdrs = NULL;
@@ -239,6 +255,23 @@ fakeprov_script(struct fakeprov *fp, int count, int status,
 }
 
 void
+fakeprov_route(struct fakeprov *fp, const char *prefix, int status,
+               const char *body)
+{
+  struct route *rt = calloc(1, sizeof(*rt));
+
+  if (rt == NULL)
+    return;
+  rt->prefix = strdup(prefix);
+  rt->status = status;
+  rt->body = dup_or_empty(body);
+  pthread_mutex_lock(&fp->mu);
+  rt->next = fp->routes;
+  fp->routes = rt;
+  pthread_mutex_unlock(&fp->mu);
+}
+
+void
 fakeprov_default(struct fakeprov *fp, int status, const char *body)
 {
   pthread_mutex_lock(&fp->mu);
@@ -351,6 +384,13 @@ fakeprov_stop(struct fakeprov *fp)
     free(sc->headers);
     free(sc->body);
     free(sc);
+  }
+  while (fp->routes != NULL) {
+    struct route *rt = fp->routes;
+    fp->routes = rt->next;
+    free(rt->prefix);
+    free(rt->body);
+    free(rt);
   }
   free(fp->def_body);
   pthread_mutex_destroy(&fp->mu);

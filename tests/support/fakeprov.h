@@ -37,6 +37,11 @@ char *fakeprov_url(const struct fakeprov *fp, const char *suffix);
 void fakeprov_script(struct fakeprov *fp, int count, int status,
                      const char *extra_headers, const char *body);
 
+/* Requests whose path starts with prefix always get this answer, before
+ * any script (for the media a test serves). */
+void fakeprov_route(struct fakeprov *fp, const char *prefix, int status,
+                    const char *body);
+
 /* The answer once the script has run out.  A body containing "{n}" has it
  * replaced by the request's sequence number (1, 2, ...), so ids differ. */
 void fakeprov_default(struct fakeprov *fp, int status, const char *body);

@@ -1,0 +1,662 @@
+/*
+ * test_channels.c: the three real channel types through the daemon, with
+ * the fake provider behind them: complete conversations with correct
+ * signatures, refused signatures, the WhatsApp handshake, retries after
+ * 500 and 429, permanent failures, stalls, a SIGKILL with replies unsent,
+ * delivery reports, the rate limit, evidence, and UCS-2 to Kannel.
+ */
+#include <json-c/json.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+
+#include "buf.h"
+#include "ctl_client.h"
+#include "fakeprov.h"
+#include "testutil.h"
+#include "tu_conv.h"
+#include "tu_daemon.h"
+#include "tu_sign.h"
+
+#define WA_SECRET "wa-app-secret-test"
+#define TW_TOKEN "twilio-token-test"
+#define KS_SECRET "kannel-secret-test"
+
+static struct fakeprov *fp;
+static struct tu_daemon d;
+
+/* Start the fake provider and a daemon with all three channels on it. */
+static void
+start(const char *more)
+{
+  struct buf conf = BUF_INIT;
+
+  ck_assert_int_eq(fakeprov_start(&fp), 0);
+  buf_printf(&conf,
+             "[outbox]\nbackoff_base = 100ms\nbackoff_max = 400ms\n"
+             "%s\n"
+             "[channel.wa]\ntype = whatsapp_cloud\napp_secret = " WA_SECRET
+             "\nverify_token = verify-me\naccess_token = wa-access\n"
+             "phone_number_id = 112233445566778\n"
+             "api_base = http://127.0.0.1:%d/v21.0\n"
+             "[channel.tw]\ntype = twilio\naccount_sid = AC123\n"
+             "auth_token = " TW_TOKEN "\nfrom = +14155550123\n"
+             "api_base = http://127.0.0.1:%d\n"
+             "[channel.ks]\ntype = kannel\nsecret = " KS_SECRET "\n"
+             "sendsms_url = http://127.0.0.1:%d/cgi-bin/sendsms\n"
+             "username = aduan\npassword = pw\nfrom = 1708\n",
+             more ? more : "timeout = 1s",
+             fakeprov_port(fp), fakeprov_port(fp), fakeprov_port(fp));
+  ck_assert_int_eq(tu_daemon_start(&d, conf.data), 0);
+  buf_free(&conf);
+}
+
+static void
+stop(void)
+{
+  tu_daemon_cleanup(&d);
+  fakeprov_stop(fp);
+}
+
+/* ---- Posting as each provider -------------------------------------- */
+
+static int
+wa_post_raw(const char *body, const char *sig)
+{
+  struct tu_resp r;
+  struct buf h = BUF_INIT;
+  int status;
+
+  buf_printf(&h, "Content-Type: application/json\r\n");
+  if (sig != NULL)
+    buf_printf(&h, "X-Hub-Signature-256: %s\r\n", sig);
+  if (tu_http_ex(d.port, "POST", "/webhook/wa", h.data, body, strlen(body),
+                 &r) != 0)
+    return -1;
+  status = r.status;
+  tu_resp_free(&r);
+  buf_free(&h);
+  return status;
+}
+
+/* A WhatsApp text message from digits (no '+'), signed. */
+static int
+wa_say(const char *from, const char *id, const char *text)
+{
+  struct json_object *o = json_object_new_object(), *msg;
+  struct buf b = BUF_INIT;
+  char *sig;
+  int status;
+
+  buf_printf(&b, "{\"object\":\"whatsapp_business_account\",\"entry\":[{"
+             "\"id\":\"102938475610293\",\"changes\":[{\"value\":{"
+             "\"messaging_product\":\"whatsapp\",\"metadata\":{"
+             "\"display_phone_number\":\"6282110001500\","
+             "\"phone_number_id\":\"112233445566778\"},\"contacts\":[{"
+             "\"profile\":{\"name\":\"Warga\"},\"wa_id\":\"%s\"}],"
+             "\"messages\":[{\"from\":\"%s\",\"id\":\"%s\",\"timestamp\":"
+             "\"1773469800\",\"type\":\"text\",\"text\":{\"body\":", from,
+             from, id);
+  msg = json_object_new_string(text);
+  buf_puts(&b, json_object_to_json_string(msg));
+  buf_puts(&b, "}}]},\"field\":\"messages\"}]}]}");
+  sig = tu_whatsapp_signature(b.data, b.len, WA_SECRET);
+  status = wa_post_raw(b.data, sig);
+  free(sig);
+  json_object_put(msg);
+  json_object_put(o);
+  buf_free(&b);
+  return status;
+}
+
+/* URL-encode s into b (form style). */
+static void
+enc(struct buf *b, const char *s)
+{
+  static const char hex[] = "0123456789ABCDEF";
+
+  for (; *s != '\0'; s++) {
+    unsigned char c = (unsigned char)*s;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.') {
+      buf_append(b, s, 1);
+    } else if (c == ' ') {
+      buf_append(b, "+", 1);
+    } else {
+      char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+      buf_append(b, e, 3);
+    }
+  }
+}
+
+static int
+tw_post(const char *form, const char *token)
+{
+  struct tu_resp r;
+  struct buf h = BUF_INIT;
+  char *sig = tu_twilio_signature("http://127.0.0.1/webhook/tw", form, token);
+  int status;
+
+  buf_printf(&h, "Content-Type: application/x-www-form-urlencoded\r\n"
+             "X-Twilio-Signature: %s\r\n", sig);
+  if (tu_http_ex(d.port, "POST", "/webhook/tw", h.data, form, strlen(form),
+                 &r) != 0)
+    status = -1;
+  else
+    status = r.status;
+  if (status > 0) {
+    /* Twilio is answered in TwiML. */
+    if (status == 200)
+      ck_assert_ptr_nonnull(strstr(r.head, "text/xml"));
+    tu_resp_free(&r);
+  }
+  free(sig);
+  buf_free(&h);
+  return status;
+}
+
+/* An SMS through Twilio from an E.164 number. */
+static int
+tw_say(const char *from, const char *sid, const char *text)
+{
+  struct buf f = BUF_INIT;
+  int status;
+
+  buf_puts(&f, "ToCountry=US&SmsMessageSid=");
+  buf_puts(&f, sid);
+  buf_puts(&f, "&NumMedia=0&SmsSid=");
+  buf_puts(&f, sid);
+  buf_puts(&f, "&SmsStatus=received&Body=");
+  enc(&f, text);
+  buf_puts(&f, "&To=%2B14155550123&MessageSid=");
+  buf_puts(&f, sid);
+  buf_puts(&f, "&AccountSid=AC123&From=");
+  enc(&f, from);
+  buf_puts(&f, "&ApiVersion=2010-04-01");
+  status = tw_post(f.data, TW_TOKEN);
+  buf_free(&f);
+  return status;
+}
+
+/* An SMS through Kannel's get-url. */
+static int
+ks_say(const char *secret, const char *from, const char *id,
+       const char *text)
+{
+  struct buf t = BUF_INIT;
+  struct tu_resp r;
+  int status;
+
+  buf_puts(&t, "/webhook/ks?secret=");
+  enc(&t, secret);
+  buf_puts(&t, "&sender=");
+  enc(&t, from);
+  buf_puts(&t, "&receiver=1708&text=");
+  enc(&t, text);
+  buf_puts(&t, "&id=");
+  enc(&t, id);
+  buf_puts(&t, "&ts=1773108904&coding=0&charset=UTF-8");
+  if (tu_http_ex(d.port, "GET", t.data, NULL, NULL, 0, &r) != 0)
+    status = -1;
+  else
+    status = r.status;
+  if (status > 0)
+    tu_resp_free(&r);
+  buf_free(&t);
+  return status;
+}
+
+/* The happy path's answers (as in test_conv.c). */
+static const char *const story[] = {
+  "Halo", "1", "pungli", "Kepala Seksi Perizinan Dinas PMPTSP", "Ende",
+  "kemarin", "Petugas loket meminta uang dua ratus ribu rupiah agar izin "
+  "usaha saya cepat diproses tanpa kuitansi", "LANJUT", "LEWATI", "3",
+  "KIRIM",
+};
+#define NSTORY ((int)(sizeof(story) / sizeof(story[0])))
+
+/* Request i of the fake provider, checked to exist. */
+static void
+req_at(int i, struct fp_request *rq)
+{
+  ck_assert_int_eq(fakeprov_wait(fp, i + 1, 10000), 0);
+  ck_assert_int_eq(fakeprov_request(fp, i, rq), 0);
+}
+
+START_TEST(whatsapp_conversation)
+{
+  struct fp_request rq;
+  char id[32];
+  int i;
+
+  start(NULL);
+  for (i = 0; i < NSTORY; i++) {
+    snprintf(id, sizeof(id), "wamid.in%d", i);
+    ck_assert_int_eq(wa_say("6281234567890", id, story[i]), 200);
+    /* Each message is answered by one reply through the Graph API. */
+    ck_assert_int_eq(fakeprov_wait(fp, i + 1, 10000), 0);
+  }
+  req_at(0, &rq);
+  ck_assert_str_eq(rq.method, "POST");
+  ck_assert_str_eq(rq.path, "/v21.0/112233445566778/messages");
+  ck_assert_str_eq(rq.authorization, "Bearer wa-access");
+  ck_assert_ptr_nonnull(strstr(rq.body, "\"to\":\"6281234567890\""));
+  ck_assert_ptr_nonnull(strstr(rq.body, "\"type\":\"text\""));
+  fp_request_free(&rq);
+  req_at(NSTORY - 1, &rq);
+  ck_assert_ptr_nonnull(strstr(rq.body, "NTT-20"));
+  fp_request_free(&rq);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "channel = 'wa'"), 1);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.sent", 10000), 0);
+  stop();
+}
+END_TEST
+
+START_TEST(twilio_conversation_uses_sms_texts)
+{
+  struct fp_request rq;
+  char sid[40];
+  int i;
+
+  start(NULL);
+  for (i = 0; i < NSTORY; i++) {
+    snprintf(sid, sizeof(sid), "SM%032d", i);
+    ck_assert_int_eq(tw_say("+6281234567890", sid, story[i]), 200);
+    ck_assert_int_eq(fakeprov_wait(fp, i + 1, 10000), 0);
+  }
+  req_at(0, &rq);
+  ck_assert_str_eq(rq.path, "/2010-04-01/Accounts/AC123/Messages.json");
+  /* Basic base64("AC123:twilio-token-test") */
+  ck_assert_str_eq(rq.authorization,
+                   "Basic QUMxMjM6dHdpbGlvLXRva2VuLXRlc3Q=");
+  ck_assert_ptr_nonnull(strstr(rq.body, "To=%2B6281234567890"));
+  fp_request_free(&rq);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "channel = 'tw'"), 1);
+  /* SMS channels log the segments each reply used. */
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "channel=tw to=+62812****7890 "
+                                      "kind=text segments=", 10000), 0);
+  stop();
+}
+END_TEST
+
+START_TEST(kannel_conversation)
+{
+  struct fp_request rq;
+  char id[40];
+  int i;
+
+  start(NULL);
+  fakeprov_default(fp, 202, "0: Accepted for delivery");
+  for (i = 0; i < NSTORY; i++) {
+    snprintf(id, sizeof(id), "5c1d2e3f-0000-4c6d-8e7f-%012d", i);
+    ck_assert_int_eq(ks_say(KS_SECRET, "+6281234567890", id, story[i]), 200);
+    ck_assert_int_eq(fakeprov_wait(fp, i + 1, 10000), 0);
+  }
+  req_at(0, &rq);
+  ck_assert_str_eq(rq.method, "GET");
+  ck_assert_str_eq(rq.path, "/cgi-bin/sendsms");
+  ck_assert_ptr_nonnull(strstr(rq.query, "username=aduan"));
+  ck_assert_ptr_nonnull(strstr(rq.query, "coding=0"));
+  fp_request_free(&rq);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "channel = 'ks'"), 1);
+  stop();
+}
+END_TEST
+
+START_TEST(wrong_signatures_are_refused)
+{
+  char *sig;
+
+  start(NULL);
+  /* WhatsApp: another secret, no header. */
+  sig = tu_whatsapp_signature("{}", 2, "not-the-secret");
+  ck_assert_int_eq(wa_post_raw("{}", sig), 401);
+  ck_assert_int_eq(wa_post_raw("{}", NULL), 401);
+  free(sig);
+  /* Twilio: signed with another token. */
+  ck_assert_int_eq(tw_post("Body=halo&From=%2B6281234567890&MessageSid=SMx"
+                           "&NumMedia=0", "wrong-token"), 401);
+  /* Kannel: a wrong secret. */
+  ck_assert_int_eq(ks_say("guess", "+6281234567890", "k-1", "halo"), 401);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM inbound"), 0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox"), 0);
+  ck_assert(tu_daemon_log_has(&d, "event=webhook.unauthorized"));
+  /* The secrets never reach the log. */
+  ck_assert(!tu_daemon_log_now(&d, WA_SECRET));
+  ck_assert(!tu_daemon_log_now(&d, TW_TOKEN));
+  ck_assert(!tu_daemon_log_now(&d, KS_SECRET));
+  stop();
+}
+END_TEST
+
+START_TEST(whatsapp_handshake)
+{
+  struct tu_resp r;
+
+  start(NULL);
+  ck_assert_int_eq(tu_http(d.port, "GET", "/webhook/wa?hub.mode=subscribe&"
+                           "hub.challenge=1158201444&hub.verify_token="
+                           "verify-me", NULL, NULL, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  ck_assert_str_eq(r.body, "1158201444");
+  tu_resp_free(&r);
+  ck_assert_int_eq(tu_http(d.port, "GET", "/webhook/wa?hub.mode=subscribe&"
+                           "hub.challenge=1158201444&hub.verify_token=guess",
+                           NULL, NULL, &r), 0);
+  ck_assert_int_eq(r.status, 403);
+  ck_assert_ptr_null(strstr(r.body, "1158201444"));
+  tu_resp_free(&r);
+  stop();
+}
+END_TEST
+
+START_TEST(retries_after_500_and_429)
+{
+  const char *p;
+
+  start(NULL);
+  fakeprov_script(fp, 1, 500, NULL, "{\"error\":{\"code\":1}}");
+  fakeprov_script(fp, 1, 429, "Retry-After: 1\r\n", "{}");
+  ck_assert_int_eq(wa_say("6281234567890", "wamid.r1", "Halo"), 200);
+  ck_assert_int_eq(fakeprov_wait(fp, 3, 15000), 0);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.sent", 10000), 0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT attempts FROM outbox WHERE "
+                                 "status = 'sent'"), 3);
+  /* The 429's Retry-After set the wait: one second at least. */
+  ck_assert(tu_daemon_log_has(&d, "status=429 attempt=2 in_ms="));
+  p = strstr(d.log, "status=429 attempt=2 in_ms=");
+  ck_assert_int_ge(strtol(p + strlen("status=429 attempt=2 in_ms="), NULL,
+                          10), 1000);
+  ck_assert(tu_daemon_log_has(&d, "status=500 attempt=1"));
+  stop();
+}
+END_TEST
+
+START_TEST(client_error_fails_without_retry)
+{
+  start(NULL);
+  fakeprov_default(fp, 400, "{\"error\":{\"message\":\"Invalid parameter\","
+                   "\"code\":100}}");
+  ck_assert_int_eq(wa_say("6281234567890", "wamid.f1", "Halo"), 200);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.failed", 10000),
+                   0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox WHERE status = "
+                                 "'failed' AND attempts = 1 AND last_error "
+                                 "LIKE '100:%'"), 1);
+  ck_assert_int_eq(fakeprov_count(fp), 1);
+  stop();
+}
+END_TEST
+
+START_TEST(dead_after_max_attempts)
+{
+  start("timeout = 1s\nmax_attempts = 2");
+  fakeprov_default(fp, 503, "{}");
+  ck_assert_int_eq(wa_say("6281234567890", "wamid.d1", "Halo"), 200);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.dead", 15000), 0);
+  ck_assert_int_eq(fakeprov_count(fp), 2);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox WHERE status = "
+                                 "'dead' AND attempts = 2"), 1);
+  stop();
+}
+END_TEST
+
+START_TEST(stalled_provider_times_out_and_is_retried)
+{
+  start(NULL);
+  fakeprov_stall(fp, 1);
+  ck_assert_int_eq(wa_say("6281234567890", "wamid.s1", "Halo"), 200);
+  /* [outbox] timeout is 1s: the first request is given up, a second
+   * comes. */
+  ck_assert_int_eq(fakeprov_wait(fp, 2, 15000), 0);
+  ck_assert(tu_daemon_log_has(&d, "event=outbox.retry"));
+  fakeprov_stall(fp, 0);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.sent", 15000), 0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox WHERE status = "
+                                 "'sent'"), 1);
+  stop();
+}
+END_TEST
+
+START_TEST(sigkill_with_replies_unsent_resends_after_restart)
+{
+  int status;
+
+  start("timeout = 30s");
+  fakeprov_stall(fp, 1);
+  ck_assert_int_eq(wa_say("6281234567890", "wamid.k1", "Halo"), 200);
+  ck_assert_int_eq(fakeprov_wait(fp, 1, 10000), 0);
+  ck_assert_int_eq(tu_daemon_kill(&d, SIGKILL), 0);
+  ck_assert_int_eq(tu_daemon_wait_exit(&d, 10000, &status), 0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox WHERE status = "
+                                 "'sending'"), 1);
+  fakeprov_stall(fp, 0);
+  ck_assert_int_eq(tu_daemon_restart(&d), 0);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.resumed rows=1",
+                                      10000), 0);
+  ck_assert_int_eq(fakeprov_wait(fp, 2, 10000), 0);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.sent", 10000), 0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox WHERE status = "
+                                 "'sent'"), 1);
+  stop();
+}
+END_TEST
+
+/* A WhatsApp status callback for message id. */
+static int
+wa_status(const char *id, const char *status, const char *code)
+{
+  struct buf b = BUF_INIT;
+  char *sig;
+  int rc;
+
+  buf_printf(&b, "{\"object\":\"whatsapp_business_account\",\"entry\":[{"
+             "\"id\":\"1\",\"changes\":[{\"value\":{\"messaging_product\":"
+             "\"whatsapp\",\"metadata\":{\"display_phone_number\":\"62821\","
+             "\"phone_number_id\":\"112233445566778\"},\"statuses\":[{"
+             "\"id\":\"%s\",\"status\":\"%s\",\"timestamp\":\"1773469800\","
+             "\"recipient_id\":\"6281234567890\"%s%s%s}]},\"field\":"
+             "\"messages\"}]}]}", id, status,
+             code ? ",\"errors\":[{\"code\":" : "", code ? code : "",
+             code ? ",\"title\":\"Re-engagement message\"}]" : "");
+  sig = tu_whatsapp_signature(b.data, b.len, WA_SECRET);
+  rc = wa_post_raw(b.data, sig);
+  free(sig);
+  buf_free(&b);
+  return rc;
+}
+
+START_TEST(status_callbacks_move_rows)
+{
+  struct fp_request rq;
+
+  start(NULL);
+  ck_assert_int_eq(wa_say("6281234567890", "wamid.c1", "Halo"), 200);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.sent", 10000), 0);
+  /* The fake answered with id wamid.fake1. */
+  ck_assert_int_eq(wa_status("wamid.fake1", "delivered", NULL), 200);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox WHERE "
+                                 "delivery = 'delivered'"), 1);
+  ck_assert_int_eq(wa_status("wamid.fake1", "read", NULL), 200);
+  ck_assert_int_eq(wa_status("wamid.fake1", "delivered", NULL), 200);
+  /* Never backwards. */
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox WHERE "
+                                 "delivery = 'read'"), 1);
+  /* A failure for the closed 24-hour window: sent again as the
+   * template. */
+  ck_assert_int_eq(wa_say("6281234567890", "wamid.c2", "1"), 200);
+  ck_assert_int_eq(fakeprov_wait(fp, 2, 10000), 0);
+  ck_assert_int_eq(wa_status("wamid.fake2", "failed", "131047"), 200);
+  ck_assert_int_eq(fakeprov_wait(fp, 3, 10000), 0);
+  req_at(2, &rq);
+  ck_assert_ptr_nonnull(strstr(rq.body, "\"type\":\"template\""));
+  ck_assert_ptr_nonnull(strstr(rq.body, "aduan_status_update"));
+  fp_request_free(&rq);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "kind=template", 10000), 0);
+  stop();
+}
+END_TEST
+
+static double
+now_s(void)
+{
+  struct timeval tv;
+
+  gettimeofday(&tv, NULL);
+  return tv.tv_sec + tv.tv_usec / 1e6;
+}
+
+/*
+ * With rate = 5 per second, 15 replies queued at once cannot all leave
+ * within the first two seconds: the bucket starts with 5 and earns 5 a
+ * second.  A slower machine only stretches the span, so the lower bound
+ * cannot fail for lack of speed.
+ */
+START_TEST(rate_limit_holds)
+{
+  double t0, t1;
+  char from[20], id[20];
+  int i;
+
+  ck_assert_int_eq(fakeprov_start(&fp), 0);
+  {
+    struct buf conf = BUF_INIT;
+    buf_printf(&conf, "[channel.wa]\ntype = whatsapp_cloud\n"
+               "app_secret = " WA_SECRET "\nverify_token = v\n"
+               "access_token = a\nphone_number_id = 112233445566778\n"
+               "api_base = http://127.0.0.1:%d/v21.0\nrate = 5\n",
+               fakeprov_port(fp));
+    ck_assert_int_eq(tu_daemon_start(&d, conf.data), 0);
+    buf_free(&conf);
+  }
+  t0 = now_s();
+  for (i = 0; i < 15; i++) {
+    snprintf(from, sizeof(from), "62812300000%02d", i);
+    snprintf(id, sizeof(id), "wamid.rl%d", i);
+    ck_assert_int_eq(wa_say(from, id, "Halo"), 200);
+  }
+  ck_assert_int_eq(fakeprov_wait(fp, 15, 20000), 0);
+  t1 = now_s();
+  ck_assert_msg(t1 - t0 >= 1.6, "15 sends took only %.2f s", t1 - t0);
+  stop();
+}
+END_TEST
+
+START_TEST(whatsapp_image_is_downloaded_and_linked)
+{
+  struct buf meta = BUF_INIT;
+  char *sig;
+  int i;
+
+  start(NULL);
+  /* The media look-up, then the file; then replies as usual. */
+  for (i = 0; i < 7; i++) {
+    char id[32];
+    snprintf(id, sizeof(id), "wamid.e%d", i);
+    ck_assert_int_eq(wa_say("6281234567891", id, story[i == 2 ? 2 : i]), 200);
+  }
+  ck_assert_int_eq(wa_say("6281234567891", "wamid.e7", "LANJUT"), 200);
+  ck_assert_int_eq(fakeprov_wait(fp, 8, 10000), 0);
+  buf_printf(&meta, "{\"url\":\"http://127.0.0.1:%d/media/abc\","
+             "\"mime_type\":\"image/jpeg\",\"sha256\":\"x\",\"file_size\":"
+             "10,\"id\":\"1234567890\",\"messaging_product\":\"whatsapp\"}",
+             fakeprov_port(fp));
+  fakeprov_route(fp, "/v21.0/1234567890", 200, meta.data);
+  fakeprov_route(fp, "/media/abc", 200, "JPEGBYTES!");
+  {
+    const char *img = "{\"object\":\"whatsapp_business_account\",\"entry\":"
+      "[{\"id\":\"1\",\"changes\":[{\"value\":{\"messaging_product\":"
+      "\"whatsapp\",\"metadata\":{\"display_phone_number\":\"62821\","
+      "\"phone_number_id\":\"112233445566778\"},\"messages\":[{\"from\":"
+      "\"6281234567891\",\"id\":\"wamid.img\",\"timestamp\":\"1773469800\","
+      "\"type\":\"image\",\"image\":{\"mime_type\":\"image/jpeg\","
+      "\"sha256\":\"x\",\"id\":\"1234567890\"}}]},\"field\":\"messages\"}]}]}";
+    sig = tu_whatsapp_signature(img, strlen(img), WA_SECRET);
+    ck_assert_int_eq(wa_post_raw(img, sig), 200);
+    free(sig);
+  }
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=evidence.stored", 15000),
+                   0);
+  ck_assert_int_eq(wa_say("6281234567891", "wamid.e9", "LANJUT"), 200);
+  ck_assert_int_eq(wa_say("6281234567891", "wamid.e10", "3"), 200);
+  ck_assert_int_eq(wa_say("6281234567891", "wamid.e11", "KIRIM"), 200);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM evidence e JOIN "
+                                 "tickets t ON t.id = e.ticket_id WHERE "
+                                 "e.status = 'stored' AND e.size = 10 AND "
+                                 "length(e.sha256) = 64"), 1);
+  buf_free(&meta);
+  stop();
+}
+END_TEST
+
+START_TEST(kannel_non_gsm_notice_goes_as_ucs2)
+{
+  struct fp_request rq;
+  char *sock, path[128], *answer = NULL, *num;
+  long status = 0;
+  int i, n;
+  FILE *devnull = fopen("/dev/null", "w");
+
+  start(NULL);
+  fakeprov_default(fp, 202, "0: Accepted for delivery");
+  for (i = 0; i < NSTORY; i++) {
+    char id[40];
+    snprintf(id, sizeof(id), "ks-%d", i);
+    ck_assert_int_eq(ks_say(KS_SECRET, "+6281234567892", id, story[i]), 200);
+  }
+  ck_assert_int_eq(fakeprov_wait(fp, NSTORY, 10000), 0);
+  num = tu_db_text(&d, "SELECT number FROM tickets");
+  ck_assert_ptr_nonnull(num);
+  sock = tu_path(d.dir, "var/admin.sock");
+  snprintf(path, sizeof(path), "/tickets/%s/status", num);
+  ck_assert_int_eq(ctl_admin(sock, "POST", path,
+                             "{\"status\":\"diverifikasi\",\"note\":"
+                             "\"Terima kasih \\u2013 laporan lengkap.\"}",
+                             &status, &answer, devnull), 0);
+  ck_assert_int_eq(status, 200);
+  n = NSTORY + 1;
+  req_at(n - 1, &rq);
+  ck_assert_ptr_nonnull(strstr(rq.query, "coding=2"));
+  ck_assert_ptr_nonnull(strstr(rq.query, "charset=UTF-16BE"));
+  /* "L" "a" of "Laporan" in UTF-16BE, percent-encoded. */
+  ck_assert_ptr_nonnull(strstr(rq.query, "text=%00L%00a"));
+  fp_request_free(&rq);
+  free(answer);
+  free(sock);
+  free(num);
+  fclose(devnull);
+  stop();
+}
+END_TEST
+
+static Suite *
+channels_suite(void)
+{
+  Suite *s = suite_create("channels");
+  TCase *tc = tcase_create("daemon");
+
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, whatsapp_conversation);
+  tcase_add_test(tc, twilio_conversation_uses_sms_texts);
+  tcase_add_test(tc, kannel_conversation);
+  tcase_add_test(tc, wrong_signatures_are_refused);
+  tcase_add_test(tc, whatsapp_handshake);
+  tcase_add_test(tc, retries_after_500_and_429);
+  tcase_add_test(tc, client_error_fails_without_retry);
+  tcase_add_test(tc, dead_after_max_attempts);
+  tcase_add_test(tc, stalled_provider_times_out_and_is_retried);
+  tcase_add_test(tc, sigkill_with_replies_unsent_resends_after_restart);
+  tcase_add_test(tc, status_callbacks_move_rows);
+  tcase_add_test(tc, rate_limit_holds);
+  tcase_add_test(tc, whatsapp_image_is_downloaded_and_linked);
+  tcase_add_test(tc, kannel_non_gsm_notice_goes_as_ucs2);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+UNIT_MAIN(channels_suite)
