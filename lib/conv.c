@@ -44,6 +44,7 @@
 #include "buf.h"
 #include "err.h"
 #include "log.h"
+#include "place.h"
 #include "quality.h"
 #include "similar.h"
 #include "ticket.h"
@@ -160,6 +161,7 @@ struct conv {
   struct validator vd;
   struct similar *open;      /* open tickets, for the duplicate check */
   struct quality *quality;   /* word lists for rules 2 and 3 */
+  struct place_list *places; /* the kabupaten/kota of NTT */
 };
 
 /* The checks' settings from the config (and the catalogue). */
@@ -175,29 +177,37 @@ conv_validator(struct conv *cv)
   cv->vd.kronologi_max_chars = cfg->conversation.kronologi_max_chars;
   cv->vd.language_ratio = cfg->conversation.language_threshold / 100.0;
   cv->vd.quality = cv->quality;
+  cv->vd.places = cv->places;
 }
 
 /* Load the catalogue and word lists of cfg; on failure nothing is
  * returned and the problems are in diag. */
 static int
 conv_load_files(const struct config *cfg, struct catalog **cat,
-                struct quality **q, struct diag *diag)
+                struct quality **q, struct place_list **pl,
+                struct diag *diag)
 {
-  int rc, rq;
+  int rc, rq, rp;
 
   *cat = NULL;
   *q = NULL;
+  *pl = NULL;
   rc = catalog_load(cfg->conversation.catalog, conv_catalog_keys,
                     conv_catalog_nkeys, cat, diag);
   rq = quality_load(cfg->conversation.lexicon, cfg->conversation.allowlist,
                     cfg->conversation.stopwords, q, diag);
+  rp = place_load(cfg->conversation.places, pl, diag);
   if (rc == 0 && rq != 0)
     rc = rq;
+  if (rc == 0 && rp != 0)
+    rc = rp;
   if (rc != 0) {
     catalog_free(*cat);
     quality_free(*q);
+    place_free(*pl);
     *cat = NULL;
     *q = NULL;
+    *pl = NULL;
   }
   return rc;
 }
@@ -259,7 +269,7 @@ conv_new(struct conv **out, const struct config *cfg, struct diag *diag)
     free(cv);
     return rc;
   }
-  rc = conv_load_files(cfg, &cv->cat, &cv->quality, diag);
+  rc = conv_load_files(cfg, &cv->cat, &cv->quality, &cv->places, diag);
   if (rc != 0) {
     similar_free(cv->open);
     free(cv);
@@ -275,15 +285,18 @@ conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag)
 {
   struct catalog *cat = NULL;
   struct quality *q = NULL;
+  struct place_list *pl = NULL;
   int rc;
 
-  rc = conv_load_files(cfg, &cat, &q, diag);
+  rc = conv_load_files(cfg, &cat, &q, &pl, diag);
   if (rc != 0)
     return rc;
   catalog_free(cv->cat);
   quality_free(cv->quality);
+  place_free(cv->places);
   cv->cat = cat;
   cv->quality = q;
+  cv->places = pl;
   cv->cfg = cfg;
   conv_validator(cv);
   return 0;
@@ -296,6 +309,7 @@ conv_free(struct conv *cv)
     return;
   catalog_free(cv->cat);
   quality_free(cv->quality);
+  place_free(cv->places);
   similar_free(cv->open);
   free(cv);
 }
@@ -508,7 +522,11 @@ say_konfirmasi(struct turn *t)
   vars[n].name = "terlapor";
   vars[n++].value = draft_str(t, "terlapor");
   vars[n].name = "lokasi";
-  vars[n++].value = draft_str(t, "lokasi");
+  vars[n++].value = draft_str(t, "lokasi_nama") != NULL &&
+                    strcmp(draft_str(t, "lokasi_nama"),
+                           draft_str(t, "lokasi") ? draft_str(t, "lokasi")
+                                                  : "") != 0
+                      ? draft_str(t, "lokasi_nama") : draft_str(t, "lokasi");
   vars[n].name = "waktu";
   vars[n++].value = waktu.data ? waktu.data : "";
   vars[n].name = "kronologi";

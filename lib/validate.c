@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "place.h"
 #include "quality.h"
 #include "when.h"
 
@@ -199,8 +200,17 @@ validate_field(const struct validator *vd, enum field f, const char *text,
       reject(v, "invalid.terlapor", "terlapor_short");
     break;
   case FIELD_LOKASI:
-    if (count_letters(text) < 3)
+    if (count_letters(text) < 3) {
       reject(v, "invalid.lokasi", "lokasi_short");
+    } else if (vd->places != NULL) {
+      /* Matched to a kabupaten/kota when it can be; kept as given either
+       * way. */
+      struct place_match pm;
+      if (place_match(vd->places, text, &pm) == 0 && pm.matched) {
+        v->place_code = pm.code;
+        v->place_name = pm.name;
+      }
+    }
     break;
   case FIELD_WAKTU:
     check_waktu(vd, text, now_ms, v);

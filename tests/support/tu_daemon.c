@@ -80,7 +80,7 @@ write_config(struct tu_daemon *d)
   size_t n;
   int rc;
 
-  n = strlen(d->dir) * 2 + 4 * strlen(ADUAN_SOURCE_DIR) + (d->extra ? strlen(d->extra) : 0) + 1024;
+  n = strlen(d->dir) * 2 + 5 * strlen(ADUAN_SOURCE_DIR) + (d->extra ? strlen(d->extra) : 0) + 1024;
   text = malloc(n);
   if (text == NULL)
     return -1;
@@ -101,11 +101,12 @@ write_config(struct tu_daemon *d)
            "lexicon = %s/config/lexicon.txt\n"
            "allowlist = %s/config/allowlist.txt\n"
            "stopwords = %s/config/stopwords.id.txt\n"
+           "places = %s/config/wilayah.txt\n"
            "[channel.dev]\n"
            "type = dev\n"
            "%s",
            d->dir, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR,
-           ADUAN_SOURCE_DIR, d->extra ? d->extra : "");
+           ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, d->extra ? d->extra : "");
   rc = tu_write_file(d->conf, text);
   free(text);
   return rc == 0 ? 0 : -1;
