@@ -220,7 +220,7 @@ static const struct directive directives[] = {
     .help = "Events older than this many years are not taken" },
   { .section = SEC_CONVERSATION, .key = "language_threshold", .type = T_INT,
     .offset = CFG(conversation.language_threshold), .min = 0, .max = 100,
-    .def = "15", .flags = F_RELOAD,
+    .def = "8", .flags = F_RELOAD,
     .help = "Percent of Indonesian stop words a description needs" },
   { .section = SEC_CONVERSATION, .key = "duplicate_same", .type = T_INT,
     .offset = CFG(conversation.duplicate_same), .min = 1, .max = 100,

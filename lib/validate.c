@@ -24,7 +24,7 @@ validate_defaults(struct validator *vd)
   vd->terlapor_min_letters = 3;
   vd->nama_min_letters = 2;
   vd->max_age_years = 5;
-  vd->language_ratio = 0.15;
+  vd->language_ratio = 0.08;
 }
 
 /* Letters in text: ASCII letters, and every multi-byte UTF-8 character

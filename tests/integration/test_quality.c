@@ -1,0 +1,206 @@
+/*
+ * test_quality.c: the hotline's four rules through the real daemon:
+ * insults refused and a clean rewrite taken; a description not in
+ * Indonesian questioned once and insisted on; dates in the future or too
+ * old refused; places matched; a duplicate not filed again.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "tu_conv.h"
+#include "tu_daemon.h"
+
+static const char *const to_kronologi[][2] = {
+  {"Halo", "menu"}, {"1", "ask.kategori"}, {"3", "ask.terlapor"},
+  {"Kepala Seksi Perizinan Dinas PMPTSP", "ask.lokasi"},
+  {"di kab. kupang", "ask.waktu"}, {"12 Maret 2026", "ask.kronologi"},
+};
+
+static void
+walk(struct tu_daemon *d, const char *from)
+{
+  size_t i;
+
+  for (i = 0; i < sizeof(to_kronologi) / sizeof(to_kronologi[0]); i++)
+    tu_expect(d, from, to_kronologi[i][0], to_kronologi[i][1]);
+}
+
+static void
+finish(struct tu_daemon *d, const char *from)
+{
+  tu_expect(d, from, "LANJUT", "ask.bukti");
+  tu_expect(d, from, "LEWATI", "ask.identitas");
+  tu_expect(d, from, "3", "konfirmasi");
+}
+
+START_TEST(insult_refused_clean_rewrite_taken)
+{
+  struct tu_daemon d;
+  const char *n = "081300000001";
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk(&d, n);
+  tu_expect(&d, n, "Petugas b4ngs4t itu meminta uang dua ratus ribu agar "
+                   "izin saya diproses", "invalid.abusive");
+  ck_assert(tu_daemon_log_has(&d, "reason=abusive"));
+  /* The refused part was not kept. */
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM sessions WHERE "
+                                 "draft LIKE '%b4ngs4t%'"), 0);
+  tu_expect(&d, n, "Petugas itu meminta uang dua ratus ribu rupiah agar "
+                   "izin usaha saya diproses", "kronologi.more");
+  finish(&d, n);
+  tu_expect(&d, n, "KIRIM", "ticket.created");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets"), 1);
+  /* The insult itself never reaches the log. */
+  ck_assert(!tu_daemon_log_now(&d, "b4ngs4t"));
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+START_TEST(english_questioned_once_then_insisted)
+{
+  struct tu_daemon d;
+  const char *n = "081300000002";
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk(&d, n);
+  tu_expect(&d, n, "The officer at the counter asked me for money before "
+                   "he would process my business permit application",
+            "kronologi.more");
+  tu_expect(&d, n, "LANJUT", "invalid.kronologi.language");
+  tu_expect(&d, n, "LANJUT", "ask.bukti");
+  ck_assert(tu_daemon_log_has(&d, "event=report.insisted"));
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+START_TEST(all_capitals_questioned)
+{
+  struct tu_daemon d;
+  const char *n = "081300000003";
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk(&d, n);
+  tu_expect(&d, n, "PETUGAS DI LOKET MEMINTA UANG KEPADA SAYA DAN WARGA YANG "
+                   "LAIN UNTUK MENGURUS SURAT", "kronologi.more");
+  tu_expect(&d, n, "LANJUT", "invalid.kronologi.caps");
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+START_TEST(dates_in_the_future_or_too_old_refused)
+{
+  struct tu_daemon d;
+  const char *n = "081300000004";
+  char *tanggal;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  tu_expect(&d, n, "Halo", "menu");
+  tu_expect(&d, n, "1", "ask.kategori");
+  tu_expect(&d, n, "6", "ask.terlapor");
+  tu_expect(&d, n, "Kepala Desa", "ask.lokasi");
+  tu_expect(&d, n, "Kota Kupang", "ask.waktu");
+  tu_expect(&d, n, "besok", "invalid.waktu.future");
+  tu_expect(&d, n, "1 Januari 2015", "invalid.waktu.old");
+  /* The third wrong answer in a row brings the step's help. */
+  tu_expect(&d, n, "kapan-kapan", "help.waktu");
+  tu_expect(&d, n, "tidak tahu", "ask.kronologi");
+  tu_expect(&d, n, "Kepala desa menerima hadiah sepeda motor dari kontraktor "
+                   "proyek jalan desa", "kronologi.more");
+  finish(&d, n);
+  tu_expect(&d, n, "KIRIM", "ticket.created");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "waktu = 'tidak tahu' AND waktu_tanggal IS "
+                                 "NULL AND lokasi_kode = '5371'"), 1);
+  /* A known date is kept as a date. */
+  walk(&d, "081300000005");
+  tu_expect(&d, "081300000005", "Kepala seksi meminta uang pelicin untuk "
+            "menerbitkan izin usaha kami", "kronologi.more");
+  finish(&d, "081300000005");
+  tu_expect(&d, "081300000005", "KIRIM", "ticket.created");
+  tanggal = tu_db_text(&d, "SELECT waktu_tanggal || ' ' || lokasi_kode FROM "
+                           "tickets WHERE waktu = '12 Maret 2026'");
+  ck_assert_ptr_nonnull(tanggal);
+  ck_assert_str_eq(tanggal, "2026-03-12 5303");
+  free(tanggal);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+START_TEST(duplicate_not_filed_again)
+{
+  struct tu_daemon d;
+  struct tu_replies r;
+  char *num;
+  const char *a = "081300000006", *b = "081300000007";
+  const char *story = "Petugas loket Dinas PMPTSP meminta uang dua ratus ribu "
+                      "rupiah agar izin usaha saya cepat diproses tanpa "
+                      "kuitansi resmi";
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk(&d, a);
+  tu_expect(&d, a, story, "kronologi.more");
+  finish(&d, a);
+  tu_expect(&d, a, "KIRIM", "ticket.created");
+  num = tu_db_text(&d, "SELECT number FROM tickets");
+  ck_assert_ptr_nonnull(num);
+
+  /* The same reporter, the same story told again. */
+  tu_expect(&d, a, "MENU", "menu");
+  {
+    size_t i;
+    for (i = 1; i < sizeof(to_kronologi) / sizeof(to_kronologi[0]); i++)
+      tu_expect(&d, a, to_kronologi[i][0], to_kronologi[i][1]);
+  }
+  tu_expect(&d, a, "Saya diminta uang dua ratus ribu rupiah oleh petugas "
+                   "loket Dinas PMPTSP supaya izin usaha saya cepat "
+                   "diproses, tanpa kuitansi", "kronologi.more");
+  finish(&d, a);
+  ck_assert_int_eq(tu_say(&d, a, "KIRIM", NULL, &r), 0);
+  ck_assert(tu_is(&r, 0, "duplicate"));
+  ck_assert(tu_has(&r, num));
+  tu_replies_free(&r);
+  ck_assert(tu_daemon_log_has(&d, "reason=duplicate_same"));
+
+  /* Another reporter copying it word for word. */
+  walk(&d, b);
+  tu_expect(&d, b, story, "kronologi.more");
+  finish(&d, b);
+  ck_assert_int_eq(tu_say(&d, b, "KIRIM", NULL, &r), 0);
+  ck_assert(tu_is(&r, 0, "duplicate"));
+  ck_assert(tu_has(&r, num));
+  tu_replies_free(&r);
+  ck_assert(tu_daemon_log_has(&d, "reason=duplicate_any"));
+
+  /* An unrelated report in the same category is filed. */
+  walk(&d, "081300000008");
+  tu_expect(&d, "081300000008", "Juru parkir pasar Oeba memungut biaya "
+            "parkir dua kali lipat dari tarif resmi kepada pedagang",
+            "kronologi.more");
+  finish(&d, "081300000008");
+  tu_expect(&d, "081300000008", "KIRIM", "ticket.created");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets"), 2);
+  free(num);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+static Suite *
+quality_flow_suite(void)
+{
+  Suite *s = suite_create("quality_flow");
+  TCase *tc = tcase_create("daemon");
+
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, insult_refused_clean_rewrite_taken);
+  tcase_add_test(tc, english_questioned_once_then_insisted);
+  tcase_add_test(tc, all_capitals_questioned);
+  tcase_add_test(tc, dates_in_the_future_or_too_old_refused);
+  tcase_add_test(tc, duplicate_not_filed_again);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+UNIT_MAIN(quality_flow_suite)
