@@ -23,6 +23,11 @@ diag_free(struct diag *d)
   d->warnings = 0;
 }
 
+/* fmt is the caller's format, checked at each diag_error/diag_warn call. */
+static void diag_add(struct diag *d, const char *file, int line,
+                     const char *kind, const char *fmt, va_list ap)
+  __attribute__((format(printf, 5, 0)));
+
 static void
 diag_add(struct diag *d, const char *file, int line, const char *kind,
          const char *fmt, va_list ap)

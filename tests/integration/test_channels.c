@@ -211,8 +211,9 @@ ks_say(const char *secret, const char *from, const char *id,
 /* The happy path's answers (as in test_conv.c). */
 static const char *const story[] = {
   "Halo", "1", "pungli", "Kepala Seksi Perizinan Dinas PMPTSP", "Ende",
-  "kemarin", "Petugas loket meminta uang dua ratus ribu rupiah agar izin "
-  "usaha saya cepat diproses tanpa kuitansi", "LANJUT", "LEWATI", "3",
+  "kemarin", ("Petugas loket meminta uang dua ratus ribu rupiah agar izin "
+              "usaha saya cepat diproses tanpa kuitansi"),
+  "LANJUT", "LEWATI", "3",
   "KIRIM",
 };
 #define NSTORY ((int)(sizeof(story) / sizeof(story[0])))
