@@ -7,6 +7,11 @@
  *
  * Replies go back inline: {"replies": ["...", ...]}.  When the channel has
  * a token, the request must carry it as X-Aduan-Token or ?token=.
+ *
+ * Text and caption are handed on as clean UTF-8, as every adapter hands
+ * them on: json-c's UTF-8 check lets overlong forms and encoded
+ * surrogates through, so each byte that is not well-formed UTF-8, and each
+ * "\u0000", becomes U+FFFD (see utf8_sanitize).
  */
 #include <json-c/json.h>
 #include <stdio.h>
@@ -18,6 +23,7 @@
 #include "err.h"
 #include "form.h"
 #include "provider.h"
+#include "utf8.h"
 
 #define DEV_ID_MAX 128
 
@@ -84,6 +90,15 @@ get_string(struct json_object *o, const char *key)
   return json_object_get_string(v);
 }
 
+/* The JSON string v as clean UTF-8 (allocated), embedded NULs included in
+ * the cleaning; NULL when out of memory. */
+static char *
+clean_text(struct json_object *v)
+{
+  return utf8_sanitize(json_object_get_string(v),
+                       (size_t)json_object_get_string_len(v));
+}
+
 /* Fill m from the parsed object; returns a reason on failure, else NULL. */
 static const char *
 dev_fill(struct json_object *root, struct inbound_msg *m)
@@ -122,7 +137,7 @@ dev_fill(struct json_object *root, struct inbound_msg *m)
     if (!json_object_is_type(v, json_type_string))
       return "field 'text' must be a string";
     m->kind = MSG_TEXT;
-    m->text = strdup(json_object_get_string(v));
+    m->text = clean_text(v);
     return m->text ? NULL : "out of memory";
   }
   if (json_object_object_get_ex(root, "location", &v)) {
@@ -136,6 +151,7 @@ dev_fill(struct json_object *root, struct inbound_msg *m)
     return NULL;
   }
   if (json_object_object_get_ex(root, "media", &v)) {
+    struct json_object *caption;
     const char *url, *mime;
     if (!json_object_is_type(v, json_type_object))
       return "field 'media' must be an object";
@@ -146,9 +162,12 @@ dev_fill(struct json_object *root, struct inbound_msg *m)
     m->kind = MSG_MEDIA;
     m->media_url = strdup(url);
     m->media_mime = strdup(mime);
-    s = get_string(v, "caption");
-    if (s != NULL)
-      m->text = strdup(s);
+    if (json_object_object_get_ex(v, "caption", &caption) &&
+        json_object_is_type(caption, json_type_string)) {
+      m->text = clean_text(caption);
+      if (m->text == NULL)
+        return "out of memory";
+    }
     return m->media_url && m->media_mime ? NULL : "out of memory";
   }
   return "one of 'text', 'location' or 'media' is required";

@@ -1,0 +1,122 @@
+/*
+ * test_provider_dev.c: the dev adapter: its token, and the text it hands
+ * on, which must be clean UTF-8 whatever json-c lets through.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "provider.h"
+#include "testutil.h"
+#include "tu_request.h"
+
+#define FFFD "\xef\xbf\xbd"
+#define JSON_CT "Content-Type: application/json"
+
+/* Parse body posted to target (token header when token is not NULL)
+ * through a channel whose token is "tok"; returns verify's code, or
+ * parse()'s. */
+static int
+run(const char *target, const char *token, const char *body,
+    struct inbound_set *set)
+{
+  const struct provider_ops *ops = provider_for(CHANNEL_DEV);
+  const char *headers[3] = {JSON_CT, NULL, NULL};
+  struct config_channel ch;
+  struct config cfg;
+  struct httpd_request *r;
+  char name[] = "dev", tok[] = "tok", hdr[64];
+  const char *why = NULL;
+  int rc;
+
+  memset(&ch, 0, sizeof(ch));
+  memset(&cfg, 0, sizeof(cfg));
+  ch.name = name;
+  ch.type = CHANNEL_DEV;
+  ch.token = tok;
+  if (token != NULL) {
+    snprintf(hdr, sizeof(hdr), "X-Aduan-Token: %s", token);
+    headers[1] = hdr;
+  }
+  r = tu_request_new("POST", target, headers, body, strlen(body));
+  rc = ops->verify(&cfg, &ch, r);
+  if (rc == 0) {
+    rc = ops->parse(&ch, r, set, &why);
+    if (rc != 0)
+      ck_assert_msg(why != NULL && why[0] != '\0', "no reason given");
+  }
+  tu_request_free(r);
+  return rc;
+}
+
+struct text_case {
+  const char *name;
+  const char *body;      /* the webhook's JSON */
+  const char *want;      /* the text handed on */
+};
+
+static const struct text_case text_cases[] = {
+  {"plain", "{\"from\":\"081234567890\",\"text\":\"halo\"}", "halo"},
+  {"escaped emoji", "{\"from\":\"081234567890\",\"text\":\"ok "
+   "\\ud83d\\ude4f\"}", "ok \xf0\x9f\x99\x8f"},
+  /* json-c takes these bytes as UTF-8; they are not (an overlong form of
+   * U+03CA).  Found by tests/fuzz/fuzz_dev. */
+  {"overlong", "{\"from\":\"081234567890\",\"text\":\"lapor\xe0\x8f\x8amedia\"}",
+   "lapor" FFFD FFFD FFFD "media"},
+  {"surrogate bytes", "{\"from\":\"081234567890\",\"text\":\"a\xed\xa0\xbd"
+   "b\"}", "a" FFFD FFFD FFFD "b"},
+  {"escaped nul", "{\"from\":\"081234567890\",\"text\":\"a\\u0000b\"}",
+   "a" FFFD "b"},
+  {"caption", "{\"from\":\"081234567890\",\"media\":{\"url\":\"https://x\","
+   "\"mime\":\"image/jpeg\",\"caption\":\"foto\xe0\x80\xafok\"}}",
+   "foto" FFFD FFFD FFFD "ok"},
+};
+
+START_TEST(text_is_clean)
+{
+  const struct text_case *c = &text_cases[_i];
+  struct inbound_set set;
+  int rc;
+
+  memset(&set, 0, sizeof(set));
+  rc = run("/webhook/dev", "tok", c->body, &set);
+  ck_assert_msg(rc == 0, "%s: refused (%d)", c->name, rc);
+  ck_assert_int_eq(set.n, 1);
+  ck_assert_ptr_nonnull(set.msgs[0].text);
+  ck_assert_msg(strcmp(set.msgs[0].text, c->want) == 0, "%s: got '%s'",
+                c->name, set.msgs[0].text);
+  inbound_set_free(&set);
+}
+END_TEST
+
+START_TEST(token_required)
+{
+  const char *body = "{\"from\":\"081234567890\",\"text\":\"1\"}";
+  struct inbound_set set;
+
+  memset(&set, 0, sizeof(set));
+  ck_assert_int_eq(run("/webhook/dev", NULL, body, &set), AERR_AUTH);
+  ck_assert_int_eq(run("/webhook/dev", "salah", body, &set), AERR_AUTH);
+  ck_assert_int_eq(run("/webhook/dev?token=salah", NULL, body, &set),
+                   AERR_AUTH);
+  ck_assert_int_eq(run("/webhook/dev?token=tok", NULL, body, &set), 0);
+  ck_assert_int_eq(set.n, 1);
+  ck_assert_str_eq(set.msgs[0].phone, "+6281234567890");
+  inbound_set_free(&set);
+}
+END_TEST
+
+static Suite *
+provider_dev_suite(void)
+{
+  Suite *s = suite_create("provider_dev");
+  TCase *tc = tcase_create("dev");
+
+  tcase_add_loop_test(tc, text_is_clean, 0,
+                      sizeof(text_cases) / sizeof(text_cases[0]));
+  tcase_add_test(tc, token_required);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+UNIT_MAIN(provider_dev_suite)
