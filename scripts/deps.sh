@@ -1,14 +1,15 @@
 #!/bin/sh
 # Installs the Debian 12 packages aduan needs that are missing.
 #   scripts/deps.sh          what building and running needs
-#   scripts/deps.sh --test   that, plus what the test suite needs
+#   scripts/deps.sh --test   that, plus what the test suite needs (clang
+#                            and its runtimes for the libFuzzer harnesses)
 # Runs apt-get only when something is missing, so a second run is quick.
 set -eu
 
 pkgs="build-essential cmake pkg-config libuv1-dev libcurl4-openssl-dev
       libjson-c-dev libsqlite3-dev libhttp-parser-dev libssl-dev check"
 if [ "${1:-}" = "--test" ]; then
-  pkgs="$pkgs sqlite3 curl systemd"
+  pkgs="$pkgs sqlite3 curl systemd clang libclang-rt-14-dev"
 fi
 
 missing=""

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds and runs the whole test suite twice: a normal build, and a build
-# with AddressSanitizer and UndefinedBehaviorSanitizer.  Exits non-zero on
-# the first failure.
+# with AddressSanitizer and UndefinedBehaviorSanitizer; then builds the
+# libFuzzer harnesses with clang and runs each for a few seconds from its
+# seed corpus.  Exits non-zero on the first failure.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/deps.sh --test
@@ -16,3 +17,13 @@ echo "== build and test (ASan + UBSan)"
 cmake -S . -B build-san -DCMAKE_BUILD_TYPE=Debug -DADUAN_SANITIZE=ON >/dev/null
 cmake --build build-san -j"$jobs"
 (cd build-san && ctest -j"$jobs" --output-on-failure)
+
+# The harnesses only (the suites above already ran twice); a longer run is
+# tests/fuzz/run.sh SECONDS build-fuzz (see the README).
+echo "== fuzz (libFuzzer, 5 s per harness)"
+CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DADUAN_FUZZ=ON >/dev/null
+harnesses=$(cd tests/fuzz && ls fuzz_*.c | sed 's/\.c$//')
+# shellcheck disable=SC2086
+cmake --build build-fuzz -j"$jobs" --target $harnesses
+FUZZ_JOBS="$jobs" sh tests/fuzz/run.sh 5 build-fuzz
