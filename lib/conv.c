@@ -357,6 +357,29 @@ conv_ticket_closed(struct conv *cv, int64_t ticket_id)
 
 /* ---- Replies --------------------------------------------------------- */
 
+/* Drop the blanks an empty placeholder leaves at the end of a line. */
+static void
+trim_lines(struct buf *b)
+{
+  size_t i, o = 0;
+
+  for (i = 0; i < b->len; i++) {
+    if (b->data[i] == ' ' || b->data[i] == '\t') {
+      size_t j = i;
+      while (j < b->len && (b->data[j] == ' ' || b->data[j] == '\t'))
+        j++;
+      if (j == b->len || b->data[j] == '\n') {
+        i = j - 1;
+        continue;
+      }
+    }
+    b->data[o++] = b->data[i];
+  }
+  b->len = o;
+  if (b->data != NULL)
+    b->data[o] = '\0';
+}
+
 /* Render key and queue it as a reply.  Returns 0 or a store error. */
 static int
 say(struct turn *t, const char *key, const struct catalog_var *vars,
@@ -377,6 +400,7 @@ say(struct turn *t, const char *key, const struct catalog_var *vars,
     buf_free(&text);
     return rc;
   }
+  trim_lines(&text);
   o.channel = t->ev->channel;
   o.reporter_id = t->ev->reporter_id;
   o.inbound_id = t->ev->inbound_id;
@@ -1280,6 +1304,7 @@ conv_notify(struct conv *cv, struct store *st, const struct conv_notice *n)
   snprintf(key, sizeof(key), "notify.%s", n->status);
   rc = catalog_render(cv->cat, key, sms, vars, 4, &text);
   if (rc == 0) {
+    trim_lines(&text);
     o.channel = n->channel;
     o.reporter_id = n->reporter_id;
     o.ticket_id = n->ticket_id;
