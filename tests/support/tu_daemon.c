@@ -286,9 +286,29 @@ tu_daemon_wait_exit(struct tu_daemon *d, int timeout_ms, int *status)
 void
 tu_daemon_cleanup(struct tu_daemon *d)
 {
-  if (d->pid > 0 && !d->reaped)
-    kill(d->pid, SIGKILL);
+  int status = 0, clean = 1;
+
+  /* Every daemon a test started must stop cleanly on SIGTERM: exit 0,
+   * and (under the sanitizers) nothing leaked or misused on the way. */
+  if (d->pid > 0 && !d->reaped) {
+    kill(d->pid, SIGTERM);
+    if (tu_daemon_wait_exit(d, 30000, &status) != 0) {
+      kill(d->pid, SIGKILL);
+      clean = 0;
+    } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+      clean = 0;
+    }
+  }
   reap(d);
+  if (d->log != NULL && (strstr(d->log, "ERROR: AddressSanitizer") != NULL ||
+                         strstr(d->log, "ERROR: LeakSanitizer") != NULL ||
+                         strstr(d->log, "runtime error:") != NULL))
+    clean = 0;
+  if (!clean && d->log != NULL) {
+    size_t n = d->loglen > 6000 ? 6000 : d->loglen;
+    fprintf(stderr, "aduand did not stop cleanly; the end of its log:\n%s\n",
+            d->log + d->loglen - n);
+  }
   if (d->dir != NULL && getenv("ADUAN_TEST_KEEP") == NULL)
     tu_rmrf(d->dir);
   free(d->dir);
@@ -298,6 +318,8 @@ tu_daemon_cleanup(struct tu_daemon *d)
   pthread_mutex_destroy(&d->mu);
   pthread_cond_destroy(&d->cv);
   memset(d, 0, sizeof(*d));
+  ck_assert_msg(clean, "aduand did not stop cleanly (exit status %d)",
+                status);
 }
 
 int

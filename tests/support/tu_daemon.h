@@ -73,7 +73,9 @@ int tu_daemon_kill(struct tu_daemon *d, int sig);
  * status, or -1 on timeout. */
 int tu_daemon_wait_exit(struct tu_daemon *d, int timeout_ms, int *status);
 
-/* Kill if running, reap, remove the folder, free everything. */
+/* Stop with SIGTERM if running (failing the test unless it exits 0 with
+ * no sanitizer report in its log), reap, remove the folder, free
+ * everything. */
 void tu_daemon_cleanup(struct tu_daemon *d);
 
 /* A connection to the daemon (blocking, with 10 s timeouts). */
