@@ -44,6 +44,7 @@
 #include "buf.h"
 #include "err.h"
 #include "log.h"
+#include "metrics.h"
 #include "place.h"
 #include "quality.h"
 #include "similar.h"
@@ -591,6 +592,18 @@ advance(struct turn *t, enum step natural)
   return enter(t, natural);
 }
 
+/* Count a rejection by its reason code (aduan_rejections_total). */
+static void
+count_rejection(const struct turn *t, const char *code)
+{
+  char labels[96], q[64];
+
+  snprintf(labels, sizeof(labels), "reason=\"%s\"",
+           metrics_label(code, q, sizeof(q)));
+  metrics_add(t->ev->metrics, "aduan_rejections_total",
+              "Answers and reports turned away, by reason", labels, 1);
+}
+
 /* An answer that is not accepted: its reason, or the step's help on the
  * third in a row. */
 static int
@@ -599,6 +612,7 @@ invalid(struct turn *t, const char *reason, const struct catalog_var *vars,
 {
   log_info("event=report.rejected session=%lld step=%s reason=%s",
            (long long)t->sess.id, steps[t->step].name, code);
+  count_rejection(t, code);
   if (++t->sess.invalid_count >= INVALID_BEFORE_HELP) {
     t->sess.invalid_count = 0;
     return say0(t, steps[t->step].help);
@@ -775,6 +789,7 @@ file_ticket(struct turn *t)
       v.value = lim;
       log_info("event=report.rejected session=%lld step=konfirmasi "
                "reason=tickets_per_day", (long long)t->sess.id);
+      count_rejection(t, "tickets_per_day");
       return say(t, "ticket.limit", &v, 1);
     }
   }
@@ -815,6 +830,8 @@ file_ticket(struct turn *t)
                  "reason=%s ticket=%s score=%.2f", (long long)t->sess.id,
                  hit.same_reporter ? "duplicate_same" : "duplicate_any",
                  old.number, hit.score);
+        count_rejection(t, hit.same_reporter ? "duplicate_same"
+                                             : "duplicate_any");
         rc = say(t, "duplicate", vars, 2);
         buf_free(&label);
         store_ticket_clear(&old);

@@ -103,6 +103,8 @@ enum sq_stmt_id {
   SQ_TICKET_EVENTS,
   SQ_TICKET_EVIDENCE,
   SQ_TICKET_SET_STATUS,
+  SQ_TICKET_COUNT_STATUS,
+  SQ_SESSION_COUNT_ACTIVE,
   SQ_NSTMTS
 };
 
@@ -212,6 +214,9 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     "UPDATE outbox SET delivery = ?2, delivery_at = ?3,"
     " last_error = coalesce(?4, last_error), updated_at = ?3 WHERE id = ?1",
   [SQ_OUTBOX_COUNT] = "SELECT count(*) FROM outbox WHERE status = ?1",
+  [SQ_TICKET_COUNT_STATUS] = "SELECT count(*) FROM tickets WHERE status = ?1",
+  [SQ_SESSION_COUNT_ACTIVE] =
+    "SELECT count(*) FROM sessions WHERE step <> 'menu' AND expires_at > ?1",
   [SQ_EVIDENCE_DUE] =
     "SELECT e.id, i.channel, e.source_url, e.mime, e.attempts,"
     " e.received_at FROM evidence e JOIN inbound i ON i.id = e.inbound_id"
@@ -1753,27 +1758,59 @@ sq_outbox_delivery(struct store *st, const char *channel,
   return rc;
 }
 
+/* Run the count(*) statement id with ?1 bound to text; the count into
+ * *n.  what names the rows in an error. */
 static int
-sq_outbox_count(struct store *st, const char *status, int *n)
+sq_count_text(struct sq_store *sq, enum sq_stmt_id id, const char *text,
+              const char *what, int *n)
 {
-  struct sq_store *sq = sq_of(st);
   sqlite3_stmt *stmt;
   int rc;
 
   if (sq->lost)
     return sq->lost;
-  rc = sq_stmt(sq, SQ_OUTBOX_COUNT, &stmt);
+  rc = sq_stmt(sq, id, &stmt);
   if (rc != 0)
     return rc;
-  sq_bind_text(stmt, 1, status);
+  sq_bind_text(stmt, 1, text);
   rc = sqlite3_step(stmt);
   if (rc == SQLITE_ROW) {
     *n = sqlite3_column_int(stmt, 0);
     rc = 0;
   } else {
-    rc = sq_fail(sq, rc, "cannot count replies");
+    rc = sq_fail(sq, rc, what);
   }
   sq_done(stmt);
+  return rc;
+}
+
+static int
+sq_outbox_count(struct store *st, const char *status, int *n)
+{
+  return sq_count_text(sq_of(st), SQ_OUTBOX_COUNT, status,
+                       "cannot count replies", n);
+}
+
+static int
+sq_ticket_count_status(struct store *st, const char *status, int *n)
+{
+  return sq_count_text(sq_of(st), SQ_TICKET_COUNT_STATUS, status,
+                       "cannot count tickets", n);
+}
+
+static int
+sq_session_count_active(struct store *st, int64_t now, int *n)
+{
+  struct sq_store *sq = sq_of(st);
+  int64_t count = 0;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_count(sq, SQ_SESSION_COUNT_ACTIVE, now, 0, 1, &count,
+                "cannot count conversations");
+  if (rc == 0)
+    *n = (int)count;
   return rc;
 }
 
@@ -2102,4 +2139,6 @@ const struct store_ops store_sqlite_ops = {
   .ticket_events = sq_ticket_events,
   .ticket_evidence = sq_ticket_evidence,
   .ticket_set_status = sq_ticket_set_status,
+  .ticket_count_status = sq_ticket_count_status,
+  .session_count_active = sq_session_count_active,
 };

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <libgen.h>
+#include <sys/inotify.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -139,6 +141,11 @@ spawn(struct tu_daemon *d)
       if (clock != NULL)
         setenv("ADUAN_CLOCK_OFFSET_FILE", clock, 1);
     }
+    if (d->env != NULL) {
+      char **e;
+      for (e = d->env; *e != NULL; e++)
+        putenv(*e);
+    }
     execl(ADUAND_BIN, "aduand", "-c", d->conf, (char *)NULL);
     _exit(127);
   }
@@ -166,6 +173,15 @@ spawn(struct tu_daemon *d)
 int
 tu_daemon_start(struct tu_daemon *d, const char *extra)
 {
+  return tu_daemon_start_env(d, extra, NULL);
+}
+
+int
+tu_daemon_start_env(struct tu_daemon *d, const char *extra,
+                    const char *const *env)
+{
+  int n = 0, i;
+
   memset(d, 0, sizeof(*d));
   pthread_mutex_init(&d->mu, NULL);
   pthread_cond_init(&d->cv, NULL);
@@ -174,6 +190,18 @@ tu_daemon_start(struct tu_daemon *d, const char *extra)
     return -1;
   d->conf = tu_path(d->dir, "aduand.conf");
   d->extra = extra ? strdup(extra) : NULL;
+  while (env != NULL && env[n] != NULL)
+    n++;
+  if (n > 0) {
+    d->env = calloc((size_t)n + 1, sizeof(*d->env));
+    if (d->env == NULL)
+      return -1;
+    for (i = 0; i < n; i++) {
+      d->env[i] = strdup(env[i]);
+      if (d->env[i] == NULL)
+        return -1;
+    }
+  }
   if (write_config(d) != 0)
     return -1;
   return spawn(d);
@@ -256,6 +284,68 @@ tu_daemon_log_now(struct tu_daemon *d, const char *needle)
   return found;
 }
 
+/* 1 when the file at path holds needle now. */
+static int
+file_has(const char *path, const char *needle)
+{
+  char *text = tu_read_file(path, NULL);
+  int found = text != NULL && strstr(text, needle) != NULL;
+
+  free(text);
+  return found;
+}
+
+int
+tu_wait_file(const char *path, const char *needle, int timeout_ms)
+{
+  char *copy = strdup(path), *dir;
+  struct timespec end, now;
+  int fd, rc = -1;
+
+  if (copy == NULL)
+    return -1;
+  dir = dirname(copy);
+  fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+  /* The watch comes first, the look second: nothing written between the
+   * two can be missed. */
+  if (fd < 0 || inotify_add_watch(fd, dir, IN_MODIFY | IN_CREATE |
+                                  IN_MOVED_TO | IN_CLOSE_WRITE) < 0) {
+    if (fd >= 0)
+      close(fd);
+    free(copy);
+    return -1;
+  }
+  clock_gettime(CLOCK_MONOTONIC, &end);
+  end.tv_sec += timeout_ms / 1000;
+  end.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+  if (end.tv_nsec >= 1000000000L) {
+    end.tv_sec++;
+    end.tv_nsec -= 1000000000L;
+  }
+  for (;;) {
+    struct pollfd pfd = {fd, POLLIN, 0};
+    char events[4096];
+    long left;
+
+    if (file_has(path, needle)) {
+      rc = 0;
+      break;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    left = (end.tv_sec - now.tv_sec) * 1000L +
+           (end.tv_nsec - now.tv_nsec) / 1000000L;
+    if (left <= 0)
+      break;
+    if (poll(&pfd, 1, (int)left) < 0 && errno != EINTR)
+      break;
+    while (read(fd, events, sizeof(events)) > 0)
+      ;
+  }
+  close(fd);
+  free(copy);
+  return rc;
+}
+
 int
 tu_daemon_kill(struct tu_daemon *d, int sig)
 {
@@ -314,6 +404,12 @@ tu_daemon_cleanup(struct tu_daemon *d)
   free(d->dir);
   free(d->conf);
   free(d->extra);
+  if (d->env != NULL) {
+    char **e;
+    for (e = d->env; *e != NULL; e++)
+      free(*e);
+    free(d->env);
+  }
   free(d->log);
   pthread_mutex_destroy(&d->mu);
   pthread_cond_destroy(&d->cv);

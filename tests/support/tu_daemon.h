@@ -22,6 +22,8 @@ struct tu_daemon {
   char *dir;            /* temporary folder, removed by cleanup */
   char *conf;           /* config file path */
   char *extra;          /* config text appended for every start */
+  char **env;           /* "NAME=VALUE" set in the daemon's environment
+                           on every start; NULL-terminated, or NULL */
   int errfd;            /* read end of the daemon's stderr */
   pthread_t reader;
   int reader_running;
@@ -37,6 +39,12 @@ struct tu_daemon {
 /* Start a daemon; extra is config text appended after the defaults
  * (sections such as [limits] or more channels).  0 or -1. */
 int tu_daemon_start(struct tu_daemon *d, const char *extra);
+
+/* The same, with env ("NAME=VALUE" strings, NULL-terminated) added to the
+ * daemon's environment, on this start and every restart (NOTIFY_SOCKET,
+ * WATCHDOG_USEC, CREDENTIALS_DIRECTORY...).  0 or -1. */
+int tu_daemon_start_env(struct tu_daemon *d, const char *extra,
+                        const char *const *env);
 
 /* Start again in the same folder (after a stop or a kill). */
 int tu_daemon_restart(struct tu_daemon *d);
@@ -65,6 +73,11 @@ int tu_daemon_advance(struct tu_daemon *d, long long ms);
  * (NULL on error; the caller frees). */
 long long tu_db_int(struct tu_daemon *d, const char *sql);
 char *tu_db_text(struct tu_daemon *d, const char *sql);
+
+/* Wait until needle appears in the file at path (which may not exist yet,
+ * and may be replaced meanwhile), woken by inotify rather than by
+ * polling; 0, or -1 after timeout_ms.  For logs written to a file. */
+int tu_wait_file(const char *path, const char *needle, int timeout_ms);
 
 /* Send a signal. */
 int tu_daemon_kill(struct tu_daemon *d, int sig);
