@@ -96,8 +96,7 @@ write_config(struct tu_daemon *d)
            "shutdown_timeout = 10s\n"
            "[storage]\n"
            "path = %s/aduan.db\n"
-           "[log]\n"
-           "level = debug\n"
+           "%s"
            "[conversation]\n"
            "catalog = %s/config/messages.id.conf\n"
            "lexicon = %s/config/lexicon.txt\n"
@@ -107,7 +106,11 @@ write_config(struct tu_daemon *d)
            "[channel.dev]\n"
            "type = dev\n"
            "%s",
-           d->dir, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR,
+           d->dir,
+           /* A test may bring its own [log] section. */
+           d->extra != NULL && strstr(d->extra, "[log]") != NULL
+             ? "" : "[log]\nlevel = debug\n",
+           ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR,
            ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, d->extra ? d->extra : "");
   rc = tu_write_file(d->conf, text);
   free(text);
@@ -373,8 +376,8 @@ tu_daemon_wait_exit(struct tu_daemon *d, int timeout_ms, int *status)
   return 0;
 }
 
-void
-tu_daemon_cleanup(struct tu_daemon *d)
+int
+tu_daemon_stop(struct tu_daemon *d)
 {
   int status = 0, clean = 1;
 
@@ -414,8 +417,15 @@ tu_daemon_cleanup(struct tu_daemon *d)
   pthread_mutex_destroy(&d->mu);
   pthread_cond_destroy(&d->cv);
   memset(d, 0, sizeof(*d));
-  ck_assert_msg(clean, "aduand did not stop cleanly (exit status %d)",
-                status);
+  if (!clean)
+    fprintf(stderr, "aduand exit status %d\n", status);
+  return clean;
+}
+
+void
+tu_daemon_cleanup(struct tu_daemon *d)
+{
+  ck_assert_msg(tu_daemon_stop(d), "aduand did not stop cleanly");
 }
 
 int

@@ -91,6 +91,10 @@ int tu_daemon_wait_exit(struct tu_daemon *d, int timeout_ms, int *status);
  * everything. */
 void tu_daemon_cleanup(struct tu_daemon *d);
 
+/* The same outside a Check test: returns 1 when the daemon stopped
+ * cleanly, 0 otherwise (with the end of its log on stderr). */
+int tu_daemon_stop(struct tu_daemon *d);
+
 /* A connection to the daemon (blocking, with 10 s timeouts). */
 struct tu_conn {
   int fd;
