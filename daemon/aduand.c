@@ -105,6 +105,10 @@ main(int argc, char **argv)
   if (rc != 0) {
     log_error("event=server.init_failed err=%s reason=\"%s\"", err_name(rc),
               err);
+    /* server_init left nothing on the loop: release the loop's own
+     * handles and curl's globals too, so that nothing is left behind. */
+    uv_loop_close(uv_default_loop());
+    curl_global_cleanup();
     return 1;
   }
   rc = server_start(&srv, err, sizeof(err));
@@ -114,6 +118,7 @@ main(int argc, char **argv)
     uv_run(uv_default_loop(), UV_RUN_DEFAULT);
     server_free(&srv);
     uv_loop_close(uv_default_loop());
+    curl_global_cleanup();
     return 1;
   }
   uv_run(uv_default_loop(), UV_RUN_DEFAULT);

@@ -5,6 +5,7 @@
 #include "tu_daemon.h"
 
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <json-c/json.h>
@@ -75,27 +76,69 @@ reader_main(void *arg)
   return NULL;
 }
 
+/* 1 when text has a line setting key ("key = ..."). */
+static int
+has_key(const char *text, const char *key)
+{
+  size_t n = strlen(key);
+  const char *p = text;
+
+  while (p != NULL && *p != '\0') {
+    while (*p == ' ' || *p == '\t')
+      p++;
+    if (strncmp(p, key, n) == 0 && (p[n] == ' ' || p[n] == '\t' ||
+                                     p[n] == '='))
+      return 1;
+    p = strchr(p, '\n');
+    if (p != NULL)
+      p++;
+  }
+  return 0;
+}
+
+/* The [server] defaults of the tests, each unless the test set it. */
+static void
+server_defaults(const struct tu_daemon *d, char *out, size_t len)
+{
+  static const char *const defs[][2] = {
+    {"listen", "127.0.0.1:0"},
+    {"public_url", "http://127.0.0.1"},
+    {"header_timeout", "2s"},
+    {"idle_timeout", "5s"},
+    {"shutdown_timeout", "10s"},
+  };
+  const char *given = d->server ? d->server : "";
+  size_t i, o = 0;
+
+  out[0] = '\0';
+  for (i = 0; i < sizeof(defs) / sizeof(defs[0]) && o < len; i++)
+    if (!has_key(given, defs[i][0]))
+      o += (size_t)snprintf(out + o, len - o, "%s = %s\n", defs[i][0],
+                            defs[i][1]);
+}
+
 static int
 write_config(struct tu_daemon *d)
 {
-  char *text;
+  char *text, defs[512];
   size_t n;
   int rc;
 
-  n = strlen(d->dir) * 2 + 5 * strlen(ADUAN_SOURCE_DIR) + (d->extra ? strlen(d->extra) : 0) + 1024;
+  server_defaults(d, defs, sizeof(defs));
+  n = strlen(d->db) + 5 * strlen(ADUAN_SOURCE_DIR) + 1024 +
+      (d->extra ? strlen(d->extra) : 0) +
+      (d->server ? strlen(d->server) : 0) +
+      (d->storage ? strlen(d->storage) : 0);
   text = malloc(n);
   if (text == NULL)
     return -1;
   snprintf(text, n,
            "# written by the integration test\n"
            "[server]\n"
-           "listen = 127.0.0.1:0\n"
-           "public_url = http://127.0.0.1\n"
-           "header_timeout = 2s\n"
-           "idle_timeout = 5s\n"
-           "shutdown_timeout = 10s\n"
+           "%s%s\n"
            "[storage]\n"
-           "path = %s/aduan.db\n"
+           "path = %s\n"
+           "%s\n"
            "%s"
            "[conversation]\n"
            "catalog = %s/config/messages.id.conf\n"
@@ -106,7 +149,8 @@ write_config(struct tu_daemon *d)
            "[channel.dev]\n"
            "type = dev\n"
            "%s",
-           d->dir,
+           defs, d->server ? d->server : "", d->db,
+           d->storage ? d->storage : "",
            /* A test may bring its own [log] section. */
            d->extra != NULL && strstr(d->extra, "[log]") != NULL
              ? "" : "[log]\nlevel = debug\n",
@@ -149,6 +193,15 @@ spawn(struct tu_daemon *d)
       for (e = d->env; *e != NULL; e++)
         putenv(*e);
     }
+    if (d->valgrind) {
+      char logopt[4200];
+      snprintf(logopt, sizeof(logopt), "--log-file=%s/valgrind.%%p",
+               d->dir);
+      execlp("valgrind", "valgrind", "--leak-check=full",
+             "--error-exitcode=99", logopt, ADUAND_BIN, "-c", d->conf,
+             (char *)NULL);
+      _exit(127);
+    }
     execl(ADUAND_BIN, "aduand", "-c", d->conf, (char *)NULL);
     _exit(127);
   }
@@ -174,40 +227,60 @@ spawn(struct tu_daemon *d)
 }
 
 int
-tu_daemon_start(struct tu_daemon *d, const char *extra)
+tu_daemon_start_opts(struct tu_daemon *d, const struct tu_daemon_opts *o)
 {
-  return tu_daemon_start_env(d, extra, NULL);
-}
-
-int
-tu_daemon_start_env(struct tu_daemon *d, const char *extra,
-                    const char *const *env)
-{
+  const char *vg = getenv("ADUAN_TEST_VALGRIND");
   int n = 0, i;
 
   memset(d, 0, sizeof(*d));
   pthread_mutex_init(&d->mu, NULL);
   pthread_cond_init(&d->cv, NULL);
+  d->valgrind = vg != NULL && *vg != '\0' && strcmp(vg, "0") != 0;
   d->dir = tu_tmpdir();
   if (d->dir == NULL)
     return -1;
   d->conf = tu_path(d->dir, "aduand.conf");
-  d->extra = extra ? strdup(extra) : NULL;
-  while (env != NULL && env[n] != NULL)
+  while (o->env != NULL && o->env[n] != NULL)
     n++;
   if (n > 0) {
     d->env = calloc((size_t)n + 1, sizeof(*d->env));
     if (d->env == NULL)
       return -1;
     for (i = 0; i < n; i++) {
-      d->env[i] = strdup(env[i]);
+      d->env[i] = strdup(o->env[i]);
       if (d->env[i] == NULL)
         return -1;
     }
   }
-  if (write_config(d) != 0)
+  d->db = tu_path(d->dir, o->db != NULL ? o->db : "aduan.db");
+  d->extra = o->extra ? strdup(o->extra) : NULL;
+  d->server = o->server ? strdup(o->server) : NULL;
+  d->storage = o->storage ? strdup(o->storage) : NULL;
+  if (d->conf == NULL || d->db == NULL || write_config(d) != 0)
+    return -1;
+  if (o->setup != NULL && o->setup(d, o->arg) != 0)
     return -1;
   return spawn(d);
+}
+
+int
+tu_daemon_start(struct tu_daemon *d, const char *extra)
+{
+  struct tu_daemon_opts o = {0};
+
+  o.extra = extra;
+  return tu_daemon_start_opts(d, &o);
+}
+
+int
+tu_daemon_start_env(struct tu_daemon *d, const char *extra,
+                    const char *const *env)
+{
+  struct tu_daemon_opts o = {0};
+
+  o.extra = extra;
+  o.env = env;
+  return tu_daemon_start_opts(d, &o);
 }
 
 /* Reap the process and join the reader, if they are still there. */
@@ -376,16 +449,95 @@ tu_daemon_wait_exit(struct tu_daemon *d, int timeout_ms, int *status)
   return 0;
 }
 
+/*
+ * Print the summary lines of every valgrind report in d's folder to
+ * stderr; a report with errors is printed whole.  Returns how many
+ * reports found errors.
+ */
+static int
+valgrind_report(struct tu_daemon *d)
+{
+  static const char *const keep[] = {
+    "ERROR SUMMARY:", "definitely lost:", "indirectly lost:",
+    "possibly lost:", "still reachable:", "in use at exit:",
+    "total heap usage:", "All heap blocks were freed",
+  };
+  DIR *dir = opendir(d->dir);
+  struct dirent *e;
+  int bad = 0;
+
+  if (dir == NULL)
+    return 0;
+  while ((e = readdir(dir)) != NULL) {
+    char *path, *text, *line, *end;
+    int errors;
+    if (strncmp(e->d_name, "valgrind.", 9) != 0)
+      continue;
+    path = tu_path(d->dir, e->d_name);
+    text = path ? tu_read_file(path, NULL) : NULL;
+    free(path);
+    if (text == NULL)
+      continue;
+    line = strstr(text, "ERROR SUMMARY: ");
+    errors = line != NULL && strtol(line + 15, NULL, 10) > 0;
+    if (errors) {
+      fprintf(stderr, "valgrind found errors in aduand:\n%s", text);
+      bad++;
+    } else {
+      for (line = text; *line != '\0'; line = end + 1) {
+        size_t k;
+        end = strchr(line, '\n');
+        if (end == NULL)
+          end = line + strlen(line) - 1;
+        else
+          *end = '\0';
+        for (k = 0; k < sizeof(keep) / sizeof(keep[0]); k++)
+          if (strstr(line, keep[k]) != NULL)
+            fprintf(stderr, "%s\n", line);
+      }
+    }
+    free(text);
+  }
+  closedir(dir);
+  return bad;
+}
+
+const char *
+tu_log_find_number(const char *log)
+{
+  const char *p;
+
+  for (p = log; p != NULL && *p != '\0'; p++) {
+    const char *q = p;
+    size_t n = 0;
+    char prev = p > log ? p[-1] : ' ';
+    if ((prev >= '0' && prev <= '9') || (prev >= 'a' && prev <= 'z') ||
+        (prev >= 'A' && prev <= 'Z') || prev == '+')
+      continue;
+    if (*q == '+')
+      q++;
+    if (strncmp(q, "628", 3) != 0 && strncmp(q, "08", 2) != 0)
+      continue;
+    while (q[n] >= '0' && q[n] <= '9')
+      n++;
+    if (n >= 10)
+      return p;
+  }
+  return NULL;
+}
+
 int
 tu_daemon_stop(struct tu_daemon *d)
 {
-  int status = 0, clean = 1;
+  const char *leak;
+  int status = 0, clean = 1, bad = 0;
 
   /* Every daemon a test started must stop cleanly on SIGTERM: exit 0,
-   * and (under the sanitizers) nothing leaked or misused on the way. */
+   * and (under the sanitizers or valgrind) nothing leaked or misused on
+   * the way. */
   if (d->pid > 0 && !d->reaped) {
     kill(d->pid, SIGTERM);
-    if (tu_daemon_wait_exit(d, 30000, &status) != 0) {
+    if (tu_daemon_wait_exit(d, d->valgrind ? 120000 : 30000, &status) != 0) {
       kill(d->pid, SIGKILL);
       clean = 0;
     } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -397,15 +549,28 @@ tu_daemon_stop(struct tu_daemon *d)
                          strstr(d->log, "ERROR: LeakSanitizer") != NULL ||
                          strstr(d->log, "runtime error:") != NULL))
     clean = 0;
+  if (d->valgrind && d->dir != NULL)
+    bad = valgrind_report(d);
+  if (bad > 0) {
+    fprintf(stderr, "valgrind reported errors in %d daemon run(s)\n", bad);
+    clean = 0;
+  }
+  /* Whatever the test did, the log never holds a reporter's number. */
+  leak = d->log != NULL ? tu_log_find_number(d->log) : NULL;
+  if (leak != NULL) {
+    fprintf(stderr, "the daemon logged a phone number: %.24s\n", leak);
+    clean = 0;
+  }
   if (!clean && d->log != NULL) {
     size_t n = d->loglen > 6000 ? 6000 : d->loglen;
-    fprintf(stderr, "aduand did not stop cleanly; the end of its log:\n%s\n",
-            d->log + d->loglen - n);
+    fprintf(stderr, "aduand did not stop cleanly (exit status %d); the end "
+            "of its log:\n%s\n", status, d->log + d->loglen - n);
   }
   if (d->dir != NULL && getenv("ADUAN_TEST_KEEP") == NULL)
     tu_rmrf(d->dir);
   free(d->dir);
   free(d->conf);
+  free(d->db);
   free(d->extra);
   if (d->env != NULL) {
     char **e;
@@ -413,12 +578,12 @@ tu_daemon_stop(struct tu_daemon *d)
       free(*e);
     free(d->env);
   }
+  free(d->server);
+  free(d->storage);
   free(d->log);
   pthread_mutex_destroy(&d->mu);
   pthread_cond_destroy(&d->cv);
   memset(d, 0, sizeof(*d));
-  if (!clean)
-    fprintf(stderr, "aduand exit status %d\n", status);
   return clean;
 }
 
@@ -641,7 +806,7 @@ tu_daemon_advance(struct tu_daemon *d, long long ms)
 static int
 db_first(struct tu_daemon *d, const char *sql, long long *num, char **text)
 {
-  char *path = tu_path(d->dir, "aduan.db");
+  const char *path = d->db;
   sqlite3 *db = NULL;
   sqlite3_stmt *st = NULL;
   int rc = -1;
@@ -660,7 +825,6 @@ db_first(struct tu_daemon *d, const char *sql, long long *num, char **text)
   }
   sqlite3_finalize(st);
   sqlite3_close(db);
-  free(path);
   return rc;
 }
 
