@@ -33,7 +33,8 @@ usage(FILE *f)
     "  -V       print the version and exit\n"
     "  -h       print this help and exit\n"
     "\n"
-    "Signals: TERM/INT stop gracefully, HUP reloads the config.\n",
+    "Signals: TERM/INT stop gracefully, HUP reloads the config, USR1\n"
+    "reopens the [log] file (after logrotate moved it).\n",
     ADUAN_DEFAULT_CONFIG);
 }
 
@@ -88,12 +89,26 @@ main(int argc, char **argv)
     return 0;
   }
 
+  /* [log] file: from here on the log goes there instead of stderr. */
+  rc = log_open(cfg->log.file);
+  if (rc != 0) {
+    char q[LOG_QUOTE_LEN];
+    log_error("event=server.init_failed reason=\"cannot open the log file\" "
+              "file=%s err=%s", log_quote(cfg->log.file, q, sizeof(q)),
+              strerror(-rc));
+    config_free(cfg);
+    return 1;
+  }
   signal(SIGPIPE, SIG_IGN);
   curl_global_init(CURL_GLOBAL_DEFAULT);
   rc = server_init(&srv, uv_default_loop(), cfg, err, sizeof(err));
   if (rc != 0) {
     log_error("event=server.init_failed err=%s reason=\"%s\"", err_name(rc),
               err);
+    /* server_init left nothing on the loop: release the loop's own
+     * handles and curl's globals too, so that nothing is left behind. */
+    uv_loop_close(uv_default_loop());
+    curl_global_cleanup();
     return 1;
   }
   rc = server_start(&srv, err, sizeof(err));
@@ -103,6 +118,7 @@ main(int argc, char **argv)
     uv_run(uv_default_loop(), UV_RUN_DEFAULT);
     server_free(&srv);
     uv_loop_close(uv_default_loop());
+    curl_global_cleanup();
     return 1;
   }
   uv_run(uv_default_loop(), UV_RUN_DEFAULT);

@@ -453,11 +453,10 @@ admin_metrics(struct server *s, struct buf *out)
     "diproses", "selesai", "ditunda", "ditolak"};
   static const char *const rows[] = {"queued", "sending", "sent", "failed",
                                      "dead"};
-  struct store_ticket_filter f;
-  struct store_ticket_list l;
   size_t i;
   int rc, n;
   char labels[64];
+  int64_t now = server_now(s);
 
   rc = metrics_render(s->metrics, out);
   for (i = 0; rc == 0 && i < sizeof(rows) / sizeof(rows[0]); i++) {
@@ -468,19 +467,24 @@ admin_metrics(struct server *s, struct buf *out)
       rc = metrics_gauge(out, "aduan_outbox_rows",
                          i == 0 ? "Outbox rows by status" : NULL, labels, n);
   }
-  memset(&f, 0, sizeof(f));
   for (i = 0; rc == 0 && i < sizeof(statuses) / sizeof(statuses[0]); i++) {
-    f.status = statuses[i];
-    rc = store_ticket_list(s->store, &f, &l);
-    if (rc != 0)
-      break;
+    n = 0;
+    rc = store_ticket_count_status(s->store, statuses[i], &n);
     snprintf(labels, sizeof(labels), "status=\"%s\"", statuses[i]);
-    rc = metrics_gauge(out, "aduan_tickets",
-                       i == 0 ? "Tickets by status" : NULL, labels, l.n);
-    store_ticket_list_free(&l);
+    if (rc == 0)
+      rc = metrics_gauge(out, "aduan_tickets",
+                         i == 0 ? "Tickets by status" : NULL, labels, n);
   }
   if (rc == 0) {
-    int64_t next = 0, now = server_now(s);
+    n = 0;
+    rc = store_session_count_active(s->store, now, &n);
+    if (rc == 0)
+      rc = metrics_gauge(out, "aduan_conversations_active",
+                         "Reports being written (past the menu, draft not "
+                         "expired)", "", n);
+  }
+  if (rc == 0) {
+    int64_t next = 0;
     double age = 0;
     if (store_outbox_next(s->store, &next) == 0 && now > next)
       age = (double)(now - next) / 1000.0;

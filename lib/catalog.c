@@ -368,43 +368,6 @@ read_line(struct loader *ld, int lineno, const char *p, size_t n)
     *ld->bad = 1;
 }
 
-/* Read the whole file into b (capped).  Reports and returns an error code
- * when it cannot. */
-static int
-read_file(const char *path, struct buf *b, struct diag *diag)
-{
-  char chunk[16384];
-  FILE *f = fopen(path, "rb");
-  size_t n;
-  int rc = 0, err;
-
-  if (f == NULL) {
-    err = errno;
-    diag_error(diag, path, 0, "cannot open: %s", strerror(err));
-    return err != 0 ? -err : -EIO;
-  }
-  buf_init(b, CATALOG_MAX_SIZE);
-  while (rc == 0) {
-    n = fread(chunk, 1, sizeof(chunk), f);
-    if (n > 0)
-      rc = buf_append(b, chunk, n);
-    if (n < sizeof(chunk))
-      break;
-  }
-  if (rc == 0 && ferror(f)) {
-    err = errno;
-    diag_error(diag, path, 0, "cannot read: %s", strerror(err));
-    rc = err != 0 ? -err : -EIO;
-  } else if (rc == AERR_TOOBIG) {
-    diag_error(diag, path, 0, "the file is larger than %d KiB",
-               CATALOG_MAX_SIZE / 1024);
-    rc = AERR_CONFIG;
-  }
-  fclose(f);
-  if (rc != 0)
-    buf_free(b);
-  return rc;
-}
 
 /* One SMS text to measure, in file order. */
 struct sms_check {
@@ -541,7 +504,7 @@ catalog_load(const char *path, const struct catalog_key *keys, int nkeys,
     diag = &local;
   }
   errors = diag->errors;
-  rc = read_file(path, &file, diag);
+  rc = diag_read_file(diag, path, CATALOG_MAX_SIZE, &file);
   if (rc != 0)
     goto done;
   memset(&ld, 0, sizeof(ld));

@@ -167,10 +167,15 @@ static const struct directive directives[] = {
   /* [log] */
   { .section = SEC_LOG, .key = "level", .type = T_LOGLEVEL,
     .offset = CFG(log.level), .def = "info", .flags = F_RELOAD,
-    .help = "Lowest level of the lines written to stderr" },
+    .help = "Lowest level of the lines written to the log" },
   { .section = SEC_LOG, .key = "text", .type = T_BOOL,
     .offset = CFG(log.text), .def = "no", .flags = F_RELOAD,
     .help = "Whether message text may appear in debug lines" },
+  { .section = SEC_LOG, .key = "file", .type = T_PATH,
+    .offset = CFG(log.file), .flags = F_RELOAD | F_EMPTY,
+    .example = "/var/log/aduan/aduand.log",
+    .help = "Log to this file instead of stderr; SIGUSR1 reopens it "
+            "(logrotate)" },
 
   /* [limits] */
   { .section = SEC_LIMITS, .key = "messages_per_minute", .type = T_INT,
@@ -408,6 +413,7 @@ struct loader {
   struct config *cfg;
   struct diag *diag;
   int rc;                    /* first system error (-ENOMEM), or 0 */
+  unsigned flags;            /* CONFIG_* of config_load_flags */
   int sec;                   /* enum section_id, SEC_NONE or SEC_SKIP */
   int chidx;                 /* the channel being read, for SEC_CHANNEL */
   int seen[SEC_COUNT];       /* header line of each plain section */
@@ -1002,6 +1008,9 @@ resolve_secret(struct loader *ld, int line, const struct directive *d,
   const char *name, *dir;
   char *v = NULL, *full;
 
+  /* A reader that needs no secret keeps the reference as written. */
+  if (ld->flags & CONFIG_NO_SECRETS)
+    return ld_strdup(ld, val);
   if (strncmp(val, "file:", 5) == 0) {
     name = val + 5;
     if (*name == '\0') {
@@ -1738,6 +1747,13 @@ config_defaults(struct config **out)
 int
 config_load(const char *path, struct config **out, struct diag *diag)
 {
+  return config_load_flags(path, 0, out, diag);
+}
+
+int
+config_load_flags(const char *path, unsigned flags, struct config **out,
+                  struct diag *diag)
+{
   struct buf text = BUF_INIT;
   struct diag own;
   struct loader ld;
@@ -1764,6 +1780,7 @@ config_load(const char *path, struct config **out, struct diag *diag)
   memset(&ld, 0, sizeof(ld));
   ld.file = path;
   ld.diag = diag;
+  ld.flags = flags;
   ld.sec = SEC_NONE;
   ld.cfg = calloc(1, sizeof(*ld.cfg));
   if (ld.cfg != NULL) {
@@ -1831,10 +1848,10 @@ config_channel(const struct config *cfg, const char *name)
   return NULL;
 }
 
-/* 1 when the field of directive d differs between the two configs. */
+/* 1 when the field of directive d differs between a and b (two struct
+ * config, or two struct config_channel for channel keys). */
 static int
-field_differs(const struct directive *d, const struct config *a,
-              const struct config *b)
+field_differs(const struct directive *d, const void *a, const void *b)
 {
   const char *pa = (const char *)a + d->offset;
   const char *pb = (const char *)b + d->offset;
@@ -1851,7 +1868,7 @@ field_differs(const struct directive *d, const struct config *a,
   case T_MODE:
     return memcmp(pa, pb, sizeof(int)) != 0;
   case T_CHANTYPE:
-    return 0;
+    return memcmp(pa, pb, sizeof(enum channel_type)) != 0;
   default:
     memcpy(&sa, pa, sizeof(sa));
     memcpy(&sb, pb, sizeof(sb));
@@ -1881,6 +1898,119 @@ config_restart_needed(const struct config *old, const struct config *cur,
                 "restart", section_names[d->section], d->key);
   }
   return n;
+}
+
+/* Append name to the space-separated list in names. */
+static int
+add_name(struct buf *names, const char *a, const char *b, const char *c)
+{
+  return buf_printf(names, "%s%s%s%s%s%s", names->len > 0 ? " " : "", a,
+                    b != NULL ? "." : "", b != NULL ? b : "",
+                    c != NULL ? "." : "", c != NULL ? c : "");
+}
+
+int
+config_changes(const struct config *old, const struct config *cur,
+               struct buf *names)
+{
+  size_t i;
+  int n = 0, c, rc = 0;
+
+  for (i = 0; rc == 0 && i < NDIRECTIVES; i++) {
+    const struct directive *d = &directives[i];
+    if (d->section == SEC_CHANNEL || !field_differs(d, old, cur))
+      continue;
+    n++;
+    rc = add_name(names, section_names[d->section], d->key, NULL);
+  }
+  /* Channels: each one added or removed by its name, each one kept by
+   * the keys that differ. */
+  for (c = 0; rc == 0 && c < old->nchannels; c++) {
+    const struct config_channel *a = &old->channels[c];
+    const struct config_channel *b = config_channel(cur, a->name);
+    if (b == NULL) {
+      n++;
+      rc = add_name(names, "channel", a->name, NULL);
+      continue;
+    }
+    for (i = 0; rc == 0 && i < NDIRECTIVES; i++) {
+      const struct directive *d = &directives[i];
+      if (d->section != SEC_CHANNEL || !field_differs(d, a, b))
+        continue;
+      n++;
+      rc = add_name(names, "channel", a->name, d->key);
+    }
+  }
+  for (c = 0; rc == 0 && c < cur->nchannels; c++) {
+    if (config_channel(old, cur->channels[c].name) != NULL)
+      continue;
+    n++;
+    rc = add_name(names, "channel", cur->channels[c].name, NULL);
+  }
+  return rc != 0 ? rc : n;
+}
+
+int
+config_keep_restart_only(struct config *cur, const struct config *old)
+{
+  size_t i;
+
+  for (i = 0; i < NDIRECTIVES; i++) {
+    const struct directive *d = &directives[i];
+    const char *from = (const char *)old + d->offset;
+    char *to = (char *)cur + d->offset;
+    size_t size;
+
+    if (d->section == SEC_CHANNEL || (d->flags & F_RELOAD) ||
+        !field_differs(d, old, cur))
+      continue;
+    switch (d->type) {
+    case T_DURATION:
+      size = sizeof(uint64_t);
+      break;
+    case T_SIZE:
+      size = sizeof(size_t);
+      break;
+    case T_INT:
+    case T_BOOL:
+    case T_LOGLEVEL:
+    case T_MODE:
+      size = sizeof(int);
+      break;
+    case T_CHANTYPE:
+      size = sizeof(enum channel_type);
+      break;
+    default:
+      size = 0;
+      break;
+    }
+    if (size > 0) {
+      memcpy(to, from, size);
+      continue;
+    }
+    {
+      const char *v;
+      char *copy = NULL;
+      memcpy(&v, from, sizeof(v));
+      if (v != NULL) {
+        copy = strdup(v);
+        if (copy == NULL)
+          return -ENOMEM;
+      }
+      set_str(cur, d, copy);
+    }
+    if (d->type == T_LISTEN) {
+      /* The parsed parts of listen go with it. */
+      char *host = old->server.listen_host != NULL
+                     ? strdup(old->server.listen_host) : NULL;
+      if (old->server.listen_host != NULL && host == NULL)
+        return -ENOMEM;
+      free(cur->server.listen_host);
+      cur->server.listen_host = host;
+      cur->server.listen_port = old->server.listen_port;
+    }
+  }
+  return 0;
 }
 
 /* ---- The documented example -------------------------------------------- */

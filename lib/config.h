@@ -96,6 +96,7 @@ struct config {
   struct {
     int level;               /* enum log_level */
     int text;                /* 1: message text may appear at debug */
+    char *file;              /* resolved path; NULL: stderr */
   } log;
 
   struct {
@@ -156,6 +157,19 @@ struct config {
  */
 int config_load(const char *path, struct config **out, struct diag *diag);
 
+/* Flags for config_load_flags. */
+#define CONFIG_NO_SECRETS 1u  /* keep secret references (file:, env:,
+                                 credential:) as written, unresolved */
+
+/*
+ * config_load with flags.  CONFIG_NO_SECRETS is for readers that need no
+ * secret, such as aduanctl looking for the admin socket: it runs as an
+ * operator, without the service's credentials or the right to read its
+ * secret files.
+ */
+int config_load_flags(const char *path, unsigned flags, struct config **out,
+                      struct diag *diag);
+
 /* The defaults alone, as if the file were empty (no channels).  There is
  * no file, so path and dir are NULL and relative paths stay as written. */
 int config_defaults(struct config **out);
@@ -174,6 +188,25 @@ const struct config_channel *config_channel(const struct config *cfg,
  */
 int config_restart_needed(const struct config *old, const struct config *cur,
                           struct diag *diag);
+
+/*
+ * The name of every setting that differs between old and cur, reloadable
+ * or not, appended to names as a space-separated list ("log.level
+ * conversation.catalog channel.wa.access_token"): a plain key as
+ * SECTION.KEY, a channel's key as channel.NAME.KEY, a channel added or
+ * removed as channel.NAME.  Only names: never a value, since some are
+ * secrets.  Returns how many were listed, or a buf error.
+ */
+int config_changes(const struct config *old, const struct config *cur,
+                   struct buf *names);
+
+/*
+ * Give cur the old values of the settings that only a restart applies
+ * (the ones config_restart_needed reports), so that a reloaded config
+ * describes what the running daemon actually uses: the socket it listens
+ * on, the database it has open.  Returns 0 or -ENOMEM.
+ */
+int config_keep_restart_only(struct config *cur, const struct config *old);
 
 /*
  * Append the documented example configuration to out: every directive of

@@ -44,6 +44,7 @@
 #include "buf.h"
 #include "err.h"
 #include "log.h"
+#include "metrics.h"
 #include "place.h"
 #include "quality.h"
 #include "similar.h"
@@ -357,6 +358,29 @@ conv_ticket_closed(struct conv *cv, int64_t ticket_id)
 
 /* ---- Replies --------------------------------------------------------- */
 
+/* Drop the blanks an empty placeholder leaves at the end of a line. */
+static void
+trim_lines(struct buf *b)
+{
+  size_t i, o = 0;
+
+  for (i = 0; i < b->len; i++) {
+    if (b->data[i] == ' ' || b->data[i] == '\t') {
+      size_t j = i;
+      while (j < b->len && (b->data[j] == ' ' || b->data[j] == '\t'))
+        j++;
+      if (j == b->len || b->data[j] == '\n') {
+        i = j - 1;
+        continue;
+      }
+    }
+    b->data[o++] = b->data[i];
+  }
+  b->len = o;
+  if (b->data != NULL)
+    b->data[o] = '\0';
+}
+
 /* Render key and queue it as a reply.  Returns 0 or a store error. */
 static int
 say(struct turn *t, const char *key, const struct catalog_var *vars,
@@ -377,6 +401,7 @@ say(struct turn *t, const char *key, const struct catalog_var *vars,
     buf_free(&text);
     return rc;
   }
+  trim_lines(&text);
   o.channel = t->ev->channel;
   o.reporter_id = t->ev->reporter_id;
   o.inbound_id = t->ev->inbound_id;
@@ -567,6 +592,18 @@ advance(struct turn *t, enum step natural)
   return enter(t, natural);
 }
 
+/* Count a rejection by its reason code (aduan_rejections_total). */
+static void
+count_rejection(const struct turn *t, const char *code)
+{
+  char labels[96], q[64];
+
+  snprintf(labels, sizeof(labels), "reason=\"%s\"",
+           metrics_label(code, q, sizeof(q)));
+  metrics_add(t->ev->metrics, "aduan_rejections_total",
+              "Answers and reports turned away, by reason", labels, 1);
+}
+
 /* An answer that is not accepted: its reason, or the step's help on the
  * third in a row. */
 static int
@@ -575,6 +612,7 @@ invalid(struct turn *t, const char *reason, const struct catalog_var *vars,
 {
   log_info("event=report.rejected session=%lld step=%s reason=%s",
            (long long)t->sess.id, steps[t->step].name, code);
+  count_rejection(t, code);
   if (++t->sess.invalid_count >= INVALID_BEFORE_HELP) {
     t->sess.invalid_count = 0;
     return say0(t, steps[t->step].help);
@@ -751,6 +789,7 @@ file_ticket(struct turn *t)
       v.value = lim;
       log_info("event=report.rejected session=%lld step=konfirmasi "
                "reason=tickets_per_day", (long long)t->sess.id);
+      count_rejection(t, "tickets_per_day");
       return say(t, "ticket.limit", &v, 1);
     }
   }
@@ -791,6 +830,8 @@ file_ticket(struct turn *t)
                  "reason=%s ticket=%s score=%.2f", (long long)t->sess.id,
                  hit.same_reporter ? "duplicate_same" : "duplicate_any",
                  old.number, hit.score);
+        count_rejection(t, hit.same_reporter ? "duplicate_same"
+                                             : "duplicate_any");
         rc = say(t, "duplicate", vars, 2);
         buf_free(&label);
         store_ticket_clear(&old);
@@ -1280,6 +1321,7 @@ conv_notify(struct conv *cv, struct store *st, const struct conv_notice *n)
   snprintf(key, sizeof(key), "notify.%s", n->status);
   rc = catalog_render(cv->cat, key, sms, vars, 4, &text);
   if (rc == 0) {
+    trim_lines(&text);
     o.channel = n->channel;
     o.reporter_id = n->reporter_id;
     o.ticket_id = n->ticket_id;

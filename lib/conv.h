@@ -25,6 +25,7 @@
 #include "store.h"
 
 struct conv;
+struct metrics;
 
 struct conv_event {
   const struct inbound_msg *msg;
@@ -34,6 +35,7 @@ struct conv_event {
   int64_t reporter_id;
   int64_t inbound_id;
   int64_t now_ms;             /* the clock, injected */
+  struct metrics *metrics;    /* rejections are counted here; may be NULL */
 };
 
 extern const struct catalog_key conv_catalog_keys[];

@@ -255,6 +255,22 @@ ctl_print_tickets(const char *json, FILE *out)
 }
 
 int
+ctl_print_status(const char *json, FILE *out)
+{
+  struct json_object *o = json_tokener_parse(json);
+
+  if (o == NULL || !json_object_is_type(o, json_type_object)) {
+    json_object_put(o);
+    return AERR_PARSE;
+  }
+  fprintf(out, "%s: %s -> %s by %s; the reporter will be told\n",
+          field(o, "number"), field(o, "from"), field(o, "status"),
+          field(o, "actor"));
+  json_object_put(o);
+  return 0;
+}
+
+int
 ctl_print_ticket(const char *json, FILE *out)
 {
   static const char *const keys[] = {

@@ -57,4 +57,8 @@ int ctl_print_tickets(const char *json, FILE *out);
 /* Print one ticket (JSON from GET /tickets/N) for people. */
 int ctl_print_ticket(const char *json, FILE *out);
 
+/* Print the answer to a status change (JSON from POST /tickets/N/status)
+ * as one line: "NTT-2026-00042: diterima -> diverifikasi by NAME". */
+int ctl_print_status(const char *json, FILE *out);
+
 #endif

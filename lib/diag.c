@@ -3,9 +3,13 @@
  */
 #include "diag.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "err.h"
 
 void
 diag_init(struct diag *d)
@@ -45,6 +49,8 @@ diag_error(struct diag *d, const char *file, int line, const char *fmt, ...)
 {
   va_list ap;
 
+  if (d == NULL)
+    return;
   va_start(ap, fmt);
   diag_add(d, file, line, "", fmt, ap);
   va_end(ap);
@@ -56,6 +62,8 @@ diag_warn(struct diag *d, const char *file, int line, const char *fmt, ...)
 {
   va_list ap;
 
+  if (d == NULL)
+    return;
   va_start(ap, fmt);
   diag_add(d, file, line, "warning: ", fmt, ap);
   va_end(ap);
@@ -66,11 +74,12 @@ void
 diag_each(const struct diag *d, void (*fn)(const char *entry, void *arg),
           void *arg)
 {
-  const char *p = d->text.data, *nl;
+  const char *p, *nl;
   char *line;
 
-  if (p == NULL)
+  if (d == NULL || d->text.data == NULL)
     return;
+  p = d->text.data;
   while (*p != '\0') {
     nl = strchr(p, '\n');
     if (nl == NULL)
@@ -82,4 +91,39 @@ diag_each(const struct diag *d, void (*fn)(const char *entry, void *arg),
     }
     p = *nl ? nl + 1 : nl;
   }
+}
+
+int
+diag_read_file(struct diag *d, const char *path, size_t max, struct buf *b)
+{
+  char chunk[16384];
+  FILE *f = fopen(path, "rb");
+  size_t n;
+  int rc = 0, err;
+
+  buf_init(b, max);
+  if (f == NULL) {
+    err = errno;
+    diag_error(d, path, 0, "cannot open: %s", strerror(err));
+    return err != 0 ? -err : -EIO;
+  }
+  while (rc == 0) {
+    n = fread(chunk, 1, sizeof(chunk), f);
+    if (n > 0)
+      rc = buf_append(b, chunk, n);
+    if (n < sizeof(chunk))
+      break;
+  }
+  if (rc == 0 && ferror(f)) {
+    err = errno;
+    diag_error(d, path, 0, "cannot read: %s", strerror(err));
+    rc = err != 0 ? -err : -EIO;
+  } else if (rc == AERR_TOOBIG) {
+    diag_error(d, path, 0, "the file is larger than %zu KiB", max / 1024);
+    rc = AERR_CONFIG;
+  }
+  fclose(f);
+  if (rc != 0)
+    buf_free(b);
+  return rc;
 }

@@ -20,11 +20,21 @@ struct diag {
 void diag_init(struct diag *d);
 void diag_free(struct diag *d);
 
-/* line 0 means "the file as a whole" and prints as "FILE: message". */
+/* line 0 means "the file as a whole" and prints as "FILE: message".
+ * d may be NULL: the entry is dropped. */
 void diag_error(struct diag *d, const char *file, int line, const char *fmt, ...)
   __attribute__((format(printf, 4, 5)));
 void diag_warn(struct diag *d, const char *file, int line, const char *fmt, ...)
   __attribute__((format(printf, 4, 5)));
+
+/*
+ * Read the whole file at path into b (initialised here, capped at max
+ * bytes).  Returns 0; or, with an entry in d, -errno when the file cannot
+ * be read and AERR_CONFIG when it is larger than max.  On error b is
+ * empty.
+ */
+int diag_read_file(struct diag *d, const char *path, size_t max,
+                   struct buf *b);
 
 /* Call fn once per entry (without its newline). */
 void diag_each(const struct diag *d, void (*fn)(const char *entry, void *arg),

@@ -4,6 +4,7 @@
 #include "log.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 static enum log_level log_min = LOG_INFO;
 static int log_allow_text;
 static int log_fd = 2;
+static int log_fd_owned;   /* 1 when log_fd was opened by log_open */
 
 static const char *const level_names[] = {"debug", "info", "warn", "error"};
 
@@ -27,7 +29,32 @@ log_setup(enum log_level level, int allow_text)
 void
 log_set_fd(int fd)
 {
+  if (log_fd_owned && log_fd != fd)
+    close(log_fd);
   log_fd = fd;
+  log_fd_owned = 0;
+}
+
+int
+log_open(const char *path)
+{
+  int fd;
+
+  if (path == NULL || *path == '\0') {
+    log_set_fd(2);
+    return 0;
+  }
+  do
+    fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0)
+    return -errno;
+  /* Open first, close after: no line is lost or sent nowhere between. */
+  if (log_fd_owned)
+    close(log_fd);
+  log_fd = fd;
+  log_fd_owned = 1;
+  return 0;
 }
 
 int

@@ -1,6 +1,6 @@
 /*
- * log.h: one logfmt line per event, on stderr (or a file descriptor the
- * daemon chooses).
+ * log.h: one logfmt line per event, on stderr, or appended to a file
+ * ([log] file) that is reopened on request.
  *
  *   ts=2026-11-28T09:10:11.123Z level=info event=http.request req=0000002a ...
  *
@@ -28,8 +28,18 @@ enum log_level { LOG_DEBUG = 0, LOG_INFO, LOG_WARN, LOG_ERROR };
 /* Set the minimum level and whether message text may appear at debug. */
 void log_setup(enum log_level level, int allow_text);
 
-/* Write lines to fd instead of stderr (2).  The caller owns fd. */
+/* Write lines to fd instead of stderr (2).  The caller owns fd; a file
+ * opened by log_open is closed. */
 void log_set_fd(int fd);
+
+/*
+ * Append lines to the file at path (created with mode 0640), or go back to
+ * stderr when path is NULL or "".  The file log_open opened before, if
+ * any, is closed once the new one is open, so calling it again with the
+ * same path is the reopen logrotate wants after moving the file away.
+ * Returns 0, or -errno with the lines still going where they went.
+ */
+int log_open(const char *path);
 
 int log_level_enabled(enum log_level level);
 

@@ -30,6 +30,7 @@
 #define OUTBOX_MAX_ANSWER (64 * 1024)   /* bytes of a provider's answer kept */
 #define OUTBOX_WINDOW_MS (24LL * 3600 * 1000)  /* WhatsApp free-form window */
 #define OUTBOX_IDLE_POLL_MS 60000       /* look anyway this often */
+#define OUTBOX_FAULT_POLL_MS 1000       /* after the database refused */
 
 /* Sending state of one channel, found by name. */
 struct chan {
@@ -39,6 +40,8 @@ struct chan {
   int inflight;
 };
 
+struct job;
+
 struct outbox {
   struct server *srv;
   struct curlev *cv;
@@ -47,6 +50,8 @@ struct outbox {
   int nchans;
   int inflight;
   int paused;
+  struct job *unrecorded;         /* ended sends whose outcome waits to be
+                                     committed, oldest first */
   void (*close_cb)(void *arg);
   void *close_arg;
 };
@@ -65,9 +70,18 @@ struct job {
   struct curl_slist *headers;
   struct buf answer;
   char retry_after[32];
+  /* The outcome, kept here until it is committed. */
+  struct store_outbox_outcome o;
+  char *o_provider_id;          /* owned copies behind o's strings */
+  char *o_last_error;
+  long http_status;
+  double secs;
+  int64_t delay;
+  struct job *next;             /* on ob->unrecorded */
 };
 
 static void poll_now(struct outbox *ob);
+static void job_free(struct job *j);
 
 /* ---- Channel state --------------------------------------------------- */
 
@@ -171,6 +185,13 @@ on_closed(uv_handle_t *h)
   void (*cb)(void *) = ob->close_cb;
   void *arg = ob->close_arg;
 
+  /* Outcomes never committed: their rows stay "sending" and are sent
+   * again at the next start. */
+  while (ob->unrecorded != NULL) {
+    struct job *j = ob->unrecorded;
+    ob->unrecorded = j->next;
+    job_free(j);
+  }
   free(ob->chans);
   free(ob);
   if (cb != NULL)
@@ -206,107 +227,183 @@ backoff_ms(const struct config *cfg, int attempts)
   return (int64_t)(d / 2 + (d / 2) * (r / 4294967296.0));
 }
 
-/* Record what became of job's request.  Runs in the loop; the write joins
- * the store's open batch. */
+/*
+ * Decide what becomes of j's row after res: the outcome is kept in j
+ * (with copies of the strings it needs) for settle().
+ */
 static void
-record(struct job *j, struct send_result *res, long status, double secs)
+decide(struct job *j, const struct send_result *res, long status,
+       double secs)
 {
-  struct outbox *ob = j->ob;
-  struct server *s = ob->srv;
+  struct server *s = j->ob->srv;
   const struct config *cfg = s->cfg;
   const struct config_channel *ch = config_channel(cfg, j->channel);
-  struct store_outbox_outcome o = {0};
-  char q[LOG_QUOTE_LEN];
-  int64_t delay = 0;
-  int rc;
+  struct store_outbox_outcome *o = &j->o;
+  const char *error = NULL;
 
-  o.now = server_now(s);
-  o.attempts = j->attempts + 1;
+  memset(o, 0, sizeof(*o));
+  j->http_status = status;
+  j->secs = secs;
+  j->delay = 0;
+  o->now = server_now(s);
+  o->attempts = j->attempts + 1;
   switch (res->outcome) {
   case SEND_OK:
-    o.status = "sent";
-    o.provider_id = res->provider_id;
+    o->status = "sent";
+    if (res->provider_id != NULL)
+      j->o_provider_id = strdup(res->provider_id);
+    o->provider_id = j->o_provider_id;
     break;
   case SEND_TEMPLATE:
     if (ch != NULL && ch->template_name != NULL &&
         strcmp(j->kind, "template") != 0) {
-      o.status = "queued";
-      o.kind = "template";
-      o.attempts = j->attempts;
-      o.next_attempt_at = o.now;
-      o.last_error = res->error ? res->error : "24-hour window closed";
+      o->status = "queued";
+      o->kind = "template";
+      o->attempts = j->attempts;
+      o->next_attempt_at = o->now;
+      error = res->error ? res->error : "24-hour window closed";
       break;
     }
     /* No template to fall back on: a permanent failure.  (The attribute,
      * not a comment, marks the fall-through for gcc and clang alike.) */
     __attribute__((fallthrough));
   case SEND_FAIL:
-    o.status = "failed";
-    o.last_error = res->error ? res->error : "refused";
+    o->status = "failed";
+    error = res->error ? res->error : "refused";
     break;
   case SEND_RETRY:
   default:
-    o.last_error = res->error ? res->error : "no answer";
-    if (o.attempts >= cfg->outbox.max_attempts) {
-      o.status = "dead";
+    error = res->error ? res->error : "no answer";
+    if (o->attempts >= cfg->outbox.max_attempts) {
+      o->status = "dead";
     } else {
-      delay = backoff_ms(cfg, o.attempts);
-      if (res->retry_after_ms > delay)
-        delay = res->retry_after_ms;
-      o.status = "queued";
-      o.next_attempt_at = o.now + delay;
+      j->delay = backoff_ms(cfg, o->attempts);
+      if (res->retry_after_ms > j->delay)
+        j->delay = res->retry_after_ms;
+      o->status = "queued";
+      o->next_attempt_at = o->now + j->delay;
     }
     break;
   }
+  if (error != NULL) {
+    j->o_last_error = strdup(error);
+    o->last_error = j->o_last_error != NULL ? j->o_last_error : "?";
+  }
+}
 
-  /* Commit now (with whatever else the batch holds), so that the log
-   * line below states a fact. */
+/*
+ * Write j's outcome and commit it now (with whatever else the batch
+ * holds), then log it: the log line states a fact.  Returns 0, or the
+ * store's error, after which the outcome is still in j for another try.
+ */
+static int
+settle(struct job *j)
+{
+  struct server *s = j->ob->srv;
+  const struct store_outbox_outcome *o = &j->o;
+  char q[LOG_QUOTE_LEN];
+  int rc;
+
   rc = store_batch_begin(s->store);
   if (rc == 0)
-    rc = store_outbox_set(s->store, j->id, &o);
+    rc = store_outbox_set(s->store, j->id, o);
   if (rc != 0) {
     log_error("event=outbox.record_failed id=%lld err=%s msg=%s",
               (long long)j->id, err_name(rc), store_errmsg(s->store));
-    return;
+    return rc;
   }
-  if (webhook_commit(s) != 0)
-    return;  /* logged there; the row is sent again after a restart */
+  rc = webhook_commit(s);
+  if (rc != 0) {
+    log_error("event=outbox.record_failed id=%lld err=%s", (long long)j->id,
+              err_name(rc));
+    return rc;
+  }
   {
     char labels[128], lq[64];
     snprintf(labels, sizeof(labels), "channel=\"%s\",status=\"%s\"",
-             metrics_label(j->channel, lq, sizeof(lq)), o.status);
+             metrics_label(j->channel, lq, sizeof(lq)), o->status);
     metrics_add(s->metrics, "aduan_replies_total",
                 "Send attempts by outcome (sent, queued again, failed, dead)",
                 labels, 1);
   }
 
-  if (strcmp(o.status, "sent") == 0) {
+  if (strcmp(o->status, "sent") == 0) {
     if (j->segments > 0)
       log_info("event=outbox.sent id=%lld channel=%s to=%s kind=%s "
                "segments=%d ms=%.0f", (long long)j->id, j->channel,
-               j->masked, j->kind, j->segments, secs * 1000);
+               j->masked, j->kind, j->segments, j->secs * 1000);
     else
       log_info("event=outbox.sent id=%lld channel=%s to=%s kind=%s ms=%.0f",
                (long long)j->id, j->channel, j->masked, j->kind,
-               secs * 1000);
-  } else if (strcmp(o.status, "failed") == 0) {
+               j->secs * 1000);
+  } else if (strcmp(o->status, "failed") == 0) {
     log_warn("event=outbox.failed id=%lld channel=%s to=%s status=%ld "
-             "reason=%s", (long long)j->id, j->channel, j->masked, status,
-             log_quote(o.last_error, q, sizeof(q)));
-  } else if (strcmp(o.status, "dead") == 0) {
+             "reason=%s", (long long)j->id, j->channel, j->masked,
+             j->http_status, log_quote(o->last_error, q, sizeof(q)));
+  } else if (strcmp(o->status, "dead") == 0) {
     log_error("event=outbox.dead id=%lld channel=%s to=%s attempts=%d "
               "reason=%s", (long long)j->id, j->channel, j->masked,
-              o.attempts, log_quote(o.last_error, q, sizeof(q)));
-  } else if (o.kind != NULL) {
+              o->attempts, log_quote(o->last_error, q, sizeof(q)));
+  } else if (o->kind != NULL) {
     log_info("event=outbox.template id=%lld channel=%s reason=%s",
              (long long)j->id, j->channel,
-             log_quote(o.last_error, q, sizeof(q)));
+             log_quote(o->last_error, q, sizeof(q)));
   } else {
     log_warn("event=outbox.retry id=%lld channel=%s status=%ld "
              "attempt=%d in_ms=%lld reason=%s", (long long)j->id,
-             j->channel, status, o.attempts, (long long)delay,
-             log_quote(o.last_error, q, sizeof(q)));
+             j->channel, j->http_status, o->attempts, (long long)j->delay,
+             log_quote(o->last_error, q, sizeof(q)));
   }
+  return 0;
+}
+
+/*
+ * Record what became of j's request, and free j; or, when the database
+ * refuses, keep j until a later poll records it.  Takes j.
+ */
+static void
+record(struct job *j, const struct send_result *res, long status,
+       double secs)
+{
+  struct outbox *ob = j->ob;
+  struct job **tail;
+
+  decide(j, res, status, secs);
+  if (settle(j) == 0) {
+    job_free(j);
+    return;
+  }
+  /* Not the request: it is over, and its answer is what counts. */
+  provider_request_free(&j->req);
+  curl_slist_free_all(j->headers);
+  j->headers = NULL;
+  buf_free(&j->answer);
+  j->next = NULL;
+  for (tail = &ob->unrecorded; *tail != NULL; tail = &(*tail)->next)
+    ;
+  *tail = j;
+  if (!ob->paused)
+    uv_timer_start(&ob->timer, on_timer, OUTBOX_FAULT_POLL_MS, 0);
+}
+
+/*
+ * Try again to record the outcomes the database refused, oldest first.
+ * Returns 0 once none is left, or the error that stopped it.
+ */
+static int
+record_again(struct outbox *ob)
+{
+  int rc;
+
+  while (ob->unrecorded != NULL) {
+    struct job *j = ob->unrecorded;
+    rc = settle(j);
+    if (rc != 0)
+      return rc;
+    ob->unrecorded = j->next;
+    job_free(j);
+  }
+  return 0;
 }
 
 /* ---- Requests -------------------------------------------------------- */
@@ -350,6 +447,8 @@ job_free(struct job *j)
   curl_slist_free_all(j->headers);
   buf_free(&j->answer);
   free(j->kind);
+  free(j->o_provider_id);
+  free(j->o_last_error);
   free(j);
 }
 
@@ -392,7 +491,6 @@ on_done(CURL *easy, CURLcode result, void *arg)
   }
   record(j, &res, status, secs);
   send_result_free(&res);
-  job_free(j);
   outbox_kick(ob);
 }
 
@@ -454,7 +552,6 @@ start(struct outbox *ob, const struct config_channel *ch,
     res.error = strdup(rc != 0 ? "cannot render the message" : "no memory");
     record(j, &res, 0, 0);
     send_result_free(&res);
-    job_free(j);
     return rc != 0 ? rc : -ENOMEM;
   }
   for (i = 0; i < 8 && j->req.headers[i] != NULL; i++)
@@ -487,7 +584,6 @@ start(struct outbox *ob, const struct config_channel *ch,
     res.error = strdup("cannot start the request");
     record(j, &res, 0, 0);
     send_result_free(&res);
-    job_free(j);
     return rc;
   }
   ob->inflight++;
@@ -506,6 +602,13 @@ poll_now(struct outbox *ob)
 
   if (ob->paused)
     return;
+  /* Outcomes the database refused come first; while it still refuses,
+   * nothing new is taken. */
+  rc = record_again(ob);
+  if (rc != 0) {
+    uv_timer_start(&ob->timer, on_timer, OUTBOX_FAULT_POLL_MS, 0);
+    return;
+  }
   rc = store_outbox_next(s->store, &next);
   log_debug("event=outbox.poll rc=%d next_in_ms=%lld inflight=%d", rc,
             (long long)(rc == 0 ? next - now : -1), ob->inflight);
@@ -541,6 +644,9 @@ poll_now(struct outbox *ob)
     rc = store_batch_begin(s->store);
     if (rc == 0)
       rc = store_outbox_take(s->store, ch->name, now, room, &rows, &n);
+    /* "sending" must hold before a request goes out (see the top). */
+    if (rc == 0 && n > 0)
+      rc = webhook_commit(s);
     for (k = 0; rc == 0 && k < n; k++) {
       c->tokens -= 1;
       c->inflight++;
@@ -554,7 +660,7 @@ poll_now(struct outbox *ob)
   if (rc != 0 && rc != AERR_NOTFOUND) {
     log_warn("event=outbox.poll_failed err=%s msg=%s", err_name(rc),
              store_errmsg(s->store));
-    wait = 1000;
+    wait = OUTBOX_FAULT_POLL_MS;
   } else if (throttled) {
     wait = 100;  /* a token or a slot comes back soon */
   }

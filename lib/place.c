@@ -1204,43 +1204,6 @@ nomem:
   return -ENOMEM;
 }
 
-/* Read the whole file into b (capped).  Reports and returns an error code
- * when it cannot. */
-static int
-read_file(const char *path, struct buf *b, struct diag *diag)
-{
-  char chunk[16384];
-  FILE *f = fopen(path, "rb");
-  size_t n;
-  int rc = 0, err;
-
-  if (f == NULL) {
-    err = errno;
-    diag_error(diag, path, 0, "cannot open: %s", strerror(err));
-    return err != 0 ? -err : -EIO;
-  }
-  buf_init(b, PLACE_FILE_MAX);
-  while (rc == 0) {
-    n = fread(chunk, 1, sizeof(chunk), f);
-    if (n > 0)
-      rc = buf_append(b, chunk, n);
-    if (n < sizeof(chunk))
-      break;
-  }
-  if (rc == 0 && ferror(f)) {
-    err = errno;
-    diag_error(diag, path, 0, "cannot read: %s", strerror(err));
-    rc = err != 0 ? -err : -EIO;
-  } else if (rc == AERR_TOOBIG) {
-    diag_error(diag, path, 0, "the file is larger than %d KiB",
-               PLACE_FILE_MAX / 1024);
-    rc = AERR_CONFIG;
-  }
-  fclose(f);
-  if (rc != 0)
-    buf_free(b);
-  return rc;
-}
 
 static void
 loader_free(struct loader *ld)
@@ -1284,7 +1247,7 @@ place_load(const char *path, struct place_list **out, struct diag *diag)
     diag = &local;
   }
   errors = diag->errors;
-  rc = read_file(path, &file, diag);
+  rc = diag_read_file(diag, path, PLACE_FILE_MAX, &file);
   if (rc != 0)
     goto done;
   memset(&ld, 0, sizeof(ld));

@@ -904,7 +904,9 @@ wa_options_ok(const struct outbound_msg *msg, int max, size_t idmax)
 static int
 wa_interactive(const struct outbound_msg *msg, struct json_object *o)
 {
-  struct json_object *it, *body, *action, *arr, *sec, *rows, *row, *reply;
+  struct json_object *it, *body, *action, *arr, *sec, *row, *reply;
+  struct json_object *rows = NULL;  /* set by wa_add_new; gcc -O2 cannot
+                                       tell */
   int i, rc;
 
   rc = wa_add_new(o, "interactive", json_type_object, &it);
@@ -958,7 +960,8 @@ wa_interactive(const struct outbound_msg *msg, struct json_object *o)
 static int
 wa_template(const struct outbound_msg *msg, struct json_object *o)
 {
-  struct json_object *t, *lang, *comps, *comp, *params, *param;
+  struct json_object *t, *lang, *comps, *comp, *param;
+  struct json_object *params = NULL;  /* as above */
   const char *code = msg->template_lang != NULL && msg->template_lang[0]
                        ? msg->template_lang : "id";
   int i, rc;

@@ -1,6 +1,7 @@
 /*
  * server.c: the life of one aduand (see server.h): set-up, signals, the
- * group-commit hook, reload, and a graceful stop.
+ * group-commit hook, reload, the log file's reopening, and a graceful
+ * stop.
  */
 #include "server.h"
 
@@ -13,6 +14,8 @@
 #include <errno.h>
 
 #include "admin.h"
+#include "buf.h"
+#include "crypto.h"
 #include "curlev.h"
 #include "err.h"
 #include "evidence.h"
@@ -51,6 +54,60 @@ server_now(const struct server *s)
     now += strtoll(buf, NULL, 10);
   fclose(f);
   return now;
+}
+
+/* The names of the files a reload reads again, as the config calls them. */
+static const char *const file_keys[SERVER_NFILES] = {
+  "conversation.catalog", "conversation.places", "conversation.lexicon",
+  "conversation.allowlist", "conversation.stopwords",
+};
+
+static const char *
+file_path(const struct config *cfg, int i)
+{
+  switch (i) {
+  case 0: return cfg->conversation.catalog;
+  case 1: return cfg->conversation.places;
+  case 2: return cfg->conversation.lexicon;
+  case 3: return cfg->conversation.allowlist;
+  default: return cfg->conversation.stopwords;
+  }
+}
+
+/* The SHA-256 of every file of cfg in out; a file that cannot be read
+ * gets all zeros (it was read a moment ago, by the loader). */
+static void
+file_digests(const struct config *cfg,
+             unsigned char out[SERVER_NFILES][CRYPTO_SHA256_LEN])
+{
+  char chunk[8192];
+  int i;
+
+  for (i = 0; i < SERVER_NFILES; i++) {
+    const char *path = file_path(cfg, i);
+    struct crypto_sha256 *h = crypto_sha256_new();
+    FILE *f = path != NULL && h != NULL ? fopen(path, "rb") : NULL;
+    size_t n;
+    int rc = f != NULL ? 0 : -1;
+
+    while (rc == 0) {
+      n = fread(chunk, 1, sizeof(chunk), f);
+      if (n == 0)
+        break;
+      rc = crypto_sha256_update(h, chunk, n);
+    }
+    if (f != NULL && ferror(f))
+      rc = -1;
+    if (rc == 0) {
+      rc = crypto_sha256_end(h, out[i]);
+      h = NULL;
+    }
+    crypto_sha256_free(h);
+    if (rc != 0)
+      memset(out[i], 0, CRYPTO_SHA256_LEN);
+    if (f != NULL)
+      fclose(f);
+  }
 }
 
 static void
@@ -98,6 +155,7 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
     goto err;
   }
   diag_free(&d);
+  file_digests(cfg, s->file_sha);
   rc = conv_load_open_tickets(s->conv, s->store);
   if (rc != 0) {
     snprintf(err, errlen, "cannot read open tickets: %s",
@@ -167,6 +225,30 @@ on_commit(uv_prepare_t *h)
     server_stop(s);
 }
 
+/*
+ * Open the log file again under its name (SIGUSR1): logrotate has moved
+ * the old one away.  Without [log] file there is nothing to reopen.
+ */
+static void
+reopen_log(struct server *s)
+{
+  char q[LOG_QUOTE_LEN];
+  int rc;
+
+  if (s->cfg->log.file == NULL) {
+    log_info("event=log.reopened file=stderr");
+    return;
+  }
+  rc = log_open(s->cfg->log.file);
+  if (rc != 0) {
+    log_error("event=log.reopen_failed file=%s err=%s",
+              log_quote(s->cfg->log.file, q, sizeof(q)), strerror(-rc));
+    return;
+  }
+  log_info("event=log.reopened file=%s",
+           log_quote(s->cfg->log.file, q, sizeof(q)));
+}
+
 static void
 on_signal(uv_signal_t *h, int signum)
 {
@@ -174,6 +256,10 @@ on_signal(uv_signal_t *h, int signum)
 
   if (signum == SIGHUP) {
     server_reload(s);
+    return;
+  }
+  if (signum == SIGUSR1) {
+    reopen_log(s);
     return;
   }
   log_info("event=server.signal signal=%s",
@@ -213,15 +299,18 @@ server_start(struct server *s, char *err, size_t errlen)
   uv_signal_init(s->loop, &s->sig_term);
   uv_signal_init(s->loop, &s->sig_int);
   uv_signal_init(s->loop, &s->sig_hup);
+  uv_signal_init(s->loop, &s->sig_usr1);
   uv_timer_init(s->loop, &s->stop_timer);
   uv_timer_init(s->loop, &s->watchdog);
   s->sig_term.data = s->sig_int.data = s->sig_hup.data = s;
+  s->sig_usr1.data = s;
   s->stop_timer.data = s;
   s->watchdog.data = s;
-  s->handles_open = 6;
+  s->handles_open = 7;
   uv_signal_start(&s->sig_term, on_signal, SIGTERM);
   uv_signal_start(&s->sig_int, on_signal, SIGINT);
   uv_signal_start(&s->sig_hup, on_signal, SIGHUP);
+  uv_signal_start(&s->sig_usr1, on_signal, SIGUSR1);
   rc = outbox_start(s->outbox);
   if (rc != 0) {
     snprintf(err, errlen, "cannot resume the outbox: %s",
@@ -320,6 +409,7 @@ on_httpd_closed(void *arg)
   uv_close((uv_handle_t *)&s->sig_term, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_int, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_hup, on_handle_closed);
+  uv_close((uv_handle_t *)&s->sig_usr1, on_handle_closed);
   uv_close((uv_handle_t *)&s->stop_timer, on_handle_closed);
   uv_close((uv_handle_t *)&s->watchdog, on_handle_closed);
 }
@@ -377,19 +467,73 @@ log_restart_needed(const char *entry, void *arg)
            log_quote(entry, q, sizeof(q)));
 }
 
+/*
+ * Point the log at next's [log] file when it differs from the running
+ * one.  The line saying where the log goes is written to the old place
+ * first, so that whoever follows it knows where to look.  When the new
+ * file cannot be opened the log stays where it is and next says so.
+ */
+static void
+move_log(struct server *s, struct config *next)
+{
+  const char *was = s->cfg->log.file, *to = next->log.file;
+  char q[LOG_QUOTE_LEN];
+  int rc;
+
+  if ((was == NULL && to == NULL) ||
+      (was != NULL && to != NULL && strcmp(was, to) == 0))
+    return;
+  log_info("event=log.moved file=%s",
+           to != NULL ? log_quote(to, q, sizeof(q)) : "stderr");
+  rc = log_open(to);
+  if (rc == 0)
+    return;
+  log_error("event=log.open_failed file=%s err=%s",
+            log_quote(to, q, sizeof(q)), strerror(-rc));
+  free(next->log.file);
+  next->log.file = was != NULL ? strdup(was) : NULL;
+}
+
+/* The names of the files whose digests differ between a and b (each
+ * SERVER_NFILES digests in a row), space-separated into names. */
+static void
+files_changed(const unsigned char *a, const unsigned char *b,
+              struct buf *names)
+{
+  int i;
+
+  for (i = 0; i < SERVER_NFILES; i++)
+    if (memcmp(a + i * CRYPTO_SHA256_LEN, b + i * CRYPTO_SHA256_LEN,
+               CRYPTO_SHA256_LEN) != 0)
+      buf_printf(names, "%s%s", names->len > 0 ? " " : "", file_keys[i]);
+}
+
 int
 server_reload(struct server *s)
 {
+  unsigned char sha[SERVER_NFILES][CRYPTO_SHA256_LEN];
+  struct buf changed = BUF_INIT, content = BUF_INIT;
   struct config *next = NULL;
-  struct diag d;
+  struct diag d, restart;
   struct httpd_opts ho;
+  char q1[1024], q2[512];
   int rc;
 
   sdnotify_reloading();
   diag_init(&d);
+  diag_init(&restart);
   rc = config_load(s->cfg->path, &next, &d);
   if (rc == 0) {
-    rc = conv_reload(s->conv, next, &d);
+    /* What changed, named before the restart-only settings are put back
+     * to their running values. */
+    config_restart_needed(s->cfg, next, &restart);
+    if (config_changes(s->cfg, next, &changed) < 0 ||
+        config_keep_restart_only(next, s->cfg) != 0)
+      rc = -ENOMEM;
+    else
+      rc = conv_reload(s->conv, next, &d);
+    if (rc == -ENOMEM)
+      diag_error(&d, s->cfg->path, 0, "out of memory");
     if (rc != 0) {
       config_free(next);
       next = NULL;
@@ -398,22 +542,32 @@ server_reload(struct server *s)
   if (rc != 0) {
     diag_each(&d, log_refused, NULL);
     diag_free(&d);
+    diag_free(&restart);
+    buf_free(&changed);
     sdnotify_send("READY=1\nSTATUS=serving; the last reload was refused");
     return AERR_CONFIG;
   }
   diag_free(&d);
-  diag_init(&d);
-  if (config_restart_needed(s->cfg, next, &d) > 0) {
-    diag_each(&d, log_restart_needed, NULL);
-  }
-  diag_free(&d);
+  diag_each(&restart, log_restart_needed, NULL);
+  diag_free(&restart);
+  file_digests(next, sha);
+  files_changed(&s->file_sha[0][0], &sha[0][0], &content);
+  memcpy(s->file_sha, sha, sizeof(sha));
+  move_log(s, next);
   log_setup(next->log.level, next->log.text);
   httpd_opts_from(next, &ho);
   httpd_set_opts(s->httpd, &ho);
   httpd_set_opts(s->admin, &ho);
   config_free(s->cfg);
   s->cfg = next;
-  log_info("event=config.reloaded channels=%d", next->nchannels);
+  log_info("event=config.reloaded channels=%d changed=%s content=%s",
+           next->nchannels,
+           log_quote(changed.len > 0 ? changed.data : "none", q1,
+                     sizeof(q1)),
+           log_quote(content.len > 0 ? content.data : "none", q2,
+                     sizeof(q2)));
+  buf_free(&changed);
+  buf_free(&content);
   sdnotify_send("READY=1\nSTATUS=serving");
   return 0;
 }

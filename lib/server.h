@@ -11,6 +11,9 @@
  * loop blocks for I/O) commits the batch once and only then answers every
  * request on the list: 200 when the commit held, 503 when it did not.
  *
+ * SIGHUP reloads (server_reload); SIGUSR1 reopens the log file, for
+ * logrotate.
+ *
  * Stopping (SIGTERM, SIGINT or server_stop): stop accepting, let every
  * request already received be committed and answered, close the store,
  * then close every handle so that uv_run returns.  shutdown_timeout bounds
@@ -25,11 +28,16 @@
 
 #include "config.h"
 #include "conv.h"
+#include "crypto.h"
 #include "httpd.h"
 #include "outbox.h"
 #include "store.h"
 
 struct webhook_wait;
+
+/* The files besides the config that a reload reads again: the catalogue,
+ * places, lexicon, allow-list and stop words. */
+#define SERVER_NFILES 5
 
 struct server {
   uv_loop_t *loop;
@@ -47,6 +55,7 @@ struct server {
   uv_signal_t sig_term;
   uv_signal_t sig_int;
   uv_signal_t sig_hup;
+  uv_signal_t sig_usr1;          /* reopen the log file (logrotate) */
   uv_timer_t stop_timer;         /* bounds a graceful stop */
   uv_timer_t watchdog;           /* WATCHDOG=1 to systemd */
 
@@ -60,6 +69,9 @@ struct server {
   int64_t (*clock)(void);        /* ms since the epoch; injectable */
   char *clock_offset_file;       /* test hook: ms to add, from a file */
   uint64_t requests;             /* webhook requests answered */
+  /* SHA-256 of the catalogue and word lists as last loaded, so that a
+   * reload can say which of them changed. */
+  unsigned char file_sha[SERVER_NFILES][CRYPTO_SHA256_LEN];
 };
 
 /*
@@ -77,8 +89,12 @@ int server_start(struct server *s, char *err, size_t errlen);
 /* Begin a graceful stop (what SIGTERM does). */
 void server_stop(struct server *s);
 
-/* Reload the config file (what SIGHUP does).  A bad file is refused and
- * the running config kept.  Returns 0 or AERR_CONFIG. */
+/* Reload the config file, the catalogue and the word lists (what SIGHUP
+ * does).  A bad file is refused and the running config kept.  Settings
+ * that only a restart applies keep their running values (each is logged
+ * as config.restart_needed); the config.reloaded line names every key
+ * that changed and every file whose content did.  Returns 0 or
+ * AERR_CONFIG. */
 int server_reload(struct server *s);
 
 /* Release what is left after uv_run has returned. */

@@ -332,6 +332,18 @@ store_outbox_count(struct store *st, const char *status, int *n)
 }
 
 int
+store_ticket_count_status(struct store *st, const char *status, int *n)
+{
+  return st->ops->ticket_count_status(st, status, n);
+}
+
+int
+store_session_count_active(struct store *st, int64_t now, int *n)
+{
+  return st->ops->session_count_active(st, now, n);
+}
+
+int
 store_evidence_due(struct store *st, int64_t now, int limit,
                    struct store_evidence_row **rows, int *n)
 {

@@ -307,6 +307,13 @@ int store_outbox_delivery(struct store *st, const char *channel,
 /* Rows by status, for metrics and tests: *n rows have status. */
 int store_outbox_count(struct store *st, const char *status, int *n);
 
+/* Tickets by status, for metrics: *n tickets have status. */
+int store_ticket_count_status(struct store *st, const char *status, int *n);
+
+/* Reports being written, for metrics: *n conversations are past the menu
+ * with a draft that has not expired at now. */
+int store_session_count_active(struct store *st, int64_t now, int *n);
+
 /* ---- Evidence downloads ------------------------------------------------ */
 
 struct store_evidence_row {

@@ -92,6 +92,8 @@ struct store_ops {
                            const char *from, const char *to,
                            const char *actor, const char *note,
                            const char *agency, int64_t now);
+  int (*ticket_count_status)(struct store *st, const char *status, int *n);
+  int (*session_count_active)(struct store *st, int64_t now, int *n);
 };
 
 /* The part of every backend's handle that store.c may look at. */

@@ -103,6 +103,8 @@ enum sq_stmt_id {
   SQ_TICKET_EVENTS,
   SQ_TICKET_EVIDENCE,
   SQ_TICKET_SET_STATUS,
+  SQ_TICKET_COUNT_STATUS,
+  SQ_SESSION_COUNT_ACTIVE,
   SQ_NSTMTS
 };
 
@@ -212,6 +214,9 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     "UPDATE outbox SET delivery = ?2, delivery_at = ?3,"
     " last_error = coalesce(?4, last_error), updated_at = ?3 WHERE id = ?1",
   [SQ_OUTBOX_COUNT] = "SELECT count(*) FROM outbox WHERE status = ?1",
+  [SQ_TICKET_COUNT_STATUS] = "SELECT count(*) FROM tickets WHERE status = ?1",
+  [SQ_SESSION_COUNT_ACTIVE] =
+    "SELECT count(*) FROM sessions WHERE step <> 'menu' AND expires_at > ?1",
   [SQ_EVIDENCE_DUE] =
     "SELECT e.id, i.channel, e.source_url, e.mime, e.attempts,"
     " e.received_at FROM evidence e JOIN inbound i ON i.id = e.inbound_id"
@@ -1493,6 +1498,81 @@ sq_evidence_drop(struct store *st, int64_t session_id)
 
 /* ---- The sender's side of the outbox ---- */
 
+/* Fill one element of a result array from the current row; set *oom
+ * when a copy fails. */
+typedef void (*sq_row_fn)(sqlite3_stmt *stmt, void *elem, int *oom);
+
+/*
+ * Step stmt (bound, cached) to the end, growing an array of elements of
+ * size bytes filled by fill.  On success *v and *n hold the rows (the
+ * caller frees them, and the strings fill copied); on failure the rows
+ * read so far are handed to drop and the mapped error returned.
+ */
+static int
+sq_collect(struct sq_store *sq, sqlite3_stmt *stmt, size_t size, void **v,
+           int *n, sq_row_fn fill, void (*drop)(void *v, int n),
+           const char *what)
+{
+  char *arr = NULL;
+  int cap = 0, count = 0, rc, oom = 0;
+
+  for (;;) {
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) {
+      rc = 0;
+      break;
+    }
+    if (rc != SQLITE_ROW) {
+      rc = sq_fail(sq, rc, what);
+      break;
+    }
+    if (count == cap) {
+      int ncap = cap ? cap * 2 : 8;
+      char *nv = realloc(arr, (size_t)ncap * size);
+      if (nv == NULL) {
+        rc = -ENOMEM;
+        break;
+      }
+      arr = nv;
+      cap = ncap;
+    }
+    memset(arr + (size_t)count * size, 0, size);
+    fill(stmt, arr + (size_t)count * size, &oom);
+    count++;
+  }
+  sq_done(stmt);
+  if (rc == 0 && oom)
+    rc = -ENOMEM;
+  if (rc != 0) {
+    drop(arr, count);
+    return rc;
+  }
+  *v = arr;
+  *n = count;
+  return 0;
+}
+
+static void
+fill_outbox_row(sqlite3_stmt *stmt, void *elem, int *oom)
+{
+  struct store_outbox_row *r = elem;
+
+  r->id = sqlite3_column_int64(stmt, 0);
+  r->channel = sq_col_dup_null(stmt, 1, oom);
+  r->phone = sq_col_dup_null(stmt, 2, oom);
+  r->kind = sq_col_dup_null(stmt, 3, oom);
+  r->body = sq_col_dup_null(stmt, 4, oom);
+  r->attempts = sqlite3_column_int(stmt, 5);
+  r->created_at = sqlite3_column_int64(stmt, 6);
+  r->last_inbound_at = sqlite3_column_int64(stmt, 7);
+}
+
+static void
+drop_outbox_rows(void *v, int n)
+{
+  store_outbox_rows_free(v, n);
+}
+
 static int
 sq_outbox_take(struct store *st, const char *channel, int64_t now, int limit,
                struct store_outbox_row **rows, int *n)
@@ -1500,7 +1580,8 @@ sq_outbox_take(struct store *st, const char *channel, int64_t now, int limit,
   struct sq_store *sq = sq_of(st);
   struct store_outbox_row *v = NULL;
   sqlite3_stmt *stmt;
-  int cap = 0, count = 0, rc, i, oom = 0;
+  void *arr = NULL;
+  int count = 0, rc, i;
 
   *rows = NULL;
   *n = 0;
@@ -1512,42 +1593,11 @@ sq_outbox_take(struct store *st, const char *channel, int64_t now, int limit,
   sq_bind_text(stmt, 1, channel);
   sqlite3_bind_int64(stmt, 2, now);
   sqlite3_bind_int(stmt, 3, limit);
-  for (;;) {
-    struct store_outbox_row *r;
-
-    rc = sqlite3_step(stmt);
-    if (rc == SQLITE_DONE) {
-      rc = 0;
-      break;
-    }
-    if (rc != SQLITE_ROW) {
-      rc = sq_fail(sq, rc, "cannot read due replies");
-      break;
-    }
-    if (count == cap) {
-      int ncap = cap ? cap * 2 : 16;
-      struct store_outbox_row *nv = realloc(v, (size_t)ncap * sizeof(*nv));
-      if (nv == NULL) {
-        rc = -ENOMEM;
-        break;
-      }
-      v = nv;
-      cap = ncap;
-    }
-    r = &v[count++];
-    memset(r, 0, sizeof(*r));
-    r->id = sqlite3_column_int64(stmt, 0);
-    r->channel = sq_col_dup_null(stmt, 1, &oom);
-    r->phone = sq_col_dup_null(stmt, 2, &oom);
-    r->kind = sq_col_dup_null(stmt, 3, &oom);
-    r->body = sq_col_dup_null(stmt, 4, &oom);
-    r->attempts = sqlite3_column_int(stmt, 5);
-    r->created_at = sqlite3_column_int64(stmt, 6);
-    r->last_inbound_at = sqlite3_column_int64(stmt, 7);
-  }
-  sq_done(stmt);
-  if (rc == 0 && oom)
-    rc = -ENOMEM;
+  rc = sq_collect(sq, stmt, sizeof(*v), &arr, &count, fill_outbox_row,
+                  drop_outbox_rows, "cannot read due replies");
+  if (rc != 0)
+    return rc;
+  v = arr;
   for (i = 0; rc == 0 && i < count; i++) {
     rc = sq_stmt(sq, SQ_OUTBOX_MARK, &stmt);
     if (rc != 0)
@@ -1708,40 +1758,91 @@ sq_outbox_delivery(struct store *st, const char *channel,
   return rc;
 }
 
+/* Run the count(*) statement id with ?1 bound to text; the count into
+ * *n.  what names the rows in an error. */
 static int
-sq_outbox_count(struct store *st, const char *status, int *n)
+sq_count_text(struct sq_store *sq, enum sq_stmt_id id, const char *text,
+              const char *what, int *n)
 {
-  struct sq_store *sq = sq_of(st);
   sqlite3_stmt *stmt;
   int rc;
 
   if (sq->lost)
     return sq->lost;
-  rc = sq_stmt(sq, SQ_OUTBOX_COUNT, &stmt);
+  rc = sq_stmt(sq, id, &stmt);
   if (rc != 0)
     return rc;
-  sq_bind_text(stmt, 1, status);
+  sq_bind_text(stmt, 1, text);
   rc = sqlite3_step(stmt);
   if (rc == SQLITE_ROW) {
     *n = sqlite3_column_int(stmt, 0);
     rc = 0;
   } else {
-    rc = sq_fail(sq, rc, "cannot count replies");
+    rc = sq_fail(sq, rc, what);
   }
   sq_done(stmt);
   return rc;
 }
 
+static int
+sq_outbox_count(struct store *st, const char *status, int *n)
+{
+  return sq_count_text(sq_of(st), SQ_OUTBOX_COUNT, status,
+                       "cannot count replies", n);
+}
+
+static int
+sq_ticket_count_status(struct store *st, const char *status, int *n)
+{
+  return sq_count_text(sq_of(st), SQ_TICKET_COUNT_STATUS, status,
+                       "cannot count tickets", n);
+}
+
+static int
+sq_session_count_active(struct store *st, int64_t now, int *n)
+{
+  struct sq_store *sq = sq_of(st);
+  int64_t count = 0;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_count(sq, SQ_SESSION_COUNT_ACTIVE, now, 0, 1, &count,
+                "cannot count conversations");
+  if (rc == 0)
+    *n = (int)count;
+  return rc;
+}
+
 /* ---- Evidence downloads ---- */
+
+static void
+fill_evidence_row(sqlite3_stmt *stmt, void *elem, int *oom)
+{
+  struct store_evidence_row *r = elem;
+
+  r->id = sqlite3_column_int64(stmt, 0);
+  r->channel = sq_col_dup_null(stmt, 1, oom);
+  r->source = sq_col_dup_null(stmt, 2, oom);
+  r->mime = sq_col_dup_null(stmt, 3, oom);
+  r->attempts = sqlite3_column_int(stmt, 4);
+  r->received_at = sqlite3_column_int64(stmt, 5);
+}
+
+static void
+drop_evidence_rows(void *v, int n)
+{
+  store_evidence_rows_free(v, n);
+}
 
 static int
 sq_evidence_due(struct store *st, int64_t now, int limit,
                 struct store_evidence_row **rows, int *n)
 {
   struct sq_store *sq = sq_of(st);
-  struct store_evidence_row *v = NULL;
   sqlite3_stmt *stmt;
-  int cap = 0, count = 0, rc, oom = 0;
+  void *arr = NULL;
+  int rc;
 
   *rows = NULL;
   *n = 0;
@@ -1752,47 +1853,12 @@ sq_evidence_due(struct store *st, int64_t now, int limit,
     return rc;
   sqlite3_bind_int64(stmt, 1, now);
   sqlite3_bind_int(stmt, 2, limit);
-  for (;;) {
-    struct store_evidence_row *r;
-
-    rc = sqlite3_step(stmt);
-    if (rc == SQLITE_DONE) {
-      rc = 0;
-      break;
-    }
-    if (rc != SQLITE_ROW) {
-      rc = sq_fail(sq, rc, "cannot read pending evidence");
-      break;
-    }
-    if (count == cap) {
-      int ncap = cap ? cap * 2 : 8;
-      struct store_evidence_row *nv = realloc(v, (size_t)ncap * sizeof(*nv));
-      if (nv == NULL) {
-        rc = -ENOMEM;
-        break;
-      }
-      v = nv;
-      cap = ncap;
-    }
-    r = &v[count++];
-    memset(r, 0, sizeof(*r));
-    r->id = sqlite3_column_int64(stmt, 0);
-    r->channel = sq_col_dup_null(stmt, 1, &oom);
-    r->source = sq_col_dup_null(stmt, 2, &oom);
-    r->mime = sq_col_dup_null(stmt, 3, &oom);
-    r->attempts = sqlite3_column_int(stmt, 4);
-    r->received_at = sqlite3_column_int64(stmt, 5);
-  }
-  sq_done(stmt);
-  if (rc == 0 && oom)
-    rc = -ENOMEM;
-  if (rc != 0) {
-    store_evidence_rows_free(v, count);
-    return rc;
-  }
-  *rows = v;
-  *n = count;
-  return 0;
+  rc = sq_collect(sq, stmt, sizeof(**rows), &arr, n,
+                    fill_evidence_row, drop_evidence_rows,
+                    "cannot read pending evidence");
+  if (rc == 0)
+    *rows = arr;
+  return rc;
 }
 
 static int
@@ -1914,13 +1980,32 @@ sq_reporter_handle(struct store *st, int64_t reporter_id, char **handle)
   return rc;
 }
 
+static void
+fill_event(sqlite3_stmt *stmt, void *elem, int *oom)
+{
+  struct store_event *e = elem;
+
+  e->at = sqlite3_column_int64(stmt, 0);
+  e->actor = sq_col_dup_null(stmt, 1, oom);
+  e->from_status = sq_col_dup_null(stmt, 2, oom);
+  e->to_status = sq_col_dup_null(stmt, 3, oom);
+  e->note = sq_col_dup_null(stmt, 4, oom);
+}
+
+static void
+drop_events(void *v, int n)
+{
+  store_events_free(v, n);
+}
+
 static int
 sq_ticket_events(struct store *st, int64_t ticket_id, struct store_event **v,
                  int *n)
 {
   struct sq_store *sq = sq_of(st);
   sqlite3_stmt *stmt;
-  int cap = 0, rc, oom = 0;
+  void *arr = NULL;
+  int rc;
 
   *v = NULL;
   *n = 0;
@@ -1930,43 +2015,30 @@ sq_ticket_events(struct store *st, int64_t ticket_id, struct store_event **v,
   if (rc != 0)
     return rc;
   sqlite3_bind_int64(stmt, 1, ticket_id);
-  for (;;) {
-    struct store_event *e;
-    rc = sqlite3_step(stmt);
-    if (rc == SQLITE_DONE) {
-      rc = 0;
-      break;
-    }
-    if (rc != SQLITE_ROW) {
-      rc = sq_fail(sq, rc, "cannot read ticket events");
-      break;
-    }
-    if (*n == cap) {
-      int ncap = cap ? cap * 2 : 8;
-      struct store_event *nv = realloc(*v, (size_t)ncap * sizeof(*nv));
-      if (nv == NULL) {
-        rc = -ENOMEM;
-        break;
-      }
-      *v = nv;
-      cap = ncap;
-    }
-    e = &(*v)[(*n)++];
-    e->at = sqlite3_column_int64(stmt, 0);
-    e->actor = sq_col_dup_null(stmt, 1, &oom);
-    e->from_status = sq_col_dup_null(stmt, 2, &oom);
-    e->to_status = sq_col_dup_null(stmt, 3, &oom);
-    e->note = sq_col_dup_null(stmt, 4, &oom);
-  }
-  sq_done(stmt);
-  if (rc == 0 && oom)
-    rc = -ENOMEM;
-  if (rc != 0) {
-    store_events_free(*v, *n);
-    *v = NULL;
-    *n = 0;
-  }
+  rc = sq_collect(sq, stmt, sizeof(**v), &arr, n, fill_event,
+                    drop_events, "cannot read ticket events");
+  if (rc == 0)
+    *v = arr;
   return rc;
+}
+
+static void
+fill_evidence_item(sqlite3_stmt *stmt, void *elem, int *oom)
+{
+  struct store_evidence_item *e = elem;
+
+  e->id = sqlite3_column_int64(stmt, 0);
+  e->mime = sq_col_dup_null(stmt, 1, oom);
+  e->sha256 = sq_col_dup_null(stmt, 2, oom);
+  e->status = sq_col_dup_null(stmt, 3, oom);
+  e->size = sqlite3_column_int64(stmt, 4);
+  e->received_at = sqlite3_column_int64(stmt, 5);
+}
+
+static void
+drop_evidence_items(void *v, int n)
+{
+  store_evidence_items_free(v, n);
 }
 
 static int
@@ -1975,7 +2047,8 @@ sq_ticket_evidence(struct store *st, int64_t ticket_id,
 {
   struct sq_store *sq = sq_of(st);
   sqlite3_stmt *stmt;
-  int cap = 0, rc, oom = 0;
+  void *arr = NULL;
+  int rc;
 
   *v = NULL;
   *n = 0;
@@ -1985,43 +2058,10 @@ sq_ticket_evidence(struct store *st, int64_t ticket_id,
   if (rc != 0)
     return rc;
   sqlite3_bind_int64(stmt, 1, ticket_id);
-  for (;;) {
-    struct store_evidence_item *e;
-    rc = sqlite3_step(stmt);
-    if (rc == SQLITE_DONE) {
-      rc = 0;
-      break;
-    }
-    if (rc != SQLITE_ROW) {
-      rc = sq_fail(sq, rc, "cannot read evidence");
-      break;
-    }
-    if (*n == cap) {
-      int ncap = cap ? cap * 2 : 8;
-      struct store_evidence_item *nv = realloc(*v, (size_t)ncap * sizeof(*nv));
-      if (nv == NULL) {
-        rc = -ENOMEM;
-        break;
-      }
-      *v = nv;
-      cap = ncap;
-    }
-    e = &(*v)[(*n)++];
-    e->id = sqlite3_column_int64(stmt, 0);
-    e->mime = sq_col_dup_null(stmt, 1, &oom);
-    e->sha256 = sq_col_dup_null(stmt, 2, &oom);
-    e->status = sq_col_dup_null(stmt, 3, &oom);
-    e->size = sqlite3_column_int64(stmt, 4);
-    e->received_at = sqlite3_column_int64(stmt, 5);
-  }
-  sq_done(stmt);
-  if (rc == 0 && oom)
-    rc = -ENOMEM;
-  if (rc != 0) {
-    store_evidence_items_free(*v, *n);
-    *v = NULL;
-    *n = 0;
-  }
+  rc = sq_collect(sq, stmt, sizeof(**v), &arr, n, fill_evidence_item,
+                    drop_evidence_items, "cannot read evidence");
+  if (rc == 0)
+    *v = arr;
   return rc;
 }
 
@@ -2099,4 +2139,6 @@ const struct store_ops store_sqlite_ops = {
   .ticket_events = sq_ticket_events,
   .ticket_evidence = sq_ticket_evidence,
   .ticket_set_status = sq_ticket_set_status,
+  .ticket_count_status = sq_ticket_count_status,
+  .session_count_active = sq_session_count_active,
 };

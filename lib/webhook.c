@@ -134,6 +134,7 @@ handle_message(struct server *s, struct httpd_request *req,
   ev.reporter_id = reporter;
   ev.inbound_id = inbound;
   ev.now_ms = now;
+  ev.metrics = s->metrics;
   limit = s->cfg->limits.messages_per_minute;
   if (limit > 0) {
     /* Over the flood limit the message is kept (nothing is lost) but not
@@ -145,6 +146,9 @@ handle_message(struct server *s, struct httpd_request *req,
       log_info("event=report.rejected req=%s channel=%s from=%s "
                "reason=flood count=%d", req->id, ch->name,
                log_phone(m->phone, masked), count);
+      metrics_add(s->metrics, "aduan_rejections_total",
+                  "Answers and reports turned away, by reason",
+                  "reason=\"flood\"", 1);
       if (count == limit + 1)
         rc = conv_notice(s->conv, s->store, &ev, "flood");
       if (rc == 0 && ops->inline_replies)

@@ -118,11 +118,28 @@ arg_long(const char *s, long dflt)
   return v;
 }
 
+static int run(long tickets, long queries);
+
+/*
+ * bench_similar [TICKETS [QUERIES]]: one size; with no argument, 10 000
+ * and then 100 000 open tickets.
+ */
 int
 main(int argc, char **argv)
 {
-  long tickets = arg_long(argc > 1 ? argv[1] : NULL, 10000);
   long queries = arg_long(argc > 2 ? argv[2] : NULL, 1000);
+
+  if (argc > 1)
+    return run(arg_long(argv[1], 10000), queries);
+  if (run(10000, queries) != 0)
+    return 1;
+  printf("\n");
+  return run(100000, queries);
+}
+
+static int
+run(long tickets, long queries)
+{
   struct similar *s;
   struct similar_hit hit;
   char text[TEXT_MAX];

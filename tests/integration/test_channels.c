@@ -493,6 +493,8 @@ START_TEST(status_callbacks_move_rows)
   ck_assert_int_eq(wa_say("6281234567890", "wamid.c2", "1"), 200);
   ck_assert_int_eq(fakeprov_wait(fp, 2, 10000), 0);
   ck_assert_int_eq(wa_status("wamid.fake2", "failed", "131047"), 200);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox WHERE "
+                                 "delivery = 'failed'"), 1);
   ck_assert_int_eq(fakeprov_wait(fp, 3, 10000), 0);
   req_at(2, &rq);
   ck_assert_ptr_nonnull(strstr(rq.body, "\"type\":\"template\""));

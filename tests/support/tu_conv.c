@@ -5,6 +5,7 @@
 
 #include <json-c/json.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,4 +145,31 @@ tu_json_str(const char *s)
   out = strndup(b.data + 1, b.len - 2);
   buf_free(&b);
   return out;
+}
+
+void
+tu_story(int i, char *out, size_t len)
+{
+  static const char *const words[] = {
+    "petugas", "kepala", "desa", "sekolah", "puskesmas", "jalan", "jembatan",
+    "bantuan", "beras", "pupuk", "sapi", "kapal", "pelabuhan", "pasar",
+    "retribusi", "izin", "tanah", "sertifikat", "proyek", "dana", "sumur",
+    "listrik", "air", "guru", "bidan", "ambulans", "kantor", "camat",
+    "lurah", "polisi", "terminal", "bus", "nelayan", "garam", "kopi",
+    "tenun", "gereja", "masjid", "pemuda", "koperasi", "bank", "pinjaman",
+    "kartu", "beasiswa", "rapor", "ijazah", "obat", "vaksin", "rumah",
+    "sakit", "kamar", "mayat", "jenazah", "kebun", "hutan", "kayu", "batu",
+    "pasir", "truk", "solar",
+  };
+  static const char *const glue[] = {"yang", "di", "dan", "untuk",
+                                     "dengan", "ke", "dari", "itu"};
+  unsigned x = (unsigned)i * 2654435761u + 12345u;
+  size_t o = 0, k;
+
+  o += (size_t)snprintf(out, len, "Saya melaporkan bahwa nomor %d", i);
+  for (k = 0; k < 14 && o < len; k++) {
+    x = x * 1103515245u + 12345u;
+    o += (size_t)snprintf(out + o, len - o, " %s %s", glue[k % 8],
+                          words[(x >> 16) % (sizeof(words) / sizeof(words[0]))]);
+  }
 }

@@ -39,6 +39,10 @@ char *tu_json_str(const char *s);
 /* 1 when some reply contains needle. */
 int tu_has(const struct tu_replies *r, const char *needle);
 
+/* A kronologi of its own for reporter i (about 30 words), so that no two
+ * reporters' stories count as duplicates of each other. */
+void tu_story(int i, char *out, size_t len);
+
 /* Say text and require that the last reply is key's text; a failing
  * check names the text sent and what came back. */
 #define tu_expect(d, from, text, key)                                      \

@@ -5,6 +5,7 @@
 #include "tu_daemon.h"
 
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <json-c/json.h>
@@ -16,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <libgen.h>
+#include <sys/inotify.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -73,29 +76,70 @@ reader_main(void *arg)
   return NULL;
 }
 
+/* 1 when text has a line setting key ("key = ..."). */
+static int
+has_key(const char *text, const char *key)
+{
+  size_t n = strlen(key);
+  const char *p = text;
+
+  while (p != NULL && *p != '\0') {
+    while (*p == ' ' || *p == '\t')
+      p++;
+    if (strncmp(p, key, n) == 0 && (p[n] == ' ' || p[n] == '\t' ||
+                                     p[n] == '='))
+      return 1;
+    p = strchr(p, '\n');
+    if (p != NULL)
+      p++;
+  }
+  return 0;
+}
+
+/* The [server] defaults of the tests, each unless the test set it. */
+static void
+server_defaults(const struct tu_daemon *d, char *out, size_t len)
+{
+  static const char *const defs[][2] = {
+    {"listen", "127.0.0.1:0"},
+    {"public_url", "http://127.0.0.1"},
+    {"header_timeout", "2s"},
+    {"idle_timeout", "5s"},
+    {"shutdown_timeout", "10s"},
+  };
+  const char *given = d->server ? d->server : "";
+  size_t i, o = 0;
+
+  out[0] = '\0';
+  for (i = 0; i < sizeof(defs) / sizeof(defs[0]) && o < len; i++)
+    if (!has_key(given, defs[i][0]))
+      o += (size_t)snprintf(out + o, len - o, "%s = %s\n", defs[i][0],
+                            defs[i][1]);
+}
+
 static int
 write_config(struct tu_daemon *d)
 {
-  char *text;
+  char *text, defs[512];
   size_t n;
   int rc;
 
-  n = strlen(d->dir) * 2 + 5 * strlen(ADUAN_SOURCE_DIR) + (d->extra ? strlen(d->extra) : 0) + 1024;
+  server_defaults(d, defs, sizeof(defs));
+  n = strlen(d->db) + 5 * strlen(ADUAN_SOURCE_DIR) + 1024 +
+      (d->extra ? strlen(d->extra) : 0) +
+      (d->server ? strlen(d->server) : 0) +
+      (d->storage ? strlen(d->storage) : 0);
   text = malloc(n);
   if (text == NULL)
     return -1;
   snprintf(text, n,
            "# written by the integration test\n"
            "[server]\n"
-           "listen = 127.0.0.1:0\n"
-           "public_url = http://127.0.0.1\n"
-           "header_timeout = 2s\n"
-           "idle_timeout = 5s\n"
-           "shutdown_timeout = 10s\n"
+           "%s%s\n"
            "[storage]\n"
-           "path = %s/aduan.db\n"
-           "[log]\n"
-           "level = debug\n"
+           "path = %s\n"
+           "%s\n"
+           "%s"
            "[conversation]\n"
            "catalog = %s/config/messages.id.conf\n"
            "lexicon = %s/config/lexicon.txt\n"
@@ -105,7 +149,12 @@ write_config(struct tu_daemon *d)
            "[channel.dev]\n"
            "type = dev\n"
            "%s",
-           d->dir, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR,
+           defs, d->server ? d->server : "", d->db,
+           d->storage ? d->storage : "",
+           /* A test may bring its own [log] section. */
+           d->extra != NULL && strstr(d->extra, "[log]") != NULL
+             ? "" : "[log]\nlevel = debug\n",
+           ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR,
            ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, d->extra ? d->extra : "");
   rc = tu_write_file(d->conf, text);
   free(text);
@@ -139,6 +188,20 @@ spawn(struct tu_daemon *d)
       if (clock != NULL)
         setenv("ADUAN_CLOCK_OFFSET_FILE", clock, 1);
     }
+    if (d->env != NULL) {
+      char **e;
+      for (e = d->env; *e != NULL; e++)
+        putenv(*e);
+    }
+    if (d->valgrind) {
+      char logopt[4200];
+      snprintf(logopt, sizeof(logopt), "--log-file=%s/valgrind.%%p",
+               d->dir);
+      execlp("valgrind", "valgrind", "--leak-check=full",
+             "--error-exitcode=99", logopt, ADUAND_BIN, "-c", d->conf,
+             (char *)NULL);
+      _exit(127);
+    }
     execl(ADUAND_BIN, "aduand", "-c", d->conf, (char *)NULL);
     _exit(127);
   }
@@ -164,19 +227,60 @@ spawn(struct tu_daemon *d)
 }
 
 int
-tu_daemon_start(struct tu_daemon *d, const char *extra)
+tu_daemon_start_opts(struct tu_daemon *d, const struct tu_daemon_opts *o)
 {
+  const char *vg = getenv("ADUAN_TEST_VALGRIND");
+  int n = 0, i;
+
   memset(d, 0, sizeof(*d));
   pthread_mutex_init(&d->mu, NULL);
   pthread_cond_init(&d->cv, NULL);
+  d->valgrind = vg != NULL && *vg != '\0' && strcmp(vg, "0") != 0;
   d->dir = tu_tmpdir();
   if (d->dir == NULL)
     return -1;
   d->conf = tu_path(d->dir, "aduand.conf");
-  d->extra = extra ? strdup(extra) : NULL;
-  if (write_config(d) != 0)
+  while (o->env != NULL && o->env[n] != NULL)
+    n++;
+  if (n > 0) {
+    d->env = calloc((size_t)n + 1, sizeof(*d->env));
+    if (d->env == NULL)
+      return -1;
+    for (i = 0; i < n; i++) {
+      d->env[i] = strdup(o->env[i]);
+      if (d->env[i] == NULL)
+        return -1;
+    }
+  }
+  d->db = tu_path(d->dir, o->db != NULL ? o->db : "aduan.db");
+  d->extra = o->extra ? strdup(o->extra) : NULL;
+  d->server = o->server ? strdup(o->server) : NULL;
+  d->storage = o->storage ? strdup(o->storage) : NULL;
+  if (d->conf == NULL || d->db == NULL || write_config(d) != 0)
+    return -1;
+  if (o->setup != NULL && o->setup(d, o->arg) != 0)
     return -1;
   return spawn(d);
+}
+
+int
+tu_daemon_start(struct tu_daemon *d, const char *extra)
+{
+  struct tu_daemon_opts o = {0};
+
+  o.extra = extra;
+  return tu_daemon_start_opts(d, &o);
+}
+
+int
+tu_daemon_start_env(struct tu_daemon *d, const char *extra,
+                    const char *const *env)
+{
+  struct tu_daemon_opts o = {0};
+
+  o.extra = extra;
+  o.env = env;
+  return tu_daemon_start_opts(d, &o);
 }
 
 /* Reap the process and join the reader, if they are still there. */
@@ -256,6 +360,68 @@ tu_daemon_log_now(struct tu_daemon *d, const char *needle)
   return found;
 }
 
+/* 1 when the file at path holds needle now. */
+static int
+file_has(const char *path, const char *needle)
+{
+  char *text = tu_read_file(path, NULL);
+  int found = text != NULL && strstr(text, needle) != NULL;
+
+  free(text);
+  return found;
+}
+
+int
+tu_wait_file(const char *path, const char *needle, int timeout_ms)
+{
+  char *copy = strdup(path), *dir;
+  struct timespec end, now;
+  int fd, rc = -1;
+
+  if (copy == NULL)
+    return -1;
+  dir = dirname(copy);
+  fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+  /* The watch comes first, the look second: nothing written between the
+   * two can be missed. */
+  if (fd < 0 || inotify_add_watch(fd, dir, IN_MODIFY | IN_CREATE |
+                                  IN_MOVED_TO | IN_CLOSE_WRITE) < 0) {
+    if (fd >= 0)
+      close(fd);
+    free(copy);
+    return -1;
+  }
+  clock_gettime(CLOCK_MONOTONIC, &end);
+  end.tv_sec += timeout_ms / 1000;
+  end.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+  if (end.tv_nsec >= 1000000000L) {
+    end.tv_sec++;
+    end.tv_nsec -= 1000000000L;
+  }
+  for (;;) {
+    struct pollfd pfd = {fd, POLLIN, 0};
+    char events[4096];
+    long left;
+
+    if (file_has(path, needle)) {
+      rc = 0;
+      break;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    left = (end.tv_sec - now.tv_sec) * 1000L +
+           (end.tv_nsec - now.tv_nsec) / 1000000L;
+    if (left <= 0)
+      break;
+    if (poll(&pfd, 1, (int)left) < 0 && errno != EINTR)
+      break;
+    while (read(fd, events, sizeof(events)) > 0)
+      ;
+  }
+  close(fd);
+  free(copy);
+  return rc;
+}
+
 int
 tu_daemon_kill(struct tu_daemon *d, int sig)
 {
@@ -283,21 +449,148 @@ tu_daemon_wait_exit(struct tu_daemon *d, int timeout_ms, int *status)
   return 0;
 }
 
-void
-tu_daemon_cleanup(struct tu_daemon *d)
+/*
+ * Print the summary lines of every valgrind report in d's folder to
+ * stderr; a report with errors is printed whole.  Returns how many
+ * reports found errors.
+ */
+static int
+valgrind_report(struct tu_daemon *d)
 {
-  if (d->pid > 0 && !d->reaped)
-    kill(d->pid, SIGKILL);
+  static const char *const keep[] = {
+    "ERROR SUMMARY:", "definitely lost:", "indirectly lost:",
+    "possibly lost:", "still reachable:", "in use at exit:",
+    "total heap usage:", "All heap blocks were freed",
+  };
+  DIR *dir = opendir(d->dir);
+  struct dirent *e;
+  int bad = 0;
+
+  if (dir == NULL)
+    return 0;
+  while ((e = readdir(dir)) != NULL) {
+    char *path, *text, *line, *end;
+    int errors;
+    if (strncmp(e->d_name, "valgrind.", 9) != 0)
+      continue;
+    path = tu_path(d->dir, e->d_name);
+    text = path ? tu_read_file(path, NULL) : NULL;
+    free(path);
+    if (text == NULL)
+      continue;
+    line = strstr(text, "ERROR SUMMARY: ");
+    errors = line != NULL && strtol(line + 15, NULL, 10) > 0;
+    if (errors) {
+      fprintf(stderr, "valgrind found errors in aduand:\n%s", text);
+      bad++;
+    } else {
+      for (line = text; *line != '\0'; line = end + 1) {
+        size_t k;
+        end = strchr(line, '\n');
+        if (end == NULL)
+          end = line + strlen(line) - 1;
+        else
+          *end = '\0';
+        for (k = 0; k < sizeof(keep) / sizeof(keep[0]); k++)
+          if (strstr(line, keep[k]) != NULL)
+            fprintf(stderr, "%s\n", line);
+      }
+    }
+    free(text);
+  }
+  closedir(dir);
+  return bad;
+}
+
+const char *
+tu_log_find_number(const char *log)
+{
+  const char *p;
+
+  for (p = log; p != NULL && *p != '\0'; p++) {
+    const char *q = p;
+    size_t n = 0;
+    char prev = p > log ? p[-1] : ' ';
+    if ((prev >= '0' && prev <= '9') || (prev >= 'a' && prev <= 'z') ||
+        (prev >= 'A' && prev <= 'Z') || prev == '+')
+      continue;
+    if (*q == '+')
+      q++;
+    if (strncmp(q, "628", 3) != 0 && strncmp(q, "08", 2) != 0)
+      continue;
+    while (q[n] >= '0' && q[n] <= '9')
+      n++;
+    if (n >= 10)
+      return p;
+  }
+  return NULL;
+}
+
+int
+tu_daemon_stop(struct tu_daemon *d)
+{
+  const char *leak;
+  int status = 0, clean = 1, bad = 0;
+
+  /* Every daemon a test started must stop cleanly on SIGTERM: exit 0,
+   * and (under the sanitizers or valgrind) nothing leaked or misused on
+   * the way. */
+  if (d->pid > 0 && !d->reaped) {
+    kill(d->pid, SIGTERM);
+    if (tu_daemon_wait_exit(d, d->valgrind ? 120000 : 30000, &status) != 0) {
+      kill(d->pid, SIGKILL);
+      clean = 0;
+    } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+      clean = 0;
+    }
+  }
   reap(d);
+  if (d->log != NULL && (strstr(d->log, "ERROR: AddressSanitizer") != NULL ||
+                         strstr(d->log, "ERROR: LeakSanitizer") != NULL ||
+                         strstr(d->log, "runtime error:") != NULL))
+    clean = 0;
+  if (d->valgrind && d->dir != NULL)
+    bad = valgrind_report(d);
+  if (bad > 0) {
+    fprintf(stderr, "valgrind reported errors in %d daemon run(s)\n", bad);
+    clean = 0;
+  }
+  /* Whatever the test did, the log never holds a reporter's number. */
+  leak = d->log != NULL ? tu_log_find_number(d->log) : NULL;
+  if (leak != NULL) {
+    fprintf(stderr, "the daemon logged a phone number: %.24s\n", leak);
+    clean = 0;
+  }
+  if (!clean && d->log != NULL) {
+    size_t n = d->loglen > 6000 ? 6000 : d->loglen;
+    fprintf(stderr, "aduand did not stop cleanly (exit status %d); the end "
+            "of its log:\n%s\n", status, d->log + d->loglen - n);
+  }
   if (d->dir != NULL && getenv("ADUAN_TEST_KEEP") == NULL)
     tu_rmrf(d->dir);
   free(d->dir);
   free(d->conf);
+  free(d->db);
   free(d->extra);
+  if (d->env != NULL) {
+    char **e;
+    for (e = d->env; *e != NULL; e++)
+      free(*e);
+    free(d->env);
+  }
+  free(d->server);
+  free(d->storage);
   free(d->log);
   pthread_mutex_destroy(&d->mu);
   pthread_cond_destroy(&d->cv);
   memset(d, 0, sizeof(*d));
+  return clean;
+}
+
+void
+tu_daemon_cleanup(struct tu_daemon *d)
+{
+  ck_assert_msg(tu_daemon_stop(d), "aduand did not stop cleanly");
 }
 
 int
@@ -513,7 +806,7 @@ tu_daemon_advance(struct tu_daemon *d, long long ms)
 static int
 db_first(struct tu_daemon *d, const char *sql, long long *num, char **text)
 {
-  char *path = tu_path(d->dir, "aduan.db");
+  const char *path = d->db;
   sqlite3 *db = NULL;
   sqlite3_stmt *st = NULL;
   int rc = -1;
@@ -532,7 +825,6 @@ db_first(struct tu_daemon *d, const char *sql, long long *num, char **text)
   }
   sqlite3_finalize(st);
   sqlite3_close(db);
-  free(path);
   return rc;
 }
 

@@ -8,6 +8,11 @@
  * build, and returns once its log says event=server.ready, with the port
  * it bound.  A thread copies the daemon's stderr into memory so tests can
  * wait for a log line instead of sleeping.
+ *
+ * With ADUAN_TEST_VALGRIND=1 in the environment every daemon runs under
+ * valgrind memcheck (--leak-check=full); tu_daemon_cleanup() then stops it
+ * with SIGTERM so that the leak check runs, prints valgrind's summary
+ * lines to stderr, and fails the test when valgrind found errors.
  */
 #ifndef ADUAN_TU_DAEMON_H
 #define ADUAN_TU_DAEMON_H
@@ -21,7 +26,13 @@ struct tu_daemon {
   int port;
   char *dir;            /* temporary folder, removed by cleanup */
   char *conf;           /* config file path */
+  char *db;             /* database file path */
   char *extra;          /* config text appended for every start */
+  char **env;           /* "NAME=VALUE" set in the daemon's environment
+                           on every start; NULL-terminated, or NULL */
+  char *server;         /* lines of [server] given by the test */
+  char *storage;        /* lines of [storage] given by the test */
+  int valgrind;         /* running under valgrind memcheck */
   int errfd;            /* read end of the daemon's stderr */
   pthread_t reader;
   int reader_running;
@@ -37,6 +48,32 @@ struct tu_daemon {
 /* Start a daemon; extra is config text appended after the defaults
  * (sections such as [limits] or more channels).  0 or -1. */
 int tu_daemon_start(struct tu_daemon *d, const char *extra);
+
+/* The same, with env ("NAME=VALUE" strings, NULL-terminated) added to the
+ * daemon's environment, on this start and every restart (NOTIFY_SOCKET,
+ * WATCHDOG_USEC, CREDENTIALS_DIRECTORY...).  0 or -1. */
+int tu_daemon_start_env(struct tu_daemon *d, const char *extra,
+                        const char *const *env);
+/* What a test may change beyond tu_daemon_start(); NULL fields keep the
+ * defaults. */
+struct tu_daemon_opts {
+  const char *extra;    /* as for tu_daemon_start() */
+  const char *server;   /* "key = value" lines for [server]; a key given
+                           here replaces the default of that key */
+  const char *storage;  /* more lines for [storage] (not path) */
+  const char *db;       /* the database file, relative to the folder
+                           (default "aduan.db"); its folder must exist
+                           or be made by setup */
+  /* Runs once the folder exists and before the daemon first starts (to
+   * mount a file system there, say); non-zero fails the start. */
+  int (*setup)(struct tu_daemon *d, void *arg);
+  void *arg;
+  /* "NAME=VALUE" strings, NULL-terminated, added to the daemon's
+   * environment on every start and restart. */
+  const char *const *env;
+};
+
+int tu_daemon_start_opts(struct tu_daemon *d, const struct tu_daemon_opts *o);
 
 /* Start again in the same folder (after a stop or a kill). */
 int tu_daemon_restart(struct tu_daemon *d);
@@ -66,6 +103,11 @@ int tu_daemon_advance(struct tu_daemon *d, long long ms);
 long long tu_db_int(struct tu_daemon *d, const char *sql);
 char *tu_db_text(struct tu_daemon *d, const char *sql);
 
+/* Wait until needle appears in the file at path (which may not exist yet,
+ * and may be replaced meanwhile), woken by inotify rather than by
+ * polling; 0, or -1 after timeout_ms.  For logs written to a file. */
+int tu_wait_file(const char *path, const char *needle, int timeout_ms);
+
 /* Send a signal. */
 int tu_daemon_kill(struct tu_daemon *d, int sig);
 
@@ -73,8 +115,22 @@ int tu_daemon_kill(struct tu_daemon *d, int sig);
  * status, or -1 on timeout. */
 int tu_daemon_wait_exit(struct tu_daemon *d, int timeout_ms, int *status);
 
-/* Kill if running, reap, remove the folder, free everything. */
+/* Stop with SIGTERM if running (failing the test unless it exits 0 with
+ * no sanitizer report in its log), reap, remove the folder, free
+ * everything. */
+/* The first Indonesian mobile number written out in full in log (a run
+ * of 10 or more digits starting 628, +628 or 08, not inside a word), or
+ * NULL: numbers must only ever be logged masked. */
+const char *tu_log_find_number(const char *log);
+
+/* Kill if running, reap, remove the folder, free everything.  Fails the
+ * test when the daemon's log holds a number in full (see
+ * tu_log_find_number) or valgrind found errors. */
 void tu_daemon_cleanup(struct tu_daemon *d);
+
+/* The same outside a Check test: returns 1 when the daemon stopped
+ * cleanly, 0 otherwise (with the end of its log on stderr). */
+int tu_daemon_stop(struct tu_daemon *d);
 
 /* A connection to the daemon (blocking, with 10 s timeouts). */
 struct tu_conn {

@@ -3,6 +3,7 @@
  */
 #include "tu_sign.h"
 
+#include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,4 +79,38 @@ tu_http_ex(int port, const char *method, const char *target,
   tu_conn_close(&c);
   buf_free(&req);
   return rc;
+}
+
+int
+tu_wa_say(int port, const char *path, const char *secret, const char *digits,
+          const char *id, const char *text)
+{
+  struct json_object *msg = json_object_new_string(text);
+  struct buf b = BUF_INIT, h = BUF_INIT;
+  struct tu_resp r;
+  char *sig;
+  int status = -1;
+
+  buf_printf(&b, "{\"object\":\"whatsapp_business_account\",\"entry\":[{"
+             "\"id\":\"102938475610293\",\"changes\":[{\"value\":{"
+             "\"messaging_product\":\"whatsapp\",\"metadata\":{"
+             "\"display_phone_number\":\"6282110001500\","
+             "\"phone_number_id\":\"112233445566778\"},\"contacts\":[{"
+             "\"profile\":{\"name\":\"Warga\"},\"wa_id\":\"%s\"}],"
+             "\"messages\":[{\"from\":\"%s\",\"id\":\"%s\",\"timestamp\":"
+             "\"1773469800\",\"type\":\"text\",\"text\":{\"body\":%s}}]},"
+             "\"field\":\"messages\"}]}]}", digits, digits, id,
+             json_object_to_json_string(msg));
+  sig = tu_whatsapp_signature(b.data, b.len, secret);
+  buf_printf(&h, "Content-Type: application/json\r\n"
+             "X-Hub-Signature-256: %s\r\n", sig);
+  if (tu_http_ex(port, "POST", path, h.data, b.data, b.len, &r) == 0) {
+    status = r.status;
+    tu_resp_free(&r);
+  }
+  free(sig);
+  buf_free(&h);
+  buf_free(&b);
+  json_object_put(msg);
+  return status;
 }

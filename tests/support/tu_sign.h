@@ -23,4 +23,13 @@ int tu_http_ex(int port, const char *method, const char *target,
                const char *headers, const char *body, size_t len,
                struct tu_resp *r);
 
+/*
+ * A WhatsApp Cloud API text message from the number digits (no '+', as
+ * Meta writes them) with message id, posted to path (/webhook/NAME) on
+ * port and signed with secret, as Meta would.  Returns the HTTP status,
+ * or -1 when no answer came.
+ */
+int tu_wa_say(int port, const char *path, const char *secret,
+              const char *digits, const char *id, const char *text);
+
 #endif

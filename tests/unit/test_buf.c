@@ -1,9 +1,11 @@
 /*
- * test_buf.c: the capped byte buffer, the error names and the log
- * masking helpers.
+ * test_buf.c: the capped byte buffer, the error names, the log
+ * masking helpers and the log file.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "err.h"
@@ -102,6 +104,50 @@ START_TEST(log_text_hidden_unless_allowed)
 }
 END_TEST
 
+/* The log goes to the file log_open names, appended; opened again under
+ * the same name after a rename, it starts a new file; NULL is stderr. */
+START_TEST(log_open_appends_and_reopens)
+{
+  char *dir = tu_tmpdir(), *path = tu_path(dir, "aduand.log");
+  char *moved = tu_path(dir, "aduand.log.1"), *text;
+  struct stat st;
+  mode_t mask = umask(0);
+
+  umask(mask);
+  ck_assert_int_eq(tu_write_file(path, "kept\n"), 0);
+  log_setup(LOG_INFO, 0);
+  ck_assert_int_eq(log_open(path), 0);
+  log_info("event=test.one");
+  ck_assert_int_eq(rename(path, moved), 0);
+  log_info("event=test.two");        /* still the open file, now moved */
+  ck_assert_int_eq(log_open(path), 0);
+  log_info("event=test.three");
+  ck_assert_int_eq(log_open(NULL), 0);
+  log_info("event=test.stderr");
+
+  text = tu_read_file(moved, NULL);
+  ck_assert_ptr_nonnull(text);
+  ck_assert_int_eq(strncmp(text, "kept\n", 5), 0);
+  ck_assert_ptr_nonnull(strstr(text, "level=info event=test.one\n"));
+  ck_assert_ptr_nonnull(strstr(text, "event=test.two\n"));
+  ck_assert_ptr_null(strstr(text, "event=test.three"));
+  free(text);
+  text = tu_read_file(path, NULL);
+  ck_assert_ptr_nonnull(text);
+  ck_assert_ptr_nonnull(strstr(text, "event=test.three\n"));
+  ck_assert_ptr_null(strstr(text, "event=test.stderr"));
+  free(text);
+  ck_assert_int_eq(stat(path, &st), 0);
+  ck_assert_int_eq(st.st_mode & 0777, 0640 & ~mask);
+  /* A file that cannot be opened: an error, and the log stays put. */
+  ck_assert_int_lt(log_open("/nonexistent/folder/aduand.log"), 0);
+  tu_rmrf(dir);
+  free(path);
+  free(moved);
+  free(dir);
+}
+END_TEST
+
 static Suite *
 buf_suite(void)
 {
@@ -115,6 +161,7 @@ buf_suite(void)
   tcase_add_test(tc, log_phone_masks);
   tcase_add_test(tc, log_quote_escapes_and_cuts);
   tcase_add_test(tc, log_text_hidden_unless_allowed);
+  tcase_add_test(tc, log_open_appends_and_reopens);
   suite_add_tcase(s, tc);
   return s;
 }

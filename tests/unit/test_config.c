@@ -769,6 +769,124 @@ START_TEST(restart_needed_names_keys)
 }
 END_TEST
 
+START_TEST(changes_name_every_key)
+{
+  struct loaded a, b;
+  struct buf names = BUF_INIT;
+
+  expect_ok(&a, "[server]\nlisten = 127.0.0.1:1\nmax_body = 1k\n"
+                "[conversation]\ncatalog = m.conf\n"
+                "[channel.dev]\ntype = dev\n"
+                "[channel.wa]\ntype = whatsapp_cloud\napp_secret = s1\n"
+                "verify_token = v\naccess_token = a\n"
+                "phone_number_id = 1\n");
+  expect_ok(&b, "[server]\nlisten = 127.0.0.1:2\nmax_body = 1k\n"
+                "[log]\nlevel = warn\nfile = aduand.log\n"
+                "[conversation]\ncatalog = n.conf\n"
+                "[channel.wa]\ntype = whatsapp_cloud\napp_secret = s2\n"
+                "verify_token = v\naccess_token = a\n"
+                "phone_number_id = 1\n"
+                "[channel.sms]\ntype = kannel\nsecret = k\n"
+                "sendsms_url = http://127.0.0.1:1/s\n");
+  ck_assert_int_eq(config_changes(a.cfg, a.cfg, &names), 0);
+  ck_assert_uint_eq(names.len, 0);
+  ck_assert_int_eq(config_changes(a.cfg, b.cfg, &names), 7);
+  ck_assert_str_eq(names.data, "server.listen log.level log.file "
+                               "conversation.catalog channel.dev "
+                               "channel.wa.app_secret channel.sms");
+  /* Names only: never a value, since some are secrets. */
+  ck_assert_ptr_null(strstr(names.data, "s2"));
+  buf_free(&names);
+  unload(&a);
+  unload(&b);
+}
+END_TEST
+
+START_TEST(keep_restart_only_restores_running_values)
+{
+  struct loaded a, b;
+  char *real;
+
+  expect_ok(&a, "[server]\nlisten = 127.0.0.1:1\n"
+                "[storage]\npath = a.db\nbusy_timeout = 1s\n"
+                "[admin]\nsocket = a.sock\nsocket_mode = 0600\n");
+  expect_ok(&b, "[server]\nlisten = [::1]:2\nmax_body = 2k\n"
+                "[storage]\npath = b.db\nbusy_timeout = 2s\n"
+                "[admin]\nsocket = b.sock\nsocket_mode = 0666\n"
+                "[log]\nlevel = warn\n");
+  ck_assert_int_eq(config_keep_restart_only(b.cfg, a.cfg), 0);
+  /* Nothing left that only a restart would apply... */
+  ck_assert_int_eq(config_restart_needed(a.cfg, b.cfg, NULL), 0);
+  ck_assert_str_eq(b.cfg->server.listen, "127.0.0.1:1");
+  ck_assert_str_eq(b.cfg->server.listen_host, "127.0.0.1");
+  ck_assert_int_eq(b.cfg->server.listen_port, 1);
+  real = real_path("a.db");
+  ck_assert_str_eq(b.cfg->storage.path, real);
+  free(real);
+  real = real_path("a.sock");
+  ck_assert_str_eq(b.cfg->admin.socket, real);
+  free(real);
+  ck_assert_int_eq(b.cfg->admin.socket_mode, 0600);
+  ck_assert_uint_eq(b.cfg->storage.busy_timeout_ms, 1000);
+  /* ...and what a reload applies is the new value. */
+  ck_assert_uint_eq(b.cfg->server.max_body, 2048);
+  ck_assert_int_eq(b.cfg->log.level, LOG_WARN);
+  unload(&a);
+  unload(&b);
+}
+END_TEST
+
+START_TEST(log_file_resolved_or_unset)
+{
+  struct loaded l;
+  char *real;
+
+  expect_ok(&l, "[log]\nfile = logs/aduand.log\n");
+  real = real_path("logs/aduand.log");
+  ck_assert_str_eq(l.cfg->log.file, real);
+  free(real);
+  unload(&l);
+  expect_ok(&l, "[log]\nfile =\n");
+  ck_assert_ptr_null(l.cfg->log.file);
+  unload(&l);
+  expect_ok(&l, "");
+  ck_assert_ptr_null(l.cfg->log.file);
+  unload(&l);
+}
+END_TEST
+
+START_TEST(no_secrets_keeps_references)
+{
+  struct config *cfg = NULL;
+  struct diag d;
+  char *path;
+
+  unsetenv("CREDENTIALS_DIRECTORY");
+  unsetenv("ADUAN_NOT_SET");
+  path = put("x.conf", "[admin]\nsocket = /run/aduan/admin.sock\n"
+                       "[channel.wa]\ntype = whatsapp_cloud\n"
+                       "app_secret = credential:wa-app-secret\n"
+                       "verify_token = env:ADUAN_NOT_SET\n"
+                       "access_token = file:/nonexistent/token\n"
+                       "phone_number_id = 1\n");
+  /* The daemon cannot start on it here... */
+  diag_init(&d);
+  ck_assert_int_eq(config_load(path, &cfg, &d), AERR_CONFIG);
+  ck_assert_int_eq(d.errors, 3);
+  diag_free(&d);
+  /* ...but aduanctl finds its socket in it. */
+  diag_init(&d);
+  ck_assert_int_eq(config_load_flags(path, CONFIG_NO_SECRETS, &cfg, &d), 0);
+  ck_assert_int_eq(d.errors, 0);
+  ck_assert_str_eq(cfg->admin.socket, "/run/aduan/admin.sock");
+  ck_assert_str_eq(cfg->channels[0].app_secret, "credential:wa-app-secret");
+  ck_assert_str_eq(cfg->channels[0].verify_token, "env:ADUAN_NOT_SET");
+  config_free(cfg);
+  diag_free(&d);
+  free(path);
+}
+END_TEST
+
 START_TEST(no_channels_warns)
 {
   struct loaded l;
@@ -1409,6 +1527,10 @@ config_suite(void)
   tcase_add_test(good, example_file_loads);
   tcase_add_test(good, example_uncommented_loads);
   tcase_add_test(good, restart_needed_names_keys);
+  tcase_add_test(good, changes_name_every_key);
+  tcase_add_test(good, keep_restart_only_restores_running_values);
+  tcase_add_test(good, log_file_resolved_or_unset);
+  tcase_add_test(good, no_secrets_keeps_references);
   tcase_add_test(good, no_channels_warns);
   tcase_add_test(good, twilio_without_public_url_warns);
   tcase_add_test(good, null_diag_accepted);
