@@ -43,6 +43,7 @@ for t in $targets; do
   fi
 done
 
+build=$(cd "$build" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/aduan-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 findings="$build/fuzz-findings"

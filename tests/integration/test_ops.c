@@ -125,15 +125,16 @@ ctl(char **out, char **err, ...)
 
 static const char *const story_a[] = {
   "Halo", "1", "pungli", "Kepala Seksi Perizinan Dinas PMPTSP", "Ende",
-  "kemarin", "Petugas loket meminta uang dua ratus ribu rupiah agar izin "
-  "usaha saya cepat diproses tanpa kuitansi", "LANJUT", "LEWATI", "3",
-  "KIRIM",
+  "kemarin", ("Petugas loket meminta uang dua ratus ribu rupiah agar izin "
+              "usaha saya cepat diproses tanpa kuitansi"),
+  "LANJUT", "LEWATI", "3", "KIRIM",
 };
 
 static const char *const story_b[] = {
   "Halo", "1", "6", "Bendahara Dinas Pendidikan Kabupaten Sikka", "Sikka",
-  "minggu lalu", "Bendahara dinas menerima hadiah sepeda motor dari "
-  "kontraktor proyek sekolah sebelum lelang diumumkan kepada masyarakat",
+  "minggu lalu", ("Bendahara dinas menerima hadiah sepeda motor dari "
+                  "kontraktor proyek sekolah sebelum lelang diumumkan "
+                  "kepada masyarakat"),
   "LANJUT", "LEWATI", "3", "KIRIM",
 };
 
