@@ -9,7 +9,7 @@ set -eu
 pkgs="build-essential cmake pkg-config libuv1-dev libcurl4-openssl-dev
       libjson-c-dev libsqlite3-dev libhttp-parser-dev libssl-dev check"
 if [ "${1:-}" = "--test" ]; then
-  pkgs="$pkgs sqlite3 curl systemd clang libclang-rt-14-dev"
+  pkgs="$pkgs sqlite3 curl systemd clang libclang-rt-14-dev valgrind"
 fi
 
 missing=""
