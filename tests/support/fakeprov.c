@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "httpd.h"
+#include "testutil.h"
 
 struct script {
   int count;
@@ -309,6 +310,7 @@ fakeprov_wait(struct fakeprov *fp, int n, int timeout_ms)
   struct timespec ts;
   int rc = 0;
 
+  timeout_ms = tu_scaled_ms(timeout_ms);
   clock_gettime(CLOCK_REALTIME, &ts);
   ts.tv_sec += timeout_ms / 1000;
   ts.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;

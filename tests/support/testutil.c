@@ -24,6 +24,17 @@ tu_run_suite(Suite *s)
   return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+int
+tu_scaled_ms(int timeout_ms)
+{
+  const char *m = getenv("CK_TIMEOUT_MULTIPLIER");
+  long k = m != NULL ? strtol(m, NULL, 10) : 1;
+
+  if (k < 1 || k > 100)
+    k = 1;
+  return (int)(timeout_ms * k);
+}
+
 char *
 tu_tmpdir(void)
 {

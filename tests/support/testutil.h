@@ -17,6 +17,10 @@ int tu_run_suite(Suite *s);
 #define UNIT_MAIN(suite_fn) \
   int main(void) { return tu_run_suite(suite_fn()); }
 
+/* timeout_ms scaled by CK_TIMEOUT_MULTIPLIER (sanitizers, valgrind), so
+ * waits for events stretch with the slowdown. */
+int tu_scaled_ms(int timeout_ms);
+
 /* A new empty folder; the caller frees the path and removes the folder
  * with tu_rmrf(). */
 char *tu_tmpdir(void);

@@ -325,7 +325,7 @@ tu_daemon_wait_log(struct tu_daemon *d, size_t mark, const char *needle,
   struct timespec ts;
   int rc = -1;
 
-  deadline_in(&ts, timeout_ms);
+  deadline_in(&ts, tu_scaled_ms(timeout_ms));
   pthread_mutex_lock(&d->mu);
   for (;;) {
     if (d->log != NULL && d->loglen >= mark &&
@@ -434,7 +434,7 @@ tu_daemon_wait_exit(struct tu_daemon *d, int timeout_ms, int *status)
   struct timespec ts;
   int eof;
 
-  deadline_in(&ts, timeout_ms);
+  deadline_in(&ts, tu_scaled_ms(timeout_ms));
   pthread_mutex_lock(&d->mu);
   while (!d->eof)
     if (pthread_cond_timedwait(&d->cv, &d->mu, &ts) == ETIMEDOUT)
