@@ -2,8 +2,8 @@
 # Builds and runs the whole test suite twice: a normal build, and a build
 # with AddressSanitizer and UndefinedBehaviorSanitizer; then builds the
 # libFuzzer harnesses with clang and runs each for a few seconds from its
-# seed corpus; last, runs the integration suites with every daemon under
-# valgrind memcheck.  Exits non-zero on the first failure.
+# seed corpus.  Exits non-zero on the first failure.  (The integration
+# suites under valgrind are a separate run: see the README's Tests.)
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/deps.sh --test
@@ -29,8 +29,3 @@ harnesses=$(cd tests/fuzz && ls fuzz_*.c | sed 's/\.c$//')
 cmake --build build-fuzz -j"$jobs" --target $harnesses
 FUZZ_JOBS="$jobs" sh tests/fuzz/run.sh 5 build-fuzz
 
-# Every integration suite again, with each daemon under valgrind memcheck:
-# a test fails on any error or leak valgrind reports at the daemon's exit.
-echo "== integration tests under valgrind memcheck"
-(cd build && ADUAN_TEST_VALGRIND=1 CK_TIMEOUT_MULTIPLIER=10 \
-   ctest -L integration -j"$jobs" --output-on-failure)
