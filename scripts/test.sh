@@ -1,9 +1,9 @@
 #!/bin/sh
 # Builds and runs the whole test suite twice: a normal build, and a build
-# with AddressSanitizer and UndefinedBehaviorSanitizer; then builds the
-# libFuzzer harnesses with clang and runs each for a few seconds from its
-# seed corpus.  Exits non-zero on the first failure.  (The integration
-# suites under valgrind are a separate run: see the README's Tests.)
+# with AddressSanitizer and UndefinedBehaviorSanitizer; runs the integration
+# suites once more with every daemon under valgrind memcheck; then builds
+# the libFuzzer harnesses with clang and runs each for a few seconds from
+# its seed corpus.  Exits non-zero on the first failure.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/deps.sh --test
@@ -18,6 +18,14 @@ echo "== build and test (ASan + UBSan)"
 cmake -S . -B build-san -DCMAKE_BUILD_TYPE=Debug -DADUAN_SANITIZE=ON >/dev/null
 cmake --build build-san -j"$jobs"
 (cd build-san && ctest -j"$jobs" --output-on-failure)
+
+# The plain build's daemons again, under valgrind memcheck: a test fails if
+# valgrind reports an error or a leak when its daemon exits.  Valgrind
+# makes the daemon 10-30 times slower; the tests' timeouts and waits
+# stretch with CK_TIMEOUT_MULTIPLIER.
+echo "== integration tests under valgrind"
+(cd build && ADUAN_TEST_VALGRIND=1 CK_TIMEOUT_MULTIPLIER=10 \
+  ctest -L integration -j"$jobs" --output-on-failure)
 
 # The harnesses only (the suites above already ran twice); a longer run is
 # tests/fuzz/run.sh SECONDS build-fuzz (see the README).
