@@ -3,6 +3,7 @@
  */
 #include "testutil.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -10,18 +11,82 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+/*
+ * A failed check ends its test process at once, before the test stops its
+ * daemons or removes its folders.  Each test folder is named after the
+ * runner (aduan-test-PID-...), and a daemon's log is also kept in its
+ * folder (aduand.log): after a run with failures, the runner prints the
+ * end of every log left behind, so that a failure seen only in CI can be
+ * understood from its output, and removes the folders (unless
+ * ADUAN_TEST_KEEP is set).
+ */
+static const char *
+tmp_base(void)
+{
+  const char *base = getenv("TMPDIR");
+
+  return base != NULL && *base != '\0' ? base : "/tmp";
+}
+
+static void
+report_leftovers(long runner)
+{
+  const char *base = tmp_base();
+  char prefix[64], path[4096];
+  DIR *dir = opendir(base);
+  struct dirent *e;
+
+  if (dir == NULL)
+    return;
+  snprintf(prefix, sizeof(prefix), "aduan-test-%ld-", runner);
+  while ((e = readdir(dir)) != NULL) {
+    size_t len = 0;
+    char *text;
+    if (strncmp(e->d_name, prefix, strlen(prefix)) != 0)
+      continue;
+    snprintf(path, sizeof(path), "%s/%s/aduand.log", base, e->d_name);
+    text = tu_read_file(path, &len);
+    if (text != NULL) {
+      size_t n = len > 6000 ? 6000 : len;
+      fprintf(stderr, "-- the end of the log of a daemon in %s/%s (its test "
+              "failed):\n%s\n", base, e->d_name, text + len - n);
+      free(text);
+    }
+    if (getenv("ADUAN_TEST_KEEP") == NULL) {
+      snprintf(path, sizeof(path), "%s/%s", base, e->d_name);
+      tu_rmrf(path);
+    }
+  }
+  closedir(dir);
+}
 
 int
 tu_run_suite(Suite *s)
 {
   SRunner *sr = srunner_create(s);
+  char pid[32];
   int failed;
 
+  snprintf(pid, sizeof(pid), "%ld", (long)getpid());
+  setenv("ADUAN_TEST_RUNNER", pid, 1);
   srunner_run_all(sr, CK_NORMAL);
   failed = srunner_ntests_failed(sr);
   srunner_free(sr);
+  if (failed > 0)
+    report_leftovers((long)getpid());
   return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+int64_t
+tu_now_ms(void)
+{
+  struct timespec ts;
+
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 int
@@ -38,17 +103,17 @@ tu_scaled_ms(int timeout_ms)
 char *
 tu_tmpdir(void)
 {
-  const char *base = getenv("TMPDIR");
+  const char *base = tmp_base();
+  const char *runner = getenv("ADUAN_TEST_RUNNER");
   char *p;
   size_t n;
 
-  if (base == NULL || *base == '\0')
-    base = "/tmp";
-  n = strlen(base) + 32;
+  n = strlen(base) + 64;
   p = malloc(n);
   if (p == NULL)
     return NULL;
-  snprintf(p, n, "%s/aduan-test-XXXXXX", base);
+  snprintf(p, n, "%s/aduan-test-%ld-XXXXXX", base,
+           runner != NULL ? strtol(runner, NULL, 10) : (long)getpid());
   if (mkdtemp(p) == NULL) {
     free(p);
     return NULL;

@@ -8,6 +8,7 @@
 #define ADUAN_TESTUTIL_H
 
 #include <check.h>
+#include <stdint.h>
 #include <stddef.h>
 
 /* Run one suite (forking, with Check's default timeout scaled by
@@ -20,6 +21,9 @@ int tu_run_suite(Suite *s);
 /* timeout_ms scaled by CK_TIMEOUT_MULTIPLIER (sanitizers, valgrind), so
  * waits for events stretch with the slowdown. */
 int tu_scaled_ms(int timeout_ms);
+
+/* Milliseconds on the monotonic clock, for bounding a loop of tries. */
+int64_t tu_now_ms(void);
 
 /* A new empty folder; the caller frees the path and removes the folder
  * with tu_rmrf(). */

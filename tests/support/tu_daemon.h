@@ -34,6 +34,8 @@ struct tu_daemon {
   char *storage;        /* lines of [storage] given by the test */
   int valgrind;         /* running under valgrind memcheck */
   int errfd;            /* read end of the daemon's stderr */
+  int logfd;            /* aduand.log in dir: a copy of the log, owned by
+                           the reader thread */
   pthread_t reader;
   int reader_running;
   pthread_mutex_t mu;
