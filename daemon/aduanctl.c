@@ -37,6 +37,12 @@ usage(FILE *f)
     "                           reporter is told\n"
     "  export --since DATE [--until DATE] [--format csv|json]\n"
     "                           all tickets filed in the range\n"
+    "  reveal NUMBER --reason TEXT [--json]\n"
+    "                           the number and name of the reporter behind\n"
+    "                           a ticket (users in [admin] revealers only;\n"
+    "                           recorded with the reason)\n"
+    "  purge [--json]           remove now what the retention periods say\n"
+    "                           is no longer kept (also done hourly)\n"
     "  chat NUMBER [--url URL]  talk to the daemon as the citizen NUMBER\n"
     "                           through its dev channel; each line you type\n"
     "                           is one message, replies are printed; end\n"
@@ -52,7 +58,8 @@ usage(FILE *f)
     "  -V         version\n"
     "\n"
     "Exit status: 0 success, 1 failure (daemon unreachable or failing),\n"
-    "2 usage error, 3 no such ticket, 4 change refused.\n",
+    "2 usage error, 3 no such ticket, 4 refused (a move the lifecycle does\n"
+    "not allow, a reveal not allowed or not possible).\n",
     ADUAN_DEFAULT_CONFIG);
 }
 
@@ -382,6 +389,87 @@ cmd_status(const char *sock, int argc, char **argv)
   return rc;
 }
 
+static int
+cmd_reveal(const char *sock, int argc, char **argv)
+{
+  static const struct option longopts[] = {
+    {"reason", required_argument, NULL, 'r'},
+    {"json", no_argument, NULL, 'j'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+  };
+  const char *reason = NULL;
+  struct buf path = BUF_INIT, q = BUF_INIT;
+  struct json_object *body;
+  int opt, rc, json = 0;
+
+  optind = 0;
+  while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    switch (opt) {
+    case 'r': reason = optarg; break;
+    case 'j': json = 1; break;
+    case 'h':
+      printf("usage: aduanctl reveal NUMBER --reason TEXT [--json]\n"
+             "Shows the number and name of the reporter behind a ticket.  "
+             "Only users\nlisted in [admin] revealers may; each reveal is "
+             "recorded with who and\nwhy, and shown with the ticket.  A "
+             "reporter who chose ANONIM is not\nrevealed, nor one whose "
+             "data was removed after the retention period.\nExit status: "
+             "0 shown, 3 no such ticket, 4 refused.\n");
+      return CTL_OK;
+    default: return CTL_USAGE;
+    }
+  }
+  if (optind + 1 != argc || reason == NULL) {
+    fprintf(stderr, "usage: aduanctl reveal NUMBER --reason TEXT\n");
+    return CTL_USAGE;
+  }
+  if (*reason == '\0') {
+    fprintf(stderr, "aduanctl: --reason must not be empty\n");
+    return CTL_USAGE;
+  }
+  body = json_object_new_object();
+  json_object_object_add(body, "reason", json_object_new_string(reason));
+  query_add(&q, "n", argv[optind]);
+  buf_printf(&path, "/tickets/%s/reveal", q.data + 3);
+  rc = admin_call(sock, "POST", path.data, json_object_to_json_string(body),
+                  json, ctl_print_reveal);
+  json_object_put(body);
+  buf_free(&path);
+  buf_free(&q);
+  return rc;
+}
+
+static int
+cmd_purge(const char *sock, int argc, char **argv)
+{
+  static const struct option longopts[] = {
+    {"json", no_argument, NULL, 'j'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+  };
+  int opt, json = 0;
+
+  optind = 0;
+  while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    switch (opt) {
+    case 'j': json = 1; break;
+    case 'h':
+      printf("usage: aduanctl purge [--json]\n"
+             "Removes now what [storage] payload_retention and "
+             "personal_retention\nsay is no longer kept (the daemon also "
+             "does it every hour), and\nprints how much it removed.\n");
+      return CTL_OK;
+    default: return CTL_USAGE;
+    }
+  }
+  if (optind != argc) {
+    fprintf(stderr, "usage: aduanctl purge [--json]\n");
+    return CTL_USAGE;
+  }
+  return admin_call(sock, "POST", "/purge", "{}", json, ctl_print_purge);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -407,6 +495,8 @@ main(int argc, char **argv)
   if (strcmp(argv[optind], "tickets") != 0 &&
       strcmp(argv[optind], "show") != 0 &&
       strcmp(argv[optind], "status") != 0 &&
+      strcmp(argv[optind], "reveal") != 0 &&
+      strcmp(argv[optind], "purge") != 0 &&
       strcmp(argv[optind], "export") != 0) {
     fprintf(stderr, "aduanctl: unknown command '%s'\n", argv[optind]);
     usage(stderr);
@@ -429,6 +519,10 @@ main(int argc, char **argv)
     rc = cmd_tickets(sock, argc - optind, argv + optind, 1);
   else if (strcmp(argv[optind], "show") == 0)
     rc = cmd_show(sock, argc - optind, argv + optind);
+  else if (strcmp(argv[optind], "reveal") == 0)
+    rc = cmd_reveal(sock, argc - optind, argv + optind);
+  else if (strcmp(argv[optind], "purge") == 0)
+    rc = cmd_purge(sock, argc - optind, argv + optind);
   else
     rc = cmd_status(sock, argc - optind, argv + optind);
   curl_global_cleanup();

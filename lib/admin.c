@@ -22,6 +22,7 @@
 #include "log.h"
 #include "metrics.h"
 #include "provider.h"
+#include "retention.h"
 #include "server.h"
 #include "ticket.h"
 
@@ -254,9 +255,10 @@ show_ticket(struct server *s, struct httpd_request *req, const char *number)
   struct store_ticket t;
   struct store_event *ev = NULL;
   struct store_evidence_item *evi = NULL;
+  struct store_event *rev = NULL;
   struct json_object *o, *arr;
   char *handle = NULL, when[40];
-  int nev = 0, nevi = 0, i, rc;
+  int nev = 0, nevi = 0, nrev = 0, i, rc;
 
   rc = store_ticket_by_number(s->store, number, &t);
   if (rc == AERR_NOTFOUND) {
@@ -269,7 +271,11 @@ show_ticket(struct server *s, struct httpd_request *req, const char *number)
     rc = store_ticket_events(s->store, t.id, &ev, &nev);
   if (rc == 0)
     rc = store_ticket_evidence(s->store, t.id, &evi, &nevi);
+  if (rc == 0)
+    rc = store_ticket_reveals(s->store, t.id, &rev, &nrev);
   if (rc != 0) {
+    store_events_free(ev, nev);
+    store_evidence_items_free(evi, nevi);
     store_ticket_clear(&t);
     free(handle);
     httpd_respond_error(req, 503, "database unavailable");
@@ -301,7 +307,19 @@ show_ticket(struct server *s, struct httpd_request *req, const char *number)
     json_object_array_add(arr, e);
   }
   json_object_object_add(o, "evidence", arr);
+  /* Who was shown the identity behind this ticket, and why. */
+  arr = json_object_new_array();
+  for (i = 0; i < nrev; i++) {
+    struct json_object *e = json_object_new_object();
+    json_object_object_add(e, "at", jstr(wita_format(rev[i].at, when,
+                                                     sizeof(when))));
+    json_object_object_add(e, "actor", jstr(rev[i].actor));
+    json_object_object_add(e, "reason", jstr(rev[i].note));
+    json_object_array_add(arr, e);
+  }
+  json_object_object_add(o, "reveals", arr);
   respond_json(req, 200, o);
+  store_events_free(rev, nrev);
   store_events_free(ev, nev);
   store_evidence_items_free(evi, nevi);
   store_ticket_clear(&t);
@@ -446,6 +464,106 @@ change_status(struct server *s, struct httpd_request *req, const char *number)
   store_ticket_clear(&t);
 }
 
+/*
+ * Show an admin who is behind a ticket: the reporter's number and name.
+ * Only the users in [admin] revealers may, with a reason; the reveal is
+ * recorded (identity_reveals, shown with the ticket) and the answer given
+ * only once the record is committed.  A reporter who chose ANONIM is not
+ * revealed: they were promised that.  After the retention purge there is
+ * nothing left to reveal (410).
+ */
+static void
+reveal_identity(struct server *s, struct httpd_request *req,
+                const char *number)
+{
+  struct json_object *body, *o;
+  struct store_ticket t;
+  struct store_identity id;
+  const char *reason;
+  char actor[96], q[LOG_QUOTE_LEN], when[40];
+  int rc;
+  int64_t now = server_now(s);
+
+  if (s->cfg->admin.revealers == NULL ||
+      config_uid_listed(s->cfg->admin.revealers, req->peer_uid) != 1) {
+    log_warn("event=identity.reveal_refused req=%s uid=%d why=not_allowed",
+             req->id, req->peer_uid);
+    httpd_respond_error(req, 403, "this user may not reveal identities "
+                        "([admin] revealers)");
+    return;
+  }
+  body = json_tokener_parse(req->body.data ? req->body.data : "");
+  reason = body != NULL && json_object_is_type(body, json_type_object)
+             ? json_get_str(body, "reason") : NULL;
+  if (reason == NULL || *reason == '\0' || strlen(reason) > NOTE_MAX) {
+    json_object_put(body);
+    httpd_respond_error(req, 400, "a reveal needs a reason: "
+                        "{\"reason\": \"...\"}");
+    return;
+  }
+  rc = store_ticket_by_number(s->store, number, &t);
+  if (rc != 0) {
+    json_object_put(body);
+    httpd_respond_error(req, rc == AERR_NOTFOUND ? 404 : 503,
+                        rc == AERR_NOTFOUND ? "no such ticket"
+                                            : "database unavailable");
+    return;
+  }
+  rc = store_ticket_identity(s->store, t.id, &id);
+  if (rc != 0) {
+    json_object_put(body);
+    store_ticket_clear(&t);
+    httpd_respond_error(req, 503, "database unavailable");
+    return;
+  }
+  if (t.identitas != NULL && strcmp(t.identitas, "anonim") == 0) {
+    log_warn("event=identity.reveal_refused req=%s ticket=%s why=anonim",
+             req->id, t.number);
+    httpd_respond_error(req, 403, "the reporter chose ANONIM: their "
+                        "identity is not revealed");
+    goto done;
+  }
+  if (id.purged_at != 0 || id.phone == NULL) {
+    httpd_respond_error(req, 410, "the reporter's identity was removed "
+                        "after the retention period");
+    goto done;
+  }
+  operator_name(s->cfg, req->peer_uid, actor, sizeof(actor));
+  rc = store_batch_begin(s->store);
+  if (rc == 0) {
+    rc = store_sp_begin(s->store);
+    if (rc == 0)
+      rc = store_reveal_add(s->store, t.id, id.reporter_id, actor, reason,
+                            now);
+    if (rc == 0)
+      rc = store_sp_release(s->store);
+    else
+      store_sp_rollback(s->store);
+  }
+  if (rc != 0) {
+    httpd_respond_error(req, 503, "database unavailable");
+    goto done;
+  }
+  log_info("event=identity.revealed req=%s ticket=%s reporter=%s actor=%s",
+           req->id, t.number, id.handle, log_quote(actor, q, sizeof(q)));
+  o = json_object_new_object();
+  json_object_object_add(o, "number", jstr(t.number));
+  json_object_object_add(o, "reporter", jstr(id.handle));
+  json_object_object_add(o, "phone", jstr(id.phone));
+  json_object_object_add(o, "name", jstr(id.name));
+  json_object_object_add(o, "identitas", jstr(t.identitas));
+  json_object_object_add(o, "actor", jstr(actor));
+  json_object_object_add(o, "at", jstr(wita_format(now, when,
+                                                   sizeof(when))));
+  webhook_defer(s, req, json_object_to_json_string_ext(
+                  o, JSON_C_TO_STRING_PLAIN), 0);
+  json_object_put(o);
+done:
+  json_object_put(body);
+  store_identity_clear(&id);
+  store_ticket_clear(&t);
+}
+
 int
 admin_metrics(struct server *s, struct buf *out)
 {
@@ -531,6 +649,12 @@ admin_handle(struct httpd_request *req, void *arg)
     list_tickets(s, req, 0);
     return;
   }
+  if (strcmp(p, "/purge") == 0 && req->method == HTTP_POST) {
+    log_info("event=retention.requested req=%s uid=%d", req->id,
+             req->peer_uid);
+    retention_run_now(s->retention, req);
+    return;
+  }
   if (strcmp(p, "/export") == 0 && req->method == HTTP_GET) {
     struct form q;
     const char *fmt;
@@ -564,6 +688,11 @@ admin_handle(struct httpd_request *req, void *arg)
     if (slash != NULL && strcmp(slash, "/status") == 0 &&
         req->method == HTTP_POST) {
       change_status(s, req, canon);
+      return;
+    }
+    if (slash != NULL && strcmp(slash, "/reveal") == 0 &&
+        req->method == HTTP_POST) {
+      reveal_identity(s, req, canon);
       return;
     }
     httpd_respond_error(req, 405, "method not allowed");

@@ -89,7 +89,8 @@ enum value_type {
   T_SECRET,    /* literal, file:PATH, env:NAME or credential:NAME */
   T_PREFIX,    /* min..max upper-case letters and digits */
   T_CHANTYPE,  /* dev | whatsapp_cloud | twilio | kannel */
-  T_MODE       /* file permissions in octal, 0000 to 0777 */
+  T_MODE,      /* file permissions in octal, 0000 to 0777 */
+  T_UIDS       /* user ids (0 to 2^31-1), separated by spaces or commas */
 };
 
 #define F_RELOAD 1u  /* a reload (SIGHUP) applies a change */
@@ -163,6 +164,17 @@ static const struct directive directives[] = {
     .offset = CFG(storage.busy_timeout_ms), .min = 0, .max = 1 * MS_MINUTE,
     .def = "5s",
     .help = "How long a statement waits for a locked database" },
+  { .section = SEC_STORAGE, .key = "payload_retention", .type = T_DURATION,
+    .offset = CFG(storage.payload_retention_ms), .min = 0,
+    .max = 3650 * MS_DAY, .def = "90d", .flags = F_RELOAD,
+    .help = "Raw webhook payloads (kept for audit) are cleared after this "
+            "long; 0 keeps them" },
+  { .section = SEC_STORAGE, .key = "personal_retention", .type = T_DURATION,
+    .offset = CFG(storage.personal_retention_ms), .min = 0,
+    .max = 3650 * MS_DAY, .def = "365d", .flags = F_RELOAD,
+    .help = "A reporter's number, name and messages are removed this long "
+            "after their last ticket closed and their last message (the "
+            "reports stay); 0 keeps them" },
 
   /* [log] */
   { .section = SEC_LOG, .key = "level", .type = T_LOGLEVEL,
@@ -293,6 +305,11 @@ static const struct directive directives[] = {
     .flags = F_RELOAD | F_EMPTY, .example = "budi=1001 siti=1002",
     .help = "Operators' names by user id (NAME=UID ...), recorded on each "
             "change; others are recorded as uid:N" },
+  { .section = SEC_ADMIN, .key = "revealers", .type = T_UIDS,
+    .offset = CFG(admin.revealers), .flags = F_RELOAD | F_EMPTY,
+    .def = "0",
+    .help = "User ids who may see the number and name behind a ticket "
+            "(aduanctl reveal, recorded with a reason); empty: nobody" },
   { .section = SEC_ADMIN, .key = "metrics_public", .type = T_BOOL,
     .offset = CFG(admin.metrics_public), .def = "no", .flags = F_RELOAD,
     .help = "Also serve GET /metrics on the public port" },
@@ -468,6 +485,33 @@ scan_u64(const char **sp, uint64_t *v)
   *sp = s;
   *v = n;
   return over ? AERR_RANGE : 0;
+}
+
+int
+config_uid_listed(const char *list, long uid)
+{
+  const char *p = list;
+  int found = 0;
+
+  while (p != NULL && *p != '\0') {
+    long n = 0;
+    int digits = 0;
+    while (*p == ' ' || *p == ',' || *p == '\t')
+      p++;
+    if (*p == '\0')
+      break;
+    while (*p >= '0' && *p <= '9' && digits < 10) {
+      n = n * 10 + (*p - '0');
+      p++;
+      digits++;
+    }
+    if (digits == 0 || n > 2147483647L ||
+        (*p != '\0' && *p != ' ' && *p != ',' && *p != '\t'))
+      return -1;
+    if (n == uid)
+      found = 1;
+  }
+  return found;
 }
 
 int
@@ -655,6 +699,10 @@ describe(const struct directive *d, char *buf, size_t len)
   case T_MODE:
     snprintf(buf, len, "file permissions in octal, such as 0660");
     break;
+  case T_UIDS:
+    snprintf(buf, len, "user ids separated by spaces or commas, such as "
+             "\"0 1001\"");
+    break;
   }
   return buf;
 }
@@ -754,7 +802,7 @@ static int
 is_string_type(enum value_type t)
 {
   return t == T_STRING || t == T_PATH || t == T_LISTEN || t == T_URL ||
-         t == T_SECRET || t == T_PREFIX;
+         t == T_SECRET || t == T_PREFIX || t == T_UIDS;
 }
 
 static char **
@@ -1099,6 +1147,13 @@ set_value(struct loader *ld, const struct directive *d, void *base,
   switch (d->type) {
   case T_STRING:
     if ((long long)len < d->min || (long long)len > d->max) {
+      bad_value(ld, line, d, val);
+      return;
+    }
+    set_str(base, d, ld_strdup(ld, val));
+    return;
+  case T_UIDS:
+    if (len > 4096 || config_uid_listed(val, -1) < 0) {
       bad_value(ld, line, d, val);
       return;
     }

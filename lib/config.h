@@ -91,6 +91,8 @@ struct config {
   struct {
     char *path;              /* SQLite file, resolved */
     uint64_t busy_timeout_ms;
+    uint64_t payload_retention_ms;   /* 0: raw payloads kept */
+    uint64_t personal_retention_ms;  /* 0: personal data kept */
   } storage;
 
   struct {
@@ -141,6 +143,7 @@ struct config {
     char *socket;            /* resolved path of the admin socket */
     int socket_mode;         /* e.g. 0660 */
     char *operators;         /* "name=uid ..." */
+    char *revealers;         /* uids who may reveal an identity, or NULL */
     int metrics_public;      /* /metrics on the public port too */
   } admin;
 
@@ -215,6 +218,11 @@ int config_keep_restart_only(struct config *cur, const struct config *old);
  * config/aduand.conf.example is this text.  Returns 0 or a buf error.
  */
 int config_example(struct buf *out);
+
+/* Whether uid is in list (user ids separated by spaces or commas, as
+ * [admin] revealers): 1 or 0; -1 when list is not such a list.  uid -1
+ * only checks the list. */
+int config_uid_listed(const char *list, long uid);
 
 /* Parse helpers, exposed for the tests and for other file readers.
  * Each returns 0 or AERR_PARSE / AERR_RANGE. */

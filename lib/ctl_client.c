@@ -214,7 +214,7 @@ ctl_exit_for(long status)
     return CTL_OK;
   if (status == 404)
     return CTL_NOTFOUND;
-  if (status == 400 || status == 409)
+  if (status == 400 || status == 403 || status == 409 || status == 410)
     return CTL_REFUSED;
   return CTL_FAIL;
 }
@@ -308,6 +308,49 @@ ctl_print_ticket(const char *json, FILE *out)
     if (n == 0)
       fprintf(out, "  (none)\n");
   }
+  if (json_object_object_get_ex(t, "reveals", &arr) &&
+      json_object_array_length(arr) > 0) {
+    n = json_object_array_length(arr);
+    fprintf(out, "\nidentity revealed:\n");
+    for (i = 0; i < n; i++) {
+      struct json_object *e = json_object_array_get_idx(arr, i);
+      fprintf(out, "  %s  to %s  because: %s\n", field(e, "at"),
+              field(e, "actor"), field(e, "reason"));
+    }
+  }
   json_object_put(t);
+  return 0;
+}
+
+int
+ctl_print_reveal(const char *json, FILE *out)
+{
+  struct json_object *o = json_tokener_parse(json);
+
+  if (o == NULL || !json_object_is_type(o, json_type_object)) {
+    json_object_put(o);
+    return AERR_PARSE;
+  }
+  fprintf(out, "number     %s\nreporter   %s\nphone      %s\n"
+          "name       %s\nidentitas  %s\n(recorded: %s, %s)\n",
+          field(o, "number"), field(o, "reporter"), field(o, "phone"),
+          field(o, "name"), field(o, "identitas"), field(o, "actor"),
+          field(o, "at"));
+  json_object_put(o);
+  return 0;
+}
+
+int
+ctl_print_purge(const char *json, FILE *out)
+{
+  struct json_object *o = json_tokener_parse(json);
+
+  if (o == NULL || !json_object_is_type(o, json_type_object)) {
+    json_object_put(o);
+    return AERR_PARSE;
+  }
+  fprintf(out, "purged: %s raw payloads, %s reporters' personal data\n",
+          field(o, "payloads"), field(o, "reporters"));
+  json_object_put(o);
   return 0;
 }

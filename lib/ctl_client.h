@@ -61,4 +61,10 @@ int ctl_print_ticket(const char *json, FILE *out);
  * as one line: "NTT-2026-00042: diterima -> diverifikasi by NAME". */
 int ctl_print_status(const char *json, FILE *out);
 
+/* Print the answer to a reveal (POST /tickets/N/reveal) for people. */
+int ctl_print_reveal(const char *json, FILE *out);
+
+/* Print the answer to a purge (POST /purge) as one line. */
+int ctl_print_purge(const char *json, FILE *out);
+
 #endif

@@ -19,6 +19,7 @@
 #include "curlev.h"
 #include "err.h"
 #include "evidence.h"
+#include "retention.h"
 #include "log.h"
 #include "metrics.h"
 #include "sdnotify.h"
@@ -177,6 +178,8 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
     rc = outbox_new(&s->outbox, s, s->curl);
   if (rc == 0)
     rc = evidence_new(&s->evidence, s, s->curl);
+  if (rc == 0)
+    rc = retention_new(&s->retention, s);
   if (rc != 0) {
     snprintf(err, errlen, "cannot start the sender: %s", err_str(rc));
     goto err_httpd;
@@ -185,6 +188,8 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
 
 err_httpd:
   /* Nothing was started on the loop yet; closing needs one turn. */
+  if (s->evidence != NULL)
+    evidence_close(s->evidence, NULL, NULL);
   if (s->outbox != NULL)
     outbox_close(s->outbox, NULL, NULL);
   if (s->curl != NULL)
@@ -317,6 +322,7 @@ server_start(struct server *s, char *err, size_t errlen)
              store_errmsg(s->store));
     return rc;
   }
+  retention_start(s->retention);
   rc = evidence_start(s->evidence);
   if (rc != 0) {
     snprintf(err, errlen, "cannot make the evidence folder %s: %s",
@@ -395,7 +401,7 @@ on_httpd_closed(void *arg)
   s->httpd = NULL;
   /* Sends still running are aborted; their rows stay "sending" and are
    * queued again at the next start. */
-  s->handles_open += 4;
+  s->handles_open += 5;
   httpd_close(s->admin, on_part_closed, s);
   unlink(s->cfg->admin.socket);
   s->admin = NULL;
@@ -405,6 +411,8 @@ on_httpd_closed(void *arg)
   s->outbox = NULL;
   evidence_close(s->evidence, on_part_closed, s);
   s->evidence = NULL;
+  retention_close(s->retention, on_part_closed, s);
+  s->retention = NULL;
   uv_close((uv_handle_t *)&s->commit, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_term, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_int, on_handle_closed);
@@ -432,6 +440,7 @@ server_stop(struct server *s)
     httpd_stop(s->admin);
     outbox_pause(s->outbox);
     evidence_pause(s->evidence);
+    retention_pause(s->retention);
     uv_timer_start(&s->stop_timer, on_stop_timeout,
                    s->cfg->server.shutdown_timeout_ms, 0);
   }

@@ -48,6 +48,7 @@ struct server {
   struct curlev *curl;           /* outbound HTTP on the loop */
   struct outbox *outbox;         /* the sender */
   struct evidence *evidence;     /* the evidence downloader */
+  struct retention *retention;   /* the retention purge */
   struct httpd *admin;           /* the admin API on a unix socket */
   struct metrics *metrics;
 

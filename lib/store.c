@@ -459,3 +459,45 @@ store_ticket_by_id(struct store *st, int64_t id, struct store_ticket *out)
 {
   return st->ops->ticket_by_id(st, id, out);
 }
+
+int
+store_purge_step(struct store *st, struct store_purge *p)
+{
+  p->payloads = 0;
+  p->reporters = 0;
+  p->more = 0;
+  return st->ops->purge_step(st, p);
+}
+
+int
+store_ticket_identity(struct store *st, int64_t ticket_id,
+                      struct store_identity *out)
+{
+  memset(out, 0, sizeof(*out));
+  return st->ops->ticket_identity(st, ticket_id, out);
+}
+
+void
+store_identity_clear(struct store_identity *id)
+{
+  free(id->handle);
+  free(id->phone);
+  free(id->name);
+  memset(id, 0, sizeof(*id));
+}
+
+int
+store_reveal_add(struct store *st, int64_t ticket_id, int64_t reporter_id,
+                 const char *actor, const char *reason, int64_t now)
+{
+  return st->ops->reveal_add(st, ticket_id, reporter_id, actor, reason, now);
+}
+
+int
+store_ticket_reveals(struct store *st, int64_t ticket_id,
+                     struct store_event **v, int *n)
+{
+  *v = NULL;
+  *n = 0;
+  return st->ops->ticket_reveals(st, ticket_id, v, n);
+}

@@ -412,4 +412,56 @@ int store_ticket_set_status(struct store *st, int64_t ticket_id,
                             const char *actor, const char *note,
                             const char *agency, int64_t now);
 
+/* ---- Retention and identity ------------------------------------------- */
+
+/*
+ * One bounded step of the retention purge (call again while more is set;
+ * each step belongs in a transaction of its own):
+ *
+ * - raw payloads of inbound messages received before payload_before are
+ *   cleared, at most limit of them (payload_before 0: kept);
+ * - the personal data of reporters is removed when they have no open
+ *   ticket, no reply still to be sent, and neither wrote nor had a ticket
+ *   change at or after personal_before (0: kept): the number (replaced by
+ *   "purged:HANDLE"), the name, the bodies and payloads of their messages,
+ *   the texts sent to them and their conversation's draft.  Their tickets,
+ *   events and evidence stay, under the same handle.  At most limit
+ *   reporters are looked at per step, in id order after *after_reporter.
+ */
+struct store_purge {
+  int64_t payload_before;    /* in */
+  int64_t personal_before;   /* in */
+  int64_t after_reporter;    /* in/out: where the reporter scan is */
+  int limit;                 /* in: rows looked at per step */
+  int64_t now;               /* in: the time recorded as purged_at */
+  int payloads;              /* out: payloads cleared by this step */
+  int reporters;             /* out: reporters purged by this step */
+  int more;                  /* out: 1 when there is more to do */
+};
+
+int store_purge_step(struct store *st, struct store_purge *p);
+
+/* Who is behind a ticket, for an audited reveal. */
+struct store_identity {
+  int64_t reporter_id;
+  char *handle;
+  char *phone;               /* NULL once purged */
+  char *name;                /* NULL when none was given, or purged */
+  int64_t purged_at;         /* 0: not purged */
+};
+
+/* The identity behind ticket_id, or AERR_NOTFOUND. */
+int store_ticket_identity(struct store *st, int64_t ticket_id,
+                          struct store_identity *out);
+void store_identity_clear(struct store_identity *id);
+
+/* Record that actor was shown the identity behind ticket_id, and why. */
+int store_reveal_add(struct store *st, int64_t ticket_id, int64_t reporter_id,
+                     const char *actor, const char *reason, int64_t now);
+
+/* A ticket's reveals, oldest first, as events (at, actor, note = the
+ * reason); free with store_events_free. */
+int store_ticket_reveals(struct store *st, int64_t ticket_id,
+                         struct store_event **v, int *n);
+
 #endif

@@ -94,6 +94,13 @@ struct store_ops {
                            const char *agency, int64_t now);
   int (*ticket_count_status)(struct store *st, const char *status, int *n);
   int (*session_count_active)(struct store *st, int64_t now, int *n);
+  int (*purge_step)(struct store *st, struct store_purge *p);
+  int (*ticket_identity)(struct store *st, int64_t ticket_id,
+                         struct store_identity *out);
+  int (*reveal_add)(struct store *st, int64_t ticket_id, int64_t reporter_id,
+                    const char *actor, const char *reason, int64_t now);
+  int (*ticket_reveals)(struct store *st, int64_t ticket_id,
+                        struct store_event **v, int *n);
 };
 
 /* The part of every backend's handle that store.c may look at. */

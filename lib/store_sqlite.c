@@ -105,6 +105,15 @@ enum sq_stmt_id {
   SQ_TICKET_SET_STATUS,
   SQ_TICKET_COUNT_STATUS,
   SQ_SESSION_COUNT_ACTIVE,
+  SQ_PURGE_PAYLOADS,
+  SQ_PURGE_CANDIDATES,
+  SQ_PURGE_REPORTER,
+  SQ_PURGE_INBOUND,
+  SQ_PURGE_OUTBOX,
+  SQ_PURGE_SESSIONS,
+  SQ_TICKET_IDENTITY,
+  SQ_REVEAL_INSERT,
+  SQ_TICKET_REVEALS,
   SQ_NSTMTS
 };
 
@@ -250,6 +259,44 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_TICKET_SET_STATUS] =
     "UPDATE tickets SET status = ?3, agency = coalesce(?4, agency),"
     " updated_at = ?5 WHERE id = ?1 AND status = ?2",
+  [SQ_PURGE_PAYLOADS] =
+    "UPDATE inbound SET payload = NULL WHERE id IN (SELECT id FROM inbound"
+    " WHERE payload IS NOT NULL AND received_at < ?1"
+    " ORDER BY received_at LIMIT ?2)",
+  /* Each reporter after ?1 not yet purged, and whether it may be now:
+   * nothing open, owed, being written or recent (?2 the cut-off, ?4 now). */
+  [SQ_PURGE_CANDIDATES] =
+    "SELECT r.id, r.created_at < ?2"
+    " AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.reporter_id = r.id"
+    "  AND (t.status NOT IN ('selesai', 'ditolak') OR t.updated_at >= ?2))"
+    " AND NOT EXISTS (SELECT 1 FROM inbound i WHERE i.reporter_id = r.id"
+    "  AND i.received_at >= ?2)"
+    " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.reporter_id = r.id"
+    "  AND o.status IN ('queued', 'sending'))"
+    " AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.reporter_id = r.id"
+    "  AND s.step <> 'menu' AND coalesce(s.expires_at, 0) > ?4)"
+    " FROM reporters r WHERE r.id > ?1 AND r.purged_at IS NULL"
+    " ORDER BY r.id LIMIT ?3",
+  [SQ_PURGE_REPORTER] =
+    "UPDATE reporters SET phone = 'purged:' || handle, name = NULL,"
+    " purged_at = ?2 WHERE id = ?1 AND purged_at IS NULL",
+  [SQ_PURGE_INBOUND] =
+    "UPDATE inbound SET body = NULL, payload = NULL WHERE reporter_id = ?1",
+  [SQ_PURGE_OUTBOX] =
+    "UPDATE outbox SET body = '', payload = NULL WHERE reporter_id = ?1",
+  [SQ_PURGE_SESSIONS] =
+    "UPDATE sessions SET step = 'menu', draft = '{}', invalid_count = 0,"
+    " expires_at = NULL WHERE reporter_id = ?1",
+  [SQ_TICKET_IDENTITY] =
+    "SELECT r.id, r.handle, CASE WHEN r.purged_at IS NULL THEN r.phone END,"
+    " r.name, coalesce(r.purged_at, 0) FROM tickets t"
+    " JOIN reporters r ON r.id = t.reporter_id WHERE t.id = ?1",
+  [SQ_REVEAL_INSERT] =
+    "INSERT INTO identity_reveals (ticket_id, reporter_id, at, actor, reason)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [SQ_TICKET_REVEALS] =
+    "SELECT at, actor, NULL, NULL, reason FROM identity_reveals"
+    " WHERE ticket_id = ?1 ORDER BY at, id",
 };
 
 /* How often a new reporter's handle is drawn again after a collision. */
@@ -2097,6 +2144,166 @@ sq_ticket_set_status(struct store *st, int64_t ticket_id, const char *from,
   return sq_event_add(sq, ticket_id, now, actor, from, to, note);
 }
 
+/* ---- Retention and identity ---- */
+
+static int
+sq_purge_reporter(struct sq_store *sq, int64_t id, int64_t now)
+{
+  int rc = sq_update(sq, SQ_PURGE_REPORTER, id, NULL, now,
+                     "cannot purge a reporter");
+
+  if (rc == 0)
+    rc = sq_update(sq, SQ_PURGE_INBOUND, id, NULL, 0,
+                   "cannot purge a reporter's messages");
+  if (rc == 0)
+    rc = sq_update(sq, SQ_PURGE_OUTBOX, id, NULL, 0,
+                   "cannot purge the texts sent to a reporter");
+  if (rc == 0)
+    rc = sq_update(sq, SQ_PURGE_SESSIONS, id, NULL, 0,
+                   "cannot purge a reporter's conversations");
+  return rc;
+}
+
+static int
+sq_purge_step(struct store *st, struct store_purge *p)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int64_t *ids = NULL;
+  int rc, n = 0, seen = 0, i;
+
+  if (sq->lost)
+    return sq->lost;
+  if (p->limit <= 0)
+    return AERR_STORE;
+  if (p->payload_before > 0) {
+    rc = sq_stmt(sq, SQ_PURGE_PAYLOADS, &stmt);
+    if (rc != 0)
+      return rc;
+    sqlite3_bind_int64(stmt, 1, p->payload_before);
+    sqlite3_bind_int(stmt, 2, p->limit);
+    rc = sqlite3_step(stmt);
+    rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot purge payloads");
+    sq_done(stmt);
+    if (rc != 0)
+      return rc;
+    p->payloads = sqlite3_changes(sq->db);
+    if (p->payloads == p->limit)
+      p->more = 1;
+  }
+  if (p->personal_before <= 0)
+    return 0;
+  ids = malloc((size_t)p->limit * sizeof(*ids));
+  if (ids == NULL)
+    return -ENOMEM;
+  rc = sq_stmt(sq, SQ_PURGE_CANDIDATES, &stmt);
+  if (rc != 0) {
+    free(ids);
+    return rc;
+  }
+  sqlite3_bind_int64(stmt, 1, p->after_reporter);
+  sqlite3_bind_int64(stmt, 2, p->personal_before);
+  sqlite3_bind_int(stmt, 3, p->limit);
+  sqlite3_bind_int64(stmt, 4, p->now);
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    seen++;
+    p->after_reporter = sqlite3_column_int64(stmt, 0);
+    if (sqlite3_column_int(stmt, 1) && n < p->limit)
+      ids[n++] = p->after_reporter;
+  }
+  rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot look for reporters "
+                                       "to purge");
+  sq_done(stmt);
+  for (i = 0; rc == 0 && i < n; i++)
+    rc = sq_purge_reporter(sq, ids[i], p->now);
+  free(ids);
+  if (rc != 0)
+    return rc;
+  p->reporters = n;
+  if (seen == p->limit)
+    p->more = 1;
+  return 0;
+}
+
+static int
+sq_ticket_identity(struct store *st, int64_t ticket_id,
+                   struct store_identity *out)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc, oom = 0;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_TICKET_IDENTITY, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, ticket_id);
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_ROW) {
+    out->reporter_id = sqlite3_column_int64(stmt, 0);
+    out->handle = sq_col_dup_null(stmt, 1, &oom);
+    out->phone = sq_col_dup_null(stmt, 2, &oom);
+    out->name = sq_col_dup_null(stmt, 3, &oom);
+    out->purged_at = sqlite3_column_int64(stmt, 4);
+    rc = oom ? -ENOMEM : 0;
+  } else if (rc == SQLITE_DONE) {
+    rc = AERR_NOTFOUND;
+  } else {
+    rc = sq_fail(sq, rc, "cannot read a reporter");
+  }
+  sq_done(stmt);
+  if (rc != 0)
+    store_identity_clear(out);
+  return rc;
+}
+
+static int
+sq_reveal_add(struct store *st, int64_t ticket_id, int64_t reporter_id,
+              const char *actor, const char *reason, int64_t now)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_REVEAL_INSERT, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, ticket_id);
+  sqlite3_bind_int64(stmt, 2, reporter_id);
+  sqlite3_bind_int64(stmt, 3, now);
+  sq_bind_text(stmt, 4, actor);
+  sq_bind_text(stmt, 5, reason);
+  rc = sqlite3_step(stmt);
+  rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot record a reveal");
+  sq_done(stmt);
+  return rc;
+}
+
+static int
+sq_ticket_reveals(struct store *st, int64_t ticket_id, struct store_event **v,
+                  int *n)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  void *arr = NULL;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_TICKET_REVEALS, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, ticket_id);
+  rc = sq_collect(sq, stmt, sizeof(**v), &arr, n, fill_event, drop_events,
+                  "cannot read a ticket's reveals");
+  if (rc == 0)
+    *v = arr;
+  return rc;
+}
+
 const struct store_ops store_sqlite_ops = {
   .name = "sqlite",
   .open = sq_open,
@@ -2141,4 +2348,8 @@ const struct store_ops store_sqlite_ops = {
   .ticket_set_status = sq_ticket_set_status,
   .ticket_count_status = sq_ticket_count_status,
   .session_count_active = sq_session_count_active,
+  .purge_step = sq_purge_step,
+  .ticket_identity = sq_ticket_identity,
+  .reveal_add = sq_reveal_add,
+  .ticket_reveals = sq_ticket_reveals,
 };

@@ -1083,6 +1083,47 @@ START_TEST(bad_prefix)
 }
 END_TEST
 
+START_TEST(retention_and_revealers)
+{
+  static const char *const bad[] = {"root", "0,x", "-1", "1.5",
+                                    "99999999999"};
+  struct loaded l;
+  char text[128];
+  size_t i;
+
+  expect_ok(&l, "[storage]\npayload_retention = 0\n"
+                "personal_retention = 730d\n[admin]\n"
+                "revealers = 0, 1001 1002\n");
+  ck_assert_uint_eq(l.cfg->storage.payload_retention_ms, 0);
+  ck_assert_uint_eq(l.cfg->storage.personal_retention_ms,
+                    730ULL * 86400 * 1000);
+  ck_assert_str_eq(l.cfg->admin.revealers, "0, 1001 1002");
+  ck_assert_int_eq(config_uid_listed(l.cfg->admin.revealers, 1001), 1);
+  ck_assert_int_eq(config_uid_listed(l.cfg->admin.revealers, 0), 1);
+  ck_assert_int_eq(config_uid_listed(l.cfg->admin.revealers, 100), 0);
+  ck_assert_int_eq(config_uid_listed(l.cfg->admin.revealers, 10021), 0);
+  unload(&l);
+  /* Defaults: 90 days of payloads, a year of personal data, root. */
+  expect_ok(&l, "[storage]\npath = x.db\n");
+  ck_assert_uint_eq(l.cfg->storage.payload_retention_ms,
+                    90ULL * 86400 * 1000);
+  ck_assert_uint_eq(l.cfg->storage.personal_retention_ms,
+                    365ULL * 86400 * 1000);
+  ck_assert_str_eq(l.cfg->admin.revealers, "0");
+  unload(&l);
+  /* Empty: nobody. */
+  expect_ok(&l, "[admin]\nrevealers =\n");
+  ck_assert_ptr_null(l.cfg->admin.revealers);
+  unload(&l);
+  for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+    snprintf(text, sizeof(text), "[admin]\nrevealers = %s\n", bad[i]);
+    expect_error(text, 2, "revealers: must be user ids");
+  }
+  expect_error("[storage]\npersonal_retention = 3651d\n", 2,
+               "personal_retention: ");
+}
+END_TEST
+
 START_TEST(duplicates)
 {
   expect_error("[server]\nmax_body = 1k\nmax_body = 2k\n", 3,
@@ -1546,6 +1587,7 @@ config_suite(void)
   tcase_add_test(bad, listen_forms);
   tcase_add_test(bad, bad_urls);
   tcase_add_test(bad, bad_prefix);
+  tcase_add_test(bad, retention_and_revealers);
   tcase_add_test(bad, duplicates);
   tcase_add_test(bad, channel_type_errors);
   tcase_add_test(bad, missing_required_keys);

@@ -1,0 +1,32 @@
+/*
+ * retention.h: removing what the hotline no longer needs to keep.
+ *
+ * Raw webhook payloads are kept for audit for [storage] payload_retention;
+ * a reporter's number, name and messages for [storage] personal_retention
+ * after their last ticket closed and their last message (the reports
+ * themselves stay, under the reporter's pseudonymous handle).  A run
+ * starts a minute after start-up and every hour after, or at once when an
+ * admin asks (POST /purge on the admin socket, `aduanctl purge`).  It works
+ * in small steps, one transaction each, so the loop keeps serving.
+ */
+#ifndef ADUAN_RETENTION_H
+#define ADUAN_RETENTION_H
+
+struct server;
+struct retention;
+struct httpd_request;
+
+int retention_new(struct retention **out, struct server *s);
+
+/* Arm the first run. */
+void retention_start(struct retention *r);
+
+/* Run now (or join the run under way); req is answered when it ends, with
+ * what it removed as JSON: {"payloads": N, "reporters": N}. */
+void retention_run_now(struct retention *r, struct httpd_request *req);
+
+/* Stop running; requests waiting for a run are answered 503. */
+void retention_pause(struct retention *r);
+void retention_close(struct retention *r, void (*cb)(void *arg), void *arg);
+
+#endif
