@@ -175,6 +175,11 @@ static const struct directive directives[] = {
     .help = "A reporter's number, name and messages are removed this long "
             "after their last ticket closed and their last message (the "
             "reports stay); 0 keeps them" },
+  { .section = SEC_STORAGE, .key = "purge_every", .type = T_DURATION,
+    .offset = CFG(storage.purge_every_ms), .min = 0, .max = 7 * MS_DAY,
+    .def = "1h", .flags = F_RELOAD,
+    .help = "How often the retention purge runs (first a minute after "
+            "start); 0: only on aduanctl purge" },
 
   /* [log] */
   { .section = SEC_LOG, .key = "level", .type = T_LOGLEVEL,

@@ -93,6 +93,7 @@ struct config {
     uint64_t busy_timeout_ms;
     uint64_t payload_retention_ms;   /* 0: raw payloads kept */
     uint64_t personal_retention_ms;  /* 0: personal data kept */
+    uint64_t purge_every_ms;         /* 0: only when an admin asks */
   } storage;
 
   struct {

@@ -10,6 +10,7 @@
  */
 #include "retention.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,6 @@
 
 #define STEP_ROWS 500
 #define FIRST_RUN_MS (60 * 1000)
-#define EVERY_MS (60 * 60 * 1000)
 #define WAITERS_MAX 16
 
 struct retention {
@@ -57,10 +57,41 @@ retention_new(struct retention **out, struct server *s)
   return 0;
 }
 
+/* Arm the next scheduled run, first_ms from now at the latest. */
+static void
+schedule(struct retention *r, uint64_t first_ms)
+{
+  uint64_t every = r->srv->cfg->storage.purge_every_ms;
+
+  uv_timer_stop(&r->timer);
+  if (r->paused || r->running || every == 0)
+    return;
+  uv_timer_start(&r->timer, on_timer, every < first_ms ? every : first_ms,
+                 0);
+}
+
 void
 retention_start(struct retention *r)
 {
-  uv_timer_start(&r->timer, on_timer, FIRST_RUN_MS, 0);
+  schedule(r, FIRST_RUN_MS);
+}
+
+void
+retention_reload(struct retention *r)
+{
+  uint64_t every = r->srv->cfg->storage.purge_every_ms;
+  uint64_t due = uv_timer_get_due_in(&r->timer);
+
+  /* A shorter or restored interval applies now; a run under way ends
+   * first and schedules by the new one itself. */
+  if (r->running)
+    return;
+  if (every == 0) {
+    uv_timer_stop(&r->timer);
+    return;
+  }
+  if (!uv_is_active((uv_handle_t *)&r->timer) || due > every)
+    schedule(r, every);
 }
 
 static void
@@ -111,8 +142,7 @@ end_run(struct retention *r, int rc)
     r->wait[i] = NULL;
   }
   r->nwait = 0;
-  if (!r->paused)
-    uv_timer_start(&r->timer, on_timer, EVERY_MS, 0);
+  schedule(r, UINT64_MAX);
 }
 
 static int

@@ -5,8 +5,9 @@
  * a reporter's number, name and messages for [storage] personal_retention
  * after their last ticket closed and their last message (the reports
  * themselves stay, under the reporter's pseudonymous handle).  A run
- * starts a minute after start-up and every hour after, or at once when an
- * admin asks (POST /purge on the admin socket, `aduanctl purge`).  It works
+ * starts a minute after start-up and every [storage] purge_every (1h)
+ * after, and at once when an admin asks (POST /purge on the admin socket,
+ * `aduanctl purge`).  It works
  * in small steps, one transaction each, so the loop keeps serving.
  */
 #ifndef ADUAN_RETENTION_H
@@ -18,8 +19,12 @@ struct httpd_request;
 
 int retention_new(struct retention **out, struct server *s);
 
-/* Arm the first run. */
+/* Arm the first run: a minute after start, or [storage] purge_every when
+ * shorter; none when purge_every is 0. */
 void retention_start(struct retention *r);
+
+/* The config was reloaded: follow a changed purge_every. */
+void retention_reload(struct retention *r);
 
 /* Run now (or join the run under way); req is answered when it ends, with
  * what it removed as JSON: {"payloads": N, "reporters": N}. */

@@ -569,6 +569,7 @@ server_reload(struct server *s)
   httpd_set_opts(s->admin, &ho);
   config_free(s->cfg);
   s->cfg = next;
+  retention_reload(s->retention);
   log_info("event=config.reloaded channels=%d changed=%s content=%s",
            next->nchannels,
            log_quote(changed.len > 0 ? changed.data : "none", q1,

@@ -40,6 +40,7 @@
 static struct fakeprov *fp;
 static struct tu_daemon d;
 static char *sock;   /* the daemon's admin socket */
+static const char *storage;  /* more [storage] lines for the next start */
 
 /*
  * Start the fake provider and a daemon with a WhatsApp channel on it.
@@ -62,7 +63,14 @@ start_env(const char *admin, const char *more, const char *const *env)
              "phone_number_id = 112233445566778\n"
              "api_base = http://127.0.0.1:%d/v21.0\n",
              admin ? admin : "", more ? more : "", fakeprov_port(fp));
-  ck_assert_int_eq(tu_daemon_start_env(&d, conf.data, env), 0);
+  {
+    struct tu_daemon_opts o = {0};
+    o.extra = conf.data;
+    o.env = env;
+    o.storage = storage;
+    ck_assert_int_eq(tu_daemon_start_opts(&d, &o), 0);
+    storage = NULL;
+  }
   sock = tu_path(d.dir, "var/admin.sock");
   buf_free(&conf);
 }
@@ -127,7 +135,7 @@ static const char *const story_a[] = {
   "Halo", "1", "pungli", "Kepala Seksi Perizinan Dinas PMPTSP", "Ende",
   "kemarin", ("Petugas loket meminta uang dua ratus ribu rupiah agar izin "
               "usaha saya cepat diproses tanpa kuitansi"),
-  "LANJUT", "LEWATI", "3", "KIRIM",
+  "LANJUT", "LEWATI", "3", "KIRIM", NULL,
 };
 
 static const char *const story_b[] = {
@@ -135,7 +143,15 @@ static const char *const story_b[] = {
   "minggu lalu", ("Bendahara dinas menerima hadiah sepeda motor dari "
                   "kontraktor proyek sekolah sebelum lelang diumumkan "
                   "kepada masyarakat"),
-  "LANJUT", "LEWATI", "3", "KIRIM",
+  "LANJUT", "LEWATI", "3", "KIRIM", NULL,
+};
+
+/* RAHASIA, with a name: the reporter an admin may be shown. */
+static const char *const story_c[] = {
+  "Halo", "1", "pungli", "Kepala Puskesmas Oesapa", "Kota Kupang",
+  "kemarin", ("Petugas puskesmas menagih biaya pendaftaran lima puluh ribu "
+              "rupiah kepada pasien BPJS tanpa karcis resmi"),
+  "LANJUT", "LEWATI", "2", "Maria Goreti Lake", "KIRIM", NULL,
 };
 
 #define NSTORY 11
@@ -159,7 +175,7 @@ file_report(const char *digits, const char *const *story)
   char id[64];
   int i;
 
-  for (i = 0; i < NSTORY; i++) {
+  for (i = 0; story[i] != NULL; i++) {
     snprintf(id, sizeof(id), "wamid.%s.%d", digits, i);
     wa_say(digits, id, story[i]);
   }
@@ -1464,6 +1480,168 @@ assert_events_documented(const char *readme, const char *folder)
   ck_assert_int_gt(files, 0);
 }
 
+/* ---- Identity and retention --------------------------------------------- */
+
+START_TEST(reveal_shows_the_reporter_to_revealers_only)
+{
+  char *c, *a, *out, *err, sql[160];
+  struct json_object *o;
+
+  start_env("revealers = 0\n", NULL, NULL);
+  c = file_report("6281234567892", story_c);
+  a = file_report("6281234567890", story_a);
+  /* No reason, no reveal: a usage error, nothing asked. */
+  ck_assert_int_eq(ctl(NULL, NULL, "reveal", c, NULL), 2);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM identity_reveals"),
+                   0);
+  /* A listed user with a reason sees the number and the name... */
+  ck_assert_int_eq(ctl(&out, &err, "reveal", c, "--reason",
+                       "Surat Inspektorat 700/12/2026", NULL), 0);
+  ck_assert_msg(strstr(out, "+6281234567892") != NULL, "%s", out);
+  ck_assert_ptr_nonnull(strstr(out, "Maria Goreti Lake"));
+  ck_assert_ptr_nonnull(strstr(out, "rahasia"));
+  free(out);
+  free(err);
+  ck_assert_int_eq(ctl(&out, NULL, "reveal", c, "--reason", "Klarifikasi",
+                       "--json", NULL), 0);
+  o = json_tokener_parse(out);
+  ck_assert_ptr_nonnull(o);
+  ck_assert_str_eq(jstr(o, "phone"), "+6281234567892");
+  ck_assert_str_eq(jstr(o, "name"), "Maria Goreti Lake");
+  ck_assert_str_eq(jstr(o, "actor"), ACTOR);
+  ck_assert_str_eq(jstr(o, "number"), c);
+  json_object_put(o);
+  free(out);
+  /* ...and it is on the record, with the ticket, and in the log, never
+   * with the number (tu_daemon_stop checks the whole log for that). */
+  snprintf(sql, sizeof(sql), "SELECT count(*) FROM identity_reveals v JOIN "
+           "tickets t ON t.id = v.ticket_id WHERE t.number = '%s' AND "
+           "v.actor = '" ACTOR "'", c);
+  ck_assert_int_eq(tu_db_int(&d, sql), 2);
+  ck_assert_int_eq(ctl(&out, NULL, "show", c, NULL), 0);
+  ck_assert_ptr_nonnull(strstr(out, "identity revealed:"));
+  ck_assert_ptr_nonnull(strstr(out, "Surat Inspektorat 700/12/2026"));
+  ck_assert_ptr_null(strstr(out, "+6281234567892"));
+  free(out);
+  ck_assert(tu_daemon_log_has(&d, "event=identity.revealed"));
+  /* Someone who chose ANONIM is not revealed. */
+  ck_assert_int_eq(ctl(NULL, &err, "reveal", a, "--reason", "Klarifikasi",
+                       NULL), 4);
+  ck_assert_msg(strstr(err, "ANONIM") != NULL, "%s", err);
+  free(err);
+  ck_assert(tu_daemon_log_has(&d, "why=anonim"));
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM identity_reveals"),
+                   2);
+  ck_assert_int_eq(ctl(NULL, NULL, "reveal", "NTT-2026-09999", "--reason",
+                       "x", NULL), 3);
+  free(a);
+  free(c);
+  stop();
+}
+END_TEST
+
+START_TEST(reveal_is_refused_to_users_not_listed)
+{
+  char *err;
+
+  /* Root itself is not allowed when the list names others. */
+  start_env("revealers = 1234, 5678\n", NULL, NULL);
+  ck_assert_int_eq(ctl(NULL, &err, "reveal", "NTT-2026-00001", "--reason",
+                       "Klarifikasi", NULL), 4);
+  ck_assert_msg(strstr(err, "revealers") != NULL, "%s", err);
+  free(err);
+  ck_assert(tu_daemon_log_has(&d, "why=not_allowed"));
+  stop();
+}
+END_TEST
+
+/* `aduanctl purge --json`: what the run removed. */
+static void
+purge(long long *payloads, long long *reporters)
+{
+  struct json_object *o, *v;
+  char *out;
+
+  ck_assert_int_eq(ctl(&out, NULL, "purge", "--json", NULL), 0);
+  o = json_tokener_parse(out);
+  ck_assert_msg(o != NULL, "%s", out);
+  ck_assert(json_object_object_get_ex(o, "payloads", &v));
+  *payloads = json_object_get_int64(v);
+  ck_assert(json_object_object_get_ex(o, "reporters", &v));
+  *reporters = json_object_get_int64(v);
+  json_object_put(o);
+  free(out);
+}
+
+START_TEST(retention_purges_payloads_then_personal_data)
+{
+  char *c, *b, *out, *err;
+  long long payloads = -1, reporters = -1, inbound;
+
+  storage = "payload_retention = 30d\npersonal_retention = 60d\n"
+            "purge_every = 0\n";
+  start();
+  c = file_report("6281234567892", story_c);
+  b = file_report("6281234567891", story_b);
+  /* c's ticket is closed, b's stays open. */
+  move(c, "diterima", "diproses", "Diteruskan.", "Dinas Kesehatan");
+  move(c, "diproses", "selesai", "Petugas telah diberi sanksi.", NULL);
+  ck_assert_int_eq(fakeprov_wait(fp, 2 * 12 + 2 - 1, 10000), 0);
+  inbound = tu_db_int(&d, "SELECT count(*) FROM inbound");
+  ck_assert_int_eq(inbound, 12 + 11);
+  /* Nothing is old yet. */
+  purge(&payloads, &reporters);
+  ck_assert_int_eq(payloads, 0);
+  ck_assert_int_eq(reporters, 0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM inbound WHERE "
+                                 "payload IS NOT NULL"), inbound);
+  /* A month on: the raw payloads go, the people stay. */
+  ck_assert_int_eq(tu_daemon_advance(&d, 31LL * 24 * 3600 * 1000), 0);
+  purge(&payloads, &reporters);
+  ck_assert_int_eq(payloads, inbound);
+  ck_assert_int_eq(reporters, 0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM inbound WHERE "
+                                 "payload IS NOT NULL"), 0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM reporters WHERE "
+                                 "phone = '+6281234567892'"), 1);
+  /* Two months on: the closed ticket's reporter goes; the report stays;
+   * the open ticket's reporter stays. */
+  ck_assert_int_eq(tu_daemon_advance(&d, 30LL * 24 * 3600 * 1000), 0);
+  purge(&payloads, &reporters);
+  ck_assert_int_eq(payloads, 0);
+  ck_assert_int_eq(reporters, 1);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM reporters WHERE "
+                                 "phone = '+6281234567892' OR name = "
+                                 "'Maria Goreti Lake'"), 0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM reporters WHERE "
+                                 "phone = '+6281234567891'"), 1);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM inbound i JOIN "
+                                 "reporters r ON r.id = i.reporter_id WHERE "
+                                 "r.purged_at IS NOT NULL AND i.body IS NOT "
+                                 "NULL"), 0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "kronologi LIKE 'Petugas puskesmas%'"), 1);
+  ck_assert_int_eq(ctl(&out, NULL, "show", c, NULL), 0);
+  ck_assert_ptr_nonnull(strstr(out, "Petugas puskesmas menagih"));
+  ck_assert_ptr_nonnull(strstr(out, "R-"));
+  free(out);
+  ck_assert_int_eq(ctl(NULL, &err, "reveal", c, "--reason", "Klarifikasi",
+                       NULL), 4);
+  ck_assert_msg(strstr(err, "retention") != NULL, "%s", err);
+  free(err);
+  ck_assert(tu_daemon_log_has(&d, "event=retention.purged payloads=0 "
+                                  "reporters=1"));
+  /* The same number writing again is a new reporter, welcomed as such. */
+  wa_say("6281234567892", "wamid.again.1", "Halo");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM reporters WHERE "
+                                 "phone = '+6281234567892'"), 1);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM reporters"), 3);
+  free(b);
+  free(c);
+  stop();
+}
+END_TEST
+
 START_TEST(every_logged_event_is_documented)
 {
   char *readme = tu_read_file(ADUAN_SOURCE_DIR "/README.md", NULL);
@@ -1498,6 +1676,9 @@ ops_suite(void)
   tcase_add_test(tc, notice_after_24_hours_goes_as_template);
   tcase_add_test(tc, log_file_moves_on_reload_and_reopens_on_sigusr1);
   tcase_add_test(tc, log_file_from_the_start);
+  tcase_add_test(tc, reveal_shows_the_reporter_to_revealers_only);
+  tcase_add_test(tc, reveal_is_refused_to_users_not_listed);
+  tcase_add_test(tc, retention_purges_payloads_then_personal_data);
   tcase_add_test(tc, every_logged_event_is_documented);
   suite_add_tcase(s, tc);
   return s;
