@@ -37,6 +37,10 @@ usage(FILE *f)
     "                           reporter is told\n"
     "  export --since DATE [--until DATE] [--format csv|json]\n"
     "                           all tickets filed in the range\n"
+    "  ask NUMBER QUESTION [--json]\n"
+    "                           ask the reporter of an open ticket a\n"
+    "                           question in their channel; their next\n"
+    "                           message is attached as the answer\n"
     "  reveal NUMBER --reason TEXT [--json]\n"
     "                           the number and name of the reporter behind\n"
     "                           a ticket (users in [admin] revealers only;\n"
@@ -59,7 +63,8 @@ usage(FILE *f)
     "\n"
     "Exit status: 0 success, 1 failure (daemon unreachable or failing),\n"
     "2 usage error, 3 no such ticket, 4 refused (a move the lifecycle does\n"
-    "not allow, a reveal not allowed or not possible).\n",
+    "not allow, a question about a closed ticket, a reveal not allowed or\n"
+    "not possible).\n",
     ADUAN_DEFAULT_CONFIG);
 }
 
@@ -324,6 +329,26 @@ cmd_show(const char *sock, int argc, char **argv)
   return rc;
 }
 
+/* POST body (taken) to /tickets/NUMBER/action and print the answer;
+ * returns the exit code. */
+static int
+ticket_post(const char *sock, const char *number, const char *action,
+            struct json_object *body, int json,
+            int (*print)(const char *, FILE *))
+{
+  struct buf path = BUF_INIT, q = BUF_INIT;
+  int rc;
+
+  query_add(&q, "n", number);
+  buf_printf(&path, "/tickets/%s/%s", q.data + 3, action);
+  rc = admin_call(sock, "POST", path.data, json_object_to_json_string(body),
+                  json, print);
+  json_object_put(body);
+  buf_free(&path);
+  buf_free(&q);
+  return rc;
+}
+
 static int
 cmd_status(const char *sock, int argc, char **argv)
 {
@@ -335,9 +360,8 @@ cmd_status(const char *sock, int argc, char **argv)
     {NULL, 0, NULL, 0},
   };
   const char *note = NULL, *agency = NULL;
-  struct buf path = BUF_INIT, q = BUF_INIT;
   struct json_object *body;
-  int opt, rc, json = 0;
+  int opt, json = 0;
 
   optind = 0;
   while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -379,14 +403,50 @@ cmd_status(const char *sock, int argc, char **argv)
   json_object_object_add(body, "note", json_object_new_string(note));
   if (agency != NULL)
     json_object_object_add(body, "agency", json_object_new_string(agency));
-  query_add(&q, "n", argv[optind]);
-  buf_printf(&path, "/tickets/%s/status", q.data + 3);
-  rc = admin_call(sock, "POST", path.data, json_object_to_json_string(body),
-                  json, ctl_print_status);
-  json_object_put(body);
-  buf_free(&path);
-  buf_free(&q);
-  return rc;
+  return ticket_post(sock, argv[optind], "status", body, json,
+                     ctl_print_status);
+}
+
+static int
+cmd_ask(const char *sock, int argc, char **argv)
+{
+  static const struct option longopts[] = {
+    {"json", no_argument, NULL, 'j'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+  };
+  struct json_object *body;
+  int opt, json = 0;
+
+  optind = 0;
+  while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    switch (opt) {
+    case 'j': json = 1; break;
+    case 'h':
+      printf("usage: aduanctl ask NUMBER QUESTION [--json]\n"
+             "Sends QUESTION to the reporter of an open ticket, in their "
+             "own channel\n(the catalogue's ask.operator text), anonymous "
+             "reporters included.\nTheir next message outside a report "
+             "being written is attached to the\nticket as the answer; "
+             "aduanctl show NUMBER shows it.  Exit status: 0 sent,\n3 no "
+             "such ticket, 4 refused (the ticket is closed).\n");
+      return CTL_OK;
+    default: return CTL_USAGE;
+    }
+  }
+  if (optind + 2 != argc) {
+    fprintf(stderr, "usage: aduanctl ask NUMBER QUESTION\n");
+    return CTL_USAGE;
+  }
+  if (argv[optind + 1][0] == '\0' || strlen(argv[optind + 1]) > 1000) {
+    fprintf(stderr, "aduanctl: a question is 1 to 1000 characters\n");
+    return CTL_USAGE;
+  }
+  body = json_object_new_object();
+  json_object_object_add(body, "question",
+                         json_object_new_string(argv[optind + 1]));
+  return ticket_post(sock, argv[optind], "ask", body, json,
+                     ctl_print_ask);
 }
 
 static int
@@ -399,9 +459,8 @@ cmd_reveal(const char *sock, int argc, char **argv)
     {NULL, 0, NULL, 0},
   };
   const char *reason = NULL;
-  struct buf path = BUF_INIT, q = BUF_INIT;
   struct json_object *body;
-  int opt, rc, json = 0;
+  int opt, json = 0;
 
   optind = 0;
   while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -430,14 +489,8 @@ cmd_reveal(const char *sock, int argc, char **argv)
   }
   body = json_object_new_object();
   json_object_object_add(body, "reason", json_object_new_string(reason));
-  query_add(&q, "n", argv[optind]);
-  buf_printf(&path, "/tickets/%s/reveal", q.data + 3);
-  rc = admin_call(sock, "POST", path.data, json_object_to_json_string(body),
-                  json, ctl_print_reveal);
-  json_object_put(body);
-  buf_free(&path);
-  buf_free(&q);
-  return rc;
+  return ticket_post(sock, argv[optind], "reveal", body, json,
+                     ctl_print_reveal);
 }
 
 static int
@@ -496,6 +549,7 @@ main(int argc, char **argv)
       strcmp(argv[optind], "show") != 0 &&
       strcmp(argv[optind], "status") != 0 &&
       strcmp(argv[optind], "reveal") != 0 &&
+      strcmp(argv[optind], "ask") != 0 &&
       strcmp(argv[optind], "purge") != 0 &&
       strcmp(argv[optind], "export") != 0) {
     fprintf(stderr, "aduanctl: unknown command '%s'\n", argv[optind]);
@@ -519,6 +573,8 @@ main(int argc, char **argv)
     rc = cmd_tickets(sock, argc - optind, argv + optind, 1);
   else if (strcmp(argv[optind], "show") == 0)
     rc = cmd_show(sock, argc - optind, argv + optind);
+  else if (strcmp(argv[optind], "ask") == 0)
+    rc = cmd_ask(sock, argc - optind, argv + optind);
   else if (strcmp(argv[optind], "reveal") == 0)
     rc = cmd_reveal(sock, argc - optind, argv + optind);
   else if (strcmp(argv[optind], "purge") == 0)

@@ -97,6 +97,16 @@ jstr(const char *s)
   return s != NULL ? json_object_new_string(s) : NULL;
 }
 
+/* Answer req with o (taken) once the batch it changed is committed. */
+static void
+defer_json(struct server *s, struct httpd_request *req, struct json_object *o,
+           int kick)
+{
+  webhook_defer(s, req, json_object_to_json_string_ext(
+                  o, JSON_C_TO_STRING_PLAIN), kick);
+  json_object_put(o);
+}
+
 /* A ticket as JSON: never the reporter's number or name. */
 static struct json_object *
 ticket_json(const struct store_ticket *t, const char *handle)
@@ -256,9 +266,10 @@ show_ticket(struct server *s, struct httpd_request *req, const char *number)
   struct store_event *ev = NULL;
   struct store_evidence_item *evi = NULL;
   struct store_event *rev = NULL;
+  struct store_question *qs = NULL;
   struct json_object *o, *arr;
   char *handle = NULL, when[40];
-  int nev = 0, nevi = 0, nrev = 0, i, rc;
+  int nev = 0, nevi = 0, nrev = 0, nq = 0, i, rc;
 
   rc = store_ticket_by_number(s->store, number, &t);
   if (rc == AERR_NOTFOUND) {
@@ -273,7 +284,10 @@ show_ticket(struct server *s, struct httpd_request *req, const char *number)
     rc = store_ticket_evidence(s->store, t.id, &evi, &nevi);
   if (rc == 0)
     rc = store_ticket_reveals(s->store, t.id, &rev, &nrev);
+  if (rc == 0)
+    rc = store_ticket_questions(s->store, t.id, &qs, &nq);
   if (rc != 0) {
+    store_events_free(rev, nrev);
     store_events_free(ev, nev);
     store_evidence_items_free(evi, nevi);
     store_ticket_clear(&t);
@@ -318,7 +332,25 @@ show_ticket(struct server *s, struct httpd_request *req, const char *number)
     json_object_array_add(arr, e);
   }
   json_object_object_add(o, "reveals", arr);
+  /* Operators' questions and the reporter's answers. */
+  arr = json_object_new_array();
+  for (i = 0; i < nq; i++) {
+    struct json_object *e = json_object_new_object();
+    json_object_object_add(e, "asked", jstr(wita_format(qs[i].asked_at,
+                                                        when, sizeof(when))));
+    json_object_object_add(e, "actor", jstr(qs[i].actor));
+    json_object_object_add(e, "question", jstr(qs[i].question));
+    json_object_object_add(e, "answered",
+                           qs[i].answered_at != 0
+                             ? jstr(wita_format(qs[i].answered_at, when,
+                                                sizeof(when)))
+                             : NULL);
+    json_object_object_add(e, "answer", jstr(qs[i].answer));
+    json_object_array_add(arr, e);
+  }
+  json_object_object_add(o, "questions", arr);
   respond_json(req, 200, o);
+  store_questions_free(qs, nq);
   store_events_free(rev, nrev);
   store_events_free(ev, nev);
   store_evidence_items_free(evi, nevi);
@@ -337,6 +369,28 @@ json_get_str(struct json_object *o, const char *key)
   return json_object_get_string(v);
 }
 
+/* Address a notice about ticket t to its reporter, in the ticket's
+ * channel. */
+static void
+notice_for(struct server *s, const struct store_ticket *t,
+           struct conv_notice *n)
+{
+  const struct config_channel *ch = config_channel(s->cfg, t->channel);
+  const struct provider_ops *ops = ch != NULL ? provider_for(ch->type)
+                                              : NULL;
+
+  n->channel = t->channel;
+  n->family = ops != NULL ? (ops->family_of != NULL && ch->from != NULL &&
+                             strncmp(ch->from, "whatsapp:", 9) == 0
+                               ? "whatsapp" : ops->family)
+                          : "sms";
+  n->inline_replies = ops != NULL && ops->inline_replies;
+  n->reporter_id = t->reporter_id;
+  n->ticket_id = t->id;
+  n->ticket = t->number;
+  n->now_ms = server_now(s);
+}
+
 /*
  * Move a ticket along its lifecycle.  Illegal moves are refused (409)
  * with the reason; ditolak needs a note (the reason the reporter reads),
@@ -348,8 +402,6 @@ change_status(struct server *s, struct httpd_request *req, const char *number)
   struct json_object *body;
   struct store_ticket t;
   struct conv_notice n = {0};
-  const struct config_channel *ch;
-  const struct provider_ops *ops;
   const char *to, *note, *agency;
   char actor[96], q[LOG_QUOTE_LEN];
   int from, tostatus, rc;
@@ -408,17 +460,7 @@ change_status(struct server *s, struct httpd_request *req, const char *number)
     return;
   }
   operator_name(s->cfg, req->peer_uid, actor, sizeof(actor));
-  ch = config_channel(s->cfg, t.channel);
-  ops = ch != NULL ? provider_for(ch->type) : NULL;
-  n.channel = t.channel;
-  n.family = ops != NULL ? (ops->family_of != NULL && ch->from != NULL &&
-                            strncmp(ch->from, "whatsapp:", 9) == 0
-                              ? "whatsapp" : ops->family)
-                         : "sms";
-  n.inline_replies = ops != NULL && ops->inline_replies;
-  n.reporter_id = t.reporter_id;
-  n.ticket_id = t.id;
-  n.ticket = t.number;
+  notice_for(s, &t, &n);
   n.status = to;
   n.note = note;
   n.agency = agency;
@@ -456,10 +498,82 @@ change_status(struct server *s, struct httpd_request *req, const char *number)
     json_object_object_add(o, "from", jstr(t.status));
     json_object_object_add(o, "status", jstr(to));
     json_object_object_add(o, "actor", jstr(actor));
-    webhook_defer(s, req, json_object_to_json_string_ext(
-                    o, JSON_C_TO_STRING_PLAIN), !n.inline_replies);
-    json_object_put(o);
+    defer_json(s, req, o, !n.inline_replies);
   }
+  json_object_put(body);
+  store_ticket_clear(&t);
+}
+
+/*
+ * Ask the reporter of an open ticket a question, in their own channel
+ * (so an ANONIM reporter can be asked too; nobody needs the number).
+ * Their next text outside a draft is attached to the ticket as the answer
+ * (conv.c); `aduanctl show` shows both.
+ */
+static void
+ask_reporter(struct server *s, struct httpd_request *req, const char *number)
+{
+  struct json_object *body, *o;
+  struct store_ticket t;
+  struct conv_notice n = {0};
+  const char *question;
+  char actor[96], q[LOG_QUOTE_LEN];
+  int st, rc;
+
+  body = json_tokener_parse(req->body.data ? req->body.data : "");
+  question = body != NULL && json_object_is_type(body, json_type_object)
+               ? json_get_str(body, "question") : NULL;
+  if (question == NULL || *question == '\0' || strlen(question) > 1000) {
+    json_object_put(body);
+    httpd_respond_error(req, 400, "a question is 1 to 1000 characters: "
+                        "{\"question\": \"...\"}");
+    return;
+  }
+  rc = store_ticket_by_number(s->store, number, &t);
+  if (rc != 0) {
+    json_object_put(body);
+    httpd_respond_error(req, rc == AERR_NOTFOUND ? 404 : 503,
+                        rc == AERR_NOTFOUND ? "no such ticket"
+                                            : "database unavailable");
+    return;
+  }
+  st = ticket_status_parse(t.status);
+  if (st < 0 || ticket_status_closed(st)) {
+    json_object_put(body);
+    store_ticket_clear(&t);
+    httpd_respond_error(req, 409, "the ticket is closed: its reporter is "
+                        "not asked any more");
+    return;
+  }
+  operator_name(s->cfg, req->peer_uid, actor, sizeof(actor));
+  notice_for(s, &t, &n);
+  n.question = question;
+  rc = store_batch_begin(s->store);
+  if (rc == 0) {
+    rc = store_sp_begin(s->store);
+    if (rc == 0)
+      rc = store_question_add(s->store, t.id, t.reporter_id, actor, question,
+                              n.now_ms, NULL);
+    if (rc == 0)
+      rc = conv_notify(s->conv, s->store, &n);
+    if (rc == 0)
+      rc = store_sp_release(s->store);
+    else
+      store_sp_rollback(s->store);
+  }
+  if (rc != 0) {
+    json_object_put(body);
+    store_ticket_clear(&t);
+    httpd_respond_error(req, 503, "database unavailable");
+    return;
+  }
+  log_info("event=ticket.asked req=%s ticket=%s actor=%s", req->id,
+           t.number, log_quote(actor, q, sizeof(q)));
+  o = json_object_new_object();
+  json_object_object_add(o, "number", jstr(t.number));
+  json_object_object_add(o, "question", jstr(question));
+  json_object_object_add(o, "actor", jstr(actor));
+  defer_json(s, req, o, !n.inline_replies);
   json_object_put(body);
   store_ticket_clear(&t);
 }
@@ -555,9 +669,7 @@ reveal_identity(struct server *s, struct httpd_request *req,
   json_object_object_add(o, "actor", jstr(actor));
   json_object_object_add(o, "at", jstr(wita_format(now, when,
                                                    sizeof(when))));
-  webhook_defer(s, req, json_object_to_json_string_ext(
-                  o, JSON_C_TO_STRING_PLAIN), 0);
-  json_object_put(o);
+  defer_json(s, req, o, 0);
 done:
   json_object_put(body);
   store_identity_clear(&id);
@@ -688,6 +800,11 @@ admin_handle(struct httpd_request *req, void *arg)
     if (slash != NULL && strcmp(slash, "/status") == 0 &&
         req->method == HTTP_POST) {
       change_status(s, req, canon);
+      return;
+    }
+    if (slash != NULL && strcmp(slash, "/ask") == 0 &&
+        req->method == HTTP_POST) {
+      ask_reporter(s, req, canon);
       return;
     }
     if (slash != NULL && strcmp(slash, "/reveal") == 0 &&

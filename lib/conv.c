@@ -916,6 +916,36 @@ on_menu(struct turn *t, const char *text, int fresh)
   }
 }
 
+/*
+ * Outside a draft, a text may answer the operator's latest question about
+ * one of the reporter's open tickets: it is attached to that ticket and
+ * the reporter thanked.  *done is 1 when it was.
+ */
+static int
+on_answer(struct turn *t, const char *text, int *done)
+{
+  struct catalog_var v;
+  int64_t qid = 0, tid = 0;
+  char number[32];
+  int rc;
+
+  *done = 0;
+  rc = store_question_waiting(t->st, t->ev->reporter_id, &qid, &tid, number);
+  if (rc == AERR_NOTFOUND)
+    return 0;
+  if (rc == 0)
+    rc = store_question_answer(t->st, qid, t->ev->inbound_id, text,
+                               t->ev->now_ms);
+  if (rc != 0)
+    return rc;
+  *done = 1;
+  log_info("event=ticket.answered ticket=%s question=%lld", number,
+           (long long)qid);
+  v.name = "ticket";
+  v.value = number;
+  return say(t, "note.received", &v, 1);
+}
+
 /* Handle a free-text answer for a plain field step. */
 static int
 on_field(struct turn *t, enum field f, const char *text, const char *key,
@@ -1242,6 +1272,13 @@ dispatch(struct turn *t, int fresh)
   if (m->kind == MSG_LOCATION && t->step != STEP_LOKASI)
     return invalid(t, steps[t->step].help, NULL, 0, "location_here");
 
+  if (t->step == STEP_MENU && m->kind == MSG_TEXT && cmd == CMD_NONE) {
+    int done;
+    rc = on_answer(t, text, &done);
+    if (rc != 0 || done)
+      return rc;
+  }
+
   switch (t->step) {
   case STEP_MENU:
     return on_menu(t, text, fresh);
@@ -1308,18 +1345,24 @@ conv_notify(struct conv *cv, struct store *st, const struct conv_notice *n)
   int rc, sms;
 
   sms = strcmp(n->family, "sms") == 0;
-  snprintf(key, sizeof(key), "status.%s", n->status);
-  catalog_render(cv->cat, key, sms, NULL, 0, &label);
   vars[0].name = "ticket";
   vars[0].value = n->ticket;
-  vars[1].name = "status";
-  vars[1].value = label.data ? label.data : n->status;
-  vars[2].name = "note";
-  vars[2].value = n->note ? n->note : "";
-  vars[3].name = "agency";
-  vars[3].value = n->agency ? n->agency : "";
-  snprintf(key, sizeof(key), "notify.%s", n->status);
-  rc = catalog_render(cv->cat, key, sms, vars, 4, &text);
+  if (n->question != NULL) {
+    vars[1].name = "question";
+    vars[1].value = n->question;
+    rc = catalog_render(cv->cat, "ask.operator", sms, vars, 2, &text);
+  } else {
+    snprintf(key, sizeof(key), "status.%s", n->status);
+    catalog_render(cv->cat, key, sms, NULL, 0, &label);
+    vars[1].name = "status";
+    vars[1].value = label.data ? label.data : n->status;
+    vars[2].name = "note";
+    vars[2].value = n->note ? n->note : "";
+    vars[3].name = "agency";
+    vars[3].value = n->agency ? n->agency : "";
+    snprintf(key, sizeof(key), "notify.%s", n->status);
+    rc = catalog_render(cv->cat, key, sms, vars, 4, &text);
+  }
   if (rc == 0) {
     trim_lines(&text);
     o.channel = n->channel;

@@ -78,11 +78,14 @@ struct conv_notice {
   const char *status;         /* the new status */
   const char *note;           /* for the reporter; may be NULL */
   const char *agency;         /* may be NULL */
+  const char *question;       /* set: an operator's question instead of a
+                                 status notice */
   int64_t now_ms;
 };
 
-/* Queue the notice "notify.<status>" for the reporter, in the caller's
- * transaction.  Returns 0 or a store error. */
+/* Queue the notice "notify.<status>" for the reporter (or, with question
+ * set, "ask.operator"), in the caller's transaction.  Returns 0 or a
+ * store error. */
 int conv_notify(struct conv *cv, struct store *st,
                 const struct conv_notice *n);
 

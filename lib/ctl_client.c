@@ -308,6 +308,21 @@ ctl_print_ticket(const char *json, FILE *out)
     if (n == 0)
       fprintf(out, "  (none)\n");
   }
+  if (json_object_object_get_ex(t, "questions", &arr) &&
+      json_object_array_length(arr) > 0) {
+    n = json_object_array_length(arr);
+    fprintf(out, "\nquestions:\n");
+    for (i = 0; i < n; i++) {
+      struct json_object *e = json_object_array_get_idx(arr, i);
+      fprintf(out, "  %s  %s asked: %s\n", field(e, "asked"),
+              field(e, "actor"), field(e, "question"));
+      if (strcmp(field(e, "answered"), "-") != 0)
+        fprintf(out, "  %s  the reporter answered: %s\n",
+                field(e, "answered"), field(e, "answer"));
+      else
+        fprintf(out, "  (no answer yet)\n");
+    }
+  }
   if (json_object_object_get_ex(t, "reveals", &arr) &&
       json_object_array_length(arr) > 0) {
     n = json_object_array_length(arr);
@@ -336,6 +351,21 @@ ctl_print_reveal(const char *json, FILE *out)
           field(o, "number"), field(o, "reporter"), field(o, "phone"),
           field(o, "name"), field(o, "identitas"), field(o, "actor"),
           field(o, "at"));
+  json_object_put(o);
+  return 0;
+}
+
+int
+ctl_print_ask(const char *json, FILE *out)
+{
+  struct json_object *o = json_tokener_parse(json);
+
+  if (o == NULL || !json_object_is_type(o, json_type_object)) {
+    json_object_put(o);
+    return AERR_PARSE;
+  }
+  fprintf(out, "%s: question sent to the reporter by %s; their answer will "
+          "show in aduanctl show\n", field(o, "number"), field(o, "actor"));
   json_object_put(o);
   return 0;
 }

@@ -64,6 +64,9 @@ int ctl_print_status(const char *json, FILE *out);
 /* Print the answer to a reveal (POST /tickets/N/reveal) for people. */
 int ctl_print_reveal(const char *json, FILE *out);
 
+/* Print the answer to a question (POST /tickets/N/ask) as one line. */
+int ctl_print_ask(const char *json, FILE *out);
+
 /* Print the answer to a purge (POST /purge) as one line. */
 int ctl_print_purge(const char *json, FILE *out);
 

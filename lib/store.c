@@ -501,3 +501,50 @@ store_ticket_reveals(struct store *st, int64_t ticket_id,
   *n = 0;
   return st->ops->ticket_reveals(st, ticket_id, v, n);
 }
+
+int
+store_question_add(struct store *st, int64_t ticket_id, int64_t reporter_id,
+                   const char *actor, const char *question, int64_t now,
+                   int64_t *id)
+{
+  int64_t dummy;
+
+  return st->ops->question_add(st, ticket_id, reporter_id, actor, question,
+                               now, id != NULL ? id : &dummy);
+}
+
+int
+store_question_waiting(struct store *st, int64_t reporter_id, int64_t *id,
+                       int64_t *ticket_id, char *number)
+{
+  return st->ops->question_waiting(st, reporter_id, id, ticket_id, number);
+}
+
+int
+store_question_answer(struct store *st, int64_t id, int64_t inbound_id,
+                      const char *answer, int64_t now)
+{
+  return st->ops->question_answer(st, id, inbound_id, answer, now);
+}
+
+int
+store_ticket_questions(struct store *st, int64_t ticket_id,
+                       struct store_question **v, int *n)
+{
+  *v = NULL;
+  *n = 0;
+  return st->ops->ticket_questions(st, ticket_id, v, n);
+}
+
+void
+store_questions_free(struct store_question *v, int n)
+{
+  int i;
+
+  for (i = 0; v != NULL && i < n; i++) {
+    free(v[i].actor);
+    free(v[i].question);
+    free(v[i].answer);
+  }
+  free(v);
+}

@@ -464,4 +464,35 @@ int store_reveal_add(struct store *st, int64_t ticket_id, int64_t reporter_id,
 int store_ticket_reveals(struct store *st, int64_t ticket_id,
                          struct store_event **v, int *n);
 
+/* ---- Follow-up questions ----------------------------------------------- */
+
+/* Record an operator's question about ticket_id to its reporter; *id
+ * (may be NULL) is set. */
+int store_question_add(struct store *st, int64_t ticket_id,
+                       int64_t reporter_id, const char *actor,
+                       const char *question, int64_t now, int64_t *id);
+
+/* The latest question still waiting for reporter_id's answer, about a
+ * ticket that is still open: its id and the ticket's id and number
+ * (number: at least 32 bytes).  AERR_NOTFOUND when there is none. */
+int store_question_waiting(struct store *st, int64_t reporter_id,
+                           int64_t *id, int64_t *ticket_id, char *number);
+
+/* Attach the reporter's answer (the text of message inbound_id). */
+int store_question_answer(struct store *st, int64_t id, int64_t inbound_id,
+                          const char *answer, int64_t now);
+
+struct store_question {
+  int64_t asked_at;
+  char *actor;
+  char *question;
+  int64_t answered_at;       /* 0: still waiting */
+  char *answer;
+};
+
+/* A ticket's questions, oldest first; free with store_questions_free. */
+int store_ticket_questions(struct store *st, int64_t ticket_id,
+                           struct store_question **v, int *n);
+void store_questions_free(struct store_question *v, int n);
+
 #endif

@@ -101,6 +101,15 @@ struct store_ops {
                     const char *actor, const char *reason, int64_t now);
   int (*ticket_reveals)(struct store *st, int64_t ticket_id,
                         struct store_event **v, int *n);
+  int (*question_add)(struct store *st, int64_t ticket_id,
+                      int64_t reporter_id, const char *actor,
+                      const char *question, int64_t now, int64_t *id);
+  int (*question_waiting)(struct store *st, int64_t reporter_id, int64_t *id,
+                          int64_t *ticket_id, char *number);
+  int (*question_answer)(struct store *st, int64_t id, int64_t inbound_id,
+                         const char *answer, int64_t now);
+  int (*ticket_questions)(struct store *st, int64_t ticket_id,
+                          struct store_question **v, int *n);
 };
 
 /* The part of every backend's handle that store.c may look at. */

@@ -114,6 +114,10 @@ enum sq_stmt_id {
   SQ_TICKET_IDENTITY,
   SQ_REVEAL_INSERT,
   SQ_TICKET_REVEALS,
+  SQ_QUESTION_INSERT,
+  SQ_QUESTION_WAITING,
+  SQ_QUESTION_ANSWER,
+  SQ_TICKET_QUESTIONS,
   SQ_NSTMTS
 };
 
@@ -297,6 +301,21 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_TICKET_REVEALS] =
     "SELECT at, actor, NULL, NULL, reason FROM identity_reveals"
     " WHERE ticket_id = ?1 ORDER BY at, id",
+  [SQ_QUESTION_INSERT] =
+    "INSERT INTO questions (ticket_id, reporter_id, asked_at, actor,"
+    " question) VALUES (?1, ?2, ?3, ?4, ?5)",
+  [SQ_QUESTION_WAITING] =
+    "SELECT q.id, t.id, t.number FROM questions q"
+    " JOIN tickets t ON t.id = q.ticket_id"
+    " WHERE q.reporter_id = ?1 AND q.answered_at IS NULL"
+    " AND t.status NOT IN ('selesai', 'ditolak')"
+    " ORDER BY q.asked_at DESC, q.id DESC LIMIT 1",
+  [SQ_QUESTION_ANSWER] =
+    "UPDATE questions SET answered_at = ?2, answer_inbound_id = ?3,"
+    " answer = ?4 WHERE id = ?1 AND answered_at IS NULL",
+  [SQ_TICKET_QUESTIONS] =
+    "SELECT asked_at, actor, question, coalesce(answered_at, 0), answer"
+    " FROM questions WHERE ticket_id = ?1 ORDER BY asked_at, id",
 };
 
 /* How often a new reporter's handle is drawn again after a collision. */
@@ -2045,27 +2064,39 @@ drop_events(void *v, int n)
   store_events_free(v, n);
 }
 
+/*
+ * The rows statement id yields for one ticket (?1), collected into *v
+ * with fill (see sq_collect); *v NULL and *n 0 on failure.
+ */
 static int
-sq_ticket_events(struct store *st, int64_t ticket_id, struct store_event **v,
-                 int *n)
+sq_ticket_rows(struct sq_store *sq, enum sq_stmt_id id, int64_t ticket_id,
+               size_t size, void **v, int *n, sq_row_fn fill,
+               void (*drop)(void *v, int n), const char *what)
 {
-  struct sq_store *sq = sq_of(st);
   sqlite3_stmt *stmt;
-  void *arr = NULL;
   int rc;
 
   *v = NULL;
   *n = 0;
   if (sq->lost)
     return sq->lost;
-  rc = sq_stmt(sq, SQ_TICKET_EVENTS, &stmt);
+  rc = sq_stmt(sq, id, &stmt);
   if (rc != 0)
     return rc;
   sqlite3_bind_int64(stmt, 1, ticket_id);
-  rc = sq_collect(sq, stmt, sizeof(**v), &arr, n, fill_event,
-                    drop_events, "cannot read ticket events");
-  if (rc == 0)
-    *v = arr;
+  return sq_collect(sq, stmt, size, v, n, fill, drop, what);
+}
+
+static int
+sq_ticket_events(struct store *st, int64_t ticket_id,
+                 struct store_event **v, int *n)
+{
+  void *arr = NULL;
+  int rc = sq_ticket_rows(sq_of(st), SQ_TICKET_EVENTS, ticket_id,
+                          sizeof(**v), &arr, n, fill_event, drop_events,
+                          "cannot read ticket events");
+
+  *v = arr;
   return rc;
 }
 
@@ -2092,23 +2123,12 @@ static int
 sq_ticket_evidence(struct store *st, int64_t ticket_id,
                    struct store_evidence_item **v, int *n)
 {
-  struct sq_store *sq = sq_of(st);
-  sqlite3_stmt *stmt;
   void *arr = NULL;
-  int rc;
+  int rc = sq_ticket_rows(sq_of(st), SQ_TICKET_EVIDENCE, ticket_id,
+                          sizeof(**v), &arr, n, fill_evidence_item,
+                          drop_evidence_items, "cannot read evidence");
 
-  *v = NULL;
-  *n = 0;
-  if (sq->lost)
-    return sq->lost;
-  rc = sq_stmt(sq, SQ_TICKET_EVIDENCE, &stmt);
-  if (rc != 0)
-    return rc;
-  sqlite3_bind_int64(stmt, 1, ticket_id);
-  rc = sq_collect(sq, stmt, sizeof(**v), &arr, n, fill_evidence_item,
-                    drop_evidence_items, "cannot read evidence");
-  if (rc == 0)
-    *v = arr;
+  *v = arr;
   return rc;
 }
 
@@ -2283,24 +2303,130 @@ sq_reveal_add(struct store *st, int64_t ticket_id, int64_t reporter_id,
 }
 
 static int
-sq_ticket_reveals(struct store *st, int64_t ticket_id, struct store_event **v,
-                  int *n)
+sq_ticket_reveals(struct store *st, int64_t ticket_id,
+                  struct store_event **v, int *n)
+{
+  void *arr = NULL;
+  int rc = sq_ticket_rows(sq_of(st), SQ_TICKET_REVEALS, ticket_id,
+                          sizeof(**v), &arr, n, fill_event, drop_events,
+                          "cannot read a ticket's reveals");
+
+  *v = arr;
+  return rc;
+}
+
+/* ---- Follow-up questions ---- */
+
+static int
+sq_question_add(struct store *st, int64_t ticket_id, int64_t reporter_id,
+                const char *actor, const char *question, int64_t now,
+                int64_t *id)
 {
   struct sq_store *sq = sq_of(st);
   sqlite3_stmt *stmt;
-  void *arr = NULL;
   int rc;
 
   if (sq->lost)
     return sq->lost;
-  rc = sq_stmt(sq, SQ_TICKET_REVEALS, &stmt);
+  rc = sq_stmt(sq, SQ_QUESTION_INSERT, &stmt);
   if (rc != 0)
     return rc;
   sqlite3_bind_int64(stmt, 1, ticket_id);
-  rc = sq_collect(sq, stmt, sizeof(**v), &arr, n, fill_event, drop_events,
-                  "cannot read a ticket's reveals");
+  sqlite3_bind_int64(stmt, 2, reporter_id);
+  sqlite3_bind_int64(stmt, 3, now);
+  sq_bind_text(stmt, 4, actor);
+  sq_bind_text(stmt, 5, question);
+  rc = sqlite3_step(stmt);
+  rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot record a question");
+  sq_done(stmt);
   if (rc == 0)
-    *v = arr;
+    *id = sqlite3_last_insert_rowid(sq->db);
+  return rc;
+}
+
+static int
+sq_question_waiting(struct store *st, int64_t reporter_id, int64_t *id,
+                    int64_t *ticket_id, char *number)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_QUESTION_WAITING, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, reporter_id);
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_ROW) {
+    const unsigned char *num = sqlite3_column_text(stmt, 2);
+    *id = sqlite3_column_int64(stmt, 0);
+    *ticket_id = sqlite3_column_int64(stmt, 1);
+    snprintf(number, 32, "%s", num != NULL ? (const char *)num : "");
+    rc = 0;
+  } else if (rc == SQLITE_DONE) {
+    rc = AERR_NOTFOUND;
+  } else {
+    rc = sq_fail(sq, rc, "cannot look for a waiting question");
+  }
+  sq_done(stmt);
+  return rc;
+}
+
+static int
+sq_question_answer(struct store *st, int64_t id, int64_t inbound_id,
+                   const char *answer, int64_t now)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_QUESTION_ANSWER, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, id);
+  sqlite3_bind_int64(stmt, 2, now);
+  sq_bind_id(stmt, 3, inbound_id);
+  sq_bind_text(stmt, 4, answer);
+  rc = sqlite3_step(stmt);
+  rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot record an answer");
+  sq_done(stmt);
+  if (rc == 0 && sqlite3_changes(sq->db) == 0)
+    rc = AERR_STATE;
+  return rc;
+}
+
+static void
+fill_question(sqlite3_stmt *stmt, void *elem, int *oom)
+{
+  struct store_question *q = elem;
+
+  q->asked_at = sqlite3_column_int64(stmt, 0);
+  q->actor = sq_col_dup_null(stmt, 1, oom);
+  q->question = sq_col_dup_null(stmt, 2, oom);
+  q->answered_at = sqlite3_column_int64(stmt, 3);
+  q->answer = sq_col_dup_null(stmt, 4, oom);
+}
+
+static void
+drop_questions(void *v, int n)
+{
+  store_questions_free(v, n);
+}
+
+static int
+sq_ticket_questions(struct store *st, int64_t ticket_id,
+                    struct store_question **v, int *n)
+{
+  void *arr = NULL;
+  int rc = sq_ticket_rows(sq_of(st), SQ_TICKET_QUESTIONS, ticket_id,
+                          sizeof(**v), &arr, n, fill_question, drop_questions,
+                          "cannot read a ticket's questions");
+
+  *v = arr;
   return rc;
 }
 
@@ -2352,4 +2478,8 @@ const struct store_ops store_sqlite_ops = {
   .ticket_identity = sq_ticket_identity,
   .reveal_add = sq_reveal_add,
   .ticket_reveals = sq_ticket_reveals,
+  .question_add = sq_question_add,
+  .question_waiting = sq_question_waiting,
+  .question_answer = sq_question_answer,
+  .ticket_questions = sq_ticket_questions,
 };

@@ -1480,6 +1480,80 @@ assert_events_documented(const char *readme, const char *folder)
   ck_assert_int_gt(files, 0);
 }
 
+/* ---- Follow-up questions ------------------------------------------------ */
+
+START_TEST(ask_reaches_an_anonymous_reporter_and_files_the_answer)
+{
+  static const char question[] = "Pada jam berapa petugas meminta uang "
+                                 "tersebut?";
+  static const char answer[] = "Sekitar pukul sepuluh pagi di loket dua";
+  char *a, *b, *out, *err, *body, *want, sql[200];
+  int sent;
+
+  start();
+  a = file_report("6281234567890", story_a);   /* ANONIM */
+  b = file_report("6281234567891", story_b);
+  ck_assert_int_eq(ctl(NULL, NULL, "ask", a, NULL), 2);
+  ck_assert_int_eq(ctl(NULL, NULL, "ask", "NTT-2026-09999", question, NULL),
+                   3);
+  /* The question reaches the reporter in their channel... */
+  sent = fakeprov_count(fp);
+  ck_assert_int_eq(ctl(&out, &err, "ask", a, question, NULL), 0);
+  ck_assert_msg(strstr(out, "question sent") != NULL, "%s %s", out, err);
+  free(out);
+  free(err);
+  body = sent_body(sent);
+  want = tu_json_str(question);
+  ck_assert_msg(strstr(body, want) != NULL, "want '%s' in '%s'", want, body);
+  ck_assert_ptr_nonnull(strstr(body, a));
+  ck_assert_ptr_nonnull(strstr(body, "\"to\":\"6281234567890\""));
+  free(want);
+  free(body);
+  /* ...their next message is the answer, and they are thanked... */
+  sent = fakeprov_count(fp);
+  wa_say("6281234567890", "wamid.answer.1", answer);
+  body = sent_body(sent);
+  want = tu_json_str(tu_text("note.received"));
+  ck_assert_msg(strstr(body, want) != NULL, "want '%s' in '%s'", want, body);
+  ck_assert_ptr_nonnull(strstr(body, a));
+  free(want);
+  free(body);
+  snprintf(sql, sizeof(sql), "SELECT count(*) FROM questions q JOIN tickets "
+           "t ON t.id = q.ticket_id WHERE t.number = '%s' AND q.answer = "
+           "'%s' AND q.actor = '" ACTOR "'", a, answer);
+  ck_assert_int_eq(tu_db_int(&d, sql), 1);
+  /* ...which the operator reads with the ticket, and nothing else saw. */
+  ck_assert_int_eq(ctl(&out, NULL, "show", a, NULL), 0);
+  ck_assert_msg(strstr(out, "the reporter answered: Sekitar pukul sepuluh")
+                != NULL, "%s", out);
+  ck_assert_ptr_nonnull(strstr(out, question));
+  free(out);
+  ck_assert(tu_daemon_log_has(&d, "event=ticket.asked"));
+  ck_assert(tu_daemon_log_has(&d, "event=ticket.answered"));
+  ck_assert(!tu_daemon_log_now(&d, "Sekitar pukul"));
+  ck_assert(!tu_daemon_log_now(&d, "Pada jam berapa"));
+  /* The next message is an ordinary one again: the menu's "1". */
+  sent = fakeprov_count(fp);
+  wa_say("6281234567890", "wamid.answer.2", "1");
+  body = sent_body(sent);
+  want = tu_json_str(tu_text("ask.kategori"));
+  ck_assert_msg(strstr(body, want) != NULL, "want '%s' in '%s'", want, body);
+  free(want);
+  free(body);
+  /* A closed ticket's reporter is not asked. */
+  ck_assert_int_eq(ctl(NULL, NULL, "status", b, "ditolak", "--note",
+                       "tidak_relevan: bukan tentang pelayanan publik.",
+                       NULL), 0);
+  ck_assert_int_eq(ctl(NULL, &err, "ask", b, question, NULL), 4);
+  ck_assert_msg(strstr(err, "closed") != NULL, "%s", err);
+  free(err);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM questions"), 1);
+  free(a);
+  free(b);
+  stop();
+}
+END_TEST
+
 /* ---- Identity and retention --------------------------------------------- */
 
 START_TEST(reveal_shows_the_reporter_to_revealers_only)
@@ -1676,6 +1750,7 @@ ops_suite(void)
   tcase_add_test(tc, notice_after_24_hours_goes_as_template);
   tcase_add_test(tc, log_file_moves_on_reload_and_reopens_on_sigusr1);
   tcase_add_test(tc, log_file_from_the_start);
+  tcase_add_test(tc, ask_reaches_an_anonymous_reporter_and_files_the_answer);
   tcase_add_test(tc, reveal_shows_the_reporter_to_revealers_only);
   tcase_add_test(tc, reveal_is_refused_to_users_not_listed);
   tcase_add_test(tc, retention_purges_payloads_then_personal_data);

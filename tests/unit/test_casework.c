@@ -1,5 +1,6 @@
 /*
- * test_retention.c: the store's retention purge and identity reveals.
+ * test_casework.c: what the store keeps for casework beyond the ticket
+ * itself: the retention purge, identity reveals and follow-up questions.
  *
  * Five reporters with known histories (days since the epoch as times):
  * the purge must take the personal data of exactly those with nothing
@@ -326,18 +327,70 @@ START_TEST(reveals_are_recorded_in_order)
 }
 END_TEST
 
-static Suite *
-retention_suite(void)
+START_TEST(the_answer_goes_to_the_latest_open_question)
 {
-  Suite *s = suite_create("retention");
+  struct fixture fx;
+  struct store_question *v = NULL;
+  int64_t a, t1, t2, q1 = 0, q2 = 0, qid = 0, tid = 0;
+  char number[32];
+  int n = 0;
+
+  fx_open(&fx);
+  a = reporter(fx.st, "+6281100000001");
+  t1 = ticket(fx.st, a, 1 * DAY, 0);
+  t2 = ticket(fx.st, a, 2 * DAY, 0);
+  ck_assert_int_eq(store_question_waiting(fx.st, a, &qid, &tid, number),
+                   AERR_NOTFOUND);
+  ck_assert_int_eq(store_question_add(fx.st, t1, a, "budi", "Jam berapa?",
+                                      3 * DAY, &q1), 0);
+  ck_assert_int_eq(store_question_add(fx.st, t2, a, "siti", "Di loket mana?",
+                                      4 * DAY, &q2), 0);
+  ck_assert_int_eq(store_question_waiting(fx.st, a, &qid, &tid, number), 0);
+  ck_assert_int_eq(qid, q2);
+  ck_assert_int_eq(tid, t2);
+  ck_assert_str_eq(number, "NTT-1970-00002");
+  /* Answered once only. */
+  ck_assert_int_eq(store_question_answer(fx.st, q2, 0, "Loket dua", 5 * DAY),
+                   0);
+  ck_assert_int_eq(store_question_answer(fx.st, q2, 0, "Loket tiga", 5 * DAY),
+                   AERR_STATE);
+  ck_assert_int_eq(store_question_waiting(fx.st, a, &qid, &tid, number), 0);
+  ck_assert_int_eq(qid, q1);
+  /* A closed ticket's question waits no more. */
+  ck_assert_int_eq(store_ticket_set_status(fx.st, t1, "diterima", "ditolak",
+                                           "budi", "Duplikat.", NULL,
+                                           6 * DAY), 0);
+  ck_assert_int_eq(store_question_waiting(fx.st, a, &qid, &tid, number),
+                   AERR_NOTFOUND);
+  ck_assert_int_eq(store_ticket_questions(fx.st, t2, &v, &n), 0);
+  ck_assert_int_eq(n, 1);
+  ck_assert_str_eq(v[0].actor, "siti");
+  ck_assert_str_eq(v[0].question, "Di loket mana?");
+  ck_assert_str_eq(v[0].answer, "Loket dua");
+  ck_assert_int_eq(v[0].answered_at, 5 * DAY);
+  store_questions_free(v, n);
+  ck_assert_int_eq(store_ticket_questions(fx.st, t1, &v, &n), 0);
+  ck_assert_int_eq(n, 1);
+  ck_assert_int_eq(v[0].answered_at, 0);
+  ck_assert_ptr_null(v[0].answer);
+  store_questions_free(v, n);
+  fx_close(&fx);
+}
+END_TEST
+
+static Suite *
+casework_suite(void)
+{
+  Suite *s = suite_create("casework");
   TCase *tc = tcase_create("store");
 
   tcase_add_test(tc, purge_takes_exactly_the_quiet_reporters);
   tcase_add_test(tc, zero_cut_offs_keep_everything);
   tcase_add_test(tc, a_draft_being_written_holds_the_purge);
   tcase_add_test(tc, reveals_are_recorded_in_order);
+  tcase_add_test(tc, the_answer_goes_to_the_latest_open_question);
   suite_add_tcase(s, tc);
   return s;
 }
 
-UNIT_MAIN(retention_suite)
+UNIT_MAIN(casework_suite)
