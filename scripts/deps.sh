@@ -3,13 +3,23 @@
 #   scripts/deps.sh          what building and running needs
 #   scripts/deps.sh --test   that, plus what the test suite needs (clang
 #                            and its runtimes for the libFuzzer harnesses)
+#   scripts/deps.sh --bench  the --test list, plus nginx: bench_daemon's
+#                            reference ceiling (README, "Benchmarks").  In
+#                            Debian 12 the package nginx itself holds
+#                            /usr/sbin/nginx; nginx-light is a metapackage
+#                            over it (and the echo module), so nginx is the
+#                            smallest.  Never needed by the tests.
 # Runs apt-get only when something is missing, so a second run is quick.
 set -eu
 
 pkgs="build-essential cmake pkg-config libuv1-dev libcurl4-openssl-dev
       libjson-c-dev libsqlite3-dev libhttp-parser-dev libssl-dev check"
-if [ "${1:-}" = "--test" ]; then
-  pkgs="$pkgs sqlite3 curl systemd clang libclang-rt-14-dev valgrind"
+case "${1:-}" in
+  --test|--bench)
+    pkgs="$pkgs sqlite3 curl systemd clang libclang-rt-14-dev valgrind" ;;
+esac
+if [ "${1:-}" = "--bench" ]; then
+  pkgs="$pkgs nginx"
 fi
 
 missing=""
