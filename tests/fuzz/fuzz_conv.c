@@ -6,7 +6,7 @@
  * Each input is read as a sequence of at most FV_MAX_EVENTS events; each
  * event is handled as webhook.c handles a message: reporter, inbound row
  * and conv_handle() inside a savepoint of the open batch (operator status
- * changes as admin.c makes them).  The whole input is one batch that is
+ * changes and questions as admin.c makes them).  The whole input is one batch that is
  * rolled back at the end, and the tickets it filed are taken out of the
  * engine's duplicate index, so that every input starts from the same empty
  * database and a crash found once is found again from its input alone.
@@ -21,9 +21,10 @@
  *                 4    a location (next byte: which of fv_places)
  *                 5    a medium (next byte: which of fv_mimes)
  *                 6    an interactive choice (next byte: a phrase)
- *                 7    next byte S: odd, a sticker (unsupported); even,
- *                      the operator moves the newest ticket to status
- *                      (S >> 1) % 6
+ *                 7    next byte S: odd, a sticker (unsupported);
+ *                      S % 4 == 0, the operator moves the newest ticket
+ *                      to status (S >> 2) % 6; S % 4 == 2, the operator
+ *                      asks the newest ticket's reporter a question
  *   E >> 5        how long after the previous event (fv_steps)
  *
  * Checked after each event: conv_handle() returns 0; the reporter's
@@ -179,11 +180,12 @@ fv_family(const char *channel)
   return "dev";
 }
 
-/* What an operator does: move the newest ticket to status to, as the
- * admin API does.  A move the lifecycle forbids is refused there and
- * skipped here. */
+/* What an operator does: move the newest ticket to status to, or (ask
+ * set) ask its reporter a question, as the admin API does.  A move the
+ * lifecycle forbids, or a question about a closed ticket, is refused there
+ * and skipped here. */
 static void
-fv_operator(int to, int64_t now)
+fv_operator(int to, int64_t now, int ask)
 {
   struct store_ticket_filter f;
   struct store_ticket_list l;
@@ -197,7 +199,22 @@ fv_operator(int to, int64_t now)
     if (t == NULL || l.v[i].id > t->id)
       t = &l.v[i];
   from = t != NULL ? ticket_status_parse(t->status) : -1;
-  if (from >= 0 && from != to &&
+  if (ask && from >= 0 && !ticket_status_closed((enum ticket_status)from)) {
+    memset(&n, 0, sizeof(n));
+    n.channel = t->channel;
+    n.family = fv_family(t->channel);
+    n.inline_replies = strcmp(n.family, "dev") == 0;
+    n.reporter_id = t->reporter_id;
+    n.ticket_id = t->id;
+    n.ticket = t->number;
+    n.question = "Jam berapa {ticket} terjadi? }}";
+    n.now_ms = now;
+    FZ_CHECK(store_sp_begin(fv.st) == 0);
+    FZ_CHECK(store_question_add(fv.st, t->id, t->reporter_id, "fuzz",
+                                n.question, now, NULL) == 0);
+    FZ_CHECK(conv_notify(fv.cv, fv.st, &n) == 0);
+    FZ_CHECK(store_sp_release(fv.st) == 0);
+  } else if (!ask && from >= 0 && from != to &&
       ticket_transition_ok((enum ticket_status)from,
                            (enum ticket_status)to)) {
     memset(&n, 0, sizeof(n));
@@ -374,8 +391,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
       m.text = phrase;
       break;
     case 7:
-      if ((a & 1) == 0) {
-        fv_operator((a >> 1) % TICKET_STATUS_COUNT, now);
+      if ((a & 3) == 0) {
+        fv_operator((a >> 2) % TICKET_STATUS_COUNT, now, 0);
+        continue;
+      }
+      if ((a & 3) == 2) {
+        fv_operator(-1, now, 1);
         continue;
       }
       m.kind = MSG_UNSUPPORTED;
