@@ -60,7 +60,7 @@ server_now(const struct server *s)
 /* The names of the files a reload reads again, as the config calls them. */
 static const char *const file_keys[SERVER_NFILES] = {
   "conversation.catalog", "conversation.places", "conversation.lexicon",
-  "conversation.allowlist", "conversation.stopwords",
+  "conversation.allowlist", "conversation.stopwords", "ticket.holidays",
 };
 
 static const char *
@@ -71,7 +71,8 @@ file_path(const struct config *cfg, int i)
   case 1: return cfg->conversation.places;
   case 2: return cfg->conversation.lexicon;
   case 3: return cfg->conversation.allowlist;
-  default: return cfg->conversation.stopwords;
+  case 4: return cfg->conversation.stopwords;
+  default: return cfg->ticket.holidays;
   }
 }
 

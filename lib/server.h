@@ -37,7 +37,7 @@ struct webhook_wait;
 
 /* The files besides the config that a reload reads again: the catalogue,
  * places, lexicon, allow-list and stop words. */
-#define SERVER_NFILES 5
+#define SERVER_NFILES 6
 
 struct server {
   uv_loop_t *loop;

@@ -80,6 +80,35 @@ START_TEST(check_reports_a_broken_catalogue)
 }
 END_TEST
 
+/* The holidays file is checked with the config, every bad line named. */
+START_TEST(check_reports_a_broken_holidays_file)
+{
+  char *dir = tu_tmpdir(), *conf = tu_path(dir, "a.conf");
+  char *hol = tu_path(dir, "h.txt");
+  const char *argv[] = {ADUAND_BIN, "-t", "-c", conf, NULL};
+  char *out, *err;
+  int st;
+
+  ck_assert_int_eq(tu_write_file(conf, "[ticket]\nholidays = h.txt\n"
+                                       "[channel.dev]\ntype = dev\n"), 0);
+  ck_assert_int_eq(tu_write_file(hol, "# libur\n2026-02-30\n2026-12-25\n"
+                                      "besok\n"), 0);
+  ck_assert_int_eq(tu_run(argv, NULL, &out, &err, &st), 0);
+  ck_assert(EXITED_WITH(st, 1));
+  ck_assert_msg(strstr(err, "h.txt:2: no such date: 2026-02-30") != NULL,
+                "stderr: %s", err);
+  ck_assert_msg(strstr(err, "h.txt:4: expected a date") != NULL,
+                "stderr: %s", err);
+  ck_assert_ptr_null(strstr(err, "h.txt:3:"));
+  free(out);
+  free(err);
+  tu_rmrf(dir);
+  free(conf);
+  free(hol);
+  free(dir);
+}
+END_TEST
+
 START_TEST(help_and_version)
 {
   const char *h[] = {ADUAND_BIN, "-h", NULL};
@@ -185,6 +214,7 @@ cli_suite(void)
   tcase_add_test(tc, check_default_config);
   tcase_add_test(tc, check_names_every_bad_line);
   tcase_add_test(tc, check_reports_a_broken_catalogue);
+  tcase_add_test(tc, check_reports_a_broken_holidays_file);
   tcase_add_test(tc, help_and_version);
   tcase_add_test(tc, chat_talks_to_the_daemon);
   tcase_add_test(tc, sighup_with_bad_config_keeps_serving);

@@ -1379,13 +1379,14 @@ START_TEST(log_file_from_the_start)
   umask(mask);
   buf_printf(&b, "[server]\nlisten = 127.0.0.1:0\n[storage]\npath = a.db\n"
              "[log]\nfile = aduand.log\n"
+             "[ticket]\nholidays = %s/config/holidays.txt\n"
              "[conversation]\ncatalog = %s/config/messages.id.conf\n"
              "lexicon = %s/config/lexicon.txt\n"
              "allowlist = %s/config/allowlist.txt\n"
              "stopwords = %s/config/stopwords.id.txt\n"
              "places = %s/config/wilayah.txt\n[channel.dev]\ntype = dev\n",
              ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR,
-             ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR);
+             ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR);
   ck_assert_int_eq(tu_write_file(conf, b.data), 0);
   buf_free(&b);
   pid = fork();
