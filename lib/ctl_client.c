@@ -255,6 +255,32 @@ ctl_print_tickets(const char *json, FILE *out)
 }
 
 int
+ctl_print_overdue(const char *json, FILE *out)
+{
+  struct json_object *root = json_tokener_parse(json), *arr, *v;
+  size_t i, n;
+
+  if (root == NULL || !json_object_object_get_ex(root, "tickets", &arr)) {
+    json_object_put(root);
+    return AERR_PARSE;
+  }
+  n = json_object_array_length(arr);
+  fprintf(out, "%-16s %-13s %-17s %-5s %-20s %s\n", "NUMBER", "STATUS",
+          "DUE (WITA)", "LATE", "LOKASI", "REPORTER");
+  for (i = 0; i < n; i++) {
+    struct json_object *t = json_object_array_get_idx(arr, i);
+    int late = json_object_object_get_ex(t, "late_days", &v)
+                 ? json_object_get_int(v) : 0;
+    fprintf(out, "%-16s %-13s %-17s %-5d %-20.20s %s\n",
+            field(t, "number"), field(t, "status"), field(t, "due"), late,
+            field(t, "lokasi"), field(t, "reporter"));
+  }
+  fprintf(out, "(%zu overdue ticket%s)\n", n, n == 1 ? "" : "s");
+  json_object_put(root);
+  return 0;
+}
+
+int
 ctl_print_status(const char *json, FILE *out)
 {
   struct json_object *o = json_tokener_parse(json);

@@ -49,6 +49,7 @@ struct server {
   struct outbox *outbox;         /* the sender */
   struct evidence *evidence;     /* the evidence downloader */
   struct retention *retention;   /* the retention purge */
+  struct sla *sla;               /* the service-level timers */
   struct httpd *admin;           /* the admin API on a unix socket */
   struct metrics *metrics;
 

@@ -101,6 +101,10 @@ struct store_ops {
                     const char *actor, const char *reason, int64_t now);
   int (*ticket_reveals)(struct store *st, int64_t ticket_id,
                         struct store_event **v, int *n);
+  int (*sla_pending)(struct store *st, int64_t after_id, int limit,
+                     struct store_sla_row **rows, int *n);
+  int (*sla_mark)(struct store *st, int64_t ticket_id, const char *status,
+                  int64_t since, int64_t due, int64_t now);
 };
 
 /* The part of every backend's handle that store.c may look at. */

@@ -114,8 +114,18 @@ enum sq_stmt_id {
   SQ_TICKET_IDENTITY,
   SQ_REVEAL_INSERT,
   SQ_TICKET_REVEALS,
+  SQ_SLA_PENDING,
+  SQ_SLA_MARK,
   SQ_NSTMTS
 };
+
+/* When ticket t entered its status (see store.h). */
+#define SQ_STATUS_SINCE \
+  "coalesce((SELECT max(e.at) FROM ticket_events e WHERE e.ticket_id = t.id" \
+  " AND e.to_status = t.status), t.updated_at)"
+
+/* The statuses with a service-level timer. */
+#define SQ_TIMED "('diterima', 'diverifikasi', 'diproses')"
 
 static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_BEGIN] = "BEGIN IMMEDIATE",
@@ -242,12 +252,13 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     "SELECT t.id, t.number, t.year, t.seq, t.reporter_id, t.channel,"
     " t.status, t.category, t.terlapor, t.lokasi, t.lokasi_kode, t.lat,"
     " t.lng, t.waktu, t.kronologi, t.identitas, t.agency, t.created_at,"
-    " t.updated_at, r.handle FROM tickets t"
+    " t.updated_at, r.handle, " SQ_STATUS_SINCE " FROM tickets t"
     " JOIN reporters r ON r.id = t.reporter_id"
     " WHERE (?1 IS NULL OR t.status = ?1) AND (?2 IS NULL OR t.category = ?2)"
     " AND (?3 IS NULL OR t.lokasi_kode = ?3) AND t.created_at >= ?4"
     " AND t.created_at < ?5"
     " AND (?6 = 0 OR t.status NOT IN ('selesai', 'ditolak'))"
+    " AND (?8 = 0 OR t.status IN " SQ_TIMED ")"
     " ORDER BY t.created_at, t.id LIMIT ?7",
   [SQ_REPORTER_HANDLE] = "SELECT handle FROM reporters WHERE id = ?1",
   [SQ_TICKET_EVENTS] =
@@ -297,6 +308,17 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_TICKET_REVEALS] =
     "SELECT at, actor, NULL, NULL, reason FROM identity_reveals"
     " WHERE ticket_id = ?1 ORDER BY at, id",
+  [SQ_SLA_PENDING] =
+    "SELECT c.id, c.number, c.status, c.since FROM (SELECT t.id, t.number,"
+    " t.status, " SQ_STATUS_SINCE " AS since FROM tickets t"
+    " WHERE t.status IN " SQ_TIMED " AND t.id > ?1) c"
+    " WHERE NOT EXISTS (SELECT 1 FROM ticket_overdue o"
+    "  WHERE o.ticket_id = c.id AND o.status = c.status"
+    "  AND o.since = c.since)"
+    " ORDER BY c.id LIMIT ?2",
+  [SQ_SLA_MARK] =
+    "INSERT OR IGNORE INTO ticket_overdue (ticket_id, status, since, due,"
+    " logged_at) VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 /* How often a new reporter's handle is drawn again after a collision. */
@@ -1960,6 +1982,7 @@ sq_ticket_list(struct store *st, const struct store_ticket_filter *f,
   sqlite3_bind_int64(stmt, 5, f->until > 0 ? f->until : INT64_MAX);
   sqlite3_bind_int(stmt, 6, f->open_only);
   sqlite3_bind_int(stmt, 7, f->limit > 0 ? f->limit : -1);
+  sqlite3_bind_int(stmt, 8, f->timed_only);
   for (;;) {
     rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) {
@@ -1990,6 +2013,7 @@ sq_ticket_list(struct store *st, const struct store_ticket_filter *f,
     memset(&out->v[out->n], 0, sizeof(out->v[0]));
     sq_ticket_read(stmt, &out->v[out->n], &oom);
     out->handles[out->n] = sq_col_dup_null(stmt, 19, &oom);
+    out->v[out->n].status_since = sqlite3_column_int64(stmt, 20);
     out->n++;
   }
   sq_done(stmt);
@@ -2304,6 +2328,75 @@ sq_ticket_reveals(struct store *st, int64_t ticket_id, struct store_event **v,
   return rc;
 }
 
+/* ---- Service-level timers ---- */
+
+static void
+fill_sla_row(sqlite3_stmt *stmt, void *elem, int *oom)
+{
+  struct store_sla_row *r = elem;
+
+  r->id = sqlite3_column_int64(stmt, 0);
+  r->number = sq_col_dup_null(stmt, 1, oom);
+  r->status = sq_col_dup_null(stmt, 2, oom);
+  r->since = sqlite3_column_int64(stmt, 3);
+}
+
+static void
+drop_sla_rows(void *v, int n)
+{
+  store_sla_rows_free(v, n);
+}
+
+static int
+sq_sla_pending(struct store *st, int64_t after_id, int limit,
+               struct store_sla_row **rows, int *n)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  void *arr = NULL;
+  int rc;
+
+  *rows = NULL;
+  *n = 0;
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_SLA_PENDING, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, after_id);
+  sqlite3_bind_int(stmt, 2, limit);
+  rc = sq_collect(sq, stmt, sizeof(**rows), &arr, n, fill_sla_row,
+                  drop_sla_rows, "cannot read tickets for the timers");
+  if (rc == 0)
+    *rows = arr;
+  return rc;
+}
+
+static int
+sq_sla_mark(struct store *st, int64_t ticket_id, const char *status,
+            int64_t since, int64_t due, int64_t now)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_SLA_MARK, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, ticket_id);
+  sq_bind_text(stmt, 2, status);
+  sqlite3_bind_int64(stmt, 3, since);
+  sqlite3_bind_int64(stmt, 4, due);
+  sqlite3_bind_int64(stmt, 5, now);
+  rc = sqlite3_step(stmt);
+  rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot record an overdue "
+                                       "ticket");
+  sq_done(stmt);
+  return rc;
+}
+
 const struct store_ops store_sqlite_ops = {
   .name = "sqlite",
   .open = sq_open,
@@ -2352,4 +2445,6 @@ const struct store_ops store_sqlite_ops = {
   .ticket_identity = sq_ticket_identity,
   .reveal_add = sq_reveal_add,
   .ticket_reveals = sq_ticket_reveals,
+  .sla_pending = sq_sla_pending,
+  .sla_mark = sq_sla_mark,
 };
