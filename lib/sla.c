@@ -13,7 +13,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <uv.h>
 
 #include "config.h"
@@ -76,18 +75,6 @@ sla_overdue(const struct config *cfg, const struct workday_cal *cal,
   *due = workday_due(cal, since, days);
   *late_days = workday_late_days(cal, *due, now);
   return now >= *due;
-}
-
-char *
-sla_format_time(int64_t ms, char *out, size_t len)
-{
-  time_t t = (time_t)((ms + WITA_OFFSET_MS) / 1000);
-  struct tm tm;
-
-  gmtime_r(&t, &tm);
-  if (strftime(out, len, "%Y-%m-%dT%H:%M+08:00", &tm) == 0 && len > 0)
-    out[0] = '\0';
-  return out;
 }
 
 int
@@ -161,7 +148,7 @@ log_overdue(const struct store_sla_row *r, int64_t due, int late)
   char when[40];
 
   log_info("event=ticket.overdue ticket=%s status=%s due=%s late_days=%d",
-           r->number, r->status, sla_format_time(due, when, sizeof(when)),
+           r->number, r->status, wita_format_iso(due, when, sizeof(when)),
            late);
 }
 

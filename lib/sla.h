@@ -45,10 +45,6 @@ int sla_overdue(const struct config *cfg, const struct workday_cal *cal,
                 const char *status, int64_t since, int64_t now,
                 int64_t *due, int *late_days);
 
-/* "2026-12-03T00:00+08:00": an instant in WITA for the log (at least 32
- * bytes). */
-char *sla_format_time(int64_t ms, char *out, size_t len);
-
 int sla_new(struct sla **out, struct server *s);
 void sla_start(struct sla *t);
 /* The config was reloaded: follow a changed overdue_check_every. */

@@ -1904,29 +1904,40 @@ drop_evidence_rows(void *v, int n)
   store_evidence_rows_free(v, n);
 }
 
+/*
+ * Run statement id with ?1 = a and ?2 = limit and collect its rows (see
+ * sq_collect) into *v; *v NULL and *n 0 on failure.
+ */
+static int
+sq_rows_limit(struct sq_store *sq, enum sq_stmt_id id, int64_t a, int limit,
+              size_t size, void **v, int *n, sq_row_fn fill,
+              void (*drop)(void *v, int n), const char *what)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *v = NULL;
+  *n = 0;
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, id, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, a);
+  sqlite3_bind_int(stmt, 2, limit);
+  return sq_collect(sq, stmt, size, v, n, fill, drop, what);
+}
+
 static int
 sq_evidence_due(struct store *st, int64_t now, int limit,
                 struct store_evidence_row **rows, int *n)
 {
-  struct sq_store *sq = sq_of(st);
-  sqlite3_stmt *stmt;
   void *arr = NULL;
-  int rc;
+  int rc = sq_rows_limit(sq_of(st), SQ_EVIDENCE_DUE, now, limit,
+                         sizeof(**rows), &arr, n, fill_evidence_row,
+                         drop_evidence_rows, "cannot read pending evidence");
 
-  *rows = NULL;
-  *n = 0;
-  if (sq->lost)
-    return sq->lost;
-  rc = sq_stmt(sq, SQ_EVIDENCE_DUE, &stmt);
-  if (rc != 0)
-    return rc;
-  sqlite3_bind_int64(stmt, 1, now);
-  sqlite3_bind_int(stmt, 2, limit);
-  rc = sq_collect(sq, stmt, sizeof(**rows), &arr, n,
-                    fill_evidence_row, drop_evidence_rows,
-                    "cannot read pending evidence");
-  if (rc == 0)
-    *rows = arr;
+  *rows = arr;
   return rc;
 }
 
@@ -2351,24 +2362,12 @@ static int
 sq_sla_pending(struct store *st, int64_t after_id, int limit,
                struct store_sla_row **rows, int *n)
 {
-  struct sq_store *sq = sq_of(st);
-  sqlite3_stmt *stmt;
   void *arr = NULL;
-  int rc;
+  int rc = sq_rows_limit(sq_of(st), SQ_SLA_PENDING, after_id, limit,
+                         sizeof(**rows), &arr, n, fill_sla_row, drop_sla_rows,
+                         "cannot read tickets for the timers");
 
-  *rows = NULL;
-  *n = 0;
-  if (sq->lost)
-    return sq->lost;
-  rc = sq_stmt(sq, SQ_SLA_PENDING, &stmt);
-  if (rc != 0)
-    return rc;
-  sqlite3_bind_int64(stmt, 1, after_id);
-  sqlite3_bind_int(stmt, 2, limit);
-  rc = sq_collect(sq, stmt, sizeof(**rows), &arr, n, fill_sla_row,
-                  drop_sla_rows, "cannot read tickets for the timers");
-  if (rc == 0)
-    *rows = arr;
+  *rows = arr;
   return rc;
 }
 
