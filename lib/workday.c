@@ -230,7 +230,8 @@ workday_load(const char *path, struct workday_cal **out, struct diag *diag)
     free(days);
     goto done;
   }
-  qsort(days, (size_t)n, sizeof(*days), day_cmp);
+  if (n > 0)
+    qsort(days, (size_t)n, sizeof(*days), day_cmp);
   for (i = 0, j = 0; i < n; i++)
     if (j == 0 || days[j - 1] != days[i])
       days[j++] = days[i];
