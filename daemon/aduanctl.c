@@ -28,8 +28,9 @@ usage(FILE *f)
     "\n"
     "Commands:\n"
     "  tickets [--status S] [--since DATE] [--until DATE] [--category C]\n"
-    "          [--kabupaten CODE] [--open] [--json]\n"
-    "                           list tickets (reporters by handle only)\n"
+    "          [--kabupaten CODE] [--open] [--overdue] [--json]\n"
+    "                           list tickets (reporters by handle only);\n"
+    "                           --overdue: past their service level\n"
     "  show NUMBER [--json]     one ticket with its events and evidence\n"
     "  status NUMBER NEW --note TEXT [--agency NAME] [--json]\n"
     "                           move a ticket (diverifikasi, diproses,\n"
@@ -232,6 +233,7 @@ cmd_tickets(const char *sock, int argc, char **argv, int export)
     {"category", required_argument, NULL, 'k'},
     {"kabupaten", required_argument, NULL, 'b'},
     {"open", no_argument, NULL, 'o'},
+    {"overdue", no_argument, NULL, 'O'},
     {"json", no_argument, NULL, 'j'},
     {"format", required_argument, NULL, 'F'},
     {"help", no_argument, NULL, 'h'},
@@ -239,7 +241,7 @@ cmd_tickets(const char *sock, int argc, char **argv, int export)
   };
   struct buf q = BUF_INIT, path = BUF_INIT;
   const char *since = NULL, *format = "csv";
-  int opt, json = 0, rc;
+  int opt, json = 0, overdue = 0, rc;
   int64_t ms;
 
   optind = 0;
@@ -257,6 +259,11 @@ cmd_tickets(const char *sock, int argc, char **argv, int export)
     case 'k': query_add(&q, "category", optarg); break;
     case 'b': query_add(&q, "kabupaten", optarg); break;
     case 'o': query_add(&q, "open", "1"); break;
+    case 'O':
+      overdue = 1;
+      if (!export)
+        query_add(&q, "overdue", "1");
+      break;
     case 'j': json = 1; break;
     case 'F': format = optarg; break;
     case 'h':
@@ -266,7 +273,10 @@ cmd_tickets(const char *sock, int argc, char **argv, int export)
           "by handle.\n"
         : "usage: aduanctl tickets [--status S] [--since DATE] "
           "[--until DATE]\n       [--category C] [--kabupaten CODE] "
-          "[--open] [--json]\n");
+          "[--open] [--overdue] [--json]\n"
+          "--overdue lists the tickets past their service level ([ticket]\n"
+          "verify_within, follow_up_within), with when they were due and\n"
+          "how many working days late they are.\n");
       buf_free(&q);
       return CTL_OK;
     default:
@@ -274,7 +284,7 @@ cmd_tickets(const char *sock, int argc, char **argv, int export)
       return CTL_USAGE;
     }
   }
-  if (optind != argc || (export && since == NULL) ||
+  if (optind != argc || (export && since == NULL) || (export && overdue) ||
       (since != NULL && admin_parse_date(since, &ms) != 0) ||
       (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)) {
     fprintf(stderr, export ? "usage: aduanctl export --since YYYY-MM-DD "
@@ -289,7 +299,7 @@ cmd_tickets(const char *sock, int argc, char **argv, int export)
   buf_printf(&path, "%s%s", export ? "/export" : "/tickets",
              q.data ? q.data : "");
   rc = admin_call(sock, "GET", path.data, NULL, json || export,
-                  ctl_print_tickets);
+                  overdue ? ctl_print_overdue : ctl_print_tickets);
   buf_free(&q);
   buf_free(&path);
   return rc;

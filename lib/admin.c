@@ -24,6 +24,7 @@
 #include "provider.h"
 #include "retention.h"
 #include "server.h"
+#include "sla.h"
 #include "ticket.h"
 
 #define NOTE_MAX 2000
@@ -141,14 +142,18 @@ ticket_json(const struct store_ticket *t, const char *handle)
   return o;
 }
 
-/* Fill f from the query; a reason in *why on a bad value. */
+/* Fill f from the query (and *overdue from overdue=1); a reason in *why
+ * on a bad value. */
 static int
 filter_from_query(const struct form *q, struct store_ticket_filter *f,
-                  const char **why)
+                  int *overdue, const char **why)
 {
   const char *v;
 
   memset(f, 0, sizeof(*f));
+  v = form_get(q, "overdue");
+  *overdue = v != NULL && strcmp(v, "1") == 0;
+  f->timed_only = *overdue;
   v = form_get(q, "status");
   if (v != NULL && *v != '\0') {
     if (ticket_status_parse(v) < 0) {
@@ -184,6 +189,47 @@ filter_from_query(const struct form *q, struct store_ticket_filter *f,
   return 0;
 }
 
+/*
+ * Keep only the tickets of l that are overdue at now (l holds tickets in
+ * timed statuses), at most limit of them (0: all), with their due times
+ * and lateness in due and late (l->n entries each, allocated; NULL when
+ * l is empty).  Returns 0 or -ENOMEM.
+ */
+static int
+keep_overdue(struct server *s, struct store_ticket_list *l, int64_t now,
+             int limit, int64_t **due, int **late)
+{
+  const struct workday_cal *cal = conv_holidays(s->conv);
+  int i, j = 0;
+
+  *due = NULL;
+  *late = NULL;
+  if (l->n == 0)
+    return 0;
+  *due = calloc((size_t)l->n, sizeof(**due));
+  *late = calloc((size_t)l->n, sizeof(**late));
+  if (*due == NULL || *late == NULL)
+    return -ENOMEM;
+  for (i = 0; i < l->n; i++) {
+    int64_t d;
+    int k;
+    if ((limit == 0 || j < limit) &&
+        sla_overdue(s->cfg, cal, l->v[i].status, l->v[i].status_since, now,
+                    &d, &k)) {
+      l->v[j] = l->v[i];
+      l->handles[j] = l->handles[i];
+      (*due)[j] = d;
+      (*late)[j] = k;
+      j++;
+      continue;
+    }
+    store_ticket_clear(&l->v[i]);
+    free(l->handles[i]);
+  }
+  l->n = j;
+  return 0;
+}
+
 static void
 list_tickets(struct server *s, struct httpd_request *req, int export_csv)
 {
@@ -192,19 +238,35 @@ list_tickets(struct server *s, struct httpd_request *req, int export_csv)
   struct json_object *root, *arr;
   const char *why = "bad query";
   struct form q;
-  int i, rc;
+  int64_t *due = NULL;
+  int *late = NULL;
+  int i, rc, overdue = 0, limit = 0;
 
   if (form_parse(&q, req->query, strlen(req->query)) != 0) {
     httpd_respond_error(req, 400, "bad query");
     return;
   }
-  rc = filter_from_query(&q, &f, &why);
+  rc = filter_from_query(&q, &f, &overdue, &why);
+  if (overdue) {
+    /* The limit counts overdue tickets, which the store cannot tell. */
+    limit = f.limit;
+    f.limit = 0;
+  }
   if (rc == 0)
     rc = store_ticket_list(s->store, &f, &l);
+  if (rc == 0 && overdue) {
+    rc = keep_overdue(s, &l, server_now(s), limit, &due, &late);
+    if (rc != 0)
+      store_ticket_list_free(&l);
+  }
   if (rc != 0) {
     form_free(&q);
+    free(due);
+    free(late);
     httpd_respond_error(req, rc == AERR_PARSE ? 400 : 503,
-                        rc == AERR_PARSE ? why : "database unavailable");
+                        rc == AERR_PARSE ? why
+                        : rc == -ENOMEM ? "out of memory"
+                        : "database unavailable");
     return;
   }
   if (export_csv) {
@@ -249,14 +311,29 @@ list_tickets(struct server *s, struct httpd_request *req, int export_csv)
   } else {
     root = json_object_new_object();
     arr = json_object_new_array();
-    for (i = 0; i < l.n; i++)
-      json_object_array_add(arr, ticket_json(&l.v[i], l.handles[i]));
+    for (i = 0; i < l.n; i++) {
+      struct json_object *o = ticket_json(&l.v[i], l.handles[i]);
+      char when[40];
+      if (overdue) {
+        json_object_object_add(o, "in_status_since_ms",
+                               json_object_new_int64(l.v[i].status_since));
+        json_object_object_add(o, "due",
+                               jstr(wita_format(due[i], when,
+                                                sizeof(when))));
+        json_object_object_add(o, "due_ms", json_object_new_int64(due[i]));
+        json_object_object_add(o, "late_days",
+                               json_object_new_int(late[i]));
+      }
+      json_object_array_add(arr, o);
+    }
     json_object_object_add(root, "tickets", arr);
     json_object_object_add(root, "count", json_object_new_int(l.n));
     respond_json(req, 200, root);
   }
   store_ticket_list_free(&l);
   form_free(&q);
+  free(due);
+  free(late);
 }
 
 static void
@@ -704,6 +781,26 @@ admin_metrics(struct server *s, struct buf *out)
     if (rc == 0)
       rc = metrics_gauge(out, "aduan_tickets",
                          i == 0 ? "Tickets by status" : NULL, labels, n);
+  }
+  if (rc == 0) {
+    struct store_ticket_filter f;
+    struct store_ticket_list l;
+    int64_t *due = NULL;
+    int *late = NULL;
+    memset(&f, 0, sizeof(f));
+    f.timed_only = 1;
+    rc = store_ticket_list(s->store, &f, &l);
+    if (rc == 0) {
+      rc = keep_overdue(s, &l, now, 0, &due, &late);
+      n = l.n;
+      store_ticket_list_free(&l);
+      free(due);
+      free(late);
+    }
+    if (rc == 0)
+      rc = metrics_gauge(out, "aduan_tickets_overdue",
+                         "Tickets past their service level ([ticket] "
+                         "verify_within, follow_up_within)", "", n);
   }
   if (rc == 0) {
     n = 0;

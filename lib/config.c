@@ -209,6 +209,26 @@ static const struct directive directives[] = {
     .offset = CFG(ticket.prefix), .min = 1, .max = 10, .def = "NTT",
     .flags = F_RELOAD,
     .help = "Prefix of the ticket numbers given to reporters" },
+  { .section = SEC_TICKET, .key = "verify_within", .type = T_INT,
+    .offset = CFG(ticket.verify_within), .min = 0, .max = 365, .def = "3",
+    .flags = F_RELOAD,
+    .help = "Working days a ticket may stay diterima before it is overdue "
+            "(SP4N-LAPOR!: 3); 0: no limit" },
+  { .section = SEC_TICKET, .key = "follow_up_within", .type = T_INT,
+    .offset = CFG(ticket.follow_up_within), .min = 0, .max = 365,
+    .def = "5", .flags = F_RELOAD,
+    .help = "Working days a ticket may stay diverifikasi or diproses "
+            "without a next move before it is overdue (SP4N-LAPOR!: 5); "
+            "0: no limit" },
+  { .section = SEC_TICKET, .key = "holidays", .type = T_PATH,
+    .offset = CFG(ticket.holidays), .def = "holidays.txt",
+    .flags = F_RELOAD,
+    .help = "Holidays and cuti bersama, one YYYY-MM-DD per line: not "
+            "working days" },
+  { .section = SEC_TICKET, .key = "overdue_check_every", .type = T_DURATION,
+    .offset = CFG(ticket.overdue_check_every_ms), .min = 1 * MS_SECOND,
+    .max = 1 * MS_DAY, .def = "10m", .flags = F_RELOAD,
+    .help = "How often overdue tickets are looked for and logged" },
 
   /* [conversation] */
   { .section = SEC_CONVERSATION, .key = "catalog", .type = T_PATH,

@@ -109,6 +109,10 @@ struct config {
 
   struct {
     char *prefix;
+    int verify_within;       /* working days in diterima; 0 = no limit */
+    int follow_up_within;    /* working days in diverifikasi or diproses */
+    char *holidays;          /* resolved path of the holidays file */
+    uint64_t overdue_check_every_ms;
   } ticket;
 
   struct {

@@ -50,6 +50,7 @@
 #include "similar.h"
 #include "ticket.h"
 #include "validate.h"
+#include "workday.h"
 
 #define NCATEGORIES 7
 #define SUMMARY_KRONOLOGI_CHARS 160
@@ -163,6 +164,7 @@ struct conv {
   struct similar *open;      /* open tickets, for the duplicate check */
   struct quality *quality;   /* word lists for rules 2 and 3 */
   struct place_list *places; /* the kabupaten/kota of NTT */
+  struct workday_cal *holidays; /* for the service-level timers */
 };
 
 /* The checks' settings from the config (and the catalogue). */
@@ -181,34 +183,40 @@ conv_validator(struct conv *cv)
   cv->vd.places = cv->places;
 }
 
-/* Load the catalogue and word lists of cfg; on failure nothing is
- * returned and the problems are in diag. */
+/* Load the catalogue, word lists and holidays of cfg; on failure nothing
+ * is returned and the problems are in diag. */
 static int
 conv_load_files(const struct config *cfg, struct catalog **cat,
                 struct quality **q, struct place_list **pl,
-                struct diag *diag)
+                struct workday_cal **hol, struct diag *diag)
 {
-  int rc, rq, rp;
+  int rc, rq, rp, rh;
 
   *cat = NULL;
   *q = NULL;
   *pl = NULL;
+  *hol = NULL;
   rc = catalog_load(cfg->conversation.catalog, conv_catalog_keys,
                     conv_catalog_nkeys, cat, diag);
   rq = quality_load(cfg->conversation.lexicon, cfg->conversation.allowlist,
                     cfg->conversation.stopwords, q, diag);
   rp = place_load(cfg->conversation.places, pl, diag);
+  rh = workday_load(cfg->ticket.holidays, hol, diag);
   if (rc == 0 && rq != 0)
     rc = rq;
   if (rc == 0 && rp != 0)
     rc = rp;
+  if (rc == 0 && rh != 0)
+    rc = rh;
   if (rc != 0) {
     catalog_free(*cat);
     quality_free(*q);
     place_free(*pl);
+    workday_free(*hol);
     *cat = NULL;
     *q = NULL;
     *pl = NULL;
+    *hol = NULL;
   }
   return rc;
 }
@@ -270,7 +278,8 @@ conv_new(struct conv **out, const struct config *cfg, struct diag *diag)
     free(cv);
     return rc;
   }
-  rc = conv_load_files(cfg, &cv->cat, &cv->quality, &cv->places, diag);
+  rc = conv_load_files(cfg, &cv->cat, &cv->quality, &cv->places,
+                       &cv->holidays, diag);
   if (rc != 0) {
     similar_free(cv->open);
     free(cv);
@@ -287,17 +296,20 @@ conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag)
   struct catalog *cat = NULL;
   struct quality *q = NULL;
   struct place_list *pl = NULL;
+  struct workday_cal *hol = NULL;
   int rc;
 
-  rc = conv_load_files(cfg, &cat, &q, &pl, diag);
+  rc = conv_load_files(cfg, &cat, &q, &pl, &hol, diag);
   if (rc != 0)
     return rc;
   catalog_free(cv->cat);
   quality_free(cv->quality);
   place_free(cv->places);
+  workday_free(cv->holidays);
   cv->cat = cat;
   cv->quality = q;
   cv->places = pl;
+  cv->holidays = hol;
   cv->cfg = cfg;
   conv_validator(cv);
   return 0;
@@ -311,8 +323,15 @@ conv_free(struct conv *cv)
   catalog_free(cv->cat);
   quality_free(cv->quality);
   place_free(cv->places);
+  workday_free(cv->holidays);
   similar_free(cv->open);
   free(cv);
+}
+
+const struct workday_cal *
+conv_holidays(const struct conv *cv)
+{
+  return cv->holidays;
 }
 
 /* What the duplicate check compares: category, reported party, story. */

@@ -54,6 +54,12 @@ int conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag);
 
 void conv_free(struct conv *cv);
 
+/* The holidays of the running config ([ticket] holidays), loaded and
+ * reloaded with the catalogue and word lists; valid until the next
+ * conv_reload or conv_free. */
+struct workday_cal;
+const struct workday_cal *conv_holidays(const struct conv *cv);
+
 /* Fill the duplicate index with every open ticket of st (at start-up).
  * Returns 0 or a store error. */
 int conv_load_open_tickets(struct conv *cv, struct store *st);

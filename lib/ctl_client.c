@@ -230,10 +230,11 @@ field(struct json_object *o, const char *key)
   return json_object_get_string(v);
 }
 
-int
-ctl_print_tickets(const char *json, FILE *out)
+/* A ticket list as a table; overdue: the columns of an overdue list. */
+static int
+print_list(const char *json, FILE *out, int overdue)
 {
-  struct json_object *root = json_tokener_parse(json), *arr;
+  struct json_object *root = json_tokener_parse(json), *arr, *v;
   size_t i, n;
 
   if (root == NULL || !json_object_object_get_ex(root, "tickets", &arr)) {
@@ -241,17 +242,41 @@ ctl_print_tickets(const char *json, FILE *out)
     return AERR_PARSE;
   }
   n = json_object_array_length(arr);
-  fprintf(out, "%-16s %-13s %-24s %-20s %-17s %s\n", "NUMBER", "STATUS",
-          "CATEGORY", "LOKASI", "CREATED (WITA)", "REPORTER");
+  if (overdue)
+    fprintf(out, "%-16s %-13s %-17s %-5s %-20s %s\n", "NUMBER", "STATUS",
+            "DUE (WITA)", "LATE", "LOKASI", "REPORTER");
+  else
+    fprintf(out, "%-16s %-13s %-24s %-20s %-17s %s\n", "NUMBER", "STATUS",
+            "CATEGORY", "LOKASI", "CREATED (WITA)", "REPORTER");
   for (i = 0; i < n; i++) {
     struct json_object *t = json_object_array_get_idx(arr, i);
-    fprintf(out, "%-16s %-13s %-24.24s %-20.20s %-17s %s\n",
-            field(t, "number"), field(t, "status"), field(t, "category"),
-            field(t, "lokasi"), field(t, "created"), field(t, "reporter"));
+    if (overdue)
+      fprintf(out, "%-16s %-13s %-17s %-5d %-20.20s %s\n",
+              field(t, "number"), field(t, "status"), field(t, "due"),
+              json_object_object_get_ex(t, "late_days", &v)
+                ? json_object_get_int(v) : 0,
+              field(t, "lokasi"), field(t, "reporter"));
+    else
+      fprintf(out, "%-16s %-13s %-24.24s %-20.20s %-17s %s\n",
+              field(t, "number"), field(t, "status"), field(t, "category"),
+              field(t, "lokasi"), field(t, "created"), field(t, "reporter"));
   }
-  fprintf(out, "(%zu ticket%s)\n", n, n == 1 ? "" : "s");
+  fprintf(out, "(%zu %sticket%s)\n", n, overdue ? "overdue " : "",
+          n == 1 ? "" : "s");
   json_object_put(root);
   return 0;
+}
+
+int
+ctl_print_tickets(const char *json, FILE *out)
+{
+  return print_list(json, out, 0);
+}
+
+int
+ctl_print_overdue(const char *json, FILE *out)
+{
+  return print_list(json, out, 1);
 }
 
 int

@@ -54,6 +54,10 @@ int ctl_exit_for(long status);
 /* Print a ticket list answer (JSON from GET /tickets) as a table. */
 int ctl_print_tickets(const char *json, FILE *out);
 
+/* Print an overdue list (GET /tickets?overdue=1): due time and working
+ * days late per ticket. */
+int ctl_print_overdue(const char *json, FILE *out);
+
 /* Print one ticket (JSON from GET /tickets/N) for people. */
 int ctl_print_ticket(const char *json, FILE *out);
 

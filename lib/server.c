@@ -20,6 +20,7 @@
 #include "err.h"
 #include "evidence.h"
 #include "retention.h"
+#include "sla.h"
 #include "log.h"
 #include "metrics.h"
 #include "sdnotify.h"
@@ -60,7 +61,7 @@ server_now(const struct server *s)
 /* The names of the files a reload reads again, as the config calls them. */
 static const char *const file_keys[SERVER_NFILES] = {
   "conversation.catalog", "conversation.places", "conversation.lexicon",
-  "conversation.allowlist", "conversation.stopwords",
+  "conversation.allowlist", "conversation.stopwords", "ticket.holidays",
 };
 
 static const char *
@@ -71,7 +72,8 @@ file_path(const struct config *cfg, int i)
   case 1: return cfg->conversation.places;
   case 2: return cfg->conversation.lexicon;
   case 3: return cfg->conversation.allowlist;
-  default: return cfg->conversation.stopwords;
+  case 4: return cfg->conversation.stopwords;
+  default: return cfg->ticket.holidays;
   }
 }
 
@@ -180,6 +182,8 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
     rc = evidence_new(&s->evidence, s, s->curl);
   if (rc == 0)
     rc = retention_new(&s->retention, s);
+  if (rc == 0)
+    rc = sla_new(&s->sla, s);
   if (rc != 0) {
     snprintf(err, errlen, "cannot start the sender: %s", err_str(rc));
     goto err_httpd;
@@ -188,6 +192,8 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
 
 err_httpd:
   /* Nothing was started on the loop yet; closing needs one turn. */
+  if (s->retention != NULL)
+    retention_close(s->retention, NULL, NULL);
   if (s->evidence != NULL)
     evidence_close(s->evidence, NULL, NULL);
   if (s->outbox != NULL)
@@ -323,6 +329,7 @@ server_start(struct server *s, char *err, size_t errlen)
     return rc;
   }
   retention_start(s->retention);
+  sla_start(s->sla);
   rc = evidence_start(s->evidence);
   if (rc != 0) {
     snprintf(err, errlen, "cannot make the evidence folder %s: %s",
@@ -401,7 +408,7 @@ on_httpd_closed(void *arg)
   s->httpd = NULL;
   /* Sends still running are aborted; their rows stay "sending" and are
    * queued again at the next start. */
-  s->handles_open += 5;
+  s->handles_open += 6;
   httpd_close(s->admin, on_part_closed, s);
   unlink(s->cfg->admin.socket);
   s->admin = NULL;
@@ -413,6 +420,8 @@ on_httpd_closed(void *arg)
   s->evidence = NULL;
   retention_close(s->retention, on_part_closed, s);
   s->retention = NULL;
+  sla_close(s->sla, on_part_closed, s);
+  s->sla = NULL;
   uv_close((uv_handle_t *)&s->commit, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_term, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_int, on_handle_closed);
@@ -441,6 +450,7 @@ server_stop(struct server *s)
     outbox_pause(s->outbox);
     evidence_pause(s->evidence);
     retention_pause(s->retention);
+    sla_pause(s->sla);
     uv_timer_start(&s->stop_timer, on_stop_timeout,
                    s->cfg->server.shutdown_timeout_ms, 0);
   }
@@ -570,6 +580,7 @@ server_reload(struct server *s)
   config_free(s->cfg);
   s->cfg = next;
   retention_reload(s->retention);
+  sla_reload(s->sla);
   log_info("event=config.reloaded channels=%d changed=%s content=%s",
            next->nchannels,
            log_quote(changed.len > 0 ? changed.data : "none", q1,

@@ -37,7 +37,7 @@ struct webhook_wait;
 
 /* The files besides the config that a reload reads again: the catalogue,
  * places, lexicon, allow-list and stop words. */
-#define SERVER_NFILES 5
+#define SERVER_NFILES 6
 
 struct server {
   uv_loop_t *loop;
@@ -49,6 +49,7 @@ struct server {
   struct outbox *outbox;         /* the sender */
   struct evidence *evidence;     /* the evidence downloader */
   struct retention *retention;   /* the retention purge */
+  struct sla *sla;               /* the service-level timers */
   struct httpd *admin;           /* the admin API on a unix socket */
   struct metrics *metrics;
 

@@ -548,3 +548,29 @@ store_questions_free(struct store_question *v, int n)
   }
   free(v);
 }
+
+int
+store_sla_pending(struct store *st, int64_t after_id, int limit,
+                  struct store_sla_row **rows, int *n)
+{
+  return st->ops->sla_pending(st, after_id, limit, rows, n);
+}
+
+void
+store_sla_rows_free(struct store_sla_row *rows, int n)
+{
+  int i;
+
+  for (i = 0; i < n; i++) {
+    free(rows[i].number);
+    free(rows[i].status);
+  }
+  free(rows);
+}
+
+int
+store_sla_mark(struct store *st, int64_t ticket_id, const char *status,
+               int64_t since, int64_t due, int64_t now)
+{
+  return st->ops->sla_mark(st, ticket_id, status, since, due, now);
+}

@@ -174,6 +174,7 @@ struct store_ticket {
   char *agency;
   int64_t created_at;
   int64_t updated_at;
+  int64_t status_since;      /* when it entered its status (lists only) */
 };
 
 /* What a new ticket holds; strings are borrowed for the call. */
@@ -355,6 +356,8 @@ struct store_ticket_filter {
   int64_t since;             /* created at or after (ms) */
   int64_t until;             /* created before (ms) */
   int open_only;             /* not selesai or ditolak */
+  int timed_only;            /* diterima, diverifikasi or diproses: the
+                                statuses with a service-level timer */
   int limit;                 /* 0: no limit */
 };
 
@@ -411,6 +414,32 @@ int store_ticket_set_status(struct store *st, int64_t ticket_id,
                             const char *from, const char *to,
                             const char *actor, const char *note,
                             const char *agency, int64_t now);
+
+/* ---- Service-level timers -------------------------------------------- */
+
+/*
+ * When a ticket entered its status ("since", in the lists and below): the
+ * time of its latest event into that status (the filing event for
+ * diterima), or updated_at for a ticket without one.  A stay in ditunda
+ * and back starts the clock again.
+ */
+
+/* A ticket in a timed status not yet logged as overdue in this stay. */
+struct store_sla_row {
+  int64_t id;
+  char *number;
+  char *status;
+  int64_t since;
+};
+
+/* Up to limit such tickets with id > after_id, in id order. */
+int store_sla_pending(struct store *st, int64_t after_id, int limit,
+                      struct store_sla_row **rows, int *n);
+void store_sla_rows_free(struct store_sla_row *rows, int n);
+
+/* Remember that the ticket was logged overdue in status since since. */
+int store_sla_mark(struct store *st, int64_t ticket_id, const char *status,
+                   int64_t since, int64_t due, int64_t now);
 
 /* ---- Retention and identity ------------------------------------------- */
 

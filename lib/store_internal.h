@@ -110,6 +110,10 @@ struct store_ops {
                          const char *answer, int64_t now);
   int (*ticket_questions)(struct store *st, int64_t ticket_id,
                           struct store_question **v, int *n);
+  int (*sla_pending)(struct store *st, int64_t after_id, int limit,
+                     struct store_sla_row **rows, int *n);
+  int (*sla_mark)(struct store *st, int64_t ticket_id, const char *status,
+                  int64_t since, int64_t due, int64_t now);
 };
 
 /* The part of every backend's handle that store.c may look at. */

@@ -118,8 +118,18 @@ enum sq_stmt_id {
   SQ_QUESTION_WAITING,
   SQ_QUESTION_ANSWER,
   SQ_TICKET_QUESTIONS,
+  SQ_SLA_PENDING,
+  SQ_SLA_MARK,
   SQ_NSTMTS
 };
+
+/* When ticket t entered its status (see store.h). */
+#define SQ_STATUS_SINCE \
+  "coalesce((SELECT max(e.at) FROM ticket_events e WHERE e.ticket_id = t.id" \
+  " AND e.to_status = t.status), t.updated_at)"
+
+/* The statuses with a service-level timer. */
+#define SQ_TIMED "('diterima', 'diverifikasi', 'diproses')"
 
 static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_BEGIN] = "BEGIN IMMEDIATE",
@@ -246,12 +256,13 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     "SELECT t.id, t.number, t.year, t.seq, t.reporter_id, t.channel,"
     " t.status, t.category, t.terlapor, t.lokasi, t.lokasi_kode, t.lat,"
     " t.lng, t.waktu, t.kronologi, t.identitas, t.agency, t.created_at,"
-    " t.updated_at, r.handle FROM tickets t"
+    " t.updated_at, r.handle, " SQ_STATUS_SINCE " FROM tickets t"
     " JOIN reporters r ON r.id = t.reporter_id"
     " WHERE (?1 IS NULL OR t.status = ?1) AND (?2 IS NULL OR t.category = ?2)"
     " AND (?3 IS NULL OR t.lokasi_kode = ?3) AND t.created_at >= ?4"
     " AND t.created_at < ?5"
     " AND (?6 = 0 OR t.status NOT IN ('selesai', 'ditolak'))"
+    " AND (?8 = 0 OR t.status IN " SQ_TIMED ")"
     " ORDER BY t.created_at, t.id LIMIT ?7",
   [SQ_REPORTER_HANDLE] = "SELECT handle FROM reporters WHERE id = ?1",
   [SQ_TICKET_EVENTS] =
@@ -316,6 +327,17 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_TICKET_QUESTIONS] =
     "SELECT asked_at, actor, question, coalesce(answered_at, 0), answer"
     " FROM questions WHERE ticket_id = ?1 ORDER BY asked_at, id",
+  [SQ_SLA_PENDING] =
+    "SELECT c.id, c.number, c.status, c.since FROM (SELECT t.id, t.number,"
+    " t.status, " SQ_STATUS_SINCE " AS since FROM tickets t"
+    " WHERE t.status IN " SQ_TIMED " AND t.id > ?1) c"
+    " WHERE NOT EXISTS (SELECT 1 FROM ticket_overdue o"
+    "  WHERE o.ticket_id = c.id AND o.status = c.status"
+    "  AND o.since = c.since)"
+    " ORDER BY c.id LIMIT ?2",
+  [SQ_SLA_MARK] =
+    "INSERT OR IGNORE INTO ticket_overdue (ticket_id, status, since, due,"
+    " logged_at) VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 /* How often a new reporter's handle is drawn again after a collision. */
@@ -1901,29 +1923,41 @@ drop_evidence_rows(void *v, int n)
   store_evidence_rows_free(v, n);
 }
 
+/*
+ * Run statement id with ?1 = a and (when limit >= 0) ?2 = limit, and
+ * collect its rows (see sq_collect) into *v; *v NULL and *n 0 on failure.
+ */
+static int
+sq_rows_limit(struct sq_store *sq, enum sq_stmt_id id, int64_t a, int limit,
+              size_t size, void **v, int *n, sq_row_fn fill,
+              void (*drop)(void *v, int n), const char *what)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *v = NULL;
+  *n = 0;
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, id, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, a);
+  if (limit >= 0)
+    sqlite3_bind_int(stmt, 2, limit);
+  return sq_collect(sq, stmt, size, v, n, fill, drop, what);
+}
+
 static int
 sq_evidence_due(struct store *st, int64_t now, int limit,
                 struct store_evidence_row **rows, int *n)
 {
-  struct sq_store *sq = sq_of(st);
-  sqlite3_stmt *stmt;
   void *arr = NULL;
-  int rc;
+  int rc = sq_rows_limit(sq_of(st), SQ_EVIDENCE_DUE, now, limit,
+                         sizeof(**rows), &arr, n, fill_evidence_row,
+                         drop_evidence_rows, "cannot read pending evidence");
 
-  *rows = NULL;
-  *n = 0;
-  if (sq->lost)
-    return sq->lost;
-  rc = sq_stmt(sq, SQ_EVIDENCE_DUE, &stmt);
-  if (rc != 0)
-    return rc;
-  sqlite3_bind_int64(stmt, 1, now);
-  sqlite3_bind_int(stmt, 2, limit);
-  rc = sq_collect(sq, stmt, sizeof(**rows), &arr, n,
-                    fill_evidence_row, drop_evidence_rows,
-                    "cannot read pending evidence");
-  if (rc == 0)
-    *rows = arr;
+  *rows = arr;
   return rc;
 }
 
@@ -1979,6 +2013,7 @@ sq_ticket_list(struct store *st, const struct store_ticket_filter *f,
   sqlite3_bind_int64(stmt, 5, f->until > 0 ? f->until : INT64_MAX);
   sqlite3_bind_int(stmt, 6, f->open_only);
   sqlite3_bind_int(stmt, 7, f->limit > 0 ? f->limit : -1);
+  sqlite3_bind_int(stmt, 8, f->timed_only);
   for (;;) {
     rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) {
@@ -2009,6 +2044,7 @@ sq_ticket_list(struct store *st, const struct store_ticket_filter *f,
     memset(&out->v[out->n], 0, sizeof(out->v[0]));
     sq_ticket_read(stmt, &out->v[out->n], &oom);
     out->handles[out->n] = sq_col_dup_null(stmt, 19, &oom);
+    out->v[out->n].status_since = sqlite3_column_int64(stmt, 20);
     out->n++;
   }
   sq_done(stmt);
@@ -2064,37 +2100,14 @@ drop_events(void *v, int n)
   store_events_free(v, n);
 }
 
-/*
- * The rows statement id yields for one ticket (?1), collected into *v
- * with fill (see sq_collect); *v NULL and *n 0 on failure.
- */
-static int
-sq_ticket_rows(struct sq_store *sq, enum sq_stmt_id id, int64_t ticket_id,
-               size_t size, void **v, int *n, sq_row_fn fill,
-               void (*drop)(void *v, int n), const char *what)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  *v = NULL;
-  *n = 0;
-  if (sq->lost)
-    return sq->lost;
-  rc = sq_stmt(sq, id, &stmt);
-  if (rc != 0)
-    return rc;
-  sqlite3_bind_int64(stmt, 1, ticket_id);
-  return sq_collect(sq, stmt, size, v, n, fill, drop, what);
-}
-
 static int
 sq_ticket_events(struct store *st, int64_t ticket_id,
                  struct store_event **v, int *n)
 {
   void *arr = NULL;
-  int rc = sq_ticket_rows(sq_of(st), SQ_TICKET_EVENTS, ticket_id,
-                          sizeof(**v), &arr, n, fill_event, drop_events,
-                          "cannot read ticket events");
+  int rc = sq_rows_limit(sq_of(st), SQ_TICKET_EVENTS, ticket_id, -1,
+                         sizeof(**v), &arr, n, fill_event, drop_events,
+                         "cannot read ticket events");
 
   *v = arr;
   return rc;
@@ -2124,9 +2137,9 @@ sq_ticket_evidence(struct store *st, int64_t ticket_id,
                    struct store_evidence_item **v, int *n)
 {
   void *arr = NULL;
-  int rc = sq_ticket_rows(sq_of(st), SQ_TICKET_EVIDENCE, ticket_id,
-                          sizeof(**v), &arr, n, fill_evidence_item,
-                          drop_evidence_items, "cannot read evidence");
+  int rc = sq_rows_limit(sq_of(st), SQ_TICKET_EVIDENCE, ticket_id, -1,
+                         sizeof(**v), &arr, n, fill_evidence_item,
+                         drop_evidence_items, "cannot read evidence");
 
   *v = arr;
   return rc;
@@ -2307,9 +2320,9 @@ sq_ticket_reveals(struct store *st, int64_t ticket_id,
                   struct store_event **v, int *n)
 {
   void *arr = NULL;
-  int rc = sq_ticket_rows(sq_of(st), SQ_TICKET_REVEALS, ticket_id,
-                          sizeof(**v), &arr, n, fill_event, drop_events,
-                          "cannot read a ticket's reveals");
+  int rc = sq_rows_limit(sq_of(st), SQ_TICKET_REVEALS, ticket_id, -1,
+                         sizeof(**v), &arr, n, fill_event, drop_events,
+                         "cannot read a ticket's reveals");
 
   *v = arr;
   return rc;
@@ -2422,11 +2435,68 @@ sq_ticket_questions(struct store *st, int64_t ticket_id,
                     struct store_question **v, int *n)
 {
   void *arr = NULL;
-  int rc = sq_ticket_rows(sq_of(st), SQ_TICKET_QUESTIONS, ticket_id,
-                          sizeof(**v), &arr, n, fill_question, drop_questions,
-                          "cannot read a ticket's questions");
+  int rc = sq_rows_limit(sq_of(st), SQ_TICKET_QUESTIONS, ticket_id, -1,
+                         sizeof(**v), &arr, n, fill_question, drop_questions,
+                         "cannot read a ticket's questions");
 
   *v = arr;
+  return rc;
+}
+
+/* ---- Service-level timers ---- */
+
+static void
+fill_sla_row(sqlite3_stmt *stmt, void *elem, int *oom)
+{
+  struct store_sla_row *r = elem;
+
+  r->id = sqlite3_column_int64(stmt, 0);
+  r->number = sq_col_dup_null(stmt, 1, oom);
+  r->status = sq_col_dup_null(stmt, 2, oom);
+  r->since = sqlite3_column_int64(stmt, 3);
+}
+
+static void
+drop_sla_rows(void *v, int n)
+{
+  store_sla_rows_free(v, n);
+}
+
+static int
+sq_sla_pending(struct store *st, int64_t after_id, int limit,
+               struct store_sla_row **rows, int *n)
+{
+  void *arr = NULL;
+  int rc = sq_rows_limit(sq_of(st), SQ_SLA_PENDING, after_id, limit,
+                         sizeof(**rows), &arr, n, fill_sla_row, drop_sla_rows,
+                         "cannot read tickets for the timers");
+
+  *rows = arr;
+  return rc;
+}
+
+static int
+sq_sla_mark(struct store *st, int64_t ticket_id, const char *status,
+            int64_t since, int64_t due, int64_t now)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_SLA_MARK, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, ticket_id);
+  sq_bind_text(stmt, 2, status);
+  sqlite3_bind_int64(stmt, 3, since);
+  sqlite3_bind_int64(stmt, 4, due);
+  sqlite3_bind_int64(stmt, 5, now);
+  rc = sqlite3_step(stmt);
+  rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot record an overdue "
+                                       "ticket");
+  sq_done(stmt);
   return rc;
 }
 
@@ -2482,4 +2552,6 @@ const struct store_ops store_sqlite_ops = {
   .question_waiting = sq_question_waiting,
   .question_answer = sq_question_answer,
   .ticket_questions = sq_ticket_questions,
+  .sla_pending = sq_sla_pending,
+  .sla_mark = sq_sla_mark,
 };

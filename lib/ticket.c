@@ -133,14 +133,28 @@ wita_year(int64_t ms)
   return tm.tm_year + 1900;
 }
 
-char *
-wita_format(int64_t ms, char *out, size_t len)
+/* ms in WITA as text: ISO 8601 with the offset, or as reporters read it. */
+static char *
+wita_strftime(int64_t ms, int iso, char *out, size_t len)
 {
   time_t t = (time_t)((ms + WITA_OFFSET_MS) / 1000);
   struct tm tm;
 
   gmtime_r(&t, &tm);
-  if (strftime(out, len, "%d-%m-%Y %H.%M", &tm) == 0 && len > 0)
+  if (strftime(out, len, iso ? "%Y-%m-%dT%H:%M+08:00" : "%d-%m-%Y %H.%M",
+               &tm) == 0 && len > 0)
     out[0] = '\0';
   return out;
+}
+
+char *
+wita_format(int64_t ms, char *out, size_t len)
+{
+  return wita_strftime(ms, 0, out, len);
+}
+
+char *
+wita_format_iso(int64_t ms, char *out, size_t len)
+{
+  return wita_strftime(ms, 1, out, len);
 }

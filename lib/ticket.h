@@ -65,4 +65,8 @@ int wita_year(int64_t ms);
  * 32 bytes). */
 char *wita_format(int64_t ms, char *out, size_t len);
 
+/* "2026-12-03T00:00+08:00" (ISO 8601, WITA) into out (at least 32 bytes),
+ * for the log. */
+char *wita_format_iso(int64_t ms, char *out, size_t len);
+
 #endif

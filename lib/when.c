@@ -6,7 +6,7 @@
  * time of day are taken out, and what is left is matched against the
  * forms of when.h, in order: unknown, future, relative, day names,
  * absolute dates.  Dates are counted in days since 1970-01-01 on the
- * proleptic Gregorian calendar (days_from_civil() and civil_from_days()
+ * proleptic Gregorian calendar (when_days_from_civil() and when_civil_from_days()
  * below), in WITA.  No locale, no libc time functions, no allocation.
  */
 #include "when.h"
@@ -60,8 +60,8 @@ valid_date(int64_t y, int m, int d)
  * The calendar repeats every 400 years (146097 days); within such an era
  * years are counted from 1 March so that the leap day falls at the end.
  */
-static int64_t
-days_from_civil(int64_t y, int m, int d)
+int64_t
+when_days_from_civil(int64_t y, int m, int d)
 {
   int64_t era, yoe, doy, doe;
 
@@ -74,9 +74,9 @@ days_from_civil(int64_t y, int m, int d)
   return era * 146097 + doe - 719468;
 }
 
-/* The inverse of days_from_civil(). */
-static void
-civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+/* The inverse of when_days_from_civil(). */
+void
+when_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 {
   int64_t era, doe, yoe, doy, mp;
 
@@ -115,11 +115,11 @@ clock_init(struct clock *c, int64_t now_ms, int max_age_years)
   c->today = now_ms / MS_PER_DAY;
   rem = now_ms % MS_PER_DAY;
   c->hour = (int)(rem / MS_PER_HOUR);
-  civil_from_days(c->today, &c->y, &c->m, &c->d);
+  when_civil_from_days(c->today, &c->y, &c->m, &c->d);
   /* 1970-01-01 was a Thursday. */
   c->wd = (int)((c->today + 3) % 7);
 
-  c->limit = days_from_civil(FLOOR_YEAR, 1, 1);
+  c->limit = when_days_from_civil(FLOOR_YEAR, 1, 1);
   if (max_age_years > 0 && max_age_years < 10000) {
     ly = c->y - max_age_years;
     if (ly >= FLOOR_YEAR) {
@@ -127,7 +127,7 @@ clock_init(struct clock *c, int64_t now_ms, int max_age_years)
 
       if (d > days_in_month(ly, c->m))
         d = days_in_month(ly, c->m);
-      c->limit = days_from_civil(ly, c->m, d);
+      c->limit = when_days_from_civil(ly, c->m, d);
     }
   }
 }
@@ -152,9 +152,9 @@ finish_day(const struct clock *c, int64_t days, struct when *out)
   int m, d;
 
   set_unknown(out);
-  if (days >= days_from_civil(1, 1, 1) &&
-      days <= days_from_civil(9999, 12, 31)) {
-    civil_from_days(days, &y, &m, &d);
+  if (days >= when_days_from_civil(1, 1, 1) &&
+      days <= when_days_from_civil(9999, 12, 31)) {
+    when_civil_from_days(days, &y, &m, &d);
     out->precision = WHEN_DAY;
     out->year = (int)y;
     out->month = m;
@@ -183,7 +183,7 @@ finish_month(const struct clock *c, int64_t index, struct when *out)
   out->precision = WHEN_MONTH;
   out->year = (int)y;
   out->month = m;
-  first = days_from_civil(y, m, 1);
+  first = when_days_from_civil(y, m, 1);
   last = first + days_in_month(y, m) - 1;
   if (first > c->today)
     return WHEN_FUTURE;
@@ -200,7 +200,7 @@ finish_year(const struct clock *c, int64_t y, struct when *out)
   set_unknown(out);
   if (y > c->y)
     return WHEN_FUTURE;
-  if (y < FLOOR_YEAR || days_from_civil(y, 12, 31) < c->limit)
+  if (y < FLOOR_YEAR || when_days_from_civil(y, 12, 31) < c->limit)
     return WHEN_TOO_OLD;
   return WHEN_INVALID;
 }
@@ -774,7 +774,7 @@ day_of_month(const struct clock *c, int back, int d, struct when *out)
 
   if (d < 1 || d > days_in_month(y, m))
     return WHEN_INVALID;
-  return finish_day(c, days_from_civil(y, m, d), out);
+  return finish_day(c, when_days_from_civil(y, m, d), out);
 }
 
 /* "hari ini", "kemarin", "2 hari lalu", "bulan lalu", ... */
@@ -906,7 +906,7 @@ recent_day_month(const struct clock *c, int m, int d, int strict,
   for (y = c->y; y >= c->y - 8; y--) {
     if (!valid_date(y, m, d))
       continue;
-    days = days_from_civil(y, m, d);
+    days = when_days_from_civil(y, m, d);
     if (days < c->today || (days == c->today && !strict))
       return finish_day(c, days, out);
   }
@@ -941,7 +941,7 @@ recent_day_of_month(const struct clock *c, int d, int strict,
     m = (int)(index % 12) + 1;
     if (d > days_in_month(y, m))
       continue;
-    days = days_from_civil(y, m, d);
+    days = when_days_from_civil(y, m, d);
     if (days < c->today || (days == c->today && !strict))
       return finish_day(c, days, out);
   }
@@ -966,7 +966,7 @@ full_date(const struct clock *c, int64_t y, int m, int d, struct when *out)
 {
   if (!valid_date(y, m, d))
     return WHEN_INVALID;
-  return finish_day(c, days_from_civil(y, m, d), out);
+  return finish_day(c, when_days_from_civil(y, m, d), out);
 }
 
 static int

@@ -130,4 +130,12 @@ char *when_format(const struct when *w, char *buf, size_t len);
  * "?" for anything else. */
 const char *when_status_name(enum when_status s);
 
+/*
+ * Days from 1970-01-01 to y-m-d (m 1..12, d 1..31) in the proleptic
+ * Gregorian calendar, and back.  No validation: 31 February counts on
+ * into March.
+ */
+int64_t when_days_from_civil(int64_t y, int m, int d);
+void when_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
+
 #endif

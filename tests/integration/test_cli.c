@@ -57,26 +57,53 @@ START_TEST(check_names_every_bad_line)
 }
 END_TEST
 
-START_TEST(check_reports_a_broken_catalogue)
+/* aduand -t on conf_text, with the file name next to it holding text:
+ * it must fail; its stderr (allocated). */
+static char *
+check_fails(const char *conf_text, const char *name, const char *text)
 {
   char *dir = tu_tmpdir(), *conf = tu_path(dir, "a.conf");
-  char *cat = tu_path(dir, "m.conf");
+  char *file = tu_path(dir, name);
   const char *argv[] = {ADUAND_BIN, "-t", "-c", conf, NULL};
   char *out, *err;
   int st;
 
-  ck_assert_int_eq(tu_write_file(conf, "[conversation]\ncatalog = m.conf\n"
-                                       "[channel.dev]\ntype = dev\n"), 0);
-  ck_assert_int_eq(tu_write_file(cat, "menu = Halo {siapa}\n"), 0);
+  ck_assert_int_eq(tu_write_file(conf, conf_text), 0);
+  ck_assert_int_eq(tu_write_file(file, text), 0);
   ck_assert_int_eq(tu_run(argv, NULL, &out, &err, &st), 0);
   ck_assert(EXITED_WITH(st, 1));
-  ck_assert_msg(strstr(err, "m.conf:1:") != NULL, "stderr: %s", err);
   free(out);
-  free(err);
   tu_rmrf(dir);
   free(conf);
-  free(cat);
+  free(file);
   free(dir);
+  return err;
+}
+
+START_TEST(check_reports_a_broken_catalogue)
+{
+  char *err = check_fails("[conversation]\ncatalog = m.conf\n"
+                          "[channel.dev]\ntype = dev\n", "m.conf",
+                          "menu = Halo {siapa}\n");
+
+  ck_assert_msg(strstr(err, "m.conf:1:") != NULL, "stderr: %s", err);
+  free(err);
+}
+END_TEST
+
+/* The holidays file is checked with the config, every bad line named. */
+START_TEST(check_reports_a_broken_holidays_file)
+{
+  char *err = check_fails("[ticket]\nholidays = h.txt\n"
+                          "[channel.dev]\ntype = dev\n", "h.txt",
+                          "# libur\n2026-02-30\n2026-12-25\nbesok\n");
+
+  ck_assert_msg(strstr(err, "h.txt:2: no such date: 2026-02-30") != NULL,
+                "stderr: %s", err);
+  ck_assert_msg(strstr(err, "h.txt:4: expected a date") != NULL,
+                "stderr: %s", err);
+  ck_assert_ptr_null(strstr(err, "h.txt:3:"));
+  free(err);
 }
 END_TEST
 
@@ -185,6 +212,7 @@ cli_suite(void)
   tcase_add_test(tc, check_default_config);
   tcase_add_test(tc, check_names_every_bad_line);
   tcase_add_test(tc, check_reports_a_broken_catalogue);
+  tcase_add_test(tc, check_reports_a_broken_holidays_file);
   tcase_add_test(tc, help_and_version);
   tcase_add_test(tc, chat_talks_to_the_daemon);
   tcase_add_test(tc, sighup_with_bad_config_keeps_serving);

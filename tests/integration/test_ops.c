@@ -11,6 +11,7 @@
 #include <json-c/json.h>
 #include <math.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,6 +33,7 @@
 #include "tu_conv.h"
 #include "tu_daemon.h"
 #include "tu_sign.h"
+#include "workday.h"
 
 #define WA_SECRET "wa-app-secret-ops"
 #define EXITED_WITH(st, code) (WIFEXITED(st) && WEXITSTATUS(st) == (code))
@@ -41,6 +43,7 @@ static struct fakeprov *fp;
 static struct tu_daemon d;
 static char *sock;   /* the daemon's admin socket */
 static const char *storage;  /* more [storage] lines for the next start */
+static const char *ticket_conf;  /* more [ticket] lines for the next start */
 
 /*
  * Start the fake provider and a daemon with a WhatsApp channel on it.
@@ -68,8 +71,10 @@ start_env(const char *admin, const char *more, const char *const *env)
     o.extra = conf.data;
     o.env = env;
     o.storage = storage;
+    o.ticket = ticket_conf;
     ck_assert_int_eq(tu_daemon_start_opts(&d, &o), 0);
     storage = NULL;
+    ticket_conf = NULL;
   }
   sock = tu_path(d.dir, "var/admin.sock");
   buf_free(&conf);
@@ -1379,13 +1384,14 @@ START_TEST(log_file_from_the_start)
   umask(mask);
   buf_printf(&b, "[server]\nlisten = 127.0.0.1:0\n[storage]\npath = a.db\n"
              "[log]\nfile = aduand.log\n"
+             "[ticket]\nholidays = %s/config/holidays.txt\n"
              "[conversation]\ncatalog = %s/config/messages.id.conf\n"
              "lexicon = %s/config/lexicon.txt\n"
              "allowlist = %s/config/allowlist.txt\n"
              "stopwords = %s/config/stopwords.id.txt\n"
              "places = %s/config/wilayah.txt\n[channel.dev]\ntype = dev\n",
              ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR,
-             ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR);
+             ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR);
   ck_assert_int_eq(tu_write_file(conf, b.data), 0);
   buf_free(&b);
   pid = fork();
@@ -1629,6 +1635,204 @@ START_TEST(reveal_is_refused_to_users_not_listed)
 }
 END_TEST
 
+
+/* ---- Service levels ----------------------------------------------------- */
+
+/* How many times needle is in the daemon's log so far (every start). */
+static int
+log_count(const char *needle)
+{
+  const char *p;
+  int n = 0;
+
+  pthread_mutex_lock(&d.mu);
+  for (p = d.log; p != NULL && (p = strstr(p, needle)) != NULL; p++)
+    n++;
+  pthread_mutex_unlock(&d.mu);
+  return n;
+}
+
+/* The daemon's clock to at (ms since the epoch) from where it is now. */
+static void
+clock_to(int64_t at)
+{
+  struct timespec now;
+  char *path = tu_path(d.dir, "clock-offset");
+  char *old = tu_read_file(path, NULL);
+  long long offset = 0;
+
+  if (old != NULL)
+    offset = strtoll(old, NULL, 10);
+  free(old);
+  free(path);
+  clock_gettime(CLOCK_REALTIME, &now);
+  ck_assert_int_eq(tu_daemon_advance(&d, at - ((long long)now.tv_sec * 1000 +
+                                               now.tv_nsec / 1000000) -
+                                             offset), 0);
+}
+
+/* Move a ticket with aduanctl (the reporter's 24-hour window has long
+ * closed by then, so the notice is a template: move() does not apply). */
+static void
+move_late(const char *number, const char *to, const char *note)
+{
+  char *err;
+  int rc = ctl(NULL, &err, "status", number, to, "--note", note, NULL);
+
+  ck_assert_msg(rc == 0, "%s -> %s: exit %d, %s", number, to, rc, err);
+  free(err);
+}
+
+/* The overdue listing as JSON; the entry of number in *t (a new
+ * reference) when it is listed. */
+static int
+overdue_count(const char *number, struct json_object **t)
+{
+  struct json_object *root, *arr, *v;
+  char *out;
+  size_t i;
+  int n;
+
+  if (t != NULL)
+    *t = NULL;
+  ck_assert_int_eq(ctl(&out, NULL, "tickets", "--overdue", "--json", NULL),
+                   0);
+  root = json_tokener_parse(out);
+  ck_assert_ptr_nonnull(root);
+  ck_assert(json_object_object_get_ex(root, "tickets", &arr));
+  n = (int)json_object_array_length(arr);
+  for (i = 0; i < json_object_array_length(arr); i++) {
+    v = json_object_array_get_idx(arr, i);
+    if (number != NULL && t != NULL &&
+        strcmp(jstr(v, "number"), number) == 0)
+      *t = json_object_get(v);
+  }
+  json_object_put(root);
+  free(out);
+  return n;
+}
+
+/*
+ * SP4N-LAPOR!'s timers, end to end: three tickets filed now; one is put
+ * on hold (ditunda), one is verified an hour before the deadline, one is
+ * left alone.  An hour past the deadline only the one left alone is
+ * overdue: listed by `aduanctl tickets --overdue` with its due time and
+ * lateness, and logged once, not again by later checks nor after a
+ * restart.  The deadline is computed here with the same holidays file.
+ */
+START_TEST(overdue_tickets_are_listed_and_logged_once)
+{
+  struct workday_cal *cal = NULL;
+  struct json_object *t;
+  char *a, *b, *c, *out, sql[160], line[160];
+  int64_t created, due;
+  size_t mark;
+
+  ticket_conf = "verify_within = 3\nfollow_up_within = 5\n"
+                "overdue_check_every = 1s\n";
+  start();
+  a = file_report("6281234567890", story_a);
+  b = file_report("6281234567891", story_b);
+  c = file_report("6281234567892", story_c);
+  ck_assert_ptr_nonnull(a);
+  ck_assert_ptr_nonnull(b);
+  ck_assert_ptr_nonnull(c);
+  move(c, "diterima", "ditunda", "Mohon sebutkan nama petugasnya.", NULL);
+  ck_assert_int_eq(workday_load(ADUAN_SOURCE_DIR "/config/holidays.txt",
+                                &cal, NULL), 0);
+  snprintf(sql, sizeof(sql), "SELECT created_at FROM tickets WHERE "
+           "number = '%s'", a);
+  created = tu_db_int(&d, sql);
+  ck_assert_int_gt(created, 0);
+  /* a was filed first, so b's deadline is not earlier than a's. */
+  due = workday_due(cal, created, 3);
+  ck_assert_int_eq(overdue_count(NULL, NULL), 0);
+
+  /* An hour before the deadline, b is verified: in time. */
+  clock_to(due - 3600 * 1000);
+  move_late(b, "diverifikasi", "Laporan lengkap.");
+  ck_assert_int_eq(overdue_count(NULL, NULL), 0);
+
+  /* An hour after it, a is overdue; b (diverifikasi for two hours) and c
+   * (waiting for the reporter) are not. */
+  mark = tu_daemon_mark(&d);
+  clock_to(due + 3600 * 1000);
+  ck_assert_int_eq(overdue_count(a, &t), 1);
+  ck_assert_ptr_nonnull(t);
+  ck_assert_str_eq(jstr(t, "status"), "diterima");
+  ck_assert_int_eq(json_object_get_int64(json_object_object_get(t,
+                                                                "due_ms")),
+                   due);
+  ck_assert_int_eq(json_object_get_int(json_object_object_get(t,
+                                                              "late_days")),
+                   workday_late_days(cal, due, due + 3600 * 1000));
+  ck_assert_ptr_nonnull(jstr(t, "due"));
+  json_object_put(t);
+  /* The table for people says the same. */
+  ck_assert_int_eq(ctl(&out, NULL, "tickets", "--overdue", NULL), 0);
+  ck_assert_msg(strstr(out, a) != NULL && strstr(out, b) == NULL &&
+                strstr(out, c) == NULL &&
+                strstr(out, "(1 overdue ticket)") != NULL, "%s", out);
+  free(out);
+  /* --overdue combines with the other filters. */
+  ck_assert_int_eq(ctl(&out, NULL, "tickets", "--overdue", "--status",
+                       "diverifikasi", "--json", NULL), 0);
+  ck_assert_ptr_nonnull(strstr(out, "\"count\":0"));
+  free(out);
+
+  /* The check logs a once, and only a. */
+  snprintf(line, sizeof(line), "event=ticket.overdue ticket=%s "
+           "status=diterima due=", a);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, mark, line, 15000), 0);
+  mark = tu_daemon_mark(&d);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=ticket.overdue_check "
+                                      "checked=", 15000), 0);
+  mark = tu_daemon_mark(&d);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=ticket.overdue_check "
+                                      "checked=", 15000), 0);
+  ck_assert_int_eq(log_count(line), 1);
+  ck_assert_int_eq(log_count("event=ticket.overdue ticket="), 1);
+  {
+    struct scrape s;
+    scrape_admin(&s);
+    ck_assert_double_eq(metric(&s, "aduan_tickets_overdue"), 1);
+    scrape_free(&s);
+  }
+
+  /* Remembered across a restart. */
+  ck_assert_int_eq(tu_daemon_kill(&d, SIGTERM), 0);
+  ck_assert_int_eq(tu_daemon_restart(&d), 0);
+  mark = tu_daemon_mark(&d);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=ticket.overdue_check "
+                                      "checked=", 15000), 0);
+  ck_assert_int_eq(log_count(line), 1);
+
+  /* Verified at last: no longer listed. */
+  move_late(a, "diverifikasi", "Laporan lengkap.");
+  ck_assert_int_eq(overdue_count(NULL, NULL), 0);
+  /* Closed tickets and a ticket on hold are never overdue, however long
+   * they wait: a month on, with a and b closed, c (ditunda since the
+   * first day) is still not listed. */
+  move_late(a, "ditolak", "bukan_wewenang: wewenang pemerintah kabupaten.");
+  move_late(b, "ditolak", "terlalu_umum: mohon laporkan lagi lebih rinci.");
+  clock_to(due + 30LL * 24 * 3600 * 1000);
+  ck_assert_int_eq(overdue_count(NULL, NULL), 0);
+  /* Back from ditunda, c's clock starts again from its return. */
+  move_late(c, "diterima", "Nama petugas sudah dikirim.");
+  ck_assert_int_eq(overdue_count(NULL, NULL), 0);
+  clock_to(workday_due(cal, due + 30LL * 24 * 3600 * 1000, 3));
+  ck_assert_int_eq(overdue_count(c, &t), 1);
+  ck_assert_ptr_nonnull(t);
+  json_object_put(t);
+
+  workday_free(cal);
+  free(a);
+  free(b);
+  free(c);
+  stop();
+}
+END_TEST
+
 /* `aduanctl purge --json`: what the run removed. */
 static void
 purge(long long *payloads, long long *reporters)
@@ -1754,6 +1958,7 @@ ops_suite(void)
   tcase_add_test(tc, reveal_shows_the_reporter_to_revealers_only);
   tcase_add_test(tc, reveal_is_refused_to_users_not_listed);
   tcase_add_test(tc, retention_purges_payloads_then_personal_data);
+  tcase_add_test(tc, overdue_tickets_are_listed_and_logged_once);
   tcase_add_test(tc, every_logged_event_is_documented);
   suite_add_tcase(s, tc);
   return s;

@@ -134,7 +134,8 @@ write_config(struct tu_daemon *d)
   int rc;
 
   server_defaults(d, defs, sizeof(defs));
-  n = strlen(d->db) + 5 * strlen(ADUAN_SOURCE_DIR) + 1024 +
+  n = strlen(d->db) + 6 * strlen(ADUAN_SOURCE_DIR) + 1024 +
+      (d->ticket ? strlen(d->ticket) : 0) +
       (d->extra ? strlen(d->extra) : 0) +
       (d->server ? strlen(d->server) : 0) +
       (d->storage ? strlen(d->storage) : 0);
@@ -148,6 +149,9 @@ write_config(struct tu_daemon *d)
            "[storage]\n"
            "path = %s\n"
            "%s\n"
+           "%s"
+           "[ticket]\n"
+           "holidays = %s/config/holidays.txt\n"
            "%s"
            "[conversation]\n"
            "catalog = %s/config/messages.id.conf\n"
@@ -163,6 +167,7 @@ write_config(struct tu_daemon *d)
            /* A test may bring its own [log] section. */
            d->extra != NULL && strstr(d->extra, "[log]") != NULL
              ? "" : "[log]\nlevel = debug\n",
+           ADUAN_SOURCE_DIR, d->ticket ? d->ticket : "",
            ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR,
            ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, d->extra ? d->extra : "");
   rc = tu_write_file(d->conf, text);
@@ -272,6 +277,7 @@ tu_daemon_start_opts(struct tu_daemon *d, const struct tu_daemon_opts *o)
   d->extra = o->extra ? strdup(o->extra) : NULL;
   d->server = o->server ? strdup(o->server) : NULL;
   d->storage = o->storage ? strdup(o->storage) : NULL;
+  d->ticket = o->ticket ? strdup(o->ticket) : NULL;
   if (d->conf == NULL || d->db == NULL || write_config(d) != 0)
     return -1;
   if (o->setup != NULL && o->setup(d, o->arg) != 0)
@@ -596,6 +602,7 @@ tu_daemon_stop(struct tu_daemon *d)
   }
   free(d->server);
   free(d->storage);
+  free(d->ticket);
   free(d->log);
   pthread_mutex_destroy(&d->mu);
   pthread_cond_destroy(&d->cv);

@@ -32,6 +32,7 @@ struct tu_daemon {
                            on every start; NULL-terminated, or NULL */
   char *server;         /* lines of [server] given by the test */
   char *storage;        /* lines of [storage] given by the test */
+  char *ticket;         /* lines of [ticket] given by the test */
   int valgrind;         /* running under valgrind memcheck */
   int errfd;            /* read end of the daemon's stderr */
   int logfd;            /* aduand.log in dir: a copy of the log, owned by
@@ -63,6 +64,7 @@ struct tu_daemon_opts {
   const char *server;   /* "key = value" lines for [server]; a key given
                            here replaces the default of that key */
   const char *storage;  /* more lines for [storage] (not path) */
+  const char *ticket;   /* more lines for [ticket] (not holidays) */
   const char *db;       /* the database file, relative to the folder
                            (default "aduan.db"); its folder must exist
                            or be made by setup */
