@@ -157,6 +157,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
          ADUAN_SOURCE_DIR "/config/allowlist.txt");
   fv_set(&fv.cfg->conversation.stopwords,
          ADUAN_SOURCE_DIR "/config/stopwords.id.txt");
+  fv_set(&fv.cfg->ticket.holidays, ADUAN_SOURCE_DIR "/config/holidays.txt");
   diag_init(&d);
   FZ_CHECK(conv_new(&fv.cv, fv.cfg, &d) == 0);
   diag_free(&d);
