@@ -200,44 +200,39 @@ fv_operator(int to, int64_t now, int ask)
     if (t == NULL || l.v[i].id > t->id)
       t = &l.v[i];
   from = t != NULL ? ticket_status_parse(t->status) : -1;
-  if (ask && from >= 0 && !ticket_status_closed((enum ticket_status)from)) {
-    memset(&n, 0, sizeof(n));
-    n.channel = t->channel;
-    n.family = fv_family(t->channel);
-    n.inline_replies = strcmp(n.family, "dev") == 0;
-    n.reporter_id = t->reporter_id;
-    n.ticket_id = t->id;
-    n.ticket = t->number;
+  if (from < 0 ||
+      (ask && ticket_status_closed((enum ticket_status)from)) ||
+      (!ask && (from == to ||
+                !ticket_transition_ok((enum ticket_status)from,
+                                      (enum ticket_status)to)))) {
+    store_ticket_list_free(&l);
+    return;
+  }
+  memset(&n, 0, sizeof(n));
+  n.channel = t->channel;
+  n.family = fv_family(t->channel);
+  n.inline_replies = strcmp(n.family, "dev") == 0;
+  n.reporter_id = t->reporter_id;
+  n.ticket_id = t->id;
+  n.ticket = t->number;
+  n.now_ms = now;
+  FZ_CHECK(store_sp_begin(fv.st) == 0);
+  if (ask) {
     n.question = "Jam berapa {ticket} terjadi? }}";
-    n.now_ms = now;
-    FZ_CHECK(store_sp_begin(fv.st) == 0);
-    FZ_CHECK(store_question_add(fv.st, t->id, t->reporter_id, "fuzz",
-                                n.question, now, NULL) == 0);
-    FZ_CHECK(conv_notify(fv.cv, fv.st, &n) == 0);
-    FZ_CHECK(store_sp_release(fv.st) == 0);
-  } else if (!ask && from >= 0 && from != to &&
-      ticket_transition_ok((enum ticket_status)from,
-                           (enum ticket_status)to)) {
-    memset(&n, 0, sizeof(n));
-    n.channel = t->channel;
-    n.family = fv_family(t->channel);
-    n.inline_replies = strcmp(n.family, "dev") == 0;
-    n.reporter_id = t->reporter_id;
-    n.ticket_id = t->id;
-    n.ticket = t->number;
+    rc = store_question_add(fv.st, t->id, t->reporter_id, "fuzz",
+                            n.question, now, NULL);
+  } else {
     n.status = ticket_status_name((enum ticket_status)to);
     n.note = "Mohon lengkapi bukti {ticket} }}";
     n.agency = to == TICKET_DIPROSES ? "Inspektorat Daerah" : NULL;
-    n.now_ms = now;
-    FZ_CHECK(store_sp_begin(fv.st) == 0);
     rc = store_ticket_set_status(fv.st, t->id, t->status, n.status, "fuzz",
                                  n.note, n.agency, now);
-    FZ_CHECK(rc == 0);
-    FZ_CHECK(conv_notify(fv.cv, fv.st, &n) == 0);
-    FZ_CHECK(store_sp_release(fv.st) == 0);
-    if (ticket_status_closed((enum ticket_status)to))
-      conv_ticket_closed(fv.cv, t->id);
   }
+  FZ_CHECK(rc == 0);
+  FZ_CHECK(conv_notify(fv.cv, fv.st, &n) == 0);
+  FZ_CHECK(store_sp_release(fv.st) == 0);
+  if (!ask && ticket_status_closed((enum ticket_status)to))
+    conv_ticket_closed(fv.cv, t->id);
   store_ticket_list_free(&l);
 }
 
