@@ -446,6 +446,34 @@ json_get_str(struct json_object *o, const char *key)
   return json_object_get_string(v);
 }
 
+/* The string key of req's body, when that is a JSON object with such a
+ * member, else NULL; the parsed body in *body (the caller puts it). */
+static const char *
+body_str(struct httpd_request *req, struct json_object **body,
+         const char *key)
+{
+  *body = json_tokener_parse(req->body.data ? req->body.data : "");
+  if (*body == NULL || !json_object_is_type(*body, json_type_object))
+    return NULL;
+  return json_get_str(*body, key);
+}
+
+/* The ticket numbered number into t; otherwise req is answered (404, or
+ * 503 when the database fails) and -1 returned. */
+static int
+find_ticket(struct server *s, struct httpd_request *req, const char *number,
+            struct store_ticket *t)
+{
+  int rc = store_ticket_by_number(s->store, number, t);
+
+  if (rc == 0)
+    return 0;
+  httpd_respond_error(req, rc == AERR_NOTFOUND ? 404 : 503,
+                      rc == AERR_NOTFOUND ? "no such ticket"
+                                          : "database unavailable");
+  return -1;
+}
+
 /* Address a notice about ticket t to its reporter, in the ticket's
  * channel. */
 static void
@@ -516,12 +544,8 @@ change_status(struct server *s, struct httpd_request *req, const char *number)
     httpd_respond_error(req, 400, "diproses needs the agency");
     return;
   }
-  rc = store_ticket_by_number(s->store, number, &t);
-  if (rc != 0) {
+  if (find_ticket(s, req, number, &t) != 0) {
     json_object_put(body);
-    httpd_respond_error(req, rc == AERR_NOTFOUND ? 404 : 503,
-                        rc == AERR_NOTFOUND ? "no such ticket"
-                                            : "database unavailable");
     return;
   }
   from = ticket_status_parse(t.status);
@@ -597,21 +621,15 @@ ask_reporter(struct server *s, struct httpd_request *req, const char *number)
   char actor[96], q[LOG_QUOTE_LEN];
   int st, rc;
 
-  body = json_tokener_parse(req->body.data ? req->body.data : "");
-  question = body != NULL && json_object_is_type(body, json_type_object)
-               ? json_get_str(body, "question") : NULL;
+  question = body_str(req, &body, "question");
   if (question == NULL || *question == '\0' || strlen(question) > 1000) {
     json_object_put(body);
     httpd_respond_error(req, 400, "a question is 1 to 1000 characters: "
                         "{\"question\": \"...\"}");
     return;
   }
-  rc = store_ticket_by_number(s->store, number, &t);
-  if (rc != 0) {
+  if (find_ticket(s, req, number, &t) != 0) {
     json_object_put(body);
-    httpd_respond_error(req, rc == AERR_NOTFOUND ? 404 : 503,
-                        rc == AERR_NOTFOUND ? "no such ticket"
-                                            : "database unavailable");
     return;
   }
   st = ticket_status_parse(t.status);
@@ -683,21 +701,15 @@ reveal_identity(struct server *s, struct httpd_request *req,
                         "([admin] revealers)");
     return;
   }
-  body = json_tokener_parse(req->body.data ? req->body.data : "");
-  reason = body != NULL && json_object_is_type(body, json_type_object)
-             ? json_get_str(body, "reason") : NULL;
+  reason = body_str(req, &body, "reason");
   if (reason == NULL || *reason == '\0' || strlen(reason) > NOTE_MAX) {
     json_object_put(body);
     httpd_respond_error(req, 400, "a reveal needs a reason: "
                         "{\"reason\": \"...\"}");
     return;
   }
-  rc = store_ticket_by_number(s->store, number, &t);
-  if (rc != 0) {
+  if (find_ticket(s, req, number, &t) != 0) {
     json_object_put(body);
-    httpd_respond_error(req, rc == AERR_NOTFOUND ? 404 : 503,
-                        rc == AERR_NOTFOUND ? "no such ticket"
-                                            : "database unavailable");
     return;
   }
   rc = store_ticket_identity(s->store, t.id, &id);

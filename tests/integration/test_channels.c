@@ -85,50 +85,16 @@ wa_post_raw(const char *body, const char *sig)
 static int
 wa_say(const char *from, const char *id, const char *text)
 {
-  struct json_object *o = json_object_new_object(), *msg;
   struct buf b = BUF_INIT;
   char *sig;
   int status;
 
-  buf_printf(&b, "{\"object\":\"whatsapp_business_account\",\"entry\":[{"
-             "\"id\":\"102938475610293\",\"changes\":[{\"value\":{"
-             "\"messaging_product\":\"whatsapp\",\"metadata\":{"
-             "\"display_phone_number\":\"6282110001500\","
-             "\"phone_number_id\":\"112233445566778\"},\"contacts\":[{"
-             "\"profile\":{\"name\":\"Warga\"},\"wa_id\":\"%s\"}],"
-             "\"messages\":[{\"from\":\"%s\",\"id\":\"%s\",\"timestamp\":"
-             "\"1773469800\",\"type\":\"text\",\"text\":{\"body\":", from,
-             from, id);
-  msg = json_object_new_string(text);
-  buf_puts(&b, json_object_to_json_string(msg));
-  buf_puts(&b, "}}]},\"field\":\"messages\"}]}]}");
+  tu_wa_text_body(&b, from, id, text);
   sig = tu_whatsapp_signature(b.data, b.len, WA_SECRET);
   status = wa_post_raw(b.data, sig);
   free(sig);
-  json_object_put(msg);
-  json_object_put(o);
   buf_free(&b);
   return status;
-}
-
-/* URL-encode s into b (form style). */
-static void
-enc(struct buf *b, const char *s)
-{
-  static const char hex[] = "0123456789ABCDEF";
-
-  for (; *s != '\0'; s++) {
-    unsigned char c = (unsigned char)*s;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.') {
-      buf_append(b, s, 1);
-    } else if (c == ' ') {
-      buf_append(b, "+", 1);
-    } else {
-      char e[3] = {'%', hex[c >> 4], hex[c & 15]};
-      buf_append(b, e, 3);
-    }
-  }
 }
 
 static int
@@ -169,11 +135,11 @@ tw_say(const char *from, const char *sid, const char *text)
   buf_puts(&f, "&NumMedia=0&SmsSid=");
   buf_puts(&f, sid);
   buf_puts(&f, "&SmsStatus=received&Body=");
-  enc(&f, text);
+  tu_form_enc(&f, text);
   buf_puts(&f, "&To=%2B14155550123&MessageSid=");
   buf_puts(&f, sid);
   buf_puts(&f, "&AccountSid=AC123&From=");
-  enc(&f, from);
+  tu_form_enc(&f, from);
   buf_puts(&f, "&ApiVersion=2010-04-01");
   status = tw_post(f.data, TW_TOKEN);
   buf_free(&f);
@@ -190,13 +156,13 @@ ks_say(const char *secret, const char *from, const char *id,
   int status;
 
   buf_puts(&t, "/webhook/ks?secret=");
-  enc(&t, secret);
+  tu_form_enc(&t, secret);
   buf_puts(&t, "&sender=");
-  enc(&t, from);
+  tu_form_enc(&t, from);
   buf_puts(&t, "&receiver=1708&text=");
-  enc(&t, text);
+  tu_form_enc(&t, text);
   buf_puts(&t, "&id=");
-  enc(&t, id);
+  tu_form_enc(&t, id);
   buf_puts(&t, "&ts=1773108904&coding=0&charset=UTF-8");
   if (tu_http_ex(d.port, "GET", t.data, NULL, NULL, 0, &r) != 0)
     status = -1;

@@ -81,7 +81,6 @@ webhook_of(int i, int step, struct buf *body, char **sig)
 {
   char from[24], who[64], tale[400], id[40];
   const char *text = story[step];
-  struct json_object *t;
 
   number_of(i, from, sizeof(from));
   snprintf(id, sizeof(id), "wamid.crash.%02d.%02d", i, step);
@@ -92,18 +91,7 @@ webhook_of(int i, int step, struct buf *body, char **sig)
     tu_story(i, tale, sizeof(tale));
     text = tale;
   }
-  t = json_object_new_string(text);
-  buf_printf(body, "{\"object\":\"whatsapp_business_account\",\"entry\":[{"
-             "\"id\":\"102938475610293\",\"changes\":[{\"value\":{"
-             "\"messaging_product\":\"whatsapp\",\"metadata\":{"
-             "\"display_phone_number\":\"6282110001500\","
-             "\"phone_number_id\":\"112233445566778\"},\"contacts\":[{"
-             "\"profile\":{\"name\":\"Warga\"},\"wa_id\":\"%s\"}],"
-             "\"messages\":[{\"from\":\"%s\",\"id\":\"%s\",\"timestamp\":"
-             "\"1773469800\",\"type\":\"text\",\"text\":{\"body\":%s}}]},"
-             "\"field\":\"messages\"}]}]}", from, from, id,
-             json_object_to_json_string(t));
-  json_object_put(t);
+  tu_wa_text_body(body, from, id, text);
   *sig = tu_whatsapp_signature(body->data, body->len, WA_SECRET);
 }
 
@@ -123,19 +111,6 @@ post(int port, const struct buf *body, const char *sig)
   status = r.status;
   tu_resp_free(&r);
   return status;
-}
-
-/* A deadline ms from now, for pthread_cond_timedwait. */
-static void
-deadline_in(struct timespec *ts, int ms)
-{
-  clock_gettime(CLOCK_REALTIME, ts);
-  ts->tv_sec += ms / 1000;
-  ts->tv_nsec += (long)(ms % 1000) * 1000000L;
-  if (ts->tv_nsec >= 1000000000L) {
-    ts->tv_sec++;
-    ts->tv_nsec -= 1000000000L;
-  }
 }
 
 /*
@@ -175,7 +150,7 @@ reporter_main(void *arg)
         pthread_mutex_unlock(&l->mu);
         break;
       }
-      deadline_in(&ts, 100);
+      tu_deadline(&ts, CLOCK_REALTIME, 100);
       while (l->gen == gen)
         if (pthread_cond_timedwait(&l->cv, &l->mu, &ts) != 0)
           break;
@@ -223,7 +198,7 @@ kill_points(int *at)
 #define WAIT_UNTIL(l, cond, ms)                                            \
   do {                                                                     \
     struct timespec ts_;                                                   \
-    deadline_in(&ts_, (ms));                                               \
+    tu_deadline(&ts_, CLOCK_REALTIME, (ms));                             \
     while (!(cond))                                                        \
       if (pthread_cond_timedwait(&(l)->cv, &(l)->mu, &ts_) != 0)           \
         break;                                                             \

@@ -78,26 +78,6 @@ static const char *const who[] = {
 static struct tu_daemon d;
 static struct fakeprov *fp;
 
-/* URL-encode s into b (form style). */
-static void
-enc(struct buf *b, const char *s)
-{
-  static const char hex[] = "0123456789ABCDEF";
-
-  for (; *s != '\0'; s++) {
-    unsigned char c = (unsigned char)*s;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.') {
-      buf_append(b, s, 1);
-    } else if (c == ' ') {
-      buf_append(b, "+", 1);
-    } else {
-      char e[3] = {'%', hex[c >> 4], hex[c & 15]};
-      buf_append(b, e, 3);
-    }
-  }
-}
-
 /* JSON string literal of s (with quotes) into b. */
 static void
 json_str(struct buf *b, const char *s)
@@ -173,9 +153,9 @@ tw_say(int i, const char *text)
   int status;
 
   buf_printf(&f, "AccountSid=ACpriv&ApiVersion=2010-04-01&Body=");
-  enc(&f, text);
+  tu_form_enc(&f, text);
   buf_puts(&f, "&From=");
-  enc(&f, PHONE);
+  tu_form_enc(&f, PHONE);
   buf_printf(&f, "&MessageSid=SMpriv%026d&NumMedia=0&To=%%2B14155550123", i);
   sig = tu_twilio_signature("http://127.0.0.1/webhook/tw", f.data, TW_TOKEN);
   buf_printf(&h, "Content-Type: application/x-www-form-urlencoded\r\n"
@@ -194,9 +174,9 @@ ks_say(int i, const char *text)
   int status;
 
   buf_puts(&t, "/webhook/ks?secret=" KS_SECRET "&sender=");
-  enc(&t, "081234567891");
+  tu_form_enc(&t, "081234567891");
   buf_puts(&t, "&receiver=1708&text=");
-  enc(&t, text);
+  tu_form_enc(&t, text);
   buf_printf(&t, "&id=ks-priv-%d&ts=1773108904&coding=0&charset=UTF-8", i);
   status = post(t.data, NULL, NULL);
   buf_free(&t);

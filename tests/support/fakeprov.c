@@ -311,13 +311,7 @@ fakeprov_wait(struct fakeprov *fp, int n, int timeout_ms)
   int rc = 0;
 
   timeout_ms = tu_scaled_ms(timeout_ms);
-  clock_gettime(CLOCK_REALTIME, &ts);
-  ts.tv_sec += timeout_ms / 1000;
-  ts.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
-  if (ts.tv_nsec >= 1000000000L) {
-    ts.tv_sec++;
-    ts.tv_nsec -= 1000000000L;
-  }
+  tu_deadline(&ts, CLOCK_REALTIME, timeout_ms);
   pthread_mutex_lock(&fp->mu);
   while (fp->nreqs < n && rc == 0)
     if (pthread_cond_timedwait(&fp->cv, &fp->mu, &ts) == ETIMEDOUT)

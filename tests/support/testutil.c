@@ -80,6 +80,18 @@ tu_run_suite(Suite *s)
   return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+void
+tu_deadline(struct timespec *ts, clockid_t clock, int ms)
+{
+  clock_gettime(clock, ts);
+  ts->tv_sec += ms / 1000;
+  ts->tv_nsec += (long)(ms % 1000) * 1000000L;
+  if (ts->tv_nsec >= 1000000000L) {
+    ts->tv_sec++;
+    ts->tv_nsec -= 1000000000L;
+  }
+}
+
 int64_t
 tu_now_ms(void)
 {

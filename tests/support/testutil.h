@@ -10,6 +10,7 @@
 #include <check.h>
 #include <stdint.h>
 #include <stddef.h>
+#include <time.h>
 
 /* Run one suite (forking, with Check's default timeout scaled by
  * CK_TIMEOUT_MULTIPLIER); returns the process exit status. */
@@ -21,6 +22,10 @@ int tu_run_suite(Suite *s);
 /* timeout_ms scaled by CK_TIMEOUT_MULTIPLIER (sanitizers, valgrind), so
  * waits for events stretch with the slowdown. */
 int tu_scaled_ms(int timeout_ms);
+
+/* *ts = now on clock (CLOCK_REALTIME for pthread_cond_timedwait) plus
+ * ms milliseconds. */
+void tu_deadline(struct timespec *ts, clockid_t clock, int ms);
 
 /* Milliseconds on the monotonic clock, for bounding a loop of tries. */
 int64_t tu_now_ms(void);

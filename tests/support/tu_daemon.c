@@ -27,18 +27,6 @@
 
 #include "testutil.h"
 
-static void
-deadline_in(struct timespec *ts, int ms)
-{
-  clock_gettime(CLOCK_REALTIME, ts);
-  ts->tv_sec += ms / 1000;
-  ts->tv_nsec += (long)(ms % 1000) * 1000000L;
-  if (ts->tv_nsec >= 1000000000L) {
-    ts->tv_sec++;
-    ts->tv_nsec -= 1000000000L;
-  }
-}
-
 /* Copies the daemon's stderr into d->log, waking waiters on each read;
  * with ADUAN_TEST_VERBOSE set, also to our stderr. */
 static void *
@@ -347,7 +335,7 @@ tu_daemon_wait_log(struct tu_daemon *d, size_t mark, const char *needle,
   struct timespec ts;
   int rc = -1;
 
-  deadline_in(&ts, tu_scaled_ms(timeout_ms));
+  tu_deadline(&ts, CLOCK_REALTIME, tu_scaled_ms(timeout_ms));
   pthread_mutex_lock(&d->mu);
   for (;;) {
     if (d->log != NULL && d->loglen >= mark &&
@@ -413,13 +401,7 @@ tu_wait_file(const char *path, const char *needle, int timeout_ms)
     free(copy);
     return -1;
   }
-  clock_gettime(CLOCK_MONOTONIC, &end);
-  end.tv_sec += timeout_ms / 1000;
-  end.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
-  if (end.tv_nsec >= 1000000000L) {
-    end.tv_sec++;
-    end.tv_nsec -= 1000000000L;
-  }
+  tu_deadline(&end, CLOCK_MONOTONIC, timeout_ms);
   for (;;) {
     struct pollfd pfd = {fd, POLLIN, 0};
     char events[4096];
@@ -456,7 +438,7 @@ tu_daemon_wait_exit(struct tu_daemon *d, int timeout_ms, int *status)
   struct timespec ts;
   int eof;
 
-  deadline_in(&ts, tu_scaled_ms(timeout_ms));
+  tu_deadline(&ts, CLOCK_REALTIME, tu_scaled_ms(timeout_ms));
   pthread_mutex_lock(&d->mu);
   while (!d->eof)
     if (pthread_cond_timedwait(&d->cv, &d->mu, &ts) == ETIMEDOUT)

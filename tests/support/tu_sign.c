@@ -81,17 +81,32 @@ tu_http_ex(int port, const char *method, const char *target,
   return rc;
 }
 
-int
-tu_wa_say(int port, const char *path, const char *secret, const char *digits,
-          const char *id, const char *text)
+void
+tu_form_enc(struct buf *b, const char *s)
+{
+  static const char hex[] = "0123456789ABCDEF";
+
+  for (; *s != '\0'; s++) {
+    unsigned char c = (unsigned char)*s;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.') {
+      buf_append(b, s, 1);
+    } else if (c == ' ') {
+      buf_append(b, "+", 1);
+    } else {
+      char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+      buf_append(b, e, 3);
+    }
+  }
+}
+
+void
+tu_wa_text_body(struct buf *b, const char *digits, const char *id,
+                const char *text)
 {
   struct json_object *msg = json_object_new_string(text);
-  struct buf b = BUF_INIT, h = BUF_INIT;
-  struct tu_resp r;
-  char *sig;
-  int status = -1;
 
-  buf_printf(&b, "{\"object\":\"whatsapp_business_account\",\"entry\":[{"
+  buf_printf(b, "{\"object\":\"whatsapp_business_account\",\"entry\":[{"
              "\"id\":\"102938475610293\",\"changes\":[{\"value\":{"
              "\"messaging_product\":\"whatsapp\",\"metadata\":{"
              "\"display_phone_number\":\"6282110001500\","
@@ -101,6 +116,19 @@ tu_wa_say(int port, const char *path, const char *secret, const char *digits,
              "\"1773469800\",\"type\":\"text\",\"text\":{\"body\":%s}}]},"
              "\"field\":\"messages\"}]}]}", digits, digits, id,
              json_object_to_json_string(msg));
+  json_object_put(msg);
+}
+
+int
+tu_wa_say(int port, const char *path, const char *secret, const char *digits,
+          const char *id, const char *text)
+{
+  struct buf b = BUF_INIT, h = BUF_INIT;
+  struct tu_resp r;
+  char *sig;
+  int status = -1;
+
+  tu_wa_text_body(&b, digits, id, text);
   sig = tu_whatsapp_signature(b.data, b.len, secret);
   buf_printf(&h, "Content-Type: application/json\r\n"
              "X-Hub-Signature-256: %s\r\n", sig);
@@ -111,6 +139,5 @@ tu_wa_say(int port, const char *path, const char *secret, const char *digits,
   free(sig);
   buf_free(&h);
   buf_free(&b);
-  json_object_put(msg);
   return status;
 }

@@ -23,6 +23,16 @@ int tu_http_ex(int port, const char *method, const char *target,
                const char *headers, const char *body, size_t len,
                struct tu_resp *r);
 
+/* s URL-encoded (form style: space as '+') appended to b, as Twilio and
+ * Kannel send their parameters. */
+struct buf;
+void tu_form_enc(struct buf *b, const char *s);
+
+/* The body of a WhatsApp Cloud API webhook carrying one text message
+ * from digits (no '+') with message id, appended to b. */
+void tu_wa_text_body(struct buf *b, const char *digits, const char *id,
+                     const char *text);
+
 /*
  * A WhatsApp Cloud API text message from the number digits (no '+', as
  * Meta writes them) with message id, posted to path (/webhook/NAME) on
