@@ -4,8 +4,8 @@
  * Input: a webhook as fuzzutil.h reads it (a request line, headers and a
  * body; or a bare JSON body, POSTed as application/json), driven through
  * verify, parse, the GET handshake, classify, media look-up and sends by
- * fz_channel().  The channel's phone_number_id is the one of the shared
- * fixtures, so that their messages are taken rather than skipped.
+ * fz_channel().  The channel's phone_number_id is the one of the samples
+ * in corpus/whatsapp, so that their messages are taken rather than skipped.
  */
 #include <string.h>
 

@@ -214,11 +214,11 @@ START_TEST(get_url_fixture)
   ck_assert_int_eq(s.n, 1);
   ck_assert_int_eq(s.nstatuses, 0);
   ck_assert_str_eq(s.msgs[0].provider_id,
-                   "5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f");
-  ck_assert_str_eq(s.msgs[0].phone, "+6281234567890");
+                   "9d4e7b21-3c5a-4f86-b0d2-6e8a1c3f5b79");
+  ck_assert_str_eq(s.msgs[0].phone, "+6281339401122");
   ck_assert_int_eq(s.msgs[0].kind, MSG_TEXT);
-  ck_assert_str_eq(s.msgs[0].text, "Lampu jalan di Jl. Merdeka mati sejak 3 "
-                   "hari, mohon dicek #RT03");
+  ck_assert_str_eq(s.msgs[0].text, "Ada pungli di loket Samsat Kupang, "
+                   "diminta Rp 50.000 tanpa kuitansi #PUNGLI");
   ck_assert_ptr_null(s.msgs[0].family);
   ck_assert_str_eq(s.ack_type, "text/plain");
   ck_assert_str_eq(s.ack_body, "");
@@ -243,12 +243,12 @@ START_TEST(post_url_fixture)
   tu_request_set_target(r, "/webhook/sms?" SECRET_Q);
   ck_assert_int_eq(run(r, &s), 0);
   ck_assert_int_eq(s.n, 1);
-  ck_assert_str_eq(s.msgs[0].phone, "+6285712345678");
-  ck_assert_str_eq(s.msgs[0].text,
-                   "Sampah di TPS Jl. Kenanga belum diangkut 5 hari");
+  ck_assert_str_eq(s.msgs[0].phone, "+6285239107788");
+  ck_assert_str_eq(s.msgs[0].text, "Petugas parkir di Pasar Inpres Naikoten "
+                   "minta Rp 10.000 tanpa karcis");
   /* No %I: the id is derived from sender, X-Kannel-Time and text. */
   ck_assert_str_eq(s.msgs[0].provider_id,
-                   "derived:c13922e1be370c192287f27827fd8adc");
+                   "derived:aac0776eba0cb2cb0b2534c5cb137b59");
   ck_assert_str_eq(s.ack_type, "text/plain");
   ck_assert_str_eq(s.ack_body, "");
   /* The same delivery again gives the same id. */
@@ -620,8 +620,8 @@ START_TEST(send_matches_fixture)
   r = tu_request_parse(text, len, NULL);
   ck_assert_ptr_nonnull(r);
   ka_init(&k, PUBLIC_URL);
-  url = build(&k, "+6281234567890", "Laporan Anda diterima. No tiket "
-              "ADU-2026-000123. Terima kasih.", 42);
+  url = build(&k, "+6281339401122", "Laporan Anda diterima. No tiket "
+              "ADU-2026-000417. Terima kasih.", 42);
   cut = strstr(r->url, "&dlr-mask=");
   ck_assert_ptr_nonnull(cut);
   ck_assert_int_eq(strncmp(url + strlen("http://127.0.0.1:13013"), r->url,

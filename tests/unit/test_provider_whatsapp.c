@@ -1,6 +1,6 @@
 /*
  * test_provider_whatsapp.c: the WhatsApp Cloud API adapter against the
- * shared fixtures (shared/fixtures/whatsapp-*): signatures, the GET
+ * project's samples (tests/fixtures/whatsapp-*): signatures, the GET
  * handshake, every inbound webhook, send bodies, answers to sends, media
  * look-ups, and hostile input.
  */
@@ -20,7 +20,7 @@
 extern const struct provider_ops provider_whatsapp;
 
 #define WA (&provider_whatsapp)
-#define PNID "112233445566778"
+#define PNID "305917264810452"
 #define API_BASE "http://127.0.0.1:9/v21.0"
 
 /* Channel settings (arrays, so that the struct's char * can point here). */
@@ -614,38 +614,39 @@ struct in_case {
 
 static const struct in_case in_cases[] = {
   {"whatsapp-text.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFDNFQjBDNEExRjJEMzlCN0U2QTUxAA==",
-   "+6281234567890", MSG_TEXT,
-   "Selamat pagi, saya mau melapor jalan rusak di Jl. Diponegoro No. 12, "
-   "Kel. Sukamaju. Sudah 2 minggu belum diperbaiki \xf0\x9f\x99\x8f",
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEE3RDIwQzFFNUI5RjNBNkM0RTgxAA==",
+   "+6281339401122", MSG_TEXT,
+   "Selamat siang, saya mau melapor pungli di kantor Kelurahan Oebobo, "
+   "Kupang. Urus KTP diminta bayar Rp 100.000 tanpa kuitansi "
+   "\xf0\x9f\x99\x8f",
    NULL, NULL, 0, 0},
   {"whatsapp-image.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFDNFQjBDNEExRjJEMzlCN0U2QTUyAA==",
-   "+6281234567890", MSG_MEDIA, "Foto lubang di depan SDN 3 Sukamaju",
-   "1398274650123456", "image/jpeg", 0, 0},
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEE3RDIwQzFFNUI5RjNBNkM0RTgyAA==",
+   "+6281339401122", MSG_MEDIA, "Foto kuitansi yang tidak resmi dari loket",
+   "5820394716253849", "image/jpeg", 0, 0},
   {"whatsapp-document.json",
-   "wamid.HBgNNjI4NTcxMjM0NTY3OBUCABIYFDNFQjBENUIyQTNFNDBDOEY3QjYyAA==",
-   "+6285712345678", MSG_MEDIA, "Surat pengaduan warga RT 05",
-   "2087364519283746", "application/pdf", 0, 0},
+   "wamid.HBgNNjI4NTIzOTEwNzc4OBUCABIYFEIzRTkxRjBBNkMyRDhFNUI3QTE0AA==",
+   "+6285239107788", MSG_MEDIA, "Surat pernyataan warga RT 07 soal pungutan",
+   "5820394716253850", "application/pdf", 0, 0},
   {"whatsapp-audio.json",
-   "wamid.HBgNNjI4NTcxMjM0NTY3OBUCABIYFDNFQjBENUIyQTNFNDBDOEY3QjYzAA==",
-   "+6285712345678", MSG_MEDIA, NULL, "2087364519283747",
+   "wamid.HBgNNjI4NTIzOTEwNzc4OBUCABIYFEIzRTkxRjBBNkMyRDhFNUI3QTE1AA==",
+   "+6285239107788", MSG_MEDIA, NULL, "5820394716253851",
    "audio/ogg; codecs=opus", 0, 0},
   {"whatsapp-location.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFDNFQjBDNEExRjJEMzlCN0U2QTU0AA==",
-   "+6281234567890", MSG_LOCATION, NULL, NULL, NULL, -6.9174639, 107.6191228},
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEE3RDIwQzFFNUI5RjNBNkM0RTgzAA==",
+   "+6281339401122", MSG_LOCATION, NULL, NULL, NULL, -10.1654233, 123.5827411},
   {"whatsapp-interactive-button.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFDNFQjBDNEExRjJEMzlCN0U2QTU1AA==",
-   "+6281234567890", MSG_CHOICE, "kategori_jalan", NULL, NULL, 0, 0},
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEE3RDIwQzFFNUI5RjNBNkM0RTg0AA==",
+   "+6281339401122", MSG_CHOICE, "kategori_pungli", NULL, NULL, 0, 0},
   {"whatsapp-interactive-list.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFDNFQjBDNEExRjJEMzlCN0U2QTU2AA==",
-   "+6281234567890", MSG_CHOICE, "sub_pju_mati", NULL, NULL, 0, 0},
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEE3RDIwQzFFNUI5RjNBNkM0RTg1AA==",
+   "+6281339401122", MSG_CHOICE, "sub_pungli_kelurahan", NULL, NULL, 0, 0},
   {"whatsapp-button.json",
-   "wamid.HBgNNjI4NTcxMjM0NTY3OBUCABIYFDNFQjBENUIyQTNFNDBDOEY3QjY1AA==",
-   "+6285712345678", MSG_CHOICE, "CEK_STATUS_LAPORAN", NULL, NULL, 0, 0},
+   "wamid.HBgNNjI4NTIzOTEwNzc4OBUCABIYFEIzRTkxRjBBNkMyRDhFNUI3QTE2AA==",
+   "+6285239107788", MSG_CHOICE, "LIHAT_STATUS", NULL, NULL, 0, 0},
   {"whatsapp-unsupported.json",
-   "wamid.HBgNNjI4NTcxMjM0NTY3OBUCABIYFDNFQjBENUIyQTNFNDBDOEY3QjY2AA==",
-   "+6285712345678", MSG_UNSUPPORTED, NULL, NULL, NULL, 0, 0},
+   "wamid.HBgNNjI4NTIzOTEwNzc4OBUCABIYFEIzRTkxRjBBNkMyRDhFNUI3QTE3AA==",
+   "+6285239107788", MSG_UNSUPPORTED, NULL, NULL, NULL, 0, 0},
 };
 
 static void
@@ -706,16 +707,16 @@ struct st_case {
 
 static const struct st_case st_cases[] = {
   {"whatsapp-status-sent.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFEhCRUI1QTFDMEQyRTNGNDBBOUI3AA==",
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEM1RjA4QjJENEE2RTFDM0Y5RDI3AA==",
    DELIVERY_SENT, NULL, NULL},
   {"whatsapp-status-delivered.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFEhCRUI1QTFDMEQyRTNGNDBBOUI3AA==",
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEM1RjA4QjJENEE2RTFDM0Y5RDI3AA==",
    DELIVERY_DELIVERED, NULL, NULL},
   {"whatsapp-status-read.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFEhCRUI1QTFDMEQyRTNGNDBBOUI3AA==",
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEM1RjA4QjJENEE2RTFDM0Y5RDI3AA==",
    DELIVERY_READ, NULL, NULL},
   {"whatsapp-status-failed.json",
-   "wamid.HBgNNjI4NTcxMjM0NTY3OBUCABIYFEhCRUI1QTFDMEQyRTNGNDBBOUUzAA==",
+   "wamid.HBgNNjI4NTIzOTEwNzc4OBUCABIYFEM1RjA4QjJENEE2RTFDM0Y5RDMxAA==",
    DELIVERY_FAILED, "131047", "Re-engagement message"},
 };
 
@@ -1296,15 +1297,15 @@ END_TEST
 /* ---- Sending ---------------------------------------------------------- */
 
 static const struct outbound_option category_buttons[] = {
-  {"kategori_jalan", "Jalan & Drainase"},
-  {"kategori_sampah", "Sampah"},
+  {"kategori_pungli", "Pungutan liar"},
+  {"kategori_layanan", "Layanan publik"},
   {"kategori_lain", "Lainnya"},
 };
 
-static const struct outbound_option pju_rows[] = {
-  {"sub_pju_mati", "Lampu PJU mati"},
-  {"sub_pju_kedip", "Lampu PJU berkedip"},
-  {"sub_tiang_roboh", "Tiang roboh"},
+static const struct outbound_option place_rows[] = {
+  {"sub_pungli_kelurahan", "Kantor kelurahan"},
+  {"sub_pungli_samsat", "Loket Samsat"},
+  {"sub_pungli_sekolah", "Sekolah"},
 };
 
 /* Build msg; on success check URL and headers and return the body's JSON. */
@@ -1370,7 +1371,7 @@ START_TEST(send_text_fixture)
   struct outbound_msg msg = {0};
   struct json_object *got;
 
-  msg.to = "+6281234567890";
+  msg.to = "+6281339401122";
   msg.kind = OUT_TEXT;
   msg.text = jpath(want, "text.body");
   ck_assert_ptr_nonnull(msg.text);
@@ -1389,7 +1390,7 @@ START_TEST(send_buttons_fixture)
   struct outbound_msg msg = {0};
   struct json_object *got;
 
-  msg.to = "+6281234567890";
+  msg.to = "+6281339401122";
   msg.kind = OUT_BUTTONS;
   msg.text = "Pilih kategori pengaduan Anda:";
   msg.options = category_buttons;
@@ -1405,13 +1406,14 @@ START_TEST(send_template_fixture)
 {
   struct config_channel ch = channel();
   struct json_object *want = fixture_json("whatsapp-send-template.json");
-  static const char *const params[] = {"ADU-2026-000118", "sedang dikerjakan"};
+  static const char *const params[] = {"ADU-2026-000417",
+                                        "sedang diperiksa Inspektorat"};
   struct outbound_msg msg = {0};
   struct json_object *got;
 
-  msg.to = "+6285712345678";
+  msg.to = "+6285239107788";
   msg.kind = OUT_TEMPLATE;
-  msg.text = "Laporan ADU-2026-000118 sedang dikerjakan.";
+  msg.text = "Laporan ADU-2026-000417 sedang diperiksa Inspektorat.";
   msg.template_name = "status_laporan_diperbarui";
   msg.template_lang = "id";
   msg.template_params = params;
@@ -1443,11 +1445,11 @@ START_TEST(send_list_fixture)
   };
   size_t i;
 
-  msg.to = "+6281234567890";
+  msg.to = "+6281339401122";
   msg.kind = OUT_LIST;
   msg.text = jpath(want, "interactive.body.text");
   msg.button_label = jpath(want, "interactive.action.button");
-  msg.options = pju_rows;
+  msg.options = place_rows;
   msg.noptions = 3;
   got = build(&ch, &msg);
   for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
@@ -1740,7 +1742,7 @@ struct cl_case {
 
 static const struct cl_case cl_cases[] = {
   {200, NULL, "@whatsapp-send-response.json", SEND_OK,
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFEhCRUI1QTFDMEQyRTNGNDBBOUI3AA==", NULL,
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEM1RjA4QjJENEE2RTFDM0Y5RDI3AA==", NULL,
    0},
   {201, NULL, "{\"messages\":[{\"id\":\"wamid.Z\"}]}", SEND_OK, "wamid.Z",
    NULL, 0},
@@ -1870,7 +1872,7 @@ START_TEST(media_steps)
   memset(&r, 0, sizeof(r));
   ck_assert_int_eq(WA->media_request(&ch, &set.msgs[0], 0, NULL, 0, &r), 0);
   ck_assert_str_eq(r.method, "GET");
-  ck_assert_str_eq(r.url, API_BASE "/1398274650123456");
+  ck_assert_str_eq(r.url, API_BASE "/5820394716253849");
   ck_assert_str_eq(r.headers[0], "Authorization: Bearer test-access-token");
   ck_assert_ptr_null(r.headers[1]);
   ck_assert_uint_eq(r.body.len, 0);
@@ -1880,8 +1882,8 @@ START_TEST(media_steps)
                    0);
   ck_assert_str_eq(r.method, "GET");
   ck_assert_str_eq(r.url, "https://lookaside.fbsbx.com/whatsapp_business/"
-                   "attachments/?mid=1398274650123456&ext=1773108990&"
-                   "hash=ATv9mZx2QkR7c0pL5sN1");
+                   "attachments/?mid=5820394716253849&ext=1778547995&"
+                   "hash=ATq4Lk8vR2nX0bW6cJ3d");
   ck_assert_str_eq(r.headers[0], "Authorization: Bearer test-access-token");
   ck_assert_ptr_null(r.headers[1]);
   provider_request_free(&r);
@@ -1909,7 +1911,7 @@ START_TEST(media_refused)
     "{\"url\":\"https://lookaside.fbsbx.com/a b\"}",
     "{\"url\":\"https://lookaside.fbsbx.com/a\\r\\nX-Evil: 1\"}",
     "{\"url\":\"https://lookaside.fbsbx.com/a\",\"id\":\"999\"}",
-    "{\"url\":\"https://lookaside.fbsbx.com/a\",\"id\":1398274650123456}",
+    "{\"url\":\"https://lookaside.fbsbx.com/a\",\"id\":5820394716253849}",
     "{\"url\":\"https://lookaside.fbsbx.com/a\"",
   };
   size_t i;
