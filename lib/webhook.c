@@ -95,8 +95,14 @@ handle_message(struct server *s, struct httpd_request *req,
   char masked[LOG_PHONE_LEN], tbuf[LOG_QUOTE_LEN];
   int rc, limit, count = 0;
 
-  rc = store_reporter_ensure(s->store, m->phone, now, &reporter);
-  if (rc != 0)
+  /* A repeat is recognised first: it must not leave a reporter row for
+   * whatever sender it names this time. */
+  rc = store_inbound_find(s->store, ch->name, m->provider_id, &inbound);
+  if (rc == 0)
+    rc = AERR_DUP;
+  else if (rc == AERR_NOTFOUND)
+    rc = store_reporter_ensure(s->store, m->phone, now, &reporter);
+  if (rc != 0 && rc != AERR_DUP)
     return rc;
   in.channel = ch->name;
   in.provider_id = m->provider_id;
@@ -106,7 +112,8 @@ handle_message(struct server *s, struct httpd_request *req,
   in.payload = req->body.data;
   in.payload_len = req->body.len;
   in.received_at = now;
-  rc = store_inbound_add(s->store, &in, &inbound);
+  if (rc == 0)
+    rc = store_inbound_add(s->store, &in, &inbound);
   if (rc == AERR_DUP) {
     log_info("event=message.duplicate req=%s channel=%s from=%s",
              req->id, ch->name, log_phone(m->phone, masked));
