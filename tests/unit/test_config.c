@@ -1389,6 +1389,69 @@ expect_token_error(const char *tok, const char *msg)
   expect_error(text, 3, msg);
 }
 
+/*
+ * A dev channel without a token lets anyone who reaches the port file
+ * reports: it is refused unless the daemon listens on a loopback address
+ * only (127.0.0.0/8, ::1, localhost).
+ */
+START_TEST(dev_without_token_needs_loopback)
+{
+  static const char *const open_to_all[] = {
+    "0.0.0.0:8080", "[::]:8080", "10.1.2.3:80", "[2001:db8::1]:80",
+    "128.0.0.1:80",
+  };
+  static const char *const loopback[] = {
+    "127.0.0.1:8080", "127.5.6.7:80", "localhost:80", "[::1]:8080",
+  };
+  char text[256];
+  size_t i;
+
+  for (i = 0; i < sizeof(open_to_all) / sizeof(open_to_all[0]); i++) {
+    struct loaded l;
+    snprintf(text, sizeof(text), "[server]\nlisten = %s\n"
+             "[channel.dev]\ntype = dev\n", open_to_all[i]);
+    expect_error(text, 3, "[channel.dev]: a dev channel without a token");
+    /* With a token it may listen anywhere. */
+    snprintf(text, sizeof(text), "[server]\nlisten = %s\n"
+             "[channel.dev]\ntype = dev\ntoken = t0k\n", open_to_all[i]);
+    expect_ok(&l, text);
+    unload(&l);
+  }
+  for (i = 0; i < sizeof(loopback) / sizeof(loopback[0]); i++) {
+    struct loaded l;
+    snprintf(text, sizeof(text), "[server]\nlisten = %s\n"
+             "[channel.dev]\ntype = dev\n", loopback[i]);
+    expect_ok(&l, text);
+    unload(&l);
+  }
+}
+END_TEST
+
+/* A reload keeps the running listen address (a restart-only setting): a
+ * token dropped from a daemon that listens on 0.0.0.0 is refused, even
+ * when the new file names a loopback address. */
+START_TEST(dev_token_dropped_on_reload_is_refused)
+{
+  struct loaded a, b;
+  struct diag d;
+
+  expect_ok(&a, "[server]\nlisten = 0.0.0.0:8080\n"
+                "[channel.dev]\ntype = dev\ntoken = t0k\n");
+  expect_ok(&b, "[server]\nlisten = 127.0.0.1:8080\n"
+                "[channel.dev]\ntype = dev\n");
+  diag_init(&d);
+  ck_assert_int_eq(config_check_exposure(b.cfg, &d), 0);
+  ck_assert_int_eq(config_keep_restart_only(b.cfg, a.cfg), 0);
+  ck_assert_int_eq(config_check_exposure(b.cfg, &d), 1);
+  ck_assert_int_eq(d.errors, 1);
+  ck_assert_ptr_nonnull(strstr(d.text.data, "x.conf:3: [channel.dev]: a dev "
+                                            "channel without a token"));
+  diag_free(&d);
+  unload(&a);
+  unload(&b);
+}
+END_TEST
+
 START_TEST(secret_literal)
 {
   expect_token("plain-literal", "plain-literal");
@@ -1602,6 +1665,8 @@ config_suite(void)
 
   tcase_add_checked_fixture(sec, setup, teardown);
   tcase_add_test(sec, secret_literal);
+  tcase_add_test(sec, dev_without_token_needs_loopback);
+  tcase_add_test(sec, dev_token_dropped_on_reload_is_refused);
   tcase_add_test(sec, secret_env);
   tcase_add_test(sec, secret_file);
   tcase_add_test(sec, secret_file_messages);
