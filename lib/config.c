@@ -461,6 +461,8 @@ struct loader {
   int seen[SEC_COUNT];       /* header line of each plain section */
   struct entry *ents;
   size_t nents, cap;
+  int literal_line;          /* first literal secret: its line and key */
+  const char *literal_key;
 };
 
 int
@@ -1143,6 +1145,10 @@ resolve_secret(struct loader *ld, int line, const struct directive *d,
     diag_error(ld->diag, ld->file, line, "%s: must not be empty", d->key);
   } else {
     v = ld_strdup(ld, val);
+    if (ld->literal_line == 0) {
+      ld->literal_line = line;
+      ld->literal_key = d->key;
+    }
   }
   buf_free(&label);
   buf_free(&path);
@@ -1841,6 +1847,26 @@ config_check_exposure(const struct config *cfg, struct diag *diag)
   return n;
 }
 
+/*
+ * Warn when the file holds a literal secret and group or others may read
+ * it: the secret is then as public as the file.  Names the first such
+ * secret by line and key, never by value.
+ */
+static void
+check_literal_secrets(struct loader *ld)
+{
+  struct stat st;
+
+  if (ld->literal_line == 0 || stat(ld->file, &st) != 0 ||
+      (st.st_mode & (S_IRGRP | S_IROTH)) == 0)
+    return;
+  diag_warn(ld->diag, ld->file, ld->literal_line,
+            "%s: a literal secret in a file that %s can read (mode %04o); "
+            "use file:, env: or credential:, or make the file private "
+            "(chmod 600)", ld->literal_key,
+            (st.st_mode & S_IROTH) ? "everyone" : "its group",
+            (unsigned)(st.st_mode & 07777));
+}
 
 int
 config_defaults(struct config **out)
@@ -1930,8 +1956,10 @@ config_load_flags(const char *path, unsigned flags, struct config **out,
   rc = ld.rc;
   if (rc == 0 && diag->errors > errors0)
     rc = AERR_CONFIG;
-  if (rc == 0)
+  if (rc == 0) {
     check_whole(&ld);
+    check_literal_secrets(&ld);
+  }
   if (diag == &own)
     diag_free(&own);
   if (rc != 0) {

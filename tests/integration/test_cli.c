@@ -278,6 +278,35 @@ START_TEST(open_dev_channel_is_refused)
 }
 END_TEST
 
+/* A literal secret in a config others can read: -t warns (file, line,
+ * key; never the value) and still passes. */
+START_TEST(check_warns_of_readable_literal_secret)
+{
+  char *dir = tu_tmpdir(), *conf = tu_path(dir, "a.conf");
+  const char *argv[] = {ADUAND_BIN, "-t", "-c", conf, NULL};
+  char *out, *err, want[512];
+  int st;
+
+  ck_assert_int_eq(tu_write_file(conf,
+                                 "[channel.dev]\n"
+                                 "type = dev\n"
+                                 "token = sangat-rahasia\n"
+                                 SHIPPED_LISTS), 0);
+  ck_assert_int_eq(chmod(conf, 0644), 0);
+  ck_assert_int_eq(tu_run(argv, NULL, &out, &err, &st), 0);
+  ck_assert_msg(EXITED_WITH(st, 0), "stderr: %s", err);
+  ck_assert_str_eq(out, "configuration OK\n");
+  snprintf(want, sizeof(want), "%s:3: warning: token: ", conf);
+  ck_assert_msg(strstr(err, want) != NULL, "stderr: %s", err);
+  ck_assert_ptr_null(strstr(err, "sangat-rahasia"));
+  free(out);
+  free(err);
+  tu_rmrf(dir);
+  free(conf);
+  free(dir);
+}
+END_TEST
+
 /* SIGHUP with a config that opens the dev channel to everyone: refused,
  * the old config kept, the daemon serving. */
 START_TEST(sighup_opening_dev_channel_is_refused)
@@ -330,6 +359,7 @@ cli_suite(void)
   tcase_add_test(tc, chat_talks_to_the_daemon);
   tcase_add_test(tc, sighup_with_bad_config_keeps_serving);
   tcase_add_test(tc, open_dev_channel_is_refused);
+  tcase_add_test(tc, check_warns_of_readable_literal_secret);
   tcase_add_test(tc, sighup_opening_dev_channel_is_refused);
   suite_add_tcase(s, tc);
   return s;
