@@ -56,6 +56,7 @@
 #include "crypto.h"
 #include "err.h"
 #include "form.h"
+#include "http_parser.h"
 #include "provider.h"
 #include "sms.h"
 #include "utf8.h"
@@ -589,6 +590,45 @@ parse_dlr(const struct form *q, struct inbound_set *out, const char **why)
 }
 
 /*
+ * The query without its secret parameters, as the audit copy of a GET
+ * (which has no body) into out->payload.  Every parameter decodes, since
+ * the whole query did.  0 or -ENOMEM.
+ */
+static int
+audit_copy(const char *query, struct inbound_set *out)
+{
+  struct buf b = BUF_INIT;
+  const char *seg = query, *end;
+  struct form f;
+  int rc = 0, keep;
+
+  while (rc == 0 && *seg != '\0') {
+    end = strchr(seg, '&');
+    if (end == NULL)
+      end = seg + strlen(seg);
+    rc = form_parse(&f, seg, (size_t)(end - seg));
+    if (rc == 0) {
+      keep = f.n == 1 && strcmp(f.v[0].name, "secret") != 0;
+      form_free(&f);
+      if (keep && b.len > 0)
+        rc = buf_append(&b, "&", 1);
+      if (keep && rc == 0)
+        rc = buf_append(&b, seg, (size_t)(end - seg));
+    }
+    seg = *end == '&' ? end + 1 : end;
+  }
+  if (rc == 0 && b.data == NULL)
+    rc = buf_append(&b, "", 0);
+  if (rc != 0) {
+    buf_free(&b);
+    return rc == -ENOMEM ? rc : 0;
+  }
+  out->payload_len = b.len;
+  out->payload = buf_steal(&b);
+  return out->payload != NULL ? 0 : -ENOMEM;
+}
+
+/*
  * A Kannel request: a delivery report when the query says type=dlr, else
  * an inbound SMS.  The answer is an empty text/plain body: with
  * max-messages = 0 Kannel sends nothing back to the phone.
@@ -613,7 +653,11 @@ kannel_parse(const struct config_channel *ch, const struct httpd_request *req,
   else
     rc = parse_sms(&q, req, out, why);
   form_free(&q);
-
+  if (rc == 0 && req->method == HTTP_GET && out->n > 0) {
+    rc = audit_copy(req->query, out);
+    if (rc != 0)
+      *why = "out of memory";
+  }
   if (rc == 0) {
     out->ack_type = "text/plain";
     out->ack_body = "";

@@ -86,8 +86,8 @@ add_replies(struct server *s, int64_t inbound_id, struct buf *body,
 static int
 handle_message(struct server *s, struct httpd_request *req,
                const struct config_channel *ch,
-               const struct provider_ops *ops, const struct inbound_msg *m,
-               struct buf *body, int *first)
+               const struct provider_ops *ops, const struct inbound_set *set,
+               const struct inbound_msg *m, struct buf *body, int *first)
 {
   struct store_inbound in = {0};
   struct conv_event ev = {0};
@@ -109,8 +109,8 @@ handle_message(struct server *s, struct httpd_request *req,
   in.reporter_id = reporter;
   in.kind = msg_kind_name(m->kind);
   in.body = m->text;
-  in.payload = req->body.data;
-  in.payload_len = req->body.len;
+  in.payload = set->payload != NULL ? set->payload : req->body.data;
+  in.payload_len = set->payload != NULL ? set->payload_len : req->body.len;
   in.received_at = now;
   if (rc == 0)
     rc = store_inbound_add(s->store, &in, &inbound);
@@ -248,7 +248,8 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
   if (rc == 0) {
     rc = store_sp_begin(s->store);
     for (i = 0; rc == 0 && i < set.n; i++)
-      rc = handle_message(s, req, ch, ops, &set.msgs[i], &w->body, &first);
+      rc = handle_message(s, req, ch, ops, &set, &set.msgs[i], &w->body,
+                          &first);
     for (i = 0; rc == 0 && i < set.nstatuses; i++)
       rc = outbox_delivery(s->outbox, ch->name, &set.statuses[i], req->id);
     if (rc == 0)
