@@ -217,6 +217,17 @@ int config_changes(const struct config *old, const struct config *cur,
 int config_keep_restart_only(struct config *cur, const struct config *old);
 
 /*
+ * Refuse what would expose the daemon: a dev channel without a token
+ * while [server] listen is not a loopback address (127.0.0.0/8, ::1;
+ * localhost is read as 127.0.0.1), since anyone who reaches the port
+ * could then file reports.  Adds one error to diag (at the channel's
+ * line in cfg->path) per such channel and returns how many.  config_load
+ * runs it; a reload runs it again once the running listen address is
+ * kept (config_keep_restart_only).
+ */
+int config_check_exposure(const struct config *cfg, struct diag *diag);
+
+/*
  * Append the documented example configuration to out: every directive of
  * the table with its description, bounds, default and whether a reload
  * applies it, then a commented-out example section for each channel type.

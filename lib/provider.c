@@ -128,4 +128,7 @@ inbound_set_free(struct inbound_set *s)
   s->statuses = NULL;
   s->nstatuses = 0;
   s->skipped = 0;
+  free(s->payload);
+  s->payload = NULL;
+  s->payload_len = 0;
 }

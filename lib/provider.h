@@ -74,6 +74,11 @@ struct inbound_set {
    * provider account, unreadable, or a status it does not track), for
    * the webhook layer to log; nothing to store. */
   int skipped;
+  /* The audit copy to keep of each message when the body is not it (a
+   * Kannel GET: the query without its secret); NULL: the body.  Owned,
+   * freed with the set. */
+  char *payload;
+  size_t payload_len;
 };
 
 void inbound_set_free(struct inbound_set *s);

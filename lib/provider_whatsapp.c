@@ -184,16 +184,23 @@ wa_get(struct json_object *o, const char *key, enum json_type t)
   return v;
 }
 
-/* The string member key of o with its length, or NULL. */
+/* The string member key of o with its length, or NULL.  Without len the
+ * caller reads it as a C string, so a string with a "\u0000" inside
+ * (whose C length is not its length) is NULL too: "read\u0000x" must not
+ * pass for "read". */
 static const char *
 wa_str(struct json_object *o, const char *key, size_t *len)
 {
   struct json_object *v = wa_get(o, key, json_type_string);
+  size_t n;
 
   if (v == NULL)
     return NULL;
+  n = (size_t)json_object_get_string_len(v);
   if (len != NULL)
-    *len = (size_t)json_object_get_string_len(v);
+    *len = n;
+  else if (strlen(json_object_get_string(v)) != n)
+    return NULL;
   return json_object_get_string(v);
 }
 

@@ -549,6 +549,8 @@ server_reload(struct server *s)
     if (config_changes(s->cfg, next, &changed) < 0 ||
         config_keep_restart_only(next, s->cfg) != 0)
       rc = -ENOMEM;
+    else if (config_check_exposure(next, &d) > 0)
+      rc = AERR_CONFIG;   /* checked again with the listen kept running */
     else
       rc = conv_reload(s->conv, next, &d);
     if (rc == -ENOMEM)

@@ -86,8 +86,8 @@ add_replies(struct server *s, int64_t inbound_id, struct buf *body,
 static int
 handle_message(struct server *s, struct httpd_request *req,
                const struct config_channel *ch,
-               const struct provider_ops *ops, const struct inbound_msg *m,
-               struct buf *body, int *first)
+               const struct provider_ops *ops, const struct inbound_set *set,
+               const struct inbound_msg *m, struct buf *body, int *first)
 {
   struct store_inbound in = {0};
   struct conv_event ev = {0};
@@ -95,18 +95,25 @@ handle_message(struct server *s, struct httpd_request *req,
   char masked[LOG_PHONE_LEN], tbuf[LOG_QUOTE_LEN];
   int rc, limit, count = 0;
 
-  rc = store_reporter_ensure(s->store, m->phone, now, &reporter);
-  if (rc != 0)
+  /* A repeat is recognised first: it must not leave a reporter row for
+   * whatever sender it names this time. */
+  rc = store_inbound_find(s->store, ch->name, m->provider_id, &inbound);
+  if (rc == 0)
+    rc = AERR_DUP;
+  else if (rc == AERR_NOTFOUND)
+    rc = store_reporter_ensure(s->store, m->phone, now, &reporter);
+  if (rc != 0 && rc != AERR_DUP)
     return rc;
   in.channel = ch->name;
   in.provider_id = m->provider_id;
   in.reporter_id = reporter;
   in.kind = msg_kind_name(m->kind);
   in.body = m->text;
-  in.payload = req->body.data;
-  in.payload_len = req->body.len;
+  in.payload = set->payload != NULL ? set->payload : req->body.data;
+  in.payload_len = set->payload != NULL ? set->payload_len : req->body.len;
   in.received_at = now;
-  rc = store_inbound_add(s->store, &in, &inbound);
+  if (rc == 0)
+    rc = store_inbound_add(s->store, &in, &inbound);
   if (rc == AERR_DUP) {
     log_info("event=message.duplicate req=%s channel=%s from=%s",
              req->id, ch->name, log_phone(m->phone, masked));
@@ -241,7 +248,8 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
   if (rc == 0) {
     rc = store_sp_begin(s->store);
     for (i = 0; rc == 0 && i < set.n; i++)
-      rc = handle_message(s, req, ch, ops, &set.msgs[i], &w->body, &first);
+      rc = handle_message(s, req, ch, ops, &set, &set.msgs[i], &w->body,
+                          &first);
     for (i = 0; rc == 0 && i < set.nstatuses; i++)
       rc = outbox_delivery(s->outbox, ch->name, &set.statuses[i], req->id);
     if (rc == 0)

@@ -275,6 +275,28 @@ START_TEST(kannel_conversation)
 }
 END_TEST
 
+/* A message Kannel delivers by GET has no body: its audit copy is the
+ * query as received, without the secret. */
+START_TEST(kannel_get_keeps_query_as_payload)
+{
+  char *payload;
+
+  start(NULL);
+  fakeprov_default(fp, 202, "0: Accepted for delivery");
+  ck_assert_int_eq(ks_say(KS_SECRET, "+6281234567890", "ks-audit-1", "Halo"),
+                   200);
+  payload = tu_db_text(&d, "SELECT CAST(payload AS TEXT) FROM inbound "
+                           "WHERE channel = 'ks'");
+  ck_assert_ptr_nonnull(payload);
+  ck_assert_str_eq(payload, "sender=%2B6281234567890&receiver=1708&text=Halo"
+                            "&id=ks-audit-1&ts=1773108904&coding=0"
+                            "&charset=UTF-8");
+  ck_assert_ptr_null(strstr(payload, KS_SECRET));
+  free(payload);
+  stop();
+}
+END_TEST
+
 START_TEST(wrong_signatures_are_refused)
 {
   char *sig;
@@ -613,6 +635,7 @@ channels_suite(void)
   tcase_add_test(tc, whatsapp_conversation);
   tcase_add_test(tc, twilio_conversation_uses_sms_texts);
   tcase_add_test(tc, kannel_conversation);
+  tcase_add_test(tc, kannel_get_keeps_query_as_payload);
   tcase_add_test(tc, wrong_signatures_are_refused);
   tcase_add_test(tc, whatsapp_handshake);
   tcase_add_test(tc, retries_after_500_and_429);

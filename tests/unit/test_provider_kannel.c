@@ -30,9 +30,14 @@
 #define CURLY_UCS2 "+%1C%00L%00a%00p%00o%00r%00a%00n+%1D%00+%00d%00i%00t%00e" \
   "%00r%00i%00m%00a%00+%D8%3D%DEO"
 
-/* The dlr-url for outbox 42 on channel "sms", form-encoded. */
+/* HMAC-SHA256(SECRET, "dlr\nsms\n42") in hex: the signature of the
+ * delivery reports of outbox 42 on channel "sms". */
+#define SIG_42 "37810673e16636f6d60132d6a7b9df7074dafceae1384f5200300698f8dff4ed"
+
+/* The dlr-url for outbox 42 on channel "sms", form-encoded: signed, and
+ * without the channel's secret. */
 #define DLR_URL_42 "https%3A%2F%2Fpengaduan.example.go.id%2Fwebhook%2Fsms" \
-  "%3Fsecret%3Ds3cr%252Bt%26type%3Ddlr%26outbox%3D42%26status%3D%25d" \
+  "%3Ftype%3Ddlr%26outbox%3D42%26sig%3D" SIG_42 "%26status%3D%25d" \
   "%26answer%3D%25A"
 
 struct ka {
@@ -736,6 +741,63 @@ START_TEST(send_dlr_round_trip)
 }
 END_TEST
 
+/* The dlr-url Kannel is given (and logs) holds no secret that would let
+ * its reader post inbound messages: only a signature of that report. */
+START_TEST(dlr_url_carries_no_secret)
+{
+  struct form f;
+  struct ka k;
+  const char *dlr;
+  char *url;
+
+  ka_init(&k, PUBLIC_URL);
+  url = build(&k, "+6281234567890", "Tes", 42);
+  ck_assert_int_eq(form_parse(&f, strchr(url, '?') + 1,
+                              strlen(strchr(url, '?') + 1)), 0);
+  dlr = form_get(&f, "dlr-url");
+  ck_assert_ptr_nonnull(dlr);
+  ck_assert_ptr_null(strstr(dlr, "secret"));
+  ck_assert_ptr_null(strstr(dlr, SECRET));
+  ck_assert_ptr_null(strstr(dlr, "s3cr%2Bt"));
+  ck_assert_ptr_nonnull(strstr(dlr, "&sig=" SIG_42 "&"));
+  form_free(&f);
+  free(url);
+  ka_free(&k);
+}
+END_TEST
+
+/* A signed report is taken for the outbox it was signed for and no
+ * other; a signature never lets anything but a report in.  Reports with
+ * the secret (dlr-urls handed to Kannel before signing) still count. */
+START_TEST(dlr_signature_checked)
+{
+  struct inbound_set s = {0};
+
+  ck_assert_int_eq(run_get("type=dlr&outbox=42&sig=" SIG_42 "&status=1", &s),
+                   0);
+  ck_assert_int_eq(s.nstatuses, 1);
+  ck_assert_str_eq(s.statuses[0].provider_id, "outbox:42");
+  inbound_set_free(&s);
+  ck_assert_int_eq(run_get("type=dlr&outbox=43&sig=" SIG_42 "&status=1", &s),
+                   AERR_AUTH);
+  ck_assert_int_eq(run_get("type=dlr&outbox=42&sig=" SIG_42 "0&status=1", &s),
+                   AERR_AUTH);
+  ck_assert_int_eq(run_get("type=dlr&outbox=42&sig=00&status=1", &s),
+                   AERR_AUTH);
+  ck_assert_int_eq(run_get("type=dlr&outbox=42&sig=&status=1", &s),
+                   AERR_AUTH);
+  ck_assert_int_eq(run_get("outbox=42&sig=" SIG_42 "&sender=%2B6281234567890"
+                           "&text=x&id=1", &s), AERR_AUTH);
+  ck_assert_int_eq(run_get("type=sms&outbox=42&sig=" SIG_42
+                           "&sender=%2B6281234567890&text=x&id=1", &s),
+                   AERR_AUTH);
+  ck_assert_int_eq(s.n, 0);
+  ck_assert_int_eq(run_get(SECRET_Q "&type=dlr&outbox=42&status=1", &s), 0);
+  ck_assert_int_eq(s.nstatuses, 1);
+  inbound_set_free(&s);
+}
+END_TEST
+
 START_TEST(send_refusals)
 {
   static const enum outbound_kind kinds[] = {OUT_TEMPLATE, OUT_LIST,
@@ -906,6 +968,8 @@ provider_kannel_suite(void)
                       sizeof(dlr_cases) / sizeof(dlr_cases[0]));
   tcase_add_test(dlr, dlr_failure_without_answer);
   tcase_add_test(dlr, dlr_fixture);
+  tcase_add_test(dlr, dlr_url_carries_no_secret);
+  tcase_add_test(dlr, dlr_signature_checked);
   suite_add_tcase(s, dlr);
 
   tcase_add_test(out, send_gsm7);

@@ -1062,6 +1062,53 @@ START_TEST(parse_bad_items)
 }
 END_TEST
 
+/*
+ * A "\u0000" inside a string Meta uses as a key (phone number id, message
+ * type, status) would make it compare equal to its first part when read
+ * as a C string: such a value is taken as absent, so the item is not
+ * ours, unsupported or unknown; never mistaken for the real thing.  A
+ * NUL in a message's id or sender skips that message alone.
+ */
+START_TEST(parse_nul_in_keys)
+{
+  struct inbound_set set = {0};
+  const char *why = NULL;
+
+  ck_assert_int_eq(parse_str(
+    "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":"
+    "[{\"field\":\"messages\",\"value\":{\"metadata\":{"
+    "\"phone_number_id\":\"" PNID "\\u0000x\"},\"messages\":["
+    MSG("\"type\":\"text\",\"text\":{\"body\":\"x\"}") "]}}]}]}",
+    &set, &why), 0);
+  ck_assert_int_eq(set.n, 0);
+  ck_assert_int_eq(set.skipped, 1);
+  inbound_set_free(&set);
+
+  ck_assert_int_eq(parse_str(ENV("\"messages\":[" MSG("\"type\":"
+    "\"text\\u0000\",\"text\":{\"body\":\"x\"}") "]"), &set, &why), 0);
+  ck_assert_int_eq(set.n, 1);
+  ck_assert_int_eq(set.msgs[0].kind, MSG_UNSUPPORTED);
+  inbound_set_free(&set);
+
+  ck_assert_int_eq(parse_str(ENV("\"statuses\":[{\"id\":\"wamid.S\","
+    "\"status\":\"read\\u0000\"},{\"id\":\"wamid.S2\",\"status\":"
+    "\"sent\"}]"), &set, &why), 0);
+  ck_assert_int_eq(set.nstatuses, 1);
+  ck_assert_str_eq(set.statuses[0].provider_id, "wamid.S2");
+  ck_assert_int_eq(set.skipped, 1);
+  inbound_set_free(&set);
+
+  ck_assert_int_eq(parse_str(ENV("\"messages\":["
+    "{\"from\":\"6281234567890\\u0000\",\"id\":\"wamid.N\"},"
+    MSG("\"type\":\"text\",\"text\":{\"body\":\"ok\"}") "]"),
+    &set, &why), 0);
+  ck_assert_int_eq(set.n, 1);
+  ck_assert_str_eq(set.msgs[0].text, "ok");
+  ck_assert_int_eq(set.skipped, 1);
+  inbound_set_free(&set);
+}
+END_TEST
+
 START_TEST(parse_bad_statuses)
 {
   static const char *const bad[] = {
@@ -1984,6 +2031,7 @@ provider_whatsapp_suite(void)
   tcase_add_loop_test(tc, parse_kinds, 0,
                       (int)(sizeof(kind_cases) / sizeof(kind_cases[0])));
   tcase_add_test(tc, parse_bad_items);
+  tcase_add_test(tc, parse_nul_in_keys);
   tcase_add_test(tc, parse_bad_statuses);
   tcase_add_test(tc, parse_status_errors);
   suite_add_tcase(s, tc);
