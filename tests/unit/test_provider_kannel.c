@@ -295,6 +295,30 @@ START_TEST(derived_ids_differ)
 }
 END_TEST
 
+/* An id with a NUL inside is not read as the part before the NUL: two
+ * different messages whose ids share that part are not one message
+ * delivered twice. */
+START_TEST(nul_in_id_is_not_a_prefix)
+{
+  struct inbound_set a = {0}, b = {0}, c = {0};
+
+  ck_assert_int_eq(run_get(SECRET_Q "&sender=%2B6281234567890&text=satu"
+                           "&ts=1773108904&id=abc%00def", &a), 0);
+  ck_assert_int_eq(run_get(SECRET_Q "&sender=%2B6281234567890&text=dua"
+                           "&ts=1773108904&id=abc%00xyz", &b), 0);
+  ck_assert_int_eq(a.n, 1);
+  ck_assert_int_eq(b.n, 1);
+  ck_assert_str_ne(a.msgs[0].provider_id, b.msgs[0].provider_id);
+  ck_assert_str_ne(a.msgs[0].provider_id, "abc");
+  /* A sender with a NUL inside is no sender. */
+  ck_assert_int_ne(run_get(SECRET_Q "&sender=%2B6281234567890%00x&text=x"
+                           "&ts=1773108904&id=n1", &c), 0);
+  inbound_set_free(&a);
+  inbound_set_free(&b);
+  inbound_set_free(&c);
+}
+END_TEST
+
 struct text_case {
   const char *name;
   const char *query;   /* after the secret */
@@ -956,6 +980,7 @@ provider_kannel_suite(void)
   tcase_add_test(in, get_url_fixture);
   tcase_add_test(in, post_url_fixture);
   tcase_add_test(in, derived_ids_differ);
+  tcase_add_test(in, nul_in_id_is_not_a_prefix);
   tcase_add_loop_test(in, text_decoding, 0,
                       sizeof(text_cases) / sizeof(text_cases[0]));
   tcase_add_test(in, post_ucs2_body);

@@ -663,6 +663,9 @@ static const struct bad_case bad_cases[] = {
   {"MessageStatus=failed&MessageSid=SM1&ErrorCode=%01", 0},
   {"MessageSid=SM1&From=%2B6281234567890&Body=%00", 0},
   {"MessageSid=SM1&From=%2B6281234567890&Body=x&Body=y", 0},
+  /* A NUL inside an identifying field does not cut it short. */
+  {"MessageSid=SM1%00a&From=%2B6281234567890&Body=x", AERR_PARSE},
+  {"MessageSid=SM1&From=%2B6281234567890%00a&Body=x", AERR_PARSE},
 };
 
 START_TEST(parse_hostile)
