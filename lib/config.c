@@ -316,6 +316,12 @@ static const struct directive directives[] = {
     .offset = CFG(evidence.retry_for_ms), .min = 1 * MS_SECOND,
     .max = 1 * MS_DAY, .def = "10m", .flags = F_RELOAD,
     .help = "How long a failing download is retried (provider URLs expire)" },
+  { .section = SEC_EVIDENCE, .key = "allow_private_addresses",
+    .type = T_BOOL, .offset = CFG(evidence.allow_private_addresses),
+    .def = "no",
+    .help = "Let downloads reach loopback, private, link-local and other "
+            "non-public addresses; yes only where providers are fakes on "
+            "loopback (tests)" },
 
   /* [admin] */
   { .section = SEC_ADMIN, .key = "socket", .type = T_PATH,

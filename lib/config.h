@@ -142,6 +142,8 @@ struct config {
     size_t max_size;
     uint64_t timeout_ms;
     uint64_t retry_for_ms;
+    int allow_private_addresses;  /* 1: downloads may reach loopback,
+                                     private and link-local addresses */
   } evidence;
 
   struct {
