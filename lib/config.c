@@ -381,6 +381,13 @@ static const struct directive directives[] = {
     .types = T_WA, .required = T_WA,
     .type_example = { [CHANNEL_WHATSAPP_CLOUD] = "123456789012345" },
     .help = "Id of the WhatsApp business number replies are sent from" },
+  { .section = SEC_CHANNEL, .key = "media_hosts", .type = T_STRING,
+    .offset = CHN(media_hosts), .min = 1, .max = 1024, .flags = F_RELOAD,
+    .types = T_WA,
+    .type_def = { [CHANNEL_WHATSAPP_CLOUD] = "lookaside.fbsbx.com" },
+    .help = "Hosts Meta serves media from (spaces or commas between): "
+            "the access token goes with a download only to these, over "
+            "https; tests list 127.0.0.1" },
   { .section = SEC_CHANNEL, .key = "account_sid", .type = T_STRING,
     .offset = CHN(account_sid), .min = 1, .max = 64, .flags = F_RELOAD,
     .types = T_TW, .required = T_TW,

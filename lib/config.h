@@ -56,6 +56,9 @@ struct config_channel {
   char *verify_token;
   char *access_token;
   char *phone_number_id;
+  char *media_hosts;         /* hosts the access token may go to for a
+                                media download, separated by spaces or
+                                commas */
   /* twilio */
   char *account_sid;
   char *auth_token;

@@ -397,6 +397,11 @@ on_done(CURL *easy, CURLcode result, void *arg)
     if (step_start(d) == 0)
       return;
     dl_record(d, "pending", "cannot start the next request", NULL, NULL);
+  } else if (rc == AERR_DENIED) {
+    /* The channel's credentials must not go where the media is. */
+    d->attempts = ev->srv->cfg->outbox.max_attempts;
+    dl_record(d, "failed", d->req.refused ? d->req.refused : "not allowed",
+              NULL, NULL);
   } else {
     dl_record(d, "pending", "unexpected answer from the provider", NULL,
               NULL);
@@ -430,6 +435,11 @@ step_start(struct dl *d)
   curl_easy_setopt(easy, CURLOPT_URL, d->req.url);
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, d->headers);
   curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+  if (d->req.userpwd != NULL) {
+    /* libcurl sends it to the URL's scheme, host and port only. */
+    curl_easy_setopt(easy, CURLOPT_USERPWD, d->req.userpwd);
+    curl_easy_setopt(easy, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+  }
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, d);
   curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
