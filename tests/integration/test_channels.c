@@ -147,6 +147,25 @@ tw_say(const char *from, const char *sid, const char *text)
   return status;
 }
 
+/* An MMS through Twilio carrying one image at media_url. */
+static int
+tw_say_image(const char *from, const char *sid, const char *media_url)
+{
+  struct buf f = BUF_INIT;
+  int status;
+
+  buf_puts(&f, "NumMedia=1&MediaContentType0=image%2Fjpeg&MediaUrl0=");
+  tu_form_enc(&f, media_url);
+  buf_puts(&f, "&SmsStatus=received&Body=&To=%2B14155550123&MessageSid=");
+  buf_puts(&f, sid);
+  buf_puts(&f, "&AccountSid=AC123&From=");
+  tu_form_enc(&f, from);
+  buf_puts(&f, "&ApiVersion=2010-04-01");
+  status = tw_post(f.data, TW_TOKEN);
+  buf_free(&f);
+  return status;
+}
+
 /* An SMS through Kannel's get-url. */
 static int
 ks_say(const char *secret, const char *from, const char *id,
@@ -641,6 +660,63 @@ START_TEST(whatsapp_media_elsewhere_gets_no_token)
 }
 END_TEST
 
+/*
+ * Twilio media URLs are on api_base (api.twilio.com) and answer with a
+ * redirect to Twilio's file store.  The account's Basic auth goes with the
+ * first request, so that accounts requiring auth for media work, and not
+ * to the host (here: another port) the redirect leads to.
+ */
+START_TEST(twilio_media_auth_only_to_api_base)
+{
+  static const char media_path[] =
+    "/2010-04-01/Accounts/AC123/Messages/MM0001/Media/ME0001";
+  struct fakeprov *cdn;
+  struct fp_request rq;
+  char sid[40], url[256], loc[160];
+  int i, n, seen = 0;
+
+  start(NULL);
+  ck_assert_int_eq(fakeprov_start(&cdn), 0);
+  fakeprov_default(cdn, 200, "TWILIOIMG!");
+  snprintf(loc, sizeof(loc), "Location: http://127.0.0.1:%d/file/ME0001\r\n",
+           fakeprov_port(cdn));
+  fakeprov_route_headers(fp, media_path, 307, loc, "");
+  for (i = 0; i < 7; i++) {
+    snprintf(sid, sizeof(sid), "SM%032d", i);
+    ck_assert_int_eq(tw_say("+6281234567894", sid, story[i == 2 ? 2 : i]),
+                     200);
+  }
+  ck_assert_int_eq(tw_say("+6281234567894", "SM000000000000000000000000000"
+                          "00099", "LANJUT"), 200);
+  snprintf(url, sizeof(url), "http://127.0.0.1:%d%s", fakeprov_port(fp),
+           media_path);
+  ck_assert_int_eq(tw_say_image("+6281234567894", "MM0001", url), 200);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=evidence.stored", 15000),
+                   0);
+  n = fakeprov_count(fp);
+  for (i = 0; i < n; i++) {
+    req_at(i, &rq);
+    if (strcmp(rq.path, media_path) == 0) {
+      /* Basic base64("AC123:twilio-token-test") */
+      ck_assert_str_eq(rq.authorization,
+                       "Basic QUMxMjM6dHdpbGlvLXRva2VuLXRlc3Q=");
+      seen++;
+    }
+    fp_request_free(&rq);
+  }
+  ck_assert_int_eq(seen, 1);
+  ck_assert_int_eq(fakeprov_count(cdn), 1);
+  ck_assert_int_eq(fakeprov_request(cdn, 0, &rq), 0);
+  ck_assert_str_eq(rq.path, "/file/ME0001");
+  ck_assert_str_eq(rq.authorization, "");
+  fp_request_free(&rq);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM evidence WHERE "
+                                 "status = 'stored' AND size = 10"), 1);
+  stop();
+  fakeprov_stop(cdn);
+}
+END_TEST
+
 START_TEST(kannel_non_gsm_notice_goes_as_ucs2)
 {
   struct fp_request rq;
@@ -703,6 +779,7 @@ channels_suite(void)
   tcase_add_test(tc, rate_limit_holds);
   tcase_add_test(tc, whatsapp_image_is_downloaded_and_linked);
   tcase_add_test(tc, whatsapp_media_elsewhere_gets_no_token);
+  tcase_add_test(tc, twilio_media_auth_only_to_api_base);
   tcase_add_test(tc, kannel_non_gsm_notice_goes_as_ucs2);
   suite_add_tcase(s, tc);
   return s;
