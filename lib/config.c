@@ -316,6 +316,12 @@ static const struct directive directives[] = {
     .offset = CFG(evidence.retry_for_ms), .min = 1 * MS_SECOND,
     .max = 1 * MS_DAY, .def = "10m", .flags = F_RELOAD,
     .help = "How long a failing download is retried (provider URLs expire)" },
+  { .section = SEC_EVIDENCE, .key = "allow_private_addresses",
+    .type = T_BOOL, .offset = CFG(evidence.allow_private_addresses),
+    .def = "no",
+    .help = "Let downloads reach loopback, private, link-local and other "
+            "non-public addresses; yes only where providers are fakes on "
+            "loopback (tests)" },
 
   /* [admin] */
   { .section = SEC_ADMIN, .key = "socket", .type = T_PATH,
@@ -375,6 +381,13 @@ static const struct directive directives[] = {
     .types = T_WA, .required = T_WA,
     .type_example = { [CHANNEL_WHATSAPP_CLOUD] = "123456789012345" },
     .help = "Id of the WhatsApp business number replies are sent from" },
+  { .section = SEC_CHANNEL, .key = "media_hosts", .type = T_STRING,
+    .offset = CHN(media_hosts), .min = 1, .max = 1024, .flags = F_RELOAD,
+    .types = T_WA,
+    .type_def = { [CHANNEL_WHATSAPP_CLOUD] = "lookaside.fbsbx.com" },
+    .help = "Hosts Meta serves media from (spaces or commas between): "
+            "the access token goes with a download only to these, over "
+            "https; tests list 127.0.0.1" },
   { .section = SEC_CHANNEL, .key = "account_sid", .type = T_STRING,
     .offset = CHN(account_sid), .min = 1, .max = 64, .flags = F_RELOAD,
     .types = T_TW, .required = T_TW,

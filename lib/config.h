@@ -56,6 +56,9 @@ struct config_channel {
   char *verify_token;
   char *access_token;
   char *phone_number_id;
+  char *media_hosts;         /* hosts the access token may go to for a
+                                media download, separated by spaces or
+                                commas */
   /* twilio */
   char *account_sid;
   char *auth_token;
@@ -142,6 +145,8 @@ struct config {
     size_t max_size;
     uint64_t timeout_ms;
     uint64_t retry_for_ms;
+    int allow_private_addresses;  /* 1: downloads may reach loopback,
+                                     private and link-local addresses */
   } evidence;
 
   struct {

@@ -15,6 +15,10 @@
  * Basic auth and a form body (To, From, Body, StatusCallback).  A channel
  * whose `from` is a "whatsapp:" address sends WhatsApp, else SMS.
  *
+ * Media: GET MediaUrlN, which is on api_base and redirects to Twilio's
+ * file store; with Basic auth (accounts may require it for media) when
+ * the URL is on api_base's scheme, host and port, never beyond.
+ *
  * One channel carries SMS and WhatsApp alike; a message's family follows
  * its From ("whatsapp:+62..." is the WhatsApp family), so that one person
  * writing by SMS and by WhatsApp has two conversations, as with two
@@ -839,6 +843,50 @@ twilio_classify(const struct config_channel *ch, long status,
   json_object_put(o);
 }
 
+/* ---- Media ------------------------------------------------------------ */
+
+/*
+ * The request that fetches m's media: GET media_url (step 0); step 1 and
+ * later return 1 (done).  The account's Basic auth goes with it, as
+ * out->userpwd (which libcurl sends to that scheme, host and port only,
+ * not to the file store Twilio redirects to), when media_url is on the
+ * scheme, host and port of api_base and provider_transport_ok; a URL
+ * elsewhere is fetched without credentials.  AERR_PARSE when m has no
+ * http(s) media_url or for a negative step; -ENOMEM.
+ */
+static int
+twilio_media_request(const struct config_channel *ch,
+                     const struct inbound_msg *m, int step, const char *prev,
+                     size_t prevlen, struct provider_request *out)
+{
+  struct url_origin media, base;
+  struct buf cred = BUF_INIT;
+  int rc = 0;
+
+  (void)prev;
+  (void)prevlen;
+  if (step >= 1)
+    return 1;
+  if (step < 0 || m == NULL || provider_url_origin(m->media_url, &media) != 0)
+    return AERR_PARSE;
+  out->method = "GET";
+  out->url = strdup(m->media_url);
+  if (out->url == NULL)
+    return -ENOMEM;
+  if (ch->account_sid != NULL && ch->auth_token != NULL &&
+      provider_url_origin(ch->api_base, &base) == 0 &&
+      provider_same_origin(&media, &base) && provider_transport_ok(&media)) {
+    rc = buf_printf(&cred, "%s:%s", ch->account_sid, ch->auth_token);
+    out->userpwd = rc == 0 ? buf_steal(&cred) : NULL;
+    if (out->userpwd == NULL)
+      rc = -ENOMEM;
+  }
+  buf_free(&cred);
+  if (rc != 0)
+    provider_request_free(out);
+  return rc;
+}
+
 const struct provider_ops provider_twilio = {
   .type = CHANNEL_TWILIO,
   .family = "sms",
@@ -848,4 +896,5 @@ const struct provider_ops provider_twilio = {
   .family_of = twilio_family_of,
   .build_send = twilio_build_send,
   .classify = twilio_classify,
+  .media_request = twilio_media_request,
 };

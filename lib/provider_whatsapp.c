@@ -12,7 +12,9 @@
  *
  * Sending: POST {api_base}/{phone_number_id}/messages with the access
  * token as a bearer; media: GET {api_base}/{media_id}, then GET the URL
- * that answer names, with the same bearer.
+ * that answer names, with the same bearer, but only when that URL is
+ * https on one of the channel's media_hosts: the answer could name any
+ * host, and the token must not go anywhere but Meta.
  *
  * Policy for what a webhook carries (Meta retries a refused webhook for
  * days and holds back later events meanwhile, so one odd item must not
@@ -1328,14 +1330,42 @@ wa_url_ok(const char *url, size_t len)
   return 1;
 }
 
+/* 0 when the bearer token may go with a GET of url: https (or loopback,
+ * see provider_transport_ok) to a host of the channel's media_hosts.
+ * Otherwise AERR_DENIED with out->refused naming the host (or AERR_PARSE,
+ * -ENOMEM). */
+static int
+wa_media_host_ok(const struct config_channel *ch, const char *url,
+                 struct provider_request *out)
+{
+  struct url_origin o;
+  struct buf why = BUF_INIT;
+  int rc;
+
+  rc = provider_url_origin(url, &o);
+  if (rc != 0)
+    return rc;
+  if (!provider_host_listed(o.host, ch->media_hosts))
+    rc = buf_printf(&why, "media host not allowed: %s", o.host);
+  else if (!provider_transport_ok(&o))
+    rc = buf_printf(&why, "media URL not https: %s", o.host);
+  else
+    return 0;
+  out->refused = rc == 0 ? buf_steal(&why) : NULL;
+  buf_free(&why);
+  return out->refused != NULL ? AERR_DENIED : -ENOMEM;
+}
+
 /*
  * The requests that fetch m's media: step 0 is GET {api_base}/{media_id};
  * step 1 reads that answer (prev: {"url", "mime_type", "file_size", "id"})
  * and GETs the url, both with the bearer token; step 2 and later return 1
  * (done).  out must be empty.  AERR_PARSE when m has no usable media_id,
  * when step 1's answer is not JSON with an http(s) url or names another
- * media id, or for a negative step; AERR_CONFIG when the channel lacks
- * api_base or access_token; -ENOMEM.
+ * media id, or for a negative step; AERR_DENIED (out->refused says why)
+ * when that url is not on a host of media_hosts or not https
+ * (provider_transport_ok); AERR_CONFIG when the channel lacks api_base or
+ * access_token; -ENOMEM.
  */
 static int
 wa_media_request(const struct config_channel *ch, const struct inbound_msg *m,
@@ -1371,7 +1401,9 @@ wa_media_request(const struct config_channel *ch, const struct inbound_msg *m,
     json_object_put(root);
     return AERR_PARSE;
   }
-  rc = wa_request(ch, "GET", url, NULL, 0, out);
+  rc = wa_media_host_ok(ch, url, out);
+  if (rc == 0)
+    rc = wa_request(ch, "GET", url, NULL, 0, out);
   json_object_put(root);
   return rc;
 }

@@ -178,8 +178,11 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
     rc = curlev_new(&s->curl, loop);
   if (rc == 0)
     rc = outbox_new(&s->outbox, s, s->curl);
+  /* Downloads get a connection cache of their own (fetchguard.h). */
   if (rc == 0)
-    rc = evidence_new(&s->evidence, s, s->curl);
+    rc = curlev_new(&s->evidence_curl, loop);
+  if (rc == 0)
+    rc = evidence_new(&s->evidence, s, s->evidence_curl);
   if (rc == 0)
     rc = retention_new(&s->retention, s);
   if (rc == 0)
@@ -200,6 +203,8 @@ err_httpd:
     outbox_close(s->outbox, NULL, NULL);
   if (s->curl != NULL)
     curlev_close(s->curl, NULL, NULL);
+  if (s->evidence_curl != NULL)
+    curlev_close(s->evidence_curl, NULL, NULL);
   if (s->admin != NULL)
     httpd_close(s->admin, NULL, NULL);
   httpd_close(s->httpd, NULL, NULL);
@@ -408,12 +413,14 @@ on_httpd_closed(void *arg)
   s->httpd = NULL;
   /* Sends still running are aborted; their rows stay "sending" and are
    * queued again at the next start. */
-  s->handles_open += 6;
+  s->handles_open += 7;
   httpd_close(s->admin, on_part_closed, s);
   unlink(s->cfg->admin.socket);
   s->admin = NULL;
   curlev_close(s->curl, on_part_closed, s);
   s->curl = NULL;
+  curlev_close(s->evidence_curl, on_part_closed, s);
+  s->evidence_curl = NULL;
   outbox_close(s->outbox, on_part_closed, s);
   s->outbox = NULL;
   evidence_close(s->evidence, on_part_closed, s);

@@ -979,9 +979,68 @@ START_TEST(adapter_registered)
   ck_assert_str_eq(ops->family, "sms");
   ck_assert_int_eq(ops->inline_replies, 0);
   ck_assert(ops->handshake == NULL);
-  ck_assert(ops->media_request == NULL);
+  ck_assert(ops->media_request != NULL);
   memset(&m, 0, sizeof(m));
   ck_assert_str_eq(ops->family_of(&m), "sms");
+}
+END_TEST
+
+/* Media: Basic auth only to api_base's scheme, host and port. */
+START_TEST(media_auth_only_to_api_base)
+{
+  static const struct {
+    const char *base;
+    const char *url;
+    int auth;
+  } cases[] = {
+    {"https://api.twilio.com", "https://api.twilio.com/2010-04-01/Accounts/"
+     SID "/Messages/MM1/Media/ME1", 1},
+    {"https://api.twilio.com", "https://API.Twilio.com:443/x", 1},
+    {"https://api.twilio.com", "http://api.twilio.com/x", 0},
+    {"https://api.twilio.com", "https://api.twilio.com:8443/x", 0},
+    {"https://api.twilio.com", "https://media.twiliocdn.com/x", 0},
+    {"https://api.twilio.com", "https://api.twilio.com.evil.example/x", 0},
+    {"https://api.twilio.com", "https://api.twilio.com@evil.example/x", 0},
+    {"http://127.0.0.1:9999/", "http://127.0.0.1:9999/x", 1},
+    {"http://127.0.0.1:9999", "http://127.0.0.1:9998/x", 0},
+    {"http://10.0.0.5", "http://10.0.0.5/x", 0},    /* not https */
+  };
+  struct tw t;
+  struct inbound_msg m;
+  struct provider_request r;
+  char url[256];
+  size_t i;
+
+  tw_init(&t, "https://pengaduan.example.go.id", "tok", "+14155550123");
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    free(t.ch.api_base);
+    t.ch.api_base = xstrdup(cases[i].base);
+    snprintf(url, sizeof(url), "%s", cases[i].url);
+    memset(&m, 0, sizeof(m));
+    m.media_url = url;
+    memset(&r, 0, sizeof(r));
+    ck_assert_int_eq(t.ops->media_request(&t.ch, &m, 0, NULL, 0, &r), 0);
+    ck_assert_str_eq(r.method, "GET");
+    ck_assert_str_eq(r.url, cases[i].url);
+    ck_assert_ptr_null(r.headers[0]);
+    if (cases[i].auth)
+      ck_assert_str_eq(r.userpwd, SID ":tok");
+    else
+      ck_assert_msg(r.userpwd == NULL, "%s: credentials sent",
+                    cases[i].url);
+    provider_request_free(&r);
+    ck_assert_int_eq(t.ops->media_request(&t.ch, &m, 1, "x", 1, &r), 1);
+    ck_assert_ptr_null(r.url);
+  }
+  memset(&m, 0, sizeof(m));
+  ck_assert_int_eq(t.ops->media_request(&t.ch, &m, 0, NULL, 0, &r),
+                   AERR_PARSE);
+  snprintf(url, sizeof(url), "ftp://api.twilio.com/x");
+  m.media_url = url;
+  ck_assert_int_eq(t.ops->media_request(&t.ch, &m, 0, NULL, 0, &r),
+                   AERR_PARSE);
+  ck_assert_ptr_null(r.url);
+  tw_free(&t);
 }
 END_TEST
 
@@ -1028,6 +1087,7 @@ provider_twilio_suite(void)
                       sizeof(classify_cases) / sizeof(classify_cases[0]));
   tcase_add_test(out, classify_long_error_is_cut);
   tcase_add_test(out, adapter_registered);
+  tcase_add_test(out, media_auth_only_to_api_base);
   suite_add_tcase(s, out);
   return s;
 }

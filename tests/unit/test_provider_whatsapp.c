@@ -30,6 +30,8 @@ static char ch_verify[] = "pengaduan-verify-2026";
 static char ch_access[] = "test-access-token";
 static char ch_pnid[] = PNID;
 static char ch_base[] = API_BASE;
+static char ch_media_hosts[] = "lookaside.fbsbx.com";   /* the default */
+static char ch_media_local[] = "127.0.0.1";             /* fakes, tests */
 
 static struct config_channel
 channel(void)
@@ -44,6 +46,7 @@ channel(void)
   ch.verify_token = ch_verify;
   ch.access_token = ch_access;
   ch.phone_number_id = ch_pnid;
+  ch.media_hosts = ch_media_hosts;
   return ch;
 }
 
@@ -1978,6 +1981,7 @@ START_TEST(media_refused)
                   "%s", answers[i]);
   ck_assert_ptr_null(r.url);
   /* Without an id the answer is taken as given. */
+  ch.media_hosts = ch_media_local;
   ck_assert_int_eq(WA->media_request(&ch, &set.msgs[0], 1,
                    "{\"url\":\"http://127.0.0.1:9/media/1\"}",
                    strlen("{\"url\":\"http://127.0.0.1:9/media/1\"}"), &r),
@@ -1987,6 +1991,80 @@ START_TEST(media_refused)
   ch.access_token = NULL;
   ck_assert_int_eq(WA->media_request(&ch, &set.msgs[0], 0, NULL, 0, &r),
                    AERR_CONFIG);
+  inbound_set_free(&set);
+}
+END_TEST
+
+/* The token goes with a download only over https to a host of
+ * media_hosts; anywhere else the download is refused, naming the host. */
+START_TEST(media_token_only_to_media_hosts)
+{
+  static const struct {
+    const char *hosts;
+    const char *url;
+    const char *refused;    /* NULL: allowed */
+  } cases[] = {
+    {NULL, "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1",
+     NULL},
+    {NULL, "https://LookAside.FBSBX.com:443/a", NULL},
+    {NULL, "https://evil.example/a", "media host not allowed: evil.example"},
+    {NULL, "http://lookaside.fbsbx.com/a",
+     "media URL not https: lookaside.fbsbx.com"},
+    {NULL, "https://lookaside.fbsbx.com.evil.example/a",
+     "media host not allowed: lookaside.fbsbx.com.evil.example"},
+    {NULL, "https://fbsbx.com/a", "media host not allowed: fbsbx.com"},
+    {NULL, "https://lookaside.fbsbx.com@evil.example/a",
+     "media host not allowed: evil.example"},
+    {NULL, "https://evil.example/?u=https://lookaside.fbsbx.com/",
+     "media host not allowed: evil.example"},
+    {NULL, "http://127.0.0.1:9/m", "media host not allowed: 127.0.0.1"},
+    /* Tests list their fake; plain http only to a loopback address. */
+    {"lookaside.fbsbx.com, 127.0.0.1", "http://127.0.0.1:9/m", NULL},
+    {"lookaside.fbsbx.com, 127.0.0.1", "https://lookaside.fbsbx.com/a", NULL},
+    {"127.0.0.1", "http://localhost:9/m",
+     "media host not allowed: localhost"},
+    {"::1", "http://[::1]:9/m", NULL},
+    {"10.0.0.5", "http://10.0.0.5/m", "media URL not https: 10.0.0.5"},
+    {"10.0.0.5", "https://10.0.0.5/m", NULL},
+  };
+  struct config_channel ch = channel();
+  struct inbound_set set = {0};
+  struct provider_request r;
+  char answer[256];
+  size_t i;
+  int rc;
+
+  image_message(&set);
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    char hosts[64];
+    snprintf(hosts, sizeof(hosts), "%s",
+             cases[i].hosts ? cases[i].hosts : ch_media_hosts);
+    ch.media_hosts = hosts;
+    snprintf(answer, sizeof(answer), "{\"url\":\"%s\"}", cases[i].url);
+    memset(&r, 0, sizeof(r));
+    rc = WA->media_request(&ch, &set.msgs[0], 1, answer, strlen(answer), &r);
+    if (cases[i].refused == NULL) {
+      ck_assert_msg(rc == 0, "%s refused: %s", cases[i].url,
+                    r.refused ? r.refused : err_name(rc));
+      ck_assert_str_eq(r.url, cases[i].url);
+      ck_assert_str_eq(r.headers[0], "Authorization: Bearer "
+                       "test-access-token");
+    } else {
+      ck_assert_msg(rc == AERR_DENIED, "%s: %s", cases[i].url, err_name(rc));
+      ck_assert_ptr_nonnull(r.refused);
+      ck_assert_str_eq(r.refused, cases[i].refused);
+      ck_assert_ptr_null(r.url);
+      ck_assert_ptr_null(r.headers[0]);
+    }
+    provider_request_free(&r);
+  }
+  /* No list at all: nowhere. */
+  ch.media_hosts = NULL;
+  snprintf(answer, sizeof(answer), "{\"url\":\"%s\"}", cases[0].url);
+  memset(&r, 0, sizeof(r));
+  ck_assert_int_eq(WA->media_request(&ch, &set.msgs[0], 1, answer,
+                                     strlen(answer), &r), AERR_DENIED);
+  provider_request_free(&r);
   inbound_set_free(&set);
 }
 END_TEST
@@ -2064,6 +2142,7 @@ provider_whatsapp_suite(void)
   tc = tcase_create("media");
   tcase_add_test(tc, media_steps);
   tcase_add_test(tc, media_refused);
+  tcase_add_test(tc, media_token_only_to_media_hosts);
   suite_add_tcase(s, tc);
   return s;
 }
