@@ -60,6 +60,14 @@ inbound_set_add(struct inbound_set *s)
   return m;
 }
 
+int
+inbound_skip(struct inbound_set *s, const char *why)
+{
+  if (s->skipped++ == 0)
+    s->skip_why = why;
+  return 0;
+}
+
 struct status_update *
 inbound_set_add_status(struct inbound_set *s)
 {
@@ -199,6 +207,7 @@ inbound_set_free(struct inbound_set *s)
   s->statuses = NULL;
   s->nstatuses = 0;
   s->skipped = 0;
+  s->skip_why = NULL;
   free(s->payload);
   s->payload = NULL;
   s->payload_len = 0;

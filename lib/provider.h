@@ -72,8 +72,10 @@ struct inbound_set {
   const char *ack_body;
   /* Items the adapter did not take (addressed to another number of the
    * provider account, unreadable, or a status it does not track), for
-   * the webhook layer to log; nothing to store. */
+   * the webhook layer to log (event=webhook.ignored); nothing to store.
+   * skip_why is the first one's reason, a constant string. */
   int skipped;
+  const char *skip_why;
   /* The audit copy to keep of each message when the body is not it (a
    * Kannel GET: the query without its secret); NULL: the body.  Owned,
    * freed with the set. */
@@ -86,6 +88,11 @@ void inbound_set_free(struct inbound_set *s);
 /* Add a zeroed message or status to s; NULL when out of memory. */
 struct inbound_msg *inbound_set_add(struct inbound_set *s);
 struct status_update *inbound_set_add_status(struct inbound_set *s);
+
+/* Count an item of s that cannot be taken (SPEC 2: content the daemon
+ * cannot handle is acknowledged, logged and counted, never refused);
+ * why is a constant string.  Returns 0, for adapters to return. */
+int inbound_skip(struct inbound_set *s, const char *why);
 
 /* ---- Sending ----------------------------------------------------------- */
 

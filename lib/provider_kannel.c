@@ -459,18 +459,14 @@ parse_sms(const struct form *q, const struct httpd_request *req,
     }
   }
 
-  if (sender == NULL || phone_normalize(sender, phone) != 0) {
-    *why = "sender is not a phone number";
-    return AERR_PARSE;
-  }
-  if (text_bytes == NULL) {
-    *why = "text is missing";
-    return AERR_PARSE;
-  }
-  if (id != NULL && id[0] != '\0' && !good_token(id, KANNEL_ID_MAX)) {
-    *why = "id is malformed";
-    return AERR_PARSE;
-  }
+  /* An operator's promotion from "TELKOMSEL" or an empty message is
+   * acknowledged and logged, not refused (SPEC 2). */
+  if (sender == NULL || phone_normalize(sender, phone) != 0)
+    return inbound_skip(out, "sender is not a phone number");
+  if (text_bytes == NULL)
+    return inbound_skip(out, "text is missing");
+  if (id != NULL && id[0] != '\0' && !good_token(id, KANNEL_ID_MAX))
+    return inbound_skip(out, "id is malformed");
   if ((id == NULL || id[0] == '\0') && !good_line(ts, KANNEL_TS_MAX)) {
     *why = "neither id (%I) nor ts (%T) given to tell messages apart";
     return AERR_PARSE;
@@ -539,14 +535,10 @@ parse_dlr(const struct form *q, struct inbound_set *out, const char **why)
 
   outbox = positive(form_get(q, "outbox"));
   event = positive(form_get(q, "status"));
-  if (outbox < 0) {
-    *why = "outbox is not a positive number";
-    return AERR_PARSE;
-  }
-  if (event < 0) {
-    *why = "status is not a positive number";
-    return AERR_PARSE;
-  }
+  if (outbox < 0)
+    return inbound_skip(out, "outbox is not a positive number");
+  if (event < 0)
+    return inbound_skip(out, "status is not a positive number");
   switch (event) {
   case 1: d = DELIVERY_DELIVERED; reason = NULL; break;
   case 2: d = DELIVERY_FAILED; reason = "not delivered to the phone"; break;

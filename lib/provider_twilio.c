@@ -382,10 +382,8 @@ parse_media(const struct form *f, struct inbound_set *out, const char *sid,
     snprintf(name, sizeof(name), "MediaUrl%d", i);
     url = form_get(f, name);
     if (url == NULL ||
-        !(has_prefix_ci(url, "https://") || has_prefix_ci(url, "http://"))) {
-      *why = "MediaUrlN missing or not an http(s) URL";
-      return AERR_PARSE;
-    }
+        !(has_prefix_ci(url, "https://") || has_prefix_ci(url, "http://")))
+      return inbound_skip(out, "MediaUrlN missing or not an http(s) URL");
     snprintf(name, sizeof(name), "MediaContentType%d", i);
     mime = form_get(f, name);
     if (!good_mime(mime))
@@ -426,20 +424,14 @@ parse_message(const struct form *f, struct inbound_set *out,
 
   if (sid == NULL)
     sid = form_get(f, "SmsMessageSid");
-  if (!good_id(sid)) {
-    *why = "MessageSid missing or malformed";
-    return AERR_PARSE;
-  }
-  if (from == NULL || phone_normalize(from, phone) != 0) {
-    *why = "From is not a phone number";
-    return AERR_PARSE;
-  }
+  if (!good_id(sid))
+    return inbound_skip(out, "MessageSid missing or malformed");
+  if (from == NULL || phone_normalize(from, phone) != 0)
+    return inbound_skip(out, "From is not a phone number");
   family = has_prefix_ci(from, TWILIO_WA_PREFIX) ? "whatsapp" : "sms";
   nmedia = media_count(form_get(f, "NumMedia"));
-  if (nmedia < 0) {
-    *why = "NumMedia is not a number from 0 to 10";
-    return AERR_PARSE;
-  }
+  if (nmedia < 0)
+    return inbound_skip(out, "NumMedia is not a number from 0 to 10");
   if (!known_type(type)) {
     m = add_msg(out, sid, phone, family, why);
     if (m == NULL)
@@ -453,10 +445,8 @@ parse_message(const struct form *f, struct inbound_set *out,
 
   if (form_get(f, "Latitude") != NULL || form_get(f, "Longitude") != NULL) {
     if (coordinate(form_get(f, "Latitude"), 90, &lat) != 0 ||
-        coordinate(form_get(f, "Longitude"), 180, &lng) != 0) {
-      *why = "Latitude/Longitude malformed or out of range";
-      return AERR_PARSE;
-    }
+        coordinate(form_get(f, "Longitude"), 180, &lng) != 0)
+      return inbound_skip(out, "Latitude/Longitude malformed or out of range");
     m = add_msg(out, sid, phone, family, why);
     if (m == NULL)
       return -ENOMEM;
@@ -480,10 +470,8 @@ parse_message(const struct form *f, struct inbound_set *out,
     return oom ? -ENOMEM : 0;
   }
 
-  if (form_find(f, "Body") == NULL && form_get(f, "NumMedia") == NULL) {
-    *why = "neither Body nor NumMedia: not a message";
-    return AERR_PARSE;
-  }
+  if (form_find(f, "Body") == NULL && form_get(f, "NumMedia") == NULL)
+    return inbound_skip(out, "neither Body nor NumMedia: not a message");
   m = add_msg(out, sid, phone, family, why);
   if (m == NULL)
     return -ENOMEM;
@@ -524,10 +512,8 @@ parse_status(const struct form *f, const char *status,
 
   if (sid == NULL)
     sid = form_get(f, "SmsSid");
-  if (!good_id(sid)) {
-    *why = "MessageSid missing or malformed";
-    return AERR_PARSE;
-  }
+  if (!good_id(sid))
+    return inbound_skip(out, "MessageSid missing or malformed");
   for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
     if (strcmp(status, map[i].name) == 0)
       break;

@@ -25,8 +25,12 @@
  *    reporters; they are counted in inbound_set.skipped.
  *  - An item that cannot be read at all (no usable id or sender, wrong
  *    types) is skipped and counted; status values we do not know are
- *    skipped and counted too.  Only when a body has such items and
- *    nothing usable is it refused as a whole (AERR_PARSE, so 400).
+ *    skipped and counted too, even when nothing else in the body is
+ *    usable: the body is still acknowledged (SPEC 2), and the webhook
+ *    layer logs event=webhook.ignored.
+ *  - A body that is not Meta's envelope (not JSON, entry/changes/value/
+ *    messages/statuses of the wrong JSON type) is refused as a whole
+ *    (AERR_PARSE, so 400) when nothing else in it is usable.
  *  - A message with a good id and sender whose type-specific part is
  *    missing or malformed (a text without a body, a location out of
  *    range) is kept as MSG_UNSUPPORTED: its id is recorded and the
@@ -431,17 +435,27 @@ wa_handshake(const struct config_channel *ch, const struct httpd_request *req,
 struct wa_parse {
   const struct config_channel *ch;
   struct inbound_set *out;
-  int bad;                /* items that could not be read */
-  const char *why;        /* the reason for the first of them */
+  int broken;             /* parts not shaped as Meta sends them */
+  const char *why;        /* the reason for the first of those */
   int oom;
 };
 
+/* A message or status that cannot be taken (no usable id or sender): it
+ * is content, acknowledged and counted (SPEC 2). */
 static void
 wa_bad(struct wa_parse *p, const char *why)
 {
-  if (p->bad++ == 0)
+  inbound_skip(p->out, why);
+}
+
+/* A part of the envelope that is not shaped as Meta sends it: skipped
+ * beside usable items, but a body with nothing else is refused. */
+static void
+wa_broken(struct wa_parse *p, const char *why)
+{
+  if (p->broken++ == 0)
     p->why = why;
-  p->out->skipped++;
+  inbound_skip(p->out, why);
 }
 
 /* Fill m with a media message of type t ("image", ...) from M.<t>; the
@@ -523,7 +537,7 @@ wa_message(struct wa_parse *p, struct json_object *msg)
   size_t idlen, fromlen, i;
 
   if (!json_object_is_type(msg, json_type_object)) {
-    wa_bad(p, "message must be an object");
+    wa_broken(p, "message must be an object");
     return;
   }
   id = wa_str(msg, "id", &idlen);
@@ -615,7 +629,7 @@ wa_status(struct wa_parse *p, struct json_object *st)
   size_t idlen, i;
 
   if (!json_object_is_type(st, json_type_object)) {
-    wa_bad(p, "status must be an object");
+    wa_broken(p, "status must be an object");
     return;
   }
   id = wa_str(st, "id", &idlen);
@@ -688,7 +702,7 @@ wa_change(struct wa_parse *p, struct json_object *change)
   size_t i, n;
 
   if (!json_object_is_type(change, json_type_object)) {
-    wa_bad(p, "change must be an object");
+    wa_broken(p, "change must be an object");
     return;
   }
   field = wa_str(change, "field", NULL);
@@ -696,7 +710,7 @@ wa_change(struct wa_parse *p, struct json_object *change)
     return;  /* another subscription (account updates, ...) */
   v = wa_get(change, "value", json_type_object);
   if (v == NULL) {
-    wa_bad(p, "change without a 'value' object");
+    wa_broken(p, "change without a 'value' object");
     return;
   }
   md = wa_get(v, "metadata", json_type_object);
@@ -711,7 +725,7 @@ wa_change(struct wa_parse *p, struct json_object *change)
 
   if (json_object_object_get_ex(v, "messages", &a)) {
     if (!json_object_is_type(a, json_type_array)) {
-      wa_bad(p, "'messages' must be an array");
+      wa_broken(p, "'messages' must be an array");
     } else {
       n = json_object_array_length(a);
       for (i = 0; i < n && !p->oom; i++)
@@ -720,7 +734,7 @@ wa_change(struct wa_parse *p, struct json_object *change)
   }
   if (json_object_object_get_ex(v, "statuses", &a)) {
     if (!json_object_is_type(a, json_type_array)) {
-      wa_bad(p, "'statuses' must be an array");
+      wa_broken(p, "'statuses' must be an array");
     } else {
       n = json_object_array_length(a);
       for (i = 0; i < n && !p->oom; i++)
@@ -781,13 +795,13 @@ wa_parse(const struct config_channel *ch, const struct httpd_request *req,
   for (i = 0; i < n && !p.oom; i++) {
     e = json_object_array_get_idx(entry, i);
     if (!json_object_is_type(e, json_type_object)) {
-      wa_bad(&p, "entry must be an object");
+      wa_broken(&p, "entry must be an object");
       continue;
     }
     if (!json_object_object_get_ex(e, "changes", &changes))
       continue;
     if (!json_object_is_type(changes, json_type_array)) {
-      wa_bad(&p, "'changes' must be an array");
+      wa_broken(&p, "'changes' must be an array");
       continue;
     }
     nc = json_object_array_length(changes);
@@ -800,7 +814,7 @@ wa_parse(const struct config_channel *ch, const struct httpd_request *req,
     *why = "out of memory";
     return -ENOMEM;
   }
-  if (p.bad > 0 && out->n == 0 && out->nstatuses == 0) {
+  if (p.broken > 0 && out->n == 0 && out->nstatuses == 0) {
     *why = p.why;
     return AERR_PARSE;
   }

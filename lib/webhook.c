@@ -177,6 +177,25 @@ answer_unavailable(struct httpd_request *req, int rc, struct server *s)
   httpd_respond_error(req, 503, "temporarily unavailable, retry later");
 }
 
+/* Items of a signed webhook that the adapter could not take: the body is
+ * still acknowledged (SPEC 2), and they are logged and counted here. */
+static void
+log_ignored(struct server *s, const struct httpd_request *req,
+            const struct config_channel *ch, const struct inbound_set *set)
+{
+  char q[LOG_QUOTE_LEN], labels[96], name[64];
+
+  log_warn("event=webhook.ignored req=%s channel=%s count=%d reason=%s",
+           req->id, ch->name, set->skipped,
+           log_quote(set->skip_why != NULL ? set->skip_why : "not ours", q,
+                     sizeof(q)));
+  snprintf(labels, sizeof(labels), "channel=\"%s\"",
+           metrics_label(ch->name, name, sizeof(name)));
+  metrics_add(s->metrics, "aduan_webhook_items_ignored_total",
+              "Items of signed webhooks acknowledged but not taken",
+              labels, set->skipped);
+}
+
 static void
 handle_webhook(struct server *s, struct httpd_request *req, const char *name)
 {
@@ -231,6 +250,8 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
     httpd_respond_error(req, rc == -ENOMEM ? 503 : 400, why);
     return;
   }
+  if (set.skipped > 0)
+    log_ignored(s, req, ch, &set);
 
   w = calloc(1, sizeof(*w));
   if (w == NULL) {

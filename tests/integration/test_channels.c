@@ -317,6 +317,33 @@ START_TEST(kannel_get_keeps_query_as_payload)
 }
 END_TEST
 
+/* SPEC 2: a signed webhook whose content cannot be taken (no usable
+ * sender: an operator's promotion, an empty WhatsApp sender) is
+ * acknowledged, logged as webhook.ignored and counted, not refused, so
+ * the provider does not retry it for days. */
+START_TEST(unusable_content_is_acknowledged_and_logged)
+{
+  struct tu_resp r;
+
+  start("timeout = 1s\n[admin]\nmetrics_public = yes");
+  ck_assert_int_eq(wa_say("", "wamid.ign-1", "halo"), 200);
+  ck_assert_int_eq(tw_post("Body=promo&From=Telkomsel&MessageSid=SMign1"
+                           "&NumMedia=0", TW_TOKEN), 200);
+  ck_assert_int_eq(ks_say(KS_SECRET, "TELKOMSEL", "ks-ign-1", "promo"), 200);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM inbound"), 0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM reporters"), 0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox"), 0);
+  ck_assert(tu_daemon_log_has(&d, "event=webhook.ignored"));
+  ck_assert(tu_daemon_log_has(&d, "channel=ks count=1 "
+                                  "reason=\"sender is not a phone number\""));
+  ck_assert_int_eq(tu_http(d.port, "GET", "/metrics", NULL, NULL, &r), 0);
+  ck_assert_ptr_nonnull(strstr(r.body,
+    "aduan_webhook_items_ignored_total{channel=\"tw\"} 1"));
+  tu_resp_free(&r);
+  stop();
+}
+END_TEST
+
 START_TEST(wrong_signatures_are_refused)
 {
   char *sig;
@@ -768,6 +795,7 @@ channels_suite(void)
   tcase_add_test(tc, twilio_conversation_uses_sms_texts);
   tcase_add_test(tc, kannel_conversation);
   tcase_add_test(tc, kannel_get_keeps_query_as_payload);
+  tcase_add_test(tc, unusable_content_is_acknowledged_and_logged);
   tcase_add_test(tc, wrong_signatures_are_refused);
   tcase_add_test(tc, whatsapp_handshake);
   tcase_add_test(tc, retries_after_500_and_429);
