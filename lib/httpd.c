@@ -229,6 +229,7 @@ httpd_reason(int status)
   case 502: return "Bad Gateway";
   case 503: return "Service Unavailable";
   case 504: return "Gateway Timeout";
+  case 505: return "HTTP Version Not Supported";
   default: break;
   }
   if (status >= 100 && status < 200)
@@ -1064,6 +1065,109 @@ conn_commit_header(struct httpd_conn *c)
   return 0;
 }
 
+/*
+ * Set req's Host header to value[0..n), replacing the first one or adding
+ * one.  Returns 0 or -ENOMEM.
+ */
+static int
+req_set_host(struct httpd_request *req, const char *value, size_t n)
+{
+  struct httpd_header *hs;
+  char *v = malloc(n + 1);
+  int i;
+
+  if (v == NULL)
+    return -ENOMEM;
+  memcpy(v, value, n);
+  v[n] = '\0';
+  for (i = 0; i < req->nheaders; i++) {
+    if (strcasecmp(req->headers[i].name, "Host") == 0) {
+      free(req->headers[i].value);
+      req->headers[i].value = v;
+      return 0;
+    }
+  }
+  hs = realloc(req->headers, sizeof(*hs) * ((size_t)req->nheaders + 1));
+  if (hs == NULL || (hs[req->nheaders].name = strdup("Host")) == NULL) {
+    if (hs != NULL)
+      req->headers = hs;
+    free(v);
+    return -ENOMEM;
+  }
+  req->headers = hs;
+  hs[req->nheaders++].value = v;
+  return 0;
+}
+
+/*
+ * Store the target url[0..n) on req.  The absolute form
+ * ("http://host:port/path?query", RFC 9112 section 3.2.2) keeps only its
+ * path (or "/") and query, and its authority replaces the Host header.
+ * Any other form is stored as received.  Returns 0 or -ENOMEM.
+ */
+static int
+req_set_target(struct httpd_request *req, const char *url, size_t n)
+{
+  struct http_parser_url u;
+  struct buf t = BUF_INIT;
+  size_t start, end;
+  int rc;
+
+  http_parser_url_init(&u);
+  if (n == 0 || url[0] == '/' || url[0] == '*' ||
+      http_parser_parse_url(url, n, 0, &u) != 0 ||
+      !(u.field_set & (1u << UF_SCHEMA)) || !(u.field_set & (1u << UF_HOST)))
+    return req_set_url(req, url, n);
+  start = (size_t)u.field_data[UF_SCHEMA].off + u.field_data[UF_SCHEMA].len + 3;
+  if (u.field_set & (1u << UF_USERINFO))
+    start = (size_t)u.field_data[UF_USERINFO].off +
+            u.field_data[UF_USERINFO].len + 1;
+  for (end = start; end < n && strchr("/?#", url[end]) == NULL; end++)
+    ;
+  if (u.field_set & (1u << UF_PATH))
+    rc = buf_append(&t, url + u.field_data[UF_PATH].off,
+                    u.field_data[UF_PATH].len);
+  else
+    rc = buf_append(&t, "/", 1);
+  if (rc == 0 && (u.field_set & (1u << UF_QUERY)))
+    rc = buf_printf(&t, "?%.*s", (int)u.field_data[UF_QUERY].len,
+                    url + u.field_data[UF_QUERY].off);
+  if (rc == 0)
+    rc = req_set_url(req, t.data, t.len);
+  if (rc == 0)
+    rc = req_set_host(req, url + start, end - start);
+  buf_free(&t);
+  return rc != 0 ? -ENOMEM : 0;
+}
+
+/*
+ * What RFC 9112 asks of a request head: a major version of 1 (else 505),
+ * and exactly one Host header, none being allowed before HTTP/1.1 (else
+ * 400).  Answers and returns -1 when the head fails; 0 when it passes.
+ */
+static int
+conn_check_head(struct httpd_conn *c, const http_parser *p)
+{
+  const struct httpd_request *req = c->cur;
+  int i, hosts = 0;
+
+  if (p->http_major != 1) {
+    conn_fail(c, 505, "http version not supported", "http.bad_request",
+              "version");
+    return -1;
+  }
+  for (i = 0; i < req->nheaders; i++)
+    if (strcasecmp(req->headers[i].name, "Host") == 0)
+      hosts++;
+  if (hosts > 1 || (hosts == 0 && p->http_minor >= 1)) {
+    conn_fail(c, 400, hosts > 1 ? "more than one Host header"
+                                : "missing Host header",
+              "http.bad_request", hosts > 1 ? "host_repeated" : "host_missing");
+    return -1;
+  }
+  return 0;
+}
+
 static int
 on_message_begin(http_parser *p)
 {
@@ -1160,8 +1264,10 @@ on_headers_complete(http_parser *p)
     return -1;
   if (c->hstate != HDR_NONE && conn_commit_header(c) != 0)
     return -1;
-  if (req_set_url(req, c->url.data != NULL ? c->url.data : "", c->url.len) !=
-      0) {
+  if (conn_check_head(c, p) != 0)
+    return -1;
+  if (req_set_target(req, c->url.data != NULL ? c->url.data : "",
+                     c->url.len) != 0) {
     conn_fail(c, 503, "out of memory", "http.out_of_memory", "url");
     return -1;
   }

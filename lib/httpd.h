@@ -8,6 +8,11 @@
  * (after a group commit, say); responses on one connection always leave
  * in the order the requests came, whatever order they are answered in.
  *
+ * Requests are read as RFC 9112 says: an absolute-form target
+ * ("http://host/path") is accepted, its path and query kept and its
+ * authority made the Host header; a major version other than 1 gets 505,
+ * and an HTTP/1.1 request without Host (or any with two) gets 400.
+ *
  * Answers httpd gives by itself: 400 for a request it cannot parse, 413
  * for a body over max_body (then the connection is closed), 408 and close
  * when the headers do not arrive within header_timeout, 503 and close when

@@ -72,12 +72,14 @@ echo(struct httpd_request *req)
   struct buf b = BUF_INIT;
   const char *xt = httpd_header(req, "x-test");
   const char *xe = httpd_header(req, "x-empty");
+  const char *host = httpd_header(req, "host");
 
   buf_printf(&b, "method=%s\npath=%s\nquery=%s\nx-test=%s\nx-empty=%s\n"
-             "nheaders=%d\nid=%s\npeer=%s\nbody=",
+             "host=%s\nnheaders=%d\nid=%s\npeer=%s\nbody=",
              req->method_name, req->path, req->query,
              xt != NULL ? xt : "(none)", xe != NULL ? xe : "(none)",
-             req->nheaders, req->id, req->peer);
+             host != NULL ? host : "(none)", req->nheaders, req->id,
+             req->peer);
   buf_append(&b, req->body.data, req->body.len);
   httpd_respond(req, 200, "text/plain", "X-Echo: 1\r\n", b.data, b.len);
   buf_free(&b);
@@ -1625,6 +1627,109 @@ START_TEST(reason_phrases)
 }
 END_TEST
 
+/*
+ * RFC 9112 section 3.2.2: a server accepts the absolute form of the
+ * target; the path and query are taken from it, and its authority stands
+ * in for whatever Host header came with it.
+ */
+START_TEST(absolute_form_target_accepted)
+{
+  static struct fx f;
+  static struct cl c;
+  static struct resp r;
+
+  fx_start(&f, NULL);
+  ck_assert_int_eq(cl_open(&c, f.port), 0);
+  cl_sends(&c, "GET http://gw.example:8080/hello?x=1 HTTP/1.1\r\n"
+               "Host: other.example\r\n\r\n");
+  ck_assert_int_eq(cl_response(&c, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  assert_field(&r, "path", "/hello");
+  assert_field(&r, "query", "x=1");
+  assert_field(&r, "host", "gw.example:8080");
+  /* No path at all means the root. */
+  cl_sends(&c, "GET https://gw.example HTTP/1.1\r\nHost: gw.example\r\n\r\n");
+  ck_assert_int_eq(cl_response(&c, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  assert_field(&r, "path", "/");
+  assert_field(&r, "query", "");
+  cl_close(&c);
+  fx_end(&f);
+}
+END_TEST
+
+/* A major version other than 1 gets 505 (RFC 9110 section 15.6.6). */
+START_TEST(other_major_version_gets_505)
+{
+  static struct fx f;
+  static struct cl c;
+  static struct resp r;
+  static const char *const reqs[] = {
+    "GET / HTTP/9.9\r\nHost: x\r\n\r\n",
+    "GET / HTTP/2.0\r\nHost: x\r\n\r\n",
+    "GET / HTTP/0.9\r\nHost: x\r\n\r\n",
+  };
+  size_t i;
+
+  fx_start(&f, NULL);
+  for (i = 0; i < sizeof(reqs) / sizeof(reqs[0]); i++) {
+    ck_assert_int_eq(cl_open(&c, f.port), 0);
+    cl_sends(&c, reqs[i]);
+    ck_assert_int_eq(cl_response(&c, &r), 0);
+    ck_assert_msg(r.status == 505, "%s: got %d", reqs[i], r.status);
+    ck_assert(has_header(&r, "Connection: close"));
+    ck_assert_int_eq(cl_eof(&c), 1);
+    cl_close(&c);
+  }
+  /* A later minor version of 1 is served as 1.1. */
+  ck_assert_int_eq(cl_open(&c, f.port), 0);
+  cl_sends(&c, "GET /minor HTTP/1.2\r\nHost: x\r\n\r\n");
+  ck_assert_int_eq(cl_response(&c, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  cl_close(&c);
+  ck_assert_int_eq(fx_nreqs(&f), 1);
+  fx_end(&f);
+}
+END_TEST
+
+/*
+ * RFC 9112 section 3.2: an HTTP/1.1 request without Host, or any request
+ * with more than one, gets 400.  HTTP/1.0 needs none.
+ */
+START_TEST(host_missing_or_repeated_gets_400)
+{
+  static struct fx f;
+  static struct cl c;
+  static struct resp r;
+  static const char *const bad[] = {
+    "GET /nohost HTTP/1.1\r\n\r\n",
+    "GET /two HTTP/1.1\r\nHost: a\r\nHost: a\r\n\r\n",
+    "GET /two10 HTTP/1.0\r\nHost: a\r\nhost: b\r\n\r\n",
+    "GET http://a/abs HTTP/1.1\r\n\r\n",
+  };
+  size_t i;
+
+  fx_start(&f, NULL);
+  for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+    ck_assert_int_eq(cl_open(&c, f.port), 0);
+    cl_sends(&c, bad[i]);
+    ck_assert_int_eq(cl_response(&c, &r), 0);
+    ck_assert_msg(r.status == 400, "%s: got %d", bad[i], r.status);
+    ck_assert(has_header(&r, "Connection: close"));
+    ck_assert_int_eq(cl_eof(&c), 1);
+    cl_close(&c);
+  }
+  ck_assert_int_eq(fx_nreqs(&f), 0);
+  ck_assert_int_eq(cl_open(&c, f.port), 0);
+  cl_sends(&c, "GET /old HTTP/1.0\r\n\r\n");
+  ck_assert_int_eq(cl_response(&c, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  assert_field(&r, "host", "(none)");
+  cl_close(&c);
+  fx_end(&f);
+}
+END_TEST
+
 static Suite *
 httpd_suite(void)
 {
@@ -1663,6 +1768,9 @@ httpd_suite(void)
   tcase_add_test(tc, ipv6_loopback);
   tcase_add_test(tc, listen_errors);
   tcase_add_test(tc, reason_phrases);
+  tcase_add_test(tc, absolute_form_target_accepted);
+  tcase_add_test(tc, other_major_version_gets_505);
+  tcase_add_test(tc, host_missing_or_repeated_gets_400);
   suite_add_tcase(s, tc);
   return s;
 }
