@@ -15,7 +15,9 @@
  * request waits for the handler the timer is off.  Whole requests queue on
  * the connection in arrival order; an answer leaves only when every
  * earlier one has left, and reading pauses while max_pipeline requests are
- * queued.
+ * queued or while more than HTTPD_UNSENT_MAX bytes of answers wait for the
+ * client to take them (a client that pipelines and never reads costs that
+ * much memory, not a copy of every answer).
  *
  * A connection that is done (the client asked to close, or httpd answered
  * an error of its own) half-closes after its last answer and then reads
@@ -44,6 +46,7 @@
 #define HTTPD_LINGER_MS 1000      /* reading and dropping after the end */
 #define HTTPD_REJECT_MAX 64       /* 503 answers under way at once */
 #define HTTPD_READ_SIZE 65536
+#define HTTPD_UNSENT_MAX 65536    /* answers not yet taken before pausing */
 
 enum conn_phase {
   PHASE_HEAD,   /* waiting for (the rest of) a request line and headers */
@@ -683,8 +686,21 @@ conn_resume(struct httpd_conn *c)
 }
 
 /*
+ * Whether c has too much under way to read another request: max_pipeline
+ * requests queued, or more than HTTPD_UNSENT_MAX bytes of answers that the
+ * client has not taken yet.
+ */
+static int
+conn_congested(struct httpd_conn *c)
+{
+  return c->nqueued >= c->h->opts.max_pipeline ||
+         uv_stream_get_write_queue_size((uv_stream_t *)&c->io) >
+             HTTPD_UNSENT_MAX;
+}
+
+/*
  * After anything happened on c (outside the parser): close it when it is
- * done, resume parsing when the queue has room, and arm the timer.
+ * done, resume parsing when it is no longer congested, and arm the timer.
  */
 static void
 conn_settle(struct httpd_conn *c)
@@ -698,7 +714,7 @@ conn_settle(struct httpd_conn *c)
       conn_finish(c);
     return;
   }
-  if (c->paused && !c->kick && c->nqueued < c->h->opts.max_pipeline) {
+  if (c->paused && !c->kick && !conn_congested(c)) {
     /* Resume from the loop, never from inside the handler's call. */
     c->kick = 1;
     uv_timer_start(&c->timer, conn_on_timer, 0, 0);
@@ -794,6 +810,9 @@ conn_on_write(uv_write_t *wreq, int status)
     conn_close(c);
     return;
   }
+  /* A client taking its answers is not idle, even while reading pauses. */
+  if (c->paused)
+    c->mark_ms = uv_now(c->h->loop);
   conn_settle(c);
 }
 
@@ -1323,7 +1342,7 @@ on_body(http_parser *p, const char *at, size_t len)
 /*
  * A whole request: queue it, hand it to the handler (which may answer at
  * once, later, or close the server), then pause the parser if the
- * connection has as many requests in flight as it may.
+ * connection is congested.
  */
 static int
 on_message_complete(http_parser *p)
@@ -1353,7 +1372,7 @@ on_message_complete(http_parser *p)
   h->handler(req, h->handler_arg);
   if (c->closing)
     return -1;
-  if (!c->read_done && c->nqueued >= h->opts.max_pipeline) {
+  if (!c->read_done && conn_congested(c)) {
     http_parser_pause(p, 1);
     c->paused = 1;
   }
@@ -1632,6 +1651,17 @@ int
 httpd_connections(const struct httpd *h)
 {
   return h->nconns;
+}
+
+size_t
+httpd_unsent(const struct httpd *h)
+{
+  const struct httpd_conn *c;
+  size_t n = 0;
+
+  for (c = h->conns; c != NULL; c = c->next)
+    n += uv_stream_get_write_queue_size((const uv_stream_t *)&c->io);
+  return n;
 }
 
 /*

@@ -130,6 +130,9 @@ int httpd_inflight(const struct httpd *h);
 /* Open connections. */
 int httpd_connections(const struct httpd *h);
 
+/* Bytes of answers queued in the process, not yet taken by the kernel. */
+size_t httpd_unsent(const struct httpd *h);
+
 /* Close everything now; cb(arg) runs once every handle is closed, after
  * which h has been freed.  Unanswered requests stay valid until answered. */
 void httpd_close(struct httpd *h, void (*cb)(void *arg), void *arg);

@@ -63,7 +63,10 @@ struct fx {
   int held_max;
   int conns;            /* httpd_connections(), as of the last loop turn */
   int inflight;         /* httpd_inflight(), likewise */
+  size_t unsent_max;    /* the most httpd_unsent() was at a loop turn */
 };
+
+#define BIG_BODY 65536  /* the body of an answer to "/big" */
 
 /* Answer req with what the server parsed, one "key=value" per line. */
 static void
@@ -109,6 +112,12 @@ fx_handler(struct httpd_request *req, void *arg)
     httpd_respond_error(req, 422, "bad \"input\"\n");
     return;
   }
+  if (strcmp(req->path, "/big") == 0) {
+    static char big[BIG_BODY];
+    memset(big, 'b', sizeof(big));
+    httpd_respond(req, 200, "text/plain", NULL, big, sizeof(big));
+    return;
+  }
   echo(req);
 }
 
@@ -141,6 +150,8 @@ fx_on_prepare(uv_prepare_t *p)
   if (f->h != NULL) {
     f->conns = httpd_connections(f->h);
     f->inflight = httpd_inflight(f->h);
+    if (httpd_unsent(f->h) > f->unsent_max)
+      f->unsent_max = httpd_unsent(f->h);
   }
   uv_cond_broadcast(&f->cv);
   uv_mutex_unlock(&f->mu);
@@ -1730,6 +1741,55 @@ START_TEST(host_missing_or_repeated_gets_400)
 }
 END_TEST
 
+/*
+ * A client that pipelines requests and reads none of the answers: httpd
+ * stops reading its requests while the answers it has not sent pass a
+ * small bound, instead of queueing them all in memory, and reads on once
+ * the client takes them.  Every answer still arrives, in order.
+ */
+START_TEST(unread_answers_pause_reading)
+{
+  static struct fx f;
+  static struct cl c;
+  static const char req[] = "GET /big HTTP/1.1\r\nHost: x\r\n\r\n";
+  static const char head[] = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                             "Content-Length: 65536\r\n\r\n";
+  const int n = 200;
+  size_t want = (size_t)n * (sizeof(head) - 1 + BIG_BODY), got = 0;
+  struct buf all = BUF_INIT;
+  ssize_t r;
+  int i, rcvbuf = 16384;
+
+  fx_start(&f, NULL);
+  ck_assert_int_eq(cl_open(&c, f.port), 0);
+  /* A small window, so that the kernel cannot hold every answer. */
+  ck_assert_int_eq(setsockopt(c.fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf,
+                              sizeof(rcvbuf)), 0);
+  for (i = 0; i < n; i++)
+    ck_assert_int_eq(buf_append(&all, req, sizeof(req) - 1), 0);
+  cl_send(&c, all.data, all.len);
+  buf_free(&all);
+  /* Only once the server has had every request it can take does the
+   * client read; then it reads everything. */
+  ck_assert(fx_wait(&f, pred_nreqs, 1));
+  while (got < want) {
+    r = recv(c.fd, c.buf, sizeof(c.buf), 0);
+    ck_assert_int_gt(r, 0);
+    if (got == 0)
+      ck_assert_int_eq(memcmp(c.buf, head, sizeof(head) - 1), 0);
+    got += (size_t)r;
+  }
+  ck_assert_uint_eq(got, want);
+  ck_assert(fx_wait(&f, pred_nreqs, n));
+  uv_mutex_lock(&f.mu);
+  ck_assert_msg(f.unsent_max <= 4 * BIG_BODY, "%zu bytes of answers queued",
+                f.unsent_max);
+  uv_mutex_unlock(&f.mu);
+  cl_close(&c);
+  fx_end(&f);
+}
+END_TEST
+
 static Suite *
 httpd_suite(void)
 {
@@ -1771,6 +1831,7 @@ httpd_suite(void)
   tcase_add_test(tc, absolute_form_target_accepted);
   tcase_add_test(tc, other_major_version_gets_505);
   tcase_add_test(tc, host_missing_or_repeated_gets_400);
+  tcase_add_test(tc, unread_answers_pause_reading);
   suite_add_tcase(s, tc);
   return s;
 }
