@@ -11,7 +11,8 @@
  * A connection moves through three phases: HEAD (waiting for a request
  * line and headers, timed by header_timeout from accept or from the first
  * byte of the request), BODY (timed by idle_timeout since the last bytes
- * arrived) and IDLE (between requests, timed by idle_timeout).  While a
+ * arrived, and by body_timeout in all) and IDLE (between requests, timed
+ * by idle_timeout).  While a
  * request waits for the handler the timer is off.  Whole requests queue on
  * the connection in arrival order; an answer leaves only when every
  * earlier one has left, and reading pauses while max_pipeline requests are
@@ -104,6 +105,7 @@ struct httpd_conn {
   struct httpd_conn *next;
   http_parser parser;
   char peer[64];
+  char addr[INET6_ADDRSTRLEN];    /* TCP: the peer's address; else "" */
   int peer_uid;                   /* unix sockets: the peer's uid, or -1 */
   int peer_pid;
 
@@ -121,6 +123,7 @@ struct httpd_conn {
   struct buf pending;             /* read but not parsed while paused */
   enum conn_phase phase;
   uint64_t mark_ms;               /* start of the phase, or last progress */
+  uint64_t body_ms;               /* when the head of the request ended */
   int open_handles;
   int writes_pending;
   int in_parse;
@@ -179,8 +182,10 @@ httpd_opts_default(struct httpd_opts *o)
   o->max_body = 256 * 1024;
   o->max_header = 16 * 1024;
   o->max_connections = 1024;
+  o->max_per_client = 512;
   o->header_timeout_ms = 10 * 1000;
   o->idle_timeout_ms = 60 * 1000;
+  o->body_timeout_ms = 30 * 1000;
   o->max_pipeline = 16;
 }
 
@@ -570,12 +575,15 @@ conn_timer_update(struct httpd_conn *c)
   }
   limit = c->phase == PHASE_HEAD ? h->opts.header_timeout_ms
                                  : h->opts.idle_timeout_ms;
-  if (limit == 0) {
+  due = limit > 0 ? c->mark_ms + limit : UINT64_MAX;
+  if (c->phase == PHASE_BODY && h->opts.body_timeout_ms > 0 &&
+      c->body_ms + h->opts.body_timeout_ms < due)
+    due = c->body_ms + h->opts.body_timeout_ms;
+  if (due == UINT64_MAX) {
     uv_timer_stop(&c->timer);
     return;
   }
   now = uv_now(h->loop);
-  due = c->mark_ms + limit;
   uv_timer_start(&c->timer, conn_on_timer, due > now ? due - now : 0, 0);
 }
 
@@ -1296,6 +1304,7 @@ on_headers_complete(http_parser *p)
   req->keep_alive = http_should_keep_alive(p) && !p->upgrade;
   c->phase = PHASE_BODY;
   c->mark_ms = uv_now(c->h->loop);
+  c->body_ms = c->mark_ms;
 
   if ((p->flags & F_CONTENTLENGTH) && max_body > 0 &&
       p->content_length > max_body) {
@@ -1411,32 +1420,60 @@ conn_set_peer(struct httpd_conn *c)
     return;
   if (ss.ss_family == AF_INET6) {
     const struct sockaddr_in6 *a = (const struct sockaddr_in6 *)&ss;
-    if (uv_ip6_name(a, ip, sizeof(ip)) == 0)
+    if (uv_ip6_name(a, ip, sizeof(ip)) == 0) {
       snprintf(c->peer, sizeof(c->peer), "[%s]:%d", ip,
                (int)ntohs(a->sin6_port));
+      snprintf(c->addr, sizeof(c->addr), "%s", ip);
+    }
   } else if (ss.ss_family == AF_INET) {
     const struct sockaddr_in *a = (const struct sockaddr_in *)&ss;
-    if (uv_ip4_name(a, ip, sizeof(ip)) == 0)
+    if (uv_ip4_name(a, ip, sizeof(ip)) == 0) {
       snprintf(c->peer, sizeof(c->peer), "%s:%d", ip,
                (int)ntohs(a->sin_port));
+      snprintf(c->addr, sizeof(c->addr), "%s", ip);
+    }
   }
 }
 
 /*
- * Turn c away with 503 and "Connection: close".  Input is read and
- * dropped until the connection ends.  When too many are being turned away
+ * Whether c is one connection too many from its address: admitted
+ * connections from there (c included) over max_per_client.  Unix sockets
+ * are not counted.
+ */
+static int
+conn_over_client_cap(const struct httpd_conn *c)
+{
+  const struct httpd_conn *o;
+  int n = 0;
+
+  if (c->h->opts.max_per_client <= 0 || c->addr[0] == '\0')
+    return 0;
+  for (o = c->h->conns; o != NULL; o = o->next)
+    if (!o->rejected && strcmp(o->addr, c->addr) == 0)
+      n++;
+  return n > c->h->opts.max_per_client;
+}
+
+/*
+ * Turn c away with 503 and "Connection: close", for the connection limit
+ * or (per_client) the limit for its address.  Input is read and dropped
+ * until the connection ends.  When too many are being turned away
  * already, c is simply closed.
  */
 static void
-conn_reject(struct httpd_conn *c)
+conn_reject(struct httpd_conn *c, int per_client)
 {
   struct httpd *h = c->h;
   struct httpd_request *req;
 
   c->rejected = 1;
   h->nrejected++;
-  log_warn("event=http.conn_limit peer=%s open=%d max=%d", c->peer,
-           h->nconns - h->nrejected, h->opts.max_connections);
+  if (per_client)
+    log_warn("event=http.client_conn_limit peer=%s max=%d", c->peer,
+             h->opts.max_per_client);
+  else
+    log_warn("event=http.conn_limit peer=%s open=%d max=%d", c->peer,
+             h->nconns - h->nrejected, h->opts.max_connections);
   if (h->nrejected > HTTPD_REJECT_MAX) {
     conn_close(c);
     return;
@@ -1450,7 +1487,10 @@ conn_reject(struct httpd_conn *c)
   }
   req->keep_alive = 0;
   conn_enqueue(c, req);
-  httpd_respond_error(req, 503, "too many connections");
+  httpd_respond_error(req, 503, per_client
+                                     ? "too many connections from this "
+                                       "address"
+                                     : "too many connections");
 }
 
 static void
@@ -1504,7 +1544,11 @@ server_on_connection(uv_stream_t *ls, int status)
   conn_set_peer(c);
   if (h->opts.max_connections > 0 &&
       h->nconns - h->nrejected > h->opts.max_connections) {
-    conn_reject(c);
+    conn_reject(c, 0);
+    return;
+  }
+  if (conn_over_client_cap(c)) {
+    conn_reject(c, 1);
     return;
   }
   conn_read_start(c);

@@ -15,9 +15,11 @@
  *
  * Answers httpd gives by itself: 400 for a request it cannot parse, 413
  * for a body over max_body (then the connection is closed), 408 and close
- * when the headers do not arrive within header_timeout, 503 and close when
- * max_connections are open.  A connection with nothing in flight for
- * idle_timeout is closed.  "Expect: 100-continue" is answered.
+ * when the headers do not arrive within header_timeout or the body within
+ * body_timeout, 503 and close when max_connections are open or
+ * max_per_client from the client's address.  A connection with nothing
+ * in flight for idle_timeout is closed.  "Expect: 100-continue" is
+ * answered.
  *
  * Ownership: a struct httpd_request belongs to httpd.  The handler may
  * keep the pointer until it calls httpd_respond() exactly once; after that
@@ -77,15 +79,18 @@ struct httpd_opts {
   size_t max_body;             /* bytes */
   size_t max_header;           /* bytes of request line and headers */
   int max_connections;
+  int max_per_client;          /* connections from one address (TCP) */
   uint64_t header_timeout_ms;
   uint64_t idle_timeout_ms;
+  uint64_t body_timeout_ms;    /* the whole body, from the end of the head */
   int max_pipeline;            /* requests in flight per connection before
                                   reading pauses */
 };
 
 typedef void (*httpd_handler_cb)(struct httpd_request *req, void *arg);
 
-/* Defaults: 256k body, 16k header, 1024 connections, 10s, 60s, 16. */
+/* Defaults: 256k body, 16k header, 1024 connections, 512 from one
+ * address, header 10s, idle 60s, body 30s, 16 in flight. */
 void httpd_opts_default(struct httpd_opts *o);
 
 /* A new server on loop; nothing is bound yet.  Returns 0 or -errno. */

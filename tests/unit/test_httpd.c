@@ -1632,7 +1632,9 @@ START_TEST(reason_phrases)
   ck_assert_uint_eq(o.max_body, 256 * 1024);
   ck_assert_uint_eq(o.max_header, 16 * 1024);
   ck_assert_int_eq(o.max_connections, 1024);
+  ck_assert_int_eq(o.max_per_client, 512);
   ck_assert_uint_eq(o.header_timeout_ms, 10000);
+  ck_assert_uint_eq(o.body_timeout_ms, 30000);
   ck_assert_uint_eq(o.idle_timeout_ms, 60000);
   ck_assert_int_eq(o.max_pipeline, 16);
 }
@@ -1790,6 +1792,93 @@ START_TEST(unread_answers_pause_reading)
 }
 END_TEST
 
+/*
+ * The body has body_timeout in all from the end of the head: a client
+ * sending one byte at a time, each well within idle_timeout, is cut with
+ * 408 once that has passed.
+ */
+START_TEST(slow_body_cut_by_total_deadline)
+{
+  static struct fx f;
+  static struct cl c;
+  static struct resp r;
+  struct httpd_opts o;
+  int64_t t0;
+  int sent = 0;
+
+  opts_small(&o);
+  o.idle_timeout_ms = 1000;
+  o.body_timeout_ms = 500;
+  fx_start(&f, &o);
+  ck_assert_int_eq(cl_open(&c, f.port), 0);
+  cl_sends(&c, "POST /drip HTTP/1.1\r\nHost: x\r\nContent-Length: 40\r\n\r\n");
+  t0 = tu_now_ms();
+  while (sent < 40) {
+    struct pollfd p = {c.fd, POLLIN, 0};
+    cl_sends(&c, "a");
+    sent++;
+    /* The client's pace: a byte every 100 ms, or the server's answer. */
+    if (poll(&p, 1, 100) > 0)
+      break;
+  }
+  ck_assert_msg(sent < 40, "the whole body was taken in %lld ms",
+                (long long)(tu_now_ms() - t0));
+  ck_assert_int_eq(cl_response(&c, &r), 0);
+  ck_assert_int_eq(r.status, 408);
+  ck_assert(has_header(&r, "Connection: close"));
+  ck_assert_int_lt(tu_now_ms() - t0, 2000);
+  ck_assert_int_eq(cl_eof(&c), 1);
+  cl_close(&c);
+  ck_assert_int_eq(fx_nreqs(&f), 0);
+  fx_end(&f);
+}
+END_TEST
+
+/*
+ * Past max_per_client connections from one address, the next from it is
+ * turned away with 503 while the global limit still has room; once one
+ * of its connections ends, that address is served again.
+ */
+START_TEST(per_client_cap_gets_503)
+{
+  static struct fx f;
+  static struct cl c1, c2, c3;
+  static struct resp r;
+  struct httpd_opts o;
+
+  httpd_opts_default(&o);
+  o.max_connections = 10;
+  o.max_per_client = 2;
+  fx_start(&f, &o);
+  ck_assert_int_eq(cl_open(&c1, f.port), 0);
+  ck_assert_int_eq(cl_open(&c2, f.port), 0);
+  ck_assert(fx_wait(&f, pred_conns, 2));
+  ck_assert_int_eq(cl_open(&c3, f.port), 0);
+  cl_sends(&c3, "GET /third HTTP/1.1\r\nHost: x\r\n\r\n");
+  ck_assert_int_eq(cl_response(&c3, &r), 0);
+  ck_assert_int_eq(r.status, 503);
+  ck_assert(has_header(&r, "Connection: close"));
+  ck_assert_ptr_nonnull(strstr(r.body, "too many connections"));
+  ck_assert_int_eq(cl_eof(&c3), 1);
+  cl_close(&c3);
+  ck_assert_int_eq(fx_nreqs(&f), 0);
+
+  cl_sends(&c1, "GET /one HTTP/1.1\r\nHost: x\r\n\r\n");
+  ck_assert_int_eq(cl_response(&c1, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  cl_close(&c1);
+  ck_assert(fx_wait(&f, pred_conns, 1));
+  ck_assert_int_eq(cl_open(&c3, f.port), 0);
+  cl_sends(&c3, "GET /three HTTP/1.1\r\nHost: x\r\n\r\n");
+  ck_assert_int_eq(cl_response(&c3, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  cl_close(&c3);
+  cl_close(&c2);
+  ck_assert(fx_wait(&f, pred_conns, 0));
+  fx_end(&f);
+}
+END_TEST
+
 static Suite *
 httpd_suite(void)
 {
@@ -1832,6 +1921,8 @@ httpd_suite(void)
   tcase_add_test(tc, other_major_version_gets_505);
   tcase_add_test(tc, host_missing_or_repeated_gets_400);
   tcase_add_test(tc, unread_answers_pause_reading);
+  tcase_add_test(tc, slow_body_cut_by_total_deadline);
+  tcase_add_test(tc, per_client_cap_gets_503);
   suite_add_tcase(s, tc);
   return s;
 }
