@@ -1636,6 +1636,7 @@ int
 httpd_listen_unix(struct httpd *h, const char *path, int mode)
 {
   struct stat st;
+  mode_t old_mask;
   int rc;
 
   if (h->stopped || h->closing || h->listening || path == NULL)
@@ -1653,9 +1654,11 @@ httpd_listen_unix(struct httpd *h, const char *path, int mode)
   h->listener.pipe.data = h;
   h->listener_inited = 1;
   h->is_pipe = 1;
+  /* Born with its mode: a chmod() after bind() would leave a moment in
+   * which the umask's looser mode lets anyone connect. */
+  old_mask = umask((mode_t)(~mode & 0777));
   rc = uv_pipe_bind(&h->listener.pipe, path);
-  if (rc == 0 && chmod(path, (mode_t)mode) != 0)
-    rc = UV_EPERM;
+  umask(old_mask);
   if (rc == 0)
     rc = uv_listen((uv_stream_t *)&h->listener, HTTPD_BACKLOG,
                    server_on_connection);

@@ -102,7 +102,9 @@ int httpd_new(struct httpd **out, uv_loop_t *loop, const struct httpd_opts *o,
 int httpd_listen(struct httpd *h, const char *host, int port);
 
 /* Listen on a unix socket at path instead (a stale socket there is
- * replaced; anything else is not), with the file's mode set to mode.
+ * replaced; anything else is not), created with mode as its mode (the
+ * process umask is set around the bind, so call this before any thread
+ * creates files).
  * Each request's peer_uid then says who connected (SO_PEERCRED). */
 int httpd_listen_unix(struct httpd *h, const char *path, int mode);
 

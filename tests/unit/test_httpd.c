@@ -26,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 #include <uv.h>
@@ -1879,6 +1880,65 @@ START_TEST(per_client_cap_gets_503)
 }
 END_TEST
 
+/*
+ * This binary's chmod(), which httpd calls in place of the C library's:
+ * for the path being watched it notes the mode the file had at that
+ * moment, then changes it as chmod() does.
+ */
+static const char *chmod_watch;
+static int chmod_seen = -1;
+
+int
+chmod(const char *path, mode_t mode)
+{
+  struct stat st;
+
+  if (chmod_watch != NULL && strcmp(path, chmod_watch) == 0 &&
+      stat(path, &st) == 0)
+    chmod_seen = (int)(st.st_mode & 07777);
+  return fchmodat(AT_FDCWD, path, mode, 0);
+}
+
+/*
+ * The unix socket is created with its final mode: it never exists, not
+ * even between bind() and a chmod(), with the looser mode the process
+ * umask would give it (here 0777, as under umask 0).
+ */
+START_TEST(unix_socket_born_with_its_mode)
+{
+  uv_loop_t loop;
+  struct httpd *h;
+  struct stat st;
+  char *dir, *path;
+  mode_t old;
+  int closed = 0;
+
+  dir = tu_tmpdir();
+  ck_assert_ptr_nonnull(dir);
+  path = tu_path(dir, "admin.sock");
+  ck_assert_int_eq(uv_loop_init(&loop), 0);
+  ck_assert_int_eq(httpd_new(&h, &loop, NULL, echo_probe_handler, NULL), 0);
+  chmod_watch = path;
+  chmod_seen = -1;
+  old = umask(0);
+  ck_assert_int_eq(httpd_listen_unix(h, path, 0660), 0);
+  ck_assert_int_eq(umask(old), 0);
+  chmod_watch = NULL;
+  ck_assert_msg(chmod_seen == -1 || chmod_seen == 0660,
+                "the socket had mode %04o before its chmod", chmod_seen);
+  ck_assert_int_eq(stat(path, &st), 0);
+  ck_assert(S_ISSOCK(st.st_mode));
+  ck_assert_int_eq(st.st_mode & 07777, 0660);
+  httpd_close(h, count_close, &closed);
+  ck_assert_int_eq(uv_run(&loop, UV_RUN_DEFAULT), 0);
+  ck_assert_int_eq(closed, 1);
+  ck_assert_int_eq(uv_loop_close(&loop), 0);
+  tu_rmrf(dir);
+  free(path);
+  free(dir);
+}
+END_TEST
+
 static Suite *
 httpd_suite(void)
 {
@@ -1923,6 +1983,7 @@ httpd_suite(void)
   tcase_add_test(tc, unread_answers_pause_reading);
   tcase_add_test(tc, slow_body_cut_by_total_deadline);
   tcase_add_test(tc, per_client_cap_gets_503);
+  tcase_add_test(tc, unix_socket_born_with_its_mode);
   suite_add_tcase(s, tc);
   return s;
 }
