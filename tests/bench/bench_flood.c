@@ -8,7 +8,8 @@
  *   bench_flood [-s SECONDS] [-u http://127.0.0.1:PORT [-p PID]]
  *
  * Without -u it starts aduand of this build as bench_daemon does (a
- * temporary folder, log level info) and stops it at the end.  With -u it
+ * temporary folder, log level info, the shipped header and idle timeouts
+ * rather than the tests' short ones) and stops it at the end.  With -u it
  * floods that address instead, and samples /proc/PID/status when -p is
  * given.  SECONDS defaults to 30 (1 to 3600).  The client sends from a
  * non-blocking socket, so that it goes on sampling when the daemon stops
@@ -174,6 +175,7 @@ main(int argc, char **argv)
   char host[64] = "127.0.0.1";
   int secs = 30, pid = 0, port = 0, opt, rc;
   struct flood fl = {0};
+  struct tu_daemon_opts o = {0};
   struct tu_daemon d;
   long lines, reqs;
 
@@ -194,7 +196,9 @@ main(int argc, char **argv)
     return usage();
   log_setup(LOG_WARN, 0);
   if (url == NULL) {
-    if (tu_daemon_start(&d, "[log]\nlevel = info\n") != 0) {
+    o.extra = "[log]\nlevel = info\n";
+    o.server = "header_timeout = 10s\nidle_timeout = 60s\n";
+    if (tu_daemon_start_opts(&d, &o) != 0) {
       fprintf(stderr, "bench_flood: the daemon did not start\n");
       return 1;
     }
