@@ -12,13 +12,14 @@
  * line and headers, timed by header_timeout from accept or from the first
  * byte of the request), BODY (timed by idle_timeout since the last bytes
  * arrived, and by body_timeout in all) and IDLE (between requests, timed
- * by idle_timeout).  While a
- * request waits for the handler the timer is off.  Whole requests queue on
- * the connection in arrival order; an answer leaves only when every
- * earlier one has left, and reading pauses while max_pipeline requests are
- * queued or while more than HTTPD_UNSENT_MAX bytes of answers wait for the
- * client to take them (a client that pipelines and never reads costs that
- * much memory, not a copy of every answer).
+ * by idle_timeout).  While a request waits for the handler the timer is
+ * off.  Whole requests queue on the connection in arrival order; an
+ * answer leaves only when every earlier one has left, and reading pauses
+ * while max_pipeline requests are queued or while more than
+ * HTTPD_UNSENT_MAX bytes of answers wait for the client to take them (a
+ * client that pipelines and never reads costs that much memory, not a
+ * copy of every answer).  Connections from one TCP address beyond
+ * max_per_client are turned away like those beyond max_connections.
  *
  * A connection that is done (the client asked to close, or httpd answered
  * an error of its own) half-closes after its last answer and then reads
