@@ -151,6 +151,17 @@ static const struct directive directives[] = {
     .offset = CFG(server.idle_timeout_ms), .min = 1 * MS_SECOND,
     .max = 1 * MS_HOUR, .def = "60s", .flags = F_RELOAD,
     .help = "A connection with nothing in flight is closed after this" },
+  { .section = SEC_SERVER, .key = "body_timeout", .type = T_DURATION,
+    .offset = CFG(server.body_timeout_ms), .min = 1 * MS_SECOND,
+    .max = 1 * MS_HOUR, .def = "30s", .flags = F_RELOAD,
+    .help = "Time a client has to send a whole request body; then 408" },
+  { .section = SEC_SERVER, .key = "max_connections_per_client",
+    .type = T_INT, .offset = CFG(server.max_connections_per_client),
+    .min = 0, .max = 100000, .def = "512", .flags = F_RELOAD,
+    .help = "Connections from one client address; one more gets 503; "
+            "0: no cap.\n# Behind nginx on this host every "
+            "connection comes from 127.0.0.1: set it to\n# max_connections "
+            "and cap each client in nginx (limit_conn)" },
   { .section = SEC_SERVER, .key = "shutdown_timeout", .type = T_DURATION,
     .offset = CFG(server.shutdown_timeout_ms), .min = 0,
     .max = 10 * MS_MINUTE, .def = "10s", .flags = F_RELOAD,

@@ -86,8 +86,10 @@ struct config {
     char *public_url;        /* no trailing slash */
     size_t max_body;         /* bytes */
     int max_connections;
+    int max_connections_per_client;  /* from one address; 0: no cap */
     uint64_t header_timeout_ms;
     uint64_t idle_timeout_ms;
+    uint64_t body_timeout_ms;  /* a request body, from the end of its head */
     uint64_t shutdown_timeout_ms; /* in-flight work gets this long on stop */
   } server;
 

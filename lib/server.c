@@ -119,8 +119,10 @@ httpd_opts_from(const struct config *cfg, struct httpd_opts *o)
   httpd_opts_default(o);
   o->max_body = cfg->server.max_body;
   o->max_connections = cfg->server.max_connections;
+  o->max_per_client = cfg->server.max_connections_per_client;
   o->header_timeout_ms = cfg->server.header_timeout_ms;
   o->idle_timeout_ms = cfg->server.idle_timeout_ms;
+  o->body_timeout_ms = cfg->server.body_timeout_ms;
 }
 
 int

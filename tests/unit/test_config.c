@@ -342,6 +342,8 @@ START_TEST(defaults_from_table)
   ck_assert_int_eq(cfg->server.max_connections, 1024);
   ck_assert_uint_eq(cfg->server.header_timeout_ms, 10000);
   ck_assert_uint_eq(cfg->server.idle_timeout_ms, 60000);
+  ck_assert_uint_eq(cfg->server.body_timeout_ms, 30000);
+  ck_assert_int_eq(cfg->server.max_connections_per_client, 512);
   ck_assert_uint_eq(cfg->server.shutdown_timeout_ms, 10000);
   ck_assert_str_eq(cfg->storage.path, "var/aduan.db");
   ck_assert_uint_eq(cfg->storage.busy_timeout_ms, 5000);
@@ -476,6 +478,22 @@ START_TEST(every_key_read)
   ck_assert_ptr_null(config_channel(l.cfg, "nope"));
   ck_assert_ptr_null(config_channel(l.cfg, "DEV"));
   unload(&l);
+}
+END_TEST
+
+/* The per-client connection cap (0 turns it off) and the body deadline. */
+START_TEST(connection_defence_keys_read)
+{
+  struct loaded l;
+
+  expect_ok(&l, "[server]\nbody_timeout = 90s\n"
+                "max_connections_per_client = 0\n");
+  ck_assert_uint_eq(l.cfg->server.body_timeout_ms, 90000);
+  ck_assert_int_eq(l.cfg->server.max_connections_per_client, 0);
+  unload(&l);
+  expect_error("[server]\nbody_timeout = 0\n", 2, "body_timeout: must be");
+  expect_error("[server]\nmax_connections_per_client = -1\n", 2,
+               "max_connections_per_client: must be");
 }
 END_TEST
 
@@ -1676,6 +1694,7 @@ config_suite(void)
   tcase_add_test(good, defaults_from_table);
   tcase_add_test(good, every_key_read);
   tcase_add_test(good, whatsapp_default_api_base);
+  tcase_add_test(good, connection_defence_keys_read);
   tcase_add_test(good, crlf_bom_and_comments);
   tcase_add_test(good, empty_public_url_is_unset);
   tcase_add_test(good, relative_paths_resolved);
