@@ -593,6 +593,12 @@ static const struct {
   {AT_IDENTITAS, "ANONIM", "konfirmasi", "konfirmasi"},
   {AT_KONFIRMASI, "kirim", "ticket.created", "menu"},
   {AT_KONFIRMASI, "  Kirim! ", "ticket.created", "menu"},
+  /* SPEC 3: one typo, and local forms. */
+  {AT_KONFIRMASI, "kirm", "ticket.created", "menu"},
+  {AT_TERLAPOR, "batl", "cancelled", "menu"},
+  {AT_KRONOLOGI_TOLD, "lanjt", "ask.bukti", "bukti"},
+  {AT_BUKTI, "sonde ada", "ask.identitas", "identitas"},
+  {AT_BUKTI, "tdk ada", "ask.identitas", "identitas"},
   /* A sentence that starts with a command word is still a sentence. */
   {AT_TERLAPOR, "Batal nikah pak lurah", "ask.lokasi", "lokasi"},
 };
@@ -612,6 +618,33 @@ START_TEST(commands_work_in_every_step)
     ck_assert_str_eq(s.draft, "{}");
     store_session_clear(&s);
   }
+}
+END_TEST
+
+/* Near a command word but an answer: a word one letter from a command
+ * that is an everyday word or a name, a command that makes no sense at the
+ * step, a longer message, a date. */
+static const struct {
+  enum at at;
+  const char *text;
+  const char *key;
+} near_commands[] = {
+  {AT_TERLAPOR, "Batas", "ask.lokasi"},
+  {AT_TERLAPOR, "Malik", "ask.lokasi"},
+  {AT_TERLAPOR, "Manu", "ask.lokasi"},
+  {AT_NAMA, "Batak", "konfirmasi"},
+  {AT_TERLAPOR, "Batu", "ask.lokasi"},
+  {AT_TERLAPOR, "kirm", "ask.lokasi"},
+  {AT_TERLAPOR, "tdk ada", "ask.lokasi"},
+  {AT_KRONOLOGI_TOLD, "lanjt dulu ya", "kronologi.more"},
+  {AT_KRONOLOGI_TOLD, "kirm", "kronologi.more"},
+  {AT_KONFIRMASI, "krm", "invalid.konfirmasi"},
+};
+
+START_TEST(near_commands_stay_answers)
+{
+  walk(&A, near_commands[_i].at);
+  expect(&A, near_commands[_i].text, near_commands[_i].key);
 }
 END_TEST
 
@@ -977,6 +1010,8 @@ conv_suite(void)
                       (int)(sizeof(refusals) / sizeof(refusals[0])));
   tcase_add_loop_test(ts, commands_work_in_every_step, 0,
                       (int)(sizeof(commands) / sizeof(commands[0])));
+  tcase_add_loop_test(ts, near_commands_stay_answers, 0,
+                      (int)(sizeof(near_commands) / sizeof(near_commands[0])));
   tcase_add_loop_test(ts, kembali_goes_one_step_back, 0,
                       (int)(sizeof(backs) / sizeof(backs[0])));
   tcase_add_loop_test(ts, ubah_changes_one_field_from_the_summary, 0,
