@@ -548,6 +548,51 @@ draft_reset(struct turn *t)
   t->draft = json_object_new_object();
 }
 
+/* The draft keys that mark lokasi and waktu as kept as given. */
+static const struct {
+  const char *field;         /* the draft and ticket field */
+  const char *key;           /* the draft's mark */
+} field_marks[] = {
+  {"lokasi", "lokasi_as_given"},
+  {"waktu", "waktu_as_given"},
+};
+
+/* Mark (or unmark) the answer to field as kept as the reporter gave it. */
+static void
+draft_mark(struct turn *t, const char *field, int on)
+{
+  size_t i;
+
+  for (i = 0; i < sizeof(field_marks) / sizeof(field_marks[0]); i++) {
+    if (strcmp(field_marks[i].field, field) != 0)
+      continue;
+    if (on)
+      draft_set_int(t, field_marks[i].key, 1);
+    else
+      draft_del(t, field_marks[i].key);
+  }
+}
+
+/* The fields of the draft marked as kept as given, separated by a blank,
+ * into b (left empty when there are none). */
+static int
+draft_marks(struct turn *t, struct buf *b)
+{
+  size_t i;
+  int rc = 0;
+
+  for (i = 0; rc == 0 && i < sizeof(field_marks) / sizeof(field_marks[0]);
+       i++) {
+    if (!draft_int(t, field_marks[i].key))
+      continue;
+    if (b->len > 0)
+      rc = buf_append(b, " ", 1);
+    if (rc == 0)
+      rc = buf_puts(b, field_marks[i].field);
+  }
+  return rc;
+}
+
 /* ---- Steps ----------------------------------------------------------- */
 
 /* The only place the step changes. */
@@ -985,6 +1030,7 @@ static int
 file_ticket(struct turn *t)
 {
   struct store_ticket_new tk = {0};
+  struct buf marks = BUF_INIT;
   struct catalog_var v;
   struct json_object *la, *ln;
   const char *ident, *nama;
@@ -1080,8 +1126,12 @@ file_ticket(struct turn *t)
   tk.kronologi = draft_str(t, "kronologi");
   tk.identitas = ident;
   tk.created_at = t->ev->now_ms;
-  rc = store_ticket_create(t->st, &tk, t->cv->cfg->ticket.prefix,
-                           "reporter", &id, number);
+  rc = draft_marks(t, &marks);
+  tk.marks = marks.len > 0 ? marks.data : NULL;
+  if (rc == 0)
+    rc = store_ticket_create(t->st, &tk, t->cv->cfg->ticket.prefix,
+                             "reporter", &id, number);
+  buf_free(&marks);
   if (rc != 0)
     return rc;
   nama = draft_str(t, "nama");
@@ -1160,25 +1210,49 @@ on_answer(struct turn *t, const char *text, int *done)
   return say(t, "note.received", &v, 1);
 }
 
+/*
+ * SPEC 4: an answer the step does not understand (v->keepable) is asked
+ * once more; the next one that is still not understood is kept as given
+ * and marked for the operator, never refused a third time.  1 when text
+ * is to be kept so.
+ */
+static int
+keep_as_given(struct turn *t, const struct verdict *v, const char *key)
+{
+  if (v->ok || !v->keepable || t->sess.invalid_count == 0)
+    return 0;
+  log_info("event=report.kept_as_given session=%lld step=%s reason=%s",
+           (long long)t->sess.id, steps[t->step].name, v->code);
+  draft_mark(t, key, 1);
+  return 1;
+}
+
 /* Handle a free-text answer for a plain field step. */
 static int
 on_field(struct turn *t, enum field f, const char *text, const char *key,
          enum step next)
 {
   struct verdict v;
-  int rc;
+  int rc, kept;
 
   rc = validate_field(&t->cv->vd, f, text, t->ev->now_ms, &v);
   if (rc != 0)
     return rc;
-  if (!v.ok)
+  kept = keep_as_given(t, &v, key);
+  if (!v.ok && !kept)
     return invalid(t, v.reason, v.vars, v.nvars, v.code);
+  if (!kept)
+    draft_mark(t, key, 0);
   if (f == FIELD_KATEGORI) {
     draft_set_int(t, "kategori", v.category);
   } else {
     draft_set_str(t, key, text);
   }
-  if (f == FIELD_WAKTU) {
+  if (f == FIELD_WAKTU && kept) {
+    /* Shown and filed as the reporter wrote it, with no date. */
+    draft_del(t, "waktu_tanggal");
+    draft_del(t, "waktu_iso");
+  } else if (f == FIELD_WAKTU) {
     draft_set_str(t, "waktu_tanggal", v.date);
     draft_set_str(t, "waktu_iso", v.iso);
   }
@@ -1205,6 +1279,7 @@ on_lokasi(struct turn *t, const char *text)
     draft_set_str(t, "lokasi", where);
     json_object_object_add(t->draft, "lat", json_object_new_double(m->lat));
     json_object_object_add(t->draft, "lng", json_object_new_double(m->lng));
+    draft_mark(t, "lokasi", 0);
     return advance(t, STEP_WAKTU);
   }
   draft_del(t, "lat");

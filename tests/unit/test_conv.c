@@ -989,6 +989,101 @@ START_TEST(other_kinds_and_channels)
 }
 END_TEST
 
+/* ---- Answers kept as given (SPEC 3, 4) ------------------------------- */
+
+/* Lokasi and waktu not understood: asked once more, then kept as given. */
+static const struct {
+  enum at at;
+  const char *text;
+  const char *key;
+  const char *next_key;
+  const char *next_step;
+  const char *field;
+} second_tries[] = {
+  {AT_LOKASI, "Jakarta Selatan", "invalid.lokasi", "ask.waktu", "waktu",
+   "lokasi"},
+  {AT_WAKTU, "qwerty asdf", "invalid.waktu", "ask.kronologi", "kronologi",
+   "waktu"},
+};
+
+START_TEST(second_try_kept_as_given)
+{
+  walk(&A, second_tries[_i].at);
+  expect(&A, second_tries[_i].text, second_tries[_i].key);
+  expect(&A, second_tries[_i].text, second_tries[_i].next_key);
+  expect_step(&A, second_tries[_i].next_step);
+  ck_assert(draft_has(&A, second_tries[_i].field));
+}
+END_TEST
+
+/* The marks go with the ticket, where operators see them. */
+START_TEST(kept_as_given_is_marked_on_the_ticket)
+{
+  char number[TICKET_NUMBER_MAX];
+  struct store_ticket t;
+
+  walk(&A, AT_LOKASI);
+  expect(&A, "Jakarta Selatan", "invalid.lokasi");
+  expect(&A, "Jakarta Selatan", "ask.waktu");
+  expect(&A, "waktu musim hujan", "invalid.waktu");
+  expect(&A, "waktu musim hujan", "ask.kronologi");
+  walk_on(&A, AT_KRONOLOGI, AT_KONFIRMASI);
+  expect_has("Jakarta Selatan");
+  expect_has("waktu musim hujan");
+  expect(&A, "KIRIM", "ticket.created");
+  reply_number(number);
+  ticket(number, &t);
+  ck_assert_str_eq(t.lokasi, "Jakarta Selatan");
+  ck_assert_ptr_null(t.lokasi_kode);
+  ck_assert_str_eq(t.waktu, "waktu musim hujan");
+  ck_assert_ptr_nonnull(t.marks);
+  ck_assert_str_eq(t.marks, "lokasi waktu");
+  ck_assert_int_eq(db_int("SELECT count(*) FROM tickets WHERE id = ? AND "
+                          "waktu_tanggal IS NULL", t.id), 1);
+  store_ticket_clear(&t);
+}
+END_TEST
+
+/* An answer understood after all, at once or by UBAH, takes the mark
+ * away; a field understood the first time has none. */
+START_TEST(understood_answers_are_not_marked)
+{
+  char number[TICKET_NUMBER_MAX];
+  struct store_ticket t;
+
+  walk(&A, AT_LOKASI);
+  expect(&A, "Jakarta Selatan", "invalid.lokasi");
+  expect(&A, "Kabupaten Ende", "ask.waktu");
+  ck_assert(!draft_has(&A, "lokasi_as_given"));
+  expect(&A, "qwerty asdf", "invalid.waktu");
+  expect(&A, "qwerty asdf", "ask.kronologi");
+  ck_assert(draft_has(&A, "waktu_as_given"));
+  walk_on(&A, AT_KRONOLOGI, AT_KONFIRMASI);
+  expect(&A, "UBAH 4", "ask.waktu");
+  expect(&A, "kemarin", "konfirmasi");
+  ck_assert(!draft_has(&A, "waktu_as_given"));
+  expect(&A, "KIRIM", "ticket.created");
+  reply_number(number);
+  ticket(number, &t);
+  ck_assert_ptr_null(t.marks);
+  ck_assert_str_eq(t.lokasi_kode, "5311");
+  store_ticket_clear(&t);
+}
+END_TEST
+
+/* Text with too few letters to be a place is no answer to keep: refused,
+ * with the help on the third. */
+START_TEST(too_short_for_a_place_is_never_kept)
+{
+  walk(&A, AT_LOKASI);
+  expect(&A, "??", "invalid.lokasi");
+  expect(&A, "??", "invalid.lokasi");
+  expect(&A, "??", "help.lokasi");
+  expect_step(&A, "lokasi");
+  ck_assert(!draft_has(&A, "lokasi"));
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1025,6 +1120,17 @@ conv_suite(void)
   tcase_add_test(tl, tickets_per_day_limit);
   tcase_add_test(tl, flood_notice_is_one_reply);
   suite_add_tcase(s, tl);
+  {
+    TCase *tk = tcase_create("kept_as_given");
+    tcase_add_checked_fixture(tk, fx_setup, fx_teardown);
+    tcase_add_loop_test(tk, second_try_kept_as_given, 0,
+                        (int)(sizeof(second_tries) /
+                              sizeof(second_tries[0])));
+    tcase_add_test(tk, kept_as_given_is_marked_on_the_ticket);
+    tcase_add_test(tk, understood_answers_are_not_marked);
+    tcase_add_test(tk, too_short_for_a_place_is_never_kept);
+    suite_add_tcase(s, tk);
+  }
   return s;
 }
 
