@@ -126,6 +126,8 @@ ticket_json(const struct store_ticket *t, const char *handle)
     json_object_object_add(o, "lng", json_object_new_double(t->lng));
   }
   json_object_object_add(o, "waktu", jstr(t->waktu));
+  /* Fields kept as the reporter gave them, for the operator to check. */
+  json_object_object_add(o, "marks", jstr(t->marks));
   json_object_object_add(o, "kronologi", jstr(t->kronologi));
   json_object_object_add(o, "identitas", jstr(t->identitas));
   json_object_object_add(o, "agency", jstr(t->agency));
@@ -273,10 +275,10 @@ list_tickets(struct server *s, struct httpd_request *req, int export_csv)
     struct buf b = BUF_INIT;
     char when[40];
     buf_puts(&b, "number,created,status,category,lokasi,lokasi_kode,waktu,"
-                 "terlapor,kronologi,identitas,agency,reporter\r\n");
+                 "terlapor,kronologi,identitas,agency,reporter,marks\r\n");
     for (i = 0; i < l.n; i++) {
       const struct store_ticket *t = &l.v[i];
-      const char *cols[12];
+      const char *cols[13];
       int c;
       cols[0] = t->number;
       cols[1] = wita_format(t->created_at, when, sizeof(when));
@@ -290,7 +292,8 @@ list_tickets(struct server *s, struct httpd_request *req, int export_csv)
       cols[9] = t->identitas;
       cols[10] = t->agency;
       cols[11] = l.handles[i];
-      for (c = 0; c < 12; c++) {
+      cols[12] = t->marks;
+      for (c = 0; c < 13; c++) {
         const char *v = cols[c] ? cols[c] : "";
         /* RFC 4180 quoting; a leading = + - @ is defused so that a
          * spreadsheet never runs a reporter's text as a formula. */
@@ -302,7 +305,7 @@ list_tickets(struct server *s, struct httpd_request *req, int export_csv)
             buf_append(&b, "\"", 1);
           buf_append(&b, v, 1);
         }
-        buf_puts(&b, c == 11 ? "\"\r\n" : "\",");
+        buf_puts(&b, c == 12 ? "\"\r\n" : "\",");
       }
     }
     httpd_respond(req, 200, "text/csv; charset=utf-8", NULL,

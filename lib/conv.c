@@ -26,6 +26,10 @@
  *   any --STATUS <nomor> / CEK <nomor>--> same step, the ticket's status
  *   a draft idle past [conversation] draft_ttl --> menu, "expired"
  *
+ * Command words are exact (parse_command()) or, failing that, read
+ * forgivingly: a local form or one typo, only for the commands of the
+ * step and never over an answer the step takes (forgiving_command()).
+ *
  * Three invalid answers in a row at one step send that step's help
  * instead of the short re-prompt, and the count starts again.
  *
@@ -48,8 +52,10 @@
 #include "place.h"
 #include "quality.h"
 #include "similar.h"
+#include "textdist.h"
 #include "ticket.h"
 #include "validate.h"
+#include "when.h"
 #include "workday.h"
 
 #define NCATEGORIES 7
@@ -248,6 +254,60 @@ static const struct {
   {"LEWATI", CMD_LEWATI}, {"LEWAT", CMD_LEWATI}, {"SKIP", CMD_LEWATI},
   {"KIRIM", CMD_KIRIM}, {"UBAH", CMD_UBAH}, {"EDIT", CMD_UBAH},
 };
+
+/*
+ * Forgiving matching (SPEC 3), tried when a message is no exact command
+ * word, and only for the commands that make sense at the step
+ * (command_here()).
+ *
+ * Local forms: what reporters write for a command in everyday Indonesian,
+ * SMS shorthand and Kupang Malay ("sonde" is "tidak"), compared with the
+ * whole message in lower case, punctuation dropped, one blank between
+ * words.
+ */
+static const struct {
+  const char *form;
+  enum command cmd;
+} command_forms[] = {
+  {"tidak ada", CMD_LEWATI}, {"tdk ada", CMD_LEWATI},
+  {"gak ada", CMD_LEWATI}, {"ga ada", CMD_LEWATI},
+  {"nggak ada", CMD_LEWATI}, {"nda ada", CMD_LEWATI},
+  {"ndak ada", CMD_LEWATI}, {"sonde ada", CMD_LEWATI},
+  {"son ada", CMD_LEWATI}, {"tra ada", CMD_LEWATI},
+  {"sudah", CMD_LANJUT}, {"sdh", CMD_LANJUT}, {"udah", CMD_LANJUT},
+  {"cukup", CMD_LANJUT}, {"sudah selesai", CMD_LANJUT},
+  {"tidak jadi", CMD_BATAL}, {"tdk jadi", CMD_BATAL},
+  {"gak jadi", CMD_BATAL}, {"ga jadi", CMD_BATAL},
+  {"sonde jadi", CMD_BATAL}, {"batal saja", CMD_BATAL},
+};
+
+/*
+ * One typo (an insertion, deletion, substitution or swap of neighbours)
+ * is forgiven in these words only: the main word of each command, all of
+ * at least 5 letters.  The short aliases above stay exact because they
+ * lie one letter from everyday words and names (BALIK: batik, Malik;
+ * MULAI: mulia; BANTU: batu), and so does MENU (Manu, a name in Timor),
+ * which would drop the draft.  UBAH and EDIT need a field number and are
+ * never guessed.
+ */
+static const struct {
+  const char *word;
+  enum command cmd;
+} forgiving_words[] = {
+  {"BATAL", CMD_BATAL}, {"BATALKAN", CMD_BATAL}, {"BANTUAN", CMD_BANTUAN}, {"KEMBALI", CMD_KEMBALI},
+  {"STATUS", CMD_STATUS}, {"LANJUT", CMD_LANJUT},
+  {"LANJUTKAN", CMD_LANJUT}, {"SELESAI", CMD_LANJUT},
+  {"LEWATI", CMD_LEWATI}, {"KIRIM", CMD_KIRIM},
+};
+
+/* Ordinary words one letter from a word above, never read as its typo:
+ * the reporter meant the word (a name, a place, part of a story). */
+static const char *const not_a_command[] = {
+  "BATA", "BATAS", "BATAK", "NATAL", "BAKAL", "BANAL", "BATIL",
+};
+
+/* The longest message that is still looked at as a mistyped command. */
+#define FORGIVING_TEXT_MAX 24
 
 /* One turn: everything about the message being handled. */
 struct turn {
@@ -488,6 +548,51 @@ draft_reset(struct turn *t)
   t->draft = json_object_new_object();
 }
 
+/* The draft keys that mark lokasi and waktu as kept as given. */
+static const struct {
+  const char *field;         /* the draft and ticket field */
+  const char *key;           /* the draft's mark */
+} field_marks[] = {
+  {"lokasi", "lokasi_as_given"},
+  {"waktu", "waktu_as_given"},
+};
+
+/* Mark (or unmark) the answer to field as kept as the reporter gave it. */
+static void
+draft_mark(struct turn *t, const char *field, int on)
+{
+  size_t i;
+
+  for (i = 0; i < sizeof(field_marks) / sizeof(field_marks[0]); i++) {
+    if (strcmp(field_marks[i].field, field) != 0)
+      continue;
+    if (on)
+      draft_set_int(t, field_marks[i].key, 1);
+    else
+      draft_del(t, field_marks[i].key);
+  }
+}
+
+/* The fields of the draft marked as kept as given, separated by a blank,
+ * into b (left empty when there are none). */
+static int
+draft_marks(struct turn *t, struct buf *b)
+{
+  size_t i;
+  int rc = 0;
+
+  for (i = 0; rc == 0 && i < sizeof(field_marks) / sizeof(field_marks[0]);
+       i++) {
+    if (!draft_int(t, field_marks[i].key))
+      continue;
+    if (b->len > 0)
+      rc = buf_append(b, " ", 1);
+    if (rc == 0)
+      rc = buf_puts(b, field_marks[i].field);
+  }
+  return rc;
+}
+
 /* ---- Steps ----------------------------------------------------------- */
 
 /* The only place the step changes. */
@@ -690,6 +795,141 @@ parse_command(const char *text, char *arg, size_t arglen)
   return cmd;
 }
 
+/* 1 when command c makes sense at step s; the others are never guessed
+ * there (KIRIM only at the summary, LANJUT where there is something to
+ * finish, STATUS from the menu). */
+static int
+command_here(enum step s, enum command c)
+{
+  switch (c) {
+  case CMD_BATAL:
+  case CMD_MENU:
+  case CMD_BANTUAN:
+  case CMD_KEMBALI:
+    return 1;
+  case CMD_STATUS:
+    return s == STEP_MENU;
+  case CMD_LANJUT:
+    return s == STEP_KRONOLOGI || s == STEP_BUKTI;
+  case CMD_LEWATI:
+    return s == STEP_BUKTI;
+  case CMD_KIRIM:
+    return s == STEP_KONFIRMASI;
+  default:
+    return 0;
+  }
+}
+
+/*
+ * text as forgiving matching sees it: ASCII letters upper-cased, each run
+ * of blanks and punctuation one blank, none at the ends.  0 when text is
+ * too long for a command, or holds a digit or a non-ASCII letter (then it
+ * is an answer, not a command).
+ */
+static int
+forgiving_norm(const char *text, char *out, size_t len)
+{
+  const unsigned char *p = (const unsigned char *)text;
+  size_t n = 0;
+
+  for (; *p != '\0'; p++) {
+    if (isalpha(*p)) {
+      if (n + 1 >= len)
+        return 0;
+      out[n++] = (char)toupper(*p);
+    } else if (isdigit(*p) || *p >= 0x80) {
+      return 0;
+    } else if (n > 0 && out[n - 1] != ' ') {
+      if (n + 1 >= len)
+        return 0;
+      out[n++] = ' ';
+    }
+  }
+  if (n > 0 && out[n - 1] == ' ')
+    n--;
+  out[n] = '\0';
+  return n > 0;
+}
+
+/* 1 when the step would take word as its answer: a category keyword, a
+ * place of the gazetteer, a date. */
+static int
+step_takes(struct turn *t, const char *text)
+{
+  struct verdict v;
+  struct place_match pm;
+  struct when w;
+
+  switch (t->step) {
+  case STEP_KATEGORI:
+    return validate_field(&t->cv->vd, FIELD_KATEGORI, text, t->ev->now_ms,
+                          &v) == 0 && v.ok;
+  case STEP_LOKASI:
+    return place_match(t->cv->places, text, &pm) == 0 &&
+           (pm.matched || pm.ambiguous);
+  case STEP_WAKTU:
+    return when_parse(text, t->ev->now_ms, t->cv->vd.max_age_years, &w) !=
+           WHEN_INVALID;
+  default:
+    return 0;
+  }
+}
+
+/* The command a one-word message stands for with one typo, or CMD_NONE
+ * (also when it is as close to two different commands). */
+static enum command
+mistyped_command(enum step s, const char *word)
+{
+  enum command found = CMD_NONE;
+  int n = (int)strlen(word), m;
+  size_t i;
+
+  if (n < 4)
+    return CMD_NONE;
+  for (i = 0; i < sizeof(not_a_command) / sizeof(not_a_command[0]); i++)
+    if (strcmp(word, not_a_command[i]) == 0)
+      return CMD_NONE;
+  for (i = 0; i < sizeof(forgiving_words) / sizeof(forgiving_words[0]); i++) {
+    if (!command_here(s, forgiving_words[i].cmd))
+      continue;
+    m = (int)strlen(forgiving_words[i].word);
+    if (textdist_osa(word, n, forgiving_words[i].word, m, 1) > 1)
+      continue;
+    if (found != CMD_NONE && found != forgiving_words[i].cmd)
+      return CMD_NONE;
+    found = forgiving_words[i].cmd;
+  }
+  return found;
+}
+
+/*
+ * A command that parse_command() did not recognise, read forgivingly
+ * (SPEC 3): a local form, or one typo in a command word, when the whole
+ * message is that and nothing more, the command makes sense at this step
+ * and the step would not take the message as its answer.
+ */
+static enum command
+forgiving_command(struct turn *t, const char *text)
+{
+  char norm[FORGIVING_TEXT_MAX + 1];
+  enum command cmd = CMD_NONE;
+  size_t i;
+
+  if (!forgiving_norm(text, norm, sizeof(norm)))
+    return CMD_NONE;
+  for (i = 0; i < sizeof(command_forms) / sizeof(command_forms[0]); i++)
+    if (strcasecmp(norm, command_forms[i].form) == 0 &&
+        command_here(t->step, command_forms[i].cmd))
+      cmd = command_forms[i].cmd;
+  if (cmd == CMD_NONE && strchr(norm, ' ') == NULL)
+    cmd = mistyped_command(t->step, norm);
+  if (cmd == CMD_NONE || step_takes(t, text))
+    return CMD_NONE;
+  log_debug("event=conv.command_forgiven session=%lld step=%s",
+            (long long)t->sess.id, steps[t->step].name);
+  return cmd;
+}
+
 /* The message's text with surrounding white space removed, or "". */
 static const char *
 msg_text(const struct turn *t, char *buf, size_t len)
@@ -790,6 +1030,7 @@ static int
 file_ticket(struct turn *t)
 {
   struct store_ticket_new tk = {0};
+  struct buf marks = BUF_INIT;
   struct catalog_var v;
   struct json_object *la, *ln;
   const char *ident, *nama;
@@ -885,8 +1126,12 @@ file_ticket(struct turn *t)
   tk.kronologi = draft_str(t, "kronologi");
   tk.identitas = ident;
   tk.created_at = t->ev->now_ms;
-  rc = store_ticket_create(t->st, &tk, t->cv->cfg->ticket.prefix,
-                           "reporter", &id, number);
+  rc = draft_marks(t, &marks);
+  tk.marks = marks.len > 0 ? marks.data : NULL;
+  if (rc == 0)
+    rc = store_ticket_create(t->st, &tk, t->cv->cfg->ticket.prefix,
+                             "reporter", &id, number);
+  buf_free(&marks);
   if (rc != 0)
     return rc;
   nama = draft_str(t, "nama");
@@ -965,25 +1210,49 @@ on_answer(struct turn *t, const char *text, int *done)
   return say(t, "note.received", &v, 1);
 }
 
+/*
+ * SPEC 4: an answer the step does not understand (v->keepable) is asked
+ * once more; the next one that is still not understood is kept as given
+ * and marked for the operator, never refused a third time.  1 when text
+ * is to be kept so.
+ */
+static int
+keep_as_given(struct turn *t, const struct verdict *v, const char *key)
+{
+  if (v->ok || !v->keepable || t->sess.invalid_count == 0)
+    return 0;
+  log_info("event=report.kept_as_given session=%lld step=%s reason=%s",
+           (long long)t->sess.id, steps[t->step].name, v->code);
+  draft_mark(t, key, 1);
+  return 1;
+}
+
 /* Handle a free-text answer for a plain field step. */
 static int
 on_field(struct turn *t, enum field f, const char *text, const char *key,
          enum step next)
 {
   struct verdict v;
-  int rc;
+  int rc, kept;
 
   rc = validate_field(&t->cv->vd, f, text, t->ev->now_ms, &v);
   if (rc != 0)
     return rc;
-  if (!v.ok)
+  kept = keep_as_given(t, &v, key);
+  if (!v.ok && !kept)
     return invalid(t, v.reason, v.vars, v.nvars, v.code);
+  if (!kept)
+    draft_mark(t, key, 0);
   if (f == FIELD_KATEGORI) {
     draft_set_int(t, "kategori", v.category);
   } else {
     draft_set_str(t, key, text);
   }
-  if (f == FIELD_WAKTU) {
+  if (f == FIELD_WAKTU && kept) {
+    /* Shown and filed as the reporter wrote it, with no date. */
+    draft_del(t, "waktu_tanggal");
+    draft_del(t, "waktu_iso");
+  } else if (f == FIELD_WAKTU) {
     draft_set_str(t, "waktu_tanggal", v.date);
     draft_set_str(t, "waktu_iso", v.iso);
   }
@@ -1010,6 +1279,7 @@ on_lokasi(struct turn *t, const char *text)
     draft_set_str(t, "lokasi", where);
     json_object_object_add(t->draft, "lat", json_object_new_double(m->lat));
     json_object_object_add(t->draft, "lng", json_object_new_double(m->lng));
+    draft_mark(t, "lokasi", 0);
     return advance(t, STEP_WAKTU);
   }
   draft_del(t, "lat");
@@ -1235,8 +1505,11 @@ dispatch(struct turn *t, int fresh)
 
   if (m->kind == MSG_UNSUPPORTED)
     return on_unsupported(t);
-  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE)
+  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE) {
     cmd = parse_command(text, t->arg, sizeof(t->arg));
+    if (cmd == CMD_NONE)
+      cmd = forgiving_command(t, text);
+  }
 
   switch (cmd) {
   case CMD_BATAL:

@@ -33,6 +33,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "textdist.h"
 #include "utf8.h"
 
 #define PLACE_FILE_MAX (256 * 1024)
@@ -42,6 +43,9 @@
 #define CODE_MAX 16
 #define FUZZY_MIN 5        /* shorter words must match exactly */
 #define NOT_A_TYPO "not-a-typo"
+
+_Static_assert(WORD_MAX <= TEXTDIST_WORD_MAX,
+               "a normalised word fits the edit distance");
 
 /* What read_char found. */
 #define CH_SEP 0           /* separates words */
@@ -266,51 +270,6 @@ edits_allowed(int len)
   return len >= 8 ? 2 : len >= FUZZY_MIN ? 1 : 0;
 }
 
-/*
- * The optimal-string-alignment distance (Levenshtein plus transposition
- * of two neighbours) between a[0..n) and b[0..m), both at most WORD_MAX
- * bytes; any value above max is returned as max + 1, as soon as it is
- * certain.
- */
-static int
-edit_distance(const char *a, int n, const char *b, int m, int max)
-{
-  int d[3][WORD_MAX + 1];
-  int *r0, *r1, *r2;
-  int i, j, v, best;
-
-  if (n > WORD_MAX || m > WORD_MAX)
-    return max + 1;
-  for (j = 0; j <= m; j++)
-    d[0][j] = j;
-  for (i = 1; i <= n; i++) {
-    r2 = d[i % 3];
-    r1 = d[(i - 1) % 3];
-    r0 = d[(i + 1) % 3];  /* row i - 2, read only when i > 1 */
-    r2[0] = i;
-    best = i;
-    for (j = 1; j <= m; j++) {
-      v = r1[j - 1] + (a[i - 1] != b[j - 1]);
-      if (r1[j] + 1 < v)
-        v = r1[j] + 1;
-      if (r2[j - 1] + 1 < v)
-        v = r2[j - 1] + 1;
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-          r0[j - 2] + 1 < v)
-        v = r0[j - 2] + 1;
-      r2[j] = v;
-      if (v < best)
-        best = v;
-    }
-    /* A transposition skips a row but never gets below the row it
-     * skips, so a row entirely above max settles it. */
-    if (best > max)
-      return max + 1;
-  }
-  v = d[n % 3][m];
-  return v > max ? max + 1 : v;
-}
-
 static int
 vword_key_cmp(const void *key, const void *elem)
 {
@@ -400,7 +359,7 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
     if (abs(vw->len - w->len) > t ||
         bit_count(mask & ~vw->mask) > t || bit_count(vw->mask & ~mask) > t)
       continue;
-    d = edit_distance(w->s, w->len, vw->s, vw->len, t);
+    d = textdist_osa(w->s, w->len, vw->s, vw->len, t);
     if (d <= t)
       add_hit(s, v, d);
   }

@@ -240,6 +240,7 @@ store_ticket_clear(struct store_ticket *t)
   free(t->kronologi);
   free(t->identitas);
   free(t->agency);
+  free(t->marks);
   memset(t, 0, sizeof(*t));
 }
 

@@ -178,6 +178,8 @@ struct store_ticket {
   char *kronologi;
   char *identitas;           /* "nama", "rahasia", "anonim" */
   char *agency;
+  char *marks;               /* fields kept as given: "lokasi waktu", or
+                                NULL */
   int64_t created_at;
   int64_t updated_at;
   int64_t status_since;      /* when it entered its status (lists only) */
@@ -197,6 +199,7 @@ struct store_ticket_new {
   const char *waktu_tanggal;   /* ISO date or month, or NULL */
   const char *kronologi;
   const char *identitas;
+  const char *marks;           /* fields kept as given, or NULL */
   int64_t created_at;
 };
 

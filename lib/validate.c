@@ -166,6 +166,7 @@ check_waktu(const struct validator *vd, const char *text, int64_t now,
     break;
   default:
     reject(v, "invalid.waktu", "waktu_unreadable");
+    v->keepable = 1;
     break;
   }
 }
@@ -203,12 +204,17 @@ validate_field(const struct validator *vd, enum field f, const char *text,
     if (count_letters(text) < 3) {
       reject(v, "invalid.lokasi", "lokasi_short");
     } else if (vd->places != NULL) {
-      /* Matched to a kabupaten/kota when it can be; kept as given either
-       * way. */
+      /* Matched to a kabupaten/kota of NTT; anything else (a place
+       * elsewhere, two places at once, words the gazetteer does not
+       * know) is asked again, and kept as given after that. */
       struct place_match pm;
       if (place_match(vd->places, text, &pm) == 0 && pm.matched) {
         v->place_code = pm.code;
         v->place_name = pm.name;
+      } else {
+        reject(v, "invalid.lokasi", pm.ambiguous ? "lokasi_ambiguous"
+                                                 : "lokasi_unmatched");
+        v->keepable = 1;
       }
     }
     break;

@@ -40,6 +40,10 @@ struct verdict {
   int category;               /* FIELD_KATEGORI: 1..7 */
   int soft;                   /* !ok, but the reporter may insist (rule 2:
                                  language, all capitals) */
+  int keepable;               /* !ok because not understood (a lokasi that
+                                 names no place of NTT, a waktu that cannot
+                                 be read): asked once more, then the engine
+                                 keeps it as given, marked (SPEC 4) */
   char date[16];              /* FIELD_WAKTU: "12-03-2026", "03-2026", or
                                  "" when the reporter does not know */
   char iso[16];               /* the same as "2026-03-12", "2026-03", "" */

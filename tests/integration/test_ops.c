@@ -1920,6 +1920,47 @@ START_TEST(retention_purges_payloads_then_personal_data)
 }
 END_TEST
 
+/* A lokasi outside NTT, given twice: kept as given, and the mark shown
+ * wherever operators read tickets. */
+static const char *const story_kept[] = {
+  "Halo", "1", "pungli", "Kepala Seksi Perizinan Dinas PMPTSP",
+  "Jakarta Selatan", "Jakarta Selatan", "kemarin",
+  ("Petugas loket meminta uang dua ratus ribu rupiah agar izin usaha "
+   "saya cepat diproses tanpa kuitansi"),
+  "LANJUT", "LEWATI", "3", "KIRIM", NULL,
+};
+
+START_TEST(marks_shown_in_show_json_and_export)
+{
+  struct json_object *t, *v;
+  char today[16], *a, *out;
+
+  start();
+  a = file_report("6281234567890", story_kept);
+  ck_assert_ptr_nonnull(a);
+  ck_assert_int_eq(ctl(&out, NULL, "show", a, NULL), 0);
+  ck_assert_msg(strstr(out, "\nmarks        lokasi\n") != NULL, "%s", out);
+  free(out);
+  ck_assert_int_eq(ctl(&out, NULL, "show", a, "--json", NULL), 0);
+  t = json_tokener_parse(out);
+  ck_assert_ptr_nonnull(t);
+  ck_assert(json_object_object_get_ex(t, "marks", &v));
+  ck_assert_str_eq(json_object_get_string(v), "lokasi");
+  ck_assert(json_object_object_get_ex(t, "lokasi", &v));
+  ck_assert_str_eq(json_object_get_string(v), "Jakarta Selatan");
+  json_object_put(t);
+  free(out);
+  wita_today(today, 0);
+  ck_assert_int_eq(ctl(&out, NULL, "export", "--since", today, "--format",
+                       "csv", NULL), 0);
+  ck_assert_ptr_nonnull(strstr(out, ",reporter,marks\r\n"));
+  ck_assert_ptr_nonnull(strstr(out, ",\"lokasi\"\r\n"));
+  free(out);
+  free(a);
+  stop();
+}
+END_TEST
+
 START_TEST(every_logged_event_is_documented)
 {
   char *readme = tu_read_file(ADUAN_SOURCE_DIR "/README.md", NULL);
@@ -1959,6 +2000,7 @@ ops_suite(void)
   tcase_add_test(tc, reveal_is_refused_to_users_not_listed);
   tcase_add_test(tc, retention_purges_payloads_then_personal_data);
   tcase_add_test(tc, overdue_tickets_are_listed_and_logged_once);
+  tcase_add_test(tc, marks_shown_in_show_json_and_export);
   tcase_add_test(tc, every_logged_event_is_documented);
   suite_add_tcase(s, tc);
   return s;

@@ -196,7 +196,9 @@ tell(int (*say)(int, const char *), int k)
   texts[1] = "1";
   texts[2] = "pungli";
   texts[3] = who[k - 1];
-  texts[4] = PLACE;
+  /* The private word with its kabupaten, so that the gazetteer matches
+   * it at once (a place it cannot match is asked for again). */
+  texts[4] = PLACE ", Kabupaten Ende";
   texts[5] = "kemarin";
   texts[6] = tale;
   texts[7] = "LANJUT";

@@ -593,6 +593,12 @@ static const struct {
   {AT_IDENTITAS, "ANONIM", "konfirmasi", "konfirmasi"},
   {AT_KONFIRMASI, "kirim", "ticket.created", "menu"},
   {AT_KONFIRMASI, "  Kirim! ", "ticket.created", "menu"},
+  /* SPEC 3: one typo, and local forms. */
+  {AT_KONFIRMASI, "kirm", "ticket.created", "menu"},
+  {AT_TERLAPOR, "batl", "cancelled", "menu"},
+  {AT_KRONOLOGI_TOLD, "lanjt", "ask.bukti", "bukti"},
+  {AT_BUKTI, "sonde ada", "ask.identitas", "identitas"},
+  {AT_BUKTI, "tdk ada", "ask.identitas", "identitas"},
   /* A sentence that starts with a command word is still a sentence. */
   {AT_TERLAPOR, "Batal nikah pak lurah", "ask.lokasi", "lokasi"},
 };
@@ -612,6 +618,33 @@ START_TEST(commands_work_in_every_step)
     ck_assert_str_eq(s.draft, "{}");
     store_session_clear(&s);
   }
+}
+END_TEST
+
+/* Near a command word but an answer: a word one letter from a command
+ * that is an everyday word or a name, a command that makes no sense at the
+ * step, a longer message, a date. */
+static const struct {
+  enum at at;
+  const char *text;
+  const char *key;
+} near_commands[] = {
+  {AT_TERLAPOR, "Batas", "ask.lokasi"},
+  {AT_TERLAPOR, "Malik", "ask.lokasi"},
+  {AT_TERLAPOR, "Manu", "ask.lokasi"},
+  {AT_NAMA, "Batak", "konfirmasi"},
+  {AT_TERLAPOR, "Batu", "ask.lokasi"},
+  {AT_TERLAPOR, "kirm", "ask.lokasi"},
+  {AT_TERLAPOR, "tdk ada", "ask.lokasi"},
+  {AT_KRONOLOGI_TOLD, "lanjt dulu ya", "kronologi.more"},
+  {AT_KRONOLOGI_TOLD, "kirm", "kronologi.more"},
+  {AT_KONFIRMASI, "krm", "invalid.konfirmasi"},
+};
+
+START_TEST(near_commands_stay_answers)
+{
+  walk(&A, near_commands[_i].at);
+  expect(&A, near_commands[_i].text, near_commands[_i].key);
 }
 END_TEST
 
@@ -956,6 +989,101 @@ START_TEST(other_kinds_and_channels)
 }
 END_TEST
 
+/* ---- Answers kept as given (SPEC 3, 4) ------------------------------- */
+
+/* Lokasi and waktu not understood: asked once more, then kept as given. */
+static const struct {
+  enum at at;
+  const char *text;
+  const char *key;
+  const char *next_key;
+  const char *next_step;
+  const char *field;
+} second_tries[] = {
+  {AT_LOKASI, "Jakarta Selatan", "invalid.lokasi", "ask.waktu", "waktu",
+   "lokasi"},
+  {AT_WAKTU, "qwerty asdf", "invalid.waktu", "ask.kronologi", "kronologi",
+   "waktu"},
+};
+
+START_TEST(second_try_kept_as_given)
+{
+  walk(&A, second_tries[_i].at);
+  expect(&A, second_tries[_i].text, second_tries[_i].key);
+  expect(&A, second_tries[_i].text, second_tries[_i].next_key);
+  expect_step(&A, second_tries[_i].next_step);
+  ck_assert(draft_has(&A, second_tries[_i].field));
+}
+END_TEST
+
+/* The marks go with the ticket, where operators see them. */
+START_TEST(kept_as_given_is_marked_on_the_ticket)
+{
+  char number[TICKET_NUMBER_MAX];
+  struct store_ticket t;
+
+  walk(&A, AT_LOKASI);
+  expect(&A, "Jakarta Selatan", "invalid.lokasi");
+  expect(&A, "Jakarta Selatan", "ask.waktu");
+  expect(&A, "waktu musim hujan", "invalid.waktu");
+  expect(&A, "waktu musim hujan", "ask.kronologi");
+  walk_on(&A, AT_KRONOLOGI, AT_KONFIRMASI);
+  expect_has("Jakarta Selatan");
+  expect_has("waktu musim hujan");
+  expect(&A, "KIRIM", "ticket.created");
+  reply_number(number);
+  ticket(number, &t);
+  ck_assert_str_eq(t.lokasi, "Jakarta Selatan");
+  ck_assert_ptr_null(t.lokasi_kode);
+  ck_assert_str_eq(t.waktu, "waktu musim hujan");
+  ck_assert_ptr_nonnull(t.marks);
+  ck_assert_str_eq(t.marks, "lokasi waktu");
+  ck_assert_int_eq(db_int("SELECT count(*) FROM tickets WHERE id = ? AND "
+                          "waktu_tanggal IS NULL", t.id), 1);
+  store_ticket_clear(&t);
+}
+END_TEST
+
+/* An answer understood after all, at once or by UBAH, takes the mark
+ * away; a field understood the first time has none. */
+START_TEST(understood_answers_are_not_marked)
+{
+  char number[TICKET_NUMBER_MAX];
+  struct store_ticket t;
+
+  walk(&A, AT_LOKASI);
+  expect(&A, "Jakarta Selatan", "invalid.lokasi");
+  expect(&A, "Kabupaten Ende", "ask.waktu");
+  ck_assert(!draft_has(&A, "lokasi_as_given"));
+  expect(&A, "qwerty asdf", "invalid.waktu");
+  expect(&A, "qwerty asdf", "ask.kronologi");
+  ck_assert(draft_has(&A, "waktu_as_given"));
+  walk_on(&A, AT_KRONOLOGI, AT_KONFIRMASI);
+  expect(&A, "UBAH 4", "ask.waktu");
+  expect(&A, "kemarin", "konfirmasi");
+  ck_assert(!draft_has(&A, "waktu_as_given"));
+  expect(&A, "KIRIM", "ticket.created");
+  reply_number(number);
+  ticket(number, &t);
+  ck_assert_ptr_null(t.marks);
+  ck_assert_str_eq(t.lokasi_kode, "5311");
+  store_ticket_clear(&t);
+}
+END_TEST
+
+/* Text with too few letters to be a place is no answer to keep: refused,
+ * with the help on the third. */
+START_TEST(too_short_for_a_place_is_never_kept)
+{
+  walk(&A, AT_LOKASI);
+  expect(&A, "??", "invalid.lokasi");
+  expect(&A, "??", "invalid.lokasi");
+  expect(&A, "??", "help.lokasi");
+  expect_step(&A, "lokasi");
+  ck_assert(!draft_has(&A, "lokasi"));
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -977,6 +1105,8 @@ conv_suite(void)
                       (int)(sizeof(refusals) / sizeof(refusals[0])));
   tcase_add_loop_test(ts, commands_work_in_every_step, 0,
                       (int)(sizeof(commands) / sizeof(commands[0])));
+  tcase_add_loop_test(ts, near_commands_stay_answers, 0,
+                      (int)(sizeof(near_commands) / sizeof(near_commands[0])));
   tcase_add_loop_test(ts, kembali_goes_one_step_back, 0,
                       (int)(sizeof(backs) / sizeof(backs[0])));
   tcase_add_loop_test(ts, ubah_changes_one_field_from_the_summary, 0,
@@ -990,6 +1120,17 @@ conv_suite(void)
   tcase_add_test(tl, tickets_per_day_limit);
   tcase_add_test(tl, flood_notice_is_one_reply);
   suite_add_tcase(s, tl);
+  {
+    TCase *tk = tcase_create("kept_as_given");
+    tcase_add_checked_fixture(tk, fx_setup, fx_teardown);
+    tcase_add_loop_test(tk, second_try_kept_as_given, 0,
+                        (int)(sizeof(second_tries) /
+                              sizeof(second_tries[0])));
+    tcase_add_test(tk, kept_as_given_is_marked_on_the_ticket);
+    tcase_add_test(tk, understood_answers_are_not_marked);
+    tcase_add_test(tk, too_short_for_a_place_is_never_kept);
+    suite_add_tcase(s, tk);
+  }
   return s;
 }
 
