@@ -55,6 +55,7 @@ struct dl {
   char *source;
   char *mime;
   int attempts;
+  int claim;                          /* the row's attempts at the start */
   int64_t received_at;
   int step;
   struct provider_request req;
@@ -203,22 +204,64 @@ dl_free(struct dl *d)
   free(d);
 }
 
-/* Write the outcome into the open batch and log it. */
+/* Move the finished temporary file to its digest's name.  0 or -errno. */
+static int
+dl_place(struct dl *d, const char *sha)
+{
+  char path[4200];
+
+  snprintf(path, sizeof(path), "%s/%s", d->ev->srv->cfg->evidence.dir, sha);
+  if (rename(d->tmp, path) != 0)
+    return -errno;
+  return 0;
+}
+
+/* Put o into the row d was started for (see store_evidence_set), inside
+ * the open batch; with sha set, the file gets its name in the same step,
+ * so a row that no longer takes the outcome never gets a file.  0,
+ * AERR_NOTFOUND, or the store's error; when the file cannot be named,
+ * *file_err is set (-errno) and nothing is recorded. */
+static int
+dl_apply(struct dl *d, const struct store_evidence_outcome *o,
+         const char *sha, int *file_err)
+{
+  struct store *st = d->ev->srv->store;
+  int rc = store_batch_begin(st);
+
+  *file_err = 0;
+  if (rc == 0)
+    rc = store_sp_begin(st);
+  if (rc != 0)
+    return rc;
+  rc = store_evidence_set(st, d->id, o);
+  if (rc == 0 && sha != NULL)
+    rc = *file_err = dl_place(d, sha);
+  if (rc == 0)
+    return store_sp_release(st);
+  store_sp_rollback(st);
+  return rc;
+}
+
+/* Write the outcome, commit it and log it.  For "stored" (sha set) the
+ * temporary file becomes the file named sha.  When the row was dropped
+ * while it was being fetched, the outcome goes nowhere and the file is
+ * discarded. */
 static void
 dl_record(struct dl *d, const char *status, const char *error,
-          const char *sha, const char *path)
+          const char *sha)
 {
   struct server *s = d->ev->srv;
   struct store_evidence_outcome o = {0};
   char q[LOG_QUOTE_LEN];
-  int rc;
+  int rc, file_err;
 
   o.now = server_now(s);
   o.status = status;
+  o.claim = d->claim;
   o.attempts = d->attempts + (strcmp(status, "stored") == 0 ? 0 : 1);
   o.last_error = error;
   o.sha256 = sha;
-  o.path = path;
+  o.path = sha;
   o.size = d->size;
   if (d->mime == NULL && d->ctype[0] != '\0')
     o.mime = d->ctype;
@@ -233,11 +276,23 @@ dl_record(struct dl *d, const char *status, const char *error,
       d->ev->soonest = o.next_attempt_at;
     }
   }
+  rc = dl_apply(d, &o, sha, &file_err);
+  if (rc == AERR_NOTFOUND) {
+    if (sha != NULL)
+      unlink(d->tmp);
+    log_info("event=evidence.dropped id=%lld channel=%s reason=finished_late",
+             (long long)d->id, d->channel);
+    return;
+  }
+  if (file_err != 0) {
+    /* The file could not be named: the row stays pending. */
+    unlink(d->tmp);
+    d->size = 0;
+    dl_record(d, "pending", strerror(-file_err), NULL);
+    return;
+  }
   /* Commit now (with whatever else the batch holds), so that the log
    * line below states a fact. */
-  rc = store_batch_begin(s->store);
-  if (rc == 0)
-    rc = store_evidence_set(s->store, d->id, &o);
   if (rc == 0)
     rc = webhook_commit(s);
   if (rc != 0) {
@@ -303,30 +358,23 @@ on_header(char *p, size_t size, size_t n, void *arg)
   return len;
 }
 
-/* The file is complete: name it by its digest. */
+/* The file is complete: name it by its digest (see dl_record). */
 static void
 dl_finish(struct dl *d)
 {
-  const char *dir = d->ev->srv->cfg->evidence.dir;
   unsigned char digest[CRYPTO_SHA256_LEN];
-  char hex[2 * CRYPTO_SHA256_LEN + 1], path[4200];
+  char hex[2 * CRYPTO_SHA256_LEN + 1];
   int rc = crypto_sha256_end(d->sha, digest);
 
   d->sha = NULL;
   if (rc != 0 || fsync(d->fd) != 0) {
-    dl_record(d, "pending", "cannot finish the file", NULL, NULL);
+    dl_record(d, "pending", "cannot finish the file", NULL);
     return;
   }
   crypto_hex(digest, sizeof(digest), hex);
-  snprintf(path, sizeof(path), "%s/%s", dir, hex);
   close(d->fd);
   d->fd = -1;
-  if (rename(d->tmp, path) != 0) {
-    unlink(d->tmp);
-    dl_record(d, "pending", strerror(errno), NULL, NULL);
-    return;
-  }
-  dl_record(d, "stored", NULL, hex, hex);
+  dl_record(d, "stored", NULL, hex);
 }
 
 static void
@@ -355,7 +403,7 @@ on_done(CURL *easy, CURLcode result, void *arg)
     snprintf(err, sizeof(err), "larger than %zu bytes",
              ev->srv->cfg->evidence.max_size);
     d->attempts = ev->srv->cfg->outbox.max_attempts;
-    dl_record(d, "failed", err, NULL, NULL);
+    dl_record(d, "failed", err, NULL);
     goto out;
   }
   if (result != CURLE_OK || status < 200 || status > 299) {
@@ -363,7 +411,7 @@ on_done(CURL *easy, CURLcode result, void *arg)
       snprintf(err, sizeof(err), "%s", curl_easy_strerror(result));
     else
       snprintf(err, sizeof(err), "HTTP %ld", status);
-    dl_record(d, "pending", err, NULL, NULL);
+    dl_record(d, "pending", err, NULL);
     goto out;
   }
   ch = config_channel(ev->srv->cfg, d->channel);
@@ -387,10 +435,9 @@ on_done(CURL *easy, CURLcode result, void *arg)
     dl_reset_body(d);
     if (step_start(d) == 0)
       return;
-    dl_record(d, "pending", "cannot start the next request", NULL, NULL);
+    dl_record(d, "pending", "cannot start the next request", NULL);
   } else {
-    dl_record(d, "pending", "unexpected answer from the provider", NULL,
-              NULL);
+    dl_record(d, "pending", "unexpected answer from the provider", NULL);
   }
 out:
   dl_free(d);
@@ -459,7 +506,7 @@ dl_begin(struct evidence *ev, struct store_evidence_row *r)
   d->source = r->source;
   d->mime = r->mime;
   r->source = r->mime = NULL;
-  d->attempts = r->attempts;
+  d->attempts = d->claim = r->attempts;
   d->received_at = r->received_at;
   buf_init(&d->keep, 0);
   ev->inflight++;
@@ -470,7 +517,7 @@ dl_begin(struct evidence *ev, struct store_evidence_row *r)
     }
   if (ch == NULL || d->source == NULL) {
     d->attempts = ev->srv->cfg->outbox.max_attempts;
-    dl_record(d, "failed", "channel or source unknown", NULL, NULL);
+    dl_record(d, "failed", "channel or source unknown", NULL);
     dl_free(d);
     return;
   }
@@ -490,7 +537,7 @@ dl_begin(struct evidence *ev, struct store_evidence_row *r)
   if (rc == 0)
     rc = step_start(d);
   if (rc != 0) {
-    dl_record(d, "pending", "cannot start the download", NULL, NULL);
+    dl_record(d, "pending", "cannot start the download", NULL);
     dl_free(d);
   }
 }

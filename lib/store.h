@@ -341,8 +341,14 @@ struct store_evidence_outcome {
   int64_t next_attempt_at;   /* for "pending" */
   const char *last_error;
   int64_t now;
+  int claim;                 /* the row's attempts when this download
+                                started */
 };
 
+/* Record the outcome of one download of row id.  Only the attempt that
+ * was started for the row may: the row must still be pending with
+ * attempts == claim (ids are never reused).  0, AERR_NOTFOUND (the row
+ * was dropped or already has its outcome), or an error. */
 int store_evidence_set(struct store *st, int64_t id,
                        const struct store_evidence_outcome *o);
 

@@ -251,7 +251,7 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " size = CASE WHEN ?6 > 0 THEN ?6 ELSE size END, attempts = ?7,"
     " next_attempt_at = ?8, last_error = ?9,"
     " stored_at = CASE WHEN ?2 = 'stored' THEN ?10 ELSE stored_at END"
-    " WHERE id = ?1",
+    " WHERE id = ?1 AND status = 'pending' AND attempts = ?11",
   [SQ_TICKET_LIST] =
     "SELECT t.id, t.number, t.year, t.seq, t.reporter_id, t.channel,"
     " t.status, t.category, t.terlapor, t.lokasi, t.lokasi_kode, t.lat,"
@@ -1984,9 +1984,15 @@ sq_evidence_set(struct store *st, int64_t id,
   sq_bind_id(stmt, 8, o->next_attempt_at);
   sq_bind_text(stmt, 9, o->last_error);
   sqlite3_bind_int64(stmt, 10, o->now);
+  sqlite3_bind_int(stmt, 11, o->claim);
   rc = sqlite3_step(stmt);
   rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot record evidence");
   sq_done(stmt);
+  if (rc == 0 && sqlite3_changes(sq->db) == 0) {
+    store_set_errmsg(st, "evidence %lld is no longer waiting for this "
+                     "download", (long long)id);
+    return AERR_NOTFOUND;
+  }
   return rc;
 }
 

@@ -48,6 +48,27 @@ send_media(struct tu_daemon *d, const char *from, const char *url,
   tu_replies_free(&r);
 }
 
+/* The hex SHA-256 of s. */
+static void
+sha_hex(const char *s, char hex[2 * CRYPTO_SHA256_LEN + 1])
+{
+  unsigned char dg[CRYPTO_SHA256_LEN];
+
+  crypto_sha256(s, strlen(s), dg);
+  crypto_hex(dg, sizeof(dg), hex);
+}
+
+/* 1 when the evidence folder holds a file named name. */
+static int
+evidence_file_exists(struct tu_daemon *d, const char *name)
+{
+  char path[4096];
+  struct stat st;
+
+  snprintf(path, sizeof(path), "%s/var/evidence/%s", d->dir, name);
+  return stat(path, &st) == 0;
+}
+
 START_TEST(photo_is_fetched_and_stored_by_digest)
 {
   static const char photo[] = "\xff\xd8\xff\xe0 not really a jpeg";
@@ -153,6 +174,52 @@ START_TEST(oversized_download_is_refused)
 }
 END_TEST
 
+/*
+ * A download still running when its draft is cancelled must not write into
+ * the row the next reporter's evidence gets: the cancelled row's id is
+ * never given again, and the late outcome is discarded with its file.
+ */
+START_TEST(late_download_never_lands_on_another_row)
+{
+  struct tu_daemon d;
+  struct fakeprov *fp;
+  char a_sha[2 * CRYPTO_SHA256_LEN + 1], b_sha[2 * CRYPTO_SHA256_LEN + 1];
+  char *url, *sha;
+
+  ck_assert_int_eq(fakeprov_start(&fp), 0);
+  fakeprov_default(fp, 200, "content of {path}");
+  fakeprov_hold(fp, "/slow/");
+  sha_hex("content of /slow/a.jpg", a_sha);
+  sha_hex("content of /fast/b.jpg", b_sha);
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk_to_bukti(&d, "081260000011");
+  walk_to_bukti(&d, "081260000012");
+  url = fakeprov_url(fp, "/slow/a.jpg");
+  send_media(&d, "081260000011", url, "image/jpeg");
+  free(url);
+  ck_assert_int_eq(fakeprov_wait(fp, 1, 10000), 0);  /* A's is in flight */
+  tu_expect(&d, "081260000011", "BATAL", "cancelled");
+  url = fakeprov_url(fp, "/fast/b.jpg");
+  send_media(&d, "081260000012", url, "image/jpeg");
+  free(url);
+  fakeprov_release(fp);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=evidence.stored", 10000),
+                   0);
+  /* B's row holds B's photo, whatever finished first. */
+  sha = tu_db_text(&d, "SELECT sha256 FROM evidence WHERE status = 'stored'");
+  ck_assert_ptr_nonnull(sha);
+  ck_assert_str_eq(sha, b_sha);
+  free(sha);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=evidence.dropped", 10000),
+                   0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM evidence"), 1);
+  ck_assert(evidence_file_exists(&d, b_sha));
+  ck_assert(!evidence_file_exists(&d, a_sha));
+  tu_daemon_cleanup(&d);
+  fakeprov_stop(fp);
+}
+END_TEST
+
 static Suite *
 evidence_suite(void)
 {
@@ -163,6 +230,7 @@ evidence_suite(void)
   tcase_add_test(tc, photo_is_fetched_and_stored_by_digest);
   tcase_add_test(tc, failed_download_is_retried);
   tcase_add_test(tc, oversized_download_is_refused);
+  tcase_add_test(tc, late_download_never_lands_on_another_row);
   suite_add_tcase(s, tc);
   return s;
 }
