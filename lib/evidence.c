@@ -13,6 +13,7 @@
 #include "evidence.h"
 
 #include <curl/curl.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -35,6 +36,7 @@
 #define EVIDENCE_STEPS 4              /* requests one download may take */
 #define EVIDENCE_IDLE_POLL_MS 30000
 #define EVIDENCE_BACKOFF_MS 1000
+#define EVIDENCE_TAKE 256             /* deleted rows taken per commit */
 
 struct evidence {
   struct server *srv;
@@ -42,7 +44,8 @@ struct evidence {
   uv_timer_t timer;
   int inflight;
   int paused;
-  int64_t busy[EVIDENCE_CONCURRENCY];  /* ids being downloaded */
+  struct dl *busy[EVIDENCE_CONCURRENCY];  /* downloads running */
+  int dropped;                         /* rows were deleted: take the queue */
   int64_t soonest;                     /* earliest retry set, or 0 */
   void (*close_cb)(void *arg);
   void *close_arg;
@@ -58,6 +61,7 @@ struct dl {
   int claim;                          /* the row's attempts at the start */
   int64_t received_at;
   int step;
+  CURL *easy;                         /* the request running */
   struct provider_request req;
   struct curl_slist *headers;
   struct buf keep;                    /* the response's first bytes */
@@ -71,6 +75,8 @@ struct dl {
 
 static void poll_now(struct evidence *ev);
 static int step_start(struct dl *d);
+static void take_dropped(struct evidence *ev);
+static void sweep(struct evidence *ev);
 
 static void
 on_timer(uv_timer_t *t)
@@ -122,7 +128,8 @@ evidence_start(struct evidence *ev)
 
   if (rc != 0)
     return rc;
-  evidence_kick(ev);
+  sweep(ev);
+  evidence_dropped(ev);
   return 0;
 }
 
@@ -196,8 +203,8 @@ dl_free(struct dl *d)
   curl_slist_free_all(d->headers);
   buf_free(&d->keep);
   for (i = 0; i < EVIDENCE_CONCURRENCY; i++)
-    if (ev->busy[i] == d->id)
-      ev->busy[i] = 0;
+    if (ev->busy[i] == d)
+      ev->busy[i] = NULL;
   ev->inflight--;
   free(d->source);
   free(d->mime);
@@ -389,6 +396,7 @@ on_done(CURL *easy, CURLcode result, void *arg)
   char err[160];
   int rc;
 
+  d->easy = NULL;
   if (result == CURLE_OK)
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   curl_easy_cleanup(easy);
@@ -484,6 +492,7 @@ step_start(struct dl *d)
     curl_easy_cleanup(easy);
     return AERR_STATE;
   }
+  d->easy = easy;
   return 0;
 }
 
@@ -511,8 +520,8 @@ dl_begin(struct evidence *ev, struct store_evidence_row *r)
   buf_init(&d->keep, 0);
   ev->inflight++;
   for (i = 0; i < EVIDENCE_CONCURRENCY; i++)
-    if (ev->busy[i] == 0) {
-      ev->busy[i] = d->id;
+    if (ev->busy[i] == NULL) {
+      ev->busy[i] = d;
       break;
     }
   if (ch == NULL || d->source == NULL) {
@@ -542,15 +551,132 @@ dl_begin(struct evidence *ev, struct store_evidence_row *r)
   }
 }
 
-static int
-is_busy(const struct evidence *ev, int64_t id)
+/* The download running for row id, or NULL. */
+static struct dl *
+busy_with(const struct evidence *ev, int64_t id)
 {
   int i;
 
   for (i = 0; i < EVIDENCE_CONCURRENCY; i++)
-    if (ev->busy[i] == id)
-      return 1;
-  return 0;
+    if (ev->busy[i] != NULL && ev->busy[i]->id == id)
+      return ev->busy[i];
+  return NULL;
+}
+
+/* ---- Rows that went ----------------------------------------------- */
+
+/* Stop d, whose row was deleted: its outcome would go nowhere. */
+static void
+dl_cancel(struct dl *d)
+{
+  if (d->easy == NULL || curlev_remove(d->ev->cv, d->easy) != 0)
+    return;  /* ending anyway: dl_record finds the row gone */
+  curl_easy_cleanup(d->easy);
+  d->easy = NULL;
+  log_info("event=evidence.dropped id=%lld channel=%s reason=cancelled",
+           (long long)d->id, d->channel);
+  dl_free(d);  /* and its temporary file */
+}
+
+/* Remove the file named sha from the evidence folder. */
+static void
+unlink_file(struct evidence *ev, const char *sha, const char *why)
+{
+  char path[4200];
+
+  snprintf(path, sizeof(path), "%s/%s", ev->srv->cfg->evidence.dir, sha);
+  if (unlink(path) == 0)
+    log_info("event=evidence.removed sha256=%s reason=%s", sha, why);
+  else if (errno != ENOENT)
+    log_warn("event=evidence.remove_failed sha256=%s err=%s", sha,
+             strerror(errno));
+}
+
+/*
+ * Take the queue of deleted rows (store_evidence_take_dropped): once the
+ * batch that took it committed, stop the downloads of those rows and
+ * remove the files no row refers to any more.  A crash between the
+ * commit and the unlink leaves a file without a row, which the sweep at
+ * start-up removes; a file a row refers to is never removed.
+ */
+static void
+take_dropped(struct evidence *ev)
+{
+  struct server *s = ev->srv;
+  struct store_evidence_dropped *v = NULL;
+  struct dl *d;
+  int n = EVIDENCE_TAKE, i, rc;
+
+  while (n == EVIDENCE_TAKE) {
+    rc = store_batch_begin(s->store);
+    if (rc == 0)
+      rc = store_evidence_take_dropped(s->store, EVIDENCE_TAKE, &v, &n);
+    if (rc == 0)
+      rc = webhook_commit(s);
+    if (rc != 0) {
+      log_warn("event=evidence.take_dropped_failed err=%s", err_name(rc));
+      store_evidence_dropped_free(v, n);
+      ev->dropped = 1;  /* try again at the next poll */
+      return;
+    }
+    for (i = 0; i < n; i++) {
+      if ((d = busy_with(ev, v[i].id)) != NULL)
+        dl_cancel(d);
+      if (v[i].sha256 != NULL)
+        unlink_file(ev, v[i].sha256, "unreferenced");
+    }
+    store_evidence_dropped_free(v, n);
+    v = NULL;
+  }
+}
+
+/* 1 when name is 64 lowercase hex digits: a stored file's name. */
+static int
+is_digest_name(const char *name)
+{
+  size_t i;
+
+  for (i = 0; name[i] != '\0'; i++)
+    if (!((name[i] >= '0' && name[i] <= '9') ||
+          (name[i] >= 'a' && name[i] <= 'f')))
+      return 0;
+  return i == 2 * CRYPTO_SHA256_LEN;
+}
+
+/* At start-up, with nothing downloading: remove the temporary files of
+ * downloads cut short, and the files no row refers to (left by a crash
+ * between a commit and its unlink, or by an older aduand). */
+static void
+sweep(struct evidence *ev)
+{
+  const char *dir = ev->srv->cfg->evidence.dir;
+  DIR *dh = opendir(dir);
+  struct dirent *e;
+  char path[4200];
+  int refs;
+
+  if (dh == NULL) {
+    log_warn("event=evidence.sweep_failed err=%s", strerror(errno));
+    return;
+  }
+  while ((e = readdir(dh)) != NULL) {
+    if (strncmp(e->d_name, ".part-", 6) == 0) {
+      snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+      unlink(path);
+    } else if (is_digest_name(e->d_name) &&
+               store_evidence_referenced(ev->srv->store, e->d_name,
+                                         &refs) == 0 && refs == 0) {
+      unlink_file(ev, e->d_name, "orphan");
+    }
+  }
+  closedir(dh);
+}
+
+void
+evidence_dropped(struct evidence *ev)
+{
+  ev->dropped = 1;
+  evidence_kick(ev);
 }
 
 static void
@@ -562,6 +688,11 @@ poll_now(struct evidence *ev)
 
   if (ev->paused)
     return;
+  if (ev->dropped) {
+    ev->dropped = 0;
+    take_dropped(ev);
+    room = EVIDENCE_CONCURRENCY - ev->inflight;
+  }
   uv_timer_start(&ev->timer, on_timer, EVIDENCE_IDLE_POLL_MS, 0);
   if (room <= 0)
     return;
@@ -573,7 +704,7 @@ poll_now(struct evidence *ev)
     return;
   }
   for (i = 0; i < n && ev->inflight < EVIDENCE_CONCURRENCY; i++)
-    if (!is_busy(ev, rows[i].id))
+    if (busy_with(ev, rows[i].id) == NULL)
       dl_begin(ev, &rows[i]);
   if (n > 0) {
     uv_timer_start(&ev->timer, on_timer, EVIDENCE_BACKOFF_MS, 0);

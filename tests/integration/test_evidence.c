@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "crypto.h"
 #include "fakeprov.h"
@@ -220,6 +222,141 @@ START_TEST(late_download_never_lands_on_another_row)
 }
 END_TEST
 
+/* send_media, then wait until the download is recorded as stored. */
+static void
+send_media_stored(struct tu_daemon *d, struct fakeprov *fp, const char *from,
+                  const char *path)
+{
+  size_t mark = tu_daemon_mark(d);
+  char *url = fakeprov_url(fp, path);
+
+  send_media(d, from, url, "image/jpeg");
+  free(url);
+  ck_assert_int_eq(tu_daemon_wait_log(d, mark, "event=evidence.stored",
+                                      10000), 0);
+}
+
+/*
+ * Files are named by content, so one file may serve several rows: it goes
+ * with the last row that refers to it, and only then.
+ */
+START_TEST(cancelled_draft_files_go_with_their_last_row)
+{
+  struct tu_daemon d;
+  struct fakeprov *fp;
+  char own[2 * CRYPTO_SHA256_LEN + 1], shared[2 * CRYPTO_SHA256_LEN + 1];
+  size_t mark;
+
+  ck_assert_int_eq(fakeprov_start(&fp), 0);
+  fakeprov_default(fp, 200, "content of {path}");
+  fakeprov_route(fp, "/same/", 200, "one photo, sent twice");
+  sha_hex("content of /own/a.jpg", own);
+  sha_hex("one photo, sent twice", shared);
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk_to_bukti(&d, "081260000031");
+  walk_to_bukti(&d, "081260000032");
+  send_media_stored(&d, fp, "081260000031", "/own/a.jpg");
+  send_media_stored(&d, fp, "081260000031", "/same/1.jpg");
+  send_media_stored(&d, fp, "081260000032", "/same/2.jpg");
+  ck_assert(evidence_file_exists(&d, own));
+  ck_assert(evidence_file_exists(&d, shared));
+
+  /* A cancels: A's own file goes, the shared one stays for B. */
+  mark = tu_daemon_mark(&d);
+  tu_expect(&d, "081260000031", "BATAL", "cancelled");
+  ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=evidence.removed", 10000),
+                   0);
+  ck_assert(!evidence_file_exists(&d, own));
+  ck_assert(evidence_file_exists(&d, shared));
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM evidence"), 1);
+
+  /* B cancels: the last row that referred to it is gone, so is the file. */
+  mark = tu_daemon_mark(&d);
+  tu_expect(&d, "081260000032", "BATAL", "cancelled");
+  ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=evidence.removed", 10000),
+                   0);
+  ck_assert(!evidence_file_exists(&d, shared));
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM evidence"), 0);
+  tu_daemon_cleanup(&d);
+  fakeprov_stop(fp);
+}
+END_TEST
+
+/* Run `aduanctl -s SOCK args...` against d; its exit code. */
+static int
+ctl(struct tu_daemon *d, const char *a1, const char *a2, const char *a3,
+    const char *a4, const char *a5)
+{
+  char *sock = tu_path(d->dir, "var/admin.sock"), *out = NULL, *err = NULL;
+  const char *argv[] = {ADUANCTL_BIN, "-s", sock, a1, a2, a3, a4, a5, NULL};
+  int st = -1;
+
+  ck_assert_int_eq(tu_run(argv, NULL, &out, &err, &st), 0);
+  ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "%s %s", out, err);
+  free(out);
+  free(err);
+  free(sock);
+  return WEXITSTATUS(st);
+}
+
+/*
+ * The retention purge removes the evidence of a purged reporter's draft
+ * (never filed) with the draft, rows and files; a ticket's evidence stays
+ * with the ticket, as the ticket does.
+ */
+START_TEST(purged_reporter_draft_evidence_goes)
+{
+  struct tu_daemon d;
+  struct tu_daemon_opts o = {0};
+  struct fakeprov *fp;
+  char filed[2 * CRYPTO_SHA256_LEN + 1], loose[2 * CRYPTO_SHA256_LEN + 1];
+  char admin[64], sql[200], *number;
+  size_t mark;
+
+  ck_assert_int_eq(fakeprov_start(&fp), 0);
+  fakeprov_default(fp, 200, "content of {path}");
+  sha_hex("content of /filed.jpg", filed);
+  sha_hex("content of /loose.jpg", loose);
+  snprintf(admin, sizeof(admin), "[admin]\noperators = tester=%d\n",
+           (int)getuid());
+  o.extra = admin;
+  o.storage = "personal_retention = 60d\npurge_every = 0\n";
+  ck_assert_int_eq(tu_daemon_start_opts(&d, &o), 0);
+  /* A files a report with a photo; the ticket is then closed. */
+  walk_to_bukti(&d, "081260000041");
+  send_media_stored(&d, fp, "081260000041", "/filed.jpg");
+  tu_expect(&d, "081260000041", "LANJUT", "ask.identitas");
+  tu_expect(&d, "081260000041", "3", "konfirmasi");
+  tu_expect(&d, "081260000041", "KIRIM", "ticket.created");
+  number = tu_db_text(&d, "SELECT number FROM tickets");
+  ck_assert_ptr_nonnull(number);
+  ctl(&d, "status", number, "diverifikasi", "--note", "Lengkap.");
+  ctl(&d, "status", number, "ditolak", "--note",
+      "terlalu_umum: mohon laporkan lagi lebih rinci.");
+  /* B leaves a draft with a photo. */
+  walk_to_bukti(&d, "081260000042");
+  send_media_stored(&d, fp, "081260000042", "/loose.jpg");
+
+  ck_assert_int_eq(tu_daemon_advance(&d, 61LL * 24 * 3600 * 1000), 0);
+  mark = tu_daemon_mark(&d);
+  ctl(&d, "purge", "--json", NULL, NULL, NULL);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM reporters WHERE "
+                                 "purged_at IS NOT NULL"), 2);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=evidence.removed", 10000),
+                   0);
+  ck_assert(!evidence_file_exists(&d, loose));
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM evidence WHERE "
+                                 "ticket_id IS NULL"), 0);
+  ck_assert(evidence_file_exists(&d, filed));
+  snprintf(sql, sizeof(sql), "SELECT count(*) FROM evidence WHERE ticket_id "
+           "IS NOT NULL AND sha256 = '%s'", filed);
+  ck_assert_int_eq(tu_db_int(&d, sql), 1);
+  free(number);
+  tu_daemon_cleanup(&d);
+  fakeprov_stop(fp);
+}
+END_TEST
+
 static Suite *
 evidence_suite(void)
 {
@@ -231,6 +368,8 @@ evidence_suite(void)
   tcase_add_test(tc, failed_download_is_retried);
   tcase_add_test(tc, oversized_download_is_refused);
   tcase_add_test(tc, late_download_never_lands_on_another_row);
+  tcase_add_test(tc, cancelled_draft_files_go_with_their_last_row);
+  tcase_add_test(tc, purged_reporter_draft_evidence_goes);
   suite_add_tcase(s, tc);
   return s;
 }
