@@ -384,6 +384,14 @@ dl_finish(struct dl *d)
   dl_record(d, "stored", NULL, hex);
 }
 
+/* 1 when no retry can make result succeed: the URL itself is wrong. */
+static int
+permanent_error(CURLcode result)
+{
+  return result == CURLE_UNSUPPORTED_PROTOCOL ||
+         result == CURLE_URL_MALFORMAT;
+}
+
 static void
 on_done(CURL *easy, CURLcode result, void *arg)
 {
@@ -412,6 +420,10 @@ on_done(CURL *easy, CURLcode result, void *arg)
              ev->srv->cfg->evidence.max_size);
     d->attempts = ev->srv->cfg->outbox.max_attempts;
     dl_record(d, "failed", err, NULL);
+    goto out;
+  }
+  if (permanent_error(result)) {
+    dl_record(d, "failed", curl_easy_strerror(result), NULL);
     goto out;
   }
   if (result != CURLE_OK || status < 200 || status > 299) {

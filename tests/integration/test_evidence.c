@@ -357,6 +357,30 @@ START_TEST(purged_reporter_draft_evidence_goes)
 }
 END_TEST
 
+/* A URL no retry can help (a protocol not allowed, a malformed URL)
+ * fails at once instead of being retried for retry_for. */
+START_TEST(permanent_download_error_fails_at_once)
+{
+  static const char *const urls[] = {"ftp://127.0.0.1:1/photo.jpg",
+                                     "http://exa mple/photo.jpg"};
+  struct tu_daemon d;
+  size_t mark, i;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk_to_bukti(&d, "081260000051");
+  for (i = 0; i < sizeof(urls) / sizeof(urls[0]); i++) {
+    mark = tu_daemon_mark(&d);
+    send_media(&d, "081260000051", urls[i], "image/jpeg");
+    ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=evidence.failed",
+                                        5000), 0);
+  }
+  ck_assert(!tu_daemon_log_now(&d, "event=evidence.retry"));
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM evidence WHERE "
+                                 "status = 'failed' AND attempts = 1"), 2);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
 static Suite *
 evidence_suite(void)
 {
@@ -370,6 +394,7 @@ evidence_suite(void)
   tcase_add_test(tc, late_download_never_lands_on_another_row);
   tcase_add_test(tc, cancelled_draft_files_go_with_their_last_row);
   tcase_add_test(tc, purged_reporter_draft_evidence_goes);
+  tcase_add_test(tc, permanent_download_error_fails_at_once);
   suite_add_tcase(s, tc);
   return s;
 }
