@@ -4,11 +4,15 @@
  * stored under its SHA-256 with mode 0600, and recorded; a failing
  * download is retried; an oversized one is refused.
  */
+#include <dirent.h>
+#include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "crypto.h"
@@ -381,6 +385,330 @@ START_TEST(permanent_download_error_fails_at_once)
 }
 END_TEST
 
+/* ---- The evidence lifecycle, at random ------------------------------- */
+
+/*
+ * Several reporters send evidence (some of it slow to download, some of
+ * it the same content under several URLs), cancel, file, and let drafts
+ * expire while downloads are in flight, with the daemon killed and
+ * restarted half-way.  Once everything has settled, every file must be
+ * referenced by the rows whose URL served exactly its content, every row
+ * must have its file, and nothing else may be in the folder.  The seed is
+ * printed; ADUAN_TEST_SEED=N replays a run.
+ */
+#define LIFE_REPORTERS 5
+#define LIFE_ACTIONS 70
+#define LIFE_SHARED "one photo under several URLs"
+
+struct life {
+  struct tu_daemon d;
+  struct fakeprov *fp;
+  unsigned seed;
+  unsigned rng;
+  int state[LIFE_REPORTERS];          /* 0 menu, 1 at bukti, 2 expired */
+  int media;                          /* URLs handed out so far */
+  int stories;
+  int sent, cancelled, filed, duplicates, expiries;
+};
+
+static unsigned
+life_rand(struct life *l, unsigned n)
+{
+  return (unsigned)rand_r(&l->rng) % n;
+}
+
+static void
+life_phone(int i, char out[16])
+{
+  snprintf(out, 16, "0812700000%02d", i);
+}
+
+/* What the fake provider serves at path (see life_run's routes). */
+static void
+life_content(const char *path, char *out, size_t len)
+{
+  if (strncmp(path, "/same/", 6) == 0)
+    snprintf(out, len, "%s", LIFE_SHARED);
+  else
+    snprintf(out, len, "content of %s", path);
+}
+
+/* Say text from reporter i; the key of the last reply must be one of
+ * keys (NULL-terminated). */
+static void
+life_say(struct life *l, int i, const char *text, const char *const *keys)
+{
+  struct tu_replies r;
+  char from[16];
+  int k, ok = 0;
+
+  life_phone(i, from);
+  ck_assert_int_eq(tu_say(&l->d, from, text, NULL, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  for (k = 0; keys[k] != NULL && !ok; k++)
+    ok = r.n > 0 && tu_is(&r, r.n - 1, keys[k]);
+  ck_assert_msg(ok, "reporter %d, \"%s\": unexpected reply %s", i, text,
+                r.n > 0 ? r.v[r.n - 1] : "(none)");
+  tu_replies_free(&r);
+}
+
+#define LIFE_SAY(l, i, text, ...)                                          \
+  do {                                                                     \
+    const char *const keys_[] = {__VA_ARGS__, NULL};                       \
+    life_say((l), (i), (text), keys_);                                     \
+  } while (0)
+
+/* Bring reporter i to the evidence step, with a story of their own or,
+ * now and then, one told before (so that filing it is a duplicate). */
+static void
+life_walk(struct life *l, int i)
+{
+  char story[512];
+  size_t k;
+
+  if (l->state[i] == 2)
+    LIFE_SAY(l, i, "MENU", "expired");
+  l->state[i] = 0;
+  if (life_rand(l, 3) == 0)
+    snprintf(story, sizeof(story), "%s", steps[6][0]);
+  else
+    tu_story(100 + l->stories++, story, sizeof(story));
+  LIFE_SAY(l, i, "MENU", "menu");
+  for (k = 1; k < sizeof(steps) / sizeof(steps[0]); k++)
+    LIFE_SAY(l, i, k == 6 ? story : steps[k][0], steps[k][1]);
+  l->state[i] = 1;
+}
+
+static void
+life_send_media(struct life *l, int i)
+{
+  unsigned kind = life_rand(l, 6);
+  char path[64], from[16], *url;
+
+  snprintf(path, sizeof(path), "/%s/%d.jpg",
+           kind < 2 ? "slow" : kind == 2 ? "same" : "fast", ++l->media);
+  life_phone(i, from);
+  url = fakeprov_url(l->fp, path);
+  send_media(&l->d, from, url, "image/jpeg");
+  free(url);
+  l->sent++;
+}
+
+static void
+life_file(struct life *l, int i)
+{
+  struct tu_replies r;
+  char from[16];
+
+  LIFE_SAY(l, i, "LANJUT", "ask.identitas");
+  LIFE_SAY(l, i, "3", "konfirmasi");
+  life_phone(i, from);
+  ck_assert_int_eq(tu_say(&l->d, from, "KIRIM", NULL, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  if (r.n > 0 && tu_is(&r, r.n - 1, "ticket.created"))
+    l->filed++;
+  else
+    l->duplicates++;
+  tu_replies_free(&r);
+  l->state[i] = 0;
+}
+
+/* One random step. */
+static void
+life_step(struct life *l)
+{
+  int i = (int)life_rand(l, LIFE_REPORTERS), j;
+  unsigned what = life_rand(l, 10);
+
+  if (what == 9) {
+    /* A day passes: every open draft has expired. */
+    ck_assert_int_eq(tu_daemon_advance(&l->d, 25LL * 3600 * 1000), 0);
+    for (j = 0; j < LIFE_REPORTERS; j++)
+      if (l->state[j] == 1)
+        l->state[j] = 2;
+    l->expiries++;
+    return;
+  }
+  if (l->state[i] != 1)
+    life_walk(l, i);
+  if (what < 6) {
+    life_send_media(l, i);
+  } else if (what < 8) {
+    LIFE_SAY(l, i, "BATAL", "cancelled");
+    l->state[i] = 0;
+    l->cancelled++;
+  } else {
+    life_file(l, i);
+  }
+}
+
+/* Run sql on the daemon's database (read-only), calling fn per row. */
+static void
+life_rows(struct life *l, const char *sql,
+          void (*fn)(struct life *l, sqlite3_stmt *row))
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  int rc;
+
+  ck_assert_int_eq(sqlite3_open_v2(l->d.db, &db, SQLITE_OPEN_READONLY, NULL),
+                   SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    fn(l, st);
+  ck_assert_int_eq(rc, SQLITE_DONE);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+/* Files in the evidence folder whose name starts with prefix ("" for
+ * all). */
+static int
+life_files(struct life *l, const char *prefix)
+{
+  char path[4096];
+  struct dirent *e;
+  DIR *dir;
+  int n = 0;
+
+  snprintf(path, sizeof(path), "%s/var/evidence", l->d.dir);
+  dir = opendir(path);
+  ck_assert_ptr_nonnull(dir);
+  while ((e = readdir(dir)) != NULL)
+    if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+        strncmp(e->d_name, prefix, strlen(prefix)) == 0)
+      n++;
+  closedir(dir);
+  return n;
+}
+
+/* Wait (on the daemon's evidence log lines, at most 60 s) until nothing
+ * is pending or queued for removal (no queue at all: an older schema).
+ * Then no download runs: a temporary file left is a file without a row. */
+static void
+life_settle(struct life *l)
+{
+  time_t end = time(NULL) + 60;
+
+  while (time(NULL) < end) {
+    size_t mark = tu_daemon_mark(&l->d);
+    if (tu_db_int(&l->d, "SELECT count(*) FROM evidence WHERE status = "
+                         "'pending'") == 0 &&
+        tu_db_int(&l->d, "SELECT count(*) FROM evidence_dropped") <= 0)
+      return;
+    tu_daemon_wait_log(&l->d, mark, "event=evidence.", 1000);
+  }
+  ck_abort_msg("evidence did not settle: %lld pending (seed %u)",
+               tu_db_int(&l->d, "SELECT count(*) FROM evidence WHERE "
+                                "status = 'pending'"), l->seed);
+}
+
+/* Each row: stored, with the digest of what its URL served, and its file
+ * there with that content. */
+static void
+life_check_row(struct life *l, sqlite3_stmt *row)
+{
+  const char *url = (const char *)sqlite3_column_text(row, 1);
+  const char *status = (const char *)sqlite3_column_text(row, 2);
+  const char *sha = (const char *)sqlite3_column_text(row, 3);
+  char want[2 * CRYPTO_SHA256_LEN + 1], got[2 * CRYPTO_SHA256_LEN + 1];
+  char content[128], path[4096], *file;
+  const char *p = url ? strstr(url, "127.0.0.1:") : NULL;
+  size_t len;
+
+  ck_assert_ptr_nonnull(p);
+  p = strchr(p, '/');
+  ck_assert_ptr_nonnull(p);
+  ck_assert_msg(status != NULL && strcmp(status, "stored") == 0,
+                "row %lld (%s) is %s (seed %u)", sqlite3_column_int64(row, 0),
+                p, status ? status : "NULL", l->seed);
+  life_content(p, content, sizeof(content));
+  sha_hex(content, want);
+  ck_assert_msg(sha != NULL && strcmp(sha, want) == 0,
+                "row %lld (%s) holds another URL's content (seed %u)",
+                sqlite3_column_int64(row, 0), p, l->seed);
+  snprintf(path, sizeof(path), "%s/var/evidence/%s", l->d.dir, sha);
+  file = tu_read_file(path, &len);
+  ck_assert_msg(file != NULL, "row %lld: file %s missing (seed %u)",
+                sqlite3_column_int64(row, 0), sha, l->seed);
+  {
+    unsigned char dg[CRYPTO_SHA256_LEN];
+    crypto_sha256(file, len, dg);
+    crypto_hex(dg, sizeof(dg), got);
+  }
+  ck_assert_str_eq(got, sha);
+  free(file);
+}
+
+/* Times needle appears in the daemon's log so far. */
+static int
+life_log_count(struct life *l, const char *needle)
+{
+  const char *p;
+  int n = 0;
+
+  pthread_mutex_lock(&l->d.mu);
+  for (p = l->d.log; p != NULL && (p = strstr(p, needle)) != NULL; p++)
+    n++;
+  pthread_mutex_unlock(&l->d.mu);
+  return n;
+}
+
+START_TEST(evidence_lifecycle_at_random)
+{
+  struct life l;
+  struct tu_daemon_opts o = {0};
+  const char *env = getenv("ADUAN_TEST_SEED");
+  unsigned seed = env ? (unsigned)strtoul(env, NULL, 10)
+                      : (unsigned)time(NULL) ^ (unsigned)getpid();
+  int a, files, digests, status;
+
+  memset(&l, 0, sizeof(l));
+  l.rng = l.seed = seed;
+  fprintf(stderr, "evidence_lifecycle_at_random: seed=%u "
+          "(ADUAN_TEST_SEED=%u replays it)\n", seed, seed);
+  ck_assert_int_eq(fakeprov_start(&l.fp), 0);
+  fakeprov_default(l.fp, 200, "content of {path}");
+  fakeprov_route(l.fp, "/same/", 200, LIFE_SHARED);
+  fakeprov_hold(l.fp, "/slow/");
+  o.extra = "[limits]\nmessages_per_minute = 0\ntickets_per_day = 0\n";
+  ck_assert_int_eq(tu_daemon_start_opts(&l.d, &o), 0);
+  for (a = 0; a < LIFE_ACTIONS; a++) {
+    if (a == LIFE_ACTIONS / 2) {
+      /* Killed with downloads in flight, then back. */
+      ck_assert_int_eq(tu_daemon_kill(&l.d, SIGKILL), 0);
+      ck_assert_int_eq(tu_daemon_wait_exit(&l.d, 10000, &status), 0);
+      ck_assert_int_eq(tu_daemon_restart(&l.d), 0);
+    }
+    life_step(&l);
+  }
+  fakeprov_release(l.fp);
+  life_settle(&l);
+
+  life_rows(&l, "SELECT id, source_url, status, sha256 FROM evidence",
+            life_check_row);
+  /* No file without a row: the folder holds exactly the digests of the
+   * rows. */
+  files = life_files(&l, "");
+  digests = (int)tu_db_int(&l.d, "SELECT count(DISTINCT sha256) FROM "
+                                 "evidence");
+  fprintf(stderr, "evidence_lifecycle_at_random: seed=%u media=%d "
+          "cancelled=%d filed=%d duplicates=%d expiries=%d rows=%lld "
+          "files=%d stopped=%d late=%d removed=%d orphans=%d\n", seed,
+          l.sent, l.cancelled, l.filed, l.duplicates, l.expiries,
+          tu_db_int(&l.d, "SELECT count(*) FROM evidence"), files,
+          life_log_count(&l, "reason=cancelled"),
+          life_log_count(&l, "reason=finished_late"),
+          life_log_count(&l, "event=evidence.removed"),
+          life_log_count(&l, "reason=orphan"));
+  ck_assert_msg(files == digests, "%d files for %d digests (seed %u)", files,
+                digests, l.seed);
+  tu_daemon_cleanup(&l.d);
+  fakeprov_stop(l.fp);
+}
+END_TEST
+
 static Suite *
 evidence_suite(void)
 {
@@ -395,6 +723,10 @@ evidence_suite(void)
   tcase_add_test(tc, cancelled_draft_files_go_with_their_last_row);
   tcase_add_test(tc, purged_reporter_draft_evidence_goes);
   tcase_add_test(tc, permanent_download_error_fails_at_once);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("lifecycle");
+  tcase_set_timeout(tc, 180);
+  tcase_add_test(tc, evidence_lifecycle_at_random);
   suite_add_tcase(s, tc);
   return s;
 }
