@@ -2,7 +2,11 @@
  * test_evidence.c: evidence downloads through the real daemon: a photo
  * sent at the evidence step is fetched from the (fake) provider at once,
  * stored under its SHA-256 with mode 0600, and recorded; a failing
- * download is retried; an oversized one is refused.
+ * download is retried, one that cannot succeed fails at once, an
+ * oversized one is refused; a late download never lands on another row;
+ * files go with the last row referring to them, and with a purged
+ * reporter's draft; and, at random (lifecycle), every file stays
+ * referenced by exactly the rows it was fetched for.
  */
 #include <dirent.h>
 #include <signal.h>
