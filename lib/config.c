@@ -151,6 +151,17 @@ static const struct directive directives[] = {
     .offset = CFG(server.idle_timeout_ms), .min = 1 * MS_SECOND,
     .max = 1 * MS_HOUR, .def = "60s", .flags = F_RELOAD,
     .help = "A connection with nothing in flight is closed after this" },
+  { .section = SEC_SERVER, .key = "body_timeout", .type = T_DURATION,
+    .offset = CFG(server.body_timeout_ms), .min = 1 * MS_SECOND,
+    .max = 1 * MS_HOUR, .def = "30s", .flags = F_RELOAD,
+    .help = "Time a client has to send a whole request body; then 408" },
+  { .section = SEC_SERVER, .key = "max_connections_per_client",
+    .type = T_INT, .offset = CFG(server.max_connections_per_client),
+    .min = 0, .max = 100000, .def = "512", .flags = F_RELOAD,
+    .help = "Connections from one client address; one more gets 503; "
+            "0: no cap.\n# Behind nginx on this host every "
+            "connection comes from 127.0.0.1: set it to\n# max_connections "
+            "and cap each client in nginx (limit_conn)" },
   { .section = SEC_SERVER, .key = "shutdown_timeout", .type = T_DURATION,
     .offset = CFG(server.shutdown_timeout_ms), .min = 0,
     .max = 10 * MS_MINUTE, .def = "10s", .flags = F_RELOAD,
@@ -316,6 +327,12 @@ static const struct directive directives[] = {
     .offset = CFG(evidence.retry_for_ms), .min = 1 * MS_SECOND,
     .max = 1 * MS_DAY, .def = "10m", .flags = F_RELOAD,
     .help = "How long a failing download is retried (provider URLs expire)" },
+  { .section = SEC_EVIDENCE, .key = "allow_private_addresses",
+    .type = T_BOOL, .offset = CFG(evidence.allow_private_addresses),
+    .def = "no",
+    .help = "Let downloads reach loopback, private, link-local and other "
+            "non-public addresses; yes only where providers are fakes on "
+            "loopback (tests)" },
 
   /* [admin] */
   { .section = SEC_ADMIN, .key = "socket", .type = T_PATH,
@@ -375,6 +392,13 @@ static const struct directive directives[] = {
     .types = T_WA, .required = T_WA,
     .type_example = { [CHANNEL_WHATSAPP_CLOUD] = "123456789012345" },
     .help = "Id of the WhatsApp business number replies are sent from" },
+  { .section = SEC_CHANNEL, .key = "media_hosts", .type = T_STRING,
+    .offset = CHN(media_hosts), .min = 1, .max = 1024, .flags = F_RELOAD,
+    .types = T_WA,
+    .type_def = { [CHANNEL_WHATSAPP_CLOUD] = "lookaside.fbsbx.com" },
+    .help = "Hosts Meta serves media from (spaces or commas between): "
+            "the access token goes with a download only to these, over "
+            "https; tests list 127.0.0.1" },
   { .section = SEC_CHANNEL, .key = "account_sid", .type = T_STRING,
     .offset = CHN(account_sid), .min = 1, .max = 64, .flags = F_RELOAD,
     .types = T_TW, .required = T_TW,
@@ -461,6 +485,8 @@ struct loader {
   int seen[SEC_COUNT];       /* header line of each plain section */
   struct entry *ents;
   size_t nents, cap;
+  int literal_line;          /* first literal secret: its line and key */
+  const char *literal_key;
 };
 
 int
@@ -1143,6 +1169,10 @@ resolve_secret(struct loader *ld, int line, const struct directive *d,
     diag_error(ld->diag, ld->file, line, "%s: must not be empty", d->key);
   } else {
     v = ld_strdup(ld, val);
+    if (ld->literal_line == 0) {
+      ld->literal_line = line;
+      ld->literal_key = d->key;
+    }
   }
   buf_free(&label);
   buf_free(&path);
@@ -1798,6 +1828,70 @@ check_whole(struct loader *ld)
                 "signatures cannot be checked", cfg->channels[i].name);
 }
 
+/* ---- Checks of the whole configuration --------------------------------- */
+
+/* 1 when host (numeric, as parse_listen leaves it) is a loopback address:
+ * 127.0.0.0/8, ::1, or ::ffff:127.0.0.0/104. */
+static int
+is_loopback(const char *host)
+{
+  static const unsigned char v6_loop[16] = {[15] = 1};
+  static const unsigned char v4_mapped[12] = {[10] = 0xff, [11] = 0xff};
+  unsigned char a[sizeof(struct in6_addr)];
+
+  if (host == NULL)
+    return 0;
+  if (inet_pton(AF_INET, host, a) == 1)
+    return a[0] == 127;
+  if (inet_pton(AF_INET6, host, a) != 1)
+    return 0;
+  return memcmp(a, v6_loop, 16) == 0 ||
+         (memcmp(a, v4_mapped, 12) == 0 && a[12] == 127);
+}
+
+int
+config_check_exposure(const struct config *cfg, struct diag *diag)
+{
+  int i, n = 0;
+
+  if (is_loopback(cfg->server.listen_host))
+    return 0;
+  for (i = 0; i < cfg->nchannels; i++) {
+    const struct config_channel *ch = &cfg->channels[i];
+    if (ch->type != CHANNEL_DEV ||
+        (ch->token != NULL && ch->token[0] != '\0'))
+      continue;
+    diag_error(diag, cfg->path, ch->line,
+               "[channel.%s]: a dev channel without a token may only be "
+               "served on a loopback address, and [server] listen is %s: "
+               "set a token, or listen on 127.0.0.1 or [::1]", ch->name,
+               cfg->server.listen);
+    n++;
+  }
+  return n;
+}
+
+/*
+ * Warn when the file holds a literal secret and group or others may read
+ * it: the secret is then as public as the file.  Names the first such
+ * secret by line and key, never by value.
+ */
+static void
+check_literal_secrets(struct loader *ld)
+{
+  struct stat st;
+
+  if (ld->literal_line == 0 || stat(ld->file, &st) != 0 ||
+      (st.st_mode & (S_IRGRP | S_IROTH)) == 0)
+    return;
+  diag_warn(ld->diag, ld->file, ld->literal_line,
+            "%s: a literal secret in a file that %s can read (mode %04o); "
+            "use file:, env: or credential:, or make the file private "
+            "(chmod 600)", ld->literal_key,
+            (st.st_mode & S_IROTH) ? "everyone" : "its group",
+            (unsigned)(st.st_mode & 07777));
+}
+
 int
 config_defaults(struct config **out)
 {
@@ -1881,11 +1975,15 @@ config_load_flags(const char *path, unsigned flags, struct config **out,
     explicit_bzero(text.data, text.len);
   buf_free(&text);
 
+  if (ld.rc == 0 && diag->errors == errors0)
+    config_check_exposure(ld.cfg, diag);
   rc = ld.rc;
   if (rc == 0 && diag->errors > errors0)
     rc = AERR_CONFIG;
-  if (rc == 0)
+  if (rc == 0) {
     check_whole(&ld);
+    check_literal_secrets(&ld);
+  }
   if (diag == &own)
     diag_free(&own);
   if (rc != 0) {

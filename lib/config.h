@@ -56,6 +56,9 @@ struct config_channel {
   char *verify_token;
   char *access_token;
   char *phone_number_id;
+  char *media_hosts;         /* hosts the access token may go to for a
+                                media download, separated by spaces or
+                                commas */
   /* twilio */
   char *account_sid;
   char *auth_token;
@@ -83,8 +86,10 @@ struct config {
     char *public_url;        /* no trailing slash */
     size_t max_body;         /* bytes */
     int max_connections;
+    int max_connections_per_client;  /* from one address; 0: no cap */
     uint64_t header_timeout_ms;
     uint64_t idle_timeout_ms;
+    uint64_t body_timeout_ms;  /* a request body, from the end of its head */
     uint64_t shutdown_timeout_ms; /* in-flight work gets this long on stop */
   } server;
 
@@ -142,6 +147,8 @@ struct config {
     size_t max_size;
     uint64_t timeout_ms;
     uint64_t retry_for_ms;
+    int allow_private_addresses;  /* 1: downloads may reach loopback,
+                                     private and link-local addresses */
   } evidence;
 
   struct {
@@ -215,6 +222,17 @@ int config_changes(const struct config *old, const struct config *cur,
  * on, the database it has open.  Returns 0 or -ENOMEM.
  */
 int config_keep_restart_only(struct config *cur, const struct config *old);
+
+/*
+ * Refuse what would expose the daemon: a dev channel without a token
+ * while [server] listen is not a loopback address (127.0.0.0/8, ::1;
+ * localhost is read as 127.0.0.1), since anyone who reaches the port
+ * could then file reports.  Adds one error to diag (at the channel's
+ * line in cfg->path) per such channel and returns how many.  config_load
+ * runs it; a reload runs it again once the running listen address is
+ * kept (config_keep_restart_only).
+ */
+int config_check_exposure(const struct config *cfg, struct diag *diag);
 
 /*
  * Append the documented example configuration to out: every directive of

@@ -8,6 +8,7 @@
 
 #include <curl/curl.h>
 #include <json-c/json.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,8 +16,12 @@
 #include "crypto.h"
 #include "err.h"
 #include "phone.h"
+#include "utf8.h"
 
 #define CHAT_MAX_REPLY (1024 * 1024)
+
+static const char *term_text(const char *s, const char *indent,
+                             struct buf *b);
 
 char *
 ctl_dev_url(const struct config *cfg, const char **token)
@@ -59,6 +64,7 @@ static int
 print_replies(const struct buf *body, FILE *out, FILE *err)
 {
   struct json_object *root, *replies;
+  struct buf tb = BUF_INIT;
   size_t i, n;
 
   root = json_tokener_parse(body->data ? body->data : "");
@@ -71,8 +77,9 @@ print_replies(const struct buf *body, FILE *out, FILE *err)
   n = json_object_array_length(replies);
   for (i = 0; i < n; i++) {
     struct json_object *r = json_object_array_get_idx(replies, i);
-    fprintf(out, "%s\n\n", json_object_get_string(r));
+    fprintf(out, "%s\n\n", term_text(json_object_get_string(r), "", &tb));
   }
+  buf_free(&tb);
   fflush(out);
   json_object_put(root);
   return 0;
@@ -230,11 +237,74 @@ field(struct json_object *o, const char *key)
   return json_object_get_string(v);
 }
 
+/*
+ * Text for a terminal.  What reporters write reaches the operator through
+ * these printers, so nothing in it may act on the terminal or pass for a
+ * line of aduanctl's own: each C0 control and DEL is written as \xNN,
+ * each C1 control (U+0080 to U+009F) as \u00NN, each byte that is not
+ * UTF-8 as \xNN.  A newline is kept when indent is given, and the next
+ * line starts with indent, deeper than any line aduanctl starts itself;
+ * without indent it is written \n.  (JSON output and the CSV export stay
+ * exact: they are data for programs.)
+ */
+static const char *
+term_text(const char *s, const char *indent, struct buf *b)
+{
+  size_t i = 0, n = strlen(s);
+  uint32_t cp;
+  int k, rc = 0;
+
+  buf_reset(b);
+  while (rc == 0 && i < n) {
+    unsigned char c = (unsigned char)s[i];
+    k = utf8_decode(s + i, n - i, &cp);
+    if (c == '\n' && indent != NULL)
+      rc = buf_printf(b, "\n%s", indent);
+    else if (c == '\n')
+      rc = buf_puts(b, "\\n");
+    else if (c < 0x20 || c == 0x7f || k == 0)
+      rc = buf_printf(b, "\\x%02x", c);
+    else if (cp >= 0x80 && cp <= 0x9f)
+      rc = buf_printf(b, "\\u%04x", (unsigned)cp);
+    else
+      rc = buf_append(b, s + i, (size_t)k);
+    i += k > 0 ? (size_t)k : 1;
+  }
+  if (rc != 0)
+    return "(out of memory)";
+  return b->data != NULL ? b->data : "";
+}
+
+/* Buffers for the fields of one line of output, reused in turn. */
+#define TERM_SLOTS 8
+struct term {
+  struct buf b[TERM_SLOTS];
+  int next;
+};
+
+/* o.key (or "-") as term_text gives it. */
+static const char *
+tfield(struct term *t, struct json_object *o, const char *key,
+       const char *indent)
+{
+  return term_text(field(o, key), indent, &t->b[t->next++ % TERM_SLOTS]);
+}
+
+static void
+term_free(struct term *t)
+{
+  int i;
+
+  for (i = 0; i < TERM_SLOTS; i++)
+    buf_free(&t->b[i]);
+}
+
 /* A ticket list as a table; overdue: the columns of an overdue list. */
 static int
 print_list(const char *json, FILE *out, int overdue)
 {
   struct json_object *root = json_tokener_parse(json), *arr, *v;
+  struct term tm = {0};
   size_t i, n;
 
   if (root == NULL || !json_object_object_get_ex(root, "tickets", &arr)) {
@@ -252,17 +322,23 @@ print_list(const char *json, FILE *out, int overdue)
     struct json_object *t = json_object_array_get_idx(arr, i);
     if (overdue)
       fprintf(out, "%-16s %-13s %-17s %-5d %-20.20s %s\n",
-              field(t, "number"), field(t, "status"), field(t, "due"),
+              tfield(&tm, t, "number", NULL), tfield(&tm, t, "status", NULL),
+              tfield(&tm, t, "due", NULL),
               json_object_object_get_ex(t, "late_days", &v)
                 ? json_object_get_int(v) : 0,
-              field(t, "lokasi"), field(t, "reporter"));
+              tfield(&tm, t, "lokasi", NULL),
+              tfield(&tm, t, "reporter", NULL));
     else
       fprintf(out, "%-16s %-13s %-24.24s %-20.20s %-17s %s\n",
-              field(t, "number"), field(t, "status"), field(t, "category"),
-              field(t, "lokasi"), field(t, "created"), field(t, "reporter"));
+              tfield(&tm, t, "number", NULL), tfield(&tm, t, "status", NULL),
+              tfield(&tm, t, "category", NULL),
+              tfield(&tm, t, "lokasi", NULL),
+              tfield(&tm, t, "created", NULL),
+              tfield(&tm, t, "reporter", NULL));
   }
   fprintf(out, "(%zu %sticket%s)\n", n, overdue ? "overdue " : "",
           n == 1 ? "" : "s");
+  term_free(&tm);
   json_object_put(root);
   return 0;
 }
@@ -283,17 +359,24 @@ int
 ctl_print_status(const char *json, FILE *out)
 {
   struct json_object *o = json_tokener_parse(json);
+  struct term tm = {0};
 
   if (o == NULL || !json_object_is_type(o, json_type_object)) {
     json_object_put(o);
     return AERR_PARSE;
   }
   fprintf(out, "%s: %s -> %s by %s; the reporter will be told\n",
-          field(o, "number"), field(o, "from"), field(o, "status"),
-          field(o, "actor"));
+          tfield(&tm, o, "number", NULL), tfield(&tm, o, "from", NULL),
+          tfield(&tm, o, "status", NULL), tfield(&tm, o, "actor", NULL));
+  term_free(&tm);
   json_object_put(o);
   return 0;
 }
+
+/* Continuation lines of a field of show: under the field's value, and
+ * under an event, evidence, question or reveal line. */
+#define SHOW_INDENT "             "
+#define ITEM_INDENT "      "
 
 int
 ctl_print_ticket(const char *json, FILE *out)
@@ -304,6 +387,7 @@ ctl_print_ticket(const char *json, FILE *out)
     "updated", "kronologi",
   };
   struct json_object *t = json_tokener_parse(json), *arr;
+  struct term tm = {0};
   size_t i, n;
 
   if (t == NULL || !json_object_is_type(t, json_type_object)) {
@@ -311,15 +395,16 @@ ctl_print_ticket(const char *json, FILE *out)
     return AERR_PARSE;
   }
   for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-    fprintf(out, "%-12s %s\n", keys[i], field(t, keys[i]));
+    fprintf(out, "%-12s %s\n", keys[i], tfield(&tm, t, keys[i], SHOW_INDENT));
   if (json_object_object_get_ex(t, "events", &arr)) {
     n = json_object_array_length(arr);
     fprintf(out, "\nevents:\n");
     for (i = 0; i < n; i++) {
       struct json_object *e = json_object_array_get_idx(arr, i);
-      fprintf(out, "  %s  %s -> %s  by %s  %s\n", field(e, "at"),
-              field(e, "from"), field(e, "to"), field(e, "actor"),
-              field(e, "note"));
+      fprintf(out, "  %s  %s -> %s  by %s  %s\n", tfield(&tm, e, "at", NULL),
+              tfield(&tm, e, "from", NULL), tfield(&tm, e, "to", NULL),
+              tfield(&tm, e, "actor", NULL),
+              tfield(&tm, e, "note", ITEM_INDENT));
     }
   }
   if (json_object_object_get_ex(t, "evidence", &arr)) {
@@ -327,8 +412,9 @@ ctl_print_ticket(const char *json, FILE *out)
     fprintf(out, "\nevidence:\n");
     for (i = 0; i < n; i++) {
       struct json_object *e = json_object_array_get_idx(arr, i);
-      fprintf(out, "  %s  %s  %s bytes  sha256 %s\n", field(e, "status"),
-              field(e, "mime"), field(e, "size"), field(e, "sha256"));
+      fprintf(out, "  %s  %s  %s bytes  sha256 %s\n",
+              tfield(&tm, e, "status", NULL), tfield(&tm, e, "mime", NULL),
+              tfield(&tm, e, "size", NULL), tfield(&tm, e, "sha256", NULL));
     }
     if (n == 0)
       fprintf(out, "  (none)\n");
@@ -339,11 +425,13 @@ ctl_print_ticket(const char *json, FILE *out)
     fprintf(out, "\nquestions:\n");
     for (i = 0; i < n; i++) {
       struct json_object *e = json_object_array_get_idx(arr, i);
-      fprintf(out, "  %s  %s asked: %s\n", field(e, "asked"),
-              field(e, "actor"), field(e, "question"));
+      fprintf(out, "  %s  %s asked: %s\n", tfield(&tm, e, "asked", NULL),
+              tfield(&tm, e, "actor", NULL),
+              tfield(&tm, e, "question", ITEM_INDENT));
       if (strcmp(field(e, "answered"), "-") != 0)
         fprintf(out, "  %s  the reporter answered: %s\n",
-                field(e, "answered"), field(e, "answer"));
+                tfield(&tm, e, "answered", NULL),
+                tfield(&tm, e, "answer", ITEM_INDENT));
       else
         fprintf(out, "  (no answer yet)\n");
     }
@@ -354,10 +442,12 @@ ctl_print_ticket(const char *json, FILE *out)
     fprintf(out, "\nidentity revealed:\n");
     for (i = 0; i < n; i++) {
       struct json_object *e = json_object_array_get_idx(arr, i);
-      fprintf(out, "  %s  to %s  because: %s\n", field(e, "at"),
-              field(e, "actor"), field(e, "reason"));
+      fprintf(out, "  %s  to %s  because: %s\n", tfield(&tm, e, "at", NULL),
+              tfield(&tm, e, "actor", NULL),
+              tfield(&tm, e, "reason", ITEM_INDENT));
     }
   }
+  term_free(&tm);
   json_object_put(t);
   return 0;
 }
@@ -366,6 +456,7 @@ int
 ctl_print_reveal(const char *json, FILE *out)
 {
   struct json_object *o = json_tokener_parse(json);
+  struct term tm = {0};
 
   if (o == NULL || !json_object_is_type(o, json_type_object)) {
     json_object_put(o);
@@ -373,9 +464,11 @@ ctl_print_reveal(const char *json, FILE *out)
   }
   fprintf(out, "number     %s\nreporter   %s\nphone      %s\n"
           "name       %s\nidentitas  %s\n(recorded: %s, %s)\n",
-          field(o, "number"), field(o, "reporter"), field(o, "phone"),
-          field(o, "name"), field(o, "identitas"), field(o, "actor"),
-          field(o, "at"));
+          tfield(&tm, o, "number", NULL), tfield(&tm, o, "reporter", NULL),
+          tfield(&tm, o, "phone", NULL), tfield(&tm, o, "name", NULL),
+          tfield(&tm, o, "identitas", NULL), tfield(&tm, o, "actor", NULL),
+          tfield(&tm, o, "at", NULL));
+  term_free(&tm);
   json_object_put(o);
   return 0;
 }
@@ -384,13 +477,16 @@ int
 ctl_print_ask(const char *json, FILE *out)
 {
   struct json_object *o = json_tokener_parse(json);
+  struct term tm = {0};
 
   if (o == NULL || !json_object_is_type(o, json_type_object)) {
     json_object_put(o);
     return AERR_PARSE;
   }
   fprintf(out, "%s: question sent to the reporter by %s; their answer will "
-          "show in aduanctl show\n", field(o, "number"), field(o, "actor"));
+          "show in aduanctl show\n", tfield(&tm, o, "number", NULL),
+          tfield(&tm, o, "actor", NULL));
+  term_free(&tm);
   json_object_put(o);
   return 0;
 }
@@ -399,13 +495,15 @@ int
 ctl_print_purge(const char *json, FILE *out)
 {
   struct json_object *o = json_tokener_parse(json);
+  struct term tm = {0};
 
   if (o == NULL || !json_object_is_type(o, json_type_object)) {
     json_object_put(o);
     return AERR_PARSE;
   }
   fprintf(out, "purged: %s raw payloads, %s reporters' personal data\n",
-          field(o, "payloads"), field(o, "reporters"));
+          tfield(&tm, o, "payloads", NULL), tfield(&tm, o, "reporters", NULL));
+  term_free(&tm);
   json_object_put(o);
   return 0;
 }

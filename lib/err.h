@@ -27,7 +27,8 @@
   XX(STORE, "database error")                                         \
   XX(RANGE, "value out of range")                                     \
   XX(STATE, "operation not valid in this state")                      \
-  XX(UNSUPPORTED, "not supported")
+  XX(UNSUPPORTED, "not supported")                                    \
+  XX(DENIED, "not allowed")
 
 enum err_code {
   AERR_OK = 0,

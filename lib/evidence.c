@@ -27,6 +27,7 @@
 #include "crypto.h"
 #include "curlev.h"
 #include "err.h"
+#include "fetchguard.h"
 #include "log.h"
 #include "provider.h"
 #include "server.h"
@@ -71,6 +72,7 @@ struct dl {
   int64_t size;
   int too_big;
   char ctype[128];
+  struct fetchguard guard;            /* which addresses it may reach */
 };
 
 static void poll_now(struct evidence *ev);
@@ -415,6 +417,13 @@ on_done(CURL *easy, CURLcode result, void *arg)
     dl_free(d);  /* closing: still pending, tried again at start */
     return;
   }
+  if (result != CURLE_OK && d->guard.refused > 0) {
+    /* The URL leads somewhere downloads must not go: no retry helps. */
+    d->attempts = ev->srv->cfg->outbox.max_attempts;
+    dl_record(d, "failed", fetchguard_reason(&d->guard, err, sizeof(err)),
+              NULL);
+    goto out;
+  }
   if (d->too_big || result == CURLE_FILESIZE_EXCEEDED) {
     snprintf(err, sizeof(err), "larger than %zu bytes",
              ev->srv->cfg->evidence.max_size);
@@ -456,6 +465,11 @@ on_done(CURL *easy, CURLcode result, void *arg)
     if (step_start(d) == 0)
       return;
     dl_record(d, "pending", "cannot start the next request", NULL);
+  } else if (rc == AERR_DENIED) {
+    /* The channel's credentials must not go where the media is. */
+    d->attempts = ev->srv->cfg->outbox.max_attempts;
+    dl_record(d, "failed", d->req.refused ? d->req.refused : "not allowed",
+              NULL);
   } else {
     dl_record(d, "pending", "unexpected answer from the provider", NULL);
   }
@@ -488,6 +502,11 @@ step_start(struct dl *d)
   curl_easy_setopt(easy, CURLOPT_URL, d->req.url);
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, d->headers);
   curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+  if (d->req.userpwd != NULL) {
+    /* libcurl sends it to the URL's scheme, host and port only. */
+    curl_easy_setopt(easy, CURLOPT_USERPWD, d->req.userpwd);
+    curl_easy_setopt(easy, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+  }
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, d);
   curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
@@ -496,11 +515,12 @@ step_start(struct dl *d)
   curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE,
                    (curl_off_t)cfg->evidence.max_size);
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
   /* Twilio's media URLs answer with a redirect to the file. */
   curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
   curl_easy_setopt(easy, CURLOPT_MAXREDIRS, 3L);
-  if (curlev_add(ev->cv, easy, on_done, d) != 0) {
+  d->guard.allow_private = cfg->evidence.allow_private_addresses;
+  if (fetchguard_apply(&d->guard, easy) != 0 ||
+      curlev_add(ev->cv, easy, on_done, d) != 0) {
     curl_easy_cleanup(easy);
     return AERR_STATE;
   }

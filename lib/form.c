@@ -133,7 +133,11 @@ form_get(const struct form *f, const char *name)
 {
   const struct form_pair *p = form_find(f, name);
 
-  return p != NULL ? p->value : NULL;
+  /* A value with a NUL inside would read as the bytes before it: an id
+   * "abc%00def" would pass for "abc".  As a C string it is absent. */
+  if (p == NULL || strlen(p->value) != p->value_len)
+    return NULL;
+  return p->value;
 }
 
 /* 1 for the bytes RFC 3986 calls unreserved, which need no escape. */

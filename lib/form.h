@@ -25,7 +25,9 @@ struct form {
 int form_parse(struct form *f, const char *s, size_t len);
 void form_free(struct form *f);
 
-/* The first value named name, or NULL. */
+/* The first value named name, as a C string; NULL if there is none or if
+ * it holds a NUL byte (it would read short).  form_find() gives such
+ * values whole. */
 const char *form_get(const struct form *f, const char *name);
 
 /* The first pair named name, or NULL: for values that may hold NUL

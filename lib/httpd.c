@@ -11,11 +11,15 @@
  * A connection moves through three phases: HEAD (waiting for a request
  * line and headers, timed by header_timeout from accept or from the first
  * byte of the request), BODY (timed by idle_timeout since the last bytes
- * arrived) and IDLE (between requests, timed by idle_timeout).  While a
- * request waits for the handler the timer is off.  Whole requests queue on
- * the connection in arrival order; an answer leaves only when every
- * earlier one has left, and reading pauses while max_pipeline requests are
- * queued.
+ * arrived, and by body_timeout in all) and IDLE (between requests, timed
+ * by idle_timeout).  While a request waits for the handler the timer is
+ * off.  Whole requests queue on the connection in arrival order; an
+ * answer leaves only when every earlier one has left, and reading pauses
+ * while max_pipeline requests are queued or while more than
+ * HTTPD_UNSENT_MAX bytes of answers wait for the client to take them (a
+ * client that pipelines and never reads costs that much memory, not a
+ * copy of every answer).  Connections from one TCP address beyond
+ * max_per_client are turned away like those beyond max_connections.
  *
  * A connection that is done (the client asked to close, or httpd answered
  * an error of its own) half-closes after its last answer and then reads
@@ -44,6 +48,7 @@
 #define HTTPD_LINGER_MS 1000      /* reading and dropping after the end */
 #define HTTPD_REJECT_MAX 64       /* 503 answers under way at once */
 #define HTTPD_READ_SIZE 65536
+#define HTTPD_UNSENT_MAX 65536    /* answers not yet taken before pausing */
 
 enum conn_phase {
   PHASE_HEAD,   /* waiting for (the rest of) a request line and headers */
@@ -101,6 +106,7 @@ struct httpd_conn {
   struct httpd_conn *next;
   http_parser parser;
   char peer[64];
+  char addr[INET6_ADDRSTRLEN];    /* TCP: the peer's address; else "" */
   int peer_uid;                   /* unix sockets: the peer's uid, or -1 */
   int peer_pid;
 
@@ -118,6 +124,7 @@ struct httpd_conn {
   struct buf pending;             /* read but not parsed while paused */
   enum conn_phase phase;
   uint64_t mark_ms;               /* start of the phase, or last progress */
+  uint64_t body_ms;               /* when the head of the request ended */
   int open_handles;
   int writes_pending;
   int in_parse;
@@ -176,8 +183,10 @@ httpd_opts_default(struct httpd_opts *o)
   o->max_body = 256 * 1024;
   o->max_header = 16 * 1024;
   o->max_connections = 1024;
+  o->max_per_client = 512;
   o->header_timeout_ms = 10 * 1000;
   o->idle_timeout_ms = 60 * 1000;
+  o->body_timeout_ms = 30 * 1000;
   o->max_pipeline = 16;
 }
 
@@ -229,6 +238,7 @@ httpd_reason(int status)
   case 502: return "Bad Gateway";
   case 503: return "Service Unavailable";
   case 504: return "Gateway Timeout";
+  case 505: return "HTTP Version Not Supported";
   default: break;
   }
   if (status >= 100 && status < 200)
@@ -566,12 +576,15 @@ conn_timer_update(struct httpd_conn *c)
   }
   limit = c->phase == PHASE_HEAD ? h->opts.header_timeout_ms
                                  : h->opts.idle_timeout_ms;
-  if (limit == 0) {
+  due = limit > 0 ? c->mark_ms + limit : UINT64_MAX;
+  if (c->phase == PHASE_BODY && h->opts.body_timeout_ms > 0 &&
+      c->body_ms + h->opts.body_timeout_ms < due)
+    due = c->body_ms + h->opts.body_timeout_ms;
+  if (due == UINT64_MAX) {
     uv_timer_stop(&c->timer);
     return;
   }
   now = uv_now(h->loop);
-  due = c->mark_ms + limit;
   uv_timer_start(&c->timer, conn_on_timer, due > now ? due - now : 0, 0);
 }
 
@@ -682,8 +695,21 @@ conn_resume(struct httpd_conn *c)
 }
 
 /*
+ * Whether c has too much under way to read another request: max_pipeline
+ * requests queued, or more than HTTPD_UNSENT_MAX bytes of answers that the
+ * client has not taken yet.
+ */
+static int
+conn_congested(struct httpd_conn *c)
+{
+  return c->nqueued >= c->h->opts.max_pipeline ||
+         uv_stream_get_write_queue_size((uv_stream_t *)&c->io) >
+             HTTPD_UNSENT_MAX;
+}
+
+/*
  * After anything happened on c (outside the parser): close it when it is
- * done, resume parsing when the queue has room, and arm the timer.
+ * done, resume parsing when it is no longer congested, and arm the timer.
  */
 static void
 conn_settle(struct httpd_conn *c)
@@ -697,7 +723,7 @@ conn_settle(struct httpd_conn *c)
       conn_finish(c);
     return;
   }
-  if (c->paused && !c->kick && c->nqueued < c->h->opts.max_pipeline) {
+  if (c->paused && !c->kick && !conn_congested(c)) {
     /* Resume from the loop, never from inside the handler's call. */
     c->kick = 1;
     uv_timer_start(&c->timer, conn_on_timer, 0, 0);
@@ -793,6 +819,9 @@ conn_on_write(uv_write_t *wreq, int status)
     conn_close(c);
     return;
   }
+  /* A client taking its answers is not idle, even while reading pauses. */
+  if (c->paused)
+    c->mark_ms = uv_now(c->h->loop);
   conn_settle(c);
 }
 
@@ -1064,6 +1093,109 @@ conn_commit_header(struct httpd_conn *c)
   return 0;
 }
 
+/*
+ * Set req's Host header to value[0..n), replacing the first one or adding
+ * one.  Returns 0 or -ENOMEM.
+ */
+static int
+req_set_host(struct httpd_request *req, const char *value, size_t n)
+{
+  struct httpd_header *hs;
+  char *v = malloc(n + 1);
+  int i;
+
+  if (v == NULL)
+    return -ENOMEM;
+  memcpy(v, value, n);
+  v[n] = '\0';
+  for (i = 0; i < req->nheaders; i++) {
+    if (strcasecmp(req->headers[i].name, "Host") == 0) {
+      free(req->headers[i].value);
+      req->headers[i].value = v;
+      return 0;
+    }
+  }
+  hs = realloc(req->headers, sizeof(*hs) * ((size_t)req->nheaders + 1));
+  if (hs == NULL || (hs[req->nheaders].name = strdup("Host")) == NULL) {
+    if (hs != NULL)
+      req->headers = hs;
+    free(v);
+    return -ENOMEM;
+  }
+  req->headers = hs;
+  hs[req->nheaders++].value = v;
+  return 0;
+}
+
+/*
+ * Store the target url[0..n) on req.  The absolute form
+ * ("http://host:port/path?query", RFC 9112 section 3.2.2) keeps only its
+ * path (or "/") and query, and its authority replaces the Host header.
+ * Any other form is stored as received.  Returns 0 or -ENOMEM.
+ */
+static int
+req_set_target(struct httpd_request *req, const char *url, size_t n)
+{
+  struct http_parser_url u;
+  struct buf t = BUF_INIT;
+  size_t start, end;
+  int rc;
+
+  http_parser_url_init(&u);
+  if (n == 0 || url[0] == '/' || url[0] == '*' ||
+      http_parser_parse_url(url, n, 0, &u) != 0 ||
+      !(u.field_set & (1u << UF_SCHEMA)) || !(u.field_set & (1u << UF_HOST)))
+    return req_set_url(req, url, n);
+  start = (size_t)u.field_data[UF_SCHEMA].off + u.field_data[UF_SCHEMA].len + 3;
+  if (u.field_set & (1u << UF_USERINFO))
+    start = (size_t)u.field_data[UF_USERINFO].off +
+            u.field_data[UF_USERINFO].len + 1;
+  for (end = start; end < n && strchr("/?#", url[end]) == NULL; end++)
+    ;
+  if (u.field_set & (1u << UF_PATH))
+    rc = buf_append(&t, url + u.field_data[UF_PATH].off,
+                    u.field_data[UF_PATH].len);
+  else
+    rc = buf_append(&t, "/", 1);
+  if (rc == 0 && (u.field_set & (1u << UF_QUERY)))
+    rc = buf_printf(&t, "?%.*s", (int)u.field_data[UF_QUERY].len,
+                    url + u.field_data[UF_QUERY].off);
+  if (rc == 0)
+    rc = req_set_url(req, t.data, t.len);
+  if (rc == 0)
+    rc = req_set_host(req, url + start, end - start);
+  buf_free(&t);
+  return rc != 0 ? -ENOMEM : 0;
+}
+
+/*
+ * What RFC 9112 asks of a request head: a major version of 1 (else 505),
+ * and exactly one Host header, none being allowed before HTTP/1.1 (else
+ * 400).  Answers and returns -1 when the head fails; 0 when it passes.
+ */
+static int
+conn_check_head(struct httpd_conn *c, const http_parser *p)
+{
+  const struct httpd_request *req = c->cur;
+  int i, hosts = 0;
+
+  if (p->http_major != 1) {
+    conn_fail(c, 505, "http version not supported", "http.bad_request",
+              "version");
+    return -1;
+  }
+  for (i = 0; i < req->nheaders; i++)
+    if (strcasecmp(req->headers[i].name, "Host") == 0)
+      hosts++;
+  if (hosts > 1 || (hosts == 0 && p->http_minor >= 1)) {
+    conn_fail(c, 400, hosts > 1 ? "more than one Host header"
+                                : "missing Host header",
+              "http.bad_request", hosts > 1 ? "host_repeated" : "host_missing");
+    return -1;
+  }
+  return 0;
+}
+
 static int
 on_message_begin(http_parser *p)
 {
@@ -1160,8 +1292,10 @@ on_headers_complete(http_parser *p)
     return -1;
   if (c->hstate != HDR_NONE && conn_commit_header(c) != 0)
     return -1;
-  if (req_set_url(req, c->url.data != NULL ? c->url.data : "", c->url.len) !=
-      0) {
+  if (conn_check_head(c, p) != 0)
+    return -1;
+  if (req_set_target(req, c->url.data != NULL ? c->url.data : "",
+                     c->url.len) != 0) {
     conn_fail(c, 503, "out of memory", "http.out_of_memory", "url");
     return -1;
   }
@@ -1171,6 +1305,7 @@ on_headers_complete(http_parser *p)
   req->keep_alive = http_should_keep_alive(p) && !p->upgrade;
   c->phase = PHASE_BODY;
   c->mark_ms = uv_now(c->h->loop);
+  c->body_ms = c->mark_ms;
 
   if ((p->flags & F_CONTENTLENGTH) && max_body > 0 &&
       p->content_length > max_body) {
@@ -1217,7 +1352,7 @@ on_body(http_parser *p, const char *at, size_t len)
 /*
  * A whole request: queue it, hand it to the handler (which may answer at
  * once, later, or close the server), then pause the parser if the
- * connection has as many requests in flight as it may.
+ * connection is congested.
  */
 static int
 on_message_complete(http_parser *p)
@@ -1247,7 +1382,7 @@ on_message_complete(http_parser *p)
   h->handler(req, h->handler_arg);
   if (c->closing)
     return -1;
-  if (!c->read_done && c->nqueued >= h->opts.max_pipeline) {
+  if (!c->read_done && conn_congested(c)) {
     http_parser_pause(p, 1);
     c->paused = 1;
   }
@@ -1286,32 +1421,60 @@ conn_set_peer(struct httpd_conn *c)
     return;
   if (ss.ss_family == AF_INET6) {
     const struct sockaddr_in6 *a = (const struct sockaddr_in6 *)&ss;
-    if (uv_ip6_name(a, ip, sizeof(ip)) == 0)
+    if (uv_ip6_name(a, ip, sizeof(ip)) == 0) {
       snprintf(c->peer, sizeof(c->peer), "[%s]:%d", ip,
                (int)ntohs(a->sin6_port));
+      snprintf(c->addr, sizeof(c->addr), "%s", ip);
+    }
   } else if (ss.ss_family == AF_INET) {
     const struct sockaddr_in *a = (const struct sockaddr_in *)&ss;
-    if (uv_ip4_name(a, ip, sizeof(ip)) == 0)
+    if (uv_ip4_name(a, ip, sizeof(ip)) == 0) {
       snprintf(c->peer, sizeof(c->peer), "%s:%d", ip,
                (int)ntohs(a->sin_port));
+      snprintf(c->addr, sizeof(c->addr), "%s", ip);
+    }
   }
 }
 
 /*
- * Turn c away with 503 and "Connection: close".  Input is read and
- * dropped until the connection ends.  When too many are being turned away
+ * Whether c is one connection too many from its address: admitted
+ * connections from there (c included) over max_per_client.  Unix sockets
+ * are not counted.
+ */
+static int
+conn_over_client_cap(const struct httpd_conn *c)
+{
+  const struct httpd_conn *o;
+  int n = 0;
+
+  if (c->h->opts.max_per_client <= 0 || c->addr[0] == '\0')
+    return 0;
+  for (o = c->h->conns; o != NULL; o = o->next)
+    if (!o->rejected && strcmp(o->addr, c->addr) == 0)
+      n++;
+  return n > c->h->opts.max_per_client;
+}
+
+/*
+ * Turn c away with 503 and "Connection: close", for the connection limit
+ * or (per_client) the limit for its address.  Input is read and dropped
+ * until the connection ends.  When too many are being turned away
  * already, c is simply closed.
  */
 static void
-conn_reject(struct httpd_conn *c)
+conn_reject(struct httpd_conn *c, int per_client)
 {
   struct httpd *h = c->h;
   struct httpd_request *req;
 
   c->rejected = 1;
   h->nrejected++;
-  log_warn("event=http.conn_limit peer=%s open=%d max=%d", c->peer,
-           h->nconns - h->nrejected, h->opts.max_connections);
+  if (per_client)
+    log_warn("event=http.client_conn_limit peer=%s max=%d", c->peer,
+             h->opts.max_per_client);
+  else
+    log_warn("event=http.conn_limit peer=%s open=%d max=%d", c->peer,
+             h->nconns - h->nrejected, h->opts.max_connections);
   if (h->nrejected > HTTPD_REJECT_MAX) {
     conn_close(c);
     return;
@@ -1325,7 +1488,10 @@ conn_reject(struct httpd_conn *c)
   }
   req->keep_alive = 0;
   conn_enqueue(c, req);
-  httpd_respond_error(req, 503, "too many connections");
+  httpd_respond_error(req, 503, per_client
+                                     ? "too many connections from this "
+                                       "address"
+                                     : "too many connections");
 }
 
 static void
@@ -1379,7 +1545,11 @@ server_on_connection(uv_stream_t *ls, int status)
   conn_set_peer(c);
   if (h->opts.max_connections > 0 &&
       h->nconns - h->nrejected > h->opts.max_connections) {
-    conn_reject(c);
+    conn_reject(c, 0);
+    return;
+  }
+  if (conn_over_client_cap(c)) {
+    conn_reject(c, 1);
     return;
   }
   conn_read_start(c);
@@ -1467,6 +1637,7 @@ int
 httpd_listen_unix(struct httpd *h, const char *path, int mode)
 {
   struct stat st;
+  mode_t old_mask;
   int rc;
 
   if (h->stopped || h->closing || h->listening || path == NULL)
@@ -1484,9 +1655,11 @@ httpd_listen_unix(struct httpd *h, const char *path, int mode)
   h->listener.pipe.data = h;
   h->listener_inited = 1;
   h->is_pipe = 1;
+  /* Born with its mode: a chmod() after bind() would leave a moment in
+   * which the umask's looser mode lets anyone connect. */
+  old_mask = umask((mode_t)(~mode & 0777));
   rc = uv_pipe_bind(&h->listener.pipe, path);
-  if (rc == 0 && chmod(path, (mode_t)mode) != 0)
-    rc = UV_EPERM;
+  umask(old_mask);
   if (rc == 0)
     rc = uv_listen((uv_stream_t *)&h->listener, HTTPD_BACKLOG,
                    server_on_connection);
@@ -1526,6 +1699,17 @@ int
 httpd_connections(const struct httpd *h)
 {
   return h->nconns;
+}
+
+size_t
+httpd_unsent(const struct httpd *h)
+{
+  const struct httpd_conn *c;
+  size_t n = 0;
+
+  for (c = h->conns; c != NULL; c = c->next)
+    n += uv_stream_get_write_queue_size((const uv_stream_t *)&c->io);
+  return n;
 }
 
 /*

@@ -8,11 +8,18 @@
  * (after a group commit, say); responses on one connection always leave
  * in the order the requests came, whatever order they are answered in.
  *
+ * Requests are read as RFC 9112 says: an absolute-form target
+ * ("http://host/path") is accepted, its path and query kept and its
+ * authority made the Host header; a major version other than 1 gets 505,
+ * and an HTTP/1.1 request without Host (or any with two) gets 400.
+ *
  * Answers httpd gives by itself: 400 for a request it cannot parse, 413
  * for a body over max_body (then the connection is closed), 408 and close
- * when the headers do not arrive within header_timeout, 503 and close when
- * max_connections are open.  A connection with nothing in flight for
- * idle_timeout is closed.  "Expect: 100-continue" is answered.
+ * when the headers do not arrive within header_timeout or the body within
+ * body_timeout, 503 and close when max_connections are open or
+ * max_per_client from the client's address.  A connection with nothing
+ * in flight for idle_timeout is closed.  "Expect: 100-continue" is
+ * answered.
  *
  * Ownership: a struct httpd_request belongs to httpd.  The handler may
  * keep the pointer until it calls httpd_respond() exactly once; after that
@@ -72,15 +79,18 @@ struct httpd_opts {
   size_t max_body;             /* bytes */
   size_t max_header;           /* bytes of request line and headers */
   int max_connections;
+  int max_per_client;          /* connections from one address (TCP) */
   uint64_t header_timeout_ms;
   uint64_t idle_timeout_ms;
+  uint64_t body_timeout_ms;    /* the whole body, from the end of the head */
   int max_pipeline;            /* requests in flight per connection before
                                   reading pauses */
 };
 
 typedef void (*httpd_handler_cb)(struct httpd_request *req, void *arg);
 
-/* Defaults: 256k body, 16k header, 1024 connections, 10s, 60s, 16. */
+/* Defaults: 256k body, 16k header, 1024 connections, 512 from one
+ * address, header 10s, idle 60s, body 30s, 16 in flight. */
 void httpd_opts_default(struct httpd_opts *o);
 
 /* A new server on loop; nothing is bound yet.  Returns 0 or -errno. */
@@ -92,7 +102,9 @@ int httpd_new(struct httpd **out, uv_loop_t *loop, const struct httpd_opts *o,
 int httpd_listen(struct httpd *h, const char *host, int port);
 
 /* Listen on a unix socket at path instead (a stale socket there is
- * replaced; anything else is not), with the file's mode set to mode.
+ * replaced; anything else is not), created with mode as its mode (the
+ * process umask is set around the bind, so call this before any thread
+ * creates files).
  * Each request's peer_uid then says who connected (SO_PEERCRED). */
 int httpd_listen_unix(struct httpd *h, const char *path, int mode);
 
@@ -124,6 +136,9 @@ int httpd_inflight(const struct httpd *h);
 
 /* Open connections. */
 int httpd_connections(const struct httpd *h);
+
+/* Bytes of answers queued in the process, not yet taken by the kernel. */
+size_t httpd_unsent(const struct httpd *h);
 
 /* Close everything now; cb(arg) runs once every handle is closed, after
  * which h has been freed.  Unanswered requests stay valid until answered. */

@@ -4,8 +4,14 @@
  */
 #include "provider.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include "err.h"
+#include "http_parser.h"
+#include "netaddr.h"
 
 extern const struct provider_ops provider_dev;
 extern const struct provider_ops provider_whatsapp;
@@ -54,6 +60,14 @@ inbound_set_add(struct inbound_set *s)
   return m;
 }
 
+int
+inbound_skip(struct inbound_set *s, const char *why)
+{
+  if (s->skipped++ == 0)
+    s->skip_why = why;
+  return 0;
+}
+
 struct status_update *
 inbound_set_add_status(struct inbound_set *s)
 {
@@ -92,6 +106,71 @@ provider_request_free(struct provider_request *r)
     r->headers[i] = NULL;
   }
   buf_free(&r->body);
+  if (r->userpwd != NULL)
+    memset(r->userpwd, 0, strlen(r->userpwd));
+  free(r->userpwd);
+  r->userpwd = NULL;
+  free(r->refused);
+  r->refused = NULL;
+}
+
+int
+provider_url_origin(const char *url, struct url_origin *o)
+{
+  struct http_parser_url u;
+  const char *schema, *host;
+  size_t slen, hlen, i;
+
+  memset(o, 0, sizeof(*o));
+  if (url == NULL)
+    return AERR_PARSE;
+  http_parser_url_init(&u);
+  if (http_parser_parse_url(url, strlen(url), 0, &u) != 0 ||
+      !(u.field_set & (1 << UF_SCHEMA)) || !(u.field_set & (1 << UF_HOST)))
+    return AERR_PARSE;
+  schema = url + u.field_data[UF_SCHEMA].off;
+  slen = u.field_data[UF_SCHEMA].len;
+  host = url + u.field_data[UF_HOST].off;
+  hlen = u.field_data[UF_HOST].len;
+  if (slen == 5 && strncasecmp(schema, "https", 5) == 0)
+    o->https = 1;
+  else if (!(slen == 4 && strncasecmp(schema, "http", 4) == 0))
+    return AERR_PARSE;
+  if (hlen == 0 || hlen >= sizeof(o->host))
+    return AERR_PARSE;
+  for (i = 0; i < hlen; i++)
+    o->host[i] = (char)tolower((unsigned char)host[i]);
+  o->host[hlen] = '\0';
+  o->port = (u.field_set & (1 << UF_PORT)) ? u.port : o->https ? 443 : 80;
+  return 0;
+}
+
+int
+provider_same_origin(const struct url_origin *a, const struct url_origin *b)
+{
+  return a->https == b->https && a->port == b->port &&
+         strcmp(a->host, b->host) == 0;
+}
+
+int
+provider_host_listed(const char *host, const char *list)
+{
+  size_t n = strlen(host), len;
+
+  while (list != NULL && *list != '\0') {
+    list += strspn(list, " \t,");
+    len = strcspn(list, " \t,");
+    if (len > 0 && len == n && strncasecmp(list, host, n) == 0)
+      return 1;
+    list += len;
+  }
+  return 0;
+}
+
+int
+provider_transport_ok(const struct url_origin *o)
+{
+  return o->https || netaddr_is_loopback_literal(o->host);
 }
 
 void
@@ -128,4 +207,8 @@ inbound_set_free(struct inbound_set *s)
   s->statuses = NULL;
   s->nstatuses = 0;
   s->skipped = 0;
+  s->skip_why = NULL;
+  free(s->payload);
+  s->payload = NULL;
+  s->payload_len = 0;
 }

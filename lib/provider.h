@@ -72,8 +72,15 @@ struct inbound_set {
   const char *ack_body;
   /* Items the adapter did not take (addressed to another number of the
    * provider account, unreadable, or a status it does not track), for
-   * the webhook layer to log; nothing to store. */
+   * the webhook layer to log (event=webhook.ignored); nothing to store.
+   * skip_why is the first one's reason, a constant string. */
   int skipped;
+  const char *skip_why;
+  /* The audit copy to keep of each message when the body is not it (a
+   * Kannel GET: the query without its secret); NULL: the body.  Owned,
+   * freed with the set. */
+  char *payload;
+  size_t payload_len;
 };
 
 void inbound_set_free(struct inbound_set *s);
@@ -81,6 +88,11 @@ void inbound_set_free(struct inbound_set *s);
 /* Add a zeroed message or status to s; NULL when out of memory. */
 struct inbound_msg *inbound_set_add(struct inbound_set *s);
 struct status_update *inbound_set_add_status(struct inbound_set *s);
+
+/* Count an item of s that cannot be taken (SPEC 2: content the daemon
+ * cannot handle is acknowledged, logged and counted, never refused);
+ * why is a constant string.  Returns 0, for adapters to return. */
+int inbound_skip(struct inbound_set *s, const char *why);
 
 /* ---- Sending ----------------------------------------------------------- */
 
@@ -118,9 +130,45 @@ struct provider_request {
   char *url;
   char *headers[8];           /* "Name: value", NULL-terminated */
   struct buf body;
+  /* Media downloads only (see media_request): */
+  char *userpwd;              /* "user:password" for HTTP Basic auth, which
+                                 libcurl sends to the URL's own scheme,
+                                 host and port only, never after a
+                                 redirect elsewhere; NULL: none */
+  char *refused;              /* with AERR_DENIED: why the media must not
+                                 be fetched, naming the host, never a
+                                 secret ("media host not allowed: HOST") */
 };
 
 void provider_request_free(struct provider_request *r);
+
+/* ---- Where credentials may go (shared by the adapters) ---------------- */
+
+/* The scheme, host and port of an http(s) URL. */
+struct url_origin {
+  int https;
+  char host[256];             /* lower case; IPv6 without brackets */
+  unsigned port;              /* as written, else 443 or 80 */
+};
+
+/* Fill o from url.  0, or AERR_PARSE when url is not an absolute http(s)
+ * URL with a host. */
+int provider_url_origin(const char *url, struct url_origin *o);
+
+/* 1 when a and b are the same scheme, host and port. */
+int provider_same_origin(const struct url_origin *a,
+                         const struct url_origin *b);
+
+/* 1 when host is one of list's names (separated by spaces or commas,
+ * compared without regard to case; a name matches only itself, never its
+ * subdomains); 0 when not, or list is NULL. */
+int provider_host_listed(const char *host, const char *list);
+
+/* 1 when a credential may travel to o in the clear or otherwise: https,
+ * or plain http to a host written as a loopback address (a fake provider
+ * on this machine; the download filter refuses those unless [evidence]
+ * allow_private_addresses says so). */
+int provider_transport_ok(const struct url_origin *o);
 
 enum send_outcome {
   SEND_OK = 0,      /* accepted; provider_id set */
@@ -188,7 +236,10 @@ struct provider_ops {
   /* Optional: the request that fetches a message's media.  step 0 is the
    * first request (for WhatsApp the media-id look-up, whose answer is
    * given back as prev/prevlen for step 1, the download).  Returns 0 with
-   * out filled, 1 when no further step is needed, or AERR_PARSE. */
+   * out filled, 1 when no further step is needed, AERR_PARSE, or
+   * AERR_DENIED with out->refused set when the media is somewhere the
+   * channel's credentials must not go (a permanent failure).  Without
+   * this the downloader fetches media_url as it is, with no credentials. */
   int (*media_request)(const struct config_channel *ch,
                        const struct inbound_msg *m, int step,
                        const char *prev, size_t prevlen,

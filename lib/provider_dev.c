@@ -11,7 +11,9 @@
  * Text and caption are handed on as clean UTF-8, as every adapter hands
  * them on: json-c's UTF-8 check lets overlong forms and encoded
  * surrogates through, so each byte that is not well-formed UTF-8, and each
- * "\u0000", becomes U+FFFD (see utf8_sanitize).
+ * "\u0000", becomes U+FFFD (see utf8_sanitize).  A "\u0000" in a field
+ * that identifies the message (from, id, media url and mime) refuses the
+ * body instead: read as a C string the field would be cut short.
  */
 #include <json-c/json.h>
 #include <stdio.h>
@@ -79,15 +81,32 @@ get_number(struct json_object *o, const char *key, double *out)
   return 0;
 }
 
+/* The JSON string v as a C string, or NULL when it holds a "\u0000":
+ * then its C length is not its length and reading it as a C string would
+ * cut it short. */
 static const char *
-get_string(struct json_object *o, const char *key)
+c_string(struct json_object *v)
+{
+  const char *s = json_object_get_string(v);
+
+  return strlen(s) == (size_t)json_object_get_string_len(v) ? s : NULL;
+}
+
+/* The string member key of o, or NULL when it is absent or not a
+ * string; *nul is set when it is a string with a "\u0000" inside. */
+static const char *
+get_string(struct json_object *o, const char *key, int *nul)
 {
   struct json_object *v;
+  const char *s;
 
   if (!json_object_object_get_ex(o, key, &v) ||
       !json_object_is_type(v, json_type_string))
     return NULL;
-  return json_object_get_string(v);
+  s = c_string(v);
+  if (s == NULL)
+    *nul = 1;
+  return s;
 }
 
 /* The JSON string v as clean UTF-8 (allocated), embedded NULs included in
@@ -107,8 +126,11 @@ dev_fill(struct json_object *root, struct inbound_msg *m)
   const char *s;
   char idbuf[40];
   unsigned char rnd[16];
+  int nul = 0;
 
-  s = get_string(root, "from");
+  s = get_string(root, "from", &nul);
+  if (nul)
+    return "field 'from' must not contain a NUL character";
   if (s == NULL)
     return "field 'from' (string) is required";
   if (phone_normalize(s, m->phone) != 0)
@@ -118,7 +140,9 @@ dev_fill(struct json_object *root, struct inbound_msg *m)
       !json_object_is_type(v, json_type_null)) {
     if (!json_object_is_type(v, json_type_string))
       return "field 'id' must be a string";
-    s = json_object_get_string(v);
+    s = c_string(v);
+    if (s == NULL)
+      return "field 'id' must not contain a NUL character";
     if (s[0] == '\0' || strlen(s) > DEV_ID_MAX)
       return "field 'id' must be 1 to 128 characters";
     m->provider_id = strdup(s);
@@ -155,8 +179,10 @@ dev_fill(struct json_object *root, struct inbound_msg *m)
     const char *url, *mime;
     if (!json_object_is_type(v, json_type_object))
       return "field 'media' must be an object";
-    url = get_string(v, "url");
-    mime = get_string(v, "mime");
+    url = get_string(v, "url", &nul);
+    mime = get_string(v, "mime", &nul);
+    if (nul)
+      return "field 'media' must not contain a NUL character";
     if (url == NULL || mime == NULL)
       return "field 'media' needs strings 'url' and 'mime'";
     m->kind = MSG_MEDIA;

@@ -26,8 +26,14 @@
  *
  * Delivery reports: the dlr-url that build_send gives Kannel points at the
  * same webhook with
- *   ?secret=S&type=dlr&outbox=<our outbox id>&status=%d&answer=%A
- * and becomes a status update for provider id "outbox:<id>" (Kannel's
+ *   ?type=dlr&outbox=<our outbox id>&sig=<hex>&status=%d&answer=%A
+ * where sig is HMAC-SHA256(secret, "dlr\n" channel name "\n" outbox id),
+ * so the secret, which lets anyone post inbound messages, never lands in
+ * Kannel's store and logs: a dlr-url read there can only report on its
+ * own message.  A request with sig is taken only as that report;
+ * dlr-urls handed to Kannel before signing carry secret=S instead and
+ * are still accepted through the secret.  The report becomes a status
+ * update for provider id "outbox:<id>" (Kannel's
  * sendsms answer names no message, so the outbox row is matched by its
  * own id).  %d: 1 delivered, 2 not delivered to the phone (failed),
  * 4 queued on the SMSC (sent), 8 accepted by the SMSC (sent), 16 refused
@@ -46,9 +52,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "crypto.h"
 #include "err.h"
 #include "form.h"
+#include "http_parser.h"
 #include "provider.h"
 #include "sms.h"
 #include "utf8.h"
@@ -95,10 +103,53 @@ query_value(const char *q, const char *name, size_t *len)
   return v;
 }
 
+/* The signature of the delivery reports of outbox (its decimal digits)
+ * on ch, as 64 hex digits and a NUL in hex.  0 or -ENOMEM. */
+static int
+dlr_signature(const struct config_channel *ch, const char *outbox,
+              char hex[2 * CRYPTO_SHA256_LEN + 1])
+{
+  unsigned char mac[CRYPTO_SHA256_LEN];
+  struct buf msg = BUF_INIT;
+  int rc;
+
+  rc = buf_printf(&msg, "dlr\n%s\n%s", ch->name, outbox);
+  if (rc == 0)
+    rc = crypto_hmac_sha256(ch->secret, strlen(ch->secret), msg.data,
+                            msg.len, mac) == 0 ? 0 : -ENOMEM;
+  if (rc == 0)
+    crypto_hex(mac, sizeof(mac), hex);
+  buf_free(&msg);
+  return rc;
+}
+
+/* 1 when the query is a delivery report (its first type is "dlr") whose
+ * sig (given, len bytes) is the signature of its first outbox. */
+static int
+dlr_signature_ok(const struct config_channel *ch, const char *query,
+                 const char *given, size_t len)
+{
+  char want[2 * CRYPTO_SHA256_LEN + 1];
+  char *type, *outbox;
+  size_t n;
+  int ok = 0;
+
+  type = query_value(query, "type", &n);
+  outbox = query_value(query, "outbox", &n);
+  if (type != NULL && strcmp(type, "dlr") == 0 && outbox != NULL &&
+      strlen(outbox) == n && dlr_signature(ch, outbox, want) == 0)
+    ok = crypto_equal(given, len, want, strlen(want));
+  free(type);
+  free(outbox);
+  return ok;
+}
+
 /*
  * The request is Kannel's when it carries the channel's secret, in the
- * X-Aduan-Secret header or else the `secret` query parameter.  A channel
- * without a secret accepts nothing.  0 or AERR_AUTH.
+ * X-Aduan-Secret header or else the `secret` query parameter; or, for a
+ * delivery report alone, the report's signature as `sig` (see the top of
+ * this file).  A channel without a secret accepts nothing.  0 or
+ * AERR_AUTH.
  */
 static int
 kannel_verify(const struct config *cfg, const struct config_channel *ch,
@@ -112,6 +163,12 @@ kannel_verify(const struct config *cfg, const struct config_channel *ch,
   (void)cfg;
   if (ch->secret == NULL || ch->secret[0] == '\0')
     return AERR_AUTH;
+  q = query_value(req->query, "sig", &len);
+  if (q != NULL) {
+    ok = dlr_signature_ok(ch, req->query, q, len);
+    free(q);
+    return ok ? 0 : AERR_AUTH;
+  }
   given = httpd_header(req, "X-Aduan-Secret");
   if (given != NULL)
     return crypto_equal(given, strlen(given), ch->secret, strlen(ch->secret))
@@ -402,18 +459,14 @@ parse_sms(const struct form *q, const struct httpd_request *req,
     }
   }
 
-  if (sender == NULL || phone_normalize(sender, phone) != 0) {
-    *why = "sender is not a phone number";
-    return AERR_PARSE;
-  }
-  if (text_bytes == NULL) {
-    *why = "text is missing";
-    return AERR_PARSE;
-  }
-  if (id != NULL && id[0] != '\0' && !good_token(id, KANNEL_ID_MAX)) {
-    *why = "id is malformed";
-    return AERR_PARSE;
-  }
+  /* An operator's promotion from "TELKOMSEL" or an empty message is
+   * acknowledged and logged, not refused (SPEC 2). */
+  if (sender == NULL || phone_normalize(sender, phone) != 0)
+    return inbound_skip(out, "sender is not a phone number");
+  if (text_bytes == NULL)
+    return inbound_skip(out, "text is missing");
+  if (id != NULL && id[0] != '\0' && !good_token(id, KANNEL_ID_MAX))
+    return inbound_skip(out, "id is malformed");
   if ((id == NULL || id[0] == '\0') && !good_line(ts, KANNEL_TS_MAX)) {
     *why = "neither id (%I) nor ts (%T) given to tell messages apart";
     return AERR_PARSE;
@@ -482,14 +535,10 @@ parse_dlr(const struct form *q, struct inbound_set *out, const char **why)
 
   outbox = positive(form_get(q, "outbox"));
   event = positive(form_get(q, "status"));
-  if (outbox < 0) {
-    *why = "outbox is not a positive number";
-    return AERR_PARSE;
-  }
-  if (event < 0) {
-    *why = "status is not a positive number";
-    return AERR_PARSE;
-  }
+  if (outbox < 0)
+    return inbound_skip(out, "outbox is not a positive number");
+  if (event < 0)
+    return inbound_skip(out, "status is not a positive number");
   switch (event) {
   case 1: d = DELIVERY_DELIVERED; reason = NULL; break;
   case 2: d = DELIVERY_FAILED; reason = "not delivered to the phone"; break;
@@ -533,6 +582,45 @@ parse_dlr(const struct form *q, struct inbound_set *out, const char **why)
 }
 
 /*
+ * The query without its secret parameters, as the audit copy of a GET
+ * (which has no body) into out->payload.  Every parameter decodes, since
+ * the whole query did.  0 or -ENOMEM.
+ */
+static int
+audit_copy(const char *query, struct inbound_set *out)
+{
+  struct buf b = BUF_INIT;
+  const char *seg = query, *end;
+  struct form f;
+  int rc = 0, keep;
+
+  while (rc == 0 && *seg != '\0') {
+    end = strchr(seg, '&');
+    if (end == NULL)
+      end = seg + strlen(seg);
+    rc = form_parse(&f, seg, (size_t)(end - seg));
+    if (rc == 0) {
+      keep = f.n == 1 && strcmp(f.v[0].name, "secret") != 0;
+      form_free(&f);
+      if (keep && b.len > 0)
+        rc = buf_append(&b, "&", 1);
+      if (keep && rc == 0)
+        rc = buf_append(&b, seg, (size_t)(end - seg));
+    }
+    seg = *end == '&' ? end + 1 : end;
+  }
+  if (rc == 0 && b.data == NULL)
+    rc = buf_append(&b, "", 0);
+  if (rc != 0) {
+    buf_free(&b);
+    return rc == -ENOMEM ? rc : 0;
+  }
+  out->payload_len = b.len;
+  out->payload = buf_steal(&b);
+  return out->payload != NULL ? 0 : -ENOMEM;
+}
+
+/*
  * A Kannel request: a delivery report when the query says type=dlr, else
  * an inbound SMS.  The answer is an empty text/plain body: with
  * max-messages = 0 Kannel sends nothing back to the phone.
@@ -557,6 +645,11 @@ kannel_parse(const struct config_channel *ch, const struct httpd_request *req,
   else
     rc = parse_sms(&q, req, out, why);
   form_free(&q);
+  if (rc == 0 && req->method == HTTP_GET && out->n > 0) {
+    rc = audit_copy(req->query, out);
+    if (rc != 0)
+      *why = "out of memory";
+  }
   if (rc == 0) {
     out->ack_type = "text/plain";
     out->ack_body = "";
@@ -595,19 +688,19 @@ static int
 dlr_url(const struct config *cfg, const struct config_channel *ch,
         const struct outbound_msg *msg, struct buf *b)
 {
+  char outbox[24], sig[2 * CRYPTO_SHA256_LEN + 1];
   int rc;
 
-  rc = buf_printf(b, "%s/webhook/%s?", cfg->server.public_url, ch->name);
+  snprintf(outbox, sizeof(outbox), "%lld", (long long)msg->outbox_id);
+  rc = buf_printf(b, "%s/webhook/%s?type=dlr&outbox=%s",
+                  cfg->server.public_url, ch->name, outbox);
   if (rc == 0 && ch->secret != NULL && ch->secret[0] != '\0') {
-    rc = buf_puts(b, "secret=");
+    rc = dlr_signature(ch, outbox, sig);
     if (rc == 0)
-      rc = form_encode(b, ch->secret, strlen(ch->secret));
-    if (rc == 0)
-      rc = buf_append(b, "&", 1);
+      rc = buf_printf(b, "&sig=%s", sig);
   }
   if (rc == 0)
-    rc = buf_printf(b, "type=dlr&outbox=%lld&status=%%d&answer=%%A",
-                    (long long)msg->outbox_id);
+    rc = buf_puts(b, "&status=%d&answer=%A");
   return rc;
 }
 

@@ -15,6 +15,10 @@
  * Basic auth and a form body (To, From, Body, StatusCallback).  A channel
  * whose `from` is a "whatsapp:" address sends WhatsApp, else SMS.
  *
+ * Media: GET MediaUrlN, which is on api_base and redirects to Twilio's
+ * file store; with Basic auth (accounts may require it for media) when
+ * the URL is on api_base's scheme, host and port, never beyond.
+ *
  * One channel carries SMS and WhatsApp alike; a message's family follows
  * its From ("whatsapp:+62..." is the WhatsApp family), so that one person
  * writing by SMS and by WhatsApp has two conversations, as with two
@@ -378,10 +382,8 @@ parse_media(const struct form *f, struct inbound_set *out, const char *sid,
     snprintf(name, sizeof(name), "MediaUrl%d", i);
     url = form_get(f, name);
     if (url == NULL ||
-        !(has_prefix_ci(url, "https://") || has_prefix_ci(url, "http://"))) {
-      *why = "MediaUrlN missing or not an http(s) URL";
-      return AERR_PARSE;
-    }
+        !(has_prefix_ci(url, "https://") || has_prefix_ci(url, "http://")))
+      return inbound_skip(out, "MediaUrlN missing or not an http(s) URL");
     snprintf(name, sizeof(name), "MediaContentType%d", i);
     mime = form_get(f, name);
     if (!good_mime(mime))
@@ -422,20 +424,14 @@ parse_message(const struct form *f, struct inbound_set *out,
 
   if (sid == NULL)
     sid = form_get(f, "SmsMessageSid");
-  if (!good_id(sid)) {
-    *why = "MessageSid missing or malformed";
-    return AERR_PARSE;
-  }
-  if (from == NULL || phone_normalize(from, phone) != 0) {
-    *why = "From is not a phone number";
-    return AERR_PARSE;
-  }
+  if (!good_id(sid))
+    return inbound_skip(out, "MessageSid missing or malformed");
+  if (from == NULL || phone_normalize(from, phone) != 0)
+    return inbound_skip(out, "From is not a phone number");
   family = has_prefix_ci(from, TWILIO_WA_PREFIX) ? "whatsapp" : "sms";
   nmedia = media_count(form_get(f, "NumMedia"));
-  if (nmedia < 0) {
-    *why = "NumMedia is not a number from 0 to 10";
-    return AERR_PARSE;
-  }
+  if (nmedia < 0)
+    return inbound_skip(out, "NumMedia is not a number from 0 to 10");
   if (!known_type(type)) {
     m = add_msg(out, sid, phone, family, why);
     if (m == NULL)
@@ -449,10 +445,8 @@ parse_message(const struct form *f, struct inbound_set *out,
 
   if (form_get(f, "Latitude") != NULL || form_get(f, "Longitude") != NULL) {
     if (coordinate(form_get(f, "Latitude"), 90, &lat) != 0 ||
-        coordinate(form_get(f, "Longitude"), 180, &lng) != 0) {
-      *why = "Latitude/Longitude malformed or out of range";
-      return AERR_PARSE;
-    }
+        coordinate(form_get(f, "Longitude"), 180, &lng) != 0)
+      return inbound_skip(out, "Latitude/Longitude malformed or out of range");
     m = add_msg(out, sid, phone, family, why);
     if (m == NULL)
       return -ENOMEM;
@@ -476,10 +470,8 @@ parse_message(const struct form *f, struct inbound_set *out,
     return oom ? -ENOMEM : 0;
   }
 
-  if (form_find(f, "Body") == NULL && form_get(f, "NumMedia") == NULL) {
-    *why = "neither Body nor NumMedia: not a message";
-    return AERR_PARSE;
-  }
+  if (form_find(f, "Body") == NULL && form_get(f, "NumMedia") == NULL)
+    return inbound_skip(out, "neither Body nor NumMedia: not a message");
   m = add_msg(out, sid, phone, family, why);
   if (m == NULL)
     return -ENOMEM;
@@ -520,10 +512,8 @@ parse_status(const struct form *f, const char *status,
 
   if (sid == NULL)
     sid = form_get(f, "SmsSid");
-  if (!good_id(sid)) {
-    *why = "MessageSid missing or malformed";
-    return AERR_PARSE;
-  }
+  if (!good_id(sid))
+    return inbound_skip(out, "MessageSid missing or malformed");
   for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
     if (strcmp(status, map[i].name) == 0)
       break;
@@ -839,6 +829,50 @@ twilio_classify(const struct config_channel *ch, long status,
   json_object_put(o);
 }
 
+/* ---- Media ------------------------------------------------------------ */
+
+/*
+ * The request that fetches m's media: GET media_url (step 0); step 1 and
+ * later return 1 (done).  The account's Basic auth goes with it, as
+ * out->userpwd (which libcurl sends to that scheme, host and port only,
+ * not to the file store Twilio redirects to), when media_url is on the
+ * scheme, host and port of api_base and provider_transport_ok; a URL
+ * elsewhere is fetched without credentials.  AERR_PARSE when m has no
+ * http(s) media_url or for a negative step; -ENOMEM.
+ */
+static int
+twilio_media_request(const struct config_channel *ch,
+                     const struct inbound_msg *m, int step, const char *prev,
+                     size_t prevlen, struct provider_request *out)
+{
+  struct url_origin media, base;
+  struct buf cred = BUF_INIT;
+  int rc = 0;
+
+  (void)prev;
+  (void)prevlen;
+  if (step >= 1)
+    return 1;
+  if (step < 0 || m == NULL || provider_url_origin(m->media_url, &media) != 0)
+    return AERR_PARSE;
+  out->method = "GET";
+  out->url = strdup(m->media_url);
+  if (out->url == NULL)
+    return -ENOMEM;
+  if (ch->account_sid != NULL && ch->auth_token != NULL &&
+      provider_url_origin(ch->api_base, &base) == 0 &&
+      provider_same_origin(&media, &base) && provider_transport_ok(&media)) {
+    rc = buf_printf(&cred, "%s:%s", ch->account_sid, ch->auth_token);
+    out->userpwd = rc == 0 ? buf_steal(&cred) : NULL;
+    if (out->userpwd == NULL)
+      rc = -ENOMEM;
+  }
+  buf_free(&cred);
+  if (rc != 0)
+    provider_request_free(out);
+  return rc;
+}
+
 const struct provider_ops provider_twilio = {
   .type = CHANNEL_TWILIO,
   .family = "sms",
@@ -848,4 +882,5 @@ const struct provider_ops provider_twilio = {
   .family_of = twilio_family_of,
   .build_send = twilio_build_send,
   .classify = twilio_classify,
+  .media_request = twilio_media_request,
 };

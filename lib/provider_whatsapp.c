@@ -12,7 +12,9 @@
  *
  * Sending: POST {api_base}/{phone_number_id}/messages with the access
  * token as a bearer; media: GET {api_base}/{media_id}, then GET the URL
- * that answer names, with the same bearer.
+ * that answer names, with the same bearer, but only when that URL is
+ * https on one of the channel's media_hosts: the answer could name any
+ * host, and the token must not go anywhere but Meta.
  *
  * Policy for what a webhook carries (Meta retries a refused webhook for
  * days and holds back later events meanwhile, so one odd item must not
@@ -23,8 +25,12 @@
  *    reporters; they are counted in inbound_set.skipped.
  *  - An item that cannot be read at all (no usable id or sender, wrong
  *    types) is skipped and counted; status values we do not know are
- *    skipped and counted too.  Only when a body has such items and
- *    nothing usable is it refused as a whole (AERR_PARSE, so 400).
+ *    skipped and counted too, even when nothing else in the body is
+ *    usable: the body is still acknowledged (SPEC 2), and the webhook
+ *    layer logs event=webhook.ignored.
+ *  - A body that is not Meta's envelope (not JSON, entry/changes/value/
+ *    messages/statuses of the wrong JSON type) is refused as a whole
+ *    (AERR_PARSE, so 400) when nothing else in it is usable.
  *  - A message with a good id and sender whose type-specific part is
  *    missing or malformed (a text without a body, a location out of
  *    range) is kept as MSG_UNSUPPORTED: its id is recorded and the
@@ -184,16 +190,23 @@ wa_get(struct json_object *o, const char *key, enum json_type t)
   return v;
 }
 
-/* The string member key of o with its length, or NULL. */
+/* The string member key of o with its length, or NULL.  Without len the
+ * caller reads it as a C string, so a string with a "\u0000" inside
+ * (whose C length is not its length) is NULL too: "read\u0000x" must not
+ * pass for "read". */
 static const char *
 wa_str(struct json_object *o, const char *key, size_t *len)
 {
   struct json_object *v = wa_get(o, key, json_type_string);
+  size_t n;
 
   if (v == NULL)
     return NULL;
+  n = (size_t)json_object_get_string_len(v);
   if (len != NULL)
-    *len = (size_t)json_object_get_string_len(v);
+    *len = n;
+  else if (strlen(json_object_get_string(v)) != n)
+    return NULL;
   return json_object_get_string(v);
 }
 
@@ -422,17 +435,27 @@ wa_handshake(const struct config_channel *ch, const struct httpd_request *req,
 struct wa_parse {
   const struct config_channel *ch;
   struct inbound_set *out;
-  int bad;                /* items that could not be read */
-  const char *why;        /* the reason for the first of them */
+  int broken;             /* parts not shaped as Meta sends them */
+  const char *why;        /* the reason for the first of those */
   int oom;
 };
 
+/* A message or status that cannot be taken (no usable id or sender): it
+ * is content, acknowledged and counted (SPEC 2). */
 static void
 wa_bad(struct wa_parse *p, const char *why)
 {
-  if (p->bad++ == 0)
+  inbound_skip(p->out, why);
+}
+
+/* A part of the envelope that is not shaped as Meta sends it: skipped
+ * beside usable items, but a body with nothing else is refused. */
+static void
+wa_broken(struct wa_parse *p, const char *why)
+{
+  if (p->broken++ == 0)
     p->why = why;
-  p->out->skipped++;
+  inbound_skip(p->out, why);
 }
 
 /* Fill m with a media message of type t ("image", ...) from M.<t>; the
@@ -514,7 +537,7 @@ wa_message(struct wa_parse *p, struct json_object *msg)
   size_t idlen, fromlen, i;
 
   if (!json_object_is_type(msg, json_type_object)) {
-    wa_bad(p, "message must be an object");
+    wa_broken(p, "message must be an object");
     return;
   }
   id = wa_str(msg, "id", &idlen);
@@ -606,7 +629,7 @@ wa_status(struct wa_parse *p, struct json_object *st)
   size_t idlen, i;
 
   if (!json_object_is_type(st, json_type_object)) {
-    wa_bad(p, "status must be an object");
+    wa_broken(p, "status must be an object");
     return;
   }
   id = wa_str(st, "id", &idlen);
@@ -679,7 +702,7 @@ wa_change(struct wa_parse *p, struct json_object *change)
   size_t i, n;
 
   if (!json_object_is_type(change, json_type_object)) {
-    wa_bad(p, "change must be an object");
+    wa_broken(p, "change must be an object");
     return;
   }
   field = wa_str(change, "field", NULL);
@@ -687,7 +710,7 @@ wa_change(struct wa_parse *p, struct json_object *change)
     return;  /* another subscription (account updates, ...) */
   v = wa_get(change, "value", json_type_object);
   if (v == NULL) {
-    wa_bad(p, "change without a 'value' object");
+    wa_broken(p, "change without a 'value' object");
     return;
   }
   md = wa_get(v, "metadata", json_type_object);
@@ -702,7 +725,7 @@ wa_change(struct wa_parse *p, struct json_object *change)
 
   if (json_object_object_get_ex(v, "messages", &a)) {
     if (!json_object_is_type(a, json_type_array)) {
-      wa_bad(p, "'messages' must be an array");
+      wa_broken(p, "'messages' must be an array");
     } else {
       n = json_object_array_length(a);
       for (i = 0; i < n && !p->oom; i++)
@@ -711,7 +734,7 @@ wa_change(struct wa_parse *p, struct json_object *change)
   }
   if (json_object_object_get_ex(v, "statuses", &a)) {
     if (!json_object_is_type(a, json_type_array)) {
-      wa_bad(p, "'statuses' must be an array");
+      wa_broken(p, "'statuses' must be an array");
     } else {
       n = json_object_array_length(a);
       for (i = 0; i < n && !p->oom; i++)
@@ -772,13 +795,13 @@ wa_parse(const struct config_channel *ch, const struct httpd_request *req,
   for (i = 0; i < n && !p.oom; i++) {
     e = json_object_array_get_idx(entry, i);
     if (!json_object_is_type(e, json_type_object)) {
-      wa_bad(&p, "entry must be an object");
+      wa_broken(&p, "entry must be an object");
       continue;
     }
     if (!json_object_object_get_ex(e, "changes", &changes))
       continue;
     if (!json_object_is_type(changes, json_type_array)) {
-      wa_bad(&p, "'changes' must be an array");
+      wa_broken(&p, "'changes' must be an array");
       continue;
     }
     nc = json_object_array_length(changes);
@@ -791,7 +814,7 @@ wa_parse(const struct config_channel *ch, const struct httpd_request *req,
     *why = "out of memory";
     return -ENOMEM;
   }
-  if (p.bad > 0 && out->n == 0 && out->nstatuses == 0) {
+  if (p.broken > 0 && out->n == 0 && out->nstatuses == 0) {
     *why = p.why;
     return AERR_PARSE;
   }
@@ -1321,14 +1344,42 @@ wa_url_ok(const char *url, size_t len)
   return 1;
 }
 
+/* 0 when the bearer token may go with a GET of url: https (or loopback,
+ * see provider_transport_ok) to a host of the channel's media_hosts.
+ * Otherwise AERR_DENIED with out->refused naming the host (or AERR_PARSE,
+ * -ENOMEM). */
+static int
+wa_media_host_ok(const struct config_channel *ch, const char *url,
+                 struct provider_request *out)
+{
+  struct url_origin o;
+  struct buf why = BUF_INIT;
+  int rc;
+
+  rc = provider_url_origin(url, &o);
+  if (rc != 0)
+    return rc;
+  if (!provider_host_listed(o.host, ch->media_hosts))
+    rc = buf_printf(&why, "media host not allowed: %s", o.host);
+  else if (!provider_transport_ok(&o))
+    rc = buf_printf(&why, "media URL not https: %s", o.host);
+  else
+    return 0;
+  out->refused = rc == 0 ? buf_steal(&why) : NULL;
+  buf_free(&why);
+  return out->refused != NULL ? AERR_DENIED : -ENOMEM;
+}
+
 /*
  * The requests that fetch m's media: step 0 is GET {api_base}/{media_id};
  * step 1 reads that answer (prev: {"url", "mime_type", "file_size", "id"})
  * and GETs the url, both with the bearer token; step 2 and later return 1
  * (done).  out must be empty.  AERR_PARSE when m has no usable media_id,
  * when step 1's answer is not JSON with an http(s) url or names another
- * media id, or for a negative step; AERR_CONFIG when the channel lacks
- * api_base or access_token; -ENOMEM.
+ * media id, or for a negative step; AERR_DENIED (out->refused says why)
+ * when that url is not on a host of media_hosts or not https
+ * (provider_transport_ok); AERR_CONFIG when the channel lacks api_base or
+ * access_token; -ENOMEM.
  */
 static int
 wa_media_request(const struct config_channel *ch, const struct inbound_msg *m,
@@ -1364,7 +1415,9 @@ wa_media_request(const struct config_channel *ch, const struct inbound_msg *m,
     json_object_put(root);
     return AERR_PARSE;
   }
-  rc = wa_request(ch, "GET", url, NULL, 0, out);
+  rc = wa_media_host_ok(ch, url, out);
+  if (rc == 0)
+    rc = wa_request(ch, "GET", url, NULL, 0, out);
   json_object_put(root);
   return rc;
 }

@@ -119,8 +119,10 @@ httpd_opts_from(const struct config *cfg, struct httpd_opts *o)
   httpd_opts_default(o);
   o->max_body = cfg->server.max_body;
   o->max_connections = cfg->server.max_connections;
+  o->max_per_client = cfg->server.max_connections_per_client;
   o->header_timeout_ms = cfg->server.header_timeout_ms;
   o->idle_timeout_ms = cfg->server.idle_timeout_ms;
+  o->body_timeout_ms = cfg->server.body_timeout_ms;
 }
 
 int
@@ -178,8 +180,11 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
     rc = curlev_new(&s->curl, loop);
   if (rc == 0)
     rc = outbox_new(&s->outbox, s, s->curl);
+  /* Downloads get a connection cache of their own (fetchguard.h). */
   if (rc == 0)
-    rc = evidence_new(&s->evidence, s, s->curl);
+    rc = curlev_new(&s->evidence_curl, loop);
+  if (rc == 0)
+    rc = evidence_new(&s->evidence, s, s->evidence_curl);
   if (rc == 0)
     rc = retention_new(&s->retention, s);
   if (rc == 0)
@@ -200,6 +205,8 @@ err_httpd:
     outbox_close(s->outbox, NULL, NULL);
   if (s->curl != NULL)
     curlev_close(s->curl, NULL, NULL);
+  if (s->evidence_curl != NULL)
+    curlev_close(s->evidence_curl, NULL, NULL);
   if (s->admin != NULL)
     httpd_close(s->admin, NULL, NULL);
   httpd_close(s->httpd, NULL, NULL);
@@ -408,12 +415,14 @@ on_httpd_closed(void *arg)
   s->httpd = NULL;
   /* Sends still running are aborted; their rows stay "sending" and are
    * queued again at the next start. */
-  s->handles_open += 6;
+  s->handles_open += 7;
   httpd_close(s->admin, on_part_closed, s);
   unlink(s->cfg->admin.socket);
   s->admin = NULL;
   curlev_close(s->curl, on_part_closed, s);
   s->curl = NULL;
+  curlev_close(s->evidence_curl, on_part_closed, s);
+  s->evidence_curl = NULL;
   outbox_close(s->outbox, on_part_closed, s);
   s->outbox = NULL;
   evidence_close(s->evidence, on_part_closed, s);
@@ -549,6 +558,8 @@ server_reload(struct server *s)
     if (config_changes(s->cfg, next, &changed) < 0 ||
         config_keep_restart_only(next, s->cfg) != 0)
       rc = -ENOMEM;
+    else if (config_check_exposure(next, &d) > 0)
+      rc = AERR_CONFIG;   /* checked again with the listen kept running */
     else
       rc = conv_reload(s->conv, next, &d);
     if (rc == -ENOMEM)

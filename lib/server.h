@@ -46,6 +46,9 @@ struct server {
   struct httpd *httpd;
   struct conv *conv;
   struct curlev *curl;           /* outbound HTTP on the loop */
+  struct curlev *evidence_curl;  /* evidence downloads: kept apart, so
+                                    they never reuse a connection that
+                                    was not opened through their guard */
   struct outbox *outbox;         /* the sender */
   struct evidence *evidence;     /* the evidence downloader */
   struct retention *retention;   /* the retention purge */

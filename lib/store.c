@@ -151,6 +151,13 @@ store_inbound_add(struct store *st, const struct store_inbound *in,
 }
 
 int
+store_inbound_find(struct store *st, const char *channel,
+                   const char *provider_id, int64_t *id)
+{
+  return st->ops->inbound_find(st, channel, provider_id, id);
+}
+
+int
 store_outbox_add(struct store *st, const struct store_outbox *o, int64_t *id)
 {
   return st->ops->outbox_add(st, o, id);

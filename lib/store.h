@@ -121,6 +121,12 @@ int store_reporter_ensure(struct store *st, const char *phone, int64_t now,
 int store_inbound_add(struct store *st, const struct store_inbound *in,
                       int64_t *id);
 
+/* The id of the inbound message (channel, provider_id): 0 with *id set,
+ * or AERR_NOTFOUND.  Lets a repeat be recognised before anything about
+ * it (its sender) is written. */
+int store_inbound_find(struct store *st, const char *channel,
+                       const char *provider_id, int64_t *id);
+
 int store_outbox_add(struct store *st, const struct store_outbox *o,
                      int64_t *id);
 

@@ -40,6 +40,8 @@ struct store_ops {
                          int64_t *id);
   int (*inbound_add)(struct store *st, const struct store_inbound *in,
                      int64_t *id);
+  int (*inbound_find)(struct store *st, const char *channel,
+                      const char *provider_id, int64_t *id);
   int (*outbox_add)(struct store *st, const struct store_outbox *o,
                     int64_t *id);
   int (*outbox_replies)(struct store *st, int64_t inbound_id,

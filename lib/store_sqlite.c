@@ -1074,6 +1074,20 @@ sq_inbound_add(struct store *st, const struct store_inbound *in,
   return AERR_DUP;
 }
 
+static int
+sq_inbound_find(struct store *st, const char *channel,
+                const char *provider_id, int64_t *id)
+{
+  struct sq_store *sq = sq_of(st);
+
+  if (sq->lost)
+    return sq->lost;
+  if (channel == NULL || provider_id == NULL)
+    return AERR_NOTFOUND;
+  return sq_find_id(sq, SQ_INBOUND_FIND, channel, provider_id, id,
+                    "cannot look up an inbound message");
+}
+
 /* ---- Outbox ---- */
 
 static int
@@ -2617,6 +2631,7 @@ const struct store_ops store_sqlite_ops = {
   .schema_version = sq_schema_version,
   .reporter_ensure = sq_reporter_ensure,
   .inbound_add = sq_inbound_add,
+  .inbound_find = sq_inbound_find,
   .outbox_add = sq_outbox_add,
   .outbox_replies = sq_outbox_replies,
   .session_get = sq_session_get,

@@ -86,8 +86,8 @@ add_replies(struct server *s, int64_t inbound_id, struct buf *body,
 static int
 handle_message(struct server *s, struct httpd_request *req,
                const struct config_channel *ch,
-               const struct provider_ops *ops, const struct inbound_msg *m,
-               struct buf *body, int *first)
+               const struct provider_ops *ops, const struct inbound_set *set,
+               const struct inbound_msg *m, struct buf *body, int *first)
 {
   struct store_inbound in = {0};
   struct conv_event ev = {0};
@@ -95,18 +95,25 @@ handle_message(struct server *s, struct httpd_request *req,
   char masked[LOG_PHONE_LEN], tbuf[LOG_QUOTE_LEN];
   int rc, limit, count = 0;
 
-  rc = store_reporter_ensure(s->store, m->phone, now, &reporter);
-  if (rc != 0)
+  /* A repeat is recognised first: it must not leave a reporter row for
+   * whatever sender it names this time. */
+  rc = store_inbound_find(s->store, ch->name, m->provider_id, &inbound);
+  if (rc == 0)
+    rc = AERR_DUP;
+  else if (rc == AERR_NOTFOUND)
+    rc = store_reporter_ensure(s->store, m->phone, now, &reporter);
+  if (rc != 0 && rc != AERR_DUP)
     return rc;
   in.channel = ch->name;
   in.provider_id = m->provider_id;
   in.reporter_id = reporter;
   in.kind = msg_kind_name(m->kind);
   in.body = m->text;
-  in.payload = req->body.data;
-  in.payload_len = req->body.len;
+  in.payload = set->payload != NULL ? set->payload : req->body.data;
+  in.payload_len = set->payload != NULL ? set->payload_len : req->body.len;
   in.received_at = now;
-  rc = store_inbound_add(s->store, &in, &inbound);
+  if (rc == 0)
+    rc = store_inbound_add(s->store, &in, &inbound);
   if (rc == AERR_DUP) {
     log_info("event=message.duplicate req=%s channel=%s from=%s",
              req->id, ch->name, log_phone(m->phone, masked));
@@ -170,6 +177,25 @@ answer_unavailable(struct httpd_request *req, int rc, struct server *s)
   httpd_respond_error(req, 503, "temporarily unavailable, retry later");
 }
 
+/* Items of a signed webhook that the adapter could not take: the body is
+ * still acknowledged (SPEC 2), and they are logged and counted here. */
+static void
+log_ignored(struct server *s, const struct httpd_request *req,
+            const struct config_channel *ch, const struct inbound_set *set)
+{
+  char q[LOG_QUOTE_LEN], labels[96], name[64];
+
+  log_warn("event=webhook.ignored req=%s channel=%s count=%d reason=%s",
+           req->id, ch->name, set->skipped,
+           log_quote(set->skip_why != NULL ? set->skip_why : "not ours", q,
+                     sizeof(q)));
+  snprintf(labels, sizeof(labels), "channel=\"%s\"",
+           metrics_label(ch->name, name, sizeof(name)));
+  metrics_add(s->metrics, "aduan_webhook_items_ignored_total",
+              "Items of signed webhooks acknowledged but not taken",
+              labels, set->skipped);
+}
+
 static void
 handle_webhook(struct server *s, struct httpd_request *req, const char *name)
 {
@@ -224,6 +250,8 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
     httpd_respond_error(req, rc == -ENOMEM ? 503 : 400, why);
     return;
   }
+  if (set.skipped > 0)
+    log_ignored(s, req, ch, &set);
 
   w = calloc(1, sizeof(*w));
   if (w == NULL) {
@@ -241,7 +269,8 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
   if (rc == 0) {
     rc = store_sp_begin(s->store);
     for (i = 0; rc == 0 && i < set.n; i++)
-      rc = handle_message(s, req, ch, ops, &set.msgs[i], &w->body, &first);
+      rc = handle_message(s, req, ch, ops, &set, &set.msgs[i], &w->body,
+                          &first);
     for (i = 0; rc == 0 && i < set.nstatuses; i++)
       rc = outbox_delivery(s->outbox, ch->name, &set.statuses[i], req->id);
     if (rc == 0)

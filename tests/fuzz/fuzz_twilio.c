@@ -3,7 +3,10 @@
  *
  * Input: a webhook as fuzzutil.h reads it (a request line, headers and a
  * body; or a bare form body, POSTed as application/x-www-form-urlencoded),
- * driven through verify, parse, classify and sends by fz_channel().
+ * driven through verify, parse, classify and sends by fz_channel().  The
+ * account is the one of the samples in corpus/twilio (the values of
+ * tests/fixtures), and the signed-*.req seeds carry X-Twilio-Signature made
+ * with auth_token for public_url + "/webhook/tw".
  */
 #include <string.h>
 
@@ -17,7 +20,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
   static char name[] = "tw";
   static char api_base[] = "http://127.0.0.1:9";
-  static char account_sid[] = "AC5f0e1d2c3b4a59687766554433221100";
+  static char account_sid[] = "ACd4f7b2e9a1c3580e6b2d4f6a8c0e1f37";
   static char auth_token[] = "tw-test-token-0001";
   static char from[] = "whatsapp:+14155550123";
   static char public_url[] = "https://pengaduan.example.go.id";

@@ -4,8 +4,10 @@
  * Input: a webhook as fuzzutil.h reads it (a request line, headers and a
  * body; or a bare JSON body, POSTed as application/json), driven through
  * verify, parse, the GET handshake, classify, media look-up and sends by
- * fz_channel().  The channel's phone_number_id is the one of the shared
- * fixtures, so that their messages are taken rather than skipped.
+ * fz_channel().  The channel's phone_number_id and verify_token are those
+ * of the samples in corpus/whatsapp (the values of tests/fixtures), so that
+ * their messages are taken rather than skipped, and the signed-*.req seeds
+ * carry X-Hub-Signature-256 made with app_secret over their bodies.
  */
 #include <string.h>
 
@@ -20,9 +22,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
   static char name[] = "wa";
   static char api_base[] = "http://127.0.0.1:9/v21.0";
   static char app_secret[] = "fuzz-app-secret";
-  static char verify_token[] = "pengaduan-verify-2026";
+  static char verify_token[] = "aduan-ntt-verifikasi-2026";
   static char access_token[] = "fuzz-access-token";
-  static char phone_number_id[] = "112233445566778";
+  static char phone_number_id[] = "305917264810452";
   static char template_name[] = "status_laporan";
   static char template_language[] = "id";
   static char public_url[] = "https://pengaduan.example.go.id";

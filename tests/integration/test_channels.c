@@ -41,6 +41,7 @@ start(const char *more)
              "\nverify_token = verify-me\naccess_token = wa-access\n"
              "phone_number_id = 112233445566778\n"
              "api_base = http://127.0.0.1:%d/v21.0\n"
+             "media_hosts = 127.0.0.1\n"
              "[channel.tw]\ntype = twilio\naccount_sid = AC123\n"
              "auth_token = " TW_TOKEN "\nfrom = +14155550123\n"
              "api_base = http://127.0.0.1:%d\n"
@@ -137,6 +138,25 @@ tw_say(const char *from, const char *sid, const char *text)
   buf_puts(&f, "&SmsStatus=received&Body=");
   tu_form_enc(&f, text);
   buf_puts(&f, "&To=%2B14155550123&MessageSid=");
+  buf_puts(&f, sid);
+  buf_puts(&f, "&AccountSid=AC123&From=");
+  tu_form_enc(&f, from);
+  buf_puts(&f, "&ApiVersion=2010-04-01");
+  status = tw_post(f.data, TW_TOKEN);
+  buf_free(&f);
+  return status;
+}
+
+/* An MMS through Twilio carrying one image at media_url. */
+static int
+tw_say_image(const char *from, const char *sid, const char *media_url)
+{
+  struct buf f = BUF_INIT;
+  int status;
+
+  buf_puts(&f, "NumMedia=1&MediaContentType0=image%2Fjpeg&MediaUrl0=");
+  tu_form_enc(&f, media_url);
+  buf_puts(&f, "&SmsStatus=received&Body=&To=%2B14155550123&MessageSid=");
   buf_puts(&f, sid);
   buf_puts(&f, "&AccountSid=AC123&From=");
   tu_form_enc(&f, from);
@@ -271,6 +291,55 @@ START_TEST(kannel_conversation)
   fp_request_free(&rq);
   ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
                                  "channel = 'ks'"), 1);
+  stop();
+}
+END_TEST
+
+/* A message Kannel delivers by GET has no body: its audit copy is the
+ * query as received, without the secret. */
+START_TEST(kannel_get_keeps_query_as_payload)
+{
+  char *payload;
+
+  start(NULL);
+  fakeprov_default(fp, 202, "0: Accepted for delivery");
+  ck_assert_int_eq(ks_say(KS_SECRET, "+6281234567890", "ks-audit-1", "Halo"),
+                   200);
+  payload = tu_db_text(&d, "SELECT CAST(payload AS TEXT) FROM inbound "
+                           "WHERE channel = 'ks'");
+  ck_assert_ptr_nonnull(payload);
+  ck_assert_str_eq(payload, "sender=%2B6281234567890&receiver=1708&text=Halo"
+                            "&id=ks-audit-1&ts=1773108904&coding=0"
+                            "&charset=UTF-8");
+  ck_assert_ptr_null(strstr(payload, KS_SECRET));
+  free(payload);
+  stop();
+}
+END_TEST
+
+/* SPEC 2: a signed webhook whose content cannot be taken (no usable
+ * sender: an operator's promotion, an empty WhatsApp sender) is
+ * acknowledged, logged as webhook.ignored and counted, not refused, so
+ * the provider does not retry it for days. */
+START_TEST(unusable_content_is_acknowledged_and_logged)
+{
+  struct tu_resp r;
+
+  start("timeout = 1s\n[admin]\nmetrics_public = yes");
+  ck_assert_int_eq(wa_say("", "wamid.ign-1", "halo"), 200);
+  ck_assert_int_eq(tw_post("Body=promo&From=Telkomsel&MessageSid=SMign1"
+                           "&NumMedia=0", TW_TOKEN), 200);
+  ck_assert_int_eq(ks_say(KS_SECRET, "TELKOMSEL", "ks-ign-1", "promo"), 200);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM inbound"), 0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM reporters"), 0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox"), 0);
+  ck_assert(tu_daemon_log_has(&d, "event=webhook.ignored"));
+  ck_assert(tu_daemon_log_has(&d, "channel=ks count=1 "
+                                  "reason=\"sender is not a phone number\""));
+  ck_assert_int_eq(tu_http(d.port, "GET", "/metrics", NULL, NULL, &r), 0);
+  ck_assert_ptr_nonnull(strstr(r.body,
+    "aduan_webhook_items_ignored_total{channel=\"tw\"} 1"));
+  tu_resp_free(&r);
   stop();
 }
 END_TEST
@@ -516,39 +585,61 @@ START_TEST(rate_limit_holds)
 }
 END_TEST
 
-START_TEST(whatsapp_image_is_downloaded_and_linked)
+/* Walk a WhatsApp reporter to the evidence step, until the fake provider
+ * has had the 8 replies. */
+static void
+wa_walk_to_bukti(const char *from)
 {
-  struct buf meta = BUF_INIT;
-  char *sig;
   int i;
 
-  start(NULL);
-  /* The media look-up, then the file; then replies as usual. */
   for (i = 0; i < 7; i++) {
     char id[32];
     snprintf(id, sizeof(id), "wamid.e%d", i);
-    ck_assert_int_eq(wa_say("6281234567891", id, story[i == 2 ? 2 : i]), 200);
+    ck_assert_int_eq(wa_say(from, id, story[i == 2 ? 2 : i]), 200);
   }
-  ck_assert_int_eq(wa_say("6281234567891", "wamid.e7", "LANJUT"), 200);
+  ck_assert_int_eq(wa_say(from, "wamid.e7", "LANJUT"), 200);
   ck_assert_int_eq(fakeprov_wait(fp, 8, 10000), 0);
-  buf_printf(&meta, "{\"url\":\"http://127.0.0.1:%d/media/abc\","
+}
+
+/* Post a signed image message from `from` with media id 1234567890, whose
+ * look-up the fake provider answers with media_url. */
+static void
+wa_send_image(const char *from, const char *media_url)
+{
+  struct buf meta = BUF_INIT, img = BUF_INIT;
+  char *sig;
+
+  buf_printf(&meta, "{\"url\":\"%s\","
              "\"mime_type\":\"image/jpeg\",\"sha256\":\"x\",\"file_size\":"
              "10,\"id\":\"1234567890\",\"messaging_product\":\"whatsapp\"}",
-             fakeprov_port(fp));
+             media_url);
   fakeprov_route(fp, "/v21.0/1234567890", 200, meta.data);
+  buf_printf(&img, "{\"object\":\"whatsapp_business_account\",\"entry\":"
+    "[{\"id\":\"1\",\"changes\":[{\"value\":{\"messaging_product\":"
+    "\"whatsapp\",\"metadata\":{\"display_phone_number\":\"62821\","
+    "\"phone_number_id\":\"112233445566778\"},\"messages\":[{\"from\":"
+    "\"%s\",\"id\":\"wamid.img\",\"timestamp\":\"1773469800\","
+    "\"type\":\"image\",\"image\":{\"mime_type\":\"image/jpeg\","
+    "\"sha256\":\"x\",\"id\":\"1234567890\"}}]},\"field\":\"messages\"}]}]}",
+    from);
+  sig = tu_whatsapp_signature(img.data, img.len, WA_SECRET);
+  ck_assert_int_eq(wa_post_raw(img.data, sig), 200);
+  free(sig);
+  buf_free(&img);
+  buf_free(&meta);
+}
+
+START_TEST(whatsapp_image_is_downloaded_and_linked)
+{
+  char url[128];
+
+  start(NULL);
+  /* The media look-up, then the file; then replies as usual. */
+  wa_walk_to_bukti("6281234567891");
+  snprintf(url, sizeof(url), "http://127.0.0.1:%d/media/abc",
+           fakeprov_port(fp));
   fakeprov_route(fp, "/media/abc", 200, "JPEGBYTES!");
-  {
-    const char *img = "{\"object\":\"whatsapp_business_account\",\"entry\":"
-      "[{\"id\":\"1\",\"changes\":[{\"value\":{\"messaging_product\":"
-      "\"whatsapp\",\"metadata\":{\"display_phone_number\":\"62821\","
-      "\"phone_number_id\":\"112233445566778\"},\"messages\":[{\"from\":"
-      "\"6281234567891\",\"id\":\"wamid.img\",\"timestamp\":\"1773469800\","
-      "\"type\":\"image\",\"image\":{\"mime_type\":\"image/jpeg\","
-      "\"sha256\":\"x\",\"id\":\"1234567890\"}}]},\"field\":\"messages\"}]}]}";
-    sig = tu_whatsapp_signature(img, strlen(img), WA_SECRET);
-    ck_assert_int_eq(wa_post_raw(img, sig), 200);
-    free(sig);
-  }
+  wa_send_image("6281234567891", url);
   ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=evidence.stored", 15000),
                    0);
   ck_assert_int_eq(wa_say("6281234567891", "wamid.e9", "LANJUT"), 200);
@@ -558,8 +649,98 @@ START_TEST(whatsapp_image_is_downloaded_and_linked)
                                  "tickets t ON t.id = e.ticket_id WHERE "
                                  "e.status = 'stored' AND e.size = 10 AND "
                                  "length(e.sha256) = 64"), 1);
-  buf_free(&meta);
   stop();
+}
+END_TEST
+
+/* The Graph answer names a media URL on a host outside media_hosts: the
+ * access token must not go there, so nothing is fetched from it and the
+ * download fails for good, naming the host. */
+START_TEST(whatsapp_media_elsewhere_gets_no_token)
+{
+  char url[128];
+  int i, n;
+
+  start(NULL);
+  wa_walk_to_bukti("6281234567893");
+  snprintf(url, sizeof(url), "http://localhost:%d/media/abc",
+           fakeprov_port(fp));
+  fakeprov_route(fp, "/media/abc", 200, "JPEGBYTES!");
+  wa_send_image("6281234567893", url);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=evidence.failed", 15000),
+                   0);
+  ck_assert(tu_daemon_log_now(&d, "reason=\"media host not allowed: "
+                                  "localhost\""));
+  ck_assert(!tu_daemon_log_now(&d, "wa-access"));
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM evidence WHERE "
+                                 "status = 'failed' AND last_error = "
+                                 "'media host not allowed: localhost'"), 1);
+  n = fakeprov_count(fp);
+  for (i = 0; i < n; i++) {
+    struct fp_request rq;
+    req_at(i, &rq);
+    ck_assert_msg(strncmp(rq.path, "/media/", 7) != 0, "%s was fetched",
+                  rq.path);
+    fp_request_free(&rq);
+  }
+  stop();
+}
+END_TEST
+
+/*
+ * Twilio media URLs are on api_base (api.twilio.com) and answer with a
+ * redirect to Twilio's file store.  The account's Basic auth goes with the
+ * first request, so that accounts requiring auth for media work, and not
+ * to the host (here: another port) the redirect leads to.
+ */
+START_TEST(twilio_media_auth_only_to_api_base)
+{
+  static const char media_path[] =
+    "/2010-04-01/Accounts/AC123/Messages/MM0001/Media/ME0001";
+  struct fakeprov *cdn;
+  struct fp_request rq;
+  char sid[40], url[256], loc[160];
+  int i, n, seen = 0;
+
+  start(NULL);
+  ck_assert_int_eq(fakeprov_start(&cdn), 0);
+  fakeprov_default(cdn, 200, "TWILIOIMG!");
+  snprintf(loc, sizeof(loc), "Location: http://127.0.0.1:%d/file/ME0001\r\n",
+           fakeprov_port(cdn));
+  fakeprov_route_headers(fp, media_path, 307, loc, "");
+  for (i = 0; i < 7; i++) {
+    snprintf(sid, sizeof(sid), "SM%032d", i);
+    ck_assert_int_eq(tw_say("+6281234567894", sid, story[i == 2 ? 2 : i]),
+                     200);
+  }
+  ck_assert_int_eq(tw_say("+6281234567894", "SM000000000000000000000000000"
+                          "00099", "LANJUT"), 200);
+  snprintf(url, sizeof(url), "http://127.0.0.1:%d%s", fakeprov_port(fp),
+           media_path);
+  ck_assert_int_eq(tw_say_image("+6281234567894", "MM0001", url), 200);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=evidence.stored", 15000),
+                   0);
+  n = fakeprov_count(fp);
+  for (i = 0; i < n; i++) {
+    req_at(i, &rq);
+    if (strcmp(rq.path, media_path) == 0) {
+      /* Basic base64("AC123:twilio-token-test") */
+      ck_assert_str_eq(rq.authorization,
+                       "Basic QUMxMjM6dHdpbGlvLXRva2VuLXRlc3Q=");
+      seen++;
+    }
+    fp_request_free(&rq);
+  }
+  ck_assert_int_eq(seen, 1);
+  ck_assert_int_eq(fakeprov_count(cdn), 1);
+  ck_assert_int_eq(fakeprov_request(cdn, 0, &rq), 0);
+  ck_assert_str_eq(rq.path, "/file/ME0001");
+  ck_assert_str_eq(rq.authorization, "");
+  fp_request_free(&rq);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM evidence WHERE "
+                                 "status = 'stored' AND size = 10"), 1);
+  stop();
+  fakeprov_stop(cdn);
 }
 END_TEST
 
@@ -613,6 +794,8 @@ channels_suite(void)
   tcase_add_test(tc, whatsapp_conversation);
   tcase_add_test(tc, twilio_conversation_uses_sms_texts);
   tcase_add_test(tc, kannel_conversation);
+  tcase_add_test(tc, kannel_get_keeps_query_as_payload);
+  tcase_add_test(tc, unusable_content_is_acknowledged_and_logged);
   tcase_add_test(tc, wrong_signatures_are_refused);
   tcase_add_test(tc, whatsapp_handshake);
   tcase_add_test(tc, retries_after_500_and_429);
@@ -623,6 +806,8 @@ channels_suite(void)
   tcase_add_test(tc, status_callbacks_move_rows);
   tcase_add_test(tc, rate_limit_holds);
   tcase_add_test(tc, whatsapp_image_is_downloaded_and_linked);
+  tcase_add_test(tc, whatsapp_media_elsewhere_gets_no_token);
+  tcase_add_test(tc, twilio_media_auth_only_to_api_base);
   tcase_add_test(tc, kannel_non_gsm_notice_goes_as_ucs2);
   suite_add_tcase(s, tc);
   return s;

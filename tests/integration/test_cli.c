@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "buf.h"
 #include "testutil.h"
 #include "tu_conv.h"
 #include "tu_daemon.h"
@@ -202,6 +204,146 @@ START_TEST(sighup_with_bad_config_keeps_serving)
 }
 END_TEST
 
+/* The shipped catalogue and word lists, for a config in another folder. */
+#define SHIPPED_LISTS \
+  "[conversation]\n" \
+  "catalog = " ADUAN_SOURCE_DIR "/config/messages.id.conf\n" \
+  "lexicon = " ADUAN_SOURCE_DIR "/config/lexicon.txt\n" \
+  "allowlist = " ADUAN_SOURCE_DIR "/config/allowlist.txt\n" \
+  "stopwords = " ADUAN_SOURCE_DIR "/config/stopwords.id.txt\n" \
+  "places = " ADUAN_SOURCE_DIR "/config/wilayah.txt\n" \
+  "[ticket]\n" \
+  "holidays = " ADUAN_SOURCE_DIR "/config/holidays.txt\n"
+
+/* aduand -c on conf_text (written to a fresh folder as a.conf, mode
+ * 0600), with -t when check: it must exit with code.  Returns its stderr
+ * and, when out_stdout is not NULL, sets it to its stdout (both
+ * allocated). */
+static char *
+run_conf(const char *conf_text, int check, int code, char **out_stdout)
+{
+  char *dir = tu_tmpdir(), *conf = tu_path(dir, "a.conf");
+  const char *argv[] = {ADUAND_BIN, "-c", conf, check ? "-t" : NULL, NULL};
+  char *out, *err;
+  int st;
+
+  ck_assert_int_eq(tu_write_file(conf, conf_text), 0);
+  ck_assert_int_eq(chmod(conf, 0600), 0);
+  ck_assert_int_eq(tu_run(argv, NULL, &out, &err, &st), 0);
+  ck_assert_msg(EXITED_WITH(st, code), "stdout: %s\nstderr: %s", out, err);
+  if (out_stdout != NULL)
+    *out_stdout = out;
+  else
+    free(out);
+  tu_rmrf(dir);
+  free(conf);
+  free(dir);
+  return err;
+}
+
+/* A dev channel without a token on an address others can reach: -t
+ * names file and line and exits 1, start-up refuses before it listens. */
+START_TEST(open_dev_channel_is_refused)
+{
+  static const char conf[] =
+    "[server]\n"
+    "listen = 0.0.0.0:8080\n"
+    "[storage]\n"
+    "path = a.db\n"
+    "[channel.dev]\n"
+    "type = dev\n"
+    SHIPPED_LISTS;
+  /* An address this machine does not have: were the config taken, the
+   * start would fail on the bind instead, and never listen anywhere. */
+  static const char conf_start[] =
+    "[server]\n"
+    "listen = 192.0.2.1:0\n"
+    "[storage]\n"
+    "path = a.db\n"
+    "[channel.dev]\n"
+    "type = dev\n"
+    SHIPPED_LISTS;
+  char *err, *out;
+
+  err = run_conf(conf, 1, 1, &out);
+  ck_assert_msg(strstr(err, "/a.conf:5: [channel.dev]: a dev channel "
+                            "without a token") != NULL, "stderr: %s", err);
+  ck_assert_ptr_null(strstr(out, "configuration OK"));
+  free(out);
+  free(err);
+  err = run_conf(conf_start, 0, 1, NULL);
+  ck_assert_msg(strstr(err, "/a.conf:5: [channel.dev]: a dev channel "
+                            "without a token") != NULL, "stderr: %s", err);
+  free(err);
+}
+END_TEST
+
+/* A literal secret in a config others can read: -t warns (file, line,
+ * key; never the value) and still passes. */
+START_TEST(check_warns_of_readable_literal_secret)
+{
+  char *dir = tu_tmpdir(), *conf = tu_path(dir, "a.conf");
+  const char *argv[] = {ADUAND_BIN, "-t", "-c", conf, NULL};
+  char *out, *err, want[512];
+  int st;
+
+  ck_assert_int_eq(tu_write_file(conf,
+                                 "[channel.dev]\n"
+                                 "type = dev\n"
+                                 "token = sangat-rahasia\n"
+                                 SHIPPED_LISTS), 0);
+  ck_assert_int_eq(chmod(conf, 0644), 0);
+  ck_assert_int_eq(tu_run(argv, NULL, &out, &err, &st), 0);
+  ck_assert_msg(EXITED_WITH(st, 0), "stderr: %s", err);
+  ck_assert_str_eq(out, "configuration OK\n");
+  snprintf(want, sizeof(want), "%s:3: warning: token: ", conf);
+  ck_assert_msg(strstr(err, want) != NULL, "stderr: %s", err);
+  ck_assert_ptr_null(strstr(err, "sangat-rahasia"));
+  free(out);
+  free(err);
+  tu_rmrf(dir);
+  free(conf);
+  free(dir);
+}
+END_TEST
+
+/* SIGHUP with a config that opens the dev channel to everyone: refused,
+ * the old config kept, the daemon serving. */
+START_TEST(sighup_opening_dev_channel_is_refused)
+{
+  struct tu_daemon d;
+  struct tu_replies r;
+  struct buf text = BUF_INIT;
+  const char *at;
+  char *old;
+  size_t mark;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  old = tu_read_file(d.conf, NULL);
+  ck_assert_ptr_nonnull(old);
+  /* The same file with [server] listen on every address. */
+  at = strstr(old, "listen = 127.0.0.1:");
+  ck_assert_ptr_nonnull(at);
+  ck_assert_int_eq(buf_printf(&text, "%.*slisten = 0.0.0.0:%s",
+                              (int)(at - old), old,
+                              at + strlen("listen = 127.0.0.1:")), 0);
+  ck_assert_int_eq(tu_write_file(d.conf, text.data), 0);
+  mark = tu_daemon_mark(&d);
+  ck_assert_int_eq(tu_daemon_kill(&d, SIGHUP), 0);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=config.reload",
+                                      10000), 0);
+  ck_assert(tu_daemon_log_has(&d, "event=config.reload_refused"));
+  ck_assert(tu_daemon_log_has(&d, "a dev channel without a token"));
+  ck_assert_int_eq(tu_say(&d, "081234567890", "Halo", NULL, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  tu_replies_free(&r);
+  ck_assert_int_eq(tu_write_file(d.conf, old), 0);
+  buf_free(&text);
+  free(old);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
 static Suite *
 cli_suite(void)
 {
@@ -216,6 +358,9 @@ cli_suite(void)
   tcase_add_test(tc, help_and_version);
   tcase_add_test(tc, chat_talks_to_the_daemon);
   tcase_add_test(tc, sighup_with_bad_config_keeps_serving);
+  tcase_add_test(tc, open_dev_channel_is_refused);
+  tcase_add_test(tc, check_warns_of_readable_literal_secret);
+  tcase_add_test(tc, sighup_opening_dev_channel_is_refused);
   suite_add_tcase(s, tc);
   return s;
 }

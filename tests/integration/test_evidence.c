@@ -34,6 +34,26 @@ static const char *const steps[][2] = {
   {"LANJUT", "ask.bukti"},
 };
 
+/* Entries in folder dir other than . and .. (-1 when unreadable); the
+ * first one's name in first. */
+static int
+count_files(const char *dir, char *first, size_t len)
+{
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  int n = 0;
+
+  first[0] = '\0';
+  if (d == NULL)
+    return -1;
+  while ((e = readdir(d)) != NULL)
+    if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+        n++ == 0)
+      snprintf(first, len, "%s", e->d_name);
+  closedir(d);
+  return n;
+}
+
 static void
 walk_to_bukti(struct tu_daemon *d, const char *from)
 {
@@ -168,7 +188,11 @@ START_TEST(oversized_download_is_refused)
   big[4096] = '\0';
   ck_assert_int_eq(fakeprov_start(&fp), 0);
   fakeprov_default(fp, 200, big);
-  ck_assert_int_eq(tu_daemon_start(&d, "[evidence]\nmax_size = 1k\n"), 0);
+  {
+    struct tu_daemon_opts o = {0};
+    o.evidence = "max_size = 1k\n";
+    ck_assert_int_eq(tu_daemon_start_opts(&d, &o), 0);
+  }
   walk_to_bukti(&d, "081260000003");
   url = fakeprov_url(fp, "/media/huge.jpg");
   send_media(&d, "081260000003", url, "image/jpeg");
@@ -360,6 +384,69 @@ START_TEST(purged_reporter_draft_evidence_goes)
            "IS NOT NULL AND sha256 = '%s'", filed);
   ck_assert_int_eq(tu_db_int(&d, sql), 1);
   free(number);
+  tu_daemon_cleanup(&d);
+  fakeprov_stop(fp);
+}
+END_TEST
+
+/*
+ * With [evidence] allow_private_addresses at its default (no), a media URL
+ * that leads to this machine is refused however it is written, at once
+ * and for good: the row ends "failed" with the reason, the fake provider
+ * never sees a request, nothing is stored.  (That the filter also holds
+ * for every redirect hop is shown in test_fetchguard.c, since here every
+ * first hop is loopback too.)
+ */
+START_TEST(private_addresses_are_refused)
+{
+  /* Hosts that all mean this machine. */
+  static const char *const hosts[] = {
+    "127.0.0.1", "2130706433", "[::1]", "localhost", "0x7f.1",
+  };
+  const int n = (int)(sizeof(hosts) / sizeof(hosts[0]));
+  struct tu_daemon_opts o = {0};
+  struct tu_daemon d;
+  struct fakeprov *fp;
+  char url[128], name[256], *dir;
+  int i, files = 0, status;
+
+  ck_assert_int_eq(fakeprov_start(&fp), 0);
+  fakeprov_default(fp, 200, "\xff\xd8\xff\xe0 private");
+  o.evidence = "allow_private_addresses = no\n";
+  ck_assert_int_eq(tu_daemon_start_opts(&d, &o), 0);
+  walk_to_bukti(&d, "081260000004");
+  /* One at a time, so that each outcome is known before the next. */
+  for (i = 0; i < n; i++) {
+    size_t mark = tu_daemon_mark(&d);
+    snprintf(url, sizeof(url), "http://%s:%d/media/%d.jpg", hosts[i],
+             fakeprov_port(fp), i);
+    send_media(&d, "081260000004", url, "image/jpeg");
+    ck_assert_msg(tu_daemon_wait_log(&d, mark, "event=evidence.failed",
+                                     10000) == 0, "%s not refused", url);
+  }
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM evidence WHERE "
+                                 "status = 'failed' AND last_error LIKE "
+                                 "'address not allowed%'"), n);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM evidence WHERE "
+                                 "sha256 IS NOT NULL OR stored_at IS NOT NULL"),
+                   0);
+  ck_assert(tu_daemon_log_now(&d, "reason=\"address not allowed: 127.0.0.1 "
+                                  "(loopback)\""));
+  ck_assert(tu_daemon_log_now(&d, "reason=\"address not allowed: ::1 "
+                                  "(loopback)\""));
+  ck_assert(!tu_daemon_log_now(&d, "event=evidence.retry"));
+  ck_assert(!tu_daemon_log_now(&d, "event=evidence.stored"));
+  ck_assert_int_eq(fakeprov_count(fp), 0);
+  /* Nothing was kept, not even a partial file (looked at once the daemon
+   * has stopped, since it removes a partial file after logging). */
+  ck_assert_int_eq(tu_daemon_kill(&d, SIGTERM), 0);
+  ck_assert_int_eq(tu_daemon_wait_exit(&d, tu_scaled_ms(10000), &status), 0);
+  ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  dir = malloc(strlen(d.dir) + 32);
+  snprintf(dir, strlen(d.dir) + 32, "%s/var/evidence", d.dir);
+  files = count_files(dir, name, sizeof(name));
+  ck_assert_msg(files == 0, "%d files, such as %s", files, name);
+  free(dir);
   tu_daemon_cleanup(&d);
   fakeprov_stop(fp);
 }
@@ -566,27 +653,6 @@ life_rows(struct life *l, const char *sql,
   sqlite3_close(db);
 }
 
-/* Files in the evidence folder whose name starts with prefix ("" for
- * all). */
-static int
-life_files(struct life *l, const char *prefix)
-{
-  char path[4096];
-  struct dirent *e;
-  DIR *dir;
-  int n = 0;
-
-  snprintf(path, sizeof(path), "%s/var/evidence", l->d.dir);
-  dir = opendir(path);
-  ck_assert_ptr_nonnull(dir);
-  while ((e = readdir(dir)) != NULL)
-    if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
-        strncmp(e->d_name, prefix, strlen(prefix)) == 0)
-      n++;
-  closedir(dir);
-  return n;
-}
-
 /* Wait (on the daemon's evidence log lines, at most 60 s) until nothing
  * is pending or queued for removal (no queue at all: an older schema).
  * Then no download runs: a temporary file left is a file without a row. */
@@ -694,7 +760,11 @@ START_TEST(evidence_lifecycle_at_random)
             life_check_row);
   /* No file without a row: the folder holds exactly the digests of the
    * rows. */
-  files = life_files(&l, "");
+  {
+    char dir[4096], first[256];
+    snprintf(dir, sizeof(dir), "%s/var/evidence", l.d.dir);
+    files = count_files(dir, first, sizeof(first));
+  }
   digests = (int)tu_db_int(&l.d, "SELECT count(DISTINCT sha256) FROM "
                                  "evidence");
   fprintf(stderr, "evidence_lifecycle_at_random: seed=%u media=%d "
@@ -723,6 +793,7 @@ evidence_suite(void)
   tcase_add_test(tc, photo_is_fetched_and_stored_by_digest);
   tcase_add_test(tc, failed_download_is_retried);
   tcase_add_test(tc, oversized_download_is_refused);
+  tcase_add_test(tc, private_addresses_are_refused);
   tcase_add_test(tc, late_download_never_lands_on_another_row);
   tcase_add_test(tc, cancelled_draft_files_go_with_their_last_row);
   tcase_add_test(tc, purged_reporter_draft_evidence_goes);

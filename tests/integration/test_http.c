@@ -255,6 +255,31 @@ START_TEST(same_id_twice_is_stored_once)
 }
 END_TEST
 
+/* A repeated id from another sender is the same message delivered
+ * again: it changes nothing, and no reporter row is made for the sender
+ * it now names. */
+START_TEST(same_id_from_another_sender_adds_no_reporter)
+{
+  struct tu_daemon d;
+  struct tu_resp a, b;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  ck_assert_int_eq(tu_dev_say(d.port, "+6281234567890", "sekali", "dup-2",
+                              &a), 0);
+  ck_assert_int_eq(tu_dev_say(d.port, "+6281298765432", "lain", "dup-2",
+                              &b), 0);
+  ck_assert_int_eq(a.status, 200);
+  ck_assert_int_eq(b.status, 200);
+  ck_assert_str_eq(a.body, b.body);
+  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM inbound"), 1);
+  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM reporters"), 1);
+  ck_assert(tu_daemon_log_has(&d, "event=message.duplicate"));
+  tu_resp_free(&a);
+  tu_resp_free(&b);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
 #define STOP_CLIENTS 40
 
 /*
@@ -389,6 +414,7 @@ http_suite(void)
   tcase_add_test(tc, pipelined_requests_in_order);
   tcase_add_test(tc, half_header_is_cut);
   tcase_add_test(tc, same_id_twice_is_stored_once);
+  tcase_add_test(tc, same_id_from_another_sender_adds_no_reporter);
   tcase_add_test(tc, sigterm_finishes_requests_in_flight);
   tcase_add_test(tc, sigterm_race_answers_only_what_it_stored);
   suite_add_tcase(s, tc);

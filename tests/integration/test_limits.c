@@ -1,8 +1,9 @@
 /*
  * test_limits.c: the limits of SPEC section 8 on the real daemon: the
- * global connection cap, slow-loris and idle clients cut after their
- * timeouts, and the per-reporter cap on tickets per day (one notice,
- * nothing filed, accepted again the next WITA day).
+ * global and per-client connection caps, slow-loris heads, slow bodies
+ * and idle clients cut after their timeouts, and the per-reporter cap on
+ * tickets per day (one notice, nothing filed, accepted again the next
+ * WITA day).
  */
 #include <poll.h>
 #include <stdio.h>
@@ -179,6 +180,82 @@ START_TEST(idle_keep_alive_is_cut)
 }
 END_TEST
 
+/*
+ * A body sent one byte every 300 ms: each byte well within idle_timeout,
+ * but the body as a whole not within body_timeout (1 s), so it is cut with
+ * 408 and the connection freed.
+ */
+START_TEST(slow_body_is_cut)
+{
+  static const char head[] = "POST /webhook/dev HTTP/1.1\r\nHost: x\r\n"
+                             "Content-Type: application/json\r\n"
+                             "Content-Length: 40\r\n\r\n";
+  struct tu_daemon_opts o = {0};
+  struct tu_daemon d;
+  struct tu_conn c;
+  struct tu_resp r;
+  double t0, took;
+  int sent = 0;
+
+  o.server = "body_timeout = 1s\nidle_timeout = 10s\n";
+  ck_assert_int_eq(tu_daemon_start_opts(&d, &o), 0);
+  ck_assert_int_eq(tu_conn_open(&c, d.port), 0);
+  ck_assert_int_eq(tu_conn_send(&c, head, sizeof(head) - 1), 0);
+  t0 = now_s();
+  while (sent < 40) {
+    struct pollfd p = {c.fd, POLLIN, 0};
+    ck_assert_int_eq(tu_conn_send(&c, "{", 1), 0);
+    sent++;
+    /* Wait for the daemon to act, or 300 ms: the client's pace. */
+    if (poll(&p, 1, 300) > 0)
+      break;
+  }
+  ck_assert_int_lt(sent, 40);
+  ck_assert_int_eq(tu_conn_read(&c, &r), 0);
+  took = now_s() - t0;
+  ck_assert_int_eq(r.status, 408);
+  tu_resp_free(&r);
+  ck_assert_int_eq(tu_conn_wait_closed(&c, 5000), 1);
+  tu_conn_close(&c);
+  ck_assert_msg(took >= 0.9 && took < 3.0, "cut after %.2f s", took);
+  ck_assert(tu_daemon_log_has(&d, "detail=body"));
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM inbound"), 0);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+/* max_connections_per_client = 2: a third connection from 127.0.0.1 gets
+ * 503 while max_connections has room; the two keep being served. */
+START_TEST(per_client_cap_turns_the_next_away)
+{
+  struct tu_daemon_opts o = {0};
+  struct tu_daemon d;
+  struct tu_conn c[2], extra;
+  struct tu_resp r;
+  int i;
+
+  o.server = "max_connections = 10\nmax_connections_per_client = 2\n";
+  ck_assert_int_eq(tu_daemon_start_opts(&d, &o), 0);
+  for (i = 0; i < 2; i++) {
+    ck_assert_int_eq(tu_conn_open(&c[i], d.port), 0);
+    ck_assert_int_eq(health(&c[i]), 200);
+  }
+  ck_assert_int_eq(tu_conn_open(&extra, d.port), 0);
+  ck_assert_int_eq(tu_conn_read(&extra, &r), 0);
+  ck_assert_int_eq(r.status, 503);
+  ck_assert_ptr_nonnull(strstr(r.body, "too many connections"));
+  tu_resp_free(&r);
+  ck_assert_int_eq(tu_conn_wait_closed(&extra, 5000), 1);
+  tu_conn_close(&extra);
+  ck_assert(tu_daemon_log_has(&d, "event=http.client_conn_limit"));
+  for (i = 0; i < 2; i++) {
+    ck_assert_int_eq(health(&c[i]), 200);
+    tu_conn_close(&c[i]);
+  }
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
 /* The report's answers; who and tale make each report different. */
 static void
 report(struct tu_daemon *d, const char *from, const char *who,
@@ -250,6 +327,8 @@ limits_suite(void)
   tcase_add_test(tc, connection_cap_turns_the_next_away);
   tcase_add_test(tc, slow_loris_is_cut);
   tcase_add_test(tc, idle_keep_alive_is_cut);
+  tcase_add_test(tc, slow_body_is_cut);
+  tcase_add_test(tc, per_client_cap_turns_the_next_away);
   tcase_add_test(tc, tickets_per_day_cap);
   suite_add_tcase(s, tc);
   return s;

@@ -26,6 +26,7 @@ struct script {
 struct route {
   char *prefix;
   int status;
+  char *headers;
   char *body;
   struct route *next;
 };
@@ -74,8 +75,8 @@ answer(struct fakeprov *fp, struct httpd_request *req, int seq)
 
   for (rt = fp->routes; rt != NULL; rt = rt->next)
     if (strncmp(req->path, rt->prefix, strlen(rt->prefix)) == 0) {
-      httpd_respond(req, rt->status, "application/octet-stream", NULL,
-                    rt->body, strlen(rt->body));
+      httpd_respond(req, rt->status, "application/octet-stream",
+                    rt->headers, rt->body, strlen(rt->body));
       return;
     }
   struct buf body = BUF_INIT;
@@ -279,12 +280,20 @@ void
 fakeprov_route(struct fakeprov *fp, const char *prefix, int status,
                const char *body)
 {
+  fakeprov_route_headers(fp, prefix, status, NULL, body);
+}
+
+void
+fakeprov_route_headers(struct fakeprov *fp, const char *prefix, int status,
+                       const char *extra_headers, const char *body)
+{
   struct route *rt = calloc(1, sizeof(*rt));
 
   if (rt == NULL)
     return;
   rt->prefix = strdup(prefix);
   rt->status = status;
+  rt->headers = extra_headers != NULL ? strdup(extra_headers) : NULL;
   rt->body = dup_or_empty(body);
   pthread_mutex_lock(&fp->mu);
   rt->next = fp->routes;
@@ -427,6 +436,7 @@ fakeprov_stop(struct fakeprov *fp)
     struct route *rt = fp->routes;
     fp->routes = rt->next;
     free(rt->prefix);
+    free(rt->headers);
     free(rt->body);
     free(rt);
   }

@@ -42,6 +42,12 @@ void fakeprov_script(struct fakeprov *fp, int count, int status,
 void fakeprov_route(struct fakeprov *fp, const char *prefix, int status,
                     const char *body);
 
+/* The same with extra_headers (complete "Name: value\r\n" lines, or NULL),
+ * such as a Location for a redirect. */
+void fakeprov_route_headers(struct fakeprov *fp, const char *prefix,
+                            int status, const char *extra_headers,
+                            const char *body);
+
 /* The answer once the script has run out.  A body containing "{n}" has it
  * replaced by the request's sequence number (1, 2, ...), so ids differ;
  * "{path}" is replaced by the request's path, so each URL has content of

@@ -93,6 +93,23 @@ has_key(const char *text, const char *key)
   return 0;
 }
 
+/* Lines "key = value" for each default (key, value) pair that the test
+ * did not set in given. */
+static void
+section_defaults(const char *given, const char *const (*defs)[2], size_t n,
+                 char *out, size_t len)
+{
+  size_t i, o = 0;
+
+  out[0] = '\0';
+  if (given == NULL)
+    given = "";
+  for (i = 0; i < n && o < len; i++)
+    if (!has_key(given, defs[i][0]))
+      o += (size_t)snprintf(out + o, len - o, "%s = %s\n", defs[i][0],
+                            defs[i][1]);
+}
+
 /* The [server] defaults of the tests, each unless the test set it. */
 static void
 server_defaults(const struct tu_daemon *d, char *out, size_t len)
@@ -104,29 +121,38 @@ server_defaults(const struct tu_daemon *d, char *out, size_t len)
     {"idle_timeout", "5s"},
     {"shutdown_timeout", "10s"},
   };
-  const char *given = d->server ? d->server : "";
-  size_t i, o = 0;
 
-  out[0] = '\0';
-  for (i = 0; i < sizeof(defs) / sizeof(defs[0]) && o < len; i++)
-    if (!has_key(given, defs[i][0]))
-      o += (size_t)snprintf(out + o, len - o, "%s = %s\n", defs[i][0],
-                            defs[i][1]);
+  section_defaults(d->server, defs, sizeof(defs) / sizeof(defs[0]), out, len);
+}
+
+/* The [evidence] defaults of the tests: the fake providers serve media on
+ * 127.0.0.1, which downloads may reach only when allowed. */
+static void
+evidence_defaults(const struct tu_daemon *d, char *out, size_t len)
+{
+  static const char *const defs[][2] = {
+    {"allow_private_addresses", "yes"},
+  };
+
+  section_defaults(d->evidence, defs, sizeof(defs) / sizeof(defs[0]), out,
+                   len);
 }
 
 static int
 write_config(struct tu_daemon *d)
 {
-  char *text, defs[512];
+  char *text, defs[512], evdefs[256];
   size_t n;
   int rc;
 
   server_defaults(d, defs, sizeof(defs));
+  evidence_defaults(d, evdefs, sizeof(evdefs));
   n = strlen(d->db) + 6 * strlen(ADUAN_SOURCE_DIR) + 1024 +
       (d->ticket ? strlen(d->ticket) : 0) +
       (d->extra ? strlen(d->extra) : 0) +
       (d->server ? strlen(d->server) : 0) +
-      (d->storage ? strlen(d->storage) : 0);
+      (d->storage ? strlen(d->storage) : 0) +
+      (d->evidence ? strlen(d->evidence) : 0);
   text = malloc(n);
   if (text == NULL)
     return -1;
@@ -147,6 +173,8 @@ write_config(struct tu_daemon *d)
            "allowlist = %s/config/allowlist.txt\n"
            "stopwords = %s/config/stopwords.id.txt\n"
            "places = %s/config/wilayah.txt\n"
+           "[evidence]\n"
+           "%s%s"
            "[channel.dev]\n"
            "type = dev\n"
            "%s",
@@ -157,7 +185,8 @@ write_config(struct tu_daemon *d)
              ? "" : "[log]\nlevel = debug\n",
            ADUAN_SOURCE_DIR, d->ticket ? d->ticket : "",
            ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR,
-           ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, d->extra ? d->extra : "");
+           ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, evdefs,
+           d->evidence ? d->evidence : "", d->extra ? d->extra : "");
   rc = tu_write_file(d->conf, text);
   free(text);
   return rc == 0 ? 0 : -1;
@@ -266,6 +295,7 @@ tu_daemon_start_opts(struct tu_daemon *d, const struct tu_daemon_opts *o)
   d->server = o->server ? strdup(o->server) : NULL;
   d->storage = o->storage ? strdup(o->storage) : NULL;
   d->ticket = o->ticket ? strdup(o->ticket) : NULL;
+  d->evidence = o->evidence ? strdup(o->evidence) : NULL;
   if (d->conf == NULL || d->db == NULL || write_config(d) != 0)
     return -1;
   if (o->setup != NULL && o->setup(d, o->arg) != 0)
@@ -585,6 +615,7 @@ tu_daemon_stop(struct tu_daemon *d)
   free(d->server);
   free(d->storage);
   free(d->ticket);
+  free(d->evidence);
   free(d->log);
   pthread_mutex_destroy(&d->mu);
   pthread_cond_destroy(&d->cv);

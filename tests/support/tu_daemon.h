@@ -4,7 +4,8 @@
  *
  * tu_daemon_start() writes a config into a fresh temporary folder
  * (listening on 127.0.0.1 port 0, the database in the folder, a `dev`
- * channel, plus whatever the test adds), starts the aduand binary of this
+ * channel, evidence downloads allowed to reach 127.0.0.1, plus whatever
+ * the test adds), starts the aduand binary of this
  * build, and returns once its log says event=server.ready, with the port
  * it bound.  A thread copies the daemon's stderr into memory so tests can
  * wait for a log line instead of sleeping.
@@ -33,6 +34,7 @@ struct tu_daemon {
   char *server;         /* lines of [server] given by the test */
   char *storage;        /* lines of [storage] given by the test */
   char *ticket;         /* lines of [ticket] given by the test */
+  char *evidence;       /* lines of [evidence] given by the test */
   int valgrind;         /* running under valgrind memcheck */
   int errfd;            /* read end of the daemon's stderr */
   int logfd;            /* aduand.log in dir: a copy of the log, owned by
@@ -65,6 +67,10 @@ struct tu_daemon_opts {
                            here replaces the default of that key */
   const char *storage;  /* more lines for [storage] (not path) */
   const char *ticket;   /* more lines for [ticket] (not holidays) */
+  const char *evidence; /* lines for [evidence]; a key given here
+                           replaces the default of that key
+                           (allow_private_addresses = yes, since the fake
+                           providers serve media on 127.0.0.1) */
   const char *db;       /* the database file, relative to the folder
                            (default "aduan.db"); its folder must exist
                            or be made by setup */

@@ -97,10 +97,12 @@ struct loaded {
   int rc;
 };
 
+/* The file is private to its owner, as a config holding literal secrets
+ * must be; the tests of the warning for a readable one write their own. */
 static void
 load(struct loaded *l, const char *text)
 {
-  char *path = put("x.conf", text);
+  char *path = put_mode("x.conf", text, 0600);
 
   diag_init(&l->d);
   l->cfg = (struct config *)&l->d;  /* must be overwritten */
@@ -340,6 +342,8 @@ START_TEST(defaults_from_table)
   ck_assert_int_eq(cfg->server.max_connections, 1024);
   ck_assert_uint_eq(cfg->server.header_timeout_ms, 10000);
   ck_assert_uint_eq(cfg->server.idle_timeout_ms, 60000);
+  ck_assert_uint_eq(cfg->server.body_timeout_ms, 30000);
+  ck_assert_int_eq(cfg->server.max_connections_per_client, 512);
   ck_assert_uint_eq(cfg->server.shutdown_timeout_ms, 10000);
   ck_assert_str_eq(cfg->storage.path, "var/aduan.db");
   ck_assert_uint_eq(cfg->storage.busy_timeout_ms, 5000);
@@ -474,6 +478,22 @@ START_TEST(every_key_read)
   ck_assert_ptr_null(config_channel(l.cfg, "nope"));
   ck_assert_ptr_null(config_channel(l.cfg, "DEV"));
   unload(&l);
+}
+END_TEST
+
+/* The per-client connection cap (0 turns it off) and the body deadline. */
+START_TEST(connection_defence_keys_read)
+{
+  struct loaded l;
+
+  expect_ok(&l, "[server]\nbody_timeout = 90s\n"
+                "max_connections_per_client = 0\n");
+  ck_assert_uint_eq(l.cfg->server.body_timeout_ms, 90000);
+  ck_assert_int_eq(l.cfg->server.max_connections_per_client, 0);
+  unload(&l);
+  expect_error("[server]\nbody_timeout = 0\n", 2, "body_timeout: must be");
+  expect_error("[server]\nmax_connections_per_client = -1\n", 2,
+               "max_connections_per_client: must be");
 }
 END_TEST
 
@@ -1389,6 +1409,120 @@ expect_token_error(const char *tok, const char *msg)
   expect_error(text, 3, msg);
 }
 
+/*
+ * A dev channel without a token lets anyone who reaches the port file
+ * reports: it is refused unless the daemon listens on a loopback address
+ * only (127.0.0.0/8, ::1, localhost).
+ */
+START_TEST(dev_without_token_needs_loopback)
+{
+  static const char *const open_to_all[] = {
+    "0.0.0.0:8080", "[::]:8080", "10.1.2.3:80", "[2001:db8::1]:80",
+    "128.0.0.1:80",
+  };
+  static const char *const loopback[] = {
+    "127.0.0.1:8080", "127.5.6.7:80", "localhost:80", "[::1]:8080",
+  };
+  char text[256];
+  size_t i;
+
+  for (i = 0; i < sizeof(open_to_all) / sizeof(open_to_all[0]); i++) {
+    struct loaded l;
+    snprintf(text, sizeof(text), "[server]\nlisten = %s\n"
+             "[channel.dev]\ntype = dev\n", open_to_all[i]);
+    expect_error(text, 3, "[channel.dev]: a dev channel without a token");
+    /* With a token it may listen anywhere. */
+    snprintf(text, sizeof(text), "[server]\nlisten = %s\n"
+             "[channel.dev]\ntype = dev\ntoken = t0k\n", open_to_all[i]);
+    expect_ok(&l, text);
+    unload(&l);
+  }
+  for (i = 0; i < sizeof(loopback) / sizeof(loopback[0]); i++) {
+    struct loaded l;
+    snprintf(text, sizeof(text), "[server]\nlisten = %s\n"
+             "[channel.dev]\ntype = dev\n", loopback[i]);
+    expect_ok(&l, text);
+    unload(&l);
+  }
+}
+END_TEST
+
+/* A reload keeps the running listen address (a restart-only setting): a
+ * token dropped from a daemon that listens on 0.0.0.0 is refused, even
+ * when the new file names a loopback address. */
+START_TEST(dev_token_dropped_on_reload_is_refused)
+{
+  struct loaded a, b;
+  struct diag d;
+
+  expect_ok(&a, "[server]\nlisten = 0.0.0.0:8080\n"
+                "[channel.dev]\ntype = dev\ntoken = t0k\n");
+  expect_ok(&b, "[server]\nlisten = 127.0.0.1:8080\n"
+                "[channel.dev]\ntype = dev\n");
+  diag_init(&d);
+  ck_assert_int_eq(config_check_exposure(b.cfg, &d), 0);
+  ck_assert_int_eq(config_keep_restart_only(b.cfg, a.cfg), 0);
+  ck_assert_int_eq(config_check_exposure(b.cfg, &d), 1);
+  ck_assert_int_eq(d.errors, 1);
+  ck_assert_ptr_nonnull(strstr(d.text.data, "x.conf:3: [channel.dev]: a dev "
+                                            "channel without a token"));
+  diag_free(&d);
+  unload(&a);
+  unload(&b);
+}
+END_TEST
+
+/* A literal secret in a file that group or others can read is warned
+ * about, naming file, line and key, never the value; the load succeeds. */
+START_TEST(literal_secret_in_readable_file_warns)
+{
+  static const char text[] =
+    "[channel.sms]\n"
+    "type = kannel\n"
+    "sendsms_url = http://127.0.0.1:1/s\n"
+    "secret = rahasia-kannel\n"
+    "password = rahasia-kedua\n";
+  static const mode_t modes[] = {0644, 0640, 0604};
+  struct config *cfg;
+  struct diag d;
+  char *path, want[256];
+  size_t i;
+
+  for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+    path = put_mode("r.conf", text, modes[i]);
+    diag_init(&d);
+    ck_assert_int_eq(config_load(path, &cfg, &d), 0);
+    ck_assert_int_eq(d.errors, 0);
+    ck_assert_msg(d.warnings == 1, "mode %o: %s", (unsigned)modes[i],
+                  d.text.data);
+    snprintf(want, sizeof(want), "%s:4: warning: secret: ", path);
+    ck_assert_msg(strstr(d.text.data, want) != NULL, "%s", d.text.data);
+    ck_assert_ptr_null(strstr(d.text.data, "rahasia"));
+    config_free(cfg);
+    diag_free(&d);
+    free(path);
+  }
+  /* Private to its owner, or secrets by reference: no warning. */
+  path = put_mode("r.conf", text, 0600);
+  diag_init(&d);
+  ck_assert_int_eq(config_load(path, &cfg, &d), 0);
+  ck_assert_int_eq(d.warnings, 0);
+  config_free(cfg);
+  diag_free(&d);
+  free(path);
+  free(put_mode("k", "rahasia\n", 0600));
+  path = put_mode("r.conf", "[channel.sms]\ntype = kannel\n"
+                  "sendsms_url = http://127.0.0.1:1/s\nsecret = file:k\n",
+                  0644);
+  diag_init(&d);
+  ck_assert_int_eq(config_load(path, &cfg, &d), 0);
+  ck_assert_int_eq(d.warnings, 0);
+  config_free(cfg);
+  diag_free(&d);
+  free(path);
+}
+END_TEST
+
 START_TEST(secret_literal)
 {
   expect_token("plain-literal", "plain-literal");
@@ -1560,6 +1694,7 @@ config_suite(void)
   tcase_add_test(good, defaults_from_table);
   tcase_add_test(good, every_key_read);
   tcase_add_test(good, whatsapp_default_api_base);
+  tcase_add_test(good, connection_defence_keys_read);
   tcase_add_test(good, crlf_bom_and_comments);
   tcase_add_test(good, empty_public_url_is_unset);
   tcase_add_test(good, relative_paths_resolved);
@@ -1602,6 +1737,9 @@ config_suite(void)
 
   tcase_add_checked_fixture(sec, setup, teardown);
   tcase_add_test(sec, secret_literal);
+  tcase_add_test(sec, dev_without_token_needs_loopback);
+  tcase_add_test(sec, dev_token_dropped_on_reload_is_refused);
+  tcase_add_test(sec, literal_secret_in_readable_file_warns);
   tcase_add_test(sec, secret_env);
   tcase_add_test(sec, secret_file);
   tcase_add_test(sec, secret_file_messages);

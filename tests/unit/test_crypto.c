@@ -20,7 +20,8 @@ START_TEST(hmac_sha256_rfc4231_case2)
 }
 END_TEST
 
-/* Twilio's documented example signature (shared/fixtures/README.md). */
+/* Twilio's documented example signature
+ * (https://www.twilio.com/docs/usage/security). */
 START_TEST(hmac_sha1_twilio_vector)
 {
   const char *s = "https://mycompany.com/myapp.php?foo=1&bar=2"

@@ -98,6 +98,8 @@ START_TEST(parse_and_find)
   ck_assert_ptr_nonnull(p);
   ck_assert_uint_eq(p->value_len, 2);
   ck_assert(memcmp(p->value, "\0z", 2) == 0);
+  /* As a C string, a value with a NUL inside would read short: absent. */
+  ck_assert_ptr_null(form_get(&f, "c"));
   ck_assert_ptr_null(form_find(&f, "z"));
   form_free(&f);
 }

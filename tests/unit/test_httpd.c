@@ -26,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 #include <uv.h>
@@ -63,7 +64,10 @@ struct fx {
   int held_max;
   int conns;            /* httpd_connections(), as of the last loop turn */
   int inflight;         /* httpd_inflight(), likewise */
+  size_t unsent_max;    /* the most httpd_unsent() was at a loop turn */
 };
+
+#define BIG_BODY 65536  /* the body of an answer to "/big" */
 
 /* Answer req with what the server parsed, one "key=value" per line. */
 static void
@@ -72,12 +76,14 @@ echo(struct httpd_request *req)
   struct buf b = BUF_INIT;
   const char *xt = httpd_header(req, "x-test");
   const char *xe = httpd_header(req, "x-empty");
+  const char *host = httpd_header(req, "host");
 
   buf_printf(&b, "method=%s\npath=%s\nquery=%s\nx-test=%s\nx-empty=%s\n"
-             "nheaders=%d\nid=%s\npeer=%s\nbody=",
+             "host=%s\nnheaders=%d\nid=%s\npeer=%s\nbody=",
              req->method_name, req->path, req->query,
              xt != NULL ? xt : "(none)", xe != NULL ? xe : "(none)",
-             req->nheaders, req->id, req->peer);
+             host != NULL ? host : "(none)", req->nheaders, req->id,
+             req->peer);
   buf_append(&b, req->body.data, req->body.len);
   httpd_respond(req, 200, "text/plain", "X-Echo: 1\r\n", b.data, b.len);
   buf_free(&b);
@@ -105,6 +111,12 @@ fx_handler(struct httpd_request *req, void *arg)
   }
   if (strcmp(req->path, "/error") == 0) {
     httpd_respond_error(req, 422, "bad \"input\"\n");
+    return;
+  }
+  if (strcmp(req->path, "/big") == 0) {
+    static char big[BIG_BODY];
+    memset(big, 'b', sizeof(big));
+    httpd_respond(req, 200, "text/plain", NULL, big, sizeof(big));
     return;
   }
   echo(req);
@@ -139,6 +151,8 @@ fx_on_prepare(uv_prepare_t *p)
   if (f->h != NULL) {
     f->conns = httpd_connections(f->h);
     f->inflight = httpd_inflight(f->h);
+    if (httpd_unsent(f->h) > f->unsent_max)
+      f->unsent_max = httpd_unsent(f->h);
   }
   uv_cond_broadcast(&f->cv);
   uv_mutex_unlock(&f->mu);
@@ -1619,9 +1633,309 @@ START_TEST(reason_phrases)
   ck_assert_uint_eq(o.max_body, 256 * 1024);
   ck_assert_uint_eq(o.max_header, 16 * 1024);
   ck_assert_int_eq(o.max_connections, 1024);
+  ck_assert_int_eq(o.max_per_client, 512);
   ck_assert_uint_eq(o.header_timeout_ms, 10000);
+  ck_assert_uint_eq(o.body_timeout_ms, 30000);
   ck_assert_uint_eq(o.idle_timeout_ms, 60000);
   ck_assert_int_eq(o.max_pipeline, 16);
+}
+END_TEST
+
+/*
+ * RFC 9112 section 3.2.2: a server accepts the absolute form of the
+ * target; the path and query are taken from it, and its authority stands
+ * in for whatever Host header came with it.
+ */
+START_TEST(absolute_form_target_accepted)
+{
+  static struct fx f;
+  static struct cl c;
+  static struct resp r;
+
+  fx_start(&f, NULL);
+  ck_assert_int_eq(cl_open(&c, f.port), 0);
+  cl_sends(&c, "GET http://gw.example:8080/hello?x=1 HTTP/1.1\r\n"
+               "Host: other.example\r\n\r\n");
+  ck_assert_int_eq(cl_response(&c, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  assert_field(&r, "path", "/hello");
+  assert_field(&r, "query", "x=1");
+  assert_field(&r, "host", "gw.example:8080");
+  /* No path at all means the root. */
+  cl_sends(&c, "GET https://gw.example HTTP/1.1\r\nHost: gw.example\r\n\r\n");
+  ck_assert_int_eq(cl_response(&c, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  assert_field(&r, "path", "/");
+  assert_field(&r, "query", "");
+  cl_close(&c);
+  fx_end(&f);
+}
+END_TEST
+
+/* A major version other than 1 gets 505 (RFC 9110 section 15.6.6). */
+START_TEST(other_major_version_gets_505)
+{
+  static struct fx f;
+  static struct cl c;
+  static struct resp r;
+  static const char *const reqs[] = {
+    "GET / HTTP/9.9\r\nHost: x\r\n\r\n",
+    "GET / HTTP/2.0\r\nHost: x\r\n\r\n",
+    "GET / HTTP/0.9\r\nHost: x\r\n\r\n",
+  };
+  size_t i;
+
+  fx_start(&f, NULL);
+  for (i = 0; i < sizeof(reqs) / sizeof(reqs[0]); i++) {
+    ck_assert_int_eq(cl_open(&c, f.port), 0);
+    cl_sends(&c, reqs[i]);
+    ck_assert_int_eq(cl_response(&c, &r), 0);
+    ck_assert_msg(r.status == 505, "%s: got %d", reqs[i], r.status);
+    ck_assert(has_header(&r, "Connection: close"));
+    ck_assert_int_eq(cl_eof(&c), 1);
+    cl_close(&c);
+  }
+  /* A later minor version of 1 is served as 1.1. */
+  ck_assert_int_eq(cl_open(&c, f.port), 0);
+  cl_sends(&c, "GET /minor HTTP/1.2\r\nHost: x\r\n\r\n");
+  ck_assert_int_eq(cl_response(&c, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  cl_close(&c);
+  ck_assert_int_eq(fx_nreqs(&f), 1);
+  fx_end(&f);
+}
+END_TEST
+
+/*
+ * RFC 9112 section 3.2: an HTTP/1.1 request without Host, or any request
+ * with more than one, gets 400.  HTTP/1.0 needs none.
+ */
+START_TEST(host_missing_or_repeated_gets_400)
+{
+  static struct fx f;
+  static struct cl c;
+  static struct resp r;
+  static const char *const bad[] = {
+    "GET /nohost HTTP/1.1\r\n\r\n",
+    "GET /two HTTP/1.1\r\nHost: a\r\nHost: a\r\n\r\n",
+    "GET /two10 HTTP/1.0\r\nHost: a\r\nhost: b\r\n\r\n",
+    "GET http://a/abs HTTP/1.1\r\n\r\n",
+  };
+  size_t i;
+
+  fx_start(&f, NULL);
+  for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+    ck_assert_int_eq(cl_open(&c, f.port), 0);
+    cl_sends(&c, bad[i]);
+    ck_assert_int_eq(cl_response(&c, &r), 0);
+    ck_assert_msg(r.status == 400, "%s: got %d", bad[i], r.status);
+    ck_assert(has_header(&r, "Connection: close"));
+    ck_assert_int_eq(cl_eof(&c), 1);
+    cl_close(&c);
+  }
+  ck_assert_int_eq(fx_nreqs(&f), 0);
+  ck_assert_int_eq(cl_open(&c, f.port), 0);
+  cl_sends(&c, "GET /old HTTP/1.0\r\n\r\n");
+  ck_assert_int_eq(cl_response(&c, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  assert_field(&r, "host", "(none)");
+  cl_close(&c);
+  fx_end(&f);
+}
+END_TEST
+
+/*
+ * A client that pipelines requests and reads none of the answers: httpd
+ * stops reading its requests while the answers it has not sent pass a
+ * small bound, instead of queueing them all in memory, and reads on once
+ * the client takes them.  Every answer still arrives, in order.
+ */
+START_TEST(unread_answers_pause_reading)
+{
+  static struct fx f;
+  static struct cl c;
+  static const char req[] = "GET /big HTTP/1.1\r\nHost: x\r\n\r\n";
+  static const char head[] = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                             "Content-Length: 65536\r\n\r\n";
+  const int n = 200;
+  size_t want = (size_t)n * (sizeof(head) - 1 + BIG_BODY), got = 0;
+  struct buf all = BUF_INIT;
+  ssize_t r;
+  int i, rcvbuf = 16384;
+
+  fx_start(&f, NULL);
+  ck_assert_int_eq(cl_open(&c, f.port), 0);
+  /* A small window, so that the kernel cannot hold every answer. */
+  ck_assert_int_eq(setsockopt(c.fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf,
+                              sizeof(rcvbuf)), 0);
+  for (i = 0; i < n; i++)
+    ck_assert_int_eq(buf_append(&all, req, sizeof(req) - 1), 0);
+  cl_send(&c, all.data, all.len);
+  buf_free(&all);
+  /* Only once the server has had every request it can take does the
+   * client read; then it reads everything. */
+  ck_assert(fx_wait(&f, pred_nreqs, 1));
+  while (got < want) {
+    r = recv(c.fd, c.buf, sizeof(c.buf), 0);
+    ck_assert_int_gt(r, 0);
+    if (got == 0)
+      ck_assert_int_eq(memcmp(c.buf, head, sizeof(head) - 1), 0);
+    got += (size_t)r;
+  }
+  ck_assert_uint_eq(got, want);
+  ck_assert(fx_wait(&f, pred_nreqs, n));
+  uv_mutex_lock(&f.mu);
+  ck_assert_msg(f.unsent_max <= 4 * BIG_BODY, "%zu bytes of answers queued",
+                f.unsent_max);
+  uv_mutex_unlock(&f.mu);
+  cl_close(&c);
+  fx_end(&f);
+}
+END_TEST
+
+/*
+ * The body has body_timeout in all from the end of the head: a client
+ * sending one byte at a time, each well within idle_timeout, is cut with
+ * 408 once that has passed.
+ */
+START_TEST(slow_body_cut_by_total_deadline)
+{
+  static struct fx f;
+  static struct cl c;
+  static struct resp r;
+  struct httpd_opts o;
+  int64_t t0;
+  int sent = 0;
+
+  opts_small(&o);
+  o.idle_timeout_ms = 1000;
+  o.body_timeout_ms = 500;
+  fx_start(&f, &o);
+  ck_assert_int_eq(cl_open(&c, f.port), 0);
+  cl_sends(&c, "POST /drip HTTP/1.1\r\nHost: x\r\nContent-Length: 40\r\n\r\n");
+  t0 = tu_now_ms();
+  while (sent < 40) {
+    struct pollfd p = {c.fd, POLLIN, 0};
+    cl_sends(&c, "a");
+    sent++;
+    /* The client's pace: a byte every 100 ms, or the server's answer. */
+    if (poll(&p, 1, 100) > 0)
+      break;
+  }
+  ck_assert_msg(sent < 40, "the whole body was taken in %lld ms",
+                (long long)(tu_now_ms() - t0));
+  ck_assert_int_eq(cl_response(&c, &r), 0);
+  ck_assert_int_eq(r.status, 408);
+  ck_assert(has_header(&r, "Connection: close"));
+  ck_assert_int_lt(tu_now_ms() - t0, 2000);
+  ck_assert_int_eq(cl_eof(&c), 1);
+  cl_close(&c);
+  ck_assert_int_eq(fx_nreqs(&f), 0);
+  fx_end(&f);
+}
+END_TEST
+
+/*
+ * Past max_per_client connections from one address, the next from it is
+ * turned away with 503 while the global limit still has room; once one
+ * of its connections ends, that address is served again.
+ */
+START_TEST(per_client_cap_gets_503)
+{
+  static struct fx f;
+  static struct cl c1, c2, c3;
+  static struct resp r;
+  struct httpd_opts o;
+
+  httpd_opts_default(&o);
+  o.max_connections = 10;
+  o.max_per_client = 2;
+  fx_start(&f, &o);
+  ck_assert_int_eq(cl_open(&c1, f.port), 0);
+  ck_assert_int_eq(cl_open(&c2, f.port), 0);
+  ck_assert(fx_wait(&f, pred_conns, 2));
+  ck_assert_int_eq(cl_open(&c3, f.port), 0);
+  cl_sends(&c3, "GET /third HTTP/1.1\r\nHost: x\r\n\r\n");
+  ck_assert_int_eq(cl_response(&c3, &r), 0);
+  ck_assert_int_eq(r.status, 503);
+  ck_assert(has_header(&r, "Connection: close"));
+  ck_assert_ptr_nonnull(strstr(r.body, "too many connections"));
+  ck_assert_int_eq(cl_eof(&c3), 1);
+  cl_close(&c3);
+  ck_assert_int_eq(fx_nreqs(&f), 0);
+
+  cl_sends(&c1, "GET /one HTTP/1.1\r\nHost: x\r\n\r\n");
+  ck_assert_int_eq(cl_response(&c1, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  cl_close(&c1);
+  ck_assert(fx_wait(&f, pred_conns, 1));
+  ck_assert_int_eq(cl_open(&c3, f.port), 0);
+  cl_sends(&c3, "GET /three HTTP/1.1\r\nHost: x\r\n\r\n");
+  ck_assert_int_eq(cl_response(&c3, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  cl_close(&c3);
+  cl_close(&c2);
+  ck_assert(fx_wait(&f, pred_conns, 0));
+  fx_end(&f);
+}
+END_TEST
+
+/*
+ * This binary's chmod(), which httpd calls in place of the C library's:
+ * for the path being watched it notes the mode the file had at that
+ * moment, then changes it as chmod() does.
+ */
+static const char *chmod_watch;
+static int chmod_seen = -1;
+
+int
+chmod(const char *path, mode_t mode)
+{
+  struct stat st;
+
+  if (chmod_watch != NULL && strcmp(path, chmod_watch) == 0 &&
+      stat(path, &st) == 0)
+    chmod_seen = (int)(st.st_mode & 07777);
+  return fchmodat(AT_FDCWD, path, mode, 0);
+}
+
+/*
+ * The unix socket is created with its final mode: it never exists, not
+ * even between bind() and a chmod(), with the looser mode the process
+ * umask would give it (here 0777, as under umask 0).
+ */
+START_TEST(unix_socket_born_with_its_mode)
+{
+  uv_loop_t loop;
+  struct httpd *h;
+  struct stat st;
+  char *dir, *path;
+  mode_t old;
+  int closed = 0;
+
+  dir = tu_tmpdir();
+  ck_assert_ptr_nonnull(dir);
+  path = tu_path(dir, "admin.sock");
+  ck_assert_int_eq(uv_loop_init(&loop), 0);
+  ck_assert_int_eq(httpd_new(&h, &loop, NULL, echo_probe_handler, NULL), 0);
+  chmod_watch = path;
+  chmod_seen = -1;
+  old = umask(0);
+  ck_assert_int_eq(httpd_listen_unix(h, path, 0660), 0);
+  ck_assert_int_eq(umask(old), 0);
+  chmod_watch = NULL;
+  ck_assert_msg(chmod_seen == -1 || chmod_seen == 0660,
+                "the socket had mode %04o before its chmod", chmod_seen);
+  ck_assert_int_eq(stat(path, &st), 0);
+  ck_assert(S_ISSOCK(st.st_mode));
+  ck_assert_int_eq(st.st_mode & 07777, 0660);
+  httpd_close(h, count_close, &closed);
+  ck_assert_int_eq(uv_run(&loop, UV_RUN_DEFAULT), 0);
+  ck_assert_int_eq(closed, 1);
+  ck_assert_int_eq(uv_loop_close(&loop), 0);
+  tu_rmrf(dir);
+  free(path);
+  free(dir);
 }
 END_TEST
 
@@ -1663,6 +1977,13 @@ httpd_suite(void)
   tcase_add_test(tc, ipv6_loopback);
   tcase_add_test(tc, listen_errors);
   tcase_add_test(tc, reason_phrases);
+  tcase_add_test(tc, absolute_form_target_accepted);
+  tcase_add_test(tc, other_major_version_gets_505);
+  tcase_add_test(tc, host_missing_or_repeated_gets_400);
+  tcase_add_test(tc, unread_answers_pause_reading);
+  tcase_add_test(tc, slow_body_cut_by_total_deadline);
+  tcase_add_test(tc, per_client_cap_gets_503);
+  tcase_add_test(tc, unix_socket_born_with_its_mode);
   suite_add_tcase(s, tc);
   return s;
 }

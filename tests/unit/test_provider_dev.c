@@ -106,6 +106,34 @@ START_TEST(token_required)
 }
 END_TEST
 
+/*
+ * An embedded \u0000 in a structural field would cut it short in C: "id"
+ * "m1\u0000x" would be taken as "m1" and a different message dropped as a
+ * repeat.  Such a body is refused (400), since the fields that identify
+ * the message cannot be read as sent.
+ */
+START_TEST(nul_in_structural_field_is_refused)
+{
+  static const char *const bodies[] = {
+    "{\"from\":\"081234567890\",\"text\":\"a\",\"id\":\"m1\\u0000x\"}",
+    "{\"from\":\"081234567890\\u0000999\",\"text\":\"a\"}",
+    "{\"from\":\"081234567890\",\"media\":{\"url\":\"https://x\\u0000y\","
+    "\"mime\":\"image/jpeg\"}}",
+    "{\"from\":\"081234567890\",\"media\":{\"url\":\"https://x\","
+    "\"mime\":\"image/jpeg\\u0000\"}}",
+  };
+  struct inbound_set set;
+  size_t i;
+
+  for (i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
+    memset(&set, 0, sizeof(set));
+    ck_assert_msg(run("/webhook/dev", "tok", bodies[i], &set) == AERR_PARSE,
+                  "accepted: %s", bodies[i]);
+    inbound_set_free(&set);
+  }
+}
+END_TEST
+
 static Suite *
 provider_dev_suite(void)
 {
@@ -115,6 +143,7 @@ provider_dev_suite(void)
   tcase_add_loop_test(tc, text_is_clean, 0,
                       sizeof(text_cases) / sizeof(text_cases[0]));
   tcase_add_test(tc, token_required);
+  tcase_add_test(tc, nul_in_structural_field_is_refused);
   suite_add_tcase(s, tc);
   return s;
 }

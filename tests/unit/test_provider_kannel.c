@@ -30,9 +30,14 @@
 #define CURLY_UCS2 "+%1C%00L%00a%00p%00o%00r%00a%00n+%1D%00+%00d%00i%00t%00e" \
   "%00r%00i%00m%00a%00+%D8%3D%DEO"
 
-/* The dlr-url for outbox 42 on channel "sms", form-encoded. */
+/* HMAC-SHA256(SECRET, "dlr\nsms\n42") in hex: the signature of the
+ * delivery reports of outbox 42 on channel "sms". */
+#define SIG_42 "37810673e16636f6d60132d6a7b9df7074dafceae1384f5200300698f8dff4ed"
+
+/* The dlr-url for outbox 42 on channel "sms", form-encoded: signed, and
+ * without the channel's secret. */
 #define DLR_URL_42 "https%3A%2F%2Fpengaduan.example.go.id%2Fwebhook%2Fsms" \
-  "%3Fsecret%3Ds3cr%252Bt%26type%3Ddlr%26outbox%3D42%26status%3D%25d" \
+  "%3Ftype%3Ddlr%26outbox%3D42%26sig%3D" SIG_42 "%26status%3D%25d" \
   "%26answer%3D%25A"
 
 struct ka {
@@ -214,11 +219,11 @@ START_TEST(get_url_fixture)
   ck_assert_int_eq(s.n, 1);
   ck_assert_int_eq(s.nstatuses, 0);
   ck_assert_str_eq(s.msgs[0].provider_id,
-                   "5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f");
-  ck_assert_str_eq(s.msgs[0].phone, "+6281234567890");
+                   "9d4e7b21-3c5a-4f86-b0d2-6e8a1c3f5b79");
+  ck_assert_str_eq(s.msgs[0].phone, "+6281339401122");
   ck_assert_int_eq(s.msgs[0].kind, MSG_TEXT);
-  ck_assert_str_eq(s.msgs[0].text, "Lampu jalan di Jl. Merdeka mati sejak 3 "
-                   "hari, mohon dicek #RT03");
+  ck_assert_str_eq(s.msgs[0].text, "Ada pungli di loket Samsat Kupang, "
+                   "diminta Rp 50.000 tanpa kuitansi #PUNGLI");
   ck_assert_ptr_null(s.msgs[0].family);
   ck_assert_str_eq(s.ack_type, "text/plain");
   ck_assert_str_eq(s.ack_body, "");
@@ -243,12 +248,12 @@ START_TEST(post_url_fixture)
   tu_request_set_target(r, "/webhook/sms?" SECRET_Q);
   ck_assert_int_eq(run(r, &s), 0);
   ck_assert_int_eq(s.n, 1);
-  ck_assert_str_eq(s.msgs[0].phone, "+6285712345678");
-  ck_assert_str_eq(s.msgs[0].text,
-                   "Sampah di TPS Jl. Kenanga belum diangkut 5 hari");
+  ck_assert_str_eq(s.msgs[0].phone, "+6285239107788");
+  ck_assert_str_eq(s.msgs[0].text, "Petugas parkir di Pasar Inpres Naikoten "
+                   "minta Rp 10.000 tanpa karcis");
   /* No %I: the id is derived from sender, X-Kannel-Time and text. */
   ck_assert_str_eq(s.msgs[0].provider_id,
-                   "derived:c13922e1be370c192287f27827fd8adc");
+                   "derived:aac0776eba0cb2cb0b2534c5cb137b59");
   ck_assert_str_eq(s.ack_type, "text/plain");
   ck_assert_str_eq(s.ack_body, "");
   /* The same delivery again gives the same id. */
@@ -287,6 +292,32 @@ START_TEST(derived_ids_differ)
   inbound_set_free(&b);
   inbound_set_free(&c);
   inbound_set_free(&d);
+}
+END_TEST
+
+/* An id with a NUL inside is not read as the part before the NUL: two
+ * different messages whose ids share that part are not one message
+ * delivered twice. */
+START_TEST(nul_in_id_is_not_a_prefix)
+{
+  struct inbound_set a = {0}, b = {0}, c = {0};
+
+  ck_assert_int_eq(run_get(SECRET_Q "&sender=%2B6281234567890&text=satu"
+                           "&ts=1773108904&id=abc%00def", &a), 0);
+  ck_assert_int_eq(run_get(SECRET_Q "&sender=%2B6281234567890&text=dua"
+                           "&ts=1773108904&id=abc%00xyz", &b), 0);
+  ck_assert_int_eq(a.n, 1);
+  ck_assert_int_eq(b.n, 1);
+  ck_assert_str_ne(a.msgs[0].provider_id, b.msgs[0].provider_id);
+  ck_assert_str_ne(a.msgs[0].provider_id, "abc");
+  /* A sender with a NUL inside is no sender: nothing taken. */
+  ck_assert_int_eq(run_get(SECRET_Q "&sender=%2B6281234567890%00x&text=x"
+                           "&ts=1773108904&id=n1", &c), 0);
+  ck_assert_int_eq(c.n, 0);
+  ck_assert_int_eq(c.skipped, 1);
+  inbound_set_free(&a);
+  inbound_set_free(&b);
+  inbound_set_free(&c);
 }
 END_TEST
 
@@ -372,37 +403,38 @@ START_TEST(post_ucs2_body)
 }
 END_TEST
 
-/* Hostile queries: refused or taken, never harmful. */
+/* Hostile queries: refused, skipped or taken, never harmful. */
+#define SKIPPED 1  /* acknowledged, nothing taken, counted as skipped */
 struct bad_case {
   const char *query;   /* after the secret */
-  int rc;
+  int rc;              /* 0, SKIPPED or AERR_PARSE */
 };
 
 static const struct bad_case bad_cases[] = {
-  {"", AERR_PARSE},
+  {"", SKIPPED},
   {"%4", AERR_PARSE},
   {"text=%4", AERR_PARSE},
   {"sender=%2B6281234567890&id=1&text=ab%4", AERR_PARSE},
   {"sender=%2B6281234567890&id=1&text=ab%", AERR_PARSE},
   {"sender=%2B6281234567890&id=1&text=%ZZ", AERR_PARSE},
-  {"&&&&==", AERR_PARSE},
-  {"sender=&id=1&text=x", AERR_PARSE},
-  {"sender=TELKOMSEL&id=1&text=x", AERR_PARSE},
-  {"sender=%2B6281234567890&id=1", AERR_PARSE},          /* no text */
+  {"&&&&==", SKIPPED},
+  {"sender=&id=1&text=x", SKIPPED},
+  {"sender=TELKOMSEL&id=1&text=x", SKIPPED},
+  {"sender=%2B6281234567890&id=1", SKIPPED},          /* no text */
   {"sender=%2B6281234567890&text=x", AERR_PARSE},        /* no id, no ts */
   {"sender=%2B6281234567890&text=x&ts=%01", AERR_PARSE},
-  {"sender=%2B6281234567890&text=x&id=a+b", AERR_PARSE},
+  {"sender=%2B6281234567890&text=x&id=a+b", SKIPPED},
   {"sender=%2B6281234567890&text=x&id=%00", AERR_PARSE},
   {"sender=%2B6281234567890&text=x&time=2026-03-10+02:15:04", 0},
   {"sender=%2B6281234567890&text=x&id=1&coding=9&charset=%00", 0},
-  {"type=dlr", AERR_PARSE},
+  {"type=dlr", SKIPPED},
   {"type=dlr&outbox=%4&status=1", AERR_PARSE},
-  {"type=dlr&outbox=1&status=", AERR_PARSE},
-  {"type=dlr&outbox=1&status=-1", AERR_PARSE},
-  {"type=dlr&outbox=0&status=1", AERR_PARSE},
-  {"type=dlr&outbox=abc&status=1", AERR_PARSE},
-  {"type=dlr&outbox=99999999999999999999&status=1", AERR_PARSE},
-  {"type=dlr&outbox=1&status=99999999999999999999", AERR_PARSE},
+  {"type=dlr&outbox=1&status=", SKIPPED},
+  {"type=dlr&outbox=1&status=-1", SKIPPED},
+  {"type=dlr&outbox=0&status=1", SKIPPED},
+  {"type=dlr&outbox=abc&status=1", SKIPPED},
+  {"type=dlr&outbox=99999999999999999999&status=1", SKIPPED},
+  {"type=dlr&outbox=1&status=99999999999999999999", SKIPPED},
   {"type=dlr&outbox=1&status=1&answer=%FF%00", 0},
   {"type=dlr&outbox=1&status=2&answer=%FF%00", 0},
 };
@@ -416,7 +448,13 @@ START_TEST(parse_hostile)
 
   snprintf(q, sizeof(q), "%s&%s", SECRET_Q, c->query);
   rc = run_get(q, &s);
-  ck_assert_msg(rc == c->rc, "'%s': %d", c->query, rc);
+  if (c->rc == SKIPPED)
+    ck_assert_msg(rc == 0 && s.n == 0 && s.nstatuses == 0 &&
+                  s.skipped == 1 && s.skip_why != NULL,
+                  "'%s': %d, %d taken, %d skipped", c->query, rc, s.n,
+                  s.skipped);
+  else
+    ck_assert_msg(rc == c->rc, "'%s': %d", c->query, rc);
   for (i = 0; i < s.n; i++)
     ck_assert_uint_eq(strlen(s.msgs[i].text),
                       strcspn(s.msgs[i].text, "\x01"));
@@ -452,13 +490,15 @@ START_TEST(parse_long_text)
   ck_assert_uint_eq(strlen(s.msgs[0].text), 30000);
   inbound_set_free(&s);
 
-  /* A 10 000-character id is refused. */
+  /* A 10 000-character id is not taken (acknowledged and counted). */
   buf_reset(&q);
   ck_assert_int_eq(buf_puts(&q, SECRET_Q "&sender=%2B6281234567890&text=x"
                                 "&id="), 0);
   for (i = 0; i < 10000; i++)
     ck_assert_int_eq(buf_puts(&q, "9"), 0);
-  ck_assert_int_eq(run_get(q.data, &s), AERR_PARSE);
+  ck_assert_int_eq(run_get(q.data, &s), 0);
+  ck_assert_int_eq(s.n, 0);
+  ck_assert_int_eq(s.skipped, 1);
   inbound_set_free(&s);
   buf_free(&q);
 }
@@ -550,7 +590,10 @@ START_TEST(dlr_fixture)
     ck_assert_int_lt(n, 2);
     pos += used;
     tu_request_add_header(r, "X-Aduan-Secret", SECRET);
-    ck_assert_int_eq(run(r, &s), AERR_PARSE);
+    /* As it comes, without our outbox: nothing to take. */
+    ck_assert_int_eq(run(r, &s), 0);
+    ck_assert_int_eq(s.nstatuses, 0);
+    ck_assert_int_eq(s.skipped, 1);
     inbound_set_free(&s);
     buf_reset(&t);
     ck_assert_int_eq(buf_printf(&t, "/webhook/sms?%s&type=dlr&outbox=123",
@@ -620,8 +663,8 @@ START_TEST(send_matches_fixture)
   r = tu_request_parse(text, len, NULL);
   ck_assert_ptr_nonnull(r);
   ka_init(&k, PUBLIC_URL);
-  url = build(&k, "+6281234567890", "Laporan Anda diterima. No tiket "
-              "ADU-2026-000123. Terima kasih.", 42);
+  url = build(&k, "+6281339401122", "Laporan Anda diterima. No tiket "
+              "ADU-2026-000417. Terima kasih.", 42);
   cut = strstr(r->url, "&dlr-mask=");
   ck_assert_ptr_nonnull(cut);
   ck_assert_int_eq(strncmp(url + strlen("http://127.0.0.1:13013"), r->url,
@@ -733,6 +776,63 @@ START_TEST(send_dlr_round_trip)
   buf_free(&target);
   free(url);
   ka_free(&k);
+}
+END_TEST
+
+/* The dlr-url Kannel is given (and logs) holds no secret that would let
+ * its reader post inbound messages: only a signature of that report. */
+START_TEST(dlr_url_carries_no_secret)
+{
+  struct form f;
+  struct ka k;
+  const char *dlr;
+  char *url;
+
+  ka_init(&k, PUBLIC_URL);
+  url = build(&k, "+6281234567890", "Tes", 42);
+  ck_assert_int_eq(form_parse(&f, strchr(url, '?') + 1,
+                              strlen(strchr(url, '?') + 1)), 0);
+  dlr = form_get(&f, "dlr-url");
+  ck_assert_ptr_nonnull(dlr);
+  ck_assert_ptr_null(strstr(dlr, "secret"));
+  ck_assert_ptr_null(strstr(dlr, SECRET));
+  ck_assert_ptr_null(strstr(dlr, "s3cr%2Bt"));
+  ck_assert_ptr_nonnull(strstr(dlr, "&sig=" SIG_42 "&"));
+  form_free(&f);
+  free(url);
+  ka_free(&k);
+}
+END_TEST
+
+/* A signed report is taken for the outbox it was signed for and no
+ * other; a signature never lets anything but a report in.  Reports with
+ * the secret (dlr-urls handed to Kannel before signing) still count. */
+START_TEST(dlr_signature_checked)
+{
+  struct inbound_set s = {0};
+
+  ck_assert_int_eq(run_get("type=dlr&outbox=42&sig=" SIG_42 "&status=1", &s),
+                   0);
+  ck_assert_int_eq(s.nstatuses, 1);
+  ck_assert_str_eq(s.statuses[0].provider_id, "outbox:42");
+  inbound_set_free(&s);
+  ck_assert_int_eq(run_get("type=dlr&outbox=43&sig=" SIG_42 "&status=1", &s),
+                   AERR_AUTH);
+  ck_assert_int_eq(run_get("type=dlr&outbox=42&sig=" SIG_42 "0&status=1", &s),
+                   AERR_AUTH);
+  ck_assert_int_eq(run_get("type=dlr&outbox=42&sig=00&status=1", &s),
+                   AERR_AUTH);
+  ck_assert_int_eq(run_get("type=dlr&outbox=42&sig=&status=1", &s),
+                   AERR_AUTH);
+  ck_assert_int_eq(run_get("outbox=42&sig=" SIG_42 "&sender=%2B6281234567890"
+                           "&text=x&id=1", &s), AERR_AUTH);
+  ck_assert_int_eq(run_get("type=sms&outbox=42&sig=" SIG_42
+                           "&sender=%2B6281234567890&text=x&id=1", &s),
+                   AERR_AUTH);
+  ck_assert_int_eq(s.n, 0);
+  ck_assert_int_eq(run_get(SECRET_Q "&type=dlr&outbox=42&status=1", &s), 0);
+  ck_assert_int_eq(s.nstatuses, 1);
+  inbound_set_free(&s);
 }
 END_TEST
 
@@ -894,6 +994,7 @@ provider_kannel_suite(void)
   tcase_add_test(in, get_url_fixture);
   tcase_add_test(in, post_url_fixture);
   tcase_add_test(in, derived_ids_differ);
+  tcase_add_test(in, nul_in_id_is_not_a_prefix);
   tcase_add_loop_test(in, text_decoding, 0,
                       sizeof(text_cases) / sizeof(text_cases[0]));
   tcase_add_test(in, post_ucs2_body);
@@ -906,6 +1007,8 @@ provider_kannel_suite(void)
                       sizeof(dlr_cases) / sizeof(dlr_cases[0]));
   tcase_add_test(dlr, dlr_failure_without_answer);
   tcase_add_test(dlr, dlr_fixture);
+  tcase_add_test(dlr, dlr_url_carries_no_secret);
+  tcase_add_test(dlr, dlr_signature_checked);
   suite_add_tcase(s, dlr);
 
   tcase_add_test(out, send_gsm7);

@@ -1,6 +1,6 @@
 /*
  * test_provider_whatsapp.c: the WhatsApp Cloud API adapter against the
- * shared fixtures (shared/fixtures/whatsapp-*): signatures, the GET
+ * project's samples (tests/fixtures/whatsapp-*): signatures, the GET
  * handshake, every inbound webhook, send bodies, answers to sends, media
  * look-ups, and hostile input.
  */
@@ -20,7 +20,7 @@
 extern const struct provider_ops provider_whatsapp;
 
 #define WA (&provider_whatsapp)
-#define PNID "112233445566778"
+#define PNID "305917264810452"
 #define API_BASE "http://127.0.0.1:9/v21.0"
 
 /* Channel settings (arrays, so that the struct's char * can point here). */
@@ -30,6 +30,8 @@ static char ch_verify[] = "pengaduan-verify-2026";
 static char ch_access[] = "test-access-token";
 static char ch_pnid[] = PNID;
 static char ch_base[] = API_BASE;
+static char ch_media_hosts[] = "lookaside.fbsbx.com";   /* the default */
+static char ch_media_local[] = "127.0.0.1";             /* fakes, tests */
 
 static struct config_channel
 channel(void)
@@ -44,6 +46,7 @@ channel(void)
   ch.verify_token = ch_verify;
   ch.access_token = ch_access;
   ch.phone_number_id = ch_pnid;
+  ch.media_hosts = ch_media_hosts;
   return ch;
 }
 
@@ -614,38 +617,39 @@ struct in_case {
 
 static const struct in_case in_cases[] = {
   {"whatsapp-text.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFDNFQjBDNEExRjJEMzlCN0U2QTUxAA==",
-   "+6281234567890", MSG_TEXT,
-   "Selamat pagi, saya mau melapor jalan rusak di Jl. Diponegoro No. 12, "
-   "Kel. Sukamaju. Sudah 2 minggu belum diperbaiki \xf0\x9f\x99\x8f",
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEE3RDIwQzFFNUI5RjNBNkM0RTgxAA==",
+   "+6281339401122", MSG_TEXT,
+   "Selamat siang, saya mau melapor pungli di kantor Kelurahan Oebobo, "
+   "Kupang. Urus KTP diminta bayar Rp 100.000 tanpa kuitansi "
+   "\xf0\x9f\x99\x8f",
    NULL, NULL, 0, 0},
   {"whatsapp-image.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFDNFQjBDNEExRjJEMzlCN0U2QTUyAA==",
-   "+6281234567890", MSG_MEDIA, "Foto lubang di depan SDN 3 Sukamaju",
-   "1398274650123456", "image/jpeg", 0, 0},
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEE3RDIwQzFFNUI5RjNBNkM0RTgyAA==",
+   "+6281339401122", MSG_MEDIA, "Foto kuitansi yang tidak resmi dari loket",
+   "5820394716253849", "image/jpeg", 0, 0},
   {"whatsapp-document.json",
-   "wamid.HBgNNjI4NTcxMjM0NTY3OBUCABIYFDNFQjBENUIyQTNFNDBDOEY3QjYyAA==",
-   "+6285712345678", MSG_MEDIA, "Surat pengaduan warga RT 05",
-   "2087364519283746", "application/pdf", 0, 0},
+   "wamid.HBgNNjI4NTIzOTEwNzc4OBUCABIYFEIzRTkxRjBBNkMyRDhFNUI3QTE0AA==",
+   "+6285239107788", MSG_MEDIA, "Surat pernyataan warga RT 07 soal pungutan",
+   "5820394716253850", "application/pdf", 0, 0},
   {"whatsapp-audio.json",
-   "wamid.HBgNNjI4NTcxMjM0NTY3OBUCABIYFDNFQjBENUIyQTNFNDBDOEY3QjYzAA==",
-   "+6285712345678", MSG_MEDIA, NULL, "2087364519283747",
+   "wamid.HBgNNjI4NTIzOTEwNzc4OBUCABIYFEIzRTkxRjBBNkMyRDhFNUI3QTE1AA==",
+   "+6285239107788", MSG_MEDIA, NULL, "5820394716253851",
    "audio/ogg; codecs=opus", 0, 0},
   {"whatsapp-location.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFDNFQjBDNEExRjJEMzlCN0U2QTU0AA==",
-   "+6281234567890", MSG_LOCATION, NULL, NULL, NULL, -6.9174639, 107.6191228},
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEE3RDIwQzFFNUI5RjNBNkM0RTgzAA==",
+   "+6281339401122", MSG_LOCATION, NULL, NULL, NULL, -10.1654233, 123.5827411},
   {"whatsapp-interactive-button.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFDNFQjBDNEExRjJEMzlCN0U2QTU1AA==",
-   "+6281234567890", MSG_CHOICE, "kategori_jalan", NULL, NULL, 0, 0},
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEE3RDIwQzFFNUI5RjNBNkM0RTg0AA==",
+   "+6281339401122", MSG_CHOICE, "kategori_pungli", NULL, NULL, 0, 0},
   {"whatsapp-interactive-list.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFDNFQjBDNEExRjJEMzlCN0U2QTU2AA==",
-   "+6281234567890", MSG_CHOICE, "sub_pju_mati", NULL, NULL, 0, 0},
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEE3RDIwQzFFNUI5RjNBNkM0RTg1AA==",
+   "+6281339401122", MSG_CHOICE, "sub_pungli_kelurahan", NULL, NULL, 0, 0},
   {"whatsapp-button.json",
-   "wamid.HBgNNjI4NTcxMjM0NTY3OBUCABIYFDNFQjBENUIyQTNFNDBDOEY3QjY1AA==",
-   "+6285712345678", MSG_CHOICE, "CEK_STATUS_LAPORAN", NULL, NULL, 0, 0},
+   "wamid.HBgNNjI4NTIzOTEwNzc4OBUCABIYFEIzRTkxRjBBNkMyRDhFNUI3QTE2AA==",
+   "+6285239107788", MSG_CHOICE, "LIHAT_STATUS", NULL, NULL, 0, 0},
   {"whatsapp-unsupported.json",
-   "wamid.HBgNNjI4NTcxMjM0NTY3OBUCABIYFDNFQjBENUIyQTNFNDBDOEY3QjY2AA==",
-   "+6285712345678", MSG_UNSUPPORTED, NULL, NULL, NULL, 0, 0},
+   "wamid.HBgNNjI4NTIzOTEwNzc4OBUCABIYFEIzRTkxRjBBNkMyRDhFNUI3QTE3AA==",
+   "+6285239107788", MSG_UNSUPPORTED, NULL, NULL, NULL, 0, 0},
 };
 
 static void
@@ -706,16 +710,16 @@ struct st_case {
 
 static const struct st_case st_cases[] = {
   {"whatsapp-status-sent.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFEhCRUI1QTFDMEQyRTNGNDBBOUI3AA==",
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEM1RjA4QjJENEE2RTFDM0Y5RDI3AA==",
    DELIVERY_SENT, NULL, NULL},
   {"whatsapp-status-delivered.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFEhCRUI1QTFDMEQyRTNGNDBBOUI3AA==",
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEM1RjA4QjJENEE2RTFDM0Y5RDI3AA==",
    DELIVERY_DELIVERED, NULL, NULL},
   {"whatsapp-status-read.json",
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFEhCRUI1QTFDMEQyRTNGNDBBOUI3AA==",
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEM1RjA4QjJENEE2RTFDM0Y5RDI3AA==",
    DELIVERY_READ, NULL, NULL},
   {"whatsapp-status-failed.json",
-   "wamid.HBgNNjI4NTcxMjM0NTY3OBUCABIYFEhCRUI1QTFDMEQyRTNGNDBBOUUzAA==",
+   "wamid.HBgNNjI4NTIzOTEwNzc4OBUCABIYFEM1RjA4QjJENEE2RTFDM0Y5RDMxAA==",
    DELIVERY_FAILED, "131047", "Re-engagement message"},
 };
 
@@ -1015,27 +1019,32 @@ START_TEST(parse_kinds)
 }
 END_TEST
 
-/* Items without a usable id or sender are skipped; when nothing at all is
- * usable the body is refused with a reason. */
+/* Items without a usable id or sender are skipped and counted, and the
+ * body is still taken (SPEC 2: a signed webhook is never refused for what
+ * it carries); only an item that is not even an object, alone in its
+ * body, makes the body refused as not Meta's. */
 START_TEST(parse_bad_items)
 {
-  static const char *const bad[] = {
-    MSG("\"type\":\"text\",\"text\":{\"body\":\"x\"},\"id\":\"\""),
-    "{\"from\":\"6281234567890\",\"type\":\"text\"}",
-    "{\"from\":\"6281234567890\",\"id\":12345}",
-    "{\"from\":\"6281234567890\",\"id\":\"wamid with space\"}",
-    "{\"from\":\"6281234567890\",\"id\":\"wamid.\\u0000\"}",
-    "{\"id\":\"wamid.N\"}",
-    "{\"from\":6281234567890,\"id\":\"wamid.N\"}",
-    "{\"from\":\"+6281234567890\",\"id\":\"wamid.N\"}",
-    "{\"from\":\"0812-3456-7890\",\"id\":\"wamid.N\"}",
-    "{\"from\":\"62\",\"id\":\"wamid.N\"}",
-    "{\"from\":\"1234567890123456\",\"id\":\"wamid.N\"}",
-    "{\"from\":\"\",\"id\":\"wamid.N\"}",
-    "{\"from\":null,\"id\":\"wamid.N\"}",
-    "[]",
-    "\"wamid.N\"",
-    "null",
+  static const struct {
+    const char *item;
+    int rc;
+  } bad[] = {
+    {MSG("\"type\":\"text\",\"text\":{\"body\":\"x\"},\"id\":\"\""), 0},
+    {"{\"from\":\"6281234567890\",\"type\":\"text\"}", 0},
+    {"{\"from\":\"6281234567890\",\"id\":12345}", 0},
+    {"{\"from\":\"6281234567890\",\"id\":\"wamid with space\"}", 0},
+    {"{\"from\":\"6281234567890\",\"id\":\"wamid.\\u0000\"}", 0},
+    {"{\"id\":\"wamid.N\"}", 0},
+    {"{\"from\":6281234567890,\"id\":\"wamid.N\"}", 0},
+    {"{\"from\":\"+6281234567890\",\"id\":\"wamid.N\"}", 0},
+    {"{\"from\":\"0812-3456-7890\",\"id\":\"wamid.N\"}", 0},
+    {"{\"from\":\"62\",\"id\":\"wamid.N\"}", 0},
+    {"{\"from\":\"1234567890123456\",\"id\":\"wamid.N\"}", 0},
+    {"{\"from\":\"\",\"id\":\"wamid.N\"}", 0},
+    {"{\"from\":null,\"id\":\"wamid.N\"}", 0},
+    {"[]", AERR_PARSE},
+    {"\"wamid.N\"", AERR_PARSE},
+    {"null", AERR_PARSE},
   };
   char body[512];
   size_t i;
@@ -1044,15 +1053,23 @@ START_TEST(parse_bad_items)
     struct inbound_set set = {0};
     const char *why = NULL;
 
-    snprintf(body, sizeof(body), ENV("\"messages\":[%s]"), bad[i]);
-    ck_assert_msg(parse_str(body, &set, &why) == AERR_PARSE, "%s", bad[i]);
-    ck_assert_ptr_nonnull(why);
+    snprintf(body, sizeof(body), ENV("\"messages\":[%s]"), bad[i].item);
+    ck_assert_msg(parse_str(body, &set, &why) == bad[i].rc, "%s",
+                  bad[i].item);
+    if (bad[i].rc != 0) {
+      ck_assert_ptr_nonnull(why);
+    } else {
+      ck_assert_int_eq(set.n, 0);
+      ck_assert_int_eq(set.skipped, 1);
+      ck_assert_ptr_nonnull(set.skip_why);
+    }
     inbound_set_free(&set);
 
     /* Next to a good message: the good one is taken, the bad counted. */
-    snprintf(body, sizeof(body), ENV("\"messages\":[%s,%s]"), bad[i],
+    snprintf(body, sizeof(body), ENV("\"messages\":[%s,%s]"), bad[i].item,
              MSG("\"type\":\"text\",\"text\":{\"body\":\"ok\"}"));
-    ck_assert_msg(parse_str(body, &set, &why) == 0, "%s: %s", bad[i], why);
+    ck_assert_msg(parse_str(body, &set, &why) == 0, "%s: %s", bad[i].item,
+                  why);
     ck_assert_int_eq(set.n, 1);
     ck_assert_str_eq(set.msgs[0].text, "ok");
     ck_assert_int_eq(set.skipped, 1);
@@ -1061,14 +1078,66 @@ START_TEST(parse_bad_items)
 }
 END_TEST
 
+/*
+ * A "\u0000" inside a string Meta uses as a key (phone number id, message
+ * type, status) would make it compare equal to its first part when read
+ * as a C string: such a value is taken as absent, so the item is not
+ * ours, unsupported or unknown; never mistaken for the real thing.  A
+ * NUL in a message's id or sender skips that message alone.
+ */
+START_TEST(parse_nul_in_keys)
+{
+  struct inbound_set set = {0};
+  const char *why = NULL;
+
+  ck_assert_int_eq(parse_str(
+    "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":"
+    "[{\"field\":\"messages\",\"value\":{\"metadata\":{"
+    "\"phone_number_id\":\"" PNID "\\u0000x\"},\"messages\":["
+    MSG("\"type\":\"text\",\"text\":{\"body\":\"x\"}") "]}}]}]}",
+    &set, &why), 0);
+  ck_assert_int_eq(set.n, 0);
+  ck_assert_int_eq(set.skipped, 1);
+  inbound_set_free(&set);
+
+  ck_assert_int_eq(parse_str(ENV("\"messages\":[" MSG("\"type\":"
+    "\"text\\u0000\",\"text\":{\"body\":\"x\"}") "]"), &set, &why), 0);
+  ck_assert_int_eq(set.n, 1);
+  ck_assert_int_eq(set.msgs[0].kind, MSG_UNSUPPORTED);
+  inbound_set_free(&set);
+
+  ck_assert_int_eq(parse_str(ENV("\"statuses\":[{\"id\":\"wamid.S\","
+    "\"status\":\"read\\u0000\"},{\"id\":\"wamid.S2\",\"status\":"
+    "\"sent\"}]"), &set, &why), 0);
+  ck_assert_int_eq(set.nstatuses, 1);
+  ck_assert_str_eq(set.statuses[0].provider_id, "wamid.S2");
+  ck_assert_int_eq(set.skipped, 1);
+  inbound_set_free(&set);
+
+  ck_assert_int_eq(parse_str(ENV("\"messages\":["
+    "{\"from\":\"6281234567890\\u0000\",\"id\":\"wamid.N\"},"
+    MSG("\"type\":\"text\",\"text\":{\"body\":\"ok\"}") "]"),
+    &set, &why), 0);
+  ck_assert_int_eq(set.n, 1);
+  ck_assert_str_eq(set.msgs[0].text, "ok");
+  ck_assert_int_eq(set.skipped, 1);
+  inbound_set_free(&set);
+}
+END_TEST
+
+/* Statuses without a usable id or status are skipped and counted; a
+ * status that is not an object, alone, makes the body refused. */
 START_TEST(parse_bad_statuses)
 {
-  static const char *const bad[] = {
-    "{\"status\":\"read\"}",
-    "{\"id\":5,\"status\":\"read\"}",
-    "{\"id\":\"wamid.S\"}",
-    "{\"id\":\"wamid.S\",\"status\":3}",
-    "7",
+  static const struct {
+    const char *item;
+    int rc;
+  } bad[] = {
+    {"{\"status\":\"read\"}", 0},
+    {"{\"id\":5,\"status\":\"read\"}", 0},
+    {"{\"id\":\"wamid.S\"}", 0},
+    {"{\"id\":\"wamid.S\",\"status\":3}", 0},
+    {"7", AERR_PARSE},
   };
   char body[512];
   size_t i;
@@ -1077,9 +1146,14 @@ START_TEST(parse_bad_statuses)
     struct inbound_set set = {0};
     const char *why = NULL;
 
-    snprintf(body, sizeof(body), ENV("\"statuses\":[%s]"), bad[i]);
-    ck_assert_msg(parse_str(body, &set, &why) == AERR_PARSE, "%s", bad[i]);
-    ck_assert_ptr_nonnull(why);
+    snprintf(body, sizeof(body), ENV("\"statuses\":[%s]"), bad[i].item);
+    ck_assert_msg(parse_str(body, &set, &why) == bad[i].rc, "%s",
+                  bad[i].item);
+    if (bad[i].rc != 0)
+      ck_assert_ptr_nonnull(why);
+    else
+      ck_assert_int_eq(set.skipped, 1);
+    ck_assert_int_eq(set.nstatuses, 0);
     inbound_set_free(&set);
   }
 }
@@ -1296,15 +1370,15 @@ END_TEST
 /* ---- Sending ---------------------------------------------------------- */
 
 static const struct outbound_option category_buttons[] = {
-  {"kategori_jalan", "Jalan & Drainase"},
-  {"kategori_sampah", "Sampah"},
+  {"kategori_pungli", "Pungutan liar"},
+  {"kategori_layanan", "Layanan publik"},
   {"kategori_lain", "Lainnya"},
 };
 
-static const struct outbound_option pju_rows[] = {
-  {"sub_pju_mati", "Lampu PJU mati"},
-  {"sub_pju_kedip", "Lampu PJU berkedip"},
-  {"sub_tiang_roboh", "Tiang roboh"},
+static const struct outbound_option place_rows[] = {
+  {"sub_pungli_kelurahan", "Kantor kelurahan"},
+  {"sub_pungli_samsat", "Loket Samsat"},
+  {"sub_pungli_sekolah", "Sekolah"},
 };
 
 /* Build msg; on success check URL and headers and return the body's JSON. */
@@ -1370,7 +1444,7 @@ START_TEST(send_text_fixture)
   struct outbound_msg msg = {0};
   struct json_object *got;
 
-  msg.to = "+6281234567890";
+  msg.to = "+6281339401122";
   msg.kind = OUT_TEXT;
   msg.text = jpath(want, "text.body");
   ck_assert_ptr_nonnull(msg.text);
@@ -1389,7 +1463,7 @@ START_TEST(send_buttons_fixture)
   struct outbound_msg msg = {0};
   struct json_object *got;
 
-  msg.to = "+6281234567890";
+  msg.to = "+6281339401122";
   msg.kind = OUT_BUTTONS;
   msg.text = "Pilih kategori pengaduan Anda:";
   msg.options = category_buttons;
@@ -1405,13 +1479,14 @@ START_TEST(send_template_fixture)
 {
   struct config_channel ch = channel();
   struct json_object *want = fixture_json("whatsapp-send-template.json");
-  static const char *const params[] = {"ADU-2026-000118", "sedang dikerjakan"};
+  static const char *const params[] = {"ADU-2026-000417",
+                                        "sedang diperiksa Inspektorat"};
   struct outbound_msg msg = {0};
   struct json_object *got;
 
-  msg.to = "+6285712345678";
+  msg.to = "+6285239107788";
   msg.kind = OUT_TEMPLATE;
-  msg.text = "Laporan ADU-2026-000118 sedang dikerjakan.";
+  msg.text = "Laporan ADU-2026-000417 sedang diperiksa Inspektorat.";
   msg.template_name = "status_laporan_diperbarui";
   msg.template_lang = "id";
   msg.template_params = params;
@@ -1443,11 +1518,11 @@ START_TEST(send_list_fixture)
   };
   size_t i;
 
-  msg.to = "+6281234567890";
+  msg.to = "+6281339401122";
   msg.kind = OUT_LIST;
   msg.text = jpath(want, "interactive.body.text");
   msg.button_label = jpath(want, "interactive.action.button");
-  msg.options = pju_rows;
+  msg.options = place_rows;
   msg.noptions = 3;
   got = build(&ch, &msg);
   for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
@@ -1740,7 +1815,7 @@ struct cl_case {
 
 static const struct cl_case cl_cases[] = {
   {200, NULL, "@whatsapp-send-response.json", SEND_OK,
-   "wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABIYFEhCRUI1QTFDMEQyRTNGNDBBOUI3AA==", NULL,
+   "wamid.HBgNNjI4MTMzOTQwMTEyMhUCABIYFEM1RjA4QjJENEE2RTFDM0Y5RDI3AA==", NULL,
    0},
   {201, NULL, "{\"messages\":[{\"id\":\"wamid.Z\"}]}", SEND_OK, "wamid.Z",
    NULL, 0},
@@ -1870,7 +1945,7 @@ START_TEST(media_steps)
   memset(&r, 0, sizeof(r));
   ck_assert_int_eq(WA->media_request(&ch, &set.msgs[0], 0, NULL, 0, &r), 0);
   ck_assert_str_eq(r.method, "GET");
-  ck_assert_str_eq(r.url, API_BASE "/1398274650123456");
+  ck_assert_str_eq(r.url, API_BASE "/5820394716253849");
   ck_assert_str_eq(r.headers[0], "Authorization: Bearer test-access-token");
   ck_assert_ptr_null(r.headers[1]);
   ck_assert_uint_eq(r.body.len, 0);
@@ -1880,8 +1955,8 @@ START_TEST(media_steps)
                    0);
   ck_assert_str_eq(r.method, "GET");
   ck_assert_str_eq(r.url, "https://lookaside.fbsbx.com/whatsapp_business/"
-                   "attachments/?mid=1398274650123456&ext=1773108990&"
-                   "hash=ATv9mZx2QkR7c0pL5sN1");
+                   "attachments/?mid=5820394716253849&ext=1778547995&"
+                   "hash=ATq4Lk8vR2nX0bW6cJ3d");
   ck_assert_str_eq(r.headers[0], "Authorization: Bearer test-access-token");
   ck_assert_ptr_null(r.headers[1]);
   provider_request_free(&r);
@@ -1909,7 +1984,7 @@ START_TEST(media_refused)
     "{\"url\":\"https://lookaside.fbsbx.com/a b\"}",
     "{\"url\":\"https://lookaside.fbsbx.com/a\\r\\nX-Evil: 1\"}",
     "{\"url\":\"https://lookaside.fbsbx.com/a\",\"id\":\"999\"}",
-    "{\"url\":\"https://lookaside.fbsbx.com/a\",\"id\":1398274650123456}",
+    "{\"url\":\"https://lookaside.fbsbx.com/a\",\"id\":5820394716253849}",
     "{\"url\":\"https://lookaside.fbsbx.com/a\"",
   };
   size_t i;
@@ -1929,6 +2004,7 @@ START_TEST(media_refused)
                   "%s", answers[i]);
   ck_assert_ptr_null(r.url);
   /* Without an id the answer is taken as given. */
+  ch.media_hosts = ch_media_local;
   ck_assert_int_eq(WA->media_request(&ch, &set.msgs[0], 1,
                    "{\"url\":\"http://127.0.0.1:9/media/1\"}",
                    strlen("{\"url\":\"http://127.0.0.1:9/media/1\"}"), &r),
@@ -1938,6 +2014,80 @@ START_TEST(media_refused)
   ch.access_token = NULL;
   ck_assert_int_eq(WA->media_request(&ch, &set.msgs[0], 0, NULL, 0, &r),
                    AERR_CONFIG);
+  inbound_set_free(&set);
+}
+END_TEST
+
+/* The token goes with a download only over https to a host of
+ * media_hosts; anywhere else the download is refused, naming the host. */
+START_TEST(media_token_only_to_media_hosts)
+{
+  static const struct {
+    const char *hosts;
+    const char *url;
+    const char *refused;    /* NULL: allowed */
+  } cases[] = {
+    {NULL, "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1",
+     NULL},
+    {NULL, "https://LookAside.FBSBX.com:443/a", NULL},
+    {NULL, "https://evil.example/a", "media host not allowed: evil.example"},
+    {NULL, "http://lookaside.fbsbx.com/a",
+     "media URL not https: lookaside.fbsbx.com"},
+    {NULL, "https://lookaside.fbsbx.com.evil.example/a",
+     "media host not allowed: lookaside.fbsbx.com.evil.example"},
+    {NULL, "https://fbsbx.com/a", "media host not allowed: fbsbx.com"},
+    {NULL, "https://lookaside.fbsbx.com@evil.example/a",
+     "media host not allowed: evil.example"},
+    {NULL, "https://evil.example/?u=https://lookaside.fbsbx.com/",
+     "media host not allowed: evil.example"},
+    {NULL, "http://127.0.0.1:9/m", "media host not allowed: 127.0.0.1"},
+    /* Tests list their fake; plain http only to a loopback address. */
+    {"lookaside.fbsbx.com, 127.0.0.1", "http://127.0.0.1:9/m", NULL},
+    {"lookaside.fbsbx.com, 127.0.0.1", "https://lookaside.fbsbx.com/a", NULL},
+    {"127.0.0.1", "http://localhost:9/m",
+     "media host not allowed: localhost"},
+    {"::1", "http://[::1]:9/m", NULL},
+    {"10.0.0.5", "http://10.0.0.5/m", "media URL not https: 10.0.0.5"},
+    {"10.0.0.5", "https://10.0.0.5/m", NULL},
+  };
+  struct config_channel ch = channel();
+  struct inbound_set set = {0};
+  struct provider_request r;
+  char answer[256];
+  size_t i;
+  int rc;
+
+  image_message(&set);
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    char hosts[64];
+    snprintf(hosts, sizeof(hosts), "%s",
+             cases[i].hosts ? cases[i].hosts : ch_media_hosts);
+    ch.media_hosts = hosts;
+    snprintf(answer, sizeof(answer), "{\"url\":\"%s\"}", cases[i].url);
+    memset(&r, 0, sizeof(r));
+    rc = WA->media_request(&ch, &set.msgs[0], 1, answer, strlen(answer), &r);
+    if (cases[i].refused == NULL) {
+      ck_assert_msg(rc == 0, "%s refused: %s", cases[i].url,
+                    r.refused ? r.refused : err_name(rc));
+      ck_assert_str_eq(r.url, cases[i].url);
+      ck_assert_str_eq(r.headers[0], "Authorization: Bearer "
+                       "test-access-token");
+    } else {
+      ck_assert_msg(rc == AERR_DENIED, "%s: %s", cases[i].url, err_name(rc));
+      ck_assert_ptr_nonnull(r.refused);
+      ck_assert_str_eq(r.refused, cases[i].refused);
+      ck_assert_ptr_null(r.url);
+      ck_assert_ptr_null(r.headers[0]);
+    }
+    provider_request_free(&r);
+  }
+  /* No list at all: nowhere. */
+  ch.media_hosts = NULL;
+  snprintf(answer, sizeof(answer), "{\"url\":\"%s\"}", cases[0].url);
+  memset(&r, 0, sizeof(r));
+  ck_assert_int_eq(WA->media_request(&ch, &set.msgs[0], 1, answer,
+                                     strlen(answer), &r), AERR_DENIED);
+  provider_request_free(&r);
   inbound_set_free(&set);
 }
 END_TEST
@@ -1982,6 +2132,7 @@ provider_whatsapp_suite(void)
   tcase_add_loop_test(tc, parse_kinds, 0,
                       (int)(sizeof(kind_cases) / sizeof(kind_cases[0])));
   tcase_add_test(tc, parse_bad_items);
+  tcase_add_test(tc, parse_nul_in_keys);
   tcase_add_test(tc, parse_bad_statuses);
   tcase_add_test(tc, parse_status_errors);
   suite_add_tcase(s, tc);
@@ -2014,6 +2165,7 @@ provider_whatsapp_suite(void)
   tc = tcase_create("media");
   tcase_add_test(tc, media_steps);
   tcase_add_test(tc, media_refused);
+  tcase_add_test(tc, media_token_only_to_media_hosts);
   suite_add_tcase(s, tc);
   return s;
 }

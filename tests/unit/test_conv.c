@@ -1,0 +1,996 @@
+/*
+ * test_conv.c: the conversation engine on its own, without a daemon.
+ *
+ * Each test gets its own engine (the shipped catalogue, word lists and
+ * holidays of config/) and its own store (SQLite in a temporary folder),
+ * and hands messages to conv_handle() as webhook.c does: the reporter,
+ * the inbound row and the turn in one savepoint.  The clock is the
+ * event's now_ms; every message moves it on by a second and a test may
+ * move it further.  Replies are recognised by catalogue key (tu_text) or
+ * by a distinctive part, never by whole texts; what the engine kept is
+ * read back through the store API.
+ */
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conv.h"
+#include "diag.h"
+#include "err.h"
+#include "store.h"
+#include "store_internal.h"
+#include "testutil.h"
+#include "ticket.h"
+#include "tu_conv.h"
+
+#define T0 1773540000000LL          /* 15-03-2026 10.00 WITA */
+#define HOUR (3600 * 1000LL)
+
+/* A reporter on a channel. */
+struct who {
+  const char *phone;
+  const char *channel;
+  const char *family;
+  int inline_replies;
+};
+
+static const struct who A = {"+6281234567890", "dev", "dev", 1};
+static const struct who B = {"+6285237000001", "dev", "dev", 1};
+static const struct who S = {"+6281300000002", "sms", "sms", 0};
+
+#define STORY                                                              \
+  "Saya diminta membayar lima ratus ribu rupiah oleh oknum petugas di "    \
+  "kantor kecamatan untuk mengurus surat keterangan usaha, padahal "       \
+  "layanan itu gratis menurut papan pengumuman di kantor tersebut."
+
+/* The world of one test. */
+struct fx {
+  char *dir;
+  struct config *cfg;
+  struct store *st;
+  struct conv *cv;
+  int64_t now;
+  int seq;
+  const char *story;         /* the kronologi walk() tells */
+  int64_t inbound;           /* the last message's row */
+  struct store_strings r;    /* the replies to it */
+};
+
+static struct fx fx;
+
+/* ---- Set-up ---------------------------------------------------------- */
+
+/* Point a config path at the shipped file config/name. */
+static void
+set_path(char **field, const char *name)
+{
+  char *p = tu_path(ADUAN_SOURCE_DIR "/config", name);
+
+  ck_assert_ptr_nonnull(p);
+  free(*field);
+  *field = p;
+}
+
+static void
+fx_setup(void)
+{
+  struct store_opts o = {0};
+  struct diag d;
+  char err[256];
+  char *db;
+
+  memset(&fx, 0, sizeof(fx));
+  fx.now = T0;
+  fx.story = STORY;
+  fx.dir = tu_tmpdir();
+  ck_assert_ptr_nonnull(fx.dir);
+  ck_assert_int_eq(config_defaults(&fx.cfg), 0);
+  set_path(&fx.cfg->conversation.catalog, "messages.id.conf");
+  set_path(&fx.cfg->conversation.places, "wilayah.txt");
+  set_path(&fx.cfg->conversation.lexicon, "lexicon.txt");
+  set_path(&fx.cfg->conversation.allowlist, "allowlist.txt");
+  set_path(&fx.cfg->conversation.stopwords, "stopwords.id.txt");
+  set_path(&fx.cfg->ticket.holidays, "holidays.txt");
+  diag_init(&d);
+  ck_assert_int_eq(conv_new(&fx.cv, fx.cfg, &d), 0);
+  diag_free(&d);
+  db = tu_path(fx.dir, "aduan.db");
+  o.path = db;
+  o.busy_timeout_ms = 1000;
+  ck_assert_msg(store_open(&fx.st, &o, err, sizeof(err)) == 0,
+                "store_open: %s", err);
+  free(db);
+}
+
+static void
+fx_teardown(void)
+{
+  store_strings_free(&fx.r);
+  store_close(fx.st);
+  conv_free(fx.cv);
+  config_free(fx.cfg);
+  tu_rmrf(fx.dir);
+  free(fx.dir);
+  memset(&fx, 0, sizeof(fx));
+}
+
+/* ---- Talking --------------------------------------------------------- */
+
+static int64_t
+reporter(const struct who *w)
+{
+  int64_t id = 0;
+
+  ck_assert_int_eq(store_reporter_ensure(fx.st, w->phone, fx.now, &id), 0);
+  return id;
+}
+
+/* The event webhook.c would make for message m of w. */
+static void
+make_event(const struct who *w, const struct inbound_msg *m, int64_t rid,
+           int64_t inbound, struct conv_event *ev)
+{
+  memset(ev, 0, sizeof(*ev));
+  ev->msg = m;
+  ev->channel = w->channel;
+  ev->family = w->family;
+  ev->inline_replies = w->inline_replies;
+  ev->reporter_id = rid;
+  ev->inbound_id = inbound;
+  ev->now_ms = fx.now;
+}
+
+/* Hand m from w to the engine as webhook.c does, a second after the
+ * previous message; its replies land in fx.r (at least one, always). */
+static void
+send_msg(const struct who *w, struct inbound_msg *m)
+{
+  struct store_inbound in = {0};
+  struct conv_event ev;
+  char id[32];
+  int64_t rid;
+
+  fx.now += 1000;
+  snprintf(id, sizeof(id), "m-%d", ++fx.seq);
+  snprintf(m->phone, sizeof(m->phone), "%s", w->phone);
+  m->provider_id = id;
+  ck_assert_int_eq(store_sp_begin(fx.st), 0);
+  rid = reporter(w);
+  in.channel = w->channel;
+  in.provider_id = id;
+  in.reporter_id = rid;
+  in.kind = msg_kind_name(m->kind);
+  in.body = m->text;
+  in.payload = m->text != NULL ? m->text : "";
+  in.payload_len = strlen(in.payload);
+  in.received_at = fx.now;
+  ck_assert_int_eq(store_inbound_add(fx.st, &in, &fx.inbound), 0);
+  make_event(w, m, rid, fx.inbound, &ev);
+  ck_assert_int_eq(conv_handle(fx.cv, fx.st, &ev), 0);
+  ck_assert_int_eq(store_sp_release(fx.st), 0);
+  m->provider_id = NULL;
+  store_strings_free(&fx.r);
+  ck_assert_int_eq(store_outbox_replies(fx.st, fx.inbound, &fx.r), 0);
+  ck_assert_int_ge(fx.r.n, 1);
+}
+
+static void
+say(const struct who *w, const char *text)
+{
+  struct inbound_msg m;
+  char buf[4200];
+
+  memset(&m, 0, sizeof(m));
+  snprintf(buf, sizeof(buf), "%s", text);
+  m.kind = MSG_TEXT;
+  m.text = buf;
+  send_msg(w, &m);
+}
+
+/* A photo, document... of type mime (by URL, as the dev channel has it). */
+static void
+say_media(const struct who *w, const char *mime)
+{
+  struct inbound_msg m;
+  char url[] = "https://media.example.invalid/m/1";
+  char type[64];
+
+  memset(&m, 0, sizeof(m));
+  snprintf(type, sizeof(type), "%s", mime);
+  m.kind = MSG_MEDIA;
+  m.media_url = url;
+  m.media_mime = type;
+  send_msg(w, &m);
+}
+
+/* The last reply of the last message. */
+static const char *
+last(void)
+{
+  return fx.r.v[fx.r.n - 1];
+}
+
+/* 1 when the last reply is the text of catalogue key key. */
+static int
+last_is(const char *key)
+{
+  const char *want = tu_text(key);
+
+  ck_assert_msg(want != NULL, "no catalogue text %s", key);
+  return strncmp(last(), want, strlen(want)) == 0;
+}
+
+/* Say text as w and require key's text as the last reply. */
+#define expect(w, text, key)                                               \
+  do {                                                                     \
+    say((w), (text));                                                      \
+    ck_assert_msg(last_is(key), "after '%s' expected %s, got '%s'",        \
+                  (text), (key), last());                                  \
+  } while (0)
+
+/* The last reply is key's text with value at its first placeholder. */
+#define expect_filled(key, value)                                          \
+  do {                                                                     \
+    ck_assert_msg(last_is(key), "expected %s, got '%s'", (key), last());  \
+    ck_assert_msg(strncmp(last() + strlen(tu_text(key)), (value),          \
+                          strlen(value)) == 0,                             \
+                  "expected %s filled with '%s': '%s'", (key), (value),    \
+                  last());                                                 \
+  } while (0)
+
+#define expect_has(needle)                                                 \
+  ck_assert_msg(strstr(last(), (needle)) != NULL,                          \
+                "expected '%s' in '%s'", (needle), last())
+
+/* ---- Reading back ---------------------------------------------------- */
+
+/* w's session (the caller clears it). */
+static void
+session(const struct who *w, struct store_session *s)
+{
+  memset(s, 0, sizeof(*s));
+  ck_assert_int_eq(store_session_get(fx.st, reporter(w), w->family, s), 0);
+}
+
+/* Require w's session to be at step. */
+#define expect_step(w, want)                                               \
+  do {                                                                     \
+    struct store_session s_;                                               \
+    session((w), &s_);                                                     \
+    ck_assert_str_eq(s_.step, (want));                                     \
+    store_session_clear(&s_);                                              \
+  } while (0)
+
+/* 1 when w's draft holds the key ("terlapor", "kronologi"...). */
+static int
+draft_has(const struct who *w, const char *key)
+{
+  struct store_session s;
+  char quoted[64];
+  int has;
+
+  session(w, &s);
+  snprintf(quoted, sizeof(quoted), "\"%s\":", key);
+  has = strstr(s.draft, quoted) != NULL;
+  store_session_clear(&s);
+  return has;
+}
+
+/* Evidence kept for w's draft. */
+static int
+draft_evidence(const struct who *w)
+{
+  struct store_session s;
+  int n = -1;
+
+  session(w, &s);
+  ck_assert_int_eq(store_evidence_count(fx.st, s.id, &n), 0);
+  store_session_clear(&s);
+  return n;
+}
+
+/* One number from the database (a1 bound to the first parameter). */
+static int64_t
+db_int(const char *sql, int64_t a1)
+{
+  sqlite3_stmt *stmt = NULL;
+  int64_t v;
+
+  ck_assert_int_eq(sqlite3_prepare_v2(store_sqlite_handle(fx.st), sql, -1,
+                                      &stmt, NULL), SQLITE_OK);
+  if (sqlite3_bind_parameter_count(stmt) > 0)
+    sqlite3_bind_int64(stmt, 1, a1);
+  ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
+  v = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  return v;
+}
+
+static int64_t
+ticket_count(void)
+{
+  return db_int("SELECT count(*) FROM tickets", 0);
+}
+
+/* The ticket numbered number (the caller clears it). */
+static void
+ticket(const char *number, struct store_ticket *t)
+{
+  memset(t, 0, sizeof(*t));
+  ck_assert_int_eq(store_ticket_by_number(fx.st, number, t), 0);
+}
+
+/* The ticket number PREFIX-YYYY-NNNNN in the last reply, into out. */
+static void
+reply_number(char out[TICKET_NUMBER_MAX])
+{
+  const char *p = strstr(last(), "NTT-");
+  int i;
+
+  ck_assert_msg(p != NULL, "no ticket number in '%s'", last());
+  ck_assert_int_ge((int)strlen(p), 14);
+  for (i = 0; i < 14; i++) {
+    if (i == 3 || i == 8)
+      ck_assert_int_eq(p[i], '-');
+    else if (i > 3)
+      ck_assert_msg(p[i] >= '0' && p[i] <= '9', "bad number in '%s'", p);
+  }
+  ck_assert_msg(p[14] < '0' || p[14] > '9', "number too long: '%s'", p);
+  memcpy(out, p, 14);
+  out[14] = '\0';
+}
+
+/* ---- The usual way through a report ---------------------------------- */
+
+/* Where walk() stops: after that many answers of route[]. */
+enum at {
+  AT_MENU = 1, AT_KATEGORI, AT_TERLAPOR, AT_LOKASI, AT_WAKTU, AT_KRONOLOGI,
+  AT_KRONOLOGI_TOLD, AT_BUKTI, AT_IDENTITAS, AT_NAMA, AT_KONFIRMASI
+};
+
+static const struct {
+  const char *answer;        /* NULL: fx.story */
+  const char *key;           /* the reply */
+  const char *step;          /* where the session is then */
+} route[] = {
+  {"Halo", "menu", "menu"},
+  {"1", "ask.kategori", "kategori"},
+  {"pungli", "ask.terlapor", "terlapor"},
+  {"Kepala Seksi Perizinan Dinas PMPTSP", "ask.lokasi", "lokasi"},
+  {"Kota Kupang", "ask.waktu", "waktu"},
+  {"12 Maret 2026", "ask.kronologi", "kronologi"},
+  {NULL, "kronologi.more", "kronologi"},
+  {"LANJUT", "ask.bukti", "bukti"},
+  {"LANJUT", "ask.identitas", "identitas"},
+  {"1", "ask.nama", "nama"},
+  {"Budi Santoso", "konfirmasi", "konfirmasi"},
+};
+
+static int
+has_session(const struct who *w)
+{
+  struct store_session s;
+  int rc;
+
+  memset(&s, 0, sizeof(s));
+  rc = store_session_get(fx.st, reporter(w), w->family, &s);
+  store_session_clear(&s);
+  ck_assert(rc == 0 || rc == AERR_NOTFOUND);
+  return rc == 0;
+}
+
+/* Take w through answers from .. to-1 of route[] (the first, "Halo",
+ * only when w has no session yet). */
+static void
+walk_on(const struct who *w, enum at from, enum at to)
+{
+  int i;
+
+  for (i = (int)from; i < (int)to; i++) {
+    if (i == 0 && has_session(w))
+      continue;  /* already at the menu */
+    expect(w, route[i].answer ? route[i].answer : fx.story, route[i].key);
+    expect_step(w, route[i].step);
+  }
+}
+
+/* Take w from the menu (or no session) to where n answers lead. */
+static void
+walk(const struct who *w, enum at n)
+{
+  walk_on(w, 0, n);
+}
+
+/* Walk w to the summary and file it; the ticket's number into number. */
+static void
+file_report(const struct who *w, char number[TICKET_NUMBER_MAX])
+{
+  walk(w, AT_KONFIRMASI);
+  expect(w, "KIRIM", "ticket.created");
+  reply_number(number);
+}
+
+/* ---- Tests ----------------------------------------------------------- */
+
+/* Everything asked is stored on the ticket, and the draft is gone. */
+static void
+check_filed(const char *number, int64_t rid)
+{
+  struct store_ticket t;
+  struct store_evidence_item *ev = NULL;
+  struct store_identity id;
+  int n = 0;
+
+  ticket(number, &t);
+  ck_assert_int_eq(t.reporter_id, rid);
+  ck_assert_str_eq(t.channel, "dev");
+  ck_assert_str_eq(t.status, "diterima");
+  ck_assert_str_eq(t.category, "pemerasan");
+  ck_assert_str_eq(t.terlapor, "Kepala Seksi Perizinan Dinas PMPTSP");
+  ck_assert_str_eq(t.lokasi, "Kota Kupang");
+  ck_assert_ptr_nonnull(t.lokasi_kode);
+  ck_assert_str_eq(t.waktu, "12 Maret 2026");
+  ck_assert_str_eq(t.kronologi, STORY);
+  ck_assert_str_eq(t.identitas, "nama");
+  ck_assert_int_eq(t.created_at, fx.now);
+  ck_assert_int_eq(t.year, 2026);
+  ck_assert_int_eq(store_ticket_evidence(fx.st, t.id, &ev, &n), 0);
+  ck_assert_int_eq(n, 2);
+  ck_assert_str_eq(ev[0].mime, "image/jpeg");
+  ck_assert_str_eq(ev[1].mime, "application/pdf");
+  store_evidence_items_free(ev, n);
+  ck_assert_int_eq(store_ticket_identity(fx.st, t.id, &id), 0);
+  ck_assert_str_eq(id.name, "Budi Santoso");
+  store_identity_clear(&id);
+  store_ticket_clear(&t);
+}
+
+START_TEST(report_filed_with_every_field)
+{
+  char number[TICKET_NUMBER_MAX];
+  struct store_session s;
+  int64_t rid = reporter(&A);
+
+  walk(&A, AT_LOKASI);
+  /* A photo before the evidence step is kept, the question repeated. */
+  say_media(&A, "image/jpeg");
+  ck_assert(last_is("ask.lokasi"));
+  ck_assert_int_eq(draft_evidence(&A), 1);
+  say(&A, "Kota Kupang");
+  say(&A, "12 Maret 2026");
+  say(&A, STORY);
+  expect(&A, "LANJUT", "ask.bukti");
+  say_media(&A, "application/pdf");
+  expect_filled("bukti.received", "2");
+  expect(&A, "LANJUT", "ask.identitas");
+  expect(&A, "1", "ask.nama");
+  expect(&A, "Budi Santoso", "konfirmasi");
+  expect_has("Pemerasan/pungutan liar");
+  expect_has("Kepala Seksi Perizinan Dinas PMPTSP");
+  expect_has("Kota Kupang");
+  expect_has("12-03-2026");
+  expect_has("Budi Santoso");
+  say(&A, "KIRIM");
+  expect_filled("ticket.created", "NTT-2026-00001");
+  reply_number(number);
+  check_filed(number, rid);
+  session(&A, &s);
+  ck_assert_str_eq(s.step, "menu");
+  ck_assert_str_eq(s.draft, "{}");
+  ck_assert_int_eq(s.expires_at,
+                   fx.now + (int64_t)fx.cfg->conversation.draft_ttl_ms);
+  store_session_clear(&s);
+  /* One reply per message, each delivered inline on the dev channel. */
+  ck_assert_int_eq(db_int("SELECT count(*) FROM outbox WHERE status = 'sent'"
+                          " AND channel = 'dev' AND reporter_id = ?", rid),
+                   fx.seq);
+  ck_assert_int_eq(db_int("SELECT count(DISTINCT inbound_id) FROM outbox",
+                          0), fx.seq);
+  /* The next one counts on. */
+  fx.story = "Bendahara desa menahan dana bantuan beras untuk warga miskin "
+             "selama tiga bulan tanpa alasan yang jelas kepada kami.";
+  file_report(&A, number);
+  ck_assert_str_eq(number, "NTT-2026-00002");
+}
+END_TEST
+
+/* A first wrong answer at each step: its reason, and the step kept. */
+static const struct {
+  enum at at;
+  const char *text;
+  const char *key;
+  int help_on_third;         /* 0 where SPEC 4 keeps the answer instead */
+} refusals[] = {
+  {AT_MENU, "9", "menu.invalid", 1},
+  {AT_KATEGORI, "9", "invalid.kategori", 1},
+  {AT_KATEGORI, "sapi", "invalid.kategori", 1},
+  {AT_TERLAPOR, "123", "invalid.terlapor", 1},
+  {AT_TERLAPOR, "Ab", "invalid.terlapor", 1},
+  {AT_LOKASI, "??", "invalid.lokasi", 0},
+  {AT_WAKTU, "besok", "invalid.waktu.future", 0},
+  {AT_WAKTU, "12 Maret 2019", "invalid.waktu.old", 0},
+  {AT_WAKTU, "qwerty asdf", "invalid.waktu", 0},
+  {AT_KRONOLOGI, "LANJUT", "invalid.kronologi.short", 1},
+  {AT_KRONOLOGI, "dasar babi pak camat itu tidak mau melayani warga",
+   "invalid.abusive", 1},
+  {AT_BUKTI, "foto menyusul", "help.bukti", 1},
+  {AT_IDENTITAS, "5", "invalid.identitas", 1},
+  {AT_NAMA, "X", "invalid.nama", 1},
+  {AT_KONFIRMASI, "ya", "invalid.konfirmasi", 1},
+};
+
+static const char *const help_of[] = {
+  [AT_MENU] = "help.menu", [AT_KATEGORI] = "help.kategori",
+  [AT_TERLAPOR] = "help.terlapor", [AT_LOKASI] = "help.lokasi",
+  [AT_WAKTU] = "help.waktu", [AT_KRONOLOGI] = "help.kronologi",
+  [AT_KRONOLOGI_TOLD] = "help.kronologi", [AT_BUKTI] = "help.bukti",
+  [AT_IDENTITAS] = "help.identitas", [AT_NAMA] = "help.nama",
+  [AT_KONFIRMASI] = "help.konfirmasi",
+};
+
+START_TEST(each_step_refuses_with_its_reason)
+{
+  struct store_session s;
+  const char *step = route[refusals[_i].at - 1].step;
+
+  walk(&A, refusals[_i].at);
+  expect(&A, refusals[_i].text, refusals[_i].key);
+  session(&A, &s);
+  ck_assert_str_eq(s.step, step);
+  ck_assert_int_eq(s.invalid_count, 1);
+  store_session_clear(&s);
+  if (!refusals[_i].help_on_third)
+    return;
+  /* The third in a row brings the step's help, and the count restarts. */
+  expect(&A, refusals[_i].text, refusals[_i].key);
+  expect(&A, refusals[_i].text, help_of[refusals[_i].at]);
+  session(&A, &s);
+  ck_assert_str_eq(s.step, step);
+  ck_assert_int_eq(s.invalid_count, 0);
+  store_session_clear(&s);
+}
+END_TEST
+
+/* A command at a step: the reply and where the session goes. */
+static const struct {
+  enum at at;
+  const char *text;
+  const char *key;
+  const char *step;          /* NULL: where it was */
+} commands[] = {
+  {AT_MENU, "BANTUAN", "help.menu", NULL},
+  {AT_KATEGORI, "bantuan", "help.kategori", NULL},
+  {AT_TERLAPOR, "Bantuan!", "help.terlapor", NULL},
+  {AT_LOKASI, "HELP", "help.lokasi", NULL},
+  {AT_WAKTU, " bantu ", "help.waktu", NULL},
+  {AT_KRONOLOGI, "BANTUAN", "help.kronologi", NULL},
+  {AT_BUKTI, "BANTUAN", "help.bukti", NULL},
+  {AT_IDENTITAS, "BANTUAN", "help.identitas", NULL},
+  {AT_NAMA, "BANTUAN", "help.nama", NULL},
+  {AT_KONFIRMASI, "BANTUAN", "help.konfirmasi", NULL},
+  {AT_MENU, "BATAL", "cancelled", "menu"},
+  {AT_KATEGORI, "batal", "cancelled", "menu"},
+  {AT_TERLAPOR, "Batal.", "cancelled", "menu"},
+  {AT_LOKASI, "BATALKAN", "cancelled", "menu"},
+  {AT_WAKTU, "cancel", "cancelled", "menu"},
+  {AT_KRONOLOGI_TOLD, "BATAL", "cancelled", "menu"},
+  {AT_BUKTI, "BATAL", "cancelled", "menu"},
+  {AT_IDENTITAS, "BATAL", "cancelled", "menu"},
+  {AT_NAMA, "BATAL", "cancelled", "menu"},
+  {AT_KONFIRMASI, "BATAL!", "cancelled", "menu"},
+  {AT_TERLAPOR, "MENU", "menu", "menu"},
+  {AT_KONFIRMASI, "mulai", "menu", "menu"},
+  {AT_MENU, "STATUS", "status.ask", "status"},
+  {AT_KRONOLOGI_TOLD, "LANJUT", "ask.bukti", "bukti"},
+  {AT_KRONOLOGI_TOLD, "lanjut.", "ask.bukti", "bukti"},
+  {AT_KRONOLOGI_TOLD, "Selesai", "ask.bukti", "bukti"},
+  {AT_BUKTI, "LEWATI", "ask.identitas", "identitas"},
+  {AT_BUKTI, "skip", "ask.identitas", "identitas"},
+  {AT_BUKTI, "lanjutkan", "ask.identitas", "identitas"},
+  {AT_IDENTITAS, "rahasia", "ask.nama", "nama"},
+  {AT_IDENTITAS, "ANONIM", "konfirmasi", "konfirmasi"},
+  {AT_KONFIRMASI, "kirim", "ticket.created", "menu"},
+  {AT_KONFIRMASI, "  Kirim! ", "ticket.created", "menu"},
+  /* A sentence that starts with a command word is still a sentence. */
+  {AT_TERLAPOR, "Batal nikah pak lurah", "ask.lokasi", "lokasi"},
+};
+
+START_TEST(commands_work_in_every_step)
+{
+  const char *step = commands[_i].step ? commands[_i].step
+                                       : route[commands[_i].at - 1].step;
+
+  walk(&A, commands[_i].at);
+  expect(&A, commands[_i].text, commands[_i].key);
+  expect_step(&A, step);
+  if (strcmp(commands[_i].key, "cancelled") == 0 ||
+      strcmp(commands[_i].key, "menu") == 0) {
+    struct store_session s;
+    session(&A, &s);
+    ck_assert_str_eq(s.draft, "{}");
+    store_session_clear(&s);
+  }
+}
+END_TEST
+
+/* KEMBALI: the step before, with its question. */
+static const struct {
+  enum at at;
+  const char *pre;           /* said after walking, or NULL */
+  const char *key;
+  const char *step;
+} backs[] = {
+  {AT_MENU, NULL, "back.none", "menu"},
+  {AT_KATEGORI, NULL, "menu", "menu"},
+  {AT_TERLAPOR, NULL, "ask.kategori", "kategori"},
+  {AT_LOKASI, NULL, "ask.terlapor", "terlapor"},
+  {AT_WAKTU, NULL, "ask.lokasi", "lokasi"},
+  {AT_KRONOLOGI, NULL, "ask.waktu", "waktu"},
+  {AT_BUKTI, NULL, "ask.kronologi", "kronologi"},
+  {AT_IDENTITAS, NULL, "ask.bukti", "bukti"},
+  {AT_NAMA, NULL, "ask.identitas", "identitas"},
+  {AT_KONFIRMASI, NULL, "ask.nama", "nama"},
+  {AT_IDENTITAS, "3", "ask.identitas", "identitas"},
+};
+
+START_TEST(kembali_goes_one_step_back)
+{
+  walk(&A, backs[_i].at);
+  if (backs[_i].pre != NULL)
+    say(&A, backs[_i].pre);
+  expect(&A, _i % 2 ? "KEMBALI" : "balik", backs[_i].key);
+  expect_step(&A, backs[_i].step);
+  /* Back into the story: it is told afresh, not appended to. */
+  if (backs[_i].at == AT_BUKTI)
+    ck_assert(!draft_has(&A, "kronologi"));
+  if (backs[_i].at == AT_KATEGORI)
+    ck_assert(!draft_has(&A, "kategori") && !draft_has(&A, "terlapor"));
+  if (backs[_i].at > AT_TERLAPOR)
+    ck_assert(draft_has(&A, "terlapor"));
+}
+END_TEST
+
+/* UBAH n: field n asked again, then back to the summary with it changed. */
+static const struct {
+  const char *cmd;
+  const char *key;
+  const char *answers[2];
+  const char *shown;         /* in the new summary */
+} edits[] = {
+  {"UBAH 1", "ask.kategori", {"6", NULL}, "Gratifikasi"},
+  {"ubah 2", "ask.terlapor", {"Camat Maulafa", NULL}, "Camat Maulafa"},
+  {"UBAH 3", "ask.lokasi", {"Kabupaten Sikka", NULL}, "Sikka"},
+  {"UBAH 4.", "ask.waktu", {"kemarin", NULL}, "14-03-2026"},
+  {"Ubah 5", "ask.kronologi",
+   {"Bendahara desa menahan dana bantuan beras untuk warga miskin selama "
+    "tiga bulan tanpa alasan yang jelas.", "LANJUT"}, "Bendahara desa"},
+  {"UBAH 6", "ask.bukti", {"LEWATI", NULL}, "tidak ada"},
+  {"EDIT 7", "ask.identitas", {"3", NULL}, "ANONIM"},
+};
+
+START_TEST(ubah_changes_one_field_from_the_summary)
+{
+  char number[TICKET_NUMBER_MAX];
+  int k;
+
+  walk(&A, AT_KONFIRMASI);
+  expect(&A, edits[_i].cmd, edits[_i].key);
+  for (k = 0; k < 2 && edits[_i].answers[k] != NULL; k++)
+    say(&A, edits[_i].answers[k]);
+  ck_assert_msg(last_is("konfirmasi"), "after %s: '%s'", edits[_i].cmd,
+                last());
+  expect_has(edits[_i].shown);
+  expect_step(&A, "konfirmasi");
+  /* Only that field changed: the story is still the one told, unless it
+   * was the one redone. */
+  if (strcmp(edits[_i].key, "ask.kronologi") != 0)
+    expect_has("Saya diminta membayar");
+  expect(&A, "KIRIM", "ticket.created");
+  reply_number(number);
+}
+END_TEST
+
+START_TEST(ubah_without_a_field_is_refused)
+{
+  static const char *const bad[] = {"UBAH", "UBAH 9", "UBAH 0", "ubah dua"};
+  size_t i;
+
+  walk(&A, AT_KONFIRMASI);
+  for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+    say(&A, bad[i]);
+    ck_assert_msg(last_is("invalid.konfirmasi") ||
+                  last_is("help.konfirmasi"), "after %s: '%s'", bad[i],
+                  last());
+    expect_step(&A, "konfirmasi");
+  }
+  ck_assert_int_eq(ticket_count(), 0);
+}
+END_TEST
+
+START_TEST(batal_drops_the_draft_and_its_evidence)
+{
+  walk(&A, AT_BUKTI);
+  say_media(&A, "image/png");
+  ck_assert(last_is("bukti.received"));
+  ck_assert_int_eq(draft_evidence(&A), 1);
+  expect(&A, "BATAL", "cancelled");
+  expect_step(&A, "menu");
+  ck_assert_int_eq(draft_evidence(&A), 0);
+  ck_assert_int_eq(db_int("SELECT count(*) FROM evidence", 0), 0);
+  ck_assert(!draft_has(&A, "terlapor"));
+  /* A new report starts empty. */
+  expect(&A, "1", "ask.kategori");
+  ck_assert(!draft_has(&A, "kategori"));
+  ck_assert_int_eq(ticket_count(), 0);
+}
+END_TEST
+
+/* A draft is kept while it is younger than draft_ttl. */
+START_TEST(draft_kept_within_its_ttl)
+{
+  walk(&A, AT_LOKASI);
+  fx.now += (int64_t)fx.cfg->conversation.draft_ttl_ms - 2000;
+  expect(&A, "Kota Kupang", "ask.waktu");
+  ck_assert(draft_has(&A, "terlapor"));
+  ck_assert(draft_has(&A, "lokasi"));
+}
+END_TEST
+
+START_TEST(status_of_own_ticket_only)
+{
+  char number[TICKET_NUMBER_MAX], mine[160], other[160];
+  size_t i, diff = 0;
+
+  file_report(&A, number);
+  expect(&A, "STATUS NTT-2026-00001", "status.result");
+  expect_has(number);
+  expect_has(tu_text("status.diterima"));
+  expect(&A, "cek ntt 2026 1", "status.result");
+  expect_has(number);
+  /* From the menu: 2, then the number. */
+  expect(&A, "2", "status.ask");
+  expect_step(&A, "status");
+  expect(&A, "2026-00001", "status.result");
+  expect_step(&A, "menu");
+  /* Another number asking about it hears what a made-up number hears. */
+  say(&B, "STATUS NTT-2026-00001");
+  expect_filled("status.notfound", "NTT-2026-00001");
+  snprintf(mine, sizeof(mine), "%s", last());
+  expect(&B, "STATUS NTT-2026-00002", "status.notfound");
+  snprintf(other, sizeof(other), "%s", last());
+  ck_assert_uint_eq(strlen(mine), strlen(other));
+  for (i = 0; mine[i] != '\0'; i++)
+    diff += mine[i] != other[i];
+  ck_assert_uint_eq(diff, 1);
+  ck_assert_ptr_null(strstr(mine, tu_text("status.diterima")));
+}
+END_TEST
+
+START_TEST(status_in_a_draft_keeps_the_draft)
+{
+  char number[TICKET_NUMBER_MAX];
+
+  file_report(&A, number);
+  walk(&A, AT_LOKASI);
+  expect(&A, "STATUS NTT-2026-00001", "status.result");
+  expect_step(&A, "lokasi");
+  ck_assert(draft_has(&A, "terlapor"));
+  walk_on(&A, AT_LOKASI, AT_KRONOLOGI);
+  expect(&A, "CEK 2026-1", "status.result");
+  expect_step(&A, "kronologi");
+  /* A story that starts with "status" is a story. */
+  expect(&A, "Status saya sebagai guru honorer dipakai kepala sekolah "
+             "untuk meminta uang dari orang tua murid setiap bulan",
+         "kronologi.more");
+}
+END_TEST
+
+/* SPEC 4 rule 4: the same incident while its ticket is open is not filed
+ * again; once closed, it may be. */
+START_TEST(duplicate_not_filed_twice)
+{
+  char number[TICKET_NUMBER_MAX];
+  struct store_ticket t;
+
+  file_report(&A, number);
+  walk(&A, AT_KONFIRMASI);
+  expect(&A, "KIRIM", "duplicate");
+  expect_has(number);
+  ck_assert_int_eq(ticket_count(), 1);
+  /* Closed: no longer a duplicate target. */
+  ticket(number, &t);
+  ck_assert_int_eq(store_ticket_set_status(fx.st, t.id, "diterima",
+                                           "selesai", "budi", "Selesai.",
+                                           NULL, fx.now), 0);
+  conv_ticket_closed(fx.cv, t.id);
+  store_ticket_clear(&t);
+  file_report(&A, number);
+  ck_assert_str_eq(number, "NTT-2026-00002");
+}
+END_TEST
+
+START_TEST(tickets_per_day_limit)
+{
+  char number[TICKET_NUMBER_MAX], story[600];
+
+  fx.cfg->limits.tickets_per_day = 1;
+  file_report(&A, number);
+  tu_story(2, story, sizeof(story));
+  fx.story = story;
+  walk(&A, AT_KONFIRMASI);
+  say(&A, "KIRIM");
+  expect_filled("ticket.limit", "1");
+  expect_step(&A, "konfirmasi");
+  ck_assert_int_eq(ticket_count(), 1);
+  /* After midnight WITA (10.00 + 14 h) the draft goes in. */
+  fx.now += 14 * HOUR;
+  expect(&A, "KIRIM", "ticket.created");
+  reply_number(number);
+  ck_assert_str_eq(number, "NTT-2026-00002");
+}
+END_TEST
+
+/* The flood notice (webhook.c decides when): one reply, draft untouched. */
+START_TEST(flood_notice_is_one_reply)
+{
+  struct inbound_msg m;
+  struct conv_event ev;
+  struct store_strings r = {0};
+  struct store_inbound in = {0};
+  int64_t rid = reporter(&A), inbound = 0;
+  char text[] = "Camat";
+
+  walk(&A, AT_TERLAPOR);
+  memset(&m, 0, sizeof(m));
+  m.kind = MSG_TEXT;
+  m.text = text;
+  in.channel = "dev";
+  in.provider_id = "flood-1";
+  in.reporter_id = rid;
+  in.kind = "text";
+  in.payload = "Camat";
+  in.payload_len = 5;
+  in.received_at = fx.now;
+  ck_assert_int_eq(store_inbound_add(fx.st, &in, &inbound), 0);
+  make_event(&A, &m, rid, inbound, &ev);
+  ck_assert_int_eq(conv_notice(fx.cv, fx.st, &ev, "flood"), 0);
+  ck_assert_int_eq(store_outbox_replies(fx.st, inbound, &r), 0);
+  ck_assert_int_eq(r.n, 1);
+  ck_assert_str_eq(r.v[0], tu_text("flood"));
+  store_strings_free(&r);
+  expect_step(&A, "terlapor");
+  ck_assert(!draft_has(&A, "terlapor"));
+}
+END_TEST
+
+/* An operator's question; the reporter's next text outside a draft is
+ * the answer, a text inside one is not. */
+START_TEST(operator_question_answered_outside_a_draft)
+{
+  char number[TICKET_NUMBER_MAX], waiting[32];
+  struct store_ticket t;
+  struct store_question *q = NULL;
+  struct conv_notice n = {0};
+  int64_t qid = 0, tid = 0;
+  int nq = 0;
+
+  file_report(&A, number);
+  walk(&A, AT_TERLAPOR);
+  ticket(number, &t);
+  n.channel = "dev";
+  n.family = "dev";
+  n.inline_replies = 1;
+  n.reporter_id = t.reporter_id;
+  n.ticket_id = t.id;
+  n.ticket = t.number;
+  n.question = "Jam berapa kejadiannya?";
+  n.now_ms = fx.now;
+  ck_assert_int_eq(store_question_add(fx.st, t.id, t.reporter_id, "budi",
+                                      n.question, fx.now, NULL), 0);
+  ck_assert_int_eq(conv_notify(fx.cv, fx.st, &n), 0);
+  ck_assert_int_eq(db_int("SELECT count(*) FROM outbox WHERE ticket_id = ? "
+                          "AND body LIKE '%Jam berapa kejadiannya?%'", t.id),
+                   1);
+  /* Inside a draft, a text answers the draft's question. */
+  expect(&A, "Camat Maulafa", "ask.lokasi");
+  ck_assert_int_eq(store_question_waiting(fx.st, t.reporter_id, &qid, &tid,
+                                          waiting), 0);
+  expect(&A, "MENU", "menu");
+  expect(&A, "Sekitar jam sembilan pagi di loket", "note.received");
+  expect_has(number);
+  ck_assert_int_eq(store_ticket_questions(fx.st, t.id, &q, &nq), 0);
+  ck_assert_int_eq(nq, 1);
+  ck_assert_int_gt(q[0].answered_at, 0);
+  ck_assert_str_eq(q[0].answer, "Sekitar jam sembilan pagi di loket");
+  store_questions_free(q, nq);
+  store_ticket_clear(&t);
+}
+END_TEST
+
+/* Rule 2: an all-capitals story is asked once to be rewritten; the
+ * reporter may insist with LANJUT. */
+START_TEST(kronologi_insist_after_caps)
+{
+  walk(&A, AT_KRONOLOGI);
+  expect(&A, "PETUGAS MEMINTA UANG TANPA KUITANSI DI KANTOR DINAS SETIAP "
+             "HARI KEPADA SEMUA WARGA", "kronologi.more");
+  expect(&A, "LANJUT", "invalid.kronologi.caps");
+  expect_step(&A, "kronologi");
+  expect(&A, "LANJUT", "ask.bukti");
+}
+END_TEST
+
+/* Locations where a place is asked, stickers anywhere; SMS replies are
+ * queued, not answered inline. */
+START_TEST(other_kinds_and_channels)
+{
+  struct inbound_msg m;
+  struct store_ticket t;
+  char number[TICKET_NUMBER_MAX];
+
+  walk(&A, AT_LOKASI);
+  memset(&m, 0, sizeof(m));
+  m.kind = MSG_UNSUPPORTED;
+  send_msg(&A, &m);
+  ck_assert(last_is("unsupported"));
+  expect_step(&A, "lokasi");
+  m.kind = MSG_LOCATION;
+  m.lat = -10.1772;
+  m.lng = 123.607;
+  send_msg(&A, &m);
+  ck_assert(last_is("ask.waktu"));
+  walk_on(&A, AT_WAKTU, AT_KONFIRMASI);
+  say(&A, "KIRIM");
+  reply_number(number);
+  ticket(number, &t);
+  ck_assert_int_eq(t.has_location, 1);
+  ck_assert(t.lat < -10.17 && t.lat > -10.18);
+  store_ticket_clear(&t);
+  say(&S, "Halo");
+  ck_assert_int_eq(db_int("SELECT count(*) FROM outbox WHERE inbound_id = ? "
+                          "AND status = 'queued' AND channel = 'sms'",
+                          fx.inbound), 1);
+  expect_step(&S, "menu");
+}
+END_TEST
+
+static Suite *
+conv_suite(void)
+{
+  Suite *s = suite_create("conv");
+  TCase *tf = tcase_create("filing");
+  TCase *ts = tcase_create("steps");
+  TCase *tl = tcase_create("limits");
+
+  tcase_add_checked_fixture(tf, fx_setup, fx_teardown);
+  tcase_add_checked_fixture(ts, fx_setup, fx_teardown);
+  tcase_add_checked_fixture(tl, fx_setup, fx_teardown);
+  tcase_add_test(tf, report_filed_with_every_field);
+  tcase_add_test(tf, status_of_own_ticket_only);
+  tcase_add_test(tf, status_in_a_draft_keeps_the_draft);
+  tcase_add_test(tf, operator_question_answered_outside_a_draft);
+  tcase_add_test(tf, other_kinds_and_channels);
+  suite_add_tcase(s, tf);
+  tcase_add_loop_test(ts, each_step_refuses_with_its_reason, 0,
+                      (int)(sizeof(refusals) / sizeof(refusals[0])));
+  tcase_add_loop_test(ts, commands_work_in_every_step, 0,
+                      (int)(sizeof(commands) / sizeof(commands[0])));
+  tcase_add_loop_test(ts, kembali_goes_one_step_back, 0,
+                      (int)(sizeof(backs) / sizeof(backs[0])));
+  tcase_add_loop_test(ts, ubah_changes_one_field_from_the_summary, 0,
+                      (int)(sizeof(edits) / sizeof(edits[0])));
+  tcase_add_test(ts, ubah_without_a_field_is_refused);
+  tcase_add_test(ts, batal_drops_the_draft_and_its_evidence);
+  tcase_add_test(ts, draft_kept_within_its_ttl);
+  tcase_add_test(ts, kronologi_insist_after_caps);
+  suite_add_tcase(s, ts);
+  tcase_add_test(tl, duplicate_not_filed_twice);
+  tcase_add_test(tl, tickets_per_day_limit);
+  tcase_add_test(tl, flood_notice_is_one_reply);
+  suite_add_tcase(s, tl);
+  return s;
+}
+
+UNIT_MAIN(conv_suite)
