@@ -314,6 +314,51 @@ START_TEST(cancelled_draft_files_go_with_their_last_row)
 }
 END_TEST
 
+/* Write body to the file name in d's evidence folder. */
+static void
+plant_file(struct tu_daemon *d, const char *name, const char *body)
+{
+  char path[4096];
+  FILE *f;
+
+  snprintf(path, sizeof(path), "%s/var/evidence/%s", d->dir, name);
+  f = fopen(path, "w");
+  ck_assert_ptr_nonnull(f);
+  fputs(body, f);
+  ck_assert_int_eq(fclose(f), 0);
+}
+
+/* At start-up the folder is swept of files no row refers to (left by a
+ * crash between a commit and the unlink) and of unfinished downloads;
+ * a file a row refers to stays. */
+START_TEST(start_up_sweeps_files_without_rows)
+{
+  struct tu_daemon d;
+  struct fakeprov *fp;
+  char kept[2 * CRYPTO_SHA256_LEN + 1], stray[2 * CRYPTO_SHA256_LEN + 1];
+  int status;
+
+  ck_assert_int_eq(fakeprov_start(&fp), 0);
+  fakeprov_default(fp, 200, "content of {path}");
+  sha_hex("content of /kept.jpg", kept);
+  sha_hex("nobody's photo", stray);
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk_to_bukti(&d, "081260000061");
+  send_media_stored(&d, fp, "081260000061", "/kept.jpg");
+  ck_assert_int_eq(tu_daemon_kill(&d, SIGKILL), 0);
+  ck_assert_int_eq(tu_daemon_wait_exit(&d, 10000, &status), 0);
+  plant_file(&d, stray, "nobody's photo");
+  plant_file(&d, ".part-99-0", "half a ph");
+  ck_assert_int_eq(tu_daemon_restart(&d), 0);
+  ck_assert(tu_daemon_log_has(&d, "reason=orphan"));
+  ck_assert(!evidence_file_exists(&d, stray));
+  ck_assert(!evidence_file_exists(&d, ".part-99-0"));
+  ck_assert(evidence_file_exists(&d, kept));
+  tu_daemon_cleanup(&d);
+  fakeprov_stop(fp);
+}
+END_TEST
+
 /* Run `aduanctl -s SOCK args...` against d; its exit code. */
 static int
 ctl(struct tu_daemon *d, const char *a1, const char *a2, const char *a3,
@@ -798,6 +843,7 @@ evidence_suite(void)
   tcase_add_test(tc, cancelled_draft_files_go_with_their_last_row);
   tcase_add_test(tc, purged_reporter_draft_evidence_goes);
   tcase_add_test(tc, permanent_download_error_fails_at_once);
+  tcase_add_test(tc, start_up_sweeps_files_without_rows);
   suite_add_tcase(s, tc);
   tc = tcase_create("lifecycle");
   tcase_set_timeout(tc, 180);
