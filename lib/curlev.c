@@ -249,6 +249,24 @@ curlev_add(struct curlev *cv, CURL *easy, curlev_done_cb done, void *arg)
 }
 
 int
+curlev_remove(struct curlev *cv, CURL *easy)
+{
+  struct transfer **pp, *t;
+
+  for (pp = &cv->transfers; *pp != NULL; pp = &(*pp)->next) {
+    if ((*pp)->easy != easy)
+      continue;
+    t = *pp;
+    *pp = t->next;
+    curl_multi_remove_handle(cv->multi, easy);
+    cv->running--;
+    free(t);
+    return 0;
+  }
+  return -ENOENT;
+}
+
+int
 curlev_running(const struct curlev *cv)
 {
   return cv->running;

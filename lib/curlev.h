@@ -27,6 +27,11 @@ int curlev_new(struct curlev **out, uv_loop_t *loop);
 int curlev_add(struct curlev *cv, CURL *easy, curlev_done_cb done,
                void *arg);
 
+/* Stop the transfer of easy before it ends: done is not called, and the
+ * easy handle is the caller's again.  0, or -ENOENT when easy is not
+ * running here (it ended, and done was or will be called). */
+int curlev_remove(struct curlev *cv, CURL *easy);
+
 /* Transfers running. */
 int curlev_running(const struct curlev *cv);
 

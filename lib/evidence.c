@@ -13,6 +13,7 @@
 #include "evidence.h"
 
 #include <curl/curl.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -36,6 +37,7 @@
 #define EVIDENCE_STEPS 4              /* requests one download may take */
 #define EVIDENCE_IDLE_POLL_MS 30000
 #define EVIDENCE_BACKOFF_MS 1000
+#define EVIDENCE_TAKE 256             /* deleted rows taken per commit */
 
 struct evidence {
   struct server *srv;
@@ -43,7 +45,8 @@ struct evidence {
   uv_timer_t timer;
   int inflight;
   int paused;
-  int64_t busy[EVIDENCE_CONCURRENCY];  /* ids being downloaded */
+  struct dl *busy[EVIDENCE_CONCURRENCY];  /* downloads running */
+  int dropped;                         /* rows were deleted: take the queue */
   int64_t soonest;                     /* earliest retry set, or 0 */
   void (*close_cb)(void *arg);
   void *close_arg;
@@ -56,8 +59,10 @@ struct dl {
   char *source;
   char *mime;
   int attempts;
+  int claim;                          /* the row's attempts at the start */
   int64_t received_at;
   int step;
+  CURL *easy;                         /* the request running */
   struct provider_request req;
   struct curl_slist *headers;
   struct buf keep;                    /* the response's first bytes */
@@ -72,6 +77,8 @@ struct dl {
 
 static void poll_now(struct evidence *ev);
 static int step_start(struct dl *d);
+static void take_dropped(struct evidence *ev);
+static void sweep(struct evidence *ev);
 
 static void
 on_timer(uv_timer_t *t)
@@ -123,7 +130,8 @@ evidence_start(struct evidence *ev)
 
   if (rc != 0)
     return rc;
-  evidence_kick(ev);
+  sweep(ev);
+  evidence_dropped(ev);
   return 0;
 }
 
@@ -197,30 +205,72 @@ dl_free(struct dl *d)
   curl_slist_free_all(d->headers);
   buf_free(&d->keep);
   for (i = 0; i < EVIDENCE_CONCURRENCY; i++)
-    if (ev->busy[i] == d->id)
-      ev->busy[i] = 0;
+    if (ev->busy[i] == d)
+      ev->busy[i] = NULL;
   ev->inflight--;
   free(d->source);
   free(d->mime);
   free(d);
 }
 
-/* Write the outcome into the open batch and log it. */
+/* Move the finished temporary file to its digest's name.  0 or -errno. */
+static int
+dl_place(struct dl *d, const char *sha)
+{
+  char path[4200];
+
+  snprintf(path, sizeof(path), "%s/%s", d->ev->srv->cfg->evidence.dir, sha);
+  if (rename(d->tmp, path) != 0)
+    return -errno;
+  return 0;
+}
+
+/* Put o into the row d was started for (see store_evidence_set), inside
+ * the open batch; with sha set, the file gets its name in the same step,
+ * so a row that no longer takes the outcome never gets a file.  0,
+ * AERR_NOTFOUND, or the store's error; when the file cannot be named,
+ * *file_err is set (-errno) and nothing is recorded. */
+static int
+dl_apply(struct dl *d, const struct store_evidence_outcome *o,
+         const char *sha, int *file_err)
+{
+  struct store *st = d->ev->srv->store;
+  int rc = store_batch_begin(st);
+
+  *file_err = 0;
+  if (rc == 0)
+    rc = store_sp_begin(st);
+  if (rc != 0)
+    return rc;
+  rc = store_evidence_set(st, d->id, o);
+  if (rc == 0 && sha != NULL)
+    rc = *file_err = dl_place(d, sha);
+  if (rc == 0)
+    return store_sp_release(st);
+  store_sp_rollback(st);
+  return rc;
+}
+
+/* Write the outcome, commit it and log it.  For "stored" (sha set) the
+ * temporary file becomes the file named sha.  When the row was dropped
+ * while it was being fetched, the outcome goes nowhere and the file is
+ * discarded. */
 static void
 dl_record(struct dl *d, const char *status, const char *error,
-          const char *sha, const char *path)
+          const char *sha)
 {
   struct server *s = d->ev->srv;
   struct store_evidence_outcome o = {0};
   char q[LOG_QUOTE_LEN];
-  int rc;
+  int rc, file_err;
 
   o.now = server_now(s);
   o.status = status;
+  o.claim = d->claim;
   o.attempts = d->attempts + (strcmp(status, "stored") == 0 ? 0 : 1);
   o.last_error = error;
   o.sha256 = sha;
-  o.path = path;
+  o.path = sha;
   o.size = d->size;
   if (d->mime == NULL && d->ctype[0] != '\0')
     o.mime = d->ctype;
@@ -235,11 +285,23 @@ dl_record(struct dl *d, const char *status, const char *error,
       d->ev->soonest = o.next_attempt_at;
     }
   }
+  rc = dl_apply(d, &o, sha, &file_err);
+  if (rc == AERR_NOTFOUND) {
+    if (sha != NULL)
+      unlink(d->tmp);
+    log_info("event=evidence.dropped id=%lld channel=%s reason=finished_late",
+             (long long)d->id, d->channel);
+    return;
+  }
+  if (file_err != 0) {
+    /* The file could not be named: the row stays pending. */
+    unlink(d->tmp);
+    d->size = 0;
+    dl_record(d, "pending", strerror(-file_err), NULL);
+    return;
+  }
   /* Commit now (with whatever else the batch holds), so that the log
    * line below states a fact. */
-  rc = store_batch_begin(s->store);
-  if (rc == 0)
-    rc = store_evidence_set(s->store, d->id, &o);
   if (rc == 0)
     rc = webhook_commit(s);
   if (rc != 0) {
@@ -305,30 +367,31 @@ on_header(char *p, size_t size, size_t n, void *arg)
   return len;
 }
 
-/* The file is complete: name it by its digest. */
+/* The file is complete: name it by its digest (see dl_record). */
 static void
 dl_finish(struct dl *d)
 {
-  const char *dir = d->ev->srv->cfg->evidence.dir;
   unsigned char digest[CRYPTO_SHA256_LEN];
-  char hex[2 * CRYPTO_SHA256_LEN + 1], path[4200];
+  char hex[2 * CRYPTO_SHA256_LEN + 1];
   int rc = crypto_sha256_end(d->sha, digest);
 
   d->sha = NULL;
   if (rc != 0 || fsync(d->fd) != 0) {
-    dl_record(d, "pending", "cannot finish the file", NULL, NULL);
+    dl_record(d, "pending", "cannot finish the file", NULL);
     return;
   }
   crypto_hex(digest, sizeof(digest), hex);
-  snprintf(path, sizeof(path), "%s/%s", dir, hex);
   close(d->fd);
   d->fd = -1;
-  if (rename(d->tmp, path) != 0) {
-    unlink(d->tmp);
-    dl_record(d, "pending", strerror(errno), NULL, NULL);
-    return;
-  }
-  dl_record(d, "stored", NULL, hex, hex);
+  dl_record(d, "stored", NULL, hex);
+}
+
+/* 1 when no retry can make result succeed: the URL itself is wrong. */
+static int
+permanent_error(CURLcode result)
+{
+  return result == CURLE_UNSUPPORTED_PROTOCOL ||
+         result == CURLE_URL_MALFORMAT;
 }
 
 static void
@@ -343,6 +406,7 @@ on_done(CURL *easy, CURLcode result, void *arg)
   char err[160];
   int rc;
 
+  d->easy = NULL;
   if (result == CURLE_OK)
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   curl_easy_cleanup(easy);
@@ -357,14 +421,18 @@ on_done(CURL *easy, CURLcode result, void *arg)
     /* The URL leads somewhere downloads must not go: no retry helps. */
     d->attempts = ev->srv->cfg->outbox.max_attempts;
     dl_record(d, "failed", fetchguard_reason(&d->guard, err, sizeof(err)),
-              NULL, NULL);
+              NULL);
     goto out;
   }
   if (d->too_big || result == CURLE_FILESIZE_EXCEEDED) {
     snprintf(err, sizeof(err), "larger than %zu bytes",
              ev->srv->cfg->evidence.max_size);
     d->attempts = ev->srv->cfg->outbox.max_attempts;
-    dl_record(d, "failed", err, NULL, NULL);
+    dl_record(d, "failed", err, NULL);
+    goto out;
+  }
+  if (permanent_error(result)) {
+    dl_record(d, "failed", curl_easy_strerror(result), NULL);
     goto out;
   }
   if (result != CURLE_OK || status < 200 || status > 299) {
@@ -372,7 +440,7 @@ on_done(CURL *easy, CURLcode result, void *arg)
       snprintf(err, sizeof(err), "%s", curl_easy_strerror(result));
     else
       snprintf(err, sizeof(err), "HTTP %ld", status);
-    dl_record(d, "pending", err, NULL, NULL);
+    dl_record(d, "pending", err, NULL);
     goto out;
   }
   ch = config_channel(ev->srv->cfg, d->channel);
@@ -396,15 +464,14 @@ on_done(CURL *easy, CURLcode result, void *arg)
     dl_reset_body(d);
     if (step_start(d) == 0)
       return;
-    dl_record(d, "pending", "cannot start the next request", NULL, NULL);
+    dl_record(d, "pending", "cannot start the next request", NULL);
   } else if (rc == AERR_DENIED) {
     /* The channel's credentials must not go where the media is. */
     d->attempts = ev->srv->cfg->outbox.max_attempts;
     dl_record(d, "failed", d->req.refused ? d->req.refused : "not allowed",
-              NULL, NULL);
-  } else {
-    dl_record(d, "pending", "unexpected answer from the provider", NULL,
               NULL);
+  } else {
+    dl_record(d, "pending", "unexpected answer from the provider", NULL);
   }
 out:
   dl_free(d);
@@ -457,6 +524,7 @@ step_start(struct dl *d)
     curl_easy_cleanup(easy);
     return AERR_STATE;
   }
+  d->easy = easy;
   return 0;
 }
 
@@ -479,18 +547,18 @@ dl_begin(struct evidence *ev, struct store_evidence_row *r)
   d->source = r->source;
   d->mime = r->mime;
   r->source = r->mime = NULL;
-  d->attempts = r->attempts;
+  d->attempts = d->claim = r->attempts;
   d->received_at = r->received_at;
   buf_init(&d->keep, 0);
   ev->inflight++;
   for (i = 0; i < EVIDENCE_CONCURRENCY; i++)
-    if (ev->busy[i] == 0) {
-      ev->busy[i] = d->id;
+    if (ev->busy[i] == NULL) {
+      ev->busy[i] = d;
       break;
     }
   if (ch == NULL || d->source == NULL) {
     d->attempts = ev->srv->cfg->outbox.max_attempts;
-    dl_record(d, "failed", "channel or source unknown", NULL, NULL);
+    dl_record(d, "failed", "channel or source unknown", NULL);
     dl_free(d);
     return;
   }
@@ -510,20 +578,137 @@ dl_begin(struct evidence *ev, struct store_evidence_row *r)
   if (rc == 0)
     rc = step_start(d);
   if (rc != 0) {
-    dl_record(d, "pending", "cannot start the download", NULL, NULL);
+    dl_record(d, "pending", "cannot start the download", NULL);
     dl_free(d);
   }
 }
 
-static int
-is_busy(const struct evidence *ev, int64_t id)
+/* The download running for row id, or NULL. */
+static struct dl *
+busy_with(const struct evidence *ev, int64_t id)
 {
   int i;
 
   for (i = 0; i < EVIDENCE_CONCURRENCY; i++)
-    if (ev->busy[i] == id)
-      return 1;
-  return 0;
+    if (ev->busy[i] != NULL && ev->busy[i]->id == id)
+      return ev->busy[i];
+  return NULL;
+}
+
+/* ---- Rows that went ----------------------------------------------- */
+
+/* Stop d, whose row was deleted: its outcome would go nowhere. */
+static void
+dl_cancel(struct dl *d)
+{
+  if (d->easy == NULL || curlev_remove(d->ev->cv, d->easy) != 0)
+    return;  /* ending anyway: dl_record finds the row gone */
+  curl_easy_cleanup(d->easy);
+  d->easy = NULL;
+  log_info("event=evidence.dropped id=%lld channel=%s reason=cancelled",
+           (long long)d->id, d->channel);
+  dl_free(d);  /* and its temporary file */
+}
+
+/* Remove the file named sha from the evidence folder. */
+static void
+unlink_file(struct evidence *ev, const char *sha, const char *why)
+{
+  char path[4200];
+
+  snprintf(path, sizeof(path), "%s/%s", ev->srv->cfg->evidence.dir, sha);
+  if (unlink(path) == 0)
+    log_info("event=evidence.removed sha256=%s reason=%s", sha, why);
+  else if (errno != ENOENT)
+    log_warn("event=evidence.remove_failed sha256=%s err=%s", sha,
+             strerror(errno));
+}
+
+/*
+ * Take the queue of deleted rows (store_evidence_take_dropped): once the
+ * batch that took it committed, stop the downloads of those rows and
+ * remove the files no row refers to any more.  A crash between the
+ * commit and the unlink leaves a file without a row, which the sweep at
+ * start-up removes; a file a row refers to is never removed.
+ */
+static void
+take_dropped(struct evidence *ev)
+{
+  struct server *s = ev->srv;
+  struct store_evidence_dropped *v = NULL;
+  struct dl *d;
+  int n = EVIDENCE_TAKE, i, rc;
+
+  while (n == EVIDENCE_TAKE) {
+    rc = store_batch_begin(s->store);
+    if (rc == 0)
+      rc = store_evidence_take_dropped(s->store, EVIDENCE_TAKE, &v, &n);
+    if (rc == 0)
+      rc = webhook_commit(s);
+    if (rc != 0) {
+      log_warn("event=evidence.take_dropped_failed err=%s", err_name(rc));
+      store_evidence_dropped_free(v, n);
+      ev->dropped = 1;  /* try again at the next poll */
+      return;
+    }
+    for (i = 0; i < n; i++) {
+      if ((d = busy_with(ev, v[i].id)) != NULL)
+        dl_cancel(d);
+      if (v[i].sha256 != NULL)
+        unlink_file(ev, v[i].sha256, "unreferenced");
+    }
+    store_evidence_dropped_free(v, n);
+    v = NULL;
+  }
+}
+
+/* 1 when name is 64 lowercase hex digits: a stored file's name. */
+static int
+is_digest_name(const char *name)
+{
+  size_t i;
+
+  for (i = 0; name[i] != '\0'; i++)
+    if (!((name[i] >= '0' && name[i] <= '9') ||
+          (name[i] >= 'a' && name[i] <= 'f')))
+      return 0;
+  return i == 2 * CRYPTO_SHA256_LEN;
+}
+
+/* At start-up, with nothing downloading: remove the temporary files of
+ * downloads cut short, and the files no row refers to (left by a crash
+ * between a commit and its unlink, or by an older aduand). */
+static void
+sweep(struct evidence *ev)
+{
+  const char *dir = ev->srv->cfg->evidence.dir;
+  DIR *dh = opendir(dir);
+  struct dirent *e;
+  char path[4200];
+  int refs;
+
+  if (dh == NULL) {
+    log_warn("event=evidence.sweep_failed err=%s", strerror(errno));
+    return;
+  }
+  while ((e = readdir(dh)) != NULL) {
+    if (strncmp(e->d_name, ".part-", 6) == 0) {
+      snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+      unlink(path);
+    } else if (is_digest_name(e->d_name) &&
+               store_evidence_referenced(ev->srv->store, e->d_name,
+                                         &refs) == 0 && refs == 0) {
+      unlink_file(ev, e->d_name, "orphan");
+    }
+  }
+  closedir(dh);
+}
+
+void
+evidence_dropped(struct evidence *ev)
+{
+  ev->dropped = 1;
+  evidence_kick(ev);
 }
 
 static void
@@ -535,6 +720,11 @@ poll_now(struct evidence *ev)
 
   if (ev->paused)
     return;
+  if (ev->dropped) {
+    ev->dropped = 0;
+    take_dropped(ev);
+    room = EVIDENCE_CONCURRENCY - ev->inflight;
+  }
   uv_timer_start(&ev->timer, on_timer, EVIDENCE_IDLE_POLL_MS, 0);
   if (room <= 0)
     return;
@@ -546,7 +736,7 @@ poll_now(struct evidence *ev)
     return;
   }
   for (i = 0; i < n && ev->inflight < EVIDENCE_CONCURRENCY; i++)
-    if (!is_busy(ev, rows[i].id))
+    if (busy_with(ev, rows[i].id) == NULL)
       dl_begin(ev, &rows[i]);
   if (n > 0) {
     uv_timer_start(&ev->timer, on_timer, EVIDENCE_BACKOFF_MS, 0);

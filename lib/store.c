@@ -379,6 +379,35 @@ store_evidence_set(struct store *st, int64_t id,
 }
 
 int
+store_evidence_take_dropped(struct store *st, int limit,
+                            struct store_evidence_dropped **v, int *n)
+{
+  return st->ops->evidence_take_dropped(st, limit, v, n);
+}
+
+void
+store_evidence_dropped_free(struct store_evidence_dropped *v, int n)
+{
+  int i;
+
+  for (i = 0; v != NULL && i < n; i++)
+    free(v[i].sha256);
+  free(v);
+}
+
+int
+store_evidence_referenced(struct store *st, const char *sha256, int *count)
+{
+  return st->ops->evidence_referenced(st, sha256, count);
+}
+
+int
+store_evidence_dropped_since(struct store *st)
+{
+  return st->ops->evidence_dropped_since(st);
+}
+
+int
 store_inbound_count_since(struct store *st, int64_t reporter_id,
                           int64_t since, int *count)
 {

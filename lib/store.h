@@ -254,7 +254,8 @@ int store_evidence_count(struct store *st, int64_t session_id, int *count);
 int store_evidence_attach(struct store *st, int64_t session_id,
                           int64_t ticket_id);
 
-/* Drop a session's loose evidence (the draft was cancelled). */
+/* Drop a session's loose evidence (the draft was cancelled); its files
+ * go once no row refers to them (store_evidence_take_dropped). */
 int store_evidence_drop(struct store *st, int64_t session_id);
 
 /* ---- Sending ----------------------------------------------------------- */
@@ -350,10 +351,41 @@ struct store_evidence_outcome {
   int64_t next_attempt_at;   /* for "pending" */
   const char *last_error;
   int64_t now;
+  int claim;                 /* the row's attempts when this download
+                                started */
 };
 
+/* Record the outcome of one download of row id.  Only the attempt that
+ * was started for the row may: the row must still be pending with
+ * attempts == claim (ids are never reused).  0, AERR_NOTFOUND (the row
+ * was dropped or already has its outcome), or an error. */
 int store_evidence_set(struct store *st, int64_t id,
                        const struct store_evidence_outcome *o);
+
+/* An evidence row that was deleted (a cancelled, expired or duplicate
+ * draft, or the retention purge): every deletion is queued in its own
+ * transaction (see migrations/0008). */
+struct store_evidence_dropped {
+  int64_t seq;
+  int64_t id;                /* the row that went */
+  char *sha256;              /* its file, when no row refers to it any
+                                more; NULL otherwise */
+};
+
+/* Take up to limit queued deletions, oldest first, and remove them from
+ * the queue, inside the open batch: the caller unlinks the files named
+ * only after that batch committed. */
+int store_evidence_take_dropped(struct store *st, int limit,
+                                struct store_evidence_dropped **v, int *n);
+void store_evidence_dropped_free(struct store_evidence_dropped *v, int n);
+
+/* Rows referring to the file named sha256. */
+int store_evidence_referenced(struct store *st, const char *sha256,
+                              int *count);
+
+/* 1 when evidence rows were deleted since the last call (a hint to take
+ * the queue after the next commit), else 0. */
+int store_evidence_dropped_since(struct store *st);
 
 /* ---- Casework (the admin API) ------------------------------------------ */
 
@@ -462,8 +494,9 @@ int store_sla_mark(struct store *st, int64_t ticket_id, const char *status,
  *   ticket, no reply still to be sent, and neither wrote nor had a ticket
  *   change at or after personal_before (0: kept): the number (replaced by
  *   "purged:HANDLE"), the name, the bodies and payloads of their messages,
- *   the texts sent to them and their conversation's draft.  Their tickets,
- *   events and evidence stay, under the same handle.  At most limit
+ *   the texts sent to them, their conversation's draft and the evidence
+ *   of that draft (never filed).  Their tickets, events and the tickets'
+ *   evidence stay, under the same handle.  At most limit
  *   reporters are looked at per step, in id order after *after_reporter.
  */
 struct store_purge {

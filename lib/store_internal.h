@@ -82,6 +82,11 @@ struct store_ops {
                       struct store_evidence_row **rows, int *n);
   int (*evidence_set)(struct store *st, int64_t id,
                       const struct store_evidence_outcome *o);
+  int (*evidence_take_dropped)(struct store *st, int limit,
+                               struct store_evidence_dropped **v, int *n);
+  int (*evidence_referenced)(struct store *st, const char *sha256,
+                             int *count);
+  int (*evidence_dropped_since)(struct store *st);
   int (*ticket_list)(struct store *st, const struct store_ticket_filter *f,
                      struct store_ticket_list *out);
   int (*reporter_handle)(struct store *st, int64_t reporter_id,

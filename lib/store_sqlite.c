@@ -111,6 +111,10 @@ enum sq_stmt_id {
   SQ_PURGE_INBOUND,
   SQ_PURGE_OUTBOX,
   SQ_PURGE_SESSIONS,
+  SQ_PURGE_EVIDENCE,
+  SQ_EVIDENCE_DROPPED,
+  SQ_EVIDENCE_DROPPED_CLEAR,
+  SQ_EVIDENCE_REFERENCED,
   SQ_TICKET_IDENTITY,
   SQ_REVEAL_INSERT,
   SQ_TICKET_REVEALS,
@@ -251,7 +255,7 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " size = CASE WHEN ?6 > 0 THEN ?6 ELSE size END, attempts = ?7,"
     " next_attempt_at = ?8, last_error = ?9,"
     " stored_at = CASE WHEN ?2 = 'stored' THEN ?10 ELSE stored_at END"
-    " WHERE id = ?1",
+    " WHERE id = ?1 AND status = 'pending' AND attempts = ?11",
   [SQ_TICKET_LIST] =
     "SELECT t.id, t.number, t.year, t.seq, t.reporter_id, t.channel,"
     " t.status, t.category, t.terlapor, t.lokasi, t.lokasi_kode, t.lat,"
@@ -302,6 +306,22 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_PURGE_SESSIONS] =
     "UPDATE sessions SET step = 'menu', draft = '{}', invalid_count = 0,"
     " expires_at = NULL WHERE reporter_id = ?1",
+  /* A purged reporter's loose evidence (of drafts never filed); a
+   * ticket's evidence stays with the ticket. */
+  [SQ_PURGE_EVIDENCE] =
+    "DELETE FROM evidence WHERE ticket_id IS NULL AND session_id IN"
+    " (SELECT id FROM sessions WHERE reporter_id = ?1)",
+  /* Deleted evidence rows (queued by a trigger, see 0008), with the file
+   * name when no row refers to that file any more. */
+  [SQ_EVIDENCE_DROPPED] =
+    "SELECT d.seq, d.evidence_id, CASE WHEN d.sha256 IS NOT NULL AND"
+    " NOT EXISTS (SELECT 1 FROM evidence e WHERE e.sha256 = d.sha256)"
+    " THEN d.sha256 END FROM evidence_dropped d WHERE d.seq > ?1"
+    " ORDER BY d.seq LIMIT ?2",
+  [SQ_EVIDENCE_DROPPED_CLEAR] =
+    "DELETE FROM evidence_dropped WHERE seq <= ?1",
+  [SQ_EVIDENCE_REFERENCED] =
+    "SELECT count(*) FROM evidence WHERE sha256 = ?1",
   [SQ_TICKET_IDENTITY] =
     "SELECT r.id, r.handle, CASE WHEN r.purged_at IS NULL THEN r.phone END,"
     " r.name, coalesce(r.purged_at, 0) FROM tickets t"
@@ -351,6 +371,7 @@ struct sq_store {
   int sp_depth;                   /* savepoints open inside it */
   int sp_owns_batch;              /* the batch was opened by a savepoint */
   int lost;                       /* code that rolled the batch back, or 0 */
+  int dropped;                    /* evidence rows were deleted */
 };
 
 static struct sq_store *
@@ -1593,11 +1614,24 @@ sq_evidence_attach(struct store *st, int64_t session_id, int64_t ticket_id)
                    ticket_id, "cannot attach evidence");
 }
 
+/* Note that evidence rows went, for store_evidence_dropped_since. */
+static void
+sq_note_dropped(struct sq_store *sq)
+{
+  if (sqlite3_changes(sq->db) > 0)
+    sq->dropped = 1;
+}
+
 static int
 sq_evidence_drop(struct store *st, int64_t session_id)
 {
-  return sq_update(sq_of(st), SQ_EVIDENCE_DROP, session_id, NULL, 0,
-                   "cannot drop evidence");
+  struct sq_store *sq = sq_of(st);
+  int rc = sq_update(sq, SQ_EVIDENCE_DROP, session_id, NULL, 0,
+                     "cannot drop evidence");
+
+  if (rc == 0)
+    sq_note_dropped(sq);
+  return rc;
 }
 
 /* ---- The sender's side of the outbox ---- */
@@ -2000,10 +2034,73 @@ sq_evidence_set(struct store *st, int64_t id,
   sq_bind_id(stmt, 8, o->next_attempt_at);
   sq_bind_text(stmt, 9, o->last_error);
   sqlite3_bind_int64(stmt, 10, o->now);
+  sqlite3_bind_int(stmt, 11, o->claim);
   rc = sqlite3_step(stmt);
   rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot record evidence");
   sq_done(stmt);
+  if (rc == 0 && sqlite3_changes(sq->db) == 0) {
+    store_set_errmsg(st, "evidence %lld is no longer waiting for this "
+                     "download", (long long)id);
+    return AERR_NOTFOUND;
+  }
   return rc;
+}
+
+static void
+fill_evidence_dropped(sqlite3_stmt *stmt, void *elem, int *oom)
+{
+  struct store_evidence_dropped *d = elem;
+
+  d->seq = sqlite3_column_int64(stmt, 0);
+  d->id = sqlite3_column_int64(stmt, 1);
+  d->sha256 = sq_col_dup_null(stmt, 2, oom);
+}
+
+static void
+drop_evidence_dropped(void *v, int n)
+{
+  store_evidence_dropped_free(v, n);
+}
+
+static int
+sq_evidence_take_dropped(struct store *st, int limit,
+                         struct store_evidence_dropped **v, int *n)
+{
+  struct sq_store *sq = sq_of(st);
+  void *arr = NULL;
+  int rc = sq_rows_limit(sq, SQ_EVIDENCE_DROPPED, 0, limit, sizeof(**v),
+                         &arr, n, fill_evidence_dropped,
+                         drop_evidence_dropped,
+                         "cannot read dropped evidence");
+
+  *v = arr;
+  if (rc == 0 && *n > 0)
+    rc = sq_update(sq, SQ_EVIDENCE_DROPPED_CLEAR, (*v)[*n - 1].seq, NULL, 0,
+                   "cannot clear dropped evidence");
+  if (rc != 0) {
+    store_evidence_dropped_free(*v, *n);
+    *v = NULL;
+    *n = 0;
+  }
+  return rc;
+}
+
+static int
+sq_evidence_referenced(struct store *st, const char *sha256, int *count)
+{
+  *count = 0;
+  return sq_count_text(sq_of(st), SQ_EVIDENCE_REFERENCED, sha256,
+                       "references to a file", count);
+}
+
+static int
+sq_evidence_dropped_since(struct store *st)
+{
+  struct sq_store *sq = sq_of(st);
+  int d = sq->dropped;
+
+  sq->dropped = 0;
+  return d;
 }
 
 /* ---- Casework ---- */
@@ -2207,6 +2304,11 @@ sq_purge_reporter(struct sq_store *sq, int64_t id, int64_t now)
   if (rc == 0)
     rc = sq_update(sq, SQ_PURGE_OUTBOX, id, NULL, 0,
                    "cannot purge the texts sent to a reporter");
+  if (rc == 0)
+    rc = sq_update(sq, SQ_PURGE_EVIDENCE, id, NULL, 0,
+                   "cannot purge a reporter's loose evidence");
+  if (rc == 0)
+    sq_note_dropped(sq);
   if (rc == 0)
     rc = sq_update(sq, SQ_PURGE_SESSIONS, id, NULL, 0,
                    "cannot purge a reporter's conversations");
@@ -2554,6 +2656,9 @@ const struct store_ops store_sqlite_ops = {
   .outbox_count = sq_outbox_count,
   .evidence_due = sq_evidence_due,
   .evidence_set = sq_evidence_set,
+  .evidence_take_dropped = sq_evidence_take_dropped,
+  .evidence_referenced = sq_evidence_referenced,
+  .evidence_dropped_since = sq_evidence_dropped_since,
   .ticket_list = sq_ticket_list,
   .reporter_handle = sq_reporter_handle,
   .ticket_events = sq_ticket_events,

@@ -411,5 +411,7 @@ webhook_commit(struct server *s)
     outbox_kick(s->outbox);
   if ((kick & 2) && s->evidence != NULL)
     evidence_kick(s->evidence);
+  if (rc == 0 && s->evidence != NULL && store_evidence_dropped_since(s->store))
+    evidence_dropped(s->evidence);
   return rc;
 }

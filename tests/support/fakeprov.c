@@ -49,6 +49,8 @@ struct fakeprov {
   int quit;
   int release;                /* answer the held requests */
   int stall;
+  char *hold[8];              /* path prefixes held like a stall */
+  int nhold;
   struct script *scripts;
   struct route *routes;
   int def_status;
@@ -93,10 +95,16 @@ answer(struct fakeprov *fp, struct httpd_request *req, int seq)
   }
   snprintf(num, sizeof(num), "%d", seq);
   while (src != NULL && *src != '\0') {
-    const char *p = strstr(src, "{n}");
-    if (p == NULL) {
+    const char *p = strstr(src, "{n}"), *q = strstr(src, "{path}");
+    if (p == NULL && q == NULL) {
       buf_puts(&body, src);
       break;
+    }
+    if (p == NULL || (q != NULL && q < p)) {
+      buf_append(&body, src, (size_t)(q - src));
+      buf_puts(&body, req->path);
+      src = q + 6;
+      continue;
     }
     buf_append(&body, src, (size_t)(p - src));
     buf_puts(&body, num);
@@ -111,6 +119,18 @@ answer(struct fakeprov *fp, struct httpd_request *req, int seq)
     free(sc->body);
     free(sc);
   }
+}
+
+/* 1 when path is to be held (called with mu held). */
+static int
+held_path(const struct fakeprov *fp, const char *path)
+{
+  int i;
+
+  for (i = 0; i < fp->nhold; i++)
+    if (strncmp(path, fp->hold[i], strlen(fp->hold[i])) == 0)
+      return 1;
+  return 0;
 }
 
 static void
@@ -139,7 +159,7 @@ on_request(struct httpd_request *req, void *arg)
     r->body_len = req->body.len;
   }
   seq = fp->nreqs;
-  if (fp->stall) {
+  if (fp->stall || held_path(fp, req->path)) {
     struct held *h = calloc(1, sizeof(*h));
     if (h != NULL) {
       h->req = req;
@@ -302,6 +322,26 @@ fakeprov_stall(struct fakeprov *fp, int on)
   uv_async_send(&fp->wake);
 }
 
+void
+fakeprov_hold(struct fakeprov *fp, const char *prefix)
+{
+  pthread_mutex_lock(&fp->mu);
+  if (fp->nhold < (int)(sizeof(fp->hold) / sizeof(fp->hold[0])))
+    fp->hold[fp->nhold++] = strdup(prefix);
+  pthread_mutex_unlock(&fp->mu);
+}
+
+void
+fakeprov_release(struct fakeprov *fp)
+{
+  pthread_mutex_lock(&fp->mu);
+  while (fp->nhold > 0)
+    free(fp->hold[--fp->nhold]);
+  fp->release = 1;
+  pthread_mutex_unlock(&fp->mu);
+  uv_async_send(&fp->wake);
+}
+
 int
 fakeprov_count(struct fakeprov *fp)
 {
@@ -390,6 +430,8 @@ fakeprov_stop(struct fakeprov *fp)
     free(sc->body);
     free(sc);
   }
+  while (fp->nhold > 0)
+    free(fp->hold[--fp->nhold]);
   while (fp->routes != NULL) {
     struct route *rt = fp->routes;
     fp->routes = rt->next;

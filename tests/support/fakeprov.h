@@ -49,12 +49,20 @@ void fakeprov_route_headers(struct fakeprov *fp, const char *prefix,
                             const char *body);
 
 /* The answer once the script has run out.  A body containing "{n}" has it
- * replaced by the request's sequence number (1, 2, ...), so ids differ. */
+ * replaced by the request's sequence number (1, 2, ...), so ids differ;
+ * "{path}" is replaced by the request's path, so each URL has content of
+ * its own. */
 void fakeprov_default(struct fakeprov *fp, int status, const char *body);
 
 /* Hold every request from now on without answering (1), or answer the
  * held ones and stop holding (0). */
 void fakeprov_stall(struct fakeprov *fp, int on);
+
+/* Hold the requests whose path starts with prefix (recorded, not
+ * answered) until fakeprov_release(), which answers every held request
+ * and forgets the prefixes.  Up to 8 prefixes. */
+void fakeprov_hold(struct fakeprov *fp, const char *prefix);
+void fakeprov_release(struct fakeprov *fp);
 
 /* Requests received so far. */
 int fakeprov_count(struct fakeprov *fp);

@@ -137,6 +137,62 @@ START_TEST(applying_again_changes_nothing)
 }
 END_TEST
 
+/*
+ * 0007 rebuilds the evidence table: rows, ids and indexes survive, ids
+ * are never given twice from then on, and (0008) every deleted row is
+ * queued with its file's digest.
+ */
+START_TEST(evidence_rebuild_keeps_rows_and_never_reuses_ids)
+{
+  struct migration upto6[7];
+  struct fixture fx = {0};
+  char err[256];
+  int applied = -1, i;
+
+  for (i = 0; i < 6; i++)
+    upto6[i] = migrate_builtin[i];
+  memset(&upto6[6], 0, sizeof(upto6[6]));
+  ck_assert_int_eq(upto6[5].version, 6);
+  fx_open(&fx);
+  ck_assert_int_eq(migrate_apply(fx.db, upto6, &applied, err, sizeof(err)),
+                   0);
+  ck_assert_int_eq(sqlite3_exec(fx.db,
+    "INSERT INTO reporters (id, phone, handle, created_at)"
+    " VALUES (1, '+6281200000001', 'R-1', 0);"
+    "INSERT INTO inbound (id, channel, provider_id, reporter_id, kind,"
+    " received_at) VALUES (1, 'dev', 'p1', 1, 'media', 0);"
+    "INSERT INTO evidence (id, inbound_id, sha256, status, received_at,"
+    " attempts, source_url) VALUES (5, 1, 'aa', 'stored', 7, 2, 'u5'),"
+    " (9, 1, NULL, 'pending', 8, 1, 'u9');", NULL, NULL, NULL), SQLITE_OK);
+  ck_assert_int_eq(migrate_apply(fx.db, migrate_builtin, &applied, err,
+                                 sizeof(err)), 0);
+  ck_assert_int_eq(q_int(fx.db, "SELECT count(*) FROM evidence WHERE "
+                                "(id = 5 AND sha256 = 'aa' AND attempts = 2"
+                                " AND received_at = 7 AND source_url = 'u5')"
+                                " OR (id = 9 AND status = 'pending' AND "
+                                "attempts = 1 AND source_url = 'u9')"), 2);
+  ck_assert_int_eq(q_int(fx.db, "SELECT count(*) FROM sqlite_master WHERE "
+                                "type = 'index' AND name IN "
+                                "('evidence_status', 'evidence_ticket')"), 2);
+  ck_assert_int_eq(sqlite3_exec(fx.db,
+    "DELETE FROM evidence WHERE id = 9;"
+    "INSERT INTO evidence (inbound_id, status, received_at)"
+    " VALUES (1, 'pending', 9);", NULL, NULL, NULL), SQLITE_OK);
+  ck_assert_int_eq(q_int(fx.db, "SELECT max(id) FROM evidence"), 10);
+  ck_assert_int_eq(sqlite3_exec(fx.db, "DELETE FROM evidence WHERE id >= 5",
+                                NULL, NULL, NULL), SQLITE_OK);
+  ck_assert_int_eq(q_int(fx.db, "SELECT count(*) FROM evidence_dropped "
+                                "WHERE (evidence_id = 9 AND sha256 IS NULL)"
+                                " OR (evidence_id = 5 AND sha256 = 'aa')"
+                                " OR evidence_id = 10"), 3);
+  ck_assert_int_eq(sqlite3_exec(fx.db,
+    "INSERT INTO evidence (inbound_id, status, received_at)"
+    " VALUES (1, 'pending', 10);", NULL, NULL, NULL), SQLITE_OK);
+  ck_assert_int_eq(q_int(fx.db, "SELECT max(id) FROM evidence"), 11);
+  fx_close(&fx);
+}
+END_TEST
+
 START_TEST(only_new_migrations_are_applied)
 {
   static const struct migration two[] = {
@@ -311,6 +367,7 @@ migrate_suite(void)
   tcase_add_test(tc, fresh_database_gets_every_builtin);
   tcase_add_test(tc, applying_again_changes_nothing);
   tcase_add_test(tc, only_new_migrations_are_applied);
+  tcase_add_test(tc, evidence_rebuild_keeps_rows_and_never_reuses_ids);
   tcase_add_test(tc, newer_database_is_refused_untouched);
   tcase_add_test(tc, failing_migration_rolls_back_the_run);
   tcase_add_test(tc, transaction_statements_are_refused_in_migrations);
