@@ -311,7 +311,7 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_PURGE_EVIDENCE] =
     "DELETE FROM evidence WHERE ticket_id IS NULL AND session_id IN"
     " (SELECT id FROM sessions WHERE reporter_id = ?1)",
-  /* Deleted evidence rows (queued by a trigger, see 0008), with the file
+  /* Deleted evidence rows (queued by a trigger, see 0009), with the file
    * name when no row refers to that file any more. */
   [SQ_EVIDENCE_DROPPED] =
     "SELECT d.seq, d.evidence_id, CASE WHEN d.sha256 IS NOT NULL AND"

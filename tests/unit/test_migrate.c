@@ -139,7 +139,7 @@ END_TEST
 
 /*
  * 0007 rebuilds the evidence table: rows, ids and indexes survive, ids
- * are never given twice from then on, and (0008) every deleted row is
+ * are never given twice from then on, and (0009) every deleted row is
  * queued with its file's digest.
  */
 START_TEST(evidence_rebuild_keeps_rows_and_never_reuses_ids)

@@ -1,4 +1,4 @@
--- 0008: evidence files go with the last row that refers to them.  Files
+-- 0009: evidence files go with the last row that refers to them.  Files
 -- are named by their SHA-256, so one file may serve several rows.  Every
 -- deleted evidence row is queued here by the trigger, in the deleting
 -- transaction, whatever deleted it (a cancelled or expired draft, a
