@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "clock.h"
 #include "err.h"
 #include "form.h"
 #include "http_parser.h"

@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/time.h>
 #include <unistd.h>
 #include <errno.h>
 
 #include "admin.h"
 #include "buf.h"
+#include "clock.h"
 #include "crypto.h"
 #include "curlev.h"
 #include "err.h"
@@ -25,37 +25,10 @@
 #include "metrics.h"
 #include "sdnotify.h"
 
-static int64_t
-wall_clock(void)
-{
-  struct timeval tv;
-
-  gettimeofday(&tv, NULL);
-  return (int64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
-}
-
-/*
- * The server's clock.  For tests of idle expiry, the environment variable
- * ADUAN_CLOCK_OFFSET_FILE may name a file holding a number of milliseconds
- * to add: the daemon then lives that far in the future without anyone
- * waiting for it.
- */
 int64_t
 server_now(const struct server *s)
 {
-  int64_t now = s->clock();
-  char buf[32];
-  FILE *f;
-
-  if (s->clock_offset_file == NULL)
-    return now;
-  f = fopen(s->clock_offset_file, "r");
-  if (f == NULL)
-    return now;
-  if (fgets(buf, sizeof(buf), f) != NULL)
-    now += strtoll(buf, NULL, 10);
-  fclose(f);
-  return now;
+  return clock_now(&s->clock);
 }
 
 /* The names of the files a reload reads again, as the config calls them. */
@@ -127,7 +100,7 @@ httpd_opts_from(const struct config *cfg, struct httpd_opts *o)
 
 int
 server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
-            char *err, size_t errlen)
+            const char *clock_offset_file, char *err, size_t errlen)
 {
   struct store_opts so = {0};
   struct httpd_opts ho;
@@ -137,11 +110,13 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
   memset(s, 0, sizeof(*s));
   s->loop = loop;
   s->cfg = cfg;
-  s->clock = wall_clock;
-  if (getenv("ADUAN_CLOCK_OFFSET_FILE") != NULL)
-    s->clock_offset_file = strdup(getenv("ADUAN_CLOCK_OFFSET_FILE"));
   log_setup(cfg->log.level, cfg->log.text);
 
+  rc = clock_init(&s->clock, clock_offset_file);
+  if (rc != 0) {
+    snprintf(err, errlen, "out of memory");
+    goto err;
+  }
   so.backend = "sqlite";
   so.path = cfg->storage.path;
   so.busy_timeout_ms = cfg->storage.busy_timeout_ms;
@@ -214,7 +189,7 @@ err_httpd:
   uv_run(loop, UV_RUN_DEFAULT);
 
 err:
-  free(s->clock_offset_file);
+  clock_free(&s->clock);
   conv_free(s->conv);
   store_close(s->store);
   config_free(cfg);
@@ -611,6 +586,6 @@ server_free(struct server *s)
   store_close(s->store);
   metrics_free(s->metrics);
   config_free(s->cfg);
-  free(s->clock_offset_file);
+  clock_free(&s->clock);
   memset(s, 0, sizeof(*s));
 }

@@ -26,6 +26,7 @@
 #include <stdint.h>
 #include <uv.h>
 
+#include "clock.h"
 #include "config.h"
 #include "conv.h"
 #include "crypto.h"
@@ -71,8 +72,7 @@ struct server {
   int stopping;                  /* 1 once a stop began */
   int closing;                   /* 1 once handles are being closed */
   int handles_open;              /* handles not yet closed */
-  int64_t (*clock)(void);        /* ms since the epoch; injectable */
-  char *clock_offset_file;       /* test hook: ms to add, from a file */
+  struct clock clock;            /* "now" for every part */
   uint64_t requests;             /* webhook requests answered */
   /* SHA-256 of the catalogue and word lists as last loaded, so that a
    * reload can say which of them changed. */
@@ -81,11 +81,13 @@ struct server {
 
 /*
  * Set up s on loop with cfg (taken: freed by server_free, or by this
- * function on failure).  Opens the store and migrates it.  Returns 0, or a
- * code with a sentence in err.
+ * function on failure).  Opens the store and migrates it.  When
+ * clock_offset_file is not NULL the server's clock adds the number of
+ * milliseconds that file holds (a test hook, see clock.h).  Returns 0, or
+ * a code with a sentence in err.
  */
 int server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
-                char *err, size_t errlen);
+                const char *clock_offset_file, char *err, size_t errlen);
 
 /* Listen, install the signal handlers, and log event=server.ready with the
  * address bound.  Returns 0 or a negative libuv error (message in err). */

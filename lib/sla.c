@@ -15,6 +15,7 @@
 #include <string.h>
 #include <uv.h>
 
+#include "clock.h"
 #include "config.h"
 #include "conv.h"
 #include "err.h"

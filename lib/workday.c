@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "clock.h"
 #include "diag.h"
 #include "err.h"
-#include "ticket.h"
 #include "when.h"
 
 #define MS_PER_DAY (24LL * 3600 * 1000)
