@@ -4,7 +4,7 @@
  * Reads answer at once.  A status change runs inside a savepoint of the
  * store's open batch, like a webhook, with the notice to the reporter in
  * the same transaction, and is answered after the group commit by the
- * same wait list (webhook_defer).
+ * same wait list (commit_defer).
  */
 #include "admin.h"
 
@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "clock.h"
+#include "commit.h"
 #include "err.h"
 #include "form.h"
 #include "http_parser.h"
@@ -104,8 +105,8 @@ static void
 defer_json(struct server *s, struct httpd_request *req, struct json_object *o,
            int kick)
 {
-  webhook_defer(s, req, json_object_to_json_string_ext(
-                  o, JSON_C_TO_STRING_PLAIN), kick);
+  commit_defer(s->commit, req, json_object_to_json_string_ext(
+                  o, JSON_C_TO_STRING_PLAIN), kick ? COMMIT_QUEUED : 0);
   json_object_put(o);
 }
 

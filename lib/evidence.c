@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "commit.h"
 #include "crypto.h"
 #include "curlev.h"
 #include "err.h"
@@ -303,7 +304,7 @@ dl_record(struct dl *d, const char *status, const char *error,
   /* Commit now (with whatever else the batch holds), so that the log
    * line below states a fact. */
   if (rc == 0)
-    rc = webhook_commit(s);
+    rc = commit_now(s->commit);
   if (rc != 0) {
     log_error("event=evidence.record_failed id=%lld err=%s",
               (long long)d->id, err_name(rc));
@@ -644,7 +645,7 @@ take_dropped(struct evidence *ev)
     if (rc == 0)
       rc = store_evidence_take_dropped(s->store, EVIDENCE_TAKE, &v, &n);
     if (rc == 0)
-      rc = webhook_commit(s);
+      rc = commit_now(s->commit);
     if (rc != 0) {
       log_warn("event=evidence.take_dropped_failed err=%s", err_name(rc));
       store_evidence_dropped_free(v, n);

@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "commit.h"
 #include "crypto.h"
 #include "curlev.h"
 #include "err.h"
@@ -312,7 +313,7 @@ settle(struct job *j)
               (long long)j->id, err_name(rc), store_errmsg(s->store));
     return rc;
   }
-  rc = webhook_commit(s);
+  rc = commit_now(s->commit);
   if (rc != 0) {
     log_error("event=outbox.record_failed id=%lld err=%s", (long long)j->id,
               err_name(rc));
@@ -646,7 +647,7 @@ poll_now(struct outbox *ob)
       rc = store_outbox_take(s->store, ch->name, now, room, &rows, &n);
     /* "sending" must hold before a request goes out (see the top). */
     if (rc == 0 && n > 0)
-      rc = webhook_commit(s);
+      rc = commit_now(s->commit);
     for (k = 0; rc == 0 && k < n; k++) {
       c->tokens -= 1;
       c->inflight++;

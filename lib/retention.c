@@ -5,8 +5,8 @@
  * (as a webhook does), removes at most STEP_ROWS rows of each kind inside
  * a savepoint, and leaves the commit to the loop's group commit; the next
  * step follows on the next turn of the loop.  Requests from admins wait in
- * the server's commit list after the last step, so their answer is only
- * given once what it reports is durable.
+ * the group commit's list (commit.h) after the last step, so their answer
+ * is only given once what it reports is durable.
  */
 #include "retention.h"
 
@@ -16,6 +16,7 @@
 #include <string.h>
 #include <uv.h>
 
+#include "commit.h"
 #include "err.h"
 #include "httpd.h"
 #include "log.h"
@@ -138,7 +139,7 @@ end_run(struct retention *r, int rc)
     if (rc != 0)
       httpd_respond_error(r->wait[i], 503, "database unavailable");
     else
-      webhook_defer(r->srv, r->wait[i], body, 0);
+      commit_defer(r->srv->commit, r->wait[i], body, 0);
     r->wait[i] = NULL;
   }
   r->nwait = 0;

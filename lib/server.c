@@ -1,6 +1,6 @@
 /*
  * server.c: the life of one aduand (see server.h): set-up, signals, the
- * group-commit hook, reload, the log file's reopening, and a graceful
+ * group commit's hooks, reload, the log file's reopening, and a graceful
  * stop.
  */
 #include "server.h"
@@ -98,6 +98,41 @@ httpd_opts_from(const struct config *cfg, struct httpd_opts *o)
   o->body_timeout_ms = cfg->server.body_timeout_ms;
 }
 
+/* 1 when nothing received is left to answer and no client is left
+ * mid-request: a stop may finish. */
+static int
+server_drained(const struct server *s)
+{
+  return httpd_inflight(s->httpd) == 0 && httpd_connections(s->httpd) == 0 &&
+         httpd_inflight(s->admin) == 0 && httpd_connections(s->admin) == 0 &&
+         commit_waiting(s->commit) == 0 && outbox_inflight(s->outbox) == 0 &&
+         evidence_inflight(s->evidence) == 0;
+}
+
+/* After each group commit that held: wake whoever has new work. */
+static void
+on_committed(void *arg, unsigned flags)
+{
+  struct server *s = arg;
+
+  if ((flags & COMMIT_QUEUED) && s->outbox != NULL)
+    outbox_kick(s->outbox);
+  if ((flags & COMMIT_MEDIA) && s->evidence != NULL)
+    evidence_kick(s->evidence);
+  if ((flags & COMMIT_DROPPED) && s->evidence != NULL)
+    evidence_dropped(s->evidence);
+}
+
+/* After each run of the group commit: a stop may finish now. */
+static void
+on_commit_turn(void *arg)
+{
+  struct server *s = arg;
+
+  if (s->stopping && !s->closing && server_drained(s))
+    server_stop(s);
+}
+
 int
 server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
             const char *clock_offset_file, char *err, size_t errlen)
@@ -150,6 +185,12 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
   }
   rc = metrics_new(&s->metrics);
   if (rc == 0)
+    rc = commit_new(&s->commit, loop, s->store, s->metrics);
+  if (rc == 0) {
+    struct commit_hooks hooks = {on_committed, on_commit_turn, s};
+    commit_set_hooks(s->commit, &hooks);
+  }
+  if (rc == 0)
     rc = httpd_new(&s->admin, loop, &ho, admin_handle, s);
   if (rc == 0)
     rc = curlev_new(&s->curl, loop);
@@ -184,9 +225,12 @@ err_httpd:
     curlev_close(s->evidence_curl, NULL, NULL);
   if (s->admin != NULL)
     httpd_close(s->admin, NULL, NULL);
+  if (s->commit != NULL)
+    commit_close(s->commit, NULL, NULL);
   httpd_close(s->httpd, NULL, NULL);
-  metrics_free(s->metrics);
   uv_run(loop, UV_RUN_DEFAULT);
+  commit_free(s->commit);
+  metrics_free(s->metrics);
 
 err:
   clock_free(&s->clock);
@@ -195,27 +239,6 @@ err:
   config_free(cfg);
   memset(s, 0, sizeof(*s));
   return rc;
-}
-
-/* 1 when nothing received is left to answer and no client is left
- * mid-request: a stop may finish. */
-static int
-server_drained(const struct server *s)
-{
-  return httpd_inflight(s->httpd) == 0 && httpd_connections(s->httpd) == 0 &&
-         httpd_inflight(s->admin) == 0 && httpd_connections(s->admin) == 0 &&
-         s->wait_head == NULL && outbox_inflight(s->outbox) == 0 &&
-         evidence_inflight(s->evidence) == 0;
-}
-
-static void
-on_commit(uv_prepare_t *h)
-{
-  struct server *s = h->data;
-
-  webhook_commit(s);
-  if (s->stopping && !s->closing && server_drained(s))
-    server_stop(s);
 }
 
 /*
@@ -286,9 +309,7 @@ server_start(struct server *s, char *err, size_t errlen)
 {
   int rc, version = 0;
 
-  uv_prepare_init(s->loop, &s->commit);
-  s->commit.data = s;
-  uv_prepare_start(&s->commit, on_commit);
+  commit_start(s->commit);
   uv_signal_init(s->loop, &s->sig_term);
   uv_signal_init(s->loop, &s->sig_int);
   uv_signal_init(s->loop, &s->sig_hup);
@@ -299,7 +320,7 @@ server_start(struct server *s, char *err, size_t errlen)
   s->sig_usr1.data = s;
   s->stop_timer.data = s;
   s->watchdog.data = s;
-  s->handles_open = 7;
+  s->handles_open = 6;
   uv_signal_start(&s->sig_term, on_signal, SIGTERM);
   uv_signal_start(&s->sig_int, on_signal, SIGINT);
   uv_signal_start(&s->sig_hup, on_signal, SIGHUP);
@@ -390,7 +411,7 @@ on_httpd_closed(void *arg)
   s->httpd = NULL;
   /* Sends still running are aborted; their rows stay "sending" and are
    * queued again at the next start. */
-  s->handles_open += 7;
+  s->handles_open += 8;
   httpd_close(s->admin, on_part_closed, s);
   unlink(s->cfg->admin.socket);
   s->admin = NULL;
@@ -406,7 +427,7 @@ on_httpd_closed(void *arg)
   s->retention = NULL;
   sla_close(s->sla, on_part_closed, s);
   s->sla = NULL;
-  uv_close((uv_handle_t *)&s->commit, on_handle_closed);
+  commit_close(s->commit, on_part_closed, s);
   uv_close((uv_handle_t *)&s->sig_term, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_int, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_hup, on_handle_closed);
@@ -442,9 +463,9 @@ server_stop(struct server *s)
     return;
   s->closing = 1;
   uv_timer_stop(&s->stop_timer);
-  webhook_commit(s);
+  commit_now(s->commit);
   log_info("event=server.stopped requests=%llu",
-           (unsigned long long)s->requests);
+           (unsigned long long)commit_answered(s->commit));
   httpd_close(s->httpd, on_httpd_closed, s);
 }
 
@@ -584,6 +605,7 @@ server_free(struct server *s)
 {
   conv_free(s->conv);
   store_close(s->store);
+  commit_free(s->commit);
   metrics_free(s->metrics);
   config_free(s->cfg);
   clock_free(&s->clock);

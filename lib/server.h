@@ -6,10 +6,10 @@
  * daemon's main is config_load -> server_init -> server_start -> uv_run ->
  * server_free; tests run several servers in one process the same way.
  *
- * Group commit: webhook requests do their work inside the store's open
- * batch and wait on a list; a uv_prepare_t (which runs just before the
- * loop blocks for I/O) commits the batch once and only then answers every
- * request on the list: 200 when the commit held, 503 when it did not.
+ * Group commit (commit.h): webhook and admin requests do their work
+ * inside the store's open batch and are answered after it commits; the
+ * server wakes the sender and the downloader after a commit that queued
+ * work for them.
  *
  * SIGHUP reloads (server_reload); SIGUSR1 reopens the log file, for
  * logrotate.
@@ -27,14 +27,13 @@
 #include <uv.h>
 
 #include "clock.h"
+#include "commit.h"
 #include "config.h"
 #include "conv.h"
 #include "crypto.h"
 #include "httpd.h"
 #include "outbox.h"
 #include "store.h"
-
-struct webhook_wait;
 
 /* The files besides the config that a reload reads again: the catalogue,
  * places, lexicon, allow-list and stop words. */
@@ -56,8 +55,8 @@ struct server {
   struct sla *sla;               /* the service-level timers */
   struct httpd *admin;           /* the admin API on a unix socket */
   struct metrics *metrics;
+  struct commit *commit;         /* the group commit (commit.h) */
 
-  uv_prepare_t commit;           /* group commit, before the loop blocks */
   uv_signal_t sig_term;
   uv_signal_t sig_int;
   uv_signal_t sig_hup;
@@ -65,15 +64,10 @@ struct server {
   uv_timer_t stop_timer;         /* bounds a graceful stop */
   uv_timer_t watchdog;           /* WATCHDOG=1 to systemd */
 
-  struct webhook_wait *wait_head; /* requests waiting for the commit */
-  struct webhook_wait *wait_tail;
-  int nwait;
-
   int stopping;                  /* 1 once a stop began */
   int closing;                   /* 1 once handles are being closed */
   int handles_open;              /* handles not yet closed */
   struct clock clock;            /* "now" for every part */
-  uint64_t requests;             /* webhook requests answered */
   /* SHA-256 of the catalogue and word lists as last loaded, so that a
    * reload can say which of them changed. */
   unsigned char file_sha[SERVER_NFILES][CRYPTO_SHA256_LEN];
@@ -112,11 +106,5 @@ int64_t server_now(const struct server *s);
 
 /* Webhook side (webhook.c). */
 void webhook_handle(struct httpd_request *req, void *arg);
-int webhook_commit(struct server *s);
-
-/* Answer req with body (JSON) once the open batch commits, or 503 if it
- * does not; kick the sender after the commit when kick is set. */
-void webhook_defer(struct server *s, struct httpd_request *req,
-                   const char *body, int kick);
 
 #endif

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "commit.h"
 #include "err.h"
 #include "http_parser.h"
 #include "log.h"
@@ -26,16 +27,6 @@
 #include "server.h"
 
 #define WEBHOOK_PREFIX "/webhook/"
-
-/* A request whose work is done and that waits for the batch to commit. */
-struct webhook_wait {
-  struct httpd_request *req;
-  struct buf body;               /* the 200 answer, ready */
-  const char *ctype;             /* its content type */
-  int queued;                    /* replies were queued for the sender */
-  int media;                     /* evidence may wait for download */
-  struct webhook_wait *next;
-};
 
 static void
 respond_json(struct httpd_request *req, int status, const char *body)
@@ -202,7 +193,7 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
   const struct config_channel *ch = config_channel(s->cfg, name);
   const struct provider_ops *ops;
   struct inbound_set set = {0};
-  struct webhook_wait *w;
+  struct commit_wait *w;
   const char *why = "malformed request";
   int rc, i, first = 1;
   char qname[LOG_QUOTE_LEN];
@@ -253,15 +244,12 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
   if (set.skipped > 0)
     log_ignored(s, req, ch, &set);
 
-  w = calloc(1, sizeof(*w));
+  w = commit_wait_new(req);
   if (w == NULL) {
     inbound_set_free(&set);
     httpd_respond_error(req, 503, "out of memory");
     return;
   }
-  buf_init(&w->body, 0);
-  w->req = req;
-  w->ctype = "application/json";
   rc = buf_puts(&w->body, "{\"replies\":[");
 
   if (rc == 0)
@@ -282,8 +270,7 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
     rc = buf_puts(&w->body, "]}");
   if (rc != 0) {
     inbound_set_free(&set);
-    buf_free(&w->body);
-    free(w);
+    commit_wait_free(w);
     answer_unavailable(req, rc, s);
     return;
   }
@@ -295,48 +282,16 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
     buf_puts(&w->body, set.ack_body != NULL ? set.ack_body
                                             : "{\"status\":\"ok\"}");
   }
-  w->queued = !ops->inline_replies && set.n > 0;
+  if (!ops->inline_replies && set.n > 0)
+    w->flags |= COMMIT_QUEUED;
   for (i = 0; i < set.n; i++)
     if (set.msgs[i].kind == MSG_MEDIA)
-      w->media = 1;
+      w->flags |= COMMIT_MEDIA;
   inbound_set_free(&set);
 
-  /* Wait for the commit in webhook_commit(), which the loop's prepare
-   * handle calls before it next blocks. */
-  if (s->wait_tail != NULL)
-    s->wait_tail->next = w;
-  else
-    s->wait_head = w;
-  s->wait_tail = w;
-  s->nwait++;
-}
-
-void
-webhook_defer(struct server *s, struct httpd_request *req, const char *body,
-              int kick)
-{
-  struct webhook_wait *w = calloc(1, sizeof(*w));
-
-  if (w == NULL) {
-    httpd_respond_error(req, 503, "out of memory");
-    return;
-  }
-  buf_init(&w->body, 0);
-  w->req = req;
-  w->ctype = "application/json";
-  w->queued = kick;
-  if (buf_puts(&w->body, body) != 0) {
-    buf_free(&w->body);
-    free(w);
-    httpd_respond_error(req, 503, "out of memory");
-    return;
-  }
-  if (s->wait_tail != NULL)
-    s->wait_tail->next = w;
-  else
-    s->wait_head = w;
-  s->wait_tail = w;
-  s->nwait++;
+  /* Answered after the group commit, which the loop's prepare handle
+   * runs before it next blocks. */
+  commit_queue(s->commit, w);
 }
 
 void
@@ -365,53 +320,4 @@ webhook_handle(struct httpd_request *req, void *arg)
     return;
   }
   httpd_respond_error(req, 404, "not found");
-}
-
-/*
- * Commit the open batch and answer everyone who waited for it.  Runs from
- * the server's prepare handle, so many requests of one loop iteration
- * share one fsync; the sender and the downloader call it to make their
- * records durable before they log them.  Returns 0 or the commit's
- * error.
- */
-int
-webhook_commit(struct server *s)
-{
-  struct webhook_wait *w, *next;
-  int rc = 0, kick = 0;
-
-  if (s->wait_head == NULL && !store_batch_open(s->store))
-    return 0;
-  if (store_batch_open(s->store))
-    rc = store_batch_commit(s->store);
-  if (rc != 0)
-    log_error("event=store.commit_failed err=%s msg=%s", err_name(rc),
-              store_errmsg(s->store));
-  for (w = s->wait_head; w != NULL; w = next) {
-    next = w->next;
-    if (rc == 0 && w->queued)
-      kick |= 1;
-    if (rc == 0 && w->media)
-      kick |= 2;
-    if (rc == 0)
-      metrics_observe_latency(s->metrics, (double)(uv_now(s->loop) -
-                                                   w->req->started_ms) /
-                                            1000.0);
-    if (rc == 0)
-      httpd_respond(w->req, 200, w->ctype, NULL, w->body.data, w->body.len);
-    else
-      httpd_respond_error(w->req, 503, "temporarily unavailable, retry later");
-    s->requests++;
-    buf_free(&w->body);
-    free(w);
-  }
-  s->wait_head = s->wait_tail = NULL;
-  s->nwait = 0;
-  if ((kick & 1) && s->outbox != NULL)
-    outbox_kick(s->outbox);
-  if ((kick & 2) && s->evidence != NULL)
-    evidence_kick(s->evidence);
-  if (rc == 0 && s->evidence != NULL && store_evidence_dropped_since(s->store))
-    evidence_dropped(s->evidence);
-  return rc;
 }
