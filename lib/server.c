@@ -12,24 +12,19 @@
 #include <unistd.h>
 #include <errno.h>
 
-#include "admin.h"
 #include "buf.h"
-#include "clock.h"
 #include "crypto.h"
 #include "curlev.h"
 #include "err.h"
 #include "evidence.h"
-#include "retention.h"
-#include "sla.h"
+#include "http_parser.h"
 #include "log.h"
 #include "metrics.h"
+#include "retention.h"
 #include "sdnotify.h"
+#include "sla.h"
 
-int64_t
-server_now(const struct server *s)
-{
-  return clock_now(&s->clock);
-}
+#define WEBHOOK_PREFIX "/webhook/"
 
 /* The names of the files a reload reads again, as the config calls them. */
 static const char *const file_keys[SERVER_NFILES] = {
@@ -109,6 +104,67 @@ server_drained(const struct server *s)
          evidence_inflight(s->evidence) == 0;
 }
 
+/* GET /healthz, on the public port and on the admin socket alike: 200
+ * while the database answers. */
+static void
+serve_health(struct server *s, struct httpd_request *req)
+{
+  if (req->method != HTTP_GET && req->method != HTTP_HEAD) {
+    httpd_respond(req, 405, "application/json", "Allow: GET, HEAD\r\n",
+                  "{\"error\":\"method not allowed\"}", 30);
+    return;
+  }
+  if (store_ping(s->store) != 0) {
+    log_warn("event=health.fail req=%s", req->id);
+    httpd_respond_error(req, 503, "database unavailable");
+    return;
+  }
+  httpd_respond(req, 200, "application/json", NULL, "{\"status\":\"ok\"}",
+                15);
+}
+
+/* The public port: health, the metrics when they are public, webhooks. */
+static void
+on_public_request(struct httpd_request *req, void *arg)
+{
+  struct server *s = arg;
+  size_t plen = strlen(WEBHOOK_PREFIX);
+
+  if (strcmp(req->path, "/healthz") == 0) {
+    serve_health(s, req);
+    return;
+  }
+  if (strcmp(req->path, "/metrics") == 0 && s->cfg->admin.metrics_public) {
+    struct buf b = BUF_INIT;
+    if (admin_metrics(&s->ops, &b) == 0)
+      httpd_respond(req, 200, "text/plain; version=0.0.4; charset=utf-8",
+                    NULL, b.data ? b.data : "", b.len);
+    else
+      httpd_respond_error(req, 503, "database unavailable");
+    buf_free(&b);
+    return;
+  }
+  if (strncmp(req->path, WEBHOOK_PREFIX, plen) == 0 &&
+      req->path[plen] != '\0' && strchr(req->path + plen, '/') == NULL) {
+    webhook_intake(&s->intake, req, req->path + plen);
+    return;
+  }
+  httpd_respond_error(req, 404, "not found");
+}
+
+/* The admin socket: health as on the public port, the rest is admin.c's. */
+static void
+on_admin_request(struct httpd_request *req, void *arg)
+{
+  struct server *s = arg;
+
+  if (strcmp(req->path, "/healthz") == 0) {
+    serve_health(s, req);
+    return;
+  }
+  admin_handle(req, &s->ops);
+}
+
 /* After each group commit that held: wake whoever has new work. */
 static void
 on_committed(void *arg, unsigned flags)
@@ -178,7 +234,7 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
     goto err;
   }
   httpd_opts_from(cfg, &ho);
-  rc = httpd_new(&s->httpd, loop, &ho, webhook_handle, s);
+  rc = httpd_new(&s->httpd, loop, &ho, on_public_request, s);
   if (rc != 0) {
     snprintf(err, errlen, "cannot start the HTTP server: %s", err_str(rc));
     goto err;
@@ -189,26 +245,38 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
   if (rc == 0) {
     struct commit_hooks hooks = {on_committed, on_commit_turn, s};
     commit_set_hooks(s->commit, &hooks);
+    s->ctx.loop = loop;
+    s->ctx.cfg = cfg;
+    s->ctx.store = s->store;
+    s->ctx.metrics = s->metrics;
+    s->ctx.clock = &s->clock;
+    s->ctx.commit = s->commit;
   }
   if (rc == 0)
-    rc = httpd_new(&s->admin, loop, &ho, admin_handle, s);
+    rc = httpd_new(&s->admin, loop, &ho, on_admin_request, s);
   if (rc == 0)
     rc = curlev_new(&s->curl, loop);
   if (rc == 0)
-    rc = outbox_new(&s->outbox, s, s->curl);
+    rc = outbox_new(&s->outbox, &s->ctx, s->curl);
   /* Downloads get a connection cache of their own (fetchguard.h). */
   if (rc == 0)
     rc = curlev_new(&s->evidence_curl, loop);
   if (rc == 0)
-    rc = evidence_new(&s->evidence, s, s->evidence_curl);
+    rc = evidence_new(&s->evidence, &s->ctx, s->evidence_curl);
   if (rc == 0)
-    rc = retention_new(&s->retention, s);
+    rc = retention_new(&s->retention, &s->ctx);
   if (rc == 0)
-    rc = sla_new(&s->sla, s);
+    rc = sla_new(&s->sla, &s->ctx, s->conv);
   if (rc != 0) {
     snprintf(err, errlen, "cannot start the sender: %s", err_str(rc));
     goto err_httpd;
   }
+  s->intake.ctx = &s->ctx;
+  s->intake.conv = s->conv;
+  s->intake.outbox = s->outbox;
+  s->ops.ctx = &s->ctx;
+  s->ops.conv = s->conv;
+  s->ops.retention = s->retention;
   return 0;
 
 err_httpd:
@@ -586,6 +654,7 @@ server_reload(struct server *s)
   httpd_set_opts(s->admin, &ho);
   config_free(s->cfg);
   s->cfg = next;
+  s->ctx.cfg = next;
   retention_reload(s->retention);
   sla_reload(s->sla);
   log_info("event=config.reloaded channels=%d changed=%s content=%s",

@@ -2,7 +2,10 @@
  * server.h: one running aduand.
  *
  * struct server owns everything the daemon has: the loop's handles, the
- * config, the store, the HTTP server and the conversation engine.  The
+ * config, the store, the HTTP server and the conversation engine.  It
+ * hands the services one struct svc (svc.h) and routes the public port:
+ * /healthz (the same handler as the admin socket's), /metrics when
+ * [admin] metrics_public is set, and /webhook/NAME to the intake.  The
  * daemon's main is config_load -> server_init -> server_start -> uv_run ->
  * server_free; tests run several servers in one process the same way.
  *
@@ -26,6 +29,7 @@
 #include <stdint.h>
 #include <uv.h>
 
+#include "admin.h"
 #include "clock.h"
 #include "commit.h"
 #include "config.h"
@@ -34,6 +38,8 @@
 #include "httpd.h"
 #include "outbox.h"
 #include "store.h"
+#include "svc.h"
+#include "webhook.h"
 
 /* The files besides the config that a reload reads again: the catalogue,
  * places, lexicon, allow-list and stop words. */
@@ -68,6 +74,10 @@ struct server {
   int closing;                   /* 1 once handles are being closed */
   int handles_open;              /* handles not yet closed */
   struct clock clock;            /* "now" for every part */
+  struct svc ctx;                /* what the services see; ctx.cfg follows
+                                    cfg across reloads */
+  struct webhook intake;         /* the webhook intake's parts */
+  struct admin ops;              /* the admin API's parts */
   /* SHA-256 of the catalogue and word lists as last loaded, so that a
    * reload can say which of them changed. */
   unsigned char file_sha[SERVER_NFILES][CRYPTO_SHA256_LEN];
@@ -101,10 +111,5 @@ int server_reload(struct server *s);
 /* Release what is left after uv_run has returned. */
 void server_free(struct server *s);
 
-/* Milliseconds since the epoch, UTC, from the server's clock. */
-int64_t server_now(const struct server *s);
-
-/* Webhook side (webhook.c). */
-void webhook_handle(struct httpd_request *req, void *arg);
 
 #endif
