@@ -956,6 +956,129 @@ START_TEST(other_kinds_and_channels)
 }
 END_TEST
 
+/* ---- A draft left idle (SPEC 3) -------------------------------------- */
+
+/* The default [conversation] draft_keep: how long an idle draft is kept
+ * after draft_ttl. */
+#define KEEP (7 * 24 * HOUR)
+
+/* Move the clock past draft_ttl (by extra more). */
+static void
+idle(int64_t extra)
+{
+  fx.now += (int64_t)fx.cfg->conversation.draft_ttl_ms + 1000 + extra;
+}
+
+START_TEST(idle_draft_reminded_and_resumed)
+{
+  walk(&A, AT_LOKASI);
+  fx.now += (int64_t)fx.cfg->conversation.draft_ttl_ms + 1000;
+  say(&A, "Kota Kupang");
+  ck_assert_msg(!last_is("expired"), "draft dropped: '%s'", last());
+  ck_assert(draft_has(&A, "terlapor"));
+  say(&A, "LANJUTKAN");
+  ck_assert(draft_has(&A, "terlapor"));
+  ck_assert_msg(last_is("ask.lokasi") || last_is("ask.waktu"),
+                "after LANJUTKAN: '%s'", last());
+}
+END_TEST
+
+/* The open question, then the reminder; LANJUTKAN takes the message the
+ * reporter came back with as its answer. */
+START_TEST(idle_draft_message_answers_on_lanjutkan)
+{
+  walk(&A, AT_LOKASI);
+  idle(0);
+  say(&A, "Kota Kupang");
+  ck_assert_int_eq(fx.r.n, 2);
+  ck_assert_msg(strncmp(fx.r.v[0], tu_text("ask.lokasi"),
+                        strlen(tu_text("ask.lokasi"))) == 0,
+                "open question not shown: '%s'", fx.r.v[0]);
+  ck_assert_msg(last_is("draft.reminder"), "no reminder: '%s'", last());
+  expect_step(&A, "lokasi");
+  ck_assert(!draft_has(&A, "lokasi"));
+  expect(&A, "lanjutkan", "ask.waktu");
+  expect_step(&A, "waktu");
+  ck_assert(draft_has(&A, "terlapor"));
+  ck_assert(draft_has(&A, "lokasi"));
+  /* Answered: the next message is an answer again. */
+  expect(&A, "12 Maret 2026", "ask.kronologi");
+}
+END_TEST
+
+/* Starting afresh: a story the reporter came back with opens the new
+ * draft; the old draft and its evidence are gone. */
+START_TEST(idle_draft_fresh_start_keeps_the_story)
+{
+  struct store_session s;
+
+  walk(&A, AT_WAKTU);
+  say_media(&A, "image/jpeg");
+  ck_assert_int_eq(draft_evidence(&A), 1);
+  idle(0);
+  say(&A, STORY);
+  ck_assert(last_is("draft.reminder"));
+  expect(&A, "BARU", "ask.kategori");
+  expect_step(&A, "kategori");
+  ck_assert(!draft_has(&A, "terlapor"));
+  ck_assert_int_eq(draft_evidence(&A), 0);
+  session(&A, &s);
+  ck_assert_ptr_nonnull(strstr(s.draft, "lima ratus ribu"));
+  store_session_clear(&s);
+}
+END_TEST
+
+/* Any other reply starts afresh and is handled as a new message. */
+START_TEST(idle_draft_other_reply_is_a_new_message)
+{
+  walk(&A, AT_LOKASI);
+  idle(0);
+  say(&A, "Kota Kupang");
+  ck_assert(last_is("draft.reminder"));
+  expect(&A, "2", "status.ask");
+  expect_step(&A, "status");
+  ck_assert(!draft_has(&A, "terlapor"));
+}
+END_TEST
+
+/* Past draft_ttl + draft_keep the draft is gone, and the message is
+ * still handled. */
+START_TEST(idle_draft_gone_after_keep)
+{
+  walk(&A, AT_LOKASI);
+  say_media(&A, "image/jpeg");
+  idle(KEEP);
+  say(&A, "1");
+  ck_assert_int_eq(fx.r.n, 2);
+  ck_assert_msg(strncmp(fx.r.v[0], tu_text("expired"),
+                        strlen(tu_text("expired"))) == 0,
+                "no notice: '%s'", fx.r.v[0]);
+  ck_assert(last_is("ask.kategori"));
+  ck_assert(!draft_has(&A, "terlapor"));
+  ck_assert_int_eq(draft_evidence(&A), 0);
+}
+END_TEST
+
+/* Just inside draft_keep it is still there. */
+START_TEST(idle_draft_kept_until_keep_ends)
+{
+  walk(&A, AT_LOKASI);
+  idle(KEEP - 2000);
+  say(&A, "Halo");
+  ck_assert(last_is("draft.reminder"));
+  ck_assert(draft_has(&A, "terlapor"));
+}
+END_TEST
+
+/* LANJUTKAN still ends the story and the evidence. */
+START_TEST(lanjutkan_ends_kronologi_and_bukti)
+{
+  walk(&A, AT_KRONOLOGI_TOLD);
+  expect(&A, "LANJUTKAN", "ask.bukti");
+  expect(&A, "Lanjutkan.", "ask.identitas");
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -990,6 +1113,18 @@ conv_suite(void)
   tcase_add_test(tl, tickets_per_day_limit);
   tcase_add_test(tl, flood_notice_is_one_reply);
   suite_add_tcase(s, tl);
+  {
+    TCase *ti = tcase_create("idle");
+    tcase_add_checked_fixture(ti, fx_setup, fx_teardown);
+    tcase_add_test(ti, idle_draft_reminded_and_resumed);
+    tcase_add_test(ti, idle_draft_message_answers_on_lanjutkan);
+    tcase_add_test(ti, idle_draft_fresh_start_keeps_the_story);
+    tcase_add_test(ti, idle_draft_other_reply_is_a_new_message);
+    tcase_add_test(ti, idle_draft_gone_after_keep);
+    tcase_add_test(ti, idle_draft_kept_until_keep_ends);
+    tcase_add_test(ti, lanjutkan_ends_kronologi_and_bukti);
+    suite_add_tcase(s, ti);
+  }
   return s;
 }
 
