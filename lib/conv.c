@@ -13,6 +13,8 @@
  * it logs event=conv.step at debug):
  *
  *   (no session) --any--> menu
+ *   menu --text that reads like a report--> kategori, the text the first
+ *     part of the kronologi
  *   menu --1--> kategori --> terlapor --> lokasi --> waktu --> kronologi
  *   kronologi --LANJUT--> bukti --LANJUT/LEWATI--> identitas
  *   identitas --1 or 2--> nama --> konfirmasi
@@ -1027,6 +1029,9 @@ on_menu(struct turn *t, const char *text, int fresh)
   case 3:
     return say0(t, "howto");
   default:
+    /* Nothing is thrown away: a story opens a draft. */
+    if (t->ev->msg->kind == MSG_TEXT && reads_like_report(t, text))
+      return start_story(t, text);
     if (fresh)
       return say0(t, "menu");
     return invalid(t, "menu.invalid", NULL, 0, "menu_choice");

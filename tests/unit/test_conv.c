@@ -1079,6 +1079,67 @@ START_TEST(lanjutkan_ends_kronologi_and_bukti)
 }
 END_TEST
 
+/* ---- Free text at the menu (SPEC 3) ---------------------------------- */
+
+START_TEST(free_text_at_menu_starts_a_draft)
+{
+  struct store_session s;
+
+  expect(&A, "Halo", "menu");
+  say(&A, STORY);
+  session(&A, &s);
+  ck_assert_str_ne(s.step, "menu");
+  ck_assert_ptr_nonnull(strstr(s.draft, "lima ratus ribu"));
+  store_session_clear(&s);
+}
+END_TEST
+
+/* The story is the first part of the kronologi: said so, then the first
+ * question; at the kronologi step it is there to go on from. */
+START_TEST(story_at_menu_is_the_first_part)
+{
+  char number[TICKET_NUMBER_MAX];
+  struct store_ticket t;
+
+  say(&A, STORY);
+  ck_assert_int_eq(fx.r.n, 2);
+  ck_assert_msg(strncmp(fx.r.v[0], tu_text("story.started"),
+                        strlen(tu_text("story.started"))) == 0,
+                "not said: '%s'", fx.r.v[0]);
+  ck_assert(last_is("ask.kategori"));
+  expect_step(&A, "kategori");
+  walk_on(&A, AT_KATEGORI, AT_WAKTU);
+  expect(&A, "12 Maret 2026", "kronologi.more");
+  expect(&A, "LANJUT", "ask.bukti");
+  walk_on(&A, AT_BUKTI, AT_KONFIRMASI);
+  expect(&A, "KIRIM", "ticket.created");
+  reply_number(number);
+  ticket(number, &t);
+  ck_assert_str_eq(t.kronologi, STORY);
+  store_ticket_clear(&t);
+}
+END_TEST
+
+/* What does not read like a report stays at the menu. */
+static const char *const not_reports[] = {
+  "Halo",
+  "Selamat pagi pak",
+  "Kota Kupang",
+  "Terima kasih banyak atas bantuan dan pelayanan bapak ibu semua di sini",
+  "Apakah identitas saya aman kalau saya melapor ke layanan ini pak?",
+  "Saya mau tanya bagaimana cara melapor pungutan liar di kantor desa",
+};
+
+START_TEST(short_text_at_menu_is_not_a_report)
+{
+  walk(&A, AT_KATEGORI);
+  expect(&A, "MENU", "menu");
+  say(&A, not_reports[_i]);
+  expect_step(&A, "menu");
+  ck_assert(!draft_has(&A, "kronologi"));
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1124,6 +1185,15 @@ conv_suite(void)
     tcase_add_test(ti, idle_draft_kept_until_keep_ends);
     tcase_add_test(ti, lanjutkan_ends_kronologi_and_bukti);
     suite_add_tcase(s, ti);
+  }
+  {
+    TCase *tm = tcase_create("free_text");
+    tcase_add_checked_fixture(tm, fx_setup, fx_teardown);
+    tcase_add_test(tm, free_text_at_menu_starts_a_draft);
+    tcase_add_test(tm, story_at_menu_is_the_first_part);
+    tcase_add_loop_test(tm, short_text_at_menu_is_not_a_report, 0,
+                        (int)(sizeof(not_reports) / sizeof(not_reports[0])));
+    suite_add_tcase(s, tm);
   }
   return s;
 }
