@@ -1039,9 +1039,10 @@ on_menu(struct turn *t, const char *text, int fresh)
 }
 
 /*
- * Outside a draft, a text may answer the operator's latest question about
- * one of the reporter's open tickets: it is attached to that ticket and
- * the reporter thanked.  *done is 1 when it was.
+ * Outside a draft, free text (not a command, not a menu choice) may answer
+ * the operator's latest question about one of the reporter's open
+ * tickets: it is attached to that ticket and the reporter thanked.  *done
+ * is 1 when it was.
  */
 static int
 on_answer(struct turn *t, const char *text, int *done)
@@ -1390,7 +1391,10 @@ dispatch(struct turn *t, int fresh)
   if (m->kind == MSG_LOCATION && t->step != STEP_LOKASI)
     return invalid(t, steps[t->step].help, NULL, 0, "location_here");
 
-  if (t->step == STEP_MENU && m->kind == MSG_TEXT && cmd == CMD_NONE) {
+  /* Only free text answers: a command or a menu choice is not an answer,
+   * it does what it does at the menu. */
+  if (t->step == STEP_MENU && m->kind == MSG_TEXT && cmd == CMD_NONE &&
+      choice(text, 3) == 0) {
     int done;
     rc = on_answer(t, text, &done);
     if (rc != 0 || done)

@@ -1140,6 +1140,30 @@ START_TEST(short_text_at_menu_is_not_a_report)
 }
 END_TEST
 
+/* ---- Operator questions (SPEC 3) ------------------------------------- */
+
+/* A menu choice is not an answer to a waiting question; free text is. */
+START_TEST(menu_choice_while_a_question_waits)
+{
+  char number[TICKET_NUMBER_MAX], waiting[32];
+  struct store_ticket t;
+  int64_t qid = 0, tid = 0;
+
+  file_report(&A, number);
+  ticket(number, &t);
+  ck_assert_int_eq(store_question_add(fx.st, t.id, t.reporter_id, "budi",
+                                      "Jam berapa?", fx.now, NULL), 0);
+  store_ticket_clear(&t);
+  expect(&A, "1", "ask.kategori");
+  expect(&A, "MENU", "menu");
+  expect(&A, " 3. ", "howto");
+  ck_assert_int_eq(store_question_waiting(fx.st, reporter(&A), &qid, &tid,
+                                          waiting), 0);
+  expect(&A, "Jam sembilan pagi", "note.received");
+  expect_has(number);
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1195,6 +1219,7 @@ conv_suite(void)
                         (int)(sizeof(not_reports) / sizeof(not_reports[0])));
     suite_add_tcase(s, tm);
   }
+  tcase_add_test(tf, menu_choice_while_a_question_waits);
   return s;
 }
 
