@@ -118,7 +118,9 @@ static const char *const category_codes[NCATEGORIES + 1] = {
 const struct catalog_key conv_catalog_keys[] = {
   {"menu", ""}, {"menu.invalid", ""}, {"howto", ""},
   {"cancelled", ""}, {"expired", ""}, {"draft.reminder", ""},
-  {"story.started", ""},
+  {"story.started", ""}, {"thanks.reply", ""}, {"safety.info", ""},
+  {"status.mine", "tickets"}, {"status.line", "ticket status"},
+  {"status.none", ""},
   {"ask.kategori", ""}, {"ask.terlapor", ""}, {"ask.lokasi", ""},
   {"ask.waktu", ""}, {"ask.kronologi", ""}, {"ask.bukti", ""},
   {"ask.identitas", ""}, {"ask.nama", ""},
@@ -966,6 +968,94 @@ file_ticket(struct turn *t)
 
 /* ---- Steps' handlers ------------------------------------------------- */
 
+/* ---- Free text at the menu ------------------------------------------ */
+
+/* Word lists for reading free text at the menu (matched whole, any case;
+ * not shown to anyone). */
+static const char *const thanks_words[] = {
+  "terima kasih", "trima kasih", "terimakasih", "makasih", "thanks",
+  "thank you", "trims", "tq", NULL,
+};
+static const char *const question_words[] = {
+  "apakah", "apa", "bagaimana", "gimana", "bgmn", "gmn", "kapan", "kenapa",
+  "mengapa", "sudah", "sdh", "bisakah", "siapa", NULL,
+};
+static const char *const report_words[] = {
+  "laporan", "lapor", "laporanku", "aduan", "pengaduan", "tiket", NULL,
+};
+static const char *const safety_words[] = {
+  "aman", "keamanan", "rahasia", "dirahasiakan", "kerahasiaan",
+  "identitas", "ketahuan", "dilindungi", "perlindungan", "takut", "bahaya",
+  "ancaman", "diancam", NULL,
+};
+static const char *const howto_words[] = {"cara", "caranya", NULL};
+
+/* 1 when a word of text (its first word only, when first) is in words. */
+static int
+has_word(const char *text, const char *const *words, int first)
+{
+  const unsigned char *p = (const unsigned char *)text, *w;
+  size_t n, i;
+
+  for (;;) {
+    while (*p != '\0' && !isalnum(*p))
+      p++;
+    if (*p == '\0')
+      return 0;
+    for (w = p, n = 0; isalnum(*p); p++)
+      n++;
+    for (i = 0; words[i] != NULL; i++)
+      if (strlen(words[i]) == n &&
+          strncasecmp((const char *)w, words[i], n) == 0)
+        return 1;
+    if (first)
+      return 0;
+  }
+}
+
+/* 1 when text begins with thanks. */
+static int
+is_thanks(const char *text)
+{
+  size_t i, n;
+
+  while (*text != '\0' && !isalnum((unsigned char)*text))
+    text++;
+  for (i = 0; thanks_words[i] != NULL; i++) {
+    n = strlen(thanks_words[i]);
+    if (strncasecmp(text, thanks_words[i], n) == 0 &&
+        !isalnum((unsigned char)text[n]))
+      return 1;
+  }
+  return 0;
+}
+
+/* Text without the white space and . ! at its end: its length. */
+static size_t
+trimmed_len(const char *text)
+{
+  size_t n = strlen(text);
+
+  while (n > 0 && (isspace((unsigned char)text[n - 1]) ||
+                   text[n - 1] == '.' || text[n - 1] == '!'))
+    n--;
+  return n;
+}
+
+/* A question: it ends in "?", or is short and opens with a question word
+ * (a story of twice kronologi_min_words words that begins "Sudah tiga
+ * bulan..." is not). */
+static int
+is_question(const struct turn *t, const char *text)
+{
+  size_t n = trimmed_len(text);
+
+  if (n > 0 && text[n - 1] == '?')
+    return 1;
+  return has_word(text, question_words, 1) &&
+         validate_count_words(text) < 2 * t->cv->vd.kronologi_min_words;
+}
+
 /*
  * Free text that reads like a report, decided conservatively: at least
  * kronologi_min_words words and within kronologi_max_chars, not a
@@ -976,24 +1066,86 @@ file_ticket(struct turn *t)
 static int
 reads_like_report(const struct turn *t, const char *text)
 {
-  static const char *const not_reports[] = {
-    "terima kasih", "trima kasih", "terimakasih", "makasih", "thanks",
-    "thank you", "trims",
-  };
-  size_t n = strlen(text), i;
+  size_t n = trimmed_len(text), i;
 
-  while (n > 0 && (isspace((unsigned char)text[n - 1]) ||
-                   text[n - 1] == '.' || text[n - 1] == '!'))
-    n--;
-  if (n == 0 || text[n - 1] == '?' || n > (size_t)t->cv->vd.kronologi_max_chars)
+  if (n == 0 || text[n - 1] == '?' ||
+      n > (size_t)t->cv->vd.kronologi_max_chars || is_thanks(text))
     return 0;
-  for (i = 0; i < sizeof(not_reports) / sizeof(not_reports[0]); i++)
-    if (strncasecmp(text, not_reports[i], strlen(not_reports[i])) == 0)
-      return 0;
   for (i = 0; i + 5 <= n; i++)
     if (strncasecmp(text + i, "tanya", 5) == 0)
       return 0;  /* "tanya", "bertanya", "pertanyaan" */
   return validate_count_words(text) >= t->cv->vd.kronologi_min_words;
+}
+
+/* The reporter's own tickets, the latest MINE_SHOWN, with their status
+ * (status.none when there are none). */
+#define MINE_SHOWN 3
+static int
+say_mine(struct turn *t)
+{
+  struct store_ticket_filter f;
+  struct store_ticket_list l;
+  struct buf lines = BUF_INIT, label = BUF_INIT, line = BUF_INIT;
+  struct catalog_var v[2];
+  char key[40];
+  int i, rc;
+
+  memset(&f, 0, sizeof(f));
+  f.reporter_id = t->ev->reporter_id;
+  rc = store_ticket_list(t->st, &f, &l);
+  if (rc != 0)
+    return rc;
+  log_info("event=status.mine session=%lld tickets=%d",
+           (long long)t->sess.id, l.n);
+  for (i = l.n > MINE_SHOWN ? l.n - MINE_SHOWN : 0; i < l.n; i++) {
+    snprintf(key, sizeof(key), "status.%s", l.v[i].status);
+    buf_reset(&label);
+    buf_reset(&line);
+    catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
+    v[0].name = "ticket";
+    v[0].value = l.v[i].number;
+    v[1].name = "status";
+    v[1].value = label.data ? label.data : l.v[i].status;
+    catalog_render(t->cv->cat, "status.line", t->sms, v, 2, &line);
+    if (lines.len > 0)
+      buf_append(&lines, "\n", 1);
+    buf_puts(&lines, line.data ? line.data : "");
+  }
+  if (l.n == 0) {
+    rc = say0(t, "status.none");
+  } else {
+    v[0].name = "tickets";
+    v[0].value = lines.data ? lines.data : "";
+    rc = say(t, "status.mine", v, 1);
+  }
+  store_ticket_list_free(&l);
+  buf_free(&lines);
+  buf_free(&label);
+  buf_free(&line);
+  return rc;
+}
+
+/*
+ * Free text at the menu that is not a report: thanks, and questions
+ * about how to report, about the reporter's safety or about their reports
+ * (in that order) get their answer.  *done is 1 when the text was one of those.
+ */
+static int
+on_menu_words(struct turn *t, const char *text, int *done)
+{
+  *done = 1;
+  if (is_thanks(text))
+    return say0(t, "thanks.reply");
+  if (is_question(t, text)) {
+    if (has_word(text, howto_words, 0))
+      return say0(t, "howto");
+    if (has_word(text, safety_words, 0))
+      return say0(t, "safety.info");
+    if (has_word(text, report_words, 0))
+      return say_mine(t);
+  }
+  *done = 0;
+  return 0;
 }
 
 /* A new draft whose story begins with text (checked for abuse as each
@@ -1029,9 +1181,15 @@ on_menu(struct turn *t, const char *text, int fresh)
   case 3:
     return say0(t, "howto");
   default:
-    /* Nothing is thrown away: a story opens a draft. */
-    if (t->ev->msg->kind == MSG_TEXT && reads_like_report(t, text))
-      return start_story(t, text);
+    /* Nothing is thrown away: words get an answer, a story opens a
+     * draft. */
+    if (t->ev->msg->kind == MSG_TEXT) {
+      int done, rc = on_menu_words(t, text, &done);
+      if (rc != 0 || done)
+        return rc;
+      if (reads_like_report(t, text))
+        return start_story(t, text);
+    }
     if (fresh)
       return say0(t, "menu");
     return invalid(t, "menu.invalid", NULL, 0, "menu_choice");

@@ -365,6 +365,7 @@ struct store_ticket_filter {
   int timed_only;            /* diterima, diverifikasi or diproses: the
                                 statuses with a service-level timer */
   int limit;                 /* 0: no limit */
+  int64_t reporter_id;       /* 0: anyone's */
 };
 
 /* A list of tickets (handle: the reporter's pseudonym, never the

@@ -263,6 +263,7 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " AND t.created_at < ?5"
     " AND (?6 = 0 OR t.status NOT IN ('selesai', 'ditolak'))"
     " AND (?8 = 0 OR t.status IN " SQ_TIMED ")"
+    " AND (?9 = 0 OR t.reporter_id = ?9)"
     " ORDER BY t.created_at, t.id LIMIT ?7",
   [SQ_REPORTER_HANDLE] = "SELECT handle FROM reporters WHERE id = ?1",
   [SQ_TICKET_EVENTS] =
@@ -2029,6 +2030,7 @@ sq_ticket_list(struct store *st, const struct store_ticket_filter *f,
   sqlite3_bind_int(stmt, 6, f->open_only);
   sqlite3_bind_int(stmt, 7, f->limit > 0 ? f->limit : -1);
   sqlite3_bind_int(stmt, 8, f->timed_only);
+  sqlite3_bind_int64(stmt, 9, f->reporter_id);
   for (;;) {
     rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) {

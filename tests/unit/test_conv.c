@@ -1164,6 +1164,31 @@ START_TEST(menu_choice_while_a_question_waits)
 }
 END_TEST
 
+/* Thanks, safety and status questions in words at the menu get a useful
+ * answer, never "not understood". */
+START_TEST(menu_words_get_useful_answers)
+{
+  char number[TICKET_NUMBER_MAX];
+
+  file_report(&A, number);
+  expect(&A, "Terima kasih banyak pak", "thanks.reply");
+  expect(&A, "Apakah identitas saya aman?", "safety.info");
+  expect(&A, "apakah nama saya dirahasiakan", "safety.info");
+  expect(&A, "Bagaimana laporan saya?", "status.mine");
+  expect_has(number);
+  expect_has(tu_text("status.diterima"));
+  expect(&A, "sudah sampai mana laporan sy", "status.mine");
+  expect_has(number);
+  expect_step(&A, "menu");
+  /* Only the reporter's own tickets. */
+  expect(&B, "Halo", "menu");
+  expect(&B, "Laporan saya sudah diproses?", "status.none");
+  ck_assert(strstr(last(), number) == NULL);
+  expect(&B, "makasih", "thanks.reply");
+  expect(&B, "Bagaimana cara melapor?", "howto");
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1215,6 +1240,7 @@ conv_suite(void)
     tcase_add_checked_fixture(tm, fx_setup, fx_teardown);
     tcase_add_test(tm, free_text_at_menu_starts_a_draft);
     tcase_add_test(tm, story_at_menu_is_the_first_part);
+    tcase_add_test(tm, menu_words_get_useful_answers);
     tcase_add_loop_test(tm, short_text_at_menu_is_not_a_report, 0,
                         (int)(sizeof(not_reports) / sizeof(not_reports[0])));
     suite_add_tcase(s, tm);
