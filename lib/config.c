@@ -249,7 +249,13 @@ static const struct directive directives[] = {
   { .section = SEC_CONVERSATION, .key = "draft_ttl", .type = T_DURATION,
     .offset = CFG(conversation.draft_ttl_ms), .min = 1 * MS_MINUTE,
     .max = 30 * MS_DAY, .def = "24h", .flags = F_RELOAD,
-    .help = "An unfinished report is discarded after this long idle" },
+    .help = "An unfinished report idle this long is held: its reporter "
+            "may continue it (LANJUTKAN) or start afresh" },
+  { .section = SEC_CONVERSATION, .key = "draft_keep", .type = T_DURATION,
+    .offset = CFG(conversation.draft_keep_ms), .min = 0,
+    .max = 365 * MS_DAY, .def = "7d", .flags = F_RELOAD,
+    .help = "How long a held report is kept after draft_ttl before it is "
+            "discarded" },
 
   { .section = SEC_CONVERSATION, .key = "places", .type = T_PATH,
     .offset = CFG(conversation.places), .def = "wilayah.txt",

@@ -122,7 +122,8 @@ struct config {
 
   struct {
     char *catalog;           /* resolved path */
-    uint64_t draft_ttl_ms;
+    uint64_t draft_ttl_ms;   /* idle this long: held, reporter reminded */
+    uint64_t draft_keep_ms;  /* held this long after draft_ttl, then gone */
     char *places;            /* resolved paths of the word lists */
     char *lexicon;
     char *allowlist;

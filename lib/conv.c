@@ -13,6 +13,8 @@
  * it logs event=conv.step at debug):
  *
  *   (no session) --any--> menu
+ *   menu --text that reads like a report--> kategori, the text the first
+ *     part of the kronologi
  *   menu --1--> kategori --> terlapor --> lokasi --> waktu --> kronologi
  *   kronologi --LANJUT--> bukti --LANJUT/LEWATI--> identitas
  *   identitas --1 or 2--> nama --> konfirmasi
@@ -24,7 +26,15 @@
  *   any --KEMBALI--> the step before it (konfirmasi when editing)
  *   any --BANTUAN--> same step, its help text
  *   any --STATUS <nomor> / CEK <nomor>--> same step, the ticket's status
- *   a draft idle past [conversation] draft_ttl --> menu, "expired"
+ *   a draft idle past [conversation] draft_ttl --> same step, held: the
+ *     open question again and a reminder; the message that came is kept
+ *     in the draft ("tertunda")
+ *   held --LANJUTKAN/LANJUT--> the kept message answers the open question
+ *   held --anything else--> menu (draft dropped), then the kept message
+ *     starts the new draft when it reads like a report (or when the reply
+ *     was BARU), and the reply itself is handled as a new message
+ *   a draft idle past draft_ttl + draft_keep --> menu, "expired", and the
+ *     message is handled as a new one
  *
  * Command words are exact (parse_command()) or, failing that, read
  * forgivingly: a local form or one typo, only for the commands of the
@@ -114,7 +124,10 @@ static const char *const category_codes[NCATEGORIES + 1] = {
 
 const struct catalog_key conv_catalog_keys[] = {
   {"menu", ""}, {"menu.invalid", ""}, {"howto", ""},
-  {"cancelled", ""}, {"expired", ""},
+  {"cancelled", ""}, {"expired", ""}, {"draft.reminder", ""},
+  {"story.started", ""}, {"thanks.reply", ""}, {"safety.info", ""},
+  {"status.mine", "tickets"}, {"status.line", "ticket status"},
+  {"status.none", ""},
   {"ask.kategori", ""}, {"ask.terlapor", ""}, {"ask.lokasi", ""},
   {"ask.waktu", ""}, {"ask.kronologi", ""}, {"ask.bukti", ""},
   {"ask.identitas", ""}, {"ask.nama", ""},
@@ -237,6 +250,7 @@ enum command {
   CMD_KEMBALI,
   CMD_STATUS,
   CMD_LANJUT,
+  CMD_LANJUTKAN,
   CMD_LEWATI,
   CMD_KIRIM,
   CMD_UBAH
@@ -251,7 +265,8 @@ static const struct {
   {"BANTUAN", CMD_BANTUAN}, {"BANTU", CMD_BANTUAN}, {"HELP", CMD_BANTUAN},
   {"KEMBALI", CMD_KEMBALI}, {"BALIK", CMD_KEMBALI},
   {"STATUS", CMD_STATUS}, {"CEK", CMD_STATUS}, {"CEKSTATUS", CMD_STATUS},
-  {"LANJUT", CMD_LANJUT}, {"LANJUTKAN", CMD_LANJUT}, {"SELESAI", CMD_LANJUT},
+  {"LANJUT", CMD_LANJUT}, {"LANJUTKAN", CMD_LANJUTKAN},
+  {"SELESAI", CMD_LANJUT},
   {"LEWATI", CMD_LEWATI}, {"LEWAT", CMD_LEWATI}, {"SKIP", CMD_LEWATI},
   {"KIRIM", CMD_KIRIM}, {"UBAH", CMD_UBAH}, {"EDIT", CMD_UBAH},
 };
@@ -297,7 +312,7 @@ static const struct {
 } forgiving_words[] = {
   {"BATAL", CMD_BATAL}, {"BATALKAN", CMD_BATAL}, {"BANTUAN", CMD_BANTUAN}, {"KEMBALI", CMD_KEMBALI},
   {"STATUS", CMD_STATUS}, {"LANJUT", CMD_LANJUT},
-  {"LANJUTKAN", CMD_LANJUT}, {"SELESAI", CMD_LANJUT},
+  {"LANJUTKAN", CMD_LANJUTKAN}, {"SELESAI", CMD_LANJUT},
   {"LEWATI", CMD_LEWATI}, {"KIRIM", CMD_KIRIM},
 };
 
@@ -309,6 +324,15 @@ static const char *const not_a_command[] = {
 
 /* The longest message that is still looked at as a mistyped command. */
 #define FORGIVING_TEXT_MAX 24
+
+/* LANJUT, SELESAI or LANJUTKAN: "go on" in the kronologi and bukti
+ * steps.  LANJUTKAN is a command of its own as the answer to the reminder
+ * of a held draft (where SELESAI does not mean "continue"). */
+static int
+is_lanjut(enum command cmd)
+{
+  return cmd == CMD_LANJUT || cmd == CMD_LANJUTKAN;
+}
 
 /* One turn: everything about the message being handled. */
 struct turn {
@@ -695,16 +719,43 @@ out:
   return rc;
 }
 
+/* The story so far is kept: its length, and how to go on. */
+static int
+say_story_so_far(struct turn *t)
+{
+  const char *sofar = draft_str(t, "kronologi");
+  struct catalog_var var;
+  char words[16];
+
+  snprintf(words, sizeof(words), "%d",
+           validate_count_words(sofar ? sofar : ""));
+  var.name = "words";
+  var.value = words;
+  return say(t, "kronologi.more", &var, 1);
+}
+
+/* Ask the question of the current step (the summary at konfirmasi; at
+ * kronologi, when part of the story is already told, how to go on). */
+static int
+ask_step(struct turn *t)
+{
+  const char *sofar = draft_str(t, "kronologi");
+
+  if (t->step == STEP_KONFIRMASI)
+    return say_konfirmasi(t);
+  if (t->step == STEP_KRONOLOGI && sofar != NULL && sofar[0] != '\0')
+    return say_story_so_far(t);
+  return say0(t, steps[t->step].ask);
+}
+
 /* Move to step to and ask its question. */
 static int
 enter(struct turn *t, enum step to)
 {
   conv_set_step(t, to);
-  if (to == STEP_KONFIRMASI) {
+  if (to == STEP_KONFIRMASI)
     draft_del(t, "edit");
-    return say_konfirmasi(t);
-  }
-  return say0(t, steps[to].ask);
+  return ask_step(t);
 }
 
 /* After a field is answered: the next step, or back to the summary when
@@ -811,6 +862,7 @@ command_here(enum step s, enum command c)
   case CMD_STATUS:
     return s == STEP_MENU;
   case CMD_LANJUT:
+  case CMD_LANJUTKAN:
     return s == STEP_KRONOLOGI || s == STEP_BUKTI;
   case CMD_LEWATI:
     return s == STEP_BUKTI;
@@ -1163,6 +1215,207 @@ file_ticket(struct turn *t)
 
 /* ---- Steps' handlers ------------------------------------------------- */
 
+/* ---- Free text at the menu ------------------------------------------ */
+
+/* Word lists for reading free text at the menu (matched whole, any case;
+ * not shown to anyone). */
+static const char *const thanks_words[] = {
+  "terima kasih", "trima kasih", "terimakasih", "makasih", "thanks",
+  "thank you", "trims", "tq", NULL,
+};
+static const char *const question_words[] = {
+  "apakah", "apa", "bagaimana", "gimana", "bgmn", "gmn", "kapan", "kenapa",
+  "mengapa", "sudah", "sdh", "bisakah", "siapa", NULL,
+};
+static const char *const report_words[] = {
+  "laporan", "lapor", "laporanku", "aduan", "pengaduan", "tiket", NULL,
+};
+static const char *const safety_words[] = {
+  "aman", "keamanan", "rahasia", "dirahasiakan", "kerahasiaan",
+  "identitas", "ketahuan", "dilindungi", "perlindungan", "takut", "bahaya",
+  "ancaman", "diancam", NULL,
+};
+static const char *const howto_words[] = {"cara", "caranya", NULL};
+
+/* 1 when a word of text (its first word only, when first) is in words. */
+static int
+has_word(const char *text, const char *const *words, int first)
+{
+  const unsigned char *p = (const unsigned char *)text, *w;
+  size_t n, i;
+
+  for (;;) {
+    while (*p != '\0' && !isalnum(*p))
+      p++;
+    if (*p == '\0')
+      return 0;
+    for (w = p, n = 0; isalnum(*p); p++)
+      n++;
+    for (i = 0; words[i] != NULL; i++)
+      if (strlen(words[i]) == n &&
+          strncasecmp((const char *)w, words[i], n) == 0)
+        return 1;
+    if (first)
+      return 0;
+  }
+}
+
+/* 1 when text begins with thanks. */
+static int
+is_thanks(const char *text)
+{
+  size_t i, n;
+
+  while (*text != '\0' && !isalnum((unsigned char)*text))
+    text++;
+  for (i = 0; thanks_words[i] != NULL; i++) {
+    n = strlen(thanks_words[i]);
+    if (strncasecmp(text, thanks_words[i], n) == 0 &&
+        !isalnum((unsigned char)text[n]))
+      return 1;
+  }
+  return 0;
+}
+
+/* Text without the white space and . ! at its end: its length. */
+static size_t
+trimmed_len(const char *text)
+{
+  size_t n = strlen(text);
+
+  while (n > 0 && (isspace((unsigned char)text[n - 1]) ||
+                   text[n - 1] == '.' || text[n - 1] == '!'))
+    n--;
+  return n;
+}
+
+/* A question: it ends in "?", or is short and opens with a question word
+ * (a story of twice kronologi_min_words words that begins "Sudah tiga
+ * bulan..." is not). */
+static int
+is_question(const struct turn *t, const char *text)
+{
+  size_t n = trimmed_len(text);
+
+  if (n > 0 && text[n - 1] == '?')
+    return 1;
+  return has_word(text, question_words, 1) &&
+         validate_count_words(text) < 2 * t->cv->vd.kronologi_min_words;
+}
+
+/*
+ * Free text that reads like a report, decided conservatively: at least
+ * kronologi_min_words words and within kronologi_max_chars, not a
+ * question (ends in "?", or asks: "tanya"), not thanks.  A greeting, a
+ * name, a place, "ok" or a menu number do not; a command never reaches
+ * here.
+ */
+static int
+reads_like_report(const struct turn *t, const char *text)
+{
+  size_t n = trimmed_len(text), i;
+
+  if (n == 0 || text[n - 1] == '?' ||
+      n > (size_t)t->cv->vd.kronologi_max_chars || is_thanks(text))
+    return 0;
+  for (i = 0; i + 5 <= n; i++)
+    if (strncasecmp(text + i, "tanya", 5) == 0)
+      return 0;  /* "tanya", "bertanya", "pertanyaan" */
+  return validate_count_words(text) >= t->cv->vd.kronologi_min_words;
+}
+
+/* The reporter's own tickets, the latest MINE_SHOWN, with their status
+ * (status.none when there are none). */
+#define MINE_SHOWN 3
+static int
+say_mine(struct turn *t)
+{
+  struct store_ticket_filter f;
+  struct store_ticket_list l;
+  struct buf lines = BUF_INIT, label = BUF_INIT, line = BUF_INIT;
+  struct catalog_var v[2];
+  char key[40];
+  int i, rc;
+
+  memset(&f, 0, sizeof(f));
+  f.reporter_id = t->ev->reporter_id;
+  rc = store_ticket_list(t->st, &f, &l);
+  if (rc != 0)
+    return rc;
+  log_info("event=status.mine session=%lld tickets=%d",
+           (long long)t->sess.id, l.n);
+  for (i = l.n > MINE_SHOWN ? l.n - MINE_SHOWN : 0; i < l.n; i++) {
+    snprintf(key, sizeof(key), "status.%s", l.v[i].status);
+    buf_reset(&label);
+    buf_reset(&line);
+    catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
+    v[0].name = "ticket";
+    v[0].value = l.v[i].number;
+    v[1].name = "status";
+    v[1].value = label.data ? label.data : l.v[i].status;
+    catalog_render(t->cv->cat, "status.line", t->sms, v, 2, &line);
+    if (lines.len > 0)
+      buf_append(&lines, "\n", 1);
+    buf_puts(&lines, line.data ? line.data : "");
+  }
+  if (l.n == 0) {
+    rc = say0(t, "status.none");
+  } else {
+    v[0].name = "tickets";
+    v[0].value = lines.data ? lines.data : "";
+    rc = say(t, "status.mine", v, 1);
+  }
+  store_ticket_list_free(&l);
+  buf_free(&lines);
+  buf_free(&label);
+  buf_free(&line);
+  return rc;
+}
+
+/*
+ * Free text at the menu that is not a report: thanks, and questions
+ * about how to report, about the reporter's safety or about their reports
+ * (in that order) get their answer.  *done is 1 when the text was one of those.
+ */
+static int
+on_menu_words(struct turn *t, const char *text, int *done)
+{
+  *done = 1;
+  if (is_thanks(text))
+    return say0(t, "thanks.reply");
+  if (is_question(t, text)) {
+    if (has_word(text, howto_words, 0))
+      return say0(t, "howto");
+    if (has_word(text, safety_words, 0))
+      return say0(t, "safety.info");
+    if (has_word(text, report_words, 0))
+      return say_mine(t);
+  }
+  *done = 0;
+  return 0;
+}
+
+/* A new draft whose story begins with text (checked for abuse as each
+ * part of a story is); then the first question. */
+static int
+start_story(struct turn *t, const char *text)
+{
+  struct verdict v;
+  int rc;
+
+  rc = validate_field(&t->cv->vd, FIELD_TEXT, text, t->ev->now_ms, &v);
+  if (rc != 0)
+    return rc;
+  if (!v.ok)
+    return invalid(t, v.reason, v.vars, v.nvars, v.code);
+  draft_reset(t);
+  draft_set_str(t, "kronologi", text);
+  log_info("event=report.story session=%lld words=%d",
+           (long long)t->sess.id, validate_count_words(text));
+  rc = say0(t, "story.started");
+  return rc != 0 ? rc : enter(t, STEP_KATEGORI);
+}
+
 static int
 on_menu(struct turn *t, const char *text, int fresh)
 {
@@ -1175,6 +1428,15 @@ on_menu(struct turn *t, const char *text, int fresh)
   case 3:
     return say0(t, "howto");
   default:
+    /* Nothing is thrown away: words get an answer, a story opens a
+     * draft. */
+    if (t->ev->msg->kind == MSG_TEXT) {
+      int done, rc = on_menu_words(t, text, &done);
+      if (rc != 0 || done)
+        return rc;
+      if (reads_like_report(t, text))
+        return start_story(t, text);
+    }
     if (fresh)
       return say0(t, "menu");
     return invalid(t, "menu.invalid", NULL, 0, "menu_choice");
@@ -1182,9 +1444,10 @@ on_menu(struct turn *t, const char *text, int fresh)
 }
 
 /*
- * Outside a draft, a text may answer the operator's latest question about
- * one of the reporter's open tickets: it is attached to that ticket and
- * the reporter thanked.  *done is 1 when it was.
+ * Outside a draft, free text (not a command, not a menu choice) may answer
+ * the operator's latest question about one of the reporter's open
+ * tickets: it is attached to that ticket and the reporter thanked.  *done
+ * is 1 when it was.
  */
 static int
 on_answer(struct turn *t, const char *text, int *done)
@@ -1294,11 +1557,10 @@ on_kronologi(struct turn *t, const char *text, enum command cmd)
   const char *sofar = draft_str(t, "kronologi");
   struct verdict v;
   struct buf all = BUF_INIT;
-  char words[16];
   struct catalog_var var;
   int rc;
 
-  if (cmd == CMD_LANJUT) {
+  if (is_lanjut(cmd)) {
     rc = validate_field(&t->cv->vd, FIELD_KRONOLOGI, sofar ? sofar : "",
                         t->ev->now_ms, &v);
     if (rc != 0)
@@ -1343,12 +1605,9 @@ on_kronologi(struct turn *t, const char *text, enum command cmd)
     return invalid(t, "invalid.kronologi.long", &var, 1, "kronologi_long");
   }
   draft_set_str(t, "kronologi", all.data);
-  snprintf(words, sizeof(words), "%d", validate_count_words(all.data));
   buf_free(&all);
   t->sess.invalid_count = 0;
-  var.name = "words";
-  var.value = words;
-  return say(t, "kronologi.more", &var, 1);
+  return say_story_so_far(t);
 }
 
 /* Evidence mime types accepted; anything else is refused politely. */
@@ -1397,7 +1656,7 @@ on_bukti(struct turn *t, enum command cmd)
   char count[16];
   int n = 0, rc;
 
-  if (cmd == CMD_LANJUT || cmd == CMD_LEWATI)
+  if (is_lanjut(cmd) || cmd == CMD_LEWATI)
     return advance(t, STEP_IDENTITAS);
   if (m->kind != MSG_MEDIA)
     return invalid(t, "help.bukti", NULL, 0, "bukti_not_media");
@@ -1565,7 +1824,10 @@ dispatch(struct turn *t, int fresh)
   if (m->kind == MSG_LOCATION && t->step != STEP_LOKASI)
     return invalid(t, steps[t->step].help, NULL, 0, "location_here");
 
-  if (t->step == STEP_MENU && m->kind == MSG_TEXT && cmd == CMD_NONE) {
+  /* Only free text answers: a command or a menu choice is not an answer,
+   * it does what it does at the menu. */
+  if (t->step == STEP_MENU && m->kind == MSG_TEXT && cmd == CMD_NONE &&
+      choice(text, 3) == 0) {
     int done;
     rc = on_answer(t, text, &done);
     if (rc != 0 || done)
@@ -1612,6 +1874,224 @@ dispatch(struct turn *t, int fresh)
     conv_set_step(t, STEP_MENU);
     return say0(t, "menu");
   }
+}
+
+/* ---- A draft left idle --------------------------------------------- */
+
+/* The message of this turn, kept in the draft until the reporter says
+ * whether to continue the held draft. */
+static struct json_object *
+held_new(const struct turn *t)
+{
+  const struct inbound_msg *m = t->ev->msg;
+  struct json_object *o = json_object_new_object();
+
+  json_object_object_add(o, "kind", json_object_new_int((int)m->kind));
+  if (m->text != NULL)
+    json_object_object_add(o, "text", json_object_new_string(m->text));
+  if (m->kind == MSG_LOCATION) {
+    json_object_object_add(o, "lat", json_object_new_double(m->lat));
+    json_object_object_add(o, "lng", json_object_new_double(m->lng));
+  }
+  if (m->media_url != NULL)
+    json_object_object_add(o, "url", json_object_new_string(m->media_url));
+  if (m->media_id != NULL)
+    json_object_object_add(o, "id", json_object_new_string(m->media_id));
+  if (m->media_mime != NULL)
+    json_object_object_add(o, "mime",
+                           json_object_new_string(m->media_mime));
+  return o;
+}
+
+/* A kept string, or NULL. */
+static const char *
+held_str(struct json_object *o, const char *key)
+{
+  struct json_object *v;
+
+  if (!json_object_object_get_ex(o, key, &v) ||
+      !json_object_is_type(v, json_type_string))
+    return NULL;
+  return json_object_get_string(v);
+}
+
+/* A copy of a kept string for an inbound_msg (NULL stays NULL). */
+static char *
+held_dup(struct json_object *o, const char *key, int *oom)
+{
+  const char *v = held_str(o, key);
+  char *c = v != NULL ? strdup(v) : NULL;
+
+  if (v != NULL && c == NULL)
+    *oom = 1;
+  return c;
+}
+
+/* Handle the kept message o at the current step as if it came now (fresh:
+ * an unknown reply at the menu gets the menu, not "not understood"). */
+static int
+replay(struct turn *t, struct json_object *o, int fresh)
+{
+  const struct conv_event *was = t->ev;
+  struct conv_event ev = *was;
+  struct inbound_msg m;
+  struct json_object *v;
+  char id[] = "held";
+  int oom = 0, rc = -ENOMEM;
+
+  memset(&m, 0, sizeof(m));
+  m.provider_id = id;
+  m.kind = json_object_object_get_ex(o, "kind", &v)
+             ? (enum msg_kind)json_object_get_int(v) : MSG_TEXT;
+  if (json_object_object_get_ex(o, "lat", &v))
+    m.lat = json_object_get_double(v);
+  if (json_object_object_get_ex(o, "lng", &v))
+    m.lng = json_object_get_double(v);
+  m.text = held_dup(o, "text", &oom);
+  m.media_url = held_dup(o, "url", &oom);
+  m.media_id = held_dup(o, "id", &oom);
+  m.media_mime = held_dup(o, "mime", &oom);
+  if (!oom) {
+    ev.msg = &m;
+    t->ev = &ev;
+    rc = dispatch(t, fresh);
+    t->ev = was;
+  }
+  free(m.text);
+  free(m.media_url);
+  free(m.media_id);
+  free(m.media_mime);
+  return rc;
+}
+
+/* This turn's text, and the command it is (text and choices only). */
+static enum command
+turn_command(struct turn *t, char *buf, size_t len, const char **text)
+{
+  const struct inbound_msg *m = t->ev->msg;
+
+  *text = msg_text(t, buf, len);
+  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE)
+    return parse_command(*text, t->arg, sizeof(t->arg));
+  return CMD_NONE;
+}
+
+/*
+ * The reporter comes back to a draft idle past draft_ttl: the draft is
+ * held at its step, the message kept in it, and the reporter shown the
+ * open question and asked to continue or start afresh.  LANJUTKAN, BATAL
+ * and MENU need no asking.
+ */
+static int
+remind(struct turn *t)
+{
+  char buf[4096 + 1];
+  const char *text;
+  enum command cmd = turn_command(t, buf, sizeof(buf), &text);
+  int rc;
+
+  if (is_lanjut(cmd)) {
+    log_info("event=report.resumed session=%lld step=%s",
+             (long long)t->sess.id, steps[t->step].name);
+    return ask_step(t);
+  }
+  if (cmd == CMD_BATAL || cmd == CMD_MENU)
+    return dispatch(t, 0);
+  json_object_object_add(t->draft, "tertunda", held_new(t));
+  log_info("event=report.held session=%lld step=%s", (long long)t->sess.id,
+           steps[t->step].name);
+  rc = ask_step(t);
+  return rc != 0 ? rc : say0(t, "draft.reminder");
+}
+
+/* Drop the draft and its evidence: back at the menu. */
+static int
+drop_draft(struct turn *t)
+{
+  int rc = store_evidence_drop(t->st, t->sess.id);
+
+  if (rc == 0) {
+    draft_reset(t);
+    conv_set_step(t, STEP_MENU);
+  }
+  return rc;
+}
+
+/* 1 when text is just word (any case, punctuation around it). */
+static int
+just_word(const char *text, const char *word)
+{
+  size_t n = strlen(word);
+
+  while (*text != '\0' && !isalnum((unsigned char)*text))
+    text++;
+  if (strncasecmp(text, word, n) != 0)
+    return 0;
+  for (text += n; *text != '\0'; text++)
+    if (isalnum((unsigned char)*text))
+      return 0;
+  return 1;
+}
+
+/*
+ * The answer to the reminder.  LANJUTKAN (or LANJUT): the kept message
+ * answers the open question.  Anything else starts afresh: the kept
+ * message opens the new draft if it reads like a report (with BARU, it is
+ * handled as a new message whatever it is), and the reply, unless it was
+ * BARU, is handled as a new message after it.  Nothing is dropped.
+ */
+static int
+on_reminded(struct turn *t)
+{
+  struct json_object *held = NULL;
+  char buf[4096 + 1];
+  const char *text, *htext;
+  enum command cmd = turn_command(t, buf, sizeof(buf), &text);
+  int baru, kept = 0, rc;
+
+  json_object_object_get_ex(t->draft, "tertunda", &held);
+  json_object_get(held);
+  draft_del(t, "tertunda");
+  if (is_lanjut(cmd)) {
+    log_info("event=report.resumed session=%lld step=%s",
+             (long long)t->sess.id, steps[t->step].name);
+    rc = replay(t, held, 0);
+    json_object_put(held);
+    return rc;
+  }
+  log_info("event=report.restarted session=%lld step=%s",
+           (long long)t->sess.id, steps[t->step].name);
+  baru = cmd == CMD_NONE && just_word(text, "BARU");
+  htext = held_str(held, "text");
+  rc = drop_draft(t);
+  if (rc == 0 && htext != NULL && reads_like_report(t, htext) &&
+      parse_command(htext, t->arg, sizeof(t->arg)) == CMD_NONE) {
+    rc = start_story(t, htext);
+    kept = 1;
+  } else if (rc == 0 && baru) {
+    rc = replay(t, held, 1);
+    kept = 1;
+  }
+  json_object_put(held);
+  if (rc != 0 || baru)
+    return rc;
+  /* The reply itself, as a new message. */
+  return dispatch(t, !kept);
+}
+
+/* Past draft_ttl + draft_keep the draft is gone: say so, then handle the
+ * message as a new one. */
+static int
+draft_gone(struct turn *t)
+{
+  int rc;
+
+  log_info("event=report.expired session=%lld step=%s",
+           (long long)t->sess.id, steps[t->step].name);
+  rc = drop_draft(t);
+  if (rc == 0)
+    rc = say0(t, "expired");
+  return rc != 0 ? rc : dispatch(t, 1);
 }
 
 int
@@ -1678,7 +2158,7 @@ int
 conv_handle(struct conv *cv, struct store *st, const struct conv_event *ev)
 {
   struct turn t;
-  int rc, fresh = 0;
+  int rc, fresh = 0, idle;
 
   memset(&t, 0, sizeof(t));
   t.cv = cv;
@@ -1714,20 +2194,19 @@ conv_handle(struct conv *cv, struct store *st, const struct conv_event *ev)
     t.draft = json_object_new_object();
   }
 
-  if (!fresh && t.step != STEP_MENU && t.sess.expires_at != 0 &&
-      ev->now_ms > t.sess.expires_at) {
-    /* The draft sat idle too long: say so and start afresh. */
-    log_info("event=report.expired session=%lld step=%s",
-             (long long)t.sess.id, steps[t.step].name);
-    rc = store_evidence_drop(st, t.sess.id);
-    if (rc == 0) {
-      draft_reset(&t);
-      conv_set_step(&t, STEP_MENU);
-      rc = say0(&t, "expired");
-    }
-  } else {
+  /* A draft idle past draft_ttl is held for draft_keep more. */
+  idle = !fresh && t.step != STEP_MENU && t.sess.expires_at != 0 &&
+         ev->now_ms > t.sess.expires_at;
+  if (idle && ev->now_ms - t.sess.expires_at >
+                (int64_t)cv->cfg->conversation.draft_keep_ms)
+    rc = draft_gone(&t);
+  else if (t.step != STEP_MENU &&
+           json_object_object_get_ex(t.draft, "tertunda", NULL))
+    rc = on_reminded(&t);
+  else if (idle)
+    rc = remind(&t);
+  else
     rc = dispatch(&t, fresh);
-  }
 
   if (rc == 0) {
     free(t.sess.step);

@@ -106,6 +106,7 @@ begin_run(struct retention *r)
   memset(&r->p, 0, sizeof(r->p));
   r->p.now = now;
   r->p.limit = STEP_ROWS;
+  r->p.draft_keep = (int64_t)cfg->conversation.draft_keep_ms;
   if (cfg->storage.payload_retention_ms > 0)
     r->p.payload_before = now - (int64_t)cfg->storage.payload_retention_ms;
   if (cfg->storage.personal_retention_ms > 0)

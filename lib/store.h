@@ -400,6 +400,7 @@ struct store_ticket_filter {
   int timed_only;            /* diterima, diverifikasi or diproses: the
                                 statuses with a service-level timer */
   int limit;                 /* 0: no limit */
+  int64_t reporter_id;       /* 0: anyone's */
 };
 
 /* A list of tickets (handle: the reporter's pseudonym, never the
@@ -491,7 +492,8 @@ int store_sla_mark(struct store *st, int64_t ticket_id, const char *status,
  * - raw payloads of inbound messages received before payload_before are
  *   cleared, at most limit of them (payload_before 0: kept);
  * - the personal data of reporters is removed when they have no open
- *   ticket, no reply still to be sent, and neither wrote nor had a ticket
+ *   ticket, no reply still to be sent, no draft kept (until its expiry
+ *   plus draft_keep), and neither wrote nor had a ticket
  *   change at or after personal_before (0: kept): the number (replaced by
  *   "purged:HANDLE"), the name, the bodies and payloads of their messages,
  *   the texts sent to them, their conversation's draft and the evidence
@@ -505,6 +507,8 @@ struct store_purge {
   int64_t after_reporter;    /* in/out: where the reporter scan is */
   int limit;                 /* in: rows looked at per step */
   int64_t now;               /* in: the time recorded as purged_at */
+  int64_t draft_keep;        /* in: a draft idle past its expiry is still
+                                kept this long ([conversation] draft_keep) */
   int payloads;              /* out: payloads cleared by this step */
   int reporters;             /* out: reporters purged by this step */
   int more;                  /* out: 1 when there is more to do */

@@ -268,6 +268,7 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " AND t.created_at < ?5"
     " AND (?6 = 0 OR t.status NOT IN ('selesai', 'ditolak'))"
     " AND (?8 = 0 OR t.status IN " SQ_TIMED ")"
+    " AND (?9 = 0 OR t.reporter_id = ?9)"
     " ORDER BY t.created_at, t.id LIMIT ?7",
   [SQ_REPORTER_HANDLE] = "SELECT handle FROM reporters WHERE id = ?1",
   [SQ_TICKET_EVENTS] =
@@ -284,7 +285,8 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " WHERE payload IS NOT NULL AND received_at < ?1"
     " ORDER BY received_at LIMIT ?2)",
   /* Each reporter after ?1 not yet purged, and whether it may be now:
-   * nothing open, owed, being written or recent (?2 the cut-off, ?4 now). */
+   * nothing open, owed, being written or held or recent (?2 the cut-off,
+   * ?4 now, ?5 how long an expired draft is held). */
   [SQ_PURGE_CANDIDATES] =
     "SELECT r.id, r.created_at < ?2"
     " AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.reporter_id = r.id"
@@ -294,7 +296,7 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.reporter_id = r.id"
     "  AND o.status IN ('queued', 'sending'))"
     " AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.reporter_id = r.id"
-    "  AND s.step <> 'menu' AND coalesce(s.expires_at, 0) > ?4)"
+    "  AND s.step <> 'menu' AND coalesce(s.expires_at, 0) + ?5 > ?4)"
     " FROM reporters r WHERE r.id > ?1 AND r.purged_at IS NULL"
     " ORDER BY r.id LIMIT ?3",
   [SQ_PURGE_REPORTER] =
@@ -2128,6 +2130,7 @@ sq_ticket_list(struct store *st, const struct store_ticket_filter *f,
   sqlite3_bind_int(stmt, 6, f->open_only);
   sqlite3_bind_int(stmt, 7, f->limit > 0 ? f->limit : -1);
   sqlite3_bind_int(stmt, 8, f->timed_only);
+  sqlite3_bind_int64(stmt, 9, f->reporter_id);
   for (;;) {
     rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) {
@@ -2357,6 +2360,7 @@ sq_purge_step(struct store *st, struct store_purge *p)
   sqlite3_bind_int64(stmt, 2, p->personal_before);
   sqlite3_bind_int(stmt, 3, p->limit);
   sqlite3_bind_int64(stmt, 4, p->now);
+  sqlite3_bind_int64(stmt, 5, p->draft_keep);
   while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     seen++;
     p->after_reporter = sqlite3_column_int64(stmt, 0);

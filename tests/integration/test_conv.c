@@ -360,21 +360,32 @@ START_TEST(status_own_other_missing_and_sloppy)
 }
 END_TEST
 
-START_TEST(idle_draft_expires)
+START_TEST(idle_draft_held_then_expires)
 {
   struct tu_daemon d;
   const char *n = "081999999999";
 
-  /* The default draft_ttl is 24 h; the daemon's clock is moved, nobody
-   * waits. */
+  /* The default draft_ttl is 24 h and draft_keep 7 days; the daemon's
+   * clock is moved, nobody waits. */
   ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
   walk(&d, n, AT_LOKASI);
   ck_assert_int_eq(tu_daemon_advance(&d, 23LL * 3600 * 1000), 0);
   tu_expect(&d, n, "Sikka", "ask.waktu");
+  /* Idle past draft_ttl: held, the reporter reminded, the message kept. */
   ck_assert_int_eq(tu_daemon_advance(&d, 25LL * 3600 * 1000), 0);
-  tu_expect(&d, n, "kemarin", "expired");
-  ck_assert(tu_daemon_log_has(&d, "event=report.expired"));
+  tu_expect(&d, n, "kemarin", "draft.reminder");
+  ck_assert(tu_daemon_log_has(&d, "event=report.held"));
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM sessions WHERE "
+                                 "draft LIKE '%Sikka%'"), 1);
+  /* LANJUTKAN: the kept message answers the open question. */
+  tu_expect(&d, n, "LANJUTKAN", "ask.kronologi");
+  ck_assert(tu_daemon_log_has(&d, "event=report.resumed"));
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM sessions WHERE "
+                                 "draft LIKE '%kemarin%'"), 1);
+  /* Idle past draft_ttl + draft_keep: gone; the message still handled. */
+  ck_assert_int_eq(tu_daemon_advance(&d, 8LL * 24 * 3600 * 1000 + 1), 0);
   tu_expect(&d, n, "1", "ask.kategori");
+  ck_assert(tu_daemon_log_has(&d, "event=report.expired"));
   ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM sessions WHERE "
                                  "draft LIKE '%Sikka%'"), 0);
   tu_daemon_cleanup(&d);
@@ -606,7 +617,7 @@ conv_suite(void)
   tcase_add_test(tc, kembali_from_every_step);
   tcase_add_test(tc, batal_from_every_step);
   tcase_add_test(tc, status_own_other_missing_and_sloppy);
-  tcase_add_test(tc, idle_draft_expires);
+  tcase_add_test(tc, idle_draft_held_then_expires);
   tcase_add_test(tc, two_reporters_interleave);
   tcase_add_test(tc, sigkill_mid_conversation_resumes);
   tcase_add_test(tc, repeated_delivery_advances_once);

@@ -602,8 +602,10 @@ life_walk(struct life *l, int i)
   char story[512];
   size_t k;
 
+  /* A draft idle past draft_ttl is held, and MENU drops it; past
+   * draft_ttl + draft_keep it is gone, and the reporter is told. */
   if (l->state[i] == 2)
-    LIFE_SAY(l, i, "MENU", "expired");
+    LIFE_SAY(l, i, "MENU", "expired", "menu");
   l->state[i] = 0;
   if (life_rand(l, 3) == 0)
     snprintf(story, sizeof(story), "%s", steps[6][0]);
@@ -657,8 +659,11 @@ life_step(struct life *l)
   unsigned what = life_rand(l, 10);
 
   if (what == 9) {
-    /* A day passes: every open draft has expired. */
-    ck_assert_int_eq(tu_daemon_advance(&l->d, 25LL * 3600 * 1000), 0);
+    /* A day passes (every open draft is held), or eight (every open
+     * draft is gone). */
+    ck_assert_int_eq(tu_daemon_advance(&l->d, (life_rand(l, 2) ? 25LL :
+                                               8 * 24LL + 1) * 3600 * 1000),
+                     0);
     for (j = 0; j < LIFE_REPORTERS; j++)
       if (l->state[j] == 1)
         l->state[j] = 2;

@@ -289,6 +289,46 @@ START_TEST(a_draft_being_written_holds_the_purge)
 }
 END_TEST
 
+/* A draft idle past its draft_ttl is still kept for draft_keep, and so is
+ * its reporter's personal data. */
+START_TEST(a_held_draft_holds_the_purge)
+{
+  struct fixture fx;
+  struct store_purge p = {0};
+  struct store_session s = {0};
+  char family[] = "whatsapp", channel[] = "wa", step[] = "lokasi";
+  char draft[] = "{\"terlapor\":\"Camat\"}";
+  int64_t a;
+
+  fx_open(&fx);
+  a = reporter(fx.st, "+6281100000001");
+  message(fx.st, a, "a1", 1 * DAY);
+  s.reporter_id = a;
+  s.family = family;
+  s.channel = channel;
+  s.step = step;
+  s.draft = draft;
+  s.updated_at = 99 * DAY;
+  s.expires_at = 100 * DAY;
+  ck_assert_int_eq(store_session_put(fx.st, &s), 0);
+  p.personal_before = 40 * DAY;
+  p.draft_keep = 7 * DAY;
+  p.now = 105 * DAY;
+  p.limit = 10;
+  ck_assert_int_eq(store_purge_step(fx.st, &p), 0);
+  ck_assert_int_eq(p.reporters, 0);
+  ck_assert_int_eq(q_int(fx.st, "SELECT count(*) FROM sessions WHERE "
+                                "draft LIKE '%Camat%'", 0), 1);
+  p.after_reporter = 0;
+  p.now = 108 * DAY;
+  ck_assert_int_eq(store_purge_step(fx.st, &p), 0);
+  ck_assert_int_eq(p.reporters, 1);
+  ck_assert_int_eq(q_int(fx.st, "SELECT count(*) FROM sessions WHERE "
+                                "draft = '{}' AND step = 'menu'", 0), 1);
+  fx_close(&fx);
+}
+END_TEST
+
 START_TEST(reveals_are_recorded_in_order)
 {
   struct fixture fx;
@@ -387,6 +427,7 @@ casework_suite(void)
   tcase_add_test(tc, purge_takes_exactly_the_quiet_reporters);
   tcase_add_test(tc, zero_cut_offs_keep_everything);
   tcase_add_test(tc, a_draft_being_written_holds_the_purge);
+  tcase_add_test(tc, a_held_draft_holds_the_purge);
   tcase_add_test(tc, reveals_are_recorded_in_order);
   tcase_add_test(tc, the_answer_goes_to_the_latest_open_question);
   suite_add_tcase(s, tc);

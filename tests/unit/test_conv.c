@@ -1084,6 +1084,239 @@ START_TEST(too_short_for_a_place_is_never_kept)
 }
 END_TEST
 
+/* ---- A draft left idle (SPEC 3) -------------------------------------- */
+
+/* The default [conversation] draft_keep: how long an idle draft is kept
+ * after draft_ttl. */
+#define KEEP (7 * 24 * HOUR)
+
+/* Move the clock past draft_ttl (by extra more). */
+static void
+idle(int64_t extra)
+{
+  fx.now += (int64_t)fx.cfg->conversation.draft_ttl_ms + 1000 + extra;
+}
+
+START_TEST(idle_draft_reminded_and_resumed)
+{
+  walk(&A, AT_LOKASI);
+  fx.now += (int64_t)fx.cfg->conversation.draft_ttl_ms + 1000;
+  say(&A, "Kota Kupang");
+  ck_assert_msg(!last_is("expired"), "draft dropped: '%s'", last());
+  ck_assert(draft_has(&A, "terlapor"));
+  say(&A, "LANJUTKAN");
+  ck_assert(draft_has(&A, "terlapor"));
+  ck_assert_msg(last_is("ask.lokasi") || last_is("ask.waktu"),
+                "after LANJUTKAN: '%s'", last());
+}
+END_TEST
+
+/* The open question, then the reminder; LANJUTKAN takes the message the
+ * reporter came back with as its answer. */
+START_TEST(idle_draft_message_answers_on_lanjutkan)
+{
+  walk(&A, AT_LOKASI);
+  idle(0);
+  say(&A, "Kota Kupang");
+  ck_assert_int_eq(fx.r.n, 2);
+  ck_assert_msg(strncmp(fx.r.v[0], tu_text("ask.lokasi"),
+                        strlen(tu_text("ask.lokasi"))) == 0,
+                "open question not shown: '%s'", fx.r.v[0]);
+  ck_assert_msg(last_is("draft.reminder"), "no reminder: '%s'", last());
+  expect_step(&A, "lokasi");
+  ck_assert(!draft_has(&A, "lokasi"));
+  expect(&A, "lanjutkan", "ask.waktu");
+  expect_step(&A, "waktu");
+  ck_assert(draft_has(&A, "terlapor"));
+  ck_assert(draft_has(&A, "lokasi"));
+  /* Answered: the next message is an answer again. */
+  expect(&A, "12 Maret 2026", "ask.kronologi");
+}
+END_TEST
+
+/* Starting afresh: a story the reporter came back with opens the new
+ * draft; the old draft and its evidence are gone. */
+START_TEST(idle_draft_fresh_start_keeps_the_story)
+{
+  struct store_session s;
+
+  walk(&A, AT_WAKTU);
+  say_media(&A, "image/jpeg");
+  ck_assert_int_eq(draft_evidence(&A), 1);
+  idle(0);
+  say(&A, STORY);
+  ck_assert(last_is("draft.reminder"));
+  expect(&A, "BARU", "ask.kategori");
+  expect_step(&A, "kategori");
+  ck_assert(!draft_has(&A, "terlapor"));
+  ck_assert_int_eq(draft_evidence(&A), 0);
+  session(&A, &s);
+  ck_assert_ptr_nonnull(strstr(s.draft, "lima ratus ribu"));
+  store_session_clear(&s);
+}
+END_TEST
+
+/* Any other reply starts afresh and is handled as a new message. */
+START_TEST(idle_draft_other_reply_is_a_new_message)
+{
+  walk(&A, AT_LOKASI);
+  idle(0);
+  say(&A, "Kota Kupang");
+  ck_assert(last_is("draft.reminder"));
+  expect(&A, "2", "status.ask");
+  expect_step(&A, "status");
+  ck_assert(!draft_has(&A, "terlapor"));
+}
+END_TEST
+
+/* Past draft_ttl + draft_keep the draft is gone, and the message is
+ * still handled. */
+START_TEST(idle_draft_gone_after_keep)
+{
+  walk(&A, AT_LOKASI);
+  say_media(&A, "image/jpeg");
+  idle(KEEP);
+  say(&A, "1");
+  ck_assert_int_eq(fx.r.n, 2);
+  ck_assert_msg(strncmp(fx.r.v[0], tu_text("expired"),
+                        strlen(tu_text("expired"))) == 0,
+                "no notice: '%s'", fx.r.v[0]);
+  ck_assert(last_is("ask.kategori"));
+  ck_assert(!draft_has(&A, "terlapor"));
+  ck_assert_int_eq(draft_evidence(&A), 0);
+}
+END_TEST
+
+/* Just inside draft_keep it is still there. */
+START_TEST(idle_draft_kept_until_keep_ends)
+{
+  walk(&A, AT_LOKASI);
+  idle(KEEP - 2000);
+  say(&A, "Halo");
+  ck_assert(last_is("draft.reminder"));
+  ck_assert(draft_has(&A, "terlapor"));
+}
+END_TEST
+
+/* LANJUTKAN still ends the story and the evidence. */
+START_TEST(lanjutkan_ends_kronologi_and_bukti)
+{
+  walk(&A, AT_KRONOLOGI_TOLD);
+  expect(&A, "LANJUTKAN", "ask.bukti");
+  expect(&A, "Lanjutkan.", "ask.identitas");
+}
+END_TEST
+
+/* ---- Free text at the menu (SPEC 3) ---------------------------------- */
+
+START_TEST(free_text_at_menu_starts_a_draft)
+{
+  struct store_session s;
+
+  expect(&A, "Halo", "menu");
+  say(&A, STORY);
+  session(&A, &s);
+  ck_assert_str_ne(s.step, "menu");
+  ck_assert_ptr_nonnull(strstr(s.draft, "lima ratus ribu"));
+  store_session_clear(&s);
+}
+END_TEST
+
+/* The story is the first part of the kronologi: said so, then the first
+ * question; at the kronologi step it is there to go on from. */
+START_TEST(story_at_menu_is_the_first_part)
+{
+  char number[TICKET_NUMBER_MAX];
+  struct store_ticket t;
+
+  say(&A, STORY);
+  ck_assert_int_eq(fx.r.n, 2);
+  ck_assert_msg(strncmp(fx.r.v[0], tu_text("story.started"),
+                        strlen(tu_text("story.started"))) == 0,
+                "not said: '%s'", fx.r.v[0]);
+  ck_assert(last_is("ask.kategori"));
+  expect_step(&A, "kategori");
+  walk_on(&A, AT_KATEGORI, AT_WAKTU);
+  expect(&A, "12 Maret 2026", "kronologi.more");
+  expect(&A, "LANJUT", "ask.bukti");
+  walk_on(&A, AT_BUKTI, AT_KONFIRMASI);
+  expect(&A, "KIRIM", "ticket.created");
+  reply_number(number);
+  ticket(number, &t);
+  ck_assert_str_eq(t.kronologi, STORY);
+  store_ticket_clear(&t);
+}
+END_TEST
+
+/* What does not read like a report stays at the menu. */
+static const char *const not_reports[] = {
+  "Halo",
+  "Selamat pagi pak",
+  "Kota Kupang",
+  "Terima kasih banyak atas bantuan dan pelayanan bapak ibu semua di sini",
+  "Apakah identitas saya aman kalau saya melapor ke layanan ini pak?",
+  "Saya mau tanya bagaimana cara melapor pungutan liar di kantor desa",
+};
+
+START_TEST(short_text_at_menu_is_not_a_report)
+{
+  walk(&A, AT_KATEGORI);
+  expect(&A, "MENU", "menu");
+  say(&A, not_reports[_i]);
+  expect_step(&A, "menu");
+  ck_assert(!draft_has(&A, "kronologi"));
+}
+END_TEST
+
+/* ---- Operator questions (SPEC 3) ------------------------------------- */
+
+/* A menu choice is not an answer to a waiting question; free text is. */
+START_TEST(menu_choice_while_a_question_waits)
+{
+  char number[TICKET_NUMBER_MAX], waiting[32];
+  struct store_ticket t;
+  int64_t qid = 0, tid = 0;
+
+  file_report(&A, number);
+  ticket(number, &t);
+  ck_assert_int_eq(store_question_add(fx.st, t.id, t.reporter_id, "budi",
+                                      "Jam berapa?", fx.now, NULL), 0);
+  store_ticket_clear(&t);
+  expect(&A, "1", "ask.kategori");
+  expect(&A, "MENU", "menu");
+  expect(&A, " 3. ", "howto");
+  ck_assert_int_eq(store_question_waiting(fx.st, reporter(&A), &qid, &tid,
+                                          waiting), 0);
+  expect(&A, "Jam sembilan pagi", "note.received");
+  expect_has(number);
+}
+END_TEST
+
+/* Thanks, safety and status questions in words at the menu get a useful
+ * answer, never "not understood". */
+START_TEST(menu_words_get_useful_answers)
+{
+  char number[TICKET_NUMBER_MAX];
+
+  file_report(&A, number);
+  expect(&A, "Terima kasih banyak pak", "thanks.reply");
+  expect(&A, "Apakah identitas saya aman?", "safety.info");
+  expect(&A, "apakah nama saya dirahasiakan", "safety.info");
+  expect(&A, "Bagaimana laporan saya?", "status.mine");
+  expect_has(number);
+  expect_has(tu_text("status.diterima"));
+  expect(&A, "sudah sampai mana laporan sy", "status.mine");
+  expect_has(number);
+  expect_step(&A, "menu");
+  /* Only the reporter's own tickets. */
+  expect(&B, "Halo", "menu");
+  expect(&B, "Laporan saya sudah diproses?", "status.none");
+  ck_assert(strstr(last(), number) == NULL);
+  expect(&B, "makasih", "thanks.reply");
+  expect(&B, "Bagaimana cara melapor?", "howto");
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1131,6 +1364,29 @@ conv_suite(void)
     tcase_add_test(tk, too_short_for_a_place_is_never_kept);
     suite_add_tcase(s, tk);
   }
+  {
+    TCase *ti = tcase_create("idle");
+    tcase_add_checked_fixture(ti, fx_setup, fx_teardown);
+    tcase_add_test(ti, idle_draft_reminded_and_resumed);
+    tcase_add_test(ti, idle_draft_message_answers_on_lanjutkan);
+    tcase_add_test(ti, idle_draft_fresh_start_keeps_the_story);
+    tcase_add_test(ti, idle_draft_other_reply_is_a_new_message);
+    tcase_add_test(ti, idle_draft_gone_after_keep);
+    tcase_add_test(ti, idle_draft_kept_until_keep_ends);
+    tcase_add_test(ti, lanjutkan_ends_kronologi_and_bukti);
+    suite_add_tcase(s, ti);
+  }
+  {
+    TCase *tm = tcase_create("free_text");
+    tcase_add_checked_fixture(tm, fx_setup, fx_teardown);
+    tcase_add_test(tm, free_text_at_menu_starts_a_draft);
+    tcase_add_test(tm, story_at_menu_is_the_first_part);
+    tcase_add_test(tm, menu_words_get_useful_answers);
+    tcase_add_loop_test(tm, short_text_at_menu_is_not_a_report, 0,
+                        (int)(sizeof(not_reports) / sizeof(not_reports[0])));
+    suite_add_tcase(s, tm);
+  }
+  tcase_add_test(tf, menu_choice_while_a_question_waits);
   return s;
 }
 
