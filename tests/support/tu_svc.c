@@ -7,9 +7,11 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "commit.h"
 #include "config.h"
+#include "diag.h"
 #include "metrics.h"
 #include "store.h"
 #include "testutil.h"
@@ -52,6 +54,27 @@ tu_svc_open(struct tu_svc *t, int64_t now)
   t->ctx.metrics = t->metrics;
   t->ctx.clock = &t->clock;
   t->ctx.commit = t->commit;
+}
+
+void
+tu_svc_config(struct tu_svc *t, const char *text)
+{
+  char *path = tu_path(t->dir, "aduand.conf");
+  struct config *cfg = NULL;
+  struct diag d;
+  int rc;
+
+  ck_assert_int_eq(tu_write_file(path, text), 0);
+  ck_assert_int_eq(chmod(path, 0600), 0);
+  diag_init(&d);
+  rc = config_load(path, &cfg, &d);
+  ck_assert_msg(rc == 0, "config_load: %s",
+                d.text.data != NULL ? d.text.data : "?");
+  diag_free(&d);
+  free(path);
+  config_free(t->cfg);
+  t->cfg = cfg;
+  t->ctx.cfg = cfg;
 }
 
 void

@@ -34,6 +34,10 @@ struct tu_svc {
 /* Set every part up (aborts the test on failure). */
 void tu_svc_open(struct tu_svc *t, int64_t now);
 
+/* Replace t's config with text, loaded from a file in t->dir (aborts the
+ * test, with the loader's diagnostics, when it does not load). */
+void tu_svc_config(struct tu_svc *t, const char *text);
+
 /* Close the commit module, run the loop dry, and free everything. */
 void tu_svc_close(struct tu_svc *t);
 
