@@ -32,6 +32,7 @@
 #include "buf.h"
 #include "err.h"
 #include "log.h"
+#include "units.h"
 
 #define CONFIG_MAX_LINE 4096          /* bytes in one line, without its end */
 #define CONFIG_MAX_FILE (1024 * 1024) /* bytes in the whole file */
@@ -42,7 +43,6 @@
 #define MS_SECOND 1000LL
 #define MS_MINUTE (60 * MS_SECOND)
 #define MS_HOUR (60 * MS_MINUTE)
-#define MS_DAY (24 * MS_HOUR)
 #define KIB 1024LL
 #define MIB (1024 * KIB)
 
@@ -177,17 +177,17 @@ static const struct directive directives[] = {
     .help = "How long a statement waits for a locked database" },
   { .section = SEC_STORAGE, .key = "payload_retention", .type = T_DURATION,
     .offset = CFG(storage.payload_retention_ms), .min = 0,
-    .max = 3650 * MS_DAY, .def = "90d", .flags = F_RELOAD,
+    .max = 3650 * DAY_MS, .def = "90d", .flags = F_RELOAD,
     .help = "Raw webhook payloads (kept for audit) are cleared after this "
             "long; 0 keeps them" },
   { .section = SEC_STORAGE, .key = "personal_retention", .type = T_DURATION,
     .offset = CFG(storage.personal_retention_ms), .min = 0,
-    .max = 3650 * MS_DAY, .def = "365d", .flags = F_RELOAD,
+    .max = 3650 * DAY_MS, .def = "365d", .flags = F_RELOAD,
     .help = "A reporter's number, name and messages are removed this long "
             "after their last ticket closed and their last message (the "
             "reports stay); 0 keeps them" },
   { .section = SEC_STORAGE, .key = "purge_every", .type = T_DURATION,
-    .offset = CFG(storage.purge_every_ms), .min = 0, .max = 7 * MS_DAY,
+    .offset = CFG(storage.purge_every_ms), .min = 0, .max = 7 * DAY_MS,
     .def = "1h", .flags = F_RELOAD,
     .help = "How often the retention purge runs (first a minute after "
             "start); 0: only on aduanctl purge" },
@@ -238,7 +238,7 @@ static const struct directive directives[] = {
             "working days" },
   { .section = SEC_TICKET, .key = "overdue_check_every", .type = T_DURATION,
     .offset = CFG(ticket.overdue_check_every_ms), .min = 1 * MS_SECOND,
-    .max = 1 * MS_DAY, .def = "10m", .flags = F_RELOAD,
+    .max = 1 * DAY_MS, .def = "10m", .flags = F_RELOAD,
     .help = "How often overdue tickets are looked for and logged" },
 
   /* [conversation] */
@@ -248,12 +248,12 @@ static const struct directive directives[] = {
     .help = "Message catalogue: every text the bot sends" },
   { .section = SEC_CONVERSATION, .key = "draft_ttl", .type = T_DURATION,
     .offset = CFG(conversation.draft_ttl_ms), .min = 1 * MS_MINUTE,
-    .max = 30 * MS_DAY, .def = "24h", .flags = F_RELOAD,
+    .max = 30 * DAY_MS, .def = "24h", .flags = F_RELOAD,
     .help = "An unfinished report idle this long is held: its reporter "
             "may continue it (LANJUTKAN) or start afresh" },
   { .section = SEC_CONVERSATION, .key = "draft_keep", .type = T_DURATION,
     .offset = CFG(conversation.draft_keep_ms), .min = 0,
-    .max = 365 * MS_DAY, .def = "7d", .flags = F_RELOAD,
+    .max = 365 * DAY_MS, .def = "7d", .flags = F_RELOAD,
     .help = "How long a held report is kept after draft_ttl before it is "
             "discarded" },
 
@@ -309,7 +309,7 @@ static const struct directive directives[] = {
     .def = "2s", .flags = F_RELOAD,
     .help = "First retry delay; doubled each attempt, with jitter" },
   { .section = SEC_OUTBOX, .key = "backoff_max", .type = T_DURATION,
-    .offset = CFG(outbox.backoff_max_ms), .min = 10, .max = 7 * MS_DAY,
+    .offset = CFG(outbox.backoff_max_ms), .min = 10, .max = 7 * DAY_MS,
     .def = "1h", .flags = F_RELOAD,
     .help = "Longest delay between two attempts" },
   { .section = SEC_OUTBOX, .key = "timeout", .type = T_DURATION,
@@ -331,7 +331,7 @@ static const struct directive directives[] = {
     .help = "Time one download may take" },
   { .section = SEC_EVIDENCE, .key = "retry_for", .type = T_DURATION,
     .offset = CFG(evidence.retry_for_ms), .min = 1 * MS_SECOND,
-    .max = 1 * MS_DAY, .def = "10m", .flags = F_RELOAD,
+    .max = 1 * DAY_MS, .def = "10m", .flags = F_RELOAD,
     .help = "How long a failing download is retried (provider URLs expire)" },
   { .section = SEC_EVIDENCE, .key = "allow_private_addresses",
     .type = T_BOOL, .offset = CFG(evidence.allow_private_addresses),
@@ -591,7 +591,7 @@ config_parse_duration(const char *s, uint64_t *ms)
   else if (strcmp(s, "h") == 0)
     unit = MS_HOUR;
   else if (strcmp(s, "d") == 0)
-    unit = MS_DAY;
+    unit = DAY_MS;
   else
     return AERR_PARSE;
   if (rc != 0 || n > UINT64_MAX / unit)
@@ -686,8 +686,8 @@ fmt_duration(long long ms, char *buf, size_t len)
 {
   if (ms == 0)
     snprintf(buf, len, "0s");
-  else if (ms % MS_DAY == 0)
-    snprintf(buf, len, "%lldd", ms / MS_DAY);
+  else if (ms % DAY_MS == 0)
+    snprintf(buf, len, "%lldd", ms / DAY_MS);
   else if (ms % MS_HOUR == 0)
     snprintf(buf, len, "%lldh", ms / MS_HOUR);
   else if (ms % MS_MINUTE == 0)

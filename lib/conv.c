@@ -64,6 +64,7 @@
 #include "similar.h"
 #include "textdist.h"
 #include "ticket.h"
+#include "units.h"
 #include "validate.h"
 #include "when.h"
 #include "workday.h"
@@ -1072,10 +1073,9 @@ status_check(struct turn *t, const char *arg)
 static int64_t
 wita_midnight(int64_t now)
 {
-  int64_t day = 24LL * 3600 * 1000;
   int64_t local = now + WITA_OFFSET_MS;
 
-  return local - (local % day) - WITA_OFFSET_MS;
+  return local - (local % DAY_MS) - WITA_OFFSET_MS;
 }
 
 static int

@@ -16,9 +16,8 @@
 #include "diag.h"
 #include "err.h"
 #include "ticket.h"
+#include "units.h"
 #include "when.h"
-
-#define MS_PER_DAY (24LL * 3600 * 1000)
 
 struct workday_cal {
   int64_t *days;   /* sorted, no repeats */
@@ -45,13 +44,13 @@ floor_div(int64_t a, int64_t b)
 int64_t
 workday_day(int64_t ms)
 {
-  return floor_div(ms + WITA_OFFSET_MS, MS_PER_DAY);
+  return floor_div(ms + WITA_OFFSET_MS, DAY_MS);
 }
 
 int64_t
 workday_day_start(int64_t day)
 {
-  return day * MS_PER_DAY - WITA_OFFSET_MS;
+  return day * DAY_MS - WITA_OFFSET_MS;
 }
 
 static int
