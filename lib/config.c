@@ -31,6 +31,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "lines.h"
 #include "log.h"
 #include "units.h"
 
@@ -1707,21 +1708,15 @@ static void
 parse_text(struct loader *ld, const char *data, size_t len)
 {
   char line[CONFIG_MAX_LINE + 1];
-  const char *start, *nl;
-  size_t pos = 0, n;
+  struct lines ls;
+  const char *start;
+  size_t n;
   char *s;
-  int lineno = 0;
+  int lineno;
 
-  if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-    pos = 3;
-  while (pos < len && ld->rc == 0) {
-    start = data + pos;
-    nl = memchr(start, '\n', len - pos);
-    n = nl != NULL ? (size_t)(nl - start) : len - pos;
-    pos += n + (nl != NULL ? 1 : 0);
-    lineno++;
-    if (n > 0 && start[n - 1] == '\r')
-      n--;
+  lines_init(&ls, ld->file, data, len, 0, ld->diag);
+  while (ld->rc == 0 && lines_next(&ls, &start, &n)) {
+    lineno = ls.lineno;
     if (n > CONFIG_MAX_LINE) {
       diag_error(ld->diag, ld->file, lineno,
                  "line is longer than %d bytes", CONFIG_MAX_LINE);
@@ -1745,6 +1740,7 @@ parse_text(struct loader *ld, const char *data, size_t len)
     else
       parse_entry(ld, s, lineno);
   }
+  lines_close(&ls);
   explicit_bzero(line, sizeof(line));
 }
 
