@@ -1187,25 +1187,21 @@ resolve_secret(struct loader *ld, int line, const struct directive *d,
 }
 
 /*
- * Parse val as directive d and store it in base (a struct config, or a
- * struct config_channel for channel keys).  A bad value is reported at
- * line and leaves the field as it was.
+ * The steps of set_value() by kind of value: set_text() for values kept
+ * as text (strings, lists, prefixes, paths, URLs, secrets, the listen
+ * address), set_number() for values kept as numbers.  Each parses val as
+ * directive d and stores it in base; a bad value is reported at line and
+ * leaves the field as it was.
  */
 static void
-set_value(struct loader *ld, const struct directive *d, void *base,
-          const char *val, int line)
+set_text(struct loader *ld, const struct directive *d, void *base,
+         const char *val, int line)
 {
-  size_t len = strlen(val), sz;
+  size_t len = strlen(val);
   const char *why, *p;
-  long long n;
-  uint64_t ms;
   char *s, *host;
-  int b, port, rc;
+  int port, rc;
 
-  if (len == 0 && (d->flags & F_EMPTY)) {
-    set_str(base, d, NULL);
-    return;
-  }
   switch (d->type) {
   case T_STRING:
     if ((long long)len < d->min || (long long)len > d->max) {
@@ -1276,6 +1272,22 @@ set_value(struct loader *ld, const struct directive *d, void *base,
     ld->cfg->server.listen_port = port;
     set_str(base, d, ld_strdup(ld, val));
     return;
+  default:
+    return;
+  }
+}
+
+static void
+set_number(struct loader *ld, const struct directive *d, void *base,
+           const char *val, int line)
+{
+  size_t len = strlen(val), sz;
+  const char *p;
+  long long n;
+  uint64_t ms;
+  int b;
+
+  switch (d->type) {
   case T_INT:
     if (parse_int(val, &n) != 0 || n < d->min || n > d->max) {
       bad_value(ld, line, d, val);
@@ -1330,6 +1342,43 @@ set_value(struct loader *ld, const struct directive *d, void *base,
       return;
     }
     ((struct config_channel *)base)->type = (enum channel_type)b;
+    return;
+  default:
+    return;
+  }
+}
+
+/*
+ * Parse val as directive d and store it in base (a struct config, or a
+ * struct config_channel for channel keys).  A bad value is reported at
+ * line and leaves the field as it was.
+ */
+static void
+set_value(struct loader *ld, const struct directive *d, void *base,
+          const char *val, int line)
+{
+  if (*val == '\0' && (d->flags & F_EMPTY)) {
+    set_str(base, d, NULL);
+    return;
+  }
+  switch (d->type) {
+  case T_STRING:
+  case T_UIDS:
+  case T_PREFIX:
+  case T_PATH:
+  case T_URL:
+  case T_SECRET:
+  case T_LISTEN:
+    set_text(ld, d, base, val, line);
+    return;
+  case T_INT:
+  case T_BOOL:
+  case T_MODE:
+  case T_LOGLEVEL:
+  case T_DURATION:
+  case T_SIZE:
+  case T_CHANTYPE:
+    set_number(ld, d, base, val, line);
     return;
   }
 }
