@@ -1078,106 +1078,152 @@ wita_midnight(int64_t now)
   return local - (local % DAY_MS) - WITA_OFFSET_MS;
 }
 
+/*
+ * The steps of file_ticket().  refuse_over_limit() and refuse_duplicate()
+ * answer the turn themselves when the report may not be filed (*refused
+ * set); each returns 0 or an error.
+ */
+
+/* Rule 3: at most limits.tickets_per_day tickets a reporter a WITA day. */
+static int
+refuse_over_limit(struct turn *t, int *refused)
+{
+  struct catalog_var v;
+  char lim[16];
+  int rc, count = 0, limit = t->cv->cfg->limits.tickets_per_day;
+
+  *refused = 0;
+  if (limit <= 0)
+    return 0;
+  rc = store_ticket_count_since(t->st, t->ev->reporter_id,
+                                wita_midnight(t->ev->now_ms), &count);
+  if (rc != 0 || count < limit)
+    return rc;
+  snprintf(lim, sizeof(lim), "%d", limit);
+  v.name = "limit";
+  v.value = lim;
+  log_info("event=report.rejected session=%lld step=konfirmasi "
+           "reason=tickets_per_day", (long long)t->sess.id);
+  count_rejection(t, "tickets_per_day");
+  *refused = 1;
+  return say(t, "ticket.limit", &v, 1);
+}
+
+/* Tell the reporter that old, still open, already holds this report, and
+ * drop the draft. */
+static int
+answer_duplicate(struct turn *t, const struct similar_hit *hit,
+                 const struct store_ticket *old)
+{
+  struct catalog_var vars[2];
+  struct buf label = BUF_INIT;
+  char key[40];
+  int rc;
+
+  snprintf(key, sizeof(key), "status.%s", old->status);
+  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
+  vars[0].name = "ticket";
+  vars[0].value = old->number;
+  vars[1].name = "status";
+  vars[1].value = label.data ? label.data : old->status;
+  log_info("event=report.rejected session=%lld step=konfirmasi "
+           "reason=%s ticket=%s score=%.2f", (long long)t->sess.id,
+           hit->same_reporter ? "duplicate_same" : "duplicate_any",
+           old->number, hit->score);
+  count_rejection(t, hit->same_reporter ? "duplicate_same" : "duplicate_any");
+  rc = say(t, "duplicate", vars, 2);
+  buf_free(&label);
+  if (rc == 0) {
+    rc = store_evidence_drop(t->st, t->sess.id);
+    draft_reset(t);
+    conv_set_step(t, STEP_MENU);
+  }
+  return rc;
+}
+
+/* Rule 4: not a report already being handled. */
+static int
+refuse_duplicate(struct turn *t, const char *category, int *refused)
+{
+  struct buf b = BUF_INIT;
+  struct similar_hit hit;
+  struct store_ticket old;
+  const struct config *cfg = t->cv->cfg;
+  int found, rc;
+
+  *refused = 0;
+  rc = dup_text(&b, category, draft_str(t, "terlapor"),
+                draft_str(t, "kronologi"));
+  found = rc == 0 ? similar_find(t->cv->open, b.data ? b.data : "",
+                                 t->ev->reporter_id,
+                                 cfg->conversation.duplicate_same / 100.0,
+                                 cfg->conversation.duplicate_any / 100.0,
+                                 &hit) : 0;
+  buf_free(&b);
+  if (found != 1)
+    return 0;   /* no text to compare (even for want of memory): file it */
+  rc = store_ticket_by_id(t->st, hit.ticket_id, &old);
+  if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status))) {
+    *refused = 1;
+    rc = answer_duplicate(t, &hit, &old);
+    store_ticket_clear(&old);
+    return rc;
+  }
+  store_ticket_clear(&old);
+  return rc != AERR_NOTFOUND ? rc : 0;
+}
+
+/* The new ticket's fields from the draft (pointing into it). */
+static void
+ticket_from_draft(struct turn *t, const char *category, const char *ident,
+                  struct store_ticket_new *tk)
+{
+  struct json_object *la, *ln;
+
+  tk->reporter_id = t->ev->reporter_id;
+  tk->channel = t->ev->channel;
+  tk->category = category;
+  tk->terlapor = draft_str(t, "terlapor");
+  tk->lokasi = draft_str(t, "lokasi");
+  tk->lokasi_kode = draft_str(t, "lokasi_kode");
+  if (json_object_object_get_ex(t->draft, "lat", &la) &&
+      json_object_object_get_ex(t->draft, "lng", &ln)) {
+    tk->has_location = 1;
+    tk->lat = json_object_get_double(la);
+    tk->lng = json_object_get_double(ln);
+  }
+  tk->waktu = draft_str(t, "waktu");
+  tk->waktu_tanggal = draft_str(t, "waktu_iso");
+  if (tk->waktu_tanggal != NULL && *tk->waktu_tanggal == '\0')
+    tk->waktu_tanggal = NULL;
+  tk->kronologi = draft_str(t, "kronologi");
+  tk->identitas = ident;
+  tk->created_at = t->ev->now_ms;
+}
+
 static int
 file_ticket(struct turn *t)
 {
   struct store_ticket_new tk = {0};
   struct buf marks = BUF_INIT;
   struct catalog_var v;
-  struct json_object *la, *ln;
-  const char *ident, *nama;
-  char number[TICKET_NUMBER_MAX], lim[16];
-  int kat, rc, count = 0, limit = t->cv->cfg->limits.tickets_per_day;
+  const char *ident, *nama, *category;
+  char number[TICKET_NUMBER_MAX];
+  int kat, rc, refused;
   int64_t id = 0;
 
-  if (limit > 0) {
-    rc = store_ticket_count_since(t->st, t->ev->reporter_id,
-                                  wita_midnight(t->ev->now_ms), &count);
-    if (rc != 0)
-      return rc;
-    if (count >= limit) {
-      snprintf(lim, sizeof(lim), "%d", limit);
-      v.name = "limit";
-      v.value = lim;
-      log_info("event=report.rejected session=%lld step=konfirmasi "
-               "reason=tickets_per_day", (long long)t->sess.id);
-      count_rejection(t, "tickets_per_day");
-      return say(t, "ticket.limit", &v, 1);
-    }
-  }
+  rc = refuse_over_limit(t, &refused);
+  if (rc != 0 || refused)
+    return rc;
   kat = draft_int(t, "kategori");
+  category = kat >= 1 && kat <= NCATEGORIES ? category_codes[kat] : NULL;
   ident = draft_str(t, "identitas");
   if (ident == NULL)
     ident = "anonim";
-
-  /* Rule 4: not a report already being handled. */
-  {
-    struct buf b = BUF_INIT;
-    struct similar_hit hit;
-    const struct config *cfg = t->cv->cfg;
-    int found;
-    rc = dup_text(&b, kat >= 1 && kat <= NCATEGORIES ? category_codes[kat]
-                                                     : NULL,
-                  draft_str(t, "terlapor"), draft_str(t, "kronologi"));
-    found = rc == 0 ? similar_find(t->cv->open, b.data ? b.data : "",
-                                   t->ev->reporter_id,
-                                   cfg->conversation.duplicate_same / 100.0,
-                                   cfg->conversation.duplicate_any / 100.0,
-                                   &hit) : 0;
-    buf_free(&b);
-    if (found == 1) {
-      struct store_ticket old;
-      rc = store_ticket_by_id(t->st, hit.ticket_id, &old);
-      if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status))) {
-        struct catalog_var vars[2];
-        struct buf label = BUF_INIT;
-        char key[40];
-        snprintf(key, sizeof(key), "status.%s", old.status);
-        catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
-        vars[0].name = "ticket";
-        vars[0].value = old.number;
-        vars[1].name = "status";
-        vars[1].value = label.data ? label.data : old.status;
-        log_info("event=report.rejected session=%lld step=konfirmasi "
-                 "reason=%s ticket=%s score=%.2f", (long long)t->sess.id,
-                 hit.same_reporter ? "duplicate_same" : "duplicate_any",
-                 old.number, hit.score);
-        count_rejection(t, hit.same_reporter ? "duplicate_same"
-                                             : "duplicate_any");
-        rc = say(t, "duplicate", vars, 2);
-        buf_free(&label);
-        store_ticket_clear(&old);
-        if (rc == 0) {
-          rc = store_evidence_drop(t->st, t->sess.id);
-          draft_reset(t);
-          conv_set_step(t, STEP_MENU);
-        }
-        return rc;
-      }
-      store_ticket_clear(&old);
-      if (rc != 0 && rc != AERR_NOTFOUND)
-        return rc;
-    }
-  }
-  tk.reporter_id = t->ev->reporter_id;
-  tk.channel = t->ev->channel;
-  tk.category = kat >= 1 && kat <= NCATEGORIES ? category_codes[kat] : NULL;
-  tk.terlapor = draft_str(t, "terlapor");
-  tk.lokasi = draft_str(t, "lokasi");
-  tk.lokasi_kode = draft_str(t, "lokasi_kode");
-  if (json_object_object_get_ex(t->draft, "lat", &la) &&
-      json_object_object_get_ex(t->draft, "lng", &ln)) {
-    tk.has_location = 1;
-    tk.lat = json_object_get_double(la);
-    tk.lng = json_object_get_double(ln);
-  }
-  tk.waktu = draft_str(t, "waktu");
-  tk.waktu_tanggal = draft_str(t, "waktu_iso");
-  if (tk.waktu_tanggal != NULL && *tk.waktu_tanggal == '\0')
-    tk.waktu_tanggal = NULL;
-  tk.kronologi = draft_str(t, "kronologi");
-  tk.identitas = ident;
-  tk.created_at = t->ev->now_ms;
+  rc = refuse_duplicate(t, category, &refused);
+  if (rc != 0 || refused)
+    return rc;
+  ticket_from_draft(t, category, ident, &tk);
   rc = draft_marks(t, &marks);
   tk.marks = marks.len > 0 ? marks.data : NULL;
   if (rc == 0)
