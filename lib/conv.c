@@ -1799,23 +1799,34 @@ on_unsupported(struct turn *t)
 
 /* ---- The turn -------------------------------------------------------- */
 
+/* The name step: free text only, checked as a name. */
 static int
-dispatch(struct turn *t, int fresh)
+on_nama(struct turn *t, const char *text, enum command cmd)
 {
-  const struct inbound_msg *m = t->ev->msg;
-  char textbuf[4096 + 1];
-  const char *text = msg_text(t, textbuf, sizeof(textbuf));
-  enum command cmd = CMD_NONE;
-  int n = 0, rc;
+  struct verdict v;
+  int rc;
 
-  if (m->kind == MSG_UNSUPPORTED)
-    return on_unsupported(t);
-  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE) {
-    cmd = parse_command(text, t->arg, sizeof(t->arg));
-    if (cmd == CMD_NONE)
-      cmd = forgiving_command(t, text);
-  }
+  if (cmd != CMD_NONE)
+    return invalid(t, "invalid.nama", NULL, 0, "nama_command");
+  rc = validate_field(&t->cv->vd, FIELD_NAMA, text, t->ev->now_ms, &v);
+  if (rc != 0)
+    return rc;
+  if (!v.ok)
+    return invalid(t, v.reason, v.vars, v.nvars, v.code);
+  draft_set_str(t, "nama", text);
+  return enter(t, STEP_KONFIRMASI);
+}
 
+/*
+ * The commands that work at every step (batal, menu, bantuan, kembali,
+ * status): *done is set when cmd was one of them and has been answered.
+ */
+static int
+on_command(struct turn *t, enum command cmd, int *done)
+{
+  int rc;
+
+  *done = 1;
   switch (cmd) {
   case CMD_BATAL:
     rc = store_evidence_drop(t->st, t->sess.id);
@@ -1853,31 +1864,15 @@ dispatch(struct turn *t, int fresh)
   default:
     break;
   }
+  *done = 0;
+  return 0;
+}
 
-  /* Media sent before the evidence step is kept, and the question of the
-   * step repeated. */
-  if (m->kind == MSG_MEDIA && t->step != STEP_BUKTI) {
-    if (t->step > STEP_KATEGORI && mime_ok(m->media_mime)) {
-      rc = keep_evidence(t, &n);
-      if (rc != 0)
-        return rc;
-    }
-    if (t->step == STEP_KONFIRMASI)
-      return say_konfirmasi(t);
-    return say0(t, steps[t->step].ask);
-  }
-  if (m->kind == MSG_LOCATION && t->step != STEP_LOKASI)
-    return invalid(t, steps[t->step].help, NULL, 0, "location_here");
-
-  /* Only free text answers: a command or a menu choice is not an answer,
-   * it does what it does at the menu. */
-  if (t->step == STEP_MENU && m->kind == MSG_TEXT && cmd == CMD_NONE &&
-      choice(text, 3) == 0) {
-    int done;
-    rc = on_answer(t, text, &done);
-    if (rc != 0 || done)
-      return rc;
-  }
+/* The answer to text (or cmd) at the session's step. */
+static int
+on_step(struct turn *t, const char *text, enum command cmd, int fresh)
+{
+  int rc;
 
   switch (t->step) {
   case STEP_MENU:
@@ -1902,23 +1897,66 @@ dispatch(struct turn *t, int fresh)
   case STEP_IDENTITAS:
     return on_identitas(t, text);
   case STEP_NAMA:
-    if (cmd == CMD_NONE) {
-      struct verdict v;
-      rc = validate_field(&t->cv->vd, FIELD_NAMA, text, t->ev->now_ms, &v);
-      if (rc != 0)
-        return rc;
-      if (!v.ok)
-        return invalid(t, v.reason, v.vars, v.nvars, v.code);
-      draft_set_str(t, "nama", text);
-      return enter(t, STEP_KONFIRMASI);
-    }
-    return invalid(t, "invalid.nama", NULL, 0, "nama_command");
+    return on_nama(t, text, cmd);
   case STEP_KONFIRMASI:
     return on_konfirmasi(t, cmd);
   default:
     conv_set_step(t, STEP_MENU);
     return say0(t, "menu");
   }
+}
+
+/*
+ * One message: the commands of every step first, then media and
+ * locations out of their step, a question at the menu, and last the
+ * answer at the step.
+ */
+static int
+dispatch(struct turn *t, int fresh)
+{
+  const struct inbound_msg *m = t->ev->msg;
+  char textbuf[4096 + 1];
+  const char *text = msg_text(t, textbuf, sizeof(textbuf));
+  enum command cmd = CMD_NONE;
+  int n = 0, rc, done;
+
+  if (m->kind == MSG_UNSUPPORTED)
+    return on_unsupported(t);
+  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE) {
+    cmd = parse_command(text, t->arg, sizeof(t->arg));
+    if (cmd == CMD_NONE)
+      cmd = forgiving_command(t, text);
+  }
+
+  rc = on_command(t, cmd, &done);
+  if (rc != 0 || done)
+    return rc;
+
+  /* Media sent before the evidence step is kept, and the question of the
+   * step repeated. */
+  if (m->kind == MSG_MEDIA && t->step != STEP_BUKTI) {
+    if (t->step > STEP_KATEGORI && mime_ok(m->media_mime)) {
+      rc = keep_evidence(t, &n);
+      if (rc != 0)
+        return rc;
+    }
+    if (t->step == STEP_KONFIRMASI)
+      return say_konfirmasi(t);
+    return say0(t, steps[t->step].ask);
+  }
+  if (m->kind == MSG_LOCATION && t->step != STEP_LOKASI)
+    return invalid(t, steps[t->step].help, NULL, 0, "location_here");
+
+  /* Only free text answers: a command or a menu choice is not an answer,
+   * it does what it does at the menu. */
+  if (t->step == STEP_MENU && m->kind == MSG_TEXT && cmd == CMD_NONE &&
+      choice(text, 3) == 0) {
+    rc = on_answer(t, text, &done);
+    if (rc != 0 || done)
+      return rc;
+  }
+
+  return on_step(t, text, cmd, fresh);
 }
 
 /* ---- A draft left idle --------------------------------------------- */
