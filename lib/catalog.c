@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "lines.h"
 #include "sms.h"
 #include "utf8.h"
 
@@ -326,24 +327,16 @@ start_entry(struct loader *ld, int lineno, const char *p, size_t n)
   add_value(ld, lineno, eq + 1, n - (size_t)(eq - p) - 1, 1);
 }
 
-/* Read one line, p[0..n) without its line ending. */
+/*
+ * Read one line, p[0..n) without its line ending (comment lines do not
+ * come here); broken: it holds a NUL byte or invalid UTF-8, already
+ * reported.
+ */
 static void
-read_line(struct loader *ld, int lineno, const char *p, size_t n)
+read_line(struct loader *ld, int lineno, const char *p, size_t n, int broken)
 {
-  size_t i, bad;
-  int broken = 0;
+  size_t i;
 
-  if (memchr(p, '\0', n) != NULL) {
-    diag_error(ld->diag, ld->path, lineno, "the line holds a NUL byte");
-    broken = 1;
-  }
-  bad = utf8_check(p, n);
-  if (bad < n) {
-    diag_error(ld->diag, ld->path, lineno,
-               "invalid UTF-8 at byte %zu of the line (save the file as "
-               "UTF-8)", bad + 1);
-    broken = 1;
-  }
   for (i = 0; i < n && is_blank(p[i]); i++)
     ;
   if (i == n) {
@@ -351,8 +344,6 @@ read_line(struct loader *ld, int lineno, const char *p, size_t n)
       ld->blanks++;
     return;
   }
-  if (p[i] == '#')
-    return;
   if (i > 0) {
     if (!ld->in_entry)
       diag_error(ld->diag, ld->path, lineno,
@@ -493,10 +484,10 @@ catalog_load(const char *path, const struct catalog_key *keys, int nkeys,
 {
   struct loader ld;
   struct diag local;
-  struct buf file;
-  const char *p, *end, *nl;
+  struct lines ls;
+  const char *p;
   size_t len;
-  int rc, i, lineno = 0, errors;
+  int rc, i, errors;
 
   *out = NULL;
   if (diag == NULL) {
@@ -504,7 +495,8 @@ catalog_load(const char *path, const struct catalog_key *keys, int nkeys,
     diag = &local;
   }
   errors = diag->errors;
-  rc = diag_read_file(diag, path, CATALOG_MAX_SIZE, &file);
+  rc = lines_open(&ls, path, CATALOG_MAX_SIZE,
+                  LINES_CHECK | LINES_COMMENT_LINE, diag);
   if (rc != 0)
     goto done;
   memset(&ld, 0, sizeof(ld));
@@ -514,22 +506,11 @@ catalog_load(const char *path, const struct catalog_key *keys, int nkeys,
   ld.diag = diag;
   ld.slots = calloc((size_t)ld.nkeys + 1, sizeof(*ld.slots));
   if (ld.slots == NULL) {
-    buf_free(&file);
     rc = -ENOMEM;
     goto done;
   }
-  p = file.data != NULL ? file.data : "";
-  end = p + file.len;
-  if (file.len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-  while (p < end && ld.rc == 0) {
-    nl = memchr(p, '\n', (size_t)(end - p));
-    len = (size_t)((nl != NULL ? nl : end) - p);
-    if (len > 0 && p[len - 1] == '\r')
-      len--;
-    read_line(&ld, ++lineno, p, len);
-    p = nl != NULL ? nl + 1 : end;
-  }
+  while (ld.rc == 0 && lines_next(&ls, &p, &len))
+    read_line(&ld, ls.lineno, p, len, ls.bad);
   finish_entry(&ld);
   for (i = 0; i < ld.nkeys; i++)
     if (ld.slots[i].line[0] == 0)
@@ -547,8 +528,8 @@ catalog_load(const char *path, const struct catalog_key *keys, int nkeys,
   buf_free(&ld.name);
   buf_free(&ld.scratch);
   buf_free(&ld.line);
-  buf_free(&file);
 done:
+  lines_close(&ls);
   if (diag == &local)
     diag_free(&local);
   return rc;

@@ -31,7 +31,9 @@
 
 #include "buf.h"
 #include "err.h"
+#include "lines.h"
 #include "log.h"
+#include "units.h"
 
 #define CONFIG_MAX_LINE 4096          /* bytes in one line, without its end */
 #define CONFIG_MAX_FILE (1024 * 1024) /* bytes in the whole file */
@@ -42,7 +44,6 @@
 #define MS_SECOND 1000LL
 #define MS_MINUTE (60 * MS_SECOND)
 #define MS_HOUR (60 * MS_MINUTE)
-#define MS_DAY (24 * MS_HOUR)
 #define KIB 1024LL
 #define MIB (1024 * KIB)
 
@@ -177,17 +178,17 @@ static const struct directive directives[] = {
     .help = "How long a statement waits for a locked database" },
   { .section = SEC_STORAGE, .key = "payload_retention", .type = T_DURATION,
     .offset = CFG(storage.payload_retention_ms), .min = 0,
-    .max = 3650 * MS_DAY, .def = "90d", .flags = F_RELOAD,
+    .max = 3650 * DAY_MS, .def = "90d", .flags = F_RELOAD,
     .help = "Raw webhook payloads (kept for audit) are cleared after this "
             "long; 0 keeps them" },
   { .section = SEC_STORAGE, .key = "personal_retention", .type = T_DURATION,
     .offset = CFG(storage.personal_retention_ms), .min = 0,
-    .max = 3650 * MS_DAY, .def = "365d", .flags = F_RELOAD,
+    .max = 3650 * DAY_MS, .def = "365d", .flags = F_RELOAD,
     .help = "A reporter's number, name and messages are removed this long "
             "after their last ticket closed and their last message (the "
             "reports stay); 0 keeps them" },
   { .section = SEC_STORAGE, .key = "purge_every", .type = T_DURATION,
-    .offset = CFG(storage.purge_every_ms), .min = 0, .max = 7 * MS_DAY,
+    .offset = CFG(storage.purge_every_ms), .min = 0, .max = 7 * DAY_MS,
     .def = "1h", .flags = F_RELOAD,
     .help = "How often the retention purge runs (first a minute after "
             "start); 0: only on aduanctl purge" },
@@ -238,7 +239,7 @@ static const struct directive directives[] = {
             "working days" },
   { .section = SEC_TICKET, .key = "overdue_check_every", .type = T_DURATION,
     .offset = CFG(ticket.overdue_check_every_ms), .min = 1 * MS_SECOND,
-    .max = 1 * MS_DAY, .def = "10m", .flags = F_RELOAD,
+    .max = 1 * DAY_MS, .def = "10m", .flags = F_RELOAD,
     .help = "How often overdue tickets are looked for and logged" },
 
   /* [conversation] */
@@ -248,12 +249,12 @@ static const struct directive directives[] = {
     .help = "Message catalogue: every text the bot sends" },
   { .section = SEC_CONVERSATION, .key = "draft_ttl", .type = T_DURATION,
     .offset = CFG(conversation.draft_ttl_ms), .min = 1 * MS_MINUTE,
-    .max = 30 * MS_DAY, .def = "24h", .flags = F_RELOAD,
+    .max = 30 * DAY_MS, .def = "24h", .flags = F_RELOAD,
     .help = "An unfinished report idle this long is held: its reporter "
             "may continue it (LANJUTKAN) or start afresh" },
   { .section = SEC_CONVERSATION, .key = "draft_keep", .type = T_DURATION,
     .offset = CFG(conversation.draft_keep_ms), .min = 0,
-    .max = 365 * MS_DAY, .def = "7d", .flags = F_RELOAD,
+    .max = 365 * DAY_MS, .def = "7d", .flags = F_RELOAD,
     .help = "How long a held report is kept after draft_ttl before it is "
             "discarded" },
 
@@ -309,7 +310,7 @@ static const struct directive directives[] = {
     .def = "2s", .flags = F_RELOAD,
     .help = "First retry delay; doubled each attempt, with jitter" },
   { .section = SEC_OUTBOX, .key = "backoff_max", .type = T_DURATION,
-    .offset = CFG(outbox.backoff_max_ms), .min = 10, .max = 7 * MS_DAY,
+    .offset = CFG(outbox.backoff_max_ms), .min = 10, .max = 7 * DAY_MS,
     .def = "1h", .flags = F_RELOAD,
     .help = "Longest delay between two attempts" },
   { .section = SEC_OUTBOX, .key = "timeout", .type = T_DURATION,
@@ -331,7 +332,7 @@ static const struct directive directives[] = {
     .help = "Time one download may take" },
   { .section = SEC_EVIDENCE, .key = "retry_for", .type = T_DURATION,
     .offset = CFG(evidence.retry_for_ms), .min = 1 * MS_SECOND,
-    .max = 1 * MS_DAY, .def = "10m", .flags = F_RELOAD,
+    .max = 1 * DAY_MS, .def = "10m", .flags = F_RELOAD,
     .help = "How long a failing download is retried (provider URLs expire)" },
   { .section = SEC_EVIDENCE, .key = "allow_private_addresses",
     .type = T_BOOL, .offset = CFG(evidence.allow_private_addresses),
@@ -591,7 +592,7 @@ config_parse_duration(const char *s, uint64_t *ms)
   else if (strcmp(s, "h") == 0)
     unit = MS_HOUR;
   else if (strcmp(s, "d") == 0)
-    unit = MS_DAY;
+    unit = DAY_MS;
   else
     return AERR_PARSE;
   if (rc != 0 || n > UINT64_MAX / unit)
@@ -686,8 +687,8 @@ fmt_duration(long long ms, char *buf, size_t len)
 {
   if (ms == 0)
     snprintf(buf, len, "0s");
-  else if (ms % MS_DAY == 0)
-    snprintf(buf, len, "%lldd", ms / MS_DAY);
+  else if (ms % DAY_MS == 0)
+    snprintf(buf, len, "%lldd", ms / DAY_MS);
   else if (ms % MS_HOUR == 0)
     snprintf(buf, len, "%lldh", ms / MS_HOUR);
   else if (ms % MS_MINUTE == 0)
@@ -1186,25 +1187,21 @@ resolve_secret(struct loader *ld, int line, const struct directive *d,
 }
 
 /*
- * Parse val as directive d and store it in base (a struct config, or a
- * struct config_channel for channel keys).  A bad value is reported at
- * line and leaves the field as it was.
+ * The steps of set_value() by kind of value: set_text() for values kept
+ * as text (strings, lists, prefixes, paths, URLs, secrets, the listen
+ * address), set_number() for values kept as numbers.  Each parses val as
+ * directive d and stores it in base; a bad value is reported at line and
+ * leaves the field as it was.
  */
 static void
-set_value(struct loader *ld, const struct directive *d, void *base,
-          const char *val, int line)
+set_text(struct loader *ld, const struct directive *d, void *base,
+         const char *val, int line)
 {
-  size_t len = strlen(val), sz;
+  size_t len = strlen(val);
   const char *why, *p;
-  long long n;
-  uint64_t ms;
   char *s, *host;
-  int b, port, rc;
+  int port, rc;
 
-  if (len == 0 && (d->flags & F_EMPTY)) {
-    set_str(base, d, NULL);
-    return;
-  }
   switch (d->type) {
   case T_STRING:
     if ((long long)len < d->min || (long long)len > d->max) {
@@ -1275,6 +1272,22 @@ set_value(struct loader *ld, const struct directive *d, void *base,
     ld->cfg->server.listen_port = port;
     set_str(base, d, ld_strdup(ld, val));
     return;
+  default:
+    return;
+  }
+}
+
+static void
+set_number(struct loader *ld, const struct directive *d, void *base,
+           const char *val, int line)
+{
+  size_t len = strlen(val), sz;
+  const char *p;
+  long long n;
+  uint64_t ms;
+  int b;
+
+  switch (d->type) {
   case T_INT:
     if (parse_int(val, &n) != 0 || n < d->min || n > d->max) {
       bad_value(ld, line, d, val);
@@ -1329,6 +1342,43 @@ set_value(struct loader *ld, const struct directive *d, void *base,
       return;
     }
     ((struct config_channel *)base)->type = (enum channel_type)b;
+    return;
+  default:
+    return;
+  }
+}
+
+/*
+ * Parse val as directive d and store it in base (a struct config, or a
+ * struct config_channel for channel keys).  A bad value is reported at
+ * line and leaves the field as it was.
+ */
+static void
+set_value(struct loader *ld, const struct directive *d, void *base,
+          const char *val, int line)
+{
+  if (*val == '\0' && (d->flags & F_EMPTY)) {
+    set_str(base, d, NULL);
+    return;
+  }
+  switch (d->type) {
+  case T_STRING:
+  case T_UIDS:
+  case T_PREFIX:
+  case T_PATH:
+  case T_URL:
+  case T_SECRET:
+  case T_LISTEN:
+    set_text(ld, d, base, val, line);
+    return;
+  case T_INT:
+  case T_BOOL:
+  case T_MODE:
+  case T_LOGLEVEL:
+  case T_DURATION:
+  case T_SIZE:
+  case T_CHANTYPE:
+    set_number(ld, d, base, val, line);
     return;
   }
 }
@@ -1707,21 +1757,15 @@ static void
 parse_text(struct loader *ld, const char *data, size_t len)
 {
   char line[CONFIG_MAX_LINE + 1];
-  const char *start, *nl;
-  size_t pos = 0, n;
+  struct lines ls;
+  const char *start;
+  size_t n;
   char *s;
-  int lineno = 0;
+  int lineno;
 
-  if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-    pos = 3;
-  while (pos < len && ld->rc == 0) {
-    start = data + pos;
-    nl = memchr(start, '\n', len - pos);
-    n = nl != NULL ? (size_t)(nl - start) : len - pos;
-    pos += n + (nl != NULL ? 1 : 0);
-    lineno++;
-    if (n > 0 && start[n - 1] == '\r')
-      n--;
+  lines_init(&ls, ld->file, data, len, 0, ld->diag);
+  while (ld->rc == 0 && lines_next(&ls, &start, &n)) {
+    lineno = ls.lineno;
     if (n > CONFIG_MAX_LINE) {
       diag_error(ld->diag, ld->file, lineno,
                  "line is longer than %d bytes", CONFIG_MAX_LINE);
@@ -1745,6 +1789,7 @@ parse_text(struct loader *ld, const char *data, size_t len)
     else
       parse_entry(ld, s, lineno);
   }
+  lines_close(&ls);
   explicit_bzero(line, sizeof(line));
 }
 

@@ -65,6 +65,7 @@
 #include "similar.h"
 #include "textdist.h"
 #include "ticket.h"
+#include "units.h"
 #include "validate.h"
 #include "when.h"
 #include "workday.h"
@@ -1073,10 +1074,132 @@ status_check(struct turn *t, const char *arg)
 static int64_t
 wita_midnight(int64_t now)
 {
-  int64_t day = 24LL * 3600 * 1000;
   int64_t local = now + WITA_OFFSET_MS;
 
-  return local - (local % day) - WITA_OFFSET_MS;
+  return local - (local % DAY_MS) - WITA_OFFSET_MS;
+}
+
+/*
+ * The steps of file_ticket().  refuse_over_limit() and refuse_duplicate()
+ * answer the turn themselves when the report may not be filed (*refused
+ * set); each returns 0 or an error.
+ */
+
+/* Rule 3: at most limits.tickets_per_day tickets a reporter a WITA day. */
+static int
+refuse_over_limit(struct turn *t, int *refused)
+{
+  struct catalog_var v;
+  char lim[16];
+  int rc, count = 0, limit = t->cv->cfg->limits.tickets_per_day;
+
+  *refused = 0;
+  if (limit <= 0)
+    return 0;
+  rc = store_ticket_count_since(t->st, t->ev->reporter_id,
+                                wita_midnight(t->ev->now_ms), &count);
+  if (rc != 0 || count < limit)
+    return rc;
+  snprintf(lim, sizeof(lim), "%d", limit);
+  v.name = "limit";
+  v.value = lim;
+  log_info("event=report.rejected session=%lld step=konfirmasi "
+           "reason=tickets_per_day", (long long)t->sess.id);
+  count_rejection(t, "tickets_per_day");
+  *refused = 1;
+  return say(t, "ticket.limit", &v, 1);
+}
+
+/* Tell the reporter that old, still open, already holds this report, and
+ * drop the draft. */
+static int
+answer_duplicate(struct turn *t, const struct similar_hit *hit,
+                 const struct store_ticket *old)
+{
+  struct catalog_var vars[2];
+  struct buf label = BUF_INIT;
+  char key[40];
+  int rc;
+
+  snprintf(key, sizeof(key), "status.%s", old->status);
+  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
+  vars[0].name = "ticket";
+  vars[0].value = old->number;
+  vars[1].name = "status";
+  vars[1].value = label.data ? label.data : old->status;
+  log_info("event=report.rejected session=%lld step=konfirmasi "
+           "reason=%s ticket=%s score=%.2f", (long long)t->sess.id,
+           hit->same_reporter ? "duplicate_same" : "duplicate_any",
+           old->number, hit->score);
+  count_rejection(t, hit->same_reporter ? "duplicate_same" : "duplicate_any");
+  rc = say(t, "duplicate", vars, 2);
+  buf_free(&label);
+  if (rc == 0) {
+    rc = store_evidence_drop(t->st, t->sess.id);
+    draft_reset(t);
+    conv_set_step(t, STEP_MENU);
+  }
+  return rc;
+}
+
+/* Rule 4: not a report already being handled. */
+static int
+refuse_duplicate(struct turn *t, const char *category, int *refused)
+{
+  struct buf b = BUF_INIT;
+  struct similar_hit hit;
+  struct store_ticket old;
+  const struct config *cfg = t->cv->cfg;
+  int found, rc;
+
+  *refused = 0;
+  rc = dup_text(&b, category, draft_str(t, "terlapor"),
+                draft_str(t, "kronologi"));
+  found = rc == 0 ? similar_find(t->cv->open, b.data ? b.data : "",
+                                 t->ev->reporter_id,
+                                 cfg->conversation.duplicate_same / 100.0,
+                                 cfg->conversation.duplicate_any / 100.0,
+                                 &hit) : 0;
+  buf_free(&b);
+  if (found != 1)
+    return 0;   /* no text to compare (even for want of memory): file it */
+  rc = store_ticket_by_id(t->st, hit.ticket_id, &old);
+  if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status))) {
+    *refused = 1;
+    rc = answer_duplicate(t, &hit, &old);
+    store_ticket_clear(&old);
+    return rc;
+  }
+  store_ticket_clear(&old);
+  return rc != AERR_NOTFOUND ? rc : 0;
+}
+
+/* The new ticket's fields from the draft (pointing into it). */
+static void
+ticket_from_draft(struct turn *t, const char *category, const char *ident,
+                  struct store_ticket_new *tk)
+{
+  struct json_object *la, *ln;
+
+  tk->reporter_id = t->ev->reporter_id;
+  tk->channel = t->ev->channel;
+  tk->category = category;
+  tk->terlapor = draft_str(t, "terlapor");
+  tk->lokasi = draft_str(t, "lokasi");
+  tk->lokasi_kode = draft_str(t, "lokasi_kode");
+  if (json_object_object_get_ex(t->draft, "lat", &la) &&
+      json_object_object_get_ex(t->draft, "lng", &ln)) {
+    tk->has_location = 1;
+    tk->lat = json_object_get_double(la);
+    tk->lng = json_object_get_double(ln);
+  }
+  tk->waktu = draft_str(t, "waktu");
+  tk->waktu_tanggal = draft_str(t, "waktu_iso");
+  if (tk->waktu_tanggal != NULL && *tk->waktu_tanggal == '\0')
+    tk->waktu_tanggal = NULL;
+  tk->kronologi = draft_str(t, "kronologi");
+  tk->identitas = ident;
+  tk->created_at = t->ev->now_ms;
 }
 
 static int
@@ -1085,100 +1208,23 @@ file_ticket(struct turn *t)
   struct store_ticket_new tk = {0};
   struct buf marks = BUF_INIT;
   struct catalog_var v;
-  struct json_object *la, *ln;
-  const char *ident, *nama;
-  char number[TICKET_NUMBER_MAX], lim[16];
-  int kat, rc, count = 0, limit = t->cv->cfg->limits.tickets_per_day;
+  const char *ident, *nama, *category;
+  char number[TICKET_NUMBER_MAX];
+  int kat, rc, refused;
   int64_t id = 0;
 
-  if (limit > 0) {
-    rc = store_ticket_count_since(t->st, t->ev->reporter_id,
-                                  wita_midnight(t->ev->now_ms), &count);
-    if (rc != 0)
-      return rc;
-    if (count >= limit) {
-      snprintf(lim, sizeof(lim), "%d", limit);
-      v.name = "limit";
-      v.value = lim;
-      log_info("event=report.rejected session=%lld step=konfirmasi "
-               "reason=tickets_per_day", (long long)t->sess.id);
-      count_rejection(t, "tickets_per_day");
-      return say(t, "ticket.limit", &v, 1);
-    }
-  }
+  rc = refuse_over_limit(t, &refused);
+  if (rc != 0 || refused)
+    return rc;
   kat = draft_int(t, "kategori");
+  category = kat >= 1 && kat <= NCATEGORIES ? category_codes[kat] : NULL;
   ident = draft_str(t, "identitas");
   if (ident == NULL)
     ident = "anonim";
-
-  /* Rule 4: not a report already being handled. */
-  {
-    struct buf b = BUF_INIT;
-    struct similar_hit hit;
-    const struct config *cfg = t->cv->cfg;
-    int found;
-    rc = dup_text(&b, kat >= 1 && kat <= NCATEGORIES ? category_codes[kat]
-                                                     : NULL,
-                  draft_str(t, "terlapor"), draft_str(t, "kronologi"));
-    found = rc == 0 ? similar_find(t->cv->open, b.data ? b.data : "",
-                                   t->ev->reporter_id,
-                                   cfg->conversation.duplicate_same / 100.0,
-                                   cfg->conversation.duplicate_any / 100.0,
-                                   &hit) : 0;
-    buf_free(&b);
-    if (found == 1) {
-      struct store_ticket old;
-      rc = store_ticket_by_id(t->st, hit.ticket_id, &old);
-      if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status))) {
-        struct catalog_var vars[2];
-        struct buf label = BUF_INIT;
-        char key[40];
-        snprintf(key, sizeof(key), "status.%s", old.status);
-        catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
-        vars[0].name = "ticket";
-        vars[0].value = old.number;
-        vars[1].name = "status";
-        vars[1].value = label.data ? label.data : old.status;
-        log_info("event=report.rejected session=%lld step=konfirmasi "
-                 "reason=%s ticket=%s score=%.2f", (long long)t->sess.id,
-                 hit.same_reporter ? "duplicate_same" : "duplicate_any",
-                 old.number, hit.score);
-        count_rejection(t, hit.same_reporter ? "duplicate_same"
-                                             : "duplicate_any");
-        rc = say(t, "duplicate", vars, 2);
-        buf_free(&label);
-        store_ticket_clear(&old);
-        if (rc == 0) {
-          rc = store_evidence_drop(t->st, t->sess.id);
-          draft_reset(t);
-          conv_set_step(t, STEP_MENU);
-        }
-        return rc;
-      }
-      store_ticket_clear(&old);
-      if (rc != 0 && rc != AERR_NOTFOUND)
-        return rc;
-    }
-  }
-  tk.reporter_id = t->ev->reporter_id;
-  tk.channel = t->ev->channel;
-  tk.category = kat >= 1 && kat <= NCATEGORIES ? category_codes[kat] : NULL;
-  tk.terlapor = draft_str(t, "terlapor");
-  tk.lokasi = draft_str(t, "lokasi");
-  tk.lokasi_kode = draft_str(t, "lokasi_kode");
-  if (json_object_object_get_ex(t->draft, "lat", &la) &&
-      json_object_object_get_ex(t->draft, "lng", &ln)) {
-    tk.has_location = 1;
-    tk.lat = json_object_get_double(la);
-    tk.lng = json_object_get_double(ln);
-  }
-  tk.waktu = draft_str(t, "waktu");
-  tk.waktu_tanggal = draft_str(t, "waktu_iso");
-  if (tk.waktu_tanggal != NULL && *tk.waktu_tanggal == '\0')
-    tk.waktu_tanggal = NULL;
-  tk.kronologi = draft_str(t, "kronologi");
-  tk.identitas = ident;
-  tk.created_at = t->ev->now_ms;
+  rc = refuse_duplicate(t, category, &refused);
+  if (rc != 0 || refused)
+    return rc;
+  ticket_from_draft(t, category, ident, &tk);
   rc = draft_marks(t, &marks);
   tk.marks = marks.len > 0 ? marks.data : NULL;
   if (rc == 0)
@@ -1754,23 +1800,34 @@ on_unsupported(struct turn *t)
 
 /* ---- The turn -------------------------------------------------------- */
 
+/* The name step: free text only, checked as a name. */
 static int
-dispatch(struct turn *t, int fresh)
+on_nama(struct turn *t, const char *text, enum command cmd)
 {
-  const struct inbound_msg *m = t->ev->msg;
-  char textbuf[4096 + 1];
-  const char *text = msg_text(t, textbuf, sizeof(textbuf));
-  enum command cmd = CMD_NONE;
-  int n = 0, rc;
+  struct verdict v;
+  int rc;
 
-  if (m->kind == MSG_UNSUPPORTED)
-    return on_unsupported(t);
-  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE) {
-    cmd = parse_command(text, t->arg, sizeof(t->arg));
-    if (cmd == CMD_NONE)
-      cmd = forgiving_command(t, text);
-  }
+  if (cmd != CMD_NONE)
+    return invalid(t, "invalid.nama", NULL, 0, "nama_command");
+  rc = validate_field(&t->cv->vd, FIELD_NAMA, text, t->ev->now_ms, &v);
+  if (rc != 0)
+    return rc;
+  if (!v.ok)
+    return invalid(t, v.reason, v.vars, v.nvars, v.code);
+  draft_set_str(t, "nama", text);
+  return enter(t, STEP_KONFIRMASI);
+}
 
+/*
+ * The commands that work at every step (batal, menu, bantuan, kembali,
+ * status): *done is set when cmd was one of them and has been answered.
+ */
+static int
+on_command(struct turn *t, enum command cmd, int *done)
+{
+  int rc;
+
+  *done = 1;
   switch (cmd) {
   case CMD_BATAL:
     rc = store_evidence_drop(t->st, t->sess.id);
@@ -1808,31 +1865,15 @@ dispatch(struct turn *t, int fresh)
   default:
     break;
   }
+  *done = 0;
+  return 0;
+}
 
-  /* Media sent before the evidence step is kept, and the question of the
-   * step repeated. */
-  if (m->kind == MSG_MEDIA && t->step != STEP_BUKTI) {
-    if (t->step > STEP_KATEGORI && mime_ok(m->media_mime)) {
-      rc = keep_evidence(t, &n);
-      if (rc != 0)
-        return rc;
-    }
-    if (t->step == STEP_KONFIRMASI)
-      return say_konfirmasi(t);
-    return say0(t, steps[t->step].ask);
-  }
-  if (m->kind == MSG_LOCATION && t->step != STEP_LOKASI)
-    return invalid(t, steps[t->step].help, NULL, 0, "location_here");
-
-  /* Only free text answers: a command or a menu choice is not an answer,
-   * it does what it does at the menu. */
-  if (t->step == STEP_MENU && m->kind == MSG_TEXT && cmd == CMD_NONE &&
-      choice(text, 3) == 0) {
-    int done;
-    rc = on_answer(t, text, &done);
-    if (rc != 0 || done)
-      return rc;
-  }
+/* The answer to text (or cmd) at the session's step. */
+static int
+on_step(struct turn *t, const char *text, enum command cmd, int fresh)
+{
+  int rc;
 
   switch (t->step) {
   case STEP_MENU:
@@ -1857,23 +1898,66 @@ dispatch(struct turn *t, int fresh)
   case STEP_IDENTITAS:
     return on_identitas(t, text);
   case STEP_NAMA:
-    if (cmd == CMD_NONE) {
-      struct verdict v;
-      rc = validate_field(&t->cv->vd, FIELD_NAMA, text, t->ev->now_ms, &v);
-      if (rc != 0)
-        return rc;
-      if (!v.ok)
-        return invalid(t, v.reason, v.vars, v.nvars, v.code);
-      draft_set_str(t, "nama", text);
-      return enter(t, STEP_KONFIRMASI);
-    }
-    return invalid(t, "invalid.nama", NULL, 0, "nama_command");
+    return on_nama(t, text, cmd);
   case STEP_KONFIRMASI:
     return on_konfirmasi(t, cmd);
   default:
     conv_set_step(t, STEP_MENU);
     return say0(t, "menu");
   }
+}
+
+/*
+ * One message: the commands of every step first, then media and
+ * locations out of their step, a question at the menu, and last the
+ * answer at the step.
+ */
+static int
+dispatch(struct turn *t, int fresh)
+{
+  const struct inbound_msg *m = t->ev->msg;
+  char textbuf[4096 + 1];
+  const char *text = msg_text(t, textbuf, sizeof(textbuf));
+  enum command cmd = CMD_NONE;
+  int n = 0, rc, done;
+
+  if (m->kind == MSG_UNSUPPORTED)
+    return on_unsupported(t);
+  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE) {
+    cmd = parse_command(text, t->arg, sizeof(t->arg));
+    if (cmd == CMD_NONE)
+      cmd = forgiving_command(t, text);
+  }
+
+  rc = on_command(t, cmd, &done);
+  if (rc != 0 || done)
+    return rc;
+
+  /* Media sent before the evidence step is kept, and the question of the
+   * step repeated. */
+  if (m->kind == MSG_MEDIA && t->step != STEP_BUKTI) {
+    if (t->step > STEP_KATEGORI && mime_ok(m->media_mime)) {
+      rc = keep_evidence(t, &n);
+      if (rc != 0)
+        return rc;
+    }
+    if (t->step == STEP_KONFIRMASI)
+      return say_konfirmasi(t);
+    return say0(t, steps[t->step].ask);
+  }
+  if (m->kind == MSG_LOCATION && t->step != STEP_LOKASI)
+    return invalid(t, steps[t->step].help, NULL, 0, "location_here");
+
+  /* Only free text answers: a command or a menu choice is not an answer,
+   * it does what it does at the menu. */
+  if (t->step == STEP_MENU && m->kind == MSG_TEXT && cmd == CMD_NONE &&
+      choice(text, 3) == 0) {
+    rc = on_answer(t, text, &done);
+    if (rc != 0 || done)
+      return rc;
+  }
+
+  return on_step(t, text, cmd, fresh);
 }
 
 /* ---- A draft left idle --------------------------------------------- */

@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "lines.h"
 #include "utf8.h"
 
 #define LIST_MAX_SIZE (1024 * 1024)
@@ -761,36 +762,12 @@ is_blank(char c)
   return c == ' ' || c == '\t';
 }
 
-/* Read one line, p[0..n) without its line ending. */
+/* Read one line, p[0..n): trimmed, without its comment, not empty. */
 static void
 read_line(struct loader *ld, int lineno, const char *p, size_t n)
 {
-  const char *hash;
-  size_t bad;
   int plain_word = 0;
 
-  if (memchr(p, '\0', n) != NULL) {
-    diag_error(ld->diag, ld->path, lineno, "the line holds a NUL byte");
-    return;
-  }
-  bad = utf8_check(p, n);
-  if (bad < n) {
-    diag_error(ld->diag, ld->path, lineno,
-               "invalid UTF-8 at byte %zu of the line (save the file as "
-               "UTF-8)", bad + 1);
-    return;
-  }
-  hash = memchr(p, '#', n);
-  if (hash != NULL)
-    n = (size_t)(hash - p);
-  while (n > 0 && is_blank(p[0])) {
-    p++;
-    n--;
-  }
-  while (n > 0 && is_blank(p[n - 1]))
-    n--;
-  if (n == 0)
-    return;
   if (p[0] == '~') {
     if (ld->kind != LIST_LEXICON) {
       diag_error(ld->diag, ld->path, lineno,
@@ -860,34 +837,29 @@ load_list(const char *path, enum list_kind kind, struct wordlist *l,
           struct diag *diag)
 {
   struct loader ld;
-  struct buf file;
-  const char *p, *end, *nl;
+  struct lines ls;
+  const char *p;
   size_t len;
-  int rc, lineno = 0;
+  int rc;
 
-  rc = diag_read_file(diag, path, LIST_MAX_SIZE, &file);
-  if (rc != 0)
+  rc = lines_open(&ls, path, LIST_MAX_SIZE,
+                  LINES_CHECK | LINES_COMMENT_ANY | LINES_TRIM |
+                  LINES_SKIP_BLANK, diag);
+  if (rc != 0) {
+    lines_close(&ls);
     return rc;
+  }
   memset(&ld, 0, sizeof(ld));
   ld.path = path;
   ld.kind = kind;
   ld.list = l;
   ld.diag = diag;
   buf_init(&ld.entry, 0);
-  p = file.data != NULL ? file.data : "";
-  end = p + file.len;
-  if (file.len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-  while (p < end && ld.rc == 0) {
-    nl = memchr(p, '\n', (size_t)(end - p));
-    len = (size_t)((nl != NULL ? nl : end) - p);
-    if (len > 0 && p[len - 1] == '\r')
-      len--;
-    read_line(&ld, ++lineno, p, len);
-    p = nl != NULL ? nl + 1 : end;
-  }
+  while (ld.rc == 0 && lines_next(&ls, &p, &len))
+    if (!ls.bad)
+      read_line(&ld, ls.lineno, p, len);
   buf_free(&ld.entry);
-  buf_free(&file);
+  lines_close(&ls);
   if (ld.rc != 0)
     return ld.rc;
   if (l->n == 0 && kind == LIST_LEXICON)

@@ -125,6 +125,22 @@ store_sp_rollback(struct store *st)
 }
 
 int
+store_sp_run(struct store *st, store_step_fn fn, void *arg)
+{
+  int rc = store_batch_begin(st);
+
+  if (rc == 0)
+    rc = store_sp_begin(st);
+  if (rc != 0)
+    return rc;
+  rc = fn(st, arg);
+  if (rc == 0)
+    return store_sp_release(st);
+  store_sp_rollback(st);
+  return rc;
+}
+
+int
 store_ping(struct store *st)
 {
   return st->ops->ping(st);

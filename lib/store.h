@@ -105,6 +105,18 @@ int store_sp_begin(struct store *st);
 int store_sp_release(struct store *st);
 void store_sp_rollback(struct store *st);
 
+/*
+ * One request's work as a savepoint of the batch: open the batch when
+ * none is open (store_batch_begin), begin a savepoint, run fn(st, arg),
+ * then keep its work (store_sp_release) when fn returned 0 and drop it
+ * (store_sp_rollback) otherwise.  Returns fn's code, or the code that
+ * opening the batch, beginning or releasing the savepoint failed with.
+ * The batch stays open for the caller to commit, unless the savepoint
+ * opened it: then the release commits it.
+ */
+typedef int (*store_step_fn)(struct store *st, void *arg);
+int store_sp_run(struct store *st, store_step_fn fn, void *arg);
+
 /* A cheap read that proves the database answers (for /healthz). */
 int store_ping(struct store *st);
 

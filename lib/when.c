@@ -15,9 +15,9 @@
 #include <string.h>
 
 #include "clock.h"
+#include "units.h"
 #include "utf8.h"
 
-#define MS_PER_DAY (86400LL * 1000)
 #define MS_PER_HOUR (3600LL * 1000)
 /* 9999-12-31 23.59.59.999 WITA, the last instant now_ms may stand for. */
 #define NOW_MAX_MS (253402300799999LL - WITA_OFFSET_MS)
@@ -112,8 +112,8 @@ today_set(struct today *c, int64_t now_ms, int max_age_years)
   if (now_ms > NOW_MAX_MS)
     now_ms = NOW_MAX_MS;
   now_ms += WITA_OFFSET_MS;
-  c->today = now_ms / MS_PER_DAY;
-  rem = now_ms % MS_PER_DAY;
+  c->today = now_ms / DAY_MS;
+  rem = now_ms % DAY_MS;
   c->hour = (int)(rem / MS_PER_HOUR);
   when_civil_from_days(c->today, &c->y, &c->m, &c->d);
   /* 1970-01-01 was a Thursday. */

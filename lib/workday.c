@@ -16,9 +16,9 @@
 #include "clock.h"
 #include "diag.h"
 #include "err.h"
+#include "lines.h"
+#include "units.h"
 #include "when.h"
-
-#define MS_PER_DAY (24LL * 3600 * 1000)
 
 struct workday_cal {
   int64_t *days;   /* sorted, no repeats */
@@ -45,13 +45,13 @@ floor_div(int64_t a, int64_t b)
 int64_t
 workday_day(int64_t ms)
 {
-  return floor_div(ms + WITA_OFFSET_MS, MS_PER_DAY);
+  return floor_div(ms + WITA_OFFSET_MS, DAY_MS);
 }
 
 int64_t
 workday_day_start(int64_t day)
 {
-  return day * MS_PER_DAY - WITA_OFFSET_MS;
+  return day * DAY_MS - WITA_OFFSET_MS;
 }
 
 static int
@@ -140,28 +140,16 @@ digits(const char *s, int n, int *v)
 }
 
 /*
- * One line of the file (without its newline).  A date is added to *days;
- * a problem goes to diag.  Returns 0, or -ENOMEM.
+ * One line of the file (trimmed, without its comment, not empty).  A
+ * date is added to *days; a problem goes to diag.  Returns 0, or -ENOMEM.
  */
 static int
 read_line(const char *path, int lineno, const char *p, size_t len,
           struct diag *diag, int64_t **days, int *n, int *cap)
 {
-  const char *hash = memchr(p, '#', len);
   int y, m, d, cy_m, cy_d;
   int64_t day, cy;
 
-  if (hash != NULL)
-    len = (size_t)(hash - p);
-  while (len > 0 && (*p == ' ' || *p == '\t')) {
-    p++;
-    len--;
-  }
-  while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t' ||
-                     p[len - 1] == '\r'))
-    len--;
-  if (len == 0)
-    return 0;
   if (len != 10 || p[4] != '-' || p[7] != '-' || !digits(p, 4, &y) ||
       !digits(p + 5, 2, &m) || !digits(p + 8, 2, &d)) {
     diag_error(diag, path, lineno, "expected a date as YYYY-MM-DD");
@@ -191,10 +179,11 @@ workday_load(const char *path, struct workday_cal **out, struct diag *diag)
 {
   struct workday_cal *c = NULL;
   struct diag local;
-  struct buf file;
-  const char *p, *end, *nl;
+  struct lines ls;
+  const char *p;
+  size_t len;
   int64_t *days = NULL;
-  int rc, n = 0, cap = 0, lineno = 0, errors, i, j;
+  int rc, n = 0, cap = 0, errors, i, j;
 
   if (out == NULL || path == NULL)
     return -EINVAL;
@@ -203,20 +192,15 @@ workday_load(const char *path, struct workday_cal **out, struct diag *diag)
   if (diag == NULL)
     diag = &local;
   errors = diag->errors;
-  rc = diag_read_file(diag, path, WORKDAY_FILE_MAX, &file);
-  if (rc != 0)
+  rc = lines_open(&ls, path, WORKDAY_FILE_MAX,
+                  LINES_COMMENT_ANY | LINES_TRIM | LINES_SKIP_BLANK, diag);
+  if (rc != 0) {
+    lines_close(&ls);
     goto done;
-  p = file.data != NULL ? file.data : "";
-  end = p + file.len;
-  if (file.len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-  while (p < end && rc == 0) {
-    nl = memchr(p, '\n', (size_t)(end - p));
-    rc = read_line(path, ++lineno, p, (size_t)((nl != NULL ? nl : end) - p),
-                   diag, &days, &n, &cap);
-    p = nl != NULL ? nl + 1 : end;
   }
-  buf_free(&file);
+  while (rc == 0 && lines_next(&ls, &p, &len))
+    rc = read_line(path, ls.lineno, p, len, diag, &days, &n, &cap);
+  lines_close(&ls);
   if (rc == 0 && diag->errors > errors)
     rc = AERR_CONFIG;
   if (rc == 0) {

@@ -370,6 +370,66 @@ START_TEST(rolled_back_savepoint_leaves_rest_of_batch)
 }
 END_TEST
 
+/* A step for store_sp_run: add the reporter *arg names, then fail with
+ * the code after it when there is one. */
+struct sp_step {
+  const char *phone;
+  int fail;
+  int calls;
+};
+
+static int
+add_then_maybe_fail(struct store *st, void *arg)
+{
+  struct sp_step *s = arg;
+  int64_t id;
+  int rc;
+
+  s->calls++;
+  rc = store_reporter_ensure(st, s->phone, 1000, &id);
+  return rc != 0 ? rc : s->fail;
+}
+
+START_TEST(sp_run_keeps_or_drops_one_request)
+{
+  struct fixture fx = {0};
+  struct sp_step ok = {"+62811111111", 0, 0};
+  struct sp_step bad = {"+62822222222", AERR_STATE, 0};
+  struct sp_step late = {"+62833333333", 0, 0};
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  /* It opens the batch itself and leaves it open for the commit. */
+  ck_assert_int_eq(store_sp_run(fx.st, add_then_maybe_fail, &ok), 0);
+  ck_assert_int_eq(store_batch_open(fx.st), 1);
+  ck_assert_int_eq(store_sp_run(fx.st, add_then_maybe_fail, &bad),
+                   AERR_STATE);
+  ck_assert_int_eq(store_batch_open(fx.st), 1);
+  ck_assert_int_eq(store_sp_run(fx.st, add_then_maybe_fail, &late), 0);
+  ck_assert_int_eq(ok.calls + bad.calls + late.calls, 3);
+  db = raw_open(fx.path);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM reporters", 0), 0);
+  ck_assert_int_eq(store_batch_commit(fx.st), 0);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM reporters", 0), 2);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM reporters WHERE phone = "
+                             "'+62822222222'", 0), 0);
+  sqlite3_close(db);
+
+  /* When the batch cannot begin, the step does not run. */
+  store_close(fx.st);
+  fx_reopen(&fx, 50);
+  db = raw_open(fx.path);
+  ck_assert_int_eq(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+                   SQLITE_OK);
+  ck_assert_int_eq(store_sp_run(fx.st, add_then_maybe_fail, &late), -EBUSY);
+  ck_assert_int_eq(late.calls, 1);
+  ck_assert_int_eq(store_batch_open(fx.st), 0);
+  ck_assert_int_eq(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  fx_close(&fx);
+}
+END_TEST
+
 START_TEST(batch_rollback_discards)
 {
   struct fixture fx = {0};
@@ -695,6 +755,7 @@ store_suite(void)
   tcase_add_test(tc, inbound_is_unique_per_channel);
   tcase_add_test(tc, outbox_replies_in_order);
   tcase_add_test(tc, rolled_back_savepoint_leaves_rest_of_batch);
+  tcase_add_test(tc, sp_run_keeps_or_drops_one_request);
   tcase_add_test(tc, batch_rollback_discards);
   tcase_add_test(tc, savepoint_without_batch_is_its_own_transaction);
   tcase_add_test(tc, locked_database_is_busy);
