@@ -1071,6 +1071,32 @@ START_TEST(understood_answers_are_not_marked)
 }
 END_TEST
 
+/* A kecamatan or desa of NTT is understood at once: the summary names it
+ * with its kabupaten, and the ticket is filed under that kabupaten's
+ * code, unmarked. */
+START_TEST(kecamatan_and_desa_are_understood)
+{
+  char number[TICKET_NUMBER_MAX];
+  struct store_ticket t;
+
+  walk(&A, AT_LOKASI);
+  expect(&A, "Wolowaru", "ask.waktu");
+  ck_assert(!draft_has(&A, "lokasi_as_given"));
+  walk_on(&A, AT_WAKTU, AT_KONFIRMASI);
+  expect_has("Kecamatan Wolowaru, Kabupaten Ende");
+  expect(&A, "UBAH 3", "ask.lokasi");
+  expect(&A, "Desa Praibakul, Wanokaka", "konfirmasi");
+  expect_has("Desa Praibakul, Kecamatan Wanokaka, Kabupaten Sumba Barat");
+  expect(&A, "KIRIM", "ticket.created");
+  reply_number(number);
+  ticket(number, &t);
+  ck_assert_ptr_null(t.marks);
+  ck_assert_str_eq(t.lokasi, "Desa Praibakul, Wanokaka");
+  ck_assert_str_eq(t.lokasi_kode, "5301");
+  store_ticket_clear(&t);
+}
+END_TEST
+
 /* Text with too few letters to be a place is no answer to keep: refused,
  * with the help on the third. */
 START_TEST(too_short_for_a_place_is_never_kept)
@@ -1361,6 +1387,7 @@ conv_suite(void)
                               sizeof(second_tries[0])));
     tcase_add_test(tk, kept_as_given_is_marked_on_the_ticket);
     tcase_add_test(tk, understood_answers_are_not_marked);
+    tcase_add_test(tk, kecamatan_and_desa_are_understood);
     tcase_add_test(tk, too_short_for_a_place_is_never_kept);
     suite_add_tcase(s, tk);
   }
