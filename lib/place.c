@@ -562,6 +562,21 @@ common_place(const struct place_list *pl, int a, int b)
   return -1;
 }
 
+/* Put the choices in the order of their labels (few: insertion sort). */
+static void
+sort_choices(struct place_match *out)
+{
+  struct place_choice c;
+  int i, j;
+
+  for (i = 1; i < out->nchoices; i++) {
+    c = out->choice[i];
+    for (j = i; j > 0 && strcmp(out->choice[j - 1].label, c.label) > 0; j--)
+      out->choice[j] = out->choice[j - 1];
+    out->choice[j] = c;
+  }
+}
+
 /*
  * Choose from what the text named: the best, the places that tie with
  * it (as choices), and when they tie, the place they all lie in.
@@ -593,6 +608,7 @@ resolve(const struct place_list *pl, struct finds *fs,
     if (at >= 0)
       at = common_place(pl, at, fs->f[i].place);
   }
+  sort_choices(out);
   if (at < 0) {
     out->ambiguous = 1;
     return;

@@ -99,7 +99,7 @@ struct place_match {
   int ambiguous;     /* not matched because places tie ("Kupang") */
   struct place_choice place; /* when matched: the place itself, which may
                               * be a kecamatan or desa of code */
-  /* The places that tie, best first: when ambiguous, the choices to offer
+  /* The places that tie, by label: when ambiguous, the choices to offer
    * (Kota Kupang, Kabupaten Kupang); when matched, namesakes within the
    * place matched (two Oesao in Kupang Timur), or none. */
   int nchoices;

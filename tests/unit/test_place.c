@@ -715,6 +715,8 @@ START_TEST(place_ambiguous_choices)
   ck_assert_int_eq(m.ambiguous, 1);
   ck_assert_int_eq(m.nchoices, 2);
   ck_assert_int_eq(m.more_choices, 0);
+  ck_assert_str_eq(m.choice[0].code, "5303");    /* by label */
+  ck_assert_str_eq(m.choice[1].code, "5371");
   c = find_choice(&m, "5303");
   ck_assert_ptr_nonnull(c);
   ck_assert_str_eq(c->name, "Kabupaten Kupang");
