@@ -38,6 +38,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "lines.h"
 #include "textdist.h"
 #include "utf8.h"
 
@@ -1139,8 +1140,7 @@ add_place(struct loader *ld, int line, const char *const field[4],
   }
 }
 
-static void read_text(struct loader *ld, const char *p, const char *end,
-                      struct buf *key);
+static void read_lines(struct loader *ld, struct lines *ls, struct buf *key);
 
 /* Read the file an include line names, name[0..n), relative to the
  * folder of the file loaded. */
@@ -1148,7 +1148,7 @@ static void
 include_file(struct loader *ld, int line, const char *name, size_t n,
              struct buf *key)
 {
-  struct buf file = BUF_INIT;
+  struct lines ls;
   const char *slash = strrchr(ld->files[0], '/');
   size_t dir = name[0] != '/' && slash != NULL
                  ? (size_t)(slash - ld->files[0]) + 1 : 0;
@@ -1171,16 +1171,15 @@ include_file(struct loader *ld, int line, const char *name, size_t n,
   memcpy(ld->incpath, ld->files[0], dir);
   memcpy(ld->incpath + dir, name, n);
   ld->incpath[dir + n] = '\0';
-  if (diag_read_file(ld->diag, ld->incpath, PLACE_FILE_MAX, &file) != 0)
-    return;
-  ld->files[1] = ld->incpath;
-  ld->file = 1;
-  ld->path = ld->incpath;
-  read_text(ld, file.data != NULL ? file.data : "",
-            (file.data != NULL ? file.data : "") + file.len, key);
-  ld->file = 0;
-  ld->path = ld->files[0];
-  buf_free(&file);
+  if (lines_open(&ls, ld->incpath, PLACE_FILE_MAX, 0, ld->diag) == 0) {
+    ld->files[1] = ld->incpath;
+    ld->file = 1;
+    ld->path = ld->incpath;
+    read_lines(ld, &ls, key);
+    ld->file = 0;
+    ld->path = ld->files[0];
+  }
+  lines_close(&ls);
 }
 
 /* Whether field f[0..n) is the directive word. */
@@ -1598,25 +1597,15 @@ loader_free(struct loader *ld)
   free(ld->incpath);
 }
 
-/* Read the lines of a file, p[0..end). */
+/* Read the lines of a file (read_line judges comments and blanks). */
 static void
-read_text(struct loader *ld, const char *p, const char *end,
-          struct buf *key)
+read_lines(struct loader *ld, struct lines *ls, struct buf *key)
 {
-  const char *nl;
+  const char *p;
   size_t len;
-  int lineno = 0;
 
-  if (end - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-  while (p < end && ld->rc == 0) {
-    nl = memchr(p, '\n', (size_t)(end - p));
-    len = (size_t)((nl != NULL ? nl : end) - p);
-    if (len > 0 && p[len - 1] == '\r')
-      len--;
-    read_line(ld, ++lineno, p, len, key);
-    p = nl != NULL ? nl + 1 : end;
-  }
+  while (ld->rc == 0 && lines_next(ls, &p, &len))
+    read_line(ld, ls->lineno, p, len, key);
 }
 
 /*
@@ -1629,8 +1618,8 @@ place_load(const char *path, struct place_list **out, struct diag *diag)
 {
   struct loader ld;
   struct diag local;
-  struct buf file, key = BUF_INIT;
-  const char *p;
+  struct lines ls;
+  struct buf key = BUF_INIT;
   int rc, errors;
 
   if (out == NULL || path == NULL)
@@ -1641,15 +1630,14 @@ place_load(const char *path, struct place_list **out, struct diag *diag)
     diag = &local;
   }
   errors = diag->errors;
-  rc = diag_read_file(diag, path, PLACE_FILE_MAX, &file);
+  rc = lines_open(&ls, path, PLACE_FILE_MAX, 0, diag);
   if (rc != 0)
     goto done;
   memset(&ld, 0, sizeof(ld));
   ld.path = path;
   ld.files[0] = path;
   ld.diag = diag;
-  p = file.data != NULL ? file.data : "";
-  read_text(&ld, p, p + file.len, &key);
+  read_lines(&ld, &ls, &key);
   /* An empty list is worth a word only when no other error explains it. */
   if (ld.rc == 0 && ld.nplaces == 0 && diag->errors == errors)
     diag_error(diag, path, 0, "no places listed (a line is 'CODE | "
@@ -1665,8 +1653,8 @@ place_load(const char *path, struct place_list **out, struct diag *diag)
     rc = diag->errors > errors ? AERR_CONFIG : build(&ld, out);
   loader_free(&ld);
   buf_free(&key);
-  buf_free(&file);
 done:
+  lines_close(&ls);
   if (diag == &local)
     diag_free(&local);
   return rc;
