@@ -1336,12 +1336,64 @@ check_clashes(struct loader *ld)
   free(v);
 }
 
+/* Whether key is a not-a-name phrase. */
+static int
+is_not_a_name(const struct loader *ld, const char *key)
+{
+  return ld->nnames > 0 &&
+         bsearch(key, ld->names, (size_t)ld->nnames, sizeof(*ld->names),
+                 str_key_cmp) != NULL;
+}
+
+/* The words that number namesakes: "Naikoten Satu", "Camplong II",
+ * "Manunain B". */
+static int
+is_number_word(const char *s, size_t n)
+{
+  static const char *const words[] = {
+    "i", "ii", "iii", "iv", "v", "a", "b", "c", "d", "satu", "dua", "tiga",
+  };
+  size_t i;
+
+  for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+    if (n == strlen(words[i]) && memcmp(s, words[i], n) == 0)
+      return 1;
+  return 0;
+}
+
+/*
+ * The phrases derived from a kecamatan or desa name a (kind word at
+ * a.key[0..klen)): its name without the kind word unless that is an
+ * ordinary word (not-a-name), and without a last word that numbers
+ * namesakes ("Naikoten" for Naikoten Satu and Dua), alone and after the
+ * kind word.
+ */
+static void
+derive_sub(struct loader *ld, const struct alias *a, size_t klen,
+           struct buf *tmp)
+{
+  const char *core = a->key + klen, *last = strrchr(core, ' ');
+
+  if (a->kind && !is_not_a_name(ld, core))
+    push_alias(ld, core, NULL, 0, a->place, a->line, a->nwords - 1, a->core,
+               0);
+  if (last == NULL || !is_number_word(last + 1, strlen(last + 1)))
+    return;
+  buf_reset(tmp);
+  note_rc(ld, buf_append(tmp, a->key, (size_t)(last - a->key)));
+  if (ld->rc != 0 || is_not_a_name(ld, tmp->data + klen))
+    return;
+  push_alias(ld, tmp->data + klen, NULL, 0, a->place, a->line,
+             a->nwords - a->kind - 1, a->core - 1, 0);
+  if (a->kind)
+    push_alias(ld, tmp->data, NULL, 0, a->place, a->line, a->nwords - 1,
+               a->core - 1, 1);
+}
+
 /*
  * Add the phrases derived from those written: the name without its kind
  * word, and the words of the name joined into one (alone and after the
- * kind word).  A kecamatan or desa keeps its name without the kind word
- * only when that is not an ordinary word (not-a-name), and its words are
- * never joined.
+ * kind word); for kecamatan and desa, see derive_sub.
  */
 static void
 derive(struct loader *ld, struct buf *tmp)
@@ -1349,24 +1401,24 @@ derive(struct loader *ld, struct buf *tmp)
   struct alias a;
   const char *core;
   size_t i, klen;
-  int n = ld->naliases, k, sub;
+  int n = ld->naliases, k;
 
   if (ld->nnames > 0)
     qsort(ld->names, (size_t)ld->nnames, sizeof(*ld->names), str_ptr_cmp);
   for (k = 0; k < n && ld->rc == 0; k++) {
     /* A copy: pushing may move the array (the strings stay put). */
     a = ld->aliases[k];
-    sub = ld->places[a.place].level > PLACE_KABUPATEN;
     klen = a.kind ? strcspn(a.key, " ") + 1 : 0;
     core = a.key + klen;
+    if (ld->places[a.place].level > PLACE_KABUPATEN) {
+      derive_sub(ld, &a, klen, tmp);
+      continue;
+    }
     /* "Kabupaten Kota" must not make plain "kota" a place. */
-    if (a.kind && !(a.nwords == 2 && is_kind_word(core, strlen(core))) &&
-        !(sub && ld->nnames > 0 &&
-          bsearch(core, ld->names, (size_t)ld->nnames, sizeof(*ld->names),
-                  str_key_cmp) != NULL))
+    if (a.kind && !(a.nwords == 2 && is_kind_word(core, strlen(core))))
       push_alias(ld, core, NULL, 0, a.place, a.line, a.nwords - 1, a.core,
                  0);
-    if (a.core < 2 || sub)
+    if (a.core < 2)
       continue;
     buf_reset(tmp);
     note_rc(ld, buf_append(tmp, a.key, klen));

@@ -38,7 +38,8 @@
  *
  * Kecamatan and desa are stricter: a word of their names under 8 letters
  * must be exact, longer ones are forgiven one letter, and the words of a
- * name are never joined.  A place whose kecamatan or kabupaten the text
+ * name are never joined; a last word that numbers namesakes (I, II, A,
+ * Satu...) may be left out.  A place whose kecamatan or kabupaten the text
  * also names wins over one it does not; then a kabupaten/kota wins over a
  * kecamatan, a kecamatan over a desa, unless only the smaller one is
  * spelt exactly.  When places still tie, they match as the place they all

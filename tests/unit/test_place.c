@@ -183,6 +183,9 @@ static const struct place_case cases[] = {
   {"Kota Soe", "5304", 0},                     /* a kecamatan */
   {"desa Oelbiteno, Kupang", "5303", 0},
   {"Desa Nule, Alor", "5307", 0},
+  {"Naikoten", "5371", 0},                     /* Naikoten Satu and Dua */
+  {"Kelurahan Naikoten Dua", "5371", 0},
+  {"Camplong", "5303", 0},                     /* Camplong I and II */
   {"Nule", AMBIGUOUS, 0},                      /* TTS or Alor */
 
   /* Places outside NTT, even when they share a word with one. */
@@ -691,6 +694,17 @@ START_TEST(place_desa_and_kecamatan)
   ck_assert_int_eq(m.matched, 1);
   ck_assert_str_eq(m.place.code, "53.12.11.2003");
   ck_assert_str_eq(m.code, "5301");
+
+  /* Namesakes numbered I and II, Satu and Dua: by the name alone, the
+   * kecamatan they share; by the number, each. */
+  ck_assert_int_eq(place_match(pl, "Naikoten", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.71.05");
+  ck_assert_int_eq(m.nchoices, 2);
+  ck_assert_int_eq(place_match(pl, "kel. naikoten dua", &m), 0);
+  ck_assert_str_eq(m.place.code, "53.71.05.1005");
+  ck_assert_int_eq(place_match(pl, "Desa Camplong II", &m), 0);
+  ck_assert_str_eq(m.place.code, "53.01.10.2007");
 
   /* A kabupaten/kota is its own place. */
   ck_assert_int_eq(place_match(pl, "kota kupang", &m), 0);
