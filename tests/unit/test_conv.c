@@ -16,13 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "conv.h"
-#include "diag.h"
-#include "err.h"
-#include "store.h"
-#include "store_internal.h"
+#include "engine/conv.h"
+#include "base/diag.h"
+#include "base/err.h"
+#include "store/store.h"
+#include "store/store_internal.h"
 #include "testutil.h"
-#include "ticket.h"
+#include "rules/ticket.h"
 #include "tu_conv.h"
 
 #define T0 1773540000000LL          /* 15-03-2026 10.00 WITA */

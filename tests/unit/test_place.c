@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "err.h"
-#include "place.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/err.h"
+#include "rules/place.h"
 #include "testutil.h"
 
 #define SHIPPED ADUAN_SOURCE_DIR "/config/wilayah.txt"
