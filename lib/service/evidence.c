@@ -229,6 +229,25 @@ dl_place(struct dl *d, const char *sha)
   return 0;
 }
 
+/* What dl_apply records, for its step. */
+struct apply {
+  struct dl *d;
+  const struct store_evidence_outcome *o;
+  const char *sha;
+  int file_err;
+};
+
+static int
+apply_step(struct store *st, void *arg)
+{
+  struct apply *a = arg;
+  int rc = store_evidence_set(st, a->d->id, a->o);
+
+  if (rc == 0 && a->sha != NULL)
+    rc = a->file_err = dl_place(a->d, a->sha);
+  return rc;
+}
+
 /* Put o into the row d was started for (see store_evidence_set), inside
  * the open batch; with sha set, the file gets its name in the same step,
  * so a row that no longer takes the outcome never gets a file.  0,
@@ -238,20 +257,10 @@ static int
 dl_apply(struct dl *d, const struct store_evidence_outcome *o,
          const char *sha, int *file_err)
 {
-  struct store *st = d->ev->ctx->store;
-  int rc = store_batch_begin(st);
+  struct apply a = {d, o, sha, 0};
+  int rc = store_sp_run(d->ev->ctx->store, apply_step, &a);
 
-  *file_err = 0;
-  if (rc == 0)
-    rc = store_sp_begin(st);
-  if (rc != 0)
-    return rc;
-  rc = store_evidence_set(st, d->id, o);
-  if (rc == 0 && sha != NULL)
-    rc = *file_err = dl_place(d, sha);
-  if (rc == 0)
-    return store_sp_release(st);
-  store_sp_rollback(st);
+  *file_err = a.file_err;
   return rc;
 }
 
