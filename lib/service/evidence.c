@@ -31,6 +31,7 @@
 #include "io/curlev.h"
 #include "base/err.h"
 #include "io/fetchguard.h"
+#include "io/request.h"
 #include "base/log.h"
 #include "provider/provider.h"
 #include "store/store.h"
@@ -497,40 +498,30 @@ step_start(struct dl *d)
 {
   struct evidence *ev = d->ev;
   const struct config *cfg = ev->ctx->cfg;
-  CURL *easy;
-  int i;
+  struct request_spec spec = {0};
+  CURL *easy = NULL;
 
   snprintf(d->tmp, sizeof(d->tmp), "%s/.part-%lld-%d", cfg->evidence.dir,
            (long long)d->id, d->step);
   d->fd = open(d->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   d->sha = crypto_sha256_new();
-  easy = curl_easy_init();
-  if (d->fd < 0 || d->sha == NULL || easy == NULL) {
-    if (easy != NULL)
-      curl_easy_cleanup(easy);
-    return -ENOMEM;
-  }
-  for (i = 0; i < 8 && d->req.headers[i] != NULL; i++)
-    d->headers = curl_slist_append(d->headers, d->req.headers[i]);
-  curl_easy_setopt(easy, CURLOPT_URL, d->req.url);
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, d->headers);
-  curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
-  if (d->req.userpwd != NULL) {
-    /* libcurl sends it to the URL's scheme, host and port only. */
-    curl_easy_setopt(easy, CURLOPT_USERPWD, d->req.userpwd);
-    curl_easy_setopt(easy, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
-  }
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, d);
-  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(easy, CURLOPT_HEADERDATA, d);
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, (long)cfg->evidence.timeout_ms);
-  curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE,
-                   (curl_off_t)cfg->evidence.max_size);
-  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  spec.method = "GET";
+  spec.url = d->req.url;
+  spec.headers = d->req.headers;
+  spec.max_headers = (int)(sizeof(d->req.headers) /
+                           sizeof(d->req.headers[0]));
+  spec.userpwd = d->req.userpwd;
+  spec.timeout_ms = (long)cfg->evidence.timeout_ms;
+  spec.max_size = (curl_off_t)cfg->evidence.max_size;
   /* Twilio's media URLs answer with a redirect to the file. */
-  curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(easy, CURLOPT_MAXREDIRS, 3L);
+  spec.max_redirs = 3;
+  spec.on_body = on_body;
+  spec.on_header = on_header;
+  spec.arg = d;
+  if (d->fd >= 0 && d->sha != NULL)
+    easy = request_easy(&spec, &d->headers);
+  if (easy == NULL)
+    return -ENOMEM;
   d->guard.allow_private = cfg->evidence.allow_private_addresses;
   if (fetchguard_apply(&d->guard, easy) != 0 ||
       curlev_add(ev->cv, easy, on_done, d) != 0) {
