@@ -408,6 +408,43 @@ permanent_error(CURLcode result)
          result == CURLE_URL_MALFORMAT;
 }
 
+/* When the transfer failed or was answered with other than 2xx, record
+ * that (failed for good, or pending for a retry) and return 1; else 0. */
+static int
+record_failure(struct dl *d, CURLcode result, long status)
+{
+  const struct config *cfg = d->ev->ctx->cfg;
+  char err[160];
+
+  if (result != CURLE_OK && d->guard.refused > 0) {
+    /* The URL leads somewhere downloads must not go: no retry helps. */
+    d->attempts = cfg->outbox.max_attempts;
+    dl_record(d, "failed", fetchguard_reason(&d->guard, err, sizeof(err)),
+              NULL);
+    return 1;
+  }
+  if (d->too_big || result == CURLE_FILESIZE_EXCEEDED) {
+    snprintf(err, sizeof(err), "larger than %zu bytes",
+             cfg->evidence.max_size);
+    d->attempts = cfg->outbox.max_attempts;
+    dl_record(d, "failed", err, NULL);
+    return 1;
+  }
+  if (permanent_error(result)) {
+    dl_record(d, "failed", curl_easy_strerror(result), NULL);
+    return 1;
+  }
+  if (result != CURLE_OK || status < 200 || status > 299) {
+    if (result != CURLE_OK)
+      snprintf(err, sizeof(err), "%s", curl_easy_strerror(result));
+    else
+      snprintf(err, sizeof(err), "HTTP %ld", status);
+    dl_record(d, "pending", err, NULL);
+    return 1;
+  }
+  return 0;
+}
+
 static void
 on_done(CURL *easy, CURLcode result, void *arg)
 {
@@ -417,7 +454,6 @@ on_done(CURL *easy, CURLcode result, void *arg)
   const struct provider_ops *ops;
   struct inbound_msg m = {0};
   long status = 0;
-  char err[160];
   int rc;
 
   d->easy = NULL;
@@ -431,32 +467,8 @@ on_done(CURL *easy, CURLcode result, void *arg)
     dl_free(d);  /* closing: still pending, tried again at start */
     return;
   }
-  if (result != CURLE_OK && d->guard.refused > 0) {
-    /* The URL leads somewhere downloads must not go: no retry helps. */
-    d->attempts = ev->ctx->cfg->outbox.max_attempts;
-    dl_record(d, "failed", fetchguard_reason(&d->guard, err, sizeof(err)),
-              NULL);
+  if (record_failure(d, result, status))
     goto out;
-  }
-  if (d->too_big || result == CURLE_FILESIZE_EXCEEDED) {
-    snprintf(err, sizeof(err), "larger than %zu bytes",
-             ev->ctx->cfg->evidence.max_size);
-    d->attempts = ev->ctx->cfg->outbox.max_attempts;
-    dl_record(d, "failed", err, NULL);
-    goto out;
-  }
-  if (permanent_error(result)) {
-    dl_record(d, "failed", curl_easy_strerror(result), NULL);
-    goto out;
-  }
-  if (result != CURLE_OK || status < 200 || status > 299) {
-    if (result != CURLE_OK)
-      snprintf(err, sizeof(err), "%s", curl_easy_strerror(result));
-    else
-      snprintf(err, sizeof(err), "HTTP %ld", status);
-    dl_record(d, "pending", err, NULL);
-    goto out;
-  }
   ch = config_channel(ev->ctx->cfg, d->channel);
   ops = ch != NULL ? provider_for(ch->type) : NULL;
   rc = 1;
