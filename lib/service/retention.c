@@ -38,8 +38,6 @@ struct retention {
   long long reporters;
   struct httpd_request *wait[WAITERS_MAX];
   int nwait;
-  void (*close_cb)(void *arg);
-  void *close_arg;
 };
 
 static uint64_t
@@ -184,23 +182,12 @@ retention_pause(struct retention *r)
   r->nwait = 0;
 }
 
-static void
-on_closed(void *arg)
-{
-  struct retention *r = arg;
-  void (*cb)(void *) = r->close_cb;
-  void *cb_arg = r->close_arg;
-
-  free(r);
-  if (cb != NULL)
-    cb(cb_arg);
-}
-
 void
 retention_close(struct retention *r, void (*cb)(void *arg), void *arg)
 {
   retention_pause(r);
-  r->close_cb = cb;
-  r->close_arg = arg;
-  chore_close(r->chore, on_closed, r);
+  /* Nothing calls back into r once paused: the chore's timer alone
+   * remains to be closed, and cb follows that. */
+  chore_close(r->chore, cb, arg);
+  free(r);
 }

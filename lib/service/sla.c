@@ -43,8 +43,6 @@ struct sla {
   int n;
   int64_t *due;
   int *late;
-  void (*close_cb)(void *arg);
-  void *close_arg;
 };
 
 int
@@ -231,23 +229,12 @@ sla_pause(struct sla *t)
   chore_pause(t->chore);
 }
 
-static void
-on_closed(void *arg)
-{
-  struct sla *t = arg;
-  void (*cb)(void *) = t->close_cb;
-  void *cb_arg = t->close_arg;
-
-  free(t);
-  if (cb != NULL)
-    cb(cb_arg);
-}
-
 void
 sla_close(struct sla *t, void (*cb)(void *arg), void *arg)
 {
   sla_pause(t);
-  t->close_cb = cb;
-  t->close_arg = arg;
-  chore_close(t->chore, on_closed, t);
+  /* Nothing calls back into t once paused: the chore's timer alone
+   * remains to be closed, and cb follows that. */
+  chore_close(t->chore, cb, arg);
+  free(t);
 }
