@@ -4,6 +4,7 @@
 #include "io/request.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* spec's header lines as a curl list, plus "Expect:" for a POST (an
  * empty value stops libcurl from sending its own).  0 or -1. */
@@ -82,4 +83,21 @@ request_easy(const struct request_spec *spec, struct curl_slist **headers)
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   return easy;
+}
+
+int
+request_header_value(const char *line, size_t len, const char *name,
+                     const char *stop, char *out, size_t outlen)
+{
+  size_t k = strlen(name), i = k, o = 0;
+
+  if (len <= k || strncasecmp(line, name, k) != 0 || outlen == 0)
+    return 0;
+  while (i < len && (line[i] == ' ' || line[i] == '\t'))
+    i++;
+  while (i < len && o + 1 < outlen && line[i] != '\r' && line[i] != '\n' &&
+         (stop == NULL || strchr(stop, line[i]) == NULL))
+    out[o++] = line[i++];
+  out[o] = '\0';
+  return 1;
 }

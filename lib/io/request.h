@@ -40,4 +40,13 @@ struct request_spec {
 CURL *request_easy(const struct request_spec *spec,
                    struct curl_slist **headers);
 
+/* When line (one response header line of len bytes, as a header callback
+ * gets it) is the header name (written with its colon: "Retry-After:",
+ * in any case), copy its value into out (NUL-terminated, cut to fit):
+ * blanks before it skipped, up to the end of the line or the first
+ * character of stop (NULL: none).  1 when it was that header, else 0 (and
+ * out is left alone). */
+int request_header_value(const char *line, size_t len, const char *name,
+                         const char *stop, char *out, size_t outlen);
+
 #endif

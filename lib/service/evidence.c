@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -367,18 +366,10 @@ static size_t
 on_header(char *p, size_t size, size_t n, void *arg)
 {
   struct dl *d = arg;
-  size_t len = size * n, k = 13;
 
-  if (len > k && strncasecmp(p, "Content-Type:", k) == 0) {
-    size_t i = k, o = 0;
-    while (i < len && p[i] == ' ')
-      i++;
-    while (i < len && o + 1 < sizeof(d->ctype) && p[i] != '\r' &&
-           p[i] != '\n' && p[i] != ';')
-      d->ctype[o++] = p[i++];
-    d->ctype[o] = '\0';
-  }
-  return len;
+  request_header_value(p, size * n, "Content-Type:", ";", d->ctype,
+                       sizeof(d->ctype));
+  return size * n;
 }
 
 /* The file is complete: name it by its digest (see dl_record). */

@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "base/buf.h"
 #include "base/clock.h"
@@ -432,18 +431,10 @@ static size_t
 on_header(char *p, size_t size, size_t n, void *arg)
 {
   struct job *j = arg;
-  size_t len = size * n, k = 12;
 
-  if (len > k && strncasecmp(p, "Retry-After:", k) == 0) {
-    size_t i = k, o = 0;
-    while (i < len && (p[i] == ' ' || p[i] == '\t'))
-      i++;
-    while (i < len && o + 1 < sizeof(j->retry_after) && p[i] != '\r' &&
-           p[i] != '\n')
-      j->retry_after[o++] = p[i++];
-    j->retry_after[o] = '\0';
-  }
-  return len;
+  request_header_value(p, size * n, "Retry-After:", NULL, j->retry_after,
+                       sizeof(j->retry_after));
+  return size * n;
 }
 
 static void

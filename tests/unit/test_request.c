@@ -2,7 +2,8 @@
  * test_request.c: the easy handle request_easy() sets up (request.h),
  * run with curl_easy_perform against a fake provider on 127.0.0.1: what
  * goes out (method, headers, body, credentials), what comes back through
- * the callbacks, and the limits (redirects, size, schemes).
+ * the callbacks, and the limits (redirects, size, schemes); and the
+ * reading of a response header line.
  */
 #include <curl/curl.h>
 #include <stdio.h>
@@ -180,6 +181,32 @@ START_TEST(limits_size_and_schemes)
 }
 END_TEST
 
+/* A header's value, by name in any case, blanks skipped, up to the end
+ * of the line or a stop character, cut to fit. */
+START_TEST(header_value_by_name)
+{
+  static const char ct[] = "content-type: \timage/jpeg; q=1\r\n";
+  static const char ra[] = "Retry-After: 120\r\n";
+  char out[32] = "unset";
+
+  ck_assert_int_eq(request_header_value(ra, strlen(ra), "Content-Type:", ";",
+                                        out, sizeof(out)), 0);
+  ck_assert_str_eq(out, "unset");
+  ck_assert_int_eq(request_header_value(ra, strlen(ra), "Retry-After:", NULL,
+                                        out, sizeof(out)), 1);
+  ck_assert_str_eq(out, "120");
+  ck_assert_int_eq(request_header_value(ct, strlen(ct), "Content-Type:", ";",
+                                        out, sizeof(out)), 1);
+  ck_assert_str_eq(out, "image/jpeg");
+  ck_assert_int_eq(request_header_value(ct, strlen(ct), "Content-Type:", ";",
+                                        out, 8), 1);
+  ck_assert_str_eq(out, "image/j");   /* cut to fit */
+  ck_assert_int_eq(request_header_value(ct, 20, "Content-Type:", ";", out,
+                                        sizeof(out)), 1);
+  ck_assert_str_eq(out, "image");     /* no further than len */
+}
+END_TEST
+
 static Suite *
 request_suite(void)
 {
@@ -190,6 +217,7 @@ request_suite(void)
   tcase_add_test(tc, post_sends_headers_and_body);
   tcase_add_test(tc, get_follows_redirects_only_when_asked);
   tcase_add_test(tc, limits_size_and_schemes);
+  tcase_add_test(tc, header_value_by_name);
   suite_add_tcase(s, tc);
   return s;
 }
