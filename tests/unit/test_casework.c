@@ -132,6 +132,36 @@ owed_reply(struct store *st, int64_t rid)
   ck_assert_int_eq(store_outbox_add(st, &o, &id), 0);
 }
 
+/*
+ * For the purge tests about drafts: reporter +6281100000001 with one
+ * message on day 1 and a WhatsApp session at step holding draft, last
+ * touched at updated_at and expiring at expires_at.  Its id.
+ */
+static int64_t
+reporter_with_draft(struct store *st, const char *step, const char *draft,
+                    int64_t updated_at, int64_t expires_at)
+{
+  struct store_session s = {0};
+  char family[] = "whatsapp", channel[] = "wa";
+  char *step_copy = strdup(step), *draft_copy = strdup(draft);
+  int64_t a;
+
+  ck_assert(step_copy != NULL && draft_copy != NULL);
+  a = reporter(st, "+6281100000001");
+  message(st, a, "a1", 1 * DAY);
+  s.reporter_id = a;
+  s.family = family;
+  s.channel = channel;
+  s.step = step_copy;
+  s.draft = draft_copy;
+  s.updated_at = updated_at;
+  s.expires_at = expires_at;
+  ck_assert_int_eq(store_session_put(st, &s), 0);
+  free(step_copy);
+  free(draft_copy);
+  return a;
+}
+
 START_TEST(purge_takes_exactly_the_quiet_reporters)
 {
   struct fixture fx;
@@ -257,22 +287,11 @@ START_TEST(a_draft_being_written_holds_the_purge)
 {
   struct fixture fx;
   struct store_purge p = {0};
-  struct store_session s = {0};
-  char family[] = "whatsapp", channel[] = "wa", step[] = "kronologi";
-  char draft[] = "{\"nama\":\"Budi\"}";
-  int64_t a;
 
   fx_open(&fx);
-  a = reporter(fx.st, "+6281100000001");
-  message(fx.st, a, "a1", 1 * DAY);
-  s.reporter_id = a;
-  s.family = family;
-  s.channel = channel;
-  s.step = step;
-  s.draft = draft;
-  s.updated_at = 1 * DAY;
-  s.expires_at = 100 * DAY;  /* an unusually long draft_ttl */
-  ck_assert_int_eq(store_session_put(fx.st, &s), 0);
+  /* Expiring at day 100: an unusually long draft_ttl. */
+  reporter_with_draft(fx.st, "kronologi", "{\"nama\":\"Budi\"}", 1 * DAY,
+                      100 * DAY);
   p.personal_before = 40 * DAY;
   p.now = 60 * DAY;
   p.limit = 10;
@@ -295,22 +314,10 @@ START_TEST(a_held_draft_holds_the_purge)
 {
   struct fixture fx;
   struct store_purge p = {0};
-  struct store_session s = {0};
-  char family[] = "whatsapp", channel[] = "wa", step[] = "lokasi";
-  char draft[] = "{\"terlapor\":\"Camat\"}";
-  int64_t a;
 
   fx_open(&fx);
-  a = reporter(fx.st, "+6281100000001");
-  message(fx.st, a, "a1", 1 * DAY);
-  s.reporter_id = a;
-  s.family = family;
-  s.channel = channel;
-  s.step = step;
-  s.draft = draft;
-  s.updated_at = 99 * DAY;
-  s.expires_at = 100 * DAY;
-  ck_assert_int_eq(store_session_put(fx.st, &s), 0);
+  reporter_with_draft(fx.st, "lokasi", "{\"terlapor\":\"Camat\"}", 99 * DAY,
+                      100 * DAY);
   p.personal_before = 40 * DAY;
   p.draft_keep = 7 * DAY;
   p.now = 105 * DAY;
