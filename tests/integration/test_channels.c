@@ -124,27 +124,41 @@ tw_post(const char *form, const char *token)
   return status;
 }
 
+/*
+ * End the Twilio inbound form begun in f (its leading fields) with the
+ * fields every inbound message carries: status, body text, the numbers,
+ * message sid, account and API version.  Post it signed, free f and
+ * return the status.
+ */
+static int
+tw_post_message(struct buf *f, const char *from, const char *sid,
+                const char *text)
+{
+  int status;
+
+  buf_puts(f, "&SmsStatus=received&Body=");
+  tu_form_enc(f, text);
+  buf_puts(f, "&To=%2B14155550123&MessageSid=");
+  buf_puts(f, sid);
+  buf_puts(f, "&AccountSid=AC123&From=");
+  tu_form_enc(f, from);
+  buf_puts(f, "&ApiVersion=2010-04-01");
+  status = tw_post(f->data, TW_TOKEN);
+  buf_free(f);
+  return status;
+}
+
 /* An SMS through Twilio from an E.164 number. */
 static int
 tw_say(const char *from, const char *sid, const char *text)
 {
   struct buf f = BUF_INIT;
-  int status;
 
   buf_puts(&f, "ToCountry=US&SmsMessageSid=");
   buf_puts(&f, sid);
   buf_puts(&f, "&NumMedia=0&SmsSid=");
   buf_puts(&f, sid);
-  buf_puts(&f, "&SmsStatus=received&Body=");
-  tu_form_enc(&f, text);
-  buf_puts(&f, "&To=%2B14155550123&MessageSid=");
-  buf_puts(&f, sid);
-  buf_puts(&f, "&AccountSid=AC123&From=");
-  tu_form_enc(&f, from);
-  buf_puts(&f, "&ApiVersion=2010-04-01");
-  status = tw_post(f.data, TW_TOKEN);
-  buf_free(&f);
-  return status;
+  return tw_post_message(&f, from, sid, text);
 }
 
 /* An MMS through Twilio carrying one image at media_url. */
@@ -152,18 +166,10 @@ static int
 tw_say_image(const char *from, const char *sid, const char *media_url)
 {
   struct buf f = BUF_INIT;
-  int status;
 
   buf_puts(&f, "NumMedia=1&MediaContentType0=image%2Fjpeg&MediaUrl0=");
   tu_form_enc(&f, media_url);
-  buf_puts(&f, "&SmsStatus=received&Body=&To=%2B14155550123&MessageSid=");
-  buf_puts(&f, sid);
-  buf_puts(&f, "&AccountSid=AC123&From=");
-  tu_form_enc(&f, from);
-  buf_puts(&f, "&ApiVersion=2010-04-01");
-  status = tw_post(f.data, TW_TOKEN);
-  buf_free(&f);
-  return status;
+  return tw_post_message(&f, from, sid, "");
 }
 
 /* An SMS through Kannel's get-url. */
