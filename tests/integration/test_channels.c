@@ -635,19 +635,30 @@ wa_send_image(const char *from, const char *media_url)
   buf_free(&meta);
 }
 
-START_TEST(whatsapp_image_is_downloaded_and_linked)
+/*
+ * Walk the WhatsApp reporter from to the evidence step and send an image
+ * whose Graph look-up names http://HOST:PORT/media/abc on the fake
+ * provider (which serves it as "JPEGBYTES!"); wait for the daemon to log
+ * event about the download.
+ */
+static void
+wa_image_via_host(const char *from, const char *host, const char *event)
 {
   char url[128];
 
+  snprintf(url, sizeof(url), "http://%s:%d/media/abc", host,
+           fakeprov_port(fp));
+  wa_walk_to_bukti(from);
+  fakeprov_route(fp, "/media/abc", 200, "JPEGBYTES!");
+  wa_send_image(from, url);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, event, 15000), 0);
+}
+
+START_TEST(whatsapp_image_is_downloaded_and_linked)
+{
   start(NULL);
   /* The media look-up, then the file; then replies as usual. */
-  wa_walk_to_bukti("6281234567891");
-  snprintf(url, sizeof(url), "http://127.0.0.1:%d/media/abc",
-           fakeprov_port(fp));
-  fakeprov_route(fp, "/media/abc", 200, "JPEGBYTES!");
-  wa_send_image("6281234567891", url);
-  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=evidence.stored", 15000),
-                   0);
+  wa_image_via_host("6281234567891", "127.0.0.1", "event=evidence.stored");
   ck_assert_int_eq(wa_say("6281234567891", "wamid.e9", "LANJUT"), 200);
   ck_assert_int_eq(wa_say("6281234567891", "wamid.e10", "3"), 200);
   ck_assert_int_eq(wa_say("6281234567891", "wamid.e11", "KIRIM"), 200);
@@ -664,17 +675,10 @@ END_TEST
  * download fails for good, naming the host. */
 START_TEST(whatsapp_media_elsewhere_gets_no_token)
 {
-  char url[128];
   int i, n;
 
   start(NULL);
-  wa_walk_to_bukti("6281234567893");
-  snprintf(url, sizeof(url), "http://localhost:%d/media/abc",
-           fakeprov_port(fp));
-  fakeprov_route(fp, "/media/abc", 200, "JPEGBYTES!");
-  wa_send_image("6281234567893", url);
-  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=evidence.failed", 15000),
-                   0);
+  wa_image_via_host("6281234567893", "localhost", "event=evidence.failed");
   ck_assert(tu_daemon_log_now(&d, "reason=\"media host not allowed: "
                                   "localhost\""));
   ck_assert(!tu_daemon_log_now(&d, "wa-access"));

@@ -16,6 +16,16 @@
 
 #define EXITED_WITH(st, code) (WIFEXITED(st) && WEXITSTATUS(st) == (code))
 
+/* Remove the fresh folder dir a test wrote its config conf in, and free
+ * both paths. */
+static void
+remove_conf_dir(char *dir, char *conf)
+{
+  tu_rmrf(dir);
+  free(conf);
+  free(dir);
+}
+
 START_TEST(check_default_config)
 {
   const char *argv[] = {ADUAND_BIN, "-t", "-c",
@@ -53,9 +63,7 @@ START_TEST(check_names_every_bad_line)
   ck_assert_msg(strstr(err, want) != NULL, "stderr: %s", err);
   free(out);
   free(err);
-  tu_rmrf(dir);
-  free(conf);
-  free(dir);
+  remove_conf_dir(dir, conf);
 }
 END_TEST
 
@@ -244,9 +252,7 @@ run_conf(const char *conf_text, int check, int code, char **out_stdout)
   char *dir = tu_tmpdir(), *conf = tu_path(dir, "a.conf");
   char *err = run_conf_at(conf, conf_text, 0600, check, code, out_stdout);
 
-  tu_rmrf(dir);
-  free(conf);
-  free(dir);
+  remove_conf_dir(dir, conf);
   return err;
 }
 
@@ -305,9 +311,7 @@ START_TEST(check_warns_of_readable_literal_secret)
   ck_assert_ptr_null(strstr(err, "sangat-rahasia"));
   free(out);
   free(err);
-  tu_rmrf(dir);
-  free(conf);
-  free(dir);
+  remove_conf_dir(dir, conf);
 }
 END_TEST
 

@@ -104,24 +104,40 @@ START_TEST(connection_cap_turns_the_next_away)
 END_TEST
 
 /*
- * A client that drips: on a new connection to d, send whole (when not
- * NULL) at once, then the bytes of drip one every 300 ms, each well
- * within any per-read timeout, until the daemon acts.  It must act before
- * the last byte: answer 408 between 0.9 and 3 s after the first dripped
- * byte, close the connection, log detail and store nothing.  The answer
- * is left in *r for the caller to look at and free.
+ * A client that drips, against a daemon d started with the [server]
+ * settings server.  It posts a JSON body of body_len bytes and sends one
+ * byte every 300 ms, each well within any per-read timeout, until the
+ * daemon acts: the head's bytes when drip_head is set, else the whole
+ * head at once and then the body's.  The daemon must act before the last
+ * byte: answer 408 between 0.9 and 3 s after the first dripped byte,
+ * close the connection, log detail and store nothing.  The answer is
+ * left in *r for the caller to look at and free.
  */
 static void
-expect_drip_cut(struct tu_daemon *d, const char *whole, const char *drip,
-                const char *detail, struct tu_resp *r)
+expect_drip_cut(struct tu_daemon *d, const char *server, int body_len,
+                int drip_head, const char *detail, struct tu_resp *r)
 {
-  size_t sent = 0, n = strlen(drip);
+  struct tu_daemon_opts o = {0};
+  char head[160], body[64];
+  const char *drip = body;
+  size_t sent = 0, n;
   struct tu_conn c;
   double t0, took;
 
+  ck_assert_int_lt(body_len, (int)sizeof(body));
+  snprintf(head, sizeof(head), "POST /webhook/dev HTTP/1.1\r\nHost: x\r\n"
+           "Content-Type: application/json\r\nContent-Length: %d\r\n\r\n",
+           body_len);
+  memset(body, '{', (size_t)body_len);
+  body[body_len] = '\0';
+  o.server = server;
+  ck_assert_int_eq(tu_daemon_start_opts(d, &o), 0);
   ck_assert_int_eq(tu_conn_open(&c, d->port), 0);
-  if (whole != NULL)
-    ck_assert_int_eq(tu_conn_send(&c, whole, strlen(whole)), 0);
+  if (drip_head)
+    drip = head;
+  else
+    ck_assert_int_eq(tu_conn_send(&c, head, strlen(head)), 0);
+  n = strlen(drip);
   t0 = now_s();
   while (sent < n) {
     struct pollfd p = {c.fd, POLLIN, 0};
@@ -149,16 +165,11 @@ expect_drip_cut(struct tu_daemon *d, const char *whole, const char *drip,
  */
 START_TEST(slow_loris_is_cut)
 {
-  static const char head[] = "POST /webhook/dev HTTP/1.1\r\nHost: x\r\n"
-                             "Content-Type: application/json\r\n"
-                             "Content-Length: 10\r\n\r\n";
-  struct tu_daemon_opts o = {0};
   struct tu_daemon d;
   struct tu_resp r;
 
-  o.server = "header_timeout = 1s\nidle_timeout = 10s\n";
-  ck_assert_int_eq(tu_daemon_start_opts(&d, &o), 0);
-  expect_drip_cut(&d, NULL, head, "detail=header", &r);
+  expect_drip_cut(&d, "header_timeout = 1s\nidle_timeout = 10s\n", 10, 1,
+                  "detail=header", &r);
   ck_assert_ptr_nonnull(strstr(r.body, "\"error\""));
   tu_resp_free(&r);
   ck_assert(tu_daemon_log_has(&d, "event=http.timeout"));
@@ -205,19 +216,11 @@ END_TEST
  */
 START_TEST(slow_body_is_cut)
 {
-  static const char head[] = "POST /webhook/dev HTTP/1.1\r\nHost: x\r\n"
-                             "Content-Type: application/json\r\n"
-                             "Content-Length: 40\r\n\r\n";
-  struct tu_daemon_opts o = {0};
   struct tu_daemon d;
   struct tu_resp r;
-  char body[41];
 
-  memset(body, '{', 40);
-  body[40] = '\0';
-  o.server = "body_timeout = 1s\nidle_timeout = 10s\n";
-  ck_assert_int_eq(tu_daemon_start_opts(&d, &o), 0);
-  expect_drip_cut(&d, head, body, "detail=body", &r);
+  expect_drip_cut(&d, "body_timeout = 1s\nidle_timeout = 10s\n", 40, 0,
+                  "detail=body", &r);
   tu_resp_free(&r);
   tu_daemon_cleanup(&d);
 }

@@ -162,6 +162,18 @@ reporter_with_draft(struct store *st, const char *step, const char *draft,
   return a;
 }
 
+/* One purge step over up to 10 reporters from the first, as of now, with
+ * the rest of *p as the caller set it; how many reporters it purged. */
+static int
+purge_from_start(struct store *st, struct store_purge *p, int64_t now)
+{
+  p->after_reporter = 0;
+  p->now = now;
+  p->limit = 10;
+  ck_assert_int_eq(store_purge_step(st, p), 0);
+  return p->reporters;
+}
+
 START_TEST(purge_takes_exactly_the_quiet_reporters)
 {
   struct fixture fx;
@@ -293,15 +305,9 @@ START_TEST(a_draft_being_written_holds_the_purge)
   reporter_with_draft(fx.st, "kronologi", "{\"nama\":\"Budi\"}", 1 * DAY,
                       100 * DAY);
   p.personal_before = 40 * DAY;
-  p.now = 60 * DAY;
-  p.limit = 10;
-  ck_assert_int_eq(store_purge_step(fx.st, &p), 0);
-  ck_assert_int_eq(p.reporters, 0);
+  ck_assert_int_eq(purge_from_start(fx.st, &p, 60 * DAY), 0);
   /* Once it expired, it goes, draft and all. */
-  p.after_reporter = 0;
-  p.now = 101 * DAY;
-  ck_assert_int_eq(store_purge_step(fx.st, &p), 0);
-  ck_assert_int_eq(p.reporters, 1);
+  ck_assert_int_eq(purge_from_start(fx.st, &p, 101 * DAY), 1);
   ck_assert_int_eq(q_int(fx.st, "SELECT count(*) FROM sessions WHERE "
                                 "draft = '{}' AND step = 'menu'", 0), 1);
   fx_close(&fx);
@@ -320,16 +326,10 @@ START_TEST(a_held_draft_holds_the_purge)
                       100 * DAY);
   p.personal_before = 40 * DAY;
   p.draft_keep = 7 * DAY;
-  p.now = 105 * DAY;
-  p.limit = 10;
-  ck_assert_int_eq(store_purge_step(fx.st, &p), 0);
-  ck_assert_int_eq(p.reporters, 0);
+  ck_assert_int_eq(purge_from_start(fx.st, &p, 105 * DAY), 0);
   ck_assert_int_eq(q_int(fx.st, "SELECT count(*) FROM sessions WHERE "
                                 "draft LIKE '%Camat%'", 0), 1);
-  p.after_reporter = 0;
-  p.now = 108 * DAY;
-  ck_assert_int_eq(store_purge_step(fx.st, &p), 0);
-  ck_assert_int_eq(p.reporters, 1);
+  ck_assert_int_eq(purge_from_start(fx.st, &p, 108 * DAY), 1);
   ck_assert_int_eq(q_int(fx.st, "SELECT count(*) FROM sessions WHERE "
                                 "draft = '{}' AND step = 'menu'", 0), 1);
   fx_close(&fx);
