@@ -261,7 +261,7 @@ static const struct directive directives[] = {
   { .section = SEC_CONVERSATION, .key = "places", .type = T_PATH,
     .offset = CFG(conversation.places), .def = "wilayah.txt",
     .flags = F_RELOAD,
-    .help = "The kabupaten/kota of NTT and their aliases, for lokasi" },
+    .help = "The gazetteer of NTT, for lokasi (includes kecamatan, desa)" },
   { .section = SEC_CONVERSATION, .key = "lexicon", .type = T_PATH,
     .offset = CFG(conversation.lexicon), .def = "lexicon.txt",
     .flags = F_RELOAD,

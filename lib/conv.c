@@ -133,7 +133,8 @@ const struct catalog_key conv_catalog_keys[] = {
   {"ask.waktu", ""}, {"ask.kronologi", ""}, {"ask.bukti", ""},
   {"ask.identitas", ""}, {"ask.nama", ""},
   {"invalid.kategori", ""}, {"invalid.terlapor", ""},
-  {"invalid.lokasi", ""}, {"invalid.waktu", ""},
+  {"invalid.lokasi", ""}, {"lokasi.pilih", "pilihan"},
+  {"invalid.waktu", ""},
   {"invalid.identitas", ""}, {"invalid.nama", ""},
   {"invalid.konfirmasi", ""}, {"invalid.bukti.type", ""},
   {"invalid.waktu.future", ""}, {"invalid.waktu.old", "years"},
@@ -1578,12 +1579,141 @@ on_field(struct turn *t, enum field f, const char *text, const char *key,
   return advance(t, next);
 }
 
+/* The draft keys of the places offered for an ambiguous lokasi ([{"kode",
+ * "nama"}...], at most 9), and of the answer they were offered for. */
+#define LOKASI_CHOICES "lokasi_pilihan"
+#define LOKASI_ASKED "lokasi_ambigu"
+
+/* Forget the places offered. */
+static void
+lokasi_choices_drop(struct turn *t)
+{
+  draft_del(t, LOKASI_CHOICES);
+  draft_del(t, LOKASI_ASKED);
+}
+
+/* The places offered, or NULL. */
+static struct json_object *
+lokasi_choices(struct turn *t)
+{
+  struct json_object *v;
+
+  if (!json_object_object_get_ex(t->draft, LOKASI_CHOICES, &v) ||
+      !json_object_is_type(v, json_type_array))
+    return NULL;
+  return v;
+}
+
+/* Show the places offered as numbered choices, one per line (on SMS, in
+ * one line); it counts as an answer not taken. */
+static int
+say_lokasi_choices(struct turn *t)
+{
+  struct json_object *arr = lokasi_choices(t), *o, *name;
+  struct catalog_var var;
+  struct buf list = BUF_INIT;
+  size_t i, n = arr != NULL ? json_object_array_length(arr) : 0;
+  int rc = 0;
+
+  for (i = 0; rc == 0 && i < n; i++) {
+    o = json_object_array_get_idx(arr, i);
+    if (!json_object_object_get_ex(o, "nama", &name))
+      continue;
+    rc = buf_printf(&list, "%s%zu %s", i == 0 ? "" : t->sms ? "; " : "\n",
+                    i + 1, json_object_get_string(name));
+  }
+  if (rc != 0) {
+    buf_free(&list);
+    return rc;
+  }
+  var.name = "pilihan";
+  var.value = list.data != NULL ? list.data : "";
+  rc = invalid(t, "lokasi.pilih", &var, 1, "lokasi_ambiguous");
+  buf_free(&list);
+  return rc;
+}
+
+/*
+ * SPEC 3: a first answer that names places in several kabupaten/kota
+ * ("Kupang", a desa name found twice) is answered with numbered choices.
+ * 1 when offered (*rc set); 0 when text goes on as a plain answer (also
+ * on a later try, which the keep-as-given rule handles).
+ */
+static int
+lokasi_offer(struct turn *t, const char *text, int *rc)
+{
+  struct place_match pm;
+  struct json_object *arr, *o;
+  int i;
+
+  if (t->sess.invalid_count > 0 || t->cv->places == NULL ||
+      place_match(t->cv->places, text, &pm) != 0 || !pm.ambiguous ||
+      pm.nchoices < 2 || pm.more_choices > 0)
+    return 0;
+  arr = json_object_new_array();
+  if (arr == NULL)
+    return 0;
+  for (i = 0; i < pm.nchoices; i++) {
+    o = json_object_new_object();
+    if (o == NULL)
+      continue;
+    json_object_object_add(o, "kode",
+                           json_object_new_string(pm.choice[i].kab_code));
+    json_object_object_add(o, "nama",
+                           json_object_new_string(pm.choice[i].label));
+    json_object_array_add(arr, o);
+  }
+  json_object_object_add(t->draft, LOKASI_CHOICES, arr);
+  draft_set_str(t, LOKASI_ASKED, text);
+  *rc = say_lokasi_choices(t);
+  return 1;
+}
+
+/*
+ * The reply to the choices: a number picks a place (filed under its
+ * kabupaten/kota, the reporter's first answer kept as lokasi), a number
+ * out of range shows them again.  1 when handled (*rc set); 0 when text is
+ * a new answer (the choices are forgotten).
+ */
+static int
+lokasi_pick(struct turn *t, const char *text, int *rc)
+{
+  struct json_object *arr = lokasi_choices(t), *o, *kode, *nama;
+  size_t n = arr != NULL ? json_object_array_length(arr) : 0;
+  int c = choice(text, 9);
+
+  if (n == 0 || t->sess.invalid_count == 0 || c == 0) {
+    lokasi_choices_drop(t);
+    return 0;
+  }
+  if ((size_t)c > n) {
+    *rc = say_lokasi_choices(t);
+    return 1;
+  }
+  o = json_object_array_get_idx(arr, (size_t)c - 1);
+  if (!json_object_object_get_ex(o, "kode", &kode) ||
+      !json_object_object_get_ex(o, "nama", &nama) ||
+      draft_str(t, LOKASI_ASKED) == NULL) {
+    lokasi_choices_drop(t);
+    return 0;
+  }
+  draft_set_str(t, "lokasi", draft_str(t, LOKASI_ASKED));
+  draft_set_str(t, "lokasi_kode", json_object_get_string(kode));
+  draft_set_str(t, "lokasi_nama", json_object_get_string(nama));
+  draft_mark(t, "lokasi", 0);
+  lokasi_choices_drop(t);
+  *rc = advance(t, STEP_WAKTU);
+  return 1;
+}
+
 static int
 on_lokasi(struct turn *t, const char *text)
 {
   const struct inbound_msg *m = t->ev->msg;
+  int rc = 0;
 
   if (m->kind == MSG_LOCATION) {
+    lokasi_choices_drop(t);
     char where[64];
     snprintf(where, sizeof(where), "%.6f, %.6f", m->lat, m->lng);
     draft_set_str(t, "lokasi", where);
@@ -1594,6 +1724,8 @@ on_lokasi(struct turn *t, const char *text)
   }
   draft_del(t, "lat");
   draft_del(t, "lng");
+  if (lokasi_pick(t, text, &rc) || lokasi_offer(t, text, &rc))
+    return rc;
   return on_field(t, FIELD_LOKASI, text, "lokasi", STEP_WAKTU);
 }
 

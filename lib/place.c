@@ -1,6 +1,7 @@
 /*
- * place.c: the list of kabupaten/kota and the matcher of free text
- * against it (see place.h for the file and the rules).
+ * place.c: the gazetteer of NTT (kabupaten/kota, kecamatan,
+ * desa/kelurahan) and the matcher of free text against it (see place.h
+ * for the file and the rules).
  *
  * Loading turns every official name and alias into a phrase: a sequence
  * of normalised words.  From each it derives more phrases: the name
@@ -18,9 +19,13 @@
  * letter-set filters cut short before any edit distance is computed).
  * The vocabulary words that the last PHRASE_WORDS text words stand for
  * are kept in a ring; after each word, every phrase ending in one of its
- * words is checked against the words before it.  The best phrase wins by
- * rank: the number of words of the name itself, then whether its kind
- * word ("kabupaten", "kota") was there too, then the smallest edit
+ * words is checked against the words before it, and what is found is
+ * kept with the span of words it covers (one per place, the best).  Then
+ * (resolve): a place found inside the span of another is dropped ("Kota
+ * Kupang" leaves no plain "Kupang"); a place gains support from each of
+ * the places it lies in found elsewhere in the text; the best wins by
+ * support, level, the number of words of the name itself, whether its
+ * kind word ("kabupaten", "desa") was there too, then the smallest edit
  * distance.  Nothing is allocated per call.
  */
 #include "place.h"
@@ -33,16 +38,21 @@
 
 #include "buf.h"
 #include "err.h"
+#include "lines.h"
 #include "textdist.h"
 #include "utf8.h"
 
-#define PLACE_FILE_MAX (256 * 1024)
+#define PLACE_FILE_MAX (1024 * 1024)
 #define WORD_MAX 40        /* bytes of one normalised word */
 #define PHRASE_WORDS 8     /* words in one name or alias */
 #define HITS_MAX 16        /* vocabulary words one text word may stand for */
 #define CODE_MAX 16
 #define FUZZY_MIN 5        /* shorter words must match exactly */
+#define STRICT_MIN 8       /* the same in names of kecamatan and desa */
+#define FOUND_MAX 64       /* places one text may name */
 #define NOT_A_TYPO "not-a-typo"
+#define NOT_A_NAME "not-a-name"
+#define INCLUDE "include"
 
 _Static_assert(WORD_MAX <= TEXTDIST_WORD_MAX,
                "a normalised word fits the edit distance");
@@ -55,14 +65,19 @@ _Static_assert(WORD_MAX <= TEXTDIST_WORD_MAX,
 struct place {
   char *code;
   char *name;
+  char *label;              /* name, kecamatan, kabupaten/kota */
   int line;
+  int file;                 /* 0: the file loaded, 1: the one it includes */
+  int parent;               /* the place it lies in, -1 at the top */
+  int level;                /* enum place_level */
 };
 
 struct phrase {
   int place;
   int nwords;
   int core;                 /* words of the name itself, before joining */
-  int kind;                 /* 1: begins with "kabupaten" or "kota" */
+  int kind;                 /* 1: begins with a kind word ("kabupaten") */
+  int level;                /* the place's */
   int word[PHRASE_WORDS];   /* vocabulary numbers */
 };
 
@@ -72,6 +87,7 @@ struct vword {
   uint32_t mask;            /* letters present (see letter_mask) */
   int first;                /* phrases ending here: ends[first..+count) */
   int count;
+  int lax;                  /* in a kabupaten/kota name: forgiven more */
 };
 
 struct place_list {
@@ -104,6 +120,7 @@ struct hit {
 
 /* All of them for one text word. */
 struct slot {
+  int len;                  /* the text word's */
   int n;
   struct hit h[HITS_MAX];
 };
@@ -125,14 +142,24 @@ static const struct {
   {"pemkab", "kabupaten"},
   {"kot", "kota"},
   {"pemkot", "kota"},
+  {"kec", "kecamatan"},
+  {"kel", "kelurahan"},
+  {"kpg", "kupang"},
 };
 
 /* The words that say which kind of region a name is. */
 static int
 is_kind_word(const char *s, size_t n)
 {
-  return (n == 9 && memcmp(s, "kabupaten", 9) == 0) ||
-         (n == 4 && memcmp(s, "kota", 4) == 0);
+  static const char *const kinds[] = {
+    "kabupaten", "kota", "kecamatan", "kelurahan", "desa",
+  };
+  size_t i;
+
+  for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+    if (n == strlen(kinds[i]) && memcmp(s, kinds[i], n) == 0)
+      return 1;
+  return 0;
 }
 
 /*
@@ -263,10 +290,14 @@ bit_count(uint32_t m)
   return n;
 }
 
-/* Edits forgiven when the shorter of two words has len letters. */
+/* Edits forgiven when the shorter of two words has len letters; lax for
+ * a word of a kabupaten/kota name, strict for one of kecamatan and desa
+ * only. */
 static int
-edits_allowed(int len)
+edits_allowed(int len, int lax)
 {
+  if (!lax)
+    return len >= STRICT_MIN ? 1 : 0;
   return len >= 8 ? 2 : len >= FUZZY_MIN ? 1 : 0;
 }
 
@@ -337,6 +368,7 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
   int exact, v, t, d, shorter, i, lo, hi;
 
   s->n = 0;
+  s->len = w->len;
   if (w->len == 0 || w->overlong)
     return;
   exact = find_vocab(pl, w->s);
@@ -346,7 +378,7 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
     return;
   mask = letter_mask(w->s, w->len);
   /* Only words whose length is within reach need a look. */
-  t = edits_allowed(w->len);
+  t = edits_allowed(w->len, 1);
   lo = w->len - t;
   hi = w->len + t > WORD_MAX ? WORD_MAX : w->len + t;
   for (i = pl->lenfirst[lo]; i < pl->lenfirst[hi + 1]; i++) {
@@ -355,7 +387,7 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
     if (v == exact || vw->len < FUZZY_MIN)
       continue;
     shorter = vw->len < w->len ? vw->len : w->len;
-    t = edits_allowed(shorter);
+    t = edits_allowed(shorter, vw->lax);
     if (abs(vw->len - w->len) > t ||
         bit_count(mask & ~vw->mask) > t || bit_count(vw->mask & ~mask) > t)
       continue;
@@ -380,37 +412,55 @@ slot_distance(const struct slot *s, int v)
 /*
  * Whether phrase ph ends at the text word just read, the latest of pos
  * words whose slots are in ring, that word standing for the phrase's last
- * word at distance last.  Returns the phrase's total distance, or -1.
+ * word at distance last.  Returns the phrase's total distance, or -1.  A
+ * word of a kecamatan or desa name must be within the strict allowance
+ * even when a kabupaten/kota name forgave it more.
  */
 static int
-phrase_distance(const struct phrase *ph, const struct slot *ring,
-                size_t pos, int last)
+phrase_distance(const struct place_list *pl, const struct phrase *ph,
+                const struct slot *ring, size_t pos, int last)
 {
-  int j, d, dist = last;
+  const struct slot *s;
+  int j, d, v, shorter, dist = 0;
 
   if ((size_t)ph->nwords > pos)
     return -1;
-  for (j = 1; j < ph->nwords; j++) {
-    d = slot_distance(&ring[(pos - 1 - (size_t)j) % PHRASE_WORDS],
-                      ph->word[ph->nwords - 1 - j]);
+  for (j = 0; j < ph->nwords; j++) {
+    s = &ring[(pos - 1 - (size_t)j) % PHRASE_WORDS];
+    v = ph->word[ph->nwords - 1 - j];
+    d = j == 0 ? last : slot_distance(s, v);
     if (d < 0)
+      return -1;
+    shorter = pl->vocab[v].len < s->len ? pl->vocab[v].len : s->len;
+    if (d > 0 && ph->level > PLACE_KABUPATEN && d > edits_allowed(shorter, 0))
       return -1;
     dist += d;
   }
   return dist;
 }
 
-/* A phrase found in the text. */
+/* A place found in the text, by its best phrase. */
 struct found {
   int place;
   int core;
   int kind;
   int dist;
+  int level;
+  size_t first, last;       /* the words it covers */
+  int support;              /* places it lies in, found elsewhere */
+  int dropped;              /* inside another's words */
 };
 
-/* > 0 when a ranks above b, < 0 below, 0 for a tie. */
+/* All of them. */
+struct finds {
+  int n;
+  struct found f[FOUND_MAX];
+};
+
+/* > 0 when a ranks above b within one place's phrases: more words of the
+ * name, then the kind word, then fewer edits. */
 static int
-found_cmp(const struct found *a, const struct found *b)
+phrase_rank_cmp(const struct found *a, const struct found *b)
 {
   if (a->core != b->core)
     return a->core - b->core;
@@ -419,28 +469,181 @@ found_cmp(const struct found *a, const struct found *b)
   return b->dist - a->dist;
 }
 
+/* > 0 when a ranks above b, < 0 below, 0 for a tie (see the top). */
+static int
+found_cmp(const struct found *a, const struct found *b)
+{
+  if (a->support != b->support)
+    return a->support - b->support;
+  if (a->level != b->level && (a->dist == 0) != (b->dist == 0))
+    return a->dist == 0 ? 1 : -1;
+  if (a->level != b->level)
+    return b->level - a->level;
+  return phrase_rank_cmp(a, b);
+}
+
+/* Keep f, or a better phrase of its place; a full list keeps what it
+ * has. */
+static void
+add_found(struct finds *fs, const struct found *f)
+{
+  int i;
+
+  for (i = 0; i < fs->n; i++) {
+    if (fs->f[i].place == f->place) {
+      if (phrase_rank_cmp(f, &fs->f[i]) > 0)
+        fs->f[i] = *f;
+      return;
+    }
+  }
+  if (fs->n < FOUND_MAX)
+    fs->f[fs->n++] = *f;
+}
+
+/* Whether place a lies in place b (b is a's kecamatan or kabupaten). */
+static int
+lies_in(const struct place_list *pl, int a, int b)
+{
+  for (a = pl->places[a].parent; a >= 0; a = pl->places[a].parent)
+    if (a == b)
+      return 1;
+  return 0;
+}
+
+/* Drop what lies inside another's words; count each one's support. */
+static void
+weigh(const struct place_list *pl, struct finds *fs)
+{
+  struct found *a, *b;
+  int i, j;
+
+  for (i = 0; i < fs->n; i++) {
+    a = &fs->f[i];
+    for (j = 0; j < fs->n; j++) {
+      b = &fs->f[j];
+      if (i != j && b->first <= a->first && a->last <= b->last &&
+          b->last - b->first > a->last - a->first)
+        a->dropped = 1;
+    }
+  }
+  for (i = 0; i < fs->n; i++) {
+    a = &fs->f[i];
+    for (j = 0; j < fs->n; j++) {
+      b = &fs->f[j];
+      if (!b->dropped && (b->last < a->first || a->last < b->first) &&
+          lies_in(pl, a->place, b->place))
+        a->support++;
+    }
+  }
+}
+
+/* Describe place p. */
+static void
+set_choice(const struct place_list *pl, int p, struct place_choice *c)
+{
+  int top = p;
+
+  while (pl->places[top].parent >= 0)
+    top = pl->places[top].parent;
+  c->code = pl->places[p].code;
+  c->name = pl->places[p].name;
+  c->kab_code = pl->places[top].code;
+  c->kab_name = pl->places[top].name;
+  c->label = pl->places[p].label;
+  c->level = pl->places[p].level;
+}
+
+/* The place that a and b both lie in (or are), or -1. */
+static int
+common_place(const struct place_list *pl, int a, int b)
+{
+  for (; a >= 0; a = pl->places[a].parent)
+    if (a == b || lies_in(pl, b, a))
+      return a;
+  return -1;
+}
+
+/* Put the choices in the order of their labels (few: insertion sort). */
+static void
+sort_choices(struct place_match *out)
+{
+  struct place_choice c;
+  int i, j;
+
+  for (i = 1; i < out->nchoices; i++) {
+    c = out->choice[i];
+    for (j = i; j > 0 && strcmp(out->choice[j - 1].label, c.label) > 0; j--)
+      out->choice[j] = out->choice[j - 1];
+    out->choice[j] = c;
+  }
+}
+
 /*
- * Read the text word by word; after each, look at every phrase ending in
- * a word it may stand for, and keep the best found so far and whether
- * another place ties with it.
+ * Choose from what the text named: the best, the places that tie with
+ * it (as choices), and when they tie, the place they all lie in.
+ */
+static void
+resolve(const struct place_list *pl, struct finds *fs,
+        struct place_match *out)
+{
+  const struct found *best = NULL;
+  int i, at = -1;
+
+  weigh(pl, fs);
+  for (i = 0; i < fs->n; i++)
+    if (!fs->f[i].dropped && (best == NULL || found_cmp(&fs->f[i], best) > 0))
+      best = &fs->f[i];
+  if (best == NULL)
+    return;
+  at = best->place;
+  for (i = 0; i < fs->n; i++) {
+    if (fs->f[i].dropped || found_cmp(&fs->f[i], best) != 0 ||
+        fs->f[i].place == best->place)
+      continue;
+    if (out->nchoices == 0)
+      set_choice(pl, best->place, &out->choice[out->nchoices++]);
+    if (out->nchoices < PLACE_CHOICES_MAX)
+      set_choice(pl, fs->f[i].place, &out->choice[out->nchoices++]);
+    else
+      out->more_choices++;
+    if (at >= 0)
+      at = common_place(pl, at, fs->f[i].place);
+  }
+  sort_choices(out);
+  if (at < 0) {
+    out->ambiguous = 1;
+    return;
+  }
+  out->matched = 1;
+  out->distance = best->dist;
+  set_choice(pl, at, &out->place);
+  out->code = out->place.kab_code;
+  out->name = out->place.kab_name;
+}
+
+/*
+ * Read the text word by word; after each, note every place whose phrase
+ * ends in a word it may stand for; then choose (resolve).
  */
 int
 place_match(const struct place_list *pl, const char *text,
             struct place_match *out)
 {
   struct slot ring[PHRASE_WORDS];
+  struct finds fs;
   const struct slot *s;
   const struct phrase *ph;
   const struct vword *vw;
-  struct found best = {0, 0, 0, 0}, f;
+  struct found f;
   struct word w;
   const char *p, *end;
   size_t pos = 0;
-  int have = 0, tie = 0, i, k, dist;
+  int i, k, dist;
 
   if (pl == NULL || out == NULL)
     return -EINVAL;
   memset(out, 0, sizeof(*out));
+  fs.n = 0;
   if (text == NULL)
     text = "";
   p = text;
@@ -456,28 +659,19 @@ place_match(const struct place_list *pl, const char *text,
       vw = &pl->vocab[s->h[i].v];
       for (k = 0; k < vw->count; k++) {
         ph = &pl->phrases[pl->ends[vw->first + k]];
-        dist = phrase_distance(ph, ring, pos, s->h[i].d);
+        dist = phrase_distance(pl, ph, ring, pos, s->h[i].d);
         if (dist < 0)
           continue;
-        f = (struct found){ph->place, ph->core, ph->kind, dist};
-        if (!have || found_cmp(&f, &best) > 0) {
-          best = f;
-          have = 1;
-          tie = 0;
-        } else if (found_cmp(&f, &best) == 0 && f.place != best.place) {
-          tie = 1;
-        }
+        f = (struct found){.place = ph->place, .core = ph->core,
+                           .kind = ph->kind, .dist = dist,
+                           .level = ph->level,
+                           .first = pos - (size_t)ph->nwords,
+                           .last = pos - 1};
+        add_found(&fs, &f);
       }
     }
   }
-  if (have && tie) {
-    out->ambiguous = 1;
-  } else if (have) {
-    out->matched = 1;
-    out->code = pl->places[best.place].code;
-    out->name = pl->places[best.place].name;
-    out->distance = best.dist;
-  }
+  resolve(pl, &fs, out);
   return 0;
 }
 
@@ -510,6 +704,7 @@ place_free(struct place_list *pl)
   for (i = 0; i < pl->nplaces; i++) {
     free(pl->places[i].code);
     free(pl->places[i].name);
+    free(pl->places[i].label);
   }
   for (i = 0; i < pl->nvocab; i++)
     free(pl->vocab[i].s);
@@ -532,6 +727,7 @@ struct alias {
   char *text;     /* as written, for messages; NULL when derived */
   int place;
   int line;
+  int file;       /* as in struct place */
   int seq;        /* order of appearance, to keep sorting stable */
   int nwords;
   int core;
@@ -540,15 +736,21 @@ struct alias {
 };
 
 struct loader {
-  const char *path;
+  const char *path;         /* the file being read */
+  const char *files[2];     /* the file loaded, the one it includes */
+  int file;                 /* the one being read */
+  char *incpath;            /* files[1], allocated */
   struct diag *diag;
   int rc;                   /* first allocation failure, else 0 */
   struct place *places;
   int nplaces, aplaces;
+  int *bycode;              /* place numbers sorted by code */
   struct alias *aliases;
   int naliases, aaliases;
   char **plain;
   int nplain, aplain;
+  char **names;             /* not-a-name phrases (normalised) */
+  int nnames, anames;
 };
 
 static void
@@ -665,6 +867,7 @@ push_alias(struct loader *ld, const char *key, const char *text,
   }
   a->place = place;
   a->line = line;
+  a->file = ld->file;
   a->seq = ld->naliases;
   a->nwords = nwords;
   a->core = core;
@@ -672,10 +875,11 @@ push_alias(struct loader *ld, const char *key, const char *text,
   ld->naliases++;
 }
 
-/* Read one name or alias s[0..n) of place on line. */
+/* Read one name or alias s[0..n) of place on line; a shared one (the
+ * official name of a kecamatan or desa) may name other places too. */
 static void
 add_alias(struct loader *ld, int line, int place, const char *s, size_t n,
-          struct buf *key)
+          int shared, struct buf *key)
 {
   const char *why = NULL;
   int words, kind;
@@ -700,7 +904,8 @@ add_alias(struct loader *ld, int line, int place, const char *s, size_t n,
     return;
   }
   kind = words > 1 && is_kind_word(key->data, strcspn(key->data, " "));
-  push_alias(ld, key->data, s, n, place, line, words, words - kind, kind);
+  push_alias(ld, key->data, shared ? NULL : s, n, place, line, words,
+             words - kind, kind);
 }
 
 /*
@@ -720,10 +925,14 @@ next_item(const char **p, const char *end, size_t *len)
   return item;
 }
 
-/* Read the words of a not-a-typo line, p[0..n). */
+/*
+ * Read the items of a not-a-typo line (one word each) or a not-a-name
+ * line (one or more words), p[0..n), into *list (*count used, *cap
+ * allocated).
+ */
 static void
-add_plain(struct loader *ld, int line, const char *p, size_t n,
-          struct buf *key)
+add_words(struct loader *ld, int line, const char *p, size_t n,
+          int one_word, char ***list, int *count, int *cap, struct buf *key)
 {
   const char *item, *end = p + n, *why = NULL;
   size_t len;
@@ -738,23 +947,24 @@ add_plain(struct loader *ld, int line, const char *p, size_t n,
     if (len == 0)
       continue;
     words = normalise(ld, item, len, key, &why);
-    if (words != 1) {
+    if (words < 0 || words == 0 || (one_word && words != 1)) {
       diag_error(ld->diag, ld->path, line, "'%.*s' %s", (int)len, item,
-                 words < 0 ? why : "is not one word");
+                 words < 0 ? why : one_word ? "is not one word"
+                                            : "has no letters or digits");
       continue;
     }
-    v = grow(ld->plain, ld->nplain, &ld->aplain, sizeof(*ld->plain));
+    v = grow(*list, *count, cap, sizeof(**list));
     if (v == NULL) {
       note_rc(ld, -ENOMEM);
       return;
     }
-    ld->plain = v;
+    *list = v;
     w = strdup(key->data);
     if (w == NULL) {
       note_rc(ld, -ENOMEM);
       return;
     }
-    ld->plain[ld->nplain++] = w;
+    (*list)[(*count)++] = w;
   }
 }
 
@@ -772,15 +982,221 @@ valid_code(const char *p, size_t n)
   return 1;
 }
 
+/* The place with code p[0..n), or -1; *at is set to where it belongs in
+ * ld->bycode. */
+static int
+find_code(const struct loader *ld, const char *p, size_t n, int *at)
+{
+  int lo = 0, hi = ld->nplaces, mid, c;
+  const char *code;
+
+  while (lo < hi) {
+    mid = (lo + hi) / 2;
+    code = ld->places[ld->bycode[mid]].code;
+    c = strncmp(code, p, n);
+    if (c == 0 && code[n] != '\0')
+      c = 1;
+    if (c == 0) {
+      *at = mid;
+      return ld->bycode[mid];
+    }
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  *at = lo;
+  return -1;
+}
+
+/*
+ * The place that the code in p[0..n) names as the one a new place lies
+ * in, or -1 after reporting why it cannot be.
+ */
+static int
+find_parent(struct loader *ld, int line, const char *p, size_t n)
+{
+  int parent, at;
+
+  parent = find_code(ld, p, n, &at);
+  if (parent < 0) {
+    diag_error(ld->diag, ld->path, line, "'%.*s' is not a code listed "
+               "above (the place it lies in comes first)", (int)n, p);
+    return -1;
+  }
+  if (ld->places[parent].level >= PLACE_DESA) {
+    diag_error(ld->diag, ld->path, line, "'%.*s' is a desa or kelurahan: "
+               "nothing lies in it", (int)n, p);
+    return -1;
+  }
+  return parent;
+}
+
+/* Where a place was first listed, for messages: "line 3" or
+ * "wilayah-desa.txt:3". */
+static const char *
+where(const struct loader *ld, int file, int line, char *buf, size_t size)
+{
+  if (file == ld->file)
+    snprintf(buf, size, "line %d", line);
+  else
+    snprintf(buf, size, "%s:%d", ld->files[file], line);
+  return buf;
+}
+
+/* "name, the label of the place it lies in", or a copy of name. */
+static char *
+make_label(const struct loader *ld, const char *name, int parent)
+{
+  const char *up = parent >= 0 ? ld->places[parent].label : NULL;
+  size_t n = strlen(name), m = up != NULL ? strlen(up) : 0;
+  char *label = malloc(n + m + 3);
+
+  if (label == NULL)
+    return NULL;
+  memcpy(label, name, n + 1);
+  if (up != NULL) {
+    memcpy(label + n, ", ", 2);
+    memcpy(label + n + 2, up, m + 1);
+  }
+  return label;
+}
+
+/*
+ * Add the place of a line: field[0] its code, field[1] its name,
+ * field[2] its aliases, field[3] the code of the place it lies in (nf
+ * fields given, 2 to 4).
+ */
+static void
+add_place(struct loader *ld, int line, const char *const field[4],
+          const size_t flen[4], int nf, struct buf *key)
+{
+  const char *p, *end, *item;
+  struct place *pl;
+  size_t len;
+  char at_buf[64];
+  int parent = -1, dup, at, *v;
+
+  if (!valid_code(field[0], flen[0])) {
+    diag_error(ld->diag, ld->path, line,
+               "'%.*s' is not a code (write the BPS code, such as 5371)",
+               (int)flen[0], field[0]);
+    return;
+  }
+  dup = find_code(ld, field[0], flen[0], &at);
+  if (dup >= 0) {
+    diag_error(ld->diag, ld->path, line, "duplicate code %.*s (first on %s)",
+               (int)flen[0], field[0],
+               where(ld, ld->places[dup].file, ld->places[dup].line, at_buf,
+                     sizeof(at_buf)));
+    return;
+  }
+  if (flen[1] == 0) {
+    diag_error(ld->diag, ld->path, line, "the official name is empty");
+    return;
+  }
+  if (nf == 4 && (parent = find_parent(ld, line, field[3], flen[3])) < 0)
+    return;
+  pl = grow(ld->places, ld->nplaces, &ld->aplaces, sizeof(*ld->places));
+  v = pl != NULL ? realloc(ld->bycode, (size_t)ld->aplaces * sizeof(int))
+                 : NULL;
+  if (pl != NULL)
+    ld->places = pl;
+  if (v == NULL) {
+    note_rc(ld, -ENOMEM);
+    return;
+  }
+  ld->bycode = v;
+  pl = &ld->places[ld->nplaces];
+  memset(pl, 0, sizeof(*pl));
+  pl->code = strndup(field[0], flen[0]);
+  pl->name = strndup(field[1], flen[1]);
+  pl->label = pl->name != NULL ? make_label(ld, pl->name, parent) : NULL;
+  pl->line = line;
+  pl->file = ld->file;
+  pl->parent = parent;
+  pl->level = parent >= 0 ? ld->places[parent].level + 1 : PLACE_KABUPATEN;
+  if (pl->code == NULL || pl->name == NULL || pl->label == NULL) {
+    free(pl->code);
+    free(pl->name);
+    free(pl->label);
+    note_rc(ld, -ENOMEM);
+    return;
+  }
+  memmove(&ld->bycode[at + 1], &ld->bycode[at],
+          (size_t)(ld->nplaces - at) * sizeof(int));
+  ld->bycode[at] = ld->nplaces++;
+
+  add_alias(ld, line, ld->nplaces - 1, field[1], flen[1], parent >= 0, key);
+  if (nf < 3)
+    return;
+  p = field[2];
+  end = field[2] + flen[2];
+  while (ld->rc == 0) {
+    item = next_item(&p, end, &len);
+    if (item == NULL)
+      break;
+    add_alias(ld, line, ld->nplaces - 1, item, len, 0, key);
+  }
+}
+
+static void read_lines(struct loader *ld, struct lines *ls, struct buf *key);
+
+/* Read the file an include line names, name[0..n), relative to the
+ * folder of the file loaded. */
+static void
+include_file(struct loader *ld, int line, const char *name, size_t n,
+             struct buf *key)
+{
+  struct lines ls;
+  const char *slash = strrchr(ld->files[0], '/');
+  size_t dir = name[0] != '/' && slash != NULL
+                 ? (size_t)(slash - ld->files[0]) + 1 : 0;
+
+  if (ld->file != 0 || ld->incpath != NULL) {
+    diag_error(ld->diag, ld->path, line, ld->file != 0
+               ? "an included file includes nothing"
+               : "only one file may be included");
+    return;
+  }
+  if (n == 0) {
+    diag_error(ld->diag, ld->path, line, "expected '" INCLUDE " | FILE'");
+    return;
+  }
+  ld->incpath = malloc(dir + n + 1);
+  if (ld->incpath == NULL) {
+    note_rc(ld, -ENOMEM);
+    return;
+  }
+  memcpy(ld->incpath, ld->files[0], dir);
+  memcpy(ld->incpath + dir, name, n);
+  ld->incpath[dir + n] = '\0';
+  if (lines_open(&ls, ld->incpath, PLACE_FILE_MAX, 0, ld->diag) == 0) {
+    ld->files[1] = ld->incpath;
+    ld->file = 1;
+    ld->path = ld->incpath;
+    read_lines(ld, &ls, key);
+    ld->file = 0;
+    ld->path = ld->files[0];
+  }
+  lines_close(&ls);
+}
+
+/* Whether field f[0..n) is the directive word. */
+static int
+is_directive(const char *f, size_t n, const char *word)
+{
+  return n == strlen(word) && memcmp(f, word, n) == 0;
+}
+
 /* Read one line p[0..n) of the file. */
 static void
 read_line(struct loader *ld, int line, const char *p, size_t n,
           struct buf *key)
 {
-  const char *field[4], *bar, *end, *item;
-  size_t flen[4], len, j;
-  struct place *pl;
-  int nf = 0, i;
+  const char *field[4], *bar, *end;
+  size_t flen[4], j;
+  int nf = 0;
 
   /* A comment runs from a '#' at the start or after a blank to the end. */
   for (j = 0; j < n; j++)
@@ -806,68 +1222,37 @@ read_line(struct loader *ld, int line, const char *p, size_t n,
     p = bar + 1;
   }
 
-  if (flen[0] == strlen(NOT_A_TYPO) &&
-      memcmp(field[0], NOT_A_TYPO, flen[0]) == 0) {
-    if (nf != 2)
-      diag_error(ld->diag, ld->path, line,
-                 "expected '" NOT_A_TYPO " | word; word; ...'");
-    else
-      add_plain(ld, line, field[1], flen[1], key);
-    return;
-  }
-  if (nf < 2 || nf > 3) {
-    diag_error(ld->diag, ld->path, line,
-               "expected 'CODE | Official Name | alias; alias; ...'");
-    return;
-  }
-  if (!valid_code(field[0], flen[0])) {
-    diag_error(ld->diag, ld->path, line,
-               "'%.*s' is not a code (write the BPS code, such as 5371)",
-               (int)flen[0], field[0]);
-    return;
-  }
-  for (i = 0; i < ld->nplaces; i++) {
-    if (strlen(ld->places[i].code) == flen[0] &&
-        memcmp(ld->places[i].code, field[0], flen[0]) == 0) {
-      diag_error(ld->diag, ld->path, line,
-                 "duplicate code %.*s (first on line %d)", (int)flen[0],
-                 field[0], ld->places[i].line);
-      return;
-    }
-  }
-  if (flen[1] == 0) {
-    diag_error(ld->diag, ld->path, line, "the official name is empty");
-    return;
-  }
-  pl = grow(ld->places, ld->nplaces, &ld->aplaces, sizeof(*ld->places));
-  if (pl == NULL) {
-    note_rc(ld, -ENOMEM);
-    return;
-  }
-  ld->places = pl;
-  pl = &ld->places[ld->nplaces];
-  pl->code = strndup(field[0], flen[0]);
-  pl->name = strndup(field[1], flen[1]);
-  pl->line = line;
-  if (pl->code == NULL || pl->name == NULL) {
-    free(pl->code);
-    free(pl->name);
-    note_rc(ld, -ENOMEM);
-    return;
-  }
-  ld->nplaces++;
+  if (is_directive(field[0], flen[0], NOT_A_TYPO) ||
+      is_directive(field[0], flen[0], NOT_A_NAME)) {
+    int typo = is_directive(field[0], flen[0], NOT_A_TYPO);
 
-  add_alias(ld, line, ld->nplaces - 1, field[1], flen[1], key);
-  if (nf < 3)
+    if (nf != 2)
+      diag_error(ld->diag, ld->path, line, "expected '%s | word; word; ...'",
+                 typo ? NOT_A_TYPO : NOT_A_NAME);
+    else if (typo)
+      add_words(ld, line, field[1], flen[1], 1, &ld->plain, &ld->nplain,
+                &ld->aplain, key);
+    else
+      add_words(ld, line, field[1], flen[1], 0, &ld->names, &ld->nnames,
+                &ld->anames, key);
     return;
-  p = field[2];
-  end = field[2] + flen[2];
-  while (ld->rc == 0) {
-    item = next_item(&p, end, &len);
-    if (item == NULL)
-      break;
-    add_alias(ld, line, ld->nplaces - 1, item, len, key);
   }
+  if (is_directive(field[0], flen[0], INCLUDE)) {
+    if (nf != 2)
+      diag_error(ld->diag, ld->path, line, "expected '" INCLUDE " | FILE'");
+    else
+      include_file(ld, line, field[1], flen[1], key);
+    return;
+  }
+  if (nf < 2 || (nf == 4 && !valid_code(field[3], flen[3])) ||
+      (bar != NULL && nf == 4)) {
+    diag_error(ld->diag, ld->path, line,
+               "expected 'CODE | Official Name | alias; alias; ...' (and "
+               "'| IN', the code of the place it lies in, for a kecamatan "
+               "or desa)");
+    return;
+  }
+  add_place(ld, line, field, flen, nf, key);
 }
 
 /* Sorting aliases: by key, names that admins wrote before derived ones,
@@ -899,6 +1284,8 @@ clash_cmp(const void *a, const void *b)
 {
   const struct clash *x = a, *y = b;
 
+  if (x->alias->file != y->alias->file)
+    return x->alias->file - y->alias->file;
   if (x->alias->line != y->alias->line)
     return x->alias->line - y->alias->line;
   return x->alias->seq - y->alias->seq;
@@ -914,6 +1301,7 @@ check_clashes(struct loader *ld)
 {
   const struct alias *owner;
   struct clash *v;
+  char at_buf[64];
   int i, j, run, n = 0;
 
   v = calloc((size_t)ld->naliases + 1, sizeof(*v));
@@ -922,28 +1310,90 @@ check_clashes(struct loader *ld)
     return;
   }
   for (i = 0; i < ld->naliases; i = run) {
+    /* Shared names (text NULL) sort after written ones and clash with
+     * nothing. */
     owner = &ld->aliases[i];
     for (run = i + 1; run < ld->naliases &&
          strcmp(ld->aliases[run].key, owner->key) == 0; run++)
-      if (ld->aliases[run].seq < owner->seq)
+      if (ld->aliases[run].text != NULL &&
+          ld->aliases[run].seq < owner->seq)
         owner = &ld->aliases[run];
-    for (j = i; j < run; j++)
-      if (ld->aliases[j].place != owner->place)
+    for (j = i; j < run && owner->text != NULL; j++)
+      if (ld->aliases[j].text != NULL && ld->aliases[j].place != owner->place)
         v[n++] = (struct clash){&ld->aliases[j], owner};
   }
   qsort(v, (size_t)n, sizeof(*v), clash_cmp);
-  for (i = 0; i < n; i++)
-    diag_error(ld->diag, ld->path, v[i].alias->line,
-               "'%s' already names %s %s (line %d)", v[i].alias->text,
+  for (i = 0; i < n; i++) {
+    ld->file = v[i].alias->file;
+    diag_error(ld->diag, ld->files[ld->file], v[i].alias->line,
+               "'%s' already names %s %s (%s)", v[i].alias->text,
                ld->places[v[i].owner->place].code,
-               ld->places[v[i].owner->place].name, v[i].owner->line);
+               ld->places[v[i].owner->place].name,
+               where(ld, v[i].owner->file, v[i].owner->line, at_buf,
+                     sizeof(at_buf)));
+  }
+  ld->file = 0;
   free(v);
+}
+
+/* Whether key is a not-a-name phrase. */
+static int
+is_not_a_name(const struct loader *ld, const char *key)
+{
+  return ld->nnames > 0 &&
+         bsearch(key, ld->names, (size_t)ld->nnames, sizeof(*ld->names),
+                 str_key_cmp) != NULL;
+}
+
+/* The words that number namesakes: "Naikoten Satu", "Camplong II",
+ * "Manunain B". */
+static int
+is_number_word(const char *s, size_t n)
+{
+  static const char *const words[] = {
+    "i", "ii", "iii", "iv", "v", "a", "b", "c", "d", "satu", "dua", "tiga",
+  };
+  size_t i;
+
+  for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+    if (n == strlen(words[i]) && memcmp(s, words[i], n) == 0)
+      return 1;
+  return 0;
+}
+
+/*
+ * The phrases derived from a kecamatan or desa name a (kind word at
+ * a.key[0..klen)): its name without the kind word unless that is an
+ * ordinary word (not-a-name), and without a last word that numbers
+ * namesakes ("Naikoten" for Naikoten Satu and Dua), alone and after the
+ * kind word.
+ */
+static void
+derive_sub(struct loader *ld, const struct alias *a, size_t klen,
+           struct buf *tmp)
+{
+  const char *core = a->key + klen, *last = strrchr(core, ' ');
+
+  if (a->kind && !is_not_a_name(ld, core))
+    push_alias(ld, core, NULL, 0, a->place, a->line, a->nwords - 1, a->core,
+               0);
+  if (last == NULL || !is_number_word(last + 1, strlen(last + 1)))
+    return;
+  buf_reset(tmp);
+  note_rc(ld, buf_append(tmp, a->key, (size_t)(last - a->key)));
+  if (ld->rc != 0 || is_not_a_name(ld, tmp->data + klen))
+    return;
+  push_alias(ld, tmp->data + klen, NULL, 0, a->place, a->line,
+             a->nwords - a->kind - 1, a->core - 1, 0);
+  if (a->kind)
+    push_alias(ld, tmp->data, NULL, 0, a->place, a->line, a->nwords - 1,
+               a->core - 1, 1);
 }
 
 /*
  * Add the phrases derived from those written: the name without its kind
  * word, and the words of the name joined into one (alone and after the
- * kind word).
+ * kind word); for kecamatan and desa, see derive_sub.
  */
 static void
 derive(struct loader *ld, struct buf *tmp)
@@ -953,11 +1403,17 @@ derive(struct loader *ld, struct buf *tmp)
   size_t i, klen;
   int n = ld->naliases, k;
 
+  if (ld->nnames > 0)
+    qsort(ld->names, (size_t)ld->nnames, sizeof(*ld->names), str_ptr_cmp);
   for (k = 0; k < n && ld->rc == 0; k++) {
     /* A copy: pushing may move the array (the strings stay put). */
     a = ld->aliases[k];
     klen = a.kind ? strcspn(a.key, " ") + 1 : 0;
     core = a.key + klen;
+    if (ld->places[a.place].level > PLACE_KABUPATEN) {
+      derive_sub(ld, &a, klen, tmp);
+      continue;
+    }
     /* "Kabupaten Kota" must not make plain "kota" a place. */
     if (a.kind && !(a.nwords == 2 && is_kind_word(core, strlen(core))))
       push_alias(ld, core, NULL, 0, a.place, a.line, a.nwords - 1, a.core,
@@ -1102,11 +1558,14 @@ build(struct loader *ld, struct place_list **out)
     ph->place = a->place;
     ph->core = a->core;
     ph->kind = a->kind;
+    ph->level = ld->places[a->place].level;
     ph->nwords = split_key(a->key, word, len);
     for (j = 0; j < ph->nwords; j++) {
       memcpy(one, word[j], len[j]);
       one[len[j]] = '\0';
       ph->word[j] = find_vocab(pl, one);
+      if (ph->level == PLACE_KABUPATEN)
+        pl->vocab[ph->word[j]].lax = 1;
     }
     pl->vocab[ph->word[ph->nwords - 1]].count++;
   }
@@ -1177,26 +1636,43 @@ loader_free(struct loader *ld)
   for (i = 0; i < ld->nplaces; i++) {
     free(ld->places[i].code);
     free(ld->places[i].name);
+    free(ld->places[i].label);
   }
   free(ld->places);
+  free(ld->bycode);
   for (i = 0; i < ld->nplain; i++)
     free(ld->plain[i]);
   free(ld->plain);
+  for (i = 0; i < ld->nnames; i++)
+    free(ld->names[i]);
+  free(ld->names);
+  free(ld->incpath);
+}
+
+/* Read the lines of a file (read_line judges comments and blanks). */
+static void
+read_lines(struct loader *ld, struct lines *ls, struct buf *key)
+{
+  const char *p;
+  size_t len;
+
+  while (ld->rc == 0 && lines_next(ls, &p, &len))
+    read_line(ld, ls->lineno, p, len, key);
 }
 
 /*
- * Read the file line by line, check that no alias names two places, and
- * build the list when this load added no error.
+ * Read the file line by line (and the one it includes), check that no
+ * alias names two places, and build the list when this load added no
+ * error.
  */
 int
 place_load(const char *path, struct place_list **out, struct diag *diag)
 {
   struct loader ld;
   struct diag local;
-  struct buf file, key = BUF_INIT;
-  const char *p, *end, *nl;
-  size_t len;
-  int rc, lineno = 0, errors;
+  struct lines ls;
+  struct buf key = BUF_INIT;
+  int rc, errors;
 
   if (out == NULL || path == NULL)
     return -EINVAL;
@@ -1206,24 +1682,14 @@ place_load(const char *path, struct place_list **out, struct diag *diag)
     diag = &local;
   }
   errors = diag->errors;
-  rc = diag_read_file(diag, path, PLACE_FILE_MAX, &file);
+  rc = lines_open(&ls, path, PLACE_FILE_MAX, 0, diag);
   if (rc != 0)
     goto done;
   memset(&ld, 0, sizeof(ld));
   ld.path = path;
+  ld.files[0] = path;
   ld.diag = diag;
-  p = file.data != NULL ? file.data : "";
-  end = p + file.len;
-  if (file.len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-  while (p < end && ld.rc == 0) {
-    nl = memchr(p, '\n', (size_t)(end - p));
-    len = (size_t)((nl != NULL ? nl : end) - p);
-    if (len > 0 && p[len - 1] == '\r')
-      len--;
-    read_line(&ld, ++lineno, p, len, &key);
-    p = nl != NULL ? nl + 1 : end;
-  }
+  read_lines(&ld, &ls, &key);
   /* An empty list is worth a word only when no other error explains it. */
   if (ld.rc == 0 && ld.nplaces == 0 && diag->errors == errors)
     diag_error(diag, path, 0, "no places listed (a line is 'CODE | "
@@ -1239,8 +1705,8 @@ place_load(const char *path, struct place_list **out, struct diag *diag)
     rc = diag->errors > errors ? AERR_CONFIG : build(&ld, out);
   loader_free(&ld);
   buf_free(&key);
-  buf_free(&file);
 done:
+  lines_close(&ls);
   if (diag == &local)
     diag_free(&local);
   return rc;

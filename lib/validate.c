@@ -204,13 +204,14 @@ validate_field(const struct validator *vd, enum field f, const char *text,
     if (count_letters(text) < 3) {
       reject(v, "invalid.lokasi", "lokasi_short");
     } else if (vd->places != NULL) {
-      /* Matched to a kabupaten/kota of NTT; anything else (a place
-       * elsewhere, two places at once, words the gazetteer does not
-       * know) is asked again, and kept as given after that. */
+      /* Matched to a place of NTT (filed under its kabupaten/kota's
+       * code, shown with what it lies in); anything else (a place
+       * elsewhere, places in two kabupaten at once, words the gazetteer
+       * does not know) is asked again, and kept as given after that. */
       struct place_match pm;
       if (place_match(vd->places, text, &pm) == 0 && pm.matched) {
         v->place_code = pm.code;
-        v->place_name = pm.name;
+        v->place_name = pm.place.label;
       } else {
         reject(v, "invalid.lokasi", pm.ambiguous ? "lokasi_ambiguous"
                                                  : "lokasi_unmatched");

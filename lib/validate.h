@@ -47,8 +47,10 @@ struct verdict {
   char date[16];              /* FIELD_WAKTU: "12-03-2026", "03-2026", or
                                  "" when the reporter does not know */
   char iso[16];               /* the same as "2026-03-12", "2026-03", "" */
-  const char *place_code;     /* FIELD_LOKASI: matched place, or NULL */
-  const char *place_name;
+  const char *place_code;     /* FIELD_LOKASI: the kabupaten/kota code of
+                                 the place matched, or NULL */
+  const char *place_name;     /* the place with what it lies in ("Kecamatan
+                                 Wolowaru, Kabupaten Ende") */
 };
 
 struct place_list;

@@ -764,6 +764,56 @@ START_TEST(reload_applies_new_texts_and_names_what_changed)
 }
 END_TEST
 
+/* The gazetteer and the file it includes are read again on SIGHUP: a bad
+ * line in the included file is refused with that file's name and line,
+ * and once mended the reload is taken. */
+START_TEST(reload_reads_the_included_gazetteer)
+{
+  char *places, *desa, *conf, *text, *line, *orig, want[64];
+  struct buf b = BUF_INIT;
+  const char *p;
+  int lines = 0;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  places = tu_path(d.dir, "wilayah.txt");
+  desa = tu_path(d.dir, "wilayah-desa.txt");
+  text = tu_read_file(ADUAN_SOURCE_DIR "/config/wilayah.txt", NULL);
+  ck_assert_ptr_nonnull(text);
+  ck_assert_int_eq(tu_write_file(places, text), 0);
+  free(text);
+  orig = tu_read_file(ADUAN_SOURCE_DIR "/config/wilayah-desa.txt", NULL);
+  ck_assert_ptr_nonnull(orig);
+  ck_assert_int_eq(tu_write_file(desa, orig), 0);
+  conf = tu_read_file(d.conf, NULL);
+  text = replace(conf, ADUAN_SOURCE_DIR "/config/wilayah.txt", places);
+  ck_assert_int_eq(tu_write_file(d.conf, text), 0);
+  free(text);
+  line = reload("event=config.reloaded");
+  free(line);
+
+  /* A kecamatan under a code listed nowhere, on the file's last line. */
+  for (p = orig; *p != '\0'; p++)
+    lines += *p == '\n';
+  ck_assert_int_eq(buf_printf(&b, "%s53.99.01 | Kecamatan Baru | | 5399\n",
+                              orig), 0);
+  ck_assert_int_eq(tu_write_file(desa, b.data), 0);
+  line = reload("event=config.reload_refused");
+  snprintf(want, sizeof(want), "wilayah-desa.txt:%d: '5399'", lines + 1);
+  ck_assert_msg(strstr(line, want) != NULL, "%s", line);
+  free(line);
+
+  ck_assert_int_eq(tu_write_file(desa, orig), 0);
+  line = reload("event=config.reloaded");
+  free(line);
+  buf_free(&b);
+  free(conf);
+  free(orig);
+  free(desa);
+  free(places);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
 /* ---- Metrics ------------------------------------------------------------ */
 
 /* One sample of a scrape. */
@@ -1987,6 +2037,7 @@ ops_suite(void)
   tcase_add_test(tc, aduanctl_exit_codes_and_help);
   tcase_add_test(tc, export_has_the_tickets_and_no_phone_number);
   tcase_add_test(tc, reload_applies_new_texts_and_names_what_changed);
+  tcase_add_test(tc, reload_reads_the_included_gazetteer);
   tcase_add_test(tc, metrics_parse_and_move_with_the_messages);
   tcase_add_test(tc, prometheus_parser_refuses_bad_text);
   tcase_add_test(tc, notify_socket_hears_ready_reloading_stopping_watchdog);
