@@ -4,7 +4,7 @@
  * Reads answer at once.  A status change runs inside a savepoint of the
  * store's open batch, like a webhook, with the notice to the reporter in
  * the same transaction, and is answered after the group commit by the
- * same wait list (webhook_defer).
+ * same wait list (commit_defer).
  */
 #include "admin.h"
 
@@ -16,6 +16,10 @@
 #include <time.h>
 
 #include "buf.h"
+#include "clock.h"
+#include "commit.h"
+#include "config.h"
+#include "conv.h"
 #include "err.h"
 #include "form.h"
 #include "http_parser.h"
@@ -23,8 +27,9 @@
 #include "metrics.h"
 #include "provider.h"
 #include "retention.h"
-#include "server.h"
 #include "sla.h"
+#include "store.h"
+#include "svc.h"
 #include "ticket.h"
 
 #define NOTE_MAX 2000
@@ -100,11 +105,11 @@ jstr(const char *s)
 
 /* Answer req with o (taken) once the batch it changed is committed. */
 static void
-defer_json(struct server *s, struct httpd_request *req, struct json_object *o,
-           int kick)
+defer_json(const struct admin *s, struct httpd_request *req,
+           struct json_object *o, int kick)
 {
-  webhook_defer(s, req, json_object_to_json_string_ext(
-                  o, JSON_C_TO_STRING_PLAIN), kick);
+  commit_defer(s->ctx->commit, req, json_object_to_json_string_ext(
+                  o, JSON_C_TO_STRING_PLAIN), kick ? COMMIT_QUEUED : 0);
   json_object_put(o);
 }
 
@@ -198,7 +203,7 @@ filter_from_query(const struct form *q, struct store_ticket_filter *f,
  * l is empty).  Returns 0 or -ENOMEM.
  */
 static int
-keep_overdue(struct server *s, struct store_ticket_list *l, int64_t now,
+keep_overdue(const struct admin *s, struct store_ticket_list *l, int64_t now,
              int limit, int64_t **due, int **late)
 {
   const struct workday_cal *cal = conv_holidays(s->conv);
@@ -216,8 +221,8 @@ keep_overdue(struct server *s, struct store_ticket_list *l, int64_t now,
     int64_t d;
     int k;
     if ((limit == 0 || j < limit) &&
-        sla_overdue(s->cfg, cal, l->v[i].status, l->v[i].status_since, now,
-                    &d, &k)) {
+        sla_overdue(s->ctx->cfg, cal, l->v[i].status, l->v[i].status_since,
+                    now, &d, &k)) {
       l->v[j] = l->v[i];
       l->handles[j] = l->handles[i];
       (*due)[j] = d;
@@ -233,7 +238,7 @@ keep_overdue(struct server *s, struct store_ticket_list *l, int64_t now,
 }
 
 static void
-list_tickets(struct server *s, struct httpd_request *req, int export_csv)
+list_tickets(const struct admin *s, struct httpd_request *req, int export_csv)
 {
   struct store_ticket_filter f;
   struct store_ticket_list l;
@@ -255,9 +260,9 @@ list_tickets(struct server *s, struct httpd_request *req, int export_csv)
     f.limit = 0;
   }
   if (rc == 0)
-    rc = store_ticket_list(s->store, &f, &l);
+    rc = store_ticket_list(s->ctx->store, &f, &l);
   if (rc == 0 && overdue) {
-    rc = keep_overdue(s, &l, server_now(s), limit, &due, &late);
+    rc = keep_overdue(s, &l, clock_now(s->ctx->clock), limit, &due, &late);
     if (rc != 0)
       store_ticket_list_free(&l);
   }
@@ -340,7 +345,8 @@ list_tickets(struct server *s, struct httpd_request *req, int export_csv)
 }
 
 static void
-show_ticket(struct server *s, struct httpd_request *req, const char *number)
+show_ticket(const struct admin *s, struct httpd_request *req,
+            const char *number)
 {
   struct store_ticket t;
   struct store_event *ev = NULL;
@@ -351,21 +357,21 @@ show_ticket(struct server *s, struct httpd_request *req, const char *number)
   char *handle = NULL, when[40];
   int nev = 0, nevi = 0, nrev = 0, nq = 0, i, rc;
 
-  rc = store_ticket_by_number(s->store, number, &t);
+  rc = store_ticket_by_number(s->ctx->store, number, &t);
   if (rc == AERR_NOTFOUND) {
     httpd_respond_error(req, 404, "no such ticket");
     return;
   }
   if (rc == 0)
-    rc = store_reporter_handle(s->store, t.reporter_id, &handle);
+    rc = store_reporter_handle(s->ctx->store, t.reporter_id, &handle);
   if (rc == 0)
-    rc = store_ticket_events(s->store, t.id, &ev, &nev);
+    rc = store_ticket_events(s->ctx->store, t.id, &ev, &nev);
   if (rc == 0)
-    rc = store_ticket_evidence(s->store, t.id, &evi, &nevi);
+    rc = store_ticket_evidence(s->ctx->store, t.id, &evi, &nevi);
   if (rc == 0)
-    rc = store_ticket_reveals(s->store, t.id, &rev, &nrev);
+    rc = store_ticket_reveals(s->ctx->store, t.id, &rev, &nrev);
   if (rc == 0)
-    rc = store_ticket_questions(s->store, t.id, &qs, &nq);
+    rc = store_ticket_questions(s->ctx->store, t.id, &qs, &nq);
   if (rc != 0) {
     store_events_free(rev, nrev);
     store_events_free(ev, nev);
@@ -464,10 +470,10 @@ body_str(struct httpd_request *req, struct json_object **body,
 /* The ticket numbered number into t; otherwise req is answered (404, or
  * 503 when the database fails) and -1 returned. */
 static int
-find_ticket(struct server *s, struct httpd_request *req, const char *number,
-            struct store_ticket *t)
+find_ticket(const struct admin *s, struct httpd_request *req,
+            const char *number, struct store_ticket *t)
 {
-  int rc = store_ticket_by_number(s->store, number, t);
+  int rc = store_ticket_by_number(s->ctx->store, number, t);
 
   if (rc == 0)
     return 0;
@@ -480,10 +486,10 @@ find_ticket(struct server *s, struct httpd_request *req, const char *number,
 /* Address a notice about ticket t to its reporter, in the ticket's
  * channel. */
 static void
-notice_for(struct server *s, const struct store_ticket *t,
+notice_for(const struct admin *s, const struct store_ticket *t,
            struct conv_notice *n)
 {
-  const struct config_channel *ch = config_channel(s->cfg, t->channel);
+  const struct config_channel *ch = config_channel(s->ctx->cfg, t->channel);
   const struct provider_ops *ops = ch != NULL ? provider_for(ch->type)
                                               : NULL;
 
@@ -496,7 +502,7 @@ notice_for(struct server *s, const struct store_ticket *t,
   n->reporter_id = t->reporter_id;
   n->ticket_id = t->id;
   n->ticket = t->number;
-  n->now_ms = server_now(s);
+  n->now_ms = clock_now(s->ctx->clock);
 }
 
 /*
@@ -505,7 +511,8 @@ notice_for(struct server *s, const struct store_ticket *t,
  * diproses an agency.
  */
 static void
-change_status(struct server *s, struct httpd_request *req, const char *number)
+change_status(const struct admin *s, struct httpd_request *req,
+              const char *number)
 {
   struct json_object *body;
   struct store_ticket t;
@@ -513,7 +520,7 @@ change_status(struct server *s, struct httpd_request *req, const char *number)
   const char *to, *note, *agency;
   char actor[96], q[LOG_QUOTE_LEN];
   int from, tostatus, rc;
-  int64_t now = server_now(s);
+  int64_t now = clock_now(s->ctx->clock);
 
   body = json_tokener_parse(req->body.data ? req->body.data : "");
   if (body == NULL || !json_object_is_type(body, json_type_object)) {
@@ -563,25 +570,25 @@ change_status(struct server *s, struct httpd_request *req, const char *number)
     httpd_respond_error(req, 409, msg);
     return;
   }
-  operator_name(s->cfg, req->peer_uid, actor, sizeof(actor));
+  operator_name(s->ctx->cfg, req->peer_uid, actor, sizeof(actor));
   notice_for(s, &t, &n);
   n.status = to;
   n.note = note;
   n.agency = agency;
   n.now_ms = now;
 
-  rc = store_batch_begin(s->store);
+  rc = store_batch_begin(s->ctx->store);
   if (rc == 0) {
-    rc = store_sp_begin(s->store);
+    rc = store_sp_begin(s->ctx->store);
     if (rc == 0)
-      rc = store_ticket_set_status(s->store, t.id, t.status, to, actor, note,
-                                   agency, now);
+      rc = store_ticket_set_status(s->ctx->store, t.id, t.status, to, actor,
+                                   note, agency, now);
     if (rc == 0)
-      rc = conv_notify(s->conv, s->store, &n);
+      rc = conv_notify(s->conv, s->ctx->store, &n);
     if (rc == 0)
-      rc = store_sp_release(s->store);
+      rc = store_sp_release(s->ctx->store);
     else
-      store_sp_rollback(s->store);
+      store_sp_rollback(s->ctx->store);
   }
   if (rc != 0) {
     json_object_put(body);
@@ -615,7 +622,8 @@ change_status(struct server *s, struct httpd_request *req, const char *number)
  * (conv.c); `aduanctl show` shows both.
  */
 static void
-ask_reporter(struct server *s, struct httpd_request *req, const char *number)
+ask_reporter(const struct admin *s, struct httpd_request *req,
+             const char *number)
 {
   struct json_object *body, *o;
   struct store_ticket t;
@@ -643,21 +651,21 @@ ask_reporter(struct server *s, struct httpd_request *req, const char *number)
                         "not asked any more");
     return;
   }
-  operator_name(s->cfg, req->peer_uid, actor, sizeof(actor));
+  operator_name(s->ctx->cfg, req->peer_uid, actor, sizeof(actor));
   notice_for(s, &t, &n);
   n.question = question;
-  rc = store_batch_begin(s->store);
+  rc = store_batch_begin(s->ctx->store);
   if (rc == 0) {
-    rc = store_sp_begin(s->store);
+    rc = store_sp_begin(s->ctx->store);
     if (rc == 0)
-      rc = store_question_add(s->store, t.id, t.reporter_id, actor, question,
-                              n.now_ms, NULL);
+      rc = store_question_add(s->ctx->store, t.id, t.reporter_id, actor,
+                              question, n.now_ms, NULL);
     if (rc == 0)
-      rc = conv_notify(s->conv, s->store, &n);
+      rc = conv_notify(s->conv, s->ctx->store, &n);
     if (rc == 0)
-      rc = store_sp_release(s->store);
+      rc = store_sp_release(s->ctx->store);
     else
-      store_sp_rollback(s->store);
+      store_sp_rollback(s->ctx->store);
   }
   if (rc != 0) {
     json_object_put(body);
@@ -685,7 +693,7 @@ ask_reporter(struct server *s, struct httpd_request *req, const char *number)
  * nothing left to reveal (410).
  */
 static void
-reveal_identity(struct server *s, struct httpd_request *req,
+reveal_identity(const struct admin *s, struct httpd_request *req,
                 const char *number)
 {
   struct json_object *body, *o;
@@ -694,10 +702,10 @@ reveal_identity(struct server *s, struct httpd_request *req,
   const char *reason;
   char actor[96], q[LOG_QUOTE_LEN], when[40];
   int rc;
-  int64_t now = server_now(s);
+  int64_t now = clock_now(s->ctx->clock);
 
-  if (s->cfg->admin.revealers == NULL ||
-      config_uid_listed(s->cfg->admin.revealers, req->peer_uid) != 1) {
+  if (s->ctx->cfg->admin.revealers == NULL ||
+      config_uid_listed(s->ctx->cfg->admin.revealers, req->peer_uid) != 1) {
     log_warn("event=identity.reveal_refused req=%s uid=%d why=not_allowed",
              req->id, req->peer_uid);
     httpd_respond_error(req, 403, "this user may not reveal identities "
@@ -715,7 +723,7 @@ reveal_identity(struct server *s, struct httpd_request *req,
     json_object_put(body);
     return;
   }
-  rc = store_ticket_identity(s->store, t.id, &id);
+  rc = store_ticket_identity(s->ctx->store, t.id, &id);
   if (rc != 0) {
     json_object_put(body);
     store_ticket_clear(&t);
@@ -734,17 +742,17 @@ reveal_identity(struct server *s, struct httpd_request *req,
                         "after the retention period");
     goto done;
   }
-  operator_name(s->cfg, req->peer_uid, actor, sizeof(actor));
-  rc = store_batch_begin(s->store);
+  operator_name(s->ctx->cfg, req->peer_uid, actor, sizeof(actor));
+  rc = store_batch_begin(s->ctx->store);
   if (rc == 0) {
-    rc = store_sp_begin(s->store);
+    rc = store_sp_begin(s->ctx->store);
     if (rc == 0)
-      rc = store_reveal_add(s->store, t.id, id.reporter_id, actor, reason,
+      rc = store_reveal_add(s->ctx->store, t.id, id.reporter_id, actor, reason,
                             now);
     if (rc == 0)
-      rc = store_sp_release(s->store);
+      rc = store_sp_release(s->ctx->store);
     else
-      store_sp_rollback(s->store);
+      store_sp_rollback(s->ctx->store);
   }
   if (rc != 0) {
     httpd_respond_error(req, 503, "database unavailable");
@@ -769,7 +777,7 @@ done:
 }
 
 int
-admin_metrics(struct server *s, struct buf *out)
+admin_metrics(const struct admin *s, struct buf *out)
 {
   static const char *const statuses[] = {"diterima", "diverifikasi",
     "diproses", "selesai", "ditunda", "ditolak"};
@@ -778,12 +786,12 @@ admin_metrics(struct server *s, struct buf *out)
   size_t i;
   int rc, n;
   char labels[64];
-  int64_t now = server_now(s);
+  int64_t now = clock_now(s->ctx->clock);
 
-  rc = metrics_render(s->metrics, out);
+  rc = metrics_render(s->ctx->metrics, out);
   for (i = 0; rc == 0 && i < sizeof(rows) / sizeof(rows[0]); i++) {
     n = 0;
-    rc = store_outbox_count(s->store, rows[i], &n);
+    rc = store_outbox_count(s->ctx->store, rows[i], &n);
     snprintf(labels, sizeof(labels), "status=\"%s\"", rows[i]);
     if (rc == 0)
       rc = metrics_gauge(out, "aduan_outbox_rows",
@@ -791,7 +799,7 @@ admin_metrics(struct server *s, struct buf *out)
   }
   for (i = 0; rc == 0 && i < sizeof(statuses) / sizeof(statuses[0]); i++) {
     n = 0;
-    rc = store_ticket_count_status(s->store, statuses[i], &n);
+    rc = store_ticket_count_status(s->ctx->store, statuses[i], &n);
     snprintf(labels, sizeof(labels), "status=\"%s\"", statuses[i]);
     if (rc == 0)
       rc = metrics_gauge(out, "aduan_tickets",
@@ -804,7 +812,7 @@ admin_metrics(struct server *s, struct buf *out)
     int *late = NULL;
     memset(&f, 0, sizeof(f));
     f.timed_only = 1;
-    rc = store_ticket_list(s->store, &f, &l);
+    rc = store_ticket_list(s->ctx->store, &f, &l);
     if (rc == 0) {
       rc = keep_overdue(s, &l, now, 0, &due, &late);
       n = l.n;
@@ -819,7 +827,7 @@ admin_metrics(struct server *s, struct buf *out)
   }
   if (rc == 0) {
     n = 0;
-    rc = store_session_count_active(s->store, now, &n);
+    rc = store_session_count_active(s->ctx->store, now, &n);
     if (rc == 0)
       rc = metrics_gauge(out, "aduan_conversations_active",
                          "Reports being written (past the menu, draft not "
@@ -828,7 +836,7 @@ admin_metrics(struct server *s, struct buf *out)
   if (rc == 0) {
     int64_t next = 0;
     double age = 0;
-    if (store_outbox_next(s->store, &next) == 0 && now > next)
+    if (store_outbox_next(s->ctx->store, &next) == 0 && now > next)
       age = (double)(now - next) / 1000.0;
     rc = metrics_gauge(out, "aduan_outbox_oldest_due_seconds",
                        "How long the oldest due reply has waited", "", age);
@@ -837,7 +845,7 @@ admin_metrics(struct server *s, struct buf *out)
 }
 
 static void
-serve_metrics(struct server *s, struct httpd_request *req)
+serve_metrics(const struct admin *s, struct httpd_request *req)
 {
   struct buf b = BUF_INIT;
 
@@ -854,17 +862,10 @@ serve_metrics(struct server *s, struct httpd_request *req)
 void
 admin_handle(struct httpd_request *req, void *arg)
 {
-  struct server *s = arg;
+  const struct admin *s = arg;
   const char *p = req->path;
   char number[TICKET_NUMBER_MAX + 8];
 
-  if (strcmp(p, "/healthz") == 0) {
-    int ok = store_ping(s->store) == 0;
-    httpd_respond(req, ok ? 200 : 503, "application/json", NULL,
-                  ok ? "{\"status\":\"ok\"}" : "{\"status\":\"down\"}",
-                  ok ? 15 : 17);
-    return;
-  }
   if (strcmp(p, "/metrics") == 0 && req->method == HTTP_GET) {
     serve_metrics(s, req);
     return;
@@ -901,7 +902,7 @@ admin_handle(struct httpd_request *req, void *arg)
     }
     memcpy(number, rest, n);
     number[n] = '\0';
-    if (ticket_number_parse(s->cfg->ticket.prefix, number, canon) != 0) {
+    if (ticket_number_parse(s->ctx->cfg->ticket.prefix, number, canon) != 0) {
       httpd_respond_error(req, 404, "no such ticket");
       return;
     }

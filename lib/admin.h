@@ -3,7 +3,9 @@
  * does `curl --unix-socket`).  The socket's mode decides who may use it;
  * the peer's uid (SO_PEERCRED) names the operator on every change.
  *
- *   GET  /healthz                       {"status":"ok"}
+ *   GET  /healthz                       {"status":"ok"} (the server's
+ *                                       health handler, as on the
+ *                                       public port)
  *   GET  /metrics                       Prometheus text
  *   GET  /tickets?status=&category=&kabupaten=&since=&until=&open=1&limit=
  *   GET  /tickets/NUMBER                one ticket, its events and evidence
@@ -18,14 +20,24 @@
 
 #include "httpd.h"
 
-struct server;
+struct conv;
+struct retention;
+struct svc;
 
-/* The handler for requests on the admin socket (arg: the server). */
+struct admin {
+  const struct svc *ctx;         /* loop, config, store, metrics, clock */
+  struct conv *conv;             /* notices to reporters, holidays */
+  struct retention *retention;   /* POST /purge */
+};
+
+/* The handler for requests on the admin socket (arg: a struct admin).
+ * A path it does not know is 404; a known path with another method is
+ * 405 for tickets, 404 otherwise. */
 void admin_handle(struct httpd_request *req, void *arg);
 
 /* The Prometheus text of s into out (also served on the public port when
  * [admin] metrics_public is set). */
-int admin_metrics(struct server *s, struct buf *out);
+int admin_metrics(const struct admin *s, struct buf *out);
 
 /* "2026-03-12" as the first millisecond of that day in WITA.  0 or
  * AERR_PARSE. */

@@ -56,6 +56,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "clock.h"
 #include "err.h"
 #include "log.h"
 #include "metrics.h"

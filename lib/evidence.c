@@ -24,13 +24,17 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "clock.h"
+#include "commit.h"
+#include "config.h"
 #include "crypto.h"
 #include "curlev.h"
 #include "err.h"
 #include "fetchguard.h"
 #include "log.h"
 #include "provider.h"
-#include "server.h"
+#include "store.h"
+#include "svc.h"
 
 #define EVIDENCE_CONCURRENCY 4
 #define EVIDENCE_KEEP 65536           /* bytes of a response kept in memory */
@@ -40,7 +44,7 @@
 #define EVIDENCE_TAKE 256             /* deleted rows taken per commit */
 
 struct evidence {
-  struct server *srv;
+  const struct svc *ctx;
   struct curlev *cv;
   uv_timer_t timer;
   int inflight;
@@ -87,16 +91,16 @@ on_timer(uv_timer_t *t)
 }
 
 int
-evidence_new(struct evidence **out, struct server *s, struct curlev *cv)
+evidence_new(struct evidence **out, const struct svc *ctx, struct curlev *cv)
 {
   struct evidence *ev = calloc(1, sizeof(*ev));
 
   *out = NULL;
   if (ev == NULL)
     return -ENOMEM;
-  ev->srv = s;
+  ev->ctx = ctx;
   ev->cv = cv;
-  uv_timer_init(s->loop, &ev->timer);
+  uv_timer_init(ctx->loop, &ev->timer);
   ev->timer.data = ev;
   *out = ev;
   return 0;
@@ -126,7 +130,7 @@ make_dirs(const char *dir)
 int
 evidence_start(struct evidence *ev)
 {
-  int rc = make_dirs(ev->srv->cfg->evidence.dir);
+  int rc = make_dirs(ev->ctx->cfg->evidence.dir);
 
   if (rc != 0)
     return rc;
@@ -219,7 +223,7 @@ dl_place(struct dl *d, const char *sha)
 {
   char path[4200];
 
-  snprintf(path, sizeof(path), "%s/%s", d->ev->srv->cfg->evidence.dir, sha);
+  snprintf(path, sizeof(path), "%s/%s", d->ev->ctx->cfg->evidence.dir, sha);
   if (rename(d->tmp, path) != 0)
     return -errno;
   return 0;
@@ -234,7 +238,7 @@ static int
 dl_apply(struct dl *d, const struct store_evidence_outcome *o,
          const char *sha, int *file_err)
 {
-  struct store *st = d->ev->srv->store;
+  struct store *st = d->ev->ctx->store;
   int rc = store_batch_begin(st);
 
   *file_err = 0;
@@ -259,12 +263,12 @@ static void
 dl_record(struct dl *d, const char *status, const char *error,
           const char *sha)
 {
-  struct server *s = d->ev->srv;
+  const struct svc *s = d->ev->ctx;
   struct store_evidence_outcome o = {0};
   char q[LOG_QUOTE_LEN];
   int rc, file_err;
 
-  o.now = server_now(s);
+  o.now = clock_now(s->clock);
   o.status = status;
   o.claim = d->claim;
   o.attempts = d->attempts + (strcmp(status, "stored") == 0 ? 0 : 1);
@@ -303,7 +307,7 @@ dl_record(struct dl *d, const char *status, const char *error,
   /* Commit now (with whatever else the batch holds), so that the log
    * line below states a fact. */
   if (rc == 0)
-    rc = webhook_commit(s);
+    rc = commit_now(s->commit);
   if (rc != 0) {
     log_error("event=evidence.record_failed id=%lld err=%s",
               (long long)d->id, err_name(rc));
@@ -324,7 +328,7 @@ on_body(char *p, size_t size, size_t n, void *arg)
 {
   struct dl *d = arg;
   size_t len = size * n;
-  const struct config *cfg = d->ev->srv->cfg;
+  const struct config *cfg = d->ev->ctx->cfg;
 
   if ((size_t)d->size + len > cfg->evidence.max_size) {
     d->too_big = 1;
@@ -419,15 +423,15 @@ on_done(CURL *easy, CURLcode result, void *arg)
   }
   if (result != CURLE_OK && d->guard.refused > 0) {
     /* The URL leads somewhere downloads must not go: no retry helps. */
-    d->attempts = ev->srv->cfg->outbox.max_attempts;
+    d->attempts = ev->ctx->cfg->outbox.max_attempts;
     dl_record(d, "failed", fetchguard_reason(&d->guard, err, sizeof(err)),
               NULL);
     goto out;
   }
   if (d->too_big || result == CURLE_FILESIZE_EXCEEDED) {
     snprintf(err, sizeof(err), "larger than %zu bytes",
-             ev->srv->cfg->evidence.max_size);
-    d->attempts = ev->srv->cfg->outbox.max_attempts;
+             ev->ctx->cfg->evidence.max_size);
+    d->attempts = ev->ctx->cfg->outbox.max_attempts;
     dl_record(d, "failed", err, NULL);
     goto out;
   }
@@ -443,7 +447,7 @@ on_done(CURL *easy, CURLcode result, void *arg)
     dl_record(d, "pending", err, NULL);
     goto out;
   }
-  ch = config_channel(ev->srv->cfg, d->channel);
+  ch = config_channel(ev->ctx->cfg, d->channel);
   ops = ch != NULL ? provider_for(ch->type) : NULL;
   rc = 1;
   if (ops != NULL && ops->media_request != NULL &&
@@ -467,7 +471,7 @@ on_done(CURL *easy, CURLcode result, void *arg)
     dl_record(d, "pending", "cannot start the next request", NULL);
   } else if (rc == AERR_DENIED) {
     /* The channel's credentials must not go where the media is. */
-    d->attempts = ev->srv->cfg->outbox.max_attempts;
+    d->attempts = ev->ctx->cfg->outbox.max_attempts;
     dl_record(d, "failed", d->req.refused ? d->req.refused : "not allowed",
               NULL);
   } else {
@@ -483,7 +487,7 @@ static int
 step_start(struct dl *d)
 {
   struct evidence *ev = d->ev;
-  const struct config *cfg = ev->srv->cfg;
+  const struct config *cfg = ev->ctx->cfg;
   CURL *easy;
   int i;
 
@@ -532,7 +536,7 @@ step_start(struct dl *d)
 static void
 dl_begin(struct evidence *ev, struct store_evidence_row *r)
 {
-  const struct config_channel *ch = config_channel(ev->srv->cfg, r->channel);
+  const struct config_channel *ch = config_channel(ev->ctx->cfg, r->channel);
   const struct provider_ops *ops = ch ? provider_for(ch->type) : NULL;
   struct inbound_msg m = {0};
   struct dl *d = calloc(1, sizeof(*d));
@@ -557,7 +561,7 @@ dl_begin(struct evidence *ev, struct store_evidence_row *r)
       break;
     }
   if (ch == NULL || d->source == NULL) {
-    d->attempts = ev->srv->cfg->outbox.max_attempts;
+    d->attempts = ev->ctx->cfg->outbox.max_attempts;
     dl_record(d, "failed", "channel or source unknown", NULL);
     dl_free(d);
     return;
@@ -616,7 +620,7 @@ unlink_file(struct evidence *ev, const char *sha, const char *why)
 {
   char path[4200];
 
-  snprintf(path, sizeof(path), "%s/%s", ev->srv->cfg->evidence.dir, sha);
+  snprintf(path, sizeof(path), "%s/%s", ev->ctx->cfg->evidence.dir, sha);
   if (unlink(path) == 0)
     log_info("event=evidence.removed sha256=%s reason=%s", sha, why);
   else if (errno != ENOENT)
@@ -634,7 +638,7 @@ unlink_file(struct evidence *ev, const char *sha, const char *why)
 static void
 take_dropped(struct evidence *ev)
 {
-  struct server *s = ev->srv;
+  const struct svc *s = ev->ctx;
   struct store_evidence_dropped *v = NULL;
   struct dl *d;
   int n = EVIDENCE_TAKE, i, rc;
@@ -644,7 +648,7 @@ take_dropped(struct evidence *ev)
     if (rc == 0)
       rc = store_evidence_take_dropped(s->store, EVIDENCE_TAKE, &v, &n);
     if (rc == 0)
-      rc = webhook_commit(s);
+      rc = commit_now(s->commit);
     if (rc != 0) {
       log_warn("event=evidence.take_dropped_failed err=%s", err_name(rc));
       store_evidence_dropped_free(v, n);
@@ -681,7 +685,7 @@ is_digest_name(const char *name)
 static void
 sweep(struct evidence *ev)
 {
-  const char *dir = ev->srv->cfg->evidence.dir;
+  const char *dir = ev->ctx->cfg->evidence.dir;
   DIR *dh = opendir(dir);
   struct dirent *e;
   char path[4200];
@@ -696,7 +700,7 @@ sweep(struct evidence *ev)
       snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
       unlink(path);
     } else if (is_digest_name(e->d_name) &&
-               store_evidence_referenced(ev->srv->store, e->d_name,
+               store_evidence_referenced(ev->ctx->store, e->d_name,
                                          &refs) == 0 && refs == 0) {
       unlink_file(ev, e->d_name, "orphan");
     }
@@ -714,7 +718,7 @@ evidence_dropped(struct evidence *ev)
 static void
 poll_now(struct evidence *ev)
 {
-  struct server *s = ev->srv;
+  const struct svc *s = ev->ctx;
   struct store_evidence_row *rows = NULL;
   int n = 0, i, room = EVIDENCE_CONCURRENCY - ev->inflight, rc;
 
@@ -729,7 +733,7 @@ poll_now(struct evidence *ev)
   if (room <= 0)
     return;
   /* Rows being fetched are still "pending": ask for enough to skip them. */
-  rc = store_evidence_due(s->store, server_now(s),
+  rc = store_evidence_due(s->store, clock_now(s->clock),
                           room + EVIDENCE_CONCURRENCY, &rows, &n);
   if (rc != 0) {
     log_warn("event=evidence.poll_failed err=%s", err_name(rc));
@@ -742,7 +746,7 @@ poll_now(struct evidence *ev)
     uv_timer_start(&ev->timer, on_timer, EVIDENCE_BACKOFF_MS, 0);
   } else if (ev->soonest != 0) {
     /* A retry is due later: wake for it. */
-    int64_t now = server_now(s), wait = ev->soonest - now;
+    int64_t now = clock_now(s->clock), wait = ev->soonest - now;
     ev->soonest = 0;
     if (wait < 0)
       wait = 0;

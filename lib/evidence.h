@@ -16,11 +16,14 @@
 #ifndef ADUAN_EVIDENCE_H
 #define ADUAN_EVIDENCE_H
 
-struct server;
+struct svc;
 struct curlev;
 struct evidence;
 
-int evidence_new(struct evidence **out, struct server *s, struct curlev *cv);
+/* A downloader for the service context ctx (svc.h) with the curl driver
+ * cv (both borrowed).  0 or -ENOMEM. */
+int evidence_new(struct evidence **out, const struct svc *ctx,
+                 struct curlev *cv);
 
 /* Make the folder and start looking for pending downloads.  0 or -errno
  * (the folder cannot be made). */

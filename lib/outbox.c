@@ -19,13 +19,17 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "clock.h"
+#include "commit.h"
+#include "config.h"
 #include "crypto.h"
 #include "curlev.h"
 #include "err.h"
 #include "log.h"
 #include "metrics.h"
-#include "server.h"
 #include "sms.h"
+#include "store.h"
+#include "svc.h"
 
 #define OUTBOX_MAX_ANSWER (64 * 1024)   /* bytes of a provider's answer kept */
 #define OUTBOX_WINDOW_MS (24LL * 3600 * 1000)  /* WhatsApp free-form window */
@@ -43,7 +47,7 @@ struct chan {
 struct job;
 
 struct outbox {
-  struct server *srv;
+  const struct svc *ctx;
   struct curlev *cv;
   uv_timer_t timer;
   struct chan *chans;
@@ -129,16 +133,16 @@ on_timer(uv_timer_t *t)
 }
 
 int
-outbox_new(struct outbox **out, struct server *s, struct curlev *cv)
+outbox_new(struct outbox **out, const struct svc *ctx, struct curlev *cv)
 {
   struct outbox *ob = calloc(1, sizeof(*ob));
 
   *out = NULL;
   if (ob == NULL)
     return -ENOMEM;
-  ob->srv = s;
+  ob->ctx = ctx;
   ob->cv = cv;
-  uv_timer_init(s->loop, &ob->timer);
+  uv_timer_init(ctx->loop, &ob->timer);
   ob->timer.data = ob;
   *out = ob;
   return 0;
@@ -149,7 +153,7 @@ outbox_start(struct outbox *ob)
 {
   int n = 0, rc;
 
-  rc = store_outbox_resume(ob->srv->store, &n);
+  rc = store_outbox_resume(ob->ctx->store, &n);
   if (rc != 0)
     return rc;
   if (n > 0)
@@ -235,7 +239,7 @@ static void
 decide(struct job *j, const struct send_result *res, long status,
        double secs)
 {
-  struct server *s = j->ob->srv;
+  const struct svc *s = j->ob->ctx;
   const struct config *cfg = s->cfg;
   const struct config_channel *ch = config_channel(cfg, j->channel);
   struct store_outbox_outcome *o = &j->o;
@@ -245,7 +249,7 @@ decide(struct job *j, const struct send_result *res, long status,
   j->http_status = status;
   j->secs = secs;
   j->delay = 0;
-  o->now = server_now(s);
+  o->now = clock_now(s->clock);
   o->attempts = j->attempts + 1;
   switch (res->outcome) {
   case SEND_OK:
@@ -299,7 +303,7 @@ decide(struct job *j, const struct send_result *res, long status,
 static int
 settle(struct job *j)
 {
-  struct server *s = j->ob->srv;
+  const struct svc *s = j->ob->ctx;
   const struct store_outbox_outcome *o = &j->o;
   char q[LOG_QUOTE_LEN];
   int rc;
@@ -312,7 +316,7 @@ settle(struct job *j)
               (long long)j->id, err_name(rc), store_errmsg(s->store));
     return rc;
   }
-  rc = webhook_commit(s);
+  rc = commit_now(s->commit);
   if (rc != 0) {
     log_error("event=outbox.record_failed id=%lld err=%s", (long long)j->id,
               err_name(rc));
@@ -478,7 +482,7 @@ on_done(CURL *easy, CURLcode result, void *arg)
   curl_easy_getinfo(easy, CURLINFO_TOTAL_TIME, &secs);
   curl_easy_cleanup(easy);
 
-  ch = config_channel(ob->srv->cfg, j->channel);
+  ch = config_channel(ob->ctx->cfg, j->channel);
   ops = ch != NULL ? provider_for(ch->type) : NULL;
   if (ops == NULL || ops->classify == NULL) {
     res.outcome = SEND_RETRY;
@@ -500,13 +504,13 @@ static int
 start(struct outbox *ob, const struct config_channel *ch,
       const struct provider_ops *ops, struct store_outbox_row *row)
 {
-  struct server *s = ob->srv;
+  const struct svc *s = ob->ctx;
   struct outbound_msg msg = {0};
   const char *params[1];
   struct job *j;
   CURL *easy;
   int rc, i;
-  int64_t now = server_now(s);
+  int64_t now = clock_now(s->clock);
 
   j = calloc(1, sizeof(*j));
   if (j == NULL)
@@ -595,9 +599,9 @@ start(struct outbox *ob, const struct config_channel *ch,
 static void
 poll_now(struct outbox *ob)
 {
-  struct server *s = ob->srv;
+  const struct svc *s = ob->ctx;
   const struct config *cfg = s->cfg;
-  int64_t now = server_now(s), next = 0, wait = OUTBOX_IDLE_POLL_MS;
+  int64_t now = clock_now(s->clock), next = 0, wait = OUTBOX_IDLE_POLL_MS;
   int i, throttled = 0, rc;
 
   if (ob->paused)
@@ -646,7 +650,7 @@ poll_now(struct outbox *ob)
       rc = store_outbox_take(s->store, ch->name, now, room, &rows, &n);
     /* "sending" must hold before a request goes out (see the top). */
     if (rc == 0 && n > 0)
-      rc = webhook_commit(s);
+      rc = commit_now(s->commit);
     for (k = 0; rc == 0 && k < n; k++) {
       c->tokens -= 1;
       c->inflight++;
@@ -673,10 +677,10 @@ int
 outbox_delivery(struct outbox *ob, const char *channel,
                 const struct status_update *u, const char *req_id)
 {
-  struct server *s = ob->srv;
+  const struct svc *s = ob->ctx;
   const struct config_channel *ch = config_channel(s->cfg, channel);
   char *kind = NULL, q[LOG_QUOTE_LEN];
-  int64_t id = 0, now = server_now(s);
+  int64_t id = 0, now = clock_now(s->clock);
   int rc;
 
   rc = store_outbox_delivery(s->store, channel, u->provider_id,

@@ -25,12 +25,14 @@
 
 #include "provider.h"
 
-struct server;
+struct svc;
 struct outbox;
 struct curlev;
 
-/* A sender for s, using the curl driver cv (borrowed).  0 or -ENOMEM. */
-int outbox_new(struct outbox **out, struct server *s, struct curlev *cv);
+/* A sender for the service context ctx (svc.h; borrowed, read at each
+ * use), using the curl driver cv (borrowed).  0 or -ENOMEM. */
+int outbox_new(struct outbox **out, const struct svc *ctx,
+               struct curlev *cv);
 
 /* Queue again what a crash left half sent, and start sending. */
 int outbox_start(struct outbox *ob);

@@ -5,8 +5,8 @@
  * (as a webhook does), removes at most STEP_ROWS rows of each kind inside
  * a savepoint, and leaves the commit to the loop's group commit; the next
  * step follows on the next turn of the loop.  Requests from admins wait in
- * the server's commit list after the last step, so their answer is only
- * given once what it reports is durable.
+ * the group commit's list (commit.h) after the last step, so their answer
+ * is only given once what it reports is durable.
  */
 #include "retention.h"
 
@@ -16,18 +16,21 @@
 #include <string.h>
 #include <uv.h>
 
+#include "clock.h"
+#include "commit.h"
+#include "config.h"
 #include "err.h"
 #include "httpd.h"
 #include "log.h"
-#include "server.h"
 #include "store.h"
+#include "svc.h"
 
 #define STEP_ROWS 500
 #define FIRST_RUN_MS (60 * 1000)
 #define WAITERS_MAX 16
 
 struct retention {
-  struct server *srv;
+  const struct svc *ctx;
   uv_timer_t timer;
   int running;
   int paused;
@@ -43,15 +46,15 @@ struct retention {
 static void on_timer(uv_timer_t *t);
 
 int
-retention_new(struct retention **out, struct server *s)
+retention_new(struct retention **out, const struct svc *ctx)
 {
   struct retention *r = calloc(1, sizeof(*r));
 
   *out = NULL;
   if (r == NULL)
     return -ENOMEM;
-  r->srv = s;
-  uv_timer_init(s->loop, &r->timer);
+  r->ctx = ctx;
+  uv_timer_init(ctx->loop, &r->timer);
   r->timer.data = r;
   *out = r;
   return 0;
@@ -61,7 +64,7 @@ retention_new(struct retention **out, struct server *s)
 static void
 schedule(struct retention *r, uint64_t first_ms)
 {
-  uint64_t every = r->srv->cfg->storage.purge_every_ms;
+  uint64_t every = r->ctx->cfg->storage.purge_every_ms;
 
   uv_timer_stop(&r->timer);
   if (r->paused || r->running || every == 0)
@@ -79,7 +82,7 @@ retention_start(struct retention *r)
 void
 retention_reload(struct retention *r)
 {
-  uint64_t every = r->srv->cfg->storage.purge_every_ms;
+  uint64_t every = r->ctx->cfg->storage.purge_every_ms;
   uint64_t due = uv_timer_get_due_in(&r->timer);
 
   /* A shorter or restored interval applies now; a run under way ends
@@ -97,8 +100,8 @@ retention_reload(struct retention *r)
 static void
 begin_run(struct retention *r)
 {
-  const struct config *cfg = r->srv->cfg;
-  int64_t now = server_now(r->srv);
+  const struct config *cfg = r->ctx->cfg;
+  int64_t now = clock_now(r->ctx->clock);
 
   memset(&r->p, 0, sizeof(r->p));
   r->p.now = now;
@@ -125,7 +128,7 @@ end_run(struct retention *r, int rc)
   if (rc != 0) {
     log_warn("event=retention.failed err=%s msg=%s payloads=%lld "
              "reporters=%lld", err_name(rc),
-             log_quote(store_errmsg(r->srv->store), q, sizeof(q)),
+             log_quote(store_errmsg(r->ctx->store), q, sizeof(q)),
              r->payloads, r->reporters);
   } else if (r->payloads > 0 || r->reporters > 0) {
     log_info("event=retention.purged payloads=%lld reporters=%lld",
@@ -139,7 +142,7 @@ end_run(struct retention *r, int rc)
     if (rc != 0)
       httpd_respond_error(r->wait[i], 503, "database unavailable");
     else
-      webhook_defer(r->srv, r->wait[i], body, 0);
+      commit_defer(r->ctx->commit, r->wait[i], body, 0);
     r->wait[i] = NULL;
   }
   r->nwait = 0;
@@ -149,7 +152,7 @@ end_run(struct retention *r, int rc)
 static int
 step(struct retention *r)
 {
-  struct store *st = r->srv->store;
+  struct store *st = r->ctx->store;
   int rc = store_batch_begin(st);
 
   if (rc != 0)

@@ -13,11 +13,13 @@
 #ifndef ADUAN_RETENTION_H
 #define ADUAN_RETENTION_H
 
-struct server;
+struct svc;
 struct retention;
 struct httpd_request;
 
-int retention_new(struct retention **out, struct server *s);
+/* The purge for the service context ctx (svc.h, borrowed).  0 or
+ * -ENOMEM. */
+int retention_new(struct retention **out, const struct svc *ctx);
 
 /* Arm the first run: a minute after start, or [storage] purge_every when
  * shorter; none when purge_every is 0. */

@@ -1,6 +1,6 @@
 /*
  * server.c: the life of one aduand (see server.h): set-up, signals, the
- * group-commit hook, reload, the log file's reopening, and a graceful
+ * group commit's hooks, reload, the log file's reopening, and a graceful
  * stop.
  */
 #include "server.h"
@@ -9,54 +9,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/time.h>
 #include <unistd.h>
 #include <errno.h>
 
-#include "admin.h"
 #include "buf.h"
 #include "crypto.h"
 #include "curlev.h"
 #include "err.h"
 #include "evidence.h"
-#include "retention.h"
-#include "sla.h"
+#include "http_parser.h"
 #include "log.h"
 #include "metrics.h"
+#include "retention.h"
 #include "sdnotify.h"
+#include "sla.h"
 
-static int64_t
-wall_clock(void)
-{
-  struct timeval tv;
-
-  gettimeofday(&tv, NULL);
-  return (int64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
-}
-
-/*
- * The server's clock.  For tests of idle expiry, the environment variable
- * ADUAN_CLOCK_OFFSET_FILE may name a file holding a number of milliseconds
- * to add: the daemon then lives that far in the future without anyone
- * waiting for it.
- */
-int64_t
-server_now(const struct server *s)
-{
-  int64_t now = s->clock();
-  char buf[32];
-  FILE *f;
-
-  if (s->clock_offset_file == NULL)
-    return now;
-  f = fopen(s->clock_offset_file, "r");
-  if (f == NULL)
-    return now;
-  if (fgets(buf, sizeof(buf), f) != NULL)
-    now += strtoll(buf, NULL, 10);
-  fclose(f);
-  return now;
-}
+#define WEBHOOK_PREFIX "/webhook/"
 
 /* The names of the files a reload reads again, as the config calls them. */
 static const char *const file_keys[SERVER_NFILES] = {
@@ -125,9 +93,105 @@ httpd_opts_from(const struct config *cfg, struct httpd_opts *o)
   o->body_timeout_ms = cfg->server.body_timeout_ms;
 }
 
+/* 1 when nothing received is left to answer and no client is left
+ * mid-request: a stop may finish. */
+static int
+server_drained(const struct server *s)
+{
+  return httpd_inflight(s->httpd) == 0 && httpd_connections(s->httpd) == 0 &&
+         httpd_inflight(s->admin) == 0 && httpd_connections(s->admin) == 0 &&
+         commit_waiting(s->commit) == 0 && outbox_inflight(s->outbox) == 0 &&
+         evidence_inflight(s->evidence) == 0;
+}
+
+/* GET /healthz, on the public port and on the admin socket alike: 200
+ * while the database answers. */
+static void
+serve_health(struct server *s, struct httpd_request *req)
+{
+  if (req->method != HTTP_GET && req->method != HTTP_HEAD) {
+    httpd_respond(req, 405, "application/json", "Allow: GET, HEAD\r\n",
+                  "{\"error\":\"method not allowed\"}", 30);
+    return;
+  }
+  if (store_ping(s->store) != 0) {
+    log_warn("event=health.fail req=%s", req->id);
+    httpd_respond_error(req, 503, "database unavailable");
+    return;
+  }
+  httpd_respond(req, 200, "application/json", NULL, "{\"status\":\"ok\"}",
+                15);
+}
+
+/* The public port: health, the metrics when they are public, webhooks. */
+static void
+on_public_request(struct httpd_request *req, void *arg)
+{
+  struct server *s = arg;
+  size_t plen = strlen(WEBHOOK_PREFIX);
+
+  if (strcmp(req->path, "/healthz") == 0) {
+    serve_health(s, req);
+    return;
+  }
+  if (strcmp(req->path, "/metrics") == 0 && s->cfg->admin.metrics_public) {
+    struct buf b = BUF_INIT;
+    if (admin_metrics(&s->ops, &b) == 0)
+      httpd_respond(req, 200, "text/plain; version=0.0.4; charset=utf-8",
+                    NULL, b.data ? b.data : "", b.len);
+    else
+      httpd_respond_error(req, 503, "database unavailable");
+    buf_free(&b);
+    return;
+  }
+  if (strncmp(req->path, WEBHOOK_PREFIX, plen) == 0 &&
+      req->path[plen] != '\0' && strchr(req->path + plen, '/') == NULL) {
+    webhook_intake(&s->intake, req, req->path + plen);
+    return;
+  }
+  httpd_respond_error(req, 404, "not found");
+}
+
+/* The admin socket: health as on the public port, the rest is admin.c's. */
+static void
+on_admin_request(struct httpd_request *req, void *arg)
+{
+  struct server *s = arg;
+
+  if (strcmp(req->path, "/healthz") == 0) {
+    serve_health(s, req);
+    return;
+  }
+  admin_handle(req, &s->ops);
+}
+
+/* After each group commit that held: wake whoever has new work. */
+static void
+on_committed(void *arg, unsigned flags)
+{
+  struct server *s = arg;
+
+  if ((flags & COMMIT_QUEUED) && s->outbox != NULL)
+    outbox_kick(s->outbox);
+  if ((flags & COMMIT_MEDIA) && s->evidence != NULL)
+    evidence_kick(s->evidence);
+  if ((flags & COMMIT_DROPPED) && s->evidence != NULL)
+    evidence_dropped(s->evidence);
+}
+
+/* After each run of the group commit: a stop may finish now. */
+static void
+on_commit_turn(void *arg)
+{
+  struct server *s = arg;
+
+  if (s->stopping && !s->closing && server_drained(s))
+    server_stop(s);
+}
+
 int
 server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
-            char *err, size_t errlen)
+            const char *clock_offset_file, char *err, size_t errlen)
 {
   struct store_opts so = {0};
   struct httpd_opts ho;
@@ -137,11 +201,13 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
   memset(s, 0, sizeof(*s));
   s->loop = loop;
   s->cfg = cfg;
-  s->clock = wall_clock;
-  if (getenv("ADUAN_CLOCK_OFFSET_FILE") != NULL)
-    s->clock_offset_file = strdup(getenv("ADUAN_CLOCK_OFFSET_FILE"));
   log_setup(cfg->log.level, cfg->log.text);
 
+  rc = clock_init(&s->clock, clock_offset_file);
+  if (rc != 0) {
+    snprintf(err, errlen, "out of memory");
+    goto err;
+  }
   so.backend = "sqlite";
   so.path = cfg->storage.path;
   so.busy_timeout_ms = cfg->storage.busy_timeout_ms;
@@ -168,31 +234,49 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
     goto err;
   }
   httpd_opts_from(cfg, &ho);
-  rc = httpd_new(&s->httpd, loop, &ho, webhook_handle, s);
+  rc = httpd_new(&s->httpd, loop, &ho, on_public_request, s);
   if (rc != 0) {
     snprintf(err, errlen, "cannot start the HTTP server: %s", err_str(rc));
     goto err;
   }
   rc = metrics_new(&s->metrics);
   if (rc == 0)
-    rc = httpd_new(&s->admin, loop, &ho, admin_handle, s);
+    rc = commit_new(&s->commit, loop, s->store, s->metrics);
+  if (rc == 0) {
+    struct commit_hooks hooks = {on_committed, on_commit_turn, s};
+    commit_set_hooks(s->commit, &hooks);
+    s->ctx.loop = loop;
+    s->ctx.cfg = cfg;
+    s->ctx.store = s->store;
+    s->ctx.metrics = s->metrics;
+    s->ctx.clock = &s->clock;
+    s->ctx.commit = s->commit;
+  }
+  if (rc == 0)
+    rc = httpd_new(&s->admin, loop, &ho, on_admin_request, s);
   if (rc == 0)
     rc = curlev_new(&s->curl, loop);
   if (rc == 0)
-    rc = outbox_new(&s->outbox, s, s->curl);
+    rc = outbox_new(&s->outbox, &s->ctx, s->curl);
   /* Downloads get a connection cache of their own (fetchguard.h). */
   if (rc == 0)
     rc = curlev_new(&s->evidence_curl, loop);
   if (rc == 0)
-    rc = evidence_new(&s->evidence, s, s->evidence_curl);
+    rc = evidence_new(&s->evidence, &s->ctx, s->evidence_curl);
   if (rc == 0)
-    rc = retention_new(&s->retention, s);
+    rc = retention_new(&s->retention, &s->ctx);
   if (rc == 0)
-    rc = sla_new(&s->sla, s);
+    rc = sla_new(&s->sla, &s->ctx, s->conv);
   if (rc != 0) {
     snprintf(err, errlen, "cannot start the sender: %s", err_str(rc));
     goto err_httpd;
   }
+  s->intake.ctx = &s->ctx;
+  s->intake.conv = s->conv;
+  s->intake.outbox = s->outbox;
+  s->ops.ctx = &s->ctx;
+  s->ops.conv = s->conv;
+  s->ops.retention = s->retention;
   return 0;
 
 err_httpd:
@@ -209,38 +293,20 @@ err_httpd:
     curlev_close(s->evidence_curl, NULL, NULL);
   if (s->admin != NULL)
     httpd_close(s->admin, NULL, NULL);
+  if (s->commit != NULL)
+    commit_close(s->commit, NULL, NULL);
   httpd_close(s->httpd, NULL, NULL);
-  metrics_free(s->metrics);
   uv_run(loop, UV_RUN_DEFAULT);
+  commit_free(s->commit);
+  metrics_free(s->metrics);
 
 err:
-  free(s->clock_offset_file);
+  clock_free(&s->clock);
   conv_free(s->conv);
   store_close(s->store);
   config_free(cfg);
   memset(s, 0, sizeof(*s));
   return rc;
-}
-
-/* 1 when nothing received is left to answer and no client is left
- * mid-request: a stop may finish. */
-static int
-server_drained(const struct server *s)
-{
-  return httpd_inflight(s->httpd) == 0 && httpd_connections(s->httpd) == 0 &&
-         httpd_inflight(s->admin) == 0 && httpd_connections(s->admin) == 0 &&
-         s->wait_head == NULL && outbox_inflight(s->outbox) == 0 &&
-         evidence_inflight(s->evidence) == 0;
-}
-
-static void
-on_commit(uv_prepare_t *h)
-{
-  struct server *s = h->data;
-
-  webhook_commit(s);
-  if (s->stopping && !s->closing && server_drained(s))
-    server_stop(s);
 }
 
 /*
@@ -311,9 +377,7 @@ server_start(struct server *s, char *err, size_t errlen)
 {
   int rc, version = 0;
 
-  uv_prepare_init(s->loop, &s->commit);
-  s->commit.data = s;
-  uv_prepare_start(&s->commit, on_commit);
+  commit_start(s->commit);
   uv_signal_init(s->loop, &s->sig_term);
   uv_signal_init(s->loop, &s->sig_int);
   uv_signal_init(s->loop, &s->sig_hup);
@@ -324,7 +388,7 @@ server_start(struct server *s, char *err, size_t errlen)
   s->sig_usr1.data = s;
   s->stop_timer.data = s;
   s->watchdog.data = s;
-  s->handles_open = 7;
+  s->handles_open = 6;
   uv_signal_start(&s->sig_term, on_signal, SIGTERM);
   uv_signal_start(&s->sig_int, on_signal, SIGINT);
   uv_signal_start(&s->sig_hup, on_signal, SIGHUP);
@@ -415,7 +479,7 @@ on_httpd_closed(void *arg)
   s->httpd = NULL;
   /* Sends still running are aborted; their rows stay "sending" and are
    * queued again at the next start. */
-  s->handles_open += 7;
+  s->handles_open += 8;
   httpd_close(s->admin, on_part_closed, s);
   unlink(s->cfg->admin.socket);
   s->admin = NULL;
@@ -431,7 +495,7 @@ on_httpd_closed(void *arg)
   s->retention = NULL;
   sla_close(s->sla, on_part_closed, s);
   s->sla = NULL;
-  uv_close((uv_handle_t *)&s->commit, on_handle_closed);
+  commit_close(s->commit, on_part_closed, s);
   uv_close((uv_handle_t *)&s->sig_term, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_int, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_hup, on_handle_closed);
@@ -467,9 +531,9 @@ server_stop(struct server *s)
     return;
   s->closing = 1;
   uv_timer_stop(&s->stop_timer);
-  webhook_commit(s);
+  commit_now(s->commit);
   log_info("event=server.stopped requests=%llu",
-           (unsigned long long)s->requests);
+           (unsigned long long)commit_answered(s->commit));
   httpd_close(s->httpd, on_httpd_closed, s);
 }
 
@@ -590,6 +654,7 @@ server_reload(struct server *s)
   httpd_set_opts(s->admin, &ho);
   config_free(s->cfg);
   s->cfg = next;
+  s->ctx.cfg = next;
   retention_reload(s->retention);
   sla_reload(s->sla);
   log_info("event=config.reloaded channels=%d changed=%s content=%s",
@@ -609,8 +674,9 @@ server_free(struct server *s)
 {
   conv_free(s->conv);
   store_close(s->store);
+  commit_free(s->commit);
   metrics_free(s->metrics);
   config_free(s->cfg);
-  free(s->clock_offset_file);
+  clock_free(&s->clock);
   memset(s, 0, sizeof(*s));
 }

@@ -2,14 +2,17 @@
  * server.h: one running aduand.
  *
  * struct server owns everything the daemon has: the loop's handles, the
- * config, the store, the HTTP server and the conversation engine.  The
+ * config, the store, the HTTP server and the conversation engine.  It
+ * hands the services one struct svc (svc.h) and routes the public port:
+ * /healthz (the same handler as the admin socket's), /metrics when
+ * [admin] metrics_public is set, and /webhook/NAME to the intake.  The
  * daemon's main is config_load -> server_init -> server_start -> uv_run ->
  * server_free; tests run several servers in one process the same way.
  *
- * Group commit: webhook requests do their work inside the store's open
- * batch and wait on a list; a uv_prepare_t (which runs just before the
- * loop blocks for I/O) commits the batch once and only then answers every
- * request on the list: 200 when the commit held, 503 when it did not.
+ * Group commit (commit.h): webhook and admin requests do their work
+ * inside the store's open batch and are answered after it commits; the
+ * server wakes the sender and the downloader after a commit that queued
+ * work for them.
  *
  * SIGHUP reloads (server_reload); SIGUSR1 reopens the log file, for
  * logrotate.
@@ -26,14 +29,17 @@
 #include <stdint.h>
 #include <uv.h>
 
+#include "admin.h"
+#include "clock.h"
+#include "commit.h"
 #include "config.h"
 #include "conv.h"
 #include "crypto.h"
 #include "httpd.h"
 #include "outbox.h"
 #include "store.h"
-
-struct webhook_wait;
+#include "svc.h"
+#include "webhook.h"
 
 /* The files besides the config that a reload reads again: the catalogue,
  * places, lexicon, allow-list and stop words. */
@@ -55,8 +61,8 @@ struct server {
   struct sla *sla;               /* the service-level timers */
   struct httpd *admin;           /* the admin API on a unix socket */
   struct metrics *metrics;
+  struct commit *commit;         /* the group commit (commit.h) */
 
-  uv_prepare_t commit;           /* group commit, before the loop blocks */
   uv_signal_t sig_term;
   uv_signal_t sig_int;
   uv_signal_t sig_hup;
@@ -64,16 +70,14 @@ struct server {
   uv_timer_t stop_timer;         /* bounds a graceful stop */
   uv_timer_t watchdog;           /* WATCHDOG=1 to systemd */
 
-  struct webhook_wait *wait_head; /* requests waiting for the commit */
-  struct webhook_wait *wait_tail;
-  int nwait;
-
   int stopping;                  /* 1 once a stop began */
   int closing;                   /* 1 once handles are being closed */
   int handles_open;              /* handles not yet closed */
-  int64_t (*clock)(void);        /* ms since the epoch; injectable */
-  char *clock_offset_file;       /* test hook: ms to add, from a file */
-  uint64_t requests;             /* webhook requests answered */
+  struct clock clock;            /* "now" for every part */
+  struct svc ctx;                /* what the services see; ctx.cfg follows
+                                    cfg across reloads */
+  struct webhook intake;         /* the webhook intake's parts */
+  struct admin ops;              /* the admin API's parts */
   /* SHA-256 of the catalogue and word lists as last loaded, so that a
    * reload can say which of them changed. */
   unsigned char file_sha[SERVER_NFILES][CRYPTO_SHA256_LEN];
@@ -81,11 +85,13 @@ struct server {
 
 /*
  * Set up s on loop with cfg (taken: freed by server_free, or by this
- * function on failure).  Opens the store and migrates it.  Returns 0, or a
- * code with a sentence in err.
+ * function on failure).  Opens the store and migrates it.  When
+ * clock_offset_file is not NULL the server's clock adds the number of
+ * milliseconds that file holds (a test hook, see clock.h).  Returns 0, or
+ * a code with a sentence in err.
  */
 int server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
-                char *err, size_t errlen);
+                const char *clock_offset_file, char *err, size_t errlen);
 
 /* Listen, install the signal handlers, and log event=server.ready with the
  * address bound.  Returns 0 or a negative libuv error (message in err). */
@@ -105,16 +111,5 @@ int server_reload(struct server *s);
 /* Release what is left after uv_run has returned. */
 void server_free(struct server *s);
 
-/* Milliseconds since the epoch, UTC, from the server's clock. */
-int64_t server_now(const struct server *s);
-
-/* Webhook side (webhook.c). */
-void webhook_handle(struct httpd_request *req, void *arg);
-int webhook_commit(struct server *s);
-
-/* Answer req with body (JSON) once the open batch commits, or 503 if it
- * does not; kick the sender after the commit when kick is set. */
-void webhook_defer(struct server *s, struct httpd_request *req,
-                   const char *body, int kick);
 
 #endif

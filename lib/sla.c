@@ -15,12 +15,13 @@
 #include <string.h>
 #include <uv.h>
 
+#include "clock.h"
 #include "config.h"
 #include "conv.h"
 #include "err.h"
 #include "log.h"
-#include "server.h"
 #include "store.h"
+#include "svc.h"
 #include "ticket.h"
 #include "workday.h"
 
@@ -28,7 +29,8 @@
 #define FIRST_CHECK_MS (60 * 1000)
 
 struct sla {
-  struct server *srv;
+  const struct svc *ctx;
+  struct conv *conv;      /* for its holidays */
   uv_timer_t timer;
   int running;
   int paused;
@@ -78,15 +80,16 @@ sla_overdue(const struct config *cfg, const struct workday_cal *cal,
 }
 
 int
-sla_new(struct sla **out, struct server *s)
+sla_new(struct sla **out, const struct svc *ctx, struct conv *conv)
 {
   struct sla *t = calloc(1, sizeof(*t));
 
   *out = NULL;
   if (t == NULL)
     return -ENOMEM;
-  t->srv = s;
-  uv_timer_init(s->loop, &t->timer);
+  t->ctx = ctx;
+  t->conv = conv;
+  uv_timer_init(ctx->loop, &t->timer);
   t->timer.data = t;
   *out = t;
   return 0;
@@ -96,7 +99,7 @@ sla_new(struct sla **out, struct server *s)
 static void
 schedule(struct sla *t, uint64_t first_ms)
 {
-  uint64_t every = t->srv->cfg->ticket.overdue_check_every_ms;
+  uint64_t every = t->ctx->cfg->ticket.overdue_check_every_ms;
 
   uv_timer_stop(&t->timer);
   if (t->paused || t->running)
@@ -113,7 +116,7 @@ sla_start(struct sla *t)
 void
 sla_reload(struct sla *t)
 {
-  uint64_t every = t->srv->cfg->ticket.overdue_check_every_ms;
+  uint64_t every = t->ctx->cfg->ticket.overdue_check_every_ms;
 
   /* A check under way schedules the next by the new interval itself. */
   if (t->running)
@@ -133,7 +136,7 @@ end_check(struct sla *t, int rc)
   if (rc != 0)
     log_warn("event=ticket.overdue_check_failed err=%s msg=%s checked=%lld "
              "overdue=%lld", err_name(rc),
-             log_quote(store_errmsg(t->srv->store), q, sizeof(q)),
+             log_quote(store_errmsg(t->ctx->store), q, sizeof(q)),
              t->checked, t->overdue);
   else
     log_debug("event=ticket.overdue_check checked=%lld overdue=%lld",
@@ -156,9 +159,9 @@ log_overdue(const struct store_sla_row *r, int64_t due, int late)
 static int
 step(struct sla *t, int *more)
 {
-  struct store *st = t->srv->store;
-  const struct config *cfg = t->srv->cfg;
-  const struct workday_cal *cal = conv_holidays(t->srv->conv);
+  struct store *st = t->ctx->store;
+  const struct config *cfg = t->ctx->cfg;
+  const struct workday_cal *cal = conv_holidays(t->conv);
   struct store_sla_row *rows = NULL;
   int64_t *due = NULL;
   int *late = NULL;
@@ -222,7 +225,7 @@ on_timer(uv_timer_t *h)
     t->after_id = 0;
     t->checked = 0;
     t->overdue = 0;
-    t->now = server_now(t->srv);
+    t->now = clock_now(t->ctx->clock);
   }
   rc = step(t, &more);
   if (rc != 0 || !more) {

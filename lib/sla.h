@@ -27,7 +27,8 @@
 #include <stdint.h>
 
 struct config;
-struct server;
+struct conv;
+struct svc;
 struct sla;
 struct workday_cal;
 
@@ -45,7 +46,9 @@ int sla_overdue(const struct config *cfg, const struct workday_cal *cal,
                 const char *status, int64_t since, int64_t now,
                 int64_t *due, int *late_days);
 
-int sla_new(struct sla **out, struct server *s);
+/* The timers for the service context ctx (svc.h), with conv's holidays
+ * (both borrowed).  0 or -ENOMEM. */
+int sla_new(struct sla **out, const struct svc *ctx, struct conv *conv);
 void sla_start(struct sla *t);
 /* The config was reloaded: follow a changed overdue_check_every. */
 void sla_reload(struct sla *t);

@@ -1,6 +1,5 @@
 /*
- * ticket.c: ticket numbers, the lifecycle table, WITA times (see
- * ticket.h).
+ * ticket.c: ticket numbers and the lifecycle table (see ticket.h).
  */
 #include "ticket.h"
 
@@ -8,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "err.h"
 
@@ -121,40 +119,4 @@ ticket_number_parse(const char *prefix, const char *in,
   if (digits == 0 || year < 2000)
     return AERR_PARSE;
   return ticket_number_format(prefix, year, seq, out) == 0 ? 0 : AERR_PARSE;
-}
-
-int
-wita_year(int64_t ms)
-{
-  time_t t = (time_t)((ms + WITA_OFFSET_MS) / 1000);
-  struct tm tm;
-
-  gmtime_r(&t, &tm);
-  return tm.tm_year + 1900;
-}
-
-/* ms in WITA as text: ISO 8601 with the offset, or as reporters read it. */
-static char *
-wita_strftime(int64_t ms, int iso, char *out, size_t len)
-{
-  time_t t = (time_t)((ms + WITA_OFFSET_MS) / 1000);
-  struct tm tm;
-
-  gmtime_r(&t, &tm);
-  if (strftime(out, len, iso ? "%Y-%m-%dT%H:%M+08:00" : "%d-%m-%Y %H.%M",
-               &tm) == 0 && len > 0)
-    out[0] = '\0';
-  return out;
-}
-
-char *
-wita_format(int64_t ms, char *out, size_t len)
-{
-  return wita_strftime(ms, 0, out, len);
-}
-
-char *
-wita_format_iso(int64_t ms, char *out, size_t len)
-{
-  return wita_strftime(ms, 1, out, len);
 }

@@ -55,18 +55,4 @@ int ticket_number_format(const char *prefix, int year, int seq,
 int ticket_number_parse(const char *prefix, const char *in,
                         char out[TICKET_NUMBER_MAX]);
 
-/* WITA (Asia/Makassar, UTC+8, no daylight saving time). */
-#define WITA_OFFSET_MS (8LL * 3600 * 1000)
-
-/* The calendar year in WITA at ms since the epoch. */
-int wita_year(int64_t ms);
-
-/* "28-11-2026 17.10" (WITA; the texts name the zone) into out (at least
- * 32 bytes). */
-char *wita_format(int64_t ms, char *out, size_t len);
-
-/* "2026-12-03T00:00+08:00" (ISO 8601, WITA) into out (at least 32 bytes),
- * for the log. */
-char *wita_format_iso(int64_t ms, char *out, size_t len);
-
 #endif

@@ -1,73 +1,44 @@
 /*
  * webhook.c: from an HTTP request to committed work and an answer.
  *
- *   route -> channel -> method -> verify -> parse -> for each message:
+ *   channel -> method -> verify -> parse -> for each message:
  *   reporter, inbound row (a repeat changes nothing), conversation engine,
  *   outbox rows -> wait for the group commit -> 200 (or 503).
  *
  * Everything a request changes happens inside one savepoint of the
  * store's open batch; a store error rolls that savepoint back and answers
  * 503 at once, so the provider retries.  Answers that change nothing
- * (health, errors) go out at once.  This file decides what happened and
+ * (errors) go out at once.  This file decides what happened and
  * writes one log line per event; the layers below only return codes.
  */
+#include "webhook.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "clock.h"
+#include "commit.h"
+#include "config.h"
+#include "conv.h"
 #include "err.h"
 #include "http_parser.h"
 #include "log.h"
 #include "metrics.h"
-#include "admin.h"
-#include "evidence.h"
 #include "outbox.h"
 #include "provider.h"
-#include "server.h"
-
-#define WEBHOOK_PREFIX "/webhook/"
-
-/* A request whose work is done and that waits for the batch to commit. */
-struct webhook_wait {
-  struct httpd_request *req;
-  struct buf body;               /* the 200 answer, ready */
-  const char *ctype;             /* its content type */
-  int queued;                    /* replies were queued for the sender */
-  int media;                     /* evidence may wait for download */
-  struct webhook_wait *next;
-};
-
-static void
-respond_json(struct httpd_request *req, int status, const char *body)
-{
-  httpd_respond(req, status, "application/json", NULL, body, strlen(body));
-}
-
-static void
-handle_health(struct server *s, struct httpd_request *req)
-{
-  if (req->method != HTTP_GET && req->method != HTTP_HEAD) {
-    httpd_respond(req, 405, "application/json", "Allow: GET, HEAD\r\n",
-                  "{\"error\":\"method not allowed\"}", 30);
-    return;
-  }
-  if (store_ping(s->store) != 0) {
-    log_warn("event=health.fail req=%s", req->id);
-    httpd_respond_error(req, 503, "database unavailable");
-    return;
-  }
-  respond_json(req, 200, "{\"status\":\"ok\"}");
-}
+#include "store.h"
+#include "svc.h"
 
 /* Append the inline replies of inbound_id to the answer body. */
 static int
-add_replies(struct server *s, int64_t inbound_id, struct buf *body,
+add_replies(const struct webhook *s, int64_t inbound_id, struct buf *body,
             int *first)
 {
   struct store_strings r = {0};
   int i, rc;
 
-  rc = store_outbox_replies(s->store, inbound_id, &r);
+  rc = store_outbox_replies(s->ctx->store, inbound_id, &r);
   for (i = 0; rc == 0 && i < r.n; i++) {
     if (!*first)
       rc = buf_append(body, ",", 1);
@@ -84,24 +55,24 @@ add_replies(struct server *s, int64_t inbound_id, struct buf *body,
  * error.  A message seen before is acknowledged without any change.
  */
 static int
-handle_message(struct server *s, struct httpd_request *req,
+handle_message(const struct webhook *s, struct httpd_request *req,
                const struct config_channel *ch,
                const struct provider_ops *ops, const struct inbound_set *set,
                const struct inbound_msg *m, struct buf *body, int *first)
 {
   struct store_inbound in = {0};
   struct conv_event ev = {0};
-  int64_t reporter = 0, inbound = 0, now = server_now(s);
+  int64_t reporter = 0, inbound = 0, now = clock_now(s->ctx->clock);
   char masked[LOG_PHONE_LEN], tbuf[LOG_QUOTE_LEN];
   int rc, limit, count = 0;
 
   /* A repeat is recognised first: it must not leave a reporter row for
    * whatever sender it names this time. */
-  rc = store_inbound_find(s->store, ch->name, m->provider_id, &inbound);
+  rc = store_inbound_find(s->ctx->store, ch->name, m->provider_id, &inbound);
   if (rc == 0)
     rc = AERR_DUP;
   else if (rc == AERR_NOTFOUND)
-    rc = store_reporter_ensure(s->store, m->phone, now, &reporter);
+    rc = store_reporter_ensure(s->ctx->store, m->phone, now, &reporter);
   if (rc != 0 && rc != AERR_DUP)
     return rc;
   in.channel = ch->name;
@@ -113,7 +84,7 @@ handle_message(struct server *s, struct httpd_request *req,
   in.payload_len = set->payload != NULL ? set->payload_len : req->body.len;
   in.received_at = now;
   if (rc == 0)
-    rc = store_inbound_add(s->store, &in, &inbound);
+    rc = store_inbound_add(s->ctx->store, &in, &inbound);
   if (rc == AERR_DUP) {
     log_info("event=message.duplicate req=%s channel=%s from=%s",
              req->id, ch->name, log_phone(m->phone, masked));
@@ -128,7 +99,7 @@ handle_message(struct server *s, struct httpd_request *req,
     char labels[128], q[64];
     snprintf(labels, sizeof(labels), "channel=\"%s\",kind=\"%s\"",
              metrics_label(ch->name, q, sizeof(q)), msg_kind_name(m->kind));
-    metrics_add(s->metrics, "aduan_messages_received_total",
+    metrics_add(s->ctx->metrics, "aduan_messages_received_total",
                 "Messages received from reporters", labels, 1);
   }
   log_debug("event=message.text req=%s text=%s", req->id,
@@ -141,46 +112,46 @@ handle_message(struct server *s, struct httpd_request *req,
   ev.reporter_id = reporter;
   ev.inbound_id = inbound;
   ev.now_ms = now;
-  ev.metrics = s->metrics;
-  limit = s->cfg->limits.messages_per_minute;
+  ev.metrics = s->ctx->metrics;
+  limit = s->ctx->cfg->limits.messages_per_minute;
   if (limit > 0) {
     /* Over the flood limit the message is kept (nothing is lost) but not
      * answered, except by one notice when the limit is first passed. */
-    rc = store_inbound_count_since(s->store, reporter, now - 60000, &count);
+    rc = store_inbound_count_since(s->ctx->store, reporter, now - 60000,
+                                   &count);
     if (rc != 0)
       return rc;
     if (count > limit) {
       log_info("event=report.rejected req=%s channel=%s from=%s "
                "reason=flood count=%d", req->id, ch->name,
                log_phone(m->phone, masked), count);
-      metrics_add(s->metrics, "aduan_rejections_total",
+      metrics_add(s->ctx->metrics, "aduan_rejections_total",
                   "Answers and reports turned away, by reason",
                   "reason=\"flood\"", 1);
       if (count == limit + 1)
-        rc = conv_notice(s->conv, s->store, &ev, "flood");
+        rc = conv_notice(s->conv, s->ctx->store, &ev, "flood");
       if (rc == 0 && ops->inline_replies)
         rc = add_replies(s, inbound, body, first);
       return rc;
     }
   }
-  rc = conv_handle(s->conv, s->store, &ev);
+  rc = conv_handle(s->conv, s->ctx->store, &ev);
   if (rc != 0)
     return rc;
   return ops->inline_replies ? add_replies(s, inbound, body, first) : 0;
 }
 
 static void
-answer_unavailable(struct httpd_request *req, int rc, struct server *s)
+answer_unavailable(struct httpd_request *req, int rc)
 {
   log_warn("event=store.unavailable req=%s err=%s", req->id, err_name(rc));
-  (void)s;
   httpd_respond_error(req, 503, "temporarily unavailable, retry later");
 }
 
 /* Items of a signed webhook that the adapter could not take: the body is
  * still acknowledged (SPEC 2), and they are logged and counted here. */
 static void
-log_ignored(struct server *s, const struct httpd_request *req,
+log_ignored(const struct webhook *s, const struct httpd_request *req,
             const struct config_channel *ch, const struct inbound_set *set)
 {
   char q[LOG_QUOTE_LEN], labels[96], name[64];
@@ -191,18 +162,19 @@ log_ignored(struct server *s, const struct httpd_request *req,
                      sizeof(q)));
   snprintf(labels, sizeof(labels), "channel=\"%s\"",
            metrics_label(ch->name, name, sizeof(name)));
-  metrics_add(s->metrics, "aduan_webhook_items_ignored_total",
+  metrics_add(s->ctx->metrics, "aduan_webhook_items_ignored_total",
               "Items of signed webhooks acknowledged but not taken",
               labels, set->skipped);
 }
 
-static void
-handle_webhook(struct server *s, struct httpd_request *req, const char *name)
+void
+webhook_intake(const struct webhook *s, struct httpd_request *req,
+               const char *name)
 {
-  const struct config_channel *ch = config_channel(s->cfg, name);
+  const struct config_channel *ch = config_channel(s->ctx->cfg, name);
   const struct provider_ops *ops;
   struct inbound_set set = {0};
-  struct webhook_wait *w;
+  struct commit_wait *w;
   const char *why = "malformed request";
   int rc, i, first = 1;
   char qname[LOG_QUOTE_LEN];
@@ -236,7 +208,7 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
                   "{\"error\":\"method not allowed\"}", 30);
     return;
   }
-  if (ops->verify(s->cfg, ch, req) != 0) {
+  if (ops->verify(s->ctx->cfg, ch, req) != 0) {
     log_warn("event=webhook.unauthorized req=%s channel=%s", req->id,
              ch->name);
     httpd_respond_error(req, 401, "bad signature or token");
@@ -253,38 +225,34 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
   if (set.skipped > 0)
     log_ignored(s, req, ch, &set);
 
-  w = calloc(1, sizeof(*w));
+  w = commit_wait_new(req);
   if (w == NULL) {
     inbound_set_free(&set);
     httpd_respond_error(req, 503, "out of memory");
     return;
   }
-  buf_init(&w->body, 0);
-  w->req = req;
-  w->ctype = "application/json";
   rc = buf_puts(&w->body, "{\"replies\":[");
 
   if (rc == 0)
-    rc = store_batch_begin(s->store);
+    rc = store_batch_begin(s->ctx->store);
   if (rc == 0) {
-    rc = store_sp_begin(s->store);
+    rc = store_sp_begin(s->ctx->store);
     for (i = 0; rc == 0 && i < set.n; i++)
       rc = handle_message(s, req, ch, ops, &set, &set.msgs[i], &w->body,
                           &first);
     for (i = 0; rc == 0 && i < set.nstatuses; i++)
       rc = outbox_delivery(s->outbox, ch->name, &set.statuses[i], req->id);
     if (rc == 0)
-      rc = store_sp_release(s->store);
+      rc = store_sp_release(s->ctx->store);
     else
-      store_sp_rollback(s->store);
+      store_sp_rollback(s->ctx->store);
   }
   if (rc == 0)
     rc = buf_puts(&w->body, "]}");
   if (rc != 0) {
     inbound_set_free(&set);
-    buf_free(&w->body);
-    free(w);
-    answer_unavailable(req, rc, s);
+    commit_wait_free(w);
+    answer_unavailable(req, rc);
     return;
   }
   if (!ops->inline_replies) {
@@ -295,123 +263,14 @@ handle_webhook(struct server *s, struct httpd_request *req, const char *name)
     buf_puts(&w->body, set.ack_body != NULL ? set.ack_body
                                             : "{\"status\":\"ok\"}");
   }
-  w->queued = !ops->inline_replies && set.n > 0;
+  if (!ops->inline_replies && set.n > 0)
+    w->flags |= COMMIT_QUEUED;
   for (i = 0; i < set.n; i++)
     if (set.msgs[i].kind == MSG_MEDIA)
-      w->media = 1;
+      w->flags |= COMMIT_MEDIA;
   inbound_set_free(&set);
 
-  /* Wait for the commit in webhook_commit(), which the loop's prepare
-   * handle calls before it next blocks. */
-  if (s->wait_tail != NULL)
-    s->wait_tail->next = w;
-  else
-    s->wait_head = w;
-  s->wait_tail = w;
-  s->nwait++;
-}
-
-void
-webhook_defer(struct server *s, struct httpd_request *req, const char *body,
-              int kick)
-{
-  struct webhook_wait *w = calloc(1, sizeof(*w));
-
-  if (w == NULL) {
-    httpd_respond_error(req, 503, "out of memory");
-    return;
-  }
-  buf_init(&w->body, 0);
-  w->req = req;
-  w->ctype = "application/json";
-  w->queued = kick;
-  if (buf_puts(&w->body, body) != 0) {
-    buf_free(&w->body);
-    free(w);
-    httpd_respond_error(req, 503, "out of memory");
-    return;
-  }
-  if (s->wait_tail != NULL)
-    s->wait_tail->next = w;
-  else
-    s->wait_head = w;
-  s->wait_tail = w;
-  s->nwait++;
-}
-
-void
-webhook_handle(struct httpd_request *req, void *arg)
-{
-  struct server *s = arg;
-  size_t plen = strlen(WEBHOOK_PREFIX);
-
-  if (strcmp(req->path, "/healthz") == 0) {
-    handle_health(s, req);
-    return;
-  }
-  if (strcmp(req->path, "/metrics") == 0 && s->cfg->admin.metrics_public) {
-    struct buf b = BUF_INIT;
-    if (admin_metrics(s, &b) == 0)
-      httpd_respond(req, 200, "text/plain; version=0.0.4; charset=utf-8",
-                    NULL, b.data ? b.data : "", b.len);
-    else
-      httpd_respond_error(req, 503, "database unavailable");
-    buf_free(&b);
-    return;
-  }
-  if (strncmp(req->path, WEBHOOK_PREFIX, plen) == 0 &&
-      req->path[plen] != '\0' && strchr(req->path + plen, '/') == NULL) {
-    handle_webhook(s, req, req->path + plen);
-    return;
-  }
-  httpd_respond_error(req, 404, "not found");
-}
-
-/*
- * Commit the open batch and answer everyone who waited for it.  Runs from
- * the server's prepare handle, so many requests of one loop iteration
- * share one fsync; the sender and the downloader call it to make their
- * records durable before they log them.  Returns 0 or the commit's
- * error.
- */
-int
-webhook_commit(struct server *s)
-{
-  struct webhook_wait *w, *next;
-  int rc = 0, kick = 0;
-
-  if (s->wait_head == NULL && !store_batch_open(s->store))
-    return 0;
-  if (store_batch_open(s->store))
-    rc = store_batch_commit(s->store);
-  if (rc != 0)
-    log_error("event=store.commit_failed err=%s msg=%s", err_name(rc),
-              store_errmsg(s->store));
-  for (w = s->wait_head; w != NULL; w = next) {
-    next = w->next;
-    if (rc == 0 && w->queued)
-      kick |= 1;
-    if (rc == 0 && w->media)
-      kick |= 2;
-    if (rc == 0)
-      metrics_observe_latency(s->metrics, (double)(uv_now(s->loop) -
-                                                   w->req->started_ms) /
-                                            1000.0);
-    if (rc == 0)
-      httpd_respond(w->req, 200, w->ctype, NULL, w->body.data, w->body.len);
-    else
-      httpd_respond_error(w->req, 503, "temporarily unavailable, retry later");
-    s->requests++;
-    buf_free(&w->body);
-    free(w);
-  }
-  s->wait_head = s->wait_tail = NULL;
-  s->nwait = 0;
-  if ((kick & 1) && s->outbox != NULL)
-    outbox_kick(s->outbox);
-  if ((kick & 2) && s->evidence != NULL)
-    evidence_kick(s->evidence);
-  if (rc == 0 && s->evidence != NULL && store_evidence_dropped_since(s->store))
-    evidence_dropped(s->evidence);
-  return rc;
+  /* Answered after the group commit, which the loop's prepare handle
+   * runs before it next blocks. */
+  commit_queue(s->ctx->commit, w);
 }

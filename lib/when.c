@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ticket.h"
+#include "clock.h"
 #include "units.h"
 #include "utf8.h"
 
@@ -93,7 +93,7 @@ when_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 
 /* ---- The clock --------------------------------------------------------- */
 
-struct clock {
+struct today {
   int64_t today;   /* days since 1970-01-01, in WITA */
   int64_t y;       /* today's year, month, day */
   int m, d;
@@ -103,7 +103,7 @@ struct clock {
 };
 
 static void
-clock_init(struct clock *c, int64_t now_ms, int max_age_years)
+today_set(struct today *c, int64_t now_ms, int max_age_years)
 {
   int64_t rem, ly;
 
@@ -146,7 +146,7 @@ set_unknown(struct when *out)
 /* A day: WHEN_FUTURE after today, WHEN_TOO_OLD before the limit.  *out is
  * the day when it is within the years 1 to 9999. */
 static int
-finish_day(const struct clock *c, int64_t days, struct when *out)
+finish_day(const struct today *c, int64_t days, struct when *out)
 {
   int64_t y;
   int m, d;
@@ -170,7 +170,7 @@ finish_day(const struct clock *c, int64_t days, struct when *out)
 /* A month, counted as y * 12 + (m - 1): future when it begins after
  * today, too old when it ends before the limit. */
 static int
-finish_month(const struct clock *c, int64_t index, struct when *out)
+finish_month(const struct today *c, int64_t index, struct when *out)
 {
   int64_t y = index / 12, first, last;
   int m = (int)(index % 12) + 1;
@@ -195,7 +195,7 @@ finish_month(const struct clock *c, int64_t index, struct when *out)
 /* A year alone is too vague for a report, but it can still be plainly in
  * the future or plainly too old. */
 static int
-finish_year(const struct clock *c, int64_t y, struct when *out)
+finish_year(const struct today *c, int64_t y, struct when *out)
 {
   set_unknown(out);
   if (y > c->y)
@@ -451,7 +451,7 @@ static const struct word_val months[] = {
   {NULL, 0},
 };
 
-/* Monday is 0, as in struct clock. */
+/* Monday is 0, as in struct today. */
 static const struct word_val weekdays[] = {
   {"senin", 0}, {"selasa", 1}, {"rabu", 2}, {"kamis", 3},
   {"jumat", 4}, {"jumaat", 4}, {"sabtu", 5}, {"minggu", 6}, {"ahad", 6},
@@ -679,7 +679,7 @@ count_at(const struct toks *tk, int i)
 
 /* The day count back, or month or year, of count units before today. */
 static int
-units_ago(const struct clock *c, int unit, int64_t count, struct when *out)
+units_ago(const struct today *c, int unit, int64_t count, struct when *out)
 {
   switch (unit) {
   case U_DAY:
@@ -715,7 +715,7 @@ match_unknown(const struct toks *tk, struct when *out)
 /* "besok", "lusa", "minggu depan", "3 hari lagi": the future, with the
  * date when it is plain. */
 static int
-match_future(const struct clock *c, const struct toks *tk, struct when *out)
+match_future(const struct today *c, const struct toks *tk, struct when *out)
 {
   int n = tk->n, unit = lookup(tk, 0, units);
   int64_t count = count_at(tk, 0);
@@ -767,7 +767,7 @@ small_at(const struct toks *tk, int i)
 
 /* Day d of the month back months before this one. */
 static int
-day_of_month(const struct clock *c, int back, int d, struct when *out)
+day_of_month(const struct today *c, int back, int d, struct when *out)
 {
   int64_t index = c->y * 12 + (c->m - 1) - back, y = index / 12;
   int m = (int)(index % 12) + 1;
@@ -779,7 +779,7 @@ day_of_month(const struct clock *c, int back, int d, struct when *out)
 
 /* "hari ini", "kemarin", "2 hari lalu", "bulan lalu", ... */
 static int
-match_relative(const struct clock *c, const struct toks *tk,
+match_relative(const struct today *c, const struct toks *tk,
                struct when *out)
 {
   int n = tk->n, unit;
@@ -831,12 +831,12 @@ match_relative(const struct clock *c, const struct toks *tk,
   return NOMATCH;
 }
 
-static int match_absolute(const struct clock *c, const struct toks *tk,
+static int match_absolute(const struct today *c, const struct toks *tk,
                           int from, struct when *out);
 
 /* Day names; see when.h for what each form means. */
 static int
-match_weekday(const struct clock *c, const struct toks *tk,
+match_weekday(const struct today *c, const struct toks *tk,
               struct when *out)
 {
   int n = tk->n, i = 0, wd, back, fwd;
@@ -896,7 +896,7 @@ match_weekday(const struct clock *c, const struct toks *tk,
 /* The most recent d-m not in the future (strictly before today when
  * strict), going back over the years for 29 February. */
 static int
-recent_day_month(const struct clock *c, int m, int d, int strict,
+recent_day_month(const struct today *c, int m, int d, int strict,
                  struct when *out)
 {
   int64_t y, days;
@@ -915,7 +915,7 @@ recent_day_month(const struct clock *c, int m, int d, int strict,
 
 /* The most recent month m not after this one (before it when strict). */
 static int
-recent_month(const struct clock *c, int m, int strict, struct when *out)
+recent_month(const struct today *c, int m, int strict, struct when *out)
 {
   int64_t y = c->y;
 
@@ -928,7 +928,7 @@ recent_month(const struct clock *c, int m, int strict, struct when *out)
 
 /* "tanggal 12": the most recent 12th not in the future. */
 static int
-recent_day_of_month(const struct clock *c, int d, int strict,
+recent_day_of_month(const struct today *c, int d, int strict,
                     struct when *out)
 {
   int64_t index = c->y * 12 + (c->m - 1), days, y;
@@ -962,7 +962,7 @@ year_at(const struct toks *tk, int i)
 }
 
 static int
-full_date(const struct clock *c, int64_t y, int m, int d, struct when *out)
+full_date(const struct today *c, int64_t y, int m, int d, struct when *out)
 {
   if (!valid_date(y, m, d))
     return WHEN_INVALID;
@@ -970,7 +970,7 @@ full_date(const struct clock *c, int64_t y, int m, int d, struct when *out)
 }
 
 static int
-month_year(const struct clock *c, int64_t y, int m, struct when *out)
+month_year(const struct today *c, int64_t y, int m, struct when *out)
 {
   if (y < 1 || y > 9999 || m < 1 || m > 12)
     return WHEN_INVALID;
@@ -979,7 +979,7 @@ month_year(const struct clock *c, int64_t y, int m, struct when *out)
 
 /* Dates written out, from token from on: names of months or numbers. */
 static int
-match_absolute(const struct clock *c, const struct toks *tk, int from,
+match_absolute(const struct today *c, const struct toks *tk, int from,
                struct when *out)
 {
   int n = tk->n, k, j, mon, strict = 0;
@@ -1060,7 +1060,7 @@ when_parse(const char *text, int64_t now_ms, int max_age_years,
            struct when *out)
 {
   struct toks tk;
-  struct clock c;
+  struct today c;
   int rc;
 
   if (out == NULL)
@@ -1068,7 +1068,7 @@ when_parse(const char *text, int64_t now_ms, int max_age_years,
   set_unknown(out);
   if (text == NULL || tokenize(text, &tk) != 0)
     return WHEN_INVALID;
-  clock_init(&c, now_ms, max_age_years);
+  today_set(&c, now_ms, max_age_years);
   drop_separators(&tk);
   drop_fillers(&tk);
   drop_time(&tk);

@@ -13,10 +13,10 @@
 #include <string.h>
 
 #include "buf.h"
+#include "clock.h"
 #include "diag.h"
 #include "err.h"
 #include "lines.h"
-#include "ticket.h"
 #include "units.h"
 #include "when.h"
 

@@ -1,0 +1,261 @@
+/*
+ * test_outbox.c: the sender on its own (outbox.h): the service's parts
+ * (tu_svc.h, the clock standing still), a Kannel channel pointed at a
+ * fake provider, curl on the test loop, and rows put in the store by
+ * hand.  What the sender did is read back from the store's row counts and
+ * from the requests the fake provider saw.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "commit.h"
+#include "curlev.h"
+#include "fakeprov.h"
+#include "outbox.h"
+#include "store.h"
+#include "testutil.h"
+#include "tu_svc.h"
+
+#define T0 1773540000000LL
+#define BASE_MS 1000
+#define MAX_MS 8000
+
+static struct tu_svc t;
+static struct fakeprov *fp;
+static struct curlev *cv;
+static struct outbox *ob;
+
+/* The parts, with a Kannel channel "ks" sending to the fake provider at
+ * rate rows a second, giving up after max_attempts. */
+static void
+start(int rate, int max_attempts)
+{
+  struct buf conf = BUF_INIT;
+
+  tu_svc_open(&t, T0);
+  ck_assert_int_eq(fakeprov_start(&fp), 0);
+  buf_printf(&conf, "[outbox]\nbackoff_base = %dms\nbackoff_max = %dms\n"
+             "max_attempts = %d\ntimeout = 5s\n"
+             "[channel.ks]\ntype = kannel\nsecret = s3cret-s3cret-s3cret\n"
+             "sendsms_url = http://127.0.0.1:%d/cgi-bin/sendsms\n"
+             "username = aduan\npassword = pw\nfrom = 1708\nrate = %d\n",
+             BASE_MS, MAX_MS, max_attempts, fakeprov_port(fp), rate);
+  tu_svc_config(&t, conf.data);
+  buf_free(&conf);
+  ck_assert_int_eq(curlev_new(&cv, &t.loop), 0);
+  ck_assert_int_eq(outbox_new(&ob, &t.ctx, cv), 0);
+  commit_start(t.commit);
+}
+
+static void
+stop(void)
+{
+  outbox_close(ob, NULL, NULL);
+  curlev_close(cv, NULL, NULL);
+  fakeprov_stop(fp);
+  tu_svc_close(&t);
+}
+
+/* n queued rows for one reporter on "ks", committed. */
+static void
+queue_rows(int n)
+{
+  struct store_outbox o = {0};
+  int64_t reporter = 0, id = 0;
+  int i;
+
+  ck_assert_int_eq(store_batch_begin(t.st), 0);
+  ck_assert_int_eq(store_reporter_ensure(t.st, "+6281234567890", T0,
+                                         &reporter), 0);
+  o.channel = "ks";
+  o.reporter_id = reporter;
+  o.kind = "text";
+  o.body = "Laporan Anda kami terima.";
+  o.status = "queued";
+  o.created_at = T0;
+  for (i = 0; i < n; i++)
+    ck_assert_int_eq(store_outbox_add(t.st, &o, &id), 0);
+  ck_assert_int_eq(commit_now(t.commit), 0);
+}
+
+static int
+rows(const char *status)
+{
+  int n = -1;
+
+  ck_assert_int_eq(store_outbox_count(t.st, status, &n), 0);
+  return n;
+}
+
+/* Run the loop until want rows have status. */
+struct want {
+  const char *status;
+  int n;
+};
+
+static int
+reached(void *arg)
+{
+  const struct want *w = arg;
+
+  return rows(w->status) == w->n;
+}
+
+static int
+heard(void *arg)
+{
+  return fakeprov_count(fp) >= *(const int *)arg;
+}
+
+/* Run the loop until the provider has had n requests. */
+static void
+run_until_requests(int n)
+{
+  ck_assert_msg(tu_svc_run_until(&t, heard, &n, 10000) == 0,
+                "the provider had %d requests, not %d", fakeprov_count(fp),
+                n);
+}
+
+static void
+run_until_rows(const char *status, int n)
+{
+  struct want w = {status, n};
+
+  ck_assert_msg(tu_svc_run_until(&t, reached, &w, 10000) == 0,
+                "never %d %s rows (now %d)", n, status, rows(status));
+}
+
+static int
+settled(void *arg)
+{
+  return rows("sending") == 0 && rows("sent") >= *(const int *)arg;
+}
+
+/* Run the loop until at least n rows are sent and none is under way. */
+static void
+run_until_sent(int n)
+{
+  ck_assert_msg(tu_svc_run_until(&t, settled, &n, 10000) == 0,
+                "never %d sent rows (now %d)", n, rows("sent"));
+}
+
+/* One row, one answer from the provider: the row's state after it. */
+START_TEST(outcomes)
+{
+  static const struct {
+    int status;
+    const char *body;
+    int max_attempts;
+    const char *row;           /* what the row becomes */
+  } cases[] = {
+    {202, "0: Accepted for delivery", 10, "sent"},
+    {400, "Not routable. Do not try again.", 10, "failed"},
+    {503, "Temporal failure, try again later.", 10, "queued"},
+    {503, "Temporal failure, try again later.", 1, "dead"},
+  };
+  size_t i;
+
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    start(100, cases[i].max_attempts);
+    fakeprov_default(fp, cases[i].status, cases[i].body);
+    queue_rows(1);
+    ck_assert_int_eq(outbox_start(ob), 0);
+    run_until_requests(1);
+    run_until_rows("sending", 0);
+    ck_assert_msg(rows(cases[i].row) == 1, "#%zu: no %s row", i,
+                  cases[i].row);
+    ck_assert_int_eq(fakeprov_count(fp), 1);
+    stop();
+  }
+}
+END_TEST
+
+/* A retry waits base * 2^(attempt-1), jittered over its upper half. */
+START_TEST(backoff_within_bounds)
+{
+  int64_t next = 0;
+
+  start(100, 10);
+  fakeprov_default(fp, 503, "Temporal failure, try again later.");
+  queue_rows(1);
+  ck_assert_int_eq(outbox_start(ob), 0);
+  run_until_requests(1);
+  run_until_rows("queued", 1);
+  ck_assert_int_eq(store_outbox_next(t.st, &next), 0);
+  ck_assert_int_ge(next, T0 + BASE_MS / 2);
+  ck_assert_int_le(next, T0 + BASE_MS);
+  /* Not due while the clock stands still: nothing is sent again. */
+  outbox_kick(ob);
+  run_until_rows("queued", 1);
+  ck_assert_int_eq(fakeprov_count(fp), 1);
+  /* The second attempt, once due, waits twice as long. */
+  t.now = next;
+  outbox_kick(ob);
+  run_until_requests(2);
+  run_until_rows("sending", 0);
+  ck_assert_int_eq(store_outbox_next(t.st, &next), 0);
+  ck_assert_int_ge(next, t.now + BASE_MS);
+  ck_assert_int_le(next, t.now + 2 * BASE_MS);
+  stop();
+}
+END_TEST
+
+/* A row is claimed ("sending") once: a second poll while its request is
+ * under way sends nothing more. */
+START_TEST(claimed_once)
+{
+  start(100, 10);
+  fakeprov_default(fp, 202, "0: Accepted for delivery");
+  fakeprov_hold(fp, "/cgi-bin/sendsms");
+  queue_rows(1);
+  ck_assert_int_eq(outbox_start(ob), 0);
+  run_until_requests(1);
+  run_until_rows("sending", 1);
+  ck_assert_int_eq(outbox_inflight(ob), 1);
+  outbox_kick(ob);
+  run_until_rows("sending", 1);
+  fakeprov_release(fp);
+  run_until_rows("sent", 1);
+  ck_assert_int_eq(fakeprov_count(fp), 1);
+  stop();
+}
+END_TEST
+
+/* rate = 2: two rows a second, however many are due. */
+START_TEST(token_bucket)
+{
+  start(2, 10);
+  fakeprov_default(fp, 202, "0: Accepted for delivery");
+  queue_rows(5);
+  ck_assert_int_eq(outbox_start(ob), 0);
+  run_until_sent(2);
+  ck_assert_int_eq(rows("sent"), 2);
+  ck_assert_int_eq(rows("queued"), 3);
+  /* A second later the bucket holds two tokens again, no more. */
+  t.now += 1000;
+  outbox_kick(ob);
+  run_until_sent(4);
+  ck_assert_int_eq(rows("sent"), 4);
+  ck_assert_int_eq(rows("queued"), 1);
+  ck_assert_int_eq(fakeprov_count(fp), 4);
+  stop();
+}
+END_TEST
+
+static Suite *
+outbox_suite(void)
+{
+  Suite *s = suite_create("outbox");
+  TCase *tc = tcase_create("core");
+
+  tcase_add_test(tc, outcomes);
+  tcase_add_test(tc, backoff_within_bounds);
+  tcase_add_test(tc, claimed_once);
+  tcase_add_test(tc, token_bucket);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+UNIT_MAIN(outbox_suite)
