@@ -6,6 +6,12 @@
  * it by type.  An adapter turns a provider's webhook into normalised
  * inbound messages and checks that the webhook really came from the
  * provider.  It neither stores nor logs: the webhook layer decides.
+ *
+ * The adapter also holds its channel's facts (which methods its webhook
+ * parses, what it sends and whether by the SMS segment, how long free
+ * text may follow a reporter's message, how its media is named): the rest
+ * of the daemon asks through the provider_* functions below and never
+ * tests a channel type itself.
  */
 #ifndef ADUAN_PROVIDER_H
 #define ADUAN_PROVIDER_H
