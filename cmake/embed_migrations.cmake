@@ -6,7 +6,7 @@
 file(GLOB files RELATIVE "${SRC_DIR}" "${SRC_DIR}/[0-9][0-9][0-9][0-9]_*.sql")
 list(SORT files)
 set(body "/* Generated from migrations/ by cmake/embed_migrations.cmake. */\n")
-string(APPEND body "#include \"migrate.h\"\n\n")
+string(APPEND body "#include \"store/migrate.h\"\n\n")
 set(rows "")
 set(n 0)
 foreach(f ${files})

@@ -12,12 +12,12 @@
 
 #include <json-c/json.h>
 
-#include "admin.h"
-#include "buf.h"
-#include "config.h"
-#include "ctl_client.h"
-#include "phone.h"
-#include "ticket.h"
+#include "ops/admin.h"
+#include "base/buf.h"
+#include "conf/config.h"
+#include "ops/ctl_client.h"
+#include "base/phone.h"
+#include "rules/ticket.h"
 
 static void
 usage(FILE *f)

@@ -12,10 +12,10 @@
 #include <unistd.h>
 #include <uv.h>
 
-#include "config.h"
-#include "conv.h"
-#include "err.h"
-#include "log.h"
+#include "conf/config.h"
+#include "engine/conv.h"
+#include "base/err.h"
+#include "base/log.h"
 #include "server.h"
 
 static void

@@ -12,17 +12,17 @@
 #include <unistd.h>
 #include <errno.h>
 
-#include "buf.h"
-#include "crypto.h"
-#include "curlev.h"
-#include "err.h"
-#include "evidence.h"
-#include "http_parser.h"
-#include "log.h"
-#include "metrics.h"
-#include "retention.h"
-#include "sdnotify.h"
-#include "sla.h"
+#include "base/buf.h"
+#include "base/crypto.h"
+#include "io/curlev.h"
+#include "base/err.h"
+#include "service/evidence.h"
+#include <http_parser.h>
+#include "base/log.h"
+#include "base/metrics.h"
+#include "service/retention.h"
+#include "io/sdnotify.h"
+#include "service/sla.h"
 
 #define WEBHOOK_PREFIX "/webhook/"
 

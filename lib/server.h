@@ -29,17 +29,17 @@
 #include <stdint.h>
 #include <uv.h>
 
-#include "admin.h"
-#include "clock.h"
-#include "commit.h"
-#include "config.h"
-#include "conv.h"
-#include "crypto.h"
-#include "httpd.h"
-#include "outbox.h"
-#include "store.h"
-#include "svc.h"
-#include "webhook.h"
+#include "ops/admin.h"
+#include "base/clock.h"
+#include "io/commit.h"
+#include "conf/config.h"
+#include "engine/conv.h"
+#include "base/crypto.h"
+#include "io/httpd.h"
+#include "service/outbox.h"
+#include "store/store.h"
+#include "service/svc.h"
+#include "service/webhook.h"
 
 /* The files besides the config that a reload reads again: the catalogue,
  * places, lexicon, allow-list and stop words. */

@@ -44,9 +44,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "fakeprov.h"
-#include "log.h"
+#include "base/log.h"
 #include "testutil.h"
 #include "tu_daemon.h"
 #include "tu_sign.h"

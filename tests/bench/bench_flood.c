@@ -31,8 +31,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "log.h"
+#include "base/buf.h"
+#include "base/log.h"
 #include "testutil.h"
 #include "tu_daemon.h"
 

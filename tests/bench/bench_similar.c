@@ -12,7 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "similar.h"
+#include "rules/similar.h"
 
 #define VOCAB 30000u
 #define WORDS 60           /* words of a synthetic report */

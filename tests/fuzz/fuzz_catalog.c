@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "conv.h"
-#include "diag.h"
-#include "err.h"
+#include "conf/catalog.h"
+#include "engine/conv.h"
+#include "base/diag.h"
+#include "base/err.h"
 #include "fuzzutil.h"
 
 static char *ca_path;

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "diag.h"
-#include "err.h"
+#include "conf/config.h"
+#include "base/diag.h"
+#include "base/err.h"
 #include "fuzzutil.h"
 
 static char *cf_path;

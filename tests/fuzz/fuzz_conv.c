@@ -37,13 +37,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "conv.h"
-#include "diag.h"
-#include "err.h"
+#include "engine/conv.h"
+#include "base/diag.h"
+#include "base/err.h"
 #include "fuzzutil.h"
-#include "store.h"
-#include "ticket.h"
-#include "utf8.h"
+#include "store/store.h"
+#include "rules/ticket.h"
+#include "base/utf8.h"
 
 #define FV_MAX_EVENTS 64
 #define FV_START_MS 1773540000000LL   /* 15-03-2026 10.00 WITA */

@@ -1,5 +1,5 @@
 /*
- * fuzz_http.c: the HTTP server of the daemon (lib/httpd.c) on fuzzed
+ * fuzz_http.c: the HTTP server of the daemon (lib/io/httpd.c) on fuzzed
  * bytes from a client.
  *
  * One loop and one httpd listening on a unix socket in the process's
@@ -34,7 +34,7 @@
 #include <unistd.h>
 
 #include "fuzzutil.h"
-#include "httpd.h"
+#include "io/httpd.h"
 
 #define HP_DEFER_MAX 16
 #define HP_DEADLINE_NS (5ULL * 1000 * 1000 * 1000)

@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "diag.h"
+#include "base/buf.h"
+#include "base/diag.h"
 #include "fuzzutil.h"
-#include "quality.h"
+#include "rules/quality.h"
 
 static struct quality *qa_lists;
 

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "fuzzutil.h"
-#include "when.h"
+#include "rules/when.h"
 
 #define WH_MAX_AGE 5
 

@@ -14,12 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "err.h"
-#include "http_parser.h"
-#include "log.h"
-#include "provider.h"
+#include "base/err.h"
+#include <http_parser.h>
+#include "base/log.h"
+#include "provider/provider.h"
 #include "testutil.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 static char *fz_tmp;
 

@@ -18,8 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "config.h"
-#include "httpd.h"
+#include "conf/config.h"
+#include "io/httpd.h"
 
 /* The entry points libFuzzer calls. */
 int LLVMFuzzerInitialize(int *argc, char ***argv);

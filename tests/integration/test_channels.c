@@ -12,8 +12,8 @@
 #include <string.h>
 #include <sys/time.h>
 
-#include "buf.h"
-#include "ctl_client.h"
+#include "base/buf.h"
+#include "ops/ctl_client.h"
 #include "fakeprov.h"
 #include "testutil.h"
 #include "tu_conv.h"

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "testutil.h"
 #include "tu_conv.h"
 #include "tu_daemon.h"

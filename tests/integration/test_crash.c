@@ -27,9 +27,9 @@
 #include <sys/wait.h>
 #include <time.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "fakeprov.h"
-#include "log.h"
+#include "base/log.h"
 #include "testutil.h"
 #include "tu_conv.h"
 #include "tu_daemon.h"

@@ -19,7 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "crypto.h"
+#include "base/crypto.h"
 #include "fakeprov.h"
 #include "testutil.h"
 #include "tu_conv.h"

@@ -24,16 +24,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "catalog.h"
-#include "conv.h"
-#include "ctl_client.h"
+#include "base/buf.h"
+#include "conf/catalog.h"
+#include "engine/conv.h"
+#include "ops/ctl_client.h"
 #include "fakeprov.h"
 #include "testutil.h"
 #include "tu_conv.h"
 #include "tu_daemon.h"
 #include "tu_sign.h"
-#include "workday.h"
+#include "rules/workday.h"
 
 #define WA_SECRET "wa-app-secret-ops"
 #define EXITED_WITH(st, code) (WIFEXITED(st) && WEXITSTATUS(st) == (code))
@@ -764,6 +764,56 @@ START_TEST(reload_applies_new_texts_and_names_what_changed)
 }
 END_TEST
 
+/* The gazetteer and the file it includes are read again on SIGHUP: a bad
+ * line in the included file is refused with that file's name and line,
+ * and once mended the reload is taken. */
+START_TEST(reload_reads_the_included_gazetteer)
+{
+  char *places, *desa, *conf, *text, *line, *orig, want[64];
+  struct buf b = BUF_INIT;
+  const char *p;
+  int lines = 0;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  places = tu_path(d.dir, "wilayah.txt");
+  desa = tu_path(d.dir, "wilayah-desa.txt");
+  text = tu_read_file(ADUAN_SOURCE_DIR "/config/wilayah.txt", NULL);
+  ck_assert_ptr_nonnull(text);
+  ck_assert_int_eq(tu_write_file(places, text), 0);
+  free(text);
+  orig = tu_read_file(ADUAN_SOURCE_DIR "/config/wilayah-desa.txt", NULL);
+  ck_assert_ptr_nonnull(orig);
+  ck_assert_int_eq(tu_write_file(desa, orig), 0);
+  conf = tu_read_file(d.conf, NULL);
+  text = replace(conf, ADUAN_SOURCE_DIR "/config/wilayah.txt", places);
+  ck_assert_int_eq(tu_write_file(d.conf, text), 0);
+  free(text);
+  line = reload("event=config.reloaded");
+  free(line);
+
+  /* A kecamatan under a code listed nowhere, on the file's last line. */
+  for (p = orig; *p != '\0'; p++)
+    lines += *p == '\n';
+  ck_assert_int_eq(buf_printf(&b, "%s53.99.01 | Kecamatan Baru | | 5399\n",
+                              orig), 0);
+  ck_assert_int_eq(tu_write_file(desa, b.data), 0);
+  line = reload("event=config.reload_refused");
+  snprintf(want, sizeof(want), "wilayah-desa.txt:%d: '5399'", lines + 1);
+  ck_assert_msg(strstr(line, want) != NULL, "%s", line);
+  free(line);
+
+  ck_assert_int_eq(tu_write_file(desa, orig), 0);
+  line = reload("event=config.reloaded");
+  free(line);
+  buf_free(&b);
+  free(conf);
+  free(orig);
+  free(desa);
+  free(places);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
 /* ---- Metrics ------------------------------------------------------------ */
 
 /* One sample of a scrape. */
@@ -1440,10 +1490,39 @@ END_TEST
 
 /* ---- The README's table of events ------------------------------------ */
 
-/* Every event name written as "event=NAME" in the .c files of folder
- * (relative to the source tree) must appear in the README as `NAME`. */
+/* Every event name written as "event=NAME" in file must appear in the
+ * README as `NAME`. */
 static void
-assert_events_documented(const char *readme, const char *folder)
+assert_file_events_documented(const char *readme, const char *file,
+                              const char *name)
+{
+  char *src = tu_read_file(file, NULL);
+  const char *p;
+
+  ck_assert_ptr_nonnull(src);
+  for (p = strstr(src, "event="); p != NULL; p = strstr(p + 6, "event=")) {
+    char want[80];
+    size_t k = 0;
+    const char *q = p + 6;
+    while (k < sizeof(want) - 3 && ((*q >= 'a' && *q <= 'z') || *q == '_' ||
+                                    *q == '.'))
+      want[1 + k++] = *q++;
+    /* Names completed at run time ("evidence.%s") are listed by hand. */
+    if (k == 0 || *q == '%' || want[k] == '.')
+      continue;
+    want[0] = '`';
+    want[k + 1] = '`';
+    want[k + 2] = '\0';
+    ck_assert_msg(strstr(readme, want) != NULL,
+                  "%s logs %s, which the README does not list", name, want);
+  }
+  free(src);
+}
+
+/* The same for every .c file under folder (relative to the source tree),
+ * its layer folders included; returns how many files were read. */
+static int
+assert_events_documented_in(const char *readme, const char *folder)
 {
   char path[512];
   struct dirent *e;
@@ -1455,35 +1534,27 @@ assert_events_documented(const char *readme, const char *folder)
   ck_assert_ptr_nonnull(dir);
   while ((e = readdir(dir)) != NULL) {
     size_t n = strlen(e->d_name);
-    char *src, file[1024];
-    const char *p;
-    if (n < 3 || strcmp(e->d_name + n - 2, ".c") != 0)
+    char sub[1024];
+    if (e->d_name[0] == '.')
       continue;
-    snprintf(file, sizeof(file), "%s/%s", path, e->d_name);
-    src = tu_read_file(file, NULL);
-    ck_assert_ptr_nonnull(src);
-    files++;
-    for (p = strstr(src, "event="); p != NULL; p = strstr(p + 6, "event=")) {
-      char want[80];
-      size_t k = 0;
-      const char *q = p + 6;
-      while (k < sizeof(want) - 3 && ((*q >= 'a' && *q <= 'z') || *q == '_' ||
-                                      *q == '.'))
-        want[1 + k++] = *q++;
-      /* Names completed at run time ("evidence.%s") are listed by hand. */
-      if (k == 0 || *q == '%' || want[k] == '.')
-        continue;
-      want[0] = '`';
-      want[k + 1] = '`';
-      want[k + 2] = '\0';
-      ck_assert_msg(strstr(readme, want) != NULL,
-                    "%s logs %s, which the README does not list", e->d_name,
-                    want);
+    snprintf(sub, sizeof(sub), "%s/%s", folder, e->d_name);
+    if (e->d_type == DT_DIR) {
+      files += assert_events_documented_in(readme, sub);
+    } else if (n > 2 && strcmp(e->d_name + n - 2, ".c") == 0) {
+      char file[1100];
+      snprintf(file, sizeof(file), "%s/%s", ADUAN_SOURCE_DIR, sub);
+      assert_file_events_documented(readme, file, sub);
+      files++;
     }
-    free(src);
   }
   closedir(dir);
-  ck_assert_int_gt(files, 0);
+  return files;
+}
+
+static void
+assert_events_documented(const char *readme, const char *folder)
+{
+  ck_assert_int_gt(assert_events_documented_in(readme, folder), 0);
 }
 
 /* ---- Follow-up questions ------------------------------------------------ */
@@ -1989,6 +2060,7 @@ ops_suite(void)
   tcase_add_test(tc, aduanctl_exit_codes_and_help);
   tcase_add_test(tc, export_has_the_tickets_and_no_phone_number);
   tcase_add_test(tc, reload_applies_new_texts_and_names_what_changed);
+  tcase_add_test(tc, reload_reads_the_included_gazetteer);
   tcase_add_test(tc, metrics_parse_and_move_with_the_messages);
   tcase_add_test(tc, prometheus_parser_refuses_bad_text);
   tcase_add_test(tc, notify_socket_hears_ready_reloading_stopping_watchdog);

@@ -26,10 +26,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "ctl_client.h"
+#include "base/buf.h"
+#include "ops/ctl_client.h"
 #include "fakeprov.h"
-#include "log.h"
+#include "base/log.h"
 #include "testutil.h"
 #include "tu_conv.h"
 #include "tu_daemon.h"

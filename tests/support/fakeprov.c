@@ -11,8 +11,8 @@
 #include <time.h>
 #include <uv.h>
 
-#include "buf.h"
-#include "httpd.h"
+#include "base/buf.h"
+#include "io/httpd.h"
 #include "testutil.h"
 
 struct script {

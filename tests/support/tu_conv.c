@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "catalog.h"
-#include "conv.h"
+#include "base/buf.h"
+#include "conf/catalog.h"
+#include "engine/conv.h"
 #include "testutil.h"
 
 static struct catalog *tu_cat;

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "http_parser.h"
+#include <http_parser.h>
 
 static char *
 xstrndup(const char *s, size_t n)

@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "httpd.h"
+#include "io/httpd.h"
 
 /*
  * A request for method ("GET", "POST", ...) and target (path and query,

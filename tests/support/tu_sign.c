@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "crypto.h"
-#include "form.h"
+#include "base/buf.h"
+#include "base/crypto.h"
+#include "base/form.h"
 #include "tu_daemon.h"
 
 static int

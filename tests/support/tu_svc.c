@@ -9,11 +9,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "commit.h"
-#include "config.h"
-#include "diag.h"
-#include "metrics.h"
-#include "store.h"
+#include "io/commit.h"
+#include "conf/config.h"
+#include "base/diag.h"
+#include "base/metrics.h"
+#include "store/store.h"
 #include "testutil.h"
 
 static int64_t

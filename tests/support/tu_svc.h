@@ -15,8 +15,8 @@
 #include <stdint.h>
 #include <uv.h>
 
-#include "clock.h"
-#include "svc.h"
+#include "base/clock.h"
+#include "service/svc.h"
 #include "tu_daemon.h"
 
 struct tu_svc {

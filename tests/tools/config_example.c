@@ -6,8 +6,8 @@
  */
 #include <stdio.h>
 
-#include "buf.h"
-#include "config.h"
+#include "base/buf.h"
+#include "conf/config.h"
 
 int
 main(void)

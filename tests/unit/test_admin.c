@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "admin.h"
-#include "httpd.h"
+#include "ops/admin.h"
+#include "io/httpd.h"
 #include "testutil.h"
 #include "tu_svc.h"
 

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "buf.h"
-#include "err.h"
-#include "log.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "base/log.h"
 #include "testutil.h"
 
 START_TEST(buf_appends_and_caps)

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "err.h"
-#include "store.h"
-#include "store_internal.h"
+#include "base/err.h"
+#include "store/store.h"
+#include "store/store_internal.h"
 #include "testutil.h"
 
 #define DAY (24LL * 3600 * 1000)

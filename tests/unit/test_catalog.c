@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "catalog.h"
-#include "diag.h"
-#include "err.h"
-#include "conv.h"
-#include "sms.h"
+#include "base/buf.h"
+#include "conf/catalog.h"
+#include "base/diag.h"
+#include "base/err.h"
+#include "engine/conv.h"
+#include "base/sms.h"
 #include "testutil.h"
 
 /* The keys of the conversation, as the engine declares them. */

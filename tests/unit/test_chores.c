@@ -8,14 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commit.h"
-#include "config.h"
-#include "conv.h"
-#include "diag.h"
-#include "httpd.h"
-#include "retention.h"
-#include "sla.h"
-#include "store.h"
+#include "io/commit.h"
+#include "conf/config.h"
+#include "engine/conv.h"
+#include "base/diag.h"
+#include "io/httpd.h"
+#include "service/retention.h"
+#include "service/sla.h"
+#include "store/store.h"
 #include "testutil.h"
 #include "tu_svc.h"
 

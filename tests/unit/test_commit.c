@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commit.h"
-#include "httpd.h"
-#include "store.h"
-#include "store_internal.h"
+#include "io/commit.h"
+#include "io/httpd.h"
+#include "store/store.h"
+#include "store/store_internal.h"
 #include "testutil.h"
 #include "tu_svc.h"
 

@@ -15,9 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "err.h"
-#include "log.h"
+#include "conf/config.h"
+#include "base/err.h"
+#include "base/log.h"
 #include "testutil.h"
 
 static char *tdir;   /* this test's folder */

@@ -16,13 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "conv.h"
-#include "diag.h"
-#include "err.h"
-#include "store.h"
-#include "store_internal.h"
+#include "engine/conv.h"
+#include "base/diag.h"
+#include "base/err.h"
+#include "store/store.h"
+#include "store/store_internal.h"
 #include "testutil.h"
-#include "ticket.h"
+#include "rules/ticket.h"
 #include "tu_conv.h"
 
 #define T0 1773540000000LL          /* 15-03-2026 10.00 WITA */
@@ -1071,6 +1071,90 @@ START_TEST(understood_answers_are_not_marked)
 }
 END_TEST
 
+/* A kecamatan or desa of NTT is understood at once: the summary names it
+ * with its kabupaten, and the ticket is filed under that kabupaten's
+ * code, unmarked. */
+START_TEST(kecamatan_and_desa_are_understood)
+{
+  char number[TICKET_NUMBER_MAX];
+  struct store_ticket t;
+
+  walk(&A, AT_LOKASI);
+  expect(&A, "Wolowaru", "ask.waktu");
+  ck_assert(!draft_has(&A, "lokasi_as_given"));
+  walk_on(&A, AT_WAKTU, AT_KONFIRMASI);
+  expect_has("Kecamatan Wolowaru, Kabupaten Ende");
+  expect(&A, "UBAH 3", "ask.lokasi");
+  expect(&A, "Desa Praibakul, Wanokaka", "konfirmasi");
+  expect_has("Desa Praibakul, Kecamatan Wanokaka, Kabupaten Sumba Barat");
+  expect(&A, "KIRIM", "ticket.created");
+  reply_number(number);
+  ticket(number, &t);
+  ck_assert_ptr_null(t.marks);
+  ck_assert_str_eq(t.lokasi, "Desa Praibakul, Wanokaka");
+  ck_assert_str_eq(t.lokasi_kode, "5301");
+  store_ticket_clear(&t);
+}
+END_TEST
+
+/* A name that several places share gets numbered choices, each with its
+ * kabupaten; the number picks one and the ticket is filed under it. */
+START_TEST(ambiguous_lokasi_offers_numbered_choices)
+{
+  char number[TICKET_NUMBER_MAX];
+  struct store_ticket t;
+
+  walk(&A, AT_LOKASI);
+  expect(&A, "Kupang", "lokasi.pilih");
+  expect_has("1 Kabupaten Kupang\n");
+  expect_has("2 Kota Kupang\n");
+  expect(&A, "3", "lokasi.pilih");     /* not a choice: shown again */
+  expect(&A, "2", "ask.waktu");
+  ck_assert(!draft_has(&A, "lokasi_as_given"));
+  walk_on(&A, AT_WAKTU, AT_KONFIRMASI);
+  expect_has("3 Lokasi: Kota Kupang");
+  expect(&A, "KIRIM", "ticket.created");
+  reply_number(number);
+  ticket(number, &t);
+  ck_assert_ptr_null(t.marks);
+  ck_assert_str_eq(t.lokasi, "Kupang");
+  ck_assert_str_eq(t.lokasi_kode, "5371");
+  store_ticket_clear(&t);
+}
+END_TEST
+
+/* Instead of a number, a fuller answer or one still not understood:
+ * the first is taken, the second kept as given (one more try only). */
+START_TEST(ambiguous_lokasi_answered_in_words)
+{
+  int i;
+
+  walk(&A, AT_LOKASI);
+  expect(&A, "Praibakul", "lokasi.pilih");
+  expect_has("1 Desa Praibakul, Kecamatan Haharu, Kabupaten Sumba Timur\n");
+  expect_has("3 Desa Praibakul, Kecamatan Wanokaka, Kabupaten Sumba Barat");
+  expect(&A, "Praibakul, Wanokaka", "ask.waktu");
+  ck_assert(!draft_has(&A, "lokasi_as_given"));
+  ck_assert(!draft_has(&A, "lokasi_pilihan"));
+
+  walk(&B, AT_LOKASI);
+  expect(&B, "kpg", "lokasi.pilih");
+  expect(&B, "di sana", "ask.waktu");
+  ck_assert(draft_has(&B, "lokasi_as_given"));
+
+  /* On SMS, the short form, on one line. */
+  for (i = 0; i < (int)AT_LOKASI; i++) {
+    say(&S, route[i].answer);
+    expect_step(&S, route[i].step);
+  }
+  say(&S, "Kupang");
+  expect_has("Balas angka: 1 Kabupaten Kupang; 2 Kota Kupang. Atau");
+  expect_step(&S, "lokasi");
+  say(&S, "1");
+  expect_step(&S, "waktu");
+}
+END_TEST
+
 /* Text with too few letters to be a place is no answer to keep: refused,
  * with the help on the third. */
 START_TEST(too_short_for_a_place_is_never_kept)
@@ -1361,6 +1445,9 @@ conv_suite(void)
                               sizeof(second_tries[0])));
     tcase_add_test(tk, kept_as_given_is_marked_on_the_ticket);
     tcase_add_test(tk, understood_answers_are_not_marked);
+    tcase_add_test(tk, kecamatan_and_desa_are_understood);
+    tcase_add_test(tk, ambiguous_lokasi_offers_numbered_choices);
+    tcase_add_test(tk, ambiguous_lokasi_answered_in_words);
     tcase_add_test(tk, too_short_for_a_place_is_never_kept);
     suite_add_tcase(s, tk);
   }

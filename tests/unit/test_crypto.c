@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "crypto.h"
+#include "base/crypto.h"
 #include "testutil.h"
 
 START_TEST(hmac_sha256_rfc4231_case2)

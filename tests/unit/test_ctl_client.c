@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ctl_client.h"
+#include "ops/ctl_client.h"
 #include "testutil.h"
 
 /* Run a printer on json; its output (allocated). */

@@ -13,15 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "commit.h"
-#include "config.h"
-#include "crypto.h"
-#include "curlev.h"
-#include "evidence.h"
+#include "base/buf.h"
+#include "io/commit.h"
+#include "conf/config.h"
+#include "base/crypto.h"
+#include "io/curlev.h"
+#include "service/evidence.h"
 #include "fakeprov.h"
-#include "store.h"
-#include "store_internal.h"
+#include "store/store.h"
+#include "store/store_internal.h"
 #include "testutil.h"
 #include "tu_svc.h"
 

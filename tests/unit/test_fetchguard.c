@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "fakeprov.h"
-#include "fetchguard.h"
+#include "io/fetchguard.h"
 #include "testutil.h"
 
 static size_t

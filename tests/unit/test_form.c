@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "err.h"
-#include "form.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "base/form.h"
 #include "testutil.h"
 
 struct encode_case {

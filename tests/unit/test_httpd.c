@@ -31,9 +31,9 @@
 #include <unistd.h>
 #include <uv.h>
 
-#include "buf.h"
-#include "httpd.h"
-#include "log.h"
+#include "base/buf.h"
+#include "io/httpd.h"
+#include "base/log.h"
 #include "testutil.h"
 
 #define WAIT_MS 3000

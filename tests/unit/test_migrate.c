@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "err.h"
-#include "migrate.h"
+#include "base/err.h"
+#include "store/migrate.h"
 #include "testutil.h"
 
 /* A fresh database file in its own temporary folder. */

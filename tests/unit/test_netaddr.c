@@ -7,7 +7,7 @@
 #include <netinet/in.h>
 #include <string.h>
 
-#include "netaddr.h"
+#include "base/netaddr.h"
 #include "testutil.h"
 
 struct addr_case {

@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "commit.h"
-#include "curlev.h"
+#include "base/buf.h"
+#include "io/commit.h"
+#include "io/curlev.h"
 #include "fakeprov.h"
-#include "outbox.h"
-#include "store.h"
+#include "service/outbox.h"
+#include "store/store.h"
 #include "testutil.h"
 #include "tu_svc.h"
 

@@ -3,8 +3,8 @@
  */
 #include <stdlib.h>
 
-#include "err.h"
-#include "phone.h"
+#include "base/err.h"
+#include "base/phone.h"
 #include "testutil.h"
 
 struct phone_case {

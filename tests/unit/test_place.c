@@ -1,7 +1,9 @@
 /*
- * test_place.c: the kabupaten/kota matcher: the shipped list of NTT
- * against the ways reporters write places (table-driven), hostile input,
- * and every loader error an admin can meet, each with its "FILE:LINE:".
+ * test_place.c: the gazetteer matcher: the shipped list of NTT
+ * (kabupaten/kota, kecamatan, desa) against the ways reporters write
+ * places (table-driven), choices for ambiguous answers, ordinary text
+ * that must name no place, hostile input, and every loader error an admin
+ * can meet, each with its "FILE:LINE:".
  */
 #include <errno.h>
 #include <stdint.h>
@@ -9,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "err.h"
-#include "place.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/err.h"
+#include "rules/place.h"
 #include "testutil.h"
 
 #define SHIPPED ADUAN_SOURCE_DIR "/config/wilayah.txt"
@@ -158,6 +160,39 @@ static const struct place_case cases[] = {
 
   /* Two different places tie. */
   {"Atambua atau Kalabahi", AMBIGUOUS, 0},
+
+  /* Kecamatan and desa/kelurahan (wilayah-desa.txt) give their
+   * kabupaten/kota. */
+  {"Wolowaru", "5311", 0},
+  {"Wolowaru, Kabupaten Ende", "5311", 0},
+  {"kec. wolowaru", "5311", 0},
+  {"Oesao", "5303", 0},                        /* desa and kelurahan */
+  {"Oesao, Kupang Timur", "5303", 0},
+  {"Desa Oesao Kabupaten Kupang", "5303", 0},
+  {"Haharu", "5302", 0},
+  {"Wanokaka", "5301", 0},
+  {"desa praibakul, kec. wanokaka", "5301", 0},
+  {"Desa Praibakul, Sumba Barat", "5301", 0},
+  {"Praibakul Sumba Timur", "5302", 0},        /* two there, one kabupaten */
+  {"Praibakul", AMBIGUOUS, 0},                 /* Sumba Barat or Timur */
+  {"Desa Merdeka", AMBIGUOUS, 0},              /* Alor or Lembata */
+  {"Desa Merdeka, Lembata", "5308", 0},
+  {"Kelurahan Merdeka, Kota Kupang", "5371", 0},
+  {"Oinlasi", "5304", 0},                      /* three, all in TTS */
+  {"kel. Oebobo", "5371", 0},
+  {"Kota Soe", "5304", 0},                     /* a kecamatan */
+  {"desa Oelbiteno, Kupang", "5303", 0},
+  {"Desa Nule, Alor", "5307", 0},
+  {"Naikoten", "5371", 0},                     /* Naikoten Satu and Dua */
+  {"Kelurahan Naikoten Dua", "5371", 0},
+  {"Camplong", "5303", 0},                     /* Camplong I and II */
+  {"Nule", AMBIGUOUS, 0},                      /* TTS or Alor */
+
+  /* Places outside NTT, even when they share a word with one. */
+  {"Jakarta Selatan", NULL, 0},
+  {"Kota Bandung", NULL, 0},
+  {"Kabupaten Sleman", NULL, 0},
+  {"Kecamatan Kebayoran Baru", NULL, 0},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
@@ -214,7 +249,8 @@ START_TEST(place_shipped_list)
   diag_init(&d);
   ck_assert_int_eq(place_load(SHIPPED, &pl, &d), 0);
   ck_assert_msg(d.errors == 0 && d.warnings == 0, "%s", d.text.data);
-  ck_assert_int_eq(place_count(pl), 22);
+  /* The 22 kabupaten/kota, then the generated kecamatan and desa. */
+  ck_assert_int_eq(place_count(pl), 22 + 315 + 3442);
   for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
     ck_assert_msg(place_name(pl, codes[i]) != NULL, "no %s", codes[i]);
   ck_assert_str_eq(place_name(pl, "5371"), "Kota Kupang");
@@ -601,6 +637,332 @@ START_TEST(place_written_alias_beats_derived)
 }
 END_TEST
 
+/* ------------------------------------------------- the whole gazetteer */
+
+/* The choice among c[0..n) with this code, or NULL. */
+static const struct place_choice *
+find_choice(const struct place_match *m, const char *code)
+{
+  int i;
+
+  for (i = 0; i < m->nchoices; i++)
+    if (strcmp(m->choice[i].code, code) == 0)
+      return &m->choice[i];
+  return NULL;
+}
+
+/* A kecamatan or desa gives its own code, name, level and label besides
+ * its kabupaten/kota. */
+START_TEST(place_desa_and_kecamatan)
+{
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+
+  ck_assert_int_eq(place_match(pl, "Wolowaru, Kabupaten Ende", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.code, "5311");
+  ck_assert_str_eq(m.name, "Kabupaten Ende");
+  ck_assert_str_eq(m.place.code, "53.08.08");
+  ck_assert_str_eq(m.place.name, "Kecamatan Wolowaru");
+  ck_assert_str_eq(m.place.kab_code, "5311");
+  ck_assert_int_eq(m.place.level, PLACE_KECAMATAN);
+  ck_assert_str_eq(m.place.label, "Kecamatan Wolowaru, Kabupaten Ende");
+  ck_assert_int_eq(m.nchoices, 0);
+
+  /* Named with its kind word, one Oesao of the two. */
+  ck_assert_int_eq(place_match(pl, "Desa Oesao Kabupaten Kupang", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.01.06.2015");
+  ck_assert_int_eq(m.place.level, PLACE_DESA);
+  ck_assert_str_eq(m.place.label, "Desa Oesao, Kecamatan Kupang Timur, "
+                                  "Kabupaten Kupang");
+  ck_assert_str_eq(m.code, "5303");
+
+  /* Plain Oesao: both lie in Kupang Timur, which matches, with the two
+   * as choices. */
+  ck_assert_int_eq(place_match(pl, "Oesao, Kupang Timur", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_int_eq(m.ambiguous, 0);
+  ck_assert_str_eq(m.place.code, "53.01.06");
+  ck_assert_str_eq(m.code, "5303");
+  ck_assert_int_eq(m.nchoices, 2);
+  ck_assert_ptr_nonnull(find_choice(&m, "53.01.06.1004"));
+  ck_assert_ptr_nonnull(find_choice(&m, "53.01.06.2015"));
+
+  /* A namesake elsewhere is ruled out by the kecamatan named. */
+  ck_assert_int_eq(place_match(pl, "desa praibakul, kec. wanokaka", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.12.11.2003");
+  ck_assert_str_eq(m.code, "5301");
+
+  /* Namesakes numbered I and II, Satu and Dua: by the name alone, the
+   * kecamatan they share; by the number, each. */
+  ck_assert_int_eq(place_match(pl, "Naikoten", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.71.05");
+  ck_assert_int_eq(m.nchoices, 2);
+  ck_assert_int_eq(place_match(pl, "kel. naikoten dua", &m), 0);
+  ck_assert_str_eq(m.place.code, "53.71.05.1005");
+  ck_assert_int_eq(place_match(pl, "Desa Camplong II", &m), 0);
+  ck_assert_str_eq(m.place.code, "53.01.10.2007");
+
+  /* A kabupaten/kota is its own place. */
+  ck_assert_int_eq(place_match(pl, "kota kupang", &m), 0);
+  ck_assert_str_eq(m.place.code, "5371");
+  ck_assert_str_eq(m.place.kab_code, "5371");
+  ck_assert_str_eq(m.place.label, "Kota Kupang");
+  ck_assert_int_eq(m.place.level, PLACE_KABUPATEN);
+  place_free(pl);
+}
+END_TEST
+
+/* An ambiguous answer lists the places it may mean, with their
+ * kabupaten/kota, for the reporter to choose from. */
+START_TEST(place_ambiguous_choices)
+{
+  struct place_list *pl = load_shipped();
+  const struct place_choice *c;
+  struct place_match m;
+
+  ck_assert_int_eq(place_match(pl, "Kupang", &m), 0);
+  ck_assert_int_eq(m.matched, 0);
+  ck_assert_int_eq(m.ambiguous, 1);
+  ck_assert_int_eq(m.nchoices, 2);
+  ck_assert_int_eq(m.more_choices, 0);
+  ck_assert_str_eq(m.choice[0].code, "5303");    /* by label */
+  ck_assert_str_eq(m.choice[1].code, "5371");
+  c = find_choice(&m, "5303");
+  ck_assert_ptr_nonnull(c);
+  ck_assert_str_eq(c->name, "Kabupaten Kupang");
+  c = find_choice(&m, "5371");
+  ck_assert_ptr_nonnull(c);
+  ck_assert_str_eq(c->kab_name, "Kota Kupang");
+
+  ck_assert_int_eq(place_match(pl, "kpg", &m), 0);
+  ck_assert_int_eq(m.ambiguous, 1);
+  ck_assert_int_eq(m.nchoices, 2);
+
+  ck_assert_int_eq(place_match(pl, "Praibakul", &m), 0);
+  ck_assert_int_eq(m.matched, 0);
+  ck_assert_int_eq(m.ambiguous, 1);
+  ck_assert_int_eq(m.nchoices, 3);
+  c = find_choice(&m, "53.11.02.2006");
+  ck_assert_ptr_nonnull(c);
+  ck_assert_str_eq(c->name, "Desa Praibakul");
+  ck_assert_str_eq(c->kab_code, "5302");
+  ck_assert_str_eq(c->kab_name, "Kabupaten Sumba Timur");
+  ck_assert_str_eq(c->label, "Desa Praibakul, Kecamatan Haharu, "
+                             "Kabupaten Sumba Timur");
+  ck_assert_int_eq(c->level, PLACE_DESA);
+  c = find_choice(&m, "53.12.11.2003");
+  ck_assert_ptr_nonnull(c);
+  ck_assert_str_eq(c->kab_code, "5301");
+  ck_assert_ptr_nonnull(find_choice(&m, "53.11.19.2005"));
+
+  /* Not ambiguous, no choices. */
+  ck_assert_int_eq(place_match(pl, "Jakarta Selatan", &m), 0);
+  ck_assert_int_eq(m.ambiguous, 0);
+  ck_assert_int_eq(m.nchoices, 0);
+  place_free(pl);
+}
+END_TEST
+
+/* Sentences of reports (from the conversation tests) that name no place
+ * of NTT. */
+static const char *const sentences[] = {
+  "Saya diminta membayar lima ratus ribu rupiah oleh oknum petugas di "
+  "kantor kecamatan untuk mengurus surat keterangan usaha, padahal "
+  "layanan itu gratis menurut papan pengumuman di kantor tersebut.",
+  "Bendahara desa menahan dana bantuan beras untuk warga miskin selama "
+  "tiga bulan",
+  "Bukannya ditilang, saya dimintai uang damai 300 ribu. Saya takut motor "
+  "saya ditahan",
+  "Camat menerima hadiah mobil dari kontraktor proyek jalan desa",
+  "Kalau tidak bayar, katanya berkas harus menunggu tiga bulan. Warga "
+  "sudah lama mengeluh",
+  "Kemarin staff di kantor dinas minta fee untuk urus izin, katanya "
+  "supaya cepat",
+  "Kepala desa memotong dana bantuan langsung tunai untuk warga miskin",
+  "Lurah meminta uang untuk surat keterangan domisili",
+  "Petugas loket meminta uang dua ratus ribu rupiah agar izin usaha "
+  "cepat keluar",
+  "Petugas puskesmas meminta suap agar surat keterangan sehat cepat "
+  "selesai",
+  "Status saya sebagai guru honorer dipakai kepala sekolah untuk dana BOS",
+  "Untuk mengurus sertifikat tanah saya diminta uang pelicin Rp 5.000.000 "
+  "oleh petugas",
+  "antre sejak pagi disuruh pulang lalu kembali besok. Ibu-ibu hamil dan "
+  "anak kecil akhirnya harus ke rumah sakit yang jauh.",
+  "Sekitar pukul sepuluh pagi di loket dua, sama seperti minggu lalu",
+  "di sini, di rumah saya, dekat pasar baru, lewat jalan tanah merah",
+  "polisi lalu lintas minta uang tilang mahal sekali, bulan merdeka",
+  "Di kantor lurah, tentang pembuatan KTP, pada hari Senin",
+};
+
+/* Neither a stop word nor a sentence of a report names a place. */
+START_TEST(place_no_accidental_places)
+{
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  char *file, *line, *save = NULL;
+  size_t i;
+  int words = 0;
+
+  file = tu_read_file(ADUAN_SOURCE_DIR "/config/stopwords.id.txt", NULL);
+  ck_assert_ptr_nonnull(file);
+  for (line = strtok_r(file, "\r\n", &save); line != NULL;
+       line = strtok_r(NULL, "\r\n", &save)) {
+    if (line[0] == '#')
+      continue;
+    ck_assert_int_eq(place_match(pl, line, &m), 0);
+    ck_assert_msg(!m.matched && !m.ambiguous, "stop word '%s' names %s",
+                  line, m.matched ? m.place.label : "two places");
+    words++;
+  }
+  ck_assert_int_gt(words, 100);
+  for (i = 0; i < sizeof(sentences) / sizeof(sentences[0]); i++) {
+    ck_assert_int_eq(place_match(pl, sentences[i], &m), 0);
+    ck_assert_msg(!m.matched && !m.ambiguous, "'%s' names %s", sentences[i],
+                  m.matched ? m.place.label : "two places");
+  }
+  free(file);
+  place_free(pl);
+}
+END_TEST
+
+/* How long one answer takes against the whole gazetteer: printed, never
+ * asserted (machines differ). */
+START_TEST(place_match_timing)
+{
+  static const char *const answers[] = {
+    "Oesao", "Wolowaru, Kabupaten Ende", "kab kupang", "Desa Praibakul, "
+    "Wanokaka", "di kantor camat di Atambua, dekat pasar", "Kupang",
+    "Jakarta Selatan", "Manggrai", "Kelurahan Oebobo, Kota Kupang",
+    "rumah saya di belakang gereja",
+  };
+  struct place_list *pl;
+  struct place_match m;
+  int64_t t0, t1;
+  int i, rounds = 2000, n = (int)(sizeof(answers) / sizeof(answers[0]));
+
+  t0 = tu_now_ms();
+  pl = load_shipped();
+  t1 = tu_now_ms();
+  printf("place: loading %d places took %lld ms\n", place_count(pl),
+         (long long)(t1 - t0));
+  t0 = tu_now_ms();
+  for (i = 0; i < rounds * n; i++)
+    ck_assert_int_eq(place_match(pl, answers[i % n], &m), 0);
+  t1 = tu_now_ms();
+  printf("place: %d matches in %lld ms, %.2f us each\n", rounds * n,
+         (long long)(t1 - t0), (double)(t1 - t0) * 1000.0 / (rounds * n));
+  place_free(pl);
+}
+END_TEST
+
+/* Kecamatan and desa lines: the place they lie in must come first and
+ * be no desa. */
+START_TEST(place_load_parents)
+{
+  struct fixture fx;
+  struct place_match m;
+
+  load_text(&fx, "5371 | Kota Kupang\n"
+                 "53.71.06 | Kecamatan Kota Lama | | 5371\n"
+                 "53.71.06.1006 | Kelurahan Merdeka | | 53.71.06\n"
+                 "53.71.06.1007 | Kelurahan Oeba | | 53.71.99\n"
+                 "53.71.06.1008.1 | Pasar | | 53.71.06.1006\n"
+                 "53.71.07 | Kecamatan Maulafa | | 5371 | 5303\n");
+  assert_failed(&fx, 3);
+  assert_diag(&fx, ":4: '53.71.99' is not a code listed above");
+  assert_diag(&fx, ":5: '53.71.06.1006' is a desa or kelurahan: nothing "
+                   "lies in it");
+  assert_diag(&fx, ":6: expected 'CODE | Official Name | alias; alias; "
+                   "...'");
+  fixture_free(&fx);
+
+  /* Official names of kecamatan and desa may repeat; not-a-name words
+   * need their kind word. */
+  load_text(&fx, "5371 | Kota Kupang\n"
+                 "5303 | Kabupaten Kupang\n"
+                 "53.71.06 | Kecamatan Kota Lama | | 5371\n"
+                 "53.71.06.1006 | Kelurahan Merdeka | | 53.71.06\n"
+                 "53.01.06 | Kecamatan Kupang Timur | | 5303\n"
+                 "53.01.06.1005 | Kelurahan Merdeka | | 53.01.06\n"
+                 "53.01.06.1004 | Kelurahan Oesao | | 53.01.06\n"
+                 "not-a-name | merdeka\n");
+  ck_assert_msg(fx.rc == 0, "%s", diag_text(&fx));
+  ck_assert_int_eq(place_count(fx.pl), 7);
+  ck_assert_str_eq(match_code(fx.pl, "merdeka"), "-");
+  ck_assert_int_eq(place_match(fx.pl, "Kelurahan Merdeka", &m), 0);
+  ck_assert_int_eq(m.ambiguous, 1);
+  ck_assert_int_eq(m.nchoices, 2);
+  ck_assert_str_eq(match_code(fx.pl, "kel merdeka, kota lama"), "5371");
+  ck_assert_str_eq(match_code(fx.pl, "Oesao"), "5303");
+  ck_assert_str_eq(match_code(fx.pl, "Oesoa"), "-");     /* short: exact */
+  fixture_free(&fx);
+}
+END_TEST
+
+/* One file may include another beside it; its errors carry its own name
+ * and lines. */
+START_TEST(place_load_include)
+{
+  struct fixture fx;
+  char *sub;
+  struct buf want = BUF_INIT;
+
+  fx.dir = tu_tmpdir();
+  ck_assert_ptr_nonnull(fx.dir);
+  fx.path = tu_path(fx.dir, "wilayah.txt");
+  sub = tu_path(fx.dir, "desa.txt");
+  ck_assert_int_eq(tu_write_file(fx.path, "5311 | Kabupaten Ende\n"
+                                          "include | desa.txt\n"
+                                          "include | desa.txt\n"), 0);
+  ck_assert_int_eq(tu_write_file(sub, "53.08.08 | Kecamatan Wolowaru | | "
+                                      "5311\n"
+                                      "5311 | Ende lagi\n"
+                                      "include | wilayah.txt\n"
+                                      "53.08.09 | Kecamatan X | | 99\n"), 0);
+  diag_init(&fx.diag);
+  fx.rc = place_load(fx.path, &fx.pl, &fx.diag);
+  assert_failed(&fx, 4);
+  assert_diag(&fx, ":3: only one file may be included");
+  ck_assert_int_eq(buf_printf(&want, "%s:2: duplicate code 5311 (first on "
+                                     "%s:1)", sub, fx.path), 0);
+  ck_assert_msg(strstr(diag_text(&fx), want.data) != NULL, "%s",
+                diag_text(&fx));
+  buf_reset(&want);
+  ck_assert_int_eq(buf_printf(&want, "%s:3: an included file includes "
+                                     "nothing", sub), 0);
+  ck_assert_msg(strstr(diag_text(&fx), want.data) != NULL, "%s",
+                diag_text(&fx));
+  buf_reset(&want);
+  ck_assert_int_eq(buf_printf(&want, "%s:4: '99' is not a code listed",
+                              sub), 0);
+  ck_assert_msg(strstr(diag_text(&fx), want.data) != NULL, "%s",
+                diag_text(&fx));
+  fixture_free(&fx);
+
+  /* A good pair, and a missing file. */
+  load_text(&fx, "5311 | Kabupaten Ende\ninclude | desa.txt\n");
+  ck_assert_int_eq(fx.rc, AERR_CONFIG);
+  ck_assert_ptr_nonnull(strstr(diag_text(&fx), "desa.txt: cannot open"));
+  diag_free(&fx.diag);
+  diag_init(&fx.diag);
+  free(sub);
+  sub = tu_path(fx.dir, "desa.txt");
+  ck_assert_int_eq(tu_write_file(sub, "53.08.08 | Kecamatan Wolowaru | | "
+                                      "5311\n"), 0);
+  ck_assert_int_eq(place_load(fx.path, &fx.pl, &fx.diag), 0);
+  ck_assert_int_eq(place_count(fx.pl), 2);
+  ck_assert_str_eq(match_code(fx.pl, "wolowaru"), "5311");
+  fixture_free(&fx);
+  free(sub);
+  buf_free(&want);
+}
+END_TEST
+
 static Suite *
 place_suite(void)
 {
@@ -613,6 +975,10 @@ place_suite(void)
   tcase_add_test(tc, place_bad_arguments);
   tcase_add_loop_test(tc, place_hostile_bytes, 0, 4);
   tcase_add_test(tc, place_long_text);
+  tcase_add_test(tc, place_desa_and_kecamatan);
+  tcase_add_test(tc, place_ambiguous_choices);
+  tcase_add_test(tc, place_no_accidental_places);
+  tcase_add_test(tc, place_match_timing);
   suite_add_tcase(s, tc);
 
   tcase_add_test(tl, place_load_good_file);
@@ -627,6 +993,8 @@ place_suite(void)
   tcase_add_test(tl, place_load_counts_only_its_own_errors);
   tcase_add_test(tl, place_not_a_typo_words);
   tcase_add_test(tl, place_written_alias_beats_derived);
+  tcase_add_test(tl, place_load_parents);
+  tcase_add_test(tl, place_load_include);
   suite_add_tcase(s, tl);
   return s;
 }

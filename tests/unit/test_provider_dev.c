@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "err.h"
-#include "provider.h"
+#include "base/err.h"
+#include "provider/provider.h"
 #include "testutil.h"
 #include "tu_request.h"
 

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "err.h"
-#include "form.h"
-#include "provider.h"
+#include "base/err.h"
+#include "base/form.h"
+#include "provider/provider.h"
 #include "testutil.h"
 #include "tu_request.h"
 

@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "crypto.h"
-#include "err.h"
-#include "provider.h"
+#include "base/crypto.h"
+#include "base/err.h"
+#include "provider/provider.h"
 #include "testutil.h"
 #include "tu_request.h"
 

@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "crypto.h"
-#include "err.h"
-#include "provider.h"
+#include "base/buf.h"
+#include "base/crypto.h"
+#include "base/err.h"
+#include "provider/provider.h"
 #include "testutil.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 extern const struct provider_ops provider_whatsapp;
 

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "err.h"
-#include "quality.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/err.h"
+#include "rules/quality.h"
 #include "testutil.h"
 
 #define LEXICON ADUAN_SOURCE_DIR "/config/lexicon.txt"

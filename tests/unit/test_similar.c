@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "similar.h"
+#include "rules/similar.h"
 #include "testutil.h"
 
 /* ------------------------------------------------------------------ */

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "err.h"
-#include "sms.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "base/sms.h"
 #include "testutil.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 /* A text made of head, then unit repeated n times, then tail. */
 struct sms_case {

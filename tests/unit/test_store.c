@@ -12,10 +12,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "err.h"
-#include "migrate.h"
-#include "store.h"
-#include "store_internal.h"
+#include "base/err.h"
+#include "store/migrate.h"
+#include "store/store.h"
+#include "store/store_internal.h"
 #include "testutil.h"
 
 /* A temporary folder and a store opened on a database inside it. */

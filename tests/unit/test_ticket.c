@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clock.h"
-#include "err.h"
+#include "base/clock.h"
+#include "base/err.h"
 #include "testutil.h"
-#include "ticket.h"
+#include "rules/ticket.h"
 
 struct num_case {
   const char *in;

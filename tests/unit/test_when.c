@@ -14,7 +14,7 @@
 #include <time.h>
 
 #include "testutil.h"
-#include "when.h"
+#include "rules/when.h"
 
 #define WITA_SECONDS (8 * 3600)
 

@@ -13,9 +13,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "diag.h"
+#include "base/diag.h"
 #include "testutil.h"
-#include "workday.h"
+#include "rules/workday.h"
 
 /* ms since the epoch of a time of day in WITA (UTC+8). */
 static int64_t

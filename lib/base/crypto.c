@@ -1,0 +1,149 @@
+/*
+ * crypto.c: HMAC, SHA-256, random bytes and encodings (see crypto.h).
+ */
+#include "base/crypto.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <string.h>
+
+#include "base/err.h"
+
+int
+crypto_random(void *p, size_t n)
+{
+  if (n > 0x7fffffff || RAND_bytes(p, (int)n) != 1)
+    return AERR_STATE;
+  return 0;
+}
+
+char *
+crypto_hex(const void *p, size_t n, char *out)
+{
+  static const char hex[] = "0123456789abcdef";
+  const unsigned char *b = p;
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    out[2 * i] = hex[b[i] >> 4];
+    out[2 * i + 1] = hex[b[i] & 15];
+  }
+  out[2 * n] = '\0';
+  return out;
+}
+
+int
+crypto_equal(const void *a, size_t alen, const void *b, size_t blen)
+{
+  /* Unequal lengths still cost one comparison of the shorter length, so
+   * that the answer's timing says nothing about the content. */
+  size_t n = alen < blen ? alen : blen;
+  int same = CRYPTO_memcmp(a, b, n) == 0;
+
+  return same && alen == blen;
+}
+
+static int
+crypto_hmac(const EVP_MD *md, const void *key, size_t keylen,
+            const void *msg, size_t len, unsigned char *out)
+{
+  unsigned int outlen = 0;
+
+  if (keylen > 0x7fffffff)
+    return AERR_RANGE;
+  if (HMAC(md, key, (int)keylen, msg, len, out, &outlen) == NULL)
+    return AERR_STATE;
+  return 0;
+}
+
+int
+crypto_hmac_sha256(const void *key, size_t keylen, const void *msg,
+                   size_t len, unsigned char out[CRYPTO_SHA256_LEN])
+{
+  return crypto_hmac(EVP_sha256(), key, keylen, msg, len, out);
+}
+
+int
+crypto_hmac_sha1(const void *key, size_t keylen, const void *msg,
+                 size_t len, unsigned char out[CRYPTO_SHA1_LEN])
+{
+  return crypto_hmac(EVP_sha1(), key, keylen, msg, len, out);
+}
+
+int
+crypto_sha256(const void *msg, size_t len,
+              unsigned char out[CRYPTO_SHA256_LEN])
+{
+  unsigned int outlen = 0;
+
+  if (EVP_Digest(msg, len, out, &outlen, EVP_sha256(), NULL) != 1)
+    return AERR_STATE;
+  return 0;
+}
+
+/* The incremental digest is OpenSSL's EVP context, under our name. */
+struct crypto_sha256 *
+crypto_sha256_new(void)
+{
+  EVP_MD_CTX *md = EVP_MD_CTX_new();
+
+  if (md != NULL && EVP_DigestInit_ex(md, EVP_sha256(), NULL) != 1) {
+    EVP_MD_CTX_free(md);
+    md = NULL;
+  }
+  return (struct crypto_sha256 *)md;
+}
+
+int
+crypto_sha256_update(struct crypto_sha256 *ctx, const void *p, size_t n)
+{
+  return EVP_DigestUpdate((EVP_MD_CTX *)ctx, p, n) == 1 ? 0 : AERR_STATE;
+}
+
+int
+crypto_sha256_end(struct crypto_sha256 *ctx,
+                  unsigned char out[CRYPTO_SHA256_LEN])
+{
+  unsigned int n = 0;
+  int ok = EVP_DigestFinal_ex((EVP_MD_CTX *)ctx, out, &n) == 1;
+
+  EVP_MD_CTX_free((EVP_MD_CTX *)ctx);
+  return ok ? 0 : AERR_STATE;
+}
+
+void
+crypto_sha256_free(struct crypto_sha256 *ctx)
+{
+  EVP_MD_CTX_free((EVP_MD_CTX *)ctx);
+}
+
+char *
+crypto_base64(const void *p, size_t n, char *out)
+{
+  static const char tab[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const unsigned char *b = p;
+  size_t i, o = 0;
+
+  for (i = 0; i + 2 < n; i += 3) {
+    out[o++] = tab[b[i] >> 2];
+    out[o++] = tab[((b[i] & 3) << 4) | (b[i + 1] >> 4)];
+    out[o++] = tab[((b[i + 1] & 15) << 2) | (b[i + 2] >> 6)];
+    out[o++] = tab[b[i + 2] & 63];
+  }
+  if (n - i == 1) {
+    out[o++] = tab[b[i] >> 2];
+    out[o++] = tab[(b[i] & 3) << 4];
+    out[o++] = '=';
+    out[o++] = '=';
+  } else if (n - i == 2) {
+    out[o++] = tab[b[i] >> 2];
+    out[o++] = tab[((b[i] & 3) << 4) | (b[i + 1] >> 4)];
+    out[o++] = tab[(b[i + 1] & 15) << 2];
+    out[o++] = '=';
+  }
+  out[o] = '\0';
+  return out;
+}

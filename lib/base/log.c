@@ -1,0 +1,208 @@
+/*
+ * log.c: the logfmt writer and the masking helpers (see log.h).
+ */
+#include "base/log.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+static enum log_level log_min = LOG_INFO;
+static int log_allow_text;
+static int log_fd = 2;
+static int log_fd_owned;   /* 1 when log_fd was opened by log_open */
+
+static const char *const level_names[] = {"debug", "info", "warn", "error"};
+
+void
+log_setup(enum log_level level, int allow_text)
+{
+  log_min = level;
+  log_allow_text = allow_text;
+}
+
+void
+log_set_fd(int fd)
+{
+  if (log_fd_owned && log_fd != fd)
+    close(log_fd);
+  log_fd = fd;
+  log_fd_owned = 0;
+}
+
+int
+log_open(const char *path)
+{
+  int fd;
+
+  if (path == NULL || *path == '\0') {
+    log_set_fd(2);
+    return 0;
+  }
+  do
+    fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0)
+    return -errno;
+  /* Open first, close after: no line is lost or sent nowhere between. */
+  if (log_fd_owned)
+    close(log_fd);
+  log_fd = fd;
+  log_fd_owned = 1;
+  return 0;
+}
+
+int
+log_level_enabled(enum log_level level)
+{
+  return level >= log_min;
+}
+
+int
+log_level_parse(const char *s)
+{
+  size_t i;
+
+  for (i = 0; i < sizeof(level_names) / sizeof(level_names[0]); i++)
+    if (strcmp(s, level_names[i]) == 0)
+      return (int)i;
+  return -1;
+}
+
+const char *
+log_level_name(enum log_level level)
+{
+  if ((int)level < 0 || level > LOG_ERROR)
+    return "?";
+  return level_names[level];
+}
+
+/*
+ * Format the whole line into one buffer and hand it to the kernel with a
+ * single write(2), so that lines from concurrent processes (the daemon
+ * and its tests, say) never interleave within a line.
+ */
+void
+log_write(enum log_level level, const char *fmt, ...)
+{
+  char line[4096];
+  struct timeval tv;
+  struct tm tm;
+  va_list ap;
+  size_t n;
+  int saved = errno;
+  int r;
+
+  gettimeofday(&tv, NULL);
+  gmtime_r(&tv.tv_sec, &tm);
+  n = strftime(line, sizeof(line), "ts=%Y-%m-%dT%H:%M:%S", &tm);
+  r = snprintf(line + n, sizeof(line) - n, ".%03dZ level=%s ",
+               (int)(tv.tv_usec / 1000), log_level_name(level));
+  if (r > 0)
+    n += (size_t)r;
+  va_start(ap, fmt);
+  r = vsnprintf(line + n, sizeof(line) - n, fmt, ap);
+  va_end(ap);
+  if (r > 0)
+    n += (size_t)r;
+  if (n > sizeof(line) - 2)
+    n = sizeof(line) - 2;
+  line[n++] = '\n';
+  {
+    const char *p = line;
+    while (n > 0) {
+      ssize_t w = write(log_fd, p, n);
+      if (w < 0 && errno == EINTR)
+        continue;
+      if (w <= 0)
+        break;
+      p += w;
+      n -= (size_t)w;
+    }
+  }
+  errno = saved;
+}
+
+const char *
+log_phone(const char *phone, char buf[LOG_PHONE_LEN])
+{
+  size_t len, digits = 0, i;
+
+  if (phone == NULL) {
+    snprintf(buf, LOG_PHONE_LEN, "-");
+    return buf;
+  }
+  len = strlen(phone);
+  for (i = 0; i < len; i++)
+    if (phone[i] >= '0' && phone[i] <= '9')
+      digits++;
+  /* Only a clean E.164 number keeps its prefix and last four digits. */
+  if (phone[0] != '+' || digits != len - 1 || len < 10 || len > 16) {
+    snprintf(buf, LOG_PHONE_LEN, "****");
+    return buf;
+  }
+  snprintf(buf, LOG_PHONE_LEN, "%.6s****%s", phone, phone + len - 4);
+  return buf;
+}
+
+const char *
+log_quote(const char *s, char *buf, size_t len)
+{
+  static const char hex[] = "0123456789abcdef";
+  size_t o = 0, i;
+  int quote = 0;
+
+  if (len < 8) {
+    if (len > 0)
+      buf[0] = '\0';
+    return buf;
+  }
+  if (s == NULL)
+    s = "";
+  if (*s == '\0')
+    quote = 1;
+  for (i = 0; s[i] != '\0'; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c <= ' ' || c == '=' || c == '"' || c == 0x7f)
+      quote = 1;
+  }
+  if (quote)
+    buf[o++] = '"';
+  for (i = 0; s[i] != '\0'; i++) {
+    unsigned char c = (unsigned char)s[i];
+    /* Keep room for a 4-byte escape, "...", the quote and the NUL. */
+    if (o + 4 + 3 + 2 >= len) {
+      memcpy(buf + o, "...", 3);
+      o += 3;
+      break;
+    }
+    if (c == '"' || c == '\\') {
+      buf[o++] = '\\';
+      buf[o++] = (char)c;
+    } else if (c < ' ' || c == 0x7f) {
+      buf[o++] = '\\';
+      buf[o++] = 'x';
+      buf[o++] = hex[c >> 4];
+      buf[o++] = hex[c & 15];
+    } else {
+      buf[o++] = (char)c;
+    }
+  }
+  if (quote)
+    buf[o++] = '"';
+  buf[o] = '\0';
+  return buf;
+}
+
+const char *
+log_text(const char *s, char buf[LOG_QUOTE_LEN])
+{
+  if (!log_allow_text)
+    return "[hidden]";
+  return log_quote(s, buf, LOG_QUOTE_LEN);
+}

@@ -1,0 +1,2445 @@
+/*
+ * conv.c: the conversation engine (see conv.h).
+ *
+ * Design notes
+ *
+ * A reporter's conversation in one channel family is one session row:
+ * the step it is at, a JSON draft of the report so far, and a count of
+ * invalid answers in a row.  Each inbound message is one turn: load the
+ * session, decide, save it, write the replies.  All of it runs inside the
+ * caller's savepoint, so a turn either happens whole or not at all.
+ *
+ * Steps and transitions (conv_set_step() is the only writer of the step;
+ * it logs event=conv.step at debug):
+ *
+ *   (no session) --any--> menu
+ *   menu --text that reads like a report--> kategori, the text the first
+ *     part of the kronologi
+ *   menu --1--> kategori --> terlapor --> lokasi --> waktu --> kronologi
+ *   kronologi --LANJUT--> bukti --LANJUT/LEWATI--> identitas
+ *   identitas --1 or 2--> nama --> konfirmasi
+ *   identitas --3--> konfirmasi
+ *   konfirmasi --KIRIM--> (ticket filed) menu
+ *   konfirmasi --UBAH n--> field n --> konfirmasi   (draft "edit" flag)
+ *   menu --2--> status --ticket number--> menu
+ *   any --BATAL--> menu (draft dropped)     any --MENU--> menu (dropped)
+ *   any --KEMBALI--> the step before it (konfirmasi when editing)
+ *   any --BANTUAN--> same step, its help text
+ *   any --STATUS <nomor> / CEK <nomor>--> same step, the ticket's status
+ *   a draft idle past [conversation] draft_ttl --> same step, held: the
+ *     open question again and a reminder; the message that came is kept
+ *     in the draft ("tertunda")
+ *   held --LANJUTKAN/LANJUT--> the kept message answers the open question
+ *   held --anything else--> menu (draft dropped), then the kept message
+ *     starts the new draft when it reads like a report (or when the reply
+ *     was BARU), and the reply itself is handled as a new message
+ *   a draft idle past draft_ttl + draft_keep --> menu, "expired", and the
+ *     message is handled as a new one
+ *
+ * Command words are exact (parse_command()) or, failing that, read
+ * forgivingly: a local form or one typo, only for the commands of the
+ * step and never over an answer the step takes (forgiving_command()).
+ *
+ * Three invalid answers in a row at one step send that step's help
+ * instead of the short re-prompt, and the count starts again.
+ *
+ * Texts: every reply is a catalogue key rendered with placeholders; SMS
+ * channels get the ".sms" variants.
+ */
+#include "engine/conv.h"
+
+#include <ctype.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/buf.h"
+#include "base/clock.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "base/metrics.h"
+#include "rules/place.h"
+#include "rules/quality.h"
+#include "rules/similar.h"
+#include "base/textdist.h"
+#include "rules/ticket.h"
+#include "base/units.h"
+#include "rules/validate.h"
+#include "rules/when.h"
+#include "rules/workday.h"
+
+#define NCATEGORIES 7
+#define SUMMARY_KRONOLOGI_CHARS 160
+#define SUMMARY_KRONOLOGI_CHARS_SMS 60
+#define INVALID_BEFORE_HELP 3
+
+enum step {
+  STEP_MENU = 0,
+  STEP_STATUS,
+  STEP_KATEGORI,
+  STEP_TERLAPOR,
+  STEP_LOKASI,
+  STEP_WAKTU,
+  STEP_KRONOLOGI,
+  STEP_BUKTI,
+  STEP_IDENTITAS,
+  STEP_NAMA,
+  STEP_KONFIRMASI,
+  STEP_COUNT
+};
+
+struct step_info {
+  const char *name;      /* stored in sessions.step */
+  const char *ask;       /* catalogue key of the question */
+  const char *help;      /* catalogue key of the help text */
+  enum step back;        /* where KEMBALI goes */
+};
+
+static const struct step_info steps[STEP_COUNT] = {
+  [STEP_MENU] = {"menu", "menu", "help.menu", STEP_MENU},
+  [STEP_STATUS] = {"status", "status.ask", "help.menu", STEP_MENU},
+  [STEP_KATEGORI] = {"kategori", "ask.kategori", "help.kategori", STEP_MENU},
+  [STEP_TERLAPOR] = {"terlapor", "ask.terlapor", "help.terlapor",
+                     STEP_KATEGORI},
+  [STEP_LOKASI] = {"lokasi", "ask.lokasi", "help.lokasi", STEP_TERLAPOR},
+  [STEP_WAKTU] = {"waktu", "ask.waktu", "help.waktu", STEP_LOKASI},
+  [STEP_KRONOLOGI] = {"kronologi", "ask.kronologi", "help.kronologi",
+                      STEP_WAKTU},
+  [STEP_BUKTI] = {"bukti", "ask.bukti", "help.bukti", STEP_KRONOLOGI},
+  [STEP_IDENTITAS] = {"identitas", "ask.identitas", "help.identitas",
+                      STEP_BUKTI},
+  [STEP_NAMA] = {"nama", "ask.nama", "help.nama", STEP_IDENTITAS},
+  [STEP_KONFIRMASI] = {"konfirmasi", "konfirmasi", "help.konfirmasi",
+                       STEP_IDENTITAS},
+};
+
+/* Stable category codes, stored on tickets; the names shown to people
+ * are catalogue texts kategori.1 .. kategori.7. */
+static const char *const category_codes[NCATEGORIES + 1] = {
+  NULL, "pelanggaran_peraturan", "penyalahgunaan_wewenang", "pemerasan",
+  "perbuatan_curang", "benturan_kepentingan", "gratifikasi",
+  "pelayanan_publik",
+};
+
+const struct catalog_key conv_catalog_keys[] = {
+  {"menu", ""}, {"menu.invalid", ""}, {"howto", ""},
+  {"cancelled", ""}, {"expired", ""}, {"draft.reminder", ""},
+  {"story.started", ""}, {"thanks.reply", ""}, {"safety.info", ""},
+  {"status.mine", "tickets"}, {"status.line", "ticket status"},
+  {"status.none", ""},
+  {"ask.kategori", ""}, {"ask.terlapor", ""}, {"ask.lokasi", ""},
+  {"ask.waktu", ""}, {"ask.kronologi", ""}, {"ask.bukti", ""},
+  {"ask.identitas", ""}, {"ask.nama", ""},
+  {"invalid.kategori", ""}, {"invalid.terlapor", ""},
+  {"invalid.lokasi", ""}, {"lokasi.pilih", "pilihan"},
+  {"invalid.waktu", ""},
+  {"invalid.identitas", ""}, {"invalid.nama", ""},
+  {"invalid.konfirmasi", ""}, {"invalid.bukti.type", ""},
+  {"invalid.waktu.future", ""}, {"invalid.waktu.old", "years"},
+  {"invalid.kronologi.short", "min_words"},
+  {"invalid.kronologi.long", "max_chars"},
+  {"invalid.bukti.size", "max_size"},
+  {"invalid.abusive", ""}, {"invalid.kronologi.language", ""},
+  {"invalid.kronologi.caps", ""},
+  {"help.menu", ""}, {"help.kategori", ""}, {"help.terlapor", ""},
+  {"help.lokasi", ""}, {"help.waktu", ""}, {"help.kronologi", ""},
+  {"help.bukti", ""}, {"help.identitas", ""}, {"help.nama", ""},
+  {"help.konfirmasi", ""},
+  {"kronologi.more", "words"}, {"bukti.received", "count"},
+  {"konfirmasi",
+   "kategori terlapor lokasi waktu kronologi bukti identitas"},
+  {"ticket.created", "ticket"}, {"ticket.limit", "limit"},
+  {"status.result", "ticket status updated note"},
+  {"status.notfound", "ticket"}, {"status.ask", ""},
+  {"back.none", ""}, {"unsupported", ""}, {"flood", ""},
+  {"duplicate", "ticket status"}, {"note.received", "ticket"},
+  {"ask.operator", "ticket question"},
+  {"kategori.1", ""}, {"kategori.2", ""}, {"kategori.3", ""},
+  {"kategori.4", ""}, {"kategori.5", ""}, {"kategori.6", ""},
+  {"kategori.7", ""},
+  {"kategori.keywords.1", ""}, {"kategori.keywords.2", ""},
+  {"kategori.keywords.3", ""}, {"kategori.keywords.4", ""},
+  {"kategori.keywords.5", ""}, {"kategori.keywords.6", ""},
+  {"kategori.keywords.7", ""},
+  {"identitas.nama", "nama"}, {"identitas.rahasia", ""},
+  {"identitas.anonim", ""},
+  {"status.diterima", ""}, {"status.diverifikasi", ""},
+  {"status.diproses", ""}, {"status.selesai", ""}, {"status.ditunda", ""},
+  {"status.ditolak", ""},
+  {"bukti.none", ""}, {"waktu.unknown", ""},
+  {"notify.diterima", "ticket status note agency"},
+  {"notify.diverifikasi", "ticket status note agency"},
+  {"notify.diproses", "ticket status note agency"},
+  {"notify.selesai", "ticket status note agency"},
+  {"notify.ditunda", "ticket status note agency"},
+  {"notify.ditolak", "ticket status note agency"},
+};
+const int conv_catalog_nkeys =
+  (int)(sizeof(conv_catalog_keys) / sizeof(conv_catalog_keys[0]));
+
+struct conv {
+  const struct config *cfg;
+  struct catalog *cat;
+  struct validator vd;
+  struct similar *open;      /* open tickets, for the duplicate check */
+  struct quality *quality;   /* word lists for rules 2 and 3 */
+  struct place_list *places; /* the kabupaten/kota of NTT */
+  struct workday_cal *holidays; /* for the service-level timers */
+};
+
+/* The checks' settings from the config (and the catalogue). */
+static void
+conv_validator(struct conv *cv)
+{
+  const struct config *cfg = cv->cfg;
+
+  validate_defaults(&cv->vd);
+  cv->vd.cat = cv->cat;
+  cv->vd.max_age_years = cfg->conversation.max_age_years;
+  cv->vd.kronologi_min_words = cfg->conversation.kronologi_min_words;
+  cv->vd.kronologi_max_chars = cfg->conversation.kronologi_max_chars;
+  cv->vd.language_ratio = cfg->conversation.language_threshold / 100.0;
+  cv->vd.quality = cv->quality;
+  cv->vd.places = cv->places;
+}
+
+/* Load the catalogue, word lists and holidays of cfg; on failure nothing
+ * is returned and the problems are in diag. */
+static int
+conv_load_files(const struct config *cfg, struct catalog **cat,
+                struct quality **q, struct place_list **pl,
+                struct workday_cal **hol, struct diag *diag)
+{
+  int rc, rq, rp, rh;
+
+  *cat = NULL;
+  *q = NULL;
+  *pl = NULL;
+  *hol = NULL;
+  rc = catalog_load(cfg->conversation.catalog, conv_catalog_keys,
+                    conv_catalog_nkeys, cat, diag);
+  rq = quality_load(cfg->conversation.lexicon, cfg->conversation.allowlist,
+                    cfg->conversation.stopwords, q, diag);
+  rp = place_load(cfg->conversation.places, pl, diag);
+  rh = workday_load(cfg->ticket.holidays, hol, diag);
+  if (rc == 0 && rq != 0)
+    rc = rq;
+  if (rc == 0 && rp != 0)
+    rc = rp;
+  if (rc == 0 && rh != 0)
+    rc = rh;
+  if (rc != 0) {
+    catalog_free(*cat);
+    quality_free(*q);
+    place_free(*pl);
+    workday_free(*hol);
+    *cat = NULL;
+    *q = NULL;
+    *pl = NULL;
+    *hol = NULL;
+  }
+  return rc;
+}
+
+/* Commands that work at every step. */
+enum command {
+  CMD_NONE = 0,
+  CMD_BATAL,
+  CMD_MENU,
+  CMD_BANTUAN,
+  CMD_KEMBALI,
+  CMD_STATUS,
+  CMD_LANJUT,
+  CMD_LANJUTKAN,
+  CMD_LEWATI,
+  CMD_KIRIM,
+  CMD_UBAH
+};
+
+static const struct {
+  const char *word;
+  enum command cmd;
+} command_words[] = {
+  {"BATAL", CMD_BATAL}, {"BATALKAN", CMD_BATAL}, {"CANCEL", CMD_BATAL},
+  {"MENU", CMD_MENU}, {"MULAI", CMD_MENU},
+  {"BANTUAN", CMD_BANTUAN}, {"BANTU", CMD_BANTUAN}, {"HELP", CMD_BANTUAN},
+  {"KEMBALI", CMD_KEMBALI}, {"BALIK", CMD_KEMBALI},
+  {"STATUS", CMD_STATUS}, {"CEK", CMD_STATUS}, {"CEKSTATUS", CMD_STATUS},
+  {"LANJUT", CMD_LANJUT}, {"LANJUTKAN", CMD_LANJUTKAN},
+  {"SELESAI", CMD_LANJUT},
+  {"LEWATI", CMD_LEWATI}, {"LEWAT", CMD_LEWATI}, {"SKIP", CMD_LEWATI},
+  {"KIRIM", CMD_KIRIM}, {"UBAH", CMD_UBAH}, {"EDIT", CMD_UBAH},
+};
+
+/*
+ * Forgiving matching (SPEC 3), tried when a message is no exact command
+ * word, and only for the commands that make sense at the step
+ * (command_here()).
+ *
+ * Local forms: what reporters write for a command in everyday Indonesian,
+ * SMS shorthand and Kupang Malay ("sonde" is "tidak"), compared with the
+ * whole message in lower case, punctuation dropped, one blank between
+ * words.
+ */
+static const struct {
+  const char *form;
+  enum command cmd;
+} command_forms[] = {
+  {"tidak ada", CMD_LEWATI}, {"tdk ada", CMD_LEWATI},
+  {"gak ada", CMD_LEWATI}, {"ga ada", CMD_LEWATI},
+  {"nggak ada", CMD_LEWATI}, {"nda ada", CMD_LEWATI},
+  {"ndak ada", CMD_LEWATI}, {"sonde ada", CMD_LEWATI},
+  {"son ada", CMD_LEWATI}, {"tra ada", CMD_LEWATI},
+  {"sudah", CMD_LANJUT}, {"sdh", CMD_LANJUT}, {"udah", CMD_LANJUT},
+  {"cukup", CMD_LANJUT}, {"sudah selesai", CMD_LANJUT},
+  {"tidak jadi", CMD_BATAL}, {"tdk jadi", CMD_BATAL},
+  {"gak jadi", CMD_BATAL}, {"ga jadi", CMD_BATAL},
+  {"sonde jadi", CMD_BATAL}, {"batal saja", CMD_BATAL},
+};
+
+/*
+ * One typo (an insertion, deletion, substitution or swap of neighbours)
+ * is forgiven in these words only: the main word of each command, all of
+ * at least 5 letters.  The short aliases above stay exact because they
+ * lie one letter from everyday words and names (BALIK: batik, Malik;
+ * MULAI: mulia; BANTU: batu), and so does MENU (Manu, a name in Timor),
+ * which would drop the draft.  UBAH and EDIT need a field number and are
+ * never guessed.
+ */
+static const struct {
+  const char *word;
+  enum command cmd;
+} forgiving_words[] = {
+  {"BATAL", CMD_BATAL}, {"BATALKAN", CMD_BATAL}, {"BANTUAN", CMD_BANTUAN}, {"KEMBALI", CMD_KEMBALI},
+  {"STATUS", CMD_STATUS}, {"LANJUT", CMD_LANJUT},
+  {"LANJUTKAN", CMD_LANJUTKAN}, {"SELESAI", CMD_LANJUT},
+  {"LEWATI", CMD_LEWATI}, {"KIRIM", CMD_KIRIM},
+};
+
+/* Ordinary words one letter from a word above, never read as its typo:
+ * the reporter meant the word (a name, a place, part of a story). */
+static const char *const not_a_command[] = {
+  "BATA", "BATAS", "BATAK", "NATAL", "BAKAL", "BANAL", "BATIL",
+};
+
+/* The longest message that is still looked at as a mistyped command. */
+#define FORGIVING_TEXT_MAX 24
+
+/* LANJUT, SELESAI or LANJUTKAN: "go on" in the kronologi and bukti
+ * steps.  LANJUTKAN is a command of its own as the answer to the reminder
+ * of a held draft (where SELESAI does not mean "continue"). */
+static int
+is_lanjut(enum command cmd)
+{
+  return cmd == CMD_LANJUT || cmd == CMD_LANJUTKAN;
+}
+
+/* One turn: everything about the message being handled. */
+struct turn {
+  struct conv *cv;
+  struct store *st;
+  const struct conv_event *ev;
+  struct store_session sess;
+  struct json_object *draft;
+  enum step step;
+  int sms;                   /* use the SMS variants */
+  char arg[128];             /* a command's argument, normalised */
+};
+
+/* ---- Set-up ---------------------------------------------------------- */
+
+int
+conv_new(struct conv **out, const struct config *cfg, struct diag *diag)
+{
+  struct conv *cv = calloc(1, sizeof(*cv));
+  int rc;
+
+  *out = NULL;
+  if (cv == NULL)
+    return -ENOMEM;
+  cv->cfg = cfg;
+  rc = similar_new(&cv->open);
+  if (rc != 0) {
+    free(cv);
+    return rc;
+  }
+  rc = conv_load_files(cfg, &cv->cat, &cv->quality, &cv->places,
+                       &cv->holidays, diag);
+  if (rc != 0) {
+    similar_free(cv->open);
+    free(cv);
+    return rc;
+  }
+  conv_validator(cv);
+  *out = cv;
+  return 0;
+}
+
+int
+conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag)
+{
+  struct catalog *cat = NULL;
+  struct quality *q = NULL;
+  struct place_list *pl = NULL;
+  struct workday_cal *hol = NULL;
+  int rc;
+
+  rc = conv_load_files(cfg, &cat, &q, &pl, &hol, diag);
+  if (rc != 0)
+    return rc;
+  catalog_free(cv->cat);
+  quality_free(cv->quality);
+  place_free(cv->places);
+  workday_free(cv->holidays);
+  cv->cat = cat;
+  cv->quality = q;
+  cv->places = pl;
+  cv->holidays = hol;
+  cv->cfg = cfg;
+  conv_validator(cv);
+  return 0;
+}
+
+void
+conv_free(struct conv *cv)
+{
+  if (cv == NULL)
+    return;
+  catalog_free(cv->cat);
+  quality_free(cv->quality);
+  place_free(cv->places);
+  workday_free(cv->holidays);
+  similar_free(cv->open);
+  free(cv);
+}
+
+const struct workday_cal *
+conv_holidays(const struct conv *cv)
+{
+  return cv->holidays;
+}
+
+/* What the duplicate check compares: category, reported party, story. */
+static int
+dup_text(struct buf *b, const char *category, const char *terlapor,
+         const char *kronologi)
+{
+  return buf_printf(b, "%s %s %s", category ? category : "",
+                    terlapor ? terlapor : "", kronologi ? kronologi : "");
+}
+
+int
+conv_load_open_tickets(struct conv *cv, struct store *st)
+{
+  struct store_ticket_filter f;
+  struct store_ticket_list l;
+  struct buf b = BUF_INIT;
+  int i, rc;
+
+  memset(&f, 0, sizeof(f));
+  f.open_only = 1;
+  rc = store_ticket_list(st, &f, &l);
+  for (i = 0; rc == 0 && i < l.n; i++) {
+    buf_reset(&b);
+    rc = dup_text(&b, l.v[i].category, l.v[i].terlapor, l.v[i].kronologi);
+    if (rc == 0)
+      rc = similar_add(cv->open, l.v[i].id, l.v[i].reporter_id,
+                       b.data ? b.data : "");
+  }
+  if (rc == 0)
+    log_info("event=conv.index open_tickets=%d", l.n);
+  buf_free(&b);
+  if (rc == 0 || l.n > 0)
+    store_ticket_list_free(&l);
+  return rc;
+}
+
+void
+conv_ticket_closed(struct conv *cv, int64_t ticket_id)
+{
+  similar_remove(cv->open, ticket_id);
+}
+
+/* ---- Replies --------------------------------------------------------- */
+
+/* Drop the blanks an empty placeholder leaves at the end of a line. */
+static void
+trim_lines(struct buf *b)
+{
+  size_t i, o = 0;
+
+  for (i = 0; i < b->len; i++) {
+    if (b->data[i] == ' ' || b->data[i] == '\t') {
+      size_t j = i;
+      while (j < b->len && (b->data[j] == ' ' || b->data[j] == '\t'))
+        j++;
+      if (j == b->len || b->data[j] == '\n') {
+        i = j - 1;
+        continue;
+      }
+    }
+    b->data[o++] = b->data[i];
+  }
+  b->len = o;
+  if (b->data != NULL)
+    b->data[o] = '\0';
+}
+
+/* Render key and queue it as a reply.  Returns 0 or a store error. */
+static int
+say(struct turn *t, const char *key, const struct catalog_var *vars,
+    int nvars)
+{
+  struct store_outbox o = {0};
+  struct buf text = BUF_INIT;
+  int rc;
+
+  rc = catalog_render(t->cv->cat, key, t->sms, vars, nvars, &text);
+  if (rc == AERR_NOTFOUND) {
+    /* The catalogue was checked at load; this is our own bug. */
+    log_error("event=conv.missing_text key=%s", key);
+    buf_free(&text);
+    return 0;
+  }
+  if (rc != 0) {
+    buf_free(&text);
+    return rc;
+  }
+  trim_lines(&text);
+  o.channel = t->ev->channel;
+  o.reporter_id = t->ev->reporter_id;
+  o.inbound_id = t->ev->inbound_id;
+  o.kind = "text";
+  o.body = text.data ? text.data : "";
+  o.status = t->ev->inline_replies ? "sent" : "queued";
+  o.created_at = t->ev->now_ms;
+  rc = store_outbox_add(t->st, &o, NULL);
+  buf_free(&text);
+  return rc;
+}
+
+static int
+say0(struct turn *t, const char *key)
+{
+  return say(t, key, NULL, 0);
+}
+
+/* ---- Draft ----------------------------------------------------------- */
+
+static const char *
+draft_str(struct turn *t, const char *key)
+{
+  struct json_object *v;
+
+  if (!json_object_object_get_ex(t->draft, key, &v) ||
+      !json_object_is_type(v, json_type_string))
+    return NULL;
+  return json_object_get_string(v);
+}
+
+static int
+draft_int(struct turn *t, const char *key)
+{
+  struct json_object *v;
+
+  if (!json_object_object_get_ex(t->draft, key, &v))
+    return 0;
+  return json_object_get_int(v);
+}
+
+static void
+draft_set_str(struct turn *t, const char *key, const char *value)
+{
+  json_object_object_add(t->draft, key, json_object_new_string(value));
+}
+
+static void
+draft_set_int(struct turn *t, const char *key, int value)
+{
+  json_object_object_add(t->draft, key, json_object_new_int(value));
+}
+
+static void
+draft_del(struct turn *t, const char *key)
+{
+  json_object_object_del(t->draft, key);
+}
+
+/* Start an empty draft. */
+static void
+draft_reset(struct turn *t)
+{
+  json_object_put(t->draft);
+  t->draft = json_object_new_object();
+}
+
+/* The draft keys that mark lokasi and waktu as kept as given. */
+static const struct {
+  const char *field;         /* the draft and ticket field */
+  const char *key;           /* the draft's mark */
+} field_marks[] = {
+  {"lokasi", "lokasi_as_given"},
+  {"waktu", "waktu_as_given"},
+};
+
+/* Mark (or unmark) the answer to field as kept as the reporter gave it. */
+static void
+draft_mark(struct turn *t, const char *field, int on)
+{
+  size_t i;
+
+  for (i = 0; i < sizeof(field_marks) / sizeof(field_marks[0]); i++) {
+    if (strcmp(field_marks[i].field, field) != 0)
+      continue;
+    if (on)
+      draft_set_int(t, field_marks[i].key, 1);
+    else
+      draft_del(t, field_marks[i].key);
+  }
+}
+
+/* The fields of the draft marked as kept as given, separated by a blank,
+ * into b (left empty when there are none). */
+static int
+draft_marks(struct turn *t, struct buf *b)
+{
+  size_t i;
+  int rc = 0;
+
+  for (i = 0; rc == 0 && i < sizeof(field_marks) / sizeof(field_marks[0]);
+       i++) {
+    if (!draft_int(t, field_marks[i].key))
+      continue;
+    if (b->len > 0)
+      rc = buf_append(b, " ", 1);
+    if (rc == 0)
+      rc = buf_puts(b, field_marks[i].field);
+  }
+  return rc;
+}
+
+/* ---- Steps ----------------------------------------------------------- */
+
+/* The only place the step changes. */
+static void
+conv_set_step(struct turn *t, enum step to)
+{
+  if (to != t->step)
+    log_debug("event=conv.step session=%lld from=%s to=%s",
+              (long long)t->sess.id, steps[t->step].name, steps[to].name);
+  t->step = to;
+  t->sess.invalid_count = 0;
+}
+
+static enum step
+step_parse(const char *name)
+{
+  int i;
+
+  for (i = 0; i < STEP_COUNT; i++)
+    if (name != NULL && strcmp(steps[i].name, name) == 0)
+      return (enum step)i;
+  return STEP_MENU;
+}
+
+/* Fill the summary's placeholders and send it. */
+static int
+say_konfirmasi(struct turn *t)
+{
+  struct buf kat = BUF_INIT, kron = BUF_INIT, ident = BUF_INIT,
+             bukti = BUF_INIT, waktu = BUF_INIT;
+  struct catalog_var vars[7];
+  const char *s, *id;
+  char key[32];
+  int n = 0, nb = 0, rc;
+  size_t cut;
+
+  snprintf(key, sizeof(key), "kategori.%d", draft_int(t, "kategori"));
+  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &kat);
+  s = draft_str(t, "kronologi");
+  cut = t->sms ? SUMMARY_KRONOLOGI_CHARS_SMS : SUMMARY_KRONOLOGI_CHARS;
+  if (s != NULL && strlen(s) > cut) {
+    /* Cut on a UTF-8 boundary. */
+    while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
+      cut--;
+    buf_append(&kron, s, cut);
+    buf_puts(&kron, "...");
+  } else {
+    buf_puts(&kron, s ? s : "");
+  }
+  id = draft_str(t, "identitas");
+  if (id != NULL && strcmp(id, "anonim") == 0) {
+    catalog_render(t->cv->cat, "identitas.anonim", t->sms, NULL, 0, &ident);
+  } else if (id != NULL && strcmp(id, "rahasia") == 0) {
+    catalog_render(t->cv->cat, "identitas.rahasia", t->sms, NULL, 0, &ident);
+  } else {
+    struct catalog_var nv = {"nama", draft_str(t, "nama")};
+    catalog_render(t->cv->cat, "identitas.nama", t->sms, &nv, 1, &ident);
+  }
+  rc = store_evidence_count(t->st, t->sess.id, &nb);
+  if (rc != 0)
+    goto out;
+  if (nb == 0)
+    catalog_render(t->cv->cat, "bukti.none", t->sms, NULL, 0, &bukti);
+  else
+    buf_printf(&bukti, "%d", nb);
+  s = draft_str(t, "waktu_tanggal");
+  if (s != NULL && *s != '\0')
+    buf_puts(&waktu, s);
+  else if (s != NULL)
+    catalog_render(t->cv->cat, "waktu.unknown", t->sms, NULL, 0, &waktu);
+  else
+    buf_puts(&waktu, draft_str(t, "waktu") ? draft_str(t, "waktu") : "");
+
+  vars[n].name = "kategori";
+  vars[n++].value = kat.data ? kat.data : "";
+  vars[n].name = "terlapor";
+  vars[n++].value = draft_str(t, "terlapor");
+  vars[n].name = "lokasi";
+  vars[n++].value = draft_str(t, "lokasi_nama") != NULL &&
+                    strcmp(draft_str(t, "lokasi_nama"),
+                           draft_str(t, "lokasi") ? draft_str(t, "lokasi")
+                                                  : "") != 0
+                      ? draft_str(t, "lokasi_nama") : draft_str(t, "lokasi");
+  vars[n].name = "waktu";
+  vars[n++].value = waktu.data ? waktu.data : "";
+  vars[n].name = "kronologi";
+  vars[n++].value = kron.data ? kron.data : "";
+  vars[n].name = "bukti";
+  vars[n++].value = bukti.data ? bukti.data : "";
+  vars[n].name = "identitas";
+  vars[n++].value = ident.data ? ident.data : "";
+  rc = say(t, "konfirmasi", vars, n);
+out:
+  buf_free(&kat);
+  buf_free(&kron);
+  buf_free(&ident);
+  buf_free(&bukti);
+  buf_free(&waktu);
+  return rc;
+}
+
+/* The story so far is kept: its length, and how to go on. */
+static int
+say_story_so_far(struct turn *t)
+{
+  const char *sofar = draft_str(t, "kronologi");
+  struct catalog_var var;
+  char words[16];
+
+  snprintf(words, sizeof(words), "%d",
+           validate_count_words(sofar ? sofar : ""));
+  var.name = "words";
+  var.value = words;
+  return say(t, "kronologi.more", &var, 1);
+}
+
+/* Ask the question of the current step (the summary at konfirmasi; at
+ * kronologi, when part of the story is already told, how to go on). */
+static int
+ask_step(struct turn *t)
+{
+  const char *sofar = draft_str(t, "kronologi");
+
+  if (t->step == STEP_KONFIRMASI)
+    return say_konfirmasi(t);
+  if (t->step == STEP_KRONOLOGI && sofar != NULL && sofar[0] != '\0')
+    return say_story_so_far(t);
+  return say0(t, steps[t->step].ask);
+}
+
+/* Move to step to and ask its question. */
+static int
+enter(struct turn *t, enum step to)
+{
+  conv_set_step(t, to);
+  if (to == STEP_KONFIRMASI)
+    draft_del(t, "edit");
+  return ask_step(t);
+}
+
+/* After a field is answered: the next step, or back to the summary when
+ * the answer was a correction (UBAH). */
+static int
+advance(struct turn *t, enum step natural)
+{
+  if (draft_int(t, "edit") && natural != STEP_NAMA)
+    return enter(t, STEP_KONFIRMASI);
+  return enter(t, natural);
+}
+
+/* Count a rejection by its reason code (aduan_rejections_total). */
+static void
+count_rejection(const struct turn *t, const char *code)
+{
+  char labels[96], q[64];
+
+  snprintf(labels, sizeof(labels), "reason=\"%s\"",
+           metrics_label(code, q, sizeof(q)));
+  metrics_add(t->ev->metrics, "aduan_rejections_total",
+              "Answers and reports turned away, by reason", labels, 1);
+}
+
+/* An answer that is not accepted: its reason, or the step's help on the
+ * third in a row. */
+static int
+invalid(struct turn *t, const char *reason, const struct catalog_var *vars,
+        int nvars, const char *code)
+{
+  log_info("event=report.rejected session=%lld step=%s reason=%s",
+           (long long)t->sess.id, steps[t->step].name, code);
+  count_rejection(t, code);
+  if (++t->sess.invalid_count >= INVALID_BEFORE_HELP) {
+    t->sess.invalid_count = 0;
+    return say0(t, steps[t->step].help);
+  }
+  return say(t, reason, vars, nvars);
+}
+
+/* ---- Text helpers ---------------------------------------------------- */
+
+/*
+ * Recognise a command: the message's first word (letters only, upper-
+ * cased, punctuation around it ignored) and, for STATUS and UBAH, what
+ * follows.  Other commands count only when they are the whole message, so
+ * a sentence that starts with "batal" is still a sentence.
+ */
+static enum command
+parse_command(const char *text, char *arg, size_t arglen)
+{
+  char word[16];
+  const unsigned char *p = (const unsigned char *)text;
+  size_t n = 0, i;
+  enum command cmd = CMD_NONE;
+
+  arg[0] = '\0';
+  if (text == NULL)
+    return CMD_NONE;
+  while (*p != '\0' && !isalnum(*p))
+    p++;
+  while (isalpha(*p)) {
+    if (n + 1 >= sizeof(word))
+      return CMD_NONE;
+    word[n++] = (char)toupper(*p++);
+  }
+  word[n] = '\0';
+  for (i = 0; i < sizeof(command_words) / sizeof(command_words[0]); i++)
+    if (strcmp(word, command_words[i].word) == 0)
+      cmd = command_words[i].cmd;
+  if (cmd == CMD_NONE)
+    return CMD_NONE;
+  /* What follows, trimmed. */
+  while (*p == ' ' || *p == ':' || *p == '\t')
+    p++;
+  n = strlen((const char *)p);
+  while (n > 0 && (isspace(p[n - 1]) || p[n - 1] == '.' || p[n - 1] == '!'))
+    n--;
+  if (cmd == CMD_STATUS || cmd == CMD_UBAH) {
+    if (n >= arglen)
+      return CMD_NONE;
+    memcpy(arg, p, n);
+    arg[n] = '\0';
+    return cmd;
+  }
+  for (i = 0; i < n; i++)
+    if (isalnum(p[i]))
+      return CMD_NONE;  /* more words: not a command */
+  return cmd;
+}
+
+/* 1 when command c makes sense at step s; the others are never guessed
+ * there (KIRIM only at the summary, LANJUT where there is something to
+ * finish, STATUS from the menu). */
+static int
+command_here(enum step s, enum command c)
+{
+  switch (c) {
+  case CMD_BATAL:
+  case CMD_MENU:
+  case CMD_BANTUAN:
+  case CMD_KEMBALI:
+    return 1;
+  case CMD_STATUS:
+    return s == STEP_MENU;
+  case CMD_LANJUT:
+  case CMD_LANJUTKAN:
+    return s == STEP_KRONOLOGI || s == STEP_BUKTI;
+  case CMD_LEWATI:
+    return s == STEP_BUKTI;
+  case CMD_KIRIM:
+    return s == STEP_KONFIRMASI;
+  default:
+    return 0;
+  }
+}
+
+/*
+ * text as forgiving matching sees it: ASCII letters upper-cased, each run
+ * of blanks and punctuation one blank, none at the ends.  0 when text is
+ * too long for a command, or holds a digit or a non-ASCII letter (then it
+ * is an answer, not a command).
+ */
+static int
+forgiving_norm(const char *text, char *out, size_t len)
+{
+  const unsigned char *p = (const unsigned char *)text;
+  size_t n = 0;
+
+  for (; *p != '\0'; p++) {
+    if (isalpha(*p)) {
+      if (n + 1 >= len)
+        return 0;
+      out[n++] = (char)toupper(*p);
+    } else if (isdigit(*p) || *p >= 0x80) {
+      return 0;
+    } else if (n > 0 && out[n - 1] != ' ') {
+      if (n + 1 >= len)
+        return 0;
+      out[n++] = ' ';
+    }
+  }
+  if (n > 0 && out[n - 1] == ' ')
+    n--;
+  out[n] = '\0';
+  return n > 0;
+}
+
+/* 1 when the step would take word as its answer: a category keyword, a
+ * place of the gazetteer, a date. */
+static int
+step_takes(struct turn *t, const char *text)
+{
+  struct verdict v;
+  struct place_match pm;
+  struct when w;
+
+  switch (t->step) {
+  case STEP_KATEGORI:
+    return validate_field(&t->cv->vd, FIELD_KATEGORI, text, t->ev->now_ms,
+                          &v) == 0 && v.ok;
+  case STEP_LOKASI:
+    return place_match(t->cv->places, text, &pm) == 0 &&
+           (pm.matched || pm.ambiguous);
+  case STEP_WAKTU:
+    return when_parse(text, t->ev->now_ms, t->cv->vd.max_age_years, &w) !=
+           WHEN_INVALID;
+  default:
+    return 0;
+  }
+}
+
+/* The command a one-word message stands for with one typo, or CMD_NONE
+ * (also when it is as close to two different commands). */
+static enum command
+mistyped_command(enum step s, const char *word)
+{
+  enum command found = CMD_NONE;
+  int n = (int)strlen(word), m;
+  size_t i;
+
+  if (n < 4)
+    return CMD_NONE;
+  for (i = 0; i < sizeof(not_a_command) / sizeof(not_a_command[0]); i++)
+    if (strcmp(word, not_a_command[i]) == 0)
+      return CMD_NONE;
+  for (i = 0; i < sizeof(forgiving_words) / sizeof(forgiving_words[0]); i++) {
+    if (!command_here(s, forgiving_words[i].cmd))
+      continue;
+    m = (int)strlen(forgiving_words[i].word);
+    if (textdist_osa(word, n, forgiving_words[i].word, m, 1) > 1)
+      continue;
+    if (found != CMD_NONE && found != forgiving_words[i].cmd)
+      return CMD_NONE;
+    found = forgiving_words[i].cmd;
+  }
+  return found;
+}
+
+/*
+ * A command that parse_command() did not recognise, read forgivingly
+ * (SPEC 3): a local form, or one typo in a command word, when the whole
+ * message is that and nothing more, the command makes sense at this step
+ * and the step would not take the message as its answer.
+ */
+static enum command
+forgiving_command(struct turn *t, const char *text)
+{
+  char norm[FORGIVING_TEXT_MAX + 1];
+  enum command cmd = CMD_NONE;
+  size_t i;
+
+  if (!forgiving_norm(text, norm, sizeof(norm)))
+    return CMD_NONE;
+  for (i = 0; i < sizeof(command_forms) / sizeof(command_forms[0]); i++)
+    if (strcasecmp(norm, command_forms[i].form) == 0 &&
+        command_here(t->step, command_forms[i].cmd))
+      cmd = command_forms[i].cmd;
+  if (cmd == CMD_NONE && strchr(norm, ' ') == NULL)
+    cmd = mistyped_command(t->step, norm);
+  if (cmd == CMD_NONE || step_takes(t, text))
+    return CMD_NONE;
+  log_debug("event=conv.command_forgiven session=%lld step=%s",
+            (long long)t->sess.id, steps[t->step].name);
+  return cmd;
+}
+
+/* The message's text with surrounding white space removed, or "". */
+static const char *
+msg_text(const struct turn *t, char *buf, size_t len)
+{
+  const char *s = t->ev->msg->text;
+  size_t n;
+
+  if (s == NULL)
+    return "";
+  while (isspace((unsigned char)*s))
+    s++;
+  n = strlen(s);
+  while (n > 0 && isspace((unsigned char)s[n - 1]))
+    n--;
+  if (n >= len)
+    n = len - 1;
+  memcpy(buf, s, n);
+  buf[n] = '\0';
+  return buf;
+}
+
+/* A single choice "1".."max" (also "1." or "(1)"), or 0. */
+static int
+choice(const char *text, int max)
+{
+  const unsigned char *p = (const unsigned char *)text;
+  int v;
+
+  while (*p == ' ' || *p == '(')
+    p++;
+  if (!isdigit(*p))
+    return 0;
+  v = *p++ - '0';
+  while (*p == '.' || *p == ')' || *p == ' ')
+    p++;
+  return (*p == '\0' && v >= 1 && v <= max) ? v : 0;
+}
+
+/* ---- Status checks --------------------------------------------------- */
+
+/*
+ * Answer STATUS <number>.  A ticket filed from another number gets the
+ * same answer as one that does not exist.
+ */
+static int
+status_check(struct turn *t, const char *arg)
+{
+  struct store_ticket tk;
+  struct catalog_var vars[4];
+  struct buf label = BUF_INIT;
+  char number[TICKET_NUMBER_MAX], when[40], key[40];
+  int rc;
+
+  if (ticket_number_parse(t->cv->cfg->ticket.prefix, arg, number) != 0) {
+    struct catalog_var v = {"ticket", arg};
+    return say(t, "status.notfound", &v, 1);
+  }
+  rc = store_ticket_by_number(t->st, number, &tk);
+  if (rc == AERR_NOTFOUND || (rc == 0 && tk.reporter_id !=
+                              t->ev->reporter_id)) {
+    struct catalog_var v = {"ticket", number};
+    log_info("event=status.notfound session=%lld", (long long)t->sess.id);
+    store_ticket_clear(&tk);
+    return say(t, "status.notfound", &v, 1);
+  }
+  if (rc != 0)
+    return rc;
+  snprintf(key, sizeof(key), "status.%s", tk.status);
+  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
+  vars[0].name = "ticket";
+  vars[0].value = tk.number;
+  vars[1].name = "status";
+  vars[1].value = label.data ? label.data : tk.status;
+  vars[2].name = "updated";
+  vars[2].value = wita_format(tk.updated_at, when, sizeof(when));
+  vars[3].name = "note";
+  vars[3].value = tk.agency ? tk.agency : "";
+  log_info("event=status.shown ticket=%s", tk.number);
+  rc = say(t, "status.result", vars, 4);
+  buf_free(&label);
+  store_ticket_clear(&tk);
+  return rc;
+}
+
+/* ---- Filing ---------------------------------------------------------- */
+
+/* The first millisecond of today in WITA. */
+static int64_t
+wita_midnight(int64_t now)
+{
+  int64_t local = now + WITA_OFFSET_MS;
+
+  return local - (local % DAY_MS) - WITA_OFFSET_MS;
+}
+
+/*
+ * The steps of file_ticket().  refuse_over_limit() and refuse_duplicate()
+ * answer the turn themselves when the report may not be filed (*refused
+ * set); each returns 0 or an error.
+ */
+
+/* Rule 3: at most limits.tickets_per_day tickets a reporter a WITA day. */
+static int
+refuse_over_limit(struct turn *t, int *refused)
+{
+  struct catalog_var v;
+  char lim[16];
+  int rc, count = 0, limit = t->cv->cfg->limits.tickets_per_day;
+
+  *refused = 0;
+  if (limit <= 0)
+    return 0;
+  rc = store_ticket_count_since(t->st, t->ev->reporter_id,
+                                wita_midnight(t->ev->now_ms), &count);
+  if (rc != 0 || count < limit)
+    return rc;
+  snprintf(lim, sizeof(lim), "%d", limit);
+  v.name = "limit";
+  v.value = lim;
+  log_info("event=report.rejected session=%lld step=konfirmasi "
+           "reason=tickets_per_day", (long long)t->sess.id);
+  count_rejection(t, "tickets_per_day");
+  *refused = 1;
+  return say(t, "ticket.limit", &v, 1);
+}
+
+/* Tell the reporter that old, still open, already holds this report, and
+ * drop the draft. */
+static int
+answer_duplicate(struct turn *t, const struct similar_hit *hit,
+                 const struct store_ticket *old)
+{
+  struct catalog_var vars[2];
+  struct buf label = BUF_INIT;
+  char key[40];
+  int rc;
+
+  snprintf(key, sizeof(key), "status.%s", old->status);
+  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
+  vars[0].name = "ticket";
+  vars[0].value = old->number;
+  vars[1].name = "status";
+  vars[1].value = label.data ? label.data : old->status;
+  log_info("event=report.rejected session=%lld step=konfirmasi "
+           "reason=%s ticket=%s score=%.2f", (long long)t->sess.id,
+           hit->same_reporter ? "duplicate_same" : "duplicate_any",
+           old->number, hit->score);
+  count_rejection(t, hit->same_reporter ? "duplicate_same" : "duplicate_any");
+  rc = say(t, "duplicate", vars, 2);
+  buf_free(&label);
+  if (rc == 0) {
+    rc = store_evidence_drop(t->st, t->sess.id);
+    draft_reset(t);
+    conv_set_step(t, STEP_MENU);
+  }
+  return rc;
+}
+
+/* Rule 4: not a report already being handled. */
+static int
+refuse_duplicate(struct turn *t, const char *category, int *refused)
+{
+  struct buf b = BUF_INIT;
+  struct similar_hit hit;
+  struct store_ticket old;
+  const struct config *cfg = t->cv->cfg;
+  int found, rc;
+
+  *refused = 0;
+  rc = dup_text(&b, category, draft_str(t, "terlapor"),
+                draft_str(t, "kronologi"));
+  found = rc == 0 ? similar_find(t->cv->open, b.data ? b.data : "",
+                                 t->ev->reporter_id,
+                                 cfg->conversation.duplicate_same / 100.0,
+                                 cfg->conversation.duplicate_any / 100.0,
+                                 &hit) : 0;
+  buf_free(&b);
+  if (found != 1)
+    return 0;   /* no text to compare (even for want of memory): file it */
+  rc = store_ticket_by_id(t->st, hit.ticket_id, &old);
+  if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status))) {
+    *refused = 1;
+    rc = answer_duplicate(t, &hit, &old);
+    store_ticket_clear(&old);
+    return rc;
+  }
+  store_ticket_clear(&old);
+  return rc != AERR_NOTFOUND ? rc : 0;
+}
+
+/* The new ticket's fields from the draft (pointing into it). */
+static void
+ticket_from_draft(struct turn *t, const char *category, const char *ident,
+                  struct store_ticket_new *tk)
+{
+  struct json_object *la, *ln;
+
+  tk->reporter_id = t->ev->reporter_id;
+  tk->channel = t->ev->channel;
+  tk->category = category;
+  tk->terlapor = draft_str(t, "terlapor");
+  tk->lokasi = draft_str(t, "lokasi");
+  tk->lokasi_kode = draft_str(t, "lokasi_kode");
+  if (json_object_object_get_ex(t->draft, "lat", &la) &&
+      json_object_object_get_ex(t->draft, "lng", &ln)) {
+    tk->has_location = 1;
+    tk->lat = json_object_get_double(la);
+    tk->lng = json_object_get_double(ln);
+  }
+  tk->waktu = draft_str(t, "waktu");
+  tk->waktu_tanggal = draft_str(t, "waktu_iso");
+  if (tk->waktu_tanggal != NULL && *tk->waktu_tanggal == '\0')
+    tk->waktu_tanggal = NULL;
+  tk->kronologi = draft_str(t, "kronologi");
+  tk->identitas = ident;
+  tk->created_at = t->ev->now_ms;
+}
+
+static int
+file_ticket(struct turn *t)
+{
+  struct store_ticket_new tk = {0};
+  struct buf marks = BUF_INIT;
+  struct catalog_var v;
+  const char *ident, *nama, *category;
+  char number[TICKET_NUMBER_MAX];
+  int kat, rc, refused;
+  int64_t id = 0;
+
+  rc = refuse_over_limit(t, &refused);
+  if (rc != 0 || refused)
+    return rc;
+  kat = draft_int(t, "kategori");
+  category = kat >= 1 && kat <= NCATEGORIES ? category_codes[kat] : NULL;
+  ident = draft_str(t, "identitas");
+  if (ident == NULL)
+    ident = "anonim";
+  rc = refuse_duplicate(t, category, &refused);
+  if (rc != 0 || refused)
+    return rc;
+  ticket_from_draft(t, category, ident, &tk);
+  rc = draft_marks(t, &marks);
+  tk.marks = marks.len > 0 ? marks.data : NULL;
+  if (rc == 0)
+    rc = store_ticket_create(t->st, &tk, t->cv->cfg->ticket.prefix,
+                             "reporter", &id, number);
+  buf_free(&marks);
+  if (rc != 0)
+    return rc;
+  nama = draft_str(t, "nama");
+  if (strcmp(ident, "anonim") != 0 && nama != NULL)
+    rc = store_reporter_set_name(t->st, t->ev->reporter_id, nama);
+  if (rc == 0)
+    rc = store_evidence_attach(t->st, t->sess.id, id);
+  if (rc != 0)
+    return rc;
+  {
+    struct buf b = BUF_INIT;
+    if (dup_text(&b, tk.category, tk.terlapor, tk.kronologi) == 0)
+      similar_add(t->cv->open, id, t->ev->reporter_id, b.data ? b.data : "");
+    buf_free(&b);
+  }
+  log_info("event=ticket.created ticket=%s channel=%s category=%s "
+           "identitas=%s", number, t->ev->channel,
+           tk.category ? tk.category : "-", ident);
+  v.name = "ticket";
+  v.value = number;
+  rc = say(t, "ticket.created", &v, 1);
+  if (rc != 0)
+    return rc;
+  draft_reset(t);
+  conv_set_step(t, STEP_MENU);
+  return 0;
+}
+
+/* ---- Steps' handlers ------------------------------------------------- */
+
+/* ---- Free text at the menu ------------------------------------------ */
+
+/* Word lists for reading free text at the menu (matched whole, any case;
+ * not shown to anyone). */
+static const char *const thanks_words[] = {
+  "terima kasih", "trima kasih", "terimakasih", "makasih", "thanks",
+  "thank you", "trims", "tq", NULL,
+};
+static const char *const question_words[] = {
+  "apakah", "apa", "bagaimana", "gimana", "bgmn", "gmn", "kapan", "kenapa",
+  "mengapa", "sudah", "sdh", "bisakah", "siapa", NULL,
+};
+static const char *const report_words[] = {
+  "laporan", "lapor", "laporanku", "aduan", "pengaduan", "tiket", NULL,
+};
+static const char *const safety_words[] = {
+  "aman", "keamanan", "rahasia", "dirahasiakan", "kerahasiaan",
+  "identitas", "ketahuan", "dilindungi", "perlindungan", "takut", "bahaya",
+  "ancaman", "diancam", NULL,
+};
+static const char *const howto_words[] = {"cara", "caranya", NULL};
+
+/* 1 when a word of text (its first word only, when first) is in words. */
+static int
+has_word(const char *text, const char *const *words, int first)
+{
+  const unsigned char *p = (const unsigned char *)text, *w;
+  size_t n, i;
+
+  for (;;) {
+    while (*p != '\0' && !isalnum(*p))
+      p++;
+    if (*p == '\0')
+      return 0;
+    for (w = p, n = 0; isalnum(*p); p++)
+      n++;
+    for (i = 0; words[i] != NULL; i++)
+      if (strlen(words[i]) == n &&
+          strncasecmp((const char *)w, words[i], n) == 0)
+        return 1;
+    if (first)
+      return 0;
+  }
+}
+
+/* 1 when text begins with thanks. */
+static int
+is_thanks(const char *text)
+{
+  size_t i, n;
+
+  while (*text != '\0' && !isalnum((unsigned char)*text))
+    text++;
+  for (i = 0; thanks_words[i] != NULL; i++) {
+    n = strlen(thanks_words[i]);
+    if (strncasecmp(text, thanks_words[i], n) == 0 &&
+        !isalnum((unsigned char)text[n]))
+      return 1;
+  }
+  return 0;
+}
+
+/* Text without the white space and . ! at its end: its length. */
+static size_t
+trimmed_len(const char *text)
+{
+  size_t n = strlen(text);
+
+  while (n > 0 && (isspace((unsigned char)text[n - 1]) ||
+                   text[n - 1] == '.' || text[n - 1] == '!'))
+    n--;
+  return n;
+}
+
+/* A question: it ends in "?", or is short and opens with a question word
+ * (a story of twice kronologi_min_words words that begins "Sudah tiga
+ * bulan..." is not). */
+static int
+is_question(const struct turn *t, const char *text)
+{
+  size_t n = trimmed_len(text);
+
+  if (n > 0 && text[n - 1] == '?')
+    return 1;
+  return has_word(text, question_words, 1) &&
+         validate_count_words(text) < 2 * t->cv->vd.kronologi_min_words;
+}
+
+/*
+ * Free text that reads like a report, decided conservatively: at least
+ * kronologi_min_words words and within kronologi_max_chars, not a
+ * question (ends in "?", or asks: "tanya"), not thanks.  A greeting, a
+ * name, a place, "ok" or a menu number do not; a command never reaches
+ * here.
+ */
+static int
+reads_like_report(const struct turn *t, const char *text)
+{
+  size_t n = trimmed_len(text), i;
+
+  if (n == 0 || text[n - 1] == '?' ||
+      n > (size_t)t->cv->vd.kronologi_max_chars || is_thanks(text))
+    return 0;
+  for (i = 0; i + 5 <= n; i++)
+    if (strncasecmp(text + i, "tanya", 5) == 0)
+      return 0;  /* "tanya", "bertanya", "pertanyaan" */
+  return validate_count_words(text) >= t->cv->vd.kronologi_min_words;
+}
+
+/* The reporter's own tickets, the latest MINE_SHOWN, with their status
+ * (status.none when there are none). */
+#define MINE_SHOWN 3
+static int
+say_mine(struct turn *t)
+{
+  struct store_ticket_filter f;
+  struct store_ticket_list l;
+  struct buf lines = BUF_INIT, label = BUF_INIT, line = BUF_INIT;
+  struct catalog_var v[2];
+  char key[40];
+  int i, rc;
+
+  memset(&f, 0, sizeof(f));
+  f.reporter_id = t->ev->reporter_id;
+  rc = store_ticket_list(t->st, &f, &l);
+  if (rc != 0)
+    return rc;
+  log_info("event=status.mine session=%lld tickets=%d",
+           (long long)t->sess.id, l.n);
+  for (i = l.n > MINE_SHOWN ? l.n - MINE_SHOWN : 0; i < l.n; i++) {
+    snprintf(key, sizeof(key), "status.%s", l.v[i].status);
+    buf_reset(&label);
+    buf_reset(&line);
+    catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
+    v[0].name = "ticket";
+    v[0].value = l.v[i].number;
+    v[1].name = "status";
+    v[1].value = label.data ? label.data : l.v[i].status;
+    catalog_render(t->cv->cat, "status.line", t->sms, v, 2, &line);
+    if (lines.len > 0)
+      buf_append(&lines, "\n", 1);
+    buf_puts(&lines, line.data ? line.data : "");
+  }
+  if (l.n == 0) {
+    rc = say0(t, "status.none");
+  } else {
+    v[0].name = "tickets";
+    v[0].value = lines.data ? lines.data : "";
+    rc = say(t, "status.mine", v, 1);
+  }
+  store_ticket_list_free(&l);
+  buf_free(&lines);
+  buf_free(&label);
+  buf_free(&line);
+  return rc;
+}
+
+/*
+ * Free text at the menu that is not a report: thanks, and questions
+ * about how to report, about the reporter's safety or about their reports
+ * (in that order) get their answer.  *done is 1 when the text was one of those.
+ */
+static int
+on_menu_words(struct turn *t, const char *text, int *done)
+{
+  *done = 1;
+  if (is_thanks(text))
+    return say0(t, "thanks.reply");
+  if (is_question(t, text)) {
+    if (has_word(text, howto_words, 0))
+      return say0(t, "howto");
+    if (has_word(text, safety_words, 0))
+      return say0(t, "safety.info");
+    if (has_word(text, report_words, 0))
+      return say_mine(t);
+  }
+  *done = 0;
+  return 0;
+}
+
+/* A new draft whose story begins with text (checked for abuse as each
+ * part of a story is); then the first question. */
+static int
+start_story(struct turn *t, const char *text)
+{
+  struct verdict v;
+  int rc;
+
+  rc = validate_field(&t->cv->vd, FIELD_TEXT, text, t->ev->now_ms, &v);
+  if (rc != 0)
+    return rc;
+  if (!v.ok)
+    return invalid(t, v.reason, v.vars, v.nvars, v.code);
+  draft_reset(t);
+  draft_set_str(t, "kronologi", text);
+  log_info("event=report.story session=%lld words=%d",
+           (long long)t->sess.id, validate_count_words(text));
+  rc = say0(t, "story.started");
+  return rc != 0 ? rc : enter(t, STEP_KATEGORI);
+}
+
+static int
+on_menu(struct turn *t, const char *text, int fresh)
+{
+  switch (choice(text, 3)) {
+  case 1:
+    draft_reset(t);
+    return enter(t, STEP_KATEGORI);
+  case 2:
+    return enter(t, STEP_STATUS);
+  case 3:
+    return say0(t, "howto");
+  default:
+    /* Nothing is thrown away: words get an answer, a story opens a
+     * draft. */
+    if (t->ev->msg->kind == MSG_TEXT) {
+      int done, rc = on_menu_words(t, text, &done);
+      if (rc != 0 || done)
+        return rc;
+      if (reads_like_report(t, text))
+        return start_story(t, text);
+    }
+    if (fresh)
+      return say0(t, "menu");
+    return invalid(t, "menu.invalid", NULL, 0, "menu_choice");
+  }
+}
+
+/*
+ * Outside a draft, free text (not a command, not a menu choice) may answer
+ * the operator's latest question about one of the reporter's open
+ * tickets: it is attached to that ticket and the reporter thanked.  *done
+ * is 1 when it was.
+ */
+static int
+on_answer(struct turn *t, const char *text, int *done)
+{
+  struct catalog_var v;
+  int64_t qid = 0, tid = 0;
+  char number[32];
+  int rc;
+
+  *done = 0;
+  rc = store_question_waiting(t->st, t->ev->reporter_id, &qid, &tid, number);
+  if (rc == AERR_NOTFOUND)
+    return 0;
+  if (rc == 0)
+    rc = store_question_answer(t->st, qid, t->ev->inbound_id, text,
+                               t->ev->now_ms);
+  if (rc != 0)
+    return rc;
+  *done = 1;
+  log_info("event=ticket.answered ticket=%s question=%lld", number,
+           (long long)qid);
+  v.name = "ticket";
+  v.value = number;
+  return say(t, "note.received", &v, 1);
+}
+
+/*
+ * SPEC 4: an answer the step does not understand (v->keepable) is asked
+ * once more; the next one that is still not understood is kept as given
+ * and marked for the operator, never refused a third time.  1 when text
+ * is to be kept so.
+ */
+static int
+keep_as_given(struct turn *t, const struct verdict *v, const char *key)
+{
+  if (v->ok || !v->keepable || t->sess.invalid_count == 0)
+    return 0;
+  log_info("event=report.kept_as_given session=%lld step=%s reason=%s",
+           (long long)t->sess.id, steps[t->step].name, v->code);
+  draft_mark(t, key, 1);
+  return 1;
+}
+
+/* Handle a free-text answer for a plain field step. */
+static int
+on_field(struct turn *t, enum field f, const char *text, const char *key,
+         enum step next)
+{
+  struct verdict v;
+  int rc, kept;
+
+  rc = validate_field(&t->cv->vd, f, text, t->ev->now_ms, &v);
+  if (rc != 0)
+    return rc;
+  kept = keep_as_given(t, &v, key);
+  if (!v.ok && !kept)
+    return invalid(t, v.reason, v.vars, v.nvars, v.code);
+  if (!kept)
+    draft_mark(t, key, 0);
+  if (f == FIELD_KATEGORI) {
+    draft_set_int(t, "kategori", v.category);
+  } else {
+    draft_set_str(t, key, text);
+  }
+  if (f == FIELD_WAKTU && kept) {
+    /* Shown and filed as the reporter wrote it, with no date. */
+    draft_del(t, "waktu_tanggal");
+    draft_del(t, "waktu_iso");
+  } else if (f == FIELD_WAKTU) {
+    draft_set_str(t, "waktu_tanggal", v.date);
+    draft_set_str(t, "waktu_iso", v.iso);
+  }
+  if (f == FIELD_LOKASI) {
+    if (v.place_code != NULL) {
+      draft_set_str(t, "lokasi_kode", v.place_code);
+      draft_set_str(t, "lokasi_nama", v.place_name);
+    } else {
+      draft_del(t, "lokasi_kode");
+      draft_del(t, "lokasi_nama");
+    }
+  }
+  return advance(t, next);
+}
+
+/* The draft keys of the places offered for an ambiguous lokasi ([{"kode",
+ * "nama"}...], at most 9), and of the answer they were offered for. */
+#define LOKASI_CHOICES "lokasi_pilihan"
+#define LOKASI_ASKED "lokasi_ambigu"
+
+/* Forget the places offered. */
+static void
+lokasi_choices_drop(struct turn *t)
+{
+  draft_del(t, LOKASI_CHOICES);
+  draft_del(t, LOKASI_ASKED);
+}
+
+/* The places offered, or NULL. */
+static struct json_object *
+lokasi_choices(struct turn *t)
+{
+  struct json_object *v;
+
+  if (!json_object_object_get_ex(t->draft, LOKASI_CHOICES, &v) ||
+      !json_object_is_type(v, json_type_array))
+    return NULL;
+  return v;
+}
+
+/* Show the places offered as numbered choices, one per line (on SMS, in
+ * one line); it counts as an answer not taken. */
+static int
+say_lokasi_choices(struct turn *t)
+{
+  struct json_object *arr = lokasi_choices(t), *o, *name;
+  struct catalog_var var;
+  struct buf list = BUF_INIT;
+  size_t i, n = arr != NULL ? json_object_array_length(arr) : 0;
+  int rc = 0;
+
+  for (i = 0; rc == 0 && i < n; i++) {
+    o = json_object_array_get_idx(arr, i);
+    if (!json_object_object_get_ex(o, "nama", &name))
+      continue;
+    rc = buf_printf(&list, "%s%zu %s", i == 0 ? "" : t->sms ? "; " : "\n",
+                    i + 1, json_object_get_string(name));
+  }
+  if (rc != 0) {
+    buf_free(&list);
+    return rc;
+  }
+  var.name = "pilihan";
+  var.value = list.data != NULL ? list.data : "";
+  rc = invalid(t, "lokasi.pilih", &var, 1, "lokasi_ambiguous");
+  buf_free(&list);
+  return rc;
+}
+
+/*
+ * SPEC 3: a first answer that names places in several kabupaten/kota
+ * ("Kupang", a desa name found twice) is answered with numbered choices.
+ * 1 when offered (*rc set); 0 when text goes on as a plain answer (also
+ * on a later try, which the keep-as-given rule handles).
+ */
+static int
+lokasi_offer(struct turn *t, const char *text, int *rc)
+{
+  struct place_match pm;
+  struct json_object *arr, *o;
+  int i;
+
+  if (t->sess.invalid_count > 0 || t->cv->places == NULL ||
+      place_match(t->cv->places, text, &pm) != 0 || !pm.ambiguous ||
+      pm.nchoices < 2 || pm.more_choices > 0)
+    return 0;
+  arr = json_object_new_array();
+  if (arr == NULL)
+    return 0;
+  for (i = 0; i < pm.nchoices; i++) {
+    o = json_object_new_object();
+    if (o == NULL)
+      continue;
+    json_object_object_add(o, "kode",
+                           json_object_new_string(pm.choice[i].kab_code));
+    json_object_object_add(o, "nama",
+                           json_object_new_string(pm.choice[i].label));
+    json_object_array_add(arr, o);
+  }
+  json_object_object_add(t->draft, LOKASI_CHOICES, arr);
+  draft_set_str(t, LOKASI_ASKED, text);
+  *rc = say_lokasi_choices(t);
+  return 1;
+}
+
+/*
+ * The reply to the choices: a number picks a place (filed under its
+ * kabupaten/kota, the reporter's first answer kept as lokasi), a number
+ * out of range shows them again.  1 when handled (*rc set); 0 when text is
+ * a new answer (the choices are forgotten).
+ */
+static int
+lokasi_pick(struct turn *t, const char *text, int *rc)
+{
+  struct json_object *arr = lokasi_choices(t), *o, *kode, *nama;
+  size_t n = arr != NULL ? json_object_array_length(arr) : 0;
+  int c = choice(text, 9);
+
+  if (n == 0 || t->sess.invalid_count == 0 || c == 0) {
+    lokasi_choices_drop(t);
+    return 0;
+  }
+  if ((size_t)c > n) {
+    *rc = say_lokasi_choices(t);
+    return 1;
+  }
+  o = json_object_array_get_idx(arr, (size_t)c - 1);
+  if (!json_object_object_get_ex(o, "kode", &kode) ||
+      !json_object_object_get_ex(o, "nama", &nama) ||
+      draft_str(t, LOKASI_ASKED) == NULL) {
+    lokasi_choices_drop(t);
+    return 0;
+  }
+  draft_set_str(t, "lokasi", draft_str(t, LOKASI_ASKED));
+  draft_set_str(t, "lokasi_kode", json_object_get_string(kode));
+  draft_set_str(t, "lokasi_nama", json_object_get_string(nama));
+  draft_mark(t, "lokasi", 0);
+  lokasi_choices_drop(t);
+  *rc = advance(t, STEP_WAKTU);
+  return 1;
+}
+
+static int
+on_lokasi(struct turn *t, const char *text)
+{
+  const struct inbound_msg *m = t->ev->msg;
+  int rc = 0;
+
+  if (m->kind == MSG_LOCATION) {
+    lokasi_choices_drop(t);
+    char where[64];
+    snprintf(where, sizeof(where), "%.6f, %.6f", m->lat, m->lng);
+    draft_set_str(t, "lokasi", where);
+    json_object_object_add(t->draft, "lat", json_object_new_double(m->lat));
+    json_object_object_add(t->draft, "lng", json_object_new_double(m->lng));
+    draft_mark(t, "lokasi", 0);
+    return advance(t, STEP_WAKTU);
+  }
+  draft_del(t, "lat");
+  draft_del(t, "lng");
+  if (lokasi_pick(t, text, &rc) || lokasi_offer(t, text, &rc))
+    return rc;
+  return on_field(t, FIELD_LOKASI, text, "lokasi", STEP_WAKTU);
+}
+
+static int
+on_kronologi(struct turn *t, const char *text, enum command cmd)
+{
+  const char *sofar = draft_str(t, "kronologi");
+  struct verdict v;
+  struct buf all = BUF_INIT;
+  struct catalog_var var;
+  int rc;
+
+  if (is_lanjut(cmd)) {
+    rc = validate_field(&t->cv->vd, FIELD_KRONOLOGI, sofar ? sofar : "",
+                        t->ev->now_ms, &v);
+    if (rc != 0)
+      return rc;
+    /* Rule 2 asks once; the reporter may insist with LANJUT. */
+    if (!v.ok && v.soft && draft_int(t, "bahasa_diingatkan")) {
+      log_info("event=report.insisted session=%lld reason=%s",
+               (long long)t->sess.id, v.code);
+      v.ok = 1;
+    }
+    if (!v.ok) {
+      if (v.soft)
+        draft_set_int(t, "bahasa_diingatkan", 1);
+      return invalid(t, v.reason, v.vars, v.nvars, v.code);
+    }
+    return advance(t, STEP_BUKTI);
+  }
+  /* Each part is checked for abuse as it comes, so the reporter knows
+   * which message to write again. */
+  rc = validate_field(&t->cv->vd, FIELD_TEXT, text, t->ev->now_ms, &v);
+  if (rc != 0)
+    return rc;
+  if (!v.ok)
+    return invalid(t, v.reason, v.vars, v.nvars, v.code);
+  if (text[0] == '\0')
+    return invalid(t, "help.kronologi", NULL, 0, "kronologi_empty");
+  if (sofar != NULL && sofar[0] != '\0') {
+    buf_puts(&all, sofar);
+    buf_append(&all, "\n", 1);
+  }
+  rc = buf_puts(&all, text);
+  if (rc != 0) {
+    buf_free(&all);
+    return rc;
+  }
+  if (all.len > (size_t)t->cv->vd.kronologi_max_chars) {
+    char max[16];
+    buf_free(&all);
+    snprintf(max, sizeof(max), "%d", t->cv->vd.kronologi_max_chars);
+    var.name = "max_chars";
+    var.value = max;
+    return invalid(t, "invalid.kronologi.long", &var, 1, "kronologi_long");
+  }
+  draft_set_str(t, "kronologi", all.data);
+  buf_free(&all);
+  t->sess.invalid_count = 0;
+  return say_story_so_far(t);
+}
+
+/* Evidence mime types accepted; anything else is refused politely. */
+static int
+mime_ok(const char *mime)
+{
+  static const char *const prefixes[] = {
+    "image/", "audio/", "video/", "application/pdf",
+    "application/msword", "application/vnd.openxmlformats-officedocument.",
+    "application/vnd.ms-excel", "text/plain",
+  };
+  size_t i;
+
+  if (mime == NULL)
+    return 0;
+  for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+    if (strncasecmp(mime, prefixes[i], strlen(prefixes[i])) == 0)
+      return 1;
+  return 0;
+}
+
+/* Record a media message as evidence of the draft. */
+static int
+keep_evidence(struct turn *t, int *count)
+{
+  const struct inbound_msg *m = t->ev->msg;
+  struct store_evidence e = {0};
+  int rc;
+
+  e.session_id = t->sess.id;
+  e.inbound_id = t->ev->inbound_id;
+  e.mime = m->media_mime;
+  e.source_url = m->media_url ? m->media_url : m->media_id;
+  e.received_at = t->ev->now_ms;
+  rc = store_evidence_add(t->st, &e, NULL);
+  if (rc == 0)
+    rc = store_evidence_count(t->st, t->sess.id, count);
+  return rc;
+}
+
+static int
+on_bukti(struct turn *t, enum command cmd)
+{
+  const struct inbound_msg *m = t->ev->msg;
+  struct catalog_var var;
+  char count[16];
+  int n = 0, rc;
+
+  if (is_lanjut(cmd) || cmd == CMD_LEWATI)
+    return advance(t, STEP_IDENTITAS);
+  if (m->kind != MSG_MEDIA)
+    return invalid(t, "help.bukti", NULL, 0, "bukti_not_media");
+  if (!mime_ok(m->media_mime))
+    return invalid(t, "invalid.bukti.type", NULL, 0, "bukti_type");
+  rc = keep_evidence(t, &n);
+  if (rc != 0)
+    return rc;
+  snprintf(count, sizeof(count), "%d", n);
+  var.name = "count";
+  var.value = count;
+  t->sess.invalid_count = 0;
+  return say(t, "bukti.received", &var, 1);
+}
+
+static int
+on_identitas(struct turn *t, const char *text)
+{
+  int c = choice(text, 3);
+
+  if (c == 0) {
+    if (strcasecmp(text, "NAMA") == 0)
+      c = 1;
+    else if (strcasecmp(text, "RAHASIA") == 0)
+      c = 2;
+    else if (strcasecmp(text, "ANONIM") == 0 ||
+             strcasecmp(text, "ANONYMOUS") == 0)
+      c = 3;
+  }
+  switch (c) {
+  case 1:
+    draft_set_str(t, "identitas", "nama");
+    return enter(t, STEP_NAMA);
+  case 2:
+    draft_set_str(t, "identitas", "rahasia");
+    return enter(t, STEP_NAMA);
+  case 3:
+    draft_set_str(t, "identitas", "anonim");
+    draft_del(t, "nama");
+    return enter(t, STEP_KONFIRMASI);
+  default:
+    return invalid(t, "invalid.identitas", NULL, 0, "identitas_choice");
+  }
+}
+
+static int
+on_konfirmasi(struct turn *t, enum command cmd)
+{
+  static const enum step field_steps[] = {
+    STEP_MENU, STEP_KATEGORI, STEP_TERLAPOR, STEP_LOKASI, STEP_WAKTU,
+    STEP_KRONOLOGI, STEP_BUKTI, STEP_IDENTITAS,
+  };
+  int n;
+
+  if (cmd == CMD_KIRIM)
+    return file_ticket(t);
+  if (cmd == CMD_UBAH) {
+    n = choice(t->arg, FIELD_IDENTITAS);
+    if (n == 0)
+      return invalid(t, "invalid.konfirmasi", NULL, 0, "ubah_field");
+    draft_set_int(t, "edit", 1);
+    if (field_steps[n] == STEP_KRONOLOGI)
+      draft_del(t, "kronologi");
+    return enter(t, field_steps[n]);
+  }
+  return invalid(t, "invalid.konfirmasi", NULL, 0, "konfirmasi_choice");
+}
+
+/* KEMBALI: the step before this one (the summary while correcting). */
+static int
+go_back(struct turn *t)
+{
+  enum step to;
+
+  if (t->step == STEP_MENU)
+    return say0(t, "back.none");
+  to = draft_int(t, "edit") ? STEP_KONFIRMASI : steps[t->step].back;
+  if (t->step == STEP_KONFIRMASI)
+    to = (draft_str(t, "identitas") != NULL &&
+          strcmp(draft_str(t, "identitas"), "anonim") != 0)
+           ? STEP_NAMA : STEP_IDENTITAS;
+  if (to == STEP_MENU)
+    draft_reset(t);
+  if (to == STEP_KRONOLOGI)
+    draft_del(t, "kronologi");
+  return enter(t, to);
+}
+
+/* A message of a kind the gateway does not read (sticker, reaction...). */
+static int
+on_unsupported(struct turn *t)
+{
+  return say0(t, "unsupported");
+}
+
+/* ---- The turn -------------------------------------------------------- */
+
+/* The name step: free text only, checked as a name. */
+static int
+on_nama(struct turn *t, const char *text, enum command cmd)
+{
+  struct verdict v;
+  int rc;
+
+  if (cmd != CMD_NONE)
+    return invalid(t, "invalid.nama", NULL, 0, "nama_command");
+  rc = validate_field(&t->cv->vd, FIELD_NAMA, text, t->ev->now_ms, &v);
+  if (rc != 0)
+    return rc;
+  if (!v.ok)
+    return invalid(t, v.reason, v.vars, v.nvars, v.code);
+  draft_set_str(t, "nama", text);
+  return enter(t, STEP_KONFIRMASI);
+}
+
+/*
+ * The commands that work at every step (batal, menu, bantuan, kembali,
+ * status): *done is set when cmd was one of them and has been answered.
+ */
+static int
+on_command(struct turn *t, enum command cmd, int *done)
+{
+  int rc;
+
+  *done = 1;
+  switch (cmd) {
+  case CMD_BATAL:
+    rc = store_evidence_drop(t->st, t->sess.id);
+    if (rc != 0)
+      return rc;
+    draft_reset(t);
+    conv_set_step(t, STEP_MENU);
+    log_info("event=report.cancelled session=%lld", (long long)t->sess.id);
+    return say0(t, "cancelled");
+  case CMD_MENU:
+    rc = store_evidence_drop(t->st, t->sess.id);
+    if (rc != 0)
+      return rc;
+    draft_reset(t);
+    conv_set_step(t, STEP_MENU);
+    return say0(t, "menu");
+  case CMD_BANTUAN:
+    return say0(t, steps[t->step].help);
+  case CMD_KEMBALI:
+    return go_back(t);
+  case CMD_STATUS:
+    if (t->arg[0] == '\0')
+      return enter(t, STEP_STATUS);
+    /* A sentence that starts with "status" is not a status check unless
+     * what follows reads as a ticket number. */
+    if (t->step == STEP_KRONOLOGI) {
+      char num[TICKET_NUMBER_MAX];
+      if (ticket_number_parse(t->cv->cfg->ticket.prefix, t->arg, num) != 0)
+        break;
+    }
+    rc = status_check(t, t->arg);
+    if (rc == 0 && t->step == STEP_STATUS)
+      conv_set_step(t, STEP_MENU);
+    return rc;
+  default:
+    break;
+  }
+  *done = 0;
+  return 0;
+}
+
+/* The answer to text (or cmd) at the session's step. */
+static int
+on_step(struct turn *t, const char *text, enum command cmd, int fresh)
+{
+  int rc;
+
+  switch (t->step) {
+  case STEP_MENU:
+    return on_menu(t, text, fresh);
+  case STEP_STATUS:
+    rc = status_check(t, text);
+    if (rc == 0)
+      conv_set_step(t, STEP_MENU);
+    return rc;
+  case STEP_KATEGORI:
+    return on_field(t, FIELD_KATEGORI, text, "kategori", STEP_TERLAPOR);
+  case STEP_TERLAPOR:
+    return on_field(t, FIELD_TERLAPOR, text, "terlapor", STEP_LOKASI);
+  case STEP_LOKASI:
+    return on_lokasi(t, text);
+  case STEP_WAKTU:
+    return on_field(t, FIELD_WAKTU, text, "waktu", STEP_KRONOLOGI);
+  case STEP_KRONOLOGI:
+    return on_kronologi(t, text, cmd);
+  case STEP_BUKTI:
+    return on_bukti(t, cmd);
+  case STEP_IDENTITAS:
+    return on_identitas(t, text);
+  case STEP_NAMA:
+    return on_nama(t, text, cmd);
+  case STEP_KONFIRMASI:
+    return on_konfirmasi(t, cmd);
+  default:
+    conv_set_step(t, STEP_MENU);
+    return say0(t, "menu");
+  }
+}
+
+/*
+ * One message: the commands of every step first, then media and
+ * locations out of their step, a question at the menu, and last the
+ * answer at the step.
+ */
+static int
+dispatch(struct turn *t, int fresh)
+{
+  const struct inbound_msg *m = t->ev->msg;
+  char textbuf[4096 + 1];
+  const char *text = msg_text(t, textbuf, sizeof(textbuf));
+  enum command cmd = CMD_NONE;
+  int n = 0, rc, done;
+
+  if (m->kind == MSG_UNSUPPORTED)
+    return on_unsupported(t);
+  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE) {
+    cmd = parse_command(text, t->arg, sizeof(t->arg));
+    if (cmd == CMD_NONE)
+      cmd = forgiving_command(t, text);
+  }
+
+  rc = on_command(t, cmd, &done);
+  if (rc != 0 || done)
+    return rc;
+
+  /* Media sent before the evidence step is kept, and the question of the
+   * step repeated. */
+  if (m->kind == MSG_MEDIA && t->step != STEP_BUKTI) {
+    if (t->step > STEP_KATEGORI && mime_ok(m->media_mime)) {
+      rc = keep_evidence(t, &n);
+      if (rc != 0)
+        return rc;
+    }
+    if (t->step == STEP_KONFIRMASI)
+      return say_konfirmasi(t);
+    return say0(t, steps[t->step].ask);
+  }
+  if (m->kind == MSG_LOCATION && t->step != STEP_LOKASI)
+    return invalid(t, steps[t->step].help, NULL, 0, "location_here");
+
+  /* Only free text answers: a command or a menu choice is not an answer,
+   * it does what it does at the menu. */
+  if (t->step == STEP_MENU && m->kind == MSG_TEXT && cmd == CMD_NONE &&
+      choice(text, 3) == 0) {
+    rc = on_answer(t, text, &done);
+    if (rc != 0 || done)
+      return rc;
+  }
+
+  return on_step(t, text, cmd, fresh);
+}
+
+/* ---- A draft left idle --------------------------------------------- */
+
+/* The message of this turn, kept in the draft until the reporter says
+ * whether to continue the held draft. */
+static struct json_object *
+held_new(const struct turn *t)
+{
+  const struct inbound_msg *m = t->ev->msg;
+  struct json_object *o = json_object_new_object();
+
+  json_object_object_add(o, "kind", json_object_new_int((int)m->kind));
+  if (m->text != NULL)
+    json_object_object_add(o, "text", json_object_new_string(m->text));
+  if (m->kind == MSG_LOCATION) {
+    json_object_object_add(o, "lat", json_object_new_double(m->lat));
+    json_object_object_add(o, "lng", json_object_new_double(m->lng));
+  }
+  if (m->media_url != NULL)
+    json_object_object_add(o, "url", json_object_new_string(m->media_url));
+  if (m->media_id != NULL)
+    json_object_object_add(o, "id", json_object_new_string(m->media_id));
+  if (m->media_mime != NULL)
+    json_object_object_add(o, "mime",
+                           json_object_new_string(m->media_mime));
+  return o;
+}
+
+/* A kept string, or NULL. */
+static const char *
+held_str(struct json_object *o, const char *key)
+{
+  struct json_object *v;
+
+  if (!json_object_object_get_ex(o, key, &v) ||
+      !json_object_is_type(v, json_type_string))
+    return NULL;
+  return json_object_get_string(v);
+}
+
+/* A copy of a kept string for an inbound_msg (NULL stays NULL). */
+static char *
+held_dup(struct json_object *o, const char *key, int *oom)
+{
+  const char *v = held_str(o, key);
+  char *c = v != NULL ? strdup(v) : NULL;
+
+  if (v != NULL && c == NULL)
+    *oom = 1;
+  return c;
+}
+
+/* Handle the kept message o at the current step as if it came now (fresh:
+ * an unknown reply at the menu gets the menu, not "not understood"). */
+static int
+replay(struct turn *t, struct json_object *o, int fresh)
+{
+  const struct conv_event *was = t->ev;
+  struct conv_event ev = *was;
+  struct inbound_msg m;
+  struct json_object *v;
+  char id[] = "held";
+  int oom = 0, rc = -ENOMEM;
+
+  memset(&m, 0, sizeof(m));
+  m.provider_id = id;
+  m.kind = json_object_object_get_ex(o, "kind", &v)
+             ? (enum msg_kind)json_object_get_int(v) : MSG_TEXT;
+  if (json_object_object_get_ex(o, "lat", &v))
+    m.lat = json_object_get_double(v);
+  if (json_object_object_get_ex(o, "lng", &v))
+    m.lng = json_object_get_double(v);
+  m.text = held_dup(o, "text", &oom);
+  m.media_url = held_dup(o, "url", &oom);
+  m.media_id = held_dup(o, "id", &oom);
+  m.media_mime = held_dup(o, "mime", &oom);
+  if (!oom) {
+    ev.msg = &m;
+    t->ev = &ev;
+    rc = dispatch(t, fresh);
+    t->ev = was;
+  }
+  free(m.text);
+  free(m.media_url);
+  free(m.media_id);
+  free(m.media_mime);
+  return rc;
+}
+
+/* This turn's text, and the command it is (text and choices only). */
+static enum command
+turn_command(struct turn *t, char *buf, size_t len, const char **text)
+{
+  const struct inbound_msg *m = t->ev->msg;
+
+  *text = msg_text(t, buf, len);
+  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE)
+    return parse_command(*text, t->arg, sizeof(t->arg));
+  return CMD_NONE;
+}
+
+/*
+ * The reporter comes back to a draft idle past draft_ttl: the draft is
+ * held at its step, the message kept in it, and the reporter shown the
+ * open question and asked to continue or start afresh.  LANJUTKAN, BATAL
+ * and MENU need no asking.
+ */
+static int
+remind(struct turn *t)
+{
+  char buf[4096 + 1];
+  const char *text;
+  enum command cmd = turn_command(t, buf, sizeof(buf), &text);
+  int rc;
+
+  if (is_lanjut(cmd)) {
+    log_info("event=report.resumed session=%lld step=%s",
+             (long long)t->sess.id, steps[t->step].name);
+    return ask_step(t);
+  }
+  if (cmd == CMD_BATAL || cmd == CMD_MENU)
+    return dispatch(t, 0);
+  json_object_object_add(t->draft, "tertunda", held_new(t));
+  log_info("event=report.held session=%lld step=%s", (long long)t->sess.id,
+           steps[t->step].name);
+  rc = ask_step(t);
+  return rc != 0 ? rc : say0(t, "draft.reminder");
+}
+
+/* Drop the draft and its evidence: back at the menu. */
+static int
+drop_draft(struct turn *t)
+{
+  int rc = store_evidence_drop(t->st, t->sess.id);
+
+  if (rc == 0) {
+    draft_reset(t);
+    conv_set_step(t, STEP_MENU);
+  }
+  return rc;
+}
+
+/* 1 when text is just word (any case, punctuation around it). */
+static int
+just_word(const char *text, const char *word)
+{
+  size_t n = strlen(word);
+
+  while (*text != '\0' && !isalnum((unsigned char)*text))
+    text++;
+  if (strncasecmp(text, word, n) != 0)
+    return 0;
+  for (text += n; *text != '\0'; text++)
+    if (isalnum((unsigned char)*text))
+      return 0;
+  return 1;
+}
+
+/*
+ * The answer to the reminder.  LANJUTKAN (or LANJUT): the kept message
+ * answers the open question.  Anything else starts afresh: the kept
+ * message opens the new draft if it reads like a report (with BARU, it is
+ * handled as a new message whatever it is), and the reply, unless it was
+ * BARU, is handled as a new message after it.  Nothing is dropped.
+ */
+static int
+on_reminded(struct turn *t)
+{
+  struct json_object *held = NULL;
+  char buf[4096 + 1];
+  const char *text, *htext;
+  enum command cmd = turn_command(t, buf, sizeof(buf), &text);
+  int baru, kept = 0, rc;
+
+  json_object_object_get_ex(t->draft, "tertunda", &held);
+  json_object_get(held);
+  draft_del(t, "tertunda");
+  if (is_lanjut(cmd)) {
+    log_info("event=report.resumed session=%lld step=%s",
+             (long long)t->sess.id, steps[t->step].name);
+    rc = replay(t, held, 0);
+    json_object_put(held);
+    return rc;
+  }
+  log_info("event=report.restarted session=%lld step=%s",
+           (long long)t->sess.id, steps[t->step].name);
+  baru = cmd == CMD_NONE && just_word(text, "BARU");
+  htext = held_str(held, "text");
+  rc = drop_draft(t);
+  if (rc == 0 && htext != NULL && reads_like_report(t, htext) &&
+      parse_command(htext, t->arg, sizeof(t->arg)) == CMD_NONE) {
+    rc = start_story(t, htext);
+    kept = 1;
+  } else if (rc == 0 && baru) {
+    rc = replay(t, held, 1);
+    kept = 1;
+  }
+  json_object_put(held);
+  if (rc != 0 || baru)
+    return rc;
+  /* The reply itself, as a new message. */
+  return dispatch(t, !kept);
+}
+
+/* Past draft_ttl + draft_keep the draft is gone: say so, then handle the
+ * message as a new one. */
+static int
+draft_gone(struct turn *t)
+{
+  int rc;
+
+  log_info("event=report.expired session=%lld step=%s",
+           (long long)t->sess.id, steps[t->step].name);
+  rc = drop_draft(t);
+  if (rc == 0)
+    rc = say0(t, "expired");
+  return rc != 0 ? rc : dispatch(t, 1);
+}
+
+int
+conv_notice(struct conv *cv, struct store *st, const struct conv_event *ev,
+            const char *key)
+{
+  struct turn t;
+
+  memset(&t, 0, sizeof(t));
+  t.cv = cv;
+  t.st = st;
+  t.ev = ev;
+  t.sms = strcmp(ev->family, "sms") == 0;
+  return say0(&t, key);
+}
+
+int
+conv_notify(struct conv *cv, struct store *st, const struct conv_notice *n)
+{
+  struct store_outbox o = {0};
+  struct buf text = BUF_INIT, label = BUF_INIT;
+  struct catalog_var vars[4];
+  char key[40];
+  int rc, sms;
+
+  sms = strcmp(n->family, "sms") == 0;
+  vars[0].name = "ticket";
+  vars[0].value = n->ticket;
+  if (n->question != NULL) {
+    vars[1].name = "question";
+    vars[1].value = n->question;
+    rc = catalog_render(cv->cat, "ask.operator", sms, vars, 2, &text);
+  } else {
+    snprintf(key, sizeof(key), "status.%s", n->status);
+    catalog_render(cv->cat, key, sms, NULL, 0, &label);
+    vars[1].name = "status";
+    vars[1].value = label.data ? label.data : n->status;
+    vars[2].name = "note";
+    vars[2].value = n->note ? n->note : "";
+    vars[3].name = "agency";
+    vars[3].value = n->agency ? n->agency : "";
+    snprintf(key, sizeof(key), "notify.%s", n->status);
+    rc = catalog_render(cv->cat, key, sms, vars, 4, &text);
+  }
+  if (rc == 0) {
+    trim_lines(&text);
+    o.channel = n->channel;
+    o.reporter_id = n->reporter_id;
+    o.ticket_id = n->ticket_id;
+    o.kind = "text";
+    o.body = text.data ? text.data : "";
+    /* An inline channel has no request to answer: the notice is kept as
+     * delivered into the record. */
+    o.status = n->inline_replies ? "sent" : "queued";
+    o.created_at = n->now_ms;
+    rc = store_outbox_add(st, &o, NULL);
+  }
+  buf_free(&text);
+  buf_free(&label);
+  return rc;
+}
+
+int
+conv_handle(struct conv *cv, struct store *st, const struct conv_event *ev)
+{
+  struct turn t;
+  int rc, fresh = 0, idle;
+
+  memset(&t, 0, sizeof(t));
+  t.cv = cv;
+  t.st = st;
+  t.ev = ev;
+  t.sms = strcmp(ev->family, "sms") == 0;
+
+  rc = store_session_get(st, ev->reporter_id, ev->family, &t.sess);
+  if (rc == AERR_NOTFOUND) {
+    fresh = 1;
+    t.sess.reporter_id = ev->reporter_id;
+    t.sess.family = strdup(ev->family);
+    t.sess.step = strdup(steps[STEP_MENU].name);
+    t.sess.draft = strdup("{}");
+    if (t.sess.family == NULL || t.sess.step == NULL ||
+        t.sess.draft == NULL) {
+      store_session_clear(&t.sess);
+      return -ENOMEM;
+    }
+    /* Saved first, so evidence can refer to the session's id. */
+    t.sess.channel = strdup(ev->channel);
+    t.sess.updated_at = ev->now_ms;
+    rc = t.sess.channel ? store_session_put(st, &t.sess) : -ENOMEM;
+  }
+  if (rc != 0) {
+    store_session_clear(&t.sess);
+    return rc;
+  }
+  t.step = step_parse(t.sess.step);
+  t.draft = json_tokener_parse(t.sess.draft);
+  if (t.draft == NULL || !json_object_is_type(t.draft, json_type_object)) {
+    json_object_put(t.draft);
+    t.draft = json_object_new_object();
+  }
+
+  /* A draft idle past draft_ttl is held for draft_keep more. */
+  idle = !fresh && t.step != STEP_MENU && t.sess.expires_at != 0 &&
+         ev->now_ms > t.sess.expires_at;
+  if (idle && ev->now_ms - t.sess.expires_at >
+                (int64_t)cv->cfg->conversation.draft_keep_ms)
+    rc = draft_gone(&t);
+  else if (t.step != STEP_MENU &&
+           json_object_object_get_ex(t.draft, "tertunda", NULL))
+    rc = on_reminded(&t);
+  else if (idle)
+    rc = remind(&t);
+  else
+    rc = dispatch(&t, fresh);
+
+  if (rc == 0) {
+    free(t.sess.step);
+    free(t.sess.draft);
+    free(t.sess.channel);
+    t.sess.step = strdup(steps[t.step].name);
+    t.sess.draft = strdup(json_object_to_json_string_ext(
+      t.draft, JSON_C_TO_STRING_PLAIN));
+    t.sess.channel = strdup(ev->channel);
+    t.sess.updated_at = ev->now_ms;
+    t.sess.expires_at = ev->now_ms + (int64_t)cv->cfg->conversation.draft_ttl_ms;
+    if (t.sess.step == NULL || t.sess.draft == NULL || t.sess.channel == NULL)
+      rc = -ENOMEM;
+    else
+      rc = store_session_put(st, &t.sess);
+  }
+  json_object_put(t.draft);
+  store_session_clear(&t.sess);
+  return rc;
+}

@@ -1,0 +1,1713 @@
+/*
+ * place.c: the gazetteer of NTT (kabupaten/kota, kecamatan,
+ * desa/kelurahan) and the matcher of free text against it (see place.h
+ * for the file and the rules).
+ *
+ * Loading turns every official name and alias into a phrase: a sequence
+ * of normalised words.  From each it derives more phrases: the name
+ * without a leading "kabupaten"/"kota", and the words of a name of
+ * several words joined into one.  A derived phrase never overrides what an
+ * admin wrote: it is dropped when it equals an alias of another place,
+ * and kept for every place it comes from when only derived phrases share
+ * it (plain "kupang" comes from both Kota and Kabupaten Kupang, and so
+ * ties).  The words of all phrases form a sorted vocabulary; a phrase is
+ * an array of word numbers, and phrases are indexed by their last word.
+ *
+ * Matching reads the text one word at a time without copying it: each
+ * word is normalised into a fixed buffer and looked up in the vocabulary,
+ * exactly (bsearch) and fuzzily (a scan of the vocabulary that length and
+ * letter-set filters cut short before any edit distance is computed).
+ * The vocabulary words that the last PHRASE_WORDS text words stand for
+ * are kept in a ring; after each word, every phrase ending in one of its
+ * words is checked against the words before it, and what is found is
+ * kept with the span of words it covers (one per place, the best).  Then
+ * (resolve): a place found inside the span of another is dropped ("Kota
+ * Kupang" leaves no plain "Kupang"); a place gains support from each of
+ * the places it lies in found elsewhere in the text; the best wins by
+ * support, level, the number of words of the name itself, whether its
+ * kind word ("kabupaten", "desa") was there too, then the smallest edit
+ * distance.  Nothing is allocated per call.
+ */
+#include "rules/place.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/err.h"
+#include "base/lines.h"
+#include "base/textdist.h"
+#include "base/utf8.h"
+
+#define PLACE_FILE_MAX (1024 * 1024)
+#define WORD_MAX 40        /* bytes of one normalised word */
+#define PHRASE_WORDS 8     /* words in one name or alias */
+#define HITS_MAX 16        /* vocabulary words one text word may stand for */
+#define CODE_MAX 16
+#define FUZZY_MIN 5        /* shorter words must match exactly */
+#define STRICT_MIN 8       /* the same in names of kecamatan and desa */
+#define FOUND_MAX 64       /* places one text may name */
+#define NOT_A_TYPO "not-a-typo"
+#define NOT_A_NAME "not-a-name"
+#define INCLUDE "include"
+
+_Static_assert(WORD_MAX <= TEXTDIST_WORD_MAX,
+               "a normalised word fits the edit distance");
+
+/* What read_char found. */
+#define CH_SEP 0           /* separates words */
+#define CH_JOIN (-1)       /* an apostrophe: dropped, the word goes on */
+#define CH_OPAQUE '~'      /* a letter with no ASCII form */
+
+struct place {
+  char *code;
+  char *name;
+  char *label;              /* name, kecamatan, kabupaten/kota */
+  int line;
+  int file;                 /* 0: the file loaded, 1: the one it includes */
+  int parent;               /* the place it lies in, -1 at the top */
+  int level;                /* enum place_level */
+};
+
+struct phrase {
+  int place;
+  int nwords;
+  int core;                 /* words of the name itself, before joining */
+  int kind;                 /* 1: begins with a kind word ("kabupaten") */
+  int level;                /* the place's */
+  int word[PHRASE_WORDS];   /* vocabulary numbers */
+};
+
+struct vword {
+  char *s;
+  int len;
+  uint32_t mask;            /* letters present (see letter_mask) */
+  int first;                /* phrases ending here: ends[first..+count) */
+  int count;
+  int lax;                  /* in a kabupaten/kota name: forgiven more */
+};
+
+struct place_list {
+  struct place *places;
+  int nplaces;
+  struct phrase *phrases;
+  int nphrases;
+  struct vword *vocab;      /* sorted by s */
+  int nvocab;
+  int *ends;                /* phrase numbers grouped by last word */
+  int *bylen;               /* vocabulary numbers sorted by length, */
+  int lenfirst[WORD_MAX + 2]; /* those of length L at [lenfirst[L], [L+1]) */
+  char **plain;             /* not-a-typo words, sorted */
+  int nplain;
+};
+
+/* One normalised word of text. */
+struct word {
+  char s[WORD_MAX + 1];
+  int len;
+  int overlong;             /* longer than WORD_MAX: matches nothing */
+  int opaque;               /* holds a letter without an ASCII form */
+};
+
+/* A vocabulary word that a text word may stand for. */
+struct hit {
+  int v;
+  int d;                    /* edit distance, 0 exact */
+};
+
+/* All of them for one text word. */
+struct slot {
+  int len;                  /* the text word's */
+  int n;
+  struct hit h[HITS_MAX];
+};
+
+/*
+ * U+00C0..U+00FF folded to ASCII; 0 for the two signs among them (times
+ * and division), which separate words.
+ */
+static const char latin1_fold[65] =
+  "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
+  "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+
+/* Words read as others, in text and in the list alike. */
+static const struct {
+  const char *from;
+  const char *to;
+} expansions[] = {
+  {"kab", "kabupaten"},
+  {"pemkab", "kabupaten"},
+  {"kot", "kota"},
+  {"pemkot", "kota"},
+  {"kec", "kecamatan"},
+  {"kel", "kelurahan"},
+  {"kpg", "kupang"},
+};
+
+/* The words that say which kind of region a name is. */
+static int
+is_kind_word(const char *s, size_t n)
+{
+  static const char *const kinds[] = {
+    "kabupaten", "kota", "kecamatan", "kelurahan", "desa",
+  };
+  size_t i;
+
+  for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+    if (n == strlen(kinds[i]) && memcmp(s, kinds[i], n) == 0)
+      return 1;
+  return 0;
+}
+
+/*
+ * What the character at p (p < end) is for matching: a lower-case ASCII
+ * letter or digit, CH_OPAQUE, CH_JOIN or CH_SEP.  *len is set to its
+ * length in bytes; a byte that does not start well-formed UTF-8 is one
+ * separator.
+ */
+static int
+read_char(const char *p, const char *end, int *len)
+{
+  unsigned char c = (unsigned char)*p;
+  uint32_t cp;
+  int n;
+
+  *len = 1;
+  if (c < 0x80) {
+    if (c >= 'A' && c <= 'Z')
+      return c - 'A' + 'a';
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      return c;
+    if (c == '\'' || c == '`')
+      return CH_JOIN;
+    return CH_SEP;
+  }
+  n = utf8_decode(p, (size_t)(end - p), &cp);
+  if (n == 0)
+    return CH_SEP;
+  *len = n;
+  /* Quotation marks and the modifier letter apostrophe that phones type
+   * for "'". */
+  if (cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0x00B4)
+    return CH_JOIN;
+  if (cp >= 0xC0 && cp <= 0xFF)
+    return latin1_fold[cp - 0xC0] != 0 ? latin1_fold[cp - 0xC0] : CH_SEP;
+  if (cp >= 0x100 && cp <= 0x24F)
+    return CH_OPAQUE;
+  return CH_SEP;
+}
+
+/* Replace an abbreviation by the word it stands for. */
+static void
+expand(struct word *w)
+{
+  size_t i, n;
+
+  if (w->overlong)
+    return;
+  for (i = 0; i < sizeof(expansions) / sizeof(expansions[0]); i++) {
+    if ((size_t)w->len == strlen(expansions[i].from) &&
+        memcmp(w->s, expansions[i].from, (size_t)w->len) == 0) {
+      n = strlen(expansions[i].to);
+      memcpy(w->s, expansions[i].to, n + 1);
+      w->len = (int)n;
+      return;
+    }
+  }
+}
+
+/*
+ * Read the next word of p[0..end) into w, normalised.  Returns where
+ * reading stopped (the caller passes it back in), or NULL when no word is
+ * left.
+ */
+static const char *
+next_word(const char *p, const char *end, struct word *w)
+{
+  int ch, n;
+
+  w->len = 0;
+  w->overlong = 0;
+  w->opaque = 0;
+  w->s[0] = '\0';
+  while (p < end) {
+    ch = read_char(p, end, &n);
+    if (ch > 0)
+      break;
+    p += n;
+  }
+  if (p >= end)
+    return NULL;
+  while (p < end) {
+    ch = read_char(p, end, &n);
+    if (ch == CH_SEP)
+      break;
+    p += n;
+    if (ch == CH_JOIN)
+      continue;
+    if (ch == CH_OPAQUE)
+      w->opaque = 1;
+    if (w->len < WORD_MAX)
+      w->s[w->len++] = (char)ch;
+    else
+      w->overlong = 1;
+  }
+  w->s[w->len] = '\0';
+  expand(w);
+  return p;
+}
+
+/* Bit i for letter 'a' + i; bit 26 for any digit, 27 for CH_OPAQUE. */
+static uint32_t
+letter_mask(const char *s, int n)
+{
+  uint32_t m = 0;
+  int i;
+
+  for (i = 0; i < n; i++) {
+    if (s[i] >= 'a' && s[i] <= 'z')
+      m |= 1u << (s[i] - 'a');
+    else if (s[i] >= '0' && s[i] <= '9')
+      m |= 1u << 26;
+    else
+      m |= 1u << 27;
+  }
+  return m;
+}
+
+static int
+bit_count(uint32_t m)
+{
+  int n = 0;
+
+  while (m != 0) {
+    m &= m - 1;
+    n++;
+  }
+  return n;
+}
+
+/* Edits forgiven when the shorter of two words has len letters; lax for
+ * a word of a kabupaten/kota name, strict for one of kecamatan and desa
+ * only. */
+static int
+edits_allowed(int len, int lax)
+{
+  if (!lax)
+    return len >= STRICT_MIN ? 1 : 0;
+  return len >= 8 ? 2 : len >= FUZZY_MIN ? 1 : 0;
+}
+
+static int
+vword_key_cmp(const void *key, const void *elem)
+{
+  return strcmp(key, ((const struct vword *)elem)->s);
+}
+
+static int
+str_ptr_cmp(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+str_key_cmp(const void *key, const void *elem)
+{
+  return strcmp(key, *(char *const *)elem);
+}
+
+/* The vocabulary number of s, or -1. */
+static int
+find_vocab(const struct place_list *pl, const char *s)
+{
+  const struct vword *v;
+
+  if (pl->nvocab == 0)
+    return -1;
+  v = bsearch(s, pl->vocab, (size_t)pl->nvocab, sizeof(*pl->vocab),
+              vword_key_cmp);
+  return v != NULL ? (int)(v - pl->vocab) : -1;
+}
+
+static int
+is_plain(const struct place_list *pl, const char *s)
+{
+  if (pl->nplain == 0)
+    return 0;
+  return bsearch(s, pl->plain, (size_t)pl->nplain, sizeof(*pl->plain),
+                 str_key_cmp) != NULL;
+}
+
+/* Add a hit; when the slot is full, it replaces the farthest one if it is
+ * nearer. */
+static void
+add_hit(struct slot *s, int v, int d)
+{
+  int i, worst = 0;
+
+  if (s->n < HITS_MAX) {
+    s->h[s->n++] = (struct hit){v, d};
+    return;
+  }
+  for (i = 1; i < s->n; i++)
+    if (s->h[i].d > s->h[worst].d)
+      worst = i;
+  if (d < s->h[worst].d)
+    s->h[worst] = (struct hit){v, d};
+}
+
+/* Fill s with the vocabulary words that the text word w may stand for. */
+static void
+find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
+{
+  const struct vword *vw;
+  uint32_t mask;
+  int exact, v, t, d, shorter, i, lo, hi;
+
+  s->n = 0;
+  s->len = w->len;
+  if (w->len == 0 || w->overlong)
+    return;
+  exact = find_vocab(pl, w->s);
+  if (exact >= 0)
+    add_hit(s, exact, 0);
+  if (w->len < FUZZY_MIN || is_plain(pl, w->s))
+    return;
+  mask = letter_mask(w->s, w->len);
+  /* Only words whose length is within reach need a look. */
+  t = edits_allowed(w->len, 1);
+  lo = w->len - t;
+  hi = w->len + t > WORD_MAX ? WORD_MAX : w->len + t;
+  for (i = pl->lenfirst[lo]; i < pl->lenfirst[hi + 1]; i++) {
+    v = pl->bylen[i];
+    vw = &pl->vocab[v];
+    if (v == exact || vw->len < FUZZY_MIN)
+      continue;
+    shorter = vw->len < w->len ? vw->len : w->len;
+    t = edits_allowed(shorter, vw->lax);
+    if (abs(vw->len - w->len) > t ||
+        bit_count(mask & ~vw->mask) > t || bit_count(vw->mask & ~mask) > t)
+      continue;
+    d = textdist_osa(w->s, w->len, vw->s, vw->len, t);
+    if (d <= t)
+      add_hit(s, v, d);
+  }
+}
+
+/* The distance at which slot s stands for vocabulary word v, or -1. */
+static int
+slot_distance(const struct slot *s, int v)
+{
+  int i;
+
+  for (i = 0; i < s->n; i++)
+    if (s->h[i].v == v)
+      return s->h[i].d;
+  return -1;
+}
+
+/*
+ * Whether phrase ph ends at the text word just read, the latest of pos
+ * words whose slots are in ring, that word standing for the phrase's last
+ * word at distance last.  Returns the phrase's total distance, or -1.  A
+ * word of a kecamatan or desa name must be within the strict allowance
+ * even when a kabupaten/kota name forgave it more.
+ */
+static int
+phrase_distance(const struct place_list *pl, const struct phrase *ph,
+                const struct slot *ring, size_t pos, int last)
+{
+  const struct slot *s;
+  int j, d, v, shorter, dist = 0;
+
+  if ((size_t)ph->nwords > pos)
+    return -1;
+  for (j = 0; j < ph->nwords; j++) {
+    s = &ring[(pos - 1 - (size_t)j) % PHRASE_WORDS];
+    v = ph->word[ph->nwords - 1 - j];
+    d = j == 0 ? last : slot_distance(s, v);
+    if (d < 0)
+      return -1;
+    shorter = pl->vocab[v].len < s->len ? pl->vocab[v].len : s->len;
+    if (d > 0 && ph->level > PLACE_KABUPATEN && d > edits_allowed(shorter, 0))
+      return -1;
+    dist += d;
+  }
+  return dist;
+}
+
+/* A place found in the text, by its best phrase. */
+struct found {
+  int place;
+  int core;
+  int kind;
+  int dist;
+  int level;
+  size_t first, last;       /* the words it covers */
+  int support;              /* places it lies in, found elsewhere */
+  int dropped;              /* inside another's words */
+};
+
+/* All of them. */
+struct finds {
+  int n;
+  struct found f[FOUND_MAX];
+};
+
+/* > 0 when a ranks above b within one place's phrases: more words of the
+ * name, then the kind word, then fewer edits. */
+static int
+phrase_rank_cmp(const struct found *a, const struct found *b)
+{
+  if (a->core != b->core)
+    return a->core - b->core;
+  if (a->kind != b->kind)
+    return a->kind - b->kind;
+  return b->dist - a->dist;
+}
+
+/* > 0 when a ranks above b, < 0 below, 0 for a tie (see the top). */
+static int
+found_cmp(const struct found *a, const struct found *b)
+{
+  if (a->support != b->support)
+    return a->support - b->support;
+  if (a->level != b->level && (a->dist == 0) != (b->dist == 0))
+    return a->dist == 0 ? 1 : -1;
+  if (a->level != b->level)
+    return b->level - a->level;
+  return phrase_rank_cmp(a, b);
+}
+
+/* Keep f, or a better phrase of its place; a full list keeps what it
+ * has. */
+static void
+add_found(struct finds *fs, const struct found *f)
+{
+  int i;
+
+  for (i = 0; i < fs->n; i++) {
+    if (fs->f[i].place == f->place) {
+      if (phrase_rank_cmp(f, &fs->f[i]) > 0)
+        fs->f[i] = *f;
+      return;
+    }
+  }
+  if (fs->n < FOUND_MAX)
+    fs->f[fs->n++] = *f;
+}
+
+/* Whether place a lies in place b (b is a's kecamatan or kabupaten). */
+static int
+lies_in(const struct place_list *pl, int a, int b)
+{
+  for (a = pl->places[a].parent; a >= 0; a = pl->places[a].parent)
+    if (a == b)
+      return 1;
+  return 0;
+}
+
+/* Drop what lies inside another's words; count each one's support. */
+static void
+weigh(const struct place_list *pl, struct finds *fs)
+{
+  struct found *a, *b;
+  int i, j;
+
+  for (i = 0; i < fs->n; i++) {
+    a = &fs->f[i];
+    for (j = 0; j < fs->n; j++) {
+      b = &fs->f[j];
+      if (i != j && b->first <= a->first && a->last <= b->last &&
+          b->last - b->first > a->last - a->first)
+        a->dropped = 1;
+    }
+  }
+  for (i = 0; i < fs->n; i++) {
+    a = &fs->f[i];
+    for (j = 0; j < fs->n; j++) {
+      b = &fs->f[j];
+      if (!b->dropped && (b->last < a->first || a->last < b->first) &&
+          lies_in(pl, a->place, b->place))
+        a->support++;
+    }
+  }
+}
+
+/* Describe place p. */
+static void
+set_choice(const struct place_list *pl, int p, struct place_choice *c)
+{
+  int top = p;
+
+  while (pl->places[top].parent >= 0)
+    top = pl->places[top].parent;
+  c->code = pl->places[p].code;
+  c->name = pl->places[p].name;
+  c->kab_code = pl->places[top].code;
+  c->kab_name = pl->places[top].name;
+  c->label = pl->places[p].label;
+  c->level = pl->places[p].level;
+}
+
+/* The place that a and b both lie in (or are), or -1. */
+static int
+common_place(const struct place_list *pl, int a, int b)
+{
+  for (; a >= 0; a = pl->places[a].parent)
+    if (a == b || lies_in(pl, b, a))
+      return a;
+  return -1;
+}
+
+/* Put the choices in the order of their labels (few: insertion sort). */
+static void
+sort_choices(struct place_match *out)
+{
+  struct place_choice c;
+  int i, j;
+
+  for (i = 1; i < out->nchoices; i++) {
+    c = out->choice[i];
+    for (j = i; j > 0 && strcmp(out->choice[j - 1].label, c.label) > 0; j--)
+      out->choice[j] = out->choice[j - 1];
+    out->choice[j] = c;
+  }
+}
+
+/*
+ * Choose from what the text named: the best, the places that tie with
+ * it (as choices), and when they tie, the place they all lie in.
+ */
+static void
+resolve(const struct place_list *pl, struct finds *fs,
+        struct place_match *out)
+{
+  const struct found *best = NULL;
+  int i, at = -1;
+
+  weigh(pl, fs);
+  for (i = 0; i < fs->n; i++)
+    if (!fs->f[i].dropped && (best == NULL || found_cmp(&fs->f[i], best) > 0))
+      best = &fs->f[i];
+  if (best == NULL)
+    return;
+  at = best->place;
+  for (i = 0; i < fs->n; i++) {
+    if (fs->f[i].dropped || found_cmp(&fs->f[i], best) != 0 ||
+        fs->f[i].place == best->place)
+      continue;
+    if (out->nchoices == 0)
+      set_choice(pl, best->place, &out->choice[out->nchoices++]);
+    if (out->nchoices < PLACE_CHOICES_MAX)
+      set_choice(pl, fs->f[i].place, &out->choice[out->nchoices++]);
+    else
+      out->more_choices++;
+    if (at >= 0)
+      at = common_place(pl, at, fs->f[i].place);
+  }
+  sort_choices(out);
+  if (at < 0) {
+    out->ambiguous = 1;
+    return;
+  }
+  out->matched = 1;
+  out->distance = best->dist;
+  set_choice(pl, at, &out->place);
+  out->code = out->place.kab_code;
+  out->name = out->place.kab_name;
+}
+
+/*
+ * Read the text word by word; after each, note every place whose phrase
+ * ends in a word it may stand for; then choose (resolve).
+ */
+int
+place_match(const struct place_list *pl, const char *text,
+            struct place_match *out)
+{
+  struct slot ring[PHRASE_WORDS];
+  struct finds fs;
+  const struct slot *s;
+  const struct phrase *ph;
+  const struct vword *vw;
+  struct found f;
+  struct word w;
+  const char *p, *end;
+  size_t pos = 0;
+  int i, k, dist;
+
+  if (pl == NULL || out == NULL)
+    return -EINVAL;
+  memset(out, 0, sizeof(*out));
+  fs.n = 0;
+  if (text == NULL)
+    text = "";
+  p = text;
+  end = text + strlen(text);
+  for (;;) {
+    p = next_word(p, end, &w);
+    if (p == NULL)
+      break;
+    find_hits(pl, &w, &ring[pos % PHRASE_WORDS]);
+    s = &ring[pos % PHRASE_WORDS];
+    pos++;
+    for (i = 0; i < s->n; i++) {
+      vw = &pl->vocab[s->h[i].v];
+      for (k = 0; k < vw->count; k++) {
+        ph = &pl->phrases[pl->ends[vw->first + k]];
+        dist = phrase_distance(pl, ph, ring, pos, s->h[i].d);
+        if (dist < 0)
+          continue;
+        f = (struct found){.place = ph->place, .core = ph->core,
+                           .kind = ph->kind, .dist = dist,
+                           .level = ph->level,
+                           .first = pos - (size_t)ph->nwords,
+                           .last = pos - 1};
+        add_found(&fs, &f);
+      }
+    }
+  }
+  resolve(pl, &fs, out);
+  return 0;
+}
+
+int
+place_count(const struct place_list *pl)
+{
+  return pl != NULL ? pl->nplaces : 0;
+}
+
+const char *
+place_name(const struct place_list *pl, const char *code)
+{
+  int i;
+
+  if (pl == NULL || code == NULL)
+    return NULL;
+  for (i = 0; i < pl->nplaces; i++)
+    if (strcmp(pl->places[i].code, code) == 0)
+      return pl->places[i].name;
+  return NULL;
+}
+
+void
+place_free(struct place_list *pl)
+{
+  int i;
+
+  if (pl == NULL)
+    return;
+  for (i = 0; i < pl->nplaces; i++) {
+    free(pl->places[i].code);
+    free(pl->places[i].name);
+    free(pl->places[i].label);
+  }
+  for (i = 0; i < pl->nvocab; i++)
+    free(pl->vocab[i].s);
+  for (i = 0; i < pl->nplain; i++)
+    free(pl->plain[i]);
+  free(pl->places);
+  free(pl->phrases);
+  free(pl->vocab);
+  free(pl->ends);
+  free(pl->bylen);
+  free(pl->plain);
+  free(pl);
+}
+
+/* ------------------------------------------------------------ loading */
+
+/* A phrase as gathered while loading. */
+struct alias {
+  char *key;      /* normalised words joined by single spaces */
+  char *text;     /* as written, for messages; NULL when derived */
+  int place;
+  int line;
+  int file;       /* as in struct place */
+  int seq;        /* order of appearance, to keep sorting stable */
+  int nwords;
+  int core;
+  int kind;
+  int keep;       /* chosen for the list (select_phrases) */
+};
+
+struct loader {
+  const char *path;         /* the file being read */
+  const char *files[2];     /* the file loaded, the one it includes */
+  int file;                 /* the one being read */
+  char *incpath;            /* files[1], allocated */
+  struct diag *diag;
+  int rc;                   /* first allocation failure, else 0 */
+  struct place *places;
+  int nplaces, aplaces;
+  int *bycode;              /* place numbers sorted by code */
+  struct alias *aliases;
+  int naliases, aaliases;
+  char **plain;
+  int nplain, aplain;
+  char **names;             /* not-a-name phrases (normalised) */
+  int nnames, anames;
+};
+
+static void
+note_rc(struct loader *ld, int rc)
+{
+  if (rc != 0 && ld->rc == 0)
+    ld->rc = rc;
+}
+
+/*
+ * Make room for one more element in v (n used, *cap allocated, each size
+ * bytes).  Returns the array, moved or not, or NULL (v untouched) when
+ * memory runs out.
+ */
+static void *
+grow(void *v, int n, int *cap, size_t size)
+{
+  void *nv;
+  int ncap;
+
+  if (n < *cap)
+    return v;
+  ncap = *cap > 0 ? *cap * 2 : 32;
+  nv = realloc(v, (size_t)ncap * size);
+  if (nv == NULL)
+    return NULL;
+  *cap = ncap;
+  return nv;
+}
+
+static int
+is_blank(char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+/* Trim blanks from both ends of p[0..*n). */
+static const char *
+trim(const char *p, size_t *n)
+{
+  while (*n > 0 && is_blank(p[0])) {
+    p++;
+    (*n)--;
+  }
+  while (*n > 0 && is_blank(p[*n - 1]))
+    (*n)--;
+  return p;
+}
+
+/*
+ * Normalise s[0..n) as text is normalised, into key: its words joined by
+ * single spaces.  Returns the number of words, or -1 with *why set when
+ * the phrase cannot be matched as written.
+ */
+static int
+normalise(struct loader *ld, const char *s, size_t n, struct buf *key,
+          const char **why)
+{
+  struct word w;
+  const char *p = s, *end = s + n;
+  int words = 0;
+
+  buf_reset(key);
+  note_rc(ld, buf_append(key, "", 0));
+  for (;;) {
+    p = next_word(p, end, &w);
+    if (p == NULL)
+      break;
+    if (w.overlong) {
+      *why = "has a word longer than 40 letters";
+      return -1;
+    }
+    if (w.opaque) {
+      *why = "has letters that cannot be compared (write it in Latin "
+             "letters without special marks)";
+      return -1;
+    }
+    words++;
+    if (words > PHRASE_WORDS) {
+      *why = "has more than 8 words";
+      return -1;
+    }
+    if (words > 1)
+      note_rc(ld, buf_append(key, " ", 1));
+    note_rc(ld, buf_append(key, w.s, (size_t)w.len));
+  }
+  return words;
+}
+
+/* Keep one phrase; text is NULL for a derived one. */
+static void
+push_alias(struct loader *ld, const char *key, const char *text,
+           size_t textlen, int place, int line, int nwords, int core,
+           int kind)
+{
+  struct alias *a;
+
+  if (ld->rc != 0)
+    return;
+  a = grow(ld->aliases, ld->naliases, &ld->aaliases, sizeof(*ld->aliases));
+  if (a == NULL) {
+    note_rc(ld, -ENOMEM);
+    return;
+  }
+  ld->aliases = a;
+  a = &ld->aliases[ld->naliases];
+  a->key = strdup(key);
+  a->text = text != NULL ? strndup(text, textlen) : NULL;
+  if (a->key == NULL || (text != NULL && a->text == NULL)) {
+    free(a->key);
+    free(a->text);
+    note_rc(ld, -ENOMEM);
+    return;
+  }
+  a->place = place;
+  a->line = line;
+  a->file = ld->file;
+  a->seq = ld->naliases;
+  a->nwords = nwords;
+  a->core = core;
+  a->kind = kind;
+  ld->naliases++;
+}
+
+/* Read one name or alias s[0..n) of place on line; a shared one (the
+ * official name of a kecamatan or desa) may name other places too. */
+static void
+add_alias(struct loader *ld, int line, int place, const char *s, size_t n,
+          int shared, struct buf *key)
+{
+  const char *why = NULL;
+  int words, kind;
+
+  s = trim(s, &n);
+  if (n == 0)
+    return;
+  words = normalise(ld, s, n, key, &why);
+  if (words < 0) {
+    diag_error(ld->diag, ld->path, line, "'%.*s' %s", (int)n, s, why);
+    return;
+  }
+  if (words == 0) {
+    diag_error(ld->diag, ld->path, line, "'%.*s' has no letters or digits",
+               (int)n, s);
+    return;
+  }
+  if (words == 1 && is_kind_word(key->data, key->len)) {
+    diag_error(ld->diag, ld->path, line,
+               "'%.*s' alone names no place (add the name after it)",
+               (int)n, s);
+    return;
+  }
+  kind = words > 1 && is_kind_word(key->data, strcspn(key->data, " "));
+  push_alias(ld, key->data, shared ? NULL : s, n, place, line, words,
+             words - kind, kind);
+}
+
+/*
+ * The next of the ';'-separated items from *p to end, or NULL after the
+ * last one; *len is set to its length and *p moved past it.
+ */
+static const char *
+next_item(const char **p, const char *end, size_t *len)
+{
+  const char *item = *p, *semi;
+
+  if (item == NULL)
+    return NULL;
+  semi = memchr(item, ';', (size_t)(end - item));
+  *len = (size_t)((semi != NULL ? semi : end) - item);
+  *p = semi != NULL ? semi + 1 : NULL;
+  return item;
+}
+
+/*
+ * Read the items of a not-a-typo line (one word each) or a not-a-name
+ * line (one or more words), p[0..n), into *list (*count used, *cap
+ * allocated).
+ */
+static void
+add_words(struct loader *ld, int line, const char *p, size_t n,
+          int one_word, char ***list, int *count, int *cap, struct buf *key)
+{
+  const char *item, *end = p + n, *why = NULL;
+  size_t len;
+  char *w, **v;
+  int words;
+
+  while (ld->rc == 0) {
+    item = next_item(&p, end, &len);
+    if (item == NULL)
+      break;
+    item = trim(item, &len);
+    if (len == 0)
+      continue;
+    words = normalise(ld, item, len, key, &why);
+    if (words < 0 || words == 0 || (one_word && words != 1)) {
+      diag_error(ld->diag, ld->path, line, "'%.*s' %s", (int)len, item,
+                 words < 0 ? why : one_word ? "is not one word"
+                                            : "has no letters or digits");
+      continue;
+    }
+    v = grow(*list, *count, cap, sizeof(**list));
+    if (v == NULL) {
+      note_rc(ld, -ENOMEM);
+      return;
+    }
+    *list = v;
+    w = strdup(key->data);
+    if (w == NULL) {
+      note_rc(ld, -ENOMEM);
+      return;
+    }
+    (*list)[(*count)++] = w;
+  }
+}
+
+/* Is p[0..n) a code: digits and dots, starting with a digit? */
+static int
+valid_code(const char *p, size_t n)
+{
+  size_t i;
+
+  if (n == 0 || n >= CODE_MAX || p[0] < '0' || p[0] > '9')
+    return 0;
+  for (i = 0; i < n; i++)
+    if ((p[i] < '0' || p[i] > '9') && p[i] != '.')
+      return 0;
+  return 1;
+}
+
+/* The place with code p[0..n), or -1; *at is set to where it belongs in
+ * ld->bycode. */
+static int
+find_code(const struct loader *ld, const char *p, size_t n, int *at)
+{
+  int lo = 0, hi = ld->nplaces, mid, c;
+  const char *code;
+
+  while (lo < hi) {
+    mid = (lo + hi) / 2;
+    code = ld->places[ld->bycode[mid]].code;
+    c = strncmp(code, p, n);
+    if (c == 0 && code[n] != '\0')
+      c = 1;
+    if (c == 0) {
+      *at = mid;
+      return ld->bycode[mid];
+    }
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  *at = lo;
+  return -1;
+}
+
+/*
+ * The place that the code in p[0..n) names as the one a new place lies
+ * in, or -1 after reporting why it cannot be.
+ */
+static int
+find_parent(struct loader *ld, int line, const char *p, size_t n)
+{
+  int parent, at;
+
+  parent = find_code(ld, p, n, &at);
+  if (parent < 0) {
+    diag_error(ld->diag, ld->path, line, "'%.*s' is not a code listed "
+               "above (the place it lies in comes first)", (int)n, p);
+    return -1;
+  }
+  if (ld->places[parent].level >= PLACE_DESA) {
+    diag_error(ld->diag, ld->path, line, "'%.*s' is a desa or kelurahan: "
+               "nothing lies in it", (int)n, p);
+    return -1;
+  }
+  return parent;
+}
+
+/* Where a place was first listed, for messages: "line 3" or
+ * "wilayah-desa.txt:3". */
+static const char *
+where(const struct loader *ld, int file, int line, char *buf, size_t size)
+{
+  if (file == ld->file)
+    snprintf(buf, size, "line %d", line);
+  else
+    snprintf(buf, size, "%s:%d", ld->files[file], line);
+  return buf;
+}
+
+/* "name, the label of the place it lies in", or a copy of name. */
+static char *
+make_label(const struct loader *ld, const char *name, int parent)
+{
+  const char *up = parent >= 0 ? ld->places[parent].label : NULL;
+  size_t n = strlen(name), m = up != NULL ? strlen(up) : 0;
+  char *label = malloc(n + m + 3);
+
+  if (label == NULL)
+    return NULL;
+  memcpy(label, name, n + 1);
+  if (up != NULL) {
+    memcpy(label + n, ", ", 2);
+    memcpy(label + n + 2, up, m + 1);
+  }
+  return label;
+}
+
+/*
+ * Add the place of a line: field[0] its code, field[1] its name,
+ * field[2] its aliases, field[3] the code of the place it lies in (nf
+ * fields given, 2 to 4).
+ */
+static void
+add_place(struct loader *ld, int line, const char *const field[4],
+          const size_t flen[4], int nf, struct buf *key)
+{
+  const char *p, *end, *item;
+  struct place *pl;
+  size_t len;
+  char at_buf[64];
+  int parent = -1, dup, at, *v;
+
+  if (!valid_code(field[0], flen[0])) {
+    diag_error(ld->diag, ld->path, line,
+               "'%.*s' is not a code (write the BPS code, such as 5371)",
+               (int)flen[0], field[0]);
+    return;
+  }
+  dup = find_code(ld, field[0], flen[0], &at);
+  if (dup >= 0) {
+    diag_error(ld->diag, ld->path, line, "duplicate code %.*s (first on %s)",
+               (int)flen[0], field[0],
+               where(ld, ld->places[dup].file, ld->places[dup].line, at_buf,
+                     sizeof(at_buf)));
+    return;
+  }
+  if (flen[1] == 0) {
+    diag_error(ld->diag, ld->path, line, "the official name is empty");
+    return;
+  }
+  if (nf == 4 && (parent = find_parent(ld, line, field[3], flen[3])) < 0)
+    return;
+  pl = grow(ld->places, ld->nplaces, &ld->aplaces, sizeof(*ld->places));
+  v = pl != NULL ? realloc(ld->bycode, (size_t)ld->aplaces * sizeof(int))
+                 : NULL;
+  if (pl != NULL)
+    ld->places = pl;
+  if (v == NULL) {
+    note_rc(ld, -ENOMEM);
+    return;
+  }
+  ld->bycode = v;
+  pl = &ld->places[ld->nplaces];
+  memset(pl, 0, sizeof(*pl));
+  pl->code = strndup(field[0], flen[0]);
+  pl->name = strndup(field[1], flen[1]);
+  pl->label = pl->name != NULL ? make_label(ld, pl->name, parent) : NULL;
+  pl->line = line;
+  pl->file = ld->file;
+  pl->parent = parent;
+  pl->level = parent >= 0 ? ld->places[parent].level + 1 : PLACE_KABUPATEN;
+  if (pl->code == NULL || pl->name == NULL || pl->label == NULL) {
+    free(pl->code);
+    free(pl->name);
+    free(pl->label);
+    note_rc(ld, -ENOMEM);
+    return;
+  }
+  memmove(&ld->bycode[at + 1], &ld->bycode[at],
+          (size_t)(ld->nplaces - at) * sizeof(int));
+  ld->bycode[at] = ld->nplaces++;
+
+  add_alias(ld, line, ld->nplaces - 1, field[1], flen[1], parent >= 0, key);
+  if (nf < 3)
+    return;
+  p = field[2];
+  end = field[2] + flen[2];
+  while (ld->rc == 0) {
+    item = next_item(&p, end, &len);
+    if (item == NULL)
+      break;
+    add_alias(ld, line, ld->nplaces - 1, item, len, 0, key);
+  }
+}
+
+static void read_lines(struct loader *ld, struct lines *ls, struct buf *key);
+
+/* Read the file an include line names, name[0..n), relative to the
+ * folder of the file loaded. */
+static void
+include_file(struct loader *ld, int line, const char *name, size_t n,
+             struct buf *key)
+{
+  struct lines ls;
+  const char *slash = strrchr(ld->files[0], '/');
+  size_t dir = name[0] != '/' && slash != NULL
+                 ? (size_t)(slash - ld->files[0]) + 1 : 0;
+
+  if (ld->file != 0 || ld->incpath != NULL) {
+    diag_error(ld->diag, ld->path, line, ld->file != 0
+               ? "an included file includes nothing"
+               : "only one file may be included");
+    return;
+  }
+  if (n == 0) {
+    diag_error(ld->diag, ld->path, line, "expected '" INCLUDE " | FILE'");
+    return;
+  }
+  ld->incpath = malloc(dir + n + 1);
+  if (ld->incpath == NULL) {
+    note_rc(ld, -ENOMEM);
+    return;
+  }
+  memcpy(ld->incpath, ld->files[0], dir);
+  memcpy(ld->incpath + dir, name, n);
+  ld->incpath[dir + n] = '\0';
+  if (lines_open(&ls, ld->incpath, PLACE_FILE_MAX, 0, ld->diag) == 0) {
+    ld->files[1] = ld->incpath;
+    ld->file = 1;
+    ld->path = ld->incpath;
+    read_lines(ld, &ls, key);
+    ld->file = 0;
+    ld->path = ld->files[0];
+  }
+  lines_close(&ls);
+}
+
+/* Whether field f[0..n) is the directive word. */
+static int
+is_directive(const char *f, size_t n, const char *word)
+{
+  return n == strlen(word) && memcmp(f, word, n) == 0;
+}
+
+/* Read one line p[0..n) of the file. */
+static void
+read_line(struct loader *ld, int line, const char *p, size_t n,
+          struct buf *key)
+{
+  const char *field[4], *bar, *end;
+  size_t flen[4], j;
+  int nf = 0;
+
+  /* A comment runs from a '#' at the start or after a blank to the end. */
+  for (j = 0; j < n; j++)
+    if (p[j] == '#' && (j == 0 || is_blank(p[j - 1])))
+      n = j;
+  p = trim(p, &n);
+  if (n == 0)
+    return;
+  if (utf8_check(p, n) != n) {
+    diag_error(ld->diag, ld->path, line, "not valid UTF-8 (save the file "
+               "as UTF-8)");
+    return;
+  }
+  end = p + n;
+  while (nf < 4) {
+    bar = memchr(p, '|', (size_t)(end - p));
+    field[nf] = p;
+    flen[nf] = (size_t)((bar != NULL ? bar : end) - p);
+    field[nf] = trim(field[nf], &flen[nf]);
+    nf++;
+    if (bar == NULL)
+      break;
+    p = bar + 1;
+  }
+
+  if (is_directive(field[0], flen[0], NOT_A_TYPO) ||
+      is_directive(field[0], flen[0], NOT_A_NAME)) {
+    int typo = is_directive(field[0], flen[0], NOT_A_TYPO);
+
+    if (nf != 2)
+      diag_error(ld->diag, ld->path, line, "expected '%s | word; word; ...'",
+                 typo ? NOT_A_TYPO : NOT_A_NAME);
+    else if (typo)
+      add_words(ld, line, field[1], flen[1], 1, &ld->plain, &ld->nplain,
+                &ld->aplain, key);
+    else
+      add_words(ld, line, field[1], flen[1], 0, &ld->names, &ld->nnames,
+                &ld->anames, key);
+    return;
+  }
+  if (is_directive(field[0], flen[0], INCLUDE)) {
+    if (nf != 2)
+      diag_error(ld->diag, ld->path, line, "expected '" INCLUDE " | FILE'");
+    else
+      include_file(ld, line, field[1], flen[1], key);
+    return;
+  }
+  if (nf < 2 || (nf == 4 && !valid_code(field[3], flen[3])) ||
+      (bar != NULL && nf == 4)) {
+    diag_error(ld->diag, ld->path, line,
+               "expected 'CODE | Official Name | alias; alias; ...' (and "
+               "'| IN', the code of the place it lies in, for a kecamatan "
+               "or desa)");
+    return;
+  }
+  add_place(ld, line, field, flen, nf, key);
+}
+
+/* Sorting aliases: by key, names that admins wrote before derived ones,
+ * then by place, then in file order. */
+static int
+alias_cmp(const void *a, const void *b)
+{
+  const struct alias *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+
+  if (c != 0)
+    return c;
+  if ((x->text == NULL) != (y->text == NULL))
+    return x->text == NULL ? 1 : -1;
+  if (x->place != y->place)
+    return x->place - y->place;
+  return x->seq - y->seq;
+}
+
+/* One alias written for a second place, and the first one it clashes
+ * with. */
+struct clash {
+  const struct alias *alias;
+  const struct alias *owner;
+};
+
+static int
+clash_cmp(const void *a, const void *b)
+{
+  const struct clash *x = a, *y = b;
+
+  if (x->alias->file != y->alias->file)
+    return x->alias->file - y->alias->file;
+  if (x->alias->line != y->alias->line)
+    return x->alias->line - y->alias->line;
+  return x->alias->seq - y->alias->seq;
+}
+
+/*
+ * Report, in file order, every alias written for two places.  The
+ * aliases are all written by admins and sorted (alias_cmp); the first of
+ * each key in file order owns it.
+ */
+static void
+check_clashes(struct loader *ld)
+{
+  const struct alias *owner;
+  struct clash *v;
+  char at_buf[64];
+  int i, j, run, n = 0;
+
+  v = calloc((size_t)ld->naliases + 1, sizeof(*v));
+  if (v == NULL) {
+    note_rc(ld, -ENOMEM);
+    return;
+  }
+  for (i = 0; i < ld->naliases; i = run) {
+    /* Shared names (text NULL) sort after written ones and clash with
+     * nothing. */
+    owner = &ld->aliases[i];
+    for (run = i + 1; run < ld->naliases &&
+         strcmp(ld->aliases[run].key, owner->key) == 0; run++)
+      if (ld->aliases[run].text != NULL &&
+          ld->aliases[run].seq < owner->seq)
+        owner = &ld->aliases[run];
+    for (j = i; j < run && owner->text != NULL; j++)
+      if (ld->aliases[j].text != NULL && ld->aliases[j].place != owner->place)
+        v[n++] = (struct clash){&ld->aliases[j], owner};
+  }
+  qsort(v, (size_t)n, sizeof(*v), clash_cmp);
+  for (i = 0; i < n; i++) {
+    ld->file = v[i].alias->file;
+    diag_error(ld->diag, ld->files[ld->file], v[i].alias->line,
+               "'%s' already names %s %s (%s)", v[i].alias->text,
+               ld->places[v[i].owner->place].code,
+               ld->places[v[i].owner->place].name,
+               where(ld, v[i].owner->file, v[i].owner->line, at_buf,
+                     sizeof(at_buf)));
+  }
+  ld->file = 0;
+  free(v);
+}
+
+/* Whether key is a not-a-name phrase. */
+static int
+is_not_a_name(const struct loader *ld, const char *key)
+{
+  return ld->nnames > 0 &&
+         bsearch(key, ld->names, (size_t)ld->nnames, sizeof(*ld->names),
+                 str_key_cmp) != NULL;
+}
+
+/* The words that number namesakes: "Naikoten Satu", "Camplong II",
+ * "Manunain B". */
+static int
+is_number_word(const char *s, size_t n)
+{
+  static const char *const words[] = {
+    "i", "ii", "iii", "iv", "v", "a", "b", "c", "d", "satu", "dua", "tiga",
+  };
+  size_t i;
+
+  for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+    if (n == strlen(words[i]) && memcmp(s, words[i], n) == 0)
+      return 1;
+  return 0;
+}
+
+/*
+ * The phrases derived from a kecamatan or desa name a (kind word at
+ * a.key[0..klen)): its name without the kind word unless that is an
+ * ordinary word (not-a-name), and without a last word that numbers
+ * namesakes ("Naikoten" for Naikoten Satu and Dua), alone and after the
+ * kind word.
+ */
+static void
+derive_sub(struct loader *ld, const struct alias *a, size_t klen,
+           struct buf *tmp)
+{
+  const char *core = a->key + klen, *last = strrchr(core, ' ');
+
+  if (a->kind && !is_not_a_name(ld, core))
+    push_alias(ld, core, NULL, 0, a->place, a->line, a->nwords - 1, a->core,
+               0);
+  if (last == NULL || !is_number_word(last + 1, strlen(last + 1)))
+    return;
+  buf_reset(tmp);
+  note_rc(ld, buf_append(tmp, a->key, (size_t)(last - a->key)));
+  if (ld->rc != 0 || is_not_a_name(ld, tmp->data + klen))
+    return;
+  push_alias(ld, tmp->data + klen, NULL, 0, a->place, a->line,
+             a->nwords - a->kind - 1, a->core - 1, 0);
+  if (a->kind)
+    push_alias(ld, tmp->data, NULL, 0, a->place, a->line, a->nwords - 1,
+               a->core - 1, 1);
+}
+
+/*
+ * Add the phrases derived from those written: the name without its kind
+ * word, and the words of the name joined into one (alone and after the
+ * kind word); for kecamatan and desa, see derive_sub.
+ */
+static void
+derive(struct loader *ld, struct buf *tmp)
+{
+  struct alias a;
+  const char *core;
+  size_t i, klen;
+  int n = ld->naliases, k;
+
+  if (ld->nnames > 0)
+    qsort(ld->names, (size_t)ld->nnames, sizeof(*ld->names), str_ptr_cmp);
+  for (k = 0; k < n && ld->rc == 0; k++) {
+    /* A copy: pushing may move the array (the strings stay put). */
+    a = ld->aliases[k];
+    klen = a.kind ? strcspn(a.key, " ") + 1 : 0;
+    core = a.key + klen;
+    if (ld->places[a.place].level > PLACE_KABUPATEN) {
+      derive_sub(ld, &a, klen, tmp);
+      continue;
+    }
+    /* "Kabupaten Kota" must not make plain "kota" a place. */
+    if (a.kind && !(a.nwords == 2 && is_kind_word(core, strlen(core))))
+      push_alias(ld, core, NULL, 0, a.place, a.line, a.nwords - 1, a.core,
+                 0);
+    if (a.core < 2)
+      continue;
+    buf_reset(tmp);
+    note_rc(ld, buf_append(tmp, a.key, klen));
+    for (i = 0; core[i] != '\0'; i++)
+      if (core[i] != ' ')
+        note_rc(ld, buf_append(tmp, core + i, 1));
+    if (ld->rc != 0 || tmp->len - klen > WORD_MAX)
+      continue;
+    push_alias(ld, tmp->data + klen, NULL, 0, a.place, a.line, 1, a.core, 0);
+    if (a.kind)
+      push_alias(ld, tmp->data, NULL, 0, a.place, a.line, 2, a.core, 1);
+  }
+}
+
+/*
+ * Mark one phrase per key and place to keep, sorting the aliases
+ * (alias_cmp): a key that an admin wrote belongs to that place alone; a
+ * key only derived belongs to every place it was derived for.  Duplicates
+ * lend their rank to the one kept.  Returns the number kept.
+ */
+static int
+select_phrases(struct loader *ld)
+{
+  struct alias *v = ld->aliases;
+  int i, j, run, keep, n = 0;
+
+  if (ld->naliases > 0)
+    qsort(v, (size_t)ld->naliases, sizeof(*v), alias_cmp);
+  for (i = 0; i < ld->naliases; i = run) {
+    for (run = i + 1; run < ld->naliases && strcmp(v[run].key, v[i].key) == 0;
+         run++)
+      ;
+    keep = -1;
+    for (j = i; j < run; j++) {
+      v[j].keep = 0;
+      if (v[i].text != NULL && v[j].place != v[i].place)
+        continue;
+      if (keep >= 0 && v[j].place == v[keep].place) {
+        if (v[j].core > v[keep].core)
+          v[keep].core = v[j].core;
+        if (v[j].kind > v[keep].kind)
+          v[keep].kind = v[j].kind;
+        continue;
+      }
+      v[j].keep = 1;
+      keep = j;
+      n++;
+    }
+  }
+  return n;
+}
+
+/* The words of a key, as pointers into it and lengths. */
+static int
+split_key(const char *key, const char *word[PHRASE_WORDS],
+          size_t len[PHRASE_WORDS])
+{
+  int n = 0;
+
+  while (*key != '\0' && n < PHRASE_WORDS) {
+    len[n] = strcspn(key, " ");
+    word[n] = key;
+    key += len[n];
+    n++;
+    if (*key == ' ')
+      key++;
+  }
+  return n;
+}
+
+/*
+ * Build the list from the loader: places, the phrases kept, their
+ * vocabulary and the index by last word.  The loader's places and
+ * not-a-typo words move into the list.
+ */
+static int
+build(struct loader *ld, struct place_list **out)
+{
+  struct place_list *pl;
+  const struct alias *a;
+  const char *word[PHRASE_WORDS];
+  size_t len[PHRASE_WORDS];
+  char **words = NULL;
+  struct phrase *ph;
+  char one[WORD_MAX + 1];
+  int nkeep, nwords = 0, i, j, k, n, v;
+
+  nkeep = select_phrases(ld);
+  pl = calloc(1, sizeof(*pl));
+  if (pl == NULL)
+    return -ENOMEM;
+  for (i = 0; i < ld->naliases; i++)
+    if (ld->aliases[i].keep)
+      nwords += ld->aliases[i].nwords;
+  pl->phrases = calloc((size_t)nkeep + 1, sizeof(*pl->phrases));
+  words = calloc((size_t)nwords + 1, sizeof(*words));
+  if (pl->phrases == NULL || words == NULL)
+    goto nomem;
+
+  /* The vocabulary: every word of every phrase kept, once. */
+  n = 0;
+  for (i = 0; i < ld->naliases; i++) {
+    a = &ld->aliases[i];
+    if (!a->keep)
+      continue;
+    k = split_key(a->key, word, len);
+    for (j = 0; j < k; j++) {
+      words[n] = strndup(word[j], len[j]);
+      if (words[n] == NULL)
+        goto nomem;
+      n++;
+    }
+  }
+  qsort(words, (size_t)n, sizeof(*words), str_ptr_cmp);
+  pl->vocab = calloc((size_t)n + 1, sizeof(*pl->vocab));
+  if (pl->vocab == NULL)
+    goto nomem;
+  for (i = 0; i < n; i++) {
+    if (pl->nvocab > 0 && strcmp(pl->vocab[pl->nvocab - 1].s, words[i]) == 0) {
+      free(words[i]);
+    } else {
+      pl->vocab[pl->nvocab].s = words[i];
+      pl->vocab[pl->nvocab].len = (int)strlen(words[i]);
+      pl->vocab[pl->nvocab].mask = letter_mask(words[i],
+                                               pl->vocab[pl->nvocab].len);
+      pl->nvocab++;
+    }
+    words[i] = NULL;
+  }
+
+  /* The phrases, as vocabulary numbers, counted by last word. */
+  for (i = 0; i < ld->naliases; i++) {
+    a = &ld->aliases[i];
+    if (!a->keep)
+      continue;
+    ph = &pl->phrases[pl->nphrases++];
+    ph->place = a->place;
+    ph->core = a->core;
+    ph->kind = a->kind;
+    ph->level = ld->places[a->place].level;
+    ph->nwords = split_key(a->key, word, len);
+    for (j = 0; j < ph->nwords; j++) {
+      memcpy(one, word[j], len[j]);
+      one[len[j]] = '\0';
+      ph->word[j] = find_vocab(pl, one);
+      if (ph->level == PLACE_KABUPATEN)
+        pl->vocab[ph->word[j]].lax = 1;
+    }
+    pl->vocab[ph->word[ph->nwords - 1]].count++;
+  }
+
+  /* The index by last word. */
+  pl->ends = calloc((size_t)pl->nphrases + 1, sizeof(*pl->ends));
+  if (pl->ends == NULL)
+    goto nomem;
+  for (i = 0, k = 0; i < pl->nvocab; i++) {
+    pl->vocab[i].first = k;
+    k += pl->vocab[i].count;
+    pl->vocab[i].count = 0;
+  }
+  for (i = 0; i < pl->nphrases; i++) {
+    v = pl->phrases[i].word[pl->phrases[i].nwords - 1];
+    pl->ends[pl->vocab[v].first + pl->vocab[v].count++] = i;
+  }
+
+  /* The vocabulary by length, for the fuzzy scan. */
+  pl->bylen = calloc((size_t)pl->nvocab + 1, sizeof(*pl->bylen));
+  if (pl->bylen == NULL)
+    goto nomem;
+  for (i = 0; i < pl->nvocab; i++)
+    pl->lenfirst[pl->vocab[i].len + 1]++;
+  for (i = 1; i <= WORD_MAX + 1; i++)
+    pl->lenfirst[i] += pl->lenfirst[i - 1];
+  for (i = 0; i < pl->nvocab; i++)
+    pl->bylen[pl->lenfirst[pl->vocab[i].len]++] = i;
+  /* Each lenfirst[L] now points past its group: shift back by one. */
+  for (i = WORD_MAX + 1; i > 0; i--)
+    pl->lenfirst[i] = pl->lenfirst[i - 1];
+  pl->lenfirst[0] = 0;
+
+  pl->places = ld->places;
+  pl->nplaces = ld->nplaces;
+  ld->places = NULL;
+  ld->nplaces = 0;
+  pl->plain = ld->plain;
+  pl->nplain = ld->nplain;
+  ld->plain = NULL;
+  ld->nplain = 0;
+  if (pl->nplain > 0)
+    qsort(pl->plain, (size_t)pl->nplain, sizeof(*pl->plain), str_ptr_cmp);
+  free(words);
+  *out = pl;
+  return 0;
+
+nomem:
+  if (words != NULL)
+    for (i = 0; i < nwords; i++)
+      free(words[i]);
+  free(words);
+  place_free(pl);
+  return -ENOMEM;
+}
+
+
+static void
+loader_free(struct loader *ld)
+{
+  int i;
+
+  for (i = 0; i < ld->naliases; i++) {
+    free(ld->aliases[i].key);
+    free(ld->aliases[i].text);
+  }
+  free(ld->aliases);
+  for (i = 0; i < ld->nplaces; i++) {
+    free(ld->places[i].code);
+    free(ld->places[i].name);
+    free(ld->places[i].label);
+  }
+  free(ld->places);
+  free(ld->bycode);
+  for (i = 0; i < ld->nplain; i++)
+    free(ld->plain[i]);
+  free(ld->plain);
+  for (i = 0; i < ld->nnames; i++)
+    free(ld->names[i]);
+  free(ld->names);
+  free(ld->incpath);
+}
+
+/* Read the lines of a file (read_line judges comments and blanks). */
+static void
+read_lines(struct loader *ld, struct lines *ls, struct buf *key)
+{
+  const char *p;
+  size_t len;
+
+  while (ld->rc == 0 && lines_next(ls, &p, &len))
+    read_line(ld, ls->lineno, p, len, key);
+}
+
+/*
+ * Read the file line by line (and the one it includes), check that no
+ * alias names two places, and build the list when this load added no
+ * error.
+ */
+int
+place_load(const char *path, struct place_list **out, struct diag *diag)
+{
+  struct loader ld;
+  struct diag local;
+  struct lines ls;
+  struct buf key = BUF_INIT;
+  int rc, errors;
+
+  if (out == NULL || path == NULL)
+    return -EINVAL;
+  *out = NULL;
+  if (diag == NULL) {
+    diag_init(&local);
+    diag = &local;
+  }
+  errors = diag->errors;
+  rc = lines_open(&ls, path, PLACE_FILE_MAX, 0, diag);
+  if (rc != 0)
+    goto done;
+  memset(&ld, 0, sizeof(ld));
+  ld.path = path;
+  ld.files[0] = path;
+  ld.diag = diag;
+  read_lines(&ld, &ls, &key);
+  /* An empty list is worth a word only when no other error explains it. */
+  if (ld.rc == 0 && ld.nplaces == 0 && diag->errors == errors)
+    diag_error(diag, path, 0, "no places listed (a line is 'CODE | "
+               "Official Name | alias; alias; ...')");
+  if (ld.rc == 0 && ld.naliases > 0) {
+    qsort(ld.aliases, (size_t)ld.naliases, sizeof(*ld.aliases), alias_cmp);
+    check_clashes(&ld);
+  }
+  if (ld.rc == 0 && diag->errors == errors)
+    derive(&ld, &key);
+  rc = ld.rc;
+  if (rc == 0)
+    rc = diag->errors > errors ? AERR_CONFIG : build(&ld, out);
+  loader_free(&ld);
+  buf_free(&key);
+done:
+  lines_close(&ls);
+  if (diag == &local)
+    diag_free(&local);
+  return rc;
+}

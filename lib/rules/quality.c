@@ -1,0 +1,1171 @@
+/*
+ * quality.c: report-quality rules 2 and 3 (see quality.h): the three word
+ * lists, the normal form of a text, the abuse filter and the language
+ * check.
+ *
+ * A text is normalised in three steps.  Each character is first folded
+ * into a unit: one lower-case ASCII letter, digit or look-alike symbol
+ * (@ $ !) with flags for "was upper case" and "was written another way"
+ * (accented, full-width, next to an invisible character), or a break.
+ * Runs of units between breaks are tokens; three or more tokens of one
+ * unit each in a row are joined into one word.  Each word then has its
+ * digits and symbols read as letters (when it holds a letter) and its
+ * letters repeated three times or more squeezed, and is appended to the
+ * normal form, words separated by one space.  A second copy of the words
+ * with every doubled letter squeezed is kept beside it, so that "tollol"
+ * finds "tolol" while "saat" stays "saat" for the first lookup.
+ *
+ * Matching first marks the words that an allow-list entry covers, then
+ * looks at each word for the longest lexicon entry starting there: as
+ * written, with doubled letters squeezed, and with a suffix off its last
+ * word.  Phrases are tried only from a word that starts some phrase.  A
+ * "~" entry (an ordinary word too) counts only with a disguise in the
+ * words it matched.
+ *
+ * Because the words sit in one buffer separated by single spaces, the
+ * words i..j of a text are one substring: a phrase is looked up with no
+ * copy.  Lists are hash sets (open addressing, FNV-1a) over entries kept
+ * in file order, so a 4000-character text costs a few thousand lookups
+ * at most, well under a millisecond.
+ */
+#include "rules/quality.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/lines.h"
+#include "base/utf8.h"
+
+#define LIST_MAX_SIZE (1024 * 1024)
+#define CAPS_MIN_LETTERS 20
+#define CAPS_PERCENT 80
+#define LANG_WORD_MAX 64     /* longer runs of letters are never stop words */
+#define SUFFIX_MIN_STEM 3    /* letters left once a suffix is off */
+
+/* Suffixes taken off the last word of a span when the whole word is not
+ * found: possessives and particles that leave the insult intact. */
+static const char *const suffixes[] = {"nya", "lah", "kah", "mu", "ku"};
+#define NSUFFIXES (sizeof(suffixes) / sizeof(suffixes[0]))
+
+/* ------------------------------------------------------------ folding */
+
+#define UNIT_UPPER 1u   /* written in upper case */
+#define UNIT_FOLDED 2u  /* written with a non-ASCII character, or beside an
+                           invisible one */
+
+/* One character of a text after folding. */
+struct unit {
+  char ch;              /* 'a'..'z', '0'..'9', '@', '$', '!', or ' ' */
+  unsigned char flags;
+};
+
+/* Latin-1 letters U+00C0..U+00FF as ASCII; NULL for × and ÷. */
+static const char *const latin1[64] = {
+  "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+  "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", NULL,
+  "o", "u", "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a",
+  "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+  "d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u",
+  "u", "y", "th", "y",
+};
+
+/* Greek and Cyrillic letters that look like Latin ones. */
+struct lookalike {
+  uint32_t cp;
+  char ch;
+  unsigned char upper;
+};
+
+static const struct lookalike lookalikes[] = {
+  {0x0391, 'a', 1}, {0x0392, 'b', 1}, {0x0395, 'e', 1}, {0x0396, 'z', 1},
+  {0x0397, 'h', 1}, {0x0399, 'i', 1}, {0x039A, 'k', 1}, {0x039C, 'm', 1},
+  {0x039D, 'n', 1}, {0x039F, 'o', 1}, {0x03A1, 'p', 1}, {0x03A4, 't', 1},
+  {0x03A5, 'y', 1}, {0x03A7, 'x', 1}, {0x03B9, 'i', 0}, {0x03BF, 'o', 0},
+  {0x0405, 's', 1}, {0x0406, 'i', 1}, {0x0408, 'j', 1}, {0x0410, 'a', 1},
+  {0x0412, 'b', 1}, {0x0415, 'e', 1}, {0x041A, 'k', 1}, {0x041C, 'm', 1},
+  {0x041D, 'h', 1}, {0x041E, 'o', 1}, {0x0420, 'p', 1}, {0x0421, 'c', 1},
+  {0x0422, 't', 1}, {0x0423, 'y', 1}, {0x0425, 'x', 1}, {0x0430, 'a', 0},
+  {0x0435, 'e', 0}, {0x043A, 'k', 0}, {0x043E, 'o', 0}, {0x0440, 'p', 0},
+  {0x0441, 'c', 0}, {0x0443, 'y', 0}, {0x0445, 'x', 0}, {0x0455, 's', 0},
+  {0x0456, 'i', 0}, {0x0458, 'j', 0},
+};
+
+/* Characters that show nothing: soft hyphen, combining marks, zero-width
+ * characters and joiners, direction marks, variation selectors, BOM. */
+static int
+is_invisible(uint32_t cp)
+{
+  return cp == 0x00AD || (cp >= 0x0300 && cp <= 0x036F) ||
+         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF;
+}
+
+static int
+is_letter(char c)
+{
+  return c >= 'a' && c <= 'z';
+}
+
+static int
+is_digit(char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/*
+ * Fold one code point.  Returns -1 for an invisible character, 0 for a
+ * break, else the number of characters (1 or 2) written to out: a
+ * lower-case letter, a digit, or one of @ $ !.  *flags gets UNIT_UPPER
+ * and UNIT_FOLDED as they apply.
+ */
+static int
+fold_cp(uint32_t cp, char out[2], unsigned *flags)
+{
+  const char *s;
+  size_t i;
+
+  *flags = 0;
+  if (cp < 0x80) {
+    if (cp >= 'A' && cp <= 'Z') {
+      out[0] = (char)(cp - 'A' + 'a');
+      *flags = UNIT_UPPER;
+      return 1;
+    }
+    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '@' ||
+        cp == '$' || cp == '!') {
+      out[0] = (char)cp;
+      return 1;
+    }
+    return 0;
+  }
+  if (is_invisible(cp))
+    return -1;
+  *flags = UNIT_FOLDED;
+  if (cp >= 0xC0 && cp <= 0xFF) {
+    s = latin1[cp - 0xC0];
+    if (s == NULL)
+      return 0;
+    if (cp <= 0xDE)
+      *flags |= UNIT_UPPER;
+    out[0] = s[0];
+    if (s[1] == '\0')
+      return 1;
+    out[1] = s[1];
+    return 2;
+  }
+  if (cp >= 0xFF21 && cp <= 0xFF3A) {
+    out[0] = (char)(cp - 0xFF21 + 'a');
+    *flags |= UNIT_UPPER;
+    return 1;
+  }
+  if (cp >= 0xFF41 && cp <= 0xFF5A) {
+    out[0] = (char)(cp - 0xFF41 + 'a');
+    return 1;
+  }
+  if (cp >= 0xFF10 && cp <= 0xFF19) {
+    out[0] = (char)(cp - 0xFF10 + '0');
+    return 1;
+  }
+  if (cp == 0xFF01 || cp == 0xFF04 || cp == 0xFF20) {
+    out[0] = cp == 0xFF01 ? '!' : cp == 0xFF04 ? '$' : '@';
+    return 1;
+  }
+  if (cp >= 0x0391 && cp <= 0x0458) {
+    for (i = 0; i < sizeof(lookalikes) / sizeof(lookalikes[0]); i++) {
+      if (lookalikes[i].cp == cp) {
+        out[0] = lookalikes[i].ch;
+        if (lookalikes[i].upper)
+          *flags |= UNIT_UPPER;
+        return 1;
+      }
+    }
+  }
+  *flags = 0;
+  return 0;
+}
+
+/* The code point at text[*i..len), moving *i past it; a byte that does
+ * not start well-formed UTF-8 is U+FFFD on its own. */
+static uint32_t
+next_cp(const char *text, size_t len, size_t *i)
+{
+  uint32_t cp;
+  int n;
+
+  if ((unsigned char)text[*i] < 0x80)
+    return (unsigned char)text[(*i)++];
+  n = utf8_decode(text + *i, len - *i, &cp);
+  *i += n > 0 ? (size_t)n : 1;
+  return n > 0 ? cp : UTF8_REPLACEMENT;
+}
+
+/* The letter a digit or symbol stands for inside a word; other
+ * characters stand for themselves. */
+static char
+swap_char(char c)
+{
+  switch (c) {
+  case '0': return 'o';
+  case '1': return 'i';
+  case '3': return 'e';
+  case '4': return 'a';
+  case '5': return 's';
+  case '7': return 't';
+  case '8': return 'b';
+  case '9': return 'g';
+  case '@': return 'a';
+  case '$': return 's';
+  case '!': return 'i';
+  default: return c;
+  }
+}
+
+/* ------------------------------------------------------ normal form */
+
+#define WORD_DISGUISED 1u  /* written in a way that hides it */
+#define WORD_CAPS 2u       /* two or more letters, all upper case */
+
+/* One word of the normal form. */
+struct word {
+  size_t off, len;    /* in norm.text */
+  size_t soff, slen;  /* in norm.sq */
+  unsigned flags;
+};
+
+/*
+ * A text in normal form, with what matching needs to know about it.  The
+ * arrays are sized from the text once, so building the form never grows
+ * them: each byte of the text makes at most one unit, each unit at most
+ * one character of a word, and words are one space apart.
+ */
+struct norm {
+  char *text;          /* the words, one space between them, NUL-ended */
+  size_t tlen;
+  char *sq;            /* the same words with doubled letters squeezed */
+  size_t slen;
+  char *tmp;           /* one word before squeezing */
+  struct word *w;
+  size_t n, cap;
+  struct unit *units;  /* the folded text */
+  size_t nunits;
+  struct unit *joined; /* single units being joined into a word */
+  int letters;         /* letters of the text */
+  int upper;           /* of those, upper case */
+};
+
+static void
+norm_init(struct norm *nm)
+{
+  memset(nm, 0, sizeof(*nm));
+}
+
+static void
+norm_free(struct norm *nm)
+{
+  free(nm->text);
+  free(nm->sq);
+  free(nm->tmp);
+  free(nm->w);
+  free(nm->units);
+  free(nm->joined);
+  memset(nm, 0, sizeof(*nm));
+}
+
+/*
+ * Fold text[0..len) into nm->units: one unit per letter, digit or
+ * symbol, one ' ' for each run of anything else.  An invisible character
+ * marks the units on both sides of it as folded.  A '!' that is not
+ * between two letters or digits is punctuation and becomes a break.
+ */
+static int
+norm_fold(struct norm *nm, const char *text, size_t len)
+{
+  size_t i = 0, n = 0, k;
+  unsigned flags, pending = 0;
+  uint32_t cp;
+  char out[2];
+  int got, j;
+  struct unit *u;
+
+  /* Each byte yields at most one unit: a letter folding to two (ß, æ,
+   * þ) takes two bytes. */
+  if (len > ((size_t)-1) / 4 - 2)
+    return -ENOMEM;
+  u = malloc((len + 1) * sizeof(*u));
+  nm->units = u;
+  nm->joined = malloc((len + 1) * sizeof(*nm->joined));
+  nm->text = malloc(2 * len + 2);
+  nm->sq = malloc(2 * len + 2);
+  nm->tmp = malloc(len + 1);
+  if (u == NULL || nm->joined == NULL || nm->text == NULL ||
+      nm->sq == NULL || nm->tmp == NULL)
+    return -ENOMEM;
+  nm->text[0] = '\0';
+  nm->sq[0] = '\0';
+  while (i < len) {
+    cp = next_cp(text, len, &i);
+    got = fold_cp(cp, out, &flags);
+    if (got < 0) {
+      if (n > 0 && u[n - 1].ch != ' ')
+        u[n - 1].flags |= UNIT_FOLDED;
+      pending = UNIT_FOLDED;
+      continue;
+    }
+    if (got == 0) {
+      if (n > 0 && u[n - 1].ch != ' ')
+        u[n++] = (struct unit){' ', 0};
+      pending = 0;
+      continue;
+    }
+    for (j = 0; j < got; j++) {
+      u[n++] = (struct unit){out[j], (unsigned char)(flags | pending)};
+      if (is_letter(out[j])) {
+        nm->letters++;
+        if (flags & UNIT_UPPER)
+          nm->upper++;
+      }
+    }
+    pending = 0;
+  }
+  for (k = 0; k < n; k++) {
+    if (u[k].ch != '!')
+      continue;
+    if (k == 0 || k + 1 == n ||
+        !(is_letter(u[k - 1].ch) || is_digit(u[k - 1].ch)) ||
+        !(is_letter(u[k + 1].ch) || is_digit(u[k + 1].ch)))
+      u[k] = (struct unit){' ', 0};
+  }
+  nm->nunits = n;
+  return 0;
+}
+
+/*
+ * Add the word made of units u[0..n) to the normal form: digits and
+ * symbols read as letters when the word has a letter (else only its
+ * digits kept), a final reduplication '2' dropped, runs of three or more
+ * of a letter squeezed.  flags starts as what the caller knows (joined
+ * from single letters).  A word that ends up empty is not added.
+ */
+static int
+emit_word(struct norm *nm, const struct unit *u, size_t n, unsigned flags)
+{
+  size_t i, j, run, nletters = 0, nupper = 0, len = 0, start, sstart;
+  struct word *w;
+  char c, m;
+
+  for (i = 0; i < n; i++) {
+    if (is_letter(u[i].ch)) {
+      nletters++;
+      if (u[i].flags & UNIT_UPPER)
+        nupper++;
+    }
+    if (u[i].flags & UNIT_FOLDED)
+      flags |= WORD_DISGUISED;
+  }
+  if (nletters > 0 && n >= 2 && u[n - 1].ch == '2' && is_letter(u[n - 2].ch))
+    n--;
+  for (i = 0; i < n; i++) {
+    c = u[i].ch;
+    if (nletters > 0) {
+      m = swap_char(c);
+      if (m != c)
+        flags |= WORD_DISGUISED;
+      nm->tmp[len++] = m;
+    } else if (is_digit(c)) {
+      nm->tmp[len++] = c;
+    }
+  }
+  if (len == 0)
+    return 0;
+  if (nletters >= 2 && nupper == nletters)
+    flags |= WORD_CAPS;
+  if (nm->n == nm->cap) {
+    w = realloc(nm->w, (nm->cap ? nm->cap * 2 : 32) * sizeof(*w));
+    if (w == NULL)
+      return -ENOMEM;
+    nm->w = w;
+    nm->cap = nm->cap ? nm->cap * 2 : 32;
+  }
+  if (nm->n > 0) {
+    nm->text[nm->tlen++] = ' ';
+    nm->sq[nm->slen++] = ' ';
+  }
+  start = nm->tlen;
+  sstart = nm->slen;
+  for (i = 0; i < len; i = j) {
+    c = nm->tmp[i];
+    for (j = i + 1; j < len && nm->tmp[j] == c; j++)
+      ;
+    run = j - i;
+    if (is_letter(c) && run >= 3) {
+      flags |= WORD_DISGUISED;
+      run = 1;
+    }
+    memset(nm->text + nm->tlen, c, run);
+    nm->tlen += run;
+    if (is_letter(c))
+      run = 1;
+    memset(nm->sq + nm->slen, c, run);
+    nm->slen += run;
+  }
+  nm->text[nm->tlen] = '\0';
+  nm->sq[nm->slen] = '\0';
+  nm->w[nm->n++] = (struct word){start, nm->tlen - start, sstart,
+                                 nm->slen - sstart, flags};
+  return 0;
+}
+
+/* The next token (run of non-break units) at or after *pos: 1 with
+ * [*start, *start + *len) set and *pos past it, or 0 at the end. */
+static int
+next_token(const struct norm *nm, size_t *pos, size_t *start, size_t *len)
+{
+  size_t i = *pos;
+
+  while (i < nm->nunits && nm->units[i].ch == ' ')
+    i++;
+  if (i == nm->nunits)
+    return 0;
+  *start = i;
+  while (i < nm->nunits && nm->units[i].ch != ' ')
+    i++;
+  *len = i - *start;
+  *pos = i;
+  return 1;
+}
+
+/*
+ * Build the normal form of text in nm (initialised by norm_init).  Three
+ * or more one-unit tokens in a row are one word spelt out letter by
+ * letter.
+ */
+static int
+norm_run(struct norm *nm, const char *text)
+{
+  size_t pos = 0, start, len, after, p2, s2, l2, count, k;
+  int rc;
+
+  if (text == NULL)
+    text = "";
+  rc = norm_fold(nm, text, strlen(text));
+  while (rc == 0 && next_token(nm, &pos, &start, &len)) {
+    if (len != 1) {
+      rc = emit_word(nm, nm->units + start, len, 0);
+      continue;
+    }
+    count = 0;
+    nm->joined[count++] = nm->units[start];
+    after = pos;
+    p2 = pos;
+    while (next_token(nm, &p2, &s2, &l2) && l2 == 1) {
+      nm->joined[count++] = nm->units[s2];
+      after = p2;
+    }
+    pos = after;
+    if (count >= 3) {
+      rc = emit_word(nm, nm->joined, count, WORD_DISGUISED);
+    } else {
+      for (k = 0; k < count && rc == 0; k++)
+        rc = emit_word(nm, nm->joined + k, 1, 0);
+    }
+  }
+  return rc;
+}
+
+int
+quality_normalize(const char *text, struct buf *out)
+{
+  struct norm nm;
+  int rc;
+
+  norm_init(&nm);
+  rc = norm_run(&nm, text);
+  if (rc == 0)
+    rc = buf_append(out, nm.text, nm.tlen);
+  norm_free(&nm);
+  return rc;
+}
+
+/* ------------------------------------------------------- word lists */
+
+/* One entry of a list. */
+struct entry {
+  char *text;      /* normal form */
+  char *squeezed;  /* normal form with doubled letters squeezed; stop
+                      words: the same as text */
+  size_t tlen, slen;
+  size_t hlen;     /* length of the first word of squeezed */
+  int words;
+  int plain_word;  /* lexicon "~word": an ordinary word too */
+  int line;
+};
+
+/* The keys a list is looked up by. */
+enum key_kind {
+  KEY_TEXT,      /* the normal form */
+  KEY_SQUEEZED,  /* the squeezed form */
+  KEY_HEAD,      /* the first word of the squeezed form of a phrase */
+  KEY_KINDS
+};
+
+/* A list in file order, with hash sets over its entries' keys. */
+struct wordlist {
+  struct entry *v;
+  size_t n, cap;
+  size_t *set[KEY_KINDS]; /* slots: entry index + 1, 0 when empty; NULL
+                             while the list is empty */
+  size_t mask;            /* slots - 1 */
+  unsigned counts;        /* bit k-1 set: some entry has k words */
+  uint64_t doubled;       /* bit n (n < 63; 63: longer) set: an entry with
+                             a doubled letter squeezes to length n */
+};
+
+struct quality {
+  struct wordlist lexicon;
+  struct wordlist allow;
+  struct wordlist stop;
+};
+
+enum list_kind { LIST_LEXICON, LIST_ALLOW, LIST_STOP };
+
+static size_t
+hash_bytes(const char *s, size_t n)
+{
+  uint64_t h = 14695981039346656037u;
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211u;
+  }
+  return (size_t)(h ^ (h >> 29));
+}
+
+/* The bit of wordlist.doubled for length n; none for a length that
+ * wrapped around below zero. */
+static uint64_t
+len_bit(size_t n)
+{
+  if (n > ((size_t)-1) / 2)
+    return 0;
+  return (uint64_t)1 << (n < 63 ? n : 63);
+}
+
+/* The key of kind k of entry e. */
+static const char *
+entry_key(const struct entry *e, enum key_kind k, size_t *len)
+{
+  switch (k) {
+  case KEY_TEXT:
+    *len = e->tlen;
+    return e->text;
+  case KEY_SQUEEZED:
+    *len = e->slen;
+    return e->squeezed;
+  default:
+    *len = e->hlen;
+    return e->squeezed;
+  }
+}
+
+/* The first entry whose key of kind k is s[0..n), or NULL. */
+static const struct entry *
+list_find(const struct wordlist *l, enum key_kind k, const char *s, size_t n)
+{
+  const size_t *slots = l->set[k];
+  const struct entry *e;
+  const char *key;
+  size_t i, klen;
+
+  if (slots == NULL)
+    return NULL;
+  for (i = hash_bytes(s, n) & l->mask; slots[i] != 0; i = (i + 1) & l->mask) {
+    e = &l->v[slots[i] - 1];
+    key = entry_key(e, k, &klen);
+    if (klen == n && memcmp(key, s, n) == 0)
+      return e;
+  }
+  return NULL;
+}
+
+/* Put entry idx in set k unless its key is there already; returns the
+ * entry that holds the key first (idx's own when it was added). */
+static const struct entry *
+list_insert(struct wordlist *l, enum key_kind k, size_t idx)
+{
+  size_t n, i;
+  const char *key = entry_key(&l->v[idx], k, &n);
+  const struct entry *e = list_find(l, k, key, n);
+
+  if (e != NULL)
+    return e;
+  for (i = hash_bytes(key, n) & l->mask; l->set[k][i] != 0;
+       i = (i + 1) & l->mask)
+    ;
+  l->set[k][i] = idx + 1;
+  return &l->v[idx];
+}
+
+static void
+list_free(struct wordlist *l)
+{
+  size_t i;
+  int k;
+
+  for (i = 0; i < l->n; i++) {
+    if (l->v[i].squeezed != l->v[i].text)
+      free(l->v[i].squeezed);
+    free(l->v[i].text);
+  }
+  free(l->v);
+  for (k = 0; k < KEY_KINDS; k++)
+    free(l->set[k]);
+  memset(l, 0, sizeof(*l));
+}
+
+/* What loading one file needs. */
+struct loader {
+  const char *path;
+  enum list_kind kind;
+  struct wordlist *list;
+  struct diag *diag;
+  struct buf entry;     /* the entry as written, NUL-terminated */
+  int rc;               /* first allocation failure */
+};
+
+static void
+note_rc(struct loader *ld, int rc)
+{
+  if (rc != 0 && ld->rc == 0)
+    ld->rc = rc;
+}
+
+/* Append an entry (taking text and squeezed, which may be one string);
+ * the keys are worked out here. */
+static int
+list_add(struct wordlist *l, char *text, char *squeezed, int words,
+         int plain_word, int line)
+{
+  struct entry *v, *e;
+  const char *sp;
+
+  if (l->n == l->cap) {
+    v = realloc(l->v, (l->cap ? l->cap * 2 : 64) * sizeof(*v));
+    if (v == NULL) {
+      if (squeezed != text)
+        free(squeezed);
+      free(text);
+      return -ENOMEM;
+    }
+    l->v = v;
+    l->cap = l->cap ? l->cap * 2 : 64;
+  }
+  e = &l->v[l->n++];
+  *e = (struct entry){text, squeezed, strlen(text), strlen(squeezed), 0,
+                      words, plain_word, line};
+  sp = strchr(squeezed, ' ');
+  e->hlen = sp != NULL ? (size_t)(sp - squeezed) : e->slen;
+  if (words >= 1 && words <= 32)
+    l->counts |= 1u << (words - 1);
+  if (e->slen != e->tlen)
+    l->doubled |= len_bit(e->slen);
+  return 0;
+}
+
+/* A stop word s: one word of letters, folded to lower-case ASCII.
+ * Returns the folded word (the caller frees), or NULL with *bad set when
+ * s holds something else (or NULL alone when memory runs out). */
+static char *
+fold_stopword(const char *s, int *bad)
+{
+  struct buf b = BUF_INIT;
+  size_t len = strlen(s), i = 0;
+  unsigned flags;
+  uint32_t cp;
+  char out[2];
+  int got, rc = 0;
+
+  *bad = 0;
+  while (i < len && rc == 0) {
+    cp = next_cp(s, len, &i);
+    got = fold_cp(cp, out, &flags);
+    if (got < 0)
+      continue;
+    if (got == 0 || !is_letter(out[0])) {
+      *bad = 1;
+      break;
+    }
+    rc = buf_append(&b, out, (size_t)got);
+  }
+  if (*bad || rc != 0 || b.len == 0) {
+    *bad = rc == 0;
+    buf_free(&b);
+    return NULL;
+  }
+  return buf_steal(&b);
+}
+
+/* Read the entry s (trimmed, comment removed) of line lineno. */
+static void
+read_entry(struct loader *ld, int lineno, const char *s, int plain_word)
+{
+  struct norm nm;
+  char *text, *squeezed;
+  int bad, rc;
+
+  if (ld->kind == LIST_STOP) {
+    text = fold_stopword(s, &bad);
+    if (text == NULL && bad)
+      diag_error(ld->diag, ld->path, lineno,
+                 "'%s' is not a stop word: write one word of letters per "
+                 "line", s);
+    else if (text == NULL)
+      note_rc(ld, -ENOMEM);
+    else
+      note_rc(ld, list_add(ld->list, text, text, 1, 0, lineno));
+    return;
+  }
+  norm_init(&nm);
+  rc = norm_run(&nm, s);
+  if (rc != 0) {
+    note_rc(ld, rc);
+  } else if (nm.n == 0) {
+    diag_error(ld->diag, ld->path, lineno,
+               "'%s' normalises to nothing (it has no letters or digits)",
+               s);
+  } else if (nm.n > QUALITY_MAX_ENTRY_WORDS) {
+    diag_error(ld->diag, ld->path, lineno,
+               "'%s' has %zu words; an entry has at most %d", s, nm.n,
+               QUALITY_MAX_ENTRY_WORDS);
+  } else {
+    text = strdup(nm.text);
+    squeezed = strdup(nm.sq);
+    if (text == NULL || squeezed == NULL) {
+      free(text);
+      free(squeezed);
+      note_rc(ld, -ENOMEM);
+    } else {
+      note_rc(ld, list_add(ld->list, text, squeezed, (int)nm.n, plain_word,
+                           lineno));
+    }
+  }
+  norm_free(&nm);
+}
+
+static int
+is_blank(char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+/* Read one line, p[0..n): trimmed, without its comment, not empty. */
+static void
+read_line(struct loader *ld, int lineno, const char *p, size_t n)
+{
+  int plain_word = 0;
+
+  if (p[0] == '~') {
+    if (ld->kind != LIST_LEXICON) {
+      diag_error(ld->diag, ld->path, lineno,
+                 "'~' (an ordinary word too) belongs in the lexicon only");
+      return;
+    }
+    plain_word = 1;
+    p++;
+    n--;
+    while (n > 0 && is_blank(p[0])) {
+      p++;
+      n--;
+    }
+  }
+  buf_reset(&ld->entry);
+  note_rc(ld, buf_append(&ld->entry, p, n));
+  if (ld->rc == 0)
+    read_entry(ld, lineno, ld->entry.data != NULL ? ld->entry.data : "",
+               plain_word);
+}
+
+
+/*
+ * Make the hash sets of a list read from path, warning about each entry
+ * whose normal form an earlier one has already (the later one is not
+ * looked up).  Every list is looked up by text; the lexicon also by
+ * squeezed form; lists with phrases also by the first word of each.
+ */
+static int
+list_index(struct wordlist *l, const char *path, int squeezed,
+           struct diag *diag)
+{
+  size_t size = 16, i;
+  const struct entry *first;
+  int heads = (l->counts & ~1u) != 0;
+
+  while (size < l->n * 2 + 1)
+    size *= 2;
+  l->mask = size - 1;
+  l->set[KEY_TEXT] = calloc(size, sizeof(size_t));
+  if (squeezed)
+    l->set[KEY_SQUEEZED] = calloc(size, sizeof(size_t));
+  if (heads)
+    l->set[KEY_HEAD] = calloc(size, sizeof(size_t));
+  if (l->set[KEY_TEXT] == NULL || (squeezed && l->set[KEY_SQUEEZED] == NULL) ||
+      (heads && l->set[KEY_HEAD] == NULL))
+    return -ENOMEM;
+  for (i = 0; i < l->n; i++) {
+    first = list_insert(l, KEY_TEXT, i);
+    if (first != &l->v[i]) {
+      diag_warn(diag, path, l->v[i].line,
+                "duplicate entry '%s' (already at line %d)", l->v[i].text,
+                first->line);
+      continue;
+    }
+    if (squeezed)
+      list_insert(l, KEY_SQUEEZED, i);
+    if (heads && l->v[i].words > 1)
+      list_insert(l, KEY_HEAD, i);
+  }
+  return 0;
+}
+
+/* Load one list from path into l. */
+static int
+load_list(const char *path, enum list_kind kind, struct wordlist *l,
+          struct diag *diag)
+{
+  struct loader ld;
+  struct lines ls;
+  const char *p;
+  size_t len;
+  int rc;
+
+  rc = lines_open(&ls, path, LIST_MAX_SIZE,
+                  LINES_CHECK | LINES_COMMENT_ANY | LINES_TRIM |
+                  LINES_SKIP_BLANK, diag);
+  if (rc != 0) {
+    lines_close(&ls);
+    return rc;
+  }
+  memset(&ld, 0, sizeof(ld));
+  ld.path = path;
+  ld.kind = kind;
+  ld.list = l;
+  ld.diag = diag;
+  buf_init(&ld.entry, 0);
+  while (ld.rc == 0 && lines_next(&ls, &p, &len))
+    if (!ls.bad)
+      read_line(&ld, ls.lineno, p, len);
+  buf_free(&ld.entry);
+  lines_close(&ls);
+  if (ld.rc != 0)
+    return ld.rc;
+  if (l->n == 0 && kind == LIST_LEXICON)
+    diag_warn(diag, path, 0, "no entries: nothing will be filtered");
+  else if (l->n == 0 && kind == LIST_STOP)
+    diag_warn(diag, path, 0,
+              "no stop words: every description will be judged not "
+              "Indonesian");
+  return list_index(l, path, kind == LIST_LEXICON, diag);
+}
+
+/*
+ * Read the three lists, all of them even when one fails, so that every
+ * problem is reported at once; then warn about lexicon entries that the
+ * allow-list switches off.
+ */
+int
+quality_load(const char *lexicon, const char *allowlist,
+             const char *stopwords, struct quality **out, struct diag *diag)
+{
+  struct quality *q;
+  struct diag local;
+  const struct entry *a;
+  size_t i;
+  int rc, rc2, errors;
+
+  *out = NULL;
+  if (lexicon == NULL || allowlist == NULL || stopwords == NULL)
+    return -EINVAL;
+  if (diag == NULL) {
+    diag_init(&local);
+    diag = &local;
+  }
+  errors = diag->errors;
+  q = calloc(1, sizeof(*q));
+  if (q == NULL) {
+    rc = -ENOMEM;
+    goto done;
+  }
+  rc = load_list(lexicon, LIST_LEXICON, &q->lexicon, diag);
+  rc2 = load_list(allowlist, LIST_ALLOW, &q->allow, diag);
+  if (rc == 0)
+    rc = rc2;
+  rc2 = load_list(stopwords, LIST_STOP, &q->stop, diag);
+  if (rc == 0)
+    rc = rc2;
+  if (rc == 0) {
+    for (i = 0; i < q->lexicon.n; i++) {
+      a = list_find(&q->allow, KEY_TEXT, q->lexicon.v[i].text,
+                    q->lexicon.v[i].tlen);
+      if (a != NULL)
+        diag_warn(diag, lexicon, q->lexicon.v[i].line,
+                  "'%s' is also on the allow-list (%s:%d), so it never "
+                  "matches", q->lexicon.v[i].text, allowlist, a->line);
+    }
+    if (diag->errors > errors)
+      rc = AERR_CONFIG;
+  }
+  if (rc != 0) {
+    quality_free(q);
+    q = NULL;
+  }
+  *out = q;
+done:
+  if (diag == &local)
+    diag_free(&local);
+  return rc;
+}
+
+void
+quality_free(struct quality *q)
+{
+  if (q == NULL)
+    return;
+  list_free(&q->lexicon);
+  list_free(&q->allow);
+  list_free(&q->stop);
+  free(q);
+}
+
+/* ---------------------------------------------------------- matching */
+
+/*
+ * Look a span up in one set of the lexicon, as it is and then with a
+ * suffix off its last word.  The span is t[0..tn) in the text as written,
+ * whose last word is tlast long; s[0..sn) is the form to look up (t
+ * itself, or its squeezed form with a last word slast long).  A suffix is
+ * taken off only where the text ends with it after a different letter:
+ * squeezing "babil-lah" must not leave "babi" behind.
+ */
+static const struct entry *
+find_with_suffix(const struct wordlist *l, enum key_kind kind, const char *t,
+                 size_t tn, size_t tlast, const char *s, size_t sn,
+                 size_t slast)
+{
+  const struct entry *e = list_find(l, kind, s, sn);
+  size_t i, k;
+
+  for (i = 0; e == NULL && i < NSUFFIXES; i++) {
+    k = strlen(suffixes[i]);
+    if (tlast >= k + SUFFIX_MIN_STEM && slast >= k + SUFFIX_MIN_STEM &&
+        memcmp(t + tn - k, suffixes[i], k) == 0 &&
+        t[tn - k - 1] != suffixes[i][0] &&
+        memcmp(s + sn - k, suffixes[i], k) == 0)
+      e = list_find(l, kind, s, sn - k);
+  }
+  return e;
+}
+
+/*
+ * The lexicon entry that words i..i+k-1 make, or NULL.  The words are
+ * tried as they are, then with doubled letters squeezed: *squeezed is set
+ * when only the squeezed form was found and it differs from the text.
+ * The squeezed lookup is skipped where it cannot find anything new: the
+ * text has no doubled letter and no entry with one squeezes to its length.
+ */
+static const struct entry *
+match_span(const struct quality *q, const struct norm *nm, size_t i,
+           size_t k, int *squeezed)
+{
+  const struct word *a = &nm->w[i], *b = &nm->w[i + k - 1];
+  const char *t = nm->text + a->off, *s = nm->sq + a->soff;
+  size_t tn = b->off + b->len - a->off, sn = b->soff + b->slen - a->soff;
+  const struct entry *e;
+
+  *squeezed = 0;
+  e = find_with_suffix(&q->lexicon, KEY_TEXT, t, tn, b->len, t, tn, b->len);
+  if (e != NULL)
+    return e;
+  if (sn == tn && !(q->lexicon.doubled & (len_bit(sn) | len_bit(sn - 2) |
+                                           len_bit(sn - 3))))
+    return NULL;
+  e = find_with_suffix(&q->lexicon, KEY_SQUEEZED, t, tn, b->len, s, sn,
+                       b->slen);
+  if (e != NULL)
+    *squeezed = sn != tn;
+  return e;
+}
+
+/* Could a phrase of list l start at word i?  Its first word, squeezed,
+ * must be the first word of one. */
+static int
+may_start_phrase(const struct wordlist *l, const struct norm *nm, size_t i)
+{
+  return list_find(l, KEY_HEAD, nm->sq + nm->w[i].soff, nm->w[i].slen) !=
+         NULL;
+}
+
+/* Mark the words that an allow-list entry covers. */
+static void
+mark_allowed(const struct quality *q, const struct norm *nm,
+             unsigned char *allowed)
+{
+  const struct word *a, *b;
+  size_t i, k, j, maxk;
+
+  for (i = 0; i < nm->n; i++) {
+    maxk = may_start_phrase(&q->allow, nm, i) ? QUALITY_MAX_ENTRY_WORDS : 1;
+    for (k = 1; k <= maxk && i + k <= nm->n; k++) {
+      if (!(q->allow.counts & (1u << (k - 1))))
+        continue;
+      a = &nm->w[i];
+      b = &nm->w[i + k - 1];
+      if (list_find(&q->allow, KEY_TEXT, nm->text + a->off,
+                    b->off + b->len - a->off) != NULL)
+        for (j = i; j < i + k; j++)
+          allowed[j] = 1;
+    }
+  }
+}
+
+/* Is any of words i..i+k-1 disguised, or shouted in capitals in a text
+ * that is not written in capitals? */
+static int
+span_disguised(const struct norm *nm, size_t i, size_t k, int caps_text)
+{
+  size_t j;
+
+  for (j = i; j < i + k; j++) {
+    if (nm->w[j].flags & WORD_DISGUISED)
+      return 1;
+    if ((nm->w[j].flags & WORD_CAPS) && !caps_text)
+      return 1;
+  }
+  return 0;
+}
+
+/*
+ * Normalise, mark what the allow-list covers, then try at each word the
+ * longest lexicon phrase first.  A '~' entry needs a disguise (or a
+ * squeezed double letter) in the words it matched.
+ */
+int
+quality_abusive(const struct quality *q, const char *text,
+                const char **term)
+{
+  struct norm nm;
+  unsigned char *allowed = NULL;
+  const struct entry *e, *hit = NULL;
+  size_t i, k, j, maxk;
+  int rc, squeezed, caps_text, blocked;
+
+  if (term != NULL)
+    *term = NULL;
+  norm_init(&nm);
+  rc = norm_run(&nm, text);
+  if (rc == 0 && nm.n > 0) {
+    allowed = calloc(nm.n, 1);
+    if (allowed == NULL)
+      rc = -ENOMEM;
+  }
+  if (rc != 0 || nm.n == 0) {
+    norm_free(&nm);
+    free(allowed);
+    return rc;
+  }
+  caps_text = nm.letters > 0 &&
+              (long)nm.upper * 100 >= (long)nm.letters * CAPS_PERCENT;
+  mark_allowed(q, &nm, allowed);
+  for (i = 0; i < nm.n && hit == NULL; i++) {
+    maxk = 1;
+    if (may_start_phrase(&q->lexicon, &nm, i))
+      maxk = nm.n - i < QUALITY_MAX_ENTRY_WORDS ? nm.n - i :
+                                                  QUALITY_MAX_ENTRY_WORDS;
+    for (k = maxk; k >= 1 && hit == NULL; k--) {
+      if (!(q->lexicon.counts & (1u << (k - 1))))
+        continue;
+      blocked = 0;
+      for (j = i; j < i + k; j++)
+        blocked |= allowed[j];
+      if (blocked)
+        continue;
+      e = match_span(q, &nm, i, k, &squeezed);
+      if (e == NULL)
+        continue;
+      if (e->plain_word && !squeezed &&
+          !span_disguised(&nm, i, k, caps_text))
+        continue;
+      hit = e;
+    }
+  }
+  free(allowed);
+  norm_free(&nm);
+  if (hit != NULL && term != NULL)
+    *term = hit->text;
+  return hit != NULL;
+}
+
+/* ---------------------------------------------------------- language */
+
+enum quality_lang
+quality_language(const struct quality *q, const char *text,
+                 double min_ratio, struct quality_lang_info *info)
+{
+  struct quality_lang_info local;
+  char word[LANG_WORD_MAX], out[2];
+  size_t len, i = 0, wn = 0;
+  unsigned flags;
+  uint32_t cp;
+  int got, j, too_long = 0, at_end;
+
+  if (info == NULL)
+    info = &local;
+  memset(info, 0, sizeof(*info));
+  if (text == NULL)
+    text = "";
+  len = strlen(text);
+  for (;;) {
+    at_end = i >= len;
+    got = 0;
+    if (!at_end) {
+      cp = next_cp(text, len, &i);
+      got = fold_cp(cp, out, &flags);
+      if (got < 0)
+        continue;
+      if (got > 0 && !is_letter(out[0]))
+        got = 0;
+    }
+    if (got > 0) {
+      for (j = 0; j < got; j++) {
+        if (wn < sizeof(word))
+          word[wn++] = out[j];
+        else
+          too_long = 1;
+      }
+      info->letters++;
+      if (flags & UNIT_UPPER)
+        info->upper++;
+    } else if (wn > 0 || too_long) {
+      info->words++;
+      if (!too_long && list_find(&q->stop, KEY_TEXT, word, wn) != NULL)
+        info->stopwords++;
+      wn = 0;
+      too_long = 0;
+    }
+    if (at_end)
+      break;
+  }
+  if (info->words > 0)
+    info->ratio = (double)info->stopwords / info->words;
+  if (info->letters >= CAPS_MIN_LETTERS &&
+      (long)info->upper * 100 >= (long)info->letters * CAPS_PERCENT)
+    return QUALITY_ALL_CAPS;
+  if (info->words < QUALITY_MIN_WORDS)
+    return QUALITY_TOO_SHORT;
+  if (info->ratio < min_ratio)
+    return QUALITY_NOT_INDONESIAN;
+  return QUALITY_OK;
+}

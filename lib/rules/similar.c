@@ -1,0 +1,1135 @@
+/*
+ * similar.c: the duplicate-report index (see similar.h).  It owns the
+ * text normalisation that turns a report into a set of word features,
+ * the similarity measure, and the in-memory inverted index over open
+ * tickets.
+ *
+ * DESIGN NOTES
+ *
+ * 1. Features.  A text is cut into words: ASCII letters are lower-cased,
+ *    letters of other scripts (U+00C0..U+1FFF, U+3040..U+D7FF) are kept
+ *    (Latin-1 capitals folded), and everything else separates words:
+ *    punctuation, symbols, emoji, controls and bytes that are not
+ *    well-formed UTF-8.  Letters and digits do not share a word
+ *    ("Rp150.000" is "rp" and "150000": a dot or comma between digits is
+ *    dropped).  One-letter words carry no meaning and are dropped; numbers
+ *    are kept, since amounts and dates tell stories apart.  Common SMS
+ *    spellings are spelt out ("yg" "yang", "tgl" "tanggal", "bpk"
+ *    "bapak").  Words of ASCII letters then lose one particle (-nya -lah
+ *    -kah), one suffix (-kan -an -i) and one prefix (meng- ... ke-) as
+ *    long as four letters remain, and a stem of four letters or more
+ *    loses a first m, n, p, s, t, k, ny or ng: the prefixes me(N)- and
+ *    pe(N)- turn a root's p, t, s, k into m, n, ny, ng, and rather than
+ *    guess which root was meant, both sides drop that letter.  So
+ *    "meminta", "diminta", "permintaan" and "minta" are one word, and so
+ *    are "memungut", "dipungut" and "pungutan".  This is far from a real
+ *    Indonesian stemmer and merges a few unrelated words, but it is
+ *    applied alike to both sides, which is all a comparison needs.  Each
+ *    resulting word is hashed with 64-bit FNV-1a; a text is the sorted
+ *    set of its hashes (collisions at 64 bits are negligible).
+ *
+ * 2. Measure: Jaccard similarity |A n B| / |A u B| of the two sets.
+ *    Containment (|A n B| / min(|A|, |B|)) would call a short draft a
+ *    duplicate of any long ticket that happens to use all its words; a
+ *    false duplicate turns a citizen away, while a missed one costs an
+ *    operator one "ditolak duplikat", so the stricter measure wins.
+ *
+ *    Why single words and not 2-word shingles or character trigrams: on
+ *    22 realistic reports (8 stories each told twice by one person, and
+ *    223 pairs of different stories, many about pungli with the same
+ *    generic words "petugas", "dinas", "uang", "bayar"), these features
+ *    score the retellings 0.40..0.81 (7 of 8 at 0.5 or more) and no pair
+ *    of different stories reaches 0.30 (highest 0.29).  Adding word
+ *    bigrams drops the retellings to 0.24..0.61 (3 of 8 at 0.5): a
+ *    retelling changes word order, and each change breaks two bigrams.
+ *    Character trigrams lift different stories in the same language to
+ *    0.36 (14 pairs at 0.30 or more).  Stop words are kept: dropping
+ *    them put 3 pairs of different stories at 0.30 or more.
+ *
+ * 3. Index.  Documents (tickets) live in a slot array.  Hash maps take a
+ *    ticket id to its slot, a feature to its posting list (the slots of
+ *    the documents that have it), and a reporter id to a doubly linked
+ *    list of that reporter's slots.  Slots and posting lists are recycled
+ *    through free lists.  A posting list is unordered: removal finds the
+ *    slot by a linear scan and swaps the last entry into the hole, so
+ *    closing a ticket costs the total length of its features' lists
+ *    (tens of microseconds at 10 000 tickets; closing is rare).
+ *
+ * 4. Search.  Rule (a) scores each of the reporter's own open tickets
+ *    (a reporter has few, and each costs one merge).  Rule (b) scans
+ *    posting lists with prefix filtering, which is exact: if
+ *    J(q, d) >= t then |q n d| >= t * max(|q|, |d|) >= o = ceil(t * |q|),
+ *    so d shares at least one of ANY |q| - o + 1 features of q.  The
+ *    query's features are sorted by posting length and only the lists of
+ *    the first |q| - o + 1 (the rarest) are read to collect candidates;
+ *    at t = 0.85 that is the rarest sixth, and the common words that
+ *    appear in thousands of tickets ("yang", "uang", "dinas") are never
+ *    read.  This is the "skip uninformative features" rule made safe: it
+ *    can never miss a ticket that reaches the threshold.  Each candidate
+ *    is then bounded (features seen in the prefix plus the rest of q,
+ *    against the overlap its threshold needs) and, if it can still
+ *    qualify, scored by merging the two sorted sets, a merge that stops
+ *    as soon as the overlap needed is out of reach.
+ *
+ * 5. Memory: a query allocates two arrays of one 32-bit word per slot;
+ *    nothing is cached between queries, so similar_find() is a pure read
+ *    of the index.
+ */
+#include "rules/similar.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+
+#define NONE UINT32_MAX       /* empty map slot, end of a free list */
+#define WORD_MAX 48           /* longer words are hashed as they are */
+#define STEM_MIN 4            /* letters a stripped word keeps at least */
+#define BOUND_EPS 1e-9        /* slack of the integer bounds of §4 */
+
+/* ------------------------------------------------------------------ */
+/* Word features                                                       */
+/* ------------------------------------------------------------------ */
+
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+static uint64_t
+fnv_add(uint64_t h, const char *p, size_t n)
+{
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)p[i];
+    h *= FNV_PRIME;
+  }
+  return h;
+}
+
+/* SMS spellings and their standard words, as reporters type them. */
+struct abbrev {
+  const char *from;
+  const char *to;
+  size_t nfrom;
+  size_t nto;
+};
+
+#define AB(f, t) {f, t, sizeof(f) - 1, sizeof(t) - 1}
+
+static const struct abbrev abbrevs[] = {
+  AB("yg", "yang"), AB("sy", "saya"), AB("aku", "saya"), AB("gw", "saya"),
+  AB("gue", "saya"), AB("dgn", "dengan"), AB("dg", "dengan"),
+  AB("tdk", "tidak"), AB("tak", "tidak"), AB("gak", "tidak"),
+  AB("ga", "tidak"), AB("gk", "tidak"), AB("nggak", "tidak"),
+  AB("ngga", "tidak"), AB("enggak", "tidak"), AB("utk", "untuk"),
+  AB("untk", "untuk"), AB("krn", "karena"), AB("karna", "karena"),
+  AB("dr", "dari"), AB("pd", "pada"), AB("sdh", "sudah"), AB("udh", "sudah"),
+  AB("udah", "sudah"), AB("dah", "sudah"), AB("blm", "belum"),
+  AB("blum", "belum"), AB("jg", "juga"), AB("tsb", "tersebut"),
+  AB("org", "orang"), AB("bpk", "bapak"), AB("pak", "bapak"),
+  AB("bu", "ibu"), AB("kpd", "kepada"), AB("tgl", "tanggal"),
+  AB("thn", "tahun"), AB("bln", "bulan"), AB("rb", "ribu"),
+  AB("rbu", "ribu"), AB("jt", "juta"), AB("jta", "juta"), AB("tp", "tetapi"),
+  AB("tpi", "tetapi"), AB("tapi", "tetapi"), AB("kl", "kalau"),
+  AB("klo", "kalau"), AB("kalo", "kalau"), AB("sm", "sama"),
+  AB("skrg", "sekarang"), AB("kmrn", "kemarin"), AB("kemaren", "kemarin"),
+  AB("mrk", "mereka"), AB("bs", "bisa"), AB("hrs", "harus"),
+  AB("lg", "lagi"), AB("aja", "saja"), AB("sj", "saja"), AB("trs", "terus"),
+  AB("trus", "terus"), AB("sbg", "sebagai"), AB("spt", "seperti"),
+  AB("dpt", "dapat"), AB("byr", "bayar"), AB("ktr", "kantor"),
+  AB("kab", "kabupaten"), AB("kec", "kecamatan"), AB("kel", "kelurahan"),
+  AB("duit", "uang"),
+};
+
+#define ABBREV_MAX 7  /* the longest "from" above */
+
+/* Affixes, each with its length. */
+struct affix {
+  const char *s;
+  size_t n;
+};
+
+#define AF(s) {s, sizeof(s) - 1}
+
+static const struct affix particles[] = {AF("nya"), AF("lah"), AF("kah")};
+static const struct affix suffixes[] = {AF("kan"), AF("an"), AF("i")};
+/* Longest first, so that "meng" is tried before "me". */
+static const struct affix prefixes[] = {
+  AF("meng"), AF("meny"), AF("mem"), AF("men"), AF("me"), AF("peng"),
+  AF("peny"), AF("per"), AF("pem"), AF("pen"), AF("pe"), AF("ber"),
+  AF("ter"), AF("di"), AF("ke"),
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
+ * Spell out an abbreviation in w[0..*len) (room for WORD_MAX bytes) in
+ * place.
+ */
+static void
+expand_abbrev(char *w, size_t *len)
+{
+  size_t i;
+
+  if (*len > ABBREV_MAX)
+    return;
+  for (i = 0; i < COUNT(abbrevs); i++) {
+    if (abbrevs[i].nfrom == *len && abbrevs[i].from[0] == w[0] &&
+        memcmp(w, abbrevs[i].from, *len) == 0) {
+      memcpy(w, abbrevs[i].to, abbrevs[i].nto);
+      *len = abbrevs[i].nto;
+      return;
+    }
+  }
+}
+
+/* Strip one affix of the list from the end (at_end) or the start of
+ * w[*start..*end), keeping at least STEM_MIN letters. */
+static void
+strip_one(const char *w, size_t *start, size_t *end,
+          const struct affix *list, size_t count, int at_end)
+{
+  size_t i, n, len = *end - *start;
+
+  for (i = 0; i < count; i++) {
+    n = list[i].n;
+    if (len < n + STEM_MIN)
+      continue;
+    if (at_end && memcmp(w + *end - n, list[i].s, n) == 0) {
+      *end -= n;
+      return;
+    }
+    if (!at_end && memcmp(w + *start, list[i].s, n) == 0) {
+      *start += n;
+      return;
+    }
+  }
+}
+
+/*
+ * The hash of the ASCII word w[0..len) (lower case, len <= WORD_MAX)
+ * after abbreviations and light stemming (design note 1).
+ */
+static uint64_t
+word_hash(char *w, size_t len)
+{
+  size_t start = 0, end;
+
+  expand_abbrev(w, &len);
+  end = len;
+  if (len > STEM_MIN) {
+    strip_one(w, &start, &end, particles, COUNT(particles), 1);
+    strip_one(w, &start, &end, suffixes, COUNT(suffixes), 1);
+    strip_one(w, &start, &end, prefixes, COUNT(prefixes), 0);
+  }
+  /* The consonant that me(N)- and pe(N)- assimilate: "memungut" and
+   * "pungut" both become "ungut", "meminta" and "minta" both "inta". */
+  if (end - start >= STEM_MIN) {
+    if (w[start] == 'n' && (w[start + 1] == 'y' || w[start + 1] == 'g'))
+      start += 2;
+    else if (strchr("mnpstk", w[start]) != NULL)
+      start++;
+  }
+  return fnv_add(FNV_OFFSET, w + start, end - start);
+}
+
+/* A growable array of feature hashes. */
+struct fvec {
+  uint64_t *v;
+  size_t len;
+  size_t cap;
+};
+
+static int
+fvec_push(struct fvec *f, uint64_t h)
+{
+  uint64_t *p;
+  size_t cap;
+
+  if (f->len == f->cap) {
+    cap = f->cap ? f->cap * 2 : 64;
+    p = realloc(f->v, cap * sizeof(*p));
+    if (p == NULL)
+      return -ENOMEM;
+    f->v = p;
+    f->cap = cap;
+  }
+  f->v[f->len++] = h;
+  return 0;
+}
+
+enum { TOK_NONE, TOK_ALPHA, TOK_DIGIT };
+
+/* The word being read. */
+struct tok {
+  char buf[WORD_MAX];   /* its first WORD_MAX bytes */
+  size_t len;           /* its length in bytes, may exceed WORD_MAX */
+  size_t chars;         /* its length in characters */
+  uint64_t hash;        /* FNV-1a of all its bytes */
+  int cls;              /* TOK_NONE while empty */
+  int ascii;            /* 1 while it is ASCII letters only */
+};
+
+static void
+tok_reset(struct tok *t)
+{
+  t->len = 0;
+  t->chars = 0;
+  t->hash = FNV_OFFSET;
+  t->cls = TOK_NONE;
+  t->ascii = 1;
+}
+
+/* Append one character, n bytes of UTF-8 at p, of class cls. */
+static void
+tok_append(struct tok *t, const char *p, size_t n, int cls)
+{
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    if (t->len < WORD_MAX)
+      t->buf[t->len] = p[i];
+    t->len++;
+    if ((unsigned char)p[i] >= 0x80)
+      t->ascii = 0;
+  }
+  if (cls == TOK_DIGIT)
+    t->ascii = 0;
+  t->chars++;
+  t->hash = fnv_add(t->hash, p, n);
+  t->cls = cls;
+}
+
+/* End the current word: turn it into a feature unless it is a single
+ * letter.  Returns 0 or -ENOMEM. */
+static int
+tok_flush(struct tok *t, struct fvec *f)
+{
+  uint64_t h;
+  int rc = 0;
+
+  if (t->cls == TOK_NONE)
+    return 0;
+  if (t->chars >= 2 || t->cls == TOK_DIGIT) {
+    if (t->ascii && t->len <= WORD_MAX)
+      h = word_hash(t->buf, t->len);
+    else
+      h = t->hash;
+    rc = fvec_push(f, h);
+  }
+  tok_reset(t);
+  return rc;
+}
+
+/* Letters of other scripts that words are made of (design note 1). */
+static int
+is_letter(uint32_t cp)
+{
+  if (cp >= 0xC0 && cp <= 0x1FFF)
+    return cp != 0xD7 && cp != 0xF7;
+  return cp >= 0x3040 && cp <= 0xD7FF;
+}
+
+/* UTF-8 of cp (below U+D800, as every letter of is_letter()) into out;
+ * returns its length. */
+static size_t
+encode_bmp(uint32_t cp, char out[3])
+{
+  if (cp < 0x800) {
+    out[0] = (char)(0xC0 | (cp >> 6));
+    out[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  out[0] = (char)(0xE0 | (cp >> 12));
+  out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  out[2] = (char)(0x80 | (cp & 0x3F));
+  return 3;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+  return (x > y) - (x < y);
+}
+
+/*
+ * The feature set of text (NULL counts as ""): sorted, without repeats,
+ * into *out (NULL when empty; the caller frees) and *n.  Returns 0 or
+ * -ENOMEM.
+ */
+static int
+text_features(const char *text, uint64_t **out, uint32_t *n)
+{
+  struct fvec f = {NULL, 0, 0};
+  struct tok t;
+  size_t len, i = 0, j, step, elen;
+  unsigned char c;
+  uint32_t cp;
+  char enc[3];
+  int cls, rc = 0;
+
+  *out = NULL;
+  *n = 0;
+  if (text == NULL)
+    text = "";
+  len = strnlen(text, SIMILAR_TEXT_MAX);
+  tok_reset(&t);
+  while (i < len && rc == 0) {
+    c = (unsigned char)text[i];
+    cls = TOK_NONE;
+    step = 1;
+    elen = 1;
+    if (c >= 'A' && c <= 'Z') {
+      enc[0] = (char)(c - 'A' + 'a');
+      cls = TOK_ALPHA;
+    } else if (c >= 'a' && c <= 'z') {
+      enc[0] = (char)c;
+      cls = TOK_ALPHA;
+    } else if (c >= '0' && c <= '9') {
+      enc[0] = (char)c;
+      cls = TOK_DIGIT;
+    } else if ((c == '.' || c == ',') && t.cls == TOK_DIGIT && i + 1 < len &&
+               text[i + 1] >= '0' && text[i + 1] <= '9') {
+      /* A thousands separator or decimal mark: the number goes on. */
+      i++;
+      continue;
+    } else if (c >= 0x80) {
+      step = (size_t)utf8_decode(text + i, len - i, &cp);
+      if (step == 0) {
+        step = 1;  /* not UTF-8: a separator, one byte at a time */
+      } else if (is_letter(cp)) {
+        if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+          cp += 0x20;  /* Latin-1 capital to small */
+        elen = encode_bmp(cp, enc);
+        cls = TOK_ALPHA;
+      }
+    }
+    if (cls != t.cls)
+      rc = tok_flush(&t, &f);
+    if (cls != TOK_NONE && rc == 0)
+      tok_append(&t, enc, elen, cls);
+    i += step;
+  }
+  if (rc == 0)
+    rc = tok_flush(&t, &f);
+  if (rc != 0) {
+    free(f.v);
+    return rc;
+  }
+  if (f.len == 0) {
+    free(f.v);
+    return 0;
+  }
+  qsort(f.v, f.len, sizeof(f.v[0]), cmp_u64);
+  for (i = 1, j = 1; i < f.len; i++)
+    if (f.v[i] != f.v[j - 1])
+      f.v[j++] = f.v[i];
+  *out = f.v;
+  *n = (uint32_t)j;
+  return 0;
+}
+
+/*
+ * The number of values two sorted sets share, or some number below need
+ * as soon as what is left of either set cannot bring the count up to
+ * need (0 asks for the exact count).
+ */
+static uint32_t
+overlap(const uint64_t *a, uint32_t na, const uint64_t *b, uint32_t nb,
+        uint32_t need)
+{
+  uint32_t i = 0, j = 0, o = 0;
+
+  while (i < na && j < nb) {
+    if (o + (na - i < nb - j ? na - i : nb - j) < need)
+      return o;
+    if (a[i] < b[j]) {
+      i++;
+    } else if (a[i] > b[j]) {
+      j++;
+    } else {
+      o++;
+      i++;
+      j++;
+    }
+  }
+  return o;
+}
+
+/* Jaccard similarity from set sizes and their overlap; one formula for
+ * similar_score() and similar_find(), so that both agree to the bit. */
+static double
+jaccard(uint32_t o, uint32_t na, uint32_t nb)
+{
+  if (o == 0)
+    return 0.0;
+  return (double)o / (double)((uint64_t)na + nb - o);
+}
+
+double
+similar_score(const char *a, const char *b)
+{
+  uint64_t *fa, *fb;
+  uint32_t na, nb;
+  double score;
+
+  if (text_features(a, &fa, &na) != 0)
+    return -1.0;
+  if (text_features(b, &fb, &nb) != 0) {
+    free(fa);
+    return -1.0;
+  }
+  score = jaccard(overlap(fa, na, fb, nb, 0), na, nb);
+  free(fa);
+  free(fb);
+  return score;
+}
+
+/* ------------------------------------------------------------------ */
+/* Hash map from 64-bit keys to slot numbers                           */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Open addressing with linear probing; a slot whose value is NONE is
+ * empty.  Deletion shifts the rest of the probe run back, so there are no
+ * tombstones and lookups never slow down with churn.  The load stays at
+ * most one half.
+ */
+struct map_slot {
+  uint64_t key;
+  uint32_t val;
+};
+
+struct map {
+  struct map_slot *slot;
+  size_t cap;  /* 0 or a power of two */
+  size_t len;
+};
+
+/* Spread the bits of a key: FNV-1a hashes and ticket ids are both poor in
+ * their low bits. */
+static size_t
+map_home(const struct map *m, uint64_t key)
+{
+  key ^= key >> 30;
+  key *= 0xbf58476d1ce4e5b9ULL;
+  key ^= key >> 27;
+  key *= 0x94d049bb133111ebULL;
+  key ^= key >> 31;
+  return (size_t)key & (m->cap - 1);
+}
+
+/* Is key present?  Its slot into *at if so. */
+static int
+map_find(const struct map *m, uint64_t key, size_t *at)
+{
+  size_t i;
+
+  if (m->cap == 0)
+    return 0;
+  for (i = map_home(m, key); m->slot[i].val != NONE;
+       i = (i + 1) & (m->cap - 1)) {
+    if (m->slot[i].key == key) {
+      *at = i;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static uint32_t
+map_get(const struct map *m, uint64_t key)
+{
+  size_t i;
+
+  return map_find(m, key, &i) ? m->slot[i].val : NONE;
+}
+
+/* Insert without growing; there is room. */
+static void
+map_insert(struct map *m, uint64_t key, uint32_t val)
+{
+  size_t i = map_home(m, key);
+
+  while (m->slot[i].val != NONE)
+    i = (i + 1) & (m->cap - 1);
+  m->slot[i].key = key;
+  m->slot[i].val = val;
+  m->len++;
+}
+
+static int
+map_grow(struct map *m)
+{
+  struct map old = *m;
+  size_t i, cap = m->cap ? m->cap * 2 : 16;
+
+  if (cap > SIZE_MAX / sizeof(*m->slot))
+    return -ENOMEM;
+  m->slot = malloc(cap * sizeof(*m->slot));
+  if (m->slot == NULL) {
+    *m = old;
+    return -ENOMEM;
+  }
+  m->cap = cap;
+  m->len = 0;
+  for (i = 0; i < cap; i++)
+    m->slot[i].val = NONE;
+  for (i = 0; i < old.cap; i++)
+    if (old.slot[i].val != NONE)
+      map_insert(m, old.slot[i].key, old.slot[i].val);
+  free(old.slot);
+  return 0;
+}
+
+/* Set key to val.  Replacing the value of a present key never allocates.
+ * Returns 0 or -ENOMEM (then the map is unchanged). */
+static int
+map_put(struct map *m, uint64_t key, uint32_t val)
+{
+  size_t i;
+
+  if (map_find(m, key, &i)) {
+    m->slot[i].val = val;
+    return 0;
+  }
+  if ((m->len + 1) * 2 > m->cap && map_grow(m) != 0)
+    return -ENOMEM;
+  map_insert(m, key, val);
+  return 0;
+}
+
+static void
+map_del(struct map *m, uint64_t key)
+{
+  size_t hole, j, home, mask = m->cap - 1;
+
+  if (!map_find(m, key, &hole))
+    return;
+  /* Move back each later member of the run whose home is not in
+   * (hole, j] cyclically: the hole would otherwise cut it off. */
+  for (j = (hole + 1) & mask; m->slot[j].val != NONE; j = (j + 1) & mask) {
+    home = map_home(m, m->slot[j].key);
+    if (hole <= j ? (hole < home && home <= j) : (hole < home || home <= j))
+      continue;
+    m->slot[hole] = m->slot[j];
+    hole = j;
+  }
+  m->slot[hole].val = NONE;
+  m->len--;
+}
+
+/* ------------------------------------------------------------------ */
+/* The index                                                           */
+/* ------------------------------------------------------------------ */
+
+struct doc {
+  int64_t ticket_id;
+  int64_t reporter_id;
+  uint64_t *feat;      /* sorted, no repeats; owned */
+  uint32_t nfeat;
+  uint32_t rep_prev;   /* the reporter's other tickets, or NONE */
+  uint32_t rep_next;
+  uint32_t next_free;  /* free-list link while unused */
+};
+
+struct posting {
+  uint32_t *slot;      /* documents that have the feature, any order */
+  uint32_t len;
+  uint32_t cap;
+  uint32_t next_free;  /* free-list link while unused */
+};
+
+struct similar {
+  struct doc *doc;          /* slots 0..ndoc-1, used or on the free list */
+  uint32_t ndoc;
+  uint32_t doc_cap;
+  uint32_t doc_free;        /* head of the free list, or NONE */
+  struct posting *post;
+  uint32_t npost;
+  uint32_t post_cap;
+  uint32_t post_free;
+  struct map by_ticket;     /* ticket id -> doc slot */
+  struct map by_feat;       /* feature -> posting */
+  struct map by_reporter;   /* reporter id -> first of its doc slots */
+  int count;                /* documents in the index */
+};
+
+int
+similar_new(struct similar **out)
+{
+  struct similar *s = calloc(1, sizeof(*s));
+
+  *out = s;
+  if (s == NULL)
+    return -ENOMEM;
+  s->doc_free = NONE;
+  s->post_free = NONE;
+  return 0;
+}
+
+void
+similar_free(struct similar *s)
+{
+  uint32_t i;
+
+  if (s == NULL)
+    return;
+  /* Unused slots have had their arrays freed and set to NULL. */
+  for (i = 0; i < s->ndoc; i++)
+    free(s->doc[i].feat);
+  for (i = 0; i < s->npost; i++)
+    free(s->post[i].slot);
+  free(s->doc);
+  free(s->post);
+  free(s->by_ticket.slot);
+  free(s->by_feat.slot);
+  free(s->by_reporter.slot);
+  free(s);
+}
+
+int
+similar_count(const struct similar *s)
+{
+  return s->count;
+}
+
+/*
+ * Grow an array of elements of size elem with capacity *cap (in
+ * elements) so that it holds at least one more than *cap; never past
+ * NONE - 1 elements.  Returns 0 or -ENOMEM.
+ */
+static int
+grow_array(void **arr, uint32_t *cap, size_t elem)
+{
+  uint32_t want = *cap ? *cap : 8;
+  void *p;
+
+  if (*cap >= NONE / 2)
+    return -ENOMEM;
+  if (*cap != 0)
+    want = *cap * 2;
+  if ((size_t)want > SIZE_MAX / elem)
+    return -ENOMEM;
+  p = realloc(*arr, (size_t)want * elem);
+  if (p == NULL)
+    return -ENOMEM;
+  *arr = p;
+  *cap = want;
+  return 0;
+}
+
+/* A free document slot into *slot.  Returns 0 or -ENOMEM. */
+static int
+doc_alloc(struct similar *s, uint32_t *slot)
+{
+  void *arr = s->doc;
+
+  if (s->doc_free != NONE) {
+    *slot = s->doc_free;
+    s->doc_free = s->doc[*slot].next_free;
+    return 0;
+  }
+  if (s->ndoc == s->doc_cap) {
+    if (grow_array(&arr, &s->doc_cap, sizeof(*s->doc)) != 0)
+      return -ENOMEM;
+    s->doc = arr;
+  }
+  *slot = s->ndoc++;
+  return 0;
+}
+
+/* Free a document's features and put its slot on the free list. */
+static void
+doc_release(struct similar *s, uint32_t slot)
+{
+  struct doc *d = &s->doc[slot];
+
+  free(d->feat);
+  d->feat = NULL;
+  d->nfeat = 0;
+  d->next_free = s->doc_free;
+  s->doc_free = slot;
+}
+
+/* A free, empty posting list into *pi.  Returns 0 or -ENOMEM. */
+static int
+post_alloc(struct similar *s, uint32_t *pi)
+{
+  void *arr = s->post;
+
+  if (s->post_free != NONE) {
+    *pi = s->post_free;
+    s->post_free = s->post[*pi].next_free;
+  } else {
+    if (s->npost == s->post_cap) {
+      if (grow_array(&arr, &s->post_cap, sizeof(*s->post)) != 0)
+        return -ENOMEM;
+      s->post = arr;
+    }
+    *pi = s->npost++;
+  }
+  s->post[*pi].slot = NULL;
+  s->post[*pi].len = 0;
+  s->post[*pi].cap = 0;
+  return 0;
+}
+
+static void
+post_release(struct similar *s, uint32_t pi)
+{
+  free(s->post[pi].slot);
+  s->post[pi].slot = NULL;
+  s->post[pi].len = 0;
+  s->post[pi].cap = 0;
+  s->post[pi].next_free = s->post_free;
+  s->post_free = pi;
+}
+
+/* Record that document slot has feature.  Returns 0 or -ENOMEM (then
+ * nothing changed). */
+static int
+posting_add(struct similar *s, uint64_t feature, uint32_t slot)
+{
+  struct posting *p;
+  uint32_t pi = map_get(&s->by_feat, feature);
+  void *arr;
+
+  if (pi == NONE) {
+    if (post_alloc(s, &pi) != 0)
+      return -ENOMEM;
+    if (map_put(&s->by_feat, feature, pi) != 0) {
+      post_release(s, pi);
+      return -ENOMEM;
+    }
+  }
+  p = &s->post[pi];
+  if (p->len == p->cap) {
+    arr = p->slot;
+    if (grow_array(&arr, &p->cap, sizeof(*p->slot)) != 0) {
+      if (p->len == 0) {
+        map_del(&s->by_feat, feature);
+        post_release(s, pi);
+      }
+      return -ENOMEM;
+    }
+    p->slot = arr;
+  }
+  p->slot[p->len++] = slot;
+  return 0;
+}
+
+/* Forget that document slot has feature; a list left empty goes. */
+static void
+posting_del(struct similar *s, uint64_t feature, uint32_t slot)
+{
+  uint32_t pi = map_get(&s->by_feat, feature), i;
+  struct posting *p;
+
+  if (pi == NONE)
+    return;
+  p = &s->post[pi];
+  for (i = 0; i < p->len; i++) {
+    if (p->slot[i] == slot) {
+      p->slot[i] = p->slot[--p->len];
+      break;
+    }
+  }
+  if (p->len == 0) {
+    map_del(&s->by_feat, feature);
+    post_release(s, pi);
+  }
+}
+
+/* Put document slot at the head of its reporter's list.  Returns 0 or
+ * -ENOMEM (then nothing changed). */
+static int
+reporter_link(struct similar *s, uint32_t slot)
+{
+  struct doc *d = &s->doc[slot];
+  uint32_t head = map_get(&s->by_reporter, (uint64_t)d->reporter_id);
+
+  if (map_put(&s->by_reporter, (uint64_t)d->reporter_id, slot) != 0)
+    return -ENOMEM;
+  d->rep_prev = NONE;
+  d->rep_next = head;
+  if (head != NONE)
+    s->doc[head].rep_prev = slot;
+  return 0;
+}
+
+/* Take document slot out of its reporter's list; never allocates. */
+static void
+reporter_unlink(struct similar *s, uint32_t slot)
+{
+  struct doc *d = &s->doc[slot];
+  size_t at;
+
+  if (d->rep_next != NONE)
+    s->doc[d->rep_next].rep_prev = d->rep_prev;
+  if (d->rep_prev != NONE)
+    s->doc[d->rep_prev].rep_next = d->rep_next;
+  else if (d->rep_next == NONE)
+    map_del(&s->by_reporter, (uint64_t)d->reporter_id);
+  else if (map_find(&s->by_reporter, (uint64_t)d->reporter_id, &at))
+    s->by_reporter.slot[at].val = d->rep_next;
+}
+
+/* Take a document out of its reporter's list and every posting list,
+ * and free its slot. */
+static void
+doc_drop(struct similar *s, uint32_t slot)
+{
+  uint32_t i;
+
+  reporter_unlink(s, slot);
+  for (i = 0; i < s->doc[slot].nfeat; i++)
+    posting_del(s, s->doc[slot].feat[i], slot);
+  doc_release(s, slot);
+}
+
+/*
+ * The new text goes into a fresh slot while the old one (if any) is
+ * still indexed, and the ticket map is switched over last: every step
+ * that can fail comes before anything is lost, and each is undone on
+ * failure.
+ */
+int
+similar_add(struct similar *s, int64_t ticket_id, int64_t reporter_id,
+            const char *text)
+{
+  uint64_t *feat, *shrunk;
+  uint32_t nfeat, slot, old, i = 0;
+  struct doc *d;
+  int rc;
+
+  old = map_get(&s->by_ticket, (uint64_t)ticket_id);
+  if (old == NONE && s->count == INT_MAX)
+    return -ENOMEM;
+  rc = text_features(text, &feat, &nfeat);
+  if (rc != 0)
+    return rc;
+  if (nfeat > 0) {
+    /* The vector grew by doubling; keep only what is used. */
+    shrunk = realloc(feat, nfeat * sizeof(*feat));
+    if (shrunk != NULL)
+      feat = shrunk;
+  }
+  if (doc_alloc(s, &slot) != 0) {
+    free(feat);
+    return -ENOMEM;
+  }
+  d = &s->doc[slot];
+  d->ticket_id = ticket_id;
+  d->reporter_id = reporter_id;
+  d->feat = feat;
+  d->nfeat = nfeat;
+  for (i = 0; i < nfeat; i++) {
+    rc = posting_add(s, feat[i], slot);
+    if (rc != 0)
+      goto undo_postings;
+  }
+  rc = reporter_link(s, slot);
+  if (rc != 0)
+    goto undo_postings;
+  rc = map_put(&s->by_ticket, (uint64_t)ticket_id, slot);
+  if (rc != 0)
+    goto undo_reporter;
+  if (old != NONE)
+    doc_drop(s, old);
+  else
+    s->count++;
+  return 0;
+
+undo_reporter:
+  reporter_unlink(s, slot);
+undo_postings:
+  while (i-- > 0)
+    posting_del(s, feat[i], slot);
+  doc_release(s, slot);
+  return rc;
+}
+
+void
+similar_remove(struct similar *s, int64_t ticket_id)
+{
+  uint32_t slot = map_get(&s->by_ticket, (uint64_t)ticket_id);
+
+  if (slot == NONE)
+    return;
+  doc_drop(s, slot);
+  map_del(&s->by_ticket, (uint64_t)ticket_id);
+  s->count--;
+}
+
+/* A threshold as the search uses it: NaN and anything above 1 turn the
+ * rule off (2.0 stands for "off"), anything below 0 is 0. */
+static double
+threshold_norm(double t)
+{
+  if (!(t <= 1.0))
+    return 2.0;
+  return t < 0.0 ? 0.0 : t;
+}
+
+/* The least overlap a set of size n must share for Jaccard >= t (at
+ * least 1: sharing nothing never qualifies).  t is in [0, 1]. */
+static uint32_t
+overlap_needed(double t, uint32_t n)
+{
+  double x = t * (double)n - BOUND_EPS;
+  uint32_t o;
+
+  if (x <= 1.0)
+    return 1;
+  o = (uint32_t)x;
+  return (double)o < x ? o + 1 : o;
+}
+
+/* A query feature and the length of its posting list. */
+struct qfeat {
+  uint32_t len;
+  uint32_t post;  /* NONE when no ticket has it */
+};
+
+static int
+cmp_qfeat(const void *a, const void *b)
+{
+  uint32_t x = ((const struct qfeat *)a)->len;
+  uint32_t y = ((const struct qfeat *)b)->len;
+
+  return (x > y) - (x < y);
+}
+
+/* Is (score, same, id) a better hit than *best (found says whether there
+ * is one yet)?  The order of similar.h: score, own ticket, lower id. */
+static int
+better(double score, int same, int64_t id, int found,
+       const struct similar_hit *best)
+{
+  if (!found || score > best->score)
+    return 1;
+  if (score < best->score)
+    return 0;
+  if (same != best->same_reporter)
+    return same > best->same_reporter;
+  return id < best->ticket_id;
+}
+
+/* The running best hit of a search. */
+struct best {
+  struct similar_hit hit;
+  int found;
+};
+
+/*
+ * Score document d against the query q[0..nq) with threshold t, and keep
+ * it in *b if it qualifies and beats what is there.  seen is how many of
+ * the first `read` features of q d is known to share (0 and 0 when
+ * nothing is known): it bounds the overlap before the merge is paid for.
+ */
+static void
+consider(const struct doc *d, const uint64_t *q, uint32_t nq, double t,
+         int same, uint32_t seen, uint32_t read, struct best *b)
+{
+  uint32_t need, bound, o;
+  double score;
+
+  need = overlap_needed(t, nq > d->nfeat ? nq : d->nfeat);
+  bound = seen + (nq - read);
+  if (bound > d->nfeat)
+    bound = d->nfeat;
+  if (bound < need)
+    return;
+  o = overlap(q, nq, d->feat, d->nfeat, need);
+  if (o < need)
+    return;
+  score = jaccard(o, nq, d->nfeat);
+  if (score < t || !better(score, same, d->ticket_id, b->found, &b->hit))
+    return;
+  b->hit.ticket_id = d->ticket_id;
+  b->hit.score = score;
+  b->hit.same_reporter = same;
+  b->found = 1;
+}
+
+/*
+ * Rule (a) looks at each of the reporter's own tickets: there are few.
+ * Rule (b) looks at everyone else's through the posting lists, reading
+ * only the rarest features its high threshold leaves (design note 4).
+ */
+int
+similar_find(const struct similar *s, const char *text, int64_t reporter_id,
+             double threshold_same, double threshold_any,
+             struct similar_hit *hit)
+{
+  double t_any = threshold_norm(threshold_any);
+  double t_same = threshold_norm(threshold_same);
+  struct qfeat *qf = NULL;
+  uint32_t *count = NULL, *cand = NULL;
+  uint32_t nq, ncand = 0, prefix, i, j, c;
+  uint64_t *q = NULL;
+  const struct posting *p;
+  struct best best;
+  int rc;
+
+  memset(&best, 0, sizeof(best));
+  /* Rule (b) covers the reporter's own tickets as well. */
+  if (t_any < t_same)
+    t_same = t_any;
+  if (t_same > 1.0 || s->count == 0)
+    return 0;
+  rc = text_features(text, &q, &nq);
+  if (rc != 0 || nq == 0)
+    return rc;
+
+  for (c = map_get(&s->by_reporter, (uint64_t)reporter_id); c != NONE;
+       c = s->doc[c].rep_next)
+    consider(&s->doc[c], q, nq, t_same, 1, 0, 0, &best);
+
+  if (t_any <= 1.0) {
+    qf = malloc(nq * sizeof(*qf));
+    count = calloc(s->ndoc, sizeof(*count));
+    cand = malloc(s->ndoc * sizeof(*cand));
+    if (qf == NULL || count == NULL || cand == NULL) {
+      rc = -ENOMEM;
+      goto out;
+    }
+    for (i = 0; i < nq; i++) {
+      qf[i].post = map_get(&s->by_feat, q[i]);
+      qf[i].len = qf[i].post == NONE ? 0 : s->post[qf[i].post].len;
+    }
+    qsort(qf, nq, sizeof(*qf), cmp_qfeat);
+    prefix = nq - overlap_needed(t_any, nq) + 1;
+    for (i = 0; i < prefix; i++) {
+      if (qf[i].post == NONE)
+        continue;
+      p = &s->post[qf[i].post];
+      for (j = 0; j < p->len; j++) {
+        c = p->slot[j];
+        if (count[c] == 0)
+          cand[ncand++] = c;
+        count[c]++;
+      }
+    }
+    for (i = 0; i < ncand; i++) {
+      c = cand[i];
+      if (s->doc[c].reporter_id != reporter_id)
+        consider(&s->doc[c], q, nq, t_any, 0, count[c], prefix, &best);
+    }
+  }
+  rc = best.found;
+  if (best.found && hit != NULL)
+    *hit = best.hit;
+
+out:
+  free(q);
+  free(qf);
+  free(count);
+  free(cand);
+  return rc;
+}

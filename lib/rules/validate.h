@@ -1,0 +1,82 @@
+/*
+ * validate.h: checks on the answers of a report, behind one interface.
+ *
+ * The engine asks validate_field() about each free-text answer.  The
+ * verdict says whether it is accepted and, if not, which catalogue text
+ * explains why (with its placeholders); an accepted answer may come back
+ * normalised (a category number, a matched place).  The checks of this
+ * file are the basic ones (present, long enough, the right shape); the
+ * report-quality rules plug in here without the engine changing.
+ */
+#ifndef ADUAN_VALIDATE_H
+#define ADUAN_VALIDATE_H
+
+#include <stdint.h>
+
+#include "conf/catalog.h"
+
+enum field {
+  FIELD_KATEGORI = 1,   /* numbered as in the summary, for UBAH <n> */
+  FIELD_TERLAPOR,
+  FIELD_LOKASI,
+  FIELD_WAKTU,
+  FIELD_KRONOLOGI,
+  FIELD_BUKTI,
+  FIELD_IDENTITAS,
+  FIELD_NAMA,           /* asked after identitas; not numbered */
+  FIELD_TEXT,           /* any free text: the abuse check alone */
+  FIELD_COUNT
+};
+
+#define VERDICT_VARS 2
+
+struct verdict {
+  int ok;
+  const char *reason;         /* catalogue key when !ok */
+  const char *code;           /* stable reason code for the log when !ok */
+  struct catalog_var vars[VERDICT_VARS];
+  int nvars;
+  char num[2][24];            /* storage for numeric placeholder values */
+  int category;               /* FIELD_KATEGORI: 1..7 */
+  int soft;                   /* !ok, but the reporter may insist (rule 2:
+                                 language, all capitals) */
+  int keepable;               /* !ok because not understood (a lokasi that
+                                 names no place of NTT, a waktu that cannot
+                                 be read): asked once more, then the engine
+                                 keeps it as given, marked (SPEC 4) */
+  char date[16];              /* FIELD_WAKTU: "12-03-2026", "03-2026", or
+                                 "" when the reporter does not know */
+  char iso[16];               /* the same as "2026-03-12", "2026-03", "" */
+  const char *place_code;     /* FIELD_LOKASI: the kabupaten/kota code of
+                                 the place matched, or NULL */
+  const char *place_name;     /* the place with what it lies in ("Kecamatan
+                                 Wolowaru, Kabupaten Ende") */
+};
+
+struct place_list;
+struct quality;
+
+/* Everything the checks consult; the engine owns it. */
+struct validator {
+  int kronologi_min_words;    /* default 8 */
+  int kronologi_max_chars;    /* default 4000 */
+  int terlapor_min_letters;   /* default 3 */
+  int nama_min_letters;       /* default 2 */
+  int max_age_years;          /* waktu older than this is refused */
+  double language_ratio;      /* share of Indonesian stop words needed */
+  const struct catalog *cat;  /* category keywords */
+  const struct place_list *places;  /* may be NULL: no matching */
+  const struct quality *quality;    /* may be NULL: no abuse/language */
+};
+
+void validate_defaults(struct validator *vd);
+
+/* Check text for field f as of now_ms.  Always fills v; returns 0, or
+ * -ENOMEM. */
+int validate_field(const struct validator *vd, enum field f,
+                   const char *text, int64_t now_ms, struct verdict *v);
+
+/* Words in text (runs of letters or digits). */
+int validate_count_words(const char *text);
+
+#endif

@@ -1,0 +1,715 @@
+/*
+ * outbox.c: the sender (see outbox.h for the row states).
+ *
+ * One poll: for every channel that sends through a provider, as many due
+ * rows as its token bucket and its in-flight cap allow are taken (marked
+ * "sending" inside the store's open batch, so the loop's group commit
+ * records them) and each becomes one HTTP request on curlev.  When a
+ * request ends, the provider adapter classifies the answer and the row's
+ * next state is written, again in the open batch.  Polls happen when the
+ * webhook side queued something (outbox_kick), when a send ends, and on a
+ * timer set to the next row's due time or the next token.
+ */
+#include "service/outbox.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/buf.h"
+#include "base/clock.h"
+#include "io/commit.h"
+#include "conf/config.h"
+#include "base/crypto.h"
+#include "io/curlev.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "base/metrics.h"
+#include "store/store.h"
+#include "service/svc.h"
+
+#define OUTBOX_MAX_ANSWER (64 * 1024)   /* bytes of a provider's answer kept */
+#define OUTBOX_IDLE_POLL_MS 60000       /* look anyway this often */
+#define OUTBOX_FAULT_POLL_MS 1000       /* after the database refused */
+
+/* Sending state of one channel, found by name. */
+struct chan {
+  char name[64];
+  double tokens;
+  int64_t refilled_at;
+  int inflight;
+};
+
+struct job;
+
+struct outbox {
+  const struct svc *ctx;
+  struct curlev *cv;
+  uv_timer_t timer;
+  struct chan *chans;
+  int nchans;
+  int inflight;
+  int paused;
+  struct job *unrecorded;         /* ended sends whose outcome waits to be
+                                     committed, oldest first */
+  void (*close_cb)(void *arg);
+  void *close_arg;
+};
+
+/* One send under way. */
+struct job {
+  struct outbox *ob;
+  int64_t id;
+  char channel[64];
+  char masked[LOG_PHONE_LEN];
+  char *kind;
+  int attempts;
+  int segments;                 /* SMS channels: segments of the text */
+  int64_t started;
+  struct provider_request req;
+  struct curl_slist *headers;
+  struct buf answer;
+  char retry_after[32];
+  /* The outcome, kept here until it is committed. */
+  struct store_outbox_outcome o;
+  char *o_provider_id;          /* owned copies behind o's strings */
+  char *o_last_error;
+  long http_status;
+  double secs;
+  int64_t delay;
+  struct job *next;             /* on ob->unrecorded */
+};
+
+static void poll_now(struct outbox *ob);
+static void job_free(struct job *j);
+
+/* ---- Channel state --------------------------------------------------- */
+
+static struct chan *
+chan_get(struct outbox *ob, const char *name)
+{
+  struct chan *c;
+  int i;
+
+  for (i = 0; i < ob->nchans; i++)
+    if (strcmp(ob->chans[i].name, name) == 0)
+      return &ob->chans[i];
+  c = realloc(ob->chans, (size_t)(ob->nchans + 1) * sizeof(*c));
+  if (c == NULL)
+    return NULL;
+  ob->chans = c;
+  c = &ob->chans[ob->nchans++];
+  memset(c, 0, sizeof(*c));
+  snprintf(c->name, sizeof(c->name), "%s", name);
+  c->tokens = -1;  /* filled on first use */
+  return c;
+}
+
+/* Add the tokens earned since the last refill; the bucket holds one
+ * second's worth at most. */
+static void
+chan_refill(struct chan *c, int rate, int64_t now)
+{
+  if (c->tokens < 0) {
+    c->tokens = rate;
+  } else if (now > c->refilled_at) {
+    c->tokens += (double)(now - c->refilled_at) * rate / 1000.0;
+    if (c->tokens > rate)
+      c->tokens = rate;
+  }
+  c->refilled_at = now;
+}
+
+/* ---- Set-up ---------------------------------------------------------- */
+
+static void
+on_timer(uv_timer_t *t)
+{
+  poll_now(t->data);
+}
+
+int
+outbox_new(struct outbox **out, const struct svc *ctx, struct curlev *cv)
+{
+  struct outbox *ob = calloc(1, sizeof(*ob));
+
+  *out = NULL;
+  if (ob == NULL)
+    return -ENOMEM;
+  ob->ctx = ctx;
+  ob->cv = cv;
+  uv_timer_init(ctx->loop, &ob->timer);
+  ob->timer.data = ob;
+  *out = ob;
+  return 0;
+}
+
+int
+outbox_start(struct outbox *ob)
+{
+  int n = 0, rc;
+
+  rc = store_outbox_resume(ob->ctx->store, &n);
+  if (rc != 0)
+    return rc;
+  if (n > 0)
+    log_info("event=outbox.resumed rows=%d", n);
+  outbox_kick(ob);
+  return 0;
+}
+
+void
+outbox_kick(struct outbox *ob)
+{
+  if (!ob->paused)
+    uv_timer_start(&ob->timer, on_timer, 0, 0);
+}
+
+int
+outbox_inflight(const struct outbox *ob)
+{
+  return ob->inflight;
+}
+
+void
+outbox_pause(struct outbox *ob)
+{
+  ob->paused = 1;
+  uv_timer_stop(&ob->timer);
+}
+
+static void
+on_closed(uv_handle_t *h)
+{
+  struct outbox *ob = h->data;
+  void (*cb)(void *) = ob->close_cb;
+  void *arg = ob->close_arg;
+
+  /* Outcomes never committed: their rows stay "sending" and are sent
+   * again at the next start. */
+  while (ob->unrecorded != NULL) {
+    struct job *j = ob->unrecorded;
+    ob->unrecorded = j->next;
+    job_free(j);
+  }
+  free(ob->chans);
+  free(ob);
+  if (cb != NULL)
+    cb(arg);
+}
+
+void
+outbox_close(struct outbox *ob, void (*cb)(void *arg), void *arg)
+{
+  ob->paused = 1;
+  ob->close_cb = cb;
+  ob->close_arg = arg;
+  uv_timer_stop(&ob->timer);
+  uv_close((uv_handle_t *)&ob->timer, on_closed);
+}
+
+/* ---- Outcomes -------------------------------------------------------- */
+
+/* The delay before attempt number attempts+1: base * 2^(attempts-1),
+ * capped, with jitter over its upper half. */
+static int64_t
+backoff_ms(const struct config *cfg, int attempts)
+{
+  uint64_t d = cfg->outbox.backoff_base_ms;
+  uint32_t r = 0;
+  int i;
+
+  for (i = 1; i < attempts && d < cfg->outbox.backoff_max_ms; i++)
+    d *= 2;
+  if (d > cfg->outbox.backoff_max_ms)
+    d = cfg->outbox.backoff_max_ms;
+  crypto_random(&r, sizeof(r));
+  return (int64_t)(d / 2 + (d / 2) * (r / 4294967296.0));
+}
+
+/*
+ * Decide what becomes of j's row after res: the outcome is kept in j
+ * (with copies of the strings it needs) for settle().
+ */
+static void
+decide(struct job *j, const struct send_result *res, long status,
+       double secs)
+{
+  const struct svc *s = j->ob->ctx;
+  const struct config *cfg = s->cfg;
+  const struct config_channel *ch = config_channel(cfg, j->channel);
+  struct store_outbox_outcome *o = &j->o;
+  const char *error = NULL;
+
+  memset(o, 0, sizeof(*o));
+  j->http_status = status;
+  j->secs = secs;
+  j->delay = 0;
+  o->now = clock_now(s->clock);
+  o->attempts = j->attempts + 1;
+  switch (res->outcome) {
+  case SEND_OK:
+    o->status = "sent";
+    if (res->provider_id != NULL)
+      j->o_provider_id = strdup(res->provider_id);
+    o->provider_id = j->o_provider_id;
+    break;
+  case SEND_TEMPLATE:
+    if (ch != NULL && ch->template_name != NULL &&
+        strcmp(j->kind, "template") != 0) {
+      o->status = "queued";
+      o->kind = "template";
+      o->attempts = j->attempts;
+      o->next_attempt_at = o->now;
+      error = res->error ? res->error : "24-hour window closed";
+      break;
+    }
+    /* No template to fall back on: a permanent failure.  (The attribute,
+     * not a comment, marks the fall-through for gcc and clang alike.) */
+    __attribute__((fallthrough));
+  case SEND_FAIL:
+    o->status = "failed";
+    error = res->error ? res->error : "refused";
+    break;
+  case SEND_RETRY:
+  default:
+    error = res->error ? res->error : "no answer";
+    if (o->attempts >= cfg->outbox.max_attempts) {
+      o->status = "dead";
+    } else {
+      j->delay = backoff_ms(cfg, o->attempts);
+      if (res->retry_after_ms > j->delay)
+        j->delay = res->retry_after_ms;
+      o->status = "queued";
+      o->next_attempt_at = o->now + j->delay;
+    }
+    break;
+  }
+  if (error != NULL) {
+    j->o_last_error = strdup(error);
+    o->last_error = j->o_last_error != NULL ? j->o_last_error : "?";
+  }
+}
+
+/*
+ * Write j's outcome and commit it now (with whatever else the batch
+ * holds), then log it: the log line states a fact.  Returns 0, or the
+ * store's error, after which the outcome is still in j for another try.
+ */
+static int
+settle(struct job *j)
+{
+  const struct svc *s = j->ob->ctx;
+  const struct store_outbox_outcome *o = &j->o;
+  char q[LOG_QUOTE_LEN];
+  int rc;
+
+  rc = store_batch_begin(s->store);
+  if (rc == 0)
+    rc = store_outbox_set(s->store, j->id, o);
+  if (rc != 0) {
+    log_error("event=outbox.record_failed id=%lld err=%s msg=%s",
+              (long long)j->id, err_name(rc), store_errmsg(s->store));
+    return rc;
+  }
+  rc = commit_now(s->commit);
+  if (rc != 0) {
+    log_error("event=outbox.record_failed id=%lld err=%s", (long long)j->id,
+              err_name(rc));
+    return rc;
+  }
+  {
+    char labels[128], lq[64];
+    snprintf(labels, sizeof(labels), "channel=\"%s\",status=\"%s\"",
+             metrics_label(j->channel, lq, sizeof(lq)), o->status);
+    metrics_add(s->metrics, "aduan_replies_total",
+                "Send attempts by outcome (sent, queued again, failed, dead)",
+                labels, 1);
+  }
+
+  if (strcmp(o->status, "sent") == 0) {
+    if (j->segments > 0)
+      log_info("event=outbox.sent id=%lld channel=%s to=%s kind=%s "
+               "segments=%d ms=%.0f", (long long)j->id, j->channel,
+               j->masked, j->kind, j->segments, j->secs * 1000);
+    else
+      log_info("event=outbox.sent id=%lld channel=%s to=%s kind=%s ms=%.0f",
+               (long long)j->id, j->channel, j->masked, j->kind,
+               j->secs * 1000);
+  } else if (strcmp(o->status, "failed") == 0) {
+    log_warn("event=outbox.failed id=%lld channel=%s to=%s status=%ld "
+             "reason=%s", (long long)j->id, j->channel, j->masked,
+             j->http_status, log_quote(o->last_error, q, sizeof(q)));
+  } else if (strcmp(o->status, "dead") == 0) {
+    log_error("event=outbox.dead id=%lld channel=%s to=%s attempts=%d "
+              "reason=%s", (long long)j->id, j->channel, j->masked,
+              o->attempts, log_quote(o->last_error, q, sizeof(q)));
+  } else if (o->kind != NULL) {
+    log_info("event=outbox.template id=%lld channel=%s reason=%s",
+             (long long)j->id, j->channel,
+             log_quote(o->last_error, q, sizeof(q)));
+  } else {
+    log_warn("event=outbox.retry id=%lld channel=%s status=%ld "
+             "attempt=%d in_ms=%lld reason=%s", (long long)j->id,
+             j->channel, j->http_status, o->attempts, (long long)j->delay,
+             log_quote(o->last_error, q, sizeof(q)));
+  }
+  return 0;
+}
+
+/*
+ * Record what became of j's request, and free j; or, when the database
+ * refuses, keep j until a later poll records it.  Takes j.
+ */
+static void
+record(struct job *j, const struct send_result *res, long status,
+       double secs)
+{
+  struct outbox *ob = j->ob;
+  struct job **tail;
+
+  decide(j, res, status, secs);
+  if (settle(j) == 0) {
+    job_free(j);
+    return;
+  }
+  /* Not the request: it is over, and its answer is what counts. */
+  provider_request_free(&j->req);
+  curl_slist_free_all(j->headers);
+  j->headers = NULL;
+  buf_free(&j->answer);
+  j->next = NULL;
+  for (tail = &ob->unrecorded; *tail != NULL; tail = &(*tail)->next)
+    ;
+  *tail = j;
+  if (!ob->paused)
+    uv_timer_start(&ob->timer, on_timer, OUTBOX_FAULT_POLL_MS, 0);
+}
+
+/*
+ * Try again to record the outcomes the database refused, oldest first.
+ * Returns 0 once none is left, or the error that stopped it.
+ */
+static int
+record_again(struct outbox *ob)
+{
+  int rc;
+
+  while (ob->unrecorded != NULL) {
+    struct job *j = ob->unrecorded;
+    rc = settle(j);
+    if (rc != 0)
+      return rc;
+    ob->unrecorded = j->next;
+    job_free(j);
+  }
+  return 0;
+}
+
+/* ---- Requests -------------------------------------------------------- */
+
+static size_t
+on_answer(char *p, size_t size, size_t n, void *arg)
+{
+  struct job *j = arg;
+  size_t len = size * n;
+
+  /* Keep the start of a long answer; the rest is read and dropped. */
+  if (j->answer.len < OUTBOX_MAX_ANSWER) {
+    size_t room = OUTBOX_MAX_ANSWER - j->answer.len;
+    buf_append(&j->answer, p, len < room ? len : room);
+  }
+  return len;
+}
+
+static size_t
+on_header(char *p, size_t size, size_t n, void *arg)
+{
+  struct job *j = arg;
+  size_t len = size * n, k = 12;
+
+  if (len > k && strncasecmp(p, "Retry-After:", k) == 0) {
+    size_t i = k, o = 0;
+    while (i < len && (p[i] == ' ' || p[i] == '\t'))
+      i++;
+    while (i < len && o + 1 < sizeof(j->retry_after) && p[i] != '\r' &&
+           p[i] != '\n')
+      j->retry_after[o++] = p[i++];
+    j->retry_after[o] = '\0';
+  }
+  return len;
+}
+
+static void
+job_free(struct job *j)
+{
+  provider_request_free(&j->req);
+  curl_slist_free_all(j->headers);
+  buf_free(&j->answer);
+  free(j->kind);
+  free(j->o_provider_id);
+  free(j->o_last_error);
+  free(j);
+}
+
+static void
+on_done(CURL *easy, CURLcode result, void *arg)
+{
+  struct job *j = arg;
+  struct outbox *ob = j->ob;
+  struct send_result res = {0};
+  const struct config_channel *ch;
+  const struct provider_ops *ops;
+  struct chan *c = chan_get(ob, j->channel);
+  long status = 0;
+  double secs = 0;
+
+  ob->inflight--;
+  if (c != NULL)
+    c->inflight--;
+  if (result == CURLE_ABORTED_BY_CALLBACK) {
+    /* Closing: the row stays "sending" and is queued again at start. */
+    curl_easy_cleanup(easy);
+    job_free(j);
+    return;
+  }
+  if (result == CURLE_OK)
+    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+  curl_easy_getinfo(easy, CURLINFO_TOTAL_TIME, &secs);
+  curl_easy_cleanup(easy);
+
+  ch = config_channel(ob->ctx->cfg, j->channel);
+  ops = ch != NULL ? provider_for(ch->type) : NULL;
+  if (ops == NULL || ops->classify == NULL) {
+    res.outcome = SEND_RETRY;
+    res.error = strdup("channel no longer configured");
+  } else {
+    ops->classify(ch, status, j->retry_after[0] ? j->retry_after : NULL,
+                  j->answer.data ? j->answer.data : "", j->answer.len, &res);
+    if (result != CURLE_OK && res.error == NULL)
+      res.error = strdup(curl_easy_strerror(result));
+  }
+  record(j, &res, status, secs);
+  send_result_free(&res);
+  outbox_kick(ob);
+}
+
+/* Start sending row on ch.  Returns 0, or an error after which the row
+ * has been marked failed. */
+static int
+start(struct outbox *ob, const struct config_channel *ch,
+      const struct provider_ops *ops, struct store_outbox_row *row)
+{
+  const struct svc *s = ob->ctx;
+  struct outbound_msg msg = {0};
+  const char *params[1];
+  struct job *j;
+  CURL *easy;
+  int rc, i;
+  int64_t now = clock_now(s->clock);
+
+  j = calloc(1, sizeof(*j));
+  if (j == NULL)
+    return -ENOMEM;
+  j->ob = ob;
+  j->id = row->id;
+  j->attempts = row->attempts;
+  j->started = now;
+  snprintf(j->channel, sizeof(j->channel), "%s", ch->name);
+  log_phone(row->phone, j->masked);
+  buf_init(&j->answer, 0);
+
+  msg.outbox_id = row->id;
+  msg.to = row->phone;
+  msg.text = row->body;
+  msg.kind = OUT_TEXT;
+  /* Some channels allow free text only for a while after the reporter's
+   * last message (WhatsApp: 24 hours); after that only the approved
+   * template. */
+  if (strcmp(row->kind, "template") == 0 ||
+      now > provider_free_form_until(ch, row->last_inbound_at)) {
+    msg.kind = OUT_TEMPLATE;
+    msg.template_name = ch->template_name;
+    msg.template_lang = ch->template_language;
+    params[0] = row->body;
+    msg.template_params = params;
+    msg.ntemplate_params = 1;
+  }
+  j->kind = strdup(msg.kind == OUT_TEMPLATE ? "template" : "text");
+  j->segments = provider_segments(ch, row->body);
+  rc = ops->build_send(s->cfg, ch, &msg, &j->req);
+  easy = rc == 0 ? curl_easy_init() : NULL;
+  if (easy == NULL) {
+    struct send_result res = {0};
+    res.outcome = SEND_FAIL;
+    res.error = strdup(rc != 0 ? "cannot render the message" : "no memory");
+    record(j, &res, 0, 0);
+    send_result_free(&res);
+    return rc != 0 ? rc : -ENOMEM;
+  }
+  for (i = 0; i < 8 && j->req.headers[i] != NULL; i++)
+    j->headers = curl_slist_append(j->headers, j->req.headers[i]);
+  curl_easy_setopt(easy, CURLOPT_URL, j->req.url);
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, j->headers);
+  if (strcmp(j->req.method, "POST") == 0) {
+    curl_easy_setopt(easy, CURLOPT_POST, 1L);
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDS,
+                     j->req.body.data ? j->req.body.data : "");
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE, (long)j->req.body.len);
+  } else {
+    curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+  }
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_answer);
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, j);
+  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(easy, CURLOPT_HEADERDATA, j);
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, (long)s->cfg->outbox.timeout_ms);
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  /* Providers answer fast; do not wait a second for 100-continue. */
+  j->headers = curl_slist_append(j->headers, "Expect:");
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, j->headers);
+  rc = curlev_add(ob->cv, easy, on_done, j);
+  if (rc != 0) {
+    struct send_result res = {0};
+    curl_easy_cleanup(easy);
+    res.outcome = SEND_RETRY;
+    res.error = strdup("cannot start the request");
+    record(j, &res, 0, 0);
+    send_result_free(&res);
+    return rc;
+  }
+  ob->inflight++;
+  return 0;
+}
+
+/* ---- Polls ----------------------------------------------------------- */
+
+static void
+poll_now(struct outbox *ob)
+{
+  const struct svc *s = ob->ctx;
+  const struct config *cfg = s->cfg;
+  int64_t now = clock_now(s->clock), next = 0, wait = OUTBOX_IDLE_POLL_MS;
+  int i, throttled = 0, rc;
+
+  if (ob->paused)
+    return;
+  /* Outcomes the database refused come first; while it still refuses,
+   * nothing new is taken. */
+  rc = record_again(ob);
+  if (rc != 0) {
+    uv_timer_start(&ob->timer, on_timer, OUTBOX_FAULT_POLL_MS, 0);
+    return;
+  }
+  rc = store_outbox_next(s->store, &next);
+  log_debug("event=outbox.poll rc=%d next_in_ms=%lld inflight=%d", rc,
+            (long long)(rc == 0 ? next - now : -1), ob->inflight);
+  if (rc == AERR_NOTFOUND) {
+    uv_timer_start(&ob->timer, on_timer, OUTBOX_IDLE_POLL_MS, 0);
+    return;
+  }
+  if (rc == 0 && next > now) {
+    wait = next - now;
+    uv_timer_start(&ob->timer, on_timer, (uint64_t)wait, 0);
+    return;
+  }
+  for (i = 0; rc == 0 && i < cfg->nchannels; i++) {
+    const struct config_channel *ch = &cfg->channels[i];
+    const struct provider_ops *ops = provider_for(ch->type);
+    struct store_outbox_row *rows = NULL;
+    struct chan *c;
+    int n = 0, k, room;
+
+    if (ops == NULL || ops->build_send == NULL || ops->inline_replies)
+      continue;
+    c = chan_get(ob, ch->name);
+    if (c == NULL)
+      break;
+    chan_refill(c, ch->rate, now);
+    room = ch->concurrency - c->inflight;
+    if ((int)c->tokens < room)
+      room = (int)c->tokens;
+    if (room <= 0) {
+      throttled = 1;
+      continue;
+    }
+    rc = store_batch_begin(s->store);
+    if (rc == 0)
+      rc = store_outbox_take(s->store, ch->name, now, room, &rows, &n);
+    /* "sending" must hold before a request goes out (see the top). */
+    if (rc == 0 && n > 0)
+      rc = commit_now(s->commit);
+    for (k = 0; rc == 0 && k < n; k++) {
+      c->tokens -= 1;
+      c->inflight++;
+      if (start(ob, ch, ops, &rows[k]) != 0)
+        c->inflight--;
+    }
+    if (n == room)
+      throttled = 1;
+    store_outbox_rows_free(rows, n);
+  }
+  if (rc != 0 && rc != AERR_NOTFOUND) {
+    log_warn("event=outbox.poll_failed err=%s msg=%s", err_name(rc),
+             store_errmsg(s->store));
+    wait = OUTBOX_FAULT_POLL_MS;
+  } else if (throttled) {
+    wait = 100;  /* a token or a slot comes back soon */
+  }
+  uv_timer_start(&ob->timer, on_timer, (uint64_t)wait, 0);
+}
+
+/* ---- Delivery reports ------------------------------------------------ */
+
+int
+outbox_delivery(struct outbox *ob, const char *channel,
+                const struct status_update *u, const char *req_id)
+{
+  const struct svc *s = ob->ctx;
+  const struct config_channel *ch = config_channel(s->cfg, channel);
+  char *kind = NULL, q[LOG_QUOTE_LEN];
+  int64_t id = 0, now = clock_now(s->clock);
+  int rc;
+
+  rc = store_outbox_delivery(s->store, channel, u->provider_id,
+                             delivery_name(u->status), u->error_text, now,
+                             &id, &kind);
+  if (rc == AERR_NOTFOUND) {
+    log_info("event=outbox.delivery_unknown req=%s channel=%s status=%s",
+             req_id, channel, delivery_name(u->status));
+    return 0;
+  }
+  if (rc != 0) {
+    free(kind);
+    return rc;
+  }
+  log_info("event=outbox.delivery req=%s id=%lld channel=%s status=%s%s%s",
+           req_id, (long long)id, channel, delivery_name(u->status),
+           u->error_code ? " code=" : "", u->error_code ? u->error_code : "");
+  /* WhatsApp refuses free text after 24 hours with 131047, reported as a
+   * failed delivery: send it again as the approved template. */
+  if (u->status == DELIVERY_FAILED && u->error_code != NULL &&
+      strcmp(u->error_code, "131047") == 0 && ch != NULL &&
+      ch->template_name != NULL && kind != NULL &&
+      strcmp(kind, "template") != 0) {
+    struct store_outbox_outcome o = {0};
+    o.status = "queued";
+    o.kind = "template";
+    o.attempts = -1;
+    o.next_attempt_at = now;
+    o.last_error = "131047: re-engagement window closed";
+    o.now = now;
+    rc = store_outbox_set(s->store, id, &o);
+    if (rc == 0) {
+      log_info("event=outbox.template id=%lld channel=%s reason=%s",
+               (long long)id, channel,
+               log_quote(o.last_error, q, sizeof(q)));
+      outbox_kick(ob);
+    }
+  }
+  free(kind);
+  return rc;
+}
