@@ -38,6 +38,10 @@ phone_normalize(const char *in, char out[PHONE_MAX])
     return AERR_PARSE;
   while (*p == ' ' || *p == '\t')
     p++;
+  /* Address schemes written before a number: "whatsapp:" is how Twilio
+   * writes a WhatsApp number (its From), "tel:" a URI.  A form of the
+   * number, not a decision about a channel: which channel sends what is
+   * the adapters' (provider_send_family). */
   if (strncasecmp(p, "whatsapp:", 9) == 0)
     p += 9;
   else if (strncasecmp(p, "tel:", 4) == 0)

@@ -494,10 +494,7 @@ notice_for(const struct admin *s, const struct store_ticket *t,
                                               : NULL;
 
   n->channel = t->channel;
-  n->family = ops != NULL ? (ops->family_of != NULL && ch->from != NULL &&
-                             strncmp(ch->from, "whatsapp:", 9) == 0
-                               ? "whatsapp" : ops->family)
-                          : "sms";
+  n->family = ch != NULL ? provider_send_family(ch) : "sms";
   n->inline_replies = ops != NULL && ops->inline_replies;
   n->reporter_id = t->reporter_id;
   n->ticket_id = t->id;
