@@ -17,12 +17,26 @@
 #define ID_MAX_NATIONAL 12
 #define E164_MIN 8
 #define E164_MAX 15
+#define SCHEME_MAX 16       /* letters of a scheme before the number */
 
 static int
 is_separator(char c)
 {
   return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' ||
          c == '\t';
+}
+
+/* The length of a URI scheme and its ':' at the start of p ("tel:"), or 0:
+ * 2 to SCHEME_MAX letters, then ':'. */
+static size_t
+scheme_len(const char *p)
+{
+  size_t n = 0;
+
+  while (n <= SCHEME_MAX && ((p[n] >= 'a' && p[n] <= 'z') ||
+                             (p[n] >= 'A' && p[n] <= 'Z')))
+    n++;
+  return n >= 2 && n <= SCHEME_MAX && p[n] == ':' ? n + 1 : 0;
 }
 
 int
@@ -38,10 +52,11 @@ phone_normalize(const char *in, char out[PHONE_MAX])
     return AERR_PARSE;
   while (*p == ' ' || *p == '\t')
     p++;
-  if (strncasecmp(p, "whatsapp:", 9) == 0)
-    p += 9;
-  else if (strncasecmp(p, "tel:", 4) == 0)
-    p += 4;
+  /* An address scheme written before the number (RFC 3966's tel:, or the
+   * channel prefix Twilio writes before a WhatsApp sender) is a form of
+   * the number, not a fact this file judges: which channel sends what is
+   * the adapters' (provider_send_family).  Letters, then ':'. */
+  p += scheme_len(p);
   while (*p == ' ')
     p++;
   if (*p == '+') {

@@ -12,8 +12,9 @@
 #define PHONE_MAX 17  /* '+', at most 15 digits, NUL */
 
 /*
- * Normalise in to E.164 into out.  Accepted: an optional "whatsapp:" or
- * "tel:" prefix; separators (space, '-', '.', '(', ')') between digits;
+ * Normalise in to E.164 into out.  Accepted: an optional URI scheme
+ * before the number (tel:, or Twilio's whatsapp: channel prefix: 2 to 16
+ * letters and a colon); separators (space, '-', '.', '(', ')') between digits;
  * "+CC..." and "00CC..." international forms; Indonesian national forms
  * "0..." and "62...".  Returns 0, or AERR_PARSE (out is then "") for
  * anything else: letters, too few or too many digits, empty input.

@@ -473,6 +473,19 @@ static const char *const channel_type_names[CHANNEL_TYPE_COUNT] = {
   "dev", "whatsapp_cloud", "twilio", "kannel"
 };
 
+/* What the checks of the whole file ask of a channel type beyond its
+ * keys (check_whole, config_check_exposure). */
+static const struct type_check {
+  const char *needs_public_url;  /* not NULL: without [server] public_url,
+                                    warn that this cannot be done */
+  int tokenless_loopback_only;   /* 1: without a token, only on a loopback
+                                    listen address (it trusts the caller) */
+} type_checks[CHANNEL_TYPE_COUNT] = {
+  [CHANNEL_DEV] = { .tokenless_loopback_only = 1 },
+  [CHANNEL_TWILIO] = { .needs_public_url = "Twilio signatures cannot be "
+                                           "checked" },
+};
+
 /* One "key = value" line of the section being read. */
 struct entry {
   char *key;
@@ -1871,12 +1884,13 @@ check_whole(struct loader *ld)
 
   if (cfg->nchannels == 0)
     diag_warn(ld->diag, ld->file, 0, "no channels configured");
-  for (i = 0; i < cfg->nchannels; i++)
-    if (cfg->channels[i].type == CHANNEL_TWILIO &&
-        cfg->server.public_url == NULL)
+  for (i = 0; i < cfg->nchannels; i++) {
+    const char *why = type_checks[cfg->channels[i].type].needs_public_url;
+    if (why != NULL && cfg->server.public_url == NULL)
       diag_warn(ld->diag, ld->file, cfg->channels[i].line,
-                "[channel.%s]: [server] public_url is not set, so Twilio "
-                "signatures cannot be checked", cfg->channels[i].name);
+                "[channel.%s]: [server] public_url is not set, so %s",
+                cfg->channels[i].name, why);
+  }
 }
 
 /* ---- Checks of the whole configuration --------------------------------- */
@@ -1909,14 +1923,14 @@ config_check_exposure(const struct config *cfg, struct diag *diag)
     return 0;
   for (i = 0; i < cfg->nchannels; i++) {
     const struct config_channel *ch = &cfg->channels[i];
-    if (ch->type != CHANNEL_DEV ||
+    if (!type_checks[ch->type].tokenless_loopback_only ||
         (ch->token != NULL && ch->token[0] != '\0'))
       continue;
     diag_error(diag, cfg->path, ch->line,
-               "[channel.%s]: a dev channel without a token may only be "
+               "[channel.%s]: a %s channel without a token may only be "
                "served on a loopback address, and [server] listen is %s: "
                "set a token, or listen on 127.0.0.1 or [::1]", ch->name,
-               cfg->server.listen);
+               channel_type_names[ch->type], cfg->server.listen);
     n++;
   }
   return n;

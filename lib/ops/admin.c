@@ -31,8 +31,7 @@
 #include "store/store.h"
 #include "service/svc.h"
 #include "rules/ticket.h"
-
-#define NOTE_MAX 2000
+#include "base/units.h"
 
 int
 admin_parse_date(const char *s, int64_t *ms)
@@ -186,7 +185,7 @@ filter_from_query(const struct form *q, struct store_ticket_filter *f,
       *why = "until must be YYYY-MM-DD";
       return AERR_PARSE;
     }
-    f->until += 24LL * 3600 * 1000;  /* the whole day */
+    f->until += DAY_MS;  /* the whole day */
   }
   v = form_get(q, "open");
   f->open_only = v != NULL && strcmp(v, "1") == 0;
@@ -237,153 +236,203 @@ keep_overdue(const struct admin *s, struct store_ticket_list *l, int64_t now,
   return 0;
 }
 
+/* One field of a CSV row into b, RFC 4180 quoted; a leading = + - @ is
+ * defused so that a spreadsheet never runs a reporter's text as a
+ * formula.  NULL is an empty field. */
 static void
-list_tickets(const struct admin *s, struct httpd_request *req, int export_csv)
+csv_field(struct buf *b, const char *v, int last)
+{
+  if (v == NULL)
+    v = "";
+  buf_append(b, "\"", 1);
+  if (*v == '=' || *v == '+' || *v == '-' || *v == '@')
+    buf_append(b, "'", 1);
+  for (; *v != '\0'; v++) {
+    if (*v == '"')
+      buf_append(b, "\"", 1);
+    buf_append(b, v, 1);
+  }
+  buf_puts(b, last ? "\"\r\n" : "\",");
+}
+
+/* Answer req with the tickets of l as a CSV file. */
+static void
+answer_csv(struct httpd_request *req, const struct store_ticket_list *l)
+{
+  struct buf b = BUF_INIT;
+  char when[40];
+  int i, c;
+
+  buf_puts(&b, "number,created,status,category,lokasi,lokasi_kode,waktu,"
+               "terlapor,kronologi,identitas,agency,reporter,marks\r\n");
+  for (i = 0; i < l->n; i++) {
+    const struct store_ticket *t = &l->v[i];
+    const char *cols[13];
+    cols[0] = t->number;
+    cols[1] = wita_format(t->created_at, when, sizeof(when));
+    cols[2] = t->status;
+    cols[3] = t->category;
+    cols[4] = t->lokasi;
+    cols[5] = t->lokasi_kode;
+    cols[6] = t->waktu;
+    cols[7] = t->terlapor;
+    cols[8] = t->kronologi;
+    cols[9] = t->identitas;
+    cols[10] = t->agency;
+    cols[11] = l->handles[i];
+    cols[12] = t->marks;
+    for (c = 0; c < 13; c++)
+      csv_field(&b, cols[c], c == 12);
+  }
+  httpd_respond(req, 200, "text/csv; charset=utf-8", NULL,
+                b.data ? b.data : "", b.len);
+  buf_free(&b);
+}
+
+/* Answer req with the tickets of l as JSON; with their due times and
+ * lateness (due, late) when overdue. */
+static void
+answer_list_json(struct httpd_request *req, const struct store_ticket_list *l,
+                 int overdue, const int64_t *due, const int *late)
+{
+  struct json_object *root = json_object_new_object();
+  struct json_object *arr = json_object_new_array();
+  char when[40];
+  int i;
+
+  for (i = 0; i < l->n; i++) {
+    struct json_object *o = ticket_json(&l->v[i], l->handles[i]);
+    if (overdue) {
+      json_object_object_add(o, "in_status_since_ms",
+                             json_object_new_int64(l->v[i].status_since));
+      json_object_object_add(o, "due",
+                             jstr(wita_format(due[i], when, sizeof(when))));
+      json_object_object_add(o, "due_ms", json_object_new_int64(due[i]));
+      json_object_object_add(o, "late_days", json_object_new_int(late[i]));
+    }
+    json_object_array_add(arr, o);
+  }
+  json_object_object_add(root, "tickets", arr);
+  json_object_object_add(root, "count", json_object_new_int(l->n));
+  respond_json(req, 200, root);
+}
+
+/*
+ * The tickets the query q asks for into l (with overdue=1 only those
+ * overdue, their due times and lateness in *due and *late, and *overdue
+ * set).  Returns 0, or answers req (400 with the reason for a bad query,
+ * else 503) and returns the error, with nothing left to free.
+ */
+static int
+select_tickets(const struct admin *s, struct httpd_request *req,
+               const struct form *q, struct store_ticket_list *l,
+               int *overdue, int64_t **due, int **late)
 {
   struct store_ticket_filter f;
-  struct store_ticket_list l;
-  struct json_object *root, *arr;
   const char *why = "bad query";
-  struct form q;
-  int64_t *due = NULL;
-  int *late = NULL;
-  int i, rc, overdue = 0, limit = 0;
+  int rc, limit = 0;
 
-  if (form_parse(&q, req->query, strlen(req->query)) != 0) {
-    httpd_respond_error(req, 400, "bad query");
-    return;
-  }
-  rc = filter_from_query(&q, &f, &overdue, &why);
-  if (overdue) {
+  rc = filter_from_query(q, &f, overdue, &why);
+  if (*overdue) {
     /* The limit counts overdue tickets, which the store cannot tell. */
     limit = f.limit;
     f.limit = 0;
   }
   if (rc == 0)
-    rc = store_ticket_list(s->ctx->store, &f, &l);
-  if (rc == 0 && overdue) {
-    rc = keep_overdue(s, &l, clock_now(s->ctx->clock), limit, &due, &late);
+    rc = store_ticket_list(s->ctx->store, &f, l);
+  if (rc == 0 && *overdue) {
+    rc = keep_overdue(s, l, clock_now(s->ctx->clock), limit, due, late);
     if (rc != 0)
-      store_ticket_list_free(&l);
+      store_ticket_list_free(l);
   }
   if (rc != 0) {
-    form_free(&q);
-    free(due);
-    free(late);
+    free(*due);
+    free(*late);
+    *due = NULL;
+    *late = NULL;
     httpd_respond_error(req, rc == AERR_PARSE ? 400 : 503,
                         rc == AERR_PARSE ? why
                         : rc == -ENOMEM ? "out of memory"
                         : "database unavailable");
+  }
+  return rc;
+}
+
+static void
+list_tickets(const struct admin *s, struct httpd_request *req, int export_csv)
+{
+  struct store_ticket_list l;
+  struct form q;
+  int64_t *due = NULL;
+  int *late = NULL;
+  int overdue = 0;
+
+  if (form_parse(&q, req->query, strlen(req->query)) != 0) {
+    httpd_respond_error(req, 400, "bad query");
     return;
   }
-  if (export_csv) {
-    struct buf b = BUF_INIT;
-    char when[40];
-    buf_puts(&b, "number,created,status,category,lokasi,lokasi_kode,waktu,"
-                 "terlapor,kronologi,identitas,agency,reporter,marks\r\n");
-    for (i = 0; i < l.n; i++) {
-      const struct store_ticket *t = &l.v[i];
-      const char *cols[13];
-      int c;
-      cols[0] = t->number;
-      cols[1] = wita_format(t->created_at, when, sizeof(when));
-      cols[2] = t->status;
-      cols[3] = t->category;
-      cols[4] = t->lokasi;
-      cols[5] = t->lokasi_kode;
-      cols[6] = t->waktu;
-      cols[7] = t->terlapor;
-      cols[8] = t->kronologi;
-      cols[9] = t->identitas;
-      cols[10] = t->agency;
-      cols[11] = l.handles[i];
-      cols[12] = t->marks;
-      for (c = 0; c < 13; c++) {
-        const char *v = cols[c] ? cols[c] : "";
-        /* RFC 4180 quoting; a leading = + - @ is defused so that a
-         * spreadsheet never runs a reporter's text as a formula. */
-        buf_append(&b, "\"", 1);
-        if (*v == '=' || *v == '+' || *v == '-' || *v == '@')
-          buf_append(&b, "'", 1);
-        for (; *v != '\0'; v++) {
-          if (*v == '"')
-            buf_append(&b, "\"", 1);
-          buf_append(&b, v, 1);
-        }
-        buf_puts(&b, c == 12 ? "\"\r\n" : "\",");
-      }
-    }
-    httpd_respond(req, 200, "text/csv; charset=utf-8", NULL,
-                  b.data ? b.data : "", b.len);
-    buf_free(&b);
-  } else {
-    root = json_object_new_object();
-    arr = json_object_new_array();
-    for (i = 0; i < l.n; i++) {
-      struct json_object *o = ticket_json(&l.v[i], l.handles[i]);
-      char when[40];
-      if (overdue) {
-        json_object_object_add(o, "in_status_since_ms",
-                               json_object_new_int64(l.v[i].status_since));
-        json_object_object_add(o, "due",
-                               jstr(wita_format(due[i], when,
-                                                sizeof(when))));
-        json_object_object_add(o, "due_ms", json_object_new_int64(due[i]));
-        json_object_object_add(o, "late_days",
-                               json_object_new_int(late[i]));
-      }
-      json_object_array_add(arr, o);
-    }
-    json_object_object_add(root, "tickets", arr);
-    json_object_object_add(root, "count", json_object_new_int(l.n));
-    respond_json(req, 200, root);
+  if (select_tickets(s, req, &q, &l, &overdue, &due, &late) == 0) {
+    if (export_csv)
+      answer_csv(req, &l);
+    else
+      answer_list_json(req, &l, overdue, due, late);
+    store_ticket_list_free(&l);
   }
-  store_ticket_list_free(&l);
   form_free(&q);
   free(due);
   free(late);
 }
 
-static void
-show_ticket(const struct admin *s, struct httpd_request *req,
-            const char *number)
-{
+/* A ticket with its history, as `aduanctl show` shows it. */
+struct ticket_detail {
   struct store_ticket t;
-  struct store_event *ev = NULL;
-  struct store_evidence_item *evi = NULL;
-  struct store_event *rev = NULL;
-  struct store_question *qs = NULL;
-  struct json_object *o, *arr;
-  char *handle = NULL, when[40];
-  int nev = 0, nevi = 0, nrev = 0, nq = 0, i, rc;
+  char *handle;                     /* the reporter's */
+  struct store_event *ev;           /* status changes */
+  struct store_evidence_item *evi;
+  struct store_event *rev;          /* identity reveals */
+  struct store_question *qs;
+  int nev, nevi, nrev, nq;
+};
 
-  rc = store_ticket_by_number(s->ctx->store, number, &t);
-  if (rc == AERR_NOTFOUND) {
-    httpd_respond_error(req, 404, "no such ticket");
-    return;
-  }
+static void
+detail_free(struct ticket_detail *d)
+{
+  store_questions_free(d->qs, d->nq);
+  store_events_free(d->rev, d->nrev);
+  store_events_free(d->ev, d->nev);
+  store_evidence_items_free(d->evi, d->nevi);
+  store_ticket_clear(&d->t);
+  free(d->handle);
+}
+
+/* The history of the ticket d->t into the rest of d.  Returns 0 or the
+ * store's error (d to free either way). */
+static int
+detail_load(const struct admin *s, struct ticket_detail *d)
+{
+  struct store *st = s->ctx->store;
+  int rc = store_reporter_handle(st, d->t.reporter_id, &d->handle);
+
   if (rc == 0)
-    rc = store_reporter_handle(s->ctx->store, t.reporter_id, &handle);
+    rc = store_ticket_events(st, d->t.id, &d->ev, &d->nev);
   if (rc == 0)
-    rc = store_ticket_events(s->ctx->store, t.id, &ev, &nev);
+    rc = store_ticket_evidence(st, d->t.id, &d->evi, &d->nevi);
   if (rc == 0)
-    rc = store_ticket_evidence(s->ctx->store, t.id, &evi, &nevi);
+    rc = store_ticket_reveals(st, d->t.id, &d->rev, &d->nrev);
   if (rc == 0)
-    rc = store_ticket_reveals(s->ctx->store, t.id, &rev, &nrev);
-  if (rc == 0)
-    rc = store_ticket_questions(s->ctx->store, t.id, &qs, &nq);
-  if (rc != 0) {
-    store_events_free(rev, nrev);
-    store_events_free(ev, nev);
-    store_evidence_items_free(evi, nevi);
-    store_ticket_clear(&t);
-    free(handle);
-    httpd_respond_error(req, 503, "database unavailable");
-    return;
-  }
-  o = ticket_json(&t, handle);
-  arr = json_object_new_array();
-  for (i = 0; i < nev; i++) {
+    rc = store_ticket_questions(st, d->t.id, &d->qs, &d->nq);
+  return rc;
+}
+
+/* The status changes of a ticket as a JSON array. */
+static struct json_object *
+events_json(const struct store_event *ev, int n)
+{
+  struct json_object *arr = json_object_new_array();
+  char when[40];
+  int i;
+
+  for (i = 0; i < n; i++) {
     struct json_object *e = json_object_new_object();
     json_object_object_add(e, "at", jstr(wita_format(ev[i].at, when,
                                                      sizeof(when))));
@@ -393,9 +442,18 @@ show_ticket(const struct admin *s, struct httpd_request *req,
     json_object_object_add(e, "note", jstr(ev[i].note));
     json_object_array_add(arr, e);
   }
-  json_object_object_add(o, "events", arr);
-  arr = json_object_new_array();
-  for (i = 0; i < nevi; i++) {
+  return arr;
+}
+
+/* The evidence of a ticket as a JSON array. */
+static struct json_object *
+evidence_json(const struct store_evidence_item *evi, int n)
+{
+  struct json_object *arr = json_object_new_array();
+  char when[40];
+  int i;
+
+  for (i = 0; i < n; i++) {
     struct json_object *e = json_object_new_object();
     json_object_object_add(e, "mime", jstr(evi[i].mime));
     json_object_object_add(e, "sha256", jstr(evi[i].sha256));
@@ -406,10 +464,19 @@ show_ticket(const struct admin *s, struct httpd_request *req,
                                             sizeof(when))));
     json_object_array_add(arr, e);
   }
-  json_object_object_add(o, "evidence", arr);
-  /* Who was shown the identity behind this ticket, and why. */
-  arr = json_object_new_array();
-  for (i = 0; i < nrev; i++) {
+  return arr;
+}
+
+/* Who was shown the identity behind a ticket, and why, as a JSON
+ * array. */
+static struct json_object *
+reveals_json(const struct store_event *rev, int n)
+{
+  struct json_object *arr = json_object_new_array();
+  char when[40];
+  int i;
+
+  for (i = 0; i < n; i++) {
     struct json_object *e = json_object_new_object();
     json_object_object_add(e, "at", jstr(wita_format(rev[i].at, when,
                                                      sizeof(when))));
@@ -417,10 +484,18 @@ show_ticket(const struct admin *s, struct httpd_request *req,
     json_object_object_add(e, "reason", jstr(rev[i].note));
     json_object_array_add(arr, e);
   }
-  json_object_object_add(o, "reveals", arr);
-  /* Operators' questions and the reporter's answers. */
-  arr = json_object_new_array();
-  for (i = 0; i < nq; i++) {
+  return arr;
+}
+
+/* Operators' questions and the reporter's answers as a JSON array. */
+static struct json_object *
+questions_json(const struct store_question *qs, int n)
+{
+  struct json_object *arr = json_object_new_array();
+  char when[40];
+  int i;
+
+  for (i = 0; i < n; i++) {
     struct json_object *e = json_object_new_object();
     json_object_object_add(e, "asked", jstr(wita_format(qs[i].asked_at,
                                                         when, sizeof(when))));
@@ -434,14 +509,37 @@ show_ticket(const struct admin *s, struct httpd_request *req,
     json_object_object_add(e, "answer", jstr(qs[i].answer));
     json_object_array_add(arr, e);
   }
-  json_object_object_add(o, "questions", arr);
+  return arr;
+}
+
+static void
+show_ticket(const struct admin *s, struct httpd_request *req,
+            const char *number)
+{
+  struct ticket_detail d;
+  struct json_object *o;
+  int rc;
+
+  memset(&d, 0, sizeof(d));
+  rc = store_ticket_by_number(s->ctx->store, number, &d.t);
+  if (rc == AERR_NOTFOUND) {
+    httpd_respond_error(req, 404, "no such ticket");
+    return;
+  }
+  if (rc == 0)
+    rc = detail_load(s, &d);
+  if (rc != 0) {
+    detail_free(&d);
+    httpd_respond_error(req, 503, "database unavailable");
+    return;
+  }
+  o = ticket_json(&d.t, d.handle);
+  json_object_object_add(o, "events", events_json(d.ev, d.nev));
+  json_object_object_add(o, "evidence", evidence_json(d.evi, d.nevi));
+  json_object_object_add(o, "reveals", reveals_json(d.rev, d.nrev));
+  json_object_object_add(o, "questions", questions_json(d.qs, d.nq));
   respond_json(req, 200, o);
-  store_questions_free(qs, nq);
-  store_events_free(rev, nrev);
-  store_events_free(ev, nev);
-  store_evidence_items_free(evi, nevi);
-  store_ticket_clear(&t);
-  free(handle);
+  detail_free(&d);
 }
 
 static const char *
@@ -494,10 +592,7 @@ notice_for(const struct admin *s, const struct store_ticket *t,
                                               : NULL;
 
   n->channel = t->channel;
-  n->family = ops != NULL ? (ops->family_of != NULL && ch->from != NULL &&
-                             strncmp(ch->from, "whatsapp:", 9) == 0
-                               ? "whatsapp" : ops->family)
-                          : "sms";
+  n->family = ch != NULL ? provider_send_family(ch) : "sms";
   n->inline_replies = ops != NULL && ops->inline_replies;
   n->reporter_id = t->reporter_id;
   n->ticket_id = t->id;
@@ -505,113 +600,146 @@ notice_for(const struct admin *s, const struct store_ticket *t,
   n->now_ms = clock_now(s->ctx->clock);
 }
 
+/* A status change or a question, with the notice that tells the
+ * reporter: the arguments of one savepoint's steps (store_sp_run). */
+struct notice_step {
+  const struct admin *s;
+  const struct store_ticket *t;
+  const char *actor;
+  const struct conv_notice *n;    /* the status, note, agency, question */
+};
+
+/* Record a status change and the notice about it. */
+static int
+status_steps(struct store *st, void *arg)
+{
+  const struct notice_step *a = arg;
+  int rc = store_ticket_set_status(st, a->t->id, a->t->status, a->n->status,
+                                   a->actor, a->n->note, a->n->agency,
+                                   a->n->now_ms);
+
+  if (rc == 0)
+    rc = conv_notify(a->s->conv, st, a->n);
+  return rc;
+}
+
+/* Record a question and the notice that asks it. */
+static int
+question_steps(struct store *st, void *arg)
+{
+  const struct notice_step *a = arg;
+  int rc = store_question_add(st, a->t->id, a->t->reporter_id, a->actor,
+                              a->n->question, a->n->now_ms, NULL);
+
+  if (rc == 0)
+    rc = conv_notify(a->s->conv, st, a->n);
+  return rc;
+}
+
+/* The move a status change asks for. */
+struct move {
+  struct json_object *body;   /* the request's, holding the strings */
+  const char *to, *note, *agency;
+  int tostatus;               /* to as an enum ticket_status */
+};
+
+/* Read req's body into m, checked by ticket_move_check; otherwise req is
+ * answered (400), nothing is left to free and -1 is returned. */
+static int
+read_move(struct httpd_request *req, struct move *m)
+{
+  const char *why;
+
+  m->body = json_tokener_parse(req->body.data ? req->body.data : "");
+  if (m->body == NULL || !json_object_is_type(m->body, json_type_object)) {
+    json_object_put(m->body);
+    httpd_respond_error(req, 400, "body must be a JSON object");
+    return -1;
+  }
+  m->to = json_get_str(m->body, "status");
+  m->note = json_get_str(m->body, "note");
+  m->agency = json_get_str(m->body, "agency");
+  m->tostatus = m->to != NULL ? ticket_status_parse(m->to) : -1;
+  if (ticket_move_check(m->tostatus, m->note, m->agency, &why) != 0) {
+    json_object_put(m->body);
+    httpd_respond_error(req, 400, why);
+    return -1;
+  }
+  return 0;
+}
+
+/* 1 when the lifecycle lets t make move m; otherwise the refusal is
+ * logged, req answered (409, with the reason) and 0 returned. */
+static int
+move_allowed(struct httpd_request *req, const struct store_ticket *t,
+             const struct move *m)
+{
+  int from = ticket_status_parse(t->status);
+  char msg[160];
+
+  if (from >= 0 && ticket_transition_ok(from, m->tostatus))
+    return 1;
+  snprintf(msg, sizeof(msg), "a ticket cannot go from %s to %s", t->status,
+           m->to);
+  log_info("event=ticket.status_refused req=%s ticket=%s from=%s to=%s",
+           req->id, t->number, t->status, m->to);
+  httpd_respond_error(req, 409, msg);
+  return 0;
+}
+
 /*
  * Move a ticket along its lifecycle.  Illegal moves are refused (409)
  * with the reason; ditolak needs a note (the reason the reporter reads),
- * diproses an agency.
+ * diproses an agency (ticket_move_check).
  */
 static void
 change_status(const struct admin *s, struct httpd_request *req,
               const char *number)
 {
-  struct json_object *body;
+  struct move m;
   struct store_ticket t;
   struct conv_notice n = {0};
-  const char *to, *note, *agency;
+  struct notice_step step;
+  struct json_object *o;
   char actor[96], q[LOG_QUOTE_LEN];
-  int from, tostatus, rc;
+  int rc;
   int64_t now = clock_now(s->ctx->clock);
 
-  body = json_tokener_parse(req->body.data ? req->body.data : "");
-  if (body == NULL || !json_object_is_type(body, json_type_object)) {
-    json_object_put(body);
-    httpd_respond_error(req, 400, "body must be a JSON object");
+  if (read_move(req, &m) != 0)
     return;
-  }
-  to = json_get_str(body, "status");
-  note = json_get_str(body, "note");
-  agency = json_get_str(body, "agency");
-  tostatus = to != NULL ? ticket_status_parse(to) : -1;
-  if (tostatus < 0) {
-    json_object_put(body);
-    httpd_respond_error(req, 400, "status must be one of diterima, "
-                        "diverifikasi, diproses, selesai, ditunda, ditolak");
-    return;
-  }
-  if ((note != NULL && strlen(note) > NOTE_MAX) ||
-      (agency != NULL && strlen(agency) > 200)) {
-    json_object_put(body);
-    httpd_respond_error(req, 400, "note or agency too long");
-    return;
-  }
-  if (tostatus == TICKET_DITOLAK && (note == NULL || *note == '\0')) {
-    json_object_put(body);
-    httpd_respond_error(req, 400, "ditolak needs a note: the reason");
-    return;
-  }
-  if (tostatus == TICKET_DIPROSES && (agency == NULL || *agency == '\0')) {
-    json_object_put(body);
-    httpd_respond_error(req, 400, "diproses needs the agency");
-    return;
-  }
   if (find_ticket(s, req, number, &t) != 0) {
-    json_object_put(body);
+    json_object_put(m.body);
     return;
   }
-  from = ticket_status_parse(t.status);
-  if (from < 0 || !ticket_transition_ok(from, tostatus)) {
-    char msg[160];
-    snprintf(msg, sizeof(msg), "a ticket cannot go from %s to %s", t.status,
-             to);
-    log_info("event=ticket.status_refused req=%s ticket=%s from=%s to=%s",
-             req->id, t.number, t.status, to);
-    json_object_put(body);
-    store_ticket_clear(&t);
-    httpd_respond_error(req, 409, msg);
-    return;
-  }
+  if (!move_allowed(req, &t, &m))
+    goto done;
   operator_name(s->ctx->cfg, req->peer_uid, actor, sizeof(actor));
   notice_for(s, &t, &n);
-  n.status = to;
-  n.note = note;
-  n.agency = agency;
+  n.status = m.to;
+  n.note = m.note;
+  n.agency = m.agency;
   n.now_ms = now;
-
-  rc = store_batch_begin(s->ctx->store);
-  if (rc == 0) {
-    rc = store_sp_begin(s->ctx->store);
-    if (rc == 0)
-      rc = store_ticket_set_status(s->ctx->store, t.id, t.status, to, actor,
-                                   note, agency, now);
-    if (rc == 0)
-      rc = conv_notify(s->conv, s->ctx->store, &n);
-    if (rc == 0)
-      rc = store_sp_release(s->ctx->store);
-    else
-      store_sp_rollback(s->ctx->store);
-  }
+  step = (struct notice_step){s, &t, actor, &n};
+  rc = store_sp_run(s->ctx->store, status_steps, &step);
   if (rc != 0) {
-    json_object_put(body);
-    store_ticket_clear(&t);
     httpd_respond_error(req, rc == AERR_STATE ? 409 : 503,
                         rc == AERR_STATE ? "the ticket changed meanwhile"
                                          : "database unavailable");
-    return;
+    goto done;
   }
-  if (ticket_status_closed(tostatus))
+  if (ticket_status_closed(m.tostatus))
     conv_ticket_closed(s->conv, t.id);
   log_info("event=ticket.status req=%s ticket=%s from=%s to=%s actor=%s",
-           req->id, t.number, t.status, to,
+           req->id, t.number, t.status, m.to,
            log_quote(actor, q, sizeof(q)));
-  {
-    struct json_object *o = json_object_new_object();
-    json_object_object_add(o, "number", jstr(t.number));
-    json_object_object_add(o, "from", jstr(t.status));
-    json_object_object_add(o, "status", jstr(to));
-    json_object_object_add(o, "actor", jstr(actor));
-    defer_json(s, req, o, !n.inline_replies);
-  }
-  json_object_put(body);
+  o = json_object_new_object();
+  json_object_object_add(o, "number", jstr(t.number));
+  json_object_object_add(o, "from", jstr(t.status));
+  json_object_object_add(o, "status", jstr(m.to));
+  json_object_object_add(o, "actor", jstr(actor));
+  defer_json(s, req, o, !n.inline_replies);
+done:
+  json_object_put(m.body);
   store_ticket_clear(&t);
 }
 
@@ -628,6 +756,7 @@ ask_reporter(const struct admin *s, struct httpd_request *req,
   struct json_object *body, *o;
   struct store_ticket t;
   struct conv_notice n = {0};
+  struct notice_step step;
   const char *question;
   char actor[96], q[LOG_QUOTE_LEN];
   int st, rc;
@@ -654,19 +783,8 @@ ask_reporter(const struct admin *s, struct httpd_request *req,
   operator_name(s->ctx->cfg, req->peer_uid, actor, sizeof(actor));
   notice_for(s, &t, &n);
   n.question = question;
-  rc = store_batch_begin(s->ctx->store);
-  if (rc == 0) {
-    rc = store_sp_begin(s->ctx->store);
-    if (rc == 0)
-      rc = store_question_add(s->ctx->store, t.id, t.reporter_id, actor,
-                              question, n.now_ms, NULL);
-    if (rc == 0)
-      rc = conv_notify(s->conv, s->ctx->store, &n);
-    if (rc == 0)
-      rc = store_sp_release(s->ctx->store);
-    else
-      store_sp_rollback(s->ctx->store);
-  }
+  step = (struct notice_step){s, &t, actor, &n};
+  rc = store_sp_run(s->ctx->store, question_steps, &step);
   if (rc != 0) {
     json_object_put(body);
     store_ticket_clear(&t);
@@ -684,6 +802,23 @@ ask_reporter(const struct admin *s, struct httpd_request *req,
   store_ticket_clear(&t);
 }
 
+/* A reveal to record: the arguments of reveal_steps. */
+struct reveal_step {
+  int64_t ticket_id, reporter_id;
+  const char *actor, *reason;
+  int64_t now;
+};
+
+/* Record that actor was shown the identity behind a ticket. */
+static int
+reveal_steps(struct store *st, void *arg)
+{
+  const struct reveal_step *a = arg;
+
+  return store_reveal_add(st, a->ticket_id, a->reporter_id, a->actor,
+                          a->reason, a->now);
+}
+
 /*
  * Show an admin who is behind a ticket: the reporter's number and name.
  * Only the users in [admin] revealers may, with a reason; the reveal is
@@ -699,6 +834,7 @@ reveal_identity(const struct admin *s, struct httpd_request *req,
   struct json_object *body, *o;
   struct store_ticket t;
   struct store_identity id;
+  struct reveal_step step;
   const char *reason;
   char actor[96], q[LOG_QUOTE_LEN], when[40];
   int rc;
@@ -713,7 +849,7 @@ reveal_identity(const struct admin *s, struct httpd_request *req,
     return;
   }
   reason = body_str(req, &body, "reason");
-  if (reason == NULL || *reason == '\0' || strlen(reason) > NOTE_MAX) {
+  if (reason == NULL || *reason == '\0' || strlen(reason) > TICKET_NOTE_MAX) {
     json_object_put(body);
     httpd_respond_error(req, 400, "a reveal needs a reason: "
                         "{\"reason\": \"...\"}");
@@ -743,17 +879,8 @@ reveal_identity(const struct admin *s, struct httpd_request *req,
     goto done;
   }
   operator_name(s->ctx->cfg, req->peer_uid, actor, sizeof(actor));
-  rc = store_batch_begin(s->ctx->store);
-  if (rc == 0) {
-    rc = store_sp_begin(s->ctx->store);
-    if (rc == 0)
-      rc = store_reveal_add(s->ctx->store, t.id, id.reporter_id, actor, reason,
-                            now);
-    if (rc == 0)
-      rc = store_sp_release(s->ctx->store);
-    else
-      store_sp_rollback(s->ctx->store);
-  }
+  step = (struct reveal_step){t.id, id.reporter_id, actor, reason, now};
+  rc = store_sp_run(s->ctx->store, reveal_steps, &step);
   if (rc != 0) {
     httpd_respond_error(req, 503, "database unavailable");
     goto done;

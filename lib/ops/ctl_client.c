@@ -16,6 +16,7 @@
 #include "base/crypto.h"
 #include "base/err.h"
 #include "base/phone.h"
+#include "provider/provider.h"
 #include "base/utf8.h"
 
 #define CHAT_MAX_REPLY (1024 * 1024)
@@ -28,26 +29,22 @@ ctl_dev_url(const struct config *cfg, const char **token)
 {
   struct buf b = BUF_INIT;
   const char *host = cfg->server.listen_host;
-  int i;
+  const struct config_channel *ch = provider_console(cfg);
 
-  for (i = 0; i < cfg->nchannels; i++) {
-    const struct config_channel *ch = &cfg->channels[i];
-    if (ch->type != CHANNEL_DEV)
-      continue;
-    if (strcmp(host, "0.0.0.0") == 0)
-      host = "127.0.0.1";
-    else if (strcmp(host, "::") == 0)
-      host = "::1";
-    if (strchr(host, ':') != NULL)
-      buf_printf(&b, "http://[%s]:%d/webhook/%s", host,
-                 cfg->server.listen_port, ch->name);
-    else
-      buf_printf(&b, "http://%s:%d/webhook/%s", host,
-                 cfg->server.listen_port, ch->name);
-    *token = ch->token;
-    return buf_steal(&b);
-  }
-  return NULL;
+  if (ch == NULL)
+    return NULL;
+  if (strcmp(host, "0.0.0.0") == 0)
+    host = "127.0.0.1";
+  else if (strcmp(host, "::") == 0)
+    host = "::1";
+  if (strchr(host, ':') != NULL)
+    buf_printf(&b, "http://[%s]:%d/webhook/%s", host,
+               cfg->server.listen_port, ch->name);
+  else
+    buf_printf(&b, "http://%s:%d/webhook/%s", host,
+               cfg->server.listen_port, ch->name);
+  *token = ch->token;
+  return buf_steal(&b);
 }
 
 static size_t

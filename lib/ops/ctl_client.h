@@ -12,8 +12,9 @@
 
 #include "conf/config.h"
 
-/* The URL of the first dev channel of cfg ("http://127.0.0.1:8080/
- * webhook/dev"), allocated; NULL when cfg has no dev channel.  *token is
+/* The URL of the first channel of cfg that the chat talks to (the dev
+ * channel: provider_console) ("http://127.0.0.1:8080/webhook/dev"),
+ * allocated; NULL when cfg has no such channel.  *token is
  * set to the channel's token (borrowed, may be NULL). */
 char *ctl_dev_url(const struct config *cfg, const char **token);
 

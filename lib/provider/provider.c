@@ -5,6 +5,7 @@
 #include "provider/provider.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,6 +13,7 @@
 #include "base/err.h"
 #include <http_parser.h>
 #include "base/netaddr.h"
+#include "base/sms.h"
 
 extern const struct provider_ops provider_dev;
 extern const struct provider_ops provider_whatsapp;
@@ -31,6 +33,86 @@ provider_for(enum channel_type t)
   if ((int)t < 0 || t >= CHANNEL_TYPE_COUNT)
     return NULL;
   return providers[t];
+}
+
+/* ---- Facts about a channel -------------------------------------------- */
+
+int
+provider_takes_method(const struct provider_ops *ops, int method)
+{
+  return method == HTTP_POST || (method == HTTP_GET && ops->accepts_get);
+}
+
+const struct config_channel *
+provider_console(const struct config *cfg)
+{
+  const struct provider_ops *ops;
+  int i;
+
+  for (i = 0; i < cfg->nchannels; i++) {
+    ops = provider_for(cfg->channels[i].type);
+    if (ops != NULL && ops->console)
+      return &cfg->channels[i];
+  }
+  return NULL;
+}
+
+const char *
+provider_send_family(const struct config_channel *ch)
+{
+  const struct provider_ops *ops = provider_for(ch->type);
+
+  if (ops == NULL)
+    return "sms";
+  if (ops->send_family != NULL)
+    return ops->send_family(ch);
+  return ops->family;
+}
+
+int
+provider_segments(const struct config_channel *ch, const char *text)
+{
+  struct sms_info info;
+
+  if (strcmp(provider_send_family(ch), "sms") != 0)
+    return 0;
+  sms_measure(text, &info);
+  return info.segments;
+}
+
+int64_t
+provider_free_form_until(const struct config_channel *ch,
+                         int64_t last_inbound_ms)
+{
+  const struct provider_ops *ops = provider_for(ch->type);
+
+  if (ops == NULL || ops->free_form_until == NULL)
+    return INT64_MAX;
+  return ops->free_form_until(ch, last_inbound_ms);
+}
+
+int
+provider_media_request(const struct config_channel *ch, char *source,
+                       char *mime, int step, const char *prev,
+                       size_t prevlen, struct provider_request *out)
+{
+  const struct provider_ops *ops = ch != NULL ? provider_for(ch->type)
+                                              : NULL;
+  struct inbound_msg m = {0};
+
+  if (ops == NULL || ops->media_request == NULL) {
+    if (step != 0)
+      return 1;
+    out->method = "GET";
+    out->url = strdup(source);
+    return out->url != NULL ? 0 : -ENOMEM;
+  }
+  if (ops->media_by_id)
+    m.media_id = source;
+  else
+    m.media_url = source;
+  m.media_mime = mime;
+  return ops->media_request(ch, &m, step, prev, prevlen, out);
 }
 
 const char *

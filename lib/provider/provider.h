@@ -6,6 +6,12 @@
  * it by type.  An adapter turns a provider's webhook into normalised
  * inbound messages and checks that the webhook really came from the
  * provider.  It neither stores nor logs: the webhook layer decides.
+ *
+ * The adapter also holds its channel's facts (which methods its webhook
+ * parses, what it sends and whether by the SMS segment, how long free
+ * text may follow a reporter's message, how its media is named): the rest
+ * of the daemon asks through the provider_* functions below and never
+ * tests a channel type itself.
  */
 #ifndef ADUAN_PROVIDER_H
 #define ADUAN_PROVIDER_H
@@ -197,6 +203,17 @@ struct provider_ops {
                                   conversations are one (twilio decides
                                   per message: see family_of) */
   int inline_replies;          /* 1: replies go back in the HTTP answer */
+  int accepts_get;             /* 1: a GET on the webhook carries messages
+                                  and reports as a POST does (Kannel calls
+                                  its get-url so); else a GET is only the
+                                  handshake, if any, and only POST parses */
+  int console;                 /* 1: `aduanctl chat` talks to the channel
+                                  (JSON {from, text}, the token in
+                                  X-Aduan-Token, replies in the answer) */
+  int media_by_id;             /* 1: a message names its media by an id
+                                  (media_id, which media_request looks
+                                  up), and the evidence row keeps the id;
+                                  0: by its URL (media_url) */
 
   /* 0 when req is authentic for ch, else AERR_AUTH.  cfg gives
    * public_url (Twilio signs the URL it called). */
@@ -218,6 +235,18 @@ struct provider_ops {
   /* Optional: the conversation family of one message (Twilio carries SMS
    * and WhatsApp on one channel); NULL means .family. */
   const char *(*family_of)(const struct inbound_msg *m);
+
+  /* Optional: the family of what the channel sends (a constant; Twilio
+   * sends WhatsApp when its `from` is a "whatsapp:" address, else SMS);
+   * NULL means .family.  An "sms" family is billed by the segment. */
+  const char *(*send_family)(const struct config_channel *ch);
+
+  /* Optional: the last moment (ms since the epoch) that free text may go
+   * to a reporter whose last message came at last_inbound_ms; after it
+   * the sender sends the channel's approved template instead.  NULL: no
+   * such limit. */
+  int64_t (*free_form_until)(const struct config_channel *ch,
+                             int64_t last_inbound_ms);
 
   /* Render msg as the provider's HTTP request.  cfg gives public_url for
    * delivery callbacks.  0, or AERR_UNSUPPORTED when the channel cannot
@@ -248,5 +277,40 @@ struct provider_ops {
 
 /* The adapter for a channel type, or NULL when this build has none. */
 const struct provider_ops *provider_for(enum channel_type t);
+
+/* ---- Facts about a channel, for those outside the adapters ------------ */
+
+/* 1 when the webhook of a channel of ops parses a request of method (an
+ * enum http_method): POST, and GET when ops->accepts_get. */
+int provider_takes_method(const struct provider_ops *ops, int method);
+
+/* The first channel of cfg that `aduanctl chat` talks to, or NULL. */
+const struct config_channel *provider_console(const struct config *cfg);
+
+/* The family of what ch sends ("sms", "whatsapp", "dev"); "sms" for a
+ * type this build has no adapter for. */
+const char *provider_send_family(const struct config_channel *ch);
+
+/* The SMS segments that text costs on ch (sms_measure), or 0 when ch
+ * does not send SMS. */
+int provider_segments(const struct config_channel *ch, const char *text);
+
+/* The last moment free text may go on ch to a reporter last heard from
+ * at last_inbound_ms (see free_form_until); INT64_MAX when ch has no
+ * such limit. */
+int64_t provider_free_form_until(const struct config_channel *ch,
+                                 int64_t last_inbound_ms);
+
+/* The request for step step of fetching the media that the evidence row
+ * keeps as source (a media_url, or a media_id where ch's adapter has
+ * media_by_id) with its mime type: ch's media_request, with the same
+ * returns.  Without one (or without an adapter, or with ch NULL) step 0
+ * GETs source as it is, with no credentials, and later steps return 1.
+ * source and mime are borrowed, never changed (not const: a message
+ * holds them). */
+int provider_media_request(const struct config_channel *ch,
+                           char *source, char *mime, int step,
+                           const char *prev, size_t prevlen,
+                           struct provider_request *out);
 
 #endif

@@ -271,6 +271,7 @@ const struct provider_ops provider_dev = {
   .type = CHANNEL_DEV,
   .family = "dev",
   .inline_replies = 1,
+  .console = 1,
   .verify = dev_verify,
   .parse = dev_parse,
 };

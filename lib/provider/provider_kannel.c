@@ -856,6 +856,7 @@ const struct provider_ops provider_kannel = {
   .type = CHANNEL_KANNEL,
   .family = "sms",
   .inline_replies = 0,
+  .accepts_get = 1,
   .verify = kannel_verify,
   .parse = kannel_parse,
   .build_send = kannel_build_send,

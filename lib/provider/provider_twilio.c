@@ -873,6 +873,17 @@ twilio_media_request(const struct config_channel *ch,
   return rc;
 }
 
+/* ---- Facts ------------------------------------------------------------ */
+
+/* What ch sends: WhatsApp when its `from` is a "whatsapp:" address (see
+ * twilio_build_send), else SMS. */
+static const char *
+twilio_send_family(const struct config_channel *ch)
+{
+  return ch->from != NULL && has_prefix_ci(ch->from, TWILIO_WA_PREFIX)
+           ? "whatsapp" : "sms";
+}
+
 const struct provider_ops provider_twilio = {
   .type = CHANNEL_TWILIO,
   .family = "sms",
@@ -880,6 +891,7 @@ const struct provider_ops provider_twilio = {
   .verify = twilio_verify,
   .parse = twilio_parse,
   .family_of = twilio_family_of,
+  .send_family = twilio_send_family,
   .build_send = twilio_build_send,
   .classify = twilio_classify,
   .media_request = twilio_media_request,

@@ -54,6 +54,7 @@
 #include "base/form.h"
 #include <http_parser.h>
 #include "provider/provider.h"
+#include "base/units.h"
 #include "base/utf8.h"
 
 #define WA_SIG_HEADER "X-Hub-Signature-256"
@@ -1422,13 +1423,29 @@ wa_media_request(const struct config_channel *ch, const struct inbound_msg *m,
   return rc;
 }
 
+/* ---- Facts ------------------------------------------------------------ */
+
+/* Free text may go for 24 hours after the reporter's last message; after
+ * that only an approved template (Meta's customer service window).  A
+ * channel without template_name has nothing else to send: free text is
+ * tried whatever the time (the provider may refuse it). */
+static int64_t
+wa_free_form_until(const struct config_channel *ch, int64_t last_inbound_ms)
+{
+  if (ch->template_name == NULL || last_inbound_ms > INT64_MAX - DAY_MS)
+    return INT64_MAX;
+  return last_inbound_ms + DAY_MS;
+}
+
 const struct provider_ops provider_whatsapp = {
   .type = CHANNEL_WHATSAPP_CLOUD,
   .family = "whatsapp",
   .inline_replies = 0,
+  .media_by_id = 1,
   .verify = wa_verify,
   .parse = wa_parse,
   .handshake = wa_handshake,
+  .free_form_until = wa_free_form_until,
   .build_send = wa_build_send,
   .classify = wa_classify,
   .media_request = wa_media_request,

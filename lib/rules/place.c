@@ -1490,52 +1490,38 @@ split_key(const char *key, const char *word[PHRASE_WORDS],
 }
 
 /*
- * Build the list from the loader: places, the phrases kept, their
- * vocabulary and the index by last word.  The loader's places and
- * not-a-typo words move into the list.
+ * The vocabulary of pl: every word of every phrase kept, once, sorted.
+ * Returns 0 or -ENOMEM (what is in pl->vocab then goes with place_free).
  */
 static int
-build(struct loader *ld, struct place_list **out)
+build_vocab(const struct loader *ld, struct place_list *pl)
 {
-  struct place_list *pl;
-  const struct alias *a;
   const char *word[PHRASE_WORDS];
   size_t len[PHRASE_WORDS];
-  char **words = NULL;
-  struct phrase *ph;
-  char one[WORD_MAX + 1];
-  int nkeep, nwords = 0, i, j, k, n, v;
+  char **words;
+  int nwords = 0, i, j, k, n = 0, rc = -ENOMEM;
 
-  nkeep = select_phrases(ld);
-  pl = calloc(1, sizeof(*pl));
-  if (pl == NULL)
-    return -ENOMEM;
   for (i = 0; i < ld->naliases; i++)
     if (ld->aliases[i].keep)
       nwords += ld->aliases[i].nwords;
-  pl->phrases = calloc((size_t)nkeep + 1, sizeof(*pl->phrases));
   words = calloc((size_t)nwords + 1, sizeof(*words));
-  if (pl->phrases == NULL || words == NULL)
-    goto nomem;
-
-  /* The vocabulary: every word of every phrase kept, once. */
-  n = 0;
+  if (words == NULL)
+    return -ENOMEM;
   for (i = 0; i < ld->naliases; i++) {
-    a = &ld->aliases[i];
-    if (!a->keep)
+    if (!ld->aliases[i].keep)
       continue;
-    k = split_key(a->key, word, len);
+    k = split_key(ld->aliases[i].key, word, len);
     for (j = 0; j < k; j++) {
       words[n] = strndup(word[j], len[j]);
       if (words[n] == NULL)
-        goto nomem;
+        goto done;
       n++;
     }
   }
   qsort(words, (size_t)n, sizeof(*words), str_ptr_cmp);
   pl->vocab = calloc((size_t)n + 1, sizeof(*pl->vocab));
   if (pl->vocab == NULL)
-    goto nomem;
+    goto done;
   for (i = 0; i < n; i++) {
     if (pl->nvocab > 0 && strcmp(pl->vocab[pl->nvocab - 1].s, words[i]) == 0) {
       free(words[i]);
@@ -1548,8 +1534,26 @@ build(struct loader *ld, struct place_list **out)
     }
     words[i] = NULL;
   }
+  rc = 0;
+done:
+  for (i = 0; i < n; i++)
+    free(words[i]);
+  free(words);
+  return rc;
+}
 
-  /* The phrases, as vocabulary numbers, counted by last word. */
+/* The phrases kept, as vocabulary numbers, into pl->phrases (room for
+ * them made); each vocabulary word counts the phrases it ends. */
+static void
+build_phrases(const struct loader *ld, struct place_list *pl)
+{
+  const struct alias *a;
+  const char *word[PHRASE_WORDS];
+  size_t len[PHRASE_WORDS];
+  struct phrase *ph;
+  char one[WORD_MAX + 1];
+  int i, j;
+
   for (i = 0; i < ld->naliases; i++) {
     a = &ld->aliases[i];
     if (!a->keep)
@@ -1569,11 +1573,18 @@ build(struct loader *ld, struct place_list **out)
     }
     pl->vocab[ph->word[ph->nwords - 1]].count++;
   }
+}
 
-  /* The index by last word. */
+/* The index of pl's phrases by last word (pl->ends, each word's run from
+ * its first).  Returns 0 or -ENOMEM. */
+static int
+build_ends(struct place_list *pl)
+{
+  int i, k, v;
+
   pl->ends = calloc((size_t)pl->nphrases + 1, sizeof(*pl->ends));
   if (pl->ends == NULL)
-    goto nomem;
+    return -ENOMEM;
   for (i = 0, k = 0; i < pl->nvocab; i++) {
     pl->vocab[i].first = k;
     k += pl->vocab[i].count;
@@ -1583,11 +1594,19 @@ build(struct loader *ld, struct place_list **out)
     v = pl->phrases[i].word[pl->phrases[i].nwords - 1];
     pl->ends[pl->vocab[v].first + pl->vocab[v].count++] = i;
   }
+  return 0;
+}
 
-  /* The vocabulary by length, for the fuzzy scan. */
+/* pl's vocabulary by length, for the fuzzy scan (pl->bylen, each length's
+ * run from lenfirst).  Returns 0 or -ENOMEM. */
+static int
+build_bylen(struct place_list *pl)
+{
+  int i;
+
   pl->bylen = calloc((size_t)pl->nvocab + 1, sizeof(*pl->bylen));
   if (pl->bylen == NULL)
-    goto nomem;
+    return -ENOMEM;
   for (i = 0; i < pl->nvocab; i++)
     pl->lenfirst[pl->vocab[i].len + 1]++;
   for (i = 1; i <= WORD_MAX + 1; i++)
@@ -1598,7 +1617,36 @@ build(struct loader *ld, struct place_list **out)
   for (i = WORD_MAX + 1; i > 0; i--)
     pl->lenfirst[i] = pl->lenfirst[i - 1];
   pl->lenfirst[0] = 0;
+  return 0;
+}
 
+/*
+ * Build the list from the loader: places, the phrases kept, their
+ * vocabulary and the index by last word.  The loader's places and
+ * not-a-typo words move into the list.
+ */
+static int
+build(struct loader *ld, struct place_list **out)
+{
+  struct place_list *pl;
+  int nkeep, rc;
+
+  nkeep = select_phrases(ld);
+  pl = calloc(1, sizeof(*pl));
+  if (pl == NULL)
+    return -ENOMEM;
+  pl->phrases = calloc((size_t)nkeep + 1, sizeof(*pl->phrases));
+  rc = pl->phrases != NULL ? build_vocab(ld, pl) : -ENOMEM;
+  if (rc == 0) {
+    build_phrases(ld, pl);
+    rc = build_ends(pl);
+  }
+  if (rc == 0)
+    rc = build_bylen(pl);
+  if (rc != 0) {
+    place_free(pl);
+    return rc;
+  }
   pl->places = ld->places;
   pl->nplaces = ld->nplaces;
   ld->places = NULL;
@@ -1609,19 +1657,9 @@ build(struct loader *ld, struct place_list **out)
   ld->nplain = 0;
   if (pl->nplain > 0)
     qsort(pl->plain, (size_t)pl->nplain, sizeof(*pl->plain), str_ptr_cmp);
-  free(words);
   *out = pl;
   return 0;
-
-nomem:
-  if (words != NULL)
-    for (i = 0; i < nwords; i++)
-      free(words[i]);
-  free(words);
-  place_free(pl);
-  return -ENOMEM;
 }
-
 
 static void
 loader_free(struct loader *ld)

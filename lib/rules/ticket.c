@@ -1,5 +1,6 @@
 /*
- * ticket.c: ticket numbers and the lifecycle table (see ticket.h).
+ * ticket.c: ticket numbers, the lifecycle table and what a move needs
+ * (see ticket.h).
  */
 #include "rules/ticket.h"
 
@@ -62,6 +63,37 @@ ticket_transition_ok(enum ticket_status from, enum ticket_status to)
       to >= TICKET_STATUS_COUNT)
     return 0;
   return transitions[from][to];
+}
+
+/* What a move to each status needs: a note, the agency. */
+static const struct {
+  unsigned char note, agency;
+  const char *why;
+} move_needs[TICKET_STATUS_COUNT] = {
+  [TICKET_DIPROSES] = {0, 1, "diproses needs the agency"},
+  [TICKET_DITOLAK] = {1, 0, "ditolak needs a note: the reason"},
+};
+
+int
+ticket_move_check(int to, const char *note, const char *agency,
+                  const char **why)
+{
+  if (to < 0 || to >= TICKET_STATUS_COUNT) {
+    *why = "status must be one of diterima, diverifikasi, diproses, "
+           "selesai, ditunda, ditolak";
+    return AERR_PARSE;
+  }
+  if ((note != NULL && strlen(note) > TICKET_NOTE_MAX) ||
+      (agency != NULL && strlen(agency) > TICKET_AGENCY_MAX)) {
+    *why = "note or agency too long";
+    return AERR_PARSE;
+  }
+  if ((move_needs[to].note && (note == NULL || *note == '\0')) ||
+      (move_needs[to].agency && (agency == NULL || *agency == '\0'))) {
+    *why = move_needs[to].why;
+    return AERR_PARSE;
+  }
+  return 0;
 }
 
 int

@@ -41,6 +41,22 @@ int ticket_status_closed(enum ticket_status s);
 /* 1 when an operator may move a ticket from one status to the other. */
 int ticket_transition_ok(enum ticket_status from, enum ticket_status to);
 
+/* The longest note (what the reporter reads) and agency name that go with
+ * a status change, in bytes. */
+#define TICKET_NOTE_MAX 2000
+#define TICKET_AGENCY_MAX 200
+
+/*
+ * What a change to status to (-1: not a status) needs besides the
+ * lifecycle table: to must name a status; note and agency (either may be
+ * NULL) must fit TICKET_NOTE_MAX and TICKET_AGENCY_MAX; ditolak needs a
+ * note (the reason the reporter reads), diproses the agency it goes to.
+ * Returns 0, or AERR_PARSE with the operator's message in *why (a
+ * constant string), the first rule broken in that order.
+ */
+int ticket_move_check(int to, const char *note, const char *agency,
+                      const char **why);
+
 /* "NTT-2026-00042" into out.  Returns 0, or AERR_RANGE when it does not
  * fit. */
 int ticket_number_format(const char *prefix, int year, int seq,

@@ -442,8 +442,6 @@ on_done(CURL *easy, CURLcode result, void *arg)
   struct dl *d = arg;
   struct evidence *ev = d->ev;
   const struct config_channel *ch;
-  const struct provider_ops *ops;
-  struct inbound_msg m = {0};
   long status = 0;
   int rc;
 
@@ -461,19 +459,11 @@ on_done(CURL *easy, CURLcode result, void *arg)
   if (record_failure(d, result, status))
     goto out;
   ch = config_channel(ev->ctx->cfg, d->channel);
-  ops = ch != NULL ? provider_for(ch->type) : NULL;
   rc = 1;
-  if (ops != NULL && ops->media_request != NULL &&
-      d->step + 1 < EVIDENCE_STEPS) {
-    if (ch->type == CHANNEL_WHATSAPP_CLOUD)
-      m.media_id = d->source;
-    else
-      m.media_url = d->source;
-    m.media_mime = d->mime;
-    rc = ops->media_request(ch, &m, d->step + 1,
-                            d->keep.data ? d->keep.data : "", d->keep.len,
-                            &d->req);
-  }
+  if (d->step + 1 < EVIDENCE_STEPS)
+    rc = provider_media_request(ch, d->source, d->mime, d->step + 1,
+                                d->keep.data ? d->keep.data : "",
+                                d->keep.len, &d->req);
   if (rc == 1) {
     dl_finish(d);
   } else if (rc == 0) {
@@ -540,8 +530,6 @@ static void
 dl_begin(struct evidence *ev, struct store_evidence_row *r)
 {
   const struct config_channel *ch = config_channel(ev->ctx->cfg, r->channel);
-  const struct provider_ops *ops = ch ? provider_for(ch->type) : NULL;
-  struct inbound_msg m = {0};
   struct dl *d = calloc(1, sizeof(*d));
   int i, rc;
 
@@ -569,19 +557,9 @@ dl_begin(struct evidence *ev, struct store_evidence_row *r)
     dl_free(d);
     return;
   }
-  if (ch->type == CHANNEL_WHATSAPP_CLOUD)
-    m.media_id = d->source;
-  else
-    m.media_url = d->source;
-  m.media_mime = d->mime;
-  if (ops != NULL && ops->media_request != NULL) {
-    rc = ops->media_request(ch, &m, 0, NULL, 0, &d->req);
-  } else {
-    /* A plain URL (the dev channel): fetch it as it is. */
-    d->req.method = "GET";
-    d->req.url = strdup(d->source);
-    rc = d->req.url != NULL ? 0 : -ENOMEM;
-  }
+  /* The adapter knows whether source is a media id or a URL; a channel
+   * without a media request (dev) has its URL fetched as it is. */
+  rc = provider_media_request(ch, d->source, d->mime, 0, NULL, 0, &d->req);
   if (rc == 0)
     rc = step_start(d);
   if (rc != 0) {

@@ -27,13 +27,10 @@
 #include "base/err.h"
 #include "base/log.h"
 #include "base/metrics.h"
-#include "base/sms.h"
-#include "base/units.h"
 #include "store/store.h"
 #include "service/svc.h"
 
 #define OUTBOX_MAX_ANSWER (64 * 1024)   /* bytes of a provider's answer kept */
-#define OUTBOX_WINDOW_MS DAY_MS          /* WhatsApp free-form window */
 #define OUTBOX_IDLE_POLL_MS 60000       /* look anyway this often */
 #define OUTBOX_FAULT_POLL_MS 1000       /* after the database refused */
 
@@ -540,11 +537,11 @@ start(struct outbox *ob, const struct config_channel *ch,
   msg.to = row->phone;
   msg.text = row->body;
   msg.kind = OUT_TEXT;
-  /* WhatsApp allows free text only within 24 hours of the reporter's
-   * last message; after that only the approved template. */
+  /* Some channels allow free text only for a while after the reporter's
+   * last message (WhatsApp: 24 hours); after that only the approved
+   * template. */
   if (strcmp(row->kind, "template") == 0 ||
-      (ch->type == CHANNEL_WHATSAPP_CLOUD && ch->template_name != NULL &&
-       now - row->last_inbound_at > OUTBOX_WINDOW_MS)) {
+      now > provider_free_form_until(ch, row->last_inbound_at)) {
     msg.kind = OUT_TEMPLATE;
     msg.template_name = ch->template_name;
     msg.template_lang = ch->template_language;
@@ -553,14 +550,7 @@ start(struct outbox *ob, const struct config_channel *ch,
     msg.ntemplate_params = 1;
   }
   j->kind = strdup(msg.kind == OUT_TEMPLATE ? "template" : "text");
-  if (ch->type == CHANNEL_KANNEL ||
-      (ops->family_of == NULL && strcmp(ops->family, "sms") == 0) ||
-      (ch->type == CHANNEL_TWILIO && ch->from != NULL &&
-       strncmp(ch->from, "whatsapp:", 9) != 0)) {
-    struct sms_info info;
-    sms_measure(row->body, &info);
-    j->segments = info.segments;
-  }
+  j->segments = provider_segments(ch, row->body);
   rc = ops->build_send(s->cfg, ch, &msg, &j->req);
   easy = rc == 0 ? job_easy(j, s->cfg) : NULL;
   if (easy == NULL) {

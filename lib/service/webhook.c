@@ -295,8 +295,7 @@ webhook_intake(const struct webhook *s, struct httpd_request *req,
     free(body);
     return;
   }
-  if (req->method != HTTP_POST &&
-      !(req->method == HTTP_GET && ch->type == CHANNEL_KANNEL)) {
+  if (!provider_takes_method(ops, req->method)) {
     httpd_respond(req, 405, "application/json", "Allow: POST\r\n",
                   "{\"error\":\"method not allowed\"}", 30);
     return;

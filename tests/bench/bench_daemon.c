@@ -145,25 +145,6 @@ cmp_double(const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-/* Peak resident set of pid, in KiB, from /proc. */
-static long
-peak_rss_kib(int pid)
-{
-  char path[64], line[256];
-  long kib = -1;
-  FILE *f;
-
-  snprintf(path, sizeof(path), "/proc/%d/status", pid);
-  f = fopen(path, "r");
-  if (f == NULL)
-    return -1;
-  while (fgets(line, sizeof(line), f) != NULL)
-    if (strncmp(line, "VmHWM:", 6) == 0)
-      kib = strtol(line + 6, NULL, 10);
-  fclose(f);
-  return kib;
-}
-
 /* What one run of the clients against one target measured. */
 struct load {
   double secs;          /* from the first request to the last answer */
@@ -535,7 +516,7 @@ main(int argc, char **argv)
   }
   buf_free(&conf);
   ok = run_load(d.port, nclients, convs, &ad) == 0;
-  rss = peak_rss_kib(d.pid);
+  rss = tu_proc_status_kib(d.pid, "VmHWM:");  /* peak resident set */
   printf("clients:        %d (one request at a time each)\n", nclients);
   printf("conversations:  %d complete reports, %d webhooks\n",
          nclients * convs, ad.n);

@@ -47,26 +47,6 @@ struct flood {
   int connects;
 };
 
-/* The value of field ("VmRSS:") in /proc/pid/status, in KiB; -1. */
-static long
-status_kib(int pid, const char *field)
-{
-  char path[64], line[256];
-  size_t n = strlen(field);
-  long kib = -1;
-  FILE *f;
-
-  snprintf(path, sizeof(path), "/proc/%d/status", pid);
-  f = fopen(path, "r");
-  if (f == NULL)
-    return -1;
-  while (fgets(line, sizeof(line), f) != NULL)
-    if (strncmp(line, field, n) == 0)
-      kib = strtol(line + n, NULL, 10);
-  fclose(f);
-  return kib;
-}
-
 /* A non-blocking connection to 127.0.0.1:port (or host); fd or -1. */
 static int
 flood_connect(const char *host, int port)
@@ -107,7 +87,7 @@ flood_run(const char *host, int port, int pid, int secs, struct flood *fl)
     buf_puts(&chunk, REQ);
   while ((now = tu_now_ms()) < end) {
     if (pid > 0 && now >= next) {
-      rss = status_kib(pid, "VmRSS:");
+      rss = tu_proc_status_kib(pid, "VmRSS:");
       if (rss > fl->rss_peak_kib)
         fl->rss_peak_kib = rss;
       next = now + SAMPLE_MS;
@@ -136,7 +116,7 @@ flood_run(const char *host, int port, int pid, int secs, struct flood *fl)
     close(fd);
   buf_free(&chunk);
   if (pid > 0)
-    fl->hwm_kib = status_kib(pid, "VmHWM:");
+    fl->hwm_kib = tu_proc_status_kib(pid, "VmHWM:");
   return fl->connects > 0 ? 0 : -1;
 }
 

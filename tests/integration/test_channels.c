@@ -124,27 +124,41 @@ tw_post(const char *form, const char *token)
   return status;
 }
 
+/*
+ * End the Twilio inbound form begun in f (its leading fields) with the
+ * fields every inbound message carries: status, body text, the numbers,
+ * message sid, account and API version.  Post it signed, free f and
+ * return the status.
+ */
+static int
+tw_post_message(struct buf *f, const char *from, const char *sid,
+                const char *text)
+{
+  int status;
+
+  buf_puts(f, "&SmsStatus=received&Body=");
+  tu_form_enc(f, text);
+  buf_puts(f, "&To=%2B14155550123&MessageSid=");
+  buf_puts(f, sid);
+  buf_puts(f, "&AccountSid=AC123&From=");
+  tu_form_enc(f, from);
+  buf_puts(f, "&ApiVersion=2010-04-01");
+  status = tw_post(f->data, TW_TOKEN);
+  buf_free(f);
+  return status;
+}
+
 /* An SMS through Twilio from an E.164 number. */
 static int
 tw_say(const char *from, const char *sid, const char *text)
 {
   struct buf f = BUF_INIT;
-  int status;
 
   buf_puts(&f, "ToCountry=US&SmsMessageSid=");
   buf_puts(&f, sid);
   buf_puts(&f, "&NumMedia=0&SmsSid=");
   buf_puts(&f, sid);
-  buf_puts(&f, "&SmsStatus=received&Body=");
-  tu_form_enc(&f, text);
-  buf_puts(&f, "&To=%2B14155550123&MessageSid=");
-  buf_puts(&f, sid);
-  buf_puts(&f, "&AccountSid=AC123&From=");
-  tu_form_enc(&f, from);
-  buf_puts(&f, "&ApiVersion=2010-04-01");
-  status = tw_post(f.data, TW_TOKEN);
-  buf_free(&f);
-  return status;
+  return tw_post_message(&f, from, sid, text);
 }
 
 /* An MMS through Twilio carrying one image at media_url. */
@@ -152,18 +166,10 @@ static int
 tw_say_image(const char *from, const char *sid, const char *media_url)
 {
   struct buf f = BUF_INIT;
-  int status;
 
   buf_puts(&f, "NumMedia=1&MediaContentType0=image%2Fjpeg&MediaUrl0=");
   tu_form_enc(&f, media_url);
-  buf_puts(&f, "&SmsStatus=received&Body=&To=%2B14155550123&MessageSid=");
-  buf_puts(&f, sid);
-  buf_puts(&f, "&AccountSid=AC123&From=");
-  tu_form_enc(&f, from);
-  buf_puts(&f, "&ApiVersion=2010-04-01");
-  status = tw_post(f.data, TW_TOKEN);
-  buf_free(&f);
-  return status;
+  return tw_post_message(&f, from, sid, "");
 }
 
 /* An SMS through Kannel's get-url. */
@@ -629,19 +635,30 @@ wa_send_image(const char *from, const char *media_url)
   buf_free(&meta);
 }
 
-START_TEST(whatsapp_image_is_downloaded_and_linked)
+/*
+ * Walk the WhatsApp reporter from to the evidence step and send an image
+ * whose Graph look-up names http://HOST:PORT/media/abc on the fake
+ * provider (which serves it as "JPEGBYTES!"); wait for the daemon to log
+ * event about the download.
+ */
+static void
+wa_image_via_host(const char *from, const char *host, const char *event)
 {
   char url[128];
 
+  snprintf(url, sizeof(url), "http://%s:%d/media/abc", host,
+           fakeprov_port(fp));
+  wa_walk_to_bukti(from);
+  fakeprov_route(fp, "/media/abc", 200, "JPEGBYTES!");
+  wa_send_image(from, url);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, event, 15000), 0);
+}
+
+START_TEST(whatsapp_image_is_downloaded_and_linked)
+{
   start(NULL);
   /* The media look-up, then the file; then replies as usual. */
-  wa_walk_to_bukti("6281234567891");
-  snprintf(url, sizeof(url), "http://127.0.0.1:%d/media/abc",
-           fakeprov_port(fp));
-  fakeprov_route(fp, "/media/abc", 200, "JPEGBYTES!");
-  wa_send_image("6281234567891", url);
-  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=evidence.stored", 15000),
-                   0);
+  wa_image_via_host("6281234567891", "127.0.0.1", "event=evidence.stored");
   ck_assert_int_eq(wa_say("6281234567891", "wamid.e9", "LANJUT"), 200);
   ck_assert_int_eq(wa_say("6281234567891", "wamid.e10", "3"), 200);
   ck_assert_int_eq(wa_say("6281234567891", "wamid.e11", "KIRIM"), 200);
@@ -658,17 +675,10 @@ END_TEST
  * download fails for good, naming the host. */
 START_TEST(whatsapp_media_elsewhere_gets_no_token)
 {
-  char url[128];
   int i, n;
 
   start(NULL);
-  wa_walk_to_bukti("6281234567893");
-  snprintf(url, sizeof(url), "http://localhost:%d/media/abc",
-           fakeprov_port(fp));
-  fakeprov_route(fp, "/media/abc", 200, "JPEGBYTES!");
-  wa_send_image("6281234567893", url);
-  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=evidence.failed", 15000),
-                   0);
+  wa_image_via_host("6281234567893", "localhost", "event=evidence.failed");
   ck_assert(tu_daemon_log_now(&d, "reason=\"media host not allowed: "
                                   "localhost\""));
   ck_assert(!tu_daemon_log_now(&d, "wa-access"));

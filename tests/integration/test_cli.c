@@ -16,6 +16,16 @@
 
 #define EXITED_WITH(st, code) (WIFEXITED(st) && WEXITSTATUS(st) == (code))
 
+/* Remove the fresh folder dir a test wrote its config conf in, and free
+ * both paths. */
+static void
+remove_conf_dir(char *dir, char *conf)
+{
+  tu_rmrf(dir);
+  free(conf);
+  free(dir);
+}
+
 START_TEST(check_default_config)
 {
   const char *argv[] = {ADUAND_BIN, "-t", "-c",
@@ -53,9 +63,7 @@ START_TEST(check_names_every_bad_line)
   ck_assert_msg(strstr(err, want) != NULL, "stderr: %s", err);
   free(out);
   free(err);
-  tu_rmrf(dir);
-  free(conf);
-  free(dir);
+  remove_conf_dir(dir, conf);
 }
 END_TEST
 
@@ -215,29 +223,36 @@ END_TEST
   "[ticket]\n" \
   "holidays = " ADUAN_SOURCE_DIR "/config/holidays.txt\n"
 
-/* aduand -c on conf_text (written to a fresh folder as a.conf, mode
- * 0600), with -t when check: it must exit with code.  Returns its stderr
- * and, when out_stdout is not NULL, sets it to its stdout (both
- * allocated). */
+/* aduand -c conf on conf_text (written to conf with mode), with -t when
+ * check: it must exit with code.  Returns its stderr and, when out_stdout
+ * is not NULL, sets it to its stdout (both allocated). */
 static char *
-run_conf(const char *conf_text, int check, int code, char **out_stdout)
+run_conf_at(const char *conf, const char *conf_text, mode_t mode, int check,
+            int code, char **out_stdout)
 {
-  char *dir = tu_tmpdir(), *conf = tu_path(dir, "a.conf");
   const char *argv[] = {ADUAND_BIN, "-c", conf, check ? "-t" : NULL, NULL};
   char *out, *err;
   int st;
 
   ck_assert_int_eq(tu_write_file(conf, conf_text), 0);
-  ck_assert_int_eq(chmod(conf, 0600), 0);
+  ck_assert_int_eq(chmod(conf, mode), 0);
   ck_assert_int_eq(tu_run(argv, NULL, &out, &err, &st), 0);
   ck_assert_msg(EXITED_WITH(st, code), "stdout: %s\nstderr: %s", out, err);
   if (out_stdout != NULL)
     *out_stdout = out;
   else
     free(out);
-  tu_rmrf(dir);
-  free(conf);
-  free(dir);
+  return err;
+}
+
+/* run_conf_at() on a.conf in a fresh folder, mode 0600. */
+static char *
+run_conf(const char *conf_text, int check, int code, char **out_stdout)
+{
+  char *dir = tu_tmpdir(), *conf = tu_path(dir, "a.conf");
+  char *err = run_conf_at(conf, conf_text, 0600, check, code, out_stdout);
+
+  remove_conf_dir(dir, conf);
   return err;
 }
 
@@ -283,27 +298,20 @@ END_TEST
 START_TEST(check_warns_of_readable_literal_secret)
 {
   char *dir = tu_tmpdir(), *conf = tu_path(dir, "a.conf");
-  const char *argv[] = {ADUAND_BIN, "-t", "-c", conf, NULL};
   char *out, *err, want[512];
-  int st;
 
-  ck_assert_int_eq(tu_write_file(conf,
-                                 "[channel.dev]\n"
-                                 "type = dev\n"
-                                 "token = sangat-rahasia\n"
-                                 SHIPPED_LISTS), 0);
-  ck_assert_int_eq(chmod(conf, 0644), 0);
-  ck_assert_int_eq(tu_run(argv, NULL, &out, &err, &st), 0);
-  ck_assert_msg(EXITED_WITH(st, 0), "stderr: %s", err);
+  err = run_conf_at(conf,
+                    "[channel.dev]\n"
+                    "type = dev\n"
+                    "token = sangat-rahasia\n"
+                    SHIPPED_LISTS, 0644, 1, 0, &out);
   ck_assert_str_eq(out, "configuration OK\n");
   snprintf(want, sizeof(want), "%s:3: warning: token: ", conf);
   ck_assert_msg(strstr(err, want) != NULL, "stderr: %s", err);
   ck_assert_ptr_null(strstr(err, "sangat-rahasia"));
   free(out);
   free(err);
-  tu_rmrf(dir);
-  free(conf);
-  free(dir);
+  remove_conf_dir(dir, conf);
 }
 END_TEST
 

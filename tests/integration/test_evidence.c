@@ -208,6 +208,20 @@ START_TEST(oversized_download_is_refused)
 }
 END_TEST
 
+/* A fake provider that answers every path with "content of PATH", then
+ * a daemon started with o (NULL: the defaults): for the tests that tell
+ * files apart by their paths. */
+static void
+start_with_content(struct tu_daemon *d, struct fakeprov **fp,
+                   const struct tu_daemon_opts *o)
+{
+  struct tu_daemon_opts none = {0};
+
+  ck_assert_int_eq(fakeprov_start(fp), 0);
+  fakeprov_default(*fp, 200, "content of {path}");
+  ck_assert_int_eq(tu_daemon_start_opts(d, o != NULL ? o : &none), 0);
+}
+
 /*
  * A download still running when its draft is cancelled must not write into
  * the row the next reporter's evidence gets: the cancelled row's id is
@@ -220,12 +234,10 @@ START_TEST(late_download_never_lands_on_another_row)
   char a_sha[2 * CRYPTO_SHA256_LEN + 1], b_sha[2 * CRYPTO_SHA256_LEN + 1];
   char *url, *sha;
 
-  ck_assert_int_eq(fakeprov_start(&fp), 0);
-  fakeprov_default(fp, 200, "content of {path}");
+  start_with_content(&d, &fp, NULL);
   fakeprov_hold(fp, "/slow/");
   sha_hex("content of /slow/a.jpg", a_sha);
   sha_hex("content of /fast/b.jpg", b_sha);
-  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
   walk_to_bukti(&d, "081260000011");
   walk_to_bukti(&d, "081260000012");
   url = fakeprov_url(fp, "/slow/a.jpg");
@@ -279,12 +291,10 @@ START_TEST(cancelled_draft_files_go_with_their_last_row)
   char own[2 * CRYPTO_SHA256_LEN + 1], shared[2 * CRYPTO_SHA256_LEN + 1];
   size_t mark;
 
-  ck_assert_int_eq(fakeprov_start(&fp), 0);
-  fakeprov_default(fp, 200, "content of {path}");
+  start_with_content(&d, &fp, NULL);
   fakeprov_route(fp, "/same/", 200, "one photo, sent twice");
   sha_hex("content of /own/a.jpg", own);
   sha_hex("one photo, sent twice", shared);
-  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
   walk_to_bukti(&d, "081260000031");
   walk_to_bukti(&d, "081260000032");
   send_media_stored(&d, fp, "081260000031", "/own/a.jpg");
@@ -338,11 +348,9 @@ START_TEST(start_up_sweeps_files_without_rows)
   char kept[2 * CRYPTO_SHA256_LEN + 1], stray[2 * CRYPTO_SHA256_LEN + 1];
   int status;
 
-  ck_assert_int_eq(fakeprov_start(&fp), 0);
-  fakeprov_default(fp, 200, "content of {path}");
+  start_with_content(&d, &fp, NULL);
   sha_hex("content of /kept.jpg", kept);
   sha_hex("nobody's photo", stray);
-  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
   walk_to_bukti(&d, "081260000061");
   send_media_stored(&d, fp, "081260000061", "/kept.jpg");
   ck_assert_int_eq(tu_daemon_kill(&d, SIGKILL), 0);
@@ -390,15 +398,13 @@ START_TEST(purged_reporter_draft_evidence_goes)
   char admin[64], sql[200], *number;
   size_t mark;
 
-  ck_assert_int_eq(fakeprov_start(&fp), 0);
-  fakeprov_default(fp, 200, "content of {path}");
   sha_hex("content of /filed.jpg", filed);
   sha_hex("content of /loose.jpg", loose);
   snprintf(admin, sizeof(admin), "[admin]\noperators = tester=%d\n",
            (int)getuid());
   o.extra = admin;
   o.storage = "personal_retention = 60d\npurge_every = 0\n";
-  ck_assert_int_eq(tu_daemon_start_opts(&d, &o), 0);
+  start_with_content(&d, &fp, &o);
   /* A files a report with a photo; the ticket is then closed. */
   walk_to_bukti(&d, "081260000041");
   send_media_stored(&d, fp, "081260000041", "/filed.jpg");
@@ -788,12 +794,10 @@ START_TEST(evidence_lifecycle_at_random)
   l.rng = l.seed = seed;
   fprintf(stderr, "evidence_lifecycle_at_random: seed=%u "
           "(ADUAN_TEST_SEED=%u replays it)\n", seed, seed);
-  ck_assert_int_eq(fakeprov_start(&l.fp), 0);
-  fakeprov_default(l.fp, 200, "content of {path}");
+  o.extra = "[limits]\nmessages_per_minute = 0\ntickets_per_day = 0\n";
+  start_with_content(&l.d, &l.fp, &o);
   fakeprov_route(l.fp, "/same/", 200, LIFE_SHARED);
   fakeprov_hold(l.fp, "/slow/");
-  o.extra = "[limits]\nmessages_per_minute = 0\ntickets_per_day = 0\n";
-  ck_assert_int_eq(tu_daemon_start_opts(&l.d, &o), 0);
   for (a = 0; a < LIFE_ACTIONS; a++) {
     if (a == LIFE_ACTIONS / 2) {
       /* Killed with downloads in flight, then back. */

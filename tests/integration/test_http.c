@@ -231,26 +231,38 @@ START_TEST(half_header_is_cut)
 }
 END_TEST
 
-START_TEST(same_id_twice_is_stored_once)
+/*
+ * "sekali" from +6281234567890 with provider id, then the same id again
+ * from from (saying text): both are answered 200 with the same replies,
+ * one inbound and one reporter row stand, and the repeat is logged.
+ */
+static void
+say_same_id_twice(struct tu_daemon *d, const char *id, const char *from,
+                  const char *text)
 {
-  struct tu_daemon d;
   struct tu_resp a, b;
 
-  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
-  ck_assert_int_eq(tu_dev_say(d.port, "+6281234567890", "sekali", "dup-1",
-                              &a), 0);
-  ck_assert_int_eq(tu_dev_say(d.port, "081234567890", "sekali", "dup-1",
-                              &b), 0);
+  ck_assert_int_eq(tu_dev_say(d->port, "+6281234567890", "sekali", id, &a),
+                   0);
+  ck_assert_int_eq(tu_dev_say(d->port, from, text, id, &b), 0);
   ck_assert_int_eq(a.status, 200);
   ck_assert_int_eq(b.status, 200);
   /* The repeat answers the same replies again. */
   ck_assert_str_eq(a.body, b.body);
-  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM inbound"), 1);
-  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM outbox"), 1);
-  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM reporters"), 1);
-  ck_assert(tu_daemon_log_has(&d, "event=message.duplicate"));
+  ck_assert_int_eq(count_rows(d, "SELECT count(*) FROM inbound"), 1);
+  ck_assert_int_eq(count_rows(d, "SELECT count(*) FROM reporters"), 1);
+  ck_assert(tu_daemon_log_has(d, "event=message.duplicate"));
   tu_resp_free(&a);
   tu_resp_free(&b);
+}
+
+START_TEST(same_id_twice_is_stored_once)
+{
+  struct tu_daemon d;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  say_same_id_twice(&d, "dup-1", "081234567890", "sekali");
+  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM outbox"), 1);
   tu_daemon_cleanup(&d);
 }
 END_TEST
@@ -261,21 +273,9 @@ END_TEST
 START_TEST(same_id_from_another_sender_adds_no_reporter)
 {
   struct tu_daemon d;
-  struct tu_resp a, b;
 
   ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
-  ck_assert_int_eq(tu_dev_say(d.port, "+6281234567890", "sekali", "dup-2",
-                              &a), 0);
-  ck_assert_int_eq(tu_dev_say(d.port, "+6281298765432", "lain", "dup-2",
-                              &b), 0);
-  ck_assert_int_eq(a.status, 200);
-  ck_assert_int_eq(b.status, 200);
-  ck_assert_str_eq(a.body, b.body);
-  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM inbound"), 1);
-  ck_assert_int_eq(count_rows(&d, "SELECT count(*) FROM reporters"), 1);
-  ck_assert(tu_daemon_log_has(&d, "event=message.duplicate"));
-  tu_resp_free(&a);
-  tu_resp_free(&b);
+  say_same_id_twice(&d, "dup-2", "+6281298765432", "lain");
   tu_daemon_cleanup(&d);
 }
 END_TEST

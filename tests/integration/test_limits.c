@@ -104,46 +104,75 @@ START_TEST(connection_cap_turns_the_next_away)
 END_TEST
 
 /*
+ * A client that drips, against a daemon d started with the [server]
+ * settings server.  It posts a JSON body of body_len bytes and sends one
+ * byte every 300 ms, each well within any per-read timeout, until the
+ * daemon acts: the head's bytes when drip_head is set, else the whole
+ * head at once and then the body's.  The daemon must act before the last
+ * byte: answer 408 between 0.9 and 3 s after the first dripped byte,
+ * close the connection, log detail and store nothing.  The answer is
+ * left in *r for the caller to look at and free.
+ */
+static void
+expect_drip_cut(struct tu_daemon *d, const char *server, int body_len,
+                int drip_head, const char *detail, struct tu_resp *r)
+{
+  struct tu_daemon_opts o = {0};
+  char head[160], body[64];
+  const char *drip = body;
+  size_t sent = 0, n;
+  struct tu_conn c;
+  double t0, took;
+
+  ck_assert_int_lt(body_len, (int)sizeof(body));
+  snprintf(head, sizeof(head), "POST /webhook/dev HTTP/1.1\r\nHost: x\r\n"
+           "Content-Type: application/json\r\nContent-Length: %d\r\n\r\n",
+           body_len);
+  memset(body, '{', (size_t)body_len);
+  body[body_len] = '\0';
+  o.server = server;
+  ck_assert_int_eq(tu_daemon_start_opts(d, &o), 0);
+  ck_assert_int_eq(tu_conn_open(&c, d->port), 0);
+  if (drip_head)
+    drip = head;
+  else
+    ck_assert_int_eq(tu_conn_send(&c, head, strlen(head)), 0);
+  n = strlen(drip);
+  t0 = now_s();
+  while (sent < n) {
+    struct pollfd p = {c.fd, POLLIN, 0};
+    ck_assert_int_eq(tu_conn_send(&c, drip + sent, 1), 0);
+    sent++;
+    /* Wait for the daemon to act, or 300 ms: the client's pace. */
+    if (poll(&p, 1, 300) > 0)
+      break;
+  }
+  ck_assert_int_lt(sent, n);
+  ck_assert_int_eq(tu_conn_read(&c, r), 0);
+  took = now_s() - t0;
+  ck_assert_int_eq(r->status, 408);
+  ck_assert_int_eq(tu_conn_wait_closed(&c, 5000), 1);
+  tu_conn_close(&c);
+  ck_assert_msg(took >= 0.9 && took < 3.0, "cut after %.2f s", took);
+  ck_assert(tu_daemon_log_has(d, detail));
+  ck_assert_int_eq(tu_db_int(d, "SELECT count(*) FROM inbound"), 0);
+}
+
+/*
  * A client sending its head one byte every 300 ms: each byte comes well
  * within any per-read timeout, but the whole head does not come within
  * header_timeout (1 s) of the first byte, so it is cut with 408.
  */
 START_TEST(slow_loris_is_cut)
 {
-  static const char head[] = "POST /webhook/dev HTTP/1.1\r\nHost: x\r\n"
-                             "Content-Type: application/json\r\n"
-                             "Content-Length: 10\r\n\r\n";
-  struct tu_daemon_opts o = {0};
   struct tu_daemon d;
-  struct tu_conn c;
   struct tu_resp r;
-  double t0, took;
-  size_t sent = 0;
 
-  o.server = "header_timeout = 1s\nidle_timeout = 10s\n";
-  ck_assert_int_eq(tu_daemon_start_opts(&d, &o), 0);
-  ck_assert_int_eq(tu_conn_open(&c, d.port), 0);
-  t0 = now_s();
-  while (sent < sizeof(head) - 1) {
-    struct pollfd p = {c.fd, POLLIN, 0};
-    ck_assert_int_eq(tu_conn_send(&c, head + sent, 1), 0);
-    sent++;
-    /* Wait for the daemon to act, or 300 ms: the client's pace. */
-    if (poll(&p, 1, 300) > 0)
-      break;
-  }
-  ck_assert_int_lt(sent, sizeof(head) - 1);
-  ck_assert_int_eq(tu_conn_read(&c, &r), 0);
-  took = now_s() - t0;
-  ck_assert_int_eq(r.status, 408);
+  expect_drip_cut(&d, "header_timeout = 1s\nidle_timeout = 10s\n", 10, 1,
+                  "detail=header", &r);
   ck_assert_ptr_nonnull(strstr(r.body, "\"error\""));
   tu_resp_free(&r);
-  ck_assert_int_eq(tu_conn_wait_closed(&c, 5000), 1);
-  tu_conn_close(&c);
-  ck_assert_msg(took >= 0.9 && took < 3.0, "cut after %.2f s", took);
   ck_assert(tu_daemon_log_has(&d, "event=http.timeout"));
-  ck_assert(tu_daemon_log_has(&d, "detail=header"));
-  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM inbound"), 0);
   /* Everyone else is served. */
   {
     struct tu_resp h;
@@ -187,39 +216,12 @@ END_TEST
  */
 START_TEST(slow_body_is_cut)
 {
-  static const char head[] = "POST /webhook/dev HTTP/1.1\r\nHost: x\r\n"
-                             "Content-Type: application/json\r\n"
-                             "Content-Length: 40\r\n\r\n";
-  struct tu_daemon_opts o = {0};
   struct tu_daemon d;
-  struct tu_conn c;
   struct tu_resp r;
-  double t0, took;
-  int sent = 0;
 
-  o.server = "body_timeout = 1s\nidle_timeout = 10s\n";
-  ck_assert_int_eq(tu_daemon_start_opts(&d, &o), 0);
-  ck_assert_int_eq(tu_conn_open(&c, d.port), 0);
-  ck_assert_int_eq(tu_conn_send(&c, head, sizeof(head) - 1), 0);
-  t0 = now_s();
-  while (sent < 40) {
-    struct pollfd p = {c.fd, POLLIN, 0};
-    ck_assert_int_eq(tu_conn_send(&c, "{", 1), 0);
-    sent++;
-    /* Wait for the daemon to act, or 300 ms: the client's pace. */
-    if (poll(&p, 1, 300) > 0)
-      break;
-  }
-  ck_assert_int_lt(sent, 40);
-  ck_assert_int_eq(tu_conn_read(&c, &r), 0);
-  took = now_s() - t0;
-  ck_assert_int_eq(r.status, 408);
+  expect_drip_cut(&d, "body_timeout = 1s\nidle_timeout = 10s\n", 40, 0,
+                  "detail=body", &r);
   tu_resp_free(&r);
-  ck_assert_int_eq(tu_conn_wait_closed(&c, 5000), 1);
-  tu_conn_close(&c);
-  ck_assert_msg(took >= 0.9 && took < 3.0, "cut after %.2f s", took);
-  ck_assert(tu_daemon_log_has(&d, "detail=body"));
-  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM inbound"), 0);
   tu_daemon_cleanup(&d);
 }
 END_TEST

@@ -2040,11 +2040,9 @@ START_TEST(every_logged_event_is_documented)
   assert_events_documented(readme, "lib");
   assert_events_documented(readme, "daemon");
   /* And the ones whose names are put together. */
-  ck_assert_ptr_nonnull(strstr(readme, "`evidence.retry`"));
-  ck_assert_ptr_nonnull(strstr(readme, "`evidence.failed`"));
-  ck_assert_ptr_nonnull(strstr(readme, "`http.too_large`"));
-  ck_assert_ptr_nonnull(strstr(readme, "`http.timeout`"));
-  ck_assert_ptr_nonnull(strstr(readme, "`http.bad_request`"));
+  tu_assert_has_all(readme, "`evidence.retry`", "`evidence.failed`",
+                    "`http.too_large`", "`http.timeout`", "`http.bad_request`",
+                    NULL);
   free(readme);
 }
 END_TEST

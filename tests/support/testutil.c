@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,4 +207,36 @@ tu_path(const char *dir, const char *name)
   if (p != NULL)
     snprintf(p, n, "%s/%s", dir, name);
   return p;
+}
+
+void
+tu_assert_has_all(const char *text, ...)
+{
+  const char *needle;
+  va_list ap;
+
+  ck_assert_ptr_nonnull(text);
+  va_start(ap, text);
+  while ((needle = va_arg(ap, const char *)) != NULL)
+    ck_assert_msg(strstr(text, needle) != NULL, "\"%s\" is missing", needle);
+  va_end(ap);
+}
+
+long
+tu_proc_status_kib(int pid, const char *field)
+{
+  char path[64], line[256];
+  size_t n = strlen(field);
+  long kib = -1;
+  FILE *f;
+
+  snprintf(path, sizeof(path), "/proc/%d/status", pid);
+  f = fopen(path, "r");
+  if (f == NULL)
+    return -1;
+  while (fgets(line, sizeof(line), f) != NULL)
+    if (strncmp(line, field, n) == 0)
+      kib = strtol(line + n, NULL, 10);
+  fclose(f);
+  return kib;
 }

@@ -46,4 +46,14 @@ char *tu_read_file(const char *path, size_t *len);
 /* path joined to name, allocated. */
 char *tu_path(const char *dir, const char *name);
 
+/* Assert that text holds each of the strings that follow, up to a NULL:
+ * for tests that look for a list of fragments in one output.  A failure
+ * names the missing fragment. */
+void tu_assert_has_all(const char *text, ...);
+
+/* The value of field (such as "VmRSS:") in /proc/PID/status, in KiB, or
+ * -1 when the process or the field is not there: for the benchmarks that
+ * watch the daemon's memory. */
+long tu_proc_status_kib(int pid, const char *field);
+
 #endif

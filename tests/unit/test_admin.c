@@ -3,7 +3,8 @@
  * behind an httpd on a test loop, with a service context of parts
  * (tu_svc.h) and no server.  Unknown paths are 404, known paths with the
  * wrong method 404 or 405, bodies that are not JSON 400, a missing ticket
- * 404.
+ * 404; a status change's body is checked, with its reason, before the
+ * ticket is looked up.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,53 @@ START_TEST(routes)
 }
 END_TEST
 
+/* A status change's body is checked before its ticket is looked up:
+ * each broken rule of ticket_move_check is answered 400 with its own
+ * message, a good body for a missing ticket 404. */
+START_TEST(status_bodies)
+{
+  static const struct {
+    const char *status, *note;
+    int agency_len;            /* an agency of that many 'x'; 0: none */
+    int code;
+    const char *says;
+  } cases[] = {
+    {"ditolak", NULL, 0, 400, "\"ditolak needs a note: the reason\""},
+    {"ditolak", "", 5, 400, "\"ditolak needs a note: the reason\""},
+    {"diproses", "diteruskan", 0, 400, "\"diproses needs the agency\""},
+    {"selesai", NULL, 201, 400, "\"note or agency too long\""},
+    {"diproses", NULL, 200, 404, "no such ticket"},
+    {"ditolak", "bukan_wewenang: kabupaten", 0, 404, "no such ticket"},
+  };
+  char agency[256], body[512];
+  size_t i;
+
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    struct tu_resp r;
+    int n = snprintf(body, sizeof(body), "{\"status\":\"%s\"",
+                     cases[i].status);
+    if (cases[i].note != NULL)
+      n += snprintf(body + n, sizeof(body) - (size_t)n, ",\"note\":\"%s\"",
+                    cases[i].note);
+    if (cases[i].agency_len > 0) {
+      memset(agency, 'x', (size_t)cases[i].agency_len);
+      agency[cases[i].agency_len] = '\0';
+      n += snprintf(body + n, sizeof(body) - (size_t)n,
+                    ",\"agency\":\"%s\"", agency);
+    }
+    snprintf(body + n, sizeof(body) - (size_t)n, "}");
+    ck_assert_int_eq(tu_svc_http(&t, httpd_port(h), "POST",
+                                 "/tickets/NTT-2026-00001/status", body, &r),
+                     0);
+    ck_assert_msg(r.status == cases[i].code &&
+                  r.body != NULL && strstr(r.body, cases[i].says) != NULL,
+                  "#%zu %s: %d %s", i, body, r.status,
+                  r.body ? r.body : "(none)");
+    tu_resp_free(&r);
+  }
+}
+END_TEST
+
 static Suite *
 admin_suite(void)
 {
@@ -83,6 +131,7 @@ admin_suite(void)
 
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, routes);
+  tcase_add_test(tc, status_bodies);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -132,6 +132,48 @@ owed_reply(struct store *st, int64_t rid)
   ck_assert_int_eq(store_outbox_add(st, &o, &id), 0);
 }
 
+/*
+ * For the purge tests about drafts: reporter +6281100000001 with one
+ * message on day 1 and a WhatsApp session at step holding draft, last
+ * touched at updated_at and expiring at expires_at.  Its id.
+ */
+static int64_t
+reporter_with_draft(struct store *st, const char *step, const char *draft,
+                    int64_t updated_at, int64_t expires_at)
+{
+  struct store_session s = {0};
+  char family[] = "whatsapp", channel[] = "wa";
+  char *step_copy = strdup(step), *draft_copy = strdup(draft);
+  int64_t a;
+
+  ck_assert(step_copy != NULL && draft_copy != NULL);
+  a = reporter(st, "+6281100000001");
+  message(st, a, "a1", 1 * DAY);
+  s.reporter_id = a;
+  s.family = family;
+  s.channel = channel;
+  s.step = step_copy;
+  s.draft = draft_copy;
+  s.updated_at = updated_at;
+  s.expires_at = expires_at;
+  ck_assert_int_eq(store_session_put(st, &s), 0);
+  free(step_copy);
+  free(draft_copy);
+  return a;
+}
+
+/* One purge step over up to 10 reporters from the first, as of now, with
+ * the rest of *p as the caller set it; how many reporters it purged. */
+static int
+purge_from_start(struct store *st, struct store_purge *p, int64_t now)
+{
+  p->after_reporter = 0;
+  p->now = now;
+  p->limit = 10;
+  ck_assert_int_eq(store_purge_step(st, p), 0);
+  return p->reporters;
+}
+
 START_TEST(purge_takes_exactly_the_quiet_reporters)
 {
   struct fixture fx;
@@ -257,32 +299,15 @@ START_TEST(a_draft_being_written_holds_the_purge)
 {
   struct fixture fx;
   struct store_purge p = {0};
-  struct store_session s = {0};
-  char family[] = "whatsapp", channel[] = "wa", step[] = "kronologi";
-  char draft[] = "{\"nama\":\"Budi\"}";
-  int64_t a;
 
   fx_open(&fx);
-  a = reporter(fx.st, "+6281100000001");
-  message(fx.st, a, "a1", 1 * DAY);
-  s.reporter_id = a;
-  s.family = family;
-  s.channel = channel;
-  s.step = step;
-  s.draft = draft;
-  s.updated_at = 1 * DAY;
-  s.expires_at = 100 * DAY;  /* an unusually long draft_ttl */
-  ck_assert_int_eq(store_session_put(fx.st, &s), 0);
+  /* Expiring at day 100: an unusually long draft_ttl. */
+  reporter_with_draft(fx.st, "kronologi", "{\"nama\":\"Budi\"}", 1 * DAY,
+                      100 * DAY);
   p.personal_before = 40 * DAY;
-  p.now = 60 * DAY;
-  p.limit = 10;
-  ck_assert_int_eq(store_purge_step(fx.st, &p), 0);
-  ck_assert_int_eq(p.reporters, 0);
+  ck_assert_int_eq(purge_from_start(fx.st, &p, 60 * DAY), 0);
   /* Once it expired, it goes, draft and all. */
-  p.after_reporter = 0;
-  p.now = 101 * DAY;
-  ck_assert_int_eq(store_purge_step(fx.st, &p), 0);
-  ck_assert_int_eq(p.reporters, 1);
+  ck_assert_int_eq(purge_from_start(fx.st, &p, 101 * DAY), 1);
   ck_assert_int_eq(q_int(fx.st, "SELECT count(*) FROM sessions WHERE "
                                 "draft = '{}' AND step = 'menu'", 0), 1);
   fx_close(&fx);
@@ -295,34 +320,16 @@ START_TEST(a_held_draft_holds_the_purge)
 {
   struct fixture fx;
   struct store_purge p = {0};
-  struct store_session s = {0};
-  char family[] = "whatsapp", channel[] = "wa", step[] = "lokasi";
-  char draft[] = "{\"terlapor\":\"Camat\"}";
-  int64_t a;
 
   fx_open(&fx);
-  a = reporter(fx.st, "+6281100000001");
-  message(fx.st, a, "a1", 1 * DAY);
-  s.reporter_id = a;
-  s.family = family;
-  s.channel = channel;
-  s.step = step;
-  s.draft = draft;
-  s.updated_at = 99 * DAY;
-  s.expires_at = 100 * DAY;
-  ck_assert_int_eq(store_session_put(fx.st, &s), 0);
+  reporter_with_draft(fx.st, "lokasi", "{\"terlapor\":\"Camat\"}", 99 * DAY,
+                      100 * DAY);
   p.personal_before = 40 * DAY;
   p.draft_keep = 7 * DAY;
-  p.now = 105 * DAY;
-  p.limit = 10;
-  ck_assert_int_eq(store_purge_step(fx.st, &p), 0);
-  ck_assert_int_eq(p.reporters, 0);
+  ck_assert_int_eq(purge_from_start(fx.st, &p, 105 * DAY), 0);
   ck_assert_int_eq(q_int(fx.st, "SELECT count(*) FROM sessions WHERE "
                                 "draft LIKE '%Camat%'", 0), 1);
-  p.after_reporter = 0;
-  p.now = 108 * DAY;
-  ck_assert_int_eq(store_purge_step(fx.st, &p), 0);
-  ck_assert_int_eq(p.reporters, 1);
+  ck_assert_int_eq(purge_from_start(fx.st, &p, 108 * DAY), 1);
   ck_assert_int_eq(q_int(fx.st, "SELECT count(*) FROM sessions WHERE "
                                 "draft = '{}' AND step = 'menu'", 0), 1);
   fx_close(&fx);

@@ -32,12 +32,15 @@ static struct fakeprov *fp;
 static struct curlev *cv;
 static struct evidence *ev;
 
-/* The parts; more is added to the [evidence] section. */
+#define WA_MEDIA_ID "5820394716253849"
+
+/* The parts; more is added to the [evidence] section.  with_wa adds a
+ * WhatsApp Cloud channel "wa" whose API is the fake provider's /v21.0. */
 static void
-start(const char *more)
+start_with(const char *more, int with_wa)
 {
   struct buf conf = BUF_INIT;
-  char *dir;
+  char *dir, *api;
 
   tu_svc_open(&t, T0);
   ck_assert_int_eq(fakeprov_start(&fp), 0);
@@ -45,11 +48,25 @@ start(const char *more)
   buf_printf(&conf, "[evidence]\ndir = %s\n%s\n"
              "[channel.dev]\ntype = dev\ntoken = t0k\n", dir, more);
   free(dir);
+  if (with_wa) {
+    api = fakeprov_url(fp, "/v21.0");
+    buf_printf(&conf, "[channel.wa]\ntype = whatsapp_cloud\n"
+               "api_base = %s\napp_secret = s3cret\nverify_token = v\n"
+               "access_token = wa-token\nphone_number_id = 305917264810452\n"
+               "media_hosts = 127.0.0.1\n", api);
+    free(api);
+  }
   tu_svc_config(&t, conf.data);
   buf_free(&conf);
   ck_assert_int_eq(curlev_new(&cv, &t.loop), 0);
   ck_assert_int_eq(evidence_new(&ev, &t.ctx, cv), 0);
   commit_start(t.commit);
+}
+
+static void
+start(const char *more)
+{
+  start_with(more, 0);
 }
 
 static void
@@ -61,20 +78,19 @@ stop(void)
   tu_svc_close(&t);
 }
 
-/* An evidence row for a message on "dev" whose media is at path on the
- * fake provider; its id. */
+/* An evidence row for a message on channel whose media source (what
+ * the adapter named it by) is source; its id. */
 static int64_t
-add_row(const char *path)
+add_row_on(const char *channel, const char *source)
 {
   struct store_inbound in = {0};
   struct store_evidence e = {0};
   int64_t reporter = 0, inbound = 0, id = 0;
-  char *url = fakeprov_url(fp, path);
 
   ck_assert_int_eq(store_batch_begin(t.st), 0);
   ck_assert_int_eq(store_reporter_ensure(t.st, "+6281234567890", T0,
                                          &reporter), 0);
-  in.channel = "dev";
+  in.channel = channel;
   in.provider_id = "m1";
   in.reporter_id = reporter;
   in.kind = "media";
@@ -84,10 +100,21 @@ add_row(const char *path)
   ck_assert_int_eq(store_inbound_add(t.st, &in, &inbound), 0);
   e.inbound_id = inbound;
   e.mime = "image/jpeg";
-  e.source_url = url;
+  e.source_url = source;
   e.received_at = T0;
   ck_assert_int_eq(store_evidence_add(t.st, &e, &id), 0);
   ck_assert_int_eq(commit_now(t.commit), 0);
+  return id;
+}
+
+/* An evidence row for a message on "dev" whose media is at path on the
+ * fake provider; its id. */
+static int64_t
+add_row(const char *path)
+{
+  char *url = fakeprov_url(fp, path);
+  int64_t id = add_row_on("dev", url);
+
   free(url);
   return id;
 }
@@ -158,6 +185,46 @@ START_TEST(stored_by_its_digest)
 END_TEST
 
 static int
+looked_up_and_fetched(void *arg)
+{
+  (void)arg;
+  return fakeprov_count(fp) >= 2 && evidence_inflight(ev) == 0;
+}
+
+/* A WhatsApp row keeps the media id alone: the downloader looks it up
+ * with the channel's token, then fetches the URL the answer names. */
+START_TEST(whatsapp_media_by_id)
+{
+  static const char photo[] = "\xff\xd8\xff\xe0 a photo by WhatsApp";
+  struct buf look = BUF_INIT;
+  struct fp_request rq;
+  char status[16], sha[80], *file;
+  int64_t id;
+
+  start_with("allow_private_addresses = yes", 1);
+  file = fakeprov_url(fp, "/file/1");
+  buf_printf(&look, "{\"url\":\"%s\",\"mime_type\":\"image/jpeg\","
+             "\"id\":\"" WA_MEDIA_ID "\"}", file);
+  fakeprov_route(fp, "/v21.0/" WA_MEDIA_ID, 200, look.data);
+  fakeprov_route(fp, "/file/1", 200, photo);
+  id = add_row_on("wa", WA_MEDIA_ID);
+  ck_assert_int_eq(evidence_start(ev), 0);
+  ck_assert_msg(tu_svc_run_until(&t, looked_up_and_fetched, NULL, 2000) == 0,
+                "no look-up and download (%d requests)", fakeprov_count(fp));
+  row_of(id, status, sha);
+  ck_assert_str_eq(status, "stored");
+  ck_assert_int_eq(fakeprov_count(fp), 2);
+  ck_assert_int_eq(fakeprov_request(fp, 0, &rq), 0);
+  ck_assert_str_eq(rq.path, "/v21.0/" WA_MEDIA_ID);
+  ck_assert_str_eq(rq.authorization, "Bearer wa-token");
+  fp_request_free(&rq);
+  free(file);
+  buf_free(&look);
+  stop();
+}
+END_TEST
+
+static int
 decided(void *arg)
 {
   char status[16], sha[80];
@@ -217,6 +284,7 @@ evidence_suite(void)
 
   tcase_add_test(tc, stored_by_its_digest);
   tcase_add_test(tc, outcomes);
+  tcase_add_test(tc, whatsapp_media_by_id);
   suite_add_tcase(s, tc);
   return s;
 }

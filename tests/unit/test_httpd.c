@@ -541,6 +541,15 @@ cl_response(struct cl *c, struct resp *r)
   return cl_response_ex(c, r, 0);
 }
 
+/* Send req on c and read its answer into r, which must have status. */
+static void
+cl_ask(struct cl *c, const char *req, struct resp *r, int status)
+{
+  cl_sends(c, req);
+  ck_assert_int_eq(cl_response(c, r), 0);
+  ck_assert_msg(r->status == status, "%s: got %d", req, r->status);
+}
+
 /* 1 when the server ends the stream with nothing more, 0 when bytes come,
  * -1 on timeout. */
 static int
@@ -636,6 +645,23 @@ count_close(void *arg)
   (*(int *)arg)++;
 }
 
+/* On a new connection, req is answered status with "Connection: close",
+ * and the server then ends the stream: for requests refused outright. */
+static void
+expect_closing_answer(struct fx *f, const char *req, int status)
+{
+  static struct cl c;
+  static struct resp r;
+
+  ck_assert_int_eq(cl_open(&c, f->port), 0);
+  cl_sends(&c, req);
+  ck_assert_int_eq(cl_response(&c, &r), 0);
+  ck_assert_msg(r.status == status, "%s: got %d", req, r.status);
+  ck_assert(has_header(&r, "Connection: close"));
+  ck_assert_int_eq(cl_eof(&c), 1);
+  cl_close(&c);
+}
+
 /* ---- tests ------------------------------------------------------------ */
 
 START_TEST(get_simple)
@@ -648,9 +674,7 @@ START_TEST(get_simple)
 
   fx_start(&f, NULL);
   ck_assert_int_eq(cl_open(&c, f.port), 0);
-  cl_sends(&c, "GET /hello?name=a%20b&x=1 HTTP/1.1\r\nHost: x\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "GET /hello?name=a%20b&x=1 HTTP/1.1\r\nHost: x\r\n\r\n", &r, 200);
   ck_assert(has_header(&r, "Content-Type: text/plain"));
   ck_assert(has_header(&r, "X-Echo: 1"));
   ck_assert(!has_header(&r, "Connection: close"));
@@ -683,11 +707,9 @@ START_TEST(post_content_length)
 
   fx_start(&f, NULL);
   ck_assert_int_eq(cl_open(&c, f.port), 0);
-  cl_sends(&c, "POST /webhook/dev HTTP/1.1\r\nHost: x\r\n"
-               "Content-Type: application/json\r\nContent-Length: 16\r\n"
-               "\r\n{\"text\":\"halo\"}\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "POST /webhook/dev HTTP/1.1\r\nHost: x\r\n"
+             "Content-Type: application/json\r\nContent-Length: 16\r\n\r\n"
+             "{\"text\":\"halo\"}\n", &r, 200);
   assert_field(&r, "method", "POST");
   assert_field(&r, "path", "/webhook/dev");
   assert_field(&r, "body", "{\"text\":\"halo\"}\n");
@@ -707,9 +729,7 @@ START_TEST(post_chunked)
   cl_sends(&c, "POST /c HTTP/1.1\r\nHost: x\r\n"
                "Transfer-Encoding: chunked\r\n\r\n"
                "5\r\nhello\r\n");
-  cl_sends(&c, "6;ext=1\r\n world\r\n0\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "6;ext=1\r\n world\r\n0\r\n\r\n", &r, 200);
   assert_field(&r, "body", "hello world");
   cl_close(&c);
   fx_end(&f);
@@ -839,9 +859,7 @@ START_TEST(keep_alive_sequential)
   }
   ck_assert(fx_wait(&f, pred_conns, 1));
   /* HTTP/1.0 asking for keep-alive keeps the connection too. */
-  cl_sends(&c, "GET /old HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "GET /old HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", &r, 200);
   ck_assert(!has_header(&r, "Connection: close"));
   cl_sends(&c, "GET /again HTTP/1.1\r\nHost: x\r\n\r\n");
   ck_assert_int_eq(cl_response(&c, &r), 0);
@@ -860,18 +878,15 @@ START_TEST(connection_close_honoured)
 
   fx_start(&f, NULL);
   ck_assert_int_eq(cl_open(&c, f.port), 0);
-  cl_sends(&c, "GET /bye HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "GET /bye HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+             &r, 200);
   ck_assert(has_header(&r, "Connection: close"));
   ck_assert_int_eq(cl_eof(&c), 1);
   cl_close(&c);
 
   /* HTTP/1.0 closes by default. */
   ck_assert_int_eq(cl_open(&c, f.port), 0);
-  cl_sends(&c, "GET /old HTTP/1.0\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "GET /old HTTP/1.0\r\n\r\n", &r, 200);
   ck_assert(has_header(&r, "Connection: close"));
   ck_assert_int_eq(cl_eof(&c), 1);
   cl_close(&c);
@@ -892,10 +907,8 @@ START_TEST(body_over_limit_declared)
   fx_start(&f, &o);
   ck_assert_int_eq(cl_open(&c, f.port), 0);
   /* Answered at the headers, before any of the body is sent. */
-  cl_sends(&c, "POST /big HTTP/1.1\r\nHost: x\r\n"
-               "Content-Length: 1000\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 413);
+  cl_ask(&c, "POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n",
+             &r, 413);
   ck_assert(has_header(&r, "Content-Type: application/json"));
   ck_assert(has_header(&r, "Connection: close"));
   ck_assert_int_eq(strncmp(r.body, "{\"error\":", 9), 0);
@@ -905,11 +918,9 @@ START_TEST(body_over_limit_declared)
 
   /* Exactly at the limit is fine. */
   ck_assert_int_eq(cl_open(&c, f.port), 0);
-  cl_sends(&c, "POST /edge HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n"
-               "0123456789012345678901234567890123456789012345678901234567"
-               "890123456789012345678901234567890123456789");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "POST /edge HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n"
+             "0123456789012345678901234567890123456789012345678901234567"
+             "890123456789012345678901234567890123456789", &r, 200);
   ck_assert_int_eq(fx_nreqs(&f), 1);
   cl_close(&c);
   fx_end(&f);
@@ -934,9 +945,7 @@ START_TEST(body_over_limit_chunked)
   cl_send(&c, chunk, 80);
   cl_sends(&c, "\r\n50\r\n");
   cl_send(&c, chunk, 80);
-  cl_sends(&c, "\r\n0\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 413);
+  cl_ask(&c, "\r\n0\r\n\r\n", &r, 413);
   ck_assert(has_header(&r, "Connection: close"));
   ck_assert_int_eq(cl_eof(&c), 1);
   ck_assert_int_eq(fx_nreqs(&f), 0);
@@ -956,21 +965,15 @@ START_TEST(expect_continue)
   o.max_body = 100;
   fx_start(&f, &o);
   ck_assert_int_eq(cl_open(&c, f.port), 0);
-  cl_sends(&c, "POST /up HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
-               "Content-Length: 5\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 100);
+  cl_ask(&c, "POST /up HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+             "Content-Length: 5\r\n\r\n", &r, 100);
   ck_assert_int_eq(fx_nreqs(&f), 0);
-  cl_sends(&c, "hello");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "hello", &r, 200);
   assert_field(&r, "body", "hello");
 
   /* A body that would be refused gets the refusal, not a 100. */
-  cl_sends(&c, "POST /up HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
-               "Content-Length: 500\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 413);
+  cl_ask(&c, "POST /up HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+             "Content-Length: 500\r\n\r\n", &r, 413);
   ck_assert_int_eq(cl_eof(&c), 1);
   cl_close(&c);
   fx_end(&f);
@@ -997,9 +1000,7 @@ START_TEST(expect_continue_waits_for_earlier_answers)
   assert_field(&r, "path", "/hold/a");
   ck_assert_int_eq(cl_response(&c, &r), 0);
   ck_assert_int_eq(r.status, 100);
-  cl_sends(&c, "ok");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "ok", &r, 200);
   assert_field(&r, "body", "ok");
   cl_close(&c);
   fx_end(&f);
@@ -1081,9 +1082,7 @@ START_TEST(random_bytes_never_crash)
   }
   /* Still serving, and nothing left over. */
   ck_assert_int_eq(cl_open(&c, f.port), 0);
-  cl_sends(&c, "GET /alive HTTP/1.1\r\nHost: x\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "GET /alive HTTP/1.1\r\nHost: x\r\n\r\n", &r, 200);
   cl_close(&c);
   ck_assert(fx_wait(&f, pred_conns, 0));
   ck_assert(fx_wait(&f, pred_inflight, 0));
@@ -1137,9 +1136,7 @@ START_TEST(idle_timeout_closes_keep_alive)
   o.idle_timeout_ms = 200;
   fx_start(&f, &o);
   ck_assert_int_eq(cl_open(&c, f.port), 0);
-  cl_sends(&c, "GET /once HTTP/1.1\r\nHost: x\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "GET /once HTTP/1.1\r\nHost: x\r\n\r\n", &r, 200);
   t0 = uv_hrtime();
   ck_assert_int_eq(cl_eof(&c), 1);
   ms = (uv_hrtime() - t0) / 1000000;
@@ -1161,9 +1158,8 @@ START_TEST(stalled_body_is_cut)
   o.idle_timeout_ms = 200;
   fx_start(&f, &o);
   ck_assert_int_eq(cl_open(&c, f.port), 0);
-  cl_sends(&c, "POST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 408);
+  cl_ask(&c, "POST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc",
+             &r, 408);
   ck_assert_int_eq(cl_eof(&c), 1);
   ck_assert_int_eq(fx_nreqs(&f), 0);
   cl_close(&c);
@@ -1201,43 +1197,50 @@ START_TEST(no_timeout_while_handler_works)
 }
 END_TEST
 
-START_TEST(connection_limit_gets_503)
+/*
+ * With two clients connected to a server started with o, a third is
+ * answered 503 (its body holding why) and closed, and no request reaches
+ * the handler.  The two admitted ones still work; once one of them has
+ * gone, a newcomer is served.  For the global and per-client caps.
+ */
+static void
+third_client_turned_away(const struct httpd_opts *o, const char *why)
 {
   static struct fx f;
   static struct cl c1, c2, c3;
   static struct resp r;
-  struct httpd_opts o;
 
-  httpd_opts_default(&o);
-  o.max_connections = 2;
-  fx_start(&f, &o);
+  fx_start(&f, o);
   ck_assert_int_eq(cl_open(&c1, f.port), 0);
   ck_assert_int_eq(cl_open(&c2, f.port), 0);
   ck_assert(fx_wait(&f, pred_conns, 2));
   ck_assert_int_eq(cl_open(&c3, f.port), 0);
-  cl_sends(&c3, "GET /third HTTP/1.1\r\nHost: x\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c3, &r), 0);
-  ck_assert_int_eq(r.status, 503);
+  cl_ask(&c3, "GET /third HTTP/1.1\r\nHost: x\r\n\r\n", &r, 503);
   ck_assert(has_header(&r, "Connection: close"));
-  ck_assert_ptr_nonnull(strstr(r.body, "\"error\":"));
+  ck_assert_ptr_nonnull(strstr(r.body, why));
   ck_assert_int_eq(cl_eof(&c3), 1);
   cl_close(&c3);
   ck_assert_int_eq(fx_nreqs(&f), 0);
 
   /* The two admitted ones still work; a freed slot admits a new one. */
-  cl_sends(&c1, "GET /one HTTP/1.1\r\nHost: x\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c1, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c1, "GET /one HTTP/1.1\r\nHost: x\r\n\r\n", &r, 200);
   cl_close(&c1);
   ck_assert(fx_wait(&f, pred_conns, 1));
   ck_assert_int_eq(cl_open(&c3, f.port), 0);
-  cl_sends(&c3, "GET /three HTTP/1.1\r\nHost: x\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c3, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c3, "GET /three HTTP/1.1\r\nHost: x\r\n\r\n", &r, 200);
   cl_close(&c3);
   cl_close(&c2);
   ck_assert(fx_wait(&f, pred_conns, 0));
   fx_end(&f);
+}
+
+START_TEST(connection_limit_gets_503)
+{
+  struct httpd_opts o;
+
+  httpd_opts_default(&o);
+  o.max_connections = 2;
+  third_client_turned_away(&o, "\"error\":");
 }
 END_TEST
 
@@ -1355,9 +1358,7 @@ START_TEST(headers_case_insensitive_and_split)
   cl_sends(&c, "GET /h HTTP/1.1\r\nX-Te");
   cl_sends(&c, "St: Va");
   cl_sends(&c, "lue  \r\nX-EMPTY:\r\n");
-  cl_sends(&c, "Host: x\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "Host: x\r\n\r\n", &r, 200);
   assert_field(&r, "x-test", "Value");
   assert_field(&r, "x-empty", "");
   assert_field(&r, "nheaders", "3");
@@ -1384,9 +1385,7 @@ START_TEST(header_over_limit_rejected)
   big[4000] = '\0';
   cl_sends(&c, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: ");
   cl_sends(&c, big);
-  cl_sends(&c, "\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 431);
+  cl_ask(&c, "\r\n\r\n", &r, 431);
   ck_assert(has_header(&r, "Connection: close"));
   ck_assert_int_eq(cl_eof(&c), 1);
   cl_close(&c);
@@ -1396,18 +1395,14 @@ START_TEST(header_over_limit_rejected)
   cl_sends(&c, "GET / HTTP/1.1\r\n");
   for (i = 0; i < 100; i++)
     cl_sends(&c, "X-Many: 0123456789\r\n");
-  cl_sends(&c, "\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 431);
+  cl_ask(&c, "\r\n", &r, 431);
   cl_close(&c);
 
   /* And so does a long request line. */
   ck_assert_int_eq(cl_open(&c, f.port), 0);
   cl_sends(&c, "GET /");
   cl_sends(&c, big);
-  cl_sends(&c, " HTTP/1.1\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 431);
+  cl_ask(&c, " HTTP/1.1\r\n\r\n", &r, 431);
   cl_close(&c);
   ck_assert_int_eq(fx_nreqs(&f), 0);
   fx_end(&f);
@@ -1424,9 +1419,7 @@ START_TEST(respond_error_is_json)
 
   fx_start(&f, NULL);
   ck_assert_int_eq(cl_open(&c, f.port), 0);
-  cl_sends(&c, "GET /error HTTP/1.1\r\nHost: x\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 422);
+  cl_ask(&c, "GET /error HTTP/1.1\r\nHost: x\r\n\r\n", &r, 422);
   ck_assert_int_eq(strncmp(r.head, "HTTP/1.1 422 Unprocessable Entity\r\n",
                            35), 0);
   ck_assert(has_header(&r, "Content-Type: application/json"));
@@ -1454,9 +1447,7 @@ START_TEST(head_has_no_body)
   ck_assert_ptr_nonnull(ci_find(r.head, "\r\nContent-Length: "));
   ck_assert_ptr_null(ci_find(r.head, "\r\nContent-Length: 0\r\n"));
   /* Nothing follows the head: the next answer starts right there. */
-  cl_sends(&c, "GET /y HTTP/1.1\r\nHost: x\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "GET /y HTTP/1.1\r\nHost: x\r\n\r\n", &r, 200);
   assert_field(&r, "path", "/y");
   cl_close(&c);
   fx_end(&f);
@@ -1506,13 +1497,9 @@ START_TEST(log_lines_omit_query_and_body)
 
   fx_start(&f, NULL);
   ck_assert_int_eq(cl_open(&c, f.port), 0);
-  cl_sends(&c, "POST /webhook/dev?token=rahasia HTTP/1.1\r\nHost: x\r\n"
-               "Content-Length: 11\r\n\r\nisi laporan");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
-  cl_sends(&c, "BREW / HTTP/1.1\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 400);
+  cl_ask(&c, "POST /webhook/dev?token=rahasia HTTP/1.1\r\nHost: x\r\n"
+             "Content-Length: 11\r\n\r\nisi laporan", &r, 200);
+  cl_ask(&c, "BREW / HTTP/1.1\r\n\r\n", &r, 400);
   cl_close(&c);
   fx_end(&f);
   log_set_fd(2);
@@ -1567,9 +1554,7 @@ START_TEST(ipv6_loopback)
   a.sin6_port = htons((uint16_t)f.port);
   a.sin6_addr = in6addr_loopback;
   ck_assert_int_eq(connect(c->fd, (struct sockaddr *)&a, sizeof(a)), 0);
-  cl_sends(c, "GET /six HTTP/1.1\r\nHost: x\r\n\r\n");
-  ck_assert_int_eq(cl_response(c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(c, "GET /six HTTP/1.1\r\nHost: x\r\n\r\n", &r, 200);
   ck_assert_ptr_nonnull(echo_field(&r, "peer", peer, sizeof(peer)));
   ck_assert_int_eq(strncmp(peer, "[::1]:", 6), 0);
   cl_close(c);
@@ -1654,17 +1639,14 @@ START_TEST(absolute_form_target_accepted)
 
   fx_start(&f, NULL);
   ck_assert_int_eq(cl_open(&c, f.port), 0);
-  cl_sends(&c, "GET http://gw.example:8080/hello?x=1 HTTP/1.1\r\n"
-               "Host: other.example\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "GET http://gw.example:8080/hello?x=1 HTTP/1.1\r\n"
+             "Host: other.example\r\n\r\n", &r, 200);
   assert_field(&r, "path", "/hello");
   assert_field(&r, "query", "x=1");
   assert_field(&r, "host", "gw.example:8080");
   /* No path at all means the root. */
-  cl_sends(&c, "GET https://gw.example HTTP/1.1\r\nHost: gw.example\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "GET https://gw.example HTTP/1.1\r\nHost: gw.example\r\n\r\n",
+             &r, 200);
   assert_field(&r, "path", "/");
   assert_field(&r, "query", "");
   cl_close(&c);
@@ -1686,20 +1668,11 @@ START_TEST(other_major_version_gets_505)
   size_t i;
 
   fx_start(&f, NULL);
-  for (i = 0; i < sizeof(reqs) / sizeof(reqs[0]); i++) {
-    ck_assert_int_eq(cl_open(&c, f.port), 0);
-    cl_sends(&c, reqs[i]);
-    ck_assert_int_eq(cl_response(&c, &r), 0);
-    ck_assert_msg(r.status == 505, "%s: got %d", reqs[i], r.status);
-    ck_assert(has_header(&r, "Connection: close"));
-    ck_assert_int_eq(cl_eof(&c), 1);
-    cl_close(&c);
-  }
+  for (i = 0; i < sizeof(reqs) / sizeof(reqs[0]); i++)
+    expect_closing_answer(&f, reqs[i], 505);
   /* A later minor version of 1 is served as 1.1. */
   ck_assert_int_eq(cl_open(&c, f.port), 0);
-  cl_sends(&c, "GET /minor HTTP/1.2\r\nHost: x\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "GET /minor HTTP/1.2\r\nHost: x\r\n\r\n", &r, 200);
   cl_close(&c);
   ck_assert_int_eq(fx_nreqs(&f), 1);
   fx_end(&f);
@@ -1724,20 +1697,11 @@ START_TEST(host_missing_or_repeated_gets_400)
   size_t i;
 
   fx_start(&f, NULL);
-  for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-    ck_assert_int_eq(cl_open(&c, f.port), 0);
-    cl_sends(&c, bad[i]);
-    ck_assert_int_eq(cl_response(&c, &r), 0);
-    ck_assert_msg(r.status == 400, "%s: got %d", bad[i], r.status);
-    ck_assert(has_header(&r, "Connection: close"));
-    ck_assert_int_eq(cl_eof(&c), 1);
-    cl_close(&c);
-  }
+  for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+    expect_closing_answer(&f, bad[i], 400);
   ck_assert_int_eq(fx_nreqs(&f), 0);
   ck_assert_int_eq(cl_open(&c, f.port), 0);
-  cl_sends(&c, "GET /old HTTP/1.0\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c, &r), 0);
-  ck_assert_int_eq(r.status, 200);
+  cl_ask(&c, "GET /old HTTP/1.0\r\n\r\n", &r, 200);
   assert_field(&r, "host", "(none)");
   cl_close(&c);
   fx_end(&f);
@@ -1842,41 +1806,12 @@ END_TEST
  */
 START_TEST(per_client_cap_gets_503)
 {
-  static struct fx f;
-  static struct cl c1, c2, c3;
-  static struct resp r;
   struct httpd_opts o;
 
   httpd_opts_default(&o);
   o.max_connections = 10;
   o.max_per_client = 2;
-  fx_start(&f, &o);
-  ck_assert_int_eq(cl_open(&c1, f.port), 0);
-  ck_assert_int_eq(cl_open(&c2, f.port), 0);
-  ck_assert(fx_wait(&f, pred_conns, 2));
-  ck_assert_int_eq(cl_open(&c3, f.port), 0);
-  cl_sends(&c3, "GET /third HTTP/1.1\r\nHost: x\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c3, &r), 0);
-  ck_assert_int_eq(r.status, 503);
-  ck_assert(has_header(&r, "Connection: close"));
-  ck_assert_ptr_nonnull(strstr(r.body, "too many connections"));
-  ck_assert_int_eq(cl_eof(&c3), 1);
-  cl_close(&c3);
-  ck_assert_int_eq(fx_nreqs(&f), 0);
-
-  cl_sends(&c1, "GET /one HTTP/1.1\r\nHost: x\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c1, &r), 0);
-  ck_assert_int_eq(r.status, 200);
-  cl_close(&c1);
-  ck_assert(fx_wait(&f, pred_conns, 1));
-  ck_assert_int_eq(cl_open(&c3, f.port), 0);
-  cl_sends(&c3, "GET /three HTTP/1.1\r\nHost: x\r\n\r\n");
-  ck_assert_int_eq(cl_response(&c3, &r), 0);
-  ck_assert_int_eq(r.status, 200);
-  cl_close(&c3);
-  cl_close(&c2);
-  ck_assert(fx_wait(&f, pred_conns, 0));
-  fx_end(&f);
+  third_client_turned_away(&o, "too many connections");
 }
 END_TEST
 

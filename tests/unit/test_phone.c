@@ -22,6 +22,7 @@ static const struct phone_case cases[] = {
   {"whatsapp:+6285137377763", "+6285137377763"},
   {"WhatsApp:+6285137377763", "+6285137377763"},
   {"tel:+6285137377763", "+6285137377763"},
+  {"sms:085137377763", "+6285137377763"},
   {"006285137377763", "+6285137377763"},
   {"  0812-3456-7890", "+6281234567890"},
   {"081234567890", "+6281234567890"},
@@ -43,6 +44,9 @@ static const struct phone_case cases[] = {
   {"12345678", NULL},                 /* no country, not national */
   {"+0123456789", NULL},
   {"whatsapp:", NULL},
+  {"x:+6285137377763", NULL},          /* one letter is no scheme */
+  {"whatsappwhatsappx:+6285137377763", NULL},  /* over 16 letters */
+  {"what sapp:+6285137377763", NULL},
   {"++6281234567890", NULL},
   {"62", NULL},
 };

@@ -2,6 +2,8 @@
  * test_provider_dev.c: the dev adapter: its token, and the text it hands
  * on, which must be clean UTF-8 whatever json-c lets through.
  */
+#include <http_parser.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,6 +136,51 @@ START_TEST(nul_in_structural_field_is_refused)
 }
 END_TEST
 
+/* aduanctl chat finds the dev channel among others; the dev channel
+ * parses POST only, sends no SMS, has no window, and its media is a URL
+ * fetched as it is, without credentials. */
+START_TEST(facts_console_and_media)
+{
+  struct config_channel chs[2];
+  struct config cfg;
+  struct provider_request r;
+  char tw[] = "tw", dev[] = "dev", tok[] = "tok";
+  char url[] = "http://127.0.0.1:9/m.jpg", mime[] = "image/jpeg";
+  const struct provider_ops *ops = provider_for(CHANNEL_DEV);
+
+  memset(chs, 0, sizeof(chs));
+  memset(&cfg, 0, sizeof(cfg));
+  chs[0].name = tw;
+  chs[0].type = CHANNEL_TWILIO;
+  chs[1].name = dev;
+  chs[1].type = CHANNEL_DEV;
+  chs[1].token = tok;
+  cfg.channels = chs;
+  cfg.nchannels = 2;
+  ck_assert_ptr_eq(provider_console(&cfg), &chs[1]);
+  cfg.nchannels = 1;
+  ck_assert_ptr_null(provider_console(&cfg));
+
+  ck_assert_int_eq(provider_takes_method(ops, HTTP_POST), 1);
+  ck_assert_int_eq(provider_takes_method(ops, HTTP_GET), 0);
+  ck_assert_str_eq(provider_send_family(&chs[1]), "dev");
+  ck_assert_int_eq(provider_segments(&chs[1], "halo"), 0);
+  ck_assert(provider_free_form_until(&chs[1], 0) == INT64_MAX);
+
+  memset(&r, 0, sizeof(r));
+  ck_assert_int_eq(provider_media_request(&chs[1], url, mime, 0, NULL, 0, &r),
+                   0);
+  ck_assert_str_eq(r.method, "GET");
+  ck_assert_str_eq(r.url, url);
+  ck_assert_ptr_null(r.userpwd);
+  ck_assert_ptr_null(r.headers[0]);
+  provider_request_free(&r);
+  ck_assert_int_eq(provider_media_request(&chs[1], url, mime, 1, "x", 1, &r),
+                   1);
+  ck_assert_ptr_null(r.url);
+}
+END_TEST
+
 static Suite *
 provider_dev_suite(void)
 {
@@ -144,6 +191,7 @@ provider_dev_suite(void)
                       sizeof(text_cases) / sizeof(text_cases[0]));
   tcase_add_test(tc, token_required);
   tcase_add_test(tc, nul_in_structural_field_is_refused);
+  tcase_add_test(tc, facts_console_and_media);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -8,6 +8,8 @@
  * own), the test says what it takes from them.  Expected UTF-16BE bytes,
  * encodings and the derived id were computed apart from this code.
  */
+#include <http_parser.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -978,6 +980,39 @@ START_TEST(adapter_registered)
 }
 END_TEST
 
+/* Kannel calls its get-url with GET: the webhook parses a GET as it does
+ * a POST.  It sends SMS, billed by the segment (GSM-7: 160 characters in
+ * one, 153 a segment beyond; UCS-2: 70, and 67). */
+START_TEST(facts_sms_and_get)
+{
+  struct ka k;
+  char gsm[162], ucs2[71 * 2 + 1];
+  int i;
+
+  ka_init(&k, PUBLIC_URL);
+  ck_assert_int_eq(provider_takes_method(k.ops, HTTP_GET), 1);
+  ck_assert_int_eq(provider_takes_method(k.ops, HTTP_POST), 1);
+  ck_assert_int_eq(provider_takes_method(k.ops, HTTP_PUT), 0);
+  ck_assert_str_eq(provider_send_family(&k.ch), "sms");
+  memset(gsm, 'a', sizeof(gsm) - 1);
+  gsm[160] = '\0';
+  ck_assert_int_eq(provider_segments(&k.ch, gsm), 1);
+  gsm[160] = 'a';
+  gsm[161] = '\0';
+  ck_assert_int_eq(provider_segments(&k.ch, gsm), 2);
+  for (i = 0; i < 71; i++)
+    memcpy(ucs2 + 2 * i, "\xc3\xa9", 2);   /* é is GSM-7; make one not */
+  memcpy(ucs2, "\xc5\x8d", 2);             /* o with macron: UCS-2 */
+  ucs2[2 * 71] = '\0';
+  ck_assert_int_eq(provider_segments(&k.ch, ucs2), 2);
+  ucs2[2 * 70] = '\0';
+  ck_assert_int_eq(provider_segments(&k.ch, ucs2), 1);
+  ck_assert(provider_free_form_until(&k.ch, 0) == INT64_MAX);
+  ck_assert_int_eq(k.ops->console, 0);
+  ka_free(&k);
+}
+END_TEST
+
 static Suite *
 provider_kannel_suite(void)
 {
@@ -1022,6 +1057,7 @@ provider_kannel_suite(void)
                       sizeof(classify_cases) / sizeof(classify_cases[0]));
   tcase_add_test(out, classify_long_body_cut);
   tcase_add_test(out, adapter_registered);
+  tcase_add_test(out, facts_sms_and_get);
   suite_add_tcase(s, out);
   return s;
 }

@@ -9,6 +9,8 @@
  * under a made-up auth token; the one outside reference is the vector of
  * Twilio's own documentation.
  */
+#include <http_parser.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1052,6 +1054,62 @@ START_TEST(media_auth_only_to_api_base)
 }
 END_TEST
 
+/* 161 GSM-7 characters, one more than a single SMS holds: two segments. */
+#define TEXT_161 \
+  "Laporan Anda sudah kami terima dan sedang diperiksa oleh petugas. " \
+  "Kami akan memberi kabar lagi setelah ada keputusan dari dinas yang " \
+  "berwenang, terima kasih, ya."
+
+/* What the channel sends follows its `from`: SMS is billed by the
+ * segment, WhatsApp not; either way the webhook parses POST only and the
+ * channel is no console. */
+START_TEST(facts_send_family)
+{
+  struct tw t;
+
+  ck_assert_uint_eq(strlen(TEXT_161), 161);
+  tw_init(&t, PUBLIC_URL, TOKEN, "+14155550123");
+  ck_assert_str_eq(provider_send_family(&t.ch), "sms");
+  ck_assert_int_eq(provider_segments(&t.ch, TEXT_161), 2);
+  ck_assert_int_eq(provider_segments(&t.ch, "halo"), 1);
+  free(t.ch.from);
+  t.ch.from = xstrdup("whatsapp:+14155550123");
+  ck_assert_str_eq(provider_send_family(&t.ch), "whatsapp");
+  ck_assert_int_eq(provider_segments(&t.ch, TEXT_161), 0);
+  ck_assert_int_eq(provider_takes_method(t.ops, HTTP_POST), 1);
+  ck_assert_int_eq(provider_takes_method(t.ops, HTTP_GET), 0);
+  ck_assert_int_eq(t.ops->console, 0);
+  /* The sender sends no template on Twilio: free text at any time. */
+  ck_assert(provider_free_form_until(&t.ch, 0) == INT64_MAX);
+  tw_free(&t);
+}
+END_TEST
+
+/* The evidence row keeps the media's URL; fetching it from that alone
+ * gives the same request as from the message. */
+START_TEST(facts_media_from_stored_url)
+{
+  struct tw t;
+  struct provider_request r;
+  char url[] = "https://api.twilio.com/2010-04-01/Accounts/" SID
+               "/Messages/MM1/Media/ME1";
+  char mime[] = "image/jpeg";
+
+  tw_init(&t, PUBLIC_URL, "tok", "+14155550123");
+  memset(&r, 0, sizeof(r));
+  ck_assert_int_eq(provider_media_request(&t.ch, url, mime, 0, NULL, 0, &r),
+                   0);
+  ck_assert_str_eq(r.method, "GET");
+  ck_assert_str_eq(r.url, url);
+  ck_assert_str_eq(r.userpwd, SID ":tok");
+  provider_request_free(&r);
+  ck_assert_int_eq(provider_media_request(&t.ch, url, mime, 1, "x", 1, &r),
+                   1);
+  ck_assert_ptr_null(r.url);
+  tw_free(&t);
+}
+END_TEST
+
 static Suite *
 provider_twilio_suite(void)
 {
@@ -1096,6 +1154,8 @@ provider_twilio_suite(void)
   tcase_add_test(out, classify_long_error_is_cut);
   tcase_add_test(out, adapter_registered);
   tcase_add_test(out, media_auth_only_to_api_base);
+  tcase_add_test(out, facts_send_family);
+  tcase_add_test(out, facts_media_from_stored_url);
   suite_add_tcase(s, out);
   return s;
 }

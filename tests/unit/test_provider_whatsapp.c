@@ -6,6 +6,7 @@
  */
 #include <http_parser.h>
 #include <json-c/json.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -2092,6 +2093,67 @@ START_TEST(media_token_only_to_media_hosts)
 }
 END_TEST
 
+/* Free text for 24 hours after the reporter's last message, then the
+ * template; without a template, free text whatever the time. */
+START_TEST(facts_window)
+{
+  struct config_channel ch = channel();
+  char tmpl[] = "aduan_status_update";
+  const int64_t last = 1798761600000LL;   /* 2027-01-01 00:00 UTC */
+
+  ch.template_name = tmpl;
+  ck_assert(provider_free_form_until(&ch, last) ==
+            last + 24LL * 3600 * 1000);
+  ck_assert(provider_free_form_until(&ch, INT64_MAX - 5) == INT64_MAX);
+  ch.template_name = NULL;
+  ck_assert(provider_free_form_until(&ch, last) == INT64_MAX);
+}
+END_TEST
+
+/* WhatsApp sends no SMS; its GET is the handshake, not a message; no
+ * console. */
+START_TEST(facts_family_and_methods)
+{
+  struct config_channel ch = channel();
+  struct config cfg;
+
+  ck_assert_str_eq(provider_send_family(&ch), "whatsapp");
+  ck_assert_int_eq(provider_segments(&ch, "halo"), 0);
+  ck_assert_int_eq(provider_takes_method(WA, HTTP_POST), 1);
+  ck_assert_int_eq(provider_takes_method(WA, HTTP_GET), 0);
+  memset(&cfg, 0, sizeof(cfg));
+  cfg.channels = &ch;
+  cfg.nchannels = 1;
+  ck_assert_ptr_null(provider_console(&cfg));
+}
+END_TEST
+
+/* The evidence row keeps the media id alone: fetching from it gives the
+ * look-up, then the download, as from the message. */
+START_TEST(facts_media_from_stored_id)
+{
+  struct config_channel ch = channel();
+  struct provider_request r;
+  size_t len;
+  char *answer = fixture("whatsapp-media-url-response.json", &len);
+  char id[] = "5820394716253849", mime[] = "image/jpeg";
+
+  memset(&r, 0, sizeof(r));
+  ck_assert_int_eq(provider_media_request(&ch, id, mime, 0, NULL, 0, &r), 0);
+  ck_assert_str_eq(r.url, API_BASE "/5820394716253849");
+  ck_assert_str_eq(r.headers[0], "Authorization: Bearer test-access-token");
+  provider_request_free(&r);
+  ck_assert_int_eq(provider_media_request(&ch, id, mime, 1, answer, len, &r),
+                   0);
+  ck_assert_str_eq(r.url, "https://lookaside.fbsbx.com/whatsapp_business/"
+                   "attachments/?mid=5820394716253849&ext=1778547995&"
+                   "hash=ATq4Lk8vR2nX0bW6cJ3d");
+  provider_request_free(&r);
+  ck_assert_int_eq(provider_media_request(&ch, id, mime, 2, NULL, 0, &r), 1);
+  free(answer);
+}
+END_TEST
+
 static Suite *
 provider_whatsapp_suite(void)
 {
@@ -2166,6 +2228,12 @@ provider_whatsapp_suite(void)
   tcase_add_test(tc, media_steps);
   tcase_add_test(tc, media_refused);
   tcase_add_test(tc, media_token_only_to_media_hosts);
+  tcase_add_test(tc, facts_media_from_stored_id);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("facts");
+  tcase_add_test(tc, facts_window);
+  tcase_add_test(tc, facts_family_and_methods);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,6 +1,6 @@
 /*
  * test_ticket.c: ticket numbers as reporters type them, the lifecycle
- * table, WITA times.
+ * table and what a move needs, WITA times.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +86,88 @@ START_TEST(lifecycle)
 }
 END_TEST
 
+/* Notes and agencies at their limit and one byte over it. */
+static char long_a[TICKET_NOTE_MAX + 2], long_b[TICKET_NOTE_MAX + 2];
+static char agency_a[TICKET_AGENCY_MAX + 2], agency_b[TICKET_AGENCY_MAX + 2];
+
+static void
+fill_long(void)
+{
+  memset(long_a, 'x', TICKET_NOTE_MAX);
+  long_a[TICKET_NOTE_MAX] = '\0';
+  memset(long_b, 'x', TICKET_NOTE_MAX + 1);
+  long_b[TICKET_NOTE_MAX + 1] = '\0';
+  memset(agency_a, 'x', TICKET_AGENCY_MAX);
+  agency_a[TICKET_AGENCY_MAX] = '\0';
+  memset(agency_b, 'x', TICKET_AGENCY_MAX + 1);
+  agency_b[TICKET_AGENCY_MAX + 1] = '\0';
+}
+
+#define NOTE_OK long_a        /* exactly TICKET_NOTE_MAX */
+#define NOTE_LONG long_b      /* one over */
+#define AGENCY_OK agency_a
+#define AGENCY_LONG agency_b
+
+/* The operator's messages, as the admin API answers them. */
+#define BAD_STATUS "status must be one of diterima, diverifikasi, " \
+                   "diproses, selesai, ditunda, ditolak"
+#define TOO_LONG "note or agency too long"
+#define NO_REASON "ditolak needs a note: the reason"
+#define NO_AGENCY "diproses needs the agency"
+
+struct move_case {
+  int to;
+  const char *note, *agency;
+  const char *want;  /* NULL: allowed; else the message */
+};
+
+static const struct move_case moves[] = {
+  /* Not a status: that first, whatever else is wrong. */
+  {-1, NOTE_LONG, NULL, BAD_STATUS},
+  {TICKET_STATUS_COUNT, NULL, NULL, BAD_STATUS},
+  /* Nothing needed besides the table. */
+  {TICKET_DITERIMA, NULL, NULL, NULL},
+  {TICKET_DIVERIFIKASI, NULL, NULL, NULL},
+  {TICKET_SELESAI, NULL, NULL, NULL},
+  {TICKET_DITUNDA, "", "", NULL},
+  /* ditolak: a note, the reason the reporter reads. */
+  {TICKET_DITOLAK, "bukan_wewenang: wewenang kabupaten.", NULL, NULL},
+  {TICKET_DITOLAK, NULL, "Dinas PU", NO_REASON},
+  {TICKET_DITOLAK, "", "Dinas PU", NO_REASON},
+  /* diproses: the agency it goes to. */
+  {TICKET_DIPROSES, NULL, "Dinas PU", NULL},
+  {TICKET_DIPROSES, "diteruskan", NULL, NO_AGENCY},
+  {TICKET_DIPROSES, "diteruskan", "", NO_AGENCY},
+  /* Lengths: up to the limit, for every status, checked before what a
+   * status needs. */
+  {TICKET_DITOLAK, NOTE_OK, NULL, NULL},
+  {TICKET_DIPROSES, NULL, AGENCY_OK, NULL},
+  {TICKET_DITOLAK, NOTE_LONG, NULL, TOO_LONG},
+  {TICKET_SELESAI, NOTE_LONG, NULL, TOO_LONG},
+  {TICKET_DIPROSES, NULL, AGENCY_LONG, TOO_LONG},
+  {TICKET_DITUNDA, NULL, AGENCY_LONG, TOO_LONG},
+  {TICKET_DIPROSES, NOTE_LONG, NULL, TOO_LONG},
+  {TICKET_DITOLAK, NULL, AGENCY_LONG, TOO_LONG},
+};
+
+START_TEST(move_check_table)
+{
+  const struct move_case *c = &moves[_i];
+  const char *why = NULL;
+  int rc;
+
+  fill_long();
+  rc = ticket_move_check(c->to, c->note, c->agency, &why);
+  if (c->want == NULL) {
+    ck_assert_msg(rc == 0, "case %d: move to %d refused: %s", _i, c->to,
+                  why ? why : "(no reason)");
+  } else {
+    ck_assert_msg(rc == AERR_PARSE, "case %d: move to %d allowed", _i, c->to);
+    ck_assert_str_eq(why, c->want);
+  }
+}
+END_TEST
+
 START_TEST(wita_times)
 {
   char b[40];
@@ -108,6 +190,8 @@ ticket_suite(void)
                       sizeof(nums) / sizeof(nums[0]));
   tcase_add_test(tc, number_format);
   tcase_add_test(tc, lifecycle);
+  tcase_add_loop_test(tc, move_check_table, 0,
+                      sizeof(moves) / sizeof(moves[0]));
   tcase_add_test(tc, wita_times);
   suite_add_tcase(s, tc);
   return s;
