@@ -189,31 +189,28 @@ on_commit_turn(void *arg)
     server_stop(s);
 }
 
-int
-server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
-            const char *clock_offset_file, char *err, size_t errlen)
+/* The clock, the store, the conversation engine and the open tickets.
+ * 0, or a code with a sentence in err (what was opened stays in s). */
+static int
+open_core(struct server *s, const char *clock_offset_file, char *err,
+          size_t errlen)
 {
+  const struct config *cfg = s->cfg;
   struct store_opts so = {0};
-  struct httpd_opts ho;
   struct diag d;
   int rc;
-
-  memset(s, 0, sizeof(*s));
-  s->loop = loop;
-  s->cfg = cfg;
-  log_setup(cfg->log.level, cfg->log.text);
 
   rc = clock_init(&s->clock, clock_offset_file);
   if (rc != 0) {
     snprintf(err, errlen, "out of memory");
-    goto err;
+    return rc;
   }
   so.backend = "sqlite";
   so.path = cfg->storage.path;
   so.busy_timeout_ms = cfg->storage.busy_timeout_ms;
   rc = store_open(&s->store, &so, err, errlen);
   if (rc != 0)
-    goto err;
+    return rc;
   diag_init(&d);
   rc = conv_new(&s->conv, cfg, &d);
   if (rc != 0) {
@@ -223,54 +220,54 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
     snprintf(err, errlen, "message catalogue: %.*s",
              nl ? (int)(nl - first) : (int)strlen(first), first);
     diag_free(&d);
-    goto err;
+    return rc;
   }
   diag_free(&d);
   file_digests(cfg, s->file_sha);
   rc = conv_load_open_tickets(s->conv, s->store);
-  if (rc != 0) {
+  if (rc != 0)
     snprintf(err, errlen, "cannot read open tickets: %s",
              store_errmsg(s->store));
-    goto err;
-  }
-  httpd_opts_from(cfg, &ho);
-  rc = httpd_new(&s->httpd, loop, &ho, on_public_request, s);
-  if (rc != 0) {
-    snprintf(err, errlen, "cannot start the HTTP server: %s", err_str(rc));
-    goto err;
-  }
-  rc = metrics_new(&s->metrics);
+  return rc;
+}
+
+/* The group commit, the service context and the services on it (the
+ * admin API, the sender, the downloader, the purge, the timers).  0, or
+ * the first constructor's code (what was made stays in s). */
+static int
+make_services(struct server *s, const struct httpd_opts *ho)
+{
+  int rc = metrics_new(&s->metrics);
+
   if (rc == 0)
-    rc = commit_new(&s->commit, loop, s->store, s->metrics);
+    rc = commit_new(&s->commit, s->loop, s->store, s->metrics);
   if (rc == 0) {
     struct commit_hooks hooks = {on_committed, on_commit_turn, s};
     commit_set_hooks(s->commit, &hooks);
-    s->ctx.loop = loop;
-    s->ctx.cfg = cfg;
+    s->ctx.loop = s->loop;
+    s->ctx.cfg = s->cfg;
     s->ctx.store = s->store;
     s->ctx.metrics = s->metrics;
     s->ctx.clock = &s->clock;
     s->ctx.commit = s->commit;
   }
   if (rc == 0)
-    rc = httpd_new(&s->admin, loop, &ho, on_admin_request, s);
+    rc = httpd_new(&s->admin, s->loop, ho, on_admin_request, s);
   if (rc == 0)
-    rc = curlev_new(&s->curl, loop);
+    rc = curlev_new(&s->curl, s->loop);
   if (rc == 0)
     rc = outbox_new(&s->outbox, &s->ctx, s->curl);
   /* Downloads get a connection cache of their own (fetchguard.h). */
   if (rc == 0)
-    rc = curlev_new(&s->evidence_curl, loop);
+    rc = curlev_new(&s->evidence_curl, s->loop);
   if (rc == 0)
     rc = evidence_new(&s->evidence, &s->ctx, s->evidence_curl);
   if (rc == 0)
     rc = retention_new(&s->retention, &s->ctx);
   if (rc == 0)
     rc = sla_new(&s->sla, &s->ctx, s->conv);
-  if (rc != 0) {
-    snprintf(err, errlen, "cannot start the sender: %s", err_str(rc));
-    goto err_httpd;
-  }
+  if (rc != 0)
+    return rc;
   s->intake.ctx = &s->ctx;
   s->intake.conv = s->conv;
   s->intake.outbox = s->outbox;
@@ -278,9 +275,15 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
   s->ops.conv = s->conv;
   s->ops.retention = s->retention;
   return 0;
+}
 
-err_httpd:
-  /* Nothing was started on the loop yet; closing needs one turn. */
+/* Undo make_services and the public httpd.  Nothing was started on the
+ * loop yet; closing needs one turn of it. */
+static void
+unmake_services(struct server *s)
+{
+  if (s->sla != NULL)
+    sla_close(s->sla, NULL, NULL);
   if (s->retention != NULL)
     retention_close(s->retention, NULL, NULL);
   if (s->evidence != NULL)
@@ -296,9 +299,39 @@ err_httpd:
   if (s->commit != NULL)
     commit_close(s->commit, NULL, NULL);
   httpd_close(s->httpd, NULL, NULL);
-  uv_run(loop, UV_RUN_DEFAULT);
+  uv_run(s->loop, UV_RUN_DEFAULT);
   commit_free(s->commit);
   metrics_free(s->metrics);
+}
+
+int
+server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
+            const char *clock_offset_file, char *err, size_t errlen)
+{
+  struct httpd_opts ho;
+  int rc;
+
+  memset(s, 0, sizeof(*s));
+  s->loop = loop;
+  s->cfg = cfg;
+  log_setup(cfg->log.level, cfg->log.text);
+
+  rc = open_core(s, clock_offset_file, err, errlen);
+  if (rc != 0)
+    goto err;
+  httpd_opts_from(cfg, &ho);
+  rc = httpd_new(&s->httpd, loop, &ho, on_public_request, s);
+  if (rc != 0) {
+    snprintf(err, errlen, "cannot start the HTTP server: %s", err_str(rc));
+    goto err;
+  }
+  rc = make_services(s, &ho);
+  if (rc != 0) {
+    snprintf(err, errlen, "cannot start the sender: %s", err_str(rc));
+    unmake_services(s);
+    goto err;
+  }
+  return 0;
 
 err:
   clock_free(&s->clock);

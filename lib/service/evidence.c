@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,6 +30,7 @@
 #include "io/curlev.h"
 #include "base/err.h"
 #include "io/fetchguard.h"
+#include "io/request.h"
 #include "base/log.h"
 #include "provider/provider.h"
 #include "store/store.h"
@@ -229,6 +229,25 @@ dl_place(struct dl *d, const char *sha)
   return 0;
 }
 
+/* What dl_apply records, for its step. */
+struct apply {
+  struct dl *d;
+  const struct store_evidence_outcome *o;
+  const char *sha;
+  int file_err;
+};
+
+static int
+apply_step(struct store *st, void *arg)
+{
+  struct apply *a = arg;
+  int rc = store_evidence_set(st, a->d->id, a->o);
+
+  if (rc == 0 && a->sha != NULL)
+    rc = a->file_err = dl_place(a->d, a->sha);
+  return rc;
+}
+
 /* Put o into the row d was started for (see store_evidence_set), inside
  * the open batch; with sha set, the file gets its name in the same step,
  * so a row that no longer takes the outcome never gets a file.  0,
@@ -238,20 +257,10 @@ static int
 dl_apply(struct dl *d, const struct store_evidence_outcome *o,
          const char *sha, int *file_err)
 {
-  struct store *st = d->ev->ctx->store;
-  int rc = store_batch_begin(st);
+  struct apply a = {d, o, sha, 0};
+  int rc = store_sp_run(d->ev->ctx->store, apply_step, &a);
 
-  *file_err = 0;
-  if (rc == 0)
-    rc = store_sp_begin(st);
-  if (rc != 0)
-    return rc;
-  rc = store_evidence_set(st, d->id, o);
-  if (rc == 0 && sha != NULL)
-    rc = *file_err = dl_place(d, sha);
-  if (rc == 0)
-    return store_sp_release(st);
-  store_sp_rollback(st);
+  *file_err = a.file_err;
   return rc;
 }
 
@@ -357,18 +366,10 @@ static size_t
 on_header(char *p, size_t size, size_t n, void *arg)
 {
   struct dl *d = arg;
-  size_t len = size * n, k = 13;
 
-  if (len > k && strncasecmp(p, "Content-Type:", k) == 0) {
-    size_t i = k, o = 0;
-    while (i < len && p[i] == ' ')
-      i++;
-    while (i < len && o + 1 < sizeof(d->ctype) && p[i] != '\r' &&
-           p[i] != '\n' && p[i] != ';')
-      d->ctype[o++] = p[i++];
-    d->ctype[o] = '\0';
-  }
-  return len;
+  request_header_value(p, size * n, "Content-Type:", ";", d->ctype,
+                       sizeof(d->ctype));
+  return size * n;
 }
 
 /* The file is complete: name it by its digest (see dl_record). */
@@ -398,6 +399,43 @@ permanent_error(CURLcode result)
          result == CURLE_URL_MALFORMAT;
 }
 
+/* When the transfer failed or was answered with other than 2xx, record
+ * that (failed for good, or pending for a retry) and return 1; else 0. */
+static int
+record_failure(struct dl *d, CURLcode result, long status)
+{
+  const struct config *cfg = d->ev->ctx->cfg;
+  char err[160];
+
+  if (result != CURLE_OK && d->guard.refused > 0) {
+    /* The URL leads somewhere downloads must not go: no retry helps. */
+    d->attempts = cfg->outbox.max_attempts;
+    dl_record(d, "failed", fetchguard_reason(&d->guard, err, sizeof(err)),
+              NULL);
+    return 1;
+  }
+  if (d->too_big || result == CURLE_FILESIZE_EXCEEDED) {
+    snprintf(err, sizeof(err), "larger than %zu bytes",
+             cfg->evidence.max_size);
+    d->attempts = cfg->outbox.max_attempts;
+    dl_record(d, "failed", err, NULL);
+    return 1;
+  }
+  if (permanent_error(result)) {
+    dl_record(d, "failed", curl_easy_strerror(result), NULL);
+    return 1;
+  }
+  if (result != CURLE_OK || status < 200 || status > 299) {
+    if (result != CURLE_OK)
+      snprintf(err, sizeof(err), "%s", curl_easy_strerror(result));
+    else
+      snprintf(err, sizeof(err), "HTTP %ld", status);
+    dl_record(d, "pending", err, NULL);
+    return 1;
+  }
+  return 0;
+}
+
 static void
 on_done(CURL *easy, CURLcode result, void *arg)
 {
@@ -405,7 +443,6 @@ on_done(CURL *easy, CURLcode result, void *arg)
   struct evidence *ev = d->ev;
   const struct config_channel *ch;
   long status = 0;
-  char err[160];
   int rc;
 
   d->easy = NULL;
@@ -419,32 +456,8 @@ on_done(CURL *easy, CURLcode result, void *arg)
     dl_free(d);  /* closing: still pending, tried again at start */
     return;
   }
-  if (result != CURLE_OK && d->guard.refused > 0) {
-    /* The URL leads somewhere downloads must not go: no retry helps. */
-    d->attempts = ev->ctx->cfg->outbox.max_attempts;
-    dl_record(d, "failed", fetchguard_reason(&d->guard, err, sizeof(err)),
-              NULL);
+  if (record_failure(d, result, status))
     goto out;
-  }
-  if (d->too_big || result == CURLE_FILESIZE_EXCEEDED) {
-    snprintf(err, sizeof(err), "larger than %zu bytes",
-             ev->ctx->cfg->evidence.max_size);
-    d->attempts = ev->ctx->cfg->outbox.max_attempts;
-    dl_record(d, "failed", err, NULL);
-    goto out;
-  }
-  if (permanent_error(result)) {
-    dl_record(d, "failed", curl_easy_strerror(result), NULL);
-    goto out;
-  }
-  if (result != CURLE_OK || status < 200 || status > 299) {
-    if (result != CURLE_OK)
-      snprintf(err, sizeof(err), "%s", curl_easy_strerror(result));
-    else
-      snprintf(err, sizeof(err), "HTTP %ld", status);
-    dl_record(d, "pending", err, NULL);
-    goto out;
-  }
   ch = config_channel(ev->ctx->cfg, d->channel);
   rc = 1;
   if (d->step + 1 < EVIDENCE_STEPS)
@@ -478,40 +491,30 @@ step_start(struct dl *d)
 {
   struct evidence *ev = d->ev;
   const struct config *cfg = ev->ctx->cfg;
-  CURL *easy;
-  int i;
+  struct request_spec spec = {0};
+  CURL *easy = NULL;
 
   snprintf(d->tmp, sizeof(d->tmp), "%s/.part-%lld-%d", cfg->evidence.dir,
            (long long)d->id, d->step);
   d->fd = open(d->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   d->sha = crypto_sha256_new();
-  easy = curl_easy_init();
-  if (d->fd < 0 || d->sha == NULL || easy == NULL) {
-    if (easy != NULL)
-      curl_easy_cleanup(easy);
-    return -ENOMEM;
-  }
-  for (i = 0; i < 8 && d->req.headers[i] != NULL; i++)
-    d->headers = curl_slist_append(d->headers, d->req.headers[i]);
-  curl_easy_setopt(easy, CURLOPT_URL, d->req.url);
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, d->headers);
-  curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
-  if (d->req.userpwd != NULL) {
-    /* libcurl sends it to the URL's scheme, host and port only. */
-    curl_easy_setopt(easy, CURLOPT_USERPWD, d->req.userpwd);
-    curl_easy_setopt(easy, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
-  }
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, d);
-  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(easy, CURLOPT_HEADERDATA, d);
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, (long)cfg->evidence.timeout_ms);
-  curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE,
-                   (curl_off_t)cfg->evidence.max_size);
-  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  spec.method = "GET";
+  spec.url = d->req.url;
+  spec.headers = d->req.headers;
+  spec.max_headers = (int)(sizeof(d->req.headers) /
+                           sizeof(d->req.headers[0]));
+  spec.userpwd = d->req.userpwd;
+  spec.timeout_ms = (long)cfg->evidence.timeout_ms;
+  spec.max_size = (curl_off_t)cfg->evidence.max_size;
   /* Twilio's media URLs answer with a redirect to the file. */
-  curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(easy, CURLOPT_MAXREDIRS, 3L);
+  spec.max_redirs = 3;
+  spec.on_body = on_body;
+  spec.on_header = on_header;
+  spec.arg = d;
+  if (d->fd >= 0 && d->sha != NULL)
+    easy = request_easy(&spec, &d->headers);
+  if (easy == NULL)
+    return -ENOMEM;
   d->guard.allow_private = cfg->evidence.allow_private_addresses;
   if (fetchguard_apply(&d->guard, easy) != 0 ||
       curlev_add(ev->cv, easy, on_done, d) != 0) {

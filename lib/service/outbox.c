@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "base/buf.h"
 #include "base/clock.h"
@@ -24,6 +23,7 @@
 #include "conf/config.h"
 #include "base/crypto.h"
 #include "io/curlev.h"
+#include "io/request.h"
 #include "base/err.h"
 #include "base/log.h"
 #include "base/metrics.h"
@@ -428,18 +428,10 @@ static size_t
 on_header(char *p, size_t size, size_t n, void *arg)
 {
   struct job *j = arg;
-  size_t len = size * n, k = 12;
 
-  if (len > k && strncasecmp(p, "Retry-After:", k) == 0) {
-    size_t i = k, o = 0;
-    while (i < len && (p[i] == ' ' || p[i] == '\t'))
-      i++;
-    while (i < len && o + 1 < sizeof(j->retry_after) && p[i] != '\r' &&
-           p[i] != '\n')
-      j->retry_after[o++] = p[i++];
-    j->retry_after[o] = '\0';
-  }
-  return len;
+  request_header_value(p, size * n, "Retry-After:", NULL, j->retry_after,
+                       sizeof(j->retry_after));
+  return size * n;
 }
 
 static void
@@ -496,6 +488,26 @@ on_done(CURL *easy, CURLcode result, void *arg)
   outbox_kick(ob);
 }
 
+/* j's request (built by the adapter) as an easy handle, or NULL. */
+static CURL *
+job_easy(struct job *j, const struct config *cfg)
+{
+  struct request_spec spec = {0};
+
+  spec.method = j->req.method;
+  spec.url = j->req.url;
+  spec.headers = j->req.headers;
+  spec.max_headers = (int)(sizeof(j->req.headers) /
+                           sizeof(j->req.headers[0]));
+  spec.body = j->req.body.data;
+  spec.body_len = j->req.body.len;
+  spec.timeout_ms = (long)cfg->outbox.timeout_ms;
+  spec.on_body = on_answer;
+  spec.on_header = on_header;
+  spec.arg = j;
+  return request_easy(&spec, &j->headers);
+}
+
 /* Start sending row on ch.  Returns 0, or an error after which the row
  * has been marked failed. */
 static int
@@ -507,7 +519,7 @@ start(struct outbox *ob, const struct config_channel *ch,
   const char *params[1];
   struct job *j;
   CURL *easy;
-  int rc, i;
+  int rc;
   int64_t now = clock_now(s->clock);
 
   j = calloc(1, sizeof(*j));
@@ -540,7 +552,7 @@ start(struct outbox *ob, const struct config_channel *ch,
   j->kind = strdup(msg.kind == OUT_TEMPLATE ? "template" : "text");
   j->segments = provider_segments(ch, row->body);
   rc = ops->build_send(s->cfg, ch, &msg, &j->req);
-  easy = rc == 0 ? curl_easy_init() : NULL;
+  easy = rc == 0 ? job_easy(j, s->cfg) : NULL;
   if (easy == NULL) {
     struct send_result res = {0};
     res.outcome = SEND_FAIL;
@@ -549,28 +561,6 @@ start(struct outbox *ob, const struct config_channel *ch,
     send_result_free(&res);
     return rc != 0 ? rc : -ENOMEM;
   }
-  for (i = 0; i < 8 && j->req.headers[i] != NULL; i++)
-    j->headers = curl_slist_append(j->headers, j->req.headers[i]);
-  curl_easy_setopt(easy, CURLOPT_URL, j->req.url);
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, j->headers);
-  if (strcmp(j->req.method, "POST") == 0) {
-    curl_easy_setopt(easy, CURLOPT_POST, 1L);
-    curl_easy_setopt(easy, CURLOPT_POSTFIELDS,
-                     j->req.body.data ? j->req.body.data : "");
-    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE, (long)j->req.body.len);
-  } else {
-    curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
-  }
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_answer);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, j);
-  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(easy, CURLOPT_HEADERDATA, j);
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, (long)s->cfg->outbox.timeout_ms);
-  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-  /* Providers answer fast; do not wait a second for 100-continue. */
-  j->headers = curl_slist_append(j->headers, "Expect:");
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, j->headers);
   rc = curlev_add(ob->cv, easy, on_done, j);
   if (rc != 0) {
     struct send_result res = {0};

@@ -1,10 +1,10 @@
 /*
  * sla.c: the service-level timers (see sla.h).
  *
- * A check is a chain of steps on a timer, as the retention purge is: each
- * step opens the store's batch, reads at most STEP_ROWS tickets in a timed
- * status not yet logged in their current stay (in id order, after the
- * last one seen), records those that are overdue inside a savepoint, and
+ * A check is a chore (chore.h), as the retention purge is: each step
+ * reads at most STEP_ROWS tickets in a timed status not yet logged in
+ * their current stay (in id order, after the last one seen), records
+ * those that are overdue inside a savepoint of the store's batch, and
  * leaves the commit to the loop's group commit.  The log lines of a step
  * are written only once its savepoint is released, so a step that fails
  * logs nothing and is tried again by the next check.
@@ -16,6 +16,7 @@
 #include <uv.h>
 
 #include "base/clock.h"
+#include "service/chore.h"
 #include "conf/config.h"
 #include "engine/conv.h"
 #include "base/err.h"
@@ -31,18 +32,18 @@
 struct sla {
   const struct svc *ctx;
   struct conv *conv;      /* for its holidays */
-  uv_timer_t timer;
-  int running;
-  int paused;
+  struct chore *chore;
   int64_t after_id;       /* where the check is */
   int64_t now;            /* the check's clock */
   long long checked;      /* tickets looked at by the check so far */
   long long overdue;      /* of which newly overdue */
-  void (*close_cb)(void *arg);
-  void *close_arg;
+  /* The step under way: the tickets it read and, for each, its due time
+   * when newly overdue (else 0) and its working days late. */
+  struct store_sla_row *rows;
+  int n;
+  int64_t *due;
+  int *late;
 };
-
-static void on_timer(uv_timer_t *t);
 
 int
 sla_allowed_days(const struct config *cfg, const char *status)
@@ -79,60 +80,33 @@ sla_overdue(const struct config *cfg, const struct workday_cal *cal,
   return now >= *due;
 }
 
-int
-sla_new(struct sla **out, const struct svc *ctx, struct conv *conv)
+static uint64_t
+every_ms(void *arg)
 {
-  struct sla *t = calloc(1, sizeof(*t));
+  const struct sla *t = arg;
 
-  *out = NULL;
-  if (t == NULL)
-    return -ENOMEM;
-  t->ctx = ctx;
-  t->conv = conv;
-  uv_timer_init(ctx->loop, &t->timer);
-  t->timer.data = t;
-  *out = t;
-  return 0;
+  return t->ctx->cfg->ticket.overdue_check_every_ms;
 }
 
-/* Arm the next check, first_ms from now at the latest. */
+static int
+begin_check(void *arg)
+{
+  struct sla *t = arg;
+
+  t->after_id = 0;
+  t->checked = 0;
+  t->overdue = 0;
+  t->now = clock_now(t->ctx->clock);
+  return 1;
+}
+
+/* The check is over (rc 0) or failed: log it. */
 static void
-schedule(struct sla *t, uint64_t first_ms)
+end_check(void *arg, int rc)
 {
-  uint64_t every = t->ctx->cfg->ticket.overdue_check_every_ms;
-
-  uv_timer_stop(&t->timer);
-  if (t->paused || t->running)
-    return;
-  uv_timer_start(&t->timer, on_timer, every < first_ms ? every : first_ms, 0);
-}
-
-void
-sla_start(struct sla *t)
-{
-  schedule(t, FIRST_CHECK_MS);
-}
-
-void
-sla_reload(struct sla *t)
-{
-  uint64_t every = t->ctx->cfg->ticket.overdue_check_every_ms;
-
-  /* A check under way schedules the next by the new interval itself. */
-  if (t->running)
-    return;
-  if (!uv_is_active((uv_handle_t *)&t->timer) ||
-      uv_timer_get_due_in(&t->timer) > every)
-    schedule(t, every);
-}
-
-/* The check is over (rc 0) or failed: log and arm the next. */
-static void
-end_check(struct sla *t, int rc)
-{
+  struct sla *t = arg;
   char q[LOG_QUOTE_LEN];
 
-  t->running = 0;
   if (rc != 0)
     log_warn("event=ticket.overdue_check_failed err=%s msg=%s checked=%lld "
              "overdue=%lld", err_name(rc),
@@ -141,7 +115,6 @@ end_check(struct sla *t, int rc)
   else
     log_debug("event=ticket.overdue_check checked=%lld overdue=%lld",
               t->checked, t->overdue);
-  schedule(t, UINT64_MAX);
 }
 
 /* One log line per ticket newly found overdue. */
@@ -155,112 +128,113 @@ log_overdue(const struct store_sla_row *r, int64_t due, int late)
            late);
 }
 
-/* One step: sets *more when there may be more tickets to look at. */
+/* One step, inside its savepoint: read the next tickets and record those
+ * newly overdue. */
 static int
-step(struct sla *t, int *more)
+step(struct store *st, void *arg)
 {
-  struct store *st = t->ctx->store;
+  struct sla *t = arg;
   const struct config *cfg = t->ctx->cfg;
   const struct workday_cal *cal = conv_holidays(t->conv);
-  struct store_sla_row *rows = NULL;
-  int64_t *due = NULL;
-  int *late = NULL;
-  int rc, n = 0, i;
+  int rc, i;
 
-  *more = 0;
-  rc = store_batch_begin(st);
-  if (rc != 0)
-    return rc;
-  rc = store_sp_begin(st);
-  if (rc != 0)
-    return rc;
-  rc = store_sla_pending(st, t->after_id, STEP_ROWS, &rows, &n);
-  if (rc == 0 && n > 0) {
-    due = calloc((size_t)n, sizeof(*due));
-    late = calloc((size_t)n, sizeof(*late));
-    if (due == NULL || late == NULL)
+  rc = store_sla_pending(st, t->after_id, STEP_ROWS, &t->rows, &t->n);
+  if (rc == 0 && t->n > 0) {
+    t->due = calloc((size_t)t->n, sizeof(*t->due));
+    t->late = calloc((size_t)t->n, sizeof(*t->late));
+    if (t->due == NULL || t->late == NULL)
       rc = -ENOMEM;
   }
-  for (i = 0; rc == 0 && i < n; i++) {
-    if (!sla_overdue(cfg, cal, rows[i].status, rows[i].since, t->now,
-                     &due[i], &late[i])) {
-      due[i] = 0;
+  for (i = 0; rc == 0 && i < t->n; i++) {
+    const struct store_sla_row *r = &t->rows[i];
+    if (!sla_overdue(cfg, cal, r->status, r->since, t->now, &t->due[i],
+                     &t->late[i])) {
+      t->due[i] = 0;
       continue;
     }
-    rc = store_sla_mark(st, rows[i].id, rows[i].status, rows[i].since,
-                        due[i], t->now);
+    rc = store_sla_mark(st, r->id, r->status, r->since, t->due[i], t->now);
   }
-  if (rc == 0)
-    rc = store_sp_release(st);
-  else
-    store_sp_rollback(st);
-  if (rc == 0) {
-    for (i = 0; i < n; i++) {
-      if (due[i] == 0)
-        continue;
-      log_overdue(&rows[i], due[i], late[i]);
-      t->overdue++;
-    }
-    t->checked += n;
-    if (n > 0)
-      t->after_id = rows[n - 1].id;
-    *more = n == STEP_ROWS;
-  }
-  free(due);
-  free(late);
-  store_sla_rows_free(rows, n);
   return rc;
 }
 
-static void
-on_timer(uv_timer_t *h)
+/* The step's savepoint was kept (rc 0): only now are its log lines
+ * written.  Returns 1 when there may be more tickets to look at. */
+static int
+after_step(void *arg, int rc)
 {
-  struct sla *t = h->data;
-  int rc, more;
+  struct sla *t = arg;
+  int i, more = 0;
 
-  if (t->paused)
-    return;
-  if (!t->running) {
-    t->running = 1;
-    t->after_id = 0;
-    t->checked = 0;
-    t->overdue = 0;
-    t->now = clock_now(t->ctx->clock);
+  if (rc == 0) {
+    for (i = 0; i < t->n; i++) {
+      if (t->due[i] == 0)
+        continue;
+      log_overdue(&t->rows[i], t->due[i], t->late[i]);
+      t->overdue++;
+    }
+    t->checked += t->n;
+    if (t->n > 0)
+      t->after_id = t->rows[t->n - 1].id;
+    more = t->n == STEP_ROWS;
   }
-  rc = step(t, &more);
-  if (rc != 0 || !more) {
-    end_check(t, rc);
-    return;
+  free(t->due);
+  free(t->late);
+  store_sla_rows_free(t->rows, t->n);
+  t->due = NULL;
+  t->late = NULL;
+  t->rows = NULL;
+  t->n = 0;
+  return more;
+}
+
+static const struct chore_ops sla_chore = {
+  every_ms, begin_check, step, after_step, end_check,
+};
+
+int
+sla_new(struct sla **out, const struct svc *ctx, struct conv *conv)
+{
+  struct sla *t = calloc(1, sizeof(*t));
+  int rc;
+
+  *out = NULL;
+  if (t == NULL)
+    return -ENOMEM;
+  t->ctx = ctx;
+  t->conv = conv;
+  rc = chore_new(&t->chore, ctx->loop, ctx->store, &sla_chore, t);
+  if (rc != 0) {
+    free(t);
+    return rc;
   }
-  /* The next step on the next turn, after this one's commit. */
-  uv_timer_start(&t->timer, on_timer, 0, 0);
+  *out = t;
+  return 0;
+}
+
+void
+sla_start(struct sla *t)
+{
+  chore_schedule(t->chore, FIRST_CHECK_MS);
+}
+
+void
+sla_reload(struct sla *t)
+{
+  chore_reload(t->chore);
 }
 
 void
 sla_pause(struct sla *t)
 {
-  t->paused = 1;
-  t->running = 0;
-  uv_timer_stop(&t->timer);
-}
-
-static void
-on_closed(uv_handle_t *h)
-{
-  struct sla *t = h->data;
-  void (*cb)(void *) = t->close_cb;
-  void *arg = t->close_arg;
-
-  free(t);
-  if (cb != NULL)
-    cb(arg);
+  chore_pause(t->chore);
 }
 
 void
 sla_close(struct sla *t, void (*cb)(void *arg), void *arg)
 {
   sla_pause(t);
-  t->close_cb = cb;
-  t->close_arg = arg;
-  uv_close((uv_handle_t *)&t->timer, on_closed);
+  /* Nothing calls back into t once paused: the chore's timer alone
+   * remains to be closed, and cb follows that. */
+  chore_close(t->chore, cb, arg);
+  free(t);
 }

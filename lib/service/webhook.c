@@ -50,6 +50,19 @@ add_replies(const struct webhook *s, int64_t inbound_id, struct buf *body,
   return rc;
 }
 
+/* Count a message received, by channel and kind. */
+static void
+count_received(const struct webhook *s, const struct config_channel *ch,
+               const struct inbound_msg *m)
+{
+  char labels[128], q[64];
+
+  snprintf(labels, sizeof(labels), "channel=\"%s\",kind=\"%s\"",
+           metrics_label(ch->name, q, sizeof(q)), msg_kind_name(m->kind));
+  metrics_add(s->ctx->metrics, "aduan_messages_received_total",
+              "Messages received from reporters", labels, 1);
+}
+
 /*
  * Store one message and run the engine on it.  Returns 0 or a store
  * error.  A message seen before is acknowledged without any change.
@@ -95,13 +108,7 @@ handle_message(const struct webhook *s, struct httpd_request *req,
   log_info("event=message.received req=%s channel=%s from=%s kind=%s",
            req->id, ch->name, log_phone(m->phone, masked),
            msg_kind_name(m->kind));
-  {
-    char labels[128], q[64];
-    snprintf(labels, sizeof(labels), "channel=\"%s\",kind=\"%s\"",
-             metrics_label(ch->name, q, sizeof(q)), msg_kind_name(m->kind));
-    metrics_add(s->ctx->metrics, "aduan_messages_received_total",
-                "Messages received from reporters", labels, 1);
-  }
+  count_received(s, ch, m);
   log_debug("event=message.text req=%s text=%s", req->id,
             log_text(m->text, tbuf));
 
@@ -167,6 +174,93 @@ log_ignored(const struct webhook *s, const struct httpd_request *req,
               labels, set->skipped);
 }
 
+/* One request's messages and delivery reports, for its savepoint. */
+struct intake {
+  const struct webhook *s;
+  struct httpd_request *req;
+  const struct config_channel *ch;
+  const struct provider_ops *ops;
+  const struct inbound_set *set;
+  struct buf *body;               /* the inline replies go here */
+  int first;
+};
+
+static int
+intake_step(struct store *st, void *arg)
+{
+  struct intake *in = arg;
+  const struct inbound_set *set = in->set;
+  int i, rc = 0;
+
+  (void)st;  /* the handlers reach it through in->s */
+  for (i = 0; rc == 0 && i < set->n; i++)
+    rc = handle_message(in->s, in->req, in->ch, in->ops, set, &set->msgs[i],
+                        in->body, &in->first);
+  for (i = 0; rc == 0 && i < set->nstatuses; i++)
+    rc = outbox_delivery(in->s->outbox, in->ch->name, &set->statuses[i],
+                         in->req->id);
+  return rc;
+}
+
+/* The answer to a request whose work is stored: the inline replies
+ * already in w's body, else the provider's own form of "received"
+ * (TwiML, plain text) or JSON; and what the commit is to wake. */
+static void
+set_answer(struct commit_wait *w, const struct provider_ops *ops,
+           const struct inbound_set *set)
+{
+  int i;
+
+  if (!ops->inline_replies) {
+    buf_reset(&w->body);
+    w->ctype = set->ack_type != NULL ? set->ack_type : "application/json";
+    buf_puts(&w->body, set->ack_body != NULL ? set->ack_body
+                                             : "{\"status\":\"ok\"}");
+  }
+  if (!ops->inline_replies && set->n > 0)
+    w->flags |= COMMIT_QUEUED;
+  for (i = 0; i < set->n; i++)
+    if (set->msgs[i].kind == MSG_MEDIA)
+      w->flags |= COMMIT_MEDIA;
+}
+
+/*
+ * Store what a verified request brought, in one savepoint of the open
+ * batch, and queue its answer for after the group commit (which the
+ * loop's prepare handle runs before it next blocks); when the store
+ * refuses, answer 503 at once.  Frees set.
+ */
+static void
+take_set(const struct webhook *s, struct httpd_request *req,
+         const struct config_channel *ch, const struct provider_ops *ops,
+         struct inbound_set *set)
+{
+  struct intake in = {s, req, ch, ops, set, NULL, 1};
+  struct commit_wait *w = commit_wait_new(req);
+  int rc;
+
+  if (w == NULL) {
+    inbound_set_free(set);
+    httpd_respond_error(req, 503, "out of memory");
+    return;
+  }
+  in.body = &w->body;
+  rc = buf_puts(&w->body, "{\"replies\":[");
+  if (rc == 0)
+    rc = store_sp_run(s->ctx->store, intake_step, &in);
+  if (rc == 0)
+    rc = buf_puts(&w->body, "]}");
+  if (rc != 0) {
+    inbound_set_free(set);
+    commit_wait_free(w);
+    answer_unavailable(req, rc);
+    return;
+  }
+  set_answer(w, ops, set);
+  inbound_set_free(set);
+  commit_queue(s->ctx->commit, w);
+}
+
 void
 webhook_intake(const struct webhook *s, struct httpd_request *req,
                const char *name)
@@ -174,9 +268,8 @@ webhook_intake(const struct webhook *s, struct httpd_request *req,
   const struct config_channel *ch = config_channel(s->ctx->cfg, name);
   const struct provider_ops *ops;
   struct inbound_set set = {0};
-  struct commit_wait *w;
   const char *why = "malformed request";
-  int rc, i, first = 1;
+  int rc;
   char qname[LOG_QUOTE_LEN];
 
   if (ch == NULL) {
@@ -224,52 +317,5 @@ webhook_intake(const struct webhook *s, struct httpd_request *req,
   if (set.skipped > 0)
     log_ignored(s, req, ch, &set);
 
-  w = commit_wait_new(req);
-  if (w == NULL) {
-    inbound_set_free(&set);
-    httpd_respond_error(req, 503, "out of memory");
-    return;
-  }
-  rc = buf_puts(&w->body, "{\"replies\":[");
-
-  if (rc == 0)
-    rc = store_batch_begin(s->ctx->store);
-  if (rc == 0) {
-    rc = store_sp_begin(s->ctx->store);
-    for (i = 0; rc == 0 && i < set.n; i++)
-      rc = handle_message(s, req, ch, ops, &set, &set.msgs[i], &w->body,
-                          &first);
-    for (i = 0; rc == 0 && i < set.nstatuses; i++)
-      rc = outbox_delivery(s->outbox, ch->name, &set.statuses[i], req->id);
-    if (rc == 0)
-      rc = store_sp_release(s->ctx->store);
-    else
-      store_sp_rollback(s->ctx->store);
-  }
-  if (rc == 0)
-    rc = buf_puts(&w->body, "]}");
-  if (rc != 0) {
-    inbound_set_free(&set);
-    commit_wait_free(w);
-    answer_unavailable(req, rc);
-    return;
-  }
-  if (!ops->inline_replies) {
-    /* The provider's own form of "received" (TwiML, plain text), or
-     * JSON. */
-    buf_reset(&w->body);
-    w->ctype = set.ack_type != NULL ? set.ack_type : "application/json";
-    buf_puts(&w->body, set.ack_body != NULL ? set.ack_body
-                                            : "{\"status\":\"ok\"}");
-  }
-  if (!ops->inline_replies && set.n > 0)
-    w->flags |= COMMIT_QUEUED;
-  for (i = 0; i < set.n; i++)
-    if (set.msgs[i].kind == MSG_MEDIA)
-      w->flags |= COMMIT_MEDIA;
-  inbound_set_free(&set);
-
-  /* Answered after the group commit, which the loop's prepare handle
-   * runs before it next blocks. */
-  commit_queue(s->ctx->commit, w);
+  take_set(s, req, ch, ops, &set);
 }

@@ -2,7 +2,8 @@
  * test_chores.c: the daemon's chores on their own, on the service's parts
  * (tu_svc.h) with the clock standing still: the retention purge
  * (retention.h), asked for through an httpd on the test loop as the admin
- * socket asks for it, and the service-level check (sla.h) on its timer.
+ * socket asks for it, the service-level check (sla.h) on its timer, and
+ * the chore both run on (chore.h) with steps of the test's own.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,8 @@
 #include "engine/conv.h"
 #include "base/diag.h"
 #include "io/httpd.h"
+#include "base/err.h"
+#include "service/chore.h"
 #include "service/retention.h"
 #include "service/sla.h"
 #include "store/store.h"
@@ -204,6 +207,183 @@ START_TEST(overdue_on_a_fixed_clock)
 }
 END_TEST
 
+/* ---- The chore itself ----------------------------------------------- */
+
+/* A chore of three steps; each writes an inbound row "step-N" and the
+ * step numbered fail_at (if any) then fails. */
+struct fake {
+  uint64_t every;
+  int work;           /* begin()'s answer */
+  int fail_at;
+  int steps;          /* steps run in the current run */
+  int afters;
+  int after_rc;       /* the rc the last after() saw */
+  int runs;           /* runs ended */
+  int end_rc;
+  int closed;
+};
+
+static struct fake fk;
+static struct chore *ch;
+
+static uint64_t
+fake_every(void *arg)
+{
+  return ((struct fake *)arg)->every;
+}
+
+static int
+fake_begin(void *arg)
+{
+  struct fake *f = arg;
+
+  f->steps = 0;
+  return f->work;
+}
+
+static int
+fake_step(struct store *st, void *arg)
+{
+  struct fake *f = arg;
+  char id[24];
+
+  f->steps++;
+  snprintf(id, sizeof(id), "step-%d", f->steps);
+  add_inbound(id, T0);
+  (void)st;
+  return f->steps == f->fail_at ? AERR_STATE : 0;
+}
+
+static int
+fake_after(void *arg, int rc)
+{
+  struct fake *f = arg;
+
+  f->afters++;
+  f->after_rc = rc;
+  return f->steps < 3;
+}
+
+static void
+fake_end(void *arg, int rc)
+{
+  struct fake *f = arg;
+
+  f->runs++;
+  f->end_rc = rc;
+}
+
+static const struct chore_ops fake_ops = {
+  fake_every, fake_begin, fake_step, fake_after, fake_end,
+};
+
+static void
+chore_setup(void)
+{
+  tu_svc_open(&t, T0);
+  memset(&fk, 0, sizeof(fk));
+  fk.every = 3600 * 1000;
+  fk.work = 1;
+  ck_assert_int_eq(chore_new(&ch, &t.loop, t.st, &fake_ops, &fk), 0);
+  commit_start(t.commit);
+}
+
+static void
+on_chore_closed(void *arg)
+{
+  ((struct fake *)arg)->closed = 1;
+}
+
+static void
+chore_teardown(void)
+{
+  if (ch != NULL)
+    chore_close(ch, NULL, NULL);
+  ch = NULL;
+  tu_svc_close(&t);
+}
+
+static int
+runs_at_least(void *arg)
+{
+  return fk.runs >= *(int *)arg;
+}
+
+static int
+row_kept(const char *id)
+{
+  int64_t row = 0;
+  int rc = store_inbound_find(t.st, "dev", id, &row);
+
+  ck_assert(rc == 0 || rc == AERR_NOTFOUND);
+  return rc == 0;
+}
+
+/* A run asked for takes its steps one after the other, each kept, until
+ * after() says no more; then end() is told once. */
+START_TEST(chore_runs_its_steps)
+{
+  int want = 1;
+
+  chore_run_now(ch);
+  ck_assert_int_eq(tu_svc_run_until(&t, runs_at_least, &want, 2000), 0);
+  ck_assert_int_eq(fk.steps, 3);
+  ck_assert_int_eq(fk.afters, 3);
+  ck_assert_int_eq(fk.after_rc, 0);
+  ck_assert_int_eq(fk.end_rc, 0);
+  ck_assert_int_eq(chore_running(ch), 0);
+  ck_assert(row_kept("step-1") && row_kept("step-3"));
+}
+END_TEST
+
+/* A step that fails is rolled back, ends the run with its error, and no
+ * step follows it. */
+START_TEST(chore_failed_step_ends_the_run)
+{
+  int want = 1;
+
+  fk.fail_at = 2;
+  chore_run_now(ch);
+  ck_assert_int_eq(tu_svc_run_until(&t, runs_at_least, &want, 2000), 0);
+  ck_assert_int_eq(fk.steps, 2);
+  ck_assert_int_eq(fk.after_rc, AERR_STATE);
+  ck_assert_int_eq(fk.end_rc, AERR_STATE);
+  ck_assert(row_kept("step-1"));
+  ck_assert(!row_kept("step-2"));
+}
+END_TEST
+
+/* Scheduled runs follow each other every every_ms (sooner than first_ms),
+ * a run with nothing to do ends without a step, and a paused chore runs
+ * no more. */
+START_TEST(chore_schedules_the_next_run)
+{
+  int want = 3;
+
+  fk.every = 1;
+  fk.work = 0;
+  chore_schedule(ch, 60 * 1000);
+  ck_assert_int_eq(tu_svc_run_until(&t, runs_at_least, &want, 2000), 0);
+  ck_assert_int_eq(fk.afters, 0);
+  chore_pause(ch);
+  want = fk.runs;
+  chore_run_now(ch);
+  uv_run(&t.loop, UV_RUN_NOWAIT);
+  ck_assert_int_eq(fk.runs, want);
+  ck_assert_int_eq(chore_paused(ch), 1);
+}
+END_TEST
+
+/* Closing calls back once the timer is closed. */
+START_TEST(chore_close_calls_back)
+{
+  chore_close(ch, on_chore_closed, &fk);
+  ch = NULL;
+  uv_run(&t.loop, UV_RUN_NOWAIT);
+  ck_assert_int_eq(fk.closed, 1);
+}
+END_TEST
+
 static Suite *
 chores_suite(void)
 {
@@ -216,6 +396,13 @@ chores_suite(void)
   tc = tcase_create("sla");
   tcase_add_checked_fixture(tc, sla_setup, sla_teardown);
   tcase_add_test(tc, overdue_on_a_fixed_clock);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("chore");
+  tcase_add_checked_fixture(tc, chore_setup, chore_teardown);
+  tcase_add_test(tc, chore_runs_its_steps);
+  tcase_add_test(tc, chore_failed_step_ends_the_run);
+  tcase_add_test(tc, chore_schedules_the_next_run);
+  tcase_add_test(tc, chore_close_calls_back);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,0 +1,52 @@
+/*
+ * request.h: one outgoing HTTP request as a curl easy handle, set up the
+ * same way for every caller (the sender and the evidence downloader),
+ * ready for curlev_add().
+ *
+ * Every request is limited to http and https, never raises a signal
+ * (NOSIGNAL: the loop owns them), and has a timeout.  A POST sends its
+ * body as it is, without waiting for "100 Continue".  What a caller adds
+ * after (the download filter, fetchguard.h) is its own.
+ */
+#ifndef ADUAN_REQUEST_H
+#define ADUAN_REQUEST_H
+
+#include <curl/curl.h>
+#include <stddef.h>
+
+struct request_spec {
+  const char *method;           /* "POST" (with body) or "GET" */
+  const char *url;
+  char *const *headers;         /* "Name: value", NULL-terminated, or NULL */
+  int max_headers;              /* headers[] read no further than this */
+  const char *body;             /* POST: not copied, must outlive the
+                                   transfer; NULL: empty */
+  size_t body_len;
+  const char *userpwd;          /* "user:password" for HTTP Basic, which
+                                   libcurl sends to the URL's own scheme,
+                                   host and port only; NULL: none */
+  long timeout_ms;              /* the whole transfer */
+  curl_off_t max_size;          /* a larger response fails; 0: any */
+  long max_redirs;              /* redirects followed; 0: none */
+  curl_write_callback on_body;  /* the response body, in pieces */
+  curl_write_callback on_header;/* each response header line, or NULL */
+  void *arg;                    /* for both */
+};
+
+/* A new easy handle for spec, and in *headers the list it sends (the
+ * caller frees it with curl_slist_free_all once the transfer is over, and
+ * the handle with curl_easy_cleanup).  NULL when out of memory (and then
+ * *headers is NULL). */
+CURL *request_easy(const struct request_spec *spec,
+                   struct curl_slist **headers);
+
+/* When line (one response header line of len bytes, as a header callback
+ * gets it) is the header name (written with its colon: "Retry-After:",
+ * in any case), copy its value into out (NUL-terminated, cut to fit):
+ * blanks before it skipped, up to the end of the line or the first
+ * character of stop (NULL: none).  1 when it was that header, else 0 (and
+ * out is left alone). */
+int request_header_value(const char *line, size_t len, const char *name,
+                         const char *stop, char *out, size_t outlen);
+
+#endif
