@@ -649,10 +649,18 @@ life_file(struct life *l, int i)
   life_phone(i, from);
   ck_assert_int_eq(tu_say(&l->d, from, "KIRIM", NULL, &r), 0);
   ck_assert_int_eq(r.status, 200);
-  if (r.n > 0 && tu_is(&r, r.n - 1, "ticket.created"))
+  if (r.n > 0 && tu_is(&r, r.n - 1, "ticket.created")) {
     l->filed++;
-  else
-    l->duplicates++;
+  } else {
+    /* Like an open ticket: the reporter chooses, by turns adding to it
+     * (its evidence goes to that ticket) or dropping the draft. */
+    int dup = r.n > 0 && (tu_is(&r, r.n - 1, "duplicate.same") ||
+                          tu_is(&r, r.n - 1, "duplicate.other"));
+    if (dup && l->duplicates++ % 2 == 0)
+      LIFE_SAY(l, i, "TAMBAH", "addition.received", "support.received");
+    else if (dup)
+      LIFE_SAY(l, i, "BATAL", "cancelled");
+  }
   tu_replies_free(&r);
   l->state[i] = 0;
 }
