@@ -132,7 +132,8 @@ static const char *const category_codes[NCATEGORIES + 1] = {
 const struct catalog_key conv_catalog_keys[] = {
   {"menu", ""}, {"menu.invalid", ""}, {"howto", ""},
   {"cancelled", ""}, {"expired", ""}, {"draft.reminder", ""},
-  {"story.started", ""}, {"thanks.reply", ""}, {"safety.info", ""},
+  {"story.started", ""}, {"bukti.started", ""}, {"thanks.reply", ""},
+  {"safety.info", ""},
   {"status.mine", "tickets"}, {"status.line", "ticket status"},
   {"status.none", ""},
   {"ask.kategori", ""}, {"ask.terlapor", ""}, {"ask.lokasi", ""},
@@ -2089,6 +2090,36 @@ on_unsupported(struct turn *t)
 
 /* ---- The turn -------------------------------------------------------- */
 
+/*
+ * SPEC 3: media sent before the evidence step is kept for the draft (so
+ * downloaded at once) and the question of the step repeated.  At the menu
+ * it opens a draft, as a story does: said so, then the first question.
+ * A type not taken is not kept, and opens nothing.
+ */
+static int
+early_media(struct turn *t)
+{
+  int n = 0, rc, keep = mime_ok(t->ev->msg->media_mime) &&
+                        (t->step == STEP_MENU || t->step >= STEP_KATEGORI);
+
+  if (keep && t->step == STEP_MENU)
+    draft_reset(t);
+  if (keep) {
+    rc = keep_evidence(t, &n);
+    if (rc != 0)
+      return rc;
+  }
+  if (keep && t->step == STEP_MENU) {
+    log_info("event=report.story session=%lld words=0",
+             (long long)t->sess.id);
+    rc = say0(t, "bukti.started");
+    return rc != 0 ? rc : enter(t, STEP_KATEGORI);
+  }
+  if (t->step == STEP_KONFIRMASI || t->step == STEP_DUPLIKAT)
+    return ask_step(t);
+  return say0(t, steps[t->step].ask);
+}
+
 /* The name step: free text only, checked as a name. */
 static int
 on_nama(struct turn *t, const char *text, enum command cmd)
@@ -2210,7 +2241,7 @@ dispatch(struct turn *t, int fresh)
   char textbuf[4096 + 1];
   const char *text = msg_text(t, textbuf, sizeof(textbuf));
   enum command cmd = CMD_NONE;
-  int n = 0, rc, done;
+  int rc, done;
 
   if (m->kind == MSG_UNSUPPORTED)
     return on_unsupported(t);
@@ -2224,18 +2255,8 @@ dispatch(struct turn *t, int fresh)
   if (rc != 0 || done)
     return rc;
 
-  /* Media sent before the evidence step is kept, and the question of the
-   * step repeated. */
-  if (m->kind == MSG_MEDIA && t->step != STEP_BUKTI) {
-    if (t->step > STEP_KATEGORI && mime_ok(m->media_mime)) {
-      rc = keep_evidence(t, &n);
-      if (rc != 0)
-        return rc;
-    }
-    if (t->step == STEP_KONFIRMASI || t->step == STEP_DUPLIKAT)
-      return ask_step(t);
-    return say0(t, steps[t->step].ask);
-  }
+  if (m->kind == MSG_MEDIA && t->step != STEP_BUKTI)
+    return early_media(t);
   if (m->kind == MSG_LOCATION && t->step != STEP_LOKASI)
     return invalid(t, steps[t->step].help, NULL, 0, "location_here");
 

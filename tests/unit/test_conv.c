@@ -1445,6 +1445,50 @@ START_TEST(free_text_at_menu_starts_a_draft)
 }
 END_TEST
 
+/* SPEC 3: a photo sent at the menu, before any draft, is not lost: it
+ * opens a draft as a story does (said so, then the first question), kept
+ * as its evidence and waiting for the downloader; one sent at the kategori
+ * question is kept too, and both go with the ticket. */
+START_TEST(media_at_menu_starts_a_draft)
+{
+  struct store_evidence_row *rows = NULL;
+  char number[TICKET_NUMBER_MAX];
+  int n = 0;
+
+  expect(&A, "Halo", "menu");
+  say_media(&A, "image/jpeg");
+  ck_assert_int_eq(fx.r.n, 2);
+  ck_assert_msg(strncmp(fx.r.v[0], tu_text("bukti.started"),
+                        strlen(tu_text("bukti.started"))) == 0,
+                "not said: '%s'", fx.r.v[0]);
+  ck_assert(last_is("ask.kategori"));
+  expect_step(&A, "kategori");
+  ck_assert_int_eq(draft_evidence(&A), 1);
+  ck_assert_int_eq(store_evidence_due(fx.st, fx.now, 10, &rows, &n), 0);
+  ck_assert_int_eq(n, 1);
+  ck_assert_str_eq(rows[0].mime, "image/jpeg");
+  store_evidence_rows_free(rows, n);
+  say_media(&A, "application/pdf");
+  ck_assert(last_is("ask.kategori"));
+  ck_assert_int_eq(draft_evidence(&A), 2);
+  walk_on(&A, AT_KATEGORI, AT_KONFIRMASI);
+  expect(&A, "KIRIM", "ticket.created");
+  reply_number(number);
+  ck_assert_int_eq(ticket_evidence_rows(number), 2);
+}
+END_TEST
+
+/* A file of a type not taken opens no draft. */
+START_TEST(unsupported_media_at_menu_opens_no_draft)
+{
+  expect(&A, "Halo", "menu");
+  say_media(&A, "application/x-msdownload");
+  ck_assert(last_is("menu"));
+  expect_step(&A, "menu");
+  ck_assert_int_eq(db_int("SELECT count(*) FROM evidence", 0), 0);
+}
+END_TEST
+
 /* The story is the first part of the kronologi: said so, then the first
  * question; at the kronologi step it is there to go on from. */
 START_TEST(story_at_menu_is_the_first_part)
@@ -1611,6 +1655,8 @@ conv_suite(void)
     tcase_add_checked_fixture(tm, fx_setup, fx_teardown);
     tcase_add_test(tm, free_text_at_menu_starts_a_draft);
     tcase_add_test(tm, story_at_menu_is_the_first_part);
+    tcase_add_test(tm, media_at_menu_starts_a_draft);
+    tcase_add_test(tm, unsupported_media_at_menu_opens_no_draft);
     tcase_add_test(tm, menu_words_get_useful_answers);
     tcase_add_loop_test(tm, short_text_at_menu_is_not_a_report, 0,
                         (int)(sizeof(not_reports) / sizeof(not_reports[0])));
