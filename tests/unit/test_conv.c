@@ -432,6 +432,33 @@ check_unmarked(struct store_ticket *t, const char *lokasi, const char *kode)
   store_ticket_clear(t);
 }
 
+/* An operator's question about t, put to its reporter. */
+static void
+ask_question(const struct store_ticket *t, const char *question)
+{
+  ck_assert_int_eq(store_question_add(fx.st, t->id, t->reporter_id, "budi",
+                                      question, fx.now, NULL), 0);
+}
+
+/* A question waits for the answer of reporter rid. */
+static void
+expect_waiting(int64_t rid)
+{
+  char waiting[32];
+  int64_t qid = 0, tid = 0;
+
+  ck_assert_int_eq(store_question_waiting(fx.st, rid, &qid, &tid, waiting),
+                   0);
+}
+
+/* w's text is kept as the answer to the question about ticket number. */
+static void
+expect_note(const struct who *w, const char *text, const char *number)
+{
+  expect(w, text, "note.received");
+  expect_has(number);
+}
+
 /* The last message had two replies, the first of them key's text. */
 static void
 expect_two_first(const char *key)
@@ -929,11 +956,10 @@ END_TEST
  * the answer, a text inside one is not. */
 START_TEST(operator_question_answered_outside_a_draft)
 {
-  char number[TICKET_NUMBER_MAX], waiting[32];
+  char number[TICKET_NUMBER_MAX];
   struct store_ticket t;
   struct store_question *q = NULL;
   struct conv_notice n = {0};
-  int64_t qid = 0, tid = 0;
   int nq = 0;
 
   file_report(&A, number);
@@ -947,19 +973,16 @@ START_TEST(operator_question_answered_outside_a_draft)
   n.ticket = t.number;
   n.question = "Jam berapa kejadiannya?";
   n.now_ms = fx.now;
-  ck_assert_int_eq(store_question_add(fx.st, t.id, t.reporter_id, "budi",
-                                      n.question, fx.now, NULL), 0);
+  ask_question(&t, n.question);
   ck_assert_int_eq(conv_notify(fx.cv, fx.st, &n), 0);
   ck_assert_int_eq(db_int("SELECT count(*) FROM outbox WHERE ticket_id = ? "
                           "AND body LIKE '%Jam berapa kejadiannya?%'", t.id),
                    1);
   /* Inside a draft, a text answers the draft's question. */
   expect(&A, "Camat Maulafa", "ask.lokasi");
-  ck_assert_int_eq(store_question_waiting(fx.st, t.reporter_id, &qid, &tid,
-                                          waiting), 0);
+  expect_waiting(t.reporter_id);
   expect(&A, "MENU", "menu");
-  expect(&A, "Sekitar jam sembilan pagi di loket", "note.received");
-  expect_has(number);
+  expect_note(&A, "Sekitar jam sembilan pagi di loket", number);
   ck_assert_int_eq(store_ticket_questions(fx.st, t.id, &q, &nq), 0);
   ck_assert_int_eq(nq, 1);
   ck_assert_int_gt(q[0].answered_at, 0);
@@ -1348,22 +1371,18 @@ END_TEST
 /* A menu choice is not an answer to a waiting question; free text is. */
 START_TEST(menu_choice_while_a_question_waits)
 {
-  char number[TICKET_NUMBER_MAX], waiting[32];
+  char number[TICKET_NUMBER_MAX];
   struct store_ticket t;
-  int64_t qid = 0, tid = 0;
 
   file_report(&A, number);
   ticket(number, &t);
-  ck_assert_int_eq(store_question_add(fx.st, t.id, t.reporter_id, "budi",
-                                      "Jam berapa?", fx.now, NULL), 0);
+  ask_question(&t, "Jam berapa?");
   store_ticket_clear(&t);
   expect(&A, "1", "ask.kategori");
   expect(&A, "MENU", "menu");
   expect(&A, " 3. ", "howto");
-  ck_assert_int_eq(store_question_waiting(fx.st, reporter(&A), &qid, &tid,
-                                          waiting), 0);
-  expect(&A, "Jam sembilan pagi", "note.received");
-  expect_has(number);
+  expect_waiting(reporter(&A));
+  expect_note(&A, "Jam sembilan pagi", number);
 }
 END_TEST
 
