@@ -275,17 +275,7 @@ draft_evidence(const struct who *w)
 static int64_t
 db_int(const char *sql, int64_t a1)
 {
-  sqlite3_stmt *stmt = NULL;
-  int64_t v;
-
-  ck_assert_int_eq(sqlite3_prepare_v2(store_sqlite_handle(fx.st), sql, -1,
-                                      &stmt, NULL), SQLITE_OK);
-  if (sqlite3_bind_parameter_count(stmt) > 0)
-    sqlite3_bind_int64(stmt, 1, a1);
-  ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
-  v = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  return v;
+  return tu_sql_int(store_sqlite_handle(fx.st), sql, a1);
 }
 
 static int64_t
