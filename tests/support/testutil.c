@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -239,4 +240,19 @@ tu_proc_status_kib(int pid, const char *field)
       kib = strtol(line + n, NULL, 10);
   fclose(f);
   return kib;
+}
+
+int64_t
+tu_sql_int(struct sqlite3 *db, const char *sql, int64_t a1)
+{
+  sqlite3_stmt *stmt = NULL;
+  int64_t v;
+
+  ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+  if (sqlite3_bind_parameter_count(stmt) > 0)
+    sqlite3_bind_int64(stmt, 1, a1);
+  ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
+  v = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  return v;
 }

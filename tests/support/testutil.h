@@ -56,4 +56,10 @@ void tu_assert_has_all(const char *text, ...);
  * watch the daemon's memory. */
 long tu_proc_status_kib(int pid, const char *field);
 
+struct sqlite3;
+
+/* The one integer that sql yields on db, with ?1 bound to a1 when sql has
+ * a parameter (aborts the test when there is no row). */
+int64_t tu_sql_int(struct sqlite3 *db, const char *sql, int64_t a1);
+
 #endif

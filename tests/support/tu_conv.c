@@ -11,6 +11,8 @@
 
 #include "base/buf.h"
 #include "conf/catalog.h"
+#include "conf/config.h"
+#include "base/diag.h"
 #include "engine/conv.h"
 #include "testutil.h"
 
@@ -26,6 +28,33 @@ load_catalog(void)
   if (catalog_load(ADUAN_SOURCE_DIR "/config/messages.id.conf",
                    conv_catalog_keys, conv_catalog_nkeys, &tu_cat, &d) != 0)
     tu_cat = NULL;
+  diag_free(&d);
+}
+
+/* Point a config path at the shipped file config/name. */
+static void
+set_path(char **field, const char *name)
+{
+  char *p = tu_path(ADUAN_SOURCE_DIR "/config", name);
+
+  ck_assert_ptr_nonnull(p);
+  free(*field);
+  *field = p;
+}
+
+void
+tu_conv_new(struct conv **cv, struct config *cfg)
+{
+  struct diag d;
+
+  set_path(&cfg->conversation.catalog, "messages.id.conf");
+  set_path(&cfg->conversation.places, "wilayah.txt");
+  set_path(&cfg->conversation.lexicon, "lexicon.txt");
+  set_path(&cfg->conversation.allowlist, "allowlist.txt");
+  set_path(&cfg->conversation.stopwords, "stopwords.id.txt");
+  set_path(&cfg->ticket.holidays, "holidays.txt");
+  diag_init(&d);
+  ck_assert_int_eq(conv_new(cv, cfg, &d), 0);
   diag_free(&d);
 }
 

@@ -43,6 +43,14 @@ int tu_has(const struct tu_replies *r, const char *needle);
  * reporters' stories count as duplicates of each other. */
 void tu_story(int i, char *out, size_t len);
 
+struct config;
+struct conv;
+
+/* A conversation engine on cfg with the shipped catalogue, word lists,
+ * places and holidays of config/ (cfg's paths are pointed at them; aborts
+ * the test when the engine does not load).  The caller frees *cv. */
+void tu_conv_new(struct conv **cv, struct config *cfg);
+
 /* Say text and require that the last reply is key's text; a failing
  * check names the text sent and what came back. */
 #define tu_expect(d, from, text, key)                                      \

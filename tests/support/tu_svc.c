@@ -10,10 +10,12 @@
 #include <sys/stat.h>
 
 #include "io/commit.h"
+#include "io/curlev.h"
 #include "conf/config.h"
 #include "base/diag.h"
 #include "base/metrics.h"
 #include "store/store.h"
+#include "fakeprov.h"
 #include "testutil.h"
 
 static int64_t
@@ -54,6 +56,31 @@ tu_svc_open(struct tu_svc *t, int64_t now)
   t->ctx.metrics = t->metrics;
   t->ctx.clock = &t->clock;
   t->ctx.commit = t->commit;
+}
+
+void
+tu_svc_open_net(struct tu_svc *t, int64_t now)
+{
+  tu_svc_open(t, now);
+  ck_assert_int_eq(fakeprov_start(&t->fp), 0);
+  ck_assert_int_eq(curlev_new(&t->cv, &t->loop), 0);
+}
+
+void
+tu_svc_close_net(struct tu_svc *t)
+{
+  curlev_close(t->cv, NULL, NULL);
+  fakeprov_stop(t->fp);
+  tu_svc_close(t);
+}
+
+int64_t
+tu_svc_reporter(struct tu_svc *t, const char *phone, int64_t at)
+{
+  int64_t id = 0;
+
+  ck_assert_int_eq(store_reporter_ensure(t->st, phone, at, &id), 0);
+  return id;
 }
 
 void

@@ -19,6 +19,9 @@
 #include "service/svc.h"
 #include "tu_daemon.h"
 
+struct curlev;
+struct fakeprov;
+
 struct tu_svc {
   char *dir;                 /* temporary; removed by tu_svc_close() */
   uv_loop_t loop;
@@ -29,10 +32,23 @@ struct tu_svc {
   int64_t now;               /* ms since the epoch */
   struct commit *commit;
   struct svc ctx;
+  struct fakeprov *fp;       /* tu_svc_open_net() only */
+  struct curlev *cv;         /* tu_svc_open_net() only */
 };
 
 /* Set every part up (aborts the test on failure). */
 void tu_svc_open(struct tu_svc *t, int64_t now);
+
+/* tu_svc_open() with a fake provider started (t->fp) and curl on t's
+ * loop (t->cv), for a service that talks to a provider. */
+void tu_svc_open_net(struct tu_svc *t, int64_t now);
+
+/* Close curl and stop the fake provider (the service using them closed
+ * first), then tu_svc_close(). */
+void tu_svc_close_net(struct tu_svc *t);
+
+/* The id of the reporter phone, added (seen at) if new. */
+int64_t tu_svc_reporter(struct tu_svc *t, const char *phone, int64_t at);
 
 /* Replace t's config with text, loaded from a file in t->dir (aborts the
  * test, with the loader's diagnostics, when it does not load). */

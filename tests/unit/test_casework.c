@@ -54,17 +54,7 @@ fx_close(struct fixture *fx)
 static int64_t
 q_int(struct store *st, const char *sql, int64_t a)
 {
-  sqlite3 *db = store_sqlite_handle(st);
-  sqlite3_stmt *stmt = NULL;
-  int64_t v;
-
-  ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
-  if (sqlite3_bind_parameter_count(stmt) > 0)
-    sqlite3_bind_int64(stmt, 1, a);
-  ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
-  v = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  return v;
+  return tu_sql_int(store_sqlite_handle(st), sql, a);
 }
 
 static int64_t

@@ -12,7 +12,6 @@
 #include "io/commit.h"
 #include "conf/config.h"
 #include "engine/conv.h"
-#include "base/diag.h"
 #include "io/httpd.h"
 #include "base/err.h"
 #include "service/chore.h"
@@ -20,6 +19,7 @@
 #include "service/sla.h"
 #include "store/store.h"
 #include "testutil.h"
+#include "tu_conv.h"
 #include "tu_svc.h"
 
 #define T0 1773540000000LL           /* Sunday 15-03-2026 10.00 WITA */
@@ -30,11 +30,7 @@ static struct tu_svc t;
 static int64_t
 reporter(void)
 {
-  int64_t id = 0;
-
-  ck_assert_int_eq(store_reporter_ensure(t.st, "+6281234567890", T0, &id),
-                   0);
-  return id;
+  return tu_svc_reporter(&t, "+6281234567890", T0);
 }
 
 /* ---- Retention ------------------------------------------------------- */
@@ -118,30 +114,11 @@ END_TEST
 static struct conv *cv;
 static struct sla *timers;
 
-/* Point a config path at the shipped file config/name. */
-static void
-set_path(char **field, const char *name)
-{
-  free(*field);
-  *field = tu_path(ADUAN_SOURCE_DIR "/config", name);
-  ck_assert_ptr_nonnull(*field);
-}
-
 static void
 sla_setup(void)
 {
-  struct diag d;
-
   tu_svc_open(&t, T0);
-  set_path(&t.cfg->conversation.catalog, "messages.id.conf");
-  set_path(&t.cfg->conversation.places, "wilayah.txt");
-  set_path(&t.cfg->conversation.lexicon, "lexicon.txt");
-  set_path(&t.cfg->conversation.allowlist, "allowlist.txt");
-  set_path(&t.cfg->conversation.stopwords, "stopwords.id.txt");
-  set_path(&t.cfg->ticket.holidays, "holidays.txt");
-  diag_init(&d);
-  ck_assert_int_eq(conv_new(&cv, t.cfg, &d), 0);
-  diag_free(&d);
+  tu_conv_new(&cv, t.cfg);
   ck_assert_int_eq(sla_new(&timers, &t.ctx, cv), 0);
   commit_start(t.commit);
 }

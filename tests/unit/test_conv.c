@@ -62,22 +62,10 @@ static struct fx fx;
 
 /* ---- Set-up ---------------------------------------------------------- */
 
-/* Point a config path at the shipped file config/name. */
-static void
-set_path(char **field, const char *name)
-{
-  char *p = tu_path(ADUAN_SOURCE_DIR "/config", name);
-
-  ck_assert_ptr_nonnull(p);
-  free(*field);
-  *field = p;
-}
-
 static void
 fx_setup(void)
 {
   struct store_opts o = {0};
-  struct diag d;
   char err[256];
   char *db;
 
@@ -87,15 +75,7 @@ fx_setup(void)
   fx.dir = tu_tmpdir();
   ck_assert_ptr_nonnull(fx.dir);
   ck_assert_int_eq(config_defaults(&fx.cfg), 0);
-  set_path(&fx.cfg->conversation.catalog, "messages.id.conf");
-  set_path(&fx.cfg->conversation.places, "wilayah.txt");
-  set_path(&fx.cfg->conversation.lexicon, "lexicon.txt");
-  set_path(&fx.cfg->conversation.allowlist, "allowlist.txt");
-  set_path(&fx.cfg->conversation.stopwords, "stopwords.id.txt");
-  set_path(&fx.cfg->ticket.holidays, "holidays.txt");
-  diag_init(&d);
-  ck_assert_int_eq(conv_new(&fx.cv, fx.cfg, &d), 0);
-  diag_free(&d);
+  tu_conv_new(&fx.cv, fx.cfg);
   db = tu_path(fx.dir, "aduan.db");
   o.path = db;
   o.busy_timeout_ms = 1000;
@@ -295,17 +275,7 @@ draft_evidence(const struct who *w)
 static int64_t
 db_int(const char *sql, int64_t a1)
 {
-  sqlite3_stmt *stmt = NULL;
-  int64_t v;
-
-  ck_assert_int_eq(sqlite3_prepare_v2(store_sqlite_handle(fx.st), sql, -1,
-                                      &stmt, NULL), SQLITE_OK);
-  if (sqlite3_bind_parameter_count(stmt) > 0)
-    sqlite3_bind_int64(stmt, 1, a1);
-  ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
-  v = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  return v;
+  return tu_sql_int(store_sqlite_handle(fx.st), sql, a1);
 }
 
 static int64_t
@@ -403,13 +373,89 @@ walk(const struct who *w, enum at n)
   walk_on(w, 0, n);
 }
 
+/* KIRIM at w's summary files the draft; the ticket's number into
+ * number. */
+static void
+kirim(const struct who *w, char number[TICKET_NUMBER_MAX])
+{
+  expect(w, "KIRIM", "ticket.created");
+  reply_number(number);
+}
+
+/* KIRIM at w's summary; the ticket filed, into t (the caller clears
+ * it). */
+static void
+kirim_ticket(const struct who *w, struct store_ticket *t)
+{
+  char number[TICKET_NUMBER_MAX];
+
+  kirim(w, number);
+  ticket(number, t);
+}
+
 /* Walk w to the summary and file it; the ticket's number into number. */
 static void
 file_report(const struct who *w, char number[TICKET_NUMBER_MAX])
 {
   walk(w, AT_KONFIRMASI);
-  expect(w, "KIRIM", "ticket.created");
-  reply_number(number);
+  kirim(w, number);
+}
+
+/* w answers the place question with text, understood at once: the next
+ * question, and nothing kept as given. */
+static void
+lokasi_understood(const struct who *w, const char *text)
+{
+  expect(w, text, "ask.waktu");
+  ck_assert(!draft_has(w, "lokasi_as_given"));
+}
+
+/* t (cleared here) carries no marks, is filed under place code kode, and
+ * keeps lokasi as given unless that is NULL. */
+static void
+check_unmarked(struct store_ticket *t, const char *lokasi, const char *kode)
+{
+  ck_assert_ptr_null(t->marks);
+  if (lokasi != NULL)
+    ck_assert_str_eq(t->lokasi, lokasi);
+  ck_assert_str_eq(t->lokasi_kode, kode);
+  store_ticket_clear(t);
+}
+
+/* An operator's question about t, put to its reporter. */
+static void
+ask_question(const struct store_ticket *t, const char *question)
+{
+  ck_assert_int_eq(store_question_add(fx.st, t->id, t->reporter_id, "budi",
+                                      question, fx.now, NULL), 0);
+}
+
+/* A question waits for the answer of reporter rid. */
+static void
+expect_waiting(int64_t rid)
+{
+  char waiting[32];
+  int64_t qid = 0, tid = 0;
+
+  ck_assert_int_eq(store_question_waiting(fx.st, rid, &qid, &tid, waiting),
+                   0);
+}
+
+/* w's text is kept as the answer to the question about ticket number. */
+static void
+expect_note(const struct who *w, const char *text, const char *number)
+{
+  expect(w, text, "note.received");
+  expect_has(number);
+}
+
+/* The last message had two replies, the first of them key's text. */
+static void
+expect_two_first(const char *key)
+{
+  ck_assert_int_eq(fx.r.n, 2);
+  ck_assert_msg(strncmp(fx.r.v[0], tu_text(key), strlen(tu_text(key))) == 0,
+                "first reply not %s: '%s'", key, fx.r.v[0]);
 }
 
 /* ---- Tests ----------------------------------------------------------- */
@@ -720,8 +766,7 @@ START_TEST(ubah_changes_one_field_from_the_summary)
    * was the one redone. */
   if (strcmp(edits[_i].key, "ask.kronologi") != 0)
     expect_has("Saya diminta membayar");
-  expect(&A, "KIRIM", "ticket.created");
-  reply_number(number);
+  kirim(&A, number);
 }
 END_TEST
 
@@ -998,8 +1043,7 @@ START_TEST(tickets_per_day_limit)
   ck_assert_int_eq(ticket_count(), 1);
   /* After midnight WITA (10.00 + 14 h) the draft goes in. */
   fx.now += 14 * HOUR;
-  expect(&A, "KIRIM", "ticket.created");
-  reply_number(number);
+  kirim(&A, number);
   ck_assert_str_eq(number, "NTT-2026-00002");
 }
 END_TEST
@@ -1041,11 +1085,10 @@ END_TEST
  * the answer, a text inside one is not. */
 START_TEST(operator_question_answered_outside_a_draft)
 {
-  char number[TICKET_NUMBER_MAX], waiting[32];
+  char number[TICKET_NUMBER_MAX];
   struct store_ticket t;
   struct store_question *q = NULL;
   struct conv_notice n = {0};
-  int64_t qid = 0, tid = 0;
   int nq = 0;
 
   file_report(&A, number);
@@ -1059,19 +1102,16 @@ START_TEST(operator_question_answered_outside_a_draft)
   n.ticket = t.number;
   n.question = "Jam berapa kejadiannya?";
   n.now_ms = fx.now;
-  ck_assert_int_eq(store_question_add(fx.st, t.id, t.reporter_id, "budi",
-                                      n.question, fx.now, NULL), 0);
+  ask_question(&t, n.question);
   ck_assert_int_eq(conv_notify(fx.cv, fx.st, &n), 0);
   ck_assert_int_eq(db_int("SELECT count(*) FROM outbox WHERE ticket_id = ? "
                           "AND body LIKE '%Jam berapa kejadiannya?%'", t.id),
                    1);
   /* Inside a draft, a text answers the draft's question. */
   expect(&A, "Camat Maulafa", "ask.lokasi");
-  ck_assert_int_eq(store_question_waiting(fx.st, t.reporter_id, &qid, &tid,
-                                          waiting), 0);
+  expect_waiting(t.reporter_id);
   expect(&A, "MENU", "menu");
-  expect(&A, "Sekitar jam sembilan pagi di loket", "note.received");
-  expect_has(number);
+  expect_note(&A, "Sekitar jam sembilan pagi di loket", number);
   ck_assert_int_eq(store_ticket_questions(fx.st, t.id, &q, &nq), 0);
   ck_assert_int_eq(nq, 1);
   ck_assert_int_gt(q[0].answered_at, 0);
@@ -1158,7 +1198,6 @@ END_TEST
 /* The marks go with the ticket, where operators see them. */
 START_TEST(kept_as_given_is_marked_on_the_ticket)
 {
-  char number[TICKET_NUMBER_MAX];
   struct store_ticket t;
 
   walk(&A, AT_LOKASI);
@@ -1169,9 +1208,7 @@ START_TEST(kept_as_given_is_marked_on_the_ticket)
   walk_on(&A, AT_KRONOLOGI, AT_KONFIRMASI);
   expect_has("Jakarta Selatan");
   expect_has("waktu musim hujan");
-  expect(&A, "KIRIM", "ticket.created");
-  reply_number(number);
-  ticket(number, &t);
+  kirim_ticket(&A, &t);
   ck_assert_str_eq(t.lokasi, "Jakarta Selatan");
   ck_assert_ptr_null(t.lokasi_kode);
   ck_assert_str_eq(t.waktu, "waktu musim hujan");
@@ -1187,13 +1224,11 @@ END_TEST
  * away; a field understood the first time has none. */
 START_TEST(understood_answers_are_not_marked)
 {
-  char number[TICKET_NUMBER_MAX];
   struct store_ticket t;
 
   walk(&A, AT_LOKASI);
   expect(&A, "Jakarta Selatan", "invalid.lokasi");
-  expect(&A, "Kabupaten Ende", "ask.waktu");
-  ck_assert(!draft_has(&A, "lokasi_as_given"));
+  lokasi_understood(&A, "Kabupaten Ende");
   expect(&A, "qwerty asdf", "invalid.waktu");
   expect(&A, "qwerty asdf", "ask.kronologi");
   ck_assert(draft_has(&A, "waktu_as_given"));
@@ -1201,12 +1236,8 @@ START_TEST(understood_answers_are_not_marked)
   expect(&A, "UBAH 4", "ask.waktu");
   expect(&A, "kemarin", "konfirmasi");
   ck_assert(!draft_has(&A, "waktu_as_given"));
-  expect(&A, "KIRIM", "ticket.created");
-  reply_number(number);
-  ticket(number, &t);
-  ck_assert_ptr_null(t.marks);
-  ck_assert_str_eq(t.lokasi_kode, "5311");
-  store_ticket_clear(&t);
+  kirim_ticket(&A, &t);
+  check_unmarked(&t, NULL, "5311");
 }
 END_TEST
 
@@ -1215,24 +1246,17 @@ END_TEST
  * code, unmarked. */
 START_TEST(kecamatan_and_desa_are_understood)
 {
-  char number[TICKET_NUMBER_MAX];
   struct store_ticket t;
 
   walk(&A, AT_LOKASI);
-  expect(&A, "Wolowaru", "ask.waktu");
-  ck_assert(!draft_has(&A, "lokasi_as_given"));
+  lokasi_understood(&A, "Wolowaru");
   walk_on(&A, AT_WAKTU, AT_KONFIRMASI);
   expect_has("Kecamatan Wolowaru, Kabupaten Ende");
   expect(&A, "UBAH 3", "ask.lokasi");
   expect(&A, "Desa Praibakul, Wanokaka", "konfirmasi");
   expect_has("Desa Praibakul, Kecamatan Wanokaka, Kabupaten Sumba Barat");
-  expect(&A, "KIRIM", "ticket.created");
-  reply_number(number);
-  ticket(number, &t);
-  ck_assert_ptr_null(t.marks);
-  ck_assert_str_eq(t.lokasi, "Desa Praibakul, Wanokaka");
-  ck_assert_str_eq(t.lokasi_kode, "5301");
-  store_ticket_clear(&t);
+  kirim_ticket(&A, &t);
+  check_unmarked(&t, "Desa Praibakul, Wanokaka", "5301");
 }
 END_TEST
 
@@ -1240,7 +1264,6 @@ END_TEST
  * kabupaten; the number picks one and the ticket is filed under it. */
 START_TEST(ambiguous_lokasi_offers_numbered_choices)
 {
-  char number[TICKET_NUMBER_MAX];
   struct store_ticket t;
 
   walk(&A, AT_LOKASI);
@@ -1248,17 +1271,11 @@ START_TEST(ambiguous_lokasi_offers_numbered_choices)
   expect_has("1 Kabupaten Kupang\n");
   expect_has("2 Kota Kupang\n");
   expect(&A, "3", "lokasi.pilih");     /* not a choice: shown again */
-  expect(&A, "2", "ask.waktu");
-  ck_assert(!draft_has(&A, "lokasi_as_given"));
+  lokasi_understood(&A, "2");
   walk_on(&A, AT_WAKTU, AT_KONFIRMASI);
   expect_has("3 Lokasi: Kota Kupang");
-  expect(&A, "KIRIM", "ticket.created");
-  reply_number(number);
-  ticket(number, &t);
-  ck_assert_ptr_null(t.marks);
-  ck_assert_str_eq(t.lokasi, "Kupang");
-  ck_assert_str_eq(t.lokasi_kode, "5371");
-  store_ticket_clear(&t);
+  kirim_ticket(&A, &t);
+  check_unmarked(&t, "Kupang", "5371");
 }
 END_TEST
 
@@ -1272,8 +1289,7 @@ START_TEST(ambiguous_lokasi_answered_in_words)
   expect(&A, "Praibakul", "lokasi.pilih");
   expect_has("1 Desa Praibakul, Kecamatan Haharu, Kabupaten Sumba Timur\n");
   expect_has("3 Desa Praibakul, Kecamatan Wanokaka, Kabupaten Sumba Barat");
-  expect(&A, "Praibakul, Wanokaka", "ask.waktu");
-  ck_assert(!draft_has(&A, "lokasi_as_given"));
+  lokasi_understood(&A, "Praibakul, Wanokaka");
   ck_assert(!draft_has(&A, "lokasi_pilihan"));
 
   walk(&B, AT_LOKASI);
@@ -1323,7 +1339,7 @@ idle(int64_t extra)
 START_TEST(idle_draft_reminded_and_resumed)
 {
   walk(&A, AT_LOKASI);
-  fx.now += (int64_t)fx.cfg->conversation.draft_ttl_ms + 1000;
+  idle(0);
   say(&A, "Kota Kupang");
   ck_assert_msg(!last_is("expired"), "draft dropped: '%s'", last());
   ck_assert(draft_has(&A, "terlapor"));
@@ -1341,10 +1357,7 @@ START_TEST(idle_draft_message_answers_on_lanjutkan)
   walk(&A, AT_LOKASI);
   idle(0);
   say(&A, "Kota Kupang");
-  ck_assert_int_eq(fx.r.n, 2);
-  ck_assert_msg(strncmp(fx.r.v[0], tu_text("ask.lokasi"),
-                        strlen(tu_text("ask.lokasi"))) == 0,
-                "open question not shown: '%s'", fx.r.v[0]);
+  expect_two_first("ask.lokasi");
   ck_assert_msg(last_is("draft.reminder"), "no reminder: '%s'", last());
   expect_step(&A, "lokasi");
   ck_assert(!draft_has(&A, "lokasi"));
@@ -1400,10 +1413,7 @@ START_TEST(idle_draft_gone_after_keep)
   say_media(&A, "image/jpeg");
   idle(KEEP);
   say(&A, "1");
-  ck_assert_int_eq(fx.r.n, 2);
-  ck_assert_msg(strncmp(fx.r.v[0], tu_text("expired"),
-                        strlen(tu_text("expired"))) == 0,
-                "no notice: '%s'", fx.r.v[0]);
+  expect_two_first("expired");
   ck_assert(last_is("ask.kategori"));
   ck_assert(!draft_has(&A, "terlapor"));
   ck_assert_int_eq(draft_evidence(&A), 0);
@@ -1493,23 +1503,17 @@ END_TEST
  * question; at the kronologi step it is there to go on from. */
 START_TEST(story_at_menu_is_the_first_part)
 {
-  char number[TICKET_NUMBER_MAX];
   struct store_ticket t;
 
   say(&A, STORY);
-  ck_assert_int_eq(fx.r.n, 2);
-  ck_assert_msg(strncmp(fx.r.v[0], tu_text("story.started"),
-                        strlen(tu_text("story.started"))) == 0,
-                "not said: '%s'", fx.r.v[0]);
+  expect_two_first("story.started");
   ck_assert(last_is("ask.kategori"));
   expect_step(&A, "kategori");
   walk_on(&A, AT_KATEGORI, AT_WAKTU);
   expect(&A, "12 Maret 2026", "kronologi.more");
   expect(&A, "LANJUT", "ask.bukti");
   walk_on(&A, AT_BUKTI, AT_KONFIRMASI);
-  expect(&A, "KIRIM", "ticket.created");
-  reply_number(number);
-  ticket(number, &t);
+  kirim_ticket(&A, &t);
   ck_assert_str_eq(t.kronologi, STORY);
   store_ticket_clear(&t);
 }
@@ -1540,22 +1544,18 @@ END_TEST
 /* A menu choice is not an answer to a waiting question; free text is. */
 START_TEST(menu_choice_while_a_question_waits)
 {
-  char number[TICKET_NUMBER_MAX], waiting[32];
+  char number[TICKET_NUMBER_MAX];
   struct store_ticket t;
-  int64_t qid = 0, tid = 0;
 
   file_report(&A, number);
   ticket(number, &t);
-  ck_assert_int_eq(store_question_add(fx.st, t.id, t.reporter_id, "budi",
-                                      "Jam berapa?", fx.now, NULL), 0);
+  ask_question(&t, "Jam berapa?");
   store_ticket_clear(&t);
   expect(&A, "1", "ask.kategori");
   expect(&A, "MENU", "menu");
   expect(&A, " 3. ", "howto");
-  ck_assert_int_eq(store_question_waiting(fx.st, reporter(&A), &qid, &tid,
-                                          waiting), 0);
-  expect(&A, "Jam sembilan pagi", "note.received");
-  expect_has(number);
+  expect_waiting(reporter(&A));
+  expect_note(&A, "Jam sembilan pagi", number);
 }
 END_TEST
 

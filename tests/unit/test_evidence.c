@@ -28,8 +28,6 @@
 #define T0 1773540000000LL
 
 static struct tu_svc t;
-static struct fakeprov *fp;
-static struct curlev *cv;
 static struct evidence *ev;
 
 #define WA_MEDIA_ID "5820394716253849"
@@ -42,14 +40,13 @@ start_with(const char *more, int with_wa)
   struct buf conf = BUF_INIT;
   char *dir, *api;
 
-  tu_svc_open(&t, T0);
-  ck_assert_int_eq(fakeprov_start(&fp), 0);
+  tu_svc_open_net(&t, T0);
   dir = tu_path(t.dir, "evidence");
   buf_printf(&conf, "[evidence]\ndir = %s\n%s\n"
              "[channel.dev]\ntype = dev\ntoken = t0k\n", dir, more);
   free(dir);
   if (with_wa) {
-    api = fakeprov_url(fp, "/v21.0");
+    api = fakeprov_url(t.fp, "/v21.0");
     buf_printf(&conf, "[channel.wa]\ntype = whatsapp_cloud\n"
                "api_base = %s\napp_secret = s3cret\nverify_token = v\n"
                "access_token = wa-token\nphone_number_id = 305917264810452\n"
@@ -58,8 +55,7 @@ start_with(const char *more, int with_wa)
   }
   tu_svc_config(&t, conf.data);
   buf_free(&conf);
-  ck_assert_int_eq(curlev_new(&cv, &t.loop), 0);
-  ck_assert_int_eq(evidence_new(&ev, &t.ctx, cv), 0);
+  ck_assert_int_eq(evidence_new(&ev, &t.ctx, t.cv), 0);
   commit_start(t.commit);
 }
 
@@ -73,9 +69,7 @@ static void
 stop(void)
 {
   evidence_close(ev, NULL, NULL);
-  curlev_close(cv, NULL, NULL);
-  fakeprov_stop(fp);
-  tu_svc_close(&t);
+  tu_svc_close_net(&t);
 }
 
 /* An evidence row for a message on channel whose media source (what
@@ -88,8 +82,7 @@ add_row_on(const char *channel, const char *source)
   int64_t reporter = 0, inbound = 0, id = 0;
 
   ck_assert_int_eq(store_batch_begin(t.st), 0);
-  ck_assert_int_eq(store_reporter_ensure(t.st, "+6281234567890", T0,
-                                         &reporter), 0);
+  reporter = tu_svc_reporter(&t, "+6281234567890", T0);
   in.channel = channel;
   in.provider_id = "m1";
   in.reporter_id = reporter;
@@ -112,7 +105,7 @@ add_row_on(const char *channel, const char *source)
 static int64_t
 add_row(const char *path)
 {
-  char *url = fakeprov_url(fp, path);
+  char *url = fakeprov_url(t.fp, path);
   int64_t id = add_row_on("dev", url);
 
   free(url);
@@ -142,7 +135,7 @@ static int
 idle(void *arg)
 {
   (void)arg;
-  return fakeprov_count(fp) >= 1 && evidence_inflight(ev) == 0;
+  return fakeprov_count(t.fp) >= 1 && evidence_inflight(ev) == 0;
 }
 
 /* Start the downloader and run the loop until its first download ends. */
@@ -152,7 +145,7 @@ download(void)
   ck_assert_int_eq(evidence_start(ev), 0);
   ck_assert_msg(tu_svc_run_until(&t, idle, NULL, 10000) == 0,
                 "the download never ended (%d requests)",
-                fakeprov_count(fp));
+                fakeprov_count(t.fp));
 }
 
 START_TEST(stored_by_its_digest)
@@ -165,7 +158,7 @@ START_TEST(stored_by_its_digest)
   int64_t id;
 
   start("allow_private_addresses = yes");
-  fakeprov_route(fp, "/media/1", 200, photo);
+  fakeprov_route(t.fp, "/media/1", 200, photo);
   id = add_row("/media/1");
   download();
   row_of(id, status, sha);
@@ -188,7 +181,7 @@ static int
 looked_up_and_fetched(void *arg)
 {
   (void)arg;
-  return fakeprov_count(fp) >= 2 && evidence_inflight(ev) == 0;
+  return fakeprov_count(t.fp) >= 2 && evidence_inflight(ev) == 0;
 }
 
 /* A WhatsApp row keeps the media id alone: the downloader looks it up
@@ -202,19 +195,19 @@ START_TEST(whatsapp_media_by_id)
   int64_t id;
 
   start_with("allow_private_addresses = yes", 1);
-  file = fakeprov_url(fp, "/file/1");
+  file = fakeprov_url(t.fp, "/file/1");
   buf_printf(&look, "{\"url\":\"%s\",\"mime_type\":\"image/jpeg\","
              "\"id\":\"" WA_MEDIA_ID "\"}", file);
-  fakeprov_route(fp, "/v21.0/" WA_MEDIA_ID, 200, look.data);
-  fakeprov_route(fp, "/file/1", 200, photo);
+  fakeprov_route(t.fp, "/v21.0/" WA_MEDIA_ID, 200, look.data);
+  fakeprov_route(t.fp, "/file/1", 200, photo);
   id = add_row_on("wa", WA_MEDIA_ID);
   ck_assert_int_eq(evidence_start(ev), 0);
   ck_assert_msg(tu_svc_run_until(&t, looked_up_and_fetched, NULL, 2000) == 0,
-                "no look-up and download (%d requests)", fakeprov_count(fp));
+                "no look-up and download (%d requests)", fakeprov_count(t.fp));
   row_of(id, status, sha);
   ck_assert_str_eq(status, "stored");
-  ck_assert_int_eq(fakeprov_count(fp), 2);
-  ck_assert_int_eq(fakeprov_request(fp, 0, &rq), 0);
+  ck_assert_int_eq(fakeprov_count(t.fp), 2);
+  ck_assert_int_eq(fakeprov_request(t.fp, 0, &rq), 0);
   ck_assert_str_eq(rq.path, "/v21.0/" WA_MEDIA_ID);
   ck_assert_str_eq(rq.authorization, "Bearer wa-token");
   fp_request_free(&rq);
@@ -256,7 +249,7 @@ START_TEST(outcomes)
     memset(body, 'x', (size_t)cases[i].size);
     body[cases[i].size] = '\0';
     start(cases[i].more);
-    fakeprov_route(fp, "/media/1", cases[i].status, body);
+    fakeprov_route(t.fp, "/media/1", cases[i].status, body);
     id = add_row("/media/1");
     if (strstr(cases[i].more, "= no") == NULL) {
       download();
@@ -264,7 +257,7 @@ START_TEST(outcomes)
       /* Refused before anything is sent: wait for the row instead. */
       ck_assert_int_eq(evidence_start(ev), 0);
       ck_assert_int_eq(tu_svc_run_until(&t, decided, &id, 10000), 0);
-      ck_assert_int_eq(fakeprov_count(fp), 0);
+      ck_assert_int_eq(fakeprov_count(t.fp), 0);
     }
     row_of(id, status, sha);
     ck_assert_msg(strcmp(status, cases[i].row) == 0, "#%zu: %s, not %s", i,

@@ -23,8 +23,6 @@
 #define MAX_MS 8000
 
 static struct tu_svc t;
-static struct fakeprov *fp;
-static struct curlev *cv;
 static struct outbox *ob;
 
 /* The parts, with a Kannel channel "ks" sending to the fake provider at
@@ -34,18 +32,16 @@ start(int rate, int max_attempts)
 {
   struct buf conf = BUF_INIT;
 
-  tu_svc_open(&t, T0);
-  ck_assert_int_eq(fakeprov_start(&fp), 0);
+  tu_svc_open_net(&t, T0);
   buf_printf(&conf, "[outbox]\nbackoff_base = %dms\nbackoff_max = %dms\n"
              "max_attempts = %d\ntimeout = 5s\n"
              "[channel.ks]\ntype = kannel\nsecret = s3cret-s3cret-s3cret\n"
              "sendsms_url = http://127.0.0.1:%d/cgi-bin/sendsms\n"
              "username = aduan\npassword = pw\nfrom = 1708\nrate = %d\n",
-             BASE_MS, MAX_MS, max_attempts, fakeprov_port(fp), rate);
+             BASE_MS, MAX_MS, max_attempts, fakeprov_port(t.fp), rate);
   tu_svc_config(&t, conf.data);
   buf_free(&conf);
-  ck_assert_int_eq(curlev_new(&cv, &t.loop), 0);
-  ck_assert_int_eq(outbox_new(&ob, &t.ctx, cv), 0);
+  ck_assert_int_eq(outbox_new(&ob, &t.ctx, t.cv), 0);
   commit_start(t.commit);
 }
 
@@ -53,9 +49,7 @@ static void
 stop(void)
 {
   outbox_close(ob, NULL, NULL);
-  curlev_close(cv, NULL, NULL);
-  fakeprov_stop(fp);
-  tu_svc_close(&t);
+  tu_svc_close_net(&t);
 }
 
 /* n queued rows for one reporter on "ks", committed. */
@@ -67,8 +61,7 @@ queue_rows(int n)
   int i;
 
   ck_assert_int_eq(store_batch_begin(t.st), 0);
-  ck_assert_int_eq(store_reporter_ensure(t.st, "+6281234567890", T0,
-                                         &reporter), 0);
+  reporter = tu_svc_reporter(&t, "+6281234567890", T0);
   o.channel = "ks";
   o.reporter_id = reporter;
   o.kind = "text";
@@ -106,7 +99,7 @@ reached(void *arg)
 static int
 heard(void *arg)
 {
-  return fakeprov_count(fp) >= *(const int *)arg;
+  return fakeprov_count(t.fp) >= *(const int *)arg;
 }
 
 /* Run the loop until the provider has had n requests. */
@@ -114,7 +107,7 @@ static void
 run_until_requests(int n)
 {
   ck_assert_msg(tu_svc_run_until(&t, heard, &n, 10000) == 0,
-                "the provider had %d requests, not %d", fakeprov_count(fp),
+                "the provider had %d requests, not %d", fakeprov_count(t.fp),
                 n);
 }
 
@@ -159,14 +152,14 @@ START_TEST(outcomes)
 
   for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
     start(100, cases[i].max_attempts);
-    fakeprov_default(fp, cases[i].status, cases[i].body);
+    fakeprov_default(t.fp, cases[i].status, cases[i].body);
     queue_rows(1);
     ck_assert_int_eq(outbox_start(ob), 0);
     run_until_requests(1);
     run_until_rows("sending", 0);
     ck_assert_msg(rows(cases[i].row) == 1, "#%zu: no %s row", i,
                   cases[i].row);
-    ck_assert_int_eq(fakeprov_count(fp), 1);
+    ck_assert_int_eq(fakeprov_count(t.fp), 1);
     stop();
   }
 }
@@ -178,7 +171,7 @@ START_TEST(backoff_within_bounds)
   int64_t next = 0;
 
   start(100, 10);
-  fakeprov_default(fp, 503, "Temporal failure, try again later.");
+  fakeprov_default(t.fp, 503, "Temporal failure, try again later.");
   queue_rows(1);
   ck_assert_int_eq(outbox_start(ob), 0);
   run_until_requests(1);
@@ -189,7 +182,7 @@ START_TEST(backoff_within_bounds)
   /* Not due while the clock stands still: nothing is sent again. */
   outbox_kick(ob);
   run_until_rows("queued", 1);
-  ck_assert_int_eq(fakeprov_count(fp), 1);
+  ck_assert_int_eq(fakeprov_count(t.fp), 1);
   /* The second attempt, once due, waits twice as long. */
   t.now = next;
   outbox_kick(ob);
@@ -207,8 +200,8 @@ END_TEST
 START_TEST(claimed_once)
 {
   start(100, 10);
-  fakeprov_default(fp, 202, "0: Accepted for delivery");
-  fakeprov_hold(fp, "/cgi-bin/sendsms");
+  fakeprov_default(t.fp, 202, "0: Accepted for delivery");
+  fakeprov_hold(t.fp, "/cgi-bin/sendsms");
   queue_rows(1);
   ck_assert_int_eq(outbox_start(ob), 0);
   run_until_requests(1);
@@ -216,9 +209,9 @@ START_TEST(claimed_once)
   ck_assert_int_eq(outbox_inflight(ob), 1);
   outbox_kick(ob);
   run_until_rows("sending", 1);
-  fakeprov_release(fp);
+  fakeprov_release(t.fp);
   run_until_rows("sent", 1);
-  ck_assert_int_eq(fakeprov_count(fp), 1);
+  ck_assert_int_eq(fakeprov_count(t.fp), 1);
   stop();
 }
 END_TEST
@@ -227,7 +220,7 @@ END_TEST
 START_TEST(token_bucket)
 {
   start(2, 10);
-  fakeprov_default(fp, 202, "0: Accepted for delivery");
+  fakeprov_default(t.fp, 202, "0: Accepted for delivery");
   queue_rows(5);
   ck_assert_int_eq(outbox_start(ob), 0);
   run_until_sent(2);
@@ -239,7 +232,7 @@ START_TEST(token_bucket)
   run_until_sent(4);
   ck_assert_int_eq(rows("sent"), 4);
   ck_assert_int_eq(rows("queued"), 1);
-  ck_assert_int_eq(fakeprov_count(fp), 4);
+  ck_assert_int_eq(fakeprov_count(t.fp), 4);
   stop();
 }
 END_TEST

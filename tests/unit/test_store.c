@@ -73,16 +73,7 @@ raw_open(const char *path)
 static int64_t
 q_int(sqlite3 *db, const char *sql, int64_t a)
 {
-  sqlite3_stmt *stmt = NULL;
-  int64_t v;
-
-  ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
-  if (sqlite3_bind_parameter_count(stmt) > 0)
-    sqlite3_bind_int64(stmt, 1, a);
-  ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
-  v = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  return v;
+  return tu_sql_int(db, sql, a);
 }
 
 /* The one string that sql yields, copied. */
