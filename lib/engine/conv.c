@@ -20,6 +20,9 @@
  *   identitas --1 or 2--> nama --> konfirmasi
  *   identitas --3--> konfirmasi
  *   konfirmasi --KIRIM--> (ticket filed) menu
+ *   konfirmasi --KIRIM, like an open ticket--> duplikat (the ticket in the
+ *     draft, "duplikat"): --TAMBAH--> (an addition or supporting
+ *     statement on that ticket) menu; --BARU--> (ticket filed) menu
  *   konfirmasi --UBAH n--> field n --> konfirmasi   (draft "edit" flag)
  *   menu --2--> status --ticket number--> menu
  *   any --BATAL--> menu (draft dropped)     any --MENU--> menu (dropped)
@@ -87,6 +90,7 @@ enum step {
   STEP_IDENTITAS,
   STEP_NAMA,
   STEP_KONFIRMASI,
+  STEP_DUPLIKAT,
   STEP_COUNT
 };
 
@@ -113,6 +117,8 @@ static const struct step_info steps[STEP_COUNT] = {
   [STEP_NAMA] = {"nama", "ask.nama", "help.nama", STEP_IDENTITAS},
   [STEP_KONFIRMASI] = {"konfirmasi", "konfirmasi", "help.konfirmasi",
                        STEP_IDENTITAS},
+  [STEP_DUPLIKAT] = {"duplikat", "duplicate.same", "help.duplikat",
+                     STEP_KONFIRMASI},
 };
 
 /* Stable category codes, stored on tickets; the names shown to people
@@ -126,7 +132,8 @@ static const char *const category_codes[NCATEGORIES + 1] = {
 const struct catalog_key conv_catalog_keys[] = {
   {"menu", ""}, {"menu.invalid", ""}, {"howto", ""},
   {"cancelled", ""}, {"expired", ""}, {"draft.reminder", ""},
-  {"story.started", ""}, {"thanks.reply", ""}, {"safety.info", ""},
+  {"story.started", ""}, {"bukti.started", ""}, {"thanks.reply", ""},
+  {"safety.info", ""},
   {"status.mine", "tickets"}, {"status.line", "ticket status"},
   {"status.none", ""},
   {"ask.kategori", ""}, {"ask.terlapor", ""}, {"ask.lokasi", ""},
@@ -154,7 +161,10 @@ const struct catalog_key conv_catalog_keys[] = {
   {"status.result", "ticket status updated note"},
   {"status.notfound", "ticket"}, {"status.ask", ""},
   {"back.none", ""}, {"unsupported", ""}, {"flood", ""},
-  {"duplicate", "ticket status"}, {"note.received", "ticket"},
+  {"duplicate.same", "ticket status"}, {"duplicate.other", ""},
+  {"invalid.duplikat", ""}, {"help.duplikat", ""},
+  {"addition.received", "ticket"}, {"support.received", ""},
+  {"note.received", "ticket"},
   {"ask.operator", "ticket question"},
   {"kategori.1", ""}, {"kategori.2", ""}, {"kategori.3", ""},
   {"kategori.4", ""}, {"kategori.5", ""}, {"kategori.6", ""},
@@ -255,7 +265,9 @@ enum command {
   CMD_LANJUTKAN,
   CMD_LEWATI,
   CMD_KIRIM,
-  CMD_UBAH
+  CMD_UBAH,
+  CMD_TAMBAH,
+  CMD_BARU
 };
 
 static const struct {
@@ -297,6 +309,8 @@ static const struct {
   {"tidak jadi", CMD_BATAL}, {"tdk jadi", CMD_BATAL},
   {"gak jadi", CMD_BATAL}, {"ga jadi", CMD_BATAL},
   {"sonde jadi", CMD_BATAL}, {"batal saja", CMD_BATAL},
+  {"tambahkan saja", CMD_TAMBAH}, {"laporan baru", CMD_BARU},
+  {"lapor baru", CMD_BARU}, {"buat baru", CMD_BARU},
 };
 
 /*
@@ -306,7 +320,10 @@ static const struct {
  * lie one letter from everyday words and names (BALIK: batik, Malik;
  * MULAI: mulia; BANTU: batu), and so does MENU (Manu, a name in Timor),
  * which would drop the draft.  UBAH and EDIT need a field number and are
- * never guessed.
+ * never guessed.  TAMBAH and BARU are the answers of the duplicate choice
+ * only, and never exact commands elsewhere (BARU is an everyday word, and
+ * the answer to a held draft's reminder): they are read here, exactly or
+ * with one typo, at that step alone (command_here()).
  */
 static const struct {
   const char *word;
@@ -316,6 +333,7 @@ static const struct {
   {"STATUS", CMD_STATUS}, {"LANJUT", CMD_LANJUT},
   {"LANJUTKAN", CMD_LANJUTKAN}, {"SELESAI", CMD_LANJUT},
   {"LEWATI", CMD_LEWATI}, {"KIRIM", CMD_KIRIM},
+  {"TAMBAH", CMD_TAMBAH}, {"TAMBAHKAN", CMD_TAMBAH}, {"BARU", CMD_BARU},
 };
 
 /* Ordinary words one letter from a word above, never read as its typo:
@@ -575,6 +593,11 @@ draft_reset(struct turn *t)
   t->draft = json_object_new_object();
 }
 
+/* The draft keys of the duplicate choice: the id of the open ticket the
+ * draft is like, and 1 when that ticket is the reporter's own. */
+#define DUP_TICKET "duplikat"
+#define DUP_OWN "duplikat_sendiri"
+
 /* The draft keys that mark lokasi and waktu as kept as given. */
 static const struct {
   const char *field;         /* the draft and ticket field */
@@ -736,8 +759,42 @@ say_story_so_far(struct turn *t)
   return say(t, "kronologi.more", &var, 1);
 }
 
-/* Ask the question of the current step (the summary at konfirmasi; at
- * kronologi, when part of the story is already told, how to go on). */
+/*
+ * The duplicate choice (SPEC 4 rule 4): for the reporter's own ticket its
+ * number and status; for another reporter's only that a similar report is
+ * being handled (a reporter sees only the tickets of their own number).
+ */
+static int
+say_duplicate(struct turn *t)
+{
+  struct json_object *id;
+  struct store_ticket old;
+  struct catalog_var vars[2];
+  struct buf label = BUF_INIT;
+  char key[40];
+  int rc;
+
+  if (!draft_int(t, DUP_OWN) ||
+      !json_object_object_get_ex(t->draft, DUP_TICKET, &id))
+    return say0(t, "duplicate.other");
+  rc = store_ticket_by_id(t->st, json_object_get_int64(id), &old);
+  if (rc != 0)
+    return rc == AERR_NOTFOUND ? say0(t, "duplicate.other") : rc;
+  snprintf(key, sizeof(key), "status.%s", old.status);
+  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
+  vars[0].name = "ticket";
+  vars[0].value = old.number;
+  vars[1].name = "status";
+  vars[1].value = label.data ? label.data : old.status;
+  rc = say(t, "duplicate.same", vars, 2);
+  buf_free(&label);
+  store_ticket_clear(&old);
+  return rc;
+}
+
+/* Ask the question of the current step (the summary at konfirmasi, the
+ * choice at duplikat; at kronologi, when part of the story is already
+ * told, how to go on). */
 static int
 ask_step(struct turn *t)
 {
@@ -745,6 +802,8 @@ ask_step(struct turn *t)
 
   if (t->step == STEP_KONFIRMASI)
     return say_konfirmasi(t);
+  if (t->step == STEP_DUPLIKAT)
+    return say_duplicate(t);
   if (t->step == STEP_KRONOLOGI && sofar != NULL && sofar[0] != '\0')
     return say_story_so_far(t);
   return say0(t, steps[t->step].ask);
@@ -757,6 +816,10 @@ enter(struct turn *t, enum step to)
   conv_set_step(t, to);
   if (to == STEP_KONFIRMASI)
     draft_del(t, "edit");
+  if (to != STEP_DUPLIKAT) {
+    draft_del(t, DUP_TICKET);
+    draft_del(t, DUP_OWN);
+  }
   return ask_step(t);
 }
 
@@ -870,6 +933,9 @@ command_here(enum step s, enum command c)
     return s == STEP_BUKTI;
   case CMD_KIRIM:
     return s == STEP_KONFIRMASI;
+  case CMD_TAMBAH:
+  case CMD_BARU:
+    return s == STEP_DUPLIKAT;
   default:
     return 0;
   }
@@ -1081,8 +1147,8 @@ wita_midnight(int64_t now)
 }
 
 /*
- * The steps of file_ticket().  refuse_over_limit() and refuse_duplicate()
- * answer the turn themselves when the report may not be filed (*refused
+ * The steps of file_ticket().  refuse_over_limit() and offer_duplicate()
+ * answer the turn themselves when the report is not filed now (*refused
  * set); each returns 0 or an error.
  */
 
@@ -1111,41 +1177,13 @@ refuse_over_limit(struct turn *t, int *refused)
   return say(t, "ticket.limit", &v, 1);
 }
 
-/* Tell the reporter that old, still open, already holds this report, and
- * drop the draft. */
+/*
+ * Rule 4: a report like an open ticket is not filed blindly: the matched
+ * ticket is kept in the draft and the reporter asked to choose (TAMBAH or
+ * BARU, on_duplikat()).
+ */
 static int
-answer_duplicate(struct turn *t, const struct similar_hit *hit,
-                 const struct store_ticket *old)
-{
-  struct catalog_var vars[2];
-  struct buf label = BUF_INIT;
-  char key[40];
-  int rc;
-
-  snprintf(key, sizeof(key), "status.%s", old->status);
-  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
-  vars[0].name = "ticket";
-  vars[0].value = old->number;
-  vars[1].name = "status";
-  vars[1].value = label.data ? label.data : old->status;
-  log_info("event=report.rejected session=%lld step=konfirmasi "
-           "reason=%s ticket=%s score=%.2f", (long long)t->sess.id,
-           hit->same_reporter ? "duplicate_same" : "duplicate_any",
-           old->number, hit->score);
-  count_rejection(t, hit->same_reporter ? "duplicate_same" : "duplicate_any");
-  rc = say(t, "duplicate", vars, 2);
-  buf_free(&label);
-  if (rc == 0) {
-    rc = store_evidence_drop(t->st, t->sess.id);
-    draft_reset(t);
-    conv_set_step(t, STEP_MENU);
-  }
-  return rc;
-}
-
-/* Rule 4: not a report already being handled. */
-static int
-refuse_duplicate(struct turn *t, const char *category, int *refused)
+offer_duplicate(struct turn *t, const char *category, int *refused)
 {
   struct buf b = BUF_INIT;
   struct similar_hit hit;
@@ -1167,9 +1205,16 @@ refuse_duplicate(struct turn *t, const char *category, int *refused)
   rc = store_ticket_by_id(t->st, hit.ticket_id, &old);
   if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status))) {
     *refused = 1;
-    rc = answer_duplicate(t, &hit, &old);
+    log_info("event=report.duplicate session=%lld reason=%s ticket=%s "
+             "score=%.2f", (long long)t->sess.id,
+             hit.same_reporter ? "duplicate_same" : "duplicate_any",
+             old.number, hit.score);
+    json_object_object_add(t->draft, DUP_TICKET,
+                           json_object_new_int64(hit.ticket_id));
+    if (hit.same_reporter)
+      draft_set_int(t, DUP_OWN, 1);
     store_ticket_clear(&old);
-    return rc;
+    return enter(t, STEP_DUPLIKAT);
   }
   store_ticket_clear(&old);
   return rc != AERR_NOTFOUND ? rc : 0;
@@ -1203,15 +1248,28 @@ ticket_from_draft(struct turn *t, const char *category, const char *ident,
   tk->created_at = t->ev->now_ms;
 }
 
+/* The reporter's name, when the identity choice ident gives one. */
 static int
-file_ticket(struct turn *t)
+keep_name(struct turn *t, const char *ident)
+{
+  const char *nama = draft_str(t, "nama");
+
+  if (strcmp(ident, "anonim") == 0 || nama == NULL)
+    return 0;
+  return store_reporter_set_name(t->st, t->ev->reporter_id, nama);
+}
+
+/* File the draft as a new ticket (after the duplicate check when check is
+ * set), tell its number and go back to the menu. */
+static int
+file_ticket(struct turn *t, int check)
 {
   struct store_ticket_new tk = {0};
   struct buf marks = BUF_INIT;
   struct catalog_var v;
-  const char *ident, *nama, *category;
+  const char *ident, *category;
   char number[TICKET_NUMBER_MAX];
-  int kat, rc, refused;
+  int kat, rc, refused = 0;
   int64_t id = 0;
 
   rc = refuse_over_limit(t, &refused);
@@ -1222,7 +1280,8 @@ file_ticket(struct turn *t)
   ident = draft_str(t, "identitas");
   if (ident == NULL)
     ident = "anonim";
-  rc = refuse_duplicate(t, category, &refused);
+  if (check)
+    rc = offer_duplicate(t, category, &refused);
   if (rc != 0 || refused)
     return rc;
   ticket_from_draft(t, category, ident, &tk);
@@ -1234,9 +1293,7 @@ file_ticket(struct turn *t)
   buf_free(&marks);
   if (rc != 0)
     return rc;
-  nama = draft_str(t, "nama");
-  if (strcmp(ident, "anonim") != 0 && nama != NULL)
-    rc = store_reporter_set_name(t->st, t->ev->reporter_id, nama);
+  rc = keep_name(t, ident);
   if (rc == 0)
     rc = store_evidence_attach(t->st, t->sess.id, id);
   if (rc != 0)
@@ -1258,6 +1315,107 @@ file_ticket(struct turn *t)
   draft_reset(t);
   conv_set_step(t, STEP_MENU);
   return 0;
+}
+
+/* The account a TAMBAH adds to a ticket: who, where and when as the
+ * reporter told them, then the story. */
+static int
+addition_note(struct turn *t, struct buf *note)
+{
+  const char *terlapor = draft_str(t, "terlapor"),
+             *lokasi = draft_str(t, "lokasi"), *waktu = draft_str(t, "waktu"),
+             *kronologi = draft_str(t, "kronologi");
+
+  return buf_printf(note, "Terlapor: %s\nLokasi: %s\nWaktu: %s\n%s",
+                    terlapor ? terlapor : "-", lokasi ? lokasi : "-",
+                    waktu ? waktu : "-", kronologi ? kronologi : "");
+}
+
+/* The event's actor for a TAMBAH: "tambahan" on the reporter's own
+ * ticket; on another's "dukungan", with the supporter's handle unless
+ * they chose to stay anonymous. */
+static int
+addition_actor(struct turn *t, int own, const char *ident, struct buf *actor)
+{
+  char *handle = NULL;
+  int rc;
+
+  if (own)
+    return buf_puts(actor, "tambahan");
+  if (strcmp(ident, "anonim") == 0)
+    return buf_puts(actor, "dukungan");
+  rc = store_reporter_handle(t->st, t->ev->reporter_id, &handle);
+  if (rc == 0)
+    rc = buf_printf(actor, "dukungan:%s", handle);
+  free(handle);
+  return rc;
+}
+
+/*
+ * TAMBAH at the duplicate choice: the draft's account and evidence go to
+ * the matched ticket as an event (an addition by its own reporter, a
+ * supporting statement by another), and the draft is done.  A ticket
+ * closed in the meantime is no longer being handled: the draft is filed
+ * as a report of its own.
+ */
+static int
+add_to_ticket(struct turn *t)
+{
+  struct json_object *id;
+  struct store_ticket old;
+  struct buf note = BUF_INIT, actor = BUF_INIT;
+  const char *ident = draft_str(t, "identitas");
+  int own = draft_int(t, DUP_OWN), rc = AERR_NOTFOUND;
+
+  if (ident == NULL)
+    ident = "anonim";
+  memset(&old, 0, sizeof(old));
+  if (json_object_object_get_ex(t->draft, DUP_TICKET, &id))
+    rc = store_ticket_by_id(t->st, json_object_get_int64(id), &old);
+  if (rc == 0 && ticket_status_closed(ticket_status_parse(old.status)))
+    rc = AERR_NOTFOUND;
+  if (rc == AERR_NOTFOUND) {
+    store_ticket_clear(&old);
+    return file_ticket(t, 0);
+  }
+  if (rc == 0)
+    rc = addition_note(t, &note);
+  if (rc == 0)
+    rc = addition_actor(t, own, ident, &actor);
+  if (rc == 0)
+    rc = store_ticket_note(t->st, old.id, actor.data, note.data,
+                           t->ev->now_ms);
+  if (rc == 0)
+    rc = store_evidence_attach(t->st, t->sess.id, old.id);
+  if (rc == 0 && !own)
+    rc = keep_name(t, ident);
+  if (rc == 0) {
+    struct catalog_var v = {"ticket", old.number};
+    log_info("event=ticket.added ticket=%s kind=%s identitas=%s", old.number,
+             own ? "tambahan" : "dukungan", ident);
+    rc = own ? say(t, "addition.received", &v, 1)
+             : say0(t, "support.received");
+  }
+  buf_free(&note);
+  buf_free(&actor);
+  store_ticket_clear(&old);
+  if (rc == 0) {
+    draft_reset(t);
+    conv_set_step(t, STEP_MENU);
+  }
+  return rc;
+}
+
+/* The duplicate choice: TAMBAH or BARU (BATAL, MENU and KEMBALI work as
+ * everywhere). */
+static int
+on_duplikat(struct turn *t, enum command cmd)
+{
+  if (cmd == CMD_TAMBAH)
+    return add_to_ticket(t);
+  if (cmd == CMD_BARU)
+    return file_ticket(t, 0);
+  return invalid(t, "invalid.duplikat", NULL, 0, "duplikat_choice");
 }
 
 /* ---- Steps' handlers ------------------------------------------------- */
@@ -1890,7 +2048,7 @@ on_konfirmasi(struct turn *t, enum command cmd)
   int n;
 
   if (cmd == CMD_KIRIM)
-    return file_ticket(t);
+    return file_ticket(t, 1);
   if (cmd == CMD_UBAH) {
     n = choice(t->arg, FIELD_IDENTITAS);
     if (n == 0)
@@ -1931,6 +2089,36 @@ on_unsupported(struct turn *t)
 }
 
 /* ---- The turn -------------------------------------------------------- */
+
+/*
+ * SPEC 3: media sent before the evidence step is kept for the draft (so
+ * downloaded at once) and the question of the step repeated.  At the menu
+ * it opens a draft, as a story does: said so, then the first question.
+ * A type not taken is not kept, and opens nothing.
+ */
+static int
+early_media(struct turn *t)
+{
+  int n = 0, rc, keep = mime_ok(t->ev->msg->media_mime) &&
+                        (t->step == STEP_MENU || t->step >= STEP_KATEGORI);
+
+  if (keep && t->step == STEP_MENU)
+    draft_reset(t);
+  if (keep) {
+    rc = keep_evidence(t, &n);
+    if (rc != 0)
+      return rc;
+  }
+  if (keep && t->step == STEP_MENU) {
+    log_info("event=report.story session=%lld words=0",
+             (long long)t->sess.id);
+    rc = say0(t, "bukti.started");
+    return rc != 0 ? rc : enter(t, STEP_KATEGORI);
+  }
+  if (t->step == STEP_KONFIRMASI || t->step == STEP_DUPLIKAT)
+    return ask_step(t);
+  return say0(t, steps[t->step].ask);
+}
 
 /* The name step: free text only, checked as a name. */
 static int
@@ -2033,6 +2221,8 @@ on_step(struct turn *t, const char *text, enum command cmd, int fresh)
     return on_nama(t, text, cmd);
   case STEP_KONFIRMASI:
     return on_konfirmasi(t, cmd);
+  case STEP_DUPLIKAT:
+    return on_duplikat(t, cmd);
   default:
     conv_set_step(t, STEP_MENU);
     return say0(t, "menu");
@@ -2051,7 +2241,7 @@ dispatch(struct turn *t, int fresh)
   char textbuf[4096 + 1];
   const char *text = msg_text(t, textbuf, sizeof(textbuf));
   enum command cmd = CMD_NONE;
-  int n = 0, rc, done;
+  int rc, done;
 
   if (m->kind == MSG_UNSUPPORTED)
     return on_unsupported(t);
@@ -2065,18 +2255,8 @@ dispatch(struct turn *t, int fresh)
   if (rc != 0 || done)
     return rc;
 
-  /* Media sent before the evidence step is kept, and the question of the
-   * step repeated. */
-  if (m->kind == MSG_MEDIA && t->step != STEP_BUKTI) {
-    if (t->step > STEP_KATEGORI && mime_ok(m->media_mime)) {
-      rc = keep_evidence(t, &n);
-      if (rc != 0)
-        return rc;
-    }
-    if (t->step == STEP_KONFIRMASI)
-      return say_konfirmasi(t);
-    return say0(t, steps[t->step].ask);
-  }
+  if (m->kind == MSG_MEDIA && t->step != STEP_BUKTI)
+    return early_media(t);
   if (m->kind == MSG_LOCATION && t->step != STEP_LOKASI)
     return invalid(t, steps[t->step].help, NULL, 0, "location_here");
 

@@ -499,6 +499,13 @@ store_evidence_items_free(struct store_evidence_item *v, int n)
 }
 
 int
+store_ticket_note(struct store *st, int64_t ticket_id, const char *actor,
+                  const char *note, int64_t now)
+{
+  return st->ops->ticket_note(st, ticket_id, actor, note, now);
+}
+
+int
 store_ticket_set_status(struct store *st, int64_t ticket_id, const char *from,
                         const char *to, const char *actor, const char *note,
                         const char *agency, int64_t now)

@@ -469,6 +469,14 @@ int store_ticket_set_status(struct store *st, int64_t ticket_id,
                             const char *actor, const char *note,
                             const char *agency, int64_t now);
 
+/*
+ * Add an event without a change of status to ticket_id: by actor, note
+ * its text (a reporter's addition, another reporter's supporting
+ * statement).  The ticket's status and service-level clock are untouched.
+ */
+int store_ticket_note(struct store *st, int64_t ticket_id, const char *actor,
+                      const char *note, int64_t now);
+
 /* ---- Service-level timers -------------------------------------------- */
 
 /*

@@ -99,6 +99,8 @@ struct store_ops {
                            const char *from, const char *to,
                            const char *actor, const char *note,
                            const char *agency, int64_t now);
+  int (*ticket_note)(struct store *st, int64_t ticket_id, const char *actor,
+                     const char *note, int64_t now);
   int (*ticket_count_status)(struct store *st, const char *status, int *n);
   int (*session_count_active)(struct store *st, int64_t now, int *n);
   int (*purge_step)(struct store *st, struct store_purge *p);

@@ -2294,6 +2294,17 @@ sq_ticket_set_status(struct store *st, int64_t ticket_id, const char *from,
   return sq_event_add(sq, ticket_id, now, actor, from, to, note);
 }
 
+static int
+sq_ticket_note(struct store *st, int64_t ticket_id, const char *actor,
+               const char *note, int64_t now)
+{
+  struct sq_store *sq = sq_of(st);
+
+  if (sq->lost)
+    return sq->lost;
+  return sq_event_add(sq, ticket_id, now, actor, NULL, NULL, note);
+}
+
 /* ---- Retention and identity ---- */
 
 static int
@@ -2667,6 +2678,7 @@ const struct store_ops store_sqlite_ops = {
   .ticket_list = sq_ticket_list,
   .reporter_handle = sq_reporter_handle,
   .ticket_events = sq_ticket_events,
+  .ticket_note = sq_ticket_note,
   .ticket_evidence = sq_ticket_evidence,
   .ticket_set_status = sq_ticket_set_status,
   .ticket_count_status = sq_ticket_count_status,

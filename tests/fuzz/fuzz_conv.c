@@ -65,7 +65,7 @@ static const struct fv_who fv_who[4] = {
 /* Answers and commands of every step, a few ways each. */
 static const char *const fv_phrases[] = {
   "Halo", "1", "2", "3", "4", "7", "8", "0", "pungli", "gratifikasi",
-  "korupsi", "KIRIM", "kirim", "BATAL", "MENU", "BANTUAN", "KEMBALI",
+  "korupsi", "KIRIM", "kirim", "TAMBAH", "tambha", "BARU", "BATAL", "MENU", "BANTUAN", "KEMBALI",
   "LANJUT", "LEWATI", "UBAH 1", "UBAH 2", "UBAH 3", "UBAH 4", "UBAH 5",
   "UBAH 6", "UBAH 7", "UBAH 9", "UBAH", "ubah dua", "STATUS", "STATUS 1",
   "STATUS NTT-2026-00001", "CEK ntt 2026 2", "cek 2026-1", "kemarin",
@@ -116,7 +116,7 @@ static const int64_t fv_steps[8] = {
 
 static const char *const fv_step_names[] = {
   "menu", "status", "kategori", "terlapor", "lokasi", "waktu", "kronologi",
-  "bukti", "identitas", "nama", "konfirmasi",
+  "bukti", "identitas", "nama", "konfirmasi", "duplikat",
 };
 
 /* The engine's world, set up once. */

@@ -153,6 +153,38 @@ START_TEST(photo_is_fetched_and_stored_by_digest)
 }
 END_TEST
 
+/* SPEC 3: a photo that is a reporter's first message, before any draft,
+ * opens a draft and is downloaded at once for it. */
+START_TEST(photo_before_a_draft_is_fetched_for_it)
+{
+  struct tu_daemon d;
+  struct fakeprov *fp;
+  struct tu_replies r;
+  char json[512], *url;
+
+  ck_assert_int_eq(fakeprov_start(&fp), 0);
+  fakeprov_default(fp, 200, "\xff\xd8\xff\xe0 early photo");
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  url = fakeprov_url(fp, "/media/early.jpg");
+  snprintf(json, sizeof(json), "{\"from\":\"081260000009\",\"media\":"
+           "{\"url\":\"%s\",\"mime\":\"image/jpeg\"}}", url);
+  ck_assert_int_eq(tu_say_json(&d, json, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  ck_assert(tu_is(&r, 0, "bukti.started"));
+  ck_assert(tu_is(&r, r.n - 1, "ask.kategori"));
+  tu_replies_free(&r);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=evidence.stored", 10000),
+                   0);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM evidence e JOIN "
+                                 "sessions s ON s.id = e.session_id WHERE "
+                                 "e.status = 'stored' AND s.step = "
+                                 "'kategori'"), 1);
+  free(url);
+  tu_daemon_cleanup(&d);
+  fakeprov_stop(fp);
+}
+END_TEST
+
 START_TEST(failed_download_is_retried)
 {
   struct tu_daemon d;
@@ -649,10 +681,18 @@ life_file(struct life *l, int i)
   life_phone(i, from);
   ck_assert_int_eq(tu_say(&l->d, from, "KIRIM", NULL, &r), 0);
   ck_assert_int_eq(r.status, 200);
-  if (r.n > 0 && tu_is(&r, r.n - 1, "ticket.created"))
+  if (r.n > 0 && tu_is(&r, r.n - 1, "ticket.created")) {
     l->filed++;
-  else
-    l->duplicates++;
+  } else {
+    /* Like an open ticket: the reporter chooses, by turns adding to it
+     * (its evidence goes to that ticket) or dropping the draft. */
+    int dup = r.n > 0 && (tu_is(&r, r.n - 1, "duplicate.same") ||
+                          tu_is(&r, r.n - 1, "duplicate.other"));
+    if (dup && l->duplicates++ % 2 == 0)
+      LIFE_SAY(l, i, "TAMBAH", "addition.received", "support.received");
+    else if (dup)
+      LIFE_SAY(l, i, "BATAL", "cancelled");
+  }
   tu_replies_free(&r);
   l->state[i] = 0;
 }
@@ -845,6 +885,7 @@ evidence_suite(void)
 
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, photo_is_fetched_and_stored_by_digest);
+  tcase_add_test(tc, photo_before_a_draft_is_fetched_for_it);
   tcase_add_test(tc, failed_download_is_retried);
   tcase_add_test(tc, oversized_download_is_refused);
   tcase_add_test(tc, private_addresses_are_refused);

@@ -2,7 +2,8 @@
  * test_quality.c: the hotline's four rules through the real daemon:
  * insults refused and a clean rewrite taken; a description not in
  * Indonesian questioned once and insisted on; dates in the future or too
- * old refused; places matched; a duplicate not filed again.
+ * old refused; places matched; a duplicate not filed again (the reporter
+ * adds to the open ticket instead).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,20 +162,29 @@ START_TEST(duplicate_not_filed_again)
                    "diproses, tanpa kuitansi", "kronologi.more");
   finish(&d, a);
   ck_assert_int_eq(tu_say(&d, a, "KIRIM", NULL, &r), 0);
-  ck_assert(tu_is(&r, 0, "duplicate"));
+  ck_assert(tu_is(&r, 0, "duplicate.same"));
   ck_assert(tu_has(&r, num));
   tu_replies_free(&r);
   ck_assert(tu_daemon_log_has(&d, "reason=duplicate_same"));
+  /* The reporter chooses (SPEC 4 rule 4): TAMBAH adds it to the ticket. */
+  tu_expect(&d, a, "TAMBAH", "addition.received");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM ticket_events "
+                                 "WHERE actor = 'tambahan'"), 1);
 
   /* Another reporter copying it word for word. */
   walk(&d, b);
   tu_expect(&d, b, story, "kronologi.more");
   finish(&d, b);
   ck_assert_int_eq(tu_say(&d, b, "KIRIM", NULL, &r), 0);
-  ck_assert(tu_is(&r, 0, "duplicate"));
-  ck_assert(tu_has(&r, num));
+  ck_assert(tu_is(&r, 0, "duplicate.other"));
+  /* Not the other reporter's ticket number: a reporter sees only the
+   * tickets of their own number. */
+  ck_assert(!tu_has(&r, num));
   tu_replies_free(&r);
   ck_assert(tu_daemon_log_has(&d, "reason=duplicate_any"));
+  tu_expect(&d, b, "TAMBAH", "support.received");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM ticket_events "
+                                 "WHERE actor LIKE 'dukungan%'"), 1);
 
   /* An unrelated report in the same category is filed. */
   walk(&d, "081300000008");

@@ -865,8 +865,9 @@ START_TEST(status_in_a_draft_keeps_the_draft)
 }
 END_TEST
 
-/* SPEC 4 rule 4: the same incident while its ticket is open is not filed
- * again; once closed, it may be. */
+/* SPEC 4 rule 4: the same incident while its ticket is open is neither
+ * filed blindly nor dropped: the reporter is asked, and BATAL there drops
+ * the draft as anywhere.  Once the ticket is closed, the story is filed. */
 START_TEST(duplicate_not_filed_twice)
 {
   char number[TICKET_NUMBER_MAX];
@@ -874,8 +875,17 @@ START_TEST(duplicate_not_filed_twice)
 
   file_report(&A, number);
   walk(&A, AT_KONFIRMASI);
-  expect(&A, "KIRIM", "duplicate");
+  expect(&A, "KIRIM", "duplicate.same");
   expect_has(number);
+  expect_step(&A, "duplikat");
+  ck_assert(draft_has(&A, "duplikat"));
+  ck_assert(draft_has(&A, "kronologi"));
+  ck_assert_int_eq(ticket_count(), 1);
+  expect(&A, "apa maksudnya", "invalid.duplikat");
+  expect_step(&A, "duplikat");
+  expect(&A, "BATAL", "cancelled");
+  expect_step(&A, "menu");
+  ck_assert(!draft_has(&A, "duplikat"));
   ck_assert_int_eq(ticket_count(), 1);
   /* Closed: no longer a duplicate target. */
   ticket(number, &t);
@@ -886,6 +896,135 @@ START_TEST(duplicate_not_filed_twice)
   store_ticket_clear(&t);
   file_report(&A, number);
   ck_assert_str_eq(number, "NTT-2026-00002");
+}
+END_TEST
+
+/* Events of ticket number by actor, their note containing needle. */
+static int64_t
+ticket_events_like(const char *number, const char *actor,
+                   const char *needle)
+{
+  struct store_ticket t;
+  struct store_event *ev = NULL;
+  int64_t found = 0;
+  int i, n = 0;
+
+  ticket(number, &t);
+  ck_assert_int_eq(store_ticket_events(fx.st, t.id, &ev, &n), 0);
+  for (i = 0; i < n; i++)
+    if (ev[i].actor != NULL && strcmp(ev[i].actor, actor) == 0 &&
+        ev[i].note != NULL && strstr(ev[i].note, needle) != NULL &&
+        ev[i].from_status == NULL && ev[i].to_status == NULL)
+      found++;
+  store_events_free(ev, n);
+  store_ticket_clear(&t);
+  return found;
+}
+
+/* Evidence rows attached to ticket number. */
+static int64_t
+ticket_evidence_rows(const char *number)
+{
+  struct store_ticket t;
+  int64_t n;
+
+  ticket(number, &t);
+  n = db_int("SELECT count(*) FROM evidence WHERE ticket_id = ?1", t.id);
+  store_ticket_clear(&t);
+  return n;
+}
+
+/* SPEC 4 rule 4: the same reporter's TAMBAH puts the new account and its
+ * evidence on the open ticket, as an addition; no ticket is filed. */
+START_TEST(duplicate_same_reporter_adds_to_the_ticket)
+{
+  char number[TICKET_NUMBER_MAX], again[TICKET_NUMBER_MAX];
+
+  file_report(&A, number);
+  ck_assert_int_eq(ticket_evidence_rows(number), 0);
+  walk(&A, AT_BUKTI);
+  say_media(&A, "image/jpeg");
+  ck_assert(last_is("bukti.received"));
+  walk_on(&A, AT_BUKTI, AT_KONFIRMASI);
+  expect(&A, "KIRIM", "duplicate.same");
+  expect(&A, "tambah", "addition.received");
+  reply_number(again);
+  ck_assert_str_eq(again, number);
+  expect_step(&A, "menu");
+  ck_assert(!draft_has(&A, "kronologi"));
+  ck_assert(!draft_has(&A, "duplikat"));
+  ck_assert_int_eq(ticket_count(), 1);
+  ck_assert_int_eq(ticket_evidence_rows(number), 1);
+  ck_assert_int_eq(draft_evidence(&A), 0);
+  ck_assert_int_eq(ticket_events_like(number, "tambahan", "gratis menurut"),
+                   1);
+}
+END_TEST
+
+/* SPEC 4 rule 4: the same reporter's BARU files the draft as a new
+ * ticket, as KIRIM would have without the check. */
+START_TEST(duplicate_same_reporter_files_anew)
+{
+  char number[TICKET_NUMBER_MAX];
+
+  file_report(&A, number);
+  walk(&A, AT_KONFIRMASI);
+  expect(&A, "KIRIM", "duplicate.same");
+  expect(&A, "BARU", "ticket.created");
+  reply_number(number);
+  ck_assert_str_eq(number, "NTT-2026-00002");
+  expect_step(&A, "menu");
+  ck_assert_int_eq(ticket_count(), 2);
+  ck_assert_int_eq(ticket_events_like("NTT-2026-00001", "tambahan", ""), 0);
+}
+END_TEST
+
+/* SPEC 4 rule 4 and 7: another reporter is told only that a similar report
+ * is being handled (not its number: a reporter sees only their own
+ * tickets); TAMBAH records their account on it as a supporting statement
+ * under their own handle (they gave their name), and nothing of the first
+ * reporter is shown to them. */
+START_TEST(duplicate_other_reporter_supports_without_the_number)
+{
+  char number[TICKET_NUMBER_MAX], actor[96];
+  char *handle = NULL;
+
+  file_report(&A, number);
+  walk(&B, AT_KONFIRMASI);
+  expect(&B, "KIRIM", "duplicate.other");
+  ck_assert_msg(strstr(last(), "NTT-") == NULL, "number shown: '%s'", last());
+  expect_step(&B, "duplikat");
+  expect(&B, "tambha", "support.received");
+  ck_assert_msg(strstr(last(), "NTT-") == NULL, "number shown: '%s'", last());
+  expect_step(&B, "menu");
+  ck_assert_int_eq(ticket_count(), 1);
+  ck_assert_int_eq(store_reporter_handle(fx.st, reporter(&B), &handle), 0);
+  snprintf(actor, sizeof(actor), "dukungan:%s", handle);
+  free(handle);
+  ck_assert_int_eq(ticket_events_like(number, actor, "gratis menurut"), 1);
+  /* B's own status list stays empty: the ticket is not theirs. */
+  expect(&B, "STATUS " "NTT-2026-00001", "status.notfound");
+}
+END_TEST
+
+/* An anonymous supporter leaves no handle on the ticket; BARU from
+ * another reporter files their own ticket. */
+START_TEST(duplicate_other_reporter_anonymous_or_new)
+{
+  char number[TICKET_NUMBER_MAX];
+
+  file_report(&A, number);
+  walk(&B, AT_IDENTITAS);
+  expect(&B, "3", "konfirmasi");
+  expect(&B, "KIRIM", "duplicate.other");
+  expect(&B, "TAMBAH", "support.received");
+  ck_assert_int_eq(ticket_events_like(number, "dukungan", "gratis"), 1);
+  walk(&B, AT_KONFIRMASI);
+  expect(&B, "KIRIM", "duplicate.other");
+  expect(&B, "BARU", "ticket.created");
+  reply_number(number);
+  ck_assert_str_eq(number, "NTT-2026-00002");
+  ck_assert_int_eq(ticket_count(), 2);
 }
 END_TEST
 
@@ -1316,6 +1455,50 @@ START_TEST(free_text_at_menu_starts_a_draft)
 }
 END_TEST
 
+/* SPEC 3: a photo sent at the menu, before any draft, is not lost: it
+ * opens a draft as a story does (said so, then the first question), kept
+ * as its evidence and waiting for the downloader; one sent at the kategori
+ * question is kept too, and both go with the ticket. */
+START_TEST(media_at_menu_starts_a_draft)
+{
+  struct store_evidence_row *rows = NULL;
+  char number[TICKET_NUMBER_MAX];
+  int n = 0;
+
+  expect(&A, "Halo", "menu");
+  say_media(&A, "image/jpeg");
+  ck_assert_int_eq(fx.r.n, 2);
+  ck_assert_msg(strncmp(fx.r.v[0], tu_text("bukti.started"),
+                        strlen(tu_text("bukti.started"))) == 0,
+                "not said: '%s'", fx.r.v[0]);
+  ck_assert(last_is("ask.kategori"));
+  expect_step(&A, "kategori");
+  ck_assert_int_eq(draft_evidence(&A), 1);
+  ck_assert_int_eq(store_evidence_due(fx.st, fx.now, 10, &rows, &n), 0);
+  ck_assert_int_eq(n, 1);
+  ck_assert_str_eq(rows[0].mime, "image/jpeg");
+  store_evidence_rows_free(rows, n);
+  say_media(&A, "application/pdf");
+  ck_assert(last_is("ask.kategori"));
+  ck_assert_int_eq(draft_evidence(&A), 2);
+  walk_on(&A, AT_KATEGORI, AT_KONFIRMASI);
+  expect(&A, "KIRIM", "ticket.created");
+  reply_number(number);
+  ck_assert_int_eq(ticket_evidence_rows(number), 2);
+}
+END_TEST
+
+/* A file of a type not taken opens no draft. */
+START_TEST(unsupported_media_at_menu_opens_no_draft)
+{
+  expect(&A, "Halo", "menu");
+  say_media(&A, "application/x-msdownload");
+  ck_assert(last_is("menu"));
+  expect_step(&A, "menu");
+  ck_assert_int_eq(db_int("SELECT count(*) FROM evidence", 0), 0);
+}
+END_TEST
+
 /* The story is the first part of the kronologi: said so, then the first
  * question; at the kronologi step it is there to go on from. */
 START_TEST(story_at_menu_is_the_first_part)
@@ -1434,6 +1617,10 @@ conv_suite(void)
   tcase_add_test(ts, kronologi_insist_after_caps);
   suite_add_tcase(s, ts);
   tcase_add_test(tl, duplicate_not_filed_twice);
+  tcase_add_test(tl, duplicate_same_reporter_adds_to_the_ticket);
+  tcase_add_test(tl, duplicate_same_reporter_files_anew);
+  tcase_add_test(tl, duplicate_other_reporter_supports_without_the_number);
+  tcase_add_test(tl, duplicate_other_reporter_anonymous_or_new);
   tcase_add_test(tl, tickets_per_day_limit);
   tcase_add_test(tl, flood_notice_is_one_reply);
   suite_add_tcase(s, tl);
@@ -1468,6 +1655,8 @@ conv_suite(void)
     tcase_add_checked_fixture(tm, fx_setup, fx_teardown);
     tcase_add_test(tm, free_text_at_menu_starts_a_draft);
     tcase_add_test(tm, story_at_menu_is_the_first_part);
+    tcase_add_test(tm, media_at_menu_starts_a_draft);
+    tcase_add_test(tm, unsupported_media_at_menu_opens_no_draft);
     tcase_add_test(tm, menu_words_get_useful_answers);
     tcase_add_loop_test(tm, short_text_at_menu_is_not_a_report, 0,
                         (int)(sizeof(not_reports) / sizeof(not_reports[0])));
