@@ -204,12 +204,7 @@ admin_call(const char *sock, const char *method, const char *path,
     return CTL_FAIL;
   code = ctl_exit_for(status);
   if (code != CTL_OK) {
-    struct json_object *o = json_tokener_parse(answer ? answer : "");
-    struct json_object *e;
-    fprintf(stderr, "aduanctl: %s\n",
-            o != NULL && json_object_object_get_ex(o, "error", &e)
-              ? json_object_get_string(e) : (answer ? answer : "failed"));
-    json_object_put(o);
+    ctl_print_error(answer, stderr);
   } else if (json || print == NULL) {
     fputs(answer ? answer : "", stdout);
     if (answer != NULL && answer[0] != '\0' &&

@@ -238,12 +238,23 @@ field(struct json_object *o, const char *key)
  * Text for a terminal.  What reporters write reaches the operator through
  * these printers, so nothing in it may act on the terminal or pass for a
  * line of aduanctl's own: each C0 control and DEL is written as \xNN,
- * each C1 control (U+0080 to U+009F) as \u00NN, each byte that is not
+ * each C1 control (U+0080 to U+009F) and each character that reorders or
+ * breaks the line (is_layout_char) as \uNNNN, each byte that is not
  * UTF-8 as \xNN.  A newline is kept when indent is given, and the next
  * line starts with indent, deeper than any line aduanctl starts itself;
  * without indent it is written \n.  (JSON output and the CSV export stay
  * exact: they are data for programs.)
  */
+/* Unicode's direction marks, embeddings, overrides and isolates, which
+ * can make a terminal show text in another order than it was written,
+ * and the line and paragraph separators. */
+static int
+is_layout_char(uint32_t cp)
+{
+  return cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+         (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 static const char *
 term_text(const char *s, const char *indent, struct buf *b)
 {
@@ -261,7 +272,7 @@ term_text(const char *s, const char *indent, struct buf *b)
       rc = buf_puts(b, "\\n");
     else if (c < 0x20 || c == 0x7f || k == 0)
       rc = buf_printf(b, "\\x%02x", c);
-    else if (cp >= 0x80 && cp <= 0x9f)
+    else if ((cp >= 0x80 && cp <= 0x9f) || is_layout_char(cp))
       rc = buf_printf(b, "\\u%04x", (unsigned)cp);
     else
       rc = buf_append(b, s + i, (size_t)k);
@@ -501,6 +512,23 @@ ctl_print_purge(const char *json, FILE *out)
   fprintf(out, "purged: %s raw payloads, %s reporters' personal data\n",
           tfield(&tm, o, "payloads", NULL), tfield(&tm, o, "reporters", NULL));
   term_free(&tm);
+  json_object_put(o);
+  return 0;
+}
+
+int
+ctl_print_error(const char *answer, FILE *out)
+{
+  struct json_object *o = json_tokener_parse(answer != NULL ? answer : "");
+  struct json_object *e;
+  struct buf b = BUF_INIT;
+  const char *why = answer != NULL && answer[0] != '\0' ? answer : "failed";
+
+  if (o != NULL && json_object_is_type(o, json_type_object) &&
+      json_object_object_get_ex(o, "error", &e))
+    why = json_object_get_string(e);
+  fprintf(out, "aduanctl: %s\n", term_text(why, NULL, &b));
+  buf_free(&b);
   json_object_put(o);
   return 0;
 }

@@ -101,6 +101,50 @@ START_TEST(tickets_escape_controls_and_newlines)
 }
 END_TEST
 
+/* Unicode direction controls (an override, an isolate, the marks) can
+ * reorder what the operator reads ("Trojan Source"); line and paragraph
+ * separators can break a line: each is written as \uNNNN. */
+START_TEST(direction_controls_are_escaped)
+{
+  const char *json =
+    "{\"tickets\":[{\"number\":\"NTT-2026-00001\",\"status\":\"diterima\","
+    "\"category\":\"a\\u202eb\\u2066c\",\"lokasi\":\"x\\u2028y\\u2029z\","
+    "\"created\":\"2026-01-01 10:00\","
+    "\"reporter\":\"R\\u2069d\\u200fe\\u061cf\"}]}";
+  static const char *const raw[] = {
+    "\xe2\x80\xae", "\xe2\x81\xa6", "\xe2\x81\xa9", "\xe2\x80\x8f",
+    "\xd8\x9c", "\xe2\x80\xa8", "\xe2\x80\xa9",
+  };
+  char *out = print_with(ctl_print_tickets, json);
+  size_t i;
+
+  for (i = 0; i < sizeof(raw) / sizeof(raw[0]); i++)
+    ck_assert_msg(strstr(out, raw[i]) == NULL, "control %zu kept raw:\n%s",
+                  i, out);
+  tu_assert_has_all(out, "a\\u202eb\\u2066c", "x\\u2028y\\u2029z",
+                    "R\\u2069d\\u200fe\\u061cf", NULL);
+  free(out);
+}
+END_TEST
+
+/* A refusal's reason is escaped too; without JSON the answer itself. */
+START_TEST(errors_are_escaped)
+{
+  char *out = print_with(ctl_print_error,
+                         "{\"error\":\"no ticket a\\u001b[2Jb\\u202ec\"}");
+
+  assert_no_controls(out);
+  ck_assert_str_eq(out, "aduanctl: no ticket a\\x1b[2Jb\\u202ec\n");
+  free(out);
+  out = print_with(ctl_print_error, "Bad Gateway\r");
+  ck_assert_str_eq(out, "aduanctl: Bad Gateway\\x0d\n");
+  free(out);
+  out = print_with(ctl_print_error, "");
+  ck_assert_str_eq(out, "aduanctl: failed\n");
+  free(out);
+}
+END_TEST
+
 static Suite *
 ctl_client_suite(void)
 {
@@ -109,6 +153,8 @@ ctl_client_suite(void)
 
   tcase_add_test(tc, show_escapes_controls);
   tcase_add_test(tc, tickets_escape_controls_and_newlines);
+  tcase_add_test(tc, direction_controls_are_escaped);
+  tcase_add_test(tc, errors_are_escaped);
   suite_add_tcase(s, tc);
   return s;
 }
