@@ -512,23 +512,33 @@ questions_json(const struct store_question *qs, int n)
   return arr;
 }
 
+/* The ticket numbered number into t; otherwise req is answered (404, or
+ * 503 when the database fails) and -1 returned. */
+static int
+find_ticket(const struct admin *s, struct httpd_request *req,
+            const char *number, struct store_ticket *t)
+{
+  int rc = store_ticket_by_number(s->ctx->store, number, t);
+
+  if (rc == 0)
+    return 0;
+  httpd_respond_error(req, rc == AERR_NOTFOUND ? 404 : 503,
+                      rc == AERR_NOTFOUND ? "no such ticket"
+                                          : "database unavailable");
+  return -1;
+}
+
 static void
 show_ticket(const struct admin *s, struct httpd_request *req,
             const char *number)
 {
   struct ticket_detail d;
   struct json_object *o;
-  int rc;
 
   memset(&d, 0, sizeof(d));
-  rc = store_ticket_by_number(s->ctx->store, number, &d.t);
-  if (rc == AERR_NOTFOUND) {
-    httpd_respond_error(req, 404, "no such ticket");
+  if (find_ticket(s, req, number, &d.t) != 0)
     return;
-  }
-  if (rc == 0)
-    rc = detail_load(s, &d);
-  if (rc != 0) {
+  if (detail_load(s, &d) != 0) {
     detail_free(&d);
     httpd_respond_error(req, 503, "database unavailable");
     return;
@@ -563,22 +573,6 @@ body_str(struct httpd_request *req, struct json_object **body,
   if (*body == NULL || !json_object_is_type(*body, json_type_object))
     return NULL;
   return json_get_str(*body, key);
-}
-
-/* The ticket numbered number into t; otherwise req is answered (404, or
- * 503 when the database fails) and -1 returned. */
-static int
-find_ticket(const struct admin *s, struct httpd_request *req,
-            const char *number, struct store_ticket *t)
-{
-  int rc = store_ticket_by_number(s->ctx->store, number, t);
-
-  if (rc == 0)
-    return 0;
-  httpd_respond_error(req, rc == AERR_NOTFOUND ? 404 : 503,
-                      rc == AERR_NOTFOUND ? "no such ticket"
-                                          : "database unavailable");
-  return -1;
 }
 
 /* Address a notice about ticket t to its reporter, in the ticket's
