@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <stdint.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -143,11 +144,21 @@ inbound_set_add(struct inbound_set *s)
 }
 
 int
+inbound_skip_n(struct inbound_set *s, size_t n, const char *why)
+{
+  if (n == 0)
+    return 0;
+  if (s->skipped == 0)
+    s->skip_why = why;
+  s->skipped = n > (size_t)(INT_MAX - s->skipped) ? INT_MAX
+                                                  : s->skipped + (int)n;
+  return 0;
+}
+
+int
 inbound_skip(struct inbound_set *s, const char *why)
 {
-  if (s->skipped++ == 0)
-    s->skip_why = why;
-  return 0;
+  return inbound_skip_n(s, 1, why);
 }
 
 struct status_update *

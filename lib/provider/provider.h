@@ -100,6 +100,9 @@ struct status_update *inbound_set_add_status(struct inbound_set *s);
  * why is a constant string.  Returns 0, for adapters to return. */
 int inbound_skip(struct inbound_set *s, const char *why);
 
+/* The same for n items at once (n >= 0; the count saturates). */
+int inbound_skip_n(struct inbound_set *s, size_t n, const char *why);
+
 /* ---- Sending ----------------------------------------------------------- */
 
 enum outbound_kind {

@@ -648,7 +648,7 @@ wa_status(struct wa_parse *p, struct json_object *st)
       break;
   if (i == sizeof(map) / sizeof(map[0])) {
     /* A state we do not track (Meta adds some now and then). */
-    p->out->skipped++;
+    inbound_skip(p->out, "status not tracked");
     return;
   }
 
@@ -720,7 +720,7 @@ wa_change(struct wa_parse *p, struct json_object *change)
       (pnid == NULL || strcmp(pnid, p->ch->phone_number_id) != 0)) {
     /* For another of the app's numbers: not ours to take. */
     n = wa_count(v, "messages") + wa_count(v, "statuses");
-    p->out->skipped += n > INT_MAX ? INT_MAX : (int)n;
+    inbound_skip_n(p->out, n, "for another number of the account");
     return;
   }
 

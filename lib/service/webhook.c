@@ -165,7 +165,7 @@ log_ignored(const struct webhook *s, const struct httpd_request *req,
 
   log_warn("event=webhook.ignored req=%s channel=%s count=%d reason=%s",
            req->id, ch->name, set->skipped,
-           log_quote(set->skip_why != NULL ? set->skip_why : "not ours", q,
+           log_quote(set->skip_why != NULL ? set->skip_why : "?", q,
                      sizeof(q)));
   snprintf(labels, sizeof(labels), "channel=\"%s\"",
            metrics_label(ch->name, name, sizeof(name)));
