@@ -2138,6 +2138,19 @@ on_nama(struct turn *t, const char *text, enum command cmd)
   return enter(t, STEP_KONFIRMASI);
 }
 
+/* Drop the draft and its evidence: back at the menu. */
+static int
+drop_draft(struct turn *t)
+{
+  int rc = store_evidence_drop(t->st, t->sess.id);
+
+  if (rc == 0) {
+    draft_reset(t);
+    conv_set_step(t, STEP_MENU);
+  }
+  return rc;
+}
+
 /*
  * The commands that work at every step (batal, menu, bantuan, kembali,
  * status): *done is set when cmd was one of them and has been answered.
@@ -2150,20 +2163,14 @@ on_command(struct turn *t, enum command cmd, int *done)
   *done = 1;
   switch (cmd) {
   case CMD_BATAL:
-    rc = store_evidence_drop(t->st, t->sess.id);
+    rc = drop_draft(t);
     if (rc != 0)
       return rc;
-    draft_reset(t);
-    conv_set_step(t, STEP_MENU);
     log_info("event=report.cancelled session=%lld", (long long)t->sess.id);
     return say0(t, "cancelled");
   case CMD_MENU:
-    rc = store_evidence_drop(t->st, t->sess.id);
-    if (rc != 0)
-      return rc;
-    draft_reset(t);
-    conv_set_step(t, STEP_MENU);
-    return say0(t, "menu");
+    rc = drop_draft(t);
+    return rc != 0 ? rc : say0(t, "menu");
   case CMD_BANTUAN:
     return say0(t, steps[t->step].help);
   case CMD_KEMBALI:
@@ -2398,19 +2405,6 @@ remind(struct turn *t)
            steps[t->step].name);
   rc = ask_step(t);
   return rc != 0 ? rc : say0(t, "draft.reminder");
-}
-
-/* Drop the draft and its evidence: back at the menu. */
-static int
-drop_draft(struct turn *t)
-{
-  int rc = store_evidence_drop(t->st, t->sess.id);
-
-  if (rc == 0) {
-    draft_reset(t);
-    conv_set_step(t, STEP_MENU);
-  }
-  return rc;
 }
 
 /* 1 when text is just word (any case, punctuation around it). */
