@@ -505,6 +505,20 @@ trim_lines(struct buf *b)
     b->data[o] = '\0';
 }
 
+/* The name shown for a ticket status (rendered into label), or the status
+ * code itself when the catalogue has none. */
+static const char *
+status_label(const struct catalog *cat, int sms, const char *status,
+             struct buf *label)
+{
+  char key[40];
+
+  buf_reset(label);
+  snprintf(key, sizeof(key), "status.%s", status);
+  catalog_render(cat, key, sms, NULL, 0, label);
+  return label->data ? label->data : status;
+}
+
 /* Render key and queue it as a reply.  Returns 0 or a store error. */
 static int
 say(struct turn *t, const char *key, const struct catalog_var *vars,
@@ -771,7 +785,6 @@ say_duplicate(struct turn *t)
   struct store_ticket old;
   struct catalog_var vars[2];
   struct buf label = BUF_INIT;
-  char key[40];
   int rc;
 
   if (!draft_int(t, DUP_OWN) ||
@@ -780,12 +793,10 @@ say_duplicate(struct turn *t)
   rc = store_ticket_by_id(t->st, json_object_get_int64(id), &old);
   if (rc != 0)
     return rc == AERR_NOTFOUND ? say0(t, "duplicate.other") : rc;
-  snprintf(key, sizeof(key), "status.%s", old.status);
-  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
   vars[0].name = "ticket";
   vars[0].value = old.number;
   vars[1].name = "status";
-  vars[1].value = label.data ? label.data : old.status;
+  vars[1].value = status_label(t->cv->cat, t->sms, old.status, &label);
   rc = say(t, "duplicate.same", vars, 2);
   buf_free(&label);
   store_ticket_clear(&old);
@@ -1101,7 +1112,7 @@ status_check(struct turn *t, const char *arg)
   struct store_ticket tk;
   struct catalog_var vars[4];
   struct buf label = BUF_INIT;
-  char number[TICKET_NUMBER_MAX], when[40], key[40];
+  char number[TICKET_NUMBER_MAX], when[40];
   int rc;
 
   if (ticket_number_parse(t->cv->cfg->ticket.prefix, arg, number) != 0) {
@@ -1118,12 +1129,10 @@ status_check(struct turn *t, const char *arg)
   }
   if (rc != 0)
     return rc;
-  snprintf(key, sizeof(key), "status.%s", tk.status);
-  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
   vars[0].name = "ticket";
   vars[0].value = tk.number;
   vars[1].name = "status";
-  vars[1].value = label.data ? label.data : tk.status;
+  vars[1].value = status_label(t->cv->cat, t->sms, tk.status, &label);
   vars[2].name = "updated";
   vars[2].value = wita_format(tk.updated_at, when, sizeof(when));
   vars[3].name = "note";
@@ -1539,7 +1548,6 @@ say_mine(struct turn *t)
   struct store_ticket_list l;
   struct buf lines = BUF_INIT, label = BUF_INIT, line = BUF_INIT;
   struct catalog_var v[2];
-  char key[40];
   int i, rc;
 
   memset(&f, 0, sizeof(f));
@@ -1550,14 +1558,11 @@ say_mine(struct turn *t)
   log_info("event=status.mine session=%lld tickets=%d",
            (long long)t->sess.id, l.n);
   for (i = l.n > MINE_SHOWN ? l.n - MINE_SHOWN : 0; i < l.n; i++) {
-    snprintf(key, sizeof(key), "status.%s", l.v[i].status);
-    buf_reset(&label);
     buf_reset(&line);
-    catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
     v[0].name = "ticket";
     v[0].value = l.v[i].number;
     v[1].name = "status";
-    v[1].value = label.data ? label.data : l.v[i].status;
+    v[1].value = status_label(t->cv->cat, t->sms, l.v[i].status, &label);
     catalog_render(t->cv->cat, "status.line", t->sms, v, 2, &line);
     if (lines.len > 0)
       buf_append(&lines, "\n", 1);
@@ -2515,10 +2520,8 @@ conv_notify(struct conv *cv, struct store *st, const struct conv_notice *n)
     vars[1].value = n->question;
     rc = catalog_render(cv->cat, "ask.operator", sms, vars, 2, &text);
   } else {
-    snprintf(key, sizeof(key), "status.%s", n->status);
-    catalog_render(cv->cat, key, sms, NULL, 0, &label);
     vars[1].name = "status";
-    vars[1].value = label.data ? label.data : n->status;
+    vars[1].value = status_label(cv->cat, sms, n->status, &label);
     vars[2].name = "note";
     vars[2].value = n->note ? n->note : "";
     vars[3].name = "agency";
