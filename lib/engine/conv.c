@@ -607,10 +607,9 @@ draft_reset(struct turn *t)
   t->draft = json_object_new_object();
 }
 
-/* The draft keys of the duplicate choice: the id of the open ticket the
- * draft is like, and 1 when that ticket is the reporter's own. */
+/* The draft key of the duplicate choice: the id of the open ticket the
+ * draft is like. */
 #define DUP_TICKET "duplikat"
-#define DUP_OWN "duplikat_sendiri"
 
 /* The draft keys that mark lokasi and waktu as kept as given. */
 static const struct {
@@ -773,6 +772,19 @@ say_story_so_far(struct turn *t)
   return say(t, "kronologi.more", &var, 1);
 }
 
+/* The open ticket the draft is like (the duplicate choice), or
+ * AERR_NOTFOUND; old is cleared either way. */
+static int
+dup_ticket(struct turn *t, struct store_ticket *old)
+{
+  struct json_object *id;
+
+  memset(old, 0, sizeof(*old));
+  if (!json_object_object_get_ex(t->draft, DUP_TICKET, &id))
+    return AERR_NOTFOUND;
+  return store_ticket_by_id(t->st, json_object_get_int64(id), old);
+}
+
 /*
  * The duplicate choice (SPEC 4 rule 4): for the reporter's own ticket its
  * number and status; for another reporter's only that a similar report is
@@ -781,18 +793,18 @@ say_story_so_far(struct turn *t)
 static int
 say_duplicate(struct turn *t)
 {
-  struct json_object *id;
   struct store_ticket old;
   struct catalog_var vars[2];
   struct buf label = BUF_INIT;
   int rc;
 
-  if (!draft_int(t, DUP_OWN) ||
-      !json_object_object_get_ex(t->draft, DUP_TICKET, &id))
-    return say0(t, "duplicate.other");
-  rc = store_ticket_by_id(t->st, json_object_get_int64(id), &old);
-  if (rc != 0)
+  rc = dup_ticket(t, &old);
+  if (rc == 0 && old.reporter_id != t->ev->reporter_id)
+    rc = AERR_NOTFOUND;
+  if (rc != 0) {
+    store_ticket_clear(&old);
     return rc == AERR_NOTFOUND ? say0(t, "duplicate.other") : rc;
+  }
   vars[0].name = "ticket";
   vars[0].value = old.number;
   vars[1].name = "status";
@@ -827,10 +839,8 @@ enter(struct turn *t, enum step to)
   conv_set_step(t, to);
   if (to == STEP_KONFIRMASI)
     draft_del(t, "edit");
-  if (to != STEP_DUPLIKAT) {
+  if (to != STEP_DUPLIKAT)
     draft_del(t, DUP_TICKET);
-    draft_del(t, DUP_OWN);
-  }
   return ask_step(t);
 }
 
@@ -1220,8 +1230,6 @@ offer_duplicate(struct turn *t, const char *category, int *refused)
              old.number, hit.score);
     json_object_object_add(t->draft, DUP_TICKET,
                            json_object_new_int64(hit.ticket_id));
-    if (hit.same_reporter)
-      draft_set_int(t, DUP_OWN, 1);
     store_ticket_clear(&old);
     return enter(t, STEP_DUPLIKAT);
   }
@@ -1370,17 +1378,15 @@ addition_actor(struct turn *t, int own, const char *ident, struct buf *actor)
 static int
 add_to_ticket(struct turn *t)
 {
-  struct json_object *id;
   struct store_ticket old;
   struct buf note = BUF_INIT, actor = BUF_INIT;
   const char *ident = draft_str(t, "identitas");
-  int own = draft_int(t, DUP_OWN), rc = AERR_NOTFOUND;
+  int own, rc;
 
   if (ident == NULL)
     ident = "anonim";
-  memset(&old, 0, sizeof(old));
-  if (json_object_object_get_ex(t->draft, DUP_TICKET, &id))
-    rc = store_ticket_by_id(t->st, json_object_get_int64(id), &old);
+  rc = dup_ticket(t, &old);
+  own = rc == 0 && old.reporter_id == t->ev->reporter_id;
   if (rc == 0 && ticket_status_closed(ticket_status_parse(old.status)))
     rc = AERR_NOTFOUND;
   if (rc == AERR_NOTFOUND) {
