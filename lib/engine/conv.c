@@ -560,15 +560,22 @@ say0(struct turn *t, const char *key)
 
 /* ---- Draft ----------------------------------------------------------- */
 
+/* The string at key of o (the draft, a kept message), or NULL. */
 static const char *
-draft_str(struct turn *t, const char *key)
+json_str(struct json_object *o, const char *key)
 {
   struct json_object *v;
 
-  if (!json_object_object_get_ex(t->draft, key, &v) ||
+  if (!json_object_object_get_ex(o, key, &v) ||
       !json_object_is_type(v, json_type_string))
     return NULL;
   return json_object_get_string(v);
+}
+
+static const char *
+draft_str(struct turn *t, const char *key)
+{
+  return json_str(t->draft, key);
 }
 
 static int
@@ -2247,6 +2254,18 @@ on_step(struct turn *t, const char *text, enum command cmd, int fresh)
   }
 }
 
+/* This turn's text, and the command it is (text and choices only). */
+static enum command
+turn_command(struct turn *t, char *buf, size_t len, const char **text)
+{
+  const struct inbound_msg *m = t->ev->msg;
+
+  *text = msg_text(t, buf, len);
+  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE)
+    return parse_command(*text, t->arg, sizeof(t->arg));
+  return CMD_NONE;
+}
+
 /*
  * One message: the commands of every step first, then media and
  * locations out of their step, a question at the menu, and last the
@@ -2257,17 +2276,14 @@ dispatch(struct turn *t, int fresh)
 {
   const struct inbound_msg *m = t->ev->msg;
   char textbuf[4096 + 1];
-  const char *text = msg_text(t, textbuf, sizeof(textbuf));
-  enum command cmd = CMD_NONE;
+  const char *text;
+  enum command cmd = turn_command(t, textbuf, sizeof(textbuf), &text);
   int rc, done;
 
   if (m->kind == MSG_UNSUPPORTED)
     return on_unsupported(t);
-  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE) {
-    cmd = parse_command(text, t->arg, sizeof(t->arg));
-    if (cmd == CMD_NONE)
-      cmd = forgiving_command(t, text);
-  }
+  if (cmd == CMD_NONE && (m->kind == MSG_TEXT || m->kind == MSG_CHOICE))
+    cmd = forgiving_command(t, text);
 
   rc = on_command(t, cmd, &done);
   if (rc != 0 || done)
@@ -2317,23 +2333,11 @@ held_new(const struct turn *t)
   return o;
 }
 
-/* A kept string, or NULL. */
-static const char *
-held_str(struct json_object *o, const char *key)
-{
-  struct json_object *v;
-
-  if (!json_object_object_get_ex(o, key, &v) ||
-      !json_object_is_type(v, json_type_string))
-    return NULL;
-  return json_object_get_string(v);
-}
-
 /* A copy of a kept string for an inbound_msg (NULL stays NULL). */
 static char *
 held_dup(struct json_object *o, const char *key, int *oom)
 {
-  const char *v = held_str(o, key);
+  const char *v = json_str(o, key);
   char *c = v != NULL ? strdup(v) : NULL;
 
   if (v != NULL && c == NULL)
@@ -2376,18 +2380,6 @@ replay(struct turn *t, struct json_object *o, int fresh)
   free(m.media_id);
   free(m.media_mime);
   return rc;
-}
-
-/* This turn's text, and the command it is (text and choices only). */
-static enum command
-turn_command(struct turn *t, char *buf, size_t len, const char **text)
-{
-  const struct inbound_msg *m = t->ev->msg;
-
-  *text = msg_text(t, buf, len);
-  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE)
-    return parse_command(*text, t->arg, sizeof(t->arg));
-  return CMD_NONE;
 }
 
 /*
@@ -2463,7 +2455,7 @@ on_reminded(struct turn *t)
   log_info("event=report.restarted session=%lld step=%s",
            (long long)t->sess.id, steps[t->step].name);
   baru = cmd == CMD_NONE && just_word(text, "BARU");
-  htext = held_str(held, "text");
+  htext = json_str(held, "text");
   rc = drop_draft(t);
   if (rc == 0 && htext != NULL && reads_like_report(t, htext) &&
       parse_command(htext, t->arg, sizeof(t->arg)) == CMD_NONE) {
