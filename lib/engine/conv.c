@@ -505,6 +505,20 @@ trim_lines(struct buf *b)
     b->data[o] = '\0';
 }
 
+/* The name shown for a ticket status (rendered into label), or the status
+ * code itself when the catalogue has none. */
+static const char *
+status_label(const struct catalog *cat, int sms, const char *status,
+             struct buf *label)
+{
+  char key[40];
+
+  buf_reset(label);
+  snprintf(key, sizeof(key), "status.%s", status);
+  catalog_render(cat, key, sms, NULL, 0, label);
+  return label->data ? label->data : status;
+}
+
 /* Render key and queue it as a reply.  Returns 0 or a store error. */
 static int
 say(struct turn *t, const char *key, const struct catalog_var *vars,
@@ -546,15 +560,22 @@ say0(struct turn *t, const char *key)
 
 /* ---- Draft ----------------------------------------------------------- */
 
+/* The string at key of o (the draft, a kept message), or NULL. */
 static const char *
-draft_str(struct turn *t, const char *key)
+json_str(struct json_object *o, const char *key)
 {
   struct json_object *v;
 
-  if (!json_object_object_get_ex(t->draft, key, &v) ||
+  if (!json_object_object_get_ex(o, key, &v) ||
       !json_object_is_type(v, json_type_string))
     return NULL;
   return json_object_get_string(v);
+}
+
+static const char *
+draft_str(struct turn *t, const char *key)
+{
+  return json_str(t->draft, key);
 }
 
 static int
@@ -593,10 +614,9 @@ draft_reset(struct turn *t)
   t->draft = json_object_new_object();
 }
 
-/* The draft keys of the duplicate choice: the id of the open ticket the
- * draft is like, and 1 when that ticket is the reporter's own. */
+/* The draft key of the duplicate choice: the id of the open ticket the
+ * draft is like. */
 #define DUP_TICKET "duplikat"
-#define DUP_OWN "duplikat_sendiri"
 
 /* The draft keys that mark lokasi and waktu as kept as given. */
 static const struct {
@@ -759,6 +779,19 @@ say_story_so_far(struct turn *t)
   return say(t, "kronologi.more", &var, 1);
 }
 
+/* The open ticket the draft is like (the duplicate choice), or
+ * AERR_NOTFOUND; old is cleared either way. */
+static int
+dup_ticket(struct turn *t, struct store_ticket *old)
+{
+  struct json_object *id;
+
+  memset(old, 0, sizeof(*old));
+  if (!json_object_object_get_ex(t->draft, DUP_TICKET, &id))
+    return AERR_NOTFOUND;
+  return store_ticket_by_id(t->st, json_object_get_int64(id), old);
+}
+
 /*
  * The duplicate choice (SPEC 4 rule 4): for the reporter's own ticket its
  * number and status; for another reporter's only that a similar report is
@@ -767,25 +800,22 @@ say_story_so_far(struct turn *t)
 static int
 say_duplicate(struct turn *t)
 {
-  struct json_object *id;
   struct store_ticket old;
   struct catalog_var vars[2];
   struct buf label = BUF_INIT;
-  char key[40];
   int rc;
 
-  if (!draft_int(t, DUP_OWN) ||
-      !json_object_object_get_ex(t->draft, DUP_TICKET, &id))
-    return say0(t, "duplicate.other");
-  rc = store_ticket_by_id(t->st, json_object_get_int64(id), &old);
-  if (rc != 0)
+  rc = dup_ticket(t, &old);
+  if (rc == 0 && old.reporter_id != t->ev->reporter_id)
+    rc = AERR_NOTFOUND;
+  if (rc != 0) {
+    store_ticket_clear(&old);
     return rc == AERR_NOTFOUND ? say0(t, "duplicate.other") : rc;
-  snprintf(key, sizeof(key), "status.%s", old.status);
-  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
+  }
   vars[0].name = "ticket";
   vars[0].value = old.number;
   vars[1].name = "status";
-  vars[1].value = label.data ? label.data : old.status;
+  vars[1].value = status_label(t->cv->cat, t->sms, old.status, &label);
   rc = say(t, "duplicate.same", vars, 2);
   buf_free(&label);
   store_ticket_clear(&old);
@@ -816,10 +846,8 @@ enter(struct turn *t, enum step to)
   conv_set_step(t, to);
   if (to == STEP_KONFIRMASI)
     draft_del(t, "edit");
-  if (to != STEP_DUPLIKAT) {
+  if (to != STEP_DUPLIKAT)
     draft_del(t, DUP_TICKET);
-    draft_del(t, DUP_OWN);
-  }
   return ask_step(t);
 }
 
@@ -1101,7 +1129,7 @@ status_check(struct turn *t, const char *arg)
   struct store_ticket tk;
   struct catalog_var vars[4];
   struct buf label = BUF_INIT;
-  char number[TICKET_NUMBER_MAX], when[40], key[40];
+  char number[TICKET_NUMBER_MAX], when[40];
   int rc;
 
   if (ticket_number_parse(t->cv->cfg->ticket.prefix, arg, number) != 0) {
@@ -1118,12 +1146,10 @@ status_check(struct turn *t, const char *arg)
   }
   if (rc != 0)
     return rc;
-  snprintf(key, sizeof(key), "status.%s", tk.status);
-  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
   vars[0].name = "ticket";
   vars[0].value = tk.number;
   vars[1].name = "status";
-  vars[1].value = label.data ? label.data : tk.status;
+  vars[1].value = status_label(t->cv->cat, t->sms, tk.status, &label);
   vars[2].name = "updated";
   vars[2].value = wita_format(tk.updated_at, when, sizeof(when));
   vars[3].name = "note";
@@ -1211,8 +1237,6 @@ offer_duplicate(struct turn *t, const char *category, int *refused)
              old.number, hit.score);
     json_object_object_add(t->draft, DUP_TICKET,
                            json_object_new_int64(hit.ticket_id));
-    if (hit.same_reporter)
-      draft_set_int(t, DUP_OWN, 1);
     store_ticket_clear(&old);
     return enter(t, STEP_DUPLIKAT);
   }
@@ -1361,17 +1385,15 @@ addition_actor(struct turn *t, int own, const char *ident, struct buf *actor)
 static int
 add_to_ticket(struct turn *t)
 {
-  struct json_object *id;
   struct store_ticket old;
   struct buf note = BUF_INIT, actor = BUF_INIT;
   const char *ident = draft_str(t, "identitas");
-  int own = draft_int(t, DUP_OWN), rc = AERR_NOTFOUND;
+  int own, rc;
 
   if (ident == NULL)
     ident = "anonim";
-  memset(&old, 0, sizeof(old));
-  if (json_object_object_get_ex(t->draft, DUP_TICKET, &id))
-    rc = store_ticket_by_id(t->st, json_object_get_int64(id), &old);
+  rc = dup_ticket(t, &old);
+  own = rc == 0 && old.reporter_id == t->ev->reporter_id;
   if (rc == 0 && ticket_status_closed(ticket_status_parse(old.status)))
     rc = AERR_NOTFOUND;
   if (rc == AERR_NOTFOUND) {
@@ -1539,7 +1561,6 @@ say_mine(struct turn *t)
   struct store_ticket_list l;
   struct buf lines = BUF_INIT, label = BUF_INIT, line = BUF_INIT;
   struct catalog_var v[2];
-  char key[40];
   int i, rc;
 
   memset(&f, 0, sizeof(f));
@@ -1550,14 +1571,11 @@ say_mine(struct turn *t)
   log_info("event=status.mine session=%lld tickets=%d",
            (long long)t->sess.id, l.n);
   for (i = l.n > MINE_SHOWN ? l.n - MINE_SHOWN : 0; i < l.n; i++) {
-    snprintf(key, sizeof(key), "status.%s", l.v[i].status);
-    buf_reset(&label);
     buf_reset(&line);
-    catalog_render(t->cv->cat, key, t->sms, NULL, 0, &label);
     v[0].name = "ticket";
     v[0].value = l.v[i].number;
     v[1].name = "status";
-    v[1].value = label.data ? label.data : l.v[i].status;
+    v[1].value = status_label(t->cv->cat, t->sms, l.v[i].status, &label);
     catalog_render(t->cv->cat, "status.line", t->sms, v, 2, &line);
     if (lines.len > 0)
       buf_append(&lines, "\n", 1);
@@ -2138,6 +2156,19 @@ on_nama(struct turn *t, const char *text, enum command cmd)
   return enter(t, STEP_KONFIRMASI);
 }
 
+/* Drop the draft and its evidence: back at the menu. */
+static int
+drop_draft(struct turn *t)
+{
+  int rc = store_evidence_drop(t->st, t->sess.id);
+
+  if (rc == 0) {
+    draft_reset(t);
+    conv_set_step(t, STEP_MENU);
+  }
+  return rc;
+}
+
 /*
  * The commands that work at every step (batal, menu, bantuan, kembali,
  * status): *done is set when cmd was one of them and has been answered.
@@ -2150,20 +2181,14 @@ on_command(struct turn *t, enum command cmd, int *done)
   *done = 1;
   switch (cmd) {
   case CMD_BATAL:
-    rc = store_evidence_drop(t->st, t->sess.id);
+    rc = drop_draft(t);
     if (rc != 0)
       return rc;
-    draft_reset(t);
-    conv_set_step(t, STEP_MENU);
     log_info("event=report.cancelled session=%lld", (long long)t->sess.id);
     return say0(t, "cancelled");
   case CMD_MENU:
-    rc = store_evidence_drop(t->st, t->sess.id);
-    if (rc != 0)
-      return rc;
-    draft_reset(t);
-    conv_set_step(t, STEP_MENU);
-    return say0(t, "menu");
+    rc = drop_draft(t);
+    return rc != 0 ? rc : say0(t, "menu");
   case CMD_BANTUAN:
     return say0(t, steps[t->step].help);
   case CMD_KEMBALI:
@@ -2229,6 +2254,18 @@ on_step(struct turn *t, const char *text, enum command cmd, int fresh)
   }
 }
 
+/* This turn's text, and the command it is (text and choices only). */
+static enum command
+turn_command(struct turn *t, char *buf, size_t len, const char **text)
+{
+  const struct inbound_msg *m = t->ev->msg;
+
+  *text = msg_text(t, buf, len);
+  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE)
+    return parse_command(*text, t->arg, sizeof(t->arg));
+  return CMD_NONE;
+}
+
 /*
  * One message: the commands of every step first, then media and
  * locations out of their step, a question at the menu, and last the
@@ -2239,17 +2276,14 @@ dispatch(struct turn *t, int fresh)
 {
   const struct inbound_msg *m = t->ev->msg;
   char textbuf[4096 + 1];
-  const char *text = msg_text(t, textbuf, sizeof(textbuf));
-  enum command cmd = CMD_NONE;
+  const char *text;
+  enum command cmd = turn_command(t, textbuf, sizeof(textbuf), &text);
   int rc, done;
 
   if (m->kind == MSG_UNSUPPORTED)
     return on_unsupported(t);
-  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE) {
-    cmd = parse_command(text, t->arg, sizeof(t->arg));
-    if (cmd == CMD_NONE)
-      cmd = forgiving_command(t, text);
-  }
+  if (cmd == CMD_NONE && (m->kind == MSG_TEXT || m->kind == MSG_CHOICE))
+    cmd = forgiving_command(t, text);
 
   rc = on_command(t, cmd, &done);
   if (rc != 0 || done)
@@ -2299,23 +2333,11 @@ held_new(const struct turn *t)
   return o;
 }
 
-/* A kept string, or NULL. */
-static const char *
-held_str(struct json_object *o, const char *key)
-{
-  struct json_object *v;
-
-  if (!json_object_object_get_ex(o, key, &v) ||
-      !json_object_is_type(v, json_type_string))
-    return NULL;
-  return json_object_get_string(v);
-}
-
 /* A copy of a kept string for an inbound_msg (NULL stays NULL). */
 static char *
 held_dup(struct json_object *o, const char *key, int *oom)
 {
-  const char *v = held_str(o, key);
+  const char *v = json_str(o, key);
   char *c = v != NULL ? strdup(v) : NULL;
 
   if (v != NULL && c == NULL)
@@ -2360,18 +2382,6 @@ replay(struct turn *t, struct json_object *o, int fresh)
   return rc;
 }
 
-/* This turn's text, and the command it is (text and choices only). */
-static enum command
-turn_command(struct turn *t, char *buf, size_t len, const char **text)
-{
-  const struct inbound_msg *m = t->ev->msg;
-
-  *text = msg_text(t, buf, len);
-  if (m->kind == MSG_TEXT || m->kind == MSG_CHOICE)
-    return parse_command(*text, t->arg, sizeof(t->arg));
-  return CMD_NONE;
-}
-
 /*
  * The reporter comes back to a draft idle past draft_ttl: the draft is
  * held at its step, the message kept in it, and the reporter shown the
@@ -2398,19 +2408,6 @@ remind(struct turn *t)
            steps[t->step].name);
   rc = ask_step(t);
   return rc != 0 ? rc : say0(t, "draft.reminder");
-}
-
-/* Drop the draft and its evidence: back at the menu. */
-static int
-drop_draft(struct turn *t)
-{
-  int rc = store_evidence_drop(t->st, t->sess.id);
-
-  if (rc == 0) {
-    draft_reset(t);
-    conv_set_step(t, STEP_MENU);
-  }
-  return rc;
 }
 
 /* 1 when text is just word (any case, punctuation around it). */
@@ -2458,7 +2455,7 @@ on_reminded(struct turn *t)
   log_info("event=report.restarted session=%lld step=%s",
            (long long)t->sess.id, steps[t->step].name);
   baru = cmd == CMD_NONE && just_word(text, "BARU");
-  htext = held_str(held, "text");
+  htext = json_str(held, "text");
   rc = drop_draft(t);
   if (rc == 0 && htext != NULL && reads_like_report(t, htext) &&
       parse_command(htext, t->arg, sizeof(t->arg)) == CMD_NONE) {
@@ -2521,10 +2518,8 @@ conv_notify(struct conv *cv, struct store *st, const struct conv_notice *n)
     vars[1].value = n->question;
     rc = catalog_render(cv->cat, "ask.operator", sms, vars, 2, &text);
   } else {
-    snprintf(key, sizeof(key), "status.%s", n->status);
-    catalog_render(cv->cat, key, sms, NULL, 0, &label);
     vars[1].name = "status";
-    vars[1].value = label.data ? label.data : n->status;
+    vars[1].value = status_label(cv->cat, sms, n->status, &label);
     vars[2].name = "note";
     vars[2].value = n->note ? n->note : "";
     vars[3].name = "agency";
