@@ -32,7 +32,7 @@
  *   a draft idle past [conversation] draft_ttl --> same step, held: the
  *     open question again and a reminder; the message that came is kept
  *     in the draft ("tertunda")
- *   held --LANJUTKAN/LANJUT--> the kept message answers the open question
+ *   held --LANJUTKAN/LANJUT/SELESAI--> the kept message answers the open question
  *   held --anything else--> menu (draft dropped), then the kept message
  *     starts the new draft when it reads like a report (or when the reply
  *     was BARU), and the reply itself is handled as a new message
@@ -262,7 +262,6 @@ enum command {
   CMD_KEMBALI,
   CMD_STATUS,
   CMD_LANJUT,
-  CMD_LANJUTKAN,
   CMD_LEWATI,
   CMD_KIRIM,
   CMD_UBAH,
@@ -279,7 +278,7 @@ static const struct {
   {"BANTUAN", CMD_BANTUAN}, {"BANTU", CMD_BANTUAN}, {"HELP", CMD_BANTUAN},
   {"KEMBALI", CMD_KEMBALI}, {"BALIK", CMD_KEMBALI},
   {"STATUS", CMD_STATUS}, {"CEK", CMD_STATUS}, {"CEKSTATUS", CMD_STATUS},
-  {"LANJUT", CMD_LANJUT}, {"LANJUTKAN", CMD_LANJUTKAN},
+  {"LANJUT", CMD_LANJUT}, {"LANJUTKAN", CMD_LANJUT},
   {"SELESAI", CMD_LANJUT},
   {"LEWATI", CMD_LEWATI}, {"LEWAT", CMD_LEWATI}, {"SKIP", CMD_LEWATI},
   {"KIRIM", CMD_KIRIM}, {"UBAH", CMD_UBAH}, {"EDIT", CMD_UBAH},
@@ -331,7 +330,7 @@ static const struct {
 } forgiving_words[] = {
   {"BATAL", CMD_BATAL}, {"BATALKAN", CMD_BATAL}, {"BANTUAN", CMD_BANTUAN}, {"KEMBALI", CMD_KEMBALI},
   {"STATUS", CMD_STATUS}, {"LANJUT", CMD_LANJUT},
-  {"LANJUTKAN", CMD_LANJUTKAN}, {"SELESAI", CMD_LANJUT},
+  {"LANJUTKAN", CMD_LANJUT}, {"SELESAI", CMD_LANJUT},
   {"LEWATI", CMD_LEWATI}, {"KIRIM", CMD_KIRIM},
   {"TAMBAH", CMD_TAMBAH}, {"TAMBAHKAN", CMD_TAMBAH}, {"BARU", CMD_BARU},
 };
@@ -344,15 +343,6 @@ static const char *const not_a_command[] = {
 
 /* The longest message that is still looked at as a mistyped command. */
 #define FORGIVING_TEXT_MAX 24
-
-/* LANJUT, SELESAI or LANJUTKAN: "go on" in the kronologi and bukti
- * steps.  LANJUTKAN is a command of its own as the answer to the reminder
- * of a held draft (where SELESAI does not mean "continue"). */
-static int
-is_lanjut(enum command cmd)
-{
-  return cmd == CMD_LANJUT || cmd == CMD_LANJUTKAN;
-}
 
 /* One turn: everything about the message being handled. */
 struct turn {
@@ -955,7 +945,6 @@ command_here(enum step s, enum command c)
   case CMD_STATUS:
     return s == STEP_MENU;
   case CMD_LANJUT:
-  case CMD_LANJUTKAN:
     return s == STEP_KRONOLOGI || s == STEP_BUKTI;
   case CMD_LEWATI:
     return s == STEP_BUKTI;
@@ -1914,7 +1903,7 @@ on_kronologi(struct turn *t, const char *text, enum command cmd)
   struct catalog_var var;
   int rc;
 
-  if (is_lanjut(cmd)) {
+  if (cmd == CMD_LANJUT) {
     rc = validate_field(&t->cv->vd, FIELD_KRONOLOGI, sofar ? sofar : "",
                         t->ev->now_ms, &v);
     if (rc != 0)
@@ -2010,7 +1999,7 @@ on_bukti(struct turn *t, enum command cmd)
   char count[16];
   int n = 0, rc;
 
-  if (is_lanjut(cmd) || cmd == CMD_LEWATI)
+  if (cmd == CMD_LANJUT || cmd == CMD_LEWATI)
     return advance(t, STEP_IDENTITAS);
   if (m->kind != MSG_MEDIA)
     return invalid(t, "help.bukti", NULL, 0, "bukti_not_media");
@@ -2396,7 +2385,7 @@ remind(struct turn *t)
   enum command cmd = turn_command(t, buf, sizeof(buf), &text);
   int rc;
 
-  if (is_lanjut(cmd)) {
+  if (cmd == CMD_LANJUT) {
     log_info("event=report.resumed session=%lld step=%s",
              (long long)t->sess.id, steps[t->step].name);
     return ask_step(t);
@@ -2427,7 +2416,7 @@ just_word(const char *text, const char *word)
 }
 
 /*
- * The answer to the reminder.  LANJUTKAN (or LANJUT): the kept message
+ * The answer to the reminder.  LANJUTKAN (LANJUT, SELESAI): the kept message
  * answers the open question.  Anything else starts afresh: the kept
  * message opens the new draft if it reads like a report (with BARU, it is
  * handled as a new message whatever it is), and the reply, unless it was
@@ -2445,7 +2434,7 @@ on_reminded(struct turn *t)
   json_object_object_get_ex(t->draft, "tertunda", &held);
   json_object_get(held);
   draft_del(t, "tertunda");
-  if (is_lanjut(cmd)) {
+  if (cmd == CMD_LANJUT) {
     log_info("event=report.resumed session=%lld step=%s",
              (long long)t->sess.id, steps[t->step].name);
     rc = replay(t, held, 0);
