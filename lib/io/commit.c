@@ -88,11 +88,11 @@ commit_now(struct commit *c)
 {
   struct commit_wait *w, *next;
   unsigned flags = 0;
-  int rc = 0;
+  int batch = store_batch_open(c->store), rc = 0;
 
-  if (c->head == NULL && !store_batch_open(c->store))
+  if (c->head == NULL && !batch)
     return 0;
-  if (store_batch_open(c->store))
+  if (batch)
     rc = store_batch_commit(c->store);
   if (rc != 0)
     log_error("event=store.commit_failed err=%s msg=%s", err_name(rc),
