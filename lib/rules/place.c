@@ -53,6 +53,9 @@
 #define NOT_A_TYPO "not-a-typo"
 #define NOT_A_NAME "not-a-name"
 #define INCLUDE "include"
+/* A comment runs from a '#' at the start or after a blank to the end;
+ * what is left is trimmed, and a line left empty is skipped. */
+#define PLACE_LINES (LINES_COMMENT_WORD | LINES_TRIM | LINES_SKIP_BLANK)
 
 _Static_assert(WORD_MAX <= TEXTDIST_WORD_MAX,
                "a normalised word fits the edit distance");
@@ -1171,7 +1174,8 @@ include_file(struct loader *ld, int line, const char *name, size_t n,
   memcpy(ld->incpath, ld->files[0], dir);
   memcpy(ld->incpath + dir, name, n);
   ld->incpath[dir + n] = '\0';
-  if (lines_open(&ls, ld->incpath, PLACE_FILE_MAX, 0, ld->diag) == 0) {
+  if (lines_open(&ls, ld->incpath, PLACE_FILE_MAX, PLACE_LINES,
+                 ld->diag) == 0) {
     ld->files[1] = ld->incpath;
     ld->file = 1;
     ld->path = ld->incpath;
@@ -1195,16 +1199,9 @@ read_line(struct loader *ld, int line, const char *p, size_t n,
           struct buf *key)
 {
   const char *field[4], *bar, *end;
-  size_t flen[4], j;
+  size_t flen[4];
   int nf = 0;
 
-  /* A comment runs from a '#' at the start or after a blank to the end. */
-  for (j = 0; j < n; j++)
-    if (p[j] == '#' && (j == 0 || is_blank(p[j - 1])))
-      n = j;
-  p = trim(p, &n);
-  if (n == 0)
-    return;
   if (utf8_check(p, n) != n) {
     diag_error(ld->diag, ld->path, line, "not valid UTF-8 (save the file "
                "as UTF-8)");
@@ -1687,7 +1684,7 @@ loader_free(struct loader *ld)
   free(ld->incpath);
 }
 
-/* Read the lines of a file (read_line judges comments and blanks). */
+/* Read the lines of a file. */
 static void
 read_lines(struct loader *ld, struct lines *ls, struct buf *key)
 {
@@ -1720,7 +1717,7 @@ place_load(const char *path, struct place_list **out, struct diag *diag)
     diag = &local;
   }
   errors = diag->errors;
-  rc = lines_open(&ls, path, PLACE_FILE_MAX, 0, diag);
+  rc = lines_open(&ls, path, PLACE_FILE_MAX, PLACE_LINES, diag);
   if (rc != 0)
     goto done;
   memset(&ld, 0, sizeof(ld));
