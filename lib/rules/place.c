@@ -150,19 +150,32 @@ static const struct {
   {"kpg", "kupang"},
 };
 
+/* Whether s[0..n) is word. */
+static int
+is_word(const char *s, size_t n, const char *word)
+{
+  return n == strlen(word) && memcmp(s, word, n) == 0;
+}
+
+/* Whether s[0..n) is one of words (NULL at the end). */
+static int
+is_one_of(const char *s, size_t n, const char *const *words)
+{
+  for (; *words != NULL; words++)
+    if (is_word(s, n, *words))
+      return 1;
+  return 0;
+}
+
 /* The words that say which kind of region a name is. */
 static int
 is_kind_word(const char *s, size_t n)
 {
   static const char *const kinds[] = {
-    "kabupaten", "kota", "kecamatan", "kelurahan", "desa",
+    "kabupaten", "kota", "kecamatan", "kelurahan", "desa", NULL,
   };
-  size_t i;
 
-  for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-    if (n == strlen(kinds[i]) && memcmp(s, kinds[i], n) == 0)
-      return 1;
-  return 0;
+  return is_one_of(s, n, kinds);
 }
 
 /*
@@ -1186,13 +1199,6 @@ include_file(struct loader *ld, int line, const char *name, size_t n,
   lines_close(&ls);
 }
 
-/* Whether field f[0..n) is the directive word. */
-static int
-is_directive(const char *f, size_t n, const char *word)
-{
-  return n == strlen(word) && memcmp(f, word, n) == 0;
-}
-
 /* Read one line p[0..n) of the file. */
 static void
 read_line(struct loader *ld, int line, const char *p, size_t n,
@@ -1219,9 +1225,9 @@ read_line(struct loader *ld, int line, const char *p, size_t n,
     p = bar + 1;
   }
 
-  if (is_directive(field[0], flen[0], NOT_A_TYPO) ||
-      is_directive(field[0], flen[0], NOT_A_NAME)) {
-    int typo = is_directive(field[0], flen[0], NOT_A_TYPO);
+  if (is_word(field[0], flen[0], NOT_A_TYPO) ||
+      is_word(field[0], flen[0], NOT_A_NAME)) {
+    int typo = is_word(field[0], flen[0], NOT_A_TYPO);
 
     if (nf != 2)
       diag_error(ld->diag, ld->path, line, "expected '%s | word; word; ...'",
@@ -1234,7 +1240,7 @@ read_line(struct loader *ld, int line, const char *p, size_t n,
                 &ld->anames, key);
     return;
   }
-  if (is_directive(field[0], flen[0], INCLUDE)) {
+  if (is_word(field[0], flen[0], INCLUDE)) {
     if (nf != 2)
       diag_error(ld->diag, ld->path, line, "expected '" INCLUDE " | FILE'");
     else
@@ -1349,13 +1355,10 @@ is_number_word(const char *s, size_t n)
 {
   static const char *const words[] = {
     "i", "ii", "iii", "iv", "v", "a", "b", "c", "d", "satu", "dua", "tiga",
+    NULL,
   };
-  size_t i;
 
-  for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-    if (n == strlen(words[i]) && memcmp(s, words[i], n) == 0)
-      return 1;
-  return 0;
+  return is_one_of(s, n, words);
 }
 
 /*
