@@ -53,6 +53,9 @@
 #define NOT_A_TYPO "not-a-typo"
 #define NOT_A_NAME "not-a-name"
 #define INCLUDE "include"
+/* A comment runs from a '#' at the start or after a blank to the end;
+ * what is left is trimmed, and a line left empty is skipped. */
+#define PLACE_LINES (LINES_COMMENT_WORD | LINES_TRIM | LINES_SKIP_BLANK)
 
 _Static_assert(WORD_MAX <= TEXTDIST_WORD_MAX,
                "a normalised word fits the edit distance");
@@ -147,19 +150,32 @@ static const struct {
   {"kpg", "kupang"},
 };
 
+/* Whether s[0..n) is word. */
+static int
+is_word(const char *s, size_t n, const char *word)
+{
+  return n == strlen(word) && memcmp(s, word, n) == 0;
+}
+
+/* Whether s[0..n) is one of words (NULL at the end). */
+static int
+is_one_of(const char *s, size_t n, const char *const *words)
+{
+  for (; *words != NULL; words++)
+    if (is_word(s, n, *words))
+      return 1;
+  return 0;
+}
+
 /* The words that say which kind of region a name is. */
 static int
 is_kind_word(const char *s, size_t n)
 {
   static const char *const kinds[] = {
-    "kabupaten", "kota", "kecamatan", "kelurahan", "desa",
+    "kabupaten", "kota", "kecamatan", "kelurahan", "desa", NULL,
   };
-  size_t i;
 
-  for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-    if (n == strlen(kinds[i]) && memcmp(s, kinds[i], n) == 0)
-      return 1;
-  return 0;
+  return is_one_of(s, n, kinds);
 }
 
 /*
@@ -1171,7 +1187,8 @@ include_file(struct loader *ld, int line, const char *name, size_t n,
   memcpy(ld->incpath, ld->files[0], dir);
   memcpy(ld->incpath + dir, name, n);
   ld->incpath[dir + n] = '\0';
-  if (lines_open(&ls, ld->incpath, PLACE_FILE_MAX, 0, ld->diag) == 0) {
+  if (lines_open(&ls, ld->incpath, PLACE_FILE_MAX, PLACE_LINES,
+                 ld->diag) == 0) {
     ld->files[1] = ld->incpath;
     ld->file = 1;
     ld->path = ld->incpath;
@@ -1182,29 +1199,15 @@ include_file(struct loader *ld, int line, const char *name, size_t n,
   lines_close(&ls);
 }
 
-/* Whether field f[0..n) is the directive word. */
-static int
-is_directive(const char *f, size_t n, const char *word)
-{
-  return n == strlen(word) && memcmp(f, word, n) == 0;
-}
-
 /* Read one line p[0..n) of the file. */
 static void
 read_line(struct loader *ld, int line, const char *p, size_t n,
           struct buf *key)
 {
   const char *field[4], *bar, *end;
-  size_t flen[4], j;
+  size_t flen[4];
   int nf = 0;
 
-  /* A comment runs from a '#' at the start or after a blank to the end. */
-  for (j = 0; j < n; j++)
-    if (p[j] == '#' && (j == 0 || is_blank(p[j - 1])))
-      n = j;
-  p = trim(p, &n);
-  if (n == 0)
-    return;
   if (utf8_check(p, n) != n) {
     diag_error(ld->diag, ld->path, line, "not valid UTF-8 (save the file "
                "as UTF-8)");
@@ -1222,9 +1225,9 @@ read_line(struct loader *ld, int line, const char *p, size_t n,
     p = bar + 1;
   }
 
-  if (is_directive(field[0], flen[0], NOT_A_TYPO) ||
-      is_directive(field[0], flen[0], NOT_A_NAME)) {
-    int typo = is_directive(field[0], flen[0], NOT_A_TYPO);
+  if (is_word(field[0], flen[0], NOT_A_TYPO) ||
+      is_word(field[0], flen[0], NOT_A_NAME)) {
+    int typo = is_word(field[0], flen[0], NOT_A_TYPO);
 
     if (nf != 2)
       diag_error(ld->diag, ld->path, line, "expected '%s | word; word; ...'",
@@ -1237,7 +1240,7 @@ read_line(struct loader *ld, int line, const char *p, size_t n,
                 &ld->anames, key);
     return;
   }
-  if (is_directive(field[0], flen[0], INCLUDE)) {
+  if (is_word(field[0], flen[0], INCLUDE)) {
     if (nf != 2)
       diag_error(ld->diag, ld->path, line, "expected '" INCLUDE " | FILE'");
     else
@@ -1352,13 +1355,10 @@ is_number_word(const char *s, size_t n)
 {
   static const char *const words[] = {
     "i", "ii", "iii", "iv", "v", "a", "b", "c", "d", "satu", "dua", "tiga",
+    NULL,
   };
-  size_t i;
 
-  for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-    if (n == strlen(words[i]) && memcmp(s, words[i], n) == 0)
-      return 1;
-  return 0;
+  return is_one_of(s, n, words);
 }
 
 /*
@@ -1687,7 +1687,7 @@ loader_free(struct loader *ld)
   free(ld->incpath);
 }
 
-/* Read the lines of a file (read_line judges comments and blanks). */
+/* Read the lines of a file. */
 static void
 read_lines(struct loader *ld, struct lines *ls, struct buf *key)
 {
@@ -1720,7 +1720,7 @@ place_load(const char *path, struct place_list **out, struct diag *diag)
     diag = &local;
   }
   errors = diag->errors;
-  rc = lines_open(&ls, path, PLACE_FILE_MAX, 0, diag);
+  rc = lines_open(&ls, path, PLACE_FILE_MAX, PLACE_LINES, diag);
   if (rc != 0)
     goto done;
   memset(&ld, 0, sizeof(ld));
