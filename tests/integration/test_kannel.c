@@ -542,7 +542,8 @@ START_TEST(aduand_restart_loses_nothing)
 END_TEST
 
 /* Replies Kannel accepted while no SMSC was connected survive a crash of
- * bearerbox (store-type = file) and reach the phone after it is back. */
+ * bearerbox and smsbox (store-type = file) and reach the phone after
+ * they are back. */
 START_TEST(bearerbox_restart_keeps_replies)
 {
   struct buf got = BUF_INIT;
@@ -558,8 +559,11 @@ START_TEST(bearerbox_restart_keeps_replies)
   tu_resp_free(&r);
   wait_db("SELECT count(*) FROM outbox WHERE channel = 'sms' AND "
           "status = 'sent'", 1);
+  /* Both boxes die: only bearerbox's store can keep the reply. */
+  reap(&k.sb, SIGKILL);
   reap(&k.bb, SIGKILL);
   bearerbox_start();
+  smsbox_start();
   phone(NULL);
   wait_db("SELECT count(*) FROM outbox WHERE channel = 'sms' AND "
           "delivery IS NOT NULL", 1);
