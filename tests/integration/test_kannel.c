@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -94,6 +95,8 @@ spawn(const char *const argv[], const char *out)
       copy[i] = strdup(argv[i]);
     copy[i] = NULL;
     setpgid(0, 0);
+    /* Whatever ends the test's process ends Kannel's too. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     execv(copy[0], copy);
     _exit(127);
   }
