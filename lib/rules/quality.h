@@ -94,6 +94,49 @@ int quality_normalize(const char *text, struct buf *out);
 int quality_abusive(const struct quality *q, const char *text,
                     const char **term);
 
+/* What rule 3 makes of a text, gravest last. */
+enum quality_verdict {
+  QUALITY_CLEAN = 0,   /* nothing of the reporter's own that stops it */
+  QUALITY_INSULT,      /* an insult or profanity aimed at someone */
+  QUALITY_SARA,        /* hate speech against a group (or a slur) */
+  QUALITY_THREAT       /* a threat of violence */
+};
+
+#define QUALITY_MARK_QUOTED 1u   /* an insult, threat or slur reported as
+                                    someone else's words */
+#define QUALITY_MARK_LITERAL 2u  /* a lexicon word in its literal sense */
+
+struct quality_judgement {
+  enum quality_verdict verdict;
+  unsigned marks;      /* QUALITY_MARK_*: what the operator should see */
+  const char *term;    /* the lexicon entry or the kind found, for debug
+                          logs (owned by q or static); NULL when clean */
+};
+
+/*
+ * Rule 3 with context (SPEC 4).  The lexicon's words and the word
+ * classes of its [sections] decide, sentence by sentence:
+ *  - reported speech (words inside quotation marks, in a text that has
+ *    words outside them too; words after a verb of saying whose subject
+ *    is not the reporter) never stops a text: what would have stopped it
+ *    sets QUALITY_MARK_QUOTED;
+ *  - a threat: a verb of violence or a weapon with the reporter as agent
+ *    (or as a call, at the start of a clause) and a person, office or
+ *    building as target; "tunggu saja" with a death or harm after it;
+ *    "awas kau", "mati kau"; "harus mati";
+ *  - SARA: a group named by ethnicity, religion, race or origin with a
+ *    call to expel it, or a derogation or crime said of all of it; and
+ *    the lexicon's slurs of a group;
+ *  - an insult: a lexicon entry (outside the allow-list and without a
+ *    word beside it that shows a literal sense, which sets
+ *    QUALITY_MARK_LITERAL); a '~' entry and the [insult] words only when
+ *    aimed at someone (vocative, predicate or epithet of a person or
+ *    office, exclaimed) or, for '~', disguised.
+ * j gets the gravest verdict; returns 0 or -ENOMEM.
+ */
+int quality_judge(const struct quality *q, const char *text,
+                  struct quality_judgement *j);
+
 enum quality_lang {
   QUALITY_OK = 0,
   QUALITY_NOT_INDONESIAN,
