@@ -1853,7 +1853,9 @@ quality_language(const struct quality *q, const char *text,
       info->words++;
       if (!too_long && list_find(&q->stop, KEY_TEXT, word, wn) != NULL)
         info->stopwords++;
-
+      else if (!too_long &&
+               list_find(&q->regional, KEY_TEXT, word, wn) != NULL)
+        info->regional++;
       wn = 0;
       too_long = 0;
     }
@@ -1867,7 +1869,10 @@ quality_language(const struct quality *q, const char *text,
     return QUALITY_ALL_CAPS;
   if (info->words < QUALITY_MIN_WORDS)
     return QUALITY_TOO_SHORT;
-  if (info->ratio < min_ratio)
+  if (info->ratio < min_ratio ||
+      (info->regional > info->stopwords &&
+       (long)info->regional * 100 >=
+         (long)info->words * QUALITY_REGIONAL_PERCENT))
     return QUALITY_NOT_INDONESIAN;
   return QUALITY_OK;
 }

@@ -31,6 +31,10 @@
 
 struct quality;
 
+/* Share of words of another language of the region that makes a text
+ * written in that language (see quality_language). */
+#define QUALITY_REGIONAL_PERCENT 20
+
 /* Below this many words quality_language() does not judge the language. */
 #define QUALITY_MIN_WORDS 4
 
@@ -147,6 +151,8 @@ enum quality_lang {
 struct quality_lang_info {
   int words;      /* runs of letters (numbers do not count) */
   int stopwords;  /* of those, words on the stop-word list */
+  int regional;   /* words of another language of the region (the stop-
+                     word file's sections), not stop words too */
   double ratio;   /* stopwords / words; 0 without words */
   int letters;
   int upper;      /* letters written in upper case */
@@ -160,7 +166,10 @@ struct quality_lang_info {
  *    few to judge, which is not a reason to refuse it (the length rule
  *    is checked elsewhere); callers treat it as QUALITY_OK;
  *  - QUALITY_NOT_INDONESIAN when fewer than min_ratio (0.15 suits) of its
- *    words are Indonesian stop words;
+ *    words are Indonesian stop words, or when QUALITY_REGIONAL_PERCENT or
+ *    more of them are words of another language of the region, and more
+ *    than its stop words (Dawan, Javanese, Tetun, Manggarai written in
+ *    full);
  *  - QUALITY_OK otherwise.
  * info, when not NULL, receives the counts.  text NULL is the empty text.
  */

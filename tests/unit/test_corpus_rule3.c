@@ -137,6 +137,15 @@ START_TEST(corpus_rule3)
 }
 END_TEST
 
+START_TEST(corpus_bahasa)
+{
+  double p = run_corpus("bahasa.tsv", "bahasa", FIELD_KRONOLOGI);
+
+  ck_assert_msg(p >= CORPUS_MIN_PERCENT, "bahasa: %.1f%% < %.0f%%", p,
+                CORPUS_MIN_PERCENT);
+}
+END_TEST
+
 static Suite *
 corpus_suite(void)
 {
@@ -144,6 +153,7 @@ corpus_suite(void)
   TCase *tc = tcase_create("corpus");
 
   tcase_add_test(tc, corpus_rule3);
+  tcase_add_test(tc, corpus_bahasa);
   suite_add_tcase(s, tc);
   return s;
 }
