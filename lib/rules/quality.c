@@ -1654,7 +1654,8 @@ judge_threat(struct ctx *cx, size_t i)
 /*
  * SARA in the sentence that starts at word a (ending before b): a group
  * named by ethnicity, religion, race or origin (after "orang", "suku",
- * ... or with "semua") with a call to expel it, or with a derogation or
+ * ..., with "semua", or right after a verb of expelling: "usir
+ * pendatang") with a call to expel it, or with a derogation or
  * crime said of the whole group ("semua", "memang", or right after it).
  */
 static void
@@ -1668,7 +1669,8 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
   for (g = a; g < b; g++) {
     if (!word_is(cx, WC_GROUP, g) ||
         !((g > a && (word_is(cx, WC_GROUPHEAD, g - 1) ||
-                     word_is(cx, WC_GENERAL, g - 1))) ||
+                     word_is(cx, WC_GENERAL, g - 1) ||
+                     word_is(cx, WC_EXPEL, g - 1))) ||
           word_is(cx, WC_GENERAL, g + 1)))
       continue;
     for (k = a; k < b; k++) {
