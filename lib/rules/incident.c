@@ -1029,8 +1029,8 @@ void
 incident_rule_for(double words, struct incident_rule *r)
 {
   r->words = words;
-  r->words_one = words * 0.6;
-  r->words_two = words * 0.4;
+  r->words_one = words * 0.7;
+  r->words_two = words * 0.5;
 }
 
 int
