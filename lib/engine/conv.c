@@ -1219,28 +1219,42 @@ incident_of(struct incident *inc, const char *terlapor, const char *waktu,
   buf_free(&b);
 }
 
+/* A report's specifics: all of them (inc[0], from who, when, where and
+ * what happened) and those of the story alone (inc[1]). */
+static void
+incidents_of(struct incident inc[2], const char *terlapor, const char *waktu,
+             const char *kronologi, const char *lokasi_kode)
+{
+  incident_of(&inc[0], terlapor, waktu, kronologi, lokasi_kode);
+  incident_of(&inc[1], NULL, NULL, kronologi, NULL);
+}
+
 /*
- * 1 when the open ticket old tells the draft's incident (inc): its words
- * score `score` against the draft's, and by the rule of its reporter
- * (duplicate_same for the reporter's own, duplicate_any for another's)
- * their specifics agree.
+ * 1 when the open ticket old tells the draft's incident (inc, by
+ * incidents_of()): its words score `score` against the draft's, by the
+ * rule of its reporter (duplicate_same for the reporter's own,
+ * duplicate_any for another's).  Any specific may differ (another place,
+ * another day given as waktu); only those of the stories lower the words
+ * needed: the answers to terlapor, lokasi and waktu agree between most
+ * reports about one office and say nothing of the incident.
  */
 static int
-same_incident(struct turn *t, const struct incident *inc,
+same_incident(struct turn *t, const struct incident inc[2],
               const struct store_ticket *old, double score)
 {
   const struct config *cfg = t->cv->cfg;
   struct incident_rule rule;
-  struct incident *ot = malloc(sizeof(*ot));
+  struct incident *ot = malloc(2 * sizeof(*ot));
   int own = old->reporter_id == t->ev->reporter_id, same;
 
   if (ot == NULL)
     return 0;   /* file it: a missed duplicate costs an operator little */
   incident_rule_for((own ? cfg->conversation.duplicate_same
                          : cfg->conversation.duplicate_any) / 100.0, &rule);
-  incident_of(ot, old->terlapor, old->waktu, old->kronologi,
-              old->lokasi_kode);
-  same = incident_same(inc, ot, score, &rule);
+  incidents_of(ot, old->terlapor, old->waktu, old->kronologi,
+               old->lokasi_kode);
+  same = !incident_conflict(&inc[0], &ot[0], NULL, NULL) &&
+         incident_same(&inc[1], &ot[1], score, &rule);
   free(ot);
   return same;
 }
@@ -1277,11 +1291,11 @@ offer_duplicate(struct turn *t, const char *category, int *refused)
                            t->ev->reporter_id, floor_same.words_two,
                            floor_any.words_two, hit, DUP_CANDIDATES);
   buf_free(&b);
-  inc = n > 0 ? malloc(sizeof(*inc)) : NULL;
+  inc = n > 0 ? malloc(2 * sizeof(*inc)) : NULL;
   if (inc == NULL)
     return 0;   /* no text to compare (even for want of memory): file it */
-  incident_of(inc, draft_str(t, "terlapor"), draft_str(t, "waktu"),
-              draft_str(t, "kronologi"), draft_str(t, "lokasi_kode"));
+  incidents_of(inc, draft_str(t, "terlapor"), draft_str(t, "waktu"),
+               draft_str(t, "kronologi"), draft_str(t, "lokasi_kode"));
   for (i = 0; i < n && rc == 0 && !*refused; i++) {
     rc = store_ticket_by_id(t->st, hit[i].ticket_id, &old);
     if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status)) &&
