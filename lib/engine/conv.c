@@ -133,7 +133,7 @@ const struct catalog_key conv_catalog_keys[] = {
   {"menu", ""}, {"menu.invalid", ""}, {"howto", ""},
   {"cancelled", ""}, {"expired", ""}, {"draft.reminder", ""},
   {"story.started", ""}, {"bukti.started", ""}, {"thanks.reply", ""},
-  {"safety.info", ""},
+  {"safety.info", ""}, {"thanks.ticket", "ticket status"},
   {"status.mine", "tickets"}, {"status.line", "ticket status"},
   {"status.none", ""},
   {"ask.kategori", ""}, {"ask.terlapor", ""}, {"ask.lokasi", ""},
@@ -1108,6 +1108,16 @@ choice(const char *text, int max)
 
 /* ---- Status checks --------------------------------------------------- */
 
+/* 1 when s holds a digit. */
+static int
+has_digit(const char *s)
+{
+  for (; *s != '\0'; s++)
+    if (isdigit((unsigned char)*s))
+      return 1;
+  return 0;
+}
+
 /*
  * Answer STATUS <number>.  A ticket filed from another number gets the
  * same answer as one that does not exist.
@@ -1452,6 +1462,16 @@ static const char *const safety_words[] = {
   "ancaman", "diancam", NULL,
 };
 static const char *const howto_words[] = {"cara", "caranya", NULL};
+/* A wish to report: one of these verbs, or a wish word with a report word
+ * ("mau buat laporan"). */
+static const char *const report_verbs[] = {
+  "lapor", "melapor", "melaporkan", "lapurkan", "mengadu", "mengadukan",
+  "ngadu", "adukan", NULL,
+};
+static const char *const wish_words[] = {
+  "mau", "mo", "ingin", "ingn", "pengen", "pingin", "hendak", "buat",
+  "bikin", "bekin", NULL,
+};
 
 /* 1 when a word of text (its first word only, when first) is in words. */
 static int
@@ -1584,17 +1604,81 @@ say_mine(struct turn *t)
   return rc;
 }
 
+/* Thanks: a thank-you, with the status of the reporter's latest ticket
+ * when there is one. */
+static int
+say_thanks(struct turn *t)
+{
+  struct store_ticket_filter f;
+  struct store_ticket_list l;
+  struct buf label = BUF_INIT;
+  struct catalog_var v[2];
+  int rc;
+
+  memset(&f, 0, sizeof(f));
+  f.reporter_id = t->ev->reporter_id;
+  rc = store_ticket_list(t->st, &f, &l);
+  if (rc != 0)
+    return rc;
+  if (l.n == 0) {
+    rc = say0(t, "thanks.reply");
+  } else {
+    v[0].name = "ticket";
+    v[0].value = l.v[l.n - 1].number;
+    v[1].name = "status";
+    v[1].value = status_label(t->cv->cat, t->sms, l.v[l.n - 1].status,
+                              &label);
+    rc = say(t, "thanks.ticket", v, 2);
+  }
+  store_ticket_list_free(&l);
+  buf_free(&label);
+  return rc;
+}
+
+/* A short message that asks to make a report ("mau lapor", "saya mau
+ * lapor lagi", "ingin buat laporan"), not a question about one. */
+static int
+wants_to_report(const struct turn *t, const char *text)
+{
+  if (is_question(t, text) ||
+      validate_count_words(text) >= t->cv->vd.kronologi_min_words)
+    return 0;
+  return has_word(text, report_verbs, 0) ||
+         (has_word(text, wish_words, 0) && has_word(text, report_words, 0));
+}
+
+/* The text is a ticket number as the bot wrote it (its prefix first),
+ * canonical form into number. */
+static int
+is_ticket_number(const struct turn *t, const char *text,
+                 char number[TICKET_NUMBER_MAX])
+{
+  const char *prefix = t->cv->cfg->ticket.prefix;
+
+  return strncasecmp(text, prefix, strlen(prefix)) == 0 &&
+         ticket_number_parse(prefix, text, number) == 0;
+}
+
 /*
- * Free text at the menu that is not a report: thanks, and questions
- * about how to report, about the reporter's safety or about their reports
- * (in that order) get their answer.  *done is 1 when the text was one of those.
+ * Free text at the menu that is not a report: thanks, a wish to report, a
+ * ticket number, and questions about how to report, about the reporter's
+ * safety or about their reports (in that order) get their answer.  *done
+ * is 1 when the text was one of those.
  */
 static int
 on_menu_words(struct turn *t, const char *text, int *done)
 {
+  char number[TICKET_NUMBER_MAX];
+
   *done = 1;
   if (is_thanks(text))
-    return say0(t, "thanks.reply");
+    return say_thanks(t);
+  if (wants_to_report(t, text)) {
+    draft_reset(t);
+    return enter(t, STEP_KATEGORI);
+  }
+  if (is_ticket_number(t, text, number))
+    return status_check(t, number);
   if (is_question(t, text)) {
     if (has_word(text, howto_words, 0))
       return say0(t, "howto");
@@ -2187,10 +2271,16 @@ on_command(struct turn *t, enum command cmd, int *done)
       return enter(t, STEP_STATUS);
     /* A sentence that starts with "status" is not a status check unless
      * what follows reads as a ticket number. */
-    if (t->step == STEP_KRONOLOGI) {
+    {
       char num[TICKET_NUMBER_MAX];
-      if (ticket_number_parse(t->cv->cfg->ticket.prefix, t->arg, num) != 0)
-        break;
+      if (ticket_number_parse(t->cv->cfg->ticket.prefix, t->arg, num) != 0) {
+        if (t->step == STEP_KRONOLOGI)
+          break;
+        /* "Status laporan saya bagaimana?": no number to read, so the
+         * reporter's own tickets. */
+        if (validate_count_words(t->arg) > 1 || !has_digit(t->arg))
+          return say_mine(t);
+      }
     }
     rc = status_check(t, t->arg);
     if (rc == 0 && t->step == STEP_STATUS)

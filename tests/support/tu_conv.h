@@ -19,6 +19,13 @@ struct tu_replies {
 int tu_say(struct tu_daemon *d, const char *from, const char *text,
            const char *id, struct tu_replies *r);
 
+/* Send text from number (as given) to the kannel channel NAME with
+ * secret, by GET as Kannel's get-url does; the replies are the outbox
+ * rows the message caused, in order (SMS channels do not answer inline).
+ * Returns 0, or -1 when the daemon did not answer 200. */
+int tu_ks_say(struct tu_daemon *d, const char *channel, const char *secret,
+              const char *from, const char *text, struct tu_replies *r);
+
 /* Same, with a raw JSON body. */
 int tu_say_json(struct tu_daemon *d, const char *json, struct tu_replies *r);
 

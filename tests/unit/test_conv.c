@@ -1566,7 +1566,8 @@ START_TEST(menu_words_get_useful_answers)
   char number[TICKET_NUMBER_MAX];
 
   file_report(&A, number);
-  expect(&A, "Terima kasih banyak pak", "thanks.reply");
+  expect(&A, "Terima kasih banyak pak", "thanks.ticket");
+  expect_has(number);
   expect(&A, "Apakah identitas saya aman?", "safety.info");
   expect(&A, "apakah nama saya dirahasiakan", "safety.info");
   expect(&A, "Bagaimana laporan saya?", "status.mine");
