@@ -155,6 +155,7 @@ const struct catalog_key conv_catalog_keys[] = {
   {"help.bukti", ""}, {"help.identitas", ""}, {"help.nama", ""},
   {"help.konfirmasi", ""},
   {"kronologi.more", "words"}, {"bukti.received", "count"},
+  {"kronologi.not_story", "words"}, {"bukti.kept", "count"},
   {"konfirmasi",
    "kategori terlapor lokasi waktu kronologi bukti identitas"},
   {"ticket.created", "ticket"}, {"ticket.limit", "limit"},
@@ -947,9 +948,9 @@ command_here(enum step s, enum command c)
   case CMD_LANJUT:
     return s == STEP_KRONOLOGI || s == STEP_BUKTI;
   case CMD_LEWATI:
-    return s == STEP_BUKTI;
+    return s == STEP_BUKTI || s == STEP_KRONOLOGI;
   case CMD_KIRIM:
-    return s == STEP_KONFIRMASI;
+    return s == STEP_KONFIRMASI || s == STEP_KRONOLOGI;
   case CMD_TAMBAH:
   case CMD_BARU:
     return s == STEP_DUPLIKAT;
@@ -1978,16 +1979,144 @@ on_lokasi(struct turn *t, const char *text)
   return on_field(t, FIELD_LOKASI, text, "lokasi", STEP_WAKTU);
 }
 
+/* Words of small talk: greetings, apologies, thanks, and the excuses that
+ * come with them ("maaf kemarin pulsa habis").  A message made only of
+ * these is no part of a story. */
+static const char *const small_talk_words[] = {
+  "selamat", "pagi", "siang", "sore", "malam", "halo", "hallo", "hai",
+  "hi", "permisi", "maaf", "mohon", "minta", "ampun", "saya", "sy", "aku",
+  "kemarin", "kemaren", "tadi", "baru", "pulsa", "habis", "abis", "sinyal",
+  "signal", "hilang", "jaringan", "susah", "lambat", "bisa", "balas",
+  "terima", "kasih", "makasih", "ok", "oke", "okay", "baik", "ya", "iya",
+  "yaa", "pak", "bapak", "bu", "ibu", "kak", "kaka", "kakak", "om", "tanta",
+  "admin", "petugas", "lupa", "telat", "terlambat", "lagi", "sudah", "sdh",
+  "dan", "karena", "krn", "jadi", "tidak", "tdk", "sonde", "ada", "su",
+  "shalom", "salam", "assalamualaikum", "ass", "wr", "wb", NULL,
+};
+
+/* 1 when every word of text is small talk. */
+static int
+all_small_talk(const char *text)
+{
+  const unsigned char *p = (const unsigned char *)text, *w;
+  size_t n, i;
+  int found;
+
+  for (;;) {
+    while (*p != '\0' && !isalnum(*p))
+      p++;
+    if (*p == '\0')
+      return 1;
+    for (w = p, n = 0; isalnum(*p); p++)
+      n++;
+    for (found = 0, i = 0; small_talk_words[i] != NULL && !found; i++)
+      found = strlen(small_talk_words[i]) == n &&
+              strncasecmp((const char *)w, small_talk_words[i], n) == 0;
+    if (!found)
+      return 0;
+  }
+}
+
+/*
+ * A message at the story step that is no part of the story: a greeting or
+ * an apology ("selamat pagi, maaf kemarin pulsa habis"), a lone number (a
+ * menu choice), a lone word (a name, an answer to an earlier question).
+ * Not appended: the reporter is told, with the story so far.
+ */
+static int
+not_story(const char *text)
+{
+  return choice(text, 9) != 0 || validate_count_words(text) <= 1 ||
+         all_small_talk(text);
+}
+
+/* Say that text was not added to the story, and how to go on. */
+static int
+say_not_story(struct turn *t)
+{
+  const char *sofar = draft_str(t, "kronologi");
+  struct catalog_var var;
+  char words[16];
+
+  snprintf(words, sizeof(words), "%d",
+           validate_count_words(sofar ? sofar : ""));
+  var.name = "words";
+  var.value = words;
+  log_info("event=report.not_story session=%lld", (long long)t->sess.id);
+  return say(t, "kronologi.not_story", &var, 1);
+}
+
+/* The draft key of a story part written all in capitals: held back until
+ * the reporter rewrites it (it is replaced) or insists (LANJUT: kept). */
+#define KRONOLOGI_CAPS "kronologi_kapital"
+
+/* Append part to the story in the draft; a story past kronologi_max_chars
+ * is refused (*too_long set, nothing changed). */
+static int
+story_append(struct turn *t, const char *part, int *too_long)
+{
+  const char *sofar = draft_str(t, "kronologi");
+  struct buf all = BUF_INIT;
+  int rc = 0;
+
+  *too_long = 0;
+  if (sofar != NULL && sofar[0] != '\0') {
+    rc = buf_puts(&all, sofar);
+    if (rc == 0)
+      rc = buf_append(&all, "\n", 1);
+  }
+  if (rc == 0)
+    rc = buf_puts(&all, part);
+  if (rc == 0 && all.len > (size_t)t->cv->vd.kronologi_max_chars)
+    *too_long = 1;
+  else if (rc == 0)
+    draft_set_str(t, "kronologi", all.data);
+  buf_free(&all);
+  return rc;
+}
+
+/* The story is too long for the last part: say so. */
+static int
+story_too_long(struct turn *t)
+{
+  struct catalog_var var;
+  char max[16];
+
+  snprintf(max, sizeof(max), "%d", t->cv->vd.kronologi_max_chars);
+  var.name = "max_chars";
+  var.value = max;
+  return invalid(t, "invalid.kronologi.long", &var, 1, "kronologi_long");
+}
+
+/* A part in capitals held back earlier, now insisted on with LANJUT: it
+ * joins the story and rule 2 counts as asked. */
+static int
+story_take_caps(struct turn *t)
+{
+  const char *caps = draft_str(t, KRONOLOGI_CAPS);
+  int too_long = 0, rc;
+
+  if (caps == NULL)
+    return 0;
+  rc = story_append(t, caps, &too_long);
+  draft_del(t, KRONOLOGI_CAPS);
+  if (rc == 0 && !too_long)
+    draft_set_int(t, "bahasa_diingatkan", 1);
+  return rc;
+}
+
 static int
 on_kronologi(struct turn *t, const char *text, enum command cmd)
 {
   const char *sofar = draft_str(t, "kronologi");
   struct verdict v;
-  struct buf all = BUF_INIT;
-  struct catalog_var var;
-  int rc;
+  int rc, too_long;
 
-  if (cmd == CMD_LANJUT) {
+  if (cmd == CMD_LANJUT || cmd == CMD_KIRIM || cmd == CMD_LEWATI) {
+    rc = story_take_caps(t);
+    if (rc != 0)
+      return rc;
+    sofar = draft_str(t, "kronologi");
     rc = validate_field(&t->cv->vd, FIELD_KRONOLOGI, sofar ? sofar : "",
                         t->ev->now_ms, &v);
     if (rc != 0)
@@ -2014,25 +2143,22 @@ on_kronologi(struct turn *t, const char *text, enum command cmd)
     return invalid(t, v.reason, v.vars, v.nvars, v.code);
   if (text[0] == '\0')
     return invalid(t, "help.kronologi", NULL, 0, "kronologi_empty");
-  if (sofar != NULL && sofar[0] != '\0') {
-    buf_puts(&all, sofar);
-    buf_append(&all, "\n", 1);
+  if (not_story(text))
+    return say_not_story(t);
+  /* Rule 2's capitals, pointed out as the part arrives (a rewrite
+   * replaces it; LANJUT keeps it). */
+  draft_del(t, KRONOLOGI_CAPS);
+  if (t->cv->quality != NULL && !draft_int(t, "bahasa_diingatkan") &&
+      quality_language(t->cv->quality, text, t->cv->vd.language_ratio,
+                       NULL) == QUALITY_ALL_CAPS) {
+    draft_set_str(t, KRONOLOGI_CAPS, text);
+    return invalid(t, "invalid.kronologi.caps", NULL, 0, "all_caps");
   }
-  rc = buf_puts(&all, text);
-  if (rc != 0) {
-    buf_free(&all);
+  rc = story_append(t, text, &too_long);
+  if (rc != 0)
     return rc;
-  }
-  if (all.len > (size_t)t->cv->vd.kronologi_max_chars) {
-    char max[16];
-    buf_free(&all);
-    snprintf(max, sizeof(max), "%d", t->cv->vd.kronologi_max_chars);
-    var.name = "max_chars";
-    var.value = max;
-    return invalid(t, "invalid.kronologi.long", &var, 1, "kronologi_long");
-  }
-  draft_set_str(t, "kronologi", all.data);
-  buf_free(&all);
+  if (too_long)
+    return story_too_long(t);
   t->sess.invalid_count = 0;
   return say_story_so_far(t);
 }
