@@ -141,6 +141,7 @@ const struct catalog_key conv_catalog_keys[] = {
   {"ask.identitas", ""}, {"ask.nama", ""},
   {"invalid.kategori", ""}, {"invalid.terlapor", ""},
   {"invalid.lokasi", ""}, {"lokasi.pilih", "pilihan"},
+  {"ask.lokasi.nama", ""}, {"lokasi.kept", ""},
   {"invalid.waktu", ""},
   {"invalid.identitas", ""}, {"invalid.nama", ""},
   {"invalid.konfirmasi", ""}, {"invalid.bukti.type", ""},
@@ -355,6 +356,8 @@ struct turn {
   enum step step;
   int sms;                   /* use the SMS variants */
   char arg[128];             /* a command's argument, normalised */
+  struct buf appendix;       /* a line that ends the next reply (say()):
+                                the acknowledgement of early media */
 };
 
 /* ---- Set-up ---------------------------------------------------------- */
@@ -525,6 +528,14 @@ say(struct turn *t, const char *key, const struct catalog_var *vars,
     log_error("event=conv.missing_text key=%s", key);
     buf_free(&text);
     return 0;
+  }
+  if (rc != 0) {
+    buf_free(&text);
+    return rc;
+  }
+  if (rc == 0 && t->appendix.len > 0) {
+    rc = buf_printf(&text, "\n%s", t->appendix.data);
+    buf_reset(&t->appendix);
   }
   if (rc != 0) {
     buf_free(&text);
@@ -1956,6 +1967,30 @@ lokasi_pick(struct turn *t, const char *text, int *rc)
   return 1;
 }
 
+/* The draft key of a location pin not yet named: its coordinates stay
+ * with the place name the reporter gives next. */
+#define LOKASI_PIN "lokasi_pin"
+
+/* Keep the coordinates of a location message in the draft. */
+static void
+keep_pin(struct turn *t)
+{
+  const struct inbound_msg *m = t->ev->msg;
+
+  json_object_object_add(t->draft, "lat", json_object_new_double(m->lat));
+  json_object_object_add(t->draft, "lng", json_object_new_double(m->lng));
+  draft_set_int(t, LOKASI_PIN, 1);
+  log_info("event=report.location session=%lld step=%s",
+           (long long)t->sess.id, steps[t->step].name);
+}
+
+/*
+ * SPEC 2, 3: a WhatsApp location pin is kept as coordinates, and the
+ * kabupaten/kecamatan asked for in one question (the gazetteer files a
+ * report by its name, not by coordinates); the answer is read as any
+ * lokasi answer, the coordinates staying with it.  Text without a pin
+ * waiting replaces an earlier pin (UBAH 3).
+ */
 static int
 on_lokasi(struct turn *t, const char *text)
 {
@@ -1964,19 +1999,34 @@ on_lokasi(struct turn *t, const char *text)
 
   if (m->kind == MSG_LOCATION) {
     lokasi_choices_drop(t);
-    char where[64];
-    snprintf(where, sizeof(where), "%.6f, %.6f", m->lat, m->lng);
-    draft_set_str(t, "lokasi", where);
-    json_object_object_add(t->draft, "lat", json_object_new_double(m->lat));
-    json_object_object_add(t->draft, "lng", json_object_new_double(m->lng));
-    draft_mark(t, "lokasi", 0);
-    return advance(t, STEP_WAKTU);
+    keep_pin(t);
+    return say0(t, "ask.lokasi.nama");
   }
-  draft_del(t, "lat");
-  draft_del(t, "lng");
+  if (!draft_int(t, LOKASI_PIN)) {
+    draft_del(t, "lat");
+    draft_del(t, "lng");
+  }
   if (lokasi_pick(t, text, &rc) || lokasi_offer(t, text, &rc))
     return rc;
-  return on_field(t, FIELD_LOKASI, text, "lokasi", STEP_WAKTU);
+  rc = on_field(t, FIELD_LOKASI, text, "lokasi", STEP_WAKTU);
+  if (t->step != STEP_LOKASI)
+    draft_del(t, LOKASI_PIN);
+  return rc;
+}
+
+/* A location before the lokasi step: kept for it, acknowledged, and the
+ * open question asked again. */
+static int
+early_location(struct turn *t)
+{
+  int rc;
+
+  if (t->step < STEP_KATEGORI || t->step > STEP_LOKASI)
+    return invalid(t, steps[t->step].help, NULL, 0, "location_here");
+  keep_pin(t);
+  rc = catalog_render(t->cv->cat, "lokasi.kept", t->sms, NULL, 0,
+                      &t->appendix);
+  return rc != 0 ? rc : say0(t, steps[t->step].ask);
 }
 
 /* Words of small talk: greetings, apologies, thanks, and the excuses that
@@ -2307,15 +2357,36 @@ on_unsupported(struct turn *t)
 
 /* ---- The turn -------------------------------------------------------- */
 
+/* A caption that came with early media: the start, or the next part, of
+ * the story (abuse checked as every part is; an empty caption or one
+ * that would make the story too long is left in the inbound record). */
+static int
+keep_caption(struct turn *t)
+{
+  const char *cap = t->ev->msg->text;
+  struct verdict v;
+  int too_long, rc;
+
+  if (cap == NULL || validate_count_words(cap) == 0)
+    return 0;
+  rc = validate_field(&t->cv->vd, FIELD_TEXT, cap, t->ev->now_ms, &v);
+  if (rc != 0 || !v.ok)
+    return rc;
+  return story_append(t, cap, &too_long);
+}
+
 /*
  * SPEC 3: media sent before the evidence step is kept for the draft (so
- * downloaded at once) and the question of the step repeated.  At the menu
+ * downloaded at once), with its caption as part of the story, and
+ * acknowledged before the question of the step is repeated.  At the menu
  * it opens a draft, as a story does: said so, then the first question.
  * A type not taken is not kept, and opens nothing.
  */
 static int
 early_media(struct turn *t)
 {
+  struct catalog_var var;
+  char count[16];
   int n = 0, rc, keep = mime_ok(t->ev->msg->media_mime) &&
                         (t->step == STEP_MENU || t->step >= STEP_KATEGORI);
 
@@ -2323,16 +2394,31 @@ early_media(struct turn *t)
     draft_reset(t);
   if (keep) {
     rc = keep_evidence(t, &n);
+    if (rc == 0)
+      rc = keep_caption(t);
     if (rc != 0)
       return rc;
   }
   if (keep && t->step == STEP_MENU) {
-    log_info("event=report.story session=%lld words=0",
-             (long long)t->sess.id);
+    log_info("event=report.story session=%lld words=%d",
+             (long long)t->sess.id,
+             validate_count_words(draft_str(t, "kronologi") ?
+                                  draft_str(t, "kronologi") : ""));
     rc = say0(t, "bukti.started");
     return rc != 0 ? rc : enter(t, STEP_KATEGORI);
   }
-  if (t->step == STEP_KONFIRMASI || t->step == STEP_DUPLIKAT)
+  if (keep) {
+    /* One reply: the question again, the acknowledgement under it. */
+    snprintf(count, sizeof(count), "%d", n);
+    var.name = "count";
+    var.value = count;
+    rc = catalog_render(t->cv->cat, "bukti.kept", t->sms, &var, 1,
+                        &t->appendix);
+    if (rc != 0)
+      return rc;
+  }
+  if (t->step == STEP_KONFIRMASI || t->step == STEP_DUPLIKAT ||
+      t->step == STEP_KRONOLOGI)
     return ask_step(t);
   return say0(t, steps[t->step].ask);
 }
@@ -2497,7 +2583,7 @@ dispatch(struct turn *t, int fresh)
   if (m->kind == MSG_MEDIA && t->step != STEP_BUKTI)
     return early_media(t);
   if (m->kind == MSG_LOCATION && t->step != STEP_LOKASI)
-    return invalid(t, steps[t->step].help, NULL, 0, "location_here");
+    return early_location(t);
 
   /* Only free text answers: a command or a menu choice is not an answer,
    * it does what it does at the menu. */
@@ -2820,6 +2906,7 @@ conv_handle(struct conv *cv, struct store *st, const struct conv_event *ev)
       rc = store_session_put(st, &t.sess);
   }
   json_object_put(t.draft);
+  buf_free(&t.appendix);
   store_session_clear(&t.sess);
   return rc;
 }

@@ -1150,7 +1150,8 @@ START_TEST(other_kinds_and_channels)
   m.lat = -10.1772;
   m.lng = 123.607;
   send_msg(&A, &m);
-  ck_assert(last_is("ask.waktu"));
+  ck_assert(last_is("ask.lokasi.nama"));
+  expect(&A, "Kota Kupang", "ask.waktu");
   walk_on(&A, AT_WAKTU, AT_KONFIRMASI);
   say(&A, "KIRIM");
   reply_number(number);
