@@ -53,6 +53,7 @@
 
 #include <ctype.h>
 #include <json-c/json.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,7 @@
 #include "base/err.h"
 #include "base/log.h"
 #include "base/metrics.h"
+#include "base/sms.h"
 #include "rules/place.h"
 #include "rules/quality.h"
 #include "rules/similar.h"
@@ -513,12 +515,54 @@ status_label(const struct catalog *cat, int sms, const char *status,
   return label->data ? label->data : status;
 }
 
+/* text as an SMS channel sends it (sms_gsm7_safe), in place. */
+static int
+sms_safe(struct buf *text)
+{
+  struct buf safe = BUF_INIT;
+  int rc = sms_gsm7_safe(text->data ? text->data : "", &safe);
+
+  if (rc == 0) {
+    buf_free(text);
+    *text = safe;
+  } else {
+    buf_free(&safe);
+  }
+  return rc;
+}
+
+/* Queue text (rendered) as a reply: the appendix under it, GSM-7-safe on
+ * SMS, blanks at line ends trimmed.  Returns 0 or a store error. */
+static int
+queue_text(struct turn *t, struct buf *text)
+{
+  struct store_outbox o = {0};
+  int rc = 0;
+
+  if (t->appendix.len > 0) {
+    rc = buf_printf(text, "\n%s", t->appendix.data);
+    buf_reset(&t->appendix);
+  }
+  if (rc == 0 && t->sms)
+    rc = sms_safe(text);
+  if (rc != 0)
+    return rc;
+  trim_lines(text);
+  o.channel = t->ev->channel;
+  o.reporter_id = t->ev->reporter_id;
+  o.inbound_id = t->ev->inbound_id;
+  o.kind = "text";
+  o.body = text->data ? text->data : "";
+  o.status = t->ev->inline_replies ? "sent" : "queued";
+  o.created_at = t->ev->now_ms;
+  return store_outbox_add(t->st, &o, NULL);
+}
+
 /* Render key and queue it as a reply.  Returns 0 or a store error. */
 static int
 say(struct turn *t, const char *key, const struct catalog_var *vars,
     int nvars)
 {
-  struct store_outbox o = {0};
   struct buf text = BUF_INIT;
   int rc;
 
@@ -529,27 +573,8 @@ say(struct turn *t, const char *key, const struct catalog_var *vars,
     buf_free(&text);
     return 0;
   }
-  if (rc != 0) {
-    buf_free(&text);
-    return rc;
-  }
-  if (rc == 0 && t->appendix.len > 0) {
-    rc = buf_printf(&text, "\n%s", t->appendix.data);
-    buf_reset(&t->appendix);
-  }
-  if (rc != 0) {
-    buf_free(&text);
-    return rc;
-  }
-  trim_lines(&text);
-  o.channel = t->ev->channel;
-  o.reporter_id = t->ev->reporter_id;
-  o.inbound_id = t->ev->inbound_id;
-  o.kind = "text";
-  o.body = text.data ? text.data : "";
-  o.status = t->ev->inline_replies ? "sent" : "queued";
-  o.created_at = t->ev->now_ms;
-  rc = store_outbox_add(t->st, &o, NULL);
+  if (rc == 0)
+    rc = queue_text(t, &text);
   buf_free(&text);
   return rc;
 }
@@ -689,80 +714,235 @@ step_parse(const char *name)
   return STEP_MENU;
 }
 
+/* The story shown in the summary: whole when it fits cut bytes, else cut
+ * after the last whole word before cut, with "...". */
+static int
+story_excerpt(const char *s, size_t cut, struct buf *out)
+{
+  size_t n;
+
+  buf_reset(out);
+  if (s == NULL || strlen(s) <= cut)
+    return buf_puts(out, s ? s : "");
+  n = cut;
+  while (n > 0 && s[n] != ' ' && s[n] != '\n')
+    n--;
+  if (n == 0) {
+    /* One long word: cut on a UTF-8 boundary. */
+    n = cut;
+    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+      n--;
+  }
+  while (n > 0 && strchr(" \n,.;:-", s[n - 1]) != NULL)
+    n--;
+  if (buf_append(out, s, n) != 0)
+    return -ENOMEM;
+  return buf_puts(out, "...");
+}
+
+/* The fixed fields of the summary (all but the story) in vars[0..6], the
+ * story's slot vars[4] left to the caller; the texts are kept in bufs. */
+struct summary {
+  struct buf kat, kron, ident, bukti, waktu;
+  struct catalog_var vars[7];
+};
+
+static int
+summary_fields(struct turn *t, struct summary *sm)
+{
+  const char *s, *id, *lokasi = draft_str(t, "lokasi"),
+             *nama = draft_str(t, "lokasi_nama");
+  char key[32];
+  int n = 0, nb = 0, rc;
+
+  snprintf(key, sizeof(key), "kategori.%d", draft_int(t, "kategori"));
+  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &sm->kat);
+  id = draft_str(t, "identitas");
+  if (id != NULL && strcmp(id, "anonim") == 0) {
+    catalog_render(t->cv->cat, "identitas.anonim", t->sms, NULL, 0,
+                   &sm->ident);
+  } else if (id != NULL && strcmp(id, "rahasia") == 0) {
+    catalog_render(t->cv->cat, "identitas.rahasia", t->sms, NULL, 0,
+                   &sm->ident);
+  } else {
+    struct catalog_var nv = {"nama", draft_str(t, "nama")};
+    catalog_render(t->cv->cat, "identitas.nama", t->sms, &nv, 1, &sm->ident);
+  }
+  rc = store_evidence_count(t->st, t->sess.id, &nb);
+  if (rc != 0)
+    return rc;
+  if (nb == 0)
+    catalog_render(t->cv->cat, "bukti.none", t->sms, NULL, 0, &sm->bukti);
+  else
+    buf_printf(&sm->bukti, "%d", nb);
+  s = draft_str(t, "waktu_tanggal");
+  if (s != NULL && *s != '\0')
+    buf_puts(&sm->waktu, s);
+  else if (s != NULL)
+    catalog_render(t->cv->cat, "waktu.unknown", t->sms, NULL, 0, &sm->waktu);
+  else
+    buf_puts(&sm->waktu, draft_str(t, "waktu") ? draft_str(t, "waktu") : "");
+
+  sm->vars[n].name = "kategori";
+  sm->vars[n++].value = sm->kat.data ? sm->kat.data : "";
+  sm->vars[n].name = "terlapor";
+  sm->vars[n++].value = draft_str(t, "terlapor");
+  sm->vars[n].name = "lokasi";
+  sm->vars[n++].value = nama != NULL &&
+                        strcmp(nama, lokasi ? lokasi : "") != 0 ? nama : lokasi;
+  sm->vars[n].name = "waktu";
+  sm->vars[n++].value = sm->waktu.data ? sm->waktu.data : "";
+  sm->vars[n].name = "kronologi";
+  sm->vars[n++].value = "";
+  sm->vars[n].name = "bukti";
+  sm->vars[n++].value = sm->bukti.data ? sm->bukti.data : "";
+  sm->vars[n].name = "identitas";
+  sm->vars[n++].value = sm->ident.data ? sm->ident.data : "";
+  return 0;
+}
+
+static void
+summary_free(struct summary *sm)
+{
+  buf_free(&sm->kat);
+  buf_free(&sm->kron);
+  buf_free(&sm->ident);
+  buf_free(&sm->bukti);
+  buf_free(&sm->waktu);
+}
+
+/* SMS segments of text once made GSM-7-safe. */
+static int
+sms_cost(const char *text)
+{
+  struct buf safe = BUF_INIT;
+  struct sms_info info;
+
+  if (sms_gsm7_safe(text, &safe) != 0) {
+    buf_free(&safe);
+    return INT32_MAX;
+  }
+  sms_measure(safe.data ? safe.data : "", &info);
+  buf_free(&safe);
+  return info.segments;
+}
+
+/*
+ * The summary rendered into out with the story cut near cut bytes.  On
+ * SMS the story is cut shorter, step by step, until the summary fits
+ * SUMMARY_SMS_SEGMENTS (or the story is down to SUMMARY_STORY_MIN).
+ */
+#define SUMMARY_SMS_SEGMENTS 2
+#define SUMMARY_STORY_MIN 24
+#define SUMMARY_STORY_STEP 16
+static int
+summary_render(struct turn *t, struct summary *sm, struct buf *out)
+{
+  size_t cut = t->sms ? SUMMARY_KRONOLOGI_CHARS_SMS : SUMMARY_KRONOLOGI_CHARS;
+  int rc;
+
+  for (;;) {
+    rc = story_excerpt(draft_str(t, "kronologi"), cut, &sm->kron);
+    sm->vars[4].value = sm->kron.data ? sm->kron.data : "";
+    buf_reset(out);
+    if (rc == 0)
+      rc = catalog_render(t->cv->cat, "konfirmasi", t->sms, sm->vars, 7, out);
+    if (rc != 0 || !t->sms || cut <= SUMMARY_STORY_MIN ||
+        sms_cost(out->data ? out->data : "") <= SUMMARY_SMS_SEGMENTS)
+      return rc;
+    cut = cut > SUMMARY_STORY_MIN + SUMMARY_STORY_STEP
+            ? cut - SUMMARY_STORY_STEP : SUMMARY_STORY_MIN;
+  }
+}
+
+/* The longest prefix of s[0..n) that ends at a sentence (". "), or failing
+ * that at a word, and costs at most max segments with room for "..."
+ * after a word; 0 when none. */
+static size_t
+piece_len(const char *s, size_t n, int max, int *at_word)
+{
+  struct buf b = BUF_INIT;
+  size_t i, best_sentence = 0, best_word = 0;
+
+  for (i = 1; i <= n; i++) {
+    if (i < n && s[i] != ' ' && s[i] != '\n')
+      continue;
+    buf_reset(&b);
+    if (buf_append(&b, s, i) != 0 || buf_puts(&b, "...") != 0)
+      break;
+    if (sms_cost(b.data) > max)
+      break;
+    if (s[i - 1] == '.' || s[i - 1] == ':' || i == n)
+      best_sentence = i;
+    best_word = i;
+  }
+  buf_free(&b);
+  *at_word = best_sentence == 0;
+  return best_sentence > 0 ? best_sentence : best_word;
+}
+
+/*
+ * Queue the summary text, split when it is longer than the channel's
+ * max_parts segments: each message ends at a field (or, inside a field
+ * too long for one message, after a word, with "..."), and the last
+ * carries the instruction that ends the text.
+ */
+static int
+queue_summary(struct turn *t, struct buf *text)
+{
+  const struct config_channel *ch = config_channel(t->cv->cfg,
+                                                   t->ev->channel);
+  int max = ch != NULL && ch->max_parts > 0 ? ch->max_parts
+                                            : SUMMARY_SMS_SEGMENTS;
+  const char *s = text->data ? text->data : "";
+  size_t n = strlen(s), len;
+  struct buf piece = BUF_INIT;
+  int rc = 0, at_word, parts = 0;
+
+  if (!t->sms || sms_cost(s) <= max)
+    return queue_text(t, text);
+  while (rc == 0 && n > 0) {
+    len = piece_len(s, n, max, &at_word);
+    if (len == 0 || len >= n) {
+      len = n;
+      at_word = 0;
+    }
+    buf_reset(&piece);
+    rc = buf_append(&piece, s, len);
+    if (rc == 0 && at_word)
+      rc = buf_puts(&piece, "...");
+    if (rc == 0)
+      rc = queue_text(t, &piece);
+    parts++;
+    s += len;
+    n -= len;
+    while (n > 0 && (*s == ' ' || *s == '\n')) {
+      s++;
+      n--;
+    }
+  }
+  buf_free(&piece);
+  log_info("event=conv.summary_split session=%lld parts=%d max_parts=%d",
+           (long long)t->sess.id, parts, max);
+  return rc;
+}
+
 /* Fill the summary's placeholders and send it. */
 static int
 say_konfirmasi(struct turn *t)
 {
-  struct buf kat = BUF_INIT, kron = BUF_INIT, ident = BUF_INIT,
-             bukti = BUF_INIT, waktu = BUF_INIT;
-  struct catalog_var vars[7];
-  const char *s, *id;
-  char key[32];
-  int n = 0, nb = 0, rc;
-  size_t cut;
+  struct summary sm;
+  struct buf text = BUF_INIT;
+  int rc;
 
-  snprintf(key, sizeof(key), "kategori.%d", draft_int(t, "kategori"));
-  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &kat);
-  s = draft_str(t, "kronologi");
-  cut = t->sms ? SUMMARY_KRONOLOGI_CHARS_SMS : SUMMARY_KRONOLOGI_CHARS;
-  if (s != NULL && strlen(s) > cut) {
-    /* Cut on a UTF-8 boundary. */
-    while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
-      cut--;
-    buf_append(&kron, s, cut);
-    buf_puts(&kron, "...");
-  } else {
-    buf_puts(&kron, s ? s : "");
-  }
-  id = draft_str(t, "identitas");
-  if (id != NULL && strcmp(id, "anonim") == 0) {
-    catalog_render(t->cv->cat, "identitas.anonim", t->sms, NULL, 0, &ident);
-  } else if (id != NULL && strcmp(id, "rahasia") == 0) {
-    catalog_render(t->cv->cat, "identitas.rahasia", t->sms, NULL, 0, &ident);
-  } else {
-    struct catalog_var nv = {"nama", draft_str(t, "nama")};
-    catalog_render(t->cv->cat, "identitas.nama", t->sms, &nv, 1, &ident);
-  }
-  rc = store_evidence_count(t->st, t->sess.id, &nb);
-  if (rc != 0)
-    goto out;
-  if (nb == 0)
-    catalog_render(t->cv->cat, "bukti.none", t->sms, NULL, 0, &bukti);
-  else
-    buf_printf(&bukti, "%d", nb);
-  s = draft_str(t, "waktu_tanggal");
-  if (s != NULL && *s != '\0')
-    buf_puts(&waktu, s);
-  else if (s != NULL)
-    catalog_render(t->cv->cat, "waktu.unknown", t->sms, NULL, 0, &waktu);
-  else
-    buf_puts(&waktu, draft_str(t, "waktu") ? draft_str(t, "waktu") : "");
-
-  vars[n].name = "kategori";
-  vars[n++].value = kat.data ? kat.data : "";
-  vars[n].name = "terlapor";
-  vars[n++].value = draft_str(t, "terlapor");
-  vars[n].name = "lokasi";
-  vars[n++].value = draft_str(t, "lokasi_nama") != NULL &&
-                    strcmp(draft_str(t, "lokasi_nama"),
-                           draft_str(t, "lokasi") ? draft_str(t, "lokasi")
-                                                  : "") != 0
-                      ? draft_str(t, "lokasi_nama") : draft_str(t, "lokasi");
-  vars[n].name = "waktu";
-  vars[n++].value = waktu.data ? waktu.data : "";
-  vars[n].name = "kronologi";
-  vars[n++].value = kron.data ? kron.data : "";
-  vars[n].name = "bukti";
-  vars[n++].value = bukti.data ? bukti.data : "";
-  vars[n].name = "identitas";
-  vars[n++].value = ident.data ? ident.data : "";
-  rc = say(t, "konfirmasi", vars, n);
-out:
-  buf_free(&kat);
-  buf_free(&kron);
-  buf_free(&ident);
-  buf_free(&bukti);
-  buf_free(&waktu);
+  memset(&sm, 0, sizeof(sm));
+  rc = summary_fields(t, &sm);
+  if (rc == 0)
+    rc = summary_render(t, &sm, &text);
+  if (rc == 0)
+    rc = queue_summary(t, &text);
+  buf_free(&text);
+  summary_free(&sm);
   return rc;
 }
 
@@ -2818,6 +2998,8 @@ conv_notify(struct conv *cv, struct store *st, const struct conv_notice *n)
     snprintf(key, sizeof(key), "notify.%s", n->status);
     rc = catalog_render(cv->cat, key, sms, vars, 4, &text);
   }
+  if (rc == 0 && sms)
+    rc = sms_safe(&text);
   if (rc == 0) {
     trim_lines(&text);
     o.channel = n->channel;

@@ -102,7 +102,7 @@ tu_ks_say(struct tu_daemon *d, const char *channel, const char *secret,
   tu_form_enc(&t, text);
   buf_printf(&t, "&id=tu-ks-%d-%d&coding=0&charset=UTF-8", (int)getpid(),
              ++seq);
-  if (tu_http(d->port, "GET", t.data, NULL, NULL, &resp) == 0) {
+  if (tu_http_ex(d->port, "GET", t.data, NULL, NULL, 0, &resp) == 0) {
     r->status = resp.status;
     rc = resp.status == 200 ? 0 : -1;
     tu_resp_free(&resp);
