@@ -194,6 +194,21 @@ tu_is(const struct tu_replies *r, int i, const char *key)
 }
 
 int
+tu_is_sms(const struct tu_replies *r, int i, const char *key)
+{
+  const char *want, *brace;
+  size_t n;
+
+  pthread_once(&tu_cat_once, load_catalog);
+  want = tu_cat != NULL ? catalog_text(tu_cat, key, 1) : NULL;
+  if (want == NULL || i < 0 || i >= r->n)
+    return 0;
+  brace = strchr(want, '{');
+  n = brace != NULL ? (size_t)(brace - want) : strlen(want);
+  return strncmp(r->v[i], want, n) == 0;
+}
+
+int
 tu_has(const struct tu_replies *r, const char *needle)
 {
   int i;

@@ -39,6 +39,10 @@ const char *tu_text(const char *key);
  * placeholder). */
 int tu_is(const struct tu_replies *r, int i, const char *key);
 
+/* The same against key's .sms form (the long text when it has none), for
+ * replies on SMS channels. */
+int tu_is_sms(const struct tu_replies *r, int i, const char *key);
+
 /* s as a JSON string literal without its quotes (allocated), to find a
  * text inside a raw JSON body. */
 char *tu_json_str(const char *s);
