@@ -162,7 +162,7 @@ START_TEST(story_step_knows_its_words)
   static const char *const done[] = {"KIRIM", "SELESAI", "slesai", "LEWATI",
                                      "sudah", "Lanjt", NULL};
   const char *n = "081311110002";
-  char *draft, from[16];
+  char *draft, from[32];
   int i;
 
   start(NULL);

@@ -114,7 +114,7 @@ replay(struct tu_daemon *d, const char *name, const char *from, int sms,
         ck_assert_msg(info.gsm7, "%s:%d: reply not GSM-7: %s", name, lineno,
                       r.v[i]);
       }
-      filed = has_key(&r, "ticket.created", sms);
+      filed = filed || has_key(&r, "ticket.created", sms);
     } else if (strncmp(line, "= ", 2) == 0) {
       ck_assert_msg(has_key(&r, line + 2, sms), "%s:%d (%s): expected %s, "
                     "got '%s'", name, lineno, sms ? "sms" : "dev", line + 2,
