@@ -227,3 +227,95 @@ sms_to_ucs2(const char *s, struct buf *out)
   }
   return rc;
 }
+
+/* ---- GSM-7-safe replies ---------------------------------------------- */
+
+/* Code points mapped to a GSM-7 spelling. */
+static const struct {
+  uint32_t cp;
+  const char *to;
+} gsm7_map[] = {
+  {0x2018, "'"}, {0x2019, "'"}, {0x201A, "'"}, {0x201B, "'"},
+  {0x2032, "'"}, {0x00B4, "'"}, {0x0060, "'"}, {0x02BC, "'"},
+  {0x201C, "\""}, {0x201D, "\""}, {0x201E, "\""}, {0x201F, "\""},
+  {0x2033, "\""}, {0x00AB, "\""}, {0x00BB, "\""},
+  {0x2010, "-"}, {0x2011, "-"}, {0x2012, "-"}, {0x2013, "-"},
+  {0x2014, "-"}, {0x2015, "-"}, {0x2212, "-"}, {0x2022, "-"},
+  {0x2023, "-"}, {0x2043, "-"}, {0x00B7, "-"}, {0x2026, "..."},
+  {0x00A0, " "}, {0x202F, " "}, {0x205F, " "}, {0x3000, " "},
+  {0x00E1, "a"}, {0x00E2, "a"}, {0x00E3, "a"}, {0x0101, "a"},
+  {0x00C1, "A"}, {0x00C0, "A"}, {0x00C2, "A"}, {0x00C3, "A"},
+  {0x00EA, "e"}, {0x00EB, "e"}, {0x0113, "e"}, {0x00C8, "E"},
+  {0x00CA, "E"}, {0x00CB, "E"}, {0x00ED, "i"}, {0x00EE, "i"},
+  {0x00EF, "i"}, {0x012B, "i"}, {0x00CD, "I"}, {0x00CC, "I"},
+  {0x00CE, "I"}, {0x00CF, "I"}, {0x00F3, "o"}, {0x00F4, "o"},
+  {0x00F5, "o"}, {0x014D, "o"}, {0x00D3, "O"}, {0x00D2, "O"},
+  {0x00D4, "O"}, {0x00D5, "O"}, {0x00FA, "u"}, {0x00FB, "u"},
+  {0x016B, "u"}, {0x00DA, "U"}, {0x00D9, "U"}, {0x00DB, "U"},
+  {0x00E7, "c"}, {0x00FD, "y"}, {0x00FF, "y"}, {0x00DD, "Y"},
+  {0x00B0, "o"}, {0x20AC, "EUR"},
+};
+
+/* 1 when cp is dropped from an SMS reply: emoji and pictographs, their
+ * modifiers and joiners, variation selectors, zero-width characters. */
+static int
+gsm7_dropped(uint32_t cp)
+{
+  return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+         (cp >= 0x2B00 && cp <= 0x2BFF) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+         (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF ||
+         (cp >= 0xE0000 && cp <= 0xE007F) || cp == 0x20E3;
+}
+
+/* The GSM-7 spelling of cp (from gsm7_map, or a fullwidth form's ASCII
+ * letter written into tmp), or NULL. */
+static const char *
+gsm7_spelling(uint32_t cp, char tmp[2])
+{
+  size_t i;
+
+  if (cp >= 0x2000 && cp <= 0x200A)
+    return " ";
+  if (cp >= 0xFF01 && cp <= 0xFF5E) {
+    tmp[0] = (char)(cp - 0xFF01 + '!');
+    tmp[1] = '\0';
+    return tmp;
+  }
+  for (i = 0; i < sizeof(gsm7_map) / sizeof(gsm7_map[0]); i++)
+    if (gsm7_map[i].cp == cp)
+      return gsm7_map[i].to;
+  return NULL;
+}
+
+int
+sms_gsm7_safe(const char *s, struct buf *out)
+{
+  size_t n = strlen(s), i = 0;
+  int len, dropped = 0, rc = 0;
+  uint32_t cp;
+  const char *to;
+  char tmp[2];
+
+  while (rc == 0 && i < n) {
+    len = utf8_decode(s + i, n - i, &cp);
+    if (len == 0)
+      len = 1;
+    if (gsm7_septets(cp) > 0 && cp != '`') {
+      /* A blank left doubled by a dropped character goes too. */
+      if (!(cp == ' ' && dropped && out->len > 0 &&
+            out->data[out->len - 1] == ' '))
+        rc = buf_append(out, s + i, (size_t)len);
+      dropped = 0;
+    } else if (gsm7_dropped(cp)) {
+      dropped = 1;
+    } else if ((to = gsm7_spelling(cp, tmp)) != NULL) {
+      rc = buf_append(out, to, strlen(to));
+      dropped = 0;
+    } else {
+      rc = buf_append(out, s + i, (size_t)len);
+      dropped = 0;
+    }
+    i += (size_t)len;
+  }
+  return rc;
+}

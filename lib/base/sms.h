@@ -32,6 +32,24 @@ void sms_measure(const char *s, struct sms_info *info);
  * messages that point an admin at the character to replace. */
 const char *sms_non_gsm7(const char *s, size_t *len);
 
+/*
+ * Append to out a GSM-7-safe form of UTF-8 s, for replies on SMS
+ * channels, where one character outside GSM-7 turns the whole message
+ * into UCS-2 (70 characters a segment instead of 160):
+ *  - typographic quotes, primes and accents become ' and ", dashes and
+ *    minus -, the ellipsis ..., bullets -, odd spaces a blank, and the
+ *    backtick ';
+ *  - accented letters GSM-7 lacks become the plain letter (a look-alike:
+ *    "Jos\u00e9" keeps its e acute, which GSM-7 has; "\u00e2" becomes
+ *    "a"), fullwidth ASCII becomes ASCII;
+ *  - emoji, pictographs, variation selectors and zero-width characters
+ *    are dropped, with a blank they leave doubled;
+ *  - anything else (another script) is kept as it is, so a name is never
+ *    changed beyond recognition: such a text still goes as UCS-2.
+ * Digits and ASCII letters are never changed.  Returns 0 or a buf error.
+ */
+int sms_gsm7_safe(const char *s, struct buf *out);
+
 /* Append the UTF-16BE encoding of UTF-8 s to out (invalid sequences
  * become U+FFFD).  Returns 0 or a buf error. */
 int sms_to_ucs2(const char *s, struct buf *out);

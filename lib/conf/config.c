@@ -454,6 +454,14 @@ static const struct directive directives[] = {
     .type_def = { [CHANNEL_WHATSAPP_CLOUD] = "16", [CHANNEL_TWILIO] = "8",
                   [CHANNEL_KANNEL] = "4" },
     .help = "Send requests in flight on this channel at most" },
+  { .section = SEC_CHANNEL, .key = "max_parts", .type = T_INT,
+    .offset = CHN(max_parts), .min = 1, .max = 10, .flags = F_RELOAD,
+    .types = T_TW | T_KA,
+    .type_def = { [CHANNEL_TWILIO] = "2", [CHANNEL_KANNEL] = "2" },
+    .help = "SMS segments one reply may take on this channel (Kannel's "
+            "max-messages); a report summary longer than that is sent as "
+            "several messages, each ending at a field, the last with the "
+            "instruction" },
   { .section = SEC_CHANNEL, .key = "template_name", .type = T_STRING,
     .offset = CHN(template_name), .min = 1, .max = 512, .flags = F_RELOAD,
     .types = T_WA,

@@ -71,6 +71,9 @@ struct config_channel {
   /* sending (not dev) */
   int rate;                  /* messages per second */
   int concurrency;           /* requests in flight */
+  int max_parts;             /* SMS (twilio, kannel): segments the gateway
+                                delivers as one message; a longer summary
+                                is split */
   char *template_name;       /* whatsapp_cloud: notices after 24 h */
   char *template_language;
 };

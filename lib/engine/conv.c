@@ -53,6 +53,7 @@
 
 #include <ctype.h>
 #include <json-c/json.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,7 @@
 #include "base/err.h"
 #include "base/log.h"
 #include "base/metrics.h"
+#include "base/sms.h"
 #include "rules/place.h"
 #include "rules/quality.h"
 #include "rules/similar.h"
@@ -133,7 +135,7 @@ const struct catalog_key conv_catalog_keys[] = {
   {"menu", ""}, {"menu.invalid", ""}, {"howto", ""},
   {"cancelled", ""}, {"expired", ""}, {"draft.reminder", ""},
   {"story.started", ""}, {"bukti.started", ""}, {"thanks.reply", ""},
-  {"safety.info", ""},
+  {"safety.info", ""}, {"thanks.ticket", "ticket status"},
   {"status.mine", "tickets"}, {"status.line", "ticket status"},
   {"status.none", ""},
   {"ask.kategori", ""}, {"ask.terlapor", ""}, {"ask.lokasi", ""},
@@ -141,6 +143,7 @@ const struct catalog_key conv_catalog_keys[] = {
   {"ask.identitas", ""}, {"ask.nama", ""},
   {"invalid.kategori", ""}, {"invalid.terlapor", ""},
   {"invalid.lokasi", ""}, {"lokasi.pilih", "pilihan"},
+  {"ask.lokasi.nama", ""}, {"lokasi.kept", ""},
   {"invalid.waktu", ""},
   {"invalid.identitas", ""}, {"invalid.nama", ""},
   {"invalid.konfirmasi", ""}, {"invalid.bukti.type", ""},
@@ -156,6 +159,7 @@ const struct catalog_key conv_catalog_keys[] = {
   {"help.bukti", ""}, {"help.identitas", ""}, {"help.nama", ""},
   {"help.konfirmasi", ""},
   {"kronologi.more", "words"}, {"bukti.received", "count"},
+  {"kronologi.not_story", "words"}, {"bukti.kept", "count"},
   {"konfirmasi",
    "kategori terlapor lokasi waktu kronologi bukti identitas"},
   {"ticket.created", "ticket"}, {"ticket.limit", "limit"},
@@ -306,6 +310,9 @@ static const struct {
   {"son ada", CMD_LEWATI}, {"tra ada", CMD_LEWATI},
   {"sudah", CMD_LANJUT}, {"sdh", CMD_LANJUT}, {"udah", CMD_LANJUT},
   {"cukup", CMD_LANJUT}, {"sudah selesai", CMD_LANJUT},
+  {"su", CMD_LANJUT}, {"su selesai", CMD_LANJUT}, {"dah", CMD_LANJUT},
+  {"sdh selesai", CMD_LANJUT}, {"udah selesai", CMD_LANJUT},
+  {"sudah cukup", CMD_LANJUT},
   {"tidak jadi", CMD_BATAL}, {"tdk jadi", CMD_BATAL},
   {"gak jadi", CMD_BATAL}, {"ga jadi", CMD_BATAL},
   {"sonde jadi", CMD_BATAL}, {"batal saja", CMD_BATAL},
@@ -355,6 +362,8 @@ struct turn {
   enum step step;
   int sms;                   /* use the SMS variants */
   char arg[128];             /* a command's argument, normalised */
+  struct buf appendix;       /* a line that ends the next reply (say()):
+                                the acknowledgement of early media */
 };
 
 /* ---- Set-up ---------------------------------------------------------- */
@@ -510,12 +519,54 @@ status_label(const struct catalog *cat, int sms, const char *status,
   return label->data ? label->data : status;
 }
 
+/* text as an SMS channel sends it (sms_gsm7_safe), in place. */
+static int
+sms_safe(struct buf *text)
+{
+  struct buf safe = BUF_INIT;
+  int rc = sms_gsm7_safe(text->data ? text->data : "", &safe);
+
+  if (rc == 0) {
+    buf_free(text);
+    *text = safe;
+  } else {
+    buf_free(&safe);
+  }
+  return rc;
+}
+
+/* Queue text (rendered) as a reply: the appendix under it, GSM-7-safe on
+ * SMS, blanks at line ends trimmed.  Returns 0 or a store error. */
+static int
+queue_text(struct turn *t, struct buf *text)
+{
+  struct store_outbox o = {0};
+  int rc = 0;
+
+  if (t->appendix.len > 0) {
+    rc = buf_printf(text, "\n%s", t->appendix.data);
+    buf_reset(&t->appendix);
+  }
+  if (rc == 0 && t->sms)
+    rc = sms_safe(text);
+  if (rc != 0)
+    return rc;
+  trim_lines(text);
+  o.channel = t->ev->channel;
+  o.reporter_id = t->ev->reporter_id;
+  o.inbound_id = t->ev->inbound_id;
+  o.kind = "text";
+  o.body = text->data ? text->data : "";
+  o.status = t->ev->inline_replies ? "sent" : "queued";
+  o.created_at = t->ev->now_ms;
+  return store_outbox_add(t->st, &o, NULL);
+}
+
 /* Render key and queue it as a reply.  Returns 0 or a store error. */
 static int
 say(struct turn *t, const char *key, const struct catalog_var *vars,
     int nvars)
 {
-  struct store_outbox o = {0};
   struct buf text = BUF_INIT;
   int rc;
 
@@ -526,19 +577,8 @@ say(struct turn *t, const char *key, const struct catalog_var *vars,
     buf_free(&text);
     return 0;
   }
-  if (rc != 0) {
-    buf_free(&text);
-    return rc;
-  }
-  trim_lines(&text);
-  o.channel = t->ev->channel;
-  o.reporter_id = t->ev->reporter_id;
-  o.inbound_id = t->ev->inbound_id;
-  o.kind = "text";
-  o.body = text.data ? text.data : "";
-  o.status = t->ev->inline_replies ? "sent" : "queued";
-  o.created_at = t->ev->now_ms;
-  rc = store_outbox_add(t->st, &o, NULL);
+  if (rc == 0)
+    rc = queue_text(t, &text);
   buf_free(&text);
   return rc;
 }
@@ -710,80 +750,235 @@ step_parse(const char *name)
   return STEP_MENU;
 }
 
+/* The story shown in the summary: whole when it fits cut bytes, else cut
+ * after the last whole word before cut, with "...". */
+static int
+story_excerpt(const char *s, size_t cut, struct buf *out)
+{
+  size_t n;
+
+  buf_reset(out);
+  if (s == NULL || strlen(s) <= cut)
+    return buf_puts(out, s ? s : "");
+  n = cut;
+  while (n > 0 && s[n] != ' ' && s[n] != '\n')
+    n--;
+  if (n == 0) {
+    /* One long word: cut on a UTF-8 boundary. */
+    n = cut;
+    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+      n--;
+  }
+  while (n > 0 && strchr(" \n,.;:-", s[n - 1]) != NULL)
+    n--;
+  if (buf_append(out, s, n) != 0)
+    return -ENOMEM;
+  return buf_puts(out, "...");
+}
+
+/* The fixed fields of the summary (all but the story) in vars[0..6], the
+ * story's slot vars[4] left to the caller; the texts are kept in bufs. */
+struct summary {
+  struct buf kat, kron, ident, bukti, waktu;
+  struct catalog_var vars[7];
+};
+
+static int
+summary_fields(struct turn *t, struct summary *sm)
+{
+  const char *s, *id, *lokasi = draft_str(t, "lokasi"),
+             *nama = draft_str(t, "lokasi_nama");
+  char key[32];
+  int n = 0, nb = 0, rc;
+
+  snprintf(key, sizeof(key), "kategori.%d", draft_int(t, "kategori"));
+  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &sm->kat);
+  id = draft_str(t, "identitas");
+  if (id != NULL && strcmp(id, "anonim") == 0) {
+    catalog_render(t->cv->cat, "identitas.anonim", t->sms, NULL, 0,
+                   &sm->ident);
+  } else if (id != NULL && strcmp(id, "rahasia") == 0) {
+    catalog_render(t->cv->cat, "identitas.rahasia", t->sms, NULL, 0,
+                   &sm->ident);
+  } else {
+    struct catalog_var nv = {"nama", draft_str(t, "nama")};
+    catalog_render(t->cv->cat, "identitas.nama", t->sms, &nv, 1, &sm->ident);
+  }
+  rc = store_evidence_count(t->st, t->sess.id, &nb);
+  if (rc != 0)
+    return rc;
+  if (nb == 0)
+    catalog_render(t->cv->cat, "bukti.none", t->sms, NULL, 0, &sm->bukti);
+  else
+    buf_printf(&sm->bukti, "%d", nb);
+  s = draft_str(t, "waktu_tanggal");
+  if (s != NULL && *s != '\0')
+    buf_puts(&sm->waktu, s);
+  else if (s != NULL)
+    catalog_render(t->cv->cat, "waktu.unknown", t->sms, NULL, 0, &sm->waktu);
+  else
+    buf_puts(&sm->waktu, draft_str(t, "waktu") ? draft_str(t, "waktu") : "");
+
+  sm->vars[n].name = "kategori";
+  sm->vars[n++].value = sm->kat.data ? sm->kat.data : "";
+  sm->vars[n].name = "terlapor";
+  sm->vars[n++].value = draft_str(t, "terlapor");
+  sm->vars[n].name = "lokasi";
+  sm->vars[n++].value = nama != NULL &&
+                        strcmp(nama, lokasi ? lokasi : "") != 0 ? nama : lokasi;
+  sm->vars[n].name = "waktu";
+  sm->vars[n++].value = sm->waktu.data ? sm->waktu.data : "";
+  sm->vars[n].name = "kronologi";
+  sm->vars[n++].value = "";
+  sm->vars[n].name = "bukti";
+  sm->vars[n++].value = sm->bukti.data ? sm->bukti.data : "";
+  sm->vars[n].name = "identitas";
+  sm->vars[n++].value = sm->ident.data ? sm->ident.data : "";
+  return 0;
+}
+
+static void
+summary_free(struct summary *sm)
+{
+  buf_free(&sm->kat);
+  buf_free(&sm->kron);
+  buf_free(&sm->ident);
+  buf_free(&sm->bukti);
+  buf_free(&sm->waktu);
+}
+
+/* SMS segments of text once made GSM-7-safe. */
+static int
+sms_cost(const char *text)
+{
+  struct buf safe = BUF_INIT;
+  struct sms_info info;
+
+  if (sms_gsm7_safe(text, &safe) != 0) {
+    buf_free(&safe);
+    return INT32_MAX;
+  }
+  sms_measure(safe.data ? safe.data : "", &info);
+  buf_free(&safe);
+  return info.segments;
+}
+
+/*
+ * The summary rendered into out with the story cut near cut bytes.  On
+ * SMS the story is cut shorter, step by step, until the summary fits
+ * SUMMARY_SMS_SEGMENTS (or the story is down to SUMMARY_STORY_MIN).
+ */
+#define SUMMARY_SMS_SEGMENTS 2
+#define SUMMARY_STORY_MIN 24
+#define SUMMARY_STORY_STEP 16
+static int
+summary_render(struct turn *t, struct summary *sm, struct buf *out)
+{
+  size_t cut = t->sms ? SUMMARY_KRONOLOGI_CHARS_SMS : SUMMARY_KRONOLOGI_CHARS;
+  int rc;
+
+  for (;;) {
+    rc = story_excerpt(draft_str(t, "kronologi"), cut, &sm->kron);
+    sm->vars[4].value = sm->kron.data ? sm->kron.data : "";
+    buf_reset(out);
+    if (rc == 0)
+      rc = catalog_render(t->cv->cat, "konfirmasi", t->sms, sm->vars, 7, out);
+    if (rc != 0 || !t->sms || cut <= SUMMARY_STORY_MIN ||
+        sms_cost(out->data ? out->data : "") <= SUMMARY_SMS_SEGMENTS)
+      return rc;
+    cut = cut > SUMMARY_STORY_MIN + SUMMARY_STORY_STEP
+            ? cut - SUMMARY_STORY_STEP : SUMMARY_STORY_MIN;
+  }
+}
+
+/* The longest prefix of s[0..n) that ends at a sentence (". "), or failing
+ * that at a word, and costs at most max segments with room for "..."
+ * after a word; 0 when none. */
+static size_t
+piece_len(const char *s, size_t n, int max, int *at_word)
+{
+  struct buf b = BUF_INIT;
+  size_t i, best_sentence = 0, best_word = 0;
+
+  for (i = 1; i <= n; i++) {
+    if (i < n && s[i] != ' ' && s[i] != '\n')
+      continue;
+    buf_reset(&b);
+    if (buf_append(&b, s, i) != 0 || buf_puts(&b, "...") != 0)
+      break;
+    if (sms_cost(b.data) > max)
+      break;
+    if (s[i - 1] == '.' || s[i - 1] == ':' || i == n)
+      best_sentence = i;
+    best_word = i;
+  }
+  buf_free(&b);
+  *at_word = best_sentence == 0;
+  return best_sentence > 0 ? best_sentence : best_word;
+}
+
+/*
+ * Queue the summary text, split when it is longer than the channel's
+ * max_parts segments: each message ends at a field (or, inside a field
+ * too long for one message, after a word, with "..."), and the last
+ * carries the instruction that ends the text.
+ */
+static int
+queue_summary(struct turn *t, struct buf *text)
+{
+  const struct config_channel *ch = config_channel(t->cv->cfg,
+                                                   t->ev->channel);
+  int max = ch != NULL && ch->max_parts > 0 ? ch->max_parts
+                                            : SUMMARY_SMS_SEGMENTS;
+  const char *s = text->data ? text->data : "";
+  size_t n = strlen(s), len;
+  struct buf piece = BUF_INIT;
+  int rc = 0, at_word, parts = 0;
+
+  if (!t->sms || sms_cost(s) <= max)
+    return queue_text(t, text);
+  while (rc == 0 && n > 0) {
+    len = piece_len(s, n, max, &at_word);
+    if (len == 0 || len >= n) {
+      len = n;
+      at_word = 0;
+    }
+    buf_reset(&piece);
+    rc = buf_append(&piece, s, len);
+    if (rc == 0 && at_word)
+      rc = buf_puts(&piece, "...");
+    if (rc == 0)
+      rc = queue_text(t, &piece);
+    parts++;
+    s += len;
+    n -= len;
+    while (n > 0 && (*s == ' ' || *s == '\n')) {
+      s++;
+      n--;
+    }
+  }
+  buf_free(&piece);
+  log_info("event=conv.summary_split session=%lld parts=%d max_parts=%d",
+           (long long)t->sess.id, parts, max);
+  return rc;
+}
+
 /* Fill the summary's placeholders and send it. */
 static int
 say_konfirmasi(struct turn *t)
 {
-  struct buf kat = BUF_INIT, kron = BUF_INIT, ident = BUF_INIT,
-             bukti = BUF_INIT, waktu = BUF_INIT;
-  struct catalog_var vars[7];
-  const char *s, *id;
-  char key[32];
-  int n = 0, nb = 0, rc;
-  size_t cut;
+  struct summary sm;
+  struct buf text = BUF_INIT;
+  int rc;
 
-  snprintf(key, sizeof(key), "kategori.%d", draft_int(t, "kategori"));
-  catalog_render(t->cv->cat, key, t->sms, NULL, 0, &kat);
-  s = draft_str(t, "kronologi");
-  cut = t->sms ? SUMMARY_KRONOLOGI_CHARS_SMS : SUMMARY_KRONOLOGI_CHARS;
-  if (s != NULL && strlen(s) > cut) {
-    /* Cut on a UTF-8 boundary. */
-    while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
-      cut--;
-    buf_append(&kron, s, cut);
-    buf_puts(&kron, "...");
-  } else {
-    buf_puts(&kron, s ? s : "");
-  }
-  id = draft_str(t, "identitas");
-  if (id != NULL && strcmp(id, "anonim") == 0) {
-    catalog_render(t->cv->cat, "identitas.anonim", t->sms, NULL, 0, &ident);
-  } else if (id != NULL && strcmp(id, "rahasia") == 0) {
-    catalog_render(t->cv->cat, "identitas.rahasia", t->sms, NULL, 0, &ident);
-  } else {
-    struct catalog_var nv = {"nama", draft_str(t, "nama")};
-    catalog_render(t->cv->cat, "identitas.nama", t->sms, &nv, 1, &ident);
-  }
-  rc = store_evidence_count(t->st, t->sess.id, &nb);
-  if (rc != 0)
-    goto out;
-  if (nb == 0)
-    catalog_render(t->cv->cat, "bukti.none", t->sms, NULL, 0, &bukti);
-  else
-    buf_printf(&bukti, "%d", nb);
-  s = draft_str(t, "waktu_tanggal");
-  if (s != NULL && *s != '\0')
-    buf_puts(&waktu, s);
-  else if (s != NULL)
-    catalog_render(t->cv->cat, "waktu.unknown", t->sms, NULL, 0, &waktu);
-  else
-    buf_puts(&waktu, draft_str(t, "waktu") ? draft_str(t, "waktu") : "");
-
-  vars[n].name = "kategori";
-  vars[n++].value = kat.data ? kat.data : "";
-  vars[n].name = "terlapor";
-  vars[n++].value = draft_str(t, "terlapor");
-  vars[n].name = "lokasi";
-  vars[n++].value = draft_str(t, "lokasi_nama") != NULL &&
-                    strcmp(draft_str(t, "lokasi_nama"),
-                           draft_str(t, "lokasi") ? draft_str(t, "lokasi")
-                                                  : "") != 0
-                      ? draft_str(t, "lokasi_nama") : draft_str(t, "lokasi");
-  vars[n].name = "waktu";
-  vars[n++].value = waktu.data ? waktu.data : "";
-  vars[n].name = "kronologi";
-  vars[n++].value = kron.data ? kron.data : "";
-  vars[n].name = "bukti";
-  vars[n++].value = bukti.data ? bukti.data : "";
-  vars[n].name = "identitas";
-  vars[n++].value = ident.data ? ident.data : "";
-  rc = say(t, "konfirmasi", vars, n);
-out:
-  buf_free(&kat);
-  buf_free(&kron);
-  buf_free(&ident);
-  buf_free(&bukti);
-  buf_free(&waktu);
+  memset(&sm, 0, sizeof(sm));
+  rc = summary_fields(t, &sm);
+  if (rc == 0)
+    rc = summary_render(t, &sm, &text);
+  if (rc == 0)
+    rc = queue_summary(t, &text);
+  buf_free(&text);
+  summary_free(&sm);
   return rc;
 }
 
@@ -984,9 +1179,9 @@ command_here(enum step s, enum command c)
   case CMD_LANJUT:
     return s == STEP_KRONOLOGI || s == STEP_BUKTI;
   case CMD_LEWATI:
-    return s == STEP_BUKTI;
+    return s == STEP_BUKTI || s == STEP_KRONOLOGI;
   case CMD_KIRIM:
-    return s == STEP_KONFIRMASI;
+    return s == STEP_KONFIRMASI || s == STEP_KRONOLOGI;
   case CMD_TAMBAH:
   case CMD_BARU:
     return s == STEP_DUPLIKAT;
@@ -1144,6 +1339,16 @@ choice(const char *text, int max)
 }
 
 /* ---- Status checks --------------------------------------------------- */
+
+/* 1 when s holds a digit. */
+static int
+has_digit(const char *s)
+{
+  for (; *s != '\0'; s++)
+    if (isdigit((unsigned char)*s))
+      return 1;
+  return 0;
+}
 
 /*
  * Answer STATUS <number>.  A ticket filed from another number gets the
@@ -1491,6 +1696,16 @@ static const char *const safety_words[] = {
   "ancaman", "diancam", NULL,
 };
 static const char *const howto_words[] = {"cara", "caranya", NULL};
+/* A wish to report: one of these verbs, or a wish word with a report word
+ * ("mau buat laporan"). */
+static const char *const report_verbs[] = {
+  "lapor", "melapor", "melaporkan", "lapurkan", "mengadu", "mengadukan",
+  "ngadu", "adukan", NULL,
+};
+static const char *const wish_words[] = {
+  "mau", "mo", "ingin", "ingn", "pengen", "pingin", "hendak", "buat",
+  "bikin", "bekin", NULL,
+};
 
 /* 1 when a word of text (its first word only, when first) is in words. */
 static int
@@ -1623,17 +1838,81 @@ say_mine(struct turn *t)
   return rc;
 }
 
+/* Thanks: a thank-you, with the status of the reporter's latest ticket
+ * when there is one. */
+static int
+say_thanks(struct turn *t)
+{
+  struct store_ticket_filter f;
+  struct store_ticket_list l;
+  struct buf label = BUF_INIT;
+  struct catalog_var v[2];
+  int rc;
+
+  memset(&f, 0, sizeof(f));
+  f.reporter_id = t->ev->reporter_id;
+  rc = store_ticket_list(t->st, &f, &l);
+  if (rc != 0)
+    return rc;
+  if (l.n == 0) {
+    rc = say0(t, "thanks.reply");
+  } else {
+    v[0].name = "ticket";
+    v[0].value = l.v[l.n - 1].number;
+    v[1].name = "status";
+    v[1].value = status_label(t->cv->cat, t->sms, l.v[l.n - 1].status,
+                              &label);
+    rc = say(t, "thanks.ticket", v, 2);
+  }
+  store_ticket_list_free(&l);
+  buf_free(&label);
+  return rc;
+}
+
+/* A short message that asks to make a report ("mau lapor", "saya mau
+ * lapor lagi", "ingin buat laporan"), not a question about one. */
+static int
+wants_to_report(const struct turn *t, const char *text)
+{
+  if (is_question(t, text) ||
+      validate_count_words(text) >= t->cv->vd.kronologi_min_words)
+    return 0;
+  return has_word(text, report_verbs, 0) ||
+         (has_word(text, wish_words, 0) && has_word(text, report_words, 0));
+}
+
+/* The text is a ticket number as the bot wrote it (its prefix first),
+ * canonical form into number. */
+static int
+is_ticket_number(const struct turn *t, const char *text,
+                 char number[TICKET_NUMBER_MAX])
+{
+  const char *prefix = t->cv->cfg->ticket.prefix;
+
+  return strncasecmp(text, prefix, strlen(prefix)) == 0 &&
+         ticket_number_parse(prefix, text, number) == 0;
+}
+
 /*
- * Free text at the menu that is not a report: thanks, and questions
- * about how to report, about the reporter's safety or about their reports
- * (in that order) get their answer.  *done is 1 when the text was one of those.
+ * Free text at the menu that is not a report: thanks, a wish to report, a
+ * ticket number, and questions about how to report, about the reporter's
+ * safety or about their reports (in that order) get their answer.  *done
+ * is 1 when the text was one of those.
  */
 static int
 on_menu_words(struct turn *t, const char *text, int *done)
 {
+  char number[TICKET_NUMBER_MAX];
+
   *done = 1;
   if (is_thanks(text))
-    return say0(t, "thanks.reply");
+    return say_thanks(t);
+  if (wants_to_report(t, text)) {
+    draft_reset(t);
+    return enter(t, STEP_KATEGORI);
+  }
+  if (is_ticket_number(t, text, number))
+    return status_check(t, number);
   if (is_question(t, text)) {
     if (has_word(text, howto_words, 0))
       return say0(t, "howto");
@@ -1910,6 +2189,30 @@ lokasi_pick(struct turn *t, const char *text, int *rc)
   return 1;
 }
 
+/* The draft key of a location pin not yet named: its coordinates stay
+ * with the place name the reporter gives next. */
+#define LOKASI_PIN "lokasi_pin"
+
+/* Keep the coordinates of a location message in the draft. */
+static void
+keep_pin(struct turn *t)
+{
+  const struct inbound_msg *m = t->ev->msg;
+
+  json_object_object_add(t->draft, "lat", json_object_new_double(m->lat));
+  json_object_object_add(t->draft, "lng", json_object_new_double(m->lng));
+  draft_set_int(t, LOKASI_PIN, 1);
+  log_info("event=report.location session=%lld step=%s",
+           (long long)t->sess.id, steps[t->step].name);
+}
+
+/*
+ * SPEC 2, 3: a WhatsApp location pin is kept as coordinates, and the
+ * kabupaten/kecamatan asked for in one question (the gazetteer files a
+ * report by its name, not by coordinates); the answer is read as any
+ * lokasi answer, the coordinates staying with it.  Text without a pin
+ * waiting replaces an earlier pin (UBAH 3).
+ */
 static int
 on_lokasi(struct turn *t, const char *text)
 {
@@ -1918,19 +2221,160 @@ on_lokasi(struct turn *t, const char *text)
 
   if (m->kind == MSG_LOCATION) {
     lokasi_choices_drop(t);
-    char where[64];
-    snprintf(where, sizeof(where), "%.6f, %.6f", m->lat, m->lng);
-    draft_set_str(t, "lokasi", where);
-    json_object_object_add(t->draft, "lat", json_object_new_double(m->lat));
-    json_object_object_add(t->draft, "lng", json_object_new_double(m->lng));
-    draft_mark(t, "lokasi", 0);
-    return advance(t, STEP_WAKTU);
+    keep_pin(t);
+    return say0(t, "ask.lokasi.nama");
   }
-  draft_del(t, "lat");
-  draft_del(t, "lng");
+  if (!draft_int(t, LOKASI_PIN)) {
+    draft_del(t, "lat");
+    draft_del(t, "lng");
+  }
   if (lokasi_pick(t, text, &rc) || lokasi_offer(t, text, &rc))
     return rc;
-  return on_field(t, FIELD_LOKASI, text, "lokasi", STEP_WAKTU);
+  rc = on_field(t, FIELD_LOKASI, text, "lokasi", STEP_WAKTU);
+  if (t->step != STEP_LOKASI)
+    draft_del(t, LOKASI_PIN);
+  return rc;
+}
+
+/* A location before the lokasi step: kept for it, acknowledged, and the
+ * open question asked again. */
+static int
+early_location(struct turn *t)
+{
+  int rc;
+
+  if (t->step < STEP_KATEGORI || t->step > STEP_LOKASI)
+    return invalid(t, steps[t->step].help, NULL, 0, "location_here");
+  keep_pin(t);
+  rc = catalog_render(t->cv->cat, "lokasi.kept", t->sms, NULL, 0,
+                      &t->appendix);
+  return rc != 0 ? rc : say0(t, steps[t->step].ask);
+}
+
+/* Words of small talk: greetings, apologies, thanks, and the excuses that
+ * come with them ("maaf kemarin pulsa habis").  A message made only of
+ * these is no part of a story. */
+static const char *const small_talk_words[] = {
+  "selamat", "pagi", "siang", "sore", "malam", "halo", "hallo", "hai",
+  "hi", "permisi", "maaf", "mohon", "minta", "ampun", "saya", "sy", "aku",
+  "kemarin", "kemaren", "tadi", "baru", "pulsa", "habis", "abis", "sinyal",
+  "signal", "hilang", "jaringan", "susah", "lambat", "bisa", "balas",
+  "terima", "kasih", "makasih", "ok", "oke", "okay", "baik", "ya", "iya",
+  "yaa", "pak", "bapak", "bu", "ibu", "kak", "kaka", "kakak", "om", "tanta",
+  "admin", "petugas", "lupa", "telat", "terlambat", "lagi", "sudah", "sdh",
+  "dan", "karena", "krn", "jadi", "tidak", "tdk", "sonde", "ada", "su",
+  "shalom", "salam", "assalamualaikum", "ass", "wr", "wb", NULL,
+};
+
+/* 1 when every word of text is small talk. */
+static int
+all_small_talk(const char *text)
+{
+  const unsigned char *p = (const unsigned char *)text, *w;
+  size_t n, i;
+  int found;
+
+  for (;;) {
+    while (*p != '\0' && !isalnum(*p))
+      p++;
+    if (*p == '\0')
+      return 1;
+    for (w = p, n = 0; isalnum(*p); p++)
+      n++;
+    for (found = 0, i = 0; small_talk_words[i] != NULL && !found; i++)
+      found = strlen(small_talk_words[i]) == n &&
+              strncasecmp((const char *)w, small_talk_words[i], n) == 0;
+    if (!found)
+      return 0;
+  }
+}
+
+/*
+ * A message at the story step that is no part of the story: a greeting or
+ * an apology ("selamat pagi, maaf kemarin pulsa habis"), a lone number (a
+ * menu choice), a lone word (a name, an answer to an earlier question).
+ * Not appended: the reporter is told, with the story so far.
+ */
+static int
+not_story(const char *text)
+{
+  return choice(text, 9) != 0 || validate_count_words(text) <= 1 ||
+         all_small_talk(text);
+}
+
+/* Say that text was not added to the story, and how to go on. */
+static int
+say_not_story(struct turn *t)
+{
+  const char *sofar = draft_str(t, "kronologi");
+  struct catalog_var var;
+  char words[16];
+
+  snprintf(words, sizeof(words), "%d",
+           validate_count_words(sofar ? sofar : ""));
+  var.name = "words";
+  var.value = words;
+  log_info("event=report.not_story session=%lld", (long long)t->sess.id);
+  return say(t, "kronologi.not_story", &var, 1);
+}
+
+/* The draft key of a story part written all in capitals: held back until
+ * the reporter rewrites it (it is replaced) or insists (LANJUT: kept). */
+#define KRONOLOGI_CAPS "kronologi_kapital"
+
+/* Append part to the story in the draft; a story past kronologi_max_chars
+ * is refused (*too_long set, nothing changed). */
+static int
+story_append(struct turn *t, const char *part, int *too_long)
+{
+  const char *sofar = draft_str(t, "kronologi");
+  struct buf all = BUF_INIT;
+  int rc = 0;
+
+  *too_long = 0;
+  if (sofar != NULL && sofar[0] != '\0') {
+    rc = buf_puts(&all, sofar);
+    if (rc == 0)
+      rc = buf_append(&all, "\n", 1);
+  }
+  if (rc == 0)
+    rc = buf_puts(&all, part);
+  if (rc == 0 && all.len > (size_t)t->cv->vd.kronologi_max_chars)
+    *too_long = 1;
+  else if (rc == 0)
+    draft_set_str(t, "kronologi", all.data);
+  buf_free(&all);
+  return rc;
+}
+
+/* The story is too long for the last part: say so. */
+static int
+story_too_long(struct turn *t)
+{
+  struct catalog_var var;
+  char max[16];
+
+  snprintf(max, sizeof(max), "%d", t->cv->vd.kronologi_max_chars);
+  var.name = "max_chars";
+  var.value = max;
+  return invalid(t, "invalid.kronologi.long", &var, 1, "kronologi_long");
+}
+
+/* A part in capitals held back earlier, now insisted on with LANJUT: it
+ * joins the story and rule 2 counts as asked. */
+static int
+story_take_caps(struct turn *t)
+{
+  const char *caps = draft_str(t, KRONOLOGI_CAPS);
+  int too_long = 0, rc;
+
+  if (caps == NULL)
+    return 0;
+  rc = story_append(t, caps, &too_long);
+  draft_del(t, KRONOLOGI_CAPS);
+  if (rc == 0 && !too_long)
+    draft_set_int(t, "bahasa_diingatkan", 1);
+  return rc;
 }
 
 static int
@@ -1938,11 +2382,13 @@ on_kronologi(struct turn *t, const char *text, enum command cmd)
 {
   const char *sofar = draft_str(t, "kronologi");
   struct verdict v;
-  struct buf all = BUF_INIT;
-  struct catalog_var var;
-  int rc;
+  int rc, too_long;
 
-  if (cmd == CMD_LANJUT) {
+  if (cmd == CMD_LANJUT || cmd == CMD_KIRIM || cmd == CMD_LEWATI) {
+    rc = story_take_caps(t);
+    if (rc != 0)
+      return rc;
+    sofar = draft_str(t, "kronologi");
     rc = validate_field(&t->cv->vd, FIELD_KRONOLOGI, sofar ? sofar : "",
                         t->ev->now_ms, &v);
     if (rc != 0)
@@ -1969,25 +2415,22 @@ on_kronologi(struct turn *t, const char *text, enum command cmd)
     return invalid(t, v.reason, v.vars, v.nvars, v.code);
   if (text[0] == '\0')
     return invalid(t, "help.kronologi", NULL, 0, "kronologi_empty");
-  if (sofar != NULL && sofar[0] != '\0') {
-    buf_puts(&all, sofar);
-    buf_append(&all, "\n", 1);
+  if (not_story(text))
+    return say_not_story(t);
+  /* Rule 2's capitals, pointed out as the part arrives (a rewrite
+   * replaces it; LANJUT keeps it). */
+  draft_del(t, KRONOLOGI_CAPS);
+  if (t->cv->quality != NULL && !draft_int(t, "bahasa_diingatkan") &&
+      quality_language(t->cv->quality, text, t->cv->vd.language_ratio,
+                       NULL) == QUALITY_ALL_CAPS) {
+    draft_set_str(t, KRONOLOGI_CAPS, text);
+    return invalid(t, "invalid.kronologi.caps", NULL, 0, "all_caps");
   }
-  rc = buf_puts(&all, text);
-  if (rc != 0) {
-    buf_free(&all);
+  rc = story_append(t, text, &too_long);
+  if (rc != 0)
     return rc;
-  }
-  if (all.len > (size_t)t->cv->vd.kronologi_max_chars) {
-    char max[16];
-    buf_free(&all);
-    snprintf(max, sizeof(max), "%d", t->cv->vd.kronologi_max_chars);
-    var.name = "max_chars";
-    var.value = max;
-    return invalid(t, "invalid.kronologi.long", &var, 1, "kronologi_long");
-  }
-  draft_set_str(t, "kronologi", all.data);
-  buf_free(&all);
+  if (too_long)
+    return story_too_long(t);
   t->sess.invalid_count = 0;
   return say_story_so_far(t);
 }
@@ -2136,15 +2579,36 @@ on_unsupported(struct turn *t)
 
 /* ---- The turn -------------------------------------------------------- */
 
+/* A caption that came with early media: the start, or the next part, of
+ * the story (abuse checked as every part is; an empty caption or one
+ * that would make the story too long is left in the inbound record). */
+static int
+keep_caption(struct turn *t)
+{
+  const char *cap = t->ev->msg->text;
+  struct verdict v;
+  int too_long, rc;
+
+  if (cap == NULL || validate_count_words(cap) == 0)
+    return 0;
+  rc = validate_field(&t->cv->vd, FIELD_TEXT, cap, t->ev->now_ms, &v);
+  if (rc != 0 || !v.ok)
+    return rc;
+  return story_append(t, cap, &too_long);
+}
+
 /*
  * SPEC 3: media sent before the evidence step is kept for the draft (so
- * downloaded at once) and the question of the step repeated.  At the menu
+ * downloaded at once), with its caption as part of the story, and
+ * acknowledged before the question of the step is repeated.  At the menu
  * it opens a draft, as a story does: said so, then the first question.
  * A type not taken is not kept, and opens nothing.
  */
 static int
 early_media(struct turn *t)
 {
+  struct catalog_var var;
+  char count[16];
   int n = 0, rc, keep = mime_ok(t->ev->msg->media_mime) &&
                         (t->step == STEP_MENU || t->step >= STEP_KATEGORI);
 
@@ -2152,16 +2616,31 @@ early_media(struct turn *t)
     draft_reset(t);
   if (keep) {
     rc = keep_evidence(t, &n);
+    if (rc == 0)
+      rc = keep_caption(t);
     if (rc != 0)
       return rc;
   }
   if (keep && t->step == STEP_MENU) {
-    log_info("event=report.story session=%lld words=0",
-             (long long)t->sess.id);
+    log_info("event=report.story session=%lld words=%d",
+             (long long)t->sess.id,
+             validate_count_words(draft_str(t, "kronologi") ?
+                                  draft_str(t, "kronologi") : ""));
     rc = say0(t, "bukti.started");
     return rc != 0 ? rc : enter(t, STEP_KATEGORI);
   }
-  if (t->step == STEP_KONFIRMASI || t->step == STEP_DUPLIKAT)
+  if (keep) {
+    /* One reply: the question again, the acknowledgement under it. */
+    snprintf(count, sizeof(count), "%d", n);
+    var.name = "count";
+    var.value = count;
+    rc = catalog_render(t->cv->cat, "bukti.kept", t->sms, &var, 1,
+                        &t->appendix);
+    if (rc != 0)
+      return rc;
+  }
+  if (t->step == STEP_KONFIRMASI || t->step == STEP_DUPLIKAT ||
+      t->step == STEP_KRONOLOGI)
     return ask_step(t);
   return say0(t, steps[t->step].ask);
 }
@@ -2226,10 +2705,16 @@ on_command(struct turn *t, enum command cmd, int *done)
       return enter(t, STEP_STATUS);
     /* A sentence that starts with "status" is not a status check unless
      * what follows reads as a ticket number. */
-    if (t->step == STEP_KRONOLOGI) {
+    {
       char num[TICKET_NUMBER_MAX];
-      if (ticket_number_parse(t->cv->cfg->ticket.prefix, t->arg, num) != 0)
-        break;
+      if (ticket_number_parse(t->cv->cfg->ticket.prefix, t->arg, num) != 0) {
+        if (t->step == STEP_KRONOLOGI)
+          break;
+        /* "Status laporan saya bagaimana?": no number to read, so the
+         * reporter's own tickets. */
+        if (validate_count_words(t->arg) > 1 || !has_digit(t->arg))
+          return say_mine(t);
+      }
     }
     rc = status_check(t, t->arg);
     if (rc == 0 && t->step == STEP_STATUS)
@@ -2320,7 +2805,7 @@ dispatch(struct turn *t, int fresh)
   if (m->kind == MSG_MEDIA && t->step != STEP_BUKTI)
     return early_media(t);
   if (m->kind == MSG_LOCATION && t->step != STEP_LOKASI)
-    return invalid(t, steps[t->step].help, NULL, 0, "location_here");
+    return early_location(t);
 
   /* Only free text answers: a command or a menu choice is not an answer,
    * it does what it does at the menu. */
@@ -2555,6 +3040,8 @@ conv_notify(struct conv *cv, struct store *st, const struct conv_notice *n)
     snprintf(key, sizeof(key), "notify.%s", n->status);
     rc = catalog_render(cv->cat, key, sms, vars, 4, &text);
   }
+  if (rc == 0 && sms)
+    rc = sms_safe(&text);
   if (rc == 0) {
     trim_lines(&text);
     o.channel = n->channel;
@@ -2643,6 +3130,7 @@ conv_handle(struct conv *cv, struct store *st, const struct conv_event *ev)
       rc = store_session_put(st, &t.sess);
   }
   json_object_put(t.draft);
+  buf_free(&t.appendix);
   store_session_clear(&t.sess);
   return rc;
 }

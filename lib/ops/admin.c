@@ -603,7 +603,10 @@ struct notice_step {
   const struct conv_notice *n;    /* the status, note, agency, question */
 };
 
-/* Record a status change and the notice about it. */
+/* Record a status change and the notice about it.  A ticket put on hold
+ * (ditunda) waits for the reporter, and its notice says "reply to this
+ * message": it is recorded as a question (the note), so that the reply is
+ * attached to the ticket as the answers to `aduanctl ask` are. */
 static int
 status_steps(struct store *st, void *arg)
 {
@@ -612,6 +615,10 @@ status_steps(struct store *st, void *arg)
                                    a->actor, a->n->note, a->n->agency,
                                    a->n->now_ms);
 
+  if (rc == 0 && strcmp(a->n->status, "ditunda") == 0)
+    rc = store_question_add(st, a->t->id, a->t->reporter_id, a->actor,
+                            a->n->note != NULL ? a->n->note : a->n->status,
+                            a->n->now_ms, NULL);
   if (rc == 0)
     rc = conv_notify(a->s->conv, st, a->n);
   return rc;

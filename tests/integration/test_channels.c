@@ -776,7 +776,7 @@ START_TEST(kannel_non_gsm_notice_goes_as_ucs2)
   snprintf(path, sizeof(path), "/tickets/%s/status", num);
   ck_assert_int_eq(ctl_admin(sock, "POST", path,
                              "{\"status\":\"diverifikasi\",\"note\":"
-                             "\"Terima kasih \\u2013 laporan lengkap.\"}",
+                             "\"Terima kasih, laporan \\u2116 1 lengkap.\"}",
                              &status, &answer, devnull), 0);
   ck_assert_int_eq(status, 200);
   n = NSTORY + 1;

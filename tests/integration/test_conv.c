@@ -559,12 +559,13 @@ START_TEST(unsupported_and_media_messages)
   ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM evidence WHERE "
                                  "ticket_id IS NOT NULL AND mime = "
                                  "'image/jpeg'"), 1);
-  /* A location where a place is asked for is kept as coordinates. */
+  /* A location where a place is asked for is kept as coordinates, and
+   * the place asked for by name. */
   walk(&d, "081250000006", AT_LOKASI);
   ck_assert_int_eq(tu_say_json(&d, "{\"from\":\"081250000006\",\"location\":"
                                    "{\"lat\":-10.1772,\"lng\":123.6070}}",
                                &r), 0);
-  ck_assert(tu_is(&r, 0, "ask.waktu"));
+  ck_assert(tu_is(&r, 0, "ask.lokasi.nama"));
   tu_replies_free(&r);
   tu_daemon_cleanup(&d);
 }

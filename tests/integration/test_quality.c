@@ -87,8 +87,8 @@ START_TEST(all_capitals_questioned)
   ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
   walk(&d, n);
   tu_expect(&d, n, "PETUGAS DI LOKET MEMINTA UANG KEPADA SAYA DAN WARGA YANG "
-                   "LAIN UNTUK MENGURUS SURAT", "kronologi.more");
-  tu_expect(&d, n, "LANJUT", "invalid.kronologi.caps");
+                   "LAIN UNTUK MENGURUS SURAT", "invalid.kronologi.caps");
+  tu_expect(&d, n, "LANJUT", "ask.bukti");
   tu_daemon_cleanup(&d);
 }
 END_TEST

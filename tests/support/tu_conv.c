@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "conf/catalog.h"
@@ -15,6 +16,7 @@
 #include "base/diag.h"
 #include "engine/conv.h"
 #include "testutil.h"
+#include "tu_sign.h"
 
 static struct catalog *tu_cat;
 static pthread_once_t tu_cat_once = PTHREAD_ONCE_INIT;
@@ -77,6 +79,44 @@ parse_replies(const char *body, struct tu_replies *r)
   }
   json_object_put(root);
   return 0;
+}
+
+int
+tu_ks_say(struct tu_daemon *d, const char *channel, const char *secret,
+          const char *from, const char *text, struct tu_replies *r)
+{
+  static int seq;
+  struct buf t = BUF_INIT;
+  struct tu_resp resp;
+  long long last, max, i;
+  char sql[96];
+  int rc = -1;
+
+  memset(r, 0, sizeof(*r));
+  last = tu_db_int(d, "SELECT coalesce(max(id), 0) FROM outbox");
+  buf_printf(&t, "/webhook/%s?secret=", channel);
+  tu_form_enc(&t, secret);
+  buf_puts(&t, "&sender=");
+  tu_form_enc(&t, from);
+  buf_puts(&t, "&receiver=1708&text=");
+  tu_form_enc(&t, text);
+  buf_printf(&t, "&id=tu-ks-%d-%d&coding=0&charset=UTF-8", (int)getpid(),
+             ++seq);
+  if (tu_http_ex(d->port, "GET", t.data, NULL, NULL, 0, &resp) == 0) {
+    r->status = resp.status;
+    rc = resp.status == 200 ? 0 : -1;
+    tu_resp_free(&resp);
+  }
+  buf_free(&t);
+  max = tu_db_int(d, "SELECT coalesce(max(id), 0) FROM outbox");
+  if (rc != 0 || last < 0 || max < last)
+    return -1;
+  r->v = calloc((size_t)(max - last) + 1, sizeof(char *));
+  for (i = last + 1; r->v != NULL && i <= max; i++) {
+    snprintf(sql, sizeof(sql), "SELECT body FROM outbox WHERE id = %lld", i);
+    r->v[r->n++] = tu_db_text(d, sql);
+  }
+  return r->v != NULL ? 0 : -1;
 }
 
 int
@@ -151,6 +191,21 @@ tu_is(const struct tu_replies *r, int i, const char *key)
   if (want == NULL || i < 0 || i >= r->n)
     return 0;
   return strncmp(r->v[i], want, strlen(want)) == 0;
+}
+
+int
+tu_is_sms(const struct tu_replies *r, int i, const char *key)
+{
+  const char *want, *brace;
+  size_t n;
+
+  pthread_once(&tu_cat_once, load_catalog);
+  want = tu_cat != NULL ? catalog_text(tu_cat, key, 1) : NULL;
+  if (want == NULL || i < 0 || i >= r->n)
+    return 0;
+  brace = strchr(want, '{');
+  n = brace != NULL ? (size_t)(brace - want) : strlen(want);
+  return strncmp(r->v[i], want, n) == 0;
 }
 
 int

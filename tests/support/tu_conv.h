@@ -19,6 +19,13 @@ struct tu_replies {
 int tu_say(struct tu_daemon *d, const char *from, const char *text,
            const char *id, struct tu_replies *r);
 
+/* Send text from number (as given) to the kannel channel NAME with
+ * secret, by GET as Kannel's get-url does; the replies are the outbox
+ * rows the message caused, in order (SMS channels do not answer inline).
+ * Returns 0, or -1 when the daemon did not answer 200. */
+int tu_ks_say(struct tu_daemon *d, const char *channel, const char *secret,
+              const char *from, const char *text, struct tu_replies *r);
+
 /* Same, with a raw JSON body. */
 int tu_say_json(struct tu_daemon *d, const char *json, struct tu_replies *r);
 
@@ -31,6 +38,10 @@ const char *tu_text(const char *key);
 /* 1 when reply i is the text of key (compared up to its first
  * placeholder). */
 int tu_is(const struct tu_replies *r, int i, const char *key);
+
+/* The same against key's .sms form (the long text when it has none), for
+ * replies on SMS channels. */
+int tu_is_sms(const struct tu_replies *r, int i, const char *key);
 
 /* s as a JSON string literal without its quotes (allocated), to find a
  * text inside a raw JSON body. */

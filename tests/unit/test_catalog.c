@@ -487,6 +487,30 @@ START_TEST(catalog_shipped_sms_economy)
 }
 END_TEST
 
+/* Every text laid out in lines (for WhatsApp) has its own .sms form, so
+ * no SMS reader gets a menu as one run of text; the category question
+ * fits one SMS. */
+START_TEST(catalog_shipped_sms_forms)
+{
+  struct catalog *cat = NULL;
+  struct sms_info info;
+  const char *text;
+  int i;
+
+  ck_assert_int_eq(catalog_load(SHIPPED, conv_keys, NCONV, &cat, NULL), 0);
+  for (i = 0; i < NCONV; i++) {
+    text = catalog_text(cat, conv_keys[i].key, 0);
+    if (strchr(text, '\n') != NULL)
+      ck_assert_msg(catalog_text(cat, conv_keys[i].key, 1) != text,
+                    "%s has several lines and no .sms form",
+                    conv_keys[i].key);
+  }
+  sms_measure(catalog_text(cat, "ask.kategori", 1), &info);
+  ck_assert_int_eq(info.segments, 1);
+  catalog_free(cat);
+}
+END_TEST
+
 /* The texts the engine builds from pieces read as intended. */
 START_TEST(catalog_shipped_renders)
 {
@@ -540,6 +564,7 @@ catalog_suite(void)
   tcase_add_test(tc, catalog_counts_only_its_own_errors);
   tcase_add_test(tc, catalog_shipped_file_is_clean);
   tcase_add_test(tc, catalog_shipped_sms_economy);
+  tcase_add_test(tc, catalog_shipped_sms_forms);
   tcase_add_test(tc, catalog_shipped_renders);
   suite_add_tcase(s, tc);
   return s;

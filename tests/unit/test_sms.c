@@ -318,6 +318,39 @@ START_TEST(utf8_sanitize_worst_case)
 }
 END_TEST
 
+/* Replies on SMS are made GSM-7-safe without changing numbers or names
+ * beyond recognition. */
+static const struct {
+  const char *in, *out;
+} safe_cases[] = {
+  {"\xe2\x80\x9clima ratus ribu\xe2\x80\x9d", "\"lima ratus ribu\""},
+  {"Pak Yos\xe2\x80\x99s \xe2\x80\x94 camat", "Pak Yos's - camat"},
+  {"administrasi\xe2\x80\xa6 \xf0\x9f\x99\x8f mohon",
+   "administrasi... mohon"},
+  {"\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd ok", " ok"},
+  {"\xe2\x9d\xa4\xef\xb8\x8f", ""},
+  {"NTT-2026-00042", "NTT-2026-00042"},
+  {"Jos\xc3\xa9 Ch\xc3\xa2" "teau", "Jos\xc3\xa9 Chateau"},
+  {"\xef\xbc\xa1\xef\xbc\x91", "A1"},
+  {"Rp\xc2\xa0" "500.000 \xe2\x80\xa2 tunai", "Rp 500.000 - tunai"},
+  {"\xe7\x8e\x8b", "\xe7\x8e\x8b"},
+};
+
+START_TEST(sms_gsm7_safe_table)
+{
+  struct buf b = BUF_INIT;
+  struct sms_info info;
+
+  ck_assert_int_eq(sms_gsm7_safe(safe_cases[_i].in, &b), 0);
+  ck_assert_str_eq(b.data ? b.data : "", safe_cases[_i].out);
+  if (_i != sizeof(safe_cases) / sizeof(safe_cases[0]) - 1) {
+    sms_measure(b.data ? b.data : "", &info);
+    ck_assert_int_eq(info.gsm7, 1);
+  }
+  buf_free(&b);
+}
+END_TEST
+
 static Suite *
 sms_suite(void)
 {
@@ -331,6 +364,8 @@ sms_suite(void)
   tcase_add_test(tc, sms_ucs2_cap_leaves_buffer);
   tcase_add_test(tc, sms_non_gsm7_points);
   tcase_add_test(tc, utf8_decode_and_check);
+  tcase_add_loop_test(tc, sms_gsm7_safe_table, 0,
+                      (int)(sizeof(safe_cases) / sizeof(safe_cases[0])));
   tcase_add_loop_test(tc, utf8_sanitize_table, 0,
                       sizeof(sanitize_cases) / sizeof(sanitize_cases[0]));
   tcase_add_test(tc, utf8_sanitize_worst_case);
