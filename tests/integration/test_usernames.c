@@ -11,6 +11,7 @@
  * tests/fixtures/README.md).
  */
 #include <json-c/json.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,16 +60,21 @@ start(void)
   buf_free(&conf);
 }
 
-/* The log must never hold a BSUID in full (numbers are checked by
- * tu_daemon_cleanup). */
+/* Stop the daemon (SIGTERM: it must exit 0); its whole log must never
+ * hold a BSUID in full.  Numbers are checked by tu_daemon_cleanup. */
 static void
 stop(void)
 {
-  ck_assert_msg(!tu_daemon_log_has(&d, INA_DIGITS),
+  int st = -1;
+
+  ck_assert_int_eq(tu_daemon_kill(&d, SIGTERM), 0);
+  ck_assert_int_eq(tu_daemon_wait_exit(&d, 30000, &st), 0);
+  ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+  ck_assert_msg(!tu_daemon_log_now(&d, INA_DIGITS),
                 "a BSUID in full in the log");
-  ck_assert(!tu_daemon_log_has(&d, "8830126645190734"));
-  ck_assert(!tu_daemon_log_has(&d, "5520938817364021"));
-  ck_assert(!tu_daemon_log_has(&d, "2290417730058813"));
+  ck_assert(!tu_daemon_log_now(&d, "8830126645190734"));
+  ck_assert(!tu_daemon_log_now(&d, "5520938817364021"));
+  ck_assert(!tu_daemon_log_now(&d, "2290417730058813"));
   tu_daemon_cleanup(&d);
   fakeprov_stop(fp);
   free(sock);
