@@ -2,6 +2,7 @@
  * log.c: the logfmt writer and the masking helpers (see log.h).
  */
 #include "base/log.h"
+#include "base/phone.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -141,6 +142,11 @@ log_phone(const char *phone, char buf[LOG_PHONE_LEN])
   for (i = 0; i < len; i++)
     if (phone[i] >= '0' && phone[i] <= '9')
       digits++;
+  /* A BSUID keeps its country and its last four characters. */
+  if (len >= 11 && phone_bsuid_ok(phone, len)) {
+    snprintf(buf, LOG_PHONE_LEN, "%.3s****%s", phone, phone + len - 4);
+    return buf;
+  }
   /* Only a clean E.164 number keeps its prefix and last four digits. */
   if (phone[0] != '+' || digits != len - 1 || len < 10 || len > 16) {
     snprintf(buf, LOG_PHONE_LEN, "****");

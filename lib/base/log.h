@@ -63,7 +63,10 @@ void log_write(enum log_level level, const char *fmt, ...)
 /*
  * Mask a phone number for a log line: "+6281234567890" becomes
  * "+62812****7890" (country code and operator prefix, the last four
- * digits).  Anything short or odd is masked whole.  Returns buf.
+ * digits).  A WhatsApp business-scoped user id, which stands for a
+ * reporter who shows a username instead of a number, is masked alike:
+ * "ID.4471920083316652" becomes "ID.****6652".  Anything short or odd is
+ * masked whole.  Returns buf.
  */
 const char *log_phone(const char *phone, char buf[LOG_PHONE_LEN]);
 

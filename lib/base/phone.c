@@ -110,3 +110,24 @@ phone_normalize(const char *in, char out[PHONE_MAX])
     out[i + 1] = digits[i];
   return 0;
 }
+
+static int
+phone_is_alpha(char c)
+{
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+int
+phone_bsuid_ok(const char *s, size_t len)
+{
+  size_t i;
+
+  if (s == NULL || len < 4 || len > PHONE_BSUID_MAX - 1)
+    return 0;
+  if (!phone_is_alpha(s[0]) || !phone_is_alpha(s[1]) || s[2] != '.')
+    return 0;
+  for (i = 3; i < len; i++)
+    if (!phone_is_alpha(s[i]) && !(s[i] >= '0' && s[i] <= '9'))
+      return 0;
+  return 1;
+}

@@ -9,6 +9,8 @@
 #ifndef ADUAN_PHONE_H
 #define ADUAN_PHONE_H
 
+#include <stddef.h>
+
 #define PHONE_MAX 17  /* '+', at most 15 digits, NUL */
 
 /*
@@ -20,5 +22,18 @@
  * anything else: letters, too few or too many digits, empty input.
  */
 int phone_normalize(const char *in, char out[PHONE_MAX]);
+
+/*
+ * WhatsApp usernames: a reporter may be known by a business-scoped user
+ * id (BSUID) instead of, or beside, a number.  Its form is two ASCII
+ * letters (the country), a dot and 1 to 128 ASCII letters and digits
+ * ("ID.4471920083316652").  A parent BSUID ("US.ENT.1181...", shared
+ * across businesses) has a second dot and is not one.  The value is kept
+ * exactly as given.
+ */
+#define PHONE_BSUID_MAX (2 + 1 + 128 + 1)
+
+/* 1 when s[0..len) has the BSUID form, else 0. */
+int phone_bsuid_ok(const char *s, size_t len);
 
 #endif

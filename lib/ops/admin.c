@@ -874,7 +874,7 @@ reveal_identity(const struct admin *s, struct httpd_request *req,
                         "identity is not revealed");
     goto done;
   }
-  if (id.purged_at != 0 || id.phone == NULL) {
+  if (id.purged_at != 0 || (id.phone == NULL && id.bsuid == NULL)) {
     httpd_respond_error(req, 410, "the reporter's identity was removed "
                         "after the retention period");
     goto done;
@@ -892,6 +892,8 @@ reveal_identity(const struct admin *s, struct httpd_request *req,
   json_object_object_add(o, "number", jstr(t.number));
   json_object_object_add(o, "reporter", jstr(id.handle));
   json_object_object_add(o, "phone", jstr(id.phone));
+  if (id.bsuid != NULL)
+    json_object_object_add(o, "bsuid", jstr(id.bsuid));
   json_object_object_add(o, "name", jstr(id.name));
   json_object_object_add(o, "identitas", jstr(t.identitas));
   json_object_object_add(o, "actor", jstr(actor));

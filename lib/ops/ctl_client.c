@@ -470,10 +470,14 @@ ctl_print_reveal(const char *json, FILE *out)
     json_object_put(o);
     return AERR_PARSE;
   }
-  fprintf(out, "number     %s\nreporter   %s\nphone      %s\n"
-          "name       %s\nidentitas  %s\n(recorded: %s, %s)\n",
+  fprintf(out, "number     %s\nreporter   %s\nphone      %s\n",
           tfield(&tm, o, "number", NULL), tfield(&tm, o, "reporter", NULL),
-          tfield(&tm, o, "phone", NULL), tfield(&tm, o, "name", NULL),
+          tfield(&tm, o, "phone", NULL));
+  /* A WhatsApp username's BSUID, when the reporter has one. */
+  if (json_object_object_get_ex(o, "bsuid", NULL))
+    fprintf(out, "bsuid      %s\n", tfield(&tm, o, "bsuid", NULL));
+  fprintf(out, "name       %s\nidentitas  %s\n(recorded: %s, %s)\n",
+          tfield(&tm, o, "name", NULL),
           tfield(&tm, o, "identitas", NULL), tfield(&tm, o, "actor", NULL),
           tfield(&tm, o, "at", NULL));
   term_free(&tm);

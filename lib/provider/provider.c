@@ -175,6 +175,20 @@ inbound_set_add_status(struct inbound_set *s)
   return u;
 }
 
+struct id_change *
+inbound_set_add_change(struct inbound_set *s)
+{
+  struct id_change *c;
+
+  c = realloc(s->changes, (size_t)(s->nchanges + 1) * sizeof(*c));
+  if (c == NULL)
+    return NULL;
+  s->changes = c;
+  c = &s->changes[s->nchanges++];
+  memset(c, 0, sizeof(*c));
+  return c;
+}
+
 const char *
 delivery_name(enum delivery d)
 {
@@ -271,8 +285,10 @@ send_result_free(struct send_result *r)
 {
   free(r->provider_id);
   free(r->error);
+  free(r->bsuid);
   r->provider_id = NULL;
   r->error = NULL;
+  r->bsuid = NULL;
 }
 
 void
@@ -299,6 +315,11 @@ inbound_set_free(struct inbound_set *s)
   free(s->statuses);
   s->statuses = NULL;
   s->nstatuses = 0;
+  for (i = 0; i < s->nchanges; i++)
+    free(s->changes[i].provider_id);
+  free(s->changes);
+  s->changes = NULL;
+  s->nchanges = 0;
   s->skipped = 0;
   s->skip_why = NULL;
   free(s->payload);

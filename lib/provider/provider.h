@@ -37,7 +37,11 @@ const char *msg_kind_name(enum msg_kind k);
 /* One normalised inbound message.  Strings are owned by the message. */
 struct inbound_msg {
   char *provider_id;          /* provider's message id, never NULL */
-  char phone[PHONE_MAX];      /* the reporter, E.164 */
+  char phone[PHONE_MAX];      /* the reporter, E.164; "" when the
+                                 provider gave only a BSUID */
+  char bsuid[PHONE_BSUID_MAX]; /* WhatsApp business-scoped user id, as
+                                 given; "" when none.  At least one of
+                                 phone and bsuid is set. */
   enum msg_kind kind;
   char *text;                 /* text, caption or option id; may be NULL */
   double lat, lng;
@@ -61,9 +65,22 @@ const char *delivery_name(enum delivery d);
 
 struct status_update {
   char *provider_id;          /* the id the provider gave our message */
+  char bsuid[PHONE_BSUID_MAX]; /* the recipient's BSUID when the report
+                                 names it, else "" */
   enum delivery status;
   char *error_code;           /* on failure: the provider's code */
   char *error_text;           /* on failure: its reason */
+};
+
+/* A reporter's identifiers changed (WhatsApp's system message
+ * user_changed_number): whoever was known by old_phone or old_bsuid is
+ * now to be known by new_phone and new_bsuid.  Empty strings: not given. */
+struct id_change {
+  char *provider_id;          /* the system message's id */
+  char old_phone[PHONE_MAX];
+  char old_bsuid[PHONE_BSUID_MAX];
+  char new_phone[PHONE_MAX];
+  char new_bsuid[PHONE_BSUID_MAX];
 };
 
 /* What one webhook carried: any number of messages and status updates. */
@@ -72,6 +89,8 @@ struct inbound_set {
   int n;
   struct status_update *statuses;
   int nstatuses;
+  struct id_change *changes;
+  int nchanges;
   /* What to answer the provider with when all is well; NULL means the
    * default for the channel ("{\"status\":\"ok\"}" as JSON). */
   const char *ack_type;       /* constant strings */
@@ -94,6 +113,7 @@ void inbound_set_free(struct inbound_set *s);
 /* Add a zeroed message or status to s; NULL when out of memory. */
 struct inbound_msg *inbound_set_add(struct inbound_set *s);
 struct status_update *inbound_set_add_status(struct inbound_set *s);
+struct id_change *inbound_set_add_change(struct inbound_set *s);
 
 /* Count an item of s that cannot be taken (SPEC 2: content the daemon
  * cannot handle is acknowledged, logged and counted, never refused);
@@ -121,7 +141,10 @@ struct outbound_option {
 /* A message to send; strings are borrowed for the call. */
 struct outbound_msg {
   int64_t outbox_id;          /* ours: goes into callback URLs */
-  const char *to;             /* E.164 */
+  const char *to;             /* E.164; NULL when the reporter is known
+                                 only by a BSUID */
+  const char *recipient;      /* the BSUID, used when to is NULL
+                                 (WhatsApp Cloud API's "recipient") */
   enum outbound_kind kind;
   const char *text;           /* the body text (all kinds) */
   const char *template_name;  /* OUT_TEMPLATE */
@@ -193,6 +216,8 @@ struct send_result {
                                  message (Kannel: its delivery reports
                                  carry "outbox:<our id>" instead) */
   char *error;                /* otherwise: code and reason, for the row */
+  char *bsuid;                /* SEND_OK: the recipient's BSUID when the
+                                 answer names a valid one, else NULL */
   int64_t retry_after_ms;     /* SEND_RETRY: the provider's wish, or 0 */
 };
 

@@ -23,6 +23,14 @@
  *    (metadata.phone_number_id differs from the channel's, or is absent)
  *    are not taken, so that one app serving two numbers never mixes their
  *    reporters; they are counted in inbound_set.skipped.
+ *  - A sender is a number ("from"), a business-scoped user id (BSUID,
+ *    "from_user_id" or the contact's "user_id": WhatsApp usernames), or
+ *    both; the parent BSUID ("parent_user_id") spans businesses and is
+ *    never taken.  Replies to a reporter without a number go in the send
+ *    body's "recipient" instead of "to".  A system message
+ *    user_changed_number becomes an id_change (old and new identifiers).
+ *  - Group messages ("group_id") and reactions are not conversations with
+ *    the hotline: skipped and counted, like the items below.
  *  - An item that cannot be read at all (no usable id or sender, wrong
  *    types) is skipped and counted; status values we do not know are
  *    skipped and counted too, even when nothing else in the body is
@@ -527,15 +535,111 @@ wa_choice(struct wa_parse *p, struct json_object *o, const char *key,
   m->kind = MSG_CHOICE;
 }
 
-/* Read one element of V.messages[] into a new message of p->out. */
-static void
-wa_message(struct wa_parse *p, struct json_object *msg)
+/* Fill phone (E.164) from the digits Meta writes for a number ("from",
+ * "wa_id").  1 when s is such a number, else 0 (phone is then ""). */
+static int
+wa_phone(const char *s, size_t len, char phone[PHONE_MAX])
 {
-  char e164[1 + WA_DIGITS_MAX + 1], phone[PHONE_MAX];
+  char e164[1 + WA_DIGITS_MAX + 1];
+  size_t i;
+
+  phone[0] = '\0';
+  if (s == NULL || len == 0 || len > WA_DIGITS_MAX)
+    return 0;
+  e164[0] = '+';
+  for (i = 0; i < len; i++) {
+    if (s[i] < '0' || s[i] > '9')
+      return 0;
+    e164[i + 1] = s[i];
+  }
+  e164[len + 1] = '\0';
+  return phone_normalize(e164, phone) == 0;
+}
+
+/* Copy o.key into bsuid when it has the BSUID form (kept as given).
+ * 1 when copied, else 0 (bsuid is then ""). */
+static int
+wa_bsuid(struct json_object *o, const char *key, char bsuid[PHONE_BSUID_MAX])
+{
+  size_t len = 0;
+  const char *s = wa_str(o, key, &len);
+
+  bsuid[0] = '\0';
+  if (!phone_bsuid_ok(s, len))
+    return 0;
+  memcpy(bsuid, s, len);
+  bsuid[len] = '\0';
+  return 1;
+}
+
+/* The BSUID of the sender from V.contacts[] when the message itself has
+ * none: the contact whose wa_id is the sender's number, else the only
+ * contact.  The parent BSUID (parent_user_id) spans businesses and is
+ * never taken. */
+static void
+wa_contact_bsuid(struct json_object *contacts, const char *from,
+                 size_t fromlen, char bsuid[PHONE_BSUID_MAX])
+{
+  size_t i, n = contacts != NULL ? json_object_array_length(contacts) : 0;
+
+  for (i = 0; i < n; i++) {
+    struct json_object *c = json_object_array_get_idx(contacts, i);
+    size_t len = 0;
+    const char *wa = wa_str(c, "wa_id", &len);
+    if (n == 1 || (from != NULL && wa != NULL && len == fromlen &&
+                   memcmp(wa, from, len) == 0)) {
+      wa_bsuid(c, "user_id", bsuid);
+      return;
+    }
+  }
+}
+
+/* A system message: a reporter's number or BSUID changed.  The change
+ * names the old identifiers (the sender, previous_user_id) and the new
+ * ones (system.wa_id, system.user_id); other system messages are
+ * skipped. */
+static void
+wa_system(struct wa_parse *p, struct json_object *msg, const char *id,
+          size_t idlen, const char *old_phone, const char *old_bsuid)
+{
+  struct json_object *sys = wa_get(msg, "system", json_type_object);
+  const char *t = wa_str(sys, "type", NULL), *wa;
+  struct id_change *c;
+  size_t len = 0;
+
+  if (t == NULL || (strcmp(t, "user_changed_number") != 0 &&
+                    strcmp(t, "user_changed_user_id") != 0)) {
+    wa_bad(p, "system message not tracked");
+    return;
+  }
+  c = inbound_set_add_change(p->out);
+  if (c == NULL || (c->provider_id = wa_clean(id, idlen, 0)) == NULL) {
+    p->oom = 1;
+    return;
+  }
+  memcpy(c->old_phone, old_phone, sizeof(c->old_phone));
+  if (!wa_bsuid(sys, "previous_user_id", c->old_bsuid))
+    memcpy(c->old_bsuid, old_bsuid, sizeof(c->old_bsuid));
+  wa = wa_str(sys, "wa_id", &len);
+  if (wa == NULL)
+    wa = wa_str(sys, "new_wa_id", &len);
+  wa_phone(wa, len, c->new_phone);
+  wa_bsuid(sys, "user_id", c->new_bsuid);
+}
+
+/* Read one element of V.messages[] into a new message of p->out;
+ * contacts is V.contacts (or NULL).  A message is taken from a sender
+ * known by a number ("from"), a BSUID ("from_user_id", or the contact's
+ * "user_id"), or both. */
+static void
+wa_message(struct wa_parse *p, struct json_object *msg,
+           struct json_object *contacts)
+{
+  char phone[PHONE_MAX], bsuid[PHONE_BSUID_MAX];
   struct inbound_msg *m;
   struct json_object *o;
   const char *id, *from, *type;
-  size_t idlen, fromlen, i;
+  size_t idlen, fromlen = 0;
 
   if (!json_object_is_type(msg, json_type_object)) {
     wa_broken(p, "message must be an object");
@@ -546,22 +650,25 @@ wa_message(struct wa_parse *p, struct json_object *msg)
     wa_bad(p, "message without a valid 'id'");
     return;
   }
-  from = wa_str(msg, "from", &fromlen);
-  if (from == NULL || fromlen == 0 || fromlen > WA_DIGITS_MAX) {
-    wa_bad(p, "message without a valid 'from'");
+  if (json_object_object_get_ex(msg, "group_id", NULL)) {
+    wa_bad(p, "group message");
     return;
   }
-  e164[0] = '+';
-  for (i = 0; i < fromlen; i++) {
-    if (from[i] < '0' || from[i] > '9') {
-      wa_bad(p, "message without a valid 'from'");
-      return;
-    }
-    e164[i + 1] = from[i];
+  type = wa_str(msg, "type", NULL);
+  if (type != NULL && strcmp(type, "reaction") == 0) {
+    wa_bad(p, "reaction");
+    return;
   }
-  e164[fromlen + 1] = '\0';
-  if (phone_normalize(e164, phone) != 0) {
-    wa_bad(p, "message without a valid 'from'");
+  from = wa_str(msg, "from", &fromlen);
+  wa_phone(from, fromlen, phone);
+  if (!wa_bsuid(msg, "from_user_id", bsuid))
+    wa_contact_bsuid(contacts, from, fromlen, bsuid);
+  if (phone[0] == '\0' && bsuid[0] == '\0') {
+    wa_bad(p, "message without a sender");
+    return;
+  }
+  if (type != NULL && strcmp(type, "system") == 0) {
+    wa_system(p, msg, id, idlen, phone, bsuid);
     return;
   }
 
@@ -576,9 +683,9 @@ wa_message(struct wa_parse *p, struct json_object *msg)
     return;
   }
   memcpy(m->phone, phone, sizeof(m->phone));
+  memcpy(m->bsuid, bsuid, sizeof(m->bsuid));
   m->kind = MSG_UNSUPPORTED;
 
-  type = wa_str(msg, "type", NULL);
   if (type == NULL)
     return;
   if (strcmp(type, "text") == 0) {
@@ -606,7 +713,7 @@ wa_message(struct wa_parse *p, struct json_object *msg)
     if (m->kind != MSG_CHOICE && !p->oom)
       wa_choice(p, o, "text", m);
   }
-  /* sticker, reaction, contacts, unsupported and unknown types stay
+  /* sticker, contacts, unsupported and unknown types stay
    * MSG_UNSUPPORTED. */
 }
 
@@ -658,6 +765,7 @@ wa_status(struct wa_parse *p, struct json_object *st)
     return;
   }
   u->status = map[i].d;
+  wa_bsuid(st, "recipient_user_id", u->bsuid);
   u->provider_id = wa_clean(id, idlen, 0);
   if (u->provider_id == NULL) {
     p->oom = 1;
@@ -730,7 +838,8 @@ wa_change(struct wa_parse *p, struct json_object *change)
     } else {
       n = json_object_array_length(a);
       for (i = 0; i < n && !p->oom; i++)
-        wa_message(p, json_object_array_get_idx(a, i));
+        wa_message(p, json_object_array_get_idx(a, i),
+                   wa_get(v, "contacts", json_type_array));
     }
   }
   if (json_object_object_get_ex(v, "statuses", &a)) {
@@ -815,7 +924,8 @@ wa_parse(const struct config_channel *ch, const struct httpd_request *req,
     *why = "out of memory";
     return -ENOMEM;
   }
-  if (p.broken > 0 && out->n == 0 && out->nstatuses == 0) {
+  if (p.broken > 0 && out->n == 0 && out->nstatuses == 0 &&
+      out->nchanges == 0) {
     *why = p.why;
     return AERR_PARSE;
   }
@@ -1138,18 +1248,23 @@ wa_build_send(const struct config *cfg, const struct config_channel *ch,
     rc = AERR_CONFIG;
   if (rc != 0)
     return rc;
-  if (to == NULL)
-    return AERR_PARSE;
-  if (*to == '+')
-    to++;
-  for (; *to != '\0'; to++) {
-    if (*to < '0' || *to > '9' || n >= WA_DIGITS_MAX)
+  if (to == NULL) {
+    /* A reporter known only by a BSUID: Meta takes it as "recipient". */
+    if (msg->recipient == NULL ||
+        !phone_bsuid_ok(msg->recipient, strlen(msg->recipient)))
       return AERR_PARSE;
-    digits[n++] = *to;
+  } else {
+    if (*to == '+')
+      to++;
+    for (; *to != '\0'; to++) {
+      if (*to < '0' || *to > '9' || n >= WA_DIGITS_MAX)
+        return AERR_PARSE;
+      digits[n++] = *to;
+    }
+    if (n < 8)
+      return AERR_PARSE;
+    digits[n] = '\0';
   }
-  if (n < 8)
-    return AERR_PARSE;
-  digits[n] = '\0';
   rc = wa_check_msg(msg);
   if (rc != 0)
     return rc;
@@ -1161,7 +1276,8 @@ wa_build_send(const struct config *cfg, const struct config_channel *ch,
   if (rc == 0)
     rc = wa_add_str(root, "recipient_type", "individual", 0);
   if (rc == 0)
-    rc = wa_add_str(root, "to", digits, 0);
+    rc = msg->to != NULL ? wa_add_str(root, "to", digits, 0)
+                         : wa_add_str(root, "recipient", msg->recipient, 0);
   if (rc == 0)
     rc = wa_add_str(root, "type", types[msg->kind], 0);
   if (rc == 0) {
@@ -1284,6 +1400,7 @@ wa_classify(const struct config_channel *ch, long status,
   out->outcome = SEND_FAIL;
   out->provider_id = NULL;
   out->error = NULL;
+  out->bsuid = NULL;
   out->retry_after_ms = 0;
   if (status == 0) {
     out->outcome = SEND_RETRY;
@@ -1305,8 +1422,14 @@ wa_classify(const struct config_channel *ch, long status,
            ? json_object_array_get_idx(msgs, 0) : NULL;
     id = wa_str(m0, "id", &idlen);
     if (wa_id_ok(id, idlen, WA_ID_MAX)) {
+      struct json_object *cs = wa_get(root, "contacts", json_type_array);
+      char bsuid[PHONE_BSUID_MAX];
       out->outcome = SEND_OK;
       out->provider_id = wa_clean(id, idlen, 0);
+      /* The answer names the recipient's BSUID once Meta has one. */
+      if (cs != NULL && json_object_array_length(cs) > 0 &&
+          wa_bsuid(json_object_array_get_idx(cs, 0), "user_id", bsuid))
+        out->bsuid = strdup(bsuid);
     } else {
       out->outcome = SEND_FAIL;
       out->error = strdup("no message id");

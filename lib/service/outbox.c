@@ -75,6 +75,8 @@ struct job {
   /* The outcome, kept here until it is committed. */
   struct store_outbox_outcome o;
   char *o_provider_id;          /* owned copies behind o's strings */
+  char o_bsuid[PHONE_BSUID_MAX]; /* the recipient's BSUID the answer
+                                   named, or "" */
   char *o_last_error;
   long http_status;
   double secs;
@@ -255,6 +257,8 @@ decide(struct job *j, const struct send_result *res, long status,
     if (res->provider_id != NULL)
       j->o_provider_id = strdup(res->provider_id);
     o->provider_id = j->o_provider_id;
+    if (res->bsuid != NULL)
+      snprintf(j->o_bsuid, sizeof(j->o_bsuid), "%s", res->bsuid);
     break;
   case SEND_TEMPLATE:
     if (ch != NULL && ch->template_name != NULL &&
@@ -294,6 +298,36 @@ decide(struct job *j, const struct send_result *res, long status,
 }
 
 /*
+ * A send answer or delivery report named bsuid as the recipient of row
+ * id: the reporter takes it when they have none (SPEC 2), so that a later
+ * message carrying only the BSUID finds them.  Returns 0 or a store
+ * error; *linked (0 or 1) says whether the reporter took it, -1 when
+ * another reporter holds it.
+ */
+static int
+link_bsuid(const struct svc *s, int64_t id, const char *bsuid, int *linked)
+{
+  int rc = store_outbox_bsuid(s->store, id, bsuid);
+
+  *linked = rc == 0 ? 1 : rc == AERR_DUP ? -1 : 0;
+  return rc == AERR_NOTFOUND || rc == AERR_DUP ? 0 : rc;
+}
+
+/* The log line for link_bsuid's outcome. */
+static void
+log_link(int64_t id, const char *bsuid, int linked)
+{
+  char mb[LOG_PHONE_LEN];
+
+  if (linked > 0)
+    log_info("event=reporter.linked outbox=%lld bsuid=%s", (long long)id,
+             log_phone(bsuid, mb));
+  else if (linked < 0)
+    log_warn("event=reporter.link_conflict outbox=%lld bsuid=%s",
+             (long long)id, log_phone(bsuid, mb));
+}
+
+/*
  * Write j's outcome and commit it now (with whatever else the batch
  * holds), then log it: the log line states a fact.  Returns 0, or the
  * store's error, after which the outcome is still in j for another try.
@@ -304,11 +338,13 @@ settle(struct job *j)
   const struct svc *s = j->ob->ctx;
   const struct store_outbox_outcome *o = &j->o;
   char q[LOG_QUOTE_LEN];
-  int rc;
+  int rc, linked = 0;
 
   rc = store_batch_begin(s->store);
   if (rc == 0)
     rc = store_outbox_set(s->store, j->id, o);
+  if (rc == 0 && j->o_bsuid[0] != '\0')
+    rc = link_bsuid(s, j->id, j->o_bsuid, &linked);
   if (rc != 0) {
     log_error("event=outbox.record_failed id=%lld err=%s msg=%s",
               (long long)j->id, err_name(rc), store_errmsg(s->store));
@@ -320,6 +356,7 @@ settle(struct job *j)
               err_name(rc));
     return rc;
   }
+  log_link(j->id, j->o_bsuid, linked);
   {
     char labels[128], lq[64];
     snprintf(labels, sizeof(labels), "channel=\"%s\",status=\"%s\"",
@@ -530,11 +567,14 @@ start(struct outbox *ob, const struct config_channel *ch,
   j->attempts = row->attempts;
   j->started = now;
   snprintf(j->channel, sizeof(j->channel), "%s", ch->name);
-  log_phone(row->phone, j->masked);
+  log_phone(row->phone != NULL ? row->phone : row->bsuid, j->masked);
   buf_init(&j->answer, 0);
 
   msg.outbox_id = row->id;
+  /* A reporter known only by a BSUID is addressed by it (WhatsApp's
+   * "recipient"); a known number keeps going to "to". */
   msg.to = row->phone;
+  msg.recipient = row->bsuid;
   msg.text = row->body;
   msg.kind = OUT_TEXT;
   /* Some channels allow free text only for a while after the reporter's
@@ -667,6 +707,11 @@ outbox_delivery(struct outbox *ob, const char *channel,
   rc = store_outbox_delivery(s->store, channel, u->provider_id,
                              delivery_name(u->status), u->error_text, now,
                              &id, &kind);
+  if (rc == 0 && u->bsuid[0] != '\0') {
+    int linked = 0;
+    rc = link_bsuid(s, id, u->bsuid, &linked);
+    log_link(id, u->bsuid, linked);
+  }
   if (rc == AERR_NOTFOUND) {
     log_info("event=outbox.delivery_unknown req=%s channel=%s status=%s",
              req_id, channel, delivery_name(u->status));

@@ -63,6 +63,47 @@ count_received(const struct webhook *s, const struct config_channel *ch,
               "Messages received from reporters", labels, 1);
 }
 
+/* Who sent m, for a log line: the number, else the BSUID (masked alike
+ * by log_phone). */
+static const char *
+sender(const struct inbound_msg *m)
+{
+  return m->phone[0] != '\0' ? m->phone : m->bsuid;
+}
+
+/* Find or create m's reporter (by number, BSUID or both: SPEC 2) into
+ * *reporter, and log when its identifiers were linked or disagree. */
+static int
+identify(const struct webhook *s, const struct httpd_request *req,
+         const struct config_channel *ch, const struct inbound_msg *m,
+         int64_t now, int64_t *reporter)
+{
+  enum store_id_how how = STORE_ID_FOUND;
+  char mp[LOG_PHONE_LEN], mb[LOG_PHONE_LEN];
+  int rc;
+
+  rc = store_reporter_identify(s->ctx->store, m->phone, m->bsuid, now,
+                               reporter, &how);
+  if (rc == AERR_DUP) {
+    /* Both identifiers are known, held by two reporters that another
+     * path linked meanwhile: the number's reporter takes the message. */
+    how = STORE_ID_CONFLICT;
+    rc = store_reporter_identify(s->ctx->store, m->phone, NULL, now,
+                                 reporter, NULL);
+  }
+  if (rc != 0)
+    return rc;
+  if (how == STORE_ID_LINKED)
+    log_info("event=reporter.linked req=%s channel=%s reporter=%lld "
+             "phone=%s bsuid=%s", req->id, ch->name, (long long)*reporter,
+             log_phone(m->phone, mp), log_phone(m->bsuid, mb));
+  else if (how == STORE_ID_CONFLICT)
+    log_warn("event=reporter.link_conflict req=%s channel=%s reporter=%lld "
+             "phone=%s bsuid=%s", req->id, ch->name, (long long)*reporter,
+             log_phone(m->phone, mp), log_phone(m->bsuid, mb));
+  return 0;
+}
+
 /*
  * Store one message and run the engine on it.  Returns 0 or a store
  * error.  A message seen before is acknowledged without any change.
@@ -85,7 +126,7 @@ handle_message(const struct webhook *s, struct httpd_request *req,
   if (rc == 0)
     rc = AERR_DUP;
   else if (rc == AERR_NOTFOUND)
-    rc = store_reporter_ensure(s->ctx->store, m->phone, now, &reporter);
+    rc = identify(s, req, ch, m, now, &reporter);
   if (rc != 0 && rc != AERR_DUP)
     return rc;
   in.channel = ch->name;
@@ -100,13 +141,13 @@ handle_message(const struct webhook *s, struct httpd_request *req,
     rc = store_inbound_add(s->ctx->store, &in, &inbound);
   if (rc == AERR_DUP) {
     log_info("event=message.duplicate req=%s channel=%s from=%s",
-             req->id, ch->name, log_phone(m->phone, masked));
+             req->id, ch->name, log_phone(sender(m), masked));
     return ops->inline_replies ? add_replies(s, inbound, body, first) : 0;
   }
   if (rc != 0)
     return rc;
   log_info("event=message.received req=%s channel=%s from=%s kind=%s",
-           req->id, ch->name, log_phone(m->phone, masked),
+           req->id, ch->name, log_phone(sender(m), masked),
            msg_kind_name(m->kind));
   count_received(s, ch, m);
   log_debug("event=message.text req=%s text=%s", req->id,
@@ -131,7 +172,7 @@ handle_message(const struct webhook *s, struct httpd_request *req,
     if (count > limit) {
       log_info("event=report.rejected req=%s channel=%s from=%s "
                "reason=flood count=%d", req->id, ch->name,
-               log_phone(m->phone, masked), count);
+               log_phone(sender(m), masked), count);
       metrics_add(s->ctx->metrics, "aduan_rejections_total",
                   "Answers and reports turned away, by reason",
                   "reason=\"flood\"", 1);
@@ -146,6 +187,40 @@ handle_message(const struct webhook *s, struct httpd_request *req,
   if (rc != 0)
     return rc;
   return ops->inline_replies ? add_replies(s, inbound, body, first) : 0;
+}
+
+/*
+ * A reporter's number or BSUID changed (WhatsApp's user_changed_number):
+ * the reporter known by the old identifiers takes the new ones, so their
+ * tickets stay theirs.  Returns 0 or a store error; a change for nobody we
+ * know, or to an identifier another reporter holds, is logged and
+ * changes nothing.
+ */
+static int
+handle_change(const struct webhook *s, const struct httpd_request *req,
+              const struct config_channel *ch, const struct id_change *c)
+{
+  char op[LOG_PHONE_LEN], np[LOG_PHONE_LEN], nb[LOG_PHONE_LEN];
+  int64_t reporter = 0;
+  int rc;
+
+  rc = store_reporter_renumber(s->ctx->store, c->old_phone, c->old_bsuid,
+                               c->new_phone, c->new_bsuid, &reporter);
+  log_phone(c->old_phone[0] != '\0' ? c->old_phone : c->old_bsuid, op);
+  log_phone(c->new_phone, np);
+  log_phone(c->new_bsuid, nb);
+  if (rc == AERR_NOTFOUND || rc == AERR_DUP) {
+    log_info("event=reporter.renumber_skipped req=%s channel=%s from=%s "
+             "to=%s bsuid=%s reason=%s", req->id, ch->name, op, np, nb,
+             rc == AERR_DUP ? "taken" : "unknown");
+    return 0;
+  }
+  if (rc != 0)
+    return rc;
+  log_info("event=reporter.renumbered req=%s channel=%s reporter=%lld "
+           "from=%s to=%s bsuid=%s", req->id, ch->name, (long long)reporter,
+           op, np, nb);
+  return 0;
 }
 
 static void
@@ -199,6 +274,8 @@ intake_step(struct store *st, void *arg)
   for (i = 0; rc == 0 && i < set->nstatuses; i++)
     rc = outbox_delivery(in->s->outbox, in->ch->name, &set->statuses[i],
                          in->req->id);
+  for (i = 0; rc == 0 && i < set->nchanges; i++)
+    rc = handle_change(in->s, in->req, in->ch, &set->changes[i]);
   return rc;
 }
 

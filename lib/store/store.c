@@ -156,7 +156,35 @@ int
 store_reporter_ensure(struct store *st, const char *phone, int64_t now,
                       int64_t *id)
 {
-  return st->ops->reporter_ensure(st, phone, now, id);
+  enum store_id_how how;
+
+  return st->ops->reporter_ensure(st, phone, NULL, now, id, &how);
+}
+
+int
+store_reporter_identify(struct store *st, const char *phone,
+                        const char *bsuid, int64_t now, int64_t *id,
+                        enum store_id_how *how)
+{
+  enum store_id_how dummy;
+
+  return st->ops->reporter_ensure(st, phone, bsuid, now, id,
+                                  how != NULL ? how : &dummy);
+}
+
+int
+store_reporter_renumber(struct store *st, const char *old_phone,
+                        const char *old_bsuid, const char *new_phone,
+                        const char *new_bsuid, int64_t *id)
+{
+  return st->ops->reporter_renumber(st, old_phone, old_bsuid, new_phone,
+                                    new_bsuid, id);
+}
+
+int
+store_outbox_bsuid(struct store *st, int64_t outbox_id, const char *bsuid)
+{
+  return st->ops->outbox_bsuid(st, outbox_id, bsuid);
 }
 
 int
@@ -314,6 +342,7 @@ store_outbox_rows_free(struct store_outbox_row *rows, int n)
   for (i = 0; rows != NULL && i < n; i++) {
     free(rows[i].channel);
     free(rows[i].phone);
+    free(rows[i].bsuid);
     free(rows[i].kind);
     free(rows[i].body);
   }
@@ -542,6 +571,7 @@ store_identity_clear(struct store_identity *id)
 {
   free(id->handle);
   free(id->phone);
+  free(id->bsuid);
   free(id->name);
   memset(id, 0, sizeof(*id));
 }

@@ -128,6 +128,40 @@ int store_schema_version(struct store *st, int *version);
 int store_reporter_ensure(struct store *st, const char *phone, int64_t now,
                           int64_t *id);
 
+/* How store_reporter_identify found its reporter. */
+enum store_id_how {
+  STORE_ID_FOUND = 0,   /* known already by what was given */
+  STORE_ID_NEW,         /* created */
+  STORE_ID_LINKED,      /* found by one identifier; took the other */
+  STORE_ID_CONFLICT     /* the number and the BSUID name two reporters:
+                           the number's is used, neither is changed */
+};
+
+/*
+ * The reporter known by phone (E.164) or bsuid (a WhatsApp business-
+ * scoped user id, kept as given), created if neither is known.  Either
+ * may be NULL or "", not both.  A reporter found by one of them that
+ * lacks the other takes it, so that a later message carrying only one
+ * finds the same reporter with their drafts and tickets.  *id is set;
+ * *how (may be NULL) says which case it was.  -EINVAL when neither is
+ * given.
+ */
+int store_reporter_identify(struct store *st, const char *phone,
+                            const char *bsuid, int64_t now, int64_t *id,
+                            enum store_id_how *how);
+
+/*
+ * A reporter changed their number (and with it Meta's BSUID): the
+ * reporter known by old_phone, else by old_bsuid, takes new_phone and
+ * new_bsuid (each when not NULL or "") in place of the old ones, keeping
+ * their drafts and tickets.  *id is set.  AERR_NOTFOUND when no reporter
+ * has either old identifier, AERR_DUP when another reporter already holds
+ * a new one (nothing is changed then).
+ */
+int store_reporter_renumber(struct store *st, const char *old_phone,
+                            const char *old_bsuid, const char *new_phone,
+                            const char *new_bsuid, int64_t *id);
+
 /* Record an inbound message.  AERR_DUP when (channel, provider_id) is
  * already stored: then *id is the earlier row's id. */
 int store_inbound_add(struct store *st, const struct store_inbound *in,
@@ -276,13 +310,15 @@ int store_evidence_drop(struct store *st, int64_t session_id);
 struct store_outbox_row {
   int64_t id;
   char *channel;
-  char *phone;               /* the reporter's number */
+  char *phone;               /* the reporter's number; NULL when they are
+                                known only by their BSUID */
   char *kind;                /* "text", "template" */
   char *body;
   int attempts;
   int64_t created_at;
   int64_t last_inbound_at;   /* the reporter's last message on any
                                 channel of this name, or 0 */
+  char *bsuid;               /* the reporter's BSUID, or NULL */
 };
 
 /*
@@ -317,6 +353,13 @@ struct store_outbox_outcome {
 
 int store_outbox_set(struct store *st, int64_t id,
                      const struct store_outbox_outcome *o);
+
+/* A send answer or delivery report named the BSUID of the recipient of
+ * outbox row id: the row's reporter takes it when they have none.  0,
+ * AERR_NOTFOUND when they have one already (or no such row), AERR_DUP
+ * when another reporter holds it. */
+int store_outbox_bsuid(struct store *st, int64_t outbox_id,
+                       const char *bsuid);
 
 /*
  * A provider's delivery report: the row is found by (channel,
@@ -543,7 +586,9 @@ int store_purge_step(struct store *st, struct store_purge *p);
 struct store_identity {
   int64_t reporter_id;
   char *handle;
-  char *phone;               /* NULL once purged */
+  char *phone;               /* NULL once purged, or when the reporter is
+                                known only by a BSUID */
+  char *bsuid;               /* WhatsApp BSUID; NULL when none or purged */
   char *name;                /* NULL when none was given, or purged */
   int64_t purged_at;         /* 0: not purged */
 };

@@ -36,8 +36,14 @@ struct store_ops {
   void (*sp_rollback)(struct store *st);
   int (*ping)(struct store *st);
   int (*schema_version)(struct store *st, int *version);
-  int (*reporter_ensure)(struct store *st, const char *phone, int64_t now,
-                         int64_t *id);
+  int (*reporter_ensure)(struct store *st, const char *phone,
+                         const char *bsuid, int64_t now, int64_t *id,
+                         enum store_id_how *how);
+  int (*reporter_renumber)(struct store *st, const char *old_phone,
+                           const char *old_bsuid, const char *new_phone,
+                           const char *new_bsuid, int64_t *id);
+  int (*outbox_bsuid)(struct store *st, int64_t outbox_id,
+                      const char *bsuid);
   int (*inbound_add)(struct store *st, const struct store_inbound *in,
                      int64_t *id);
   int (*inbound_find)(struct store *st, const char *channel,

@@ -125,6 +125,9 @@ enum sq_stmt_id {
   SQ_TICKET_QUESTIONS,
   SQ_SLA_PENDING,
   SQ_SLA_MARK,
+  SQ_REPORTER_BY_BSUID,
+  SQ_REPORTER_LINK,
+  SQ_OUTBOX_LINK_BSUID,
   SQ_NSTMTS
 };
 
@@ -154,9 +157,11 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_ROLLBACK_TO] = "ROLLBACK TO req",
   [SQ_VERSION] = "SELECT coalesce(max(version), 0) FROM schema_migrations",
   [SQ_REPORTER_FIND] = "SELECT id FROM reporters WHERE phone = ?1",
+  /* A reporter known only by a BSUID holds "bsuid:HANDLE" (see 0013). */
   [SQ_REPORTER_INSERT] =
-    "INSERT INTO reporters (phone, handle, created_at)"
-    " VALUES (?1, ?2, ?3) ON CONFLICT (phone) DO NOTHING",
+    "INSERT INTO reporters (phone, handle, created_at, bsuid)"
+    " VALUES (coalesce(?1, 'bsuid:' || ?2), ?2, ?3, ?4)"
+    " ON CONFLICT (phone) DO NOTHING",
   [SQ_INBOUND_INSERT] =
     "INSERT INTO inbound (channel, provider_id, reporter_id, kind, body,"
     " payload, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
@@ -221,10 +226,11 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_EVIDENCE_DROP] =
     "DELETE FROM evidence WHERE session_id = ?1 AND ticket_id IS NULL",
   [SQ_OUTBOX_DUE] =
-    "SELECT o.id, o.channel, r.phone, o.kind, o.body, o.attempts,"
+    "SELECT o.id, o.channel, CASE WHEN r.phone LIKE '+%' THEN r.phone END,"
+    " o.kind, o.body, o.attempts,"
     " o.created_at, (SELECT max(i.received_at) FROM inbound i"
-    " WHERE i.reporter_id = o.reporter_id AND i.channel = o.channel)"
-    " FROM outbox o JOIN reporters r ON r.id = o.reporter_id"
+    " WHERE i.reporter_id = o.reporter_id AND i.channel = o.channel),"
+    " r.bsuid FROM outbox o JOIN reporters r ON r.id = o.reporter_id"
     " WHERE o.status = 'queued' AND o.channel = ?1"
     " AND o.next_attempt_at <= ?2 AND " SQ_OUTBOX_FIRST("o")
     " ORDER BY o.next_attempt_at, o.id LIMIT ?3",
@@ -312,7 +318,7 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " ORDER BY r.id LIMIT ?3",
   [SQ_PURGE_REPORTER] =
     "UPDATE reporters SET phone = 'purged:' || handle, name = NULL,"
-    " purged_at = ?2 WHERE id = ?1 AND purged_at IS NULL",
+    " bsuid = NULL, purged_at = ?2 WHERE id = ?1 AND purged_at IS NULL",
   [SQ_PURGE_INBOUND] =
     "UPDATE inbound SET body = NULL, payload = NULL WHERE reporter_id = ?1",
   [SQ_PURGE_OUTBOX] =
@@ -337,8 +343,9 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_EVIDENCE_REFERENCED] =
     "SELECT count(*) FROM evidence WHERE sha256 = ?1",
   [SQ_TICKET_IDENTITY] =
-    "SELECT r.id, r.handle, CASE WHEN r.purged_at IS NULL THEN r.phone END,"
-    " r.name, coalesce(r.purged_at, 0) FROM tickets t"
+    "SELECT r.id, r.handle, CASE WHEN r.purged_at IS NULL"
+    " AND r.phone LIKE '+%' THEN r.phone END,"
+    " r.name, coalesce(r.purged_at, 0), r.bsuid FROM tickets t"
     " JOIN reporters r ON r.id = t.reporter_id WHERE t.id = ?1",
   [SQ_REVEAL_INSERT] =
     "INSERT INTO identity_reveals (ticket_id, reporter_id, at, actor, reason)"
@@ -372,6 +379,16 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_SLA_MARK] =
     "INSERT OR IGNORE INTO ticket_overdue (ticket_id, status, since, due,"
     " logged_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+  [SQ_REPORTER_BY_BSUID] = "SELECT id FROM reporters WHERE bsuid = ?1",
+  /* Give a reporter the identifier it lacks (a NULL leaves one as it
+   * is); a value held by another reporter fails on a unique index. */
+  [SQ_REPORTER_LINK] =
+    "UPDATE reporters SET phone = coalesce(?2, phone),"
+    " bsuid = coalesce(?3, bsuid) WHERE id = ?1 AND purged_at IS NULL",
+  [SQ_OUTBOX_LINK_BSUID] =
+    "UPDATE reporters SET bsuid = ?2 WHERE bsuid IS NULL"
+    " AND purged_at IS NULL AND id = (SELECT reporter_id FROM outbox"
+    " WHERE id = ?1)",
 };
 
 /* How often a new reporter's handle is drawn again after a collision. */
@@ -976,30 +993,42 @@ sq_find_id(struct sq_store *sq, enum sq_stmt_id id, const char *a,
 /* ---- Reporters ---- */
 
 /*
- * Find the reporter by phone or insert one.  The insert leaves an
- * existing phone alone (ON CONFLICT DO NOTHING, then the row is read), so
- * a uniqueness failure can only be a handle collision, which draws a new
- * handle.
+ * Run SQ_REPORTER_LINK for reporter id: 0, AERR_DUP when another reporter
+ * holds one of the values already, or the mapped error.
  */
 static int
-sq_reporter_ensure(struct store *st, const char *phone, int64_t now,
-                   int64_t *id)
+sq_reporter_link(struct sq_store *sq, int64_t id, const char *phone,
+                 const char *bsuid)
+{
+  sqlite3_stmt *stmt;
+  int rc = sq_stmt(sq, SQ_REPORTER_LINK, &stmt);
+
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, id);
+  sq_bind_text(stmt, 2, phone);
+  sq_bind_text(stmt, 3, bsuid);
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_DONE)
+    rc = 0;
+  else if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    rc = AERR_DUP;
+  else
+    rc = sq_fail(sq, rc, "cannot link a reporter's identifiers");
+  sq_done(stmt);
+  return rc;
+}
+
+/* Insert a reporter known by phone and/or bsuid, with a fresh handle. */
+static int
+sq_reporter_insert(struct store *st, const char *phone, const char *bsuid,
+                   int64_t now, int64_t *id)
 {
   struct sq_store *sq = sq_of(st);
   sqlite3_stmt *stmt;
   char handle[STORE_HANDLE_LEN];
   int tries, rc;
 
-  if (sq->lost)
-    return sq->lost;
-  if (phone == NULL || phone[0] == '\0') {
-    store_set_errmsg(st, "a reporter needs a phone number");
-    return -EINVAL;
-  }
-  rc = sq_find_id(sq, SQ_REPORTER_FIND, phone, NULL, id,
-                  "cannot look up a reporter");
-  if (rc != AERR_NOTFOUND)
-    return rc;
   for (tries = 0; tries < SQ_HANDLE_TRIES; tries++) {
     if (store_handle_new(handle) != 0) {
       store_set_errmsg(st, "no random bytes for a reporter handle");
@@ -1008,9 +1037,10 @@ sq_reporter_ensure(struct store *st, const char *phone, int64_t now,
     rc = sq_stmt(sq, SQ_REPORTER_INSERT, &stmt);
     if (rc != 0)
       return rc;
-    sqlite3_bind_text(stmt, 1, phone, -1, SQLITE_STATIC);
+    sq_bind_text(stmt, 1, phone);
     sqlite3_bind_text(stmt, 2, handle, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 3, now);
+    sq_bind_text(stmt, 4, bsuid);
     rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) {
       int inserted = sqlite3_changes(sq->db) > 0;
@@ -1031,6 +1061,116 @@ sq_reporter_ensure(struct store *st, const char *phone, int64_t now,
   store_set_errmsg(st, "no free reporter handle after %d tries",
                    SQ_HANDLE_TRIES);
   return AERR_STORE;
+}
+
+/*
+ * Find the reporter by phone, else by BSUID, or insert one (see
+ * store_reporter_identify).  The insert leaves an existing phone alone
+ * (ON CONFLICT DO NOTHING, then the row is read), so a uniqueness failure
+ * can only be a handle collision, which draws a new handle.
+ */
+static int
+sq_reporter_ensure(struct store *st, const char *phone, const char *bsuid,
+                   int64_t now, int64_t *id, enum store_id_how *how)
+{
+  struct sq_store *sq = sq_of(st);
+  int64_t by_phone = 0, by_bsuid = 0;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  if (phone != NULL && phone[0] == '\0')
+    phone = NULL;
+  if (bsuid != NULL && bsuid[0] == '\0')
+    bsuid = NULL;
+  if (phone == NULL && bsuid == NULL) {
+    store_set_errmsg(st, "a reporter needs a phone number or a BSUID");
+    return -EINVAL;
+  }
+  *how = STORE_ID_FOUND;
+  rc = phone == NULL ? AERR_NOTFOUND
+                     : sq_find_id(sq, SQ_REPORTER_FIND, phone, NULL,
+                                  &by_phone, "cannot look up a reporter");
+  if (rc == 0 || rc == AERR_NOTFOUND)
+    rc = bsuid == NULL ? AERR_NOTFOUND
+                       : sq_find_id(sq, SQ_REPORTER_BY_BSUID, bsuid, NULL,
+                                    &by_bsuid, "cannot look up a reporter");
+  if (rc != 0 && rc != AERR_NOTFOUND)
+    return rc;
+  if (by_phone == 0 && by_bsuid == 0) {
+    *how = STORE_ID_NEW;
+    return sq_reporter_insert(st, phone, bsuid, now, id);
+  }
+  /* The number decides when the two name different reporters. */
+  *id = by_phone != 0 ? by_phone : by_bsuid;
+  if (by_phone != 0 && by_bsuid != 0) {
+    if (by_phone != by_bsuid)
+      *how = STORE_ID_CONFLICT;
+    return 0;
+  }
+  if ((by_phone != 0 && bsuid == NULL) || (by_bsuid != 0 && phone == NULL))
+    return 0;
+  /* Found by one identifier; the other is new: the reporter takes it. */
+  rc = sq_reporter_link(sq, *id, by_phone != 0 ? NULL : phone,
+                        by_phone != 0 ? bsuid : NULL);
+  if (rc == 0)
+    *how = STORE_ID_LINKED;
+  return rc;
+}
+
+/*
+ * A reporter's number (and BSUID) changed: see store_reporter_renumber.
+ */
+static int
+sq_reporter_renumber(struct store *st, const char *old_phone,
+                     const char *old_bsuid, const char *new_phone,
+                     const char *new_bsuid, int64_t *id)
+{
+  struct sq_store *sq = sq_of(st);
+  int rc = AERR_NOTFOUND;
+
+  if (sq->lost)
+    return sq->lost;
+  if (old_phone != NULL && old_phone[0] != '\0')
+    rc = sq_find_id(sq, SQ_REPORTER_FIND, old_phone, NULL, id,
+                    "cannot look up a reporter");
+  if (rc == AERR_NOTFOUND && old_bsuid != NULL && old_bsuid[0] != '\0')
+    rc = sq_find_id(sq, SQ_REPORTER_BY_BSUID, old_bsuid, NULL, id,
+                    "cannot look up a reporter");
+  if (rc != 0)
+    return rc;
+  return sq_reporter_link(sq, *id,
+                          new_phone != NULL && new_phone[0] != '\0'
+                            ? new_phone : NULL,
+                          new_bsuid != NULL && new_bsuid[0] != '\0'
+                            ? new_bsuid : NULL);
+}
+
+/* Give the reporter of outbox row id the BSUID a provider reported for
+ * it, when the reporter has none: see store_outbox_bsuid. */
+static int
+sq_outbox_bsuid(struct store *st, int64_t outbox_id, const char *bsuid)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_OUTBOX_LINK_BSUID, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, outbox_id);
+  sq_bind_text(stmt, 2, bsuid);
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_DONE)
+    rc = sqlite3_changes(sq->db) > 0 ? 0 : AERR_NOTFOUND;
+  else if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    rc = AERR_DUP;
+  else
+    rc = sq_fail(sq, rc, "cannot record a BSUID");
+  sq_done(stmt);
+  return rc;
 }
 
 /* ---- Inbound messages ---- */
@@ -1717,6 +1857,7 @@ fill_outbox_row(sqlite3_stmt *stmt, void *elem, int *oom)
   r->attempts = sqlite3_column_int(stmt, 5);
   r->created_at = sqlite3_column_int64(stmt, 6);
   r->last_inbound_at = sqlite3_column_int64(stmt, 7);
+  r->bsuid = sq_col_dup_null(stmt, 8, oom);
 }
 
 static void
@@ -2424,6 +2565,7 @@ sq_ticket_identity(struct store *st, int64_t ticket_id,
     out->phone = sq_col_dup_null(stmt, 2, &oom);
     out->name = sq_col_dup_null(stmt, 3, &oom);
     out->purged_at = sqlite3_column_int64(stmt, 4);
+    out->bsuid = sq_col_dup_null(stmt, 5, &oom);
     rc = oom ? -ENOMEM : 0;
   } else if (rc == SQLITE_DONE) {
     rc = AERR_NOTFOUND;
@@ -2659,6 +2801,8 @@ const struct store_ops store_sqlite_ops = {
   .ping = sq_ping,
   .schema_version = sq_schema_version,
   .reporter_ensure = sq_reporter_ensure,
+  .reporter_renumber = sq_reporter_renumber,
+  .outbox_bsuid = sq_outbox_bsuid,
   .inbound_add = sq_inbound_add,
   .inbound_find = sq_inbound_find,
   .outbox_add = sq_outbox_add,

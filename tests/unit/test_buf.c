@@ -73,6 +73,22 @@ START_TEST(log_phone_masks)
 }
 END_TEST
 
+/* A WhatsApp BSUID is personal data like a number: only its country and
+ * last four characters reach a log line. */
+START_TEST(log_phone_masks_bsuid)
+{
+  char b[LOG_PHONE_LEN];
+
+  ck_assert_str_eq(log_phone("ID.4471920083316652", b), "ID.****6652");
+  ck_assert_str_eq(log_phone("US.13491208655302741918", b), "US.****1918");
+  /* Too short to show four characters and hide the rest: all hidden. */
+  ck_assert_str_eq(log_phone("ID.1234567", b), "****");
+  /* Not the form (a parent BSUID, stray characters): all hidden. */
+  ck_assert_str_eq(log_phone("US.ENT.11815799212886844830", b), "****");
+  ck_assert_str_eq(log_phone("ID.4471920083316652 ", b), "****");
+}
+END_TEST
+
 START_TEST(log_quote_escapes_and_cuts)
 {
   char b[LOG_QUOTE_LEN];
@@ -159,6 +175,7 @@ buf_suite(void)
   tcase_add_test(tc, buf_steal_empty);
   tcase_add_test(tc, err_names);
   tcase_add_test(tc, log_phone_masks);
+  tcase_add_test(tc, log_phone_masks_bsuid);
   tcase_add_test(tc, log_quote_escapes_and_cuts);
   tcase_add_test(tc, log_text_hidden_unless_allowed);
   tcase_add_test(tc, log_open_appends_and_reopens);

@@ -2,6 +2,7 @@
  * test_phone.c: E.164 normalisation, table-driven.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/err.h"
 #include "base/phone.h"
@@ -75,6 +76,37 @@ START_TEST(phone_null)
 }
 END_TEST
 
+/* The BSUID form: two letters, a dot, 1 to 128 letters and digits. */
+START_TEST(phone_bsuid_form)
+{
+  static const struct {
+    const char *s;
+    int ok;
+  } t[] = {
+    {"ID.4471920083316652", 1}, {"US.13491208655302741918", 1},
+    {"br.1502576394655843", 1}, {"ID.a", 1}, {"ID.AbC123", 1},
+    {"ID.", 0}, {"I.123", 0}, {"ID123456", 0}, {"1D.123", 0},
+    {"ID.12-34", 0}, {"ID.12 34", 0}, {"ID..1234", 0},
+    {"US.ENT.11815799212886844830", 0}, {"+6281234567890", 0}, {"", 0},
+    {"ID.44719\xc3\xa9" "0083", 0},
+  };
+  char longest[PHONE_BSUID_MAX + 1];
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+    ck_assert_msg(phone_bsuid_ok(t[i].s, strlen(t[i].s)) == t[i].ok,
+                  "%s: want %d", t[i].s, t[i].ok);
+  ck_assert_int_eq(phone_bsuid_ok(NULL, 0), 0);
+  /* A NUL inside is not part of the form. */
+  ck_assert_int_eq(phone_bsuid_ok("ID.12\0" "34", 8), 0);
+  memcpy(longest, "ID.", 3);
+  memset(longest + 3, '7', 128);
+  ck_assert_int_eq(phone_bsuid_ok(longest, 131), 1);
+  longest[131] = '7';
+  ck_assert_int_eq(phone_bsuid_ok(longest, 132), 0);
+}
+END_TEST
+
 static Suite *
 phone_suite(void)
 {
@@ -83,6 +115,7 @@ phone_suite(void)
 
   tcase_add_loop_test(tc, phone_table, 0, sizeof(cases) / sizeof(cases[0]));
   tcase_add_test(tc, phone_null);
+  tcase_add_test(tc, phone_bsuid_form);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -207,6 +207,10 @@ static const char *const inbound_fixtures[] = {
   "whatsapp-button.json", "whatsapp-unsupported.json",
   "whatsapp-status-sent.json", "whatsapp-status-delivered.json",
   "whatsapp-status-read.json", "whatsapp-status-failed.json",
+  "whatsapp-bsuid-only.json", "whatsapp-bsuid-and-phone.json",
+  "whatsapp-user-changed-number.json", "whatsapp-group.json",
+  "whatsapp-reaction.json", "whatsapp-no-sender.json",
+  "whatsapp-status-bsuid.json",
 };
 #define NINBOUND ((int)(sizeof(inbound_fixtures) / sizeof(inbound_fixtures[0])))
 
@@ -926,9 +930,6 @@ static const struct kind_case kind_cases[] = {
   {ENV("\"messages\":[" MSG("\"type\":\"sticker\",\"sticker\":{\"id\":\"57\","
        "\"mime_type\":\"image/webp\",\"animated\":false}") "]"),
    MSG_UNSUPPORTED, NULL},
-  {ENV("\"messages\":[" MSG("\"type\":\"reaction\",\"reaction\":{"
-       "\"message_id\":\"wamid.Q\",\"emoji\":\"\\ud83d\\udc4d\"}") "]"),
-   MSG_UNSUPPORTED, NULL},
   {ENV("\"messages\":[" MSG("\"type\":\"contacts\",\"contacts\":[{\"name\":{"
        "\"formatted_name\":\"Budi\"},\"phones\":[{\"phone\":\"+62857\"}]}]")
        "]"), MSG_UNSUPPORTED, NULL},
@@ -1276,7 +1277,7 @@ END_TEST
 
 /* Every byte of every fixture replaced by a character that changes the
  * structure (one per position, in turn): whatever comes out is clean (a
- * parse error, or messages that all have an id and a phone number). */
+ * parse error, or messages that all have an id and a sender). */
 START_TEST(parse_mutated)
 {
   static const char subst[] = {'"', '{', '[', '1', ']'};
@@ -1302,7 +1303,10 @@ START_TEST(parse_mutated)
     }
     for (j = 0; j < set.n; j++) {
       ck_assert_ptr_nonnull(set.msgs[j].provider_id);
-      ck_assert_int_eq(set.msgs[j].phone[0], '+');
+      /* A sender: a number, or (WhatsApp usernames) a BSUID. */
+      if (set.msgs[j].phone[0] != '+')
+        ck_assert(phone_bsuid_ok(set.msgs[j].bsuid,
+                                 strlen(set.msgs[j].bsuid)));
     }
     for (j = 0; j < set.nstatuses; j++)
       ck_assert_ptr_nonnull(set.statuses[j].provider_id);
@@ -2154,6 +2158,268 @@ START_TEST(facts_media_from_stored_id)
 }
 END_TEST
 
+/* ---- WhatsApp usernames (business-scoped user ids) -------------------- */
+
+/* What a username-era fixture must parse into. */
+struct bsuid_case {
+  const char *file;
+  int n;                      /* messages taken */
+  const char *phone;          /* of the first: "" when none */
+  const char *bsuid;
+  int skipped;
+  const char *skip_why;
+};
+
+static const struct bsuid_case bsuid_cases[] = {
+  {"whatsapp-bsuid-only.json", 1, "", "ID.4471920083316652", 0, NULL},
+  {"whatsapp-bsuid-and-phone.json", 1, "+6285239107788",
+   "ID.8830126645190734", 0, NULL},
+  {"whatsapp-group.json", 0, NULL, NULL, 1, "group message"},
+  {"whatsapp-reaction.json", 0, NULL, NULL, 1, "reaction"},
+  {"whatsapp-no-sender.json", 0, NULL, NULL, 1, "message without a sender"},
+};
+
+/* A reporter known only by a BSUID is taken; the parent BSUID never is;
+ * group messages, reactions and sender-less messages are acknowledged
+ * and counted, never refused. */
+START_TEST(parse_bsuid_fixtures)
+{
+  const struct bsuid_case *c = &bsuid_cases[_i];
+  struct config_channel ch = channel();
+  struct inbound_set set = {0};
+  const char *why = NULL;
+  size_t len;
+  char *body = fixture(c->file, &len);
+
+  ck_assert_msg(parse_body(&ch, body, len, &set, &why) == 0, "%s: %s",
+                c->file, why);
+  ck_assert_int_eq(set.n, c->n);
+  ck_assert_int_eq(set.skipped, c->skipped);
+  assert_opt_str(set.skip_why, c->skip_why, "skip_why");
+  if (c->n > 0) {
+    ck_assert_str_eq(set.msgs[0].phone, c->phone);
+    ck_assert_str_eq(set.msgs[0].bsuid, c->bsuid);
+    ck_assert_int_eq(set.msgs[0].kind, MSG_TEXT);
+  }
+  inbound_set_free(&set);
+  free(body);
+}
+END_TEST
+
+/* user_changed_number names the old and the new number and BSUID. */
+START_TEST(parse_changed_number)
+{
+  struct config_channel ch = channel();
+  struct inbound_set set = {0};
+  const char *why = NULL;
+  size_t len;
+  char *body = fixture("whatsapp-user-changed-number.json", &len);
+
+  ck_assert_int_eq(parse_body(&ch, body, len, &set, &why), 0);
+  ck_assert_int_eq(set.n, 0);
+  ck_assert_int_eq(set.skipped, 0);
+  ck_assert_int_eq(set.nchanges, 1);
+  ck_assert_str_eq(set.changes[0].old_phone, "+6285239107788");
+  ck_assert_str_eq(set.changes[0].old_bsuid, "ID.8830126645190734");
+  ck_assert_str_eq(set.changes[0].new_phone, "+6285239105566");
+  ck_assert_str_eq(set.changes[0].new_bsuid, "ID.5520938817364021");
+  ck_assert_ptr_nonnull(set.changes[0].provider_id);
+  inbound_set_free(&set);
+  free(body);
+}
+END_TEST
+
+/* A status addressed by BSUID only (no recipient_id) still finds its row
+ * by the message id, and names the BSUID. */
+START_TEST(parse_status_by_bsuid)
+{
+  struct config_channel ch = channel();
+  struct inbound_set set = {0};
+  struct send_result r = {0};
+  const char *why = NULL;
+  size_t len, alen;
+  char *body = fixture("whatsapp-status-bsuid.json", &len);
+  char *answer = fixture("whatsapp-send-response-bsuid.json", &alen);
+
+  ck_assert_int_eq(parse_body(&ch, body, len, &set, &why), 0);
+  ck_assert_int_eq(set.nstatuses, 1);
+  ck_assert_int_eq(set.skipped, 0);
+  ck_assert_str_eq(delivery_name(set.statuses[0].status), "delivered");
+  ck_assert_str_eq(set.statuses[0].bsuid, "ID.4471920083316652");
+  WA->classify(&ch, 200, NULL, answer, alen, &r);
+  ck_assert_int_eq(r.outcome, SEND_OK);
+  ck_assert_str_eq(set.statuses[0].provider_id, r.provider_id);
+  ck_assert_str_eq(r.bsuid, "ID.4471920083316652");
+  send_result_free(&r);
+  inbound_set_free(&set);
+  free(body);
+  free(answer);
+}
+END_TEST
+
+/* The BSUID's form is checked where the sender is read: a malformed
+ * from_user_id is no sender, beside a good number it is dropped; the
+ * contact's user_id serves when the message has none. */
+START_TEST(parse_bsuid_forms)
+{
+  static const struct {
+    const char *fields;      /* sender fields of one text message */
+    const char *contacts;    /* "" or a contacts member */
+    int n;
+    const char *phone, *bsuid;
+  } t[] = {
+    {"\"from_user_id\":\"ID.4471920083316652\"", "", 1, "",
+     "ID.4471920083316652"},
+    {"\"from_user_id\":\"ID.\"", "", 0, NULL, NULL},
+    {"\"from_user_id\":\"ID4471920083316652\"", "", 0, NULL, NULL},
+    {"\"from_user_id\":\"ID.4471-9200\"", "", 0, NULL, NULL},
+    {"\"from_user_id\":\"US.ENT.11815799212886844830\"", "", 0, NULL, NULL},
+    {"\"from_user_id\":42", "", 0, NULL, NULL},
+    {"\"from\":\"6281234567890\",\"from_user_id\":\"ID.x-y\"", "", 1,
+     "+6281234567890", ""},
+    {"\"from\":\"abc\",\"from_user_id\":\"ID.4471920083316652\"", "", 1, "",
+     "ID.4471920083316652"},
+    {"\"from\":\"6281234567890\"",
+     "\"contacts\":[{\"wa_id\":\"6281234567890\",\"user_id\":\"ID.77\","
+     "\"parent_user_id\":\"ID.ENT.1\"}],", 1, "+6281234567890", "ID.77"},
+    {"\"from\":\"6281234567890\"",
+     "\"contacts\":[{\"wa_id\":\"6289999999999\",\"user_id\":\"ID.77\"},"
+     "{\"wa_id\":\"6288888888888\",\"user_id\":\"ID.78\"}],", 1,
+     "+6281234567890", ""},
+    {"", "\"contacts\":[{\"user_id\":\"ID.99\"}],", 1, "", "ID.99"},
+    {"", "\"contacts\":[{\"parent_user_id\":\"ID.ENT.99\"}],", 0, NULL,
+     NULL},
+  };
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    struct inbound_set set = {0};
+    const char *why = NULL;
+    struct buf b = BUF_INIT;
+
+    ck_assert_int_eq(buf_printf(&b, ENV_HEAD "%s\"messages\":[{%s%s"
+                                "\"id\":\"wamid.B%zu\",\"type\":\"text\","
+                                "\"text\":{\"body\":\"halo\"}}]" ENV_TAIL,
+                                t[i].contacts, t[i].fields,
+                                t[i].fields[0] != '\0' ? "," : "", i), 0);
+    ck_assert_msg(parse_str(b.data, &set, &why) == 0, "%zu: %s", i, why);
+    ck_assert_msg(set.n == t[i].n, "case %zu: n %d", i, set.n);
+    if (t[i].n == 0) {
+      ck_assert_int_eq(set.skipped, 1);
+      ck_assert_str_eq(set.skip_why, "message without a sender");
+    } else {
+      ck_assert_str_eq(set.msgs[0].phone, t[i].phone);
+      ck_assert_msg(strcmp(set.msgs[0].bsuid, t[i].bsuid) == 0,
+                    "case %zu: bsuid '%s'", i, set.msgs[0].bsuid);
+    }
+    inbound_set_free(&set);
+    buf_free(&b);
+  }
+}
+END_TEST
+
+/* One unusable message never costs the others of the same body. */
+START_TEST(parse_bsuid_batch)
+{
+  struct inbound_set set = {0};
+  const char *why = NULL;
+  const char *body = ENV("\"messages\":["
+    "{\"id\":\"wamid.N1\",\"type\":\"text\",\"text\":{\"body\":\"a\"}},"
+    "{\"from\":\"6281234567890\",\"id\":\"wamid.N2\",\"group_id\":\"1203\","
+    "\"type\":\"text\",\"text\":{\"body\":\"b\"}},"
+    "{\"from_user_id\":\"ID.4471920083316652\",\"id\":\"wamid.N3\","
+    "\"type\":\"reaction\",\"reaction\":{\"emoji\":\"x\"}},"
+    "{\"from_user_id\":\"ID.4471920083316652\",\"id\":\"wamid.N4\","
+    "\"type\":\"text\",\"text\":{\"body\":\"c\"}},"
+    "{\"from_user_id\":\"ID.4471920083316652\",\"id\":\"wamid.N5\","
+    "\"type\":\"future_kind\",\"future_kind\":{}}]");
+
+  ck_assert_int_eq(parse_str(body, &set, &why), 0);
+  ck_assert_int_eq(set.n, 2);
+  ck_assert_str_eq(set.msgs[0].provider_id, "wamid.N4");
+  ck_assert_str_eq(set.msgs[0].text, "c");
+  /* An unknown type from a known sender gets the polite reply (SPEC 2). */
+  ck_assert_str_eq(set.msgs[1].provider_id, "wamid.N5");
+  ck_assert_int_eq(set.msgs[1].kind, MSG_UNSUPPORTED);
+  ck_assert_int_eq(set.skipped, 3);
+  ck_assert_str_eq(set.skip_why, "message without a sender");
+  inbound_set_free(&set);
+}
+END_TEST
+
+/* A reporter without a number is written to in "recipient"; a number,
+ * when there is one, keeps "to". */
+START_TEST(send_bsuid_fixture)
+{
+  struct config_channel ch = channel();
+  struct json_object *want = fixture_json("whatsapp-send-text-bsuid.json");
+  struct outbound_msg msg = {0};
+  struct provider_request r = {0};
+  struct json_object *got;
+
+  msg.recipient = "ID.4471920083316652";
+  msg.kind = OUT_TEXT;
+  msg.text = jpath(want, "text.body");
+  got = build(&ch, &msg);
+  assert_json_eq(got, want);
+  json_object_put(got);
+
+  msg.to = "+6281339401122";
+  got = build(&ch, &msg);
+  ck_assert_str_eq(jpath(got, "to"), "6281339401122");
+  ck_assert_ptr_null(jpath(got, "recipient"));
+  json_object_put(got);
+
+  /* A template to a BSUID goes the same way. */
+  {
+    const char *params[] = {"NTT-2026-00042"};
+    msg.to = NULL;
+    msg.kind = OUT_TEMPLATE;
+    msg.template_name = "status_laporan";
+    msg.template_lang = "id";
+    msg.template_params = params;
+    msg.ntemplate_params = 1;
+    got = build(&ch, &msg);
+    ck_assert_str_eq(jpath(got, "recipient"), "ID.4471920083316652");
+    ck_assert_ptr_null(jpath(got, "to"));
+    json_object_put(got);
+    msg.kind = OUT_TEXT;
+  }
+
+  msg.to = NULL;
+  msg.recipient = "US.ENT.11815799212886844830";
+  ck_assert_int_eq(WA->build_send(NULL, &ch, &msg, &r), AERR_PARSE);
+  provider_request_free(&r);
+  msg.recipient = NULL;
+  ck_assert_int_eq(WA->build_send(NULL, &ch, &msg, &r), AERR_PARSE);
+  provider_request_free(&r);
+  json_object_put(want);
+}
+END_TEST
+
+/* The send answer's contacts[0].user_id is kept; an answer without one
+ * (the older form) gives none. */
+START_TEST(classify_bsuid)
+{
+  struct config_channel ch = channel();
+  struct send_result r = {0};
+  size_t len;
+  char *answer = fixture("whatsapp-send-response.json", &len);
+
+  WA->classify(&ch, 200, NULL, answer, len, &r);
+  ck_assert_int_eq(r.outcome, SEND_OK);
+  ck_assert_ptr_null(r.bsuid);
+  send_result_free(&r);
+  free(answer);
+  answer = fixture("whatsapp-send-response-bsuid.json", &len);
+  WA->classify(&ch, 200, NULL, answer, len, &r);
+  ck_assert_int_eq(r.outcome, SEND_OK);
+  ck_assert_str_eq(r.bsuid, "ID.4471920083316652");
+  send_result_free(&r);
+  free(answer);
+}
+END_TEST
+
 static Suite *
 provider_whatsapp_suite(void)
 {
@@ -2187,6 +2453,14 @@ provider_whatsapp_suite(void)
   tcase_add_loop_test(tc, parse_status_fixtures, 0,
                       (int)(sizeof(st_cases) / sizeof(st_cases[0])));
   tcase_add_test(tc, status_matches_send_answer);
+  tcase_add_loop_test(tc, parse_bsuid_fixtures, 0,
+                      sizeof(bsuid_cases) / sizeof(bsuid_cases[0]));
+  tcase_add_test(tc, parse_changed_number);
+  tcase_add_test(tc, parse_status_by_bsuid);
+  tcase_add_test(tc, parse_bsuid_forms);
+  tcase_add_test(tc, parse_bsuid_batch);
+  tcase_add_test(tc, send_bsuid_fixture);
+  tcase_add_test(tc, classify_bsuid);
   tcase_add_test(tc, parse_content_type);
   tcase_add_test(tc, parse_other_number);
   tcase_add_test(tc, parse_batch);

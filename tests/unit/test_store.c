@@ -738,6 +738,189 @@ START_TEST(memory_database_works)
 }
 END_TEST
 
+/* A reporter is a number, a BSUID, or both, linked (SPEC 2, WhatsApp
+ * usernames): the same person arriving first one way, then the other,
+ * is one reporter. */
+START_TEST(reporter_known_by_bsuid)
+{
+  struct fixture fx = {0};
+  enum store_id_how how;
+  int64_t a = 0, b = 0, c = 0, d = 0, e = 0;
+  char *v;
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  /* Only a BSUID: a new reporter, without a number. */
+  ck_assert_int_eq(store_reporter_identify(fx.st, NULL, "ID.4471920083316652",
+                                           10, &a, &how), 0);
+  ck_assert_int_eq(how, STORE_ID_NEW);
+  v = q_str(db, "SELECT bsuid FROM reporters WHERE id = ?1", a);
+  ck_assert_str_eq(v, "ID.4471920083316652");
+  free(v);
+  v = q_str(db, "SELECT phone FROM reporters WHERE id = ?1", a);
+  ck_assert(strncmp(v, "bsuid:R-", 8) == 0);
+  free(v);
+  /* Then with a number too: the same reporter takes the number. */
+  ck_assert_int_eq(store_reporter_identify(fx.st, "+6281339401122",
+                                           "ID.4471920083316652", 20, &b,
+                                           &how), 0);
+  ck_assert_int_eq(b, a);
+  ck_assert_int_eq(how, STORE_ID_LINKED);
+  /* Then by the number alone, and by the BSUID alone. */
+  ck_assert_int_eq(store_reporter_identify(fx.st, "+6281339401122", "", 30,
+                                           &c, &how), 0);
+  ck_assert_int_eq(c, a);
+  ck_assert_int_eq(how, STORE_ID_FOUND);
+  ck_assert_int_eq(new_reporter(fx.st, "+6281339401122"), a);
+  ck_assert_int_eq(store_reporter_identify(fx.st, NULL, "ID.4471920083316652",
+                                           40, &d, NULL), 0);
+  ck_assert_int_eq(d, a);
+
+  /* The other way round: a number first, then number and BSUID, then
+   * the BSUID alone. */
+  e = new_reporter(fx.st, "+6285239107788");
+  ck_assert_int_eq(store_reporter_identify(fx.st, "+6285239107788",
+                                           "ID.8830126645190734", 50, &b,
+                                           &how), 0);
+  ck_assert_int_eq(b, e);
+  ck_assert_int_eq(how, STORE_ID_LINKED);
+  ck_assert_int_eq(store_reporter_identify(fx.st, NULL, "ID.8830126645190734",
+                                           60, &c, &how), 0);
+  ck_assert_int_eq(c, e);
+  ck_assert_int_eq(how, STORE_ID_FOUND);
+  ck_assert_int_eq(reporters(fx.st), 2);
+
+  /* A number and a BSUID that are two reporters already: the number's
+   * reporter is used and neither changes. */
+  ck_assert_int_eq(store_reporter_identify(fx.st, "+6281339401122",
+                                           "ID.8830126645190734", 70, &c,
+                                           &how), 0);
+  ck_assert_int_eq(c, a);
+  ck_assert_int_eq(how, STORE_ID_CONFLICT);
+  ck_assert_int_eq(store_reporter_identify(fx.st, NULL, NULL, 1, &c, &how),
+                   -EINVAL);
+  fx_close(&fx);
+}
+END_TEST
+
+/* user_changed_number: the reporter keeps their rows under the new
+ * number and BSUID; a new identifier someone else holds changes nothing. */
+START_TEST(reporter_renumbered)
+{
+  struct fixture fx = {0};
+  int64_t a, b, id = 0, t = 0;
+  sqlite3 *db;
+  char *v;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  ck_assert_int_eq(store_reporter_identify(fx.st, "+6285239107788",
+                                           "ID.8830126645190734", 1, &a,
+                                           NULL), 0);
+  b = new_reporter(fx.st, "+6281339401122");
+  ck_assert_int_eq(store_reporter_renumber(fx.st, "+6285239107788",
+                                           "ID.8830126645190734",
+                                           "+6285239105566",
+                                           "ID.5520938817364021", &id), 0);
+  ck_assert_int_eq(id, a);
+  ck_assert_int_eq(new_reporter(fx.st, "+6285239105566"), a);
+  ck_assert_int_eq(store_reporter_identify(fx.st, NULL, "ID.5520938817364021",
+                                           2, &t, NULL), 0);
+  ck_assert_int_eq(t, a);
+  /* By the old BSUID when the old number is not given. */
+  ck_assert_int_eq(store_reporter_renumber(fx.st, NULL,
+                                           "ID.5520938817364021",
+                                           "+6285239104433", NULL, &id), 0);
+  ck_assert_int_eq(id, a);
+  v = q_str(db, "SELECT phone FROM reporters WHERE id = ?1", a);
+  ck_assert_str_eq(v, "+6285239104433");
+  free(v);
+  ck_assert_int_eq(store_reporter_renumber(fx.st, "+6285239104433", NULL,
+                                           "+6281339401122", NULL, &id),
+                   AERR_DUP);
+  ck_assert_int_eq(store_reporter_renumber(fx.st, "+6289999999999", NULL,
+                                           "+6281339401123", NULL, &id),
+                   AERR_NOTFOUND);
+  ck_assert_int_eq(new_reporter(fx.st, "+6281339401122"), b);
+  ck_assert_int_eq(reporters(fx.st), 2);
+  fx_close(&fx);
+}
+END_TEST
+
+/* The sender reads a BSUID-only reporter's rows with no number and their
+ * BSUID; a BSUID a send answer named is kept for a reporter who has
+ * none; the identity shows both; the purge removes both. */
+START_TEST(outbox_and_identity_carry_bsuid)
+{
+  struct fixture fx = {0};
+  struct store_outbox o = {0};
+  struct store_outbox_row *rows = NULL;
+  struct store_purge p = {0};
+  struct store_identity idn = {0};
+  int64_t a, b, oid = 0, oid2 = 0;
+  int n = 0;
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  ck_assert_int_eq(store_reporter_identify(fx.st, NULL, "ID.4471920083316652",
+                                           1, &a, NULL), 0);
+  b = new_reporter(fx.st, "+6281339401122");
+  o.channel = "wa";
+  o.kind = "text";
+  o.status = "queued";
+  o.created_at = 5;
+  o.body = "halo";
+  o.reporter_id = a;
+  ck_assert_int_eq(store_outbox_add(fx.st, &o, &oid), 0);
+  o.reporter_id = b;
+  ck_assert_int_eq(store_outbox_add(fx.st, &o, &oid2), 0);
+  ck_assert_int_eq(store_outbox_take(fx.st, "wa", 10, 10, &rows, &n), 0);
+  ck_assert_int_eq(n, 2);
+  ck_assert_ptr_null(rows[0].phone);
+  ck_assert_str_eq(rows[0].bsuid, "ID.4471920083316652");
+  ck_assert_str_eq(rows[1].phone, "+6281339401122");
+  ck_assert_ptr_null(rows[1].bsuid);
+  store_outbox_rows_free(rows, n);
+
+  ck_assert_int_eq(store_outbox_bsuid(fx.st, oid2, "ID.2290417730058813"), 0);
+  ck_assert_int_eq(store_outbox_bsuid(fx.st, oid2, "ID.2290417730058814"),
+                   AERR_NOTFOUND);
+  ck_assert_int_eq(store_outbox_bsuid(fx.st, oid, "ID.2290417730058813"),
+                   AERR_NOTFOUND);
+  ck_assert_int_eq(store_reporter_identify(fx.st, NULL, "ID.2290417730058813",
+                                           2, &oid, NULL), 0);
+  ck_assert_int_eq(oid, b);
+
+  /* Identity and purge, through a ticket of the BSUID-only reporter. */
+  ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO tickets (id, number, year,"
+                                " seq, reporter_id, channel, status,"
+                                " created_at, updated_at) VALUES (7,"
+                                " 'NTT-2026-00007', 2026, 7, 1, 'wa',"
+                                " 'selesai', 1, 1)", NULL, NULL, NULL),
+                   SQLITE_OK);
+  ck_assert_int_eq(store_ticket_identity(fx.st, 7, &idn), 0);
+  ck_assert_ptr_null(idn.phone);
+  ck_assert_str_eq(idn.bsuid, "ID.4471920083316652");
+  store_identity_clear(&idn);
+  ck_assert_int_eq(sqlite3_exec(db, "UPDATE outbox SET status = 'sent'",
+                                NULL, NULL, NULL), SQLITE_OK);
+  p.now = 1000000000;
+  p.personal_before = 1000000000;
+  p.limit = 100;
+  ck_assert_int_eq(store_purge_step(fx.st, &p), 0);
+  ck_assert_int_eq(p.reporters, 2);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM reporters WHERE bsuid IS"
+                         " NOT NULL OR phone LIKE '+%'", 0), 0);
+  ck_assert_int_eq(store_ticket_identity(fx.st, 7, &idn), 0);
+  ck_assert_ptr_null(idn.phone);
+  ck_assert_ptr_null(idn.bsuid);
+  store_identity_clear(&idn);
+  fx_close(&fx);
+}
+END_TEST
+
 static Suite *
 store_suite(void)
 {
@@ -747,6 +930,9 @@ store_suite(void)
   tcase_add_test(tc, open_creates_private_wal_database);
   tcase_add_test(tc, committed_data_survives_reopen);
   tcase_add_test(tc, reporter_ensure_is_idempotent);
+  tcase_add_test(tc, reporter_known_by_bsuid);
+  tcase_add_test(tc, reporter_renumbered);
+  tcase_add_test(tc, outbox_and_identity_carry_bsuid);
   tcase_add_test(tc, inbound_is_unique_per_channel);
   tcase_add_test(tc, outbox_replies_in_order);
   tcase_add_test(tc, rolled_back_savepoint_leaves_rest_of_batch);
