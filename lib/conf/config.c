@@ -2316,7 +2316,9 @@ static const char *const type_intro[CHANNEL_TYPE_COUNT] = {
   "kannel: SMS through a Kannel gateway (telco SMSC or GSM modem).  In\n"
   "# Kannel's sms-service, with S the secret below:\n"
   "#   get-url = \"http://HOST/webhook/sms?secret=S&sender=%p&receiver=%P"
-  "&text=%a&id=%I&ts=%T&coding=%c&charset=%C\"",
+  "&text=%b&id=%I&ts=%T&coding=%c&charset=%C\"\n"
+  "# (%b: the message's bytes as sent; config/kannel.conf is a complete\n"
+  "# Kannel config for this channel).",
 };
 
 static const char *const type_example_name[CHANNEL_TYPE_COUNT] = {

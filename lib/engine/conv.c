@@ -148,7 +148,8 @@ const struct catalog_key conv_catalog_keys[] = {
   {"invalid.kronologi.short", "min_words"},
   {"invalid.kronologi.long", "max_chars"},
   {"invalid.bukti.size", "max_size"},
-  {"invalid.abusive", ""}, {"invalid.kronologi.language", ""},
+  {"invalid.abusive", ""}, {"invalid.threat", ""}, {"invalid.sara", ""},
+  {"invalid.kronologi.language", ""},
   {"invalid.kronologi.caps", ""},
   {"help.menu", ""}, {"help.kategori", ""}, {"help.terlapor", ""},
   {"help.lokasi", ""}, {"help.waktu", ""}, {"help.kronologi", ""},
@@ -653,6 +654,38 @@ draft_marks(struct turn *t, struct buf *b)
   return rc;
 }
 
+/*
+ * SPEC 4 rule 3: the marks of the draft's free texts for the operator,
+ * appended to b after a blank: "quoted_insult" when an insult, threat or
+ * slur in them is someone else's words, "literal" when a lexicon word is
+ * used in its literal sense.
+ */
+static int
+speech_marks(struct turn *t, struct buf *b)
+{
+  static const char *const fields[] = {"terlapor", "lokasi", "kronologi"};
+  struct quality_judgement j;
+  unsigned marks = 0;
+  const char *s;
+  size_t i;
+  int rc = 0;
+
+  if (t->cv->quality == NULL)
+    return 0;
+  for (i = 0; rc == 0 && i < sizeof(fields) / sizeof(fields[0]); i++) {
+    s = draft_str(t, fields[i]);
+    if (s != NULL)
+      rc = quality_judge(t->cv->quality, s, &j);
+    if (s != NULL && rc == 0)
+      marks |= j.marks;
+  }
+  if (rc == 0 && (marks & QUALITY_MARK_QUOTED))
+    rc = buf_puts(b, b->len > 0 ? " quoted_insult" : "quoted_insult");
+  if (rc == 0 && (marks & QUALITY_MARK_LITERAL))
+    rc = buf_puts(b, b->len > 0 ? " literal" : "literal");
+  return rc;
+}
+
 /* ---- Steps ----------------------------------------------------------- */
 
 /* The only place the step changes. */
@@ -871,6 +904,10 @@ invalid(struct turn *t, const char *reason, const struct catalog_var *vars,
 {
   log_info("event=report.rejected session=%lld step=%s reason=%s",
            (long long)t->sess.id, steps[t->step].name, code);
+  /* SPEC 4 rule 3: operators watch for threats of violence. */
+  if (strcmp(code, "threat") == 0)
+    log_warn("event=report.threat session=%lld step=%s",
+             (long long)t->sess.id, steps[t->step].name);
   count_rejection(t, code);
   if (++t->sess.invalid_count >= INVALID_BEFORE_HELP) {
     t->sess.invalid_count = 0;
@@ -1299,6 +1336,8 @@ file_ticket(struct turn *t, int check)
     return rc;
   ticket_from_draft(t, category, ident, &tk);
   rc = draft_marks(t, &marks);
+  if (rc == 0)
+    rc = speech_marks(t, &marks);
   tk.marks = marks.len > 0 ? marks.data : NULL;
   if (rc == 0)
     rc = store_ticket_create(t->st, &tk, t->cv->cfg->ticket.prefix,

@@ -4,16 +4,21 @@
  *
  * Inbound, as admins write Kannel's sms-service (SPEC §10):
  *   get-url = "http://HOST/webhook/NAME?secret=S&sender=%p&receiver=%P
- *              &text=%a&id=%I&ts=%T&coding=%c&charset=%C"
+ *              &text=%b&id=%I&ts=%T&coding=%c&charset=%C"
+ * (config/kannel.conf is the whole Kannel side).  %b is the message's
+ * bytes as the SMSC gave them, form-encoded by smsbox (a space, also a
+ * 0x20 byte inside UTF-16, as '+'); %a would squeeze runs of spaces and
+ * garble UCS-2.
  * or a post-url with the same query (at least secret), the text as the
  * body and X-Kannel-From / -Time / -Coding headers; the body's charset is
  * in its Content-Type.  Other parameters are ignored.  Kannel signs
  * nothing: the shared secret travels in the query (or X-Aduan-Secret) and
  * is compared in constant time.
  *
- * Text: UCS-2 (coding 2, charset UTF-16BE) arrives as raw UTF-16BE bytes
- * and is converted here; ISO-8859-1 / WINDOWS-1252 likewise; UTF-8 is
- * kept.  Whatever does not decode becomes U+FFFD, so the text stored is
+ * Text: what Kannel 1.4 sends for %b is, for a GSM-7 message, its text
+ * recoded by bearerbox as UTF-8 (coding 0, charset UTF-8); for UCS-2
+ * (coding 2, charset UTF-16BE) the raw UTF-16BE bytes, converted here;
+ * ISO-8859-1 / WINDOWS-1252 likewise.  UTF-8 is kept.  Whatever does not decode becomes U+FFFD, so the text stored is
  * always valid UTF-8 without NUL bytes.
  *
  * Message ids: Kannel's %I (the `id` parameter).  Without it the id is

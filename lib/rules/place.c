@@ -53,6 +53,13 @@
 #define NOT_A_TYPO "not-a-typo"
 #define NOT_A_NAME "not-a-name"
 #define INCLUDE "include"
+#define LANDMARK "landmark"
+#define ALONE "alone"
+#define OUTSIDE "outside"
+#define NOT_OUTSIDE_AFTER "not-outside-after"
+#define SHORT "short"
+/* The level of the one place that stands for every outside line. */
+#define PLACE_OUTSIDE (PLACE_LANDMARK + 1)
 /* A comment runs from a '#' at the start or after a blank to the end;
  * what is left is trimmed, and a line left empty is skipped. */
 #define PLACE_LINES (LINES_COMMENT_WORD | LINES_TRIM | LINES_SKIP_BLANK)
@@ -81,6 +88,7 @@ struct phrase {
   int core;                 /* words of the name itself, before joining */
   int kind;                 /* 1: begins with a kind word ("kabupaten") */
   int level;                /* the place's */
+  int weak;                 /* an "alone" phrase */
   int word[PHRASE_WORDS];   /* vocabulary numbers */
 };
 
@@ -105,6 +113,17 @@ struct place_list {
   int lenfirst[WORD_MAX + 2]; /* those of length L at [lenfirst[L], [L+1]) */
   char **plain;             /* not-a-typo words, sorted */
   int nplain;
+  int nregions;             /* places of level PLACE_DESA or above */
+  char **guards;            /* not-outside-after words, sorted */
+  int nguards;
+  struct shortword *shorts; /* short words, sorted by from */
+  int nshorts;
+};
+
+/* A word of a "short" line and the word it stands for. */
+struct shortword {
+  char *from;
+  char *to;
 };
 
 /* One normalised word of text. */
@@ -148,6 +167,16 @@ static const struct {
   {"kec", "kecamatan"},
   {"kel", "kelurahan"},
   {"kpg", "kupang"},
+  /* Namesakes are numbered in words, digits or Roman numerals
+   * ("Naikoten Satu", "Naikoten 1", "Camplong II"): one form for all. */
+  {"satu", "1"},
+  {"i", "1"},
+  {"dua", "2"},
+  {"ii", "2"},
+  {"tiga", "3"},
+  {"iii", "3"},
+  {"empat", "4"},
+  {"iv", "4"},
 };
 
 /* Whether s[0..n) is word. */
@@ -348,13 +377,50 @@ find_vocab(const struct place_list *pl, const char *s)
   return v != NULL ? (int)(v - pl->vocab) : -1;
 }
 
+/* Whether s is one of the sorted words v[0..n). */
+static int
+find_str(char *const *v, int n, const char *s)
+{
+  if (n == 0)
+    return 0;
+  return bsearch(s, v, (size_t)n, sizeof(*v), str_key_cmp) != NULL;
+}
+
 static int
 is_plain(const struct place_list *pl, const char *s)
 {
-  if (pl->nplain == 0)
-    return 0;
-  return bsearch(s, pl->plain, (size_t)pl->nplain, sizeof(*pl->plain),
-                 str_key_cmp) != NULL;
+  return find_str(pl->plain, pl->nplain, s);
+}
+
+static int
+short_cmp(const void *a, const void *b)
+{
+  return strcmp(((const struct shortword *)a)->from,
+                ((const struct shortword *)b)->from);
+}
+
+static int
+short_key_cmp(const void *key, const void *elem)
+{
+  return strcmp(key, ((const struct shortword *)elem)->from);
+}
+
+/* Replace a word of a "short" line by the word it stands for. */
+static void
+expand_short(const struct place_list *pl, struct word *w)
+{
+  const struct shortword *sw;
+  size_t n;
+
+  if (pl->nshorts == 0 || w->overlong)
+    return;
+  sw = bsearch(w->s, pl->shorts, (size_t)pl->nshorts, sizeof(*pl->shorts),
+               short_key_cmp);
+  if (sw == NULL)
+    return;
+  n = strlen(sw->to);
+  memcpy(w->s, sw->to, n + 1);
+  w->len = (int)n;
 }
 
 /* Add a hit; when the slot is full, it replaces the farthest one if it is
@@ -462,6 +528,7 @@ struct found {
   int kind;
   int dist;
   int level;
+  int weak;                 /* by an "alone" phrase */
   size_t first, last;       /* the words it covers */
   int support;              /* places it lies in, found elsewhere */
   int dropped;              /* inside another's words */
@@ -491,6 +558,9 @@ found_cmp(const struct found *a, const struct found *b)
 {
   if (a->support != b->support)
     return a->support - b->support;
+  /* A landmark is named on purpose: it beats the desa it lies near. */
+  if ((a->level == PLACE_LANDMARK) != (b->level == PLACE_LANDMARK))
+    return a->level == PLACE_LANDMARK ? 1 : -1;
   if (a->level != b->level && (a->dist == 0) != (b->dist == 0))
     return a->dist == 0 ? 1 : -1;
   if (a->level != b->level)
@@ -595,6 +665,30 @@ sort_choices(struct place_match *out)
 }
 
 /*
+ * After weigh: 1 when the text names a place outside NTT that no longer
+ * NTT name covers; else drop what an "alone" phrase found when anything
+ * else was found, and return 0.
+ */
+static int
+set_aside(struct finds *fs)
+{
+  int i, strong = 0;
+
+  for (i = 0; i < fs->n; i++) {
+    if (fs->f[i].dropped)
+      continue;
+    if (fs->f[i].level == PLACE_OUTSIDE)
+      return 1;
+    if (!fs->f[i].weak)
+      strong = 1;
+  }
+  for (i = 0; strong && i < fs->n; i++)
+    if (fs->f[i].weak)
+      fs->f[i].dropped = 1;
+  return 0;
+}
+
+/*
  * Choose from what the text named: the best, the places that tie with
  * it (as choices), and when they tie, the place they all lie in.
  */
@@ -606,6 +700,10 @@ resolve(const struct place_list *pl, struct finds *fs,
   int i, at = -1;
 
   weigh(pl, fs);
+  if (set_aside(fs)) {
+    out->outside = 1;
+    return;
+  }
   for (i = 0; i < fs->n; i++)
     if (!fs->f[i].dropped && (best == NULL || found_cmp(&fs->f[i], best) > 0))
       best = &fs->f[i];
@@ -637,6 +735,19 @@ resolve(const struct place_list *pl, struct finds *fs,
   out->name = out->place.kab_name;
 }
 
+/* Whether one of the two words before word first was a guard word (see
+ * place_match). */
+static int
+guarded(const unsigned char *guard, size_t first)
+{
+  size_t j;
+
+  for (j = 1; j <= 2 && j <= first; j++)
+    if (guard[(first - j) % (PHRASE_WORDS + 1)])
+      return 1;
+  return 0;
+}
+
 /*
  * Read the text word by word; after each, note every place whose phrase
  * ends in a word it may stand for; then choose (resolve).
@@ -646,6 +757,7 @@ place_match(const struct place_list *pl, const char *text,
             struct place_match *out)
 {
   struct slot ring[PHRASE_WORDS];
+  unsigned char guard[PHRASE_WORDS + 1]; /* the word was a guard word */
   struct finds fs;
   const struct slot *s;
   const struct phrase *ph;
@@ -668,6 +780,9 @@ place_match(const struct place_list *pl, const char *text,
     p = next_word(p, end, &w);
     if (p == NULL)
       break;
+    expand_short(pl, &w);
+    guard[pos % (PHRASE_WORDS + 1)] =
+      (unsigned char)find_str(pl->guards, pl->nguards, w.s);
     find_hits(pl, &w, &ring[pos % PHRASE_WORDS]);
     s = &ring[pos % PHRASE_WORDS];
     pos++;
@@ -680,9 +795,12 @@ place_match(const struct place_list *pl, const char *text,
           continue;
         f = (struct found){.place = ph->place, .core = ph->core,
                            .kind = ph->kind, .dist = dist,
-                           .level = ph->level,
+                           .level = ph->level, .weak = ph->weak,
                            .first = pos - (size_t)ph->nwords,
                            .last = pos - 1};
+        /* "Jalan Sumatera": a street of NTT, not Sumatra. */
+        if (f.level == PLACE_OUTSIDE && guarded(guard, f.first))
+          continue;
         add_found(&fs, &f);
       }
     }
@@ -694,7 +812,7 @@ place_match(const struct place_list *pl, const char *text,
 int
 place_count(const struct place_list *pl)
 {
-  return pl != NULL ? pl->nplaces : 0;
+  return pl != NULL ? pl->nregions : 0;
 }
 
 const char *
@@ -726,6 +844,14 @@ place_free(struct place_list *pl)
     free(pl->vocab[i].s);
   for (i = 0; i < pl->nplain; i++)
     free(pl->plain[i]);
+  for (i = 0; i < pl->nguards; i++)
+    free(pl->guards[i]);
+  for (i = 0; i < pl->nshorts; i++) {
+    free(pl->shorts[i].from);
+    free(pl->shorts[i].to);
+  }
+  free(pl->guards);
+  free(pl->shorts);
   free(pl->places);
   free(pl->phrases);
   free(pl->vocab);
@@ -748,6 +874,7 @@ struct alias {
   int nwords;
   int core;
   int kind;
+  int weak;       /* from an "alone" line */
   int keep;       /* chosen for the list (select_phrases) */
 };
 
@@ -767,6 +894,11 @@ struct loader {
   int nplain, aplain;
   char **names;             /* not-a-name phrases (normalised) */
   int nnames, anames;
+  char **guards;            /* not-outside-after words */
+  int nguards, aguards;
+  struct shortword *shorts;
+  int nshorts, ashorts;
+  int outside;              /* the place of outside lines + 1, or 0 */
 };
 
 static void
@@ -888,14 +1020,19 @@ push_alias(struct loader *ld, const char *key, const char *text,
   a->nwords = nwords;
   a->core = core;
   a->kind = kind;
+  a->weak = 0;
   ld->naliases++;
 }
 
-/* Read one name or alias s[0..n) of place on line; a shared one (the
- * official name of a kecamatan or desa) may name other places too. */
+/* How add_alias takes a name. */
+#define ALIAS_SHARED 1  /* the official name of a kecamatan or desa, which
+                         * may name other places too */
+#define ALIAS_WEAK 2    /* an "alone" phrase, which may be a kind word */
+
+/* Read one name or alias s[0..n) of place on line (flags: ALIAS_*). */
 static void
 add_alias(struct loader *ld, int line, int place, const char *s, size_t n,
-          int shared, struct buf *key)
+          int flags, struct buf *key)
 {
   const char *why = NULL;
   int words, kind;
@@ -913,15 +1050,18 @@ add_alias(struct loader *ld, int line, int place, const char *s, size_t n,
                (int)n, s);
     return;
   }
-  if (words == 1 && is_kind_word(key->data, key->len)) {
+  if (words == 1 && is_kind_word(key->data, key->len) &&
+      !(flags & ALIAS_WEAK)) {
     diag_error(ld->diag, ld->path, line,
                "'%.*s' alone names no place (add the name after it)",
                (int)n, s);
     return;
   }
   kind = words > 1 && is_kind_word(key->data, strcspn(key->data, " "));
-  push_alias(ld, key->data, shared ? NULL : s, n, place, line, words,
-             words - kind, kind);
+  push_alias(ld, key->data, (flags & ALIAS_SHARED) ? NULL : s, n, place,
+             line, words, words - kind, kind);
+  if ((flags & ALIAS_WEAK) && ld->rc == 0)
+    ld->aliases[ld->naliases - 1].weak = 1;
 }
 
 /*
@@ -1079,6 +1219,67 @@ make_label(const struct loader *ld, const char *name, int parent)
 }
 
 /*
+ * Make room for one more place in ld and add it: code[0..clen),
+ * name[0..nlen), lying in parent (-1: none), of level.  Returns its
+ * number, or -1 with ld->rc set.  The code is known to be new: at is
+ * where it belongs in ld->bycode (find_code).
+ */
+static int
+new_place(struct loader *ld, int line, const char *code, size_t clen,
+          const char *name, size_t nlen, int parent, int level, int at)
+{
+  struct place *pl;
+  int *v;
+
+  pl = grow(ld->places, ld->nplaces, &ld->aplaces, sizeof(*ld->places));
+  v = pl != NULL ? realloc(ld->bycode, (size_t)ld->aplaces * sizeof(int))
+                 : NULL;
+  if (pl != NULL)
+    ld->places = pl;
+  if (v == NULL) {
+    note_rc(ld, -ENOMEM);
+    return -1;
+  }
+  ld->bycode = v;
+  pl = &ld->places[ld->nplaces];
+  memset(pl, 0, sizeof(*pl));
+  pl->code = strndup(code, clen);
+  pl->name = strndup(name, nlen);
+  pl->label = pl->name != NULL ? make_label(ld, pl->name, parent) : NULL;
+  pl->line = line;
+  pl->file = ld->file;
+  pl->parent = parent;
+  pl->level = level;
+  if (pl->code == NULL || pl->name == NULL || pl->label == NULL) {
+    free(pl->code);
+    free(pl->name);
+    free(pl->label);
+    note_rc(ld, -ENOMEM);
+    return -1;
+  }
+  memmove(&ld->bycode[at + 1], &ld->bycode[at],
+          (size_t)(ld->nplaces - at) * sizeof(int));
+  ld->bycode[at] = ld->nplaces;
+  return ld->nplaces++;
+}
+
+/* Add the ';'-separated aliases p[0..n) of place (flags: ALIAS_*). */
+static void
+add_aliases(struct loader *ld, int line, int place, const char *p, size_t n,
+            int flags, struct buf *key)
+{
+  const char *end = p + n, *item;
+  size_t len;
+
+  while (ld->rc == 0) {
+    item = next_item(&p, end, &len);
+    if (item == NULL)
+      break;
+    add_alias(ld, line, place, item, len, flags, key);
+  }
+}
+
+/*
  * Add the place of a line: field[0] its code, field[1] its name,
  * field[2] its aliases, field[3] the code of the place it lies in (nf
  * fields given, 2 to 4).
@@ -1087,11 +1288,8 @@ static void
 add_place(struct loader *ld, int line, const char *const field[4],
           const size_t flen[4], int nf, struct buf *key)
 {
-  const char *p, *end, *item;
-  struct place *pl;
-  size_t len;
   char at_buf[64];
-  int parent = -1, dup, at, *v;
+  int parent = -1, dup, at, place;
 
   if (!valid_code(field[0], flen[0])) {
     diag_error(ld->diag, ld->path, line,
@@ -1113,47 +1311,175 @@ add_place(struct loader *ld, int line, const char *const field[4],
   }
   if (nf == 4 && (parent = find_parent(ld, line, field[3], flen[3])) < 0)
     return;
-  pl = grow(ld->places, ld->nplaces, &ld->aplaces, sizeof(*ld->places));
-  v = pl != NULL ? realloc(ld->bycode, (size_t)ld->aplaces * sizeof(int))
-                 : NULL;
-  if (pl != NULL)
-    ld->places = pl;
-  if (v == NULL) {
-    note_rc(ld, -ENOMEM);
+  place = new_place(ld, line, field[0], flen[0], field[1], flen[1], parent,
+                    parent >= 0 ? ld->places[parent].level + 1
+                                : PLACE_KABUPATEN, at);
+  if (place < 0)
     return;
-  }
-  ld->bycode = v;
-  pl = &ld->places[ld->nplaces];
-  memset(pl, 0, sizeof(*pl));
-  pl->code = strndup(field[0], flen[0]);
-  pl->name = strndup(field[1], flen[1]);
-  pl->label = pl->name != NULL ? make_label(ld, pl->name, parent) : NULL;
-  pl->line = line;
-  pl->file = ld->file;
-  pl->parent = parent;
-  pl->level = parent >= 0 ? ld->places[parent].level + 1 : PLACE_KABUPATEN;
-  if (pl->code == NULL || pl->name == NULL || pl->label == NULL) {
-    free(pl->code);
-    free(pl->name);
-    free(pl->label);
-    note_rc(ld, -ENOMEM);
-    return;
-  }
-  memmove(&ld->bycode[at + 1], &ld->bycode[at],
-          (size_t)(ld->nplaces - at) * sizeof(int));
-  ld->bycode[at] = ld->nplaces++;
+  add_alias(ld, line, place, field[1], flen[1],
+            parent >= 0 ? ALIAS_SHARED : 0, key);
+  if (nf >= 3)
+    add_aliases(ld, line, place, field[2], flen[2], 0, key);
+}
 
-  add_alias(ld, line, ld->nplaces - 1, field[1], flen[1], parent >= 0, key);
-  if (nf < 3)
+/*
+ * A landmark line: "landmark | Name | aliases | IN".  Its code is IN, a
+ * colon and its name's words joined by '-' ("5371:pelabuhan-tenau").
+ */
+static void
+add_landmark(struct loader *ld, int line, const char *const field[4],
+             const size_t flen[4], int nf, struct buf *key)
+{
+  struct buf code = BUF_INIT;
+  const char *why = NULL;
+  char at_buf[64];
+  int parent, at, dup, place;
+  size_t i;
+
+  if (nf != 4 || flen[1] == 0) {
+    diag_error(ld->diag, ld->path, line,
+               "expected '" LANDMARK " | Name | alias; alias; ... | IN'");
     return;
-  p = field[2];
-  end = field[2] + flen[2];
-  while (ld->rc == 0) {
-    item = next_item(&p, end, &len);
-    if (item == NULL)
-      break;
-    add_alias(ld, line, ld->nplaces - 1, item, len, 0, key);
   }
+  parent = find_code(ld, field[3], flen[3], &at);
+  if (parent < 0 || ld->places[parent].level > PLACE_DESA) {
+    diag_error(ld->diag, ld->path, line, "'%.*s' is not a code listed "
+               "above (the place it lies in comes first)", (int)flen[3],
+               field[3]);
+    return;
+  }
+  if (normalise(ld, field[1], flen[1], key, &why) <= 0) {
+    diag_error(ld->diag, ld->path, line, "'%.*s' %s", (int)flen[1], field[1],
+               why != NULL ? why : "has no letters or digits");
+    return;
+  }
+  note_rc(ld, buf_printf(&code, "%s:%s", ld->places[parent].code,
+                         key->data));
+  for (i = 0; ld->rc == 0 && i < code.len; i++)
+    if (code.data[i] == ' ')
+      code.data[i] = '-';
+  dup = ld->rc == 0 ? find_code(ld, code.data, code.len, &at) : -1;
+  if (dup >= 0)
+    diag_error(ld->diag, ld->path, line, "duplicate landmark %.*s (first "
+               "on %s)", (int)flen[1], field[1],
+               where(ld, ld->places[dup].file, ld->places[dup].line, at_buf,
+                     sizeof(at_buf)));
+  place = ld->rc == 0 && dup < 0
+            ? new_place(ld, line, code.data, code.len, field[1], flen[1],
+                        parent, PLACE_LANDMARK, at) : -1;
+  buf_free(&code);
+  if (place < 0)
+    return;
+  add_alias(ld, line, place, field[1], flen[1], 0, key);
+  add_aliases(ld, line, place, field[2], flen[2], 0, key);
+}
+
+/* An outside line: its names all stand for one place, "luar NTT". */
+static void
+add_outside(struct loader *ld, int line, const char *p, size_t n,
+            struct buf *key)
+{
+  static const char code[] = "luar", name[] = "luar NTT";
+  int at;
+
+  if (ld->outside == 0) {
+    if (find_code(ld, code, sizeof(code) - 1, &at) >= 0)
+      return;
+    ld->outside = 1 + new_place(ld, line, code, sizeof(code) - 1, name,
+                                sizeof(name) - 1, -1, PLACE_OUTSIDE, at);
+    if (ld->outside == 0)
+      return;
+  }
+  add_aliases(ld, line, ld->outside - 1, p, n, 0, key);
+}
+
+/* An alone line: "alone | CODE | phrase; phrase". */
+static void
+add_alone(struct loader *ld, int line, const char *const field[4],
+          const size_t flen[4], int nf, struct buf *key)
+{
+  int place, at;
+
+  if (nf != 3) {
+    diag_error(ld->diag, ld->path, line,
+               "expected '" ALONE " | CODE | phrase; phrase; ...'");
+    return;
+  }
+  place = find_code(ld, field[1], flen[1], &at);
+  if (place < 0 || ld->places[place].level > PLACE_DESA) {
+    diag_error(ld->diag, ld->path, line, "'%.*s' is not a code listed "
+               "above", (int)flen[1], field[1]);
+    return;
+  }
+  add_aliases(ld, line, place, field[2], flen[2], ALIAS_WEAK, key);
+}
+
+/* A short line: "short | brt = barat; tmr = timur". */
+static void
+add_shorts(struct loader *ld, int line, const char *p, size_t n,
+           struct buf *key)
+{
+  const char *item, *end = p + n, *eq, *why = NULL;
+  struct shortword *v, sw;
+  size_t len;
+
+  while (ld->rc == 0 && (item = next_item(&p, end, &len)) != NULL) {
+    item = trim(item, &len);
+    if (len == 0)
+      continue;
+    eq = memchr(item, '=', len);
+    sw.from = sw.to = NULL;
+    if (eq != NULL && normalise(ld, item, (size_t)(eq - item), key, &why) == 1)
+      sw.from = strdup(key->data);
+    if (eq != NULL &&
+        normalise(ld, eq + 1, len - (size_t)(eq + 1 - item), key, &why) == 1)
+      sw.to = strdup(key->data);
+    if (sw.from == NULL || sw.to == NULL) {
+      diag_error(ld->diag, ld->path, line, "'%.*s' is not 'word = word'",
+                 (int)len, item);
+      free(sw.from);
+      free(sw.to);
+      continue;
+    }
+    v = grow(ld->shorts, ld->nshorts, &ld->ashorts, sizeof(*ld->shorts));
+    if (v == NULL) {
+      free(sw.from);
+      free(sw.to);
+      note_rc(ld, -ENOMEM);
+      return;
+    }
+    ld->shorts = v;
+    ld->shorts[ld->nshorts++] = sw;
+  }
+}
+
+/*
+ * The lines that start with a directive word rather than a code: 1 when
+ * the line was one (and was read).
+ */
+static int
+read_directive(struct loader *ld, int line, const char *const field[4],
+               const size_t flen[4], int nf, struct buf *key)
+{
+  if (is_word(field[0], flen[0], LANDMARK))
+    add_landmark(ld, line, field, flen, nf, key);
+  else if (is_word(field[0], flen[0], ALONE))
+    add_alone(ld, line, field, flen, nf, key);
+  else if (!is_word(field[0], flen[0], OUTSIDE) &&
+           !is_word(field[0], flen[0], SHORT) &&
+           !is_word(field[0], flen[0], NOT_OUTSIDE_AFTER))
+    return 0;
+  else if (nf != 2)
+    diag_error(ld->diag, ld->path, line, "expected '%.*s | word; word; ...'",
+               (int)flen[0], field[0]);
+  else if (is_word(field[0], flen[0], OUTSIDE))
+    add_outside(ld, line, field[1], flen[1], key);
+  else if (is_word(field[0], flen[0], SHORT))
+    add_shorts(ld, line, field[1], flen[1], key);
+  else
+    add_words(ld, line, field[1], flen[1], 1, &ld->guards, &ld->nguards,
+              &ld->aguards, key);
+  return 1;
 }
 
 static void read_lines(struct loader *ld, struct lines *ls, struct buf *key);
@@ -1240,6 +1566,8 @@ read_line(struct loader *ld, int line, const char *p, size_t n,
                 &ld->anames, key);
     return;
   }
+  if (read_directive(ld, line, field, flen, nf, key))
+    return;
   if (is_word(field[0], flen[0], INCLUDE)) {
     if (nf != 2)
       diag_error(ld->diag, ld->path, line, "expected '" INCLUDE " | FILE'");
@@ -1354,8 +1682,7 @@ static int
 is_number_word(const char *s, size_t n)
 {
   static const char *const words[] = {
-    "i", "ii", "iii", "iv", "v", "a", "b", "c", "d", "satu", "dua", "tiga",
-    NULL,
+    "1", "2", "3", "4", "a", "b", "c", "d", NULL,
   };
 
   return is_one_of(s, n, words);
@@ -1410,6 +1737,9 @@ derive(struct loader *ld, struct buf *tmp)
     a = ld->aliases[k];
     klen = a.kind ? strcspn(a.key, " ") + 1 : 0;
     core = a.key + klen;
+    /* Landmarks, outside names and alone phrases match as written. */
+    if (a.weak || ld->places[a.place].level >= PLACE_LANDMARK)
+      continue;
     if (ld->places[a.place].level > PLACE_KABUPATEN) {
       derive_sub(ld, &a, klen, tmp);
       continue;
@@ -1562,6 +1892,7 @@ build_phrases(const struct loader *ld, struct place_list *pl)
     ph->place = a->place;
     ph->core = a->core;
     ph->kind = a->kind;
+    ph->weak = a->weak;
     ph->level = ld->places[a->place].level;
     ph->nwords = split_key(a->key, word, len);
     for (j = 0; j < ph->nwords; j++) {
@@ -1629,7 +1960,7 @@ static int
 build(struct loader *ld, struct place_list **out)
 {
   struct place_list *pl;
-  int nkeep, rc;
+  int nkeep, rc, i;
 
   nkeep = select_phrases(ld);
   pl = calloc(1, sizeof(*pl));
@@ -1651,6 +1982,22 @@ build(struct loader *ld, struct place_list **out)
   pl->nplaces = ld->nplaces;
   ld->places = NULL;
   ld->nplaces = 0;
+  for (i = 0; i < pl->nplaces; i++)
+    if (pl->places[i].level <= PLACE_DESA)
+      pl->nregions++;
+  pl->guards = ld->guards;
+  pl->nguards = ld->nguards;
+  ld->guards = NULL;
+  ld->nguards = 0;
+  if (pl->nguards > 0)
+    qsort(pl->guards, (size_t)pl->nguards, sizeof(*pl->guards), str_ptr_cmp);
+  pl->shorts = ld->shorts;
+  pl->nshorts = ld->nshorts;
+  ld->shorts = NULL;
+  ld->nshorts = 0;
+  if (pl->nshorts > 0)
+    qsort(pl->shorts, (size_t)pl->nshorts, sizeof(*pl->shorts),
+          short_cmp);
   pl->plain = ld->plain;
   pl->nplain = ld->nplain;
   ld->plain = NULL;
@@ -1684,6 +2031,14 @@ loader_free(struct loader *ld)
   for (i = 0; i < ld->nnames; i++)
     free(ld->names[i]);
   free(ld->names);
+  for (i = 0; i < ld->nguards; i++)
+    free(ld->guards[i]);
+  free(ld->guards);
+  for (i = 0; i < ld->nshorts; i++) {
+    free(ld->shorts[i].from);
+    free(ld->shorts[i].to);
+  }
+  free(ld->shorts);
   free(ld->incpath);
 }
 

@@ -14,6 +14,11 @@
  *   not-a-typo | lembaga; betul
  *   not-a-name | merdeka; pasir putih
  *   include | wilayah-desa.txt
+ *   landmark | Pelabuhan Tenau | Tenau; Pelabuhan Kupang | 5371
+ *   alone | 5371 | kota; dalam kota
+ *   outside | jakarta; malaysia; timor leste; stasiun
+ *   not-outside-after | jalan; jl; orang
+ *   short | brt = barat; tmr = timur
  *
  * One line per place: its code (digits and dots, unique), its official
  * name, aliases separated by ';', and for a kecamatan or desa the code of
@@ -25,6 +30,20 @@
  * may repeat.  "include" reads another file (relative to this one's
  * folder) at that point; an included file includes nothing.  A '#' at the
  * start of a line or after a blank starts a comment.
+ *
+ * A "landmark" line names a port, market, office or campus, its aliases
+ * and the code of the place it lies in; it matches as a place of level
+ * PLACE_LANDMARK, under the code "IN:name-in-words".  An "alone" line
+ * lists phrases that name a place only when the text names no other
+ * ("kota" is Kota Kupang, but "kota Ende" is Ende); they may be a kind
+ * word.  An "outside" line lists places outside NTT (cities, islands,
+ * provinces, countries) and things NTT does not have (a railway
+ * station): a text naming one is outside NTT (out->outside) and matches
+ * nothing, even when it also names an NTT place, unless the outside name
+ * lies inside a longer NTT name (Desa Bali Ledo) or follows a word of a
+ * "not-outside-after" line (Jalan Sumatera is a street).  A "short" line
+ * maps a word that reporters abbreviate to the word itself, in the text
+ * only ("Sumba Brt").
  *
  * Matching compares whole words after normalisation (lower case, accents
  * and apostrophes dropped, everything else but letters and digits a
@@ -64,7 +83,8 @@ struct place_list;
 int place_load(const char *path, struct place_list **out, struct diag *diag);
 void place_free(struct place_list *pl);
 
-/* The number of places in the list (0 for NULL). */
+/* The number of kabupaten/kota, kecamatan and desa/kelurahan in the list
+ * (landmarks not counted; 0 for NULL). */
 int place_count(const struct place_list *pl);
 
 /* The official name of the place with this code, or NULL.  Owned by pl. */
@@ -75,6 +95,7 @@ enum place_level {
   PLACE_KABUPATEN = 0,   /* kabupaten or kota */
   PLACE_KECAMATAN = 1,
   PLACE_DESA = 2,        /* desa or kelurahan */
+  PLACE_LANDMARK = 3,    /* a port, market, office... (landmark lines) */
 };
 
 /* The most choices place_match lists. */
@@ -98,6 +119,8 @@ struct place_match {
   const char *name;  /* "Kota Kupang" (owned by pl); NULL when not matched */
   int distance;      /* edit distance of the fuzzy match, 0 exact */
   int ambiguous;     /* not matched because places tie ("Kupang") */
+  int outside;       /* not matched because the text names a place
+                      * outside NTT ("Stasiun Manggarai, Jakarta") */
   struct place_choice place; /* when matched: the place itself, which may
                               * be a kecamatan or desa of code */
   /* The places that tie, by label: when ambiguous, the choices to offer

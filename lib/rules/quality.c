@@ -56,6 +56,10 @@ static const char *const suffixes[] = {"nya", "lah", "kah", "mu", "ku"};
 #define UNIT_UPPER 1u   /* written in upper case */
 #define UNIT_FOLDED 2u  /* written with a non-ASCII character, or beside an
                            invisible one */
+#define UNIT_QUOTED 4u  /* inside quotation marks */
+#define UNIT_STOP 8u    /* a break that ends a sentence: . ? ! ; or a line */
+#define UNIT_COMMA 16u  /* a break within a sentence: , or : */
+#define UNIT_EXCL 32u   /* a break with an exclamation mark */
 
 /* One character of a text after folding. */
 struct unit {
@@ -228,6 +232,11 @@ swap_char(char c)
 
 #define WORD_DISGUISED 1u  /* written in a way that hides it */
 #define WORD_CAPS 2u       /* two or more letters, all upper case */
+#define WORD_QUOTED 4u     /* inside quotation marks */
+#define WORD_STOP 8u       /* a sentence ends before it */
+#define WORD_COMMA 16u     /* a comma or colon stands before it */
+#define WORD_EXCL 32u      /* an exclamation mark stands before it */
+#define WORD_TITLE 64u     /* starts with a capital, not all capitals */
 
 /* One word of the normal form. */
 struct word {
@@ -255,6 +264,8 @@ struct norm {
   struct unit *joined; /* single units being joined into a word */
   int letters;         /* letters of the text */
   int upper;           /* of those, upper case */
+  unsigned end;        /* WORD_STOP.. flags of the breaks after the last
+                          word */
 };
 
 static void
@@ -275,20 +286,80 @@ norm_free(struct norm *nm)
   memset(nm, 0, sizeof(*nm));
 }
 
+/* The family of a quotation mark: 1 double ("), 2 single ('), 0 not a
+ * quotation mark.  Phones type straight, curly and angle quotes alike. */
+static int
+quote_family(uint32_t cp)
+{
+  if (cp == '"' || (cp >= 0x201C && cp <= 0x201F) || cp == 0xAB ||
+      cp == 0xBB)
+    return 1;
+  if (cp == '\'' || cp == '`' || cp == 0xB4 ||
+      (cp >= 0x2018 && cp <= 0x201B) || cp == 0x2039 || cp == 0x203A)
+    return 2;
+  return 0;
+}
+
+/* The break flags (UNIT_STOP, UNIT_COMMA) of a character that separates
+ * words. */
+static unsigned
+break_flags(uint32_t cp)
+{
+  if (cp == '.' || cp == '?' || cp == ';' || cp == '\n' || cp == '\r' ||
+      cp == 0x2026)
+    return UNIT_STOP;
+  if (cp == ',' || cp == ':')
+    return UNIT_COMMA;
+  return 0;
+}
+
+/* Quotation marks open and close in pairs of one family, two deep
+ * ("dia bilang 'anjing'" inside double quotes). */
+struct quotes {
+  int family[2];
+  int depth;
+};
+
+/* A quotation mark of family fam: closes the innermost quote of that
+ * family, or opens one. */
+static void
+quote_mark(struct quotes *qs, int fam)
+{
+  if (qs->depth > 0 && qs->family[qs->depth - 1] == fam)
+    qs->depth--;
+  else if (qs->depth < 2)
+    qs->family[qs->depth++] = fam;
+}
+
+/* Add a break with flags bf after the units so far (none at the start;
+ * one break for a run of separators, with all their flags). */
+static void
+add_break(struct unit *u, size_t *n, unsigned bf)
+{
+  if (*n > 0 && u[*n - 1].ch == ' ')
+    u[*n - 1].flags |= (unsigned char)bf;
+  else if (*n > 0)
+    u[(*n)++] = (struct unit){' ', (unsigned char)bf};
+}
+
 /*
  * Fold text[0..len) into nm->units: one unit per letter, digit or
- * symbol, one ' ' for each run of anything else.  An invisible character
- * marks the units on both sides of it as folded.  A '!' that is not
- * between two letters or digits is punctuation and becomes a break.
+ * symbol, one ' ' for each run of anything else, carrying what the run
+ * held (end of sentence, comma, exclamation mark).  An invisible
+ * character marks the units on both sides of it as folded.  A '!' that
+ * is not between two letters or digits is punctuation and becomes a
+ * break.  Letters inside quotation marks are marked; an apostrophe
+ * between letters (Jum'at, ho'o) is no quotation mark.
  */
 static int
 norm_fold(struct norm *nm, const char *text, size_t len)
 {
-  size_t i = 0, n = 0, k;
-  unsigned flags, pending = 0;
+  size_t i = 0, n = 0, k, peek;
+  unsigned flags, pending = 0, inq;
+  struct quotes qs = {{0, 0}, 0};
   uint32_t cp;
-  char out[2];
-  int got, j;
+  char out[2], nx[2];
+  int got, j, fam;
   struct unit *u;
 
   /* Each byte yields at most one unit: a letter folding to two (ß, æ,
@@ -316,13 +387,22 @@ norm_fold(struct norm *nm, const char *text, size_t len)
       continue;
     }
     if (got == 0) {
-      if (n > 0 && u[n - 1].ch != ' ')
-        u[n++] = (struct unit){' ', 0};
+      fam = quote_family(cp);
+      if (fam == 2 && n > 0 && is_letter(u[n - 1].ch) && i < len) {
+        peek = i;
+        if (fold_cp(next_cp(text, len, &peek), nx, &flags) > 0 &&
+            is_letter(nx[0]))
+          fam = 0;  /* an apostrophe */
+      }
+      if (fam != 0)
+        quote_mark(&qs, fam);
+      add_break(u, &n, break_flags(cp));
       pending = 0;
       continue;
     }
+    inq = qs.depth > 0 ? UNIT_QUOTED : 0;
     for (j = 0; j < got; j++) {
-      u[n++] = (struct unit){out[j], (unsigned char)(flags | pending)};
+      u[n++] = (struct unit){out[j], (unsigned char)(flags | pending | inq)};
       if (is_letter(out[j])) {
         nm->letters++;
         if (flags & UNIT_UPPER)
@@ -337,7 +417,7 @@ norm_fold(struct norm *nm, const char *text, size_t len)
     if (k == 0 || k + 1 == n ||
         !(is_letter(u[k - 1].ch) || is_digit(u[k - 1].ch)) ||
         !(is_letter(u[k + 1].ch) || is_digit(u[k + 1].ch)))
-      u[k] = (struct unit){' ', 0};
+      u[k] = (struct unit){' ', UNIT_STOP | UNIT_EXCL};
   }
   nm->nunits = n;
   return 0;
@@ -365,6 +445,8 @@ emit_word(struct norm *nm, const struct unit *u, size_t n, unsigned flags)
     }
     if (u[i].flags & UNIT_FOLDED)
       flags |= WORD_DISGUISED;
+    if (u[i].flags & UNIT_QUOTED)
+      flags |= WORD_QUOTED;
   }
   if (nletters > 0 && n >= 2 && u[n - 1].ch == '2' && is_letter(u[n - 2].ch))
     n--;
@@ -383,6 +465,8 @@ emit_word(struct norm *nm, const struct unit *u, size_t n, unsigned flags)
     return 0;
   if (nletters >= 2 && nupper == nletters)
     flags |= WORD_CAPS;
+  else if ((u[0].flags & UNIT_UPPER) && is_letter(u[0].ch))
+    flags |= WORD_TITLE;
   if (nm->n == nm->cap) {
     w = realloc(nm->w, (nm->cap ? nm->cap * 2 : 32) * sizeof(*w));
     if (w == NULL)
@@ -420,14 +504,17 @@ emit_word(struct norm *nm, const struct unit *u, size_t n, unsigned flags)
 }
 
 /* The next token (run of non-break units) at or after *pos: 1 with
- * [*start, *start + *len) set and *pos past it, or 0 at the end. */
+ * [*start, *start + *len) set and *pos past it, or 0 at the end.  *brk
+ * gets the flags of the breaks skipped before it (UNIT_STOP..). */
 static int
-next_token(const struct norm *nm, size_t *pos, size_t *start, size_t *len)
+next_token(const struct norm *nm, size_t *pos, size_t *start, size_t *len,
+           unsigned *brk)
 {
   size_t i = *pos;
 
+  *brk = 0;
   while (i < nm->nunits && nm->units[i].ch == ' ')
-    i++;
+    *brk |= nm->units[i++].flags;
   if (i == nm->nunits)
     return 0;
   *start = i;
@@ -447,32 +534,36 @@ static int
 norm_run(struct norm *nm, const char *text)
 {
   size_t pos = 0, start, len, after, p2, s2, l2, count, k;
+  unsigned brk, brk2;
   int rc;
 
   if (text == NULL)
     text = "";
   rc = norm_fold(nm, text, strlen(text));
-  while (rc == 0 && next_token(nm, &pos, &start, &len)) {
+  while (rc == 0 && next_token(nm, &pos, &start, &len, &brk)) {
     if (len != 1) {
-      rc = emit_word(nm, nm->units + start, len, 0);
+      rc = emit_word(nm, nm->units + start, len, brk);
       continue;
     }
     count = 0;
     nm->joined[count++] = nm->units[start];
     after = pos;
     p2 = pos;
-    while (next_token(nm, &p2, &s2, &l2) && l2 == 1) {
+    while (next_token(nm, &p2, &s2, &l2, &brk2) && l2 == 1) {
       nm->joined[count++] = nm->units[s2];
       after = p2;
     }
     pos = after;
     if (count >= 3) {
-      rc = emit_word(nm, nm->joined, count, WORD_DISGUISED);
+      rc = emit_word(nm, nm->joined, count, WORD_DISGUISED | brk);
     } else {
       for (k = 0; k < count && rc == 0; k++)
-        rc = emit_word(nm, nm->joined + k, 1, 0);
+        rc = emit_word(nm, nm->joined + k, 1, k == 0 ? brk : 0);
     }
   }
+  /* What stands after the last word. */
+  for (k = pos; k < nm->nunits; k++)
+    nm->end |= nm->units[k].flags;
   return rc;
 }
 
@@ -524,10 +615,30 @@ struct wordlist {
                              a doubled letter squeezes to length n */
 };
 
+/*
+ * Word classes of the lexicon file's [sections], for the context of rule
+ * 3 (see quality_judge).  The names are the section names.
+ */
+enum word_class {
+  WC_SAY, WC_SELF, WC_YOU, WC_PERSON, WC_LINK, WC_VOCATIVE, WC_INTENS,
+  WC_INSULT, WC_HARM, WC_WEAPON, WC_ARM, WC_CAUSE, WC_TARGET, WC_MODAL,
+  WC_WAIT, WC_WARN, WC_OUTCOME, WC_MUST, WC_GROUP, WC_GROUPHEAD, WC_DEROG,
+  WC_GENERAL, WC_EXPEL, WC_SLUR, WC_LITERAL, WC_COUNT
+};
+
+static const char *const class_names[WC_COUNT] = {
+  "say", "self", "you", "person", "link", "vocative", "intensifier",
+  "insult", "harm", "weapon", "arm", "cause", "target", "modal", "wait",
+  "warn", "outcome", "must", "group", "grouphead", "derogation", "general",
+  "expel", "slur", "literal",
+};
+
 struct quality {
   struct wordlist lexicon;
   struct wordlist allow;
   struct wordlist stop;
+  struct wordlist cls[WC_COUNT]; /* the lexicon's word classes */
+  struct wordlist regional;      /* the stop-word file's other languages */
 };
 
 enum list_kind { LIST_LEXICON, LIST_ALLOW, LIST_STOP };
@@ -635,6 +746,9 @@ struct loader {
   struct diag *diag;
   struct buf entry;     /* the entry as written, NUL-terminated */
   int rc;               /* first allocation failure */
+  struct quality *q;    /* for the word classes of [sections] */
+  struct wordlist *section; /* the list of the current [section], or NULL */
+  int literal;          /* the current section is [literal] */
 };
 
 static void
@@ -762,12 +876,130 @@ is_blank(char c)
   return c == ' ' || c == '\t';
 }
 
+/*
+ * A "[name]" line: what follows belongs to the word class name (the
+ * lexicon) or to another language (the stop words: any name); the
+ * allow-list has no sections.
+ */
+static void
+read_section(struct loader *ld, int lineno, const char *p, size_t n)
+{
+  size_t i;
+
+  ld->section = NULL;
+  ld->literal = 0;
+  if (n < 3 || p[n - 1] != ']' || ld->kind == LIST_ALLOW) {
+    diag_error(ld->diag, ld->path, lineno, "'%.*s' is not a section here",
+               (int)n, p);
+    return;
+  }
+  if (ld->kind == LIST_STOP) {
+    ld->section = &ld->q->regional;
+    return;
+  }
+  for (i = 0; i < WC_COUNT; i++) {
+    if (strlen(class_names[i]) == n - 2 &&
+        memcmp(class_names[i], p + 1, n - 2) == 0) {
+      ld->section = &ld->q->cls[i];
+      ld->literal = i == WC_LITERAL;
+      return;
+    }
+  }
+  diag_error(ld->diag, ld->path, lineno, "unknown section '%.*s'", (int)n,
+             p);
+}
+
+/* The normal form of one word w[0..n) into out (NUL-terminated), or an
+ * error in diag when it is not one word. */
+static int
+class_word(struct loader *ld, int lineno, const char *w, size_t n,
+           struct buf *out)
+{
+  struct buf word = BUF_INIT;
+  struct norm nm;
+  int rc;
+
+  buf_reset(out);
+  norm_init(&nm);
+  rc = buf_append(&word, w, n);
+  if (rc == 0)
+    rc = norm_run(&nm, word.data);
+  buf_free(&word);
+  if (rc == 0 && nm.n != 1)
+    diag_error(ld->diag, ld->path, lineno,
+               "'%.*s' is not one word of letters", (int)n, w);
+  else if (rc == 0)
+    rc = buf_append(out, nm.text, nm.tlen);
+  norm_free(&nm);
+  note_rc(ld, rc);
+  return rc == 0 && out->len > 0 ? 0 : -1;
+}
+
+/* Add text (copied) to the current section's list. */
+static void
+class_add(struct loader *ld, int lineno, const char *text)
+{
+  char *t = strdup(text);
+
+  if (t == NULL)
+    note_rc(ld, -ENOMEM);
+  else
+    note_rc(ld, list_add(ld->section, t, t, 1 + (strchr(t, ' ') != NULL),
+                         0, lineno));
+}
+
+/*
+ * A line of a section: words separated by blanks, each a member of the
+ * class.  In [literal] the first word is a lexicon word and each other
+ * one a word that, near it, shows its literal sense: the pairs "word
+ * cue" are the members.
+ */
+static void
+read_class_line(struct loader *ld, int lineno, const char *p, size_t n)
+{
+  struct buf w = BUF_INIT, head = BUF_INIT;
+  size_t i = 0, start;
+  int first = 1;
+
+  while (i < n && ld->rc == 0) {
+    while (i < n && is_blank(p[i]))
+      i++;
+    start = i;
+    while (i < n && !is_blank(p[i]))
+      i++;
+    if (i == start || class_word(ld, lineno, p + start, i - start, &w) != 0)
+      continue;
+    if (ld->literal && first) {
+      buf_reset(&head);
+      note_rc(ld, buf_append(&head, w.data, w.len));
+    } else if (ld->literal) {
+      buf_reset(&ld->entry);
+      note_rc(ld, buf_printf(&ld->entry, "%s %s", head.data, w.data));
+      if (ld->rc == 0)
+        class_add(ld, lineno, ld->entry.data);
+    } else {
+      class_add(ld, lineno, w.data);
+    }
+    first = 0;
+  }
+  buf_free(&w);
+  buf_free(&head);
+}
+
 /* Read one line, p[0..n): trimmed, without its comment, not empty. */
 static void
 read_line(struct loader *ld, int lineno, const char *p, size_t n)
 {
   int plain_word = 0;
 
+  if (p[0] == '[') {
+    read_section(ld, lineno, p, n);
+    return;
+  }
+  if (ld->section != NULL) {
+    read_class_line(ld, lineno, p, n);
+    return;
+  }
   if (p[0] == '~') {
     if (ld->kind != LIST_LEXICON) {
       diag_error(ld->diag, ld->path, lineno,
@@ -834,12 +1066,12 @@ list_index(struct wordlist *l, const char *path, int squeezed,
 /* Load one list from path into l. */
 static int
 load_list(const char *path, enum list_kind kind, struct wordlist *l,
-          struct diag *diag)
+          struct quality *q, struct diag *diag)
 {
   struct loader ld;
   struct lines ls;
   const char *p;
-  size_t len;
+  size_t len, c;
   int rc;
 
   rc = lines_open(&ls, path, LIST_MAX_SIZE,
@@ -854,6 +1086,7 @@ load_list(const char *path, enum list_kind kind, struct wordlist *l,
   ld.kind = kind;
   ld.list = l;
   ld.diag = diag;
+  ld.q = q;
   buf_init(&ld.entry, 0);
   while (ld.rc == 0 && lines_next(&ls, &p, &len))
     if (!ls.bad)
@@ -868,7 +1101,12 @@ load_list(const char *path, enum list_kind kind, struct wordlist *l,
     diag_warn(diag, path, 0,
               "no stop words: every description will be judged not "
               "Indonesian");
-  return list_index(l, path, kind == LIST_LEXICON, diag);
+  rc = list_index(l, path, kind == LIST_LEXICON, diag);
+  for (c = 0; rc == 0 && kind == LIST_LEXICON && c < WC_COUNT; c++)
+    rc = list_index(&q->cls[c], path, 0, diag);
+  if (rc == 0 && kind == LIST_STOP)
+    rc = list_index(&q->regional, path, 0, diag);
+  return rc;
 }
 
 /*
@@ -899,11 +1137,11 @@ quality_load(const char *lexicon, const char *allowlist,
     rc = -ENOMEM;
     goto done;
   }
-  rc = load_list(lexicon, LIST_LEXICON, &q->lexicon, diag);
-  rc2 = load_list(allowlist, LIST_ALLOW, &q->allow, diag);
+  rc = load_list(lexicon, LIST_LEXICON, &q->lexicon, q, diag);
+  rc2 = load_list(allowlist, LIST_ALLOW, &q->allow, q, diag);
   if (rc == 0)
     rc = rc2;
-  rc2 = load_list(stopwords, LIST_STOP, &q->stop, diag);
+  rc2 = load_list(stopwords, LIST_STOP, &q->stop, q, diag);
   if (rc == 0)
     rc = rc2;
   if (rc == 0) {
@@ -932,11 +1170,16 @@ done:
 void
 quality_free(struct quality *q)
 {
+  size_t c;
+
   if (q == NULL)
     return;
   list_free(&q->lexicon);
   list_free(&q->allow);
   list_free(&q->stop);
+  for (c = 0; c < WC_COUNT; c++)
+    list_free(&q->cls[c]);
+  list_free(&q->regional);
   free(q);
 }
 
@@ -1108,6 +1351,466 @@ quality_abusive(const struct quality *q, const char *text,
   return hit != NULL;
 }
 
+/* ----------------------------------------------------------- context */
+
+/*
+ * Rule 3 with context (quality_judge).  The text's words are looked at
+ * with the word classes of the lexicon file: who speaks (reported speech
+ * in quotation marks or after a verb of saying), whom a word is aimed at
+ * (a person or office as subject, a vocative), what surrounds it (words
+ * that show a literal sense).  Everything stays within a sentence.
+ */
+
+#define CTX_BEFORE 6     /* words looked back for a subject or an agent */
+#define CTX_AFTER 3      /* words looked ahead for a target */
+#define CUE_WINDOW 5     /* words either side that may show a literal sense */
+#define OUTSIDE_QUOTES 2 /* words outside quotes that make a quote a quote */
+
+/* What the judge needs about one text. */
+struct ctx {
+  const struct quality *q;
+  const struct norm *nm;
+  unsigned char *reported;  /* per word: reported speech */
+  unsigned char *allowed;   /* per word: covered by the allow-list */
+  struct quality_judgement *j;
+};
+
+/* Is word i (a valid index) a member of class c: as written, squeezed,
+ * or with a suffix off (kantornya, lehernya)? */
+static int
+word_is(const struct ctx *cx, enum word_class c, size_t i)
+{
+  const struct wordlist *l = &cx->q->cls[c];
+  const struct word *w;
+  const char *t;
+  size_t k, n;
+
+  if (i >= cx->nm->n)
+    return 0;
+  w = &cx->nm->w[i];
+  t = cx->nm->text + w->off;
+  if (list_find(l, KEY_TEXT, t, w->len) != NULL ||
+      list_find(l, KEY_TEXT, cx->nm->sq + w->soff, w->slen) != NULL)
+    return 1;
+  for (k = 0; k < NSUFFIXES; k++) {
+    n = strlen(suffixes[k]);
+    if (w->len >= n + SUFFIX_MIN_STEM &&
+        memcmp(t + w->len - n, suffixes[k], n) == 0 &&
+        list_find(l, KEY_TEXT, t, w->len - n) != NULL)
+      return 1;
+  }
+  return 0;
+}
+
+/* Word i with a prefix of n letters p taken off is in class c. */
+static int
+prefixed(const struct ctx *cx, enum word_class c, size_t i, const char *p)
+{
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+  size_t n = strlen(p);
+
+  return w->len >= n + SUFFIX_MIN_STEM && memcmp(t, p, n) == 0 &&
+         list_find(&cx->q->cls[c], KEY_TEXT, t + n, w->len - n) != NULL;
+}
+
+/* Does a sentence end before word i (or is i the first)? */
+static int
+starts_sentence(const struct ctx *cx, size_t i)
+{
+  return i == 0 || (cx->nm->w[i].flags & WORD_STOP);
+}
+
+/* Does a clause (sentence, or part after a comma) start at word i? */
+static int
+starts_clause(const struct ctx *cx, size_t i)
+{
+  return i == 0 || (cx->nm->w[i].flags & (WORD_STOP | WORD_COMMA));
+}
+
+/* Does a clause end after word i? */
+static int
+ends_clause(const struct ctx *cx, size_t i)
+{
+  return i + 1 >= cx->nm->n || starts_clause(cx, i + 1);
+}
+
+/* Is an exclamation mark right after word i? */
+static int
+exclaimed(const struct ctx *cx, size_t i)
+{
+  return i + 1 >= cx->nm->n ? (cx->nm->end & WORD_EXCL) != 0
+                            : (cx->nm->w[i + 1].flags & WORD_EXCL) != 0;
+}
+
+/* Is there a word of class c among the up to `back` words before i in
+ * its sentence (i itself not counted)? */
+static int
+class_before(const struct ctx *cx, enum word_class c, size_t i, size_t back)
+{
+  size_t k;
+
+  for (k = i; k > 0 && i - k < back && !starts_sentence(cx, k); k--)
+    if (word_is(cx, c, k - 1))
+      return 1;
+  return 0;
+}
+
+/* Is the agent of the verb at word i the reporter: a first-person word
+ * before it, with only modal, arming and weapon words between? */
+static int
+self_agent(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_sentence(cx, k); k--) {
+    if (word_is(cx, WC_SELF, k - 1))
+      return 1;
+    if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
+        !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1))
+      return 0;
+  }
+  return 0;
+}
+
+/* Is a person, office or building the target of the verb at word i:
+ * within CTX_AFTER words in its sentence? */
+static int
+has_target(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = i + 1; k < cx->nm->n && k <= i + CTX_AFTER &&
+                  !starts_sentence(cx, k); k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
+        word_is(cx, WC_TARGET, k))
+      return 1;
+  return 0;
+}
+
+/*
+ * Mark the words said by someone else: inside quotation marks (when the
+ * text has words outside them: a text that is all one quote is the
+ * reporter's own), and after a verb of saying in the same sentence whose
+ * subject is not the reporter ("saya bilang ..." is the reporter's own).
+ */
+static void
+mark_reported(struct ctx *cx)
+{
+  const struct norm *nm = cx->nm;
+  size_t i, outside = 0;
+  int scope = 0;
+
+  for (i = 0; i < nm->n; i++)
+    outside += !(nm->w[i].flags & WORD_QUOTED);
+  for (i = 0; i < nm->n; i++) {
+    if (starts_sentence(cx, i))
+      scope = 0;
+    cx->reported[i] = scope || ((nm->w[i].flags & WORD_QUOTED) &&
+                                outside >= OUTSIDE_QUOTES);
+    if (word_is(cx, WC_SAY, i) &&
+        (nm->text[nm->w[i].off] == 'd' || !self_agent(cx, i)))
+      scope = 1;
+  }
+}
+
+/* Words that may follow a predicate in its clause (semua, sekali): the
+ * last word of the predicate that starts at e's end. */
+static size_t
+skip_intensifiers(const struct ctx *cx, size_t e)
+{
+  while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
+         word_is(cx, WC_INTENS, e + 1))
+    e++;
+  return e;
+}
+
+/*
+ * Is the word or phrase at words i..e aimed at someone: called out
+ * ("dasar maling", "hei bodoh", "anjing kau", "kau babi"), said of a
+ * person or office ("kepala dinas itu anjing", "bapak camat babi",
+ * "pejabat babi itu"), or exclaimed on its own ("anjing!", "Bangsat,
+ * ...")?
+ */
+static int
+aimed(const struct ctx *cx, size_t i, size_t e)
+{
+  size_t end = skip_intensifiers(cx, e);
+  int first = starts_clause(cx, i), last = ends_clause(cx, end);
+  size_t p = i - 1, nx = e + 1;
+
+  if (!first && word_is(cx, WC_VOCATIVE, p))
+    return 1;
+  if (nx < cx->nm->n && !starts_sentence(cx, nx) &&
+      word_is(cx, WC_YOU, nx) &&
+      (ends_clause(cx, nx) || word_is(cx, WC_PERSON, nx + 1) ||
+       word_is(cx, WC_YOU, nx + 1) || word_is(cx, WC_INTENS, nx + 1)))
+    return 1;
+  if ((first && last) || exclaimed(cx, end))
+    return 1;
+  if (first)
+    return 0;
+  if (last && (word_is(cx, WC_YOU, p) ||
+               ((word_is(cx, WC_LINK, p) || word_is(cx, WC_PERSON, p) ||
+                 word_is(cx, WC_SELF, p) ||
+                 (cx->nm->w[p].flags & WORD_TITLE)) &&
+                (word_is(cx, WC_PERSON, p) ||
+                 class_before(cx, WC_PERSON, i, CTX_BEFORE)))))
+    return 1;
+  /* An epithet: "pejabat babi itu ...", "kades anjing yang ...". */
+  return word_is(cx, WC_PERSON, p) && nx < cx->nm->n &&
+         !starts_clause(cx, nx) && word_is(cx, WC_LINK, nx);
+}
+
+/* Does a word near words i..e show the literal sense of word i
+ * ("bangsat" near "kasur", "babi" near "ternak")? */
+static int
+literal_cue(const struct ctx *cx, size_t i, size_t e)
+{
+  const struct norm *nm = cx->nm;
+  const struct word *w = &nm->w[i], *c;
+  char key[2 * LANG_WORD_MAX + 2];
+  size_t k, lo = i > CUE_WINDOW ? i - CUE_WINDOW : 0;
+
+  if (w->len >= LANG_WORD_MAX)
+    return 0;
+  for (k = lo; k < nm->n && k <= e + CUE_WINDOW; k++) {
+    if (k >= i && k <= e)
+      continue;
+    c = &nm->w[k];
+    if (c->len >= LANG_WORD_MAX)
+      continue;
+    snprintf(key, sizeof(key), "%.*s %.*s", (int)w->len, nm->text + w->off,
+             (int)c->len, nm->text + c->off);
+    if (list_find(&cx->q->cls[WC_LITERAL], KEY_TEXT, key, strlen(key)))
+      return 1;
+  }
+  return 0;
+}
+
+/* Record what was found at word i: an offence of kind v (kept when it is
+ * graver than the one found so far), or the mark it earns when reported. */
+static void
+found(struct ctx *cx, size_t i, enum quality_verdict v, const char *term)
+{
+  if (cx->reported[i]) {
+    cx->j->marks |= QUALITY_MARK_QUOTED;
+    return;
+  }
+  if (v > cx->j->verdict) {
+    cx->j->verdict = v;
+    cx->j->term = term;
+  }
+}
+
+/* Is word i a verb of violence or a weapon?  *self is set when it carries
+ * the reporter as its agent ("kubunuh"). */
+static int
+harm_word(const struct ctx *cx, size_t i, int *self)
+{
+  *self = 0;
+  if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i))
+    return 1;
+  if (prefixed(cx, WC_HARM, i, "ku")) {
+    *self = 1;
+    return 1;
+  }
+  /* "kasi mati", "bikin mati", "pukul mati" */
+  return i > 0 && !starts_clause(cx, i) && word_is(cx, WC_OUTCOME, i) &&
+         word_is(cx, WC_CAUSE, i - 1);
+}
+
+/* Threats at word i: the reporter's own violence against a person, office
+ * or building; a call to it; "tunggu saja ... mati"; "awas kau";
+ * "mati kau"; "harus mati". */
+static void
+judge_threat(struct ctx *cx, size_t i)
+{
+  size_t k;
+  int self, harm = harm_word(cx, i, &self);
+  int start = starts_clause(cx, i) ||
+              (i > 0 && word_is(cx, WC_VOCATIVE, i - 1));
+
+  if (harm && cx->reported[i])
+    cx->j->marks |= QUALITY_MARK_QUOTED;
+  if (harm && (self || self_agent(cx, i) || start) &&
+      (has_target(cx, i) || (start && word_is(cx, WC_INTENS, i + 1) &&
+                             has_target(cx, i + 1))))
+    found(cx, i, QUALITY_THREAT, "threat");
+  k = skip_intensifiers(cx, i) + 1;
+  if ((word_is(cx, WC_WARN, i) || word_is(cx, WC_OUTCOME, i)) &&
+      k < cx->nm->n && !starts_sentence(cx, k) && word_is(cx, WC_YOU, k))
+    found(cx, i, QUALITY_THREAT, "threat");
+  if (word_is(cx, WC_MUST, i) && i + 1 < cx->nm->n &&
+      !starts_sentence(cx, i + 1) &&
+      (word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
+    found(cx, i, QUALITY_THREAT, "threat");
+  if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1))
+    for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
+      if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k))
+        found(cx, i, QUALITY_THREAT, "threat");
+}
+
+/*
+ * SARA in the sentence that starts at word a (ending before b): a group
+ * named by ethnicity, religion, race or origin (after "orang", "suku",
+ * ..., with "semua", or right after a verb of expelling: "usir
+ * pendatang") with a call to expel it, or with a derogation or
+ * crime said of the whole group ("semua", "memang", or right after it).
+ */
+static void
+judge_sara(struct ctx *cx, size_t a, size_t b)
+{
+  size_t g, k;
+  int general = 0;
+
+  for (k = a; k < b; k++)
+    general |= word_is(cx, WC_GENERAL, k);
+  for (g = a; g < b; g++) {
+    if (!word_is(cx, WC_GROUP, g) ||
+        !((g > a && (word_is(cx, WC_GROUPHEAD, g - 1) ||
+                     word_is(cx, WC_GENERAL, g - 1) ||
+                     word_is(cx, WC_EXPEL, g - 1))) ||
+          word_is(cx, WC_GENERAL, g + 1)))
+      continue;
+    for (k = a; k < b; k++) {
+      if (word_is(cx, WC_EXPEL, k) ||
+          (k > g && word_is(cx, WC_DEROG, k) &&
+           (general || k - g <= 2))) {
+        found(cx, g, QUALITY_SARA, "sara");
+        return;
+      }
+    }
+  }
+}
+
+/* The lexicon entry at word i, as quality_abusive() finds it, ignoring
+ * the allow-list: its last word in *e and whether only a squeezed double
+ * letter found it. */
+static const struct entry *
+lexicon_at(const struct ctx *cx, size_t i, size_t *e, int *squeezed)
+{
+  const struct entry *hit;
+  size_t k, maxk = 1, n = cx->nm->n;
+
+  if (may_start_phrase(&cx->q->lexicon, cx->nm, i))
+    maxk = n - i < QUALITY_MAX_ENTRY_WORDS ? n - i : QUALITY_MAX_ENTRY_WORDS;
+  for (k = maxk; k >= 1; k--) {
+    if (!(cx->q->lexicon.counts & (1u << (k - 1))))
+      continue;
+    hit = match_span(cx->q, cx->nm, i, k, squeezed);
+    if (hit != NULL) {
+      *e = i + k - 1;
+      return hit;
+    }
+  }
+  return NULL;
+}
+
+/* Is any of words i..e covered by the allow-list? */
+static int
+span_allowed(const struct ctx *cx, size_t i, size_t e)
+{
+  for (; i <= e; i++)
+    if (cx->allowed[i])
+      return 1;
+  return 0;
+}
+
+/* Is a slur of race or religion among words i..e ("cina babi", "kafir")? */
+static int
+span_sara(const struct ctx *cx, size_t i, size_t e)
+{
+  for (; i <= e; i++)
+    if (word_is(cx, WC_GROUP, i) || word_is(cx, WC_SLUR, i))
+      return 1;
+  return 0;
+}
+
+/*
+ * The lexicon and the insulting words at word i; returns the last word
+ * looked at.  An allowed word, or a word beside one that shows its
+ * literal sense, is literal; a '~' word (an animal) insults only aimed
+ * at someone or disguised; the words of [insult] (maling, bodoh) only
+ * aimed at someone; every other entry wherever it stands.
+ */
+static size_t
+judge_words(struct ctx *cx, size_t i, int caps_text)
+{
+  const struct entry *hit;
+  size_t e = i;
+  int squeezed, insult;
+
+  hit = lexicon_at(cx, i, &e, &squeezed);
+  if (hit == NULL) {
+    if (word_is(cx, WC_INSULT, i) &&
+        (aimed(cx, i, i) ||
+         (cx->reported[i] && (cx->nm->w[i].flags & WORD_QUOTED))))
+      found(cx, i, QUALITY_INSULT, "insult");
+    return i;
+  }
+  if (span_allowed(cx, i, e)) {
+    cx->j->marks |= QUALITY_MARK_LITERAL;
+    return e;
+  }
+  if (hit->plain_word)
+    insult = squeezed || span_disguised(cx->nm, i, e - i + 1, caps_text) ||
+             aimed(cx, i, e);
+  else
+    insult = aimed(cx, i, e) || !literal_cue(cx, i, e);
+  if (!insult && !cx->reported[i]) {
+    cx->j->marks |= QUALITY_MARK_LITERAL;
+    return e;
+  }
+  found(cx, i, span_sara(cx, i, e) ? QUALITY_SARA : QUALITY_INSULT,
+        hit->text);
+  return e;
+}
+
+int
+quality_judge(const struct quality *q, const char *text,
+              struct quality_judgement *j)
+{
+  struct norm nm;
+  struct ctx cx;
+  size_t i, a;
+  int rc, caps_text;
+
+  memset(j, 0, sizeof(*j));
+  norm_init(&nm);
+  rc = norm_run(&nm, text);
+  memset(&cx, 0, sizeof(cx));
+  if (rc == 0 && nm.n > 0) {
+    cx.reported = calloc(nm.n, 1);
+    cx.allowed = calloc(nm.n, 1);
+    if (cx.reported == NULL || cx.allowed == NULL)
+      rc = -ENOMEM;
+  }
+  if (rc == 0 && nm.n > 0) {
+    cx.q = q;
+    cx.nm = &nm;
+    cx.j = j;
+    caps_text = nm.letters > 0 &&
+                (long)nm.upper * 100 >= (long)nm.letters * CAPS_PERCENT;
+    mark_allowed(q, &nm, cx.allowed);
+    mark_reported(&cx);
+    for (a = 0, i = 0; i < nm.n; i++) {
+      if (i > 0 && starts_sentence(&cx, i)) {
+        judge_sara(&cx, a, i);
+        a = i;
+      }
+      judge_threat(&cx, i);
+    }
+    judge_sara(&cx, a, nm.n);
+    for (i = 0; i < nm.n; i++)
+      i = judge_words(&cx, i, caps_text);
+  }
+  free(cx.reported);
+  free(cx.allowed);
+  norm_free(&nm);
+  return rc;
+}
+
 /* ---------------------------------------------------------- language */
 
 enum quality_lang
@@ -1152,6 +1855,9 @@ quality_language(const struct quality *q, const char *text,
       info->words++;
       if (!too_long && list_find(&q->stop, KEY_TEXT, word, wn) != NULL)
         info->stopwords++;
+      else if (!too_long &&
+               list_find(&q->regional, KEY_TEXT, word, wn) != NULL)
+        info->regional++;
       wn = 0;
       too_long = 0;
     }
@@ -1165,7 +1871,10 @@ quality_language(const struct quality *q, const char *text,
     return QUALITY_ALL_CAPS;
   if (info->words < QUALITY_MIN_WORDS)
     return QUALITY_TOO_SHORT;
-  if (info->ratio < min_ratio)
+  if (info->ratio < min_ratio ||
+      (info->regional > info->stopwords &&
+       (long)info->regional * 100 >=
+         (long)info->words * QUALITY_REGIONAL_PERCENT))
     return QUALITY_NOT_INDONESIAN;
   return QUALITY_OK;
 }

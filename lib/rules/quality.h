@@ -31,6 +31,10 @@
 
 struct quality;
 
+/* Share of words of another language of the region that makes a text
+ * written in that language (see quality_language). */
+#define QUALITY_REGIONAL_PERCENT 20
+
 /* Below this many words quality_language() does not judge the language. */
 #define QUALITY_MIN_WORDS 4
 
@@ -94,6 +98,49 @@ int quality_normalize(const char *text, struct buf *out);
 int quality_abusive(const struct quality *q, const char *text,
                     const char **term);
 
+/* What rule 3 makes of a text, gravest last. */
+enum quality_verdict {
+  QUALITY_CLEAN = 0,   /* nothing of the reporter's own that stops it */
+  QUALITY_INSULT,      /* an insult or profanity aimed at someone */
+  QUALITY_SARA,        /* hate speech against a group (or a slur) */
+  QUALITY_THREAT       /* a threat of violence */
+};
+
+#define QUALITY_MARK_QUOTED 1u   /* an insult, threat or slur reported as
+                                    someone else's words */
+#define QUALITY_MARK_LITERAL 2u  /* a lexicon word in its literal sense */
+
+struct quality_judgement {
+  enum quality_verdict verdict;
+  unsigned marks;      /* QUALITY_MARK_*: what the operator should see */
+  const char *term;    /* the lexicon entry or the kind found, for debug
+                          logs (owned by q or static); NULL when clean */
+};
+
+/*
+ * Rule 3 with context (SPEC 4).  The lexicon's words and the word
+ * classes of its [sections] decide, sentence by sentence:
+ *  - reported speech (words inside quotation marks, in a text that has
+ *    words outside them too; words after a verb of saying whose subject
+ *    is not the reporter) never stops a text: what would have stopped it
+ *    sets QUALITY_MARK_QUOTED;
+ *  - a threat: a verb of violence or a weapon with the reporter as agent
+ *    (or as a call, at the start of a clause) and a person, office or
+ *    building as target; "tunggu saja" with a death or harm after it;
+ *    "awas kau", "mati kau"; "harus mati";
+ *  - SARA: a group named by ethnicity, religion, race or origin with a
+ *    call to expel it, or a derogation or crime said of all of it; and
+ *    the lexicon's slurs of a group;
+ *  - an insult: a lexicon entry (outside the allow-list and without a
+ *    word beside it that shows a literal sense, which sets
+ *    QUALITY_MARK_LITERAL); a '~' entry and the [insult] words only when
+ *    aimed at someone (vocative, predicate or epithet of a person or
+ *    office, exclaimed) or, for '~', disguised.
+ * j gets the gravest verdict; returns 0 or -ENOMEM.
+ */
+int quality_judge(const struct quality *q, const char *text,
+                  struct quality_judgement *j);
+
 enum quality_lang {
   QUALITY_OK = 0,
   QUALITY_NOT_INDONESIAN,
@@ -104,6 +151,8 @@ enum quality_lang {
 struct quality_lang_info {
   int words;      /* runs of letters (numbers do not count) */
   int stopwords;  /* of those, words on the stop-word list */
+  int regional;   /* words of another language of the region (the stop-
+                     word file's sections), not stop words too */
   double ratio;   /* stopwords / words; 0 without words */
   int letters;
   int upper;      /* letters written in upper case */
@@ -117,7 +166,10 @@ struct quality_lang_info {
  *    few to judge, which is not a reason to refuse it (the length rule
  *    is checked elsewhere); callers treat it as QUALITY_OK;
  *  - QUALITY_NOT_INDONESIAN when fewer than min_ratio (0.15 suits) of its
- *    words are Indonesian stop words;
+ *    words are Indonesian stop words, or when QUALITY_REGIONAL_PERCENT or
+ *    more of them are words of another language of the region, and more
+ *    than its stop words (Dawan, Javanese, Tetun, Manggarai written in
+ *    full);
  *  - QUALITY_OK otherwise.
  * info, when not NULL, receives the counts.  text NULL is the empty text.
  */

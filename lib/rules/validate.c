@@ -4,6 +4,7 @@
 #include "rules/validate.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,6 +172,31 @@ check_waktu(const struct validator *vd, const char *text, int64_t now,
   }
 }
 
+/* Rule 3 (SPEC 4): 1 when text stops here (v rejected), or when memory
+ * ran out (v->ok still set); 0 with v->marks set when it passes. */
+static int
+check_rule3(const struct validator *vd, const char *text, struct verdict *v)
+{
+  struct quality_judgement j;
+
+  if (quality_judge(vd->quality, text, &j) != 0)
+    return 1;
+  v->marks = j.marks;
+  switch (j.verdict) {
+  case QUALITY_INSULT:
+    reject(v, "invalid.abusive", "abusive");
+    return 1;
+  case QUALITY_SARA:
+    reject(v, "invalid.sara", "sara");
+    return 1;
+  case QUALITY_THREAT:
+    reject(v, "invalid.threat", "threat");
+    return 1;
+  default:
+    return 0;
+  }
+}
+
 int
 validate_field(const struct validator *vd, enum field f, const char *text,
                int64_t now_ms, struct verdict *v)
@@ -183,12 +209,11 @@ validate_field(const struct validator *vd, enum field f, const char *text,
   if (text == NULL)
     text = "";
   len = strlen(text);
-  /* Rule 3 for every free text: no insults, hate speech or SARA. */
-  if (vd->quality != NULL && f != FIELD_KATEGORI &&
-      quality_abusive(vd->quality, text, NULL) == 1) {
-    reject(v, "invalid.abusive", "abusive");
-    return 0;
-  }
+  /* Rule 3 for every free text: no insults, threats, hate speech or
+   * SARA of the reporter's own; what others said and literal senses
+   * pass, marked. */
+  if (vd->quality != NULL && f != FIELD_KATEGORI && check_rule3(vd, text, v))
+    return v->ok ? -ENOMEM : 0;
   switch (f) {
   case FIELD_KATEGORI:
     v->category = find_category(vd->cat, text);

@@ -40,6 +40,10 @@ struct verdict {
   int category;               /* FIELD_KATEGORI: 1..7 */
   int soft;                   /* !ok, but the reporter may insist (rule 2:
                                  language, all capitals) */
+  unsigned marks;             /* QUALITY_MARK_* (rule 3): accepted with
+                                 an insult or threat reported as someone
+                                 else's words, or a word in its literal
+                                 sense; the operator sees it */
   int keepable;               /* !ok because not understood (a lokasi that
                                  names no place of NTT, a waktu that cannot
                                  be read): asked once more, then the engine

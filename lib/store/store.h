@@ -288,13 +288,16 @@ struct store_outbox_row {
 /*
  * Up to limit queued rows of channel whose time has come (next_attempt_at
  * <= now), oldest first, each marked "sending" so that it is handed out
- * once.  *rows is allocated (free with store_outbox_rows_free).
+ * once.  A row waits while an older row to the same reporter on the same
+ * channel is queued or sending, so that one number's replies go out in
+ * the order they were written, also across retries.  *rows is allocated (free with store_outbox_rows_free).
  */
 int store_outbox_take(struct store *st, const char *channel, int64_t now,
                       int limit, struct store_outbox_row **rows, int *n);
 void store_outbox_rows_free(struct store_outbox_row *rows, int n);
 
-/* The earliest next_attempt_at of a queued row, or AERR_NOTFOUND. */
+/* The earliest next_attempt_at of a queued row that is not waiting
+ * behind an older one (see store_outbox_take), or AERR_NOTFOUND. */
 int store_outbox_next(struct store *st, int64_t *when);
 
 /* After a crash, rows left "sending" go back to "queued".  *n is how

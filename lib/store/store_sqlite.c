@@ -136,6 +136,15 @@ enum sq_stmt_id {
 /* The statuses with a service-level timer. */
 #define SQ_TIMED "('diterima', 'diverifikasi', 'diproses')"
 
+/* Outbox row o is the oldest one still to go to its reporter on its
+ * channel: no older row of theirs is waiting (queued, perhaps for a
+ * retry) or under way (sending).  Replies to one number thus leave in
+ * the order they were written, also across retries and restarts. */
+#define SQ_OUTBOX_FIRST(o) \
+  "NOT EXISTS (SELECT 1 FROM outbox p WHERE p.reporter_id = " o ".reporter_id" \
+  " AND p.channel = " o ".channel AND p.id < " o ".id" \
+  " AND p.status IN ('queued', 'sending'))"
+
 static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_BEGIN] = "BEGIN IMMEDIATE",
   [SQ_COMMIT] = "COMMIT",
@@ -217,11 +226,13 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " WHERE i.reporter_id = o.reporter_id AND i.channel = o.channel)"
     " FROM outbox o JOIN reporters r ON r.id = o.reporter_id"
     " WHERE o.status = 'queued' AND o.channel = ?1"
-    " AND o.next_attempt_at <= ?2 ORDER BY o.next_attempt_at, o.id LIMIT ?3",
+    " AND o.next_attempt_at <= ?2 AND " SQ_OUTBOX_FIRST("o")
+    " ORDER BY o.next_attempt_at, o.id LIMIT ?3",
   [SQ_OUTBOX_MARK] =
     "UPDATE outbox SET status = 'sending', updated_at = ?2 WHERE id = ?1",
   [SQ_OUTBOX_NEXT] =
-    "SELECT min(next_attempt_at) FROM outbox WHERE status = 'queued'",
+    "SELECT min(o.next_attempt_at) FROM outbox o WHERE o.status = 'queued'"
+    " AND " SQ_OUTBOX_FIRST("o"),
   [SQ_OUTBOX_RESUME] =
     "UPDATE outbox SET status = 'queued' WHERE status = 'sending'",
   [SQ_OUTBOX_SET] =

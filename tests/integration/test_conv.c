@@ -111,6 +111,68 @@ START_TEST(happy_path_files_a_ticket)
 }
 END_TEST
 
+/* From the waktu question to the filed ticket, as in happy[] but with
+ * story as the kronologi (reports of different incidents). */
+static void
+finish_report(struct tu_daemon *d, const char *from, const char *story)
+{
+  int i;
+
+  tu_expect(d, from, happy[AT_KRONOLOGI].text, happy[AT_KRONOLOGI].key);
+  tu_expect(d, from, story, "kronologi.more");
+  for (i = AT_BUKTI; i <= AT_FILED; i++)
+    tu_expect(d, from, happy[i].text, happy[i].key);
+}
+
+/*
+ * SPEC 3, lokasi: a village the gazetteer does not know is asked about
+ * once more, then filed as given and marked; a bare "Kupang" is offered
+ * as numbered choices and "2" picks Kota Kupang; a place named as
+ * outside NTT is not taken for the NTT place of the same name.
+ */
+START_TEST(lokasi_kept_chosen_and_outside)
+{
+  struct tu_daemon d;
+  struct tu_replies r;
+  const char *a = "081200000001", *b = "081200000002", *c = "081200000003";
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk(&d, a, AT_LOKASI);
+  tu_expect(&d, a, "Kampung Lumbung Sari", "invalid.lokasi");
+  tu_expect(&d, a, "Kampung Lumbung Sari, dekat kali", "ask.waktu");
+  finish_report(&d, a, "Kepala desa meminta uang tiga juta untuk surat "
+                       "tanah kami dan tidak memberi kuitansi.");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "lokasi = 'Kampung Lumbung Sari, dekat "
+                                 "kali' AND lokasi_kode IS NULL AND marks "
+                                 "= 'lokasi'"), 1);
+
+  walk(&d, b, AT_LOKASI);
+  ck_assert_int_eq(tu_say(&d, b, "Kupang", NULL, &r), 0);
+  ck_assert(tu_is(&r, r.n - 1, "lokasi.pilih"));
+  ck_assert_ptr_nonnull(strstr(r.v[r.n - 1], "1 Kabupaten Kupang"));
+  ck_assert_ptr_nonnull(strstr(r.v[r.n - 1], "2 Kota Kupang"));
+  tu_replies_free(&r);
+  tu_expect(&d, b, "2", "ask.waktu");
+  finish_report(&d, b, "Guru honorer dipotong gajinya setiap bulan oleh "
+                       "bendahara sekolah tanpa alasan yang jelas.");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "lokasi = 'Kupang' AND lokasi_kode = "
+                                 "'5371' AND marks IS NULL"), 1);
+
+  walk(&d, c, AT_LOKASI);
+  tu_expect(&d, c, "Stasiun Manggarai, Jakarta", "invalid.lokasi");
+  tu_expect(&d, c, "Pelabuhan Tenau", "ask.waktu");
+  finish_report(&d, c, "Petugas pelabuhan menahan barang nelayan sampai "
+                       "dibayar lima ratus ribu rupiah di pos jaga.");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "lokasi = 'Pelabuhan Tenau' AND "
+                                 "lokasi_kode = '5371' AND marks IS NULL"),
+                   1);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
 START_TEST(named_and_secret_identities_keep_the_name_apart)
 {
   struct tu_daemon d;
@@ -610,6 +672,7 @@ conv_suite(void)
 
   tcase_set_timeout(tc, 120);
   tcase_add_test(tc, happy_path_files_a_ticket);
+  tcase_add_test(tc, lokasi_kept_chosen_and_outside);
   tcase_add_test(tc, named_and_secret_identities_keep_the_name_apart);
   tcase_add_test(tc, each_field_rejects_and_reprompts);
   tcase_add_test(tc, three_invalid_answers_bring_help);

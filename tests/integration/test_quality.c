@@ -3,11 +3,13 @@
  * insults refused and a clean rewrite taken; a description not in
  * Indonesian questioned once and insisted on; dates in the future or too
  * old refused; places matched; a duplicate not filed again (the reporter
- * adds to the open ticket instead).
+ * adds to the open ticket instead); a quoted insult and a literal sense
+ * filed with their marks; a threat refused and logged, the draft kept.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "testutil.h"
 #include "tu_conv.h"
@@ -199,6 +201,93 @@ START_TEST(duplicate_not_filed_again)
 }
 END_TEST
 
+/* `aduanctl -s SOCK a1 a2 a3 a4` against d (a3, a4 may be NULL): its
+ * output (the caller frees); it must exit 0. */
+static char *
+ctl_out(struct tu_daemon *d, const char *a1, const char *a2, const char *a3,
+        const char *a4)
+{
+  char *sock = tu_path(d->dir, "var/admin.sock"), *out = NULL, *err = NULL;
+  const char *argv[] = {ADUANCTL_BIN, "-s", sock, a1, a2, a3, a4, NULL};
+  int st = -1;
+
+  ck_assert_int_eq(tu_run(argv, NULL, &out, &err, &st), 0);
+  ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "%s %s", out, err);
+  free(err);
+  free(sock);
+  return out;
+}
+
+/* SPEC 4 rule 3: an official's insult quoted by the reporter is the
+ * evidence of the report: filed, and marked for the operator in show and
+ * the export; a word in its literal sense likewise. */
+START_TEST(quoted_insult_filed_and_flagged)
+{
+  struct tu_daemon d;
+  const char *n = "081300000011", *m = "081300000012";
+  char *num, *out;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk(&d, n);
+  tu_expect(&d, n, "Kepala sekolah menyebut guru perempuan dengan kata "
+                   "\"lonte\" di depan murid-murid saat upacara",
+            "kronologi.more");
+  finish(&d, n);
+  tu_expect(&d, n, "KIRIM", "ticket.created");
+  num = tu_db_text(&d, "SELECT number FROM tickets");
+  ck_assert_ptr_nonnull(num);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "marks = 'quoted_insult'"), 1);
+  out = ctl_out(&d, "show", num, NULL, NULL);
+  ck_assert_msg(strstr(out, "\nmarks        quoted_insult\n") != NULL, "%s",
+                out);
+  free(out);
+  out = ctl_out(&d, "export", "--since", "2020-01-01", NULL);
+  ck_assert_msg(strstr(out, "quoted_insult") != NULL, "%s", out);
+  free(out);
+  free(num);
+  /* Bedbugs in a dormitory: "bangsat" in its literal sense. */
+  walk(&d, m);
+  tu_expect(&d, m, "Kasur di asrama sekolah penuh bangsat, anak-anak "
+                   "digigit tiap malam dan dana perbaikan tidak dipakai",
+            "kronologi.more");
+  finish(&d, m);
+  tu_expect(&d, m, "KIRIM", "ticket.created");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "marks = 'literal'"), 1);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+/* A threat of violence is refused with its own reason and logged for the
+ * operators (without its text); the draft stays, and the rewrite files. */
+START_TEST(threat_refused_logged_draft_kept)
+{
+  struct tu_daemon d;
+  const char *n = "081300000013";
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk(&d, n);
+  tu_expect(&d, n, "Kalau uang saya tidak dikembalikan, saya bakar kantor "
+                   "dinas itu", "invalid.threat");
+  ck_assert(tu_daemon_log_has(&d, "event=report.threat"));
+  ck_assert(tu_daemon_log_has(&d, "reason=threat"));
+  ck_assert(!tu_daemon_log_now(&d, "bakar"));
+  /* The draft is kept: every answer so far, at the same step. */
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM sessions WHERE "
+                                 "draft LIKE '%PMPTSP%' AND step = "
+                                 "'kronologi'"), 1);
+  tu_expect(&d, n, "Petugas itu meminta uang dua ratus ribu rupiah agar "
+                   "izin usaha saya diproses", "kronologi.more");
+  finish(&d, n);
+  tu_expect(&d, n, "KIRIM", "ticket.created");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "terlapor LIKE '%PMPTSP%' AND marks IS "
+                                 "NULL"), 1);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
 static Suite *
 quality_flow_suite(void)
 {
@@ -211,6 +300,8 @@ quality_flow_suite(void)
   tcase_add_test(tc, all_capitals_questioned);
   tcase_add_test(tc, dates_in_the_future_or_too_old_refused);
   tcase_add_test(tc, duplicate_not_filed_again);
+  tcase_add_test(tc, quoted_insult_filed_and_flagged);
+  tcase_add_test(tc, threat_refused_logged_draft_kept);
   suite_add_tcase(s, tc);
   return s;
 }

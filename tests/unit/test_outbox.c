@@ -237,6 +237,72 @@ START_TEST(token_bucket)
 }
 END_TEST
 
+/* One row with body for the reporter phone on "ks", committed. */
+static void
+queue_text(const char *phone, const char *body)
+{
+  struct store_outbox o = {0};
+  int64_t id = 0;
+
+  ck_assert_int_eq(store_batch_begin(t.st), 0);
+  o.channel = "ks";
+  o.reporter_id = tu_svc_reporter(&t, phone, T0);
+  o.kind = "text";
+  o.body = body;
+  o.status = "queued";
+  o.created_at = T0;
+  ck_assert_int_eq(store_outbox_add(t.st, &o, &id), 0);
+  ck_assert_int_eq(commit_now(t.commit), 0);
+}
+
+/* 1 when the provider's request i carried text (form-encoded, spaces as
+ * '+'). */
+static int
+request_has(int i, const char *text)
+{
+  struct fp_request r;
+  int has;
+
+  ck_assert_int_eq(fakeprov_request(t.fp, i, &r), 0);
+  has = r.query != NULL && strstr(r.query, text) != NULL;
+  fp_request_free(&r);
+  return has;
+}
+
+/* Replies to one number go out in the order they were written: while the
+ * first waits for its retry, the newer one waits behind it; another
+ * number's reply is not held up. */
+START_TEST(one_number_in_order)
+{
+  int64_t next = 0;
+
+  start(100, 10);
+  fakeprov_script(t.fp, 1, 503, NULL, "Temporal failure, try again later.");
+  fakeprov_default(t.fp, 202, "0: Accepted for delivery");
+  queue_text("+6281234567890", "pertama");
+  queue_text("+6281234567890", "kedua");
+  queue_text("+6281299990000", "lain");
+  ck_assert_int_eq(outbox_start(ob), 0);
+  run_until_requests(2);
+  run_until_rows("sending", 0);
+  ck_assert_msg(rows("sent") == 1, "%d rows sent, only the other number's "
+                "was due", rows("sent"));
+  ck_assert_int_eq(rows("queued"), 2);
+  ck_assert_int_eq(fakeprov_count(t.fp), 2);
+  ck_assert(request_has(0, "pertama") || request_has(1, "pertama"));
+  ck_assert(request_has(0, "lain") || request_has(1, "lain"));
+  /* The retry comes first, then the newer reply. */
+  ck_assert_int_eq(store_outbox_next(t.st, &next), 0);
+  t.now = next;
+  outbox_kick(ob);
+  run_until_sent(3);
+  ck_assert_int_eq(fakeprov_count(t.fp), 4);
+  ck_assert(request_has(2, "pertama"));
+  ck_assert(request_has(3, "kedua"));
+  stop();
+}
+END_TEST
+
 static Suite *
 outbox_suite(void)
 {
@@ -247,6 +313,7 @@ outbox_suite(void)
   tcase_add_test(tc, backoff_within_bounds);
   tcase_add_test(tc, claimed_once);
   tcase_add_test(tc, token_bucket);
+  tcase_add_test(tc, one_number_in_order);
   suite_add_tcase(s, tc);
   return s;
 }

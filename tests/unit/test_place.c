@@ -152,7 +152,7 @@ static const struct place_case cases[] = {
   {"rumah saya", NULL, 0},
   {"", NULL, 0},
   {"   ...   ", NULL, 0},
-  {"Sumbar", NULL, 0},
+  {"Sumbar", "5301", 0},                       /* Sumba Barat, as NTT writes it */
   {"Jatim", NULL, 0},
   {"di lorong pasar", NULL, 0},
   {"kurang tahu", NULL, 0},

@@ -359,6 +359,14 @@ static const struct text_case text_cases[] = {
   {"unknown charset", "text=ok%FF&charset=KOI8-R", "ok" FFFD},
   {"empty text", "text=&coding=0", ""},
   {"gsm charset label", "text=Halo&charset=GSM", "Halo"},
+  /* What Kannel 1.4.5's smsbox sends for %b (captured from bearerbox,
+   * smsbox and fakesmsc): spaces as '+', a run of them kept; UCS-2 as
+   * the raw UTF-16BE bytes, its 0x20 bytes as '+' too. */
+  {"kannel %b gsm", "text=Saya++mau+lapor%2C+100%25+ok&coding=0"
+   "&charset=UTF-8", "Saya  mau lapor, 100% ok"},
+  {"kannel %b ucs-2", "text=%00S%00a%00y%00a%00++%1C%00m%00a%00u+%1D%00+"
+   "%00l%00a%00p%00o%00r%00+%26%3A%00+%00%E9&coding=2&charset=UTF-16BE",
+   "Saya \xe2\x80\x9cmau\xe2\x80\x9d lapor \xe2\x98\xba \xc3\xa9"},
 };
 
 START_TEST(text_decoding)

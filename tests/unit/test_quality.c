@@ -453,6 +453,39 @@ START_TEST(quality_language_table)
 }
 END_TEST
 
+/* Regional languages written in full get the rewrite request, though
+ * Indonesian nouns in them (desa, kantor, pak camat) are stop words'
+ * neighbours; Kupang Malay and SMS spellings do not. */
+START_TEST(quality_language_regional)
+{
+  static const struct lang_case cases[] = {
+    {"Aku arep lapor yen dana desa dienggo tuku montor anyar karo pak kades",
+     QUALITY_NOT_INDONESIAN},
+    {"Dalan desa sing lagi wae dibangun wis rusak, kontraktore isih "
+     "sedulure pak camat", QUALITY_NOT_INDONESIAN},
+    {"Aku poli ngo one kantor camat maik ata pegawai toe ngance tegi seng "
+     "di'a", QUALITY_NOT_INDONESIAN},
+    {"Petugas nbi kantor desa ahaek loit, onle' natuin hai ka mfe fa, in "
+     "ka nmoe fa surat", QUALITY_NOT_INDONESIAN},
+    {"Xefe suku husu osan rihun rua atu halo surat, maib\xc3\xa9 ami la "
+     "iha osan", QUALITY_NOT_INDONESIAN},
+    {"Itu kades dong makan doi BLT, katong orang kecil sonde dapa apa-apa",
+     QUALITY_OK},
+    {"sy sdh byr ke ptgs loket tp blm dpt kwitansi smp skrg", QUALITY_OK},
+  };
+  struct quality *q = load_shipped();
+  struct quality_lang_info info;
+  int i;
+
+  for (i = 0; i < N(cases); i++)
+    ck_assert_msg(quality_language(q, cases[i].text, 0.08, &info) ==
+                  cases[i].want, "'%s': want %d (words %d, stop words %d, "
+                  "regional %d)", cases[i].text, cases[i].want, info.words,
+                  info.stopwords, info.regional);
+  quality_free(q);
+}
+END_TEST
+
 START_TEST(quality_language_counts)
 {
   struct quality *q = load_shipped();
@@ -729,6 +762,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
   tcase_add_test(tc, quality_language_table);
+  tcase_add_test(tc, quality_language_regional);
   tcase_add_test(tc, quality_language_counts);
   tcase_add_loop_test(tc, quality_load_table, 0, N(load_cases));
   tcase_add_test(tc, quality_load_small_lists_work);
