@@ -16,57 +16,18 @@
 #include "base/buf.h"
 #include "conf/config.h"
 #include "ops/ctl_client.h"
+#include "ops/manual.h"
 #include "base/phone.h"
 #include "rules/ticket.h"
 
 static void
 usage(FILE *f)
 {
-  fprintf(f,
-    "usage: aduanctl [-c FILE | -s SOCKET] COMMAND [ARGS]\n"
-    "       aduanctl -h | -V\n"
-    "\n"
-    "Commands:\n"
-    "  tickets [--status S] [--since DATE] [--until DATE] [--category C]\n"
-    "          [--kabupaten CODE] [--open] [--overdue] [--json]\n"
-    "                           list tickets (reporters by handle only);\n"
-    "                           --overdue: past their service level\n"
-    "  show NUMBER [--json]     one ticket with its events and evidence\n"
-    "  status NUMBER NEW --note TEXT [--agency NAME] [--json]\n"
-    "                           move a ticket (diverifikasi, diproses,\n"
-    "                           selesai, ditunda, ditolak, diterima); the\n"
-    "                           reporter is told\n"
-    "  export --since DATE [--until DATE] [--format csv|json]\n"
-    "                           all tickets filed in the range\n"
-    "  ask NUMBER QUESTION [--json]\n"
-    "                           ask the reporter of an open ticket a\n"
-    "                           question in their channel; their next\n"
-    "                           message is attached as the answer\n"
-    "  reveal NUMBER --reason TEXT [--json]\n"
-    "                           the number and name of the reporter behind\n"
-    "                           a ticket (users in [admin] revealers only;\n"
-    "                           recorded with the reason)\n"
-    "  purge [--json]           remove now what the retention periods say\n"
-    "                           is no longer kept (also done hourly)\n"
-    "  chat NUMBER [--url URL]  talk to the daemon as the citizen NUMBER\n"
-    "                           through its dev channel; each line you type\n"
-    "                           is one message, replies are printed; end\n"
-    "                           with EOF (Ctrl-D) or /quit\n"
-    "\n"
-    "DATE is YYYY-MM-DD (a day in WITA).  Each command takes --help.\n"
-    "\n"
-    "Options:\n"
-    "  -c FILE    the daemon's config, to find its admin socket and dev\n"
-    "             channel (default %s)\n"
-    "  -s SOCKET  the admin socket, instead of the config's\n"
-    "  -h         this help\n"
-    "  -V         version\n"
-    "\n"
-    "Exit status: 0 success, 1 failure (daemon unreachable or failing),\n"
-    "2 usage error, 3 no such ticket, 4 refused (a move the lifecycle does\n"
-    "not allow, a question about a closed ticket, a reveal not allowed or\n"
-    "not possible).\n",
-    ADUAN_DEFAULT_CONFIG);
+  struct buf b = BUF_INIT;
+
+  if (manpage_help(&manual_aduanctl, &b) == 0)
+    fputs(b.data, f);
+  buf_free(&b);
 }
 
 static void

@@ -14,28 +14,20 @@
 
 #include "conf/config.h"
 #include "engine/conv.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/log.h"
+#include "ops/manual.h"
 #include "server.h"
 
 static void
 usage(FILE *f)
 {
-  fprintf(f,
-    "usage: aduand [-c FILE] [-t] [-V] [-h]\n"
-    "\n"
-    "Complaint-hotline gateway: receives reports by SMS and WhatsApp\n"
-    "webhooks, talks with the reporter, files tickets.\n"
-    "\n"
-    "  -c FILE  config file (default %s)\n"
-    "  -t       check the config and exit: 0 and \"configuration OK\",\n"
-    "           or 1 with every error as FILE:LINE: message on stderr\n"
-    "  -V       print the version and exit\n"
-    "  -h       print this help and exit\n"
-    "\n"
-    "Signals: TERM/INT stop gracefully, HUP reloads the config, USR1\n"
-    "reopens the [log] file (after logrotate moved it).\n",
-    ADUAN_DEFAULT_CONFIG);
+  struct buf b = BUF_INIT;
+
+  if (manpage_help(&manual_aduand, &b) == 0)
+    fputs(b.data, f);
+  buf_free(&b);
 }
 
 static void
@@ -71,6 +63,13 @@ main(int argc, char **argv)
 
   diag_init(&d);
   rc = config_load(path, &cfg, &d);
+  /* Without a channel there is nothing to serve: refuse, so that a
+   * unit whose ExecStartPre runs -t waits until an admin adds one. */
+  if (rc == 0 && cfg->nchannels == 0) {
+    diag_error(&d, path, 0, "no channel configured: add a [channel.NAME] "
+               "section (aduand.conf(5))");
+    rc = -1;
+  }
   if (rc == 0 && test) {
     /* The catalogue and lists are part of the configuration. */
     struct conv *cv = NULL;

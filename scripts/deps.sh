@@ -11,6 +11,10 @@
 #                            /usr/sbin/nginx; nginx-light is a metapackage
 #                            over it (and the echo module), so nginx is the
 #                            smallest.  Never needed by the tests.
+#   scripts/deps.sh --package  what building and testing the Debian
+#                            package needs (scripts/package.sh,
+#                            tests/package/deb.sh): debhelper, lintian,
+#                            debootstrap for a fresh Debian 12 root
 # Runs apt-get only when something is missing, so a second run is quick.
 set -eu
 
@@ -21,6 +25,9 @@ case "${1:-}" in
     pkgs="$pkgs sqlite3 curl systemd clang libclang-rt-14-dev valgrind
           kannel kannel-extras" ;;
 esac
+if [ "${1:-}" = "--package" ]; then
+  pkgs="$pkgs dpkg-dev debhelper lintian debootstrap systemd"
+fi
 if [ "${1:-}" = "--bench" ]; then
   pkgs="$pkgs nginx"
 fi

@@ -3,7 +3,9 @@
 # with AddressSanitizer and UndefinedBehaviorSanitizer; runs the integration
 # suites once more with every daemon under valgrind memcheck; then builds
 # the libFuzzer harnesses with clang and runs each for a few seconds from
-# its seed corpus.  Exits non-zero on the first failure.
+# its seed corpus; last, builds the Debian package and installs, upgrades
+# and purges it in a fresh Debian 12 root (tests/package/deb.sh).  Exits
+# non-zero on the first failure.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/deps.sh --test
@@ -37,3 +39,5 @@ harnesses=$(cd tests/fuzz && ls fuzz_*.c | sed 's/\.c$//')
 cmake --build build-fuzz -j"$jobs" --target $harnesses
 FUZZ_JOBS="$jobs" sh tests/fuzz/run.sh 5 build-fuzz
 
+echo "== Debian package (build, lintian, install/upgrade/purge in a fresh root)"
+sh tests/package/deb.sh

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/manpage.h"
 #include "base/err.h"
 #include "base/lines.h"
 #include "base/log.h"
@@ -2416,4 +2417,98 @@ config_example(struct buf *out)
     }
   }
   return w.rc;
+}
+
+static const char manual_intro[] =
+  "aduand(8) reads one INI-style file, " ADUAN_DEFAULT_CONFIG " unless "
+  "-c names another.  aduand -t checks it, with the catalogue and the "
+  "lists it names, and prints every error as FILE:LINE: message.  SIGHUP "
+  "reloads it; settings marked [restart] below only take effect at the "
+  "next start.\n\n"
+  "Syntax: [section] headers and key = value lines.  A line whose first "
+  "character is # or ; is a comment, and so is \" # ...\" after an unquoted "
+  "value.  Values may be double-quoted.  Relative paths are relative to "
+  "the folder of the file.  Durations: 250ms 10s 5m 24h 7d (a bare number "
+  "is seconds).  Sizes: 512 64k 256k 1m.  Booleans: yes/no, true/false, "
+  "on/off, 1/0.\n\n"
+  "Secrets may be literal in a test setup; in production write file:PATH "
+  "(the file's content, trailing newline removed; owned by root or the "
+  "daemon's user, mode 600), env:NAME (an environment variable) or "
+  "credential:NAME (systemd LoadCredential=).  A secret's value never "
+  "appears in an error message or a log line.";
+
+/* The man page entry of one plain directive. */
+static int
+manual_plain(struct buf *out, const struct directive *d)
+{
+  char want[160], term[96], text[512];
+
+  describe(d, want, sizeof(want));
+  snprintf(term, sizeof(term), "%s = %s", d->key,
+           d->def != NULL ? d->def : d->example != NULL ? d->example : "");
+  snprintf(text, sizeof(text), "%s.  Value: %s.  Default: %s.  %s",
+           d->help, want, d->def != NULL ? d->def : "unset",
+           (d->flags & F_RELOAD) ? "[reloadable]" : "[restart]");
+  return manpage_roff_item(out, term, text);
+}
+
+/* The man page entry of one channel directive. */
+static int
+manual_channel_key(struct buf *out, const struct directive *d)
+{
+  struct buf text = BUF_INIT;
+  char want[160];
+  int t, rc;
+
+  describe(d, want, sizeof(want));
+  rc = buf_printf(&text, "%s.  Value: %s.", d->help, want);
+  for (t = 0; t < CHANNEL_TYPE_COUNT; t++) {
+    if ((d->types & TB(t)) == 0)
+      continue;
+    rc |= buf_printf(&text, "  %s: %s", channel_type_names[t],
+                     (d->required & TB(t)) ? "required" : "optional");
+    if (d->type_def[t] != NULL)
+      rc |= buf_printf(&text, ", default %s", d->type_def[t]);
+    rc |= buf_puts(&text, ".");
+  }
+  rc |= buf_printf(&text, "  %s",
+                   (d->flags & F_RELOAD) ? "[reloadable]" : "[restart]");
+  if (rc == 0)
+    rc = manpage_roff_item(out, d->key, text.data);
+  buf_free(&text);
+  return rc;
+}
+
+int
+config_manual(struct buf *out, const char *version, const char *date)
+{
+  size_t i;
+  int s, rc;
+
+  rc = manpage_roff_head(out, "aduand.conf", 5, version, date,
+                         "configuration of the aduan gateway");
+  rc |= buf_puts(out, ".SH DESCRIPTION\n");
+  rc |= manpage_roff_text(out, manual_intro);
+  for (s = 0; s < SEC_CHANNEL; s++) {
+    rc |= buf_printf(out, ".SH [%s]\n", section_names[s]);
+    for (i = 0; i < NDIRECTIVES; i++)
+      if ((int)directives[i].section == s)
+        rc |= manual_plain(out, &directives[i]);
+  }
+  rc |= buf_puts(out, ".SH [channel.NAME]\n");
+  rc |= manpage_roff_text(out,
+    "One section per channel; its webhook is /webhook/NAME.  NAME is "
+    "letters, digits, - or _.  Several channels may have one type: dev, "
+    "whatsapp_cloud, twilio or kannel.  A key that the channel's type "
+    "does not take is an error.");
+  for (i = 0; i < NDIRECTIVES; i++)
+    if (directives[i].section == SEC_CHANNEL)
+      rc |= manual_channel_key(out, &directives[i]);
+  rc |= buf_puts(out, ".SH FILES\n");
+  rc |= manpage_roff_text(out, ADUAN_DEFAULT_CONFIG "\n\n"
+    "The documented example with every setting, aduand.conf.example, is "
+    "installed with the documentation.");
+  rc |= buf_puts(out, ".SH SEE ALSO\n");
+  rc |= manpage_roff_text(out, "aduand(8), aduanctl(8)");
+  return rc;
 }

@@ -246,6 +246,13 @@ int config_check_exposure(const struct config *cfg, struct diag *diag);
  */
 int config_example(struct buf *out);
 
+/*
+ * Append aduand.conf(5), the man page of the config, to out: the same
+ * directive table rendered as man(7), marked with version and date.
+ * Returns 0 or a buf error.
+ */
+int config_manual(struct buf *out, const char *version, const char *date);
+
 /* Whether uid is in list (user ids separated by spaces or commas, as
  * [admin] revealers): 1 or 0; -1 when list is not such a list.  uid -1
  * only checks the list. */

@@ -90,6 +90,30 @@ check_fails(const char *conf_text, const char *name, const char *text)
   return err;
 }
 
+/* A config without a channel has nothing to serve: -t and a start both
+ * refuse it and say what to add (a packaged unit waits on that). */
+START_TEST(check_refuses_no_channel)
+{
+  char *err = check_fails("[server]\nlisten = 127.0.0.1:0\n", "x.txt", "");
+  char *dir = tu_tmpdir(), *conf = tu_path(dir, "a.conf");
+  const char *argv[] = {ADUAND_BIN, "-c", conf, NULL};
+  char *out, *err2;
+  int st;
+
+  ck_assert_msg(strstr(err, "no channel configured: add a [channel.NAME]")
+                != NULL, "stderr: %s", err);
+  free(err);
+  ck_assert_int_eq(tu_write_file(conf, "[server]\nlisten = 127.0.0.1:0\n"),
+                   0);
+  ck_assert_int_eq(tu_run(argv, NULL, &out, &err2, &st), 0);
+  ck_assert(EXITED_WITH(st, 1));
+  ck_assert_ptr_nonnull(strstr(err2, "no channel configured"));
+  free(out);
+  free(err2);
+  remove_conf_dir(dir, conf);
+}
+END_TEST
+
 START_TEST(check_reports_a_broken_catalogue)
 {
   char *err = check_fails("[conversation]\ncatalog = m.conf\n"
@@ -361,6 +385,7 @@ cli_suite(void)
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, check_default_config);
   tcase_add_test(tc, check_names_every_bad_line);
+  tcase_add_test(tc, check_refuses_no_channel);
   tcase_add_test(tc, check_reports_a_broken_catalogue);
   tcase_add_test(tc, check_reports_a_broken_holidays_file);
   tcase_add_test(tc, help_and_version);
