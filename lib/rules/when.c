@@ -657,6 +657,9 @@ static const char *const unknown_tail[] = {
   "sekale", "banget", "bgt", "sangat", "e", "ee", "lah", "juga", "tepat",
   "itu", "tu", "hari", "tanggal", "bulan", "tahun", "pastinya", NULL,
 };
+/* Tail words that may also begin a time ("bulan lalu"). */
+static const char *const place_tail[] = {"hari", "bulan", "tahun", "itu",
+                                         "tu", NULL};
 static const char *const ago_words[] = {
   "lalu", "yll", "yl", "silam", "sebelumnya", "kemarin", "kemaren",
   "kmrn", "kmren", "kmarin", NULL,
@@ -1150,6 +1153,11 @@ drop_fillers(struct toks *tk)
       tk_remove(tk, i, 3);                       /* kalau tidak salah */
     } else if (is_word(tk, i, fillers)) {
       tk_remove(tk, i, 1);
+    } else if (is_word(tk, i, baru_words) && i + 1 < tk->n &&
+               !is_word(tk, i - 1, year_words) &&
+               (is_word(tk, i + 1, yesterday_words) ||
+                is_word(tk, i + 1, last_night_words))) {
+      tk_remove(tk, i, 1);                       /* baru kemarin */
     } else if (is_word(tk, i, sudah_words) ||
                (is_word(tk, i, baru_words) && is_count(tk, i + 1) &&
                 lookup(tk, i + 2, units) > 0)) {
@@ -1234,6 +1242,15 @@ drop_time(struct toks *tk)
     tk->lead_tod = 1;
     tk_remove(tk, 0, 2);
   }
+  /* One in the middle, after a day: "senin pagi kemarin". */
+  for (i = 1; i + 1 < tk->n; i++) {
+    tod = lookup(tk, i, times_of_day);
+    if (tod > 0 && (lookup(tk, i - 1, weekdays) >= 0 ||
+                    is_word(tk, i - 1, yesterday_words))) {
+      tk->tod = (enum tod)tod;
+      tk_remove(tk, i, 1);
+    }
+  }
 }
 
 /* ---- Forms ------------------------------------------------------------- */
@@ -1280,6 +1297,9 @@ match_future(const struct today *c, const struct toks *tk, struct when *out)
       finish_day(c, c->today + 2, out);
     return WHEN_FUTURE;
   }
+  if (n == 2 && lookup(tk, 0, months) > 0 &&
+      (is_word(tk, 1, later_words) || is_word(tk, 1, next_words)))
+    return WHEN_FUTURE;                          /* desember nanti */
   if (is_word(tk, 0, later_words)) {
     if (n == 1 && strcmp(tk->t[0].word, "lusa") == 0)
       finish_day(c, c->today + 2, out);
@@ -1412,6 +1432,10 @@ match_weekday(const struct today *c, const struct toks *tk,
   if (n > 2 && is_word(tk, 0, week_words) && is_word(tk, 1, ago_words)) {
     last_week = 1;                               /* minggu lalu hari senin */
     i = 2;
+  } else if (n > 3 && count_at(tk, 0) > 0 && count_at(tk, 0) < 60 &&
+             is_word(tk, 1, week_words) && is_word(tk, 2, ago_words)) {
+    last_week = (int)count_at(tk, 0);            /* 2 minggu lalu hari rabu */
+    i = 3;
   } else if (n > 1 && is_word(tk, 0, yesterday_words)) {
     strict = 1;                                  /* kemarin senin */
     i = 1;
@@ -1429,6 +1453,10 @@ match_weekday(const struct today *c, const struct toks *tk,
     } else if (i + 2 == n && is_word(tk, i, week_words) &&
                is_word(tk, i + 1, ago_words)) {
       last_week = 1;                             /* senin minggu lalu */
+    } else if (i + 3 == n && count_at(tk, i) > 0 && count_at(tk, i) < 60 &&
+               is_word(tk, i + 1, week_words) &&
+               is_word(tk, i + 2, ago_words)) {
+      last_week = (int)count_at(tk, i);          /* rabu 2 minggu lalu */
     } else if ((i + 1 == n && is_word(tk, i, this_words)) ||
                (i + 2 == n && is_word(tk, i, week_words) &&
                 is_word(tk, i + 1, this_words))) {
@@ -1452,7 +1480,7 @@ match_weekday(const struct today *c, const struct toks *tk,
   }
 
   if (last_week)
-    return finish_day(c, monday - 7 + wd, out);
+    return finish_day(c, monday - 7 * last_week + wd, out);
   back = (c->wd - wd + 7) % 7;
   if (back == 0 && strict)
     back = 7;
@@ -1908,6 +1936,12 @@ span_ends(const struct toks *tk, int *ls, int *le, int *rs, int *to_today)
     *to_today = 1;
     return 0;
   }
+  if (n >= 2 && lookup(tk, 0, months) > 0 && lookup(tk, 1, months) > 0 &&
+      lookup(tk, 0, months) != lookup(tk, 1, months)) {
+    *ls = 0;                                     /* Juni/Juli 2025 */
+    *le = *rs = 1;
+    return 0;
+  }
   if (n >= 4 && is_num(tk, 0) && tk->t[1].kind == TK_SEP &&
       tk->t[1].sep == '-' && is_num(tk, 2) && lookup(tk, 3, months) > 0) {
     *ls = 0;                                     /* 10-15 maret */
@@ -1985,7 +2019,10 @@ unknown_at(const struct toks *tk, int i)
     j = i + 1;
   else
     return 0;
-  while (j < tk->n && is_word(tk, j, unknown_tail))
+  /* "lupa hari", "tidak ingat tanggal": not "... bulan lalu". */
+  while (j < tk->n && is_word(tk, j, unknown_tail) &&
+         !(is_word(tk, j, place_tail) && j + 1 < tk->n &&
+           !is_word(tk, j + 1, unknown_tail)))
     j++;
   return j - i;
 }
