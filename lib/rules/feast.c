@@ -27,11 +27,11 @@ enum kind {
 
 enum {
   F_NATAL, F_MALAM_NATAL, F_TAHUN_BARU, F_MALAM_TAHUN_BARU, F_HUT_RI,
-  F_PANCASILA, F_BURUH, F_KARTINI, F_PAHLAWAN, F_GURU,
+  F_PANCASILA, F_BURUH, F_KARTINI, F_PAHLAWAN, F_GURU, F_IBU,
   F_PASKAH, F_JUMAT_AGUNG, F_KAMIS_PUTIH, F_PALMA, F_RABU_ABU, F_KENAIKAN,
   F_PENTAKOSTA, F_PRAPASKAH, F_ADVEN,
   F_IDULFITRI, F_IDULADHA, F_IMLEK, F_NYEPI, F_WAISAK, F_ISRAMIKRAJ,
-  F_MAULID, F_TAHUN_BARU_ISLAM, F_PUASA,
+  F_MAULID, F_TAHUN_BARU_ISLAM, F_PUASA, F_PEMILU, F_PILKADA,
   F_COUNT
 };
 
@@ -51,6 +51,7 @@ static const struct {
   [F_KARTINI] = {"Hari Kartini", NULL, K_FIXED, 4, 21},
   [F_PAHLAWAN] = {"Hari Pahlawan", NULL, K_FIXED, 11, 10},
   [F_GURU] = {"Hari Guru", NULL, K_FIXED, 11, 25},
+  [F_IBU] = {"Hari Ibu", NULL, K_FIXED, 12, 22},
   [F_PASKAH] = {"Paskah", NULL, K_EASTER, 0, 0},
   [F_JUMAT_AGUNG] = {"Jumat Agung", NULL, K_EASTER, -2, 0},
   [F_KAMIS_PUTIH] = {"Kamis Putih", NULL, K_EASTER, -3, 0},
@@ -70,6 +71,8 @@ static const struct {
   [F_TAHUN_BARU_ISLAM] = {"Tahun Baru Islam", "tahunbaruislam", K_DECREE,
                           0, 0},
   [F_PUASA] = {"bulan puasa", NULL, K_RAMADAN, 0, 0},
+  [F_PEMILU] = {"Pemilu", "pemilu", K_DECREE, 0, 0},
+  [F_PILKADA] = {"Pilkada", "pilkada", K_DECREE, 0, 0},
 };
 
 /* The phrases people write for each feast, in lower case, words
@@ -97,7 +100,7 @@ static const struct {
   {F_PANCASILA, "hari pancasila"}, {F_PANCASILA, "hari lahir pancasila"},
   {F_BURUH, "hari buruh"}, {F_BURUH, "may day"}, {F_BURUH, "mayday"},
   {F_KARTINI, "hari kartini"}, {F_PAHLAWAN, "hari pahlawan"},
-  {F_GURU, "hari guru"},
+  {F_GURU, "hari guru"}, {F_IBU, "hari ibu"},
   {F_PASKAH, "paskah"}, {F_PASKAH, "paska"}, {F_PASKAH, "hari paskah"},
   {F_PASKAH, "easter"}, {F_PASKAH, "kebangkitan yesus"},
   {F_PASKAH, "minggu paskah"}, {F_PASKAH, "hari raya paskah"},
@@ -135,6 +138,11 @@ static const struct {
   {F_PUASA, "puasa"}, {F_PUASA, "bulan puasa"}, {F_PUASA, "ramadan"},
   {F_PUASA, "ramadhan"}, {F_PUASA, "bulan ramadan"},
   {F_PUASA, "bulan ramadhan"}, {F_PUASA, "bulan puasa islam"},
+  {F_PEMILU, "pemilu"}, {F_PEMILU, "pemilihan umum"}, {F_PEMILU, "pileg"},
+  {F_PEMILU, "pilpres"}, {F_PEMILU, "pemilihan presiden"},
+  {F_PILKADA, "pilkada"}, {F_PILKADA, "pilgub"}, {F_PILKADA, "pilbup"},
+  {F_PILKADA, "pemilihan bupati"}, {F_PILKADA, "pemilihan gubernur"},
+  {F_PILKADA, "pemilihan kepala daerah"},
 };
 
 struct feast_dates {

@@ -6,13 +6,14 @@
  * Three kinds of feast:
  * - fixed in the calendar: Natal (25 December), malam Natal, tahun baru
  *   (1 January), malam tahun baru, HUT RI (17 August), Hari Pancasila,
- *   Hari Buruh, Hari Kartini, Hari Pahlawan, Hari Guru;
+ *   Hari Buruh, Hari Kartini, Hari Pahlawan, Hari Guru, Hari Ibu;
  * - moving with Easter, computed (Gregorian computus): Paskah, Jumat
  *   Agung, Kamis Putih, Minggu Palma, Rabu Abu, Kenaikan, Pentakosta,
  *   and the seasons Prapaskah (Rabu Abu to the eve of Easter) and Adven
  *   (the fourth Sunday before Natal to 24 December);
  * - set each year by decree and not computable here (Idul Fitri, Idul
- *   Adha, Imlek, Nyepi, Waisak, Isra Mikraj, Maulid, Tahun Baru Islam):
+ *   Adha, Imlek, Nyepi, Waisak, Isra Mikraj, Maulid, Tahun Baru Islam;
+ *   and the polling days of elections, Pemilu and Pilkada):
  *   their dates come from a data file in config/ (see feast_load), and
  *   bulan puasa (Ramadan) is the 30 days before that year's Idul Fitri.
  *
@@ -35,7 +36,8 @@ struct feast_dates;
 /*
  * Read the feasts file at path: one "YYYY-MM-DD name" per line, the name
  * one of the decreed feasts' keys (idulfitri, iduladha, imlek, nyepi,
- * waisak, isramikraj, maulid, tahunbaruislam); '#' starts a comment and
+ * waisak, isramikraj, maulid, tahunbaruislam, pemilu, pilkada); '#'
+ * starts a comment and
  * blank lines are ignored.  On success *out is the list (free with
  * feast_free) and 0 is returned; otherwise every problem is in diag as
  * FILE:LINE: message and AERR_CONFIG (or -errno) is returned, *out NULL.

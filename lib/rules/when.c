@@ -613,15 +613,16 @@ static const char *const fillers[] = {
   "beta", "sa", "pung", "waktu", "saat", "ketika", "pas", "masih", "tapi",
   "tp", "tpi", "pokoknya", "seingat", "seingatku", "setahu", "setahuku",
   "perkiraan", "perkiraannya", "diperkirakan", "kisaran", "dengan", "dgn",
-  "ya", "sih", "deh", "pak", "bu", "bapak", "ibu", "kak", "kaka", "om",
+  "ya", "sih", "deh", "pak", "bu", "bapak", "kak", "kaka", "om",
   "nya", "peristiwa", "peristiwanya", "pastinya", "lebih", "lbh",
   /* it happened more than once: the time is still when it began */
   "berulang", "kali", "berkali", "berkalikali", "sering", "terus",
-  "menerus", "terusmenerus", NULL,
+  "menerus", "terusmenerus", "selama", "dalam", "agak", "lumayan", "cukup",
+  NULL,
 };
 /* "sudah 3 hari" is 3 days ago; alone these are fillers ("su" is NTT). */
 static const char *const sudah_words[] = {"sudah", "udah", "sdh", "su",
-                                          "sudh", "suda", NULL};
+                                          "sudh", "suda", "hampir", NULL};
 static const char *const tgl_words[] = {
   "tgl", "tanggal", "tangal", "tanggl", "tggl", "tglnya", "tanggalnya",
   NULL,
@@ -691,11 +692,16 @@ static const char *const recent_words[] = {
   "barubaru", "belakangan", "akhirakhir", "kemarinkemarin", NULL,
 };
 static const char *const baru_words[] = {"baru", NULL};
+static const char *const last_words[] = {"terakhir", "trakhir", "terakir",
+                                         NULL};
+static const char *const not_long_words[] = {"belum", "blm", "tidak",
+                                             "tdk", "tak", NULL};
 static const char *const just_words[] = {"saja", "aja", "tadi", NULL};
 /* Around a feast: "sebelum Natal", "menjelang Paskah". */
 static const char *const feast_fillers[] = {
   "sebelum", "sblm", "sesudah", "sesdh", "setelah", "stlh", "habis",
-  "abis", "menjelang", "jelang", "perayaan", "hari", "minggu", NULL,
+  "abis", "sehabis", "usai", "seusai", "menjelang", "jelang", "perayaan",
+  "upacara", "hari", "minggu", NULL,
 };
 
 /* Parts of a month or a year. */
@@ -1082,6 +1088,11 @@ numerals(struct toks *tk)
       tk_remove(tk, i + 1, 1);
       continue;
     }
+    if (t->kind == TK_NUM && i + 1 < tk->n && tk->t[i + 1].kind == TK_WORD &&
+        strcmp(tk->t[i + 1].word, "an") == 0) {
+      tk_remove(tk, i + 1, 1);                   /* tgl 10-an: about */
+      continue;
+    }
     if (t->kind != TK_WORD || numeral(t->word) <= 0)
       continue;
     j = numeral_run(tk, i);
@@ -1410,6 +1421,11 @@ match_relative(const struct today *c, const struct toks *tk,
       (is_word(tk, 2, ago_words) || is_word(tk, 2, this_words)))
     return day_of_month(c, is_word(tk, 2, ago_words) ? 1 : 0,
                         small_at(tk, 0), out);   /* tanggal 3 bulan lalu */
+  if (n == 3 && tk->saw_tgl && is_num(tk, 2) &&
+      lookup(tk, 0, units) == U_MONTH &&
+      (is_word(tk, 1, ago_words) || is_word(tk, 1, this_words)))
+    return day_of_month(c, is_word(tk, 1, ago_words) ? 1 : 0,
+                        small_at(tk, 2), out);   /* bulan lalu tanggal 3 */
   count = count_at(tk, 0);
   unit = lookup(tk, 1, units);
   if (n == 3 && count >= 0 && unit > 0 && is_word(tk, 2, ago_words))
@@ -1701,6 +1717,21 @@ tk_slice(const struct toks *src, int from, int to, struct toks *dst)
     dst->t[dst->n++] = src->t[i];
 }
 
+/* "3 bulan terakhir", "seminggu terakhir": from that long ago to today. */
+static int
+last_units(const struct today *c, const struct toks *tk, struct when *out)
+{
+  int unit = tk->n == 3 ? lookup(tk, 1, units) : lookup(tk, 0, one_units);
+  int64_t count = tk->n == 3 ? count_at(tk, 0) : 1;
+  struct when from;
+
+  if (unit <= 0 || count < 0 || count > 1000 ||
+      units_ago(c, unit, count, &from) == WHEN_INVALID || from.year == 0)
+    return NOMATCH;
+  return finish_range(c, WHEN_SPAN, when_from(&from), point_day(c->today),
+                      out);
+}
+
 /* "beberapa hari lalu", "baru-baru ini": a span back from today. */
 static int
 match_vague(const struct today *c, const struct toks *tk, struct when *out)
@@ -1709,10 +1740,17 @@ match_vague(const struct today *c, const struct toks *tk, struct when *out)
   int64_t mi = c->y * 12 + (c->m - 1);
   struct point a = {0, 0, 0}, b = {0, 0, 0};
 
-  if (is_word(tk, 0, recent_words) &&
-      (n == 1 || (n == 2 && is_word(tk, 1, this_words))))
+  if ((is_word(tk, 0, recent_words) &&
+       (n == 1 || (n == 2 && is_word(tk, 1, this_words)))) ||
+      (is_word(tk, 0, not_long_words) && is_word(tk, 1, long_ago_words) &&
+       (n == 2 || (n == 3 && is_word(tk, 2, this_words)))))
     return finish_range(c, WHEN_SPAN, point_day(c->today - 14),
-                        point_day(c->today), out);
+                        point_day(c->today), out);  /* belum lama ini */
+  if (n == 2 && is_word(tk, 0, some_words) && is_word(tk, 1, ago_words))
+    return finish_range(c, WHEN_SPAN, point_day(c->today - 30),
+                        point_day(c->today - 2), out);  /* beberapa waktu lalu */
+  if (is_word(tk, n - 1, last_words) && n >= 2 && n <= 3)
+    return last_units(c, tk, out);               /* 3 bulan terakhir */
   if (!is_word(tk, 0, some_words) || unit <= 0 ||
       !(n == 2 || (n == 3 && is_word(tk, 2, ago_words))))
     return NOMATCH;
@@ -1870,12 +1908,73 @@ static int match_weekday(const struct today *c, const struct toks *tk,
 
 /* One point or period of time (no span of two): a feast, or, its time of
  * day set aside, the relative, vague, day-name and calendar forms; with
- * "awal", "pertengahan", "akhir" before it, that part of it. */
+ * "awal", "pertengahan", "akhir" before it, that part of it.  When none
+ * fits, a day name or a feast said alongside a date is set aside. */
+static int
+parse_forms(const struct today *c, const struct feast_dates *fd,
+            struct toks *tk, struct when *out)
+{
+  int rc = match_feast(c, fd, tk, out);
+
+  if (rc != NOMATCH)
+    return rc;
+  drop_time(tk);
+  if (tk->n == 0)
+    return WHEN_INVALID;
+  rc = match_vague(c, tk, out);
+  if (rc == NOMATCH)
+    rc = match_future(c, tk, out);
+  if (rc == NOMATCH)
+    rc = match_relative(c, tk, out);
+  if (rc == NOMATCH)
+    rc = match_weekday(c, tk, out);
+  if (rc == NOMATCH)
+    rc = match_absolute(c, tk, 0, out);
+  return rc;
+}
+
+/*
+ * Take out a day name ("hari kamis kemarin", with "hari" before it and
+ * "lalu"/"kemarin" after it), or else a feast's words ("pas natal",
+ * "upacara"), when the rest still holds a time: that time decides ("hari
+ * kamis kemarin tgl 12", "25 des kemarin pas natal").  1 when something
+ * was taken out.
+ */
+static int
+drop_aside(struct toks *tk)
+{
+  const char *w[TOK_MAX];
+  int i, len, k, before = tk->n;
+
+  for (i = 0; i < tk->n; i++) {
+    if (lookup(tk, i, weekdays) < 0 || tk->n < 2)
+      continue;
+    k = is_word(tk, i + 1, ago_words) ? 2 : 1;
+    if (i > 0 && is_word(tk, i - 1, day_words))
+      i--, k++;
+    tk_remove(tk, i, k);
+    return 1;
+  }
+  for (i = 0; i < tk->n; i++)
+    w[i] = tk->t[i].kind == TK_WORD ? tk->t[i].word : "";
+  for (i = 0; i < tk->n; i++)
+    if (feast_match(w + i, tk->n - i, &len) >= 0 && len < tk->n) {
+      tk_remove(tk, i, len);
+      break;
+    }
+  for (i = 0; i < tk->n;)
+    if (is_word(tk, i, feast_fillers) && tk->n > 1)
+      tk_remove(tk, i, 1);
+    else
+      i++;
+  return tk->n < before && tk->n > 0;
+}
+
 static int
 parse_period(const struct today *c, const struct feast_dates *fd,
              const struct toks *in, struct when *out)
 {
-  struct toks tk = *in;
+  struct toks tk = *in, aside;
   int found = lookup(&tk, 0, parts), rc;
   enum part part = found > 0 ? (enum part)found : P_NONE;
 
@@ -1886,20 +1985,11 @@ parse_period(const struct today *c, const struct feast_dates *fd,
                       is_word(&tk, 0, year_words)))
       return part_alone(c, part, is_word(&tk, 0, year_words), out);
   }
-  rc = match_feast(c, fd, &tk, out);
-  if (rc == NOMATCH) {
-    drop_time(&tk);
-    if (tk.n == 0)
-      return WHEN_INVALID;
-    rc = match_vague(c, &tk, out);
-    if (rc == NOMATCH)
-      rc = match_future(c, &tk, out);
-    if (rc == NOMATCH)
-      rc = match_relative(c, &tk, out);
-    if (rc == NOMATCH)
-      rc = match_weekday(c, &tk, out);
-    if (rc == NOMATCH)
-      rc = match_absolute(c, &tk, 0, out);
+  aside = tk;
+  rc = parse_forms(c, fd, &tk, out);
+  while ((rc == NOMATCH || rc == WHEN_INVALID) && drop_aside(&aside)) {
+    tk = aside;
+    rc = parse_forms(c, fd, &tk, out);
   }
   if (part != P_NONE && has_date(rc, out))
     rc = narrow(c, part, rc, out);
@@ -1943,8 +2033,9 @@ span_ends(const struct toks *tk, int *ls, int *le, int *rs, int *to_today)
     return 0;
   }
   if (n >= 4 && is_num(tk, 0) && tk->t[1].kind == TK_SEP &&
-      tk->t[1].sep == '-' && is_num(tk, 2) && lookup(tk, 3, months) > 0) {
-    *ls = 0;                                     /* 10-15 maret */
+      (tk->t[1].sep == '-' || tk->t[1].sep == '/') && is_num(tk, 2) &&
+      (lookup(tk, 3, months) > 0 || lookup(tk, 3, units) > 0)) {
+    *ls = 0;                                     /* 10-15 maret, 2-3 hari */
     *le = 1;
     *rs = 2;
     return 0;
