@@ -58,7 +58,10 @@
  *   sekarang)", "dari bulan Mei" (to today); vague ones: "beberapa hari
  *   lalu" (7 to 2 days ago), "beberapa minggu lalu" (6 to 2 weeks),
  *   "beberapa bulan lalu" (6 to 2 months), "beberapa tahun lalu" (5 to 2
- *   years), "baru-baru ini" (the last 14 days), "dua tiga hari lalu";
+ *   years), "beberapa waktu lalu" (30 to 2 days), "baru-baru ini" and
+ *   "belum lama ini" (the last 14 days), "dua tiga hari lalu", "2-3 hari
+ *   lalu", "1 atau 2 minggu lalu"; "3 bulan terakhir", "seminggu
+ *   terakhir" (from then to today);
  *   parts of a month or year: "awal" (days 1-10, January-April),
  *   "pertengahan" (11-20, May-August), "akhir" (21-end,
  *   September-December) of a month or year named, or alone ("akhir
@@ -67,7 +70,8 @@
  *   Paskah", "Idul Fitri 2024", "HUT RI", "17an", "tahun baru", "bulan
  *   puasa": the most recent occurrence that has begun (strictly before
  *   today with "lalu"/"kemarin"), or the one of the year named ("natal
- *   2024", "paskah tahun lalu").  Decreed feasts need the feasts file;
+ *   2024", "paskah tahun lalu"); also "waktu pemilu", "pas pilkada" (the
+ *   polling days).  Decreed feasts need the feasts file;
  *   without a date for them they are WHEN_FEAST with no date.
  * - Month names forgive typing: abbreviations (a prefix of at least three
  *   letters: "agus", "sept"), and misspellings one edit away (two for
@@ -104,6 +108,9 @@
  *   "pasti", "lagi", "persis", "jelas", "tanggalnya" after.  When the
  *   rest of the answer still names a time ("lupa tanggalnya, tapi bulan
  *   Agustus"), that time is the answer.
+ * - A day name or a feast said beside a date or a relative day gives way
+ *   to it: "hari kamis kemarin tgl 12", "3 hari lalu tepatnya hari kamis",
+ *   "25 des kemarin pas natal"; "tgl 10-an" is the 10th.
  * - The future: "besok", "lusa", "nanti", "minggu depan", "bulan depan",
  *   "N hari lagi", "N hari ke depan", and any date after today are
  *   WHEN_FUTURE.
