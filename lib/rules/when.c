@@ -701,7 +701,8 @@ static const char *const just_words[] = {"saja", "aja", "tadi", NULL};
 static const char *const feast_fillers[] = {
   "sebelum", "sblm", "sesudah", "sesdh", "setelah", "stlh", "habis",
   "abis", "sehabis", "usai", "seusai", "menjelang", "jelang", "perayaan",
-  "upacara", "hari", "minggu", NULL,
+  "upacara", "hari", "minggu", "libur", "liburan", "misa", "ibadah",
+  "kebaktian", "sholat", "salat", "shalat", NULL,
 };
 
 /* Parts of a month or a year. */
@@ -1243,7 +1244,17 @@ drop_time(struct toks *tk)
     }
   }
   tod = lookup(tk, 0, times_of_day);
-  if (tk->n >= 2 && tod > 0) {
+  if (tk->n >= 2 && tod == TOD_NIGHT && lookup(tk, 1, weekdays) >= 0) {
+    /* "malam minggu" is Saturday night: the evening before the day. */
+    static const char *const day_before[7] = {
+      "minggu", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu",
+    };
+    snprintf(tk->t[1].word, sizeof(tk->t[1].word), "%s",
+             day_before[lookup(tk, 1, weekdays)]);
+    tk->tod = TOD_NIGHT;
+    tk->lead_tod = 1;
+    tk_remove(tk, 0, 1);
+  } else if (tk->n >= 2 && tod > 0) {
     tk->tod = (enum tod)tod;                     /* pagi ini, malam tadi */
     tk->lead_tod = 1;
     tk_remove(tk, 0, 1);
