@@ -30,6 +30,7 @@
 static const char *const file_keys[SERVER_NFILES] = {
   "conversation.catalog", "conversation.places", "conversation.lexicon",
   "conversation.allowlist", "conversation.stopwords", "ticket.holidays",
+  "conversation.feasts",
 };
 
 static const char *
@@ -41,6 +42,7 @@ file_path(const struct config *cfg, int i)
   case 2: return cfg->conversation.lexicon;
   case 3: return cfg->conversation.allowlist;
   case 4: return cfg->conversation.stopwords;
+  case 6: return cfg->conversation.feasts;
   default: return cfg->ticket.holidays;
   }
 }

@@ -42,8 +42,8 @@
 #include "service/webhook.h"
 
 /* The files besides the config that a reload reads again: the catalogue,
- * places, lexicon, allow-list and stop words. */
-#define SERVER_NFILES 6
+ * places, lexicon, allow-list, stop words, holidays and feasts. */
+#define SERVER_NFILES 7
 
 struct server {
   uv_loop_t *loop;

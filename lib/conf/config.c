@@ -275,6 +275,13 @@ static const struct directive directives[] = {
     .offset = CFG(conversation.stopwords), .def = "stopwords.id.txt",
     .flags = F_RELOAD,
     .help = "Indonesian stop words for the language check" },
+  { .section = SEC_CONVERSATION, .key = "feasts", .type = T_PATH,
+    .offset = CFG(conversation.feasts), .flags = F_RELOAD | F_EMPTY,
+    .example = "hari-raya.txt",
+    .help = "Dates of the feasts set by decree each year (Idul Fitri, "
+            "Idul Adha, Imlek, Nyepi, Waisak, ...), for waktu answers "
+            "such as 'waktu lebaran'; unset: those feasts are taken "
+            "without a date" },
   { .section = SEC_CONVERSATION, .key = "max_age_years", .type = T_INT,
     .offset = CFG(conversation.max_age_years), .min = 1, .max = 50,
     .def = "5", .flags = F_RELOAD,

@@ -131,6 +131,7 @@ struct config {
     char *lexicon;
     char *allowlist;
     char *stopwords;
+    char *feasts;            /* resolved path of the feasts file, or NULL */
     int max_age_years;       /* waktu older than this is refused */
     int language_threshold;  /* percent of stop words */
     int duplicate_same;      /* percent similarity, same reporter */

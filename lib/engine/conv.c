@@ -72,6 +72,7 @@
 #include "rules/ticket.h"
 #include "base/units.h"
 #include "rules/validate.h"
+#include "rules/feast.h"
 #include "rules/when.h"
 #include "rules/workday.h"
 
@@ -202,6 +203,7 @@ struct conv {
   struct quality *quality;   /* word lists for rules 2 and 3 */
   struct place_list *places; /* the kabupaten/kota of NTT */
   struct workday_cal *holidays; /* for the service-level timers */
+  struct feast_dates *feasts;   /* decreed feasts, for waktu; may be NULL */
 };
 
 /* The checks' settings from the config (and the catalogue). */
@@ -218,6 +220,18 @@ conv_validator(struct conv *cv)
   cv->vd.language_ratio = cfg->conversation.language_threshold / 100.0;
   cv->vd.quality = cv->quality;
   cv->vd.places = cv->places;
+  cv->vd.feasts = cv->feasts;
+}
+
+/* The feasts file of cfg into *fd (NULL when the config names none). */
+static int
+conv_load_feasts(const struct config *cfg, struct feast_dates **fd,
+                 struct diag *diag)
+{
+  *fd = NULL;
+  if (cfg->conversation.feasts == NULL)
+    return 0;
+  return feast_load(cfg->conversation.feasts, fd, diag);
 }
 
 /* Load the catalogue, word lists and holidays of cfg; on failure nothing
@@ -383,9 +397,12 @@ conv_new(struct conv **out, const struct config *cfg, struct diag *diag)
     free(cv);
     return rc;
   }
-  rc = conv_load_files(cfg, &cv->cat, &cv->quality, &cv->places,
-                       &cv->holidays, diag);
+  rc = conv_load_feasts(cfg, &cv->feasts, diag);
+  if (rc == 0)
+    rc = conv_load_files(cfg, &cv->cat, &cv->quality, &cv->places,
+                         &cv->holidays, diag);
   if (rc != 0) {
+    feast_free(cv->feasts);
     similar_free(cv->open);
     free(cv);
     return rc;
@@ -402,11 +419,19 @@ conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag)
   struct quality *q = NULL;
   struct place_list *pl = NULL;
   struct workday_cal *hol = NULL;
+  struct feast_dates *fd = NULL;
   int rc;
 
-  rc = conv_load_files(cfg, &cat, &q, &pl, &hol, diag);
+  rc = conv_load_feasts(cfg, &fd, diag);
   if (rc != 0)
     return rc;
+  rc = conv_load_files(cfg, &cat, &q, &pl, &hol, diag);
+  if (rc != 0) {
+    feast_free(fd);
+    return rc;
+  }
+  feast_free(cv->feasts);
+  cv->feasts = fd;
   catalog_free(cv->cat);
   quality_free(cv->quality);
   place_free(cv->places);
@@ -429,6 +454,7 @@ conv_free(struct conv *cv)
   quality_free(cv->quality);
   place_free(cv->places);
   workday_free(cv->holidays);
+  feast_free(cv->feasts);
   similar_free(cv->open);
   free(cv);
 }
@@ -1238,8 +1264,8 @@ step_takes(struct turn *t, const char *text)
     return place_match(t->cv->places, text, &pm) == 0 &&
            (pm.matched || pm.ambiguous);
   case STEP_WAKTU:
-    return when_parse(text, t->ev->now_ms, t->cv->vd.max_age_years, &w) !=
-           WHEN_INVALID;
+    return when_parse_feasts(text, t->ev->now_ms, t->cv->vd.max_age_years,
+                             t->cv->feasts, &w) != WHEN_INVALID;
   default:
     return 0;
   }
@@ -1498,6 +1524,7 @@ ticket_from_draft(struct turn *t, const char *category, const char *ident,
   tk->waktu_tanggal = draft_str(t, "waktu_iso");
   if (tk->waktu_tanggal != NULL && *tk->waktu_tanggal == '\0')
     tk->waktu_tanggal = NULL;
+  tk->waktu_presisi = draft_str(t, "waktu_presisi");
   tk->kronologi = draft_str(t, "kronologi");
   tk->identitas = ident;
   tk->created_at = t->ev->now_ms;
@@ -2046,9 +2073,11 @@ on_field(struct turn *t, enum field f, const char *text, const char *key,
     /* Shown and filed as the reporter wrote it, with no date. */
     draft_del(t, "waktu_tanggal");
     draft_del(t, "waktu_iso");
+    draft_set_str(t, "waktu_presisi", "unresolved");
   } else if (f == FIELD_WAKTU) {
     draft_set_str(t, "waktu_tanggal", v.date);
     draft_set_str(t, "waktu_iso", v.iso);
+    draft_set_str(t, "waktu_presisi", v.precision);
   }
   if (f == FIELD_LOKASI) {
     if (v.place_code != NULL) {

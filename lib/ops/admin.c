@@ -130,6 +130,10 @@ ticket_json(const struct store_ticket *t, const char *handle)
     json_object_object_add(o, "lng", json_object_new_double(t->lng));
   }
   json_object_object_add(o, "waktu", jstr(t->waktu));
+  /* How the waktu was read: its date in ISO 8601 and its precision
+   * ("unresolved" when kept as given). */
+  json_object_object_add(o, "waktu_tanggal", jstr(t->waktu_tanggal));
+  json_object_object_add(o, "waktu_presisi", jstr(t->waktu_presisi));
   /* Fields kept as the reporter gave them, for the operator to check. */
   json_object_object_add(o, "marks", jstr(t->marks));
   json_object_object_add(o, "kronologi", jstr(t->kronologi));
@@ -264,10 +268,11 @@ answer_csv(struct httpd_request *req, const struct store_ticket_list *l)
   int i, c;
 
   buf_puts(&b, "number,created,status,category,lokasi,lokasi_kode,waktu,"
-               "terlapor,kronologi,identitas,agency,reporter,marks\r\n");
+               "waktu_tanggal,waktu_presisi,terlapor,kronologi,identitas,"
+               "agency,reporter,marks\r\n");
   for (i = 0; i < l->n; i++) {
     const struct store_ticket *t = &l->v[i];
-    const char *cols[13];
+    const char *cols[15];
     cols[0] = t->number;
     cols[1] = wita_format(t->created_at, when, sizeof(when));
     cols[2] = t->status;
@@ -275,14 +280,16 @@ answer_csv(struct httpd_request *req, const struct store_ticket_list *l)
     cols[4] = t->lokasi;
     cols[5] = t->lokasi_kode;
     cols[6] = t->waktu;
-    cols[7] = t->terlapor;
-    cols[8] = t->kronologi;
-    cols[9] = t->identitas;
-    cols[10] = t->agency;
-    cols[11] = l->handles[i];
-    cols[12] = t->marks;
-    for (c = 0; c < 13; c++)
-      csv_field(&b, cols[c], c == 12);
+    cols[7] = t->waktu_tanggal;
+    cols[8] = t->waktu_presisi;
+    cols[9] = t->terlapor;
+    cols[10] = t->kronologi;
+    cols[11] = t->identitas;
+    cols[12] = t->agency;
+    cols[13] = l->handles[i];
+    cols[14] = t->marks;
+    for (c = 0; c < 15; c++)
+      csv_field(&b, cols[c], c == 14);
   }
   httpd_respond(req, 200, "text/csv; charset=utf-8", NULL,
                 b.data ? b.data : "", b.len);

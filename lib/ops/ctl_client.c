@@ -391,7 +391,7 @@ ctl_print_ticket(const char *json, FILE *out)
 {
   static const char *const keys[] = {
     "number", "status", "category", "terlapor", "lokasi", "lokasi_kode",
-    "waktu", "marks", "identitas", "agency", "channel", "reporter", "created",
+    "waktu", "waktu_tanggal", "waktu_presisi", "marks", "identitas", "agency", "channel", "reporter", "created",
     "updated", "kronologi",
   };
   struct json_object *t = json_tokener_parse(json), *arr;

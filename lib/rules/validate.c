@@ -141,23 +141,24 @@ find_category(const struct catalog *cat, const char *text)
   return 0;
 }
 
-/* The waktu step: a date, a month, or "I do not know". */
+/* The waktu step: a day, a month, a year, a span, a feast, or "I do not
+ * know", with its precision.  Every refusal is keepable: the second answer
+ * not taken is kept as given (SPEC 4), a date in the future or older than
+ * the limit too. */
 static void
 check_waktu(const struct validator *vd, const char *text, int64_t now,
             struct verdict *v)
 {
   struct when w;
-  enum when_status st = when_parse(text, now, vd->max_age_years, &w);
+  enum when_status st = when_parse_feasts(text, now, vd->max_age_years,
+                                          vd->feasts, &w);
 
   switch (st) {
   case WHEN_OK:
     when_format(&w, v->date, sizeof(v->date));
-    if (w.precision == WHEN_DAY)
-      snprintf(v->iso, sizeof(v->iso), "%04d-%02d-%02d", w.year, w.month,
-               w.day);
-    else if (w.precision == WHEN_MONTH)
-      snprintf(v->iso, sizeof(v->iso), "%04d-%02d", w.year, w.month);
-    break;
+    when_iso(&w, v->iso, sizeof(v->iso));
+    v->precision = when_precision_name(w.precision);
+    return;
   case WHEN_FUTURE:
     reject(v, "invalid.waktu.future", "waktu_future");
     break;
@@ -167,9 +168,9 @@ check_waktu(const struct validator *vd, const char *text, int64_t now,
     break;
   default:
     reject(v, "invalid.waktu", "waktu_unreadable");
-    v->keepable = 1;
     break;
   }
+  v->keepable = 1;
 }
 
 /* Rule 3 (SPEC 4): 1 when text stops here (v rejected), or when memory

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "conf/catalog.h"
+#include "rules/when.h"
 
 enum field {
   FIELD_KATEGORI = 1,   /* numbered as in the summary, for UBAH <n> */
@@ -46,11 +47,16 @@ struct verdict {
                                  sense; the operator sees it */
   int keepable;               /* !ok because not understood (a lokasi that
                                  names no place of NTT, a waktu that cannot
-                                 be read): asked once more, then the engine
-                                 keeps it as given, marked (SPEC 4) */
-  char date[16];              /* FIELD_WAKTU: "12-03-2026", "03-2026", or
-                                 "" when the reporter does not know */
-  char iso[16];               /* the same as "2026-03-12", "2026-03", "" */
+                                 be read, or that is in the future or older
+                                 than the limit): asked once more, then the
+                                 engine keeps it as given, marked (SPEC 4) */
+  char date[WHEN_FORMAT_MAX]; /* FIELD_WAKTU: "12-03-2026", "03-2026",
+                                 "2025", "08-2025 s/d 15-03-2026", "Natal,
+                                 25-12-2025", or "" when the reporter does
+                                 not know */
+  char iso[WHEN_ISO_MAX];     /* the same in ISO 8601 ("2026-03-12",
+                                 "2025-08/2026-03-15"), or "" */
+  const char *precision;      /* FIELD_WAKTU: when_precision_name() */
   const char *place_code;     /* FIELD_LOKASI: the kabupaten/kota code of
                                  the place matched, or NULL */
   const char *place_name;     /* the place with what it lies in ("Kecamatan
@@ -59,6 +65,7 @@ struct verdict {
 
 struct place_list;
 struct quality;
+struct feast_dates;
 
 /* Everything the checks consult; the engine owns it. */
 struct validator {
@@ -70,6 +77,8 @@ struct validator {
   double language_ratio;      /* share of Indonesian stop words needed */
   const struct catalog *cat;  /* category keywords */
   const struct place_list *places;  /* may be NULL: no matching */
+  const struct feast_dates *feasts; /* may be NULL: decreed feasts have no
+                                       dates */
   const struct quality *quality;    /* may be NULL: no abuse/language */
 };
 

@@ -16,13 +16,15 @@
 
 #include "base/clock.h"
 #include "base/units.h"
+#include "base/textdist.h"
 #include "base/utf8.h"
+#include "rules/feast.h"
 
 #define MS_PER_HOUR (3600LL * 1000)
 /* 9999-12-31 23.59.59.999 WITA, the last instant now_ms may stand for. */
 #define NOW_MAX_MS (253402300799999LL - WITA_OFFSET_MS)
 #define TOK_MAX 24
-#define WORD_MAX 16          /* longest word kept, with its NUL */
+#define WORD_MAX 24          /* longest word kept, with its NUL */
 #define NUM_CAP 999999999LL  /* numbers saturate here */
 #define FLOOR_YEAR 1900      /* nothing older is ever a report date */
 #define NIGHT_FROM_HOUR 18   /* "tadi malam" is today from this hour on */
@@ -137,10 +139,17 @@ today_set(struct today *c, int64_t now_ms, int max_age_years)
 static void
 set_unknown(struct when *out)
 {
+  memset(out, 0, sizeof(*out));
   out->precision = WHEN_UNKNOWN;
-  out->year = 0;
-  out->month = 0;
-  out->day = 0;
+}
+
+/* The end of a one-point answer is its start. */
+static void
+set_end_as_start(struct when *out)
+{
+  out->to_year = out->year;
+  out->to_month = out->month;
+  out->to_day = out->day;
 }
 
 /* A day: WHEN_FUTURE after today, WHEN_TOO_OLD before the limit.  *out is
@@ -159,6 +168,7 @@ finish_day(const struct today *c, int64_t days, struct when *out)
     out->year = (int)y;
     out->month = m;
     out->day = d;
+    set_end_as_start(out);
   }
   if (days > c->today)
     return WHEN_FUTURE;
@@ -183,6 +193,7 @@ finish_month(const struct today *c, int64_t index, struct when *out)
   out->precision = WHEN_MONTH;
   out->year = (int)y;
   out->month = m;
+  set_end_as_start(out);
   first = when_days_from_civil(y, m, 1);
   last = first + days_in_month(y, m) - 1;
   if (first > c->today)
@@ -192,17 +203,111 @@ finish_month(const struct today *c, int64_t index, struct when *out)
   return WHEN_OK;
 }
 
-/* A year alone is too vague for a report, but it can still be plainly in
- * the future or plainly too old. */
+/* A whole year: future when it begins after today, too old when it ends
+ * before the limit. */
 static int
 finish_year(const struct today *c, int64_t y, struct when *out)
 {
   set_unknown(out);
+  if (y < FLOOR_YEAR)
+    return WHEN_TOO_OLD;
+  if (y > 9999)
+    return WHEN_FUTURE;
+  out->precision = WHEN_YEAR;
+  out->year = (int)y;
+  set_end_as_start(out);
   if (y > c->y)
     return WHEN_FUTURE;
-  if (y < FLOOR_YEAR || when_days_from_civil(y, 12, 31) < c->limit)
+  if (when_days_from_civil(y, 12, 31) < c->limit)
     return WHEN_TOO_OLD;
-  return WHEN_INVALID;
+  return WHEN_OK;
+}
+
+/* A point (y, m, d; d 0 for a month, m 0 for a year). */
+struct point {
+  int64_t y;
+  int m, d;
+};
+
+/* The first and the last day a point stands for. */
+static int64_t
+point_first(struct point p)
+{
+  return when_days_from_civil(p.y, p.m > 0 ? p.m : 1, p.d > 0 ? p.d : 1);
+}
+
+static int64_t
+point_last(struct point p)
+{
+  int m = p.m > 0 ? p.m : 12;
+
+  return when_days_from_civil(p.y, m, p.d > 0 ? p.d : days_in_month(p.y, m));
+}
+
+/* The point of a day number. */
+static struct point
+point_day(int64_t days)
+{
+  struct point p;
+
+  when_civil_from_days(days, &p.y, &p.m, &p.d);
+  return p;
+}
+
+/* The start and the end of an answer that has a date. */
+static struct point
+when_from(const struct when *w)
+{
+  struct point p = {w->year, w->month, w->day};
+  return p;
+}
+
+static struct point
+when_to(const struct when *w)
+{
+  struct point p = {w->to_year, w->to_month, w->to_day};
+  return p;
+}
+
+/* A range of time from one point to another, as precision prec: future
+ * when it begins after today, too old when it ends before the limit,
+ * invalid when it ends before it begins or lies outside the years 1900 to
+ * 9999. */
+static int
+finish_range(const struct today *c, enum when_precision prec,
+             struct point from, struct point to, struct when *out)
+{
+  int64_t first, last;
+
+  set_unknown(out);
+  if (from.y < FLOOR_YEAR || to.y < FLOOR_YEAR)
+    return WHEN_TOO_OLD;
+  if (from.y > 9999 || to.y > 9999)
+    return WHEN_FUTURE;
+  first = point_first(from);
+  last = point_last(to);
+  if (first > last)
+    return WHEN_INVALID;
+  out->precision = prec;
+  out->year = (int)from.y;
+  out->month = from.m;
+  out->day = from.d;
+  out->to_year = (int)to.y;
+  out->to_month = to.m;
+  out->to_day = to.d;
+  if (first > c->today)
+    return WHEN_FUTURE;
+  if (last < c->limit)
+    return WHEN_TOO_OLD;
+  return WHEN_OK;
+}
+
+/* 1 when an answer names a time (a date, a span, a dated feast). */
+static int
+has_date(enum when_status rc, const struct when *w)
+{
+  return (rc == WHEN_OK || rc == WHEN_FUTURE || rc == WHEN_TOO_OLD) &&
+         w->precision != WHEN_UNKNOWN && w->year > 0;
 }
 
 /* ---- Tokens ------------------------------------------------------------ */
@@ -214,6 +319,8 @@ struct tok {
   int digits;             /* TK_NUM: digits written, leading zeros too */
   int64_t val;            /* TK_NUM: the value, at most NUM_CAP */
   char sep;               /* TK_SEP: '/', '-', '.' or ':' */
+  int spaced;             /* TK_SEP: a blank before or after it */
+  int of_bulan;           /* TK_NUM: "bulan" stood before it: a month */
   char word[WORD_MAX];    /* TK_WORD: lower case; "" when too long */
 };
 
@@ -224,6 +331,9 @@ struct toks {
   int n;
   int saw_tgl;            /* "tanggal" was written */
   int saw_bulan;          /* "bulan" was written before a number */
+  int saw_tahun;          /* "tahun" was written before a number */
+  int saw_sudah;          /* "sudah" or "baru" before a count ("sudah 3
+                             hari": 3 days ago) */
   enum tod tod;           /* the time of day written, if any */
   int lead_tod;           /* ... and it came first ("pagi ini") */
 };
@@ -309,12 +419,15 @@ tokenize(const char *s, struct toks *tk)
   enum cclass cl;
   struct tok *t;
   char ch;
-  int len, toolong;
+  int len, toolong, blank = 0;
 
   memset(tk, 0, sizeof(*tk));
   while (i < n) {
     cl = classify(s, n, i, &adv, &ch);
     if (cl == C_SPACE || cl == C_APOS) {
+      if (cl == C_SPACE && tk->n > 0 && tk->t[tk->n - 1].kind == TK_SEP)
+        tk->t[tk->n - 1].spaced = 1;             /* "2023 - 2024" */
+      blank = cl == C_SPACE;
       i += adv;
       continue;
     }
@@ -328,6 +441,7 @@ tokenize(const char *s, struct toks *tk)
     if (cl == C_SEP) {
       t->kind = TK_SEP;
       t->sep = ch;
+      t->spaced = blank;
       i += adv;
     } else if (cl == C_DIGIT) {
       t->kind = TK_NUM;
@@ -374,6 +488,7 @@ tokenize(const char *s, struct toks *tk)
         len = 0;
       t->word[len] = '\0';
     }
+    blank = 0;
   }
   return 0;
 }
@@ -491,11 +606,23 @@ static const struct word_val times_of_day[] = {
 
 static const char *const fillers[] = {
   "pada", "pd", "sekitar", "sekitaran", "skitar", "sktr", "kira",
-  "kirakira", "kurleb", "yang", "yg", "saya", "sy", "aku", "sudah",
-  "udah", "sdh", "kejadian", "kejadiannya", "terjadi", "terjadinya",
-  "mungkin", "kayaknya", "sepertinya", "awal", "akhir", "pertengahan",
-  "tengah", "maaf", "tepatnya", "wita", "wib", "wit", NULL,
+  "kirakira", "kurleb", "yang", "yg", "saya", "sy", "aku", "kejadian",
+  "kejadiannya", "terjadi", "terjadinya", "mungkin", "kayaknya",
+  "sepertinya", "maaf", "tepatnya", "persisnya", "wita", "wib", "wit",
+  /* NTT: "beta" and "sa" are saya, "pung" is punya */
+  "beta", "sa", "pung", "waktu", "saat", "ketika", "pas", "masih", "tapi",
+  "tp", "tpi", "pokoknya", "seingat", "seingatku", "setahu", "setahuku",
+  "perkiraan", "perkiraannya", "diperkirakan", "kisaran", "dengan", "dgn",
+  "ya", "sih", "deh", "pak", "bu", "bapak", "kak", "kaka", "om",
+  "nya", "peristiwa", "peristiwanya", "pastinya", "lebih", "lbh",
+  /* it happened more than once: the time is still when it began */
+  "berulang", "kali", "berkali", "berkalikali", "sering", "terus",
+  "menerus", "terusmenerus", "selama", "dalam", "agak", "lumayan", "cukup",
+  NULL,
 };
+/* "sudah 3 hari" is 3 days ago; alone these are fillers ("su" is NTT). */
+static const char *const sudah_words[] = {"sudah", "udah", "sdh", "su",
+                                          "sudh", "suda", "hampir", NULL};
 static const char *const tgl_words[] = {
   "tgl", "tanggal", "tangal", "tanggl", "tggl", "tglnya", "tanggalnya",
   NULL,
@@ -520,12 +647,20 @@ static const char *const knowing[] = {"tahu", "tau", "taw", "ingat",
                                       "inget", "pasti", "yakin", NULL};
 static const char *const unknown_words[] = {
   "lupa", "gatau", "gatahu", "gataw", "gktau", "tidaktahu", "entah",
-  "ntah", "lupalupa", NULL,
+  "ntah", "lupalupa", "entahlah", "ntahlah", "lupalah", NULL,
 };
+/* "sudah lama (sekali)", "dulu sekali": an unknown time, when they are
+ * the whole answer. */
+static const char *const long_ago_words[] = {"lama", "dulu", NULL};
 static const char *const unknown_tail[] = {
   "pasti", "lagi", "persis", "jelas", "kapan", "ingat", "waktunya",
-  "harinya", "bulannya", NULL,
+  "harinya", "bulannya", "tahunnya", "jamnya", "sekali", "skali",
+  "sekale", "banget", "bgt", "sangat", "e", "ee", "lah", "juga", "tepat",
+  "itu", "tu", "hari", "tanggal", "bulan", "tahun", "pastinya", NULL,
 };
+/* Tail words that may also begin a time ("bulan lalu"). */
+static const char *const place_tail[] = {"hari", "bulan", "tahun", "itu",
+                                         "tu", NULL};
 static const char *const ago_words[] = {
   "lalu", "yll", "yl", "silam", "sebelumnya", "kemarin", "kemaren",
   "kmrn", "kmren", "kmarin", NULL,
@@ -547,32 +682,475 @@ static const char *const later_words[] = {"lusa", "nanti", "ntar", "nnti",
                                           NULL};
 static const char *const next_words[] = {"depan", "mendatang", NULL};
 static const char *const more_words[] = {"lagi", NULL};
+static const char *const now_words[] = {"sekarang", "ini", NULL};
+static const char *const since_words[] = {"sejak", NULL};
+static const char *const between_words[] = {"antara", NULL};
+static const char *const to_words[] = {"sampai", "atau", NULL};
+static const char *const and_words[] = {"dan", NULL};
+static const char *const some_words[] = {"beberapa", NULL};
+static const char *const recent_words[] = {
+  "barubaru", "belakangan", "akhirakhir", "kemarinkemarin", NULL,
+};
+static const char *const baru_words[] = {"baru", NULL};
+static const char *const last_words[] = {"terakhir", "trakhir", "terakir",
+                                         NULL};
+static const char *const not_long_words[] = {"belum", "blm", "tidak",
+                                             "tdk", "tak", NULL};
+static const char *const just_words[] = {"saja", "aja", "tadi", NULL};
+/* Around a feast: "sebelum Natal", "menjelang Paskah". */
+static const char *const feast_fillers[] = {
+  "sebelum", "sblm", "sesudah", "sesdh", "setelah", "stlh", "habis",
+  "abis", "sehabis", "usai", "seusai", "menjelang", "jelang", "perayaan",
+  "upacara", "hari", "minggu", "libur", "liburan", "misa", "ibadah",
+  "kebaktian", "sholat", "salat", "shalat", NULL,
+};
+
+/* Parts of a month or a year. */
+enum part { P_NONE = 0, P_EARLY, P_MID, P_LATE };
+
+static const struct word_val parts[] = {
+  {"awal", P_EARLY}, {"permulaan", P_EARLY}, {"pertengahan", P_MID},
+  {"tengah", P_MID}, {"tgh", P_MID}, {"akhir", P_LATE}, {"ujung", P_LATE},
+  {NULL, 0},
+};
+
+/* Words written many ways, by what they stand for. */
+static const struct {
+  const char *from, *to;
+} synonyms[] = {
+  /* Kupang Malay and NTT spellings */
+  {"kalamarin", "kemarin"}, {"kalmarin", "kemarin"},
+  {"kalamaren", "kemarin"}, {"kalamaring", "kemarin"},
+  {"kalmaren", "kemarin"}, {"kamarin", "kemarin"}, {"klmrn", "kemarin"},
+  {"kmrin", "kemarin"}, {"kemrin", "kemarin"}, {"kalmrin", "kemarin"},
+  {"taon", "tahun"}, {"tahon", "tahun"}, {"thun", "tahun"},
+  {"tahn", "tahun"}, {"sonde", "tidak"}, {"sond", "tidak"},
+  {"son", "tidak"}, {"snd", "tidak"}, {"sondek", "tidak"},
+  {"inga", "ingat"}, {"ingt", "ingat"}, {"tao", "tahu"}, {"dolo", "dulu"},
+  {"dolu", "dulu"}, {"lai", "lagi"}, {"lae", "lagi"},
+  {"ampat", "empat"}, {"anam", "enam"}, {"tuju", "tujuh"},
+  {"dalapan", "delapan"}, {"lapan", "delapan"}, {"sambilan", "sembilan"},
+  {"sapulu", "sepuluh"}, {"sepulu", "sepuluh"},
+  /* SMS shorthand */
+  {"skarang", "sekarang"}, {"skrang", "sekarang"}, {"skrg", "sekarang"},
+  {"skg", "sekarang"}, {"skr", "sekarang"}, {"kini", "sekarang"},
+  {"sampe", "sampai"}, {"smp", "sampai"}, {"smpai", "sampai"},
+  {"sampei", "sampai"}, {"hingga", "sampai"}, {"hinga", "sampai"},
+  {"sd", "sampai"}, {"sjk", "sejak"}, {"semenjak", "sejak"},
+  {"dari", "sejak"}, {"dr", "sejak"}, {"dri", "sejak"}, {"mulai", "sejak"},
+  {"lewat", "lalu"}, {"lewa", "lalu"}, {"mingu", "minggu"},
+  {"mgu", "minggu"}, {"smlm", "semalam"}, {"bbrp", "beberapa"},
+  {"bberapa", "beberapa"}, {"bbrapa", "beberapa"}, {"brp", "beberapa"},
+  {"ato", "atau"}, {"atw", "atau"}, {"pertengahn", "pertengahan"},
+  {"mrt", "maret"}, {"jli", "juli"}, {"aprl", "april"},
+  {"yesterday", "kemarin"}, {"today", "sekarang"},
+  {NULL, NULL},
+};
 
 /* ---- Clean-up ---------------------------------------------------------- */
 
+/* Make token t the word w. */
+static void
+tok_word(struct tok *t, const char *w)
+{
+  memset(t, 0, sizeof(*t));
+  t->kind = TK_WORD;
+  snprintf(t->word, sizeof(t->word), "%s", w);
+}
+
+/* Make room for count more tokens at i; 0, or -1 when there is none. */
+static int
+tk_insert(struct toks *tk, int i, int count)
+{
+  if (tk->n + count > TOK_MAX)
+    return -1;
+  memmove(&tk->t[i + count], &tk->t[i],
+          (size_t)(tk->n - i) * sizeof(tk->t[0]));
+  tk->n += count;
+  return 0;
+}
+
+/* 1 when the dash at i joins two ends of a span ("2023 - 2024", "Mei -
+ * Juli", "agustus 2025 - februari 2026") rather than the parts of a date
+ * ("12-03-2026", "12 - 03 - 2026", "12-mar-2026"). */
+static int
+dash_is_span(const struct toks *tk, int i)
+{
+  const struct tok *t = &tk->t[i];
+
+  if (t->sep != '-' || !t->spaced || i == 0 || i + 1 >= tk->n)
+    return 0;
+  if (tk->t[i - 1].kind == TK_NUM && tk->t[i + 1].kind == TK_NUM)
+    return !(i >= 2 && tk->t[i - 2].kind == TK_SEP) &&
+           !(i + 2 < tk->n && tk->t[i + 2].kind == TK_SEP);
+  return 1;
+}
+
 /*
  * Keep a separator only between two numbers ("12/03"); elsewhere it is
- * punctuation ("Mar. 2026", "12-mar-2026").  Writes go to index m <= i,
- * so t[i - 1] and t[i + 1] are still the original neighbours of t[i].
+ * punctuation ("Mar. 2026", "12-mar-2026"), except a dash between the two
+ * ends of a span, which becomes "sampai".  The dashes are judged first,
+ * on the tokens as written; then writes go to index m <= i, so t[i - 1]
+ * and t[i + 1] are still the original neighbours of t[i].
  */
 static void
 drop_separators(struct toks *tk)
 {
-  int i, m = 0;
+  unsigned char spans[TOK_MAX];
+  int i, m = 0, span;
 
+  for (i = 0; i < tk->n; i++)
+    spans[i] = tk->t[i].kind == TK_SEP && dash_is_span(tk, i);
   for (i = 0; i < tk->n; i++) {
-    if (tk->t[i].kind == TK_SEP &&
+    span = spans[i];
+    if (tk->t[i].kind == TK_SEP && !span &&
         !(i > 0 && tk->t[i - 1].kind == TK_NUM && i + 1 < tk->n &&
           tk->t[i + 1].kind == TK_NUM))
       continue;
     if (m != i)
       tk->t[m] = tk->t[i];
+    if (span)
+      tok_word(&tk->t[m], "sampai");
     m++;
   }
   tk->n = m;
 }
 
-/* Take out filler words and phrases, noting "tanggal" and "bulan". */
+/* Every word list of this file that a month name must not be taken for
+ * (see fuzzy_month()). */
+static const char *const *const vocab[] = {
+  fillers, sudah_words, tgl_words, year_words, month_words, day_words,
+  week_words, if_words, wrong_words, approx_words, hour_words, negations,
+  knowing, unknown_words, long_ago_words, unknown_tail, ago_words,
+  yesterday_words, just_now_words, dini_words, last_night_words,
+  this_words, before_yesterday_tail, tomorrow_words, later_words,
+  next_words, more_words, now_words, since_words, between_words, to_words,
+  and_words, some_words, recent_words, baru_words, just_words,
+  feast_fillers,
+};
+static const struct word_val *const vocab_vals[] = {
+  months, weekdays, number_words, units, one_units, times_of_day, parts,
+};
+
+/* 1 when w is a word of any list of this file, or a feast. */
+static int
+known_word(const char *w)
+{
+  const char *const *l;
+  const struct word_val *v;
+  size_t i;
+  int len;
+
+  for (i = 0; i < sizeof(vocab) / sizeof(vocab[0]); i++)
+    for (l = vocab[i]; *l != NULL; l++)
+      if (strcmp(*l, w) == 0)
+        return 1;
+  for (i = 0; i < sizeof(vocab_vals) / sizeof(vocab_vals[0]); i++)
+    for (v = vocab_vals[i]; v->word != NULL; v++)
+      if (strcmp(v->word, w) == 0)
+        return 1;
+  return feast_match(&w, 1, &len) >= 0;
+}
+
+/* The months' full names in Indonesian (with the old spellings), for
+ * abbreviations and misspellings.  English names are only taken as
+ * written: one edit turns too many Indonesian words into one ("marah",
+ * angry, into "march"). */
+static const struct word_val month_names[] = {
+  {"januari", 1}, {"februari", 2}, {"pebruari", 2},
+  {"maret", 3}, {"april", 4}, {"juni", 6}, {"juli", 7}, {"agustus", 8},
+  {"september", 9}, {"oktober", 10}, {"november", 11}, {"nopember", 11},
+  {"desember", 12},
+  {NULL, 0},
+};
+
+static const char *const month_canon[12] = {
+  "januari", "februari", "maret", "april", "mei", "juni", "juli",
+  "agustus", "september", "oktober", "november", "desember",
+};
+
+/*
+ * The month a word not otherwise known stands for, or 0: a prefix of a
+ * month's name of three letters or more ("agus", "septem"), or a
+ * misspelling of it with the same first letter, one edit away (two for
+ * words of seven letters or more of about the name's length), a swap of
+ * two neighbours counting as one: "agustu", "agusuts", "desemebr".  Only
+ * when it points to one month.
+ */
+static int
+fuzzy_month(const char *w)
+{
+  const struct word_val *v;
+  int len = (int)strlen(w), nlen, max, d, best = 3, month = 0, clash = 0;
+
+  if (len < 3 || known_word(w))
+    return 0;
+  for (v = month_names; v->word != NULL; v++) {
+    nlen = (int)strlen(v->word);
+    if (nlen > len && strncmp(v->word, w, (size_t)len) == 0)
+      d = 0;
+    else if (len < 4 || v->word[0] != w[0])
+      continue;
+    else {
+      max = len >= 7 && len - nlen <= 1 && nlen - len <= 1 ? 2 : 1;
+      d = textdist_osa(w, len, v->word, nlen, max);
+      if (d > max)
+        continue;
+    }
+    if (d < best) {
+      best = d;
+      month = v->val;
+      clash = 0;
+    } else if (d == best && v->val != month) {
+      clash = 1;
+    }
+  }
+  return clash ? 0 : month;
+}
+
+/* Runs of three or more of one letter become one ("lupaaa"). */
+static void
+squeeze(char *w)
+{
+  char *r = w, *o = w;
+
+  while (*r != '\0') {
+    if (r[0] == r[1] && r[1] == r[2]) {
+      while (r[1] == r[0])
+        r++;
+    }
+    *o++ = *r++;
+  }
+  *o = '\0';
+}
+
+/* Two month names written as one word ("mei-juli" joined by the
+ * tokenizer): split them around "sampai".  1 when done. */
+static int
+split_months(struct toks *tk, int i)
+{
+  char *w = tk->t[i].word, a[WORD_MAX], b[WORD_MAX];
+  int len = (int)strlen(w), k;
+  struct toks one;
+
+  memset(&one, 0, sizeof(one));
+  one.n = 1;
+  for (k = 3; k <= len - 3; k++) {
+    memcpy(a, w, (size_t)k);
+    a[k] = '\0';
+    snprintf(b, sizeof(b), "%s", w + k);
+    tok_word(&one.t[0], a);
+    if (lookup(&one, 0, months) <= 0)
+      continue;
+    tok_word(&one.t[0], b);
+    if (lookup(&one, 0, months) <= 0 || tk_insert(tk, i + 1, 2) != 0)
+      continue;
+    tok_word(&tk->t[i], a);
+    tok_word(&tk->t[i + 1], "sampai");
+    tok_word(&tk->t[i + 2], b);
+    return 1;
+  }
+  return 0;
+}
+
+/* Words as they are meant: repeated letters, other spellings ("kalamarin"
+ * is "kemarin"), "s/d", two months in one word, misspelt months. */
+static void
+normalize_words(struct toks *tk)
+{
+  int i, m;
+  size_t k;
+
+  for (i = 0; i < tk->n; i++) {
+    struct tok *t = &tk->t[i];
+
+    if (t->kind != TK_WORD || t->word[0] == '\0')
+      continue;
+    squeeze(t->word);
+    for (k = 0; synonyms[k].from != NULL; k++)
+      if (strcmp(t->word, synonyms[k].from) == 0) {
+        snprintf(t->word, sizeof(t->word), "%s", synonyms[k].to);
+        break;
+      }
+    if (strcmp(t->word, "s") == 0 && i + 1 < tk->n &&
+        tk->t[i + 1].kind == TK_WORD && strcmp(tk->t[i + 1].word, "d") == 0) {
+      tok_word(t, "sampai");                     /* s/d, s.d. */
+      tk_remove(tk, i + 1, 1);
+      continue;
+    }
+    if (lookup(tk, i, months) > 0 || split_months(tk, i))
+      continue;
+    m = fuzzy_month(t->word);
+    if (m > 0)
+      snprintf(t->word, sizeof(t->word), "%s", month_canon[m - 1]);
+  }
+}
+
+/* The value of a number word: 1..9 for a unit ("dua"), 10 "sepuluh", 11
+ * "sebelas", 100 "seratus", 1000 "seribu"; -1 "belas", -10 "puluh", -100
+ * "ratus", -1000 "ribu"; 0 when it is none. */
+static int
+numeral(const char *w)
+{
+  static const struct word_val words[] = {
+    {"satu", 1}, {"dua", 2}, {"tiga", 3}, {"empat", 4}, {"lima", 5},
+    {"enam", 6}, {"tujuh", 7}, {"delapan", 8}, {"sembilan", 9},
+    {"sepuluh", 10}, {"sebelas", 11}, {"seratus", 100}, {"seribu", 1000},
+    {"belas", -1}, {"puluh", -10}, {"ratus", -100}, {"ribu", -1000},
+    {NULL, 0},
+  };
+  const struct word_val *v;
+
+  for (v = words; v->word != NULL; v++)
+    if (strcmp(v->word, w) == 0)
+      return v->val;
+  return 0;
+}
+
+/* Decimal digits of v (at least 1). */
+static int
+digit_count(int64_t v)
+{
+  int n = 1;
+
+  while (v >= 10) {
+    v /= 10;
+    n++;
+  }
+  return n;
+}
+
+/*
+ * The value of the number words t[i..j) ("dua ribu dua puluh empat" is
+ * 2024; "dua ribu dua empat", digit by digit after the thousands, too).
+ * A unit right after a unit is the next digit.
+ */
+static int64_t
+numeral_value(const struct toks *tk, int i, int j)
+{
+  int64_t total = 0, cur = 0;
+  int v, last_unit = 0;
+
+  for (; i < j; i++) {
+    v = numeral(tk->t[i].word);
+    if (v > 0 && v < 10 && last_unit)
+      cur = cur * 10 + v;
+    else if (v > 0 && v < 1000)
+      cur += v;
+    else if (v == 1000)
+      total += 1000;
+    else if (v == -1)
+      cur += 10;
+    else if (v == -1000) {
+      total += (cur > 0 ? cur : 1) * 1000;
+      cur = 0;
+    } else
+      cur *= -v;
+    last_unit = v > 0 && v < 10;
+  }
+  return total + cur;
+}
+
+/*
+ * The end of the number written in words from t[i]: a unit right after a
+ * unit begins another number ("bulan delapan dua ribu ..."), except after
+ * the thousands, where units are read digit by digit ("dua ribu dua
+ * empat").
+ */
+static int
+numeral_run(const struct toks *tk, int i)
+{
+  int j, v, unit = numeral(tk->t[i].word) < 10, thousand = 0;
+
+  for (j = i + 1; j < tk->n && tk->t[j].kind == TK_WORD; j++) {
+    v = numeral(tk->t[j].word);
+    if (v == 0 || (v > 0 && v < 10 && unit && !thousand))
+      break;
+    if (v == 1000 || v == -1000)
+      thousand = 1;
+    unit = v > 0 && v < 10;
+  }
+  return j;
+}
+
+/* Number words become numbers; "dua tiga" (two or three) becomes "2
+ * sampai 3"; "17an" is the feast of 17 August. */
+static void
+numerals(struct toks *tk)
+{
+  int i, j, a, b;
+  struct tok *t;
+
+  for (i = 0; i < tk->n; i++) {
+    t = &tk->t[i];
+    if (t->kind == TK_NUM && t->val == 17 && i + 1 < tk->n &&
+        tk->t[i + 1].kind == TK_WORD && strcmp(tk->t[i + 1].word, "an") == 0) {
+      tok_word(t, "tujuhbelasan");
+      tk_remove(tk, i + 1, 1);
+      continue;
+    }
+    if (t->kind == TK_NUM && i + 1 < tk->n && tk->t[i + 1].kind == TK_WORD &&
+        strcmp(tk->t[i + 1].word, "an") == 0) {
+      tk_remove(tk, i + 1, 1);                   /* tgl 10-an: about */
+      continue;
+    }
+    if (t->kind != TK_WORD || numeral(t->word) <= 0)
+      continue;
+    j = numeral_run(tk, i);
+    a = numeral(t->word);
+    b = i + 1 < tk->n && tk->t[i + 1].kind == TK_WORD
+          ? numeral(tk->t[i + 1].word) : 0;
+    if (a < 9 && b == a + 1 &&
+        !(i + 2 < tk->n && tk->t[i + 2].kind == TK_WORD &&
+          numeral(tk->t[i + 2].word) != 0) &&
+        tk_insert(tk, i + 1, 1) == 0) {
+      tk->t[i].kind = TK_NUM;                    /* dua tiga hari */
+      tk->t[i].val = a;
+      tk->t[i].digits = 1;
+      tok_word(&tk->t[i + 1], "sampai");
+      memset(&tk->t[i + 2], 0, sizeof(tk->t[0]));
+      tk->t[i + 2].kind = TK_NUM;
+      tk->t[i + 2].val = b;
+      tk->t[i + 2].digits = 1;
+      i += 2;
+      continue;
+    }
+    t->val = numeral_value(tk, i, j);
+    t->kind = TK_NUM;
+    t->digits = digit_count(t->val);
+    tk_remove(tk, i + 1, j - i - 1);
+  }
+}
+
+/* A count of units: digits of one or two, a number word. */
+static int
+is_count(const struct toks *tk, int i)
+{
+  return (is_num(tk, i) && tk->t[i].digits != 4 && !tk->t[i].of_bulan) ||
+         lookup(tk, i, one_units) > 0 || is_word(tk, i, some_words);
+}
+
+/* "tahun lalu", "tahun ini" after a month, a date or a feast ("desember
+ * tahun lalu", "natal tahun lalu") become the year they mean. */
+static void
+resolve_years(const struct today *c, struct toks *tk)
+{
+  int i;
+
+  for (i = 1; i + 1 < tk->n; i++) {
+    if (!is_word(tk, i, year_words) || is_count(tk, i - 1) ||
+        !(is_word(tk, i + 1, ago_words) || is_word(tk, i + 1, this_words)))
+      continue;
+    memset(&tk->t[i], 0, sizeof(tk->t[0]));
+    tk->t[i].kind = TK_NUM;
+    tk->t[i].val = is_word(tk, i + 1, this_words) ? c->y : c->y - 1;
+    tk->t[i].digits = 4;
+    tk_remove(tk, i + 1, 1);
+  }
+}
+
+/* Take out filler words and phrases, noting "tanggal", "bulan", "tahun"
+ * and "sudah". */
 static void
 drop_fillers(struct toks *tk)
 {
@@ -587,16 +1165,28 @@ drop_fillers(struct toks *tk)
       tk_remove(tk, i, 3);                       /* kalau tidak salah */
     } else if (is_word(tk, i, fillers)) {
       tk_remove(tk, i, 1);
+    } else if (is_word(tk, i, baru_words) && i + 1 < tk->n &&
+               !is_word(tk, i - 1, year_words) &&
+               (is_word(tk, i + 1, yesterday_words) ||
+                is_word(tk, i + 1, last_night_words))) {
+      tk_remove(tk, i, 1);                       /* baru kemarin */
+    } else if (is_word(tk, i, sudah_words) ||
+               (is_word(tk, i, baru_words) && is_count(tk, i + 1) &&
+                lookup(tk, i + 2, units) > 0)) {
+      tk->saw_sudah = 1;                         /* sudah 3 hari */
+      tk_remove(tk, i, 1);
     } else if (is_word(tk, i, tgl_words)) {
       tk->saw_tgl = 1;
       tk_remove(tk, i, 1);
     } else if (is_word(tk, i, year_words) && is_num(tk, i + 1)) {
+      tk->saw_tahun = 1;
       tk_remove(tk, i, 1);                       /* tahun 2026 */
     } else if (is_word(tk, i, month_words) &&
                lookup(tk, i + 1, months) > 0) {
       tk_remove(tk, i, 1);                       /* bulan maret */
     } else if (is_word(tk, i, month_words) && is_num(tk, i + 1)) {
       tk->saw_bulan = 1;
+      tk->t[i + 1].of_bulan = 1;
       tk_remove(tk, i, 1);                       /* bulan 3 */
     } else {
       i++;
@@ -654,7 +1244,17 @@ drop_time(struct toks *tk)
     }
   }
   tod = lookup(tk, 0, times_of_day);
-  if (tk->n >= 2 && tod > 0) {
+  if (tk->n >= 2 && tod == TOD_NIGHT && lookup(tk, 1, weekdays) >= 0) {
+    /* "malam minggu" is Saturday night: the evening before the day. */
+    static const char *const day_before[7] = {
+      "minggu", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu",
+    };
+    snprintf(tk->t[1].word, sizeof(tk->t[1].word), "%s",
+             day_before[lookup(tk, 1, weekdays)]);
+    tk->tod = TOD_NIGHT;
+    tk->lead_tod = 1;
+    tk_remove(tk, 0, 1);
+  } else if (tk->n >= 2 && tod > 0) {
     tk->tod = (enum tod)tod;                     /* pagi ini, malam tadi */
     tk->lead_tod = 1;
     tk_remove(tk, 0, 1);
@@ -663,6 +1263,15 @@ drop_time(struct toks *tk)
     tk->tod = TOD_DAY;                           /* dini hari tadi */
     tk->lead_tod = 1;
     tk_remove(tk, 0, 2);
+  }
+  /* One in the middle, after a day: "senin pagi kemarin". */
+  for (i = 1; i + 1 < tk->n; i++) {
+    tod = lookup(tk, i, times_of_day);
+    if (tod > 0 && (lookup(tk, i - 1, weekdays) >= 0 ||
+                    is_word(tk, i - 1, yesterday_words))) {
+      tk->tod = (enum tod)tod;
+      tk_remove(tk, i, 1);
+    }
   }
 }
 
@@ -693,24 +1302,6 @@ units_ago(const struct today *c, int unit, int64_t count, struct when *out)
   }
 }
 
-/* "tidak tahu", "lupa", ... */
-static int
-match_unknown(const struct toks *tk, struct when *out)
-{
-  int i;
-
-  if (is_word(tk, 0, unknown_words))
-    i = 1;
-  else if (is_word(tk, 0, negations) && is_word(tk, 1, knowing))
-    i = 2;
-  else
-    return NOMATCH;
-  for (; i < tk->n; i++)
-    if (!is_word(tk, i, unknown_tail))
-      return NOMATCH;
-  set_unknown(out);
-  return WHEN_OK;
-}
 
 /* "besok", "lusa", "minggu depan", "3 hari lagi": the future, with the
  * date when it is plain. */
@@ -728,6 +1319,9 @@ match_future(const struct today *c, const struct toks *tk, struct when *out)
       finish_day(c, c->today + 2, out);
     return WHEN_FUTURE;
   }
+  if (n == 2 && lookup(tk, 0, months) > 0 &&
+      (is_word(tk, 1, later_words) || is_word(tk, 1, next_words)))
+    return WHEN_FUTURE;                          /* desember nanti */
   if (is_word(tk, 0, later_words)) {
     if (n == 1 && strcmp(tk->t[0].word, "lusa") == 0)
       finish_day(c, c->today + 2, out);
@@ -795,23 +1389,37 @@ match_relative(const struct today *c, const struct toks *tk,
         return finish_day(c, c->today - 1, out);
       return finish_day(c, c->today, out);
     }
-    if (tk->lead_tod && is_word(tk, 0, this_words))
-      return finish_day(c, c->today, out);       /* pagi ini */
+    if (tk->tod != TOD_NONE && is_word(tk, 0, this_words))
+      return finish_day(c, c->today, out);       /* pagi ini, ini pagi */
+    unit = lookup(tk, 0, one_units);
+    if (tk->saw_sudah && unit > 0)
+      return units_ago(c, unit, 1, out);         /* sudah seminggu */
     return NOMATCH;
   }
   if (n == 2) {
-    if (is_word(tk, 0, day_words) && is_word(tk, 1, this_words))
-      return finish_day(c, c->today, out);
+    if ((is_word(tk, 0, day_words) && is_word(tk, 1, this_words)) ||
+        (is_word(tk, 0, this_words) && is_word(tk, 1, day_words)) ||
+        (is_word(tk, 0, baru_words) && is_word(tk, 1, just_words)))
+      return finish_day(c, c->today, out);       /* hari ini, ini hari */
     if (is_word(tk, 0, day_words) && is_word(tk, 1, yesterday_words))
       return finish_day(c, c->today - 1, out);
     if (is_word(tk, 0, yesterday_words) &&
         is_word(tk, 1, before_yesterday_tail))
       return finish_day(c, c->today - 2, out);   /* kemarin lusa */
-    unit = lookup(tk, 0, units);
-    if (unit == U_MONTH && is_word(tk, 1, this_words))
+    /* bulan ini, ini bulan; tahun ini, ini tahun */
+    if (is_word(tk, 1, this_words))
+      unit = lookup(tk, 0, units);
+    else if (is_word(tk, 0, this_words))
+      unit = lookup(tk, 1, units);
+    else
+      unit = 0;
+    if (unit == U_MONTH)
       return finish_month(c, c->y * 12 + (c->m - 1), out);
-    if (unit == U_YEAR && is_word(tk, 1, this_words))
+    if (unit == U_YEAR)
       return finish_year(c, c->y, out);
+    if (tk->saw_sudah && count_at(tk, 0) >= 0 && lookup(tk, 1, units) > 0)
+      return units_ago(c, lookup(tk, 1, units), count_at(tk, 0), out);
+    unit = lookup(tk, 0, units);
     if (unit > U_DAY && is_word(tk, 1, ago_words))
       return units_ago(c, unit, 1, out);         /* minggu lalu */
     unit = lookup(tk, 0, one_units);
@@ -824,6 +1432,11 @@ match_relative(const struct today *c, const struct toks *tk,
       (is_word(tk, 2, ago_words) || is_word(tk, 2, this_words)))
     return day_of_month(c, is_word(tk, 2, ago_words) ? 1 : 0,
                         small_at(tk, 0), out);   /* tanggal 3 bulan lalu */
+  if (n == 3 && tk->saw_tgl && is_num(tk, 2) &&
+      lookup(tk, 0, units) == U_MONTH &&
+      (is_word(tk, 1, ago_words) || is_word(tk, 1, this_words)))
+    return day_of_month(c, is_word(tk, 1, ago_words) ? 1 : 0,
+                        small_at(tk, 2), out);   /* bulan lalu tanggal 3 */
   count = count_at(tk, 0);
   unit = lookup(tk, 1, units);
   if (n == 3 && count >= 0 && unit > 0 && is_word(tk, 2, ago_words))
@@ -846,6 +1459,10 @@ match_weekday(const struct today *c, const struct toks *tk,
   if (n > 2 && is_word(tk, 0, week_words) && is_word(tk, 1, ago_words)) {
     last_week = 1;                               /* minggu lalu hari senin */
     i = 2;
+  } else if (n > 3 && count_at(tk, 0) > 0 && count_at(tk, 0) < 60 &&
+             is_word(tk, 1, week_words) && is_word(tk, 2, ago_words)) {
+    last_week = (int)count_at(tk, 0);            /* 2 minggu lalu hari rabu */
+    i = 3;
   } else if (n > 1 && is_word(tk, 0, yesterday_words)) {
     strict = 1;                                  /* kemarin senin */
     i = 1;
@@ -863,6 +1480,10 @@ match_weekday(const struct today *c, const struct toks *tk,
     } else if (i + 2 == n && is_word(tk, i, week_words) &&
                is_word(tk, i + 1, ago_words)) {
       last_week = 1;                             /* senin minggu lalu */
+    } else if (i + 3 == n && count_at(tk, i) > 0 && count_at(tk, i) < 60 &&
+               is_word(tk, i + 1, week_words) &&
+               is_word(tk, i + 2, ago_words)) {
+      last_week = (int)count_at(tk, i);          /* rabu 2 minggu lalu */
     } else if ((i + 1 == n && is_word(tk, i, this_words)) ||
                (i + 2 == n && is_word(tk, i, week_words) &&
                 is_word(tk, i + 1, this_words))) {
@@ -886,7 +1507,7 @@ match_weekday(const struct today *c, const struct toks *tk,
   }
 
   if (last_week)
-    return finish_day(c, monday - 7 + wd, out);
+    return finish_day(c, monday - 7 * last_week + wd, out);
   back = (c->wd - wd + 7) % 7;
   if (back == 0 && strict)
     back = 7;
@@ -977,6 +1598,38 @@ month_year(const struct today *c, int64_t y, int m, struct when *out)
   return finish_month(c, y * 12 + (m - 1), out);
 }
 
+/*
+ * A year of four digits, a month name and maybe a day, in another order
+ * ("thn 2025 bulan agustus", "agustus 2025 tanggal 5", "2025 agustus 5"):
+ * each at most once.  Tokens from to n.
+ */
+static int
+match_bag(const struct today *c, const struct toks *tk, int from, int n,
+          struct when *out)
+{
+  int j, m, month = 0, day = -1;
+  int64_t year = -1;
+
+  for (j = from; j < n; j++) {
+    if (tk->t[j].kind == TK_SEP)
+      continue;
+    m = lookup(tk, j, months);
+    if (m > 0 && month == 0)
+      month = m;
+    else if (is_num(tk, j) && tk->t[j].digits == 4 && year < 0)
+      year = tk->t[j].val;
+    else if (is_num(tk, j) && tk->t[j].digits <= 2 && day < 0)
+      day = (int)tk->t[j].val;
+    else
+      return NOMATCH;
+  }
+  if (month == 0 || year < 0)
+    return NOMATCH;
+  if (day < 0)
+    return month_year(c, year, month, out);
+  return full_date(c, year, month, day, out);
+}
+
 /* Dates written out, from token from on: names of months or numbers. */
 static int
 match_absolute(const struct today *c, const struct toks *tk, int from,
@@ -1004,17 +1657,18 @@ match_absolute(const struct today *c, const struct toks *tk, int from,
       return recent_month(c, mon, strict, out);
     if (k == 2 && is_num(tk, from + 1))
       return month_year(c, year_at(tk, from + 1), mon, out);
-    return NOMATCH;
+    return match_bag(c, tk, from, n, out);
   }
   mon = lookup(tk, from + 1, months);
-  if (k >= 2 && is_num(tk, from) && mon > 0) {
+  if (k >= 2 && is_num(tk, from) && tk->t[from].digits <= 2 && mon > 0) {
     if (k == 2)
       return recent_day_month(c, mon, small_at(tk, from), strict, out);
     if (k == 3 && is_num(tk, from + 2))
       return full_date(c, year_at(tk, from + 2), mon, small_at(tk, from),
                        out);
-    return NOMATCH;
   }
+  if (k >= 2 && k <= 3 && match_bag(c, tk, from, n, out) != NOMATCH)
+    return match_bag(c, tk, from, n, out);
 
   /* Numbers only, separators between them. */
   for (j = from; j < n; j++) {
@@ -1033,6 +1687,10 @@ match_absolute(const struct today *c, const struct toks *tk, int from,
     return full_date(c, year_at(tk, idx[2]), small_at(tk, idx[1]),
                      small_at(tk, idx[0]), out);
   }
+  if (nums == 2 && tk->t[idx[0]].digits == 4 && tk->t[idx[1]].digits == 4) {
+    struct point a = {tk->t[idx[0]].val, 0, 0}, b = {tk->t[idx[1]].val, 0, 0};
+    return finish_range(c, WHEN_SPAN, a, b, out);  /* 2023-2024 */
+  }
   if (nums == 2) {
     if ((tk->saw_bulan && !tk->saw_tgl) || tk->t[idx[1]].digits == 4)
       return month_year(c, year_at(tk, idx[1]), small_at(tk, idx[0]), out);
@@ -1042,22 +1700,464 @@ match_absolute(const struct today *c, const struct toks *tk, int from,
                             strict, out);
   }
   if (nums == 1) {
+    if (tk->t[idx[0]].digits == 4)
+      return finish_year(c, tk->t[idx[0]].val, out);
     if (tk->saw_bulan && !tk->saw_tgl)
       return recent_month(c, small_at(tk, idx[0]), strict, out);
     if (tk->saw_tgl)
       return recent_day_of_month(c, small_at(tk, idx[0]), strict, out);
-    if (tk->t[idx[0]].digits == 4)
-      return finish_year(c, tk->t[idx[0]].val, out);
+    if (tk->t[idx[0]].digits == 4 ||
+        (tk->saw_tahun && !tk->saw_tgl && tk->t[idx[0]].digits == 2))
+      return finish_year(c, year_at(tk, idx[0]), out);  /* thn 2024 */
     return WHEN_INVALID;
   }
   return NOMATCH;
 }
 
+/* ---- Vague answers, feasts, parts and spans ---------------------------- */
+
+/* The tokens from to to of src, with its notes, into dst. */
+static void
+tk_slice(const struct toks *src, int from, int to, struct toks *dst)
+{
+  int i;
+
+  *dst = *src;
+  dst->n = 0;
+  for (i = from; i < to; i++)
+    dst->t[dst->n++] = src->t[i];
+}
+
+/* "3 bulan terakhir", "seminggu terakhir": from that long ago to today. */
+static int
+last_units(const struct today *c, const struct toks *tk, struct when *out)
+{
+  int unit = tk->n == 3 ? lookup(tk, 1, units) : lookup(tk, 0, one_units);
+  int64_t count = tk->n == 3 ? count_at(tk, 0) : 1;
+  struct when from;
+
+  if (unit <= 0 || count < 0 || count > 1000 ||
+      units_ago(c, unit, count, &from) == WHEN_INVALID || from.year == 0)
+    return NOMATCH;
+  return finish_range(c, WHEN_SPAN, when_from(&from), point_day(c->today),
+                      out);
+}
+
+/* "beberapa hari lalu", "baru-baru ini": a span back from today. */
+static int
+match_vague(const struct today *c, const struct toks *tk, struct when *out)
+{
+  int n = tk->n, unit = lookup(tk, 1, units);
+  int64_t mi = c->y * 12 + (c->m - 1);
+  struct point a = {0, 0, 0}, b = {0, 0, 0};
+
+  if ((is_word(tk, 0, recent_words) &&
+       (n == 1 || (n == 2 && is_word(tk, 1, this_words)))) ||
+      (is_word(tk, 0, not_long_words) && is_word(tk, 1, long_ago_words) &&
+       (n == 2 || (n == 3 && is_word(tk, 2, this_words)))))
+    return finish_range(c, WHEN_SPAN, point_day(c->today - 14),
+                        point_day(c->today), out);  /* belum lama ini */
+  if (n == 2 && is_word(tk, 0, some_words) && is_word(tk, 1, ago_words))
+    return finish_range(c, WHEN_SPAN, point_day(c->today - 30),
+                        point_day(c->today - 2), out);  /* beberapa waktu lalu */
+  if (is_word(tk, n - 1, last_words) && n >= 2 && n <= 3)
+    return last_units(c, tk, out);               /* 3 bulan terakhir */
+  if (!is_word(tk, 0, some_words) || unit <= 0 ||
+      !(n == 2 || (n == 3 && is_word(tk, 2, ago_words))))
+    return NOMATCH;
+  switch (unit) {
+  case U_DAY:
+    a = point_day(c->today - 7);
+    b = point_day(c->today - 2);
+    break;
+  case U_WEEK:
+    a = point_day(c->today - 42);
+    b = point_day(c->today - 14);
+    break;
+  case U_MONTH:
+    a.y = (mi - 6) / 12;
+    a.m = (int)((mi - 6) % 12) + 1;
+    b.y = (mi - 2) / 12;
+    b.m = (int)((mi - 2) % 12) + 1;
+    break;
+  default:
+    a.y = c->y - 5;
+    b.y = c->y - 2;
+    break;
+  }
+  return finish_range(c, WHEN_SPAN, a, b, out);
+}
+
+/* A feast's days as the answer. */
+static int
+feast_result(const struct today *c, int id, int64_t from, int64_t to,
+             struct when *out)
+{
+  int rc = finish_range(c, WHEN_FEAST, point_day(from), point_day(to), out);
+
+  out->feast = feast_name(id);
+  return rc;
+}
+
+/* A feast named without a date that can be known: still an answer. */
+static int
+feast_undated(int id, struct when *out)
+{
+  set_unknown(out);
+  out->precision = WHEN_FEAST;
+  out->feast = feast_name(id);
+  return WHEN_OK;
+}
+
+/* Which occurrence of a feast the words around it ask for: a year (or 0),
+ * strictly before today ("lalu", "kemarin"), in the future ("depan",
+ * "nanti").  NOMATCH when a word is not about the feast. */
+static int
+feast_words(const struct today *c, const struct toks *tk, int p, int len,
+            int64_t *year, int *strict, int *future)
+{
+  int i;
+
+  *year = 0;
+  *strict = *future = 0;
+  for (i = 0; i < tk->n; i++) {
+    if (i >= p && i < p + len)
+      continue;
+    if (is_num(tk, i) && tk->t[i].digits == 4)
+      *year = tk->t[i].val;
+    else if (is_word(tk, i, ago_words))
+      *strict = 1;
+    else if (is_word(tk, i, next_words) || is_word(tk, i, later_words) ||
+             is_word(tk, i, tomorrow_words))
+      *future = 1;
+    else if (is_word(tk, i, this_words))
+      *year = c->y;
+    else if (!is_word(tk, i, feast_fillers) && !is_word(tk, i, year_words) &&
+             lookup(tk, i, times_of_day) <= 0 && !is_count(tk, i) &&
+             lookup(tk, i, units) <= 0 && strcmp(tk->t[i].word, "ke") != 0)
+      return NOMATCH;
+  }
+  return 0;
+}
+
+/* "Natal kemarin", "waktu Paskah", "Idul Fitri 2024", "bulan puasa". */
+static int
+match_feast(const struct today *c, const struct feast_dates *fd,
+            const struct toks *tk, struct when *out)
+{
+  const char *w[TOK_MAX];
+  int i, p, id = -1, len = 0, strict, future, rc;
+  int64_t year, y, from, to;
+
+  for (i = 0; i < tk->n; i++)
+    w[i] = tk->t[i].kind == TK_WORD ? tk->t[i].word : "";
+  for (p = 0; p < tk->n && id < 0; p++)
+    id = feast_match(w + p, tk->n - p, &len);
+  p--;
+  if (id < 0 || feast_words(c, tk, p, len, &year, &strict, &future) != 0)
+    return NOMATCH;
+  if (future) {
+    set_unknown(out);
+    return WHEN_FUTURE;
+  }
+  if (year != 0) {
+    if (feast_in_year(fd, id, year, &from, &to) == 0)
+      return feast_result(c, id, from, to, out);
+    rc = finish_year(c, year, out);
+    return rc == WHEN_OK ? feast_undated(id, out) : rc;
+  }
+  for (y = c->y; y >= c->y - 12 && y >= FLOOR_YEAR; y--)
+    if (feast_in_year(fd, id, y, &from, &to) == 0 &&
+        (from < c->today || (from == c->today && !strict)))
+      return feast_result(c, id, from, to, out);
+  return feast_undated(id, out);
+}
+
+/* Narrow a month or a year to its early, middle or late part ("awal
+ * Agustus": 1 to 10 August; "akhir tahun lalu": September to December). */
+static int
+narrow(const struct today *c, enum part part, int rc, struct when *out)
+{
+  static const int day_from[] = {1, 11, 21}, day_to[] = {10, 20, 31};
+  struct point a = when_from(out), b = a;
+
+  if (out->precision == WHEN_MONTH) {
+    a.d = day_from[part - 1];
+    b.d = day_to[part - 1];
+    if (b.d > days_in_month(b.y, b.m))
+      b.d = days_in_month(b.y, b.m);
+  } else if (out->precision == WHEN_YEAR) {
+    a.m = 4 * (part - 1) + 1;
+    b.m = 4 * part;
+  } else {
+    return rc;
+  }
+  return finish_range(c, WHEN_SPAN, a, b, out);
+}
+
+/* "awal bulan", "akhir tahun": that part of the most recent month or
+ * year in which it has begun. */
+static int
+part_alone(const struct today *c, enum part part, int is_year,
+           struct when *out)
+{
+  int64_t mi = c->y * 12 + (c->m - 1);
+  int rc, k = (int)part - 1;
+
+  if (is_year) {
+    rc = finish_year(c, 4 * k + 1 > c->m ? c->y - 1 : c->y, out);
+  } else {
+    if (k * 10 + 1 > c->d)
+      mi--;
+    rc = finish_month(c, mi, out);
+  }
+  return narrow(c, part, rc, out);
+}
+
+static int match_weekday(const struct today *c, const struct toks *tk,
+                         struct when *out);
+
+/* One point or period of time (no span of two): a feast, or, its time of
+ * day set aside, the relative, vague, day-name and calendar forms; with
+ * "awal", "pertengahan", "akhir" before it, that part of it.  When none
+ * fits, a day name or a feast said alongside a date is set aside. */
+static int
+parse_forms(const struct today *c, const struct feast_dates *fd,
+            struct toks *tk, struct when *out)
+{
+  int rc = match_feast(c, fd, tk, out);
+
+  if (rc != NOMATCH)
+    return rc;
+  drop_time(tk);
+  if (tk->n == 0)
+    return WHEN_INVALID;
+  rc = match_vague(c, tk, out);
+  if (rc == NOMATCH)
+    rc = match_future(c, tk, out);
+  if (rc == NOMATCH)
+    rc = match_relative(c, tk, out);
+  if (rc == NOMATCH)
+    rc = match_weekday(c, tk, out);
+  if (rc == NOMATCH)
+    rc = match_absolute(c, tk, 0, out);
+  return rc;
+}
+
+/*
+ * Take out a day name ("hari kamis kemarin", with "hari" before it and
+ * "lalu"/"kemarin" after it), or else a feast's words ("pas natal",
+ * "upacara"), when the rest still holds a time: that time decides ("hari
+ * kamis kemarin tgl 12", "25 des kemarin pas natal").  1 when something
+ * was taken out.
+ */
+static int
+drop_aside(struct toks *tk)
+{
+  const char *w[TOK_MAX];
+  int i, len, k, before = tk->n;
+
+  for (i = 0; i < tk->n; i++) {
+    if (lookup(tk, i, weekdays) < 0 || tk->n < 2)
+      continue;
+    k = is_word(tk, i + 1, ago_words) ? 2 : 1;
+    if (i > 0 && is_word(tk, i - 1, day_words))
+      i--, k++;
+    tk_remove(tk, i, k);
+    return 1;
+  }
+  for (i = 0; i < tk->n; i++)
+    w[i] = tk->t[i].kind == TK_WORD ? tk->t[i].word : "";
+  for (i = 0; i < tk->n; i++)
+    if (feast_match(w + i, tk->n - i, &len) >= 0 && len < tk->n) {
+      tk_remove(tk, i, len);
+      break;
+    }
+  for (i = 0; i < tk->n;)
+    if (is_word(tk, i, feast_fillers) && tk->n > 1)
+      tk_remove(tk, i, 1);
+    else
+      i++;
+  return tk->n < before && tk->n > 0;
+}
+
+static int
+parse_period(const struct today *c, const struct feast_dates *fd,
+             const struct toks *in, struct when *out)
+{
+  struct toks tk = *in, aside;
+  int found = lookup(&tk, 0, parts), rc;
+  enum part part = found > 0 ? (enum part)found : P_NONE;
+
+  set_unknown(out);
+  if (part != P_NONE) {
+    tk_remove(&tk, 0, 1);
+    if (tk.n == 1 && (is_word(&tk, 0, month_words) ||
+                      is_word(&tk, 0, year_words)))
+      return part_alone(c, part, is_word(&tk, 0, year_words), out);
+  }
+  aside = tk;
+  rc = parse_forms(c, fd, &tk, out);
+  while ((rc == NOMATCH || rc == WHEN_INVALID) && drop_aside(&aside)) {
+    tk = aside;
+    rc = parse_forms(c, fd, &tk, out);
+  }
+  if (part != P_NONE && has_date(rc, out))
+    rc = narrow(c, part, rc, out);
+  return rc;
+}
+
+/* Where the two ends of a span are in tk: the left one from *ls to *le,
+ * the right one from *rs to the end, or *to_today when it ends now
+ * ("sejak Agustus", "... sampai sekarang").  0, or NOMATCH. */
+static int
+span_ends(const struct toks *tk, int *ls, int *le, int *rs, int *to_today)
+{
+  int n = tk->n, start = 0, k, since = is_word(tk, 0, since_words);
+  int between = is_word(tk, 0, between_words);
+
+  *to_today = 0;
+  if (since || between)
+    start = 1;
+  for (k = start + 1; k < n - 1; k++)
+    if (is_word(tk, k, to_words) || (between && is_word(tk, k, and_words)))
+      break;
+  if (k < n - 1) {
+    *ls = start;
+    *le = k;
+    *rs = k + 1;
+    *to_today = (n - *rs == 1 && is_word(tk, *rs, now_words)) ||
+                (n - *rs == 2 && is_word(tk, *rs, day_words) &&
+                 is_word(tk, *rs + 1, this_words));
+    return 0;
+  }
+  if (since && n > 1) {
+    *ls = 1;
+    *le = *rs = n;
+    *to_today = 1;
+    return 0;
+  }
+  if (n >= 2 && lookup(tk, 0, months) > 0 && lookup(tk, 1, months) > 0 &&
+      lookup(tk, 0, months) != lookup(tk, 1, months)) {
+    *ls = 0;                                     /* Juni/Juli 2025 */
+    *le = *rs = 1;
+    return 0;
+  }
+  if (n >= 4 && is_num(tk, 0) && tk->t[1].kind == TK_SEP &&
+      (tk->t[1].sep == '-' || tk->t[1].sep == '/') && is_num(tk, 2) &&
+      (lookup(tk, 3, months) > 0 || lookup(tk, 3, units) > 0)) {
+    *ls = 0;                                     /* 10-15 maret, 2-3 hari */
+    *le = 1;
+    *rs = 2;
+    return 0;
+  }
+  return NOMATCH;
+}
+
+/* "sejak Agustus sampai sekarang", "2023 - 2024", "Mei - Juli 2024",
+ * "10-15 maret": from the start of one end to the end of the other.  An
+ * end that lacks what the other one has after its first word borrows it
+ * ("10 sampai 15 maret": "10 maret"). */
+static int
+match_span(const struct today *c, const struct feast_dates *fd,
+           const struct toks *tk, struct when *out)
+{
+  struct toks l, r, lt;
+  struct when lw, rw;
+  struct point from, to;
+  int ls, le, rs, to_today, lrc = NOMATCH, rrc, i;
+
+  if (span_ends(tk, &ls, &le, &rs, &to_today) != 0)
+    return NOMATCH;
+  tk_slice(tk, ls, le, &l);
+  tk_slice(tk, rs, tk->n, &r);
+  rrc = to_today ? finish_day(c, c->today, &rw)
+                 : parse_period(c, fd, &r, &rw);
+  if (!has_date(rrc, &rw))
+    return NOMATCH;
+  if (!to_today && r.n >= 2) {
+    lt = l;
+    for (i = 1; i < r.n && lt.n < TOK_MAX; i++)
+      lt.t[lt.n++] = r.t[i];
+    lrc = parse_period(c, fd, &lt, &lw);
+    if (lrc != WHEN_OK || lw.precision == WHEN_UNKNOWN)
+      lrc = NOMATCH;
+  }
+  if (lrc == NOMATCH)
+    lrc = parse_period(c, fd, &l, &lw);
+  if (!has_date(lrc, &lw))
+    return NOMATCH;
+  from = when_from(&lw);
+  to = when_to(&rw);
+  if (point_first(from) > point_first(when_from(&rw))) {
+    from = when_from(&rw);                       /* 2 sampai 3 hari lalu */
+    to = when_to(&lw);
+  }
+  return finish_range(c, WHEN_SPAN, from, to, out);
+}
+
+/* A span, or else one period. */
+static int
+parse_any(const struct today *c, const struct feast_dates *fd,
+          const struct toks *tk, struct when *out)
+{
+  int rc = match_span(c, fd, tk, out);
+
+  return rc == NOMATCH ? parse_period(c, fd, tk, out) : rc;
+}
+
+/* How many tokens an "I do not know" takes at i ("tidak ingat lagi",
+ * "lupa tanggalnya", "sudah lama sekali" at the start), or 0. */
+static int
+unknown_at(const struct toks *tk, int i)
+{
+  int j;
+
+  if (is_word(tk, i, unknown_words))
+    j = i + 1;
+  else if (is_word(tk, i, negations) && is_word(tk, i + 1, knowing))
+    j = i + 2;
+  else if (i == 0 && is_word(tk, i, long_ago_words))
+    j = i + 1;
+  else
+    return 0;
+  /* "lupa hari", "tidak ingat tanggal": not "... bulan lalu". */
+  while (j < tk->n && is_word(tk, j, unknown_tail) &&
+         !(is_word(tk, j, place_tail) && j + 1 < tk->n &&
+           !is_word(tk, j + 1, unknown_tail)))
+    j++;
+  return j - i;
+}
+
+/* "tidak tahu", "lupa", "sonde tau": unknown, unless the rest of the
+ * answer still names a time ("lupa tanggalnya, tapi bulan Agustus"). */
+static int
+match_unknown(const struct today *c, const struct feast_dates *fd,
+              const struct toks *tk, struct when *out)
+{
+  struct toks rest;
+  int i, len = 0, rc;
+
+  for (i = 0; i < tk->n && len == 0; i++)
+    len = unknown_at(tk, i);
+  if (len == 0)
+    return NOMATCH;
+  rest = *tk;
+  tk_remove(&rest, i - 1, len);
+  if (rest.n > 0) {
+    rc = parse_any(c, fd, &rest, out);
+    if (has_date(rc, out))
+      return rc;
+  }
+  set_unknown(out);
+  return WHEN_OK;
+}
+
 /* ---- Entry points ------------------------------------------------------ */
 
 enum when_status
-when_parse(const char *text, int64_t now_ms, int max_age_years,
-           struct when *out)
+when_parse_feasts(const char *text, int64_t now_ms, int max_age_years,
+                  const struct feast_dates *fd, struct when *out)
 {
   struct toks tk;
   struct today c;
@@ -1070,20 +2170,16 @@ when_parse(const char *text, int64_t now_ms, int max_age_years,
     return WHEN_INVALID;
   today_set(&c, now_ms, max_age_years);
   drop_separators(&tk);
+  normalize_words(&tk);
+  numerals(&tk);
   drop_fillers(&tk);
-  drop_time(&tk);
+  resolve_years(&c, &tk);
   if (tk.n == 0)
     return WHEN_INVALID;
 
-  rc = match_unknown(&tk, out);
+  rc = match_unknown(&c, fd, &tk, out);
   if (rc == NOMATCH)
-    rc = match_future(&c, &tk, out);
-  if (rc == NOMATCH)
-    rc = match_relative(&c, &tk, out);
-  if (rc == NOMATCH)
-    rc = match_weekday(&c, &tk, out);
-  if (rc == NOMATCH)
-    rc = match_absolute(&c, &tk, 0, out);
+    rc = parse_any(&c, fd, &tk, out);
   if (rc == NOMATCH || rc == WHEN_INVALID) {
     set_unknown(out);
     return WHEN_INVALID;
@@ -1091,19 +2187,108 @@ when_parse(const char *text, int64_t now_ms, int max_age_years,
   return (enum when_status)rc;
 }
 
+enum when_status
+when_parse(const char *text, int64_t now_ms, int max_age_years,
+           struct when *out)
+{
+  return when_parse_feasts(text, now_ms, max_age_years, NULL, out);
+}
+
+/* A point as people read it: "12-03-2026", "03-2026", "2026". */
+static void
+point_format(int y, int m, int d, char *buf, size_t len)
+{
+  if (d > 0)
+    snprintf(buf, len, "%02d-%02d-%04d", d, m, y);
+  else if (m > 0)
+    snprintf(buf, len, "%02d-%04d", m, y);
+  else
+    snprintf(buf, len, "%04d", y);
+}
+
+/* A point in ISO 8601: "2026-03-12", "2026-03", "2026". */
+static void
+point_iso(int y, int m, int d, char *buf, size_t len)
+{
+  if (d > 0)
+    snprintf(buf, len, "%04d-%02d-%02d", y, m, d);
+  else if (m > 0)
+    snprintf(buf, len, "%04d-%02d", y, m);
+  else
+    snprintf(buf, len, "%04d", y);
+}
+
+/* "from s/d to" (or "from/to" in ISO), or the one point when both ends
+ * are the same or there is only one (a day, a month, a year), with each
+ * end written by one of the above. */
+static void
+range_write(const struct when *w, const char *between,
+            void (*write)(int, int, int, char *, size_t), char *buf,
+            size_t len)
+{
+  char a[24], b[24];
+
+  write(w->year, w->month, w->day, a, sizeof(a));
+  write(w->to_year, w->to_month, w->to_day, b, sizeof(b));
+  if (strcmp(a, b) == 0 ||
+      (w->precision != WHEN_SPAN && w->precision != WHEN_FEAST))
+    snprintf(buf, len, "%s", a);
+  else
+    snprintf(buf, len, "%s%s%s", a, between, b);
+}
+
 char *
 when_format(const struct when *w, char *buf, size_t len)
+{
+  char range[64];
+
+  if (buf == NULL || len == 0)
+    return buf;
+  buf[0] = '\0';
+  if (w == NULL || w->precision == WHEN_UNKNOWN)
+    return buf;
+  if (w->precision == WHEN_FEAST && w->year == 0) {
+    snprintf(buf, len, "%s", w->feast != NULL ? w->feast : "");
+    return buf;
+  }
+  range_write(w, " s/d ", point_format, range, sizeof(range));
+  if (w->precision == WHEN_FEAST)
+    snprintf(buf, len, "%s, %s", w->feast != NULL ? w->feast : "", range);
+  else
+    snprintf(buf, len, "%s", range);
+  return buf;
+}
+
+char *
+when_iso(const struct when *w, char *buf, size_t len)
 {
   if (buf == NULL || len == 0)
     return buf;
   buf[0] = '\0';
-  if (w == NULL)
+  if (w == NULL || w->precision == WHEN_UNKNOWN || w->year == 0)
     return buf;
-  if (w->precision == WHEN_DAY)
-    snprintf(buf, len, "%02d-%02d-%04d", w->day, w->month, w->year);
-  else if (w->precision == WHEN_MONTH)
-    snprintf(buf, len, "%02d-%04d", w->month, w->year);
+  range_write(w, "/", point_iso, buf, len);
   return buf;
+}
+
+const char *
+when_precision_name(enum when_precision p)
+{
+  switch (p) {
+  case WHEN_DAY:
+    return "day";
+  case WHEN_MONTH:
+    return "month";
+  case WHEN_YEAR:
+    return "year";
+  case WHEN_SPAN:
+    return "span";
+  case WHEN_FEAST:
+    return "feast";
+  case WHEN_UNKNOWN:
+    return "unknown";
+  }
+  return "?";
 }
 
 const char *

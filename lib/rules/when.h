@@ -4,8 +4,10 @@
  *
  * Reporters answer "kapan?" in every way people talk: "12 Maret 2026",
  * "12/03/2026", "12-3-26", "Maret 2026", "kemarin", "2 hari yang lalu",
- * "senin kemarin", "tidak tahu".  when_parse() turns all of those into a
- * calendar date (a day, a month, or "unknown"), judged against the clock
+ * "senin kemarin", "sejak Agustus", "Natal kemarin", "tidak tahu".
+ * when_parse() turns all of those into a result with a precision (a day,
+ * a month, a year, a span from one point to another, a feast or season,
+ * or "unknown"), judged against the clock
  * in WITA (Asia/Makassar, UTC+8, no daylight saving time), the time zone
  * of Nusa Tenggara Timur.
  *
@@ -48,9 +50,39 @@
  *   "lalu" may also be "yll", "silam", "sebelumnya" or "kemarin".
  *   "minggu lalu" and "pekan lalu" are 7 days ago, "bulan lalu" is the
  *   previous month (WHEN_MONTH), "bulan ini" this month.
- * - Years alone are too vague for a report: "2025", "tahun lalu", "tahun
- *   ini", "3 tahun lalu" are WHEN_INVALID, unless the whole year is in
- *   the future (WHEN_FUTURE) or older than the limit (WHEN_TOO_OLD).
+ * - Years: "2025", "thn 2024", "tahun lalu", "tahun ini", "3 tahun lalu",
+ *   "dua ribu dua puluh empat": precision WHEN_YEAR.
+ * - Spans (WHEN_SPAN, from one end to the other, each as precise as it
+ *   was written): "2023-2024", "antara 2022 dan 2023", "Mei - Juli 2024",
+ *   "agustus sampai oktober 2025", "10-15 maret", "sejak Agustus (sampai
+ *   sekarang)", "dari bulan Mei" (to today); vague ones: "beberapa hari
+ *   lalu" (7 to 2 days ago), "beberapa minggu lalu" (6 to 2 weeks),
+ *   "beberapa bulan lalu" (6 to 2 months), "beberapa tahun lalu" (5 to 2
+ *   years), "beberapa waktu lalu" (30 to 2 days), "baru-baru ini" and
+ *   "belum lama ini" (the last 14 days), "dua tiga hari lalu", "2-3 hari
+ *   lalu", "1 atau 2 minggu lalu"; "3 bulan terakhir", "seminggu
+ *   terakhir" (from then to today);
+ *   parts of a month or year: "awal" (days 1-10, January-April),
+ *   "pertengahan" (11-20, May-August), "akhir" (21-end,
+ *   September-December) of a month or year named, or alone ("akhir
+ *   bulan": the most recent such part that has begun).
+ * - Feasts and seasons (WHEN_FEAST, see feast.h): "Natal kemarin", "waktu
+ *   Paskah", "Idul Fitri 2024", "HUT RI", "17an", "tahun baru", "bulan
+ *   puasa": the most recent occurrence that has begun (strictly before
+ *   today with "lalu"/"kemarin"), or the one of the year named ("natal
+ *   2024", "paskah tahun lalu"); also "waktu pemilu", "pas pilkada" (the
+ *   polling days).  Decreed feasts need the feasts file;
+ *   without a date for them they are WHEN_FEAST with no date.
+ * - Month names forgive typing: abbreviations (a prefix of at least three
+ *   letters: "agus", "sept"), and misspellings one edit away (two for
+ *   words of seven letters or more, same first letter, one month only):
+ *   "agustu", "Agusuts", "desemebr", "jnui".  Numbers may be words: "satu"
+ *   .. "tiga puluh satu", "dua belas", "dua ribu dua puluh empat", and
+ *   their Kupang forms ("ampat", "anam", "tuju", "dalapan").
+ * - Kupang Malay and other NTT forms: "kalamarin"/"kalmarin" (kemarin),
+ *   "ini hari", "ini pagi", "ini bulan", "ini tahun", "taon", "dolo",
+ *   "su" (sudah), "beta" (saya), "sonde"/"son" (tidak), "inga" (ingat),
+ *   "lai" (lagi); "sudah 3 hari", "baru 2 hari" are 3 and 2 days ago.
  * - Day names (senin, selasa, rabu, kamis, jumat/jum'at, sabtu, minggu,
  *   ahad; "hari" before them is optional), with weeks running Monday to
  *   Sunday (ISO 8601):
@@ -71,8 +103,14 @@
  *   date ("Senin, 9 Maret 2026") is ignored; the date decides.
  * - Unknown (WHEN_OK with WHEN_UNKNOWN): "tidak tahu", "tdk tau", "gak
  *   tau", "nggak tahu", "gatau", "kurang tahu", "belum tahu", "lupa",
- *   "tidak ingat", "tidak pasti", "tidak yakin", "entah", with "saya" or
- *   "sudah" before and "pasti", "lagi", "persis", "jelas" after.
+ *   "tidak ingat", "tidak pasti", "tidak yakin", "entah", "sonde tau",
+ *   "lupa su", "sudah lama (sekali)", with "saya" or "sudah" before and
+ *   "pasti", "lagi", "persis", "jelas", "tanggalnya" after.  When the
+ *   rest of the answer still names a time ("lupa tanggalnya, tapi bulan
+ *   Agustus"), that time is the answer.
+ * - A day name or a feast said beside a date or a relative day gives way
+ *   to it: "hari kamis kemarin tgl 12", "3 hari lalu tepatnya hari kamis",
+ *   "25 des kemarin pas natal"; "tgl 10-an" is the 10th.
  * - The future: "besok", "lusa", "nanti", "minggu depan", "bulan depan",
  *   "N hari lagi", "N hari ke depan", and any date after today are
  *   WHEN_FUTURE.
@@ -89,17 +127,33 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum when_precision { WHEN_DAY = 0, WHEN_MONTH, WHEN_UNKNOWN };
+enum when_precision {
+  WHEN_DAY = 0, WHEN_MONTH, WHEN_UNKNOWN, WHEN_YEAR, WHEN_SPAN, WHEN_FEAST
+};
 
+/*
+ * A point in time is year-month-day, with day 0 for a whole month and
+ * month 0 (and day 0) for a whole year.  year, month, day is the date (the
+ * start of a span or of a feast's days); to_year, to_month, to_day its end
+ * (the same point as the start for WHEN_DAY, WHEN_MONTH and WHEN_YEAR).
+ * A feast without a known date has all of them 0.
+ */
 struct when {
   enum when_precision precision;
-  int year, month, day;      /* day 0 for WHEN_MONTH; all 0 for WHEN_UNKNOWN */
+  int year, month, day;      /* all 0 for WHEN_UNKNOWN */
+  int to_year, to_month, to_day;
+  const char *feast;         /* WHEN_FEAST: its name ("Natal"), else NULL */
 };
 
 enum when_status { WHEN_OK = 0, WHEN_FUTURE, WHEN_TOO_OLD, WHEN_INVALID };
 
-/* Room for when_format(): "12-03-2026" and its NUL, with margin. */
-#define WHEN_FORMAT_MAX 16
+/* Room for when_format() ("Kenaikan Yesus Kristus, 29-05-2025", "masa
+ * Prapaskah, 18-02-2026 s/d 04-04-2026") and for when_iso()
+ * ("2025-08-01/2026-03-15"), with their NULs. */
+#define WHEN_FORMAT_MAX 64
+#define WHEN_ISO_MAX 32
+
+struct feast_dates;
 
 /*
  * Parse text as of now_ms (ms since the epoch, UTC; "today" is the
@@ -119,12 +173,31 @@ enum when_status { WHEN_OK = 0, WHEN_FUTURE, WHEN_TOO_OLD, WHEN_INVALID };
 enum when_status when_parse(const char *text, int64_t now_ms,
                             int max_age_years, struct when *out);
 
+/* The same, with the decreed feasts' dates of fd (may be NULL). */
+enum when_status when_parse_feasts(const char *text, int64_t now_ms,
+                                   int max_age_years,
+                                   const struct feast_dates *fd,
+                                   struct when *out);
+
 /*
- * "12-03-2026" for WHEN_DAY, "03-2026" for WHEN_MONTH, "" for
- * WHEN_UNKNOWN (and for a NULL w), into buf of len bytes (at least
- * WHEN_FORMAT_MAX to hold every date; shorter is cut).  Returns buf.
+ * "12-03-2026" for WHEN_DAY, "03-2026" for WHEN_MONTH, "2025" for
+ * WHEN_YEAR, "08-2025 s/d 15-03-2026" for WHEN_SPAN, "Natal, 25-12-2025"
+ * for WHEN_FEAST, "" for WHEN_UNKNOWN (and for a NULL w), into buf of len
+ * bytes (at least WHEN_FORMAT_MAX to hold every date; shorter is cut).
+ * Returns buf.
  */
 char *when_format(const struct when *w, char *buf, size_t len);
+
+/*
+ * ISO 8601: "2026-03-12", "2026-03", "2025", a span or a season as
+ * "2025-08/2026-03-15", a one-day feast as its day; "" for WHEN_UNKNOWN
+ * and a feast without a date.  Returns buf.
+ */
+char *when_iso(const struct when *w, char *buf, size_t len);
+
+/* "day", "month", "year", "span", "feast", "unknown": stable names for
+ * the store, the log and the operators; "?" for anything else. */
+const char *when_precision_name(enum when_precision p);
 
 /* "ok", "future", "too_old" or "invalid": stable names for log lines;
  * "?" for anything else. */

@@ -285,6 +285,8 @@ store_ticket_clear(struct store_ticket *t)
   free(t->identitas);
   free(t->agency);
   free(t->marks);
+  free(t->waktu_tanggal);
+  free(t->waktu_presisi);
   memset(t, 0, sizeof(*t));
 }
 

@@ -226,6 +226,9 @@ struct store_ticket {
   char *agency;
   char *marks;               /* fields kept as given: "lokasi waktu", or
                                 NULL */
+  char *waktu_tanggal;       /* the waktu read, ISO 8601, or NULL */
+  char *waktu_presisi;       /* "day" .. "unknown", "unresolved", or NULL
+                                (tickets filed before it was kept) */
   int64_t created_at;
   int64_t updated_at;
   int64_t status_since;      /* when it entered its status (lists only) */
@@ -242,7 +245,8 @@ struct store_ticket_new {
   int has_location;
   double lat, lng;
   const char *waktu;
-  const char *waktu_tanggal;   /* ISO date or month, or NULL */
+  const char *waktu_tanggal;   /* ISO date, month, year or span, or NULL */
+  const char *waktu_presisi;   /* see struct store_ticket, or NULL */
   const char *kronologi;
   const char *identitas;
   const char *marks;           /* fields kept as given, or NULL */

@@ -71,10 +71,11 @@ check(const struct wh_clock *c, enum when_status st, const struct when *w)
 
   FZ_CHECK(st >= WHEN_OK && st <= WHEN_INVALID);
   FZ_CHECK(strcmp(when_status_name(st), "?") != 0);
-  FZ_CHECK(w->precision >= WHEN_DAY && w->precision <= WHEN_UNKNOWN);
+  FZ_CHECK(w->precision >= WHEN_DAY && w->precision <= WHEN_FEAST);
   if (st == WHEN_INVALID)
     FZ_CHECK(w->precision == WHEN_UNKNOWN);
-  if (w->precision == WHEN_UNKNOWN) {
+  if (w->precision == WHEN_UNKNOWN ||
+      (w->precision == WHEN_FEAST && w->year == 0)) {
     FZ_CHECK(w->year == 0 && w->month == 0 && w->day == 0);
   } else {
     /* A date older than 1900 may be named back (WHEN_TOO_OLD), never
@@ -82,10 +83,13 @@ check(const struct wh_clock *c, enum when_status st, const struct when *w)
     FZ_CHECK(w->year >= 0 && w->year <= 9999);
     if (st == WHEN_OK)
       FZ_CHECK(w->year >= 1900);
-    FZ_CHECK(w->month >= 1 && w->month <= 12);
+    if (w->precision == WHEN_DAY || w->precision == WHEN_MONTH)
+      FZ_CHECK(w->month >= 1 && w->month <= 12);
+    else
+      FZ_CHECK(w->month >= 0 && w->month <= 12);
     if (w->precision == WHEN_DAY)
       FZ_CHECK(w->day >= 1 && w->day <= days_in_month(w->year, w->month));
-    else
+    else if (w->precision == WHEN_MONTH || w->precision == WHEN_YEAR)
       FZ_CHECK(w->day == 0);
   }
   if (st == WHEN_OK && w->precision == WHEN_DAY) {
@@ -103,8 +107,12 @@ check(const struct wh_clock *c, enum when_status st, const struct when *w)
     FZ_CHECK(n == 10 && buf[2] == '-' && buf[5] == '-');
   else if (w->precision == WHEN_MONTH)
     FZ_CHECK(n == 7 && buf[2] == '-');
-  else
+  else if (w->precision == WHEN_YEAR)
+    FZ_CHECK(n == 4);
+  else if (w->precision == WHEN_UNKNOWN)
     FZ_CHECK(n == 0);
+  else
+    FZ_CHECK(n > 0);
 }
 
 /* when_format() on fields taken from the input, into short buffers too. */

@@ -2032,6 +2032,99 @@ START_TEST(marks_shown_in_show_json_and_export)
 }
 END_TEST
 
+/*
+ * Walk reporter from through a report on the dev channel with waktu
+ * answered by the waktu[] given (NULL-terminated), a kronologi of its own
+ * (tu_story(i)), and file it.  Returns how many times the waktu question
+ * was asked again, and the ticket's number in number (allocated).
+ */
+static int
+dev_report(const char *from, int i, const char *const *waktu, char **number)
+{
+  char story[512], sql[200];
+  const char *steps[] = {"Halo", "1", "pungli",
+                         "Kepala Seksi Perizinan Dinas PMPTSP", "Ende"};
+  const char *after[] = {story, "LANJUT", "LEWATI", "3", "KIRIM"};
+  struct tu_replies r;
+  size_t k;
+  int again = 0;
+
+  tu_story(i, story, sizeof(story));
+  for (k = 0; k < sizeof(steps) / sizeof(steps[0]); k++) {
+    ck_assert_int_eq(tu_say(&d, from, steps[k], NULL, &r), 0);
+    tu_replies_free(&r);
+  }
+  for (k = 0; waktu[k] != NULL; k++) {
+    ck_assert_int_eq(tu_say(&d, from, waktu[k], NULL, &r), 0);
+    ck_assert_int_eq(r.n, 1);
+    if (!tu_is(&r, 0, "ask.kronologi"))
+      again++;
+    tu_replies_free(&r);
+  }
+  for (k = 0; k < sizeof(after) / sizeof(after[0]); k++) {
+    ck_assert_int_eq(tu_say(&d, from, after[k], NULL, &r), 0);
+    tu_replies_free(&r);
+  }
+  snprintf(sql, sizeof(sql), "SELECT t.number FROM tickets t JOIN "
+           "reporters r ON r.id = t.reporter_id WHERE r.phone = '+62%s'",
+           from + 1);
+  *number = tu_db_text(&d, sql);
+  ck_assert_ptr_nonnull(*number);
+  return again;
+}
+
+/* A vague waktu is filed with its precision; one not understood is asked
+ * about once more, then filed as given, "unresolved" and marked; the
+ * operator sees both in show, its JSON and the export. */
+START_TEST(waktu_precision_and_unresolved_reach_the_operator)
+{
+  static const char *const vague[] = {"sekitar bulan Agustus", NULL};
+  static const char *const nonsense[] = {"bla bla bla", "bla bla bla", NULL};
+  struct json_object *t, *v;
+  char today[16], august[16], quoted[24], *a, *b, *out;
+
+  start();
+  wita_today(today, 0);
+  /* The most recent August not in the future. */
+  snprintf(august, sizeof(august), "%.4d-08",
+           atoi(today) - (strncmp(today + 5, "08", 2) < 0));
+  ck_assert_int_eq(dev_report("081234500001", 1, vague, &a), 0);
+  ck_assert_int_eq(dev_report("081234500002", 2, nonsense, &b), 1);
+
+  ck_assert_int_eq(ctl(&out, NULL, "show", a, "--json", NULL), 0);
+  t = json_tokener_parse(out);
+  ck_assert_ptr_nonnull(t);
+  ck_assert(json_object_object_get_ex(t, "waktu_presisi", &v));
+  ck_assert_str_eq(json_object_get_string(v), "month");
+  ck_assert(json_object_object_get_ex(t, "waktu_tanggal", &v));
+  ck_assert_str_eq(json_object_get_string(v), august);
+  ck_assert(json_object_object_get_ex(t, "marks", &v));
+  ck_assert_ptr_null(json_object_get_string(v));
+  json_object_put(t);
+  free(out);
+
+  ck_assert_int_eq(ctl(&out, NULL, "show", b, NULL), 0);
+  ck_assert_msg(strstr(out, "\nwaktu        bla bla bla\n") != NULL, "%s", out);
+  ck_assert_msg(strstr(out, "\nwaktu_presisi unresolved\n") != NULL, "%s",
+                out);
+  ck_assert_msg(strstr(out, "\nmarks        waktu\n") != NULL, "%s", out);
+  free(out);
+
+  ck_assert_int_eq(ctl(&out, NULL, "export", "--since", today, "--format",
+                       "csv", NULL), 0);
+  ck_assert_ptr_nonnull(strstr(out, ",waktu,waktu_tanggal,waktu_presisi,"));
+  snprintf(quoted, sizeof(quoted), "\"%s\",", august);
+  ck_assert_ptr_nonnull(strstr(out, "\"sekitar bulan Agustus\","));
+  ck_assert_ptr_nonnull(strstr(out, quoted));
+  ck_assert_ptr_nonnull(strstr(out, ",\"month\","));
+  ck_assert_ptr_nonnull(strstr(out, "\"bla bla bla\",\"\",\"unresolved\","));
+  free(out);
+  free(a);
+  free(b);
+  stop();
+}
+END_TEST
+
 START_TEST(every_logged_event_is_documented)
 {
   char *readme = tu_read_file(ADUAN_SOURCE_DIR "/README.md", NULL);
@@ -2071,6 +2164,7 @@ ops_suite(void)
   tcase_add_test(tc, retention_purges_payloads_then_personal_data);
   tcase_add_test(tc, overdue_tickets_are_listed_and_logged_once);
   tcase_add_test(tc, marks_shown_in_show_json_and_export);
+  tcase_add_test(tc, waktu_precision_and_unresolved_reach_the_operator);
   tcase_add_test(tc, every_logged_event_is_documented);
   suite_add_tcase(s, tc);
   return s;

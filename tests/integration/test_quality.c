@@ -106,19 +106,18 @@ START_TEST(dates_in_the_future_or_too_old_refused)
   tu_expect(&d, n, "Kepala Desa", "ask.lokasi");
   tu_expect(&d, n, "Kota Kupang", "ask.waktu");
   tu_expect(&d, n, "besok", "invalid.waktu.future");
-  tu_expect(&d, n, "1 Januari 2015", "invalid.waktu.old");
-  /* The third wrong answer in a row brings the step's help (a date that
-   * is understood but refused; text not understood at all is kept as
-   * given after one more try, SPEC 3). */
-  tu_expect(&d, n, "2 Januari 2015", "help.waktu");
-  tu_expect(&d, n, "tidak tahu", "ask.kronologi");
+  /* The second answer not taken, older than the limit this time, is kept
+   * as given and marked: never a third refusal (SPEC 4). */
+  tu_expect(&d, n, "1 Januari 2015", "ask.kronologi");
   tu_expect(&d, n, "Kepala desa menerima hadiah sepeda motor dari kontraktor "
                    "proyek jalan desa", "kronologi.more");
   finish(&d, n);
   tu_expect(&d, n, "KIRIM", "ticket.created");
   ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
-                                 "waktu = 'tidak tahu' AND waktu_tanggal IS "
-                                 "NULL AND lokasi_kode = '5371'"), 1);
+                                 "waktu = '1 Januari 2015' AND waktu_tanggal "
+                                 "IS NULL AND waktu_presisi = 'unresolved' "
+                                 "AND marks = 'waktu' AND lokasi_kode = "
+                                 "'5371'"), 1);
   /* A known date is kept as a date. */
   walk(&d, "081300000005");
   tu_expect(&d, "081300000005", "Kepala seksi meminta uang pelicin untuk "

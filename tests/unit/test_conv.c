@@ -1182,6 +1182,12 @@ static const struct {
    "lokasi"},
   {AT_WAKTU, "qwerty asdf", "invalid.waktu", "ask.kronologi", "kronologi",
    "waktu"},
+  /* A date in the future or older than the limit is refused once, then
+   * kept as given all the same: never a third refusal. */
+  {AT_WAKTU, "besok", "invalid.waktu.future", "ask.kronologi", "kronologi",
+   "waktu"},
+  {AT_WAKTU, "12 Maret 2019", "invalid.waktu.old", "ask.kronologi",
+   "kronologi", "waktu"},
 };
 
 START_TEST(second_try_kept_as_given)
@@ -1215,6 +1221,55 @@ START_TEST(kept_as_given_is_marked_on_the_ticket)
   ck_assert_str_eq(t.marks, "lokasi waktu");
   ck_assert_int_eq(db_int("SELECT count(*) FROM tickets WHERE id = ? AND "
                           "waktu_tanggal IS NULL", t.id), 1);
+  store_ticket_clear(&t);
+}
+END_TEST
+
+/* The waktu filed with its precision and the date it was read as (ISO
+ * 8601), the words kept as given; an answer not understood twice is
+ * "unresolved" and marked (T0 is Sunday 15 March 2026). */
+static const struct {
+  const char *answer[2];     /* the second only when the first is refused */
+  const char *refusal;       /* the first one's refusal */
+  const char *presisi;
+  const char *tanggal;       /* NULL: none */
+  int marked;
+} waktu_filed[] = {
+  {{"sekitar bulan Agustus", NULL}, NULL, "month", "2025-08", 0},
+  {{"lupa", NULL}, NULL, "unknown", NULL, 0},
+  {{"sonde tau", NULL}, NULL, "unknown", NULL, 0},
+  {{"sejak Agustus sampai sekarang", NULL}, NULL, "span",
+   "2025-08/2026-03-15", 0},
+  {{"Natal kemarin", NULL}, NULL, "feast", "2025-12-25", 0},
+  {{"thn 2024", NULL}, NULL, "year", "2024", 0},
+  {{"kalamarin", NULL}, NULL, "day", "2026-03-14", 0},
+  {{"qwerty asdf", "qwerty asdf"}, "invalid.waktu", "unresolved", NULL, 1},
+  {{"besok", "lusa"}, "invalid.waktu.future", "unresolved", NULL, 1},
+};
+
+START_TEST(waktu_filed_with_its_precision)
+{
+  struct store_ticket t;
+  char sql[256];
+
+  walk(&A, AT_WAKTU);
+  if (waktu_filed[_i].answer[1] != NULL) {
+    expect(&A, waktu_filed[_i].answer[0], waktu_filed[_i].refusal);
+    expect(&A, waktu_filed[_i].answer[1], "ask.kronologi");
+  } else {
+    expect(&A, waktu_filed[_i].answer[0], "ask.kronologi");
+  }
+  walk_on(&A, AT_KRONOLOGI, AT_KONFIRMASI);
+  kirim_ticket(&A, &t);
+  snprintf(sql, sizeof(sql),
+           "SELECT count(*) FROM tickets WHERE id = ? AND waktu_presisi = "
+           "'%s' AND waktu_tanggal IS %s%s%s", waktu_filed[_i].presisi,
+           waktu_filed[_i].tanggal ? "'" : "",
+           waktu_filed[_i].tanggal ? waktu_filed[_i].tanggal : "NULL",
+           waktu_filed[_i].tanggal ? "'" : "");
+  ck_assert_int_eq(db_int(sql, t.id), 1);
+  ck_assert_int_eq(t.marks != NULL && strstr(t.marks, "waktu") != NULL,
+                   waktu_filed[_i].marked);
   store_ticket_clear(&t);
 }
 END_TEST
@@ -1631,6 +1686,8 @@ conv_suite(void)
                         (int)(sizeof(second_tries) /
                               sizeof(second_tries[0])));
     tcase_add_test(tk, kept_as_given_is_marked_on_the_ticket);
+    tcase_add_loop_test(tk, waktu_filed_with_its_precision, 0,
+                        (int)(sizeof(waktu_filed) / sizeof(waktu_filed[0])));
     tcase_add_test(tk, understood_answers_are_not_marked);
     tcase_add_test(tk, kecamatan_and_desa_are_understood);
     tcase_add_test(tk, ambiguous_lokasi_offers_numbered_choices);

@@ -138,7 +138,7 @@ static const struct when_case cases[] = {
   {"2026-02", SUN, 5, WHEN_OK, "02-2026"},
   {"bulan maret 2026", SUN, 5, WHEN_OK, "03-2026"},
   {"bulan 12 2025", SUN, 5, WHEN_OK, "12-2025"},
-  {"awal januari 2026", SUN, 5, WHEN_OK, "01-2026"},
+  {"awal januari 2026", SUN, 5, WHEN_OK, "01-01-2026 s/d 10-01-2026"},
   /* No year: the most recent one not in the future. */
   {"12 maret", SUN, 5, WHEN_OK, "12-03-2026"},
   {"15 maret", SUN, 5, WHEN_OK, "15-03-2026"},
@@ -184,9 +184,9 @@ static const struct when_case cases[] = {
   {"2 bulan lalu", SUN, 5, WHEN_OK, "01-2026"},
   {"sebulan yang lalu", SUN, 5, WHEN_OK, "02-2026"},
   {"bulan ini", SUN, 5, WHEN_OK, "03-2026"},
-  {"tahun lalu", SUN, 5, WHEN_INVALID, ""},         /* too vague */
-  {"tahun ini", SUN, 5, WHEN_INVALID, ""},
-  {"3 tahun lalu", SUN, 5, WHEN_INVALID, ""},
+  {"tahun lalu", SUN, 5, WHEN_OK, "2025"},         /* a year (SPEC 3) */
+  {"tahun ini", SUN, 5, WHEN_OK, "2026"},
+  {"3 tahun lalu", SUN, 5, WHEN_OK, "2023"},
   /* Month ends and year ends. */
   {"bulan lalu", JAN, 5, WHEN_OK, "12-2025"},
   {"2 bulan lalu", JAN, 5, WHEN_OK, "11-2025"},
@@ -255,7 +255,7 @@ static const struct when_case cases[] = {
   {"nanti malam", SUN, 5, WHEN_FUTURE, ""},
   {"16 maret 2026", SUN, 5, WHEN_FUTURE, "16-03-2026"},
   {"april 2026", SUN, 5, WHEN_FUTURE, "04-2026"},
-  {"2027", SUN, 5, WHEN_FUTURE, ""},
+  {"2027", SUN, 5, WHEN_FUTURE, "2027"},
   {"minggu depan", SUN, 5, WHEN_FUTURE, "22-03-2026"},
   {"bulan depan", SUN, 5, WHEN_FUTURE, "04-2026"},
   {"3 hari lagi", SUN, 5, WHEN_FUTURE, "18-03-2026"},
@@ -271,9 +271,9 @@ static const struct when_case cases[] = {
   {"60 bulan lalu", SUN, 5, WHEN_OK, "03-2021"},
   {"61 bulan lalu", SUN, 5, WHEN_TOO_OLD, "02-2021"},
   {"12 maret 2019", SUN, 5, WHEN_TOO_OLD, "12-03-2019"},
-  {"2019", SUN, 5, WHEN_TOO_OLD, ""},
-  {"2021", SUN, 5, WHEN_INVALID, ""},               /* a year is vague */
-  {"6 tahun lalu", SUN, 5, WHEN_TOO_OLD, ""},
+  {"2019", SUN, 5, WHEN_TOO_OLD, "2019"},
+  {"2021", SUN, 5, WHEN_OK, "2021"},               /* a year (SPEC 3) */
+  {"6 tahun lalu", SUN, 5, WHEN_TOO_OLD, "2020"},
   {"99999999999999999999 hari lalu", SUN, 5, WHEN_TOO_OLD, ""},
   {"12 maret 2025", SUN, 1, WHEN_TOO_OLD, "12-03-2025"},
   {"15 maret 2025", SUN, 1, WHEN_OK, "15-03-2025"},
@@ -315,14 +315,14 @@ static const struct when_case cases[] = {
   {"12 maret 6", SUN, 5, WHEN_INVALID, ""},
   {"12/03/2026/1", SUN, 5, WHEN_INVALID, ""},
   {"2 hari", SUN, 5, WHEN_INVALID, ""},
-  {"beberapa hari lalu", SUN, 5, WHEN_INVALID, ""},
+  {"beberapa hari lalu", SUN, 5, WHEN_OK, "08-03-2026 s/d 13-03-2026"},
   {"maret maret", SUN, 5, WHEN_INVALID, ""},
   {"12.30", SUN, 5, WHEN_INVALID, ""},
   {"kemarin jam 25", SUN, 5, WHEN_INVALID, ""},
   {"12 M\xC3\xA4rz 2026", SUN, 5, WHEN_INVALID, ""},
   {"12 maret 2026; DROP TABLE x", SUN, 5, WHEN_INVALID, ""},
   {"'; --", SUN, 5, WHEN_INVALID, ""},
-  {"tidak tahu maret", SUN, 5, WHEN_INVALID, ""},
+  {"tidak tahu maret", SUN, 5, WHEN_OK, "03-2026"},  /* the month said */
   {"tanggal", SUN, 5, WHEN_INVALID, ""},
   {"kemarin\x01", SUN, 5, WHEN_INVALID, ""},
   {"12 \xFF maret 2026", SUN, 5, WHEN_INVALID, ""},
@@ -338,6 +338,13 @@ shape_ok(const struct when *w)
     return w->year == 0 && w->month == 0 && w->day == 0;
   if (w->precision == WHEN_MONTH)
     return w->month >= 1 && w->month <= 12 && w->day == 0;
+  if (w->precision == WHEN_YEAR)
+    return w->year >= 1900 && w->month == 0 && w->day == 0;
+  if (w->precision == WHEN_SPAN || w->precision == WHEN_FEAST)
+    return (w->year == 0 && w->precision == WHEN_FEAST) ||
+           (w->year >= 1900 && w->to_year >= w->year &&
+            w->month >= 0 && w->month <= 12 && w->to_month >= 0 &&
+            w->to_month <= 12);
   return w->precision == WHEN_DAY && w->month >= 1 && w->month <= 12 &&
          w->day >= 1 && w->day <= 31;
 }
@@ -368,7 +375,10 @@ START_TEST(when_table)
   for (i = 0; i < NCASES; i++) {
     c = &cases[i];
     dlen = strlen(c->date);
-    want_prec = dlen == 10 ? WHEN_DAY : dlen == 7 ? WHEN_MONTH : WHEN_UNKNOWN;
+    want_prec = strchr(c->date, ',') != NULL ? WHEN_FEAST
+                : strstr(c->date, " s/d ") != NULL ? WHEN_SPAN
+                : dlen == 10 ? WHEN_DAY : dlen == 7 ? WHEN_MONTH
+                : dlen == 4 ? WHEN_YEAR : WHEN_UNKNOWN;
     memset(&w, 0x5a, sizeof(w));
     st = when_parse(c->text, clock_ms(c->clock), c->max_age, &w);
     when_format(&w, buf, sizeof(buf));
@@ -516,9 +526,10 @@ END_TEST
 
 START_TEST(when_format_forms)
 {
-  struct when day = {WHEN_DAY, 2026, 3, 12};
-  struct when month = {WHEN_MONTH, 2026, 3, 0};
-  struct when unknown = {WHEN_UNKNOWN, 0, 0, 0};
+  struct when day = {.precision = WHEN_DAY, .year = 2026, .month = 3,
+                     .day = 12};
+  struct when month = {.precision = WHEN_MONTH, .year = 2026, .month = 3};
+  struct when unknown = {.precision = WHEN_UNKNOWN};
   char buf[WHEN_FORMAT_MAX], small[5];
 
   ck_assert_str_eq(when_format(&day, buf, sizeof(buf)), "12-03-2026");
@@ -537,7 +548,7 @@ END_TEST
 
 START_TEST(when_names_and_nulls)
 {
-  struct when w = {WHEN_DAY, 1, 1, 1};
+  struct when w = {.precision = WHEN_DAY, .year = 1, .month = 1, .day = 1};
 
   ck_assert_str_eq(when_status_name(WHEN_OK), "ok");
   ck_assert_str_eq(when_status_name(WHEN_FUTURE), "future");

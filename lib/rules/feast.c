@@ -1,0 +1,383 @@
+/*
+ * feast.c: feasts and seasons by name, computed or read from the feasts
+ * file (see feast.h).
+ *
+ * The decreed dates are a small sorted array of (feast, day) pairs; a
+ * look-up walks it, which is cheap for the few dozen lines a file holds.
+ */
+#include "rules/feast.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/diag.h"
+#include "base/err.h"
+#include "base/lines.h"
+#include "rules/when.h"
+
+enum kind {
+  K_FIXED,      /* a: month, b: day */
+  K_EASTER,     /* a: days from Easter Sunday */
+  K_DECREE,     /* the day from the feasts file */
+  K_RAMADAN,    /* the 30 days before Idul Fitri */
+  K_LENT,       /* Rabu Abu to the eve of Easter */
+  K_ADVENT,     /* the fourth Sunday before Natal to 24 December */
+};
+
+enum {
+  F_NATAL, F_MALAM_NATAL, F_TAHUN_BARU, F_MALAM_TAHUN_BARU, F_HUT_RI,
+  F_PANCASILA, F_BURUH, F_KARTINI, F_PAHLAWAN, F_GURU, F_IBU,
+  F_PASKAH, F_JUMAT_AGUNG, F_KAMIS_PUTIH, F_PALMA, F_RABU_ABU, F_KENAIKAN,
+  F_PENTAKOSTA, F_PRAPASKAH, F_ADVEN,
+  F_IDULFITRI, F_IDULADHA, F_IMLEK, F_NYEPI, F_WAISAK, F_ISRAMIKRAJ,
+  F_MAULID, F_TAHUN_BARU_ISLAM, F_PUASA, F_PEMILU, F_PILKADA,
+  F_COUNT
+};
+
+static const struct {
+  const char *name;   /* as shown */
+  const char *key;    /* in the feasts file, for decreed ones */
+  enum kind kind;
+  int a, b;
+} feasts[F_COUNT] = {
+  [F_NATAL] = {"Natal", NULL, K_FIXED, 12, 25},
+  [F_MALAM_NATAL] = {"Malam Natal", NULL, K_FIXED, 12, 24},
+  [F_TAHUN_BARU] = {"Tahun Baru", NULL, K_FIXED, 1, 1},
+  [F_MALAM_TAHUN_BARU] = {"Malam Tahun Baru", NULL, K_FIXED, 12, 31},
+  [F_HUT_RI] = {"HUT RI", NULL, K_FIXED, 8, 17},
+  [F_PANCASILA] = {"Hari Lahir Pancasila", NULL, K_FIXED, 6, 1},
+  [F_BURUH] = {"Hari Buruh", NULL, K_FIXED, 5, 1},
+  [F_KARTINI] = {"Hari Kartini", NULL, K_FIXED, 4, 21},
+  [F_PAHLAWAN] = {"Hari Pahlawan", NULL, K_FIXED, 11, 10},
+  [F_GURU] = {"Hari Guru", NULL, K_FIXED, 11, 25},
+  [F_IBU] = {"Hari Ibu", NULL, K_FIXED, 12, 22},
+  [F_PASKAH] = {"Paskah", NULL, K_EASTER, 0, 0},
+  [F_JUMAT_AGUNG] = {"Jumat Agung", NULL, K_EASTER, -2, 0},
+  [F_KAMIS_PUTIH] = {"Kamis Putih", NULL, K_EASTER, -3, 0},
+  [F_PALMA] = {"Minggu Palma", NULL, K_EASTER, -7, 0},
+  [F_RABU_ABU] = {"Rabu Abu", NULL, K_EASTER, -46, 0},
+  [F_KENAIKAN] = {"Kenaikan Yesus Kristus", NULL, K_EASTER, 39, 0},
+  [F_PENTAKOSTA] = {"Pentakosta", NULL, K_EASTER, 49, 0},
+  [F_PRAPASKAH] = {"masa Prapaskah", NULL, K_LENT, 0, 0},
+  [F_ADVEN] = {"masa Adven", NULL, K_ADVENT, 0, 0},
+  [F_IDULFITRI] = {"Idul Fitri", "idulfitri", K_DECREE, 0, 0},
+  [F_IDULADHA] = {"Idul Adha", "iduladha", K_DECREE, 0, 0},
+  [F_IMLEK] = {"Imlek", "imlek", K_DECREE, 0, 0},
+  [F_NYEPI] = {"Nyepi", "nyepi", K_DECREE, 0, 0},
+  [F_WAISAK] = {"Waisak", "waisak", K_DECREE, 0, 0},
+  [F_ISRAMIKRAJ] = {"Isra Mikraj", "isramikraj", K_DECREE, 0, 0},
+  [F_MAULID] = {"Maulid Nabi", "maulid", K_DECREE, 0, 0},
+  [F_TAHUN_BARU_ISLAM] = {"Tahun Baru Islam", "tahunbaruislam", K_DECREE,
+                          0, 0},
+  [F_PUASA] = {"bulan puasa", NULL, K_RAMADAN, 0, 0},
+  [F_PEMILU] = {"Pemilu", "pemilu", K_DECREE, 0, 0},
+  [F_PILKADA] = {"Pilkada", "pilkada", K_DECREE, 0, 0},
+};
+
+/* The phrases people write for each feast, in lower case, words
+ * separated by one blank.  The longest phrase that fits wins. */
+static const struct {
+  int id;
+  const char *phrase;
+} phrases[] = {
+  {F_NATAL, "natal"}, {F_NATAL, "natalan"}, {F_NATAL, "hari natal"},
+  {F_NATAL, "christmas"}, {F_NATAL, "hari raya natal"},
+  {F_NATAL, "kelahiran yesus"}, {F_NATAL, "kelahiran yesus kristus"},
+  {F_MALAM_NATAL, "malam natal"},
+  {F_TAHUN_BARU, "tahun baru"}, {F_TAHUN_BARU, "thn baru"},
+  {F_TAHUN_BARU, "taun baru"}, {F_TAHUN_BARU, "tahunbaru"},
+  {F_TAHUN_BARU, "tahun baru masehi"},
+  {F_MALAM_TAHUN_BARU, "malam tahun baru"},
+  {F_MALAM_TAHUN_BARU, "malam thn baru"},
+  {F_MALAM_TAHUN_BARU, "malam pergantian tahun"},
+  {F_HUT_RI, "hut ri"}, {F_HUT_RI, "hutri"}, {F_HUT_RI, "hut ri ke"},
+  {F_HUT_RI, "hut kemerdekaan"}, {F_HUT_RI, "hari kemerdekaan"},
+  {F_HUT_RI, "hari merdeka"}, {F_HUT_RI, "tujuhbelasan"},
+  {F_HUT_RI, "tujuh belasan"}, {F_HUT_RI, "agustusan"},
+  {F_HUT_RI, "proklamasi"}, {F_HUT_RI, "hari proklamasi"},
+  {F_HUT_RI, "hut republik indonesia"},
+  {F_PANCASILA, "hari pancasila"}, {F_PANCASILA, "hari lahir pancasila"},
+  {F_BURUH, "hari buruh"}, {F_BURUH, "may day"}, {F_BURUH, "mayday"},
+  {F_KARTINI, "hari kartini"}, {F_PAHLAWAN, "hari pahlawan"},
+  {F_GURU, "hari guru"}, {F_IBU, "hari ibu"},
+  {F_PASKAH, "paskah"}, {F_PASKAH, "paska"}, {F_PASKAH, "hari paskah"},
+  {F_PASKAH, "easter"}, {F_PASKAH, "kebangkitan yesus"},
+  {F_PASKAH, "minggu paskah"}, {F_PASKAH, "hari raya paskah"},
+  {F_JUMAT_AGUNG, "jumat agung"}, {F_JUMAT_AGUNG, "jumaat agung"},
+  {F_JUMAT_AGUNG, "jumat suci"}, {F_JUMAT_AGUNG, "wafat yesus"},
+  {F_JUMAT_AGUNG, "wafat isa almasih"}, {F_JUMAT_AGUNG, "hari jumat agung"},
+  {F_KAMIS_PUTIH, "kamis putih"}, {F_PALMA, "minggu palma"},
+  {F_RABU_ABU, "rabu abu"},
+  {F_KENAIKAN, "kenaikan"}, {F_KENAIKAN, "kenaikan yesus"},
+  {F_KENAIKAN, "kenaikan isa almasih"}, {F_KENAIKAN, "hari kenaikan"},
+  {F_KENAIKAN, "kenaikan tuhan yesus"}, {F_KENAIKAN, "kenaikan yesus kristus"},
+  {F_PENTAKOSTA, "pentakosta"}, {F_PENTAKOSTA, "pantekosta"},
+  {F_PENTAKOSTA, "pentekosta"},
+  {F_PRAPASKAH, "prapaskah"}, {F_PRAPASKAH, "masa prapaskah"},
+  {F_PRAPASKAH, "pra paskah"}, {F_PRAPASKAH, "masa pra paskah"},
+  {F_PRAPASKAH, "puasa katolik"}, {F_PRAPASKAH, "masa puasa katolik"},
+  {F_ADVEN, "adven"}, {F_ADVEN, "advent"}, {F_ADVEN, "masa adven"},
+  {F_IDULFITRI, "idul fitri"}, {F_IDULFITRI, "idulfitri"},
+  {F_IDULFITRI, "iedul fitri"}, {F_IDULFITRI, "idul fitry"},
+  {F_IDULFITRI, "lebaran"}, {F_IDULFITRI, "hari raya idul fitri"},
+  {F_IDULFITRI, "hari lebaran"}, {F_IDULFITRI, "idhul fitri"},
+  {F_IDULADHA, "idul adha"}, {F_IDULADHA, "iduladha"},
+  {F_IDULADHA, "idhul adha"}, {F_IDULADHA, "idul kurban"},
+  {F_IDULADHA, "idul qurban"}, {F_IDULADHA, "hari raya kurban"},
+  {F_IDULADHA, "lebaran haji"}, {F_IDULADHA, "hari raya idul adha"},
+  {F_IMLEK, "imlek"}, {F_IMLEK, "tahun baru imlek"}, {F_IMLEK, "sincia"},
+  {F_NYEPI, "nyepi"}, {F_NYEPI, "hari nyepi"},
+  {F_WAISAK, "waisak"}, {F_WAISAK, "waisyak"}, {F_WAISAK, "hari waisak"},
+  {F_ISRAMIKRAJ, "isra mikraj"}, {F_ISRAMIKRAJ, "isra miraj"},
+  {F_ISRAMIKRAJ, "isra mi raj"}, {F_ISRAMIKRAJ, "israk mikraj"},
+  {F_MAULID, "maulid"}, {F_MAULID, "maulid nabi"}, {F_MAULID, "maulud"},
+  {F_TAHUN_BARU_ISLAM, "tahun baru islam"}, {F_TAHUN_BARU_ISLAM, "muharam"},
+  {F_TAHUN_BARU_ISLAM, "satu muharam"}, {F_TAHUN_BARU_ISLAM, "muharram"},
+  {F_TAHUN_BARU_ISLAM, "tahun baru hijriah"},
+  {F_PUASA, "puasa"}, {F_PUASA, "bulan puasa"}, {F_PUASA, "ramadan"},
+  {F_PUASA, "ramadhan"}, {F_PUASA, "bulan ramadan"},
+  {F_PUASA, "bulan ramadhan"}, {F_PUASA, "bulan puasa islam"},
+  {F_PEMILU, "pemilu"}, {F_PEMILU, "pemilihan umum"}, {F_PEMILU, "pileg"},
+  {F_PEMILU, "pilpres"}, {F_PEMILU, "pemilihan presiden"},
+  {F_PILKADA, "pilkada"}, {F_PILKADA, "pilgub"}, {F_PILKADA, "pilbup"},
+  {F_PILKADA, "pemilihan bupati"}, {F_PILKADA, "pemilihan gubernur"},
+  {F_PILKADA, "pemilihan kepala daerah"},
+};
+
+struct feast_dates {
+  struct {
+    int id;
+    int64_t day;
+  } *v;
+  int n;
+};
+
+/* How many words of phrase match w[0..n) from the start, or 0. */
+static int
+phrase_len(const char *phrase, const char *const *w, int n)
+{
+  const char *p = phrase;
+  size_t len;
+  int k = 0;
+
+  while (*p != '\0') {
+    len = strcspn(p, " ");
+    if (k >= n || strlen(w[k]) != len || strncmp(w[k], p, len) != 0)
+      return 0;
+    k++;
+    p += len;
+    if (*p == ' ')
+      p++;
+  }
+  return k;
+}
+
+int
+feast_match(const char *const *w, int n, int *len)
+{
+  size_t i;
+  int best = -1, best_len = 0, k;
+
+  for (i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++) {
+    k = phrase_len(phrases[i].phrase, w, n);
+    if (k > best_len) {
+      best = phrases[i].id;
+      best_len = k;
+    }
+  }
+  *len = best_len;
+  return best;
+}
+
+const char *
+feast_name(int id)
+{
+  return id >= 0 && id < F_COUNT ? feasts[id].name : "";
+}
+
+int64_t
+feast_easter(int64_t y)
+{
+  int64_t a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+  int64_t f = (b + 8) / 25, g = (b - f + 1) / 3;
+  int64_t h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+  int64_t l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int64_t m = (a + 11 * h + 22 * l) / 451;
+  int month = (int)((h + l - 7 * m + 114) / 31);
+  int day = (int)((h + l - 7 * m + 114) % 31) + 1;
+
+  return when_days_from_civil(y, month, day);
+}
+
+/* The decreed day of feast id in year, or -1 when not listed. */
+static int64_t
+decreed(const struct feast_dates *f, int id, int64_t year)
+{
+  int64_t y;
+  int i, m, d;
+
+  if (f == NULL)
+    return -1;
+  for (i = 0; i < f->n; i++) {
+    if (f->v[i].id != id)
+      continue;
+    when_civil_from_days(f->v[i].day, &y, &m, &d);
+    if (y == year)
+      return f->v[i].day;
+  }
+  return -1;
+}
+
+int
+feast_in_year(const struct feast_dates *f, int id, int64_t year,
+              int64_t *from, int64_t *to)
+{
+  int64_t day, eve;
+
+  if (id < 0 || id >= F_COUNT || year < 1583 || year > 9999)
+    return -1;
+  switch (feasts[id].kind) {
+  case K_FIXED:
+    day = when_days_from_civil(year, feasts[id].a, feasts[id].b);
+    *from = *to = day;
+    return 0;
+  case K_EASTER:
+    *from = *to = feast_easter(year) + feasts[id].a;
+    return 0;
+  case K_LENT:
+    day = feast_easter(year);
+    *from = day - 46;
+    *to = day - 1;
+    return 0;
+  case K_ADVENT:
+    /* The Sunday on or before 24 December is the fourth of Adven;
+     * 1970-01-01 was a Thursday (weekday 3, Monday 0). */
+    eve = when_days_from_civil(year, 12, 24);
+    *to = eve;
+    *from = eve - (((eve + 3) % 7 + 1) % 7) - 21;
+    return 0;
+  case K_RAMADAN:
+    day = decreed(f, F_IDULFITRI, year);
+    if (day < 0)
+      return -1;
+    *from = day - 30;
+    *to = day - 1;
+    return 0;
+  case K_DECREE:
+    day = decreed(f, id, year);
+    if (day < 0)
+      return -1;
+    *from = *to = day;
+    return 0;
+  }
+  return -1;
+}
+
+void
+feast_free(struct feast_dates *f)
+{
+  if (f == NULL)
+    return;
+  free(f->v);
+  free(f);
+}
+
+/* The decreed feast whose file key is key[0..n), or -1. */
+static int
+feast_by_key(const char *key, size_t n)
+{
+  int i;
+
+  for (i = 0; i < F_COUNT; i++)
+    if (feasts[i].key != NULL && strlen(feasts[i].key) == n &&
+        strncmp(feasts[i].key, key, n) == 0)
+      return i;
+  return -1;
+}
+
+/* One line "YYYY-MM-DD key" into f; a problem goes to diag.  Returns 0,
+ * or -ENOMEM. */
+static int
+read_line(struct feast_dates *f, int *cap, const char *path, int lineno,
+          const char *p, size_t len, struct diag *diag)
+{
+  int y = 0, m = 0, d = 0, i, id, cm, cd;
+  int64_t day, cy;
+  size_t k = 10;
+
+  for (i = 0; i < 10 && (size_t)i < len; i++)
+    if ((i == 4 || i == 7) ? p[i] != '-' : (p[i] < '0' || p[i] > '9'))
+      break;
+  if (i < 10 || len < 12 || (p[10] != ' ' && p[10] != '\t')) {
+    diag_error(diag, path, lineno, "expected YYYY-MM-DD and a feast");
+    return 0;
+  }
+  for (i = 0; i < 4; i++)
+    y = y * 10 + (p[i] - '0');
+  m = (p[5] - '0') * 10 + (p[6] - '0');
+  d = (p[8] - '0') * 10 + (p[9] - '0');
+  day = when_days_from_civil(y, m, d);
+  when_civil_from_days(day, &cy, &cm, &cd);
+  if (m < 1 || m > 12 || d < 1 || cy != y || cm != m || cd != d) {
+    diag_error(diag, path, lineno, "no such date: %.10s", p);
+    return 0;
+  }
+  while (k < len && (p[k] == ' ' || p[k] == '\t'))
+    k++;
+  id = feast_by_key(p + k, len - k);
+  if (id < 0) {
+    diag_error(diag, path, lineno, "unknown feast: %.*s", (int)(len - k),
+               p + k);
+    return 0;
+  }
+  if (f->n == *cap) {
+    int ncap = *cap ? *cap * 2 : 32;
+    void *nv = realloc(f->v, (size_t)ncap * sizeof(*f->v));
+    if (nv == NULL)
+      return -ENOMEM;
+    f->v = nv;
+    *cap = ncap;
+  }
+  f->v[f->n].id = id;
+  f->v[f->n].day = day;
+  f->n++;
+  return 0;
+}
+
+int
+feast_load(const char *path, struct feast_dates **out, struct diag *diag)
+{
+  struct feast_dates *f;
+  struct diag local;
+  struct lines ls;
+  const char *p;
+  size_t len;
+  int rc, cap = 0, errors;
+
+  if (out == NULL || path == NULL)
+    return -EINVAL;
+  *out = NULL;
+  f = calloc(1, sizeof(*f));
+  if (f == NULL)
+    return -ENOMEM;
+  diag_init(&local);
+  if (diag == NULL)
+    diag = &local;
+  errors = diag->errors;
+  rc = lines_open(&ls, path, FEAST_FILE_MAX,
+                  LINES_COMMENT_ANY | LINES_TRIM | LINES_SKIP_BLANK, diag);
+  while (rc == 0 && lines_next(&ls, &p, &len))
+    rc = read_line(f, &cap, path, ls.lineno, p, len, diag);
+  lines_close(&ls);
+  if (rc == -ENOMEM)
+    diag_error(diag, path, 0, "out of memory");
+  if (rc == 0 && diag->errors > errors)
+    rc = AERR_CONFIG;
+  if (rc != 0)
+    feast_free(f);
+  else
+    *out = f;
+  diag_free(&local);
+  return rc;
+}

@@ -1,0 +1,147 @@
+/*
+ * test_feast.c: feasts by name, Easter by computus, the feasts file, and
+ * how the waktu parser writes feasts and spans (when_format, when_iso).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "base/diag.h"
+#include "base/err.h"
+#include "rules/feast.h"
+#include "rules/when.h"
+
+/* Easter Sundays as the churches publish them. */
+START_TEST(feast_easter_known_years)
+{
+  static const struct { int y, m, d; } easter[] = {
+    {2000, 4, 23}, {2019, 4, 21}, {2021, 4, 4}, {2022, 4, 17},
+    {2023, 4, 9}, {2024, 3, 31}, {2025, 4, 20}, {2026, 4, 5},
+    {2027, 3, 28}, {2038, 4, 25},
+  };
+  size_t i;
+
+  for (i = 0; i < sizeof(easter) / sizeof(easter[0]); i++)
+    ck_assert_int_eq(feast_easter(easter[i].y),
+                     when_days_from_civil(easter[i].y, easter[i].m,
+                                          easter[i].d));
+}
+END_TEST
+
+/* Phrases: the longest one wins, and a feast is only a feast by its
+ * words. */
+START_TEST(feast_phrases)
+{
+  const char *w1[] = {"tahun", "baru", "imlek"};
+  const char *w2[] = {"malam", "natal"};
+  const char *w3[] = {"hari", "raya"};
+  const char *w4[] = {"kantor"};
+  int len;
+
+  ck_assert_str_eq(feast_name(feast_match(w1, 3, &len)), "Imlek");
+  ck_assert_int_eq(len, 3);
+  ck_assert_str_eq(feast_name(feast_match(w1, 2, &len)), "Tahun Baru");
+  ck_assert_str_eq(feast_name(feast_match(w2, 2, &len)), "Malam Natal");
+  ck_assert_int_eq(feast_match(w3, 2, &len), -1);
+  ck_assert_int_eq(feast_match(w4, 1, &len), -1);
+}
+END_TEST
+
+/* The shipped file reads cleanly; a bad line is named by its number. */
+START_TEST(feast_file)
+{
+  struct feast_dates *fd = NULL;
+  struct diag d;
+  int64_t from, to;
+  const char *w[] = {"lebaran"};
+  char *dir = tu_tmpdir(), *path = tu_path(dir, "hari-raya.txt");
+  int len, id;
+
+  diag_init(&d);
+  ck_assert_int_eq(feast_load(ADUAN_SOURCE_DIR "/config/hari-raya.txt", &fd,
+                              &d), 0);
+  ck_assert_int_eq(d.errors, 0);
+  id = feast_match(w, 1, &len);
+  ck_assert_int_eq(feast_in_year(fd, id, 2025, &from, &to), 0);
+  ck_assert_int_eq(from, when_days_from_civil(2025, 3, 31));
+  ck_assert_int_eq(feast_in_year(fd, id, 1999, &from, &to), -1);
+  ck_assert_int_eq(feast_in_year(NULL, id, 2025, &from, &to), -1);
+  feast_free(fd);
+
+  ck_assert_int_eq(tu_write_file(path, "# x\n2025-03-31 idulfitri\n"
+                                       "2025-02-30 imlek\n"
+                                       "2025-05-12 hari raya\n"
+                                       "12-05-2025 waisak\n"), 0);
+  fd = NULL;
+  ck_assert_int_eq(feast_load(path, &fd, &d), AERR_CONFIG);
+  ck_assert_ptr_null(fd);
+  ck_assert_int_eq(d.errors, 3);
+  diag_free(&d);
+  free(path);
+  tu_rmrf(dir);
+  free(dir);
+}
+END_TEST
+
+/* Every precision as people read it and in ISO 8601. */
+START_TEST(feast_when_forms)
+{
+  struct when y = {.precision = WHEN_YEAR, .year = 2024, .to_year = 2024};
+  struct when span = {.precision = WHEN_SPAN, .year = 2025, .month = 8,
+                      .to_year = 2026, .to_month = 3, .to_day = 15};
+  struct when natal = {.precision = WHEN_FEAST, .year = 2025, .month = 12,
+                       .day = 25, .to_year = 2025, .to_month = 12,
+                       .to_day = 25, .feast = "Natal"};
+  struct when undated = {.precision = WHEN_FEAST, .feast = "Idul Fitri"};
+  char buf[WHEN_FORMAT_MAX], iso[WHEN_ISO_MAX];
+
+  ck_assert_str_eq(when_format(&y, buf, sizeof(buf)), "2024");
+  ck_assert_str_eq(when_iso(&y, iso, sizeof(iso)), "2024");
+  ck_assert_str_eq(when_format(&span, buf, sizeof(buf)),
+                   "08-2025 s/d 15-03-2026");
+  ck_assert_str_eq(when_iso(&span, iso, sizeof(iso)), "2025-08/2026-03-15");
+  ck_assert_str_eq(when_format(&natal, buf, sizeof(buf)), "Natal, 25-12-2025");
+  ck_assert_str_eq(when_iso(&natal, iso, sizeof(iso)), "2025-12-25");
+  ck_assert_str_eq(when_format(&undated, buf, sizeof(buf)), "Idul Fitri");
+  ck_assert_str_eq(when_iso(&undated, iso, sizeof(iso)), "");
+  ck_assert_str_eq(when_iso(NULL, iso, sizeof(iso)), "");
+  ck_assert_str_eq(when_precision_name(WHEN_SPAN), "span");
+  ck_assert_str_eq(when_precision_name(WHEN_FEAST), "feast");
+  ck_assert_str_eq(when_precision_name((enum when_precision)42), "?");
+}
+END_TEST
+
+/* A decreed feast with no list is still an answer, without a date. */
+START_TEST(feast_without_list)
+{
+  struct when w;
+
+  ck_assert_int_eq(when_parse("waktu lebaran", 1773540000000LL, 5, &w),
+                   WHEN_OK);
+  ck_assert_int_eq(w.precision, WHEN_FEAST);
+  ck_assert_int_eq(w.year, 0);
+  ck_assert_str_eq(w.feast, "Idul Fitri");
+  ck_assert_int_eq(when_parse("lebaran 2015", 1773540000000LL, 5, &w),
+                   WHEN_TOO_OLD);
+  ck_assert_int_eq(when_parse("natal", 1773540000000LL, 5, &w), WHEN_OK);
+  ck_assert_int_eq(w.year, 2025);
+}
+END_TEST
+
+static Suite *
+feast_suite(void)
+{
+  Suite *s = suite_create("feast");
+  TCase *tc = tcase_create("feast");
+
+  tcase_add_test(tc, feast_easter_known_years);
+  tcase_add_test(tc, feast_phrases);
+  tcase_add_test(tc, feast_file);
+  tcase_add_test(tc, feast_when_forms);
+  tcase_add_test(tc, feast_without_list);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+UNIT_MAIN(feast_suite)
