@@ -135,7 +135,8 @@ static const char *const category_codes[NCATEGORIES + 1] = {
 const struct catalog_key conv_catalog_keys[] = {
   {"menu", ""}, {"menu.invalid", ""}, {"howto", ""},
   {"cancelled", ""}, {"expired", ""}, {"draft.reminder", ""},
-  {"story.started", ""}, {"bukti.started", ""}, {"thanks.reply", ""},
+  {"story.started", ""}, {"story.kept", ""}, {"bukti.started", ""},
+  {"thanks.reply", ""},
   {"safety.info", ""}, {"thanks.ticket", "ticket status"},
   {"status.mine", "tickets"}, {"status.line", "ticket status"},
   {"status.none", ""},
@@ -2048,6 +2049,54 @@ keep_as_given(struct turn *t, const struct verdict *v, const char *key)
   return 1;
 }
 
+/* The draft key that remembers a story was taken at a step, so that it
+ * happens once per step. */
+#define STORY_EARLY "cerita_awal"
+
+static int story_append(struct turn *t, const char *part, int *too_long);
+
+/*
+ * A story sent where the place or the time was asked (reporters often
+ * write everything at once): its text joins the story, never taken for
+ * the answer, and the question is asked again.  Once per step, so that a
+ * long answer given again is then kept as given (SPEC 4) rather than
+ * sending the reporter round.  *done is 1 when the text was handled.
+ */
+static int
+story_out_of_turn(struct turn *t, const char *text, int *done)
+{
+  const char *taken = draft_str(t, STORY_EARLY);
+  struct verdict v;
+  int too_long = 0, rc;
+
+  *done = 0;
+  if (draft_int(t, "edit") || !reads_like_report(t, text) ||
+      (taken != NULL && strcmp(taken, steps[t->step].name) == 0))
+    return 0;
+  /* Checked for abuse as every part of a story is. */
+  rc = validate_field(&t->cv->vd, FIELD_TEXT, text, t->ev->now_ms, &v);
+  if (rc != 0)
+    return rc;
+  *done = 1;
+  if (!v.ok)
+    return invalid(t, v.reason, v.vars, v.nvars, v.code);
+  rc = story_append(t, text, &too_long);
+  if (rc != 0 || too_long) {
+    *done = 0;
+    return rc;
+  }
+  draft_set_str(t, STORY_EARLY, steps[t->step].name);
+  /* The question is asked again: that was its second try, so the next
+   * answer not understood is kept as given. */
+  if (t->sess.invalid_count == 0)
+    t->sess.invalid_count = 1;
+  log_info("event=report.story session=%lld step=%s words=%d",
+           (long long)t->sess.id, steps[t->step].name,
+           validate_count_words(text));
+  rc = say0(t, "story.kept");
+  return rc != 0 ? rc : ask_step(t);
+}
+
 /* Handle a free-text answer for a plain field step. */
 static int
 on_field(struct turn *t, enum field f, const char *text, const char *key,
@@ -2059,6 +2108,13 @@ on_field(struct turn *t, enum field f, const char *text, const char *key,
   rc = validate_field(&t->cv->vd, f, text, t->ev->now_ms, &v);
   if (rc != 0)
     return rc;
+  if (!v.ok && (f == FIELD_WAKTU || f == FIELD_LOKASI)) {
+    int done;
+
+    rc = story_out_of_turn(t, text, &done);
+    if (rc != 0 || done)
+      return rc;
+  }
   kept = keep_as_given(t, &v, key);
   if (!v.ok && !kept)
     return invalid(t, v.reason, v.vars, v.nvars, v.code);

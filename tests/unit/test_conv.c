@@ -1225,6 +1225,43 @@ START_TEST(kept_as_given_is_marked_on_the_ticket)
 }
 END_TEST
 
+/* A story sent where the time or the place was asked is kept as the
+ * start of the story, not taken for the answer; the question is asked
+ * again.  Once per step: the same long text again is then kept as given,
+ * so a reporter is never sent round a third time. */
+START_TEST(story_at_waktu_joins_the_story)
+{
+  static const char story[] =
+    "Sekretaris dinas memenangkan perusahaan milik adiknya dalam tender "
+    "proyek jalan tahun ini tanpa lelang terbuka sama sekali";
+  static const char place[] =
+    "di kantor yang dekat pasar lama sebelah gereja besar di ujung jalan "
+    "menuju pelabuhan kecil itu";
+  struct store_ticket t;
+
+  walk(&A, AT_WAKTU);
+  expect(&A, story, "ask.waktu");
+  ck_assert(draft_has(&A, "kronologi"));
+  expect_step(&A, "waktu");
+  ck_assert(!draft_has(&A, "waktu"));
+  expect(&A, "kemarin", "kronologi.more");
+  expect(&A, "LANJUT", "ask.bukti");
+  expect(&A, "LEWATI", "ask.identitas");
+  expect(&A, "3", "konfirmasi");
+  kirim_ticket(&A, &t);
+  ck_assert_str_eq(t.kronologi, story);
+  ck_assert_str_eq(t.waktu, "kemarin");
+  store_ticket_clear(&t);
+
+  /* At lokasi, a long answer that is no place: kept once as story, then
+   * the same text is kept as the place, given. */
+  walk(&B, AT_LOKASI);
+  expect(&B, place, "ask.lokasi");
+  expect(&B, place, "ask.waktu");
+  ck_assert(draft_has(&B, "lokasi"));
+}
+END_TEST
+
 /* The waktu filed with its precision and the date it was read as (ISO
  * 8601), the words kept as given; an answer not understood twice is
  * "unresolved" and marked (T0 is Sunday 15 March 2026). */
@@ -1686,6 +1723,7 @@ conv_suite(void)
                         (int)(sizeof(second_tries) /
                               sizeof(second_tries[0])));
     tcase_add_test(tk, kept_as_given_is_marked_on_the_ticket);
+    tcase_add_test(tk, story_at_waktu_joins_the_story);
     tcase_add_loop_test(tk, waktu_filed_with_its_precision, 0,
                         (int)(sizeof(waktu_filed) / sizeof(waktu_filed[0])));
     tcase_add_test(tk, understood_answers_are_not_marked);
