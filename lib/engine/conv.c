@@ -1283,6 +1283,10 @@ ticket_from_draft(struct turn *t, const char *category, const char *ident,
   tk->terlapor = draft_str(t, "terlapor");
   tk->lokasi = draft_str(t, "lokasi");
   tk->lokasi_kode = draft_str(t, "lokasi_kode");
+  tk->lokasi_tingkat = draft_str(t, "lokasi_tingkat");
+  tk->lokasi_tempat_kode = draft_str(t, "lokasi_tempat_kode");
+  tk->lokasi_tempat = tk->lokasi_tingkat != NULL ? draft_str(t, "lokasi_nama")
+                                                 : NULL;
   if (json_object_object_get_ex(t->draft, "lat", &la) &&
       json_object_object_get_ex(t->draft, "lng", &ln)) {
     tk->has_location = 1;
@@ -1742,6 +1746,30 @@ keep_as_given(struct turn *t, const struct verdict *v, const char *key)
   return 1;
 }
 
+/*
+ * The place the lokasi answer matched, into the draft: its kabupaten/kota
+ * (kode, filed as lokasi_kode), its label (nama, shown in the summary),
+ * and the finest place itself (tempat: its code, tingkat: its level), all
+ * filed with the ticket.  kode NULL: none (every key dropped).
+ */
+static void
+lokasi_set_place(struct turn *t, const char *kode, const char *nama,
+                 const char *tempat, const char *tingkat)
+{
+  static const char *const keys[] = {
+    "lokasi_kode", "lokasi_nama", "lokasi_tempat_kode", "lokasi_tingkat",
+  };
+  const char *vals[] = {kode, nama, tempat, tingkat};
+  size_t i;
+
+  for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+    if (kode != NULL && vals[i] != NULL)
+      draft_set_str(t, keys[i], vals[i]);
+    else
+      draft_del(t, keys[i]);
+  }
+}
+
 /* Handle a free-text answer for a plain field step. */
 static int
 on_field(struct turn *t, enum field f, const char *text, const char *key,
@@ -1771,15 +1799,9 @@ on_field(struct turn *t, enum field f, const char *text, const char *key,
     draft_set_str(t, "waktu_tanggal", v.date);
     draft_set_str(t, "waktu_iso", v.iso);
   }
-  if (f == FIELD_LOKASI) {
-    if (v.place_code != NULL) {
-      draft_set_str(t, "lokasi_kode", v.place_code);
-      draft_set_str(t, "lokasi_nama", v.place_name);
-    } else {
-      draft_del(t, "lokasi_kode");
-      draft_del(t, "lokasi_nama");
-    }
-  }
+  if (f == FIELD_LOKASI)
+    lokasi_set_place(t, v.place_code, v.place_name, v.place_at,
+                     v.place_level);
   return advance(t, next);
 }
 
@@ -1865,12 +1887,27 @@ lokasi_offer(struct turn *t, const char *text, int *rc)
                            json_object_new_string(pm.choice[i].kab_code));
     json_object_object_add(o, "nama",
                            json_object_new_string(pm.choice[i].label));
+    json_object_object_add(o, "tempat",
+                           json_object_new_string(pm.choice[i].code));
+    json_object_object_add(o, "tingkat", json_object_new_string(
+                              place_level_name(pm.choice[i].level)));
     json_object_array_add(arr, o);
   }
   json_object_object_add(t->draft, LOKASI_CHOICES, arr);
   draft_set_str(t, LOKASI_ASKED, text);
   *rc = say_lokasi_choices(t);
   return 1;
+}
+
+/* The string member key of a choice offered, or NULL (choices offered
+ * before the finest place was kept have none). */
+static const char *
+choice_str(struct json_object *o, const char *key)
+{
+  struct json_object *v;
+
+  return json_object_object_get_ex(o, key, &v) ? json_object_get_string(v)
+                                                : NULL;
 }
 
 /*
@@ -1902,8 +1939,9 @@ lokasi_pick(struct turn *t, const char *text, int *rc)
     return 0;
   }
   draft_set_str(t, "lokasi", draft_str(t, LOKASI_ASKED));
-  draft_set_str(t, "lokasi_kode", json_object_get_string(kode));
-  draft_set_str(t, "lokasi_nama", json_object_get_string(nama));
+  lokasi_set_place(t, json_object_get_string(kode),
+                   json_object_get_string(nama), choice_str(o, "tempat"),
+                   choice_str(o, "tingkat"));
   draft_mark(t, "lokasi", 0);
   lokasi_choices_drop(t);
   *rc = advance(t, STEP_WAKTU);
@@ -1921,6 +1959,7 @@ on_lokasi(struct turn *t, const char *text)
     char where[64];
     snprintf(where, sizeof(where), "%.6f, %.6f", m->lat, m->lng);
     draft_set_str(t, "lokasi", where);
+    lokasi_set_place(t, NULL, NULL, NULL, NULL);
     json_object_object_add(t->draft, "lat", json_object_new_double(m->lat));
     json_object_object_add(t->draft, "lng", json_object_new_double(m->lng));
     draft_mark(t, "lokasi", 0);

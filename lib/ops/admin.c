@@ -125,6 +125,11 @@ ticket_json(const struct store_ticket *t, const char *handle)
   json_object_object_add(o, "terlapor", jstr(t->terlapor));
   json_object_object_add(o, "lokasi", jstr(t->lokasi));
   json_object_object_add(o, "lokasi_kode", jstr(t->lokasi_kode));
+  /* The finest place the lokasi matched (NULL when none). */
+  json_object_object_add(o, "lokasi_tingkat", jstr(t->lokasi_tingkat));
+  json_object_object_add(o, "lokasi_tempat_kode",
+                         jstr(t->lokasi_tempat_kode));
+  json_object_object_add(o, "lokasi_tempat", jstr(t->lokasi_tempat));
   if (t->has_location) {
     json_object_object_add(o, "lat", json_object_new_double(t->lat));
     json_object_object_add(o, "lng", json_object_new_double(t->lng));
@@ -264,10 +269,11 @@ answer_csv(struct httpd_request *req, const struct store_ticket_list *l)
   int i, c;
 
   buf_puts(&b, "number,created,status,category,lokasi,lokasi_kode,waktu,"
-               "terlapor,kronologi,identitas,agency,reporter,marks\r\n");
+               "terlapor,kronologi,identitas,agency,reporter,marks,"
+               "lokasi_tingkat,lokasi_tempat_kode,lokasi_tempat\r\n");
   for (i = 0; i < l->n; i++) {
     const struct store_ticket *t = &l->v[i];
-    const char *cols[13];
+    const char *cols[16];
     cols[0] = t->number;
     cols[1] = wita_format(t->created_at, when, sizeof(when));
     cols[2] = t->status;
@@ -281,8 +287,11 @@ answer_csv(struct httpd_request *req, const struct store_ticket_list *l)
     cols[10] = t->agency;
     cols[11] = l->handles[i];
     cols[12] = t->marks;
-    for (c = 0; c < 13; c++)
-      csv_field(&b, cols[c], c == 12);
+    cols[13] = t->lokasi_tingkat;
+    cols[14] = t->lokasi_tempat_kode;
+    cols[15] = t->lokasi_tempat;
+    for (c = 0; c < 16; c++)
+      csv_field(&b, cols[c], c == 15);
   }
   httpd_respond(req, 200, "text/csv; charset=utf-8", NULL,
                 b.data ? b.data : "", b.len);

@@ -839,6 +839,19 @@ place_match(const struct place_list *pl, const char *text,
   return 0;
 }
 
+const char *
+place_level_name(int level)
+{
+  static const char *const names[] = {
+    [PLACE_KABUPATEN] = "kabupaten", [PLACE_KECAMATAN] = "kecamatan",
+    [PLACE_DESA] = "desa", [PLACE_LANDMARK] = "tempat",
+  };
+
+  if (level < 0 || level >= (int)(sizeof(names) / sizeof(names[0])))
+    return NULL;
+  return names[level];
+}
+
 int
 place_count(const struct place_list *pl)
 {

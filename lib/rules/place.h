@@ -103,6 +103,10 @@ enum place_level {
   PLACE_LANDMARK = 3,    /* a port, market, office... (landmark lines) */
 };
 
+/* The level's name as tickets store it: "kabupaten", "kecamatan", "desa",
+ * "tempat" (a landmark); NULL for any other number. */
+const char *place_level_name(int level);
+
 /* The most choices place_match lists. */
 #define PLACE_CHOICES_MAX 8
 

@@ -237,6 +237,8 @@ validate_field(const struct validator *vd, enum field f, const char *text,
       if (place_match(vd->places, text, &pm) == 0 && pm.matched) {
         v->place_code = pm.code;
         v->place_name = pm.place.label;
+        v->place_at = pm.place.code;
+        v->place_level = place_level_name(pm.place.level);
       } else {
         reject(v, "invalid.lokasi", pm.ambiguous ? "lokasi_ambiguous"
                                                  : "lokasi_unmatched");

@@ -257,6 +257,9 @@ store_ticket_clear(struct store_ticket *t)
   free(t->identitas);
   free(t->agency);
   free(t->marks);
+  free(t->lokasi_tingkat);
+  free(t->lokasi_tempat_kode);
+  free(t->lokasi_tempat);
   memset(t, 0, sizeof(*t));
 }
 
