@@ -140,7 +140,8 @@ const struct catalog_key conv_catalog_keys[] = {
   {"ask.waktu", ""}, {"ask.kronologi", ""}, {"ask.bukti", ""},
   {"ask.identitas", ""}, {"ask.nama", ""},
   {"invalid.kategori", ""}, {"invalid.terlapor", ""},
-  {"invalid.lokasi", ""}, {"lokasi.pilih", "pilihan"},
+  {"invalid.lokasi", ""}, {"invalid.lokasi.luar", ""},
+  {"lokasi.pilih", "pilihan"},
   {"invalid.waktu", ""},
   {"invalid.identitas", ""}, {"invalid.nama", ""},
   {"invalid.konfirmasi", ""}, {"invalid.bukti.type", ""},
@@ -615,6 +616,8 @@ static const struct {
   const char *key;           /* the draft's mark */
 } field_marks[] = {
   {"lokasi", "lokasi_as_given"},
+  {"lokasi_luar", "lokasi_luar"},  /* the lokasi kept names a place
+                                    * outside NTT */
   {"waktu", "waktu_as_given"},
 };
 
@@ -1768,6 +1771,7 @@ lokasi_set_place(struct turn *t, const char *kode, const char *nama,
     else
       draft_del(t, keys[i]);
   }
+  draft_mark(t, "lokasi_luar", 0);
 }
 
 /* Handle a free-text answer for a plain field step. */
@@ -1799,9 +1803,12 @@ on_field(struct turn *t, enum field f, const char *text, const char *key,
     draft_set_str(t, "waktu_tanggal", v.date);
     draft_set_str(t, "waktu_iso", v.iso);
   }
-  if (f == FIELD_LOKASI)
+  if (f == FIELD_LOKASI) {
     lokasi_set_place(t, v.place_code, v.place_name, v.place_at,
                      v.place_level);
+    draft_mark(t, "lokasi_luar",
+               kept && strcmp(v.code, "lokasi_outside") == 0);
+  }
   return advance(t, next);
 }
 
