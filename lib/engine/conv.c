@@ -144,7 +144,8 @@ const struct catalog_key conv_catalog_keys[] = {
   {"ask.waktu", ""}, {"ask.kronologi", ""}, {"ask.bukti", ""},
   {"ask.identitas", ""}, {"ask.nama", ""},
   {"invalid.kategori", ""}, {"invalid.terlapor", ""},
-  {"invalid.lokasi", ""}, {"lokasi.pilih", "pilihan"},
+  {"invalid.lokasi", ""}, {"invalid.lokasi.luar", ""},
+  {"lokasi.pilih", "pilihan"},
   {"ask.lokasi.nama", ""}, {"lokasi.kept", ""},
   {"invalid.waktu", ""},
   {"invalid.identitas", ""}, {"invalid.nama", ""},
@@ -682,6 +683,8 @@ static const struct {
   const char *key;           /* the draft's mark */
 } field_marks[] = {
   {"lokasi", "lokasi_as_given"},
+  {"lokasi_luar", "lokasi_luar"},  /* the lokasi kept names a place
+                                    * outside NTT */
   {"waktu", "waktu_as_given"},
 };
 
@@ -1515,6 +1518,10 @@ ticket_from_draft(struct turn *t, const char *category, const char *ident,
   tk->terlapor = draft_str(t, "terlapor");
   tk->lokasi = draft_str(t, "lokasi");
   tk->lokasi_kode = draft_str(t, "lokasi_kode");
+  tk->lokasi_tingkat = draft_str(t, "lokasi_tingkat");
+  tk->lokasi_tempat_kode = draft_str(t, "lokasi_tempat_kode");
+  tk->lokasi_tempat = tk->lokasi_tingkat != NULL ? draft_str(t, "lokasi_nama")
+                                                 : NULL;
   if (json_object_object_get_ex(t->draft, "lat", &la) &&
       json_object_object_get_ex(t->draft, "lng", &ln)) {
     tk->has_location = 1;
@@ -2097,6 +2104,31 @@ story_out_of_turn(struct turn *t, const char *text, int *done)
   return rc != 0 ? rc : ask_step(t);
 }
 
+/*
+ * The place the lokasi answer matched, into the draft: its kabupaten/kota
+ * (kode, filed as lokasi_kode), its label (nama, shown in the summary),
+ * and the finest place itself (tempat: its code, tingkat: its level), all
+ * filed with the ticket.  kode NULL: none (every key dropped).
+ */
+static void
+lokasi_set_place(struct turn *t, const char *kode, const char *nama,
+                 const char *tempat, const char *tingkat)
+{
+  static const char *const keys[] = {
+    "lokasi_kode", "lokasi_nama", "lokasi_tempat_kode", "lokasi_tingkat",
+  };
+  const char *vals[] = {kode, nama, tempat, tingkat};
+  size_t i;
+
+  for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+    if (kode != NULL && vals[i] != NULL)
+      draft_set_str(t, keys[i], vals[i]);
+    else
+      draft_del(t, keys[i]);
+  }
+  draft_mark(t, "lokasi_luar", 0);
+}
+
 /* Handle a free-text answer for a plain field step. */
 static int
 on_field(struct turn *t, enum field f, const char *text, const char *key,
@@ -2136,13 +2168,10 @@ on_field(struct turn *t, enum field f, const char *text, const char *key,
     draft_set_str(t, "waktu_presisi", v.precision);
   }
   if (f == FIELD_LOKASI) {
-    if (v.place_code != NULL) {
-      draft_set_str(t, "lokasi_kode", v.place_code);
-      draft_set_str(t, "lokasi_nama", v.place_name);
-    } else {
-      draft_del(t, "lokasi_kode");
-      draft_del(t, "lokasi_nama");
-    }
+    lokasi_set_place(t, v.place_code, v.place_name, v.place_at,
+                     v.place_level);
+    draft_mark(t, "lokasi_luar",
+               kept && strcmp(v.code, "lokasi_outside") == 0);
   }
   return advance(t, next);
 }
@@ -2229,12 +2258,27 @@ lokasi_offer(struct turn *t, const char *text, int *rc)
                            json_object_new_string(pm.choice[i].kab_code));
     json_object_object_add(o, "nama",
                            json_object_new_string(pm.choice[i].label));
+    json_object_object_add(o, "tempat",
+                           json_object_new_string(pm.choice[i].code));
+    json_object_object_add(o, "tingkat", json_object_new_string(
+                              place_level_name(pm.choice[i].level)));
     json_object_array_add(arr, o);
   }
   json_object_object_add(t->draft, LOKASI_CHOICES, arr);
   draft_set_str(t, LOKASI_ASKED, text);
   *rc = say_lokasi_choices(t);
   return 1;
+}
+
+/* The string member key of a choice offered, or NULL (choices offered
+ * before the finest place was kept have none). */
+static const char *
+choice_str(struct json_object *o, const char *key)
+{
+  struct json_object *v;
+
+  return json_object_object_get_ex(o, key, &v) ? json_object_get_string(v)
+                                                : NULL;
 }
 
 /*
@@ -2266,8 +2310,9 @@ lokasi_pick(struct turn *t, const char *text, int *rc)
     return 0;
   }
   draft_set_str(t, "lokasi", draft_str(t, LOKASI_ASKED));
-  draft_set_str(t, "lokasi_kode", json_object_get_string(kode));
-  draft_set_str(t, "lokasi_nama", json_object_get_string(nama));
+  lokasi_set_place(t, json_object_get_string(kode),
+                   json_object_get_string(nama), choice_str(o, "tempat"),
+                   choice_str(o, "tingkat"));
   draft_mark(t, "lokasi", 0);
   lokasi_choices_drop(t);
   *rc = advance(t, STEP_WAKTU);
@@ -2306,6 +2351,7 @@ on_lokasi(struct turn *t, const char *text)
 
   if (m->kind == MSG_LOCATION) {
     lokasi_choices_drop(t);
+    lokasi_set_place(t, NULL, NULL, NULL, NULL);
     keep_pin(t);
     return say0(t, "ask.lokasi.nama");
   }

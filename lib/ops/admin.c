@@ -125,6 +125,11 @@ ticket_json(const struct store_ticket *t, const char *handle)
   json_object_object_add(o, "terlapor", jstr(t->terlapor));
   json_object_object_add(o, "lokasi", jstr(t->lokasi));
   json_object_object_add(o, "lokasi_kode", jstr(t->lokasi_kode));
+  /* The finest place the lokasi matched (NULL when none). */
+  json_object_object_add(o, "lokasi_tingkat", jstr(t->lokasi_tingkat));
+  json_object_object_add(o, "lokasi_tempat_kode",
+                         jstr(t->lokasi_tempat_kode));
+  json_object_object_add(o, "lokasi_tempat", jstr(t->lokasi_tempat));
   if (t->has_location) {
     json_object_object_add(o, "lat", json_object_new_double(t->lat));
     json_object_object_add(o, "lng", json_object_new_double(t->lng));
@@ -269,10 +274,11 @@ answer_csv(struct httpd_request *req, const struct store_ticket_list *l)
 
   buf_puts(&b, "number,created,status,category,lokasi,lokasi_kode,waktu,"
                "waktu_tanggal,waktu_presisi,terlapor,kronologi,identitas,"
-               "agency,reporter,marks\r\n");
+               "agency,reporter,marks,lokasi_tingkat,lokasi_tempat_kode,"
+               "lokasi_tempat\r\n");
   for (i = 0; i < l->n; i++) {
     const struct store_ticket *t = &l->v[i];
-    const char *cols[15];
+    const char *cols[18];
     cols[0] = t->number;
     cols[1] = wita_format(t->created_at, when, sizeof(when));
     cols[2] = t->status;
@@ -288,8 +294,11 @@ answer_csv(struct httpd_request *req, const struct store_ticket_list *l)
     cols[12] = t->agency;
     cols[13] = l->handles[i];
     cols[14] = t->marks;
-    for (c = 0; c < 15; c++)
-      csv_field(&b, cols[c], c == 14);
+    cols[15] = t->lokasi_tingkat;
+    cols[16] = t->lokasi_tempat_kode;
+    cols[17] = t->lokasi_tempat;
+    for (c = 0; c < 18; c++)
+      csv_field(&b, cols[c], c == 17);
   }
   httpd_respond(req, 200, "text/csv; charset=utf-8", NULL,
                 b.data ? b.data : "", b.len);

@@ -386,6 +386,26 @@ ctl_print_status(const char *json, FILE *out)
 #define SHOW_INDENT "             "
 #define ITEM_INDENT "      "
 
+/* The finest place the ticket's lokasi matched, as show's lines
+ * "tingkat" (its level) and "tempat" (its label and code), "-" when
+ * none. */
+static void
+print_place(FILE *out, struct term *tm, struct json_object *t)
+{
+  struct buf place = BUF_INIT;
+  const char *label = field(t, "lokasi_tempat");
+
+  fprintf(out, "%-12s %s\n", "tingkat",
+          tfield(tm, t, "lokasi_tingkat", SHOW_INDENT));
+  if (strcmp(label, "-") != 0 &&
+      buf_printf(&place, "%s (%s)", label,
+                 field(t, "lokasi_tempat_kode")) == 0)
+    label = place.data;
+  fprintf(out, "%-12s %s\n", "tempat",
+          term_text(label, SHOW_INDENT, &tm->b[tm->next++ % TERM_SLOTS]));
+  buf_free(&place);
+}
+
 int
 ctl_print_ticket(const char *json, FILE *out)
 {
@@ -402,8 +422,11 @@ ctl_print_ticket(const char *json, FILE *out)
     json_object_put(t);
     return AERR_PARSE;
   }
-  for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+  for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
     fprintf(out, "%-12s %s\n", keys[i], tfield(&tm, t, keys[i], SHOW_INDENT));
+    if (strcmp(keys[i], "lokasi_kode") == 0)
+      print_place(out, &tm, t);
+  }
   if (json_object_object_get_ex(t, "events", &arr)) {
     n = json_object_array_length(arr);
     fprintf(out, "\nevents:\n");

@@ -89,6 +89,8 @@ struct phrase {
   int kind;                 /* 1: begins with a kind word ("kabupaten") */
   int level;                /* the place's */
   int weak;                 /* an "alone" phrase */
+  int joined;               /* a kecamatan or desa name of several words
+                               joined into one: matched exactly only */
   int word[PHRASE_WORDS];   /* vocabulary numbers */
 };
 
@@ -99,6 +101,8 @@ struct vword {
   int first;                /* phrases ending here: ends[first..+count) */
   int count;
   int lax;                  /* in a kabupaten/kota name: forgiven more */
+  int landmark;             /* of 5+ letters in a landmark name of several
+                               words: forgiven one letter there */
 };
 
 struct place_list {
@@ -470,6 +474,8 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
       continue;
     shorter = vw->len < w->len ? vw->len : w->len;
     t = edits_allowed(shorter, vw->lax);
+    if (t == 0 && vw->landmark && shorter >= FUZZY_MIN)
+      t = 1;
     if (abs(vw->len - w->len) > t ||
         bit_count(mask & ~vw->mask) > t || bit_count(vw->mask & ~mask) > t)
       continue;
@@ -492,18 +498,40 @@ slot_distance(const struct slot *s, int v)
 }
 
 /*
+ * Whether a word of phrase ph, shorter letters long (of the two), may
+ * differ by d edits.  A word of a kecamatan, desa or landmark name must
+ * be within the strict allowance even when a kabupaten/kota name forgave
+ * it more, and a name of several words joined into one must be exact; in
+ * a landmark name of several words, a word of 5 or more letters may
+ * differ by one ("Pelabuhan Tenaw"), when the rest is exact (see
+ * phrase_distance).
+ */
+static int
+word_forgiven(const struct phrase *ph, int shorter, int d)
+{
+  if (d == 0 || ph->level == PLACE_KABUPATEN)
+    return 1;
+  if (ph->joined)
+    return 0;
+  if (d <= edits_allowed(shorter, 0))
+    return 1;
+  return ph->level == PLACE_LANDMARK && ph->nwords >= 2 && d == 1 &&
+         shorter >= FUZZY_MIN;
+}
+
+/*
  * Whether phrase ph ends at the text word just read, the latest of pos
  * words whose slots are in ring, that word standing for the phrase's last
- * word at distance last.  Returns the phrase's total distance, or -1.  A
- * word of a kecamatan or desa name must be within the strict allowance
- * even when a kabupaten/kota name forgave it more.
+ * word at distance last.  Returns the phrase's total distance, or -1.
+ * Each word must be forgiven (word_forgiven); a landmark name forgiven a
+ * word beyond the strict allowance must be otherwise exact.
  */
 static int
 phrase_distance(const struct place_list *pl, const struct phrase *ph,
                 const struct slot *ring, size_t pos, int last)
 {
   const struct slot *s;
-  int j, d, v, shorter, dist = 0;
+  int j, d, v, shorter, dist = 0, loose = 0;
 
   if ((size_t)ph->nwords > pos)
     return -1;
@@ -514,11 +542,13 @@ phrase_distance(const struct place_list *pl, const struct phrase *ph,
     if (d < 0)
       return -1;
     shorter = pl->vocab[v].len < s->len ? pl->vocab[v].len : s->len;
-    if (d > 0 && ph->level > PLACE_KABUPATEN && d > edits_allowed(shorter, 0))
+    if (!word_forgiven(ph, shorter, d))
       return -1;
+    if (ph->level > PLACE_KABUPATEN && d > edits_allowed(shorter, 0))
+      loose++;
     dist += d;
   }
-  return dist;
+  return loose > 0 && dist > 1 ? -1 : dist;
 }
 
 /* A place found in the text, by its best phrase. */
@@ -809,6 +839,19 @@ place_match(const struct place_list *pl, const char *text,
   return 0;
 }
 
+const char *
+place_level_name(int level)
+{
+  static const char *const names[] = {
+    [PLACE_KABUPATEN] = "kabupaten", [PLACE_KECAMATAN] = "kecamatan",
+    [PLACE_DESA] = "desa", [PLACE_LANDMARK] = "tempat",
+  };
+
+  if (level < 0 || level >= (int)(sizeof(names) / sizeof(names[0])))
+    return NULL;
+  return names[level];
+}
+
 int
 place_count(const struct place_list *pl)
 {
@@ -875,6 +918,7 @@ struct alias {
   int core;
   int kind;
   int weak;       /* from an "alone" line */
+  int joined;     /* as in struct phrase */
   int keep;       /* chosen for the list (select_phrases) */
 };
 
@@ -1021,6 +1065,7 @@ push_alias(struct loader *ld, const char *key, const char *text,
   a->core = core;
   a->kind = kind;
   a->weak = 0;
+  a->joined = 0;
   ld->naliases++;
 }
 
@@ -1587,7 +1632,8 @@ read_line(struct loader *ld, int line, const char *p, size_t n,
 }
 
 /* Sorting aliases: by key, names that admins wrote before derived ones,
- * then by place, then in file order. */
+ * joined kecamatan and desa names last, then by place, then in file
+ * order. */
 static int
 alias_cmp(const void *a, const void *b)
 {
@@ -1598,6 +1644,8 @@ alias_cmp(const void *a, const void *b)
     return c;
   if ((x->text == NULL) != (y->text == NULL))
     return x->text == NULL ? 1 : -1;
+  if (x->joined != y->joined)
+    return x->joined - y->joined;
   if (x->place != y->place)
     return x->place - y->place;
   return x->seq - y->seq;
@@ -1689,11 +1737,44 @@ is_number_word(const char *s, size_t n)
 }
 
 /*
+ * The words of name a (kind word at a.key[0..klen)) joined into one, as a
+ * phrase alone and after the kind word ("sumbabarat", "kelurahan
+ * batuplat"), when the name has several words of its own.  For a
+ * kecamatan or desa (sub), the phrases are marked joined and rank as a
+ * name of one word.
+ */
+static void
+derive_joined(struct loader *ld, const struct alias *a, size_t klen,
+              struct buf *tmp, int sub)
+{
+  const char *core = a->key + klen;
+  int n = ld->naliases, core_words = sub ? 1 : a->core;
+  size_t i;
+
+  if (a->core < 2)
+    return;
+  buf_reset(tmp);
+  note_rc(ld, buf_append(tmp, a->key, klen));
+  for (i = 0; core[i] != '\0'; i++)
+    if (core[i] != ' ')
+      note_rc(ld, buf_append(tmp, core + i, 1));
+  if (ld->rc != 0 || tmp->len - klen > WORD_MAX)
+    return;
+  push_alias(ld, tmp->data + klen, NULL, 0, a->place, a->line, 1,
+             core_words, 0);
+  if (a->kind)
+    push_alias(ld, tmp->data, NULL, 0, a->place, a->line, 2, core_words, 1);
+  for (; sub && n < ld->naliases; n++)
+    ld->aliases[n].joined = 1;
+}
+
+/*
  * The phrases derived from a kecamatan or desa name a (kind word at
  * a.key[0..klen)): its name without the kind word unless that is an
- * ordinary word (not-a-name), and without a last word that numbers
- * namesakes ("Naikoten" for Naikoten Satu and Dua), alone and after the
- * kind word.
+ * ordinary word (not-a-name), its words joined into one ("Batuplat", for
+ * Batu Plat; matched exactly only) unless the name is an ordinary phrase,
+ * and without a last word that numbers namesakes ("Naikoten" for Naikoten
+ * Satu and Dua), alone and after the kind word.
  */
 static void
 derive_sub(struct loader *ld, const struct alias *a, size_t klen,
@@ -1704,6 +1785,8 @@ derive_sub(struct loader *ld, const struct alias *a, size_t klen,
   if (a->kind && !is_not_a_name(ld, core))
     push_alias(ld, core, NULL, 0, a->place, a->line, a->nwords - 1, a->core,
                0);
+  if (!is_not_a_name(ld, core))
+    derive_joined(ld, a, klen, tmp, 1);
   if (last == NULL || !is_number_word(last + 1, strlen(last + 1)))
     return;
   buf_reset(tmp);
@@ -1727,7 +1810,7 @@ derive(struct loader *ld, struct buf *tmp)
 {
   struct alias a;
   const char *core;
-  size_t i, klen;
+  size_t klen;
   int n = ld->naliases, k;
 
   if (ld->nnames > 0)
@@ -1748,26 +1831,17 @@ derive(struct loader *ld, struct buf *tmp)
     if (a.kind && !(a.nwords == 2 && is_kind_word(core, strlen(core))))
       push_alias(ld, core, NULL, 0, a.place, a.line, a.nwords - 1, a.core,
                  0);
-    if (a.core < 2)
-      continue;
-    buf_reset(tmp);
-    note_rc(ld, buf_append(tmp, a.key, klen));
-    for (i = 0; core[i] != '\0'; i++)
-      if (core[i] != ' ')
-        note_rc(ld, buf_append(tmp, core + i, 1));
-    if (ld->rc != 0 || tmp->len - klen > WORD_MAX)
-      continue;
-    push_alias(ld, tmp->data + klen, NULL, 0, a.place, a.line, 1, a.core, 0);
-    if (a.kind)
-      push_alias(ld, tmp->data, NULL, 0, a.place, a.line, 2, a.core, 1);
+    derive_joined(ld, &a, klen, tmp, 0);
   }
 }
 
 /*
  * Mark one phrase per key and place to keep, sorting the aliases
  * (alias_cmp): a key that an admin wrote belongs to that place alone; a
- * key only derived belongs to every place it was derived for.  Duplicates
- * lend their rank to the one kept.  Returns the number kept.
+ * key only derived belongs to every place it was derived for, except
+ * that a kecamatan or desa name joined into one gives way to any other
+ * phrase (Desa Praibakul keeps "praibakul" from Desa Prai Bakul).
+ * Duplicates lend their rank to the one kept.  Returns the number kept.
  */
 static int
 select_phrases(struct loader *ld)
@@ -1785,6 +1859,8 @@ select_phrases(struct loader *ld)
     for (j = i; j < run; j++) {
       v[j].keep = 0;
       if (v[i].text != NULL && v[j].place != v[i].place)
+        continue;
+      if (v[j].joined && !v[i].joined)
         continue;
       if (keep >= 0 && v[j].place == v[keep].place) {
         if (v[j].core > v[keep].core)
@@ -1893,6 +1969,7 @@ build_phrases(const struct loader *ld, struct place_list *pl)
     ph->core = a->core;
     ph->kind = a->kind;
     ph->weak = a->weak;
+    ph->joined = a->joined;
     ph->level = ld->places[a->place].level;
     ph->nwords = split_key(a->key, word, len);
     for (j = 0; j < ph->nwords; j++) {
@@ -1901,6 +1978,9 @@ build_phrases(const struct loader *ld, struct place_list *pl)
       ph->word[j] = find_vocab(pl, one);
       if (ph->level == PLACE_KABUPATEN)
         pl->vocab[ph->word[j]].lax = 1;
+      if (ph->level == PLACE_LANDMARK && ph->nwords >= 2 &&
+          (int)len[j] >= FUZZY_MIN)
+        pl->vocab[ph->word[j]].landmark = 1;
     }
     pl->vocab[ph->word[ph->nwords - 1]].count++;
   }

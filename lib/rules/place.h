@@ -56,9 +56,14 @@
  * words also matches written as one word.
  *
  * Kecamatan and desa are stricter: a word of their names under 8 letters
- * must be exact, longer ones are forgiven one letter, and the words of a
- * name are never joined; a last word that numbers namesakes (I, II, A,
- * Satu...) may be left out.  A place whose kecamatan or kabupaten the text
+ * must be exact, longer ones are forgiven one letter; a name of several
+ * words also matches written as one word, exactly, unless another place
+ * has that word as its name ("Batuplat" is Kelurahan Batu Plat, but
+ * "Praibakul" the Desa Praibakul only); a last word that numbers
+ * namesakes (I, II, A, Satu...) may be left out.  Landmarks are as strict,
+ * except that in a landmark name of several words one word of 5 or more
+ * letters may differ by one letter when the rest is exact ("Pelabuhan
+ * Tenaw"; a landmark of one word, "Undana", must be exact).  A place whose kecamatan or kabupaten the text
  * also names wins over one it does not; then a kabupaten/kota wins over a
  * kecamatan, a kecamatan over a desa, unless only the smaller one is
  * spelt exactly.  When places still tie, they match as the place they all
@@ -97,6 +102,10 @@ enum place_level {
   PLACE_DESA = 2,        /* desa or kelurahan */
   PLACE_LANDMARK = 3,    /* a port, market, office... (landmark lines) */
 };
+
+/* The level's name as tickets store it: "kabupaten", "kecamatan", "desa",
+ * "tempat" (a landmark); NULL for any other number. */
+const char *place_level_name(int level);
 
 /* The most choices place_match lists. */
 #define PLACE_CHOICES_MAX 8

@@ -238,6 +238,12 @@ validate_field(const struct validator *vd, enum field f, const char *text,
       if (place_match(vd->places, text, &pm) == 0 && pm.matched) {
         v->place_code = pm.code;
         v->place_name = pm.place.label;
+        v->place_at = pm.place.code;
+        v->place_level = place_level_name(pm.place.level);
+      } else if (pm.outside) {
+        /* Told that the service is for NTT and what to write. */
+        reject(v, "invalid.lokasi.luar", "lokasi_outside");
+        v->keepable = 1;
       } else {
         reject(v, "invalid.lokasi", pm.ambiguous ? "lokasi_ambiguous"
                                                  : "lokasi_unmatched");

@@ -61,6 +61,10 @@ struct verdict {
                                  the place matched, or NULL */
   const char *place_name;     /* the place with what it lies in ("Kecamatan
                                  Wolowaru, Kabupaten Ende") */
+  const char *place_at;       /* the finest place matched: its code
+                                 ("53.08.08"), */
+  const char *place_level;    /* and its level ("kecamatan"; see
+                                 place_level_name) */
 };
 
 struct place_list;

@@ -287,6 +287,9 @@ store_ticket_clear(struct store_ticket *t)
   free(t->marks);
   free(t->waktu_tanggal);
   free(t->waktu_presisi);
+  free(t->lokasi_tingkat);
+  free(t->lokasi_tempat_kode);
+  free(t->lokasi_tempat);
   memset(t, 0, sizeof(*t));
 }
 

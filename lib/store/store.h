@@ -229,6 +229,11 @@ struct store_ticket {
   char *waktu_tanggal;       /* the waktu read, ISO 8601, or NULL */
   char *waktu_presisi;       /* "day" .. "unknown", "unresolved", or NULL
                                 (tickets filed before it was kept) */
+  char *lokasi_tingkat;      /* the finest place lokasi matched: its level
+                                ("kabupaten", "kecamatan", "desa",
+                                "tempat"), */
+  char *lokasi_tempat_kode;  /* its code ("53.01.06"), */
+  char *lokasi_tempat;       /* its label; all NULL when none matched */
   int64_t created_at;
   int64_t updated_at;
   int64_t status_since;      /* when it entered its status (lists only) */
@@ -250,6 +255,9 @@ struct store_ticket_new {
   const char *kronologi;
   const char *identitas;
   const char *marks;           /* fields kept as given, or NULL */
+  const char *lokasi_tingkat;  /* the finest place matched, or NULL (as */
+  const char *lokasi_tempat_kode; /* in struct store_ticket) */
+  const char *lokasi_tempat;
   int64_t created_at;
 };
 

@@ -194,21 +194,23 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     "INSERT INTO tickets (number, year, seq, reporter_id, channel, status,"
     " category, terlapor, lokasi, lokasi_kode, lat, lng, waktu, kronologi,"
     " identitas, agency, created_at, updated_at, waktu_tanggal, marks,"
-    " waktu_presisi)"
+    " waktu_presisi, lokasi_tingkat, lokasi_tempat_kode, lokasi_tempat)"
     " VALUES (?1, ?2, ?3, ?4, ?5, 'diterima', ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-    " ?13, ?14, ?15, ?16, ?16, ?17, ?18, ?19)",
+    " ?13, ?14, ?15, ?16, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
   [SQ_EVENT_INSERT] =
     "INSERT INTO ticket_events (ticket_id, at, actor, from_status,"
     " to_status, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [SQ_TICKET_BY_NUMBER] =
     "SELECT id, number, year, seq, reporter_id, channel, status, category,"
     " terlapor, lokasi, lokasi_kode, lat, lng, waktu, kronologi, identitas,"
-    " agency, created_at, updated_at, marks, waktu_tanggal, waktu_presisi"
+    " agency, created_at, updated_at, marks, waktu_tanggal, waktu_presisi,"
+    " lokasi_tingkat, lokasi_tempat_kode, lokasi_tempat"
     " FROM tickets WHERE number = ?1",
   [SQ_TICKET_BY_ID] =
     "SELECT id, number, year, seq, reporter_id, channel, status, category,"
     " terlapor, lokasi, lokasi_kode, lat, lng, waktu, kronologi, identitas,"
-    " agency, created_at, updated_at, marks, waktu_tanggal, waktu_presisi"
+    " agency, created_at, updated_at, marks, waktu_tanggal, waktu_presisi,"
+    " lokasi_tingkat, lokasi_tempat_kode, lokasi_tempat"
     " FROM tickets WHERE id = ?1",
   [SQ_TICKET_COUNT_SINCE] =
     "SELECT count(*) FROM tickets WHERE reporter_id = ?1"
@@ -281,7 +283,8 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     "SELECT t.id, t.number, t.year, t.seq, t.reporter_id, t.channel,"
     " t.status, t.category, t.terlapor, t.lokasi, t.lokasi_kode, t.lat,"
     " t.lng, t.waktu, t.kronologi, t.identitas, t.agency, t.created_at,"
-    " t.updated_at, t.marks, t.waktu_tanggal, t.waktu_presisi, r.handle, "
+    " t.updated_at, t.marks, t.waktu_tanggal, t.waktu_presisi,"
+    " t.lokasi_tingkat, t.lokasi_tempat_kode, t.lokasi_tempat, r.handle, "
     SQ_STATUS_SINCE " FROM tickets t"
     " JOIN reporters r ON r.id = t.reporter_id"
     " WHERE (?1 IS NULL OR t.status = ?1) AND (?2 IS NULL OR t.category = ?2)"
@@ -1564,6 +1567,9 @@ sq_ticket_create(struct store *st, const struct store_ticket_new *t,
   sq_bind_text(stmt, 17, t->waktu_tanggal);
   sq_bind_text(stmt, 18, t->marks);
   sq_bind_text(stmt, 19, t->waktu_presisi);
+  sq_bind_text(stmt, 20, t->lokasi_tingkat);
+  sq_bind_text(stmt, 21, t->lokasi_tempat_kode);
+  sq_bind_text(stmt, 22, t->lokasi_tempat);
   rc = sqlite3_step(stmt);
   if (rc != SQLITE_DONE) {
     rc = sq_fail(sq, rc, "cannot file a ticket");
@@ -1603,6 +1609,9 @@ sq_ticket_read(sqlite3_stmt *stmt, struct store_ticket *out, int *oom)
   out->marks = sq_col_dup_null(stmt, 19, oom);
   out->waktu_tanggal = sq_col_dup_null(stmt, 20, oom);
   out->waktu_presisi = sq_col_dup_null(stmt, 21, oom);
+  out->lokasi_tingkat = sq_col_dup_null(stmt, 22, oom);
+  out->lokasi_tempat_kode = sq_col_dup_null(stmt, 23, oom);
+  out->lokasi_tempat = sq_col_dup_null(stmt, 24, oom);
 }
 
 static int
@@ -2319,8 +2328,8 @@ sq_ticket_list(struct store *st, const struct store_ticket_filter *f,
     }
     memset(&out->v[out->n], 0, sizeof(out->v[0]));
     sq_ticket_read(stmt, &out->v[out->n], &oom);
-    out->handles[out->n] = sq_col_dup_null(stmt, 22, &oom);
-    out->v[out->n].status_since = sqlite3_column_int64(stmt, 23);
+    out->handles[out->n] = sq_col_dup_null(stmt, 25, &oom);
+    out->v[out->n].status_since = sqlite3_column_int64(stmt, 26);
     out->n++;
   }
   sq_done(stmt);

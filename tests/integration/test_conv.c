@@ -161,7 +161,7 @@ START_TEST(lokasi_kept_chosen_and_outside)
                                  "'5371' AND marks IS NULL"), 1);
 
   walk(&d, c, AT_LOKASI);
-  tu_expect(&d, c, "Stasiun Manggarai, Jakarta", "invalid.lokasi");
+  tu_expect(&d, c, "Stasiun Manggarai, Jakarta", "invalid.lokasi.luar");
   tu_expect(&d, c, "Pelabuhan Tenau", "ask.waktu");
   finish_report(&d, c, "Petugas pelabuhan menahan barang nelayan sampai "
                        "dibayar lima ratus ribu rupiah di pos jaga.");
@@ -169,6 +169,38 @@ START_TEST(lokasi_kept_chosen_and_outside)
                                  "lokasi = 'Pelabuhan Tenau' AND "
                                  "lokasi_kode = '5371' AND marks IS NULL"),
                    1);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+/* A lokasi named as outside NTT gets its own reply saying what to write;
+ * a second answer outside NTT is kept as given and marked as outside, an
+ * unknown one only as kept. */
+START_TEST(lokasi_outside_ntt_told_then_kept_and_marked)
+{
+  struct tu_daemon d;
+  const char *a = "081200000011", *b = "081200000012";
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk(&d, a, AT_LOKASI);
+  tu_expect(&d, a, "Stasiun Manggarai, Jakarta", "invalid.lokasi.luar");
+  tu_expect(&d, a, "Kuala Lumpur, Malaysia", "ask.waktu");
+  finish_report(&d, a, "Calo tenaga kerja dari desa kami meminta uang "
+                       "sepuluh juta untuk berangkat dan paspor ditahan.");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "lokasi = 'Kuala Lumpur, Malaysia' AND "
+                                 "lokasi_kode IS NULL AND marks = "
+                                 "'lokasi lokasi_luar'"), 1);
+  ck_assert(tu_daemon_log_has(&d, "reason=lokasi_outside"));
+
+  walk(&d, b, AT_LOKASI);
+  tu_expect(&d, b, "Surabaya", "invalid.lokasi.luar");
+  tu_expect(&d, b, "Kampung Lumbung Sari", "ask.waktu");
+  finish_report(&d, b, "Petugas pos jaga meminta uang rokok dari setiap "
+                       "sopir truk yang lewat membawa sapi ke pelabuhan.");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "lokasi = 'Kampung Lumbung Sari' AND "
+                                 "marks = 'lokasi'"), 1);
   tu_daemon_cleanup(&d);
 }
 END_TEST
@@ -674,6 +706,7 @@ conv_suite(void)
   tcase_set_timeout(tc, 120);
   tcase_add_test(tc, happy_path_files_a_ticket);
   tcase_add_test(tc, lokasi_kept_chosen_and_outside);
+  tcase_add_test(tc, lokasi_outside_ntt_told_then_kept_and_marked);
   tcase_add_test(tc, named_and_secret_identities_keep_the_name_apart);
   tcase_add_test(tc, each_field_rejects_and_reprompts);
   tcase_add_test(tc, three_invalid_answers_bring_help);

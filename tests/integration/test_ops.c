@@ -1991,8 +1991,8 @@ START_TEST(retention_purges_payloads_then_personal_data)
 }
 END_TEST
 
-/* A lokasi outside NTT, given twice: kept as given, and the mark shown
- * wherever operators read tickets. */
+/* A lokasi outside NTT, given twice: kept as given, marked as outside
+ * NTT, and the marks shown wherever operators read tickets. */
 static const char *const story_kept[] = {
   "Halo", "1", "pungli", "Kepala Seksi Perizinan Dinas PMPTSP",
   "Jakarta Selatan", "Jakarta Selatan", "kemarin",
@@ -2010,13 +2010,14 @@ START_TEST(marks_shown_in_show_json_and_export)
   a = file_report("6281234567890", story_kept);
   ck_assert_ptr_nonnull(a);
   ck_assert_int_eq(ctl(&out, NULL, "show", a, NULL), 0);
-  ck_assert_msg(strstr(out, "\nmarks        lokasi\n") != NULL, "%s", out);
+  ck_assert_msg(strstr(out, "\nmarks        lokasi lokasi_luar\n") != NULL,
+                "%s", out);
   free(out);
   ck_assert_int_eq(ctl(&out, NULL, "show", a, "--json", NULL), 0);
   t = json_tokener_parse(out);
   ck_assert_ptr_nonnull(t);
   ck_assert(json_object_object_get_ex(t, "marks", &v));
-  ck_assert_str_eq(json_object_get_string(v), "lokasi");
+  ck_assert_str_eq(json_object_get_string(v), "lokasi lokasi_luar");
   ck_assert(json_object_object_get_ex(t, "lokasi", &v));
   ck_assert_str_eq(json_object_get_string(v), "Jakarta Selatan");
   json_object_put(t);
@@ -2024,8 +2025,10 @@ START_TEST(marks_shown_in_show_json_and_export)
   wita_today(today, 0);
   ck_assert_int_eq(ctl(&out, NULL, "export", "--since", today, "--format",
                        "csv", NULL), 0);
-  ck_assert_ptr_nonnull(strstr(out, ",reporter,marks\r\n"));
-  ck_assert_ptr_nonnull(strstr(out, ",\"lokasi\"\r\n"));
+  /* marks, then the finest place matched (none here). */
+  ck_assert_ptr_nonnull(strstr(out, ",reporter,marks,lokasi_tingkat,"));
+  ck_assert_ptr_nonnull(strstr(out, ",\"lokasi lokasi_luar\",\"\",\"\",\"\""
+                                    "\r\n"));
   free(out);
   free(a);
   stop();
@@ -2125,6 +2128,91 @@ START_TEST(waktu_precision_and_unresolved_reach_the_operator)
 }
 END_TEST
 
+/* A report through the dev channel whose lokasi is "Oesao": two desa of
+ * that name in Kecamatan Kupang Timur, so the finest place matched is the
+ * kecamatan. */
+static const char *const story_oesao[] = {
+  "Halo", "1", "pungli", "Kepala Desa Oesao", "Oesao", "kemarin",
+  ("Kepala desa meminta uang tiga juta rupiah untuk surat keterangan tanah "
+   "dan tidak memberi kuitansi kepada kami"),
+  "LANJUT", "LEWATI", "3", "KIRIM", NULL,
+};
+
+static const char *const story_kupang[] = {
+  "Halo", "1", "6", "Kepala Bidang Perizinan Dinas Kesehatan", "Kupang", "2",
+  "kemarin",
+  ("Pejabat dinas menerima hadiah sepeda motor dari rekanan pengadaan alat "
+   "kesehatan sebelum kontrak ditandatangani"),
+  "LANJUT", "LEWATI", "3", "KIRIM", NULL,
+};
+
+START_TEST(finest_place_shown_in_show_json_and_export)
+{
+  struct json_object *t, *v;
+  struct tu_replies r;
+  char today[16], *a, *out;
+  int i;
+
+  start();
+  for (i = 0; story_oesao[i] != NULL; i++) {
+    ck_assert_int_eq(tu_say(&d, "081233300001", story_oesao[i], NULL, &r), 0);
+    tu_replies_free(&r);
+  }
+  a = tu_db_text(&d, "SELECT number FROM tickets");
+  ck_assert_ptr_nonnull(a);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "lokasi = 'Oesao' AND lokasi_kode = '5303'"),
+                   1);
+  ck_assert_int_eq(ctl(&out, NULL, "show", a, NULL), 0);
+  ck_assert_msg(strstr(out, "\nlokasi_kode  5303\n") != NULL, "%s", out);
+  ck_assert_msg(strstr(out, "\ntingkat      kecamatan\n") != NULL, "%s", out);
+  ck_assert_msg(strstr(out, "\ntempat       Kecamatan Kupang Timur, "
+                            "Kabupaten Kupang (53.01.06)\n") != NULL,
+                "%s", out);
+  free(out);
+  ck_assert_int_eq(ctl(&out, NULL, "show", a, "--json", NULL), 0);
+  t = json_tokener_parse(out);
+  ck_assert_ptr_nonnull(t);
+  ck_assert(json_object_object_get_ex(t, "lokasi_tingkat", &v));
+  ck_assert_str_eq(json_object_get_string(v), "kecamatan");
+  ck_assert(json_object_object_get_ex(t, "lokasi_tempat_kode", &v));
+  ck_assert_str_eq(json_object_get_string(v), "53.01.06");
+  ck_assert(json_object_object_get_ex(t, "lokasi_tempat", &v));
+  ck_assert_str_eq(json_object_get_string(v),
+                   "Kecamatan Kupang Timur, Kabupaten Kupang");
+  json_object_put(t);
+  free(out);
+  wita_today(today, 0);
+  ck_assert_int_eq(ctl(&out, NULL, "export", "--since", today, "--format",
+                       "csv", NULL), 0);
+  ck_assert_int_eq(strncmp(out, "number,created,status,category,", 31), 0);
+  ck_assert_msg(strstr(out, ",marks,lokasi_tingkat,lokasi_tempat_kode,"
+                            "lokasi_tempat\r\n") != NULL, "%s", out);
+  ck_assert_msg(strstr(out, ",\"kecamatan\",\"53.01.06\",\"Kecamatan "
+                            "Kupang Timur, Kabupaten Kupang\"\r\n") != NULL,
+                "%s", out);
+  free(out);
+  ck_assert_int_eq(ctl(&out, NULL, "export", "--since", today, "--format",
+                       "json", NULL), 0);
+  ck_assert_msg(strstr(out, "\"lokasi_tingkat\":\"kecamatan\"") != NULL,
+                "%s", out);
+  free(out);
+  /* A place chosen among those offered keeps its level too. */
+  for (i = 0; story_kupang[i] != NULL; i++) {
+    ck_assert_int_eq(tu_say(&d, "081233300002", story_kupang[i], NULL, &r),
+                     0);
+    tu_replies_free(&r);
+  }
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "lokasi = 'Kupang' AND lokasi_kode = '5371'"
+                                 " AND lokasi_tingkat = 'kabupaten' AND "
+                                 "lokasi_tempat_kode = '5371' AND "
+                                 "lokasi_tempat = 'Kota Kupang'"), 1);
+  free(a);
+  stop();
+}
+END_TEST
+
 START_TEST(every_logged_event_is_documented)
 {
   char *readme = tu_read_file(ADUAN_SOURCE_DIR "/README.md", NULL);
@@ -2165,6 +2253,7 @@ ops_suite(void)
   tcase_add_test(tc, overdue_tickets_are_listed_and_logged_once);
   tcase_add_test(tc, marks_shown_in_show_json_and_export);
   tcase_add_test(tc, waktu_precision_and_unresolved_reach_the_operator);
+  tcase_add_test(tc, finest_place_shown_in_show_json_and_export);
   tcase_add_test(tc, every_logged_event_is_documented);
   suite_add_tcase(s, tc);
   return s;

@@ -1178,8 +1178,10 @@ static const struct {
   const char *next_step;
   const char *field;
 } second_tries[] = {
-  {AT_LOKASI, "Jakarta Selatan", "invalid.lokasi", "ask.waktu", "waktu",
-   "lokasi"},
+  {AT_LOKASI, "Jakarta Selatan", "invalid.lokasi.luar", "ask.waktu",
+   "waktu", "lokasi"},
+  {AT_LOKASI, "Kampung Lumbung Sari", "invalid.lokasi", "ask.waktu",
+   "waktu", "lokasi"},
   {AT_WAKTU, "qwerty asdf", "invalid.waktu", "ask.kronologi", "kronologi",
    "waktu"},
   /* A date in the future or older than the limit is refused once, then
@@ -1206,7 +1208,7 @@ START_TEST(kept_as_given_is_marked_on_the_ticket)
   struct store_ticket t;
 
   walk(&A, AT_LOKASI);
-  expect(&A, "Jakarta Selatan", "invalid.lokasi");
+  expect(&A, "Jakarta Selatan", "invalid.lokasi.luar");
   expect(&A, "Jakarta Selatan", "ask.waktu");
   expect(&A, "waktu musim hujan", "invalid.waktu");
   expect(&A, "waktu musim hujan", "ask.kronologi");
@@ -1218,7 +1220,7 @@ START_TEST(kept_as_given_is_marked_on_the_ticket)
   ck_assert_ptr_null(t.lokasi_kode);
   ck_assert_str_eq(t.waktu, "waktu musim hujan");
   ck_assert_ptr_nonnull(t.marks);
-  ck_assert_str_eq(t.marks, "lokasi waktu");
+  ck_assert_str_eq(t.marks, "lokasi lokasi_luar waktu");
   ck_assert_int_eq(db_int("SELECT count(*) FROM tickets WHERE id = ? AND "
                           "waktu_tanggal IS NULL", t.id), 1);
   store_ticket_clear(&t);
@@ -1318,7 +1320,7 @@ START_TEST(understood_answers_are_not_marked)
   struct store_ticket t;
 
   walk(&A, AT_LOKASI);
-  expect(&A, "Jakarta Selatan", "invalid.lokasi");
+  expect(&A, "Jakarta Selatan", "invalid.lokasi.luar");
   lokasi_understood(&A, "Kabupaten Ende");
   expect(&A, "qwerty asdf", "invalid.waktu");
   expect(&A, "qwerty asdf", "ask.kronologi");

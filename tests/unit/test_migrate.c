@@ -193,6 +193,50 @@ START_TEST(evidence_rebuild_keeps_rows_and_never_reuses_ids)
 }
 END_TEST
 
+/*
+ * 0017 gives tickets the finest place their lokasi matched: its level,
+ * code and label; tickets filed before it keep every field and read NULL
+ * there.
+ */
+START_TEST(finest_place_columns_added_to_old_tickets)
+{
+  struct migration before[64];
+  struct fixture fx = {0};
+  char err[256];
+  int applied = -1, n = 0;
+
+  while (migrate_builtin[n].name != NULL && migrate_builtin[n].version < 17) {
+    ck_assert_int_lt(n, 63);
+    before[n] = migrate_builtin[n];
+    n++;
+  }
+  memset(&before[n], 0, sizeof(before[n]));
+  fx_open(&fx);
+  ck_assert_int_eq(migrate_apply(fx.db, before, &applied, err, sizeof(err)),
+                   0);
+  ck_assert_int_eq(sqlite3_exec(fx.db,
+    "INSERT INTO reporters (id, phone, handle, created_at)"
+    " VALUES (1, '+6281200000001', 'R-1', 0);"
+    "INSERT INTO tickets (number, year, seq, reporter_id, channel, status,"
+    " lokasi, lokasi_kode, created_at, updated_at) VALUES ('NTT-2026-00001',"
+    " 2026, 1, 1, 'dev', 'diterima', 'Ende', '5311', 1, 1);",
+    NULL, NULL, NULL), SQLITE_OK);
+  ck_assert_int_eq(migrate_apply(fx.db, migrate_builtin, &applied, err,
+                                 sizeof(err)), 0);
+  ck_assert_int_ge(applied, 1);
+  ck_assert_int_eq(q_int(fx.db, "SELECT count(*) FROM tickets WHERE lokasi ="
+                                " 'Ende' AND lokasi_kode = '5311' AND "
+                                "lokasi_tingkat IS NULL AND "
+                                "lokasi_tempat_kode IS NULL AND "
+                                "lokasi_tempat IS NULL"), 1);
+  ck_assert_int_eq(sqlite3_exec(fx.db,
+    "UPDATE tickets SET lokasi_tingkat = 'desa', lokasi_tempat_kode ="
+    " '53.08.08.2001', lokasi_tempat = 'Desa X'", NULL, NULL, NULL),
+    SQLITE_OK);
+  fx_close(&fx);
+}
+END_TEST
+
 START_TEST(only_new_migrations_are_applied)
 {
   static const struct migration two[] = {
@@ -366,6 +410,7 @@ migrate_suite(void)
 
   tcase_add_test(tc, fresh_database_gets_every_builtin);
   tcase_add_test(tc, applying_again_changes_nothing);
+  tcase_add_test(tc, finest_place_columns_added_to_old_tickets);
   tcase_add_test(tc, only_new_migrations_are_applied);
   tcase_add_test(tc, evidence_rebuild_keeps_rows_and_never_reuses_ids);
   tcase_add_test(tc, newer_database_is_refused_untouched);

@@ -767,6 +767,50 @@ START_TEST(place_ambiguous_choices)
 }
 END_TEST
 
+/* A desa of several words written as one, and a misspelt landmark of
+ * several words; neither forgiveness reaches ordinary words. */
+START_TEST(place_joined_names_and_landmark_typos)
+{
+  static const char *const none[] = {
+    "undang", "diundang rapat di kantor", "Tenaw", "tenda",
+    "pelabuhan tenda", "batuplatt", "kampus", "pelabuhan",
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  ck_assert_int_eq(place_match(pl, "Batuplat", &m), 0);
+  ck_assert_msg(m.matched, "Batuplat matched nothing");
+  ck_assert_str_eq(m.code, "5371");
+  ck_assert_str_eq(m.place.code, "53.71.01.1009");
+  ck_assert_int_eq(m.place.level, PLACE_DESA);
+  ck_assert_int_eq(m.distance, 0);
+
+  ck_assert_int_eq(place_match(pl, "kel. batuplat, alak", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.71.01.1009");
+
+  ck_assert_int_eq(place_match(pl, "Pelabuhan Tenaw", &m), 0);
+  ck_assert_msg(m.matched, "Pelabuhan Tenaw matched nothing");
+  ck_assert_str_eq(m.code, "5371");
+  ck_assert_int_eq(m.place.level, PLACE_LANDMARK);
+  ck_assert_str_eq(m.place.name, "Pelabuhan Tenau");
+  ck_assert_int_eq(m.distance, 1);
+
+  ck_assert_int_eq(place_match(pl, "di pelabuhan lewoleba", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_int_eq(m.distance, 0);
+  ck_assert_str_eq(m.code, "5308");
+
+  for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+    ck_assert_int_eq(place_match(pl, none[i], &m), 0);
+    ck_assert_msg(!m.matched && !m.ambiguous, "'%s' names %s", none[i],
+                  m.matched ? m.place.label : "two places");
+  }
+  place_free(pl);
+}
+END_TEST
+
 /* Sentences of reports (from the conversation tests) that name no place
  * of NTT. */
 static const char *const sentences[] = {
@@ -799,7 +843,10 @@ static const char *const sentences[] = {
   "Di kantor lurah, tentang pembuatan KTP, pada hari Senin",
 };
 
-/* Neither a stop word nor a sentence of a report names a place. */
+/* Neither a stop word nor a sentence of a report names a place.  Only
+ * the Indonesian stop words count: the sections of regional languages
+ * that follow them ("[dawan]") hold words that are also names of desa
+ * (Dawan "lasi" is Desa Lasi). */
 START_TEST(place_no_accidental_places)
 {
   struct place_list *pl = load_shipped();
@@ -812,6 +859,8 @@ START_TEST(place_no_accidental_places)
   ck_assert_ptr_nonnull(file);
   for (line = strtok_r(file, "\r\n", &save); line != NULL;
        line = strtok_r(NULL, "\r\n", &save)) {
+    if (line[0] == '[')
+      break;
     if (line[0] == '#')
       continue;
     /* The Indonesian stop words only: the [sections] after them hold
@@ -983,6 +1032,7 @@ place_suite(void)
   tcase_add_test(tc, place_desa_and_kecamatan);
   tcase_add_test(tc, place_ambiguous_choices);
   tcase_add_test(tc, place_no_accidental_places);
+  tcase_add_test(tc, place_joined_names_and_landmark_typos);
   tcase_add_test(tc, place_match_timing);
   suite_add_tcase(s, tc);
 

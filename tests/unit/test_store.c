@@ -718,6 +718,67 @@ START_TEST(newer_database_is_refused_by_open)
 }
 END_TEST
 
+/* A ticket keeps the finest place its lokasi matched, and gives it back
+ * by id, by number and in lists; one without it reads as NULL. */
+START_TEST(ticket_keeps_the_finest_place)
+{
+  struct fixture fx = {0};
+  struct store_ticket_new tn = {0};
+  struct store_ticket t;
+  struct store_ticket_filter f = {0};
+  struct store_ticket_list l = {0};
+  char number[32], other[32];
+  int64_t id = 0, id2 = 0;
+
+  fx_open(&fx, "t.db");
+  tn.reporter_id = new_reporter(fx.st, "+6281200000001");
+  tn.channel = "dev";
+  tn.category = "pemerasan";
+  tn.terlapor = "Kepala desa";
+  tn.lokasi = "Oesao";
+  tn.lokasi_kode = "5303";
+  tn.lokasi_tingkat = "kecamatan";
+  tn.lokasi_tempat_kode = "53.01.06";
+  tn.lokasi_tempat = "Kecamatan Kupang Timur, Kabupaten Kupang";
+  tn.kronologi = "Kepala desa meminta uang untuk surat tanah.";
+  tn.identitas = "anonim";
+  tn.created_at = 1000;
+  ck_assert_int_eq(store_ticket_create(fx.st, &tn, "NTT", "bot", &id,
+                                       number), 0);
+  tn.lokasi = "Kampung Lumbung Sari";
+  tn.lokasi_kode = NULL;
+  tn.lokasi_tingkat = NULL;
+  tn.lokasi_tempat_kode = NULL;
+  tn.lokasi_tempat = NULL;
+  ck_assert_int_eq(store_ticket_create(fx.st, &tn, "NTT", "bot", &id2,
+                                       other), 0);
+
+  ck_assert_int_eq(store_ticket_by_id(fx.st, id, &t), 0);
+  ck_assert_str_eq(t.lokasi_tingkat, "kecamatan");
+  ck_assert_str_eq(t.lokasi_tempat_kode, "53.01.06");
+  ck_assert_str_eq(t.lokasi_tempat,
+                   "Kecamatan Kupang Timur, Kabupaten Kupang");
+  store_ticket_clear(&t);
+  ck_assert_int_eq(store_ticket_by_number(fx.st, number, &t), 0);
+  ck_assert_str_eq(t.lokasi_tingkat, "kecamatan");
+  store_ticket_clear(&t);
+  ck_assert_int_eq(store_ticket_by_number(fx.st, other, &t), 0);
+  ck_assert_ptr_null(t.lokasi_tingkat);
+  ck_assert_ptr_null(t.lokasi_tempat_kode);
+  ck_assert_ptr_null(t.lokasi_tempat);
+  store_ticket_clear(&t);
+
+  f.until = 2000;
+  ck_assert_int_eq(store_ticket_list(fx.st, &f, &l), 0);
+  ck_assert_int_eq(l.n, 2);
+  ck_assert_str_eq(l.v[0].lokasi_tempat_kode, "53.01.06");
+  ck_assert_str_eq(l.v[0].lokasi_tingkat, "kecamatan");
+  ck_assert_ptr_null(l.v[1].lokasi_tempat);
+  store_ticket_list_free(&l);
+  fx_close(&fx);
+}
+END_TEST
+
 START_TEST(memory_database_works)
 {
   struct store_opts o = {0};
@@ -946,6 +1007,7 @@ store_suite(void)
   tcase_add_test(tc, unusable_folder_fails_cleanly);
   tcase_add_test(tc, newer_database_is_refused_by_open);
   tcase_add_test(tc, memory_database_works);
+  tcase_add_test(tc, ticket_keeps_the_finest_place);
   suite_add_tcase(s, tc);
   return s;
 }
