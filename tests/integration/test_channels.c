@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "ops/ctl_client.h"
@@ -27,13 +28,16 @@
 static struct fakeprov *fp;
 static struct tu_daemon d;
 
-/* Start the fake provider and a daemon with all three channels on it. */
+/* Start the fake provider and a daemon with all three channels on it,
+ * sending to port (0: the fake provider's). */
 static void
-start(const char *more)
+start_on(const char *more, int port)
 {
   struct buf conf = BUF_INIT;
 
   ck_assert_int_eq(fakeprov_start(&fp), 0);
+  if (port == 0)
+    port = fakeprov_port(fp);
   buf_printf(&conf,
              "[outbox]\nbackoff_base = 100ms\nbackoff_max = 400ms\n"
              "%s\n"
@@ -48,10 +52,15 @@ start(const char *more)
              "[channel.ks]\ntype = kannel\nsecret = " KS_SECRET "\n"
              "sendsms_url = http://127.0.0.1:%d/cgi-bin/sendsms\n"
              "username = aduan\npassword = pw\nfrom = 1708\n",
-             more ? more : "timeout = 1s",
-             fakeprov_port(fp), fakeprov_port(fp), fakeprov_port(fp));
+             more ? more : "timeout = 1s", port, port, port);
   ck_assert_int_eq(tu_daemon_start(&d, conf.data), 0);
   buf_free(&conf);
+}
+
+static void
+start(const char *more)
+{
+  start_on(more, 0);
 }
 
 static void
@@ -489,6 +498,64 @@ START_TEST(sigkill_with_replies_unsent_resends_after_restart)
 }
 END_TEST
 
+/* One message on each of the three channels, each from its own number,
+ * so that each channel has one reply to send. */
+static void
+say_on_each_channel(void)
+{
+  ck_assert_int_eq(wa_say("6281234567890", "wamid.n1", "Halo"), 200);
+  ck_assert_int_eq(tw_say("+6281234567891",
+                          "SM00000000000000000000000000000091", "Halo"),
+                   200);
+  ck_assert_int_eq(ks_say(KS_SECRET, "+6281234567892", "ks-n1", "Halo"),
+                   200);
+}
+
+/* Wait for each channel's first retry line to name the failure err. */
+static void
+wait_send_error(const char *err)
+{
+  static const char *const chans[] = {"wa", "tw", "ks"};
+  char needle[96];
+  size_t i;
+
+  for (i = 0; i < sizeof(chans) / sizeof(chans[0]); i++) {
+    snprintf(needle, sizeof(needle), "channel=%s error=%s status=0 "
+             "attempt=1", chans[i], err);
+    ck_assert_msg(tu_daemon_wait_log(&d, 0, needle, 15000) == 0,
+                  "no retry line with %s", needle);
+  }
+}
+
+/* A provider that refuses the connection (nothing listens: Kannel's
+ * smsbox down) is logged as such by every channel, not as a timeout. */
+START_TEST(refused_connection_is_told_apart)
+{
+  int fd, port = tu_refusing_port(&fd);
+
+  ck_assert_int_gt(port, 0);
+  start_on("timeout = 5s", port);
+  say_on_each_channel();
+  wait_send_error("connect_refused");
+  ck_assert(!tu_daemon_log_now(&d, "error=timeout"));
+  stop();
+  close(fd);
+}
+END_TEST
+
+/* A provider that takes the request and never answers is a timeout, for
+ * every channel. */
+START_TEST(timeout_is_told_apart)
+{
+  start(NULL);
+  fakeprov_stall(fp, 1);
+  say_on_each_channel();
+  wait_send_error("timeout");
+  ck_assert(!tu_daemon_log_now(&d, "error=connect_refused"));
+  stop();
+}
+END_TEST
+
 /* A WhatsApp status callback for message id. */
 static int
 wa_status(const char *id, const char *status, const char *code)
@@ -812,6 +879,8 @@ channels_suite(void)
   tcase_add_test(tc, client_error_fails_without_retry);
   tcase_add_test(tc, dead_after_max_attempts);
   tcase_add_test(tc, stalled_provider_times_out_and_is_retried);
+  tcase_add_test(tc, refused_connection_is_told_apart);
+  tcase_add_test(tc, timeout_is_told_apart);
   tcase_add_test(tc, sigkill_with_replies_unsent_resends_after_restart);
   tcase_add_test(tc, status_callbacks_move_rows);
   tcase_add_test(tc, rate_limit_holds);
