@@ -29,9 +29,10 @@ static struct fakeprov *fp;
 static struct tu_daemon d;
 
 /* Start the fake provider and a daemon with all three channels on it,
- * sending to port (0: the fake provider's). */
+ * sending to port (0: the fake provider's), with outbox as the lines of
+ * [outbox]. */
 static void
-start_on(const char *more, int port)
+start_outbox(const char *outbox, int port)
 {
   struct buf conf = BUF_INIT;
 
@@ -39,8 +40,7 @@ start_on(const char *more, int port)
   if (port == 0)
     port = fakeprov_port(fp);
   buf_printf(&conf,
-             "[outbox]\nbackoff_base = 100ms\nbackoff_max = 400ms\n"
-             "%s\n"
+             "[outbox]\n%s\n"
              "[channel.wa]\ntype = whatsapp_cloud\napp_secret = " WA_SECRET
              "\nverify_token = verify-me\naccess_token = wa-access\n"
              "phone_number_id = 112233445566778\n"
@@ -52,9 +52,22 @@ start_on(const char *more, int port)
              "[channel.ks]\ntype = kannel\nsecret = " KS_SECRET "\n"
              "sendsms_url = http://127.0.0.1:%d/cgi-bin/sendsms\n"
              "username = aduan\npassword = pw\nfrom = 1708\n",
-             more ? more : "timeout = 1s", port, port, port);
+             outbox, port, port, port);
   ck_assert_int_eq(tu_daemon_start(&d, conf.data), 0);
   buf_free(&conf);
+}
+
+/* The same, with short backoffs and more (default "timeout = 1s") as
+ * further lines of [outbox]. */
+static void
+start_on(const char *more, int port)
+{
+  struct buf o = BUF_INIT;
+
+  buf_printf(&o, "backoff_base = 100ms\nbackoff_max = 400ms\n%s",
+             more ? more : "timeout = 1s");
+  start_outbox(o.data, port);
+  buf_free(&o);
 }
 
 static void
@@ -556,6 +569,95 @@ START_TEST(timeout_is_told_apart)
 }
 END_TEST
 
+/* An SMS through Kannel with the channel's secret. */
+static int
+ks_say_signed(const char *from, const char *id, const char *text)
+{
+  return ks_say(KS_SECRET, from, id, text);
+}
+
+/* Where request rq went and what it carried, as one string. */
+static char *
+req_text(const struct fp_request *rq)
+{
+  struct buf b = BUF_INIT;
+
+  buf_printf(&b, "%s?%s\n%s", rq->path, rq->query, rq->body);
+  return buf_steal(&b);
+}
+
+/*
+ * Number a's first reply is refused once with status (and extra headers),
+ * so it waits for its retry (backoff 2 to 4 s).  Meanwhile a writes again
+ * and number b writes: b's reply leaves at once, not held behind a's;
+ * a's second reply leaves only after its first got through.  say posts a
+ * message from a number as the channel's provider would (a and b as that
+ * provider writes them); num_a and num_b are how the numbers appear in
+ * the requests to the provider.
+ */
+static void
+order_across_retry(int (*say)(const char *, const char *, const char *),
+                   const char *a, const char *b, const char *num_a,
+                   const char *num_b, int status, const char *headers)
+{
+  char *t[4];
+  int i, n;
+
+  start_outbox("backoff_base = 4s\nbackoff_max = 4s\ntimeout = 5s", 0);
+  fakeprov_script(fp, 1, status, headers, "Sending failed.");
+  ck_assert_int_eq(say(a, "ord-a1", "Halo"), 200);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.retry", 10000),
+                   0);
+  ck_assert_int_eq(say(a, "ord-a2", "3"), 200);
+  ck_assert_int_eq(say(b, "ord-b1", "Halo"), 200);
+  ck_assert_int_eq(fakeprov_wait(fp, 4, 20000), 0);
+  /* Rows 1 and 2 are a's, 3 is b's. */
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.sent id=2 ",
+                                      10000), 0);
+  n = fakeprov_count(fp);
+  ck_assert_int_eq(n, 4);
+  for (i = 0; i < n; i++) {
+    struct fp_request rq;
+    req_at(i, &rq);
+    t[i] = req_text(&rq);
+    fp_request_free(&rq);
+  }
+  /* a's first (refused), b's reply while a's first waits, a's first
+   * again, then a's second. */
+  ck_assert_ptr_nonnull(strstr(t[0], num_a));
+  ck_assert_msg(strstr(t[1], num_b) != NULL, "held behind another number's "
+                "retry: %s", t[1]);
+  ck_assert_msg(strcmp(t[2], t[0]) == 0, "a's newer reply overtook its "
+                "retried one: %s", t[2]);
+  ck_assert_ptr_nonnull(strstr(t[3], num_a));
+  ck_assert_str_ne(t[3], t[0]);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox WHERE "
+                                 "status = 'sent'"), 3);
+  for (i = 0; i < n; i++)
+    free(t[i]);
+  stop();
+}
+
+/* Kannel answers 500 ("Sending failed.") once: the retried reply still
+ * goes before the newer one to the same number. */
+START_TEST(kannel_order_kept_across_retry)
+{
+  order_across_retry(ks_say_signed, "+6281234567890", "+6281234567899",
+                     "to=%2B6281234567890", "to=%2B6281234567899", 500,
+                     NULL);
+}
+END_TEST
+
+/* WhatsApp throttles once (429 with Retry-After): the same. */
+START_TEST(whatsapp_order_kept_across_retry)
+{
+  order_across_retry(wa_say, "6281234567890", "6281234567899",
+                     "\"to\":\"6281234567890\"",
+                     "\"to\":\"6281234567899\"", 429,
+                     "Retry-After: 3\r\n");
+}
+END_TEST
+
 /* A WhatsApp status callback for message id. */
 static int
 wa_status(const char *id, const char *status, const char *code)
@@ -881,6 +983,8 @@ channels_suite(void)
   tcase_add_test(tc, stalled_provider_times_out_and_is_retried);
   tcase_add_test(tc, refused_connection_is_told_apart);
   tcase_add_test(tc, timeout_is_told_apart);
+  tcase_add_test(tc, kannel_order_kept_across_retry);
+  tcase_add_test(tc, whatsapp_order_kept_across_retry);
   tcase_add_test(tc, sigkill_with_replies_unsent_resends_after_restart);
   tcase_add_test(tc, status_callbacks_move_rows);
   tcase_add_test(tc, rate_limit_holds);
