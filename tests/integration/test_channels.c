@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/form.h"
 #include "ops/ctl_client.h"
 #include "fakeprov.h"
 #include "testutil.h"
@@ -715,6 +717,137 @@ START_TEST(status_callbacks_move_rows)
 }
 END_TEST
 
+/* Kannel's delivery report for fake request i, as Kannel would send it
+ * from the dlr-url it was given, with status dlr (1: delivered). */
+static int
+ks_report(int i, int dlr)
+{
+  struct fp_request rq;
+  struct form q;
+  struct buf path = BUF_INIT;
+  struct tu_resp r;
+  const char *url, *p;
+  int status = -1;
+
+  req_at(i, &rq);
+  ck_assert_int_eq(form_parse(&q, rq.query, strlen(rq.query)), 0);
+  url = form_get(&q, "dlr-url");
+  ck_assert_ptr_nonnull(url);
+  /* The URL under public_url, with Kannel's %d and %A filled in. */
+  url = strstr(url, "/webhook/");
+  ck_assert_ptr_nonnull(url);
+  for (p = url; *p != '\0'; p++) {
+    if (strncmp(p, "%d", 2) == 0) {
+      buf_printf(&path, "%d", dlr);
+      p++;
+    } else if (strncmp(p, "%A", 2) == 0) {
+      buf_puts(&path, "ACK%2F");
+      p++;
+    } else {
+      buf_append(&path, p, 1);
+    }
+  }
+  if (tu_http(d.port, "GET", path.data, NULL, NULL, &r) == 0) {
+    status = r.status;
+    tu_resp_free(&r);
+  }
+  buf_free(&path);
+  form_free(&q);
+  fp_request_free(&rq);
+  return status;
+}
+
+/* How often needle occurs in the log so far. */
+static int
+log_count(const char *needle)
+{
+  const char *p = d.log;
+  int n = 0;
+
+  while (p != NULL && (p = strstr(p, needle)) != NULL) {
+    n++;
+    p += strlen(needle);
+  }
+  return n;
+}
+
+/* aduanctl outbox --unconfirmed [--json] against the daemon: its output
+ * (the caller frees), after checking that it exited 0. */
+static char *
+ctl_unconfirmed(int json)
+{
+  char *sock = tu_path(d.dir, "var/admin.sock"), *out, *err;
+  const char *argv[] = {ADUANCTL_BIN, "-s", sock, "outbox", "--unconfirmed",
+                        json ? "--json" : NULL, NULL};
+  int st;
+
+  ck_assert_int_eq(tu_run(argv, NULL, &out, &err, &st), 0);
+  ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "aduanctl: %s", err);
+  free(err);
+  free(sock);
+  return out;
+}
+
+/*
+ * A reply a provider accepted and never reported on is flagged once after
+ * [outbox] unconfirmed_after: logged, counted, listed by aduanctl, kept
+ * in the database across checks.  A reply with a report is not, nor one
+ * on a channel without reports (dev); a late report takes a reply off
+ * the list.
+ */
+START_TEST(reply_without_report_is_flagged)
+{
+  struct tu_resp r;
+  char *out;
+
+  start("timeout = 5s\nunconfirmed_after = 2s\n[admin]\nmetrics_public = yes");
+  /* Row 1 (WhatsApp) is reported delivered at once. */
+  ck_assert_int_eq(wa_say("6281234567890", "wamid.u1", "Halo"), 200);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.sent id=1 ",
+                                      10000), 0);
+  ck_assert_int_eq(wa_status("wamid.fake1", "delivered", NULL), 200);
+  /* Row 2 (Kannel, which was asked for reports) hears nothing. */
+  fakeprov_default(fp, 202, "0: Accepted for delivery");
+  ck_assert_int_eq(ks_say(KS_SECRET, "+6281234567899", "ks-u1", "Halo"), 200);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.sent id=2 ",
+                                      10000), 0);
+  /* Row 3: the dev channel, which has no reports. */
+  ck_assert_int_eq(tu_dev_say(d.port, "+6281234567898", "Halo", NULL, &r), 0);
+  tu_resp_free(&r);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.unconfirmed id=2 "
+                                      "channel=ks to=+62812****7899", 15000),
+                   0);
+  ck_assert_int_eq(tu_http(d.port, "GET", "/metrics", NULL, NULL, &r), 0);
+  tu_assert_has_all(r.body, "aduan_outbox_unconfirmed 1\n",
+                    "aduan_outbox_unconfirmed_total{channel=\"ks\"} 1\n",
+                    NULL);
+  tu_resp_free(&r);
+  out = ctl_unconfirmed(0);
+  tu_assert_has_all(out, "ID ", "REPORTER", "\n2 ", " ks ",
+                    "(1 unconfirmed reply)", NULL);
+  ck_assert_ptr_null(strstr(out, "+62"));
+  free(out);
+  /* Row 4, flagged in a later check: by then row 2 was looked at again
+   * and is not flagged twice. */
+  ck_assert_int_eq(ks_say(KS_SECRET, "+6281234567899", "ks-u2", "3"), 200);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.unconfirmed id=4 ",
+                                      15000), 0);
+  ck_assert_int_eq(log_count("event=outbox.unconfirmed id=2 "), 1);
+  /* Its flag was committed (with the check's step, long before). */
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox WHERE "
+                                 "unconfirmed_at IS NOT NULL AND id = 2"), 1);
+  ck_assert(!tu_daemon_log_now(&d, "event=outbox.unconfirmed id=1 "));
+  ck_assert(!tu_daemon_log_now(&d, "event=outbox.unconfirmed id=3 "));
+  /* A late report for row 2 (Kannel's request 2): off the list. */
+  ck_assert_int_eq(ks_report(1, 1), 200);
+  out = ctl_unconfirmed(1);
+  ck_assert_ptr_nonnull(strstr(out, "\"id\":4,"));
+  ck_assert_ptr_null(strstr(out, "\"id\":2,"));
+  free(out);
+  stop();
+}
+END_TEST
+
 static double
 now_s(void)
 {
@@ -987,6 +1120,7 @@ channels_suite(void)
   tcase_add_test(tc, whatsapp_order_kept_across_retry);
   tcase_add_test(tc, sigkill_with_replies_unsent_resends_after_restart);
   tcase_add_test(tc, status_callbacks_move_rows);
+  tcase_add_test(tc, reply_without_report_is_flagged);
   tcase_add_test(tc, rate_limit_holds);
   tcase_add_test(tc, whatsapp_image_is_downloaded_and_linked);
   tcase_add_test(tc, whatsapp_media_elsewhere_gets_no_token);
