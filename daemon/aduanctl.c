@@ -489,6 +489,41 @@ cmd_purge(const char *sock, int argc, char **argv)
   return admin_call(sock, "POST", "/purge", "{}", json, ctl_print_purge);
 }
 
+static int
+cmd_outbox(const char *sock, int argc, char **argv)
+{
+  static const struct option longopts[] = {
+    {"unconfirmed", no_argument, NULL, 'u'},
+    {"json", no_argument, NULL, 'j'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+  };
+  int opt, json = 0, unconfirmed = 0;
+
+  optind = 0;
+  while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    switch (opt) {
+    case 'u': unconfirmed = 1; break;
+    case 'j': json = 1; break;
+    case 'h':
+      printf("usage: aduanctl outbox --unconfirmed [--json]\n"
+             "Lists the replies and notices that the provider accepted "
+             "but never\nreported on (no delivery report of any kind "
+             "within [outbox]\nunconfirmed_after, on a channel that "
+             "reports delivery), oldest first,\nreporters by handle.  "
+             "A report that comes later takes a reply off\nthe list.\n");
+      return CTL_OK;
+    default: return CTL_USAGE;
+    }
+  }
+  if (optind != argc || !unconfirmed) {
+    fprintf(stderr, "usage: aduanctl outbox --unconfirmed [--json]\n");
+    return CTL_USAGE;
+  }
+  return admin_call(sock, "GET", "/outbox/unconfirmed", NULL, json,
+                    ctl_print_unconfirmed);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -517,6 +552,7 @@ main(int argc, char **argv)
       strcmp(argv[optind], "reveal") != 0 &&
       strcmp(argv[optind], "ask") != 0 &&
       strcmp(argv[optind], "purge") != 0 &&
+      strcmp(argv[optind], "outbox") != 0 &&
       strcmp(argv[optind], "export") != 0) {
     fprintf(stderr, "aduanctl: unknown command '%s'\n", argv[optind]);
     usage(stderr);
@@ -545,6 +581,8 @@ main(int argc, char **argv)
     rc = cmd_reveal(sock, argc - optind, argv + optind);
   else if (strcmp(argv[optind], "purge") == 0)
     rc = cmd_purge(sock, argc - optind, argv + optind);
+  else if (strcmp(argv[optind], "outbox") == 0)
+    rc = cmd_outbox(sock, argc - optind, argv + optind);
   else
     rc = cmd_status(sock, argc - optind, argv + optind);
   curl_global_cleanup();

@@ -23,6 +23,7 @@
 #include "service/retention.h"
 #include "io/sdnotify.h"
 #include "service/sla.h"
+#include "service/unconfirmed.h"
 
 #define WEBHOOK_PREFIX "/webhook/"
 
@@ -268,6 +269,8 @@ make_services(struct server *s, const struct httpd_opts *ho)
     rc = retention_new(&s->retention, &s->ctx);
   if (rc == 0)
     rc = sla_new(&s->sla, &s->ctx, s->conv);
+  if (rc == 0)
+    rc = unconfirmed_new(&s->unconfirmed, &s->ctx);
   if (rc != 0)
     return rc;
   s->intake.ctx = &s->ctx;
@@ -284,6 +287,8 @@ make_services(struct server *s, const struct httpd_opts *ho)
 static void
 unmake_services(struct server *s)
 {
+  if (s->unconfirmed != NULL)
+    unconfirmed_close(s->unconfirmed, NULL, NULL);
   if (s->sla != NULL)
     sla_close(s->sla, NULL, NULL);
   if (s->retention != NULL)
@@ -436,6 +441,7 @@ server_start(struct server *s, char *err, size_t errlen)
   }
   retention_start(s->retention);
   sla_start(s->sla);
+  unconfirmed_start(s->unconfirmed);
   rc = evidence_start(s->evidence);
   if (rc != 0) {
     snprintf(err, errlen, "cannot make the evidence folder %s: %s",
@@ -514,7 +520,7 @@ on_httpd_closed(void *arg)
   s->httpd = NULL;
   /* Sends still running are aborted; their rows stay "sending" and are
    * queued again at the next start. */
-  s->handles_open += 8;
+  s->handles_open += 9;
   httpd_close(s->admin, on_part_closed, s);
   unlink(s->cfg->admin.socket);
   s->admin = NULL;
@@ -530,6 +536,8 @@ on_httpd_closed(void *arg)
   s->retention = NULL;
   sla_close(s->sla, on_part_closed, s);
   s->sla = NULL;
+  unconfirmed_close(s->unconfirmed, on_part_closed, s);
+  s->unconfirmed = NULL;
   commit_close(s->commit, on_part_closed, s);
   uv_close((uv_handle_t *)&s->sig_term, on_handle_closed);
   uv_close((uv_handle_t *)&s->sig_int, on_handle_closed);
@@ -559,6 +567,7 @@ server_stop(struct server *s)
     evidence_pause(s->evidence);
     retention_pause(s->retention);
     sla_pause(s->sla);
+    unconfirmed_pause(s->unconfirmed);
     uv_timer_start(&s->stop_timer, on_stop_timeout,
                    s->cfg->server.shutdown_timeout_ms, 0);
   }
@@ -692,6 +701,7 @@ server_reload(struct server *s)
   s->ctx.cfg = next;
   retention_reload(s->retention);
   sla_reload(s->sla);
+  unconfirmed_reload(s->unconfirmed);
   log_info("event=config.reloaded channels=%d changed=%s content=%s",
            next->nchannels,
            log_quote(changed.len > 0 ? changed.data : "none", q1,

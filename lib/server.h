@@ -59,6 +59,7 @@ struct server {
   struct evidence *evidence;     /* the evidence downloader */
   struct retention *retention;   /* the retention purge */
   struct sla *sla;               /* the service-level timers */
+  struct unconfirmed *unconfirmed; /* replies with no delivery report */
   struct httpd *admin;           /* the admin API on a unix socket */
   struct metrics *metrics;
   struct commit *commit;         /* the group commit (commit.h) */

@@ -325,6 +325,12 @@ static const struct directive directives[] = {
     .offset = CFG(outbox.timeout_ms), .min = 100, .max = 10 * MS_MINUTE,
     .def = "20s", .flags = F_RELOAD,
     .help = "Time one send request may take" },
+  { .section = SEC_OUTBOX, .key = "unconfirmed_after", .type = T_DURATION,
+    .offset = CFG(outbox.unconfirmed_after_ms), .min = 0,
+    .max = 30 * DAY_MS, .def = "1h", .flags = F_RELOAD,
+    .help = "A reply sent on a channel that reports delivery and still "
+            "without any delivery report after this long is flagged "
+            "(event=outbox.unconfirmed); 0: never" },
 
   /* [evidence] */
   { .section = SEC_EVIDENCE, .key = "dir", .type = T_PATH,

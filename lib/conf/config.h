@@ -145,6 +145,8 @@ struct config {
     uint64_t backoff_base_ms;
     uint64_t backoff_max_ms;
     uint64_t timeout_ms;
+    uint64_t unconfirmed_after_ms; /* sent, no delivery report: flagged
+                                      after this; 0: never */
   } outbox;
 
   struct {

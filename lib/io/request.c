@@ -3,6 +3,7 @@
  */
 #include "io/request.h"
 
+#include <errno.h>
 #include <string.h>
 #include <strings.h>
 
@@ -83,6 +84,41 @@ request_easy(const struct request_spec *spec, struct curl_slist **headers)
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   return easy;
+}
+
+const char *
+request_error_name(CURL *easy, CURLcode result)
+{
+  long oserr = 0;
+
+  switch (result) {
+  case CURLE_OK:
+    return NULL;
+  case CURLE_COULDNT_CONNECT:
+    if (easy != NULL)
+      curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &oserr);
+    return oserr == ECONNREFUSED ? "connect_refused" : "connect_failed";
+  case CURLE_OPERATION_TIMEDOUT:
+    return "timeout";
+  case CURLE_COULDNT_RESOLVE_HOST:
+  case CURLE_COULDNT_RESOLVE_PROXY:
+    return "resolve_failed";
+  case CURLE_GOT_NOTHING:
+    return "empty_reply";
+  case CURLE_SEND_ERROR:
+    return "send_failed";
+  case CURLE_RECV_ERROR:
+  case CURLE_PARTIAL_FILE:
+    return "recv_failed";
+  case CURLE_SSL_CONNECT_ERROR:
+  case CURLE_PEER_FAILED_VERIFICATION:
+  case CURLE_SSL_CERTPROBLEM:
+  case CURLE_SSL_CIPHER:
+  case CURLE_SSL_CACERT_BADFILE:
+    return "tls";
+  default:
+    return "other";
+  }
 }
 
 int

@@ -40,6 +40,19 @@ struct request_spec {
 CURL *request_easy(const struct request_spec *spec,
                    struct curl_slist **headers);
 
+/*
+ * A stable name for why a transfer of easy ended with result, for log
+ * lines (error=...): "connect_refused" (nothing listens at the address),
+ * "timeout" (no connection or no whole answer within the timeout),
+ * "connect_failed" (another reason the connection could not be made:
+ * no route, unreachable), "resolve_failed", "empty_reply" (the
+ * connection closed before any answer), "send_failed", "recv_failed"
+ * (reset while talking), "tls", or "other".  NULL for CURLE_OK.  Call it
+ * before curl_easy_cleanup(easy); easy may be NULL (then a refused
+ * connection is "connect_failed").
+ */
+const char *request_error_name(CURL *easy, CURLcode result);
+
 /* When line (one response header line of len bytes, as a header callback
  * gets it) is the header name (written with its colon: "Retry-After:",
  * in any case), copy its value into out (NUL-terminated, cut to fit):

@@ -922,6 +922,43 @@ done:
   store_ticket_clear(&t);
 }
 
+/* GET /outbox/unconfirmed: the replies flagged for having no delivery
+ * report that still have none (service/unconfirmed.h), oldest first;
+ * reporters by handle only, never by number. */
+static void
+list_unconfirmed(const struct admin *s, struct httpd_request *req)
+{
+  struct json_object *root, *arr;
+  struct store_unconfirmed *v = NULL;
+  int64_t now = clock_now(s->ctx->clock);
+  char when[40];
+  int i, n = 0;
+
+  if (store_outbox_unconfirmed(s->ctx->store, 0, &v, &n) != 0) {
+    httpd_respond_error(req, 503, "database unavailable");
+    return;
+  }
+  root = json_object_new_object();
+  arr = json_object_new_array();
+  for (i = 0; i < n; i++) {
+    struct json_object *o = json_object_new_object();
+    json_object_object_add(o, "id", json_object_new_int64(v[i].id));
+    json_object_object_add(o, "channel", jstr(v[i].channel));
+    json_object_object_add(o, "reporter", jstr(v[i].handle));
+    json_object_object_add(o, "ticket", jstr(v[i].ticket));
+    json_object_object_add(o, "kind", jstr(v[i].kind));
+    json_object_object_add(o, "sent", jstr(wita_format(v[i].sent_at, when,
+                                                       sizeof(when))));
+    json_object_object_add(o, "sent_ms", json_object_new_int64(v[i].sent_at));
+    json_object_object_add(o, "waited_s", json_object_new_int64(
+                               (now - v[i].sent_at) / 1000));
+    json_object_array_add(arr, o);
+  }
+  json_object_object_add(root, "unconfirmed", arr);
+  store_unconfirmed_free(v, n);
+  respond_json(req, 200, root);
+}
+
 int
 admin_metrics(const struct admin *s, struct buf *out)
 {
@@ -987,6 +1024,14 @@ admin_metrics(const struct admin *s, struct buf *out)
     rc = metrics_gauge(out, "aduan_outbox_oldest_due_seconds",
                        "How long the oldest due reply has waited", "", age);
   }
+  if (rc == 0) {
+    n = 0;
+    rc = store_outbox_count_unconfirmed(s->ctx->store, &n);
+    if (rc == 0)
+      rc = metrics_gauge(out, "aduan_outbox_unconfirmed",
+                         "Replies flagged for having no delivery report "
+                         "that still have none", "", n);
+  }
   return rc;
 }
 
@@ -1024,6 +1069,10 @@ admin_handle(struct httpd_request *req, void *arg)
     log_info("event=retention.requested req=%s uid=%d", req->id,
              req->peer_uid);
     retention_run_now(s->retention, req);
+    return;
+  }
+  if (strcmp(p, "/outbox/unconfirmed") == 0 && req->method == HTTP_GET) {
+    list_unconfirmed(s, req);
     return;
   }
   if (strcmp(p, "/export") == 0 && req->method == HTTP_GET) {

@@ -544,6 +544,40 @@ ctl_print_purge(const char *json, FILE *out)
 }
 
 int
+ctl_print_unconfirmed(const char *json, FILE *out)
+{
+  struct json_object *root = json_tokener_parse(json), *arr, *v;
+  struct term tm = {0};
+  size_t i, n;
+
+  if (root == NULL ||
+      !json_object_object_get_ex(root, "unconfirmed", &arr) ||
+      !json_object_is_type(arr, json_type_array)) {
+    json_object_put(root);
+    return AERR_PARSE;
+  }
+  n = json_object_array_length(arr);
+  fprintf(out, "%-8s %-12s %-17s %-9s %-16s %s\n", "ID", "CHANNEL",
+          "SENT (WITA)", "WAITED", "TICKET", "REPORTER");
+  for (i = 0; i < n; i++) {
+    struct json_object *r = json_object_array_get_idx(arr, i);
+    long long waited = json_object_object_get_ex(r, "waited_s", &v)
+                         ? (long long)json_object_get_int64(v) : 0;
+    char w[24];
+    snprintf(w, sizeof(w), "%lldh%02lldm", waited / 3600,
+             waited % 3600 / 60);
+    fprintf(out, "%-8s %-12.12s %-17s %-9s %-16s %s\n",
+            tfield(&tm, r, "id", NULL), tfield(&tm, r, "channel", NULL),
+            tfield(&tm, r, "sent", NULL), w, tfield(&tm, r, "ticket", NULL),
+            tfield(&tm, r, "reporter", NULL));
+  }
+  fprintf(out, "(%zu unconfirmed repl%s)\n", n, n == 1 ? "y" : "ies");
+  term_free(&tm);
+  json_object_put(root);
+  return 0;
+}
+
+int
 ctl_print_error(const char *answer, FILE *out)
 {
   struct json_object *o = json_tokener_parse(answer != NULL ? answer : "");

@@ -75,6 +75,10 @@ int ctl_print_ask(const char *json, FILE *out);
 /* Print the answer to a purge (POST /purge) as one line. */
 int ctl_print_purge(const char *json, FILE *out);
 
+/* Print the unconfirmed replies (GET /outbox/unconfirmed) as a table:
+ * id, channel, sent (WITA), how long ago, ticket, reporter handle. */
+int ctl_print_unconfirmed(const char *json, FILE *out);
+
 /* Print a refusal from the daemon as "aduanctl: REASON": the answer's
  * "error" field, or the answer itself when it is not such JSON, or
  * "failed" when answer is NULL or empty; escaped like every other text

@@ -90,6 +90,9 @@ static const struct manpage_item aduanctl_commands[] = {
     "[admin] revealers only; recorded with the reason)" },
   { "purge [--json]", "remove now what the retention periods say is no "
                       "longer kept (also done hourly)" },
+  { "outbox --unconfirmed [--json]",
+    "replies sent with no delivery report after [outbox] "
+    "unconfirmed_after" },
   { "chat NUMBER [--url URL]",
     "talk to the daemon as the citizen NUMBER through its dev channel; "
     "each line you type is one message, replies are printed; end with "

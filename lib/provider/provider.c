@@ -93,6 +93,17 @@ provider_free_form_until(const struct config_channel *ch,
 }
 
 int
+provider_reports_delivery(const struct config *cfg,
+                          const struct config_channel *ch)
+{
+  const struct provider_ops *ops = provider_for(ch->type);
+
+  if (ops == NULL || ops->reports_delivery == NULL)
+    return 0;
+  return ops->reports_delivery(cfg, ch);
+}
+
+int
 provider_media_request(const struct config_channel *ch, char *source,
                        char *mime, int step, const char *prev,
                        size_t prevlen, struct provider_request *out)

@@ -276,6 +276,12 @@ struct provider_ops {
   int64_t (*free_form_until)(const struct config_channel *ch,
                              int64_t last_inbound_ms);
 
+  /* Optional: 1 when the provider reports delivery of what ch sends
+   * (a webhook comes back for each message), so that a message with no
+   * report after a while is worth flagging; NULL: never. */
+  int (*reports_delivery)(const struct config *cfg,
+                          const struct config_channel *ch);
+
   /* Render msg as the provider's HTTP request.  cfg gives public_url for
    * delivery callbacks.  0, or AERR_UNSUPPORTED when the channel cannot
    * send this kind (the sender then falls back to OUT_TEXT). */
@@ -328,6 +334,11 @@ int provider_segments(const struct config_channel *ch, const char *text);
  * such limit. */
 int64_t provider_free_form_until(const struct config_channel *ch,
                                  int64_t last_inbound_ms);
+
+/* 1 when ch's provider reports delivery of what ch sends under cfg (see
+ * reports_delivery), else 0. */
+int provider_reports_delivery(const struct config *cfg,
+                              const struct config_channel *ch);
 
 /* The request for step step of fetching the media that the evidence row
  * keeps as source (a media_url, or a media_id where ch's adapter has

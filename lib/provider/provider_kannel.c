@@ -857,6 +857,16 @@ kannel_classify(const struct config_channel *ch, long status,
   out->error = error_text(status, body, len);
 }
 
+/* Delivery reports (dlr-mask, dlr-url) are asked for only when
+ * public_url is set (see kannel_build_send). */
+static int
+kannel_reports_delivery(const struct config *cfg,
+                        const struct config_channel *ch)
+{
+  (void)ch;
+  return cfg->server.public_url != NULL;
+}
+
 const struct provider_ops provider_kannel = {
   .type = CHANNEL_KANNEL,
   .family = "sms",
@@ -864,6 +874,7 @@ const struct provider_ops provider_kannel = {
   .accepts_get = 1,
   .verify = kannel_verify,
   .parse = kannel_parse,
+  .reports_delivery = kannel_reports_delivery,
   .build_send = kannel_build_send,
   .classify = kannel_classify,
 };

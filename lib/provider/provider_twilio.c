@@ -884,6 +884,16 @@ twilio_send_family(const struct config_channel *ch)
            ? "whatsapp" : "sms";
 }
 
+/* Status callbacks are asked for only when public_url is set (see
+ * twilio_build_send). */
+static int
+twilio_reports_delivery(const struct config *cfg,
+                        const struct config_channel *ch)
+{
+  (void)ch;
+  return cfg->server.public_url != NULL;
+}
+
 const struct provider_ops provider_twilio = {
   .type = CHANNEL_TWILIO,
   .family = "sms",
@@ -892,6 +902,7 @@ const struct provider_ops provider_twilio = {
   .parse = twilio_parse,
   .family_of = twilio_family_of,
   .send_family = twilio_send_family,
+  .reports_delivery = twilio_reports_delivery,
   .build_send = twilio_build_send,
   .classify = twilio_classify,
   .media_request = twilio_media_request,

@@ -1560,6 +1560,15 @@ wa_free_form_until(const struct config_channel *ch, int64_t last_inbound_ms)
   return last_inbound_ms + DAY_MS;
 }
 
+/* The Cloud API posts a status for every message to the app's webhook. */
+static int
+wa_reports_delivery(const struct config *cfg, const struct config_channel *ch)
+{
+  (void)cfg;
+  (void)ch;
+  return 1;
+}
+
 const struct provider_ops provider_whatsapp = {
   .type = CHANNEL_WHATSAPP_CLOUD,
   .family = "whatsapp",
@@ -1569,6 +1578,7 @@ const struct provider_ops provider_whatsapp = {
   .parse = wa_parse,
   .handshake = wa_handshake,
   .free_form_until = wa_free_form_until,
+  .reports_delivery = wa_reports_delivery,
   .build_send = wa_build_send,
   .classify = wa_classify,
   .media_request = wa_media_request,

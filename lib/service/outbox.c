@@ -72,6 +72,7 @@ struct job {
   struct curl_slist *headers;
   struct buf answer;
   char retry_after[32];
+  const char *neterr;           /* why no answer came (request.h), or NULL */
   /* The outcome, kept here until it is committed. */
   struct store_outbox_outcome o;
   char *o_provider_id;          /* owned copies behind o's strings */
@@ -337,7 +338,7 @@ settle(struct job *j)
 {
   const struct svc *s = j->ob->ctx;
   const struct store_outbox_outcome *o = &j->o;
-  char q[LOG_QUOTE_LEN];
+  char q[LOG_QUOTE_LEN], e[40] = "";
   int rc, linked = 0;
 
   rc = store_batch_begin(s->store);
@@ -366,6 +367,10 @@ settle(struct job *j)
                 labels, 1);
   }
 
+  /* A request that got no answer says why, the same for every channel:
+   * a refused connection (the gateway is down) is not a timeout. */
+  if (j->neterr != NULL)
+    snprintf(e, sizeof(e), " error=%s", j->neterr);
   if (strcmp(o->status, "sent") == 0) {
     if (j->segments > 0)
       log_info("event=outbox.sent id=%lld channel=%s to=%s kind=%s "
@@ -376,21 +381,21 @@ settle(struct job *j)
                (long long)j->id, j->channel, j->masked, j->kind,
                j->secs * 1000);
   } else if (strcmp(o->status, "failed") == 0) {
-    log_warn("event=outbox.failed id=%lld channel=%s to=%s status=%ld "
-             "reason=%s", (long long)j->id, j->channel, j->masked,
+    log_warn("event=outbox.failed id=%lld channel=%s%s to=%s status=%ld "
+             "reason=%s", (long long)j->id, j->channel, e, j->masked,
              j->http_status, log_quote(o->last_error, q, sizeof(q)));
   } else if (strcmp(o->status, "dead") == 0) {
-    log_error("event=outbox.dead id=%lld channel=%s to=%s attempts=%d "
-              "reason=%s", (long long)j->id, j->channel, j->masked,
+    log_error("event=outbox.dead id=%lld channel=%s%s to=%s attempts=%d "
+              "reason=%s", (long long)j->id, j->channel, e, j->masked,
               o->attempts, log_quote(o->last_error, q, sizeof(q)));
   } else if (o->kind != NULL) {
     log_info("event=outbox.template id=%lld channel=%s reason=%s",
              (long long)j->id, j->channel,
              log_quote(o->last_error, q, sizeof(q)));
   } else {
-    log_warn("event=outbox.retry id=%lld channel=%s status=%ld "
+    log_warn("event=outbox.retry id=%lld channel=%s%s status=%ld "
              "attempt=%d in_ms=%lld reason=%s", (long long)j->id,
-             j->channel, j->http_status, o->attempts, (long long)j->delay,
+             j->channel, e, j->http_status, o->attempts, (long long)j->delay,
              log_quote(o->last_error, q, sizeof(q)));
   }
   return 0;
@@ -507,6 +512,7 @@ on_done(CURL *easy, CURLcode result, void *arg)
   if (result == CURLE_OK)
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   curl_easy_getinfo(easy, CURLINFO_TOTAL_TIME, &secs);
+  j->neterr = request_error_name(easy, result);
   curl_easy_cleanup(easy);
 
   ch = config_channel(ob->ctx->cfg, j->channel);

@@ -390,6 +390,43 @@ store_outbox_count(struct store *st, const char *status, int *n)
 }
 
 int
+store_outbox_flag_unconfirmed(struct store *st, const char *channel,
+                              int64_t sent_before, int64_t now, int limit,
+                              struct store_unconfirmed **rows, int *n)
+{
+  return st->ops->outbox_flag_unconfirmed(st, channel, sent_before, now,
+                                          limit, rows, n);
+}
+
+int
+store_outbox_unconfirmed(struct store *st, int limit,
+                         struct store_unconfirmed **rows, int *n)
+{
+  return st->ops->outbox_unconfirmed(st, limit, rows, n);
+}
+
+int
+store_outbox_count_unconfirmed(struct store *st, int *n)
+{
+  return st->ops->outbox_count_unconfirmed(st, n);
+}
+
+void
+store_unconfirmed_free(struct store_unconfirmed *rows, int n)
+{
+  int i;
+
+  for (i = 0; rows != NULL && i < n; i++) {
+    free(rows[i].channel);
+    free(rows[i].phone);
+    free(rows[i].handle);
+    free(rows[i].ticket);
+    free(rows[i].kind);
+  }
+  free(rows);
+}
+
+int
 store_ticket_count_status(struct store *st, const char *status, int *n)
 {
   return st->ops->ticket_count_status(st, status, n);

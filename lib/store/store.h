@@ -388,6 +388,42 @@ int store_outbox_delivery(struct store *st, const char *channel,
 /* Rows by status, for metrics and tests: *n rows have status. */
 int store_outbox_count(struct store *st, const char *status, int *n);
 
+/*
+ * Unconfirmed replies: accepted by the provider ("sent") with no delivery
+ * report of any kind since.  The daemon flags each once (see
+ * service/unconfirmed.h); a report that comes later still lands.
+ */
+struct store_unconfirmed {
+  int64_t id;
+  char *channel;
+  char *phone;               /* the reporter's number (for a masked log
+                                line only) */
+  char *handle;              /* the reporter's pseudonym */
+  char *ticket;              /* the ticket's number, or NULL */
+  char *kind;
+  int64_t sent_at;
+  int64_t flagged_at;        /* when flagged */
+};
+
+/* Flag, inside the open batch, up to limit rows of channel sent at or
+ * before sent_before with no delivery report and not flagged yet, oldest
+ * first, as unconfirmed at now; *rows are the rows flagged (free with
+ * store_unconfirmed_free). */
+int store_outbox_flag_unconfirmed(struct store *st, const char *channel,
+                                  int64_t sent_before, int64_t now,
+                                  int limit, struct store_unconfirmed **rows,
+                                  int *n);
+
+/* The flagged rows that still have no delivery report, oldest first, at
+ * most limit (0: all). */
+int store_outbox_unconfirmed(struct store *st, int limit,
+                             struct store_unconfirmed **rows, int *n);
+
+/* How many rows store_outbox_unconfirmed would list, for metrics. */
+int store_outbox_count_unconfirmed(struct store *st, int *n);
+
+void store_unconfirmed_free(struct store_unconfirmed *rows, int n);
+
 /* Tickets by status, for metrics: *n tickets have status. */
 int store_ticket_count_status(struct store *st, const char *status, int *n);
 

@@ -84,6 +84,12 @@ struct store_ops {
                          const char *error, int64_t now, int64_t *id,
                          char **kind);
   int (*outbox_count)(struct store *st, const char *status, int *n);
+  int (*outbox_flag_unconfirmed)(struct store *st, const char *channel,
+                                 int64_t sent_before, int64_t now, int limit,
+                                 struct store_unconfirmed **rows, int *n);
+  int (*outbox_unconfirmed)(struct store *st, int limit,
+                            struct store_unconfirmed **rows, int *n);
+  int (*outbox_count_unconfirmed)(struct store *st, int *n);
   int (*evidence_due)(struct store *st, int64_t now, int limit,
                       struct store_evidence_row **rows, int *n);
   int (*evidence_set)(struct store *st, int64_t id,

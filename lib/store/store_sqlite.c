@@ -128,6 +128,10 @@ enum sq_stmt_id {
   SQ_REPORTER_BY_BSUID,
   SQ_REPORTER_LINK,
   SQ_OUTBOX_LINK_BSUID,
+  SQ_UNCONFIRMED_DUE,
+  SQ_UNCONFIRMED_MARK,
+  SQ_UNCONFIRMED_LIST,
+  SQ_UNCONFIRMED_COUNT,
   SQ_NSTMTS
 };
 
@@ -396,6 +400,27 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     "UPDATE reporters SET bsuid = ?2 WHERE bsuid IS NULL"
     " AND purged_at IS NULL AND id = (SELECT reporter_id FROM outbox"
     " WHERE id = ?1)",
+  /* Sent replies of channel ?1 with no delivery report, sent at or
+   * before ?2 and not flagged yet (see migrations/0018). */
+  [SQ_UNCONFIRMED_DUE] =
+    "SELECT o.id, o.channel, r.phone, r.handle, t.number, o.kind,"
+    " o.sent_at, 0 FROM outbox o JOIN reporters r ON r.id = o.reporter_id"
+    " LEFT JOIN tickets t ON t.id = o.ticket_id"
+    " WHERE o.channel = ?1 AND o.status = 'sent' AND o.delivery IS NULL"
+    " AND o.unconfirmed_at IS NULL AND o.sent_at <= ?2"
+    " ORDER BY o.sent_at, o.id LIMIT ?3",
+  [SQ_UNCONFIRMED_MARK] =
+    "UPDATE outbox SET unconfirmed_at = ?2 WHERE id = ?1",
+  [SQ_UNCONFIRMED_LIST] =
+    "SELECT o.id, o.channel, r.phone, r.handle, t.number, o.kind,"
+    " o.sent_at, o.unconfirmed_at FROM outbox o"
+    " JOIN reporters r ON r.id = o.reporter_id"
+    " LEFT JOIN tickets t ON t.id = o.ticket_id"
+    " WHERE o.unconfirmed_at IS NOT NULL AND o.delivery IS NULL"
+    " AND o.status = 'sent' ORDER BY o.sent_at, o.id LIMIT ?1",
+  [SQ_UNCONFIRMED_COUNT] =
+    "SELECT count(*) FROM outbox WHERE unconfirmed_at IS NOT NULL"
+    " AND delivery IS NULL AND status = ?1",
 };
 
 /* How often a new reporter's handle is drawn again after a collision. */
@@ -2803,6 +2828,105 @@ sq_sla_mark(struct store *st, int64_t ticket_id, const char *status,
   return rc;
 }
 
+/* ---- Unconfirmed replies ---- */
+
+static void
+fill_unconfirmed(sqlite3_stmt *stmt, void *elem, int *oom)
+{
+  struct store_unconfirmed *r = elem;
+
+  r->id = sqlite3_column_int64(stmt, 0);
+  r->channel = sq_col_dup_null(stmt, 1, oom);
+  r->phone = sq_col_dup_null(stmt, 2, oom);
+  r->handle = sq_col_dup_null(stmt, 3, oom);
+  r->ticket = sq_col_dup_null(stmt, 4, oom);
+  r->kind = sq_col_dup_null(stmt, 5, oom);
+  r->sent_at = sqlite3_column_int64(stmt, 6);
+  r->flagged_at = sqlite3_column_int64(stmt, 7);
+}
+
+static void
+drop_unconfirmed(void *v, int n)
+{
+  store_unconfirmed_free(v, n);
+}
+
+static int
+sq_outbox_flag_unconfirmed(struct store *st, const char *channel,
+                           int64_t sent_before, int64_t now, int limit,
+                           struct store_unconfirmed **rows, int *n)
+{
+  struct sq_store *sq = sq_of(st);
+  struct store_unconfirmed *v;
+  sqlite3_stmt *stmt;
+  void *arr = NULL;
+  int count = 0, rc, i;
+
+  *rows = NULL;
+  *n = 0;
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_UNCONFIRMED_DUE, &stmt);
+  if (rc != 0)
+    return rc;
+  sq_bind_text(stmt, 1, channel);
+  sqlite3_bind_int64(stmt, 2, sent_before);
+  sqlite3_bind_int(stmt, 3, limit);
+  rc = sq_collect(sq, stmt, sizeof(*v), &arr, &count, fill_unconfirmed,
+                  drop_unconfirmed, "cannot read unconfirmed replies");
+  if (rc != 0)
+    return rc;
+  v = arr;
+  for (i = 0; rc == 0 && i < count; i++) {
+    rc = sq_stmt(sq, SQ_UNCONFIRMED_MARK, &stmt);
+    if (rc != 0)
+      break;
+    sqlite3_bind_int64(stmt, 1, v[i].id);
+    sqlite3_bind_int64(stmt, 2, now);
+    rc = sqlite3_step(stmt);
+    rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot flag a reply");
+    sq_done(stmt);
+    v[i].flagged_at = now;
+  }
+  if (rc != 0) {
+    store_unconfirmed_free(v, count);
+    return rc;
+  }
+  *rows = v;
+  *n = count;
+  return 0;
+}
+
+static int
+sq_outbox_unconfirmed(struct store *st, int limit,
+                      struct store_unconfirmed **rows, int *n)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  void *arr = NULL;
+  int rc;
+
+  *rows = NULL;
+  *n = 0;
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_UNCONFIRMED_LIST, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int(stmt, 1, limit > 0 ? limit : -1);
+  rc = sq_collect(sq, stmt, sizeof(**rows), &arr, n, fill_unconfirmed,
+                  drop_unconfirmed, "cannot read unconfirmed replies");
+  *rows = arr;
+  return rc;
+}
+
+static int
+sq_outbox_count_unconfirmed(struct store *st, int *n)
+{
+  return sq_count_text(sq_of(st), SQ_UNCONFIRMED_COUNT, "sent",
+                       "cannot count unconfirmed replies", n);
+}
+
 const struct store_ops store_sqlite_ops = {
   .name = "sqlite",
   .open = sq_open,
@@ -2841,6 +2965,9 @@ const struct store_ops store_sqlite_ops = {
   .outbox_set = sq_outbox_set,
   .outbox_delivery = sq_outbox_delivery,
   .outbox_count = sq_outbox_count,
+  .outbox_flag_unconfirmed = sq_outbox_flag_unconfirmed,
+  .outbox_unconfirmed = sq_outbox_unconfirmed,
+  .outbox_count_unconfirmed = sq_outbox_count_unconfirmed,
   .evidence_due = sq_evidence_due,
   .evidence_set = sq_evidence_set,
   .evidence_take_dropped = sq_evidence_take_dropped,

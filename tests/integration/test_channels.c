@@ -11,8 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "base/buf.h"
+#include "base/form.h"
 #include "ops/ctl_client.h"
 #include "fakeprov.h"
 #include "testutil.h"
@@ -27,16 +30,19 @@
 static struct fakeprov *fp;
 static struct tu_daemon d;
 
-/* Start the fake provider and a daemon with all three channels on it. */
+/* Start the fake provider and a daemon with all three channels on it,
+ * sending to port (0: the fake provider's), with outbox as the lines of
+ * [outbox]. */
 static void
-start(const char *more)
+start_outbox(const char *outbox, int port)
 {
   struct buf conf = BUF_INIT;
 
   ck_assert_int_eq(fakeprov_start(&fp), 0);
+  if (port == 0)
+    port = fakeprov_port(fp);
   buf_printf(&conf,
-             "[outbox]\nbackoff_base = 100ms\nbackoff_max = 400ms\n"
-             "%s\n"
+             "[outbox]\n%s\n"
              "[channel.wa]\ntype = whatsapp_cloud\napp_secret = " WA_SECRET
              "\nverify_token = verify-me\naccess_token = wa-access\n"
              "phone_number_id = 112233445566778\n"
@@ -48,10 +54,28 @@ start(const char *more)
              "[channel.ks]\ntype = kannel\nsecret = " KS_SECRET "\n"
              "sendsms_url = http://127.0.0.1:%d/cgi-bin/sendsms\n"
              "username = aduan\npassword = pw\nfrom = 1708\n",
-             more ? more : "timeout = 1s",
-             fakeprov_port(fp), fakeprov_port(fp), fakeprov_port(fp));
+             outbox, port, port, port);
   ck_assert_int_eq(tu_daemon_start(&d, conf.data), 0);
   buf_free(&conf);
+}
+
+/* The same, with short backoffs and more (default "timeout = 1s") as
+ * further lines of [outbox]. */
+static void
+start_on(const char *more, int port)
+{
+  struct buf o = BUF_INIT;
+
+  buf_printf(&o, "backoff_base = 100ms\nbackoff_max = 400ms\n%s",
+             more ? more : "timeout = 1s");
+  start_outbox(o.data, port);
+  buf_free(&o);
+}
+
+static void
+start(const char *more)
+{
+  start_on(more, 0);
 }
 
 static void
@@ -489,6 +513,153 @@ START_TEST(sigkill_with_replies_unsent_resends_after_restart)
 }
 END_TEST
 
+/* One message on each of the three channels, each from its own number,
+ * so that each channel has one reply to send. */
+static void
+say_on_each_channel(void)
+{
+  ck_assert_int_eq(wa_say("6281234567890", "wamid.n1", "Halo"), 200);
+  ck_assert_int_eq(tw_say("+6281234567891",
+                          "SM00000000000000000000000000000091", "Halo"),
+                   200);
+  ck_assert_int_eq(ks_say(KS_SECRET, "+6281234567892", "ks-n1", "Halo"),
+                   200);
+}
+
+/* Wait for each channel's first retry line to name the failure err. */
+static void
+wait_send_error(const char *err)
+{
+  static const char *const chans[] = {"wa", "tw", "ks"};
+  char needle[96];
+  size_t i;
+
+  for (i = 0; i < sizeof(chans) / sizeof(chans[0]); i++) {
+    snprintf(needle, sizeof(needle), "channel=%s error=%s status=0 "
+             "attempt=1", chans[i], err);
+    ck_assert_msg(tu_daemon_wait_log(&d, 0, needle, 15000) == 0,
+                  "no retry line with %s", needle);
+  }
+}
+
+/* A provider that refuses the connection (nothing listens: Kannel's
+ * smsbox down) is logged as such by every channel, not as a timeout. */
+START_TEST(refused_connection_is_told_apart)
+{
+  int fd, port = tu_refusing_port(&fd);
+
+  ck_assert_int_gt(port, 0);
+  start_on("timeout = 5s", port);
+  say_on_each_channel();
+  wait_send_error("connect_refused");
+  ck_assert(!tu_daemon_log_now(&d, "error=timeout"));
+  stop();
+  close(fd);
+}
+END_TEST
+
+/* A provider that takes the request and never answers is a timeout, for
+ * every channel. */
+START_TEST(timeout_is_told_apart)
+{
+  start(NULL);
+  fakeprov_stall(fp, 1);
+  say_on_each_channel();
+  wait_send_error("timeout");
+  ck_assert(!tu_daemon_log_now(&d, "error=connect_refused"));
+  stop();
+}
+END_TEST
+
+/* An SMS through Kannel with the channel's secret. */
+static int
+ks_say_signed(const char *from, const char *id, const char *text)
+{
+  return ks_say(KS_SECRET, from, id, text);
+}
+
+/* Where request rq went and what it carried, as one string. */
+static char *
+req_text(const struct fp_request *rq)
+{
+  struct buf b = BUF_INIT;
+
+  buf_printf(&b, "%s?%s\n%s", rq->path, rq->query, rq->body);
+  return buf_steal(&b);
+}
+
+/*
+ * Number a's first reply is refused once with status (and extra headers),
+ * so it waits for its retry (backoff 2 to 4 s).  Meanwhile a writes again
+ * and number b writes: b's reply leaves at once, not held behind a's;
+ * a's second reply leaves only after its first got through.  say posts a
+ * message from a number as the channel's provider would (a and b as that
+ * provider writes them); num_a and num_b are how the numbers appear in
+ * the requests to the provider.
+ */
+static void
+order_across_retry(int (*say)(const char *, const char *, const char *),
+                   const char *a, const char *b, const char *num_a,
+                   const char *num_b, int status, const char *headers)
+{
+  char *t[4];
+  int i, n;
+
+  start_outbox("backoff_base = 4s\nbackoff_max = 4s\ntimeout = 5s", 0);
+  fakeprov_script(fp, 1, status, headers, "Sending failed.");
+  ck_assert_int_eq(say(a, "ord-a1", "Halo"), 200);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.retry", 10000),
+                   0);
+  ck_assert_int_eq(say(a, "ord-a2", "3"), 200);
+  ck_assert_int_eq(say(b, "ord-b1", "Halo"), 200);
+  ck_assert_int_eq(fakeprov_wait(fp, 4, 20000), 0);
+  /* Rows 1 and 2 are a's, 3 is b's. */
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.sent id=2 ",
+                                      10000), 0);
+  n = fakeprov_count(fp);
+  ck_assert_int_eq(n, 4);
+  for (i = 0; i < n; i++) {
+    struct fp_request rq;
+    req_at(i, &rq);
+    t[i] = req_text(&rq);
+    fp_request_free(&rq);
+  }
+  /* a's first (refused), b's reply while a's first waits, a's first
+   * again, then a's second. */
+  ck_assert_ptr_nonnull(strstr(t[0], num_a));
+  ck_assert_msg(strstr(t[1], num_b) != NULL, "held behind another number's "
+                "retry: %s", t[1]);
+  ck_assert_msg(strcmp(t[2], t[0]) == 0, "a's newer reply overtook its "
+                "retried one: %s", t[2]);
+  ck_assert_ptr_nonnull(strstr(t[3], num_a));
+  ck_assert_str_ne(t[3], t[0]);
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox WHERE "
+                                 "status = 'sent'"), 3);
+  for (i = 0; i < n; i++)
+    free(t[i]);
+  stop();
+}
+
+/* Kannel answers 500 ("Sending failed.") once: the retried reply still
+ * goes before the newer one to the same number. */
+START_TEST(kannel_order_kept_across_retry)
+{
+  order_across_retry(ks_say_signed, "+6281234567890", "+6281234567899",
+                     "to=%2B6281234567890", "to=%2B6281234567899", 500,
+                     NULL);
+}
+END_TEST
+
+/* WhatsApp throttles once (429 with Retry-After): the same. */
+START_TEST(whatsapp_order_kept_across_retry)
+{
+  order_across_retry(wa_say, "6281234567890", "6281234567899",
+                     "\"to\":\"6281234567890\"",
+                     "\"to\":\"6281234567899\"", 429,
+                     "Retry-After: 3\r\n");
+}
+END_TEST
+
 /* A WhatsApp status callback for message id. */
 static int
 wa_status(const char *id, const char *status, const char *code)
@@ -542,6 +713,137 @@ START_TEST(status_callbacks_move_rows)
   ck_assert_ptr_nonnull(strstr(rq.body, "aduan_status_update"));
   fp_request_free(&rq);
   ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "kind=template", 10000), 0);
+  stop();
+}
+END_TEST
+
+/* Kannel's delivery report for fake request i, as Kannel would send it
+ * from the dlr-url it was given, with status dlr (1: delivered). */
+static int
+ks_report(int i, int dlr)
+{
+  struct fp_request rq;
+  struct form q;
+  struct buf path = BUF_INIT;
+  struct tu_resp r;
+  const char *url, *p;
+  int status = -1;
+
+  req_at(i, &rq);
+  ck_assert_int_eq(form_parse(&q, rq.query, strlen(rq.query)), 0);
+  url = form_get(&q, "dlr-url");
+  ck_assert_ptr_nonnull(url);
+  /* The URL under public_url, with Kannel's %d and %A filled in. */
+  url = strstr(url, "/webhook/");
+  ck_assert_ptr_nonnull(url);
+  for (p = url; *p != '\0'; p++) {
+    if (strncmp(p, "%d", 2) == 0) {
+      buf_printf(&path, "%d", dlr);
+      p++;
+    } else if (strncmp(p, "%A", 2) == 0) {
+      buf_puts(&path, "ACK%2F");
+      p++;
+    } else {
+      buf_append(&path, p, 1);
+    }
+  }
+  if (tu_http(d.port, "GET", path.data, NULL, NULL, &r) == 0) {
+    status = r.status;
+    tu_resp_free(&r);
+  }
+  buf_free(&path);
+  form_free(&q);
+  fp_request_free(&rq);
+  return status;
+}
+
+/* How often needle occurs in the log so far. */
+static int
+log_count(const char *needle)
+{
+  const char *p = d.log;
+  int n = 0;
+
+  while (p != NULL && (p = strstr(p, needle)) != NULL) {
+    n++;
+    p += strlen(needle);
+  }
+  return n;
+}
+
+/* aduanctl outbox --unconfirmed [--json] against the daemon: its output
+ * (the caller frees), after checking that it exited 0. */
+static char *
+ctl_unconfirmed(int json)
+{
+  char *sock = tu_path(d.dir, "var/admin.sock"), *out, *err;
+  const char *argv[] = {ADUANCTL_BIN, "-s", sock, "outbox", "--unconfirmed",
+                        json ? "--json" : NULL, NULL};
+  int st;
+
+  ck_assert_int_eq(tu_run(argv, NULL, &out, &err, &st), 0);
+  ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "aduanctl: %s", err);
+  free(err);
+  free(sock);
+  return out;
+}
+
+/*
+ * A reply a provider accepted and never reported on is flagged once after
+ * [outbox] unconfirmed_after: logged, counted, listed by aduanctl, kept
+ * in the database across checks.  A reply with a report is not, nor one
+ * on a channel without reports (dev); a late report takes a reply off
+ * the list.
+ */
+START_TEST(reply_without_report_is_flagged)
+{
+  struct tu_resp r;
+  char *out;
+
+  start("timeout = 5s\nunconfirmed_after = 2s\n[admin]\nmetrics_public = yes");
+  /* Row 1 (WhatsApp) is reported delivered at once. */
+  ck_assert_int_eq(wa_say("6281234567890", "wamid.u1", "Halo"), 200);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.sent id=1 ",
+                                      10000), 0);
+  ck_assert_int_eq(wa_status("wamid.fake1", "delivered", NULL), 200);
+  /* Row 2 (Kannel, which was asked for reports) hears nothing. */
+  fakeprov_default(fp, 202, "0: Accepted for delivery");
+  ck_assert_int_eq(ks_say(KS_SECRET, "+6281234567899", "ks-u1", "Halo"), 200);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.sent id=2 ",
+                                      10000), 0);
+  /* Row 3: the dev channel, which has no reports. */
+  ck_assert_int_eq(tu_dev_say(d.port, "+6281234567898", "Halo", NULL, &r), 0);
+  tu_resp_free(&r);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.unconfirmed id=2 "
+                                      "channel=ks to=+62812****7899", 15000),
+                   0);
+  ck_assert_int_eq(tu_http(d.port, "GET", "/metrics", NULL, NULL, &r), 0);
+  tu_assert_has_all(r.body, "aduan_outbox_unconfirmed 1\n",
+                    "aduan_outbox_unconfirmed_total{channel=\"ks\"} 1\n",
+                    NULL);
+  tu_resp_free(&r);
+  out = ctl_unconfirmed(0);
+  tu_assert_has_all(out, "ID ", "REPORTER", "\n2 ", " ks ",
+                    "(1 unconfirmed reply)", NULL);
+  ck_assert_ptr_null(strstr(out, "+62"));
+  free(out);
+  /* Row 4, flagged in a later check: by then row 2 was looked at again
+   * and is not flagged twice. */
+  ck_assert_int_eq(ks_say(KS_SECRET, "+6281234567899", "ks-u2", "3"), 200);
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.unconfirmed id=4 ",
+                                      15000), 0);
+  ck_assert_int_eq(log_count("event=outbox.unconfirmed id=2 "), 1);
+  /* Its flag was committed (with the check's step, long before). */
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox WHERE "
+                                 "unconfirmed_at IS NOT NULL AND id = 2"), 1);
+  ck_assert(!tu_daemon_log_now(&d, "event=outbox.unconfirmed id=1 "));
+  ck_assert(!tu_daemon_log_now(&d, "event=outbox.unconfirmed id=3 "));
+  /* A late report for row 2 (Kannel's request 2): off the list. */
+  ck_assert_int_eq(ks_report(1, 1), 200);
+  out = ctl_unconfirmed(1);
+  ck_assert_ptr_nonnull(strstr(out, "\"id\":4,"));
+  ck_assert_ptr_null(strstr(out, "\"id\":2,"));
+  free(out);
   stop();
 }
 END_TEST
@@ -812,8 +1114,13 @@ channels_suite(void)
   tcase_add_test(tc, client_error_fails_without_retry);
   tcase_add_test(tc, dead_after_max_attempts);
   tcase_add_test(tc, stalled_provider_times_out_and_is_retried);
+  tcase_add_test(tc, refused_connection_is_told_apart);
+  tcase_add_test(tc, timeout_is_told_apart);
+  tcase_add_test(tc, kannel_order_kept_across_retry);
+  tcase_add_test(tc, whatsapp_order_kept_across_retry);
   tcase_add_test(tc, sigkill_with_replies_unsent_resends_after_restart);
   tcase_add_test(tc, status_callbacks_move_rows);
+  tcase_add_test(tc, reply_without_report_is_flagged);
   tcase_add_test(tc, rate_limit_holds);
   tcase_add_test(tc, whatsapp_image_is_downloaded_and_linked);
   tcase_add_test(tc, whatsapp_media_elsewhere_gets_no_token);

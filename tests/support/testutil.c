@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -255,4 +258,25 @@ tu_sql_int(struct sqlite3 *db, const char *sql, int64_t a1)
   v = sqlite3_column_int64(stmt, 0);
   sqlite3_finalize(stmt);
   return v;
+}
+
+int
+tu_refusing_port(int *fd)
+{
+  struct sockaddr_in a;
+  socklen_t len = sizeof(a);
+
+  *fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (*fd < 0)
+    return -1;
+  memset(&a, 0, sizeof(a));
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (bind(*fd, (struct sockaddr *)&a, sizeof(a)) != 0 ||
+      getsockname(*fd, (struct sockaddr *)&a, &len) != 0) {
+    close(*fd);
+    *fd = -1;
+    return -1;
+  }
+  return ntohs(a.sin_port);
 }

@@ -56,6 +56,11 @@ void tu_assert_has_all(const char *text, ...);
  * watch the daemon's memory. */
 long tu_proc_status_kib(int pid, const char *field);
 
+/* A port on 127.0.0.1 that refuses connections: bound (so nothing else
+ * takes it) but not listening.  Returns the port with *fd set (close it
+ * when done), or -1. */
+int tu_refusing_port(int *fd);
+
 struct sqlite3;
 
 /* The one integer that sql yields on db, with ?1 bound to a1 when sql has

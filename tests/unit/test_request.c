@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "fakeprov.h"
@@ -213,6 +214,59 @@ START_TEST(header_value_by_name)
 }
 END_TEST
 
+/* Perform a GET of url, whose failure is named by request_error_name. */
+static const char *
+error_name_of(const char *url, long timeout_ms)
+{
+  struct request_spec spec = {0};
+  struct curl_slist *headers = NULL;
+  struct got g;
+  const char *name;
+  CURL *easy;
+  CURLcode rc;
+
+  buf_init(&g.body, 0);
+  spec.method = "GET";
+  spec.url = url;
+  spec.timeout_ms = timeout_ms;
+  spec.on_body = on_body;
+  spec.arg = &g;
+  easy = request_easy(&spec, &headers);
+  ck_assert_ptr_nonnull(easy);
+  rc = curl_easy_perform(easy);
+  name = request_error_name(easy, rc);
+  curl_easy_cleanup(easy);
+  curl_slist_free_all(headers);
+  buf_free(&g.body);
+  return name;
+}
+
+/* A refused connection, a stalled answer and an answer are told apart;
+ * the codes that need no network map to their names. */
+START_TEST(error_names)
+{
+  char url[64], *ok = fakeprov_url(fp, "/x");
+  int fd, port = tu_refusing_port(&fd);
+
+  ck_assert_int_gt(port, 0);
+  snprintf(url, sizeof(url), "http://127.0.0.1:%d/x", port);
+  ck_assert_str_eq(error_name_of(url, 5000), "connect_refused");
+  close(fd);
+  fakeprov_stall(fp, 1);
+  ck_assert_str_eq(error_name_of(ok, 200), "timeout");
+  fakeprov_stall(fp, 0);
+  ck_assert_ptr_null(error_name_of(ok, 5000));
+  ck_assert_str_eq(request_error_name(NULL, CURLE_COULDNT_CONNECT),
+                   "connect_failed");
+  ck_assert_str_eq(request_error_name(NULL, CURLE_GOT_NOTHING),
+                   "empty_reply");
+  ck_assert_str_eq(request_error_name(NULL, CURLE_RECV_ERROR),
+                   "recv_failed");
+  ck_assert_str_eq(request_error_name(NULL, CURLE_URL_MALFORMAT), "other");
+  free(ok);
+}
+END_TEST
+
 static Suite *
 request_suite(void)
 {
@@ -224,6 +278,7 @@ request_suite(void)
   tcase_add_test(tc, get_follows_redirects_only_when_asked);
   tcase_add_test(tc, limits_size_and_schemes);
   tcase_add_test(tc, header_value_by_name);
+  tcase_add_test(tc, error_names);
   suite_add_tcase(s, tc);
   return s;
 }
