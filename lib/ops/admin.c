@@ -132,6 +132,9 @@ ticket_json(const struct store_ticket *t, const char *handle)
   json_object_object_add(o, "waktu", jstr(t->waktu));
   /* Fields kept as the reporter gave them, for the operator to check. */
   json_object_object_add(o, "marks", jstr(t->marks));
+  /* Rule 4: accounts added by its reporter and by others. */
+  json_object_object_add(o, "additions", json_object_new_int(t->additions));
+  json_object_object_add(o, "supports", json_object_new_int(t->supports));
   json_object_object_add(o, "kronologi", jstr(t->kronologi));
   json_object_object_add(o, "identitas", jstr(t->identitas));
   json_object_object_add(o, "agency", jstr(t->agency));
@@ -264,10 +267,12 @@ answer_csv(struct httpd_request *req, const struct store_ticket_list *l)
   int i, c;
 
   buf_puts(&b, "number,created,status,category,lokasi,lokasi_kode,waktu,"
-               "terlapor,kronologi,identitas,agency,reporter,marks\r\n");
+               "terlapor,kronologi,identitas,agency,additions,supports,"
+               "reporter,marks\r\n");
   for (i = 0; i < l->n; i++) {
     const struct store_ticket *t = &l->v[i];
-    const char *cols[13];
+    const char *cols[15];
+    char adds[16], sups[16];
     cols[0] = t->number;
     cols[1] = wita_format(t->created_at, when, sizeof(when));
     cols[2] = t->status;
@@ -279,10 +284,14 @@ answer_csv(struct httpd_request *req, const struct store_ticket_list *l)
     cols[8] = t->kronologi;
     cols[9] = t->identitas;
     cols[10] = t->agency;
-    cols[11] = l->handles[i];
-    cols[12] = t->marks;
-    for (c = 0; c < 13; c++)
-      csv_field(&b, cols[c], c == 12);
+    snprintf(adds, sizeof(adds), "%d", t->additions);
+    snprintf(sups, sizeof(sups), "%d", t->supports);
+    cols[11] = adds;
+    cols[12] = sups;
+    cols[13] = l->handles[i];
+    cols[14] = t->marks;
+    for (c = 0; c < 15; c++)
+      csv_field(&b, cols[c], c == 14);
   }
   httpd_respond(req, 200, "text/csv; charset=utf-8", NULL,
                 b.data ? b.data : "", b.len);
@@ -424,6 +433,24 @@ detail_load(const struct admin *s, struct ticket_detail *d)
   return rc;
 }
 
+/* The ticket's additions and supporting statements, from its events (the
+ * actors of SQ_ADDITIONS in store_sqlite.c). */
+static void
+count_additions(struct ticket_detail *d)
+{
+  int i;
+
+  for (i = 0; i < d->nev; i++) {
+    const char *a = d->ev[i].actor;
+    if (d->ev[i].from_status != NULL || a == NULL)
+      continue;
+    if (strcmp(a, "tambahan") == 0)
+      d->t.additions++;
+    else if (strcmp(a, "dukungan") == 0 || strncmp(a, "dukungan:", 9) == 0)
+      d->t.supports++;
+  }
+}
+
 /* The status changes of a ticket as a JSON array. */
 static struct json_object *
 events_json(const struct store_event *ev, int n)
@@ -543,6 +570,7 @@ show_ticket(const struct admin *s, struct httpd_request *req,
     httpd_respond_error(req, 503, "database unavailable");
     return;
   }
+  count_additions(&d);
   o = ticket_json(&d.t, d.handle);
   json_object_object_add(o, "events", events_json(d.ev, d.nev));
   json_object_object_add(o, "evidence", evidence_json(d.evi, d.nevi));

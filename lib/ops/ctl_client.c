@@ -392,7 +392,7 @@ ctl_print_ticket(const char *json, FILE *out)
   static const char *const keys[] = {
     "number", "status", "category", "terlapor", "lokasi", "lokasi_kode",
     "waktu", "marks", "identitas", "agency", "channel", "reporter", "created",
-    "updated", "kronologi",
+    "updated", "additions", "supports", "kronologi",
   };
   struct json_object *t = json_tokener_parse(json), *arr;
   struct term tm = {0};

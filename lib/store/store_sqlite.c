@@ -129,6 +129,15 @@ enum sq_stmt_id {
 };
 
 /* When ticket t entered its status (see store.h). */
+/* A ticket's additions by its reporter and supporting statements by
+ * others (rule 4): events with no change of status by the actors conv.c
+ * gives them, "tambahan" and "dukungan" (with ":handle" unless anonymous). */
+#define SQ_ADDITIONS \
+  "(SELECT count(*) FROM ticket_events e WHERE e.ticket_id = t.id" \
+  " AND e.from_status IS NULL AND e.actor = 'tambahan')," \
+  " (SELECT count(*) FROM ticket_events e WHERE e.ticket_id = t.id" \
+  " AND e.from_status IS NULL AND (e.actor = 'dukungan'" \
+  " OR e.actor LIKE 'dukungan:%'))"
 #define SQ_STATUS_SINCE \
   "coalesce((SELECT max(e.at) FROM ticket_events e WHERE e.ticket_id = t.id" \
   " AND e.to_status = t.status), t.updated_at)"
@@ -272,7 +281,8 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     "SELECT t.id, t.number, t.year, t.seq, t.reporter_id, t.channel,"
     " t.status, t.category, t.terlapor, t.lokasi, t.lokasi_kode, t.lat,"
     " t.lng, t.waktu, t.kronologi, t.identitas, t.agency, t.created_at,"
-    " t.updated_at, t.marks, r.handle, " SQ_STATUS_SINCE " FROM tickets t"
+    " t.updated_at, t.marks, r.handle, " SQ_STATUS_SINCE ","
+    " " SQ_ADDITIONS " FROM tickets t"
     " JOIN reporters r ON r.id = t.reporter_id"
     " WHERE (?1 IS NULL OR t.status = ?1) AND (?2 IS NULL OR t.category = ?2)"
     " AND (?3 IS NULL OR t.lokasi_kode = ?3) AND t.created_at >= ?4"
@@ -2173,6 +2183,8 @@ sq_ticket_list(struct store *st, const struct store_ticket_filter *f,
     sq_ticket_read(stmt, &out->v[out->n], &oom);
     out->handles[out->n] = sq_col_dup_null(stmt, 20, &oom);
     out->v[out->n].status_since = sqlite3_column_int64(stmt, 21);
+    out->v[out->n].additions = sqlite3_column_int(stmt, 22);
+    out->v[out->n].supports = sqlite3_column_int(stmt, 23);
     out->n++;
   }
   sq_done(stmt);
