@@ -32,7 +32,21 @@
  *    diminta Rp 100.000" against "... diminta Rp 150.000").  An office
  *    named without its qualifier ("dana desa") stands for any office of
  *    its type, unless the same report also names one of that type with a
- *    qualifier ("Desa Oelnasi"): then it is that one.
+ *    qualifier ("Desa Oelnasi"): then it is that one.  A span of time
+ *    ("sudah 6 bulan") never conflicts: a matter that drags on is told
+ *    with a longer one later.
+ *
+ * 4. Sharing.  What two reports share lowers the words needed only when
+ *    it tells the incident: anchors (a person named with a capital on at
+ *    least one side, an office with its name, field or number on both)
+ *    say who and where, details (amount, date, day, span) what and when.
+ *    Generic nouns do not count: "puskesmas", "rumah sakit" or "kantor
+ *    camat" with no name are in many unrelated reports, and a form with
+ *    a common opening and a few such nouns reaches 0.6 in words between
+ *    two different stories.  Nor does one detail alone: strangers pay the
+ *    same "dua ratus ribu" for different things.  An anchor counts two,
+ *    a detail one; 2 earns words_one, 3 or more words_two (incident.h).
+ *    The kabupaten (the caller's place) is too wide to count.
  */
 #include "rules/incident.h"
 
@@ -364,6 +378,46 @@ read_amounts(const struct tokens *ts, struct incident *inc)
     v = r.total + r.cur + r.small;
     if ((rp || r.group) && v >= 100 && v < 1e13)
       add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
+    i = j - 1;
+  }
+}
+
+/* Units of a span of time and their days (a month of 30, a year of 360,
+ * so that "setengah tahun" is "6 bulan"). */
+static const struct {
+  const char *w;
+  int days;
+} span_units[] = {
+  {"hari", 1}, {"hr", 1}, {"minggu", 7}, {"mgg", 7}, {"pekan", 7},
+  {"bulan", 30}, {"bln", 30}, {"bulang", 30}, {"tahun", 360},
+  {"thn", 360}, {"thun", 360}, {"taon", 360},
+};
+
+/*
+ * The spans of time: a number expression (digits or words, no ribu or
+ * juta in it) before a unit ("6 bulan", "enam bulan", "setengah tahun",
+ * "2 thn") of at most a hundred units.
+ */
+static void
+read_spans(const struct tokens *ts, struct incident *inc)
+{
+  struct numread r;
+  int i, j;
+  size_t u;
+  double v;
+
+  for (i = 0; i < ts->n; i++) {
+    memset(&r, 0, sizeof(r));
+    for (j = i; j < ts->n && numread_take(&r, &ts->t[j]); j++)
+      ;
+    if (!r.any || j == i || j >= ts->n || r.group)
+      continue;
+    v = r.total + r.cur + r.small;
+    for (u = 0; u < COUNT(span_units); u++)
+      if (is(&ts->t[j], span_units[u].w) && v > 0 && v <= 100)
+        add_item(inc, INCIDENT_SPAN,
+                 (int64_t)(v * span_units[u].days + 0.5), NULL, NULL, NULL,
+                 0);
     i = j - 1;
   }
 }
@@ -838,6 +892,7 @@ incident_extract(const char *text, struct incident *inc)
   memset(inc, 0, sizeof(*inc));
   tokenize(text != NULL ? text : "", &ts);
   read_amounts(&ts, inc);
+  read_spans(&ts, inc);
   read_dates(&ts, inc);
   read_persons(&ts, inc);
   read_offices(&ts, inc);
@@ -968,13 +1023,13 @@ office_type_conflict(const struct incident *a, const struct incident *b)
 
 /*
  * How many of a's counting items of kind k agree with none of b's items
- * (*counted: a's counting items), and whether any item of a agrees with
- * one of b (*any).  An office of b without its qualifier that does not
- * count does not agree with anything either: it is the qualified one.
+ * (*counted: a's counting items).  An office of b without its qualifier
+ * that does not count does not agree with anything either: it is the
+ * qualified one.
  */
 static int
 unmatched(const struct incident *a, const struct incident *b, int k,
-          int *counted, int *any)
+          int *counted)
 {
   int i, j, hit, left = 0;
 
@@ -983,7 +1038,6 @@ unmatched(const struct incident *a, const struct incident *b, int k,
     for (j = 0, hit = 0; j < b->n[k] && !hit; j++)
       hit = item_alike(k, &a->item[k][i], &b->item[k][j]) &&
             (k != INCIDENT_OFFICE || item_counts(b, k, j));
-    *any |= hit && item_counts(a, k, i);
     if (item_counts(a, k, i)) {
       (*counted)++;
       left += !hit;
@@ -993,21 +1047,62 @@ unmatched(const struct incident *a, const struct incident *b, int k,
 }
 
 static const char *const kind_names[INCIDENT_KINDS] = {
-  "amount", "date", "weekday", "person", "office", "place",
+  "amount", "date", "weekday", "person", "office", "place", "span",
 };
+
+/* 1 when a and b share an item of kind k that tells the incident
+ * (design note 4): a person written with a capital on either side, an
+ * office with its qualifier on both, any amount, date, day or span; never
+ * the place. */
+static int
+kind_shared(const struct incident *a, const struct incident *b, int k)
+{
+  const struct incident_item *x, *y;
+  int i, j;
+
+  for (i = 0; i < a->n[k]; i++)
+    for (j = 0; j < b->n[k]; j++) {
+      x = &a->item[k][i];
+      y = &b->item[k][j];
+      if (!item_alike(k, x, y))
+        continue;
+      if (k == INCIDENT_PERSON ? x->flag || y->flag
+          : k == INCIDENT_OFFICE ? qualified(x) && qualified(y)
+          : k != INCIDENT_PLACE)
+        return 1;
+    }
+  return 0;
+}
+
+/* The weight of what a and b share (design note 4), and the number of
+ * kinds shared into *kinds. */
+static int
+shared_weight(const struct incident *a, const struct incident *b, int *kinds)
+{
+  int k, w = 0;
+
+  *kinds = 0;
+  for (k = 0; k < INCIDENT_KINDS; k++) {
+    if (!kind_shared(a, b, k))
+      continue;
+    (*kinds)++;
+    w += k == INCIDENT_PERSON || k == INCIDENT_OFFICE ? 2 : 1;
+  }
+  return w;
+}
 
 int
 incident_conflict(const struct incident *a, const struct incident *b,
                   int *shared, const char **why)
 {
-  int k, na, nb, la, lb, any, conflict = 0, n = 0;
+  int k, na, nb, la, lb, conflict = 0;
 
-  for (k = 0; k < INCIDENT_KINDS; k++) {
-    any = 0;
-    la = unmatched(a, b, k, &na, &any);
-    lb = unmatched(b, a, k, &nb, &any);
-    n += any;
-    if (conflict || na == 0 || nb == 0)
+  for (k = 0; k < INCIDENT_KINDS && !conflict; k++) {
+    if (k == INCIDENT_SPAN)
+      continue;
+    la = unmatched(a, b, k, &na);
+    lb = unmatched(b, a, k, &nb);
+    if (na == 0 || nb == 0)
       continue;
     /* Amounts: each names one the other does not; the rest: they share
      * none. */
@@ -1021,7 +1116,7 @@ incident_conflict(const struct incident *a, const struct incident *b,
     }
   }
   if (shared != NULL)
-    *shared = n;
+    shared_weight(a, b, shared);
   return conflict;
 }
 
@@ -1029,21 +1124,22 @@ void
 incident_rule_for(double words, struct incident_rule *r)
 {
   r->words = words;
-  r->words_one = words * 0.7;
-  r->words_two = words * 0.5;
+  r->words_one = words * INCIDENT_ONE;
+  r->words_two = words * INCIDENT_TWO;
 }
 
 int
 incident_same(const struct incident *a, const struct incident *b,
               double words, const struct incident_rule *r)
 {
-  int shared = 0;
+  int kinds, weight;
 
-  if (incident_conflict(a, b, &shared, NULL))
+  if (incident_conflict(a, b, NULL, NULL))
     return 0;
-  if (words >= r->words)
-    return 1;
-  if (shared >= 2)
+  weight = shared_weight(a, b, &kinds);
+  if (weight >= 3)
     return words >= r->words_two;
-  return shared == 1 && words >= r->words_one;
+  if (weight == 2)
+    return words >= r->words_one;
+  return words >= r->words;
 }

@@ -25,6 +25,8 @@
 
 #include <stdint.h>
 
+/* The defaults of duplicate_same and duplicate_any (lib/conf/config.c),
+ * as fractions. */
 #define SIMILAR_THRESHOLD_SAME 0.5
 #define SIMILAR_THRESHOLD_ANY 0.85
 

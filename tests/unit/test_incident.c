@@ -14,8 +14,10 @@
 #define CORPUS ADUAN_SOURCE_DIR "/tests/corpus/duplikat.tsv"
 #define CORPUS_MIN_PERCENT 95
 
-/* The daemon's rule for another reporter's ticket (duplicate_any). */
-#define WORDS_ANY 0.40
+/* The daemon's rules for another reporter's ticket (duplicate_any) and
+ * the reporter's own (duplicate_same), at their defaults. */
+#define WORDS_ANY SIMILAR_THRESHOLD_ANY
+#define WORDS_SAME SIMILAR_THRESHOLD_SAME
 
 /* 1 when inc holds an item of kind k with number num. */
 static int
@@ -122,6 +124,45 @@ START_TEST(persons_and_offices_read)
 }
 END_TEST
 
+/* Spans of time, in days (a month of 30, a year of 360), in digits or
+ * words; a span shared is a detail, two spans never conflict. */
+START_TEST(spans_read)
+{
+  static const struct {
+    const char *text;
+    int64_t days;     /* -1: none read */
+  } t[] = {
+    {"belum terima gaji selama 6 bulan", 180},
+    {"sudah enam bulan tdk digaji", 180},
+    {"su setengah tahun begitu", 180},
+    {"tunggu 3 minggu", 21},
+    {"sdh 2 thn blm jadi", 720},
+    {"minta Rp 500 ribu", -1},
+    {"tanggal 12 Maret 2026", -1},
+    {"bulan lalu", -1},
+  };
+  struct incident a, b;
+  size_t i;
+  int shared;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &a);
+    if (t[i].days < 0)
+      ck_assert_msg(a.n[INCIDENT_SPAN] == 0, "'%s': a span", t[i].text);
+    else
+      ck_assert_msg(has_num(&a, INCIDENT_SPAN, t[i].days), "'%s': no %lld",
+                    t[i].text, (long long)t[i].days);
+  }
+  incident_extract("sudah 6 bulan", &a);
+  incident_extract("sudah tujuh bulan", &b);
+  ck_assert_int_eq(incident_conflict(&a, &b, &shared, NULL), 0);
+  ck_assert_int_eq(shared, 0);
+  incident_extract("sudah enam bulan", &b);
+  ck_assert_int_eq(incident_conflict(&a, &b, &shared, NULL), 0);
+  ck_assert_int_eq(shared, 1);
+}
+END_TEST
+
 /* Another day, amount, officer or office is another incident; a detail
  * left out or added is not. */
 START_TEST(conflicts)
@@ -169,6 +210,56 @@ START_TEST(conflicts)
   incident_extract("", &b);
   incident_add_place(&b, "5303");
   ck_assert_int_eq(incident_conflict(&a, &b, NULL, NULL), 1);
+}
+END_TEST
+
+/*
+ * Distinct stories whose words are alike (a common opening, the same
+ * everyday nouns, at most one amount) are not one incident, for another
+ * reporter's ticket and for the reporter's own: an office named by its
+ * type alone ("puskesmas", "rumah sakit", "kantor camat", "gereja") is in
+ * many unrelated reports and lowers nothing, and neither does one amount
+ * that two strangers both paid.
+ */
+START_TEST(distinct_stories_stay_apart)
+{
+  static const struct {
+    const char *a, *b;
+    double words;     /* the rule: WORDS_ANY or WORDS_SAME */
+  } t[] = {
+    {"Petugas loket meminta uang dua ratus ribu rupiah agar izin usaha "
+     "saya cepat diproses. Saya melaporkan juga bahwa di puskesmas dan di "
+     "kantor camat petugas yang sama sering tidak ada di tempat.",
+     "Petugas loket meminta uang dua ratus ribu rupiah agar izin usaha "
+     "saya cepat diproses. Saya melaporkan juga bahwa di puskesmas dan di "
+     "gereja ada pungutan untuk surat keterangan.", WORDS_ANY},
+    {"Saya melaporkan bahwa kepala desa dan bidan puskesmas tidak pernah "
+     "datang ke kantor, warga yang sakit ditolak.",
+     "Saya melaporkan bahwa kepala sekolah dan guru tidak pernah datang ke "
+     "sekolah, murid yang datang disuruh pulang.", WORDS_ANY},
+    {"Di puskesmas kami petugas minta uang 50 ribu untuk surat rujukan ke "
+     "rumah sakit.",
+     "Di pasar kami petugas minta uang 50 ribu untuk karcis masuk ke "
+     "terminal.", WORDS_ANY},
+    {"Saya melaporkan bahwa petugas di rumah sakit minta uang kepada saya "
+     "untuk kamar.",
+     "Saya melaporkan bahwa petugas di rumah sakit tidak ada waktu saya "
+     "bawa anak saya yang sakit malam hari.", WORDS_SAME},
+  };
+  struct incident a, b;
+  struct incident_rule rule;
+  double words;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    incident_rule_for(t[i].words, &rule);
+    words = similar_score(t[i].a, t[i].b);
+    ck_assert_msg(!incident_same(&a, &b, words, &rule),
+                  "case %zu (words %.2f): judged one incident", i, words);
+    ck_assert(!incident_same(&b, &a, words, &rule));
+  }
 }
 END_TEST
 
@@ -245,7 +336,9 @@ incident_suite(void)
                       (int)(sizeof(amounts) / sizeof(amounts[0])));
   tcase_add_test(tc, dates_and_days_read);
   tcase_add_test(tc, persons_and_offices_read);
+  tcase_add_test(tc, spans_read);
   tcase_add_test(tc, conflicts);
+  tcase_add_test(tc, distinct_stories_stay_apart);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
