@@ -10,9 +10,10 @@
  *    Indonesians write them; "1.5" with other than three digits after the
  *    dot is 1.5) and other bytes (kept in words, so that "Jum'at" or a
  *    name in another script is still a word).  A word glued to a number
- *    is cut from it ("Rp500rb" is "rp" "500" "rb").  Each token remembers
- *    the one character before it when it is "/" or "-", so that dates
- *    written "12/3/2026" can be read.
+ *    is cut from it ("Rp500rb" is "rp" "500" "rb"); a number with a letter
+ *    just before it is no amount unless the letters are a currency ("P3K"
+ *    is no 3000).  Each token remembers the one character before it when
+ *    it is "/" or "-", so that dates written "12/3/2026" can be read.
  *
  * 2. Each kind of specific is read by a small reader over the tokens:
  *    amounts need a currency word or a multiplier ("Rp 500", "500 rb",
@@ -74,6 +75,7 @@ struct token {
   char before;        /* '/' or '-' just before it, else 0 */
   int stop;           /* punctuation (. , ; : ! ? brackets) before it */
   int digits;         /* digits of a number before any separator */
+  int glued;          /* a letter just before it, as in "P3K" */
 };
 
 struct tokens {
@@ -118,7 +120,7 @@ number_value(const char *s, size_t n, int *lead)
 /* Append the token s[0..n) (a number when num) to ts. */
 static void
 tok_push(struct tokens *ts, const char *s, size_t n, int num, char before,
-         int stop)
+         int stop, int glued)
 {
   struct token *t;
   size_t i, k;
@@ -129,6 +131,7 @@ tok_push(struct tokens *ts, const char *s, size_t n, int num, char before,
   memset(t, 0, sizeof(*t));
   t->before = before;
   t->stop = stop;
+  t->glued = glued;
   t->is_num = num;
   if (num) {
     t->num = number_value(s, n, &t->digits);
@@ -199,7 +202,8 @@ tokenize(const char *text, struct tokens *ts)
       while (i < len && isdigit((unsigned char)text[i]))
         i++;
     }
-    tok_push(ts, text + start, i - start, cls == 2, before, stop);
+    tok_push(ts, text + start, i - start, cls == 2, before, stop,
+             start > 0 && byte_class((unsigned char)text[start - 1]) == 1);
     before = 0;
     stop = 0;
   }
@@ -368,6 +372,8 @@ read_amounts(const struct tokens *ts, struct incident *inc)
 
   for (i = 0; i < ts->n; i++) {
     rp = i > 0 && is_currency(&ts->t[i - 1]);
+    if (ts->t[i].glued && !rp)
+      continue;   /* a number inside a word: "P3K", "KM5" */
     memset(&r, 0, sizeof(r));
     for (j = i; j < ts->n && numread_take(&r, &ts->t[j]); j++)
       ;
@@ -610,7 +616,9 @@ static const char *const not_names[] = {
   "rp", "uang", "doi", "rumah", "kantor", "kalau", "kalo", "kl", "klo",
   "supaya", "agar", "biar", "karena", "krn", "tapi", "tetapi", "padahal",
   "pdhl", "sejak", "selama", "tiap", "setiap", "per", "sama", "sm",
-  "kejadian", "baru", "lama", "selalu", "sering", NULL,
+  "kejadian", "baru", "lama", "selalu", "sering", "bulan", "bln",
+  "tahun", "thn", "hari", "tanggal", "tgl", "jam", "pagi", "siang", "sore",
+  "malam", NULL,
 };
 
 /* 1 when token t can be (part of) a person's name: a word of at least
@@ -780,31 +788,40 @@ static const struct {
   {"labuan", "labuanbajo"}, {"sumtim", "sumba"}, {"sumba", "sumba"},
 };
 
+/* Fillers that say an office is the province's ("BKD Provinsi NTT",
+ * "Polda NTT"): there is one of its type. */
+static const char *const province_words[] = {"provinsi", "prov", "ntt",
+                                             NULL};
+
 /* The qualifier name at token j (a filler skipped), into out; 0 when
- * there is none. */
+ * there is none.  With no name after "provinsi" or "NTT" the qualifier is
+ * "ntt". */
 static int
 office_name(const struct tokens *ts, int j, char *out)
 {
   const struct token *t;
   size_t i;
+  int province = 0;
 
   while (j < ts->n && !ts->t[j].stop &&
          word_in(&ts->t[j], office_filler) >= 0)
-    j++;
-  if (j >= ts->n || ts->t[j].stop)
-    return 0;
-  t = &ts->t[j];
-  for (i = 0; !t->is_num && i < COUNT(place_short); i++)
+    province |= word_in(&ts->t[j++], province_words) >= 0;
+  t = j < ts->n && !ts->t[j].stop ? &ts->t[j] : NULL;
+  for (i = 0; t != NULL && !t->is_num && i < COUNT(place_short); i++)
     if (strcmp(t->w, place_short[i].from) == 0) {
       snprintf(out, INCIDENT_KEY, "%s", place_short[i].to);
       return 1;
     }
-  if (t->is_num || strlen(t->w) < 3 || word_in(t, not_names) >= 0 ||
+  if (t == NULL || t->is_num || strlen(t->w) < 3 ||
+      word_in(t, not_names) >= 0 ||
       word_in(t, roles) >= 0 || word_in(t, honorifics) >= 0 ||
       is_currency(t) || (!t->cap && strlen(t->w) < 4) ||
       word_in(t, weekdays) >= 0 || month_of(t, 0) != 0 ||
-      word_in(t, office_types_words) >= 0)
-    return 0;
+      word_in(t, office_types_words) >= 0) {
+    if (province)
+      snprintf(out, INCIDENT_KEY, "ntt");
+    return province;
+  }
   snprintf(out, INCIDENT_KEY, "%s", t->w);
   return 1;
 }

@@ -67,6 +67,8 @@ static const struct {
   {"SMPN 2 Kupang", -1},
   {"tanggal 12 Maret 2026", -1},
   {"5 kg beras", -1},
+  {"janji lulus P3K", -1},
+  {"lulus P3K kalau bayar dua puluh lima juta", 25000000},
 };
 
 START_TEST(amounts_read)
@@ -118,6 +120,17 @@ START_TEST(persons_and_offices_read)
   ck_assert(has_key(&inc, INCIDENT_OFFICE, "smp", "kupang"));
   ck_assert(has_num(&inc, INCIDENT_OFFICE, 2));
   ck_assert(has_key(&inc, INCIDENT_OFFICE, "samsat", "kupang"));
+  /* A province's office is named by the province; a month is no name. */
+  incident_extract("pegawai BKD Provinsi NTT, Pak Herman", &inc);
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "bkd", "ntt"));
+  incident_extract("Herman pegawai BKD NTT bulan Oktober", &inc);
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "bkd", "ntt"));
+  incident_extract("Samsat Kupang tahun 2025, Dukcapil Belu tanggal 3",
+                   &inc);
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "samsat", "kupang"));
+  ck_assert(!has_key(&inc, INCIDENT_OFFICE, "samsat", "tahun"));
+  incident_extract("ke kantor Samsat bulan lalu", &inc);
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "samsat", ""));
   /* An honorific before an everyday word names nobody. */
   incident_extract("ibu saya dan bapak itu minta uang", &inc);
   ck_assert_int_eq(inc.n[INCIDENT_PERSON], 0);
@@ -187,6 +200,9 @@ START_TEST(conflicts)
     {"SMPN 2 Kupang", "SMPN 5 Kupang", 1},
     {"Desa Oelnasi, dana desa", "dana desa di Desa Baumata", 1},
     {"dana desa", "Desa Baumata", 0},
+    /* "P3K" is no amount of 3000 that the other report lacks. */
+    {"janji lulus P3K kalau bayar 25 jt",
+     "janji lulus PPPK asal bayar Rp 25 juta, sudah transfer Rp 10 juta", 0},
   };
   struct incident a, b;
   size_t i;
