@@ -125,7 +125,8 @@ arg_long(const char *s, long dflt)
 static int run(long tickets, long queries);
 
 /*
- * Rule 4 as conv.c runs it, on the default thresholds (40 %): the
+ * Rule 4 as conv.c runs it, on the default threshold for another
+ * reporter's ticket (duplicate_any, SIMILAR_THRESHOLD_ANY): the
  * candidates, then the specifics of the draft against each candidate's
  * (the bench regenerates a ticket's text from its id, where the daemon
  * reads it from the store).  1 when one tells the same incident.
@@ -139,7 +140,7 @@ incident_check(const struct similar *s, const char *text)
   char other[TEXT_MAX];
   int i, n;
 
-  incident_rule_for(0.40, &rule);
+  incident_rule_for(SIMILAR_THRESHOLD_ANY, &rule);
   n = similar_candidates(s, text, -1, rule.words_two, rule.words_two, hit,
                          8);
   if (n <= 0)
