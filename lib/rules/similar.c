@@ -1148,9 +1148,13 @@ hits_insert(struct similar_hit *hits, int *n, int max,
   for (i = 0; i < *n; i++)
     if (hits[i].ticket_id == h->ticket_id)
       return;
-  i = *n < max ? (*n)++ : max - 1;
-  if (i == max - 1 && *n == max &&
-      !better(h->score, h->same_reporter, h->ticket_id, 1, &hits[i]))
+  /* A full list takes h in place of its last only when h is better. */
+  if (*n < max)
+    i = (*n)++;
+  else if (better(h->score, h->same_reporter, h->ticket_id, 1,
+                  &hits[max - 1]))
+    i = max - 1;
+  else
     return;
   while (i > 0 && better(h->score, h->same_reporter, h->ticket_id, 1,
                          &hits[i - 1])) {
