@@ -294,11 +294,15 @@ static const struct directive directives[] = {
     .offset = CFG(conversation.duplicate_same), .min = 1, .max = 100,
     .def = "50", .flags = F_RELOAD,
     .help = "Percent similarity to an open ticket of the same reporter "
-            "that makes a duplicate" },
+            "that makes a duplicate when no specific differs (less when "
+            "the stories share a named office or person, or two of amount, "
+            "date, day and span)" },
   { .section = SEC_CONVERSATION, .key = "duplicate_any", .type = T_INT,
     .offset = CFG(conversation.duplicate_any), .min = 1, .max = 100,
     .def = "85", .flags = F_RELOAD,
-    .help = "Percent similarity to any open ticket that makes a duplicate" },
+    .help = "Percent similarity to any open ticket that makes a duplicate "
+            "when no specific differs (less when the stories share a named "
+            "office or person, or two of amount, date, day and span)" },
   { .section = SEC_CONVERSATION, .key = "kronologi_min_words", .type = T_INT,
     .offset = CFG(conversation.kronologi_min_words), .min = 1, .max = 1000,
     .def = "8", .flags = F_RELOAD,

@@ -65,6 +65,7 @@
 #include "base/log.h"
 #include "base/metrics.h"
 #include "base/sms.h"
+#include "rules/incident.h"
 #include "rules/place.h"
 #include "rules/quality.h"
 #include "rules/similar.h"
@@ -172,6 +173,7 @@ const struct catalog_key conv_catalog_keys[] = {
   {"duplicate.same", "ticket status"}, {"duplicate.other", ""},
   {"invalid.duplikat", ""}, {"help.duplikat", ""},
   {"addition.received", "ticket"}, {"support.received", ""},
+  {"addition.offer", "ticket status"},
   {"note.received", "ticket"},
   {"ask.operator", "ticket question"},
   {"kategori.1", ""}, {"kategori.2", ""}, {"kategori.3", ""},
@@ -676,6 +678,12 @@ draft_reset(struct turn *t)
 /* The draft key of the duplicate choice: the id of the open ticket the
  * draft is like. */
 #define DUP_TICKET "duplikat"
+/* The draft key of a choice offered before the summary, because the
+ * reporter asked to add to their report: the step BARU goes on at. */
+#define DUP_EARLY "duplikat_dini"
+/* The draft key that says the reporter declined to add to their ticket
+ * (BARU) and is not asked again for this draft. */
+#define ADD_OFFERED "tambah_ditawarkan"
 
 /* The draft keys that mark lokasi and waktu as kept as given. */
 static const struct {
@@ -1064,7 +1072,8 @@ say_duplicate(struct turn *t)
   vars[0].value = old.number;
   vars[1].name = "status";
   vars[1].value = status_label(t->cv->cat, t->sms, old.status, &label);
-  rc = say(t, "duplicate.same", vars, 2);
+  rc = say(t, draft_str(t, DUP_EARLY) != NULL ? "addition.offer"
+                                               : "duplicate.same", vars, 2);
   buf_free(&label);
   store_ticket_clear(&old);
   return rc;
@@ -1094,8 +1103,10 @@ enter(struct turn *t, enum step to)
   conv_set_step(t, to);
   if (to == STEP_KONFIRMASI)
     draft_del(t, "edit");
-  if (to != STEP_DUPLIKAT)
+  if (to != STEP_DUPLIKAT) {
     draft_del(t, DUP_TICKET);
+    draft_del(t, DUP_EARLY);
+  }
   return ask_step(t);
 }
 
@@ -1464,45 +1475,119 @@ refuse_over_limit(struct turn *t, int *refused)
   return say(t, "ticket.limit", &v, 1);
 }
 
+/* The specifics of a report (incident.h): read from who, when and what
+ * happened as told, and its place's kabupaten/kota. */
+static void
+incident_of(struct incident *inc, const char *terlapor, const char *waktu,
+            const char *kronologi, const char *lokasi_kode)
+{
+  struct buf b = BUF_INIT;
+
+  if (buf_printf(&b, "%s. %s. %s", terlapor ? terlapor : "",
+                 waktu ? waktu : "", kronologi ? kronologi : "") != 0)
+    buf_reset(&b);
+  incident_extract(b.data ? b.data : "", inc);
+  incident_add_place(inc, lokasi_kode);
+  buf_free(&b);
+}
+
+/* A report's specifics: all of them (inc[0], from who, when, where and
+ * what happened) and those of the story alone (inc[1]). */
+static void
+incidents_of(struct incident inc[2], const char *terlapor, const char *waktu,
+             const char *kronologi, const char *lokasi_kode)
+{
+  incident_of(&inc[0], terlapor, waktu, kronologi, lokasi_kode);
+  incident_of(&inc[1], NULL, NULL, kronologi, NULL);
+}
+
 /*
- * Rule 4: a report like an open ticket is not filed blindly: the matched
- * ticket is kept in the draft and the reporter asked to choose (TAMBAH or
- * BARU, on_duplikat()).
+ * 1 when the open ticket old tells the draft's incident (inc, by
+ * incidents_of()): its words score `score` against the draft's, by the
+ * rule of its reporter (duplicate_same for the reporter's own,
+ * duplicate_any for another's).  Any specific may differ (another place,
+ * another day given as waktu); only those of the stories lower the words
+ * needed: the answers to terlapor, lokasi and waktu agree between most
+ * reports about one office and say nothing of the incident.
+ */
+static int
+same_incident(struct turn *t, const struct incident inc[2],
+              const struct store_ticket *old, double score)
+{
+  const struct config *cfg = t->cv->cfg;
+  struct incident_rule rule;
+  struct incident *ot = malloc(2 * sizeof(*ot));
+  int own = old->reporter_id == t->ev->reporter_id, same;
+
+  if (ot == NULL)
+    return 0;   /* file it: a missed duplicate costs an operator little */
+  incident_rule_for((own ? cfg->conversation.duplicate_same
+                         : cfg->conversation.duplicate_any) / 100.0, &rule);
+  incidents_of(ot, old->terlapor, old->waktu, old->kronologi,
+               old->lokasi_kode);
+  same = !incident_conflict(&inc[0], &ot[0], NULL, NULL) &&
+         incident_same(&inc[1], &ot[1], score, &rule);
+  free(ot);
+  return same;
+}
+
+#define DUP_CANDIDATES 8
+
+/*
+ * Rule 4: a report that tells the incident of an open ticket is not filed
+ * blindly: the ticket is kept in the draft and the reporter asked to
+ * choose (TAMBAH or BARU, on_duplikat()).  The tickets whose words are
+ * alike (similar_candidates()) are checked best first; one whose
+ * specifics differ (another day, amount, officer, office) is another
+ * incident, and the report is filed with no question.
  */
 static int
 offer_duplicate(struct turn *t, const char *category, int *refused)
 {
-  struct buf b = BUF_INIT;
-  struct similar_hit hit;
+  struct similar_hit hit[DUP_CANDIDATES];
+  struct incident_rule floor_same, floor_any;
+  struct incident *inc = NULL;
   struct store_ticket old;
-  const struct config *cfg = t->cv->cfg;
-  int found, rc;
+  struct buf b = BUF_INIT;
+  int i, n, rc = 0;
 
   *refused = 0;
-  rc = dup_text(&b, category, draft_str(t, "terlapor"),
-                draft_str(t, "kronologi"));
-  found = rc == 0 ? similar_find(t->cv->open, b.data ? b.data : "",
-                                 t->ev->reporter_id,
-                                 cfg->conversation.duplicate_same / 100.0,
-                                 cfg->conversation.duplicate_any / 100.0,
-                                 &hit) : 0;
+  incident_rule_for(t->cv->cfg->conversation.duplicate_same / 100.0,
+                    &floor_same);
+  incident_rule_for(t->cv->cfg->conversation.duplicate_any / 100.0,
+                    &floor_any);
+  n = dup_text(&b, category, draft_str(t, "terlapor"),
+               draft_str(t, "kronologi"));
+  if (n == 0)
+    n = similar_candidates(t->cv->open, b.data ? b.data : "",
+                           t->ev->reporter_id, floor_same.words_two,
+                           floor_any.words_two, hit, DUP_CANDIDATES);
   buf_free(&b);
-  if (found != 1)
+  inc = n > 0 ? malloc(2 * sizeof(*inc)) : NULL;
+  if (inc == NULL)
     return 0;   /* no text to compare (even for want of memory): file it */
-  rc = store_ticket_by_id(t->st, hit.ticket_id, &old);
-  if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status))) {
-    *refused = 1;
-    log_info("event=report.duplicate session=%lld reason=%s ticket=%s "
-             "score=%.2f", (long long)t->sess.id,
-             hit.same_reporter ? "duplicate_same" : "duplicate_any",
-             old.number, hit.score);
-    json_object_object_add(t->draft, DUP_TICKET,
-                           json_object_new_int64(hit.ticket_id));
+  incidents_of(inc, draft_str(t, "terlapor"), draft_str(t, "waktu"),
+               draft_str(t, "kronologi"), draft_str(t, "lokasi_kode"));
+  for (i = 0; i < n && rc == 0 && !*refused; i++) {
+    rc = store_ticket_by_id(t->st, hit[i].ticket_id, &old);
+    if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status)) &&
+        same_incident(t, inc, &old, hit[i].score)) {
+      *refused = 1;
+      log_info("event=report.duplicate session=%lld reason=%s ticket=%s "
+               "score=%.2f", (long long)t->sess.id,
+               hit[i].same_reporter ? "duplicate_same" : "duplicate_any",
+               old.number, hit[i].score);
+      json_object_object_add(t->draft, DUP_TICKET,
+                             json_object_new_int64(hit[i].ticket_id));
+    }
     store_ticket_clear(&old);
-    return enter(t, STEP_DUPLIKAT);
+    if (rc == AERR_NOTFOUND)
+      rc = 0;
   }
-  store_ticket_clear(&old);
-  return rc != AERR_NOTFOUND ? rc : 0;
+  free(inc);
+  if (rc != 0 || !*refused)
+    return rc;
+  return enter(t, STEP_DUPLIKAT);
 }
 
 /* The new ticket's fields from the draft (pointing into it). */
@@ -1643,6 +1728,23 @@ addition_actor(struct turn *t, int own, const char *ident, struct buf *actor)
   return rc;
 }
 
+/* The ticket old is now told in its own words and the draft's: both go
+ * into the duplicate index, so a later report like either is found.  For
+ * want of memory the ticket keeps its old words. */
+static void
+index_addition(struct turn *t, const struct store_ticket *old)
+{
+  struct buf story = BUF_INIT, b = BUF_INIT;
+
+  if (buf_printf(&story, "%s\n%s", old->kronologi ? old->kronologi : "",
+                 draft_str(t, "kronologi") ? draft_str(t, "kronologi")
+                                           : "") == 0 &&
+      dup_text(&b, old->category, old->terlapor, story.data) == 0)
+    similar_add(t->cv->open, old->id, old->reporter_id, b.data);
+  buf_free(&story);
+  buf_free(&b);
+}
+
 /*
  * TAMBAH at the duplicate choice: the draft's account and evidence go to
  * the matched ticket as an event (an addition by its own reporter, a
@@ -1679,6 +1781,8 @@ add_to_ticket(struct turn *t)
     rc = store_evidence_attach(t->st, t->sess.id, old.id);
   if (rc == 0 && !own)
     rc = keep_name(t, ident);
+  if (rc == 0)
+    index_addition(t, &old);
   if (rc == 0) {
     struct catalog_var v = {"ticket", old.number};
     log_info("event=ticket.added ticket=%s kind=%s identitas=%s", old.number,
@@ -1696,6 +1800,27 @@ add_to_ticket(struct turn *t)
   return rc;
 }
 
+/*
+ * BARU to a choice offered before the summary (DUP_EARLY): the report
+ * goes on as a new one, at the step it was offered from (kategori from
+ * the menu, keeping the text as the story's start when it says enough;
+ * kronologi with the story so far).
+ */
+static int
+early_baru(struct turn *t)
+{
+  enum step to = step_parse(draft_str(t, DUP_EARLY));
+  const char *story = draft_str(t, "kronologi");
+
+  log_info("event=report.addition_declined session=%lld",
+           (long long)t->sess.id);
+  draft_set_int(t, ADD_OFFERED, 1);
+  if (to == STEP_KATEGORI && story != NULL &&
+      validate_count_words(story) < t->cv->vd.kronologi_min_words)
+    draft_del(t, "kronologi");
+  return enter(t, to == STEP_KRONOLOGI ? STEP_KRONOLOGI : STEP_KATEGORI);
+}
+
 /* The duplicate choice: TAMBAH or BARU (BATAL, MENU and KEMBALI work as
  * everywhere). */
 static int
@@ -1703,9 +1828,90 @@ on_duplikat(struct turn *t, enum command cmd)
 {
   if (cmd == CMD_TAMBAH)
     return add_to_ticket(t);
+  if (cmd == CMD_BARU && draft_str(t, DUP_EARLY) != NULL)
+    return early_baru(t);
   if (cmd == CMD_BARU)
     return file_ticket(t, 0);
   return invalid(t, "invalid.duplikat", NULL, 0, "duplikat_choice");
+}
+
+/* The first words of a message in which a reporter asks to add to their
+ * report ("saya mau menambahkan laporan saya", "tambahan untuk laporan
+ * saya", "mau tambah laporan"). */
+#define ADD_ASK_WORDS 8
+
+/* 1 when text opens by asking to add to the reporter's report: a form of
+ * "tambah" and of "laporan" among its first ADD_ASK_WORDS words. */
+static int
+asks_to_add(const char *text)
+{
+  const unsigned char *p = (const unsigned char *)text, *w;
+  int words, add = 0, report = 0;
+  size_t n;
+
+  for (words = 0; words < ADD_ASK_WORDS; words++) {
+    while (*p != '\0' && !isalnum(*p))
+      p++;
+    if (*p == '\0')
+      break;
+    for (w = p, n = 0; isalnum(*p); p++)
+      n++;
+    add |= (n >= 6 && strncasecmp((const char *)w, "tambah", 6) == 0) ||
+           (n >= 8 && strncasecmp((const char *)w, "menambah", 8) == 0) ||
+           (n >= 6 && strncasecmp((const char *)w, "nambah", 6) == 0);
+    report |= (n >= 5 && strncasecmp((const char *)w, "lapor", 5) == 0) ||
+              (n >= 7 && strncasecmp((const char *)w, "pelapor", 7) == 0) ||
+              (n >= 6 && strncasecmp((const char *)w, "aduan", 5) == 0);
+  }
+  return add && report;
+}
+
+/* The reporter's latest open ticket into *id, or AERR_NOTFOUND. */
+static int
+own_open_ticket(struct turn *t, int64_t *id)
+{
+  struct store_ticket_filter f;
+  struct store_ticket_list l;
+  int rc;
+
+  memset(&f, 0, sizeof(f));
+  f.reporter_id = t->ev->reporter_id;
+  f.open_only = 1;
+  rc = store_ticket_list(t->st, &f, &l);
+  if (rc != 0)
+    return rc;
+  rc = l.n > 0 ? 0 : AERR_NOTFOUND;
+  if (l.n > 0)
+    *id = l.v[l.n - 1].id;
+  store_ticket_list_free(&l);
+  return rc;
+}
+
+/*
+ * A reporter who asks to add to their report (asks_to_add()) and has an
+ * open ticket is offered to add this account to it (TAMBAH) or to go on
+ * with a new report (BARU, early_baru()), from step from.  *done is 1
+ * when offered; with no open ticket, nothing is done and the text is an
+ * ordinary message.
+ */
+static int
+offer_addition(struct turn *t, const char *text, enum step from, int *done)
+{
+  int64_t id = 0;
+  int rc;
+
+  *done = 0;
+  if (t->ev->msg->kind != MSG_TEXT || !asks_to_add(text))
+    return 0;
+  rc = own_open_ticket(t, &id);
+  if (rc != 0)
+    return rc == AERR_NOTFOUND ? 0 : rc;
+  *done = 1;
+  log_info("event=report.addition_asked session=%lld step=%s",
+           (long long)t->sess.id, steps[from].name);
+  json_object_object_add(t->draft, DUP_TICKET, json_object_new_int64(id));
+  draft_set_str(t, DUP_EARLY, steps[from].name);
+  return enter(t, STEP_DUPLIKAT);
 }
 
 /* ---- Steps' handlers ------------------------------------------------- */
@@ -1996,9 +2202,18 @@ on_menu(struct turn *t, const char *text, int fresh)
     /* Nothing is thrown away: words get an answer, a story opens a
      * draft. */
     if (t->ev->msg->kind == MSG_TEXT) {
-      int done, rc = on_menu_words(t, text, &done);
+      int done, rc;
+      draft_reset(t);
+      draft_set_str(t, "kronologi", text);
+      rc = offer_addition(t, text, STEP_KATEGORI, &done);
       if (rc != 0 || done)
         return rc;
+      draft_reset(t);
+      rc = on_menu_words(t, text, &done);
+      if (rc != 0 || done)
+        return rc;
+      if (asks_to_add(text) && !reads_like_report(t, text))
+        return enter(t, STEP_KATEGORI);  /* no open ticket: a new report */
       if (reads_like_report(t, text))
         return start_story(t, text);
     }
@@ -2563,6 +2778,12 @@ on_kronologi(struct turn *t, const char *text, enum command cmd)
   if (too_long)
     return story_too_long(t);
   t->sess.invalid_count = 0;
+  if (!draft_int(t, ADD_OFFERED)) {
+    int done;
+    rc = offer_addition(t, text, STEP_KRONOLOGI, &done);
+    if (rc != 0 || done)
+      return rc;
+  }
   return say_story_so_far(t);
 }
 

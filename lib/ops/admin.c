@@ -141,6 +141,9 @@ ticket_json(const struct store_ticket *t, const char *handle)
   json_object_object_add(o, "waktu_presisi", jstr(t->waktu_presisi));
   /* Fields kept as the reporter gave them, for the operator to check. */
   json_object_object_add(o, "marks", jstr(t->marks));
+  /* Rule 4: accounts added by its reporter and by others. */
+  json_object_object_add(o, "additions", json_object_new_int(t->additions));
+  json_object_object_add(o, "supports", json_object_new_int(t->supports));
   json_object_object_add(o, "kronologi", jstr(t->kronologi));
   json_object_object_add(o, "identitas", jstr(t->identitas));
   json_object_object_add(o, "agency", jstr(t->agency));
@@ -274,11 +277,12 @@ answer_csv(struct httpd_request *req, const struct store_ticket_list *l)
 
   buf_puts(&b, "number,created,status,category,lokasi,lokasi_kode,waktu,"
                "waktu_tanggal,waktu_presisi,terlapor,kronologi,identitas,"
-               "agency,reporter,marks,lokasi_tingkat,lokasi_tempat_kode,"
-               "lokasi_tempat\r\n");
+               "agency,additions,supports,reporter,marks,lokasi_tingkat,"
+               "lokasi_tempat_kode,lokasi_tempat\r\n");
   for (i = 0; i < l->n; i++) {
     const struct store_ticket *t = &l->v[i];
-    const char *cols[18];
+    const char *cols[20];
+    char adds[16], sups[16];
     cols[0] = t->number;
     cols[1] = wita_format(t->created_at, when, sizeof(when));
     cols[2] = t->status;
@@ -292,13 +296,17 @@ answer_csv(struct httpd_request *req, const struct store_ticket_list *l)
     cols[10] = t->kronologi;
     cols[11] = t->identitas;
     cols[12] = t->agency;
-    cols[13] = l->handles[i];
-    cols[14] = t->marks;
-    cols[15] = t->lokasi_tingkat;
-    cols[16] = t->lokasi_tempat_kode;
-    cols[17] = t->lokasi_tempat;
-    for (c = 0; c < 18; c++)
-      csv_field(&b, cols[c], c == 17);
+    snprintf(adds, sizeof(adds), "%d", t->additions);
+    snprintf(sups, sizeof(sups), "%d", t->supports);
+    cols[13] = adds;
+    cols[14] = sups;
+    cols[15] = l->handles[i];
+    cols[16] = t->marks;
+    cols[17] = t->lokasi_tingkat;
+    cols[18] = t->lokasi_tempat_kode;
+    cols[19] = t->lokasi_tempat;
+    for (c = 0; c < 20; c++)
+      csv_field(&b, cols[c], c == 19);
   }
   httpd_respond(req, 200, "text/csv; charset=utf-8", NULL,
                 b.data ? b.data : "", b.len);
@@ -440,6 +448,24 @@ detail_load(const struct admin *s, struct ticket_detail *d)
   return rc;
 }
 
+/* The ticket's additions and supporting statements, from its events (the
+ * actors of SQ_ADDITIONS in store_sqlite.c). */
+static void
+count_additions(struct ticket_detail *d)
+{
+  int i;
+
+  for (i = 0; i < d->nev; i++) {
+    const char *a = d->ev[i].actor;
+    if (d->ev[i].from_status != NULL || a == NULL)
+      continue;
+    if (strcmp(a, "tambahan") == 0)
+      d->t.additions++;
+    else if (strcmp(a, "dukungan") == 0 || strncmp(a, "dukungan:", 9) == 0)
+      d->t.supports++;
+  }
+}
+
 /* The status changes of a ticket as a JSON array. */
 static struct json_object *
 events_json(const struct store_event *ev, int n)
@@ -559,6 +585,7 @@ show_ticket(const struct admin *s, struct httpd_request *req,
     httpd_respond_error(req, 503, "database unavailable");
     return;
   }
+  count_additions(&d);
   o = ticket_json(&d.t, d.handle);
   json_object_object_add(o, "events", events_json(d.ev, d.nev));
   json_object_object_add(o, "evidence", evidence_json(d.evi, d.nevi));

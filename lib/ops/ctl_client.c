@@ -411,8 +411,9 @@ ctl_print_ticket(const char *json, FILE *out)
 {
   static const char *const keys[] = {
     "number", "status", "category", "terlapor", "lokasi", "lokasi_kode",
-    "waktu", "waktu_tanggal", "waktu_presisi", "marks", "identitas", "agency", "channel", "reporter", "created",
-    "updated", "kronologi",
+    "waktu", "waktu_tanggal", "waktu_presisi", "marks", "identitas", "agency",
+    "channel", "reporter", "created", "updated", "additions", "supports",
+    "kronologi",
   };
   struct json_object *t = json_tokener_parse(json), *arr;
   struct term tm = {0};

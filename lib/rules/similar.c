@@ -1133,3 +1133,135 @@ out:
   free(cand);
   return rc;
 }
+
+/* ------------------------------------------------------------------ */
+/* Candidates for the incident check                                   */
+/* ------------------------------------------------------------------ */
+
+/* Put hit h into hits[0..*n) (at most max, best first by better()). */
+static void
+hits_insert(struct similar_hit *hits, int *n, int max,
+            const struct similar_hit *h)
+{
+  int i;
+
+  for (i = 0; i < *n; i++)
+    if (hits[i].ticket_id == h->ticket_id)
+      return;
+  /* A full list takes h in place of its last only when h is better. */
+  if (*n < max)
+    i = (*n)++;
+  else if (better(h->score, h->same_reporter, h->ticket_id, 1,
+                  &hits[max - 1]))
+    i = max - 1;
+  else
+    return;
+  while (i > 0 && better(h->score, h->same_reporter, h->ticket_id, 1,
+                         &hits[i - 1])) {
+    hits[i] = hits[i - 1];
+    i--;
+  }
+  hits[i] = *h;
+}
+
+/* Score document slot c against q and keep it in hits when it reaches t. */
+static void
+score_into(const struct similar *s, uint32_t c, const uint64_t *q,
+           uint32_t nq, double t, int same, struct similar_hit *hits, int *n,
+           int max)
+{
+  const struct doc *d = &s->doc[c];
+  struct similar_hit h;
+
+  h.score = jaccard(overlap(q, nq, d->feat, d->nfeat, 0), nq, d->nfeat);
+  if (h.score <= 0.0 || h.score < t)
+    return;
+  h.ticket_id = d->ticket_id;
+  h.same_reporter = same;
+  hits_insert(hits, n, max, &h);
+}
+
+/* The candidates of other reporters: the documents sharing most of q's
+ * rare features (similar.h), each scored against floor. */
+static int
+rare_candidates(const struct similar *s, const uint64_t *q, uint32_t nq,
+                int64_t reporter_id, double floor, struct similar_hit *hits,
+                int *n, int max)
+{
+  struct qfeat *qf = malloc(nq * sizeof(*qf));
+  uint32_t *count = calloc(s->ndoc, sizeof(*count));
+  uint32_t *cand = malloc(s->ndoc * sizeof(*cand));
+  uint32_t cap = (uint32_t)(s->count * SIMILAR_RARE_SHARE), i, j, c;
+  uint32_t ncand = 0, top[SIMILAR_CANDIDATES], ntop = 0, k;
+  int rc = 0;
+
+  if (qf == NULL || count == NULL || cand == NULL) {
+    rc = -ENOMEM;
+    goto out;
+  }
+  if (cap < 64)
+    cap = 64;
+  for (i = 0; i < nq; i++) {
+    qf[i].post = map_get(&s->by_feat, q[i]);
+    qf[i].len = qf[i].post == NONE ? 0 : s->post[qf[i].post].len;
+  }
+  qsort(qf, nq, sizeof(*qf), cmp_qfeat);
+  for (i = 0, k = 0; i < nq && k < SIMILAR_RARE_FEATURES; i++) {
+    if (qf[i].post == NONE)
+      continue;
+    if (qf[i].len > cap)
+      break;
+    k++;
+    for (j = 0; j < qf[i].len; j++) {
+      c = s->post[qf[i].post].slot[j];
+      if (count[c]++ == 0)
+        cand[ncand++] = c;
+    }
+  }
+  /* The SIMILAR_CANDIDATES documents with the highest counts. */
+  for (i = 0; i < ncand; i++) {
+    c = cand[i];
+    if (s->doc[c].reporter_id == reporter_id)
+      continue;
+    if (ntop < SIMILAR_CANDIDATES)
+      j = ntop++;
+    else if (count[c] <= count[top[SIMILAR_CANDIDATES - 1]])
+      continue;
+    else
+      j = SIMILAR_CANDIDATES - 1;
+    for (; j > 0 && count[top[j - 1]] < count[c]; j--)
+      top[j] = top[j - 1];
+    top[j] = c;
+  }
+  for (i = 0; i < ntop; i++)
+    score_into(s, top[i], q, nq, floor, 0, hits, n, max);
+out:
+  free(qf);
+  free(count);
+  free(cand);
+  return rc;
+}
+
+int
+similar_candidates(const struct similar *s, const char *text,
+                   int64_t reporter_id, double floor_same, double floor_any,
+                   struct similar_hit *hits, int max)
+{
+  uint64_t *q = NULL;
+  uint32_t nq, c;
+  int rc, n = 0;
+
+  if (max <= 0 || s->count == 0)
+    return 0;
+  rc = text_features(text, &q, &nq);
+  if (rc != 0 || nq == 0)
+    return rc;
+  for (c = map_get(&s->by_reporter, (uint64_t)reporter_id); c != NONE;
+       c = s->doc[c].rep_next)
+    score_into(s, c, q, nq, threshold_norm(floor_same), 1, hits, &n, max);
+  if (threshold_norm(floor_any) <= 1.0)
+    rc = rare_candidates(s, q, nq, reporter_id, threshold_norm(floor_any),
+                         hits, &n, max);
+  free(q);
+  return rc != 0 ? rc : n;
+}

@@ -25,6 +25,8 @@
 
 #include <stdint.h>
 
+/* The defaults of duplicate_same and duplicate_any (lib/conf/config.c),
+ * as fractions. */
 #define SIMILAR_THRESHOLD_SAME 0.5
 #define SIMILAR_THRESHOLD_ANY 0.85
 
@@ -78,6 +80,27 @@ struct similar_hit {
 int similar_find(const struct similar *s, const char *text,
                  int64_t reporter_id, double threshold_same,
                  double threshold_any, struct similar_hit *hit);
+
+/*
+ * The tickets whose words are like text, for the incident check of rule 4
+ * (incident.h), best first, at most max of them into hits: each of the
+ * reporter's own tickets that scores floor_same or more (all are scored),
+ * and the other tickets that score floor_any or more among those sharing
+ * the most of text's rarer words.  The second part is a search, not a
+ * scan: it reads the posting lists of at most SIMILAR_RARE_FEATURES of
+ * text's words, each held by at most SIMILAR_RARE_SHARE of the tickets
+ * (at least 64), and scores the SIMILAR_CANDIDATES tickets that share the
+ * most of them; a retelling shares its names, places, offices and amounts,
+ * which are rare.  Its cost does not grow with the common words.
+ *
+ * Returns the number of hits (0 when none), or -ENOMEM.
+ */
+#define SIMILAR_RARE_FEATURES 24
+#define SIMILAR_RARE_SHARE 0.02
+#define SIMILAR_CANDIDATES 48
+int similar_candidates(const struct similar *s, const char *text,
+                       int64_t reporter_id, double floor_same,
+                       double floor_any, struct similar_hit *hits, int max);
 
 /*
  * The similarity of two texts alone, by the same measure as

@@ -237,6 +237,9 @@ struct store_ticket {
   int64_t created_at;
   int64_t updated_at;
   int64_t status_since;      /* when it entered its status (lists only) */
+  int additions;             /* its reporter's additions (lists only) */
+  int supports;              /* other reporters' supporting statements
+                                (lists only) */
 };
 
 /* What a new ticket holds; strings are borrowed for the call. */

@@ -136,6 +136,15 @@ enum sq_stmt_id {
 };
 
 /* When ticket t entered its status (see store.h). */
+/* A ticket's additions by its reporter and supporting statements by
+ * others (rule 4): events with no change of status by the actors conv.c
+ * gives them, "tambahan" and "dukungan" (with ":handle" unless anonymous). */
+#define SQ_ADDITIONS \
+  "(SELECT count(*) FROM ticket_events e WHERE e.ticket_id = t.id" \
+  " AND e.from_status IS NULL AND e.actor = 'tambahan')," \
+  " (SELECT count(*) FROM ticket_events e WHERE e.ticket_id = t.id" \
+  " AND e.from_status IS NULL AND (e.actor = 'dukungan'" \
+  " OR e.actor LIKE 'dukungan:%'))"
 #define SQ_STATUS_SINCE \
   "coalesce((SELECT max(e.at) FROM ticket_events e WHERE e.ticket_id = t.id" \
   " AND e.to_status = t.status), t.updated_at)"
@@ -289,7 +298,7 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " t.lng, t.waktu, t.kronologi, t.identitas, t.agency, t.created_at,"
     " t.updated_at, t.marks, t.waktu_tanggal, t.waktu_presisi,"
     " t.lokasi_tingkat, t.lokasi_tempat_kode, t.lokasi_tempat, r.handle, "
-    SQ_STATUS_SINCE " FROM tickets t"
+    SQ_STATUS_SINCE ", " SQ_ADDITIONS " FROM tickets t"
     " JOIN reporters r ON r.id = t.reporter_id"
     " WHERE (?1 IS NULL OR t.status = ?1) AND (?2 IS NULL OR t.category = ?2)"
     " AND (?3 IS NULL OR t.lokasi_kode = ?3) AND t.created_at >= ?4"
@@ -2355,6 +2364,8 @@ sq_ticket_list(struct store *st, const struct store_ticket_filter *f,
     sq_ticket_read(stmt, &out->v[out->n], &oom);
     out->handles[out->n] = sq_col_dup_null(stmt, 25, &oom);
     out->v[out->n].status_since = sqlite3_column_int64(stmt, 26);
+    out->v[out->n].additions = sqlite3_column_int(stmt, 27);
+    out->v[out->n].supports = sqlite3_column_int(stmt, 28);
     out->n++;
   }
   sq_done(stmt);

@@ -361,6 +361,49 @@ START_TEST(find_copy_by_other_reporter)
 }
 END_TEST
 
+/*
+ * similar_candidates() fills hits[] up to max with real tickets, best
+ * first, whatever hits[] held before: more tickets alike than max, of
+ * other reporters, and the array primed with a hit better than any.
+ */
+START_TEST(candidates_fill_to_max)
+{
+  static const char *const texts[] = {
+    "petugas samsat kupang minta uang lima ratus ribu tanpa kuitansi",
+    "petugas samsat kupang minta uang lima ratus ribu",
+    "petugas samsat kupang minta uang tanpa kuitansi resmi",
+    "petugas samsat minta uang",
+    "samsat kupang kuitansi",
+  };
+  const char *q = "petugas samsat kupang minta uang lima ratus ribu tanpa "
+                  "kuitansi resmi";
+  struct similar *s;
+  struct similar_hit hits[3];
+  int i, n;
+
+  ck_assert_int_eq(similar_new(&s), 0);
+  for (i = 0; i < 5; i++)
+    ck_assert_int_eq(similar_add(s, 201 + i, 1 + i, texts[i]), 0);
+  for (i = 0; i < 3; i++) {
+    hits[i].ticket_id = -7;
+    hits[i].score = 2.0;
+    hits[i].same_reporter = 1;
+  }
+  n = similar_candidates(s, q, 99, 0.1, 0.1, hits, 3);
+  ck_assert_int_eq(n, 3);
+  for (i = 0; i < n; i++) {
+    ck_assert_msg(hits[i].ticket_id >= 201 && hits[i].ticket_id <= 205,
+                  "hit %d: ticket %lld", i, (long long)hits[i].ticket_id);
+    ck_assert(hits[i].score == similar_score(q, texts[hits[i].ticket_id -
+                                                      201]));
+    ck_assert(i == 0 || hits[i].score <= hits[i - 1].score);
+  }
+  /* The ticket with the most words of q first. */
+  ck_assert_int_eq(hits[0].ticket_id, 201);
+  similar_free(s);
+}
+END_TEST
+
 START_TEST(other_reporter_rephrased_is_new)
 {
   struct similar *s = open_tickets();
@@ -769,6 +812,7 @@ similar_suite(void)
 
   tcase_add_test(index, find_same_reporter_rephrased);
   tcase_add_test(index, find_copy_by_other_reporter);
+  tcase_add_test(index, candidates_fill_to_max);
   tcase_add_test(index, other_reporter_rephrased_is_new);
   tcase_add_test(index, unrelated_same_category_is_new);
   tcase_add_test(index, closed_ticket_removed);

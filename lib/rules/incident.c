@@ -1,0 +1,1162 @@
+/*
+ * incident.c: the specifics of a report and when two reports are one
+ * incident (see incident.h).
+ *
+ * DESIGN NOTES
+ *
+ * 1. Tokens.  The text is cut into words of ASCII letters (lower-cased,
+ *    with a note of whether the first was a capital), numbers (digits with
+ *    "." and "," inside: "500.000" is 500000 and "1,5" is 1.5, as
+ *    Indonesians write them; "1.5" with other than three digits after the
+ *    dot is 1.5) and other bytes (kept in words, so that "Jum'at" or a
+ *    name in another script is still a word).  A word glued to a number
+ *    is cut from it ("Rp500rb" is "rp" "500" "rb"); a number with a letter
+ *    just before it is no amount unless the letters are a currency ("P3K"
+ *    is no 3000).  Each token remembers the one character before it when
+ *    it is "/" or "-", so that dates written "12/3/2026" can be read.
+ *
+ * 2. Each kind of specific is read by a small reader over the tokens:
+ *    amounts need a currency word or a multiplier ("Rp 500", "500 rb",
+ *    "dua ratus ribu", "5 juta rupiah"): a bare number is a count, a
+ *    school's number or part of a date; dates need a month (a name, or a
+ *    number after "/"); persons need an honorific or a rank before the
+ *    name ("Pak", "Ibu", "Mama", "Om", "Brigadir"), with up to two role
+ *    words between ("Ibu Sekdes Martha"); offices are a type word with its
+ *    qualifier ("Puskesmas Oesapa", "SMPN 2 Kupang", "Dinas Kesehatan").
+ *    Readers err on the side of reading nothing: a specific not read
+ *    cannot conflict, and a missed conflict only costs a question.
+ *
+ * 3. Conflict.  Two reports conflict in a kind when both name some of it
+ *    and they share none.  Amounts are stricter: a retelling may leave an
+ *    amount out or add one, but when each report names an amount the
+ *    other does not, they tell different payments ("tarif Rp 30.000,
+ *    diminta Rp 100.000" against "... diminta Rp 150.000").  An office
+ *    named without its qualifier ("dana desa") stands for any office of
+ *    its type, unless the same report also names one of that type with a
+ *    qualifier ("Desa Oelnasi"): then it is that one.  A span of time
+ *    ("sudah 6 bulan") never conflicts: a matter that drags on is told
+ *    with a longer one later.
+ *
+ * 4. Sharing.  What two reports share lowers the words needed only when
+ *    it tells the incident: anchors (a person named with a capital on at
+ *    least one side, an office with its name, field or number on both)
+ *    say who and where, details (amount, date, day, span) what and when.
+ *    Generic nouns do not count: "puskesmas", "rumah sakit" or "kantor
+ *    camat" with no name are in many unrelated reports, and a form with
+ *    a common opening and a few such nouns reaches 0.6 in words between
+ *    two different stories.  Nor does one detail alone: strangers pay the
+ *    same "dua ratus ribu" for different things.  An anchor counts two,
+ *    a detail one; 2 earns words_one, 3 or more words_two (incident.h).
+ *    The kabupaten (the caller's place) is too wide to count.
+ */
+#include "rules/incident.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/textdist.h"
+#include "rules/similar.h"
+
+#define TOK_MAX 1024          /* tokens read from one text */
+#define WORD_LEN 24           /* bytes of a word kept (as INCIDENT_KEY) */
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ------------------------------------------------------------------ */
+/* Tokens                                                               */
+/* ------------------------------------------------------------------ */
+
+struct token {
+  char w[WORD_LEN];   /* lower case; "" for a number */
+  double num;         /* the value of a number */
+  int is_num;
+  int cap;            /* the word began with a capital */
+  char before;        /* '/' or '-' just before it, else 0 */
+  int stop;           /* punctuation (. , ; : ! ? brackets) before it */
+  int digits;         /* digits of a number before any separator */
+  int glued;          /* a letter just before it, as in "P3K" */
+};
+
+struct tokens {
+  struct token t[TOK_MAX];
+  int n;
+};
+
+/* The value of the number s[0..n) (digits, "." and ","), Indonesian
+ * style; *lead is the count of digits before the first separator. */
+static double
+number_value(const char *s, size_t n, int *lead)
+{
+  double v = 0, frac = 0, scale = 1;
+  size_t i, group;
+  int decimal = 0;
+
+  *lead = 0;
+  for (i = 0; i < n && isdigit((unsigned char)s[i]); i++)
+    (*lead)++;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (isdigit(c)) {
+      if (decimal) {
+        scale /= 10;
+        frac += (c - '0') * scale;
+      } else {
+        v = v * 10 + (c - '0');
+      }
+      continue;
+    }
+    /* "." followed by exactly three digits groups thousands; otherwise
+     * "." or "," marks decimals. */
+    for (group = 0; i + 1 + group < n && isdigit((unsigned char)s[i + 1 + group]);
+         group++)
+      ;
+    if (decimal || c == ',' || group != 3)
+      decimal = 1;
+  }
+  return v + frac;
+}
+
+/* Append the token s[0..n) (a number when num) to ts. */
+static void
+tok_push(struct tokens *ts, const char *s, size_t n, int num, char before,
+         int stop, int glued)
+{
+  struct token *t;
+  size_t i, k;
+
+  if (ts->n >= TOK_MAX || n == 0)
+    return;
+  t = &ts->t[ts->n++];
+  memset(t, 0, sizeof(*t));
+  t->before = before;
+  t->stop = stop;
+  t->glued = glued;
+  t->is_num = num;
+  if (num) {
+    t->num = number_value(s, n, &t->digits);
+    return;
+  }
+  t->cap = isupper((unsigned char)s[0]) != 0;
+  k = n < WORD_LEN - 1 ? n : WORD_LEN - 1;
+  for (i = 0; i < k; i++)
+    t->w[i] = (char)tolower((unsigned char)s[i]);
+}
+
+/* The class of byte c inside a word: 1 letter (or other script), 2 digit,
+ * 0 separator. */
+static int
+byte_class(unsigned char c)
+{
+  if (isdigit(c))
+    return 2;
+  if (isalpha(c) || c >= 0x80 || c == '\'')
+    return 1;
+  return 0;
+}
+
+/* The length of the UTF-8 punctuation at s (general punctuation
+ * U+2000..U+206F, the no-break space), or 0. */
+static size_t
+punct_len(const char *s, size_t n)
+{
+  const unsigned char *u = (const unsigned char *)s;
+
+  if (n >= 3 && u[0] == 0xE2 && (u[1] == 0x80 || u[1] == 0x81))
+    return 3;
+  if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+    return 2;
+  return 0;
+}
+
+static void
+tokenize(const char *text, struct tokens *ts)
+{
+  size_t len = strnlen(text, SIMILAR_TEXT_MAX), i = 0, start;
+  char before = 0;
+  int cls, stop = 0;
+
+  ts->n = 0;
+  while (i < len) {
+    cls = byte_class((unsigned char)text[i]);
+    if (punct_len(text + i, len - i) > 0) {
+      /* Typographic dashes and quotes, a no-break space. */
+      before = '-';
+      i += punct_len(text + i, len - i);
+      continue;
+    }
+    if (cls == 0) {
+      before = (text[i] == '/' || text[i] == '-') ? text[i] : 0;
+      stop |= strchr(".,;:!?()[]", text[i]) != NULL;
+      i++;
+      continue;
+    }
+    start = i;
+    while (i < len && byte_class((unsigned char)text[i]) == cls &&
+           punct_len(text + i, len - i) == 0)
+      i++;
+    /* A number goes on over "." or "," followed by a digit. */
+    while (cls == 2 && i + 1 < len && (text[i] == '.' || text[i] == ',') &&
+           isdigit((unsigned char)text[i + 1])) {
+      i++;
+      while (i < len && isdigit((unsigned char)text[i]))
+        i++;
+    }
+    tok_push(ts, text + start, i - start, cls == 2, before, stop,
+             start > 0 && byte_class((unsigned char)text[start - 1]) == 1);
+    before = 0;
+    stop = 0;
+  }
+}
+
+/* 1 when token t is the word w. */
+static int
+is(const struct token *t, const char *w)
+{
+  return !t->is_num && strcmp(t->w, w) == 0;
+}
+
+/* The index of t's word in the NULL-ended list, or -1. */
+static int
+word_in(const struct token *t, const char *const *list)
+{
+  int i;
+
+  if (t->is_num)
+    return -1;
+  for (i = 0; list[i] != NULL; i++)
+    if (strcmp(t->w, list[i]) == 0)
+      return i;
+  return -1;
+}
+
+/* Add a specific of kind k (dropped when the kind is full or it is
+ * already there). */
+static void
+add_item(struct incident *inc, int k, int64_t num, const char *key,
+         const char *qual, const char *key2, int flag)
+{
+  struct incident_item *it;
+  int i;
+
+  for (i = 0; i < inc->n[k]; i++) {
+    it = &inc->item[k][i];
+    if (it->num == num && strcmp(it->key, key ? key : "") == 0 &&
+        strcmp(it->qual, qual ? qual : "") == 0)
+      return;
+  }
+  if (inc->n[k] >= INCIDENT_MAX)
+    return;
+  it = &inc->item[k][inc->n[k]++];
+  memset(it, 0, sizeof(*it));
+  it->num = num;
+  snprintf(it->key, sizeof(it->key), "%s", key ? key : "");
+  snprintf(it->qual, sizeof(it->qual), "%s", qual ? qual : "");
+  snprintf(it->key2, sizeof(it->key2), "%s", key2 ? key2 : "");
+  it->flag = flag;
+}
+
+/* ------------------------------------------------------------------ */
+/* Amounts                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Number words: their value (se- forms included). */
+static const struct {
+  const char *w;
+  double v;
+} number_words[] = {
+  {"nol", 0}, {"satu", 1}, {"dua", 2}, {"tiga", 3}, {"empat", 4},
+  {"lima", 5}, {"enam", 6}, {"tujuh", 7}, {"delapan", 8},
+  {"sembilan", 9}, {"setengah", 0.5}, {"stengah", 0.5},
+};
+
+/* Words that multiply what came before, and their factor; "group" ones
+ * (ribu, juta...) close a group of the number. */
+static const struct {
+  const char *w;
+  double f;
+  int group;
+} multipliers[] = {
+  {"puluh", 10, 0}, {"ratus", 100, 0},
+  {"ribu", 1e3, 1}, {"rb", 1e3, 1}, {"rbu", 1e3, 1}, {"rebu", 1e3, 1},
+  {"k", 1e3, 1}, {"ribuan", 1e3, 1},
+  {"juta", 1e6, 1}, {"jt", 1e6, 1}, {"jta", 1e6, 1}, {"jutaan", 1e6, 1},
+  {"miliar", 1e9, 1}, {"milyar", 1e9, 1},
+};
+
+/* The se- forms: one of a unit ("seratus" 100, "sejuta" 1e6). */
+static const struct {
+  const char *w;
+  double v;
+  int group;
+} se_words[] = {
+  {"sepuluh", 10, 0}, {"sebelas", 11, 0}, {"seratus", 100, 0},
+  {"seribu", 1e3, 1}, {"sejuta", 1e6, 1}, {"semiliar", 1e9, 1},
+};
+
+/* The state of reading one number expression. */
+struct numread {
+  double total;   /* closed groups (ribu, juta...) */
+  double cur;     /* this group so far */
+  double small;   /* the last digit word or number, not yet placed */
+  int group;      /* a ribu/juta/rb/jt was read */
+  int any;        /* a token was taken */
+};
+
+/* Take token t into r; 0 when t is no part of a number expression. */
+static int
+numread_take(struct numread *r, const struct token *t)
+{
+  size_t i;
+
+  if (t->is_num) {
+    if (r->small != 0 || (r->any && r->cur == 0 && !r->group))
+      return 0;   /* two numbers in a row: not one amount */
+    r->small = t->num;
+    return r->any = 1;
+  }
+  for (i = 0; i < COUNT(number_words); i++)
+    if (strcmp(t->w, number_words[i].w) == 0) {
+      r->small += number_words[i].v;
+      return r->any = 1;
+    }
+  if (strcmp(t->w, "belas") == 0 && r->small > 0) {
+    r->cur += r->small + 10;
+    r->small = 0;
+    return 1;
+  }
+  for (i = 0; i < COUNT(se_words); i++)
+    if (strcmp(t->w, se_words[i].w) == 0) {
+      if (se_words[i].group) {
+        r->total += r->cur + r->small + se_words[i].v;
+        r->cur = r->small = 0;
+        r->group = 1;
+      } else {
+        r->cur += se_words[i].v;
+      }
+      return r->any = 1;
+    }
+  for (i = 0; r->any && i < COUNT(multipliers); i++)
+    if (strcmp(t->w, multipliers[i].w) == 0) {
+      if (multipliers[i].group) {
+        r->total += (r->cur + r->small) * multipliers[i].f;
+        r->cur = r->small = 0;
+        r->group = 1;
+      } else {
+        r->cur += (r->small > 0 ? r->small : 1) * multipliers[i].f;
+        r->small = 0;
+      }
+      return 1;
+    }
+  return 0;
+}
+
+/* 1 when t is a currency word. */
+static int
+is_currency(const struct token *t)
+{
+  return is(t, "rp") || is(t, "rupiah") || is(t, "idr");
+}
+
+/*
+ * The amounts: a number expression (digits and number words) with a
+ * currency word before or after it, or a multiplier of thousands or more
+ * in it ("500rb", "lima ratus ribu").
+ */
+static void
+read_amounts(const struct tokens *ts, struct incident *inc)
+{
+  struct numread r;
+  int i, j, rp;
+  double v;
+
+  for (i = 0; i < ts->n; i++) {
+    rp = i > 0 && is_currency(&ts->t[i - 1]);
+    if (ts->t[i].glued && !rp)
+      continue;   /* a number inside a word: "P3K", "KM5" */
+    memset(&r, 0, sizeof(r));
+    for (j = i; j < ts->n && numread_take(&r, &ts->t[j]); j++)
+      ;
+    if (!r.any || j == i)
+      continue;
+    if (j < ts->n && is_currency(&ts->t[j]))
+      rp = 1;
+    v = r.total + r.cur + r.small;
+    if ((rp || r.group) && v >= 100 && v < 1e13)
+      add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
+    i = j - 1;
+  }
+}
+
+/* Units of a span of time and their days (a month of 30, a year of 360,
+ * so that "setengah tahun" is "6 bulan"). */
+static const struct {
+  const char *w;
+  int days;
+} span_units[] = {
+  {"hari", 1}, {"hr", 1}, {"minggu", 7}, {"mgg", 7}, {"pekan", 7},
+  {"bulan", 30}, {"bln", 30}, {"bulang", 30}, {"tahun", 360},
+  {"thn", 360}, {"thun", 360}, {"taon", 360},
+};
+
+/*
+ * The spans of time: a number expression (digits or words, no ribu or
+ * juta in it) before a unit ("6 bulan", "enam bulan", "setengah tahun",
+ * "2 thn") of at most a hundred units.
+ */
+static void
+read_spans(const struct tokens *ts, struct incident *inc)
+{
+  struct numread r;
+  int i, j;
+  size_t u;
+  double v;
+
+  for (i = 0; i < ts->n; i++) {
+    memset(&r, 0, sizeof(r));
+    for (j = i; j < ts->n && numread_take(&r, &ts->t[j]); j++)
+      ;
+    if (!r.any || j == i || j >= ts->n || r.group)
+      continue;
+    v = r.total + r.cur + r.small;
+    for (u = 0; u < COUNT(span_units); u++)
+      if (is(&ts->t[j], span_units[u].w) && v > 0 && v <= 100)
+        add_item(inc, INCIDENT_SPAN,
+                 (int64_t)(v * span_units[u].days + 0.5), NULL, NULL, NULL,
+                 0);
+    i = j - 1;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates and days of the week                                           */
+/* ------------------------------------------------------------------ */
+
+/* Month names as written: full, short and common misspellings, month
+ * (1..12) at each entry's index / 4 + 1... kept as pairs for clarity. */
+static const struct {
+  const char *w;
+  int m;
+  int full;   /* the name in full: a month on its own, not only after a day */
+} months[] = {
+  {"januari", 1, 1}, {"jan", 1, 0}, {"febuari", 2, 1}, {"februari", 2, 1},
+  {"pebruari", 2, 1}, {"feb", 2, 0}, {"peb", 2, 0}, {"maret", 3, 1},
+  {"mar", 3, 0}, {"april", 4, 1}, {"apr", 4, 0}, {"mei", 5, 1},
+  {"juni", 6, 1}, {"jun", 6, 0}, {"juli", 7, 1}, {"jul", 7, 0},
+  {"agustus", 8, 1}, {"agu", 8, 0}, {"agt", 8, 0}, {"ags", 8, 0},
+  {"agst", 8, 0}, {"agus", 8, 0}, {"september", 9, 1}, {"sept", 9, 0},
+  {"sep", 9, 0}, {"oktober", 10, 1}, {"okt", 10, 0}, {"nopember", 11, 1},
+  {"november", 11, 1}, {"nov", 11, 0}, {"desember", 12, 1}, {"des", 12, 0},
+};
+
+/* The month token t names (full names only unless after_day), or 0. */
+static int
+month_of(const struct token *t, int after_day)
+{
+  size_t i;
+
+  if (t->is_num)
+    return 0;
+  for (i = 0; i < COUNT(months); i++)
+    if ((after_day || months[i].full) && strcmp(t->w, months[i].w) == 0)
+      return months[i].m;
+  return 0;
+}
+
+/* A year after a date: a four-digit number from 1990 to 2100. */
+static int
+year_at(const struct tokens *ts, int i)
+{
+  const struct token *t = i < ts->n ? &ts->t[i] : NULL;
+
+  if (t == NULL || !t->is_num || t->digits != 4 || t->num < 1990 ||
+      t->num > 2100)
+    return 0;
+  return (int)t->num;
+}
+
+/* A day of the month: a whole number 1..31 written with at most two
+ * digits. */
+static int
+day_of(const struct token *t)
+{
+  if (!t->is_num || t->digits > 2 || t->num < 1 || t->num > 31 ||
+      t->num != (double)(int)t->num)
+    return 0;
+  return (int)t->num;
+}
+
+/* A date at token i ("12 Maret [2026]", "12/3[/2026]", "Maret 2026",
+ * "bulan Maret", "tahun 2025"); the tokens it used in *used (0: none). */
+static void
+date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
+{
+  const struct token *t = &ts->t[i];
+  int d = day_of(t), m, y;
+
+  *used = 0;
+  if (d && i + 1 < ts->n && (m = month_of(&ts->t[i + 1], 1)) != 0) {
+    y = year_at(ts, i + 2);
+    incident_add_date(inc, y, m, d);
+    *used = y ? 3 : 2;
+  } else if (d && i + 1 < ts->n && ts->t[i + 1].before == '/' &&
+             day_of(&ts->t[i + 1]) && ts->t[i + 1].num <= 12) {
+    m = (int)ts->t[i + 1].num;
+    y = i + 2 < ts->n && ts->t[i + 2].before == '/' ? year_at(ts, i + 2) : 0;
+    incident_add_date(inc, y, m, d);
+    *used = y ? 3 : 2;
+  } else if ((m = month_of(t, 0)) != 0) {
+    y = year_at(ts, i + 1);
+    incident_add_date(inc, y, m, 0);
+    *used = y ? 2 : 1;
+  } else if ((is(t, "tahun") || is(t, "thn") || is(t, "thun")) &&
+             (y = year_at(ts, i + 1)) != 0) {
+    incident_add_date(inc, y, 0, 0);
+    *used = 2;
+  }
+}
+
+/* Days of the week, Monday first; "minggu" also means "week" and counts
+ * only after "hari" or with a capital. */
+static const char *const weekdays[] = {
+  "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", NULL,
+};
+
+static void
+read_dates(const struct tokens *ts, struct incident *inc)
+{
+  int i, used, wd;
+
+  for (i = 0; i < ts->n; i++) {
+    date_at(ts, i, inc, &used);
+    if (used > 0) {
+      i += used - 1;
+      continue;
+    }
+    wd = word_in(&ts->t[i], weekdays);
+    if (wd < 0 && (is(&ts->t[i], "jum'at") || is(&ts->t[i], "jumaat")))
+      wd = 4;
+    if (wd == 6 && !ts->t[i].cap && !(i > 0 && is(&ts->t[i - 1], "hari")))
+      continue;
+    if (wd >= 0)
+      add_item(inc, INCIDENT_WEEKDAY, wd + 1, NULL, NULL, NULL, 0);
+  }
+}
+
+void
+incident_add_date(struct incident *inc, int y, int m, int d)
+{
+  if (y == 0 && m == 0 && d == 0)
+    return;
+  add_item(inc, INCIDENT_DATE, (int64_t)y * 10000 + m * 100 + d, NULL, NULL,
+           NULL, 0);
+}
+
+void
+incident_add_place(struct incident *inc, const char *code)
+{
+  char kab[5];
+  int n = 0;
+
+  /* The kabupaten/kota: the first four digits of a Kemendagri code
+   * ("5371", "53.71.01"). */
+  for (; code != NULL && *code != '\0' && n < 4; code++)
+    if (isdigit((unsigned char)*code))
+      kab[n++] = *code;
+  if (n < 4)
+    return;
+  kab[4] = '\0';
+  add_item(inc, INCIDENT_PLACE, 0, kab, NULL, NULL, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Persons                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Words before a person's name: honorifics as NTT reporters use them, and
+ * police and army ranks. */
+static const char *const honorifics[] = {
+  "pak", "bapak", "bpk", "bp", "ibu", "bu", "mama", "mamak", "om", "tante",
+  "kak", "kakak", "sdr", "saudara", "saudari", "nona", "nyong", "bung",
+  "romo", "pater", "pastor", "pendeta", "pdt", "ustad", "ustadz", "haji",
+  "bapa", "ama", "ina", "opa", "oma", "usi",
+  "brigadir", "bripka", "briptu", "bripda", "aipda", "aiptu", "ipda",
+  "iptu", "akp", "kompol", "akbp", "serda", "sertu", "serka", "kopda",
+  "praka", "pratu", "letda", "lettu", "kapten", "mayor", NULL,
+};
+
+/* Role words that may stand between an honorific and the name ("Ibu
+ * Sekdes Martha", "Pak Kaur Daniel"); they are never a name. */
+static const char *const roles[] = {
+  "kepala", "kades", "sekdes", "kaur", "kasi", "kabid", "kadis", "lurah",
+  "camat", "guru", "dokter", "dr", "bidan", "mantri", "suster", "perawat",
+  "polisi", "petugas", "pegawai", "staf", "staff", "sekretaris",
+  "bendahara", "ketua", "kapolsek", "kapolres", "kepsek", "kasubag",
+  "operator", "sopir", "satpam", "jaksa", "hakim", "pendamping", "rt",
+  "rw", "dusun", "desa", "sekolah", "dinas", "bagian", "seksi", "bidang",
+  "ptk", "pns", "honorer", "honor", NULL,
+};
+
+/* Everyday words that follow an honorific in place of a name, in lower
+ * case (SMS writes names in lower case too, so these must be told apart
+ * from them). */
+static const char *const not_names[] = {
+  "yang", "yg", "itu", "tersebut", "ini", "dan", "dengan", "dgn", "di",
+  "ke", "dari", "untuk", "utk", "minta", "meminta", "mintak", "bilang",
+  "bilan", "kata", "katanya", "mau", "sudah", "sdh", "su", "sonde", "tidak",
+  "tdk", "ada", "juga", "jg", "saya", "sy", "beta", "dia", "dong", "de",
+  "saja", "sj", "lagi", "lg", "pung", "pu", "punya", "tu", "nya", "kami",
+  "kita", "katong", "mereka", "langsung", "suruh", "menyuruh", "paksa",
+  "terima", "kasih", "kasi", "ambil", "datang", "pergi", "pi", "bawa",
+  "tanya", "jawab", "marah", "tolak", "menolak", "janji", "potong",
+  "pakai", "pake", "pungut", "tarik", "makan", "ko", "ka", "sa", "lu",
+  "kamu", "anda", "belum", "blm", "masih", "pernah", "akan", "bisa",
+  "harus", "hrs", "sebagai", "selaku", "atas", "pada", "pd", "oleh",
+  "setelah", "waktu", "saat", "sampai", "lalu", "terus", "trus", "pun",
+  "rp", "uang", "doi", "rumah", "kantor", "kalau", "kalo", "kl", "klo",
+  "supaya", "agar", "biar", "karena", "krn", "tapi", "tetapi", "padahal",
+  "pdhl", "sejak", "selama", "tiap", "setiap", "per", "sama", "sm",
+  "kejadian", "baru", "lama", "selalu", "sering", "bulan", "bln",
+  "tahun", "thn", "hari", "tanggal", "tgl", "jam", "pagi", "siang", "sore",
+  "malam", NULL,
+};
+
+/* 1 when token t can be (part of) a person's name: a word of at least
+ * three letters, a capital or no everyday word. */
+static int
+name_like(const struct token *t, int cap_only)
+{
+  if (t->is_num || strlen(t->w) < 3 || word_in(t, roles) >= 0 ||
+      word_in(t, honorifics) >= 0)
+    return 0;
+  if (t->cap && word_in(t, not_names) < 0)
+    return 1;
+  return !cap_only && word_in(t, not_names) < 0 &&
+         word_in(t, weekdays) < 0 && month_of(t, 0) == 0;
+}
+
+static void
+read_persons(const struct tokens *ts, struct incident *inc)
+{
+  int i, j, skipped;
+
+  for (i = 0; i + 1 < ts->n; i++) {
+    if (word_in(&ts->t[i], honorifics) < 0)
+      continue;
+    for (j = i + 1, skipped = 0;
+         j < ts->n && skipped < 2 && word_in(&ts->t[j], roles) >= 0; j++)
+      skipped++;
+    if (j >= ts->n || ts->t[j].stop || !name_like(&ts->t[j], 0))
+      continue;
+    /* A second name must look like one: a capital, or lower case as the
+     * first was. */
+    /* flag: a name with a capital, which alone can conflict. */
+    add_item(inc, INCIDENT_PERSON, 0, ts->t[j].w, NULL,
+             j + 1 < ts->n && !ts->t[j + 1].stop &&
+             name_like(&ts->t[j + 1], ts->t[j].cap)
+               ? ts->t[j + 1].w : NULL, ts->t[j].cap);
+    i = j;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Offices                                                              */
+/* ------------------------------------------------------------------ */
+
+/* How an office's type word is qualified. */
+enum qual_mode {
+  Q_NAME,      /* by the name after it: "Puskesmas Oesapa" */
+  Q_NUMBER,    /* by a number or a name: "SMPN 2 Kupang", "SDN Oebufu" */
+  Q_FIELD      /* by its field: "Dinas Kesehatan" (dinas_fields[]) */
+};
+
+/*
+ * Office words: the word, the type it names, how it is qualified, and
+ * whether it is weak: also an everyday word or a mention in passing
+ * ("dana desa", "sonde jalan", "pasien BPJS"), which names an office only
+ * with its qualifier.  A word that is a field of "dinas" on its own
+ * ("Dukcapil") is the type "dinas" with that field as qualifier.
+ */
+static const struct {
+  const char *w;
+  const char *type;
+  const char *field;   /* the qualifier it carries itself, or NULL */
+  enum qual_mode q;
+  int weak;
+} office_words[] = {
+  {"samsat", "samsat", NULL, Q_NAME, 0},
+  {"puskesmas", "puskesmas", NULL, Q_NAME, 0},
+  {"pkm", "puskesmas", NULL, Q_NAME, 0}, {"pustu", "pustu", NULL, Q_NAME, 0},
+  {"rsud", "rsud", NULL, Q_NAME, 0}, {"rs", "rsud", NULL, Q_NAME, 1},
+  {"polsek", "polsek", NULL, Q_NAME, 0}, {"polres", "polres", NULL, Q_NAME, 0},
+  {"polda", "polda", NULL, Q_NAME, 0},
+  {"kejari", "kejaksaan", NULL, Q_NAME, 0},
+  {"kejaksaan", "kejaksaan", NULL, Q_NAME, 0},
+  {"kejati", "kejaksaan", NULL, Q_NAME, 0},
+  {"pengadilan", "pengadilan", NULL, Q_NAME, 0},
+  {"bpn", "bpn", NULL, Q_NAME, 0}, {"pertanahan", "bpn", NULL, Q_NAME, 0},
+  {"pln", "pln", NULL, Q_NAME, 0}, {"pdam", "pdam", NULL, Q_NAME, 0},
+  {"imigrasi", "imigrasi", NULL, Q_NAME, 0}, {"kpp", "pajak", NULL, Q_NAME, 0},
+  {"pajak", "pajak", NULL, Q_NAME, 1}, {"bkd", "bkd", NULL, Q_NAME, 0},
+  {"bkpsdm", "bkd", NULL, Q_NAME, 0}, {"bpjs", "bpjs", NULL, Q_NAME, 1},
+  {"satpol", "satpol", NULL, Q_NAME, 0},
+  {"desa", "desa", NULL, Q_NAME, 1}, {"kades", "desa", NULL, Q_NAME, 1},
+  {"sekdes", "desa", NULL, Q_NAME, 1},
+  {"kelurahan", "kelurahan", NULL, Q_NAME, 1},
+  {"lurah", "kelurahan", NULL, Q_NAME, 1},
+  {"kecamatan", "kecamatan", NULL, Q_NAME, 1},
+  {"camat", "kecamatan", NULL, Q_NAME, 1}, {"pasar", "pasar", NULL, Q_NAME, 1},
+  {"pelabuhan", "pelabuhan", NULL, Q_NAME, 1},
+  {"terminal", "terminal", NULL, Q_NAME, 1},
+  {"bandara", "bandara", NULL, Q_NAME, 1}, {"bank", "bank", NULL, Q_NAME, 1},
+  {"jalan", "jalan", NULL, Q_NAME, 1}, {"jln", "jalan", NULL, Q_NAME, 1},
+  {"jl", "jalan", NULL, Q_NAME, 1},
+  {"sd", "sd", NULL, Q_NUMBER, 1}, {"sdn", "sd", NULL, Q_NUMBER, 1},
+  {"sdi", "sd", NULL, Q_NUMBER, 1}, {"sdk", "sd", NULL, Q_NUMBER, 1},
+  {"smp", "smp", NULL, Q_NUMBER, 1}, {"smpn", "smp", NULL, Q_NUMBER, 1},
+  {"smpk", "smp", NULL, Q_NUMBER, 1}, {"sma", "sma", NULL, Q_NUMBER, 1},
+  {"sman", "sma", NULL, Q_NUMBER, 1}, {"smak", "sma", NULL, Q_NUMBER, 1},
+  {"smk", "smk", NULL, Q_NUMBER, 1}, {"smkn", "smk", NULL, Q_NUMBER, 1},
+  {"mts", "mts", NULL, Q_NUMBER, 1},
+  {"dinas", "dinas", NULL, Q_FIELD, 1},
+  {"dukcapil", "dinas", "dukcapil", Q_NAME, 0},
+  {"disdukcapil", "dinas", "dukcapil", Q_NAME, 0},
+  {"capil", "dinas", "dukcapil", Q_NAME, 0},
+  {"dinkes", "dinas", "kesehatan", Q_NAME, 0},
+  {"disdik", "dinas", "pendidikan", Q_NAME, 0},
+  {"dikbud", "dinas", "pendidikan", Q_NAME, 0},
+  {"disdikbud", "dinas", "pendidikan", Q_NAME, 0},
+  {"dinsos", "dinas", "sosial", Q_NAME, 0},
+  {"dishub", "dinas", "perhubungan", Q_NAME, 0},
+  {"distan", "dinas", "pertanian", Q_NAME, 0},
+  {"disnaker", "dinas", "naker", Q_NAME, 0},
+  {"nakertrans", "dinas", "naker", Q_NAME, 0},
+  {"dispenda", "dinas", "pendapatan", Q_NAME, 0},
+  {"bapenda", "dinas", "pendapatan", Q_NAME, 0},
+  {"pupr", "dinas", "pupr", Q_NAME, 0},
+  {"pmptsp", "dinas", "pmptsp", Q_NAME, 0},
+  {"dpmptsp", "dinas", "pmptsp", Q_NAME, 0},
+  {"dlh", "dinas", "lh", Q_NAME, 0},
+  {"dinkominfo", "dinas", "kominfo", Q_NAME, 0},
+};
+
+/* The field after "dinas": words and the field they name. */
+static const struct {
+  const char *w;
+  const char *field;
+} dinas_fields[] = {
+  {"kesehatan", "kesehatan"}, {"pendidikan", "pendidikan"},
+  {"kebudayaan", "pendidikan"}, {"dikbud", "pendidikan"},
+  {"kependudukan", "dukcapil"}, {"dukcapil", "dukcapil"},
+  {"catatan", "dukcapil"}, {"capil", "dukcapil"}, {"sosial", "sosial"},
+  {"perhubungan", "perhubungan"}, {"pertanian", "pertanian"},
+  {"perikanan", "perikanan"}, {"kelautan", "perikanan"},
+  {"peternakan", "peternakan"}, {"kehutanan", "kehutanan"},
+  {"pekerjaan", "pupr"}, {"pu", "pupr"}, {"pupr", "pupr"},
+  {"pmptsp", "pmptsp"}, {"perizinan", "pmptsp"}, {"penanaman", "pmptsp"},
+  {"pariwisata", "pariwisata"}, {"tenaga", "naker"}, {"nakertrans", "naker"},
+  {"lingkungan", "lh"}, {"perdagangan", "perdagangan"},
+  {"perindustrian", "perdagangan"}, {"koperasi", "koperasi"},
+  {"pendapatan", "pendapatan"}, {"kominfo", "kominfo"},
+  {"komunikasi", "kominfo"}, {"pemberdayaan", "pmd"},
+  {"perumahan", "perumahan"}, {"pemuda", "pemuda"},
+  {"ketahanan", "pangan"}, {"pangan", "pangan"},
+};
+
+/* Type words, never the name of an office ("Dinas PUPR Belu": Belu). */
+static const char *const office_types_words[] = {
+  "samsat", "puskesmas", "rsud", "polsek", "polres", "dinas", "dukcapil",
+  "bpjs", "desa", "kelurahan", "kecamatan", "pasar", "jalan", "sekolah",
+  "kantor", "pupr", "pmptsp", "bpn", "pln", "pdam", NULL,
+};
+
+/* Words skipped between an office and its name ("Samsat Kota Kupang",
+ * "SMP Negeri 2", "Pasar Inpres Naikoten", "RS Umum Daerah Soe"). */
+static const char *const office_filler[] = {
+  "kota", "kabupaten", "kab", "provinsi", "prov", "negeri", "inpres",
+  "umum", "daerah", "rayon", "ulp", "up3", "unit", "kantor", "kec",
+  "kecamatan", "kel", "kelurahan", "desa", "resort", "sektor", "cabang",
+  "pratama", "kelas", "ntt", "no", "nomor", "nomer", "di", "wilayah", NULL,
+};
+
+/* Shorthand of place names that qualify offices. */
+static const struct {
+  const char *from;
+  const char *to;
+} place_short[] = {
+  {"kpg", "kupang"}, {"kefa", "kefamenanu"}, {"mabar", "manggarai"},
+  {"labuan", "labuanbajo"}, {"sumtim", "sumba"}, {"sumba", "sumba"},
+};
+
+/* Fillers that say an office is the province's ("BKD Provinsi NTT",
+ * "Polda NTT"): there is one of its type. */
+static const char *const province_words[] = {"provinsi", "prov", "ntt",
+                                             NULL};
+
+/* The qualifier name at token j (a filler skipped), into out; 0 when
+ * there is none.  With no name after "provinsi" or "NTT" the qualifier is
+ * "ntt". */
+static int
+office_name(const struct tokens *ts, int j, char *out)
+{
+  const struct token *t;
+  size_t i;
+  int province = 0;
+
+  while (j < ts->n && !ts->t[j].stop &&
+         word_in(&ts->t[j], office_filler) >= 0)
+    province |= word_in(&ts->t[j++], province_words) >= 0;
+  t = j < ts->n && !ts->t[j].stop ? &ts->t[j] : NULL;
+  for (i = 0; t != NULL && !t->is_num && i < COUNT(place_short); i++)
+    if (strcmp(t->w, place_short[i].from) == 0) {
+      snprintf(out, INCIDENT_KEY, "%s", place_short[i].to);
+      return 1;
+    }
+  if (t == NULL || t->is_num || strlen(t->w) < 3 ||
+      word_in(t, not_names) >= 0 ||
+      word_in(t, roles) >= 0 || word_in(t, honorifics) >= 0 ||
+      is_currency(t) || (!t->cap && strlen(t->w) < 4) ||
+      word_in(t, weekdays) >= 0 || month_of(t, 0) != 0 ||
+      word_in(t, office_types_words) >= 0) {
+    if (province)
+      snprintf(out, INCIDENT_KEY, "ntt");
+    return province;
+  }
+  snprintf(out, INCIDENT_KEY, "%s", t->w);
+  return 1;
+}
+
+/* The entry of office_words[] for the word w into *k; 0 if none. */
+static int
+office_lookup(const char *w, size_t *k)
+{
+  for (*k = 0; *k < COUNT(office_words); (*k)++)
+    if (strcmp(office_words[*k].w, w) == 0)
+      return 1;
+  return 0;
+}
+
+/* The office word at token i ("rumah sakit" at i, i + 1 too): its entry
+ * in office_words[] into *k and the tokens it takes into *n; 0 if none. */
+static int
+office_word(const struct tokens *ts, int i, size_t *k, int *n)
+{
+  *n = 1;
+  if (ts->t[i].is_num)
+    return 0;
+  if (is(&ts->t[i], "rumah") && i + 1 < ts->n && is(&ts->t[i + 1], "sakit")) {
+    *n = 2;
+    return office_lookup("rsud", k);
+  }
+  return office_lookup(ts->t[i].w, k);
+}
+
+/* The office at token i, if it is one; the tokens it used in *used. */
+static void
+office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
+{
+  char qual[INCIDENT_KEY] = "";
+  int64_t num = 0;    /* a school's number */
+  size_t k, f;
+  int j, n;
+
+  *used = 0;
+  if (!office_word(ts, i, &k, &n))
+    return;
+  j = i + n;
+  if (office_words[k].field != NULL)
+    snprintf(qual, sizeof(qual), "%s", office_words[k].field);
+  if (office_words[k].q == Q_FIELD) {
+    while (j < ts->n && word_in(&ts->t[j], office_filler) >= 0)
+      j++;
+    for (f = 0; j < ts->n && f < COUNT(dinas_fields); f++)
+      if (is(&ts->t[j], dinas_fields[f].w)) {
+        snprintf(qual, sizeof(qual), "%s", dinas_fields[f].field);
+        j++;
+        break;
+      }
+  } else if (office_words[k].q == Q_NUMBER) {
+    while (j < ts->n && word_in(&ts->t[j], office_filler) >= 0)
+      j++;
+    if (j < ts->n && ts->t[j].is_num && !ts->t[j].stop)
+      num = (int64_t)ts->t[j++].num;
+    office_name(ts, j, qual);
+  } else if (qual[0] == '\0') {
+    office_name(ts, j, qual);
+  }
+  add_item(inc, INCIDENT_OFFICE, num, office_words[k].type, qual, NULL,
+           office_words[k].weak);
+  *used = j - i;
+}
+
+static void
+read_offices(const struct tokens *ts, struct incident *inc)
+{
+  int i, used;
+
+  for (i = 0; i < ts->n; i++) {
+    office_at(ts, i, inc, &used);
+    if (used > 1)
+      i += used - 1;
+  }
+}
+
+void
+incident_extract(const char *text, struct incident *inc)
+{
+  struct tokens ts;   /* about 48 KiB: on the stack, not kept */
+
+  memset(inc, 0, sizeof(*inc));
+  tokenize(text != NULL ? text : "", &ts);
+  read_amounts(&ts, inc);
+  read_spans(&ts, inc);
+  read_dates(&ts, inc);
+  read_persons(&ts, inc);
+  read_offices(&ts, inc);
+}
+
+/* ------------------------------------------------------------------ */
+/* Comparing                                                            */
+/* ------------------------------------------------------------------ */
+
+/* Two names alike: equal, or one typo apart when both are long enough
+ * to carry one ("Yohanes", "Yohanis"). */
+static int
+name_alike(const char *a, const char *b)
+{
+  int n = (int)strlen(a), m = (int)strlen(b);
+
+  if (n == 0 || m == 0)
+    return 0;
+  if (strcmp(a, b) == 0)
+    return 1;
+  return n >= 5 && m >= 5 && textdist_osa(a, n, b, m, 1) <= 1;
+}
+
+/* A date's parts (0 not known) agree. */
+static int
+date_alike(int64_t a, int64_t b)
+{
+  int64_t part[3][2] = {
+    {a / 10000, b / 10000}, {a / 100 % 100, b / 100 % 100},
+    {a % 100, b % 100},
+  };
+  int i;
+
+  for (i = 0; i < 3; i++)
+    if (part[i][0] != 0 && part[i][1] != 0 && part[i][0] != part[i][1])
+      return 0;
+  return 1;
+}
+
+/* Two offices agree: one type, and the same qualifier where both have
+ * one (an office with none stands for any of its type). */
+static int
+office_alike(const struct incident_item *a, const struct incident_item *b)
+{
+  if (strcmp(a->key, b->key) != 0)
+    return 0;
+  if (a->num != 0 && b->num != 0 && a->num != b->num)
+    return 0;
+  return a->qual[0] == '\0' || b->qual[0] == '\0' ||
+         name_alike(a->qual, b->qual);
+}
+
+/* Specific a of kind k agrees with b. */
+static int
+item_alike(int k, const struct incident_item *a,
+           const struct incident_item *b)
+{
+  switch (k) {
+  case INCIDENT_DATE:
+    return date_alike(a->num, b->num);
+  case INCIDENT_PERSON:
+    return name_alike(a->key, b->key) || name_alike(a->key, b->key2) ||
+           name_alike(a->key2, b->key) || name_alike(a->key2, b->key2);
+  case INCIDENT_OFFICE:
+    return office_alike(a, b);
+  case INCIDENT_PLACE:
+    return strcmp(a->key, b->key) == 0;
+  default:
+    return a->num == b->num;
+  }
+}
+
+/* An office named with its qualifier (a name, a field, a number). */
+static int
+qualified(const struct incident_item *it)
+{
+  return it->qual[0] != '\0' || it->num != 0;
+}
+
+/* 1 when item i of kind k of inc counts in a conflict: not a person
+ * written in lower case (perhaps a word, not a name); not an office
+ * without its qualifier when its word is weak or inc names one of its
+ * type with one. */
+static int
+item_counts(const struct incident *inc, int k, int i)
+{
+  const struct incident_item *it = &inc->item[k][i];
+  int j;
+
+  if (k == INCIDENT_PERSON)
+    return it->flag;
+  if (k != INCIDENT_OFFICE || qualified(it))
+    return 1;
+  if (it->flag)
+    return 0;
+  for (j = 0; j < inc->n[k]; j++)
+    if (strcmp(inc->item[k][j].key, it->key) == 0 &&
+        qualified(&inc->item[k][j]))
+      return 0;
+  return 1;
+}
+
+/* Both name offices of one type with their qualifiers, and none of them
+ * agree ("RSUD Soe", "RSUD Kefamenanu"), whatever else they share. */
+static int
+office_type_conflict(const struct incident *a, const struct incident *b)
+{
+  const struct incident_item *x, *y;
+  int i, j, both, alike;
+
+  for (i = 0; i < a->n[INCIDENT_OFFICE]; i++) {
+    x = &a->item[INCIDENT_OFFICE][i];
+    if (!qualified(x))
+      continue;
+    both = alike = 0;
+    for (j = 0; j < b->n[INCIDENT_OFFICE]; j++) {
+      y = &b->item[INCIDENT_OFFICE][j];
+      if (!qualified(y) || strcmp(x->key, y->key) != 0)
+        continue;
+      both = 1;
+      alike |= office_alike(x, y);
+    }
+    if (both && !alike)
+      return 1;
+  }
+  return 0;
+}
+
+/*
+ * How many of a's counting items of kind k agree with none of b's items
+ * (*counted: a's counting items).  An office of b without its qualifier
+ * that does not count does not agree with anything either: it is the
+ * qualified one.
+ */
+static int
+unmatched(const struct incident *a, const struct incident *b, int k,
+          int *counted)
+{
+  int i, j, hit, left = 0;
+
+  *counted = 0;
+  for (i = 0; i < a->n[k]; i++) {
+    for (j = 0, hit = 0; j < b->n[k] && !hit; j++)
+      hit = item_alike(k, &a->item[k][i], &b->item[k][j]) &&
+            (k != INCIDENT_OFFICE || item_counts(b, k, j));
+    if (item_counts(a, k, i)) {
+      (*counted)++;
+      left += !hit;
+    }
+  }
+  return left;
+}
+
+static const char *const kind_names[INCIDENT_KINDS] = {
+  "amount", "date", "weekday", "person", "office", "place", "span",
+};
+
+/* 1 when a and b share an item of kind k that tells the incident
+ * (design note 4): a person written with a capital on either side, an
+ * office with its qualifier on both, any amount, date, day or span; never
+ * the place. */
+static int
+kind_shared(const struct incident *a, const struct incident *b, int k)
+{
+  const struct incident_item *x, *y;
+  int i, j;
+
+  for (i = 0; i < a->n[k]; i++)
+    for (j = 0; j < b->n[k]; j++) {
+      x = &a->item[k][i];
+      y = &b->item[k][j];
+      if (!item_alike(k, x, y))
+        continue;
+      if (k == INCIDENT_PERSON ? x->flag || y->flag
+          : k == INCIDENT_OFFICE ? qualified(x) && qualified(y)
+          : k != INCIDENT_PLACE)
+        return 1;
+    }
+  return 0;
+}
+
+/* The weight of what a and b share (design note 4), and the number of
+ * kinds shared into *kinds. */
+static int
+shared_weight(const struct incident *a, const struct incident *b, int *kinds)
+{
+  int k, w = 0;
+
+  *kinds = 0;
+  for (k = 0; k < INCIDENT_KINDS; k++) {
+    if (!kind_shared(a, b, k))
+      continue;
+    (*kinds)++;
+    w += k == INCIDENT_PERSON || k == INCIDENT_OFFICE ? 2 : 1;
+  }
+  return w;
+}
+
+int
+incident_conflict(const struct incident *a, const struct incident *b,
+                  int *shared, const char **why)
+{
+  int k, na, nb, la, lb, conflict = 0;
+
+  for (k = 0; k < INCIDENT_KINDS && !conflict; k++) {
+    if (k == INCIDENT_SPAN)
+      continue;
+    la = unmatched(a, b, k, &na);
+    lb = unmatched(b, a, k, &nb);
+    if (na == 0 || nb == 0)
+      continue;
+    /* Amounts: each names one the other does not; the rest: they share
+     * none. */
+    if (k == INCIDENT_AMOUNT ? (la > 0 && lb > 0)
+                             : (la == na && lb == nb) ||
+                               (k == INCIDENT_OFFICE &&
+                                office_type_conflict(a, b))) {
+      conflict = 1;
+      if (why != NULL)
+        *why = kind_names[k];
+    }
+  }
+  if (shared != NULL)
+    shared_weight(a, b, shared);
+  return conflict;
+}
+
+void
+incident_rule_for(double words, struct incident_rule *r)
+{
+  r->words = words;
+  r->words_one = words * INCIDENT_ONE;
+  r->words_two = words * INCIDENT_TWO;
+}
+
+int
+incident_same(const struct incident *a, const struct incident *b,
+              double words, const struct incident_rule *r)
+{
+  int kinds, weight;
+
+  if (incident_conflict(a, b, NULL, NULL))
+    return 0;
+  weight = shared_weight(a, b, &kinds);
+  if (weight >= 3)
+    return words >= r->words_two;
+  if (weight == 2)
+    return words >= r->words_one;
+  return words >= r->words;
+}

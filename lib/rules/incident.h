@@ -1,0 +1,111 @@
+/*
+ * incident.h: what makes two reports one incident (report-quality rule 4,
+ * SPEC §4): their words (similar.h) and their specifics.
+ *
+ * A report's specifics are read from its text: amounts of money ("Rp
+ * 500.000", "500rb", "1,5 juta", "lima ratus ribu"), dates ("12 Maret",
+ * "12/3/2026", "bulan Januari", "tahun 2025"), days of the week ("hari
+ * Senin"), named persons ("Pak Yohanes", "Ibu Maria", "Brigadir Yosef")
+ * and offices ("Dinas Kesehatan", "Dukcapil", "Samsat Kupang", "SMPN 2
+ * Kupang", "Puskesmas Oesapa", "Desa Oelnasi") and spans of time ("6
+ * bulan", "enam bulan", "setengah tahun").  The caller may add what it
+ * knows apart from the text: a date of the event and the kabupaten/kota
+ * code of its place.
+ *
+ * Two reports tell different incidents when one kind of specific
+ * conflicts: both name some, and they share none (for amounts: each names
+ * one the other does not).  Another day, another amount, another officer
+ * or another office is another incident, however alike the words.  A span
+ * never conflicts (it grows while a matter drags on).
+ *
+ * Otherwise they tell the same incident when their words are alike
+ * enough.  What they share lowers the words needed only when it is
+ * specific: a named person or an office with its name or number (who and
+ * where: anchors), an amount, a date, a day, a span (what and when:
+ * details).  An office named by its type alone ("puskesmas", "kantor
+ * camat") and the kabupaten are shared by many unrelated reports and do
+ * not count; neither does one detail alone (two strangers may both pay
+ * "dua ratus ribu").  See incident_same().
+ *
+ * Pure functions over text: no I/O, nothing global, nothing allocated.
+ */
+#ifndef ADUAN_INCIDENT_H
+#define ADUAN_INCIDENT_H
+
+#include <stdint.h>
+
+#define INCIDENT_MAX 8        /* specifics of one kind kept per report */
+#define INCIDENT_KEY 24       /* bytes of a name or qualifier kept */
+
+/* The kinds of specific, in the order of incident.kind[]. */
+enum incident_kind {
+  INCIDENT_AMOUNT = 0,
+  INCIDENT_DATE,
+  INCIDENT_WEEKDAY,
+  INCIDENT_PERSON,
+  INCIDENT_OFFICE,
+  INCIDENT_PLACE,
+  INCIDENT_SPAN,
+  INCIDENT_KINDS
+};
+
+/* One specific: a number (an amount in rupiah, a date as y*10000+m*100+d
+ * with 0 for what is not known, a weekday 1..7, a span in days with a
+ * month of 30 and a year of 360) or a key (a person's
+ * names, an office's type) with a qualifier (an office's name or
+ * number).  */
+struct incident_item {
+  int64_t num;
+  char key[INCIDENT_KEY];
+  char qual[INCIDENT_KEY];
+  char key2[INCIDENT_KEY];    /* a person's second name, or "" */
+  int flag;                   /* a person: written with a capital; an
+                               * office: its word is also everyday */
+};
+
+struct incident {
+  struct incident_item item[INCIDENT_KINDS][INCIDENT_MAX];
+  int n[INCIDENT_KINDS];
+};
+
+/* The specifics of text (NULL counts as "") into *inc, replacing what was
+ * there.  Only the first SIMILAR_TEXT_MAX bytes are read. */
+void incident_extract(const char *text, struct incident *inc);
+
+/* Add the date of the event (year, month, day; 0 for a part not known;
+ * all 0 adds nothing). */
+void incident_add_date(struct incident *inc, int y, int m, int d);
+
+/* Add the kabupaten/kota code of the place (NULL or "" adds nothing). */
+void incident_add_place(struct incident *inc, const char *code);
+
+/* The word-similarity thresholds of incident_same(). */
+struct incident_rule {
+  double words;        /* enough with no conflict and nothing specific
+                        * shared (or one detail only) */
+  double words_one;    /* enough with one anchor or two details shared */
+  double words_two;    /* enough with an anchor and a detail, two
+                        * anchors or three details */
+};
+
+/* The thresholds for a given plain threshold (the config's percent as a
+ * fraction): the lower two follow from it (INCIDENT_ONE, INCIDENT_TWO). */
+#define INCIDENT_ONE 0.35
+#define INCIDENT_TWO 0.22
+void incident_rule_for(double words, struct incident_rule *r);
+
+/*
+ * 1 when a and b conflict in some kind of specific (the name of the first
+ * such kind in *why, when why is not NULL), else 0; *shared (may be NULL)
+ * is the number of kinds in which a and b share a specific one (anchors
+ * and details, as incident_same() counts them).
+ */
+int incident_conflict(const struct incident *a, const struct incident *b,
+                      int *shared, const char **why);
+
+/* 1 when a and b, whose words score `words` (similar_score()), tell the
+ * same incident by rule r; 0 when they tell different ones. */
+int incident_same(const struct incident *a, const struct incident *b,
+                  double words, const struct incident_rule *r);
+
+#endif

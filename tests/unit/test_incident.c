@@ -1,0 +1,364 @@
+/*
+ * test_incident.c: the specifics read from a report (amounts, dates,
+ * days, persons, offices) and the rule-4 decision "same incident or not"
+ * (incident.h), table-driven, and the corpus tests/corpus/duplikat.tsv.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/incident.h"
+#include "rules/similar.h"
+#include "testutil.h"
+
+#define CORPUS ADUAN_SOURCE_DIR "/tests/corpus/duplikat.tsv"
+#define CORPUS_MIN_PERCENT 95
+
+/* The daemon's rules for another reporter's ticket (duplicate_any) and
+ * the reporter's own (duplicate_same), at their defaults. */
+#define WORDS_ANY SIMILAR_THRESHOLD_ANY
+#define WORDS_SAME SIMILAR_THRESHOLD_SAME
+
+/* 1 when inc holds an item of kind k with number num. */
+static int
+has_num(const struct incident *inc, int k, int64_t num)
+{
+  int i;
+
+  for (i = 0; i < inc->n[k]; i++)
+    if (inc->item[k][i].num == num)
+      return 1;
+  return 0;
+}
+
+/* 1 when inc holds an item of kind k with key (and qual, when given). */
+static int
+has_key(const struct incident *inc, int k, const char *key, const char *qual)
+{
+  int i;
+
+  for (i = 0; i < inc->n[k]; i++)
+    if (strcmp(inc->item[k][i].key, key) == 0 &&
+        (qual == NULL || strcmp(inc->item[k][i].qual, qual) == 0))
+      return 1;
+  return 0;
+}
+
+static const struct {
+  const char *text;
+  int64_t amount;     /* -1: none read */
+} amounts[] = {
+  {"diminta Rp 500.000 tanpa kuitansi", 500000},
+  {"minta 500rb", 500000},
+  {"minta 500 rb", 500000},
+  {"bayar 1,5 juta", 1500000},
+  {"bayar 1.5jt", 1500000},
+  {"kasih lima ratus ribu", 500000},
+  {"tujuh ratus lima puluh ribu per siswa", 750000},
+  {"dua puluh lima juta", 25000000},
+  {"satu juta lima ratus ribu", 1500000},
+  {"Rp.2.500.000,-", 2500000},
+  {"seratus lima puluh ribu rupiah", 150000},
+  {"sepuluh ribu tiap hari", 10000},
+  {"50k per orang", 50000},
+  {"1 juta 500 ribu", 1500000},
+  {"satu setengah juta", 1500000},
+  {"sudah 3 bulan menunggu", -1},
+  {"SMPN 2 Kupang", -1},
+  {"tanggal 12 Maret 2026", -1},
+  {"5 kg beras", -1},
+  {"janji lulus P3K", -1},
+  {"lulus P3K kalau bayar dua puluh lima juta", 25000000},
+};
+
+START_TEST(amounts_read)
+{
+  struct incident inc;
+  const char *text = amounts[_i].text;
+
+  incident_extract(text, &inc);
+  if (amounts[_i].amount < 0)
+    ck_assert_msg(inc.n[INCIDENT_AMOUNT] == 0, "'%s': %d amounts, first %lld",
+                  text, inc.n[INCIDENT_AMOUNT],
+                  (long long)inc.item[INCIDENT_AMOUNT][0].num);
+  else
+    ck_assert_msg(has_num(&inc, INCIDENT_AMOUNT, amounts[_i].amount),
+                  "'%s': %lld not read (%d amounts)", text,
+                  (long long)amounts[_i].amount, inc.n[INCIDENT_AMOUNT]);
+}
+END_TEST
+
+START_TEST(dates_and_days_read)
+{
+  struct incident inc;
+
+  incident_extract("tgl 12 maret 2026 hari Senin", &inc);
+  ck_assert(has_num(&inc, INCIDENT_DATE, 20260312));
+  ck_assert(has_num(&inc, INCIDENT_WEEKDAY, 1));
+  incident_extract("tanggal 4/2/2026, Jum'at", &inc);
+  ck_assert(has_num(&inc, INCIDENT_DATE, 20260204));
+  ck_assert(has_num(&inc, INCIDENT_WEEKDAY, 5));
+  incident_extract("sejak bulan Januari", &inc);
+  ck_assert(has_num(&inc, INCIDENT_DATE, 100));
+  /* "minggu lalu" is last week, not Sunday; "Pak Agus" is no month. */
+  incident_extract("minggu lalu pak Agus datang", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_WEEKDAY], 0);
+  ck_assert_int_eq(inc.n[INCIDENT_DATE], 0);
+}
+END_TEST
+
+START_TEST(persons_and_offices_read)
+{
+  struct incident inc;
+
+  incident_extract("Ibu Sekdes Martha dan pak yohanes di Dinas Kesehatan "
+                   "Kota Kupang, lalu ke SMP Negeri 2 Kupang dan Samsat kpg",
+                   &inc);
+  ck_assert(has_key(&inc, INCIDENT_PERSON, "martha", NULL));
+  ck_assert(has_key(&inc, INCIDENT_PERSON, "yohanes", NULL));
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "dinas", "kesehatan"));
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "smp", "kupang"));
+  ck_assert(has_num(&inc, INCIDENT_OFFICE, 2));
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "samsat", "kupang"));
+  /* A province's office is named by the province; a month is no name. */
+  incident_extract("pegawai BKD Provinsi NTT, Pak Herman", &inc);
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "bkd", "ntt"));
+  incident_extract("Herman pegawai BKD NTT bulan Oktober", &inc);
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "bkd", "ntt"));
+  incident_extract("Samsat Kupang tahun 2025, Dukcapil Belu tanggal 3",
+                   &inc);
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "samsat", "kupang"));
+  ck_assert(!has_key(&inc, INCIDENT_OFFICE, "samsat", "tahun"));
+  incident_extract("ke kantor Samsat bulan lalu", &inc);
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "samsat", ""));
+  /* An honorific before an everyday word names nobody. */
+  incident_extract("ibu saya dan bapak itu minta uang", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 0);
+}
+END_TEST
+
+/* Spans of time, in days (a month of 30, a year of 360), in digits or
+ * words; a span shared is a detail, two spans never conflict. */
+START_TEST(spans_read)
+{
+  static const struct {
+    const char *text;
+    int64_t days;     /* -1: none read */
+  } t[] = {
+    {"belum terima gaji selama 6 bulan", 180},
+    {"sudah enam bulan tdk digaji", 180},
+    {"su setengah tahun begitu", 180},
+    {"tunggu 3 minggu", 21},
+    {"sdh 2 thn blm jadi", 720},
+    {"minta Rp 500 ribu", -1},
+    {"tanggal 12 Maret 2026", -1},
+    {"bulan lalu", -1},
+  };
+  struct incident a, b;
+  size_t i;
+  int shared;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &a);
+    if (t[i].days < 0)
+      ck_assert_msg(a.n[INCIDENT_SPAN] == 0, "'%s': a span", t[i].text);
+    else
+      ck_assert_msg(has_num(&a, INCIDENT_SPAN, t[i].days), "'%s': no %lld",
+                    t[i].text, (long long)t[i].days);
+  }
+  incident_extract("sudah 6 bulan", &a);
+  incident_extract("sudah tujuh bulan", &b);
+  ck_assert_int_eq(incident_conflict(&a, &b, &shared, NULL), 0);
+  ck_assert_int_eq(shared, 0);
+  incident_extract("sudah enam bulan", &b);
+  ck_assert_int_eq(incident_conflict(&a, &b, &shared, NULL), 0);
+  ck_assert_int_eq(shared, 1);
+}
+END_TEST
+
+/* Another day, amount, officer or office is another incident; a detail
+ * left out or added is not. */
+START_TEST(conflicts)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict;
+  } t[] = {
+    {"Rp 500.000 tgl 12 Maret", "500rb tanggal 12/3", 0},
+    {"Rp 500.000", "Rp 300.000", 1},
+    {"tarif Rp 30.000 diminta Rp 100.000", "diminta Rp 100.000", 0},
+    {"tarif Rp 30.000 diminta Rp 100.000", "tarif 30rb diminta 150rb", 1},
+    {"hari Senin", "hari Jumat", 1},
+    {"12 Maret", "bulan Maret", 0},
+    {"12 Maret", "20 Maret", 1},
+    {"Pak Yohanes", "pak yohanes", 0},
+    {"Pak Yohanes", "Pak Yohanis", 0},
+    {"Pak Yohanes", "Ibu Maria", 1},
+    {"Dinas Kesehatan", "dinkes", 0},
+    {"Dinas Kesehatan", "Dinas Pendidikan", 1},
+    {"SMPN 2 Kupang", "SMP Negeri 2", 0},
+    {"SMPN 2 Kupang", "SMPN 5 Kupang", 1},
+    {"Desa Oelnasi, dana desa", "dana desa di Desa Baumata", 1},
+    {"dana desa", "Desa Baumata", 0},
+    /* "P3K" is no amount of 3000 that the other report lacks. */
+    {"janji lulus P3K kalau bayar 25 jt",
+     "janji lulus PPPK asal bayar Rp 25 juta, sudah transfer Rp 10 juta", 0},
+  };
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+  /* What the caller adds: the place's kabupaten and the date. */
+  incident_extract("", &a);
+  incident_extract("", &b);
+  incident_add_place(&a, "5371");
+  incident_add_place(&b, "53.71.02");
+  ck_assert_int_eq(incident_conflict(&a, &b, NULL, NULL), 0);
+  incident_add_place(&b, "5303");
+  ck_assert_int_eq(incident_conflict(&a, &b, NULL, NULL), 0);
+  incident_extract("", &b);
+  incident_add_place(&b, "5303");
+  ck_assert_int_eq(incident_conflict(&a, &b, NULL, NULL), 1);
+}
+END_TEST
+
+/*
+ * Distinct stories whose words are alike (a common opening, the same
+ * everyday nouns, at most one amount) are not one incident, for another
+ * reporter's ticket and for the reporter's own: an office named by its
+ * type alone ("puskesmas", "rumah sakit", "kantor camat", "gereja") is in
+ * many unrelated reports and lowers nothing, and neither does one amount
+ * that two strangers both paid.
+ */
+START_TEST(distinct_stories_stay_apart)
+{
+  static const struct {
+    const char *a, *b;
+    double words;     /* the rule: WORDS_ANY or WORDS_SAME */
+  } t[] = {
+    {"Petugas loket meminta uang dua ratus ribu rupiah agar izin usaha "
+     "saya cepat diproses. Saya melaporkan juga bahwa di puskesmas dan di "
+     "kantor camat petugas yang sama sering tidak ada di tempat.",
+     "Petugas loket meminta uang dua ratus ribu rupiah agar izin usaha "
+     "saya cepat diproses. Saya melaporkan juga bahwa di puskesmas dan di "
+     "gereja ada pungutan untuk surat keterangan.", WORDS_ANY},
+    {"Saya melaporkan bahwa kepala desa dan bidan puskesmas tidak pernah "
+     "datang ke kantor, warga yang sakit ditolak.",
+     "Saya melaporkan bahwa kepala sekolah dan guru tidak pernah datang ke "
+     "sekolah, murid yang datang disuruh pulang.", WORDS_ANY},
+    {"Di puskesmas kami petugas minta uang 50 ribu untuk surat rujukan ke "
+     "rumah sakit.",
+     "Di pasar kami petugas minta uang 50 ribu untuk karcis masuk ke "
+     "terminal.", WORDS_ANY},
+    {"Saya melaporkan bahwa petugas di rumah sakit minta uang kepada saya "
+     "untuk kamar.",
+     "Saya melaporkan bahwa petugas di rumah sakit tidak ada waktu saya "
+     "bawa anak saya yang sakit malam hari.", WORDS_SAME},
+  };
+  struct incident a, b;
+  struct incident_rule rule;
+  double words;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    incident_rule_for(t[i].words, &rule);
+    words = similar_score(t[i].a, t[i].b);
+    ck_assert_msg(!incident_same(&a, &b, words, &rule),
+                  "case %zu (words %.2f): judged one incident", i, words);
+    ck_assert(!incident_same(&b, &a, words, &rule));
+  }
+}
+END_TEST
+
+/* Split a corpus line into its three columns in place; 0 when it has
+ * not three. */
+static int
+columns(char *line, char **a, char **b, char **want)
+{
+  char *t1 = strchr(line, '\t'), *t2;
+
+  if (t1 == NULL || (t2 = strchr(t1 + 1, '\t')) == NULL)
+    return 0;
+  *t1 = *t2 = '\0';
+  *a = line;
+  *b = t1 + 1;
+  *want = t2 + 1;
+  (*want)[strcspn(*want, "\r\n")] = '\0';
+  return 1;
+}
+
+/* The corpus: each pair decided as the daemon decides another reporter's
+ * draft against an open ticket. */
+START_TEST(corpus_duplikat)
+{
+  FILE *f = fopen(CORPUS, "r");
+  char line[4096], *a, *b, *want;
+  struct incident ia, ib;
+  struct incident_rule rule;
+  int n = 0, ok = 0, same, shared;
+  const char *why;
+  double words;
+
+  ck_assert_ptr_nonnull(f);
+  incident_rule_for(WORDS_ANY, &rule);
+  while (fgets(line, sizeof(line), f) != NULL) {
+    if (line[0] == '#' || line[0] == '\n')
+      continue;
+    ck_assert_msg(columns(line, &a, &b, &want), "bad line %d", n + 1);
+    ck_assert(strcmp(want, "same") == 0 || strcmp(want, "different") == 0);
+    incident_extract(a, &ia);
+    incident_extract(b, &ib);
+    words = similar_score(a, b);
+    same = incident_same(&ia, &ib, words, &rule);
+    n++;
+    if (same == (strcmp(want, "same") == 0)) {
+      ok++;
+      continue;
+    }
+    why = "-";
+    shared = 0;
+    incident_conflict(&ia, &ib, &shared, &why);
+    printf("miss: %s | %s | expected %s, got %s (words %.2f, shared %d, "
+           "conflict %s)\n", a, b, want, same ? "same" : "different", words,
+           shared, why);
+    fflush(stdout);
+  }
+  fclose(f);
+  printf("corpus duplikat: %d cases, %d correct (%.1f%%)\n", n, ok,
+         n ? 100.0 * ok / n : 0.0);
+  fflush(stdout);
+  ck_assert_int_ge(n, 100);
+  ck_assert_int_ge(ok * 100, n * CORPUS_MIN_PERCENT);
+}
+END_TEST
+
+static Suite *
+incident_suite(void)
+{
+  Suite *s = suite_create("incident");
+  TCase *tc = tcase_create("read");
+  TCase *co = tcase_create("corpus");
+
+  tcase_add_loop_test(tc, amounts_read, 0,
+                      (int)(sizeof(amounts) / sizeof(amounts[0])));
+  tcase_add_test(tc, dates_and_days_read);
+  tcase_add_test(tc, persons_and_offices_read);
+  tcase_add_test(tc, spans_read);
+  tcase_add_test(tc, conflicts);
+  tcase_add_test(tc, distinct_stories_stay_apart);
+  suite_add_tcase(s, tc);
+  tcase_add_test(co, corpus_duplikat);
+  suite_add_tcase(s, co);
+  return s;
+}
+
+UNIT_MAIN(incident_suite)
