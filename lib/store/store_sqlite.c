@@ -135,7 +135,6 @@ enum sq_stmt_id {
   SQ_NSTMTS
 };
 
-/* When ticket t entered its status (see store.h). */
 /* A ticket's additions by its reporter and supporting statements by
  * others (rule 4): events with no change of status by the actors conv.c
  * gives them, "tambahan" and "dukungan" (with ":handle" unless anonymous). */
@@ -145,6 +144,7 @@ enum sq_stmt_id {
   " (SELECT count(*) FROM ticket_events e WHERE e.ticket_id = t.id" \
   " AND e.from_status IS NULL AND (e.actor = 'dukungan'" \
   " OR e.actor LIKE 'dukungan:%'))"
+/* When ticket t entered its status (see store.h). */
 #define SQ_STATUS_SINCE \
   "coalesce((SELECT max(e.at) FROM ticket_events e WHERE e.ticket_id = t.id" \
   " AND e.to_status = t.status), t.updated_at)"
