@@ -1020,9 +1020,9 @@ say_konfirmasi(struct turn *t)
   return rc;
 }
 
-/* The story so far is kept: its length, and how to go on. */
+/* Text key, with {words}: how long the story so far is. */
 static int
-say_story_so_far(struct turn *t)
+say_story_words(struct turn *t, const char *key)
 {
   const char *sofar = draft_str(t, "kronologi");
   struct catalog_var var;
@@ -1032,7 +1032,14 @@ say_story_so_far(struct turn *t)
            validate_count_words(sofar ? sofar : ""));
   var.name = "words";
   var.value = words;
-  return say(t, "kronologi.more", &var, 1);
+  return say(t, key, &var, 1);
+}
+
+/* The story so far is kept: its length, and how to go on. */
+static int
+say_story_so_far(struct turn *t)
+{
+  return say_story_words(t, "kronologi.more");
 }
 
 /* The open ticket the draft is like (the duplicate choice), or
@@ -2652,16 +2659,8 @@ not_story(const char *text)
 static int
 say_not_story(struct turn *t)
 {
-  const char *sofar = draft_str(t, "kronologi");
-  struct catalog_var var;
-  char words[16];
-
-  snprintf(words, sizeof(words), "%d",
-           validate_count_words(sofar ? sofar : ""));
-  var.name = "words";
-  var.value = words;
   log_info("event=report.not_story session=%lld", (long long)t->sess.id);
-  return say(t, "kronologi.not_story", &var, 1);
+  return say_story_words(t, "kronologi.not_story");
 }
 
 /* The draft key of a story part written all in capitals: held back until
