@@ -694,9 +694,12 @@ static const struct {
   {"lokasi_luar", "lokasi_luar"},  /* the lokasi kept names a place
                                     * outside NTT */
   {"waktu", "waktu_as_given"},
+  {"threat", "threat_refused"},    /* a threat of violence was refused in
+                                    * this draft before it was rewritten */
 };
 
-/* Mark (or unmark) the answer to field as kept as the reporter gave it. */
+/* Mark (or unmark) the answer to field as kept as the reporter gave it
+ * (or the draft as having had a threat refused). */
 static void
 draft_mark(struct turn *t, const char *field, int on)
 {
@@ -1148,9 +1151,11 @@ invalid(struct turn *t, const char *reason, const struct catalog_var *vars,
   log_info("event=report.rejected session=%lld step=%s reason=%s",
            (long long)t->sess.id, steps[t->step].name, code);
   /* SPEC 4 rule 3: operators watch for threats of violence. */
-  if (strcmp(code, "threat") == 0)
+  if (strcmp(code, "threat") == 0) {
     log_warn("event=report.threat session=%lld step=%s",
              (long long)t->sess.id, steps[t->step].name);
+    draft_mark(t, "threat", 1);
+  }
   count_rejection(t, code);
   if (++t->sess.invalid_count >= INVALID_BEFORE_HELP) {
     t->sess.invalid_count = 0;

@@ -280,9 +280,11 @@ START_TEST(threat_refused_logged_draft_kept)
                    "izin usaha saya diproses", "kronologi.more");
   finish(&d, n);
   tu_expect(&d, n, "KIRIM", "ticket.created");
+  /* Filed, and the operator sees that a threat was refused on the way
+   * (SPEC 4: every flag in show and the export). */
   ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
-                                 "terlapor LIKE '%PMPTSP%' AND marks IS "
-                                 "NULL"), 1);
+                                 "terlapor LIKE '%PMPTSP%' AND marks = "
+                                 "'threat'"), 1);
   tu_daemon_cleanup(&d);
 }
 END_TEST
