@@ -100,7 +100,8 @@ server_drained(const struct server *s)
 {
   return httpd_inflight(s->httpd) == 0 && httpd_connections(s->httpd) == 0 &&
          httpd_inflight(s->admin) == 0 && httpd_connections(s->admin) == 0 &&
-         commit_waiting(s->commit) == 0 && outbox_inflight(s->outbox) == 0 &&
+         commit_waiting(s->commit) == 0 && !commit_syncing(s->commit) &&
+         outbox_inflight(s->outbox) == 0 &&
          evidence_inflight(s->evidence) == 0;
 }
 
@@ -208,6 +209,7 @@ open_core(struct server *s, const char *clock_offset_file, char *err,
   so.backend = "sqlite";
   so.path = cfg->storage.path;
   so.busy_timeout_ms = cfg->storage.busy_timeout_ms;
+  so.caller_syncs = 1;  /* the group commit syncs, off the loop */
   rc = store_open(&s->store, &so, err, errlen);
   if (rc != 0)
     return rc;

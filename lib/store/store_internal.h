@@ -31,6 +31,8 @@ struct store_ops {
   int (*batch_commit)(struct store *st);
   void (*batch_rollback)(struct store *st);
   int (*batch_open)(const struct store *st);
+  int (*sync)(struct store *st);                /* NULL: commits are durable */
+  uint64_t (*writes)(const struct store *st);
   int (*sp_begin)(struct store *st);
   int (*sp_release)(struct store *st);
   void (*sp_rollback)(struct store *st);
