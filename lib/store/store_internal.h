@@ -154,4 +154,13 @@ int store_handle_new(char out[STORE_HANDLE_LEN]);
  */
 struct sqlite3 *store_sqlite_handle(struct store *st);
 
+/*
+ * The SQL of the SQLite backend's statement i (0 up to the count it
+ * returns) in *sql, and in *per_message whether a webhook's message or
+ * the reply it causes runs it (the hot path, where no statement may scan
+ * a table); for tests, which check every statement's query plan.
+ * Returns the number of statements.
+ */
+int store_sqlite_statement(int i, const char **sql, int *per_message);
+
 #endif

@@ -861,6 +861,36 @@ sq_close(struct store *st)
   free(sq);
 }
 
+/* The statements a webhook's message or its reply runs (see
+ * store_sqlite_statement()). */
+static const enum sq_stmt_id sq_per_message[] = {
+  SQ_REPORTER_FIND, SQ_REPORTER_INSERT, SQ_INBOUND_INSERT, SQ_INBOUND_FIND,
+  SQ_OUTBOX_INSERT, SQ_OUTBOX_REPLIES, SQ_SESSION_GET, SQ_SESSION_PUT,
+  SQ_TICKET_NEXTSEQ, SQ_TICKET_INSERT, SQ_EVENT_INSERT, SQ_TICKET_BY_NUMBER,
+  SQ_TICKET_BY_ID, SQ_TICKET_COUNT_SINCE, SQ_INBOUND_COUNT_SINCE,
+  SQ_REPORTER_SET_NAME, SQ_EVIDENCE_INSERT, SQ_EVIDENCE_COUNT,
+  SQ_EVIDENCE_ATTACH, SQ_EVIDENCE_DROP, SQ_OUTBOX_DUE, SQ_OUTBOX_MARK,
+  SQ_OUTBOX_NEXT, SQ_OUTBOX_SET, SQ_OUTBOX_BY_PROVIDER, SQ_OUTBOX_BY_ID,
+  SQ_OUTBOX_DELIVERY, SQ_QUESTION_INSERT, SQ_QUESTION_WAITING,
+  SQ_QUESTION_ANSWER, SQ_EVIDENCE_DUE, SQ_EVIDENCE_SET,
+};
+
+int
+store_sqlite_statement(int i, const char **sql, int *per_message)
+{
+  size_t k;
+
+  *sql = NULL;
+  *per_message = 0;
+  if (i < 0 || i >= SQ_NSTMTS)
+    return SQ_NSTMTS;
+  *sql = sq_sql[i];
+  for (k = 0; k < sizeof(sq_per_message) / sizeof(sq_per_message[0]); k++)
+    if ((int)sq_per_message[k] == i)
+      *per_message = 1;
+  return SQ_NSTMTS;
+}
+
 struct sqlite3 *
 store_sqlite_handle(struct store *st)
 {

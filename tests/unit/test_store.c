@@ -683,6 +683,77 @@ START_TEST(unusable_folder_fails_cleanly)
 }
 END_TEST
 
+/* The plan of sql: every step's detail, one per line, into out. */
+static void
+query_plan(sqlite3 *db, const char *sql, char *out, size_t len)
+{
+  char eqp[4096];
+  sqlite3_stmt *st = NULL;
+  size_t o = 0;
+
+  snprintf(eqp, sizeof(eqp), "EXPLAIN QUERY PLAN %s", sql);
+  ck_assert_msg(sqlite3_prepare_v2(db, eqp, -1, &st, NULL) == SQLITE_OK,
+                "%s: %s", sql, sqlite3_errmsg(db));
+  out[0] = '\0';
+  while (sqlite3_step(st) == SQLITE_ROW && o < len)
+    o += (size_t)snprintf(out + o, len - o, "%s\n",
+                          (const char *)sqlite3_column_text(st, 3));
+  sqlite3_finalize(st);
+}
+
+/* The table (or its alias) a "SCAN t" step of plan reads whole, when
+ * one does (a scan of a subquery's result or of a constant row is no
+ * table's); else NULL.  "SCAN t USING COVERING INDEX" reads a whole
+ * index: a scan too. */
+static const char *
+scanned_table(const char *plan, char *name, size_t len)
+{
+  const char *p;
+
+  for (p = plan; (p = strstr(p, "SCAN ")) != NULL; p += 5) {
+    size_t n = strcspn(p + 5, " \n");
+    if ((p != plan && p[-1] != '\n') || p[5] == '(' ||
+        strncmp(p + 5, "CONSTANT ROW", 12) == 0 || n == 0 || n >= len)
+      continue;
+    memcpy(name, p + 5, n);
+    name[n] = '\0';
+    return name;
+  }
+  return NULL;
+}
+
+/* No statement a message or its reply runs reads a whole table: each
+ * finds its rows through a key or an index (EXPLAIN QUERY PLAN). */
+START_TEST(message_path_statements_use_indexes)
+{
+  struct fixture fx = {0};
+  sqlite3 *db;
+  char plan[4096], name[64];
+  const char *sql;
+  int i, n, hot, checked = 0, bad = 0;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  n = store_sqlite_statement(0, &sql, &hot);
+  for (i = 0; i < n; i++) {
+    store_sqlite_statement(i, &sql, &hot);
+    if (!hot)
+      continue;
+    query_plan(db, sql, plan, sizeof(plan));
+    checked++;
+    if (scanned_table(plan, name, sizeof(name)) != NULL) {
+      fprintf(stderr, "statement %d scans %s:\n  %s\n%s", i, name, sql,
+              plan);
+      bad++;
+    }
+  }
+  ck_assert_int_gt(checked, 20);
+  ck_assert_msg(bad == 0, "%d statements of the message path scan a table "
+                "(listed above)", bad);
+  fx_close(&fx);
+}
+END_TEST
+
 START_TEST(newer_database_is_refused_by_open)
 {
   struct fixture fx = {0};
@@ -758,6 +829,7 @@ store_suite(void)
   tcase_add_test(tc, readonly_database_refuses_writes);
   tcase_add_test(tc, unknown_backend_is_refused);
   tcase_add_test(tc, unusable_folder_fails_cleanly);
+  tcase_add_test(tc, message_path_statements_use_indexes);
   tcase_add_test(tc, newer_database_is_refused_by_open);
   tcase_add_test(tc, memory_database_works);
   suite_add_tcase(s, tc);
