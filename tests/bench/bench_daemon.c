@@ -683,6 +683,41 @@ proc_cpu_secs(int pid)
   return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
 }
 
+/* Bytes pid has caused to be written to storage so far (write_bytes of
+ * /proc/PID/io: the WAL, the database, checkpoints), or -1. */
+static double
+proc_disk_bytes(int pid)
+{
+  char path[64], line[128];
+  double n = -1;
+  FILE *f;
+
+  snprintf(path, sizeof(path), "/proc/%d/io", pid);
+  f = fopen(path, "r");
+  if (f == NULL)
+    return -1;
+  while (fgets(line, sizeof(line), f) != NULL)
+    if (strncmp(line, "write_bytes:", 12) == 0)
+      n = atof(line + 12);
+  fclose(f);
+  return n;
+}
+
+/* The value of the counter name (no labels) in a /metrics text, or -1. */
+static double
+metric(const char *text, const char *name)
+{
+  const char *p = text;
+  size_t n = strlen(name);
+
+  while (p != NULL && (p = strstr(p, name)) != NULL) {
+    if ((p == text || p[-1] == '\n') && p[n] == ' ')
+      return atof(p + n + 1);
+    p += n;
+  }
+  return -1;
+}
+
 /* Open descriptors of pid, or -1. */
 static int
 proc_fds(int pid)
@@ -828,6 +863,8 @@ struct result {
   int uv_ok, ng_rc;
   long rss_kib;
   double cpu_s, sends_s;
+  double disk_bytes;            /* written to storage during the load */
+  double syncs, batches, committed;  /* aduand's commit counters, or -1 */
   long long tickets;
   int replies;
 };
@@ -852,6 +889,12 @@ print_tables(const struct opts *o, const struct result *r)
            load_ms(ad, 0.5), load_ms(ad, 0.99), load_ms(ad, 1));
     printf("aduand CPU:     %.1f us per message (user + system)\n",
            r->cpu_s / ad->n * 1e6);
+    printf("disk writes:    %.1f KiB per message (%.1f pages of 4 KiB)\n",
+           r->disk_bytes / ad->n / 1024, r->disk_bytes / ad->n / 4096);
+    if (r->syncs > 0)
+      printf("commits:        %.0f syncs, %.0f batches for %.0f requests: "
+             "%.3f syncs per webhook\n", r->syncs, r->batches,
+             r->committed, r->syncs / ad->n);
   }
   printf("peak RSS:       %ld KiB (aduand)\n", r->rss_kib);
   printf("replies seen by the fake provider: %d\n", r->replies);
@@ -895,12 +938,14 @@ print_json(const struct opts *o, const struct result *r)
   printf("{\"clients\":%d,\"keepalive\":%s,\"rate\":%.0f,\"webhooks\":%d,"
          "\"tickets\":%lld,\"errors\":%d,\"messages_per_s\":%.1f,"
          "\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"cpu_us_per_message\":%.1f,"
-         "\"peak_rss_kib\":%ld,\"replies\":%d,\"sends_per_s\":%.1f",
+         "\"peak_rss_kib\":%ld,\"replies\":%d,\"sends_per_s\":%.1f,"
+         "\"disk_kib_per_message\":%.2f,\"syncs_per_webhook\":%.4f",
          o->nclients, mode.keepalive ? "true" : "false", mode.rate, ad->n,
          r->tickets, ad->errors, ad->n > 0 ? ad->n / ad->secs : 0,
          ad->n > 0 ? load_ms(ad, 0.5) : 0, ad->n > 0 ? load_ms(ad, 0.99) : 0,
          ad->n > 0 ? r->cpu_s / ad->n * 1e6 : 0, r->rss_kib, r->replies,
-         r->sends_s);
+         r->sends_s, ad->n > 0 ? r->disk_bytes / ad->n / 1024 : 0,
+         ad->n > 0 && r->syncs > 0 ? r->syncs / ad->n : -1);
   if (r->uv_ok)
     json_load("bare_libuv", &r->uv);
   if (r->ng_rc == 0)
@@ -917,13 +962,15 @@ run_aduand(const struct opts *o, struct result *r)
   struct buf conf = BUF_INIT;
   struct soak sk;
   struct monitor mon;
-  double cpu0;
+  double cpu0, disk0;
+  struct tu_resp m;
   int ok;
 
   if (fakeprov_start(&fp) != 0)
     return 0;
   buf_printf(&conf, "[log]\nlevel = info\n[limits]\nmessages_per_minute = 0\n"
-             "tickets_per_day = 0\n[channel.wa]\ntype = whatsapp_cloud\n"
+             "tickets_per_day = 0\n[admin]\nmetrics_public = yes\n"
+             "[channel.wa]\ntype = whatsapp_cloud\n"
              "app_secret = " SECRET "\nverify_token = v\naccess_token = a\n"
              "phone_number_id = 112233445566778\n"
              "api_base = http://127.0.0.1:%d/v21.0\nrate = 10000\n"
@@ -942,9 +989,18 @@ run_aduand(const struct opts *o, struct result *r)
   if (o->soak > 0)
     mode.until = now_s() + o->soak;
   cpu0 = proc_cpu_secs(d.pid);
+  disk0 = proc_disk_bytes(d.pid);
   ok = run_load(d.port, o->nclients, o->convs, o->soak > 0 ? &mon : NULL,
                 &r->ad) == 0;
   r->cpu_s = proc_cpu_secs(d.pid) - cpu0;
+  r->disk_bytes = proc_disk_bytes(d.pid) - disk0;
+  r->syncs = r->batches = r->committed = -1;
+  if (tu_http(d.port, "GET", "/metrics", NULL, NULL, &m) == 0) {
+    r->syncs = metric(m.body, "aduan_commit_syncs_total");
+    r->batches = metric(m.body, "aduan_commit_batches_total");
+    r->committed = metric(m.body, "aduan_commit_requests_total");
+    tu_resp_free(&m);
+  }
   mode.until = 0;
   r->rss_kib = tu_proc_status_kib(d.pid, "VmHWM:");  /* peak resident set */
   r->tickets = tu_db_int(&d, "SELECT count(*) FROM tickets");
