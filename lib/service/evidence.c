@@ -178,6 +178,9 @@ evidence_close(struct evidence *ev, void (*cb)(void *arg), void *arg)
   ev->close_cb = cb;
   ev->close_arg = arg;
   uv_timer_stop(&ev->timer);
+  /* Records still waiting for their batch are settled now, while ev is
+   * there to hear it. */
+  commit_now(ev->ctx->commit);
   uv_close((uv_handle_t *)&ev->timer, on_closed);
 }
 

@@ -52,6 +52,7 @@ struct outbox {
   int nchans;
   int inflight;
   int paused;
+  int closing;                    /* claims settled now are not sent */
   struct job *unrecorded;         /* ended sends whose outcome waits to be
                                      committed, oldest first */
   void (*close_cb)(void *arg);
@@ -204,9 +205,13 @@ void
 outbox_close(struct outbox *ob, void (*cb)(void *arg), void *arg)
 {
   ob->paused = 1;
+  ob->closing = 1;
   ob->close_cb = cb;
   ob->close_arg = arg;
   uv_timer_stop(&ob->timer);
+  /* Claims and outcomes still waiting for their batch are settled now,
+   * while ob is there to hear it (claimed rows are not sent any more). */
+  commit_now(ob->ctx->commit);
   uv_close((uv_handle_t *)&ob->timer, on_closed);
 }
 
@@ -625,7 +630,9 @@ on_claimed(void *arg, int rc)
   ob->inflight -= cl->n;
   if (c != NULL)
     c->inflight -= cl->n;
-  if (rc == 0 && (ops == NULL || ops->build_send == NULL))
+  if (rc == 0 && ob->closing)
+    ops = NULL;  /* the rows go after the next start */
+  else if (rc == 0 && (ops == NULL || ops->build_send == NULL))
     log_warn("event=outbox.channel_gone channel=%s rows=%d", cl->channel,
              cl->n);  /* still "sending": sent after the next start */
   for (k = 0; rc == 0 && ops != NULL && ops->build_send != NULL &&
