@@ -383,6 +383,9 @@ struct sq_store {
   char *path;                     /* for the checkpoint connection */
   sqlite3 *ckpt;                  /* used by sq_sync() only, or NULL */
   pthread_mutex_t sync_lock;      /* one sq_sync() at a time */
+  int wal_frames;                 /* frames in the WAL after the last
+                                     commit (written by the committing
+                                     thread, read by sq_sync()) */
 };
 
 static struct sq_store *
@@ -684,8 +687,20 @@ sq_configure(sqlite3 *db, const struct store_opts *o, int memory, char *err,
 
 static void sq_close(struct store *st);
 
-/* WAL bytes past which sq_sync() moves the WAL into the database. */
-#define SQ_CHECKPOINT_BYTES (4 << 20)
+/* WAL frames (pages) past which sq_sync() moves the WAL into the
+ * database: SQLite's own default for its automatic checkpoint. */
+#define SQ_CHECKPOINT_FRAMES 1000
+
+/* After each commit: how many frames the WAL holds now. */
+static int
+sq_wal_hook(void *arg, sqlite3 *db, const char *name, int frames)
+{
+  (void)db;
+  (void)name;
+  __atomic_store_n(&((struct sq_store *)arg)->wal_frames, frames,
+                   __ATOMIC_RELAXED);
+  return SQLITE_OK;
+}
 
 /*
  * caller_syncs: SQLite writes each commit to the WAL without syncing it
@@ -718,6 +733,7 @@ sq_sync_setup(struct sq_store *sq, const char *path, char *err,
                   sqlite3_errmsg(sq->db));
       return AERR_STORE;
     }
+  sqlite3_wal_hook(sq->db, sq_wal_hook, sq);
   sq->path = strdup(path);
   sq->wal_fd = wal != NULL ? open(wal, O_RDONLY | O_CLOEXEC) : -1;
   if (sq->wal_fd < 0 || sq->path == NULL || dir == NULL) {
@@ -739,22 +755,43 @@ sq_sync_setup(struct sq_store *sq, const char *path, char *err,
 }
 
 /* Move the WAL into the database file when it has grown, on a connection
- * of sq_sync()'s own; a busy or failed checkpoint is tried next time. */
+ * of sq_sync()'s own (which reads the schema once, so that it knows the
+ * file is in WAL mode: a connection that has read nothing checkpoints
+ * nothing); a busy or failed checkpoint is tried next time. */
 static void
 sq_checkpoint(struct sq_store *sq)
 {
-  struct stat stt;
-
-  if (fstat(sq->wal_fd, &stt) != 0 || stt.st_size < SQ_CHECKPOINT_BYTES)
+  if (__atomic_load_n(&sq->wal_frames, __ATOMIC_RELAXED) <
+      SQ_CHECKPOINT_FRAMES)
     return;
   if (sq->ckpt == NULL &&
-      sqlite3_open_v2(sq->path, &sq->ckpt, SQLITE_OPEN_READWRITE, NULL) !=
-          SQLITE_OK) {
+      (sqlite3_open_v2(sq->path, &sq->ckpt, SQLITE_OPEN_READWRITE, NULL) !=
+           SQLITE_OK ||
+       sqlite3_exec(sq->ckpt, "PRAGMA schema_version", NULL, NULL, NULL) !=
+           SQLITE_OK)) {
     sqlite3_close(sq->ckpt);
     sq->ckpt = NULL;
     return;
   }
   sqlite3_wal_checkpoint_v2(sq->ckpt, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL,
+                            NULL);
+}
+
+/*
+ * The WAL starts over only when a commit begins with every frame already
+ * in the database.  Under load the next batch is always open while
+ * sq_sync() checkpoints, so its commit lands after the checkpoint and the
+ * WAL would grow for ever: when it has passed twice the threshold, the
+ * frames the worker's checkpoint left (the last batches') are moved here,
+ * between two batches, so the next commit restarts the WAL.  This syncs
+ * on the committing thread, once per few MiB of WAL.
+ */
+static void
+sq_checkpoint_late(struct sq_store *sq)
+{
+  if (sq->wal_fd < 0 || sq->wal_frames < 2 * SQ_CHECKPOINT_FRAMES)
+    return;
+  sqlite3_wal_checkpoint_v2(sq->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL,
                             NULL);
 }
 
@@ -941,6 +978,8 @@ sq_batch_commit(struct store *st)
   if (rc != 0)
     sq_rollback_quiet(sq);
   sq_batch_clear(sq);
+  if (rc == 0)
+    sq_checkpoint_late(sq);
   return rc;
 }
 

@@ -754,6 +754,62 @@ START_TEST(message_path_statements_use_indexes)
 }
 END_TEST
 
+/* Bytes of the file at path, or -1. */
+static long long
+file_size(const char *path)
+{
+  struct stat st;
+
+  return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+/* With caller_syncs, store_sync() moves a grown WAL into the database,
+ * so that the WAL starts over instead of growing with every batch. */
+START_TEST(caller_syncs_keeps_the_wal_bounded)
+{
+  static char big[64 * 1024];
+  struct fixture fx = {0};
+  struct store_opts o = {0};
+  struct store_inbound in;
+  char err[256], id[32], *wal;
+  int64_t rid, iid;
+  long long most = 0;
+  int b, i;
+
+  fx.dir = tu_tmpdir();
+  fx.path = tu_path(fx.dir, "aduan.db");
+  o.path = fx.path;
+  o.busy_timeout_ms = 1000;
+  o.caller_syncs = 1;
+  ck_assert_msg(store_open(&fx.st, &o, err, sizeof(err)) == 0, "%s", err);
+  wal = tu_path(fx.dir, "aduan.db-wal");
+  memset(big, 'x', sizeof(big));
+  rid = new_reporter(fx.st, "+6281234567890");
+  /* 64 batches of 1 MiB each, synced as the daemon does: while one
+   * batch syncs, the next is open and being written. */
+  ck_assert_int_eq(store_batch_begin(fx.st), 0);
+  for (b = 0; b <= 64; b++) {
+    for (i = 0; b < 64 && i < 16; i++) {
+      snprintf(id, sizeof(id), "wamid.%d.%d", b, i);
+      in = inbound("wa", id, rid);
+      in.payload = big;
+      in.payload_len = sizeof(big);
+      ck_assert_int_eq(store_inbound_add(fx.st, &in, &iid), 0);
+    }
+    ck_assert_int_eq(store_batch_commit(fx.st), 0);
+    ck_assert_int_eq(store_batch_begin(fx.st), 0);
+    ck_assert_int_eq(store_sync(fx.st), 0);
+    if (file_size(wal) > most)
+      most = file_size(wal);
+  }
+  store_batch_rollback(fx.st);
+  ck_assert_int_gt(file_size(fx.path), 32LL << 20);
+  ck_assert_msg(most < 16LL << 20, "the WAL grew to %lld bytes", most);
+  free(wal);
+  fx_close(&fx);
+}
+END_TEST
+
 START_TEST(newer_database_is_refused_by_open)
 {
   struct fixture fx = {0};
@@ -830,6 +886,7 @@ store_suite(void)
   tcase_add_test(tc, unknown_backend_is_refused);
   tcase_add_test(tc, unusable_folder_fails_cleanly);
   tcase_add_test(tc, message_path_statements_use_indexes);
+  tcase_add_test(tc, caller_syncs_keeps_the_wal_bounded);
   tcase_add_test(tc, newer_database_is_refused_by_open);
   tcase_add_test(tc, memory_database_works);
   suite_add_tcase(s, tc);
