@@ -103,7 +103,8 @@ server_drained(const struct server *s)
 {
   return httpd_inflight(s->httpd) == 0 && httpd_connections(s->httpd) == 0 &&
          httpd_inflight(s->admin) == 0 && httpd_connections(s->admin) == 0 &&
-         commit_waiting(s->commit) == 0 && outbox_inflight(s->outbox) == 0 &&
+         commit_waiting(s->commit) == 0 && !commit_syncing(s->commit) &&
+         outbox_inflight(s->outbox) == 0 &&
          evidence_inflight(s->evidence) == 0;
 }
 
@@ -182,12 +183,14 @@ on_committed(void *arg, unsigned flags)
     evidence_dropped(s->evidence);
 }
 
-/* After each run of the group commit: a stop may finish now. */
+/* After each run of the group commit, just before the loop blocks: the
+ * turn's log lines go out, and a stop may finish now. */
 static void
 on_commit_turn(void *arg)
 {
   struct server *s = arg;
 
+  log_flush();
   if (s->stopping && !s->closing && server_drained(s))
     server_stop(s);
 }
@@ -211,6 +214,7 @@ open_core(struct server *s, const char *clock_offset_file, char *err,
   so.backend = "sqlite";
   so.path = cfg->storage.path;
   so.busy_timeout_ms = cfg->storage.busy_timeout_ms;
+  so.caller_syncs = 1;  /* the group commit syncs, off the loop */
   rc = store_open(&s->store, &so, err, errlen);
   if (rc != 0)
     return rc;
@@ -418,6 +422,8 @@ server_start(struct server *s, char *err, size_t errlen)
   int rc, version = 0;
 
   commit_start(s->commit);
+  /* Log lines go out in one write per loop turn (on_commit_turn). */
+  log_set_buffered(1);
   uv_signal_init(s->loop, &s->sig_term);
   uv_signal_init(s->loop, &s->sig_int);
   uv_signal_init(s->loop, &s->sig_hup);
@@ -574,6 +580,7 @@ server_stop(struct server *s)
   if (s->stopping == 1 && !server_drained(s))
     return;
   s->closing = 1;
+  log_set_buffered(0);  /* the last lines go out as they come */
   uv_timer_stop(&s->stop_timer);
   commit_now(s->commit);
   log_info("event=server.stopped requests=%llu",

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
@@ -18,6 +19,12 @@ static int log_allow_text;
 static int log_fd = 2;
 static int log_fd_owned;   /* 1 when log_fd was opened by log_open */
 
+/* Lines waiting for log_flush() while buffering is on; never more than
+ * PIPE_BUF bytes, so that each flush is one atomic write to a pipe. */
+static char log_buf[4096];
+static size_t log_len;
+static int log_buffered;
+
 static const char *const level_names[] = {"debug", "info", "warn", "error"};
 
 void
@@ -27,9 +34,55 @@ log_setup(enum log_level level, int allow_text)
   log_allow_text = allow_text;
 }
 
+/* Hand n bytes at p to the kernel, retrying interrupted and short
+ * writes; what the kernel refuses is dropped. */
+static void
+write_all(const char *p, size_t n)
+{
+  while (n > 0) {
+    ssize_t w = write(log_fd, p, n);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w <= 0)
+      break;
+    p += w;
+    n -= (size_t)w;
+  }
+}
+
+void
+log_flush(void)
+{
+  int saved = errno;
+
+  if (log_len > 0)
+    write_all(log_buf, log_len);
+  log_len = 0;
+  errno = saved;
+}
+
+static void
+flush_at_exit(void)
+{
+  log_flush();
+}
+
+void
+log_set_buffered(int on)
+{
+  static int registered;
+
+  if (on && !registered && atexit(flush_at_exit) == 0)
+    registered = 1;
+  if (!on)
+    log_flush();
+  log_buffered = on && registered;
+}
+
 void
 log_set_fd(int fd)
 {
+  log_flush();
   if (log_fd_owned && log_fd != fd)
     close(log_fd);
   log_fd = fd;
@@ -50,6 +103,7 @@ log_open(const char *path)
   while (fd < 0 && errno == EINTR);
   if (fd < 0)
     return -errno;
+  log_flush();
   /* Open first, close after: no line is lost or sent nowhere between. */
   if (log_fd_owned)
     close(log_fd);
@@ -86,7 +140,9 @@ log_level_name(enum log_level level)
 /*
  * Format the whole line into one buffer and hand it to the kernel with a
  * single write(2), so that lines from concurrent processes (the daemon
- * and its tests, say) never interleave within a line.
+ * and its tests, say) never interleave within a line; or, while
+ * buffering, add it to the lines log_flush() writes at once (a line that
+ * does not fit flushes them first).
  */
 void
 log_write(enum log_level level, const char *fmt, ...)
@@ -114,17 +170,13 @@ log_write(enum log_level level, const char *fmt, ...)
   if (n > sizeof(line) - 2)
     n = sizeof(line) - 2;
   line[n++] = '\n';
-  {
-    const char *p = line;
-    while (n > 0) {
-      ssize_t w = write(log_fd, p, n);
-      if (w < 0 && errno == EINTR)
-        continue;
-      if (w <= 0)
-        break;
-      p += w;
-      n -= (size_t)w;
-    }
+  if (log_buffered && n <= sizeof(log_buf)) {
+    if (log_len + n > sizeof(log_buf))
+      log_flush();
+    memcpy(log_buf + log_len, line, n);
+    log_len += n;
+  } else {
+    write_all(line, n);
   }
   errno = saved;
 }

@@ -41,6 +41,16 @@ void log_set_fd(int fd);
  */
 int log_open(const char *path);
 
+/*
+ * Buffer lines (on) until log_flush(), which the daemon's loop calls each
+ * time before it blocks, so that a burst of lines costs one write; or
+ * write each line at once (off, the default; turning it off flushes).
+ * Buffered lines are flushed at exit() too; a crash loses them.  For
+ * one thread only.
+ */
+void log_set_buffered(int on);
+void log_flush(void);
+
 int log_level_enabled(enum log_level level);
 
 /* Parse "debug" | "info" | "warn" | "error"; -1 for anything else. */

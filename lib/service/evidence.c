@@ -178,6 +178,9 @@ evidence_close(struct evidence *ev, void (*cb)(void *arg), void *arg)
   ev->close_cb = cb;
   ev->close_arg = arg;
   uv_timer_stop(&ev->timer);
+  /* Records still waiting for their batch are settled now, while ev is
+   * there to hear it. */
+  commit_now(ev->ctx->commit);
   uv_close((uv_handle_t *)&ev->timer, on_closed);
 }
 
@@ -264,7 +267,62 @@ dl_apply(struct dl *d, const struct store_evidence_outcome *o,
   return rc;
 }
 
-/* Write the outcome, commit it and log it.  For "stored" (sha set) the
+/* A log line that waits for its batch to be durable, so that it states
+ * a fact; or, when that batch failed, the failure. */
+struct note {
+  int64_t id;
+  enum log_level level;
+  char line[384];
+};
+
+static void
+on_noted(void *arg, int rc)
+{
+  struct note *n = arg;
+
+  if (rc == 0)
+    log_write(n->level, "%s", n->line);
+  else
+    log_error("event=evidence.record_failed id=%lld err=%s",
+              (long long)n->id, err_name(rc));
+  free(n);
+}
+
+/* Log o, recorded for d in the open batch, once that batch is durable.
+ * (Out of memory: logged now.) */
+static void
+dl_note(const struct dl *d, const struct store_evidence_outcome *o,
+        const char *sha, const char *error)
+{
+  const struct svc *s = d->ev->ctx;
+  struct note *n = calloc(1, sizeof(*n));
+  struct note now;
+  char q[LOG_QUOTE_LEN];
+
+  if (n == NULL)
+    n = &now;
+  n->id = d->id;
+  n->level = LOG_INFO;
+  if (strcmp(o->status, "stored") == 0) {
+    snprintf(n->line, sizeof(n->line), "event=evidence.stored id=%lld "
+             "channel=%s sha256=%s size=%lld", (long long)d->id, d->channel,
+             sha, (long long)d->size);
+  } else {
+    n->level = LOG_WARN;
+    snprintf(n->line, sizeof(n->line), "event=evidence.%s id=%lld "
+             "channel=%s attempt=%d reason=%s",
+             strcmp(o->status, "failed") == 0 ? "failed" : "retry",
+             (long long)d->id, d->channel, o->attempts,
+             log_quote(error ? error : "?", q, sizeof(q)));
+  }
+  if (n == &now || commit_after(s->commit, on_noted, n) != 0) {
+    log_write(n->level, "%s", n->line);
+    if (n != &now)
+      free(n);
+  }
+}
+
+/* Write the outcome and log it once committed.  For "stored" (sha set) the
  * temporary file becomes the file named sha.  When the row was dropped
  * while it was being fetched, the outcome goes nowhere and the file is
  * discarded. */
@@ -274,7 +332,6 @@ dl_record(struct dl *d, const char *status, const char *error,
 {
   const struct svc *s = d->ev->ctx;
   struct store_evidence_outcome o = {0};
-  char q[LOG_QUOTE_LEN];
   int rc, file_err;
 
   o.now = clock_now(s->clock);
@@ -313,23 +370,12 @@ dl_record(struct dl *d, const char *status, const char *error,
     dl_record(d, "pending", strerror(-file_err), NULL);
     return;
   }
-  /* Commit now (with whatever else the batch holds), so that the log
-   * line below states a fact. */
-  if (rc == 0)
-    rc = commit_now(s->commit);
   if (rc != 0) {
     log_error("event=evidence.record_failed id=%lld err=%s",
               (long long)d->id, err_name(rc));
     return;
   }
-  if (strcmp(o.status, "stored") == 0)
-    log_info("event=evidence.stored id=%lld channel=%s sha256=%s size=%lld",
-             (long long)d->id, d->channel, sha, (long long)d->size);
-  else
-    log_warn("event=evidence.%s id=%lld channel=%s attempt=%d reason=%s",
-             strcmp(o.status, "failed") == 0 ? "failed" : "retry",
-             (long long)d->id, d->channel, o.attempts,
-             log_quote(error ? error : "?", q, sizeof(q)));
+  dl_note(d, &o, sha, error);
 }
 
 static size_t
@@ -609,41 +655,67 @@ unlink_file(struct evidence *ev, const char *sha, const char *why)
              strerror(errno));
 }
 
+/* Deleted rows taken in the open batch, waiting for it to be durable. */
+struct taken {
+  struct evidence *ev;
+  struct store_evidence_dropped *v;
+  int n;
+};
+
+/* The batch that took t's rows is durable: stop their downloads, remove
+ * their files, and take more if the queue may hold more. */
+static void
+on_taken(void *arg, int rc)
+{
+  struct taken *t = arg;
+  struct dl *d;
+  int i;
+
+  if (rc != 0) {
+    log_warn("event=evidence.take_dropped_failed err=%s", err_name(rc));
+    t->ev->dropped = 1;  /* try again at the next poll */
+  }
+  for (i = 0; rc == 0 && i < t->n; i++) {
+    if ((d = busy_with(t->ev, t->v[i].id)) != NULL)
+      dl_cancel(d);
+    if (t->v[i].sha256 != NULL)
+      unlink_file(t->ev, t->v[i].sha256, "unreferenced");
+  }
+  if (rc == 0 && t->n == EVIDENCE_TAKE)
+    take_dropped(t->ev);
+  store_evidence_dropped_free(t->v, t->n);
+  free(t);
+}
+
 /*
  * Take the queue of deleted rows (store_evidence_take_dropped): once the
  * batch that took it committed, stop the downloads of those rows and
- * remove the files no row refers to any more.  A crash between the
- * commit and the unlink leaves a file without a row, which the sweep at
- * start-up removes; a file a row refers to is never removed.
+ * remove the files no row refers to any more (on_taken).  A crash between
+ * the commit and the unlink leaves a file without a row, which the sweep
+ * at start-up removes; a file a row refers to is never removed.
  */
 static void
 take_dropped(struct evidence *ev)
 {
   const struct svc *s = ev->ctx;
-  struct store_evidence_dropped *v = NULL;
-  struct dl *d;
-  int n = EVIDENCE_TAKE, i, rc;
+  struct taken *t = calloc(1, sizeof(*t));
+  int rc = t != NULL ? 0 : -ENOMEM;
 
-  while (n == EVIDENCE_TAKE) {
+  if (rc == 0)
     rc = store_batch_begin(s->store);
-    if (rc == 0)
-      rc = store_evidence_take_dropped(s->store, EVIDENCE_TAKE, &v, &n);
-    if (rc == 0)
-      rc = commit_now(s->commit);
-    if (rc != 0) {
-      log_warn("event=evidence.take_dropped_failed err=%s", err_name(rc));
-      store_evidence_dropped_free(v, n);
-      ev->dropped = 1;  /* try again at the next poll */
-      return;
-    }
-    for (i = 0; i < n; i++) {
-      if ((d = busy_with(ev, v[i].id)) != NULL)
-        dl_cancel(d);
-      if (v[i].sha256 != NULL)
-        unlink_file(ev, v[i].sha256, "unreferenced");
-    }
-    store_evidence_dropped_free(v, n);
-    v = NULL;
+  if (rc == 0) {
+    t->ev = ev;
+    t->n = EVIDENCE_TAKE;
+    rc = store_evidence_take_dropped(s->store, EVIDENCE_TAKE, &t->v, &t->n);
+  }
+  if (rc == 0)
+    rc = commit_after(s->commit, on_taken, t);
+  if (rc != 0) {
+    log_warn("event=evidence.take_dropped_failed err=%s", err_name(rc));
+    if (t != NULL)
+      store_evidence_dropped_free(t->v, t->n);
+    free(t);
+    ev->dropped = 1;  /* try again at the next poll */
   }
 }
 

@@ -52,6 +52,7 @@ struct outbox {
   int nchans;
   int inflight;
   int paused;
+  int closing;                    /* claims settled now are not sent */
   struct job *unrecorded;         /* ended sends whose outcome waits to be
                                      committed, oldest first */
   void (*close_cb)(void *arg);
@@ -78,6 +79,7 @@ struct job {
   char *o_provider_id;          /* owned copies behind o's strings */
   char o_bsuid[PHONE_BSUID_MAX]; /* the recipient's BSUID the answer
                                    named, or "" */
+  int linked;                   /* link_bsuid()'s outcome, for the log */
   char *o_last_error;
   long http_status;
   double secs;
@@ -207,9 +209,13 @@ void
 outbox_close(struct outbox *ob, void (*cb)(void *arg), void *arg)
 {
   ob->paused = 1;
+  ob->closing = 1;
   ob->close_cb = cb;
   ob->close_arg = arg;
   uv_timer_stop(&ob->timer);
+  /* Claims and outcomes still waiting for their batch are settled now,
+   * while ob is there to hear it (claimed rows are not sent any more). */
+  commit_now(ob->ctx->commit);
   uv_close((uv_handle_t *)&ob->timer, on_closed);
 }
 
@@ -328,45 +334,20 @@ log_link(int64_t id, const char *bsuid, int linked)
              (long long)id, log_phone(bsuid, mb));
 }
 
-/*
- * Write j's outcome and commit it now (with whatever else the batch
- * holds), then log it: the log line states a fact.  Returns 0, or the
- * store's error, after which the outcome is still in j for another try.
- */
-static int
-settle(struct job *j)
+/* Count and log j's outcome, now durable. */
+static void
+log_outcome(const struct job *j)
 {
   const struct svc *s = j->ob->ctx;
   const struct store_outbox_outcome *o = &j->o;
-  char q[LOG_QUOTE_LEN], e[40] = "";
-  int rc, linked = 0;
+  char q[LOG_QUOTE_LEN], labels[128], lq[64], e[40] = "";
 
-  rc = store_batch_begin(s->store);
-  if (rc == 0)
-    rc = store_outbox_set(s->store, j->id, o);
-  if (rc == 0 && j->o_bsuid[0] != '\0')
-    rc = link_bsuid(s, j->id, j->o_bsuid, &linked);
-  if (rc != 0) {
-    log_error("event=outbox.record_failed id=%lld err=%s msg=%s",
-              (long long)j->id, err_name(rc), store_errmsg(s->store));
-    return rc;
-  }
-  rc = commit_now(s->commit);
-  if (rc != 0) {
-    log_error("event=outbox.record_failed id=%lld err=%s", (long long)j->id,
-              err_name(rc));
-    return rc;
-  }
-  log_link(j->id, j->o_bsuid, linked);
-  {
-    char labels[128], lq[64];
-    snprintf(labels, sizeof(labels), "channel=\"%s\",status=\"%s\"",
-             metrics_label(j->channel, lq, sizeof(lq)), o->status);
-    metrics_add(s->metrics, "aduan_replies_total",
-                "Send attempts by outcome (sent, queued again, failed, dead)",
-                labels, 1);
-  }
-
+  log_link(j->id, j->o_bsuid, j->linked);
+  snprintf(labels, sizeof(labels), "channel=\"%s\",status=\"%s\"",
+           metrics_label(j->channel, lq, sizeof(lq)), o->status);
+  metrics_add(s->metrics, "aduan_replies_total",
+              "Send attempts by outcome (sent, queued again, failed, dead)",
+              labels, 1);
   /* A request that got no answer says why, the same for every channel:
    * a refused connection (the gateway is down) is not a timeout. */
   if (j->neterr != NULL)
@@ -398,26 +379,15 @@ settle(struct job *j)
              j->channel, e, j->http_status, o->attempts, (long long)j->delay,
              log_quote(o->last_error, q, sizeof(q)));
   }
-  return 0;
 }
 
-/*
- * Record what became of j's request, and free j; or, when the database
- * refuses, keep j until a later poll records it.  Takes j.
- */
+/* Keep j (its request over) until a later poll records its outcome. */
 static void
-record(struct job *j, const struct send_result *res, long status,
-       double secs)
+keep_unrecorded(struct job *j)
 {
   struct outbox *ob = j->ob;
   struct job **tail;
 
-  decide(j, res, status, secs);
-  if (settle(j) == 0) {
-    job_free(j);
-    return;
-  }
-  /* Not the request: it is over, and its answer is what counts. */
   provider_request_free(&j->req);
   curl_slist_free_all(j->headers);
   j->headers = NULL;
@@ -428,6 +398,61 @@ record(struct job *j, const struct send_result *res, long status,
   *tail = j;
   if (!ob->paused)
     uv_timer_start(&ob->timer, on_timer, OUTBOX_FAULT_POLL_MS, 0);
+}
+
+/* The batch holding j's outcome is durable (rc 0): the log line states a
+ * fact; or it failed, and the outcome waits for another try. */
+static void
+on_settled(void *arg, int rc)
+{
+  struct job *j = arg;
+
+  if (rc != 0) {
+    log_error("event=outbox.record_failed id=%lld err=%s", (long long)j->id,
+              err_name(rc));
+    keep_unrecorded(j);
+    return;
+  }
+  log_outcome(j);
+  job_free(j);
+}
+
+/*
+ * Write j's outcome into the open batch; once that batch is durable it is
+ * logged and j freed (on_settled).  Returns 0 (j is the commit's now), or
+ * the store's error, after which j is still the caller's.
+ */
+static int
+settle(struct job *j)
+{
+  const struct svc *s = j->ob->ctx;
+  int rc;
+
+  rc = store_batch_begin(s->store);
+  if (rc == 0)
+    rc = store_outbox_set(s->store, j->id, &j->o);
+  if (rc == 0 && j->o_bsuid[0] != '\0')
+    rc = link_bsuid(s, j->id, j->o_bsuid, &j->linked);
+  if (rc == 0)
+    rc = commit_after(s->commit, on_settled, j);
+  if (rc != 0)
+    log_error("event=outbox.record_failed id=%lld err=%s msg=%s",
+              (long long)j->id, err_name(rc), store_errmsg(s->store));
+  return rc;
+}
+
+/*
+ * Record what became of j's request, and free j once that is durable;
+ * or, when the database refuses, keep j until a later poll records it.
+ * Takes j.
+ */
+static void
+record(struct job *j, const struct send_result *res, long status,
+       double secs)
+{
+  decide(j, res, status, secs);
+  if (settle(j) != 0)
+    keep_unrecorded(j);
 }
 
 /*
@@ -441,11 +466,14 @@ record_again(struct outbox *ob)
 
   while (ob->unrecorded != NULL) {
     struct job *j = ob->unrecorded;
-    rc = settle(j);
-    if (rc != 0)
-      return rc;
     ob->unrecorded = j->next;
-    job_free(j);
+    j->next = NULL;
+    rc = settle(j);
+    if (rc != 0) {
+      j->next = ob->unrecorded;
+      ob->unrecorded = j;
+      return rc;
+    }
   }
   return 0;
 }
@@ -623,6 +651,73 @@ start(struct outbox *ob, const struct config_channel *ch,
 
 /* ---- Polls ----------------------------------------------------------- */
 
+/* Rows of one channel marked "sending" in the open batch, waiting for it
+ * to be durable.  Their tokens and slots are spent already. */
+struct claim {
+  struct outbox *ob;
+  char channel[64];
+  struct store_outbox_row *rows;
+  int n;
+};
+
+/* The claim's batch is durable: send its rows; or it failed and they are
+ * still queued, for a later poll. */
+static void
+on_claimed(void *arg, int rc)
+{
+  struct claim *cl = arg;
+  struct outbox *ob = cl->ob;
+  const struct config_channel *ch = config_channel(ob->ctx->cfg,
+                                                   cl->channel);
+  const struct provider_ops *ops = ch != NULL ? provider_for(ch->type)
+                                              : NULL;
+  struct chan *c = chan_get(ob, cl->channel);
+  int k;
+
+  ob->inflight -= cl->n;
+  if (c != NULL)
+    c->inflight -= cl->n;
+  if (rc == 0 && ob->closing)
+    ops = NULL;  /* the rows go after the next start */
+  else if (rc == 0 && (ops == NULL || ops->build_send == NULL))
+    log_warn("event=outbox.channel_gone channel=%s rows=%d", cl->channel,
+             cl->n);  /* still "sending": sent after the next start */
+  for (k = 0; rc == 0 && ops != NULL && ops->build_send != NULL &&
+              k < cl->n; k++) {
+    if (c != NULL)
+      c->inflight++;
+    if (start(ob, ch, ops, &cl->rows[k]) != 0 && c != NULL)
+      c->inflight--;
+  }
+  if (rc != 0 && !ob->paused)
+    uv_timer_start(&ob->timer, on_timer, OUTBOX_FAULT_POLL_MS, 0);
+  store_outbox_rows_free(cl->rows, cl->n);
+  free(cl);
+}
+
+/* Hand rows (taken) of channel c to the commit, spending their tokens
+ * and slots now.  Returns 0 or -ENOMEM (rows freed). */
+static int
+claim(struct outbox *ob, struct chan *c, struct store_outbox_row *rows,
+      int n)
+{
+  struct claim *cl = calloc(1, sizeof(*cl));
+
+  if (cl == NULL || commit_after(ob->ctx->commit, on_claimed, cl) != 0) {
+    free(cl);
+    store_outbox_rows_free(rows, n);
+    return -ENOMEM;
+  }
+  cl->ob = ob;
+  snprintf(cl->channel, sizeof(cl->channel), "%s", c->name);
+  cl->rows = rows;
+  cl->n = n;
+  c->tokens -= n;
+  c->inflight += n;
+  ob->inflight += n;
+  return 0;
+}
+
 static void
 poll_now(struct outbox *ob)
 {
@@ -657,7 +752,7 @@ poll_now(struct outbox *ob)
     const struct provider_ops *ops = provider_for(ch->type);
     struct store_outbox_row *rows = NULL;
     struct chan *c;
-    int n = 0, k, room;
+    int n = 0, room;
 
     if (ops == NULL || ops->build_send == NULL || ops->inline_replies)
       continue;
@@ -675,18 +770,14 @@ poll_now(struct outbox *ob)
     rc = store_batch_begin(s->store);
     if (rc == 0)
       rc = store_outbox_take(s->store, ch->name, now, room, &rows, &n);
-    /* "sending" must hold before a request goes out (see the top). */
+    /* "sending" must be durable before a request goes out (see the top):
+     * the requests start once the batch is (on_claimed). */
     if (rc == 0 && n > 0)
-      rc = commit_now(s->commit);
-    for (k = 0; rc == 0 && k < n; k++) {
-      c->tokens -= 1;
-      c->inflight++;
-      if (start(ob, ch, ops, &rows[k]) != 0)
-        c->inflight--;
-    }
+      rc = claim(ob, c, rows, n);
+    else
+      store_outbox_rows_free(rows, n);
     if (n == room)
       throttled = 1;
-    store_outbox_rows_free(rows, n);
   }
   if (rc != 0 && rc != AERR_NOTFOUND) {
     log_warn("event=outbox.poll_failed err=%s msg=%s", err_name(rc),

@@ -107,6 +107,18 @@ store_batch_open(const struct store *st)
 }
 
 int
+store_sync(struct store *st)
+{
+  return st->ops->sync != NULL ? st->ops->sync(st) : 0;
+}
+
+uint64_t
+store_writes(const struct store *st)
+{
+  return st->ops->writes != NULL ? st->ops->writes(st) : 0;
+}
+
+int
 store_sp_begin(struct store *st)
 {
   return st->ops->sp_begin(st);

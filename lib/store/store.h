@@ -46,6 +46,11 @@ struct store_opts {
                                 migrated (a database older than this
                                 binary is refused) and every write fails
                                 with -EROFS */
+  int caller_syncs;          /* the caller makes commits durable with
+                                store_sync() before relying on them, off
+                                the thread that commits (see
+                                store_sync()); 0: every commit is durable
+                                when it returns */
 };
 
 /* One inbound message, as received. */
@@ -101,6 +106,20 @@ int store_batch_commit(struct store *st);      /* rolls back on failure;
                                                   is open */
 void store_batch_rollback(struct store *st);
 int store_batch_open(const struct store *st);  /* 1 while a batch is open */
+
+/*
+ * Make every commit that returned before this call durable.  With
+ * caller_syncs, commits only reach the operating system and this call,
+ * which may run on another thread than the one using st (one caller at a
+ * time), syncs them to the disk and, now and then, moves them into the
+ * main database file; without it (or for a backend that syncs each
+ * commit) it returns 0 at once.  Returns 0 or an error code.
+ */
+int store_sync(struct store *st);
+
+/* Rows written through st so far (a counter that only grows): a change
+ * tells that a commit may wait for store_sync(). */
+uint64_t store_writes(const struct store *st);
 int store_sp_begin(struct store *st);
 int store_sp_release(struct store *st);
 void store_sp_rollback(struct store *st);

@@ -31,6 +31,8 @@ struct store_ops {
   int (*batch_commit)(struct store *st);
   void (*batch_rollback)(struct store *st);
   int (*batch_open)(const struct store *st);
+  int (*sync)(struct store *st);                /* NULL: commits are durable */
+  uint64_t (*writes)(const struct store *st);
   int (*sp_begin)(struct store *st);
   int (*sp_release)(struct store *st);
   void (*sp_rollback)(struct store *st);
@@ -163,5 +165,14 @@ int store_handle_new(char out[STORE_HANDLE_LEN]);
  * statements on it.
  */
 struct sqlite3 *store_sqlite_handle(struct store *st);
+
+/*
+ * The SQL of the SQLite backend's statement i (0 up to the count it
+ * returns) in *sql, and in *per_message whether a webhook's message or
+ * the reply it causes runs it (the hot path, where no statement may scan
+ * a table); for tests, which check every statement's query plan.
+ * Returns the number of statements.
+ */
+int store_sqlite_statement(int i, const char **sql, int *per_message);
 
 #endif

@@ -6,7 +6,9 @@
  * Connection.  One connection per store, used from one thread (the
  * daemon's loop).  It is opened in WAL mode with synchronous=FULL, so a
  * COMMIT that returned is on disk (the daemon answers a webhook only
- * after that), with foreign keys enforced and the busy timeout from the
+ * after that); or, with caller_syncs, with the sync of each commit left
+ * to store_sync() on another thread (see sq_sync_setup()).  Foreign keys
+ * are enforced and the busy timeout from the
  * options.  The database file is created by us with mode 0600 before
  * SQLite opens it; SQLite gives the -wal and -shm files the mode of the
  * database file, so they are 0600 too.  Its folder is created (0700) when
@@ -45,6 +47,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -444,6 +447,14 @@ struct sq_store {
   int sp_owns_batch;              /* the batch was opened by a savepoint */
   int lost;                       /* code that rolled the batch back, or 0 */
   int dropped;                    /* evidence rows were deleted */
+  /* caller_syncs (see sq_sync_setup): */
+  int wal_fd;                     /* the WAL, for fdatasync; -1: none */
+  char *path;                     /* for the checkpoint connection */
+  sqlite3 *ckpt;                  /* used by sq_sync() only, or NULL */
+  pthread_mutex_t sync_lock;      /* one sq_sync() at a time */
+  int wal_frames;                 /* frames in the WAL after the last
+                                     commit (written by the committing
+                                     thread, read by sq_sync()) */
 };
 
 static struct sq_store *
@@ -745,6 +756,138 @@ sq_configure(sqlite3 *db, const struct store_opts *o, int memory, char *err,
 
 static void sq_close(struct store *st);
 
+/* WAL frames (pages) past which sq_sync() moves the WAL into the
+ * database: SQLite's own default for its automatic checkpoint. */
+#define SQ_CHECKPOINT_FRAMES 1000
+
+/* After each commit: how many frames the WAL holds now. */
+static int
+sq_wal_hook(void *arg, sqlite3 *db, const char *name, int frames)
+{
+  (void)db;
+  (void)name;
+  __atomic_store_n(&((struct sq_store *)arg)->wal_frames, frames,
+                   __ATOMIC_RELAXED);
+  return SQLITE_OK;
+}
+
+/*
+ * caller_syncs: SQLite writes each commit to the WAL without syncing it
+ * (synchronous=NORMAL, under which it still syncs the WAL before every
+ * checkpoint and the database after it) and leaves checkpoints to
+ * sq_sync(), which syncs the WAL through a descriptor of its own (a sync
+ * covers the file, whichever descriptor wrote it).  The folder is synced
+ * once here, so that the WAL's name is on disk too.  Together: a commit
+ * followed by a store_sync() that returned 0 is as durable as one under
+ * synchronous=FULL.
+ */
+static int
+sq_sync_setup(struct sq_store *sq, const char *path, char *err,
+              size_t errlen)
+{
+  static const char *const pragmas[] = {
+    "PRAGMA synchronous=NORMAL",
+    "PRAGMA wal_autocheckpoint=0",
+  };
+  const char *wal = sqlite3_filename_wal(sqlite3_db_filename(sq->db,
+                                                             "main"));
+  char *dir = strdup(path), *slash;
+  size_t i;
+  int fd;
+
+  for (i = 0; i < sizeof(pragmas) / sizeof(pragmas[0]); i++)
+    if (sqlite3_exec(sq->db, pragmas[i], NULL, NULL, NULL) != SQLITE_OK) {
+      free(dir);
+      sq_open_err(err, errlen, "%s: %s failed: %s", path, pragmas[i],
+                  sqlite3_errmsg(sq->db));
+      return AERR_STORE;
+    }
+  sqlite3_wal_hook(sq->db, sq_wal_hook, sq);
+  sq->path = strdup(path);
+  sq->wal_fd = wal != NULL ? open(wal, O_RDONLY | O_CLOEXEC) : -1;
+  if (sq->wal_fd < 0 || sq->path == NULL || dir == NULL) {
+    free(dir);
+    sq_open_err(err, errlen, "%s: cannot open the WAL to sync it: %s",
+                path, strerror(errno));
+    return AERR_STORE;
+  }
+  slash = strrchr(dir, '/');
+  if (slash != NULL)
+    *(slash == dir ? slash + 1 : slash) = '\0';
+  fd = open(slash != NULL ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    fsync(fd);
+    close(fd);
+  }
+  free(dir);
+  return 0;
+}
+
+/* Move the WAL into the database file when it has grown, on a connection
+ * of sq_sync()'s own (which reads the schema once, so that it knows the
+ * file is in WAL mode: a connection that has read nothing checkpoints
+ * nothing); a busy or failed checkpoint is tried next time. */
+static void
+sq_checkpoint(struct sq_store *sq)
+{
+  if (__atomic_load_n(&sq->wal_frames, __ATOMIC_RELAXED) <
+      SQ_CHECKPOINT_FRAMES)
+    return;
+  if (sq->ckpt == NULL &&
+      (sqlite3_open_v2(sq->path, &sq->ckpt, SQLITE_OPEN_READWRITE, NULL) !=
+           SQLITE_OK ||
+       sqlite3_exec(sq->ckpt, "PRAGMA schema_version", NULL, NULL, NULL) !=
+           SQLITE_OK)) {
+    sqlite3_close(sq->ckpt);
+    sq->ckpt = NULL;
+    return;
+  }
+  sqlite3_wal_checkpoint_v2(sq->ckpt, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL,
+                            NULL);
+}
+
+/*
+ * The WAL starts over only when a commit begins with every frame already
+ * in the database.  Under load the next batch is always open while
+ * sq_sync() checkpoints, so its commit lands after the checkpoint and the
+ * WAL would grow for ever: when it has passed twice the threshold, the
+ * frames the worker's checkpoint left (the last batches') are moved here,
+ * between two batches, so the next commit restarts the WAL.  This syncs
+ * on the committing thread, once per few MiB of WAL.
+ */
+static void
+sq_checkpoint_late(struct sq_store *sq)
+{
+  if (sq->wal_fd < 0 || sq->wal_frames < 2 * SQ_CHECKPOINT_FRAMES)
+    return;
+  sqlite3_wal_checkpoint_v2(sq->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL,
+                            NULL);
+}
+
+static int
+sq_sync(struct store *st)
+{
+  struct sq_store *sq = sq_of(st);
+
+  int rc = 0;
+
+  if (sq->wal_fd < 0)
+    return 0;
+  pthread_mutex_lock(&sq->sync_lock);
+  if (fdatasync(sq->wal_fd) != 0)
+    rc = errno == ENOSPC ? -ENOSPC : AERR_STORE;
+  else
+    sq_checkpoint(sq);
+  pthread_mutex_unlock(&sq->sync_lock);
+  return rc;
+}
+
+static uint64_t
+sq_writes(const struct store *st)
+{
+  return (uint64_t)sqlite3_total_changes64(sq_of_const(st)->db);
+}
+
 /*
  * Open the database at o->path: make its folder and file unless opening
  * read-only, open it, configure the connection and migrate.
@@ -763,6 +906,8 @@ sq_open(struct store **out, const struct store_opts *o, char *err,
     return -ENOMEM;
   }
   sq->base.ops = &store_sqlite_ops;
+  sq->wal_fd = -1;
+  pthread_mutex_init(&sq->sync_lock, NULL);
   if (!o->readonly && !memory) {
     rc = sq_make_parent(o->path, err, errlen);
     if (rc == 0)
@@ -788,6 +933,11 @@ sq_open(struct store **out, const struct store_opts *o, char *err,
     sq_open_err(err, errlen, "%s: %s", o->path, merr);
     goto fail;
   }
+  if (o->caller_syncs && !o->readonly && !memory) {
+    rc = sq_sync_setup(sq, o->path, err, errlen);
+    if (rc != 0)
+      goto fail;
+  }
   *out = &sq->base;
   return 0;
 
@@ -803,6 +953,11 @@ sq_close(struct store *st)
   struct sq_store *sq = sq_of(st);
   int i;
 
+  sqlite3_close(sq->ckpt);
+  if (sq->wal_fd >= 0)
+    close(sq->wal_fd);
+  free(sq->path);
+  pthread_mutex_destroy(&sq->sync_lock);
   if (sq->db != NULL) {
     sq_rollback_quiet(sq);
     for (i = 0; i < SQ_NSTMTS; i++)
@@ -810,6 +965,36 @@ sq_close(struct store *st)
     sqlite3_close(sq->db);
   }
   free(sq);
+}
+
+/* The statements a webhook's message or its reply runs (see
+ * store_sqlite_statement()). */
+static const enum sq_stmt_id sq_per_message[] = {
+  SQ_REPORTER_FIND, SQ_REPORTER_INSERT, SQ_INBOUND_INSERT, SQ_INBOUND_FIND,
+  SQ_OUTBOX_INSERT, SQ_OUTBOX_REPLIES, SQ_SESSION_GET, SQ_SESSION_PUT,
+  SQ_TICKET_NEXTSEQ, SQ_TICKET_INSERT, SQ_EVENT_INSERT, SQ_TICKET_BY_NUMBER,
+  SQ_TICKET_BY_ID, SQ_TICKET_COUNT_SINCE, SQ_INBOUND_COUNT_SINCE,
+  SQ_REPORTER_SET_NAME, SQ_EVIDENCE_INSERT, SQ_EVIDENCE_COUNT,
+  SQ_EVIDENCE_ATTACH, SQ_EVIDENCE_DROP, SQ_OUTBOX_DUE, SQ_OUTBOX_MARK,
+  SQ_OUTBOX_NEXT, SQ_OUTBOX_SET, SQ_OUTBOX_BY_PROVIDER, SQ_OUTBOX_BY_ID,
+  SQ_OUTBOX_DELIVERY, SQ_QUESTION_INSERT, SQ_QUESTION_WAITING,
+  SQ_QUESTION_ANSWER, SQ_EVIDENCE_DUE, SQ_EVIDENCE_SET,
+};
+
+int
+store_sqlite_statement(int i, const char **sql, int *per_message)
+{
+  size_t k;
+
+  *sql = NULL;
+  *per_message = 0;
+  if (i < 0 || i >= SQ_NSTMTS)
+    return SQ_NSTMTS;
+  *sql = sq_sql[i];
+  for (k = 0; k < sizeof(sq_per_message) / sizeof(sq_per_message[0]); k++)
+    if ((int)sq_per_message[k] == i)
+      *per_message = 1;
+  return SQ_NSTMTS;
 }
 
 struct sqlite3 *
@@ -862,6 +1047,8 @@ sq_batch_commit(struct store *st)
   if (rc != 0)
     sq_rollback_quiet(sq);
   sq_batch_clear(sq);
+  if (rc == 0)
+    sq_checkpoint_late(sq);
   return rc;
 }
 
@@ -2946,6 +3133,8 @@ const struct store_ops store_sqlite_ops = {
   .batch_commit = sq_batch_commit,
   .batch_rollback = sq_batch_rollback,
   .batch_open = sq_batch_open,
+  .sync = sq_sync,
+  .writes = sq_writes,
   .sp_begin = sq_sp_begin,
   .sp_release = sq_sp_release,
   .sp_rollback = sq_sp_rollback,

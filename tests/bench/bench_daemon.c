@@ -4,15 +4,25 @@
  * out to a fake provider, tickets filed in SQLite.  Prints messages per
  * second, p50/p99 webhook latency and the daemon's peak RSS.
  *
- *   bench_daemon [CLIENTS [CONVERSATIONS_PER_CLIENT]]   (default 16 10)
+ *   bench_daemon [-k] [-r RATE] [-s SECONDS] [-n SENDS] [--json]
+ *                [CLIENTS [CONVERSATIONS_PER_CLIENT]]   (default 16 10)
  *
  * Each client is a thread with its own reporter numbers, posting one
- * message at a time (a provider waits for each answer), each on a new
- * connection with "Connection: close".  Not a test: it prints figures and
- * asserts nothing about time.
+ * message at a time (a provider waits for each answer): by default each
+ * on a new connection with "Connection: close", with -k all on one kept
+ * connection (providers do both).  With -r the clients send open loop,
+ * RATE webhooks/s in all, and a webhook's latency counts from when it was
+ * due.  Also printed: aduand's CPU time per message (user and system,
+ * from /proc/PID/stat), and then the sender alone: SENDS replies queued
+ * in aduand's database while it is stopped, timed from its restart until
+ * the fake provider has them all (sends/s).  -s runs a soak for SECONDS
+ * (at most 600), printing aduand's RSS, open descriptors and CPU every
+ * 10 s, without the ceilings.  --json prints one JSON object instead of
+ * the tables (soak samples then go to stderr as JSON lines).  Not a test:
+ * it prints figures and asserts nothing about time.
  *
  * Then, in the same run and once aduand has stopped, the same clients
- * post the same signed webhooks (same sizes, same connection pattern) to
+ * post the same signed webhooks (same sizes, same connection mode) to
  * SPEC section 9's two reference ceilings, each a child of this process:
  *
  *   - bench_ceiling_uv, a bare libuv responder answering 200 with no
@@ -29,12 +39,15 @@
  * child is stopped before exit, and dies with this process should it be
  * killed first (PR_SET_PDEATHSIG).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +75,16 @@ static const char *const story[] = {
 };
 #define NSTORY ((int)(sizeof(story) / sizeof(story[0])))
 
+/* How every client sends, set once by main() before any thread runs. */
+static struct {
+  int keepalive;      /* one connection per client, reused */
+  double rate;        /* open loop: webhooks/s over all clients (0: each
+                         client sends when its last answer came) */
+  double until;       /* soak: conversations start until now_s() passes
+                         this (0: a fixed number each) */
+  int nclients;
+} mode;
+
 struct client {
   pthread_t th;
   int id;
@@ -69,7 +92,9 @@ struct client {
   int conversations;
   double *lat;        /* seconds per message */
   int nlat;
+  int cap;            /* room in lat */
   int errors;
+  int fd;             /* keep-alive connection, or -1 */
 };
 
 static double
@@ -109,31 +134,151 @@ story_text(int n, char *out, size_t len)
   }
 }
 
+/* A TCP connection to 127.0.0.1:port with Nagle off, or -1. */
+static int
+ka_connect(int port)
+{
+  struct sockaddr_in sa;
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), one = 1;
+
+  if (fd < 0)
+    return -1;
+  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+  memset(&sa, 0, sizeof(sa));
+  sa.sin_family = AF_INET;
+  sa.sin_port = htons((uint16_t)port);
+  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+/* Read one answer (head and Content-Length body) from fd; its status, or
+ * -1.  *close_after is set when the server said it closes. */
+static int
+ka_read(int fd, int *close_after)
+{
+  char in[8192], *end = NULL, *cl;
+  size_t len = 0, want;
+  ssize_t n;
+  int status;
+
+  while (end == NULL) {
+    if (len == sizeof(in) - 1)
+      return -1;
+    n = read(fd, in + len, sizeof(in) - 1 - len);
+    if (n <= 0)
+      return -1;
+    len += (size_t)n;
+    in[len] = '\0';
+    end = strstr(in, "\r\n\r\n");
+  }
+  if (sscanf(in, "HTTP/1.%*d %d", &status) != 1)
+    return -1;
+  *close_after = strstr(in, "\r\nConnection: close") != NULL;
+  cl = strstr(in, "\r\nContent-Length:");
+  want = (size_t)(end + 4 - in) + (cl != NULL && cl < end ?
+                                   strtoul(cl + 17, NULL, 10) : 0);
+  while (len < want) {
+    n = read(fd, in, sizeof(in) - 1 < want - len ? sizeof(in) - 1
+                                                  : want - len);
+    if (n <= 0)
+      return -1;
+    len += (size_t)n;
+  }
+  return status;
+}
+
+/* One signed webhook on c's kept connection (opened when needed); the
+ * status, or -1 (the connection is then dropped). */
+static int
+ka_say(struct client *c, const char *digits, const char *id,
+       const char *text)
+{
+  struct buf b = BUF_INIT, r = BUF_INIT;
+  char *sig;
+  int status = -1, close_after = 0;
+
+  tu_wa_text_body(&b, digits, id, text);
+  sig = tu_whatsapp_signature(b.data, b.len, SECRET);
+  buf_printf(&r, "POST /webhook/wa HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+             "Content-Type: application/json\r\nX-Hub-Signature-256: %s"
+             "\r\nContent-Length: %zu\r\n\r\n", sig, b.len);
+  buf_append(&r, b.data, b.len);
+  if (c->fd < 0)
+    c->fd = ka_connect(c->port);
+  if (c->fd >= 0 && write(c->fd, r.data, r.len) == (ssize_t)r.len)
+    status = ka_read(c->fd, &close_after);
+  if ((status < 0 || close_after) && c->fd >= 0) {
+    close(c->fd);
+    c->fd = -1;
+  }
+  free(sig);
+  buf_free(&r);
+  buf_free(&b);
+  return status;
+}
+
+/* Open loop: wait for the time message seq of client c is due (each
+ * client sends rate/nclients a second, the clients spread evenly). */
+static double
+due_time(const struct client *c, double t0, long seq)
+{
+  double every = mode.nclients / mode.rate;
+
+  return t0 + every * ((double)seq + (double)c->id / mode.nclients);
+}
+
+static void
+sleep_until(double t)
+{
+  double d = t - now_s();
+  struct timespec ts;
+
+  if (d <= 0)
+    return;
+  ts.tv_sec = (time_t)d;
+  ts.tv_nsec = (long)((d - (double)ts.tv_sec) * 1e9);
+  nanosleep(&ts, NULL);
+}
+
 static void *
 client_main(void *arg)
 {
   struct client *c = arg;
   char digits[24], id[64], text[256];
+  double start = now_s();
+  long seq = 0;
   int k, i;
 
-  for (k = 0; k < c->conversations; k++) {
+  for (k = 0; mode.until > 0 ? now_s() < mode.until : k < c->conversations;
+       k++) {
     snprintf(digits, sizeof(digits), "62813%03d%05d", c->id, k);
-    for (i = 0; i < NSTORY; i++) {
-      double t0 = now_s();
+    for (i = 0; i < NSTORY; i++, seq++) {
+      /* Open loop: latency counts from when the message was due, so a
+       * daemon that falls behind is charged for the wait. */
+      double t0 = mode.rate > 0 ? due_time(c, start, seq) : now_s();
       const char *msg = story[i];
       int status;
+      sleep_until(t0);
       if (msg == NULL) {
         story_text(c->id * 100000 + k, text, sizeof(text));
         msg = text;
       }
       snprintf(id, sizeof(id), "wamid.b%d.%d.%d", c->id, k, i);
-      status = tu_wa_say(c->port, "/webhook/wa", SECRET, digits, id, msg);
+      status = mode.keepalive ? ka_say(c, digits, id, msg)
+                              : tu_wa_say(c->port, "/webhook/wa", SECRET,
+                                          digits, id, msg);
       if (status != 200)
         c->errors++;
-      if (c->nlat < MAX_SAMPLES)
+      if (c->nlat < c->cap)
         c->lat[c->nlat++] = now_s() - t0;
     }
   }
+  if (c->fd >= 0)
+    close(c->fd);
   return NULL;
 }
 
@@ -153,37 +298,70 @@ struct load {
   int errors;           /* requests not answered 200 */
 };
 
+/* Called every interval seconds while a load runs (the soak's samples). */
+struct monitor {
+  void (*fn)(void *arg, double secs);
+  void *arg;
+  double interval;
+};
+
+/* Samples room per client: every message of a fixed run; for a soak,
+ * what its rate gives (at most MAX_SAMPLES over all clients). */
+static int
+samples_per_client(int nclients, int convs)
+{
+  double n = (double)convs * NSTORY;
+
+  if (mode.until > 0)
+    n = (mode.rate > 0 ? mode.rate : 20000) * (mode.until - now_s()) *
+        1.2 / nclients + 1000;
+  if (n * nclients > MAX_SAMPLES)
+    n = (double)MAX_SAMPLES / nclients;
+  return (int)n;
+}
+
 /*
  * The load every target gets: nclients threads, each holding convs
- * conversations with the server on port, one webhook at a time.  0, or -1
- * when not every thread could be run (what ran is still in out).  Free
- * out->lat.
+ * conversations with the server on port (or conversations until the
+ * soak's end), one webhook at a time, as mode says; mon (may be NULL) is
+ * called meanwhile.  0, or -1 when not every thread could be run (what
+ * ran is still in out).  Free out->lat.
  */
 static int
-run_load(int port, int nclients, int convs, struct load *out)
+run_load(int port, int nclients, int convs, const struct monitor *mon,
+         struct load *out)
 {
   struct client *cl = calloc((size_t)nclients, sizeof(*cl));
-  double t0;
+  int cap = samples_per_client(nclients, convs);
+  double t0, next;
   int i, started = 0;
 
   memset(out, 0, sizeof(*out));
-  out->lat = malloc(sizeof(double) * (size_t)(nclients * convs * NSTORY));
+  out->lat = malloc(sizeof(double) * (size_t)nclients * (size_t)cap);
   if (cl == NULL || out->lat == NULL) {
     free(cl);
     return -1;
   }
+  mode.nclients = nclients;
   t0 = now_s();
   for (i = 0; i < nclients; i++) {
     cl[i].id = i;
     cl[i].port = port;
     cl[i].conversations = convs;
-    cl[i].lat = malloc(sizeof(double) * (size_t)(convs * NSTORY));
+    cl[i].fd = -1;
+    cl[i].cap = cap;
+    cl[i].lat = malloc(sizeof(double) * (size_t)cap);
     if (cl[i].lat == NULL ||
         pthread_create(&cl[i].th, NULL, client_main, &cl[i]) != 0) {
       free(cl[i].lat);
       break;
     }
     started++;
+  }
+  for (next = t0; mon != NULL && now_s() < mode.until; ) {
+    next += mon->interval;
+    sleep_until(next < mode.until ? next : mode.until);
+    mon->fn(mon->arg, now_s() - t0);
   }
   for (i = 0; i < started; i++)
     pthread_join(cl[i].th, NULL);
@@ -343,7 +521,7 @@ ceiling_uv(int nclients, int convs, struct load *l)
     return -1;
   port = read_port(fd);
   close(fd);
-  rc = port > 0 ? run_load(port, nclients, convs, l) : -1;
+  rc = port > 0 ? run_load(port, nclients, convs, NULL, l) : -1;
   status = child_stop(pid, SIGTERM);
   if (status == -1 || !WIFSIGNALED(status) || WTERMSIG(status) != SIGTERM) {
     fprintf(stderr, "bench_daemon: bench_ceiling_uv did not stop as it "
@@ -457,7 +635,7 @@ ceiling_nginx(const char *bin, int nclients, int convs, struct load *l)
   if (pid < 0)
     goto end;
   if (nginx_wait_ready(pid, pidfile) == 0)
-    rc = run_load(port, nclients, convs, l);
+    rc = run_load(port, nclients, convs, NULL, l);
 end:
   if (pid > 0) {
     status = child_stop(pid, SIGTERM);
@@ -480,84 +658,395 @@ end:
   return rc;
 }
 
-int
-main(int argc, char **argv)
+/* ---- what aduand used ------------------------------------------------ */
+
+/* CPU seconds (user and system) pid has used so far, or -1. */
+static double
+proc_cpu_secs(int pid)
 {
-  int nclients = argc > 1 ? atoi(argv[1]) : 16;
-  int convs = argc > 2 ? atoi(argv[2]) : 10;
-  const char *nginx = getenv("ADUAN_BENCH_NGINX");
-  struct load ad = {0}, uv = {0}, ng = {0};
+  char path[64], buf[1024], *p;
+  unsigned long ut = 0, st = 0;
+  FILE *f;
+  size_t n;
+
+  snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+  f = fopen(path, "r");
+  if (f == NULL)
+    return -1;
+  n = fread(buf, 1, sizeof(buf) - 1, f);
+  fclose(f);
+  buf[n] = '\0';
+  p = strrchr(buf, ')');  /* the name may hold spaces */
+  if (p == NULL || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u "
+                          "%*u %lu %lu", &ut, &st) != 2)
+    return -1;
+  return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
+/* Bytes pid has caused to be written to storage so far (write_bytes of
+ * /proc/PID/io: the WAL, the database, checkpoints), or -1. */
+static double
+proc_disk_bytes(int pid)
+{
+  char path[64], line[128];
+  double n = -1;
+  FILE *f;
+
+  snprintf(path, sizeof(path), "/proc/%d/io", pid);
+  f = fopen(path, "r");
+  if (f == NULL)
+    return -1;
+  while (fgets(line, sizeof(line), f) != NULL)
+    if (strncmp(line, "write_bytes:", 12) == 0)
+      n = atof(line + 12);
+  fclose(f);
+  return n;
+}
+
+/* The value of the counter name (no labels) in a /metrics text, or -1. */
+static double
+metric(const char *text, const char *name)
+{
+  const char *p = text;
+  size_t n = strlen(name);
+
+  while (p != NULL && (p = strstr(p, name)) != NULL) {
+    if ((p == text || p[-1] == '\n') && p[n] == ' ')
+      return atof(p + n + 1);
+    p += n;
+  }
+  return -1;
+}
+
+/* Open descriptors of pid, or -1. */
+static int
+proc_fds(int pid)
+{
+  char path[64];
+  DIR *dir;
+  struct dirent *e;
+  int n = 0;
+
+  snprintf(path, sizeof(path), "/proc/%d/fd", pid);
+  dir = opendir(path);
+  if (dir == NULL)
+    return -1;
+  while ((e = readdir(dir)) != NULL)
+    n += e->d_name[0] != '.';
+  closedir(dir);
+  return n;
+}
+
+struct soak {
+  struct tu_daemon *d;
+  struct fakeprov *fp;
+  int json;           /* samples as JSON lines on stderr */
+};
+
+/* One soak sample: time, RSS, descriptors, CPU, replies so far. */
+static void
+soak_sample(void *arg, double secs)
+{
+  struct soak *sk = arg;
+  long rss = tu_proc_status_kib(sk->d->pid, "VmRSS:");
+  int fds = proc_fds(sk->d->pid);
+  double cpu = proc_cpu_secs(sk->d->pid);
+
+  if (sk->json)
+    fprintf(stderr, "{\"t\":%.0f,\"rss_kib\":%ld,\"fds\":%d,"
+            "\"cpu_s\":%.2f,\"replies\":%d}\n", secs, rss, fds, cpu,
+            fakeprov_count(sk->fp));
+  else
+    printf("soak t=%4.0fs rss=%ld KiB fds=%d cpu=%.2fs replies=%d\n", secs,
+           rss, fds, cpu, fakeprov_count(sk->fp));
+  fflush(stdout);
+}
+
+/*
+ * The sender alone: with aduand stopped, n replies are queued in its
+ * database for the reporters the run left, then aduand starts again and
+ * sends them to the fake provider (no rate limit, keep-alive).  Sends/s
+ * from that start until the provider had them all; -1 on failure.
+ */
+static double
+sender_rate(struct tu_daemon *d, struct fakeprov *fp, int n)
+{
+  char sql[640];
+  sqlite3 *db = NULL;
+  double t0;
+  int before, status, ok;
+
+  if (tu_daemon_kill(d, SIGTERM) != 0 ||
+      tu_daemon_wait_exit(d, 30000, &status) != 0)
+    return -1;
+  snprintf(sql, sizeof(sql),
+           "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k "
+           "WHERE i < %d) INSERT INTO outbox (channel, reporter_id, kind, "
+           "body, status, attempts, next_attempt_at, created_at, "
+           "updated_at) SELECT 'wa', (SELECT min(id) FROM reporters) + "
+           "i %% (SELECT count(*) FROM reporters), 'text', "
+           "'Laporan Anda kami terima.', 'queued', 0, 0, 0, 0 FROM k", n);
+  ok = sqlite3_open(d->db, &db) == SQLITE_OK &&
+       sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+  sqlite3_close(db);
+  before = fakeprov_count(fp);
+  if (!ok || tu_daemon_restart(d) != 0)
+    return -1;
+  t0 = now_s();
+  if (fakeprov_wait(fp, before + n, 120000) != 0)
+    return -1;
+  return n / (now_s() - t0);
+}
+
+/* ---- the run ---------------------------------------------------------- */
+
+struct opts {
+  int nclients, convs, json, sends;
+  double soak;
+  const char *nginx;
+};
+
+static int
+usage(void)
+{
+  fprintf(stderr,
+          "usage: bench_daemon [-k] [-r RATE] [-s SECONDS] [-n SENDS] "
+          "[--json] [CLIENTS 1..500 [CONVERSATIONS]]\n"
+          "  -k          keep-alive: one connection per client, reused\n"
+          "  -r RATE     open loop: RATE webhooks/s over all clients\n"
+          "  -s SECONDS  soak (at most 600): run that long, print RSS and\n"
+          "              descriptors every 10 s (ceilings skipped)\n"
+          "  -n SENDS    then the sender alone: SENDS queued replies\n"
+          "              (0: skip; default 20000)\n"
+          "  --json      one JSON object on stdout instead of the tables\n");
+  return 2;
+}
+
+static int
+parse(int argc, char **argv, struct opts *o)
+{
+  int i, pos = 0;
+
+  memset(o, 0, sizeof(*o));
+  o->nclients = 16;
+  o->convs = 10;
+  o->sends = 20000;
+  for (i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "-k") == 0)
+      mode.keepalive = 1;
+    else if (strcmp(a, "--json") == 0)
+      o->json = 1;
+    else if (strcmp(a, "-r") == 0 && i + 1 < argc)
+      mode.rate = atof(argv[++i]);
+    else if (strcmp(a, "-s") == 0 && i + 1 < argc)
+      o->soak = atof(argv[++i]);
+    else if (strcmp(a, "-n") == 0 && i + 1 < argc)
+      o->sends = atoi(argv[++i]);
+    else if (a[0] != '-' && pos == 0 && ++pos)
+      o->nclients = atoi(a);
+    else if (a[0] != '-' && pos == 1 && ++pos)
+      o->convs = atoi(a);
+    else
+      return -1;
+  }
+  if (o->nclients < 1 || o->nclients > 500 || o->convs < 1 ||
+      o->convs > 10000 || mode.rate < 0 || o->soak < 0 || o->soak > 600 ||
+      o->sends < 0 || o->sends > 1000000)
+    return -1;
+  return 0;
+}
+
+/* The figures of one run. */
+struct result {
+  struct load ad, uv, ng;
+  int uv_ok, ng_rc;
+  long rss_kib;
+  double cpu_s, sends_s;
+  double disk_bytes;            /* written to storage during the load */
+  double syncs, batches, committed;  /* aduand's commit counters, or -1 */
+  long long tickets;
+  int replies;
+};
+
+static void
+print_tables(const struct opts *o, const struct result *r)
+{
+  const struct load *ad = &r->ad;
+
+  printf("clients:        %d (one request at a time each, %s%s)\n",
+         o->nclients, mode.keepalive ? "keep-alive" : "new connection each",
+         mode.rate > 0 ? ", open loop" : "");
+  if (mode.rate > 0)
+    printf("offered rate:   %.0f webhooks/s\n", mode.rate);
+  printf("conversations:  %d webhooks\n", ad->n);
+  printf("tickets filed:  %lld\n", r->tickets);
+  printf("errors:         %d webhooks not answered 200\n", ad->errors);
+  if (ad->n > 0) {
+    printf("throughput:     %.0f messages/s over %.2f s\n", ad->n / ad->secs,
+           ad->secs);
+    printf("latency:        p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+           load_ms(ad, 0.5), load_ms(ad, 0.99), load_ms(ad, 1));
+    printf("aduand CPU:     %.1f us per message (user + system)\n",
+           r->cpu_s / ad->n * 1e6);
+    printf("disk writes:    %.1f KiB per message (%.1f pages of 4 KiB)\n",
+           r->disk_bytes / ad->n / 1024, r->disk_bytes / ad->n / 4096);
+    if (r->syncs > 0)
+      printf("commits:        %.0f syncs, %.0f batches for %.0f requests: "
+             "%.3f syncs per webhook\n", r->syncs, r->batches,
+             r->committed, r->syncs / ad->n);
+  }
+  printf("peak RSS:       %ld KiB (aduand)\n", r->rss_kib);
+  printf("replies seen by the fake provider: %d\n", r->replies);
+  if (o->sends > 0)
+    printf("sender alone:   %.0f sends/s (%d queued replies)\n", r->sends_s,
+           o->sends);
+  if (o->soak > 0)
+    return;
+  printf("\nceilings (the same clients and webhooks, aduand stopped):\n");
+  printf("%-24s %11s %8s %8s %7s\n", "target", "requests/s", "p50 ms",
+         "p99 ms", "errors");
+  if (ad->n > 0)
+    print_row("aduand", ad);
+  if (r->uv_ok)
+    print_row("bare libuv responder", &r->uv);
+  else
+    printf("%-24s could not be measured (see above)\n",
+           "bare libuv responder");
+  if (r->ng_rc == 0)
+    print_row("nginx, 1 worker", &r->ng);
+  else if (r->ng_rc > 0)
+    printf("%-24s not installed (no %s; scripts/deps.sh --bench), "
+           "skipped\n", "nginx, 1 worker", o->nginx);
+  else
+    printf("%-24s could not be measured (see above)\n", "nginx, 1 worker");
+}
+
+static void
+json_load(const char *name, const struct load *l)
+{
+  printf(",\"%s\":{\"requests_per_s\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,"
+         "\"errors\":%d}", name, l->n / l->secs, load_ms(l, 0.5),
+         load_ms(l, 0.99), l->errors);
+}
+
+static void
+print_json(const struct opts *o, const struct result *r)
+{
+  const struct load *ad = &r->ad;
+
+  printf("{\"clients\":%d,\"keepalive\":%s,\"rate\":%.0f,\"webhooks\":%d,"
+         "\"tickets\":%lld,\"errors\":%d,\"messages_per_s\":%.1f,"
+         "\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"cpu_us_per_message\":%.1f,"
+         "\"peak_rss_kib\":%ld,\"replies\":%d,\"sends_per_s\":%.1f,"
+         "\"disk_kib_per_message\":%.2f,\"syncs_per_webhook\":%.4f",
+         o->nclients, mode.keepalive ? "true" : "false", mode.rate, ad->n,
+         r->tickets, ad->errors, ad->n > 0 ? ad->n / ad->secs : 0,
+         ad->n > 0 ? load_ms(ad, 0.5) : 0, ad->n > 0 ? load_ms(ad, 0.99) : 0,
+         ad->n > 0 ? r->cpu_s / ad->n * 1e6 : 0, r->rss_kib, r->replies,
+         r->sends_s, ad->n > 0 ? r->disk_bytes / ad->n / 1024 : 0,
+         ad->n > 0 && r->syncs > 0 ? r->syncs / ad->n : -1);
+  if (r->uv_ok)
+    json_load("bare_libuv", &r->uv);
+  if (r->ng_rc == 0)
+    json_load("nginx", &r->ng);
+  printf("}\n");
+}
+
+/* aduand's part of the run: the load, then the sender alone. */
+static int
+run_aduand(const struct opts *o, struct result *r)
+{
   struct fakeprov *fp;
   struct tu_daemon d;
   struct buf conf = BUF_INIT;
-  int ok, uv_ok, ng_rc = 1;
-  long rss;
+  struct soak sk;
+  struct monitor mon;
+  double cpu0, disk0;
+  struct tu_resp m;
+  int ok;
 
-  if (nclients < 1 || nclients > 500 || convs < 1 || convs > 10000) {
-    fprintf(stderr, "usage: bench_daemon [CLIENTS 1..500 [CONVERSATIONS]]\n");
-    return 2;
-  }
-  if (nginx == NULL || *nginx == '\0')
-    nginx = NGINX_DEFAULT;
-  /* The fake provider runs in this process and would log each reply it
-   * gets: thousands of lines, written while the figures are taken. */
-  log_setup(LOG_WARN, 0);
   if (fakeprov_start(&fp) != 0)
-    return 1;
+    return 0;
   buf_printf(&conf, "[log]\nlevel = info\n[limits]\nmessages_per_minute = 0\n"
-             "tickets_per_day = 0\n[channel.wa]\ntype = whatsapp_cloud\n"
+             "tickets_per_day = 0\n[admin]\nmetrics_public = yes\n"
+             "[channel.wa]\ntype = whatsapp_cloud\n"
              "app_secret = " SECRET "\nverify_token = v\naccess_token = a\n"
              "phone_number_id = 112233445566778\n"
              "api_base = http://127.0.0.1:%d/v21.0\nrate = 10000\n"
              "concurrency = 64\n", fakeprov_port(fp));
   if (tu_daemon_start(&d, conf.data) != 0) {
     fprintf(stderr, "bench_daemon: the daemon did not start\n");
-    return 1;
+    return 0;
   }
   buf_free(&conf);
-  ok = run_load(d.port, nclients, convs, &ad) == 0;
-  rss = tu_proc_status_kib(d.pid, "VmHWM:");  /* peak resident set */
-  printf("clients:        %d (one request at a time each)\n", nclients);
-  printf("conversations:  %d complete reports, %d webhooks\n",
-         nclients * convs, ad.n);
-  printf("tickets filed:  %lld\n", tu_db_int(&d, "SELECT count(*) FROM tickets"));
-  printf("errors:         %d webhooks not answered 200\n", ad.errors);
-  if (ad.n > 0) {
-    printf("throughput:     %.0f messages/s over %.2f s\n", ad.n / ad.secs,
-           ad.secs);
-    printf("latency:        p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
-           load_ms(&ad, 0.5), load_ms(&ad, 0.99), load_ms(&ad, 1));
+  sk.d = &d;
+  sk.fp = fp;
+  sk.json = o->json;
+  mon.fn = soak_sample;
+  mon.arg = &sk;
+  mon.interval = 10;
+  if (o->soak > 0)
+    mode.until = now_s() + o->soak;
+  cpu0 = proc_cpu_secs(d.pid);
+  disk0 = proc_disk_bytes(d.pid);
+  ok = run_load(d.port, o->nclients, o->convs, o->soak > 0 ? &mon : NULL,
+                &r->ad) == 0;
+  r->cpu_s = proc_cpu_secs(d.pid) - cpu0;
+  r->disk_bytes = proc_disk_bytes(d.pid) - disk0;
+  r->syncs = r->batches = r->committed = -1;
+  if (tu_http(d.port, "GET", "/metrics", NULL, NULL, &m) == 0) {
+    r->syncs = metric(m.body, "aduan_commit_syncs_total");
+    r->batches = metric(m.body, "aduan_commit_batches_total");
+    r->committed = metric(m.body, "aduan_commit_requests_total");
+    tu_resp_free(&m);
   }
-  printf("peak RSS:       %ld KiB (aduand)\n", rss);
-  printf("replies seen by the fake provider: %d\n", fakeprov_count(fp));
-  fflush(stdout);
+  mode.until = 0;
+  r->rss_kib = tu_proc_status_kib(d.pid, "VmHWM:");  /* peak resident set */
+  r->tickets = tu_db_int(&d, "SELECT count(*) FROM tickets");
+  /* The replies still on their way, before the provider is counted. */
+  fakeprov_wait(fp, r->ad.n - 16, 10000);
+  r->replies = fakeprov_count(fp);
+  if (o->sends > 0) {
+    r->sends_s = sender_rate(&d, fp, o->sends);
+    ok = ok && r->sends_s > 0;
+  }
   /* aduand and the fake provider stop first, so that the ceilings do not
    * share the cores with the replies still being sent. */
   ok = tu_daemon_stop(&d) && ok;
   fakeprov_stop(fp);
+  return ok;
+}
 
-  uv_ok = ceiling_uv(nclients, convs, &uv) == 0;
-  if (access(nginx, X_OK) == 0)
-    ng_rc = ceiling_nginx(nginx, nclients, convs, &ng);
-  printf("\nceilings (the same clients and webhooks, aduand stopped):\n");
-  printf("%-24s %11s %8s %8s %7s\n", "target", "requests/s", "p50 ms",
-         "p99 ms", "errors");
-  if (ad.n > 0)
-    print_row("aduand", &ad);
-  if (uv_ok)
-    print_row("bare libuv responder", &uv);
+int
+main(int argc, char **argv)
+{
+  struct opts o;
+  struct result r;
+  int ok;
+
+  if (parse(argc, argv, &o) != 0)
+    return usage();
+  memset(&r, 0, sizeof(r));
+  o.nginx = getenv("ADUAN_BENCH_NGINX");
+  if (o.nginx == NULL || *o.nginx == '\0')
+    o.nginx = NGINX_DEFAULT;
+  /* The fake provider runs in this process and would log each reply it
+   * gets: thousands of lines, written while the figures are taken. */
+  log_setup(LOG_WARN, 0);
+  ok = run_aduand(&o, &r);
+  r.ng_rc = 1;
+  if (o.soak == 0) {
+    r.uv_ok = ceiling_uv(o.nclients, o.convs, &r.uv) == 0;
+    if (access(o.nginx, X_OK) == 0)
+      r.ng_rc = ceiling_nginx(o.nginx, o.nclients, o.convs, &r.ng);
+  }
+  if (o.json)
+    print_json(&o, &r);
   else
-    printf("%-24s could not be measured (see above)\n",
-           "bare libuv responder");
-  if (ng_rc == 0)
-    print_row("nginx, 1 worker", &ng);
-  else if (ng_rc > 0)
-    printf("%-24s not installed (no %s; scripts/deps.sh --bench), "
-           "skipped\n", "nginx, 1 worker", nginx);
-  else
-    printf("%-24s could not be measured (see above)\n", "nginx, 1 worker");
-  free(ad.lat);
-  free(uv.lat);
-  free(ng.lat);
-  return ok && uv_ok && ng_rc >= 0 ? 0 : 1;
+    print_tables(&o, &r);
+  free(r.ad.lat);
+  free(r.uv.lat);
+  free(r.ng.lat);
+  return ok && (r.uv_ok || o.soak > 0) && r.ng_rc >= 0 ? 0 : 1;
 }

@@ -157,6 +157,7 @@ on_request(struct httpd_request *req, void *arg)
       r->body[req->body.len] = '\0';
     }
     r->body_len = req->body.len;
+    snprintf(r->peer, sizeof(r->peer), "%s", req->peer);
   }
   seq = fp->nreqs;
   if (fp->stall || held_path(fp, req->path)) {
@@ -389,6 +390,7 @@ fakeprov_request(struct fakeprov *fp, int i, struct fp_request *out)
       memcpy(out->body, r->body, r->body_len + 1);
       out->body_len = r->body_len;
     }
+    memcpy(out->peer, r->peer, sizeof(out->peer));
     rc = 0;
   }
   pthread_mutex_unlock(&fp->mu);

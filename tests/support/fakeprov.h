@@ -22,6 +22,7 @@ struct fp_request {
   char *content_type;
   char *body;
   size_t body_len;
+  char peer[64];              /* "127.0.0.1:PORT": one per connection */
 };
 
 /* Start on an ephemeral port.  The default answer is 200 with body

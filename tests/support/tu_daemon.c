@@ -234,7 +234,9 @@ spawn(struct tu_daemon *d)
              (char *)NULL);
       _exit(127);
     }
-    execl(ADUAND_BIN, "aduand", "-c", d->conf, (char *)NULL);
+    /* ADUAN_TEST_ADUAND: another build's binary (a bench's "before"). */
+    execl(getenv("ADUAN_TEST_ADUAND") != NULL ? getenv("ADUAN_TEST_ADUAND")
+          : ADUAND_BIN, "aduand", "-c", d->conf, (char *)NULL);
     _exit(127);
   }
   close(pipefd[1]);

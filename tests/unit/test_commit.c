@@ -8,6 +8,8 @@
  * leaves a row that breaks a deferred foreign key, so that the commit
  * fails.
  */
+#include <pthread.h>
+#include <semaphore.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,11 @@ struct fx {
   unsigned flags;            /* what the last one was told */
   int batch_open;            /* the batch was open during committed() */
   int turns;
+  /* pipelined: a sync that waits for the gate, and what ran meanwhile */
+  sem_t gate;
+  volatile int syncs;        /* syncs begun (worker thread) */
+  int answered_at_second;    /* commit_answered() when /second ran */
+  int syncs_at_second;
 };
 
 static struct fx fx;
@@ -43,7 +50,12 @@ on_request(struct httpd_request *req, void *arg)
     flags = COMMIT_QUEUED;
   else if (strcmp(req->path, "/media") == 0)
     flags = COMMIT_MEDIA;
-  else if (strcmp(req->path, "/bad") == 0)
+  else if (strcmp(req->path, "/second") == 0) {
+    /* The loop runs this while the first batch syncs: open the gate. */
+    f->answered_at_second = (int)commit_answered(f->t.commit);
+    f->syncs_at_second = __atomic_load_n(&f->syncs, __ATOMIC_ACQUIRE);
+    sem_post(&f->gate);
+  } else if (strcmp(req->path, "/bad") == 0)
     ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO tc(p) VALUES (42)", NULL,
                                   NULL, NULL), SQLITE_OK);
   commit_defer(f->t.commit, req, "{\"done\":1}", flags);
@@ -154,6 +166,84 @@ START_TEST(nothing_answered_twice)
 }
 END_TEST
 
+/* The worker's sync: wait for the gate, which stays open afterwards. */
+static int
+gated_sync(void *arg)
+{
+  struct fx *f = arg;
+
+  __atomic_add_fetch(&f->syncs, 1, __ATOMIC_ACQ_REL);
+  sem_wait(&f->gate);
+  sem_post(&f->gate);
+  return 0;
+}
+
+struct client {
+  int port;
+  const char *path;
+  struct tu_resp r;
+  int rc;
+  volatile int done;
+};
+
+static void *
+client_thread(void *arg)
+{
+  struct client *c = arg;
+
+  c->rc = tu_http(c->port, "POST", c->path, "application/json", "{}", &c->r);
+  __atomic_store_n(&c->done, 1, __ATOMIC_RELEASE);
+  return NULL;
+}
+
+static int
+client_done(void *arg)
+{
+  return __atomic_load_n(&((struct client *)arg)->done, __ATOMIC_ACQUIRE);
+}
+
+static int
+first_syncing(void *arg)
+{
+  return __atomic_load_n(&((struct fx *)arg)->syncs, __ATOMIC_ACQUIRE) > 0;
+}
+
+/* While a batch syncs, the loop takes the next request and does its work
+ * in a new batch; the first is answered only once its sync returned, the
+ * second only after a sync of its own. */
+START_TEST(the_loop_works_while_a_batch_syncs)
+{
+  struct client a = {fx.port, "/ok", {0}, -1, 0};
+  struct client b = {fx.port, "/second", {0}, -1, 0};
+  pthread_t ta, tb;
+
+  ck_assert_int_eq(sem_init(&fx.gate, 0, 0), 0);
+  commit_set_sync(fx.t.commit, gated_sync, &fx);
+  ck_assert_int_eq(pthread_create(&ta, NULL, client_thread, &a), 0);
+  ck_assert_int_eq(tu_svc_run_until(&fx.t, first_syncing, &fx, 10000), 0);
+  ck_assert_int_eq(commit_waiting(fx.t.commit), 1);
+  ck_assert_int_eq(commit_syncing(fx.t.commit), 1);
+  ck_assert_int_eq(client_done(&a), 0);
+
+  ck_assert_int_eq(pthread_create(&tb, NULL, client_thread, &b), 0);
+  ck_assert_int_eq(tu_svc_run_until(&fx.t, client_done, &b, 10000), 0);
+  ck_assert_int_eq(tu_svc_run_until(&fx.t, client_done, &a, 10000), 0);
+  pthread_join(ta, NULL);
+  pthread_join(tb, NULL);
+  ck_assert_int_eq(a.r.status, 200);
+  ck_assert_int_eq(b.r.status, 200);
+  /* /second ran on the loop while the first sync was still waiting. */
+  ck_assert_int_eq(fx.answered_at_second, 0);
+  ck_assert_int_eq(fx.syncs_at_second, 1);
+  ck_assert_int_eq(__atomic_load_n(&fx.syncs, __ATOMIC_ACQUIRE), 2);
+  ck_assert_uint_eq(commit_answered(fx.t.commit), 2);
+  ck_assert_int_eq(fx.calls, 2);
+  tu_resp_free(&a.r);
+  tu_resp_free(&b.r);
+  sem_destroy(&fx.gate);
+}
+END_TEST
+
 static Suite *
 commit_suite(void)
 {
@@ -164,6 +254,7 @@ commit_suite(void)
   tcase_add_test(tc, answers_after_the_commit);
   tcase_add_test(tc, a_failed_commit_answers_503);
   tcase_add_test(tc, nothing_answered_twice);
+  tcase_add_test(tc, the_loop_works_while_a_batch_syncs);
   suite_add_tcase(s, tc);
   return s;
 }

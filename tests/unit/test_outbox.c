@@ -303,6 +303,45 @@ START_TEST(one_number_in_order)
 }
 END_TEST
 
+/* Connections the provider saw for its first n requests. */
+static int
+connections(int n)
+{
+  char seen[64][64];
+  int i, k, nseen = 0;
+
+  for (i = 0; i < n; i++) {
+    struct fp_request r;
+    ck_assert_int_eq(fakeprov_request(t.fp, i, &r), 0);
+    for (k = 0; k < nseen && strcmp(seen[k], r.peer) != 0; k++)
+      ;
+    if (k == nseen && nseen < 64)
+      memcpy(seen[nseen++], r.peer, sizeof(r.peer));
+    fp_request_free(&r);
+  }
+  return nseen;
+}
+
+/* Rows sent one after another reuse the provider connection (keep-alive)
+ * instead of opening one per row. */
+START_TEST(connections_are_kept_alive)
+{
+  int i;
+
+  start(1000, 10);
+  fakeprov_default(t.fp, 202, "0: Accepted for delivery");
+  ck_assert_int_eq(outbox_start(ob), 0);
+  for (i = 1; i <= 12; i++) {
+    queue_rows(1);
+    outbox_kick(ob);
+    run_until_sent(i);
+  }
+  ck_assert_int_eq(fakeprov_count(t.fp), 12);
+  ck_assert_int_eq(connections(12), 1);
+  stop();
+}
+END_TEST
+
 static Suite *
 outbox_suite(void)
 {
@@ -314,6 +353,7 @@ outbox_suite(void)
   tcase_add_test(tc, claimed_once);
   tcase_add_test(tc, token_bucket);
   tcase_add_test(tc, one_number_in_order);
+  tcase_add_test(tc, connections_are_kept_alive);
   suite_add_tcase(s, tc);
   return s;
 }

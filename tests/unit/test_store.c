@@ -683,6 +683,133 @@ START_TEST(unusable_folder_fails_cleanly)
 }
 END_TEST
 
+/* The plan of sql: every step's detail, one per line, into out. */
+static void
+query_plan(sqlite3 *db, const char *sql, char *out, size_t len)
+{
+  char eqp[4096];
+  sqlite3_stmt *st = NULL;
+  size_t o = 0;
+
+  snprintf(eqp, sizeof(eqp), "EXPLAIN QUERY PLAN %s", sql);
+  ck_assert_msg(sqlite3_prepare_v2(db, eqp, -1, &st, NULL) == SQLITE_OK,
+                "%s: %s", sql, sqlite3_errmsg(db));
+  out[0] = '\0';
+  while (sqlite3_step(st) == SQLITE_ROW && o < len)
+    o += (size_t)snprintf(out + o, len - o, "%s\n",
+                          (const char *)sqlite3_column_text(st, 3));
+  sqlite3_finalize(st);
+}
+
+/* The table (or its alias) a "SCAN t" step of plan reads whole, when
+ * one does (a scan of a subquery's result or of a constant row is no
+ * table's); else NULL.  "SCAN t USING COVERING INDEX" reads a whole
+ * index: a scan too. */
+static const char *
+scanned_table(const char *plan, char *name, size_t len)
+{
+  const char *p;
+
+  for (p = plan; (p = strstr(p, "SCAN ")) != NULL; p += 5) {
+    size_t n = strcspn(p + 5, " \n");
+    if ((p != plan && p[-1] != '\n') || p[5] == '(' ||
+        strncmp(p + 5, "CONSTANT ROW", 12) == 0 || n == 0 || n >= len)
+      continue;
+    memcpy(name, p + 5, n);
+    name[n] = '\0';
+    return name;
+  }
+  return NULL;
+}
+
+/* No statement a message or its reply runs reads a whole table: each
+ * finds its rows through a key or an index (EXPLAIN QUERY PLAN). */
+START_TEST(message_path_statements_use_indexes)
+{
+  struct fixture fx = {0};
+  sqlite3 *db;
+  char plan[4096], name[64];
+  const char *sql;
+  int i, n, hot, checked = 0, bad = 0;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  n = store_sqlite_statement(0, &sql, &hot);
+  for (i = 0; i < n; i++) {
+    store_sqlite_statement(i, &sql, &hot);
+    if (!hot)
+      continue;
+    query_plan(db, sql, plan, sizeof(plan));
+    checked++;
+    if (scanned_table(plan, name, sizeof(name)) != NULL) {
+      fprintf(stderr, "statement %d scans %s:\n  %s\n%s", i, name, sql,
+              plan);
+      bad++;
+    }
+  }
+  ck_assert_int_gt(checked, 20);
+  ck_assert_msg(bad == 0, "%d statements of the message path scan a table "
+                "(listed above)", bad);
+  fx_close(&fx);
+}
+END_TEST
+
+/* Bytes of the file at path, or -1. */
+static long long
+file_size(const char *path)
+{
+  struct stat st;
+
+  return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+/* With caller_syncs, store_sync() moves a grown WAL into the database,
+ * so that the WAL starts over instead of growing with every batch. */
+START_TEST(caller_syncs_keeps_the_wal_bounded)
+{
+  static char big[64 * 1024];
+  struct fixture fx = {0};
+  struct store_opts o = {0};
+  struct store_inbound in;
+  char err[256], id[32], *wal;
+  int64_t rid, iid;
+  long long most = 0;
+  int b, i;
+
+  fx.dir = tu_tmpdir();
+  fx.path = tu_path(fx.dir, "aduan.db");
+  o.path = fx.path;
+  o.busy_timeout_ms = 1000;
+  o.caller_syncs = 1;
+  ck_assert_msg(store_open(&fx.st, &o, err, sizeof(err)) == 0, "%s", err);
+  wal = tu_path(fx.dir, "aduan.db-wal");
+  memset(big, 'x', sizeof(big));
+  rid = new_reporter(fx.st, "+6281234567890");
+  /* 64 batches of 1 MiB each, synced as the daemon does: while one
+   * batch syncs, the next is open and being written. */
+  ck_assert_int_eq(store_batch_begin(fx.st), 0);
+  for (b = 0; b <= 64; b++) {
+    for (i = 0; b < 64 && i < 16; i++) {
+      snprintf(id, sizeof(id), "wamid.%d.%d", b, i);
+      in = inbound("wa", id, rid);
+      in.payload = big;
+      in.payload_len = sizeof(big);
+      ck_assert_int_eq(store_inbound_add(fx.st, &in, &iid), 0);
+    }
+    ck_assert_int_eq(store_batch_commit(fx.st), 0);
+    ck_assert_int_eq(store_batch_begin(fx.st), 0);
+    ck_assert_int_eq(store_sync(fx.st), 0);
+    if (file_size(wal) > most)
+      most = file_size(wal);
+  }
+  store_batch_rollback(fx.st);
+  ck_assert_int_gt(file_size(fx.path), 32LL << 20);
+  ck_assert_msg(most < 16LL << 20, "the WAL grew to %lld bytes", most);
+  free(wal);
+  fx_close(&fx);
+}
+END_TEST
+
 START_TEST(newer_database_is_refused_by_open)
 {
   struct fixture fx = {0};
@@ -1005,6 +1132,8 @@ store_suite(void)
   tcase_add_test(tc, readonly_database_refuses_writes);
   tcase_add_test(tc, unknown_backend_is_refused);
   tcase_add_test(tc, unusable_folder_fails_cleanly);
+  tcase_add_test(tc, message_path_statements_use_indexes);
+  tcase_add_test(tc, caller_syncs_keeps_the_wal_bounded);
   tcase_add_test(tc, newer_database_is_refused_by_open);
   tcase_add_test(tc, memory_database_works);
   tcase_add_test(tc, ticket_keeps_the_finest_place);
