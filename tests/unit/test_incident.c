@@ -297,10 +297,12 @@ columns(char *line, char **a, char **b, char **want)
 }
 
 /* The corpus: each pair decided as the daemon decides another reporter's
- * draft against an open ticket. */
+ * draft against an open ticket.  CORPUS_DUPLIKAT in the environment names
+ * another file to run instead (a held-out corpus, of any size). */
 START_TEST(corpus_duplikat)
 {
-  FILE *f = fopen(CORPUS, "r");
+  const char *other = getenv("CORPUS_DUPLIKAT");
+  FILE *f = fopen(other != NULL ? other : CORPUS, "r");
   char line[4096], *a, *b, *want;
   struct incident ia, ib;
   struct incident_rule rule;
@@ -336,7 +338,7 @@ START_TEST(corpus_duplikat)
   printf("corpus duplikat: %d cases, %d correct (%.1f%%)\n", n, ok,
          n ? 100.0 * ok / n : 0.0);
   fflush(stdout);
-  ck_assert_int_ge(n, 100);
+  ck_assert_int_ge(n, other != NULL ? 1 : 100);
   ck_assert_int_ge(ok * 100, n * CORPUS_MIN_PERCENT);
 }
 END_TEST
