@@ -381,7 +381,9 @@ read_amounts(const struct tokens *ts, struct incident *inc)
       continue;
     if (j < ts->n && is_currency(&ts->t[j]))
       rp = 1;
-    v = r.total + r.cur + r.small;
+    /* A bare unit after ribu/juta counts something else: "250rb satu
+     * tangki", "50 ribu 2 kali". */
+    v = r.total + r.cur + (r.group && r.cur == 0 ? 0 : r.small);
     if ((rp || r.group) && v >= 100 && v < 1e13)
       add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
     i = j - 1;
@@ -476,10 +478,18 @@ year_at(const struct tokens *ts, int i)
 }
 
 /* A day of the month: a whole number 1..31 written with at most two
- * digits. */
+ * digits, or one number word ("lima", "sepuluh") when word_ok. */
 static int
-day_of(const struct token *t)
+day_of(const struct token *t, int word_ok)
 {
+  size_t i;
+
+  for (i = 0; word_ok && !t->is_num && i < COUNT(number_words); i++)
+    if (strcmp(t->w, number_words[i].w) == 0 && number_words[i].v >= 1)
+      return (int)number_words[i].v;
+  for (i = 0; word_ok && !t->is_num && i < COUNT(se_words); i++)
+    if (strcmp(t->w, se_words[i].w) == 0 && se_words[i].v <= 31)
+      return (int)se_words[i].v;
   if (!t->is_num || t->digits > 2 || t->num < 1 || t->num > 31 ||
       t->num != (double)(int)t->num)
     return 0;
@@ -492,15 +502,17 @@ static void
 date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
   const struct token *t = &ts->t[i];
-  int d = day_of(t), m, y;
+  int d = day_of(t, 1), m, y;
 
   *used = 0;
-  if (d && i + 1 < ts->n && (m = month_of(&ts->t[i + 1], 1)) != 0) {
+  if (d && i + 1 < ts->n &&
+      (m = month_of(&ts->t[i + 1], t->is_num)) != 0) {
     y = year_at(ts, i + 2);
     incident_add_date(inc, y, m, d);
     *used = y ? 3 : 2;
-  } else if (d && i + 1 < ts->n && ts->t[i + 1].before == '/' &&
-             day_of(&ts->t[i + 1]) && ts->t[i + 1].num <= 12) {
+  } else if (d && t->is_num && i + 1 < ts->n &&
+             ts->t[i + 1].before == '/' && day_of(&ts->t[i + 1], 0) &&
+             ts->t[i + 1].num <= 12) {
     m = (int)ts->t[i + 1].num;
     y = i + 2 < ts->n && ts->t[i + 2].before == '/' ? year_at(ts, i + 2) : 0;
     incident_add_date(inc, y, m, d);
@@ -718,6 +730,9 @@ static const struct {
   {"sman", "sma", NULL, Q_NUMBER, 1}, {"smak", "sma", NULL, Q_NUMBER, 1},
   {"smk", "smk", NULL, Q_NUMBER, 1}, {"smkn", "smk", NULL, Q_NUMBER, 1},
   {"mts", "mts", NULL, Q_NUMBER, 1},
+  {"rt", "rt", NULL, Q_NUMBER, 1}, {"rw", "rw", NULL, Q_NUMBER, 1},
+  {"dusun", "dusun", NULL, Q_NUMBER, 1},
+  {"km", "km", NULL, Q_NUMBER, 1}, {"kilometer", "km", NULL, Q_NUMBER, 1},
   {"dinas", "dinas", NULL, Q_FIELD, 1},
   {"dukcapil", "dinas", "dukcapil", Q_NAME, 0},
   {"disdukcapil", "dinas", "dukcapil", Q_NAME, 0},
@@ -793,9 +808,46 @@ static const struct {
 static const char *const province_words[] = {"provinsi", "prov", "ntt",
                                              NULL};
 
+/* Prefixes of Indonesian verbs and adverbs (mencabut, berkarat,
+ * terbakar, ditahan, sepanjang): a word in lower case with one of them is
+ * an everyday word after an office, not its name ("PLN mencabut", "desa
+ * seluas"); the length is the least a word must have to count. */
+static const struct {
+  const char *p;
+  size_t min;
+} everyday_prefixes[] = {
+  {"me", 5}, {"ber", 5}, {"ter", 6}, {"di", 5}, {"se", 6},
+};
+
+/* Everyday words that follow an office in lower case, besides
+ * not_names: "PDAM mati", "desa tanpa musyawarah". */
+static const char *const office_not_names[] = {
+  "tanpa", "mati", "wajib", "rusak", "macet", "tutup", "buka", "hanya",
+  "cuma", "semua", "lain", "mana", "sini", "sana", "dekat", "depan",
+  "belakang", "sekitar", "setempat", "kami", "kita", "katong", NULL,
+};
+
+/* 1 when t, written in lower case, is an everyday word and no name. */
+static int
+everyday_word(const struct token *t)
+{
+  size_t i, n = strlen(t->w);
+
+  if (t->cap)
+    return 0;
+  if (word_in(t, office_not_names) >= 0)
+    return 1;
+  for (i = 0; i < COUNT(everyday_prefixes); i++)
+    if (n >= everyday_prefixes[i].min &&
+        strncmp(t->w, everyday_prefixes[i].p,
+                strlen(everyday_prefixes[i].p)) == 0)
+      return 1;
+  return 0;
+}
+
 /* The qualifier name at token j (a filler skipped), into out; 0 when
- * there is none.  With no name after "provinsi" or "NTT" the qualifier is
- * "ntt". */
+ * there is none, 2 when it is a word written with a capital.  With no
+ * name after "provinsi" or "NTT" the qualifier is "ntt". */
 static int
 office_name(const struct tokens *ts, int j, char *out)
 {
@@ -817,13 +869,13 @@ office_name(const struct tokens *ts, int j, char *out)
       word_in(t, roles) >= 0 || word_in(t, honorifics) >= 0 ||
       is_currency(t) || (!t->cap && strlen(t->w) < 4) ||
       word_in(t, weekdays) >= 0 || month_of(t, 0) != 0 ||
-      word_in(t, office_types_words) >= 0) {
+      word_in(t, office_types_words) >= 0 || everyday_word(t)) {
     if (province)
       snprintf(out, INCIDENT_KEY, "ntt");
     return province;
   }
   snprintf(out, INCIDENT_KEY, "%s", t->w);
-  return 1;
+  return t->cap ? 2 : 1;
 }
 
 /* The entry of office_words[] for the word w into *k; 0 if none. */
@@ -858,7 +910,7 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   char qual[INCIDENT_KEY] = "";
   int64_t num = 0;    /* a school's number */
   size_t k, f;
-  int j, n;
+  int j, n, named = 0;
 
   *used = 0;
   if (!office_word(ts, i, &k, &n))
@@ -880,13 +932,74 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
       j++;
     if (j < ts->n && ts->t[j].is_num && !ts->t[j].stop)
       num = (int64_t)ts->t[j++].num;
-    office_name(ts, j, qual);
+    named = office_name(ts, j, qual);
   } else if (qual[0] == '\0') {
-    office_name(ts, j, qual);
+    named = office_name(ts, j, qual);
   }
   add_item(inc, INCIDENT_OFFICE, num, office_words[k].type, qual, NULL,
            office_words[k].weak);
+  if (named == 2 && inc->n[INCIDENT_OFFICE] > 0 &&
+      strcmp(inc->item[INCIDENT_OFFICE][inc->n[INCIDENT_OFFICE] - 1].qual,
+             qual) == 0)
+    inc->item[INCIDENT_OFFICE][inc->n[INCIDENT_OFFICE] - 1].cap = 1;
   *used = j - i;
+}
+
+/* Words after a preposition that name no place ("di rumah", "ke
+ * kantor", "dari pagi"), besides the lists above. */
+static const char *const place_not_names[] = {
+  "kampung", "kota", "kabupaten", "kab", "gereja", "masjid", "pelabuhan",
+  "bandara", "terminal", "loket", "ruang", "ruangan", "tempat", "lokasi",
+  "lapangan", "pinggir", "tengah", "bawah", "dalam", "luar", "samping",
+  "antara", "hadapan", "situ", "atas", "sebelah", "rumahnya", "kantornya",
+  "grup", "group", "media", "facebook", "situs", "aplikasi", "rapat",
+  "acara", "proyek", "lokasinya", "mulai", "awal", "akhir", "tangan",
+  "pasien", "warga", "masyarakat", "orang", "anak", "keluarga", NULL,
+};
+
+/* Words between a preposition and a place name written with a capital:
+ * "di rumah saya Oebufu", "di depan Pasar ...". */
+static const char *const place_lead[] = {
+  "rumah", "saya", "sy", "kami", "beta", "katong", "kita", "depan",
+  "belakang", "samping", "sekitar", NULL,
+};
+
+/* The place names after prepositions (see INCIDENT_NAMES). */
+static void
+read_names(const struct tokens *ts, struct incident *inc)
+{
+  static const char *const preps[] = {"di", "ke", "dari", "dekat", NULL};
+  const struct token *t;
+  int i, j, k;
+
+  for (i = 0; i + 1 < ts->n && inc->nnames < INCIDENT_NAMES; i++) {
+    if (word_in(&ts->t[i], preps) < 0)
+      continue;
+    for (j = i + 1; j < i + 3 && j + 1 < ts->n && !ts->t[j + 1].stop &&
+                    word_in(&ts->t[j], place_lead) >= 0; j++)
+      ;
+    t = &ts->t[j];
+    if ((j > i + 1 && !t->cap) || t->stop || t->is_num ||
+        strlen(t->w) < 4 || word_in(t, not_names) >= 0 ||
+        word_in(t, roles) >= 0 || word_in(t, honorifics) >= 0 ||
+        word_in(t, weekdays) >= 0 || month_of(t, 0) != 0 ||
+        word_in(t, office_types_words) >= 0 ||
+        word_in(t, office_filler) >= 0 ||
+        word_in(t, place_not_names) >= 0 || everyday_word(t) ||
+        is_currency(t))
+      continue;
+    for (k = 0; k < (int)COUNT(office_words); k++)
+      if (strcmp(t->w, office_words[k].w) == 0)
+        break;
+    if (k < (int)COUNT(office_words))
+      continue;
+    for (k = 0; k < inc->nnames && strcmp(inc->name[k], t->w) != 0; k++)
+      ;
+    if (k == inc->nnames) {
+      inc->name_cap[inc->nnames] = t->cap;
+      snprintf(inc->name[inc->nnames++], INCIDENT_KEY, "%s", t->w);
+    }
+  }
 }
 
 static void
@@ -913,6 +1026,7 @@ incident_extract(const char *text, struct incident *inc)
   read_dates(&ts, inc);
   read_persons(&ts, inc);
   read_offices(&ts, inc);
+  read_names(&ts, inc);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1091,19 +1205,51 @@ kind_shared(const struct incident *a, const struct incident *b, int k)
   return 0;
 }
 
+/* 1 when a mentions a place name (after "di", "ke"...) that b mentions
+ * too or that names one of b's offices ("di Oelnasi", "Desa Oelnasi"),
+ * written with a capital on one side at least: "di kebun" and "ke sumur"
+ * are everyday words in lower case. */
+static int
+name_in(const struct incident *a, const struct incident *b)
+{
+  const struct incident_item *o;
+  int i, j;
+
+  for (i = 0; i < a->nnames; i++) {
+    for (j = 0; j < b->nnames; j++)
+      if ((a->name_cap[i] || b->name_cap[j]) &&
+          name_alike(a->name[i], b->name[j]))
+        return 1;
+    for (j = 0; j < b->n[INCIDENT_OFFICE]; j++) {
+      o = &b->item[INCIDENT_OFFICE][j];
+      if (o->qual[0] != '\0' && (a->name_cap[i] || o->cap) &&
+          name_alike(a->name[i], o->qual))
+        return 1;
+    }
+  }
+  return 0;
+}
+
 /* The weight of what a and b share (design note 4), and the number of
- * kinds shared into *kinds. */
+ * kinds shared into *kinds.  A place name that one mentions and the other
+ * mentions or names an office after weighs as a shared office, when no
+ * office is shared already. */
 static int
 shared_weight(const struct incident *a, const struct incident *b, int *kinds)
 {
-  int k, w = 0;
+  int k, w = 0, office = 0;
 
   *kinds = 0;
   for (k = 0; k < INCIDENT_KINDS; k++) {
     if (!kind_shared(a, b, k))
       continue;
     (*kinds)++;
+    office |= k == INCIDENT_OFFICE;
     w += k == INCIDENT_PERSON || k == INCIDENT_OFFICE ? 2 : 1;
+  }
+  if (!office && (name_in(a, b) || name_in(b, a))) {
+    (*kinds)++;
+    w += 2;
   }
   return w;
 }

@@ -61,11 +61,22 @@ struct incident_item {
   char key2[INCIDENT_KEY];    /* a person's second name, or "" */
   int flag;                   /* a person: written with a capital; an
                                * office: its word is also everyday */
+  int cap;                    /* an office: its qualifier is a word
+                               * written with a capital */
 };
+
+/* Place names the text mentions after "di", "ke", "dari", "dekat"
+ * ("di Oelnasi", "ke liliba"), kept apart from the specifics: a name
+ * shared with the other report, or naming its office ("Desa Oelnasi"),
+ * is an anchor, but names never conflict (a story passes many places). */
+#define INCIDENT_NAMES 8
 
 struct incident {
   struct incident_item item[INCIDENT_KINDS][INCIDENT_MAX];
   int n[INCIDENT_KINDS];
+  char name[INCIDENT_NAMES][INCIDENT_KEY];
+  int name_cap[INCIDENT_NAMES];   /* written with a capital */
+  int nnames;
 };
 
 /* The specifics of text (NULL counts as "") into *inc, replacing what was

@@ -623,14 +623,15 @@ enum word_class {
   WC_SAY, WC_SELF, WC_YOU, WC_PERSON, WC_LINK, WC_VOCATIVE, WC_INTENS,
   WC_INSULT, WC_HARM, WC_WEAPON, WC_ARM, WC_CAUSE, WC_TARGET, WC_MODAL,
   WC_WAIT, WC_WARN, WC_OUTCOME, WC_MUST, WC_GROUP, WC_GROUPHEAD, WC_DEROG,
-  WC_GENERAL, WC_EXPEL, WC_SLUR, WC_LITERAL, WC_COUNT
+  WC_GENERAL, WC_EXPEL, WC_SLUR, WC_LITERAL, WC_THREATEN, WC_DENY, WC_GRANT,
+  WC_IF, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
   "say", "self", "you", "person", "link", "vocative", "intensifier",
   "insult", "harm", "weapon", "arm", "cause", "target", "modal", "wait",
   "warn", "outcome", "must", "group", "grouphead", "derogation", "general",
-  "expel", "slur", "literal",
+  "expel", "slur", "literal", "threaten", "deny", "grant", "if",
 };
 
 struct quality {
@@ -1365,6 +1366,8 @@ quality_abusive(const struct quality *q, const char *text,
 #define CTX_AFTER 3      /* words looked ahead for a target */
 #define CUE_WINDOW 5     /* words either side that may show a literal sense */
 #define OUTSIDE_QUOTES 2 /* words outside quotes that make a quote a quote */
+#define CTX_NAMED 3      /* words after a verb of saying that name someone
+                            ("menyebut kami maling", "dibilang bodoh") */
 
 /* What the judge needs about one text. */
 struct ctx {
@@ -1421,11 +1424,14 @@ starts_sentence(const struct ctx *cx, size_t i)
   return i == 0 || (cx->nm->w[i].flags & WORD_STOP);
 }
 
-/* Does a clause (sentence, or part after a comma) start at word i? */
+/* Does a clause (sentence, part after a comma, or a quotation) start at
+ * word i? */
 static int
 starts_clause(const struct ctx *cx, size_t i)
 {
-  return i == 0 || (cx->nm->w[i].flags & (WORD_STOP | WORD_COMMA));
+  return i == 0 || (cx->nm->w[i].flags & (WORD_STOP | WORD_COMMA)) ||
+         ((cx->nm->w[i].flags & WORD_QUOTED) &&
+          !(cx->nm->w[i - 1].flags & WORD_QUOTED));
 }
 
 /* Does a clause end after word i? */
@@ -1620,9 +1626,80 @@ harm_word(const struct ctx *cx, size_t i, int *self)
          word_is(cx, WC_CAUSE, i - 1);
 }
 
+/* Does an outcome (mati, hancur) follow the verb at word i within two
+ * words of its clause ("saya pukul sampai mati", "beta tembak mati")? */
+static int
+outcome_after(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = i + 1; k <= i + 2 && k < cx->nm->n && !starts_clause(cx, k); k++)
+    if (word_is(cx, WC_OUTCOME, k))
+      return 1;
+  return 0;
+}
+
+/*
+ * The object put first: "kepala camat itu saya penggal", "kantornya beta
+ * bakar saja".  The verb at word i, with the reporter as agent, ends its
+ * clause (but for modal words and intensifiers, or a condition after it:
+ * "... bakar saja kalau ..."), and right before the
+ * reporter's word (but for link and modal words) stands a person, office
+ * or building of the same clause.
+ */
+static int
+fronted_target(const struct ctx *cx, size_t i)
+{
+  size_t k = i, e = i;
+
+  while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
+         (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1)))
+    e++;
+  if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1))
+    return 0;
+  while (k > 0 && !starts_clause(cx, k) && !word_is(cx, WC_SELF, k - 1))
+    k--;
+  if (k == 0 || starts_clause(cx, k))
+    return 0;
+  for (k--; k > 0 && !starts_clause(cx, k); k--) {
+    if (word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_TARGET, k - 1))
+      return 1;
+    if (!word_is(cx, WC_LINK, k - 1) && !word_is(cx, WC_MODAL, k - 1))
+      return 0;
+  }
+  return 0;
+}
+
+/* A weapon put first, readied by the reporter for someone: "parang sudah
+ * saya asah untuk kepala dusun".  The reporter's word follows the weapon
+ * at word i within CTX_AFTER words, then a verb of arming or violence
+ * with a person, office or building after it. */
+static int
+fronted_weapon(const struct ctx *cx, size_t i)
+{
+  size_t k, v;
+
+  if (!word_is(cx, WC_WEAPON, i))
+    return 0;
+  for (k = i + 1; k < cx->nm->n && k <= i + CTX_AFTER &&
+                  !starts_clause(cx, k); k++) {
+    if (!word_is(cx, WC_SELF, k))
+      continue;
+    for (v = k + 1; v < cx->nm->n && !starts_clause(cx, v) &&
+                    word_is(cx, WC_MODAL, v); v++)
+      ;
+    return v < cx->nm->n && !starts_clause(cx, v) &&
+           (word_is(cx, WC_ARM, v) || word_is(cx, WC_HARM, v)) &&
+           has_target(cx, v);
+  }
+  return 0;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
- * or building; a call to it; "tunggu saja ... mati"; "awas kau";
- * "mati kau"; "harus mati". */
+ * or building (named after the verb or put first), or to death; a call to
+ * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati".  A
+ * verb of violence in reported speech marks the text, and so does a
+ * passive one ("diancam akan dibunuh") after a verb of threatening. */
 static void
 judge_threat(struct ctx *cx, size_t i)
 {
@@ -1630,12 +1707,21 @@ judge_threat(struct ctx *cx, size_t i)
   int self, harm = harm_word(cx, i, &self);
   int start = starts_clause(cx, i) ||
               (i > 0 && word_is(cx, WC_VOCATIVE, i - 1));
+  int agent;
 
-  if (harm && cx->reported[i])
+  if (cx->reported[i] &&
+      (harm || (prefixed(cx, WC_HARM, i, "di") &&
+                class_before(cx, WC_THREATEN, i, CTX_BEFORE))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
-  if (harm && (self || self_agent(cx, i) || start) &&
+  agent = harm && (self || self_agent(cx, i));
+  if (harm && (agent || start) &&
       (has_target(cx, i) || (start && word_is(cx, WC_INTENS, i + 1) &&
                              has_target(cx, i + 1))))
+    found(cx, i, QUALITY_THREAT, "threat");
+  if (agent && !word_is(cx, WC_WEAPON, i) &&
+      (outcome_after(cx, i) || fronted_target(cx, i)))
+    found(cx, i, QUALITY_THREAT, "threat");
+  if (harm && fronted_weapon(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   k = skip_intensifiers(cx, i) + 1;
   if ((word_is(cx, WC_WARN, i) || word_is(cx, WC_OUTCOME, i)) &&
@@ -1645,7 +1731,11 @@ judge_threat(struct ctx *cx, size_t i)
       !starts_sentence(cx, i + 1) &&
       (word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
     found(cx, i, QUALITY_THREAT, "threat");
-  if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1))
+  /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
+   * sa"); "disuruh tunggu saja" is the reporter being put off. */
+  if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
+      (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
+       word_is(cx, WC_VOCATIVE, i - 1)))
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k))
         found(cx, i, QUALITY_THREAT, "threat");
@@ -1658,6 +1748,39 @@ judge_threat(struct ctx *cx, size_t i)
  * pendatang") with a call to expel it, or with a derogation or
  * crime said of the whole group ("semua", "memang", or right after it).
  */
+/* Is the group word at g (in the sentence from word a) named as a
+ * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
+ * own group, is not), after "semua" or a verb of expelling, after "semua"
+ * and a person ("semua pegawai Kristen"), or before "semua"? */
+static int
+group_named(const struct ctx *cx, size_t a, size_t g)
+{
+  if (!word_is(cx, WC_GROUP, g))
+    return 0;
+  if (g > a && word_is(cx, WC_GROUPHEAD, g - 1))
+    return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
+  return (g > a && (word_is(cx, WC_GENERAL, g - 1) ||
+                    word_is(cx, WC_EXPEL, g - 1))) ||
+         (g > a + 1 && word_is(cx, WC_PERSON, g - 1) &&
+          word_is(cx, WC_GENERAL, g - 2)) ||
+         word_is(cx, WC_GENERAL, g + 1);
+}
+
+/* A call to expel or shut out at word k: a verb of expelling, "harus
+ * diusir", or "jangan diberi" ("orang X jangan diberi jabatan"). */
+static int
+shut_out(const struct ctx *cx, size_t k)
+{
+  if (word_is(cx, WC_EXPEL, k))
+    return 1;
+  if (k == 0 || starts_clause(cx, k))
+    return 0;
+  if (word_is(cx, WC_MUST, k - 1) && prefixed(cx, WC_EXPEL, k, "di"))
+    return 1;
+  return word_is(cx, WC_DENY, k - 1) &&
+         (word_is(cx, WC_GRANT, k) || prefixed(cx, WC_GRANT, k, "di"));
+}
+
 static void
 judge_sara(struct ctx *cx, size_t a, size_t b)
 {
@@ -1667,14 +1790,10 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
   for (k = a; k < b; k++)
     general |= word_is(cx, WC_GENERAL, k);
   for (g = a; g < b; g++) {
-    if (!word_is(cx, WC_GROUP, g) ||
-        !((g > a && (word_is(cx, WC_GROUPHEAD, g - 1) ||
-                     word_is(cx, WC_GENERAL, g - 1) ||
-                     word_is(cx, WC_EXPEL, g - 1))) ||
-          word_is(cx, WC_GENERAL, g + 1)))
+    if (!group_named(cx, a, g))
       continue;
     for (k = a; k < b; k++) {
-      if (word_is(cx, WC_EXPEL, k) ||
+      if (shut_out(cx, k) ||
           (k > g && word_is(cx, WC_DEROG, k) &&
            (general || k - g <= 2))) {
         found(cx, g, QUALITY_SARA, "sara");
@@ -1745,7 +1864,8 @@ judge_words(struct ctx *cx, size_t i, int caps_text)
   if (hit == NULL) {
     if (word_is(cx, WC_INSULT, i) &&
         (aimed(cx, i, i) ||
-         (cx->reported[i] && (cx->nm->w[i].flags & WORD_QUOTED))))
+         (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
+                              class_before(cx, WC_SAY, i, CTX_NAMED)))))
       found(cx, i, QUALITY_INSULT, "insult");
     return i;
   }

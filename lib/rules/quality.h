@@ -126,11 +126,16 @@ struct quality_judgement {
  *    sets QUALITY_MARK_QUOTED;
  *  - a threat: a verb of violence or a weapon with the reporter as agent
  *    (or as a call, at the start of a clause) and a person, office or
- *    building as target; "tunggu saja" with a death or harm after it;
- *    "awas kau", "mati kau"; "harus mati";
- *  - SARA: a group named by ethnicity, religion, race or origin with a
- *    call to expel it, or a derogation or crime said of all of it; and
- *    the lexicon's slurs of a group;
+ *    building as target, after the verb or put first ("kantornya saya
+ *    bakar"), or a death after it ("saya pukul sampai mati"); a weapon
+ *    the reporter readies for someone; "tunggu saja" opening a clause
+ *    with a death or harm after it; "awas kau", "mati kau"; "harus mati";
+ *    a passive verb of violence after a verb of threatening is reported
+ *    ("diancam akan dibunuh");
+ *  - SARA: a group named by ethnicity, religion, race or origin (not the
+ *    reporter's own: "kami orang Sabu") with a call to expel or shut it
+ *    out ("harus diusir", "jangan diberi jabatan"), or a derogation or
+ *    crime said of all of it; and the lexicon's slurs of a group;
  *  - an insult: a lexicon entry (outside the allow-list and without a
  *    word beside it that shows a literal sense, which sets
  *    QUALITY_MARK_LITERAL); a '~' entry and the [insult] words only when

@@ -58,6 +58,9 @@ static const struct {
   {"dua puluh lima juta", 25000000},
   {"satu juta lima ratus ribu", 1500000},
   {"Rp.2.500.000,-", 2500000},
+  /* A bare unit after ribu counts something else. */
+  {"sekarang 250rb satu tangki", 250000},
+  {"bayar 50 ribu 2 kali", 50000},
   {"seratus lima puluh ribu rupiah", 150000},
   {"sepuluh ribu tiap hari", 10000},
   {"50k per orang", 50000},
@@ -279,6 +282,56 @@ START_TEST(distinct_stories_stay_apart)
 }
 END_TEST
 
+/* Retellings by another reporter: a day written as a word, a village
+ * named after "di" rather than as "Desa ...", an RT or a kilometre by
+ * number; and an office followed by an everyday word ("PLN mencabut")
+ * that is no name of it. */
+START_TEST(places_and_retold_specifics)
+{
+  static const struct {
+    const char *a, *b;
+    int same;
+  } pairs[] = {
+    {"Pembagian sembako di Desa Oeletsala tanggal 20 April hanya untuk "
+     "keluarga perangkat desa.",
+     "Sembako yang dibagi di Oeletsala 20 April kemarin cuma untuk "
+     "keluarga aparat desa, warga lain tidak dapat", 1},
+    {"Rabat beton di Dusun 3 Desa Tarus retak dua bulan setelah selesai "
+     "dikerjakan.",
+     "Saya tambahkan foto rabat beton dusun 3 tarus yang sudah retak "
+     "padahal baru 2 bulan", 1},
+    {"Air PDAM di RT 05 Kelurahan Oesapa Barat tidak mengalir sejak 2 Juli "
+     "2024.",
+     "Sudah dua minggu air PDAM mati di RT 5 Oesapa Barat, mulai dari 2 "
+     "Juli", 1},
+    {"Petugas PLN mencabut meteran listrik rumah saya di Oebufu tanpa surat "
+     "pemberitahuan pada 5 September.",
+     "PLN datang cabut meteran di rumah saya Oebufu tanggal lima September, "
+     "tidak ada surat apa pun", 1},
+    {"Jalan dari Kapan ke Soe berlubang besar di Km 12, sudah ada dua "
+     "kecelakaan motor.",
+     "Jalan dari Kapan ke Soe longsor di Km 30, kendaraan tidak bisa lewat "
+     "sejak kemarin", 0},
+  };
+  struct incident a, b;
+  struct incident_rule rule;
+  size_t i;
+
+  incident_extract("PLN datang cabut meteran tanggal lima September", &a);
+  ck_assert(has_num(&a, INCIDENT_DATE, 905));
+  incident_extract("Petugas PLN mencabut meteran listrik", &a);
+  ck_assert(has_key(&a, INCIDENT_OFFICE, "pln", ""));
+  incident_rule_for(WORDS_ANY, &rule);
+  for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+    incident_extract(pairs[i].a, &a);
+    incident_extract(pairs[i].b, &b);
+    ck_assert_msg(incident_same(&a, &b, similar_score(pairs[i].a,
+                                                      pairs[i].b), &rule) ==
+                  pairs[i].same, "pair %zu", i);
+  }
+}
+END_TEST
+
 /* Split a corpus line into its three columns in place; 0 when it has
  * not three. */
 static int
@@ -297,10 +350,12 @@ columns(char *line, char **a, char **b, char **want)
 }
 
 /* The corpus: each pair decided as the daemon decides another reporter's
- * draft against an open ticket. */
+ * draft against an open ticket.  CORPUS_DUPLIKAT in the environment names
+ * another file to run instead (a held-out corpus, of any size). */
 START_TEST(corpus_duplikat)
 {
-  FILE *f = fopen(CORPUS, "r");
+  const char *other = getenv("CORPUS_DUPLIKAT");
+  FILE *f = fopen(other != NULL ? other : CORPUS, "r");
   char line[4096], *a, *b, *want;
   struct incident ia, ib;
   struct incident_rule rule;
@@ -336,7 +391,7 @@ START_TEST(corpus_duplikat)
   printf("corpus duplikat: %d cases, %d correct (%.1f%%)\n", n, ok,
          n ? 100.0 * ok / n : 0.0);
   fflush(stdout);
-  ck_assert_int_ge(n, 100);
+  ck_assert_int_ge(n, other != NULL ? 1 : 100);
   ck_assert_int_ge(ok * 100, n * CORPUS_MIN_PERCENT);
 }
 END_TEST
@@ -355,6 +410,7 @@ incident_suite(void)
   tcase_add_test(tc, spans_read);
   tcase_add_test(tc, conflicts);
   tcase_add_test(tc, distinct_stories_stay_apart);
+  tcase_add_test(tc, places_and_retold_specifics);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);

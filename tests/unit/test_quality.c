@@ -1,6 +1,6 @@
 /*
  * test_quality.c: report-quality rules 2 and 3: the normal form, the
- * abuse filter and the language check against the shipped word lists,
+ * abuse filter, rule 3 in context and the language check against the shipped word lists,
  * table-driven, and the loader's reports on broken lists.
  */
 #include <errno.h>
@@ -277,6 +277,88 @@ START_TEST(quality_abuse_table)
   }
   ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures,
                 N(abuse_cases), bad.data);
+  buf_free(&bad);
+  quality_free(q);
+}
+END_TEST
+
+/* Rule 3 in context: shapes of threat, SARA, insult and reported speech
+ * that a reporter writes, each with the verdict and marks it must get. */
+struct judge_case {
+  const char *text;
+  enum quality_verdict verdict;
+  unsigned marks;
+};
+
+static const struct judge_case judge_cases[] = {
+  /* The object put first, the reporter as agent. */
+  {"jangan salahkan saya kalau besok kepala camat itu saya penggal",
+   QUALITY_THREAT, 0},
+  {"kantor desa itu kami bakar saja kalau dana tidak kembali",
+   QUALITY_THREAT, 0},
+  {"Parang sudah saya asah untuk kepala dusun itu", QUALITY_THREAT, 0},
+  {"Saya pukul sampai mati itu petugas kalau ketemu lagi", QUALITY_THREAT,
+   0},
+  /* The reporter with a noun beside it; other verbs of attack. */
+  {"Kami warga akan bakar rumah kades malam ini", QUALITY_THREAT, 0},
+  {"kami siap serbu dan hancurkan kantor bupati kalau tuntutan tidak "
+   "dipenuhi", QUALITY_THREAT, 0},
+  {"Hati-hati kau pak kades, nyawamu tidak lama lagi", QUALITY_THREAT, 0},
+  {"tunggu saja pak lurah, rumahmu akan terbakar", QUALITY_THREAT, 0},
+  /* Not threats: the reporter put off, an object in another clause. */
+  {"Kami disuruh tunggu saja, sampai anak saya mati di puskesmas tidak ada "
+   "dokter", QUALITY_CLEAN, 0},
+  {"Kepala desa datang ke rumah, saya bakar sampah di belakang",
+   QUALITY_CLEAN, 0},
+  {"Kepala sekolah saya pukul anak-anak dengan rotan, mohon ditindak",
+   QUALITY_CLEAN, 0},
+  /* Reported threats and insults. */
+  {"Saya diancam akan dibunuh oleh preman suruhan kontraktor jalan",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"saya dibilang bodoh oleh petugas loket karena tidak bisa isi formulir",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"kepala desa bilang 'tunggu saja kau mati' ke bapak saya", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Petugas bilang dana dipotong untuk biaya administrasi", QUALITY_CLEAN,
+   0},
+  /* SARA: a call to expel or shut out, all of a group. */
+  {"Pendatang dari Flores harus diusir dari Kupang, mereka ambil semua "
+   "proyek", QUALITY_SARA, 0},
+  {"Orang Islam jangan diberi jabatan di kantor desa kami", QUALITY_SARA,
+   0},
+  {"semua pegawai Kristen di dinas itu korup, proyek hanya untuk orang "
+   "gereja mereka", QUALITY_SARA, 0},
+  {"Orang Rote itu licik semua, jangan kasih jabatan", QUALITY_SARA, 0},
+  /* Not SARA: the reporter's own group, a neutral mention. */
+  {"Kami orang Sabu diusir dari kantor camat waktu minta bantuan",
+   QUALITY_CLEAN, 0},
+  {"Kami orang Sumba jangan dianaktirikan dalam pembagian bantuan",
+   QUALITY_CLEAN, 0},
+  {"Semua guru Katolik di sekolah itu belum terima gaji", QUALITY_CLEAN, 0},
+  /* Insults: an epithet with "si", a lexicon phrase. */
+  {"Si babi itu belum kembalikan uang koperasi kami", QUALITY_INSULT, 0},
+  {"camat tu tai kucing, janji sa", QUALITY_INSULT, 0},
+};
+
+START_TEST(quality_judge_shapes)
+{
+  struct quality *q = load_shipped();
+  struct quality_judgement j;
+  struct buf bad = BUF_INIT;
+  int i, failures = 0;
+
+  for (i = 0; i < N(judge_cases); i++) {
+    ck_assert_int_eq(quality_judge(q, judge_cases[i].text, &j), 0);
+    if (j.verdict != judge_cases[i].verdict ||
+        j.marks != judge_cases[i].marks) {
+      failures++;
+      buf_printf(&bad, "  '%s': verdict %d marks %u, want %d %u\n",
+                 judge_cases[i].text, (int)j.verdict, j.marks,
+                 (int)judge_cases[i].verdict, judge_cases[i].marks);
+    }
+  }
+  ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures,
+                N(judge_cases), bad.data);
   buf_free(&bad);
   quality_free(q);
 }
@@ -758,6 +840,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_normal_form);
   tcase_add_test(tc, quality_normal_form_appends);
   tcase_add_test(tc, quality_abuse_table);
+  tcase_add_test(tc, quality_judge_shapes);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
