@@ -1,11 +1,11 @@
-# Turns migrations/NNNN_name.sql into a C array so that the daemon carries
+# Turns migrations/sqlite/NNNN_name.sql into a C array so that the daemon carries
 # its schema inside the binary: no install path to get wrong, and "a
 # database newer than this binary" is a question the binary can answer.
 #
 # Inputs: SRC_DIR (folder of .sql files), OUT (the .c file to write).
 file(GLOB files RELATIVE "${SRC_DIR}" "${SRC_DIR}/[0-9][0-9][0-9][0-9]_*.sql")
 list(SORT files)
-set(body "/* Generated from migrations/ by cmake/embed_migrations.cmake. */\n")
+set(body "/* Generated from migrations/sqlite/ by cmake/embed_migrations.cmake. */\n")
 string(APPEND body "#include \"store/migrate.h\"\n\n")
 set(rows "")
 set(n 0)

@@ -4,7 +4,9 @@
 #   scripts/deps.sh --test   that, plus what the test suite needs (clang
 #                            and its runtimes for the libFuzzer harnesses;
 #                            kannel and kannel-extras, whose bearerbox,
-#                            smsbox and fakesmsc test_kannel runs)
+#                            smsbox and fakesmsc test_kannel runs;
+#                            postgresql, whose initdb, pg_ctl and psql
+#                            the PostgreSQL tests run, and libpq-dev)
 #   scripts/deps.sh --bench  the --test list, plus nginx: bench_daemon's
 #                            reference ceiling (README, "Benchmarks").  In
 #                            Debian 12 the package nginx itself holds
@@ -23,7 +25,7 @@ pkgs="build-essential cmake pkg-config libuv1-dev libcurl4-openssl-dev
 case "${1:-}" in
   --test|--bench)
     pkgs="$pkgs sqlite3 curl systemd clang libclang-rt-14-dev valgrind
-          kannel kannel-extras" ;;
+          kannel kannel-extras postgresql libpq-dev" ;;
 esac
 if [ "${1:-}" = "--package" ]; then
   pkgs="$pkgs dpkg-dev debhelper lintian debootstrap systemd"

@@ -492,7 +492,7 @@ int store_evidence_set(struct store *st, int64_t id,
 
 /* An evidence row that was deleted (a cancelled, expired or duplicate
  * draft, or the retention purge): every deletion is queued in its own
- * transaction (see migrations/0009). */
+ * transaction (see migrations/sqlite/0009). */
 struct store_evidence_dropped {
   int64_t seq;
   int64_t id;                /* the row that went */

@@ -413,7 +413,7 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " AND purged_at IS NULL AND id = (SELECT reporter_id FROM outbox"
     " WHERE id = ?1)",
   /* Sent replies of channel ?1 with no delivery report, sent at or
-   * before ?2 and not flagged yet (see migrations/0018). */
+   * before ?2 and not flagged yet (see migrations/sqlite/0018). */
   [SQ_UNCONFIRMED_DUE] =
     "SELECT o.id, o.channel, r.phone, r.handle, t.number, o.kind,"
     " o.sent_at, 0 FROM outbox o JOIN reporters r ON r.id = o.reporter_id"
