@@ -2026,6 +2026,25 @@ is_question(const struct turn *t, const char *text)
          validate_count_words(text) < 2 * t->cv->vd.kronologi_min_words;
 }
 
+/* The "tanya" at text[at] asks the hotline something: its word is
+ * "tanya", "bertanya" or "pertanyaan" (also "tanyakan"), not a word of a
+ * story like "katanya" (so he said) or "ditanya" (was asked). */
+static int
+asks_at(const char *text, size_t at)
+{
+  static const char *const prefixes[] = {"", "ber", "per", NULL};
+  size_t start = at, i, n;
+
+  while (start > 0 && isalpha((unsigned char)text[start - 1]))
+    start--;
+  for (i = 0; prefixes[i] != NULL; i++) {
+    n = strlen(prefixes[i]);
+    if (at - start == n && strncasecmp(text + start, prefixes[i], n) == 0)
+      return 1;
+  }
+  return 0;
+}
+
 /*
  * Free text that reads like a report, decided conservatively: at least
  * kronologi_min_words words and within kronologi_max_chars, not a
@@ -2042,7 +2061,7 @@ reads_like_report(const struct turn *t, const char *text)
       n > (size_t)t->cv->vd.kronologi_max_chars || is_thanks(text))
     return 0;
   for (i = 0; i + 5 <= n; i++)
-    if (strncasecmp(text + i, "tanya", 5) == 0)
+    if (strncasecmp(text + i, "tanya", 5) == 0 && asks_at(text, i))
       return 0;  /* "tanya", "bertanya", "pertanyaan" */
   return validate_count_words(text) >= t->cv->vd.kronologi_min_words;
 }

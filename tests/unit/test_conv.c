@@ -1678,6 +1678,31 @@ START_TEST(menu_words_get_useful_answers)
 }
 END_TEST
 
+
+/* ---- What citizens sent in trials ------------------------------------ */
+
+/* "katanya" (so he said) and "ditanya" (was asked) are words of a story,
+ * not a question about the service: the story opens a draft at the menu
+ * and joins the story where the time was asked. */
+START_TEST(story_with_katanya_is_a_story)
+{
+  static const char menu_story[] =
+    "Petugas loket Dukcapil minta uang 150rb supaya KTP cepat jadi, kalau "
+    "tidak bayar katanya tunggu 3 bulan.";
+  static const char waktu_story[] =
+    "Saya ditanya petugas parkir mana karcis saya lalu disuruh bayar dua "
+    "kali lipat tanpa karcis resmi";
+
+  say(&A, menu_story);
+  expect_two_first("story.started");
+  expect_step(&A, "kategori");
+  walk_on(&A, AT_KATEGORI, AT_WAKTU);
+  expect(&A, waktu_story, "ask.waktu");
+  expect_step(&A, "waktu");
+  ck_assert(!draft_has(&A, "waktu"));
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1760,6 +1785,12 @@ conv_suite(void)
     suite_add_tcase(s, tm);
   }
   tcase_add_test(tf, menu_choice_while_a_question_waits);
+  {
+    TCase *tq = tcase_create("trials");
+    tcase_add_checked_fixture(tq, fx_setup, fx_teardown);
+    tcase_add_test(tq, story_with_katanya_is_a_story);
+    suite_add_tcase(s, tq);
+  }
   return s;
 }
 
