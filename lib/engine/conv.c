@@ -2528,6 +2528,45 @@ choice_str(struct json_object *o, const char *key)
 }
 
 /*
+ * The reply to the choices is no number and no place: the reporter's
+ * first answer is not replaced by it.  That answer is kept as given
+ * (marked); a reply the time step takes, or a story, is read there
+ * (reporters often send the next answer before the choices arrive);
+ * any other reply joins the place as given.  In an edit (UBAH) the reply
+ * is never taken for another field.
+ */
+static int
+lokasi_unpicked(struct turn *t, const char *text)
+{
+  const char *asked = draft_str(t, LOKASI_ASKED);
+  struct buf place = BUF_INIT;
+  int rc, editing = draft_int(t, "edit");
+
+  if (buf_puts(&place, asked != NULL ? asked : "") != 0)
+    return -ENOMEM;
+  lokasi_choices_drop(t);
+  lokasi_set_place(t, NULL, NULL, NULL, NULL);
+  draft_mark(t, "lokasi", 1);
+  log_info("event=report.kept_as_given session=%lld step=%s "
+           "reason=lokasi_unpicked", (long long)t->sess.id,
+           steps[t->step].name);
+  if (!editing) {
+    conv_set_step(t, STEP_WAKTU);
+    if (step_takes(t, text) || reads_like_report(t, text)) {
+      draft_set_str(t, "lokasi", place.data);
+      buf_free(&place);
+      return on_field(t, FIELD_WAKTU, text, "waktu", STEP_KRONOLOGI);
+    }
+    conv_set_step(t, STEP_LOKASI);
+  }
+  rc = buf_printf(&place, "; %s", text);
+  if (rc == 0)
+    draft_set_str(t, "lokasi", place.data);
+  buf_free(&place);
+  return rc != 0 ? rc : advance(t, STEP_WAKTU);
+}
+
+/*
  * The reply to the choices: a number picks a place (filed under its
  * kabupaten/kota, the reporter's first answer kept as lokasi), a number
  * out of range shows them again.  1 when handled (*rc set); 0 when text is
@@ -2540,6 +2579,11 @@ lokasi_pick(struct turn *t, const char *text, int *rc)
   size_t n = arr != NULL ? json_object_array_length(arr) : 0;
   int c = choice(text, 9);
 
+  if (n > 0 && t->sess.invalid_count > 0 && c == 0 &&
+      draft_str(t, LOKASI_ASKED) != NULL && !step_takes(t, text)) {
+    *rc = lokasi_unpicked(t, text);
+    return 1;
+  }
   if (n == 0 || t->sess.invalid_count == 0 || c == 0) {
     lokasi_choices_drop(t);
     return 0;

@@ -1703,6 +1703,38 @@ START_TEST(story_with_katanya_is_a_story)
 }
 END_TEST
 
+/* Numbered choices for "kpg" answered with neither a number nor a place:
+ * the reporter had already sent the next answer.  The place is kept as
+ * given ("kpg"), never replaced by the time, and the time is taken; an
+ * answer that is no time either joins the place as given. */
+START_TEST(lokasi_choices_answered_with_the_time)
+{
+  struct store_ticket t;
+
+  walk(&A, AT_LOKASI);
+  expect(&A, "kpg", "lokasi.pilih");
+  expect(&A, "kemarin", "ask.kronologi");
+  expect_step(&A, "kronologi");
+  walk_on(&A, AT_KRONOLOGI, AT_KONFIRMASI);
+  kirim_ticket(&A, &t);
+  ck_assert_str_eq(t.lokasi, "kpg");
+  ck_assert_str_eq(t.waktu, "kemarin");
+  ck_assert_ptr_nonnull(t.marks);
+  ck_assert_ptr_nonnull(strstr(t.marks, "lokasi"));
+  store_ticket_clear(&t);
+
+  fx.story = "Petugas pelabuhan menarik uang masuk sepuluh ribu per orang "
+             "tanpa karcis dari penumpang kapal ke Rote minggu ini.";
+  walk(&B, AT_LOKASI);
+  expect(&B, "kpg", "lokasi.pilih");
+  expect(&B, "di loket belakang", "ask.waktu");
+  walk_on(&B, AT_WAKTU, AT_KONFIRMASI);
+  kirim_ticket(&B, &t);
+  ck_assert_str_eq(t.lokasi, "kpg; di loket belakang");
+  store_ticket_clear(&t);
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1789,6 +1821,7 @@ conv_suite(void)
     TCase *tq = tcase_create("trials");
     tcase_add_checked_fixture(tq, fx_setup, fx_teardown);
     tcase_add_test(tq, story_with_katanya_is_a_story);
+    tcase_add_test(tq, lokasi_choices_answered_with_the_time);
     suite_add_tcase(s, tq);
   }
   return s;
