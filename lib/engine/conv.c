@@ -2375,6 +2375,29 @@ lokasi_set_place(struct turn *t, const char *kode, const char *nama,
   draft_mark(t, "lokasi_luar", 0);
 }
 
+/*
+ * 1 when text is a word that ends a step (LANJUT, SELESAI, LEWATI, KIRIM,
+ * their local forms such as "su" or "tdk ada", one typo in them), at any
+ * step: where it has no meaning (the place, the time) it is still no
+ * answer, because the reporter meant to finish something.
+ */
+static int
+is_done_word(const char *text)
+{
+  char arg[64], norm[FORGIVING_TEXT_MAX + 1];
+  enum command c = parse_command(text, arg, sizeof(arg));
+  size_t i;
+
+  if (c == CMD_NONE && forgiving_norm(text, norm, sizeof(norm))) {
+    for (i = 0; i < sizeof(command_forms) / sizeof(command_forms[0]); i++)
+      if (strcasecmp(norm, command_forms[i].form) == 0)
+        c = command_forms[i].cmd;
+    if (c == CMD_NONE && strchr(norm, ' ') == NULL)
+      c = mistyped_command(STEP_KRONOLOGI, norm);
+  }
+  return c == CMD_LANJUT || c == CMD_LEWATI || c == CMD_KIRIM;
+}
+
 /* Handle a free-text answer for a plain field step. */
 static int
 on_field(struct turn *t, enum field f, const char *text, const char *key,
@@ -2393,7 +2416,7 @@ on_field(struct turn *t, enum field f, const char *text, const char *key,
     if (rc != 0 || done)
       return rc;
   }
-  kept = keep_as_given(t, &v, key);
+  kept = !is_done_word(text) && keep_as_given(t, &v, key);
   if (!v.ok && !kept)
     return invalid(t, v.reason, v.vars, v.nvars, v.code);
   if (!kept)
@@ -2581,7 +2604,8 @@ lokasi_pick(struct turn *t, const char *text, int *rc)
 
   if (n > 0 && t->sess.invalid_count > 0 && c == 0 &&
       draft_str(t, LOKASI_ASKED) != NULL && !step_takes(t, text)) {
-    *rc = lokasi_unpicked(t, text);
+    *rc = is_done_word(text) ? say_lokasi_choices(t)
+                             : lokasi_unpicked(t, text);
     return 1;
   }
   if (n == 0 || t->sess.invalid_count == 0 || c == 0) {

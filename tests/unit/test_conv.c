@@ -1735,6 +1735,41 @@ START_TEST(lokasi_choices_answered_with_the_time)
 }
 END_TEST
 
+/* A reporter who thinks the story step is still open ends it with "su"
+ * (sudah) or LANJUT where the time or the place was asked: a done-word is
+ * no answer, and is never kept as the time or the place. */
+START_TEST(done_word_is_never_kept_as_an_answer)
+{
+  static const char story[] =
+    "Dia minta doi lima puluh ribu par tanda tangan surat pindah, katong "
+    "sonde kasi dia sonde mau tanda tangan";
+  struct store_ticket t;
+
+  walk(&A, AT_WAKTU);
+  expect(&A, story, "ask.waktu");
+  expect(&A, "su", "invalid.waktu");
+  expect_step(&A, "waktu");
+  ck_assert(!draft_has(&A, "waktu"));
+  expect(&A, "kalamarin", "kronologi.more");
+  expect(&A, "LANJUT", "ask.bukti");
+  walk_on(&A, AT_BUKTI, AT_KONFIRMASI);
+  kirim_ticket(&A, &t);
+  ck_assert_str_eq(t.waktu, "kalamarin");
+  store_ticket_clear(&t);
+
+  walk(&B, AT_LOKASI);
+  expect(&B, "Stasiun Gambir Jakarta", "invalid.lokasi.luar");
+  say(&B, "LANJUT");
+  expect_step(&B, "lokasi");
+  ck_assert(!draft_has(&B, "lokasi"));
+  expect(&B, "MENU", "menu");
+  walk(&B, AT_LOKASI);
+  expect(&B, "kpg", "lokasi.pilih");
+  expect(&B, "sudah", "lokasi.pilih");
+  ck_assert(!draft_has(&B, "lokasi"));
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1822,6 +1857,7 @@ conv_suite(void)
     tcase_add_checked_fixture(tq, fx_setup, fx_teardown);
     tcase_add_test(tq, story_with_katanya_is_a_story);
     tcase_add_test(tq, lokasi_choices_answered_with_the_time);
+    tcase_add_test(tq, done_word_is_never_kept_as_an_answer);
     suite_add_tcase(s, tq);
   }
   return s;
