@@ -1770,6 +1770,18 @@ START_TEST(done_word_is_never_kept_as_an_answer)
 }
 END_TEST
 
+/* "No evidence" as SMS writers shorten it, at the evidence step. */
+static const char *const no_evidence[] = {
+  "gk ada", "gk ad", "gak ad", "ga ad", "gaada", "tdk ad", "tak ada",
+};
+
+START_TEST(no_evidence_in_sms_shorthand)
+{
+  walk(&A, AT_BUKTI);
+  expect(&A, no_evidence[_i], "ask.identitas");
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1858,6 +1870,8 @@ conv_suite(void)
     tcase_add_test(tq, story_with_katanya_is_a_story);
     tcase_add_test(tq, lokasi_choices_answered_with_the_time);
     tcase_add_test(tq, done_word_is_never_kept_as_an_answer);
+    tcase_add_loop_test(tq, no_evidence_in_sms_shorthand, 0,
+                        (int)(sizeof(no_evidence) / sizeof(no_evidence[0])));
     suite_add_tcase(s, tq);
   }
   return s;
