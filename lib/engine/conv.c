@@ -334,6 +334,8 @@ static const struct {
   {"su", CMD_LANJUT}, {"su selesai", CMD_LANJUT}, {"dah", CMD_LANJUT},
   {"sdh selesai", CMD_LANJUT}, {"udah selesai", CMD_LANJUT},
   {"sudah cukup", CMD_LANJUT},
+  {"lnjt", CMD_LANJUT}, {"slsai", CMD_LANJUT}, {"lwti", CMD_LEWATI},
+  {"lwt", CMD_LEWATI},
   {"tidak jadi", CMD_BATAL}, {"tdk jadi", CMD_BATAL},
   {"gak jadi", CMD_BATAL}, {"ga jadi", CMD_BATAL},
   {"sonde jadi", CMD_BATAL}, {"batal saja", CMD_BATAL},

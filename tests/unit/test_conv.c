@@ -1782,6 +1782,25 @@ START_TEST(no_evidence_in_sms_shorthand)
 }
 END_TEST
 
+/* LANJUT and LEWATI with their vowels dropped, as SMS writers do. */
+static const struct {
+  enum at at;
+  const char *text;
+  const char *key;
+} vowelless[] = {
+  {AT_KRONOLOGI_TOLD, "lnjt", "ask.bukti"},
+  {AT_KRONOLOGI_TOLD, "slsai", "ask.bukti"},
+  {AT_BUKTI, "lwti", "ask.identitas"},
+  {AT_BUKTI, "lnjt", "ask.identitas"},
+};
+
+START_TEST(done_words_without_vowels)
+{
+  walk(&A, vowelless[_i].at);
+  expect(&A, vowelless[_i].text, vowelless[_i].key);
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1872,6 +1891,8 @@ conv_suite(void)
     tcase_add_test(tq, done_word_is_never_kept_as_an_answer);
     tcase_add_loop_test(tq, no_evidence_in_sms_shorthand, 0,
                         (int)(sizeof(no_evidence) / sizeof(no_evidence[0])));
+    tcase_add_loop_test(tq, done_words_without_vowels, 0,
+                        (int)(sizeof(vowelless) / sizeof(vowelless[0])));
     suite_add_tcase(s, tq);
   }
   return s;
