@@ -938,13 +938,15 @@ summary_render(struct turn *t, struct summary *sm, struct buf *out)
 }
 
 /* The longest prefix of s[0..n) that ends at a sentence (". "), or failing
- * that at a word, and costs at most max segments with room for "..."
- * after a word; 0 when none. */
+ * that at a label ("Cek:", before a value too long for one part; never
+ * between a field's label and a value that fits after it), or at a word,
+ * and costs at most max segments with room for "..." after a word; 0
+ * when none. */
 static size_t
 piece_len(const char *s, size_t n, int max, int *at_word)
 {
   struct buf b = BUF_INIT;
-  size_t i, best_sentence = 0, best_word = 0;
+  size_t i, best_sentence = 0, best_label = 0, best_word = 0;
 
   for (i = 1; i <= n; i++) {
     if (i < n && s[i] != ' ' && s[i] != '\n')
@@ -954,11 +956,15 @@ piece_len(const char *s, size_t n, int max, int *at_word)
       break;
     if (sms_cost(b.data) > max)
       break;
-    if (s[i - 1] == '.' || s[i - 1] == ':' || i == n)
+    if (s[i - 1] == '.' || i == n)
       best_sentence = i;
+    else if (s[i - 1] == ':')
+      best_label = i;
     best_word = i;
   }
   buf_free(&b);
+  if (best_sentence == 0)
+    best_sentence = best_label;
   *at_word = best_sentence == 0;
   return best_sentence > 0 ? best_sentence : best_word;
 }

@@ -1801,6 +1801,36 @@ START_TEST(done_words_without_vowels)
 }
 END_TEST
 
+/* A summary split on SMS (a long "who") never ends a part between a
+ * field's label and its value ("6 Bukti:" | "tidak ada."). */
+START_TEST(sms_summary_split_keeps_label_and_value)
+{
+  static const char *const answers[] = {
+    "Halo", "1", "2",
+    "Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Timor Tengah "
+    "Utara bersama Kepala Bidang Bina Marga dan PPK proyek jalan "
+    "Kefamenanu-Eban",
+    "Kefamenanu", "Februari 2026",
+    "Proyek jalan Kefamenanu ke Eban dikerjakan oleh perusahaan milik adik "
+    "kepala dinas, aspal sudah rusak dua bulan setelah selesai dan volume "
+    "pekerjaan dikurangi dari kontrak.",
+    "LANJUT", "LEWATI", "3", NULL,
+  };
+  size_t len;
+  int i;
+
+  for (i = 0; answers[i] != NULL; i++)
+    say(&S, answers[i]);
+  expect_step(&S, "konfirmasi");
+  ck_assert_int_gt(fx.r.n, 1);
+  for (i = 0; i < fx.r.n; i++) {
+    len = strlen(fx.r.v[i]);
+    ck_assert_msg(len > 0 && fx.r.v[i][len - 1] != ':',
+                  "part %d ends at a label: '%s'", i, fx.r.v[i]);
+  }
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1893,6 +1923,7 @@ conv_suite(void)
                         (int)(sizeof(no_evidence) / sizeof(no_evidence[0])));
     tcase_add_loop_test(tq, done_words_without_vowels, 0,
                         (int)(sizeof(vowelless) / sizeof(vowelless[0])));
+    tcase_add_test(tq, sms_summary_split_keeps_label_and_value);
     suite_add_tcase(s, tq);
   }
   return s;
