@@ -2863,7 +2863,8 @@ on_kronologi(struct turn *t, const char *text, enum command cmd)
     return invalid(t, v.reason, v.vars, v.nvars, v.code);
   if (text[0] == '\0')
     return invalid(t, "help.kronologi", NULL, 0, "kronologi_empty");
-  if (not_story(text))
+  /* "UBAH 2" asks for the summary's edit before there is a summary. */
+  if (not_story(text) || (cmd == CMD_UBAH && choice(t->arg, 9) != 0))
     return say_not_story(t);
   /* Rule 2's capitals, pointed out as the part arrives (a rewrite
    * replaces it; LANJUT keeps it). */

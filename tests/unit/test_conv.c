@@ -1831,6 +1831,21 @@ START_TEST(sms_summary_split_keeps_label_and_value)
 }
 END_TEST
 
+/* "UBAH 2" before the summary is no line of the story. */
+START_TEST(ubah_at_the_story_is_not_a_story_line)
+{
+  struct store_ticket t;
+
+  walk(&A, AT_KRONOLOGI_TOLD);
+  expect(&A, "UBAH 2", "kronologi.not_story");
+  expect_step(&A, "kronologi");
+  walk_on(&A, AT_KRONOLOGI_TOLD, AT_KONFIRMASI);
+  kirim_ticket(&A, &t);
+  ck_assert_str_eq(t.kronologi, STORY);
+  store_ticket_clear(&t);
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1924,6 +1939,7 @@ conv_suite(void)
     tcase_add_loop_test(tq, done_words_without_vowels, 0,
                         (int)(sizeof(vowelless) / sizeof(vowelless[0])));
     tcase_add_test(tq, sms_summary_split_keeps_label_and_value);
+    tcase_add_test(tq, ubah_at_the_story_is_not_a_story_line);
     suite_add_tcase(s, tq);
   }
   return s;
