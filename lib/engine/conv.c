@@ -2662,6 +2662,26 @@ keep_pin(struct turn *t)
 }
 
 /*
+ * After a place that was refused, the reporter sent the time (messages
+ * cross on SMS): text is no place but the time step would take it.  The
+ * refused place is then kept as given (lokasi_unpicked()), not replaced.
+ */
+static int
+lokasi_time_ahead(struct turn *t, const char *text)
+{
+  int takes;
+
+  if (t->sess.invalid_count == 0 || lokasi_choices(t) != NULL ||
+      draft_int(t, "edit") || draft_str(t, LOKASI_ASKED) == NULL ||
+      step_takes(t, text))
+    return 0;
+  t->step = STEP_WAKTU;  /* asked as if there, without leaving lokasi */
+  takes = step_takes(t, text);
+  t->step = STEP_LOKASI;
+  return takes;
+}
+
+/*
  * SPEC 2, 3: a WhatsApp location pin is kept as coordinates, and the
  * kabupaten/kecamatan asked for in one question (the gazetteer files a
  * report by its name, not by coordinates); the answer is read as any
@@ -2684,11 +2704,16 @@ on_lokasi(struct turn *t, const char *text)
     draft_del(t, "lat");
     draft_del(t, "lng");
   }
+  if (lokasi_time_ahead(t, text))
+    return lokasi_unpicked(t, text);
   if (lokasi_pick(t, text, &rc) || lokasi_offer(t, text, &rc))
     return rc;
   rc = on_field(t, FIELD_LOKASI, text, "lokasi", STEP_WAKTU);
   if (t->step != STEP_LOKASI)
     draft_del(t, LOKASI_PIN);
+  else if (t->sess.invalid_count > 0 && !is_done_word(text) &&
+           !reads_like_report(t, text) && lokasi_choices(t) == NULL)
+    draft_set_str(t, LOKASI_ASKED, text);  /* refused: for the next try */
   return rc;
 }
 

@@ -1846,6 +1846,23 @@ START_TEST(ubah_at_the_story_is_not_a_story_line)
 }
 END_TEST
 
+/* A place not understood, then (messages crossing) the time: the place
+ * is kept as given, not replaced by the time, and the time is taken. */
+START_TEST(time_after_a_refused_place_keeps_the_place)
+{
+  struct store_ticket t;
+
+  walk(&A, AT_LOKASI);
+  expect(&A, "Kampung Lamaholot Tengah", "invalid.lokasi");
+  expect(&A, "bulan lalu", "ask.kronologi");
+  walk_on(&A, AT_KRONOLOGI, AT_KONFIRMASI);
+  kirim_ticket(&A, &t);
+  ck_assert_str_eq(t.lokasi, "Kampung Lamaholot Tengah");
+  ck_assert_str_eq(t.waktu, "bulan lalu");
+  store_ticket_clear(&t);
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1940,6 +1957,7 @@ conv_suite(void)
                         (int)(sizeof(vowelless) / sizeof(vowelless[0])));
     tcase_add_test(tq, sms_summary_split_keeps_label_and_value);
     tcase_add_test(tq, ubah_at_the_story_is_not_a_story_line);
+    tcase_add_test(tq, time_after_a_refused_place_keeps_the_place);
     suite_add_tcase(s, tq);
   }
   return s;
