@@ -326,11 +326,16 @@ static const struct {
   {"nggak ada", CMD_LEWATI}, {"nda ada", CMD_LEWATI},
   {"ndak ada", CMD_LEWATI}, {"sonde ada", CMD_LEWATI},
   {"son ada", CMD_LEWATI}, {"tra ada", CMD_LEWATI},
+  {"gk ada", CMD_LEWATI}, {"gk ad", CMD_LEWATI}, {"gak ad", CMD_LEWATI},
+  {"ga ad", CMD_LEWATI}, {"gaada", CMD_LEWATI}, {"tdk ad", CMD_LEWATI},
+  {"tak ada", CMD_LEWATI},
   {"sudah", CMD_LANJUT}, {"sdh", CMD_LANJUT}, {"udah", CMD_LANJUT},
   {"cukup", CMD_LANJUT}, {"sudah selesai", CMD_LANJUT},
   {"su", CMD_LANJUT}, {"su selesai", CMD_LANJUT}, {"dah", CMD_LANJUT},
   {"sdh selesai", CMD_LANJUT}, {"udah selesai", CMD_LANJUT},
   {"sudah cukup", CMD_LANJUT},
+  {"lnjt", CMD_LANJUT}, {"slsai", CMD_LANJUT}, {"lwti", CMD_LEWATI},
+  {"lwt", CMD_LEWATI},
   {"tidak jadi", CMD_BATAL}, {"tdk jadi", CMD_BATAL},
   {"gak jadi", CMD_BATAL}, {"ga jadi", CMD_BATAL},
   {"sonde jadi", CMD_BATAL}, {"batal saja", CMD_BATAL},
@@ -933,13 +938,15 @@ summary_render(struct turn *t, struct summary *sm, struct buf *out)
 }
 
 /* The longest prefix of s[0..n) that ends at a sentence (". "), or failing
- * that at a word, and costs at most max segments with room for "..."
- * after a word; 0 when none. */
+ * that at a label ("Cek:", before a value too long for one part; never
+ * between a field's label and a value that fits after it), or at a word,
+ * and costs at most max segments with room for "..." after a word; 0
+ * when none. */
 static size_t
 piece_len(const char *s, size_t n, int max, int *at_word)
 {
   struct buf b = BUF_INIT;
-  size_t i, best_sentence = 0, best_word = 0;
+  size_t i, best_sentence = 0, best_label = 0, best_word = 0;
 
   for (i = 1; i <= n; i++) {
     if (i < n && s[i] != ' ' && s[i] != '\n')
@@ -949,11 +956,15 @@ piece_len(const char *s, size_t n, int max, int *at_word)
       break;
     if (sms_cost(b.data) > max)
       break;
-    if (s[i - 1] == '.' || s[i - 1] == ':' || i == n)
+    if (s[i - 1] == '.' || i == n)
       best_sentence = i;
+    else if (s[i - 1] == ':')
+      best_label = i;
     best_word = i;
   }
   buf_free(&b);
+  if (best_sentence == 0)
+    best_sentence = best_label;
   *at_word = best_sentence == 0;
   return best_sentence > 0 ? best_sentence : best_word;
 }
@@ -2026,6 +2037,25 @@ is_question(const struct turn *t, const char *text)
          validate_count_words(text) < 2 * t->cv->vd.kronologi_min_words;
 }
 
+/* The "tanya" at text[at] asks the hotline something: its word is
+ * "tanya", "bertanya" or "pertanyaan" (also "tanyakan"), not a word of a
+ * story like "katanya" (so he said) or "ditanya" (was asked). */
+static int
+asks_at(const char *text, size_t at)
+{
+  static const char *const prefixes[] = {"", "ber", "per", NULL};
+  size_t start = at, i, n;
+
+  while (start > 0 && isalpha((unsigned char)text[start - 1]))
+    start--;
+  for (i = 0; prefixes[i] != NULL; i++) {
+    n = strlen(prefixes[i]);
+    if (at - start == n && strncasecmp(text + start, prefixes[i], n) == 0)
+      return 1;
+  }
+  return 0;
+}
+
 /*
  * Free text that reads like a report, decided conservatively: at least
  * kronologi_min_words words and within kronologi_max_chars, not a
@@ -2042,7 +2072,7 @@ reads_like_report(const struct turn *t, const char *text)
       n > (size_t)t->cv->vd.kronologi_max_chars || is_thanks(text))
     return 0;
   for (i = 0; i + 5 <= n; i++)
-    if (strncasecmp(text + i, "tanya", 5) == 0)
+    if (strncasecmp(text + i, "tanya", 5) == 0 && asks_at(text, i))
       return 0;  /* "tanya", "bertanya", "pertanyaan" */
   return validate_count_words(text) >= t->cv->vd.kronologi_min_words;
 }
@@ -2356,6 +2386,29 @@ lokasi_set_place(struct turn *t, const char *kode, const char *nama,
   draft_mark(t, "lokasi_luar", 0);
 }
 
+/*
+ * 1 when text is a word that ends a step (LANJUT, SELESAI, LEWATI, KIRIM,
+ * their local forms such as "su" or "tdk ada", one typo in them), at any
+ * step: where it has no meaning (the place, the time) it is still no
+ * answer, because the reporter meant to finish something.
+ */
+static int
+is_done_word(const char *text)
+{
+  char arg[64], norm[FORGIVING_TEXT_MAX + 1];
+  enum command c = parse_command(text, arg, sizeof(arg));
+  size_t i;
+
+  if (c == CMD_NONE && forgiving_norm(text, norm, sizeof(norm))) {
+    for (i = 0; i < sizeof(command_forms) / sizeof(command_forms[0]); i++)
+      if (strcasecmp(norm, command_forms[i].form) == 0)
+        c = command_forms[i].cmd;
+    if (c == CMD_NONE && strchr(norm, ' ') == NULL)
+      c = mistyped_command(STEP_KRONOLOGI, norm);
+  }
+  return c == CMD_LANJUT || c == CMD_LEWATI || c == CMD_KIRIM;
+}
+
 /* Handle a free-text answer for a plain field step. */
 static int
 on_field(struct turn *t, enum field f, const char *text, const char *key,
@@ -2374,7 +2427,7 @@ on_field(struct turn *t, enum field f, const char *text, const char *key,
     if (rc != 0 || done)
       return rc;
   }
-  kept = keep_as_given(t, &v, key);
+  kept = !is_done_word(text) && keep_as_given(t, &v, key);
   if (!v.ok && !kept)
     return invalid(t, v.reason, v.vars, v.nvars, v.code);
   if (!kept)
@@ -2509,6 +2562,45 @@ choice_str(struct json_object *o, const char *key)
 }
 
 /*
+ * The reply to the choices is no number and no place: the reporter's
+ * first answer is not replaced by it.  That answer is kept as given
+ * (marked); a reply the time step takes, or a story, is read there
+ * (reporters often send the next answer before the choices arrive);
+ * any other reply joins the place as given.  In an edit (UBAH) the reply
+ * is never taken for another field.
+ */
+static int
+lokasi_unpicked(struct turn *t, const char *text)
+{
+  const char *asked = draft_str(t, LOKASI_ASKED);
+  struct buf place = BUF_INIT;
+  int rc, editing = draft_int(t, "edit");
+
+  if (buf_puts(&place, asked != NULL ? asked : "") != 0)
+    return -ENOMEM;
+  lokasi_choices_drop(t);
+  lokasi_set_place(t, NULL, NULL, NULL, NULL);
+  draft_mark(t, "lokasi", 1);
+  log_info("event=report.kept_as_given session=%lld step=%s "
+           "reason=lokasi_unpicked", (long long)t->sess.id,
+           steps[t->step].name);
+  if (!editing) {
+    conv_set_step(t, STEP_WAKTU);
+    if (step_takes(t, text) || reads_like_report(t, text)) {
+      draft_set_str(t, "lokasi", place.data);
+      buf_free(&place);
+      return on_field(t, FIELD_WAKTU, text, "waktu", STEP_KRONOLOGI);
+    }
+    conv_set_step(t, STEP_LOKASI);
+  }
+  rc = buf_printf(&place, "; %s", text);
+  if (rc == 0)
+    draft_set_str(t, "lokasi", place.data);
+  buf_free(&place);
+  return rc != 0 ? rc : advance(t, STEP_WAKTU);
+}
+
+/*
  * The reply to the choices: a number picks a place (filed under its
  * kabupaten/kota, the reporter's first answer kept as lokasi), a number
  * out of range shows them again.  1 when handled (*rc set); 0 when text is
@@ -2521,6 +2613,12 @@ lokasi_pick(struct turn *t, const char *text, int *rc)
   size_t n = arr != NULL ? json_object_array_length(arr) : 0;
   int c = choice(text, 9);
 
+  if (n > 0 && t->sess.invalid_count > 0 && c == 0 &&
+      draft_str(t, LOKASI_ASKED) != NULL && !step_takes(t, text)) {
+    *rc = is_done_word(text) ? say_lokasi_choices(t)
+                             : lokasi_unpicked(t, text);
+    return 1;
+  }
   if (n == 0 || t->sess.invalid_count == 0 || c == 0) {
     lokasi_choices_drop(t);
     return 0;
@@ -2564,6 +2662,26 @@ keep_pin(struct turn *t)
 }
 
 /*
+ * After a place that was refused, the reporter sent the time (messages
+ * cross on SMS): text is no place but the time step would take it.  The
+ * refused place is then kept as given (lokasi_unpicked()), not replaced.
+ */
+static int
+lokasi_time_ahead(struct turn *t, const char *text)
+{
+  int takes;
+
+  if (t->sess.invalid_count == 0 || lokasi_choices(t) != NULL ||
+      draft_int(t, "edit") || draft_str(t, LOKASI_ASKED) == NULL ||
+      step_takes(t, text))
+    return 0;
+  t->step = STEP_WAKTU;  /* asked as if there, without leaving lokasi */
+  takes = step_takes(t, text);
+  t->step = STEP_LOKASI;
+  return takes;
+}
+
+/*
  * SPEC 2, 3: a WhatsApp location pin is kept as coordinates, and the
  * kabupaten/kecamatan asked for in one question (the gazetteer files a
  * report by its name, not by coordinates); the answer is read as any
@@ -2586,11 +2704,16 @@ on_lokasi(struct turn *t, const char *text)
     draft_del(t, "lat");
     draft_del(t, "lng");
   }
+  if (lokasi_time_ahead(t, text))
+    return lokasi_unpicked(t, text);
   if (lokasi_pick(t, text, &rc) || lokasi_offer(t, text, &rc))
     return rc;
   rc = on_field(t, FIELD_LOKASI, text, "lokasi", STEP_WAKTU);
   if (t->step != STEP_LOKASI)
     draft_del(t, LOKASI_PIN);
+  else if (t->sess.invalid_count > 0 && !is_done_word(text) &&
+           !reads_like_report(t, text) && lokasi_choices(t) == NULL)
+    draft_set_str(t, LOKASI_ASKED, text);  /* refused: for the next try */
   return rc;
 }
 
@@ -2765,7 +2888,8 @@ on_kronologi(struct turn *t, const char *text, enum command cmd)
     return invalid(t, v.reason, v.vars, v.nvars, v.code);
   if (text[0] == '\0')
     return invalid(t, "help.kronologi", NULL, 0, "kronologi_empty");
-  if (not_story(text))
+  /* "UBAH 2" asks for the summary's edit before there is a summary. */
+  if (not_story(text) || (cmd == CMD_UBAH && choice(t->arg, 9) != 0))
     return say_not_story(t);
   /* Rule 2's capitals, pointed out as the part arrives (a rewrite
    * replaces it; LANJUT keeps it). */

@@ -1678,6 +1678,191 @@ START_TEST(menu_words_get_useful_answers)
 }
 END_TEST
 
+
+/* ---- What citizens sent in trials ------------------------------------ */
+
+/* "katanya" (so he said) and "ditanya" (was asked) are words of a story,
+ * not a question about the service: the story opens a draft at the menu
+ * and joins the story where the time was asked. */
+START_TEST(story_with_katanya_is_a_story)
+{
+  static const char menu_story[] =
+    "Petugas loket Dukcapil minta uang 150rb supaya KTP cepat jadi, kalau "
+    "tidak bayar katanya tunggu 3 bulan.";
+  static const char waktu_story[] =
+    "Saya ditanya petugas parkir mana karcis saya lalu disuruh bayar dua "
+    "kali lipat tanpa karcis resmi";
+
+  say(&A, menu_story);
+  expect_two_first("story.started");
+  expect_step(&A, "kategori");
+  walk_on(&A, AT_KATEGORI, AT_WAKTU);
+  expect(&A, waktu_story, "ask.waktu");
+  expect_step(&A, "waktu");
+  ck_assert(!draft_has(&A, "waktu"));
+}
+END_TEST
+
+/* Numbered choices for "kpg" answered with neither a number nor a place:
+ * the reporter had already sent the next answer.  The place is kept as
+ * given ("kpg"), never replaced by the time, and the time is taken; an
+ * answer that is no time either joins the place as given. */
+START_TEST(lokasi_choices_answered_with_the_time)
+{
+  struct store_ticket t;
+
+  walk(&A, AT_LOKASI);
+  expect(&A, "kpg", "lokasi.pilih");
+  expect(&A, "kemarin", "ask.kronologi");
+  expect_step(&A, "kronologi");
+  walk_on(&A, AT_KRONOLOGI, AT_KONFIRMASI);
+  kirim_ticket(&A, &t);
+  ck_assert_str_eq(t.lokasi, "kpg");
+  ck_assert_str_eq(t.waktu, "kemarin");
+  ck_assert_ptr_nonnull(t.marks);
+  ck_assert_ptr_nonnull(strstr(t.marks, "lokasi"));
+  store_ticket_clear(&t);
+
+  fx.story = "Petugas pelabuhan menarik uang masuk sepuluh ribu per orang "
+             "tanpa karcis dari penumpang kapal ke Rote minggu ini.";
+  walk(&B, AT_LOKASI);
+  expect(&B, "kpg", "lokasi.pilih");
+  expect(&B, "di loket belakang", "ask.waktu");
+  walk_on(&B, AT_WAKTU, AT_KONFIRMASI);
+  kirim_ticket(&B, &t);
+  ck_assert_str_eq(t.lokasi, "kpg; di loket belakang");
+  store_ticket_clear(&t);
+}
+END_TEST
+
+/* A reporter who thinks the story step is still open ends it with "su"
+ * (sudah) or LANJUT where the time or the place was asked: a done-word is
+ * no answer, and is never kept as the time or the place. */
+START_TEST(done_word_is_never_kept_as_an_answer)
+{
+  static const char story[] =
+    "Dia minta doi lima puluh ribu par tanda tangan surat pindah, katong "
+    "sonde kasi dia sonde mau tanda tangan";
+  struct store_ticket t;
+
+  walk(&A, AT_WAKTU);
+  expect(&A, story, "ask.waktu");
+  expect(&A, "su", "invalid.waktu");
+  expect_step(&A, "waktu");
+  ck_assert(!draft_has(&A, "waktu"));
+  expect(&A, "kalamarin", "kronologi.more");
+  expect(&A, "LANJUT", "ask.bukti");
+  walk_on(&A, AT_BUKTI, AT_KONFIRMASI);
+  kirim_ticket(&A, &t);
+  ck_assert_str_eq(t.waktu, "kalamarin");
+  store_ticket_clear(&t);
+
+  walk(&B, AT_LOKASI);
+  expect(&B, "Stasiun Gambir Jakarta", "invalid.lokasi.luar");
+  say(&B, "LANJUT");
+  expect_step(&B, "lokasi");
+  ck_assert(!draft_has(&B, "lokasi"));
+  expect(&B, "MENU", "menu");
+  walk(&B, AT_LOKASI);
+  expect(&B, "kpg", "lokasi.pilih");
+  expect(&B, "sudah", "lokasi.pilih");
+  ck_assert(!draft_has(&B, "lokasi"));
+}
+END_TEST
+
+/* "No evidence" as SMS writers shorten it, at the evidence step. */
+static const char *const no_evidence[] = {
+  "gk ada", "gk ad", "gak ad", "ga ad", "gaada", "tdk ad", "tak ada",
+};
+
+START_TEST(no_evidence_in_sms_shorthand)
+{
+  walk(&A, AT_BUKTI);
+  expect(&A, no_evidence[_i], "ask.identitas");
+}
+END_TEST
+
+/* LANJUT and LEWATI with their vowels dropped, as SMS writers do. */
+static const struct {
+  enum at at;
+  const char *text;
+  const char *key;
+} vowelless[] = {
+  {AT_KRONOLOGI_TOLD, "lnjt", "ask.bukti"},
+  {AT_KRONOLOGI_TOLD, "slsai", "ask.bukti"},
+  {AT_BUKTI, "lwti", "ask.identitas"},
+  {AT_BUKTI, "lnjt", "ask.identitas"},
+};
+
+START_TEST(done_words_without_vowels)
+{
+  walk(&A, vowelless[_i].at);
+  expect(&A, vowelless[_i].text, vowelless[_i].key);
+}
+END_TEST
+
+/* A summary split on SMS (a long "who") never ends a part between a
+ * field's label and its value ("6 Bukti:" | "tidak ada."). */
+START_TEST(sms_summary_split_keeps_label_and_value)
+{
+  static const char *const answers[] = {
+    "Halo", "1", "2",
+    "Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Timor Tengah "
+    "Utara bersama Kepala Bidang Bina Marga dan PPK proyek jalan "
+    "Kefamenanu-Eban",
+    "Kefamenanu", "Februari 2026",
+    "Proyek jalan Kefamenanu ke Eban dikerjakan oleh perusahaan milik adik "
+    "kepala dinas, aspal sudah rusak dua bulan setelah selesai dan volume "
+    "pekerjaan dikurangi dari kontrak.",
+    "LANJUT", "LEWATI", "3", NULL,
+  };
+  size_t len;
+  int i;
+
+  for (i = 0; answers[i] != NULL; i++)
+    say(&S, answers[i]);
+  expect_step(&S, "konfirmasi");
+  ck_assert_int_gt(fx.r.n, 1);
+  for (i = 0; i < fx.r.n; i++) {
+    len = strlen(fx.r.v[i]);
+    ck_assert_msg(len > 0 && fx.r.v[i][len - 1] != ':',
+                  "part %d ends at a label: '%s'", i, fx.r.v[i]);
+  }
+}
+END_TEST
+
+/* "UBAH 2" before the summary is no line of the story. */
+START_TEST(ubah_at_the_story_is_not_a_story_line)
+{
+  struct store_ticket t;
+
+  walk(&A, AT_KRONOLOGI_TOLD);
+  expect(&A, "UBAH 2", "kronologi.not_story");
+  expect_step(&A, "kronologi");
+  walk_on(&A, AT_KRONOLOGI_TOLD, AT_KONFIRMASI);
+  kirim_ticket(&A, &t);
+  ck_assert_str_eq(t.kronologi, STORY);
+  store_ticket_clear(&t);
+}
+END_TEST
+
+/* A place not understood, then (messages crossing) the time: the place
+ * is kept as given, not replaced by the time, and the time is taken. */
+START_TEST(time_after_a_refused_place_keeps_the_place)
+{
+  struct store_ticket t;
+
+  walk(&A, AT_LOKASI);
+  expect(&A, "Kampung Lamaholot Tengah", "invalid.lokasi");
+  expect(&A, "bulan lalu", "ask.kronologi");
+  walk_on(&A, AT_KRONOLOGI, AT_KONFIRMASI);
+  kirim_ticket(&A, &t);
+  ck_assert_str_eq(t.lokasi, "Kampung Lamaholot Tengah");
+  ck_assert_str_eq(t.waktu, "bulan lalu");
+  store_ticket_clear(&t);
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1760,6 +1945,21 @@ conv_suite(void)
     suite_add_tcase(s, tm);
   }
   tcase_add_test(tf, menu_choice_while_a_question_waits);
+  {
+    TCase *tq = tcase_create("trials");
+    tcase_add_checked_fixture(tq, fx_setup, fx_teardown);
+    tcase_add_test(tq, story_with_katanya_is_a_story);
+    tcase_add_test(tq, lokasi_choices_answered_with_the_time);
+    tcase_add_test(tq, done_word_is_never_kept_as_an_answer);
+    tcase_add_loop_test(tq, no_evidence_in_sms_shorthand, 0,
+                        (int)(sizeof(no_evidence) / sizeof(no_evidence[0])));
+    tcase_add_loop_test(tq, done_words_without_vowels, 0,
+                        (int)(sizeof(vowelless) / sizeof(vowelless[0])));
+    tcase_add_test(tq, sms_summary_split_keeps_label_and_value);
+    tcase_add_test(tq, ubah_at_the_story_is_not_a_story_line);
+    tcase_add_test(tq, time_after_a_refused_place_keeps_the_place);
+    suite_add_tcase(s, tq);
+  }
   return s;
 }
 
