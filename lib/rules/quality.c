@@ -1933,6 +1933,46 @@ quality_judge(const struct quality *q, const char *text,
 
 /* ---------------------------------------------------------- language */
 
+/* 1 when s[0..n) starts with prefix p, with at least rest letters after. */
+static int
+starts(const char *s, size_t n, const char *p, size_t rest)
+{
+  size_t k = strlen(p);
+
+  return n >= k + rest && memcmp(s, p, k) == 0;
+}
+
+/* 1 when s[0..n) ends with suffix p, with at least rest letters before. */
+static int
+ends(const char *s, size_t n, const char *p, size_t rest)
+{
+  size_t k = strlen(p);
+
+  return n >= k + rest && memcmp(s + n - k, p, k) == 0;
+}
+
+/*
+ * A word (folded) whose affixes only Indonesian (and Malay) give it:
+ * -nya (istrinya), -kan (memenangkan), meng-/meny-/peng-/peny-
+ * (pengadaan), memper-, ke-...-an (kesehatan).  Formal reports can be
+ * short of function words and still plainly Indonesian; English,
+ * Javanese (-ake, -e), Dawan, Tetun and Manggarai do not form words so.
+ */
+static int
+indonesian_affix(const char *w, size_t n)
+{
+  static const char *const pre[] = {"meng", "meny", "peng", "peny",
+                                    "memper"};
+  size_t i;
+
+  if (ends(w, n, "nya", 2) || ends(w, n, "kan", 3))
+    return 1;
+  for (i = 0; i < sizeof(pre) / sizeof(pre[0]); i++)
+    if (starts(w, n, pre[i], 3))
+      return 1;
+  return starts(w, n, "ke", 3) && ends(w, n, "an", 3);
+}
+
 enum quality_lang
 quality_language(const struct quality *q, const char *text,
                  double min_ratio, struct quality_lang_info *info)
@@ -1978,6 +2018,8 @@ quality_language(const struct quality *q, const char *text,
       else if (!too_long &&
                list_find(&q->regional, KEY_TEXT, word, wn) != NULL)
         info->regional++;
+      else if (!too_long && indonesian_affix(word, wn))
+        info->affixed++;
       wn = 0;
       too_long = 0;
     }
@@ -1985,14 +2027,14 @@ quality_language(const struct quality *q, const char *text,
       break;
   }
   if (info->words > 0)
-    info->ratio = (double)info->stopwords / info->words;
+    info->ratio = (double)(info->stopwords + info->affixed) / info->words;
   if (info->letters >= CAPS_MIN_LETTERS &&
       (long)info->upper * 100 >= (long)info->letters * CAPS_PERCENT)
     return QUALITY_ALL_CAPS;
   if (info->words < QUALITY_MIN_WORDS)
     return QUALITY_TOO_SHORT;
   if (info->ratio < min_ratio ||
-      (info->regional > info->stopwords &&
+      (info->regional > info->stopwords + info->affixed &&
        (long)info->regional * 100 >=
          (long)info->words * QUALITY_REGIONAL_PERCENT))
     return QUALITY_NOT_INDONESIAN;

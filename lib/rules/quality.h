@@ -158,7 +158,9 @@ struct quality_lang_info {
   int stopwords;  /* of those, words on the stop-word list */
   int regional;   /* words of another language of the region (the stop-
                      word file's sections), not stop words too */
-  double ratio;   /* stopwords / words; 0 without words */
+  int affixed;    /* other words with affixes only Indonesian gives
+                     (-nya, -kan, meng-, peng-, ke-...-an) */
+  double ratio;   /* (stopwords + affixed) / words; 0 without words */
   int letters;
   int upper;      /* letters written in upper case */
 };
@@ -170,11 +172,11 @@ struct quality_lang_info {
  *  - QUALITY_TOO_SHORT when it has fewer than QUALITY_MIN_WORDS words: too
  *    few to judge, which is not a reason to refuse it (the length rule
  *    is checked elsewhere); callers treat it as QUALITY_OK;
- *  - QUALITY_NOT_INDONESIAN when fewer than min_ratio (0.15 suits) of its
- *    words are Indonesian stop words, or when QUALITY_REGIONAL_PERCENT or
- *    more of them are words of another language of the region, and more
- *    than its stop words (Dawan, Javanese, Tetun, Manggarai written in
- *    full);
+ *  - QUALITY_NOT_INDONESIAN when fewer than min_ratio (0.08 suits) of its
+ *    words are Indonesian stop words or words with Indonesian affixes,
+ *    or when QUALITY_REGIONAL_PERCENT or more of them are words of
+ *    another language of the region, and more than those (Dawan,
+ *    Javanese, Tetun, Manggarai written in full);
  *  - QUALITY_OK otherwise.
  * info, when not NULL, receives the counts.  text NULL is the empty text.
  */

@@ -568,6 +568,40 @@ START_TEST(quality_language_regional)
 }
 END_TEST
 
+/* Formal Indonesian with few function words is still Indonesian: its
+ * affixes say so (memenangkan, istrinya, pengadaan, kesehatan); English
+ * and the regional languages, written in full, are still asked for in
+ * Indonesian. */
+START_TEST(quality_language_formal_affixes)
+{
+  static const struct lang_case cases[] = {
+    {"Kepala bagian pengadaan memenangkan perusahaan milik istrinya dalam "
+     "tender pengadaan laptop sekolah senilai delapan ratus juta.",
+     QUALITY_OK},
+    {"Sekretaris dinas memenangkan perusahaan milik adiknya, proyek jalan "
+     "desa senilai dua miliar rupiah tanpa lelang.", QUALITY_OK},
+    {"Pengelolaan keuangan puskesmas menyimpang, pembelian obat "
+     "digelembungkan kepala puskesmas bersama bendahara.", QUALITY_OK},
+    {"The dormitory head did not clean the rooms and students got sick "
+     "because nobody cared about them.", QUALITY_NOT_INDONESIAN},
+    {"The mayor's office keeps asking for extra fees before signing "
+     "building permits for small businesses.", QUALITY_NOT_INDONESIAN},
+    {"Aku arep lapor yen dana desa dienggo tuku montor anyar karo pak kades",
+     QUALITY_NOT_INDONESIAN},
+  };
+  struct quality *q = load_shipped();
+  struct quality_lang_info info;
+  int i;
+
+  for (i = 0; i < N(cases); i++)
+    ck_assert_msg(quality_language(q, cases[i].text, 0.08, &info) ==
+                  cases[i].want, "'%s': want %d (words %d, stop words %d, "
+                  "regional %d)", cases[i].text, cases[i].want, info.words,
+                  info.stopwords, info.regional);
+  quality_free(q);
+}
+END_TEST
+
 START_TEST(quality_language_counts)
 {
   struct quality *q = load_shipped();
@@ -846,6 +880,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_arbitrary_bytes);
   tcase_add_test(tc, quality_language_table);
   tcase_add_test(tc, quality_language_regional);
+  tcase_add_test(tc, quality_language_formal_affixes);
   tcase_add_test(tc, quality_language_counts);
   tcase_add_loop_test(tc, quality_load_table, 0, N(load_cases));
   tcase_add_test(tc, quality_load_small_lists_work);
