@@ -2387,13 +2387,14 @@ lokasi_set_place(struct turn *t, const char *kode, const char *nama,
 }
 
 /*
- * 1 when text is a word that ends a step (LANJUT, SELESAI, LEWATI, KIRIM,
- * their local forms such as "su" or "tdk ada", one typo in them), at any
- * step: where it has no meaning (the place, the time) it is still no
- * answer, because the reporter meant to finish something.
+ * The command when text is a word that ends a step (LANJUT, SELESAI,
+ * LEWATI, KIRIM, their local forms such as "su" or "tdk ada", one typo in
+ * them), at any step, else CMD_NONE; is_done_word(): 1 when it is.  Where
+ * it has no meaning (the place) it is still no answer, because the
+ * reporter meant to finish something.
  */
-static int
-is_done_word(const char *text)
+static enum command
+done_word(const char *text)
 {
   char arg[64], norm[FORGIVING_TEXT_MAX + 1];
   enum command c = parse_command(text, arg, sizeof(arg));
@@ -2406,7 +2407,14 @@ is_done_word(const char *text)
     if (c == CMD_NONE && strchr(norm, ' ') == NULL)
       c = mistyped_command(STEP_KRONOLOGI, norm);
   }
-  return c == CMD_LANJUT || c == CMD_LEWATI || c == CMD_KIRIM;
+  return c == CMD_LANJUT || c == CMD_LEWATI || c == CMD_KIRIM ? c
+                                                              : CMD_NONE;
+}
+
+static int
+is_done_word(const char *text)
+{
+  return done_word(text) != CMD_NONE;
 }
 
 /* Handle a free-text answer for a plain field step. */
@@ -3228,6 +3236,9 @@ on_step(struct turn *t, const char *text, enum command cmd, int fresh)
   case STEP_LOKASI:
     return on_lokasi(t, text);
   case STEP_WAKTU:
+    /* "Skip" at the time question: the reporter does not know when. */
+    if (done_word(text) == CMD_LEWATI)
+      text = "tidak tahu";
     return on_field(t, FIELD_WAKTU, text, "waktu", STEP_KRONOLOGI);
   case STEP_KRONOLOGI:
     return on_kronologi(t, text, cmd);

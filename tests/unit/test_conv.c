@@ -1264,6 +1264,32 @@ START_TEST(story_at_waktu_joins_the_story)
 }
 END_TEST
 
+/* "Skip" at the time question means the reporter does not know when:
+ * taken as "tidak tahu" (precision unknown), never refused, so that a
+ * reporter who remembers the story but not the date still files. */
+START_TEST(skip_at_waktu_is_not_known)
+{
+  static const char *const skips[] = {"LEWATI", "lewti", "sonde ada",
+                                      "tdk ada"};
+  struct store_ticket t;
+  size_t i;
+
+  /* Each form moves on to the story; the last is filed. */
+  for (i = 0; i < sizeof(skips) / sizeof(skips[0]); i++) {
+    walk(&A, AT_WAKTU);
+    expect(&A, skips[i], "ask.kronologi");
+    if (i + 1 < sizeof(skips) / sizeof(skips[0]))
+      expect(&A, "BATAL", "cancelled");
+  }
+  walk_on(&A, AT_KRONOLOGI, AT_KONFIRMASI);
+  kirim_ticket(&A, &t);
+  ck_assert_str_eq(t.waktu, "tidak tahu");
+  ck_assert_ptr_nonnull(t.waktu_presisi);
+  ck_assert_str_eq(t.waktu_presisi, "unknown");
+  store_ticket_clear(&t);
+}
+END_TEST
+
 /* The waktu filed with its precision and the date it was read as (ISO
  * 8601), the words kept as given; an answer not understood twice is
  * "unresolved" and marked (T0 is Sunday 15 March 2026). */
@@ -1911,6 +1937,7 @@ conv_suite(void)
                               sizeof(second_tries[0])));
     tcase_add_test(tk, kept_as_given_is_marked_on_the_ticket);
     tcase_add_test(tk, story_at_waktu_joins_the_story);
+    tcase_add_test(tk, skip_at_waktu_is_not_known);
     tcase_add_loop_test(tk, waktu_filed_with_its_precision, 0,
                         (int)(sizeof(waktu_filed) / sizeof(waktu_filed[0])));
     tcase_add_test(tk, understood_answers_are_not_marked);
