@@ -908,6 +908,53 @@ fuzzy_month(const char *w)
   return clash ? 0 : month;
 }
 
+/* Long words of time that people misspell, and what each stands for;
+ * a word one edit away (two from one of nine letters or more) with the
+ * same first letter is taken for it (see fuzzy_word()). */
+static const struct {
+  const char *word, *to;
+} long_words[] = {
+  {"kemarin", "kemarin"}, {"kemaren", "kemarin"}, {"kalamarin", "kemarin"},
+  {"sekarang", "sekarang"}, {"beberapa", "beberapa"},
+};
+
+/* Words within that reach of one of them that mean something else. */
+static const char *const not_misspelt[] = {"kemari", "kamari", NULL};
+
+/*
+ * The word of long_words a word not otherwise known stands for, or NULL:
+ * "kmaren", "kalamrin", "klamarin", "sekarng".  Only words of six letters
+ * or more, and only when one word is nearest.
+ */
+static const char *
+fuzzy_word(const char *w)
+{
+  const char *to = NULL, *const *l;
+  int len = (int)strlen(w), tlen, max, d, best = 3;
+  size_t i;
+
+  if (len < 6 || known_word(w))
+    return NULL;
+  for (l = not_misspelt; *l != NULL; l++)
+    if (strcmp(*l, w) == 0)
+      return NULL;
+  for (i = 0; i < sizeof(long_words) / sizeof(long_words[0]); i++) {
+    tlen = (int)strlen(long_words[i].word);
+    if (long_words[i].word[0] != w[0])
+      continue;
+    max = tlen >= 9 ? 2 : 1;
+    d = textdist_osa(w, len, long_words[i].word, tlen, max);
+    if (d > max || d > best)
+      continue;
+    if (d == best && to != NULL && strcmp(to, long_words[i].to) != 0)
+      to = "";                                   /* two meanings: none */
+    else if (d < best)
+      to = long_words[i].to;
+    best = d;
+  }
+  return to != NULL && to[0] != '\0' ? to : NULL;
+}
+
 /* Runs of three or more of one letter become one ("lupaaa"). */
 static void
 squeeze(char *w)
@@ -958,6 +1005,7 @@ split_months(struct toks *tk, int i)
 static void
 normalize_words(struct toks *tk)
 {
+  const char *fw;
   int i, m;
   size_t k;
 
@@ -983,6 +1031,8 @@ normalize_words(struct toks *tk)
     m = fuzzy_month(t->word);
     if (m > 0)
       snprintf(t->word, sizeof(t->word), "%s", month_canon[m - 1]);
+    else if ((fw = fuzzy_word(t->word)) != NULL)
+      snprintf(t->word, sizeof(t->word), "%s", fw);
   }
 }
 

@@ -167,6 +167,15 @@ static const struct when_case cases[] = {
   {"kmrn sore jam 5 wita", SUN, 5, WHEN_OK, "14-03-2026"},
   {"kemarin dini hari", SUN, 5, WHEN_OK, "14-03-2026"},
   {"kemarin lusa", SUN, 5, WHEN_OK, "13-03-2026"},
+  /* Misspelt "kemarin" and "kalamarin": one letter off, two in the long
+   * one; "kemari" (here) is a word of its own. */
+  {"kmaren", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"kemarn sore", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"kalamrin", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"kalamarinn", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"klamarin", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"sekarng", SUN, 5, WHEN_OK, "15-03-2026"},
+  {"datang kemari", SUN, 5, WHEN_INVALID, ""},
   {"2 hari lalu", SUN, 5, WHEN_OK, "13-03-2026"},
   {"2 hari yang lalu", SUN, 5, WHEN_OK, "13-03-2026"},
   {"2 hr yg lalu", SUN, 5, WHEN_OK, "13-03-2026"},
