@@ -1123,6 +1123,19 @@ numeral_run(const struct toks *tk, int i)
   return j;
 }
 
+/* 1 when the words from t[i] on begin a feast's name of several words
+ * ("tujuh belasan", "satu muharam"), which keeps its number word. */
+static int
+begins_feast(const struct toks *tk, int i)
+{
+  const char *w[TOK_MAX];
+  int k, len;
+
+  for (k = i; k < tk->n; k++)
+    w[k - i] = tk->t[k].kind == TK_WORD ? tk->t[k].word : "";
+  return feast_match(w, tk->n - i, &len) >= 0 && len >= 2;
+}
+
 /* Number words become numbers; "dua tiga" (two or three) becomes "2
  * sampai 3"; "17an" is the feast of 17 August. */
 static void
@@ -1144,7 +1157,8 @@ numerals(struct toks *tk)
       tk_remove(tk, i + 1, 1);                   /* tgl 10-an: about */
       continue;
     }
-    if (t->kind != TK_WORD || numeral(t->word) <= 0)
+    if (t->kind != TK_WORD || numeral(t->word) <= 0 ||
+        begins_feast(tk, i))
       continue;
     j = numeral_run(tk, i);
     a = numeral(t->word);

@@ -153,6 +153,9 @@ static const struct when_case cases[] = {
   {"tgl 31", SUN, 5, WHEN_OK, "31-01-2026"},
   {"kira2 tgl 12", SUN, 5, WHEN_OK, "12-03-2026"},
   {"kalau tidak salah tgl 3 bulan lalu", SUN, 5, WHEN_OK, "03-02-2026"},
+  /* A feast written in number words stays a feast. */
+  {"waktu tujuh belasan", SUN, 5, WHEN_OK, "HUT RI, 17-08-2025"},
+  {"tujuh belasan thn lalu", SUN, 5, WHEN_OK, "HUT RI, 17-08-2025"},
   {"12 desember", JAN, 5, WHEN_OK, "12-12-2025"},
   {"desember", JAN, 5, WHEN_OK, "12-2025"},
   {"2 januari", NEWYEAR, 5, WHEN_OK, "02-01-2025"},
