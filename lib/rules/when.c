@@ -680,7 +680,8 @@ static const char *const tomorrow_words[] = {"besok", "bsk", "besuk",
                                              "esok", NULL};
 static const char *const later_words[] = {"lusa", "nanti", "ntar", "nnti",
                                           NULL};
-static const char *const next_words[] = {"depan", "mendatang", NULL};
+static const char *const next_words[] = {"depan", "dpn", "dpan", "mendatang",
+                                         NULL};
 static const char *const more_words[] = {"lagi", NULL};
 static const char *const now_words[] = {"sekarang", "ini", NULL};
 static const char *const since_words[] = {"sejak", NULL};

@@ -235,6 +235,8 @@ static const struct when_case cases[] = {
   {"hari minggu", SUN, 5, WHEN_OK, "15-03-2026"},
   {"hari minggu kemarin", SUN, 5, WHEN_OK, "08-03-2026"},
   {"senin depan", SUN, 5, WHEN_FUTURE, "16-03-2026"},
+  {"senin dpn", SUN, 5, WHEN_FUTURE, "16-03-2026"},  /* SMS "depan" */
+  {"bln dpn", SUN, 5, WHEN_FUTURE, "04-2026"},
   /* Day names, Wednesday 18 March. */
   {"senin", WED, 5, WHEN_OK, "16-03-2026"},
   {"rabu", WED, 5, WHEN_OK, "18-03-2026"},         /* today */
