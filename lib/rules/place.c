@@ -765,6 +765,45 @@ resolve(const struct place_list *pl, struct finds *fs,
   out->name = out->place.kab_name;
 }
 
+/* Words that say where it happened ("kejadiannya di Ende"): a place named
+ * after one is where, not the places named before it ("dari Surabaya",
+ * "saya kerja di Malaysia"). */
+static const char *const incident_words[] = {
+  "kejadian", "kejadiannya", "terjadi", "terjadinya", "tkp", "lokasi",
+  "lokasinya", "peristiwa", "peristiwanya", NULL,
+};
+
+/* The text words that were incident words, by position; more than
+ * INCIDENT_MAX are not noted. */
+#define INCIDENT_MAX 8
+struct incidents {
+  int n;
+  size_t at[INCIDENT_MAX];
+};
+
+/*
+ * Drop what was found before the last incident word that has something
+ * found after it: "dari Surabaya, kejadiannya di Ende" is Ende, "kejadian
+ * di Jakarta, saya orang Kupang" stays Jakarta.
+ */
+static void
+keep_after_incident(struct finds *fs, const struct incidents *in)
+{
+  size_t cut = 0;
+  int i, k, after;
+
+  for (k = 0; k < in->n; k++) {
+    after = 0;
+    for (i = 0; i < fs->n && !after; i++)
+      after = fs->f[i].first > in->at[k];
+    if (after)
+      cut = in->at[k];
+  }
+  for (i = 0; cut > 0 && i < fs->n; i++)
+    if (fs->f[i].last < cut)
+      fs->f[i].dropped = 1;
+}
+
 /* Whether one of the two words before word first was a guard word (see
  * place_match). */
 static int
@@ -788,6 +827,7 @@ place_match(const struct place_list *pl, const char *text,
 {
   struct slot ring[PHRASE_WORDS];
   unsigned char guard[PHRASE_WORDS + 1]; /* the word was a guard word */
+  struct incidents in = {0, {0}};
   struct finds fs;
   const struct slot *s;
   const struct phrase *ph;
@@ -813,6 +853,9 @@ place_match(const struct place_list *pl, const char *text,
     expand_short(pl, &w);
     guard[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)find_str(pl->guards, pl->nguards, w.s);
+    if (in.n < INCIDENT_MAX &&
+        is_one_of(w.s, (size_t)w.len, incident_words))
+      in.at[in.n++] = pos;
     find_hits(pl, &w, &ring[pos % PHRASE_WORDS]);
     s = &ring[pos % PHRASE_WORDS];
     pos++;
@@ -835,6 +878,7 @@ place_match(const struct place_list *pl, const char *text,
       }
     }
   }
+  keep_after_incident(&fs, &in);
   resolve(pl, &fs, out);
   return 0;
 }

@@ -811,6 +811,47 @@ START_TEST(place_joined_names_and_landmark_typos)
 }
 END_TEST
 
+/* The place named after "kejadian", "terjadi" or "lokasi" is where it
+ * happened: a place named before it (where the reporter comes from or
+ * works, in NTT or outside) does not count.  Without such a word, or
+ * with the outside place after it, outside NTT still wins. */
+START_TEST(place_named_after_incident_word)
+{
+  static const struct {
+    const char *text;
+    const char *code;     /* NULL: outside NTT */
+  } told[] = {
+    {"dari Surabaya, kejadiannya di Ende", "5311"},
+    {"saya kerja di Malaysia, kejadian di desa Oesao", "5303"},
+    {"dulu di Jakarta, kejadian ini di Kefa", "5305"},
+    {"sy dari Soe, tp terjadi di Atambua", "5306"},
+    {"orang Bali, lokasi di pasar Oeba", "5371"},
+    {"kejadian di Jakarta, saya orang Kupang", NULL},
+    {"saya dari Kupang tapi kejadian di Surabaya", NULL},
+    {"Stasiun Manggarai, Jakarta", NULL},
+    {"Maumere, kejadian waktu saya di Malaysia", NULL},
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < sizeof(told) / sizeof(told[0]); i++) {
+    ck_assert_int_eq(place_match(pl, told[i].text, &m), 0);
+    if (told[i].code == NULL) {
+      ck_assert_msg(m.outside && !m.matched, "'%s': not outside",
+                    told[i].text);
+      continue;
+    }
+    ck_assert_msg(m.matched && !m.outside, "'%s' matched nothing (outside "
+                  "%d, ambiguous %d)", told[i].text, m.outside,
+                  m.ambiguous);
+    ck_assert_msg(strcmp(m.code, told[i].code) == 0, "'%s' matched %s",
+                  told[i].text, m.code);
+  }
+  place_free(pl);
+}
+END_TEST
+
 /* Sentences of reports (from the conversation tests) that name no place
  * of NTT. */
 static const char *const sentences[] = {
@@ -1033,6 +1074,7 @@ place_suite(void)
   tcase_add_test(tc, place_ambiguous_choices);
   tcase_add_test(tc, place_no_accidental_places);
   tcase_add_test(tc, place_joined_names_and_landmark_typos);
+  tcase_add_test(tc, place_named_after_incident_word);
   tcase_add_test(tc, place_match_timing);
   suite_add_tcase(s, tc);
 
