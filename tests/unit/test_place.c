@@ -852,6 +852,42 @@ START_TEST(place_named_after_incident_word)
 }
 END_TEST
 
+/* A kecamatan or desa name too short for a misspelling to be forgiven
+ * is still found with a letter doubled or a final h added or dropped,
+ * the commonest slips; ordinary words stay words. */
+START_TEST(place_doubled_letter_and_final_h)
+{
+  static const struct {
+    const char *text;
+    const char *code;
+  } told[] = {
+    {"Oesapah", "53.71.03.1010"},
+    {"Lasianna", "53.71.03.1011"},
+    {"kel. Sikumanna", "53.71.02.1008"},
+    {"Desa Noelbakki", "53.01.08.2008"},
+  };
+  static const char *const none[] = {
+    "rumahh", "sudahh", "tanahh", "di kantorr", "Oesapahh",
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < sizeof(told) / sizeof(told[0]); i++) {
+    ck_assert_int_eq(place_match(pl, told[i].text, &m), 0);
+    ck_assert_msg(m.matched, "'%s' matched nothing", told[i].text);
+    ck_assert_str_eq(m.place.code, told[i].code);
+    ck_assert_int_eq(m.distance, 1);
+  }
+  for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+    ck_assert_int_eq(place_match(pl, none[i], &m), 0);
+    ck_assert_msg(!m.matched && !m.ambiguous, "'%s' names %s", none[i],
+                  m.matched ? m.place.label : "two places");
+  }
+  place_free(pl);
+}
+END_TEST
+
 /* Sentences of reports (from the conversation tests) that name no place
  * of NTT. */
 static const char *const sentences[] = {
@@ -1075,6 +1111,7 @@ place_suite(void)
   tcase_add_test(tc, place_no_accidental_places);
   tcase_add_test(tc, place_joined_names_and_landmark_typos);
   tcase_add_test(tc, place_named_after_incident_word);
+  tcase_add_test(tc, place_doubled_letter_and_final_h);
   tcase_add_test(tc, place_match_timing);
   suite_add_tcase(s, tc);
 
