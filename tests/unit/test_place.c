@@ -888,6 +888,38 @@ START_TEST(place_doubled_letter_and_final_h)
 }
 END_TEST
 
+/* Ports, hospitals and sights reporters name instead of the desa match
+ * as those landmarks, in their kabupaten/kota. */
+START_TEST(place_more_landmarks)
+{
+  static const struct {
+    const char *text;
+    const char *code;
+  } marks[] = {
+    {"Pelabuhan Atapupu", "5306"},
+    {"di pelabuhan atapupu", "5306"},
+    {"Danau Kelimutu", "5311"},
+    {"Pelabuhan Waiwerang", "5309"},
+    {"RSUD Kalabahi", "5307"},
+    {"RSUD Larantuka", "5309"},
+    {"RSUD Bajawa", "5312"},
+    {"Pelabuhan Reo", "5313"},
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+    ck_assert_int_eq(place_match(pl, marks[i].text, &m), 0);
+    ck_assert_msg(m.matched && m.place.level == PLACE_LANDMARK,
+                  "'%s' is no landmark (matched %d, level %d)", marks[i].text,
+                  m.matched, m.matched ? m.place.level : -1);
+    ck_assert_str_eq(m.code, marks[i].code);
+  }
+  place_free(pl);
+}
+END_TEST
+
 /* Sentences of reports (from the conversation tests) that name no place
  * of NTT. */
 static const char *const sentences[] = {
@@ -1112,6 +1144,7 @@ place_suite(void)
   tcase_add_test(tc, place_joined_names_and_landmark_typos);
   tcase_add_test(tc, place_named_after_incident_word);
   tcase_add_test(tc, place_doubled_letter_and_final_h);
+  tcase_add_test(tc, place_more_landmarks);
   tcase_add_test(tc, place_match_timing);
   suite_add_tcase(s, tc);
 
