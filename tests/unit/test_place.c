@@ -920,6 +920,31 @@ START_TEST(place_more_landmarks)
 }
 END_TEST
 
+/* A city outside NTT whose name is also an ordinary word or a first name
+ * (Bima, Malang, Medan, Padang) is outside when called Kota or
+ * Kabupaten: "Kota Bima" is not Kota Kupang. */
+START_TEST(place_outside_city_by_kind_word)
+{
+  static const char *const outside[] = {
+    "Kota Bima", "kab. bima", "Kota Malang", "di kota medan",
+    "Kota Padang, Sumbar", "Kabupaten Sorong",
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < sizeof(outside) / sizeof(outside[0]); i++) {
+    ck_assert_int_eq(place_match(pl, outside[i], &m), 0);
+    ck_assert_msg(m.outside && !m.matched, "'%s' is not outside (matched "
+                  "%s)", outside[i], m.matched ? m.place.label : "-");
+  }
+  ck_assert_int_eq(place_match(pl, "dalam kota", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.code, "5371");
+  place_free(pl);
+}
+END_TEST
+
 /* Sentences of reports (from the conversation tests) that name no place
  * of NTT. */
 static const char *const sentences[] = {
@@ -1145,6 +1170,7 @@ place_suite(void)
   tcase_add_test(tc, place_named_after_incident_word);
   tcase_add_test(tc, place_doubled_letter_and_final_h);
   tcase_add_test(tc, place_more_landmarks);
+  tcase_add_test(tc, place_outside_city_by_kind_word);
   tcase_add_test(tc, place_match_timing);
   suite_add_tcase(s, tc);
 
