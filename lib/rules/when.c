@@ -1137,6 +1137,60 @@ begins_feast(const struct toks *tk, int i)
   return feast_match(w, tk->n - i, &len) >= 0 && len >= 2;
 }
 
+/* The number words of the whole of w run together ("duabelas",
+ * "duapuluhlima"), at most max of them: their lengths into len[]; their
+ * count, or 0 when w is not two or more of them. */
+static int
+joined_numerals(const char *w, int *len, int max)
+{
+  static const char *const words[] = {
+    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
+    "sembilan", "sepuluh", "sebelas", "seratus", "seribu", "belas",
+    "puluh", "ratus", "ribu", NULL,
+  };
+  size_t k, n, best;
+  int count = 0;
+
+  while (*w != '\0') {
+    best = 0;
+    for (k = 0; words[k] != NULL; k++) {
+      n = strlen(words[k]);
+      if (n > best && strncmp(w, words[k], n) == 0)
+        best = n;
+    }
+    if (best == 0 || count == max)
+      return 0;
+    len[count++] = (int)best;
+    w += best;
+  }
+  return count >= 2 ? count : 0;
+}
+
+/* Number words written as one become words of their own: "duabelas" is
+ * "dua belas". */
+static void
+split_numerals(struct toks *tk)
+{
+  char w[WORD_MAX];
+  int len[4], i, k, n, at;
+
+  for (i = 0; i < tk->n; i++) {
+    if (tk->t[i].kind != TK_WORD || numeral(tk->t[i].word) != 0)
+      continue;
+    n = joined_numerals(tk->t[i].word, len, 4);
+    if (n == 0)
+      continue;
+    memcpy(w, tk->t[i].word, sizeof(w));
+    if (tk_insert(tk, i + 1, n - 1) != 0)
+      continue;
+    for (k = 0, at = 0; k < n; at += len[k++]) {
+      tok_word(&tk->t[i + k], "");
+      memcpy(tk->t[i + k].word, w + at, (size_t)len[k]);
+    }
+    i += n - 1;
+  }
+}
+
 /* Number words become numbers; "dua tiga" (two or three) becomes "2
  * sampai 3"; "17an" is the feast of 17 August. */
 static void
@@ -1145,6 +1199,7 @@ numerals(struct toks *tk)
   int i, j, a, b;
   struct tok *t;
 
+  split_numerals(tk);
   for (i = 0; i < tk->n; i++) {
     t = &tk->t[i];
     if (t->kind == TK_NUM && t->val == 17 && i + 1 < tk->n &&

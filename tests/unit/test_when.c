@@ -153,6 +153,12 @@ static const struct when_case cases[] = {
   {"tgl 31", SUN, 5, WHEN_OK, "31-01-2026"},
   {"kira2 tgl 12", SUN, 5, WHEN_OK, "12-03-2026"},
   {"kalau tidak salah tgl 3 bulan lalu", SUN, 5, WHEN_OK, "03-02-2026"},
+  /* Number words written as one ("duabelas", "duapuluh lima"). */
+  {"duabelas maret 2026", SUN, 5, WHEN_OK, "12-03-2026"},
+  {"duapuluh lima januari", SUN, 5, WHEN_OK, "25-01-2026"},
+  {"tgl limabelas feb", SUN, 5, WHEN_OK, "15-02-2026"},
+  {"tanggal duapuluhdua februari", SUN, 5, WHEN_OK, "22-02-2026"},
+  {"tigapuluh hari lalu", SUN, 5, WHEN_OK, "13-02-2026"},
   /* A feast written in number words stays a feast. */
   {"waktu tujuh belasan", SUN, 5, WHEN_OK, "HUT RI, 17-08-2025"},
   {"tujuh belasan thn lalu", SUN, 5, WHEN_OK, "HUT RI, 17-08-2025"},
