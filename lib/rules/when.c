@@ -2101,6 +2101,72 @@ drop_aside(struct toks *tk)
   return tk->n < before && tk->n > 0;
 }
 
+/* The words that number a week of a month ("minggu kedua"); 5 is the
+ * last. */
+static const struct word_val week_ordinals[] = {
+  {"pertama", 1}, {"kesatu", 1}, {"kedua", 2}, {"ketiga", 3},
+  {"keempat", 4}, {"terakhir", 5}, {"trakhir", 5}, {"terakir", 5},
+  {NULL, 0},
+};
+
+/* "minggu kedua", "pekan ke 3" at the start of tk: the week (1 to 4, 5
+ * the last) and in *len its words; 0 when tk does not begin so. */
+static int
+week_of_month_at(const struct toks *tk, int *len)
+{
+  int w;
+
+  if (!is_word(tk, 0, week_words))
+    return 0;
+  w = lookup(tk, 1, week_ordinals);
+  *len = 2;
+  if (w > 0)
+    return w;
+  *len = 3;
+  if (tk->n > 2 && tk->t[1].kind == TK_WORD &&
+      strcmp(tk->t[1].word, "ke") == 0 && is_num(tk, 2) &&
+      tk->t[2].val >= 1 && tk->t[2].val <= 4)
+    return (int)tk->t[2].val;
+  return 0;
+}
+
+/*
+ * "minggu kedua Februari", "minggu terakhir bulan lalu", "minggu
+ * pertama": that week of the month named (days 1-7, 8-14, 15-21, 22-28,
+ * or the last seven), of the latest month in which it has begun when
+ * none is named.  NOMATCH when tk is not such a week.
+ */
+static int
+parse_week_of_month(const struct today *c, const struct feast_dates *fd,
+                    const struct toks *in, struct when *out)
+{
+  struct toks tk = *in;
+  struct point a, b;
+  int64_t mi = c->y * 12 + (c->m - 1);
+  int week, len, rc;
+
+  week = week_of_month_at(&tk, &len);
+  if (week == 0)
+    return NOMATCH;
+  tk_remove(&tk, 0, len);
+  if (tk.n == 0 || (tk.n == 1 && is_word(&tk, 0, month_words))) {
+    if (week == 5)
+      return NOMATCH;     /* "minggu terakhir": the last days, not this */
+    rc = finish_month(c, 7 * (week - 1) + 1 > c->d ? mi - 1 : mi, out);
+  } else {
+    rc = parse_forms(c, fd, &tk, out);
+  }
+  if (!has_date(rc, out) || out->precision != WHEN_MONTH) {
+    set_unknown(out);
+    return NOMATCH;
+  }
+  a = when_from(out);
+  b = a;
+  a.d = week == 5 ? days_in_month(a.y, a.m) - 6 : 7 * (week - 1) + 1;
+  b.d = week == 5 ? days_in_month(b.y, b.m) : 7 * week;
+  return finish_range(c, WHEN_SPAN, a, b, out);
+}
+
 static int
 parse_period(const struct today *c, const struct feast_dates *fd,
              const struct toks *in, struct when *out)
@@ -2110,6 +2176,9 @@ parse_period(const struct today *c, const struct feast_dates *fd,
   enum part part = found > 0 ? (enum part)found : P_NONE;
 
   set_unknown(out);
+  rc = parse_week_of_month(c, fd, &tk, out);
+  if (rc != NOMATCH)
+    return rc;
   if (part != P_NONE) {
     tk_remove(&tk, 0, 1);
     if (tk.n == 1 && (is_word(&tk, 0, month_words) ||

@@ -153,6 +153,17 @@ static const struct when_case cases[] = {
   {"tgl 31", SUN, 5, WHEN_OK, "31-01-2026"},
   {"kira2 tgl 12", SUN, 5, WHEN_OK, "12-03-2026"},
   {"kalau tidak salah tgl 3 bulan lalu", SUN, 5, WHEN_OK, "03-02-2026"},
+  /* The week of a month: days 1-7, 8-14, 15-21, 22-28, the last 7. */
+  {"minggu kedua februari", SUN, 5, WHEN_OK, "08-02-2026 s/d 14-02-2026"},
+  {"minggu pertama bulan ini", SUN, 5, WHEN_OK,
+   "01-03-2026 s/d 07-03-2026"},
+  {"minggu terakhir bulan lalu", SUN, 5, WHEN_OK,
+   "22-02-2026 s/d 28-02-2026"},
+  {"minggu ke 3 januari 2026", SUN, 5, WHEN_OK, "15-01-2026 s/d 21-01-2026"},
+  {"pekan keempat bln desember", SUN, 5, WHEN_OK,
+   "22-12-2025 s/d 28-12-2025"},
+  {"minggu terakhir desember", SUN, 5, WHEN_OK, "25-12-2025 s/d 31-12-2025"},
+  {"minggu pertama", SUN, 5, WHEN_OK, "01-03-2026 s/d 07-03-2026"},
   /* Number words written as one ("duabelas", "duapuluh lima"). */
   {"duabelas maret 2026", SUN, 5, WHEN_OK, "12-03-2026"},
   {"duapuluh lima januari", SUN, 5, WHEN_OK, "25-01-2026"},
