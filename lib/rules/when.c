@@ -703,7 +703,7 @@ static const char *const feast_fillers[] = {
   "sebelum", "sblm", "sesudah", "sesdh", "setelah", "stlh", "habis",
   "abis", "sehabis", "usai", "seusai", "menjelang", "jelang", "perayaan",
   "upacara", "hari", "minggu", "libur", "liburan", "misa", "ibadah",
-  "kebaktian", "sholat", "salat", "shalat", NULL,
+  "kebaktian", "sholat", "salat", "shalat", "masa", NULL,
 };
 
 /* Parts of a month or a year. */

@@ -170,6 +170,9 @@ static const struct when_case cases[] = {
   {"tgl limabelas feb", SUN, 5, WHEN_OK, "15-02-2026"},
   {"tanggal duapuluhdua februari", SUN, 5, WHEN_OK, "22-02-2026"},
   {"tigapuluh hari lalu", SUN, 5, WHEN_OK, "13-02-2026"},
+  /* Feasts and seasons with "masa" before them. */
+  {"masa advent", SUN, 5, WHEN_OK, "masa Adven, 30-11-2025 s/d 24-12-2025"},
+  {"waktu masa natal", SUN, 5, WHEN_OK, "Natal, 25-12-2025"},
   /* A feast written in number words stays a feast. */
   {"waktu tujuh belasan", SUN, 5, WHEN_OK, "HUT RI, 17-08-2025"},
   {"tujuh belasan thn lalu", SUN, 5, WHEN_OK, "HUT RI, 17-08-2025"},
