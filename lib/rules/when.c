@@ -374,7 +374,7 @@ classify(const char *s, size_t n, size_t i, size_t *adv, char *ch)
   if (c == '\'' || c == '`')
     return C_APOS;
   if (c < 0x80)
-    return strchr(" \t\r\n\v\f,;!?()[]\"~+*", c) != NULL ? C_SPACE
+    return strchr(" \t\r\n\v\f,;!?()[]\"~+*&", c) != NULL ? C_SPACE
                                                         : C_OTHER;
   len = utf8_decode(s + i, n - i, &cp);
   if (len == 0)

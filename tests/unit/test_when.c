@@ -173,6 +173,18 @@ static const struct when_case cases[] = {
   /* Feasts and seasons with "masa" before them. */
   {"masa advent", SUN, 5, WHEN_OK, "masa Adven, 30-11-2025 s/d 24-12-2025"},
   {"waktu masa natal", SUN, 5, WHEN_OK, "Natal, 25-12-2025"},
+  /* Natal and Tahun Baru together (Nataru); national days. */
+  {"Natal dan Tahun Baru", SUN, 5, WHEN_OK,
+   "Natal dan Tahun Baru, 24-12-2025 s/d 01-01-2026"},
+  {"libur nataru kemarin", SUN, 5, WHEN_OK,
+   "Natal dan Tahun Baru, 24-12-2025 s/d 01-01-2026"},
+  {"natal & tahun baru 2024", SUN, 5, WHEN_OK,
+   "Natal dan Tahun Baru, 24-12-2024 s/d 01-01-2025"},
+  {"hari sumpah pemuda", SUN, 5, WHEN_OK, "Hari Sumpah Pemuda, 28-10-2025"},
+  {"waktu hardiknas", SUN, 5, WHEN_OK,
+   "Hari Pendidikan Nasional, 02-05-2025"},
+  {"hari kesaktian pancasila", SUN, 5, WHEN_OK,
+   "Hari Kesaktian Pancasila, 01-10-2025"},
   /* A feast written in number words stays a feast. */
   {"waktu tujuh belasan", SUN, 5, WHEN_OK, "HUT RI, 17-08-2025"},
   {"tujuh belasan thn lalu", SUN, 5, WHEN_OK, "HUT RI, 17-08-2025"},
