@@ -188,6 +188,17 @@ static const struct place_case cases[] = {
   {"Camplong", "5303", 0},                     /* Camplong I and II */
   {"Nule", AMBIGUOUS, 0},                      /* TTS or Alor */
 
+  /* Old regions that name several kecamatan of one kabupaten
+   * (Amfoang Utara, Amfoang Selatan...). */
+  {"Amfoang", "5303", 0},
+  {"desa di amfoang", "5303", 0},
+  {"Amanuban", "5304", 0},
+  {"Mollo", "5304", 0},
+  {"Biboki", "5305", 0},
+  {"Miomaffo", "5305", 0},
+  {"Tasifeto", "5306", 0},
+  {"Wewewa", "5317", 0},
+
   /* Places outside NTT, even when they share a word with one. */
   {"Jakarta Selatan", NULL, 0},
   {"Kota Bandung", NULL, 0},
