@@ -609,6 +609,7 @@ struct found {
   size_t first, last;       /* the words it covers */
   int support;              /* places it lies in, found elsewhere */
   int dropped;              /* inside another's words */
+  int alone;                /* an "alone" phrase named it too */
 };
 
 /* All of them. */
@@ -645,17 +646,23 @@ found_cmp(const struct found *a, const struct found *b)
   return phrase_rank_cmp(a, b);
 }
 
-/* Keep f, or a better phrase of its place; a full list keeps what it
- * has. */
+/* Keep f, or a better phrase of its place (a name before an "alone"
+ * phrase, which is noted when it lies apart from the name); a full list
+ * keeps what it has. */
 static void
 add_found(struct finds *fs, const struct found *f)
 {
-  int i;
+  int i, alone;
 
   for (i = 0; i < fs->n; i++) {
     if (fs->f[i].place == f->place) {
-      if (phrase_rank_cmp(f, &fs->f[i]) > 0)
+      alone = fs->f[i].alone ||
+              (fs->f[i].weak != f->weak &&
+               (f->last < fs->f[i].first || fs->f[i].last < f->first));
+      if (fs->f[i].weak != f->weak ? fs->f[i].weak
+                                   : phrase_rank_cmp(f, &fs->f[i]) > 0)
         fs->f[i] = *f;
+      fs->f[i].alone = alone && !fs->f[i].weak;
       return;
     }
   }
@@ -765,6 +772,24 @@ set_aside(struct finds *fs)
   return 0;
 }
 
+/* The one place that ties with best and that an "alone" phrase named
+ * too: it settles the tie ("Kupang kota" is Kota Kupang); else -1. */
+static int
+settle_tie(const struct finds *fs, const struct found *best)
+{
+  int i, at = -1;
+
+  for (i = 0; i < fs->n; i++) {
+    if (fs->f[i].dropped || !fs->f[i].alone ||
+        found_cmp(&fs->f[i], best) != 0)
+      continue;
+    if (at >= 0)
+      return -1;
+    at = fs->f[i].place;
+  }
+  return at;
+}
+
 /*
  * Choose from what the text named: the best, the places that tie with
  * it (as choices), and when they tie, the place they all lie in.
@@ -801,6 +826,8 @@ resolve(const struct place_list *pl, struct finds *fs,
       at = common_place(pl, at, fs->f[i].place);
   }
   sort_choices(out);
+  if (at < 0 && (at = settle_tie(fs, best)) >= 0)
+    out->nchoices = out->more_choices = 0;
   if (at < 0) {
     out->ambiguous = 1;
     return;

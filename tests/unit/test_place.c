@@ -98,6 +98,8 @@ static const struct place_case cases[] = {
   {"kupang", AMBIGUOUS, 0},
   {"di Kupang", AMBIGUOUS, 0},
   {"Kota Kupang atau Kab. Kupang", AMBIGUOUS, 0},
+  {"Kupang kota", "5371", 0},                  /* "kota" settles it */
+  {"di kpg kota, dekat pasar", "5371", 0},
 
   /* The longest name wins. */
   {"sumba barat daya", "5317", 0},
