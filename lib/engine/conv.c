@@ -370,6 +370,7 @@ static const struct {
  * the reporter meant the word (a name, a place, part of a story). */
 static const char *const not_a_command[] = {
   "BATA", "BATAS", "BATAK", "NATAL", "BAKAL", "BANAL", "BATIL",
+  "BATAM",                   /* the city in Riau, an answer to "di mana?" */
 };
 
 /* The longest message that is still looked at as a mistyped command. */

@@ -23,11 +23,13 @@ enum kind {
   K_RAMADAN,    /* the 30 days before Idul Fitri */
   K_LENT,       /* Rabu Abu to the eve of Easter */
   K_ADVENT,     /* the fourth Sunday before Natal to 24 December */
+  K_NATARU,     /* 24 December to 1 January */
 };
 
 enum {
   F_NATAL, F_MALAM_NATAL, F_TAHUN_BARU, F_MALAM_TAHUN_BARU, F_HUT_RI,
   F_PANCASILA, F_BURUH, F_KARTINI, F_PAHLAWAN, F_GURU, F_IBU,
+  F_SUMPAH_PEMUDA, F_KESAKTIAN_PANCASILA, F_HARDIKNAS, F_NATARU,
   F_PASKAH, F_JUMAT_AGUNG, F_KAMIS_PUTIH, F_PALMA, F_RABU_ABU, F_KENAIKAN,
   F_PENTAKOSTA, F_PRAPASKAH, F_ADVEN,
   F_IDULFITRI, F_IDULADHA, F_IMLEK, F_NYEPI, F_WAISAK, F_ISRAMIKRAJ,
@@ -52,6 +54,11 @@ static const struct {
   [F_PAHLAWAN] = {"Hari Pahlawan", NULL, K_FIXED, 11, 10},
   [F_GURU] = {"Hari Guru", NULL, K_FIXED, 11, 25},
   [F_IBU] = {"Hari Ibu", NULL, K_FIXED, 12, 22},
+  [F_SUMPAH_PEMUDA] = {"Hari Sumpah Pemuda", NULL, K_FIXED, 10, 28},
+  [F_KESAKTIAN_PANCASILA] = {"Hari Kesaktian Pancasila", NULL, K_FIXED, 10,
+                             1},
+  [F_HARDIKNAS] = {"Hari Pendidikan Nasional", NULL, K_FIXED, 5, 2},
+  [F_NATARU] = {"Natal dan Tahun Baru", NULL, K_NATARU, 0, 0},
   [F_PASKAH] = {"Paskah", NULL, K_EASTER, 0, 0},
   [F_JUMAT_AGUNG] = {"Jumat Agung", NULL, K_EASTER, -2, 0},
   [F_KAMIS_PUTIH] = {"Kamis Putih", NULL, K_EASTER, -3, 0},
@@ -101,6 +108,16 @@ static const struct {
   {F_BURUH, "hari buruh"}, {F_BURUH, "may day"}, {F_BURUH, "mayday"},
   {F_KARTINI, "hari kartini"}, {F_PAHLAWAN, "hari pahlawan"},
   {F_GURU, "hari guru"}, {F_IBU, "hari ibu"},
+  {F_SUMPAH_PEMUDA, "sumpah pemuda"},
+  {F_SUMPAH_PEMUDA, "hari sumpah pemuda"},
+  {F_KESAKTIAN_PANCASILA, "kesaktian pancasila"},
+  {F_KESAKTIAN_PANCASILA, "hari kesaktian pancasila"},
+  {F_HARDIKNAS, "hardiknas"}, {F_HARDIKNAS, "hari pendidikan"},
+  {F_HARDIKNAS, "hari pendidikan nasional"},
+  {F_NATARU, "nataru"}, {F_NATARU, "natal dan tahun baru"},
+  {F_NATARU, "natal tahun baru"}, {F_NATARU, "natal dan thn baru"},
+  {F_NATARU, "natal thn baru"}, {F_NATARU, "natal n tahun baru"},
+  {F_NATARU, "natal dan taun baru"},
   {F_PASKAH, "paskah"}, {F_PASKAH, "paska"}, {F_PASKAH, "hari paskah"},
   {F_PASKAH, "easter"}, {F_PASKAH, "kebangkitan yesus"},
   {F_PASKAH, "minggu paskah"}, {F_PASKAH, "hari raya paskah"},
@@ -256,6 +273,10 @@ feast_in_year(const struct feast_dates *f, int id, int64_t year,
     eve = when_days_from_civil(year, 12, 24);
     *to = eve;
     *from = eve - (((eve + 3) % 7 + 1) % 7) - 21;
+    return 0;
+  case K_NATARU:
+    *from = when_days_from_civil(year, 12, 24);
+    *to = when_days_from_civil(year + 1, 1, 1);
     return 0;
   case K_RAMADAN:
     day = decreed(f, F_IDULFITRI, year);

@@ -49,6 +49,8 @@
 #define CODE_MAX 16
 #define FUZZY_MIN 5        /* shorter words must match exactly */
 #define STRICT_MIN 8       /* the same in names of kecamatan and desa */
+#define SLIP_MIN 6         /* letters of a name, squashed, that may have
+                              slipped (see slipped()) */
 #define FOUND_MAX 64       /* places one text may name */
 #define NOT_A_TYPO "not-a-typo"
 #define NOT_A_NAME "not-a-name"
@@ -142,6 +144,8 @@ struct word {
 struct hit {
   int v;
   int d;                    /* edit distance, 0 exact */
+  int slip;                 /* d is 1: a doubled letter or a final h (see
+                               slipped()) */
 };
 
 /* All of them for one text word. */
@@ -430,19 +434,54 @@ expand_short(const struct place_list *pl, struct word *w)
 /* Add a hit; when the slot is full, it replaces the farthest one if it is
  * nearer. */
 static void
-add_hit(struct slot *s, int v, int d)
+add_hit(struct slot *s, int v, int d, int slip)
 {
   int i, worst = 0;
 
   if (s->n < HITS_MAX) {
-    s->h[s->n++] = (struct hit){v, d};
+    s->h[s->n++] = (struct hit){v, d, slip};
     return;
   }
   for (i = 1; i < s->n; i++)
     if (s->h[i].d > s->h[worst].d)
       worst = i;
   if (d < s->h[worst].d)
-    s->h[worst] = (struct hit){v, d};
+    s->h[worst] = (struct hit){v, d, slip};
+}
+
+/* s[0..n) with each run of one letter written once and a final h after a
+ * vowel left out, into out (n + 1 bytes); its length. */
+static int
+squash(const char *s, int n, char *out)
+{
+  int i, k = 0;
+
+  for (i = 0; i < n; i++)
+    if (k == 0 || out[k - 1] != s[i])
+      out[k++] = s[i];
+  if (k >= 2 && out[k - 1] == 'h' && strchr("aeiou", out[k - 2]) != NULL)
+    k--;
+  out[k] = '\0';
+  return k;
+}
+
+/*
+ * Whether the text word w, squashed into sq[0..nsq), and vocabulary word
+ * vw differ only by the
+ * commonest slips of the keyboard and of speech, which words too short
+ * for an edit to be forgiven may still make: a letter doubled
+ * ("Lasianna", "Fatukoaa") or a final h added or dropped ("Oesapah"), one
+ * letter's worth in all.
+ */
+static int
+slipped(const struct word *w, const char *sq, int nsq,
+        const struct vword *vw)
+{
+  char b[WORD_MAX + 1];
+
+  if (abs(vw->len - w->len) != 1 || vw->s[0] != w->s[0] || nsq < SLIP_MIN)
+    return 0;
+  return squash(vw->s, vw->len, b) == nsq && memcmp(sq, b, (size_t)nsq) == 0;
 }
 
 /* Fill s with the vocabulary words that the text word w may stand for. */
@@ -450,8 +489,9 @@ static void
 find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
 {
   const struct vword *vw;
+  char sq[WORD_MAX + 1];
   uint32_t mask;
-  int exact, v, t, d, shorter, i, lo, hi;
+  int exact, v, t, d, shorter, i, lo, hi, nsq, slip;
 
   s->n = 0;
   s->len = w->len;
@@ -459,10 +499,11 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
     return;
   exact = find_vocab(pl, w->s);
   if (exact >= 0)
-    add_hit(s, exact, 0);
+    add_hit(s, exact, 0, 0);
   if (w->len < FUZZY_MIN || is_plain(pl, w->s))
     return;
   mask = letter_mask(w->s, w->len);
+  nsq = squash(w->s, w->len, sq);
   /* Only words whose length is within reach need a look. */
   t = edits_allowed(w->len, 1);
   lo = w->len - t;
@@ -476,25 +517,30 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
     t = edits_allowed(shorter, vw->lax);
     if (t == 0 && vw->landmark && shorter >= FUZZY_MIN)
       t = 1;
+    slip = slipped(w, sq, nsq, vw);
+    if (t == 0 && slip) {
+      add_hit(s, v, 1, 1);
+      continue;
+    }
     if (abs(vw->len - w->len) > t ||
         bit_count(mask & ~vw->mask) > t || bit_count(vw->mask & ~mask) > t)
       continue;
     d = textdist_osa(w->s, w->len, vw->s, vw->len, t);
     if (d <= t)
-      add_hit(s, v, d);
+      add_hit(s, v, d, d == 1 && slip);
   }
 }
 
-/* The distance at which slot s stands for vocabulary word v, or -1. */
-static int
-slot_distance(const struct slot *s, int v)
+/* How slot s stands for vocabulary word v, or NULL. */
+static const struct hit *
+slot_hit(const struct slot *s, int v)
 {
   int i;
 
   for (i = 0; i < s->n; i++)
     if (s->h[i].v == v)
-      return s->h[i].d;
-  return -1;
+      return &s->h[i];
+  return NULL;
 }
 
 /*
@@ -507,46 +553,47 @@ slot_distance(const struct slot *s, int v)
  * phrase_distance).
  */
 static int
-word_forgiven(const struct phrase *ph, int shorter, int d)
+word_forgiven(const struct phrase *ph, int shorter, const struct hit *h)
 {
-  if (d == 0 || ph->level == PLACE_KABUPATEN)
+  if (h->d == 0 || ph->level == PLACE_KABUPATEN)
     return 1;
   if (ph->joined)
     return 0;
-  if (d <= edits_allowed(shorter, 0))
+  if (h->d <= edits_allowed(shorter, 0) || h->slip)
     return 1;
-  return ph->level == PLACE_LANDMARK && ph->nwords >= 2 && d == 1 &&
+  return ph->level == PLACE_LANDMARK && ph->nwords >= 2 && h->d == 1 &&
          shorter >= FUZZY_MIN;
 }
 
 /*
  * Whether phrase ph ends at the text word just read, the latest of pos
  * words whose slots are in ring, that word standing for the phrase's last
- * word at distance last.  Returns the phrase's total distance, or -1.
+ * word as hit last says.  Returns the phrase's total distance, or -1.
  * Each word must be forgiven (word_forgiven); a landmark name forgiven a
  * word beyond the strict allowance must be otherwise exact.
  */
 static int
 phrase_distance(const struct place_list *pl, const struct phrase *ph,
-                const struct slot *ring, size_t pos, int last)
+                const struct slot *ring, size_t pos, const struct hit *last)
 {
   const struct slot *s;
-  int j, d, v, shorter, dist = 0, loose = 0;
+  const struct hit *h;
+  int j, v, shorter, dist = 0, loose = 0;
 
   if ((size_t)ph->nwords > pos)
     return -1;
   for (j = 0; j < ph->nwords; j++) {
     s = &ring[(pos - 1 - (size_t)j) % PHRASE_WORDS];
     v = ph->word[ph->nwords - 1 - j];
-    d = j == 0 ? last : slot_distance(s, v);
-    if (d < 0)
+    h = j == 0 ? last : slot_hit(s, v);
+    if (h == NULL)
       return -1;
     shorter = pl->vocab[v].len < s->len ? pl->vocab[v].len : s->len;
-    if (!word_forgiven(ph, shorter, d))
+    if (!word_forgiven(ph, shorter, h))
       return -1;
-    if (ph->level > PLACE_KABUPATEN && d > edits_allowed(shorter, 0))
+    if (ph->level > PLACE_KABUPATEN && h->d > edits_allowed(shorter, 0))
       loose++;
-    dist += d;
+    dist += h->d;
   }
   return loose > 0 && dist > 1 ? -1 : dist;
 }
@@ -562,6 +609,7 @@ struct found {
   size_t first, last;       /* the words it covers */
   int support;              /* places it lies in, found elsewhere */
   int dropped;              /* inside another's words */
+  int alone;                /* an "alone" phrase named it too */
 };
 
 /* All of them. */
@@ -598,17 +646,23 @@ found_cmp(const struct found *a, const struct found *b)
   return phrase_rank_cmp(a, b);
 }
 
-/* Keep f, or a better phrase of its place; a full list keeps what it
- * has. */
+/* Keep f, or a better phrase of its place (a name before an "alone"
+ * phrase, which is noted when it lies apart from the name); a full list
+ * keeps what it has. */
 static void
 add_found(struct finds *fs, const struct found *f)
 {
-  int i;
+  int i, alone;
 
   for (i = 0; i < fs->n; i++) {
     if (fs->f[i].place == f->place) {
-      if (phrase_rank_cmp(f, &fs->f[i]) > 0)
+      alone = fs->f[i].alone ||
+              (fs->f[i].weak != f->weak &&
+               (f->last < fs->f[i].first || fs->f[i].last < f->first));
+      if (fs->f[i].weak != f->weak ? fs->f[i].weak
+                                   : phrase_rank_cmp(f, &fs->f[i]) > 0)
         fs->f[i] = *f;
+      fs->f[i].alone = alone && !fs->f[i].weak;
       return;
     }
   }
@@ -718,6 +772,24 @@ set_aside(struct finds *fs)
   return 0;
 }
 
+/* The one place that ties with best and that an "alone" phrase named
+ * too: it settles the tie ("Kupang kota" is Kota Kupang); else -1. */
+static int
+settle_tie(const struct finds *fs, const struct found *best)
+{
+  int i, at = -1;
+
+  for (i = 0; i < fs->n; i++) {
+    if (fs->f[i].dropped || !fs->f[i].alone ||
+        found_cmp(&fs->f[i], best) != 0)
+      continue;
+    if (at >= 0)
+      return -1;
+    at = fs->f[i].place;
+  }
+  return at;
+}
+
 /*
  * Choose from what the text named: the best, the places that tie with
  * it (as choices), and when they tie, the place they all lie in.
@@ -754,6 +826,8 @@ resolve(const struct place_list *pl, struct finds *fs,
       at = common_place(pl, at, fs->f[i].place);
   }
   sort_choices(out);
+  if (at < 0 && (at = settle_tie(fs, best)) >= 0)
+    out->nchoices = out->more_choices = 0;
   if (at < 0) {
     out->ambiguous = 1;
     return;
@@ -763,6 +837,45 @@ resolve(const struct place_list *pl, struct finds *fs,
   set_choice(pl, at, &out->place);
   out->code = out->place.kab_code;
   out->name = out->place.kab_name;
+}
+
+/* Words that say where it happened ("kejadiannya di Ende"): a place named
+ * after one is where, not the places named before it ("dari Surabaya",
+ * "saya kerja di Malaysia"). */
+static const char *const incident_words[] = {
+  "kejadian", "kejadiannya", "terjadi", "terjadinya", "tkp", "lokasi",
+  "lokasinya", "peristiwa", "peristiwanya", NULL,
+};
+
+/* The text words that were incident words, by position; more than
+ * INCIDENT_MAX are not noted. */
+#define INCIDENT_MAX 8
+struct incidents {
+  int n;
+  size_t at[INCIDENT_MAX];
+};
+
+/*
+ * Drop what was found before the last incident word that has something
+ * found after it: "dari Surabaya, kejadiannya di Ende" is Ende, "kejadian
+ * di Jakarta, saya orang Kupang" stays Jakarta.
+ */
+static void
+keep_after_incident(struct finds *fs, const struct incidents *in)
+{
+  size_t cut = 0;
+  int i, k, after;
+
+  for (k = 0; k < in->n; k++) {
+    after = 0;
+    for (i = 0; i < fs->n && !after; i++)
+      after = fs->f[i].first > in->at[k];
+    if (after)
+      cut = in->at[k];
+  }
+  for (i = 0; cut > 0 && i < fs->n; i++)
+    if (fs->f[i].last < cut)
+      fs->f[i].dropped = 1;
 }
 
 /* Whether one of the two words before word first was a guard word (see
@@ -788,6 +901,7 @@ place_match(const struct place_list *pl, const char *text,
 {
   struct slot ring[PHRASE_WORDS];
   unsigned char guard[PHRASE_WORDS + 1]; /* the word was a guard word */
+  struct incidents in = {0, {0}};
   struct finds fs;
   const struct slot *s;
   const struct phrase *ph;
@@ -813,6 +927,9 @@ place_match(const struct place_list *pl, const char *text,
     expand_short(pl, &w);
     guard[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)find_str(pl->guards, pl->nguards, w.s);
+    if (in.n < INCIDENT_MAX &&
+        is_one_of(w.s, (size_t)w.len, incident_words))
+      in.at[in.n++] = pos;
     find_hits(pl, &w, &ring[pos % PHRASE_WORDS]);
     s = &ring[pos % PHRASE_WORDS];
     pos++;
@@ -820,7 +937,7 @@ place_match(const struct place_list *pl, const char *text,
       vw = &pl->vocab[s->h[i].v];
       for (k = 0; k < vw->count; k++) {
         ph = &pl->phrases[pl->ends[vw->first + k]];
-        dist = phrase_distance(pl, ph, ring, pos, s->h[i].d);
+        dist = phrase_distance(pl, ph, ring, pos, &s->h[i]);
         if (dist < 0)
           continue;
         f = (struct found){.place = ph->place, .core = ph->core,
@@ -835,6 +952,7 @@ place_match(const struct place_list *pl, const char *text,
       }
     }
   }
+  keep_after_incident(&fs, &in);
   resolve(pl, &fs, out);
   return 0;
 }

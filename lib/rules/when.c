@@ -374,7 +374,7 @@ classify(const char *s, size_t n, size_t i, size_t *adv, char *ch)
   if (c == '\'' || c == '`')
     return C_APOS;
   if (c < 0x80)
-    return strchr(" \t\r\n\v\f,;!?()[]\"~+*", c) != NULL ? C_SPACE
+    return strchr(" \t\r\n\v\f,;!?()[]\"~+*&", c) != NULL ? C_SPACE
                                                         : C_OTHER;
   len = utf8_decode(s + i, n - i, &cp);
   if (len == 0)
@@ -680,7 +680,8 @@ static const char *const tomorrow_words[] = {"besok", "bsk", "besuk",
                                              "esok", NULL};
 static const char *const later_words[] = {"lusa", "nanti", "ntar", "nnti",
                                           NULL};
-static const char *const next_words[] = {"depan", "mendatang", NULL};
+static const char *const next_words[] = {"depan", "dpn", "dpan", "mendatang",
+                                         NULL};
 static const char *const more_words[] = {"lagi", NULL};
 static const char *const now_words[] = {"sekarang", "ini", NULL};
 static const char *const since_words[] = {"sejak", NULL};
@@ -702,7 +703,7 @@ static const char *const feast_fillers[] = {
   "sebelum", "sblm", "sesudah", "sesdh", "setelah", "stlh", "habis",
   "abis", "sehabis", "usai", "seusai", "menjelang", "jelang", "perayaan",
   "upacara", "hari", "minggu", "libur", "liburan", "misa", "ibadah",
-  "kebaktian", "sholat", "salat", "shalat", NULL,
+  "kebaktian", "sholat", "salat", "shalat", "masa", NULL,
 };
 
 /* Parts of a month or a year. */
@@ -908,6 +909,53 @@ fuzzy_month(const char *w)
   return clash ? 0 : month;
 }
 
+/* Long words of time that people misspell, and what each stands for;
+ * a word one edit away (two from one of nine letters or more) with the
+ * same first letter is taken for it (see fuzzy_word()). */
+static const struct {
+  const char *word, *to;
+} long_words[] = {
+  {"kemarin", "kemarin"}, {"kemaren", "kemarin"}, {"kalamarin", "kemarin"},
+  {"sekarang", "sekarang"}, {"beberapa", "beberapa"},
+};
+
+/* Words within that reach of one of them that mean something else. */
+static const char *const not_misspelt[] = {"kemari", "kamari", NULL};
+
+/*
+ * The word of long_words a word not otherwise known stands for, or NULL:
+ * "kmaren", "kalamrin", "klamarin", "sekarng".  Only words of six letters
+ * or more, and only when one word is nearest.
+ */
+static const char *
+fuzzy_word(const char *w)
+{
+  const char *to = NULL, *const *l;
+  int len = (int)strlen(w), tlen, max, d, best = 3;
+  size_t i;
+
+  if (len < 6 || known_word(w))
+    return NULL;
+  for (l = not_misspelt; *l != NULL; l++)
+    if (strcmp(*l, w) == 0)
+      return NULL;
+  for (i = 0; i < sizeof(long_words) / sizeof(long_words[0]); i++) {
+    tlen = (int)strlen(long_words[i].word);
+    if (long_words[i].word[0] != w[0])
+      continue;
+    max = tlen >= 9 ? 2 : 1;
+    d = textdist_osa(w, len, long_words[i].word, tlen, max);
+    if (d > max || d > best)
+      continue;
+    if (d == best && to != NULL && strcmp(to, long_words[i].to) != 0)
+      to = "";                                   /* two meanings: none */
+    else if (d < best)
+      to = long_words[i].to;
+    best = d;
+  }
+  return to != NULL && to[0] != '\0' ? to : NULL;
+}
+
 /* Runs of three or more of one letter become one ("lupaaa"). */
 static void
 squeeze(char *w)
@@ -958,6 +1006,7 @@ split_months(struct toks *tk, int i)
 static void
 normalize_words(struct toks *tk)
 {
+  const char *fw;
   int i, m;
   size_t k;
 
@@ -983,6 +1032,8 @@ normalize_words(struct toks *tk)
     m = fuzzy_month(t->word);
     if (m > 0)
       snprintf(t->word, sizeof(t->word), "%s", month_canon[m - 1]);
+    else if ((fw = fuzzy_word(t->word)) != NULL)
+      snprintf(t->word, sizeof(t->word), "%s", fw);
   }
 }
 
@@ -1073,6 +1124,73 @@ numeral_run(const struct toks *tk, int i)
   return j;
 }
 
+/* 1 when the words from t[i] on begin a feast's name of several words
+ * ("tujuh belasan", "satu muharam"), which keeps its number word. */
+static int
+begins_feast(const struct toks *tk, int i)
+{
+  const char *w[TOK_MAX];
+  int k, len;
+
+  for (k = i; k < tk->n; k++)
+    w[k - i] = tk->t[k].kind == TK_WORD ? tk->t[k].word : "";
+  return feast_match(w, tk->n - i, &len) >= 0 && len >= 2;
+}
+
+/* The number words of the whole of w run together ("duabelas",
+ * "duapuluhlima"), at most max of them: their lengths into len[]; their
+ * count, or 0 when w is not two or more of them. */
+static int
+joined_numerals(const char *w, int *len, int max)
+{
+  static const char *const words[] = {
+    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
+    "sembilan", "sepuluh", "sebelas", "seratus", "seribu", "belas",
+    "puluh", "ratus", "ribu", NULL,
+  };
+  size_t k, n, best;
+  int count = 0;
+
+  while (*w != '\0') {
+    best = 0;
+    for (k = 0; words[k] != NULL; k++) {
+      n = strlen(words[k]);
+      if (n > best && strncmp(w, words[k], n) == 0)
+        best = n;
+    }
+    if (best == 0 || count == max)
+      return 0;
+    len[count++] = (int)best;
+    w += best;
+  }
+  return count >= 2 ? count : 0;
+}
+
+/* Number words written as one become words of their own: "duabelas" is
+ * "dua belas". */
+static void
+split_numerals(struct toks *tk)
+{
+  char w[WORD_MAX];
+  int len[4], i, k, n, at;
+
+  for (i = 0; i < tk->n; i++) {
+    if (tk->t[i].kind != TK_WORD || numeral(tk->t[i].word) != 0)
+      continue;
+    n = joined_numerals(tk->t[i].word, len, 4);
+    if (n == 0)
+      continue;
+    memcpy(w, tk->t[i].word, sizeof(w));
+    if (tk_insert(tk, i + 1, n - 1) != 0)
+      continue;
+    for (k = 0, at = 0; k < n; at += len[k++]) {
+      tok_word(&tk->t[i + k], "");
+      memcpy(tk->t[i + k].word, w + at, (size_t)len[k]);
+    }
+    i += n - 1;
+  }
+}
+
 /* Number words become numbers; "dua tiga" (two or three) becomes "2
  * sampai 3"; "17an" is the feast of 17 August. */
 static void
@@ -1081,6 +1199,7 @@ numerals(struct toks *tk)
   int i, j, a, b;
   struct tok *t;
 
+  split_numerals(tk);
   for (i = 0; i < tk->n; i++) {
     t = &tk->t[i];
     if (t->kind == TK_NUM && t->val == 17 && i + 1 < tk->n &&
@@ -1094,7 +1213,8 @@ numerals(struct toks *tk)
       tk_remove(tk, i + 1, 1);                   /* tgl 10-an: about */
       continue;
     }
-    if (t->kind != TK_WORD || numeral(t->word) <= 0)
+    if (t->kind != TK_WORD || numeral(t->word) <= 0 ||
+        begins_feast(tk, i))
       continue;
     j = numeral_run(tk, i);
     a = numeral(t->word);
@@ -1981,6 +2101,72 @@ drop_aside(struct toks *tk)
   return tk->n < before && tk->n > 0;
 }
 
+/* The words that number a week of a month ("minggu kedua"); 5 is the
+ * last. */
+static const struct word_val week_ordinals[] = {
+  {"pertama", 1}, {"kesatu", 1}, {"kedua", 2}, {"ketiga", 3},
+  {"keempat", 4}, {"terakhir", 5}, {"trakhir", 5}, {"terakir", 5},
+  {NULL, 0},
+};
+
+/* "minggu kedua", "pekan ke 3" at the start of tk: the week (1 to 4, 5
+ * the last) and in *len its words; 0 when tk does not begin so. */
+static int
+week_of_month_at(const struct toks *tk, int *len)
+{
+  int w;
+
+  if (!is_word(tk, 0, week_words))
+    return 0;
+  w = lookup(tk, 1, week_ordinals);
+  *len = 2;
+  if (w > 0)
+    return w;
+  *len = 3;
+  if (tk->n > 2 && tk->t[1].kind == TK_WORD &&
+      strcmp(tk->t[1].word, "ke") == 0 && is_num(tk, 2) &&
+      tk->t[2].val >= 1 && tk->t[2].val <= 4)
+    return (int)tk->t[2].val;
+  return 0;
+}
+
+/*
+ * "minggu kedua Februari", "minggu terakhir bulan lalu", "minggu
+ * pertama": that week of the month named (days 1-7, 8-14, 15-21, 22-28,
+ * or the last seven), of the latest month in which it has begun when
+ * none is named.  NOMATCH when tk is not such a week.
+ */
+static int
+parse_week_of_month(const struct today *c, const struct feast_dates *fd,
+                    const struct toks *in, struct when *out)
+{
+  struct toks tk = *in;
+  struct point a, b;
+  int64_t mi = c->y * 12 + (c->m - 1);
+  int week, len, rc;
+
+  week = week_of_month_at(&tk, &len);
+  if (week == 0)
+    return NOMATCH;
+  tk_remove(&tk, 0, len);
+  if (tk.n == 0 || (tk.n == 1 && is_word(&tk, 0, month_words))) {
+    if (week == 5)
+      return NOMATCH;     /* "minggu terakhir": the last days, not this */
+    rc = finish_month(c, 7 * (week - 1) + 1 > c->d ? mi - 1 : mi, out);
+  } else {
+    rc = parse_forms(c, fd, &tk, out);
+  }
+  if (!has_date(rc, out) || out->precision != WHEN_MONTH) {
+    set_unknown(out);
+    return NOMATCH;
+  }
+  a = when_from(out);
+  b = a;
+  a.d = week == 5 ? days_in_month(a.y, a.m) - 6 : 7 * (week - 1) + 1;
+  b.d = week == 5 ? days_in_month(b.y, b.m) : 7 * week;
+  return finish_range(c, WHEN_SPAN, a, b, out);
+}
+
 static int
 parse_period(const struct today *c, const struct feast_dates *fd,
              const struct toks *in, struct when *out)
@@ -1990,6 +2176,9 @@ parse_period(const struct today *c, const struct feast_dates *fd,
   enum part part = found > 0 ? (enum part)found : P_NONE;
 
   set_unknown(out);
+  rc = parse_week_of_month(c, fd, &tk, out);
+  if (rc != NOMATCH)
+    return rc;
   if (part != P_NONE) {
     tk_remove(&tk, 0, 1);
     if (tk.n == 1 && (is_word(&tk, 0, month_words) ||

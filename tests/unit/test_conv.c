@@ -680,6 +680,7 @@ static const struct {
   {AT_TERLAPOR, "Manu", "ask.lokasi"},
   {AT_NAMA, "Batak", "konfirmasi"},
   {AT_TERLAPOR, "Batu", "ask.lokasi"},
+  {AT_LOKASI, "Batam", "invalid.lokasi.luar"},    /* a city, not BATAL */
   {AT_TERLAPOR, "kirm", "ask.lokasi"},
   {AT_TERLAPOR, "tdk ada", "ask.lokasi"},
   {AT_KRONOLOGI_TOLD, "lanjt dulu ya", "kronologi.more"},

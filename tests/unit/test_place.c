@@ -98,6 +98,8 @@ static const struct place_case cases[] = {
   {"kupang", AMBIGUOUS, 0},
   {"di Kupang", AMBIGUOUS, 0},
   {"Kota Kupang atau Kab. Kupang", AMBIGUOUS, 0},
+  {"Kupang kota", "5371", 0},                  /* "kota" settles it */
+  {"di kpg kota, dekat pasar", "5371", 0},
 
   /* The longest name wins. */
   {"sumba barat daya", "5317", 0},
@@ -187,6 +189,17 @@ static const struct place_case cases[] = {
   {"Kelurahan Naikoten Dua", "5371", 0},
   {"Camplong", "5303", 0},                     /* Camplong I and II */
   {"Nule", AMBIGUOUS, 0},                      /* TTS or Alor */
+
+  /* Old regions that name several kecamatan of one kabupaten
+   * (Amfoang Utara, Amfoang Selatan...). */
+  {"Amfoang", "5303", 0},
+  {"desa di amfoang", "5303", 0},
+  {"Amanuban", "5304", 0},
+  {"Mollo", "5304", 0},
+  {"Biboki", "5305", 0},
+  {"Miomaffo", "5305", 0},
+  {"Tasifeto", "5306", 0},
+  {"Wewewa", "5317", 0},
 
   /* Places outside NTT, even when they share a word with one. */
   {"Jakarta Selatan", NULL, 0},
@@ -811,6 +824,140 @@ START_TEST(place_joined_names_and_landmark_typos)
 }
 END_TEST
 
+/* The place named after "kejadian", "terjadi" or "lokasi" is where it
+ * happened: a place named before it (where the reporter comes from or
+ * works, in NTT or outside) does not count.  Without such a word, or
+ * with the outside place after it, outside NTT still wins. */
+START_TEST(place_named_after_incident_word)
+{
+  static const struct {
+    const char *text;
+    const char *code;     /* NULL: outside NTT */
+  } told[] = {
+    {"dari Surabaya, kejadiannya di Ende", "5311"},
+    {"saya kerja di Malaysia, kejadian di desa Oesao", "5303"},
+    {"dulu di Jakarta, kejadian ini di Kefa", "5305"},
+    {"sy dari Soe, tp terjadi di Atambua", "5306"},
+    {"orang Bali, lokasi di pasar Oeba", "5371"},
+    {"kejadian di Jakarta, saya orang Kupang", NULL},
+    {"saya dari Kupang tapi kejadian di Surabaya", NULL},
+    {"Stasiun Manggarai, Jakarta", NULL},
+    {"Maumere, kejadian waktu saya di Malaysia", NULL},
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < sizeof(told) / sizeof(told[0]); i++) {
+    ck_assert_int_eq(place_match(pl, told[i].text, &m), 0);
+    if (told[i].code == NULL) {
+      ck_assert_msg(m.outside && !m.matched, "'%s': not outside",
+                    told[i].text);
+      continue;
+    }
+    ck_assert_msg(m.matched && !m.outside, "'%s' matched nothing (outside "
+                  "%d, ambiguous %d)", told[i].text, m.outside,
+                  m.ambiguous);
+    ck_assert_msg(strcmp(m.code, told[i].code) == 0, "'%s' matched %s",
+                  told[i].text, m.code);
+  }
+  place_free(pl);
+}
+END_TEST
+
+/* A kecamatan or desa name too short for a misspelling to be forgiven
+ * is still found with a letter doubled or a final h added or dropped,
+ * the commonest slips; ordinary words stay words. */
+START_TEST(place_doubled_letter_and_final_h)
+{
+  static const struct {
+    const char *text;
+    const char *code;
+  } told[] = {
+    {"Oesapah", "53.71.03.1010"},
+    {"Lasianna", "53.71.03.1011"},
+    {"kel. Sikumanna", "53.71.02.1008"},
+    {"Desa Noelbakki", "53.01.08.2008"},
+  };
+  static const char *const none[] = {
+    "rumahh", "sudahh", "tanahh", "di kantorr", "Oesapahh",
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < sizeof(told) / sizeof(told[0]); i++) {
+    ck_assert_int_eq(place_match(pl, told[i].text, &m), 0);
+    ck_assert_msg(m.matched, "'%s' matched nothing", told[i].text);
+    ck_assert_str_eq(m.place.code, told[i].code);
+    ck_assert_int_eq(m.distance, 1);
+  }
+  for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+    ck_assert_int_eq(place_match(pl, none[i], &m), 0);
+    ck_assert_msg(!m.matched && !m.ambiguous, "'%s' names %s", none[i],
+                  m.matched ? m.place.label : "two places");
+  }
+  place_free(pl);
+}
+END_TEST
+
+/* Ports, hospitals and sights reporters name instead of the desa match
+ * as those landmarks, in their kabupaten/kota. */
+START_TEST(place_more_landmarks)
+{
+  static const struct {
+    const char *text;
+    const char *code;
+  } marks[] = {
+    {"Pelabuhan Atapupu", "5306"},
+    {"di pelabuhan atapupu", "5306"},
+    {"Danau Kelimutu", "5311"},
+    {"Pelabuhan Waiwerang", "5309"},
+    {"RSUD Kalabahi", "5307"},
+    {"RSUD Larantuka", "5309"},
+    {"RSUD Bajawa", "5312"},
+    {"Pelabuhan Reo", "5313"},
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+    ck_assert_int_eq(place_match(pl, marks[i].text, &m), 0);
+    ck_assert_msg(m.matched && m.place.level == PLACE_LANDMARK,
+                  "'%s' is no landmark (matched %d, level %d)", marks[i].text,
+                  m.matched, m.matched ? m.place.level : -1);
+    ck_assert_str_eq(m.code, marks[i].code);
+  }
+  place_free(pl);
+}
+END_TEST
+
+/* A city outside NTT whose name is also an ordinary word or a first name
+ * (Bima, Malang, Medan, Padang) is outside when called Kota or
+ * Kabupaten: "Kota Bima" is not Kota Kupang. */
+START_TEST(place_outside_city_by_kind_word)
+{
+  static const char *const outside[] = {
+    "Kota Bima", "kab. bima", "Kota Malang", "di kota medan",
+    "Kota Padang, Sumbar", "Kabupaten Sorong",
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < sizeof(outside) / sizeof(outside[0]); i++) {
+    ck_assert_int_eq(place_match(pl, outside[i], &m), 0);
+    ck_assert_msg(m.outside && !m.matched, "'%s' is not outside (matched "
+                  "%s)", outside[i], m.matched ? m.place.label : "-");
+  }
+  ck_assert_int_eq(place_match(pl, "dalam kota", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.code, "5371");
+  place_free(pl);
+}
+END_TEST
+
 /* Sentences of reports (from the conversation tests) that name no place
  * of NTT. */
 static const char *const sentences[] = {
@@ -1033,6 +1180,10 @@ place_suite(void)
   tcase_add_test(tc, place_ambiguous_choices);
   tcase_add_test(tc, place_no_accidental_places);
   tcase_add_test(tc, place_joined_names_and_landmark_typos);
+  tcase_add_test(tc, place_named_after_incident_word);
+  tcase_add_test(tc, place_doubled_letter_and_final_h);
+  tcase_add_test(tc, place_more_landmarks);
+  tcase_add_test(tc, place_outside_city_by_kind_word);
   tcase_add_test(tc, place_match_timing);
   suite_add_tcase(s, tc);
 

@@ -153,6 +153,41 @@ static const struct when_case cases[] = {
   {"tgl 31", SUN, 5, WHEN_OK, "31-01-2026"},
   {"kira2 tgl 12", SUN, 5, WHEN_OK, "12-03-2026"},
   {"kalau tidak salah tgl 3 bulan lalu", SUN, 5, WHEN_OK, "03-02-2026"},
+  /* The week of a month: days 1-7, 8-14, 15-21, 22-28, the last 7. */
+  {"minggu kedua februari", SUN, 5, WHEN_OK, "08-02-2026 s/d 14-02-2026"},
+  {"minggu pertama bulan ini", SUN, 5, WHEN_OK,
+   "01-03-2026 s/d 07-03-2026"},
+  {"minggu terakhir bulan lalu", SUN, 5, WHEN_OK,
+   "22-02-2026 s/d 28-02-2026"},
+  {"minggu ke 3 januari 2026", SUN, 5, WHEN_OK, "15-01-2026 s/d 21-01-2026"},
+  {"pekan keempat bln desember", SUN, 5, WHEN_OK,
+   "22-12-2025 s/d 28-12-2025"},
+  {"minggu terakhir desember", SUN, 5, WHEN_OK, "25-12-2025 s/d 31-12-2025"},
+  {"minggu pertama", SUN, 5, WHEN_OK, "01-03-2026 s/d 07-03-2026"},
+  /* Number words written as one ("duabelas", "duapuluh lima"). */
+  {"duabelas maret 2026", SUN, 5, WHEN_OK, "12-03-2026"},
+  {"duapuluh lima januari", SUN, 5, WHEN_OK, "25-01-2026"},
+  {"tgl limabelas feb", SUN, 5, WHEN_OK, "15-02-2026"},
+  {"tanggal duapuluhdua februari", SUN, 5, WHEN_OK, "22-02-2026"},
+  {"tigapuluh hari lalu", SUN, 5, WHEN_OK, "13-02-2026"},
+  /* Feasts and seasons with "masa" before them. */
+  {"masa advent", SUN, 5, WHEN_OK, "masa Adven, 30-11-2025 s/d 24-12-2025"},
+  {"waktu masa natal", SUN, 5, WHEN_OK, "Natal, 25-12-2025"},
+  /* Natal and Tahun Baru together (Nataru); national days. */
+  {"Natal dan Tahun Baru", SUN, 5, WHEN_OK,
+   "Natal dan Tahun Baru, 24-12-2025 s/d 01-01-2026"},
+  {"libur nataru kemarin", SUN, 5, WHEN_OK,
+   "Natal dan Tahun Baru, 24-12-2025 s/d 01-01-2026"},
+  {"natal & tahun baru 2024", SUN, 5, WHEN_OK,
+   "Natal dan Tahun Baru, 24-12-2024 s/d 01-01-2025"},
+  {"hari sumpah pemuda", SUN, 5, WHEN_OK, "Hari Sumpah Pemuda, 28-10-2025"},
+  {"waktu hardiknas", SUN, 5, WHEN_OK,
+   "Hari Pendidikan Nasional, 02-05-2025"},
+  {"hari kesaktian pancasila", SUN, 5, WHEN_OK,
+   "Hari Kesaktian Pancasila, 01-10-2025"},
+  /* A feast written in number words stays a feast. */
+  {"waktu tujuh belasan", SUN, 5, WHEN_OK, "HUT RI, 17-08-2025"},
+  {"tujuh belasan thn lalu", SUN, 5, WHEN_OK, "HUT RI, 17-08-2025"},
   {"12 desember", JAN, 5, WHEN_OK, "12-12-2025"},
   {"desember", JAN, 5, WHEN_OK, "12-2025"},
   {"2 januari", NEWYEAR, 5, WHEN_OK, "02-01-2025"},
@@ -167,6 +202,15 @@ static const struct when_case cases[] = {
   {"kmrn sore jam 5 wita", SUN, 5, WHEN_OK, "14-03-2026"},
   {"kemarin dini hari", SUN, 5, WHEN_OK, "14-03-2026"},
   {"kemarin lusa", SUN, 5, WHEN_OK, "13-03-2026"},
+  /* Misspelt "kemarin" and "kalamarin": one letter off, two in the long
+   * one; "kemari" (here) is a word of its own. */
+  {"kmaren", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"kemarn sore", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"kalamrin", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"kalamarinn", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"klamarin", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"sekarng", SUN, 5, WHEN_OK, "15-03-2026"},
+  {"datang kemari", SUN, 5, WHEN_INVALID, ""},
   {"2 hari lalu", SUN, 5, WHEN_OK, "13-03-2026"},
   {"2 hari yang lalu", SUN, 5, WHEN_OK, "13-03-2026"},
   {"2 hr yg lalu", SUN, 5, WHEN_OK, "13-03-2026"},
@@ -223,6 +267,8 @@ static const struct when_case cases[] = {
   {"hari minggu", SUN, 5, WHEN_OK, "15-03-2026"},
   {"hari minggu kemarin", SUN, 5, WHEN_OK, "08-03-2026"},
   {"senin depan", SUN, 5, WHEN_FUTURE, "16-03-2026"},
+  {"senin dpn", SUN, 5, WHEN_FUTURE, "16-03-2026"},  /* SMS "depan" */
+  {"bln dpn", SUN, 5, WHEN_FUTURE, "04-2026"},
   /* Day names, Wednesday 18 March. */
   {"senin", WED, 5, WHEN_OK, "16-03-2026"},
   {"rabu", WED, 5, WHEN_OK, "18-03-2026"},         /* today */
