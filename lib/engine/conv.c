@@ -2678,11 +2678,19 @@ keep_pin(struct turn *t)
 static int
 lokasi_time_ahead(struct turn *t, const char *text)
 {
+  const char *asked = draft_str(t, LOKASI_ASKED);
+  struct verdict v;
   int takes;
 
   if (t->sess.invalid_count == 0 || lokasi_choices(t) != NULL ||
-      draft_int(t, "edit") || draft_str(t, LOKASI_ASKED) == NULL ||
-      step_takes(t, text))
+      draft_int(t, "edit") || asked == NULL || step_takes(t, text))
+    return 0;
+  /* The same answer again, or "I don't know" (tdk tau, lupa), answers
+   * the place question that was just asked again, not the next one. */
+  if (strcasecmp(asked, text) == 0 ||
+      (validate_field(&t->cv->vd, FIELD_WAKTU, text, t->ev->now_ms,
+                      &v) == 0 && v.ok && v.precision != NULL &&
+       strcmp(v.precision, "unknown") == 0))
     return 0;
   t->step = STEP_WAKTU;  /* asked as if there, without leaving lokasi */
   takes = step_takes(t, text);
@@ -3216,6 +3224,10 @@ on_command(struct turn *t, enum command cmd, int *done)
   return 0;
 }
 
+/* The draft key that remembers a word ending a step was sent where the
+ * time was asked. */
+#define WAKTU_DONE "waktu_kata_selesai"
+
 /* The answer to text (or cmd) at the session's step. */
 static int
 on_step(struct turn *t, const char *text, enum command cmd, int fresh)
@@ -3237,9 +3249,15 @@ on_step(struct turn *t, const char *text, enum command cmd, int fresh)
   case STEP_LOKASI:
     return on_lokasi(t, text);
   case STEP_WAKTU:
-    /* "Skip" at the time question: the reporter does not know when. */
-    if (done_word(text) == CMD_LEWATI)
+    /* "Skip" at the time question: the reporter does not know when.
+     * Another word that ends a step (LANJUT, su) is no answer the first
+     * time (the question comes again); the second time it means the same
+     * as skip, so that the question never comes round a third time. */
+    cmd = done_word(text);
+    if (cmd == CMD_LEWATI || (cmd != CMD_NONE && draft_int(t, WAKTU_DONE)))
       text = "tidak tahu";
+    else if (cmd != CMD_NONE)
+      draft_set_int(t, WAKTU_DONE, 1);
     return on_field(t, FIELD_WAKTU, text, "waktu", STEP_KRONOLOGI);
   case STEP_KRONOLOGI:
     return on_kronologi(t, text, cmd);
