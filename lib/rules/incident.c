@@ -185,6 +185,12 @@ tokenize(const char *text, struct tokens *ts)
       i += punct_len(text + i, len - i);
       continue;
     }
+    if (cls == 0 && text[i] == '%' && ts->n > 0 && ts->t[ts->n - 1].is_num &&
+        before == 0) {
+      tok_push(ts, "persen", 6, 0, 0, 0, 0);   /* "5%" is "5 persen" */
+      i++;
+      continue;
+    }
     if (cls == 0) {
       before = (text[i] == '/' || text[i] == '-') ? text[i] : 0;
       stop |= strchr(".,;:!?()[]", text[i]) != NULL;
@@ -358,10 +364,22 @@ is_currency(const struct token *t)
   return is(t, "rp") || is(t, "rupiah") || is(t, "idr");
 }
 
+/* The key of an amount in percent (a share: "fee 10 persen", "5%"),
+ * its number in hundredths; rupiah have none. */
+#define PERCENT_KEY "persen"
+
+/* 1 when t says percent ("%" is read as "persen"). */
+static int
+is_percent(const struct token *t)
+{
+  return is(t, "persen") || is(t, "prosen") || is(t, "pct");
+}
+
 /*
  * The amounts: a number expression (digits and number words) with a
  * currency word before or after it, or a multiplier of thousands or more
- * in it ("500rb", "lima ratus ribu").
+ * in it ("500rb", "lima ratus ribu"); or a number up to 100 with
+ * "persen" or "%" after it, a share of money.
  */
 static void
 read_amounts(const struct tokens *ts, struct incident *inc)
@@ -381,6 +399,13 @@ read_amounts(const struct tokens *ts, struct incident *inc)
       continue;
     if (j < ts->n && is_currency(&ts->t[j]))
       rp = 1;
+    if (j < ts->n && is_percent(&ts->t[j]) && r.small > 0 && r.small <= 100 &&
+        r.total == 0 && r.cur == 0) {
+      add_item(inc, INCIDENT_AMOUNT, (int64_t)(r.small * 100 + 0.5),
+               PERCENT_KEY, NULL, NULL, 0);
+      i = j;
+      continue;
+    }
     /* A bare unit after ribu/juta counts something else: "250rb satu
      * tangki", "50 ribu 2 kali". */
     v = r.total + r.cur + (r.group && r.cur == 0 ? 0 : r.small);
@@ -708,10 +733,17 @@ static const struct {
   {"pengadilan", "pengadilan", NULL, Q_NAME, 0},
   {"bpn", "bpn", NULL, Q_NAME, 0}, {"pertanahan", "bpn", NULL, Q_NAME, 0},
   {"pln", "pln", NULL, Q_NAME, 0}, {"pdam", "pdam", NULL, Q_NAME, 0},
+  {"pam", "pdam", NULL, Q_NAME, 0},
   {"imigrasi", "imigrasi", NULL, Q_NAME, 0}, {"kpp", "pajak", NULL, Q_NAME, 0},
   {"pajak", "pajak", NULL, Q_NAME, 1}, {"bkd", "bkd", NULL, Q_NAME, 0},
   {"bkpsdm", "bkd", NULL, Q_NAME, 0}, {"bpjs", "bpjs", NULL, Q_NAME, 1},
   {"satpol", "satpol", NULL, Q_NAME, 0},
+  {"bpkad", "bpkad", NULL, Q_NAME, 0}, {"bappeda", "bappeda", NULL, Q_NAME, 0},
+  {"inspektorat", "inspektorat", NULL, Q_NAME, 0},
+  {"dprd", "dprd", NULL, Q_NAME, 0},
+  {"dewan", "dprd", NULL, Q_NAME, 1}, {"bpbd", "bpbd", NULL, Q_NAME, 0},
+  {"kua", "kua", NULL, Q_NAME, 0}, {"bulog", "bulog", NULL, Q_NAME, 0},
+  {"kemenag", "kemenag", NULL, Q_NAME, 0},
   {"desa", "desa", NULL, Q_NAME, 1}, {"kades", "desa", NULL, Q_NAME, 1},
   {"sekdes", "desa", NULL, Q_NAME, 1},
   {"kelurahan", "kelurahan", NULL, Q_NAME, 1},
@@ -736,6 +768,8 @@ static const struct {
   {"dinas", "dinas", NULL, Q_FIELD, 1},
   {"dukcapil", "dinas", "dukcapil", Q_NAME, 0},
   {"disdukcapil", "dinas", "dukcapil", Q_NAME, 0},
+  {"dispenduk", "dinas", "dukcapil", Q_NAME, 0},
+  {"dispendukcapil", "dinas", "dukcapil", Q_NAME, 0},
   {"capil", "dinas", "dukcapil", Q_NAME, 0},
   {"dinkes", "dinas", "kesehatan", Q_NAME, 0},
   {"disdik", "dinas", "pendidikan", Q_NAME, 0},
@@ -801,6 +835,8 @@ static const struct {
 } place_short[] = {
   {"kpg", "kupang"}, {"kefa", "kefamenanu"}, {"mabar", "manggarai"},
   {"labuan", "labuanbajo"}, {"sumtim", "sumba"}, {"sumba", "sumba"},
+  {"flotim", "flores"}, {"tts", "soe"}, {"ttu", "kefamenanu"},
+  {"matim", "manggarai"}, {"sumbar", "sumba"}, {"sbd", "sumba"},
 };
 
 /* Fillers that say an office is the province's ("BKD Provinsi NTT",
@@ -845,6 +881,39 @@ everyday_word(const struct token *t)
   return 0;
 }
 
+/* Abbreviations written with a dot that does not end anything: "Jl. El
+ * Tari", "Kab. Kupang", "Kec. Alak". */
+static const char *const dotted[] = {"jl", "jln", "kab", "kec", "kel", "ds",
+                                     "no", NULL};
+
+/* Does punctuation stand before token j, other than an abbreviation's
+ * dot? */
+static int
+stop_at(const struct tokens *ts, int j)
+{
+  return ts->t[j].stop && !(j > 0 && word_in(&ts->t[j - 1], dotted) >= 0);
+}
+
+/* A name of a short capitalised word and the next word ("Jalan El Tari",
+ * "Jl. H.R. Koroh" no: only two words of letters) into out as one word
+ * ("eltari"); 0 when token j does not start one. */
+static int
+short_name(const struct tokens *ts, int j, char *out)
+{
+  const struct token *t = &ts->t[j], *u;
+  size_t n = strlen(t->w);
+
+  if (t->is_num || !t->cap || n < 2 || n > 3 || j + 1 >= ts->n)
+    return 0;
+  u = &ts->t[j + 1];
+  if (u->is_num || u->stop || !u->cap || strlen(u->w) < 3 ||
+      word_in(u, not_names) >= 0 || n + strlen(u->w) >= INCIDENT_KEY)
+    return 0;
+  memcpy(out, t->w, n);
+  memcpy(out + n, u->w, strlen(u->w) + 1);
+  return 1;
+}
+
 /* The qualifier name at token j (a filler skipped), into out; 0 when
  * there is none, 2 when it is a word written with a capital.  With no
  * name after "provinsi" or "NTT" the qualifier is "ntt". */
@@ -855,15 +924,22 @@ office_name(const struct tokens *ts, int j, char *out)
   size_t i;
   int province = 0;
 
-  while (j < ts->n && !ts->t[j].stop &&
+  /* "Satpol PP Kota Kupang": after "PP" only a filler or a capital
+   * leads to a name ("satpol pp angkat jualan" names none). */
+  if (j + 1 < ts->n && is(&ts->t[j], "pp") && !stop_at(ts, j + 1) &&
+      (ts->t[j + 1].cap || word_in(&ts->t[j + 1], office_filler) >= 0))
+    j++;
+  while (j < ts->n && !stop_at(ts, j) &&
          word_in(&ts->t[j], office_filler) >= 0)
     province |= word_in(&ts->t[j++], province_words) >= 0;
-  t = j < ts->n && !ts->t[j].stop ? &ts->t[j] : NULL;
+  t = j < ts->n && !stop_at(ts, j) ? &ts->t[j] : NULL;
   for (i = 0; t != NULL && !t->is_num && i < COUNT(place_short); i++)
     if (strcmp(t->w, place_short[i].from) == 0) {
       snprintf(out, INCIDENT_KEY, "%s", place_short[i].to);
       return 1;
     }
+  if (t != NULL && short_name(ts, j, out))
+    return 2;
   if (t == NULL || t->is_num || strlen(t->w) < 3 ||
       word_in(t, not_names) >= 0 ||
       word_in(t, roles) >= 0 || word_in(t, honorifics) >= 0 ||
@@ -1002,6 +1078,66 @@ read_names(const struct tokens *ts, struct incident *inc)
   }
 }
 
+/* FNV-1a of the word w[0..n). */
+static uint32_t
+word_hash(const char *w, size_t n)
+{
+  uint32_t h = 2166136261u;
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)w[i];
+    h *= 16777619u;
+  }
+  return h;
+}
+
+/* 1 when inc's words hold w. */
+static int
+has_word(const struct incident *inc, const char *w)
+{
+  uint32_t h = word_hash(w, strlen(w));
+  int i;
+
+  for (i = 0; i < inc->nwords; i++)
+    if (inc->word[i] == h)
+      return 1;
+  return 0;
+}
+
+static void
+add_word(struct incident *inc, const char *w)
+{
+  if (inc->nwords < INCIDENT_WORDS && !has_word(inc, w))
+    inc->word[inc->nwords++] = word_hash(w, strlen(w));
+}
+
+/* The words of the text (see INCIDENT_WORDS): each of four letters or
+ * more, and each short word that is no everyday one joined to the word
+ * after it in the same clause. */
+static void
+read_words(const struct tokens *ts, struct incident *inc)
+{
+  char two[2 * WORD_LEN];
+  const struct token *t;
+  size_t n;
+  int i;
+
+  for (i = 0; i < ts->n && inc->nwords < INCIDENT_WORDS; i++) {
+    t = &ts->t[i];
+    n = strlen(t->w);
+    if (t->is_num || n < 2)
+      continue;
+    if (n >= 4)
+      add_word(inc, t->w);
+    else if (i + 1 < ts->n && !ts->t[i + 1].is_num && !ts->t[i + 1].stop &&
+             strlen(ts->t[i + 1].w) >= 3 && word_in(t, not_names) < 0) {
+      snprintf(two, sizeof(two), "%s%s", t->w, ts->t[i + 1].w);
+      add_word(inc, two);
+    }
+  }
+}
+
 static void
 read_offices(const struct tokens *ts, struct incident *inc)
 {
@@ -1027,6 +1163,7 @@ incident_extract(const char *text, struct incident *inc)
   read_persons(&ts, inc);
   read_offices(&ts, inc);
   read_names(&ts, inc);
+  read_words(&ts, inc);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1091,6 +1228,8 @@ item_alike(int k, const struct incident_item *a,
     return office_alike(a, b);
   case INCIDENT_PLACE:
     return strcmp(a->key, b->key) == 0;
+  case INCIDENT_AMOUNT:
+    return a->num == b->num && strcmp(a->key, b->key) == 0;
   default:
     return a->num == b->num;
   }
@@ -1230,6 +1369,51 @@ name_in(const struct incident *a, const struct incident *b)
   return 0;
 }
 
+/* Places too wide to tell an incident: the kabupaten and kota of NTT,
+ * their capitals, the islands ("Kupang" is in most reports). */
+static const char *const wide_places[] = {
+  "kupang", "ntt", "belu", "alor", "lembata", "ende", "sikka", "ngada",
+  "nagekeo", "manggarai", "sumba", "rote", "ndao", "sabu", "raijua",
+  "malaka", "flores", "timor", "soe", "kefamenanu", "kefa", "atambua",
+  "kalabahi", "maumere", "ruteng", "bajawa", "waingapu", "larantuka",
+  "lewoleba", "betun", "mbay", "borong", "labuanbajo", "waikabubak",
+  "tambolaka", "indonesia", NULL,
+};
+
+/* 1 when w is a place name of wide_places. */
+static int
+wide_place(const char *w)
+{
+  int i;
+
+  for (i = 0; wide_places[i] != NULL; i++)
+    if (strcmp(w, wide_places[i]) == 0)
+      return 1;
+  return 0;
+}
+
+/* 1 when a names a place with a capital ("di Camplong", "Desa Camplong",
+ * "Jalan El Tari") that b mentions as a bare word ("jembatan camplong",
+ * "el tari"); not a kabupaten, its capital or an island. */
+static int
+name_bare_in(const struct incident *a, const struct incident *b)
+{
+  const struct incident_item *o;
+  int i;
+
+  for (i = 0; i < a->nnames; i++)
+    if (a->name_cap[i] && !wide_place(a->name[i]) &&
+        has_word(b, a->name[i]))
+      return 1;
+  for (i = 0; i < a->n[INCIDENT_OFFICE]; i++) {
+    o = &a->item[INCIDENT_OFFICE][i];
+    if (o->cap && o->qual[0] != '\0' && !wide_place(o->qual) &&
+        has_word(b, o->qual))
+      return 1;
+  }
+  return 0;
+}
+
 /* The weight of what a and b share (design note 4), and the number of
  * kinds shared into *kinds.  A place name that one mentions and the other
  * mentions or names an office after weighs as a shared office, when no
@@ -1247,7 +1431,8 @@ shared_weight(const struct incident *a, const struct incident *b, int *kinds)
     office |= k == INCIDENT_OFFICE;
     w += k == INCIDENT_PERSON || k == INCIDENT_OFFICE ? 2 : 1;
   }
-  if (!office && (name_in(a, b) || name_in(b, a))) {
+  if (!office && (name_in(a, b) || name_in(b, a) || name_bare_in(a, b) ||
+                  name_bare_in(b, a))) {
     (*kinds)++;
     w += 2;
   }

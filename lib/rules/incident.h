@@ -71,12 +71,21 @@ struct incident_item {
  * is an anchor, but names never conflict (a story passes many places). */
 #define INCIDENT_NAMES 8
 
+/* The words of the text (four letters or more, and a short word joined
+ * to the next: "el tari" as "eltari"), as hashes, so that a place the
+ * other report names ("Desa Camplong", "Jalan El Tari") is found when
+ * this one mentions it bare ("jembatan camplong", "el tari dpn kantor
+ * gubernur"). */
+#define INCIDENT_WORDS 256
+
 struct incident {
   struct incident_item item[INCIDENT_KINDS][INCIDENT_MAX];
   int n[INCIDENT_KINDS];
   char name[INCIDENT_NAMES][INCIDENT_KEY];
   int name_cap[INCIDENT_NAMES];   /* written with a capital */
   int nnames;
+  uint32_t word[INCIDENT_WORDS];  /* distinct, in text order */
+  int nwords;
 };
 
 /* The specifics of text (NULL counts as "") into *inc, replacing what was

@@ -60,10 +60,13 @@ static const char *const suffixes[] = {"nya", "lah", "kah", "mu", "ku"};
 #define UNIT_STOP 8u    /* a break that ends a sentence: . ? ! ; or a line */
 #define UNIT_COMMA 16u  /* a break within a sentence: , or : */
 #define UNIT_EXCL 32u   /* a break with an exclamation mark */
+#define UNIT_HYPHEN 128u /* a break with a hyphen (never a word flag) */
+
+#define MASK '*'        /* the unit of a symbol that hides a letter */
 
 /* One character of a text after folding. */
 struct unit {
-  char ch;              /* 'a'..'z', '0'..'9', '@', '$', '!', or ' ' */
+  char ch;              /* 'a'..'z', '0'..'9', '@', '$', '!', MASK or ' ' */
   unsigned char flags;
 };
 
@@ -123,7 +126,8 @@ is_digit(char c)
 /*
  * Fold one code point.  Returns -1 for an invisible character, 0 for a
  * break, else the number of characters (1 or 2) written to out: a
- * lower-case letter, a digit, or one of @ $ !.  *flags gets UNIT_UPPER
+ * lower-case letter, a digit, one of @ $ !, or MASK for * # % (a letter
+ * hidden, when it stands inside a word).  *flags gets UNIT_UPPER
  * and UNIT_FOLDED as they apply.
  */
 static int
@@ -142,6 +146,10 @@ fold_cp(uint32_t cp, char out[2], unsigned *flags)
     if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '@' ||
         cp == '$' || cp == '!') {
       out[0] = (char)cp;
+      return 1;
+    }
+    if (cp == '*' || cp == '#' || cp == '%') {
+      out[0] = MASK;
       return 1;
     }
     return 0;
@@ -266,7 +274,12 @@ struct norm {
   int upper;           /* of those, upper case */
   unsigned end;        /* WORD_STOP.. flags of the breaks after the last
                           word */
+  const struct quality *q; /* the lists that read hidden letters and split
+                              words (mask_resolve, join_split), or NULL */
 };
+
+static int mask_resolve(const struct quality *q, struct unit *u, size_t n);
+static int join_split(struct norm *nm, int hyphen);
 
 static void
 norm_init(struct norm *nm)
@@ -310,6 +323,8 @@ break_flags(uint32_t cp)
     return UNIT_STOP;
   if (cp == ',' || cp == ':')
     return UNIT_COMMA;
+  if (cp == '-' || (cp >= 0x2010 && cp <= 0x2013))
+    return UNIT_HYPHEN;
   return 0;
 }
 
@@ -340,6 +355,36 @@ add_break(struct unit *u, size_t *n, unsigned bf)
     u[*n - 1].flags |= (unsigned char)bf;
   else if (*n > 0)
     u[(*n)++] = (struct unit){' ', (unsigned char)bf};
+}
+
+static int
+is_alnum(char c)
+{
+  return is_letter(c) || is_digit(c);
+}
+
+/*
+ * A run of MASK units hides letters only inside a word: a letter or digit
+ * on both sides, a letter on one at least (g*blok, a****g, b4*i).  Any
+ * other run is punctuation and becomes a break: emphasis (*tidak*), a
+ * masked name (B***), arithmetic (50rb * 3, 5*3), a number sign.
+ */
+static void
+unmask_edges(struct unit *u, size_t n)
+{
+  size_t k, m;
+
+  for (k = 0; k < n; k = m) {
+    for (m = k + 1; u[k].ch == MASK && m < n && u[m].ch == MASK; m++)
+      ;
+    if (u[k].ch != MASK)
+      continue;
+    if (k > 0 && m < n && is_alnum(u[k - 1].ch) && is_alnum(u[m].ch) &&
+        (is_letter(u[k - 1].ch) || is_letter(u[m].ch)))
+      continue;
+    for (; k < m; k++)
+      u[k] = (struct unit){' ', 0};
+  }
 }
 
 /*
@@ -419,7 +464,20 @@ norm_fold(struct norm *nm, const char *text, size_t len)
         !(is_letter(u[k + 1].ch) || is_digit(u[k + 1].ch)))
       u[k] = (struct unit){' ', UNIT_STOP | UNIT_EXCL};
   }
+  unmask_edges(u, n);
   nm->nunits = n;
+  return 0;
+}
+
+/* Does the word u[0..n) hide a letter? */
+static int
+has_mask(const struct unit *u, size_t n)
+{
+  size_t i;
+
+  for (i = 0; i < n; i++)
+    if (u[i].ch == MASK)
+      return 1;
   return 0;
 }
 
@@ -430,12 +488,18 @@ norm_fold(struct norm *nm, const char *text, size_t len)
  * of a letter squeezed.  flags starts as what the caller knows (joined
  * from single letters).  A word that ends up empty is not added.
  */
+static int emit_masked(struct norm *nm, struct unit *u, size_t n,
+                       unsigned flags);
+
 static int
-emit_word(struct norm *nm, const struct unit *u, size_t n, unsigned flags)
+emit_word(struct norm *nm, struct unit *u, size_t n, unsigned flags)
 {
   size_t i, j, run, nletters = 0, nupper = 0, len = 0, start, sstart;
   struct word *w;
   char c, m;
+
+  if (has_mask(u, n))
+    return emit_masked(nm, u, n, flags);
 
   for (i = 0; i < n; i++) {
     if (is_letter(u[i].ch)) {
@@ -503,6 +567,52 @@ emit_word(struct norm *nm, const struct unit *u, size_t n, unsigned flags)
   return 0;
 }
 
+/* Is u[0..n) a word spelt out with a symbol between its letters
+ * (k*o*n*t*o*l): three letters or more, one MASK between each two? */
+static int
+spelt_with_masks(const struct unit *u, size_t n)
+{
+  size_t i;
+
+  if (n < 5 || n % 2 == 0)
+    return 0;
+  for (i = 0; i < n; i++)
+    if ((u[i].ch == MASK) != (i % 2 == 1))
+      return 0;
+  return 1;
+}
+
+/*
+ * A word with hidden letters: a word spelt out letter by letter, the one
+ * word of the lists it can be with its masks filled in (mask_resolve),
+ * else the parts between its masks, as when the symbols were separators.
+ * flags go with the first part.
+ */
+static int
+emit_masked(struct norm *nm, struct unit *u, size_t n, unsigned flags)
+{
+  size_t i, start = 0;
+  int rc = 0;
+
+  if (spelt_with_masks(u, n)) {
+    for (i = 0; i < n; i += 2)
+      u[i / 2] = u[i];
+    return emit_word(nm, u, n / 2 + 1, flags | WORD_DISGUISED);
+  }
+  if (nm->q != NULL && mask_resolve(nm->q, u, n))
+    return emit_word(nm, u, n, flags);
+  for (i = 0; i <= n && rc == 0; i++) {
+    if (i < n && u[i].ch != MASK)
+      continue;
+    if (i > start) {
+      rc = emit_word(nm, u + start, i - start, flags);
+      flags = 0;
+    }
+    start = i + 1;
+  }
+  return rc;
+}
+
 /* The next token (run of non-break units) at or after *pos: 1 with
  * [*start, *start + *len) set and *pos past it, or 0 at the end.  *brk
  * gets the flags of the breaks skipped before it (UNIT_STOP..). */
@@ -528,21 +638,31 @@ next_token(const struct norm *nm, size_t *pos, size_t *start, size_t *len,
 /*
  * Build the normal form of text in nm (initialised by norm_init).  Three
  * or more one-unit tokens in a row are one word spelt out letter by
- * letter.
+ * letter.  With lists (nm->q), two words of two letters or more with
+ * only a blank or a hyphen between them may be one split word
+ * (join_split).
  */
 static int
 norm_run(struct norm *nm, const char *text)
 {
-  size_t pos = 0, start, len, after, p2, s2, l2, count, k;
+  size_t pos = 0, start, len, after, p2, s2, l2, count, k, before;
   unsigned brk, brk2;
-  int rc;
+  int rc, single = 0, prev_single;
 
   if (text == NULL)
     text = "";
   rc = norm_fold(nm, text, strlen(text));
   while (rc == 0 && next_token(nm, &pos, &start, &len, &brk)) {
+    prev_single = single;
+    single = 0;
     if (len != 1) {
-      rc = emit_word(nm, nm->units + start, len, brk);
+      before = nm->n;
+      rc = emit_word(nm, nm->units + start, len, brk & ~UNIT_HYPHEN);
+      single = rc == 0 && nm->n == before + 1;
+      if (single && prev_single && nm->q != NULL &&
+          !(brk & (UNIT_STOP | UNIT_COMMA | UNIT_EXCL)) &&
+          join_split(nm, (brk & UNIT_HYPHEN) != 0))
+        single = 0;
       continue;
     }
     count = 0;
@@ -555,10 +675,12 @@ norm_run(struct norm *nm, const char *text)
     }
     pos = after;
     if (count >= 3) {
-      rc = emit_word(nm, nm->joined, count, WORD_DISGUISED | brk);
+      rc = emit_word(nm, nm->joined, count,
+                     WORD_DISGUISED | (brk & ~UNIT_HYPHEN));
     } else {
       for (k = 0; k < count && rc == 0; k++)
-        rc = emit_word(nm, nm->joined + k, 1, k == 0 ? brk : 0);
+        rc = emit_word(nm, nm->joined + k, 1,
+                       k == 0 ? brk & ~UNIT_HYPHEN : 0);
     }
   }
   /* What stands after the last word. */
@@ -1184,6 +1306,179 @@ quality_free(struct quality *q)
   free(q);
 }
 
+/* ---------------------------------------------- hidden and split words */
+
+#define MASK_MIN_SHOWN 2   /* letters a masked word must show */
+#define EVADED_MAX 32      /* longer words are not looked at */
+
+/* The word classes whose words a reporter hides or splits: insults,
+ * verbs of violence, slurs and the groups they name. */
+static const enum word_class evaded[] = {WC_INSULT, WC_HARM, WC_SLUR,
+                                         WC_GROUP};
+#define NEVADED (sizeof(evaded) / sizeof(evaded[0]))
+
+/* Does the pattern p[0..n) (MASK for any letter) fit the one word t? */
+static int
+mask_fits(const char *p, size_t n, const struct entry *e)
+{
+  size_t i;
+
+  if (e->words != 1 || e->tlen != n)
+    return 0;
+  for (i = 0; i < n; i++)
+    if (p[i] != MASK && p[i] != e->text[i])
+      return 0;
+  return 1;
+}
+
+/* Look for words of l that fit p[0..n): *found is the first one, and
+ * *clash is set once a second, different one fits, unless both are
+ * words of the lexicon (of one meaning anyway: a****g may be anjing or
+ * anying). */
+static void
+mask_scan(const struct wordlist *l, const char *p, size_t n, int lexicon,
+          const char **found, int *clash)
+{
+  size_t i;
+
+  for (i = 0; i < l->n && !*clash; i++) {
+    if (!mask_fits(p, n, &l->v[i]))
+      continue;
+    if (*found == NULL)
+      *found = l->v[i].text;
+    else if (!lexicon && strcmp(*found, l->v[i].text) != 0)
+      *clash = 1;
+  }
+}
+
+/*
+ * The word u[0..n) with letters hidden by MASK units (g*blok, a****g,
+ * bun*h): when exactly one word of the lexicon or of the classes above
+ * fits it, and it shows MASK_MIN_SHOWN letters and at least half as many
+ * as it hides, fill the masks in with that word's letters (marked as
+ * written another way) and return 1.  Masked words are rare, so the lists
+ * are scanned.
+ */
+static int
+mask_resolve(const struct quality *q, struct unit *u, size_t n)
+{
+  char pat[EVADED_MAX];
+  const char *found = NULL;
+  size_t i, shown = 0;
+  int clash = 0;
+
+  if (n > sizeof(pat))
+    return 0;
+  for (i = 0; i < n; i++) {
+    pat[i] = u[i].ch == MASK ? MASK : swap_char(u[i].ch);
+    shown += u[i].ch != MASK;
+  }
+  if (shown < MASK_MIN_SHOWN || 2 * shown < n - shown)
+    return 0;
+  mask_scan(&q->lexicon, pat, n, 1, &found, &clash);
+  for (i = 0; i < NEVADED; i++)
+    mask_scan(&q->cls[evaded[i]], pat, n, 0, &found, &clash);
+  if (found == NULL || clash)
+    return 0;
+  for (i = 0; i < n; i++)
+    if (u[i].ch == MASK)
+      u[i] = (struct unit){found[i], (unsigned char)(u[i].flags |
+                                                     UNIT_FOLDED)};
+  return 1;
+}
+
+/* Is t[0..n) a word of the lists: a stop word, a lexicon word, a member
+ * of any class? */
+static int
+known_word(const struct quality *q, const char *t, size_t n)
+{
+  size_t c;
+
+  if (list_find(&q->stop, KEY_TEXT, t, n) != NULL ||
+      list_find(&q->lexicon, KEY_TEXT, t, n) != NULL)
+    return 1;
+  for (c = 0; c < WC_COUNT; c++)
+    if (list_find(&q->cls[c], KEY_TEXT, t, n) != NULL)
+      return 1;
+  return 0;
+}
+
+/* Is t[0..n) (squeezed s[0..sn)) one word that a reporter would split to
+ * hide it: a lexicon word, an insult, a verb of violence, a slur? */
+static int
+evaded_word(const struct quality *q, const char *t, size_t n, const char *s,
+            size_t sn)
+{
+  const struct entry *e;
+  size_t c;
+
+  e = list_find(&q->lexicon, KEY_TEXT, t, n);
+  if (e == NULL)
+    e = list_find(&q->lexicon, KEY_SQUEEZED, s, sn);
+  if (e != NULL && e->words == 1)
+    return 1;
+  for (c = 0; c < NEVADED; c++)
+    if (evaded[c] != WC_GROUP &&
+        list_find(&q->cls[evaded[c]], KEY_TEXT, t, n) != NULL)
+      return 1;
+  return 0;
+}
+
+/* Write the squeezed form of t[0..n) (doubled letters once) to out;
+ * returns its length. */
+static size_t
+squeeze_into(char *out, const char *t, size_t n)
+{
+  size_t i, k = 0;
+
+  for (i = 0; i < n; i++)
+    if (!(k > 0 && is_letter(t[i]) && out[k - 1] == t[i]))
+      out[k++] = t[i];
+  return k;
+}
+
+/*
+ * Join the last two words of nm into one when together they are a word
+ * a reporter splits to hide it (ba bi, bang sat, an-jing, bu-nuh) and
+ * apart they look like no ordinary words: both of two letters or more,
+ * in the same quotation, not a name of two capitalised words (Ma Ling),
+ * and, unless a hyphen joins them, neither a known word of the lists (Bab
+ * I, si Al, bapak sat).  The joined word is disguised.  Returns 1 when
+ * joined.
+ */
+static int
+join_split(struct norm *nm, int hyphen)
+{
+  struct word *a = &nm->w[nm->n - 2], *b = &nm->w[nm->n - 1];
+  const char *ta = nm->text + a->off, *tb = nm->text + b->off;
+  char j[2 * EVADED_MAX];
+  size_t jn = a->len + b->len, sn;
+
+  if (a->len < 2 || b->len < 2 || jn > EVADED_MAX ||
+      (a->flags & WORD_QUOTED) != (b->flags & WORD_QUOTED) ||
+      ((a->flags & WORD_TITLE) && (b->flags & WORD_TITLE)))
+    return 0;
+  memcpy(j, ta, a->len);
+  memcpy(j + a->len, tb, b->len);
+  sn = squeeze_into(j + jn, j, jn);
+  if (!evaded_word(nm->q, j, jn, j + jn, sn))
+    return 0;
+  if (!hyphen && (known_word(nm->q, ta, a->len) ||
+                  known_word(nm->q, tb, b->len)))
+    return 0;
+  memcpy(nm->text + a->off, j, jn);
+  nm->tlen = a->off + jn;
+  nm->text[nm->tlen] = '\0';
+  memcpy(nm->sq + a->soff, j + jn, sn);
+  nm->slen = a->soff + sn;
+  nm->sq[nm->slen] = '\0';
+  a->len = jn;
+  a->slen = sn;
+  a->flags |= WORD_DISGUISED;
+  nm->n--;
+  return 1;
+}
+
 /* ---------------------------------------------------------- matching */
 
 /*
@@ -1309,6 +1604,7 @@ quality_abusive(const struct quality *q, const char *text,
   if (term != NULL)
     *term = NULL;
   norm_init(&nm);
+  nm.q = q;
   rc = norm_run(&nm, text);
   if (rc == 0 && nm.n > 0) {
     allowed = calloc(nm.n, 1);
@@ -1898,6 +2194,7 @@ quality_judge(const struct quality *q, const char *text,
 
   memset(j, 0, sizeof(*j));
   norm_init(&nm);
+  nm.q = q;
   rc = norm_run(&nm, text);
   memset(&cx, 0, sizeof(cx));
   if (rc == 0 && nm.n > 0) {

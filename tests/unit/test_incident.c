@@ -332,6 +332,80 @@ START_TEST(places_and_retold_specifics)
 }
 END_TEST
 
+/* Retellings by another reporter that share one specific the first
+ * reading missed: an office outside the first list (BPKAD, DPRD, BPBD,
+ * Bappeda, KUA, Dispenduk), a kabupaten by its shorthand or its capital
+ * (Flotim, Soe for TTS), a village mentioned bare in lower case, PAM for
+ * PDAM, a share in percent; and the other incidents at the same
+ * office that must stay apart (another percentage, another kecamatan). */
+START_TEST(retold_with_one_specific)
+{
+  static const struct {
+    const char *a, *b;
+    int same;
+  } pairs[] = {
+    {"Pegawai BPKAD Kota Kupang minta potongan 5 persen dari pencairan dana "
+     "hibah gereja.",
+     "dana hibah untuk gereja kami dipotong 5% sama orang bpkad kota kupang "
+     "waktu cair", 1},
+    {"Pegawai BPKAD Kota Kupang minta potongan 5 persen dari pencairan dana "
+     "hibah gereja.",
+     "Pegawai BPKAD Kota Kupang minta potongan 10 persen dari pembayaran "
+     "proyek rabat jalan.", 0},
+    {"Anggota DPRD Kabupaten Belu berinisial YM meminta proyek aspirasi "
+     "dikerjakan oleh keluarganya.",
+     "YM anggota dewan belu atur supaya proyek aspirasi dikerja keluarganya "
+     "sendiri", 1},
+    {"Bantuan logistik BPBD Kabupaten Flores Timur untuk korban erupsi "
+     "Lewotobi di posko Boru tidak dibagikan, beras menumpuk di gudang.",
+     "beras bantuan bpbd flotim utk pengungsi lewotobi numpuk di gudang "
+     "posko boru, sonde dibagi", 1},
+    {"Kantor Bappeda Kabupaten Sikka memungut biaya Rp 1.000.000 untuk "
+     "rekomendasi izin penelitian mahasiswa.",
+     "sy mahasiswa, mau urus izin penelitian di bappeda sikka disuruh bayar "
+     "1 jt", 1},
+    {"Petugas KUA Kecamatan Maulafa minta Rp 1.500.000 untuk nikah di "
+     "kantor, padahal gratis.",
+     "nikah di kua maulafa diminta 1,5 jt, pdhl di kantor harusnya gratis",
+     1},
+    {"Petugas KUA Kecamatan Maulafa minta Rp 1.500.000 untuk nikah di "
+     "kantor, padahal gratis.",
+     "Petugas KUA Kecamatan Alak minta Rp 1.500.000 untuk nikah di kantor, "
+     "padahal gratis.", 0},
+    {"Dispenduk Kabupaten TTS minta Rp 100.000 untuk cetak akta kelahiran "
+     "anak, katanya biaya blangko.",
+     "urus akte lahir anak di dispenduk soe disuruh bayar 100rb, katanya "
+     "utk blangko", 1},
+    {"Jembatan di Desa Camplong putus sejak banjir Januari, anak sekolah "
+     "tidak bisa menyeberang.",
+     "jembatan camplong yg putus waktu banjir januari blm diperbaiki, anak2 "
+     "sekolah harus lewat kali", 1},
+    {"Air PAM di Kelurahan Liliba tidak mengalir sejak 10 Mei, tapi "
+     "tagihan tetap datang.",
+     "liliba air PDAM mati dari tgl 10 mei, tp tagihan jalan terus", 1},
+    {"Anggota Satpol PP Kota Kupang mengambil dagangan mama-mama penjual "
+     "sayur di Pasar Oeba tanpa surat, Sabtu pagi.",
+     "Sabtu pagi satpol pp angkat jualan sayur mama2 di pasar oeba, sonde "
+     "ada surat apa2", 1},
+  };
+  struct incident a, b;
+  struct incident_rule rule;
+  size_t i;
+
+  incident_rule_for(WORDS_ANY, &rule);
+  for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+    incident_extract(pairs[i].a, &a);
+    incident_extract(pairs[i].b, &b);
+    ck_assert_msg(incident_same(&a, &b, similar_score(pairs[i].a,
+                                                      pairs[i].b), &rule) ==
+                  pairs[i].same, "pair %zu", i);
+    ck_assert_msg(incident_same(&b, &a, similar_score(pairs[i].b,
+                                                      pairs[i].a), &rule) ==
+                  pairs[i].same, "pair %zu reversed", i);
+  }
+}
+END_TEST
+
 /* Split a corpus line into its three columns in place; 0 when it has
  * not three. */
 static int
@@ -411,6 +485,7 @@ incident_suite(void)
   tcase_add_test(tc, conflicts);
   tcase_add_test(tc, distinct_stories_stay_apart);
   tcase_add_test(tc, places_and_retold_specifics);
+  tcase_add_test(tc, retold_with_one_specific);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);

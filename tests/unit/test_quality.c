@@ -364,6 +364,64 @@ START_TEST(quality_judge_shapes)
 }
 END_TEST
 
+/* Rule 3 through the evasions that hide a word: a letter masked by a
+ * symbol, a word split by a space or a hyphen; and what must stay
+ * untouched: emphasis marks, a masked name, arithmetic, ordinary words
+ * side by side (a chapter number, a name), a route. */
+static const struct judge_case evasion_cases[] = {
+  {"kepala dinas itu g*blok sekali", QUALITY_INSULT, 0},
+  {"Pak lurah b*ngsat, bantuan beras tdk dibagi", QUALITY_INSULT, 0},
+  {"pegawai bank itu a****g, pensiunan dipersulit", QUALITY_INSULT, 0},
+  {"kades itu m*ling, uang BLT hilang", QUALITY_INSULT, 0},
+  {"sa mau bun*h petugas itu kalau ketemu di jalan", QUALITY_THREAT, 0},
+  {"orang k*fir di kampung itu harus diusir semua", QUALITY_SARA, 0},
+  {"Kepala sekolah itu ba bi, uang komite dia pakai sendiri",
+   QUALITY_INSULT, 0},
+  {"bupati itu bang sat", QUALITY_INSULT, 0},
+  {"petugas loket an-jing, suruh kami tunggu seharian", QUALITY_INSULT, 0},
+  {"petugas satpol pp bo doh semua", QUALITY_INSULT, 0},
+  {"polisi itu memaki sopir angkot dengan kata \"anj*ng\"", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Petugas itu teriak 'bang sat' ke sopir angkot", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Petugas *tidak* memberi kuitansi dan minta uang *200 ribu*",
+   QUALITY_CLEAN, 0},
+  {"kepala dinas itu *anjing*, minta fee proyek terus", QUALITY_INSULT, 0},
+  {"Nama petugasnya B*** (disamarkan), dia minta uang 200 ribu",
+   QUALITY_CLEAN, 0},
+  {"Petugas minta uang 50rb * 3 bulan = 150rb", QUALITY_CLEAN, 0},
+  {"Dalam Bab I laporan pertanggungjawaban tidak ada rincian", QUALITY_CLEAN,
+   0},
+  {"Pemilik toko Ma Ling di Pasar Oeba jual beras bantuan", QUALITY_CLEAN,
+   0},
+  {"Bus rute Kupang-Soe minta ongkos lebih dari tarif resmi", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_evasions)
+{
+  struct quality *q = load_shipped();
+  struct quality_judgement j;
+  struct buf bad = BUF_INIT;
+  int i, failures = 0;
+
+  for (i = 0; i < N(evasion_cases); i++) {
+    ck_assert_int_eq(quality_judge(q, evasion_cases[i].text, &j), 0);
+    if (j.verdict != evasion_cases[i].verdict ||
+        j.marks != evasion_cases[i].marks) {
+      failures++;
+      buf_printf(&bad, "  '%s': verdict %d marks %u, want %d %u\n",
+                 evasion_cases[i].text, (int)j.verdict, j.marks,
+                 (int)evasion_cases[i].verdict, evasion_cases[i].marks);
+    }
+  }
+  ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures,
+                N(evasion_cases), bad.data);
+  buf_free(&bad);
+  quality_free(q);
+}
+END_TEST
+
 /* term may be NULL; a NULL text is the empty text. */
 START_TEST(quality_abuse_null_arguments)
 {
@@ -875,6 +933,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_normal_form_appends);
   tcase_add_test(tc, quality_abuse_table);
   tcase_add_test(tc, quality_judge_shapes);
+  tcase_add_test(tc, quality_judge_evasions);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
