@@ -419,6 +419,7 @@ START_TEST(unusable_items_are_acknowledged)
   {
     const char *form = "Body=halo&From=whatsapp%3A" INA "&MessageSid="
                        "SMu1&NumMedia=0&To=whatsapp%3A%2B14155550123";
+    int seen = fakeprov_count(fp);
     char *sig = tu_twilio_signature("http://127.0.0.1/webhook/tw", form,
                                     TW_TOKEN);
     struct buf h = BUF_INIT;
@@ -435,6 +436,11 @@ START_TEST(unusable_items_are_acknowledged)
                                    "reporters r ON r.id = o.reporter_id "
                                    "WHERE o.channel = 'tw' AND r.bsuid = '"
                                    INA "'"), 1);
+    /* The reply reaches the fake Twilio, addressed to the BSUID. */
+    ck_assert_int_eq(fakeprov_wait(fp, seen + 1, 10000), 0);
+    ck_assert_int_eq(fakeprov_request(fp, seen, &rq), 0);
+    ck_assert_ptr_nonnull(strstr(rq.body, "To=whatsapp%3A" INA "&"));
+    fp_request_free(&rq);
   }
   stop();
 }
