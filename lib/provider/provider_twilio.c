@@ -23,6 +23,13 @@
  * its From ("whatsapp:+62..." is the WhatsApp family), so that one person
  * writing by SMS and by WhatsApp has two conversations, as with two
  * channels.
+ *
+ * WhatsApp usernames: Twilio's documentation of them was not at hand; like
+ * the other platforms that pass Meta's business-scoped user id on, a From
+ * of "whatsapp:" + a BSUID (ID.4471920083316652) is read as a reporter
+ * known by that id, and replies to them go To "whatsapp:" + the BSUID.  A
+ * From that is neither a number nor such an id is acknowledged and
+ * skipped (webhook.ignored).
  */
 #include <json-c/json.h>
 #include <math.h>
@@ -408,6 +415,10 @@ parse_media(const struct form *f, struct inbound_set *out, const char *sid,
   return 0;
 }
 
+static int parse_kinds(const struct form *f, struct inbound_set *out,
+                       const char *sid, const char *phone,
+                       const char *family, const char **why);
+
 /* An inbound message (see the file comment).  0, AERR_PARSE or -ENOMEM. */
 static int
 parse_message(const struct form *f, struct inbound_set *out,
@@ -415,20 +426,45 @@ parse_message(const struct form *f, struct inbound_set *out,
 {
   const char *sid = form_get(f, "MessageSid");
   const char *from = form_get(f, "From");
-  const char *type = form_get(f, "MessageType");
-  const char *family, *choice;
-  char phone[PHONE_MAX];
-  struct inbound_msg *m;
-  double lat, lng;
-  int nmedia, oom = 0;
+  const char *family;
+  char phone[PHONE_MAX], bsuid[PHONE_BSUID_MAX] = "";
+  int rc, first, i;
 
   if (sid == NULL)
     sid = form_get(f, "SmsMessageSid");
   if (!good_id(sid))
     return inbound_skip(out, "MessageSid missing or malformed");
-  if (from == NULL || phone_normalize(from, phone) != 0)
+  if (from == NULL)
     return inbound_skip(out, "From is not a phone number");
   family = has_prefix_ci(from, TWILIO_WA_PREFIX) ? "whatsapp" : "sms";
+  first = out->n;
+  if (phone_normalize(from, phone) != 0) {
+    /* A WhatsApp username: the BSUID where the number was (SPEC 2). */
+    const char *id = from + strlen(TWILIO_WA_PREFIX);
+    if (strcmp(family, "whatsapp") != 0 || !phone_bsuid_ok(id, strlen(id)))
+      return inbound_skip(out, "From is not a phone number");
+    phone[0] = '\0';
+    snprintf(bsuid, sizeof(bsuid), "%s", id);
+  }
+  rc = parse_kinds(f, out, sid, phone, family, why);
+  for (i = first; rc == 0 && i < out->n; i++)
+    memcpy(out->msgs[i].bsuid, bsuid, sizeof(bsuid));
+  return rc;
+}
+
+/* The messages of one inbound form from phone (or from a BSUID, phone
+ * "", which the caller sets): media, a location, a choice or text.  0,
+ * AERR_PARSE or -ENOMEM. */
+static int
+parse_kinds(const struct form *f, struct inbound_set *out, const char *sid,
+            const char *phone, const char *family, const char **why)
+{
+  const char *type = form_get(f, "MessageType");
+  const char *choice;
+  struct inbound_msg *m;
+  double lat, lng;
+  int nmedia, oom = 0;
+
   nmedia = media_count(form_get(f, "NumMedia"));
   if (nmedia < 0)
     return inbound_skip(out, "NumMedia is not a number from 0 to 10");
@@ -625,7 +661,7 @@ twilio_build_send(const struct config *cfg, const struct config_channel *ch,
                   struct provider_request *out)
 {
   struct buf cred = BUF_INIT, hdr = BUF_INIT, cb = BUF_INIT;
-  const char *wa = NULL;
+  const char *wa = NULL, *to = msg->to;
   char *b64 = NULL;
   size_t baselen;
   int rc;
@@ -635,10 +671,18 @@ twilio_build_send(const struct config *cfg, const struct config_channel *ch,
   if (ch->account_sid == NULL || ch->auth_token == NULL ||
       ch->from == NULL || ch->api_base == NULL)
     return AERR_CONFIG;
-  if (msg->to == NULL || msg->to[0] == '\0' || msg->text == NULL)
+  if (msg->text == NULL)
     return AERR_PARSE;
+  if (msg->to == NULL || msg->to[0] == '\0') {
+    /* A reporter known only by a BSUID: reached over WhatsApp alone. */
+    if (!has_prefix_ci(ch->from, TWILIO_WA_PREFIX) ||
+        msg->recipient == NULL ||
+        !phone_bsuid_ok(msg->recipient, strlen(msg->recipient)))
+      return AERR_PARSE;
+    to = msg->recipient;
+  }
   if (has_prefix_ci(ch->from, TWILIO_WA_PREFIX) &&
-      !has_prefix_ci(msg->to, TWILIO_WA_PREFIX))
+      !has_prefix_ci(to, TWILIO_WA_PREFIX))
     wa = TWILIO_WA_PREFIX;
 
   memset(out, 0, sizeof(*out));
@@ -678,7 +722,7 @@ twilio_build_send(const struct config *cfg, const struct config_channel *ch,
     rc = -ENOMEM;
 
   if (rc == 0)
-    rc = add_param(&out->body, "To", wa, msg->to);
+    rc = add_param(&out->body, "To", wa, to);
   if (rc == 0)
     rc = add_param(&out->body, "From", NULL, ch->from);
   if (rc == 0)

@@ -413,11 +413,13 @@ START_TEST(unusable_items_are_acknowledged)
   buf_free(&b);
   ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox WHERE "
                                  "delivery = 'delivered'"), 1);
-  /* Twilio's WhatsApp webhook with a sender that is not a number is
-   * acknowledged too (TwiML), never refused. */
+  /* Twilio's WhatsApp webhook whose From carries the BSUID instead of a
+   * number is a message from that reporter (TwiML acknowledged), and the
+   * reply goes back to the BSUID. */
   {
     const char *form = "Body=halo&From=whatsapp%3A" INA "&MessageSid="
                        "SMu1&NumMedia=0&To=whatsapp%3A%2B14155550123";
+    int seen = fakeprov_count(fp);
     char *sig = tu_twilio_signature("http://127.0.0.1/webhook/tw", form,
                                     TW_TOKEN);
     struct buf h = BUF_INIT;
@@ -429,7 +431,16 @@ START_TEST(unusable_items_are_acknowledged)
     tu_resp_free(&r);
     buf_free(&h);
     free(sig);
-    ck_assert(tu_daemon_log_has(&d, "channel=tw count=1"));
+    ck_assert(tu_daemon_log_has(&d, "channel=tw from=" INA_MASKED));
+    ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox o JOIN "
+                                   "reporters r ON r.id = o.reporter_id "
+                                   "WHERE o.channel = 'tw' AND r.bsuid = '"
+                                   INA "'"), 1);
+    /* The reply reaches the fake Twilio, addressed to the BSUID. */
+    ck_assert_int_eq(fakeprov_wait(fp, seen + 1, 10000), 0);
+    ck_assert_int_eq(fakeprov_request(fp, seen, &rq), 0);
+    ck_assert_ptr_nonnull(strstr(rq.body, "To=whatsapp%3A" INA "&"));
+    fp_request_free(&rq);
   }
   stop();
 }

@@ -856,6 +856,71 @@ START_TEST(send_whatsapp)
 }
 END_TEST
 
+/* WhatsApp usernames over Twilio: a From that carries a business-scoped
+ * user id instead of a number ("whatsapp:ID.4471920083316652", as the
+ * other platforms put the BSUID where the number was) is a reporter known
+ * by that id; replies go back to it.  An SMS From never is one. */
+START_TEST(whatsapp_bsuid_sender)
+{
+  static const char wa[] =
+    "MessageSid=SM0100&From=whatsapp%3AID.4471920083316652"
+    "&To=whatsapp%3A%2B6282110001500&NumMedia=0&Body=mau+lapor";
+  static const char media[] =
+    "MessageSid=MM0101&From=whatsapp%3AID.4471920083316652&NumMedia=1"
+    "&MediaUrl0=https%3A%2F%2Fapi.twilio.com%2Fm%2F1"
+    "&MediaContentType0=image%2Fjpeg&Body=foto";
+  static const char sms[] =
+    "MessageSid=SM0102&From=ID.4471920083316652&NumMedia=0&Body=x";
+  static const char parent[] =
+    "MessageSid=SM0103&From=whatsapp%3AUS.ENT.11815799212886844830"
+    "&NumMedia=0&Body=x";
+  const struct provider_ops *ops = provider_for(CHANNEL_TWILIO);
+  struct inbound_set s = {0};
+  struct provider_request req = {0};
+  struct outbound_msg m = {0};
+  const char *why;
+  struct tw t;
+
+  ck_assert_int_eq(parse_body(wa, sizeof(wa) - 1, &s, &why), 0);
+  ck_assert_int_eq(s.n, 1);
+  ck_assert_str_eq(s.msgs[0].phone, "");
+  ck_assert_str_eq(s.msgs[0].bsuid, "ID.4471920083316652");
+  ck_assert_str_eq(ops->family_of(&s.msgs[0]), "whatsapp");
+  inbound_set_free(&s);
+
+  memset(&s, 0, sizeof(s));
+  ck_assert_int_eq(parse_body(media, sizeof(media) - 1, &s, &why), 0);
+  ck_assert_int_eq(s.n, 1);
+  ck_assert_str_eq(s.msgs[0].bsuid, "ID.4471920083316652");
+  ck_assert_int_eq(s.msgs[0].kind, MSG_MEDIA);
+  inbound_set_free(&s);
+
+  /* Not a WhatsApp address, or a parent BSUID: acknowledged, skipped. */
+  memset(&s, 0, sizeof(s));
+  ck_assert_int_eq(parse_body(sms, sizeof(sms) - 1, &s, &why), 0);
+  ck_assert_int_eq(s.n, 0);
+  ck_assert_int_eq(s.skipped, 1);
+  inbound_set_free(&s);
+  memset(&s, 0, sizeof(s));
+  ck_assert_int_eq(parse_body(parent, sizeof(parent) - 1, &s, &why), 0);
+  ck_assert_int_eq(s.n, 0);
+  inbound_set_free(&s);
+
+  tw_init(&t, PUBLIC_URL, TOKEN, "whatsapp:+6282110001500");
+  m.recipient = "ID.4471920083316652";
+  m.text = "Terima kasih";
+  ck_assert_int_eq(t.ops->build_send(&t.cfg, &t.ch, &m, &req), 0);
+  ck_assert_int_eq(strncmp(req.body.data,
+                           "To=whatsapp%3AID.4471920083316652&", 34), 0);
+  provider_request_free(&req);
+  /* An SMS channel cannot reach a BSUID. */
+  free(t.ch.from);
+  t.ch.from = xstrdup("+14155550123");
+  ck_assert_int_ne(t.ops->build_send(&t.cfg, &t.ch, &m, &req), 0);
+  tw_free(&t);
+}
+END_TEST
+
 START_TEST(send_refusals)
 {
   static const enum outbound_kind kinds[] = {OUT_TEMPLATE, OUT_LIST,
@@ -1128,6 +1193,7 @@ provider_twilio_suite(void)
 
   tcase_add_test(in, parse_sms_fixture);
   tcase_add_test(in, parse_whatsapp_text_fixture);
+  tcase_add_test(in, whatsapp_bsuid_sender);
   tcase_add_test(in, parse_whatsapp_media_fixture);
   tcase_add_test(in, parse_several_media);
   tcase_add_test(in, parse_location_fixture);
