@@ -703,6 +703,40 @@ START_TEST(twilio_sms_long_answers_and_callback)
 }
 END_TEST
 
+/* A ditunda notice arrives while the reporter has begun a new draft:
+ * their answer reaches the ticket (not "kategori tidak dikenali"), and
+ * the draft goes on afterwards. */
+START_TEST(ditunda_answered_during_a_draft)
+{
+  char *number, *r, sql[300];
+  long long before;
+
+  start();
+  number = to_ticket(KS, "+6281339401127",
+                     turn(KS, "+6281339401127", "Halo", "to=+6281339401127"),
+                     "to=+6281339401127", 0, STORY);
+  r = turn(KS, "+6281339401127", "1", "to=+6281339401127");
+  free(r);
+  before = tu_db_int(&d, "SELECT count(*) FROM outbox");
+  ck_assert_int_eq(ctl("status", number, "ditunda", "--note",
+                       "Mohon sebutkan nama loketnya."), 0);
+  free(replies(KS, before, "to=+6281339401127"));
+  r = turn(KS, "+6281339401127", "Loket dua, petugasnya Bapak Yohanes",
+           "to=+6281339401127");
+  ck_assert_msg(is(KS, r, "note.received"), "answer in a draft got: %s", r);
+  free(r);
+  snprintf(sql, sizeof(sql), "SELECT count(*) FROM questions q JOIN tickets "
+           "t ON t.id = q.ticket_id WHERE t.number = '%s' AND q.answer "
+           "LIKE 'Loket dua%%'", number);
+  ck_assert_int_eq(tu_db_int(&d, sql), 1);
+  r = turn(KS, "+6281339401127", "pungli", "to=+6281339401127");
+  ck_assert_msg(is(KS, r, "ask.terlapor"), "draft after the answer: %s", r);
+  free(r);
+  free(number);
+  stop();
+}
+END_TEST
+
 static Suite *
 delivered_suite(void)
 {
@@ -716,6 +750,7 @@ delivered_suite(void)
   tcase_add_test(tc, kannel_ucs2_report);
   tcase_add_test(tc, twilio_whatsapp_photo_first);
   tcase_add_test(tc, twilio_sms_long_answers_and_callback);
+  tcase_add_test(tc, ditunda_answered_during_a_draft);
   suite_add_tcase(s, tc);
   return s;
 }
