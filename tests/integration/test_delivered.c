@@ -513,7 +513,12 @@ kannel_report_for_last_reply(void)
   struct buf path = BUF_INIT;
   struct tu_resp r;
   const char *url, *p;
+  char sent[64];
 
+  /* Kannel reports once its sendsms answer is recorded. */
+  snprintf(sent, sizeof(sent), "event=outbox.sent id=%lld ",
+           tu_db_int(&d, "SELECT max(id) FROM outbox"));
+  ck_assert_int_eq(tu_daemon_wait_log(&d, 0, sent, 30000), 0);
   ck_assert_int_eq(fakeprov_request(fp, seen - 1, &rq), 0);
   ck_assert_int_eq(form_parse(&q, rq.query, strlen(rq.query)), 0);
   url = strstr(form_get(&q, "dlr-url"), "/webhook/");
@@ -680,6 +685,12 @@ START_TEST(twilio_sms_long_answers_and_callback)
                      "to=+6281339401126", 0, STORY);
   terlapor = "Kepala Tata Usaha Puskesmas Sikumana";
   last = tu_db_int(&d, "SELECT max(id) FROM outbox");
+  {
+    char sent[64];
+    /* Its send answer (with the sid) recorded. */
+    snprintf(sent, sizeof(sent), "event=outbox.sent id=%lld ", last);
+    ck_assert_int_eq(tu_daemon_wait_log(&d, 0, sent, 30000), 0);
+  }
   {
     char *pid = tu_db_text(&d, "SELECT provider_id FROM outbox WHERE id = "
                                "(SELECT max(id) FROM outbox)");
