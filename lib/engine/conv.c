@@ -3277,6 +3277,38 @@ on_step(struct turn *t, const char *text, enum command cmd, int fresh)
   }
 }
 
+/*
+ * In a draft, the first free text after an operator's question or a
+ * `ditunda` notice (one asked since the reporter's last turn in the
+ * draft) answers that question, as at the menu: the notice said "reply to
+ * this message", so the reply must not be taken for the draft's open
+ * question and lost.  *done as for on_answer.
+ */
+static int
+on_answer_in_draft(struct turn *t, const char *text, int *done)
+{
+  struct store_question *v = NULL;
+  int64_t qid = 0, tid = 0, asked = 0;
+  char number[32];
+  int n = 0, i, rc;
+
+  *done = 0;
+  rc = store_question_waiting(t->st, t->ev->reporter_id, &qid, &tid, number);
+  if (rc == AERR_NOTFOUND)
+    return 0;
+  if (rc == 0)
+    rc = store_ticket_questions(t->st, tid, &v, &n);
+  if (rc != 0)
+    return rc;
+  for (i = 0; i < n; i++)
+    if (v[i].answered_at == 0 && v[i].asked_at > asked)
+      asked = v[i].asked_at;
+  store_questions_free(v, n);
+  if (asked <= t->sess.updated_at)
+    return 0;
+  return on_answer(t, text, done);
+}
+
 /* This turn's text, and the command it is (text and choices only). */
 static enum command
 turn_command(struct turn *t, char *buf, size_t len, const char **text)
@@ -3291,8 +3323,8 @@ turn_command(struct turn *t, char *buf, size_t len, const char **text)
 
 /*
  * One message: the commands of every step first, then media and
- * locations out of their step, a question at the menu, and last the
- * answer at the step.
+ * locations out of their step, a question at the menu (or the first text
+ * in a draft after a notice), and last the answer at the step.
  */
 static int
 dispatch(struct turn *t, int fresh)
@@ -3322,6 +3354,12 @@ dispatch(struct turn *t, int fresh)
   if (t->step == STEP_MENU && m->kind == MSG_TEXT && cmd == CMD_NONE &&
       choice(text, 3) == 0) {
     rc = on_answer(t, text, &done);
+    if (rc != 0 || done)
+      return rc;
+  }
+  if (t->step != STEP_MENU && m->kind == MSG_TEXT && cmd == CMD_NONE &&
+      choice(text, 9) == 0) {
+    rc = on_answer_in_draft(t, text, &done);
     if (rc != 0 || done)
       return rc;
   }
