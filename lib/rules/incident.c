@@ -306,6 +306,7 @@ struct numread {
   double cur;     /* this group so far */
   double small;   /* the last digit word or number, not yet placed */
   int group;      /* a ribu/juta/rb/jt was read */
+  double last;    /* the factor of the last group closed */
   int any;        /* a token was taken */
 };
 
@@ -337,6 +338,7 @@ numread_take(struct numread *r, const struct token *t)
         r->total += r->cur + r->small + se_words[i].v;
         r->cur = r->small = 0;
         r->group = 1;
+        r->last = se_words[i].v;
       } else {
         r->cur += se_words[i].v;
       }
@@ -348,6 +350,7 @@ numread_take(struct numread *r, const struct token *t)
         r->total += (r->cur + r->small) * multipliers[i].f;
         r->cur = r->small = 0;
         r->group = 1;
+        r->last = multipliers[i].f;
       } else {
         r->cur += (r->small > 0 ? r->small : 1) * multipliers[i].f;
         r->small = 0;
@@ -355,6 +358,20 @@ numread_take(struct numread *r, const struct token *t)
       return 1;
     }
   return 0;
+}
+
+/* What a spoken tail after "juta" adds: "satu juta dua ratus" and "1
+ * juta 200" are 1.200.000 (the thousands left unsaid), not 1.000.200;
+ * a single digit after it counts something else ("1 juta 2 kali"). */
+static double
+numread_tail(const struct numread *r)
+{
+  double tail = r->cur + r->small;
+
+  if (r->last < 1e6 || tail <= 0 || tail >= 1000 ||
+      (r->cur == 0 && r->small < 10))
+    return 0;
+  return tail * r->last / 1000 - r->cur;
 }
 
 /* 1 when t is a currency word. */
@@ -409,6 +426,7 @@ read_amounts(const struct tokens *ts, struct incident *inc)
     /* A bare unit after ribu/juta counts something else: "250rb satu
      * tangki", "50 ribu 2 kali". */
     v = r.total + r.cur + (r.group && r.cur == 0 ? 0 : r.small);
+    v += numread_tail(&r);
     if ((rp || r.group) && v >= 100 && v < 1e13)
       add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
     i = j - 1;

@@ -66,6 +66,11 @@ static const struct {
   {"50k per orang", 50000},
   {"1 juta 500 ribu", 1500000},
   {"satu setengah juta", 1500000},
+  /* The thousands left unsaid after "juta". */
+  {"harus lunas satu juta dua ratus dulu", 1200000},
+  {"minta 2 juta 500 baru mau proses", 2500000},
+  {"dua juta lima ratus", 2500000},
+  {"bayar 1 juta 2 kali", 1000000},
   {"sudah 3 bulan menunggu", -1},
   {"SMPN 2 Kupang", -1},
   {"tanggal 12 Maret 2026", -1},
