@@ -711,6 +711,10 @@ static const struct {
   {{"meteran", "baru", NULL}, "listrik", "baru"},
   {{"meteran", "listrik", "baru"}, "listrik", "baru"},
   {{"tambah", "daya", NULL}, "listrik", "daya"},
+  {{"gaji", NULL, NULL}, "upah", NULL}, {{"upah", NULL, NULL}, "upah", NULL},
+  {{"insentif", NULL, NULL}, "upah", NULL},
+  {{"tunjangan", NULL, NULL}, "upah", NULL},
+  {{"honorarium", NULL, NULL}, "upah", NULL},
   {{"pinjaman", NULL, NULL}, "pinjaman", NULL},
   {{"kur", NULL, NULL}, "pinjaman", NULL},
 };

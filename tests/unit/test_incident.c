@@ -446,6 +446,10 @@ START_TEST(services_tell_incidents)
      "dicetak.",
      "Pegawai Dukcapil Kota Kupang minta dua ratus ribu supaya KTP-el saya "
      "cepat dicetak.", 1},
+    {"Kepala Desa Bokong tidak salurkan beras bansos 10 kg ke 30 KK "
+     "penerima bulan Desember 2025.",
+     "Kepala Desa Bokong tidak bayar insentif kader posyandu selama enam "
+     "bulan tahun 2025.", 0},
     {"Pak Lurah Oesapa Barat minta Rp 50.000 untuk tanda tangan SKTM saya.",
      "Pak Lurah Oesapa Barat minta 50 ribu baru mau tanda tangan surat "
      "keterangan tidak mampu saya.", 1},
