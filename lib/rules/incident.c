@@ -306,6 +306,7 @@ struct numread {
   double cur;     /* this group so far */
   double small;   /* the last digit word or number, not yet placed */
   int group;      /* a ribu/juta/rb/jt was read */
+  double last;    /* the factor of the last group closed */
   int any;        /* a token was taken */
 };
 
@@ -337,6 +338,7 @@ numread_take(struct numread *r, const struct token *t)
         r->total += r->cur + r->small + se_words[i].v;
         r->cur = r->small = 0;
         r->group = 1;
+        r->last = se_words[i].v;
       } else {
         r->cur += se_words[i].v;
       }
@@ -348,6 +350,7 @@ numread_take(struct numread *r, const struct token *t)
         r->total += (r->cur + r->small) * multipliers[i].f;
         r->cur = r->small = 0;
         r->group = 1;
+        r->last = multipliers[i].f;
       } else {
         r->cur += (r->small > 0 ? r->small : 1) * multipliers[i].f;
         r->small = 0;
@@ -355,6 +358,20 @@ numread_take(struct numread *r, const struct token *t)
       return 1;
     }
   return 0;
+}
+
+/* What a spoken tail after "juta" adds: "satu juta dua ratus" and "1
+ * juta 200" are 1.200.000 (the thousands left unsaid), not 1.000.200;
+ * a single digit after it counts something else ("1 juta 2 kali"). */
+static double
+numread_tail(const struct numread *r)
+{
+  double tail = r->cur + r->small;
+
+  if (r->last < 1e6 || tail <= 0 || tail >= 1000 ||
+      (r->cur == 0 && r->small < 10))
+    return 0;
+  return tail * r->last / 1000 - r->cur;
 }
 
 /* 1 when t is a currency word. */
@@ -409,6 +426,7 @@ read_amounts(const struct tokens *ts, struct incident *inc)
     /* A bare unit after ribu/juta counts something else: "250rb satu
      * tangki", "50 ribu 2 kali". */
     v = r.total + r.cur + (r.group && r.cur == 0 ? 0 : r.small);
+    v += numread_tail(&r);
     if ((rp || r.group) && v >= 100 && v < 1e13)
       add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
     i = j - 1;
@@ -604,6 +622,158 @@ incident_add_place(struct incident *inc, const char *code)
     return;
   kab[4] = '\0';
   add_item(inc, INCIDENT_PLACE, 0, kab, NULL, NULL, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Services                                                             */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The document, permit, programme or service a report is about, as
+ * people name it: a phrase of up to three words (a word ending in '*'
+ * matches any word it begins), the service's kind and, within the kind,
+ * which one ("akta" of a birth or a death; "bansos" PKH or BLT).  A
+ * phrase with no "which" stands for any of its kind ("akte" alone,
+ * "bansos").  Earlier entries win where phrases overlap.
+ */
+static const struct {
+  const char *w[3];
+  const char *kind;
+  const char *which;
+} services[] = {
+  {{"ktp", NULL, NULL}, "ktp", NULL}, {{"ektp", NULL, NULL}, "ktp", NULL},
+  {{"kartu", "tanda", "penduduk"}, "ktp", NULL},
+  {{"kartu", "keluarga", NULL}, "kk", NULL}, {{"kk", NULL, NULL}, "kk", NULL},
+  {{"akt*", "kelahiran", NULL}, "akta", "lahir"},
+  {{"akt*", "lahir*", NULL}, "akta", "lahir"},
+  {{"akt*", "lhr", NULL}, "akta", "lahir"},
+  {{"akt*", "kematian", NULL}, "akta", "mati"},
+  {{"akt*", "mati", NULL}, "akta", "mati"},
+  {{"surat", "kematian", NULL}, "akta", "mati"},
+  {{"surat", "keterangan", "kematian"}, "akta", "mati"},
+  {{"akt*", "nikah", NULL}, "akta", "nikah"},
+  {{"akt*", "perkawinan", NULL}, "akta", "nikah"},
+  {{"buku", "nikah", NULL}, "akta", "nikah"},
+  {{"akt*", "cerai", NULL}, "akta", "cerai"},
+  {{"akt*", "perceraian", NULL}, "akta", "cerai"},
+  {{"akta", NULL, NULL}, "akta", NULL}, {{"akte", NULL, NULL}, "akta", NULL},
+  {{"surat", "pindah", NULL}, "pindah", NULL},
+  {{"skpwni", NULL, NULL}, "pindah", NULL},
+  {{"skck", NULL, NULL}, "skck", NULL}, {{"sim", NULL, NULL}, "sim", NULL},
+  {{"stnk", NULL, NULL}, "stnk", NULL}, {{"bpkb", NULL, NULL}, "bpkb", NULL},
+  {{"kir", NULL, NULL}, "kir", NULL}, {{"paspor", NULL, NULL}, "paspor", NULL},
+  {{"izin", "tinggal", NULL}, "izin", "tinggal"},
+  {{"ijin", "tinggal", NULL}, "izin", "tinggal"},
+  {{"kitas", NULL, NULL}, "izin", "tinggal"},
+  {{"sertifikat", NULL, NULL}, "sertifikat", NULL},
+  {{"sertipikat", NULL, NULL}, "sertifikat", NULL},
+  {{"imb", NULL, NULL}, "izin", "bangunan"},
+  {{"pbg", NULL, NULL}, "izin", "bangunan"},
+  {{"izin", "mendirikan", NULL}, "izin", "bangunan"},
+  {{"izin", "bangun*", NULL}, "izin", "bangunan"},
+  {{"izin", "usaha", NULL}, "izin", "usaha"},
+  {{"ijin", "usaha", NULL}, "izin", "usaha"},
+  {{"siup", NULL, NULL}, "izin", "usaha"}, {{"nib", NULL, NULL}, "izin", "usaha"},
+  {{"sktm", NULL, NULL}, "sktm", NULL},
+  {{"keterangan", "tidak", "mampu"}, "sktm", NULL},
+  {{"surat", "sehat", NULL}, "surat_sehat", NULL},
+  {{"keterangan", "sehat", NULL}, "surat_sehat", NULL},
+  {{"ijazah", NULL, NULL}, "ijazah", NULL},
+  {{"rapor", NULL, NULL}, "rapor", NULL}, {{"raport", NULL, NULL}, "rapor", NULL},
+  {{"kis", NULL, NULL}, "jkn", NULL}, {{"jkn", NULL, NULL}, "jkn", NULL},
+  {{"bpjs", "kesehatan", NULL}, "jkn", NULL},
+  {{"kartu", "indonesia", "sehat"}, "jkn", NULL},
+  {{"bpjs", "ketenagakerjaan", NULL}, "jamsostek", NULL},
+  {{"bpjs", "tk", NULL}, "jamsostek", NULL},
+  {{"jht", NULL, NULL}, "jamsostek", NULL},
+  {{"persalinan", NULL, NULL}, "persalinan", NULL},
+  {{"melahirkan", NULL, NULL}, "persalinan", NULL},
+  {{"bersalin", NULL, NULL}, "persalinan", NULL},
+  {{"imunisasi", NULL, NULL}, "imunisasi", NULL},
+  {{"kb", NULL, NULL}, "kb", NULL}, {{"implan", NULL, NULL}, "kb", NULL},
+  {{"rawat", "inap", NULL}, "rawat_inap", NULL},
+  {{"opname", NULL, NULL}, "rawat_inap", NULL},
+  {{"pkh", NULL, NULL}, "bansos", "pkh"},
+  {{"blt", NULL, NULL}, "bansos", "blt"},
+  {{"bpnt", NULL, NULL}, "bansos", "bpnt"},
+  {{"rtlh", NULL, NULL}, "bansos", "rtlh"},
+  {{"tidak", "layak", "huni"}, "bansos", "rtlh"},
+  {{"bedah", "rumah", NULL}, "bansos", "rtlh"},
+  {{"beras", NULL, NULL}, "bansos", "beras"},
+  {{"raskin", NULL, NULL}, "bansos", "beras"},
+  {{"rastra", NULL, NULL}, "bansos", "beras"},
+  {{"bibit", NULL, NULL}, "bansos", "bibit"},
+  {{"benih", NULL, NULL}, "bansos", "bibit"},
+  {{"bansos", NULL, NULL}, "bansos", NULL},
+  {{"bantuan", "sosial", NULL}, "bansos", NULL},
+  {{"pasang", "baru", NULL}, "listrik", "baru"},
+  {{"sambung*", "baru", NULL}, "listrik", "baru"},
+  {{"meteran", "baru", NULL}, "listrik", "baru"},
+  {{"meteran", "listrik", "baru"}, "listrik", "baru"},
+  {{"tambah", "daya", NULL}, "listrik", "daya"},
+  {{"gaji", NULL, NULL}, "upah", NULL}, {{"upah", NULL, NULL}, "upah", NULL},
+  {{"insentif", NULL, NULL}, "upah", NULL},
+  {{"tunjangan", NULL, NULL}, "upah", NULL},
+  {{"honorarium", NULL, NULL}, "upah", NULL},
+  {{"pinjaman", NULL, NULL}, "pinjaman", NULL},
+  {{"kur", NULL, NULL}, "pinjaman", NULL},
+};
+
+/* 1 when token t is the pattern word p ("akt*": any word it begins). */
+static int
+service_word(const struct token *t, const char *p)
+{
+  size_t n = strlen(p);
+
+  if (t->is_num)
+    return 0;
+  if (p[n - 1] == '*')
+    return strncmp(t->w, p, n - 1) == 0;
+  return strcmp(t->w, p) == 0;
+}
+
+/* The words of services[e] at token i: their count, or 0.  "KK" after a
+ * number counts households ("30 KK penerima"), no card. */
+static int
+service_at(const struct tokens *ts, int i, size_t e)
+{
+  int n;
+
+  for (n = 0; n < 3 && services[e].w[n] != NULL; n++)
+    if (i + n >= ts->n || (n > 0 && ts->t[i + n].stop) ||
+        !service_word(&ts->t[i + n], services[e].w[n]))
+      return 0;
+  if (strcmp(services[e].kind, "kk") == 0 && i > 0 && ts->t[i - 1].is_num)
+    return 0;
+  return n;
+}
+
+/* The services the text names; one named with no "which" is dropped
+ * when the text also names one of its kind with one ("beras bansos" is
+ * the rice). */
+static void
+read_services(const struct tokens *ts, struct incident *inc)
+{
+  struct incident_item *it = inc->item[INCIDENT_SERVICE];
+  size_t e;
+  int i, j, k, n;
+
+  for (i = 0; i < ts->n; i++)
+    for (e = 0; e < COUNT(services); e++)
+      if ((n = service_at(ts, i, e)) > 0) {
+        add_item(inc, INCIDENT_SERVICE, 0, services[e].kind,
+                 services[e].which, NULL, 0);
+        i += n - 1;
+        break;
+      }
+  for (i = 0, n = 0; i < inc->n[INCIDENT_SERVICE]; i++) {
+    for (j = 0, k = 0; j < inc->n[INCIDENT_SERVICE] && !k; j++)
+      k = it[i].qual[0] == '\0' && it[j].qual[0] != '\0' &&
+          strcmp(it[i].key, it[j].key) == 0;
+    if (!k)
+      it[n++] = it[i];
+  }
+  inc->n[INCIDENT_SERVICE] = n;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1162,6 +1332,7 @@ incident_extract(const char *text, struct incident *inc)
   read_dates(&ts, inc);
   read_persons(&ts, inc);
   read_offices(&ts, inc);
+  read_services(&ts, inc);
   read_names(&ts, inc);
   read_words(&ts, inc);
 }
@@ -1228,6 +1399,10 @@ item_alike(int k, const struct incident_item *a,
     return office_alike(a, b);
   case INCIDENT_PLACE:
     return strcmp(a->key, b->key) == 0;
+  case INCIDENT_SERVICE:
+    return strcmp(a->key, b->key) == 0 &&
+           (a->qual[0] == '\0' || b->qual[0] == '\0' ||
+            strcmp(a->qual, b->qual) == 0);
   case INCIDENT_AMOUNT:
     return a->num == b->num && strcmp(a->key, b->key) == 0;
   default:
@@ -1318,12 +1493,14 @@ unmatched(const struct incident *a, const struct incident *b, int k,
 
 static const char *const kind_names[INCIDENT_KINDS] = {
   "amount", "date", "weekday", "person", "office", "place", "span",
+  "service",
 };
 
 /* 1 when a and b share an item of kind k that tells the incident
  * (design note 4): a person written with a capital on either side, an
  * office with its qualifier on both, any amount, date, day or span; never
- * the place. */
+ * the place nor the service (strangers at one office ask for the same
+ * KTP or the same PKH money). */
 static int
 kind_shared(const struct incident *a, const struct incident *b, int k)
 {
@@ -1338,7 +1515,7 @@ kind_shared(const struct incident *a, const struct incident *b, int k)
         continue;
       if (k == INCIDENT_PERSON ? x->flag || y->flag
           : k == INCIDENT_OFFICE ? qualified(x) && qualified(y)
-          : k != INCIDENT_PLACE)
+          : k != INCIDENT_PLACE && k != INCIDENT_SERVICE)
         return 1;
     }
   return 0;

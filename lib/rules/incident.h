@@ -7,15 +7,17 @@
  * "12/3/2026", "bulan Januari", "tahun 2025"), days of the week ("hari
  * Senin"), named persons ("Pak Yohanes", "Ibu Maria", "Brigadir Yosef")
  * and offices ("Dinas Kesehatan", "Dukcapil", "Samsat Kupang", "SMPN 2
- * Kupang", "Puskesmas Oesapa", "Desa Oelnasi") and spans of time ("6
- * bulan", "enam bulan", "setengah tahun").  The caller may add what it
+ * Kupang", "Puskesmas Oesapa", "Desa Oelnasi"), spans of time ("6
+ * bulan", "enam bulan", "setengah tahun") and the document or service
+ * asked for ("KTP", "akta kelahiran", "SKCK", "PBG", "PKH", "BLT").  The caller may add what it
  * knows apart from the text: a date of the event and the kabupaten/kota
  * code of its place.
  *
  * Two reports tell different incidents when one kind of specific
  * conflicts: both name some, and they share none (for amounts: each names
  * one the other does not).  Another day, another amount, another officer
- * or another office is another incident, however alike the words.  A span
+ * or another office, or another document or service at that office, is
+ * another incident, however alike the words.  A span
  * never conflicts (it grows while a matter drags on).
  *
  * Otherwise they tell the same incident when their words are alike
@@ -46,6 +48,7 @@ enum incident_kind {
   INCIDENT_OFFICE,
   INCIDENT_PLACE,
   INCIDENT_SPAN,
+  INCIDENT_SERVICE,
   INCIDENT_KINDS
 };
 

@@ -66,6 +66,11 @@ static const struct {
   {"50k per orang", 50000},
   {"1 juta 500 ribu", 1500000},
   {"satu setengah juta", 1500000},
+  /* The thousands left unsaid after "juta". */
+  {"harus lunas satu juta dua ratus dulu", 1200000},
+  {"minta 2 juta 500 baru mau proses", 2500000},
+  {"dua juta lima ratus", 2500000},
+  {"bayar 1 juta 2 kali", 1000000},
   {"sudah 3 bulan menunggu", -1},
   {"SMPN 2 Kupang", -1},
   {"tanggal 12 Maret 2026", -1},
@@ -406,6 +411,75 @@ START_TEST(retold_with_one_specific)
 }
 END_TEST
 
+/* The document or service a report is about: two reports at one office,
+ * for one amount, that name different ones ("akta kelahiran" and "surat
+ * pindah", SKCK and SIM, PKH and BLT) tell different incidents; the
+ * same one named another way ("akte lahir", "e-KTP" and "KTP-el",
+ * "SKTM") is no conflict. */
+START_TEST(services_tell_incidents)
+{
+  static const struct {
+    const char *a, *b;
+    int same;
+  } pairs[] = {
+    {"Dispenduk Kabupaten TTS minta Rp 100.000 untuk cetak akta kelahiran "
+     "anak saya, katanya biaya blangko.",
+     "Dispenduk Kabupaten TTS minta Rp 100.000 untuk surat pindah saya ke "
+     "Kupang, katanya biaya blangko.", 0},
+    {"Di Polres Belu petugas minta Rp 100.000 untuk SKCK saya padahal "
+     "biaya resmi lebih murah.",
+     "Di Polres Belu petugas minta Rp 100.000 untuk perpanjang SIM saya "
+     "padahal biaya resmi lebih murah.", 0},
+    {"Pendamping di Desa Tuapukan potong uang PKH warga Rp 200.000 bulan "
+     "Januari 2026.",
+     "Kepala Desa Tuapukan potong uang BLT warga Rp 200.000 bulan Januari "
+     "2026.", 0},
+    {"Kepala SMAN 1 Soe menahan ijazah siswa kalau belum lunas uang komite "
+     "Rp 1.200.000.",
+     "Kepala SMAN 1 Soe menahan rapor siswa kalau belum lunas uang komite "
+     "Rp 1.200.000.", 0},
+    {"Dispenduk Kabupaten TTS minta Rp 100.000 untuk cetak akta kelahiran "
+     "anak saya, katanya biaya blangko.",
+     "Di dispenduk TTS sy dimintai 100rb utk akte lahir anak, katanya "
+     "biaya blangko", 1},
+    {"Petugas Dukcapil Kota Kupang minta Rp 200.000 supaya e-KTP saya cepat "
+     "dicetak.",
+     "Pegawai Dukcapil Kota Kupang minta dua ratus ribu supaya KTP-el saya "
+     "cepat dicetak.", 1},
+    {"Kepala Desa Bokong tidak salurkan beras bansos 10 kg ke 30 KK "
+     "penerima bulan Desember 2025.",
+     "Kepala Desa Bokong tidak bayar insentif kader posyandu selama enam "
+     "bulan tahun 2025.", 0},
+    {"Pak Lurah Oesapa Barat minta Rp 50.000 untuk tanda tangan SKTM saya.",
+     "Pak Lurah Oesapa Barat minta 50 ribu baru mau tanda tangan surat "
+     "keterangan tidak mampu saya.", 1},
+  };
+  struct incident a, b;
+  struct incident_rule rule;
+  size_t i;
+
+  incident_extract("beras bansos 10 kg tidak dibagi ke 30 KK penerima", &a);
+  ck_assert(has_key(&a, INCIDENT_SERVICE, "bansos", "beras"));
+  ck_assert(!has_key(&a, INCIDENT_SERVICE, "kk", NULL));
+  ck_assert(!has_key(&a, INCIDENT_SERVICE, "bansos", ""));
+  incident_extract("urus IMB/PBG dan Kartu Keluarga, akta kematian", &a);
+  ck_assert(has_key(&a, INCIDENT_SERVICE, "izin", "bangunan"));
+  ck_assert(has_key(&a, INCIDENT_SERVICE, "kk", ""));
+  ck_assert(has_key(&a, INCIDENT_SERVICE, "akta", "mati"));
+  incident_rule_for(WORDS_ANY, &rule);
+  for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+    incident_extract(pairs[i].a, &a);
+    incident_extract(pairs[i].b, &b);
+    ck_assert_msg(incident_same(&a, &b, similar_score(pairs[i].a,
+                                                      pairs[i].b), &rule) ==
+                  pairs[i].same, "pair %zu", i);
+    ck_assert_msg(incident_same(&b, &a, similar_score(pairs[i].b,
+                                                      pairs[i].a), &rule) ==
+                  pairs[i].same, "pair %zu reversed", i);
+  }
+}
+END_TEST
+
 /* Split a corpus line into its three columns in place; 0 when it has
  * not three. */
 static int
@@ -486,6 +560,7 @@ incident_suite(void)
   tcase_add_test(tc, distinct_stories_stay_apart);
   tcase_add_test(tc, places_and_retold_specifics);
   tcase_add_test(tc, retold_with_one_specific);
+  tcase_add_test(tc, services_tell_incidents);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
