@@ -795,7 +795,7 @@ static const char *const honorifics[] = {
 /* Role words that may stand between an honorific and the name ("Ibu
  * Sekdes Martha", "Pak Kaur Daniel"); they are never a name. */
 static const char *const roles[] = {
-  "kepala", "kades", "sekdes", "kaur", "kasi", "kabid", "kadis", "lurah",
+  "kepala", "kades", "sekdes", "sekcam", "kaur", "kasi", "kabid", "kadis", "lurah",
   "camat", "guru", "dokter", "dr", "bidan", "mantri", "suster", "perawat",
   "polisi", "petugas", "pegawai", "staf", "staff", "sekretaris",
   "bendahara", "ketua", "kapolsek", "kapolres", "kepsek", "kasubag",
@@ -919,7 +919,8 @@ static const struct {
   {"kelurahan", "kelurahan", NULL, Q_NAME, 1},
   {"lurah", "kelurahan", NULL, Q_NAME, 1},
   {"kecamatan", "kecamatan", NULL, Q_NAME, 1},
-  {"camat", "kecamatan", NULL, Q_NAME, 1}, {"pasar", "pasar", NULL, Q_NAME, 1},
+  {"camat", "kecamatan", NULL, Q_NAME, 1},
+  {"sekcam", "kecamatan", NULL, Q_NAME, 1}, {"pasar", "pasar", NULL, Q_NAME, 1},
   {"pelabuhan", "pelabuhan", NULL, Q_NAME, 1},
   {"terminal", "terminal", NULL, Q_NAME, 1},
   {"bandara", "bandara", NULL, Q_NAME, 1}, {"bank", "bank", NULL, Q_NAME, 1},

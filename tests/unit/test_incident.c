@@ -335,6 +335,20 @@ START_TEST(everyday_nouns_name_nothing)
 }
 END_TEST
 
+/* "sekcam" (sekretaris camat) is the kecamatan's office, as "sekdes" is
+ * the desa's: "sekcam alak" names the office of Alak. */
+START_TEST(sekcam_names_the_kecamatan)
+{
+  struct incident inc;
+
+  incident_extract("sekcam alak minta sejuta baru mau tanda tangan surat "
+                   "tanah sy", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_OFFICE], 1);
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].key, "kecamatan");
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].qual, "alak");
+}
+END_TEST
+
 /* Retellings by another reporter: a day written as a word, a village
  * named after "di" rather than as "Desa ...", an RT or a kilometre by
  * number; and an office followed by an everyday word ("PLN mencabut")
@@ -607,6 +621,7 @@ incident_suite(void)
   tcase_add_test(tc, conflicts);
   tcase_add_test(tc, distinct_stories_stay_apart);
   tcase_add_test(tc, everyday_nouns_name_nothing);
+  tcase_add_test(tc, sekcam_names_the_kecamatan);
   tcase_add_test(tc, places_and_retold_specifics);
   tcase_add_test(tc, retold_with_one_specific);
   tcase_add_test(tc, services_tell_incidents);
