@@ -795,7 +795,7 @@ static const char *const honorifics[] = {
 /* Role words that may stand between an honorific and the name ("Ibu
  * Sekdes Martha", "Pak Kaur Daniel"); they are never a name. */
 static const char *const roles[] = {
-  "kepala", "kades", "sekdes", "kaur", "kasi", "kabid", "kadis", "lurah",
+  "kepala", "kades", "sekdes", "sekcam", "kaur", "kasi", "kabid", "kadis", "lurah",
   "camat", "guru", "dokter", "dr", "bidan", "mantri", "suster", "perawat",
   "polisi", "petugas", "pegawai", "staf", "staff", "sekretaris",
   "bendahara", "ketua", "kapolsek", "kapolres", "kepsek", "kasubag",
@@ -919,7 +919,8 @@ static const struct {
   {"kelurahan", "kelurahan", NULL, Q_NAME, 1},
   {"lurah", "kelurahan", NULL, Q_NAME, 1},
   {"kecamatan", "kecamatan", NULL, Q_NAME, 1},
-  {"camat", "kecamatan", NULL, Q_NAME, 1}, {"pasar", "pasar", NULL, Q_NAME, 1},
+  {"camat", "kecamatan", NULL, Q_NAME, 1},
+  {"sekcam", "kecamatan", NULL, Q_NAME, 1}, {"pasar", "pasar", NULL, Q_NAME, 1},
   {"pelabuhan", "pelabuhan", NULL, Q_NAME, 1},
   {"terminal", "terminal", NULL, Q_NAME, 1},
   {"bandara", "bandara", NULL, Q_NAME, 1}, {"bank", "bank", NULL, Q_NAME, 1},
@@ -1033,6 +1034,24 @@ static const char *const office_not_names[] = {
   "belakang", "sekitar", "setempat", "kami", "kita", "katong", NULL,
 };
 
+/* Everyday nouns of reports (goods, animals, crops, land, vehicles,
+ * papers): in lower case after an office or "di", "ke", "dari" they are
+ * things, never the name of an office or a place ("camat di obat",
+ * "bank di tenun", "ke kebun"), while a village in lower case ("di
+ * oesapa") still is one. */
+static const char *const everyday_nouns[] = {
+  "sapi", "kambing", "babi", "ayam", "ikan", "kuda", "ternak", "beras",
+  "jagung", "padi", "pupuk", "bibit", "benih", "obat", "vaksin", "garam",
+  "kopi", "tenun", "kain", "kayu", "batu", "pasir", "semen", "besi",
+  "solar", "bensin", "minyak", "listrik", "lampu", "sumur", "pipa",
+  "tanah", "kebun", "hutan", "sawah", "ladang", "laut", "pantai",
+  "sungai", "kali", "gudang", "kamar", "parkir", "truk", "mobil", "motor",
+  "kapal", "perahu", "kartu", "beasiswa", "rapor", "ijazah", "pinjaman",
+  "sertifikat", "retribusi", "izin", "proyek", "dana", "bantuan",
+  "nelayan", "guru", "bidan", "ambulans", "gaji", "makanan", "sembako",
+  "surat", "berkas", "buku", "seragam", NULL,
+};
+
 /* 1 when t, written in lower case, is an everyday word and no name. */
 static int
 everyday_word(const struct token *t)
@@ -1041,7 +1060,7 @@ everyday_word(const struct token *t)
 
   if (t->cap)
     return 0;
-  if (word_in(t, office_not_names) >= 0)
+  if (word_in(t, office_not_names) >= 0 || word_in(t, everyday_nouns) >= 0)
     return 1;
   for (i = 0; i < COUNT(everyday_prefixes); i++)
     if (n >= everyday_prefixes[i].min &&

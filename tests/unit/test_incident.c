@@ -287,6 +287,68 @@ START_TEST(distinct_stories_stay_apart)
 }
 END_TEST
 
+/* An everyday noun in lower case after "di", "ke" or "dari" ("camat di
+ * obat", "bank di tenun") names no office and no place, so lists of
+ * everyday words stay apart; a village written in lower case ("puskesmas
+ * di oesapa") still names one. */
+START_TEST(everyday_nouns_name_nothing)
+{
+  static const struct {
+    const char *a, *b;
+    int same;
+  } pairs[] = {
+    {"Saya melaporkan bahwa yang camat di obat dan pelabuhan untuk lampu "
+     "dengan obat ke garam dari parkir itu parkir yang pasir di koperasi "
+     "dan garam untuk pupuk dengan guru ke dana",
+     "Saya melaporkan bahwa yang sapi di beras dan camat untuk kayu dengan "
+     "camat ke kamar dari sertifikat itu dana yang camat di obat dan pupuk "
+     "untuk kopi dengan sapi ke bidan", 0},
+    {"Saya melaporkan bahwa yang camat di obat dan retribusi untuk kebun "
+     "dengan jalan ke kamar dari pasir itu pupuk yang puskesmas di tanah "
+     "dan sertifikat untuk obat dengan gudang ke solar",
+     "Saya melaporkan bahwa yang camat di obat dan pelabuhan untuk lampu "
+     "dengan obat ke garam dari parkir itu parkir yang pasir di koperasi "
+     "dan garam untuk pupuk dengan guru ke dana", 0},
+    {"Bidan di puskesmas oesapa minta uang 150 ribu untuk persalinan "
+     "padahal pakai BPJS.",
+     "sy mau lapor bidan puskesmas di oesapa minta 150rb waktu istri sy "
+     "melahirkan, kami pake bpjs", 1},
+  };
+  struct incident a, b;
+  struct incident_rule rule;
+  double words;
+  size_t i;
+
+  incident_rule_for(WORDS_ANY, &rule);
+  for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+    incident_extract(pairs[i].a, &a);
+    incident_extract(pairs[i].b, &b);
+    words = similar_score(pairs[i].a, pairs[i].b);
+    ck_assert_msg(incident_same(&a, &b, words, &rule) == pairs[i].same,
+                  "pair %zu (words %.2f)", i, words);
+  }
+  incident_extract("Saya dilayani kasar di puskesmas di oesapa", &a);
+  ck_assert_int_eq(a.nnames, 1);
+  ck_assert_str_eq(a.name[0], "oesapa");
+  incident_extract("Kami antri lama di kantor camat di obat", &a);
+  ck_assert_int_eq(a.nnames, 0);
+}
+END_TEST
+
+/* "sekcam" (sekretaris camat) is the kecamatan's office, as "sekdes" is
+ * the desa's: "sekcam alak" names the office of Alak. */
+START_TEST(sekcam_names_the_kecamatan)
+{
+  struct incident inc;
+
+  incident_extract("sekcam alak minta sejuta baru mau tanda tangan surat "
+                   "tanah sy", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_OFFICE], 1);
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].key, "kecamatan");
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].qual, "alak");
+}
+END_TEST
+
 /* Retellings by another reporter: a day written as a word, a village
  * named after "di" rather than as "Desa ...", an RT or a kilometre by
  * number; and an office followed by an everyday word ("PLN mencabut")
@@ -558,6 +620,8 @@ incident_suite(void)
   tcase_add_test(tc, spans_read);
   tcase_add_test(tc, conflicts);
   tcase_add_test(tc, distinct_stories_stay_apart);
+  tcase_add_test(tc, everyday_nouns_name_nothing);
+  tcase_add_test(tc, sekcam_names_the_kecamatan);
   tcase_add_test(tc, places_and_retold_specifics);
   tcase_add_test(tc, retold_with_one_specific);
   tcase_add_test(tc, services_tell_incidents);
