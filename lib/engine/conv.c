@@ -2319,6 +2319,7 @@ keep_as_given(struct turn *t, const struct verdict *v, const char *key)
 #define STORY_EARLY "cerita_awal"
 
 static int story_append(struct turn *t, const char *part, int *too_long);
+static int story_too_long(struct turn *t);
 
 /*
  * A story sent where the place or the time was asked (reporters often
@@ -2360,6 +2361,44 @@ story_out_of_turn(struct turn *t, const char *text, int *done)
            validate_count_words(text));
   rc = say0(t, "story.kept");
   return rc != 0 ? rc : ask_step(t);
+}
+
+/*
+ * Free text while the TAMBAH/BARU choice waits: thanks and a question
+ * about safety get their answer as at the menu, and a story sent again
+ * joins the draft's story (so TAMBAH adds it, BARU files it); then the
+ * open choice again.  *done is 1 when the text was one of those.
+ */
+static int
+duplikat_words(struct turn *t, const char *text, int *done)
+{
+  struct verdict v;
+  int too_long = 0, rc;
+
+  *done = 1;
+  if (is_thanks(text)) {
+    rc = say_thanks(t);
+  } else if (is_question(t, text) && has_word(text, safety_words, 0)) {
+    rc = say0(t, "safety.info");
+  } else if (reads_like_report(t, text)) {
+    rc = validate_field(&t->cv->vd, FIELD_TEXT, text, t->ev->now_ms, &v);
+    if (rc != 0)
+      return rc;
+    if (!v.ok)
+      return invalid(t, v.reason, v.vars, v.nvars, v.code);
+    rc = story_append(t, text, &too_long);
+    if (rc != 0)
+      return rc;
+    if (too_long)
+      return story_too_long(t);
+    log_info("event=report.story session=%lld step=duplikat words=%d",
+             (long long)t->sess.id, validate_count_words(text));
+    rc = say0(t, "story.kept");
+  } else {
+    *done = 0;
+    return 0;
+  }
+  return rc != 0 ? rc : say_duplicate(t);
 }
 
 /*
@@ -3270,6 +3309,13 @@ on_step(struct turn *t, const char *text, enum command cmd, int fresh)
   case STEP_KONFIRMASI:
     return on_konfirmasi(t, cmd);
   case STEP_DUPLIKAT:
+    if (cmd == CMD_NONE) {
+      int done;
+
+      rc = duplikat_words(t, text, &done);
+      if (rc != 0 || done)
+        return rc;
+    }
     return on_duplikat(t, cmd);
   default:
     conv_set_step(t, STEP_MENU);

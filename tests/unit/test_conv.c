@@ -1890,6 +1890,49 @@ START_TEST(time_after_a_refused_place_keeps_the_place)
 }
 END_TEST
 
+/* ---- Dead ends in the middle of a report ------------------------------ */
+
+/* The reply i of the last message is the text of catalogue key key. */
+static int
+reply_is(int i, const char *key)
+{
+  const char *want = tu_text(key);
+
+  ck_assert_msg(want != NULL, "no catalogue text %s", key);
+  return i < fx.r.n && strncmp(fx.r.v[i], want, strlen(want)) == 0;
+}
+
+/* While the TAMBAH/BARU choice waits, thanks and a question about safety
+ * get their answer and then the choice again; a story sent again joins
+ * the draft's story. */
+START_TEST(duplikat_choice_answers_thanks_safety_story)
+{
+  static const char more[] =
+    "Tadi pagi petugas yang sama minta lagi uang dua ratus ribu rupiah "
+    "kepada tetangga saya untuk surat yang sama.";
+  char number[TICKET_NUMBER_MAX];
+  struct store_session s;
+
+  file_report(&A, number);
+  walk(&A, AT_KONFIRMASI);
+  expect(&A, "KIRIM", "duplicate.same");
+  expect(&A, "terima kasih banyak pak", "duplicate.same");
+  ck_assert_msg(reply_is(0, "thanks.ticket"), "got '%s'", fx.r.v[0]);
+  expect_step(&A, "duplikat");
+  expect(&A, "Apakah identitas saya aman?", "duplicate.same");
+  ck_assert_msg(reply_is(0, "safety.info"), "got '%s'", fx.r.v[0]);
+  expect_step(&A, "duplikat");
+  expect(&A, more, "duplicate.same");
+  ck_assert_msg(reply_is(0, "story.kept"), "got '%s'", fx.r.v[0]);
+  expect_step(&A, "duplikat");
+  session(&A, &s);
+  ck_assert_msg(strstr(s.draft, "dua ratus ribu") != NULL, "draft: %s",
+                s.draft);
+  store_session_clear(&s);
+  ck_assert_int_eq(ticket_count(), 1);
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1987,6 +2030,12 @@ conv_suite(void)
     tcase_add_test(tq, ubah_at_the_story_is_not_a_story_line);
     tcase_add_test(tq, time_after_a_refused_place_keeps_the_place);
     suite_add_tcase(s, tq);
+  }
+  {
+    TCase *td = tcase_create("dead_ends");
+    tcase_add_checked_fixture(td, fx_setup, fx_teardown);
+    tcase_add_test(td, duplikat_choice_answers_thanks_safety_story);
+    suite_add_tcase(s, td);
   }
   return s;
 }
