@@ -3282,6 +3282,9 @@ on_step(struct turn *t, const char *text, enum command cmd, int fresh)
       conv_set_step(t, STEP_MENU);
     return rc;
   case STEP_KATEGORI:
+    /* "mau lapor" here: they are reporting already; the question again. */
+    if (wants_to_report(t, text) && !step_takes(t, text))
+      return ask_step(t);
     return on_field(t, FIELD_KATEGORI, text, "kategori", STEP_TERLAPOR);
   case STEP_TERLAPOR:
     return on_field(t, FIELD_TERLAPOR, text, "terlapor", STEP_LOKASI);

@@ -1933,6 +1933,25 @@ START_TEST(duplikat_choice_answers_thanks_safety_story)
 }
 END_TEST
 
+/* A wish to report at the category question is no wrong category: the
+ * reporter is reporting already, so the question comes again. */
+START_TEST(mau_lapor_at_kategori_asks_again)
+{
+  struct store_session s;
+
+  walk(&A, AT_KATEGORI);
+  expect_step(&A, "kategori");
+  expect(&A, "mau lapor", "ask.kategori");
+  expect(&A, "saya mau lapor", "ask.kategori");
+  expect(&A, "Saya mau lapor", "ask.kategori");
+  expect_step(&A, "kategori");
+  session(&A, &s);
+  ck_assert_int_eq(s.invalid_count, 0);
+  store_session_clear(&s);
+  expect(&A, "pungli", "ask.terlapor");
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -2035,6 +2054,7 @@ conv_suite(void)
     TCase *td = tcase_create("dead_ends");
     tcase_add_checked_fixture(td, fx_setup, fx_teardown);
     tcase_add_test(td, duplikat_choice_answers_thanks_safety_story);
+    tcase_add_test(td, mau_lapor_at_kategori_asks_again);
     suite_add_tcase(s, td);
   }
   return s;
