@@ -3017,7 +3017,8 @@ on_bukti(struct turn *t, enum command cmd)
   char count[16];
   int n = 0, rc;
 
-  if (cmd == CMD_LANJUT || cmd == CMD_LEWATI)
+  /* KIRIM here: the reporter has sent what they had. */
+  if (cmd == CMD_LANJUT || cmd == CMD_LEWATI || cmd == CMD_KIRIM)
     return advance(t, STEP_IDENTITAS);
   if (m->kind != MSG_MEDIA)
     return invalid(t, "help.bukti", NULL, 0, "bukti_not_media");

@@ -1952,6 +1952,16 @@ START_TEST(mau_lapor_at_kategori_asks_again)
 }
 END_TEST
 
+/* KIRIM at the evidence step means the reporter is done with it. */
+START_TEST(kirim_at_bukti_goes_on)
+{
+  walk(&A, AT_BUKTI);
+  expect_step(&A, "bukti");
+  expect(&A, "KIRIM", "ask.identitas");
+  expect_step(&A, "identitas");
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -2055,6 +2065,7 @@ conv_suite(void)
     tcase_add_checked_fixture(td, fx_setup, fx_teardown);
     tcase_add_test(td, duplikat_choice_answers_thanks_safety_story);
     tcase_add_test(td, mau_lapor_at_kategori_asks_again);
+    tcase_add_test(td, kirim_at_bukti_goes_on);
     suite_add_tcase(s, td);
   }
   return s;
