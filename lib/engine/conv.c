@@ -823,6 +823,19 @@ story_excerpt(const char *s, size_t cut, struct buf *out)
   return buf_puts(out, "...");
 }
 
+/* The excerpt as a sentence of the SMS summary, whose template puts no
+ * full stop after it: "." added unless it ends in one already (or in "!",
+ * "?", the "..." of a cut), so that it never reads "....". */
+static int
+story_close(struct buf *b)
+{
+  char last = b->len > 0 ? b->data[b->len - 1] : '\0';
+
+  if (b->len == 0 || strchr(".!?", last) != NULL)
+    return 0;
+  return buf_puts(b, ".");
+}
+
 /* The fixed fields of the summary (all but the story) in vars[0..6], the
  * story's slot vars[4] left to the caller; the texts are kept in bufs. */
 struct summary {
@@ -926,6 +939,8 @@ summary_render(struct turn *t, struct summary *sm, struct buf *out)
 
   for (;;) {
     rc = story_excerpt(draft_str(t, "kronologi"), cut, &sm->kron);
+    if (rc == 0 && t->sms)
+      rc = story_close(&sm->kron);
     sm->vars[4].value = sm->kron.data ? sm->kron.data : "";
     buf_reset(out);
     if (rc == 0)

@@ -1962,6 +1962,35 @@ START_TEST(kirim_at_bukti_goes_on)
 }
 END_TEST
 
+/* walk() on SMS, where the replies are the ".sms" texts: the answers of
+ * route[] up to n, not checked. */
+static void
+walk_sms(enum at n)
+{
+  int i;
+
+  for (i = 0; i < (int)n; i++)
+    say(&S, route[i].answer != NULL ? route[i].answer : fx.story);
+}
+
+/* The story cut short in the SMS summary ends in one ellipsis, never
+ * "....". */
+START_TEST(sms_summary_story_one_ellipsis)
+{
+  int i;
+
+  walk_sms(AT_KONFIRMASI);
+  expect_step(&S, "konfirmasi");
+  for (i = 0; i < fx.r.n; i++) {
+    ck_assert_msg(strstr(fx.r.v[i], "....") == NULL, "part %d: '%s'", i,
+                  fx.r.v[i]);
+  }
+  ck_assert_msg(strstr(fx.r.v[0], "... ") != NULL ||
+                strstr(fx.r.v[0], "...\n") != NULL, "no cut: '%s'",
+                fx.r.v[0]);
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -2066,6 +2095,7 @@ conv_suite(void)
     tcase_add_test(td, duplikat_choice_answers_thanks_safety_story);
     tcase_add_test(td, mau_lapor_at_kategori_asks_again);
     tcase_add_test(td, kirim_at_bukti_goes_on);
+    tcase_add_test(td, sms_summary_story_one_ellipsis);
     suite_add_tcase(s, td);
   }
   return s;
