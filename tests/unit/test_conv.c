@@ -1991,6 +1991,20 @@ START_TEST(sms_summary_story_one_ellipsis)
 }
 END_TEST
 
+/* The list of the reporter's tickets on SMS is a sentence of its own. */
+START_TEST(sms_status_mine_ends_its_sentence)
+{
+  char number[TICKET_NUMBER_MAX];
+
+  walk_sms(AT_KONFIRMASI);
+  say(&S, "KIRIM");
+  reply_number(number);
+  say(&S, "Bagaimana laporan saya?");
+  ck_assert_msg(strstr(last(), number) != NULL, "got '%s'", last());
+  ck_assert_msg(strstr(last(), ". Rinciannya") != NULL, "got '%s'", last());
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -2096,6 +2110,7 @@ conv_suite(void)
     tcase_add_test(td, mau_lapor_at_kategori_asks_again);
     tcase_add_test(td, kirim_at_bukti_goes_on);
     tcase_add_test(td, sms_summary_story_one_ellipsis);
+    tcase_add_test(td, sms_status_mine_ends_its_sentence);
     suite_add_tcase(s, td);
   }
   return s;
