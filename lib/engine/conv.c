@@ -823,6 +823,19 @@ story_excerpt(const char *s, size_t cut, struct buf *out)
   return buf_puts(out, "...");
 }
 
+/* The excerpt as a sentence of the SMS summary, whose template puts no
+ * full stop after it: "." added unless it ends in one already (or in "!",
+ * "?", the "..." of a cut), so that it never reads "....". */
+static int
+story_close(struct buf *b)
+{
+  char last = b->len > 0 ? b->data[b->len - 1] : '\0';
+
+  if (b->len == 0 || strchr(".!?", last) != NULL)
+    return 0;
+  return buf_puts(b, ".");
+}
+
 /* The fixed fields of the summary (all but the story) in vars[0..6], the
  * story's slot vars[4] left to the caller; the texts are kept in bufs. */
 struct summary {
@@ -926,6 +939,8 @@ summary_render(struct turn *t, struct summary *sm, struct buf *out)
 
   for (;;) {
     rc = story_excerpt(draft_str(t, "kronologi"), cut, &sm->kron);
+    if (rc == 0 && t->sms)
+      rc = story_close(&sm->kron);
     sm->vars[4].value = sm->kron.data ? sm->kron.data : "";
     buf_reset(out);
     if (rc == 0)
@@ -2319,6 +2334,7 @@ keep_as_given(struct turn *t, const struct verdict *v, const char *key)
 #define STORY_EARLY "cerita_awal"
 
 static int story_append(struct turn *t, const char *part, int *too_long);
+static int story_too_long(struct turn *t);
 
 /*
  * A story sent where the place or the time was asked (reporters often
@@ -2360,6 +2376,44 @@ story_out_of_turn(struct turn *t, const char *text, int *done)
            validate_count_words(text));
   rc = say0(t, "story.kept");
   return rc != 0 ? rc : ask_step(t);
+}
+
+/*
+ * Free text while the TAMBAH/BARU choice waits: thanks and a question
+ * about safety get their answer as at the menu, and a story sent again
+ * joins the draft's story (so TAMBAH adds it, BARU files it); then the
+ * open choice again.  *done is 1 when the text was one of those.
+ */
+static int
+duplikat_words(struct turn *t, const char *text, int *done)
+{
+  struct verdict v;
+  int too_long = 0, rc;
+
+  *done = 1;
+  if (is_thanks(text)) {
+    rc = say_thanks(t);
+  } else if (is_question(t, text) && has_word(text, safety_words, 0)) {
+    rc = say0(t, "safety.info");
+  } else if (reads_like_report(t, text)) {
+    rc = validate_field(&t->cv->vd, FIELD_TEXT, text, t->ev->now_ms, &v);
+    if (rc != 0)
+      return rc;
+    if (!v.ok)
+      return invalid(t, v.reason, v.vars, v.nvars, v.code);
+    rc = story_append(t, text, &too_long);
+    if (rc != 0)
+      return rc;
+    if (too_long)
+      return story_too_long(t);
+    log_info("event=report.story session=%lld step=duplikat words=%d",
+             (long long)t->sess.id, validate_count_words(text));
+    rc = say0(t, "story.kept");
+  } else {
+    *done = 0;
+    return 0;
+  }
+  return rc != 0 ? rc : say_duplicate(t);
 }
 
 /*
@@ -2978,7 +3032,8 @@ on_bukti(struct turn *t, enum command cmd)
   char count[16];
   int n = 0, rc;
 
-  if (cmd == CMD_LANJUT || cmd == CMD_LEWATI)
+  /* KIRIM here: the reporter has sent what they had. */
+  if (cmd == CMD_LANJUT || cmd == CMD_LEWATI || cmd == CMD_KIRIM)
     return advance(t, STEP_IDENTITAS);
   if (m->kind != MSG_MEDIA)
     return invalid(t, "help.bukti", NULL, 0, "bukti_not_media");
@@ -3243,6 +3298,9 @@ on_step(struct turn *t, const char *text, enum command cmd, int fresh)
       conv_set_step(t, STEP_MENU);
     return rc;
   case STEP_KATEGORI:
+    /* "mau lapor" here: they are reporting already; the question again. */
+    if (wants_to_report(t, text) && !step_takes(t, text))
+      return ask_step(t);
     return on_field(t, FIELD_KATEGORI, text, "kategori", STEP_TERLAPOR);
   case STEP_TERLAPOR:
     return on_field(t, FIELD_TERLAPOR, text, "terlapor", STEP_LOKASI);
@@ -3270,6 +3328,13 @@ on_step(struct turn *t, const char *text, enum command cmd, int fresh)
   case STEP_KONFIRMASI:
     return on_konfirmasi(t, cmd);
   case STEP_DUPLIKAT:
+    if (cmd == CMD_NONE) {
+      int done;
+
+      rc = duplikat_words(t, text, &done);
+      if (rc != 0 || done)
+        return rc;
+    }
     return on_duplikat(t, cmd);
   default:
     conv_set_step(t, STEP_MENU);

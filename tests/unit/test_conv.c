@@ -1890,6 +1890,121 @@ START_TEST(time_after_a_refused_place_keeps_the_place)
 }
 END_TEST
 
+/* ---- Dead ends in the middle of a report ------------------------------ */
+
+/* The reply i of the last message is the text of catalogue key key. */
+static int
+reply_is(int i, const char *key)
+{
+  const char *want = tu_text(key);
+
+  ck_assert_msg(want != NULL, "no catalogue text %s", key);
+  return i < fx.r.n && strncmp(fx.r.v[i], want, strlen(want)) == 0;
+}
+
+/* While the TAMBAH/BARU choice waits, thanks and a question about safety
+ * get their answer and then the choice again; a story sent again joins
+ * the draft's story. */
+START_TEST(duplikat_choice_answers_thanks_safety_story)
+{
+  static const char more[] =
+    "Tadi pagi petugas yang sama minta lagi uang dua ratus ribu rupiah "
+    "kepada tetangga saya untuk surat yang sama.";
+  char number[TICKET_NUMBER_MAX];
+  struct store_session s;
+
+  file_report(&A, number);
+  walk(&A, AT_KONFIRMASI);
+  expect(&A, "KIRIM", "duplicate.same");
+  expect(&A, "terima kasih banyak pak", "duplicate.same");
+  ck_assert_msg(reply_is(0, "thanks.ticket"), "got '%s'", fx.r.v[0]);
+  expect_step(&A, "duplikat");
+  expect(&A, "Apakah identitas saya aman?", "duplicate.same");
+  ck_assert_msg(reply_is(0, "safety.info"), "got '%s'", fx.r.v[0]);
+  expect_step(&A, "duplikat");
+  expect(&A, more, "duplicate.same");
+  ck_assert_msg(reply_is(0, "story.kept"), "got '%s'", fx.r.v[0]);
+  expect_step(&A, "duplikat");
+  session(&A, &s);
+  ck_assert_msg(strstr(s.draft, "dua ratus ribu") != NULL, "draft: %s",
+                s.draft);
+  store_session_clear(&s);
+  ck_assert_int_eq(ticket_count(), 1);
+}
+END_TEST
+
+/* A wish to report at the category question is no wrong category: the
+ * reporter is reporting already, so the question comes again. */
+START_TEST(mau_lapor_at_kategori_asks_again)
+{
+  struct store_session s;
+
+  walk(&A, AT_KATEGORI);
+  expect_step(&A, "kategori");
+  expect(&A, "mau lapor", "ask.kategori");
+  expect(&A, "saya mau lapor", "ask.kategori");
+  expect(&A, "Saya mau lapor", "ask.kategori");
+  expect_step(&A, "kategori");
+  session(&A, &s);
+  ck_assert_int_eq(s.invalid_count, 0);
+  store_session_clear(&s);
+  expect(&A, "pungli", "ask.terlapor");
+}
+END_TEST
+
+/* KIRIM at the evidence step means the reporter is done with it. */
+START_TEST(kirim_at_bukti_goes_on)
+{
+  walk(&A, AT_BUKTI);
+  expect_step(&A, "bukti");
+  expect(&A, "KIRIM", "ask.identitas");
+  expect_step(&A, "identitas");
+}
+END_TEST
+
+/* walk() on SMS, where the replies are the ".sms" texts: the answers of
+ * route[] up to n, not checked. */
+static void
+walk_sms(enum at n)
+{
+  int i;
+
+  for (i = 0; i < (int)n; i++)
+    say(&S, route[i].answer != NULL ? route[i].answer : fx.story);
+}
+
+/* The story cut short in the SMS summary ends in one ellipsis, never
+ * "....". */
+START_TEST(sms_summary_story_one_ellipsis)
+{
+  int i;
+
+  walk_sms(AT_KONFIRMASI);
+  expect_step(&S, "konfirmasi");
+  for (i = 0; i < fx.r.n; i++) {
+    ck_assert_msg(strstr(fx.r.v[i], "....") == NULL, "part %d: '%s'", i,
+                  fx.r.v[i]);
+  }
+  ck_assert_msg(strstr(fx.r.v[0], "... ") != NULL ||
+                strstr(fx.r.v[0], "...\n") != NULL, "no cut: '%s'",
+                fx.r.v[0]);
+}
+END_TEST
+
+/* The list of the reporter's tickets on SMS is a sentence of its own. */
+START_TEST(sms_status_mine_ends_its_sentence)
+{
+  char number[TICKET_NUMBER_MAX];
+
+  walk_sms(AT_KONFIRMASI);
+  say(&S, "KIRIM");
+  reply_number(number);
+  say(&S, "Bagaimana laporan saya?");
+  ck_assert_msg(strstr(last(), number) != NULL, "got '%s'", last());
+  ck_assert_msg(strstr(last(), ". Rinciannya") != NULL, "got '%s'", last());
+}
+END_TEST
+
 static Suite *
 conv_suite(void)
 {
@@ -1987,6 +2102,16 @@ conv_suite(void)
     tcase_add_test(tq, ubah_at_the_story_is_not_a_story_line);
     tcase_add_test(tq, time_after_a_refused_place_keeps_the_place);
     suite_add_tcase(s, tq);
+  }
+  {
+    TCase *td = tcase_create("dead_ends");
+    tcase_add_checked_fixture(td, fx_setup, fx_teardown);
+    tcase_add_test(td, duplikat_choice_answers_thanks_safety_story);
+    tcase_add_test(td, mau_lapor_at_kategori_asks_again);
+    tcase_add_test(td, kirim_at_bukti_goes_on);
+    tcase_add_test(td, sms_summary_story_one_ellipsis);
+    tcase_add_test(td, sms_status_mine_ends_its_sentence);
+    suite_add_tcase(s, td);
   }
   return s;
 }
