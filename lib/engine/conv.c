@@ -2733,23 +2733,18 @@ static int
 lokasi_time_ahead(struct turn *t, const char *text)
 {
   const char *asked = draft_str(t, LOKASI_ASKED);
-  struct verdict v;
-  int takes;
+  struct when w;
 
   if (t->sess.invalid_count == 0 || lokasi_choices(t) != NULL ||
-      draft_int(t, "edit") || asked == NULL || step_takes(t, text))
+      draft_int(t, "edit") || asked == NULL || step_takes(t, text) ||
+      strcasecmp(asked, text) == 0)
     return 0;
-  /* The same answer again, or "I don't know" (tdk tau, lupa), answers
-   * the place question that was just asked again, not the next one. */
-  if (strcasecmp(asked, text) == 0 ||
-      (validate_field(&t->cv->vd, FIELD_WAKTU, text, t->ev->now_ms,
-                      &v) == 0 && v.ok && v.precision != NULL &&
-       strcmp(v.precision, "unknown") == 0))
-    return 0;
-  t->step = STEP_WAKTU;  /* asked as if there, without leaving lokasi */
-  takes = step_takes(t, text);
-  t->step = STEP_LOKASI;
-  return takes;
+  /* The time step would take it (read once, as step_takes() reads it
+   * there); "I don't know" (tdk tau, lupa), like the same answer again,
+   * answers the place question just asked again, not the next one. */
+  return when_parse_feasts(text, t->ev->now_ms, t->cv->vd.max_age_years,
+                           t->cv->feasts, &w) != WHEN_INVALID &&
+         w.precision != WHEN_UNKNOWN;
 }
 
 /*

@@ -120,24 +120,45 @@ tu_wa_text_body(struct buf *b, const char *digits, const char *id,
 }
 
 int
-tu_wa_say(int port, const char *path, const char *secret, const char *digits,
-          const char *id, const char *text)
+tu_wa_post(int port, const char *path, const char *secret, const char *body,
+           size_t len)
 {
-  struct buf b = BUF_INIT, h = BUF_INIT;
+  struct buf h = BUF_INIT;
   struct tu_resp r;
-  char *sig;
+  char *sig = tu_whatsapp_signature(body, len, secret);
   int status = -1;
 
-  tu_wa_text_body(&b, digits, id, text);
-  sig = tu_whatsapp_signature(b.data, b.len, secret);
   buf_printf(&h, "Content-Type: application/json\r\n"
              "X-Hub-Signature-256: %s\r\n", sig);
-  if (tu_http_ex(port, "POST", path, h.data, b.data, b.len, &r) == 0) {
+  if (tu_http_ex(port, "POST", path, h.data, body, len, &r) == 0) {
     status = r.status;
     tu_resp_free(&r);
   }
   free(sig);
   buf_free(&h);
+  return status;
+}
+
+void
+tu_wa_envelope(struct buf *b, const char *pnid, const char *items)
+{
+  buf_printf(b, "{\"object\":\"whatsapp_business_account\",\"entry\":[{"
+             "\"id\":\"284610937751032\",\"changes\":[{\"value\":{"
+             "\"messaging_product\":\"whatsapp\",\"metadata\":{"
+             "\"display_phone_number\":\"6281338000150\","
+             "\"phone_number_id\":\"%s\"},%s},\"field\":"
+             "\"messages\"}]}]}", pnid, items);
+}
+
+int
+tu_wa_say(int port, const char *path, const char *secret, const char *digits,
+          const char *id, const char *text)
+{
+  struct buf b = BUF_INIT;
+  int status;
+
+  tu_wa_text_body(&b, digits, id, text);
+  status = tu_wa_post(port, path, secret, b.data, b.len);
   buf_free(&b);
   return status;
 }

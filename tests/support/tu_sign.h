@@ -34,6 +34,19 @@ void tu_wa_text_body(struct buf *b, const char *digits, const char *id,
                      const char *text);
 
 /*
+ * body (len bytes) posted to path on port as Meta posts a webhook: JSON,
+ * signed with secret in X-Hub-Signature-256.  Returns the HTTP status,
+ * or -1 when no answer came.
+ */
+int tu_wa_post(int port, const char *path, const char *secret,
+               const char *body, size_t len);
+
+/* Meta's webhook envelope (one entry, one change of the phone number
+ * pnid) around items, the members of the change's value ("\"messages\":
+ * [...]", "\"statuses\":[...]"), appended to b. */
+void tu_wa_envelope(struct buf *b, const char *pnid, const char *items);
+
+/*
  * A WhatsApp Cloud API text message from the number digits (no '+', as
  * Meta writes them) with message id, posted to path (/webhook/NAME) on
  * port and signed with secret, as Meta would.  Returns the HTTP status,

@@ -593,6 +593,23 @@ START_TEST(quality_language_table)
 }
 END_TEST
 
+/* Each of cases judged by the shipped lists at the daemon's default
+ * ratio (0.08). */
+static void
+check_languages(const struct lang_case *cases, int n)
+{
+  struct quality *q = load_shipped();
+  struct quality_lang_info info;
+  int i;
+
+  for (i = 0; i < n; i++)
+    ck_assert_msg(quality_language(q, cases[i].text, 0.08, &info) ==
+                  cases[i].want, "'%s': want %d (words %d, stop words %d, "
+                  "regional %d)", cases[i].text, cases[i].want, info.words,
+                  info.stopwords, info.regional);
+  quality_free(q);
+}
+
 /* Regional languages written in full get the rewrite request, though
  * Indonesian nouns in them (desa, kantor, pak camat) are stop words'
  * neighbours; Kupang Malay and SMS spellings do not. */
@@ -613,16 +630,7 @@ START_TEST(quality_language_regional)
      QUALITY_OK},
     {"sy sdh byr ke ptgs loket tp blm dpt kwitansi smp skrg", QUALITY_OK},
   };
-  struct quality *q = load_shipped();
-  struct quality_lang_info info;
-  int i;
-
-  for (i = 0; i < N(cases); i++)
-    ck_assert_msg(quality_language(q, cases[i].text, 0.08, &info) ==
-                  cases[i].want, "'%s': want %d (words %d, stop words %d, "
-                  "regional %d)", cases[i].text, cases[i].want, info.words,
-                  info.stopwords, info.regional);
-  quality_free(q);
+  check_languages(cases, N(cases));
 }
 END_TEST
 
@@ -647,16 +655,7 @@ START_TEST(quality_language_formal_affixes)
     {"Aku arep lapor yen dana desa dienggo tuku montor anyar karo pak kades",
      QUALITY_NOT_INDONESIAN},
   };
-  struct quality *q = load_shipped();
-  struct quality_lang_info info;
-  int i;
-
-  for (i = 0; i < N(cases); i++)
-    ck_assert_msg(quality_language(q, cases[i].text, 0.08, &info) ==
-                  cases[i].want, "'%s': want %d (words %d, stop words %d, "
-                  "regional %d)", cases[i].text, cases[i].want, info.words,
-                  info.stopwords, info.regional);
-  quality_free(q);
+  check_languages(cases, N(cases));
 }
 END_TEST
 
