@@ -17,6 +17,35 @@
 /* The daemon's rules for another reporter's ticket (duplicate_any) and
  * the reporter's own (duplicate_same), at their defaults. */
 #define WORDS_ANY SIMILAR_THRESHOLD_ANY
+
+/* Two texts, and whether they tell one incident. */
+struct pair {
+  const char *a, *b;
+  int same;
+};
+
+/* Each pair judged at the daemon's rule for another reporter's ticket
+ * (WORDS_ANY); both ways round when both_ways. */
+static void
+judge_pairs(const struct pair *pairs, size_t n, int both_ways)
+{
+  struct incident a, b;
+  struct incident_rule rule;
+  size_t i;
+
+  incident_rule_for(WORDS_ANY, &rule);
+  for (i = 0; i < n; i++) {
+    incident_extract(pairs[i].a, &a);
+    incident_extract(pairs[i].b, &b);
+    ck_assert_msg(incident_same(&a, &b, similar_score(pairs[i].a,
+                                                      pairs[i].b), &rule) ==
+                  pairs[i].same, "pair %zu", i);
+    if (both_ways)
+      ck_assert_msg(incident_same(&b, &a, similar_score(pairs[i].b,
+                                                        pairs[i].a), &rule) ==
+                    pairs[i].same, "pair %zu reversed", i);
+  }
+}
 #define WORDS_SAME SIMILAR_THRESHOLD_SAME
 
 /* 1 when inc holds an item of kind k with number num. */
@@ -66,7 +95,8 @@ static const struct {
   {"50k per orang", 50000},
   {"1 juta 500 ribu", 1500000},
   {"satu setengah juta", 1500000},
-  /* The thousands left unsaid after "juta". */
+  
+/* The thousands left unsaid after "juta". */
   {"harus lunas satu juta dua ratus dulu", 1200000},
   {"minta 2 juta 500 baru mau proses", 2500000},
   {"dua juta lima ratus", 2500000},
@@ -293,10 +323,7 @@ END_TEST
  * di oesapa") still names one. */
 START_TEST(everyday_nouns_name_nothing)
 {
-  static const struct {
-    const char *a, *b;
-    int same;
-  } pairs[] = {
+  static const struct pair pairs[] = {
     {"Saya melaporkan bahwa yang camat di obat dan pelabuhan untuk lampu "
      "dengan obat ke garam dari parkir itu parkir yang pasir di koperasi "
      "dan garam untuk pupuk dengan guru ke dana",
@@ -355,10 +382,7 @@ END_TEST
  * that is no name of it. */
 START_TEST(places_and_retold_specifics)
 {
-  static const struct {
-    const char *a, *b;
-    int same;
-  } pairs[] = {
+  static const struct pair pairs[] = {
     {"Pembagian sembako di Desa Oeletsala tanggal 20 April hanya untuk "
      "keluarga perangkat desa.",
      "Sembako yang dibagi di Oeletsala 20 April kemarin cuma untuk "
@@ -380,22 +404,13 @@ START_TEST(places_and_retold_specifics)
      "Jalan dari Kapan ke Soe longsor di Km 30, kendaraan tidak bisa lewat "
      "sejak kemarin", 0},
   };
-  struct incident a, b;
-  struct incident_rule rule;
-  size_t i;
+  struct incident a;
 
   incident_extract("PLN datang cabut meteran tanggal lima September", &a);
   ck_assert(has_num(&a, INCIDENT_DATE, 905));
   incident_extract("Petugas PLN mencabut meteran listrik", &a);
   ck_assert(has_key(&a, INCIDENT_OFFICE, "pln", ""));
-  incident_rule_for(WORDS_ANY, &rule);
-  for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
-    incident_extract(pairs[i].a, &a);
-    incident_extract(pairs[i].b, &b);
-    ck_assert_msg(incident_same(&a, &b, similar_score(pairs[i].a,
-                                                      pairs[i].b), &rule) ==
-                  pairs[i].same, "pair %zu", i);
-  }
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 0);
 }
 END_TEST
 
@@ -407,10 +422,7 @@ END_TEST
  * office that must stay apart (another percentage, another kecamatan). */
 START_TEST(retold_with_one_specific)
 {
-  static const struct {
-    const char *a, *b;
-    int same;
-  } pairs[] = {
+  static const struct pair pairs[] = {
     {"Pegawai BPKAD Kota Kupang minta potongan 5 persen dari pencairan dana "
      "hibah gereja.",
      "dana hibah untuk gereja kami dipotong 5% sama orang bpkad kota kupang "
@@ -455,21 +467,8 @@ START_TEST(retold_with_one_specific)
      "Sabtu pagi satpol pp angkat jualan sayur mama2 di pasar oeba, sonde "
      "ada surat apa2", 1},
   };
-  struct incident a, b;
-  struct incident_rule rule;
-  size_t i;
 
-  incident_rule_for(WORDS_ANY, &rule);
-  for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
-    incident_extract(pairs[i].a, &a);
-    incident_extract(pairs[i].b, &b);
-    ck_assert_msg(incident_same(&a, &b, similar_score(pairs[i].a,
-                                                      pairs[i].b), &rule) ==
-                  pairs[i].same, "pair %zu", i);
-    ck_assert_msg(incident_same(&b, &a, similar_score(pairs[i].b,
-                                                      pairs[i].a), &rule) ==
-                  pairs[i].same, "pair %zu reversed", i);
-  }
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
 }
 END_TEST
 
@@ -480,10 +479,7 @@ END_TEST
  * "SKTM") is no conflict. */
 START_TEST(services_tell_incidents)
 {
-  static const struct {
-    const char *a, *b;
-    int same;
-  } pairs[] = {
+  static const struct pair pairs[] = {
     {"Dispenduk Kabupaten TTS minta Rp 100.000 untuk cetak akta kelahiran "
      "anak saya, katanya biaya blangko.",
      "Dispenduk Kabupaten TTS minta Rp 100.000 untuk surat pindah saya ke "
@@ -516,9 +512,7 @@ START_TEST(services_tell_incidents)
      "Pak Lurah Oesapa Barat minta 50 ribu baru mau tanda tangan surat "
      "keterangan tidak mampu saya.", 1},
   };
-  struct incident a, b;
-  struct incident_rule rule;
-  size_t i;
+  struct incident a;
 
   incident_extract("beras bansos 10 kg tidak dibagi ke 30 KK penerima", &a);
   ck_assert(has_key(&a, INCIDENT_SERVICE, "bansos", "beras"));
@@ -528,17 +522,7 @@ START_TEST(services_tell_incidents)
   ck_assert(has_key(&a, INCIDENT_SERVICE, "izin", "bangunan"));
   ck_assert(has_key(&a, INCIDENT_SERVICE, "kk", ""));
   ck_assert(has_key(&a, INCIDENT_SERVICE, "akta", "mati"));
-  incident_rule_for(WORDS_ANY, &rule);
-  for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
-    incident_extract(pairs[i].a, &a);
-    incident_extract(pairs[i].b, &b);
-    ck_assert_msg(incident_same(&a, &b, similar_score(pairs[i].a,
-                                                      pairs[i].b), &rule) ==
-                  pairs[i].same, "pair %zu", i);
-    ck_assert_msg(incident_same(&b, &a, similar_score(pairs[i].b,
-                                                      pairs[i].a), &rule) ==
-                  pairs[i].same, "pair %zu reversed", i);
-  }
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
 }
 END_TEST
 
