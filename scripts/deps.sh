@@ -1,12 +1,13 @@
 #!/bin/sh
 # Installs the Debian 12 packages aduan needs that are missing.
-#   scripts/deps.sh          what building and running needs
+#   scripts/deps.sh          what building and running needs (libpq-dev:
+#                            the PostgreSQL backend is always built in)
 #   scripts/deps.sh --test   that, plus what the test suite needs (clang
 #                            and its runtimes for the libFuzzer harnesses;
 #                            kannel and kannel-extras, whose bearerbox,
 #                            smsbox and fakesmsc test_kannel runs;
 #                            postgresql, whose initdb, pg_ctl and psql
-#                            the PostgreSQL tests run, and libpq-dev)
+#                            the PostgreSQL tests run)
 #   scripts/deps.sh --bench  the --test list, plus nginx: bench_daemon's
 #                            reference ceiling (README, "Benchmarks").  In
 #                            Debian 12 the package nginx itself holds
@@ -21,11 +22,12 @@
 set -eu
 
 pkgs="build-essential cmake pkg-config libuv1-dev libcurl4-openssl-dev
-      libjson-c-dev libsqlite3-dev libhttp-parser-dev libssl-dev check"
+      libjson-c-dev libsqlite3-dev libhttp-parser-dev libssl-dev libpq-dev
+      check"
 case "${1:-}" in
   --test|--bench)
     pkgs="$pkgs sqlite3 curl systemd clang libclang-rt-14-dev valgrind
-          kannel kannel-extras postgresql libpq-dev" ;;
+          kannel kannel-extras postgresql" ;;
 esac
 if [ "${1:-}" = "--package" ]; then
   pkgs="$pkgs dpkg-dev debhelper lintian debootstrap systemd"

@@ -28,6 +28,9 @@ struct migration {
 /* The migrations in migrations/sqlite/, ending with a {0, NULL, NULL} row. */
 extern const struct migration migrate_builtin[];
 
+/* The same for migrations/postgres/ (applied by store_pg.c). */
+extern const struct migration migrate_builtin_pg[];
+
 /*
  * Bring db up to the last migration of list (a {0, NULL, NULL}-terminated
  * array).  Returns 0 (with *applied set to how many were applied, if

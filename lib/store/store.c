@@ -19,6 +19,7 @@
 /* Every backend this binary carries; the first is the default. */
 static const struct store_ops *const store_backends[] = {
   &store_sqlite_ops,
+  &store_pg_ops,
 };
 
 #define STORE_NBACKENDS (sizeof(store_backends) / sizeof(store_backends[0]))
@@ -48,12 +49,17 @@ store_open(struct store **out, const struct store_opts *o, char *err,
   *out = NULL;
   if (errlen > 0)
     err[0] = '\0';
-  if (o == NULL || o->path == NULL || o->path[0] == '\0') {
+  if (o == NULL) {
+    if (errlen > 0)
+      snprintf(err, errlen, "no store options were given");
+    return AERR_CONFIG;
+  }
+  name = o->backend != NULL ? o->backend : store_backends[0]->name;
+  if (strcmp(name, "sqlite") == 0 && (o->path == NULL || o->path[0] == '\0')) {
     if (errlen > 0)
       snprintf(err, errlen, "no database path was given");
     return AERR_CONFIG;
   }
-  name = o->backend != NULL ? o->backend : store_backends[0]->name;
   for (i = 0; i < STORE_NBACKENDS; i++)
     if (strcmp(store_backends[i]->name, name) == 0)
       return store_backends[i]->open(out, o, err, errlen);

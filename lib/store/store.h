@@ -2,8 +2,8 @@
  * store.h: everything aduand keeps, behind one interface.
  *
  * The daemon talks to a struct store; which database sits behind it is a
- * backend chosen by name ("sqlite", the default and for now the only one;
- * a PostgreSQL backend can serve several daemons later).  store.c
+ * backend chosen by name: "sqlite", the default, for one server;
+ * "postgres", for several daemons that share one database.  store.c
  * dispatches each call through the backend's const struct store_ops.
  *
  * Transactions follow the group-commit design of the daemon: the first
@@ -37,8 +37,14 @@
 struct store;
 
 struct store_opts {
-  const char *backend;       /* "sqlite" (NULL means "sqlite") */
+  const char *backend;       /* "sqlite" or "postgres" (NULL means
+                                "sqlite") */
   const char *path;          /* SQLite file, created 0600 if missing */
+  const char *conninfo;      /* PostgreSQL: a libpq connection string
+                                (a secret: it may hold a password) */
+  const char *instance;      /* PostgreSQL: this daemon's name among those
+                                sharing the database (claims of outbox
+                                rows); NULL or "": the host name */
   uint64_t busy_timeout_ms;  /* how long a locked database is waited on
                                 (0: not at all) */
   int readonly;              /* open an existing database read-only: no

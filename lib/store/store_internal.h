@@ -150,6 +150,7 @@ void store_set_errmsg(struct store *st, const char *fmt, ...)
   __attribute__((format(printf, 2, 3)));
 
 extern const struct store_ops store_sqlite_ops;
+extern const struct store_ops store_pg_ops;
 
 /* Room for a reporter handle ("R-" and ten characters) and its NUL. */
 #define STORE_HANDLE_LEN 13

@@ -1,0 +1,872 @@
+/*
+ * store_pg.c: the PostgreSQL backend of the store (see store.h and
+ * store_pg_internal.h), for several daemons that serve one hotline.
+ *
+ * Design notes
+ *
+ * Connection.  One libpq connection per store, used from one thread (the
+ * daemon's loop), opened from the connection string the config names
+ * (a secret: it may hold a password, so it never reaches a message).  A
+ * statement blocks the loop for its round trip to the server; the server
+ * is expected on the same machine or the same switch, and lock_timeout
+ * (the store's busy timeout) bounds the longest wait on another daemon's
+ * lock.  COMMIT returns once the server has made the batch durable
+ * (synchronous_commit on, the server's default), so store_sync() has
+ * nothing to do.
+ *
+ * Going away and coming back.  When the connection breaks, the open
+ * batch is lost (its requests are answered 503 and the providers send
+ * them again) and every call fails with -EBUSY until a reconnect
+ * succeeds; reconnects are tried at the next call after a backoff that
+ * doubles from 100 ms up to 5 s.  Statements are prepared again on the
+ * new connection as they are used.
+ *
+ * Transactions, batches and savepoints: as in the SQLite backend (see
+ * store_sqlite.c), with BEGIN ... COMMIT for a batch and SAVEPOINT req
+ * for a request.  PostgreSQL aborts a transaction at its first error;
+ * inside a savepoint only the savepoint is spoilt (pg->failed, every
+ * later call fails until store_sp_rollback(), and store_sp_release()
+ * rolls it back and returns the error), outside one the batch is lost.
+ *
+ * Migrations.  migrations/postgres/ is built into the binary
+ * (migrate_builtin_pg); they are applied at open in one transaction
+ * under an advisory lock, so that two daemons started together migrate
+ * once.  A database newer than the binary is refused untouched.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/err.h"
+#include "store/migrate.h"
+#include "store/store.h"
+#include "store/store_internal.h"
+#include "store/store_pg_internal.h"
+
+#define PG_BACKOFF_FIRST_MS 100
+#define PG_BACKOFF_MAX_MS 5000
+
+static const struct pg_stmt pg_version_stmt = {
+  "version", "SELECT coalesce(max(version), 0) FROM schema_migrations" };
+static const struct pg_stmt pg_lock_wait_stmt = {
+  "lock_wait", "SELECT pg_advisory_xact_lock($1::int, $2::int)" };
+static const struct pg_stmt pg_lock_try_stmt = {
+  "lock_try", "SELECT pg_try_advisory_xact_lock($1::int, $2::int)" };
+static const struct pg_stmt pg_set_stmt = {
+  "set", "SELECT set_config($1, $2, false)" };
+static const struct pg_stmt pg_record_stmt = {
+  "record", "INSERT INTO schema_migrations (version, name, applied_at)"
+            " VALUES ($1, $2, $3)" };
+
+static int64_t
+pg_mono_ms(void)
+{
+  struct timespec ts;
+
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int64_t
+pg_wall_ms(void)
+{
+  struct timespec ts;
+
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* ---- Parameters and results ---- */
+
+void
+pa_init(struct pg_args *a)
+{
+  a->n = 0;
+}
+
+/* The next parameter's slot; the last one is reused past PG_MAXARGS (a
+ * statement with that many is a bug that pg_run() reports). */
+static int
+pa_next(struct pg_args *a)
+{
+  if (a->n < PG_MAXARGS)
+    a->n++;
+  return a->n - 1;
+}
+
+void
+pa_text(struct pg_args *a, const char *s)
+{
+  int i = pa_next(a);
+
+  a->v[i] = s;
+  a->len[i] = 0;
+  a->fmt[i] = 0;
+}
+
+void
+pa_int(struct pg_args *a, int64_t v)
+{
+  int i = pa_next(a);
+
+  snprintf(a->num[i], sizeof(a->num[i]), "%lld", (long long)v);
+  a->v[i] = a->num[i];
+  a->len[i] = 0;
+  a->fmt[i] = 0;
+}
+
+void
+pa_id(struct pg_args *a, int64_t v)
+{
+  if (v == 0)
+    pa_text(a, NULL);
+  else
+    pa_int(a, v);
+}
+
+void
+pa_real(struct pg_args *a, double v)
+{
+  int i = pa_next(a);
+
+  snprintf(a->num[i], sizeof(a->num[i]), "%.17g", v);
+  a->v[i] = a->num[i];
+  a->len[i] = 0;
+  a->fmt[i] = 0;
+}
+
+void
+pa_bytes(struct pg_args *a, const void *p, size_t len)
+{
+  int i = pa_next(a);
+
+  a->v[i] = p;
+  a->len[i] = (int)len;
+  a->fmt[i] = 1;
+}
+
+int64_t
+pg_get_int(const PGresult *r, int row, int col)
+{
+  if (PQgetisnull(r, row, col))
+    return 0;
+  return strtoll(PQgetvalue(r, row, col), NULL, 10);
+}
+
+double
+pg_get_real(const PGresult *r, int row, int col)
+{
+  if (PQgetisnull(r, row, col))
+    return 0;
+  return strtod(PQgetvalue(r, row, col), NULL);
+}
+
+char *
+pg_get_dup(const PGresult *r, int row, int col, int *oom)
+{
+  char *s;
+
+  if (PQgetisnull(r, row, col))
+    return NULL;
+  s = strdup(PQgetvalue(r, row, col));
+  if (s == NULL)
+    *oom = 1;
+  return s;
+}
+
+int
+pg_get_null(const PGresult *r, int row, int col)
+{
+  return PQgetisnull(r, row, col);
+}
+
+/* ---- Errors ---- */
+
+int
+pg_fail(struct pg_store *pg, int code, const char *fmt, ...)
+{
+  va_list ap;
+
+  va_start(ap, fmt);
+  vsnprintf(pg->base.errmsg, sizeof(pg->base.errmsg), fmt, ap);
+  va_end(ap);
+  return code;
+}
+
+/* Our code for a SQLSTATE (see store_pg_internal.h). */
+static int
+pg_map(const char *state)
+{
+  if (state == NULL)
+    return -EBUSY;                 /* no answer: the connection is gone */
+  if (strcmp(state, "23505") == 0)
+    return AERR_DUP;
+  if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+      strcmp(state, "55P03") == 0 || strcmp(state, "57014") == 0 ||
+      strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0)
+    return -EBUSY;
+  if (strcmp(state, "53100") == 0)
+    return -ENOSPC;
+  if (strcmp(state, "25006") == 0)
+    return -EROFS;
+  return AERR_STORE;
+}
+
+/* Forget the connection: the next call reconnects after the backoff. */
+static void
+pg_disconnect(struct pg_store *pg)
+{
+  if (pg->conn != NULL)
+    PQfinish(pg->conn);
+  pg->conn = NULL;
+  pg->nprepared = 0;
+  pg->retry_at = pg_mono_ms() + (int64_t)pg->backoff_ms;
+  pg->backoff_ms = pg->backoff_ms * 2 > PG_BACKOFF_MAX_MS
+                     ? PG_BACKOFF_MAX_MS : pg->backoff_ms * 2;
+}
+
+/*
+ * Record the failure res (NULL: no result at all) of what, and return
+ * its code.  Spoils the innermost savepoint or loses the batch (see the
+ * notes at the top); a broken connection is dropped.
+ */
+static int
+pg_failed(struct pg_store *pg, PGresult *res, const char *what)
+{
+  const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+  const char *msg = res ? PQresultErrorMessage(res) : "";
+  int code = pg_map(state);
+  size_t n;
+
+  if (msg[0] == '\0' && pg->conn != NULL)
+    msg = PQerrorMessage(pg->conn);
+  pg_fail(pg, code, "%s: %s", what, msg[0] ? msg : "no answer");
+  n = strlen(pg->base.errmsg);   /* libpq ends its messages with \n */
+  while (n > 0 && (pg->base.errmsg[n - 1] == '\n' ||
+                   pg->base.errmsg[n - 1] == ' '))
+    pg->base.errmsg[--n] = '\0';
+  if (pg->conn == NULL || PQstatus(pg->conn) != CONNECTION_OK) {
+    pg_disconnect(pg);
+    code = -EBUSY;
+  }
+  if (pg->batch && !pg->lost) {
+    if (pg->sp_depth > 0 && pg->conn != NULL) {
+      if (!pg->failed)
+        pg->failed = code;
+    } else {
+      pg->lost = code;
+      pg->sp_depth = 0;
+      snprintf(pg->base.errmsg + n, sizeof(pg->base.errmsg) - n,
+               " (the batch was rolled back)");
+    }
+  }
+  return code;
+}
+
+/* ---- Connecting ---- */
+
+/* Run a statement that takes nothing and yields nothing, unprepared
+ * (transaction control, which has no values). */
+static int
+pg_cmd(struct pg_store *pg, const char *sql, const char *what)
+{
+  PGresult *res;
+  int rc = 0;
+
+  if (pg->conn == NULL)
+    return pg_fail(pg, -EBUSY, "%s: the database is not connected", what);
+  res = PQexec(pg->conn, sql);
+  if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
+    rc = pg_failed(pg, res, what);
+  PQclear(res);
+  return rc;
+}
+
+/* Set a session setting through a prepared statement. */
+static int
+pg_setting(struct pg_store *pg, const char *name, const char *value)
+{
+  struct pg_args a;
+
+  pa_init(&a);
+  pa_text(&a, name);
+  pa_text(&a, value);
+  return pg_run(pg, &pg_set_stmt, &a, NULL, "cannot configure the session");
+}
+
+/* Connect (blocking, bounded by connect_timeout) and set the session up.
+ * Returns 0 or -EBUSY with the reason in errmsg. */
+static int
+pg_connect(struct pg_store *pg)
+{
+  const char *keys[] = { "connect_timeout", "dbname",
+                         "fallback_application_name", NULL };
+  const char *vals[] = { "3", pg->conninfo, "aduand", NULL };
+  char ms[32];
+  int rc;
+
+  pg->conn = PQconnectdbParams(keys, vals, 1);
+  pg->nprepared = 0;
+  if (pg->conn == NULL || PQstatus(pg->conn) != CONNECTION_OK) {
+    const char *why = pg->conn ? PQerrorMessage(pg->conn) : "out of memory";
+    size_t n;
+
+    pg_fail(pg, -EBUSY, "cannot connect to PostgreSQL: %s", why);
+    n = strlen(pg->base.errmsg);
+    while (n > 0 && pg->base.errmsg[n - 1] == '\n')
+      pg->base.errmsg[--n] = '\0';
+    pg_disconnect(pg);
+    return -EBUSY;
+  }
+  if (PQserverVersion(pg->conn) < 100000) {
+    pg_fail(pg, AERR_CONFIG, "PostgreSQL %d is too old: 10 or newer is "
+            "needed", PQserverVersion(pg->conn));
+    pg_disconnect(pg);
+    return AERR_CONFIG;
+  }
+  PQsetClientEncoding(pg->conn, "UTF8");
+  snprintf(ms, sizeof(ms), "%llums", (unsigned long long)pg->lock_timeout_ms);
+  rc = pg_setting(pg, "lock_timeout", ms);
+  if (rc == 0)
+    rc = pg_setting(pg, "TimeZone", "UTC");
+  if (rc == 0 && pg->readonly)
+    rc = pg_setting(pg, "default_transaction_read_only", "on");
+  if (rc != 0)
+    return rc;
+  pg->backoff_ms = PG_BACKOFF_FIRST_MS;
+  return 0;
+}
+
+/* A connection to run on: the one there is, or a new one once the
+ * backoff allows.  Returns 0 or -EBUSY. */
+static int
+pg_ready(struct pg_store *pg)
+{
+  if (pg->conn != NULL)
+    return 0;
+  if (pg_mono_ms() < pg->retry_at)
+    return pg_fail(pg, -EBUSY, "the database is unreachable (next try in "
+                   "%lld ms)", (long long)(pg->retry_at - pg_mono_ms()));
+  return pg_connect(pg);
+}
+
+/* ---- Running statements ---- */
+
+/* Prepare s on the connection unless it is already. */
+static int
+pg_prepare(struct pg_store *pg, const struct pg_stmt *s)
+{
+  PGresult *res;
+  int i, rc = 0;
+
+  for (i = 0; i < pg->nprepared; i++)
+    if (pg->prepared[i] == s)
+      return 0;
+  if (pg->nprepared == PG_MAXSTMT)
+    return pg_fail(pg, AERR_STORE, "too many statements (%d)", PG_MAXSTMT);
+  res = PQprepare(pg->conn, s->name, s->sql, 0, NULL);
+  if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
+    rc = pg_failed(pg, res, "cannot prepare a statement");
+  else
+    pg->prepared[pg->nprepared++] = s;
+  PQclear(res);
+  return rc;
+}
+
+int
+pg_run(struct pg_store *pg, const struct pg_stmt *s, const struct pg_args *a,
+       PGresult **res, const char *what)
+{
+  PGresult *r;
+  ExecStatusType status;
+  int rc;
+
+  if (res != NULL)
+    *res = NULL;
+  if (pg->lost)
+    return pg->lost;
+  if (pg->failed)
+    return pg->failed;
+  if (a != NULL && a->n == PG_MAXARGS)
+    return pg_fail(pg, AERR_STORE, "%s: too many parameters", what);
+  rc = pg_ready(pg);
+  if (rc == 0)
+    rc = pg_prepare(pg, s);
+  if (rc != 0)
+    return rc;
+  r = PQexecPrepared(pg->conn, s->name, a ? a->n : 0, a ? a->v : NULL,
+                     a ? a->len : NULL, a ? a->fmt : NULL, 0);
+  status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    rc = pg_failed(pg, r, what);
+    PQclear(r);
+    return rc;
+  }
+  if (PQcmdTuples(r)[0] != '\0' && strncmp(PQcmdStatus(r), "SELECT", 6) != 0)
+    pg->writes += strtoull(PQcmdTuples(r), NULL, 10);
+  if (res != NULL)
+    *res = r;
+  else
+    PQclear(r);
+  return 0;
+}
+
+int
+pg_exec(struct pg_store *pg, const struct pg_stmt *s, const struct pg_args *a,
+        int64_t *n, const char *what)
+{
+  PGresult *r;
+  int rc = pg_run(pg, s, a, &r, what);
+
+  if (rc != 0)
+    return rc;
+  if (n != NULL)
+    *n = PQcmdTuples(r)[0] ? strtoll(PQcmdTuples(r), NULL, 10) : 0;
+  PQclear(r);
+  return 0;
+}
+
+int
+pg_int(struct pg_store *pg, const struct pg_stmt *s, const struct pg_args *a,
+       int64_t *v, const char *what)
+{
+  PGresult *r;
+  int rc = pg_run(pg, s, a, &r, what);
+
+  if (rc != 0)
+    return rc;
+  if (PQntuples(r) == 0 || PQgetisnull(r, 0, 0))
+    rc = AERR_NOTFOUND;
+  else
+    *v = pg_get_int(r, 0, 0);
+  PQclear(r);
+  return rc;
+}
+
+int
+pg_lock(struct pg_store *pg, int cls, int64_t key, int wait)
+{
+  struct pg_args a;
+  PGresult *r;
+  int rc;
+
+  pa_init(&a);
+  pa_int(&a, cls);
+  pa_int(&a, (int32_t)key);   /* the second key is an int4: ids fold */
+  rc = pg_run(pg, wait ? &pg_lock_wait_stmt : &pg_lock_try_stmt, &a, &r,
+              "cannot take a lock");
+  if (rc != 0)
+    return rc;
+  if (!wait && strcmp(PQgetvalue(r, 0, 0), "t") != 0)
+    rc = pg_fail(pg, -EBUSY, "another daemon holds the lock (%d, %lld)",
+                 cls, (long long)key);
+  PQclear(r);
+  return rc;
+}
+
+/* ---- Migrations ---- */
+
+/* Apply the migrations newer than the database's, under the migration
+ * lock, in one transaction.  Returns 0 or a code with the reason. */
+static int
+pg_migrate(struct pg_store *pg, const struct migration *list)
+{
+  int64_t have = 0;
+  int rc, i, latest = migrate_latest(list);
+
+  rc = pg_cmd(pg, "BEGIN", "cannot start the migration");
+  if (rc != 0)
+    return rc;
+  rc = pg_lock(pg, PG_LOCK_MIGRATE, 0, 1);
+  if (rc == 0)
+    rc = pg_cmd(pg, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    " version bigint PRIMARY KEY, name text NOT NULL,"
+                    " applied_at bigint NOT NULL)",
+                "cannot create schema_migrations");
+  if (rc == 0)
+    rc = pg_int(pg, &pg_version_stmt, NULL, &have, "cannot read the schema "
+                "version");
+  if (rc == 0 && have > latest)
+    rc = pg_fail(pg, AERR_SCHEMA, "the database is at schema version %lld, "
+                 "newer than this binary (%d): upgrade aduand",
+                 (long long)have, latest);
+  for (i = 0; rc == 0 && list[i].version != 0; i++) {
+    struct pg_args a;
+    char what[160];
+
+    if (list[i].version <= have)
+      continue;
+    snprintf(what, sizeof(what), "migration %s failed", list[i].name);
+    rc = pg_cmd(pg, list[i].sql, what);
+    pa_init(&a);
+    pa_int(&a, list[i].version);
+    pa_text(&a, list[i].name);
+    pa_int(&a, pg_wall_ms());
+    if (rc == 0)
+      rc = pg_run(pg, &pg_record_stmt, &a, NULL, "cannot record a migration");
+  }
+  if (rc != 0) {
+    char keep[STORE_ERRMSG_LEN];
+
+    memcpy(keep, pg->base.errmsg, sizeof(keep));
+    pg_cmd(pg, "ROLLBACK", "cannot roll back the migration");
+    memcpy(pg->base.errmsg, keep, sizeof(keep));
+    return rc;
+  }
+  return pg_cmd(pg, "COMMIT", "cannot commit the migration");
+}
+
+/* A read-only store needs the database at this binary's version. */
+static int
+pg_check_version(struct pg_store *pg, const struct migration *list)
+{
+  int64_t have = 0;
+  int rc, latest = migrate_latest(list);
+
+  rc = pg_int(pg, &pg_version_stmt, NULL, &have, "cannot read the schema "
+              "version");
+  if (rc != 0)
+    return rc;
+  if (have != latest)
+    return pg_fail(pg, AERR_SCHEMA, "the database is at schema version "
+                   "%lld, this binary needs %d", (long long)have, latest);
+  return 0;
+}
+
+/* ---- Opening and closing ---- */
+
+static void pg_close(struct store *st);
+
+static int
+pg_open(struct store **out, const struct store_opts *o, char *err,
+        size_t errlen)
+{
+  struct pg_store *pg = calloc(1, sizeof(*pg));
+  int rc;
+
+  if (pg == NULL) {
+    snprintf(err, errlen, "out of memory");
+    return -ENOMEM;
+  }
+  pg->base.ops = &store_pg_ops;
+  pg->readonly = o->readonly;
+  pg->lock_timeout_ms = o->busy_timeout_ms;
+  pg->backoff_ms = PG_BACKOFF_FIRST_MS;
+  if (o->instance != NULL && o->instance[0] != '\0')
+    snprintf(pg->instance, sizeof(pg->instance), "%s", o->instance);
+  else if (gethostname(pg->instance, sizeof(pg->instance)) != 0)
+    snprintf(pg->instance, sizeof(pg->instance), "aduand");
+  pg->instance[sizeof(pg->instance) - 1] = '\0';
+  if (o->conninfo == NULL || o->conninfo[0] == '\0') {
+    snprintf(err, errlen, "no PostgreSQL connection string was given");
+    free(pg);
+    return AERR_CONFIG;
+  }
+  pg->conninfo = strdup(o->conninfo);
+  if (pg->conninfo == NULL) {
+    snprintf(err, errlen, "out of memory");
+    free(pg);
+    return -ENOMEM;
+  }
+  rc = pg_connect(pg);
+  if (rc == 0)
+    rc = pg->readonly ? pg_check_version(pg, migrate_builtin_pg)
+                      : pg_migrate(pg, migrate_builtin_pg);
+  if (rc != 0) {
+    snprintf(err, errlen, "%s", pg->base.errmsg);
+    pg_close(&pg->base);
+    return rc;
+  }
+  *out = &pg->base;
+  return 0;
+}
+
+static void
+pg_close(struct store *st)
+{
+  struct pg_store *pg = pg_of(st);
+
+  if (pg->conn != NULL)
+    PQfinish(pg->conn);
+  if (pg->conninfo != NULL) {
+    memset(pg->conninfo, 0, strlen(pg->conninfo));   /* may hold a password */
+    free(pg->conninfo);
+  }
+  free(pg);
+}
+
+/* ---- Batches and savepoints ---- */
+
+static void
+pg_batch_clear(struct pg_store *pg)
+{
+  pg->batch = 0;
+  pg->sp_depth = 0;
+  pg->sp_owns_batch = 0;
+  pg->lost = 0;
+  pg->failed = 0;
+}
+
+/* Roll back whatever is open, keeping the last message. */
+static void
+pg_rollback_quiet(struct pg_store *pg)
+{
+  char keep[STORE_ERRMSG_LEN];
+
+  if (pg->conn == NULL || PQtransactionStatus(pg->conn) == PQTRANS_IDLE)
+    return;
+  memcpy(keep, pg->base.errmsg, sizeof(keep));
+  pg->lost = 0;
+  pg->failed = 0;
+  pg_cmd(pg, "ROLLBACK", "cannot roll back");
+  memcpy(pg->base.errmsg, keep, sizeof(keep));
+}
+
+static int
+pg_batch_begin(struct store *st)
+{
+  struct pg_store *pg = pg_of(st);
+  int rc;
+
+  if (pg->batch)
+    return pg->lost;
+  rc = pg_ready(pg);
+  if (rc == 0)
+    rc = pg_cmd(pg, "BEGIN", "cannot start a batch");
+  if (rc != 0)
+    return rc;
+  pg_batch_clear(pg);
+  pg->batch = 1;
+  return 0;
+}
+
+static int
+pg_batch_commit(struct store *st)
+{
+  struct pg_store *pg = pg_of(st);
+  int rc;
+
+  if (!pg->batch) {
+    store_set_errmsg(st, "no batch is open to commit");
+    return AERR_STATE;
+  }
+  if (pg->lost || pg->failed) {
+    rc = pg->lost ? pg->lost : pg->failed;
+    pg_rollback_quiet(pg);
+    pg_batch_clear(pg);
+    return rc;
+  }
+  rc = pg_cmd(pg, "COMMIT", "cannot commit the batch");
+  if (rc != 0)
+    pg_rollback_quiet(pg);
+  pg_batch_clear(pg);
+  return rc;
+}
+
+static void
+pg_batch_rollback(struct store *st)
+{
+  struct pg_store *pg = pg_of(st);
+
+  if (!pg->batch)
+    return;
+  pg_rollback_quiet(pg);
+  pg_batch_clear(pg);
+}
+
+static int
+pg_batch_open(const struct store *st)
+{
+  return pg_of_const(st)->batch;
+}
+
+static uint64_t
+pg_writes(const struct store *st)
+{
+  return pg_of_const(st)->writes;
+}
+
+static int
+pg_sp_begin(struct store *st)
+{
+  struct pg_store *pg = pg_of(st);
+  int owns = 0, rc;
+
+  if (pg->lost)
+    return pg->lost;
+  if (pg->failed)
+    return pg->failed;
+  if (!pg->batch) {
+    rc = pg_batch_begin(st);
+    if (rc != 0)
+      return rc;
+    owns = 1;
+  }
+  rc = pg_cmd(pg, "SAVEPOINT req", "cannot start a savepoint");
+  if (rc != 0) {
+    if (owns)
+      pg_batch_rollback(st);
+    return rc;
+  }
+  if (owns)
+    pg->sp_owns_batch = 1;
+  pg->sp_depth++;
+  return 0;
+}
+
+/* Undo the innermost savepoint's work and close it. */
+static void
+pg_sp_undo(struct pg_store *pg)
+{
+  char keep[STORE_ERRMSG_LEN];
+
+  memcpy(keep, pg->base.errmsg, sizeof(keep));
+  pg->failed = 0;
+  if (pg_cmd(pg, "ROLLBACK TO SAVEPOINT req", "cannot roll back a "
+             "savepoint") == 0)
+    pg_cmd(pg, "RELEASE SAVEPOINT req", "cannot close a savepoint");
+  if (pg->sp_depth > 0)
+    pg->sp_depth--;
+  memcpy(pg->base.errmsg, keep, sizeof(keep));
+}
+
+static int
+pg_sp_release(struct store *st)
+{
+  struct pg_store *pg = pg_of(st);
+  int rc;
+
+  if (pg->lost) {
+    rc = pg->lost;
+    if (pg->sp_owns_batch)
+      pg_batch_rollback(st);
+    return rc;
+  }
+  if (pg->sp_depth == 0) {
+    store_set_errmsg(st, "no savepoint is open to release");
+    return AERR_STATE;
+  }
+  if (pg->failed) {
+    rc = pg->failed;
+    pg_sp_undo(pg);
+  } else {
+    rc = pg_cmd(pg, "RELEASE SAVEPOINT req", "cannot release a savepoint");
+    if (rc == 0)
+      pg->sp_depth--;
+    else if (!pg->lost)
+      pg_sp_undo(pg);
+  }
+  if (pg->sp_owns_batch && pg->sp_depth == 0) {
+    if (rc != 0) {
+      pg_batch_rollback(st);
+      return rc;
+    }
+    return pg_batch_commit(st);
+  }
+  return rc;
+}
+
+static void
+pg_sp_rollback(struct store *st)
+{
+  struct pg_store *pg = pg_of(st);
+
+  if (!pg->lost && pg->sp_depth > 0)
+    pg_sp_undo(pg);
+  if (pg->sp_owns_batch && pg->sp_depth == 0)
+    pg_batch_rollback(st);
+}
+
+/* ---- Reads ---- */
+
+static int
+pg_ping(struct store *st)
+{
+  int64_t v;
+
+  return pg_int(pg_of(st), &pg_version_stmt, NULL, &v,
+                "cannot read the schema version");
+}
+
+static int
+pg_schema_version(struct store *st, int *version)
+{
+  int64_t v = 0;
+  int rc = pg_int(pg_of(st), &pg_version_stmt, NULL, &v,
+                  "cannot read the schema version");
+
+  *version = (int)v;
+  return rc;
+}
+
+const struct store_ops store_pg_ops = {
+  .name = "postgres",
+  .open = pg_open,
+  .close = pg_close,
+  .batch_begin = pg_batch_begin,
+  .batch_commit = pg_batch_commit,
+  .batch_rollback = pg_batch_rollback,
+  .batch_open = pg_batch_open,
+  .sync = NULL,
+  .writes = pg_writes,
+  .sp_begin = pg_sp_begin,
+  .sp_release = pg_sp_release,
+  .sp_rollback = pg_sp_rollback,
+  .ping = pg_ping,
+  .schema_version = pg_schema_version,
+  .reporter_ensure = pg_reporter_ensure,
+  .reporter_renumber = pg_reporter_renumber,
+  .outbox_bsuid = pg_outbox_bsuid,
+  .inbound_add = pg_inbound_add,
+  .inbound_find = pg_inbound_find,
+  .outbox_add = pg_outbox_add,
+  .outbox_replies = pg_outbox_replies,
+  .session_get = pg_session_get,
+  .session_put = pg_session_put,
+  .ticket_create = pg_ticket_create,
+  .ticket_by_id = pg_ticket_by_id,
+  .ticket_by_number = pg_ticket_by_number,
+  .inbound_count_since = pg_inbound_count_since,
+  .ticket_count_since = pg_ticket_count_since,
+  .reporter_set_name = pg_reporter_set_name,
+  .evidence_add = pg_evidence_add,
+  .evidence_count = pg_evidence_count,
+  .evidence_attach = pg_evidence_attach,
+  .evidence_drop = pg_evidence_drop,
+  .outbox_take = pg_outbox_take,
+  .outbox_next = pg_outbox_next,
+  .outbox_resume = pg_outbox_resume,
+  .outbox_set = pg_outbox_set,
+  .outbox_delivery = pg_outbox_delivery,
+  .outbox_count = pg_outbox_count,
+  .outbox_flag_unconfirmed = pg_outbox_flag_unconfirmed,
+  .outbox_unconfirmed = pg_outbox_unconfirmed,
+  .outbox_count_unconfirmed = pg_outbox_count_unconfirmed,
+  .evidence_due = pg_evidence_due,
+  .evidence_set = pg_evidence_set,
+  .evidence_take_dropped = pg_evidence_take_dropped,
+  .evidence_referenced = pg_evidence_referenced,
+  .evidence_dropped_since = pg_evidence_dropped_since,
+  .ticket_list = pg_ticket_list,
+  .reporter_handle = pg_reporter_handle,
+  .ticket_events = pg_ticket_events,
+  .ticket_evidence = pg_ticket_evidence,
+  .ticket_set_status = pg_ticket_set_status,
+  .ticket_note = pg_ticket_note,
+  .ticket_count_status = pg_ticket_count_status,
+  .session_count_active = pg_session_count_active,
+  .purge_step = pg_purge_step,
+  .ticket_identity = pg_ticket_identity,
+  .reveal_add = pg_reveal_add,
+  .ticket_reveals = pg_ticket_reveals,
+  .question_add = pg_question_add,
+  .question_waiting = pg_question_waiting,
+  .question_answer = pg_question_answer,
+  .ticket_questions = pg_ticket_questions,
+  .sla_pending = pg_sla_pending,
+  .sla_mark = pg_sla_mark,
+};

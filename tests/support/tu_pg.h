@@ -1,0 +1,39 @@
+/*
+ * tu_pg.h: a fresh PostgreSQL database for a test, in the throwaway
+ * cluster that ctest's fixture "pg" starts (tests/support/pg_cluster.sh).
+ *
+ * ctest tells the suites where the cluster is with ADUAN_PG_STATE (the
+ * folder holding its conninfo).  A suite that needs PostgreSQL asks
+ * tu_pg_available() first and exits 77 (skipped) without it.
+ */
+#ifndef ADUAN_TU_PG_H
+#define ADUAN_TU_PG_H
+
+#include <stdint.h>
+
+/* 1 when a cluster is there to use. */
+int tu_pg_available(void);
+
+/* The libpq connection string of the cluster's maintenance database
+ * ("postgres"), allocated; NULL without a cluster. */
+char *tu_pg_admin_conninfo(void);
+
+/* Create an empty database of a unique name and return its connection
+ * string (allocated); the test aborts when it cannot. */
+char *tu_pg_newdb(void);
+
+/* Drop the database conninfo names (from tu_pg_newdb), ending its
+ * sessions first; quiet when it is gone already. */
+void tu_pg_dropdb(const char *conninfo);
+
+/* Run sql (no parameters, or $1 = a1 when has_arg) on the database
+ * conninfo names and return the first column of its first row as a
+ * number; the test aborts on an error or no row. */
+int64_t tu_pg_int(const char *conninfo, const char *sql, int has_arg,
+                  int64_t a1);
+
+/* Run sql, which yields nothing, on the database conninfo names; the
+ * test aborts on an error. */
+void tu_pg_exec(const char *conninfo, const char *sql);
+
+#endif

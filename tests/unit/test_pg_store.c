@@ -1,0 +1,191 @@
+/*
+ * test_pg_store.c: the PostgreSQL backend's connection, migrations,
+ * batches and reconnects, against the test cluster (skipped without it).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "base/err.h"
+#include "store/migrate.h"
+#include "store/store.h"
+#include "testutil.h"
+#include "tu_pg.h"
+
+static struct store *
+open_pg(const char *conninfo, int readonly, int *rc, char *err, size_t len)
+{
+  struct store_opts o = {0};
+  struct store *st = NULL;
+
+  o.backend = "postgres";
+  o.conninfo = conninfo;
+  o.busy_timeout_ms = 2000;
+  o.readonly = readonly;
+  o.instance = "test";
+  *rc = store_open(&st, &o, err, len);
+  return st;
+}
+
+/* A new database is migrated to this binary's last version and records
+ * every migration once; opening it again applies nothing. */
+START_TEST(test_open_migrates_once)
+{
+  char *ci = tu_pg_newdb(), err[256];
+  int rc, version = 0, n = 0;
+  struct store *st = open_pg(ci, 0, &rc, err, sizeof(err));
+
+  ck_assert_msg(rc == 0, "open: %s", err);
+  ck_assert_int_eq(store_schema_version(st, &version), 0);
+  ck_assert_int_eq(version, migrate_latest(migrate_builtin_pg));
+  ck_assert_int_eq(store_ping(st), 0);
+  store_close(st);
+  while (migrate_builtin_pg[n].version != 0)
+    n++;
+  ck_assert_int_eq(tu_pg_int(ci, "SELECT count(*) FROM schema_migrations",
+                             0, 0), n);
+  st = open_pg(ci, 0, &rc, err, sizeof(err));
+  ck_assert_msg(rc == 0, "reopen: %s", err);
+  store_close(st);
+  ck_assert_int_eq(tu_pg_int(ci, "SELECT count(*) FROM schema_migrations",
+                             0, 0), n);
+  /* The same tables as SQLite: one of each family is there. */
+  ck_assert_int_eq(tu_pg_int(ci, "SELECT count(*) FROM information_schema"
+                             ".tables WHERE table_name IN ('reporters',"
+                             "'inbound','sessions','tickets','outbox')",
+                             0, 0), 5);
+  tu_pg_dropdb(ci);
+  free(ci);
+}
+END_TEST
+
+/* A database newer than the binary is refused, untouched; a read-only
+ * store opens a current one and writes nothing. */
+START_TEST(test_newer_refused_readonly)
+{
+  char *ci = tu_pg_newdb(), err[256];
+  int rc;
+  struct store *st = open_pg(ci, 0, &rc, err, sizeof(err));
+
+  ck_assert_msg(rc == 0, "open: %s", err);
+  store_close(st);
+  st = open_pg(ci, 1, &rc, err, sizeof(err));
+  ck_assert_msg(rc == 0, "read-only open: %s", err);
+  ck_assert_int_eq(store_ping(st), 0);
+  store_close(st);
+  tu_pg_exec(ci, "INSERT INTO schema_migrations VALUES (9999, "
+                 "'9999_future.sql', 0)");
+  st = open_pg(ci, 0, &rc, err, sizeof(err));
+  ck_assert_ptr_null(st);
+  ck_assert_int_eq(rc, AERR_SCHEMA);
+  ck_assert_ptr_nonnull(strstr(err, "newer than this binary"));
+  ck_assert_int_eq(tu_pg_int(ci, "SELECT count(*) FROM schema_migrations "
+                             "WHERE version = 9999", 0, 0), 1);
+  tu_pg_dropdb(ci);
+  free(ci);
+}
+END_TEST
+
+/* No server: the open fails with "try later" and a reason that does not
+ * repeat the password of the connection string. */
+START_TEST(test_unreachable)
+{
+  char *dir = tu_tmpdir(), ci[512], err[512];
+  int rc;
+  struct store *st;
+
+  snprintf(ci, sizeof(ci), "host=%s port=5 user=x password=s3cr3tpw "
+           "dbname=none", dir);
+  st = open_pg(ci, 0, &rc, err, sizeof(err));
+  ck_assert_ptr_null(st);
+  ck_assert_int_eq(rc, -EBUSY);
+  ck_assert_ptr_nonnull(strstr(err, "cannot connect"));
+  ck_assert_ptr_null(strstr(err, "s3cr3tpw"));
+  tu_rmrf(dir);
+  free(dir);
+}
+END_TEST
+
+/* The server ends the connection: the batch in progress fails with
+ * -EBUSY, and after the backoff the next call reconnects by itself. */
+START_TEST(test_reconnects)
+{
+  char *ci = tu_pg_newdb(), *admin = tu_pg_admin_conninfo(), err[256];
+  char sql[256];
+  const char *db = strrchr(ci, '=') + 1;
+  int rc, tries = 0;
+  struct store *st = open_pg(ci, 0, &rc, err, sizeof(err));
+
+  ck_assert_msg(rc == 0, "open: %s", err);
+  ck_assert_int_eq(store_batch_begin(st), 0);
+  snprintf(sql, sizeof(sql), "SELECT count(pg_terminate_backend(pid)) FROM "
+           "pg_stat_activity WHERE datname = '%s'", db);
+  ck_assert_int_ge(tu_pg_int(admin, sql, 0, 0), 1);
+  ck_assert_int_eq(store_ping(st), -EBUSY);
+  ck_assert_int_eq(store_batch_commit(st), -EBUSY);
+  ck_assert_int_eq(store_batch_open(st), 0);
+  do {
+    rc = store_ping(st);
+    if (rc != 0)
+      usleep(50 * 1000);   /* the backoff is measured in time, not events */
+  } while (rc != 0 && ++tries < 100);
+  ck_assert_msg(rc == 0, "no reconnect: %s", store_errmsg(st));
+  ck_assert_int_eq(store_batch_begin(st), 0);
+  ck_assert_int_eq(store_batch_commit(st), 0);
+  store_close(st);
+  tu_pg_dropdb(ci);
+  free(admin);
+  free(ci);
+}
+END_TEST
+
+/* Two stores opened together on a new database migrate it once. */
+START_TEST(test_two_open_together)
+{
+  char *ci = tu_pg_newdb(), err[256];
+  int rc, n = 0, status = -1;
+  pid_t pid = fork();
+  struct store *st;
+
+  ck_assert_int_ne(pid, -1);
+  st = open_pg(ci, 0, &rc, err, sizeof(err));
+  if (pid == 0)
+    _exit(rc == 0 ? 0 : 1);
+  ck_assert_msg(rc == 0, "open: %s", err);
+  store_close(st);
+  ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+  ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  while (migrate_builtin_pg[n].version != 0)
+    n++;
+  ck_assert_int_eq(tu_pg_int(ci, "SELECT count(*) FROM schema_migrations",
+                             0, 0), n);
+  tu_pg_dropdb(ci);
+  free(ci);
+}
+END_TEST
+
+static Suite *
+pg_store_suite(void)
+{
+  Suite *s = suite_create("pg_store");
+  TCase *tc = tcase_create("core");
+
+  tcase_add_test(tc, test_open_migrates_once);
+  tcase_add_test(tc, test_newer_refused_readonly);
+  tcase_add_test(tc, test_unreachable);
+  tcase_add_test(tc, test_reconnects);
+  tcase_add_test(tc, test_two_open_together);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+int
+main(void)
+{
+  if (!tu_pg_available())
+    return 77;
+  return tu_run_suite(pg_store_suite());
+}
