@@ -625,13 +625,20 @@ START_TEST(unknown_backend_is_refused)
   dir = tu_tmpdir();
   ck_assert_ptr_nonnull(dir);
   path = tu_path(dir, "state/aduan.db");
-  o.backend = "postgres";
+  o.backend = "oracle";
   o.path = path;
   ck_assert_int_eq(store_open(&st, &o, err, sizeof(err)), AERR_CONFIG);
   ck_assert_ptr_null(st);
-  ck_assert_ptr_nonnull(strstr(err, "\"postgres\""));
-  ck_assert_ptr_nonnull(strstr(err, "sqlite"));
+  ck_assert_ptr_nonnull(strstr(err, "\"oracle\""));
+  ck_assert_ptr_nonnull(strstr(err, " sqlite"));
+  ck_assert_ptr_nonnull(strstr(err, " postgres"));
   ck_assert_int_ne(access(path, F_OK), 0);
+
+  /* PostgreSQL needs its connection string. */
+  o.backend = "postgres";
+  ck_assert_int_eq(store_open(&st, &o, err, sizeof(err)), AERR_CONFIG);
+  ck_assert_ptr_null(st);
+  ck_assert_ptr_nonnull(strstr(err, "connection string"));
 
   o.backend = NULL;
   o.path = NULL;
