@@ -188,6 +188,12 @@ int pg_evidence_count(struct store *st, int64_t session_id, int *count);
 int pg_evidence_attach(struct store *st, int64_t session_id,
                        int64_t ticket_id);
 int pg_evidence_drop(struct store *st, int64_t session_id);
+/* Read the ticket columns of talk_ticket_by_id (id, number, ...,
+ * lokasi_tempat: the first 25, in store_sqlite.c's SQ_TICKET_BY_ID
+ * order) of row into out; *oom is set when a copy fails.  For the lists
+ * of store_pg_case.c too. */
+void pg_ticket_read(const PGresult *r, int row, struct store_ticket *out,
+                    int *oom);
 
 /* store_pg_send.c */
 int pg_outbox_bsuid(struct store *st, int64_t outbox_id, const char *bsuid);
