@@ -179,7 +179,7 @@ static const struct pg_stmt case_questions = {
 static const struct pg_stmt case_sla_lock = {
   "case_sla_lock",
   "SELECT t.id FROM tickets t WHERE t.id > $1 AND " CASE_SLA_UNMARKED
-  " ORDER BY t.id LIMIT $2 FOR NO KEY UPDATE OF t SKIP LOCKED" };
+  " ORDER BY t.id LIMIT $2::bigint FOR NO KEY UPDATE OF t SKIP LOCKED" };
 /* Read again once locked, as of now: a daemon that marked one of them
  * just before the lock was taken has committed, and it drops out. */
 static const struct pg_stmt case_sla_read = {
@@ -830,7 +830,10 @@ pg_sla_pending(struct store *st, int64_t after_id, int limit,
   *n = 0;
   pa_init(&a);
   pa_int(&a, after_id);
-  pa_int(&a, limit);
+  if (limit >= 0)
+    pa_int(&a, limit);
+  else
+    pa_text(&a, NULL);                /* as SQLite's LIMIT -1: all */
   rc = pg_run(pg, &case_sla_lock, &a, &r, "cannot read tickets for the "
               "timers");
   if (rc != 0)

@@ -793,6 +793,8 @@ START_TEST(sla_marks_once_per_stay)
   ck_assert_str_eq(pending(fx.st, 0, 100, buf, sizeof(buf)),
                    "00001@1 00002@2 00003@3");
   ck_assert_str_eq(pending(fx.st, t1, 1, buf, sizeof(buf)), "00002@2");
+  ck_assert_str_eq(pending(fx.st, t1, -1, buf, sizeof(buf)),
+                   "00002@2 00003@3");
   ck_assert_int_eq(store_sla_mark(fx.st, t2, "diterima", 2, 50, 60), 0);
   ck_assert_int_eq(store_sla_mark(fx.st, t2, "diterima", 2, 50, 61), 0);
   ck_assert_int_eq(qi(&fx, "SELECT count(*) FROM ticket_overdue"), 1);
