@@ -263,38 +263,6 @@ case_count(struct pg_store *pg, const struct pg_stmt *s,
   return rc;
 }
 
-/* Read the ticket columns of row i (in case_list's order) into out. */
-static void
-case_ticket_read(const PGresult *r, int i, struct store_ticket *out, int *oom)
-{
-  out->id = pg_get_int(r, i, 0);
-  out->number = pg_get_dup(r, i, 1, oom);
-  out->year = (int)pg_get_int(r, i, 2);
-  out->seq = (int)pg_get_int(r, i, 3);
-  out->reporter_id = pg_get_int(r, i, 4);
-  out->channel = pg_get_dup(r, i, 5, oom);
-  out->status = pg_get_dup(r, i, 6, oom);
-  out->category = pg_get_dup(r, i, 7, oom);
-  out->terlapor = pg_get_dup(r, i, 8, oom);
-  out->lokasi = pg_get_dup(r, i, 9, oom);
-  out->lokasi_kode = pg_get_dup(r, i, 10, oom);
-  out->has_location = !pg_get_null(r, i, 11);
-  out->lat = pg_get_real(r, i, 11);
-  out->lng = pg_get_real(r, i, 12);
-  out->waktu = pg_get_dup(r, i, 13, oom);
-  out->kronologi = pg_get_dup(r, i, 14, oom);
-  out->identitas = pg_get_dup(r, i, 15, oom);
-  out->agency = pg_get_dup(r, i, 16, oom);
-  out->created_at = pg_get_int(r, i, 17);
-  out->updated_at = pg_get_int(r, i, 18);
-  out->marks = pg_get_dup(r, i, 19, oom);
-  out->waktu_tanggal = pg_get_dup(r, i, 20, oom);
-  out->waktu_presisi = pg_get_dup(r, i, 21, oom);
-  out->lokasi_tingkat = pg_get_dup(r, i, 22, oom);
-  out->lokasi_tempat_kode = pg_get_dup(r, i, 23, oom);
-  out->lokasi_tempat = pg_get_dup(r, i, 24, oom);
-}
-
 /* ---- Casework ---- */
 
 int
@@ -331,7 +299,7 @@ pg_ticket_list(struct store *st, const struct store_ticket_filter *f,
       oom = 1;
   }
   for (i = 0; !oom && i < rows; i++) {
-    case_ticket_read(r, i, &out->v[i], &oom);
+    pg_ticket_read(r, i, &out->v[i], &oom);
     out->handles[i] = pg_get_dup(r, i, 25, &oom);
     out->v[i].status_since = pg_get_int(r, i, 26);
     out->v[i].additions = (int)pg_get_int(r, i, 27);
