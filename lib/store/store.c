@@ -402,6 +402,31 @@ store_outbox_delivery(struct store *st, const char *channel,
 }
 
 int
+store_delivery_rank(const char *delivery)
+{
+  static const char *const order[] = {"sent", "delivered", "read", "failed"};
+  int i;
+
+  for (i = 0; delivery != NULL && i < 4; i++)
+    if (strcmp(delivery, order[i]) == 0)
+      return i + 1;
+  return 0;
+}
+
+int
+store_outbox_ref(const char *provider_id, int64_t *id)
+{
+  char *end;
+  long long v;
+
+  if (strncmp(provider_id, "outbox:", 7) != 0)
+    return 0;
+  v = strtoll(provider_id + 7, &end, 10);
+  *id = *end == '\0' && v > 0 ? (int64_t)v : 0;
+  return 1;
+}
+
+int
 store_outbox_count(struct store *st, const char *status, int *n)
 {
   return st->ops->outbox_count(st, status, n);

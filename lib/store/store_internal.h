@@ -152,6 +152,16 @@ void store_set_errmsg(struct store *st, const char *fmt, ...)
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_ops store_pg_ops;
 
+/* The order of delivery reports ("sent" 1, "delivered" 2, "read" 3,
+ * "failed" 4; anything else, NULL or "" 0): a row's delivery never moves
+ * to a lower rank (store_outbox_delivery). */
+int store_delivery_rank(const char *delivery);
+
+/* 1 when a delivery report names its outbox row by id ("outbox:<id>",
+ * see store_outbox_delivery), with *id that id, or 0 when it is not a
+ * positive number; 0 when provider_id is the provider's own id. */
+int store_outbox_ref(const char *provider_id, int64_t *id);
+
 /* Room for a reporter handle ("R-" and ten characters) and its NUL. */
 #define STORE_HANDLE_LEN 13
 

@@ -1,136 +1,666 @@
 /*
- * store_pg_send.c: see store_pg_internal.h.
+ * store_pg_send.c: the sender's and the downloader's calls of the
+ * PostgreSQL backend (see store_pg_internal.h): the outbox as the sender
+ * takes, resumes and settles it, delivery reports, unconfirmed replies,
+ * and evidence downloads.  Each call keeps the contract of store.h and
+ * the behaviour of its sq_* twin in store_sqlite.c; what differs is how
+ * several daemons on one database stay out of each other's way:
+ *
+ * - Outbox rows are claimed by one statement that picks the due rows
+ *   with FOR UPDATE SKIP LOCKED and marks them "sending", naming this
+ *   daemon (claimed_by = pg->instance; see migrations/postgres/0019).  A
+ *   row another daemon is claiming is skipped, and a row it claimed is no
+ *   longer "queued", so two daemons never take the same row; the
+ *   ordering rule per reporter (SEND_OUTBOX_FIRST) still holds, since an
+ *   older row being claimed elsewhere is still "queued" or already
+ *   "sending".  A restart sends back to "queued" only this daemon's
+ *   "sending" rows (and those nobody claimed), never another's.
+ * - A delivery report may reach any daemon: it finds the row by its
+ *   provider's id (or "outbox:<id>") wherever it was sent from, and moves
+ *   the row's delivery forward by a compare-and-set, so that two reports
+ *   of one row arriving at two daemons at once end at the higher one.
+ * - Unconfirmed replies are flagged with the same SKIP LOCKED claim, so
+ *   each row is flagged (and logged) by one daemon, once.
+ * - Evidence downloads take a lease: store_evidence_due marks the rows it
+ *   hands out as this daemon's (evidence.claimed_by) until
+ *   SEND_EVIDENCE_LEASE_MS from now (next_attempt_at).  Another daemon
+ *   skips a leased row until the lease runs out (its holder died); the
+ *   holder gets its own leased rows back at every poll (renewing the
+ *   lease), as the SQLite backend hands back rows still being fetched,
+ *   so the downloader's skipping of rows it is busy with works alike.
+ *   store_evidence_set ends the lease.  Should a download outlast its
+ *   lease and be started again elsewhere, the claim check of
+ *   store_evidence_set still lets only the first outcome land.
+ * - The queue of deleted evidence rows is taken with SKIP LOCKED too:
+ *   each deletion is handed to one daemon.
  */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "base/err.h"
 #include "store/store_pg_internal.h"
+
+/* How long a download handed out by store_evidence_due is this daemon's
+ * before another may start it (renewed at each poll that hands it out
+ * again): longer than a download takes with the default [evidence]
+ * timeout (60 s a request, up to four requests). */
+#define SEND_EVIDENCE_LEASE_MS (10 * 60 * 1000)
+
+/* How often a delivery report's compare-and-set is tried again when
+ * another daemon changed the row in between. */
+#define SEND_DELIVERY_TRIES 8
+
+/* Outbox row o is the oldest one still to go to its reporter on its
+ * channel (the twin of SQ_OUTBOX_FIRST in store_sqlite.c). */
+#define SEND_OUTBOX_FIRST(o) \
+  "NOT EXISTS (SELECT 1 FROM outbox p WHERE p.reporter_id = " o ".reporter_id" \
+  " AND p.channel = " o ".channel AND p.id < " o ".id" \
+  " AND p.status IN ('queued', 'sending'))"
+
+/* The reporter of row id takes the BSUID $2 when they have none and no
+ * other reporter holds it: (reporters that could take it, reporters that
+ * did).  Checking first keeps the unique index from aborting the batch;
+ * only a race with another daemon linking the same BSUID still meets it
+ * (AERR_DUP all the same). */
+static const struct pg_stmt send_outbox_bsuid = {
+  "send_outbox_bsuid",
+  "WITH t AS (SELECT r.id FROM outbox o JOIN reporters r"
+  " ON r.id = o.reporter_id WHERE o.id = $1 AND r.bsuid IS NULL"
+  " AND r.purged_at IS NULL),"
+  " u AS (UPDATE reporters SET bsuid = $2::text WHERE id IN (SELECT id FROM t)"
+  " AND NOT EXISTS (SELECT 1 FROM reporters h WHERE h.bsuid = $2::text)"
+  " RETURNING id)"
+  " SELECT (SELECT count(*) FROM t), (SELECT count(*) FROM u)" };
+
+/* Claim up to $3 due rows of channel $1 at $2 for daemon $4 (see the top
+ * of this file), in the order of SQ_OUTBOX_DUE. */
+static const struct pg_stmt send_outbox_take = {
+  "send_outbox_take",
+  "WITH c AS (SELECT o.id FROM outbox o WHERE o.status = 'queued'"
+  " AND o.channel = $1 AND o.next_attempt_at <= $2"
+  " AND " SEND_OUTBOX_FIRST("o")
+  " ORDER BY o.next_attempt_at, o.id LIMIT $3::bigint FOR UPDATE OF o SKIP LOCKED),"
+  " u AS (UPDATE outbox x SET status = 'sending', updated_at = $2,"
+  " claimed_by = $4 FROM c WHERE x.id = c.id"
+  " RETURNING x.id, x.channel, x.reporter_id, x.kind, x.body, x.attempts,"
+  " x.created_at, x.next_attempt_at)"
+  " SELECT u.id, u.channel, CASE WHEN r.phone LIKE '+%' THEN r.phone END,"
+  " u.kind, u.body, u.attempts, u.created_at,"
+  " (SELECT max(i.received_at) FROM inbound i"
+  " WHERE i.reporter_id = u.reporter_id AND i.channel = u.channel),"
+  " r.bsuid FROM u JOIN reporters r ON r.id = u.reporter_id"
+  " ORDER BY u.next_attempt_at, u.id" };
+
+static const struct pg_stmt send_outbox_next = {
+  "send_outbox_next",
+  "SELECT min(o.next_attempt_at) FROM outbox o WHERE o.status = 'queued'"
+  " AND " SEND_OUTBOX_FIRST("o") };
+
+static const struct pg_stmt send_outbox_resume = {
+  "send_outbox_resume",
+  "UPDATE outbox SET status = 'queued' WHERE status = 'sending'"
+  " AND (claimed_by = $1 OR claimed_by IS NULL)" };
+
+static const struct pg_stmt send_outbox_set = {
+  "send_outbox_set",
+  "UPDATE outbox SET status = $2::text, kind = coalesce($3::text, kind),"
+  " attempts = CASE WHEN $4::bigint < 0 THEN attempts ELSE $4::bigint END,"
+  " next_attempt_at = $5::bigint,"
+  " provider_id = coalesce($6::text, provider_id), last_error = $7::text,"
+  " updated_at = $8::bigint,"
+  " sent_at = CASE WHEN $2::text = 'sent' THEN $8::bigint ELSE sent_at END"
+  " WHERE id = $1" };
+
+static const struct pg_stmt send_outbox_by_provider = {
+  "send_outbox_by_provider",
+  "SELECT id, kind, coalesce(delivery, '') FROM outbox"
+  " WHERE channel = $1 AND provider_id = $2 ORDER BY id LIMIT 1" };
+
+static const struct pg_stmt send_outbox_by_id = {
+  "send_outbox_by_id",
+  "SELECT id, kind, coalesce(delivery, '') FROM outbox"
+  " WHERE channel = $1 AND id = $2" };
+
+/* Move row $1's delivery from $5 (as it was read) to $2. */
+static const struct pg_stmt send_outbox_delivery = {
+  "send_outbox_delivery",
+  "UPDATE outbox SET delivery = $2::text, delivery_at = $3::bigint,"
+  " last_error = coalesce($4::text, last_error), updated_at = $3::bigint"
+  " WHERE id = $1 AND coalesce(delivery, '') = $5::text" };
+
+static const struct pg_stmt send_outbox_count = {
+  "send_outbox_count", "SELECT count(*) FROM outbox WHERE status = $1" };
+
+/* Flag (claim) up to $3 sent rows of channel $1 sent at or before $2
+ * with no report, unflagged, as unconfirmed at $4; see SQ_UNCONFIRMED_DUE
+ * for the rows and their order. */
+static const struct pg_stmt send_unconfirmed_flag = {
+  "send_unconfirmed_flag",
+  "WITH c AS (SELECT o.id FROM outbox o WHERE o.channel = $1"
+  " AND o.status = 'sent' AND o.delivery IS NULL"
+  " AND o.unconfirmed_at IS NULL AND o.sent_at <= $2"
+  " ORDER BY o.sent_at, o.id LIMIT $3::bigint FOR UPDATE SKIP LOCKED),"
+  " u AS (UPDATE outbox x SET unconfirmed_at = $4 FROM c WHERE x.id = c.id"
+  " RETURNING x.id, x.channel, x.reporter_id, x.ticket_id, x.kind,"
+  " x.sent_at, x.unconfirmed_at)"
+  " SELECT u.id, u.channel, r.phone, r.handle, t.number, u.kind,"
+  " u.sent_at, u.unconfirmed_at FROM u JOIN reporters r"
+  " ON r.id = u.reporter_id LEFT JOIN tickets t ON t.id = u.ticket_id"
+  " ORDER BY u.sent_at, u.id" };
+
+/* $1 NULL: no limit. */
+static const struct pg_stmt send_unconfirmed_list = {
+  "send_unconfirmed_list",
+  "SELECT o.id, o.channel, r.phone, r.handle, t.number, o.kind,"
+  " o.sent_at, o.unconfirmed_at FROM outbox o"
+  " JOIN reporters r ON r.id = o.reporter_id"
+  " LEFT JOIN tickets t ON t.id = o.ticket_id"
+  " WHERE o.unconfirmed_at IS NOT NULL AND o.delivery IS NULL"
+  " AND o.status = 'sent' ORDER BY o.sent_at, o.id LIMIT $1::bigint" };
+
+static const struct pg_stmt send_unconfirmed_count = {
+  "send_unconfirmed_count",
+  "SELECT count(*) FROM outbox WHERE unconfirmed_at IS NOT NULL"
+  " AND delivery IS NULL AND status = 'sent'" };
+
+/* Lease up to $2 pending rows due at $1, or already leased by daemon $3,
+ * to $3 until $4 (see the top of this file); oldest first. */
+static const struct pg_stmt send_evidence_due = {
+  "send_evidence_due",
+  "WITH c AS (SELECT e.id FROM evidence e WHERE e.status = 'pending'"
+  " AND (coalesce(e.next_attempt_at, 0) <= $1 OR e.claimed_by = $3)"
+  " ORDER BY e.id LIMIT $2::bigint FOR UPDATE SKIP LOCKED),"
+  " u AS (UPDATE evidence x SET next_attempt_at = $4, claimed_by = $3"
+  " FROM c WHERE x.id = c.id RETURNING x.id, x.inbound_id, x.source_url,"
+  " x.mime, x.attempts, x.received_at)"
+  " SELECT u.id, i.channel, u.source_url, u.mime, u.attempts,"
+  " u.received_at FROM u JOIN inbound i ON i.id = u.inbound_id"
+  " ORDER BY u.id" };
+
+/* The outcome of the download of row $1 started at attempts $11; ends
+ * the lease. */
+static const struct pg_stmt send_evidence_set = {
+  "send_evidence_set",
+  "UPDATE evidence SET status = $2::text, sha256 = coalesce($3::text, sha256),"
+  " path = coalesce($4::text, path), mime = coalesce($5::text, mime),"
+  " size = CASE WHEN $6::bigint > 0 THEN $6::bigint ELSE size END,"
+  " attempts = $7, next_attempt_at = $8::bigint, last_error = $9::text,"
+  " stored_at = CASE WHEN $2::text = 'stored' THEN $10::bigint"
+  " ELSE stored_at END, claimed_by = NULL"
+  " WHERE id = $1 AND status = 'pending' AND attempts = $11" };
+
+/* Take (delete) up to $1 queued deletions, oldest first, with the file
+ * name when no row refers to that file any more (see
+ * SQ_EVIDENCE_DROPPED). */
+static const struct pg_stmt send_evidence_dropped = {
+  "send_evidence_dropped",
+  "WITH c AS (SELECT seq FROM evidence_dropped ORDER BY seq LIMIT $1::bigint"
+  " FOR UPDATE SKIP LOCKED),"
+  " d AS (DELETE FROM evidence_dropped x USING c WHERE x.seq = c.seq"
+  " RETURNING x.seq, x.evidence_id, x.sha256)"
+  " SELECT d.seq, d.evidence_id, CASE WHEN d.sha256 IS NOT NULL AND"
+  " NOT EXISTS (SELECT 1 FROM evidence e WHERE e.sha256 = d.sha256)"
+  " THEN d.sha256 END FROM d ORDER BY d.seq" };
+
+static const struct pg_stmt send_evidence_referenced = {
+  "send_evidence_referenced",
+  "SELECT count(*) FROM evidence WHERE sha256 = $1" };
+
+/* ---- Results into arrays ---- */
+
+/* Fill one element from row i of r; set *oom when a copy fails. */
+typedef void (*send_fill_fn)(const PGresult *r, int i, void *elem, int *oom);
+
+/*
+ * Run s with a and hand its rows, as an array of elements of size bytes
+ * filled by fill, to *v and *n (both NULL and 0 on failure; drop frees
+ * what was filled when a copy failed).
+ */
+static int
+send_rows(struct pg_store *pg, const struct pg_stmt *s,
+          const struct pg_args *a, size_t size, send_fill_fn fill,
+          void (*drop)(void *v, int n), void **v, int *n, const char *what)
+{
+  PGresult *r;
+  char *arr = NULL;
+  int rc, i, count, oom = 0;
+
+  *v = NULL;
+  *n = 0;
+  rc = pg_run(pg, s, a, &r, what);
+  if (rc != 0)
+    return rc;
+  count = PQntuples(r);
+  if (count > 0 && (arr = calloc((size_t)count, size)) == NULL)
+    oom = 1;
+  for (i = 0; arr != NULL && i < count; i++)
+    fill(r, i, arr + (size_t)i * size, &oom);
+  PQclear(r);
+  if (oom) {
+    if (arr != NULL)
+      drop(arr, count);
+    return pg_fail(pg, -ENOMEM, "%s: out of memory", what);
+  }
+  *v = arr;
+  *n = count;
+  return 0;
+}
+
+/* Append limit as a LIMIT's parameter: a negative one, which SQLite reads
+ * as no limit and PostgreSQL refuses, as NULL (no limit). */
+static void
+send_limit(struct pg_args *a, int limit)
+{
+  if (limit >= 0)
+    pa_int(a, limit);
+  else
+    pa_text(a, NULL);
+}
+
+/* Run s, a count(*), into *n. */
+static int
+send_count(struct pg_store *pg, const struct pg_stmt *s,
+           const struct pg_args *a, int *n, const char *what)
+{
+  int64_t v = 0;
+  int rc = pg_int(pg, s, a, &v, what);
+
+  *n = rc == 0 ? (int)v : 0;
+  return rc;
+}
+
+/* ---- The outbox ---- */
 
 int
 pg_outbox_bsuid(struct store *st, int64_t outbox_id, const char *bsuid)
 {
-  (void)outbox_id;
-  (void)bsuid;
-  return pg_fail(pg_of(st), AERR_STORE, "outbox_bsuid: not built yet");
+  struct pg_store *pg = pg_of(st);
+  struct pg_args a;
+  PGresult *r;
+  int64_t could, did;
+  int rc;
+
+  pa_init(&a);
+  pa_int(&a, outbox_id);
+  pa_text(&a, bsuid);
+  rc = pg_run(pg, &send_outbox_bsuid, &a, &r, "cannot record a BSUID");
+  if (rc != 0)
+    return rc;
+  could = pg_get_int(r, 0, 0);
+  did = pg_get_int(r, 0, 1);
+  PQclear(r);
+  if (could == 0)
+    return AERR_NOTFOUND;
+  if (did == 0)
+    return pg_fail(pg, AERR_DUP, "cannot record a BSUID: another reporter "
+                   "holds it");
+  return 0;
+}
+
+static void
+fill_outbox_row(const PGresult *r, int i, void *elem, int *oom)
+{
+  struct store_outbox_row *o = elem;
+
+  o->id = pg_get_int(r, i, 0);
+  o->channel = pg_get_dup(r, i, 1, oom);
+  o->phone = pg_get_dup(r, i, 2, oom);
+  o->kind = pg_get_dup(r, i, 3, oom);
+  o->body = pg_get_dup(r, i, 4, oom);
+  o->attempts = (int)pg_get_int(r, i, 5);
+  o->created_at = pg_get_int(r, i, 6);
+  o->last_inbound_at = pg_get_int(r, i, 7);
+  o->bsuid = pg_get_dup(r, i, 8, oom);
+}
+
+static void
+drop_outbox_rows(void *v, int n)
+{
+  store_outbox_rows_free(v, n);
 }
 
 int
-pg_outbox_take(struct store *st, const char *channel, int64_t now, int limit, struct store_outbox_row **rows, int *n)
+pg_outbox_take(struct store *st, const char *channel, int64_t now, int limit,
+               struct store_outbox_row **rows, int *n)
 {
-  (void)channel;
-  (void)now;
-  (void)limit;
-  (void)rows;
-  (void)n;
-  return pg_fail(pg_of(st), AERR_STORE, "outbox_take: not built yet");
+  struct pg_store *pg = pg_of(st);
+  struct pg_args a;
+  void *v = NULL;
+  int rc;
+
+  pa_init(&a);
+  pa_text(&a, channel);
+  pa_int(&a, now);
+  send_limit(&a, limit);
+  pa_text(&a, pg->instance);
+  rc = send_rows(pg, &send_outbox_take, &a, sizeof(**rows), fill_outbox_row,
+                 drop_outbox_rows, &v, n, "cannot take due replies");
+  *rows = v;
+  return rc;
 }
 
 int
 pg_outbox_next(struct store *st, int64_t *when)
 {
-  (void)when;
-  return pg_fail(pg_of(st), AERR_STORE, "outbox_next: not built yet");
+  return pg_int(pg_of(st), &send_outbox_next, NULL, when,
+                "cannot read the next due reply");
 }
 
 int
 pg_outbox_resume(struct store *st, int *n)
 {
-  (void)n;
-  return pg_fail(pg_of(st), AERR_STORE, "outbox_resume: not built yet");
+  struct pg_store *pg = pg_of(st);
+  struct pg_args a;
+  int64_t changed = 0;
+  int rc;
+
+  pa_init(&a);
+  pa_text(&a, pg->instance);
+  rc = pg_exec(pg, &send_outbox_resume, &a, &changed,
+               "cannot resume replies");
+  *n = rc == 0 ? (int)changed : 0;
+  return rc;
 }
 
 int
-pg_outbox_set(struct store *st, int64_t id, const struct store_outbox_outcome *o)
+pg_outbox_set(struct store *st, int64_t id,
+              const struct store_outbox_outcome *o)
 {
-  (void)id;
-  (void)o;
-  return pg_fail(pg_of(st), AERR_STORE, "outbox_set: not built yet");
+  struct pg_args a;
+
+  pa_init(&a);
+  pa_int(&a, id);
+  pa_text(&a, o->status);
+  pa_text(&a, o->kind);
+  pa_int(&a, o->attempts);
+  pa_id(&a, o->next_attempt_at);
+  pa_text(&a, o->provider_id);
+  pa_text(&a, o->last_error);
+  pa_int(&a, o->now);
+  return pg_exec(pg_of(st), &send_outbox_set, &a, NULL,
+                 "cannot record a send");
+}
+
+/* Find the row a delivery report names: *id, *kind (allocated) and its
+ * delivery so far in have.  0, AERR_NOTFOUND or an error. */
+static int
+delivery_find(struct pg_store *pg, const char *channel,
+              const char *provider_id, int64_t *id, char **kind,
+              char have[32])
+{
+  struct pg_args a;
+  PGresult *r;
+  int64_t ref = 0;
+  int rc, oom = 0;
+
+  pa_init(&a);
+  pa_text(&a, channel);
+  if (store_outbox_ref(provider_id, &ref)) {
+    if (ref == 0)
+      return AERR_NOTFOUND;
+    pa_int(&a, ref);
+    rc = pg_run(pg, &send_outbox_by_id, &a, &r, "cannot find a sent reply");
+  } else {
+    pa_text(&a, provider_id);
+    rc = pg_run(pg, &send_outbox_by_provider, &a, &r,
+                "cannot find a sent reply");
+  }
+  if (rc != 0)
+    return rc;
+  if (PQntuples(r) == 0) {
+    PQclear(r);
+    return AERR_NOTFOUND;
+  }
+  *id = pg_get_int(r, 0, 0);
+  free(*kind);
+  *kind = pg_get_dup(r, 0, 1, &oom);
+  snprintf(have, 32, "%s", PQgetvalue(r, 0, 2));
+  PQclear(r);
+  return oom ? pg_fail(pg, -ENOMEM, "out of memory") : 0;
 }
 
 int
-pg_outbox_delivery(struct store *st, const char *channel, const char *provider_id, const char *delivery, const char *error, int64_t now, int64_t *id, char **kind)
+pg_outbox_delivery(struct store *st, const char *channel,
+                   const char *provider_id, const char *delivery,
+                   const char *error, int64_t now, int64_t *id, char **kind)
 {
-  (void)channel;
-  (void)provider_id;
-  (void)delivery;
-  (void)error;
-  (void)now;
-  (void)id;
-  (void)kind;
-  return pg_fail(pg_of(st), AERR_STORE, "outbox_delivery: not built yet");
+  struct pg_store *pg = pg_of(st);
+  char have[32];
+  int tries, rc;
+
+  *kind = NULL;
+  for (tries = 0; tries < SEND_DELIVERY_TRIES; tries++) {
+    struct pg_args a;
+    int64_t changed = 0;
+
+    rc = delivery_find(pg, channel, provider_id, id, kind, have);
+    if (rc != 0 ||
+        store_delivery_rank(delivery) <= store_delivery_rank(have))
+      break;
+    pa_init(&a);
+    pa_int(&a, *id);
+    pa_text(&a, delivery);
+    pa_int(&a, now);
+    pa_text(&a, error);
+    pa_text(&a, have);
+    rc = pg_exec(pg, &send_outbox_delivery, &a, &changed,
+                 "cannot record a delivery");
+    if (rc != 0 || changed > 0)
+      break;
+    /* Another daemon's report moved the row in between: read it again. */
+  }
+  if (tries == SEND_DELIVERY_TRIES)
+    rc = pg_fail(pg, -EBUSY, "cannot record a delivery: the row kept "
+                 "changing");
+  if (rc != 0) {
+    free(*kind);
+    *kind = NULL;
+  }
+  return rc;
 }
 
 int
 pg_outbox_count(struct store *st, const char *status, int *n)
 {
-  (void)status;
-  (void)n;
-  return pg_fail(pg_of(st), AERR_STORE, "outbox_count: not built yet");
+  struct pg_args a;
+
+  pa_init(&a);
+  pa_text(&a, status);
+  return send_count(pg_of(st), &send_outbox_count, &a, n,
+                    "cannot count replies");
+}
+
+static void
+fill_unconfirmed(const PGresult *r, int i, void *elem, int *oom)
+{
+  struct store_unconfirmed *u = elem;
+
+  u->id = pg_get_int(r, i, 0);
+  u->channel = pg_get_dup(r, i, 1, oom);
+  u->phone = pg_get_dup(r, i, 2, oom);
+  u->handle = pg_get_dup(r, i, 3, oom);
+  u->ticket = pg_get_dup(r, i, 4, oom);
+  u->kind = pg_get_dup(r, i, 5, oom);
+  u->sent_at = pg_get_int(r, i, 6);
+  u->flagged_at = pg_get_int(r, i, 7);
+}
+
+static void
+drop_unconfirmed(void *v, int n)
+{
+  store_unconfirmed_free(v, n);
 }
 
 int
-pg_outbox_flag_unconfirmed(struct store *st, const char *channel, int64_t sent_before, int64_t now, int limit, struct store_unconfirmed **rows, int *n)
+pg_outbox_flag_unconfirmed(struct store *st, const char *channel,
+                           int64_t sent_before, int64_t now, int limit,
+                           struct store_unconfirmed **rows, int *n)
 {
-  (void)channel;
-  (void)sent_before;
-  (void)now;
-  (void)limit;
-  (void)rows;
-  (void)n;
-  return pg_fail(pg_of(st), AERR_STORE, "outbox_flag_unconfirmed: not built yet");
+  struct pg_args a;
+  void *v = NULL;
+  int rc;
+
+  pa_init(&a);
+  pa_text(&a, channel);
+  pa_int(&a, sent_before);
+  send_limit(&a, limit);
+  pa_int(&a, now);
+  rc = send_rows(pg_of(st), &send_unconfirmed_flag, &a, sizeof(**rows),
+                 fill_unconfirmed, drop_unconfirmed, &v, n,
+                 "cannot flag unconfirmed replies");
+  *rows = v;
+  return rc;
 }
 
 int
-pg_outbox_unconfirmed(struct store *st, int limit, struct store_unconfirmed **rows, int *n)
+pg_outbox_unconfirmed(struct store *st, int limit,
+                      struct store_unconfirmed **rows, int *n)
 {
-  (void)limit;
-  (void)rows;
-  (void)n;
-  return pg_fail(pg_of(st), AERR_STORE, "outbox_unconfirmed: not built yet");
+  struct pg_args a;
+  void *v = NULL;
+  int rc;
+
+  pa_init(&a);
+  pa_id(&a, limit > 0 ? limit : 0);   /* 0: all, as on SQLite */
+  rc = send_rows(pg_of(st), &send_unconfirmed_list, &a, sizeof(**rows),
+                 fill_unconfirmed, drop_unconfirmed, &v, n,
+                 "cannot read unconfirmed replies");
+  *rows = v;
+  return rc;
 }
 
 int
 pg_outbox_count_unconfirmed(struct store *st, int *n)
 {
-  (void)n;
-  return pg_fail(pg_of(st), AERR_STORE, "outbox_count_unconfirmed: not built yet");
+  return send_count(pg_of(st), &send_unconfirmed_count, NULL, n,
+                    "cannot count unconfirmed replies");
+}
+
+/* ---- Evidence downloads ---- */
+
+static void
+fill_evidence_row(const PGresult *r, int i, void *elem, int *oom)
+{
+  struct store_evidence_row *e = elem;
+
+  e->id = pg_get_int(r, i, 0);
+  e->channel = pg_get_dup(r, i, 1, oom);
+  e->source = pg_get_dup(r, i, 2, oom);
+  e->mime = pg_get_dup(r, i, 3, oom);
+  e->attempts = (int)pg_get_int(r, i, 4);
+  e->received_at = pg_get_int(r, i, 5);
+}
+
+static void
+drop_evidence_rows(void *v, int n)
+{
+  store_evidence_rows_free(v, n);
 }
 
 int
-pg_evidence_due(struct store *st, int64_t now, int limit, struct store_evidence_row **rows, int *n)
+pg_evidence_due(struct store *st, int64_t now, int limit,
+                struct store_evidence_row **rows, int *n)
 {
-  (void)now;
-  (void)limit;
-  (void)rows;
-  (void)n;
-  return pg_fail(pg_of(st), AERR_STORE, "evidence_due: not built yet");
+  struct pg_store *pg = pg_of(st);
+  struct pg_args a;
+  void *v = NULL;
+  int rc;
+
+  pa_init(&a);
+  pa_int(&a, now);
+  send_limit(&a, limit);
+  pa_text(&a, pg->instance);
+  pa_int(&a, now + SEND_EVIDENCE_LEASE_MS);
+  rc = send_rows(pg, &send_evidence_due, &a, sizeof(**rows),
+                 fill_evidence_row, drop_evidence_rows, &v, n,
+                 "cannot read pending evidence");
+  *rows = v;
+  return rc;
 }
 
 int
-pg_evidence_set(struct store *st, int64_t id, const struct store_evidence_outcome *o)
+pg_evidence_set(struct store *st, int64_t id,
+                const struct store_evidence_outcome *o)
 {
-  (void)id;
-  (void)o;
-  return pg_fail(pg_of(st), AERR_STORE, "evidence_set: not built yet");
+  struct pg_store *pg = pg_of(st);
+  struct pg_args a;
+  int64_t changed = 0;
+  int rc;
+
+  pa_init(&a);
+  pa_int(&a, id);
+  pa_text(&a, o->status);
+  pa_text(&a, o->sha256);
+  pa_text(&a, o->path);
+  pa_text(&a, o->mime);
+  pa_int(&a, o->size);
+  pa_int(&a, o->attempts);
+  pa_id(&a, o->next_attempt_at);
+  pa_text(&a, o->last_error);
+  pa_int(&a, o->now);
+  pa_int(&a, o->claim);
+  rc = pg_exec(pg, &send_evidence_set, &a, &changed,
+               "cannot record evidence");
+  if (rc == 0 && changed == 0)
+    return pg_fail(pg, AERR_NOTFOUND, "evidence %lld is no longer waiting "
+                   "for this download", (long long)id);
+  return rc;
+}
+
+static void
+fill_evidence_dropped(const PGresult *r, int i, void *elem, int *oom)
+{
+  struct store_evidence_dropped *d = elem;
+
+  d->seq = pg_get_int(r, i, 0);
+  d->id = pg_get_int(r, i, 1);
+  d->sha256 = pg_get_dup(r, i, 2, oom);
+}
+
+static void
+drop_evidence_dropped(void *v, int n)
+{
+  store_evidence_dropped_free(v, n);
 }
 
 int
-pg_evidence_take_dropped(struct store *st, int limit, struct store_evidence_dropped **v, int *n)
+pg_evidence_take_dropped(struct store *st, int limit,
+                         struct store_evidence_dropped **v, int *n)
 {
-  (void)limit;
-  (void)v;
-  (void)n;
-  return pg_fail(pg_of(st), AERR_STORE, "evidence_take_dropped: not built yet");
+  struct pg_args a;
+  void *arr = NULL;
+  int rc;
+
+  pa_init(&a);
+  send_limit(&a, limit);
+  rc = send_rows(pg_of(st), &send_evidence_dropped, &a, sizeof(**v),
+                 fill_evidence_dropped, drop_evidence_dropped, &arr, n,
+                 "cannot take dropped evidence");
+  *v = arr;
+  return rc;
 }
 
 int
 pg_evidence_referenced(struct store *st, const char *sha256, int *count)
 {
-  (void)sha256;
-  (void)count;
-  return pg_fail(pg_of(st), AERR_STORE, "evidence_referenced: not built yet");
+  struct pg_args a;
+
+  pa_init(&a);
+  pa_text(&a, sha256);
+  return send_count(pg_of(st), &send_evidence_referenced, &a, count,
+                    "references to a file");
 }
 
+/* The flag is set by the calls that delete evidence rows
+ * (pg_evidence_drop, pg_purge_step) when they deleted any. */
 int
 pg_evidence_dropped_since(struct store *st)
 {
-  return pg_fail(pg_of(st), AERR_STORE, "evidence_dropped_since: not built yet");
+  struct pg_store *pg = pg_of(st);
+  int d = pg->dropped;
+
+  pg->dropped = 0;
+  return d;
 }

@@ -2212,21 +2212,6 @@ sq_outbox_set(struct store *st, int64_t id,
   return rc;
 }
 
-/* Order of delivery reports: a row never moves to a lower one. */
-static int
-delivery_rank(const char *d)
-{
-  if (strcmp(d, "sent") == 0)
-    return 1;
-  if (strcmp(d, "delivered") == 0)
-    return 2;
-  if (strcmp(d, "read") == 0)
-    return 3;
-  if (strcmp(d, "failed") == 0)
-    return 4;
-  return 0;
-}
-
 static int
 sq_outbox_delivery(struct store *st, const char *channel,
                    const char *provider_id, const char *delivery,
@@ -2234,15 +2219,14 @@ sq_outbox_delivery(struct store *st, const char *channel,
 {
   struct sq_store *sq = sq_of(st);
   sqlite3_stmt *stmt;
+  int64_t v = 0;
   int rc, oom = 0, higher;
 
   *kind = NULL;
   if (sq->lost)
     return sq->lost;
-  if (strncmp(provider_id, "outbox:", 7) == 0) {
-    char *end;
-    long long v = strtoll(provider_id + 7, &end, 10);
-    if (*end != '\0' || v <= 0)
+  if (store_outbox_ref(provider_id, &v)) {
+    if (v == 0)
       return AERR_NOTFOUND;
     rc = sq_stmt(sq, SQ_OUTBOX_BY_ID, &stmt);
     if (rc != 0)
@@ -2268,8 +2252,8 @@ sq_outbox_delivery(struct store *st, const char *channel,
   }
   *id = sqlite3_column_int64(stmt, 0);
   *kind = sq_col_dup_null(stmt, 1, &oom);
-  higher = delivery_rank(delivery) >
-           delivery_rank((const char *)sqlite3_column_text(stmt, 2));
+  higher = store_delivery_rank(delivery) >
+           store_delivery_rank((const char *)sqlite3_column_text(stmt, 2));
   sq_done(stmt);
   if (oom)
     return -ENOMEM;
