@@ -211,8 +211,10 @@ open_core(struct server *s, const char *clock_offset_file, char *err,
     snprintf(err, errlen, "out of memory");
     return rc;
   }
-  so.backend = "sqlite";
+  so.backend = storage_backend_name(cfg->storage.backend);
   so.path = cfg->storage.path;
+  so.conninfo = cfg->storage.postgres;
+  so.instance = cfg->storage.instance;
   so.busy_timeout_ms = cfg->storage.busy_timeout_ms;
   so.caller_syncs = 1;  /* the group commit syncs, off the loop */
   rc = store_open(&s->store, &so, err, errlen);
@@ -491,12 +493,15 @@ server_start(struct server *s, char *err, size_t errlen)
   {
     const char *h = s->cfg->server.listen_host;
     int v6 = strchr(h, ':') != NULL;
+    int pg = s->cfg->storage.backend == STORAGE_POSTGRES;
     char q[LOG_QUOTE_LEN];
+    /* PostgreSQL's database is named by a secret: only the backend. */
     log_info("event=server.ready listen=%s%s%s:%d version=%s schema=%d "
-             "channels=%d db=%s", v6 ? "[" : "", h, v6 ? "]" : "",
+             "channels=%d backend=%s%s%s", v6 ? "[" : "", h, v6 ? "]" : "",
              httpd_port(s->httpd), ADUAN_VERSION, version,
-             s->cfg->nchannels,
-             log_quote(s->cfg->storage.path, q, sizeof(q)));
+             s->cfg->nchannels, storage_backend_name(s->cfg->storage.backend),
+             pg ? "" : " db=",
+             pg ? "" : log_quote(s->cfg->storage.path, q, sizeof(q)));
   }
   return 0;
 }

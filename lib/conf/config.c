@@ -18,6 +18,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <libpq-fe.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -92,7 +93,8 @@ enum value_type {
   T_PREFIX,    /* min..max upper-case letters and digits */
   T_CHANTYPE,  /* dev | whatsapp_cloud | twilio | kannel */
   T_MODE,      /* file permissions in octal, 0000 to 0777 */
-  T_UIDS       /* user ids (0 to 2^31-1), separated by spaces or commas */
+  T_UIDS,      /* user ids (0 to 2^31-1), separated by spaces or commas */
+  T_BACKEND    /* sqlite | postgres: enum storage_backend */
 };
 
 #define F_RELOAD 1u  /* a reload (SIGHUP) applies a change */
@@ -173,6 +175,23 @@ static const struct directive directives[] = {
   { .section = SEC_STORAGE, .key = "path", .type = T_PATH,
     .offset = CFG(storage.path), .def = "var/aduan.db",
     .help = "SQLite database file" },
+  { .section = SEC_STORAGE, .key = "backend", .type = T_BACKEND,
+    .offset = CFG(storage.backend), .def = "sqlite",
+    .help = "Where the data lives: sqlite (the file at path; one server) "
+            "or postgres\n# (the database named by postgres, shared by "
+            "several aduand)" },
+  { .section = SEC_STORAGE, .key = "postgres", .type = T_SECRET,
+    .offset = CFG(storage.postgres),
+    .example = "credential:pg-conninfo",
+    .help = "With backend = postgres: the libpq connection string, such as "
+            "\"host=db1\n# dbname=aduan user=aduan password=...\" (a "
+            "secret)" },
+  { .section = SEC_STORAGE, .key = "instance", .type = T_STRING,
+    .offset = CFG(storage.instance), .min = 1, .max = 63, .flags = F_EMPTY,
+    .example = "aduan-1",
+    .help = "With backend = postgres: this daemon's name among those "
+            "sharing the database\n# (it marks the replies it is sending); "
+            "unset: the host name" },
   { .section = SEC_STORAGE, .key = "busy_timeout", .type = T_DURATION,
     .offset = CFG(storage.busy_timeout_ms), .min = 0, .max = 1 * MS_MINUTE,
     .def = "5s",
@@ -556,6 +575,28 @@ channel_type_name(enum channel_type t)
   return channel_type_names[t];
 }
 
+static const char *const storage_backend_names[] = { "sqlite", "postgres" };
+
+/* STORAGE_SQLITE or STORAGE_POSTGRES for its name; -1 when unknown. */
+static int
+storage_backend_parse(const char *s)
+{
+  int i;
+
+  for (i = 0; i <= STORAGE_POSTGRES; i++)
+    if (strcmp(s, storage_backend_names[i]) == 0)
+      return i;
+  return -1;
+}
+
+const char *
+storage_backend_name(int backend)
+{
+  if (backend < 0 || backend > STORAGE_POSTGRES)
+    return "?";
+  return storage_backend_names[backend];
+}
+
 /* ---- Parse helpers ---------------------------------------------------- */
 
 /*
@@ -799,6 +840,9 @@ describe(const struct directive *d, char *buf, size_t len)
   case T_UIDS:
     snprintf(buf, len, "user ids separated by spaces or commas, such as "
              "\"0 1001\"");
+    break;
+  case T_BACKEND:
+    snprintf(buf, len, "sqlite or postgres");
     break;
   }
   return buf;
@@ -1382,6 +1426,14 @@ set_number(struct loader *ld, const struct directive *d, void *base,
     }
     ((struct config_channel *)base)->type = (enum channel_type)b;
     return;
+  case T_BACKEND:
+    b = storage_backend_parse(val);
+    if (b < 0) {
+      bad_value(ld, line, d, val);
+      return;
+    }
+    *field_int(base, d) = b;
+    return;
   default:
     return;
   }
@@ -1417,6 +1469,7 @@ set_value(struct loader *ld, const struct directive *d, void *base,
   case T_DURATION:
   case T_SIZE:
   case T_CHANTYPE:
+  case T_BACKEND:
     set_number(ld, d, base, val, line);
     return;
   }
@@ -1963,6 +2016,36 @@ config_check_exposure(const struct config *cfg, struct diag *diag)
 }
 
 /*
+ * [storage] backend = postgres needs the database it names, and postgres
+ * must be a connection string libpq can read.  The errors name the key,
+ * never the value, nor libpq's reason (which may quote a password).
+ */
+static void
+check_storage(struct loader *ld)
+{
+  const struct config *cfg = ld->cfg;
+  const char *ci = cfg->storage.postgres;
+  PQconninfoOption *opts;
+  char *why = NULL;
+
+  if (cfg->storage.backend == STORAGE_POSTGRES &&
+      (ci == NULL || ci[0] == '\0'))
+    diag_error(ld->diag, ld->file, ld->seen[SEC_STORAGE],
+               "[storage] backend = postgres needs postgres, the libpq "
+               "connection string of the database (aduand.conf(5))");
+  if (ci == NULL || (ld->flags & CONFIG_NO_SECRETS))
+    return;
+  opts = PQconninfoParse(ci, &why);
+  if (opts == NULL)
+    diag_error(ld->diag, ld->file, ld->seen[SEC_STORAGE],
+               "[storage] postgres: %s", why == NULL ? "out of memory"
+               : "not a libpq connection string (key=value pairs such as "
+                 "\"host=db1 dbname=aduan\", or a postgresql:// URI)");
+  PQconninfoFree(opts);
+  PQfreemem(why);
+}
+
+/*
  * Warn when the file holds a literal secret and group or others may read
  * it: the secret is then as public as the file.  Names the first such
  * secret by line and key, never by value.
@@ -2066,6 +2149,9 @@ config_load_flags(const char *path, unsigned flags, struct config **out,
     explicit_bzero(text.data, text.len);
   buf_free(&text);
 
+  /* After a refused postgres = ..., "needs postgres" would say it twice. */
+  if (ld.rc == 0 && diag->errors == errors0)
+    check_storage(&ld);
   if (ld.rc == 0 && diag->errors == errors0)
     config_check_exposure(ld.cfg, diag);
   rc = ld.rc;
@@ -2135,6 +2221,7 @@ field_differs(const struct directive *d, const void *a, const void *b)
   case T_BOOL:
   case T_LOGLEVEL:
   case T_MODE:
+  case T_BACKEND:
     return memcmp(pa, pb, sizeof(int)) != 0;
   case T_CHANTYPE:
     return memcmp(pa, pb, sizeof(enum channel_type)) != 0;
@@ -2244,6 +2331,7 @@ config_keep_restart_only(struct config *cur, const struct config *old)
     case T_BOOL:
     case T_LOGLEVEL:
     case T_MODE:
+    case T_BACKEND:
       size = sizeof(int);
       break;
     case T_CHANTYPE:

@@ -16,7 +16,7 @@
  * documented example all follow that table.
  *
  * Secrets (app_secret, verify_token, access_token, auth_token, secret,
- * password, token) may be literal, or a reference resolved at load time:
+ * password, token, [storage] postgres) may be literal, or a reference resolved at load time:
  *   file:PATH        the file's content, trailing newline removed; refused
  *                    when group/world accessible or owned by another user
  *   env:NAME         the environment variable
@@ -38,6 +38,15 @@ enum channel_type {
   CHANNEL_KANNEL,
   CHANNEL_TYPE_COUNT
 };
+
+/* Where the store keeps its data ([storage] backend). */
+enum storage_backend {
+  STORAGE_SQLITE = 0,        /* one file, one daemon */
+  STORAGE_POSTGRES           /* one database shared by several daemons */
+};
+
+/* "sqlite" or "postgres". */
+const char *storage_backend_name(int backend);
 
 /* "dev", "whatsapp_cloud", "twilio", "kannel"; -1 when unknown. */
 int channel_type_parse(const char *s);
@@ -97,7 +106,12 @@ struct config {
   } server;
 
   struct {
+    int backend;             /* enum storage_backend */
     char *path;              /* SQLite file, resolved */
+    char *postgres;          /* PostgreSQL: libpq connection string (a
+                                secret); NULL when not given */
+    char *instance;          /* PostgreSQL: this daemon's name among those
+                                on the database; NULL: the host name */
     uint64_t busy_timeout_ms;
     uint64_t payload_retention_ms;   /* 0: raw payloads kept */
     uint64_t personal_retention_ms;  /* 0: personal data kept */

@@ -10,7 +10,6 @@
  */
 #include <dirent.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -729,26 +728,6 @@ life_step(struct life *l)
   }
 }
 
-/* Run sql on the daemon's database (read-only), calling fn per row. */
-static void
-life_rows(struct life *l, const char *sql,
-          void (*fn)(struct life *l, sqlite3_stmt *row))
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *st = NULL;
-  int rc;
-
-  ck_assert_int_eq(sqlite3_open_v2(l->d.db, &db, SQLITE_OPEN_READONLY, NULL),
-                   SQLITE_OK);
-  sqlite3_busy_timeout(db, 5000);
-  ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-    fn(l, st);
-  ck_assert_int_eq(rc, SQLITE_DONE);
-  sqlite3_finalize(st);
-  sqlite3_close(db);
-}
-
 /* Wait (on the daemon's evidence log lines, at most 60 s) until nothing
  * is pending or queued for removal (no queue at all: an older schema).
  * Then no download runs: a temporary file left is a file without a row. */
@@ -770,34 +749,37 @@ life_settle(struct life *l)
                                 "status = 'pending'"), l->seed);
 }
 
-/* Each row: stored, with the digest of what its URL served, and its file
- * there with that content. */
+/* Each row (id, source_url, status, sha256; l at arg): stored, with the
+ * digest of what its URL served, and its file there with that content. */
 static void
-life_check_row(struct life *l, sqlite3_stmt *row)
+life_check_row(void *arg, int ncols, const char *const *cols)
 {
-  const char *url = (const char *)sqlite3_column_text(row, 1);
-  const char *status = (const char *)sqlite3_column_text(row, 2);
-  const char *sha = (const char *)sqlite3_column_text(row, 3);
+  struct life *l = arg;
+  const char *id = cols[0] != NULL ? cols[0] : "NULL";
+  const char *url = cols[1];
+  const char *status = cols[2];
+  const char *sha = cols[3];
   char want[2 * CRYPTO_SHA256_LEN + 1], got[2 * CRYPTO_SHA256_LEN + 1];
   char content[128], path[4096], *file;
   const char *p = url ? strstr(url, "127.0.0.1:") : NULL;
   size_t len;
 
+  ck_assert_int_eq(ncols, 4);
   ck_assert_ptr_nonnull(p);
   p = strchr(p, '/');
   ck_assert_ptr_nonnull(p);
   ck_assert_msg(status != NULL && strcmp(status, "stored") == 0,
-                "row %lld (%s) is %s (seed %u)", sqlite3_column_int64(row, 0),
-                p, status ? status : "NULL", l->seed);
+                "row %s (%s) is %s (seed %u)", id, p,
+                status ? status : "NULL", l->seed);
   life_content(p, content, sizeof(content));
   sha_hex(content, want);
   ck_assert_msg(sha != NULL && strcmp(sha, want) == 0,
-                "row %lld (%s) holds another URL's content (seed %u)",
-                sqlite3_column_int64(row, 0), p, l->seed);
+                "row %s (%s) holds another URL's content (seed %u)", id, p,
+                l->seed);
   snprintf(path, sizeof(path), "%s/var/evidence/%s", l->d.dir, sha);
   file = tu_read_file(path, &len);
-  ck_assert_msg(file != NULL, "row %lld: file %s missing (seed %u)",
-                sqlite3_column_int64(row, 0), sha, l->seed);
+  ck_assert_msg(file != NULL, "row %s: file %s missing (seed %u)", id, sha,
+                l->seed);
   {
     unsigned char dg[CRYPTO_SHA256_LEN];
     crypto_sha256(file, len, dg);
@@ -850,8 +832,8 @@ START_TEST(evidence_lifecycle_at_random)
   fakeprov_release(l.fp);
   life_settle(&l);
 
-  life_rows(&l, "SELECT id, source_url, status, sha256 FROM evidence",
-            life_check_row);
+  ck_assert_int_ge(tu_db_rows(&l.d, "SELECT id, source_url, status, sha256 "
+                                    "FROM evidence", life_check_row, &l), 0);
   /* No file without a row: the folder holds exactly the digests of the
    * rows. */
   {

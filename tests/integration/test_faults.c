@@ -45,6 +45,7 @@
 #include "base/log.h"
 #include "testutil.h"
 #include "tu_daemon.h"
+#include "tu_pg.h"
 #include "tu_sign.h"
 
 #define WA_SECRET "wa-faults-secret"
@@ -224,6 +225,7 @@ START_TEST(full_disk_answers_503_and_recovers)
   char text[3000], *filler;
   int i, status, first503 = -1, more = 0;
 
+  TU_SQLITE_ONLY("the full disk is a tmpfs under the SQLite file");
   memset(&s, 0, sizeof(s));
   if (start_on_tmpfs(&d, "2m", "[limits]\nmessages_per_minute = 0\n") != 0)
     return;
@@ -291,6 +293,7 @@ START_TEST(locked_database_answers_503_until_released)
   size_t mark;
   int i;
 
+  TU_SQLITE_ONLY("the lock is SQLite's write lock on its file");
   memset(&s, 0, sizeof(s));
   o.storage = "busy_timeout = 200ms\n";
   o.extra = "[limits]\nmessages_per_minute = 0\n";
@@ -399,6 +402,7 @@ START_TEST(full_disk_while_sending_recovers)
   size_t mark;
   int sent;
 
+  TU_SQLITE_ONLY("the full disk is a tmpfs under the SQLite file");
   if (start_wa(&d, &fp, "100ms") != 0)
     return;
   fakeprov_stall(fp, 1);
@@ -446,6 +450,7 @@ START_TEST(full_disk_sends_nothing_twice)
   char *filler;
   size_t mark;
 
+  TU_SQLITE_ONLY("the full disk is a tmpfs under the SQLite file");
   if (start_wa(&d, &fp, "2s") != 0)
     return;
   /* The first attempt fails: the row waits a second or two, queued. */
@@ -496,6 +501,7 @@ START_TEST(read_only_database_refuses_start_then_recovers)
   size_t mark;
   int status;
 
+  TU_SQLITE_ONLY("the read-only file system holds the SQLite file");
   memset(&s, 0, sizeof(s));
   if (start_on_tmpfs(&d, "4m", NULL) != 0)
     return;

@@ -2,6 +2,7 @@
  * testutil.c: shared helpers for the Check suites (see testutil.h).
  */
 #include "testutil.h"
+#include "tu_pg.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -75,6 +76,13 @@ tu_run_suite(Suite *s)
   char pid[32];
   int failed;
 
+  /* The pg/ copies of the suites need the cluster of ctest's fixture. */
+  if (tu_store_pg() && !tu_pg_available()) {
+    printf("SKIPPED: ADUAN_TEST_STORE=postgres but no PostgreSQL cluster "
+           "(ADUAN_PG_STATE)\n");
+    srunner_free(sr);
+    return 77;
+  }
   snprintf(pid, sizeof(pid), "%ld", (long)getpid());
   setenv("ADUAN_TEST_RUNNER", pid, 1);
   srunner_run_all(sr, CK_NORMAL);

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <json-c/json.h>
+#include <libpq-fe.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
@@ -26,6 +27,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "tu_pg.h"
 
 /* Copies the daemon's stderr into d->log, waking waiters on each read;
  * with ADUAN_TEST_VERBOSE set, also to our stderr. */
@@ -138,6 +140,9 @@ evidence_defaults(const struct tu_daemon *d, char *out, size_t len)
                    len);
 }
 
+/* The daemon's environment variable that holds d->pg. */
+#define TU_PG_ENV "ADUAN_TEST_PG_CONNINFO"
+
 static int
 write_config(struct tu_daemon *d)
 {
@@ -162,6 +167,7 @@ write_config(struct tu_daemon *d)
            "%s%s\n"
            "[storage]\n"
            "path = %s\n"
+           "%s%s%s"
            "%s\n"
            "%s"
            "[ticket]\n"
@@ -180,6 +186,10 @@ write_config(struct tu_daemon *d)
            "type = dev\n"
            "%s",
            defs, d->server ? d->server : "", d->db,
+           /* Not literal: the warning for a readable file would be in
+            * the log of every start (spawn() sets the variable). */
+           d->pg ? "backend = postgres\npostgres = env:" : "",
+           d->pg ? TU_PG_ENV : "", d->pg ? "\n" : "",
            d->storage ? d->storage : "",
            /* A test may bring its own [log] section. */
            d->extra != NULL && strstr(d->extra, "[log]") != NULL
@@ -220,6 +230,8 @@ spawn(struct tu_daemon *d)
       if (clock != NULL)
         setenv("ADUAN_CLOCK_OFFSET_FILE", clock, 1);
     }
+    if (d->pg != NULL)
+      setenv(TU_PG_ENV, d->pg, 1);
     if (d->env != NULL) {
       char **e;
       for (e = d->env; *e != NULL; e++)
@@ -294,6 +306,8 @@ tu_daemon_start_opts(struct tu_daemon *d, const struct tu_daemon_opts *o)
     }
   }
   d->db = tu_path(d->dir, o->db != NULL ? o->db : "aduan.db");
+  if (tu_store_pg())
+    d->pg = tu_pg_newdb();
   d->extra = o->extra ? strdup(o->extra) : NULL;
   d->server = o->server ? strdup(o->server) : NULL;
   d->storage = o->storage ? strdup(o->storage) : NULL;
@@ -603,8 +617,11 @@ tu_daemon_stop(struct tu_daemon *d)
     fprintf(stderr, "aduand did not stop cleanly (exit status %d); the end "
             "of its log:\n%s\n", status, d->log + d->loglen - n);
   }
-  if (d->dir != NULL && getenv("ADUAN_TEST_KEEP") == NULL)
+  if (d->dir != NULL && getenv("ADUAN_TEST_KEEP") == NULL) {
     tu_rmrf(d->dir);
+    tu_pg_dropdb(d->pg);
+  }
+  free(d->pg);
   free(d->dir);
   free(d->conf);
   free(d->db);
@@ -840,51 +857,126 @@ tu_daemon_advance(struct tu_daemon *d, long long ms)
   return rc;
 }
 
-/* Run sql on a read-only connection to the daemon's database; the first
- * column of the first row goes to fn. */
+/* Run sql on a read-only connection to the daemon's SQLite file; each
+ * row's columns go to fn as text.  The number of rows, or -1. */
 static int
-db_first(struct tu_daemon *d, const char *sql, long long *num, char **text)
+db_rows_sqlite(struct tu_daemon *d, const char *sql, tu_db_row_fn fn,
+               void *arg)
 {
-  const char *path = d->db;
   sqlite3 *db = NULL;
   sqlite3_stmt *st = NULL;
-  int rc = -1;
+  const char *cols[TU_DB_MAX_COLS];
+  int rc = -1, n = 0, i, step;
 
-  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+  /* LIKE minds case, as PostgreSQL's does: a test's SQL reads the same
+   * rows on both. */
+  if (sqlite3_open_v2(d->db, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
       sqlite3_busy_timeout(db, 5000) == SQLITE_OK &&
+      sqlite3_exec(db, "PRAGMA case_sensitive_like = ON", NULL, NULL,
+                   NULL) == SQLITE_OK &&
       sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW) {
-    if (num != NULL)
-      *num = sqlite3_column_int64(st, 0);
-    if (text != NULL) {
-      const unsigned char *t = sqlite3_column_text(st, 0);
-      *text = t ? strdup((const char *)t) : NULL;
+      sqlite3_column_count(st) <= TU_DB_MAX_COLS) {
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+      for (i = 0; i < sqlite3_column_count(st); i++)
+        cols[i] = (const char *)sqlite3_column_text(st, i);
+      fn(arg, sqlite3_column_count(st), cols);
+      n++;
     }
-    rc = 0;
+    if (step == SQLITE_DONE)
+      rc = n;
   }
   sqlite3_finalize(st);
   sqlite3_close(db);
   return rc;
 }
 
+/* The same on the daemon's PostgreSQL database, read-only; a boolean
+ * column reads "1" or "0", as SQLite has them.  An error is printed (the
+ * SQL may be SQLite's). */
+static int
+db_rows_pg(struct tu_daemon *d, const char *sql, tu_db_row_fn fn, void *arg)
+{
+  PGconn *c = PQconnectdb(d->pg);
+  PGresult *r = NULL;
+  const char *cols[TU_DB_MAX_COLS];
+  int rc = -1, row, i, ncols;
+
+  if (c != NULL && PQstatus(c) == CONNECTION_OK) {
+    PQclear(PQexec(c, "SET default_transaction_read_only = on"));
+    r = PQexec(c, sql);
+  }
+  if (r != NULL && PQresultStatus(r) == PGRES_TUPLES_OK &&
+      PQnfields(r) <= TU_DB_MAX_COLS) {
+    ncols = PQnfields(r);
+    for (row = 0; row < PQntuples(r); row++) {
+      for (i = 0; i < ncols; i++) {
+        const char *v = PQgetisnull(r, row, i) ? NULL : PQgetvalue(r, row, i);
+        if (v != NULL && PQftype(r, i) == 16)  /* BOOLOID */
+          v = v[0] == 't' ? "1" : "0";
+        cols[i] = v;
+      }
+      fn(arg, ncols, cols);
+    }
+    rc = PQntuples(r);
+  } else {
+    fprintf(stderr, "tu_db: %s: %s", sql,
+            r != NULL ? PQresultErrorMessage(r)
+                      : c != NULL ? PQerrorMessage(c) : "out of memory\n");
+  }
+  PQclear(r);
+  PQfinish(c);
+  return rc;
+}
+
+int
+tu_db_rows(struct tu_daemon *d, const char *sql, tu_db_row_fn fn, void *arg)
+{
+  if (d->pg != NULL)
+    return db_rows_pg(d, sql, fn, arg);
+  return db_rows_sqlite(d, sql, fn, arg);
+}
+
+/* The first column of the first row, kept by first_row(). */
+struct db_first {
+  int seen;
+  char *text;
+  int oom;
+};
+
+static void
+first_row(void *arg, int ncols, const char *const *cols)
+{
+  struct db_first *f = arg;
+
+  if (f->seen++ > 0 || ncols < 1 || cols[0] == NULL)
+    return;
+  f->text = strdup(cols[0]);
+  f->oom = f->text == NULL;
+}
+
 long long
 tu_db_int(struct tu_daemon *d, const char *sql)
 {
-  long long n = -1;
+  struct db_first f = {0, NULL, 0};
+  long long n;
 
-  if (db_first(d, sql, &n, NULL) != 0)
+  if (tu_db_rows(d, sql, first_row, &f) < 1 || f.oom)
     return -1;
+  n = f.text != NULL ? strtoll(f.text, NULL, 10) : 0;
+  free(f.text);
   return n;
 }
 
 char *
 tu_db_text(struct tu_daemon *d, const char *sql)
 {
-  char *t = NULL;
+  struct db_first f = {0, NULL, 0};
 
-  if (db_first(d, sql, NULL, &t) != 0)
+  if (tu_db_rows(d, sql, first_row, &f) < 1) {
+    free(f.text);
     return NULL;
-  return t;
+  }
+  return f.text;
 }
 
 /* Read fd to EOF into a new string. */

@@ -10,6 +10,12 @@
  * it bound.  A thread copies the daemon's stderr into memory so tests can
  * wait for a log line instead of sleeping.
  *
+ * With ADUAN_TEST_STORE=postgres in the environment (ctest's pg/ copies of
+ * the integration suites) the daemon runs on PostgreSQL instead: a fresh
+ * database of the test cluster per tu_daemon (tu_pg.h), named in the
+ * config as [storage] backend = postgres, and tu_db_int()/tu_db_text()
+ * read that database.
+ *
  * With ADUAN_TEST_VALGRIND=1 in the environment every daemon runs under
  * valgrind memcheck (--leak-check=full); tu_daemon_cleanup() then stops it
  * with SIGTERM so that the leak check runs, prints valgrind's summary
@@ -27,7 +33,10 @@ struct tu_daemon {
   int port;
   char *dir;            /* temporary folder, removed by cleanup */
   char *conf;           /* config file path */
-  char *db;             /* database file path */
+  char *db;             /* database file path (SQLite) */
+  char *pg;             /* with ADUAN_TEST_STORE=postgres: the connection
+                           string of this daemon's own database, dropped
+                           by cleanup; NULL on SQLite */
   char *extra;          /* config text appended for every start */
   char **env;           /* "NAME=VALUE" set in the daemon's environment
                            on every start; NULL-terminated, or NULL */
@@ -108,10 +117,21 @@ int tu_daemon_log_now(struct tu_daemon *d, const char *needle);
 int tu_daemon_advance(struct tu_daemon *d, long long ms);
 
 /* The first column of the first row of sql, read from the daemon's
- * database (read-only): an integer (-1 on error) or a copy of the text
- * (NULL on error; the caller frees). */
+ * database (read-only; SQLite's file or PostgreSQL's database): an
+ * integer (-1 on error; a NULL reads as 0, a boolean as 0 or 1) or a copy
+ * of the text (NULL on error or for a NULL; the caller frees).  Write sql
+ * that both read: no ? parameters, no function of one dialect only. */
 long long tu_db_int(struct tu_daemon *d, const char *sql);
 char *tu_db_text(struct tu_daemon *d, const char *sql);
+
+/* Every row of sql, read from the daemon's database as tu_db_int() reads
+ * it: fn gets each row's columns (at most TU_DB_MAX_COLS) as text, NULL
+ * for a NULL, "1" or "0" for a boolean.  The number of rows, or -1 on an
+ * error. */
+#define TU_DB_MAX_COLS 16
+typedef void (*tu_db_row_fn)(void *arg, int ncols, const char *const *cols);
+int tu_db_rows(struct tu_daemon *d, const char *sql, tu_db_row_fn fn,
+               void *arg);
 
 /* Wait until needle appears in the file at path (which may not exist yet,
  * and may be replaced meanwhile), woken by inotify rather than by

@@ -33,6 +33,14 @@ tu_pg_admin_conninfo(void)
 }
 
 int
+tu_store_pg(void)
+{
+  const char *v = getenv("ADUAN_TEST_STORE");
+
+  return v != NULL && strcmp(v, "postgres") == 0;
+}
+
+int
 tu_pg_available(void)
 {
   char *ci = tu_pg_admin_conninfo();

@@ -10,6 +10,24 @@
 #define ADUAN_TU_PG_H
 
 #include <stdint.h>
+#include <stdio.h>
+
+/* 1 when the integration suites are to run their daemons on PostgreSQL
+ * (ADUAN_TEST_STORE=postgres, as ctest's pg/test_* copies set it): each
+ * daemon of tu_daemon.h then gets a fresh database of the cluster. */
+int tu_store_pg(void);
+
+/* In a test whose subject exists only in SQLite (its file, its WAL, a
+ * full disk under it): on PostgreSQL, say so and end the test here
+ * (passed). */
+#define TU_SQLITE_ONLY(why)                                                \
+  do {                                                                     \
+    if (tu_store_pg()) {                                                   \
+      printf("%s: skipped on PostgreSQL: %s\n", __func__, why);            \
+      fflush(stdout);                                                      \
+      return;                                                              \
+    }                                                                      \
+  } while (0)
 
 /* 1 when a cluster is there to use. */
 int tu_pg_available(void);

@@ -739,6 +739,7 @@ START_TEST(example_uncommented_loads)
   make_dir("creds");
   free(put_mode("creds/wa-app-secret", "app\n", 0400));
   free(put_mode("creds/twilio-auth-token", "tw\n", 0400));
+  free(put_mode("creds/pg-conninfo", "host=db1 dbname=aduan\n", 0400));
   creds = tu_path(tdir, "creds");
   setenv("CREDENTIALS_DIRECTORY", creds, 1);
   setenv("ADUAN_DEV_TOKEN", "dev", 1);
@@ -1680,6 +1681,104 @@ START_TEST(secrets_never_in_diagnostics)
 }
 END_TEST
 
+/* ---- [storage] backend ------------------------------------------------- */
+
+START_TEST(storage_backend_keys_read)
+{
+  struct loaded l;
+
+  expect_ok(&l, "[storage]\npath = a.db\n");
+  ck_assert_int_eq(l.cfg->storage.backend, STORAGE_SQLITE);
+  ck_assert_ptr_null(l.cfg->storage.postgres);
+  ck_assert_ptr_null(l.cfg->storage.instance);
+  unload(&l);
+  setenv("ADUAN_TEST_PG", "host=/tmp/pg dbname=aduan", 1);
+  expect_ok(&l, "[storage]\nbackend = postgres\npostgres = env:ADUAN_TEST_PG\n"
+                "instance = aduan-2\n");
+  ck_assert_int_eq(l.cfg->storage.backend, STORAGE_POSTGRES);
+  ck_assert_str_eq(l.cfg->storage.postgres, "host=/tmp/pg dbname=aduan");
+  ck_assert_str_eq(l.cfg->storage.instance, "aduan-2");
+  ck_assert_str_eq(storage_backend_name(l.cfg->storage.backend), "postgres");
+  ck_assert_str_eq(storage_backend_name(STORAGE_SQLITE), "sqlite");
+  unload(&l);
+  /* A URI is a connection string too; an empty instance is unset. */
+  expect_ok(&l, "[storage]\nbackend = postgres\n"
+                "postgres = postgresql://aduan@db1/aduan\ninstance =\n");
+  ck_assert_ptr_null(l.cfg->storage.instance);
+  unload(&l);
+}
+END_TEST
+
+START_TEST(storage_backend_errors)
+{
+  expect_error("[storage]\nbackend = mysql\n", 2,
+               "backend: must be sqlite or postgres, not mysql");
+  /* postgres without the database it names: at the [storage] header. */
+  expect_error("[log]\nlevel = info\n[storage]\nbackend = postgres\n", 3,
+               "[storage] backend = postgres needs postgres");
+  expect_error("[storage]\nbackend = postgres\npostgres = not a conninfo\n",
+               1, "[storage] postgres: not a libpq connection string");
+  {
+    char name[80];
+    memset(name, 'a', sizeof(name) - 1);
+    name[sizeof(name) - 1] = '\0';
+    {
+      char text[160];
+      snprintf(text, sizeof(text), "[storage]\ninstance = %s\n", name);
+      expect_error(text, 2, "instance: must be 1 to 63 characters");
+    }
+  }
+}
+END_TEST
+
+/* The connection string may hold a password: no diagnostic quotes it,
+ * nor libpq's reason for refusing it, and a change is named by key. */
+START_TEST(storage_postgres_never_in_diagnostics)
+{
+  struct loaded l, a, b;
+  struct buf names = BUF_INIT;
+  struct diag d;
+  char *path;
+
+  load(&l, "[storage]\nbackend = postgres\n"
+           "postgres = host=db1 password=S3CR3T-P S3CR3T-Q\n");
+  ck_assert_int_eq(l.rc, AERR_CONFIG);
+  assert_diag(&l, 1, "[storage] postgres: not a libpq connection string");
+  ck_assert_msg(strstr(dtext(&l), "S3CR3T") == NULL, "secret leaked:\n%s",
+                dtext(&l));
+  unload(&l);
+  setenv("ADUAN_TEST_PG_BAD", "password=S3CR3T-R\x01", 1);
+  load(&l, "[storage]\nbackend = postgres\npostgres = env:ADUAN_TEST_PG_BAD\n");
+  ck_assert_int_eq(l.rc, AERR_CONFIG);
+  ck_assert_int_eq(l.d.errors, 1);
+  ck_assert_msg(strstr(dtext(&l), "S3CR3T") == NULL, "secret leaked:\n%s",
+                dtext(&l));
+  unload(&l);
+  /* Accepted from a file others may read: a warning naming the key. */
+  path = put_mode("x.conf", "[storage]\nbackend = postgres\n"
+                  "postgres = \"dbname=aduan password=S3CR3T-S\"\n", 0644);
+  diag_init(&l.d);
+  ck_assert_int_eq(config_load(path, &l.cfg, &l.d), 0);
+  ck_assert_ptr_nonnull(strstr(dtext(&l), "postgres: a literal secret"));
+  ck_assert_msg(strstr(dtext(&l), "S3CR3T") == NULL, "secret leaked:\n%s",
+                dtext(&l));
+  unload(&l);
+  free(path);
+  expect_ok(&a, "[storage]\nbackend = postgres\npostgres = dbname=S3CR3T-T\n");
+  expect_ok(&b, "[storage]\nbackend = postgres\npostgres = dbname=S3CR3T-U\n");
+  diag_init(&d);
+  ck_assert_int_eq(config_restart_needed(a.cfg, b.cfg, &d), 1);
+  ck_assert_ptr_nonnull(strstr(d.text.data, "[storage] postgres changed"));
+  ck_assert_int_eq(config_changes(a.cfg, b.cfg, &names), 1);
+  ck_assert_str_eq(names.data, "storage.postgres");
+  ck_assert(strstr(d.text.data, "S3CR3T") == NULL);
+  diag_free(&d);
+  buf_free(&names);
+  unload(&a);
+  unload(&b);
+}
+END_TEST
+
 static Suite *
 config_suite(void)
 {
@@ -1715,6 +1814,7 @@ config_suite(void)
   tcase_add_test(good, no_channels_warns);
   tcase_add_test(good, twilio_without_public_url_warns);
   tcase_add_test(good, null_diag_accepted);
+  tcase_add_test(good, storage_backend_keys_read);
   suite_add_tcase(s, good);
 
   tcase_add_checked_fixture(bad, setup, teardown);
@@ -1738,6 +1838,7 @@ config_suite(void)
   tcase_add_test(bad, every_error_reported);
   tcase_add_test(bad, unreadable_file);
   tcase_add_test(bad, oversized_file);
+  tcase_add_test(bad, storage_backend_errors);
   suite_add_tcase(s, bad);
 
   tcase_add_checked_fixture(sec, setup, teardown);
@@ -1751,6 +1852,7 @@ config_suite(void)
   tcase_add_test(sec, secret_file_owner);
   tcase_add_test(sec, secret_credential);
   tcase_add_test(sec, secrets_never_in_diagnostics);
+  tcase_add_test(sec, storage_postgres_never_in_diagnostics);
   suite_add_tcase(s, sec);
   return s;
 }
