@@ -890,6 +890,23 @@ db_rows_sqlite(struct tu_daemon *d, const char *sql, tu_db_row_fn fn,
   return rc;
 }
 
+/* A bytea as PostgreSQL writes it ("\\x6869"), as the text of its bytes
+ * (allocated; SQLite hands a BLOB's bytes to a text reader as they are). */
+static char *
+bytea_text(const char *escaped)
+{
+  size_t n = 0;
+  unsigned char *raw = PQunescapeBytea((const unsigned char *)escaped, &n);
+  char *out = raw != NULL ? malloc(n + 1) : NULL;
+
+  if (out != NULL) {
+    memcpy(out, raw, n);
+    out[n] = '\0';
+  }
+  PQfreemem(raw);
+  return out;
+}
+
 /* The same on the daemon's PostgreSQL database, read-only; a boolean
  * column reads "1" or "0", as SQLite has them.  An error is printed (the
  * SQL may be SQLite's). */
@@ -909,13 +926,18 @@ db_rows_pg(struct tu_daemon *d, const char *sql, tu_db_row_fn fn, void *arg)
       PQnfields(r) <= TU_DB_MAX_COLS) {
     ncols = PQnfields(r);
     for (row = 0; row < PQntuples(r); row++) {
+      char *bytes[TU_DB_MAX_COLS] = {0};
       for (i = 0; i < ncols; i++) {
         const char *v = PQgetisnull(r, row, i) ? NULL : PQgetvalue(r, row, i);
         if (v != NULL && PQftype(r, i) == 16)  /* BOOLOID */
           v = v[0] == 't' ? "1" : "0";
+        else if (v != NULL && PQftype(r, i) == 17)  /* BYTEAOID: as text */
+          v = bytes[i] = bytea_text(v);
         cols[i] = v;
       }
       fn(arg, ncols, cols);
+      for (i = 0; i < ncols; i++)
+        free(bytes[i]);
     }
     rc = PQntuples(r);
   } else {
