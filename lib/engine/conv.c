@@ -484,29 +484,39 @@ dup_text(struct buf *b, const char *category, const char *terlapor,
                     terlapor ? terlapor : "", kronologi ? kronologi : "");
 }
 
+/* The start-up's walk over the open tickets (conv_load_open_tickets). */
+struct open_load {
+  struct conv *cv;
+  struct buf b;
+  int n;
+};
+
+static int
+load_open_ticket(void *arg, int64_t id, int64_t reporter_id,
+                 const char *category, const char *terlapor,
+                 const char *kronologi)
+{
+  struct open_load *ol = arg;
+  int rc;
+
+  buf_reset(&ol->b);
+  rc = dup_text(&ol->b, category, terlapor, kronologi);
+  if (rc == 0)
+    rc = similar_add(ol->cv->open, id, reporter_id,
+                     ol->b.data ? ol->b.data : "");
+  ol->n += rc == 0;
+  return rc;
+}
+
 int
 conv_load_open_tickets(struct conv *cv, struct store *st)
 {
-  struct store_ticket_filter f;
-  struct store_ticket_list l;
-  struct buf b = BUF_INIT;
-  int i, rc;
+  struct open_load ol = {cv, BUF_INIT, 0};
+  int rc = store_open_tickets(st, load_open_ticket, &ol);
 
-  memset(&f, 0, sizeof(f));
-  f.open_only = 1;
-  rc = store_ticket_list(st, &f, &l);
-  for (i = 0; rc == 0 && i < l.n; i++) {
-    buf_reset(&b);
-    rc = dup_text(&b, l.v[i].category, l.v[i].terlapor, l.v[i].kronologi);
-    if (rc == 0)
-      rc = similar_add(cv->open, l.v[i].id, l.v[i].reporter_id,
-                       b.data ? b.data : "");
-  }
   if (rc == 0)
-    log_info("event=conv.index open_tickets=%d", l.n);
-  buf_free(&b);
-  if (rc == 0 || l.n > 0)
-    store_ticket_list_free(&l);
+    log_info("event=conv.index open_tickets=%d", ol.n);
+  buf_free(&ol.b);
   return rc;
 }
 

@@ -551,6 +551,28 @@ store_ticket_list(struct store *st, const struct store_ticket_filter *f,
   return st->ops->ticket_list(st, f, out);
 }
 
+int
+store_open_tickets(struct store *st, store_open_ticket_fn fn, void *arg)
+{
+  struct store_ticket_filter f;
+  struct store_ticket_list l;
+  int i, rc;
+
+  if (st->ops->open_tickets != NULL)
+    return st->ops->open_tickets(st, fn, arg);
+  /* A backend without a walk of its own: the whole list, then the walk. */
+  memset(&f, 0, sizeof(f));
+  f.open_only = 1;
+  rc = store_ticket_list(st, &f, &l);
+  if (rc != 0)
+    return rc;
+  for (i = 0; rc == 0 && i < l.n; i++)
+    rc = fn(arg, l.v[i].id, l.v[i].reporter_id, l.v[i].category,
+            l.v[i].terlapor, l.v[i].kronologi);
+  store_ticket_list_free(&l);
+  return rc;
+}
+
 void
 store_ticket_list_free(struct store_ticket_list *l)
 {

@@ -549,6 +549,22 @@ int store_ticket_list(struct store *st, const struct store_ticket_filter *f,
                       struct store_ticket_list *out);
 void store_ticket_list_free(struct store_ticket_list *l);
 
+/*
+ * Each open ticket (neither selesai nor ditolak) in the order of
+ * store_ticket_list() with open_only (oldest first, then by id), given to
+ * fn with its reporter and the fields the duplicate check reads:
+ * borrowed, valid during the call only, NULL when not set.  For the
+ * start-up, which reads every open ticket once: one ticket in memory at
+ * a time, and no closed ticket read.  fn must not use st; a non-zero
+ * return of fn stops the walk and is returned.  0, or an error code.
+ */
+typedef int (*store_open_ticket_fn)(void *arg, int64_t id,
+                                    int64_t reporter_id,
+                                    const char *category,
+                                    const char *terlapor,
+                                    const char *kronologi);
+int store_open_tickets(struct store *st, store_open_ticket_fn fn, void *arg);
+
 /* The pseudonymous handle of a reporter (allocated), or AERR_NOTFOUND. */
 int store_reporter_handle(struct store *st, int64_t reporter_id,
                           char **handle);

@@ -137,6 +137,8 @@ struct store_ops {
                      struct store_sla_row **rows, int *n);
   int (*sla_mark)(struct store *st, int64_t ticket_id, const char *status,
                   int64_t since, int64_t due, int64_t now);
+  /* May be NULL: store_open_tickets() then walks ticket_list's. */
+  int (*open_tickets)(struct store *st, store_open_ticket_fn fn, void *arg);
 };
 
 /* The part of every backend's handle that store.c may look at. */
@@ -179,9 +181,11 @@ struct sqlite3 *store_sqlite_handle(struct store *st);
 
 /*
  * The SQL of the SQLite backend's statement i (0 up to the count it
- * returns) in *sql, and in *per_message whether a webhook's message or
+ * returns) in *sql, and in *per_message 1 when a webhook's message or
  * the reply it causes runs it (the hot path, where no statement may scan
- * a table); for tests, which check every statement's query plan.
+ * a table), 2 when the daemon's start-up runs it to read every open
+ * ticket (which must not read the closed ones too), else 0; for tests,
+ * which check every statement's query plan.
  * Returns the number of statements.
  */
 int store_sqlite_statement(int i, const char **sql, int *per_message);

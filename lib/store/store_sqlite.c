@@ -135,6 +135,8 @@ enum sq_stmt_id {
   SQ_UNCONFIRMED_MARK,
   SQ_UNCONFIRMED_LIST,
   SQ_UNCONFIRMED_COUNT,
+  SQ_OPEN_TICKET_IDS,
+  SQ_OPEN_TICKET_TEXT,
   SQ_NSTMTS
 };
 
@@ -433,6 +435,17 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_UNCONFIRMED_COUNT] =
     "SELECT count(*) FROM outbox WHERE unconfirmed_at IS NOT NULL"
     " AND delivery IS NULL AND status = ?1",
+  /* The open tickets in SQ_TICKET_LIST's order, through tickets_open:
+   * "neither selesai nor ditolak" as the three ranges around those two
+   * (status is never NULL), which the index serves, where NOT IN reads
+   * every ticket.  Only the keys are sorted; each row is read after. */
+  [SQ_OPEN_TICKET_IDS] =
+    "SELECT id FROM tickets WHERE status < 'ditolak'"
+    " OR (status > 'ditolak' AND status < 'selesai') OR status > 'selesai'"
+    " ORDER BY created_at, id",
+  [SQ_OPEN_TICKET_TEXT] =
+    "SELECT reporter_id, category, terlapor, kronologi FROM tickets"
+    " WHERE id = ?1",
 };
 
 /* How often a new reporter's handle is drawn again after a collision. */
@@ -981,6 +994,12 @@ static const enum sq_stmt_id sq_per_message[] = {
   SQ_QUESTION_ANSWER, SQ_EVIDENCE_DUE, SQ_EVIDENCE_SET,
 };
 
+/* The statements the daemon's start-up runs over whole tables' worth of
+ * rows (see store_sqlite_statement()). */
+static const enum sq_stmt_id sq_start_up[] = {
+  SQ_OPEN_TICKET_IDS, SQ_OPEN_TICKET_TEXT,
+};
+
 int
 store_sqlite_statement(int i, const char **sql, int *per_message)
 {
@@ -994,6 +1013,9 @@ store_sqlite_statement(int i, const char **sql, int *per_message)
   for (k = 0; k < sizeof(sq_per_message) / sizeof(sq_per_message[0]); k++)
     if ((int)sq_per_message[k] == i)
       *per_message = 1;
+  for (k = 0; k < sizeof(sq_start_up) / sizeof(sq_start_up[0]); k++)
+    if ((int)sq_start_up[k] == i)
+      *per_message = 2;
   return SQ_NSTMTS;
 }
 
@@ -2547,6 +2569,43 @@ sq_ticket_list(struct store *st, const struct store_ticket_filter *f,
   return rc;
 }
 
+/* Each open ticket to fn, one row at a time: the keys come from one
+ * statement, each ticket's fields from another while the first is still
+ * open (so both read one snapshot). */
+static int
+sq_open_tickets(struct store *st, store_open_ticket_fn fn, void *arg)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *ids, *row;
+  int rc, step = SQLITE_DONE;
+
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_OPEN_TICKET_IDS, &ids);
+  if (rc == 0)
+    rc = sq_stmt(sq, SQ_OPEN_TICKET_TEXT, &row);
+  if (rc != 0)
+    return rc;
+  while (rc == 0 && (step = sqlite3_step(ids)) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(ids, 0);
+    int got;
+    sqlite3_bind_int64(row, 1, id);
+    got = sqlite3_step(row);
+    if (got == SQLITE_ROW)
+      rc = fn(arg, id, sqlite3_column_int64(row, 0),
+              (const char *)sqlite3_column_text(row, 1),
+              (const char *)sqlite3_column_text(row, 2),
+              (const char *)sqlite3_column_text(row, 3));
+    else if (got != SQLITE_DONE)
+      rc = sq_fail(sq, got, "cannot read an open ticket");
+    sq_done(row);
+  }
+  if (rc == 0 && step != SQLITE_DONE)
+    rc = sq_fail(sq, step, "cannot list the open tickets");
+  sq_done(ids);
+  return rc;
+}
+
 static int
 sq_reporter_handle(struct store *st, int64_t reporter_id, char **handle)
 {
@@ -3158,6 +3217,7 @@ const struct store_ops store_sqlite_ops = {
   .evidence_referenced = sq_evidence_referenced,
   .evidence_dropped_since = sq_evidence_dropped_since,
   .ticket_list = sq_ticket_list,
+  .open_tickets = sq_open_tickets,
   .reporter_handle = sq_reporter_handle,
   .ticket_events = sq_ticket_events,
   .ticket_note = sq_ticket_note,

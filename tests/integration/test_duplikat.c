@@ -6,6 +6,7 @@
  * saya" offers the reporter's open ticket, and operators see additions
  * and supporting statements in `aduanctl show` and the export.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,6 +183,28 @@ START_TEST(other_reporter_tambah)
 }
 END_TEST
 
+/* The open tickets are read again at start-up: after a restart, another
+ * reporter's retelling is still recognised. */
+START_TEST(open_ticket_found_after_restart)
+{
+  struct tu_daemon d;
+  const char *a = "081300000107", *b = "081300000108";
+  char *num;
+  int status;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  num = file_first(&d, a);
+  ck_assert_int_eq(tu_daemon_kill(&d, SIGTERM), 0);
+  ck_assert_int_eq(tu_daemon_wait_exit(&d, 30000, &status), 0);
+  ck_assert_int_eq(tu_daemon_restart(&d), 0);
+  ck_assert(tu_daemon_log_has(&d, "event=conv.index open_tickets=1"));
+  report(&d, b, "12 Maret 2026", RETOLD, "3");
+  kirim_asks(&d, b, "duplicate.other", num, 0);
+  free(num);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
 /* Another reporter chooses BARU: their own ticket. */
 START_TEST(other_reporter_baru)
 {
@@ -268,6 +291,7 @@ duplikat_suite(void)
   tcase_add_test(tc, same_reporter_baru);
   tcase_add_test(tc, other_reporter_tambah);
   tcase_add_test(tc, other_reporter_baru);
+  tcase_add_test(tc, open_ticket_found_after_restart);
   tcase_add_test(tc, different_incident_same_office_filed);
   tcase_add_test(tc, explicit_addition_at_menu);
   suite_add_tcase(s, tc);

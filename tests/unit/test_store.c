@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/buf.h"
 #include "base/err.h"
 #include "store/migrate.h"
 #include "store/store.h"
@@ -761,6 +762,130 @@ START_TEST(message_path_statements_use_indexes)
 }
 END_TEST
 
+/* The statements the start-up runs to read the open tickets find them
+ * through an index: with 1 000 000 tickets of which 100 000 are open, a
+ * scan reads ten times the rows it needs (and the whole file). */
+START_TEST(start_up_statements_use_indexes)
+{
+  struct fixture fx = {0};
+  sqlite3 *db;
+  char plan[4096], name[64];
+  const char *sql;
+  int i, n, kind, checked = 0, bad = 0;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  n = store_sqlite_statement(0, &sql, &kind);
+  for (i = 0; i < n; i++) {
+    store_sqlite_statement(i, &sql, &kind);
+    if (kind != 2)
+      continue;
+    query_plan(db, sql, plan, sizeof(plan));
+    checked++;
+    if (scanned_table(plan, name, sizeof(name)) != NULL) {
+      fprintf(stderr, "statement %d scans %s:\n  %s\n%s", i, name, sql,
+              plan);
+      bad++;
+    }
+  }
+  ck_assert_int_gt(checked, 0);
+  ck_assert_msg(bad == 0, "%d statements of the start-up scan a table "
+                "(listed above)", bad);
+  fx_close(&fx);
+}
+END_TEST
+
+/* What store_open_tickets() gave, one line per ticket. */
+static int
+walk_line(void *arg, int64_t id, int64_t reporter_id, const char *category,
+          const char *terlapor, const char *kronologi)
+{
+  struct buf *b = arg;
+
+  buf_printf(b, "%lld %lld %s|%s|%s\n", (long long)id,
+             (long long)reporter_id, category ? category : "(null)",
+             terlapor ? terlapor : "(null)", kronologi ? kronologi : "(null)");
+  return 0;
+}
+
+/* Counts the tickets in *arg and stops the walk at the second. */
+static int
+walk_stop(void *arg, int64_t id, int64_t reporter_id, const char *category,
+          const char *terlapor, const char *kronologi)
+{
+  int *n = arg;
+
+  (void)id;
+  (void)reporter_id;
+  (void)category;
+  (void)terlapor;
+  (void)kronologi;
+  return ++*n == 2 ? 7 : 0;
+}
+
+/* The walk over the open tickets that the start-up reads gives what the
+ * open listing gives, in its order (oldest first, then by id): every
+ * status but selesai and ditolak, whatever the ids' order. */
+START_TEST(open_tickets_walk_like_the_list)
+{
+  static const int64_t created[] = {5000, 1000, 3000, 3000, 2000, 4000,
+                                    6000, 2500};
+  static const char *const to[] = {NULL, "diverifikasi", "selesai",
+                                   "ditolak", "ditunda", "diproses", NULL,
+                                   "diverifikasi"};
+  struct fixture fx = {0};
+  struct store_ticket_new tn = {0};
+  struct store_ticket_filter f = {0};
+  struct store_ticket_list l = {0};
+  struct buf walk = BUF_INIT, list = BUF_INIT;
+  char number[32];
+  int64_t id;
+  int i;
+
+  fx_open(&fx, "t.db");
+  tn.channel = "dev";
+  tn.identitas = "anonim";
+  for (i = 0; i < 8; i++) {
+    tn.reporter_id = new_reporter(fx.st, i % 2 ? "+6281200000001"
+                                               : "+6281200000002");
+    tn.category = i == 6 ? NULL : "pemerasan";
+    tn.terlapor = i % 3 ? "Kepala desa" : "Camat";
+    tn.kronologi = i == 7 ? NULL : "Kepala desa meminta uang.";
+    tn.created_at = created[i];
+    ck_assert_int_eq(store_ticket_create(fx.st, &tn, "NTT", "bot", &id,
+                                         number), 0);
+    if (to[i] != NULL)
+      ck_assert_int_eq(store_ticket_set_status(fx.st, id, "diterima", to[i],
+                                               "op", "catatan", NULL,
+                                               created[i] + 1), 0);
+  }
+
+  f.open_only = 1;
+  ck_assert_int_eq(store_ticket_list(fx.st, &f, &l), 0);
+  ck_assert_int_eq(l.n, 6);
+  for (i = 0; i < l.n; i++)
+    walk_line(&list, l.v[i].id, l.v[i].reporter_id, l.v[i].category,
+              l.v[i].terlapor, l.v[i].kronologi);
+  store_ticket_list_free(&l);
+  ck_assert_int_eq(store_open_tickets(fx.st, walk_line, &walk), 0);
+  ck_assert_str_eq(walk.data, list.data);
+  /* Ids 2 (1000), 5 (2000), 8 (2500), 1, 6, 7: no closed one, in time. */
+  ck_assert_int_eq(strtol(walk.data, NULL, 10), 2);
+
+  /* A non-zero answer of the callback stops the walk and is returned. */
+  i = 0;
+  ck_assert_int_eq(store_open_tickets(fx.st, walk_stop, &i), 7);
+  ck_assert_int_eq(i, 2);
+  /* The statements were reset: a second walk gives the same again. */
+  buf_reset(&list);
+  ck_assert_int_eq(store_open_tickets(fx.st, walk_line, &list), 0);
+  ck_assert_str_eq(walk.data, list.data);
+  buf_free(&walk);
+  buf_free(&list);
+  fx_close(&fx);
+}
+END_TEST
+
 /* Bytes of the file at path, or -1. */
 static long long
 file_size(const char *path)
@@ -1140,6 +1265,8 @@ store_suite(void)
   tcase_add_test(tc, unknown_backend_is_refused);
   tcase_add_test(tc, unusable_folder_fails_cleanly);
   tcase_add_test(tc, message_path_statements_use_indexes);
+  tcase_add_test(tc, start_up_statements_use_indexes);
+  tcase_add_test(tc, open_tickets_walk_like_the_list);
   tcase_add_test(tc, caller_syncs_keeps_the_wal_bounded);
   tcase_add_test(tc, newer_database_is_refused_by_open);
   tcase_add_test(tc, memory_database_works);
