@@ -1599,8 +1599,8 @@ offer_duplicate(struct turn *t, const char *category, int *refused)
                draft_str(t, "kronologi"));
   if (n == 0)
     n = similar_candidates(t->cv->open, b.data ? b.data : "",
-                           t->ev->reporter_id, floor_same.words_two,
-                           floor_any.words_two, hit, DUP_CANDIDATES);
+                           t->ev->reporter_id, floor_same.words_low,
+                           floor_any.words_low, hit, DUP_CANDIDATES);
   buf_free(&b);
   inc = n > 0 ? malloc(2 * sizeof(*inc)) : NULL;
   if (inc == NULL)

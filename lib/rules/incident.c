@@ -76,6 +76,7 @@ struct token {
   int stop;           /* punctuation (. , ; : ! ? brackets) before it */
   int digits;         /* digits of a number before any separator */
   int glued;          /* a letter just before it, as in "P3K" */
+  int upper;          /* all capitals, two letters or more: "PIP" */
 };
 
 struct tokens {
@@ -138,9 +139,12 @@ tok_push(struct tokens *ts, const char *s, size_t n, int num, char before,
     return;
   }
   t->cap = isupper((unsigned char)s[0]) != 0;
+  t->upper = n >= 2;
   k = n < WORD_LEN - 1 ? n : WORD_LEN - 1;
-  for (i = 0; i < k; i++)
+  for (i = 0; i < k; i++) {
     t->w[i] = (char)tolower((unsigned char)s[i]);
+    t->upper &= isupper((unsigned char)s[i]) != 0;
+  }
 }
 
 /* The class of byte c inside a word: 1 letter (or other script), 2 digit,
@@ -1103,6 +1107,43 @@ short_name(const struct tokens *ts, int j, char *out)
   return 1;
 }
 
+static int wide_place(const char *w);
+
+/* Words that tell no incident apart: the everyday ones and those of any
+ * complaint (who, money, asking, paying, the office and the people
+ * served, time), formal and Kupang Malay. */
+static const char *const generic_words[] = {
+  "yang", "dengan", "untuk", "dari", "pada", "kepada", "oleh", "karena",
+  "tetapi", "sudah", "belum", "tidak", "bukan", "juga", "saja", "lagi",
+  "harus", "bisa", "akan", "masih", "hanya", "cuma", "sama", "seperti",
+  "kalau", "tanpa", "sampai", "setelah", "waktu", "saat", "ketika", "lalu",
+  "terus", "baru", "sejak", "selama", "sekarang", "tadi", "padahal",
+  "katanya", "bilang", "kata", "tahu", "mereka", "saya", "kami", "kita",
+  "katong", "dong", "punya", "orang", "semua", "banyak", "setiap", "tiap",
+  "para", "ada", "itu", "ini", "tersebut", "sana", "sini", "mana", "apa",
+  "siapa", "dia", "nama", "bernama", "mau", "mo", "pernah", "selalu",
+  "sering", "diduga", "curiga", "memang", "sangat", "lebih", "kurang",
+  "petugas", "pegawai", "oknum", "pihak", "kepala", "staf", "aparat",
+  "pejabat", "kantor", "dinas", "bagian", "loket", "warga", "masyarakat",
+  "keluarga", "bapak", "ibu", "mama", "bapa", "anak", "uang", "biaya",
+  "bayar", "minta", "kasih", "beri", "terima", "dapat", "ambil", "urus",
+  "pakai", "buat", "jadi", "kerja", "datang", "pergi", "tunggu", "alasan",
+  "resmi", "gratis", "ribu", "juta", "rupiah", "tanggal", "hari",
+  "minggu", "bulan", "tahun", "kemarin", "lama", "laporan", "lapor",
+  "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "dusun",
+  "kupang", "provinsi", "jalan", "rumah", "suruh", "tolong", "pelayanan",
+  "layanan", "proses", "surat", "data", "tetap", "lain", "langsung",
+  "begitu", "sehingga", "agar", "supaya", "namun", "sedangkan", "dulu",
+  "dan", "lah", "pun", "kok", "nah", "deh", "sih", "tuh", "kan", "tau",
+  "pas", "sekali", "pula", "atau", "bahwa", "jika", "biar", "cepat",
+  "proyek", "kontraktor", "bantuan", "dana", "program", "siswa", "murid",
+  "sekolah", "guru", "camat", "lurah", "kades", "bupati", "pemerintah",
+  "daerah", "umum", "negeri", "simpang", "depan", "dekat", "raya",
+  "timor", "pasien", "penerima", "rakyat", "perangkat", "sekretaris",
+  "bendahara", "honorer", "kerja", "tempat", "wilayah", "kampung",
+  "tagih", "jual", "menjual", "dijual", NULL,
+};
+
 /* The qualifier name at token j (a filler skipped), into out; 0 when
  * there is none, 2 when it is a word written with a capital.  With no
  * name after "provinsi" or "NTT" the qualifier is "ntt". */
@@ -1134,7 +1175,8 @@ office_name(const struct tokens *ts, int j, char *out)
       word_in(t, roles) >= 0 || word_in(t, honorifics) >= 0 ||
       is_currency(t) || (!t->cap && strlen(t->w) < 4) ||
       word_in(t, weekdays) >= 0 || month_of(t, 0) != 0 ||
-      word_in(t, office_types_words) >= 0 || everyday_word(t)) {
+      word_in(t, office_types_words) >= 0 || everyday_word(t) ||
+      (!t->cap && word_in(t, generic_words) >= 0 && !wide_place(t->w))) {
     if (province)
       snprintf(out, INCIDENT_KEY, "ntt");
     return province;
@@ -1327,6 +1369,76 @@ read_words(const struct tokens *ts, struct incident *inc)
   }
 }
 
+/* The keys of generic_words into keys (sorted), their count returned. */
+static int
+generic_keys(uint64_t *keys)
+{
+  int i, j, n = 0;
+  uint64_t k;
+
+  for (i = 0; generic_words[i] != NULL; i++) {
+    k = similar_word_key(generic_words[i], strlen(generic_words[i]));
+    for (j = n; j > 0 && keys[j - 1] > k; j--)
+      keys[j] = keys[j - 1];
+    keys[j] = k;
+    n++;
+  }
+  return n;
+}
+
+/* 1 when the sorted keys[0..n) hold k. */
+static int
+key_in(const uint64_t *keys, int n, uint64_t k)
+{
+  int lo = 0, hi = n - 1, mid;
+
+  while (lo <= hi) {
+    mid = (lo + hi) / 2;
+    if (keys[mid] == k)
+      return 1;
+    if (keys[mid] < k)
+      lo = mid + 1;
+    else
+      hi = mid - 1;
+  }
+  return 0;
+}
+
+/* 1 when inc's content words hold k. */
+static int
+has_topic(const struct incident *inc, uint64_t k)
+{
+  int i;
+
+  for (i = 0; i < inc->ntopics; i++)
+    if (inc->topic[i] == k)
+      return 1;
+  return 0;
+}
+
+/* The content words of the text (INCIDENT_TOPICS): words of three
+ * letters or more (SMS and Kupang Malay spellings spelt out first) whose
+ * key is not that of a generic word, and not written with a capital
+ * inside a sentence (a name). */
+static void
+read_topics(const struct tokens *ts, struct incident *inc)
+{
+  uint64_t generic[COUNT(generic_words)], k;
+  int i, ng = generic_keys(generic);
+  size_t n;
+
+  for (i = 0; i < ts->n && inc->ntopics < INCIDENT_TOPICS; i++) {
+    n = strlen(ts->t[i].w);
+    if (ts->t[i].is_num || n < 3 || n >= WORD_LEN - 1)
+      continue;
+    if (ts->t[i].cap && !ts->t[i].upper && i > 0 && !ts->t[i].stop)
+      continue;   /* a name: counted as an anchor, if at all */
+    k = similar_word_key(ts->t[i].w, n);
+    if (!key_in(generic, ng, k) && !has_topic(inc, k))
+      inc->topic[inc->ntopics++] = k;
+  }
+}
+
 static void
 read_offices(const struct tokens *ts, struct incident *inc)
 {
@@ -1354,6 +1466,7 @@ incident_extract(const char *text, struct incident *inc)
   read_services(&ts, inc);
   read_names(&ts, inc);
   read_words(&ts, inc);
+  read_topics(&ts, inc);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1635,6 +1748,42 @@ shared_weight(const struct incident *a, const struct incident *b, int *kinds)
   return w;
 }
 
+/* 1 when k is the key of a name inc holds: a place named, an office's
+ * qualifier, a person's name (the anchors, counted apart). */
+static int
+anchor_key(const struct incident *inc, uint64_t k)
+{
+  const struct incident_item *it;
+  int i, j;
+
+  for (i = 0; i < inc->nnames; i++)
+    if (similar_word_key(inc->name[i], strlen(inc->name[i])) == k)
+      return 1;
+  for (j = INCIDENT_PERSON; j <= INCIDENT_OFFICE; j++)
+    for (i = 0; i < inc->n[j]; i++) {
+      it = &inc->item[j][i];
+      if (similar_word_key(it->key, strlen(it->key)) == k ||
+          similar_word_key(it->qual, strlen(it->qual)) == k ||
+          similar_word_key(it->key2, strlen(it->key2)) == k)
+        return 1;
+    }
+  return 0;
+}
+
+/* The content words a and b share (INCIDENT_TOPICS) that are not the
+ * name of a place, office or person of either: what both tell about. */
+static int
+topics_shared(const struct incident *a, const struct incident *b)
+{
+  int i, n = 0;
+
+  for (i = 0; i < a->ntopics; i++)
+    if (has_topic(b, a->topic[i]) && !anchor_key(a, a->topic[i]) &&
+        !anchor_key(b, a->topic[i]))
+      n++;
+  return n;
+}
+
 int
 incident_conflict(const struct incident *a, const struct incident *b,
                   int *shared, const char **why)
@@ -1670,6 +1819,7 @@ incident_rule_for(double words, struct incident_rule *r)
   r->words = words;
   r->words_one = words * INCIDENT_ONE;
   r->words_two = words * INCIDENT_TWO;
+  r->words_low = words * INCIDENT_LOW;
 }
 
 int
@@ -1681,6 +1831,8 @@ incident_same(const struct incident *a, const struct incident *b,
   if (incident_conflict(a, b, NULL, NULL))
     return 0;
   weight = shared_weight(a, b, &kinds);
+  if (weight >= 2 && topics_shared(a, b) >= INCIDENT_TOPICS_SAME)
+    return words >= r->words_low;
   if (weight >= 3)
     return words >= r->words_two;
   if (weight == 2)

@@ -23,6 +23,7 @@
 #ifndef ADUAN_SIMILAR_H
 #define ADUAN_SIMILAR_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* The defaults of duplicate_same and duplicate_any (lib/conf/config.c),
@@ -109,5 +110,11 @@ int similar_candidates(const struct similar *s, const char *text,
  * negative value when memory runs out.  For tests and tuning.
  */
 double similar_score(const char *a, const char *b);
+
+/* The feature of one word w[0..n) of ASCII letters (any case), as the
+ * texts above are read: SMS and Kupang Malay spellings spelt out, light
+ * stemming ("meminta" and "minta" one key).  For the incident check's
+ * content words (incident.h). */
+uint64_t similar_word_key(const char *w, size_t n);
 
 #endif

@@ -141,7 +141,7 @@ incident_check(const struct similar *s, const char *text)
   int i, n;
 
   incident_rule_for(SIMILAR_THRESHOLD_ANY, &rule);
-  n = similar_candidates(s, text, -1, rule.words_two, rule.words_two, hit,
+  n = similar_candidates(s, text, -1, rule.words_low, rule.words_low, hit,
                          8);
   if (n <= 0)
     return 0;
