@@ -396,6 +396,18 @@ is_percent(const struct token *t)
   return is(t, "persen") || is(t, "prosen") || is(t, "pct");
 }
 
+/* 1 when token j (after i, where an amount begins) is no part of it:
+ * after a bracket or a comma ("2 juta (10%)", "3 juta, 15 orang"), or a
+ * number with percent after it. */
+static int
+amount_ends(const struct tokens *ts, int i, int j)
+{
+  if (j == i)
+    return 0;
+  return ts->t[j].stop ||
+         (ts->t[j].is_num && j + 1 < ts->n && is_percent(&ts->t[j + 1]));
+}
+
 /*
  * The amounts: a number expression (digits and number words) with a
  * currency word before or after it, or a multiplier of thousands or more
@@ -414,7 +426,8 @@ read_amounts(const struct tokens *ts, struct incident *inc)
     if (ts->t[i].glued && !rp)
       continue;   /* a number inside a word: "P3K", "KM5" */
     memset(&r, 0, sizeof(r));
-    for (j = i; j < ts->n && numread_take(&r, &ts->t[j]); j++)
+    for (j = i; j < ts->n && !amount_ends(ts, i, j) &&
+                numread_take(&r, &ts->t[j]); j++)
       ;
     if (!r.any || j == i)
       continue;

@@ -543,6 +543,23 @@ columns(char *line, char **a, char **b, char **want)
   return 1;
 }
 
+/* A share after an amount is no part of it: "2 juta (10%)" is two
+ * million and ten percent, not 2.010.000; nor is a number after a
+ * bracket or comma ("3 juta, 15 orang"). */
+START_TEST(percent_after_amount)
+{
+  struct incident inc;
+
+  incident_extract("pegawai bank potong 2 juta (10%) dari KUR saya", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 2000000));
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 1000));
+  ck_assert_int_eq(inc.n[INCIDENT_AMOUNT], 2);
+  incident_extract("setor 3 juta, 15 orang tidak dapat", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 3000000));
+  ck_assert_int_eq(inc.n[INCIDENT_AMOUNT], 1);
+}
+END_TEST
+
 /* Another reporter retells the incident in Kupang Malay: few words in
  * common but the office and what the incident is about (the ferry
  * ticket, the bribe for the boarding pass); a verb after the office's
@@ -632,6 +649,7 @@ incident_suite(void)
   tcase_add_test(tc, retold_with_one_specific);
   tcase_add_test(tc, services_tell_incidents);
   tcase_add_test(tc, retold_by_content_words);
+  tcase_add_test(tc, percent_after_amount);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
