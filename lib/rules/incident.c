@@ -450,6 +450,46 @@ read_amounts(const struct tokens *ts, struct incident *inc)
   }
 }
 
+/* Words after a bare number that say what it counts: no money. */
+static const char *const count_words[] = {
+  "orang", "org", "kk", "kg", "kilo", "karung", "sak", "ekor", "kali",
+  "meter", "m", "km", "unit", "buah", "lembar", "liter", "hari", "hr",
+  "minggu", "bulan", "bln", "tahun", "thn", "jam", "menit", "persen",
+  "prosen", "pct", "siswa", "murid", "rumah", "keluarga", "paket", "ton",
+  NULL,
+};
+
+/*
+ * Kupang shorthand: once an amount is said in thousands ("dapa 600
+ * ribu"), later round numbers drop the "ribu" ("kades potong 300,
+ * harusnya 900").  In a text with an amount in ribu, a bare round number
+ * from 50 to 999 that counts nothing else is read in thousands too.
+ */
+static void
+read_thousands(const struct tokens *ts, struct incident *inc)
+{
+  static const char *const ribu[] = {"ribu", "rb", "rbu", "rebu", NULL};
+  const struct token *t;
+  int i, said = 0;
+
+  for (i = 0; i + 1 < ts->n && !said; i++)
+    said = ts->t[i].is_num && word_in(&ts->t[i + 1], ribu) >= 0;
+  for (i = 0; said && i < ts->n; i++) {
+    t = &ts->t[i];
+    if (!t->is_num || t->glued || t->num < 50 || t->num > 999 ||
+        t->num != (double)(int)t->num || (int)t->num % 5 != 0 ||
+        t->before != 0 || (i > 0 && ts->t[i - 1].is_num) ||
+        (i > 0 && is_currency(&ts->t[i - 1])))
+      continue;
+    if (i + 1 < ts->n && (ts->t[i + 1].is_num || is_currency(&ts->t[i + 1]) ||
+                          word_in(&ts->t[i + 1], count_words) >= 0 ||
+                          word_in(&ts->t[i + 1], ribu) >= 0))
+      continue;
+    add_item(inc, INCIDENT_AMOUNT, (int64_t)t->num * 1000, NULL, NULL, NULL,
+             0);
+  }
+}
+
 /* Units of a span of time and their days (a month of 30, a year of 360,
  * so that "setengah tahun" is "6 bulan"). */
 static const struct {
@@ -1048,7 +1088,8 @@ static const struct {
 static const char *const office_not_names[] = {
   "tanpa", "mati", "wajib", "rusak", "macet", "tutup", "buka", "hanya",
   "cuma", "semua", "lain", "mana", "sini", "sana", "dekat", "depan",
-  "belakang", "sekitar", "setempat", "kami", "kita", "katong", NULL,
+  "belakang", "sekitar", "setempat", "kami", "kita", "katong", "tagih",
+  "jual", "menjual", "dijual", NULL,
 };
 
 /* Everyday nouns of reports (goods, animals, crops, land, vehicles,
@@ -1154,7 +1195,7 @@ static const char *const generic_words[] = {
   "daerah", "umum", "negeri", "simpang", "depan", "dekat", "raya",
   "timor", "pasien", "penerima", "rakyat", "perangkat", "sekretaris",
   "bendahara", "honorer", "kerja", "tempat", "wilayah", "kampung",
-  "tagih", "jual", "menjual", "dijual", NULL,
+  NULL,
 };
 
 /* The qualifier name at token j (a filler skipped), into out; 0 when
@@ -1281,7 +1322,8 @@ static const char *const place_not_names[] = {
  * "di rumah saya Oebufu", "di depan Pasar ...". */
 static const char *const place_lead[] = {
   "rumah", "saya", "sy", "kami", "beta", "katong", "kita", "depan",
-  "belakang", "samping", "sekitar", NULL,
+  "belakang", "samping", "sekitar", "simpang", "perempatan", "pertigaan",
+  "bundaran", NULL,
 };
 
 /* The place names after prepositions (see INCIDENT_NAMES). */
@@ -1472,6 +1514,7 @@ incident_extract(const char *text, struct incident *inc)
   memset(inc, 0, sizeof(*inc));
   tokenize(text != NULL ? text : "", &ts);
   read_amounts(&ts, inc);
+  read_thousands(&ts, inc);
   read_spans(&ts, inc);
   read_dates(&ts, inc);
   read_persons(&ts, inc);
@@ -1783,6 +1826,20 @@ anchor_key(const struct incident *inc, uint64_t k)
   return 0;
 }
 
+/* 1 when a and b name one service ("paspor", "SKTM"). */
+static int
+service_shared(const struct incident *a, const struct incident *b)
+{
+  int i, j;
+
+  for (i = 0; i < a->n[INCIDENT_SERVICE]; i++)
+    for (j = 0; j < b->n[INCIDENT_SERVICE]; j++)
+      if (item_alike(INCIDENT_SERVICE, &a->item[INCIDENT_SERVICE][i],
+                     &b->item[INCIDENT_SERVICE][j]))
+        return 1;
+  return 0;
+}
+
 /* The content words a and b share (INCIDENT_TOPICS) that are not the
  * name of a place, office or person of either: what both tell about. */
 static int
@@ -1839,12 +1896,16 @@ int
 incident_same(const struct incident *a, const struct incident *b,
               double words, const struct incident_rule *r)
 {
-  int kinds, weight;
+  int kinds, weight, topics;
 
   if (incident_conflict(a, b, NULL, NULL))
     return 0;
   weight = shared_weight(a, b, &kinds);
-  if (weight >= 2 && topics_shared(a, b) >= INCIDENT_TOPICS_SAME)
+  topics = topics_shared(a, b);
+  /* An anchor and what it is about; or an anchor, a detail and one
+   * content word or the service asked for ("paspor", "KTP"). */
+  if ((weight >= 2 && topics >= INCIDENT_TOPICS_SAME) ||
+      (weight >= 3 && (topics >= 1 || service_shared(a, b))))
     return words >= r->words_low;
   if (weight >= 3)
     return words >= r->words_two;

@@ -149,6 +149,11 @@ static const struct abbrev abbrevs[] = {
   AB("doi", "uang"), AB("pkm", "puskesmas"), AB("capil", "dukcapil"),
   AB("disuru", "suruh"), AB("suru", "suruh"), AB("polantas", "polisi"),
   AB("kepsek", "sekolah"), AB("ortu", "orang"), AB("honor", "honorer"),
+  AB("oto", "mobil"), AB("pake", "pakai"), AB("sampe", "sampai"),
+  AB("mo", "mau"), AB("ana", "anak"), AB("bini", "istri"),
+  AB("lia", "lihat"), AB("bekin", "buat"), AB("bikin", "buat"),
+  AB("skola", "sekolah"), AB("ame", "ambil"), AB("ambe", "ambil"),
+  AB("nene", "nenek"), AB("bae", "baik"), AB("lu", "kamu"),
 };
 
 #define ABBREV_MAX 8  /* the longest "from" above */
