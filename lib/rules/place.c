@@ -2018,10 +2018,46 @@ alias_key_cmp(const void *key, const void *elem)
 }
 
 /*
+ * The one kecamatan of kabupaten/kota k that holds every desa named key
+ * and more ("Kalabahi Kota", "Kalabahi Barat"... all in Teluk Mutiara),
+ * or -1.
+ */
+static int
+town_kecamatan(const struct loader *ld, const struct alias *v, const char *key,
+               int k)
+{
+  char prefix[WORD_MAX * PHRASE_WORDS + 8];
+  size_t n;
+  int lo = 0, hi = ld->naliases, mid, kec = -1, p;
+
+  if (snprintf(prefix, sizeof(prefix), "%s ", key) >= (int)sizeof(prefix))
+    return -1;
+  n = strlen(prefix);
+  while (lo < hi) {     /* the first key not below the prefix */
+    mid = (lo + hi) / 2;
+    if (strcmp(v[mid].key, prefix) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (; lo < ld->naliases && strncmp(v[lo].key, prefix, n) == 0; lo++) {
+    p = v[lo].place;
+    if (v[lo].text != NULL || v[lo].joined ||
+        ld->places[p].level != PLACE_DESA || !loader_lies_in(ld, p, k))
+      continue;
+    if (kec >= 0 && ld->places[p].parent != kec)
+      return -1;
+    kec = ld->places[p].parent;
+  }
+  return kec;
+}
+
+/*
  * A key written for a kabupaten/kota, v[i..run), that is a town in it
  * ("Soe", "Ruteng", "Waingapu"): the official kecamatan or desa that
  * bears the town's name, the finest (Kelurahan Soe, Kecamatan Ruteng),
- * or else "Kota" and the name (Kecamatan Kota Waingapu); -1 for none.
+ * or else "Kota" and the name (Kecamatan Kota Waingapu), or else the
+ * kecamatan of the kelurahan named after it (Kalabahi); -1 for none.
  * A reporter who names the town names that place (resolve()); the key
  * still matches as the kabupaten's, so ties and typos stay as they were.
  */
@@ -2043,7 +2079,7 @@ town_place(const struct loader *ld, const struct alias *v, int i, int run)
     return -1;
   hit = bsearch(key, v, (size_t)ld->naliases, sizeof(*v), alias_key_cmp);
   if (hit == NULL)
-    return -1;
+    return town_kecamatan(ld, v, v[i].key, k);
   for (from = (int)(hit - v); from > 0 && strcmp(v[from - 1].key, key) == 0;
        from--)
     ;

@@ -668,6 +668,7 @@ START_TEST(place_town_names_its_place)
     {"TTS", "5304", PLACE_KABUPATEN},
     {"Sabu Raijua", "5320", PLACE_KABUPATEN},
     {"kantor lurah Oebobo", "53.71.04.1001", PLACE_DESA},
+    {"Kalabahi", "53.05.01", PLACE_KECAMATAN},
   };
   struct fixture fx;
   struct place_match m;
@@ -682,7 +683,11 @@ START_TEST(place_town_names_its_place)
                  "53.11.01 | Kecamatan Kota Waingapu | | 5302\n"
                  "53.20.06 | Kecamatan Raijua | | 5320\n"
                  "53.71.04 | Kecamatan Oebobo | | 5371\n"
-                 "53.71.04.1001 | Kelurahan Oebobo | | 53.71.04\n");
+                 "53.71.04.1001 | Kelurahan Oebobo | | 53.71.04\n"
+                 "5307 | Kabupaten Alor | Kalabahi\n"
+                 "53.05.01 | Kecamatan Teluk Mutiara | | 5307\n"
+                 "53.05.01.1001 | Kelurahan Kalabahi Barat | | 53.05.01\n"
+                 "53.05.01.1002 | Kelurahan Kalabahi Kota | | 53.05.01\n");
   ck_assert_int_eq(fx.rc, 0);
   for (i = 0; i < sizeof(towns) / sizeof(towns[0]); i++) {
     ck_assert_int_eq(place_match(fx.pl, towns[i].text, &m), 0);
