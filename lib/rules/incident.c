@@ -1902,9 +1902,13 @@ incident_same(const struct incident *a, const struct incident *b,
     return 0;
   weight = shared_weight(a, b, &kinds);
   topics = topics_shared(a, b);
-  /* An anchor and what it is about; or an anchor, a detail and one
-   * content word or the service asked for ("paspor", "KTP"). */
-  if ((weight >= 2 && topics >= INCIDENT_TOPICS_SAME) ||
+  /* An anchor and what it is about (a good share of the content words
+   * of the shorter: a long story shares a few of them with many others);
+   * or an anchor, a detail and one content word or the service asked for
+   * ("paspor", "KTP"). */
+  if ((weight >= 2 && topics >= INCIDENT_TOPICS_SAME &&
+       topics >= INCIDENT_TOPICS_SHARE *
+                 (a->ntopics < b->ntopics ? a->ntopics : b->ntopics)) ||
       (weight >= 3 && (topics >= 1 || service_shared(a, b))))
     return words >= r->words_low;
   if (weight >= 3)

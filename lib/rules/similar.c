@@ -1291,3 +1291,19 @@ similar_candidates(const struct similar *s, const char *text,
   free(q);
   return rc != 0 ? rc : n;
 }
+
+int
+similar_keep_low(struct similar_hit *hits, int n, double floor_same,
+                 double floor_any, int max_low)
+{
+  int i, kept = 0, low = 0;
+  double floor;
+
+  for (i = 0; i < n; i++) {
+    floor = hits[i].same_reporter ? floor_same : floor_any;
+    if (hits[i].score < floor && low++ >= max_low)
+      continue;
+    hits[kept++] = hits[i];
+  }
+  return kept;
+}

@@ -104,6 +104,19 @@ int similar_candidates(const struct similar *s, const char *text,
                        double floor_any, struct similar_hit *hits, int max);
 
 /*
+ * Keep of hits[0..n) (best first) those that score at least their floor
+ * (floor_same for the reporter's own tickets, floor_any for the others)
+ * and at most max_low of the rest, in order; returns how many are kept.
+ * Each hit costs the caller a ticket read and an incident check: those
+ * below the usual floor rarely tell the incident (incident.h,
+ * words_low), and a long tail of them would cost more than the check is
+ * worth.
+ */
+#define SIMILAR_LOW_CHECKED 2
+int similar_keep_low(struct similar_hit *hits, int n, double floor_same,
+                     double floor_any, int max_low);
+
+/*
  * The similarity of two texts alone, by the same measure as
  * similar_find(): in [0, 1], symmetric, 1.0 for texts with the same
  * words, 0.0 when either has no words.  NULL counts as "".  Returns a
