@@ -1609,8 +1609,11 @@ offer_duplicate(struct turn *t, const char *category, int *refused)
                draft_str(t, "kronologi"));
   if (n == 0)
     n = similar_candidates(t->cv->open, b.data ? b.data : "",
-                           t->ev->reporter_id, floor_same.words_two,
-                           floor_any.words_two, hit, DUP_CANDIDATES);
+                           t->ev->reporter_id, floor_same.words_low,
+                           floor_any.words_low, hit, DUP_CANDIDATES);
+  if (n > 0)
+    n = similar_keep_low(hit, n, floor_same.words_two, floor_any.words_two,
+                         SIMILAR_LOW_CHECKED);
   buf_free(&b);
   inc = n > 0 ? malloc(2 * sizeof(*inc)) : NULL;
   if (inc == NULL)

@@ -76,6 +76,7 @@ struct token {
   int stop;           /* punctuation (. , ; : ! ? brackets) before it */
   int digits;         /* digits of a number before any separator */
   int glued;          /* a letter just before it, as in "P3K" */
+  int upper;          /* all capitals, two letters or more: "PIP" */
 };
 
 struct tokens {
@@ -138,9 +139,12 @@ tok_push(struct tokens *ts, const char *s, size_t n, int num, char before,
     return;
   }
   t->cap = isupper((unsigned char)s[0]) != 0;
+  t->upper = n >= 2;
   k = n < WORD_LEN - 1 ? n : WORD_LEN - 1;
-  for (i = 0; i < k; i++)
+  for (i = 0; i < k; i++) {
     t->w[i] = (char)tolower((unsigned char)s[i]);
+    t->upper &= isupper((unsigned char)s[i]) != 0;
+  }
 }
 
 /* The class of byte c inside a word: 1 letter (or other script), 2 digit,
@@ -392,6 +396,18 @@ is_percent(const struct token *t)
   return is(t, "persen") || is(t, "prosen") || is(t, "pct");
 }
 
+/* 1 when token j (after i, where an amount begins) is no part of it:
+ * after a bracket or a comma ("2 juta (10%)", "3 juta, 15 orang"), or a
+ * number with percent after it. */
+static int
+amount_ends(const struct tokens *ts, int i, int j)
+{
+  if (j == i)
+    return 0;
+  return ts->t[j].stop ||
+         (ts->t[j].is_num && j + 1 < ts->n && is_percent(&ts->t[j + 1]));
+}
+
 /*
  * The amounts: a number expression (digits and number words) with a
  * currency word before or after it, or a multiplier of thousands or more
@@ -410,7 +426,8 @@ read_amounts(const struct tokens *ts, struct incident *inc)
     if (ts->t[i].glued && !rp)
       continue;   /* a number inside a word: "P3K", "KM5" */
     memset(&r, 0, sizeof(r));
-    for (j = i; j < ts->n && numread_take(&r, &ts->t[j]); j++)
+    for (j = i; j < ts->n && !amount_ends(ts, i, j) &&
+                numread_take(&r, &ts->t[j]); j++)
       ;
     if (!r.any || j == i)
       continue;
@@ -430,6 +447,46 @@ read_amounts(const struct tokens *ts, struct incident *inc)
     if ((rp || r.group) && v >= 100 && v < 1e13)
       add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
     i = j - 1;
+  }
+}
+
+/* Words after a bare number that say what it counts: no money. */
+static const char *const count_words[] = {
+  "orang", "org", "kk", "kg", "kilo", "karung", "sak", "ekor", "kali",
+  "meter", "m", "km", "unit", "buah", "lembar", "liter", "hari", "hr",
+  "minggu", "bulan", "bln", "tahun", "thn", "jam", "menit", "persen",
+  "prosen", "pct", "siswa", "murid", "rumah", "keluarga", "paket", "ton",
+  NULL,
+};
+
+/*
+ * Kupang shorthand: once an amount is said in thousands ("dapa 600
+ * ribu"), later round numbers drop the "ribu" ("kades potong 300,
+ * harusnya 900").  In a text with an amount in ribu, a bare round number
+ * from 50 to 999 that counts nothing else is read in thousands too.
+ */
+static void
+read_thousands(const struct tokens *ts, struct incident *inc)
+{
+  static const char *const ribu[] = {"ribu", "rb", "rbu", "rebu", NULL};
+  const struct token *t;
+  int i, said = 0;
+
+  for (i = 0; i + 1 < ts->n && !said; i++)
+    said = ts->t[i].is_num && word_in(&ts->t[i + 1], ribu) >= 0;
+  for (i = 0; said && i < ts->n; i++) {
+    t = &ts->t[i];
+    if (!t->is_num || t->glued || t->num < 50 || t->num > 999 ||
+        t->num != (double)(int)t->num || (int)t->num % 5 != 0 ||
+        t->before != 0 || (i > 0 && ts->t[i - 1].is_num) ||
+        (i > 0 && is_currency(&ts->t[i - 1])))
+      continue;
+    if (i + 1 < ts->n && (ts->t[i + 1].is_num || is_currency(&ts->t[i + 1]) ||
+                          word_in(&ts->t[i + 1], count_words) >= 0 ||
+                          word_in(&ts->t[i + 1], ribu) >= 0))
+      continue;
+    add_item(inc, INCIDENT_AMOUNT, (int64_t)t->num * 1000, NULL, NULL, NULL,
+             0);
   }
 }
 
@@ -1031,7 +1088,8 @@ static const struct {
 static const char *const office_not_names[] = {
   "tanpa", "mati", "wajib", "rusak", "macet", "tutup", "buka", "hanya",
   "cuma", "semua", "lain", "mana", "sini", "sana", "dekat", "depan",
-  "belakang", "sekitar", "setempat", "kami", "kita", "katong", NULL,
+  "belakang", "sekitar", "setempat", "kami", "kita", "katong", "tagih",
+  "jual", "menjual", "dijual", NULL,
 };
 
 /* Everyday nouns of reports (goods, animals, crops, land, vehicles,
@@ -1103,6 +1161,43 @@ short_name(const struct tokens *ts, int j, char *out)
   return 1;
 }
 
+static int wide_place(const char *w);
+
+/* Words that tell no incident apart: the everyday ones and those of any
+ * complaint (who, money, asking, paying, the office and the people
+ * served, time), formal and Kupang Malay. */
+static const char *const generic_words[] = {
+  "yang", "dengan", "untuk", "dari", "pada", "kepada", "oleh", "karena",
+  "tetapi", "sudah", "belum", "tidak", "bukan", "juga", "saja", "lagi",
+  "harus", "bisa", "akan", "masih", "hanya", "cuma", "sama", "seperti",
+  "kalau", "tanpa", "sampai", "setelah", "waktu", "saat", "ketika", "lalu",
+  "terus", "baru", "sejak", "selama", "sekarang", "tadi", "padahal",
+  "katanya", "bilang", "kata", "tahu", "mereka", "saya", "kami", "kita",
+  "katong", "dong", "punya", "orang", "semua", "banyak", "setiap", "tiap",
+  "para", "ada", "itu", "ini", "tersebut", "sana", "sini", "mana", "apa",
+  "siapa", "dia", "nama", "bernama", "mau", "mo", "pernah", "selalu",
+  "sering", "diduga", "curiga", "memang", "sangat", "lebih", "kurang",
+  "petugas", "pegawai", "oknum", "pihak", "kepala", "staf", "aparat",
+  "pejabat", "kantor", "dinas", "bagian", "loket", "warga", "masyarakat",
+  "keluarga", "bapak", "ibu", "mama", "bapa", "anak", "uang", "biaya",
+  "bayar", "minta", "kasih", "beri", "terima", "dapat", "ambil", "urus",
+  "pakai", "buat", "jadi", "kerja", "datang", "pergi", "tunggu", "alasan",
+  "resmi", "gratis", "ribu", "juta", "rupiah", "tanggal", "hari",
+  "minggu", "bulan", "tahun", "kemarin", "lama", "laporan", "lapor",
+  "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "dusun",
+  "kupang", "provinsi", "jalan", "rumah", "suruh", "tolong", "pelayanan",
+  "layanan", "proses", "surat", "data", "tetap", "lain", "langsung",
+  "begitu", "sehingga", "agar", "supaya", "namun", "sedangkan", "dulu",
+  "dan", "lah", "pun", "kok", "nah", "deh", "sih", "tuh", "kan", "tau",
+  "pas", "sekali", "pula", "atau", "bahwa", "jika", "biar", "cepat",
+  "proyek", "kontraktor", "bantuan", "dana", "program", "siswa", "murid",
+  "sekolah", "guru", "camat", "lurah", "kades", "bupati", "pemerintah",
+  "daerah", "umum", "negeri", "simpang", "depan", "dekat", "raya",
+  "timor", "pasien", "penerima", "rakyat", "perangkat", "sekretaris",
+  "bendahara", "honorer", "kerja", "tempat", "wilayah", "kampung",
+  NULL,
+};
+
 /* The qualifier name at token j (a filler skipped), into out; 0 when
  * there is none, 2 when it is a word written with a capital.  With no
  * name after "provinsi" or "NTT" the qualifier is "ntt". */
@@ -1134,7 +1229,8 @@ office_name(const struct tokens *ts, int j, char *out)
       word_in(t, roles) >= 0 || word_in(t, honorifics) >= 0 ||
       is_currency(t) || (!t->cap && strlen(t->w) < 4) ||
       word_in(t, weekdays) >= 0 || month_of(t, 0) != 0 ||
-      word_in(t, office_types_words) >= 0 || everyday_word(t)) {
+      word_in(t, office_types_words) >= 0 || everyday_word(t) ||
+      (!t->cap && word_in(t, generic_words) >= 0 && !wide_place(t->w))) {
     if (province)
       snprintf(out, INCIDENT_KEY, "ntt");
     return province;
@@ -1226,7 +1322,8 @@ static const char *const place_not_names[] = {
  * "di rumah saya Oebufu", "di depan Pasar ...". */
 static const char *const place_lead[] = {
   "rumah", "saya", "sy", "kami", "beta", "katong", "kita", "depan",
-  "belakang", "samping", "sekitar", NULL,
+  "belakang", "samping", "sekitar", "simpang", "perempatan", "pertigaan",
+  "bundaran", NULL,
 };
 
 /* The place names after prepositions (see INCIDENT_NAMES). */
@@ -1327,6 +1424,76 @@ read_words(const struct tokens *ts, struct incident *inc)
   }
 }
 
+/* The keys of generic_words into keys (sorted), their count returned. */
+static int
+generic_keys(uint64_t *keys)
+{
+  int i, j, n = 0;
+  uint64_t k;
+
+  for (i = 0; generic_words[i] != NULL; i++) {
+    k = similar_word_key(generic_words[i], strlen(generic_words[i]));
+    for (j = n; j > 0 && keys[j - 1] > k; j--)
+      keys[j] = keys[j - 1];
+    keys[j] = k;
+    n++;
+  }
+  return n;
+}
+
+/* 1 when the sorted keys[0..n) hold k. */
+static int
+key_in(const uint64_t *keys, int n, uint64_t k)
+{
+  int lo = 0, hi = n - 1, mid;
+
+  while (lo <= hi) {
+    mid = (lo + hi) / 2;
+    if (keys[mid] == k)
+      return 1;
+    if (keys[mid] < k)
+      lo = mid + 1;
+    else
+      hi = mid - 1;
+  }
+  return 0;
+}
+
+/* 1 when inc's content words hold k. */
+static int
+has_topic(const struct incident *inc, uint64_t k)
+{
+  int i;
+
+  for (i = 0; i < inc->ntopics; i++)
+    if (inc->topic[i] == k)
+      return 1;
+  return 0;
+}
+
+/* The content words of the text (INCIDENT_TOPICS): words of three
+ * letters or more (SMS and Kupang Malay spellings spelt out first) whose
+ * key is not that of a generic word, and not written with a capital
+ * inside a sentence (a name). */
+static void
+read_topics(const struct tokens *ts, struct incident *inc)
+{
+  uint64_t generic[COUNT(generic_words)], k;
+  int i, ng = generic_keys(generic);
+  size_t n;
+
+  for (i = 0; i < ts->n && inc->ntopics < INCIDENT_TOPICS; i++) {
+    n = strlen(ts->t[i].w);
+    if (ts->t[i].is_num || n < 3 || n >= WORD_LEN - 1)
+      continue;
+    if (ts->t[i].cap && !ts->t[i].upper && i > 0 && !ts->t[i].stop)
+      continue;   /* a name: counted as an anchor, if at all */
+    k = similar_word_key(ts->t[i].w, n);
+    if (!key_in(generic, ng, k) && !has_topic(inc, k))
+      inc->topic[inc->ntopics++] = k;
+  }
+}
+
 static void
 read_offices(const struct tokens *ts, struct incident *inc)
 {
@@ -1347,6 +1514,7 @@ incident_extract(const char *text, struct incident *inc)
   memset(inc, 0, sizeof(*inc));
   tokenize(text != NULL ? text : "", &ts);
   read_amounts(&ts, inc);
+  read_thousands(&ts, inc);
   read_spans(&ts, inc);
   read_dates(&ts, inc);
   read_persons(&ts, inc);
@@ -1354,6 +1522,7 @@ incident_extract(const char *text, struct incident *inc)
   read_services(&ts, inc);
   read_names(&ts, inc);
   read_words(&ts, inc);
+  read_topics(&ts, inc);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1635,6 +1804,56 @@ shared_weight(const struct incident *a, const struct incident *b, int *kinds)
   return w;
 }
 
+/* 1 when k is the key of a name inc holds: a place named, an office's
+ * qualifier, a person's name (the anchors, counted apart). */
+static int
+anchor_key(const struct incident *inc, uint64_t k)
+{
+  const struct incident_item *it;
+  int i, j;
+
+  for (i = 0; i < inc->nnames; i++)
+    if (similar_word_key(inc->name[i], strlen(inc->name[i])) == k)
+      return 1;
+  for (j = INCIDENT_PERSON; j <= INCIDENT_OFFICE; j++)
+    for (i = 0; i < inc->n[j]; i++) {
+      it = &inc->item[j][i];
+      if (similar_word_key(it->key, strlen(it->key)) == k ||
+          similar_word_key(it->qual, strlen(it->qual)) == k ||
+          similar_word_key(it->key2, strlen(it->key2)) == k)
+        return 1;
+    }
+  return 0;
+}
+
+/* 1 when a and b name one service ("paspor", "SKTM"). */
+static int
+service_shared(const struct incident *a, const struct incident *b)
+{
+  int i, j;
+
+  for (i = 0; i < a->n[INCIDENT_SERVICE]; i++)
+    for (j = 0; j < b->n[INCIDENT_SERVICE]; j++)
+      if (item_alike(INCIDENT_SERVICE, &a->item[INCIDENT_SERVICE][i],
+                     &b->item[INCIDENT_SERVICE][j]))
+        return 1;
+  return 0;
+}
+
+/* The content words a and b share (INCIDENT_TOPICS) that are not the
+ * name of a place, office or person of either: what both tell about. */
+static int
+topics_shared(const struct incident *a, const struct incident *b)
+{
+  int i, n = 0;
+
+  for (i = 0; i < a->ntopics; i++)
+    if (has_topic(b, a->topic[i]) && !anchor_key(a, a->topic[i]) &&
+        !anchor_key(b, a->topic[i]))
+      n++;
+  return n;
+}
+
 int
 incident_conflict(const struct incident *a, const struct incident *b,
                   int *shared, const char **why)
@@ -1670,17 +1889,28 @@ incident_rule_for(double words, struct incident_rule *r)
   r->words = words;
   r->words_one = words * INCIDENT_ONE;
   r->words_two = words * INCIDENT_TWO;
+  r->words_low = words * INCIDENT_LOW;
 }
 
 int
 incident_same(const struct incident *a, const struct incident *b,
               double words, const struct incident_rule *r)
 {
-  int kinds, weight;
+  int kinds, weight, topics;
 
   if (incident_conflict(a, b, NULL, NULL))
     return 0;
   weight = shared_weight(a, b, &kinds);
+  topics = topics_shared(a, b);
+  /* An anchor and what it is about (a good share of the content words
+   * of the shorter: a long story shares a few of them with many others);
+   * or an anchor, a detail and one content word or the service asked for
+   * ("paspor", "KTP"). */
+  if ((weight >= 2 && topics >= INCIDENT_TOPICS_SAME &&
+       topics >= INCIDENT_TOPICS_SHARE *
+                 (a->ntopics < b->ntopics ? a->ntopics : b->ntopics)) ||
+      (weight >= 3 && (topics >= 1 || service_shared(a, b))))
+    return words >= r->words_low;
   if (weight >= 3)
     return words >= r->words_two;
   if (weight == 2)

@@ -27,7 +27,10 @@
  * details).  An office named by its type alone ("puskesmas", "kantor
  * camat") and the kabupaten are shared by many unrelated reports and do
  * not count; neither does one detail alone (two strangers may both pay
- * "dua ratus ribu").  See incident_same().
+ * "dua ratus ribu").  An anchor shared with INCIDENT_TOPICS_SAME content
+ * words (what the incident is about: "embung", "tiket kapal") needs the
+ * fewest words of all: another reporter retelling it in Kupang Malay
+ * shares little else.  See incident_same().
  *
  * Pure functions over text: no I/O, nothing global, nothing allocated.
  */
@@ -81,6 +84,13 @@ struct incident_item {
  * gubernur"). */
 #define INCIDENT_WORDS 256
 
+/* The content words of the text (see read_topics() in incident.c): its
+ * words of four letters or more as similar_word_key() reads them, less
+ * the everyday and the generic words of complaints ("petugas", "uang",
+ * "minta"): what the incident is about ("embung", "ambulans", "paspor").
+ * Two retellings by different reporters share few words but these. */
+#define INCIDENT_TOPICS 64
+
 struct incident {
   struct incident_item item[INCIDENT_KINDS][INCIDENT_MAX];
   int n[INCIDENT_KINDS];
@@ -89,6 +99,8 @@ struct incident {
   int nnames;
   uint32_t word[INCIDENT_WORDS];  /* distinct, in text order */
   int nwords;
+  uint64_t topic[INCIDENT_TOPICS]; /* distinct content-word keys */
+  int ntopics;
 };
 
 /* The specifics of text (NULL counts as "") into *inc, replacing what was
@@ -109,12 +121,18 @@ struct incident_rule {
   double words_one;    /* enough with one anchor or two details shared */
   double words_two;    /* enough with an anchor and a detail, two
                         * anchors or three details */
+  double words_low;    /* enough with an anchor and INCIDENT_TOPICS_SAME
+                        * content words shared: the least of the four,
+                        * the floor of the candidates to compare */
 };
 
 /* The thresholds for a given plain threshold (the config's percent as a
  * fraction): the lower two follow from it (INCIDENT_ONE, INCIDENT_TWO). */
 #define INCIDENT_ONE 0.35
 #define INCIDENT_TWO 0.22
+#define INCIDENT_LOW 0.10
+#define INCIDENT_TOPICS_SAME 2
+#define INCIDENT_TOPICS_SHARE 0.3   /* of the fewer content words */
 void incident_rule_for(double words, struct incident_rule *r);
 
 /*

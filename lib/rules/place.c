@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "base/err.h"
@@ -93,6 +94,8 @@ struct phrase {
   int weak;                 /* an "alone" phrase */
   int joined;               /* a kecamatan or desa name of several words
                                joined into one: matched exactly only */
+  int town;                 /* a town of the kabupaten/kota: the place
+                               reported when it wins, or -1 */
   int word[PHRASE_WORDS];   /* vocabulary numbers */
 };
 
@@ -174,6 +177,10 @@ static const struct {
   {"pemkot", "kota"},
   {"kec", "kecamatan"},
   {"kel", "kelurahan"},
+  /* "kantor lurah Oebobo", "camat Kupang Timur": the office names its
+   * area. */
+  {"lurah", "kelurahan"},
+  {"camat", "kecamatan"},
   {"kpg", "kupang"},
   /* Namesakes are numbered in words, digits or Roman numerals
    * ("Naikoten Satu", "Naikoten 1", "Camplong II"): one form for all. */
@@ -610,6 +617,7 @@ struct found {
   int support;              /* places it lies in, found elsewhere */
   int dropped;              /* inside another's words */
   int alone;                /* an "alone" phrase named it too */
+  int town;                 /* a town phrase named it: the place reported */
 };
 
 /* All of them. */
@@ -652,17 +660,23 @@ found_cmp(const struct found *a, const struct found *b)
 static void
 add_found(struct finds *fs, const struct found *f)
 {
-  int i, alone;
+  int i, alone, town;
 
   for (i = 0; i < fs->n; i++) {
     if (fs->f[i].place == f->place) {
       alone = fs->f[i].alone ||
               (fs->f[i].weak != f->weak &&
                (f->last < fs->f[i].first || fs->f[i].last < f->first));
+      /* A town named apart from its kabupaten ("Soe, TTS") is kept; one
+       * inside a longer name ("Raijua" in "Sabu Raijua") is not. */
+      town = f->last < fs->f[i].first || fs->f[i].last < f->first
+                 ? (f->town >= 0 ? f->town : fs->f[i].town) : -2;
       if (fs->f[i].weak != f->weak ? fs->f[i].weak
                                    : phrase_rank_cmp(f, &fs->f[i]) > 0)
         fs->f[i] = *f;
       fs->f[i].alone = alone && !fs->f[i].weak;
+      if (town != -2)
+        fs->f[i].town = town;
       return;
     }
   }
@@ -834,7 +848,9 @@ resolve(const struct place_list *pl, struct finds *fs,
   }
   out->matched = 1;
   out->distance = best->dist;
-  set_choice(pl, at, &out->place);
+  /* A town names the place in it that bears its name (town_place()). */
+  set_choice(pl, at == best->place && best->town >= 0 ? best->town : at,
+             &out->place);
   out->code = out->place.kab_code;
   out->name = out->place.kab_name;
 }
@@ -944,7 +960,7 @@ place_match(const struct place_list *pl, const char *text,
                            .kind = ph->kind, .dist = dist,
                            .level = ph->level, .weak = ph->weak,
                            .first = pos - (size_t)ph->nwords,
-                           .last = pos - 1};
+                           .last = pos - 1, .town = ph->town};
         /* "Jalan Sumatera": a street of NTT, not Sumatra. */
         if (f.level == PLACE_OUTSIDE && guarded(guard, f.first))
           continue;
@@ -1038,6 +1054,8 @@ struct alias {
   int weak;       /* from an "alone" line */
   int joined;     /* as in struct phrase */
   int keep;       /* chosen for the list (select_phrases) */
+  int town;       /* written for a kabupaten/kota: the place inside it
+                     that bears the name (town_place()), or -1 */
 };
 
 struct loader {
@@ -1184,6 +1202,7 @@ push_alias(struct loader *ld, const char *key, const char *text,
   a->kind = kind;
   a->weak = 0;
   a->joined = 0;
+  a->town = -1;
   ld->naliases++;
 }
 
@@ -1953,12 +1972,131 @@ derive(struct loader *ld, struct buf *tmp)
   }
 }
 
+/* Whether place a lies in place b, by the loader's places. */
+static int
+loader_lies_in(const struct loader *ld, int a, int b)
+{
+  for (a = ld->places[a].parent; a >= 0; a = ld->places[a].parent)
+    if (a == b)
+      return 1;
+  return 0;
+}
+
+/*
+ * Among the derived phrases v[from..to) (one key), the one of the
+ * finest kecamatan or desa inside kabupaten/kota k, or -1 when there is
+ * none, several at that level, or the run holds k's own name.
+ */
+static int
+finest_inside(const struct loader *ld, const struct alias *v, int from,
+              int to, int k)
+{
+  int j, best = -1, tie = 0, lv, blv = -1;
+
+  for (j = from; j < to; j++) {
+    if (v[j].text == NULL && v[j].place == k)
+      return -1;    /* the kabupaten's own name ("Ende"): it is meant */
+    if (v[j].text != NULL || v[j].joined ||
+        !loader_lies_in(ld, v[j].place, k))
+      continue;
+    lv = ld->places[v[j].place].level;
+    if (lv > blv) {
+      best = j;
+      blv = lv;
+      tie = 0;
+    } else if (lv == blv && v[j].place != v[best].place) {
+      tie = 1;
+    }
+  }
+  return tie ? -1 : best;
+}
+
+static int
+alias_key_cmp(const void *key, const void *elem)
+{
+  return strcmp(key, ((const struct alias *)elem)->key);
+}
+
+/*
+ * The one kecamatan of kabupaten/kota k that holds every desa named key
+ * and more ("Kalabahi Kota", "Kalabahi Barat"... all in Teluk Mutiara),
+ * or -1.
+ */
+static int
+town_kecamatan(const struct loader *ld, const struct alias *v, const char *key,
+               int k)
+{
+  char prefix[WORD_MAX * PHRASE_WORDS + 8];
+  size_t n;
+  int lo = 0, hi = ld->naliases, mid, kec = -1, p;
+
+  if (snprintf(prefix, sizeof(prefix), "%s ", key) >= (int)sizeof(prefix))
+    return -1;
+  n = strlen(prefix);
+  while (lo < hi) {     /* the first key not below the prefix */
+    mid = (lo + hi) / 2;
+    if (strcmp(v[mid].key, prefix) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (; lo < ld->naliases && strncmp(v[lo].key, prefix, n) == 0; lo++) {
+    p = v[lo].place;
+    if (v[lo].text != NULL || v[lo].joined ||
+        ld->places[p].level != PLACE_DESA || !loader_lies_in(ld, p, k))
+      continue;
+    if (kec >= 0 && ld->places[p].parent != kec)
+      return -1;
+    kec = ld->places[p].parent;
+  }
+  return kec;
+}
+
+/*
+ * A key written for a kabupaten/kota, v[i..run), that is a town in it
+ * ("Soe", "Ruteng", "Waingapu"): the official kecamatan or desa that
+ * bears the town's name, the finest (Kelurahan Soe, Kecamatan Ruteng),
+ * or else "Kota" and the name (Kecamatan Kota Waingapu), or else the
+ * kecamatan of the kelurahan named after it (Kalabahi); -1 for none.
+ * A reporter who names the town names that place (resolve()); the key
+ * still matches as the kabupaten's, so ties and typos stay as they were.
+ */
+static int
+town_place(const struct loader *ld, const struct alias *v, int i, int run)
+{
+  const struct alias *hit;
+  char key[WORD_MAX * PHRASE_WORDS + 8];
+  int j, from, to, k = v[i].place;
+
+  if (v[i].text == NULL || ld->places[k].level != PLACE_KABUPATEN ||
+      strchr(ld->places[k].name, ' ') == NULL ||
+      strcasecmp(strchr(ld->places[k].name, ' ') + 1, v[i].key) == 0)
+    return -1;    /* its own name ("Sabu Raijua"): the kabupaten is meant */
+  j = finest_inside(ld, v, i, run, k);
+  if (j >= 0)
+    return v[j].place;
+  if (snprintf(key, sizeof(key), "kota %s", v[i].key) >= (int)sizeof(key))
+    return -1;
+  hit = bsearch(key, v, (size_t)ld->naliases, sizeof(*v), alias_key_cmp);
+  if (hit == NULL)
+    return town_kecamatan(ld, v, v[i].key, k);
+  for (from = (int)(hit - v); from > 0 && strcmp(v[from - 1].key, key) == 0;
+       from--)
+    ;
+  for (to = (int)(hit - v); to < ld->naliases && strcmp(v[to].key, key) == 0;
+       to++)
+    ;
+  j = finest_inside(ld, v, from, to, k);
+  return j >= 0 ? v[j].place : -1;
+}
+
 /*
  * Mark one phrase per key and place to keep, sorting the aliases
  * (alias_cmp): a key that an admin wrote belongs to that place alone; a
  * key only derived belongs to every place it was derived for, except
  * that a kecamatan or desa name joined into one gives way to any other
- * phrase (Desa Praibakul keeps "praibakul" from Desa Prai Bakul).
+ * phrase (Desa Praibakul keeps "praibakul" from Desa Prai Bakul).  A
+ * key written for a kabupaten/kota notes the town it is (town_place()).
  * Duplicates lend their rank to the one kept.  Returns the number kept.
  */
 static int
@@ -1973,6 +2111,7 @@ select_phrases(struct loader *ld)
     for (run = i + 1; run < ld->naliases && strcmp(v[run].key, v[i].key) == 0;
          run++)
       ;
+    v[i].town = town_place(ld, v, i, run);
     keep = -1;
     for (j = i; j < run; j++) {
       v[j].keep = 0;
@@ -2088,6 +2227,7 @@ build_phrases(const struct loader *ld, struct place_list *pl)
     ph->kind = a->kind;
     ph->weak = a->weak;
     ph->joined = a->joined;
+    ph->town = a->town;
     ph->level = ld->places[a->place].level;
     ph->nwords = split_key(a->key, word, len);
     for (j = 0; j < ph->nwords; j++) {

@@ -141,9 +141,22 @@ static const struct abbrev abbrevs[] = {
   AB("dpt", "dapat"), AB("byr", "bayar"), AB("ktr", "kantor"),
   AB("kab", "kabupaten"), AB("kec", "kecamatan"), AB("kel", "kelurahan"),
   AB("duit", "uang"),
+  /* Kupang Malay and the shorthand of offices, as a retelling by another
+   * reporter writes what a formal report spells out. */
+  AB("sonde", "tidak"), AB("son", "tidak"), AB("snd", "tidak"),
+  AB("beta", "saya"), AB("dapa", "dapat"), AB("kasi", "kasih"),
+  AB("kase", "kasih"), AB("pung", "punya"), AB("su", "sudah"),
+  AB("doi", "uang"), AB("pkm", "puskesmas"), AB("capil", "dukcapil"),
+  AB("disuru", "suruh"), AB("suru", "suruh"), AB("polantas", "polisi"),
+  AB("kepsek", "sekolah"), AB("ortu", "orang"), AB("honor", "honorer"),
+  AB("oto", "mobil"), AB("pake", "pakai"), AB("sampe", "sampai"),
+  AB("mo", "mau"), AB("ana", "anak"), AB("bini", "istri"),
+  AB("lia", "lihat"), AB("bekin", "buat"), AB("bikin", "buat"),
+  AB("skola", "sekolah"), AB("ame", "ambil"), AB("ambe", "ambil"),
+  AB("nene", "nenek"), AB("bae", "baik"), AB("lu", "kamu"),
 };
 
-#define ABBREV_MAX 7  /* the longest "from" above */
+#define ABBREV_MAX 8  /* the longest "from" above */
 
 /* Affixes, each with its length. */
 struct affix {
@@ -233,6 +246,19 @@ word_hash(char *w, size_t len)
       start++;
   }
   return fnv_add(FNV_OFFSET, w + start, end - start);
+}
+
+uint64_t
+similar_word_key(const char *w, size_t n)
+{
+  char buf[WORD_MAX];
+  size_t i;
+
+  if (n > WORD_MAX)
+    return fnv_add(FNV_OFFSET, w, n);
+  for (i = 0; i < n; i++)
+    buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
+  return word_hash(buf, n);
 }
 
 /* A growable array of feature hashes. */
@@ -1264,4 +1290,20 @@ similar_candidates(const struct similar *s, const char *text,
                          hits, &n, max);
   free(q);
   return rc != 0 ? rc : n;
+}
+
+int
+similar_keep_low(struct similar_hit *hits, int n, double floor_same,
+                 double floor_any, int max_low)
+{
+  int i, kept = 0, low = 0;
+  double floor;
+
+  for (i = 0; i < n; i++) {
+    floor = hits[i].same_reporter ? floor_same : floor_any;
+    if (hits[i].score < floor && low++ >= max_low)
+      continue;
+    hits[kept++] = hits[i];
+  }
+  return kept;
 }

@@ -23,6 +23,7 @@
 #ifndef ADUAN_SIMILAR_H
 #define ADUAN_SIMILAR_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* The defaults of duplicate_same and duplicate_any (lib/conf/config.c),
@@ -103,11 +104,30 @@ int similar_candidates(const struct similar *s, const char *text,
                        double floor_any, struct similar_hit *hits, int max);
 
 /*
+ * Keep of hits[0..n) (best first) those that score at least their floor
+ * (floor_same for the reporter's own tickets, floor_any for the others)
+ * and at most max_low of the rest, in order; returns how many are kept.
+ * Each hit costs the caller a ticket read and an incident check: those
+ * below the usual floor rarely tell the incident (incident.h,
+ * words_low), and a long tail of them would cost more than the check is
+ * worth.
+ */
+#define SIMILAR_LOW_CHECKED 2
+int similar_keep_low(struct similar_hit *hits, int n, double floor_same,
+                     double floor_any, int max_low);
+
+/*
  * The similarity of two texts alone, by the same measure as
  * similar_find(): in [0, 1], symmetric, 1.0 for texts with the same
  * words, 0.0 when either has no words.  NULL counts as "".  Returns a
  * negative value when memory runs out.  For tests and tuning.
  */
 double similar_score(const char *a, const char *b);
+
+/* The feature of one word w[0..n) of ASCII letters (any case), as the
+ * texts above are read: SMS and Kupang Malay spellings spelt out, light
+ * stemming ("meminta" and "minta" one key).  For the incident check's
+ * content words (incident.h). */
+uint64_t similar_word_key(const char *w, size_t n);
 
 #endif

@@ -1540,8 +1540,12 @@ match_relative(const struct today *c, const struct toks *tk,
     if (tk->saw_sudah && count_at(tk, 0) >= 0 && lookup(tk, 1, units) > 0)
       return units_ago(c, lookup(tk, 1, units), count_at(tk, 0), out);
     unit = lookup(tk, 0, units);
+    if (unit == U_WEEK && is_word(tk, 1, ago_words))   /* minggu lalu: */
+      return finish_range(c, WHEN_SPAN,                /* last week, */
+                          point_day(c->today - c->wd - 7),  /* Mon..Sun */
+                          point_day(c->today - c->wd - 1), out);
     if (unit > U_DAY && is_word(tk, 1, ago_words))
-      return units_ago(c, unit, 1, out);         /* minggu lalu */
+      return units_ago(c, unit, 1, out);         /* bulan lalu */
     unit = lookup(tk, 0, one_units);
     if (unit > 0 && is_word(tk, 1, ago_words))
       return units_ago(c, unit, 1, out);         /* seminggu lalu */

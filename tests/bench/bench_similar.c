@@ -141,8 +141,11 @@ incident_check(const struct similar *s, const char *text)
   int i, n;
 
   incident_rule_for(SIMILAR_THRESHOLD_ANY, &rule);
-  n = similar_candidates(s, text, -1, rule.words_two, rule.words_two, hit,
+  n = similar_candidates(s, text, -1, rule.words_low, rule.words_low, hit,
                          8);
+  if (n > 0)
+    n = similar_keep_low(hit, n, rule.words_two, rule.words_two,
+                         SIMILAR_LOW_CHECKED);
   if (n <= 0)
     return 0;
   incident_extract(text, &q);

@@ -543,6 +543,85 @@ columns(char *line, char **a, char **b, char **want)
   return 1;
 }
 
+/* A share after an amount is no part of it: "2 juta (10%)" is two
+ * million and ten percent, not 2.010.000; nor is a number after a
+ * bracket or comma ("3 juta, 15 orang"). */
+START_TEST(percent_after_amount)
+{
+  struct incident inc;
+
+  incident_extract("pegawai bank potong 2 juta (10%) dari KUR saya", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 2000000));
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 1000));
+  ck_assert_int_eq(inc.n[INCIDENT_AMOUNT], 2);
+  incident_extract("setor 3 juta, 15 orang tidak dapat", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 3000000));
+  ck_assert_int_eq(inc.n[INCIDENT_AMOUNT], 1);
+}
+END_TEST
+
+/* Another reporter retells the incident in Kupang Malay: few words in
+ * common but the office and what the incident is about (the ferry
+ * ticket, the bribe for the boarding pass); a verb after the office's
+ * word ("pelabuhan tagih") names no office.  The same office with
+ * another matter stays apart. */
+START_TEST(retold_by_content_words)
+{
+  static const struct pair pairs[] = {
+    {"Petugas loket Pelabuhan Tenau menjual tiket kapal ke Rote lebih "
+     "mahal dari harga di papan, penumpang tidak diberi karcis.",
+     "Di tenau orang loket pelabuhan tagih tiket kapal pi Rote lebe mahal, "
+     "sonde kasi karcis.", 1},
+    {"Petugas loket Pelabuhan Tenau menjual tiket kapal ke Rote lebih "
+     "mahal dari harga di papan.",
+     "Petugas Pelabuhan Tenau membiarkan sampah menumpuk di ruang tunggu "
+     "dan toilet rusak sejak bulan lalu.", 0},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
+/* Kupang shorthand: after "600 ribu", "potong 300" and "harus 900" are
+ * thousands too; what a bare number counts ("120 siswa", "kelas 6") is
+ * no money, and without an amount in ribu a bare number stays one. */
+START_TEST(thousands_left_unsaid)
+{
+  struct incident inc;
+
+  incident_extract("Beta pung mama dapa BLT cuma 600 ribu, padahal harus "
+                   "900. Kades potong 300 untuk administrasi.", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 600000));
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 900000));
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 300000));
+  incident_extract("Kepala sekolah minta 50 ribu dari 120 siswa kelas 6",
+                   &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_AMOUNT], 1);
+  incident_extract("Kades potong 300 untuk administrasi", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_AMOUNT], 0);
+}
+END_TEST
+
+/* Another reporter tells the same bribe at the same office for the same
+ * document, in other words: the office, the amount and the service are
+ * enough, however few words they share. */
+START_TEST(retold_office_amount_service)
+{
+  static const struct pair pairs[] = {
+    {"Petugas Kantor Imigrasi Kupang meminta Rp 750.000 supaya paspor "
+     "saya selesai dalam tiga hari.",
+     "Di imigrasi kupang dong tagih 750 ribu baru paspor jadi, sonde ada "
+     "kwitansi.", 1},
+    {"Petugas Kantor Imigrasi Kupang meminta Rp 750.000 supaya paspor "
+     "saya selesai dalam tiga hari.",
+     "Petugas Kantor Imigrasi Kupang meminta Rp 1.500.000 untuk paspor "
+     "anak saya.", 0},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket.  CORPUS_DUPLIKAT in the environment names
  * another file to run instead (a held-out corpus, of any size). */
@@ -609,6 +688,10 @@ incident_suite(void)
   tcase_add_test(tc, places_and_retold_specifics);
   tcase_add_test(tc, retold_with_one_specific);
   tcase_add_test(tc, services_tell_incidents);
+  tcase_add_test(tc, retold_by_content_words);
+  tcase_add_test(tc, percent_after_amount);
+  tcase_add_test(tc, thousands_left_unsaid);
+  tcase_add_test(tc, retold_office_amount_service);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);

@@ -650,6 +650,57 @@ START_TEST(place_written_alias_beats_derived)
 }
 END_TEST
 
+/* A town written as a name of its kabupaten ("Soe", "Waingapu") names
+ * the official place inside it that bears the name, the finest, or else
+ * the one called "Kota" and the name; the kabupaten's own name, a town
+ * inside a longer name and the kabupaten's other names stay the
+ * kabupaten; "kantor lurah X" names the kelurahan. */
+START_TEST(place_town_names_its_place)
+{
+  static const struct {
+    const char *text;
+    const char *code;
+    int level;
+  } towns[] = {
+    {"Soe", "53.02.01.1001", PLACE_DESA},
+    {"di Soe, TTS", "53.02.01.1001", PLACE_DESA},
+    {"Waingapu", "53.11.01", PLACE_KECAMATAN},
+    {"TTS", "5304", PLACE_KABUPATEN},
+    {"Sabu Raijua", "5320", PLACE_KABUPATEN},
+    {"kantor lurah Oebobo", "53.71.04.1001", PLACE_DESA},
+    {"Kalabahi", "53.05.01", PLACE_KECAMATAN},
+  };
+  struct fixture fx;
+  struct place_match m;
+  size_t i;
+
+  load_text(&fx, "5304 | Kabupaten Timor Tengah Selatan | TTS; Soe\n"
+                 "5302 | Kabupaten Sumba Timur | Waingapu\n"
+                 "5320 | Kabupaten Sabu Raijua | Sabu Raijua; Raijua\n"
+                 "5371 | Kota Kupang | Kupang\n"
+                 "53.02.01 | Kecamatan Kota Soe | | 5304\n"
+                 "53.02.01.1001 | Kelurahan SoE | | 53.02.01\n"
+                 "53.11.01 | Kecamatan Kota Waingapu | | 5302\n"
+                 "53.20.06 | Kecamatan Raijua | | 5320\n"
+                 "53.71.04 | Kecamatan Oebobo | | 5371\n"
+                 "53.71.04.1001 | Kelurahan Oebobo | | 53.71.04\n"
+                 "5307 | Kabupaten Alor | Kalabahi\n"
+                 "53.05.01 | Kecamatan Teluk Mutiara | | 5307\n"
+                 "53.05.01.1001 | Kelurahan Kalabahi Barat | | 53.05.01\n"
+                 "53.05.01.1002 | Kelurahan Kalabahi Kota | | 53.05.01\n");
+  ck_assert_int_eq(fx.rc, 0);
+  for (i = 0; i < sizeof(towns) / sizeof(towns[0]); i++) {
+    ck_assert_int_eq(place_match(fx.pl, towns[i].text, &m), 0);
+    ck_assert_msg(m.matched, "'%s' not matched", towns[i].text);
+    ck_assert_msg(strcmp(m.place.code, towns[i].code) == 0 &&
+                  m.place.level == towns[i].level,
+                  "'%s': %s level %d", towns[i].text, m.place.code,
+                  m.place.level);
+  }
+  fixture_free(&fx);
+}
+END_TEST
+
 /* ------------------------------------------------- the whole gazetteer */
 
 /* The choice among c[0..n) with this code, or NULL. */
@@ -1199,6 +1250,7 @@ place_suite(void)
   tcase_add_test(tl, place_load_counts_only_its_own_errors);
   tcase_add_test(tl, place_not_a_typo_words);
   tcase_add_test(tl, place_written_alias_beats_derived);
+  tcase_add_test(tl, place_town_names_its_place);
   tcase_add_test(tl, place_load_parents);
   tcase_add_test(tl, place_load_include);
   suite_add_tcase(s, tl);

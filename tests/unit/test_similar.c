@@ -799,6 +799,23 @@ START_TEST(matches_brute_force)
 }
 END_TEST
 
+/* Hits below their floor are kept up to max_low, best first; those at
+ * or above it all stay, in order. */
+START_TEST(keep_low_hits)
+{
+  struct similar_hit h[5] = {
+    {1, 0.60, 0}, {2, 0.40, 1}, {3, 0.15, 0}, {4, 0.12, 0}, {5, 0.10, 1},
+  };
+  int n = similar_keep_low(h, 5, 0.30, 0.20, 1);
+
+  ck_assert_int_eq(n, 3);
+  ck_assert_int_eq(h[0].ticket_id, 1);
+  ck_assert_int_eq(h[1].ticket_id, 2);
+  ck_assert_int_eq(h[2].ticket_id, 3);
+  ck_assert_int_eq(similar_keep_low(h, 0, 0.3, 0.2, 2), 0);
+}
+END_TEST
+
 static Suite *
 similar_suite(void)
 {
@@ -822,6 +839,7 @@ similar_suite(void)
   tcase_add_test(index, many_documents);
   tcase_add_test(index, thresholds_and_ties);
   tcase_add_test(index, matches_brute_force);
+  tcase_add_test(index, keep_low_hits);
   suite_add_tcase(s, index);
   return s;
 }
