@@ -306,8 +306,12 @@ tu_daemon_start_opts(struct tu_daemon *d, const struct tu_daemon_opts *o)
     }
   }
   d->db = tu_path(d->dir, o->db != NULL ? o->db : "aduan.db");
-  if (tu_store_pg())
-    d->pg = tu_pg_newdb();
+  if (tu_store_pg()) {
+    d->pg_shared = o->pg != NULL;
+    d->pg = o->pg != NULL ? strdup(o->pg) : tu_pg_newdb();
+    if (d->pg == NULL)
+      return -1;
+  }
   d->extra = o->extra ? strdup(o->extra) : NULL;
   d->server = o->server ? strdup(o->server) : NULL;
   d->storage = o->storage ? strdup(o->storage) : NULL;
@@ -619,7 +623,8 @@ tu_daemon_stop(struct tu_daemon *d)
   }
   if (d->dir != NULL && getenv("ADUAN_TEST_KEEP") == NULL) {
     tu_rmrf(d->dir);
-    tu_pg_dropdb(d->pg);
+    if (!d->pg_shared)
+      tu_pg_dropdb(d->pg);
   }
   free(d->pg);
   free(d->dir);

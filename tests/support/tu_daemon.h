@@ -35,8 +35,9 @@ struct tu_daemon {
   char *conf;           /* config file path */
   char *db;             /* database file path (SQLite) */
   char *pg;             /* with ADUAN_TEST_STORE=postgres: the connection
-                           string of this daemon's own database, dropped
-                           by cleanup; NULL on SQLite */
+                           string of this daemon's database, dropped by
+                           cleanup unless pg_shared; NULL on SQLite */
+  int pg_shared;        /* pg was given by the test (opts.pg) */
   char *extra;          /* config text appended for every start */
   char **env;           /* "NAME=VALUE" set in the daemon's environment
                            on every start; NULL-terminated, or NULL */
@@ -90,6 +91,10 @@ struct tu_daemon_opts {
   /* "NAME=VALUE" strings, NULL-terminated, added to the daemon's
    * environment on every start and restart. */
   const char *const *env;
+  /* With ADUAN_TEST_STORE=postgres: the connection string of a database
+   * to share with other daemons (the test made it with tu_pg_newdb() and
+   * drops it), instead of a fresh one of this daemon's own. */
+  const char *pg;
 };
 
 int tu_daemon_start_opts(struct tu_daemon *d, const struct tu_daemon_opts *o);
