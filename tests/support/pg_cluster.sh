@@ -11,6 +11,9 @@
 #                             DIR/conninfo (the same as a libpq string)
 #   pg_cluster.sh stop DIR    stop the server DIR names, remove its folder
 #                             and DIR; quiet when there is nothing to stop
+#   pg_cluster.sh pause DIR   stop the server as a crash would (pg_ctl
+#                             -m immediate), keeping its folder
+#   pg_cluster.sh resume DIR  start the paused server again
 #   pg_cluster.sh bindir      print the folder of initdb, pg_ctl and psql
 #
 # ctest starts one cluster for all the tests that need it and stops it
@@ -118,11 +121,33 @@ EOF
        "$top/.s.PGSQL.$pg_port"
 }
 
+# Stops ($2 = stop, as a crash would) or starts ($2 = start) the server
+# recorded in $1, keeping its folder.
+pause_resume() {
+  state="$1"
+  [ -f "$state/pgdir" ] || { echo "pg_cluster.sh: no cluster in $state" >&2
+                             exit 1; }
+  top=$(cat "$state/pgdir")
+  bindir=$(cat "$state/bindir")
+  if [ "$2" = stop ]; then
+    (cd "$top" && as_owner "$bindir/pg_ctl" -D "$top/data" -m immediate -w \
+       -t 30 stop >/dev/null)
+  else
+    (cd "$top" && as_owner "$bindir/pg_ctl" -D "$top/data" -l "$top/log" -w \
+       -t 60 start >/dev/null)
+  fi
+}
+
 case "${1:-}" in
   start) [ $# = 2 ] || { echo "usage: $0 start DIR" >&2; exit 2; }
          start "$2" ;;
   stop)  [ $# = 2 ] || { echo "usage: $0 stop DIR" >&2; exit 2; }
          stop "$2" ;;
+  pause) [ $# = 2 ] || { echo "usage: $0 pause DIR" >&2; exit 2; }
+         pause_resume "$2" stop ;;
+  resume) [ $# = 2 ] || { echo "usage: $0 resume DIR" >&2; exit 2; }
+          pause_resume "$2" start ;;
   bindir) find_bindir ;;
-  *) echo "usage: $0 start DIR | stop DIR | bindir" >&2; exit 2 ;;
+  *) echo "usage: $0 start DIR | stop DIR | pause DIR | resume DIR |" \
+          "bindir" >&2; exit 2 ;;
 esac
