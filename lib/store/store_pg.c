@@ -149,6 +149,15 @@ pa_bytes(struct pg_args *a, const void *p, size_t len)
   a->fmt[i] = 1;
 }
 
+void
+pa_limit(struct pg_args *a, int limit)
+{
+  if (limit >= 0)
+    pa_int(a, limit);
+  else
+    pa_text(a, NULL);
+}
+
 int64_t
 pg_get_int(const PGresult *r, int row, int col)
 {
@@ -445,6 +454,47 @@ pg_int(struct pg_store *pg, const struct pg_stmt *s, const struct pg_args *a,
     *v = pg_get_int(r, 0, 0);
   PQclear(r);
   return rc;
+}
+
+int
+pg_count(struct pg_store *pg, const struct pg_stmt *s, const struct pg_args *a,
+         int *n, const char *what)
+{
+  int64_t v = 0;
+  int rc = pg_int(pg, s, a, &v, what);
+
+  *n = rc == 0 ? (int)v : 0;
+  return rc;
+}
+
+int
+pg_rows(struct pg_store *pg, const struct pg_stmt *s, const struct pg_args *a,
+        size_t size, pg_fill_fn fill, void (*drop)(void *v, int n), void **v,
+        int *n, const char *what)
+{
+  PGresult *r;
+  char *arr = NULL;
+  int rc, i, count, oom = 0;
+
+  *v = NULL;
+  *n = 0;
+  rc = pg_run(pg, s, a, &r, what);
+  if (rc != 0)
+    return rc;
+  count = PQntuples(r);
+  if (count > 0 && (arr = calloc((size_t)count, size)) == NULL)
+    oom = 1;
+  for (i = 0; arr != NULL && i < count; i++)
+    fill(r, i, arr + (size_t)i * size, &oom);
+  PQclear(r);
+  if (oom) {
+    if (arr != NULL)
+      drop(arr, count);
+    return pg_fail(pg, -ENOMEM, "%s: out of memory", what);
+  }
+  *v = arr;
+  *n = count;
+  return 0;
 }
 
 int

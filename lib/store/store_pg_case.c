@@ -194,73 +194,17 @@ static const struct pg_stmt case_sla_mark = {
 
 /* ---- Reading rows ---- */
 
-/* Fill one element of a result array from row i; set *oom when a copy
- * fails. */
-typedef void (*case_fill_fn)(const PGresult *r, int i, void *elem, int *oom);
-
-/*
- * Run s with a and hand back its rows as an array of elements of size
- * bytes, each filled by fill: *v (NULL when there is none) and *n.  On
- * failure *v is NULL, *n 0, and what was read is handed to drop.
- */
-static int
-case_rows(struct pg_store *pg, const struct pg_stmt *s,
-          const struct pg_args *a, size_t size, case_fill_fn fill,
-          void (*drop)(void *v, int n), void **v, int *n, const char *what)
-{
-  PGresult *r;
-  char *arr = NULL;
-  int rc, rows, i, oom = 0;
-
-  *v = NULL;
-  *n = 0;
-  rc = pg_run(pg, s, a, &r, what);
-  if (rc != 0)
-    return rc;
-  rows = PQntuples(r);
-  if (rows > 0) {
-    arr = calloc((size_t)rows, size);
-    if (arr == NULL) {
-      PQclear(r);
-      return pg_fail(pg, -ENOMEM, "%s: out of memory", what);
-    }
-  }
-  for (i = 0; i < rows; i++)
-    fill(r, i, arr + (size_t)i * size, &oom);
-  PQclear(r);
-  if (oom) {
-    drop(arr, rows);
-    return pg_fail(pg, -ENOMEM, "%s: out of memory", what);
-  }
-  *v = arr;
-  *n = rows;
-  return 0;
-}
-
-/* Rows of s for one id (the ticket's), as case_rows. */
+/* Rows of s for one id (the ticket's), as pg_rows(). */
 static int
 case_rows_of(struct pg_store *pg, const struct pg_stmt *s, int64_t id,
-             size_t size, case_fill_fn fill, void (*drop)(void *v, int n),
+             size_t size, pg_fill_fn fill, void (*drop)(void *v, int n),
              void **v, int *n, const char *what)
 {
   struct pg_args a;
 
   pa_init(&a);
   pa_int(&a, id);
-  return case_rows(pg, s, &a, size, fill, drop, v, n, what);
-}
-
-/* One count(*) of s with the parameters a, into *n. */
-static int
-case_count(struct pg_store *pg, const struct pg_stmt *s,
-           const struct pg_args *a, int *n, const char *what)
-{
-  int64_t v = 0;
-  int rc = pg_int(pg, s, a, &v, what);
-
-  if (rc == 0)
-    *n = (int)v;
-  return rc;
+  return pg_rows(pg, s, &a, size, fill, drop, v, n, what);
 }
 
 /* ---- Casework ---- */
@@ -436,7 +380,7 @@ pg_ticket_count_status(struct store *st, const char *status, int *n)
 
   pa_init(&a);
   pa_text(&a, status);
-  return case_count(pg_of(st), &case_count_status, &a, n,
+  return pg_count(pg_of(st), &case_count_status, &a, n,
                     "cannot count tickets");
 }
 
@@ -447,7 +391,7 @@ pg_session_count_active(struct store *st, int64_t now, int *n)
 
   pa_init(&a);
   pa_int(&a, now);
-  return case_count(pg_of(st), &case_count_active, &a, n,
+  return pg_count(pg_of(st), &case_count_active, &a, n,
                     "cannot count conversations");
 }
 
@@ -798,10 +742,7 @@ pg_sla_pending(struct store *st, int64_t after_id, int limit,
   *n = 0;
   pa_init(&a);
   pa_int(&a, after_id);
-  if (limit >= 0)
-    pa_int(&a, limit);
-  else
-    pa_text(&a, NULL);                /* as SQLite's LIMIT -1: all */
+  pa_limit(&a, limit);
   rc = pg_run(pg, &case_sla_lock, &a, &r, "cannot read tickets for the "
               "timers");
   if (rc != 0)
@@ -817,7 +758,7 @@ pg_sla_pending(struct store *st, int64_t after_id, int limit,
                    "of memory");
   pa_init(&a);
   pa_text(&a, ids);
-  rc = case_rows(pg, &case_sla_read, &a, sizeof(**rows), fill_sla_row,
+  rc = pg_rows(pg, &case_sla_read, &a, sizeof(**rows), fill_sla_row,
                  drop_sla_rows, &arr, n, "cannot read tickets for the "
                  "timers");
   free(ids);

@@ -114,6 +114,9 @@ void pa_int(struct pg_args *a, int64_t v);
 void pa_id(struct pg_args *a, int64_t v);              /* 0: SQL NULL */
 void pa_real(struct pg_args *a, double v);
 void pa_bytes(struct pg_args *a, const void *p, size_t len);  /* bytea */
+/* A LIMIT's value: a negative limit, which SQLite reads as none and
+ * PostgreSQL refuses, as NULL (no limit). */
+void pa_limit(struct pg_args *a, int limit);
 
 /*
  * Run s with a (NULL: no parameters).  On success returns 0 and, when res
@@ -132,6 +135,25 @@ int pg_exec(struct pg_store *pg, const struct pg_stmt *s,
  * AERR_NOTFOUND without a row (or a NULL), or the error. */
 int pg_int(struct pg_store *pg, const struct pg_stmt *s,
            const struct pg_args *a, int64_t *v, const char *what);
+
+/* Run s, a count(*), into *n (0 on failure). */
+int pg_count(struct pg_store *pg, const struct pg_stmt *s,
+             const struct pg_args *a, int *n, const char *what);
+
+/* Fill one element of a result array from row i of r; set *oom when a
+ * copy fails. */
+typedef void (*pg_fill_fn)(const PGresult *r, int i, void *elem, int *oom);
+
+/*
+ * Run s with a and hand back its rows as an array of elements of size
+ * bytes, each filled by fill: *v (NULL when there is none) and *n.  On
+ * failure *v is NULL and *n 0; what was filled before a copy failed is
+ * handed to drop.
+ */
+int pg_rows(struct pg_store *pg, const struct pg_stmt *s,
+            const struct pg_args *a, size_t size, pg_fill_fn fill,
+            void (*drop)(void *v, int n), void **v, int *n,
+            const char *what);
 
 /* Reading a result: a number (0 for NULL), a double, a copy of a text
  * (NULL for NULL; *oom set when out of memory), whether it is NULL. */

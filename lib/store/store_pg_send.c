@@ -208,69 +208,6 @@ static const struct pg_stmt send_evidence_referenced = {
   "send_evidence_referenced",
   "SELECT count(*) FROM evidence WHERE sha256 = $1" };
 
-/* ---- Results into arrays ---- */
-
-/* Fill one element from row i of r; set *oom when a copy fails. */
-typedef void (*send_fill_fn)(const PGresult *r, int i, void *elem, int *oom);
-
-/*
- * Run s with a and hand its rows, as an array of elements of size bytes
- * filled by fill, to *v and *n (both NULL and 0 on failure; drop frees
- * what was filled when a copy failed).
- */
-static int
-send_rows(struct pg_store *pg, const struct pg_stmt *s,
-          const struct pg_args *a, size_t size, send_fill_fn fill,
-          void (*drop)(void *v, int n), void **v, int *n, const char *what)
-{
-  PGresult *r;
-  char *arr = NULL;
-  int rc, i, count, oom = 0;
-
-  *v = NULL;
-  *n = 0;
-  rc = pg_run(pg, s, a, &r, what);
-  if (rc != 0)
-    return rc;
-  count = PQntuples(r);
-  if (count > 0 && (arr = calloc((size_t)count, size)) == NULL)
-    oom = 1;
-  for (i = 0; arr != NULL && i < count; i++)
-    fill(r, i, arr + (size_t)i * size, &oom);
-  PQclear(r);
-  if (oom) {
-    if (arr != NULL)
-      drop(arr, count);
-    return pg_fail(pg, -ENOMEM, "%s: out of memory", what);
-  }
-  *v = arr;
-  *n = count;
-  return 0;
-}
-
-/* Append limit as a LIMIT's parameter: a negative one, which SQLite reads
- * as no limit and PostgreSQL refuses, as NULL (no limit). */
-static void
-send_limit(struct pg_args *a, int limit)
-{
-  if (limit >= 0)
-    pa_int(a, limit);
-  else
-    pa_text(a, NULL);
-}
-
-/* Run s, a count(*), into *n. */
-static int
-send_count(struct pg_store *pg, const struct pg_stmt *s,
-           const struct pg_args *a, int *n, const char *what)
-{
-  int64_t v = 0;
-  int rc = pg_int(pg, s, a, &v, what);
-
-  *n = rc == 0 ? (int)v : 0;
-  return rc;
-}
-
 /* ---- The outbox ---- */
 
 int
@@ -333,9 +270,9 @@ pg_outbox_take(struct store *st, const char *channel, int64_t now, int limit,
   pa_init(&a);
   pa_text(&a, channel);
   pa_int(&a, now);
-  send_limit(&a, limit);
+  pa_limit(&a, limit);
   pa_text(&a, pg->instance);
-  rc = send_rows(pg, &send_outbox_take, &a, sizeof(**rows), fill_outbox_row,
+  rc = pg_rows(pg, &send_outbox_take, &a, sizeof(**rows), fill_outbox_row,
                  drop_outbox_rows, &v, n, "cannot take due replies");
   *rows = v;
   return rc;
@@ -468,7 +405,7 @@ pg_outbox_count(struct store *st, const char *status, int *n)
 
   pa_init(&a);
   pa_text(&a, status);
-  return send_count(pg_of(st), &send_outbox_count, &a, n,
+  return pg_count(pg_of(st), &send_outbox_count, &a, n,
                     "cannot count replies");
 }
 
@@ -505,9 +442,9 @@ pg_outbox_flag_unconfirmed(struct store *st, const char *channel,
   pa_init(&a);
   pa_text(&a, channel);
   pa_int(&a, sent_before);
-  send_limit(&a, limit);
+  pa_limit(&a, limit);
   pa_int(&a, now);
-  rc = send_rows(pg_of(st), &send_unconfirmed_flag, &a, sizeof(**rows),
+  rc = pg_rows(pg_of(st), &send_unconfirmed_flag, &a, sizeof(**rows),
                  fill_unconfirmed, drop_unconfirmed, &v, n,
                  "cannot flag unconfirmed replies");
   *rows = v;
@@ -524,7 +461,7 @@ pg_outbox_unconfirmed(struct store *st, int limit,
 
   pa_init(&a);
   pa_id(&a, limit > 0 ? limit : 0);   /* 0: all, as on SQLite */
-  rc = send_rows(pg_of(st), &send_unconfirmed_list, &a, sizeof(**rows),
+  rc = pg_rows(pg_of(st), &send_unconfirmed_list, &a, sizeof(**rows),
                  fill_unconfirmed, drop_unconfirmed, &v, n,
                  "cannot read unconfirmed replies");
   *rows = v;
@@ -534,7 +471,7 @@ pg_outbox_unconfirmed(struct store *st, int limit,
 int
 pg_outbox_count_unconfirmed(struct store *st, int *n)
 {
-  return send_count(pg_of(st), &send_unconfirmed_count, NULL, n,
+  return pg_count(pg_of(st), &send_unconfirmed_count, NULL, n,
                     "cannot count unconfirmed replies");
 }
 
@@ -570,10 +507,10 @@ pg_evidence_due(struct store *st, int64_t now, int limit,
 
   pa_init(&a);
   pa_int(&a, now);
-  send_limit(&a, limit);
+  pa_limit(&a, limit);
   pa_text(&a, pg->instance);
   pa_int(&a, now + SEND_EVIDENCE_LEASE_MS);
-  rc = send_rows(pg, &send_evidence_due, &a, sizeof(**rows),
+  rc = pg_rows(pg, &send_evidence_due, &a, sizeof(**rows),
                  fill_evidence_row, drop_evidence_rows, &v, n,
                  "cannot read pending evidence");
   *rows = v;
@@ -634,8 +571,8 @@ pg_evidence_take_dropped(struct store *st, int limit,
   int rc;
 
   pa_init(&a);
-  send_limit(&a, limit);
-  rc = send_rows(pg_of(st), &send_evidence_dropped, &a, sizeof(**v),
+  pa_limit(&a, limit);
+  rc = pg_rows(pg_of(st), &send_evidence_dropped, &a, sizeof(**v),
                  fill_evidence_dropped, drop_evidence_dropped, &arr, n,
                  "cannot take dropped evidence");
   *v = arr;
@@ -649,7 +586,7 @@ pg_evidence_referenced(struct store *st, const char *sha256, int *count)
 
   pa_init(&a);
   pa_text(&a, sha256);
-  return send_count(pg_of(st), &send_evidence_referenced, &a, count,
+  return pg_count(pg_of(st), &send_evidence_referenced, &a, count,
                     "references to a file");
 }
 
