@@ -1,10 +1,11 @@
 /*
  * bench_daemon: complete conversations through the real aduand over
  * loopback, as SPEC section 9 asks: signed WhatsApp webhooks in, replies
- * out to a fake provider, tickets filed in SQLite.  Prints messages per
- * second, p50/p99 webhook latency and the daemon's peak RSS.
+ * out to a fake provider, tickets filed in SQLite (or, with --pg, in
+ * PostgreSQL).  Prints messages per second, p50/p99 webhook latency and
+ * the daemon's peak RSS.
  *
- *   bench_daemon [-k] [-r RATE] [-s SECONDS] [-n SENDS] [--json]
+ *   bench_daemon [-k] [-r RATE] [-s SECONDS] [-n SENDS] [--pg] [--json]
  *                [CLIENTS [CONVERSATIONS_PER_CLIENT]]   (default 16 10)
  *
  * Each client is a thread with its own reporter numbers, posting one
@@ -20,6 +21,16 @@
  * 10 s, without the ceilings.  --json prints one JSON object instead of
  * the tables (soak samples then go to stderr as JSON lines).  Not a test:
  * it prints figures and asserts nothing about time.
+ *
+ * --pg runs aduand on PostgreSQL: the bench starts a durable cluster of
+ * its own in a temporary folder (tests/support/pg_cluster.sh start DIR
+ * --durable: every commit synced, as SQLite's synchronous=FULL), gives
+ * aduand a fresh database in it (tu_daemon.h, ADUAN_TEST_STORE), and
+ * stops and removes it once aduand has stopped, before the ceilings; also
+ * when the run fails, exits, or is ended by SIGINT, SIGTERM or SIGHUP
+ * (aduand is then killed first).  The figures then add the server's CPU
+ * per message (the postmaster and its children, from /proc) and the WAL
+ * it wrote, in place of aduand's own disk writes.
  *
  * Then, in the same run and once aduand has stopped, the same clients
  * post the same signed webhooks (same sizes, same connection mode) to
@@ -42,12 +53,12 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <libpq-fe.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,9 +73,11 @@
 #include "base/log.h"
 #include "testutil.h"
 #include "tu_daemon.h"
+#include "tu_pg.h"
 #include "tu_sign.h"
 
 #define SECRET "bench-secret"
+#define PG_CLUSTER_SH ADUAN_SOURCE_DIR "/tests/support/pg_cluster.sh"
 #define MAX_SAMPLES 1000000
 #define NGINX_DEFAULT "/usr/sbin/nginx"
 
@@ -658,16 +671,221 @@ end:
   return rc;
 }
 
+/* ---- the PostgreSQL cluster of --pg ---------------------------------- */
+
+/* The cluster this run started, and the pipe by which a signal asks
+ * pg_watch() to stop it. */
+static struct {
+  pthread_mutex_t mu;   /* held while the cluster starts or stops */
+  char *state;          /* pg_cluster.sh's DIR while a cluster runs */
+  char *db;             /* the connection string of aduand's database */
+  int postmaster;       /* its pid, for the CPU the server uses */
+  int sigfd[2];
+} pgc = {PTHREAD_MUTEX_INITIALIZER, NULL, NULL, 0, {-1, -1}};
+
+/* The aduand that runs (NULL otherwise), for pg_watch() to kill before
+ * the cluster goes (it would retry its connection forever) and to remove
+ * its folder. */
+static struct tu_daemon *volatile running;
+
+/*
+ * Run pg_cluster.sh VERB on pgc.state ("start" with --durable) and wait
+ * for it.  Its output goes to stderr (stdout may carry --json), and it
+ * runs in a process group of its own: a Ctrl-C reaches this process,
+ * which stops the cluster once it is up, rather than a script halfway
+ * through initdb.  0 when it exited 0.
+ */
+static int
+pg_cluster_run(const char *verb)
+{
+  char sh[] = "/bin/sh", script[] = PG_CLUSTER_SH, v[8], durable[] =
+    "--durable";
+  char *argv[] = {sh, script, v, pgc.state,
+                  strcmp(verb, "start") == 0 ? durable : NULL, NULL};
+  int status;
+  pid_t pid;
+
+  snprintf(v, sizeof(v), "%s", verb);
+  pid = fork();
+  if (pid == 0) {
+    setpgid(0, 0);
+    dup2(2, 1);
+    execv(argv[0], argv);
+    _exit(127);
+  }
+  if (pid < 0)
+    return -1;
+  while (waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR)
+      return -1;
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* Stop and remove the cluster, if one runs (at the end of aduand's part,
+ * at exit, and from pg_watch()). */
+static void
+pg_cluster_stop(void)
+{
+  pthread_mutex_lock(&pgc.mu);
+  if (pgc.state != NULL && pg_cluster_run("stop") != 0)
+    fprintf(stderr, "bench_daemon: the PostgreSQL cluster of %s did not "
+            "stop (pg_cluster.sh stop %s)\n", pgc.state, pgc.state);
+  free(pgc.state);
+  free(pgc.db);
+  pgc.state = pgc.db = NULL;
+  pgc.postmaster = 0;
+  pthread_mutex_unlock(&pgc.mu);
+}
+
+static void
+on_signal(int sig)
+{
+  unsigned char b = (unsigned char)sig;
+  int saved = errno;
+  ssize_t n = write(pgc.sigfd[1], &b, 1);  /* pg_watch() does the rest */
+
+  (void)n;
+  errno = saved;
+}
+
+/* A thread that waits for SIGINT, SIGTERM or SIGHUP (through on_signal's
+ * pipe), kills aduand, stops the cluster and ends the process with that
+ * signal. */
+static void *
+pg_watch(void *arg)
+{
+  unsigned char sig;
+  ssize_t n;
+
+  (void)arg;
+  while ((n = read(pgc.sigfd[0], &sig, 1)) < 0 && errno == EINTR)
+    ;
+  if (n != 1)
+    return NULL;
+  if (running != NULL && running->pid > 0 && !running->reaped) {
+    kill(running->pid, SIGKILL);
+    tu_rmrf(running->dir);
+  }
+  pg_cluster_stop();
+  signal(sig, SIG_DFL);
+  raise(sig);
+  _exit(128 + sig);
+}
+
+/* The pid in the first line of the cluster's postmaster.pid, or 0. */
+static int
+pg_postmaster_pid(void)
+{
+  char *path = tu_path(pgc.state, "pgdir"), *top, *pidfile = NULL, *text;
+  int pid = 0;
+
+  top = path != NULL ? tu_read_file(path, NULL) : NULL;
+  if (top != NULL) {
+    top[strcspn(top, "\n")] = '\0';
+    pidfile = tu_path(top, "data/postmaster.pid");
+  }
+  text = pidfile != NULL ? tu_read_file(pidfile, NULL) : NULL;
+  if (text != NULL)
+    pid = atoi(text);
+  free(text);
+  free(pidfile);
+  free(top);
+  free(path);
+  return pid;
+}
+
+/* Make aduand's database in the cluster just started (ADUAN_PG_STATE set)
+ * and return its connection string (allocated), or NULL.  tu_pg_newdb()
+ * is for Check's tests: its assertions end a process that runs none. */
+static char *
+pg_bench_db(void)
+{
+  char *admin = tu_pg_admin_conninfo(), *out = NULL;
+  PGconn *c = admin != NULL ? PQconnectdb(admin) : NULL;
+  PGresult *r = c != NULL && PQstatus(c) == CONNECTION_OK
+                ? PQexec(c, "CREATE DATABASE aduan_bench") : NULL;
+  size_t n;
+
+  if (r != NULL && PQresultStatus(r) == PGRES_COMMAND_OK) {
+    /* The admin string ends with dbname=postgres: a later dbname wins. */
+    n = strlen(admin) + 32;
+    out = malloc(n);
+    if (out != NULL)
+      snprintf(out, n, "%s dbname=aduan_bench", admin);
+  } else {
+    fprintf(stderr, "bench_daemon: CREATE DATABASE: %s",
+            r != NULL ? PQresultErrorMessage(r)
+                      : c != NULL ? PQerrorMessage(c) : "no cluster\n");
+  }
+  PQclear(r);
+  PQfinish(c);
+  free(admin);
+  return out;
+}
+
+/*
+ * --pg: start a durable cluster in a temporary folder and point
+ * tu_daemon at it (ADUAN_TEST_STORE, ADUAN_PG_STATE) with a database for
+ * aduand in pgc.db; from here on exit() and the signals above stop it.
+ * 0, or -1 when it could not be started.
+ */
+static int
+pg_cluster_start(void)
+{
+  static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+  struct sigaction sa;
+  pthread_t th;
+  size_t i;
+  int rc = -1;
+
+  if (pipe(pgc.sigfd) != 0)
+    return -1;
+  fcntl(pgc.sigfd[0], F_SETFD, FD_CLOEXEC);
+  fcntl(pgc.sigfd[1], F_SETFD, FD_CLOEXEC);
+  if (pthread_create(&th, NULL, pg_watch, NULL) != 0)
+    return -1;
+  pthread_detach(th);
+  memset(&sa, 0, sizeof(sa));
+  sa.sa_handler = on_signal;
+  sa.sa_flags = SA_RESTART;
+  sigemptyset(&sa.sa_mask);
+  for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+    sigaction(sigs[i], &sa, NULL);
+  atexit(pg_cluster_stop);
+  pthread_mutex_lock(&pgc.mu);
+  pgc.state = tu_tmpdir();
+  if (pgc.state != NULL && pg_cluster_run("start") == 0) {
+    pgc.postmaster = pg_postmaster_pid();
+    rc = 0;
+  } else if (pgc.state != NULL) {
+    tu_rmrf(pgc.state);  /* the script removed its cluster itself */
+    free(pgc.state);
+    pgc.state = NULL;
+  }
+  if (rc == 0) {
+    setenv("ADUAN_TEST_STORE", "postgres", 1);
+    setenv("ADUAN_PG_STATE", pgc.state, 1);
+    pgc.db = pg_bench_db();
+  }
+  pthread_mutex_unlock(&pgc.mu);
+  return rc == 0 && pgc.db != NULL ? 0 : -1;
+}
+
 /* ---- what aduand used ------------------------------------------------ */
 
-/* CPU seconds (user and system) pid has used so far, or -1. */
-static double
-proc_cpu_secs(int pid)
+/* From /proc/PID/stat: pid's parent, the CPU seconds (user and system)
+ * it has used so far and those of the children it has reaped.  0, or -1
+ * when pid is gone. */
+static int
+proc_stat(int pid, int *ppid, double *self, double *reaped)
 {
   char path[64], buf[1024], *p;
   unsigned long ut = 0, st = 0;
+  long cut = 0, cst = 0;
+  double tick = (double)sysconf(_SC_CLK_TCK);
   FILE *f;
   size_t n;
+  int pp = 0;
 
   snprintf(path, sizeof(path), "/proc/%d/stat", pid);
   f = fopen(path, "r");
@@ -677,10 +895,50 @@ proc_cpu_secs(int pid)
   fclose(f);
   buf[n] = '\0';
   p = strrchr(buf, ')');  /* the name may hold spaces */
-  if (p == NULL || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u "
-                          "%*u %lu %lu", &ut, &st) != 2)
+  if (p == NULL || sscanf(p + 2, "%*c %d %*d %*d %*d %*d %*u %*u %*u %*u "
+                          "%*u %lu %lu %ld %ld", &pp, &ut, &st, &cut,
+                          &cst) != 5)
     return -1;
-  return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+  if (ppid != NULL)
+    *ppid = pp;
+  *self = (double)(ut + st) / tick;
+  if (reaped != NULL)
+    *reaped = (double)(cut + cst) / tick;
+  return 0;
+}
+
+/* CPU seconds (user and system) pid has used so far, or -1. */
+static double
+proc_cpu_secs(int pid)
+{
+  double self;
+
+  return proc_stat(pid, NULL, &self, NULL) == 0 ? self : -1;
+}
+
+/* CPU seconds (user and system) a server has used so far: the process
+ * master's own, its reaped children's, and its live children's (the
+ * backends of PostgreSQL's postmaster).  -1 when master is gone. */
+static double
+proc_tree_cpu_secs(int master)
+{
+  double self, reaped, total;
+  DIR *dir;
+  struct dirent *e;
+
+  if (proc_stat(master, NULL, &self, &reaped) != 0)
+    return -1;
+  total = self + reaped;
+  dir = opendir("/proc");
+  while (dir != NULL && (e = readdir(dir)) != NULL) {
+    int pid = atoi(e->d_name), ppid;
+    if (pid > 0 && proc_stat(pid, &ppid, &self, NULL) == 0 &&
+        ppid == master)
+      total += self;
+  }
+  if (dir != NULL)
+    closedir(dir);
+  return total;
 }
 
 /* Bytes pid has caused to be written to storage so far (write_bytes of
@@ -771,24 +1029,24 @@ soak_sample(void *arg, double secs)
 static double
 sender_rate(struct tu_daemon *d, struct fakeprov *fp, int n)
 {
-  char sql[640];
-  sqlite3 *db = NULL;
+  char sql[768];
   double t0;
   int before, status, ok;
 
   if (tu_daemon_kill(d, SIGTERM) != 0 ||
       tu_daemon_wait_exit(d, 30000, &status) != 0)
     return -1;
+  /* SQL both SQLite and PostgreSQL take: the replies go round the
+   * reporters by their rank (PostgreSQL's ids may have gaps). */
   snprintf(sql, sizeof(sql),
            "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k "
-           "WHERE i < %d) INSERT INTO outbox (channel, reporter_id, kind, "
-           "body, status, attempts, next_attempt_at, created_at, "
-           "updated_at) SELECT 'wa', (SELECT min(id) FROM reporters) + "
-           "i %% (SELECT count(*) FROM reporters), 'text', "
-           "'Laporan Anda kami terima.', 'queued', 0, 0, 0, 0 FROM k", n);
-  ok = sqlite3_open(d->db, &db) == SQLITE_OK &&
-       sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
-  sqlite3_close(db);
+           "WHERE i < %d), r(id, n) AS (SELECT id, row_number() OVER "
+           "(ORDER BY id) - 1 FROM reporters) INSERT INTO outbox (channel, "
+           "reporter_id, kind, body, status, attempts, next_attempt_at, "
+           "created_at, updated_at) SELECT 'wa', r.id, 'text', "
+           "'Laporan Anda kami terima.', 'queued', 0, 0, 0, 0 FROM k JOIN r "
+           "ON r.n = k.i %% (SELECT count(*) FROM reporters)", n);
+  ok = tu_db_exec(d, sql) == 0;
   before = fakeprov_count(fp);
   if (!ok || tu_daemon_restart(d) != 0)
     return -1;
@@ -802,6 +1060,7 @@ sender_rate(struct tu_daemon *d, struct fakeprov *fp, int n)
 
 struct opts {
   int nclients, convs, json, sends;
+  int pg;                       /* --pg: aduand on PostgreSQL */
   double soak;
   const char *nginx;
 };
@@ -811,13 +1070,17 @@ usage(void)
 {
   fprintf(stderr,
           "usage: bench_daemon [-k] [-r RATE] [-s SECONDS] [-n SENDS] "
-          "[--json] [CLIENTS 1..500 [CONVERSATIONS]]\n"
+          "[--pg] [--json] [CLIENTS 1..500 [CONVERSATIONS]]\n"
           "  -k          keep-alive: one connection per client, reused\n"
           "  -r RATE     open loop: RATE webhooks/s over all clients\n"
           "  -s SECONDS  soak (at most 600): run that long, print RSS and\n"
           "              descriptors every 10 s (ceilings skipped)\n"
           "  -n SENDS    then the sender alone: SENDS queued replies\n"
           "              (0: skip; default 20000)\n"
+          "  --pg        aduand on PostgreSQL: a durable cluster of the\n"
+          "              bench's own in a temporary folder (fsync,\n"
+          "              synchronous_commit, full_page_writes on), removed\n"
+          "              after; without it, SQLite (synchronous=FULL)\n"
           "  --json      one JSON object on stdout instead of the tables\n");
   return 2;
 }
@@ -837,6 +1100,8 @@ parse(int argc, char **argv, struct opts *o)
       mode.keepalive = 1;
     else if (strcmp(a, "--json") == 0)
       o->json = 1;
+    else if (strcmp(a, "--pg") == 0)
+      o->pg = 1;
     else if (strcmp(a, "-r") == 0 && i + 1 < argc)
       mode.rate = atof(argv[++i]);
     else if (strcmp(a, "-s") == 0 && i + 1 < argc)
@@ -863,7 +1128,12 @@ struct result {
   int uv_ok, ng_rc;
   long rss_kib;
   double cpu_s, sends_s;
-  double disk_bytes;            /* written to storage during the load */
+  double disk_bytes;            /* aduand caused to be written to storage
+                                   during the load */
+  double wal_bytes;             /* PostgreSQL's WAL written meanwhile, or
+                                   -1 on SQLite */
+  double server_cpu_s;          /* PostgreSQL's CPU meanwhile, or -1 */
+  char *version;                /* the store's version (allocated) */
   double syncs, batches, committed;  /* aduand's commit counters, or -1 */
   long long tickets;
   int replies;
@@ -874,6 +1144,11 @@ print_tables(const struct opts *o, const struct result *r)
 {
   const struct load *ad = &r->ad;
 
+  printf("backend:        %s %s%s\n", o->pg ? "PostgreSQL" : "SQLite",
+         r->version != NULL ? r->version : "(version unknown)",
+         o->pg ? ", a durable cluster of the bench's own (fsync, "
+                 "synchronous_commit, full_page_writes on)"
+               : ", synchronous=FULL");
   printf("clients:        %d (one request at a time each, %s%s)\n",
          o->nclients, mode.keepalive ? "keep-alive" : "new connection each",
          mode.rate > 0 ? ", open loop" : "");
@@ -889,8 +1164,15 @@ print_tables(const struct opts *o, const struct result *r)
            load_ms(ad, 0.5), load_ms(ad, 0.99), load_ms(ad, 1));
     printf("aduand CPU:     %.1f us per message (user + system)\n",
            r->cpu_s / ad->n * 1e6);
-    printf("disk writes:    %.1f KiB per message (%.1f pages of 4 KiB)\n",
-           r->disk_bytes / ad->n / 1024, r->disk_bytes / ad->n / 4096);
+    if (r->server_cpu_s >= 0)
+      printf("server CPU:     %.1f us per message (PostgreSQL: the "
+             "postmaster and its backends)\n", r->server_cpu_s / ad->n * 1e6);
+    printf("disk writes:    %.1f KiB per message (%.1f pages of 4 KiB)%s\n",
+           r->disk_bytes / ad->n / 1024, r->disk_bytes / ad->n / 4096,
+           o->pg ? " by aduand itself" : "");
+    if (r->wal_bytes >= 0)
+      printf("WAL written:    %.1f KiB per message (PostgreSQL's)\n",
+             r->wal_bytes / ad->n / 1024);
     if (r->syncs > 0)
       printf("commits:        %.0f syncs, %.0f batches for %.0f requests: "
              "%.3f syncs per webhook\n", r->syncs, r->batches,
@@ -935,7 +1217,9 @@ print_json(const struct opts *o, const struct result *r)
 {
   const struct load *ad = &r->ad;
 
-  printf("{\"clients\":%d,\"keepalive\":%s,\"rate\":%.0f,\"webhooks\":%d,"
+  printf("{\"backend\":\"%s\",\"backend_version\":\"%s\",",
+         o->pg ? "postgres" : "sqlite", r->version != NULL ? r->version : "");
+  printf("\"clients\":%d,\"keepalive\":%s,\"rate\":%.0f,\"webhooks\":%d,"
          "\"tickets\":%lld,\"errors\":%d,\"messages_per_s\":%.1f,"
          "\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"cpu_us_per_message\":%.1f,"
          "\"peak_rss_kib\":%ld,\"replies\":%d,\"sends_per_s\":%.1f,"
@@ -946,11 +1230,43 @@ print_json(const struct opts *o, const struct result *r)
          ad->n > 0 ? r->cpu_s / ad->n * 1e6 : 0, r->rss_kib, r->replies,
          r->sends_s, ad->n > 0 ? r->disk_bytes / ad->n / 1024 : 0,
          ad->n > 0 && r->syncs > 0 ? r->syncs / ad->n : -1);
+  if (o->pg && ad->n > 0)
+    printf(",\"server_cpu_us_per_message\":%.1f,\"wal_kib_per_message\":"
+           "%.2f", r->server_cpu_s / ad->n * 1e6, r->wal_bytes / ad->n / 1024);
   if (r->uv_ok)
     json_load("bare_libuv", &r->uv);
   if (r->ng_rc == 0)
     json_load("nginx", &r->ng);
   printf("}\n");
+}
+
+/* What aduand and its store had done at one moment: marks taken before
+ * and after the load.  wal and server_cpu are -1 on SQLite. */
+struct store_mark {
+  double disk;          /* written by aduand (proc_disk_bytes) */
+  double wal;           /* PostgreSQL's WAL position, in bytes */
+  double server_cpu;    /* PostgreSQL's CPU seconds (proc_tree_cpu_secs) */
+};
+
+static void
+store_mark(struct tu_daemon *d, struct store_mark *m)
+{
+  m->disk = proc_disk_bytes(d->pid);
+  m->wal = d->pg == NULL ? -1 :
+    (double)tu_db_int(d, "SELECT pg_current_wal_lsn() - '0/0'::pg_lsn");
+  m->server_cpu = d->pg != NULL && pgc.postmaster > 0
+                  ? proc_tree_cpu_secs(pgc.postmaster) : -1;
+}
+
+/* What the store did between marks a and b, into r. */
+static void
+store_used(const struct store_mark *a, const struct store_mark *b,
+           struct result *r)
+{
+  r->disk_bytes = b->disk - a->disk;
+  r->wal_bytes = a->wal >= 0 && b->wal >= 0 ? b->wal - a->wal : -1;
+  r->server_cpu_s = a->server_cpu >= 0 && b->server_cpu >= 0
+                    ? b->server_cpu - a->server_cpu : -1;
 }
 
 /* aduand's part of the run: the load, then the sender alone. */
@@ -962,7 +1278,9 @@ run_aduand(const struct opts *o, struct result *r)
   struct buf conf = BUF_INIT;
   struct soak sk;
   struct monitor mon;
-  double cpu0, disk0;
+  struct store_mark m0, m1;
+  struct tu_daemon_opts dopts;
+  double cpu0;
   struct tu_resp m;
   int ok;
 
@@ -975,11 +1293,17 @@ run_aduand(const struct opts *o, struct result *r)
              "phone_number_id = 112233445566778\n"
              "api_base = http://127.0.0.1:%d/v21.0\nrate = 10000\n"
              "concurrency = 64\n", fakeprov_port(fp));
-  if (tu_daemon_start(&d, conf.data) != 0) {
+  memset(&dopts, 0, sizeof(dopts));
+  dopts.extra = conf.data;
+  dopts.pg = pgc.db;  /* with --pg; NULL on SQLite */
+  if (tu_daemon_start_opts(&d, &dopts) != 0) {
     fprintf(stderr, "bench_daemon: the daemon did not start\n");
     return 0;
   }
   buf_free(&conf);
+  running = &d;
+  r->version = tu_db_text(&d, o->pg ? "SHOW server_version"
+                                    : "SELECT sqlite_version()");
   sk.d = &d;
   sk.fp = fp;
   sk.json = o->json;
@@ -988,12 +1312,13 @@ run_aduand(const struct opts *o, struct result *r)
   mon.interval = 10;
   if (o->soak > 0)
     mode.until = now_s() + o->soak;
+  store_mark(&d, &m0);
   cpu0 = proc_cpu_secs(d.pid);
-  disk0 = proc_disk_bytes(d.pid);
   ok = run_load(d.port, o->nclients, o->convs, o->soak > 0 ? &mon : NULL,
                 &r->ad) == 0;
   r->cpu_s = proc_cpu_secs(d.pid) - cpu0;
-  r->disk_bytes = proc_disk_bytes(d.pid) - disk0;
+  store_mark(&d, &m1);
+  store_used(&m0, &m1, r);
   r->syncs = r->batches = r->committed = -1;
   if (tu_http(d.port, "GET", "/metrics", NULL, NULL, &m) == 0) {
     r->syncs = metric(m.body, "aduan_commit_syncs_total");
@@ -1013,6 +1338,7 @@ run_aduand(const struct opts *o, struct result *r)
   }
   /* aduand and the fake provider stop first, so that the ceilings do not
    * share the cores with the replies still being sent. */
+  running = NULL;
   ok = tu_daemon_stop(&d) && ok;
   fakeprov_stop(fp);
   return ok;
@@ -1034,7 +1360,15 @@ main(int argc, char **argv)
   /* The fake provider runs in this process and would log each reply it
    * gets: thousands of lines, written while the figures are taken. */
   log_setup(LOG_WARN, 0);
+  if (o.pg && pg_cluster_start() != 0) {
+    fprintf(stderr, "bench_daemon: --pg: the PostgreSQL cluster did not "
+            "start (%s)\n", PG_CLUSTER_SH);
+    return 1;
+  }
   ok = run_aduand(&o, &r);
+  /* PostgreSQL goes before the ceilings, which should have the cores. */
+  if (o.pg)
+    pg_cluster_stop();
   r.ng_rc = 1;
   if (o.soak == 0) {
     r.uv_ok = ceiling_uv(o.nclients, o.convs, &r.uv) == 0;
@@ -1048,5 +1382,6 @@ main(int argc, char **argv)
   free(r.ad.lat);
   free(r.uv.lat);
   free(r.ng.lat);
+  free(r.version);
   return ok && (r.uv_ok || o.soak > 0) && r.ng_rc >= 0 ? 0 : 1;
 }

@@ -9,6 +9,14 @@
 #                             off; then write DIR/env (PGHOST, PGPORT,
 #                             PGUSER, PGDATABASE, to be sourced) and
 #                             DIR/conninfo (the same as a libpq string)
+#   pg_cluster.sh start DIR --durable
+#                             the same, but durable as a production
+#                             server is: fsync, synchronous_commit and
+#                             full_page_writes left at their defaults
+#                             (on), for a benchmark beside SQLite's
+#                             synchronous=FULL (tests/bench/bench_daemon
+#                             --pg); the rest of the server's settings
+#                             stay at initdb's defaults
 #   pg_cluster.sh stop DIR    stop the server DIR names, remove its folder
 #                             and DIR; quiet when there is nothing to stop
 #   pg_cluster.sh pause DIR   stop the server as a crash would (pg_ctl
@@ -84,9 +92,11 @@ stop() {
   rm -rf "$top" "$state"
 }
 
-# Starts a cluster and records it in $1 (stopping one left there first).
+# Starts a cluster and records it in $1 (stopping one left there first);
+# $2 is "durable" for a cluster that syncs as a production one does.
 start() {
   state="$1"
+  durable="${2:-}"
   bindir=$(find_bindir) || exit $?
   stop "$state"
   mkdir -p "$state"
@@ -105,10 +115,13 @@ start() {
 listen_addresses = ''
 unix_socket_directories = '$top'
 port = $pg_port
-fsync = off
-synchronous_commit = off
-full_page_writes = off
 EOF
+  # The tests want speed, not durability; a benchmark wants the
+  # defaults, which make every commit durable before it returns.
+  if [ "$durable" != durable ]; then
+    printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' \
+      >> "$top/data/postgresql.conf"
+  fi
   as_owner "$bindir/pg_ctl" -D "$top/data" -l "$top/log" -w -t 60 start \
     >/dev/null
   printf 'PGHOST=%s\nPGPORT=%s\nPGUSER=aduan\nPGDATABASE=postgres\n' \
@@ -118,7 +131,7 @@ EOF
     > "$state/conninfo"
   trap - EXIT
   echo "pg_cluster.sh: PostgreSQL ($("$bindir/postgres" --version)) on" \
-       "$top/.s.PGSQL.$pg_port"
+       "$top/.s.PGSQL.$pg_port${durable:+ (durable)}"
 }
 
 # Stops ($2 = stop, as a crash would) or starts ($2 = start) the server
@@ -139,8 +152,13 @@ pause_resume() {
 }
 
 case "${1:-}" in
-  start) [ $# = 2 ] || { echo "usage: $0 start DIR" >&2; exit 2; }
-         start "$2" ;;
+  start) if [ $# = 3 ] && [ "$3" = --durable ]; then
+           start "$2" durable
+         else
+           [ $# = 2 ] || { echo "usage: $0 start DIR [--durable]" >&2
+                           exit 2; }
+           start "$2"
+         fi ;;
   stop)  [ $# = 2 ] || { echo "usage: $0 stop DIR" >&2; exit 2; }
          stop "$2" ;;
   pause) [ $# = 2 ] || { echo "usage: $0 pause DIR" >&2; exit 2; }
@@ -148,6 +166,6 @@ case "${1:-}" in
   resume) [ $# = 2 ] || { echo "usage: $0 resume DIR" >&2; exit 2; }
           pause_resume "$2" start ;;
   bindir) find_bindir ;;
-  *) echo "usage: $0 start DIR | stop DIR | pause DIR | resume DIR |" \
-          "bindir" >&2; exit 2 ;;
+  *) echo "usage: $0 start DIR [--durable] | stop DIR | pause DIR |" \
+          "resume DIR | bindir" >&2; exit 2 ;;
 esac

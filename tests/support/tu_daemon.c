@@ -1006,6 +1006,44 @@ tu_db_text(struct tu_daemon *d, const char *sql)
   return f.text;
 }
 
+int
+tu_db_exec(struct tu_daemon *d, const char *sql)
+{
+  const char *err = NULL;
+  char *sqerr = NULL;
+  int rc = -1;
+
+  if (d->pg != NULL) {
+    PGconn *c = PQconnectdb(d->pg);
+    PGresult *r = c != NULL && PQstatus(c) == CONNECTION_OK
+                  ? PQexec(c, sql) : NULL;
+    if (r != NULL && PQresultStatus(r) == PGRES_COMMAND_OK)
+      rc = 0;
+    else
+      fprintf(stderr, "tu_db_exec: %s: %s", sql,
+              r != NULL ? PQresultErrorMessage(r)
+                        : c != NULL ? PQerrorMessage(c) : "out of memory\n");
+    PQclear(r);
+    PQfinish(c);
+    return rc;
+  }
+  {
+    sqlite3 *db = NULL;
+    if (sqlite3_open(d->db, &db) == SQLITE_OK &&
+        sqlite3_busy_timeout(db, 5000) == SQLITE_OK &&
+        sqlite3_exec(db, sql, NULL, NULL, &sqerr) == SQLITE_OK)
+      rc = 0;
+    else
+      err = sqerr != NULL ? sqerr : db != NULL ? sqlite3_errmsg(db)
+                                               : "out of memory";
+    if (rc != 0)
+      fprintf(stderr, "tu_db_exec: %s: %s\n", sql, err);
+    sqlite3_free(sqerr);
+    sqlite3_close(db);
+  }
+  return rc;
+}
+
 /* Read fd to EOF into a new string. */
 static void *
 slurp_main(void *arg)

@@ -138,6 +138,11 @@ typedef void (*tu_db_row_fn)(void *arg, int ncols, const char *const *cols);
 int tu_db_rows(struct tu_daemon *d, const char *sql, tu_db_row_fn fn,
                void *arg);
 
+/* Run sql, which writes, on the daemon's database (SQLite's file or
+ * PostgreSQL's database; while the daemon is stopped, or alongside it).
+ * Write sql that both accept.  0, or -1 with the error on stderr. */
+int tu_db_exec(struct tu_daemon *d, const char *sql);
+
 /* Wait until needle appears in the file at path (which may not exist yet,
  * and may be replaced meanwhile), woken by inotify rather than by
  * polling; 0, or -1 after timeout_ms.  For logs written to a file. */
