@@ -93,10 +93,12 @@ static const struct pg_stmt send_outbox_take = {
   " r.bsuid FROM u JOIN reporters r ON r.id = u.reporter_id"
   " ORDER BY u.next_attempt_at, u.id" };
 
+/* The earliest first: walking outbox_due in order stops at the first
+ * row that waits behind no other, where min() would check them all. */
 static const struct pg_stmt send_outbox_next = {
   "send_outbox_next",
-  "SELECT min(o.next_attempt_at) FROM outbox o WHERE o.status = 'queued'"
-  " AND " SEND_OUTBOX_FIRST("o") };
+  "SELECT o.next_attempt_at FROM outbox o WHERE o.status = 'queued'"
+  " AND " SEND_OUTBOX_FIRST("o") " ORDER BY o.next_attempt_at LIMIT 1" };
 
 static const struct pg_stmt send_outbox_resume = {
   "send_outbox_resume",
