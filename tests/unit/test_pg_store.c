@@ -3,6 +3,7 @@
  * batches and reconnects, against the test cluster (skipped without it).
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,8 @@
 #include "tu_pg.h"
 
 static struct store *
-open_pg(const char *conninfo, int readonly, int *rc, char *err, size_t len)
+open_pg_opts(const char *conninfo, int readonly, int caller_syncs, int *rc,
+             char *err, size_t len)
 {
   struct store_opts o = {0};
   struct store *st = NULL;
@@ -25,9 +27,43 @@ open_pg(const char *conninfo, int readonly, int *rc, char *err, size_t len)
   o.conninfo = conninfo;
   o.busy_timeout_ms = 2000;
   o.readonly = readonly;
+  o.caller_syncs = caller_syncs;
   o.instance = "test";
   *rc = store_open(&st, &o, err, len);
   return st;
+}
+
+static struct store *
+open_pg(const char *conninfo, int readonly, int *rc, char *err, size_t len)
+{
+  return open_pg_opts(conninfo, readonly, 0, rc, err, len);
+}
+
+/* One batch that writes a row (a new reporter) and commits. */
+static void
+commit_one(struct store *st, int i)
+{
+  char phone[32];
+  int64_t id = 0;
+
+  snprintf(phone, sizeof(phone), "+6281200%06d", i);
+  ck_assert_int_eq(store_batch_begin(st), 0);
+  ck_assert_int_eq(store_reporter_ensure(st, phone, 1000 + i, &id), 0);
+  ck_assert_int_gt(id, 0);
+  ck_assert_int_eq(store_batch_commit(st), 0);
+}
+
+/* Sessions of the database ci names (its last "dbname=") whose
+ * application_name is app. */
+static int64_t
+sessions_named(const char *admin, const char *ci, const char *app)
+{
+  char sql[256];
+
+  snprintf(sql, sizeof(sql), "SELECT count(*) FROM pg_stat_activity WHERE "
+           "datname = '%s' AND application_name = '%s'",
+           strrchr(ci, '=') + 1, app);
+  return tu_pg_int(admin, sql, 0, 0);
 }
 
 /* A new database is migrated to this binary's last version and records
@@ -167,6 +203,144 @@ START_TEST(test_two_open_together)
 }
 END_TEST
 
+/* With caller_syncs, store_sync() makes the commits durable on a
+ * connection of its own.  When the server ends that connection, the sync
+ * fails with -EBUSY (the commit pipeline then answers the batch's
+ * requests 503, not 200); a later sync reconnects and succeeds, and the
+ * loop's connection never noticed. */
+START_TEST(test_sync_fails_then_reconnects)
+{
+  char *ci = tu_pg_newdb(), *admin = tu_pg_admin_conninfo(), err[256];
+  char sql[256];
+  int rc;
+  struct store *st = open_pg_opts(ci, 0, 1, &rc, err, sizeof(err));
+
+  ck_assert_msg(rc == 0, "open: %s", err);
+  commit_one(st, 1);
+  ck_assert_int_eq(store_sync(st), 0);
+  ck_assert_int_eq(sessions_named(admin, ci, "aduand sync"), 1);
+  commit_one(st, 2);
+  snprintf(sql, sizeof(sql), "SELECT count(pg_terminate_backend(pid)) FROM "
+           "pg_stat_activity WHERE datname = '%s' AND application_name = "
+           "'aduand sync'", strrchr(ci, '=') + 1);
+  ck_assert_int_eq(tu_pg_int(admin, sql, 0, 0), 1);
+  ck_assert_int_eq(store_sync(st), -EBUSY);
+  ck_assert_int_eq(store_sync(st), 0);
+  ck_assert_int_eq(sessions_named(admin, ci, "aduand sync"), 1);
+  commit_one(st, 3);
+  ck_assert_int_eq(store_sync(st), 0);
+  ck_assert_int_eq(store_ping(st), 0);
+  ck_assert_int_eq(tu_pg_int(ci, "SELECT count(*) FROM reporters", 0, 0), 3);
+  store_close(st);
+  tu_pg_dropdb(ci);
+  free(admin);
+  free(ci);
+}
+END_TEST
+
+/* A new sync connection cannot tell whether the server lost commits made
+ * before it existed (a crash and restart in between): when the loop sent
+ * anything after the failed sync and before the reconnect, the next sync
+ * fails too, and the one after that succeeds. */
+START_TEST(test_sync_reconnect_vouches_for_later_only)
+{
+  char *ci = tu_pg_newdb(), *admin = tu_pg_admin_conninfo(), err[256];
+  char sql[256];
+  int rc;
+  struct store *st = open_pg_opts(ci, 0, 1, &rc, err, sizeof(err));
+
+  ck_assert_msg(rc == 0, "open: %s", err);
+  commit_one(st, 1);
+  ck_assert_int_eq(store_sync(st), 0);
+  snprintf(sql, sizeof(sql), "SELECT count(pg_terminate_backend(pid)) FROM "
+           "pg_stat_activity WHERE datname = '%s' AND application_name = "
+           "'aduand sync'", strrchr(ci, '=') + 1);
+  ck_assert_int_eq(tu_pg_int(admin, sql, 0, 0), 1);
+  ck_assert_int_eq(store_sync(st), -EBUSY);
+  commit_one(st, 2);                 /* after the failure, before a reconnect */
+  ck_assert_int_eq(store_sync(st), -EBUSY);
+  commit_one(st, 3);                 /* after the reconnect */
+  ck_assert_int_eq(store_sync(st), 0);
+  store_close(st);
+  tu_pg_dropdb(ci);
+  free(admin);
+  free(ci);
+}
+END_TEST
+
+/* Without caller_syncs (or read-only) every commit is durable when it
+ * returns: no second connection, store_sync() has nothing to do. */
+START_TEST(test_sync_not_asked)
+{
+  char *ci = tu_pg_newdb(), *admin = tu_pg_admin_conninfo(), err[256];
+  int rc;
+  struct store *st = open_pg_opts(ci, 0, 0, &rc, err, sizeof(err));
+
+  ck_assert_msg(rc == 0, "open: %s", err);
+  commit_one(st, 1);
+  ck_assert_int_eq(store_sync(st), 0);
+  ck_assert_int_eq(sessions_named(admin, ci, "aduand sync"), 0);
+  store_close(st);
+  st = open_pg_opts(ci, 1, 1, &rc, err, sizeof(err));
+  ck_assert_msg(rc == 0, "read-only open: %s", err);
+  ck_assert_int_eq(store_sync(st), 0);
+  ck_assert_int_eq(sessions_named(admin, ci, "aduand sync"), 0);
+  store_close(st);
+  tu_pg_dropdb(ci);
+  free(admin);
+  free(ci);
+}
+END_TEST
+
+/* The commit pipeline calls store_sync() on its worker thread while the
+ * loop goes on with the next batches (and, on a stop, once more from the
+ * loop): both at once must be safe (run under the sanitizers). */
+#define SYNC_ROUNDS 60
+
+struct syncer {
+  struct store *st;
+  int failures;
+};
+
+static void *
+sync_many(void *arg)
+{
+  struct syncer *s = arg;
+  int i;
+
+  for (i = 0; i < SYNC_ROUNDS; i++)
+    if (store_sync(s->st) != 0)
+      s->failures++;
+  return NULL;
+}
+
+START_TEST(test_sync_from_another_thread)
+{
+  char *ci = tu_pg_newdb(), err[256];
+  struct syncer s = {0};
+  pthread_t t;
+  int rc, i;
+
+  s.st = open_pg_opts(ci, 0, 1, &rc, err, sizeof(err));
+  ck_assert_msg(rc == 0, "open: %s", err);
+  ck_assert_int_eq(pthread_create(&t, NULL, sync_many, &s), 0);
+  for (i = 0; i < SYNC_ROUNDS; i++) {
+    commit_one(s.st, i);
+    ck_assert_int_eq(store_ping(s.st), 0);
+    if (i % 10 == 0)
+      ck_assert_int_eq(store_sync(s.st), 0);   /* as commit_now() does */
+  }
+  ck_assert_int_eq(pthread_join(t, NULL), 0);
+  ck_assert_int_eq(s.failures, 0);
+  ck_assert_int_eq(store_sync(s.st), 0);
+  ck_assert_int_eq(tu_pg_int(ci, "SELECT count(*) FROM reporters", 0, 0),
+                   SYNC_ROUNDS);
+  store_close(s.st);
+  tu_pg_dropdb(ci);
+  free(ci);
+}
+END_TEST
+
 static Suite *
 pg_store_suite(void)
 {
@@ -178,6 +352,10 @@ pg_store_suite(void)
   tcase_add_test(tc, test_unreachable);
   tcase_add_test(tc, test_reconnects);
   tcase_add_test(tc, test_two_open_together);
+  tcase_add_test(tc, test_sync_fails_then_reconnects);
+  tcase_add_test(tc, test_sync_reconnect_vouches_for_later_only);
+  tcase_add_test(tc, test_sync_not_asked);
+  tcase_add_test(tc, test_sync_from_another_thread);
   suite_add_tcase(s, tc);
   return s;
 }
