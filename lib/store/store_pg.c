@@ -22,9 +22,12 @@
  * is in the server's WAL buffers, and store_sync(), on the pipeline's
  * worker thread, makes those commits durable on a second connection of
  * its own, with synchronous_commit on, by committing a transaction that
- * has a transaction id (SELECT txid_current(), alone in its transaction).
- * Why that is enough (PostgreSQL's documentation, "Asynchronous Commit"
- * and synchronous_commit, and its WAL internals, XLogFlush):
+ * has a transaction id and wrote WAL: SELECT pg_logical_emit_message(
+ * true, 'aduan.sync', ''), alone in its transaction (a transactional
+ * message takes a transaction id and is one small WAL record; logical
+ * decoding passes it on only to a consumer that asks for messages).  Why
+ * that is enough (PostgreSQL's documentation, "Asynchronous Commit" and
+ * synchronous_commit, and its WAL internals, XLogFlush):
  *   - the commit mode is chosen per transaction, from the session's
  *     synchronous_commit when its commit begins: synchronous and
  *     asynchronous commits mix on one server;
@@ -33,7 +36,10 @@
  *     the end of that record; a flush is of a position in the one WAL
  *     stream, so every record before it is flushed too.  A transaction
  *     without one (read only) writes no commit record and waits for
- *     nothing: hence txid_current(), which assigns one;
+ *     nothing.  Nor does one that wrote no WAL before its commit record
+ *     (the server's RecordTransactionCommit treats it as asynchronous):
+ *     SELECT txid_current() alone is such a one (measured on PostgreSQL
+ *     15: 50 of them, 2 WAL syncs; 50 of the message above, 50);
  *   - a COMMIT of the loop that returned before store_sync() began had
  *     its commit record inserted before the sync transaction's;
  *   - after a crash the server replays the WAL up to the last record
@@ -643,13 +649,14 @@ pg_sync_open(struct pg_sync *s, const char *conninfo)
   return 0;
 }
 
-/* Commit a transaction that has a transaction id on the sync connection:
- * the server flushes its WAL up to that commit record.  A failure closes
- * the connection.  Returns 0 or the error's code. */
+/* Commit a transaction that has a transaction id and wrote WAL on the
+ * sync connection: the server flushes its WAL up to that commit record.
+ * A failure closes the connection.  Returns 0 or the error's code. */
 static int
 pg_sync_flush(struct pg_sync *s)
 {
-  PGresult *res = PQexec(s->conn, "SELECT txid_current()");
+  PGresult *res = PQexec(s->conn, "SELECT pg_logical_emit_message(true, "
+                                  "'aduan.sync', '')");
   int rc = 0;
 
   if (PQresultStatus(res) != PGRES_TUPLES_OK) {

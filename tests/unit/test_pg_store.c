@@ -238,6 +238,36 @@ START_TEST(test_sync_fails_then_reconnects)
 }
 END_TEST
 
+/* What store_sync() does is a WAL flush on the server: after it, the
+ * WAL is flushed past where it ended when the sync began (the loop's
+ * commits alone, with synchronous_commit off, need not be: the server's
+ * WAL writer flushes them within a fraction of a second).  A transaction
+ * that only takes a transaction id writes no WAL before its commit
+ * record and commits as if synchronous_commit were off: this catches a
+ * sync made of one. */
+START_TEST(test_sync_flushes_the_wal)
+{
+  char *ci = tu_pg_newdb(), err[256];
+  int rc, i;
+  struct store *st = open_pg_opts(ci, 0, 1, &rc, err, sizeof(err));
+
+  ck_assert_msg(rc == 0, "open: %s", err);
+  for (i = 0; i < 5; i++) {
+    int64_t inserted;
+
+    commit_one(st, i);
+    inserted = tu_pg_int(ci, "SELECT (pg_current_wal_insert_lsn() - "
+                         "'0/0'::pg_lsn)::bigint", 0, 0);
+    ck_assert_int_eq(store_sync(st), 0);
+    ck_assert_int_ge(tu_pg_int(ci, "SELECT (pg_current_wal_flush_lsn() - "
+                               "'0/0'::pg_lsn)::bigint", 0, 0), inserted);
+  }
+  store_close(st);
+  tu_pg_dropdb(ci);
+  free(ci);
+}
+END_TEST
+
 /* A new sync connection cannot tell whether the server lost commits made
  * before it existed (a crash and restart in between): when the loop sent
  * anything after the failed sync and before the reconnect, the next sync
@@ -354,6 +384,7 @@ pg_store_suite(void)
   tcase_add_test(tc, test_two_open_together);
   tcase_add_test(tc, test_sync_fails_then_reconnects);
   tcase_add_test(tc, test_sync_reconnect_vouches_for_later_only);
+  tcase_add_test(tc, test_sync_flushes_the_wal);
   tcase_add_test(tc, test_sync_not_asked);
   tcase_add_test(tc, test_sync_from_another_thread);
   suite_add_tcase(s, tc);
