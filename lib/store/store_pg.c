@@ -52,21 +52,26 @@
  * crash and restart of the server lost before it.  A connection that is
  * still open proves the server has not restarted since it was opened (a
  * restart ends every session), so the sync connection only vouches for
- * statements the loop sent after it was opened: the loop counts the
- * statements it sends (sync->sent, counted before sending), the sync
- * connection notes the count when it opens, and a sync that would cover
- * statements sent earlier fails with -EBUSY (the pipeline answers their
- * requests 503 and the providers send them again).  Hence the sync
- * connection is opened with the store, before the loop's; after a
- * failure the next sync opens it again, and fails too if the loop sent
- * anything in between.  A daemon thus holds two connections.
+ * commits the loop sent after it was opened: the loop counts the
+ * statements that may commit (a COMMIT, or any statement outside a
+ * transaction) as it sends them (sync->commits, counted before sending),
+ * the sync connection notes the count when it opens, and a sync that
+ * would cover commits sent earlier fails with -EBUSY (the pipeline
+ * answers their requests 503 and the providers send them again).  A
+ * batch's other statements do not count: a restart before its COMMIT
+ * ends the loop's transaction, and the COMMIT fails.  Hence the sync
+ * connection is opened with the store, before the loop's, and again at
+ * once after a failed sync (the pipeline commits the next batch only
+ * when that sync has returned, so the next sync can vouch for it); when
+ * that fails too, the next sync opens it, and fails as well if the loop
+ * committed anything in between.  A daemon thus holds two connections.
  *
  * Threads.  The sync connection and its counts belong to store_sync(),
  * which runs on the pipeline's worker and, during a stop, once more on
  * the loop while the worker may still be syncing (a mutex keeps it to
  * one at a time); everything else belongs to the loop.  The two share
- * nothing mutable: conninfo is not changed after open, sync->sent is an
- * atomic counter, and store_sync() leaves errmsg (the loop's) alone.
+ * nothing mutable: conninfo is not changed after open, sync->commits is
+ * an atomic counter, and store_sync() leaves errmsg (the loop's) alone.
  *
  * Going away and coming back.  When the connection breaks, the open
  * batch is lost (its requests are answered 503 and the providers send
@@ -118,13 +123,14 @@ static const struct pg_stmt pg_record_stmt = {
             " VALUES ($1, $2, $3)" };
 
 /* caller_syncs: store_sync()'s side (see "Durability" and "Threads" at
- * the top).  Only sent is touched by the loop, atomically. */
+ * the top).  Only commits is touched by the loop, atomically. */
 struct pg_sync {
   pthread_mutex_t lock;           /* one pg_sync() at a time */
   PGconn *conn;                   /* synchronous_commit on; NULL: closed */
-  uint64_t sent;                  /* statements the loop began to send */
-  uint64_t opened_at;             /* sent when conn was opened */
-  uint64_t answered;              /* sent when the last sync began */
+  uint64_t commits;               /* statements that may commit the loop
+                                     began to send */
+  uint64_t opened_at;             /* commits when conn was opened */
+  uint64_t answered;              /* commits when the last sync began */
 };
 
 static int64_t
@@ -334,12 +340,14 @@ pg_failed(struct pg_store *pg, PGresult *res, const char *what)
 
 /* ---- Connecting ---- */
 
-/* The loop is about to send a statement (see "One trap" at the top). */
+/* The loop is about to send a statement, which is a COMMIT (commit) or
+ * not: count it when it may commit (see "One trap" at the top). */
 static void
-pg_sending(struct pg_store *pg)
+pg_sending(struct pg_store *pg, int commit)
 {
-  if (pg->sync != NULL)
-    __atomic_add_fetch(&pg->sync->sent, 1, __ATOMIC_SEQ_CST);
+  if (pg->sync != NULL &&
+      (commit || PQtransactionStatus(pg->conn) == PQTRANS_IDLE))
+    __atomic_add_fetch(&pg->sync->commits, 1, __ATOMIC_SEQ_CST);
 }
 
 /* Run a statement that takes nothing and yields nothing, unprepared
@@ -352,7 +360,7 @@ pg_cmd(struct pg_store *pg, const char *sql, const char *what)
 
   if (pg->conn == NULL)
     return pg_fail(pg, -EBUSY, "%s: the database is not connected", what);
-  pg_sending(pg);
+  pg_sending(pg, strcmp(sql, "COMMIT") == 0);
   res = PQexec(pg->conn, sql);
   if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
     rc = pg_failed(pg, res, what);
@@ -484,7 +492,7 @@ pg_run(struct pg_store *pg, const struct pg_stmt *s, const struct pg_args *a,
     rc = pg_prepare(pg, s);
   if (rc != 0)
     return rc;
-  pg_sending(pg);
+  pg_sending(pg, 0);
   r = PQexecPrepared(pg->conn, s->name, a ? a->n : 0, a ? a->v : NULL,
                      a ? a->len : NULL, a ? a->fmt : NULL, 0);
   status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
@@ -645,7 +653,7 @@ pg_sync_open(struct pg_sync *s, const char *conninfo)
     s->conn = NULL;
     return -EBUSY;
   }
-  s->opened_at = __atomic_load_n(&s->sent, __ATOMIC_SEQ_CST);
+  s->opened_at = __atomic_load_n(&s->commits, __ATOMIC_SEQ_CST);
   return 0;
 }
 
@@ -676,21 +684,25 @@ static int
 pg_sync(struct store *st)
 {
   struct pg_sync *s = pg_of(st)->sync;
+  const char *conninfo = pg_of(st)->conninfo;
   uint64_t upto;
   int rc = 0;
 
   if (s == NULL)
     return 0;
   pthread_mutex_lock(&s->lock);
-  upto = __atomic_load_n(&s->sent, __ATOMIC_SEQ_CST);
+  upto = __atomic_load_n(&s->commits, __ATOMIC_SEQ_CST);
   if (s->conn == NULL)
-    rc = pg_sync_open(s, pg_of(st)->conninfo);
-  /* Statements sent before the connection opened are not its to vouch
+    rc = pg_sync_open(s, conninfo);
+  /* Commits sent before the connection opened are not its to vouch
    * for: the server may have lost them in a restart since. */
   if (rc == 0 && s->answered < s->opened_at && s->answered < upto)
     rc = -EBUSY;
-  if (rc == 0)
+  if (rc == 0) {
     rc = pg_sync_flush(s);
+    if (rc != 0)          /* at once, for the batch committed next */
+      pg_sync_open(s, conninfo);
+  }
   s->answered = upto;    /* failed or not: those requests are answered */
   pthread_mutex_unlock(&s->lock);
   return rc;

@@ -203,15 +203,39 @@ START_TEST(test_two_open_together)
 }
 END_TEST
 
+/* Allow connections to the database ci names, or not. */
+static void
+allow_connections(const char *admin, const char *ci, int yes)
+{
+  char sql[256];
+
+  snprintf(sql, sizeof(sql), "ALTER DATABASE %s ALLOW_CONNECTIONS %s",
+           strrchr(ci, '=') + 1, yes ? "true" : "false");
+  tu_pg_exec(admin, sql);
+}
+
+/* End the sync connection's session on the server. */
+static void
+kill_sync_session(const char *admin, const char *ci)
+{
+  char sql[256];
+
+  snprintf(sql, sizeof(sql), "SELECT count(pg_terminate_backend(pid)) FROM "
+           "pg_stat_activity WHERE datname = '%s' AND application_name = "
+           "'aduand sync'", strrchr(ci, '=') + 1);
+  ck_assert_int_eq(tu_pg_int(admin, sql, 0, 0), 1);
+}
+
 /* With caller_syncs, store_sync() makes the commits durable on a
  * connection of its own.  When the server ends that connection, the sync
  * fails with -EBUSY (the commit pipeline then answers the batch's
- * requests 503, not 200); a later sync reconnects and succeeds, and the
- * loop's connection never noticed. */
+ * requests 503, not 200) and opens it again at once, so that the batch
+ * that was open meanwhile, committed after, is synced by the next one;
+ * the loop's connection never noticed. */
 START_TEST(test_sync_fails_then_reconnects)
 {
   char *ci = tu_pg_newdb(), *admin = tu_pg_admin_conninfo(), err[256];
-  char sql[256];
+  int64_t id = 0;
   int rc;
   struct store *st = open_pg_opts(ci, 0, 1, &rc, err, sizeof(err));
 
@@ -220,17 +244,47 @@ START_TEST(test_sync_fails_then_reconnects)
   ck_assert_int_eq(store_sync(st), 0);
   ck_assert_int_eq(sessions_named(admin, ci, "aduand sync"), 1);
   commit_one(st, 2);
-  snprintf(sql, sizeof(sql), "SELECT count(pg_terminate_backend(pid)) FROM "
-           "pg_stat_activity WHERE datname = '%s' AND application_name = "
-           "'aduand sync'", strrchr(ci, '=') + 1);
-  ck_assert_int_eq(tu_pg_int(admin, sql, 0, 0), 1);
+  ck_assert_int_eq(store_batch_begin(st), 0);     /* grows during the sync */
+  ck_assert_int_eq(store_reporter_ensure(st, "+628120000099", 5, &id), 0);
+  kill_sync_session(admin, ci);
   ck_assert_int_eq(store_sync(st), -EBUSY);
-  ck_assert_int_eq(store_sync(st), 0);
   ck_assert_int_eq(sessions_named(admin, ci, "aduand sync"), 1);
+  ck_assert_int_eq(store_batch_commit(st), 0);
+  ck_assert_int_eq(store_sync(st), 0);
   commit_one(st, 3);
   ck_assert_int_eq(store_sync(st), 0);
   ck_assert_int_eq(store_ping(st), 0);
-  ck_assert_int_eq(tu_pg_int(ci, "SELECT count(*) FROM reporters", 0, 0), 3);
+  ck_assert_int_eq(tu_pg_int(ci, "SELECT count(*) FROM reporters", 0, 0), 4);
+  store_close(st);
+  tu_pg_dropdb(ci);
+  free(admin);
+  free(ci);
+}
+END_TEST
+
+/* A new sync connection cannot tell whether the server lost commits made
+ * before it existed (a crash and restart in between): a commit made
+ * while there was none fails the sync that opens one, and the next sync
+ * succeeds. */
+START_TEST(test_sync_new_connection_vouches_for_later_commits)
+{
+  char *ci = tu_pg_newdb(), *admin = tu_pg_admin_conninfo(), err[256];
+  int rc;
+  struct store *st = open_pg_opts(ci, 0, 1, &rc, err, sizeof(err));
+
+  ck_assert_msg(rc == 0, "open: %s", err);
+  commit_one(st, 1);
+  ck_assert_int_eq(store_sync(st), 0);
+  allow_connections(admin, ci, 0);
+  kill_sync_session(admin, ci);
+  ck_assert_int_eq(store_sync(st), -EBUSY);    /* and cannot reconnect */
+  ck_assert_int_eq(sessions_named(admin, ci, "aduand sync"), 0);
+  commit_one(st, 2);                            /* no sync connection */
+  allow_connections(admin, ci, 1);
+  ck_assert_int_eq(store_sync(st), -EBUSY);
+  ck_assert_int_eq(sessions_named(admin, ci, "aduand sync"), 1);
+  commit_one(st, 3);
+  ck_assert_int_eq(store_sync(st), 0);
   store_close(st);
   tu_pg_dropdb(ci);
   free(admin);
@@ -264,36 +318,6 @@ START_TEST(test_sync_flushes_the_wal)
   }
   store_close(st);
   tu_pg_dropdb(ci);
-  free(ci);
-}
-END_TEST
-
-/* A new sync connection cannot tell whether the server lost commits made
- * before it existed (a crash and restart in between): when the loop sent
- * anything after the failed sync and before the reconnect, the next sync
- * fails too, and the one after that succeeds. */
-START_TEST(test_sync_reconnect_vouches_for_later_only)
-{
-  char *ci = tu_pg_newdb(), *admin = tu_pg_admin_conninfo(), err[256];
-  char sql[256];
-  int rc;
-  struct store *st = open_pg_opts(ci, 0, 1, &rc, err, sizeof(err));
-
-  ck_assert_msg(rc == 0, "open: %s", err);
-  commit_one(st, 1);
-  ck_assert_int_eq(store_sync(st), 0);
-  snprintf(sql, sizeof(sql), "SELECT count(pg_terminate_backend(pid)) FROM "
-           "pg_stat_activity WHERE datname = '%s' AND application_name = "
-           "'aduand sync'", strrchr(ci, '=') + 1);
-  ck_assert_int_eq(tu_pg_int(admin, sql, 0, 0), 1);
-  ck_assert_int_eq(store_sync(st), -EBUSY);
-  commit_one(st, 2);                 /* after the failure, before a reconnect */
-  ck_assert_int_eq(store_sync(st), -EBUSY);
-  commit_one(st, 3);                 /* after the reconnect */
-  ck_assert_int_eq(store_sync(st), 0);
-  store_close(st);
-  tu_pg_dropdb(ci);
-  free(admin);
   free(ci);
 }
 END_TEST
@@ -383,7 +407,7 @@ pg_store_suite(void)
   tcase_add_test(tc, test_reconnects);
   tcase_add_test(tc, test_two_open_together);
   tcase_add_test(tc, test_sync_fails_then_reconnects);
-  tcase_add_test(tc, test_sync_reconnect_vouches_for_later_only);
+  tcase_add_test(tc, test_sync_new_connection_vouches_for_later_commits);
   tcase_add_test(tc, test_sync_flushes_the_wal);
   tcase_add_test(tc, test_sync_not_asked);
   tcase_add_test(tc, test_sync_from_another_thread);
