@@ -82,6 +82,8 @@ struct pg_store {
                                      innermost savepoint, or 0 */
   int dropped;                    /* evidence rows were deleted */
   uint64_t writes;                /* rows written so far */
+  struct pg_sync *sync;           /* caller_syncs: store_sync()'s own
+                                     connection (store_pg.c), or NULL */
   int64_t retry_at;               /* next reconnect attempt (ms, monotonic) */
   uint64_t backoff_ms;            /* the wait before the one after */
 };

@@ -3,6 +3,7 @@
  * batches and reconnects, against the test cluster (skipped without it).
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,8 @@
 #include "tu_pg.h"
 
 static struct store *
-open_pg(const char *conninfo, int readonly, int *rc, char *err, size_t len)
+open_pg_opts(const char *conninfo, int readonly, int caller_syncs, int *rc,
+             char *err, size_t len)
 {
   struct store_opts o = {0};
   struct store *st = NULL;
@@ -25,9 +27,43 @@ open_pg(const char *conninfo, int readonly, int *rc, char *err, size_t len)
   o.conninfo = conninfo;
   o.busy_timeout_ms = 2000;
   o.readonly = readonly;
+  o.caller_syncs = caller_syncs;
   o.instance = "test";
   *rc = store_open(&st, &o, err, len);
   return st;
+}
+
+static struct store *
+open_pg(const char *conninfo, int readonly, int *rc, char *err, size_t len)
+{
+  return open_pg_opts(conninfo, readonly, 0, rc, err, len);
+}
+
+/* One batch that writes a row (a new reporter) and commits. */
+static void
+commit_one(struct store *st, int i)
+{
+  char phone[32];
+  int64_t id = 0;
+
+  snprintf(phone, sizeof(phone), "+6281200%06d", i);
+  ck_assert_int_eq(store_batch_begin(st), 0);
+  ck_assert_int_eq(store_reporter_ensure(st, phone, 1000 + i, &id), 0);
+  ck_assert_int_gt(id, 0);
+  ck_assert_int_eq(store_batch_commit(st), 0);
+}
+
+/* Sessions of the database ci names (its last "dbname=") whose
+ * application_name is app. */
+static int64_t
+sessions_named(const char *admin, const char *ci, const char *app)
+{
+  char sql[256];
+
+  snprintf(sql, sizeof(sql), "SELECT count(*) FROM pg_stat_activity WHERE "
+           "datname = '%s' AND application_name = '%s'",
+           strrchr(ci, '=') + 1, app);
+  return tu_pg_int(admin, sql, 0, 0);
 }
 
 /* A new database is migrated to this binary's last version and records
@@ -167,6 +203,198 @@ START_TEST(test_two_open_together)
 }
 END_TEST
 
+/* Allow connections to the database ci names, or not. */
+static void
+allow_connections(const char *admin, const char *ci, int yes)
+{
+  char sql[256];
+
+  snprintf(sql, sizeof(sql), "ALTER DATABASE %s ALLOW_CONNECTIONS %s",
+           strrchr(ci, '=') + 1, yes ? "true" : "false");
+  tu_pg_exec(admin, sql);
+}
+
+/* End the sync connection's session on the server. */
+static void
+kill_sync_session(const char *admin, const char *ci)
+{
+  char sql[256];
+
+  snprintf(sql, sizeof(sql), "SELECT count(pg_terminate_backend(pid)) FROM "
+           "pg_stat_activity WHERE datname = '%s' AND application_name = "
+           "'aduand sync'", strrchr(ci, '=') + 1);
+  ck_assert_int_eq(tu_pg_int(admin, sql, 0, 0), 1);
+}
+
+/* With caller_syncs, store_sync() makes the commits durable on a
+ * connection of its own.  When the server ends that connection, the sync
+ * fails with -EBUSY (the commit pipeline then answers the batch's
+ * requests 503, not 200) and opens it again at once, so that the batch
+ * that was open meanwhile, committed after, is synced by the next one;
+ * the loop's connection never noticed. */
+START_TEST(test_sync_fails_then_reconnects)
+{
+  char *ci = tu_pg_newdb(), *admin = tu_pg_admin_conninfo(), err[256];
+  int64_t id = 0;
+  int rc;
+  struct store *st = open_pg_opts(ci, 0, 1, &rc, err, sizeof(err));
+
+  ck_assert_msg(rc == 0, "open: %s", err);
+  commit_one(st, 1);
+  ck_assert_int_eq(store_sync(st), 0);
+  ck_assert_int_eq(sessions_named(admin, ci, "aduand sync"), 1);
+  commit_one(st, 2);
+  ck_assert_int_eq(store_batch_begin(st), 0);     /* grows during the sync */
+  ck_assert_int_eq(store_reporter_ensure(st, "+628120000099", 5, &id), 0);
+  kill_sync_session(admin, ci);
+  ck_assert_int_eq(store_sync(st), -EBUSY);
+  ck_assert_int_eq(sessions_named(admin, ci, "aduand sync"), 1);
+  ck_assert_int_eq(store_batch_commit(st), 0);
+  ck_assert_int_eq(store_sync(st), 0);
+  commit_one(st, 3);
+  ck_assert_int_eq(store_sync(st), 0);
+  ck_assert_int_eq(store_ping(st), 0);
+  ck_assert_int_eq(tu_pg_int(ci, "SELECT count(*) FROM reporters", 0, 0), 4);
+  store_close(st);
+  tu_pg_dropdb(ci);
+  free(admin);
+  free(ci);
+}
+END_TEST
+
+/* A new sync connection cannot tell whether the server lost commits made
+ * before it existed (a crash and restart in between): a commit made
+ * while there was none fails the sync that opens one, and the next sync
+ * succeeds. */
+START_TEST(test_sync_new_connection_vouches_for_later_commits)
+{
+  char *ci = tu_pg_newdb(), *admin = tu_pg_admin_conninfo(), err[256];
+  int rc;
+  struct store *st = open_pg_opts(ci, 0, 1, &rc, err, sizeof(err));
+
+  ck_assert_msg(rc == 0, "open: %s", err);
+  commit_one(st, 1);
+  ck_assert_int_eq(store_sync(st), 0);
+  allow_connections(admin, ci, 0);
+  kill_sync_session(admin, ci);
+  ck_assert_int_eq(store_sync(st), -EBUSY);    /* and cannot reconnect */
+  ck_assert_int_eq(sessions_named(admin, ci, "aduand sync"), 0);
+  commit_one(st, 2);                            /* no sync connection */
+  allow_connections(admin, ci, 1);
+  ck_assert_int_eq(store_sync(st), -EBUSY);
+  ck_assert_int_eq(sessions_named(admin, ci, "aduand sync"), 1);
+  commit_one(st, 3);
+  ck_assert_int_eq(store_sync(st), 0);
+  store_close(st);
+  tu_pg_dropdb(ci);
+  free(admin);
+  free(ci);
+}
+END_TEST
+
+/* What store_sync() does is a WAL flush on the server: after it, the
+ * WAL is flushed past where it ended when the sync began (the loop's
+ * commits alone, with synchronous_commit off, need not be: the server's
+ * WAL writer flushes them within a fraction of a second).  A transaction
+ * that only takes a transaction id writes no WAL before its commit
+ * record and commits as if synchronous_commit were off: this catches a
+ * sync made of one. */
+START_TEST(test_sync_flushes_the_wal)
+{
+  char *ci = tu_pg_newdb(), err[256];
+  int rc, i;
+  struct store *st = open_pg_opts(ci, 0, 1, &rc, err, sizeof(err));
+
+  ck_assert_msg(rc == 0, "open: %s", err);
+  for (i = 0; i < 5; i++) {
+    int64_t inserted;
+
+    commit_one(st, i);
+    inserted = tu_pg_int(ci, "SELECT (pg_current_wal_insert_lsn() - "
+                         "'0/0'::pg_lsn)::bigint", 0, 0);
+    ck_assert_int_eq(store_sync(st), 0);
+    ck_assert_int_ge(tu_pg_int(ci, "SELECT (pg_current_wal_flush_lsn() - "
+                               "'0/0'::pg_lsn)::bigint", 0, 0), inserted);
+  }
+  store_close(st);
+  tu_pg_dropdb(ci);
+  free(ci);
+}
+END_TEST
+
+/* Without caller_syncs (or read-only) every commit is durable when it
+ * returns: no second connection, store_sync() has nothing to do. */
+START_TEST(test_sync_not_asked)
+{
+  char *ci = tu_pg_newdb(), *admin = tu_pg_admin_conninfo(), err[256];
+  int rc;
+  struct store *st = open_pg_opts(ci, 0, 0, &rc, err, sizeof(err));
+
+  ck_assert_msg(rc == 0, "open: %s", err);
+  commit_one(st, 1);
+  ck_assert_int_eq(store_sync(st), 0);
+  ck_assert_int_eq(sessions_named(admin, ci, "aduand sync"), 0);
+  store_close(st);
+  st = open_pg_opts(ci, 1, 1, &rc, err, sizeof(err));
+  ck_assert_msg(rc == 0, "read-only open: %s", err);
+  ck_assert_int_eq(store_sync(st), 0);
+  ck_assert_int_eq(sessions_named(admin, ci, "aduand sync"), 0);
+  store_close(st);
+  tu_pg_dropdb(ci);
+  free(admin);
+  free(ci);
+}
+END_TEST
+
+/* The commit pipeline calls store_sync() on its worker thread while the
+ * loop goes on with the next batches (and, on a stop, once more from the
+ * loop): both at once must be safe (run under the sanitizers). */
+#define SYNC_ROUNDS 60
+
+struct syncer {
+  struct store *st;
+  int failures;
+};
+
+static void *
+sync_many(void *arg)
+{
+  struct syncer *s = arg;
+  int i;
+
+  for (i = 0; i < SYNC_ROUNDS; i++)
+    if (store_sync(s->st) != 0)
+      s->failures++;
+  return NULL;
+}
+
+START_TEST(test_sync_from_another_thread)
+{
+  char *ci = tu_pg_newdb(), err[256];
+  struct syncer s = {0};
+  pthread_t t;
+  int rc, i;
+
+  s.st = open_pg_opts(ci, 0, 1, &rc, err, sizeof(err));
+  ck_assert_msg(rc == 0, "open: %s", err);
+  ck_assert_int_eq(pthread_create(&t, NULL, sync_many, &s), 0);
+  for (i = 0; i < SYNC_ROUNDS; i++) {
+    commit_one(s.st, i);
+    ck_assert_int_eq(store_ping(s.st), 0);
+    if (i % 10 == 0)
+      ck_assert_int_eq(store_sync(s.st), 0);   /* as commit_now() does */
+  }
+  ck_assert_int_eq(pthread_join(t, NULL), 0);
+  ck_assert_int_eq(s.failures, 0);
+  ck_assert_int_eq(store_sync(s.st), 0);
+  ck_assert_int_eq(tu_pg_int(ci, "SELECT count(*) FROM reporters", 0, 0),
+                   SYNC_ROUNDS);
+  store_close(s.st);
+  tu_pg_dropdb(ci);
+  free(ci);
+}
+END_TEST
+
 static Suite *
 pg_store_suite(void)
 {
@@ -178,6 +406,11 @@ pg_store_suite(void)
   tcase_add_test(tc, test_unreachable);
   tcase_add_test(tc, test_reconnects);
   tcase_add_test(tc, test_two_open_together);
+  tcase_add_test(tc, test_sync_fails_then_reconnects);
+  tcase_add_test(tc, test_sync_new_connection_vouches_for_later_commits);
+  tcase_add_test(tc, test_sync_flushes_the_wal);
+  tcase_add_test(tc, test_sync_not_asked);
+  tcase_add_test(tc, test_sync_from_another_thread);
   suite_add_tcase(s, tc);
   return s;
 }
