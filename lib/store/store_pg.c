@@ -77,8 +77,15 @@
  * batch is lost (its requests are answered 503 and the providers send
  * them again) and every call fails with -EBUSY until a reconnect
  * succeeds; reconnects are tried at the next call after a backoff that
- * doubles from 100 ms up to 5 s.  Statements are prepared again on the
- * new connection as they are used.
+ * doubles from 100 ms up to 5 s.  A reconnect never waits for the server
+ * (a host that drops packets would otherwise hold the loop for the
+ * connect timeout): it is started with PQconnectStartParams() and each
+ * later call takes it as far as the server's answers so far allow
+ * (PQconnectPoll() while its socket is ready, polled with no timeout),
+ * answering -EBUSY meanwhile; it is given up after 3 s.  Only the
+ * lookup of a host name, which libpq does when it starts, may wait.  The
+ * first connection, at open, before anything is served, does wait.
+ * Statements are prepared again on the new connection as they are used.
  *
  * Transactions, batches and savepoints: as in the SQLite backend (see
  * store_sqlite.c), with BEGIN ... COMMIT for a batch and SAVEPOINT req
@@ -93,6 +100,7 @@
  * once.  A database newer than the binary is refused untouched.
  */
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -109,6 +117,8 @@
 
 #define PG_BACKOFF_FIRST_MS 100
 #define PG_BACKOFF_MAX_MS 5000
+#define PG_DIAL_TIMEOUT_MS 3000      /* a reconnect's longest wait for the
+                                        server (as connect_timeout) */
 
 static const struct pg_stmt pg_version_stmt = {
   "version", "SELECT coalesce(max(version), 0) FROM schema_migrations" };
@@ -402,27 +412,34 @@ pg_dial(const char *conninfo, const char *app)
   return PQconnectdbParams(keys, vals, 1);
 }
 
-/* Connect and set the session up.  Returns 0 or -EBUSY with the reason
- * in errmsg. */
+/* A connection that could not be made: its reason into errmsg, the
+ * backoff begun.  Returns -EBUSY. */
 static int
-pg_connect(struct pg_store *pg)
+pg_dial_failed(struct pg_store *pg, PGconn *c, const char *why)
+{
+  size_t n;
+
+  if (why == NULL)
+    why = c != NULL ? PQerrorMessage(c) : "out of memory";
+  pg_fail(pg, -EBUSY, "cannot connect to PostgreSQL: %s", why);
+  n = strlen(pg->base.errmsg);
+  while (n > 0 && pg->base.errmsg[n - 1] == '\n')
+    pg->base.errmsg[--n] = '\0';
+  if (c != NULL)
+    PQfinish(c);
+  pg_disconnect(pg);
+  return -EBUSY;
+}
+
+/* Set up the session of the new connection pg->conn.  Returns 0, or a
+ * code with the reason in errmsg. */
+static int
+pg_session_setup(struct pg_store *pg)
 {
   char ms[32];
   int rc;
 
-  pg->conn = pg_dial(pg->conninfo, "aduand");
   pg->nprepared = 0;
-  if (pg->conn == NULL || PQstatus(pg->conn) != CONNECTION_OK) {
-    const char *why = pg->conn ? PQerrorMessage(pg->conn) : "out of memory";
-    size_t n;
-
-    pg_fail(pg, -EBUSY, "cannot connect to PostgreSQL: %s", why);
-    n = strlen(pg->base.errmsg);
-    while (n > 0 && pg->base.errmsg[n - 1] == '\n')
-      pg->base.errmsg[--n] = '\0';
-    pg_disconnect(pg);
-    return -EBUSY;
-  }
   if (PQserverVersion(pg->conn) < 100000) {
     pg_fail(pg, AERR_CONFIG, "PostgreSQL %d is too old: 10 or newer is "
             "needed", PQserverVersion(pg->conn));
@@ -444,17 +461,89 @@ pg_connect(struct pg_store *pg)
   return 0;
 }
 
-/* A connection to run on: the one there is, or a new one once the
- * backoff allows.  Returns 0 or -EBUSY. */
+/* Connect, waiting for it (at open, before the daemon serves anything),
+ * and set the session up.  Returns 0 or a code with the reason in
+ * errmsg. */
+static int
+pg_connect(struct pg_store *pg)
+{
+  PGconn *c = pg_dial(pg->conninfo, "aduand");
+
+  if (c == NULL || PQstatus(c) != CONNECTION_OK)
+    return pg_dial_failed(pg, c, NULL);
+  pg->conn = c;
+  return pg_session_setup(pg);
+}
+
+/* Start a reconnect without waiting for the server (the loop must not
+ * wait for a server that does not answer).  Returns -EBUSY: the caller
+ * is answered "try later" until pg_dial_step() has finished it. */
+static int
+pg_dial_start(struct pg_store *pg)
+{
+  const char *keys[] = { "dbname", "fallback_application_name", NULL };
+  const char *vals[] = { pg->conninfo, "aduand", NULL };
+  PGconn *c = PQconnectStartParams(keys, vals, 1);
+
+  if (c == NULL || PQstatus(c) == CONNECTION_BAD)
+    return pg_dial_failed(pg, c, NULL);
+  pg->dialing = c;
+  pg->dial_wants = PGRES_POLLING_WRITING;
+  pg->dial_until = pg_mono_ms() + PG_DIAL_TIMEOUT_MS;
+  return pg_fail(pg, -EBUSY, "reconnecting to PostgreSQL");
+}
+
+/*
+ * Take the reconnect under way as far as the server's answers so far
+ * allow, without waiting (its socket is polled with no timeout; libpq
+ * itself does not block once started, except to look the host name up).
+ * Returns 0 once connected and set up, -EBUSY while it goes on or after
+ * it failed (the backoff then begins).
+ */
+static int
+pg_dial_step(struct pg_store *pg)
+{
+  PGconn *c = pg->dialing;
+
+  for (;;) {
+    struct pollfd pfd = { PQsocket(c), 0, 0 };
+
+    if (pg->dial_wants == PGRES_POLLING_OK) {
+      pg->dialing = NULL;
+      pg->conn = c;
+      return pg_session_setup(pg);
+    }
+    if (pg->dial_wants == PGRES_POLLING_FAILED || pfd.fd < 0) {
+      pg->dialing = NULL;
+      return pg_dial_failed(pg, c, NULL);
+    }
+    pfd.events = pg->dial_wants == PGRES_POLLING_READING ? POLLIN : POLLOUT;
+    if (poll(&pfd, 1, 0) <= 0) {
+      if (pg_mono_ms() < pg->dial_until)
+        return pg_fail(pg, -EBUSY, "reconnecting to PostgreSQL");
+      pg->dialing = NULL;
+      return pg_dial_failed(pg, c, "no answer in time");
+    }
+    pg->dial_wants = PQconnectPoll(c);
+  }
+}
+
+/* A connection to run on: the one there is, or a new one, made without
+ * waiting, once the backoff allows.  Returns 0 or -EBUSY. */
 static int
 pg_ready(struct pg_store *pg)
 {
+  int rc;
+
   if (pg->conn != NULL)
     return 0;
+  if (pg->dialing != NULL)
+    return pg_dial_step(pg);
   if (pg_mono_ms() < pg->retry_at)
     return pg_fail(pg, -EBUSY, "the database is unreachable (next try in "
                    "%lld ms)", (long long)(pg->retry_at - pg_mono_ms()));
-  return pg_connect(pg);
+  rc = pg_dial_start(pg);
+  return pg->dialing != NULL ? pg_dial_step(pg) : rc;
 }
 
 /* ---- Running statements ---- */
@@ -844,6 +933,8 @@ pg_close(struct store *st)
 
   if (pg->conn != NULL)
     PQfinish(pg->conn);
+  if (pg->dialing != NULL)
+    PQfinish(pg->dialing);
   pg_sync_free(pg->sync);
   if (pg->conninfo != NULL) {
     memset(pg->conninfo, 0, strlen(pg->conninfo));   /* may hold a password */

@@ -86,6 +86,9 @@ struct pg_store {
                                      connection (store_pg.c), or NULL */
   int64_t retry_at;               /* next reconnect attempt (ms, monotonic) */
   uint64_t backoff_ms;            /* the wait before the one after */
+  PGconn *dialing;                /* a reconnect under way, or NULL */
+  PostgresPollingStatusType dial_wants;  /* what its socket waits for */
+  int64_t dial_until;             /* when it is given up (ms, monotonic) */
 };
 
 /* Parameters for one statement. */

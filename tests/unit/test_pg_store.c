@@ -2,11 +2,17 @@
  * test_pg_store.c: the PostgreSQL backend's connection, migrations,
  * batches and reconnects, against the test cluster (skipped without it).
  */
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -395,6 +401,194 @@ START_TEST(test_sync_from_another_thread)
 }
 END_TEST
 
+
+/* ---- A relay to the cluster that can fall silent ---- */
+
+/*
+ * A TCP listener on 127.0.0.1 whose connections are forwarded to the
+ * cluster's unix socket while forward is set, and otherwise accepted and
+ * never answered (a server that hangs, or a host whose packets are lost):
+ * such a silent connection counts in silent, and in hung_up once its
+ * client closes it.
+ */
+struct relay {
+  int lfd, port;
+  char upstream[256];          /* the cluster's socket path */
+  _Atomic int forward;
+  _Atomic int silent, hung_up, stop;
+  pthread_t th;
+};
+
+/* Copy between a and b until either closes (or the relay stops). */
+static void
+relay_pump(struct relay *r, int a, int b)
+{
+  char buf[8192];
+
+  while (!atomic_load(&r->stop)) {
+    struct pollfd p[2] = { { a, POLLIN, 0 }, { b, POLLIN, 0 } };
+    int i;
+
+    if (poll(p, 2, 100) < 0)
+      break;
+    for (i = 0; i < 2; i++)
+      if (p[i].revents != 0) {
+        ssize_t n = read(p[i].fd, buf, sizeof(buf));
+        if (n <= 0 || write(p[1 - i].fd, buf, (size_t)n) != n)
+          return;
+      }
+  }
+}
+
+/* One connection, on a thread of its own. */
+struct relay_conn {
+  struct relay *r;
+  int fd;
+};
+
+static void *
+relay_serve(void *arg)
+{
+  struct relay_conn *rc = arg;
+  struct relay *r = rc->r;
+  char byte;
+
+  if (atomic_load(&r->forward)) {
+    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    int up = socket(AF_UNIX, SOCK_STREAM, 0);
+
+    if (strlen(r->upstream) < sizeof(sa.sun_path))
+      memcpy(sa.sun_path, r->upstream, strlen(r->upstream) + 1);
+    if (up >= 0 && connect(up, (struct sockaddr *)&sa, sizeof(sa)) == 0)
+      relay_pump(r, rc->fd, up);
+    if (up >= 0)
+      close(up);
+  } else {
+    struct pollfd p = { rc->fd, POLLIN, 0 };
+
+    atomic_fetch_add(&r->silent, 1);
+    while (!atomic_load(&r->stop))
+      if (poll(&p, 1, 100) > 0) {
+        if (read(rc->fd, &byte, 1) <= 0) {   /* the client gave up */
+          atomic_fetch_add(&r->hung_up, 1);
+          break;
+        }
+      }
+  }
+  close(rc->fd);
+  free(rc);
+  return NULL;
+}
+
+static void *
+relay_accept(void *arg)
+{
+  struct relay *r = arg;
+
+  while (!atomic_load(&r->stop)) {
+    struct pollfd p = { r->lfd, POLLIN, 0 };
+    struct relay_conn *rc;
+    pthread_t th;
+    int fd;
+
+    if (poll(&p, 1, 100) <= 0 || (fd = accept(r->lfd, NULL, NULL)) < 0)
+      continue;
+    rc = malloc(sizeof(*rc));
+    ck_assert_ptr_nonnull(rc);
+    rc->r = r;
+    rc->fd = fd;
+    ck_assert_int_eq(pthread_create(&th, NULL, relay_serve, rc), 0);
+    pthread_detach(th);
+  }
+  return NULL;
+}
+
+/* Start r in front of the cluster that admin (a conninfo with host=DIR
+ * and port=N) names. */
+static void
+relay_start(struct relay *r, const char *admin)
+{
+  struct sockaddr_in sa = { .sin_family = AF_INET };
+  socklen_t len = sizeof(sa);
+  const char *host = strstr(admin, "host="), *port = strstr(admin, "port=");
+
+  ck_assert(host != NULL && port != NULL);
+  memset(r, 0, sizeof(*r));
+  snprintf(r->upstream, sizeof(r->upstream), "%.*s/.s.PGSQL.%d",
+           (int)strcspn(host + 5, " "), host + 5, atoi(port + 5));
+  atomic_store(&r->forward, 1);
+  r->lfd = socket(AF_INET, SOCK_STREAM, 0);
+  ck_assert_int_ge(r->lfd, 0);
+  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ck_assert_int_eq(bind(r->lfd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+  ck_assert_int_eq(listen(r->lfd, 16), 0);
+  ck_assert_int_eq(getsockname(r->lfd, (struct sockaddr *)&sa, &len), 0);
+  r->port = ntohs(sa.sin_port);
+  ck_assert_int_eq(pthread_create(&r->th, NULL, relay_accept, r), 0);
+}
+
+static void
+relay_stop(struct relay *r)
+{
+  atomic_store(&r->stop, 1);
+  pthread_join(r->th, NULL);
+  close(r->lfd);
+}
+
+/* The server stops answering while the daemon reconnects: the store's
+ * calls answer "try later" at once instead of waiting for it (the
+ * silent connection is still open, not given up on, when they return),
+ * and once the server answers again the store is back by itself. */
+START_TEST(test_reconnect_does_not_wait)
+{
+  char *admin = tu_pg_admin_conninfo(), *ci = tu_pg_newdb(), err[256];
+  char via[512], sql[256];
+  const char *db = strrchr(ci, '=') + 1;
+  struct relay r;
+  struct store *st;
+  int rc, tries = 0;
+
+  relay_start(&r, admin);
+  snprintf(via, sizeof(via), "host=127.0.0.1 port=%d user=aduan dbname=%s",
+           r.port, db);
+  st = open_pg(via, 0, &rc, err, sizeof(err));
+  ck_assert_msg(rc == 0, "open through the relay: %s", err);
+  ck_assert_int_eq(store_ping(st), 0);
+
+  /* The connection breaks and the server falls silent. */
+  atomic_store(&r.forward, 0);
+  snprintf(sql, sizeof(sql), "SELECT count(pg_terminate_backend(pid)) FROM "
+           "pg_stat_activity WHERE datname = '%s'", db);
+  ck_assert_int_ge(tu_pg_int(admin, sql, 0, 0), 1);
+  ck_assert_int_eq(store_ping(st), -EBUSY);
+  do {
+    rc = store_ping(st);
+    if (atomic_load(&r.silent) == 0)
+      usleep(20 * 1000);   /* the backoff is measured in time */
+  } while (atomic_load(&r.silent) == 0 && ++tries < 500);
+  ck_assert_int_eq(atomic_load(&r.silent), 1);
+  ck_assert_int_eq(rc, -EBUSY);
+  ck_assert_int_eq(store_ping(st), -EBUSY);
+  ck_assert_msg(atomic_load(&r.hung_up) == 0, "the store waited for the "
+                "silent server until it gave up on it");
+
+  /* It answers again: the reconnect under way gives up on the silent
+   * connection, and the next one gets through. */
+  atomic_store(&r.forward, 1);
+  tries = 0;
+  while ((rc = store_ping(st)) != 0 && ++tries < 400)
+    usleep(25 * 1000);
+  ck_assert_msg(rc == 0, "no reconnect: %s", store_errmsg(st));
+  ck_assert_msg(atomic_load(&r.hung_up) == 1, "the silent connection was "
+                "not given up");
+  store_close(st);
+  relay_stop(&r);
+  tu_pg_dropdb(ci);
+  free(ci);
+  free(admin);
+}
+END_TEST
+
 static Suite *
 pg_store_suite(void)
 {
@@ -411,6 +605,7 @@ pg_store_suite(void)
   tcase_add_test(tc, test_sync_flushes_the_wal);
   tcase_add_test(tc, test_sync_not_asked);
   tcase_add_test(tc, test_sync_from_another_thread);
+  tcase_add_test(tc, test_reconnect_does_not_wait);
   suite_add_tcase(s, tc);
   return s;
 }
