@@ -26,7 +26,11 @@
  *    Indonesian stemmer and merges a few unrelated words, but it is
  *    applied alike to both sides, which is all a comparison needs.  Each
  *    resulting word is hashed with 64-bit FNV-1a; a text is the sorted
- *    set of its hashes (collisions at 64 bits are negligible).
+ *    set of its hashes (collisions at 64 bits are negligible).  Inside
+ *    the index a feature is the 32-bit id of its posting list, which
+ *    stands for exactly one hash: a set of ids is half the size of the
+ *    set of hashes, and shares with another exactly what the hashes
+ *    share.
  *
  * 2. Measure: Jaccard similarity |A n B| / |A u B| of the two sets.
  *    Containment (|A n B| / min(|A|, |B|)) would call a short draft a
@@ -47,10 +51,11 @@
  *    them put 3 pairs of different stories at 0.30 or more.
  *
  * 3. Index.  Documents (tickets) live in a slot array.  Hash maps take a
- *    ticket id to its slot, a feature to its posting list (the slots of
- *    the documents that have it), and a reporter id to a doubly linked
- *    list of that reporter's slots.  Slots and posting lists are recycled
- *    through free lists.  A posting list is unordered: removal finds the
+ *    ticket id to its slot, a feature's hash to its posting list (the
+ *    slots of the documents that have it; the list's index is the
+ *    feature's id), and a reporter id to a doubly linked list of that
+ *    reporter's slots.  Slots and posting lists are recycled through free
+ *    lists.  A posting list is unordered: removal finds the
  *    slot by a linear scan and swaps the last entry into the hole, so
  *    closing a ticket costs the total length of its features' lists
  *    (tens of microseconds at 10 000 tickets; closing is rare).
@@ -71,9 +76,22 @@
  *    qualify, scored by merging the two sorted sets, a merge that stops
  *    as soon as the overlap needed is out of reach.
  *
- * 5. Memory: a query allocates two arrays of one 32-bit word per slot;
- *    nothing is cached between queries, so similar_find() is a pure read
- *    of the index.
+ * 5. Memory.  The index holds one 32-bit word per feature of each
+ *    ticket twice: once in the ticket's set of ids and once in the
+ *    feature's posting list.  Neither is a malloc of its own: the sets
+ *    live one after another in one array and the lists in another (an
+ *    arena each).  A set that goes, or a full list that moves to the end
+ *    with twice the room, leaves dead space behind; when an arena needs
+ *    room and more than a third of it is dead, its live contents are
+ *    copied to a fresh array instead of growing it (lists keep their
+ *    order).  At start-up the daemon loads the open tickets in one go
+ *    (similar_load_begin()): the sets are stored and the lists only
+ *    counted, then each list is laid out at its exact size and filled in
+ *    one pass over the sets, in the order single adds would have given
+ *    (the order matters: it decides between candidates that tie).
+ *    A query allocates two arrays of one 32-bit word per slot; nothing
+ *    is cached between queries, so similar_find() is a pure read of the
+ *    index.
  */
 #include "rules/similar.h"
 
@@ -118,42 +136,44 @@ struct abbrev {
 
 #define AB(f, t) {f, t, sizeof(f) - 1, sizeof(t) - 1}
 
+/* Sorted by `from` (bytewise, a prefix first): expand_abbrev() searches
+ * it by halves.  Besides SMS shorthand, Kupang Malay and the shorthand of
+ * offices, as a retelling by another reporter writes what a formal report
+ * spells out ("sonde", "beta", "pkm", "capil"). */
 static const struct abbrev abbrevs[] = {
-  AB("yg", "yang"), AB("sy", "saya"), AB("aku", "saya"), AB("gw", "saya"),
-  AB("gue", "saya"), AB("dgn", "dengan"), AB("dg", "dengan"),
-  AB("tdk", "tidak"), AB("tak", "tidak"), AB("gak", "tidak"),
-  AB("ga", "tidak"), AB("gk", "tidak"), AB("nggak", "tidak"),
-  AB("ngga", "tidak"), AB("enggak", "tidak"), AB("utk", "untuk"),
-  AB("untk", "untuk"), AB("krn", "karena"), AB("karna", "karena"),
-  AB("dr", "dari"), AB("pd", "pada"), AB("sdh", "sudah"), AB("udh", "sudah"),
-  AB("udah", "sudah"), AB("dah", "sudah"), AB("blm", "belum"),
-  AB("blum", "belum"), AB("jg", "juga"), AB("tsb", "tersebut"),
-  AB("org", "orang"), AB("bpk", "bapak"), AB("pak", "bapak"),
-  AB("bu", "ibu"), AB("kpd", "kepada"), AB("tgl", "tanggal"),
-  AB("thn", "tahun"), AB("bln", "bulan"), AB("rb", "ribu"),
-  AB("rbu", "ribu"), AB("jt", "juta"), AB("jta", "juta"), AB("tp", "tetapi"),
-  AB("tpi", "tetapi"), AB("tapi", "tetapi"), AB("kl", "kalau"),
-  AB("klo", "kalau"), AB("kalo", "kalau"), AB("sm", "sama"),
-  AB("skrg", "sekarang"), AB("kmrn", "kemarin"), AB("kemaren", "kemarin"),
-  AB("mrk", "mereka"), AB("bs", "bisa"), AB("hrs", "harus"),
-  AB("lg", "lagi"), AB("aja", "saja"), AB("sj", "saja"), AB("trs", "terus"),
-  AB("trus", "terus"), AB("sbg", "sebagai"), AB("spt", "seperti"),
-  AB("dpt", "dapat"), AB("byr", "bayar"), AB("ktr", "kantor"),
-  AB("kab", "kabupaten"), AB("kec", "kecamatan"), AB("kel", "kelurahan"),
-  AB("duit", "uang"),
-  /* Kupang Malay and the shorthand of offices, as a retelling by another
-   * reporter writes what a formal report spells out. */
-  AB("sonde", "tidak"), AB("son", "tidak"), AB("snd", "tidak"),
-  AB("beta", "saya"), AB("dapa", "dapat"), AB("kasi", "kasih"),
-  AB("kase", "kasih"), AB("pung", "punya"), AB("su", "sudah"),
-  AB("doi", "uang"), AB("pkm", "puskesmas"), AB("capil", "dukcapil"),
-  AB("disuru", "suruh"), AB("suru", "suruh"), AB("polantas", "polisi"),
-  AB("kepsek", "sekolah"), AB("ortu", "orang"), AB("honor", "honorer"),
-  AB("oto", "mobil"), AB("pake", "pakai"), AB("sampe", "sampai"),
-  AB("mo", "mau"), AB("ana", "anak"), AB("bini", "istri"),
-  AB("lia", "lihat"), AB("bekin", "buat"), AB("bikin", "buat"),
-  AB("skola", "sekolah"), AB("ame", "ambil"), AB("ambe", "ambil"),
-  AB("nene", "nenek"), AB("bae", "baik"), AB("lu", "kamu"),
+  AB("aja", "saja"), AB("aku", "saya"), AB("ambe", "ambil"),
+  AB("ame", "ambil"), AB("ana", "anak"), AB("bae", "baik"),
+  AB("bekin", "buat"), AB("beta", "saya"), AB("bikin", "buat"),
+  AB("bini", "istri"), AB("blm", "belum"), AB("bln", "bulan"),
+  AB("blum", "belum"), AB("bpk", "bapak"), AB("bs", "bisa"), AB("bu", "ibu"),
+  AB("byr", "bayar"), AB("capil", "dukcapil"), AB("dah", "sudah"),
+  AB("dapa", "dapat"), AB("dg", "dengan"), AB("dgn", "dengan"),
+  AB("disuru", "suruh"), AB("doi", "uang"), AB("dpt", "dapat"),
+  AB("dr", "dari"), AB("duit", "uang"), AB("enggak", "tidak"),
+  AB("ga", "tidak"), AB("gak", "tidak"), AB("gk", "tidak"),
+  AB("gue", "saya"), AB("gw", "saya"), AB("honor", "honorer"),
+  AB("hrs", "harus"), AB("jg", "juga"), AB("jt", "juta"), AB("jta", "juta"),
+  AB("kab", "kabupaten"), AB("kalo", "kalau"), AB("karna", "karena"),
+  AB("kase", "kasih"), AB("kasi", "kasih"), AB("kec", "kecamatan"),
+  AB("kel", "kelurahan"), AB("kemaren", "kemarin"), AB("kepsek", "sekolah"),
+  AB("kl", "kalau"), AB("klo", "kalau"), AB("kmrn", "kemarin"),
+  AB("kpd", "kepada"), AB("krn", "karena"), AB("ktr", "kantor"),
+  AB("lg", "lagi"), AB("lia", "lihat"), AB("lu", "kamu"), AB("mo", "mau"),
+  AB("mrk", "mereka"), AB("nene", "nenek"), AB("ngga", "tidak"),
+  AB("nggak", "tidak"), AB("org", "orang"), AB("ortu", "orang"),
+  AB("oto", "mobil"), AB("pak", "bapak"), AB("pake", "pakai"),
+  AB("pd", "pada"), AB("pkm", "puskesmas"), AB("polantas", "polisi"),
+  AB("pung", "punya"), AB("rb", "ribu"), AB("rbu", "ribu"),
+  AB("sampe", "sampai"), AB("sbg", "sebagai"), AB("sdh", "sudah"),
+  AB("sj", "saja"), AB("skola", "sekolah"), AB("skrg", "sekarang"),
+  AB("sm", "sama"), AB("snd", "tidak"), AB("son", "tidak"),
+  AB("sonde", "tidak"), AB("spt", "seperti"), AB("su", "sudah"),
+  AB("suru", "suruh"), AB("sy", "saya"), AB("tak", "tidak"),
+  AB("tapi", "tetapi"), AB("tdk", "tidak"), AB("tgl", "tanggal"),
+  AB("thn", "tahun"), AB("tp", "tetapi"), AB("tpi", "tetapi"),
+  AB("trs", "terus"), AB("trus", "terus"), AB("tsb", "tersebut"),
+  AB("udah", "sudah"), AB("udh", "sudah"), AB("untk", "untuk"),
+  AB("utk", "untuk"), AB("yg", "yang"),
 };
 
 #define ABBREV_MAX 8  /* the longest "from" above */
@@ -177,6 +197,19 @@ static const struct affix prefixes[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Order of the word w[0..n) against abbreviation a, as abbrevs[] is
+ * sorted: <0, 0 or >0. */
+static int
+abbrev_cmp(const char *w, size_t n, const struct abbrev *a)
+{
+  size_t i;
+
+  for (i = 0; i < n && i < a->nfrom; i++)
+    if (w[i] != a->from[i])
+      return (unsigned char)w[i] - (unsigned char)a->from[i];
+  return (n > a->nfrom) - (n < a->nfrom);
+}
+
 /*
  * Spell out an abbreviation in w[0..*len) (room for WORD_MAX bytes) in
  * place.
@@ -184,18 +217,37 @@ static const struct affix prefixes[] = {
 static void
 expand_abbrev(char *w, size_t *len)
 {
-  size_t i;
+  size_t lo = 0, hi = COUNT(abbrevs), mid;
+  int c;
 
   if (*len > ABBREV_MAX)
     return;
-  for (i = 0; i < COUNT(abbrevs); i++) {
-    if (abbrevs[i].nfrom == *len && abbrevs[i].from[0] == w[0] &&
-        memcmp(w, abbrevs[i].from, *len) == 0) {
-      memcpy(w, abbrevs[i].to, abbrevs[i].nto);
-      *len = abbrevs[i].nto;
+  while (lo < hi) {
+    mid = lo + (hi - lo) / 2;
+    c = abbrev_cmp(w, *len, &abbrevs[mid]);
+    if (c == 0) {
+      memcpy(w, abbrevs[mid].to, abbrevs[mid].nto);
+      *len = abbrevs[mid].nto;
       return;
     }
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
   }
+}
+
+/* Do the n bytes at a and b agree?  memcmp() for the few bytes of an
+ * affix, without the call. */
+static int
+same_bytes(const char *a, const char *b, size_t n)
+{
+  while (n > 0 && *a == *b) {
+    a++;
+    b++;
+    n--;
+  }
+  return n == 0;
 }
 
 /* Strip one affix of the list from the end (at_end) or the start of
@@ -210,15 +262,24 @@ strip_one(const char *w, size_t *start, size_t *end,
     n = list[i].n;
     if (len < n + STEM_MIN)
       continue;
-    if (at_end && memcmp(w + *end - n, list[i].s, n) == 0) {
+    if (at_end && same_bytes(w + *end - n, list[i].s, n)) {
       *end -= n;
       return;
     }
-    if (!at_end && memcmp(w + *start, list[i].s, n) == 0) {
+    if (!at_end && same_bytes(w + *start, list[i].s, n)) {
       *start += n;
       return;
     }
   }
+}
+
+/* Is c a consonant that me(N)- and pe(N)- assimilate (or the m, n they
+ * turn it into)? */
+static int
+assimilated(char c)
+{
+  return c == 'm' || c == 'n' || c == 'p' || c == 's' || c == 't' ||
+         c == 'k';
 }
 
 /*
@@ -242,7 +303,7 @@ word_hash(char *w, size_t len)
   if (end - start >= STEM_MIN) {
     if (w[start] == 'n' && (w[start + 1] == 'y' || w[start + 1] == 'g'))
       start += 2;
-    else if (strchr("mnpstk", w[start]) != NULL)
+    else if (assimilated(w[start]))
       start++;
   }
   return fnv_add(FNV_OFFSET, w + start, end - start);
@@ -382,24 +443,105 @@ cmp_u64(const void *a, const void *b)
   return (x > y) - (x < y);
 }
 
+#define SORT_SHORT 16   /* runs this short are insertion-sorted */
+#define SORT_DEPTH 48   /* quicksort levels before qsort() takes over */
+
+static void
+insertion_u64(uint64_t *v, size_t n)
+{
+  size_t i, j;
+  uint64_t x;
+
+  for (i = 1; i < n; i++) {
+    x = v[i];
+    for (j = i; j > 0 && v[j - 1] > x; j--)
+      v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
 /*
- * The feature set of text (NULL counts as ""): sorted, without repeats,
- * into *out (NULL when empty; the caller frees) and *n.  Returns 0 or
+ * Sort v[0..n) ascending.  A text has tens of features, so the sort is
+ * inline: quicksort on the median of three with insertion sort for
+ * short runs, the smaller side first so that the stack stays shallow.
+ * Only a crafted input drives it past SORT_DEPTH levels; qsort() then
+ * finishes, so that the worst case stays n log n.
+ */
+static void
+sort_u64(uint64_t *v, size_t n)
+{
+  int depth = SORT_DEPTH;
+  size_t i, j, mid;
+  uint64_t p, x;
+
+  while (n > SORT_SHORT) {
+    if (depth-- == 0) {
+      qsort(v, n, sizeof(*v), cmp_u64);
+      return;
+    }
+    /* v[0] <= v[mid] <= v[n - 1]: both scans below stop in bounds, and
+     * the split j is in [0, n - 2], so both sides shrink. */
+    mid = n / 2;
+    if (v[mid] < v[0])
+      x = v[mid], v[mid] = v[0], v[0] = x;
+    if (v[n - 1] < v[mid])
+      x = v[n - 1], v[n - 1] = v[mid], v[mid] = x;
+    if (v[mid] < v[0])
+      x = v[mid], v[mid] = v[0], v[0] = x;
+    p = v[mid];
+    for (i = 0, j = n - 1;; i++, j--) {
+      while (v[i] < p)
+        i++;
+      while (v[j] > p)
+        j--;
+      if (i >= j)
+        break;
+      x = v[i], v[i] = v[j], v[j] = x;
+    }
+    if (j + 1 < n - j - 1) {
+      sort_u64(v, j + 1);
+      v += j + 1;
+      n -= j + 1;
+    } else {
+      sort_u64(v + j + 1, n - j - 1);
+      n = j + 1;
+    }
+  }
+  insertion_u64(v, n);
+}
+
+/* Sort v[0..n) and drop repeats; returns how many are left. */
+static size_t
+sort_unique(uint64_t *v, size_t n)
+{
+  size_t i, j;
+
+  if (n == 0)
+    return 0;
+  sort_u64(v, n);
+  for (i = 1, j = 1; i < n; i++)
+    if (v[i] != v[j - 1])
+      v[j++] = v[i];
+  return j;
+}
+
+/*
+ * The word hashes of text (NULL counts as ""), in text order with
+ * repeats, into f->v[0..f->len).  f may hold an array from an earlier
+ * call (it is reused) or none; the caller frees f->v.  Returns 0 or
  * -ENOMEM.
  */
 static int
-text_features(const char *text, uint64_t **out, uint32_t *n)
+text_words(const char *text, struct fvec *f)
 {
-  struct fvec f = {NULL, 0, 0};
   struct tok t;
-  size_t len, i = 0, j, step, elen;
+  size_t len, i = 0, step, elen;
   unsigned char c;
   uint32_t cp;
   char enc[3];
   int cls, rc = 0;
 
-  *out = NULL;
-  *n = 0;
+  f->len = 0;
   if (text == NULL)
     text = "";
   len = strnlen(text, SIMILAR_TEXT_MAX);
@@ -435,37 +577,35 @@ text_features(const char *text, uint64_t **out, uint32_t *n)
       }
     }
     if (cls != t.cls)
-      rc = tok_flush(&t, &f);
+      rc = tok_flush(&t, f);
     if (cls != TOK_NONE && rc == 0)
       tok_append(&t, enc, elen, cls);
     i += step;
   }
   if (rc == 0)
-    rc = tok_flush(&t, &f);
-  if (rc != 0) {
-    free(f.v);
-    return rc;
-  }
-  if (f.len == 0) {
-    free(f.v);
-    return 0;
-  }
-  qsort(f.v, f.len, sizeof(f.v[0]), cmp_u64);
-  for (i = 1, j = 1; i < f.len; i++)
-    if (f.v[i] != f.v[j - 1])
-      f.v[j++] = f.v[i];
-  *out = f.v;
-  *n = (uint32_t)j;
-  return 0;
+    rc = tok_flush(&t, f);
+  return rc;
+}
+
+/* The feature set of text: its word hashes as text_words() reads them,
+ * sorted, without repeats. */
+static int
+text_features(const char *text, struct fvec *f)
+{
+  int rc = text_words(text, f);
+
+  if (rc == 0)
+    f->len = sort_unique(f->v, f->len);
+  return rc;
 }
 
 /*
- * The number of values two sorted sets share, or some number below need
- * as soon as what is left of either set cannot bring the count up to
- * need (0 asks for the exact count).
+ * The number of values two sorted sets of feature ids share, or some
+ * number below need as soon as what is left of either set cannot bring
+ * the count up to need (0 asks for the exact count).
  */
 static uint32_t
-overlap(const uint64_t *a, uint32_t na, const uint64_t *b, uint32_t nb,
+overlap(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb,
         uint32_t need)
 {
   uint32_t i = 0, j = 0, o = 0;
@@ -496,22 +636,38 @@ jaccard(uint32_t o, uint32_t na, uint32_t nb)
   return (double)o / (double)((uint64_t)na + nb - o);
 }
 
+/* The number of hashes two sorted sets share. */
+static uint32_t
+shared_hashes(const struct fvec *a, const struct fvec *b)
+{
+  size_t i = 0, j = 0;
+  uint32_t o = 0;
+
+  while (i < a->len && j < b->len) {
+    if (a->v[i] < b->v[j]) {
+      i++;
+    } else if (a->v[i] > b->v[j]) {
+      j++;
+    } else {
+      o++;
+      i++;
+      j++;
+    }
+  }
+  return o;
+}
+
 double
 similar_score(const char *a, const char *b)
 {
-  uint64_t *fa, *fb;
-  uint32_t na, nb;
-  double score;
+  struct fvec fa = {NULL, 0, 0}, fb = {NULL, 0, 0};
+  double score = -1.0;
 
-  if (text_features(a, &fa, &na) != 0)
-    return -1.0;
-  if (text_features(b, &fb, &nb) != 0) {
-    free(fa);
-    return -1.0;
-  }
-  score = jaccard(overlap(fa, na, fb, nb, 0), na, nb);
-  free(fa);
-  free(fb);
+  if (text_features(a, &fa) == 0 && text_features(b, &fb) == 0)
+    score = jaccard(shared_hashes(&fa, &fb), (uint32_t)fa.len,
+                    (uint32_t)fb.len);
+  free(fa.v);
+  free(fb.v);
   return score;
 }
 
@@ -653,19 +809,34 @@ map_del(struct map *m, uint64_t key)
 /* The index                                                           */
 /* ------------------------------------------------------------------ */
 
+/*
+ * A growable array of 32-bit words that many lists live in, one after
+ * another (design note 5): v[0..len) is taken, `live` words of it belong
+ * to a list, the rest is dead space left by lists that moved or went.
+ * Positions in it are 32-bit, so it never holds more than UINT32_MAX
+ * words.
+ */
+struct arena {
+  uint32_t *v;
+  size_t len;
+  size_t cap;
+  size_t live;
+};
+
 struct doc {
   int64_t ticket_id;
   int64_t reporter_id;
-  uint64_t *feat;      /* sorted, no repeats; owned */
-  uint32_t nfeat;
+  uint32_t feat;       /* its features, posting ids ascending, no repeats: */
+  uint32_t nfeat;      /* fset.v[feat .. feat + nfeat) */
   uint32_t rep_prev;   /* the reporter's other tickets, or NONE */
   uint32_t rep_next;
   uint32_t next_free;  /* free-list link while unused */
 };
 
 struct posting {
-  uint32_t *slot;      /* documents that have the feature, any order */
-  uint32_t len;
+  uint64_t key;        /* the feature's hash */
+  uint32_t at;         /* the documents that have it, any order: */
+  uint32_t len;        /* pool.v[at .. at + len), room for cap */
   uint32_t cap;
   uint32_t next_free;  /* free-list link while unused */
 };
@@ -675,12 +846,16 @@ struct similar {
   uint32_t ndoc;
   uint32_t doc_cap;
   uint32_t doc_free;        /* head of the free list, or NONE */
-  struct posting *post;
+  struct posting *post;     /* a posting's index is its feature's id */
   uint32_t npost;
   uint32_t post_cap;
   uint32_t post_free;
+  struct arena fset;        /* the documents' feature sets */
+  struct arena pool;        /* the posting lists */
+  struct fvec scratch;      /* similar_add()'s hashes, kept for the next */
+  int loading;              /* between similar_load_begin() and _end() */
   struct map by_ticket;     /* ticket id -> doc slot */
-  struct map by_feat;       /* feature -> posting */
+  struct map by_feat;       /* feature hash -> posting */
   struct map by_reporter;   /* reporter id -> first of its doc slots */
   int count;                /* documents in the index */
 };
@@ -701,17 +876,13 @@ similar_new(struct similar **out)
 void
 similar_free(struct similar *s)
 {
-  uint32_t i;
-
   if (s == NULL)
     return;
-  /* Unused slots have had their arrays freed and set to NULL. */
-  for (i = 0; i < s->ndoc; i++)
-    free(s->doc[i].feat);
-  for (i = 0; i < s->npost; i++)
-    free(s->post[i].slot);
   free(s->doc);
   free(s->post);
+  free(s->fset.v);
+  free(s->pool.v);
+  free(s->scratch.v);
   free(s->by_ticket.slot);
   free(s->by_feat.slot);
   free(s->by_reporter.slot);
@@ -722,6 +893,13 @@ int
 similar_count(const struct similar *s)
 {
   return s->count;
+}
+
+/* The feature set of document d (NULL when it has none). */
+static const uint32_t *
+doc_feat(const struct similar *s, const struct doc *d)
+{
+  return d->nfeat > 0 ? s->fset.v + d->feat : NULL;
 }
 
 /*
@@ -749,7 +927,117 @@ grow_array(void **arr, uint32_t *cap, size_t elem)
   return 0;
 }
 
-/* A free document slot into *slot.  Returns 0 or -ENOMEM. */
+/* Room for n more words at the end of a, by doubling.  Returns 0 or
+ * -ENOMEM (then a is unchanged). */
+static int
+arena_grow(struct arena *a, size_t n)
+{
+  size_t cap = a->cap ? a->cap : 256;
+  uint32_t *v;
+
+  if (n > UINT32_MAX - a->len)
+    return -ENOMEM;
+  if (a->len + n <= a->cap)
+    return 0;
+  while (cap < a->len + n)
+    cap *= 2;
+  if (cap > UINT32_MAX)
+    cap = UINT32_MAX;
+  v = realloc(a->v, cap * sizeof(*v));
+  if (v == NULL)
+    return -ENOMEM;
+  a->v = v;
+  a->cap = cap;
+  return 0;
+}
+
+/* A new array for the live words of a with room for n more and half as
+ * much again, into *v and *cap.  Returns 0 or -ENOMEM. */
+static int
+arena_fresh(const struct arena *a, size_t n, uint32_t **v, size_t *cap)
+{
+  *cap = a->live + a->live / 2 + n;
+  if (*cap > UINT32_MAX)
+    *cap = UINT32_MAX;
+  if (n > *cap - a->live)
+    return -ENOMEM;
+  *v = malloc(*cap * sizeof(**v));
+  return *v == NULL ? -ENOMEM : 0;
+}
+
+/* Copy the live feature sets to a fresh array with room for n more, in
+ * slot order, leaving the dead space behind.  Returns 0 or -ENOMEM (then
+ * nothing moved). */
+static int
+fset_compact(struct similar *s, size_t n)
+{
+  struct arena *a = &s->fset;
+  size_t cap, len = 0;
+  uint32_t *v, i;
+  struct doc *d;
+
+  if (arena_fresh(a, n, &v, &cap) != 0)
+    return -ENOMEM;
+  for (i = 0; i < s->ndoc; i++) {
+    d = &s->doc[i];
+    if (d->nfeat == 0)
+      continue;
+    memcpy(v + len, a->v + d->feat, d->nfeat * sizeof(*v));
+    d->feat = (uint32_t)len;
+    len += d->nfeat;
+  }
+  free(a->v);
+  a->v = v;
+  a->len = len;
+  a->cap = cap;
+  return 0;
+}
+
+/* Copy the posting lists to a fresh array with room for n more, each
+ * with its room and its order, leaving the dead space behind.  Returns 0
+ * or -ENOMEM (then nothing moved). */
+static int
+pool_compact(struct similar *s, size_t n)
+{
+  struct arena *a = &s->pool;
+  size_t cap, len = 0;
+  uint32_t *v, i;
+  struct posting *p;
+
+  if (arena_fresh(a, n, &v, &cap) != 0)
+    return -ENOMEM;
+  for (i = 0; i < s->npost; i++) {
+    p = &s->post[i];
+    if (p->cap == 0)
+      continue;
+    if (p->len > 0)
+      memcpy(v + len, a->v + p->at, p->len * sizeof(*v));
+    p->at = (uint32_t)len;
+    len += p->cap;
+  }
+  free(a->v);
+  a->v = v;
+  a->len = len;
+  a->cap = cap;
+  return 0;
+}
+
+/* Room for n more words at the end of arena a of s: first by dropping
+ * its dead space when that is more than half what is live (compact is
+ * a's compaction), else by growing it.  Returns 0 or -ENOMEM. */
+static int
+arena_room(struct similar *s, struct arena *a, size_t n,
+           int (*compact)(struct similar *, size_t))
+{
+  if (a->len + n <= a->cap)
+    return 0;
+  if (a->len - a->live > a->live / 2 && compact(s, n) == 0)
+    return 0;
+  return arena_grow(a, n);
+}
+
+/* A free document slot with no features into *slot.  Returns 0 or
+ * -ENOMEM. */
 static int
 doc_alloc(struct similar *s, uint32_t *slot)
 {
@@ -766,25 +1054,47 @@ doc_alloc(struct similar *s, uint32_t *slot)
     s->doc = arr;
   }
   *slot = s->ndoc++;
+  s->doc[*slot].nfeat = 0;
   return 0;
 }
 
-/* Free a document's features and put its slot on the free list. */
+/* Leave a document's features as dead space and put its slot on the
+ * free list. */
 static void
 doc_release(struct similar *s, uint32_t slot)
 {
   struct doc *d = &s->doc[slot];
 
-  free(d->feat);
-  d->feat = NULL;
+  s->fset.live -= d->nfeat;
   d->nfeat = 0;
   d->next_free = s->doc_free;
   s->doc_free = slot;
 }
 
-/* A free, empty posting list into *pi.  Returns 0 or -ENOMEM. */
+/* Store the feature ids ids[0..n) (ascending) as document slot's set.
+ * Returns 0 or -ENOMEM (then nothing changed). */
 static int
-post_alloc(struct similar *s, uint32_t *pi)
+doc_set_features(struct similar *s, uint32_t slot, const uint64_t *ids,
+                 uint32_t n)
+{
+  struct arena *a = &s->fset;
+  uint32_t i;
+
+  if (arena_room(s, a, n, fset_compact) != 0)
+    return -ENOMEM;
+  for (i = 0; i < n; i++)
+    a->v[a->len + i] = (uint32_t)ids[i];
+  s->doc[slot].feat = (uint32_t)a->len;
+  s->doc[slot].nfeat = n;
+  a->len += n;
+  a->live += n;
+  return 0;
+}
+
+/* A free, empty posting list for feature key into *pi.  Returns 0 or
+ * -ENOMEM. */
+static int
+post_alloc(struct similar *s, uint64_t key, uint32_t *pi)
 {
   void *arr = s->post;
 
@@ -799,76 +1109,130 @@ post_alloc(struct similar *s, uint32_t *pi)
     }
     *pi = s->npost++;
   }
-  s->post[*pi].slot = NULL;
+  s->post[*pi].key = key;
+  s->post[*pi].at = 0;
   s->post[*pi].len = 0;
   s->post[*pi].cap = 0;
   return 0;
 }
 
+/* Forget an empty posting list: its feature leaves the map, its room
+ * becomes dead space, its id goes on the free list. */
 static void
 post_release(struct similar *s, uint32_t pi)
 {
-  free(s->post[pi].slot);
-  s->post[pi].slot = NULL;
-  s->post[pi].len = 0;
-  s->post[pi].cap = 0;
-  s->post[pi].next_free = s->post_free;
+  struct posting *p = &s->post[pi];
+
+  map_del(&s->by_feat, p->key);
+  s->pool.live -= p->cap;
+  p->cap = 0;
+  p->next_free = s->post_free;
   s->post_free = pi;
 }
 
-/* Record that document slot has feature.  Returns 0 or -ENOMEM (then
+/* Release posting list pi if feature_ids() made it for an add that
+ * failed: it is still empty and in the map (a repeat may name it twice). */
+static void
+post_forget(struct similar *s, uint32_t pi)
+{
+  if (s->post[pi].len == 0 && map_get(&s->by_feat, s->post[pi].key) == pi)
+    post_release(s, pi);
+}
+
+/*
+ * The ids of the hashes h[0..*n) (any order, repeats allowed) in place,
+ * ascending and without repeats, with their number into *n; a new empty
+ * posting list is made for each hash the index lacks.  Returns 0 or
+ * -ENOMEM (then the new lists are gone again and h is spoilt).
+ */
+static int
+feature_ids(struct similar *s, uint64_t *h, uint32_t *n)
+{
+  uint32_t i, pi;
+
+  for (i = 0; i < *n; i++) {
+    pi = map_get(&s->by_feat, h[i]);
+    if (pi == NONE) {
+      if (post_alloc(s, h[i], &pi) != 0)
+        goto undo;
+      if (map_put(&s->by_feat, h[i], pi) != 0) {
+        post_release(s, pi);
+        goto undo;
+      }
+    }
+    h[i] = pi;
+  }
+  *n = (uint32_t)sort_unique(h, *n);
+  return 0;
+
+undo:
+  while (i-- > 0)
+    post_forget(s, (uint32_t)h[i]);
+  return -ENOMEM;
+}
+
+/* Room for one more document in posting list pi: a full list moves to
+ * the end of the pool with twice its room.  Returns 0 or -ENOMEM (then
  * nothing changed). */
 static int
-posting_add(struct similar *s, uint64_t feature, uint32_t slot)
+posting_room(struct similar *s, uint32_t pi)
 {
-  struct posting *p;
-  uint32_t pi = map_get(&s->by_feat, feature);
-  void *arr;
+  struct posting *p = &s->post[pi];
+  uint32_t cap;
 
-  if (pi == NONE) {
-    if (post_alloc(s, &pi) != 0)
-      return -ENOMEM;
-    if (map_put(&s->by_feat, feature, pi) != 0) {
-      post_release(s, pi);
-      return -ENOMEM;
-    }
-  }
-  p = &s->post[pi];
-  if (p->len == p->cap) {
-    arr = p->slot;
-    if (grow_array(&arr, &p->cap, sizeof(*p->slot)) != 0) {
-      if (p->len == 0) {
-        map_del(&s->by_feat, feature);
-        post_release(s, pi);
-      }
-      return -ENOMEM;
-    }
-    p->slot = arr;
-  }
-  p->slot[p->len++] = slot;
+  if (p->len < p->cap)
+    return 0;
+  if (p->cap > UINT32_MAX / 2)
+    return -ENOMEM;
+  cap = p->cap ? p->cap * 2 : 2;
+  if (arena_room(s, &s->pool, cap, pool_compact) != 0)
+    return -ENOMEM;
+  if (p->len > 0)
+    memcpy(s->pool.v + s->pool.len, s->pool.v + p->at,
+           p->len * sizeof(*s->pool.v));
+  p->at = (uint32_t)s->pool.len;
+  s->pool.len += cap;
+  s->pool.live += cap - p->cap;
+  p->cap = cap;
   return 0;
 }
 
-/* Forget that document slot has feature; a list left empty goes. */
-static void
-posting_del(struct similar *s, uint64_t feature, uint32_t slot)
+/* Record that document slot has feature pi; while loading, only count
+ * it.  Returns 0 or -ENOMEM (then nothing changed). */
+static int
+posting_add(struct similar *s, uint32_t pi, uint32_t slot)
 {
-  uint32_t pi = map_get(&s->by_feat, feature), i;
-  struct posting *p;
+  struct posting *p = &s->post[pi];
 
-  if (pi == NONE)
-    return;
-  p = &s->post[pi];
-  for (i = 0; i < p->len; i++) {
-    if (p->slot[i] == slot) {
-      p->slot[i] = p->slot[--p->len];
-      break;
+  if (!s->loading) {
+    if (posting_room(s, pi) != 0)
+      return -ENOMEM;
+    s->pool.v[p->at + p->len] = slot;
+  }
+  p->len++;
+  return 0;
+}
+
+/* Forget that document slot has feature pi; a list left empty goes. */
+static void
+posting_del(struct similar *s, uint32_t pi, uint32_t slot)
+{
+  struct posting *p = &s->post[pi];
+  uint32_t *v, i;
+
+  if (s->loading) {
+    p->len--;
+  } else {
+    v = s->pool.v + p->at;
+    for (i = 0; i < p->len; i++) {
+      if (v[i] == slot) {
+        v[i] = v[--p->len];
+        break;
+      }
     }
   }
-  if (p->len == 0) {
-    map_del(&s->by_feat, feature);
+  if (p->len == 0)
     post_release(s, pi);
-  }
 }
 
 /* Put document slot at the head of its reporter's list.  Returns 0 or
@@ -910,25 +1274,101 @@ reporter_unlink(struct similar *s, uint32_t slot)
 static void
 doc_drop(struct similar *s, uint32_t slot)
 {
+  const struct doc *d = &s->doc[slot];
   uint32_t i;
 
   reporter_unlink(s, slot);
-  for (i = 0; i < s->doc[slot].nfeat; i++)
-    posting_del(s, s->doc[slot].feat[i], slot);
+  for (i = 0; i < d->nfeat; i++)
+    posting_del(s, s->fset.v[d->feat + i], slot);
   doc_release(s, slot);
+}
+
+int
+similar_load_begin(struct similar *s)
+{
+  if (s->ndoc != 0 || s->npost != 0)
+    return -EINVAL;
+  s->loading = 1;
+  return 0;
+}
+
+/*
+ * Count, allocate, fill: each list gets the room it counted, in one
+ * array, and the documents are walked in slot order, which is the order
+ * they were added in (the index was empty and nothing left it), so each
+ * list holds them as similar_add() would have appended them.
+ */
+int
+similar_load_end(struct similar *s)
+{
+  size_t total = 0, at = 0;
+  uint32_t i, k, *v = NULL;
+  struct posting *p;
+  const struct doc *d;
+
+  if (!s->loading)
+    return 0;
+  for (i = 0; i < s->npost; i++)
+    total += s->post[i].len;
+  if (total > UINT32_MAX)
+    return -ENOMEM;
+  if (total > 0 && (v = malloc(total * sizeof(*v))) == NULL)
+    return -ENOMEM;
+  for (i = 0; i < s->npost; i++) {
+    p = &s->post[i];
+    p->at = (uint32_t)at;
+    p->cap = p->len;
+    at += p->len;
+    p->len = 0;
+  }
+  for (i = 0; i < s->ndoc; i++) {
+    d = &s->doc[i];
+    for (k = 0; k < d->nfeat; k++) {
+      p = &s->post[s->fset.v[d->feat + k]];
+      v[p->at + p->len++] = i;
+    }
+  }
+  free(s->pool.v);
+  s->pool.v = v;
+  s->pool.len = s->pool.cap = s->pool.live = total;
+  s->loading = 0;
+  /* The sets grew by doubling: give back what the load did not use. */
+  if (s->fset.len > 0 && s->fset.len < s->fset.cap &&
+      (v = realloc(s->fset.v, s->fset.len * sizeof(*v))) != NULL) {
+    s->fset.v = v;
+    s->fset.cap = s->fset.len;
+  }
+  return 0;
+}
+
+/* Undo the first `added` posting_add()s of slot to the lists ids[0..n),
+ * and drop the lists feature_ids() made that are still empty. */
+static void
+postings_undo(struct similar *s, const uint64_t *ids, uint32_t n,
+              uint32_t added, uint32_t slot)
+{
+  uint32_t i;
+
+  for (i = 0; i < n; i++) {
+    if (i < added)
+      posting_del(s, (uint32_t)ids[i], slot);
+    else
+      post_forget(s, (uint32_t)ids[i]);
+  }
 }
 
 /*
  * The new text goes into a fresh slot while the old one (if any) is
  * still indexed, and the ticket map is switched over last: every step
  * that can fail comes before anything is lost, and each is undone on
- * failure.
+ * failure.  A replacement ends a load first, so that the lists keep the
+ * order similar_add() alone would give them.
  */
 int
 similar_add(struct similar *s, int64_t ticket_id, int64_t reporter_id,
             const char *text)
 {
-  uint64_t *feat, *shrunk;
+  uint64_t *ids;
   uint32_t nfeat, slot, old, i = 0;
   struct doc *d;
   int rc;
@@ -936,34 +1376,28 @@ similar_add(struct similar *s, int64_t ticket_id, int64_t reporter_id,
   old = map_get(&s->by_ticket, (uint64_t)ticket_id);
   if (old == NONE && s->count == INT_MAX)
     return -ENOMEM;
-  rc = text_features(text, &feat, &nfeat);
+  if (old != NONE && (rc = similar_load_end(s)) != 0)
+    return rc;
+  rc = text_words(text, &s->scratch);
   if (rc != 0)
     return rc;
-  if (nfeat > 0) {
-    /* The vector grew by doubling; keep only what is used. */
-    shrunk = realloc(feat, nfeat * sizeof(*feat));
-    if (shrunk != NULL)
-      feat = shrunk;
-  }
-  if (doc_alloc(s, &slot) != 0) {
-    free(feat);
+  ids = s->scratch.v;
+  nfeat = (uint32_t)s->scratch.len;
+  if (feature_ids(s, ids, &nfeat) != 0)
     return -ENOMEM;
-  }
+  if (doc_alloc(s, &slot) != 0)
+    goto undo_ids;
+  if (doc_set_features(s, slot, ids, nfeat) != 0)
+    goto undo_slot;
   d = &s->doc[slot];
   d->ticket_id = ticket_id;
   d->reporter_id = reporter_id;
-  d->feat = feat;
-  d->nfeat = nfeat;
-  for (i = 0; i < nfeat; i++) {
-    rc = posting_add(s, feat[i], slot);
-    if (rc != 0)
-      goto undo_postings;
-  }
-  rc = reporter_link(s, slot);
-  if (rc != 0)
-    goto undo_postings;
-  rc = map_put(&s->by_ticket, (uint64_t)ticket_id, slot);
-  if (rc != 0)
+  for (i = 0; i < nfeat; i++)
+    if (posting_add(s, (uint32_t)ids[i], slot) != 0)
+      goto undo_slot;
+  if (reporter_link(s, slot) != 0)
+    goto undo_slot;
+  if (map_put(&s->by_ticket, (uint64_t)ticket_id, slot) != 0)
     goto undo_reporter;
   if (old != NONE)
     doc_drop(s, old);
@@ -973,11 +1407,11 @@ similar_add(struct similar *s, int64_t ticket_id, int64_t reporter_id,
 
 undo_reporter:
   reporter_unlink(s, slot);
-undo_postings:
-  while (i-- > 0)
-    posting_del(s, feat[i], slot);
+undo_slot:
   doc_release(s, slot);
-  return rc;
+undo_ids:
+  postings_undo(s, ids, nfeat, i, slot);
+  return -ENOMEM;
 }
 
 void
@@ -987,6 +1421,10 @@ similar_remove(struct similar *s, int64_t ticket_id)
 
   if (slot == NONE)
     return;
+  /* A removal ends a load, as a replacement does.  Should memory run
+   * out for that, the load goes on: the counts drop now, and the lists
+   * will hold the same documents in slot order. */
+  (void)similar_load_end(s);
   doc_drop(s, slot);
   map_del(&s->by_ticket, (uint64_t)ticket_id);
   s->count--;
@@ -1031,6 +1469,63 @@ cmp_qfeat(const void *a, const void *b)
   return (x > y) - (x < y);
 }
 
+/* A text to look up, as the index knows its features. */
+struct query {
+  struct fvec f;       /* its hashes, then scratch for its ids */
+  uint32_t n;          /* its features, whether any ticket has them or not */
+  struct qfeat *qf;    /* each of them and its list, in hash order */
+  uint32_t *id;        /* those some ticket has, as ids, ascending */
+  uint32_t nid;
+};
+
+/*
+ * The query of text into *q: q->n == 0 when the text has no features.
+ * A feature no ticket has counts in the sizes of the measure but cannot
+ * be shared, so only the others are merged.  Returns 0 or -ENOMEM; the
+ * caller frees *q with query_free() either way.
+ */
+static int
+query_make(const struct similar *s, const char *text, struct query *q)
+{
+  uint32_t i;
+  int rc;
+
+  memset(q, 0, sizeof(*q));
+  rc = text_features(text, &q->f);
+  if (rc != 0 || q->f.len == 0)
+    return rc;
+  q->n = (uint32_t)q->f.len;
+  q->qf = malloc(q->n * sizeof(*q->qf));
+  q->id = malloc(q->n * sizeof(*q->id));
+  if (q->qf == NULL || q->id == NULL)
+    return -ENOMEM;
+  for (i = 0; i < q->n; i++) {
+    q->qf[i].post = map_get(&s->by_feat, q->f.v[i]);
+    q->qf[i].len = q->qf[i].post == NONE ? 0 : s->post[q->qf[i].post].len;
+    if (q->qf[i].post != NONE)
+      q->f.v[q->nid++] = q->qf[i].post;  /* never ahead of i */
+  }
+  sort_u64(q->f.v, q->nid);
+  for (i = 0; i < q->nid; i++)
+    q->id[i] = (uint32_t)q->f.v[i];
+  return 0;
+}
+
+static void
+query_free(struct query *q)
+{
+  free(q->f.v);
+  free(q->qf);
+  free(q->id);
+}
+
+/* The documents that have the feature of posting pi. */
+static const uint32_t *
+post_slots(const struct similar *s, uint32_t pi)
+{
+  return s->pool.v + s->post[pi].at;
+}
+
 /* Is (score, same, id) a better hit than *best (found says whether there
  * is one yet)?  The order of similar.h: score, own ticket, lower id. */
 static int
@@ -1053,16 +1548,17 @@ struct best {
 };
 
 /*
- * Score document d against the query q[0..nq) with threshold t, and keep
- * it in *b if it qualifies and beats what is there.  seen is how many of
- * the first `read` features of q d is known to share (0 and 0 when
- * nothing is known): it bounds the overlap before the merge is paid for.
+ * Score document d against the query q with threshold t, and keep it in
+ * *b if it qualifies and beats what is there.  seen is how many of the
+ * first `read` features of q (in q->qf's order) d is known to share (0
+ * and 0 when nothing is known): it bounds the overlap before the merge
+ * is paid for.
  */
 static void
-consider(const struct doc *d, const uint64_t *q, uint32_t nq, double t,
-         int same, uint32_t seen, uint32_t read, struct best *b)
+consider(const struct similar *s, const struct doc *d, const struct query *q,
+         double t, int same, uint32_t seen, uint32_t read, struct best *b)
 {
-  uint32_t need, bound, o;
+  uint32_t need, bound, o, nq = q->n;
   double score;
 
   need = overlap_needed(t, nq > d->nfeat ? nq : d->nfeat);
@@ -1071,7 +1567,7 @@ consider(const struct doc *d, const uint64_t *q, uint32_t nq, double t,
     bound = d->nfeat;
   if (bound < need)
     return;
-  o = overlap(q, nq, d->feat, d->nfeat, need);
+  o = overlap(q->id, q->nid, doc_feat(s, d), d->nfeat, need);
   if (o < need)
     return;
   score = jaccard(o, nq, d->nfeat);
@@ -1095,48 +1591,45 @@ similar_find(const struct similar *s, const char *text, int64_t reporter_id,
 {
   double t_any = threshold_norm(threshold_any);
   double t_same = threshold_norm(threshold_same);
-  struct qfeat *qf = NULL;
   uint32_t *count = NULL, *cand = NULL;
-  uint32_t nq, ncand = 0, prefix, i, j, c;
-  uint64_t *q = NULL;
-  const struct posting *p;
+  uint32_t ncand = 0, prefix, i, j, c, pi;
+  const uint32_t *slots;
+  struct query q;
   struct best best;
   int rc;
 
+  if (s->loading)
+    return -EINVAL;
   memset(&best, 0, sizeof(best));
   /* Rule (b) covers the reporter's own tickets as well. */
   if (t_any < t_same)
     t_same = t_any;
   if (t_same > 1.0 || s->count == 0)
     return 0;
-  rc = text_features(text, &q, &nq);
-  if (rc != 0 || nq == 0)
-    return rc;
+  rc = query_make(s, text, &q);
+  if (rc != 0 || q.n == 0)
+    goto out;
 
   for (c = map_get(&s->by_reporter, (uint64_t)reporter_id); c != NONE;
        c = s->doc[c].rep_next)
-    consider(&s->doc[c], q, nq, t_same, 1, 0, 0, &best);
+    consider(s, &s->doc[c], &q, t_same, 1, 0, 0, &best);
 
   if (t_any <= 1.0) {
-    qf = malloc(nq * sizeof(*qf));
     count = calloc(s->ndoc, sizeof(*count));
     cand = malloc(s->ndoc * sizeof(*cand));
-    if (qf == NULL || count == NULL || cand == NULL) {
+    if (count == NULL || cand == NULL) {
       rc = -ENOMEM;
       goto out;
     }
-    for (i = 0; i < nq; i++) {
-      qf[i].post = map_get(&s->by_feat, q[i]);
-      qf[i].len = qf[i].post == NONE ? 0 : s->post[qf[i].post].len;
-    }
-    qsort(qf, nq, sizeof(*qf), cmp_qfeat);
-    prefix = nq - overlap_needed(t_any, nq) + 1;
+    qsort(q.qf, q.n, sizeof(*q.qf), cmp_qfeat);
+    prefix = q.n - overlap_needed(t_any, q.n) + 1;
     for (i = 0; i < prefix; i++) {
-      if (qf[i].post == NONE)
+      pi = q.qf[i].post;
+      if (pi == NONE)
         continue;
-      p = &s->post[qf[i].post];
-      for (j = 0; j < p->len; j++) {
-        c = p->slot[j];
+      slots = post_slots(s, pi);
+      for (j = 0; j < q.qf[i].len; j++) {
+        c = slots[j];
         if (count[c] == 0)
           cand[ncand++] = c;
         count[c]++;
@@ -1145,7 +1638,7 @@ similar_find(const struct similar *s, const char *text, int64_t reporter_id,
     for (i = 0; i < ncand; i++) {
       c = cand[i];
       if (s->doc[c].reporter_id != reporter_id)
-        consider(&s->doc[c], q, nq, t_any, 0, count[c], prefix, &best);
+        consider(s, &s->doc[c], &q, t_any, 0, count[c], prefix, &best);
     }
   }
   rc = best.found;
@@ -1153,8 +1646,7 @@ similar_find(const struct similar *s, const char *text, int64_t reporter_id,
     *hit = best.hit;
 
 out:
-  free(q);
-  free(qf);
+  query_free(&q);
   free(count);
   free(cand);
   return rc;
@@ -1192,14 +1684,14 @@ hits_insert(struct similar_hit *hits, int *n, int max,
 
 /* Score document slot c against q and keep it in hits when it reaches t. */
 static void
-score_into(const struct similar *s, uint32_t c, const uint64_t *q,
-           uint32_t nq, double t, int same, struct similar_hit *hits, int *n,
-           int max)
+score_into(const struct similar *s, uint32_t c, const struct query *q,
+           double t, int same, struct similar_hit *hits, int *n, int max)
 {
   const struct doc *d = &s->doc[c];
   struct similar_hit h;
 
-  h.score = jaccard(overlap(q, nq, d->feat, d->nfeat, 0), nq, d->nfeat);
+  h.score = jaccard(overlap(q->id, q->nid, doc_feat(s, d), d->nfeat, 0),
+                    q->n, d->nfeat);
   if (h.score <= 0.0 || h.score < t)
     return;
   h.ticket_id = d->ticket_id;
@@ -1207,44 +1699,15 @@ score_into(const struct similar *s, uint32_t c, const uint64_t *q,
   hits_insert(hits, n, max, &h);
 }
 
-/* The candidates of other reporters: the documents sharing most of q's
- * rare features (similar.h), each scored against floor. */
-static int
-rare_candidates(const struct similar *s, const uint64_t *q, uint32_t nq,
-                int64_t reporter_id, double floor, struct similar_hit *hits,
-                int *n, int max)
+/* The SIMILAR_CANDIDATES documents of other reporters than reporter_id
+ * with the highest counts among cand[0..ncand), into top; returns how
+ * many. */
+static uint32_t
+top_candidates(const struct similar *s, const uint32_t *cand, uint32_t ncand,
+               const uint32_t *count, int64_t reporter_id, uint32_t *top)
 {
-  struct qfeat *qf = malloc(nq * sizeof(*qf));
-  uint32_t *count = calloc(s->ndoc, sizeof(*count));
-  uint32_t *cand = malloc(s->ndoc * sizeof(*cand));
-  uint32_t cap = (uint32_t)(s->count * SIMILAR_RARE_SHARE), i, j, c;
-  uint32_t ncand = 0, top[SIMILAR_CANDIDATES], ntop = 0, k;
-  int rc = 0;
+  uint32_t i, j, c, ntop = 0;
 
-  if (qf == NULL || count == NULL || cand == NULL) {
-    rc = -ENOMEM;
-    goto out;
-  }
-  if (cap < 64)
-    cap = 64;
-  for (i = 0; i < nq; i++) {
-    qf[i].post = map_get(&s->by_feat, q[i]);
-    qf[i].len = qf[i].post == NONE ? 0 : s->post[qf[i].post].len;
-  }
-  qsort(qf, nq, sizeof(*qf), cmp_qfeat);
-  for (i = 0, k = 0; i < nq && k < SIMILAR_RARE_FEATURES; i++) {
-    if (qf[i].post == NONE)
-      continue;
-    if (qf[i].len > cap)
-      break;
-    k++;
-    for (j = 0; j < qf[i].len; j++) {
-      c = s->post[qf[i].post].slot[j];
-      if (count[c]++ == 0)
-        cand[ncand++] = c;
-    }
-  }
-  /* The SIMILAR_CANDIDATES documents with the highest counts. */
   for (i = 0; i < ncand; i++) {
     c = cand[i];
     if (s->doc[c].reporter_id == reporter_id)
@@ -1259,10 +1722,46 @@ rare_candidates(const struct similar *s, const uint64_t *q, uint32_t nq,
       top[j] = top[j - 1];
     top[j] = c;
   }
+  return ntop;
+}
+
+/* The candidates of other reporters: the documents sharing most of q's
+ * rare features (similar.h), each scored against floor. */
+static int
+rare_candidates(const struct similar *s, struct query *q, int64_t reporter_id,
+                double floor, struct similar_hit *hits, int *n, int max)
+{
+  uint32_t *count = calloc(s->ndoc, sizeof(*count));
+  uint32_t *cand = malloc(s->ndoc * sizeof(*cand));
+  uint32_t cap = (uint32_t)(s->count * SIMILAR_RARE_SHARE), i, j, c;
+  uint32_t ncand = 0, top[SIMILAR_CANDIDATES], ntop, k;
+  const uint32_t *slots;
+  int rc = 0;
+
+  if (count == NULL || cand == NULL) {
+    rc = -ENOMEM;
+    goto out;
+  }
+  if (cap < 64)
+    cap = 64;
+  qsort(q->qf, q->n, sizeof(*q->qf), cmp_qfeat);
+  for (i = 0, k = 0; i < q->n && k < SIMILAR_RARE_FEATURES; i++) {
+    if (q->qf[i].post == NONE)
+      continue;
+    if (q->qf[i].len > cap)
+      break;
+    k++;
+    slots = post_slots(s, q->qf[i].post);
+    for (j = 0; j < q->qf[i].len; j++) {
+      c = slots[j];
+      if (count[c]++ == 0)
+        cand[ncand++] = c;
+    }
+  }
+  ntop = top_candidates(s, cand, ncand, count, reporter_id, top);
   for (i = 0; i < ntop; i++)
-    score_into(s, top[i], q, nq, floor, 0, hits, n, max);
+    score_into(s, top[i], q, floor, 0, hits, n, max);
 out:
-  free(qf);
   free(count);
   free(cand);
   return rc;
@@ -1273,22 +1772,26 @@ similar_candidates(const struct similar *s, const char *text,
                    int64_t reporter_id, double floor_same, double floor_any,
                    struct similar_hit *hits, int max)
 {
-  uint64_t *q = NULL;
-  uint32_t nq, c;
+  struct query q;
+  uint32_t c;
   int rc, n = 0;
 
+  if (s->loading)
+    return -EINVAL;
   if (max <= 0 || s->count == 0)
     return 0;
-  rc = text_features(text, &q, &nq);
-  if (rc != 0 || nq == 0)
+  rc = query_make(s, text, &q);
+  if (rc != 0 || q.n == 0) {
+    query_free(&q);
     return rc;
+  }
   for (c = map_get(&s->by_reporter, (uint64_t)reporter_id); c != NONE;
        c = s->doc[c].rep_next)
-    score_into(s, c, q, nq, threshold_norm(floor_same), 1, hits, &n, max);
+    score_into(s, c, &q, threshold_norm(floor_same), 1, hits, &n, max);
   if (threshold_norm(floor_any) <= 1.0)
-    rc = rare_candidates(s, q, nq, reporter_id, threshold_norm(floor_any),
+    rc = rare_candidates(s, &q, reporter_id, threshold_norm(floor_any),
                          hits, &n, max);
-  free(q);
+  query_free(&q);
   return rc != 0 ? rc : n;
 }
 
