@@ -76,9 +76,10 @@
  *    qualify, scored by merging the two sorted sets, a merge that stops
  *    as soon as the overlap needed is out of reach.
  *
- * 5. Memory.  The index holds one 32-bit word per feature of each
- *    ticket twice: once in the ticket's set of ids and once in the
- *    feature's posting list.  Neither is a malloc of its own: the sets
+ * 5. Memory.  The index holds each feature of each ticket twice: once
+ *    in the ticket's set of ids (a byte or two: ascending ids stored as
+ *    their distances, see overlap()) and once in the feature's posting
+ *    list (a 32-bit slot).  Neither is a malloc of its own: the sets
  *    live one after another in one array and the lists in another (an
  *    arena each).  A set that goes, or a full list that moves to the end
  *    with twice the room, leaves dead space behind; when an arena needs
@@ -600,28 +601,84 @@ text_features(const char *text, struct fvec *f)
 }
 
 /*
- * The number of values two sorted sets of feature ids share, or some
- * number below need as soon as what is left of either set cannot bring
- * the count up to need (0 asks for the exact count).
+ * A set of feature ids (ascending, no repeats) is stored as the first id
+ * and then each id's distance from the one before, each in LEB128 (seven
+ * bits a byte, low bits first, the top bit set on all but the last
+ * byte): the ids of one text are close to each other, so most take one
+ * or two bytes instead of four.
+ */
+
+/* The bytes of x in LEB128. */
+static size_t
+varint_len(uint32_t x)
+{
+  size_t n = 1;
+
+  while (x >= 0x80) {
+    x >>= 7;
+    n++;
+  }
+  return n;
+}
+
+/* Write x in LEB128 at out; returns the bytes written. */
+static size_t
+varint_put(unsigned char *out, uint32_t x)
+{
+  size_t n = 0;
+
+  while (x >= 0x80) {
+    out[n++] = (unsigned char)(x | 0x80);
+    x >>= 7;
+  }
+  out[n++] = (unsigned char)x;
+  return n;
+}
+
+/* The id after prev (0 before the first) read from a set at *p, which
+ * moves past it. */
+static uint32_t
+set_next(const unsigned char **p, uint32_t prev)
+{
+  uint32_t x = 0;
+  unsigned shift = 0;
+  unsigned char c;
+
+  do {
+    c = *(*p)++;
+    x |= (uint32_t)(c & 0x7f) << shift;
+    shift += 7;
+  } while (c & 0x80);
+  return prev + x;
+}
+
+/*
+ * The number of ids the sorted array a[0..na) and the stored set b of nb
+ * ids share, or some number below need as soon as what is left of
+ * either cannot bring the count up to need (0 asks for the exact count).
  */
 static uint32_t
-overlap(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb,
+overlap(const uint32_t *a, uint32_t na, const unsigned char *b, uint32_t nb,
         uint32_t need)
 {
-  uint32_t i = 0, j = 0, o = 0;
+  uint32_t i = 0, j = 0, o = 0, x;
 
+  if (nb == 0)
+    return 0;
+  x = set_next(&b, 0);
   while (i < na && j < nb) {
     if (o + (na - i < nb - j ? na - i : nb - j) < need)
       return o;
-    if (a[i] < b[j]) {
+    if (a[i] < x) {
       i++;
-    } else if (a[i] > b[j]) {
-      j++;
-    } else {
+      continue;
+    }
+    if (a[i] == x) {
       o++;
       i++;
-      j++;
     }
+    if (++j < nb)
+      x = set_next(&b, x);
   }
   return o;
 }
@@ -810,24 +867,26 @@ map_del(struct map *m, uint64_t key)
 /* ------------------------------------------------------------------ */
 
 /*
- * A growable array of 32-bit words that many lists live in, one after
- * another (design note 5): v[0..len) is taken, `live` words of it belong
- * to a list, the rest is dead space left by lists that moved or went.
- * Positions in it are 32-bit, so it never holds more than UINT32_MAX
- * words.
+ * A growable array that many lists live in, one after
+ * another (design note 5): v[0..len) is taken, `live` elements of it
+ * belong to a list, the rest is dead space left by lists that moved or
+ * went.  Positions in it are 32-bit, so it never holds more than
+ * UINT32_MAX elements.
  */
 struct arena {
-  uint32_t *v;
-  size_t len;
+  void *v;
+  size_t len;          /* these four in elements */
   size_t cap;
   size_t live;
+  size_t elem;         /* bytes of an element */
 };
 
 struct doc {
   int64_t ticket_id;
   int64_t reporter_id;
-  uint32_t feat;       /* its features, posting ids ascending, no repeats: */
-  uint32_t nfeat;      /* fset.v[feat .. feat + nfeat) */
+  uint32_t feat;       /* its set of feature ids (overlap()), in the */
+  uint32_t nbytes;     /* bytes fset.v[feat .. feat + nbytes) */
+  uint32_t nfeat;      /* the number of ids */
   uint32_t rep_prev;   /* the reporter's other tickets, or NONE */
   uint32_t rep_next;
   uint32_t next_free;  /* free-list link while unused */
@@ -870,6 +929,8 @@ similar_new(struct similar **out)
     return -ENOMEM;
   s->doc_free = NONE;
   s->post_free = NONE;
+  s->fset.elem = 1;
+  s->pool.elem = sizeof(uint32_t);
   return 0;
 }
 
@@ -895,11 +956,18 @@ similar_count(const struct similar *s)
   return s->count;
 }
 
-/* The feature set of document d (NULL when it has none). */
-static const uint32_t *
+/* The stored feature set of document d (NULL when it has none). */
+static const unsigned char *
 doc_feat(const struct similar *s, const struct doc *d)
 {
-  return d->nfeat > 0 ? s->fset.v + d->feat : NULL;
+  return d->nfeat > 0 ? (const unsigned char *)s->fset.v + d->feat : NULL;
+}
+
+/* The posting lists' array. */
+static uint32_t *
+pool_v(const struct similar *s)
+{
+  return s->pool.v;
 }
 
 /*
@@ -927,13 +995,13 @@ grow_array(void **arr, uint32_t *cap, size_t elem)
   return 0;
 }
 
-/* Room for n more words at the end of a, by doubling.  Returns 0 or
+/* Room for n more elements at the end of a, by doubling.  Returns 0 or
  * -ENOMEM (then a is unchanged). */
 static int
 arena_grow(struct arena *a, size_t n)
 {
   size_t cap = a->cap ? a->cap : 256;
-  uint32_t *v;
+  void *v;
 
   if (n > UINT32_MAX - a->len)
     return -ENOMEM;
@@ -943,7 +1011,7 @@ arena_grow(struct arena *a, size_t n)
     cap *= 2;
   if (cap > UINT32_MAX)
     cap = UINT32_MAX;
-  v = realloc(a->v, cap * sizeof(*v));
+  v = realloc(a->v, cap * a->elem);
   if (v == NULL)
     return -ENOMEM;
   a->v = v;
@@ -951,17 +1019,17 @@ arena_grow(struct arena *a, size_t n)
   return 0;
 }
 
-/* A new array for the live words of a with room for n more and half as
- * much again, into *v and *cap.  Returns 0 or -ENOMEM. */
+/* A new array for the live elements of a with room for n more and half
+ * as much again, into *v and *cap.  Returns 0 or -ENOMEM. */
 static int
-arena_fresh(const struct arena *a, size_t n, uint32_t **v, size_t *cap)
+arena_fresh(const struct arena *a, size_t n, void **v, size_t *cap)
 {
   *cap = a->live + a->live / 2 + n;
   if (*cap > UINT32_MAX)
     *cap = UINT32_MAX;
   if (n > *cap - a->live)
     return -ENOMEM;
-  *v = malloc(*cap * sizeof(**v));
+  *v = malloc(*cap * a->elem);
   return *v == NULL ? -ENOMEM : 0;
 }
 
@@ -973,18 +1041,21 @@ fset_compact(struct similar *s, size_t n)
 {
   struct arena *a = &s->fset;
   size_t cap, len = 0;
-  uint32_t *v, i;
+  unsigned char *v;
+  void *fresh;
+  uint32_t i;
   struct doc *d;
 
-  if (arena_fresh(a, n, &v, &cap) != 0)
+  if (arena_fresh(a, n, &fresh, &cap) != 0)
     return -ENOMEM;
+  v = fresh;
   for (i = 0; i < s->ndoc; i++) {
     d = &s->doc[i];
     if (d->nfeat == 0)
       continue;
-    memcpy(v + len, a->v + d->feat, d->nfeat * sizeof(*v));
+    memcpy(v + len, doc_feat(s, d), d->nbytes);
     d->feat = (uint32_t)len;
-    len += d->nfeat;
+    len += d->nbytes;
   }
   free(a->v);
   a->v = v;
@@ -1002,16 +1073,18 @@ pool_compact(struct similar *s, size_t n)
   struct arena *a = &s->pool;
   size_t cap, len = 0;
   uint32_t *v, i;
+  void *fresh;
   struct posting *p;
 
-  if (arena_fresh(a, n, &v, &cap) != 0)
+  if (arena_fresh(a, n, &fresh, &cap) != 0)
     return -ENOMEM;
+  v = fresh;
   for (i = 0; i < s->npost; i++) {
     p = &s->post[i];
     if (p->cap == 0)
       continue;
     if (p->len > 0)
-      memcpy(v + len, a->v + p->at, p->len * sizeof(*v));
+      memcpy(v + len, pool_v(s) + p->at, p->len * sizeof(*v));
     p->at = (uint32_t)len;
     len += p->cap;
   }
@@ -1055,6 +1128,7 @@ doc_alloc(struct similar *s, uint32_t *slot)
   }
   *slot = s->ndoc++;
   s->doc[*slot].nfeat = 0;
+  s->doc[*slot].nbytes = 0;
   return 0;
 }
 
@@ -1065,8 +1139,9 @@ doc_release(struct similar *s, uint32_t slot)
 {
   struct doc *d = &s->doc[slot];
 
-  s->fset.live -= d->nfeat;
+  s->fset.live -= d->nbytes;
   d->nfeat = 0;
+  d->nbytes = 0;
   d->next_free = s->doc_free;
   s->doc_free = slot;
 }
@@ -1078,16 +1153,22 @@ doc_set_features(struct similar *s, uint32_t slot, const uint64_t *ids,
                  uint32_t n)
 {
   struct arena *a = &s->fset;
+  unsigned char *out;
+  size_t bytes = 0;
   uint32_t i;
 
-  if (arena_room(s, a, n, fset_compact) != 0)
-    return -ENOMEM;
   for (i = 0; i < n; i++)
-    a->v[a->len + i] = (uint32_t)ids[i];
+    bytes += varint_len((uint32_t)ids[i] - (i ? (uint32_t)ids[i - 1] : 0));
+  if (arena_room(s, a, bytes, fset_compact) != 0)
+    return -ENOMEM;
+  out = (unsigned char *)a->v + a->len;
+  for (i = 0; i < n; i++)
+    out += varint_put(out, (uint32_t)ids[i] - (i ? (uint32_t)ids[i - 1] : 0));
   s->doc[slot].feat = (uint32_t)a->len;
+  s->doc[slot].nbytes = (uint32_t)bytes;
   s->doc[slot].nfeat = n;
-  a->len += n;
-  a->live += n;
+  a->len += bytes;
+  a->live += bytes;
   return 0;
 }
 
@@ -1188,8 +1269,8 @@ posting_room(struct similar *s, uint32_t pi)
   if (arena_room(s, &s->pool, cap, pool_compact) != 0)
     return -ENOMEM;
   if (p->len > 0)
-    memcpy(s->pool.v + s->pool.len, s->pool.v + p->at,
-           p->len * sizeof(*s->pool.v));
+    memcpy(pool_v(s) + s->pool.len, pool_v(s) + p->at,
+           p->len * sizeof(uint32_t));
   p->at = (uint32_t)s->pool.len;
   s->pool.len += cap;
   s->pool.live += cap - p->cap;
@@ -1207,7 +1288,7 @@ posting_add(struct similar *s, uint32_t pi, uint32_t slot)
   if (!s->loading) {
     if (posting_room(s, pi) != 0)
       return -ENOMEM;
-    s->pool.v[p->at + p->len] = slot;
+    pool_v(s)[p->at + p->len] = slot;
   }
   p->len++;
   return 0;
@@ -1223,7 +1304,7 @@ posting_del(struct similar *s, uint32_t pi, uint32_t slot)
   if (s->loading) {
     p->len--;
   } else {
-    v = s->pool.v + p->at;
+    v = pool_v(s) + p->at;
     for (i = 0; i < p->len; i++) {
       if (v[i] == slot) {
         v[i] = v[--p->len];
@@ -1275,11 +1356,14 @@ static void
 doc_drop(struct similar *s, uint32_t slot)
 {
   const struct doc *d = &s->doc[slot];
-  uint32_t i;
+  const unsigned char *p = doc_feat(s, d);
+  uint32_t i, id = 0;
 
   reporter_unlink(s, slot);
-  for (i = 0; i < d->nfeat; i++)
-    posting_del(s, s->fset.v[d->feat + i], slot);
+  for (i = 0; i < d->nfeat; i++) {
+    id = set_next(&p, id);
+    posting_del(s, id, slot);
+  }
   doc_release(s, slot);
 }
 
@@ -1302,9 +1386,11 @@ int
 similar_load_end(struct similar *s)
 {
   size_t total = 0, at = 0;
-  uint32_t i, k, *v = NULL;
+  uint32_t i, k, id, *v = NULL;
+  const unsigned char *f;
   struct posting *p;
   const struct doc *d;
+  void *shrunk;
 
   if (!s->loading)
     return 0;
@@ -1323,8 +1409,10 @@ similar_load_end(struct similar *s)
   }
   for (i = 0; i < s->ndoc; i++) {
     d = &s->doc[i];
-    for (k = 0; k < d->nfeat; k++) {
-      p = &s->post[s->fset.v[d->feat + k]];
+    f = doc_feat(s, d);
+    for (k = 0, id = 0; k < d->nfeat; k++) {
+      id = set_next(&f, id);
+      p = &s->post[id];
       v[p->at + p->len++] = i;
     }
   }
@@ -1334,8 +1422,8 @@ similar_load_end(struct similar *s)
   s->loading = 0;
   /* The sets grew by doubling: give back what the load did not use. */
   if (s->fset.len > 0 && s->fset.len < s->fset.cap &&
-      (v = realloc(s->fset.v, s->fset.len * sizeof(*v))) != NULL) {
-    s->fset.v = v;
+      (shrunk = realloc(s->fset.v, s->fset.len)) != NULL) {
+    s->fset.v = shrunk;
     s->fset.cap = s->fset.len;
   }
   return 0;
@@ -1523,7 +1611,7 @@ query_free(struct query *q)
 static const uint32_t *
 post_slots(const struct similar *s, uint32_t pi)
 {
-  return s->pool.v + s->post[pi].at;
+  return pool_v(s) + s->post[pi].at;
 }
 
 /* Is (score, same, id) a better hit than *best (found says whether there
