@@ -390,10 +390,45 @@ tok_append(struct tok *t, const char *p, size_t n, int cls)
   t->cls = cls;
 }
 
+/*
+ * Words met lately and their features, for similar_add(): a few thousand
+ * words make up most reports, and finding one here costs less than
+ * stemming it again.  Direct-mapped by the hash of the word as written;
+ * an entry holds the word itself, so a hit is exact.  Longer words than
+ * WCACHE_WORD are stemmed each time.
+ */
+#define WCACHE_SIZE 4096   /* entries, a power of two */
+#define WCACHE_WORD 15
+
+struct wcache {
+  uint64_t key;            /* word_hash() of w[0..len) */
+  unsigned char len;       /* 0 while empty */
+  char w[WCACHE_WORD];
+};
+
+/* word_hash() of the word t holds (ASCII letters, at most WORD_MAX),
+ * through the cache c[WCACHE_SIZE] (NULL for none). */
+static uint64_t
+tok_word_hash(struct tok *t, struct wcache *c)
+{
+  struct wcache *e;
+
+  if (c == NULL || t->len > WCACHE_WORD)
+    return word_hash(t->buf, t->len);
+  e = &c[(t->hash * 0x9e3779b97f4a7c15ULL) >> 52 & (WCACHE_SIZE - 1)];
+  if (e->len == t->len && same_bytes(e->w, t->buf, t->len))
+    return e->key;
+  /* Copied first: word_hash() spells out abbreviations in place. */
+  memcpy(e->w, t->buf, t->len);
+  e->len = (unsigned char)t->len;
+  e->key = word_hash(t->buf, t->len);
+  return e->key;
+}
+
 /* End the current word: turn it into a feature unless it is a single
- * letter.  Returns 0 or -ENOMEM. */
+ * letter (c: the word cache, or NULL).  Returns 0 or -ENOMEM. */
 static int
-tok_flush(struct tok *t, struct fvec *f)
+tok_flush(struct tok *t, struct fvec *f, struct wcache *c)
 {
   uint64_t h;
   int rc = 0;
@@ -402,7 +437,7 @@ tok_flush(struct tok *t, struct fvec *f)
     return 0;
   if (t->chars >= 2 || t->cls == TOK_DIGIT) {
     if (t->ascii && t->len <= WORD_MAX)
-      h = word_hash(t->buf, t->len);
+      h = tok_word_hash(t, c);
     else
       h = t->hash;
     rc = fvec_push(f, h);
@@ -528,12 +563,12 @@ sort_unique(uint64_t *v, size_t n)
 
 /*
  * The word hashes of text (NULL counts as ""), in text order with
- * repeats, into f->v[0..f->len).  f may hold an array from an earlier
- * call (it is reused) or none; the caller frees f->v.  Returns 0 or
- * -ENOMEM.
+ * repeats, into f->v[0..f->len), through the word cache wc (NULL for
+ * none).  f may hold an array from an earlier call (it is reused) or
+ * none; the caller frees f->v.  Returns 0 or -ENOMEM.
  */
 static int
-text_words(const char *text, struct fvec *f)
+text_words(const char *text, struct fvec *f, struct wcache *wc)
 {
   struct tok t;
   size_t len, i = 0, step, elen;
@@ -578,13 +613,13 @@ text_words(const char *text, struct fvec *f)
       }
     }
     if (cls != t.cls)
-      rc = tok_flush(&t, f);
+      rc = tok_flush(&t, f, wc);
     if (cls != TOK_NONE && rc == 0)
       tok_append(&t, enc, elen, cls);
     i += step;
   }
   if (rc == 0)
-    rc = tok_flush(&t, f);
+    rc = tok_flush(&t, f, wc);
   return rc;
 }
 
@@ -593,7 +628,7 @@ text_words(const char *text, struct fvec *f)
 static int
 text_features(const char *text, struct fvec *f)
 {
-  int rc = text_words(text, f);
+  int rc = text_words(text, f, NULL);
 
   if (rc == 0)
     f->len = sort_unique(f->v, f->len);
@@ -912,6 +947,7 @@ struct similar {
   struct arena fset;        /* the documents' feature sets */
   struct arena pool;        /* the posting lists */
   struct fvec scratch;      /* similar_add()'s hashes, kept for the next */
+  struct wcache *wcache;    /* similar_add()'s words, or NULL */
   int loading;              /* between similar_load_begin() and _end() */
   struct map by_ticket;     /* ticket id -> doc slot */
   struct map by_feat;       /* feature hash -> posting */
@@ -944,6 +980,7 @@ similar_free(struct similar *s)
   free(s->fset.v);
   free(s->pool.v);
   free(s->scratch.v);
+  free(s->wcache);
   free(s->by_ticket.slot);
   free(s->by_feat.slot);
   free(s->by_reporter.slot);
@@ -1466,7 +1503,9 @@ similar_add(struct similar *s, int64_t ticket_id, int64_t reporter_id,
     return -ENOMEM;
   if (old != NONE && (rc = similar_load_end(s)) != 0)
     return rc;
-  rc = text_words(text, &s->scratch);
+  if (s->wcache == NULL)
+    s->wcache = calloc(WCACHE_SIZE, sizeof(*s->wcache));  /* or go without */
+  rc = text_words(text, &s->scratch, s->wcache);
   if (rc != 0)
     return rc;
   ids = s->scratch.v;
