@@ -330,20 +330,33 @@ struct fvec {
   size_t cap;
 };
 
+/* Room for at least want hashes in f.  Returns 0 or -ENOMEM. */
+static int
+fvec_reserve(struct fvec *f, size_t want)
+{
+  uint64_t *p;
+  size_t cap = f->cap ? f->cap : 64;
+
+  if (want <= f->cap)
+    return 0;
+  while (cap < want) {
+    if (cap > SIZE_MAX / 2 / sizeof(*p))
+      return -ENOMEM;
+    cap *= 2;
+  }
+  p = realloc(f->v, cap * sizeof(*p));
+  if (p == NULL)
+    return -ENOMEM;
+  f->v = p;
+  f->cap = cap;
+  return 0;
+}
+
 static int
 fvec_push(struct fvec *f, uint64_t h)
 {
-  uint64_t *p;
-  size_t cap;
-
-  if (f->len == f->cap) {
-    cap = f->cap ? f->cap * 2 : 64;
-    p = realloc(f->v, cap * sizeof(*p));
-    if (p == NULL)
-      return -ENOMEM;
-    f->v = p;
-    f->cap = cap;
-  }
+  if (f->len == f->cap && fvec_reserve(f, f->len + 1) != 0)
+    return -ENOMEM;
   f->v[f->len++] = h;
   return 0;
 }
@@ -546,19 +559,63 @@ sort_u64(uint64_t *v, size_t n)
   insertion_u64(v, n);
 }
 
-/* Sort v[0..n) and drop repeats; returns how many are left. */
+/*
+ * Sort v[0..n), each at most max, ascending by their bytes from the
+ * lowest (LSD radix sort), through tmp[0..n): as many passes as max has
+ * bytes.  The feature ids of one text are tens of numbers below the
+ * number of features the index knows, two or three passes of n steps,
+ * where a comparison sort would take n log n unpredictable branches.
+ */
+static void
+sort_ids(uint64_t *v, uint64_t *tmp, size_t n, uint32_t max)
+{
+  size_t count[256], i, sum, c;
+  uint64_t *from = v, *to = tmp, *swap;
+  unsigned shift;
+
+  if (n <= SORT_SHORT) {
+    insertion_u64(v, n);
+    return;
+  }
+  for (shift = 0; shift < 32 && (max >> shift) != 0; shift += 8) {
+    memset(count, 0, sizeof(count));
+    for (i = 0; i < n; i++)
+      count[(from[i] >> shift) & 0xff]++;
+    for (i = 0, sum = 0; i < 256; i++) {
+      c = count[i];
+      count[i] = sum;
+      sum += c;
+    }
+    for (i = 0; i < n; i++)
+      to[count[(from[i] >> shift) & 0xff]++] = from[i];
+    swap = from;
+    from = to;
+    to = swap;
+  }
+  if (from != v)
+    memcpy(v, from, n * sizeof(*v));
+}
+
+/* Drop the repeats of the sorted v[0..n); returns how many are left. */
 static size_t
-sort_unique(uint64_t *v, size_t n)
+drop_repeats(uint64_t *v, size_t n)
 {
   size_t i, j;
 
   if (n == 0)
     return 0;
-  sort_u64(v, n);
   for (i = 1, j = 1; i < n; i++)
     if (v[i] != v[j - 1])
       v[j++] = v[i];
   return j;
+}
+
+/* Sort v[0..n) and drop repeats; returns how many are left. */
+static size_t
+sort_unique(uint64_t *v, size_t n)
+{
+  sort_u64(v, n);
+  return drop_repeats(v, n);
 }
 
 /*
@@ -1258,17 +1315,23 @@ post_forget(struct similar *s, uint32_t pi)
 }
 
 /*
- * The ids of the hashes h[0..*n) (any order, repeats allowed) in place,
- * ascending and without repeats, with their number into *n; a new empty
+ * The ids of the hashes f->v[0..f->len) (any order, repeats allowed) in
+ * place, ascending and without repeats, f->len their number; a new empty
  * posting list is made for each hash the index lacks.  Returns 0 or
- * -ENOMEM (then the new lists are gone again and h is spoilt).
+ * -ENOMEM (then the new lists are gone again and f->v is spoilt).
  */
 static int
-feature_ids(struct similar *s, uint64_t *h, uint32_t *n)
+feature_ids(struct similar *s, struct fvec *f)
 {
-  uint32_t i, pi;
+  uint64_t *h;
+  uint32_t i, pi, n = (uint32_t)f->len;
 
-  for (i = 0; i < *n; i++) {
+  /* The radix sort's second half. */
+  if (fvec_reserve(f, 2 * (size_t)n) != 0)
+    return -ENOMEM;
+  h = f->v;
+
+  for (i = 0; i < n; i++) {
     pi = map_get(&s->by_feat, h[i]);
     if (pi == NONE) {
       if (post_alloc(s, h[i], &pi) != 0)
@@ -1280,7 +1343,8 @@ feature_ids(struct similar *s, uint64_t *h, uint32_t *n)
     }
     h[i] = pi;
   }
-  *n = (uint32_t)sort_unique(h, *n);
+  sort_ids(h, h + n, n, s->npost - 1);
+  f->len = drop_repeats(h, n);
   return 0;
 
 undo:
@@ -1508,10 +1572,10 @@ similar_add(struct similar *s, int64_t ticket_id, int64_t reporter_id,
   rc = text_words(text, &s->scratch, s->wcache);
   if (rc != 0)
     return rc;
+  if (feature_ids(s, &s->scratch) != 0)
+    return -ENOMEM;
   ids = s->scratch.v;
   nfeat = (uint32_t)s->scratch.len;
-  if (feature_ids(s, ids, &nfeat) != 0)
-    return -ENOMEM;
   if (doc_alloc(s, &slot) != 0)
     goto undo_ids;
   if (doc_set_features(s, slot, ids, nfeat) != 0)
