@@ -58,7 +58,8 @@
  *    lists.  A posting list is unordered: removal finds the
  *    slot by a linear scan and swaps the last entry into the hole, so
  *    closing a ticket costs the total length of its features' lists
- *    (tens of microseconds at 10 000 tickets; closing is rare).
+ *    (about 0.1 ms at 10 000 tickets and 1 ms at 100 000 with the lists
+ *    stored as in note 5; closing is rare).
  *
  * 4. Search.  Rule (a) scores each of the reporter's own open tickets
  *    (a reporter has few, and each costs one merge).  Rule (b) scans
@@ -77,9 +78,11 @@
  *    as soon as the overlap needed is out of reach.
  *
  * 5. Memory.  The index holds each feature of each ticket twice: once
- *    in the ticket's set of ids (a byte or two: ascending ids stored as
- *    their distances, see overlap()) and once in the feature's posting
- *    list (a 32-bit slot).  Neither is a malloc of its own: the sets
+ *    in the ticket's set of ids and once in the feature's posting list,
+ *    each a byte or two: ascending ids stored as their distances (see
+ *    overlap()), slots as signed steps from the slot before (see
+ *    list_step(); at start-up the lists are laid out in slot order, so
+ *    the steps are short).  Neither is a malloc of its own: the sets
  *    live one after another in one array and the lists in another (an
  *    arena each).  A set that goes, or a full list that moves to the end
  *    with twice the room, leaves dead space behind; when an arena needs
@@ -702,7 +705,7 @@ text_features(const char *text, struct fvec *f)
 
 /* The bytes of x in LEB128. */
 static size_t
-varint_len(uint32_t x)
+varint_len(uint64_t x)
 {
   size_t n = 1;
 
@@ -715,7 +718,7 @@ varint_len(uint32_t x)
 
 /* Write x in LEB128 at out; returns the bytes written. */
 static size_t
-varint_put(unsigned char *out, uint32_t x)
+varint_put(unsigned char *out, uint64_t x)
 {
   size_t n = 0;
 
@@ -727,21 +730,52 @@ varint_put(unsigned char *out, uint32_t x)
   return n;
 }
 
-/* The id after prev (0 before the first) read from a set at *p, which
- * moves past it. */
-static uint32_t
-set_next(const unsigned char **p, uint32_t prev)
+/* The number in LEB128 at *p, which moves past it. */
+static uint64_t
+varint_get(const unsigned char **p)
 {
-  uint32_t x = 0;
+  uint64_t x = 0;
   unsigned shift = 0;
   unsigned char c;
 
   do {
     c = *(*p)++;
-    x |= (uint32_t)(c & 0x7f) << shift;
+    x |= (uint64_t)(c & 0x7f) << shift;
     shift += 7;
   } while (c & 0x80);
-  return prev + x;
+  return x;
+}
+
+/* The id after prev (0 before the first) read from a set at *p, which
+ * moves past it. */
+static uint32_t
+set_next(const unsigned char **p, uint32_t prev)
+{
+  return prev + (uint32_t)varint_get(p);
+}
+
+/*
+ * A posting list is stored likewise, in its own order (design note 3:
+ * not sorted), as each slot's signed distance from the one before (from
+ * 0 for the first), folded so that small distances either way are small
+ * numbers (0, -1, 1, -2 ... as 0, 1, 2, 3 ...).  Lists laid out at
+ * start-up are in slot order, so most distances take a byte.
+ */
+static uint64_t
+list_step(uint32_t from, uint32_t to)
+{
+  return to >= from ? 2 * (uint64_t)(to - from)
+                    : 2 * (uint64_t)(from - to) - 1;
+}
+
+/* The slot after prev (0 before the first) read from a list at *p,
+ * which moves past it. */
+static uint32_t
+list_next(const unsigned char **p, uint32_t prev)
+{
+  uint64_t x = varint_get(p);
+
+  return x & 1 ? prev - (uint32_t)((x + 1) / 2) : prev + (uint32_t)(x / 2);
 }
 
 /*
@@ -986,9 +1020,11 @@ struct doc {
 
 struct posting {
   uint64_t key;        /* the feature's hash */
-  uint32_t at;         /* the documents that have it, any order: */
-  uint32_t len;        /* pool.v[at .. at + len), room for cap */
-  uint32_t cap;
+  uint32_t at;         /* the slots of the documents that have it, as */
+  uint32_t used;       /* list_step()s: bytes pool.v[at .. at + used), */
+  uint32_t cap;        /* room for cap */
+  uint32_t len;        /* the number of documents */
+  uint32_t last;       /* the last of them, 0 when there is none */
   uint32_t next_free;  /* free-list link while unused */
 };
 
@@ -1023,7 +1059,7 @@ similar_new(struct similar **out)
   s->doc_free = NONE;
   s->post_free = NONE;
   s->fset.elem = 1;
-  s->pool.elem = sizeof(uint32_t);
+  s->pool.elem = 1;
   return 0;
 }
 
@@ -1057,11 +1093,11 @@ doc_feat(const struct similar *s, const struct doc *d)
   return d->nfeat > 0 ? (const unsigned char *)s->fset.v + d->feat : NULL;
 }
 
-/* The posting lists' array. */
-static uint32_t *
-pool_v(const struct similar *s)
+/* The bytes of posting list pi. */
+static unsigned char *
+post_bytes(const struct similar *s, uint32_t pi)
 {
-  return s->pool.v;
+  return (unsigned char *)s->pool.v + s->post[pi].at;
 }
 
 /*
@@ -1166,7 +1202,8 @@ pool_compact(struct similar *s, size_t n)
 {
   struct arena *a = &s->pool;
   size_t cap, len = 0;
-  uint32_t *v, i;
+  unsigned char *v;
+  uint32_t i;
   void *fresh;
   struct posting *p;
 
@@ -1177,8 +1214,8 @@ pool_compact(struct similar *s, size_t n)
     p = &s->post[i];
     if (p->cap == 0)
       continue;
-    if (p->len > 0)
-      memcpy(v + len, pool_v(s) + p->at, p->len * sizeof(*v));
+    if (p->used > 0)
+      memcpy(v + len, post_bytes(s, i), p->used);
     p->at = (uint32_t)len;
     len += p->cap;
   }
@@ -1286,8 +1323,10 @@ post_alloc(struct similar *s, uint64_t key, uint32_t *pi)
   }
   s->post[*pi].key = key;
   s->post[*pi].at = 0;
-  s->post[*pi].len = 0;
+  s->post[*pi].used = 0;
   s->post[*pi].cap = 0;
+  s->post[*pi].len = 0;
+  s->post[*pi].last = 0;
   return 0;
 }
 
@@ -1353,29 +1392,31 @@ undo:
   return -ENOMEM;
 }
 
-/* Room for one more document in posting list pi: a full list moves to
- * the end of the pool with twice its room.  Returns 0 or -ENOMEM (then
- * nothing changed). */
+/* Room for need more bytes in posting list pi: a list short of it
+ * moves to the end of the pool with twice its room (or what it needs).
+ * Returns 0 or -ENOMEM (then nothing changed). */
 static int
-posting_room(struct similar *s, uint32_t pi)
+posting_room(struct similar *s, uint32_t pi, size_t need)
 {
   struct posting *p = &s->post[pi];
-  uint32_t cap;
+  size_t cap = (size_t)p->cap * 2;
 
-  if (p->len < p->cap)
+  if (p->used + need <= p->cap)
     return 0;
-  if (p->cap > UINT32_MAX / 2)
+  if (cap < p->used + need)
+    cap = p->used + need;
+  if (cap < 8)
+    cap = 8;
+  if (cap > UINT32_MAX ||
+      arena_room(s, &s->pool, cap, pool_compact) != 0)
     return -ENOMEM;
-  cap = p->cap ? p->cap * 2 : 2;
-  if (arena_room(s, &s->pool, cap, pool_compact) != 0)
-    return -ENOMEM;
-  if (p->len > 0)
-    memcpy(pool_v(s) + s->pool.len, pool_v(s) + p->at,
-           p->len * sizeof(uint32_t));
+  if (p->used > 0)
+    memcpy((unsigned char *)s->pool.v + s->pool.len, post_bytes(s, pi),
+           p->used);
   p->at = (uint32_t)s->pool.len;
   s->pool.len += cap;
   s->pool.live += cap - p->cap;
-  p->cap = cap;
+  p->cap = (uint32_t)cap;
   return 0;
 }
 
@@ -1385,14 +1426,118 @@ static int
 posting_add(struct similar *s, uint32_t pi, uint32_t slot)
 {
   struct posting *p = &s->post[pi];
+  uint64_t step = list_step(p->last, slot);
 
   if (!s->loading) {
-    if (posting_room(s, pi) != 0)
+    if (posting_room(s, pi, varint_len(step)) != 0)
       return -ENOMEM;
-    pool_v(s)[p->at + p->len] = slot;
+    p->used += (uint32_t)varint_put(post_bytes(s, pi) + p->used, step);
+    p->last = slot;
   }
   p->len++;
   return 0;
+}
+
+/* Where a slot is in a list, and what is around it. */
+struct list_pos {
+  size_t at;          /* its step's bytes start here */
+  size_t after;       /* the next step's start here */
+  uint32_t slot;      /* the slot */
+  uint32_t before;    /* the slot before it, 0 for the first */
+};
+
+/* The position of slot in posting list pi into *pos.  Returns 1, or 0
+ * when it is not there. */
+static int
+list_find(const struct similar *s, uint32_t pi, uint32_t slot,
+          struct list_pos *pos)
+{
+  const unsigned char *b = post_bytes(s, pi), *r = b;
+  uint32_t k, v = 0;
+
+  for (k = 0; k < s->post[pi].len; k++) {
+    pos->at = (size_t)(r - b);
+    pos->before = v;
+    v = list_next(&r, v);
+    if (v == slot) {
+      pos->after = (size_t)(r - b);
+      pos->slot = slot;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* The hole at pos closed by moving the slots after it up: one step,
+ * from the slot before the hole to next, in place of the hole's step and
+ * next's, which is never longer (mid_at: where the steps after next's
+ * start). */
+static void
+list_close_up(struct similar *s, uint32_t pi, const struct list_pos *pos,
+              uint32_t next, size_t mid_at)
+{
+  struct posting *p = &s->post[pi];
+  unsigned char *b = post_bytes(s, pi), step[10];
+  size_t n = varint_put(step, list_step(pos->before, next));
+
+  memmove(b + pos->at + n, b + mid_at, p->used - mid_at);
+  memcpy(b + pos->at, step, n);
+  p->used = (uint32_t)(pos->at + n + (p->used - mid_at));
+  p->len--;
+}
+
+/*
+ * Take the slot at pos out of posting list pi as single removals always
+ * have: the last slot moves into its place (the order decides between
+ * tied candidates).  The two steps around the hole are written anew and
+ * the last step goes; that may take a few bytes more than the list has
+ * room for.  Should the list then fail to move for want of memory, the
+ * slots after the hole move up instead, which keeps the same documents
+ * in another order.
+ */
+static void
+list_cut(struct similar *s, uint32_t pi, const struct list_pos *pos)
+{
+  struct posting *p = &s->post[pi];
+  const unsigned char *b = post_bytes(s, pi), *r = b + pos->after;
+  uint32_t next, v, pen;
+  size_t mid_at, last_at, a, c, used;
+  unsigned char *w;
+
+  if (pos->after == p->used) {       /* the last slot: cut it off */
+    p->used = (uint32_t)pos->at;
+    p->last = pos->before;
+    p->len--;
+    return;
+  }
+  next = list_next(&r, pos->slot);
+  mid_at = (size_t)(r - b);
+  if (mid_at == p->used) {           /* next is the last: it moves up */
+    list_close_up(s, pi, pos, next, mid_at);
+    return;
+  }
+  /* The last step's place (the byte after the end of the step before
+   * it: only a step's last byte has its top bit clear), and pen, the
+   * slot before the last. */
+  for (last_at = p->used - 1; last_at > mid_at && b[last_at - 1] & 0x80;)
+    last_at--;
+  r = b + last_at;
+  v = list_next(&r, 0);
+  pen = p->last - v;
+  a = varint_len(list_step(pos->before, p->last));
+  c = varint_len(list_step(p->last, next));
+  used = pos->at + a + c + (last_at - mid_at);
+  if (used > p->cap && posting_room(s, pi, used - p->used) != 0) {
+    list_close_up(s, pi, pos, next, mid_at);
+    return;
+  }
+  w = post_bytes(s, pi);
+  memmove(w + pos->at + a + c, w + mid_at, last_at - mid_at);
+  varint_put(w + pos->at, list_step(pos->before, p->last));
+  varint_put(w + pos->at + a, list_step(p->last, next));
+  p->used = (uint32_t)used;
+  p->last = pen;
+  p->len--;
 }
 
 /* Forget that document slot has feature pi; a list left empty goes. */
@@ -1400,19 +1545,12 @@ static void
 posting_del(struct similar *s, uint32_t pi, uint32_t slot)
 {
   struct posting *p = &s->post[pi];
-  uint32_t *v, i;
+  struct list_pos pos;
 
-  if (s->loading) {
+  if (s->loading)
     p->len--;
-  } else {
-    v = pool_v(s) + p->at;
-    for (i = 0; i < p->len; i++) {
-      if (v[i] == slot) {
-        v[i] = v[--p->len];
-        break;
-      }
-    }
-  }
+  else if (list_find(s, pi, slot, &pos))
+    list_cut(s, pi, &pos);
   if (p->len == 0)
     post_release(s, pi);
 }
@@ -1477,36 +1615,22 @@ similar_load_begin(struct similar *s)
   return 0;
 }
 
-/*
- * Count, allocate, fill: each list gets the room it counted, in one
- * array, and the documents are walked in slot order, which is the order
- * they were added in (the index was empty and nothing left it), so each
- * list holds them as similar_add() would have appended them.
- */
-int
-similar_load_end(struct similar *s)
+/* Each slot in each of its lists, in slot order, as single adds would
+ * append it: the bytes each list needs when out is 0, else the steps
+ * themselves, written at each list's place in out (posting.used and
+ * .last start from 0 either way). */
+static void
+lists_walk(struct similar *s, unsigned char *out)
 {
-  size_t total = 0, at = 0;
-  uint32_t i, k, id, *v = NULL;
   const unsigned char *f;
   struct posting *p;
   const struct doc *d;
-  void *shrunk;
+  uint32_t i, k, id;
+  uint64_t step;
 
-  if (!s->loading)
-    return 0;
-  for (i = 0; i < s->npost; i++)
-    total += s->post[i].len;
-  if (total > UINT32_MAX)
-    return -ENOMEM;
-  if (total > 0 && (v = malloc(total * sizeof(*v))) == NULL)
-    return -ENOMEM;
   for (i = 0; i < s->npost; i++) {
-    p = &s->post[i];
-    p->at = (uint32_t)at;
-    p->cap = p->len;
-    at += p->len;
-    p->len = 0;
+    s->post[i].used = 0;
+    s->post[i].last = 0;
   }
   for (i = 0; i < s->ndoc; i++) {
     d = &s->doc[i];
@@ -1514,9 +1638,42 @@ similar_load_end(struct similar *s)
     for (k = 0, id = 0; k < d->nfeat; k++) {
       id = set_next(&f, id);
       p = &s->post[id];
-      v[p->at + p->len++] = i;
+      step = list_step(p->last, i);
+      p->used += (uint32_t)(out != NULL ? varint_put(out + p->at + p->used, step)
+                                       : varint_len(step));
+      p->last = i;
     }
   }
+}
+
+/*
+ * Measure, allocate, fill: each list gets the bytes it needs, in one
+ * array, and the documents are walked in slot order, which is the order
+ * they were added in (the index was empty and nothing left it), so each
+ * list holds them as similar_add() would have appended them.
+ */
+int
+similar_load_end(struct similar *s)
+{
+  size_t total = 0;
+  unsigned char *v = NULL;
+  uint32_t i;
+  void *shrunk;
+
+  if (!s->loading)
+    return 0;
+  lists_walk(s, NULL);
+  for (i = 0; i < s->npost; i++) {
+    s->post[i].at = (uint32_t)total;
+    s->post[i].cap = s->post[i].used;
+    total += s->post[i].used;
+    if (total > UINT32_MAX)
+      return -ENOMEM;
+  }
+  if (total > 0 && (v = malloc(total)) == NULL)
+    return -ENOMEM;
+  if (v != NULL)
+    lists_walk(s, v);
   free(s->pool.v);
   s->pool.v = v;
   s->pool.len = s->pool.cap = s->pool.live = total;
@@ -1710,12 +1867,6 @@ query_free(struct query *q)
   free(q->id);
 }
 
-/* The documents that have the feature of posting pi. */
-static const uint32_t *
-post_slots(const struct similar *s, uint32_t pi)
-{
-  return pool_v(s) + s->post[pi].at;
-}
 
 /* Is (score, same, id) a better hit than *best (found says whether there
  * is one yet)?  The order of similar.h: score, own ticket, lower id. */
@@ -1784,7 +1935,7 @@ similar_find(const struct similar *s, const char *text, int64_t reporter_id,
   double t_same = threshold_norm(threshold_same);
   uint32_t *count = NULL, *cand = NULL;
   uint32_t ncand = 0, prefix, i, j, c, pi;
-  const uint32_t *slots;
+  const unsigned char *r;
   struct query q;
   struct best best;
   int rc;
@@ -1818,9 +1969,9 @@ similar_find(const struct similar *s, const char *text, int64_t reporter_id,
       pi = q.qf[i].post;
       if (pi == NONE)
         continue;
-      slots = post_slots(s, pi);
-      for (j = 0; j < q.qf[i].len; j++) {
-        c = slots[j];
+      r = post_bytes(s, pi);
+      for (j = 0, c = 0; j < q.qf[i].len; j++) {
+        c = list_next(&r, c);
         if (count[c] == 0)
           cand[ncand++] = c;
         count[c]++;
@@ -1926,7 +2077,7 @@ rare_candidates(const struct similar *s, struct query *q, int64_t reporter_id,
   uint32_t *cand = malloc(s->ndoc * sizeof(*cand));
   uint32_t cap = (uint32_t)(s->count * SIMILAR_RARE_SHARE), i, j, c;
   uint32_t ncand = 0, top[SIMILAR_CANDIDATES], ntop, k;
-  const uint32_t *slots;
+  const unsigned char *r;
   int rc = 0;
 
   if (count == NULL || cand == NULL) {
@@ -1942,9 +2093,9 @@ rare_candidates(const struct similar *s, struct query *q, int64_t reporter_id,
     if (q->qf[i].len > cap)
       break;
     k++;
-    slots = post_slots(s, q->qf[i].post);
-    for (j = 0; j < q->qf[i].len; j++) {
-      c = slots[j];
+    r = post_bytes(s, q->qf[i].post);
+    for (j = 0, c = 0; j < q->qf[i].len; j++) {
+      c = list_next(&r, c);
       if (count[c]++ == 0)
         cand[ncand++] = c;
     }
