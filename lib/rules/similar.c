@@ -1662,6 +1662,13 @@ similar_load_end(struct similar *s)
 
   if (!s->loading)
     return 0;
+  /* The sets grew by doubling: give back what the load did not use
+   * before the lists take their room. */
+  if (s->fset.len > 0 && s->fset.len < s->fset.cap &&
+      (shrunk = realloc(s->fset.v, s->fset.len)) != NULL) {
+    s->fset.v = shrunk;
+    s->fset.cap = s->fset.len;
+  }
   lists_walk(s, NULL);
   for (i = 0; i < s->npost; i++) {
     s->post[i].at = (uint32_t)total;
@@ -1678,12 +1685,6 @@ similar_load_end(struct similar *s)
   s->pool.v = v;
   s->pool.len = s->pool.cap = s->pool.live = total;
   s->loading = 0;
-  /* The sets grew by doubling: give back what the load did not use. */
-  if (s->fset.len > 0 && s->fset.len < s->fset.cap &&
-      (shrunk = realloc(s->fset.v, s->fset.len)) != NULL) {
-    s->fset.v = shrunk;
-    s->fset.cap = s->fset.len;
-  }
   return 0;
 }
 
