@@ -862,17 +862,16 @@ similar_score(const char *a, const char *b)
  * Open addressing with linear probing; a slot whose value is NONE is
  * empty.  Deletion shifts the rest of the probe run back, so there are no
  * tombstones and lookups never slow down with churn.  The load stays at
- * most one half.
+ * most one half.  A slot holds the value only, four bytes: each value's
+ * key is found where the value points (a ticket's id in its document, a
+ * feature's hash in its posting list), by key_of.
  */
-struct map_slot {
-  uint64_t key;
-  uint32_t val;
-};
-
 struct map {
-  struct map_slot *slot;
+  uint32_t *val;
   size_t cap;  /* 0 or a power of two */
   size_t len;
+  uint64_t (*key_of)(const struct similar *s, uint32_t val);
+  const struct similar *s;  /* key_of's index */
 };
 
 /* Spread the bits of a key: FNV-1a hashes and ticket ids are both poor in
@@ -896,9 +895,8 @@ map_find(const struct map *m, uint64_t key, size_t *at)
 
   if (m->cap == 0)
     return 0;
-  for (i = map_home(m, key); m->slot[i].val != NONE;
-       i = (i + 1) & (m->cap - 1)) {
-    if (m->slot[i].key == key) {
+  for (i = map_home(m, key); m->val[i] != NONE; i = (i + 1) & (m->cap - 1)) {
+    if (m->key_of(m->s, m->val[i]) == key) {
       *at = i;
       return 1;
     }
@@ -911,19 +909,18 @@ map_get(const struct map *m, uint64_t key)
 {
   size_t i;
 
-  return map_find(m, key, &i) ? m->slot[i].val : NONE;
+  return map_find(m, key, &i) ? m->val[i] : NONE;
 }
 
-/* Insert without growing; there is room. */
+/* Insert val, whose key is key, without growing; there is room. */
 static void
 map_insert(struct map *m, uint64_t key, uint32_t val)
 {
   size_t i = map_home(m, key);
 
-  while (m->slot[i].val != NONE)
+  while (m->val[i] != NONE)
     i = (i + 1) & (m->cap - 1);
-  m->slot[i].key = key;
-  m->slot[i].val = val;
+  m->val[i] = val;
   m->len++;
 }
 
@@ -933,33 +930,34 @@ map_grow(struct map *m)
   struct map old = *m;
   size_t i, cap = m->cap ? m->cap * 2 : 16;
 
-  if (cap > SIZE_MAX / sizeof(*m->slot))
+  if (cap > SIZE_MAX / sizeof(*m->val))
     return -ENOMEM;
-  m->slot = malloc(cap * sizeof(*m->slot));
-  if (m->slot == NULL) {
+  m->val = malloc(cap * sizeof(*m->val));
+  if (m->val == NULL) {
     *m = old;
     return -ENOMEM;
   }
   m->cap = cap;
   m->len = 0;
   for (i = 0; i < cap; i++)
-    m->slot[i].val = NONE;
+    m->val[i] = NONE;
   for (i = 0; i < old.cap; i++)
-    if (old.slot[i].val != NONE)
-      map_insert(m, old.slot[i].key, old.slot[i].val);
-  free(old.slot);
+    if (old.val[i] != NONE)
+      map_insert(m, m->key_of(m->s, old.val[i]), old.val[i]);
+  free(old.val);
   return 0;
 }
 
-/* Set key to val.  Replacing the value of a present key never allocates.
- * Returns 0 or -ENOMEM (then the map is unchanged). */
+/* Set key to val (key_of(val) must be key from now on).  Replacing the
+ * value of a present key never allocates.  Returns 0 or -ENOMEM (then the
+ * map is unchanged). */
 static int
 map_put(struct map *m, uint64_t key, uint32_t val)
 {
   size_t i;
 
   if (map_find(m, key, &i)) {
-    m->slot[i].val = val;
+    m->val[i] = val;
     return 0;
   }
   if ((m->len + 1) * 2 > m->cap && map_grow(m) != 0)
@@ -968,6 +966,7 @@ map_put(struct map *m, uint64_t key, uint32_t val)
   return 0;
 }
 
+/* Remove key; the value it had must still lead to it (key_of). */
 static void
 map_del(struct map *m, uint64_t key)
 {
@@ -977,14 +976,14 @@ map_del(struct map *m, uint64_t key)
     return;
   /* Move back each later member of the run whose home is not in
    * (hole, j] cyclically: the hole would otherwise cut it off. */
-  for (j = (hole + 1) & mask; m->slot[j].val != NONE; j = (j + 1) & mask) {
-    home = map_home(m, m->slot[j].key);
+  for (j = (hole + 1) & mask; m->val[j] != NONE; j = (j + 1) & mask) {
+    home = map_home(m, m->key_of(m->s, m->val[j]));
     if (hole <= j ? (hole < home && home <= j) : (hole < home || home <= j))
       continue;
-    m->slot[hole] = m->slot[j];
+    m->val[hole] = m->val[j];
     hole = j;
   }
-  m->slot[hole].val = NONE;
+  m->val[hole] = NONE;
   m->len--;
 }
 
@@ -1048,6 +1047,25 @@ struct similar {
   int count;                /* documents in the index */
 };
 
+/* The keys of the maps' values (struct map). */
+static uint64_t
+ticket_of(const struct similar *s, uint32_t slot)
+{
+  return (uint64_t)s->doc[slot].ticket_id;
+}
+
+static uint64_t
+reporter_of(const struct similar *s, uint32_t slot)
+{
+  return (uint64_t)s->doc[slot].reporter_id;
+}
+
+static uint64_t
+feature_of(const struct similar *s, uint32_t pi)
+{
+  return s->post[pi].key;
+}
+
 int
 similar_new(struct similar **out)
 {
@@ -1060,6 +1078,10 @@ similar_new(struct similar **out)
   s->post_free = NONE;
   s->fset.elem = 1;
   s->pool.elem = 1;
+  s->by_ticket.key_of = ticket_of;
+  s->by_feat.key_of = feature_of;
+  s->by_reporter.key_of = reporter_of;
+  s->by_ticket.s = s->by_feat.s = s->by_reporter.s = s;
   return 0;
 }
 
@@ -1074,9 +1096,9 @@ similar_free(struct similar *s)
   free(s->pool.v);
   free(s->scratch.v);
   free(s->wcache);
-  free(s->by_ticket.slot);
-  free(s->by_feat.slot);
-  free(s->by_reporter.slot);
+  free(s->by_ticket.val);
+  free(s->by_feat.val);
+  free(s->by_reporter.val);
   free(s);
 }
 
@@ -1594,7 +1616,7 @@ reporter_unlink(struct similar *s, uint32_t slot)
   else if (d->rep_next == NONE)
     map_del(&s->by_reporter, (uint64_t)d->reporter_id);
   else if (map_find(&s->by_reporter, (uint64_t)d->reporter_id, &at))
-    s->by_reporter.slot[at].val = d->rep_next;
+    s->by_reporter.val[at] = d->rep_next;
 }
 
 /* Take a document out of its reporter's list and every posting list,
