@@ -54,6 +54,23 @@ void similar_free(struct similar *s);
 int similar_add(struct similar *s, int64_t ticket_id, int64_t reporter_id,
                 const char *text);
 
+/*
+ * A load of many tickets into a new index: after similar_load_begin(),
+ * similar_add() only records a new ticket's features and counts its
+ * lists, and similar_load_end() then makes every list at once, each the
+ * size it needs (how the daemon fills the index at start-up).  The index
+ * answers the same as if the tickets had been added one by one.  A
+ * replacement or a removal ends the load early; similar_find() and
+ * similar_candidates() return -EINVAL until it has ended.
+ *
+ * similar_load_begin() returns 0, or -EINVAL when the index has ever held
+ * a ticket (then it stays as it is, and adds go on one by one).
+ * similar_load_end() returns 0 (also when no load is going on) or -ENOMEM
+ * (then the load goes on, and ending it may be tried again).
+ */
+int similar_load_begin(struct similar *s);
+int similar_load_end(struct similar *s);
+
 /* Remove ticket_id (the ticket was closed).  No-op when absent. */
 void similar_remove(struct similar *s, int64_t ticket_id);
 

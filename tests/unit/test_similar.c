@@ -4,6 +4,7 @@
  * category, reported party and description), on thousands of synthetic
  * ones, and against a brute-force search over random churn.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -799,6 +800,144 @@ START_TEST(matches_brute_force)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* A load                                                              */
+/* ------------------------------------------------------------------ */
+
+#define LOAD_TICKETS 3000
+#define LOAD_QUERIES 200
+#define LOAD_VOCAB 500
+
+/* A short text over a vocabulary such that each word is in about 70 of
+ * the tickets: many of the lists similar_candidates() reads, and many
+ * candidates that tie on the number of words they share. */
+static void
+load_text(uint64_t *rng, char out[BF_WORDS * 7 + 1])
+{
+  size_t len = 0;
+  int i;
+
+  for (i = 0; i < BF_WORDS; i++) {
+    syn_word((uint32_t)(rng_next(rng) % LOAD_VOCAB), out + len);
+    len += 6;
+    out[len++] = ' ';
+  }
+  out[len] = '\0';
+}
+
+/* a and b give the same answers to text from reporter who: the same
+ * best duplicate, and the same candidates in the same order. */
+static void
+same_answers(const struct similar *a, const struct similar *b,
+             const char *text, int64_t who)
+{
+  struct similar_hit ha[SIMILAR_CANDIDATES], hb[SIMILAR_CANDIDATES];
+  int na, nb, i;
+
+  na = similar_find(a, text, who, 0.5, 0.85, &ha[0]);
+  nb = similar_find(b, text, who, 0.5, 0.85, &hb[0]);
+  ck_assert_int_eq(na, nb);
+  if (na == 1)
+    ck_assert(ha[0].ticket_id == hb[0].ticket_id &&
+              ha[0].score == hb[0].score);
+  na = similar_candidates(a, text, who, 0.1, 0.1, ha, SIMILAR_CANDIDATES);
+  nb = similar_candidates(b, text, who, 0.1, 0.1, hb, SIMILAR_CANDIDATES);
+  ck_assert_int_eq(na, nb);
+  for (i = 0; i < na; i++)
+    ck_assert_msg(ha[i].ticket_id == hb[i].ticket_id &&
+                      ha[i].score == hb[i].score &&
+                      ha[i].same_reporter == hb[i].same_reporter,
+                  "candidate %d: %lld, one by one %lld", i,
+                  (long long)ha[i].ticket_id, (long long)hb[i].ticket_id);
+}
+
+/* Queries of texts like the tickets'. */
+static void
+compare_queries(const struct similar *a, const struct similar *b,
+                uint64_t seed)
+{
+  char q[BF_WORDS * 7 + 1];
+  uint64_t rng = seed;
+  int i;
+
+  for (i = 0; i < LOAD_QUERIES; i++) {
+    load_text(&rng, q);
+    same_answers(a, b, q, (int64_t)(rng_next(&rng) % 50));
+  }
+}
+
+/*
+ * A loaded index answers as one filled ticket by ticket, down to the
+ * order of candidates that tie, before and after later adds and
+ * removals; a replacement ends a load early, and queries wait for its
+ * end.
+ */
+START_TEST(load_answers_as_adds)
+{
+  char text[BF_WORDS * 7 + 1];
+  struct similar *a, *b;
+  struct similar_hit hit;
+  uint64_t rng = 77;
+  int i, k;
+
+  ck_assert_int_eq(similar_new(&a), 0);
+  ck_assert_int_eq(similar_new(&b), 0);
+  ck_assert_int_eq(similar_load_begin(a), 0);
+  for (i = 1; i <= LOAD_TICKETS; i++) {
+    load_text(&rng, text);
+    k = (int)(rng_next(&rng) % 50);
+    ck_assert_int_eq(similar_add(a, i, k, text), 0);
+    ck_assert_int_eq(similar_add(b, i, k, text), 0);
+  }
+  ck_assert_int_eq(similar_find(a, text, 1, 0.5, 0.85, &hit), -EINVAL);
+  ck_assert_int_eq(similar_load_end(a), 0);
+  ck_assert_int_eq(similar_load_end(a), 0);
+  ck_assert_int_eq(similar_count(a), LOAD_TICKETS);
+  compare_queries(a, b, 1);
+
+  /* Later adds, replacements and removals on both. */
+  for (i = 0; i < LOAD_TICKETS / 2; i++) {
+    k = 1 + (int)(rng_next(&rng) % (LOAD_TICKETS * 2));
+    if (rng_next(&rng) % 3 == 0) {
+      similar_remove(a, k);
+      similar_remove(b, k);
+    } else {
+      load_text(&rng, text);
+      ck_assert_int_eq(similar_add(a, k, k % 50, text), 0);
+      ck_assert_int_eq(similar_add(b, k, k % 50, text), 0);
+    }
+  }
+  ck_assert_int_eq(similar_count(a), similar_count(b));
+  compare_queries(a, b, 2);
+  /* Only a new index loads. */
+  ck_assert_int_eq(similar_load_begin(a), -EINVAL);
+  similar_free(a);
+
+  /* A replacement during a load ends it; the rest goes one by one. */
+  ck_assert_int_eq(similar_new(&a), 0);
+  ck_assert_int_eq(similar_load_begin(a), 0);
+  ck_assert_int_eq(similar_add(a, 1, 1, A1), 0);
+  ck_assert_int_eq(similar_add(a, 2, 2, D1), 0);
+  ck_assert_int_eq(similar_add(a, 1, 1, A3), 0);
+  ck_assert_int_eq(similar_find(a, A3, 1, 0.5, 0.85, &hit), 1);
+  ck_assert_int_eq(hit.ticket_id, 1);
+  ck_assert(hit.score == 1.0);
+  similar_free(a);
+
+  /* So does a removal. */
+  ck_assert_int_eq(similar_new(&a), 0);
+  ck_assert_int_eq(similar_load_begin(a), 0);
+  ck_assert_int_eq(similar_add(a, 1, 1, A1), 0);
+  ck_assert_int_eq(similar_add(a, 2, 2, D1), 0);
+  similar_remove(a, 1);
+  ck_assert_int_eq(similar_find(a, A1, 1, 0.5, 0.85, &hit), 0);
+  ck_assert_int_eq(similar_find(a, D2, 2, 0.5, 0.85, &hit), 1);
+  ck_assert_int_eq(hit.ticket_id, 2);
+  similar_free(a);
+  similar_free(b);
+}
+END_TEST
+
 /* Hits below their floor are kept up to max_low, best first; those at
  * or above it all stay, in order. */
 START_TEST(keep_low_hits)
@@ -840,6 +979,7 @@ similar_suite(void)
   tcase_add_test(index, thresholds_and_ties);
   tcase_add_test(index, matches_brute_force);
   tcase_add_test(index, keep_low_hits);
+  tcase_add_test(index, load_answers_as_adds);
   suite_add_tcase(s, index);
   return s;
 }
