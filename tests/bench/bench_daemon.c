@@ -24,7 +24,7 @@
  *
  * --pg runs aduand on PostgreSQL: the bench starts a durable cluster of
  * its own in a temporary folder (tests/support/pg_cluster.sh start DIR
- * --durable: every commit synced, as SQLite's synchronous=FULL), gives
+ * --durable: every commit synced, as aduand syncs SQLite's), gives
  * aduand a fresh database in it (tu_daemon.h, ADUAN_TEST_STORE), and
  * stops and removes it once aduand has stopped, before the ceilings; also
  * when the run fails, exits, or is ended by SIGINT, SIGTERM or SIGHUP
@@ -1080,7 +1080,8 @@ usage(void)
           "  --pg        aduand on PostgreSQL: a durable cluster of the\n"
           "              bench's own in a temporary folder (fsync,\n"
           "              synchronous_commit, full_page_writes on), removed\n"
-          "              after; without it, SQLite (synchronous=FULL)\n"
+          "              after; without it, SQLite (every commit's WAL\n"
+          "              synced before its webhooks are answered)\n"
           "  --json      one JSON object on stdout instead of the tables\n");
   return 2;
 }
@@ -1148,7 +1149,7 @@ print_tables(const struct opts *o, const struct result *r)
          r->version != NULL ? r->version : "(version unknown)",
          o->pg ? ", a durable cluster of the bench's own (fsync, "
                  "synchronous_commit, full_page_writes on)"
-               : ", synchronous=FULL");
+               : ", every commit's WAL synced before its answer");
   printf("clients:        %d (one request at a time each, %s%s)\n",
          o->nclients, mode.keepalive ? "keep-alive" : "new connection each",
          mode.rate > 0 ? ", open loop" : "");

@@ -58,7 +58,7 @@ reporter(const char *ci, const char *phone, const char *bsuid)
   else
     snprintf(sql, sizeof(sql), "INSERT INTO reporters (phone, handle,"
              " created_at, bsuid) VALUES ('bsuid:R-%08d', 'R-%08d', 1,"
-             " '%s') RETURNING id", seq, seq, bsuid);
+             " '%s') RETURNING id", seq, seq, bsuid ? bsuid : "");
   return tu_pg_int(ci, sql, 0, 0);
 }
 
