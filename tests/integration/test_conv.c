@@ -653,9 +653,13 @@ crowd_main(void *p)
     struct tu_replies r;
     const char *text = i == AT_LOKASI ? who
                      : i == AT_KRONOLOGI_MORE ? story : happy[i].text;
-    if (tu_say(a->d, from, text, NULL, &r) != 0)
+    if (tu_say(a->d, from, text, NULL, &r) != 0) {
+      fprintf(stderr, "reporter %d, step %d: no answer\n", a->i, i);
       return NULL;
+    }
     if (r.status != 200 || r.n == 0 || !tu_is(&r, r.n - 1, happy[i].key)) {
+      fprintf(stderr, "reporter %d, step %d: %d, expected %s, got '%.80s'\n",
+              a->i, i, r.status, happy[i].key, r.n > 0 ? r.v[r.n - 1] : "");
       tu_replies_free(&r);
       return NULL;
     }

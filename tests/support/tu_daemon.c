@@ -658,7 +658,8 @@ int
 tu_conn_open(struct tu_conn *c, int port)
 {
   struct sockaddr_in sa;
-  struct timeval tv = {10, 0};
+  int ms = tu_scaled_ms(10000);   /* longer under sanitizers, valgrind */
+  struct timeval tv = {ms / 1000, (ms % 1000) * 1000};
 
   memset(c, 0, sizeof(*c));
   c->fd = socket(AF_INET, SOCK_STREAM, 0);

@@ -172,7 +172,8 @@ void tu_daemon_cleanup(struct tu_daemon *d);
  * cleanly, 0 otherwise (with the end of its log on stderr). */
 int tu_daemon_stop(struct tu_daemon *d);
 
-/* A connection to the daemon (blocking, with 10 s timeouts). */
+/* A connection to the daemon (blocking, with 10 s timeouts, scaled by
+ * CK_TIMEOUT_MULTIPLIER). */
 struct tu_conn {
   int fd;
   char *buf;            /* bytes read and not yet consumed */
