@@ -11,7 +11,7 @@
  *   daemon (claimed_by = pg->instance; see migrations/postgres/0019).  A
  *   row another daemon is claiming is skipped, and a row it claimed is no
  *   longer "queued", so two daemons never take the same row; the
- *   ordering rule per reporter (SEND_OUTBOX_FIRST) still holds, since an
+ *   ordering rule per reporter (SEND_OUTBOX_HEAD) still holds, since an
  *   older row being claimed elsewhere is still "queued" or already
  *   "sending".  A restart sends back to "queued" only this daemon's
  *   "sending" rows (and those nobody claimed), never another's.
@@ -52,13 +52,6 @@
  * another daemon changed the row in between. */
 #define SEND_DELIVERY_TRIES 8
 
-/* Outbox row o is the oldest one still to go to its reporter on its
- * channel (the twin of SQ_OUTBOX_FIRST in store_sqlite.c). */
-#define SEND_OUTBOX_FIRST(o) \
-  "NOT EXISTS (SELECT 1 FROM outbox p WHERE p.reporter_id = " o ".reporter_id" \
-  " AND p.channel = " o ".channel AND p.id < " o ".id" \
-  " AND p.status IN ('queued', 'sending'))"
-
 /* The reporter of row id takes the BSUID $2 when they have none and no
  * other reporter holds it: (reporters that could take it, reporters that
  * did).  Checking first keeps the unique index from aborting the batch;
@@ -74,16 +67,75 @@ static const struct pg_stmt send_outbox_bsuid = {
   " RETURNING id)"
   " SELECT (SELECT count(*) FROM t), (SELECT count(*) FROM u)" };
 
+/* How many of the front rows of the queue a take or store_outbox_next
+ * reads before it looks at each reporter's first row instead (see
+ * SEND_OUTBOX_HEADS): twice the batch, at least this many. */
+#define SEND_QUEUE_WINDOW 32
+
+/*
+ * The first row still to go (queued or sending) of every reporter and
+ * channel that has one, as h(reporter_id, channel, id): one step into
+ * outbox_waiting per reporter and channel (migrations/postgres/0021),
+ * however many rows each has waiting.  The takes below read the front
+ * of the queue first, w: in the usual case (each reporter a reply or
+ * two) its first rows may go, and h is never read; when the whole front
+ * waits behind rows being sent (a flood, many replies per reporter),
+ * reading on down the queue would read every row that waits, and h is
+ * read instead.  Rows of h beyond w come after every row of w in the
+ * queue's order, so the order of the batch holds.
+ */
+#define SEND_OUTBOX_HEADS \
+  " h AS ((SELECT a.reporter_id, a.channel, a.id FROM outbox a" \
+  " WHERE a.status IN ('queued', 'sending')" \
+  " ORDER BY a.reporter_id, a.channel, a.id LIMIT 1)" \
+  " UNION ALL SELECT n.reporter_id, n.channel, n.id FROM h, LATERAL" \
+  " (SELECT a.reporter_id, a.channel, a.id FROM outbox a" \
+  " WHERE a.status IN ('queued', 'sending')" \
+  " AND (a.reporter_id, a.channel) > (h.reporter_id, h.channel)" \
+  " ORDER BY a.reporter_id, a.channel, a.id LIMIT 1) n)"
+
+/* Outbox row o (queued) is the oldest one still to go to its reporter on
+ * its channel (the twin of SQ_OUTBOX_FIRST in store_sqlite.c), written as
+ * "the first entry of outbox_waiting from o's reporter and channel on is
+ * o", one step into that index.  (With "reporter_id = and channel =" the
+ * planner may read the primary key in order instead, from the first row
+ * on, which its statistics can make look as cheap.) */
+#define SEND_OUTBOX_HEAD(o) \
+  "(SELECT p.id FROM outbox p WHERE p.status IN ('queued', 'sending')" \
+  " AND (p.reporter_id, p.channel) >= (" o ".reporter_id, " o ".channel)" \
+  " ORDER BY p.reporter_id, p.channel, p.id LIMIT 1) = " o ".id"
+
 /* Claim up to $3 due rows of channel $1 at $2 for daemon $4 (see the top
- * of this file), in the order of SQ_OUTBOX_DUE. */
+ * of this file), in the order of SQ_OUTBOX_DUE.  The candidates are the
+ * $5 rows at the front of the channel's queue (w) that may go (f.first),
+ * and the reporters' first rows (h) beyond them, each read by its key,
+ * only when too few of those may; they (e), oldest first, are locked one
+ * by one by key, skipping those another daemon holds, until $3 are held.
+ * Every table is read through a key or an index walked in order, so that
+ * the plan holds on new tables without statistics and on statistics that
+ * still say the queue is empty. */
 static const struct pg_stmt send_outbox_take = {
   "send_outbox_take",
-  "WITH c AS (SELECT o.id FROM outbox o WHERE o.status = 'queued'"
-  " AND o.channel = $1 AND o.next_attempt_at <= $2"
-  " AND " SEND_OUTBOX_FIRST("o")
-  " ORDER BY o.next_attempt_at, o.id LIMIT $3::bigint FOR UPDATE OF o SKIP LOCKED),"
+  "WITH RECURSIVE w AS (SELECT o.id, o.reporter_id, o.channel,"
+  " o.next_attempt_at FROM outbox o"
+  " WHERE o.status = 'queued' AND o.channel = $1 AND o.next_attempt_at <= $2"
+  " ORDER BY o.next_attempt_at, o.id LIMIT $5::bigint),"
+  " f AS MATERIALIZED (SELECT w.id, w.next_attempt_at, "
+  SEND_OUTBOX_HEAD("w") " AS first FROM w),"
+  SEND_OUTBOX_HEADS ","
+  " e AS MATERIALIZED (SELECT f.id, f.next_attempt_at FROM f WHERE f.first"
+  " UNION ALL SELECT o.id, o.next_attempt_at FROM h, LATERAL (SELECT o.id,"
+  " o.next_attempt_at FROM outbox o WHERE o.id = h.id"
+  " AND o.status = 'queued' AND o.next_attempt_at <= $2 LIMIT 1) o"
+  " WHERE h.channel = $1 AND NOT EXISTS (SELECT 1 FROM f WHERE f.id = h.id)"
+  " AND (SELECT count(*) FROM f) >= $5::bigint"
+  " AND (SELECT count(*) FROM f WHERE f.first) < $3::bigint"
+  " ORDER BY 2, 1),"
+  " c AS (SELECT l.id FROM e, LATERAL (SELECT x.id FROM outbox x"
+  " WHERE x.id = e.id AND x.status = 'queued' FOR UPDATE SKIP LOCKED) l"
+  " LIMIT $3::bigint),"
   " u AS (UPDATE outbox x SET status = 'sending', updated_at = $2,"
-  " claimed_by = $4 FROM c WHERE x.id = c.id"
+  " claimed_by = $4 WHERE x.id = ANY (ARRAY(SELECT c.id FROM c))"
   " RETURNING x.id, x.channel, x.reporter_id, x.kind, x.body, x.attempts,"
   " x.created_at, x.next_attempt_at)"
   " SELECT u.id, u.channel, CASE WHEN r.phone LIKE '+%' THEN r.phone END,"
@@ -93,12 +145,32 @@ static const struct pg_stmt send_outbox_take = {
   " r.bsuid FROM u JOIN reporters r ON r.id = u.reporter_id"
   " ORDER BY u.next_attempt_at, u.id" };
 
-/* The earliest first: walking outbox_due in order stops at the first
- * row that waits behind no other, where min() would check them all. */
+/* The earliest first.  For every channel that has queued rows (ch, one
+ * step into outbox_queue each), its $1 rows at the front of the queue
+ * are read in order until one may go (fr.t, usually the first) and
+ * counted (fr.n); the reporters' first rows (h) are read only when a
+ * channel's front is full and none of it may go.  (Rows of h behind a
+ * channel's front come after it in time: they change no minimum.) */
 static const struct pg_stmt send_outbox_next = {
   "send_outbox_next",
-  "SELECT o.next_attempt_at FROM outbox o WHERE o.status = 'queued'"
-  " AND " SEND_OUTBOX_FIRST("o") " ORDER BY o.next_attempt_at LIMIT 1" };
+  "WITH RECURSIVE ch(c) AS ((SELECT min(o.channel) FROM outbox o"
+  " WHERE o.status = 'queued') UNION ALL SELECT (SELECT min(o.channel)"
+  " FROM outbox o WHERE o.status = 'queued' AND o.channel > ch.c)"
+  " FROM ch WHERE ch.c IS NOT NULL),"
+  " fr AS MATERIALIZED (SELECT (SELECT q.next_attempt_at FROM"
+  " (SELECT o.id, o.reporter_id, o.channel, o.next_attempt_at FROM outbox o"
+  " WHERE o.status = 'queued' AND o.channel = ch.c"
+  " ORDER BY o.next_attempt_at, o.id LIMIT $1::bigint) q"
+  " WHERE " SEND_OUTBOX_HEAD("q") " LIMIT 1) AS t,"
+  " (SELECT count(*) FROM (SELECT 1 FROM outbox o WHERE o.status = 'queued'"
+  " AND o.channel = ch.c LIMIT $1::bigint) z) AS n"
+  " FROM ch WHERE ch.c IS NOT NULL),"
+  SEND_OUTBOX_HEADS
+  " SELECT x.t FROM (SELECT fr.t FROM fr WHERE fr.t IS NOT NULL UNION ALL"
+  " SELECT o.next_attempt_at FROM h, LATERAL (SELECT o.next_attempt_at"
+  " FROM outbox o WHERE o.id = h.id AND o.status = 'queued' LIMIT 1) o"
+  " WHERE EXISTS (SELECT 1 FROM fr WHERE fr.t IS NULL"
+  " AND fr.n >= $1::bigint)) x ORDER BY x.t LIMIT 1" };
 
 static const struct pg_stmt send_outbox_resume = {
   "send_outbox_resume",
@@ -274,6 +346,8 @@ pg_outbox_take(struct store *st, const char *channel, int64_t now, int limit,
   pa_int(&a, now);
   pa_limit(&a, limit);
   pa_text(&a, pg->instance);
+  pa_limit(&a, limit < 0 ? -1 : limit > SEND_QUEUE_WINDOW / 2
+                                 ? 2 * limit : SEND_QUEUE_WINDOW);
   rc = pg_rows(pg, &send_outbox_take, &a, sizeof(**rows), fill_outbox_row,
                  drop_outbox_rows, &v, n, "cannot take due replies");
   *rows = v;
@@ -283,7 +357,11 @@ pg_outbox_take(struct store *st, const char *channel, int64_t now, int limit,
 int
 pg_outbox_next(struct store *st, int64_t *when)
 {
-  return pg_int(pg_of(st), &send_outbox_next, NULL, when,
+  struct pg_args a;
+
+  pa_init(&a);
+  pa_int(&a, SEND_QUEUE_WINDOW);
+  return pg_int(pg_of(st), &send_outbox_next, &a, when,
                 "cannot read the next due reply");
 }
 

@@ -937,6 +937,119 @@ START_TEST(racing_reports_end_at_the_later)
 }
 END_TEST
 
+/* Entries of outbox and its indexes read so far by the sessions that
+ * have ended, once every other client of the database has ended (a
+ * session hands its counts to the server's statistics as it exits). */
+static int64_t
+outbox_reads(const char *ci)
+{
+  while (tu_pg_int(ci, "SELECT count(*) FROM pg_stat_activity WHERE datname"
+                   " = current_database() AND backend_type = 'client backend'"
+                   " AND pid <> pg_backend_pid()", 0, 0) > 0)
+    usleep(10000);
+  return tu_pg_int(ci, "SELECT (SELECT coalesce(seq_tup_read, 0) FROM"
+                   " pg_stat_user_tables WHERE relname = 'outbox') +"
+                   " (SELECT coalesce(sum(idx_tup_read), 0) FROM"
+                   " pg_stat_user_indexes WHERE relname = 'outbox')", 0, 0);
+}
+
+/* A flood after a provider's outage: 40 reporters with 200 replies each,
+ * all due.  Once the first of most of them are being sent, each later
+ * row waits behind its reporter's; the next poll takes the first rows of
+ * the other reporters, in order, without reading the rows that wait
+ * (the poll ran once per send: reading the queue each time made the
+ * sender as slow as the queue was long), and store_outbox_next, once
+ * every reporter's first row is being sent, says so without reading
+ * them either; on a new table (no statistics) and an analyzed one. */
+START_TEST(take_skips_the_rows_that_wait)
+{
+  char *ci = tu_pg_newdb();
+  struct store *st;
+  struct store_outbox_row *rows = NULL;
+  int64_t before, read, next = 0, taken[10];
+  int n = 0, i;
+
+  st = open_as(ci, "a");    /* makes the schema */
+  tu_pg_exec(ci, "INSERT INTO reporters (phone, handle, created_at) SELECT"
+             " '+6281' || (300000000 + g), 'R-' || g, 1"
+             " FROM generate_series(1, 40) g");
+  tu_pg_exec(ci, "INSERT INTO outbox (channel, reporter_id, kind, body,"
+             " status, attempts, next_attempt_at, created_at, updated_at)"
+             " SELECT 'wa', r.id, 'text', 'halo', 'queued', 0, 0, 0, 0"
+             " FROM generate_series(1, 200) k, reporters r ORDER BY k, r.id");
+  if (_i == 1)   /* statistics as autovacuum keeps them; 0: a new table */
+    tu_pg_exec(ci, "ANALYZE outbox");
+  ck_assert_int_eq(store_outbox_take(st, "wa", T0, 30, &rows, &n), 0);
+  ck_assert_int_eq(n, 30);
+  store_outbox_rows_free(rows, n);
+  store_close(st);
+  before = outbox_reads(ci);
+
+  st = open_as(ci, "b");
+  ck_assert_int_eq(store_outbox_take(st, "wa", T0, 30, &rows, &n), 0);
+  ck_assert_int_eq(n, 10);
+  for (i = 0; i < n; i++)
+    taken[i] = rows[i].id;
+  store_outbox_rows_free(rows, n);
+  ck_assert_int_eq(store_outbox_next(st, &next), AERR_NOTFOUND);
+  store_close(st);
+  read = outbox_reads(ci) - before;
+  ck_assert_msg(read < 2000, "the poll read %lld entries of the outbox "
+                "for 10 of its 8000 rows", (long long)read);
+  for (i = 0; i < 10; i++)   /* the first rows of reporters 31 to 40 */
+    ck_assert_int_eq(taken[i], tu_pg_int(ci, "SELECT min(o.id) FROM outbox"
+                     " o JOIN reporters r ON r.id = o.reporter_id"
+                     " WHERE r.handle = 'R-' || $1", 1, 31 + i));
+  ck_assert_int_eq(tu_pg_int(ci, "SELECT count(*) FROM outbox"
+                             " WHERE status = 'sending'", 0, 0), 40);
+  tu_pg_dropdb(ci);
+  free(ci);
+}
+END_TEST
+
+/* Past a front of the queue that all waits (more rows than a take reads
+ * first, behind one being sent), a later reporter's row is still found,
+ * by store_outbox_next and the take, in the order of the due times, on
+ * each channel. */
+START_TEST(first_rows_past_a_waiting_front)
+{
+  char *ci = tu_pg_newdb();
+  struct store *st = open_as(ci, "a");
+  struct store_outbox_row *rows = NULL;
+  int64_t a, b, c, ob, oc, next = 0;
+  int n = 0, i;
+
+  a = reporter(ci, "+6281234500001", NULL);
+  b = reporter(ci, "+6281234500002", NULL);
+  c = reporter(ci, "+6281234500003", NULL);
+  for (i = 0; i < 100; i++)
+    outbox_row(ci, a, "wa", "queued", T0);
+  ob = outbox_row(ci, b, "wa", "queued", T0 + 500);
+  oc = outbox_row(ci, c, "ks", "queued", T0 + 900);
+  ck_assert_int_eq(store_outbox_take(st, "wa", T0, 1, &rows, &n), 0);
+  ck_assert_int_eq(n, 1);
+  store_outbox_rows_free(rows, n);
+  ck_assert_int_eq(store_outbox_next(st, &next), 0);
+  ck_assert_int_eq(next, T0 + 500);
+  ck_assert_int_eq(store_outbox_take(st, "wa", T0 + 400, 5, &rows, &n), 0);
+  ck_assert_int_eq(n, 0);
+  ck_assert_int_eq(store_outbox_take(st, "wa", T0 + 500, 5, &rows, &n), 0);
+  ck_assert_int_eq(n, 1);
+  ck_assert_int_eq(rows[0].id, ob);
+  store_outbox_rows_free(rows, n);
+  ck_assert_int_eq(store_outbox_next(st, &next), 0);
+  ck_assert_int_eq(next, T0 + 900);
+  ck_assert_int_eq(store_outbox_take(st, "ks", T0 + 900, -1, &rows, &n), 0);
+  ck_assert_int_eq(n, 1);
+  ck_assert_int_eq(rows[0].id, oc);
+  store_outbox_rows_free(rows, n);
+  ck_assert_int_eq(store_outbox_next(st, &next), AERR_NOTFOUND);
+  store_close(st);
+  tu_pg_dropdb(ci);
+  free(ci);
+}
+END_TEST
+
 static Suite *
 pg_send_suite(void)
 {
@@ -958,6 +1071,8 @@ pg_send_suite(void)
   tcase_add_test(tc, resume_takes_back_only_its_own);
   tcase_add_test(tc, reports_land_at_either);
   tcase_add_test(tc, racing_reports_end_at_the_later);
+  tcase_add_loop_test(tc, take_skips_the_rows_that_wait, 0, 2);
+  tcase_add_test(tc, first_rows_past_a_waiting_front);
   suite_add_tcase(s, tc);
   return s;
 }
