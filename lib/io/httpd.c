@@ -33,6 +33,7 @@
 
 #include <http_parser.h>
 #include <inttypes.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -772,6 +773,27 @@ conn_on_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *b)
   conn_settle(c);
 }
 
+/*
+ * 1 when bytes from the client wait in c's socket, unread: the loop was
+ * busy (a long batch) when c's timer came due, not the client slow.  The
+ * timers of a loop turn run before its reads, so without this a request
+ * sent in time would be cut with 408 after any stall longer than the
+ * header timeout.
+ */
+static int
+conn_bytes_waiting(struct httpd_conn *c)
+{
+  uv_os_fd_t fd;
+  struct pollfd p;
+
+  if (!c->reading || uv_fileno((uv_handle_t *)&c->io, &fd) != 0)
+    return 0;
+  p.fd = fd;
+  p.events = POLLIN;
+  p.revents = 0;
+  return poll(&p, 1, 0) == 1 && (p.revents & POLLIN) != 0;
+}
+
 static void
 conn_on_timer(uv_timer_t *t)
 {
@@ -791,6 +813,12 @@ conn_on_timer(uv_timer_t *t)
   }
   if (c->head != NULL || c->shutting)
     return;
+  if (!c->read_done && conn_bytes_waiting(c)) {
+    uv_update_time(c->h->loop);
+    c->mark_ms = uv_now(c->h->loop);   /* read in this turn's poll */
+    conn_timer_update(c);
+    return;
+  }
   if (c->read_done || c->phase == PHASE_IDLE) {
     log_debug("event=http.idle_close peer=%s", c->peer);
     conn_close(c);

@@ -109,6 +109,8 @@ fx_handler(struct httpd_request *req, void *arg)
     f->held[f->nheld++] = req;
     return;
   }
+  if (strcmp(req->path, "/stall") == 0)
+    usleep(600 * 1000);   /* work that holds the loop (the test's point) */
   if (strcmp(req->path, "/error") == 0) {
     httpd_respond_error(req, 422, "bad \"input\"\n");
     return;
@@ -1090,6 +1092,37 @@ START_TEST(random_bytes_never_crash)
 }
 END_TEST
 
+/* A request sent in time is not cut because the loop was busy when its
+ * timer came due: its bytes wait in the socket and are read. */
+START_TEST(busy_loop_is_not_a_slow_client)
+{
+  static struct fx f;
+  static struct cl a, b;
+  static struct resp r;
+  struct httpd_opts o;
+
+  opts_small(&o);
+  o.header_timeout_ms = 200;
+  fx_start(&f, &o);
+  ck_assert_int_eq(cl_open(&b, f.port), 0);
+  ck_assert_int_eq(cl_open(&a, f.port), 0);
+  ck_assert(fx_wait(&f, pred_conns, 2));
+  /* a's request holds the loop for 600 ms; b's whole request arrives
+   * meanwhile, long before its 200 ms are up. */
+  cl_sends(&a, "GET /stall HTTP/1.1\r\nHost: x\r\n\r\n");
+  ck_assert(fx_wait(&f, pred_nreqs, 1));   /* the loop is held now */
+  cl_sends(&b, "GET /b HTTP/1.1\r\nHost: x\r\n\r\n");
+  ck_assert_int_eq(cl_response(&a, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  ck_assert_int_eq(cl_response(&b, &r), 0);
+  ck_assert_msg(r.status == 200, "b got %d", r.status);
+  assert_field(&r, "path", "/b");
+  cl_close(&a);
+  cl_close(&b);
+  fx_end(&f);
+}
+END_TEST
+
 START_TEST(header_timeout_cuts_slow_head)
 {
   static struct fx f;
@@ -1895,6 +1928,7 @@ httpd_suite(void)
   tcase_add_test(tc, garbage_gets_400);
   tcase_add_test(tc, random_bytes_never_crash);
   tcase_add_test(tc, header_timeout_cuts_slow_head);
+  tcase_add_test(tc, busy_loop_is_not_a_slow_client);
   tcase_add_test(tc, idle_timeout_closes_keep_alive);
   tcase_add_test(tc, stalled_body_is_cut);
   tcase_add_test(tc, no_timeout_while_handler_works);
