@@ -32,6 +32,16 @@ int tu_store_pg(void);
 /* 1 when a cluster is there to use. */
 int tu_pg_available(void);
 
+/* main() of a unit suite of the PostgreSQL backend: skipped (77) without
+ * a cluster, else suite_fn() run as UNIT_MAIN runs it. */
+#define PG_UNIT_MAIN(suite_fn)                                             \
+  int main(void)                                                           \
+  {                                                                        \
+    if (!tu_pg_available())                                                \
+      return 77;                                                           \
+    return tu_run_suite(suite_fn());                                       \
+  }
+
 /* The libpq connection string of the cluster's maintenance database
  * ("postgres"), allocated; NULL without a cluster. */
 char *tu_pg_admin_conninfo(void);

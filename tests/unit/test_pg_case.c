@@ -1036,10 +1036,4 @@ pg_case_suite(void)
   return s;
 }
 
-int
-main(void)
-{
-  if (!tu_pg_available())
-    return 77;
-  return tu_run_suite(pg_case_suite());
-}
+PG_UNIT_MAIN(pg_case_suite)

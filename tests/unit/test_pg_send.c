@@ -1077,10 +1077,4 @@ pg_send_suite(void)
   return s;
 }
 
-int
-main(void)
-{
-  if (!tu_pg_available())
-    return 77;
-  return tu_run_suite(pg_send_suite());
-}
+PG_UNIT_MAIN(pg_send_suite)

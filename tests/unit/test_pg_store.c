@@ -610,10 +610,4 @@ pg_store_suite(void)
   return s;
 }
 
-int
-main(void)
-{
-  if (!tu_pg_available())
-    return 77;
-  return tu_run_suite(pg_store_suite());
-}
+PG_UNIT_MAIN(pg_store_suite)

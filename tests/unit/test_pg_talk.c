@@ -958,10 +958,4 @@ pg_talk_suite(void)
   return s;
 }
 
-int
-main(void)
-{
-  if (!tu_pg_available())
-    return 77;
-  return tu_run_suite(pg_talk_suite());
-}
+PG_UNIT_MAIN(pg_talk_suite)
