@@ -177,16 +177,12 @@ talk_count(struct pg_store *pg, const struct pg_stmt *s, int64_t a,
            int64_t b, int nargs, int *count, const char *what)
 {
   struct pg_args args;
-  int64_t n = 0;
-  int rc;
 
   pa_init(&args);
   pa_int(&args, a);
   if (nargs > 1)
     pa_int(&args, b);
-  rc = pg_int(pg, s, &args, &n, what);
-  *count = (int)n;
-  return rc;
+  return pg_count(pg, s, &args, count, what);
 }
 
 /* Run s with the id a and the id b_id, else the text b (NULL: SQL

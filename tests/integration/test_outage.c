@@ -25,46 +25,37 @@
 static char *top;        /* this test's folder */
 static char *state;      /* its cluster's state folder */
 
-/* Run pg_cluster.sh verb on this test's cluster: its exit status. */
+/* Run pg_cluster.sh verb on this test's cluster, with more arguments
+ * (may be ""): its exit status. */
 static int
-cluster(const char *verb)
+cluster(const char *verb, const char *more)
 {
   char cmd[1024];
 
   snprintf(cmd, sizeof(cmd), "sh '%s/tests/support/pg_cluster.sh' %s '%s' "
-           ">/dev/null", ADUAN_SOURCE_DIR, verb, state);
+           "%s >/dev/null", ADUAN_SOURCE_DIR, verb, state, more);
   return system(cmd);
 }
 
 static void
 setup(void)
 {
-  char *admin;
-
   top = tu_tmpdir();
   ck_assert_ptr_nonnull(top);
   state = tu_path(top, "pg");
-  ck_assert_int_eq(cluster("start"), 0);
-  /* tu_pg.h and tu_daemon make their databases in this cluster. */
-  setenv("ADUAN_PG_STATE", state, 1);
   /* The test clusters commit without waiting for their WAL (speed); a
    * server stopped as a crash would then loses the last commits, which
-   * is what this test must not see: this one waits, as a production
-   * server does.  (fsync may stay off: the machine does not crash.) */
-  admin = tu_pg_admin_conninfo();
-  ck_assert_ptr_nonnull(admin);
-  tu_pg_exec(admin, "ALTER SYSTEM SET synchronous_commit = on");
-  tu_pg_exec(admin, "SELECT pg_reload_conf()");
-  ck_assert_int_eq(tu_pg_int(admin, "SELECT count(*) FROM pg_settings WHERE "
-                             "name = 'synchronous_commit' AND setting = 'on'",
-                             0, 0), 1);
-  free(admin);
+   * is what this test must not see: this one is durable, as a production
+   * server is. */
+  ck_assert_int_eq(cluster("start", "--durable"), 0);
+  /* tu_pg.h and tu_daemon make their databases in this cluster. */
+  setenv("ADUAN_PG_STATE", state, 1);
 }
 
 static void
 teardown(void)
 {
-  cluster("stop");
+  cluster("stop", "");
   tu_rmrf(top);
   free(state);
   free(top);
@@ -118,7 +109,7 @@ START_TEST(server_goes_away_and_comes_back)
 
   /* The server dies: webhooks are refused with 503, none taken. */
   mark = tu_daemon_mark(&d);
-  ck_assert_int_eq(cluster("pause"), 0);
+  ck_assert_int_eq(cluster("pause", ""), 0);
   snprintf(id, sizeof(id), "out-%d", 3);
   ck_assert_int_eq(tu_say(&d, from, after[0], id, &r), 0);
   ck_assert_int_eq(r.status, 503);
@@ -132,7 +123,7 @@ START_TEST(server_goes_away_and_comes_back)
   ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=store.", 5000), 0);
 
   /* It comes back: the same message is taken, the report goes on. */
-  ck_assert_int_eq(cluster("resume"), 0);
+  ck_assert_int_eq(cluster("resume", ""), 0);
   for (i = 0; i < sizeof(after) / sizeof(after[0]); i++) {
     snprintf(id, sizeof(id), "out-%zu", i + 3);
     say_until_taken(&d, from, after[i], id);
