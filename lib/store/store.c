@@ -646,8 +646,23 @@ store_ticket_set_status(struct store *st, int64_t ticket_id, const char *from,
                         const char *to, const char *actor, const char *note,
                         const char *agency, int64_t now)
 {
-  return st->ops->ticket_set_status(st, ticket_id, from, to, actor, note,
-                                    agency, now);
+  struct store_ticket t;
+  int rc = st->ops->ticket_set_status(st, ticket_id, from, to, actor, note,
+                                      agency, now);
+  int found;
+
+  if (rc != AERR_STATE)
+    return rc;
+  /* Nothing changed: a ticket at another status, or no ticket at all. */
+  found = st->ops->ticket_by_id(st, ticket_id, &t);
+  if (found == 0)
+    store_ticket_clear(&t);
+  if (found == AERR_NOTFOUND) {
+    store_set_errmsg(st, "no ticket %lld", (long long)ticket_id);
+    return AERR_NOTFOUND;
+  }
+  store_set_errmsg(st, "the ticket is not at status %s", from);
+  return AERR_STATE;
 }
 
 int

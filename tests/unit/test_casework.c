@@ -397,6 +397,13 @@ START_TEST(the_answer_goes_to_the_latest_open_question)
   ck_assert_int_eq(store_ticket_set_status(fx.st, t1, "diterima", "ditolak",
                                            "budi", "Duplikat.", NULL,
                                            6 * DAY), 0);
+  /* Not at that status any more; no such ticket at all. */
+  ck_assert_int_eq(store_ticket_set_status(fx.st, t1, "diterima", "selesai",
+                                           "budi", NULL, NULL, 6 * DAY),
+                   AERR_STATE);
+  ck_assert_int_eq(store_ticket_set_status(fx.st, t2 + 99, "diterima",
+                                           "selesai", "budi", NULL, NULL,
+                                           6 * DAY), AERR_NOTFOUND);
   ck_assert_int_eq(store_question_waiting(fx.st, a, &qid, &tid, number),
                    AERR_NOTFOUND);
   ck_assert_int_eq(store_ticket_questions(fx.st, t2, &v, &n), 0);

@@ -499,7 +499,7 @@ START_TEST(status_changes_only_from_the_status_it_is_at)
                    AERR_STATE);
   ck_assert_int_eq(store_ticket_set_status(fx.st, t + 99, "diterima",
                                            "ditolak", "budi", NULL, NULL,
-                                           3 * DAY), AERR_STATE);
+                                           3 * DAY), AERR_NOTFOUND);
   /* The agency is kept when given, and left alone when not. */
   ck_assert_int_eq(store_ticket_set_status(fx.st, t, "diverifikasi",
                                            "diteruskan", "siti", NULL,
