@@ -1002,6 +1002,15 @@ START_TEST(place_more_landmarks)
     {"RSUD Larantuka", "5309"},
     {"RSUD Bajawa", "5312"},
     {"Pelabuhan Reo", "5313"},
+    /* The cathedral of each diocese, as people name it. */
+    {"Katedral Ruteng", "5313"},
+    {"misa di gereja katedral Kupang", "5371"},
+    {"Katedral Maumere", "5310"},
+    {"Katedral Larantuka", "5309"},
+    {"Katedral Ende", "5311"},
+    {"Katedral Atambua", "5306"},
+    {"Katedral Weetebula", "5317"},
+    {"Katedral Labuan Bajo", "5315"},
   };
   struct place_list *pl = load_shipped();
   struct place_match m;
