@@ -141,6 +141,8 @@ struct word {
   int len;
   int overlong;             /* longer than WORD_MAX: matches nothing */
   int opaque;               /* holds a letter without an ASCII form */
+  int brk;                  /* a comma, semicolon, slash or line break
+                               came before it (see is_break) */
 };
 
 /* A vocabulary word that a text word may stand for. */
@@ -154,6 +156,7 @@ struct hit {
 /* All of them for one text word. */
 struct slot {
   int len;                  /* the text word's */
+  int brk;                  /* the text word's */
   int n;
   struct hit h[HITS_MAX];
 };
@@ -279,6 +282,14 @@ expand(struct word *w)
   }
 }
 
+/* Whether byte c between two words parts them as items of a list ("Sumba,
+ * Timor"): a misspelt name does not run across it (phrase_distance). */
+static int
+is_break(char c)
+{
+  return c == ',' || c == ';' || c == '/' || c == '\n';
+}
+
 /*
  * Read the next word of p[0..end) into w, normalised.  Returns where
  * reading stopped (the caller passes it back in), or NULL when no word is
@@ -292,11 +303,14 @@ next_word(const char *p, const char *end, struct word *w)
   w->len = 0;
   w->overlong = 0;
   w->opaque = 0;
+  w->brk = 0;
   w->s[0] = '\0';
   while (p < end) {
     ch = read_char(p, end, &n);
     if (ch > 0)
       break;
+    if (is_break(*p))
+      w->brk = 1;
     p += n;
   }
   if (p >= end)
@@ -502,6 +516,7 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
 
   s->n = 0;
   s->len = w->len;
+  s->brk = w->brk;
   if (w->len == 0 || w->overlong)
     return;
   exact = find_vocab(pl, w->s);
@@ -577,7 +592,9 @@ word_forgiven(const struct phrase *ph, int shorter, const struct hit *h)
  * words whose slots are in ring, that word standing for the phrase's last
  * word as hit last says.  Returns the phrase's total distance, or -1.
  * Each word must be forgiven (word_forgiven); a landmark name forgiven a
- * word beyond the strict allowance must be otherwise exact.
+ * word beyond the strict allowance must be otherwise exact; a name with
+ * any word forgiven must not run across a break between list items
+ * ("Sumba, Timor" are two islands, not a misspelt Sumba Timur).
  */
 static int
 phrase_distance(const struct place_list *pl, const struct phrase *ph,
@@ -585,12 +602,14 @@ phrase_distance(const struct place_list *pl, const struct phrase *ph,
 {
   const struct slot *s;
   const struct hit *h;
-  int j, v, shorter, dist = 0, loose = 0;
+  int j, v, shorter, dist = 0, loose = 0, spans = 0;
 
   if ((size_t)ph->nwords > pos)
     return -1;
   for (j = 0; j < ph->nwords; j++) {
     s = &ring[(pos - 1 - (size_t)j) % PHRASE_WORDS];
+    if (j < ph->nwords - 1 && s->brk)
+      spans = 1;
     v = ph->word[ph->nwords - 1 - j];
     h = j == 0 ? last : slot_hit(s, v);
     if (h == NULL)
@@ -602,7 +621,9 @@ phrase_distance(const struct place_list *pl, const struct phrase *ph,
       loose++;
     dist += h->d;
   }
-  return loose > 0 && dist > 1 ? -1 : dist;
+  if ((loose > 0 && dist > 1) || (spans && dist > 0))
+    return -1;
+  return dist;
 }
 
 /* A place found in the text, by its best phrase. */

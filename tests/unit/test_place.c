@@ -952,6 +952,40 @@ START_TEST(place_doubled_letter_and_final_h)
 }
 END_TEST
 
+/* NTT writes Timor for Timur ("Flores Timor"): the kabupaten is meant;
+ * islands listed one after the other ("Sumba, Timor") are no misspelt
+ * kabupaten. */
+START_TEST(place_timor_for_timur)
+{
+  static const struct {
+    const char *text;
+    const char *code;
+  } told[] = {
+    {"Flores Timor", "5309"},
+    {"kab. manggarai timor", "5319"},
+    {"Sumba Timor, dekat Waingapu", "5302"},
+  };
+  static const char *const none[] = {
+    "Sumba, Timor", "Flores, Timor dan Sumba", "pulau Sumba / Timor",
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < sizeof(told) / sizeof(told[0]); i++) {
+    ck_assert_int_eq(place_match(pl, told[i].text, &m), 0);
+    ck_assert_msg(m.matched, "'%s' matched nothing", told[i].text);
+    ck_assert_str_eq(m.code, told[i].code);
+  }
+  for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+    ck_assert_int_eq(place_match(pl, none[i], &m), 0);
+    ck_assert_msg(!m.matched && !m.ambiguous, "'%s' names %s", none[i],
+                  m.matched ? m.place.label : "two places");
+  }
+  place_free(pl);
+}
+END_TEST
+
 /* Ports, hospitals and sights reporters name instead of the desa match
  * as those landmarks, in their kabupaten/kota. */
 START_TEST(place_more_landmarks)
@@ -968,6 +1002,15 @@ START_TEST(place_more_landmarks)
     {"RSUD Larantuka", "5309"},
     {"RSUD Bajawa", "5312"},
     {"Pelabuhan Reo", "5313"},
+    /* The cathedral of each diocese, as people name it. */
+    {"Katedral Ruteng", "5313"},
+    {"misa di gereja katedral Kupang", "5371"},
+    {"Katedral Maumere", "5310"},
+    {"Katedral Larantuka", "5309"},
+    {"Katedral Ende", "5311"},
+    {"Katedral Atambua", "5306"},
+    {"Katedral Weetebula", "5317"},
+    {"Katedral Labuan Bajo", "5315"},
   };
   struct place_list *pl = load_shipped();
   struct place_match m;
@@ -1233,6 +1276,7 @@ place_suite(void)
   tcase_add_test(tc, place_joined_names_and_landmark_typos);
   tcase_add_test(tc, place_named_after_incident_word);
   tcase_add_test(tc, place_doubled_letter_and_final_h);
+  tcase_add_test(tc, place_timor_for_timur);
   tcase_add_test(tc, place_more_landmarks);
   tcase_add_test(tc, place_outside_city_by_kind_word);
   tcase_add_test(tc, place_match_timing);

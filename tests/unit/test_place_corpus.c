@@ -4,7 +4,8 @@
  * (config/wilayah.txt and the files it includes).  Prints
  * "corpus lokasi: N cases, M correct (P%)" and every miss, and fails
  * below 95%.  CORPUS_LOKASI in the environment points it at another
- * file.
+ * file (a blind round's, say), which may hold fewer than the 300 answers
+ * the shipped corpus must.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,7 +87,8 @@ START_TEST(place_corpus)
   }
   pct = n > 0 ? 100.0 * ok / n : 0;
   printf("corpus lokasi: %d cases, %d correct (%.1f%%)\n", n, ok, pct);
-  ck_assert_int_ge(n, 300);
+  if (getenv("CORPUS_LOKASI") == NULL)
+    ck_assert_int_ge(n, 300);
   ck_assert_msg(pct >= THRESHOLD, "accuracy %.1f%% below %.0f%%", pct,
                 THRESHOLD);
   free(text);
