@@ -854,6 +854,7 @@ static const char *const honorifics[] = {
 static const char *const roles[] = {
   "kepala", "kades", "sekdes", "sekcam", "kaur", "kasi", "kabid", "kadis", "lurah",
   "camat", "guru", "dokter", "dr", "bidan", "mantri", "suster", "perawat",
+  "kapus",
   "polisi", "petugas", "pegawai", "staf", "staff", "sekretaris",
   "bendahara", "ketua", "kapolsek", "kapolres", "kepsek", "kasubag",
   "operator", "sopir", "satpam", "jaksa", "hakim", "pendamping", "rt",
@@ -882,7 +883,7 @@ static const char *const not_names[] = {
   "pdhl", "sejak", "selama", "tiap", "setiap", "per", "sama", "sm",
   "kejadian", "baru", "lama", "selalu", "sering", "bulan", "bln",
   "tahun", "thn", "hari", "tanggal", "tgl", "jam", "pagi", "siang", "sore",
-  "malam", NULL,
+  "malam", "triwulan", "semester", "caturwulan", NULL,
 };
 
 /* 1 when token t can be (part of) a person's name: a word of at least
@@ -951,9 +952,14 @@ static const struct {
   {"samsat", "samsat", NULL, Q_NAME, 0},
   {"puskesmas", "puskesmas", NULL, Q_NAME, 0},
   {"pkm", "puskesmas", NULL, Q_NAME, 0}, {"pustu", "pustu", NULL, Q_NAME, 0},
+  {"kapus", "puskesmas", NULL, Q_NAME, 0},
   {"rsud", "rsud", NULL, Q_NAME, 0}, {"rs", "rsud", NULL, Q_NAME, 1},
   {"polsek", "polsek", NULL, Q_NAME, 0}, {"polres", "polres", NULL, Q_NAME, 0},
   {"polda", "polda", NULL, Q_NAME, 0},
+  {"polresta", "polres", NULL, Q_NAME, 0},
+  {"satlantas", "polres", NULL, Q_NAME, 0},
+  {"kapolsek", "polsek", NULL, Q_NAME, 0},
+  {"kapolres", "polres", NULL, Q_NAME, 0},
   {"kejari", "kejaksaan", NULL, Q_NAME, 0},
   {"kejaksaan", "kejaksaan", NULL, Q_NAME, 0},
   {"kejati", "kejaksaan", NULL, Q_NAME, 0},
@@ -993,7 +999,7 @@ static const struct {
   {"rt", "rt", NULL, Q_NUMBER, 1}, {"rw", "rw", NULL, Q_NUMBER, 1},
   {"dusun", "dusun", NULL, Q_NUMBER, 1},
   {"km", "km", NULL, Q_NUMBER, 1}, {"kilometer", "km", NULL, Q_NUMBER, 1},
-  {"dinas", "dinas", NULL, Q_FIELD, 1},
+  {"dinas", "dinas", NULL, Q_FIELD, 1}, {"kadis", "dinas", NULL, Q_FIELD, 1},
   {"dukcapil", "dinas", "dukcapil", Q_NAME, 0},
   {"disdukcapil", "dinas", "dukcapil", Q_NAME, 0},
   {"dispenduk", "dinas", "dukcapil", Q_NAME, 0},
@@ -1023,6 +1029,8 @@ static const struct {
   const char *field;
 } dinas_fields[] = {
   {"kesehatan", "kesehatan"}, {"pendidikan", "pendidikan"},
+  /* "Dinas P dan K", "P&K", "PK": Pendidikan dan Kebudayaan. */
+  {"p", "pendidikan"}, {"pk", "pendidikan"}, {"pdk", "pendidikan"},
   {"kebudayaan", "pendidikan"}, {"dikbud", "pendidikan"},
   {"kependudukan", "dukcapil"}, {"dukcapil", "dukcapil"},
   {"catatan", "dukcapil"}, {"capil", "dukcapil"}, {"sosial", "sosial"},
@@ -1042,7 +1050,8 @@ static const struct {
 
 /* Type words, never the name of an office ("Dinas PUPR Belu": Belu). */
 static const char *const office_types_words[] = {
-  "samsat", "puskesmas", "rsud", "polsek", "polres", "dinas", "dukcapil",
+  "samsat", "puskesmas", "rsud", "polsek", "polres", "polresta", "dinas",
+  "dukcapil",
   "bpjs", "desa", "kelurahan", "kecamatan", "pasar", "jalan", "sekolah",
   "kantor", "pupr", "pmptsp", "bpn", "pln", "pdam", NULL,
 };
@@ -1053,7 +1062,8 @@ static const char *const office_filler[] = {
   "kota", "kabupaten", "kab", "provinsi", "prov", "negeri", "inpres",
   "umum", "daerah", "rayon", "ulp", "up3", "unit", "kantor", "kec",
   "kecamatan", "kel", "kelurahan", "desa", "resort", "sektor", "cabang",
-  "pratama", "kelas", "ntt", "no", "nomor", "nomer", "di", "wilayah", NULL,
+  "pratama", "kelas", "ntt", "no", "nomor", "nomer", "di", "wilayah", "ruas",
+  NULL,
 };
 
 /* Shorthand of place names that qualify offices. */

@@ -622,6 +622,37 @@ START_TEST(retold_office_amount_service)
 }
 END_TEST
 
+/* Offices as NTT reporters name them: by the title of their head
+ * ("kadis", "kapus", "kapolsek"), "Dinas P dan K", the traffic unit of
+ * the Polresta, a road by its stretch ("ruas Borong - Waelengga"); a
+ * quarter of the year ("SD triwulan IV") names no school. */
+START_TEST(offices_by_title_and_shorthand)
+{
+  static const struct {
+    const char *text, *type, *qual;
+    int present;
+  } t[] = {
+    {"Kadis P dan K Ende minta setoran", "dinas", "pendidikan", 1},
+    {"kadis kesehatan sonde kasih izin", "dinas", "kesehatan", 1},
+    {"kapus oepoi su tiga minggu sonde masuk", "puskesmas", "oepoi", 1},
+    {"kapolsek Alak tahan motor", "polsek", "alak", 1},
+    {"Di Satlantas Polresta Kupang Kota bikin SIM", "polres", "kupang", 1},
+    {"bikin sim c di polresta kupang", "polres", "kupang", 1},
+    {"Jalan provinsi ruas Borong - Waelengga rusak", "jalan", "borong", 1},
+    {"guru SD triwulan IV tahun 2024", "sd", "triwulan", 0},
+  };
+  struct incident inc;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &inc);
+    ck_assert_msg(has_key(&inc, INCIDENT_OFFICE, t[i].type, t[i].qual) ==
+                  t[i].present, "'%s': %s %s expected %d", t[i].text,
+                  t[i].type, t[i].qual, t[i].present);
+  }
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket.  CORPUS_DUPLIKAT in the environment names
  * another file to run instead (a held-out corpus, of any size). */
@@ -692,6 +723,7 @@ incident_suite(void)
   tcase_add_test(tc, percent_after_amount);
   tcase_add_test(tc, thousands_left_unsaid);
   tcase_add_test(tc, retold_office_amount_service);
+  tcase_add_test(tc, offices_by_title_and_shorthand);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
