@@ -1582,6 +1582,42 @@ office_alike(const struct incident_item *a, const struct incident_item *b)
          name_alike(a->qual, b->qual);
 }
 
+/* 1 when the office type key is qualified by a field ("Dinas
+ * Kesehatan"), not by a place. */
+static int
+field_type(const char *key)
+{
+  size_t k;
+
+  for (k = 0; k < COUNT(office_words); k++)
+    if (strcmp(office_words[k].type, key) == 0 &&
+        (office_words[k].q == Q_FIELD || office_words[k].field != NULL))
+      return 1;
+  return 0;
+}
+
+/*
+ * 1 when office x of a and office y of b, of one type and number but
+ * unlike qualifiers, may be one office named two ways: the qualifier of
+ * one is a word of the other report ("RSUD Mgr. Gabriel
+ * Manek Atambua", "rsud atambua"; "Polsek Adonara Timur di Waiwerang",
+ * "polsek di Waiwerang"; "Pelabuhan Tenau", "pelabuhan kupang (tenau)").
+ * Such offices do not conflict; they are not shared either (incident.h).
+ * A town alone is no such sign: "Puskesmas Lewoleba" is not "Puskesmas
+ * Waiwerang".
+ */
+static int
+office_named_twice(const struct incident *a, const struct incident_item *x,
+                   const struct incident *b, const struct incident_item *y)
+{
+  if (strcmp(x->key, y->key) != 0 || x->qual[0] == '\0' ||
+      y->qual[0] == '\0' || field_type(x->key))
+    return 0;
+  if (x->num != 0 && y->num != 0 && x->num != y->num)
+    return 0;
+  return has_word(a, y->qual) || has_word(b, x->qual);
+}
+
 /* Specific a of kind k agrees with b. */
 static int
 item_alike(int k, const struct incident_item *a,
@@ -1656,7 +1692,7 @@ office_type_conflict(const struct incident *a, const struct incident *b)
       if (!qualified(y) || strcmp(x->key, y->key) != 0)
         continue;
       both = 1;
-      alike |= office_alike(x, y);
+      alike |= office_alike(x, y) || office_named_twice(a, x, b, y);
     }
     if (both && !alike)
       return 1;
@@ -1679,8 +1715,11 @@ unmatched(const struct incident *a, const struct incident *b, int k,
   *counted = 0;
   for (i = 0; i < a->n[k]; i++) {
     for (j = 0, hit = 0; j < b->n[k] && !hit; j++)
-      hit = item_alike(k, &a->item[k][i], &b->item[k][j]) &&
-            (k != INCIDENT_OFFICE || item_counts(b, k, j));
+      hit = k != INCIDENT_OFFICE
+              ? item_alike(k, &a->item[k][i], &b->item[k][j])
+              : (office_alike(&a->item[k][i], &b->item[k][j]) ||
+                 office_named_twice(a, &a->item[k][i], b, &b->item[k][j])) &&
+                  item_counts(b, k, j);
     if (item_counts(a, k, i)) {
       (*counted)++;
       left += !hit;

@@ -653,6 +653,40 @@ START_TEST(offices_by_title_and_shorthand)
 }
 END_TEST
 
+/* One office named two ways, each by a place the other report names
+ * too, is no conflict ("RSUD Mgr. Gabriel Manek Atambua", "rsud
+ * atambua"; "Polsek Adonara Timur di Waiwerang", "polsek di Waiwerang");
+ * two towns or two villages still conflict. */
+START_TEST(offices_named_two_ways)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict;
+  } t[] = {
+    {"di RSUD Mgr. Gabriel Manek Atambua", "di rsud atambua", 0},
+    {"Anggota Polsek Adonara Timur di Waiwerang", "Oknum polsek di Waiwerang",
+     0},
+    {"Buruh di Pelabuhan Tenau", "di pelabuhan kupang (tenau) oknum KSOP", 0},
+    {"Pasar Inpres Naikoten, Kota Kupang", "pasar inpres di kupang", 0},
+    {"Kepala Puskesmas Lewoleba", "Kepala Puskesmas Waiwerang", 1},
+    {"RSUD Soe", "RSUD Atambua", 1},
+    {"Puskesmas Oesapa", "Puskesmas Oebobo", 1},
+    {"Lurah Fatululi", "lurah oebufu", 1},
+  };
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket.  CORPUS_DUPLIKAT in the environment names
  * another file to run instead (a held-out corpus, of any size). */
@@ -724,6 +758,7 @@ incident_suite(void)
   tcase_add_test(tc, thousands_left_unsaid);
   tcase_add_test(tc, retold_office_amount_service);
   tcase_add_test(tc, offices_by_title_and_shorthand);
+  tcase_add_test(tc, offices_named_two_ways);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
