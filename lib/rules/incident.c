@@ -1071,11 +1071,38 @@ static const struct {
   const char *from;
   const char *to;
 } place_short[] = {
-  {"kpg", "kupang"}, {"kefa", "kefamenanu"}, {"mabar", "manggarai"},
-  {"labuan", "labuanbajo"}, {"sumtim", "sumba"}, {"sumba", "sumba"},
-  {"flotim", "flores"}, {"tts", "soe"}, {"ttu", "kefamenanu"},
-  {"matim", "manggarai"}, {"sumbar", "sumba"}, {"sbd", "sumba"},
+  {"kpg", "kupang"}, {"kefa", "kefamenanu"}, {"mabar", "manggaraibarat"},
+  {"labuan", "labuanbajo"}, {"sumtim", "sumbatimur"}, {"sumba", "sumba"},
+  {"flotim", "florestimur"}, {"tts", "soe"}, {"ttu", "kefamenanu"},
+  {"matim", "manggaraitimur"}, {"sumbar", "sumbabarat"},
+  {"sbd", "sumbabaratdaya"},
 };
+
+/* Directions that are part of a place's name ("Amarasi Barat", "Sumba
+ * Barat Daya", "Rote Barat Laut"): many kecamatan and kabupaten of NTT
+ * differ by them alone. */
+static const char *const directions[] = {
+  "barat", "timur", "utara", "selatan", "tengah", "laut", "daya", NULL,
+};
+
+/* The name w at token j with the direction words after it joined on
+ * ("Amarasi Barat" as "amarasibarat"), into out. */
+static void
+name_directions(const struct tokens *ts, int j, const char *w, char *out)
+{
+  size_t n, m;
+  int k;
+
+  snprintf(out, INCIDENT_KEY, "%s", w);
+  for (k = j + 1; k < ts->n && k <= j + 2 && !ts->t[k].stop &&
+                  word_in(&ts->t[k], directions) >= 0; k++) {
+    n = strlen(out);
+    m = strlen(ts->t[k].w);
+    if (n + m >= INCIDENT_KEY)
+      break;
+    memcpy(out + n, ts->t[k].w, m + 1);
+  }
+}
 
 /* Fillers that say an office is the province's ("BKD Provinsi NTT",
  * "Polda NTT"): there is one of its type. */
@@ -1229,7 +1256,7 @@ office_name(const struct tokens *ts, int j, char *out)
   t = j < ts->n && !stop_at(ts, j) ? &ts->t[j] : NULL;
   for (i = 0; t != NULL && !t->is_num && i < COUNT(place_short); i++)
     if (strcmp(t->w, place_short[i].from) == 0) {
-      snprintf(out, INCIDENT_KEY, "%s", place_short[i].to);
+      name_directions(ts, j, place_short[i].to, out);
       return 1;
     }
   if (t != NULL && short_name(ts, j, out))
@@ -1245,7 +1272,7 @@ office_name(const struct tokens *ts, int j, char *out)
       snprintf(out, INCIDENT_KEY, "ntt");
     return province;
   }
-  snprintf(out, INCIDENT_KEY, "%s", t->w);
+  name_directions(ts, j, t->w, out);
   return t->cap ? 2 : 1;
 }
 
@@ -1341,6 +1368,7 @@ static void
 read_names(const struct tokens *ts, struct incident *inc)
 {
   static const char *const preps[] = {"di", "ke", "dari", "dekat", NULL};
+  char name[INCIDENT_KEY];
   const struct token *t;
   int i, j, k;
 
@@ -1365,11 +1393,12 @@ read_names(const struct tokens *ts, struct incident *inc)
         break;
     if (k < (int)COUNT(office_words))
       continue;
-    for (k = 0; k < inc->nnames && strcmp(inc->name[k], t->w) != 0; k++)
+    name_directions(ts, j, t->w, name);
+    for (k = 0; k < inc->nnames && strcmp(inc->name[k], name) != 0; k++)
       ;
     if (k == inc->nnames) {
       inc->name_cap[inc->nnames] = t->cap;
-      snprintf(inc->name[inc->nnames++], INCIDENT_KEY, "%s", t->w);
+      snprintf(inc->name[inc->nnames++], INCIDENT_KEY, "%s", name);
     }
   }
 }
@@ -1539,8 +1568,35 @@ incident_extract(const char *text, struct incident *inc)
 /* Comparing                                                            */
 /* ------------------------------------------------------------------ */
 
-/* Two names alike: equal, or one typo apart when both are long enough
- * to carry one ("Yohanes", "Yohanis"). */
+/* 1 when s is direction words only ("barat", "baratdaya"), added to a
+ * name that ends in none (so "sumbabarat" is not "sumbabaratdaya"). */
+static int
+directions_only(const char *name, size_t len, const char *s)
+{
+  size_t n = 0;
+  int i;
+
+  for (i = 0; directions[i] != NULL; i++) {
+    n = strlen(directions[i]);
+    if (len > n && strncmp(name + len - n, directions[i], n) == 0)
+      return 0;
+  }
+  while (*s != '\0') {
+    for (i = 0; directions[i] != NULL; i++) {
+      n = strlen(directions[i]);
+      if (strncmp(s, directions[i], n) == 0)
+        break;
+    }
+    if (directions[i] == NULL)
+      return 0;
+    s += n;
+  }
+  return 1;
+}
+
+/* Two names alike: equal, one the other with its directions left out
+ * ("amarasi", "amarasibarat"), or one typo apart when both are long
+ * enough to carry one ("Yohanes", "Yohanis"). */
 static int
 name_alike(const char *a, const char *b)
 {
@@ -1550,6 +1606,8 @@ name_alike(const char *a, const char *b)
     return 0;
   if (strcmp(a, b) == 0)
     return 1;
+  if (n != m && strncmp(a, b, (size_t)(n < m ? n : m)) == 0)
+    return directions_only(a, (size_t)(n < m ? n : m), n < m ? b + n : a + m);
   return n >= 5 && m >= 5 && textdist_osa(a, n, b, m, 1) <= 1;
 }
 
@@ -1791,7 +1849,9 @@ static const char *const wide_places[] = {
   "malaka", "flores", "timor", "soe", "kefamenanu", "kefa", "atambua",
   "kalabahi", "maumere", "ruteng", "bajawa", "waingapu", "larantuka",
   "lewoleba", "betun", "mbay", "borong", "labuanbajo", "waikabubak",
-  "tambolaka", "indonesia", NULL,
+  "tambolaka", "indonesia", "manggaraibarat", "manggaraitimur",
+  "sumbabarat", "sumbatimur", "sumbatengah", "sumbabaratdaya",
+  "florestimur", "timortengahselatan", "timortengahutara", NULL,
 };
 
 /* 1 when w is a place name of wide_places. */

@@ -687,6 +687,39 @@ START_TEST(offices_named_two_ways)
 }
 END_TEST
 
+/* Many kecamatan and kabupaten of NTT differ only by a direction
+ * ("Amarasi Barat", "Amarasi Timur"; "Sumba Barat", "Sumba Timur"): it is
+ * part of the name.  The name without it, or its shorthand ("Mabar"),
+ * may stand for it. */
+START_TEST(directions_in_names)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict;
+  } t[] = {
+    {"Camat Amarasi Barat menahan dana", "Camat Amarasi Timur tahan dana", 1},
+    {"Camat Amarasi Barat menahan dana", "camat amarasi barat tahan dana", 0},
+    {"Camat Amarasi Barat menahan dana", "Camat Amarasi tahan dana", 0},
+    {"Polres Sumba Barat", "Polres Sumba Timur", 1},
+    {"Polres Sumba Barat Daya", "Polres Sumba Barat", 1},
+    {"Polres Mabar", "Polres Manggarai Barat", 0},
+    {"Polres Matim", "Polres Manggarai Barat", 1},
+    {"Polsek Kupang Timur", "Polsek Kupang Tengah", 1},
+  };
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket.  CORPUS_DUPLIKAT in the environment names
  * another file to run instead (a held-out corpus, of any size). */
@@ -759,6 +792,7 @@ incident_suite(void)
   tcase_add_test(tc, retold_office_amount_service);
   tcase_add_test(tc, offices_by_title_and_shorthand);
   tcase_add_test(tc, offices_named_two_ways);
+  tcase_add_test(tc, directions_in_names);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
