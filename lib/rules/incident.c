@@ -634,17 +634,53 @@ static const char *const weekdays[] = {
   "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", NULL,
 };
 
+/* Words that join the months of a range ("Maret sampai Mei 2024",
+ * "Maret s/d Mei", "Maret dan April"). */
+static const char *const range_links[] = {
+  "sampai", "sampe", "smp", "hingga", "sd", "s", "d", "dan", "atau", "ke",
+  "bulan", "bln", NULL,
+};
+
+/*
+ * The date just read at item `item` (dates_before: the count before it):
+ * a month with no year waits in pend[] for the year that ends its range;
+ * a date with a year gives it to those waiting.  *np is the count
+ * waiting.
+ */
+static void
+range_year(struct incident *inc, int dates_before, int *pend, int *np)
+{
+  struct incident_item *it = inc->item[INCIDENT_DATE];
+  int64_t num;
+  int k;
+
+  if (inc->n[INCIDENT_DATE] == dates_before)
+    return;     /* already read, or no room */
+  num = it[dates_before].num;
+  if (num / 10000 != 0) {
+    for (k = 0; k < *np; k++)
+      it[pend[k]].num += num / 10000 * 10000;
+    *np = 0;
+  } else if (num / 100 % 100 != 0 && *np < INCIDENT_MAX) {
+    pend[(*np)++] = dates_before;
+  }
+}
+
 static void
 read_dates(const struct tokens *ts, struct incident *inc)
 {
-  int i, used, wd;
+  int i, used, wd, before, pend[INCIDENT_MAX], np = 0;
 
   for (i = 0; i < ts->n; i++) {
+    before = inc->n[INCIDENT_DATE];
     date_at(ts, i, inc, &used);
     if (used > 0) {
+      range_year(inc, before, pend, &np);
       i += used - 1;
       continue;
     }
+    if (word_in(&ts->t[i], range_links) < 0)
+      np = 0;
     wd = word_in(&ts->t[i], weekdays);
     if (wd < 0 && (is(&ts->t[i], "jum'at") || is(&ts->t[i], "jumaat")))
       wd = 4;

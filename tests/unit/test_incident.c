@@ -720,6 +720,30 @@ START_TEST(directions_in_names)
 }
 END_TEST
 
+/* Months in a range take the year written at its end ("Maret sampai Mei
+ * 2024" is March 2024 too, not March of any year, and conflicts with
+ * "tahun 2022"). */
+START_TEST(months_of_a_range_take_its_year)
+{
+  struct incident a, b;
+
+  incident_extract("BLT bulan Maret sampai Mei 2024 belum dibayar", &a);
+  ck_assert(has_num(&a, INCIDENT_DATE, 20240300));
+  ck_assert(has_num(&a, INCIDENT_DATE, 20240500));
+  incident_extract("BLT tiga bulan (maret, april, mei 2024)", &a);
+  ck_assert(has_num(&a, INCIDENT_DATE, 20240300));
+  ck_assert(has_num(&a, INCIDENT_DATE, 20240400));
+  incident_extract("dari Maret s/d Mei 2024", &a);
+  ck_assert(has_num(&a, INCIDENT_DATE, 20240300));
+  /* No range: the month stays without a year. */
+  incident_extract("bulan Maret kami lapor, sudah ke kantor tahun 2024", &a);
+  ck_assert(has_num(&a, INCIDENT_DATE, 300));
+  incident_extract("BLT bulan Maret sampai Mei 2024 belum dibayar", &a);
+  incident_extract("BLT tahun 2022 cuma dibayar 2 bulan", &b);
+  ck_assert_int_eq(incident_conflict(&a, &b, NULL, NULL), 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket.  CORPUS_DUPLIKAT in the environment names
  * another file to run instead (a held-out corpus, of any size). */
@@ -793,6 +817,7 @@ incident_suite(void)
   tcase_add_test(tc, offices_by_title_and_shorthand);
   tcase_add_test(tc, offices_named_two_ways);
   tcase_add_test(tc, directions_in_names);
+  tcase_add_test(tc, months_of_a_range_take_its_year);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
