@@ -1738,6 +1738,18 @@ item_alike(int k, const struct incident_item *a,
   }
 }
 
+/* Dates that agree and have a part known on both sides ("Maret 2024",
+ * "tahun 2024"): "tahun 2023" and "bulan Januari" agree but tell nothing
+ * in common. */
+static int
+date_shared(int64_t a, int64_t b)
+{
+  return date_alike(a, b) &&
+         ((a / 10000 != 0 && b / 10000 != 0) ||
+          (a / 100 % 100 != 0 && b / 100 % 100 != 0) ||
+          (a % 100 != 0 && b % 100 != 0));
+}
+
 /* An office named with its qualifier (a name, a field, a number). */
 static int
 qualified(const struct incident_item *it)
@@ -1829,7 +1841,8 @@ static const char *const kind_names[INCIDENT_KINDS] = {
 
 /* 1 when a and b share an item of kind k that tells the incident
  * (design note 4): a person written with a capital on either side, an
- * office with its qualifier on both, any amount, date, day or span; never
+ * office with its qualifier on both, any amount, day or span, a date
+ * with a part known on both sides; never
  * the place nor the service (strangers at one office ask for the same
  * KTP or the same PKH money). */
 static int
@@ -1842,7 +1855,8 @@ kind_shared(const struct incident *a, const struct incident *b, int k)
     for (j = 0; j < b->n[k]; j++) {
       x = &a->item[k][i];
       y = &b->item[k][j];
-      if (!item_alike(k, x, y))
+      if (!item_alike(k, x, y) ||
+          (k == INCIDENT_DATE && !date_shared(x->num, y->num)))
         continue;
       if (k == INCIDENT_PERSON ? x->flag || y->flag
           : k == INCIDENT_OFFICE ? qualified(x) && qualified(y)

@@ -744,6 +744,24 @@ START_TEST(months_of_a_range_take_its_year)
 }
 END_TEST
 
+/* Two dates share nothing unless a part known on both sides agrees:
+ * "tahun 2023" and "bulan Januari" do not conflict, but tell nothing in
+ * common. */
+START_TEST(dates_share_a_known_part)
+{
+  struct incident a, b;
+  int shared;
+
+  incident_extract("jembatan dibangun tahun 2023", &a);
+  incident_extract("talud runtuh bulan Januari", &b);
+  ck_assert_int_eq(incident_conflict(&a, &b, &shared, NULL), 0);
+  ck_assert_int_eq(shared, 0);
+  incident_extract("talud runtuh bulan Januari 2023", &b);
+  ck_assert_int_eq(incident_conflict(&a, &b, &shared, NULL), 0);
+  ck_assert_int_eq(shared, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket.  CORPUS_DUPLIKAT in the environment names
  * another file to run instead (a held-out corpus, of any size). */
@@ -818,6 +836,7 @@ incident_suite(void)
   tcase_add_test(tc, offices_named_two_ways);
   tcase_add_test(tc, directions_in_names);
   tcase_add_test(tc, months_of_a_range_take_its_year);
+  tcase_add_test(tc, dates_share_a_known_part);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
