@@ -634,17 +634,53 @@ static const char *const weekdays[] = {
   "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", NULL,
 };
 
+/* Words that join the months of a range ("Maret sampai Mei 2024",
+ * "Maret s/d Mei", "Maret dan April"). */
+static const char *const range_links[] = {
+  "sampai", "sampe", "smp", "hingga", "sd", "s", "d", "dan", "atau", "ke",
+  "bulan", "bln", NULL,
+};
+
+/*
+ * The date just read at item `item` (dates_before: the count before it):
+ * a month with no year waits in pend[] for the year that ends its range;
+ * a date with a year gives it to those waiting.  *np is the count
+ * waiting.
+ */
+static void
+range_year(struct incident *inc, int dates_before, int *pend, int *np)
+{
+  struct incident_item *it = inc->item[INCIDENT_DATE];
+  int64_t num;
+  int k;
+
+  if (inc->n[INCIDENT_DATE] == dates_before)
+    return;     /* already read, or no room */
+  num = it[dates_before].num;
+  if (num / 10000 != 0) {
+    for (k = 0; k < *np; k++)
+      it[pend[k]].num += num / 10000 * 10000;
+    *np = 0;
+  } else if (num / 100 % 100 != 0 && *np < INCIDENT_MAX) {
+    pend[(*np)++] = dates_before;
+  }
+}
+
 static void
 read_dates(const struct tokens *ts, struct incident *inc)
 {
-  int i, used, wd;
+  int i, used, wd, before, pend[INCIDENT_MAX], np = 0;
 
   for (i = 0; i < ts->n; i++) {
+    before = inc->n[INCIDENT_DATE];
     date_at(ts, i, inc, &used);
     if (used > 0) {
+      range_year(inc, before, pend, &np);
       i += used - 1;
       continue;
     }
+    if (word_in(&ts->t[i], range_links) < 0)
+      np = 0;
     wd = word_in(&ts->t[i], weekdays);
     if (wd < 0 && (is(&ts->t[i], "jum'at") || is(&ts->t[i], "jumaat")))
       wd = 4;
@@ -854,6 +890,7 @@ static const char *const honorifics[] = {
 static const char *const roles[] = {
   "kepala", "kades", "sekdes", "sekcam", "kaur", "kasi", "kabid", "kadis", "lurah",
   "camat", "guru", "dokter", "dr", "bidan", "mantri", "suster", "perawat",
+  "kapus",
   "polisi", "petugas", "pegawai", "staf", "staff", "sekretaris",
   "bendahara", "ketua", "kapolsek", "kapolres", "kepsek", "kasubag",
   "operator", "sopir", "satpam", "jaksa", "hakim", "pendamping", "rt",
@@ -882,7 +919,7 @@ static const char *const not_names[] = {
   "pdhl", "sejak", "selama", "tiap", "setiap", "per", "sama", "sm",
   "kejadian", "baru", "lama", "selalu", "sering", "bulan", "bln",
   "tahun", "thn", "hari", "tanggal", "tgl", "jam", "pagi", "siang", "sore",
-  "malam", NULL,
+  "malam", "triwulan", "semester", "caturwulan", NULL,
 };
 
 /* 1 when token t can be (part of) a person's name: a word of at least
@@ -951,9 +988,14 @@ static const struct {
   {"samsat", "samsat", NULL, Q_NAME, 0},
   {"puskesmas", "puskesmas", NULL, Q_NAME, 0},
   {"pkm", "puskesmas", NULL, Q_NAME, 0}, {"pustu", "pustu", NULL, Q_NAME, 0},
+  {"kapus", "puskesmas", NULL, Q_NAME, 0},
   {"rsud", "rsud", NULL, Q_NAME, 0}, {"rs", "rsud", NULL, Q_NAME, 1},
   {"polsek", "polsek", NULL, Q_NAME, 0}, {"polres", "polres", NULL, Q_NAME, 0},
   {"polda", "polda", NULL, Q_NAME, 0},
+  {"polresta", "polres", NULL, Q_NAME, 0},
+  {"satlantas", "polres", NULL, Q_NAME, 0},
+  {"kapolsek", "polsek", NULL, Q_NAME, 0},
+  {"kapolres", "polres", NULL, Q_NAME, 0},
   {"kejari", "kejaksaan", NULL, Q_NAME, 0},
   {"kejaksaan", "kejaksaan", NULL, Q_NAME, 0},
   {"kejati", "kejaksaan", NULL, Q_NAME, 0},
@@ -993,7 +1035,7 @@ static const struct {
   {"rt", "rt", NULL, Q_NUMBER, 1}, {"rw", "rw", NULL, Q_NUMBER, 1},
   {"dusun", "dusun", NULL, Q_NUMBER, 1},
   {"km", "km", NULL, Q_NUMBER, 1}, {"kilometer", "km", NULL, Q_NUMBER, 1},
-  {"dinas", "dinas", NULL, Q_FIELD, 1},
+  {"dinas", "dinas", NULL, Q_FIELD, 1}, {"kadis", "dinas", NULL, Q_FIELD, 1},
   {"dukcapil", "dinas", "dukcapil", Q_NAME, 0},
   {"disdukcapil", "dinas", "dukcapil", Q_NAME, 0},
   {"dispenduk", "dinas", "dukcapil", Q_NAME, 0},
@@ -1023,6 +1065,8 @@ static const struct {
   const char *field;
 } dinas_fields[] = {
   {"kesehatan", "kesehatan"}, {"pendidikan", "pendidikan"},
+  /* "Dinas P dan K", "P&K", "PK": Pendidikan dan Kebudayaan. */
+  {"p", "pendidikan"}, {"pk", "pendidikan"}, {"pdk", "pendidikan"},
   {"kebudayaan", "pendidikan"}, {"dikbud", "pendidikan"},
   {"kependudukan", "dukcapil"}, {"dukcapil", "dukcapil"},
   {"catatan", "dukcapil"}, {"capil", "dukcapil"}, {"sosial", "sosial"},
@@ -1042,7 +1086,8 @@ static const struct {
 
 /* Type words, never the name of an office ("Dinas PUPR Belu": Belu). */
 static const char *const office_types_words[] = {
-  "samsat", "puskesmas", "rsud", "polsek", "polres", "dinas", "dukcapil",
+  "samsat", "puskesmas", "rsud", "polsek", "polres", "polresta", "dinas",
+  "dukcapil",
   "bpjs", "desa", "kelurahan", "kecamatan", "pasar", "jalan", "sekolah",
   "kantor", "pupr", "pmptsp", "bpn", "pln", "pdam", NULL,
 };
@@ -1053,7 +1098,8 @@ static const char *const office_filler[] = {
   "kota", "kabupaten", "kab", "provinsi", "prov", "negeri", "inpres",
   "umum", "daerah", "rayon", "ulp", "up3", "unit", "kantor", "kec",
   "kecamatan", "kel", "kelurahan", "desa", "resort", "sektor", "cabang",
-  "pratama", "kelas", "ntt", "no", "nomor", "nomer", "di", "wilayah", NULL,
+  "pratama", "kelas", "ntt", "no", "nomor", "nomer", "di", "wilayah", "ruas",
+  NULL,
 };
 
 /* Shorthand of place names that qualify offices. */
@@ -1061,11 +1107,38 @@ static const struct {
   const char *from;
   const char *to;
 } place_short[] = {
-  {"kpg", "kupang"}, {"kefa", "kefamenanu"}, {"mabar", "manggarai"},
-  {"labuan", "labuanbajo"}, {"sumtim", "sumba"}, {"sumba", "sumba"},
-  {"flotim", "flores"}, {"tts", "soe"}, {"ttu", "kefamenanu"},
-  {"matim", "manggarai"}, {"sumbar", "sumba"}, {"sbd", "sumba"},
+  {"kpg", "kupang"}, {"kefa", "kefamenanu"}, {"mabar", "manggaraibarat"},
+  {"labuan", "labuanbajo"}, {"sumtim", "sumbatimur"}, {"sumba", "sumba"},
+  {"flotim", "florestimur"}, {"tts", "soe"}, {"ttu", "kefamenanu"},
+  {"matim", "manggaraitimur"}, {"sumbar", "sumbabarat"},
+  {"sbd", "sumbabaratdaya"},
 };
+
+/* Directions that are part of a place's name ("Amarasi Barat", "Sumba
+ * Barat Daya", "Rote Barat Laut"): many kecamatan and kabupaten of NTT
+ * differ by them alone. */
+static const char *const directions[] = {
+  "barat", "timur", "utara", "selatan", "tengah", "laut", "daya", NULL,
+};
+
+/* The name w at token j with the direction words after it joined on
+ * ("Amarasi Barat" as "amarasibarat"), into out. */
+static void
+name_directions(const struct tokens *ts, int j, const char *w, char *out)
+{
+  size_t n, m;
+  int k;
+
+  snprintf(out, INCIDENT_KEY, "%s", w);
+  for (k = j + 1; k < ts->n && k <= j + 2 && !ts->t[k].stop &&
+                  word_in(&ts->t[k], directions) >= 0; k++) {
+    n = strlen(out);
+    m = strlen(ts->t[k].w);
+    if (n + m >= INCIDENT_KEY)
+      break;
+    memcpy(out + n, ts->t[k].w, m + 1);
+  }
+}
 
 /* Fillers that say an office is the province's ("BKD Provinsi NTT",
  * "Polda NTT"): there is one of its type. */
@@ -1219,7 +1292,7 @@ office_name(const struct tokens *ts, int j, char *out)
   t = j < ts->n && !stop_at(ts, j) ? &ts->t[j] : NULL;
   for (i = 0; t != NULL && !t->is_num && i < COUNT(place_short); i++)
     if (strcmp(t->w, place_short[i].from) == 0) {
-      snprintf(out, INCIDENT_KEY, "%s", place_short[i].to);
+      name_directions(ts, j, place_short[i].to, out);
       return 1;
     }
   if (t != NULL && short_name(ts, j, out))
@@ -1235,7 +1308,7 @@ office_name(const struct tokens *ts, int j, char *out)
       snprintf(out, INCIDENT_KEY, "ntt");
     return province;
   }
-  snprintf(out, INCIDENT_KEY, "%s", t->w);
+  name_directions(ts, j, t->w, out);
   return t->cap ? 2 : 1;
 }
 
@@ -1331,6 +1404,7 @@ static void
 read_names(const struct tokens *ts, struct incident *inc)
 {
   static const char *const preps[] = {"di", "ke", "dari", "dekat", NULL};
+  char name[INCIDENT_KEY];
   const struct token *t;
   int i, j, k;
 
@@ -1355,11 +1429,12 @@ read_names(const struct tokens *ts, struct incident *inc)
         break;
     if (k < (int)COUNT(office_words))
       continue;
-    for (k = 0; k < inc->nnames && strcmp(inc->name[k], t->w) != 0; k++)
+    name_directions(ts, j, t->w, name);
+    for (k = 0; k < inc->nnames && strcmp(inc->name[k], name) != 0; k++)
       ;
     if (k == inc->nnames) {
       inc->name_cap[inc->nnames] = t->cap;
-      snprintf(inc->name[inc->nnames++], INCIDENT_KEY, "%s", t->w);
+      snprintf(inc->name[inc->nnames++], INCIDENT_KEY, "%s", name);
     }
   }
 }
@@ -1529,8 +1604,35 @@ incident_extract(const char *text, struct incident *inc)
 /* Comparing                                                            */
 /* ------------------------------------------------------------------ */
 
-/* Two names alike: equal, or one typo apart when both are long enough
- * to carry one ("Yohanes", "Yohanis"). */
+/* 1 when s is direction words only ("barat", "baratdaya"), added to a
+ * name that ends in none (so "sumbabarat" is not "sumbabaratdaya"). */
+static int
+directions_only(const char *name, size_t len, const char *s)
+{
+  size_t n = 0;
+  int i;
+
+  for (i = 0; directions[i] != NULL; i++) {
+    n = strlen(directions[i]);
+    if (len > n && strncmp(name + len - n, directions[i], n) == 0)
+      return 0;
+  }
+  while (*s != '\0') {
+    for (i = 0; directions[i] != NULL; i++) {
+      n = strlen(directions[i]);
+      if (strncmp(s, directions[i], n) == 0)
+        break;
+    }
+    if (directions[i] == NULL)
+      return 0;
+    s += n;
+  }
+  return 1;
+}
+
+/* Two names alike: equal, one the other with its directions left out
+ * ("amarasi", "amarasibarat"), or one typo apart when both are long
+ * enough to carry one ("Yohanes", "Yohanis"). */
 static int
 name_alike(const char *a, const char *b)
 {
@@ -1540,6 +1642,8 @@ name_alike(const char *a, const char *b)
     return 0;
   if (strcmp(a, b) == 0)
     return 1;
+  if (n != m && strncmp(a, b, (size_t)(n < m ? n : m)) == 0)
+    return directions_only(a, (size_t)(n < m ? n : m), n < m ? b + n : a + m);
   return n >= 5 && m >= 5 && textdist_osa(a, n, b, m, 1) <= 1;
 }
 
@@ -1572,6 +1676,42 @@ office_alike(const struct incident_item *a, const struct incident_item *b)
          name_alike(a->qual, b->qual);
 }
 
+/* 1 when the office type key is qualified by a field ("Dinas
+ * Kesehatan"), not by a place. */
+static int
+field_type(const char *key)
+{
+  size_t k;
+
+  for (k = 0; k < COUNT(office_words); k++)
+    if (strcmp(office_words[k].type, key) == 0 &&
+        (office_words[k].q == Q_FIELD || office_words[k].field != NULL))
+      return 1;
+  return 0;
+}
+
+/*
+ * 1 when office x of a and office y of b, of one type and number but
+ * unlike qualifiers, may be one office named two ways: the qualifier of
+ * one is a word of the other report ("RSUD Mgr. Gabriel
+ * Manek Atambua", "rsud atambua"; "Polsek Adonara Timur di Waiwerang",
+ * "polsek di Waiwerang"; "Pelabuhan Tenau", "pelabuhan kupang (tenau)").
+ * Such offices do not conflict; they are not shared either (incident.h).
+ * A town alone is no such sign: "Puskesmas Lewoleba" is not "Puskesmas
+ * Waiwerang".
+ */
+static int
+office_named_twice(const struct incident *a, const struct incident_item *x,
+                   const struct incident *b, const struct incident_item *y)
+{
+  if (strcmp(x->key, y->key) != 0 || x->qual[0] == '\0' ||
+      y->qual[0] == '\0' || field_type(x->key))
+    return 0;
+  if (x->num != 0 && y->num != 0 && x->num != y->num)
+    return 0;
+  return has_word(a, y->qual) || has_word(b, x->qual);
+}
+
 /* Specific a of kind k agrees with b. */
 static int
 item_alike(int k, const struct incident_item *a,
@@ -1596,6 +1736,18 @@ item_alike(int k, const struct incident_item *a,
   default:
     return a->num == b->num;
   }
+}
+
+/* Dates that agree and have a part known on both sides ("Maret 2024",
+ * "tahun 2024"): "tahun 2023" and "bulan Januari" agree but tell nothing
+ * in common. */
+static int
+date_shared(int64_t a, int64_t b)
+{
+  return date_alike(a, b) &&
+         ((a / 10000 != 0 && b / 10000 != 0) ||
+          (a / 100 % 100 != 0 && b / 100 % 100 != 0) ||
+          (a % 100 != 0 && b % 100 != 0));
 }
 
 /* An office named with its qualifier (a name, a field, a number). */
@@ -1646,7 +1798,7 @@ office_type_conflict(const struct incident *a, const struct incident *b)
       if (!qualified(y) || strcmp(x->key, y->key) != 0)
         continue;
       both = 1;
-      alike |= office_alike(x, y);
+      alike |= office_alike(x, y) || office_named_twice(a, x, b, y);
     }
     if (both && !alike)
       return 1;
@@ -1669,8 +1821,11 @@ unmatched(const struct incident *a, const struct incident *b, int k,
   *counted = 0;
   for (i = 0; i < a->n[k]; i++) {
     for (j = 0, hit = 0; j < b->n[k] && !hit; j++)
-      hit = item_alike(k, &a->item[k][i], &b->item[k][j]) &&
-            (k != INCIDENT_OFFICE || item_counts(b, k, j));
+      hit = k != INCIDENT_OFFICE
+              ? item_alike(k, &a->item[k][i], &b->item[k][j])
+              : (office_alike(&a->item[k][i], &b->item[k][j]) ||
+                 office_named_twice(a, &a->item[k][i], b, &b->item[k][j])) &&
+                  item_counts(b, k, j);
     if (item_counts(a, k, i)) {
       (*counted)++;
       left += !hit;
@@ -1686,7 +1841,8 @@ static const char *const kind_names[INCIDENT_KINDS] = {
 
 /* 1 when a and b share an item of kind k that tells the incident
  * (design note 4): a person written with a capital on either side, an
- * office with its qualifier on both, any amount, date, day or span; never
+ * office with its qualifier on both, any amount, day or span, a date
+ * with a part known on both sides; never
  * the place nor the service (strangers at one office ask for the same
  * KTP or the same PKH money). */
 static int
@@ -1699,7 +1855,8 @@ kind_shared(const struct incident *a, const struct incident *b, int k)
     for (j = 0; j < b->n[k]; j++) {
       x = &a->item[k][i];
       y = &b->item[k][j];
-      if (!item_alike(k, x, y))
+      if (!item_alike(k, x, y) ||
+          (k == INCIDENT_DATE && !date_shared(x->num, y->num)))
         continue;
       if (k == INCIDENT_PERSON ? x->flag || y->flag
           : k == INCIDENT_OFFICE ? qualified(x) && qualified(y)
@@ -1742,7 +1899,9 @@ static const char *const wide_places[] = {
   "malaka", "flores", "timor", "soe", "kefamenanu", "kefa", "atambua",
   "kalabahi", "maumere", "ruteng", "bajawa", "waingapu", "larantuka",
   "lewoleba", "betun", "mbay", "borong", "labuanbajo", "waikabubak",
-  "tambolaka", "indonesia", NULL,
+  "tambolaka", "indonesia", "manggaraibarat", "manggaraitimur",
+  "sumbabarat", "sumbatimur", "sumbatengah", "sumbabaratdaya",
+  "florestimur", "timortengahselatan", "timortengahutara", NULL,
 };
 
 /* 1 when w is a place name of wide_places. */

@@ -622,6 +622,146 @@ START_TEST(retold_office_amount_service)
 }
 END_TEST
 
+/* Offices as NTT reporters name them: by the title of their head
+ * ("kadis", "kapus", "kapolsek"), "Dinas P dan K", the traffic unit of
+ * the Polresta, a road by its stretch ("ruas Borong - Waelengga"); a
+ * quarter of the year ("SD triwulan IV") names no school. */
+START_TEST(offices_by_title_and_shorthand)
+{
+  static const struct {
+    const char *text, *type, *qual;
+    int present;
+  } t[] = {
+    {"Kadis P dan K Ende minta setoran", "dinas", "pendidikan", 1},
+    {"kadis kesehatan sonde kasih izin", "dinas", "kesehatan", 1},
+    {"kapus oepoi su tiga minggu sonde masuk", "puskesmas", "oepoi", 1},
+    {"kapolsek Alak tahan motor", "polsek", "alak", 1},
+    {"Di Satlantas Polresta Kupang Kota bikin SIM", "polres", "kupang", 1},
+    {"bikin sim c di polresta kupang", "polres", "kupang", 1},
+    {"Jalan provinsi ruas Borong - Waelengga rusak", "jalan", "borong", 1},
+    {"guru SD triwulan IV tahun 2024", "sd", "triwulan", 0},
+  };
+  struct incident inc;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &inc);
+    ck_assert_msg(has_key(&inc, INCIDENT_OFFICE, t[i].type, t[i].qual) ==
+                  t[i].present, "'%s': %s %s expected %d", t[i].text,
+                  t[i].type, t[i].qual, t[i].present);
+  }
+}
+END_TEST
+
+/* One office named two ways, each by a place the other report names
+ * too, is no conflict ("RSUD Mgr. Gabriel Manek Atambua", "rsud
+ * atambua"; "Polsek Adonara Timur di Waiwerang", "polsek di Waiwerang");
+ * two towns or two villages still conflict. */
+START_TEST(offices_named_two_ways)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict;
+  } t[] = {
+    {"di RSUD Mgr. Gabriel Manek Atambua", "di rsud atambua", 0},
+    {"Anggota Polsek Adonara Timur di Waiwerang", "Oknum polsek di Waiwerang",
+     0},
+    {"Buruh di Pelabuhan Tenau", "di pelabuhan kupang (tenau) oknum KSOP", 0},
+    {"Pasar Inpres Naikoten, Kota Kupang", "pasar inpres di kupang", 0},
+    {"Kepala Puskesmas Lewoleba", "Kepala Puskesmas Waiwerang", 1},
+    {"RSUD Soe", "RSUD Atambua", 1},
+    {"Puskesmas Oesapa", "Puskesmas Oebobo", 1},
+    {"Lurah Fatululi", "lurah oebufu", 1},
+  };
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+}
+END_TEST
+
+/* Many kecamatan and kabupaten of NTT differ only by a direction
+ * ("Amarasi Barat", "Amarasi Timur"; "Sumba Barat", "Sumba Timur"): it is
+ * part of the name.  The name without it, or its shorthand ("Mabar"),
+ * may stand for it. */
+START_TEST(directions_in_names)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict;
+  } t[] = {
+    {"Camat Amarasi Barat menahan dana", "Camat Amarasi Timur tahan dana", 1},
+    {"Camat Amarasi Barat menahan dana", "camat amarasi barat tahan dana", 0},
+    {"Camat Amarasi Barat menahan dana", "Camat Amarasi tahan dana", 0},
+    {"Polres Sumba Barat", "Polres Sumba Timur", 1},
+    {"Polres Sumba Barat Daya", "Polres Sumba Barat", 1},
+    {"Polres Mabar", "Polres Manggarai Barat", 0},
+    {"Polres Matim", "Polres Manggarai Barat", 1},
+    {"Polsek Kupang Timur", "Polsek Kupang Tengah", 1},
+  };
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+}
+END_TEST
+
+/* Months in a range take the year written at its end ("Maret sampai Mei
+ * 2024" is March 2024 too, not March of any year, and conflicts with
+ * "tahun 2022"). */
+START_TEST(months_of_a_range_take_its_year)
+{
+  struct incident a, b;
+
+  incident_extract("BLT bulan Maret sampai Mei 2024 belum dibayar", &a);
+  ck_assert(has_num(&a, INCIDENT_DATE, 20240300));
+  ck_assert(has_num(&a, INCIDENT_DATE, 20240500));
+  incident_extract("BLT tiga bulan (maret, april, mei 2024)", &a);
+  ck_assert(has_num(&a, INCIDENT_DATE, 20240300));
+  ck_assert(has_num(&a, INCIDENT_DATE, 20240400));
+  incident_extract("dari Maret s/d Mei 2024", &a);
+  ck_assert(has_num(&a, INCIDENT_DATE, 20240300));
+  /* No range: the month stays without a year. */
+  incident_extract("bulan Maret kami lapor, sudah ke kantor tahun 2024", &a);
+  ck_assert(has_num(&a, INCIDENT_DATE, 300));
+  incident_extract("BLT bulan Maret sampai Mei 2024 belum dibayar", &a);
+  incident_extract("BLT tahun 2022 cuma dibayar 2 bulan", &b);
+  ck_assert_int_eq(incident_conflict(&a, &b, NULL, NULL), 1);
+}
+END_TEST
+
+/* Two dates share nothing unless a part known on both sides agrees:
+ * "tahun 2023" and "bulan Januari" do not conflict, but tell nothing in
+ * common. */
+START_TEST(dates_share_a_known_part)
+{
+  struct incident a, b;
+  int shared;
+
+  incident_extract("jembatan dibangun tahun 2023", &a);
+  incident_extract("talud runtuh bulan Januari", &b);
+  ck_assert_int_eq(incident_conflict(&a, &b, &shared, NULL), 0);
+  ck_assert_int_eq(shared, 0);
+  incident_extract("talud runtuh bulan Januari 2023", &b);
+  ck_assert_int_eq(incident_conflict(&a, &b, &shared, NULL), 0);
+  ck_assert_int_eq(shared, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket.  CORPUS_DUPLIKAT in the environment names
  * another file to run instead (a held-out corpus, of any size). */
@@ -692,6 +832,11 @@ incident_suite(void)
   tcase_add_test(tc, percent_after_amount);
   tcase_add_test(tc, thousands_left_unsaid);
   tcase_add_test(tc, retold_office_amount_service);
+  tcase_add_test(tc, offices_by_title_and_shorthand);
+  tcase_add_test(tc, offices_named_two_ways);
+  tcase_add_test(tc, directions_in_names);
+  tcase_add_test(tc, months_of_a_range_take_its_year);
+  tcase_add_test(tc, dates_share_a_known_part);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
