@@ -233,7 +233,39 @@ open_core(struct server *s, const char *clock_offset_file, char *err,
   }
   diag_free(&d);
   file_digests(cfg, s->file_sha);
-  rc = conv_load_open_tickets(s->conv, s->store);
+  return 0;
+}
+
+/* The index of open tickets is built (from its thread): take it. */
+static void
+on_index_built(uv_async_t *a)
+{
+  struct server *s = a->data;
+
+  conv_index_wait(s->conv);
+}
+
+static void
+index_built_send(void *arg)
+{
+  struct server *s = arg;
+
+  uv_async_send(&s->index_built);
+}
+
+/* The duplicate index starts building off the loop from what the
+ * database holds now (conv.h: a duplicate check waits for it, if it
+ * comes first).  0, or a code with a sentence in err. */
+static int
+start_index(struct server *s, char *err, size_t errlen)
+{
+  int rc;
+
+  uv_async_init(s->loop, &s->index_built, on_index_built);
+  s->index_built.data = s;
+  s->index_building = 1;
+  s->handles_open++;
+  rc = conv_load_open_tickets_async(s->conv, s->store, index_built_send, s);
   if (rc != 0)
     snprintf(err, errlen, "cannot read open tickets: %s",
              store_errmsg(s->store));
@@ -484,6 +516,9 @@ server_start(struct server *s, char *err, size_t errlen)
     return rc;
   }
   store_schema_version(s->store, &version);
+  rc = start_index(s, err, errlen);
+  if (rc != 0)
+    return rc;
   {
     uint64_t wd = sdnotify_watchdog_ms();
     if (wd > 0)
@@ -556,6 +591,12 @@ on_httpd_closed(void *arg)
   uv_close((uv_handle_t *)&s->sig_usr1, on_handle_closed);
   uv_close((uv_handle_t *)&s->stop_timer, on_handle_closed);
   uv_close((uv_handle_t *)&s->watchdog, on_handle_closed);
+  if (s->index_building) {
+    /* Its thread may still be about to wake the loop with it. */
+    conv_index_wait(s->conv);
+    uv_close((uv_handle_t *)&s->index_built, on_handle_closed);
+    s->index_building = 0;
+  }
 }
 
 /*

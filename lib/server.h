@@ -70,6 +70,8 @@ struct server {
   uv_signal_t sig_usr1;          /* reopen the log file (logrotate) */
   uv_timer_t stop_timer;         /* bounds a graceful stop */
   uv_timer_t watchdog;           /* WATCHDOG=1 to systemd */
+  uv_async_t index_built;        /* the open tickets' index is built */
+  int index_building;            /* index_built is open */
 
   int stopping;                  /* 1 once a stop began */
   int closing;                   /* 1 once handles are being closed */

@@ -53,6 +53,10 @@
 
 #include <ctype.h>
 #include <json-c/json.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,6 +208,7 @@ struct conv {
   struct catalog *cat;
   struct validator vd;
   struct similar *open;      /* open tickets, for the duplicate check */
+  struct open_build *build;  /* the build of open, while it runs, or NULL */
   struct quality *quality;   /* word lists for rules 2 and 3 */
   struct place_list *places; /* the kabupaten/kota of NTT */
   struct workday_cal *holidays; /* for the service-level timers */
@@ -465,6 +470,7 @@ conv_free(struct conv *cv)
   place_free(cv->places);
   workday_free(cv->holidays);
   feast_free(cv->feasts);
+  conv_index_wait(cv);
   similar_free(cv->open);
   free(cv);
 }
@@ -497,7 +503,7 @@ dup_text(struct buf *b, const char *category, const char *terlapor,
 
 /* The start-up's walk over the open tickets (conv_load_open_tickets). */
 struct open_load {
-  struct conv *cv;
+  struct similar *idx;
   struct buf b;
   int n;
 };
@@ -513,32 +519,145 @@ load_open_ticket(void *arg, int64_t id, int64_t reporter_id,
   buf_reset(&ol->b);
   rc = dup_text(&ol->b, category, terlapor, kronologi);
   if (rc == 0)
-    rc = similar_add(ol->cv->open, id, reporter_id,
+    rc = similar_add(ol->idx, id, reporter_id,
                      ol->b.data ? ol->b.data : "");
   ol->n += rc == 0;
+  return rc;
+}
+
+/* Add st's open tickets to idx, as one load when idx is new; how many
+ * into *n.  0 or an error code. */
+static int
+fill_index(struct similar *idx, struct store *st, int *n)
+{
+  struct open_load ol = {idx, BUF_INIT, 0};
+  int loading = similar_load_begin(idx) == 0;
+  int rc = store_open_tickets(st, load_open_ticket, &ol);
+
+  /* The lists are made once the whole load is in (similar.h). */
+  if (loading && similar_load_end(idx) != 0 && rc == 0)
+    rc = -ENOMEM;
+  buf_free(&ol.b);
+  *n = ol.n;
   return rc;
 }
 
 int
 conv_load_open_tickets(struct conv *cv, struct store *st)
 {
-  struct open_load ol = {cv, BUF_INIT, 0};
-  int loading = similar_load_begin(cv->open) == 0;
-  int rc = store_open_tickets(st, load_open_ticket, &ol);
+  int n, rc;
 
-  /* The lists are made once the whole load is in (similar.h). */
-  if (loading && similar_load_end(cv->open) != 0 && rc == 0)
-    rc = -ENOMEM;
+  conv_index_wait(cv);
+  rc = fill_index(cv->open, st, &n);
   if (rc == 0)
-    log_info("event=conv.index open_tickets=%d", ol.n);
-  buf_free(&ol.b);
+    log_info("event=conv.index open_tickets=%d", n);
   return rc;
+}
+
+/* A build of the index off the loop (conv_load_open_tickets_async). */
+struct open_build {
+  pthread_t thread;
+  struct store *st;          /* the loop's store, for a second try */
+  struct store *reader;      /* the snapshot; the thread closes it */
+  struct similar *idx;       /* what the thread builds */
+  void (*done)(void *arg);
+  void *arg;
+  int rc;                    /* the thread's outcome, */
+  int n;                     /* the tickets it indexed */
+  char err[256];             /* the store's message when rc != 0 */
+};
+
+static void *
+build_main(void *arg)
+{
+  struct open_build *b = arg;
+
+  b->rc = fill_index(b->idx, b->reader, &b->n);
+  if (b->rc != 0)
+    snprintf(b->err, sizeof(b->err), "%s", store_errmsg(b->reader));
+  store_close(b->reader);
+#ifdef __GLIBC__
+  /* The walk's pages and the sets' growth are free again: give them
+   * back now, while the daemon is idle, not at the next trim. */
+  malloc_trim(0);
+#endif
+  if (b->done != NULL)
+    b->done(b->arg);
+  return NULL;
+}
+
+int
+conv_load_open_tickets_async(struct conv *cv, struct store *st,
+                             void (*done)(void *arg), void *arg)
+{
+  struct open_build *b;
+  int rc;
+
+  conv_index_wait(cv);
+  if (similar_count(cv->open) != 0)
+    return conv_load_open_tickets(cv, st);
+  b = calloc(1, sizeof(*b));
+  if (b == NULL)
+    return -ENOMEM;
+  rc = similar_new(&b->idx);
+  if (rc == 0)
+    rc = store_open_tickets_snapshot(st, &b->reader);
+  if (rc == 0) {
+    b->st = st;
+    b->done = done;
+    b->arg = arg;
+    if (pthread_create(&b->thread, NULL, build_main, b) == 0) {
+      cv->build = b;
+      return 0;
+    }
+    store_close(b->reader);
+  }
+  similar_free(b->idx);
+  free(b);
+  /* No snapshot (PostgreSQL) or no thread: the load happens here. */
+  return rc == -ENOMEM ? rc : conv_load_open_tickets(cv, st);
+}
+
+void
+conv_index_wait(struct conv *cv)
+{
+  struct open_build *b = cv->build;
+
+  if (b == NULL)
+    return;
+  cv->build = NULL;
+  pthread_join(b->thread, NULL);
+  if (b->rc == 0) {
+    similar_free(cv->open);
+    cv->open = b->idx;
+    log_info("event=conv.index open_tickets=%d", b->n);
+  } else {
+    /* The loop's own connection tries again; what it cannot read stays
+     * out of the duplicate check (a missed duplicate costs an operator a
+     * "ditolak duplikat"). */
+    char q[LOG_QUOTE_LEN];
+    similar_free(b->idx);
+    log_error("event=conv.index_failed err=%s",
+              log_quote(b->err[0] ? b->err : err_str(b->rc), q, sizeof(q)));
+    if (conv_load_open_tickets(cv, b->st) != 0)
+      log_error("event=conv.index_failed err=%s",
+                log_quote(store_errmsg(b->st), q, sizeof(q)));
+  }
+  free(b);
+}
+
+/* The index of open tickets, once its build (if any) has ended. */
+static struct similar *
+open_index(struct conv *cv)
+{
+  conv_index_wait(cv);
+  return cv->open;
 }
 
 void
 conv_ticket_closed(struct conv *cv, int64_t ticket_id)
 {
-  similar_remove(cv->open, ticket_id);
+  similar_remove(open_index(cv), ticket_id);
 }
 
 /* ---- Replies --------------------------------------------------------- */
@@ -1623,7 +1742,7 @@ offer_duplicate(struct turn *t, const char *category, int *refused)
   n = dup_text(&b, category, draft_str(t, "terlapor"),
                draft_str(t, "kronologi"));
   if (n == 0)
-    n = similar_candidates(t->cv->open, b.data ? b.data : "",
+    n = similar_candidates(open_index(t->cv), b.data ? b.data : "",
                            t->ev->reporter_id, floor_same.words_low,
                            floor_any.words_low, hit, DUP_CANDIDATES);
   if (n > 0)
@@ -1745,7 +1864,7 @@ file_ticket(struct turn *t, int check)
   {
     struct buf b = BUF_INIT;
     if (dup_text(&b, tk.category, tk.terlapor, tk.kronologi) == 0)
-      similar_add(t->cv->open, id, t->ev->reporter_id, b.data ? b.data : "");
+      similar_add(open_index(t->cv), id, t->ev->reporter_id, b.data ? b.data : "");
     buf_free(&b);
   }
   log_info("event=ticket.created ticket=%s channel=%s category=%s "
@@ -1807,7 +1926,7 @@ index_addition(struct turn *t, const struct store_ticket *old)
                  draft_str(t, "kronologi") ? draft_str(t, "kronologi")
                                            : "") == 0 &&
       dup_text(&b, old->category, old->terlapor, story.data) == 0)
-    similar_add(t->cv->open, old->id, old->reporter_id, b.data);
+    similar_add(open_index(t->cv), old->id, old->reporter_id, b.data);
   buf_free(&story);
   buf_free(&b);
 }

@@ -64,6 +64,26 @@ const struct workday_cal *conv_holidays(const struct conv *cv);
  * Returns 0 or a store error. */
 int conv_load_open_tickets(struct conv *cv, struct store *st);
 
+/*
+ * The same, off the loop: the index is built on a thread of its own
+ * from a snapshot of st taken by this call (store_open_tickets_snapshot),
+ * and done(arg) is called from that thread when it ends.  Until
+ * conv_index_wait() has taken the result, every use of the index (a
+ * duplicate check, a ticket filed or closed) first waits for the build
+ * to end, so each sees every ticket open at this call and every change
+ * since.  When st has no snapshot (PostgreSQL) the index is filled here,
+ * as conv_load_open_tickets() does, and done is not called.  Returns 0
+ * or an error code.
+ */
+int conv_load_open_tickets_async(struct conv *cv, struct store *st,
+                                 void (*done)(void *arg), void *arg);
+
+/* Wait for the build of conv_load_open_tickets_async() to end and take
+ * its index (event=conv.index; should it have failed, the loop's store
+ * is read instead, event=conv.index_failed).  A no-op when no build
+ * runs.  From the loop's thread. */
+void conv_index_wait(struct conv *cv);
+
 /* A ticket was closed (selesai, ditolak): no longer a duplicate target. */
 void conv_ticket_closed(struct conv *cv, int64_t ticket_id);
 

@@ -53,8 +53,8 @@
  * 3. Index.  Documents (tickets) live in a slot array.  Hash maps take a
  *    ticket id to its slot, a feature's hash to its posting list (the
  *    slots of the documents that have it; the list's index is the
- *    feature's id), and a reporter id to a doubly linked list of that
- *    reporter's slots.  Slots and posting lists are recycled through free
+ *    feature's id), and a reporter id to a singly linked list of that
+ *    reporter's slots (newest first).  Slots and posting lists are recycled through free
  *    lists.  A posting list is unordered: removal finds the
  *    slot by a linear scan and swaps the last entry into the hole, so
  *    closing a ticket costs the total length of its features' lists
@@ -1012,9 +1012,8 @@ struct doc {
   uint32_t feat;       /* its set of feature ids (overlap()), in the */
   uint32_t nbytes;     /* bytes fset.v[feat .. feat + nbytes) */
   uint32_t nfeat;      /* the number of ids */
-  uint32_t rep_prev;   /* the reporter's other tickets, or NONE */
-  uint32_t rep_next;
-  uint32_t next_free;  /* free-list link while unused */
+  uint32_t rep_next;   /* the reporter's next ticket, or NONE; while the
+                          slot is unused, the next free slot */
 };
 
 struct posting {
@@ -1271,7 +1270,7 @@ doc_alloc(struct similar *s, uint32_t *slot)
 
   if (s->doc_free != NONE) {
     *slot = s->doc_free;
-    s->doc_free = s->doc[*slot].next_free;
+    s->doc_free = s->doc[*slot].rep_next;
     return 0;
   }
   if (s->ndoc == s->doc_cap) {
@@ -1295,7 +1294,7 @@ doc_release(struct similar *s, uint32_t slot)
   s->fset.live -= d->nbytes;
   d->nfeat = 0;
   d->nbytes = 0;
-  d->next_free = s->doc_free;
+  d->rep_next = s->doc_free;
   s->doc_free = slot;
 }
 
@@ -1595,28 +1594,35 @@ reporter_link(struct similar *s, uint32_t slot)
 
   if (map_put(&s->by_reporter, (uint64_t)d->reporter_id, slot) != 0)
     return -ENOMEM;
-  d->rep_prev = NONE;
   d->rep_next = head;
-  if (head != NONE)
-    s->doc[head].rep_prev = slot;
   return 0;
 }
 
-/* Take document slot out of its reporter's list; never allocates. */
+/* Take document slot out of its reporter's list; never allocates.  The
+ * list is singly linked (a reporter has few open tickets, and a link
+ * back would cost every ticket four bytes): the one before slot is
+ * found from the head. */
 static void
 reporter_unlink(struct similar *s, uint32_t slot)
 {
   struct doc *d = &s->doc[slot];
+  uint32_t c;
   size_t at;
 
-  if (d->rep_next != NONE)
-    s->doc[d->rep_next].rep_prev = d->rep_prev;
-  if (d->rep_prev != NONE)
-    s->doc[d->rep_prev].rep_next = d->rep_next;
-  else if (d->rep_next == NONE)
-    map_del(&s->by_reporter, (uint64_t)d->reporter_id);
-  else if (map_find(&s->by_reporter, (uint64_t)d->reporter_id, &at))
-    s->by_reporter.val[at] = d->rep_next;
+  if (!map_find(&s->by_reporter, (uint64_t)d->reporter_id, &at))
+    return;
+  c = s->by_reporter.val[at];
+  if (c == slot) {
+    if (d->rep_next == NONE)
+      map_del(&s->by_reporter, (uint64_t)d->reporter_id);
+    else
+      s->by_reporter.val[at] = d->rep_next;
+    return;
+  }
+  while (c != NONE && s->doc[c].rep_next != slot)
+    c = s->doc[c].rep_next;
+  if (c != NONE)
+    s->doc[c].rep_next = d->rep_next;
 }
 
 /* Take a document out of its reporter's list and every posting list,
@@ -1692,12 +1698,17 @@ similar_load_end(struct similar *s)
 
   if (!s->loading)
     return 0;
-  /* The sets grew by doubling: give back what the load did not use
-   * before the lists take their room. */
+  /* The sets and the slots grew by doubling: give back what the load
+   * did not use before the lists take their room. */
   if (s->fset.len > 0 && s->fset.len < s->fset.cap &&
       (shrunk = realloc(s->fset.v, s->fset.len)) != NULL) {
     s->fset.v = shrunk;
     s->fset.cap = s->fset.len;
+  }
+  if (s->ndoc > 0 && s->ndoc < s->doc_cap &&
+      (shrunk = realloc(s->doc, (size_t)s->ndoc * sizeof(*s->doc))) != NULL) {
+    s->doc = shrunk;
+    s->doc_cap = s->ndoc;
   }
   lists_walk(s, NULL);
   for (i = 0; i < s->npost; i++) {

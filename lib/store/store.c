@@ -573,6 +573,15 @@ store_open_tickets(struct store *st, store_open_ticket_fn fn, void *arg)
   return rc;
 }
 
+int
+store_open_tickets_snapshot(struct store *st, struct store **out)
+{
+  *out = NULL;
+  if (st->ops->open_tickets_snapshot == NULL)
+    return -ENOTSUP;
+  return st->ops->open_tickets_snapshot(st, out);
+}
+
 void
 store_ticket_list_free(struct store_ticket_list *l)
 {

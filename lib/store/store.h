@@ -565,6 +565,17 @@ typedef int (*store_open_ticket_fn)(void *arg, int64_t id,
                                     const char *kronologi);
 int store_open_tickets(struct store *st, store_open_ticket_fn fn, void *arg);
 
+/*
+ * A second, read-only handle on st's database into *out, for one
+ * store_open_tickets() walk on another thread: it reads the database as
+ * it is at this call (the snapshot is taken here, on the caller's
+ * thread), whatever st commits later.  No other call may use it; close
+ * it with store_close(), from the thread that walked.  0, -ENOTSUP when
+ * the backend or st cannot (PostgreSQL, an in-memory database, a handle
+ * whose commits are not synced by its caller), or an error code.
+ */
+int store_open_tickets_snapshot(struct store *st, struct store **out);
+
 /* The pseudonymous handle of a reporter (allocated), or AERR_NOTFOUND. */
 int store_reporter_handle(struct store *st, int64_t reporter_id,
                           char **handle);

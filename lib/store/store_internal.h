@@ -139,6 +139,8 @@ struct store_ops {
                   int64_t since, int64_t due, int64_t now);
   /* May be NULL: store_open_tickets() then walks ticket_list's. */
   int (*open_tickets)(struct store *st, store_open_ticket_fn fn, void *arg);
+  /* May be NULL: store_open_tickets_snapshot() is then -ENOTSUP. */
+  int (*open_tickets_snapshot)(struct store *st, struct store **out);
 };
 
 /* The part of every backend's handle that store.c may look at. */

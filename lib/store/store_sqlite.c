@@ -2606,6 +2606,46 @@ sq_open_tickets(struct store *st, store_open_ticket_fn fn, void *arg)
   return rc;
 }
 
+/*
+ * A read-only connection of its own on the database file (the path the
+ * checkpoints use), in a read transaction begun now: WAL keeps its
+ * snapshot for it while the loop's connection commits.  A small page
+ * cache: the walk reads each page once, and the cache goes with the
+ * connection.
+ */
+static int
+sq_open_tickets_snapshot(struct store *st, struct store **out)
+{
+  struct sq_store *sq = sq_of(st), *r;
+  int rc;
+
+  if (sq->path == NULL)
+    return -ENOTSUP;
+  r = calloc(1, sizeof(*r));
+  if (r == NULL)
+    return -ENOMEM;
+  r->base.ops = &store_sqlite_ops;
+  r->wal_fd = -1;
+  pthread_mutex_init(&r->sync_lock, NULL);
+  rc = sqlite3_open_v2(sq->path, &r->db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout(r->db, 5000);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(r->db,
+                      "PRAGMA cache_size=-256; BEGIN;"
+                      " SELECT count(*) FROM sqlite_schema",
+                      NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    store_set_errmsg(st, "cannot open a reader of the open tickets: %s",
+                     r->db != NULL ? sqlite3_errmsg(r->db)
+                                   : sqlite3_errstr(rc));
+    sq_close(&r->base);
+    return sq_map(rc) != 0 ? sq_map(rc) : AERR_STORE;
+  }
+  *out = &r->base;
+  return 0;
+}
+
 static int
 sq_reporter_handle(struct store *st, int64_t reporter_id, char **handle)
 {
@@ -3218,6 +3258,7 @@ const struct store_ops store_sqlite_ops = {
   .evidence_dropped_since = sq_evidence_dropped_since,
   .ticket_list = sq_ticket_list,
   .open_tickets = sq_open_tickets,
+  .open_tickets_snapshot = sq_open_tickets_snapshot,
   .reporter_handle = sq_reporter_handle,
   .ticket_events = sq_ticket_events,
   .ticket_note = sq_ticket_note,

@@ -11,6 +11,7 @@
  * read back through the store API.
  */
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -896,6 +897,65 @@ START_TEST(duplicate_not_filed_twice)
   store_ticket_clear(&t);
   file_report(&A, number);
   ck_assert_str_eq(number, "NTT-2026-00002");
+}
+END_TEST
+
+/* The build of the duplicate index has ended (from its thread). */
+static void
+index_built(void *arg)
+{
+  atomic_store((atomic_int *)arg, 1);
+}
+
+/*
+ * The index of open tickets is built off the loop at start-up
+ * (conv_load_open_tickets_async): a duplicate check that comes while the
+ * build runs waits for it and sees every open ticket, here the newest of
+ * 20 000, the last one the build reads.
+ */
+START_TEST(duplicate_check_during_the_index_build)
+{
+  struct store_opts o = {0};
+  char number[TICKET_NUMBER_MAX], err[256];
+  atomic_int built = 0;
+  int64_t rid = reporter(&B);
+  char *db = tu_path(fx.dir, "aduan.db");
+
+  /* The daemon's kind of store: its caller syncs, and it can hand a
+   * snapshot to another thread. */
+  store_close(fx.st);
+  o.path = db;
+  o.busy_timeout_ms = 1000;
+  o.caller_syncs = 1;
+  ck_assert_msg(store_open(&fx.st, &o, err, sizeof(err)) == 0,
+                "store_open: %s", err);
+  free(db);
+  ck_assert_int_eq(
+      sqlite3_exec(store_sqlite_handle(fx.st),
+                   "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+                   " FROM n WHERE i < 20000)"
+                   " INSERT INTO tickets (number, year, seq, reporter_id,"
+                   " channel, status, category, kronologi, created_at,"
+                   " updated_at) SELECT 'NTT-2025-' || i, 2025, i, "
+                   " (SELECT max(id) FROM reporters), 'dev', 'diterima',"
+                   " 'pungli', 'laporan ' || hex(randomblob(6)) || ' kantor '"
+                   " || hex(randomblob(6)) || ' desa ' || hex(randomblob(6)),"
+                   " i, i FROM n",
+                   NULL, NULL, NULL),
+      SQLITE_OK);
+  ck_assert_int_gt(rid, 0);
+  file_report(&A, number);
+  walk(&A, AT_KONFIRMASI);
+  /* A restart: a new engine, whose index is built from the database. */
+  conv_free(fx.cv);
+  tu_conv_new(&fx.cv, fx.cfg);
+  ck_assert_int_eq(conv_load_open_tickets_async(fx.cv, fx.st, index_built,
+                                                &built), 0);
+  ck_assert_msg(!atomic_load(&built), "the build ended before the check");
+  expect(&A, "KIRIM", "duplicate.same");
+  expect_has(number);
+  ck_assert(atomic_load(&built));
+  ck_assert_int_eq(ticket_count(), 20001);
 }
 END_TEST
 
@@ -2038,6 +2098,7 @@ conv_suite(void)
   tcase_add_test(ts, kronologi_insist_after_caps);
   suite_add_tcase(s, ts);
   tcase_add_test(tl, duplicate_not_filed_twice);
+  tcase_add_test(tl, duplicate_check_during_the_index_build);
   tcase_add_test(tl, duplicate_same_reporter_adds_to_the_ticket);
   tcase_add_test(tl, duplicate_same_reporter_files_anew);
   tcase_add_test(tl, duplicate_other_reporter_supports_without_the_number);
