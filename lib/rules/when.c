@@ -1990,9 +1990,11 @@ match_feast(const struct today *c, const struct feast_dates *fd,
     rc = finish_year(c, year, out);
     return rc == WHEN_OK ? feast_undated(id, out) : rc;
   }
+  /* "lalu"/"kemarin": one that is over, so a season still running
+   * ("bulan puasa kemarin" in Ramadan) is last year's. */
   for (y = c->y; y >= c->y - 12 && y >= FLOOR_YEAR; y--)
     if (feast_in_year(fd, id, y, &from, &to) == 0 &&
-        (from < c->today || (from == c->today && !strict)))
+        (strict ? to < c->today : from <= c->today))
       return feast_result(c, id, from, to, out);
   return feast_undated(id, out);
 }

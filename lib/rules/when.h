@@ -68,8 +68,9 @@
  *   bulan": the most recent such part that has begun).
  * - Feasts and seasons (WHEN_FEAST, see feast.h): "Natal kemarin", "waktu
  *   Paskah", "Idul Fitri 2024", "HUT RI", "17an", "tahun baru", "bulan
- *   puasa": the most recent occurrence that has begun (strictly before
- *   today with "lalu"/"kemarin"), or the one of the year named ("natal
+ *   puasa": the most recent occurrence that has begun (with
+ *   "lalu"/"kemarin": that ended before today, so a season still running
+ *   is last year's), or the one of the year named ("natal
  *   2024", "paskah tahun lalu"); also "waktu pemilu", "pas pilkada" (the
  *   polling days).  Decreed feasts need the feasts file;
  *   without a date for them they are WHEN_FEAST with no date.
