@@ -1269,6 +1269,43 @@ resolve_years(const struct today *c, struct toks *tk)
   }
 }
 
+/*
+ * "tanggal N" written after its month ("feb kemarin tgl 12", "bln 2 tgl
+ * 12", "agustus lalu tgl 5"): move the day N (1 to 31, at token i + 1,
+ * the "tanggal" word at i) to just before the nearest month named before
+ * it (a month name, or a number that followed "bulan"), the order every
+ * other form takes, and drop the "tanggal" word.  Nothing moves when the
+ * day already has its month after it ("tgl 12 feb") or a separator
+ * ("tgl 12/3"), or when a number stands before that month already.
+ * Returns 1 when the tokens were moved (the token after the day is then
+ * at i + 1), else 0.
+ */
+static int
+day_after_month(struct toks *tk, int i)
+{
+  struct tok day;
+  int j;
+
+  if (!is_num(tk, i + 1) || tk->t[i + 1].digits > 2 ||
+      tk->t[i + 1].val < 1 || tk->t[i + 1].val > 31 ||
+      lookup(tk, i + 2, months) > 0 ||
+      (i + 2 < tk->n && tk->t[i + 2].kind == TK_SEP))
+    return 0;
+  for (j = i - 1; j >= 0; j--)
+    if (lookup(tk, j, months) > 0 || (is_num(tk, j) && tk->t[j].of_bulan))
+      break;
+  if (j < 0 || (is_num(tk, j - 1) && !tk->t[j - 1].of_bulan &&
+                tk->t[j - 1].digits <= 2))
+    return 0;
+  day = tk->t[i + 1];
+  tk_remove(tk, i, 2);
+  if (tk_insert(tk, j, 1) != 0)
+    return 0;
+  tk->t[j] = day;
+  tk->saw_tgl = 1;
+  return 1;
+}
+
 /* Take out filler words and phrases, noting "tanggal", "bulan", "tahun"
  * and "sudah". */
 static void
@@ -1295,6 +1332,9 @@ drop_fillers(struct toks *tk)
                 lookup(tk, i + 2, units) > 0)) {
       tk->saw_sudah = 1;                         /* sudah 3 hari */
       tk_remove(tk, i, 1);
+    } else if (is_word(tk, i, tgl_words) && i > 0 &&
+               day_after_month(tk, i)) {
+      i++;                                       /* feb tgl 12 */
     } else if (is_word(tk, i, tgl_words)) {
       tk->saw_tgl = 1;
       tk_remove(tk, i, 1);

@@ -169,6 +169,14 @@ static const struct when_case cases[] = {
   {"duapuluh lima januari", SUN, 5, WHEN_OK, "25-01-2026"},
   {"tgl limabelas feb", SUN, 5, WHEN_OK, "15-02-2026"},
   {"tanggal duapuluhdua februari", SUN, 5, WHEN_OK, "22-02-2026"},
+  /* The day after the month ("feb kemarin tgl 12", "bln 2 tgl 12"):
+   * "tanggal" marks the day, never a two-digit year. */
+  {"feb kmrn tgl 12", SUN, 5, WHEN_OK, "12-02-2026"},
+  {"februari tanggal 12", SUN, 5, WHEN_OK, "12-02-2026"},
+  {"maret tgl 2", SUN, 5, WHEN_OK, "02-03-2026"},
+  {"agustus lalu tgl 5", SUN, 5, WHEN_OK, "05-08-2025"},
+  {"bln 2 tgl 12", SUN, 5, WHEN_OK, "12-02-2026"},
+  {"bulan agustus 2025 tanggal 17", SUN, 5, WHEN_OK, "17-08-2025"},
   {"tigapuluh hari lalu", SUN, 5, WHEN_OK, "13-02-2026"},
   /* Feasts and seasons with "masa" before them. */
   {"masa advent", SUN, 5, WHEN_OK, "masa Adven, 30-11-2025 s/d 24-12-2025"},
