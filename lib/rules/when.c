@@ -1306,6 +1306,35 @@ day_after_month(struct toks *tk, int i)
   return 1;
 }
 
+/*
+ * The year said first, before its month ("tahun lalu bulan agustus",
+ * "thn ini bln januari tgl 3"): move "tahun lalu/kemarin/ini" at the
+ * start to just after the month ("agustus tahun lalu", "agustus tahun
+ * lalu sampai sekarang"), the order the parser reads.
+ * Only when a month name, or a number that followed "bulan", comes after
+ * it; run after the fillers are gone.
+ */
+static void
+year_first(struct toks *tk)
+{
+  struct tok head[2];
+  int j;
+
+  if (tk->n < 3 || !is_word(tk, 0, year_words) ||
+      !(is_word(tk, 1, ago_words) || is_word(tk, 1, this_words)))
+    return;
+  for (j = 2; j < tk->n; j++)
+    if (lookup(tk, j, months) > 0 || (is_num(tk, j) && tk->t[j].of_bulan))
+      break;
+  if (j >= tk->n)
+    return;
+  head[0] = tk->t[0];
+  head[1] = tk->t[1];
+  memmove(&tk->t[0], &tk->t[2], (size_t)(j - 1) * sizeof(tk->t[0]));
+  tk->t[j - 1] = head[0];
+  tk->t[j] = head[1];
+}
+
 /* Take out filler words and phrases, noting "tanggal", "bulan", "tahun"
  * and "sudah". */
 static void
@@ -2408,6 +2437,7 @@ when_parse_feasts(const char *text, int64_t now_ms, int max_age_years,
   normalize_words(&tk);
   numerals(&tk);
   drop_fillers(&tk);
+  year_first(&tk);
   resolve_years(&c, &tk);
   if (tk.n == 0)
     return WHEN_INVALID;

@@ -40,7 +40,8 @@
  *   month).  "29 februari" in a year without it goes back to the last
  *   leap year.  "tanggal 3 bulan lalu" is the 3rd of the previous month,
  *   "tanggal 3 bulan ini" the 3rd of this one.  "tanggal" may follow its
- *   month: "feb kemarin tgl 12", "bln 2 tgl 12", "agustus lalu tgl 5".
+ *   month: "feb kemarin tgl 12", "bln 2 tgl 12", "agustus lalu tgl 5";
+ *   and the year may come first: "tahun lalu bulan agustus (tgl 3)".
  * - Relative: "hari ini", "sekarang", "tadi", "tadi pagi", "barusan" are
  *   today; "kemarin" (and "kemarin sore" ...) and "semalam" are
  *   yesterday; "tadi malam" is yesterday before 18.00 WITA and today from

@@ -177,6 +177,16 @@ static const struct when_case cases[] = {
   {"agustus lalu tgl 5", SUN, 5, WHEN_OK, "05-08-2025"},
   {"bln 2 tgl 12", SUN, 5, WHEN_OK, "12-02-2026"},
   {"bulan agustus 2025 tanggal 17", SUN, 5, WHEN_OK, "17-08-2025"},
+  /* The year said first ("tahun lalu bulan agustus"). */
+  {"thn lalu bulan agustus tgl 3", SUN, 5, WHEN_OK, "03-08-2025"},
+  {"tahun lalu bulan agustus", SUN, 5, WHEN_OK, "08-2025"},
+  {"thn kemarin bln agustus", SUN, 5, WHEN_OK, "08-2025"},
+  {"tahun ini bulan januari", SUN, 5, WHEN_OK, "01-2026"},
+  {"thn lalu sekitar bulan oktober", SUN, 5, WHEN_OK, "10-2025"},
+  {"tahun lalu tgl 3 agustus", SUN, 5, WHEN_OK, "03-08-2025"},
+  {"thn lalu bln 8 tgl 17", SUN, 5, WHEN_OK, "17-08-2025"},
+  {"tahun lalu bulan agustus sampai sekarang", SUN, 5, WHEN_OK,
+   "08-2025 s/d 15-03-2026"},
   {"tigapuluh hari lalu", SUN, 5, WHEN_OK, "13-02-2026"},
   /* Feasts and seasons with "masa" before them. */
   {"masa advent", SUN, 5, WHEN_OK, "masa Adven, 30-11-2025 s/d 24-12-2025"},
