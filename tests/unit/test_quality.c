@@ -335,6 +335,14 @@ static const struct judge_case judge_cases[] = {
   {"Kami orang Sumba jangan dianaktirikan dalam pembagian bantuan",
    QUALITY_CLEAN, 0},
   {"Semua guru Katolik di sekolah itu belum terima gaji", QUALITY_CLEAN, 0},
+  /* Calls to send a group away in other words than "usir". */
+  {"Pendatang dari Jawa bikin rusak NTT, pulangkan saja mereka semua",
+   QUALITY_SARA, 0},
+  {"Pulangkan semua orang Bugis ke daerah asal, pasar ini punya kami",
+   QUALITY_SARA, 0},
+  {"Singkirkan orang Bima dari kantor dinas itu", QUALITY_SARA, 0},
+  {"Kami orang Sabu dipulangkan dari kantor camat tanpa dilayani",
+   QUALITY_CLEAN, 0},
   /* Insults: an epithet with "si", a lexicon phrase. */
   {"Si babi itu belum kembalikan uang koperasi kami", QUALITY_INSULT, 0},
   {"camat tu tai kucing, janji sa", QUALITY_INSULT, 0},
