@@ -343,6 +343,13 @@ static const struct judge_case judge_cases[] = {
   {"Singkirkan orang Bima dari kantor dinas itu", QUALITY_SARA, 0},
   {"Kami orang Sabu dipulangkan dari kantor camat tanpa dilayani",
    QUALITY_CLEAN, 0},
+  /* "isinya", "ternyata" link a predicate to its subject too. */
+  {"DPRD kabupaten isinya maling semua, aspirasi kami dibuang",
+   QUALITY_INSULT, 0},
+  {"Kantor dinas itu isinya pencuri", QUALITY_INSULT, 0},
+  {"Bendahara desa ternyata maling, uang kas dia bawa lari",
+   QUALITY_INSULT, 0},
+  {"Rumah kami dibongkar malam itu, ternyata pencuri", QUALITY_CLEAN, 0},
   /* Insults: an epithet with "si", a lexicon phrase. */
   {"Si babi itu belum kembalikan uang koperasi kami", QUALITY_INSULT, 0},
   {"camat tu tai kucing, janji sa", QUALITY_INSULT, 0},
