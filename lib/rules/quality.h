@@ -134,7 +134,8 @@ struct quality_judgement {
  *    ("diancam akan dibunuh");
  *  - SARA: a group named by ethnicity, religion, race or origin (not the
  *    reporter's own: "kami orang Sabu") with a call to expel or shut it
- *    out ("harus diusir", "jangan diberi jabatan"), or a derogation or
+ *    out ("harus diusir", "jangan diberi jabatan", "orang X sonde usah
+ *    urus tanah", "tidak boleh masuk"), or a derogation or
  *    crime said of all of it; and the lexicon's slurs of a group;
  *  - an insult: a lexicon entry (outside the allow-list and without a
  *    word beside it that shows a literal sense, which sets

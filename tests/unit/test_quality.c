@@ -343,6 +343,19 @@ static const struct judge_case judge_cases[] = {
   {"Singkirkan orang Bima dari kantor dinas itu", QUALITY_SARA, 0},
   {"Kami orang Sabu dipulangkan dari kantor camat tanpa dilayani",
    QUALITY_CLEAN, 0},
+  /* A group told it may not do something ("sonde usah", "tidak boleh");
+   * told it may not be wronged is no SARA. */
+  {"Kades bilang \"ko orang Sabu sonde usah urus tanah di sini\"",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Orang Rote tidak boleh jadi kepala dinas di sini", QUALITY_SARA, 0},
+  {"orang Alor tdk usah minta bantuan lagi di kantor ini",
+   QUALITY_SARA, 0},
+  {"Orang Sumba jangan urus proyek di kota ini", QUALITY_SARA, 0},
+  {"Warga pendatang tidak boleh dipersulit waktu urus KTP", QUALITY_CLEAN,
+   0},
+  {"Umat Islam jangan dibeda-bedakan dalam pembagian bantuan",
+   QUALITY_CLEAN, 0},
+  {"Kami orang Sabu tidak boleh masuk kantor camat", QUALITY_CLEAN, 0},
   /* "isinya", "ternyata" link a predicate to its subject too. */
   {"DPRD kabupaten isinya maling semua, aspirasi kami dibuang",
    QUALITY_INSULT, 0},
