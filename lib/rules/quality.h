@@ -177,7 +177,7 @@ struct quality_lang_info {
  *    words are Indonesian stop words or words with Indonesian affixes,
  *    or when QUALITY_REGIONAL_PERCENT or more of them are words of
  *    another language of the region, and more than those (Dawan,
- *    Javanese, Tetun, Manggarai written in full);
+ *    Javanese, Tetun, Manggarai, Sumba languages written in full);
  *  - QUALITY_OK otherwise.
  * info, when not NULL, receives the counts.  text NULL is the empty text.
  */

@@ -654,6 +654,13 @@ START_TEST(quality_language_regional)
      "ka nmoe fa surat", QUALITY_NOT_INDONESIAN},
     {"Xefe suku husu osan rihun rua atu halo surat, maib\xc3\xa9 ami la "
      "iha osan", QUALITY_NOT_INDONESIAN},
+    /* Kambera (East Sumba); Indonesian naming a Sumba village. */
+    {"Nyuma la paraingu nda mangu wai, nyuda na pegawai ndia na-taka",
+     QUALITY_NOT_INDONESIAN},
+    {"Nyungga mbada ku-tàka la kantor camat, nda na-wàngu hàmu nyungga",
+     QUALITY_NOT_INDONESIAN},
+    {"Umbu kepala desa di Paraingu Kambera tidak pernah membagikan beras "
+     "bantuan, nda ada yang berani tanya", QUALITY_OK},
     {"Itu kades dong makan doi BLT, katong orang kecil sonde dapa apa-apa",
      QUALITY_OK},
     {"sy sdh byr ke ptgs loket tp blm dpt kwitansi smp skrg", QUALITY_OK},
