@@ -1335,6 +1335,30 @@ year_first(struct toks *tk)
   tk->t[j] = head[1];
 }
 
+/*
+ * "kemarin" said before a date ("kemarin tgl 14", "kmrn 12 feb",
+ * "kalamarin, 10 maret"): the date decides, read as "tgl 14 kemarin" (the
+ * most recent such day strictly before today).  Only when a day of the
+ * month (not a count of days, weeks...) or a month name follows it; run
+ * after the fillers are gone.
+ */
+static void
+yesterday_first(struct toks *tk)
+{
+  struct tok head;
+
+  if (tk->n < 2 || !is_word(tk, 0, yesterday_words))
+    return;
+  if (lookup(tk, 1, months) <= 0 &&
+      !(is_num(tk, 1) && tk->t[1].digits <= 2 && tk->t[1].val >= 1 &&
+        tk->t[1].val <= 31 && lookup(tk, 2, units) <= 0 &&
+        !(tk->n > 2 && tk->t[2].kind == TK_SEP && tk->t[2].sep == ':')))
+    return;
+  head = tk->t[0];
+  tk_remove(tk, 0, 1);
+  tk->t[tk->n++] = head;
+}
+
 /* Take out filler words and phrases, noting "tanggal", "bulan", "tahun"
  * and "sudah". */
 static void
@@ -2438,6 +2462,7 @@ when_parse_feasts(const char *text, int64_t now_ms, int max_age_years,
   numerals(&tk);
   drop_fillers(&tk);
   year_first(&tk);
+  yesterday_first(&tk);
   resolve_years(&c, &tk);
   if (tk.n == 0)
     return WHEN_INVALID;

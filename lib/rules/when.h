@@ -41,7 +41,9 @@
  *   leap year.  "tanggal 3 bulan lalu" is the 3rd of the previous month,
  *   "tanggal 3 bulan ini" the 3rd of this one.  "tanggal" may follow its
  *   month: "feb kemarin tgl 12", "bln 2 tgl 12", "agustus lalu tgl 5";
- *   and the year may come first: "tahun lalu bulan agustus (tgl 3)".
+ *   the year may come first: "tahun lalu bulan agustus (tgl 3)"; and so
+ *   may "kemarin": "kemarin tgl 14", "kmrn 12 feb" read as "tgl 14
+ *   kemarin".
  * - Relative: "hari ini", "sekarang", "tadi", "tadi pagi", "barusan" are
  *   today; "kemarin" (and "kemarin sore" ...) and "semalam" are
  *   yesterday; "tadi malam" is yesterday before 18.00 WITA and today from

@@ -185,6 +185,11 @@ static const struct when_case cases[] = {
   {"thn lalu sekitar bulan oktober", SUN, 5, WHEN_OK, "10-2025"},
   {"tahun lalu tgl 3 agustus", SUN, 5, WHEN_OK, "03-08-2025"},
   {"thn lalu bln 8 tgl 17", SUN, 5, WHEN_OK, "17-08-2025"},
+  /* "kemarin" said first, then the date: the date decides. */
+  {"kemarin tgl 14", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"kmrn tgl 12 bln feb", SUN, 5, WHEN_OK, "12-02-2026"},
+  {"kalamarin, 10 maret", SUN, 5, WHEN_OK, "10-03-2026"},
+  {"kemarin 3 hari lalu", SUN, 5, WHEN_INVALID, ""},
   {"tahun lalu bulan agustus sampai sekarang", SUN, 5, WHEN_OK,
    "08-2025 s/d 15-03-2026"},
   {"tigapuluh hari lalu", SUN, 5, WHEN_OK, "13-02-2026"},
