@@ -1359,6 +1359,35 @@ yesterday_first(struct toks *tk)
   tk->t[tk->n++] = head;
 }
 
+/*
+ * Kupang Malay puts "ini" first: "ini bulan", "ini tahun" become "bulan
+ * ini", "tahun ini" wherever they stand ("ini bulan tanggal 3", "tanggal
+ * 3 ini bulan").  Before "bulan lalu", "tahun depan" ... the "ini" points
+ * at the incident ("kejadian ini bulan lalu") and goes.
+ */
+static void
+this_first(struct toks *tk)
+{
+  struct tok t;
+  int i;
+
+  for (i = 0; i + 1 < tk->n; i++) {
+    if (!is_word(tk, i, this_words) ||
+        !(is_word(tk, i + 1, month_words) || is_word(tk, i + 1, year_words)) ||
+        is_word(tk, i - 1, month_words) || is_word(tk, i - 1, year_words) ||
+        is_word(tk, i - 1, day_words) || is_word(tk, i - 1, week_words))
+      continue;                        /* not "tahun ini bulan januari" */
+    if (is_word(tk, i + 2, ago_words) || is_word(tk, i + 2, next_words)) {
+      tk_remove(tk, i, 1);
+      continue;
+    }
+    t = tk->t[i];
+    tk->t[i] = tk->t[i + 1];
+    tk->t[i + 1] = t;
+    i++;
+  }
+}
+
 /* Take out filler words and phrases, noting "tanggal", "bulan", "tahun"
  * and "sudah". */
 static void
@@ -2460,6 +2489,7 @@ when_parse_feasts(const char *text, int64_t now_ms, int max_age_years,
   drop_separators(&tk);
   normalize_words(&tk);
   numerals(&tk);
+  this_first(&tk);
   drop_fillers(&tk);
   year_first(&tk);
   yesterday_first(&tk);

@@ -87,7 +87,8 @@
  * - Kupang Malay and other NTT forms: "kalamarin"/"kalmarin" (kemarin),
  *   "ini hari", "ini pagi", "ini bulan", "ini tahun", "taon", "dolo",
  *   "su" (sudah), "beta" (saya), "sonde"/"son" (tidak), "inga" (ingat),
- *   "lai" (lagi); "sudah 3 hari", "baru 2 hari" are 3 and 2 days ago.
+ *   "lai" (lagi); "sudah 3 hari", "baru 2 hari" are 3 and 2 days ago;
+ *   "ini bulan"/"ini tahun" anywhere ("ini bulan tanggal 3").
  * - Day names (senin, selasa, rabu, kamis, jumat/jum'at, sabtu, minggu,
  *   ahad; "hari" before them is optional), with weeks running Monday to
  *   Sunday (ISO 8601):

@@ -190,6 +190,11 @@ static const struct when_case cases[] = {
   {"kmrn tgl 12 bln feb", SUN, 5, WHEN_OK, "12-02-2026"},
   {"kalamarin, 10 maret", SUN, 5, WHEN_OK, "10-03-2026"},
   {"kemarin 3 hari lalu", SUN, 5, WHEN_INVALID, ""},
+  /* Kupang Malay puts "ini" first: "ini bulan", "ini tahun". */
+  {"ini bulan tanggal 3", SUN, 5, WHEN_OK, "03-03-2026"},
+  {"tanggal 3 ini bulan", SUN, 5, WHEN_OK, "03-03-2026"},
+  {"ini tahun bulan januari", SUN, 5, WHEN_OK, "01-2026"},
+  {"kejadian ini bulan lalu", SUN, 5, WHEN_OK, "02-2026"},
   {"tahun lalu bulan agustus sampai sekarang", SUN, 5, WHEN_OK,
    "08-2025 s/d 15-03-2026"},
   {"tigapuluh hari lalu", SUN, 5, WHEN_OK, "13-02-2026"},
