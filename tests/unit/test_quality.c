@@ -363,6 +363,15 @@ static const struct judge_case judge_cases[] = {
   {"Bendahara desa ternyata maling, uang kas dia bawa lari",
    QUALITY_INSULT, 0},
   {"Rumah kami dibongkar malam itu, ternyata pencuri", QUALITY_CLEAN, 0},
+  /* Targets that are people by trade, or just "orang". */
+  {"Beta sumpah, beta bunuh itu mandor", QUALITY_THREAT, 0},
+  {"sy akan bacok kontraktor itu kalau jalan tidak selesai",
+   QUALITY_THREAT, 0},
+  {"saya tikam itu orang kalau dia datang lagi", QUALITY_THREAT, 0},
+  {"kami bunuh ayam untuk pesta adat di rumah kepala desa", QUALITY_CLEAN,
+   0},
+  {"Saya tidak pernah pukul orang, tapi saya yang ditahan", QUALITY_CLEAN,
+   0},
   /* Insults: an epithet with "si", a lexicon phrase. */
   {"Si babi itu belum kembalikan uang koperasi kami", QUALITY_INSULT, 0},
   {"camat tu tai kucing, janji sa", QUALITY_INSULT, 0},
