@@ -372,6 +372,14 @@ static const struct judge_case judge_cases[] = {
    0},
   {"Saya tidak pernah pukul orang, tapi saya yang ditahan", QUALITY_CLEAN,
    0},
+  /* "tikus" (a rat: a corrupt official) aimed at someone; rats in a
+   * warehouse are rats. */
+  {"Kepala desa kami itu tikus, dana desa habis dia gerogoti",
+   QUALITY_INSULT, 0},
+  {"Dasar tikus kantor, uang bantuan dimakan semua", QUALITY_INSULT, 0},
+  {"pejabat dinas itu tikus berdasi", QUALITY_INSULT, 0},
+  {"Banyak tikus di gudang beras bulog, beras rusak semua", QUALITY_CLEAN,
+   0},
   /* Insults: an epithet with "si", a lexicon phrase. */
   {"Si babi itu belum kembalikan uang koperasi kami", QUALITY_INSULT, 0},
   {"camat tu tai kucing, janji sa", QUALITY_INSULT, 0},
