@@ -2048,11 +2048,25 @@ judge_threat(struct ctx *cx, size_t i)
 /* Is the group word at g (in the sentence from word a) named as a
  * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
  * own group, is not), after "semua" or a verb of expelling, after "semua"
- * and a person ("semua pegawai Kristen"), or before "semua"? */
+ * and a person ("semua pegawai Kristen"), before "semua", or doubled? */
+/* Are words i and k (valid indexes) the same word ("cina-cina")? */
+static int
+same_word(const struct ctx *cx, size_t i, size_t k)
+{
+  const struct word *x = &cx->nm->w[i], *y = &cx->nm->w[k];
+
+  return x->len == y->len &&
+         memcmp(cx->nm->text + x->off, cx->nm->text + y->off, x->len) == 0;
+}
+
 static int
 group_named(const struct ctx *cx, size_t a, size_t g)
 {
   if (!word_is(cx, WC_GROUP, g))
+    return 0;
+  /* Doubled, a plural of the whole group ("Cina-cina itu ..."); only
+   * its first word, so "kami orang Sabu-Sabu" stays the reporter's. */
+  if (g > a && same_word(cx, g - 1, g))
     return 0;
   if (g > a && word_is(cx, WC_GROUPHEAD, g - 1))
     return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
@@ -2060,7 +2074,9 @@ group_named(const struct ctx *cx, size_t a, size_t g)
                     word_is(cx, WC_EXPEL, g - 1))) ||
          (g > a + 1 && word_is(cx, WC_PERSON, g - 1) &&
           word_is(cx, WC_GENERAL, g - 2)) ||
-         word_is(cx, WC_GENERAL, g + 1);
+         word_is(cx, WC_GENERAL, g + 1) ||
+         (g + 1 < cx->nm->n && !starts_clause(cx, g + 1) &&
+          same_word(cx, g, g + 1));
 }
 
 /* A call to expel or shut out at word k: a verb of expelling, "harus

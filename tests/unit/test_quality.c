@@ -380,6 +380,11 @@ static const struct judge_case judge_cases[] = {
   {"pejabat dinas itu tikus berdasi", QUALITY_INSULT, 0},
   {"Banyak tikus di gudang beras bulog, beras rusak semua", QUALITY_CLEAN,
    0},
+  /* A group named in the plural by doubling ("Cina-cina", "Jawa-jawa"). */
+  {"Cina-cina itu yang bikin harga naik, usir saja", QUALITY_SARA, 0},
+  {"Jawa-jawa itu harus pulang", QUALITY_SARA, 0},
+  {"Kami orang Sabu-Sabu di sini tidak dapat bantuan, usir saja kami",
+   QUALITY_CLEAN, 0},
   /* Insults: an epithet with "si", a lexicon phrase. */
   {"Si babi itu belum kembalikan uang koperasi kami", QUALITY_INSULT, 0},
   {"camat tu tai kucing, janji sa", QUALITY_INSULT, 0},
