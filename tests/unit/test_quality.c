@@ -660,6 +660,28 @@ check_languages(const struct lang_case *cases, int n)
   quality_free(q);
 }
 
+/* A terse report, all nouns and adjectives without a function word, is
+ * still Indonesian: the things reports are about say so (jalan, dana,
+ * warga, proyek, obat ...).  English and Javanese about them are not. */
+START_TEST(quality_language_terse)
+{
+  static const struct lang_case cases[] = {
+    {"Jalan rusak parah, jembatan putus, warga susah", QUALITY_OK},
+    {"Dana BOS raib, kepsek bungkam, guru honor belum digaji", QUALITY_OK},
+    {"Lampu jalan mati, gelap, rawan begal", QUALITY_OK},
+    {"Proyek embung mangkrak, anggaran 2 M hilang", QUALITY_OK},
+    {"Air PDAM mati total seminggu, tangki swasta mahal", QUALITY_OK},
+    {"The road to our village is broken and the bridge collapsed",
+     QUALITY_NOT_INDONESIAN},
+    {"Mbok tolong diurus, dalane wis rusak suwe banget",
+     QUALITY_NOT_INDONESIAN},
+    {"Kula nyuwun pirsa, bantuan beras kok dereng dugi",
+     QUALITY_NOT_INDONESIAN},
+  };
+  check_languages(cases, N(cases));
+}
+END_TEST
+
 /* Regional languages written in full get the rewrite request, though
  * Indonesian nouns in them (desa, kantor, pak camat) are stop words'
  * neighbours; Kupang Malay and SMS spellings do not. */
@@ -996,6 +1018,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_language_table);
   tcase_add_test(tc, quality_language_regional);
   tcase_add_test(tc, quality_language_formal_affixes);
+  tcase_add_test(tc, quality_language_terse);
   tcase_add_test(tc, quality_language_counts);
   tcase_add_loop_test(tc, quality_load_table, 0, N(load_cases));
   tcase_add_test(tc, quality_load_small_lists_work);
