@@ -623,6 +623,9 @@ static const char *const fillers[] = {
 /* "sudah 3 hari" is 3 days ago; alone these are fillers ("su" is NTT). */
 static const char *const sudah_words[] = {"sudah", "udah", "sdh", "su",
                                           "sudh", "suda", "hampir", NULL};
+/* "setiap hari", "tiap bulan": it happens again and again. */
+static const char *const every_words[] = {"setiap", "tiap", "stiap",
+                                          "saban", "tiap2", NULL};
 static const char *const tgl_words[] = {
   "tgl", "tanggal", "tangal", "tanggl", "tggl", "tglnya", "tanggalnya",
   NULL,
@@ -1404,6 +1407,15 @@ drop_fillers(struct toks *tk)
       tk_remove(tk, i, 3);                       /* kalau tidak salah */
     } else if (is_word(tk, i, fillers)) {
       tk_remove(tk, i, 1);
+    } else if (tk->n > 2 && is_word(tk, i, every_words) &&
+               (is_word(tk, i + 1, day_words) ||
+                is_word(tk, i + 1, week_words) ||
+                is_word(tk, i + 1, month_words) ||
+                is_word(tk, i + 1, year_words))) {
+      tk_remove(tk, i, 2);               /* "tiap bulan" with a time */
+    } else if (is_word(tk, i, some_words) && i + 1 < tk->n &&
+               strcmp(tk->t[i + 1].word, "kali") == 0) {
+      tk_remove(tk, i, 2);                       /* beberapa kali */
     } else if (is_word(tk, i, baru_words) && i + 1 < tk->n &&
                !is_word(tk, i - 1, year_words) &&
                (is_word(tk, i + 1, yesterday_words) ||

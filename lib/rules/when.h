@@ -18,7 +18,9 @@
  *   "kira-kira" ("kira2"), "kurang lebih", "kalau tidak salah", "yang",
  *   "saya", "sudah", "kejadian(nya)", "terjadi", "mungkin", "awal",
  *   "akhir", "pertengahan", and "tahun" before a year and "bulan" before a
- *   month ("bulan maret 2026", "tahun 2026").
+ *   month ("bulan maret 2026", "tahun 2026"); beside another time,
+ *   "setiap hari", "tiap bulan" and "beberapa kali" ("tiap bulan sejak
+ *   2024").
  * - A time of day is skipped: "jam 10", "pukul 14.30", "pagi", "siang",
  *   "sore", "malam", "subuh", "dini hari", "WITA"/"WIB"/"WIT".  Precision
  *   is one day at best.

@@ -195,6 +195,12 @@ static const struct when_case cases[] = {
   {"tanggal 3 ini bulan", SUN, 5, WHEN_OK, "03-03-2026"},
   {"ini tahun bulan januari", SUN, 5, WHEN_OK, "01-2026"},
   {"kejadian ini bulan lalu", SUN, 5, WHEN_OK, "02-2026"},
+  /* It happens again and again: the time named is still the answer. */
+  {"tiap bulan sejak 2024", SUN, 5, WHEN_OK, "2024 s/d 15-03-2026"},
+  {"setiap hari dari bulan januari", SUN, 5, WHEN_OK,
+   "01-2026 s/d 15-03-2026"},
+  {"beberapa kali tahun ini", SUN, 5, WHEN_OK, "2026"},
+  {"setiap hari", SUN, 5, WHEN_INVALID, ""},
   {"tahun lalu bulan agustus sampai sekarang", SUN, 5, WHEN_OK,
    "08-2025 s/d 15-03-2026"},
   {"tigapuluh hari lalu", SUN, 5, WHEN_OK, "13-02-2026"},
