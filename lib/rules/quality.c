@@ -746,14 +746,15 @@ enum word_class {
   WC_INSULT, WC_HARM, WC_WEAPON, WC_ARM, WC_CAUSE, WC_TARGET, WC_MODAL,
   WC_WAIT, WC_WARN, WC_OUTCOME, WC_MUST, WC_GROUP, WC_GROUPHEAD, WC_DEROG,
   WC_GENERAL, WC_EXPEL, WC_SLUR, WC_LITERAL, WC_THREATEN, WC_DENY, WC_GRANT,
-  WC_IF, WC_COUNT
+  WC_IF, WC_NOT, WC_FORBID, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
   "say", "self", "you", "person", "link", "vocative", "intensifier",
   "insult", "harm", "weapon", "arm", "cause", "target", "modal", "wait",
   "warn", "outcome", "must", "group", "grouphead", "derogation", "general",
-  "expel", "slur", "literal", "threaten", "deny", "grant", "if",
+  "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
+  "forbid",
 };
 
 struct quality {
@@ -2047,11 +2048,25 @@ judge_threat(struct ctx *cx, size_t i)
 /* Is the group word at g (in the sentence from word a) named as a
  * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
  * own group, is not), after "semua" or a verb of expelling, after "semua"
- * and a person ("semua pegawai Kristen"), or before "semua"? */
+ * and a person ("semua pegawai Kristen"), before "semua", or doubled? */
+/* Are words i and k (valid indexes) the same word ("cina-cina")? */
+static int
+same_word(const struct ctx *cx, size_t i, size_t k)
+{
+  const struct word *x = &cx->nm->w[i], *y = &cx->nm->w[k];
+
+  return x->len == y->len &&
+         memcmp(cx->nm->text + x->off, cx->nm->text + y->off, x->len) == 0;
+}
+
 static int
 group_named(const struct ctx *cx, size_t a, size_t g)
 {
   if (!word_is(cx, WC_GROUP, g))
+    return 0;
+  /* Doubled, a plural of the whole group ("Cina-cina itu ..."); only
+   * its first word, so "kami orang Sabu-Sabu" stays the reporter's. */
+  if (g > a && same_word(cx, g - 1, g))
     return 0;
   if (g > a && word_is(cx, WC_GROUPHEAD, g - 1))
     return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
@@ -2059,7 +2074,9 @@ group_named(const struct ctx *cx, size_t a, size_t g)
                     word_is(cx, WC_EXPEL, g - 1))) ||
          (g > a + 1 && word_is(cx, WC_PERSON, g - 1) &&
           word_is(cx, WC_GENERAL, g - 2)) ||
-         word_is(cx, WC_GENERAL, g + 1);
+         word_is(cx, WC_GENERAL, g + 1) ||
+         (g + 1 < cx->nm->n && !starts_clause(cx, g + 1) &&
+          same_word(cx, g, g + 1));
 }
 
 /* A call to expel or shut out at word k: a verb of expelling, "harus
@@ -2077,6 +2094,33 @@ shut_out(const struct ctx *cx, size_t k)
          (word_is(cx, WC_GRANT, k) || prefixed(cx, WC_GRANT, k, "di"));
 }
 
+/* Is the group named at word g told, right after it, that it may not
+ * do something: "orang Sabu sonde usah urus tanah", "orang Rote tidak
+ * boleh jadi kepala", "orang Sumba jangan urus proyek"?  Not when the
+ * verb is passive, which protects the group ("tidak boleh dipersulit",
+ * "jangan dibeda-bedakan"), unless it grants ("jangan diberi"). */
+static int
+barred(const struct ctx *cx, size_t g)
+{
+  size_t k, v;
+  const char *t;
+
+  for (k = g + 1; k <= g + 3 && k + 1 < cx->nm->n; k++) {
+    if (starts_clause(cx, k))
+      return 0;
+    if (!word_is(cx, WC_DENY, k) &&
+        !(word_is(cx, WC_FORBID, k) && word_is(cx, WC_NOT, k - 1)))
+      continue;
+    v = k + 1;
+    if (starts_clause(cx, v))
+      return 0;
+    t = cx->nm->text + cx->nm->w[v].off;
+    return !(cx->nm->w[v].len > 4 && t[0] == 'd' && t[1] == 'i') ||
+           prefixed(cx, WC_GRANT, v, "di");
+  }
+  return 0;
+}
+
 static void
 judge_sara(struct ctx *cx, size_t a, size_t b)
 {
@@ -2088,6 +2132,10 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
   for (g = a; g < b; g++) {
     if (!group_named(cx, a, g))
       continue;
+    if (barred(cx, g)) {
+      found(cx, g, QUALITY_SARA, "sara");
+      return;
+    }
     for (k = a; k < b; k++) {
       if (shut_out(cx, k) ||
           (k > g && word_is(cx, WC_DEROG, k) &&

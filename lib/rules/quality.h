@@ -134,7 +134,8 @@ struct quality_judgement {
  *    ("diancam akan dibunuh");
  *  - SARA: a group named by ethnicity, religion, race or origin (not the
  *    reporter's own: "kami orang Sabu") with a call to expel or shut it
- *    out ("harus diusir", "jangan diberi jabatan"), or a derogation or
+ *    out ("harus diusir", "jangan diberi jabatan", "orang X sonde usah
+ *    urus tanah", "tidak boleh masuk"), or a derogation or
  *    crime said of all of it; and the lexicon's slurs of a group;
  *  - an insult: a lexicon entry (outside the allow-list and without a
  *    word beside it that shows a literal sense, which sets
@@ -176,7 +177,7 @@ struct quality_lang_info {
  *    words are Indonesian stop words or words with Indonesian affixes,
  *    or when QUALITY_REGIONAL_PERCENT or more of them are words of
  *    another language of the region, and more than those (Dawan,
- *    Javanese, Tetun, Manggarai written in full);
+ *    Javanese, Tetun, Manggarai, Sumba languages written in full);
  *  - QUALITY_OK otherwise.
  * info, when not NULL, receives the counts.  text NULL is the empty text.
  */

@@ -623,6 +623,9 @@ static const char *const fillers[] = {
 /* "sudah 3 hari" is 3 days ago; alone these are fillers ("su" is NTT). */
 static const char *const sudah_words[] = {"sudah", "udah", "sdh", "su",
                                           "sudh", "suda", "hampir", NULL};
+/* "setiap hari", "tiap bulan": it happens again and again. */
+static const char *const every_words[] = {"setiap", "tiap", "stiap",
+                                          "saban", "tiap2", NULL};
 static const char *const tgl_words[] = {
   "tgl", "tanggal", "tangal", "tanggl", "tggl", "tglnya", "tanggalnya",
   NULL,
@@ -1269,6 +1272,125 @@ resolve_years(const struct today *c, struct toks *tk)
   }
 }
 
+/*
+ * "tanggal N" written after its month ("feb kemarin tgl 12", "bln 2 tgl
+ * 12", "agustus lalu tgl 5"): move the day N (1 to 31, at token i + 1,
+ * the "tanggal" word at i) to just before the nearest month named before
+ * it (a month name, or a number that followed "bulan"), the order every
+ * other form takes, and drop the "tanggal" word.  Nothing moves when the
+ * day already has its month after it ("tgl 12 feb") or a separator
+ * ("tgl 12/3"), or when a number stands before that month already.
+ * Returns 1 when the tokens were moved (the token after the day is then
+ * at i + 1), else 0.
+ */
+static int
+day_after_month(struct toks *tk, int i)
+{
+  struct tok day;
+  int j;
+
+  if (!is_num(tk, i + 1) || tk->t[i + 1].digits > 2 ||
+      tk->t[i + 1].val < 1 || tk->t[i + 1].val > 31 ||
+      lookup(tk, i + 2, months) > 0 ||
+      (i + 2 < tk->n && tk->t[i + 2].kind == TK_SEP))
+    return 0;
+  for (j = i - 1; j >= 0; j--)
+    if (lookup(tk, j, months) > 0 || (is_num(tk, j) && tk->t[j].of_bulan))
+      break;
+  if (j < 0 || (is_num(tk, j - 1) && !tk->t[j - 1].of_bulan &&
+                tk->t[j - 1].digits <= 2))
+    return 0;
+  day = tk->t[i + 1];
+  tk_remove(tk, i, 2);
+  if (tk_insert(tk, j, 1) != 0)
+    return 0;
+  tk->t[j] = day;
+  tk->saw_tgl = 1;
+  return 1;
+}
+
+/*
+ * The year said first, before its month ("tahun lalu bulan agustus",
+ * "thn ini bln januari tgl 3"): move "tahun lalu/kemarin/ini" at the
+ * start to just after the month ("agustus tahun lalu", "agustus tahun
+ * lalu sampai sekarang"), the order the parser reads.
+ * Only when a month name, or a number that followed "bulan", comes after
+ * it; run after the fillers are gone.
+ */
+static void
+year_first(struct toks *tk)
+{
+  struct tok head[2];
+  int j;
+
+  if (tk->n < 3 || !is_word(tk, 0, year_words) ||
+      !(is_word(tk, 1, ago_words) || is_word(tk, 1, this_words)))
+    return;
+  for (j = 2; j < tk->n; j++)
+    if (lookup(tk, j, months) > 0 || (is_num(tk, j) && tk->t[j].of_bulan))
+      break;
+  if (j >= tk->n)
+    return;
+  head[0] = tk->t[0];
+  head[1] = tk->t[1];
+  memmove(&tk->t[0], &tk->t[2], (size_t)(j - 1) * sizeof(tk->t[0]));
+  tk->t[j - 1] = head[0];
+  tk->t[j] = head[1];
+}
+
+/*
+ * "kemarin" said before a date ("kemarin tgl 14", "kmrn 12 feb",
+ * "kalamarin, 10 maret"): the date decides, read as "tgl 14 kemarin" (the
+ * most recent such day strictly before today).  Only when a day of the
+ * month (not a count of days, weeks...) or a month name follows it; run
+ * after the fillers are gone.
+ */
+static void
+yesterday_first(struct toks *tk)
+{
+  struct tok head;
+
+  if (tk->n < 2 || !is_word(tk, 0, yesterday_words))
+    return;
+  if (lookup(tk, 1, months) <= 0 &&
+      !(is_num(tk, 1) && tk->t[1].digits <= 2 && tk->t[1].val >= 1 &&
+        tk->t[1].val <= 31 && lookup(tk, 2, units) <= 0 &&
+        !(tk->n > 2 && tk->t[2].kind == TK_SEP && tk->t[2].sep == ':')))
+    return;
+  head = tk->t[0];
+  tk_remove(tk, 0, 1);
+  tk->t[tk->n++] = head;
+}
+
+/*
+ * Kupang Malay puts "ini" first: "ini bulan", "ini tahun" become "bulan
+ * ini", "tahun ini" wherever they stand ("ini bulan tanggal 3", "tanggal
+ * 3 ini bulan").  Before "bulan lalu", "tahun depan" ... the "ini" points
+ * at the incident ("kejadian ini bulan lalu") and goes.
+ */
+static void
+this_first(struct toks *tk)
+{
+  struct tok t;
+  int i;
+
+  for (i = 0; i + 1 < tk->n; i++) {
+    if (!is_word(tk, i, this_words) ||
+        !(is_word(tk, i + 1, month_words) || is_word(tk, i + 1, year_words)) ||
+        is_word(tk, i - 1, month_words) || is_word(tk, i - 1, year_words) ||
+        is_word(tk, i - 1, day_words) || is_word(tk, i - 1, week_words))
+      continue;                        /* not "tahun ini bulan januari" */
+    if (is_word(tk, i + 2, ago_words) || is_word(tk, i + 2, next_words)) {
+      tk_remove(tk, i, 1);
+      continue;
+    }
+    t = tk->t[i];
+    tk->t[i] = tk->t[i + 1];
+    tk->t[i + 1] = t;
+    i++;
+  }
+}
+
 /* Take out filler words and phrases, noting "tanggal", "bulan", "tahun"
  * and "sudah". */
 static void
@@ -1285,6 +1407,15 @@ drop_fillers(struct toks *tk)
       tk_remove(tk, i, 3);                       /* kalau tidak salah */
     } else if (is_word(tk, i, fillers)) {
       tk_remove(tk, i, 1);
+    } else if (tk->n > 2 && is_word(tk, i, every_words) &&
+               (is_word(tk, i + 1, day_words) ||
+                is_word(tk, i + 1, week_words) ||
+                is_word(tk, i + 1, month_words) ||
+                is_word(tk, i + 1, year_words))) {
+      tk_remove(tk, i, 2);               /* "tiap bulan" with a time */
+    } else if (is_word(tk, i, some_words) && i + 1 < tk->n &&
+               strcmp(tk->t[i + 1].word, "kali") == 0) {
+      tk_remove(tk, i, 2);                       /* beberapa kali */
     } else if (is_word(tk, i, baru_words) && i + 1 < tk->n &&
                !is_word(tk, i - 1, year_words) &&
                (is_word(tk, i + 1, yesterday_words) ||
@@ -1295,6 +1426,9 @@ drop_fillers(struct toks *tk)
                 lookup(tk, i + 2, units) > 0)) {
       tk->saw_sudah = 1;                         /* sudah 3 hari */
       tk_remove(tk, i, 1);
+    } else if (is_word(tk, i, tgl_words) && i > 0 &&
+               day_after_month(tk, i)) {
+      i++;                                       /* feb tgl 12 */
     } else if (is_word(tk, i, tgl_words)) {
       tk->saw_tgl = 1;
       tk_remove(tk, i, 1);
@@ -1990,9 +2124,11 @@ match_feast(const struct today *c, const struct feast_dates *fd,
     rc = finish_year(c, year, out);
     return rc == WHEN_OK ? feast_undated(id, out) : rc;
   }
+  /* "lalu"/"kemarin": one that is over, so a season still running
+   * ("bulan puasa kemarin" in Ramadan) is last year's. */
   for (y = c->y; y >= c->y - 12 && y >= FLOOR_YEAR; y--)
     if (feast_in_year(fd, id, y, &from, &to) == 0 &&
-        (from < c->today || (from == c->today && !strict)))
+        (strict ? to < c->today : from <= c->today))
       return feast_result(c, id, from, to, out);
   return feast_undated(id, out);
 }
@@ -2365,7 +2501,10 @@ when_parse_feasts(const char *text, int64_t now_ms, int max_age_years,
   drop_separators(&tk);
   normalize_words(&tk);
   numerals(&tk);
+  this_first(&tk);
   drop_fillers(&tk);
+  year_first(&tk);
+  yesterday_first(&tk);
   resolve_years(&c, &tk);
   if (tk.n == 0)
     return WHEN_INVALID;

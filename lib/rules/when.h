@@ -18,7 +18,9 @@
  *   "kira-kira" ("kira2"), "kurang lebih", "kalau tidak salah", "yang",
  *   "saya", "sudah", "kejadian(nya)", "terjadi", "mungkin", "awal",
  *   "akhir", "pertengahan", and "tahun" before a year and "bulan" before a
- *   month ("bulan maret 2026", "tahun 2026").
+ *   month ("bulan maret 2026", "tahun 2026"); beside another time,
+ *   "setiap hari", "tiap bulan" and "beberapa kali" ("tiap bulan sejak
+ *   2024").
  * - A time of day is skipped: "jam 10", "pukul 14.30", "pagi", "siang",
  *   "sore", "malam", "subuh", "dini hari", "WITA"/"WIB"/"WIT".  Precision
  *   is one day at best.
@@ -39,7 +41,11 @@
  *   lalu", "maret lalu") the most recent one strictly before today (this
  *   month).  "29 februari" in a year without it goes back to the last
  *   leap year.  "tanggal 3 bulan lalu" is the 3rd of the previous month,
- *   "tanggal 3 bulan ini" the 3rd of this one.
+ *   "tanggal 3 bulan ini" the 3rd of this one.  "tanggal" may follow its
+ *   month: "feb kemarin tgl 12", "bln 2 tgl 12", "agustus lalu tgl 5";
+ *   the year may come first: "tahun lalu bulan agustus (tgl 3)"; and so
+ *   may "kemarin": "kemarin tgl 14", "kmrn 12 feb" read as "tgl 14
+ *   kemarin".
  * - Relative: "hari ini", "sekarang", "tadi", "tadi pagi", "barusan" are
  *   today; "kemarin" (and "kemarin sore" ...) and "semalam" are
  *   yesterday; "tadi malam" is yesterday before 18.00 WITA and today from
@@ -68,8 +74,9 @@
  *   bulan": the most recent such part that has begun).
  * - Feasts and seasons (WHEN_FEAST, see feast.h): "Natal kemarin", "waktu
  *   Paskah", "Idul Fitri 2024", "HUT RI", "17an", "tahun baru", "bulan
- *   puasa": the most recent occurrence that has begun (strictly before
- *   today with "lalu"/"kemarin"), or the one of the year named ("natal
+ *   puasa": the most recent occurrence that has begun (with
+ *   "lalu"/"kemarin": that ended before today, so a season still running
+ *   is last year's), or the one of the year named ("natal
  *   2024", "paskah tahun lalu"); also "waktu pemilu", "pas pilkada" (the
  *   polling days).  Decreed feasts need the feasts file;
  *   without a date for them they are WHEN_FEAST with no date.
@@ -82,7 +89,8 @@
  * - Kupang Malay and other NTT forms: "kalamarin"/"kalmarin" (kemarin),
  *   "ini hari", "ini pagi", "ini bulan", "ini tahun", "taon", "dolo",
  *   "su" (sudah), "beta" (saya), "sonde"/"son" (tidak), "inga" (ingat),
- *   "lai" (lagi); "sudah 3 hari", "baru 2 hari" are 3 and 2 days ago.
+ *   "lai" (lagi); "sudah 3 hari", "baru 2 hari" are 3 and 2 days ago;
+ *   "ini bulan"/"ini tahun" anywhere ("ini bulan tanggal 3").
  * - Day names (senin, selasa, rabu, kamis, jumat/jum'at, sabtu, minggu,
  *   ahad; "hari" before them is optional), with weeks running Monday to
  *   Sunday (ISO 8601):

@@ -129,6 +129,30 @@ START_TEST(feast_without_list)
 }
 END_TEST
 
+/* A season still running today (Prapaskah on 15 March 2026) is the
+ * answer to "prapaskah", but "prapaskah kemarin/lalu" means one that is
+ * over: last year's (5 March to 19 April 2025). */
+START_TEST(feast_running_season_strict)
+{
+  struct when w;
+  char iso[WHEN_ISO_MAX];
+
+  ck_assert_int_eq(when_parse("masa prapaskah", 1773540000000LL, 5, &w),
+                   WHEN_OK);
+  ck_assert_str_eq(when_iso(&w, iso, sizeof(iso)), "2026-02-18/2026-04-04");
+  ck_assert_int_eq(when_parse("masa prapaskah kemarin", 1773540000000LL, 5,
+                              &w), WHEN_OK);
+  ck_assert_str_eq(when_iso(&w, iso, sizeof(iso)), "2025-03-05/2025-04-19");
+  ck_assert_int_eq(when_parse("prapaskah lalu", 1773540000000LL, 5, &w),
+                   WHEN_OK);
+  ck_assert_str_eq(when_iso(&w, iso, sizeof(iso)), "2025-03-05/2025-04-19");
+  /* A one-day feast: "natal kemarin" is still last Christmas. */
+  ck_assert_int_eq(when_parse("natal kemarin", 1773540000000LL, 5, &w),
+                   WHEN_OK);
+  ck_assert_str_eq(when_iso(&w, iso, sizeof(iso)), "2025-12-25");
+}
+END_TEST
+
 static Suite *
 feast_suite(void)
 {
@@ -138,6 +162,7 @@ feast_suite(void)
   tcase_add_test(tc, feast_easter_known_years);
   tcase_add_test(tc, feast_phrases);
   tcase_add_test(tc, feast_file);
+  tcase_add_test(tc, feast_running_season_strict);
   tcase_add_test(tc, feast_when_forms);
   tcase_add_test(tc, feast_without_list);
   suite_add_tcase(s, tc);

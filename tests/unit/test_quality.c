@@ -335,6 +335,56 @@ static const struct judge_case judge_cases[] = {
   {"Kami orang Sumba jangan dianaktirikan dalam pembagian bantuan",
    QUALITY_CLEAN, 0},
   {"Semua guru Katolik di sekolah itu belum terima gaji", QUALITY_CLEAN, 0},
+  /* Calls to send a group away in other words than "usir". */
+  {"Pendatang dari Jawa bikin rusak NTT, pulangkan saja mereka semua",
+   QUALITY_SARA, 0},
+  {"Pulangkan semua orang Bugis ke daerah asal, pasar ini punya kami",
+   QUALITY_SARA, 0},
+  {"Singkirkan orang Bima dari kantor dinas itu", QUALITY_SARA, 0},
+  {"Kami orang Sabu dipulangkan dari kantor camat tanpa dilayani",
+   QUALITY_CLEAN, 0},
+  /* A group told it may not do something ("sonde usah", "tidak boleh");
+   * told it may not be wronged is no SARA. */
+  {"Kades bilang \"ko orang Sabu sonde usah urus tanah di sini\"",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Orang Rote tidak boleh jadi kepala dinas di sini", QUALITY_SARA, 0},
+  {"orang Alor tdk usah minta bantuan lagi di kantor ini",
+   QUALITY_SARA, 0},
+  {"Orang Sumba jangan urus proyek di kota ini", QUALITY_SARA, 0},
+  {"Warga pendatang tidak boleh dipersulit waktu urus KTP", QUALITY_CLEAN,
+   0},
+  {"Umat Islam jangan dibeda-bedakan dalam pembagian bantuan",
+   QUALITY_CLEAN, 0},
+  {"Kami orang Sabu tidak boleh masuk kantor camat", QUALITY_CLEAN, 0},
+  /* "isinya", "ternyata" link a predicate to its subject too. */
+  {"DPRD kabupaten isinya maling semua, aspirasi kami dibuang",
+   QUALITY_INSULT, 0},
+  {"Kantor dinas itu isinya pencuri", QUALITY_INSULT, 0},
+  {"Bendahara desa ternyata maling, uang kas dia bawa lari",
+   QUALITY_INSULT, 0},
+  {"Rumah kami dibongkar malam itu, ternyata pencuri", QUALITY_CLEAN, 0},
+  /* Targets that are people by trade, or just "orang". */
+  {"Beta sumpah, beta bunuh itu mandor", QUALITY_THREAT, 0},
+  {"sy akan bacok kontraktor itu kalau jalan tidak selesai",
+   QUALITY_THREAT, 0},
+  {"saya tikam itu orang kalau dia datang lagi", QUALITY_THREAT, 0},
+  {"kami bunuh ayam untuk pesta adat di rumah kepala desa", QUALITY_CLEAN,
+   0},
+  {"Saya tidak pernah pukul orang, tapi saya yang ditahan", QUALITY_CLEAN,
+   0},
+  /* "tikus" (a rat: a corrupt official) aimed at someone; rats in a
+   * warehouse are rats. */
+  {"Kepala desa kami itu tikus, dana desa habis dia gerogoti",
+   QUALITY_INSULT, 0},
+  {"Dasar tikus kantor, uang bantuan dimakan semua", QUALITY_INSULT, 0},
+  {"pejabat dinas itu tikus berdasi", QUALITY_INSULT, 0},
+  {"Banyak tikus di gudang beras bulog, beras rusak semua", QUALITY_CLEAN,
+   0},
+  /* A group named in the plural by doubling ("Cina-cina", "Jawa-jawa"). */
+  {"Cina-cina itu yang bikin harga naik, usir saja", QUALITY_SARA, 0},
+  {"Jawa-jawa itu harus pulang", QUALITY_SARA, 0},
+  {"Kami orang Sabu-Sabu di sini tidak dapat bantuan, usir saja kami",
+   QUALITY_CLEAN, 0},
   /* Insults: an epithet with "si", a lexicon phrase. */
   {"Si babi itu belum kembalikan uang koperasi kami", QUALITY_INSULT, 0},
   {"camat tu tai kucing, janji sa", QUALITY_INSULT, 0},
@@ -610,6 +660,28 @@ check_languages(const struct lang_case *cases, int n)
   quality_free(q);
 }
 
+/* A terse report, all nouns and adjectives without a function word, is
+ * still Indonesian: the things reports are about say so (jalan, dana,
+ * warga, proyek, obat ...).  English and Javanese about them are not. */
+START_TEST(quality_language_terse)
+{
+  static const struct lang_case cases[] = {
+    {"Jalan rusak parah, jembatan putus, warga susah", QUALITY_OK},
+    {"Dana BOS raib, kepsek bungkam, guru honor belum digaji", QUALITY_OK},
+    {"Lampu jalan mati, gelap, rawan begal", QUALITY_OK},
+    {"Proyek embung mangkrak, anggaran 2 M hilang", QUALITY_OK},
+    {"Air PDAM mati total seminggu, tangki swasta mahal", QUALITY_OK},
+    {"The road to our village is broken and the bridge collapsed",
+     QUALITY_NOT_INDONESIAN},
+    {"Mbok tolong diurus, dalane wis rusak suwe banget",
+     QUALITY_NOT_INDONESIAN},
+    {"Kula nyuwun pirsa, bantuan beras kok dereng dugi",
+     QUALITY_NOT_INDONESIAN},
+  };
+  check_languages(cases, N(cases));
+}
+END_TEST
+
 /* Regional languages written in full get the rewrite request, though
  * Indonesian nouns in them (desa, kantor, pak camat) are stop words'
  * neighbours; Kupang Malay and SMS spellings do not. */
@@ -626,6 +698,13 @@ START_TEST(quality_language_regional)
      "ka nmoe fa surat", QUALITY_NOT_INDONESIAN},
     {"Xefe suku husu osan rihun rua atu halo surat, maib\xc3\xa9 ami la "
      "iha osan", QUALITY_NOT_INDONESIAN},
+    /* Kambera (East Sumba); Indonesian naming a Sumba village. */
+    {"Nyuma la paraingu nda mangu wai, nyuda na pegawai ndia na-taka",
+     QUALITY_NOT_INDONESIAN},
+    {"Nyungga mbada ku-tàka la kantor camat, nda na-wàngu hàmu nyungga",
+     QUALITY_NOT_INDONESIAN},
+    {"Umbu kepala desa di Paraingu Kambera tidak pernah membagikan beras "
+     "bantuan, nda ada yang berani tanya", QUALITY_OK},
     {"Itu kades dong makan doi BLT, katong orang kecil sonde dapa apa-apa",
      QUALITY_OK},
     {"sy sdh byr ke ptgs loket tp blm dpt kwitansi smp skrg", QUALITY_OK},
@@ -939,6 +1018,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_language_table);
   tcase_add_test(tc, quality_language_regional);
   tcase_add_test(tc, quality_language_formal_affixes);
+  tcase_add_test(tc, quality_language_terse);
   tcase_add_test(tc, quality_language_counts);
   tcase_add_loop_test(tc, quality_load_table, 0, N(load_cases));
   tcase_add_test(tc, quality_load_small_lists_work);

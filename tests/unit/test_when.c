@@ -169,6 +169,40 @@ static const struct when_case cases[] = {
   {"duapuluh lima januari", SUN, 5, WHEN_OK, "25-01-2026"},
   {"tgl limabelas feb", SUN, 5, WHEN_OK, "15-02-2026"},
   {"tanggal duapuluhdua februari", SUN, 5, WHEN_OK, "22-02-2026"},
+  /* The day after the month ("feb kemarin tgl 12", "bln 2 tgl 12"):
+   * "tanggal" marks the day, never a two-digit year. */
+  {"feb kmrn tgl 12", SUN, 5, WHEN_OK, "12-02-2026"},
+  {"februari tanggal 12", SUN, 5, WHEN_OK, "12-02-2026"},
+  {"maret tgl 2", SUN, 5, WHEN_OK, "02-03-2026"},
+  {"agustus lalu tgl 5", SUN, 5, WHEN_OK, "05-08-2025"},
+  {"bln 2 tgl 12", SUN, 5, WHEN_OK, "12-02-2026"},
+  {"bulan agustus 2025 tanggal 17", SUN, 5, WHEN_OK, "17-08-2025"},
+  /* The year said first ("tahun lalu bulan agustus"). */
+  {"thn lalu bulan agustus tgl 3", SUN, 5, WHEN_OK, "03-08-2025"},
+  {"tahun lalu bulan agustus", SUN, 5, WHEN_OK, "08-2025"},
+  {"thn kemarin bln agustus", SUN, 5, WHEN_OK, "08-2025"},
+  {"tahun ini bulan januari", SUN, 5, WHEN_OK, "01-2026"},
+  {"thn lalu sekitar bulan oktober", SUN, 5, WHEN_OK, "10-2025"},
+  {"tahun lalu tgl 3 agustus", SUN, 5, WHEN_OK, "03-08-2025"},
+  {"thn lalu bln 8 tgl 17", SUN, 5, WHEN_OK, "17-08-2025"},
+  /* "kemarin" said first, then the date: the date decides. */
+  {"kemarin tgl 14", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"kmrn tgl 12 bln feb", SUN, 5, WHEN_OK, "12-02-2026"},
+  {"kalamarin, 10 maret", SUN, 5, WHEN_OK, "10-03-2026"},
+  {"kemarin 3 hari lalu", SUN, 5, WHEN_INVALID, ""},
+  /* Kupang Malay puts "ini" first: "ini bulan", "ini tahun". */
+  {"ini bulan tanggal 3", SUN, 5, WHEN_OK, "03-03-2026"},
+  {"tanggal 3 ini bulan", SUN, 5, WHEN_OK, "03-03-2026"},
+  {"ini tahun bulan januari", SUN, 5, WHEN_OK, "01-2026"},
+  {"kejadian ini bulan lalu", SUN, 5, WHEN_OK, "02-2026"},
+  /* It happens again and again: the time named is still the answer. */
+  {"tiap bulan sejak 2024", SUN, 5, WHEN_OK, "2024 s/d 15-03-2026"},
+  {"setiap hari dari bulan januari", SUN, 5, WHEN_OK,
+   "01-2026 s/d 15-03-2026"},
+  {"beberapa kali tahun ini", SUN, 5, WHEN_OK, "2026"},
+  {"setiap hari", SUN, 5, WHEN_INVALID, ""},
+  {"tahun lalu bulan agustus sampai sekarang", SUN, 5, WHEN_OK,
+   "08-2025 s/d 15-03-2026"},
   {"tigapuluh hari lalu", SUN, 5, WHEN_OK, "13-02-2026"},
   /* Feasts and seasons with "masa" before them. */
   {"masa advent", SUN, 5, WHEN_OK, "masa Adven, 30-11-2025 s/d 24-12-2025"},
