@@ -49,6 +49,9 @@
 #define HITS_MAX 16        /* vocabulary words one text word may stand for */
 #define CODE_MAX 16
 #define FUZZY_MIN 5        /* shorter words must match exactly */
+#define NEAR_MIN 4         /* shorter words of a kabupaten name of several
+                              words, one letter off, the rest exact (see
+                              word_forgiven) */
 #define STRICT_MIN 8       /* the same in names of kecamatan and desa */
 #define SLIP_MIN 6         /* letters of a name, squashed, that may have
                               slipped (see slipped()) */
@@ -108,6 +111,9 @@ struct vword {
   int lax;                  /* in a kabupaten/kota name: forgiven more */
   int landmark;             /* of 5+ letters in a landmark name of several
                                words: forgiven one letter there */
+  int near;                 /* of NEAR_MIN..FUZZY_MIN-1 letters in a
+                               kabupaten/kota name of several words:
+                               forgiven one letter there */
 };
 
 struct place_list {
@@ -120,6 +126,8 @@ struct place_list {
   int *ends;                /* phrase numbers grouped by last word */
   int *bylen;               /* vocabulary numbers sorted by length, */
   int lenfirst[WORD_MAX + 2]; /* those of length L at [lenfirst[L], [L+1]) */
+  int *nears;               /* vocabulary numbers of the near words */
+  int nnears;
   char **plain;             /* not-a-typo words, sorted */
   int nplain;
   int nregions;             /* places of level PLACE_DESA or above */
@@ -505,14 +513,55 @@ slipped(const struct word *w, const char *sq, int nsq,
   return squash(vw->s, vw->len, b) == nsq && memcmp(sq, b, (size_t)nsq) == 0;
 }
 
-/* Fill s with the vocabulary words that the text word w may stand for. */
+/* The text word a fuzzy look-up compares: w itself, its letter mask and
+ * its squashed form (see squash()). */
+struct probe {
+  const struct word *w;
+  uint32_t mask;
+  char sq[WORD_MAX + 1];
+  int nsq;
+};
+
+/* Add vocabulary word v to s when the text word of pr is near enough to
+ * it (see find_hits). */
+static void
+try_hit(const struct place_list *pl, const struct probe *pr, int v,
+        struct slot *s)
+{
+  const struct vword *vw = &pl->vocab[v];
+  const struct word *w = pr->w;
+  int shorter, t, d, slip;
+
+  shorter = vw->len < w->len ? vw->len : w->len;
+  t = edits_allowed(shorter, vw->lax);
+  if (t == 0 && vw->landmark && shorter >= FUZZY_MIN)
+    t = 1;
+  if (t == 0 && vw->near && shorter >= NEAR_MIN)
+    t = 1;
+  slip = slipped(w, pr->sq, pr->nsq, vw);
+  if (t == 0 && slip) {
+    add_hit(s, v, 1, 1);
+    return;
+  }
+  if (abs(vw->len - w->len) > t ||
+      bit_count(pr->mask & ~vw->mask) > t || bit_count(vw->mask & ~pr->mask) > t)
+    return;
+  d = textdist_osa(w->s, w->len, vw->s, vw->len, t);
+  if (d <= t)
+    add_hit(s, v, d, d == 1 && slip);
+}
+
+/*
+ * Fill s with the vocabulary words that the text word w may stand for:
+ * exactly; from FUZZY_MIN letters on, within the edits allowed (a scan
+ * of the words of a length within reach); from NEAR_MIN letters, the few
+ * near words one letter off (word_forgiven() says where that counts).
+ */
 static void
 find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
 {
-  const struct vword *vw;
-  char sq[WORD_MAX + 1];
-  uint32_t mask;
-  int exact, v, t, d, shorter, i, lo, hi, nsq, slip;
+  struct probe pr;
+  int exact, v, t, i, lo, hi;
 
   s->n = 0;
   s->len = w->len;
@@ -522,34 +571,25 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
   exact = find_vocab(pl, w->s);
   if (exact >= 0)
     add_hit(s, exact, 0, 0);
-  if (w->len < FUZZY_MIN || is_plain(pl, w->s))
+  if (w->len < NEAR_MIN || is_plain(pl, w->s))
     return;
-  mask = letter_mask(w->s, w->len);
-  nsq = squash(w->s, w->len, sq);
+  pr.w = w;
+  pr.mask = letter_mask(w->s, w->len);
+  pr.nsq = squash(w->s, w->len, pr.sq);
+  if (w->len < FUZZY_MIN) {
+    for (i = 0; i < pl->nnears; i++)
+      if (pl->nears[i] != exact)
+        try_hit(pl, &pr, pl->nears[i], s);
+    return;
+  }
   /* Only words whose length is within reach need a look. */
   t = edits_allowed(w->len, 1);
   lo = w->len - t;
   hi = w->len + t > WORD_MAX ? WORD_MAX : w->len + t;
   for (i = pl->lenfirst[lo]; i < pl->lenfirst[hi + 1]; i++) {
     v = pl->bylen[i];
-    vw = &pl->vocab[v];
-    if (v == exact || vw->len < FUZZY_MIN)
-      continue;
-    shorter = vw->len < w->len ? vw->len : w->len;
-    t = edits_allowed(shorter, vw->lax);
-    if (t == 0 && vw->landmark && shorter >= FUZZY_MIN)
-      t = 1;
-    slip = slipped(w, sq, nsq, vw);
-    if (t == 0 && slip) {
-      add_hit(s, v, 1, 1);
-      continue;
-    }
-    if (abs(vw->len - w->len) > t ||
-        bit_count(mask & ~vw->mask) > t || bit_count(vw->mask & ~mask) > t)
-      continue;
-    d = textdist_osa(w->s, w->len, vw->s, vw->len, t);
-    if (d <= t)
-      add_hit(s, v, d, d == 1 && slip);
+    if (v != exact && (pl->vocab[v].len >= FUZZY_MIN || pl->vocab[v].near))
+      try_hit(pl, &pr, v, s);
   }
 }
 
@@ -577,8 +617,10 @@ slot_hit(const struct slot *s, int v)
 static int
 word_forgiven(const struct phrase *ph, int shorter, const struct hit *h)
 {
-  if (h->d == 0 || ph->level == PLACE_KABUPATEN)
+  if (h->d == 0)
     return 1;
+  if (ph->level == PLACE_KABUPATEN)
+    return shorter >= FUZZY_MIN || (ph->core >= 2 && h->d == 1);
   if (ph->joined)
     return 0;
   if (h->d <= edits_allowed(shorter, 0) || h->slip)
@@ -617,7 +659,7 @@ phrase_distance(const struct place_list *pl, const struct phrase *ph,
     shorter = pl->vocab[v].len < s->len ? pl->vocab[v].len : s->len;
     if (!word_forgiven(ph, shorter, h))
       return -1;
-    if (ph->level > PLACE_KABUPATEN && h->d > edits_allowed(shorter, 0))
+    if (h->d > edits_allowed(shorter, ph->level == PLACE_KABUPATEN))
       loose++;
     dist += h->d;
   }
@@ -1055,6 +1097,7 @@ place_free(struct place_list *pl)
   free(pl->vocab);
   free(pl->ends);
   free(pl->bylen);
+  free(pl->nears);
   free(pl->plain);
   free(pl);
 }
@@ -2260,6 +2303,9 @@ build_phrases(const struct loader *ld, struct place_list *pl)
       if (ph->level == PLACE_LANDMARK && ph->nwords >= 2 &&
           (int)len[j] >= FUZZY_MIN)
         pl->vocab[ph->word[j]].landmark = 1;
+      if (ph->level == PLACE_KABUPATEN && ph->core >= 2 && !ph->joined &&
+          (int)len[j] >= NEAR_MIN && (int)len[j] < FUZZY_MIN)
+        pl->vocab[ph->word[j]].near = 1;
     }
     pl->vocab[ph->word[ph->nwords - 1]].count++;
   }
@@ -2284,6 +2330,21 @@ build_ends(struct place_list *pl)
     v = pl->phrases[i].word[pl->phrases[i].nwords - 1];
     pl->ends[pl->vocab[v].first + pl->vocab[v].count++] = i;
   }
+  return 0;
+}
+
+/* The near words of pl's vocabulary (pl->nears).  Returns 0 or -ENOMEM. */
+static int
+build_nears(struct place_list *pl)
+{
+  int i;
+
+  pl->nears = calloc((size_t)pl->nvocab + 1, sizeof(*pl->nears));
+  if (pl->nears == NULL)
+    return -ENOMEM;
+  for (i = 0; i < pl->nvocab; i++)
+    if (pl->vocab[i].near)
+      pl->nears[pl->nnears++] = i;
   return 0;
 }
 
@@ -2333,6 +2394,8 @@ build(struct loader *ld, struct place_list **out)
   }
   if (rc == 0)
     rc = build_bylen(pl);
+  if (rc == 0)
+    rc = build_nears(pl);
   if (rc != 0) {
     place_free(pl);
     return rc;

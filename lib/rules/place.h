@@ -52,7 +52,9 @@
  * "Kabupaten" or "Kota" counts less than the words of the name itself, and
  * a name that has one also matches without it.  Small misspellings are
  * forgiven (Damerau-Levenshtein distance 1 for words of 5 to 7 letters, 2
- * from 8 letters on; shorter words must be exact), and a name of several
+ * from 8 letters on; shorter words must be exact, except that a word of
+ * 4 letters of a name of several words may be one letter off when the
+ * other words are exact: "Sumba Barat Daja"), and a name of several
  * words also matches written as one word.
  *
  * Kecamatan and desa are stricter: a word of their names under 8 letters

@@ -1052,6 +1052,40 @@ START_TEST(place_outside_city_by_kind_word)
 }
 END_TEST
 
+/* A short word (under 5 letters, never forgiven alone) one letter off
+ * the last word of a kabupaten name of several words, the others exact,
+ * lets the longer name win over the shorter one inside it: "Sumba Barat
+ * Daja" is Sumba Barat Daya, never Sumba Barat.  Alone, or after a kind
+ * word only, such a word stays unforgiven. */
+START_TEST(place_short_word_of_longer_name)
+{
+  static const struct {
+    const char *text;
+    const char *code;
+  } told[] = {
+    {"Sumba Barat Daja", "5317"}, {"sumba barat dayah", "5317"},
+    {"Labuhan Baju", "5315"}, {"kab. Sumba Barat Daja", "5317"},
+    {"Sumba Barat", "5301"}, {"Sumba Barat, dekat kantor", "5301"},
+  };
+  static const char *const none[] = {"Enda", "kab enda", "kita kupang"};
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < sizeof(told) / sizeof(told[0]); i++) {
+    ck_assert_int_eq(place_match(pl, told[i].text, &m), 0);
+    ck_assert_msg(m.matched, "'%s' matched nothing", told[i].text);
+    ck_assert_msg(strcmp(m.code, told[i].code) == 0, "'%s' is %s, not %s",
+                  told[i].text, m.code, told[i].code);
+  }
+  for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+    ck_assert_int_eq(place_match(pl, none[i], &m), 0);
+    ck_assert_msg(!m.matched, "'%s' names %s", none[i], m.place.label);
+  }
+  place_free(pl);
+}
+END_TEST
+
 /* Sentences of reports (from the conversation tests) that name no place
  * of NTT. */
 static const char *const sentences[] = {
@@ -1279,6 +1313,7 @@ place_suite(void)
   tcase_add_test(tc, place_timor_for_timur);
   tcase_add_test(tc, place_more_landmarks);
   tcase_add_test(tc, place_outside_city_by_kind_word);
+  tcase_add_test(tc, place_short_word_of_longer_name);
   tcase_add_test(tc, place_match_timing);
   suite_add_tcase(s, tc);
 
