@@ -109,8 +109,10 @@ struct vword {
   int first;                /* phrases ending here: ends[first..+count) */
   int count;
   int lax;                  /* in a kabupaten/kota name: forgiven more */
-  int landmark;             /* of 5+ letters in a landmark name of several
-                               words: forgiven one letter there */
+  int several;              /* of 5+ letters in a landmark name of several
+                               words, or a kecamatan or desa name of
+                               several words of its own: forgiven one
+                               letter there */
   int near;                 /* of NEAR_MIN..FUZZY_MIN-1 letters in a
                                kabupaten/kota name of several words:
                                forgiven one letter there */
@@ -513,6 +515,31 @@ slipped(const struct word *w, const char *sq, int nsq,
   return squash(vw->s, vw->len, b) == nsq && memcmp(sq, b, (size_t)nsq) == 0;
 }
 
+/* The edit distance of a[0..n) and b[0..m) when it is 0 or 1 (as
+ * textdist_osa counts: a transposition is one), else 2; in linear
+ * time, for the many look-ups that forgive one letter. */
+static int
+one_edit(const char *a, int n, const char *b, int m)
+{
+  int i = 0;
+
+  if (n < m)
+    return one_edit(b, m, a, n);
+  if (n - m > 1)
+    return 2;
+  while (i < m && a[i] == b[i])
+    i++;
+  if (i == m)
+    return n == m ? 0 : 1;
+  if (n > m)    /* a letter of a left out of b */
+    return memcmp(a + i + 1, b + i, (size_t)(m - i)) == 0 ? 1 : 2;
+  if (memcmp(a + i + 1, b + i + 1, (size_t)(m - i - 1)) == 0)
+    return 1;   /* one letter for another */
+  return i + 1 < m && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+                 memcmp(a + i + 2, b + i + 2, (size_t)(m - i - 2)) == 0
+             ? 1 : 2;
+}
+
 /* The text word a fuzzy look-up compares: w itself, its letter mask and
  * its squashed form (see squash()). */
 struct probe {
@@ -524,7 +551,7 @@ struct probe {
 
 /* Add vocabulary word v to s when the text word of pr is near enough to
  * it (see find_hits). */
-static void
+static inline void
 try_hit(const struct place_list *pl, const struct probe *pr, int v,
         struct slot *s)
 {
@@ -534,19 +561,21 @@ try_hit(const struct place_list *pl, const struct probe *pr, int v,
 
   shorter = vw->len < w->len ? vw->len : w->len;
   t = edits_allowed(shorter, vw->lax);
-  if (t == 0 && vw->landmark && shorter >= FUZZY_MIN)
+  if (t == 0 && vw->several && shorter >= FUZZY_MIN)
     t = 1;
   if (t == 0 && vw->near && shorter >= NEAR_MIN)
     t = 1;
-  slip = slipped(w, pr->sq, pr->nsq, vw);
-  if (t == 0 && slip) {
-    add_hit(s, v, 1, 1);
+  if (t == 0) {
+    if (slipped(w, pr->sq, pr->nsq, vw))
+      add_hit(s, v, 1, 1);
     return;
   }
-  if (abs(vw->len - w->len) > t ||
-      bit_count(pr->mask & ~vw->mask) > t || bit_count(vw->mask & ~pr->mask) > t)
+  if (abs(vw->len - w->len) > t || bit_count(pr->mask & ~vw->mask) > t ||
+      bit_count(vw->mask & ~pr->mask) > t)
     return;
-  d = textdist_osa(w->s, w->len, vw->s, vw->len, t);
+  slip = slipped(w, pr->sq, pr->nsq, vw);
+  d = t == 1 ? one_edit(w->s, w->len, vw->s, vw->len)
+             : textdist_osa(w->s, w->len, vw->s, vw->len, t);
   if (d <= t)
     add_hit(s, v, d, d == 1 && slip);
 }
@@ -607,12 +636,16 @@ slot_hit(const struct slot *s, int v)
 
 /*
  * Whether a word of phrase ph, shorter letters long (of the two), may
- * differ by d edits.  A word of a kecamatan, desa or landmark name must
- * be within the strict allowance even when a kabupaten/kota name forgave
- * it more, and a name of several words joined into one must be exact; in
- * a landmark name of several words, a word of 5 or more letters may
- * differ by one ("Pelabuhan Tenaw"), when the rest is exact (see
- * phrase_distance).
+ * differ by d edits.  In a kabupaten/kota name, a word under FUZZY_MIN
+ * letters must be exact unless the name has several words of its own:
+ * then it may be one letter off ("Sumba Barat Daja").  A word of a
+ * kecamatan, desa or landmark name must be within the strict allowance
+ * even when a kabupaten/kota name forgave it more, and a name of several
+ * words joined into one must be exact; in a landmark name of several
+ * words, or a kecamatan or desa name of several words of its own, a word
+ * of 5 or more letters may differ by one ("Pelabuhan Tenaw", "Kupang
+ * Timor").  A word forgiven beyond the usual allowance needs the rest of
+ * the name exact (see phrase_distance).
  */
 static int
 word_forgiven(const struct phrase *ph, int shorter, const struct hit *h)
@@ -625,8 +658,8 @@ word_forgiven(const struct phrase *ph, int shorter, const struct hit *h)
     return 0;
   if (h->d <= edits_allowed(shorter, 0) || h->slip)
     return 1;
-  return ph->level == PLACE_LANDMARK && ph->nwords >= 2 && h->d == 1 &&
-         shorter >= FUZZY_MIN;
+  return (ph->level == PLACE_LANDMARK ? ph->nwords >= 2 : ph->core >= 2) &&
+         h->d == 1 && shorter >= FUZZY_MIN;
 }
 
 /*
@@ -2300,9 +2333,11 @@ build_phrases(const struct loader *ld, struct place_list *pl)
       ph->word[j] = find_vocab(pl, one);
       if (ph->level == PLACE_KABUPATEN)
         pl->vocab[ph->word[j]].lax = 1;
-      if (ph->level == PLACE_LANDMARK && ph->nwords >= 2 &&
+      if ((ph->level == PLACE_LANDMARK ? ph->nwords >= 2
+                                       : ph->level > PLACE_KABUPATEN &&
+                                         ph->core >= 2 && !ph->joined) &&
           (int)len[j] >= FUZZY_MIN)
-        pl->vocab[ph->word[j]].landmark = 1;
+        pl->vocab[ph->word[j]].several = 1;
       if (ph->level == PLACE_KABUPATEN && ph->core >= 2 && !ph->joined &&
           (int)len[j] >= NEAR_MIN && (int)len[j] < FUZZY_MIN)
         pl->vocab[ph->word[j]].near = 1;

@@ -62,8 +62,10 @@
  * words also matches written as one word, exactly, unless another place
  * has that word as its name ("Batuplat" is Kelurahan Batu Plat, but
  * "Praibakul" the Desa Praibakul only); a last word that numbers
- * namesakes (I, II, A, Satu...) may be left out.  Landmarks are as strict,
- * except that in a landmark name of several words one word of 5 or more
+ * namesakes (I, II, A, Satu...) may be left out; in a name of several
+ * words of its own, one word of 5 or more letters may differ by one
+ * letter when the rest is exact ("Kec. Kupang Timor").  Landmarks are as
+ * strict, and in a landmark name of several words one word of 5 or more
  * letters may differ by one letter when the rest is exact ("Pelabuhan
  * Tenaw"; a landmark of one word, "Undana", must be exact).  A place whose kecamatan or kabupaten the text
  * also names wins over one it does not; then a kabupaten/kota wins over a

@@ -1086,6 +1086,30 @@ START_TEST(place_short_word_of_longer_name)
 }
 END_TEST
 
+/* In a kecamatan or desa name of several words, one word of 5 or more
+ * letters may be off by one letter when the rest is exact ("Kec. Kupang
+ * Timor"); a name of one word stays strict. */
+START_TEST(place_word_of_longer_kecamatan_name)
+{
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+
+  ck_assert_int_eq(place_match(pl, "kec. Kupang Timor", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.01.06");
+  ck_assert_int_eq(place_match(pl, "Kupang Tengh", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.01.08");
+  ck_assert_int_eq(place_match(pl, "Desa Oelnasy", &m), 0);
+  ck_assert_int_eq(m.matched, 0);
+  /* Two words off is too far. */
+  ck_assert_int_eq(place_match(pl, "Kupeng Timor", &m), 0);
+  ck_assert_msg(!m.matched || m.place.level == PLACE_KABUPATEN, "%s",
+                m.place.label);
+  place_free(pl);
+}
+END_TEST
+
 /* Sentences of reports (from the conversation tests) that name no place
  * of NTT. */
 static const char *const sentences[] = {
@@ -1314,6 +1338,7 @@ place_suite(void)
   tcase_add_test(tc, place_more_landmarks);
   tcase_add_test(tc, place_outside_city_by_kind_word);
   tcase_add_test(tc, place_short_word_of_longer_name);
+  tcase_add_test(tc, place_word_of_longer_kecamatan_name);
   tcase_add_test(tc, place_match_timing);
   suite_add_tcase(s, tc);
 
