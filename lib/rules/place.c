@@ -99,6 +99,9 @@ struct phrase {
                                joined into one: matched exactly only */
   int town;                 /* a town of the kabupaten/kota: the place
                                reported when it wins, or -1 */
+  int whole;                /* a kecamatan or desa name of ordinary words
+                               (not-a-name): matched only as the whole
+                               text, exactly */
   int word[PHRASE_WORDS];   /* vocabulary numbers */
 };
 
@@ -652,6 +655,8 @@ word_forgiven(const struct phrase *ph, int shorter, const struct hit *h)
 {
   if (h->d == 0)
     return 1;
+  if (ph->whole)
+    return 0;
   if (ph->level == PLACE_KABUPATEN)
     return shorter >= FUZZY_MIN || (ph->core >= 2 && h->d == 1);
   if (ph->joined)
@@ -714,6 +719,7 @@ struct found {
   int dropped;              /* inside another's words */
   int alone;                /* an "alone" phrase named it too */
   int town;                 /* a town phrase named it: the place reported */
+  int whole;                /* by a whole phrase */
 };
 
 /* All of them. */
@@ -740,6 +746,10 @@ found_cmp(const struct found *a, const struct found *b)
 {
   if (a->support != b->support)
     return a->support - b->support;
+  /* Ordinary words that are the whole answer say nothing of the level
+   * meant: namesakes tie ("Kota Baru", a kecamatan and two kelurahan). */
+  if (a->whole && b->whole)
+    return 0;
   /* A landmark is named on purpose: it beats the desa it lies near. */
   if ((a->level == PLACE_LANDMARK) != (b->level == PLACE_LANDMARK))
     return a->level == PLACE_LANDMARK ? 1 : -1;
@@ -990,6 +1000,20 @@ keep_after_incident(struct finds *fs, const struct incidents *in)
       fs->f[i].dropped = 1;
 }
 
+/* Forget what a whole phrase found unless it covers all n words of the
+ * text: "Pasir Panjang" alone is the place, "dekat pasir panjang" no
+ * place. */
+static void
+keep_whole_answer(struct finds *fs, size_t n)
+{
+  int i, k = 0;
+
+  for (i = 0; i < fs->n; i++)
+    if (!fs->f[i].whole || (fs->f[i].first == 0 && fs->f[i].last + 1 == n))
+      fs->f[k++] = fs->f[i];
+  fs->n = k;
+}
+
 /* Whether one of the two words before word first was a guard word (see
  * place_match). */
 static int
@@ -1056,7 +1080,8 @@ place_match(const struct place_list *pl, const char *text,
                            .kind = ph->kind, .dist = dist,
                            .level = ph->level, .weak = ph->weak,
                            .first = pos - (size_t)ph->nwords,
-                           .last = pos - 1, .town = ph->town};
+                           .last = pos - 1, .town = ph->town,
+                           .whole = ph->whole};
         /* "Jalan Sumatera": a street of NTT, not Sumatra. */
         if (f.level == PLACE_OUTSIDE && guarded(guard, f.first))
           continue;
@@ -1064,6 +1089,7 @@ place_match(const struct place_list *pl, const char *text,
       }
     }
   }
+  keep_whole_answer(&fs, pos);
   keep_after_incident(&fs, &in);
   resolve(pl, &fs, out);
   return 0;
@@ -1150,6 +1176,7 @@ struct alias {
   int kind;
   int weak;       /* from an "alone" line */
   int joined;     /* as in struct phrase */
+  int whole;      /* as in struct phrase */
   int keep;       /* chosen for the list (select_phrases) */
   int town;       /* written for a kabupaten/kota: the place inside it
                      that bears the name (town_place()), or -1 */
@@ -1299,6 +1326,7 @@ push_alias(struct loader *ld, const char *key, const char *text,
   a->kind = kind;
   a->weak = 0;
   a->joined = 0;
+  a->whole = 0;
   a->town = -1;
   ld->naliases++;
 }
@@ -2004,8 +2032,9 @@ derive_joined(struct loader *ld, const struct alias *a, size_t klen,
 
 /*
  * The phrases derived from a kecamatan or desa name a (kind word at
- * a.key[0..klen)): its name without the kind word unless that is an
- * ordinary word (not-a-name), its words joined into one ("Batuplat", for
+ * a.key[0..klen)): its name without the kind word, which when it is an
+ * ordinary phrase (not-a-name, several words) matches only as the whole
+ * text ("Pasir Panjang", not "dekat pasir panjang"), its words joined into one ("Batuplat", for
  * Batu Plat; matched exactly only) unless the name is an ordinary phrase,
  * and without a last word that numbers namesakes ("Naikoten" for Naikoten
  * Satu and Dua), alone and after the kind word.
@@ -2016,9 +2045,12 @@ derive_sub(struct loader *ld, const struct alias *a, size_t klen,
 {
   const char *core = a->key + klen, *last = strrchr(core, ' ');
 
-  if (a->kind && !is_not_a_name(ld, core))
+  if (a->kind && (!is_not_a_name(ld, core) || a->core >= 2)) {
     push_alias(ld, core, NULL, 0, a->place, a->line, a->nwords - 1, a->core,
                0);
+    if (ld->rc == 0)
+      ld->aliases[ld->naliases - 1].whole = is_not_a_name(ld, core);
+  }
   if (!is_not_a_name(ld, core))
     derive_joined(ld, a, klen, tmp, 1);
   if (last == NULL || !is_number_word(last + 1, strlen(last + 1)))
@@ -2324,6 +2356,7 @@ build_phrases(const struct loader *ld, struct place_list *pl)
     ph->kind = a->kind;
     ph->weak = a->weak;
     ph->joined = a->joined;
+    ph->whole = a->whole;
     ph->town = a->town;
     ph->level = ld->places[a->place].level;
     ph->nwords = split_key(a->key, word, len);
@@ -2335,7 +2368,8 @@ build_phrases(const struct loader *ld, struct place_list *pl)
         pl->vocab[ph->word[j]].lax = 1;
       if ((ph->level == PLACE_LANDMARK ? ph->nwords >= 2
                                        : ph->level > PLACE_KABUPATEN &&
-                                         ph->core >= 2 && !ph->joined) &&
+                                         ph->core >= 2 && !ph->joined &&
+                                         !ph->whole) &&
           (int)len[j] >= FUZZY_MIN)
         pl->vocab[ph->word[j]].several = 1;
       if (ph->level == PLACE_KABUPATEN && ph->core >= 2 && !ph->joined &&

@@ -25,7 +25,9 @@
  * the place it lies in (defined on an earlier line).  A "not-a-typo" line
  * lists ordinary words that must never be read as a misspelt place; a
  * "not-a-name" line, ordinary words that name a kecamatan or desa only
- * with its kind word before them ("Desa Merdeka", not "merdeka").  An
+ * with its kind word before them ("Desa Merdeka", not "merdeka"), or, for
+ * a phrase of several words, as the whole text ("Pasir Panjang", not
+ * "dekat pasir panjang"; namesakes then tie whatever their level).  An
  * alias may name one place only; official names of kecamatan and desa
  * may repeat.  "include" reads another file (relative to this one's
  * folder) at that point; an included file includes nothing.  A '#' at the
