@@ -111,12 +111,13 @@ struct vword {
   uint32_t mask;            /* letters present (see letter_mask) */
   int first;                /* phrases ending here: ends[first..+count) */
   int count;
-  int lax;                  /* in a kabupaten/kota name: forgiven more */
-  int several;              /* of 5+ letters in a landmark name of several
+  /* Flags, in bytes: the scan of the vocabulary reads many entries. */
+  unsigned char lax;        /* in a kabupaten/kota name: forgiven more */
+  unsigned char several;    /* of 5+ letters in a landmark name of several
                                words, or a kecamatan or desa name of
                                several words of its own: forgiven one
                                letter there */
-  int near;                 /* of NEAR_MIN..FUZZY_MIN-1 letters in a
+  unsigned char near;       /* of NEAR_MIN..FUZZY_MIN-1 letters in a
                                kabupaten/kota name of several words:
                                forgiven one letter there */
 };
@@ -592,6 +593,7 @@ try_hit(const struct place_list *pl, const struct probe *pr, int v,
 static void
 find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
 {
+  const struct vword *vw;
   struct probe pr;
   int exact, v, t, i, lo, hi;
 
@@ -620,7 +622,14 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
   hi = w->len + t > WORD_MAX ? WORD_MAX : w->len + t;
   for (i = pl->lenfirst[lo]; i < pl->lenfirst[hi + 1]; i++) {
     v = pl->bylen[i];
-    if (v != exact && (pl->vocab[v].len >= FUZZY_MIN || pl->vocab[v].near))
+    vw = &pl->vocab[v];
+    /* A word forgiven no edit (see try_hit()) may still have slipped,
+     * which needs one letter more or less and the same first one. */
+    if (!vw->lax && !vw->several && !vw->near &&
+        (vw->len < STRICT_MIN || w->len < STRICT_MIN) &&
+        (abs(vw->len - w->len) != 1 || vw->s[0] != w->s[0]))
+      continue;
+    if (v != exact && (vw->len >= FUZZY_MIN || vw->near))
       try_hit(pl, &pr, v, s);
   }
 }
