@@ -49,6 +49,9 @@
 #define HITS_MAX 16        /* vocabulary words one text word may stand for */
 #define CODE_MAX 16
 #define FUZZY_MIN 5        /* shorter words must match exactly */
+#define NEAR_MIN 4         /* shorter words of a kabupaten name of several
+                              words, one letter off, the rest exact (see
+                              word_forgiven) */
 #define STRICT_MIN 8       /* the same in names of kecamatan and desa */
 #define SLIP_MIN 6         /* letters of a name, squashed, that may have
                               slipped (see slipped()) */
@@ -96,6 +99,9 @@ struct phrase {
                                joined into one: matched exactly only */
   int town;                 /* a town of the kabupaten/kota: the place
                                reported when it wins, or -1 */
+  int whole;                /* a kecamatan or desa name of ordinary words
+                               (not-a-name): matched only as the whole
+                               text, exactly */
   int word[PHRASE_WORDS];   /* vocabulary numbers */
 };
 
@@ -105,9 +111,15 @@ struct vword {
   uint32_t mask;            /* letters present (see letter_mask) */
   int first;                /* phrases ending here: ends[first..+count) */
   int count;
-  int lax;                  /* in a kabupaten/kota name: forgiven more */
-  int landmark;             /* of 5+ letters in a landmark name of several
-                               words: forgiven one letter there */
+  /* Flags, in bytes: the scan of the vocabulary reads many entries. */
+  unsigned char lax;        /* in a kabupaten/kota name: forgiven more */
+  unsigned char several;    /* of 5+ letters in a landmark name of several
+                               words, or a kecamatan or desa name of
+                               several words of its own: forgiven one
+                               letter there */
+  unsigned char near;       /* of NEAR_MIN..FUZZY_MIN-1 letters in a
+                               kabupaten/kota name of several words:
+                               forgiven one letter there */
 };
 
 struct place_list {
@@ -120,6 +132,8 @@ struct place_list {
   int *ends;                /* phrase numbers grouped by last word */
   int *bylen;               /* vocabulary numbers sorted by length, */
   int lenfirst[WORD_MAX + 2]; /* those of length L at [lenfirst[L], [L+1]) */
+  int *nears;               /* vocabulary numbers of the near words */
+  int nnears;
   char **plain;             /* not-a-typo words, sorted */
   int nplain;
   int nregions;             /* places of level PLACE_DESA or above */
@@ -505,14 +519,83 @@ slipped(const struct word *w, const char *sq, int nsq,
   return squash(vw->s, vw->len, b) == nsq && memcmp(sq, b, (size_t)nsq) == 0;
 }
 
-/* Fill s with the vocabulary words that the text word w may stand for. */
+/* The edit distance of a[0..n) and b[0..m) when it is 0 or 1 (as
+ * textdist_osa counts: a transposition is one), else 2; in linear
+ * time, for the many look-ups that forgive one letter. */
+static int
+one_edit(const char *a, int n, const char *b, int m)
+{
+  int i = 0;
+
+  if (n < m)
+    return one_edit(b, m, a, n);
+  if (n - m > 1)
+    return 2;
+  while (i < m && a[i] == b[i])
+    i++;
+  if (i == m)
+    return n == m ? 0 : 1;
+  if (n > m)    /* a letter of a left out of b */
+    return memcmp(a + i + 1, b + i, (size_t)(m - i)) == 0 ? 1 : 2;
+  if (memcmp(a + i + 1, b + i + 1, (size_t)(m - i - 1)) == 0)
+    return 1;   /* one letter for another */
+  return i + 1 < m && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+                 memcmp(a + i + 2, b + i + 2, (size_t)(m - i - 2)) == 0
+             ? 1 : 2;
+}
+
+/* The text word a fuzzy look-up compares: w itself, its letter mask and
+ * its squashed form (see squash()). */
+struct probe {
+  const struct word *w;
+  uint32_t mask;
+  char sq[WORD_MAX + 1];
+  int nsq;
+};
+
+/* Add vocabulary word v to s when the text word of pr is near enough to
+ * it (see find_hits). */
+static inline void
+try_hit(const struct place_list *pl, const struct probe *pr, int v,
+        struct slot *s)
+{
+  const struct vword *vw = &pl->vocab[v];
+  const struct word *w = pr->w;
+  int shorter, t, d, slip;
+
+  shorter = vw->len < w->len ? vw->len : w->len;
+  t = edits_allowed(shorter, vw->lax);
+  if (t == 0 && vw->several && shorter >= FUZZY_MIN)
+    t = 1;
+  if (t == 0 && vw->near && shorter >= NEAR_MIN)
+    t = 1;
+  if (t == 0) {
+    if (slipped(w, pr->sq, pr->nsq, vw))
+      add_hit(s, v, 1, 1);
+    return;
+  }
+  if (abs(vw->len - w->len) > t || bit_count(pr->mask & ~vw->mask) > t ||
+      bit_count(vw->mask & ~pr->mask) > t)
+    return;
+  slip = slipped(w, pr->sq, pr->nsq, vw);
+  d = t == 1 ? one_edit(w->s, w->len, vw->s, vw->len)
+             : textdist_osa(w->s, w->len, vw->s, vw->len, t);
+  if (d <= t)
+    add_hit(s, v, d, d == 1 && slip);
+}
+
+/*
+ * Fill s with the vocabulary words that the text word w may stand for:
+ * exactly; from FUZZY_MIN letters on, within the edits allowed (a scan
+ * of the words of a length within reach); from NEAR_MIN letters, the few
+ * near words one letter off (word_forgiven() says where that counts).
+ */
 static void
 find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
 {
   const struct vword *vw;
-  char sq[WORD_MAX + 1];
-  uint32_t mask;
-  int exact, v, t, d, shorter, i, lo, hi, nsq, slip;
+  struct probe pr;
+  int exact, v, t, i, lo, hi;
 
   s->n = 0;
   s->len = w->len;
@@ -522,10 +605,17 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
   exact = find_vocab(pl, w->s);
   if (exact >= 0)
     add_hit(s, exact, 0, 0);
-  if (w->len < FUZZY_MIN || is_plain(pl, w->s))
+  if (w->len < NEAR_MIN || is_plain(pl, w->s))
     return;
-  mask = letter_mask(w->s, w->len);
-  nsq = squash(w->s, w->len, sq);
+  pr.w = w;
+  pr.mask = letter_mask(w->s, w->len);
+  pr.nsq = squash(w->s, w->len, pr.sq);
+  if (w->len < FUZZY_MIN) {
+    for (i = 0; i < pl->nnears; i++)
+      if (pl->nears[i] != exact)
+        try_hit(pl, &pr, pl->nears[i], s);
+    return;
+  }
   /* Only words whose length is within reach need a look. */
   t = edits_allowed(w->len, 1);
   lo = w->len - t;
@@ -533,23 +623,14 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
   for (i = pl->lenfirst[lo]; i < pl->lenfirst[hi + 1]; i++) {
     v = pl->bylen[i];
     vw = &pl->vocab[v];
-    if (v == exact || vw->len < FUZZY_MIN)
+    /* A word forgiven no edit (see try_hit()) may still have slipped,
+     * which needs one letter more or less and the same first one. */
+    if (!vw->lax && !vw->several && !vw->near &&
+        (vw->len < STRICT_MIN || w->len < STRICT_MIN) &&
+        (abs(vw->len - w->len) != 1 || vw->s[0] != w->s[0]))
       continue;
-    shorter = vw->len < w->len ? vw->len : w->len;
-    t = edits_allowed(shorter, vw->lax);
-    if (t == 0 && vw->landmark && shorter >= FUZZY_MIN)
-      t = 1;
-    slip = slipped(w, sq, nsq, vw);
-    if (t == 0 && slip) {
-      add_hit(s, v, 1, 1);
-      continue;
-    }
-    if (abs(vw->len - w->len) > t ||
-        bit_count(mask & ~vw->mask) > t || bit_count(vw->mask & ~mask) > t)
-      continue;
-    d = textdist_osa(w->s, w->len, vw->s, vw->len, t);
-    if (d <= t)
-      add_hit(s, v, d, d == 1 && slip);
+    if (v != exact && (vw->len >= FUZZY_MIN || vw->near))
+      try_hit(pl, &pr, v, s);
   }
 }
 
@@ -567,24 +648,32 @@ slot_hit(const struct slot *s, int v)
 
 /*
  * Whether a word of phrase ph, shorter letters long (of the two), may
- * differ by d edits.  A word of a kecamatan, desa or landmark name must
- * be within the strict allowance even when a kabupaten/kota name forgave
- * it more, and a name of several words joined into one must be exact; in
- * a landmark name of several words, a word of 5 or more letters may
- * differ by one ("Pelabuhan Tenaw"), when the rest is exact (see
- * phrase_distance).
+ * differ by d edits.  In a kabupaten/kota name, a word under FUZZY_MIN
+ * letters must be exact unless the name has several words of its own:
+ * then it may be one letter off ("Sumba Barat Daja").  A word of a
+ * kecamatan, desa or landmark name must be within the strict allowance
+ * even when a kabupaten/kota name forgave it more, and a name of several
+ * words joined into one must be exact; in a landmark name of several
+ * words, or a kecamatan or desa name of several words of its own, a word
+ * of 5 or more letters may differ by one ("Pelabuhan Tenaw", "Kupang
+ * Timor").  A word forgiven beyond the usual allowance needs the rest of
+ * the name exact (see phrase_distance).
  */
 static int
 word_forgiven(const struct phrase *ph, int shorter, const struct hit *h)
 {
-  if (h->d == 0 || ph->level == PLACE_KABUPATEN)
+  if (h->d == 0)
     return 1;
+  if (ph->whole)
+    return 0;
+  if (ph->level == PLACE_KABUPATEN)
+    return shorter >= FUZZY_MIN || (ph->core >= 2 && h->d == 1);
   if (ph->joined)
     return 0;
   if (h->d <= edits_allowed(shorter, 0) || h->slip)
     return 1;
-  return ph->level == PLACE_LANDMARK && ph->nwords >= 2 && h->d == 1 &&
-         shorter >= FUZZY_MIN;
+  return (ph->level == PLACE_LANDMARK ? ph->nwords >= 2 : ph->core >= 2) &&
+         h->d == 1 && shorter >= FUZZY_MIN;
 }
 
 /*
@@ -617,7 +706,7 @@ phrase_distance(const struct place_list *pl, const struct phrase *ph,
     shorter = pl->vocab[v].len < s->len ? pl->vocab[v].len : s->len;
     if (!word_forgiven(ph, shorter, h))
       return -1;
-    if (ph->level > PLACE_KABUPATEN && h->d > edits_allowed(shorter, 0))
+    if (h->d > edits_allowed(shorter, ph->level == PLACE_KABUPATEN))
       loose++;
     dist += h->d;
   }
@@ -639,6 +728,7 @@ struct found {
   int dropped;              /* inside another's words */
   int alone;                /* an "alone" phrase named it too */
   int town;                 /* a town phrase named it: the place reported */
+  int whole;                /* by a whole phrase */
 };
 
 /* All of them. */
@@ -665,6 +755,10 @@ found_cmp(const struct found *a, const struct found *b)
 {
   if (a->support != b->support)
     return a->support - b->support;
+  /* Ordinary words that are the whole answer say nothing of the level
+   * meant: namesakes tie ("Kota Baru", a kecamatan and two kelurahan). */
+  if (a->whole && b->whole)
+    return 0;
   /* A landmark is named on purpose: it beats the desa it lies near. */
   if ((a->level == PLACE_LANDMARK) != (b->level == PLACE_LANDMARK))
     return a->level == PLACE_LANDMARK ? 1 : -1;
@@ -915,6 +1009,20 @@ keep_after_incident(struct finds *fs, const struct incidents *in)
       fs->f[i].dropped = 1;
 }
 
+/* Forget what a whole phrase found unless it covers all n words of the
+ * text: "Pasir Panjang" alone is the place, "dekat pasir panjang" no
+ * place. */
+static void
+keep_whole_answer(struct finds *fs, size_t n)
+{
+  int i, k = 0;
+
+  for (i = 0; i < fs->n; i++)
+    if (!fs->f[i].whole || (fs->f[i].first == 0 && fs->f[i].last + 1 == n))
+      fs->f[k++] = fs->f[i];
+  fs->n = k;
+}
+
 /* Whether one of the two words before word first was a guard word (see
  * place_match). */
 static int
@@ -981,7 +1089,8 @@ place_match(const struct place_list *pl, const char *text,
                            .kind = ph->kind, .dist = dist,
                            .level = ph->level, .weak = ph->weak,
                            .first = pos - (size_t)ph->nwords,
-                           .last = pos - 1, .town = ph->town};
+                           .last = pos - 1, .town = ph->town,
+                           .whole = ph->whole};
         /* "Jalan Sumatera": a street of NTT, not Sumatra. */
         if (f.level == PLACE_OUTSIDE && guarded(guard, f.first))
           continue;
@@ -989,6 +1098,7 @@ place_match(const struct place_list *pl, const char *text,
       }
     }
   }
+  keep_whole_answer(&fs, pos);
   keep_after_incident(&fs, &in);
   resolve(pl, &fs, out);
   return 0;
@@ -1055,6 +1165,7 @@ place_free(struct place_list *pl)
   free(pl->vocab);
   free(pl->ends);
   free(pl->bylen);
+  free(pl->nears);
   free(pl->plain);
   free(pl);
 }
@@ -1074,6 +1185,7 @@ struct alias {
   int kind;
   int weak;       /* from an "alone" line */
   int joined;     /* as in struct phrase */
+  int whole;      /* as in struct phrase */
   int keep;       /* chosen for the list (select_phrases) */
   int town;       /* written for a kabupaten/kota: the place inside it
                      that bears the name (town_place()), or -1 */
@@ -1223,6 +1335,7 @@ push_alias(struct loader *ld, const char *key, const char *text,
   a->kind = kind;
   a->weak = 0;
   a->joined = 0;
+  a->whole = 0;
   a->town = -1;
   ld->naliases++;
 }
@@ -1928,8 +2041,9 @@ derive_joined(struct loader *ld, const struct alias *a, size_t klen,
 
 /*
  * The phrases derived from a kecamatan or desa name a (kind word at
- * a.key[0..klen)): its name without the kind word unless that is an
- * ordinary word (not-a-name), its words joined into one ("Batuplat", for
+ * a.key[0..klen)): its name without the kind word, which when it is an
+ * ordinary phrase (not-a-name, several words) matches only as the whole
+ * text ("Pasir Panjang", not "dekat pasir panjang"), its words joined into one ("Batuplat", for
  * Batu Plat; matched exactly only) unless the name is an ordinary phrase,
  * and without a last word that numbers namesakes ("Naikoten" for Naikoten
  * Satu and Dua), alone and after the kind word.
@@ -1940,9 +2054,12 @@ derive_sub(struct loader *ld, const struct alias *a, size_t klen,
 {
   const char *core = a->key + klen, *last = strrchr(core, ' ');
 
-  if (a->kind && !is_not_a_name(ld, core))
+  if (a->kind && (!is_not_a_name(ld, core) || a->core >= 2)) {
     push_alias(ld, core, NULL, 0, a->place, a->line, a->nwords - 1, a->core,
                0);
+    if (ld->rc == 0)
+      ld->aliases[ld->naliases - 1].whole = is_not_a_name(ld, core);
+  }
   if (!is_not_a_name(ld, core))
     derive_joined(ld, a, klen, tmp, 1);
   if (last == NULL || !is_number_word(last + 1, strlen(last + 1)))
@@ -2248,6 +2365,7 @@ build_phrases(const struct loader *ld, struct place_list *pl)
     ph->kind = a->kind;
     ph->weak = a->weak;
     ph->joined = a->joined;
+    ph->whole = a->whole;
     ph->town = a->town;
     ph->level = ld->places[a->place].level;
     ph->nwords = split_key(a->key, word, len);
@@ -2257,9 +2375,15 @@ build_phrases(const struct loader *ld, struct place_list *pl)
       ph->word[j] = find_vocab(pl, one);
       if (ph->level == PLACE_KABUPATEN)
         pl->vocab[ph->word[j]].lax = 1;
-      if (ph->level == PLACE_LANDMARK && ph->nwords >= 2 &&
+      if ((ph->level == PLACE_LANDMARK ? ph->nwords >= 2
+                                       : ph->level > PLACE_KABUPATEN &&
+                                         ph->core >= 2 && !ph->joined &&
+                                         !ph->whole) &&
           (int)len[j] >= FUZZY_MIN)
-        pl->vocab[ph->word[j]].landmark = 1;
+        pl->vocab[ph->word[j]].several = 1;
+      if (ph->level == PLACE_KABUPATEN && ph->core >= 2 && !ph->joined &&
+          (int)len[j] >= NEAR_MIN && (int)len[j] < FUZZY_MIN)
+        pl->vocab[ph->word[j]].near = 1;
     }
     pl->vocab[ph->word[ph->nwords - 1]].count++;
   }
@@ -2284,6 +2408,21 @@ build_ends(struct place_list *pl)
     v = pl->phrases[i].word[pl->phrases[i].nwords - 1];
     pl->ends[pl->vocab[v].first + pl->vocab[v].count++] = i;
   }
+  return 0;
+}
+
+/* The near words of pl's vocabulary (pl->nears).  Returns 0 or -ENOMEM. */
+static int
+build_nears(struct place_list *pl)
+{
+  int i;
+
+  pl->nears = calloc((size_t)pl->nvocab + 1, sizeof(*pl->nears));
+  if (pl->nears == NULL)
+    return -ENOMEM;
+  for (i = 0; i < pl->nvocab; i++)
+    if (pl->vocab[i].near)
+      pl->nears[pl->nnears++] = i;
   return 0;
 }
 
@@ -2333,6 +2472,8 @@ build(struct loader *ld, struct place_list **out)
   }
   if (rc == 0)
     rc = build_bylen(pl);
+  if (rc == 0)
+    rc = build_nears(pl);
   if (rc != 0) {
     place_free(pl);
     return rc;

@@ -25,7 +25,9 @@
  * the place it lies in (defined on an earlier line).  A "not-a-typo" line
  * lists ordinary words that must never be read as a misspelt place; a
  * "not-a-name" line, ordinary words that name a kecamatan or desa only
- * with its kind word before them ("Desa Merdeka", not "merdeka").  An
+ * with its kind word before them ("Desa Merdeka", not "merdeka"), or, for
+ * a phrase of several words, as the whole text ("Pasir Panjang", not
+ * "dekat pasir panjang"; namesakes then tie whatever their level).  An
  * alias may name one place only; official names of kecamatan and desa
  * may repeat.  "include" reads another file (relative to this one's
  * folder) at that point; an included file includes nothing.  A '#' at the
@@ -52,7 +54,9 @@
  * "Kabupaten" or "Kota" counts less than the words of the name itself, and
  * a name that has one also matches without it.  Small misspellings are
  * forgiven (Damerau-Levenshtein distance 1 for words of 5 to 7 letters, 2
- * from 8 letters on; shorter words must be exact), and a name of several
+ * from 8 letters on; shorter words must be exact, except that a word of
+ * 4 letters of a name of several words may be one letter off when the
+ * other words are exact: "Sumba Barat Daja"), and a name of several
  * words also matches written as one word.
  *
  * Kecamatan and desa are stricter: a word of their names under 8 letters
@@ -60,8 +64,10 @@
  * words also matches written as one word, exactly, unless another place
  * has that word as its name ("Batuplat" is Kelurahan Batu Plat, but
  * "Praibakul" the Desa Praibakul only); a last word that numbers
- * namesakes (I, II, A, Satu...) may be left out.  Landmarks are as strict,
- * except that in a landmark name of several words one word of 5 or more
+ * namesakes (I, II, A, Satu...) may be left out; in a name of several
+ * words of its own, one word of 5 or more letters may differ by one
+ * letter when the rest is exact ("Kec. Kupang Timor").  Landmarks are as
+ * strict, and in a landmark name of several words one word of 5 or more
  * letters may differ by one letter when the rest is exact ("Pelabuhan
  * Tenaw"; a landmark of one word, "Undana", must be exact).  A place whose kecamatan or kabupaten the text
  * also names wins over one it does not; then a kabupaten/kota wins over a

@@ -1052,6 +1052,102 @@ START_TEST(place_outside_city_by_kind_word)
 }
 END_TEST
 
+/* A short word (under 5 letters, never forgiven alone) one letter off
+ * the last word of a kabupaten name of several words, the others exact,
+ * lets the longer name win over the shorter one inside it: "Sumba Barat
+ * Daja" is Sumba Barat Daya, never Sumba Barat.  Alone, or after a kind
+ * word only, such a word stays unforgiven. */
+START_TEST(place_short_word_of_longer_name)
+{
+  static const struct {
+    const char *text;
+    const char *code;
+  } told[] = {
+    {"Sumba Barat Daja", "5317"}, {"sumba barat dayah", "5317"},
+    {"Labuhan Baju", "5315"}, {"kab. Sumba Barat Daja", "5317"},
+    {"Sumba Barat", "5301"}, {"Sumba Barat, dekat kantor", "5301"},
+  };
+  static const char *const none[] = {"Enda", "kab enda", "kita kupang"};
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < sizeof(told) / sizeof(told[0]); i++) {
+    ck_assert_int_eq(place_match(pl, told[i].text, &m), 0);
+    ck_assert_msg(m.matched, "'%s' matched nothing", told[i].text);
+    ck_assert_msg(strcmp(m.code, told[i].code) == 0, "'%s' is %s, not %s",
+                  told[i].text, m.code, told[i].code);
+  }
+  for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+    ck_assert_int_eq(place_match(pl, none[i], &m), 0);
+    ck_assert_msg(!m.matched, "'%s' names %s", none[i], m.place.label);
+  }
+  place_free(pl);
+}
+END_TEST
+
+/* An answer that is nothing but the name of a kecamatan or desa made of
+ * ordinary words (not-a-name) means that place, the namesakes of other
+ * kabupaten offered as choices whatever their level; the same words in a
+ * sentence name nothing. */
+START_TEST(place_whole_answer_of_ordinary_words)
+{
+  static const char *const none[] = {
+    "dekat pasir panjang", "pasir panjang sekali", "lewat jalan tanah merah",
+    "minyak kayu putih", "di kota baru",
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  ck_assert_int_eq(place_match(pl, "Pasir Panjang", &m), 0);
+  ck_assert_int_eq(m.ambiguous, 1);
+  ck_assert_int_eq(m.nchoices, 2);
+  ck_assert_ptr_nonnull(find_choice(&m, "53.71.06.1009"));
+  ck_assert_ptr_nonnull(find_choice(&m, "53.15.05.2003"));
+  ck_assert_int_eq(place_match(pl, "kota baru", &m), 0);
+  ck_assert_int_eq(m.ambiguous, 1);
+  ck_assert_int_eq(m.nchoices, 3);
+  ck_assert_ptr_nonnull(find_choice(&m, "53.08.13"));
+  ck_assert_int_eq(place_match(pl, "Kayu Putih.", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.71.04.1013");
+  ck_assert_str_eq(match_code(pl, "Kelurahan Pasir Panjang, Kota Kupang"),
+                   "5371");
+  for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+    ck_assert_int_eq(place_match(pl, none[i], &m), 0);
+    ck_assert_msg(!m.ambiguous && (!m.matched || m.place.level == 0),
+                  "'%s' names %s", none[i],
+                  m.matched ? m.place.label : "two places");
+  }
+  place_free(pl);
+}
+END_TEST
+
+/* In a kecamatan or desa name of several words, one word of 5 or more
+ * letters may be off by one letter when the rest is exact ("Kec. Kupang
+ * Timor"); a name of one word stays strict. */
+START_TEST(place_word_of_longer_kecamatan_name)
+{
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+
+  ck_assert_int_eq(place_match(pl, "kec. Kupang Timor", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.01.06");
+  ck_assert_int_eq(place_match(pl, "Kupang Tengh", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.01.08");
+  ck_assert_int_eq(place_match(pl, "Desa Oelnasy", &m), 0);
+  ck_assert_int_eq(m.matched, 0);
+  /* Two words off is too far. */
+  ck_assert_int_eq(place_match(pl, "Kupeng Timor", &m), 0);
+  ck_assert_msg(!m.matched || m.place.level == PLACE_KABUPATEN, "%s",
+                m.place.label);
+  place_free(pl);
+}
+END_TEST
+
 /* Sentences of reports (from the conversation tests) that name no place
  * of NTT. */
 static const char *const sentences[] = {
@@ -1279,6 +1375,9 @@ place_suite(void)
   tcase_add_test(tc, place_timor_for_timur);
   tcase_add_test(tc, place_more_landmarks);
   tcase_add_test(tc, place_outside_city_by_kind_word);
+  tcase_add_test(tc, place_short_word_of_longer_name);
+  tcase_add_test(tc, place_whole_answer_of_ordinary_words);
+  tcase_add_test(tc, place_word_of_longer_kecamatan_name);
   tcase_add_test(tc, place_match_timing);
   suite_add_tcase(s, tc);
 
