@@ -408,18 +408,76 @@ amount_ends(const struct tokens *ts, int i, int j)
          (ts->t[j].is_num && j + 1 < ts->n && is_percent(&ts->t[j + 1]));
 }
 
+/* The value of the number expression read into r: a bare unit after
+ * ribu/juta counts something else ("250rb satu tangki", "50 ribu 2
+ * kali"). */
+static double
+numread_value(const struct numread *r)
+{
+  return r->total + r->cur + (r->group && r->cur == 0 ? 0 : r->small) +
+         numread_tail(r);
+}
+
+/* Words that join the two ends of a range ("300 sampai 400 ribu"). */
+static const char *const range_words[] = {
+  "sampai", "sampe", "smp", "hingga", "sd", NULL,
+};
+
+/*
+ * The top of a range of amounts after token j, where an amount of value
+ * v (money when money: a currency or group word) ends: a range word
+ * ("sampai", "hingga", "s/d") or a dash, a currency word perhaps, and a
+ * second amount above v ("tiga ratus sampai empat ratus ribu",
+ * "300-400rb", "Rp 300.000 - Rp 400.000"; "tahun 2024-2025" is none).  A
+ * bottom with no group word takes the top's ("300" of "300-400 ribu" is
+ * 300 ribu) into *v.  The top, and the token after it into *end; 0 when
+ * no range follows.
+ */
+static double
+amount_range_top(const struct tokens *ts, int j, double *v, int money,
+                 int group, int *end)
+{
+  struct numread r;
+  int k = j;
+  double top;
+
+  if (k < ts->n && !ts->t[k].is_num && word_in(&ts->t[k], range_words) >= 0)
+    k++;
+  else if (k + 1 < ts->n && is(&ts->t[k], "s") && is(&ts->t[k + 1], "d") &&
+           ts->t[k + 1].before == '/')
+    k += 2;   /* "s/d" */
+  if (k == j && !(k < ts->n && ts->t[k].before == '-'))
+    return 0;
+  if (k < ts->n && is_currency(&ts->t[k])) {
+    money = 1;
+    k++;
+  }
+  memset(&r, 0, sizeof(r));
+  for (*end = k; *end < ts->n && !amount_ends(ts, k, *end) &&
+                 numread_take(&r, &ts->t[*end]); (*end)++)
+    ;
+  if (!r.any || *end == k)
+    return 0;
+  if (!money && !r.group && !(*end < ts->n && is_currency(&ts->t[*end])))
+    return 0;
+  top = numread_value(&r);
+  if (!group && r.group && *v < 1000)
+    *v *= r.last;
+  return top > *v && top < 1e13 ? top : 0;
+}
+
 /*
  * The amounts: a number expression (digits and number words) with a
  * currency word before or after it, or a multiplier of thousands or more
- * in it ("500rb", "lima ratus ribu"); or a number up to 100 with
- * "persen" or "%" after it, a share of money.
+ * in it ("500rb", "lima ratus ribu"), or two of them as a range; or a
+ * number up to 100 with "persen" or "%" after it, a share of money.
  */
 static void
 read_amounts(const struct tokens *ts, struct incident *inc)
 {
   struct numread r;
-  int i, j, rp;
-  double v;
+  int i, j, rp, end;
+  double v, top;
 
   for (i = 0; i < ts->n; i++) {
     rp = i > 0 && is_currency(&ts->t[i - 1]);
@@ -440,10 +498,15 @@ read_amounts(const struct tokens *ts, struct incident *inc)
       i = j;
       continue;
     }
-    /* A bare unit after ribu/juta counts something else: "250rb satu
-     * tangki", "50 ribu 2 kali". */
-    v = r.total + r.cur + (r.group && r.cur == 0 ? 0 : r.small);
-    v += numread_tail(&r);
+    v = numread_value(&r);
+    top = amount_range_top(ts, j, &v, rp || r.group, r.group, &end);
+    if (top > 0 && v >= 100) {
+      add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
+      inc->item[INCIDENT_AMOUNT][inc->n[INCIDENT_AMOUNT] - 1].hi =
+        (int64_t)(top + 0.5);
+      i = end - 1;
+      continue;
+    }
     if ((rp || r.group) && v >= 100 && v < 1e13)
       add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
     i = j - 1;
@@ -1732,7 +1795,12 @@ item_alike(int k, const struct incident_item *a,
            (a->qual[0] == '\0' || b->qual[0] == '\0' ||
             strcmp(a->qual, b->qual) == 0);
   case INCIDENT_AMOUNT:
-    return a->num == b->num && strcmp(a->key, b->key) == 0;
+    /* A range holds the amounts inside it, and meets another range. */
+    return strcmp(a->key, b->key) == 0 &&
+           (a->hi != 0 || b->hi != 0
+              ? a->num <= (b->hi ? b->hi : b->num) &&
+                  b->num <= (a->hi ? a->hi : a->num)
+              : a->num == b->num);
   default:
     return a->num == b->num;
   }

@@ -62,6 +62,8 @@ enum incident_kind {
  * number).  */
 struct incident_item {
   int64_t num;
+  int64_t hi;                 /* an amount given as a range ("300-400
+                               * ribu"): its top, num its bottom; else 0 */
   char key[INCIDENT_KEY];
   char qual[INCIDENT_KEY];
   char key2[INCIDENT_KEY];    /* a person's second name, or "" */

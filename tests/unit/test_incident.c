@@ -762,6 +762,41 @@ START_TEST(dates_share_a_known_part)
 }
 END_TEST
 
+/* An amount given as a range ("tiga ratus sampai empat ratus ribu",
+ * "300-400rb") agrees with an amount inside it and conflicts with one
+ * outside; the multiplier said once at its end holds for both ends. */
+START_TEST(amount_ranges)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict;
+  } t[] = {
+    {"uang ujian Rp 350.000 per siswa",
+     "disuruh bayar kira2 tiga ratus sampai empat ratus ribu", 0},
+    {"uang ujian Rp 350.000 per siswa", "minta 300-400rb per anak", 0},
+    {"uang ujian Rp 350.000 per siswa",
+     "minta antara Rp 300.000 hingga Rp 400.000", 0},
+    {"uang ujian Rp 350.000 per siswa", "minta 500 sampai 600 ribu", 1},
+    {"minta 500 sampai 600 ribu", "bayar 1 juta", 1},
+    {"minta 2-3 juta", "bayar Rp 2.500.000", 0},
+  };
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+  /* Years are no money. */
+  incident_extract("honor tahun 2024-2025 tidak dibayar", &a);
+  ck_assert_int_eq(a.n[INCIDENT_AMOUNT], 0);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket.  CORPUS_DUPLIKAT in the environment names
  * another file to run instead (a held-out corpus, of any size). */
@@ -837,6 +872,7 @@ incident_suite(void)
   tcase_add_test(tc, directions_in_names);
   tcase_add_test(tc, months_of_a_range_take_its_year);
   tcase_add_test(tc, dates_share_a_known_part);
+  tcase_add_test(tc, amount_ranges);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
