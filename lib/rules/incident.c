@@ -56,6 +56,7 @@
 #include <string.h>
 
 #include "base/textdist.h"
+#include "rules/place.h"
 #include "rules/similar.h"
 
 #define TOK_MAX 1024          /* tokens read from one text */
@@ -1663,6 +1664,7 @@ incident_extract(const char *text, struct incident *inc)
   read_topics(&ts, inc);
 }
 
+
 /* ------------------------------------------------------------------ */
 /* Comparing                                                            */
 /* ------------------------------------------------------------------ */
@@ -1728,6 +1730,9 @@ date_alike(int64_t a, int64_t b)
 
 /* Two offices agree: one type, and the same qualifier where both have
  * one (an office with none stands for any of its type). */
+static int office_where_alike(const struct incident_item *a,
+                              const struct incident_item *b);
+
 static int
 office_alike(const struct incident_item *a, const struct incident_item *b)
 {
@@ -1735,8 +1740,11 @@ office_alike(const struct incident_item *a, const struct incident_item *b)
     return 0;
   if (a->num != 0 && b->num != 0 && a->num != b->num)
     return 0;
-  return a->qual[0] == '\0' || b->qual[0] == '\0' ||
-         name_alike(a->qual, b->qual);
+  if (a->land != 0 && b->land != 0)
+    return a->land == b->land;
+  return (a->qual[0] == '\0' && a->land == 0) ||
+         (b->qual[0] == '\0' && b->land == 0) ||
+         name_alike(a->qual, b->qual) || office_where_alike(a, b);
 }
 
 /* 1 when the office type key is qualified by a field ("Dinas
@@ -1751,6 +1759,133 @@ field_type(const char *key)
         (office_words[k].q == Q_FIELD || office_words[k].field != NULL))
       return 1;
   return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Offices in the gazetteer                                             */
+/* ------------------------------------------------------------------ */
+
+/* Offices of which a kabupaten/kota has one: named by the kabupaten or
+ * by a place in it, they are the same office. */
+static const char *const kabupaten_offices[] = {
+  "samsat", "rsud", "polres", "kejaksaan", "bpn", "pdam", "kemenag", "bkd",
+  "dprd", "bpbd", "inspektorat", "bappeda", "bpkad", "satpol", NULL,
+};
+
+/* 1 when w is in the NULL-ended list. */
+static int
+str_in(const char *w, const char *const *list)
+{
+  for (; *list != NULL; list++)
+    if (strcmp(w, *list) == 0)
+      return 1;
+  return 0;
+}
+
+/* The office type a landmark's name begins with ("RSUD W.Z. Johannes":
+ * "rsud"), or NULL. */
+static const char *
+landmark_type(const char *name)
+{
+  char w[WORD_LEN];
+  size_t n = 0, k;
+
+  while (n < sizeof(w) - 1 && isalpha((unsigned char)name[n])) {
+    w[n] = (char)tolower((unsigned char)name[n]);
+    n++;
+  }
+  w[n] = '\0';
+  return office_lookup(w, &k) ? office_words[k].type : NULL;
+}
+
+/* The words from token i on that may name an office ("RSUD Prof. Dr.
+ * W.Z. Johannes", "bandara penfui td pagi"), lower case, into out: at
+ * most six, up to punctuation that does not close a short abbreviation. */
+static void
+office_phrase(const struct tokens *ts, int i, char *out, size_t size)
+{
+  size_t len = 0;
+  int j;
+
+  out[0] = '\0';
+  for (j = i; j < ts->n && j < i + 6; j++) {
+    if (j > i && ts->t[j].stop &&
+        (ts->t[j - 1].is_num || strlen(ts->t[j - 1].w) > 4))
+      break;
+    if (ts->t[j].is_num || len + strlen(ts->t[j].w) + 2 > size)
+      break;
+    len += (size_t)snprintf(out + len, size - len, "%s%s", j > i ? " " : "",
+                            ts->t[j].w);
+  }
+}
+
+/* Where the office it, at token i, lies by pl (incident.h): the landmark
+ * its words name, if of its type; else the place its qualifier names. */
+static void
+office_place(const struct tokens *ts, int i, const struct place_list *pl,
+             struct incident_item *it)
+{
+  struct place_match m;
+  char phrase[6 * WORD_LEN];
+  const char *type;
+  uint32_t h;
+
+  office_phrase(ts, i, phrase, sizeof(phrase));
+  if (place_match(pl, phrase, &m) == 0 && m.matched &&
+      m.place.level == PLACE_LANDMARK &&
+      (type = landmark_type(m.place.name)) != NULL &&
+      strcmp(type, it->key) == 0) {
+    h = word_hash(m.place.code, strlen(m.place.code));
+    it->land = h != 0 ? h : 1;
+    snprintf(it->kab, sizeof(it->kab), "%s", m.code);
+    return;
+  }
+  if (it->qual[0] == '\0' || field_type(it->key) ||
+      place_match(pl, it->qual, &m) != 0 || !m.matched)
+    return;
+  snprintf(it->kab, sizeof(it->kab), "%s", m.code);
+  it->kab_whole = m.place.level == PLACE_KABUPATEN;
+}
+
+/* Offices of one type whose names differ, alike by the gazetteer: one
+ * named by a whole kabupaten/kota, the other in it, of a type it has one
+ * of (incident_add_gazetteer()). */
+static int
+office_where_alike(const struct incident_item *a,
+                   const struct incident_item *b)
+{
+  return a->kab[0] != '\0' && strcmp(a->kab, b->kab) == 0 &&
+         (a->kab_whole || b->kab_whole) && str_in(a->key, kabupaten_offices);
+}
+
+void
+incident_add_gazetteer(struct incident *inc, const char *text,
+                       const struct place_list *pl)
+{
+  struct tokens ts;         /* about 48 KiB, as incident_extract() */
+  struct incident one;      /* an office read alone, to find it in inc */
+  struct incident_item *x, *it;
+  int i, j, used;
+
+  if (pl == NULL || inc->n[INCIDENT_OFFICE] == 0)
+    return;
+  tokenize(text != NULL ? text : "", &ts);
+  for (i = 0; i < ts.n; i++) {
+    one.n[INCIDENT_OFFICE] = 0;
+    office_at(&ts, i, &one, &used);
+    if (used == 0)
+      continue;
+    x = &one.item[INCIDENT_OFFICE][0];
+    for (j = 0; j < inc->n[INCIDENT_OFFICE]; j++) {
+      it = &inc->item[INCIDENT_OFFICE][j];
+      if (it->num == x->num && it->land == 0 && it->kab[0] == '\0' &&
+          strcmp(it->key, x->key) == 0 && strcmp(it->qual, x->qual) == 0) {
+        office_place(&ts, i, pl, it);
+        break;
+      }
+    }
+    i += used - 1;
+  }
 }
 
 /*
@@ -1818,11 +1953,12 @@ date_shared(int64_t a, int64_t b)
           (a % 100 != 0 && b % 100 != 0));
 }
 
-/* An office named with its qualifier (a name, a field, a number). */
+/* An office named with its qualifier (a name, a field, a number), or
+ * known as a landmark. */
 static int
 qualified(const struct incident_item *it)
 {
-  return it->qual[0] != '\0' || it->num != 0;
+  return it->qual[0] != '\0' || it->num != 0 || it->land != 0;
 }
 
 /* 1 when item i of kind k of inc counts in a conflict: not a person

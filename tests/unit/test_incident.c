@@ -8,10 +8,12 @@
 #include <string.h>
 
 #include "rules/incident.h"
+#include "rules/place.h"
 #include "rules/similar.h"
 #include "testutil.h"
 
 #define CORPUS ADUAN_SOURCE_DIR "/tests/corpus/duplikat.tsv"
+#define GAZETTEER ADUAN_SOURCE_DIR "/config/wilayah.txt"
 #define CORPUS_MIN_PERCENT 95
 
 /* The daemon's rules for another reporter's ticket (duplicate_any) and
@@ -797,9 +799,75 @@ START_TEST(amount_ranges)
 }
 END_TEST
 
+/* The shipped gazetteer, loaded once for the tests that use it. */
+static struct place_list *
+gazetteer(void)
+{
+  static struct place_list *pl;
+
+  if (pl == NULL)
+    ck_assert_int_eq(place_load(GAZETTEER, &pl, NULL), 0);
+  return pl;
+}
+
+/* The specifics of text as the daemon reads them: with the gazetteer. */
+static void
+extract_placed(const char *text, struct incident *inc)
+{
+  incident_extract(text, inc);
+  incident_add_gazetteer(inc, text, gazetteer());
+}
+
+/* One office under its two names in the gazetteer's landmarks ("Bandara
+ * El Tari", "bandara penfui"; "Pelabuhan Tenau", "pelabuhan kupang"), or
+ * an office of which a kabupaten has one named by the kabupaten and by
+ * its town ("PDAM Rote Ndao", "PDAM di Ba'a") is no conflict, and is
+ * shared; two landmarks or two kabupaten still conflict, and a town is
+ * no sign for offices a kabupaten has many of (puskesmas). */
+START_TEST(offices_by_landmark_names)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict, shared;
+  } t[] = {
+    {"petugas di Bandara El Tari minta uang", "di bandara penfui petugas minta",
+     0, 1},
+    {"calo di Pelabuhan Tenau", "calo di pelabuhan kupang", 0, 1},
+    {"parkir di RSUD T.C. Hillers", "parkir di rsud maumere", 0, 1},
+    {"Pasien di RSUD Prof. Dr. W.Z. Johannes", "pasien di RS Johannes", 0, 1},
+    {"Petugas PDAM Rote Ndao memungut", "air PDAM di Ba'a diputus", 0, 1},
+    {"petugas di Bandara El Tari minta uang", "di bandara frans seda minta", 1,
+     0},
+    {"pasien di RSUD W.Z. Johannes", "pasien di RSUD S.K. Lerik", 1, 0},
+    {"Samsat Ruteng memungut", "samsat Borong memungut", 1, 0},
+    {"Puskesmas Betun tutup", "Puskesmas Kakaniuk tutup", 1, 0},
+  };
+  struct incident a, b;
+  size_t i;
+  int shared;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    extract_placed(t[i].a, &a);
+    extract_placed(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, &shared, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_msg((shared >= 1) == t[i].shared, "'%s' / '%s': shared %d",
+                  t[i].a, t[i].b, shared);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+  /* Without a gazetteer, nothing changes. */
+  incident_extract("di Bandara El Tari", &a);
+  incident_add_gazetteer(&a, "di Bandara El Tari", NULL);
+  incident_extract("di bandara penfui", &b);
+  ck_assert_int_eq(incident_conflict(&a, &b, NULL, NULL), 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
- * draft against an open ticket.  CORPUS_DUPLIKAT in the environment names
- * another file to run instead (a held-out corpus, of any size). */
+ * draft against an open ticket, with the shipped gazetteer.
+ * CORPUS_DUPLIKAT in the environment names another file to run instead
+ * (a held-out corpus, of any size). */
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -818,8 +886,8 @@ START_TEST(corpus_duplikat)
       continue;
     ck_assert_msg(columns(line, &a, &b, &want), "bad line %d", n + 1);
     ck_assert(strcmp(want, "same") == 0 || strcmp(want, "different") == 0);
-    incident_extract(a, &ia);
-    incident_extract(b, &ib);
+    extract_placed(a, &ia);
+    extract_placed(b, &ib);
     words = similar_score(a, b);
     same = incident_same(&ia, &ib, words, &rule);
     n++;
@@ -873,6 +941,7 @@ incident_suite(void)
   tcase_add_test(tc, months_of_a_range_take_its_year);
   tcase_add_test(tc, dates_share_a_known_part);
   tcase_add_test(tc, amount_ranges);
+  tcase_add_test(tc, offices_by_landmark_names);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
