@@ -1798,43 +1798,51 @@ landmark_type(const char *name)
   return office_lookup(w, &k) ? office_words[k].type : NULL;
 }
 
-/* The words from token i on that may name an office ("RSUD Prof. Dr.
- * W.Z. Johannes", "bandara penfui td pagi"), lower case, into out: at
- * most six, up to punctuation that does not close a short abbreviation. */
-static void
-office_phrase(const struct tokens *ts, int i, char *out, size_t size)
+/* The words i..i+n of ts that may name an office ("RSUD Prof. Dr. W.Z.
+ * Johannes", "bandara penfui"), lower case, into out; 0 when they run
+ * past punctuation that closes no short abbreviation, or a number. */
+static int
+office_phrase(const struct tokens *ts, int i, int n, char *out, size_t size)
 {
   size_t len = 0;
   int j;
 
   out[0] = '\0';
-  for (j = i; j < ts->n && j < i + 6; j++) {
-    if (j > i && ts->t[j].stop &&
-        (ts->t[j - 1].is_num || strlen(ts->t[j - 1].w) > 4))
-      break;
-    if (ts->t[j].is_num || len + strlen(ts->t[j].w) + 2 > size)
-      break;
+  for (j = i; j <= i + n; j++) {
+    if (j >= ts->n || ts->t[j].is_num || len + strlen(ts->t[j].w) + 2 > size)
+      return 0;
+    if (j > i && ts->t[j].stop && strlen(ts->t[j - 1].w) > 4)
+      return 0;
     len += (size_t)snprintf(out + len, size - len, "%s%s", j > i ? " " : "",
                             ts->t[j].w);
   }
+  return 1;
 }
 
+/* The most words after an office word that may be its landmark name. */
+#define LANDMARK_WORDS 5
+
 /* Where the office it, at token i, lies by pl (incident.h): the landmark
- * its words name, if of its type; else the place its qualifier names. */
+ * of its type that its word and the fewest words after it name (the
+ * story goes on after the name: "pelabuhan kupang tiket ke Surabaya" is
+ * no place of NTT); else the place its qualifier names. */
 static void
 office_place(const struct tokens *ts, int i, const struct place_list *pl,
              struct incident_item *it)
 {
   struct place_match m;
-  char phrase[6 * WORD_LEN];
+  char phrase[(LANDMARK_WORDS + 1) * WORD_LEN];
   const char *type;
   uint32_t h;
+  int n;
 
-  office_phrase(ts, i, phrase, sizeof(phrase));
-  if (place_match(pl, phrase, &m) == 0 && m.matched &&
-      m.place.level == PLACE_LANDMARK &&
-      (type = landmark_type(m.place.name)) != NULL &&
-      strcmp(type, it->key) == 0) {
+  for (n = 1; n <= LANDMARK_WORDS &&
+              office_phrase(ts, i, n, phrase, sizeof(phrase)); n++) {
+    if (place_match(pl, phrase, &m) != 0 || !m.matched ||
+        m.place.level != PLACE_LANDMARK ||
+        (type = landmark_type(m.place.name)) == NULL ||
+        strcmp(type, it->key) != 0)
+      continue;
     h = word_hash(m.place.code, strlen(m.place.code));
     it->land = h != 0 ? h : 1;
     snprintf(it->kab, sizeof(it->kab), "%s", m.code);

@@ -833,6 +833,8 @@ START_TEST(offices_by_landmark_names)
     {"petugas di Bandara El Tari minta uang", "di bandara penfui petugas minta",
      0, 1},
     {"calo di Pelabuhan Tenau", "calo di pelabuhan kupang", 0, 1},
+    {"Calo tiket di Pelabuhan Tenau menjual tiket Pelni",
+     "pelabuhan kupang tiket pelni ke surabaya dijual mahal", 0, 1},
     {"parkir di RSUD T.C. Hillers", "parkir di rsud maumere", 0, 1},
     {"Pasien di RSUD Prof. Dr. W.Z. Johannes", "pasien di RS Johannes", 0, 1},
     {"Petugas PDAM Rote Ndao memungut", "air PDAM di Ba'a diputus", 0, 1},
