@@ -1823,9 +1823,10 @@ office_phrase(const struct tokens *ts, int i, int n, char *out, size_t size)
 #define LANDMARK_WORDS 5
 
 /* Where the office it, at token i, lies by pl (incident.h): the landmark
- * of its type that its word and the fewest words after it name (the
- * story goes on after the name: "pelabuhan kupang tiket ke Surabaya" is
- * no place of NTT); else the place its qualifier names. */
+ * of its type that its word and the most words after it name ("Pasar
+ * Inpres Ruteng", not "Pasar Inpres" of Kupang), short of words that
+ * make the whole no place of NTT ("pelabuhan kupang tiket ke Surabaya");
+ * else the place its qualifier names. */
 static void
 office_place(const struct tokens *ts, int i, const struct place_list *pl,
              struct incident_item *it)
@@ -1836,9 +1837,9 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
   uint32_t h;
   int n;
 
-  for (n = 1; n <= LANDMARK_WORDS &&
-              office_phrase(ts, i, n, phrase, sizeof(phrase)); n++) {
-    if (place_match(pl, phrase, &m) != 0 || !m.matched ||
+  for (n = LANDMARK_WORDS; n >= 1; n--) {
+    if (!office_phrase(ts, i, n, phrase, sizeof(phrase)) ||
+        place_match(pl, phrase, &m) != 0 || !m.matched ||
         m.place.level != PLACE_LANDMARK ||
         (type = landmark_type(m.place.name)) == NULL ||
         strcmp(type, it->key) != 0)

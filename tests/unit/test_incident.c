@@ -833,6 +833,7 @@ START_TEST(offices_by_landmark_names)
     {"petugas di Bandara El Tari minta uang", "di bandara penfui petugas minta",
      0, 1},
     {"calo di Pelabuhan Tenau", "calo di pelabuhan kupang", 0, 1},
+    {"razia di depan Pasar Inpres Ruteng", "razia di dpn pasar ruteng", 0, 1},
     {"Calo tiket di Pelabuhan Tenau menjual tiket Pelni",
      "pelabuhan kupang tiket pelni ke surabaya dijual mahal", 0, 1},
     {"parkir di RSUD T.C. Hillers", "parkir di rsud maumere", 0, 1},
