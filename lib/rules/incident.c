@@ -661,7 +661,8 @@ day_of(const struct token *t, int word_ok)
 }
 
 /* A date at token i ("12 Maret [2026]", "12/3[/2026]", "Maret 2026",
- * "bulan Maret", "tahun 2025"); the tokens it used in *used (0: none). */
+ * "bulan Maret", "tahun 2025", a day alone after "tanggal": "tgl 17");
+ * the tokens it used in *used (0: none). */
 static void
 date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
@@ -688,6 +689,14 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   } else if ((is(t, "tahun") || is(t, "thn") || is(t, "thun")) &&
              (y = year_at(ts, i + 1)) != 0) {
     incident_add_date(inc, y, 0, 0);
+    *used = 2;
+  } else if ((is(t, "tanggal") || is(t, "tgl") || is(t, "tggl")) &&
+             i + 1 < ts->n && ts->t[i + 1].is_num &&
+             (d = day_of(&ts->t[i + 1], 0)) != 0 &&
+             !(i + 2 < ts->n && (month_of(&ts->t[i + 2], 1) != 0 ||
+                                 ts->t[i + 2].before == '/' ||
+                                 ts->t[i + 2].before == '-'))) {
+    incident_add_date(inc, 0, 0, d);   /* the month left unsaid */
     *used = 2;
   }
 }

@@ -799,6 +799,38 @@ START_TEST(amount_ranges)
 }
 END_TEST
 
+/* A day of the month given alone after "tanggal" ("ini hari tanggal 3",
+ * "tgl 17") is a date: two such days differ, and one agrees with a full
+ * date of that day. */
+START_TEST(day_of_month_alone)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict;
+  } t[] = {
+    {"dimintai 100 ribu, ini hari tanggal 3", "tanggal 17 dimintai 100 ribu",
+     1},
+    {"tgl 3 dimintai 100 ribu", "pada 3 Oktober 2026 dimintai 100 ribu", 0},
+    {"tgl 3 dimintai 100 ribu", "pada 4 Oktober 2026 dimintai 100 ribu", 1},
+    {"tanggal 17 Agustus dimintai", "tanggal 17 dimintai", 0},
+  };
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+  incident_extract("tanggal 17 Agustus 2026", &a);
+  ck_assert(has_num(&a, INCIDENT_DATE, 20260817));
+  ck_assert_int_eq(a.n[INCIDENT_DATE], 1);
+}
+END_TEST
+
 /* The shipped gazetteer, loaded once for the tests that use it. */
 static struct place_list *
 gazetteer(void)
@@ -945,6 +977,7 @@ incident_suite(void)
   tcase_add_test(tc, dates_share_a_known_part);
   tcase_add_test(tc, amount_ranges);
   tcase_add_test(tc, offices_by_landmark_names);
+  tcase_add_test(tc, day_of_month_alone);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
