@@ -831,6 +831,40 @@ START_TEST(day_of_month_alone)
 }
 END_TEST
 
+/* School and village programmes are services: PIP money for pupils,
+ * the school's BOS fund and the village enterprise (BUMDes) are three
+ * matters at one school or village. */
+START_TEST(programmes_tell_incidents)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict;
+  } t[] = {
+    {"kpsek SMAN 1 Kupang Timur potong dana PIP siswa",
+     "dana BOS SMAN 1 kupang timur dipakai kpsek beli mobil", 1},
+    {"guru honorer SDN Paga dipotong gajinya oleh kepala sekolah",
+     "kepala sekolah SDN Paga potong dana BOS utk beli buku", 1},
+    {"dana PIP siswa SDN Oepura dipotong operator",
+     "operator SDN Oepura potong uang KIP anak saya", 0},
+    {"gaji guru honor dari dana BOS dipotong kepsek",
+     "kepsek potong gaji guru honor", 0},
+    {"Dana BUMDes Desa Noelbaki tidak jelas",
+     "BLT Desa Noelbaki dipotong kades", 1},
+  };
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+}
+END_TEST
+
 /* The shipped gazetteer, loaded once for the tests that use it. */
 static struct place_list *
 gazetteer(void)
@@ -978,6 +1012,7 @@ incident_suite(void)
   tcase_add_test(tc, amount_ranges);
   tcase_add_test(tc, offices_by_landmark_names);
   tcase_add_test(tc, day_of_month_alone);
+  tcase_add_test(tc, programmes_tell_incidents);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
