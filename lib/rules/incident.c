@@ -999,7 +999,9 @@ static const char *const not_names[] = {
   "pdhl", "sejak", "selama", "tiap", "setiap", "per", "sama", "sm",
   "kejadian", "baru", "lama", "selalu", "sering", "bulan", "bln",
   "tahun", "thn", "hari", "tanggal", "tgl", "jam", "pagi", "siang", "sore",
-  "malam", "triwulan", "semester", "caturwulan", NULL,
+  "malam", "triwulan", "semester", "caturwulan",
+  "hamil", "menyusui",   /* "ibu hamil": a pregnant woman */
+  NULL,
 };
 
 /* 1 when token t can be (part of) a person's name: a word of at least
@@ -1260,7 +1262,9 @@ static const char *const everyday_nouns[] = {
   "kapal", "perahu", "kartu", "beasiswa", "rapor", "ijazah", "pinjaman",
   "sertifikat", "retribusi", "izin", "proyek", "dana", "bantuan",
   "nelayan", "guru", "bidan", "ambulans", "gaji", "makanan", "sembako",
-  "surat", "berkas", "buku", "seragam", NULL,
+  "surat", "berkas", "buku", "seragam",
+  /* kinds of road: "jalan rabat", "jalan tani" */
+  "rabat", "beton", "aspal", "setapak", "tani", NULL,
 };
 
 /* 1 when t, written in lower case, is an everyday word and no name. */
@@ -1414,6 +1418,11 @@ office_word(const struct tokens *ts, int i, size_t *k, int *n)
     *n = 2;
     return office_lookup("rsud", k);
   }
+  if (is(&ts->t[i], "catatan") && i + 1 < ts->n &&
+      is(&ts->t[i + 1], "sipil")) {
+    *n = 2;
+    return office_lookup("capil", k);
+  }
   return office_lookup(ts->t[i].w, k);
 }
 
@@ -1468,7 +1477,8 @@ static const char *const place_not_names[] = {
   "antara", "hadapan", "situ", "atas", "sebelah", "rumahnya", "kantornya",
   "grup", "group", "media", "facebook", "situs", "aplikasi", "rapat",
   "acara", "proyek", "lokasinya", "mulai", "awal", "akhir", "tangan",
-  "pasien", "warga", "masyarakat", "orang", "anak", "keluarga", NULL,
+  "pasien", "warga", "masyarakat", "orang", "anak", "keluarga", "pesta",
+  NULL,
 };
 
 /* Words between a preposition and a place name written with a capital:

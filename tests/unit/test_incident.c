@@ -865,6 +865,25 @@ START_TEST(programmes_tell_incidents)
 }
 END_TEST
 
+/* Everyday words of reports read as names: a kind of road ("jalan
+ * rabat", "jalan tani") is no street, "ibu hamil" (a pregnant woman) no
+ * person, "ke pesta" no place; "kantor catatan sipil" is Dukcapil. */
+START_TEST(everyday_phrases_name_nothing)
+{
+  struct incident a;
+
+  incident_extract("jalan rabat dana desa sdh retak, jalan tani juga", &a);
+  ck_assert(!has_key(&a, INCIDENT_OFFICE, "jalan", "rabat"));
+  ck_assert(!has_key(&a, INCIDENT_OFFICE, "jalan", "tani"));
+  incident_extract("waktu ada ibu hamil mau ke puskesmas", &a);
+  ck_assert_int_eq(a.n[INCIDENT_PERSON], 0);
+  incident_extract("ambulans dipakai antar keluarga ke pesta", &a);
+  ck_assert_int_eq(a.nnames, 0);
+  incident_extract("urus KTP di kantor catatan sipil kota", &a);
+  ck_assert(has_key(&a, INCIDENT_OFFICE, "dinas", "dukcapil"));
+}
+END_TEST
+
 /* The shipped gazetteer, loaded once for the tests that use it. */
 static struct place_list *
 gazetteer(void)
@@ -1013,6 +1032,7 @@ incident_suite(void)
   tcase_add_test(tc, offices_by_landmark_names);
   tcase_add_test(tc, day_of_month_alone);
   tcase_add_test(tc, programmes_tell_incidents);
+  tcase_add_test(tc, everyday_phrases_name_nothing);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
