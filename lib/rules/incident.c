@@ -1876,21 +1876,37 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
     return;
   }
   if (it->qual[0] == '\0' || field_type(it->key) ||
-      place_match(pl, it->qual, &m) != 0 || !m.matched)
+      place_match(pl, it->qual, &m) != 0)
+    return;
+  if (m.ambiguous && m.nchoices == 2 && !m.more_choices &&
+      m.choice[0].level == PLACE_KABUPATEN &&
+      m.choice[1].level == PLACE_KABUPATEN) {
+    /* "Kupang": the city or the regency, each as a whole. */
+    snprintf(it->kab, sizeof(it->kab), "%s", m.choice[0].kab_code);
+    snprintf(it->kab2, sizeof(it->kab2), "%s", m.choice[1].kab_code);
+    it->kab_whole = 1;
+    return;
+  }
+  if (!m.matched)
     return;
   snprintf(it->kab, sizeof(it->kab), "%s", m.code);
   it->kab_whole = m.place.level == PLACE_KABUPATEN;
 }
 
 /* Offices of one type whose names differ, alike by the gazetteer: one
- * named by a whole kabupaten/kota, the other in it, of a type it has one
- * of (incident_add_gazetteer()). */
+ * named by a whole kabupaten/kota (or either of two: "Kupang"), the
+ * other in it, of a type it has one of (incident_add_gazetteer()). */
 static int
 office_where_alike(const struct incident_item *a,
                    const struct incident_item *b)
 {
-  return a->kab[0] != '\0' && strcmp(a->kab, b->kab) == 0 &&
-         (a->kab_whole || b->kab_whole) && str_in(a->key, kabupaten_offices);
+  int same_kab = a->kab[0] != '\0' && b->kab[0] != '\0' &&
+                 (strcmp(a->kab, b->kab) == 0 ||
+                  strcmp(a->kab, b->kab2) == 0 ||
+                  strcmp(a->kab2, b->kab) == 0);
+
+  return same_kab && (a->kab_whole || b->kab_whole) &&
+         str_in(a->key, kabupaten_offices);
 }
 
 void

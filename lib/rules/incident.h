@@ -75,6 +75,9 @@ struct incident_item {
                                * of its gazetteer code), or 0 */
   char kab[8];                /* an office: the kabupaten/kota it lies
                                * in, by the gazetteer, or "" */
+  char kab2[8];               /* an office named by a name of two
+                               * kabupaten/kota ("RSUD Kupang"): the
+                               * other, or "" */
   int kab_whole;              /* an office: named by the kabupaten/kota
                                * itself ("PDAM Rote Ndao") */
 };

@@ -924,6 +924,8 @@ START_TEST(offices_by_landmark_names)
     {"parkir di RSUD T.C. Hillers", "parkir di rsud maumere", 0, 1},
     {"Pasien di RSUD Prof. Dr. W.Z. Johannes", "pasien di RS Johannes", 0, 1},
     {"Petugas PDAM Rote Ndao memungut", "air PDAM di Ba'a diputus", 0, 1},
+    {"Pasien di RSUD Prof. Dr. W.Z. Johannes", "pasien di rsud kupang", 0, 1},
+    {"Pasien di RSUD Kupang", "pasien di RSUD Soe", 1, 0},
     {"petugas di Bandara El Tari minta uang", "di bandara frans seda minta", 1,
      0},
     {"pasien di RSUD W.Z. Johannes", "pasien di RSUD S.K. Lerik", 1, 0},
