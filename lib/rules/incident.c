@@ -1848,35 +1848,73 @@ office_phrase(const struct tokens *ts, int i, int n, char *out, size_t size)
 /* The most words after an office word that may be its landmark name. */
 #define LANDMARK_WORDS 5
 
-/* Where the office it, at token i, lies by pl (incident.h): the landmark
- * of its type that its word and the most words after it name ("Pasar
- * Inpres Ruteng", not "Pasar Inpres" of Kupang), short of words that
- * make the whole no place of NTT ("pelabuhan kupang tiket ke Surabaya");
- * else the place its qualifier names. */
+/* Office types that landmarks of the gazetteer are (their names begin
+ * with one of their words: "Pelabuhan Tenau", "RSUD Ba'a"); the others
+ * are not looked up as landmarks (a look-up costs some microseconds). */
+static const char *const landmark_offices[] = {
+  "rsud", "bandara", "pelabuhan", "pasar", "terminal", "polres", "polda",
+  "kejaksaan", "pengadilan", NULL,
+};
+
+/* it is the landmark m matched when m is one of its type. */
+static int
+office_landmark(const struct place_match *m, struct incident_item *it)
+{
+  const char *type;
+  uint32_t h;
+
+  if (!m->matched || m->place.level != PLACE_LANDMARK ||
+      (type = landmark_type(m->place.name)) == NULL ||
+      strcmp(type, it->key) != 0)
+    return 0;
+  h = word_hash(m->place.code, strlen(m->place.code));
+  it->land = h != 0 ? h : 1;
+  snprintf(it->kab, sizeof(it->kab), "%s", m->code);
+  return 1;
+}
+
+/* A name written with abbreviations after the office word at token i
+ * ("RSUD T.C. Hillers", "RSUD Prof. Dr. W.Z. Johannes"): its qualifier
+ * is no name, its words are. */
+static int
+dotted_name(const struct tokens *ts, int i)
+{
+  return i + 2 < ts->n && !ts->t[i + 1].is_num && ts->t[i + 2].stop &&
+         strlen(ts->t[i + 1].w) <= 4;
+}
+
+/*
+ * Where the office it, at token i, lies by pl (incident.h): looked up
+ * as its type and qualifier ("bandara penfui", "pasar ruteng", "pdam
+ * rote"), the landmark of its type they name, else the kabupaten/kota
+ * (or the two: "Kupang") of the place they name, for an office a
+ * kabupaten has one of.  A name written with abbreviations is looked up
+ * as the most words after the office word that name a landmark, short of
+ * words that make the whole no place of NTT or of two.
+ */
 static void
 office_place(const struct tokens *ts, int i, const struct place_list *pl,
              struct incident_item *it)
 {
   struct place_match m;
   char phrase[(LANDMARK_WORDS + 1) * WORD_LEN];
-  const char *type;
-  uint32_t h;
-  int n;
+  int n, landmark = str_in(it->key, landmark_offices);
 
-  for (n = LANDMARK_WORDS; n >= 1; n--) {
-    if (!office_phrase(ts, i, n, phrase, sizeof(phrase)) ||
-        place_match(pl, phrase, &m) != 0 || !m.matched ||
-        m.place.level != PLACE_LANDMARK ||
-        (type = landmark_type(m.place.name)) == NULL ||
-        strcmp(type, it->key) != 0)
-      continue;
-    h = word_hash(m.place.code, strlen(m.place.code));
-    it->land = h != 0 ? h : 1;
-    snprintf(it->kab, sizeof(it->kab), "%s", m.code);
-    return;
+  if (landmark && dotted_name(ts, i)) {
+    for (n = LANDMARK_WORDS; n >= 2; n--)
+      if (office_phrase(ts, i, n, phrase, sizeof(phrase)) &&
+          place_match(pl, phrase, &m) == 0 && !m.outside && !m.ambiguous)
+        break;
+    if (n >= 2 && office_landmark(&m, it))
+      return;
   }
-  if (it->qual[0] == '\0' || field_type(it->key) ||
-      place_match(pl, it->qual, &m) != 0)
+  if (it->qual[0] == '\0' ||
+      (!landmark && !str_in(it->key, kabupaten_offices)))
+    return;
+  snprintf(phrase, sizeof(phrase), "%s %s", it->key, it->qual);
+  if (place_match(pl, phrase, &m) != 0 ||
+      (landmark && office_landmark(&m, it)) ||
+      !str_in(it->key, kabupaten_offices))
     return;
   if (m.ambiguous && m.nchoices == 2 && !m.more_choices &&
       m.choice[0].level == PLACE_KABUPATEN &&
@@ -1885,12 +1923,10 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
     snprintf(it->kab, sizeof(it->kab), "%s", m.choice[0].kab_code);
     snprintf(it->kab2, sizeof(it->kab2), "%s", m.choice[1].kab_code);
     it->kab_whole = 1;
-    return;
+  } else if (m.matched && m.place.level != PLACE_LANDMARK) {
+    snprintf(it->kab, sizeof(it->kab), "%s", m.code);
+    it->kab_whole = m.place.level == PLACE_KABUPATEN;
   }
-  if (!m.matched)
-    return;
-  snprintf(it->kab, sizeof(it->kab), "%s", m.code);
-  it->kab_whole = m.place.level == PLACE_KABUPATEN;
 }
 
 /* Offices of one type whose names differ, alike by the gazetteer: one
@@ -1909,6 +1945,23 @@ office_where_alike(const struct incident_item *a,
          str_in(a->key, kabupaten_offices);
 }
 
+/* 1 when inc names an office office_place() may place: of a landmark
+ * type, or one a kabupaten has one of with its qualifier. */
+static int
+offices_to_place(const struct incident *inc)
+{
+  const struct incident_item *it;
+  int i;
+
+  for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
+    it = &inc->item[INCIDENT_OFFICE][i];
+    if (str_in(it->key, landmark_offices) ||
+        (it->qual[0] != '\0' && str_in(it->key, kabupaten_offices)))
+      return 1;
+  }
+  return 0;
+}
+
 void
 incident_add_gazetteer(struct incident *inc, const char *text,
                        const struct place_list *pl)
@@ -1918,7 +1971,7 @@ incident_add_gazetteer(struct incident *inc, const char *text,
   struct incident_item *x, *it;
   int i, j, used;
 
-  if (pl == NULL || inc->n[INCIDENT_OFFICE] == 0)
+  if (pl == NULL || !offices_to_place(inc))
     return;
   tokenize(text != NULL ? text : "", &ts);
   for (i = 0; i < ts.n; i++) {
