@@ -1659,10 +1659,12 @@ refuse_over_limit(struct turn *t, int *refused)
 }
 
 /* The specifics of a report (incident.h): read from who, when and what
- * happened as told, and its place's kabupaten/kota. */
+ * happened as told, its offices placed by the gazetteer pl (may be
+ * NULL), and its place's kabupaten/kota. */
 static void
 incident_of(struct incident *inc, const char *terlapor, const char *waktu,
-            const char *kronologi, const char *lokasi_kode)
+            const char *kronologi, const char *lokasi_kode,
+            const struct place_list *pl)
 {
   struct buf b = BUF_INIT;
 
@@ -1670,6 +1672,7 @@ incident_of(struct incident *inc, const char *terlapor, const char *waktu,
                  waktu ? waktu : "", kronologi ? kronologi : "") != 0)
     buf_reset(&b);
   incident_extract(b.data ? b.data : "", inc);
+  incident_add_gazetteer(inc, b.data ? b.data : "", pl);
   incident_add_place(inc, lokasi_kode);
   buf_free(&b);
 }
@@ -1678,10 +1681,11 @@ incident_of(struct incident *inc, const char *terlapor, const char *waktu,
  * what happened) and those of the story alone (inc[1]). */
 static void
 incidents_of(struct incident inc[2], const char *terlapor, const char *waktu,
-             const char *kronologi, const char *lokasi_kode)
+             const char *kronologi, const char *lokasi_kode,
+             const struct place_list *pl)
 {
-  incident_of(&inc[0], terlapor, waktu, kronologi, lokasi_kode);
-  incident_of(&inc[1], NULL, NULL, kronologi, NULL);
+  incident_of(&inc[0], terlapor, waktu, kronologi, lokasi_kode, pl);
+  incident_of(&inc[1], NULL, NULL, kronologi, NULL, pl);
 }
 
 /*
@@ -1707,7 +1711,7 @@ same_incident(struct turn *t, const struct incident inc[2],
   incident_rule_for((own ? cfg->conversation.duplicate_same
                          : cfg->conversation.duplicate_any) / 100.0, &rule);
   incidents_of(ot, old->terlapor, old->waktu, old->kronologi,
-               old->lokasi_kode);
+               old->lokasi_kode, t->cv->places);
   same = !incident_conflict(&inc[0], &ot[0], NULL, NULL) &&
          incident_same(&inc[1], &ot[1], score, &rule);
   free(ot);
@@ -1753,7 +1757,8 @@ offer_duplicate(struct turn *t, const char *category, int *refused)
   if (inc == NULL)
     return 0;   /* no text to compare (even for want of memory): file it */
   incidents_of(inc, draft_str(t, "terlapor"), draft_str(t, "waktu"),
-               draft_str(t, "kronologi"), draft_str(t, "lokasi_kode"));
+               draft_str(t, "kronologi"), draft_str(t, "lokasi_kode"),
+               t->cv->places);
   for (i = 0; i < n && rc == 0 && !*refused; i++) {
     rc = store_ticket_by_id(t->st, hit[i].ticket_id, &old);
     if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status)) &&

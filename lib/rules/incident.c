@@ -56,6 +56,7 @@
 #include <string.h>
 
 #include "base/textdist.h"
+#include "rules/place.h"
 #include "rules/similar.h"
 
 #define TOK_MAX 1024          /* tokens read from one text */
@@ -408,18 +409,76 @@ amount_ends(const struct tokens *ts, int i, int j)
          (ts->t[j].is_num && j + 1 < ts->n && is_percent(&ts->t[j + 1]));
 }
 
+/* The value of the number expression read into r: a bare unit after
+ * ribu/juta counts something else ("250rb satu tangki", "50 ribu 2
+ * kali"). */
+static double
+numread_value(const struct numread *r)
+{
+  return r->total + r->cur + (r->group && r->cur == 0 ? 0 : r->small) +
+         numread_tail(r);
+}
+
+/* Words that join the two ends of a range ("300 sampai 400 ribu"). */
+static const char *const range_words[] = {
+  "sampai", "sampe", "smp", "hingga", "sd", NULL,
+};
+
+/*
+ * The top of a range of amounts after token j, where an amount of value
+ * v (money when money: a currency or group word) ends: a range word
+ * ("sampai", "hingga", "s/d") or a dash, a currency word perhaps, and a
+ * second amount above v ("tiga ratus sampai empat ratus ribu",
+ * "300-400rb", "Rp 300.000 - Rp 400.000"; "tahun 2024-2025" is none).  A
+ * bottom with no group word takes the top's ("300" of "300-400 ribu" is
+ * 300 ribu) into *v.  The top, and the token after it into *end; 0 when
+ * no range follows.
+ */
+static double
+amount_range_top(const struct tokens *ts, int j, double *v, int money,
+                 int group, int *end)
+{
+  struct numread r;
+  int k = j;
+  double top;
+
+  if (k < ts->n && !ts->t[k].is_num && word_in(&ts->t[k], range_words) >= 0)
+    k++;
+  else if (k + 1 < ts->n && is(&ts->t[k], "s") && is(&ts->t[k + 1], "d") &&
+           ts->t[k + 1].before == '/')
+    k += 2;   /* "s/d" */
+  if (k == j && !(k < ts->n && ts->t[k].before == '-'))
+    return 0;
+  if (k < ts->n && is_currency(&ts->t[k])) {
+    money = 1;
+    k++;
+  }
+  memset(&r, 0, sizeof(r));
+  for (*end = k; *end < ts->n && !amount_ends(ts, k, *end) &&
+                 numread_take(&r, &ts->t[*end]); (*end)++)
+    ;
+  if (!r.any || *end == k)
+    return 0;
+  if (!money && !r.group && !(*end < ts->n && is_currency(&ts->t[*end])))
+    return 0;
+  top = numread_value(&r);
+  if (!group && r.group && *v < 1000)
+    *v *= r.last;
+  return top > *v && top < 1e13 ? top : 0;
+}
+
 /*
  * The amounts: a number expression (digits and number words) with a
  * currency word before or after it, or a multiplier of thousands or more
- * in it ("500rb", "lima ratus ribu"); or a number up to 100 with
- * "persen" or "%" after it, a share of money.
+ * in it ("500rb", "lima ratus ribu"), or two of them as a range; or a
+ * number up to 100 with "persen" or "%" after it, a share of money.
  */
 static void
 read_amounts(const struct tokens *ts, struct incident *inc)
 {
   struct numread r;
-  int i, j, rp;
-  double v;
+  int i, j, rp, end;
+  double v, top;
 
   for (i = 0; i < ts->n; i++) {
     rp = i > 0 && is_currency(&ts->t[i - 1]);
@@ -440,10 +499,15 @@ read_amounts(const struct tokens *ts, struct incident *inc)
       i = j;
       continue;
     }
-    /* A bare unit after ribu/juta counts something else: "250rb satu
-     * tangki", "50 ribu 2 kali". */
-    v = r.total + r.cur + (r.group && r.cur == 0 ? 0 : r.small);
-    v += numread_tail(&r);
+    v = numread_value(&r);
+    top = amount_range_top(ts, j, &v, rp || r.group, r.group, &end);
+    if (top > 0 && v >= 100) {
+      add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
+      inc->item[INCIDENT_AMOUNT][inc->n[INCIDENT_AMOUNT] - 1].hi =
+        (int64_t)(top + 0.5);
+      i = end - 1;
+      continue;
+    }
     if ((rp || r.group) && v >= 100 && v < 1e13)
       add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
     i = j - 1;
@@ -597,7 +661,8 @@ day_of(const struct token *t, int word_ok)
 }
 
 /* A date at token i ("12 Maret [2026]", "12/3[/2026]", "Maret 2026",
- * "bulan Maret", "tahun 2025"); the tokens it used in *used (0: none). */
+ * "bulan Maret", "tahun 2025", a day alone after "tanggal": "tgl 17");
+ * the tokens it used in *used (0: none). */
 static void
 date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
@@ -624,6 +689,14 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   } else if ((is(t, "tahun") || is(t, "thn") || is(t, "thun")) &&
              (y = year_at(ts, i + 1)) != 0) {
     incident_add_date(inc, y, 0, 0);
+    *used = 2;
+  } else if ((is(t, "tanggal") || is(t, "tgl") || is(t, "tggl")) &&
+             i + 1 < ts->n && ts->t[i + 1].is_num &&
+             (d = day_of(&ts->t[i + 1], 0)) != 0 &&
+             !(i + 2 < ts->n && (month_of(&ts->t[i + 2], 1) != 0 ||
+                                 ts->t[i + 2].before == '/' ||
+                                 ts->t[i + 2].before == '-'))) {
+    incident_add_date(inc, 0, 0, d);   /* the month left unsaid */
     *used = 2;
   }
 }
@@ -797,6 +870,9 @@ static const struct {
   {{"rastra", NULL, NULL}, "bansos", "beras"},
   {{"bibit", NULL, NULL}, "bansos", "bibit"},
   {{"benih", NULL, NULL}, "bansos", "bibit"},
+  {{"pip", NULL, NULL}, "bansos", "pip"},
+  {{"kip", NULL, NULL}, "bansos", "pip"},
+  {{"indonesia", "pintar", NULL}, "bansos", "pip"},
   {{"bansos", NULL, NULL}, "bansos", NULL},
   {{"bantuan", "sosial", NULL}, "bansos", NULL},
   {{"pasang", "baru", NULL}, "listrik", "baru"},
@@ -804,10 +880,14 @@ static const struct {
   {{"meteran", "baru", NULL}, "listrik", "baru"},
   {{"meteran", "listrik", "baru"}, "listrik", "baru"},
   {{"tambah", "daya", NULL}, "listrik", "daya"},
-  {{"gaji", NULL, NULL}, "upah", NULL}, {{"upah", NULL, NULL}, "upah", NULL},
+  {{"gaji*", NULL, NULL}, "upah", NULL}, {{"upah", NULL, NULL}, "upah", NULL},
   {{"insentif", NULL, NULL}, "upah", NULL},
   {{"tunjangan", NULL, NULL}, "upah", NULL},
   {{"honorarium", NULL, NULL}, "upah", NULL},
+  {{"dana", "bos", NULL}, "bos", NULL}, {{"bos", "reguler", NULL}, "bos", NULL},
+  {{"bos", "kinerja", NULL}, "bos", NULL}, {{"bosp", NULL, NULL}, "bos", NULL},
+  {{"bumdes", NULL, NULL}, "bumdes", NULL},
+  {{"bum", "desa", NULL}, "bumdes", NULL},
   {{"pinjaman", NULL, NULL}, "pinjaman", NULL},
   {{"kur", NULL, NULL}, "pinjaman", NULL},
 };
@@ -919,7 +999,9 @@ static const char *const not_names[] = {
   "pdhl", "sejak", "selama", "tiap", "setiap", "per", "sama", "sm",
   "kejadian", "baru", "lama", "selalu", "sering", "bulan", "bln",
   "tahun", "thn", "hari", "tanggal", "tgl", "jam", "pagi", "siang", "sore",
-  "malam", "triwulan", "semester", "caturwulan", NULL,
+  "malam", "triwulan", "semester", "caturwulan",
+  "hamil", "menyusui",   /* "ibu hamil": a pregnant woman */
+  NULL,
 };
 
 /* 1 when token t can be (part of) a person's name: a word of at least
@@ -1180,7 +1262,9 @@ static const char *const everyday_nouns[] = {
   "kapal", "perahu", "kartu", "beasiswa", "rapor", "ijazah", "pinjaman",
   "sertifikat", "retribusi", "izin", "proyek", "dana", "bantuan",
   "nelayan", "guru", "bidan", "ambulans", "gaji", "makanan", "sembako",
-  "surat", "berkas", "buku", "seragam", NULL,
+  "surat", "berkas", "buku", "seragam",
+  /* kinds of road: "jalan rabat", "jalan tani" */
+  "rabat", "beton", "aspal", "setapak", "tani", NULL,
 };
 
 /* 1 when t, written in lower case, is an everyday word and no name. */
@@ -1334,6 +1418,11 @@ office_word(const struct tokens *ts, int i, size_t *k, int *n)
     *n = 2;
     return office_lookup("rsud", k);
   }
+  if (is(&ts->t[i], "catatan") && i + 1 < ts->n &&
+      is(&ts->t[i + 1], "sipil")) {
+    *n = 2;
+    return office_lookup("capil", k);
+  }
   return office_lookup(ts->t[i].w, k);
 }
 
@@ -1388,7 +1477,8 @@ static const char *const place_not_names[] = {
   "antara", "hadapan", "situ", "atas", "sebelah", "rumahnya", "kantornya",
   "grup", "group", "media", "facebook", "situs", "aplikasi", "rapat",
   "acara", "proyek", "lokasinya", "mulai", "awal", "akhir", "tangan",
-  "pasien", "warga", "masyarakat", "orang", "anak", "keluarga", NULL,
+  "pasien", "warga", "masyarakat", "orang", "anak", "keluarga", "pesta",
+  NULL,
 };
 
 /* Words between a preposition and a place name written with a capital:
@@ -1600,6 +1690,7 @@ incident_extract(const char *text, struct incident *inc)
   read_topics(&ts, inc);
 }
 
+
 /* ------------------------------------------------------------------ */
 /* Comparing                                                            */
 /* ------------------------------------------------------------------ */
@@ -1665,6 +1756,9 @@ date_alike(int64_t a, int64_t b)
 
 /* Two offices agree: one type, and the same qualifier where both have
  * one (an office with none stands for any of its type). */
+static int office_where_alike(const struct incident_item *a,
+                              const struct incident_item *b);
+
 static int
 office_alike(const struct incident_item *a, const struct incident_item *b)
 {
@@ -1672,8 +1766,11 @@ office_alike(const struct incident_item *a, const struct incident_item *b)
     return 0;
   if (a->num != 0 && b->num != 0 && a->num != b->num)
     return 0;
-  return a->qual[0] == '\0' || b->qual[0] == '\0' ||
-         name_alike(a->qual, b->qual);
+  if (a->land != 0 && b->land != 0)
+    return a->land == b->land;
+  return (a->qual[0] == '\0' && a->land == 0) ||
+         (b->qual[0] == '\0' && b->land == 0) ||
+         name_alike(a->qual, b->qual) || office_where_alike(a, b);
 }
 
 /* 1 when the office type key is qualified by a field ("Dinas
@@ -1688,6 +1785,211 @@ field_type(const char *key)
         (office_words[k].q == Q_FIELD || office_words[k].field != NULL))
       return 1;
   return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Offices in the gazetteer                                             */
+/* ------------------------------------------------------------------ */
+
+/* Offices of which a kabupaten/kota has one: named by the kabupaten or
+ * by a place in it, they are the same office. */
+static const char *const kabupaten_offices[] = {
+  "samsat", "rsud", "polres", "kejaksaan", "bpn", "pdam", "kemenag", "bkd",
+  "dprd", "bpbd", "inspektorat", "bappeda", "bpkad", "satpol", NULL,
+};
+
+/* 1 when w is in the NULL-ended list. */
+static int
+str_in(const char *w, const char *const *list)
+{
+  for (; *list != NULL; list++)
+    if (strcmp(w, *list) == 0)
+      return 1;
+  return 0;
+}
+
+/* The office type a landmark's name begins with ("RSUD W.Z. Johannes":
+ * "rsud"), or NULL. */
+static const char *
+landmark_type(const char *name)
+{
+  char w[WORD_LEN];
+  size_t n = 0, k;
+
+  while (n < sizeof(w) - 1 && isalpha((unsigned char)name[n])) {
+    w[n] = (char)tolower((unsigned char)name[n]);
+    n++;
+  }
+  w[n] = '\0';
+  return office_lookup(w, &k) ? office_words[k].type : NULL;
+}
+
+/* The words i..i+n of ts that may name an office ("RSUD Prof. Dr. W.Z.
+ * Johannes", "bandara penfui"), lower case, into out; 0 when they run
+ * past punctuation that closes no short abbreviation, or a number. */
+static int
+office_phrase(const struct tokens *ts, int i, int n, char *out, size_t size)
+{
+  size_t len = 0;
+  int j;
+
+  out[0] = '\0';
+  for (j = i; j <= i + n; j++) {
+    if (j >= ts->n || ts->t[j].is_num || len + strlen(ts->t[j].w) + 2 > size)
+      return 0;
+    if (j > i && ts->t[j].stop && strlen(ts->t[j - 1].w) > 4)
+      return 0;
+    len += (size_t)snprintf(out + len, size - len, "%s%s", j > i ? " " : "",
+                            ts->t[j].w);
+  }
+  return 1;
+}
+
+/* The most words after an office word that may be its landmark name. */
+#define LANDMARK_WORDS 5
+
+/* Office types that landmarks of the gazetteer are (their names begin
+ * with one of their words: "Pelabuhan Tenau", "RSUD Ba'a"); the others
+ * are not looked up as landmarks (a look-up costs some microseconds). */
+static const char *const landmark_offices[] = {
+  "rsud", "bandara", "pelabuhan", "pasar", "terminal", "polres", "polda",
+  "kejaksaan", "pengadilan", NULL,
+};
+
+/* it is the landmark m matched when m is one of its type. */
+static int
+office_landmark(const struct place_match *m, struct incident_item *it)
+{
+  const char *type;
+  uint32_t h;
+
+  if (!m->matched || m->place.level != PLACE_LANDMARK ||
+      (type = landmark_type(m->place.name)) == NULL ||
+      strcmp(type, it->key) != 0)
+    return 0;
+  h = word_hash(m->place.code, strlen(m->place.code));
+  it->land = h != 0 ? h : 1;
+  snprintf(it->kab, sizeof(it->kab), "%s", m->code);
+  return 1;
+}
+
+/* A name written with abbreviations after the office word at token i
+ * ("RSUD T.C. Hillers", "RSUD Prof. Dr. W.Z. Johannes"): its qualifier
+ * is no name, its words are. */
+static int
+dotted_name(const struct tokens *ts, int i)
+{
+  return i + 2 < ts->n && !ts->t[i + 1].is_num && ts->t[i + 2].stop &&
+         strlen(ts->t[i + 1].w) <= 4;
+}
+
+/*
+ * Where the office it, at token i, lies by pl (incident.h): looked up
+ * as its type and qualifier ("bandara penfui", "pasar ruteng", "pdam
+ * rote"), the landmark of its type they name, else the kabupaten/kota
+ * (or the two: "Kupang") of the place they name, for an office a
+ * kabupaten has one of.  A name written with abbreviations is looked up
+ * as the most words after the office word that name a landmark, short of
+ * words that make the whole no place of NTT or of two.
+ */
+static void
+office_place(const struct tokens *ts, int i, const struct place_list *pl,
+             struct incident_item *it)
+{
+  struct place_match m;
+  char phrase[(LANDMARK_WORDS + 1) * WORD_LEN];
+  int n, landmark = str_in(it->key, landmark_offices);
+
+  if (landmark && dotted_name(ts, i)) {
+    for (n = LANDMARK_WORDS; n >= 2; n--)
+      if (office_phrase(ts, i, n, phrase, sizeof(phrase)) &&
+          place_match(pl, phrase, &m) == 0 && !m.outside && !m.ambiguous)
+        break;
+    if (n >= 2 && office_landmark(&m, it))
+      return;
+  }
+  if (it->qual[0] == '\0' ||
+      (!landmark && !str_in(it->key, kabupaten_offices)))
+    return;
+  snprintf(phrase, sizeof(phrase), "%s %s", it->key, it->qual);
+  if (place_match(pl, phrase, &m) != 0 ||
+      (landmark && office_landmark(&m, it)) ||
+      !str_in(it->key, kabupaten_offices))
+    return;
+  if (m.ambiguous && m.nchoices == 2 && !m.more_choices &&
+      m.choice[0].level == PLACE_KABUPATEN &&
+      m.choice[1].level == PLACE_KABUPATEN) {
+    /* "Kupang": the city or the regency, each as a whole. */
+    snprintf(it->kab, sizeof(it->kab), "%s", m.choice[0].kab_code);
+    snprintf(it->kab2, sizeof(it->kab2), "%s", m.choice[1].kab_code);
+    it->kab_whole = 1;
+  } else if (m.matched && m.place.level != PLACE_LANDMARK) {
+    snprintf(it->kab, sizeof(it->kab), "%s", m.code);
+    it->kab_whole = m.place.level == PLACE_KABUPATEN;
+  }
+}
+
+/* Offices of one type whose names differ, alike by the gazetteer: one
+ * named by a whole kabupaten/kota (or either of two: "Kupang"), the
+ * other in it, of a type it has one of (incident_add_gazetteer()). */
+static int
+office_where_alike(const struct incident_item *a,
+                   const struct incident_item *b)
+{
+  int same_kab = a->kab[0] != '\0' && b->kab[0] != '\0' &&
+                 (strcmp(a->kab, b->kab) == 0 ||
+                  strcmp(a->kab, b->kab2) == 0 ||
+                  strcmp(a->kab2, b->kab) == 0);
+
+  return same_kab && (a->kab_whole || b->kab_whole) &&
+         str_in(a->key, kabupaten_offices);
+}
+
+/* 1 when inc names an office office_place() may place: of a landmark
+ * type, or one a kabupaten has one of with its qualifier. */
+static int
+offices_to_place(const struct incident *inc)
+{
+  const struct incident_item *it;
+  int i;
+
+  for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
+    it = &inc->item[INCIDENT_OFFICE][i];
+    if (str_in(it->key, landmark_offices) ||
+        (it->qual[0] != '\0' && str_in(it->key, kabupaten_offices)))
+      return 1;
+  }
+  return 0;
+}
+
+void
+incident_add_gazetteer(struct incident *inc, const char *text,
+                       const struct place_list *pl)
+{
+  struct tokens ts;         /* about 48 KiB, as incident_extract() */
+  struct incident one;      /* an office read alone, to find it in inc */
+  struct incident_item *x, *it;
+  int i, j, used;
+
+  if (pl == NULL || !offices_to_place(inc))
+    return;
+  tokenize(text != NULL ? text : "", &ts);
+  for (i = 0; i < ts.n; i++) {
+    one.n[INCIDENT_OFFICE] = 0;
+    office_at(&ts, i, &one, &used);
+    if (used == 0)
+      continue;
+    x = &one.item[INCIDENT_OFFICE][0];
+    for (j = 0; j < inc->n[INCIDENT_OFFICE]; j++) {
+      it = &inc->item[INCIDENT_OFFICE][j];
+      if (it->num == x->num && it->land == 0 && it->kab[0] == '\0' &&
+          strcmp(it->key, x->key) == 0 && strcmp(it->qual, x->qual) == 0) {
+        office_place(&ts, i, pl, it);
+        break;
+      }
+    }
+    i += used - 1;
+  }
 }
 
 /*
@@ -1732,7 +2034,12 @@ item_alike(int k, const struct incident_item *a,
            (a->qual[0] == '\0' || b->qual[0] == '\0' ||
             strcmp(a->qual, b->qual) == 0);
   case INCIDENT_AMOUNT:
-    return a->num == b->num && strcmp(a->key, b->key) == 0;
+    /* A range holds the amounts inside it, and meets another range. */
+    return strcmp(a->key, b->key) == 0 &&
+           (a->hi != 0 || b->hi != 0
+              ? a->num <= (b->hi ? b->hi : b->num) &&
+                  b->num <= (a->hi ? a->hi : a->num)
+              : a->num == b->num);
   default:
     return a->num == b->num;
   }
@@ -1750,11 +2057,12 @@ date_shared(int64_t a, int64_t b)
           (a % 100 != 0 && b % 100 != 0));
 }
 
-/* An office named with its qualifier (a name, a field, a number). */
+/* An office named with its qualifier (a name, a field, a number), or
+ * known as a landmark. */
 static int
 qualified(const struct incident_item *it)
 {
-  return it->qual[0] != '\0' || it->num != 0;
+  return it->qual[0] != '\0' || it->num != 0 || it->land != 0;
 }
 
 /* 1 when item i of kind k of inc counts in a conflict: not a person

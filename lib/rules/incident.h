@@ -62,6 +62,8 @@ enum incident_kind {
  * number).  */
 struct incident_item {
   int64_t num;
+  int64_t hi;                 /* an amount given as a range ("300-400
+                               * ribu"): its top, num its bottom; else 0 */
   char key[INCIDENT_KEY];
   char qual[INCIDENT_KEY];
   char key2[INCIDENT_KEY];    /* a person's second name, or "" */
@@ -69,6 +71,15 @@ struct incident_item {
                                * office: its word is also everyday */
   int cap;                    /* an office: its qualifier is a word
                                * written with a capital */
+  uint32_t land;              /* an office: the landmark it is (a hash
+                               * of its gazetteer code), or 0 */
+  char kab[8];                /* an office: the kabupaten/kota it lies
+                               * in, by the gazetteer, or "" */
+  char kab2[8];               /* an office named by a name of two
+                               * kabupaten/kota ("RSUD Kupang"): the
+                               * other, or "" */
+  int kab_whole;              /* an office: named by the kabupaten/kota
+                               * itself ("PDAM Rote Ndao") */
 };
 
 /* Place names the text mentions after "di", "ke", "dari", "dekat"
@@ -113,6 +124,21 @@ void incident_add_date(struct incident *inc, int y, int m, int d);
 
 /* Add the kabupaten/kota code of the place (NULL or "" adds nothing). */
 void incident_add_place(struct incident *inc, const char *code);
+
+/*
+ * Where the offices of inc lie, by the gazetteer pl (place.h), text being
+ * what inc was read from: an office named as a landmark, by any of its
+ * names ("Bandara Penfui" is Bandara El Tari, "RSUD Maumere" RSUD T.C.
+ * Hillers), is that landmark; an office named by a place is in that
+ * place's kabupaten/kota.  Two offices of one type are then alike when
+ * they are one landmark, or when one is named by a whole kabupaten/kota
+ * ("PDAM Rote Ndao") and the other lies in it ("PDAM di Ba'a"), for the
+ * offices a kabupaten has one of (RSUD, Samsat, Polres, PDAM...).  pl
+ * NULL adds nothing.
+ */
+struct place_list;
+void incident_add_gazetteer(struct incident *inc, const char *text,
+                            const struct place_list *pl);
 
 /* The word-similarity thresholds of incident_same(). */
 struct incident_rule {

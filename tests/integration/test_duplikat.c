@@ -246,6 +246,30 @@ START_TEST(different_incident_same_office_filed)
 }
 END_TEST
 
+/* One airport under its two names (the gazetteer's landmark aliases):
+ * another reporter's retelling at "bandara penfui" is the incident of
+ * the ticket at "Bandara El Tari", not another office. */
+START_TEST(retold_at_landmark_alias)
+{
+  struct tu_daemon d;
+  const char *a = "081300000111", *b = "081300000112";
+  char *num;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  report(&d, a, "12 Maret 2026", "Petugas pemeriksaan di Bandara El Tari "
+         "meminta uang Rp 100.000 agar koper saya yang kelebihan berat lolos "
+         "tanpa bayar bagasi.", "3");
+  tu_expect(&d, a, "KIRIM", "ticket.created");
+  num = tu_db_text(&d, "SELECT number FROM tickets ORDER BY id LIMIT 1");
+  report(&d, b, "12 Maret 2026", "Di bandara penfui petugas pemeriksaan "
+         "minta seratus ribu supaya koper beta yang lebih berat lolos, sonde "
+         "bayar bagasi.", "3");
+  kirim_asks(&d, b, "duplicate.other", num, 0);
+  free(num);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
 /* "Saya mau menambahkan laporan saya" at the menu: with an open ticket,
  * offered to add to it; without one, an ordinary new report. */
 START_TEST(explicit_addition_at_menu)
@@ -294,6 +318,7 @@ duplikat_suite(void)
   tcase_add_test(tc, open_ticket_found_after_restart);
   tcase_add_test(tc, different_incident_same_office_filed);
   tcase_add_test(tc, explicit_addition_at_menu);
+  tcase_add_test(tc, retold_at_landmark_alias);
   suite_add_tcase(s, tc);
   return s;
 }
