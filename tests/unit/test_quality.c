@@ -732,6 +732,17 @@ START_TEST(quality_language_regional)
     {"Itu kades dong makan doi BLT, katong orang kecil sonde dapa apa-apa",
      QUALITY_OK},
     {"sy sdh byr ke ptgs loket tp blm dpt kwitansi smp skrg", QUALITY_OK},
+    /* Lio, Sikka, Lamaholot, Sabu, Rote written in full. */
+    {"Kami mbana leka kantor camat, petugas iwa mera, ebe ngere iwa pati "
+     "surat", QUALITY_NOT_INDONESIAN},
+    {"Nimu gea riwu lima nora ata desa, ganu nimu ata bua",
+     QUALITY_NOT_INDONESIAN},
+    {"Tite pana nai kantor desa, petugas hala tobo, tite ake bayar",
+     QUALITY_NOT_INDONESIAN},
+    {"Ro dho jhe mara ri kantor desa, ro dho mara bantuan",
+     QUALITY_NOT_INDONESIAN},
+    {"Au leo kantor desa, malangga nae au fe rifu lima nulu, au fali leo "
+     "uma", QUALITY_NOT_INDONESIAN},
   };
   check_languages(cases, N(cases));
 }
