@@ -849,11 +849,11 @@ known_word(const char *w)
 
   for (i = 0; i < sizeof(vocab) / sizeof(vocab[0]); i++)
     for (l = vocab[i]; *l != NULL; l++)
-      if (strcmp(*l, w) == 0)
+      if (**l == w[0] && strcmp(*l, w) == 0)
         return 1;
   for (i = 0; i < sizeof(vocab_vals) / sizeof(vocab_vals[0]); i++)
     for (v = vocab_vals[i]; v->word != NULL; v++)
-      if (strcmp(v->word, w) == 0)
+      if (v->word[0] == w[0] && strcmp(v->word, w) == 0)
         return 1;
   return feast_match(&w, 1, &len) >= 0;
 }
@@ -2545,7 +2545,8 @@ match_unknown(const struct today *c, const struct feast_dates *fd,
  * a window is a run of words of time (those of this file's lists,
  * numbers, a feast's words) within one clause (commas, full stops and
  * the like end one).  In each window the longest stretch that names a
- * time of the past wins.  A day name alone gives way to a date; several
+ * time of the past wins (a stretch begins and ends with a word that is
+ * no filler: fillers are dropped anyway).  A day name alone gives way to a date; several
  * dates make a span from the first to the last ("Mei 2025, terulang lagi
  * Agustus 2025").  Only past times are taken from a story: a future or
  * impossible date inside it is no answer, nor is a story without one.
@@ -2560,35 +2561,41 @@ struct story_word {
   int timely;                /* a word of time */
   int ends_clause;           /* punctuation after it ends a clause */
   int garbled;               /* a character the tokenizer refuses */
+  int anchor;                /* names a time by itself: not a filler */
+  int core;                  /* a number or a month: never cut off */
+  int ago;                   /* "kemarin", "lalu" */
   char lower[WORD_MAX];      /* letters only, lower case: feasts */
 };
 
 static int parse_text(const struct today *c, const struct feast_dates *fd,
                       const char *text, struct when *out);
-static int story_digits(const struct story_word *w);
 
-/* 1 when the word w[0..len) is a word of time: every token of it a
- * number, a separator or a word this file knows (after the spellings are
- * normalised); 0 for any other word, with *garbled set when it holds a
- * character the tokenizer does not take. */
+/* 1 when the word sw is a word of time: every token of it a number, a
+ * separator or a word this file knows (after the spellings are
+ * normalised); 0 for any other word.  Its other flags are set too. */
 static int
-story_timely(const char *w, int len, int *garbled)
+story_timely(struct story_word *sw)
 {
   char buf[64];
   struct toks tk;
-  int i;
+  int i, len = sw->len;
 
-  *garbled = 0;
   if (len <= 0 || len >= (int)sizeof(buf))
     return 0;
-  memcpy(buf, w, (size_t)len);
+  memcpy(buf, sw->at, (size_t)len);
   buf[len] = '\0';
   if (tokenize(buf, &tk) != 0) {
-    *garbled = 1;
+    sw->garbled = 1;
     return 0;
   }
   drop_separators(&tk);
   normalize_words(&tk);
+  for (i = 0; i < tk.n; i++) {
+    sw->anchor |= (tk.t[i].kind == TK_WORD && !is_word(&tk, i, fillers)) ||
+                  tk.t[i].kind == TK_SEP || tk.t[i].digits == 4;
+    sw->core |= tk.t[i].kind == TK_NUM || lookup(&tk, i, months) > 0;
+    sw->ago |= is_word(&tk, i, ago_words);
+  }
   for (i = 0; i < tk.n; i++)
     if (tk.t[i].kind == TK_WORD && !known_word(tk.t[i].word) &&
         !is_word(&tk, i, every_words) && !is_word(&tk, i, last_words) &&
@@ -2620,7 +2627,7 @@ story_words(const char *text, struct story_word *w)
     for (k = 0, o = 0; k < w[n].len && o + 1 < WORD_MAX; k++)
       if ((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z'))
         w[n].lower[o++] = (char)(p[k] | 0x20);
-    w[n].timely = story_timely(p, w[n].len, &w[n].garbled);
+    w[n].timely = story_timely(&w[n]);
     n++;
     p = e;
   }
@@ -2637,33 +2644,20 @@ story_feasts(struct story_word *w, int n)
 
   for (i = 0; i < n; i++)
     lw[i] = w[i].lower;
-  for (i = 0; i < n; i++)
-    if (lw[i][0] != '\0' && feast_match(lw + i, n - i, &len) >= 0)
+  for (i = 0; i + 1 < n; i++)
+    if (lw[i][0] != '\0' && !w[i + 1].timely &&
+        feast_match(lw + i, n - i, &len) >= 0)
       for (k = 0; k < len; k++)
         w[i + k].timely = 1;
 }
 
-/* 1 when the text of words w[a..b) names a time by itself: a word that
- * is not a filler, a number with a separator, or a year. */
+/* 1 when the words w[a..b) name a time by themselves: a word that is
+ * not a filler, a number with a separator, or a year. */
 static int
 story_anchored(const struct story_word *w, int a, int b)
 {
-  char buf[256];
-  struct toks tk;
-  size_t len = (size_t)(w[b - 1].at + w[b - 1].len - w[a].at);
-  int i;
-
-  if (len >= sizeof(buf))
-    return 0;
-  memcpy(buf, w[a].at, len);
-  buf[len] = '\0';
-  if (tokenize(buf, &tk) != 0)
-    return 0;
-  drop_separators(&tk);
-  normalize_words(&tk);
-  for (i = 0; i < tk.n; i++)
-    if ((tk.t[i].kind == TK_WORD && !is_word(&tk, i, fillers)) ||
-        tk.t[i].kind == TK_SEP || tk.t[i].digits == 4)
+  for (; a < b; a++)
+    if (w[a].anchor)
       return 1;
   return 0;
 }
@@ -2681,23 +2675,10 @@ story_weekday_only(const struct story_word *w, int a, int b)
     tok_word(&one.t[0], w[i].lower);
     if (lookup(&one, 0, weekdays) >= 0)
       day = 1;
-    else if (lookup(&one, 0, months) > 0 || story_digits(&w[i]))
+    else if (w[i].core)
       return 0;
   }
   return day;
-}
-
-/* 1 when word w holds a digit: a number belongs to the date beside it
- * ("35 januari 2026" is no "januari 2026"). */
-static int
-story_digits(const struct story_word *w)
-{
-  int k;
-
-  for (k = 0; k < w->len; k++)
-    if (w->at[k] >= '0' && w->at[k] <= '9')
-      return 1;
-  return 0;
 }
 
 /* 1 when words w[a..b), left out of a stretch, hold a number or a month:
@@ -2705,16 +2686,9 @@ story_digits(const struct story_word *w)
 static int
 story_cuts_core(const struct story_word *w, int a, int b)
 {
-  struct toks one;
-
-  for (; a < b; a++) {
-    memset(&one, 0, sizeof(one));
-    one.n = 1;
-    tok_word(&one.t[0], w[a].lower);
-    normalize_words(&one);
-    if (story_digits(&w[a]) || lookup(&one, 0, months) > 0)
+  for (; a < b; a++)
+    if (w[a].core)
       return 1;
-  }
   return 0;
 }
 
@@ -2724,15 +2698,7 @@ story_cuts_core(const struct story_word *w, int a, int b)
 static int
 story_after_noun(const struct story_word *w, int i)
 {
-  struct toks one;
-
-  if (i == 0 || w[i - 1].timely || w[i - 1].ends_clause)
-    return 0;
-  memset(&one, 0, sizeof(one));
-  one.n = 1;
-  tok_word(&one.t[0], w[i].lower);
-  normalize_words(&one);
-  return is_word(&one, 0, ago_words);
+  return i > 0 && !w[i - 1].timely && !w[i - 1].ends_clause && w[i].ago;
 }
 
 /* The time the window w[a..b) names: the longest stretch of at most
@@ -2749,7 +2715,9 @@ story_window(const struct today *c, const struct feast_dates *fd,
 
   for (span = b - a < STORY_SPAN ? b - a : STORY_SPAN; span > 0; span--)
     for (i = a; i + span <= b; i++) {
-      if (!story_anchored(w, i, i + span) ||
+      if (!(w[i].anchor || w[i].core) ||
+          !(w[i + span - 1].anchor || w[i + span - 1].core) ||
+          !story_anchored(w, i, i + span) ||
           story_cuts_core(w, a, i) || story_cuts_core(w, i + span, b) ||
           story_after_noun(w, i))
         continue;
