@@ -2550,10 +2550,15 @@ match_unknown(const struct today *c, const struct feast_dates *fd,
  * dates make a span from the first to the last ("Mei 2025, terulang lagi
  * Agustus 2025").  Only past times are taken from a story: a future or
  * impossible date inside it is no answer, nor is a story without one.
+ * Nor is the story of the incident itself, sent where the time was asked,
+ * with a time only in passing ("Sekretaris dinas memenangkan ... tender
+ * proyek jalan tahun ini tanpa lelang"): at least one word in
+ * STORY_SHARE must be a word of time.
  */
 #define STORY_WORDS 64       /* words of a story looked at */
 #define STORY_SPAN 8         /* longest stretch of one window tried */
 #define STORY_RESULTS 8      /* times kept from one story */
+#define STORY_SHARE 3        /* 1 in 3 words at least are words of time */
 
 struct story_word {
   const char *at;            /* in the text */
@@ -2754,6 +2759,10 @@ parse_story(const struct today *c, const struct feast_dates *fd,
     ;
   if (i == n)
     return NOMATCH;   /* one clause of time words: the verdict stands */
+  for (i = 0, a = 0; i < n; i++)
+    a += w[i].timely;
+  if (a * STORY_SHARE < n)
+    return NOMATCH;   /* the incident's story, a time only in passing */
   for (i = 0; i < n && k < STORY_RESULTS; i = a) {
     for (a = i; a < n && w[a].timely && !(a > i && w[a - 1].ends_clause);
          a++)

@@ -428,6 +428,9 @@ static const struct when_case cases[] = {
   {"35 januari 2026, sy lapor ke camat", SUN, 5, WHEN_INVALID, ""},
   {"waktu rapat desa kemarin dia minta uang", SUN, 5, WHEN_INVALID, ""},
   {"nanti saya kirim foto", SUN, 5, WHEN_INVALID, ""},
+  {"Sekretaris dinas memenangkan perusahaan milik adiknya dalam tender "
+   "proyek jalan tahun ini tanpa lelang terbuka sama sekali", SUN, 5,
+   WHEN_INVALID, ""},
   {"di pasar Oeba dekat terminal", SUN, 5, WHEN_INVALID, ""},
   {"2 orang petugas", SUN, 5, WHEN_INVALID, ""},
   /* This week, the day before yesterday turned round, SMS and a part
