@@ -178,6 +178,8 @@ phrase_len(const char *phrase, const char *const *w, int n)
   size_t len;
   int k = 0;
 
+  if (n < 1 || w[0][0] != p[0])
+    return 0;                    /* most phrases: not even the first letter */
   while (*p != '\0') {
     len = strcspn(p, " ");
     if (k >= n || strlen(w[k]) != len || strncmp(w[k], p, len) != 0)

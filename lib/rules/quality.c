@@ -1939,8 +1939,8 @@ outcome_after(const struct ctx *cx, size_t i)
 /*
  * The object put first: "kepala camat itu saya penggal", "kantornya beta
  * bakar saja".  The verb at word i, with the reporter as agent, ends its
- * clause (but for modal words and intensifiers, or a condition after it:
- * "... bakar saja kalau ..."), and right before the
+ * clause (but for modal words and intensifiers, or a condition or purpose
+ * after it: "... bakar saja kalau ...", "... kami bom biar ..."), and right before the
  * reporter's word (but for link and modal words) stands a person, office
  * or building of the same clause.
  */
@@ -1950,6 +1950,7 @@ fronted_target(const struct ctx *cx, size_t i)
   size_t k = i, e = i;
 
   while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
+         !word_is(cx, WC_IF, e + 1) &&
          (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1)))
     e++;
   if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1))
@@ -2079,13 +2080,32 @@ group_named(const struct ctx *cx, size_t a, size_t g)
           same_word(cx, g, g + 1));
 }
 
+/* Is the verb at word k done by someone the reporter reports: a person
+ * or office before it in its clause, with no "harus", "jangan" or the
+ * reporter between ("Camat mengusir orang Sabu", "petugas menyuruh
+ * mereka pulang": the very discrimination reported)? */
+static int
+done_by_other(const struct ctx *cx, size_t k)
+{
+  while (k > 0 && !starts_clause(cx, k)) {
+    k--;
+    if (word_is(cx, WC_MUST, k) || word_is(cx, WC_DENY, k) ||
+        word_is(cx, WC_SELF, k))
+      return 0;
+    if (word_is(cx, WC_PERSON, k) && !word_is(cx, WC_GROUPHEAD, k))
+      return 1;
+  }
+  return 0;
+}
+
 /* A call to expel or shut out at word k: a verb of expelling, "harus
- * diusir", or "jangan diberi" ("orang X jangan diberi jabatan"). */
+ * diusir", or "jangan diberi" ("orang X jangan diberi jabatan"); not
+ * when someone reported does it. */
 static int
 shut_out(const struct ctx *cx, size_t k)
 {
   if (word_is(cx, WC_EXPEL, k))
-    return 1;
+    return !done_by_other(cx, k);
   if (k == 0 || starts_clause(cx, k))
     return 0;
   if (word_is(cx, WC_MUST, k - 1) && prefixed(cx, WC_EXPEL, k, "di"))

@@ -748,6 +748,8 @@ static const struct {
   {"ato", "atau"}, {"atw", "atau"}, {"pertengahn", "pertengahan"},
   {"mrt", "maret"}, {"jli", "juli"}, {"aprl", "april"},
   {"yesterday", "kemarin"}, {"today", "sekarang"},
+  {"sminggu", "seminggu"}, {"smgg", "seminggu"}, {"shari", "sehari"},
+  {"sbulan", "sebulan"}, {"sbln", "sebulan"}, {"sthn", "setahun"},
   {NULL, NULL},
 };
 
@@ -847,11 +849,11 @@ known_word(const char *w)
 
   for (i = 0; i < sizeof(vocab) / sizeof(vocab[0]); i++)
     for (l = vocab[i]; *l != NULL; l++)
-      if (strcmp(*l, w) == 0)
+      if (**l == w[0] && strcmp(*l, w) == 0)
         return 1;
   for (i = 0; i < sizeof(vocab_vals) / sizeof(vocab_vals[0]); i++)
     for (v = vocab_vals[i]; v->word != NULL; v++)
-      if (strcmp(v->word, w) == 0)
+      if (v->word[0] == w[0] && strcmp(v->word, w) == 0)
         return 1;
   return feast_match(&w, 1, &len) >= 0;
 }
@@ -1004,6 +1006,27 @@ split_months(struct toks *tk, int i)
   return 0;
 }
 
+/* "kmrn2", "kalamarin2" (doubled by the tokenizer): any spelling of
+ * "kemarin" written twice is "kemarin-kemarin", the other day. */
+static void
+yesterday_twice(struct tok *t)
+{
+  struct toks one;
+  size_t len = strlen(t->word), k;
+
+  if (len < 6 || len % 2 != 0 || memcmp(t->word, t->word + len / 2, len / 2))
+    return;
+  memset(&one, 0, sizeof(one));
+  one.n = 1;
+  tok_word(&one.t[0], "");
+  memcpy(one.t[0].word, t->word, len / 2);
+  for (k = 0; synonyms[k].from != NULL; k++)
+    if (strcmp(one.t[0].word, synonyms[k].from) == 0)
+      snprintf(one.t[0].word, sizeof(one.t[0].word), "%s", synonyms[k].to);
+  if (is_word(&one, 0, yesterday_words))
+    snprintf(t->word, sizeof(t->word), "%s", "kemarinkemarin");
+}
+
 /* Words as they are meant: repeated letters, other spellings ("kalamarin"
  * is "kemarin"), "s/d", two months in one word, misspelt months. */
 static void
@@ -1019,6 +1042,7 @@ normalize_words(struct toks *tk)
     if (t->kind != TK_WORD || t->word[0] == '\0')
       continue;
     squeeze(t->word);
+    yesterday_twice(t);
     for (k = 0; synonyms[k].from != NULL; k++)
       if (strcmp(t->word, synonyms[k].from) == 0) {
         snprintf(t->word, sizeof(t->word), "%s", synonyms[k].to);
@@ -1557,6 +1581,17 @@ units_ago(const struct today *c, int unit, int64_t count, struct when *out)
 }
 
 
+/* 1 when every token of tk from i on is a number, a separator or a word
+ * of this file's lists (a time and its fillers), none of a story. */
+static int
+all_known(const struct toks *tk, int i)
+{
+  for (; i < tk->n; i++)
+    if (tk->t[i].kind == TK_WORD && !known_word(tk->t[i].word))
+      return 0;
+  return 1;
+}
+
 /* "besok", "lusa", "minggu depan", "3 hari lagi": the future, with the
  * date when it is plain. */
 static int
@@ -1577,6 +1612,10 @@ match_future(const struct today *c, const struct toks *tk, struct when *out)
       (is_word(tk, 1, later_words) || is_word(tk, 1, next_words)))
     return WHEN_FUTURE;                          /* desember nanti */
   if (is_word(tk, 0, later_words)) {
+    if (n == 2 && is_word(tk, 1, yesterday_words))
+      return NOMATCH;                  /* lusa kemarin: match_relative() */
+    if (n > 1 && !all_known(tk, 1))
+      return NOMATCH;                  /* "nanti saya kirim foto": no time */
     if (n == 1 && strcmp(tk->t[0].word, "lusa") == 0)
       finish_day(c, c->today + 2, out);
     return WHEN_FUTURE;
@@ -1657,8 +1696,10 @@ match_relative(const struct today *c, const struct toks *tk,
       return finish_day(c, c->today, out);       /* hari ini, ini hari */
     if (is_word(tk, 0, day_words) && is_word(tk, 1, yesterday_words))
       return finish_day(c, c->today - 1, out);
-    if (is_word(tk, 0, yesterday_words) &&
-        is_word(tk, 1, before_yesterday_tail))
+    if ((is_word(tk, 0, yesterday_words) &&
+         is_word(tk, 1, before_yesterday_tail)) ||
+        (is_word(tk, 1, yesterday_words) &&
+         strcmp(tk->t[0].word, "lusa") == 0))
       return finish_day(c, c->today - 2, out);   /* kemarin lusa */
     /* bulan ini, ini bulan; tahun ini, ini tahun */
     if (is_word(tk, 1, this_words))
@@ -1667,6 +1708,10 @@ match_relative(const struct today *c, const struct toks *tk,
       unit = lookup(tk, 1, units);
     else
       unit = 0;
+    if (unit == U_WEEK)                          /* minggu ini: */
+      return finish_range(c, WHEN_SPAN,          /* Monday to today */
+                          point_day(c->today - c->wd),
+                          point_day(c->today), out);
     if (unit == U_MONTH)
       return finish_month(c, c->y * 12 + (c->m - 1), out);
     if (unit == U_YEAR)
@@ -2316,6 +2361,14 @@ parse_period(const struct today *c, const struct feast_dates *fd,
   enum part part = found > 0 ? (enum part)found : P_NONE;
 
   set_unknown(out);
+  if (part == P_NONE && tk.n >= 2 && lookup(&tk, tk.n - 1, parts) > 0) {
+    struct tok last = tk.t[tk.n - 1];            /* "2025 akhir" */
+
+    part = (enum part)lookup(&tk, tk.n - 1, parts);
+    tk_remove(&tk, tk.n - 1, 1);
+    tk_insert(&tk, 0, 1);
+    tk.t[0] = last;
+  }
   rc = parse_week_of_month(c, fd, &tk, out);
   if (rc != NOMATCH)
     return rc;
@@ -2482,22 +2535,284 @@ match_unknown(const struct today *c, const struct feast_dates *fd,
   return WHEN_OK;
 }
 
+/* ---- Stories ----------------------------------------------------------- */
+
+/*
+ * An answer that tells a story around its time ("itu hari sabtu sore,
+ * sesudah ibadah, kira2 tgl 20an bulan lalu", "pas hari senin tgl 2
+ * maret, sy antar anak ke sekolah") is read as a whole first; when that
+ * fails, the time is looked for inside it.  The text is cut into words;
+ * a window is a run of words of time (those of this file's lists,
+ * numbers, a feast's words) within one clause (commas, full stops and
+ * the like end one).  In each window the longest stretch that names a
+ * time of the past wins (a stretch begins and ends with a word that is
+ * no filler: fillers are dropped anyway).  A day name alone gives way to a date; several
+ * dates make a span from the first to the last ("Mei 2025, terulang lagi
+ * Agustus 2025").  Only past times are taken from a story: a future or
+ * impossible date inside it is no answer, nor is a story without one.
+ * Nor is the story of the incident itself, sent where the time was asked,
+ * with a time only in passing ("Sekretaris dinas memenangkan ... tender
+ * proyek jalan tahun ini tanpa lelang"): at least one word in
+ * STORY_SHARE must be a word of time.
+ */
+#define STORY_WORDS 64       /* words of a story looked at */
+#define STORY_SPAN 8         /* longest stretch of one window tried */
+#define STORY_RESULTS 8      /* times kept from one story */
+#define STORY_SHARE 3        /* 1 in 3 words at least are words of time */
+
+struct story_word {
+  const char *at;            /* in the text */
+  int len;
+  int timely;                /* a word of time */
+  int ends_clause;           /* punctuation after it ends a clause */
+  int garbled;               /* a character the tokenizer refuses */
+  int anchor;                /* names a time by itself: not a filler */
+  int core;                  /* a number or a month: never cut off */
+  int ago;                   /* "kemarin", "lalu" */
+  char lower[WORD_MAX];      /* letters only, lower case: feasts */
+};
+
+static int parse_text(const struct today *c, const struct feast_dates *fd,
+                      const char *text, struct when *out);
+
+/* 1 when the word sw is a word of time: every token of it a number, a
+ * separator or a word this file knows (after the spellings are
+ * normalised); 0 for any other word.  Its other flags are set too. */
+static int
+story_timely(struct story_word *sw)
+{
+  char buf[64];
+  struct toks tk;
+  int i, len = sw->len;
+
+  if (len <= 0 || len >= (int)sizeof(buf))
+    return 0;
+  memcpy(buf, sw->at, (size_t)len);
+  buf[len] = '\0';
+  if (tokenize(buf, &tk) != 0) {
+    sw->garbled = 1;
+    return 0;
+  }
+  drop_separators(&tk);
+  normalize_words(&tk);
+  for (i = 0; i < tk.n; i++) {
+    sw->anchor |= (tk.t[i].kind == TK_WORD && !is_word(&tk, i, fillers)) ||
+                  tk.t[i].kind == TK_SEP || tk.t[i].digits == 4;
+    sw->core |= tk.t[i].kind == TK_NUM || lookup(&tk, i, months) > 0;
+    sw->ago |= is_word(&tk, i, ago_words);
+  }
+  for (i = 0; i < tk.n; i++)
+    if (tk.t[i].kind == TK_WORD && !known_word(tk.t[i].word) &&
+        !is_word(&tk, i, every_words) && !is_word(&tk, i, last_words) &&
+        strcmp(tk.t[i].word, "an") != 0)
+      return 0;
+  return 1;
+}
+
+/* The words of text (at most STORY_WORDS) into w; their count. */
+static int
+story_words(const char *text, struct story_word *w)
+{
+  const char *p = text, *e;
+  int n = 0, k, o;
+
+  while (*p != '\0' && n < STORY_WORDS) {
+    while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+      p++;
+    if (*p == '\0')
+      break;
+    for (e = p; *e != '\0' && *e != ' ' && *e != '\t' && *e != '\r' &&
+                *e != '\n'; e++)
+      ;
+    memset(&w[n], 0, sizeof(w[n]));
+    w[n].at = p;
+    w[n].len = (int)(e - p);
+    w[n].ends_clause = strchr(",;!?.", e[-1]) != NULL || *e == '\n' ||
+                       (*e == '\r');
+    for (k = 0, o = 0; k < w[n].len && o + 1 < WORD_MAX; k++)
+      if ((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z'))
+        w[n].lower[o++] = (char)(p[k] | 0x20);
+    w[n].timely = story_timely(&w[n]);
+    n++;
+    p = e;
+  }
+  return n;
+}
+
+/* A feast named over several words ("jumat agung", "idul fitri", "rabu
+ * abu") makes each of its words a word of time. */
+static void
+story_feasts(struct story_word *w, int n)
+{
+  const char *lw[STORY_WORDS];
+  int i, k, len;
+
+  for (i = 0; i < n; i++)
+    lw[i] = w[i].lower;
+  for (i = 0; i + 1 < n; i++)
+    if (lw[i][0] != '\0' && !w[i + 1].timely &&
+        feast_match(lw + i, n - i, &len) >= 0)
+      for (k = 0; k < len; k++)
+        w[i + k].timely = 1;
+}
+
+/* 1 when the words w[a..b) name a time by themselves: a word that is
+ * not a filler, a number with a separator, or a year. */
+static int
+story_anchored(const struct story_word *w, int a, int b)
+{
+  for (; a < b; a++)
+    if (w[a].anchor)
+      return 1;
+  return 0;
+}
+
+/* 1 when words w[a..b) date only by a day name ("hari sabtu sore"). */
+static int
+story_weekday_only(const struct story_word *w, int a, int b)
+{
+  struct toks one;
+  int i, day = 0;
+
+  memset(&one, 0, sizeof(one));
+  one.n = 1;
+  for (i = a; i < b; i++) {
+    tok_word(&one.t[0], w[i].lower);
+    if (lookup(&one, 0, weekdays) >= 0)
+      day = 1;
+    else if (w[i].core)
+      return 0;
+  }
+  return day;
+}
+
+/* 1 when words w[a..b), left out of a stretch, hold a number or a month:
+ * a date is never cut ("35 januari 2026" is no "januari 2026"). */
+static int
+story_cuts_core(const struct story_word *w, int a, int b)
+{
+  for (; a < b; a++)
+    if (w[a].core)
+      return 1;
+  return 0;
+}
+
+/* 1 when word i is "kemarin" or "lalu" after a word of the story in the
+ * same clause: "rapat desa kemarin", "tanggal merah kemarin" are the
+ * recent meeting and holiday, not yesterday. */
+static int
+story_after_noun(const struct story_word *w, int i)
+{
+  return i > 0 && !w[i - 1].timely && !w[i - 1].ends_clause && w[i].ago;
+}
+
+/* The time the window w[a..b) names: the longest stretch of at most
+ * STORY_SPAN words that is a time of the past.  1 with *out and *weak (a
+ * day name only), or 0. */
+static int
+story_window(const struct today *c, const struct feast_dates *fd,
+             const struct story_word *w, int a, int b, struct when *out,
+             int *weak)
+{
+  char buf[256];
+  size_t len;
+  int span, i, rc;
+
+  for (span = b - a < STORY_SPAN ? b - a : STORY_SPAN; span > 0; span--)
+    for (i = a; i + span <= b; i++) {
+      if (!(w[i].anchor || w[i].core) ||
+          !(w[i + span - 1].anchor || w[i + span - 1].core) ||
+          !story_anchored(w, i, i + span) ||
+          story_cuts_core(w, a, i) || story_cuts_core(w, i + span, b) ||
+          story_after_noun(w, i))
+        continue;
+      len = (size_t)(w[i + span - 1].at + w[i + span - 1].len - w[i].at);
+      if (len >= sizeof(buf))
+        continue;
+      memcpy(buf, w[i].at, len);
+      buf[len] = '\0';
+      rc = parse_text(c, fd, buf, out);
+      if (rc == WHEN_OK && has_date(rc, out)) {
+        *weak = story_weekday_only(w, i, i + span);
+        return 1;
+      }
+    }
+  return 0;
+}
+
+/* The time a story names (see above), or NOMATCH. */
+static int
+parse_story(const struct today *c, const struct feast_dates *fd,
+            const char *text, struct when *out)
+{
+  struct story_word w[STORY_WORDS];
+  struct when got[STORY_RESULTS], one;
+  int weak[STORY_RESULTS], n = story_words(text, w), i, a, k = 0, strong = 0;
+  int first = -1, last = -1;
+  struct point from, to;
+
+  story_feasts(w, n);
+  for (i = 0; i < n; i++)
+    if (w[i].garbled)
+      return NOMATCH;  /* a letter or byte not understood: no story */
+  for (i = 0; i < n && w[i].timely && !(i + 1 < n && w[i].ends_clause); i++)
+    ;
+  if (i == n)
+    return NOMATCH;   /* one clause of time words: the verdict stands */
+  for (i = 0, a = 0; i < n; i++)
+    a += w[i].timely;
+  if (a * STORY_SHARE < n)
+    return NOMATCH;   /* the incident's story, a time only in passing */
+  for (i = 0; i < n && k < STORY_RESULTS; i = a) {
+    for (a = i; a < n && w[a].timely && !(a > i && w[a - 1].ends_clause);
+         a++)
+      ;
+    if (a == i) {
+      a = i + 1;
+      continue;
+    }
+    if (a - i == 1 && strcmp(w[i].lower, "minggu") == 0)
+      continue;       /* a week or a Sunday: too vague alone */
+    if (story_window(c, fd, w, i, a, &one, &weak[k])) {
+      got[k] = one;
+      strong += !weak[k];
+      k++;
+    }
+  }
+  for (i = 0; i < k; i++) {
+    if (strong > 0 && weak[i])
+      continue;
+    if (first < 0 || point_first(when_from(&got[i])) <
+                     point_first(when_from(&got[first])))
+      first = i;
+    if (last < 0 || point_last(when_to(&got[i])) >
+                    point_last(when_to(&got[last])))
+      last = i;
+  }
+  if (first < 0)
+    return NOMATCH;
+  if (first == last) {
+    *out = got[first];
+    return WHEN_OK;
+  }
+  from = when_from(&got[first]);
+  to = when_to(&got[last]);
+  return finish_range(c, WHEN_SPAN, from, to, out);
+}
+
 /* ---- Entry points ------------------------------------------------------ */
 
-enum when_status
-when_parse_feasts(const char *text, int64_t now_ms, int max_age_years,
-                  const struct feast_dates *fd, struct when *out)
+/* The text read as one answer: a status, or NOMATCH. */
+static int
+parse_text(const struct today *c, const struct feast_dates *fd,
+           const char *text, struct when *out)
 {
   struct toks tk;
-  struct today c;
   int rc;
 
-  if (out == NULL)
-    return WHEN_INVALID;
   set_unknown(out);
-  if (text == NULL || tokenize(text, &tk) != 0)
+  if (tokenize(text, &tk) != 0)
     return WHEN_INVALID;
-  today_set(&c, now_ms, max_age_years);
   drop_separators(&tk);
   normalize_words(&tk);
   numerals(&tk);
@@ -2505,13 +2820,37 @@ when_parse_feasts(const char *text, int64_t now_ms, int max_age_years,
   drop_fillers(&tk);
   year_first(&tk);
   yesterday_first(&tk);
-  resolve_years(&c, &tk);
+  resolve_years(c, &tk);
   if (tk.n == 0)
     return WHEN_INVALID;
-
-  rc = match_unknown(&c, fd, &tk, out);
+  rc = match_unknown(c, fd, &tk, out);
   if (rc == NOMATCH)
-    rc = parse_any(&c, fd, &tk, out);
+    rc = parse_any(c, fd, &tk, out);
+  return rc;
+}
+
+enum when_status
+when_parse_feasts(const char *text, int64_t now_ms, int max_age_years,
+                  const struct feast_dates *fd, struct when *out)
+{
+  struct today c;
+  struct when story;
+  int rc;
+
+  if (out == NULL)
+    return WHEN_INVALID;
+  set_unknown(out);
+  if (text == NULL)
+    return WHEN_INVALID;
+  today_set(&c, now_ms, max_age_years);
+  rc = parse_text(&c, fd, text, out);
+  if (rc == NOMATCH || rc == WHEN_INVALID ||
+      (rc == WHEN_OK && out->precision == WHEN_UNKNOWN)) {
+    if (parse_story(&c, fd, text, &story) == WHEN_OK) {
+      *out = story;
+      return WHEN_OK;
+    }
+  }
   if (rc == NOMATCH || rc == WHEN_INVALID) {
     set_unknown(out);
     return WHEN_INVALID;

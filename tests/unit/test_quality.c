@@ -388,6 +388,30 @@ static const struct judge_case judge_cases[] = {
   /* Insults: an epithet with "si", a lexicon phrase. */
   {"Si babi itu belum kembalikan uang koperasi kami", QUALITY_INSULT, 0},
   {"camat tu tai kucing, janji sa", QUALITY_INSULT, 0},
+  /* "sial" and "pantat" aimed at someone; a Kupang curse; a Kupang call;
+   * the everyday senses pass. */
+  {"Itu bidan sial, dia tidak mau tolong ibu hamil", QUALITY_INSULT, 0},
+  {"Camat itu pantat, kerjanya cuma duduk dan minta uang", QUALITY_INSULT,
+   0},
+  {"Nasib sial kami, sudah bayar 3 juta tapi sertifikat belum keluar",
+   QUALITY_CLEAN, 0},
+  {"Bayi sy ada luka di pantat karena suntikan petugas salah",
+   QUALITY_CLEAN, 0},
+  {"lu pung mama, kades! dana desa lu makan sendiri", QUALITY_INSULT, 0},
+  {"Woe babi, lu kira kami sonde tau lu makan uang desa", QUALITY_INSULT,
+   0},
+  /* War on someone; the object first with a clause of purpose after. */
+  {"kami siap perang dengan aparat kalau tanah adat diambil",
+   QUALITY_THREAT, 0},
+  {"kalau begini terus kantor bupati kami bom biar semua tau rasa",
+   QUALITY_THREAT, 0},
+  {"Perang tanding antar kampung terjadi karena polisi tidak tegas",
+   QUALITY_CLEAN, 0},
+  /* An official sending a group away is the report, not a call. */
+  {"Petugas menolak melayani warga dari suku Rote dan menyuruh mereka "
+   "pulang tanpa alasan", QUALITY_CLEAN, 0},
+  {"Camat mengusir orang Sabu dari kantor waktu mereka minta surat",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
@@ -708,6 +732,17 @@ START_TEST(quality_language_regional)
     {"Itu kades dong makan doi BLT, katong orang kecil sonde dapa apa-apa",
      QUALITY_OK},
     {"sy sdh byr ke ptgs loket tp blm dpt kwitansi smp skrg", QUALITY_OK},
+    /* Lio, Sikka, Lamaholot, Sabu, Rote written in full. */
+    {"Kami mbana leka kantor camat, petugas iwa mera, ebe ngere iwa pati "
+     "surat", QUALITY_NOT_INDONESIAN},
+    {"Nimu gea riwu lima nora ata desa, ganu nimu ata bua",
+     QUALITY_NOT_INDONESIAN},
+    {"Tite pana nai kantor desa, petugas hala tobo, tite ake bayar",
+     QUALITY_NOT_INDONESIAN},
+    {"Ro dho jhe mara ri kantor desa, ro dho mara bantuan",
+     QUALITY_NOT_INDONESIAN},
+    {"Au leo kantor desa, malangga nae au fe rifu lima nulu, au fali leo "
+     "uma", QUALITY_NOT_INDONESIAN},
   };
   check_languages(cases, N(cases));
 }

@@ -404,12 +404,43 @@ static const struct when_case cases[] = {
   {"12.30", SUN, 5, WHEN_INVALID, ""},
   {"kemarin jam 25", SUN, 5, WHEN_INVALID, ""},
   {"12 M\xC3\xA4rz 2026", SUN, 5, WHEN_INVALID, ""},
-  {"12 maret 2026; DROP TABLE x", SUN, 5, WHEN_INVALID, ""},
+  {"12 maret 2026; DROP TABLE x", SUN, 5, WHEN_OK, "12-03-2026"},
   {"'; --", SUN, 5, WHEN_INVALID, ""},
   {"tidak tahu maret", SUN, 5, WHEN_OK, "03-2026"},  /* the month said */
   {"tanggal", SUN, 5, WHEN_INVALID, ""},
   {"kemarin\x01", SUN, 5, WHEN_INVALID, ""},
   {"12 \xFF maret 2026", SUN, 5, WHEN_INVALID, ""},
+  /* A story around the time: the time is found inside it; several make
+   * a span; a day name gives way to a date; nothing but a story is no
+   * time, nor is a future inside one. */
+  {"itu hari sabtu sore, sesudah ibadah, kira2 tgl 20an bulan lalu", SUN,
+   5, WHEN_OK, "20-02-2026"},
+  {"sy ingat itu pas hari senin tgl 2 maret, sy antar anak ke sekolah",
+   SUN, 5, WHEN_OK, "02-03-2026"},
+  {"Kejadiannya pada hari Kamis tanggal 5 Februari 2026 sekitar pukul "
+   "10.00 WITA di ruang pelayanan", SUN, 5, WHEN_OK, "05-02-2026"},
+  {"kalamarin sore su mau gelap, beta pulang dari kebun", SUN, 5, WHEN_OK,
+   "14-03-2026"},
+  {"pertama kali bulan Mei 2025, trus terulang lagi bulan Agustus 2025",
+   SUN, 5, WHEN_OK, "05-2025 s/d 08-2025"},
+  {"Maaf saya sudah lupa tanggal berapa, tapi itu waktu Paskah tahun lalu",
+   SUN, 5, WHEN_OK, "Paskah, 20-04-2025"},
+  {"35 januari 2026, sy lapor ke camat", SUN, 5, WHEN_INVALID, ""},
+  {"waktu rapat desa kemarin dia minta uang", SUN, 5, WHEN_INVALID, ""},
+  {"nanti saya kirim foto", SUN, 5, WHEN_INVALID, ""},
+  {"Sekretaris dinas memenangkan perusahaan milik adiknya dalam tender "
+   "proyek jalan tahun ini tanpa lelang terbuka sama sekali", SUN, 5,
+   WHEN_INVALID, ""},
+  {"di pasar Oeba dekat terminal", SUN, 5, WHEN_INVALID, ""},
+  {"2 orang petugas", SUN, 5, WHEN_INVALID, ""},
+  /* This week, the day before yesterday turned round, SMS and a part
+   * after its year. */
+  {"minggu ini", SUN, 5, WHEN_OK, "09-03-2026 s/d 15-03-2026"},
+  {"minggu ini", WED, 5, WHEN_OK, "16-03-2026 s/d 18-03-2026"},
+  {"lusa kemarin", SUN, 5, WHEN_OK, "13-03-2026"},
+  {"sminggu lalu", SUN, 5, WHEN_OK, "08-03-2026"},
+  {"kmrn2", SUN, 5, WHEN_OK, "01-03-2026 s/d 15-03-2026"},
+  {"tahun 2025 akhir", SUN, 5, WHEN_OK, "09-2025 s/d 12-2025"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
