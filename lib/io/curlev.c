@@ -32,6 +32,7 @@ struct curlev {
   int running;
   int open_handles;           /* the timer and every sock's poll */
   int closing;
+  long keep;                  /* CURLMOPT_MAXCONNECTS as last set; 0: not */
   void (*close_cb)(void *arg);
   void *close_arg;
 };
@@ -264,6 +265,18 @@ curlev_remove(struct curlev *cv, CURL *easy)
     return 0;
   }
   return -ENOENT;
+}
+
+void
+curlev_keep_connections(struct curlev *cv, long n)
+{
+  if (n < 0)
+    n = 0;
+  if (n == cv->keep)
+    return;
+  /* 0 is curl's own default too (four per transfer running). */
+  if (curl_multi_setopt(cv->multi, CURLMOPT_MAXCONNECTS, n) == CURLM_OK)
+    cv->keep = n;
 }
 
 int

@@ -32,6 +32,12 @@ int curlev_add(struct curlev *cv, CURL *easy, curlev_done_cb done,
  * running here (it ended, and done was or will be called). */
 int curlev_remove(struct curlev *cv, CURL *easy);
 
+/* Keep up to n connections open once their transfers end, for the next
+ * transfers to the same hosts (n <= 0: curl's default, four times the
+ * transfers running, which closes most of them whenever the load dips).
+ * Cheap to call again with the same n. */
+void curlev_keep_connections(struct curlev *cv, long n);
+
 /* Transfers running. */
 int curlev_running(const struct curlev *cv);
 

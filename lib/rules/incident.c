@@ -52,6 +52,7 @@
 #include "rules/incident.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -220,11 +221,20 @@ tokenize(const char *text, struct tokens *ts)
   }
 }
 
+/* 1 when the words a and b are the same.  The first bytes are compared
+ * before strcmp() is called: most lookups below run a token past every
+ * word of a list, and nearly all differ at once. */
+static inline int
+same_word(const char *a, const char *b)
+{
+  return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 /* 1 when token t is the word w. */
 static int
 is(const struct token *t, const char *w)
 {
-  return !t->is_num && strcmp(t->w, w) == 0;
+  return !t->is_num && same_word(t->w, w);
 }
 
 /* The index of t's word in the NULL-ended list, or -1. */
@@ -236,7 +246,7 @@ word_in(const struct token *t, const char *const *list)
   if (t->is_num)
     return -1;
   for (i = 0; list[i] != NULL; i++)
-    if (strcmp(t->w, list[i]) == 0)
+    if (same_word(t->w, list[i]))
       return i;
   return -1;
 }
@@ -328,17 +338,17 @@ numread_take(struct numread *r, const struct token *t)
     return r->any = 1;
   }
   for (i = 0; i < COUNT(number_words); i++)
-    if (strcmp(t->w, number_words[i].w) == 0) {
+    if (same_word(t->w, number_words[i].w)) {
       r->small += number_words[i].v;
       return r->any = 1;
     }
-  if (strcmp(t->w, "belas") == 0 && r->small > 0) {
+  if (same_word(t->w, "belas") && r->small > 0) {
     r->cur += r->small + 10;
     r->small = 0;
     return 1;
   }
   for (i = 0; i < COUNT(se_words); i++)
-    if (strcmp(t->w, se_words[i].w) == 0) {
+    if (same_word(t->w, se_words[i].w)) {
       if (se_words[i].group) {
         r->total += r->cur + r->small + se_words[i].v;
         r->cur = r->small = 0;
@@ -350,7 +360,7 @@ numread_take(struct numread *r, const struct token *t)
       return r->any = 1;
     }
   for (i = 0; r->any && i < COUNT(multipliers); i++)
-    if (strcmp(t->w, multipliers[i].w) == 0) {
+    if (same_word(t->w, multipliers[i].w)) {
       if (multipliers[i].group) {
         r->total += (r->cur + r->small) * multipliers[i].f;
         r->cur = r->small = 0;
@@ -624,7 +634,7 @@ month_of(const struct token *t, int after_day)
   if (t->is_num)
     return 0;
   for (i = 0; i < COUNT(months); i++)
-    if ((after_day || months[i].full) && strcmp(t->w, months[i].w) == 0)
+    if ((after_day || months[i].full) && same_word(t->w, months[i].w))
       return months[i].m;
   return 0;
 }
@@ -649,10 +659,10 @@ day_of(const struct token *t, int word_ok)
   size_t i;
 
   for (i = 0; word_ok && !t->is_num && i < COUNT(number_words); i++)
-    if (strcmp(t->w, number_words[i].w) == 0 && number_words[i].v >= 1)
+    if (same_word(t->w, number_words[i].w) && number_words[i].v >= 1)
       return (int)number_words[i].v;
   for (i = 0; word_ok && !t->is_num && i < COUNT(se_words); i++)
-    if (strcmp(t->w, se_words[i].w) == 0 && se_words[i].v <= 31)
+    if (same_word(t->w, se_words[i].w) && se_words[i].v <= 31)
       return (int)se_words[i].v;
   if (!t->is_num || t->digits > 2 || t->num < 1 || t->num > 31 ||
       t->num != (double)(int)t->num)
@@ -896,10 +906,11 @@ static const struct {
 static int
 service_word(const struct token *t, const char *p)
 {
-  size_t n = strlen(p);
+  size_t n;
 
-  if (t->is_num)
+  if (t->is_num || (p[0] != '*' && t->w[0] != p[0]))
     return 0;
+  n = strlen(p);
   if (p[n - 1] == '*')
     return strncmp(t->w, p, n - 1) == 0;
   return strcmp(t->w, p) == 0;
@@ -1401,7 +1412,7 @@ static int
 office_lookup(const char *w, size_t *k)
 {
   for (*k = 0; *k < COUNT(office_words); (*k)++)
-    if (strcmp(office_words[*k].w, w) == 0)
+    if (same_word(office_words[*k].w, w))
       return 1;
   return 0;
 }
@@ -1515,7 +1526,7 @@ read_names(const struct tokens *ts, struct incident *inc)
         is_currency(t))
       continue;
     for (k = 0; k < (int)COUNT(office_words); k++)
-      if (strcmp(t->w, office_words[k].w) == 0)
+      if (same_word(t->w, office_words[k].w))
         break;
     if (k < (int)COUNT(office_words))
       continue;
@@ -1606,6 +1617,19 @@ generic_keys(uint64_t *keys)
   return n;
 }
 
+/* The sorted keys of generic_words, laid out once (generic_once()): the
+ * words never change, and keying and sorting them for every text cost
+ * more than reading the text. */
+static uint64_t generic_sorted[COUNT(generic_words)];
+static int generic_n;
+static pthread_once_t generic_done = PTHREAD_ONCE_INIT;
+
+static void
+generic_once(void)
+{
+  generic_n = generic_keys(generic_sorted);
+}
+
 /* 1 when the sorted keys[0..n) hold k. */
 static int
 key_in(const uint64_t *keys, int n, uint64_t k)
@@ -1643,9 +1667,13 @@ has_topic(const struct incident *inc, uint64_t k)
 static void
 read_topics(const struct tokens *ts, struct incident *inc)
 {
-  uint64_t generic[COUNT(generic_words)], k;
-  int i, ng = generic_keys(generic);
+  uint64_t seen[4] = {0};   /* bit k % 256 of each key kept: a key whose
+                             * bit is clear is new, with no search */
+  uint64_t k;
+  int i;
   size_t n;
+
+  pthread_once(&generic_done, generic_once);
 
   for (i = 0; i < ts->n && inc->ntopics < INCIDENT_TOPICS; i++) {
     n = strlen(ts->t[i].w);
@@ -1654,8 +1682,11 @@ read_topics(const struct tokens *ts, struct incident *inc)
     if (ts->t[i].cap && !ts->t[i].upper && i > 0 && !ts->t[i].stop)
       continue;   /* a name: counted as an anchor, if at all */
     k = similar_word_key(ts->t[i].w, n);
-    if (!key_in(generic, ng, k) && !has_topic(inc, k))
-      inc->topic[inc->ntopics++] = k;
+    if (key_in(generic_sorted, generic_n, k) ||
+        ((seen[k / 64 % 4] >> (k % 64)) & 1 && has_topic(inc, k)))
+      continue;
+    seen[k / 64 % 4] |= (uint64_t)1 << (k % 64);
+    inc->topic[inc->ntopics++] = k;
   }
 }
 

@@ -32,7 +32,8 @@
  * fewest words of all: another reporter retelling it in Kupang Malay
  * shares little else.  See incident_same().
  *
- * Pure functions over text: no I/O, nothing global, nothing allocated.
+ * Pure functions over text: no I/O, nothing allocated; nothing global but
+ * the keys of the generic words, laid out once on first use.
  */
 #ifndef ADUAN_INCIDENT_H
 #define ADUAN_INCIDENT_H

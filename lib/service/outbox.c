@@ -718,6 +718,23 @@ claim(struct outbox *ob, struct chan *c, struct store_outbox_row *rows,
   return 0;
 }
 
+/* As many idle connections kept as the sending channels may have
+ * requests in flight: each send then finds one open, also after a lull,
+ * instead of connecting (and, over TLS, shaking hands) again. */
+static void
+keep_connections(struct outbox *ob, const struct config *cfg)
+{
+  long n = 0;
+  int i;
+
+  for (i = 0; i < cfg->nchannels; i++) {
+    const struct provider_ops *ops = provider_for(cfg->channels[i].type);
+    if (ops != NULL && ops->build_send != NULL && !ops->inline_replies)
+      n += cfg->channels[i].concurrency;
+  }
+  curlev_keep_connections(ob->cv, n);
+}
+
 static void
 poll_now(struct outbox *ob)
 {
@@ -747,6 +764,7 @@ poll_now(struct outbox *ob)
     uv_timer_start(&ob->timer, on_timer, (uint64_t)wait, 0);
     return;
   }
+  keep_connections(ob, cfg);
   for (i = 0; rc == 0 && i < cfg->nchannels; i++) {
     const struct config_channel *ch = &cfg->channels[i];
     const struct provider_ops *ops = provider_for(ch->type);

@@ -1297,6 +1297,7 @@ run_aduand(const struct opts *o, struct result *r)
   memset(&dopts, 0, sizeof(dopts));
   dopts.extra = conf.data;
   dopts.pg = pgc.db;  /* with --pg; NULL on SQLite */
+  dopts.wall_clock = 1;
   if (tu_daemon_start_opts(&d, &dopts) != 0) {
     fprintf(stderr, "bench_daemon: the daemon did not start\n");
     return 0;

@@ -225,7 +225,7 @@ spawn(struct tu_daemon *d)
     dup2(pipefd[1], 2);
     close(pipefd[0]);
     close(pipefd[1]);
-    {
+    if (!d->wall_clock) {
       char *clock = tu_path(d->dir, "clock-offset");
       if (clock != NULL)
         setenv("ADUAN_CLOCK_OFFSET_FILE", clock, 1);
@@ -312,6 +312,7 @@ tu_daemon_start_opts(struct tu_daemon *d, const struct tu_daemon_opts *o)
     if (d->pg == NULL)
       return -1;
   }
+  d->wall_clock = o->wall_clock;
   d->extra = o->extra ? strdup(o->extra) : NULL;
   d->server = o->server ? strdup(o->server) : NULL;
   d->storage = o->storage ? strdup(o->storage) : NULL;

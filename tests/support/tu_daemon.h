@@ -46,6 +46,7 @@ struct tu_daemon {
   char *ticket;         /* lines of [ticket] given by the test */
   char *evidence;       /* lines of [evidence] given by the test */
   int valgrind;         /* running under valgrind memcheck */
+  int wall_clock;       /* no clock-offset file (tu_daemon_opts) */
   int errfd;            /* read end of the daemon's stderr */
   int logfd;            /* aduand.log in dir: a copy of the log, owned by
                            the reader thread */
@@ -95,6 +96,10 @@ struct tu_daemon_opts {
    * to share with other daemons (the test made it with tu_pg_newdb() and
    * drops it), instead of a fresh one of this daemon's own. */
   const char *pg;
+  /* No clock-offset file: the daemon reads the wall clock alone, as when
+   * deployed (tu_daemon_advance() then has no effect).  For benchmarks:
+   * the file is opened at every reading of the clock, a few a message. */
+  int wall_clock;
 };
 
 int tu_daemon_start_opts(struct tu_daemon *d, const struct tu_daemon_opts *o);

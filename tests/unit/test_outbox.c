@@ -26,9 +26,10 @@ static struct tu_svc t;
 static struct outbox *ob;
 
 /* The parts, with a Kannel channel "ks" sending to the fake provider at
- * rate rows a second, giving up after max_attempts. */
+ * rate rows a second, giving up after max_attempts; extra: more lines of
+ * the channel's section. */
 static void
-start(int rate, int max_attempts)
+start_with(int rate, int max_attempts, const char *extra)
 {
   struct buf conf = BUF_INIT;
 
@@ -37,12 +38,18 @@ start(int rate, int max_attempts)
              "max_attempts = %d\ntimeout = 5s\n"
              "[channel.ks]\ntype = kannel\nsecret = s3cret-s3cret-s3cret\n"
              "sendsms_url = http://127.0.0.1:%d/cgi-bin/sendsms\n"
-             "username = aduan\npassword = pw\nfrom = 1708\nrate = %d\n",
-             BASE_MS, MAX_MS, max_attempts, fakeprov_port(t.fp), rate);
+             "username = aduan\npassword = pw\nfrom = 1708\nrate = %d\n%s",
+             BASE_MS, MAX_MS, max_attempts, fakeprov_port(t.fp), rate, extra);
   tu_svc_config(&t, conf.data);
   buf_free(&conf);
   ck_assert_int_eq(outbox_new(&ob, &t.ctx, t.cv), 0);
   commit_start(t.commit);
+}
+
+static void
+start(int rate, int max_attempts)
+{
+  start_with(rate, max_attempts, "");
 }
 
 static void
@@ -342,6 +349,47 @@ START_TEST(connections_are_kept_alive)
 }
 END_TEST
 
+/* One reply to each of n numbers at once (sent side by side). */
+static void
+queue_burst(int n)
+{
+  char phone[32];
+  int i;
+
+  for (i = 0; i < n; i++) {
+    snprintf(phone, sizeof(phone), "+62812345600%02d", i);
+    queue_text(phone, "Laporan Anda kami terima.");
+  }
+}
+
+/* The connections opened for a burst stay open through a lull, when
+ * replies go out one at a time: the next burst finds them all instead of
+ * connecting again (curl's default keeps four per transfer running). */
+START_TEST(connections_outlive_a_lull)
+{
+  int i, sent = 0;
+
+  start_with(1000, 10, "concurrency = 8\n");
+  fakeprov_default(t.fp, 202, "0: Accepted for delivery");
+  ck_assert_int_eq(outbox_start(ob), 0);
+  queue_burst(8);
+  outbox_kick(ob);
+  run_until_sent(sent += 8);
+  for (i = 0; i < 8; i++) {
+    queue_rows(1);
+    outbox_kick(ob);
+    run_until_sent(++sent);
+  }
+  queue_burst(8);
+  outbox_kick(ob);
+  run_until_sent(sent += 8);
+  ck_assert_int_eq(fakeprov_count(t.fp), sent);
+  ck_assert_msg(connections(sent) <= 8, "%d connections for %d requests "
+                "at most 8 at a time", connections(sent), sent);
+  stop();
+}
+END_TEST
+
 static Suite *
 outbox_suite(void)
 {
@@ -354,6 +402,7 @@ outbox_suite(void)
   tcase_add_test(tc, token_bucket);
   tcase_add_test(tc, one_number_in_order);
   tcase_add_test(tc, connections_are_kept_alive);
+  tcase_add_test(tc, connections_outlive_a_lull);
   suite_add_tcase(s, tc);
   return s;
 }
