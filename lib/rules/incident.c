@@ -467,6 +467,34 @@ amount_range_top(const struct tokens *ts, int j, double *v, int money,
   return top > *v && top < 1e13 ? top : 0;
 }
 
+/* Words after "lebih" that make it compare ("50rb lebih mahal"): the
+ * amount is then said exactly. */
+static const char *const compare_words[] = {
+  "dari", "daripada", "mahal", "murah", "tinggi", "rendah", "besar",
+  "kecil", "banyak", "sedikit", "dr", NULL,
+};
+
+/*
+ * The top of an amount v said with "lebih" after it at token j ("112
+ * ribu lebih", "dua ratus ribu lebih": that and some): v and less than
+ * one more of its last unit said (the largest power of ten dividing it),
+ * so that "112 ribu lebih" holds Rp 112.500 and "200 ribu lebih" Rp
+ * 250.000; 0 when no such "lebih" follows.
+ */
+static double
+amount_more_top(const struct tokens *ts, int j, double v)
+{
+  double step = 1;
+
+  if (j >= ts->n || !(is(&ts->t[j], "lebih") || is(&ts->t[j], "lbh")) ||
+      (j + 1 < ts->n && !ts->t[j + 1].stop &&
+       word_in(&ts->t[j + 1], compare_words) >= 0))
+    return 0;
+  while (step * 10 <= v && (int64_t)(v + 0.5) % (int64_t)(step * 10) == 0)
+    step *= 10;
+  return v + step - 1;
+}
+
 /*
  * The amounts: a number expression (digits and number words) with a
  * currency word before or after it, or a multiplier of thousands or more
@@ -508,8 +536,14 @@ read_amounts(const struct tokens *ts, struct incident *inc)
       i = end - 1;
       continue;
     }
-    if ((rp || r.group) && v >= 100 && v < 1e13)
+    if ((rp || r.group) && v >= 100 && v < 1e13) {
+      end = inc->n[INCIDENT_AMOUNT];
       add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
+      top = amount_more_top(ts, j, v);
+      if (top > 0 && inc->n[INCIDENT_AMOUNT] > end)
+        inc->item[INCIDENT_AMOUNT][inc->n[INCIDENT_AMOUNT] - 1].hi =
+          (int64_t)(top + 0.5);
+    }
     i = j - 1;
   }
 }

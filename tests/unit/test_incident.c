@@ -831,6 +831,40 @@ START_TEST(day_of_month_alone)
 }
 END_TEST
 
+/* An amount with "lebih" after it ("112 ribu lebih", "dua ratus ribu
+ * lebih") is that amount and some: it agrees with one of the next unit
+ * said ("Rp 112.500") and conflicts with one beyond; "lebih" that
+ * compares ("50rb lebih mahal") leaves the amount as it is. */
+START_TEST(amounts_with_lebih)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict;
+  } t[] = {
+    {"urea Rp 180.000 per sak, HET Rp 112.500",
+     "jual 180 ribu, harga pemerintah cuma 112 ribu lebih.", 0},
+    {"dipotong Rp 250.000", "dipotong dua ratus ribu lebih", 0},
+    {"dipotong Rp 350.000", "dipotong dua ratus ribu lebih", 1},
+    {"dipotong Rp 113.500", "dipotong 112 ribu lebih", 1},
+    {"minta Rp 1.550.000", "minta 1,5 juta lebih, tanpa kwitansi", 0},
+  };
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+  incident_extract("tiket 50rb lebih mahal dari harga resmi", &a);
+  ck_assert(has_num(&a, INCIDENT_AMOUNT, 50000));
+  ck_assert_int_eq(a.item[INCIDENT_AMOUNT][0].hi, 0);
+}
+END_TEST
+
 /* School and village programmes are services: PIP money for pupils,
  * the school's BOS fund and the village enterprise (BUMDes) are three
  * matters at one school or village. */
@@ -1035,6 +1069,7 @@ incident_suite(void)
   tcase_add_test(tc, day_of_month_alone);
   tcase_add_test(tc, programmes_tell_incidents);
   tcase_add_test(tc, everyday_phrases_name_nothing);
+  tcase_add_test(tc, amounts_with_lebih);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
