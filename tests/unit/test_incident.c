@@ -865,6 +865,53 @@ START_TEST(amounts_with_lebih)
 }
 END_TEST
 
+/* A month given by its number after "bulan" ("bulan 3", "bln 7") and a
+ * year standing alone ("di onekore 2024") are dates; a number after
+ * "bulan" that counts ("1 bulan 2 minggu", "tiap bulan 2 kali") and a
+ * year-like number of money or of things are not. */
+START_TEST(months_by_number_and_bare_years)
+{
+  static const struct {
+    const char *text;
+    int64_t date;     /* -1: none read */
+  } t[] = {
+    {"beras bantuan bulan 3 di menia cm dapat 5 kilo", 300},
+    {"Dari bln 7 ditagih 5 ribu", 700},
+    {"dari bulan 7 2024 belum cair", 20240700},
+    {"bedah rumah di onekore 2024 katanya 20 rumah", 20240000},
+    {"ijazah ditahan, tamatan 2022, hrs lunasi 800 rb", 20220000},
+    {"sdh 1 bulan 2 minggu air mati", -1},
+    {"tiap bulan 2 kali petugas datang", -1},
+    {"diminta Rp 2000 per lembar", -1},
+    {"bayar 2000 rupiah", -1},
+    {"ada 2000 orang antre", -1},
+  };
+  struct incident inc;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &inc);
+    if (t[i].date < 0)
+      ck_assert_msg(inc.n[INCIDENT_DATE] == 0, "'%s': no date expected",
+                    t[i].text);
+    else
+      ck_assert_msg(has_num(&inc, INCIDENT_DATE, t[i].date),
+                    "'%s': date %lld expected", t[i].text,
+                    (long long)t[i].date);
+  }
+  /* Bare years of one report against another's year. */
+  incident_extract("ijazah ditahan di SMAN 2 waikabubak, tamatan 2022", &inc);
+  {
+    struct incident o;
+
+    incident_extract("menahan ijazah lulusan tahun 2024", &o);
+    ck_assert_int_eq(incident_conflict(&inc, &o, NULL, NULL), 1);
+    incident_extract("menahan ijazah lulusan tahun 2022", &o);
+    ck_assert_int_eq(incident_conflict(&inc, &o, NULL, NULL), 0);
+  }
+}
+END_TEST
+
 /* School and village programmes are services: PIP money for pupils,
  * the school's BOS fund and the village enterprise (BUMDes) are three
  * matters at one school or village. */
@@ -1070,6 +1117,7 @@ incident_suite(void)
   tcase_add_test(tc, programmes_tell_incidents);
   tcase_add_test(tc, everyday_phrases_name_nothing);
   tcase_add_test(tc, amounts_with_lebih);
+  tcase_add_test(tc, months_by_number_and_bare_years);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
