@@ -1182,6 +1182,7 @@ static const struct {
   {"pln", "pln", NULL, Q_NAME, 0}, {"pdam", "pdam", NULL, Q_NAME, 0},
   {"pam", "pdam", NULL, Q_NAME, 0},
   {"imigrasi", "imigrasi", NULL, Q_NAME, 0}, {"kpp", "pajak", NULL, Q_NAME, 0},
+  {"plbn", "plbn", NULL, Q_NAME, 0},
   {"pajak", "pajak", NULL, Q_NAME, 1}, {"bkd", "bkd", NULL, Q_NAME, 0},
   {"bkpsdm", "bkd", NULL, Q_NAME, 0}, {"bpjs", "bpjs", NULL, Q_NAME, 1},
   {"satpol", "satpol", NULL, Q_NAME, 0},

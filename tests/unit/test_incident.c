@@ -912,6 +912,35 @@ START_TEST(months_by_number_and_bare_years)
 }
 END_TEST
 
+/* The border posts ("PLBN Motaain", "PLBN Wini") are offices named by
+ * their place: two posts conflict, one post named twice agrees. */
+START_TEST(border_posts)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict;
+  } t[] = {
+    {"Di PLBN Motaain petugas minta Rp 200.000",
+     "di PLBN wini, petugas minta 200rb", 1},
+    {"Di PLBN Motaain petugas minta Rp 200.000",
+     "di plbn motaain petugas minta 200 ribu", 0},
+  };
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+  incident_extract("di PLBN Wini ada pungutan", &a);
+  ck_assert(has_key(&a, INCIDENT_OFFICE, "plbn", "wini"));
+}
+END_TEST
+
 /* School and village programmes are services: PIP money for pupils,
  * the school's BOS fund and the village enterprise (BUMDes) are three
  * matters at one school or village. */
@@ -1118,6 +1147,7 @@ incident_suite(void)
   tcase_add_test(tc, everyday_phrases_name_nothing);
   tcase_add_test(tc, amounts_with_lebih);
   tcase_add_test(tc, months_by_number_and_bare_years);
+  tcase_add_test(tc, border_posts);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
