@@ -941,6 +941,27 @@ START_TEST(border_posts)
 }
 END_TEST
 
+/* Another reporter retelling in few words shares an anchor and a fifth
+ * of the content words of the shorter text ("obat", "luar" of ten):
+ * enough with the anchor; the anchor with no content word is not. */
+START_TEST(retold_with_a_fifth_of_content_words)
+{
+  static const struct pair pairs[] = {
+    {"Keluarga pasien BPJS di RSUD Ende disuruh membeli sendiri obat di "
+     "apotek luar karena persediaan farmasi rumah sakit kosong sejak minggu "
+     "lalu.",
+     "di rsud ende kami pasien bpjs disuruh beli obat diluar, katanya stok "
+     "habis. sdh 3 kali begini.", 1},
+    {"Pasien BPJS di RSUD Ende disuruh membeli obat sendiri di apotek luar "
+     "karena stok kosong.",
+     "di rsud ende perawat minta uang rokok supaya pasien bpjs cepat dapat "
+     "kamar.", 0},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 /* School and village programmes are services: PIP money for pupils,
  * the school's BOS fund and the village enterprise (BUMDes) are three
  * matters at one school or village. */
@@ -1148,6 +1169,7 @@ incident_suite(void)
   tcase_add_test(tc, amounts_with_lebih);
   tcase_add_test(tc, months_by_number_and_bare_years);
   tcase_add_test(tc, border_posts);
+  tcase_add_test(tc, retold_with_a_fifth_of_content_words);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
