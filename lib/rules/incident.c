@@ -477,6 +477,34 @@ amount_range_top(const struct tokens *ts, int j, double *v, int money,
   return top > *v && top < 1e13 ? top : 0;
 }
 
+/* Words after "lebih" that make it compare ("50rb lebih mahal"): the
+ * amount is then said exactly. */
+static const char *const compare_words[] = {
+  "dari", "daripada", "mahal", "murah", "tinggi", "rendah", "besar",
+  "kecil", "banyak", "sedikit", "dr", NULL,
+};
+
+/*
+ * The top of an amount v said with "lebih" after it at token j ("112
+ * ribu lebih", "dua ratus ribu lebih": that and some): v and less than
+ * one more of its last unit said (the largest power of ten dividing it),
+ * so that "112 ribu lebih" holds Rp 112.500 and "200 ribu lebih" Rp
+ * 250.000; 0 when no such "lebih" follows.
+ */
+static double
+amount_more_top(const struct tokens *ts, int j, double v)
+{
+  double step = 1;
+
+  if (j >= ts->n || !(is(&ts->t[j], "lebih") || is(&ts->t[j], "lbh")) ||
+      (j + 1 < ts->n && !ts->t[j + 1].stop &&
+       word_in(&ts->t[j + 1], compare_words) >= 0))
+    return 0;
+  while (step * 10 <= v && (int64_t)(v + 0.5) % (int64_t)(step * 10) == 0)
+    step *= 10;
+  return v + step - 1;
+}
+
 /*
  * The amounts: a number expression (digits and number words) with a
  * currency word before or after it, or a multiplier of thousands or more
@@ -518,8 +546,14 @@ read_amounts(const struct tokens *ts, struct incident *inc)
       i = end - 1;
       continue;
     }
-    if ((rp || r.group) && v >= 100 && v < 1e13)
+    if ((rp || r.group) && v >= 100 && v < 1e13) {
+      end = inc->n[INCIDENT_AMOUNT];
       add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
+      top = amount_more_top(ts, j, v);
+      if (top > 0 && inc->n[INCIDENT_AMOUNT] > end)
+        inc->item[INCIDENT_AMOUNT][inc->n[INCIDENT_AMOUNT] - 1].hi =
+          (int64_t)(top + 0.5);
+    }
     i = j - 1;
   }
 }
@@ -670,9 +704,64 @@ day_of(const struct token *t, int word_ok)
   return (int)t->num;
 }
 
+/* 1 when token j says what the number before it counts: money ("Rp",
+ * "ribu"), a share or things ("orang", "kali", "minggu"). */
+static int
+counted_by(const struct tokens *ts, int j)
+{
+  size_t i;
+
+  if (j >= ts->n || ts->t[j].is_num)
+    return 0;
+  for (i = 0; i < COUNT(multipliers); i++)
+    if (strcmp(ts->t[j].w, multipliers[i].w) == 0)
+      return 1;
+  return is_currency(&ts->t[j]) || is_percent(&ts->t[j]) ||
+         word_in(&ts->t[j], count_words) >= 0;
+}
+
+/* Words before a number that make it no year ("No. 2024"). */
+static const char *const number_leads[] = {
+  "no", "nomor", "nomer", "nmr", "nr", NULL,
+};
+
+/* 1 when the number at token i is a year standing alone ("di onekore
+ * 2024", "tamatan 2022"): four digits from 1990 to 2100, no part of a
+ * date, an amount or a count. */
+static int
+bare_year(const struct tokens *ts, int i)
+{
+  const struct token *p = i > 0 ? &ts->t[i - 1] : NULL;
+
+  return year_at(ts, i) && !ts->t[i].glued && ts->t[i].before == 0 &&
+         !(p != NULL && (p->is_num || is_currency(p) ||
+                         word_in(p, number_leads) >= 0)) &&
+         !counted_by(ts, i + 1);
+}
+
+/* The month given by its number after "bulan" at token i ("bulan 3",
+ * "bln 7"), or 0: not after a number ("1 bulan 2 minggu" is a span) nor
+ * before a count ("tiap bulan 2 kali") or a date's "/". */
+static int
+month_number_at(const struct tokens *ts, int i)
+{
+  const struct token *n = i + 1 < ts->n ? &ts->t[i + 1] : NULL;
+  int m;
+
+  if (!(is(&ts->t[i], "bulan") || is(&ts->t[i], "bln")) || n == NULL ||
+      !n->is_num || n->glued || (i > 0 && (ts->t[i - 1].is_num ||
+                                           day_of(&ts->t[i - 1], 1))))
+    return 0;
+  m = day_of(n, 0);
+  if (m > 12 || counted_by(ts, i + 2) ||
+      (i + 2 < ts->n && ts->t[i + 2].before == '/'))
+    return 0;
+  return m;
+}
+
 /* A date at token i ("12 Maret [2026]", "12/3[/2026]", "Maret 2026",
- * "bulan Maret", "tahun 2025", a day alone after "tanggal": "tgl 17");
- * the tokens it used in *used (0: none). */
+ * "bulan Maret", "bulan 3", "tahun 2025", a year alone, a day alone after
+ * "tanggal": "tgl 17"); the tokens it used in *used (0: none). */
 static void
 date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
@@ -708,6 +797,13 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
                                  ts->t[i + 2].before == '-'))) {
     incident_add_date(inc, 0, 0, d);   /* the month left unsaid */
     *used = 2;
+  } else if ((m = month_number_at(ts, i)) != 0) {
+    y = year_at(ts, i + 2);
+    incident_add_date(inc, y, m, 0);
+    *used = y ? 3 : 2;
+  } else if (t->is_num && bare_year(ts, i)) {
+    incident_add_date(inc, (int)t->num, 0, 0);
+    *used = 1;
   }
 }
 
@@ -1097,6 +1193,7 @@ static const struct {
   {"pln", "pln", NULL, Q_NAME, 0}, {"pdam", "pdam", NULL, Q_NAME, 0},
   {"pam", "pdam", NULL, Q_NAME, 0},
   {"imigrasi", "imigrasi", NULL, Q_NAME, 0}, {"kpp", "pajak", NULL, Q_NAME, 0},
+  {"plbn", "plbn", NULL, Q_NAME, 0},
   {"pajak", "pajak", NULL, Q_NAME, 1}, {"bkd", "bkd", NULL, Q_NAME, 0},
   {"bkpsdm", "bkd", NULL, Q_NAME, 0}, {"bpjs", "bpjs", NULL, Q_NAME, 1},
   {"satpol", "satpol", NULL, Q_NAME, 0},

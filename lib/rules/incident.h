@@ -159,7 +159,7 @@ struct incident_rule {
 #define INCIDENT_TWO 0.22
 #define INCIDENT_LOW 0.10
 #define INCIDENT_TOPICS_SAME 2
-#define INCIDENT_TOPICS_SHARE 0.3   /* of the fewer content words */
+#define INCIDENT_TOPICS_SHARE 0.2   /* of the fewer content words */
 void incident_rule_for(double words, struct incident_rule *r);
 
 /*

@@ -831,6 +831,137 @@ START_TEST(day_of_month_alone)
 }
 END_TEST
 
+/* An amount with "lebih" after it ("112 ribu lebih", "dua ratus ribu
+ * lebih") is that amount and some: it agrees with one of the next unit
+ * said ("Rp 112.500") and conflicts with one beyond; "lebih" that
+ * compares ("50rb lebih mahal") leaves the amount as it is. */
+START_TEST(amounts_with_lebih)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict;
+  } t[] = {
+    {"urea Rp 180.000 per sak, HET Rp 112.500",
+     "jual 180 ribu, harga pemerintah cuma 112 ribu lebih.", 0},
+    {"dipotong Rp 250.000", "dipotong dua ratus ribu lebih", 0},
+    {"dipotong Rp 350.000", "dipotong dua ratus ribu lebih", 1},
+    {"dipotong Rp 113.500", "dipotong 112 ribu lebih", 1},
+    {"minta Rp 1.550.000", "minta 1,5 juta lebih, tanpa kwitansi", 0},
+  };
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+  incident_extract("tiket 50rb lebih mahal dari harga resmi", &a);
+  ck_assert(has_num(&a, INCIDENT_AMOUNT, 50000));
+  ck_assert_int_eq(a.item[INCIDENT_AMOUNT][0].hi, 0);
+}
+END_TEST
+
+/* A month given by its number after "bulan" ("bulan 3", "bln 7") and a
+ * year standing alone ("di onekore 2024") are dates; a number after
+ * "bulan" that counts ("1 bulan 2 minggu", "tiap bulan 2 kali") and a
+ * year-like number of money or of things are not. */
+START_TEST(months_by_number_and_bare_years)
+{
+  static const struct {
+    const char *text;
+    int64_t date;     /* -1: none read */
+  } t[] = {
+    {"beras bantuan bulan 3 di menia cm dapat 5 kilo", 300},
+    {"Dari bln 7 ditagih 5 ribu", 700},
+    {"dari bulan 7 2024 belum cair", 20240700},
+    {"bedah rumah di onekore 2024 katanya 20 rumah", 20240000},
+    {"ijazah ditahan, tamatan 2022, hrs lunasi 800 rb", 20220000},
+    {"sdh 1 bulan 2 minggu air mati", -1},
+    {"tiap bulan 2 kali petugas datang", -1},
+    {"diminta Rp 2000 per lembar", -1},
+    {"bayar 2000 rupiah", -1},
+    {"ada 2000 orang antre", -1},
+  };
+  struct incident inc;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &inc);
+    if (t[i].date < 0)
+      ck_assert_msg(inc.n[INCIDENT_DATE] == 0, "'%s': no date expected",
+                    t[i].text);
+    else
+      ck_assert_msg(has_num(&inc, INCIDENT_DATE, t[i].date),
+                    "'%s': date %lld expected", t[i].text,
+                    (long long)t[i].date);
+  }
+  /* Bare years of one report against another's year. */
+  incident_extract("ijazah ditahan di SMAN 2 waikabubak, tamatan 2022", &inc);
+  {
+    struct incident o;
+
+    incident_extract("menahan ijazah lulusan tahun 2024", &o);
+    ck_assert_int_eq(incident_conflict(&inc, &o, NULL, NULL), 1);
+    incident_extract("menahan ijazah lulusan tahun 2022", &o);
+    ck_assert_int_eq(incident_conflict(&inc, &o, NULL, NULL), 0);
+  }
+}
+END_TEST
+
+/* The border posts ("PLBN Motaain", "PLBN Wini") are offices named by
+ * their place: two posts conflict, one post named twice agrees. */
+START_TEST(border_posts)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict;
+  } t[] = {
+    {"Di PLBN Motaain petugas minta Rp 200.000",
+     "di PLBN wini, petugas minta 200rb", 1},
+    {"Di PLBN Motaain petugas minta Rp 200.000",
+     "di plbn motaain petugas minta 200 ribu", 0},
+  };
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+  incident_extract("di PLBN Wini ada pungutan", &a);
+  ck_assert(has_key(&a, INCIDENT_OFFICE, "plbn", "wini"));
+}
+END_TEST
+
+/* Another reporter retelling in few words shares an anchor and a fifth
+ * of the content words of the shorter text ("obat", "luar" of ten):
+ * enough with the anchor; the anchor with no content word is not. */
+START_TEST(retold_with_a_fifth_of_content_words)
+{
+  static const struct pair pairs[] = {
+    {"Keluarga pasien BPJS di RSUD Ende disuruh membeli sendiri obat di "
+     "apotek luar karena persediaan farmasi rumah sakit kosong sejak minggu "
+     "lalu.",
+     "di rsud ende kami pasien bpjs disuruh beli obat diluar, katanya stok "
+     "habis. sdh 3 kali begini.", 1},
+    {"Pasien BPJS di RSUD Ende disuruh membeli obat sendiri di apotek luar "
+     "karena stok kosong.",
+     "di rsud ende perawat minta uang rokok supaya pasien bpjs cepat dapat "
+     "kamar.", 0},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 /* School and village programmes are services: PIP money for pupils,
  * the school's BOS fund and the village enterprise (BUMDes) are three
  * matters at one school or village. */
@@ -1035,6 +1166,10 @@ incident_suite(void)
   tcase_add_test(tc, day_of_month_alone);
   tcase_add_test(tc, programmes_tell_incidents);
   tcase_add_test(tc, everyday_phrases_name_nothing);
+  tcase_add_test(tc, amounts_with_lebih);
+  tcase_add_test(tc, months_by_number_and_bare_years);
+  tcase_add_test(tc, border_posts);
+  tcase_add_test(tc, retold_with_a_fifth_of_content_words);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
