@@ -405,10 +405,13 @@ peek(const char *s, size_t n, size_t i)
   return i < n ? classify(s, n, i, &adv, &ch) : C_SPACE;
 }
 
+static int takes_number(const char *w);
+
 /*
  * Cut s into tk.  Within a word, an apostrophe or a hyphen between two
  * letters is dropped ("jum'at", "kira-kira", "se-minggu"), and a '2'
- * right after it doubles it ("kira2" is "kirakira").  A run of
+ * right after it doubles it ("kira2" is "kirakira"), except after a word
+ * a number follows ("tgl2", "bln2" are "tgl 2", "bln 2").  A run of
  * separators is one ("12//03", "kemarin...").  Returns 0, or -1 when s
  * holds a character not understood or more than TOK_MAX tokens.
  */
@@ -475,8 +478,9 @@ tokenize(const char *s, struct toks *tk)
           break;
         cl = classify(s, n, i, &adv, &ch);
       }
+      t->word[toolong ? 0 : len] = '\0';
       if (i < n && s[i] == '2' && peek(s, n, i + 1) != C_LETTER &&
-          peek(s, n, i + 1) != C_DIGIT) {
+          peek(s, n, i + 1) != C_DIGIT && !takes_number(t->word)) {
         if (2 * len + 1 <= WORD_MAX)
           memcpy(t->word + len, t->word, (size_t)len);
         else
@@ -525,6 +529,16 @@ lookup(const struct toks *tk, int i, const struct word_val *list)
   return -1;
 }
 
+/* 1 when w is one of the words of list (ended by NULL). */
+static int
+word_in(const char *w, const char *const *list)
+{
+  for (; *list != NULL; list++)
+    if (strcmp(w, *list) == 0)
+      return 1;
+  return 0;
+}
+
 /* 1 when token i is one of the words of list (ended by NULL). */
 static int
 is_word(const struct toks *tk, int i, const char *const *list)
@@ -536,10 +550,7 @@ is_word(const struct toks *tk, int i, const char *const *list)
   t = &tk->t[i];
   if (t->kind != TK_WORD || t->word[0] == '\0')
     return 0;
-  for (; *list != NULL; list++)
-    if (strcmp(t->word, *list) == 0)
-      return 1;
-  return 0;
+  return word_in(t->word, list);
 }
 
 static int
@@ -641,6 +652,13 @@ static const char *const wrong_words[] = {"salah", "keliru", NULL};
 static const char *const approx_words[] = {"kurang", "lebih", NULL};
 static const char *const hour_words[] = {"jam", "pukul", "pkl", "pk",
                                          NULL};
+/* 1 when a number written right after w belongs to it ("tgl2"). */
+static int
+takes_number(const char *w)
+{
+  return word_in(w, tgl_words) || word_in(w, month_words) ||
+         word_in(w, year_words) || word_in(w, hour_words);
+}
 static const char *const negations[] = {
   "tidak", "tdk", "tak", "gak", "ga", "gk", "nggak", "ngga", "nggk",
   "enggak", "engga", "ndak", "nda", "kagak", "kurang", "belum", "blm",

@@ -441,6 +441,11 @@ static const struct when_case cases[] = {
   {"sminggu lalu", SUN, 5, WHEN_OK, "08-03-2026"},
   {"kmrn2", SUN, 5, WHEN_OK, "01-03-2026 s/d 15-03-2026"},
   {"tahun 2025 akhir", SUN, 5, WHEN_OK, "09-2025 s/d 12-2025"},
+  /* A number glued to "tgl", "bln", "thn", "jam" is that number, not the
+   * word said twice ("kira2"). */
+  {"tgl 12 bln2", SUN, 5, WHEN_OK, "12-02-2026"},
+  {"tgl2 bln3", SUN, 5, WHEN_OK, "02-03-2026"},
+  {"bln2 tgl12", SUN, 5, WHEN_OK, "12-02-2026"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
