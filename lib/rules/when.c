@@ -979,7 +979,8 @@ fuzzy_word(const char *w)
   return to != NULL && to[0] != '\0' ? to : NULL;
 }
 
-/* Runs of three or more of one letter become one ("lupaaa"). */
+/* Runs of three or more of one letter become one ("lupaaa"); see
+ * undouble() for two. */
 static void
 squeeze(char *w)
 {
@@ -993,6 +994,37 @@ squeeze(char *w)
     *o++ = *r++;
   }
   *o = '\0';
+}
+
+/* What a spelling in synonyms stands for, or NULL. */
+static const char *
+synonym_of(const char *w)
+{
+  size_t k;
+
+  for (k = 0; synonyms[k].from != NULL; k++)
+    if (strcmp(w, synonyms[k].from) == 0)
+      return synonyms[k].to;
+  return NULL;
+}
+
+/* A word not known as written but known with its doubled letters written
+ * once ("kemariinn", "lupaa", "bulann": a key held on a phone) becomes
+ * that word. */
+static void
+undouble(char *w)
+{
+  char one[WORD_MAX];
+  size_t r, o = 0;
+
+  if (known_word(w) || synonym_of(w) != NULL)
+    return;
+  for (r = 0; w[r] != '\0'; r++)
+    if (r == 0 || w[r] != w[r - 1])
+      one[o++] = w[r];
+  one[o] = '\0';
+  if (w[o] != '\0' && (known_word(one) || synonym_of(one) != NULL))
+    memcpy(w, one, o + 1);
 }
 
 /* Two month names written as one word ("mei-juli" joined by the
@@ -1052,7 +1084,6 @@ normalize_words(struct toks *tk)
 {
   const char *fw;
   int i, m;
-  size_t k;
 
   for (i = 0; i < tk->n; i++) {
     struct tok *t = &tk->t[i];
@@ -1060,12 +1091,10 @@ normalize_words(struct toks *tk)
     if (t->kind != TK_WORD || t->word[0] == '\0')
       continue;
     squeeze(t->word);
+    undouble(t->word);
     yesterday_twice(t);
-    for (k = 0; synonyms[k].from != NULL; k++)
-      if (strcmp(t->word, synonyms[k].from) == 0) {
-        snprintf(t->word, sizeof(t->word), "%s", synonyms[k].to);
-        break;
-      }
+    if ((fw = synonym_of(t->word)) != NULL)
+      snprintf(t->word, sizeof(t->word), "%s", fw);
     if (strcmp(t->word, "s") == 0 && i + 1 < tk->n &&
         tk->t[i + 1].kind == TK_WORD && strcmp(tk->t[i + 1].word, "d") == 0) {
       tok_word(t, "sampai");                     /* s/d, s.d. */

@@ -446,6 +446,12 @@ static const struct when_case cases[] = {
   {"tgl 12 bln2", SUN, 5, WHEN_OK, "12-02-2026"},
   {"tgl2 bln3", SUN, 5, WHEN_OK, "02-03-2026"},
   {"bln2 tgl12", SUN, 5, WHEN_OK, "12-02-2026"},
+  /* Letters doubled on a phone keyboard. */
+  {"kemariinn", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"kmrnn sore", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"bulann lalu", SUN, 5, WHEN_OK, "02-2026"},
+  {"lupaa", SUN, 5, WHEN_OK, ""},
+  {"tgll 3 maret", SUN, 5, WHEN_OK, "03-03-2026"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
