@@ -629,6 +629,8 @@ static const char *const fillers[] = {
   /* it happened more than once: the time is still when it began */
   "berulang", "kali", "berkali", "berkalikali", "sering", "terus",
   "menerus", "terusmenerus", "selama", "dalam", "agak", "lumayan", "cukup",
+  /* "waktu itu", "itu hari kamis" (Kupang: that day) */
+  "itu", "tu",
   NULL,
 };
 /* "sudah 3 hari" is 3 days ago; alone these are fillers ("su" is NTT). */
@@ -666,6 +668,8 @@ static const char *const negations[] = {
 };
 static const char *const knowing[] = {"tahu", "tau", "taw", "ingat",
                                       "inget", "pasti", "yakin", NULL};
+/* "saya ingat", "beta inga": not negated, they only lead to the time. */
+static const char *const remember_words[] = {"ingat", "inget", NULL};
 static const char *const unknown_words[] = {
   "lupa", "gatau", "gatahu", "gataw", "gktau", "tidaktahu", "entah",
   "ntah", "lupalupa", "entahlah", "ntahlah", "lupalah", NULL,
@@ -745,7 +749,7 @@ static const struct {
   {"kalamaren", "kemarin"}, {"kalamaring", "kemarin"},
   {"kalmaren", "kemarin"}, {"kamarin", "kemarin"}, {"klmrn", "kemarin"},
   {"kmrin", "kemarin"}, {"kemrin", "kemarin"}, {"kalmrin", "kemarin"},
-  {"taon", "tahun"}, {"tahon", "tahun"}, {"thun", "tahun"},
+  {"taon", "tahun"}, {"taun", "tahun"}, {"ni", "ini"}, {"tahon", "tahun"}, {"thun", "tahun"},
   {"tahn", "tahun"}, {"sonde", "tidak"}, {"sond", "tidak"},
   {"son", "tidak"}, {"snd", "tidak"}, {"sondek", "tidak"},
   {"inga", "ingat"}, {"ingt", "ingat"}, {"tao", "tahu"}, {"dolo", "dulu"},
@@ -1476,7 +1480,10 @@ drop_fillers(struct toks *tk)
     } else if (is_word(tk, i, if_words) && is_word(tk, i + 1, negations) &&
                is_word(tk, i + 2, wrong_words)) {
       tk_remove(tk, i, 3);                       /* kalau tidak salah */
-    } else if (is_word(tk, i, fillers)) {
+    } else if (is_word(tk, i, fillers) ||
+               (is_word(tk, i, remember_words) && tk->n > 1 &&
+                !is_word(tk, i - 1, negations) &&
+                !is_word(tk, i - 1, unknown_words))) {
       tk_remove(tk, i, 1);
     } else if (tk->n > 2 && is_word(tk, i, every_words) &&
                (is_word(tk, i + 1, day_words) ||

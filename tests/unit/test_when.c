@@ -452,6 +452,17 @@ static const struct when_case cases[] = {
   {"bulann lalu", SUN, 5, WHEN_OK, "02-2026"},
   {"lupaa", SUN, 5, WHEN_OK, ""},
   {"tgll 3 maret", SUN, 5, WHEN_OK, "03-03-2026"},
+  /* More NTT and SMS spellings: "taun", "ni" (ini), "itu" and "ingat"
+   * around a time ("waktu itu", "beta inga"). */
+  {"taun kemarin", SUN, 5, WHEN_OK, "2025"},
+  {"hari ni", SUN, 5, WHEN_OK, "15-03-2026"},
+  {"bulan ni", SUN, 5, WHEN_OK, "03-2026"},
+  {"waktu itu tgl 5", SUN, 5, WHEN_OK, "05-03-2026"},
+  {"beta inga itu hari kamis tgl 5 bulan ini", SUN, 5, WHEN_OK,
+   "05-03-2026"},
+  {"sy ingat bulan agustus", SUN, 5, WHEN_OK, "08-2025"},
+  {"tidak ingat itu", SUN, 5, WHEN_OK, ""},
+  {"lupa2 ingat", SUN, 5, WHEN_OK, ""},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
