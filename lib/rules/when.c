@@ -1466,6 +1466,28 @@ this_first(struct toks *tk)
   }
 }
 
+/*
+ * "bulan 5 dan 6 tahun lalu", "bln 9 sampai 11", "bulan 10-12 2025": the
+ * number after the month number at i and "dan", "sampai", "atau" or a
+ * dash is a month too (1 to 12), and the dash a span's.
+ */
+static void
+second_month(struct toks *tk, int i)
+{
+  int j = i + 2;
+
+  if (!(is_word(tk, i + 1, and_words) || is_word(tk, i + 1, to_words) ||
+        (i + 1 < tk->n && tk->t[i + 1].kind == TK_SEP &&
+         tk->t[i + 1].sep == '-')) ||
+      !is_num(tk, j) || tk->t[j].digits > 2 || tk->t[j].val < 1 ||
+      tk->t[j].val > 12 || tk->t[j].val <= tk->t[i].val ||
+      (j + 1 < tk->n && tk->t[j + 1].kind == TK_SEP))
+    return;
+  if (tk->t[i + 1].kind == TK_SEP)
+    tok_word(&tk->t[i + 1], "sampai");
+  tk->t[j].of_bulan = 1;
+}
+
 /* Take out filler words and phrases, noting "tanggal", "bulan", "tahun"
  * and "sudah". */
 static void
@@ -1519,6 +1541,7 @@ drop_fillers(struct toks *tk)
     } else if (is_word(tk, i, month_words) && is_num(tk, i + 1)) {
       tk->saw_bulan = 1;
       tk->t[i + 1].of_bulan = 1;
+      second_month(tk, i + 1);
       tk_remove(tk, i, 1);                       /* bulan 3 */
     } else {
       i++;

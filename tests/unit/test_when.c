@@ -463,6 +463,12 @@ static const struct when_case cases[] = {
   {"sy ingat bulan agustus", SUN, 5, WHEN_OK, "08-2025"},
   {"tidak ingat itu", SUN, 5, WHEN_OK, ""},
   {"lupa2 ingat", SUN, 5, WHEN_OK, ""},
+  /* "bulan" before the first of two numbers makes both months. */
+  {"antara bulan 5 dan 6 tahun lalu", SUN, 5, WHEN_OK,
+   "05-2025 s/d 06-2025"},
+  {"bln 9 sampai 11 thn lalu", SUN, 5, WHEN_OK, "09-2025 s/d 11-2025"},
+  {"bulan 10-12 tahun 2025", SUN, 5, WHEN_OK, "10-2025 s/d 12-2025"},
+  {"5 sampai 6 tahun lalu", SUN, 5, WHEN_OK, "2020 s/d 2021"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
