@@ -1488,6 +1488,22 @@ second_month(struct toks *tk, int i)
   tk->t[j].of_bulan = 1;
 }
 
+/* 1 when a feast's name of several words ends with token i ("tahun
+ * ajaran baru kemarin": that "baru" is not "baru kemarin"). */
+static int
+ends_feast(const struct toks *tk, int i)
+{
+  const char *w[TOK_MAX];
+  int k, len;
+
+  for (k = 0; k <= i; k++)
+    w[k] = tk->t[k].kind == TK_WORD ? tk->t[k].word : "";
+  for (k = i > 3 ? i - 3 : 0; k < i; k++)
+    if (feast_match(w + k, i + 1 - k, &len) >= 0 && len == i + 1 - k)
+      return 1;
+  return 0;
+}
+
 /* Take out filler words and phrases, noting "tanggal", "bulan", "tahun"
  * and "sudah". */
 static void
@@ -1517,7 +1533,7 @@ drop_fillers(struct toks *tk)
                strcmp(tk->t[i + 1].word, "kali") == 0) {
       tk_remove(tk, i, 2);                       /* beberapa kali */
     } else if (is_word(tk, i, baru_words) && i + 1 < tk->n &&
-               !is_word(tk, i - 1, year_words) &&
+               !is_word(tk, i - 1, year_words) && !ends_feast(tk, i) &&
                (is_word(tk, i + 1, yesterday_words) ||
                 is_word(tk, i + 1, last_night_words))) {
       tk_remove(tk, i, 1);                       /* baru kemarin */
@@ -2168,12 +2184,17 @@ match_vague(const struct today *c, const struct toks *tk, struct when *out)
   return finish_range(c, WHEN_SPAN, a, b, out);
 }
 
-/* A feast's days as the answer. */
+/* A feast's days as the answer (a season's as its months). */
 static int
 feast_result(const struct today *c, int id, int64_t from, int64_t to,
              struct when *out)
 {
-  int rc = finish_range(c, WHEN_FEAST, point_day(from), point_day(to), out);
+  struct point a = point_day(from), b = point_day(to);
+  int rc;
+
+  if (feast_whole_months(id))
+    a.d = b.d = 0;
+  rc = finish_range(c, WHEN_FEAST, a, b, out);
 
   out->feast = feast_name(id);
   return rc;

@@ -78,8 +78,13 @@
  *   "lalu"/"kemarin": that ended before today, so a season still running
  *   is last year's), or the one of the year named ("natal
  *   2024", "paskah tahun lalu"); also "waktu pemilu", "pas pilkada" (the
- *   polling days).  Decreed feasts need the feasts file;
- *   without a date for them they are WHEN_FEAST with no date.
+ *   polling days).  Seasons of NTT are whole months from the same
+ *   file, approximate ("musim hujan" November to March, "musim kemarau",
+ *   "musim tanam", "musim panen", "liburan sekolah", "tahun ajaran
+ *   baru"), read the same way: "musim hujan" 11-2025 s/d 03-2026,
+ *   "musim kemarau tahun lalu" 04-2025 s/d 10-2025.  Decreed feasts and
+ *   seasons need the feasts file; without a date for them they are
+ *   WHEN_FEAST with no date.
  * - Month names forgive typing: abbreviations (a prefix of at least three
  *   letters: "agus", "sept"), and misspellings one edit away (two for
  *   words of seven letters or more, same first letter, one month only):
