@@ -2247,7 +2247,7 @@ match_feast(const struct today *c, const struct feast_dates *fd,
             const struct toks *tk, struct when *out)
 {
   const char *w[TOK_MAX];
-  int i, p, id = -1, len = 0, strict, future, rc;
+  int i, p, id = -1, len = 0, strict, future, rc, id2, len2;
   int64_t year, y, from, to;
 
   for (i = 0; i < tk->n; i++)
@@ -2255,6 +2255,14 @@ match_feast(const struct today *c, const struct feast_dates *fd,
   for (p = 0; p < tk->n && id < 0; p++)
     id = feast_match(w + p, tk->n - p, &len);
   p--;
+  /* "hari kenaikan isa almasih": a longer name one word on wins. */
+  if (id >= 0 && p + 1 < tk->n &&
+      (id2 = feast_match(w + p + 1, tk->n - p - 1, &len2)) >= 0 &&
+      len2 > len - 1) {
+    id = id2;
+    len = len2;
+    p++;
+  }
   if (id < 0 || feast_words(c, tk, p, len, &year, &strict, &future) != 0)
     return NOMATCH;
   if (future) {

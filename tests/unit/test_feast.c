@@ -187,6 +187,10 @@ START_TEST(feast_seasons)
   }
   ck_assert_int_eq(when_parse_feasts("musim hujan 2027", 1773540000000LL, 5,
                                      fd, &w), WHEN_FUTURE);
+  /* A shorter name inside a longer one: the longer one decides. */
+  ck_assert_int_eq(when_parse_feasts("hari kenaikan Isa Almasih 2024",
+                                     1773540000000LL, 5, fd, &w), WHEN_OK);
+  ck_assert_str_eq(when_iso(&w, iso, sizeof(iso)), "2024-05-09");
   feast_free(fd);
   /* Without the file a season is still an answer, undated. */
   ck_assert_int_eq(when_parse("musim hujan", 1773540000000LL, 5, &w),
