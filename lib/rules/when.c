@@ -757,6 +757,12 @@ static const struct {
   {"ampat", "empat"}, {"anam", "enam"}, {"tuju", "tujuh"},
   {"dalapan", "delapan"}, {"lapan", "delapan"}, {"sambilan", "sembilan"},
   {"sapulu", "sepuluh"}, {"sepulu", "sepuluh"},
+  /* day names as spoken (Javanese-flavoured "senen", "rebo", "kemis")
+   * and typed */
+  {"senen", "senin"}, {"snin", "senin"}, {"slasa", "selasa"},
+  {"rebo", "rabu"}, {"rabo", "rabu"}, {"kemis", "kamis"},
+  {"jmt", "jumat"}, {"jumad", "jumat"},
+  {"saptu", "sabtu"}, {"sbtu", "sabtu"},
   /* SMS shorthand */
   {"skarang", "sekarang"}, {"skrang", "sekarang"}, {"skrg", "sekarang"},
   {"skg", "sekarang"}, {"skr", "sekarang"}, {"kini", "sekarang"},

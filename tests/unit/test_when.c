@@ -469,6 +469,13 @@ static const struct when_case cases[] = {
   {"bln 9 sampai 11 thn lalu", SUN, 5, WHEN_OK, "09-2025 s/d 11-2025"},
   {"bulan 10-12 tahun 2025", SUN, 5, WHEN_OK, "10-2025 s/d 12-2025"},
   {"5 sampai 6 tahun lalu", SUN, 5, WHEN_OK, "2020 s/d 2021"},
+  /* Day names as they are spoken and typed: "senen", "kemis", "jmt". */
+  {"senen kemarin", SUN, 5, WHEN_OK, "09-03-2026"},
+  {"slasa lalu", SUN, 5, WHEN_OK, "10-03-2026"},
+  {"hari rebo", SUN, 5, WHEN_OK, "11-03-2026"},
+  {"kemis kemarin", SUN, 5, WHEN_OK, "12-03-2026"},
+  {"jmt kmrn", SUN, 5, WHEN_OK, "13-03-2026"},
+  {"hari saptu", SUN, 5, WHEN_OK, "14-03-2026"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
