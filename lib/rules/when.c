@@ -1111,6 +1111,13 @@ normalize_words(struct toks *tk)
       tk_remove(tk, i + 1, 1);
       continue;
     }
+    if (i > 0 && is_word(tk, i, yesterday_words) &&
+        is_word(tk, i - 1, yesterday_words)) {
+      tok_word(&tk->t[i - 1], "kemarinkemarin");  /* kemarin kemarin */
+      tk_remove(tk, i, 1);
+      i--;
+      continue;
+    }
     if (lookup(tk, i, months) > 0 || split_months(tk, i))
       continue;
     m = fuzzy_month(t->word);

@@ -476,6 +476,9 @@ static const struct when_case cases[] = {
   {"kemis kemarin", SUN, 5, WHEN_OK, "12-03-2026"},
   {"jmt kmrn", SUN, 5, WHEN_OK, "13-03-2026"},
   {"hari saptu", SUN, 5, WHEN_OK, "14-03-2026"},
+  /* "kemarin kemarin" with a blank is "kemarin-kemarin" (kmrn2). */
+  {"kemarin kemarin", SUN, 5, WHEN_OK, "01-03-2026 s/d 15-03-2026"},
+  {"kmrn kmrn", SUN, 5, WHEN_OK, "01-03-2026 s/d 15-03-2026"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
