@@ -756,6 +756,12 @@ START_TEST(quality_language_regional)
      QUALITY_NOT_INDONESIAN},
     {"Au leo kantor desa, malangga nae au fe rifu lima nulu, au fali leo "
      "uma", QUALITY_NOT_INDONESIAN},
+    /* Javanese with its numerals and "marang"; Manggarai with "cai",
+     * "ngoeng", "teing". */
+    {"Pak mantri njaluk limang atus ewu marang aku, yen ora mbayar aku "
+     "ora oleh obat", QUALITY_NOT_INDONESIAN},
+    {"Aku cai one puskesmas te tegi obat, maik mantri toe ngoeng teing "
+     "obat latang aku", QUALITY_NOT_INDONESIAN},
   };
   check_languages(cases, N(cases));
 }
