@@ -24,6 +24,7 @@ enum kind {
   K_LENT,       /* Rabu Abu to the eve of Easter */
   K_ADVENT,     /* the fourth Sunday before Natal to 24 December */
   K_NATARU,     /* 24 December to 1 January */
+  K_SEASON,     /* whole months from the feasts file ("11-03 musimhujan") */
 };
 
 enum {
@@ -34,6 +35,8 @@ enum {
   F_PENTAKOSTA, F_PRAPASKAH, F_ADVEN,
   F_IDULFITRI, F_IDULADHA, F_IMLEK, F_NYEPI, F_WAISAK, F_ISRAMIKRAJ,
   F_MAULID, F_TAHUN_BARU_ISLAM, F_PUASA, F_PEMILU, F_PILKADA,
+  F_MUSIM_HUJAN, F_MUSIM_KEMARAU, F_MUSIM_TANAM, F_MUSIM_PANEN,
+  F_LIBUR_SEKOLAH, F_AJARAN_BARU,
   F_COUNT
 };
 
@@ -80,6 +83,13 @@ static const struct {
   [F_PUASA] = {"bulan puasa", NULL, K_RAMADAN, 0, 0},
   [F_PEMILU] = {"Pemilu", "pemilu", K_DECREE, 0, 0},
   [F_PILKADA] = {"Pilkada", "pilkada", K_DECREE, 0, 0},
+  [F_MUSIM_HUJAN] = {"musim hujan", "musimhujan", K_SEASON, 0, 0},
+  [F_MUSIM_KEMARAU] = {"musim kemarau", "musimkemarau", K_SEASON, 0, 0},
+  [F_MUSIM_TANAM] = {"musim tanam", "musimtanam", K_SEASON, 0, 0},
+  [F_MUSIM_PANEN] = {"musim panen", "musimpanen", K_SEASON, 0, 0},
+  [F_LIBUR_SEKOLAH] = {"libur sekolah", "libursekolah", K_SEASON, 0, 0},
+  [F_AJARAN_BARU] = {"tahun ajaran baru", "tahunajaranbaru", K_SEASON, 0,
+                     0},
 };
 
 /* The phrases people write for each feast, in lower case, words
@@ -160,6 +170,27 @@ static const struct {
   {F_PILKADA, "pilkada"}, {F_PILKADA, "pilgub"}, {F_PILKADA, "pilbup"},
   {F_PILKADA, "pemilihan bupati"}, {F_PILKADA, "pemilihan gubernur"},
   {F_PILKADA, "pemilihan kepala daerah"},
+  {F_MUSIM_HUJAN, "musim hujan"}, {F_MUSIM_HUJAN, "musim penghujan"},
+  {F_MUSIM_HUJAN, "musim ujan"}, {F_MUSIM_HUJAN, "musim basah"},
+  {F_MUSIM_KEMARAU, "musim kemarau"}, {F_MUSIM_KEMARAU, "kemarau"},
+  {F_MUSIM_KEMARAU, "musim kering"}, {F_MUSIM_KEMARAU, "musim panas"},
+  {F_MUSIM_TANAM, "musim tanam"}, {F_MUSIM_TANAM, "masa tanam"},
+  {F_MUSIM_TANAM, "musim tanam jagung"}, {F_MUSIM_TANAM, "musim tanam padi"},
+  {F_MUSIM_TANAM, "musim tanem"},
+  {F_MUSIM_PANEN, "musim panen"}, {F_MUSIM_PANEN, "masa panen"},
+  {F_MUSIM_PANEN, "panen raya"}, {F_MUSIM_PANEN, "musim panen jagung"},
+  {F_MUSIM_PANEN, "musim panen padi"}, {F_MUSIM_PANEN, "musim petik"},
+  {F_LIBUR_SEKOLAH, "libur sekolah"}, {F_LIBUR_SEKOLAH, "liburan sekolah"},
+  {F_LIBUR_SEKOLAH, "libur kenaikan kelas"},
+  {F_LIBUR_SEKOLAH, "liburan kenaikan kelas"},
+  {F_LIBUR_SEKOLAH, "libur panjang"}, {F_LIBUR_SEKOLAH, "liburan panjang"},
+  {F_LIBUR_SEKOLAH, "libur anak sekolah"},
+  {F_LIBUR_SEKOLAH, "liburan anak sekolah"},
+  {F_AJARAN_BARU, "tahun ajaran baru"}, {F_AJARAN_BARU, "thn ajaran baru"},
+  {F_AJARAN_BARU, "tahun pelajaran baru"}, {F_AJARAN_BARU, "ajaran baru"},
+  {F_AJARAN_BARU, "awal tahun ajaran"}, {F_AJARAN_BARU, "ppdb"},
+  {F_AJARAN_BARU, "penerimaan siswa baru"},
+  {F_AJARAN_BARU, "penerimaan murid baru"},
 };
 
 struct feast_dates {
@@ -168,6 +199,7 @@ struct feast_dates {
     int64_t day;
   } *v;
   int n;
+  unsigned char months[F_COUNT][2];  /* K_SEASON: first and last month */
 };
 
 /* How many words of phrase match w[0..n) from the start, or 0. */
@@ -213,6 +245,32 @@ const char *
 feast_name(int id)
 {
   return id >= 0 && id < F_COUNT ? feasts[id].name : "";
+}
+
+int
+feast_whole_months(int id)
+{
+  return id >= 0 && id < F_COUNT && feasts[id].kind == K_SEASON;
+}
+
+/* The season id's occurrence beginning in year, from the months of f:
+ * 0, or -1 when f gives none. */
+static int
+season_in_year(const struct feast_dates *f, int id, int64_t year,
+               int64_t *from, int64_t *to)
+{
+  int first, last;
+  int64_t end_year;
+
+  if (f == NULL || f->months[id][0] == 0)
+    return -1;
+  first = f->months[id][0];
+  last = f->months[id][1];
+  end_year = last < first ? year + 1 : year;
+  *from = when_days_from_civil(year, first, 1);
+  *to = last == 12 ? when_days_from_civil(end_year + 1, 1, 1) - 1
+                   : when_days_from_civil(end_year, last + 1, 1) - 1;
+  return 0;
 }
 
 int64_t
@@ -293,6 +351,8 @@ feast_in_year(const struct feast_dates *f, int id, int64_t year,
       return -1;
     *from = *to = day;
     return 0;
+  case K_SEASON:
+    return season_in_year(f, id, year, from, to);
   }
   return -1;
 }
@@ -306,21 +366,56 @@ feast_free(struct feast_dates *f)
   free(f);
 }
 
-/* The decreed feast whose file key is key[0..n), or -1. */
+/* The feast of kind whose file key is key[0..n), or -1. */
 static int
-feast_by_key(const char *key, size_t n)
+feast_by_key(enum kind kind, const char *key, size_t n)
 {
   int i;
 
   for (i = 0; i < F_COUNT; i++)
-    if (feasts[i].key != NULL && strlen(feasts[i].key) == n &&
+    if (feasts[i].key != NULL && feasts[i].kind == kind &&
+        strlen(feasts[i].key) == n &&
         strncmp(feasts[i].key, key, n) == 0)
       return i;
   return -1;
 }
 
-/* One line "YYYY-MM-DD key" into f; a problem goes to diag.  Returns 0,
- * or -ENOMEM. */
+/* The value of the two digits at p, or -1. */
+static int
+two_digits(const char *p)
+{
+  if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9')
+    return -1;
+  return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+/* One season line "MM-MM key" (len > 5, p[5] a blank) into f; a problem
+ * goes to diag. */
+static void
+read_season(struct feast_dates *f, const char *path, int lineno,
+            const char *p, size_t len, struct diag *diag)
+{
+  int first = two_digits(p), last = two_digits(p + 3), id;
+  size_t k = 5;
+
+  while (k < len && (p[k] == ' ' || p[k] == '\t'))
+    k++;
+  if (p[2] != '-' || first < 1 || first > 12 || last < 1 || last > 12) {
+    diag_error(diag, path, lineno, "no such months: %.5s", p);
+    return;
+  }
+  id = feast_by_key(K_SEASON, p + k, len - k);
+  if (id < 0) {
+    diag_error(diag, path, lineno, "unknown season: %.*s", (int)(len - k),
+               p + k);
+    return;
+  }
+  f->months[id][0] = (unsigned char)first;
+  f->months[id][1] = (unsigned char)last;
+}
+
+/* One line "YYYY-MM-DD key" (or a season's "MM-MM key") into f; a
+ * problem goes to diag.  Returns 0, or -ENOMEM. */
 static int
 read_line(struct feast_dates *f, int *cap, const char *path, int lineno,
           const char *p, size_t len, struct diag *diag)
@@ -329,6 +424,10 @@ read_line(struct feast_dates *f, int *cap, const char *path, int lineno,
   int64_t day, cy;
   size_t k = 10;
 
+  if (len > 6 && (p[5] == ' ' || p[5] == '\t')) {
+    read_season(f, path, lineno, p, len, diag);
+    return 0;
+  }
   for (i = 0; i < 10 && (size_t)i < len; i++)
     if ((i == 4 || i == 7) ? p[i] != '-' : (p[i] < '0' || p[i] > '9'))
       break;
@@ -348,7 +447,7 @@ read_line(struct feast_dates *f, int *cap, const char *path, int lineno,
   }
   while (k < len && (p[k] == ' ' || p[k] == '\t'))
     k++;
-  id = feast_by_key(p + k, len - k);
+  id = feast_by_key(K_DECREE, p + k, len - k);
   if (id < 0) {
     diag_error(diag, path, lineno, "unknown feast: %.*s", (int)(len - k),
                p + k);

@@ -15,7 +15,10 @@
  *   Adha, Imlek, Nyepi, Waisak, Isra Mikraj, Maulid, Tahun Baru Islam;
  *   and the polling days of elections, Pemilu and Pilkada):
  *   their dates come from a data file in config/ (see feast_load), and
- *   bulan puasa (Ramadan) is the 30 days before that year's Idul Fitri.
+ *   bulan puasa (Ramadan) is the 30 days before that year's Idul Fitri;
+ * - seasons of NTT, whole months given by the same file, approximate
+ *   ("11-03 musimhujan"): musim hujan, musim kemarau, musim tanam, musim
+ *   panen, libur sekolah (kenaikan kelas), tahun ajaran baru.
  *
  * A feast is named by one of its phrases (feast_match); its occurrence in
  * a year is a range of days (one day for a feast, several for a season).
@@ -36,9 +39,11 @@ struct feast_dates;
 /*
  * Read the feasts file at path: one "YYYY-MM-DD name" per line, the name
  * one of the decreed feasts' keys (idulfitri, iduladha, imlek, nyepi,
- * waisak, isramikraj, maulid, tahunbaruislam, pemilu, pilkada); '#'
- * starts a comment and
- * blank lines are ignored.  On success *out is the list (free with
+ * waisak, isramikraj, maulid, tahunbaruislam, pemilu, pilkada), or one
+ * "MM-MM name" for a season's first and last month (over the new year
+ * when the last is smaller), the name one of musimhujan, musimkemarau,
+ * musimtanam, musimpanen, libursekolah, tahunajaranbaru; '#' starts a
+ * comment and blank lines are ignored.  On success *out is the list (free with
  * feast_free) and 0 is returned; otherwise every problem is in diag as
  * FILE:LINE: message and AERR_CONFIG (or -errno) is returned, *out NULL.
  */
@@ -55,6 +60,10 @@ int feast_match(const char *const *w, int n, int *len);
 
 /* The feast's name as shown to people ("Natal", "Idul Fitri"). */
 const char *feast_name(int id);
+
+/* 1 when feast id is a season of whole months (its days are only
+ * approximate, so an answer names the months), else 0. */
+int feast_whole_months(int id);
 
 /*
  * The occurrence of feast id in year (for a season: the one that begins

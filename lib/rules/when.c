@@ -405,10 +405,13 @@ peek(const char *s, size_t n, size_t i)
   return i < n ? classify(s, n, i, &adv, &ch) : C_SPACE;
 }
 
+static int takes_number(const char *w);
+
 /*
  * Cut s into tk.  Within a word, an apostrophe or a hyphen between two
  * letters is dropped ("jum'at", "kira-kira", "se-minggu"), and a '2'
- * right after it doubles it ("kira2" is "kirakira").  A run of
+ * right after it doubles it ("kira2" is "kirakira"), except after a word
+ * a number follows ("tgl2", "bln2" are "tgl 2", "bln 2").  A run of
  * separators is one ("12//03", "kemarin...").  Returns 0, or -1 when s
  * holds a character not understood or more than TOK_MAX tokens.
  */
@@ -475,8 +478,9 @@ tokenize(const char *s, struct toks *tk)
           break;
         cl = classify(s, n, i, &adv, &ch);
       }
+      t->word[toolong ? 0 : len] = '\0';
       if (i < n && s[i] == '2' && peek(s, n, i + 1) != C_LETTER &&
-          peek(s, n, i + 1) != C_DIGIT) {
+          peek(s, n, i + 1) != C_DIGIT && !takes_number(t->word)) {
         if (2 * len + 1 <= WORD_MAX)
           memcpy(t->word + len, t->word, (size_t)len);
         else
@@ -525,6 +529,16 @@ lookup(const struct toks *tk, int i, const struct word_val *list)
   return -1;
 }
 
+/* 1 when w is one of the words of list (ended by NULL). */
+static int
+word_in(const char *w, const char *const *list)
+{
+  for (; *list != NULL; list++)
+    if (strcmp(w, *list) == 0)
+      return 1;
+  return 0;
+}
+
 /* 1 when token i is one of the words of list (ended by NULL). */
 static int
 is_word(const struct toks *tk, int i, const char *const *list)
@@ -536,10 +550,7 @@ is_word(const struct toks *tk, int i, const char *const *list)
   t = &tk->t[i];
   if (t->kind != TK_WORD || t->word[0] == '\0')
     return 0;
-  for (; *list != NULL; list++)
-    if (strcmp(t->word, *list) == 0)
-      return 1;
-  return 0;
+  return word_in(t->word, list);
 }
 
 static int
@@ -618,6 +629,8 @@ static const char *const fillers[] = {
   /* it happened more than once: the time is still when it began */
   "berulang", "kali", "berkali", "berkalikali", "sering", "terus",
   "menerus", "terusmenerus", "selama", "dalam", "agak", "lumayan", "cukup",
+  /* "waktu itu", "itu hari kamis" (Kupang: that day) */
+  "itu", "tu",
   NULL,
 };
 /* "sudah 3 hari" is 3 days ago; alone these are fillers ("su" is NTT). */
@@ -641,6 +654,13 @@ static const char *const wrong_words[] = {"salah", "keliru", NULL};
 static const char *const approx_words[] = {"kurang", "lebih", NULL};
 static const char *const hour_words[] = {"jam", "pukul", "pkl", "pk",
                                          NULL};
+/* 1 when a number written right after w belongs to it ("tgl2"). */
+static int
+takes_number(const char *w)
+{
+  return word_in(w, tgl_words) || word_in(w, month_words) ||
+         word_in(w, year_words) || word_in(w, hour_words);
+}
 static const char *const negations[] = {
   "tidak", "tdk", "tak", "gak", "ga", "gk", "nggak", "ngga", "nggk",
   "enggak", "engga", "ndak", "nda", "kagak", "kurang", "belum", "blm",
@@ -648,6 +668,8 @@ static const char *const negations[] = {
 };
 static const char *const knowing[] = {"tahu", "tau", "taw", "ingat",
                                       "inget", "pasti", "yakin", NULL};
+/* "saya ingat", "beta inga": not negated, they only lead to the time. */
+static const char *const remember_words[] = {"ingat", "inget", NULL};
 static const char *const unknown_words[] = {
   "lupa", "gatau", "gatahu", "gataw", "gktau", "tidaktahu", "entah",
   "ntah", "lupalupa", "entahlah", "ntahlah", "lupalah", NULL,
@@ -727,7 +749,7 @@ static const struct {
   {"kalamaren", "kemarin"}, {"kalamaring", "kemarin"},
   {"kalmaren", "kemarin"}, {"kamarin", "kemarin"}, {"klmrn", "kemarin"},
   {"kmrin", "kemarin"}, {"kemrin", "kemarin"}, {"kalmrin", "kemarin"},
-  {"taon", "tahun"}, {"tahon", "tahun"}, {"thun", "tahun"},
+  {"taon", "tahun"}, {"taun", "tahun"}, {"ni", "ini"}, {"tahon", "tahun"}, {"thun", "tahun"},
   {"tahn", "tahun"}, {"sonde", "tidak"}, {"sond", "tidak"},
   {"son", "tidak"}, {"snd", "tidak"}, {"sondek", "tidak"},
   {"inga", "ingat"}, {"ingt", "ingat"}, {"tao", "tahu"}, {"dolo", "dulu"},
@@ -735,6 +757,12 @@ static const struct {
   {"ampat", "empat"}, {"anam", "enam"}, {"tuju", "tujuh"},
   {"dalapan", "delapan"}, {"lapan", "delapan"}, {"sambilan", "sembilan"},
   {"sapulu", "sepuluh"}, {"sepulu", "sepuluh"},
+  /* day names as spoken (Javanese-flavoured "senen", "rebo", "kemis")
+   * and typed */
+  {"senen", "senin"}, {"snin", "senin"}, {"slasa", "selasa"},
+  {"rebo", "rabu"}, {"rabo", "rabu"}, {"kemis", "kamis"},
+  {"jmt", "jumat"}, {"jumad", "jumat"},
+  {"saptu", "sabtu"}, {"sbtu", "sabtu"},
   /* SMS shorthand */
   {"skarang", "sekarang"}, {"skrang", "sekarang"}, {"skrg", "sekarang"},
   {"skg", "sekarang"}, {"skr", "sekarang"}, {"kini", "sekarang"},
@@ -961,7 +989,8 @@ fuzzy_word(const char *w)
   return to != NULL && to[0] != '\0' ? to : NULL;
 }
 
-/* Runs of three or more of one letter become one ("lupaaa"). */
+/* Runs of three or more of one letter become one ("lupaaa"); see
+ * undouble() for two. */
 static void
 squeeze(char *w)
 {
@@ -975,6 +1004,37 @@ squeeze(char *w)
     *o++ = *r++;
   }
   *o = '\0';
+}
+
+/* What a spelling in synonyms stands for, or NULL. */
+static const char *
+synonym_of(const char *w)
+{
+  size_t k;
+
+  for (k = 0; synonyms[k].from != NULL; k++)
+    if (strcmp(w, synonyms[k].from) == 0)
+      return synonyms[k].to;
+  return NULL;
+}
+
+/* A word not known as written but known with its doubled letters written
+ * once ("kemariinn", "lupaa", "bulann": a key held on a phone) becomes
+ * that word. */
+static void
+undouble(char *w)
+{
+  char one[WORD_MAX];
+  size_t r, o = 0;
+
+  if (known_word(w) || synonym_of(w) != NULL)
+    return;
+  for (r = 0; w[r] != '\0'; r++)
+    if (r == 0 || w[r] != w[r - 1])
+      one[o++] = w[r];
+  one[o] = '\0';
+  if (w[o] != '\0' && (known_word(one) || synonym_of(one) != NULL))
+    memcpy(w, one, o + 1);
 }
 
 /* Two month names written as one word ("mei-juli" joined by the
@@ -1034,7 +1094,6 @@ normalize_words(struct toks *tk)
 {
   const char *fw;
   int i, m;
-  size_t k;
 
   for (i = 0; i < tk->n; i++) {
     struct tok *t = &tk->t[i];
@@ -1042,16 +1101,21 @@ normalize_words(struct toks *tk)
     if (t->kind != TK_WORD || t->word[0] == '\0')
       continue;
     squeeze(t->word);
+    undouble(t->word);
     yesterday_twice(t);
-    for (k = 0; synonyms[k].from != NULL; k++)
-      if (strcmp(t->word, synonyms[k].from) == 0) {
-        snprintf(t->word, sizeof(t->word), "%s", synonyms[k].to);
-        break;
-      }
+    if ((fw = synonym_of(t->word)) != NULL)
+      snprintf(t->word, sizeof(t->word), "%s", fw);
     if (strcmp(t->word, "s") == 0 && i + 1 < tk->n &&
         tk->t[i + 1].kind == TK_WORD && strcmp(tk->t[i + 1].word, "d") == 0) {
       tok_word(t, "sampai");                     /* s/d, s.d. */
       tk_remove(tk, i + 1, 1);
+      continue;
+    }
+    if (i > 0 && is_word(tk, i, yesterday_words) &&
+        is_word(tk, i - 1, yesterday_words)) {
+      tok_word(&tk->t[i - 1], "kemarinkemarin");  /* kemarin kemarin */
+      tk_remove(tk, i, 1);
+      i--;
       continue;
     }
     if (lookup(tk, i, months) > 0 || split_months(tk, i))
@@ -1415,6 +1479,44 @@ this_first(struct toks *tk)
   }
 }
 
+/*
+ * "bulan 5 dan 6 tahun lalu", "bln 9 sampai 11", "bulan 10-12 2025": the
+ * number after the month number at i and "dan", "sampai", "atau" or a
+ * dash is a month too (1 to 12), and the dash a span's.
+ */
+static void
+second_month(struct toks *tk, int i)
+{
+  int j = i + 2;
+
+  if (!(is_word(tk, i + 1, and_words) || is_word(tk, i + 1, to_words) ||
+        (i + 1 < tk->n && tk->t[i + 1].kind == TK_SEP &&
+         tk->t[i + 1].sep == '-')) ||
+      !is_num(tk, j) || tk->t[j].digits > 2 || tk->t[j].val < 1 ||
+      tk->t[j].val > 12 || tk->t[j].val <= tk->t[i].val ||
+      (j + 1 < tk->n && tk->t[j + 1].kind == TK_SEP))
+    return;
+  if (tk->t[i + 1].kind == TK_SEP)
+    tok_word(&tk->t[i + 1], "sampai");
+  tk->t[j].of_bulan = 1;
+}
+
+/* 1 when a feast's name of several words ends with token i ("tahun
+ * ajaran baru kemarin": that "baru" is not "baru kemarin"). */
+static int
+ends_feast(const struct toks *tk, int i)
+{
+  const char *w[TOK_MAX];
+  int k, len;
+
+  for (k = 0; k <= i; k++)
+    w[k] = tk->t[k].kind == TK_WORD ? tk->t[k].word : "";
+  for (k = i > 3 ? i - 3 : 0; k < i; k++)
+    if (feast_match(w + k, i + 1 - k, &len) >= 0 && len == i + 1 - k)
+      return 1;
+  return 0;
+}
+
 /* Take out filler words and phrases, noting "tanggal", "bulan", "tahun"
  * and "sudah". */
 static void
@@ -1429,7 +1531,10 @@ drop_fillers(struct toks *tk)
     } else if (is_word(tk, i, if_words) && is_word(tk, i + 1, negations) &&
                is_word(tk, i + 2, wrong_words)) {
       tk_remove(tk, i, 3);                       /* kalau tidak salah */
-    } else if (is_word(tk, i, fillers)) {
+    } else if (is_word(tk, i, fillers) ||
+               (is_word(tk, i, remember_words) && tk->n > 1 &&
+                !is_word(tk, i - 1, negations) &&
+                !is_word(tk, i - 1, unknown_words))) {
       tk_remove(tk, i, 1);
     } else if (tk->n > 2 && is_word(tk, i, every_words) &&
                (is_word(tk, i + 1, day_words) ||
@@ -1441,7 +1546,7 @@ drop_fillers(struct toks *tk)
                strcmp(tk->t[i + 1].word, "kali") == 0) {
       tk_remove(tk, i, 2);                       /* beberapa kali */
     } else if (is_word(tk, i, baru_words) && i + 1 < tk->n &&
-               !is_word(tk, i - 1, year_words) &&
+               !is_word(tk, i - 1, year_words) && !ends_feast(tk, i) &&
                (is_word(tk, i + 1, yesterday_words) ||
                 is_word(tk, i + 1, last_night_words))) {
       tk_remove(tk, i, 1);                       /* baru kemarin */
@@ -1465,6 +1570,7 @@ drop_fillers(struct toks *tk)
     } else if (is_word(tk, i, month_words) && is_num(tk, i + 1)) {
       tk->saw_bulan = 1;
       tk->t[i + 1].of_bulan = 1;
+      second_month(tk, i + 1);
       tk_remove(tk, i, 1);                       /* bulan 3 */
     } else {
       i++;
@@ -2091,12 +2197,17 @@ match_vague(const struct today *c, const struct toks *tk, struct when *out)
   return finish_range(c, WHEN_SPAN, a, b, out);
 }
 
-/* A feast's days as the answer. */
+/* A feast's days as the answer (a season's as its months). */
 static int
 feast_result(const struct today *c, int id, int64_t from, int64_t to,
              struct when *out)
 {
-  int rc = finish_range(c, WHEN_FEAST, point_day(from), point_day(to), out);
+  struct point a = point_day(from), b = point_day(to);
+  int rc;
+
+  if (feast_whole_months(id))
+    a.d = b.d = 0;
+  rc = finish_range(c, WHEN_FEAST, a, b, out);
 
   out->feast = feast_name(id);
   return rc;
@@ -2149,7 +2260,7 @@ match_feast(const struct today *c, const struct feast_dates *fd,
             const struct toks *tk, struct when *out)
 {
   const char *w[TOK_MAX];
-  int i, p, id = -1, len = 0, strict, future, rc;
+  int i, p, id = -1, len = 0, strict, future, rc, id2, len2;
   int64_t year, y, from, to;
 
   for (i = 0; i < tk->n; i++)
@@ -2157,6 +2268,14 @@ match_feast(const struct today *c, const struct feast_dates *fd,
   for (p = 0; p < tk->n && id < 0; p++)
     id = feast_match(w + p, tk->n - p, &len);
   p--;
+  /* "hari kenaikan isa almasih": a longer name one word on wins. */
+  if (id >= 0 && p + 1 < tk->n &&
+      (id2 = feast_match(w + p + 1, tk->n - p - 1, &len2)) >= 0 &&
+      len2 > len - 1) {
+    id = id2;
+    len = len2;
+    p++;
+  }
   if (id < 0 || feast_words(c, tk, p, len, &year, &strict, &future) != 0)
     return NOMATCH;
   if (future) {

@@ -54,8 +54,11 @@
  *   (WHEN_MONTH), with N in digits, a number word (satu .. sepuluh,
  *   sebelas) or "se-" ("sehari", "seminggu", "sepekan", "sebulan").
  *   "lalu" may also be "yll", "silam", "sebelumnya" or "kemarin".
- *   "minggu lalu" and "pekan lalu" are 7 days ago, "bulan lalu" is the
- *   previous month (WHEN_MONTH), "bulan ini" this month.
+ *   "minggu lalu", "minggu kemarin" and "pekan lalu" are the week before
+ *   this one, Monday to Sunday (WHEN_SPAN: the reporter names the week,
+ *   not a day), while "seminggu lalu" and "1 minggu lalu" are 7 days ago;
+ *   "bulan lalu" is the previous month (WHEN_MONTH), "bulan ini" this
+ *   month.
  * - Years: "2025", "thn 2024", "tahun lalu", "tahun ini", "3 tahun lalu",
  *   "dua ribu dua puluh empat": precision WHEN_YEAR.
  * - Spans (WHEN_SPAN, from one end to the other, each as precise as it
@@ -78,8 +81,13 @@
  *   "lalu"/"kemarin": that ended before today, so a season still running
  *   is last year's), or the one of the year named ("natal
  *   2024", "paskah tahun lalu"); also "waktu pemilu", "pas pilkada" (the
- *   polling days).  Decreed feasts need the feasts file;
- *   without a date for them they are WHEN_FEAST with no date.
+ *   polling days).  Seasons of NTT are whole months from the same
+ *   file, approximate ("musim hujan" November to March, "musim kemarau",
+ *   "musim tanam", "musim panen", "liburan sekolah", "tahun ajaran
+ *   baru"), read the same way: "musim hujan" 11-2025 s/d 03-2026,
+ *   "musim kemarau tahun lalu" 04-2025 s/d 10-2025.  Decreed feasts and
+ *   seasons need the feasts file; without a date for them they are
+ *   WHEN_FEAST with no date.
  * - Month names forgive typing: abbreviations (a prefix of at least three
  *   letters: "agus", "sept"), and misspellings one edit away (two for
  *   words of seven letters or more, same first letter, one month only):
@@ -106,8 +114,8 @@
  *                              that is after today);
  *     "senin depan", "senin minggu depan", "senin besok"
  *                              WHEN_FUTURE.
- *   "minggu" alone is Sunday; "minggu lalu" is the week (7 days ago), and
- *   "hari minggu lalu" is the Sunday.  A day name before or after a full
+ *   "minggu" alone is Sunday; "minggu lalu" is last week (the span
+ *   above), and "hari minggu lalu" is the Sunday.  A day name before or after a full
  *   date ("Senin, 9 Maret 2026") is ignored; the date decides.
  * - Unknown (WHEN_OK with WHEN_UNKNOWN): "tidak tahu", "tdk tau", "gak
  *   tau", "nggak tahu", "gatau", "kurang tahu", "belum tahu", "lupa",

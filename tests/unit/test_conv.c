@@ -1271,15 +1271,15 @@ START_TEST(kept_as_given_is_marked_on_the_ticket)
   walk(&A, AT_LOKASI);
   expect(&A, "Jakarta Selatan", "invalid.lokasi.luar");
   expect(&A, "Jakarta Selatan", "ask.waktu");
-  expect(&A, "waktu musim hujan", "invalid.waktu");
-  expect(&A, "waktu musim hujan", "ask.kronologi");
+  expect(&A, "waktu bapa pulang dari kebun", "invalid.waktu");
+  expect(&A, "waktu bapa pulang dari kebun", "ask.kronologi");
   walk_on(&A, AT_KRONOLOGI, AT_KONFIRMASI);
   expect_has("Jakarta Selatan");
-  expect_has("waktu musim hujan");
+  expect_has("waktu bapa pulang dari kebun");
   kirim_ticket(&A, &t);
   ck_assert_str_eq(t.lokasi, "Jakarta Selatan");
   ck_assert_ptr_null(t.lokasi_kode);
-  ck_assert_str_eq(t.waktu, "waktu musim hujan");
+  ck_assert_str_eq(t.waktu, "waktu bapa pulang dari kebun");
   ck_assert_ptr_nonnull(t.marks);
   ck_assert_str_eq(t.marks, "lokasi lokasi_luar waktu");
   ck_assert_int_eq(db_int("SELECT count(*) FROM tickets WHERE id = ? AND "

@@ -153,6 +153,65 @@ START_TEST(feast_running_season_strict)
 }
 END_TEST
 
+/* Seasons of NTT ("musim hujan", "liburan sekolah") span whole months
+ * that the feasts file gives ("11-03 musimhujan"): the most recent that
+ * has begun, or the one beginning in the year named. */
+START_TEST(feast_seasons)
+{
+  static const struct { const char *text, *iso, *shown; } cases[] = {
+    {"musim hujan", "2025-11/2026-03", "musim hujan, 11-2025 s/d 03-2026"},
+    {"waktu musim kemarau tahun lalu", "2025-04/2025-10", NULL},
+    {"musim kemarau 2024", "2024-04/2024-10", NULL},
+    {"pas musim tanam kemarin", "2025-11/2026-01", NULL},
+    {"musim panen tahun lalu", "2025-03/2025-05", NULL},
+    {"waktu liburan sekolah kemarin", "2025-06/2025-07", NULL},
+    {"tahun ajaran baru kemarin", "2025-07/2025-08", NULL},
+  };
+  struct feast_dates *fd = NULL;
+  struct diag d;
+  struct when w;
+  char iso[WHEN_ISO_MAX], buf[WHEN_FORMAT_MAX];
+  char *dir = tu_tmpdir(), *path = tu_path(dir, "hari-raya.txt");
+  size_t i;
+
+  diag_init(&d);
+  ck_assert_int_eq(feast_load(ADUAN_SOURCE_DIR "/config/hari-raya.txt", &fd,
+                              &d), 0);
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    ck_assert_int_eq(when_parse_feasts(cases[i].text, 1773540000000LL, 5,
+                                       fd, &w), WHEN_OK);
+    ck_assert_int_eq(w.precision, WHEN_FEAST);
+    ck_assert_str_eq(when_iso(&w, iso, sizeof(iso)), cases[i].iso);
+    if (cases[i].shown != NULL)
+      ck_assert_str_eq(when_format(&w, buf, sizeof(buf)), cases[i].shown);
+  }
+  ck_assert_int_eq(when_parse_feasts("musim hujan 2027", 1773540000000LL, 5,
+                                     fd, &w), WHEN_FUTURE);
+  /* A shorter name inside a longer one: the longer one decides. */
+  ck_assert_int_eq(when_parse_feasts("hari kenaikan Isa Almasih 2024",
+                                     1773540000000LL, 5, fd, &w), WHEN_OK);
+  ck_assert_str_eq(when_iso(&w, iso, sizeof(iso)), "2024-05-09");
+  feast_free(fd);
+  /* Without the file a season is still an answer, undated. */
+  ck_assert_int_eq(when_parse("musim hujan", 1773540000000LL, 5, &w),
+                   WHEN_OK);
+  ck_assert_int_eq(w.precision, WHEN_FEAST);
+  ck_assert_int_eq(w.year, 0);
+
+  ck_assert_int_eq(tu_write_file(path, "11-03 musimhujan\n"
+                                       "13-03 musimkemarau\n"
+                                       "04-10 natal\n"
+                                       "4-10 musimkemarau\n"), 0);
+  fd = NULL;
+  ck_assert_int_eq(feast_load(path, &fd, &d), AERR_CONFIG);
+  ck_assert_int_eq(d.errors, 3);
+  diag_free(&d);
+  free(path);
+  tu_rmrf(dir);
+  free(dir);
+}
+END_TEST
+
 static Suite *
 feast_suite(void)
 {
@@ -165,6 +224,7 @@ feast_suite(void)
   tcase_add_test(tc, feast_running_season_strict);
   tcase_add_test(tc, feast_when_forms);
   tcase_add_test(tc, feast_without_list);
+  tcase_add_test(tc, feast_seasons);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -412,6 +412,19 @@ static const struct judge_case judge_cases[] = {
    "pulang tanpa alasan", QUALITY_CLEAN, 0},
   {"Camat mengusir orang Sabu dari kantor waktu mereka minta surat",
    QUALITY_CLEAN, 0},
+  /* Kupang "bodok" (bodoh) said of an official; an insult with its
+   * adjective after it ("tikus rakus"). */
+  {"itu kepala sekolah bodok sekali, rapor anak2 belum dibagi",
+   QUALITY_INSULT, 0},
+  {"Kepala dinas itu anjing gila, semua proyek dia kasih ke adiknya",
+   QUALITY_INSULT, 0},
+  /* The reporter with the village ("kami sekampung") as agent. */
+  {"kami sekampung akan bakar kantor camat kalau jalan tidak dibuat",
+   QUALITY_THREAT, 0},
+  {"Kami sekampung sudah tiga kali lapor ke kantor camat", QUALITY_CLEAN,
+   0},
+  /* A group called loan sharks. */
+  {"semua orang Bugis di pasar itu lintah darat", QUALITY_SARA, 0},
 };
 
 START_TEST(quality_judge_shapes)
@@ -743,6 +756,12 @@ START_TEST(quality_language_regional)
      QUALITY_NOT_INDONESIAN},
     {"Au leo kantor desa, malangga nae au fe rifu lima nulu, au fali leo "
      "uma", QUALITY_NOT_INDONESIAN},
+    /* Javanese with its numerals and "marang"; Manggarai with "cai",
+     * "ngoeng", "teing". */
+    {"Pak mantri njaluk limang atus ewu marang aku, yen ora mbayar aku "
+     "ora oleh obat", QUALITY_NOT_INDONESIAN},
+    {"Aku cai one puskesmas te tegi obat, maik mantri toe ngoeng teing "
+     "obat latang aku", QUALITY_NOT_INDONESIAN},
   };
   check_languages(cases, N(cases));
 }

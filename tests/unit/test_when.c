@@ -441,6 +441,44 @@ static const struct when_case cases[] = {
   {"sminggu lalu", SUN, 5, WHEN_OK, "08-03-2026"},
   {"kmrn2", SUN, 5, WHEN_OK, "01-03-2026 s/d 15-03-2026"},
   {"tahun 2025 akhir", SUN, 5, WHEN_OK, "09-2025 s/d 12-2025"},
+  /* A number glued to "tgl", "bln", "thn", "jam" is that number, not the
+   * word said twice ("kira2"). */
+  {"tgl 12 bln2", SUN, 5, WHEN_OK, "12-02-2026"},
+  {"tgl2 bln3", SUN, 5, WHEN_OK, "02-03-2026"},
+  {"bln2 tgl12", SUN, 5, WHEN_OK, "12-02-2026"},
+  /* Letters doubled on a phone keyboard. */
+  {"kemariinn", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"kmrnn sore", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"bulann lalu", SUN, 5, WHEN_OK, "02-2026"},
+  {"lupaa", SUN, 5, WHEN_OK, ""},
+  {"tgll 3 maret", SUN, 5, WHEN_OK, "03-03-2026"},
+  /* More NTT and SMS spellings: "taun", "ni" (ini), "itu" and "ingat"
+   * around a time ("waktu itu", "beta inga"). */
+  {"taun kemarin", SUN, 5, WHEN_OK, "2025"},
+  {"hari ni", SUN, 5, WHEN_OK, "15-03-2026"},
+  {"bulan ni", SUN, 5, WHEN_OK, "03-2026"},
+  {"waktu itu tgl 5", SUN, 5, WHEN_OK, "05-03-2026"},
+  {"beta inga itu hari kamis tgl 5 bulan ini", SUN, 5, WHEN_OK,
+   "05-03-2026"},
+  {"sy ingat bulan agustus", SUN, 5, WHEN_OK, "08-2025"},
+  {"tidak ingat itu", SUN, 5, WHEN_OK, ""},
+  {"lupa2 ingat", SUN, 5, WHEN_OK, ""},
+  /* "bulan" before the first of two numbers makes both months. */
+  {"antara bulan 5 dan 6 tahun lalu", SUN, 5, WHEN_OK,
+   "05-2025 s/d 06-2025"},
+  {"bln 9 sampai 11 thn lalu", SUN, 5, WHEN_OK, "09-2025 s/d 11-2025"},
+  {"bulan 10-12 tahun 2025", SUN, 5, WHEN_OK, "10-2025 s/d 12-2025"},
+  {"5 sampai 6 tahun lalu", SUN, 5, WHEN_OK, "2020 s/d 2021"},
+  /* Day names as they are spoken and typed: "senen", "kemis", "jmt". */
+  {"senen kemarin", SUN, 5, WHEN_OK, "09-03-2026"},
+  {"slasa lalu", SUN, 5, WHEN_OK, "10-03-2026"},
+  {"hari rebo", SUN, 5, WHEN_OK, "11-03-2026"},
+  {"kemis kemarin", SUN, 5, WHEN_OK, "12-03-2026"},
+  {"jmt kmrn", SUN, 5, WHEN_OK, "13-03-2026"},
+  {"hari saptu", SUN, 5, WHEN_OK, "14-03-2026"},
+  /* "kemarin kemarin" with a blank is "kemarin-kemarin" (kmrn2). */
+  {"kemarin kemarin", SUN, 5, WHEN_OK, "01-03-2026 s/d 15-03-2026"},
+  {"kmrn kmrn", SUN, 5, WHEN_OK, "01-03-2026 s/d 15-03-2026"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
