@@ -129,7 +129,10 @@ START_TEST(waktu_corpus)
   printf("corpus waktu: %d cases, %d correct (%.1f%%)\n", c.n, c.correct,
          c.n > 0 ? 100.0 * c.correct / c.n : 0.0);
   fflush(stdout);
-  ck_assert_int_ge(c.n, 300);
+  /* The shipped corpus is at least 300 answers; another file given by
+   * CORPUS_WAKTU (a held-out round) is judged by its accuracy alone. */
+  if (getenv("CORPUS_WAKTU") == NULL)
+    ck_assert_int_ge(c.n, 300);
   ck_assert_int_ge(c.correct * 100, c.n * CORPUS_MIN_PERCENT);
 }
 END_TEST
