@@ -1695,7 +1695,10 @@ incidents_of(struct incident inc[2], const char *terlapor, const char *waktu,
  * duplicate_any for another's).  Any specific may differ (another place,
  * another day given as waktu); only those of the stories lower the words
  * needed: the answers to terlapor, lokasi and waktu agree between most
- * reports about one office and say nothing of the incident.
+ * reports about one office and say nothing of the incident.  For the
+ * same reason the words are the stories' alone (score, which found the
+ * ticket, counts the answer to terlapor too): two reporters who name the
+ * office alike tell no more alike a story.
  */
 static int
 same_incident(struct turn *t, const struct incident inc[2],
@@ -1705,9 +1708,13 @@ same_incident(struct turn *t, const struct incident inc[2],
   struct incident_rule rule;
   struct incident *ot = malloc(2 * sizeof(*ot));
   int own = old->reporter_id == t->ev->reporter_id, same;
+  double story;
 
   if (ot == NULL)
     return 0;   /* file it: a missed duplicate costs an operator little */
+  story = similar_score(draft_str(t, "kronologi"), old->kronologi);
+  if (story >= 0)
+    score = story;
   incident_rule_for((own ? cfg->conversation.duplicate_same
                          : cfg->conversation.duplicate_any) / 100.0, &rule);
   incidents_of(ot, old->terlapor, old->waktu, old->kronologi,

@@ -25,8 +25,6 @@
 #include "tu_conv.h"
 #include "tu_daemon.h"
 
-#define TRIES 3
-
 enum step { STEP_LOKASI, STEP_WAKTU };
 
 struct tally {
@@ -44,49 +42,6 @@ letters(const char *text)
   return n;
 }
 
-/* Say text and return the catalogue key of the last reply among keys
- * (NULL when it is none of them); *out keeps the reply for a miss. */
-static const char *
-say(struct tu_daemon *d, const char *from, const char *text,
-    const char *const *keys, char *out, size_t len)
-{
-  struct tu_replies r;
-  const char *got = NULL;
-  size_t k;
-
-  ck_assert_int_eq(tu_say(d, from, text, NULL, &r), 0);
-  ck_assert_int_eq(r.status, 200);
-  ck_assert_int_gt(r.n, 0);
-  for (k = 0; keys[k] != NULL && got == NULL; k++)
-    if (tu_is(&r, r.n - 1, keys[k]))
-      got = keys[k];
-  snprintf(out, len, "%s", r.v[r.n - 1]);
-  tu_replies_free(&r);
-  return got;
-}
-
-/*
- * Answer the step as a reporter who means the answer: the same text when
- * asked again, "1" when offered choices.  Returns the key of next that
- * ended it, or NULL (still asked after TRIES).
- */
-static const char *
-get_through(struct tu_daemon *d, const char *from, const char *text,
-            const char *const next[2], char *last, size_t len)
-{
-  const char *keys[] = {next[0], next[1], "lokasi.pilih", NULL};
-  const char *got = NULL;
-  int k;
-
-  for (k = 0; k < TRIES; k++) {
-    got = say(d, from, got != NULL && strcmp(got, "lokasi.pilih") == 0
-                         ? "1" : text, keys, last, len);
-    if (got == next[0] || got == next[1])
-      return got;
-  }
-  return NULL;
-}
-
 /* The rest of a report after the waktu step, to the ticket; 1 when filed
  * (a duplicate question is answered BARU). */
 static int
@@ -101,9 +56,9 @@ finish(struct tu_daemon *d, const char *from, int i)
   tu_expect(d, from, "LANJUT", "ask.bukti");
   tu_expect(d, from, "LEWATI", "ask.identitas");
   tu_expect(d, from, "3", "konfirmasi");
-  if (say(d, from, "KIRIM", filed, last, sizeof(last)) != NULL)
+  if (tu_say_key(d, from, "KIRIM", filed, last, sizeof(last)) != NULL)
     return 1;
-  (void)say(d, from, "BARU", none, last, sizeof(last));
+  (void)tu_say_key(d, from, "BARU", none, last, sizeof(last));
   return strstr(last, "NTT-") != NULL;
 }
 
@@ -127,13 +82,13 @@ one_answer(struct tu_daemon *d, int i, enum step step, const char *text,
   tu_expect(d, from, "Bendahara Dinas Pendidikan", "ask.lokasi");
   t->answers++;
   if (step == STEP_LOKASI) {
-    got = get_through(d, from, text, to_waktu, last, sizeof(last));
+    got = tu_answer_step(d, from, text, to_waktu, last, sizeof(last));
     if (got != NULL)
-      got = get_through(d, from, "kemarin", to_kronologi, last,
-                        sizeof(last));
+      got = tu_answer_step(d, from, "kemarin", to_kronologi, last,
+                           sizeof(last));
   } else {
     tu_expect(d, from, "Kabupaten Kupang", "ask.waktu");
-    got = get_through(d, from, text, to_kronologi, last, sizeof(last));
+    got = tu_answer_step(d, from, text, to_kronologi, last, sizeof(last));
   }
   if (got == NULL && step == STEP_LOKASI && letters(text) < 3) {
     t->no_place++;

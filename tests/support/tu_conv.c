@@ -193,6 +193,46 @@ tu_is(const struct tu_replies *r, int i, const char *key)
   return strncmp(r->v[i], want, strlen(want)) == 0;
 }
 
+const char *
+tu_say_key(struct tu_daemon *d, const char *from, const char *text,
+           const char *const *keys, char *out, size_t len)
+{
+  struct tu_replies r;
+  const char *got = NULL;
+  size_t k;
+  int i;
+
+  ck_assert_int_eq(tu_say(d, from, text, NULL, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  ck_assert_int_gt(r.n, 0);
+  for (i = r.n - 1; i >= 0 && got == NULL; i--)
+    for (k = 0; keys[k] != NULL && got == NULL; k++)
+      if (tu_is(&r, i, keys[k]))
+        got = keys[k];
+  snprintf(out, len, "%s", r.v[r.n - 1]);
+  tu_replies_free(&r);
+  return got;
+}
+
+#define TU_STEP_TRIES 3
+
+const char *
+tu_answer_step(struct tu_daemon *d, const char *from, const char *text,
+               const char *const next[2], char *out, size_t len)
+{
+  const char *keys[] = {next[0], next[1], "lokasi.pilih", NULL};
+  const char *got = NULL;
+  int k;
+
+  for (k = 0; k < TU_STEP_TRIES; k++) {
+    got = tu_say_key(d, from, got != NULL && strcmp(got, "lokasi.pilih") == 0
+                                  ? "1" : text, keys, out, len);
+    if (got == next[0] || got == next[1])
+      return got;
+  }
+  return NULL;
+}
+
 int
 tu_is_sms(const struct tu_replies *r, int i, const char *key)
 {

@@ -50,6 +50,23 @@ char *tu_json_str(const char *s);
 /* 1 when some reply contains needle. */
 int tu_has(const struct tu_replies *r, const char *needle);
 
+/* Say text from number and return the first of keys (NULL-terminated)
+ * whose text a reply is, looking at the last reply first, then back to
+ * the first (NULL when none is); the last reply is copied into out (len
+ * bytes) to print a miss.  Fails the test when the daemon does not answer
+ * 200 with a reply. */
+const char *tu_say_key(struct tu_daemon *d, const char *from,
+                       const char *text, const char *const *keys, char *out,
+                       size_t len);
+
+/* Answer a step as a reporter who means the answer: text again when
+ * asked again, "1" when offered numbered places (lokasi.pilih), at most
+ * three times.  Returns whichever of next[0] and next[1] ended the step,
+ * or NULL (still asked); out as for tu_say_key(). */
+const char *tu_answer_step(struct tu_daemon *d, const char *from,
+                           const char *text, const char *const next[2],
+                           char *out, size_t len);
+
 /* A kronologi of its own for reporter i (about 30 words), so that no two
  * reporters' stories count as duplicates of each other. */
 void tu_story(int i, char *out, size_t len);

@@ -1088,6 +1088,39 @@ START_TEST(duplicate_other_reporter_anonymous_or_new)
 }
 END_TEST
 
+/*
+ * SPEC 4 rule 4: another incident at the same office told by another
+ * reporter is filed with no question, though both gave the same answers
+ * (who, where, when) before their stories: the answers are alike in most
+ * reports about one office and make no two incidents one.  The stories
+ * alone are judged alike or not, as in tests/corpus/duplikat.tsv.
+ */
+START_TEST(same_answers_make_no_duplicate)
+{
+  static const char *const pairs[][2] = {
+    {"Kepala Sekolah SMAN 1 Waingapu menjual seragam ke siswa baru "
+     "Rp 1.200.000 per paket.",
+     "Kepala Sekolah SMAN 1 Waingapu menahan rapor siswa yang belum bayar "
+     "uang komite."},
+    {"Pembagian beras Bulog di Kelurahan Fatululi dipotong ketua RT, tiap "
+     "keluarga hanya dapat 5 kg dari 10 kg.",
+     "Pembagian beras Bulog di Kelurahan Fatululi terlambat 2 bulan, beras "
+     "yang datang sudah berkutu."},
+  };
+  char number[TICKET_NUMBER_MAX];
+  size_t i;
+
+  for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+    fx.story = pairs[i][0];
+    file_report(&A, number);
+    fx.story = pairs[i][1];
+    walk(&B, AT_KONFIRMASI);
+    expect(&B, "KIRIM", "ticket.created");
+    ck_assert_int_eq(ticket_count(), 2 * (int64_t)i + 2);
+  }
+}
+END_TEST
+
 START_TEST(tickets_per_day_limit)
 {
   char number[TICKET_NUMBER_MAX], story[600];
@@ -2103,6 +2136,7 @@ conv_suite(void)
   tcase_add_test(tl, duplicate_same_reporter_files_anew);
   tcase_add_test(tl, duplicate_other_reporter_supports_without_the_number);
   tcase_add_test(tl, duplicate_other_reporter_anonymous_or_new);
+  tcase_add_test(tl, same_answers_make_no_duplicate);
   tcase_add_test(tl, tickets_per_day_limit);
   tcase_add_test(tl, flood_notice_is_one_reply);
   suite_add_tcase(s, tl);
