@@ -505,6 +505,52 @@ amount_more_top(const struct tokens *ts, int j, double v)
   return v + step - 1;
 }
 
+/* Words before an amount that say it is approximate ("sekitar 500 ribu",
+ * "kira-kira 2 juta", "kurang lebih" and "lebih kurang" are read from
+ * their last word), and "almost" words, whose amount is the top. */
+static const char *const approx_words[] = {
+  "sekitar", "sekitaran", "skitar", "sktr", "kira", "kurleb", "kisaran",
+  "\xc2\xb1", NULL,
+};
+static const char *const almost_words[] = {
+  "hampir", "hamper", "hmpr", "nyaris", NULL,
+};
+
+/* The share of an approximate amount it may be off by either way. */
+#define AMOUNT_APPROX 0.2
+
+/*
+ * The range of an amount v said as approximate by the words before its
+ * token i ("sekitar Rp 500.000": [400.000, 600.000]; "hampir 3 juta":
+ * [2.400.000, 3.000.000]) into *lo and *hi; 0 when it is said exactly.
+ */
+static int
+amount_approx(const struct tokens *ts, int i, double v, double *lo,
+              double *hi)
+{
+  const struct token *t;
+
+  if (i > 0 && is_currency(&ts->t[i - 1]))
+    i--;   /* "sekitar Rp. 500.000" */
+  if (i == 0 || ts->t[i].stop)
+    return 0;
+  t = &ts->t[i - 1];
+  if (t->is_num && t->glued && t->num == 2 && i > 1 &&
+      is(&ts->t[i - 2], "kira"))
+    t = &ts->t[i - 2];  /* "kira2" */
+  *lo = v * (1 - AMOUNT_APPROX);
+  *hi = v * (1 + AMOUNT_APPROX);
+  if (word_in(t, almost_words) >= 0) {
+    *hi = v;
+    return 1;
+  }
+  return word_in(t, approx_words) >= 0 ||
+         ((is(t, "lebih") || is(t, "lbh")) && t - ts->t > 0 &&
+          (is(t - 1, "kurang") || is(t - 1, "krg"))) ||
+         (is(t, "kurang") && t - ts->t > 0 && (is(t - 1, "lebih") ||
+                                                is(t - 1, "lbh")));
+}
+
 /*
  * The amounts: a number expression (digits and number words) with a
  * currency word before or after it, or a multiplier of thousands or more
@@ -515,8 +561,9 @@ static void
 read_amounts(const struct tokens *ts, struct incident *inc)
 {
   struct numread r;
+  struct incident_item *it;
   int i, j, rp, end;
-  double v, top;
+  double v, top, lo;
 
   for (i = 0; i < ts->n; i++) {
     rp = i > 0 && is_currency(&ts->t[i - 1]);
@@ -549,10 +596,15 @@ read_amounts(const struct tokens *ts, struct incident *inc)
     if ((rp || r.group) && v >= 100 && v < 1e13) {
       end = inc->n[INCIDENT_AMOUNT];
       add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
+      it = &inc->item[INCIDENT_AMOUNT][inc->n[INCIDENT_AMOUNT] - 1];
       top = amount_more_top(ts, j, v);
-      if (top > 0 && inc->n[INCIDENT_AMOUNT] > end)
-        inc->item[INCIDENT_AMOUNT][inc->n[INCIDENT_AMOUNT] - 1].hi =
-          (int64_t)(top + 0.5);
+      if (inc->n[INCIDENT_AMOUNT] > end && top > 0)
+        it->hi = (int64_t)(top + 0.5);
+      else if (inc->n[INCIDENT_AMOUNT] > end &&
+               amount_approx(ts, i, v, &lo, &top)) {
+        it->num = (int64_t)(lo + 0.5);
+        it->hi = (int64_t)(top + 0.5);
+      }
     }
     i = j - 1;
   }

@@ -962,6 +962,44 @@ START_TEST(retold_with_a_fifth_of_content_words)
 }
 END_TEST
 
+/* An amount said as approximate before its number ("sekitar 500 ribu",
+ * "kurang lebih 2 juta", "kira-kira", "kira2", "hampir 3 juta") is a
+ * range around it: it agrees with an exact amount near it and still
+ * conflicts with one far from it; "hampir" (almost) reaches no higher
+ * than the amount said. */
+START_TEST(amounts_said_approximately)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict;
+  } t[] = {
+    {"petugas PLN minta Rp 500.000", "dimintai uang sekitar 500 ribu", 0},
+    {"petugas PLN minta Rp 450.000", "diminta sekitar Rp 500.000", 0},
+    {"petugas PLN minta Rp 300.000", "dimintai uang sekitar 500 ribu", 1},
+    {"disuruh bayar Rp 2.800.000", "disuruh bayar hampir 3 juta", 0},
+    {"disuruh bayar Rp 3.200.000", "disuruh bayar hampir 3 juta", 1},
+    {"dipotong Rp 300.000 per orang", "dipotong kurang lebih 300 rb", 0},
+    {"dipotong Rp 1.900.000", "dipotong lebih kurang 2 juta", 0},
+    {"buruh minta Rp 250.000", "buruh minta kira-kira 250 rb", 0},
+    {"buruh minta Rp 240.000", "buruh minta kira2 250 rb", 0},
+    {"panitera minta Rp 10.000.000", "panitera minta kurang lebih 3 juta", 1},
+  };
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+  incident_extract("diminta Rp 500.000", &a);
+  ck_assert_int_eq(a.item[INCIDENT_AMOUNT][0].hi, 0);
+}
+END_TEST
+
 /* School and village programmes are services: PIP money for pupils,
  * the school's BOS fund and the village enterprise (BUMDes) are three
  * matters at one school or village. */
@@ -1170,6 +1208,7 @@ incident_suite(void)
   tcase_add_test(tc, months_by_number_and_bare_years);
   tcase_add_test(tc, border_posts);
   tcase_add_test(tc, retold_with_a_fifth_of_content_words);
+  tcase_add_test(tc, amounts_said_approximately);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
