@@ -1255,6 +1255,8 @@ static const struct {
   {"dewan", "dprd", NULL, Q_NAME, 1}, {"bpbd", "bpbd", NULL, Q_NAME, 0},
   {"kua", "kua", NULL, Q_NAME, 0}, {"bulog", "bulog", NULL, Q_NAME, 0},
   {"kemenag", "kemenag", NULL, Q_NAME, 0},
+  {"lapas", "lapas", NULL, Q_NAME, 0}, {"rutan", "rutan", NULL, Q_NAME, 0},
+  {"tps", "tps", NULL, Q_NUMBER, 1},
   {"desa", "desa", NULL, Q_NAME, 1}, {"kades", "desa", NULL, Q_NAME, 1},
   {"sekdes", "desa", NULL, Q_NAME, 1},
   {"kelurahan", "kelurahan", NULL, Q_NAME, 1},
@@ -1341,6 +1343,8 @@ static const char *const office_filler[] = {
   "umum", "daerah", "rayon", "ulp", "up3", "unit", "kantor", "kec",
   "kecamatan", "kel", "kelurahan", "desa", "resort", "sektor", "cabang",
   "pratama", "kelas", "ntt", "no", "nomor", "nomer", "di", "wilayah", "ruas",
+  /* "Lapas Kelas IIA", "Pelabuhan Penyeberangan Bolok" */
+  "i", "ii", "iia", "iib", "iii", "penyeberangan",
   NULL,
 };
 
@@ -1404,7 +1408,7 @@ static const char *const office_not_names[] = {
   "tanpa", "mati", "wajib", "rusak", "macet", "tutup", "buka", "hanya",
   "cuma", "semua", "lain", "mana", "sini", "sana", "dekat", "depan",
   "belakang", "sekitar", "setempat", "kami", "kita", "katong", "tagih",
-  "jual", "menjual", "dijual", NULL,
+  "jual", "menjual", "dijual", "diam", "lihat", "liat", NULL,
 };
 
 /* Everyday nouns of reports (goods, animals, crops, land, vehicles,
@@ -1582,6 +1586,11 @@ office_word(const struct tokens *ts, int i, size_t *k, int *n)
       is(&ts->t[i + 1], "sipil")) {
     *n = 2;
     return office_lookup("capil", k);
+  }
+  if (is(&ts->t[i], "kementerian") && i + 1 < ts->n &&
+      is(&ts->t[i + 1], "agama")) {
+    *n = 2;
+    return office_lookup("kemenag", k);
   }
   return office_lookup(ts->t[i].w, k);
 }
@@ -1975,7 +1984,8 @@ field_type(const char *key)
  * by a place in it, they are the same office. */
 static const char *const kabupaten_offices[] = {
   "samsat", "rsud", "polres", "kejaksaan", "bpn", "pdam", "kemenag", "bkd",
-  "dprd", "bpbd", "inspektorat", "bappeda", "bpkad", "satpol", NULL,
+  "dprd", "bpbd", "inspektorat", "bappeda", "bpkad", "satpol", "lapas",
+  "rutan", NULL,
 };
 
 /* 1 when w is in the NULL-ended list. */

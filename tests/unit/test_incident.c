@@ -1123,6 +1123,47 @@ START_TEST(offices_by_landmark_names)
 }
 END_TEST
 
+/* Prisons (Lapas, Rutan), polling stations (TPS, by number) and the
+ * Ministry of Religious Affairs written out are offices: one named by its
+ * class or by the place it stands in agrees with it named by its town;
+ * another of them conflicts.  "Pelabuhan Penyeberangan Bolok" is the port
+ * of Bolok, and "pelabuhan lihat saja" names no port. */
+START_TEST(prisons_polls_and_ministries)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict, shared;
+  } t[] = {
+    {"petugas Lapas Kelas IIA Kupang minta uang",
+     "di lapas Penfui petugas minta uang", 0, 1},
+    {"tahanan Rutan Atambua dipukul", "petugas rutan Atambua memukul", 0, 1},
+    {"petugas Rutan Kelas IIB Kupang meminta uang",
+     "petugas Lapas Perempuan Kupang meminta uang", 1, 0},
+    {"KPPS di TPS 03 mencoblos sisa surat suara",
+     "di TPS 07 pemilih mencoblos sisa surat suara", 1, 0},
+    {"di TPS 03 Desa Kalembu dicoblos", "TPS 3 Kalembu dicoblos", 0, 1},
+    {"tiket di Pelabuhan Penyeberangan Bolok habis",
+     "Petugas pelabuhan lihat saja tidak larang", 0, 0},
+    {"Kantor Kementerian Agama Manggarai Timur memotong",
+     "Kemenag Matim potong tunjangan", 0, 1},
+  };
+  struct incident a, b;
+  size_t i;
+  int shared;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    extract_placed(t[i].a, &a);
+    extract_placed(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, &shared, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_msg((shared >= 1) == t[i].shared, "'%s' / '%s': shared %d",
+                  t[i].a, t[i].b, shared);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -1209,6 +1250,7 @@ incident_suite(void)
   tcase_add_test(tc, border_posts);
   tcase_add_test(tc, retold_with_a_fifth_of_content_words);
   tcase_add_test(tc, amounts_said_approximately);
+  tcase_add_test(tc, prisons_polls_and_ministries);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
