@@ -1658,6 +1658,62 @@ static const char *const place_lead[] = {
   "bundaran", NULL,
 };
 
+/* Words after which a name follows with no honorific: "bernama Yosef
+ * Bria", and kin ("adik saya, Maria Seran", "anak sy Dedi Tasi"). */
+static const char *const name_leads[] = {"bernama", "bernma", "namanya",
+                                         NULL};
+static const char *const kin_words[] = {
+  "adik", "adek", "ade", "kakak", "kaka", "anak", "istri", "isteri",
+  "suami", "sepupu", "keponakan", "ponakan", "cucu", "menantu", "ipar",
+  "mertua", "ayah", "paman", "bibi", "nenek", "kakek", "maitua", "paitua",
+  NULL,
+};
+static const char *const possessives[] = {"saya", "sy", "beta", "kami",
+                                          "katong", "ku", NULL};
+
+/* 1 when token t is a name written with a capital (name_like()) and no
+ * word of an office, a filler or an everyday noun ("anak saya Kelas 3"). */
+static int
+capital_name(const struct token *t)
+{
+  size_t k;
+
+  return name_like(t, 1) && word_in(t, office_filler) < 0 &&
+         word_in(t, everyday_nouns) < 0 && !office_lookup(t->w, &k) &&
+         month_of(t, 0) == 0 && word_in(t, weekdays) < 0;
+}
+
+/*
+ * The persons named with a capital after a name lead or a word of kin
+ * (with "saya" and a comma perhaps between): "bernama Fransiskus Luan",
+ * "Saya adik Frans Luan", "Adik saya, Maria Seran".  After a comma, only
+ * two names in a row are taken ("istri saya. Sekarang ..." names none).
+ */
+static void
+read_kin_persons(const struct tokens *ts, struct incident *inc)
+{
+  int i, j, kin, two;
+
+  for (i = 0; i + 1 < ts->n; i++) {
+    kin = word_in(&ts->t[i], kin_words) >= 0;
+    if (!kin && word_in(&ts->t[i], name_leads) < 0)
+      continue;
+    j = i + 1;
+    if (kin && !ts->t[j].stop && word_in(&ts->t[j], possessives) >= 0 &&
+        j + 1 < ts->n)
+      j++;
+    if (!capital_name(&ts->t[j]))
+      continue;
+    two = j + 1 < ts->n && !ts->t[j + 1].stop &&
+          capital_name(&ts->t[j + 1]);
+    if (ts->t[j].stop && !(j == i + 2 && two))
+      continue;
+    add_item(inc, INCIDENT_PERSON, 0, ts->t[j].w, NULL,
+             two ? ts->t[j + 1].w : NULL, 1);
+    i = j;
+  }
+}
+
 /* The place names after prepositions (see INCIDENT_NAMES). */
 static void
 read_names(const struct tokens *ts, struct incident *inc)
@@ -1872,6 +1928,7 @@ incident_extract(const char *text, struct incident *inc)
   read_spans(&ts, inc);
   read_dates(&ts, inc);
   read_persons(&ts, inc);
+  read_kin_persons(&ts, inc);
   read_offices(&ts, inc);
   read_services(&ts, inc);
   read_names(&ts, inc);

@@ -1164,6 +1164,51 @@ START_TEST(prisons_polls_and_ministries)
 }
 END_TEST
 
+/* A person is also named after "bernama"/"namanya" and after a word of
+ * kin ("adik saya, Maria Seran", "anak saya Dedi Tasi", "Saya adik Frans
+ * Luan") when the name has a capital: another victim at one office is
+ * another incident, one victim named two ways is shared. */
+START_TEST(persons_named_by_kin)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict, shared;
+  } t[] = {
+    {"Adik saya, Maria Seran dari Naibone direkrut calo ke Malaysia",
+     "Sepupu saya Agustina Bere dari Naibone juga direkrut ke Malaysia", 1,
+     1},
+    {"Tahanan bernama Fransiskus Luan dipukul petugas",
+     "Saya adik Frans Luan. Kaka saya dipukul petugas", 0, 1},
+    {"pasien bernama Bapak Yakob Tanaem ditolak rawat inap",
+     "Anak saya Dedi Tasi ditolak rawat inap", 1, 0},
+    {"istri sy Maria Goreti Lado operasi caesar",
+     "pasien Ibu Maria Goreti Lado operasi caesar", 0, 1},
+  };
+  static const char *const none[] = {
+    "anak saya sakit keras", "Istri saya. Sekarang dia sakit",
+    "anak saya Kelas 3 SD", "adik saya, Dia bilang tidak ada uang",
+  };
+  struct incident a, b;
+  size_t i;
+  int shared;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, &shared, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_msg((shared >= 1) == t[i].shared, "'%s' / '%s': shared %d",
+                  t[i].a, t[i].b, shared);
+  }
+  for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+    incident_extract(none[i], &a);
+    ck_assert_msg(a.n[INCIDENT_PERSON] == 0, "'%s': %d persons", none[i],
+                  a.n[INCIDENT_PERSON]);
+  }
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -1251,6 +1296,7 @@ incident_suite(void)
   tcase_add_test(tc, retold_with_a_fifth_of_content_words);
   tcase_add_test(tc, amounts_said_approximately);
   tcase_add_test(tc, prisons_polls_and_ministries);
+  tcase_add_test(tc, persons_named_by_kin);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
