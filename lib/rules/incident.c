@@ -505,6 +505,52 @@ amount_more_top(const struct tokens *ts, int j, double v)
   return v + step - 1;
 }
 
+/* Words before an amount that say it is approximate ("sekitar 500 ribu",
+ * "kira-kira 2 juta", "kurang lebih" and "lebih kurang" are read from
+ * their last word), and "almost" words, whose amount is the top. */
+static const char *const approx_words[] = {
+  "sekitar", "sekitaran", "skitar", "sktr", "kira", "kurleb", "kisaran",
+  "\xc2\xb1", NULL,
+};
+static const char *const almost_words[] = {
+  "hampir", "hamper", "hmpr", "nyaris", NULL,
+};
+
+/* The share of an approximate amount it may be off by either way. */
+#define AMOUNT_APPROX 0.2
+
+/*
+ * The range of an amount v said as approximate by the words before its
+ * token i ("sekitar Rp 500.000": [400.000, 600.000]; "hampir 3 juta":
+ * [2.400.000, 3.000.000]) into *lo and *hi; 0 when it is said exactly.
+ */
+static int
+amount_approx(const struct tokens *ts, int i, double v, double *lo,
+              double *hi)
+{
+  const struct token *t;
+
+  if (i > 0 && is_currency(&ts->t[i - 1]))
+    i--;   /* "sekitar Rp. 500.000" */
+  if (i == 0 || ts->t[i].stop)
+    return 0;
+  t = &ts->t[i - 1];
+  if (t->is_num && t->glued && t->num == 2 && i > 1 &&
+      is(&ts->t[i - 2], "kira"))
+    t = &ts->t[i - 2];  /* "kira2" */
+  *lo = v * (1 - AMOUNT_APPROX);
+  *hi = v * (1 + AMOUNT_APPROX);
+  if (word_in(t, almost_words) >= 0) {
+    *hi = v;
+    return 1;
+  }
+  return word_in(t, approx_words) >= 0 ||
+         ((is(t, "lebih") || is(t, "lbh")) && t - ts->t > 0 &&
+          (is(t - 1, "kurang") || is(t - 1, "krg"))) ||
+         (is(t, "kurang") && t - ts->t > 0 && (is(t - 1, "lebih") ||
+                                                is(t - 1, "lbh")));
+}
+
 /*
  * The amounts: a number expression (digits and number words) with a
  * currency word before or after it, or a multiplier of thousands or more
@@ -515,8 +561,9 @@ static void
 read_amounts(const struct tokens *ts, struct incident *inc)
 {
   struct numread r;
+  struct incident_item *it;
   int i, j, rp, end;
-  double v, top;
+  double v, top, lo;
 
   for (i = 0; i < ts->n; i++) {
     rp = i > 0 && is_currency(&ts->t[i - 1]);
@@ -549,10 +596,15 @@ read_amounts(const struct tokens *ts, struct incident *inc)
     if ((rp || r.group) && v >= 100 && v < 1e13) {
       end = inc->n[INCIDENT_AMOUNT];
       add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
+      it = &inc->item[INCIDENT_AMOUNT][inc->n[INCIDENT_AMOUNT] - 1];
       top = amount_more_top(ts, j, v);
-      if (top > 0 && inc->n[INCIDENT_AMOUNT] > end)
-        inc->item[INCIDENT_AMOUNT][inc->n[INCIDENT_AMOUNT] - 1].hi =
-          (int64_t)(top + 0.5);
+      if (inc->n[INCIDENT_AMOUNT] > end && top > 0)
+        it->hi = (int64_t)(top + 0.5);
+      else if (inc->n[INCIDENT_AMOUNT] > end &&
+               amount_approx(ts, i, v, &lo, &top)) {
+        it->num = (int64_t)(lo + 0.5);
+        it->hi = (int64_t)(top + 0.5);
+      }
     }
     i = j - 1;
   }
@@ -1203,6 +1255,8 @@ static const struct {
   {"dewan", "dprd", NULL, Q_NAME, 1}, {"bpbd", "bpbd", NULL, Q_NAME, 0},
   {"kua", "kua", NULL, Q_NAME, 0}, {"bulog", "bulog", NULL, Q_NAME, 0},
   {"kemenag", "kemenag", NULL, Q_NAME, 0},
+  {"lapas", "lapas", NULL, Q_NAME, 0}, {"rutan", "rutan", NULL, Q_NAME, 0},
+  {"tps", "tps", NULL, Q_NUMBER, 1},
   {"desa", "desa", NULL, Q_NAME, 1}, {"kades", "desa", NULL, Q_NAME, 1},
   {"sekdes", "desa", NULL, Q_NAME, 1},
   {"kelurahan", "kelurahan", NULL, Q_NAME, 1},
@@ -1289,6 +1343,8 @@ static const char *const office_filler[] = {
   "umum", "daerah", "rayon", "ulp", "up3", "unit", "kantor", "kec",
   "kecamatan", "kel", "kelurahan", "desa", "resort", "sektor", "cabang",
   "pratama", "kelas", "ntt", "no", "nomor", "nomer", "di", "wilayah", "ruas",
+  /* "Lapas Kelas IIA", "Pelabuhan Penyeberangan Bolok" */
+  "i", "ii", "iia", "iib", "iii", "penyeberangan",
   NULL,
 };
 
@@ -1352,7 +1408,7 @@ static const char *const office_not_names[] = {
   "tanpa", "mati", "wajib", "rusak", "macet", "tutup", "buka", "hanya",
   "cuma", "semua", "lain", "mana", "sini", "sana", "dekat", "depan",
   "belakang", "sekitar", "setempat", "kami", "kita", "katong", "tagih",
-  "jual", "menjual", "dijual", NULL,
+  "jual", "menjual", "dijual", "diam", "lihat", "liat", NULL,
 };
 
 /* Everyday nouns of reports (goods, animals, crops, land, vehicles,
@@ -1531,6 +1587,11 @@ office_word(const struct tokens *ts, int i, size_t *k, int *n)
     *n = 2;
     return office_lookup("capil", k);
   }
+  if (is(&ts->t[i], "kementerian") && i + 1 < ts->n &&
+      is(&ts->t[i + 1], "agama")) {
+    *n = 2;
+    return office_lookup("kemenag", k);
+  }
   return office_lookup(ts->t[i].w, k);
 }
 
@@ -1596,6 +1657,62 @@ static const char *const place_lead[] = {
   "belakang", "samping", "sekitar", "simpang", "perempatan", "pertigaan",
   "bundaran", NULL,
 };
+
+/* Words after which a name follows with no honorific: "bernama Yosef
+ * Bria", and kin ("adik saya, Maria Seran", "anak sy Dedi Tasi"). */
+static const char *const name_leads[] = {"bernama", "bernma", "namanya",
+                                         NULL};
+static const char *const kin_words[] = {
+  "adik", "adek", "ade", "kakak", "kaka", "anak", "istri", "isteri",
+  "suami", "sepupu", "keponakan", "ponakan", "cucu", "menantu", "ipar",
+  "mertua", "ayah", "paman", "bibi", "nenek", "kakek", "maitua", "paitua",
+  NULL,
+};
+static const char *const possessives[] = {"saya", "sy", "beta", "kami",
+                                          "katong", "ku", NULL};
+
+/* 1 when token t is a name written with a capital (name_like()) and no
+ * word of an office, a filler or an everyday noun ("anak saya Kelas 3"). */
+static int
+capital_name(const struct token *t)
+{
+  size_t k;
+
+  return name_like(t, 1) && word_in(t, office_filler) < 0 &&
+         word_in(t, everyday_nouns) < 0 && !office_lookup(t->w, &k) &&
+         month_of(t, 0) == 0 && word_in(t, weekdays) < 0;
+}
+
+/*
+ * The persons named with a capital after a name lead or a word of kin
+ * (with "saya" and a comma perhaps between): "bernama Fransiskus Luan",
+ * "Saya adik Frans Luan", "Adik saya, Maria Seran".  After a comma, only
+ * two names in a row are taken ("istri saya. Sekarang ..." names none).
+ */
+static void
+read_kin_persons(const struct tokens *ts, struct incident *inc)
+{
+  int i, j, kin, two;
+
+  for (i = 0; i + 1 < ts->n; i++) {
+    kin = word_in(&ts->t[i], kin_words) >= 0;
+    if (!kin && word_in(&ts->t[i], name_leads) < 0)
+      continue;
+    j = i + 1;
+    if (kin && !ts->t[j].stop && word_in(&ts->t[j], possessives) >= 0 &&
+        j + 1 < ts->n)
+      j++;
+    if (!capital_name(&ts->t[j]))
+      continue;
+    two = j + 1 < ts->n && !ts->t[j + 1].stop &&
+          capital_name(&ts->t[j + 1]);
+    if (ts->t[j].stop && !(j == i + 2 && two))
+      continue;
+    add_item(inc, INCIDENT_PERSON, 0, ts->t[j].w, NULL,
+             two ? ts->t[j + 1].w : NULL, 1);
+    i = j;
+  }
+}
 
 /* The place names after prepositions (see INCIDENT_NAMES). */
 static void
@@ -1811,6 +1928,7 @@ incident_extract(const char *text, struct incident *inc)
   read_spans(&ts, inc);
   read_dates(&ts, inc);
   read_persons(&ts, inc);
+  read_kin_persons(&ts, inc);
   read_offices(&ts, inc);
   read_services(&ts, inc);
   read_names(&ts, inc);
@@ -1923,7 +2041,8 @@ field_type(const char *key)
  * by a place in it, they are the same office. */
 static const char *const kabupaten_offices[] = {
   "samsat", "rsud", "polres", "kejaksaan", "bpn", "pdam", "kemenag", "bkd",
-  "dprd", "bpbd", "inspektorat", "bappeda", "bpkad", "satpol", NULL,
+  "dprd", "bpbd", "inspektorat", "bappeda", "bpkad", "satpol", "lapas",
+  "rutan", NULL,
 };
 
 /* 1 when w is in the NULL-ended list. */

@@ -962,6 +962,44 @@ START_TEST(retold_with_a_fifth_of_content_words)
 }
 END_TEST
 
+/* An amount said as approximate before its number ("sekitar 500 ribu",
+ * "kurang lebih 2 juta", "kira-kira", "kira2", "hampir 3 juta") is a
+ * range around it: it agrees with an exact amount near it and still
+ * conflicts with one far from it; "hampir" (almost) reaches no higher
+ * than the amount said. */
+START_TEST(amounts_said_approximately)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict;
+  } t[] = {
+    {"petugas PLN minta Rp 500.000", "dimintai uang sekitar 500 ribu", 0},
+    {"petugas PLN minta Rp 450.000", "diminta sekitar Rp 500.000", 0},
+    {"petugas PLN minta Rp 300.000", "dimintai uang sekitar 500 ribu", 1},
+    {"disuruh bayar Rp 2.800.000", "disuruh bayar hampir 3 juta", 0},
+    {"disuruh bayar Rp 3.200.000", "disuruh bayar hampir 3 juta", 1},
+    {"dipotong Rp 300.000 per orang", "dipotong kurang lebih 300 rb", 0},
+    {"dipotong Rp 1.900.000", "dipotong lebih kurang 2 juta", 0},
+    {"buruh minta Rp 250.000", "buruh minta kira-kira 250 rb", 0},
+    {"buruh minta Rp 240.000", "buruh minta kira2 250 rb", 0},
+    {"panitera minta Rp 10.000.000", "panitera minta kurang lebih 3 juta", 1},
+  };
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+  incident_extract("diminta Rp 500.000", &a);
+  ck_assert_int_eq(a.item[INCIDENT_AMOUNT][0].hi, 0);
+}
+END_TEST
+
 /* School and village programmes are services: PIP money for pupils,
  * the school's BOS fund and the village enterprise (BUMDes) are three
  * matters at one school or village. */
@@ -1085,6 +1123,92 @@ START_TEST(offices_by_landmark_names)
 }
 END_TEST
 
+/* Prisons (Lapas, Rutan), polling stations (TPS, by number) and the
+ * Ministry of Religious Affairs written out are offices: one named by its
+ * class or by the place it stands in agrees with it named by its town;
+ * another of them conflicts.  "Pelabuhan Penyeberangan Bolok" is the port
+ * of Bolok, and "pelabuhan lihat saja" names no port. */
+START_TEST(prisons_polls_and_ministries)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict, shared;
+  } t[] = {
+    {"petugas Lapas Kelas IIA Kupang minta uang",
+     "di lapas Penfui petugas minta uang", 0, 1},
+    {"tahanan Rutan Atambua dipukul", "petugas rutan Atambua memukul", 0, 1},
+    {"petugas Rutan Kelas IIB Kupang meminta uang",
+     "petugas Lapas Perempuan Kupang meminta uang", 1, 0},
+    {"KPPS di TPS 03 mencoblos sisa surat suara",
+     "di TPS 07 pemilih mencoblos sisa surat suara", 1, 0},
+    {"di TPS 03 Desa Kalembu dicoblos", "TPS 3 Kalembu dicoblos", 0, 1},
+    {"tiket di Pelabuhan Penyeberangan Bolok habis",
+     "Petugas pelabuhan lihat saja tidak larang", 0, 0},
+    {"Kantor Kementerian Agama Manggarai Timur memotong",
+     "Kemenag Matim potong tunjangan", 0, 1},
+  };
+  struct incident a, b;
+  size_t i;
+  int shared;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    extract_placed(t[i].a, &a);
+    extract_placed(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, &shared, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_msg((shared >= 1) == t[i].shared, "'%s' / '%s': shared %d",
+                  t[i].a, t[i].b, shared);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+}
+END_TEST
+
+/* A person is also named after "bernama"/"namanya" and after a word of
+ * kin ("adik saya, Maria Seran", "anak saya Dedi Tasi", "Saya adik Frans
+ * Luan") when the name has a capital: another victim at one office is
+ * another incident, one victim named two ways is shared. */
+START_TEST(persons_named_by_kin)
+{
+  static const struct {
+    const char *a, *b;
+    int conflict, shared;
+  } t[] = {
+    {"Adik saya, Maria Seran dari Naibone direkrut calo ke Malaysia",
+     "Sepupu saya Agustina Bere dari Naibone juga direkrut ke Malaysia", 1,
+     1},
+    {"Tahanan bernama Fransiskus Luan dipukul petugas",
+     "Saya adik Frans Luan. Kaka saya dipukul petugas", 0, 1},
+    {"pasien bernama Bapak Yakob Tanaem ditolak rawat inap",
+     "Anak saya Dedi Tasi ditolak rawat inap", 1, 0},
+    {"istri sy Maria Goreti Lado operasi caesar",
+     "pasien Ibu Maria Goreti Lado operasi caesar", 0, 1},
+  };
+  static const char *const none[] = {
+    "anak saya sakit keras", "Istri saya. Sekarang dia sakit",
+    "anak saya Kelas 3 SD", "adik saya, Dia bilang tidak ada uang",
+  };
+  struct incident a, b;
+  size_t i;
+  int shared;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, &shared, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_msg((shared >= 1) == t[i].shared, "'%s' / '%s': shared %d",
+                  t[i].a, t[i].b, shared);
+  }
+  for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+    incident_extract(none[i], &a);
+    ck_assert_msg(a.n[INCIDENT_PERSON] == 0, "'%s': %d persons", none[i],
+                  a.n[INCIDENT_PERSON]);
+  }
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -1170,6 +1294,9 @@ incident_suite(void)
   tcase_add_test(tc, months_by_number_and_bare_years);
   tcase_add_test(tc, border_posts);
   tcase_add_test(tc, retold_with_a_fifth_of_content_words);
+  tcase_add_test(tc, amounts_said_approximately);
+  tcase_add_test(tc, prisons_polls_and_ministries);
+  tcase_add_test(tc, persons_named_by_kin);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
