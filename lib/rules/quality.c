@@ -1993,6 +1993,17 @@ fronted_weapon(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* Is word i a verb of the active me- form ("memotong", "membakar")?  It
+ * tells what someone does; a call to violence takes the bare form
+ * ("potong", "bakar"), so "Desa X, memotong dana BLT" calls for nothing. */
+static int
+active_form(const struct ctx *cx, size_t i)
+{
+  const struct word *w = &cx->nm->w[i];
+
+  return w->len > 4 && memcmp(cx->nm->text + w->off, "me", 2) == 0;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati".  A
@@ -2003,7 +2014,7 @@ judge_threat(struct ctx *cx, size_t i)
 {
   size_t k;
   int self, harm = harm_word(cx, i, &self);
-  int start = starts_clause(cx, i) ||
+  int start = (starts_clause(cx, i) && !active_form(cx, i)) ||
               (i > 0 && word_is(cx, WC_VOCATIVE, i - 1));
   int agent;
 

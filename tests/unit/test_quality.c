@@ -321,6 +321,13 @@ static const struct judge_case judge_cases[] = {
    QUALITY_MARK_QUOTED},
   {"Petugas bilang dana dipotong untuk biaya administrasi", QUALITY_CLEAN,
    0},
+  /* A clause that opens with the me- form tells what an official did; a
+   * call to violence takes the bare form. */
+  {"Kepala Desa Palakahembi, Kecamatan Pandawai, memotong BLT Dana Desa "
+   "tahap III sebesar Rp 300.000 dari setiap penerima", QUALITY_CLEAN, 0},
+  {"Camat Kota Lama, membakar arsip kantor camat supaya tidak diperiksa",
+   QUALITY_CLEAN, 0},
+  {"Kantor camat itu tidak becus, bakar kantor camat!", QUALITY_THREAT, 0},
   /* SARA: a call to expel or shut out, all of a group. */
   {"Pendatang dari Flores harus diusir dari Kupang, mereka ambil semua "
    "proyek", QUALITY_SARA, 0},
