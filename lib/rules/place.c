@@ -88,17 +88,21 @@ struct place {
   int level;                /* enum place_level */
 };
 
-/* About ten thousand of these stay in memory: the small numbers and the
- * flags are bytes (48 bytes a phrase rather than 68). */
+/* About ten thousand of these stay in memory, most of one or two words:
+ * the words are in one array (place_list.pwords), the small numbers and
+ * the flags are bytes (24 bytes a phrase rather than 68).  The level
+ * stays an int: as a byte, the matcher's tests of it cost 1% more
+ * instructions. */
 struct phrase {
   int place;
   int town;                 /* a town of the kabupaten/kota: the place
                                reported when it wins, or -1 */
-  int word[PHRASE_WORDS];   /* vocabulary numbers */
+  int word;                 /* its words' vocabulary numbers:
+                               pwords[word..word + nwords) */
+  int level;                /* the place's */
   unsigned char nwords;     /* 1..PHRASE_WORDS */
   unsigned char core;       /* words of the name itself, before joining */
   unsigned char kind;       /* 1: begins with a kind word ("kabupaten") */
-  unsigned char level;      /* the place's */
   unsigned char weak;       /* an "alone" phrase */
   unsigned char joined;     /* a kecamatan or desa name of several words
                                joined into one: matched exactly only */
@@ -130,6 +134,7 @@ struct place_list {
   int nplaces;
   struct phrase *phrases;
   int nphrases;
+  int *pwords;              /* the phrases' words (struct phrase) */
   struct vword *vocab;      /* sorted by s */
   int nvocab;
   int *ends;                /* phrase numbers grouped by last word */
@@ -702,7 +707,7 @@ phrase_distance(const struct place_list *pl, const struct phrase *ph,
     s = &ring[(pos - 1 - (size_t)j) % PHRASE_WORDS];
     if (j < ph->nwords - 1 && s->brk)
       spans = 1;
-    v = ph->word[ph->nwords - 1 - j];
+    v = pl->pwords[ph->word + ph->nwords - 1 - j];
     h = j == 0 ? last : slot_hit(s, v);
     if (h == NULL)
       return -1;
@@ -1229,6 +1234,7 @@ place_free(struct place_list *pl)
   free(pl->shorts);
   free(pl->places);
   free(pl->phrases);
+  free(pl->pwords);
   free(pl->vocab);
   free(pl->ends);
   free(pl->bylen);
@@ -2371,6 +2377,18 @@ keyword_cmp(const void *a, const void *b)
   return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
 }
 
+/* The number of words of all the phrases kept. */
+static int
+kept_words(const struct loader *ld)
+{
+  int i, n = 0;
+
+  for (i = 0; i < ld->naliases; i++)
+    if (ld->aliases[i].keep)
+      n += ld->aliases[i].nwords;
+  return n;
+}
+
 /*
  * The vocabulary of pl: every word of every phrase kept, once, sorted;
  * the words themselves in ld->strings.  Returns 0 or -ENOMEM (what is in
@@ -2383,12 +2401,9 @@ build_vocab(struct loader *ld, struct place_list *pl)
   size_t len[PHRASE_WORDS];
   struct keyword *words;
   struct vword *v;
-  int nwords = 0, nuniq = 0, i, j, k, n = 0, rc = -ENOMEM;
+  int nuniq = 0, i, j, k, n = 0, rc = -ENOMEM;
 
-  for (i = 0; i < ld->naliases; i++)
-    if (ld->aliases[i].keep)
-      nwords += ld->aliases[i].nwords;
-  words = calloc((size_t)nwords + 1, sizeof(*words));
+  words = calloc((size_t)kept_words(ld) + 1, sizeof(*words));
   if (words == NULL)
     return -ENOMEM;
   for (i = 0; i < ld->naliases; i++) {
@@ -2424,8 +2439,9 @@ done:
   return rc;
 }
 
-/* The phrases kept, as vocabulary numbers, into pl->phrases (room for
- * them made); each vocabulary word counts the phrases it ends. */
+/* The phrases kept, as vocabulary numbers, into pl->phrases and their
+ * words into pl->pwords (room for both made); each vocabulary word
+ * counts the phrases it ends. */
 static void
 build_phrases(const struct loader *ld, struct place_list *pl)
 {
@@ -2434,7 +2450,7 @@ build_phrases(const struct loader *ld, struct place_list *pl)
   size_t len[PHRASE_WORDS];
   struct phrase *ph;
   char one[WORD_MAX + 1];
-  int i, j;
+  int i, j, *pw, nw = 0;
 
   for (i = 0; i < ld->naliases; i++) {
     a = &ld->aliases[i];
@@ -2449,24 +2465,27 @@ build_phrases(const struct loader *ld, struct place_list *pl)
     ph->whole = a->whole;
     ph->town = a->town;
     ph->level = ld->places[a->place].level;
-    ph->nwords = split_key(a->key, word, len);
+    ph->nwords = (unsigned char)split_key(a->key, word, len);
+    ph->word = nw;
+    pw = &pl->pwords[nw];
+    nw += ph->nwords;
     for (j = 0; j < ph->nwords; j++) {
       memcpy(one, word[j], len[j]);
       one[len[j]] = '\0';
-      ph->word[j] = find_vocab(pl, one);
+      pw[j] = find_vocab(pl, one);
       if (ph->level == PLACE_KABUPATEN)
-        pl->vocab[ph->word[j]].lax = 1;
+        pl->vocab[pw[j]].lax = 1;
       if ((ph->level == PLACE_LANDMARK ? ph->nwords >= 2
                                        : ph->level > PLACE_KABUPATEN &&
                                          ph->core >= 2 && !ph->joined &&
                                          !ph->whole) &&
           (int)len[j] >= FUZZY_MIN)
-        pl->vocab[ph->word[j]].several = 1;
+        pl->vocab[pw[j]].several = 1;
       if (ph->level == PLACE_KABUPATEN && ph->core >= 2 && !ph->joined &&
           (int)len[j] >= NEAR_MIN && (int)len[j] < FUZZY_MIN)
-        pl->vocab[ph->word[j]].near = 1;
+        pl->vocab[pw[j]].near = 1;
     }
-    pl->vocab[ph->word[ph->nwords - 1]].count++;
+    pl->vocab[pw[ph->nwords - 1]].count++;
   }
 }
 
@@ -2486,7 +2505,7 @@ build_ends(struct place_list *pl)
     pl->vocab[i].count = 0;
   }
   for (i = 0; i < pl->nphrases; i++) {
-    v = pl->phrases[i].word[pl->phrases[i].nwords - 1];
+    v = pl->pwords[pl->phrases[i].word + pl->phrases[i].nwords - 1];
     pl->ends[pl->vocab[v].first + pl->vocab[v].count++] = i;
   }
   return 0;
@@ -2546,7 +2565,9 @@ build(struct loader *ld, struct place_list **out)
   if (pl == NULL)
     return -ENOMEM;
   pl->phrases = calloc((size_t)nkeep + 1, sizeof(*pl->phrases));
-  rc = pl->phrases != NULL ? build_vocab(ld, pl) : -ENOMEM;
+  pl->pwords = calloc((size_t)kept_words(ld) + 1, sizeof(*pl->pwords));
+  rc = pl->phrases != NULL && pl->pwords != NULL ? build_vocab(ld, pl)
+                                                 : -ENOMEM;
   if (rc == 0) {
     build_phrases(ld, pl);
     rc = build_ends(pl);
