@@ -79,7 +79,7 @@ _Static_assert(WORD_MAX <= TEXTDIST_WORD_MAX,
 #define CH_OPAQUE '~'      /* a letter with no ASCII form */
 
 struct place {
-  char *code;
+  char *code;               /* these three in place_list.strings */
   char *name;
   char *label;              /* name, kecamatan, kabupaten/kota */
   int line;
@@ -88,25 +88,31 @@ struct place {
   int level;                /* enum place_level */
 };
 
+/* About ten thousand of these stay in memory, most of one or two words:
+ * the words are in one array (place_list.pwords), the small numbers and
+ * the flags are bytes (24 bytes a phrase rather than 68).  The level
+ * stays an int: as a byte, the matcher's tests of it cost 1% more
+ * instructions. */
 struct phrase {
   int place;
-  int nwords;
-  int core;                 /* words of the name itself, before joining */
-  int kind;                 /* 1: begins with a kind word ("kabupaten") */
-  int level;                /* the place's */
-  int weak;                 /* an "alone" phrase */
-  int joined;               /* a kecamatan or desa name of several words
-                               joined into one: matched exactly only */
   int town;                 /* a town of the kabupaten/kota: the place
                                reported when it wins, or -1 */
-  int whole;                /* a kecamatan or desa name of ordinary words
+  int word;                 /* its words' vocabulary numbers:
+                               pwords[word..word + nwords) */
+  int level;                /* the place's */
+  unsigned char nwords;     /* 1..PHRASE_WORDS */
+  unsigned char core;       /* words of the name itself, before joining */
+  unsigned char kind;       /* 1: begins with a kind word ("kabupaten") */
+  unsigned char weak;       /* an "alone" phrase */
+  unsigned char joined;     /* a kecamatan or desa name of several words
+                               joined into one: matched exactly only */
+  unsigned char whole;      /* a kecamatan or desa name of ordinary words
                                (not-a-name): matched only as the whole
                                text, exactly */
-  int word[PHRASE_WORDS];   /* vocabulary numbers */
 };
 
 struct vword {
-  char *s;
+  char *s;                  /* in place_list.strings */
   int len;
   uint32_t mask;            /* letters present (see letter_mask) */
   int first;                /* phrases ending here: ends[first..+count) */
@@ -123,10 +129,12 @@ struct vword {
 };
 
 struct place_list {
+  struct strpool *strings;  /* the places' strings, the vocabulary's */
   struct place *places;
   int nplaces;
   struct phrase *phrases;
   int nphrases;
+  int *pwords;              /* the phrases' words (struct phrase) */
   struct vword *vocab;      /* sorted by s */
   int nvocab;
   int *ends;                /* phrase numbers grouped by last word */
@@ -699,7 +707,7 @@ phrase_distance(const struct place_list *pl, const struct phrase *ph,
     s = &ring[(pos - 1 - (size_t)j) % PHRASE_WORDS];
     if (j < ph->nwords - 1 && s->brk)
       spans = 1;
-    v = ph->word[ph->nwords - 1 - j];
+    v = pl->pwords[ph->word + ph->nwords - 1 - j];
     h = j == 0 ? last : slot_hit(s, v);
     if (h == NULL)
       return -1;
@@ -1136,6 +1144,76 @@ place_name(const struct place_list *pl, const char *code)
   return NULL;
 }
 
+/* ------------------------------------------------------------ strings */
+
+/*
+ * The strings the list keeps for good (each place's code, name and
+ * label, each vocabulary word: some 17 000 of them, most under 20 bytes)
+ * are cut from a few large blocks rather than malloc'd one by one, which
+ * would cost each a chunk header and its rounding.  A string never moves
+ * and is never freed alone: the blocks go with the list (or with the
+ * loader when the load fails).
+ */
+#define STRPOOL_BLOCK 32768
+
+struct strpool {
+  struct strpool *next;     /* the blocks filled before this one */
+  size_t used;
+  size_t size;
+  char data[];
+};
+
+/* n bytes from the pool *pool (its newest block first), or NULL. */
+static char *
+strpool_alloc(struct strpool **pool, size_t n)
+{
+  struct strpool *b = *pool;
+  size_t size = n > STRPOOL_BLOCK / 4 ? n : STRPOOL_BLOCK;
+
+  if (b == NULL || b->size - b->used < n) {
+    b = malloc(sizeof(*b) + size);
+    if (b == NULL)
+      return NULL;
+    b->used = 0;
+    b->size = size;
+    /* A block for one large string goes behind the newest, whose room
+     * is still of use. */
+    if (size == n && *pool != NULL) {
+      b->next = (*pool)->next;
+      (*pool)->next = b;
+    } else {
+      b->next = *pool;
+      *pool = b;
+    }
+  }
+  b->used += n;
+  return b->data + b->used - n;
+}
+
+/* A copy of s[0..n) and a NUL from the pool *pool, or NULL. */
+static char *
+strpool_dup(struct strpool **pool, const char *s, size_t n)
+{
+  char *c = strpool_alloc(pool, n + 1);
+
+  if (c != NULL) {
+    memcpy(c, s, n);
+    c[n] = '\0';
+  }
+  return c;
+}
+
+static void
+strpool_free(struct strpool *pool)
+{
+  struct strpool *next;
+
+  for (; pool != NULL; pool = next) {
+    next = pool->next;
+    free(pool);
+  }
+}
+
 void
 place_free(struct place_list *pl)
 {
@@ -1143,13 +1221,7 @@ place_free(struct place_list *pl)
 
   if (pl == NULL)
     return;
-  for (i = 0; i < pl->nplaces; i++) {
-    free(pl->places[i].code);
-    free(pl->places[i].name);
-    free(pl->places[i].label);
-  }
-  for (i = 0; i < pl->nvocab; i++)
-    free(pl->vocab[i].s);
+  strpool_free(pl->strings);
   for (i = 0; i < pl->nplain; i++)
     free(pl->plain[i]);
   for (i = 0; i < pl->nguards; i++)
@@ -1162,6 +1234,7 @@ place_free(struct place_list *pl)
   free(pl->shorts);
   free(pl->places);
   free(pl->phrases);
+  free(pl->pwords);
   free(pl->vocab);
   free(pl->ends);
   free(pl->bylen);
@@ -1192,6 +1265,7 @@ struct alias {
 };
 
 struct loader {
+  struct strpool *strings;  /* moves into the list (struct place_list) */
   const char *path;         /* the file being read */
   const char *files[2];     /* the file loaded, the one it includes */
   int file;                 /* the one being read */
@@ -1518,11 +1592,11 @@ where(const struct loader *ld, int file, int line, char *buf, size_t size)
 
 /* "name, the label of the place it lies in", or a copy of name. */
 static char *
-make_label(const struct loader *ld, const char *name, int parent)
+make_label(struct loader *ld, const char *name, int parent)
 {
   const char *up = parent >= 0 ? ld->places[parent].label : NULL;
   size_t n = strlen(name), m = up != NULL ? strlen(up) : 0;
-  char *label = malloc(n + m + 3);
+  char *label = strpool_alloc(&ld->strings, up != NULL ? n + m + 3 : n + 1);
 
   if (label == NULL)
     return NULL;
@@ -1559,17 +1633,14 @@ new_place(struct loader *ld, int line, const char *code, size_t clen,
   ld->bycode = v;
   pl = &ld->places[ld->nplaces];
   memset(pl, 0, sizeof(*pl));
-  pl->code = strndup(code, clen);
-  pl->name = strndup(name, nlen);
+  pl->code = strpool_dup(&ld->strings, code, clen);
+  pl->name = strpool_dup(&ld->strings, name, nlen);
   pl->label = pl->name != NULL ? make_label(ld, pl->name, parent) : NULL;
   pl->line = line;
   pl->file = ld->file;
   pl->parent = parent;
   pl->level = level;
   if (pl->code == NULL || pl->name == NULL || pl->label == NULL) {
-    free(pl->code);
-    free(pl->name);
-    free(pl->label);
     note_rc(ld, -ENOMEM);
     return -1;
   }
@@ -2290,61 +2361,87 @@ split_key(const char *key, const char *word[PHRASE_WORDS],
   return n;
 }
 
-/*
- * The vocabulary of pl: every word of every phrase kept, once, sorted.
- * Returns 0 or -ENOMEM (what is in pl->vocab then goes with place_free).
- */
+/* A word of a phrase's key, not NUL-terminated. */
+struct keyword {
+  const char *s;
+  size_t len;
+};
+
+/* Bytewise, a prefix first: the order of strcmp(). */
 static int
-build_vocab(const struct loader *ld, struct place_list *pl)
+keyword_cmp(const void *a, const void *b)
 {
-  const char *word[PHRASE_WORDS];
-  size_t len[PHRASE_WORDS];
-  char **words;
-  int nwords = 0, i, j, k, n = 0, rc = -ENOMEM;
+  const struct keyword *x = a, *y = b;
+  int c = memcmp(x->s, y->s, x->len < y->len ? x->len : y->len);
+
+  return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* The number of words of all the phrases kept. */
+static int
+kept_words(const struct loader *ld)
+{
+  int i, n = 0;
 
   for (i = 0; i < ld->naliases; i++)
     if (ld->aliases[i].keep)
-      nwords += ld->aliases[i].nwords;
-  words = calloc((size_t)nwords + 1, sizeof(*words));
+      n += ld->aliases[i].nwords;
+  return n;
+}
+
+/*
+ * The vocabulary of pl: every word of every phrase kept, once, sorted;
+ * the words themselves in ld->strings.  Returns 0 or -ENOMEM (what is in
+ * pl->vocab then goes with place_free).
+ */
+static int
+build_vocab(struct loader *ld, struct place_list *pl)
+{
+  const char *word[PHRASE_WORDS];
+  size_t len[PHRASE_WORDS];
+  struct keyword *words;
+  struct vword *v;
+  int nuniq = 0, i, j, k, n = 0, rc = -ENOMEM;
+
+  words = calloc((size_t)kept_words(ld) + 1, sizeof(*words));
   if (words == NULL)
     return -ENOMEM;
   for (i = 0; i < ld->naliases; i++) {
     if (!ld->aliases[i].keep)
       continue;
     k = split_key(ld->aliases[i].key, word, len);
-    for (j = 0; j < k; j++) {
-      words[n] = strndup(word[j], len[j]);
-      if (words[n] == NULL)
-        goto done;
-      n++;
+    for (j = 0; j < k; j++, n++) {
+      words[n].s = word[j];
+      words[n].len = len[j];
     }
   }
-  qsort(words, (size_t)n, sizeof(*words), str_ptr_cmp);
-  pl->vocab = calloc((size_t)n + 1, sizeof(*pl->vocab));
+  qsort(words, (size_t)n, sizeof(*words), keyword_cmp);
+  for (i = 0; i < n; i++)
+    if (i == 0 || keyword_cmp(&words[i - 1], &words[i]) != 0)
+      nuniq++;
+  pl->vocab = calloc((size_t)nuniq + 1, sizeof(*pl->vocab));
   if (pl->vocab == NULL)
     goto done;
   for (i = 0; i < n; i++) {
-    if (pl->nvocab > 0 && strcmp(pl->vocab[pl->nvocab - 1].s, words[i]) == 0) {
-      free(words[i]);
-    } else {
-      pl->vocab[pl->nvocab].s = words[i];
-      pl->vocab[pl->nvocab].len = (int)strlen(words[i]);
-      pl->vocab[pl->nvocab].mask = letter_mask(words[i],
-                                               pl->vocab[pl->nvocab].len);
-      pl->nvocab++;
-    }
-    words[i] = NULL;
+    if (i > 0 && keyword_cmp(&words[i - 1], &words[i]) == 0)
+      continue;
+    v = &pl->vocab[pl->nvocab];
+    v->s = strpool_dup(&ld->strings, words[i].s, words[i].len);
+    if (v->s == NULL)
+      goto done;
+    v->len = (int)words[i].len;
+    v->mask = letter_mask(v->s, v->len);
+    pl->nvocab++;
   }
   rc = 0;
 done:
-  for (i = 0; i < n; i++)
-    free(words[i]);
   free(words);
   return rc;
 }
 
-/* The phrases kept, as vocabulary numbers, into pl->phrases (room for
- * them made); each vocabulary word counts the phrases it ends. */
+/* The phrases kept, as vocabulary numbers, into pl->phrases and their
+ * words into pl->pwords (room for both made); each vocabulary word
+ * counts the phrases it ends. */
 static void
 build_phrases(const struct loader *ld, struct place_list *pl)
 {
@@ -2353,7 +2450,7 @@ build_phrases(const struct loader *ld, struct place_list *pl)
   size_t len[PHRASE_WORDS];
   struct phrase *ph;
   char one[WORD_MAX + 1];
-  int i, j;
+  int i, j, *pw, nw = 0;
 
   for (i = 0; i < ld->naliases; i++) {
     a = &ld->aliases[i];
@@ -2368,24 +2465,27 @@ build_phrases(const struct loader *ld, struct place_list *pl)
     ph->whole = a->whole;
     ph->town = a->town;
     ph->level = ld->places[a->place].level;
-    ph->nwords = split_key(a->key, word, len);
+    ph->nwords = (unsigned char)split_key(a->key, word, len);
+    ph->word = nw;
+    pw = &pl->pwords[nw];
+    nw += ph->nwords;
     for (j = 0; j < ph->nwords; j++) {
       memcpy(one, word[j], len[j]);
       one[len[j]] = '\0';
-      ph->word[j] = find_vocab(pl, one);
+      pw[j] = find_vocab(pl, one);
       if (ph->level == PLACE_KABUPATEN)
-        pl->vocab[ph->word[j]].lax = 1;
+        pl->vocab[pw[j]].lax = 1;
       if ((ph->level == PLACE_LANDMARK ? ph->nwords >= 2
                                        : ph->level > PLACE_KABUPATEN &&
                                          ph->core >= 2 && !ph->joined &&
                                          !ph->whole) &&
           (int)len[j] >= FUZZY_MIN)
-        pl->vocab[ph->word[j]].several = 1;
+        pl->vocab[pw[j]].several = 1;
       if (ph->level == PLACE_KABUPATEN && ph->core >= 2 && !ph->joined &&
           (int)len[j] >= NEAR_MIN && (int)len[j] < FUZZY_MIN)
-        pl->vocab[ph->word[j]].near = 1;
+        pl->vocab[pw[j]].near = 1;
     }
-    pl->vocab[ph->word[ph->nwords - 1]].count++;
+    pl->vocab[pw[ph->nwords - 1]].count++;
   }
 }
 
@@ -2405,7 +2505,7 @@ build_ends(struct place_list *pl)
     pl->vocab[i].count = 0;
   }
   for (i = 0; i < pl->nphrases; i++) {
-    v = pl->phrases[i].word[pl->phrases[i].nwords - 1];
+    v = pl->pwords[pl->phrases[i].word + pl->phrases[i].nwords - 1];
     pl->ends[pl->vocab[v].first + pl->vocab[v].count++] = i;
   }
   return 0;
@@ -2465,7 +2565,9 @@ build(struct loader *ld, struct place_list **out)
   if (pl == NULL)
     return -ENOMEM;
   pl->phrases = calloc((size_t)nkeep + 1, sizeof(*pl->phrases));
-  rc = pl->phrases != NULL ? build_vocab(ld, pl) : -ENOMEM;
+  pl->pwords = calloc((size_t)kept_words(ld) + 1, sizeof(*pl->pwords));
+  rc = pl->phrases != NULL && pl->pwords != NULL ? build_vocab(ld, pl)
+                                                 : -ENOMEM;
   if (rc == 0) {
     build_phrases(ld, pl);
     rc = build_ends(pl);
@@ -2478,6 +2580,8 @@ build(struct loader *ld, struct place_list **out)
     place_free(pl);
     return rc;
   }
+  pl->strings = ld->strings;
+  ld->strings = NULL;
   pl->places = ld->places;
   pl->nplaces = ld->nplaces;
   ld->places = NULL;
@@ -2518,11 +2622,7 @@ loader_free(struct loader *ld)
     free(ld->aliases[i].text);
   }
   free(ld->aliases);
-  for (i = 0; i < ld->nplaces; i++) {
-    free(ld->places[i].code);
-    free(ld->places[i].name);
-    free(ld->places[i].label);
-  }
+  strpool_free(ld->strings);
   free(ld->places);
   free(ld->bycode);
   for (i = 0; i < ld->nplain; i++)
