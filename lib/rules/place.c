@@ -836,6 +836,57 @@ weigh(const struct place_list *pl, struct finds *fs)
   }
 }
 
+/* The kabupaten/kota that place p lies in (or is). */
+static int
+top_place(const struct place_list *pl, int p)
+{
+  while (pl->places[p].parent >= 0)
+    p = pl->places[p].parent;
+  return p;
+}
+
+/* Whether a place found from word first on lies in the kabupaten/kota
+ * of place p ("Kupang" after "Pelabuhan Tenau" may be Kota Kupang). */
+static int
+names_kabupaten_at(const struct place_list *pl, const struct finds *fs,
+                   size_t first, int p)
+{
+  int i;
+
+  for (i = 0; i < fs->n; i++)
+    if (fs->f[i].first == first &&
+        top_place(pl, fs->f[i].place) == top_place(pl, p))
+      return 1;
+  return 0;
+}
+
+/*
+ * Drop a landmark that a place of another kabupaten/kota follows right
+ * after: its name was the kind and a common word that town has too
+ * ("Pasar Inpres Kefa" is Kefa's market, not Kupang's Pasar Inpres).
+ */
+static void
+yield_landmarks(const struct place_list *pl, struct finds *fs)
+{
+  const struct found *a, *b;
+  int i, j;
+
+  for (i = 0; i < fs->n; i++) {
+    a = &fs->f[i];
+    if (a->dropped || a->level != PLACE_LANDMARK)
+      continue;
+    for (j = 0; j < fs->n; j++) {
+      b = &fs->f[j];
+      if (!b->dropped && !b->weak && b->level < PLACE_LANDMARK &&
+          b->first == a->last + 1 && !names_kabupaten_at(pl, fs, b->first,
+                                                          a->place)) {
+        fs->f[i].dropped = 1;
+        break;
+      }
+    }
+  }
+}
+
 /* Describe place p. */
 static void
 set_choice(const struct place_list *pl, int p, struct place_choice *c)
@@ -931,6 +982,7 @@ resolve(const struct place_list *pl, struct finds *fs,
   int i, at = -1;
 
   weigh(pl, fs);
+  yield_landmarks(pl, fs);
   if (set_aside(fs)) {
     out->outside = 1;
     return;

@@ -655,6 +655,45 @@ END_TEST
  * the one called "Kota" and the name; the kabupaten's own name, a town
  * inside a longer name and the kabupaten's other names stay the
  * kabupaten; "kantor lurah X" names the kelurahan. */
+/* A landmark's name that is only its kind and a common word ("Pasar
+ * Inpres", Kupang's) gives way to a place of another kabupaten/kota named
+ * right after it: the reporter names that town's market. */
+START_TEST(place_landmark_yields_to_town_after_it)
+{
+  static const struct {
+    const char *text;
+    const char *code;
+    int level;
+  } markets[] = {
+    {"Pasar Inpres Kefa", "5305", PLACE_KABUPATEN},
+    {"pasar inpres, Kefa", "5305", PLACE_KABUPATEN},
+    {"Pasar Inpres", "5371", PLACE_LANDMARK},
+    {"Pasar Inpres Naikoten, Kupang", "5371", PLACE_LANDMARK},
+    {"Pasar Inpres Oebobo", "5371", PLACE_LANDMARK},
+  };
+  struct fixture fx;
+  struct place_match m;
+  size_t i;
+
+  load_text(&fx, "5305 | Kabupaten Timor Tengah Utara | TTU; Kefa\n"
+                 "5371 | Kota Kupang | Kupang\n"
+                 "53.71.05 | Kecamatan Kota Raja | | 5371\n"
+                 "53.71.04 | Kecamatan Oebobo | | 5371\n"
+                 "landmark | Pasar Inpres Naikoten | Pasar Inpres | "
+                 "53.71.05\n");
+  ck_assert_int_eq(fx.rc, 0);
+  for (i = 0; i < sizeof(markets) / sizeof(markets[0]); i++) {
+    ck_assert_int_eq(place_match(fx.pl, markets[i].text, &m), 0);
+    ck_assert_msg(m.matched, "'%s' not matched", markets[i].text);
+    ck_assert_msg(strcmp(m.code, markets[i].code) == 0,
+                  "'%s': %s (%s)", markets[i].text, m.code, m.place.code);
+    ck_assert_msg(m.place.level == markets[i].level, "'%s': level %d",
+                  markets[i].text, m.place.level);
+  }
+  fixture_free(&fx);
+}
+END_TEST
+
 START_TEST(place_town_names_its_place)
 {
   static const struct {
@@ -1394,6 +1433,7 @@ place_suite(void)
   tcase_add_test(tl, place_not_a_typo_words);
   tcase_add_test(tl, place_written_alias_beats_derived);
   tcase_add_test(tl, place_town_names_its_place);
+  tcase_add_test(tl, place_landmark_yields_to_town_after_it);
   tcase_add_test(tl, place_load_parents);
   tcase_add_test(tl, place_load_include);
   suite_add_tcase(s, tl);
