@@ -1098,6 +1098,7 @@ place_match(const struct place_list *pl, const char *text,
 {
   struct slot ring[PHRASE_WORDS];
   unsigned char guard[PHRASE_WORDS + 1]; /* the word was a guard word */
+  unsigned char isle[PHRASE_WORDS + 1];  /* the word was "pulau" */
   struct incidents in = {0, {0}};
   struct finds fs;
   const struct slot *s;
@@ -1124,6 +1125,7 @@ place_match(const struct place_list *pl, const char *text,
     expand_short(pl, &w);
     guard[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)find_str(pl->guards, pl->nguards, w.s);
+    isle[pos % (PHRASE_WORDS + 1)] = is_word(w.s, (size_t)w.len, "pulau");
     if (in.n < INCIDENT_MAX &&
         is_one_of(w.s, (size_t)w.len, incident_words))
       in.at[in.n++] = pos;
@@ -1146,6 +1148,9 @@ place_match(const struct place_list *pl, const char *text,
         /* "Jalan Sumatera": a street of NTT, not Sumatra. */
         if (f.level == PLACE_OUTSIDE && guarded(guard, f.first))
           continue;
+        /* "Pulau Adonara": the island, not the village of its name. */
+        if (f.first > 0 && isle[(f.first - 1) % (PHRASE_WORDS + 1)])
+          f.town = -1;
         add_found(&fs, &f);
       }
     }

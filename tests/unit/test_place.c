@@ -694,6 +694,29 @@ START_TEST(place_landmark_yields_to_town_after_it)
 }
 END_TEST
 
+/* "Pulau Adonara" is the island, not the village of that name that the
+ * town rule would report: after "pulau" a kabupaten's alias means the
+ * kabupaten. */
+START_TEST(place_island_is_its_kabupaten)
+{
+  struct fixture fx;
+  struct place_match m;
+
+  load_text(&fx, "5309 | Kabupaten Flores Timur | Larantuka; Adonara\n"
+                 "53.06.17 | Kecamatan Adonara | | 5309\n"
+                 "53.06.17.2007 | Desa Adonara | | 53.06.17\n");
+  ck_assert_int_eq(fx.rc, 0);
+  ck_assert_int_eq(place_match(fx.pl, "pulau adonara", &m), 0);
+  ck_assert(m.matched);
+  ck_assert_str_eq(m.place.code, "5309");
+  ck_assert_int_eq(place_match(fx.pl, "di Pulau Adonara, Flotim", &m), 0);
+  ck_assert_str_eq(m.place.code, "5309");
+  ck_assert_int_eq(place_match(fx.pl, "Desa Adonara", &m), 0);
+  ck_assert_str_eq(m.place.code, "53.06.17.2007");
+  fixture_free(&fx);
+}
+END_TEST
+
 START_TEST(place_town_names_its_place)
 {
   static const struct {
@@ -1434,6 +1457,7 @@ place_suite(void)
   tcase_add_test(tl, place_written_alias_beats_derived);
   tcase_add_test(tl, place_town_names_its_place);
   tcase_add_test(tl, place_landmark_yields_to_town_after_it);
+  tcase_add_test(tl, place_island_is_its_kabupaten);
   tcase_add_test(tl, place_load_parents);
   tcase_add_test(tl, place_load_include);
   suite_add_tcase(s, tl);
