@@ -2132,6 +2132,48 @@ derive_sub(struct loader *ld, const struct alias *a, size_t klen,
                a->core - 1, 1);
 }
 
+/* Kinds of landmark that reporters write out in full. */
+static const struct {
+  const char *abbr;
+  const char *full;
+} landmark_kinds[] = {
+  {"rsud", "rumah sakit umum daerah"},
+  {"rsu", "rumah sakit umum"},
+  {"rs", "rumah sakit"},
+  {"bandara", "bandar udara"},
+  {"plbn", "pos lintas batas negara"},
+};
+
+/* A landmark's name a that begins with an abbreviated kind ("RSUD
+ * Kalabahi") also with the kind written out ("rumah sakit umum daerah
+ * kalabahi"), when that fits in a phrase. */
+static void
+derive_kind(struct loader *ld, const struct alias *a, struct buf *tmp)
+{
+  size_t i, n = strcspn(a->key, " ");
+  int extra;
+  const char *c;
+
+  if (a->key[n] == '\0')
+    return;
+  for (i = 0; i < sizeof(landmark_kinds) / sizeof(landmark_kinds[0]); i++) {
+    if (!is_word(a->key, n, landmark_kinds[i].abbr))
+      continue;
+    for (extra = 0, c = landmark_kinds[i].full; *c != '\0'; c++)
+      extra += *c == ' ';
+    if (a->nwords + extra > PHRASE_WORDS)
+      return;
+    buf_reset(tmp);
+    note_rc(ld, buf_append(tmp, landmark_kinds[i].full,
+                           strlen(landmark_kinds[i].full)));
+    note_rc(ld, buf_append(tmp, a->key + n, strlen(a->key + n)));
+    if (ld->rc == 0)
+      push_alias(ld, tmp->data, NULL, 0, a->place, a->line,
+                 a->nwords + extra, a->core + extra, a->kind);
+    return;
+  }
+}
+
 /*
  * Add the phrases derived from those written: the name without its kind
  * word, and the words of the name joined into one (alone and after the
@@ -2152,7 +2194,10 @@ derive(struct loader *ld, struct buf *tmp)
     a = ld->aliases[k];
     klen = a.kind ? strcspn(a.key, " ") + 1 : 0;
     core = a.key + klen;
-    /* Landmarks, outside names and alone phrases match as written. */
+    /* Landmarks (but for their kind), outside names and alone phrases
+     * match as written. */
+    if (!a.weak && ld->places[a.place].level == PLACE_LANDMARK)
+      derive_kind(ld, &a, tmp);
     if (a.weak || ld->places[a.place].level >= PLACE_LANDMARK)
       continue;
     if (ld->places[a.place].level > PLACE_KABUPATEN) {

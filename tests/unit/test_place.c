@@ -717,6 +717,42 @@ START_TEST(place_island_is_its_kabupaten)
 }
 END_TEST
 
+/* A landmark written with its kind abbreviated (RSUD, Bandara, PLBN)
+ * matches the kind written out too. */
+START_TEST(place_landmark_kind_written_out)
+{
+  static const char *const texts[] = {
+    "rumah sakit umum daerah kalabahi", "Rumah Sakit Kalabahi",
+    "bandar udara mali", "Pos Lintas Batas Negara Motaain",
+    "rumah sakit umum kalabahi",
+  };
+  static const char *const codes[] = {
+    "RSUD Kalabahi", "RSUD Kalabahi", "Bandara Mali", "PLBN Motaain",
+    "RSUD Kalabahi",
+  };
+  struct fixture fx;
+  struct place_match m;
+  size_t i;
+
+  load_text(&fx, "5307 | Kabupaten Alor | Kalabahi\n"
+                 "5306 | Kabupaten Belu | Atambua\n"
+                 "53.05.01 | Kecamatan Teluk Mutiara | | 5307\n"
+                 "landmark | RSUD Kalabahi | RS Kalabahi; RSU Kalabahi | "
+                 "5307\n"
+                 "landmark | Bandara Mali | | 5307\n"
+                 "landmark | PLBN Motaain | | 5306\n");
+  ck_assert_int_eq(fx.rc, 0);
+  for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+    ck_assert_int_eq(place_match(fx.pl, texts[i], &m), 0);
+    ck_assert_msg(m.matched && m.place.level == PLACE_LANDMARK &&
+                  strcmp(m.place.name, codes[i]) == 0,
+                  "'%s': matched %d level %d %s", texts[i], m.matched,
+                  m.place.level, m.matched ? m.place.name : "");
+  }
+  fixture_free(&fx);
+}
+END_TEST
+
 START_TEST(place_town_names_its_place)
 {
   static const struct {
@@ -1458,6 +1494,7 @@ place_suite(void)
   tcase_add_test(tl, place_town_names_its_place);
   tcase_add_test(tl, place_landmark_yields_to_town_after_it);
   tcase_add_test(tl, place_island_is_its_kabupaten);
+  tcase_add_test(tl, place_landmark_kind_written_out);
   tcase_add_test(tl, place_load_parents);
   tcase_add_test(tl, place_load_include);
   suite_add_tcase(s, tl);
