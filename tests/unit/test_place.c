@@ -753,6 +753,42 @@ START_TEST(place_landmark_kind_written_out)
 }
 END_TEST
 
+/* The office of every bupati is a landmark of its kabupaten, by the
+ * kabupaten's name or its shorthand ("Kantor Bupati TTS"). */
+START_TEST(place_shipped_kantor_bupati)
+{
+  static const struct {
+    const char *text;
+    const char *code;
+  } offices[] = {
+    {"Kantor Bupati Sumba Barat", "5301"}, {"kantor bupati sumtim", "5302"},
+    {"Kantor Bupati Kupang", "5303"}, {"kantor bupati TTS di Soe", "5304"},
+    {"Kantor Bupati TTU", "5305"}, {"Kantor Bupati Belu", "5306"},
+    {"kantor bupati alor", "5307"}, {"Kantor Bupati Lembata", "5308"},
+    {"Kantor Bupati Flotim", "5309"}, {"Kantor Bupati Sikka", "5310"},
+    {"Kantor Bupati Ende", "5311"}, {"Kantor Bupati Ngada", "5312"},
+    {"Kantor Bupati Manggarai", "5313"}, {"Kantor Bupati Rote Ndao", "5314"},
+    {"kantor bupati mabar", "5315"}, {"Kantor Bupati Sumba Tengah", "5316"},
+    {"Kantor Bupati SBD", "5317"}, {"Kantor Bupati Nagekeo", "5318"},
+    {"Kantor Bupati Manggarai Timur", "5319"},
+    {"Kantor Bupati Sabu Raijua", "5320"},
+    {"kantor bupati malaka di betun", "5321"},
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < sizeof(offices) / sizeof(offices[0]); i++) {
+    ck_assert_int_eq(place_match(pl, offices[i].text, &m), 0);
+    ck_assert_msg(m.matched && strcmp(m.code, offices[i].code) == 0 &&
+                  m.place.level == PLACE_LANDMARK,
+                  "'%s': matched %d %s level %d", offices[i].text, m.matched,
+                  m.matched ? m.code : "", m.place.level);
+  }
+  place_free(pl);
+}
+END_TEST
+
 START_TEST(place_town_names_its_place)
 {
   static const struct {
@@ -1492,6 +1528,7 @@ place_suite(void)
   tcase_add_test(tl, place_not_a_typo_words);
   tcase_add_test(tl, place_written_alias_beats_derived);
   tcase_add_test(tl, place_town_names_its_place);
+  tcase_add_test(tl, place_shipped_kantor_bupati);
   tcase_add_test(tl, place_landmark_yields_to_town_after_it);
   tcase_add_test(tl, place_island_is_its_kabupaten);
   tcase_add_test(tl, place_landmark_kind_written_out);
