@@ -844,6 +844,57 @@ weigh(const struct place_list *pl, struct finds *fs)
   }
 }
 
+/* The kabupaten/kota that place p lies in (or is). */
+static int
+top_place(const struct place_list *pl, int p)
+{
+  while (pl->places[p].parent >= 0)
+    p = pl->places[p].parent;
+  return p;
+}
+
+/* Whether a place found from word first on lies in the kabupaten/kota
+ * of place p ("Kupang" after "Pelabuhan Tenau" may be Kota Kupang). */
+static int
+names_kabupaten_at(const struct place_list *pl, const struct finds *fs,
+                   size_t first, int p)
+{
+  int i;
+
+  for (i = 0; i < fs->n; i++)
+    if (fs->f[i].first == first &&
+        top_place(pl, fs->f[i].place) == top_place(pl, p))
+      return 1;
+  return 0;
+}
+
+/*
+ * Drop a landmark that a place of another kabupaten/kota follows right
+ * after: its name was the kind and a common word that town has too
+ * ("Pasar Inpres Kefa" is Kefa's market, not Kupang's Pasar Inpres).
+ */
+static void
+yield_landmarks(const struct place_list *pl, struct finds *fs)
+{
+  const struct found *a, *b;
+  int i, j;
+
+  for (i = 0; i < fs->n; i++) {
+    a = &fs->f[i];
+    if (a->dropped || a->level != PLACE_LANDMARK)
+      continue;
+    for (j = 0; j < fs->n; j++) {
+      b = &fs->f[j];
+      if (!b->dropped && !b->weak && b->level < PLACE_LANDMARK &&
+          b->first == a->last + 1 && !names_kabupaten_at(pl, fs, b->first,
+                                                          a->place)) {
+        fs->f[i].dropped = 1;
+        break;
+      }
+    }
+  }
+}
+
 /* Describe place p. */
 static void
 set_choice(const struct place_list *pl, int p, struct place_choice *c)
@@ -939,6 +990,7 @@ resolve(const struct place_list *pl, struct finds *fs,
   int i, at = -1;
 
   weigh(pl, fs);
+  yield_landmarks(pl, fs);
   if (set_aside(fs)) {
     out->outside = 1;
     return;
@@ -1054,6 +1106,7 @@ place_match(const struct place_list *pl, const char *text,
 {
   struct slot ring[PHRASE_WORDS];
   unsigned char guard[PHRASE_WORDS + 1]; /* the word was a guard word */
+  unsigned char isle[PHRASE_WORDS + 1];  /* the word was "pulau" */
   struct incidents in = {0, {0}};
   struct finds fs;
   const struct slot *s;
@@ -1080,6 +1133,7 @@ place_match(const struct place_list *pl, const char *text,
     expand_short(pl, &w);
     guard[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)find_str(pl->guards, pl->nguards, w.s);
+    isle[pos % (PHRASE_WORDS + 1)] = is_word(w.s, (size_t)w.len, "pulau");
     if (in.n < INCIDENT_MAX &&
         is_one_of(w.s, (size_t)w.len, incident_words))
       in.at[in.n++] = pos;
@@ -1102,6 +1156,9 @@ place_match(const struct place_list *pl, const char *text,
         /* "Jalan Sumatera": a street of NTT, not Sumatra. */
         if (f.level == PLACE_OUTSIDE && guarded(guard, f.first))
           continue;
+        /* "Pulau Adonara": the island, not the village of its name. */
+        if (f.first > 0 && isle[(f.first - 1) % (PHRASE_WORDS + 1)])
+          f.town = -1;
         add_found(&fs, &f);
       }
     }
@@ -2146,6 +2203,48 @@ derive_sub(struct loader *ld, const struct alias *a, size_t klen,
                a->core - 1, 1);
 }
 
+/* Kinds of landmark that reporters write out in full. */
+static const struct {
+  const char *abbr;
+  const char *full;
+} landmark_kinds[] = {
+  {"rsud", "rumah sakit umum daerah"},
+  {"rsu", "rumah sakit umum"},
+  {"rs", "rumah sakit"},
+  {"bandara", "bandar udara"},
+  {"plbn", "pos lintas batas negara"},
+};
+
+/* A landmark's name a that begins with an abbreviated kind ("RSUD
+ * Kalabahi") also with the kind written out ("rumah sakit umum daerah
+ * kalabahi"), when that fits in a phrase. */
+static void
+derive_kind(struct loader *ld, const struct alias *a, struct buf *tmp)
+{
+  size_t i, n = strcspn(a->key, " ");
+  int extra;
+  const char *c;
+
+  if (a->key[n] == '\0')
+    return;
+  for (i = 0; i < sizeof(landmark_kinds) / sizeof(landmark_kinds[0]); i++) {
+    if (!is_word(a->key, n, landmark_kinds[i].abbr))
+      continue;
+    for (extra = 0, c = landmark_kinds[i].full; *c != '\0'; c++)
+      extra += *c == ' ';
+    if (a->nwords + extra > PHRASE_WORDS)
+      return;
+    buf_reset(tmp);
+    note_rc(ld, buf_append(tmp, landmark_kinds[i].full,
+                           strlen(landmark_kinds[i].full)));
+    note_rc(ld, buf_append(tmp, a->key + n, strlen(a->key + n)));
+    if (ld->rc == 0)
+      push_alias(ld, tmp->data, NULL, 0, a->place, a->line,
+                 a->nwords + extra, a->core + extra, a->kind);
+    return;
+  }
+}
+
 /*
  * Add the phrases derived from those written: the name without its kind
  * word, and the words of the name joined into one (alone and after the
@@ -2166,7 +2265,10 @@ derive(struct loader *ld, struct buf *tmp)
     a = ld->aliases[k];
     klen = a.kind ? strcspn(a.key, " ") + 1 : 0;
     core = a.key + klen;
-    /* Landmarks, outside names and alone phrases match as written. */
+    /* Landmarks (but for their kind), outside names and alone phrases
+     * match as written. */
+    if (!a.weak && ld->places[a.place].level == PLACE_LANDMARK)
+      derive_kind(ld, &a, tmp);
     if (a.weak || ld->places[a.place].level >= PLACE_LANDMARK)
       continue;
     if (ld->places[a.place].level > PLACE_KABUPATEN) {

@@ -655,6 +655,140 @@ END_TEST
  * the one called "Kota" and the name; the kabupaten's own name, a town
  * inside a longer name and the kabupaten's other names stay the
  * kabupaten; "kantor lurah X" names the kelurahan. */
+/* A landmark's name that is only its kind and a common word ("Pasar
+ * Inpres", Kupang's) gives way to a place of another kabupaten/kota named
+ * right after it: the reporter names that town's market. */
+START_TEST(place_landmark_yields_to_town_after_it)
+{
+  static const struct {
+    const char *text;
+    const char *code;
+    int level;
+  } markets[] = {
+    {"Pasar Inpres Kefa", "5305", PLACE_KABUPATEN},
+    {"pasar inpres, Kefa", "5305", PLACE_KABUPATEN},
+    {"Pasar Inpres", "5371", PLACE_LANDMARK},
+    {"Pasar Inpres Naikoten, Kupang", "5371", PLACE_LANDMARK},
+    {"Pasar Inpres Oebobo", "5371", PLACE_LANDMARK},
+  };
+  struct fixture fx;
+  struct place_match m;
+  size_t i;
+
+  load_text(&fx, "5305 | Kabupaten Timor Tengah Utara | TTU; Kefa\n"
+                 "5371 | Kota Kupang | Kupang\n"
+                 "53.71.05 | Kecamatan Kota Raja | | 5371\n"
+                 "53.71.04 | Kecamatan Oebobo | | 5371\n"
+                 "landmark | Pasar Inpres Naikoten | Pasar Inpres | "
+                 "53.71.05\n");
+  ck_assert_int_eq(fx.rc, 0);
+  for (i = 0; i < sizeof(markets) / sizeof(markets[0]); i++) {
+    ck_assert_int_eq(place_match(fx.pl, markets[i].text, &m), 0);
+    ck_assert_msg(m.matched, "'%s' not matched", markets[i].text);
+    ck_assert_msg(strcmp(m.code, markets[i].code) == 0,
+                  "'%s': %s (%s)", markets[i].text, m.code, m.place.code);
+    ck_assert_msg(m.place.level == markets[i].level, "'%s': level %d",
+                  markets[i].text, m.place.level);
+  }
+  fixture_free(&fx);
+}
+END_TEST
+
+/* "Pulau Adonara" is the island, not the village of that name that the
+ * town rule would report: after "pulau" a kabupaten's alias means the
+ * kabupaten. */
+START_TEST(place_island_is_its_kabupaten)
+{
+  struct fixture fx;
+  struct place_match m;
+
+  load_text(&fx, "5309 | Kabupaten Flores Timur | Larantuka; Adonara\n"
+                 "53.06.17 | Kecamatan Adonara | | 5309\n"
+                 "53.06.17.2007 | Desa Adonara | | 53.06.17\n");
+  ck_assert_int_eq(fx.rc, 0);
+  ck_assert_int_eq(place_match(fx.pl, "pulau adonara", &m), 0);
+  ck_assert(m.matched);
+  ck_assert_str_eq(m.place.code, "5309");
+  ck_assert_int_eq(place_match(fx.pl, "di Pulau Adonara, Flotim", &m), 0);
+  ck_assert_str_eq(m.place.code, "5309");
+  ck_assert_int_eq(place_match(fx.pl, "Desa Adonara", &m), 0);
+  ck_assert_str_eq(m.place.code, "53.06.17.2007");
+  fixture_free(&fx);
+}
+END_TEST
+
+/* A landmark written with its kind abbreviated (RSUD, Bandara, PLBN)
+ * matches the kind written out too. */
+START_TEST(place_landmark_kind_written_out)
+{
+  static const char *const texts[] = {
+    "rumah sakit umum daerah kalabahi", "Rumah Sakit Kalabahi",
+    "bandar udara mali", "Pos Lintas Batas Negara Motaain",
+    "rumah sakit umum kalabahi",
+  };
+  static const char *const codes[] = {
+    "RSUD Kalabahi", "RSUD Kalabahi", "Bandara Mali", "PLBN Motaain",
+    "RSUD Kalabahi",
+  };
+  struct fixture fx;
+  struct place_match m;
+  size_t i;
+
+  load_text(&fx, "5307 | Kabupaten Alor | Kalabahi\n"
+                 "5306 | Kabupaten Belu | Atambua\n"
+                 "53.05.01 | Kecamatan Teluk Mutiara | | 5307\n"
+                 "landmark | RSUD Kalabahi | RS Kalabahi; RSU Kalabahi | "
+                 "5307\n"
+                 "landmark | Bandara Mali | | 5307\n"
+                 "landmark | PLBN Motaain | | 5306\n");
+  ck_assert_int_eq(fx.rc, 0);
+  for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+    ck_assert_int_eq(place_match(fx.pl, texts[i], &m), 0);
+    ck_assert_msg(m.matched && m.place.level == PLACE_LANDMARK &&
+                  strcmp(m.place.name, codes[i]) == 0,
+                  "'%s': matched %d level %d %s", texts[i], m.matched,
+                  m.place.level, m.matched ? m.place.name : "");
+  }
+  fixture_free(&fx);
+}
+END_TEST
+
+/* The office of every bupati is a landmark of its kabupaten, by the
+ * kabupaten's name or its shorthand ("Kantor Bupati TTS"). */
+START_TEST(place_shipped_kantor_bupati)
+{
+  static const struct {
+    const char *text;
+    const char *code;
+  } offices[] = {
+    {"Kantor Bupati Sumba Barat", "5301"}, {"kantor bupati sumtim", "5302"},
+    {"Kantor Bupati Kupang", "5303"}, {"kantor bupati TTS di Soe", "5304"},
+    {"Kantor Bupati TTU", "5305"}, {"Kantor Bupati Belu", "5306"},
+    {"kantor bupati alor", "5307"}, {"Kantor Bupati Lembata", "5308"},
+    {"Kantor Bupati Flotim", "5309"}, {"Kantor Bupati Sikka", "5310"},
+    {"Kantor Bupati Ende", "5311"}, {"Kantor Bupati Ngada", "5312"},
+    {"Kantor Bupati Manggarai", "5313"}, {"Kantor Bupati Rote Ndao", "5314"},
+    {"kantor bupati mabar", "5315"}, {"Kantor Bupati Sumba Tengah", "5316"},
+    {"Kantor Bupati SBD", "5317"}, {"Kantor Bupati Nagekeo", "5318"},
+    {"Kantor Bupati Manggarai Timur", "5319"},
+    {"Kantor Bupati Sabu Raijua", "5320"},
+    {"kantor bupati malaka di betun", "5321"},
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < sizeof(offices) / sizeof(offices[0]); i++) {
+    ck_assert_int_eq(place_match(pl, offices[i].text, &m), 0);
+    ck_assert_msg(m.matched && strcmp(m.code, offices[i].code) == 0 &&
+                  m.place.level == PLACE_LANDMARK,
+                  "'%s': matched %d %s level %d", offices[i].text, m.matched,
+                  m.matched ? m.code : "", m.place.level);
+  }
+  place_free(pl);
+}
+END_TEST
+
 START_TEST(place_town_names_its_place)
 {
   static const struct {
@@ -1394,6 +1528,10 @@ place_suite(void)
   tcase_add_test(tl, place_not_a_typo_words);
   tcase_add_test(tl, place_written_alias_beats_derived);
   tcase_add_test(tl, place_town_names_its_place);
+  tcase_add_test(tl, place_shipped_kantor_bupati);
+  tcase_add_test(tl, place_landmark_yields_to_town_after_it);
+  tcase_add_test(tl, place_island_is_its_kabupaten);
+  tcase_add_test(tl, place_landmark_kind_written_out);
   tcase_add_test(tl, place_load_parents);
   tcase_add_test(tl, place_load_include);
   suite_add_tcase(s, tl);
