@@ -70,6 +70,7 @@
 #include "base/metrics.h"
 #include "base/sms.h"
 #include "rules/incident.h"
+#include "rules/incident_memo.h"
 #include "rules/place.h"
 #include "rules/quality.h"
 #include "rules/similar.h"
@@ -213,7 +214,12 @@ struct conv {
   struct place_list *places; /* the kabupaten/kota of NTT */
   struct workday_cal *holidays; /* for the service-level timers */
   struct feast_dates *feasts;   /* decreed feasts, for waktu; may be NULL */
+  struct incident_memo *readings; /* of recent reports and candidates */
 };
+
+/* The readings of rule 4 kept (incident_memo.h): the open tickets a
+ * busy day's reports are compared with, in a megabyte or two. */
+#define CONV_READINGS 1024
 
 /* The checks' settings from the config (and the catalogue). */
 static void
@@ -412,12 +418,15 @@ conv_new(struct conv **out, const struct config *cfg, struct diag *diag)
     free(cv);
     return rc;
   }
-  rc = conv_load_feasts(cfg, &cv->feasts, diag);
+  rc = incident_memo_new(&cv->readings, CONV_READINGS);
+  if (rc == 0)
+    rc = conv_load_feasts(cfg, &cv->feasts, diag);
   if (rc == 0)
     rc = conv_load_files(cfg, &cv->cat, &cv->quality, &cv->places,
                          &cv->holidays, diag);
   if (rc != 0) {
     feast_free(cv->feasts);
+    incident_memo_free(cv->readings);
     similar_free(cv->open);
     free(cv);
     return rc;
@@ -454,6 +463,7 @@ conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag)
   cv->cat = cat;
   cv->quality = q;
   cv->places = pl;
+  incident_memo_clear(cv->readings);  /* read with the old gazetteer */
   cv->holidays = hol;
   cv->cfg = cfg;
   conv_validator(cv);
@@ -470,6 +480,7 @@ conv_free(struct conv *cv)
   place_free(cv->places);
   workday_free(cv->holidays);
   feast_free(cv->feasts);
+  incident_memo_free(cv->readings);
   conv_index_wait(cv);
   similar_free(cv->open);
   free(cv);
@@ -1678,14 +1689,22 @@ incident_of(struct incident *inc, const char *terlapor, const char *waktu,
 }
 
 /* A report's specifics: all of them (inc[0], from who, when, where and
- * what happened) and those of the story alone (inc[1]). */
+ * what happened) and those of the story alone (inc[1]), as kept in
+ * cv->readings or read now (and kept).  The memo's key is every input of
+ * incident_of() but the gazetteer (conv_reload() clears the memo): an
+ * input added there must join the key. */
 static void
-incidents_of(struct incident inc[2], const char *terlapor, const char *waktu,
-             const char *kronologi, const char *lokasi_kode,
-             const struct place_list *pl)
+incidents_of(struct conv *cv, struct incident inc[2], const char *terlapor,
+             const char *waktu, const char *kronologi,
+             const char *lokasi_kode)
 {
-  incident_of(&inc[0], terlapor, waktu, kronologi, lokasi_kode, pl);
-  incident_of(&inc[1], NULL, NULL, kronologi, NULL, pl);
+  const char *texts[4] = { terlapor, waktu, kronologi, lokasi_kode };
+
+  if (incident_memo_get(cv->readings, texts, 4, inc))
+    return;
+  incident_of(&inc[0], terlapor, waktu, kronologi, lokasi_kode, cv->places);
+  incident_of(&inc[1], NULL, NULL, kronologi, NULL, cv->places);
+  incident_memo_put(cv->readings, texts, 4, inc);
 }
 
 /*
@@ -1717,8 +1736,8 @@ same_incident(struct turn *t, const struct incident inc[2],
     score = story;
   incident_rule_for((own ? cfg->conversation.duplicate_same
                          : cfg->conversation.duplicate_any) / 100.0, &rule);
-  incidents_of(ot, old->terlapor, old->waktu, old->kronologi,
-               old->lokasi_kode, t->cv->places);
+  incidents_of(t->cv, ot, old->terlapor, old->waktu, old->kronologi,
+               old->lokasi_kode);
   same = !incident_conflict(&inc[0], &ot[0], NULL, NULL) &&
          incident_same(&inc[1], &ot[1], score, &rule);
   free(ot);
@@ -1763,9 +1782,8 @@ offer_duplicate(struct turn *t, const char *category, int *refused)
   inc = n > 0 ? malloc(2 * sizeof(*inc)) : NULL;
   if (inc == NULL)
     return 0;   /* no text to compare (even for want of memory): file it */
-  incidents_of(inc, draft_str(t, "terlapor"), draft_str(t, "waktu"),
-               draft_str(t, "kronologi"), draft_str(t, "lokasi_kode"),
-               t->cv->places);
+  incidents_of(t->cv, inc, draft_str(t, "terlapor"), draft_str(t, "waktu"),
+               draft_str(t, "kronologi"), draft_str(t, "lokasi_kode"));
   for (i = 0; i < n && rc == 0 && !*refused; i++) {
     rc = store_ticket_by_id(t->st, hit[i].ticket_id, &old);
     if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status)) &&

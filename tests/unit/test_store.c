@@ -128,6 +128,21 @@ inbound(const char *channel, const char *provider_id, int64_t reporter)
   return in;
 }
 
+/* SQLite keeps no count of its memory (a process-wide mutex at every
+ * allocation): the daemon reads none. */
+START_TEST(sqlite_counts_no_memory)
+{
+  struct fixture fx = {0};
+
+  fx_open(&fx, "aduan.db");
+  new_reporter(fx.st, "+6281234567890");
+  new_reporter(fx.st, "+6281234567891");
+  ck_assert_int_eq(sqlite3_memory_used(), 0);
+  ck_assert_int_eq(sqlite3_memory_highwater(0), 0);
+  fx_close(&fx);
+}
+END_TEST
+
 START_TEST(open_creates_private_wal_database)
 {
   struct fixture fx = {0};
@@ -1248,6 +1263,7 @@ store_suite(void)
   TCase *tc = tcase_create("core");
 
   tcase_add_test(tc, open_creates_private_wal_database);
+  tcase_add_test(tc, sqlite_counts_no_memory);
   tcase_add_test(tc, committed_data_survives_reopen);
   tcase_add_test(tc, reporter_ensure_is_idempotent);
   tcase_add_test(tc, reporter_known_by_bsuid);

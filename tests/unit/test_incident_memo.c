@@ -1,0 +1,150 @@
+/*
+ * test_incident_memo.c: the readings of rule 4 kept by their texts: found
+ * for the same texts only, NULL as "", the least recently used replaced,
+ * nothing after a clear.
+ */
+#include <string.h>
+
+#include "rules/incident_memo.h"
+#include "testutil.h"
+
+/* A reading of text into r[0] (all of it) and r[1] (the text twice, so
+ * that the pair differs). */
+static void
+read_pair(const char *text, struct incident r[2])
+{
+  char twice[256];
+
+  incident_extract(text, &r[0]);
+  strcpy(twice, text);
+  strcat(twice, " ");
+  strcat(twice, text);
+  incident_extract(twice, &r[1]);
+}
+
+static const char K1[] = "Pak Yohanes minta Rp 500.000 tanggal 12 Maret";
+static const char K2[] = "Ibu Maria di Dukcapil minta 200rb hari Senin";
+static const char K3[] = "Petugas Samsat Kupang minta uang 1,5 juta";
+
+START_TEST(same_texts_found)
+{
+  struct incident_memo *m;
+  struct incident in[2], out[2];
+  const char *a[4] = { "Pak Yohanes", "12 Maret", K1, "5371" };
+  const char *b[4] = { "Pak Yohanes", "12 Maret", K1, "5371" };
+
+  ck_assert_int_eq(incident_memo_new(&m, 4), 0);
+  ck_assert_int_eq(incident_memo_get(m, a, 4, out), 0);
+  read_pair(K1, in);
+  incident_memo_put(m, a, 4, in);
+  memset(out, 0xa5, sizeof(out));
+  ck_assert_int_eq(incident_memo_get(m, b, 4, out), 1);
+  ck_assert(memcmp(in, out, sizeof(in)) == 0);
+  incident_memo_free(m);
+}
+END_TEST
+
+START_TEST(other_texts_not_found)
+{
+  struct incident_memo *m;
+  struct incident in[2], out[2];
+  const char *a[4] = { "Pak Yohanes", "12 Maret", K1, "5371" };
+  const char *moved[4] = { "Pak Yohanes", "12 Maret", K1, "5301" };
+  const char *edited[4] = { "Pak Yohanes", "12 Maret", K2, "5371" };
+  const char *shifted[4] = { "Pak Yohane", "s12 Maret", K1, "5371" };
+  const char *fewer[3] = { "Pak Yohanes", "12 Maret", K1 };
+  const char *empty[4] = { NULL, "", NULL, NULL };
+  const char *blank[4] = { "", NULL, "", "" };
+
+  ck_assert_int_eq(incident_memo_new(&m, 4), 0);
+  read_pair(K1, in);
+  incident_memo_put(m, a, 4, in);
+  ck_assert_int_eq(incident_memo_get(m, moved, 4, out), 0);
+  ck_assert_int_eq(incident_memo_get(m, edited, 4, out), 0);
+  ck_assert_int_eq(incident_memo_get(m, shifted, 4, out), 0);
+  ck_assert_int_eq(incident_memo_get(m, fewer, 3, out), 0);
+  ck_assert_int_eq(incident_memo_get(m, empty, 4, out), 0);
+  /* NULL and "" are one text */
+  read_pair("", in);
+  incident_memo_put(m, empty, 4, in);
+  ck_assert_int_eq(incident_memo_get(m, blank, 4, out), 1);
+  ck_assert(memcmp(in, out, sizeof(in)) == 0);
+  incident_memo_free(m);
+}
+END_TEST
+
+START_TEST(least_recently_used_replaced)
+{
+  struct incident_memo *m;
+  struct incident r1[2], r2[2], r3[2], out[2];
+  const char *t1[1] = { K1 }, *t2[1] = { K2 }, *t3[1] = { K3 };
+
+  ck_assert_int_eq(incident_memo_new(&m, 2), 0);
+  read_pair(K1, r1);
+  read_pair(K2, r2);
+  read_pair(K3, r3);
+  incident_memo_put(m, t1, 1, r1);
+  incident_memo_put(m, t2, 1, r2);
+  ck_assert_int_eq(incident_memo_get(m, t1, 1, out), 1);  /* K1 used */
+  incident_memo_put(m, t3, 1, r3);                          /* K2 goes */
+  ck_assert_int_eq(incident_memo_get(m, t2, 1, out), 0);
+  ck_assert_int_eq(incident_memo_get(m, t1, 1, out), 1);
+  ck_assert(memcmp(r1, out, sizeof(r1)) == 0);
+  ck_assert_int_eq(incident_memo_get(m, t3, 1, out), 1);
+  ck_assert(memcmp(r3, out, sizeof(r3)) == 0);
+  /* the same texts again take their own slot, not another's */
+  incident_memo_put(m, t3, 1, r1);
+  ck_assert_int_eq(incident_memo_get(m, t1, 1, out), 1);
+  ck_assert_int_eq(incident_memo_get(m, t3, 1, out), 1);
+  ck_assert(memcmp(r1, out, sizeof(r1)) == 0);
+  incident_memo_clear(m);
+  ck_assert_int_eq(incident_memo_get(m, t1, 1, out), 0);
+  ck_assert_int_eq(incident_memo_get(m, t3, 1, out), 0);
+  incident_memo_free(m);
+  incident_memo_free(NULL);
+  incident_memo_clear(NULL);
+}
+END_TEST
+
+/* Whatever the bytes of a pair (runs of zeros and others, at either
+ * end), the pair found is the pair kept. */
+START_TEST(any_bytes_kept)
+{
+  struct incident_memo *m;
+  static struct incident in[2], out[2];
+  unsigned char *p = (unsigned char *)in;
+  const char *t[1] = { K1 };
+  size_t i;
+
+  ck_assert_int_eq(incident_memo_new(&m, 1), 0);
+  for (i = 0; i < sizeof(in); i++)    /* loop: 0 zeros first, 1 last */
+    p[i] = (unsigned char)(((i / 8) * 7 + (size_t)_i) % 5 == 0 ? 0 : i + 1);
+  p[(size_t)_i * (sizeof(in) - 1)] ^= 0x40;
+  incident_memo_put(m, t, 1, in);
+  memset(out, 0, sizeof(out));
+  ck_assert_int_eq(incident_memo_get(m, t, 1, out), 1);
+  ck_assert(memcmp(in, out, sizeof(in)) == 0);
+  memset(in, 0, sizeof(in));          /* all zeros */
+  incident_memo_put(m, t, 1, in);
+  memset(out, 0xff, sizeof(out));
+  ck_assert_int_eq(incident_memo_get(m, t, 1, out), 1);
+  ck_assert(memcmp(in, out, sizeof(in)) == 0);
+  incident_memo_free(m);
+}
+END_TEST
+
+static Suite *
+incident_memo_suite(void)
+{
+  Suite *s = suite_create("incident_memo");
+  TCase *tc = tcase_create("memo");
+
+  tcase_add_test(tc, same_texts_found);
+  tcase_add_test(tc, other_texts_not_found);
+  tcase_add_test(tc, least_recently_used_replaced);
+  tcase_add_loop_test(tc, any_bytes_kept, 0, 2);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+UNIT_MAIN(incident_memo_suite)
