@@ -2349,6 +2349,32 @@ indonesian_affix(const char *w, size_t n)
   return starts(w, n, "ke", 3) && ends(w, n, "an", 3);
 }
 
+/*
+ * 1 when the code point at text[i..len) is an apostrophe that stands for
+ * a glottal stop: followed by a letter (the caller knows a letter came
+ * before).  Languages of Flores, Sumba, Sabu and Sulawesi spell the stop
+ * so (ja'o, sa'o, nga'a, ma'lapor), Indonesian hardly ever; an
+ * apostrophe at a word's edge is a quotation mark.
+ */
+static int
+glottal_at(const char *text, size_t len, size_t i)
+{
+  uint32_t cp;
+  unsigned flags;
+  char out[2];
+
+  if (i >= len)
+    return 0;
+  cp = next_cp(text, len, &i);
+  if (cp != '\'' && cp != 0x2019 && cp != 0x02BC && cp != '`' &&
+      cp != 0xB4)
+    return 0;
+  if (i >= len)
+    return 0;
+  cp = next_cp(text, len, &i);
+  return fold_cp(cp, out, &flags) > 0 && is_letter(out[0]);
+}
+
 enum quality_lang
 quality_language(const struct quality *q, const char *text,
                  double min_ratio, struct quality_lang_info *info)
@@ -2358,7 +2384,7 @@ quality_language(const struct quality *q, const char *text,
   size_t len, i = 0, wn = 0;
   unsigned flags;
   uint32_t cp;
-  int got, j, too_long = 0, at_end;
+  int got, j, too_long = 0, at_end, glottal = 0;
 
   if (info == NULL)
     info = &local;
@@ -2369,6 +2395,11 @@ quality_language(const struct quality *q, const char *text,
   for (;;) {
     at_end = i >= len;
     got = 0;
+    if (!at_end && wn > 0 && glottal_at(text, len, i)) {
+      next_cp(text, len, &i);   /* ja'o is one word, not ja and o */
+      glottal = 1;
+      continue;
+    }
     if (!at_end) {
       cp = next_cp(text, len, &i);
       got = fold_cp(cp, out, &flags);
@@ -2391,13 +2422,15 @@ quality_language(const struct quality *q, const char *text,
       info->words++;
       if (!too_long && list_find(&q->stop, KEY_TEXT, word, wn) != NULL)
         info->stopwords++;
-      else if (!too_long &&
-               list_find(&q->regional, KEY_TEXT, word, wn) != NULL)
+      else if (glottal ||
+               (!too_long &&
+                list_find(&q->regional, KEY_TEXT, word, wn) != NULL))
         info->regional++;
       else if (!too_long && indonesian_affix(word, wn))
         info->affixed++;
       wn = 0;
       too_long = 0;
+      glottal = 0;
     }
     if (at_end)
       break;

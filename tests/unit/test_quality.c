@@ -799,6 +799,39 @@ START_TEST(quality_language_formal_affixes)
 }
 END_TEST
 
+/* Languages of Flores, Sumba, Sabu and Sulawesi write the glottal stop
+ * with an apostrophe inside a word (ja'o, sa'o, nga'a, ma'lapor);
+ * Indonesian hardly does.  Such a word is a word of another language,
+ * whatever the language: Ngada and Bugis have no list of their own.  An
+ * apostrophe as a quotation mark, and a place name or two written so in
+ * an Indonesian text, change nothing. */
+START_TEST(quality_language_glottal)
+{
+  static const struct lang_case cases[] = {
+    {"Ja'o la'a ne'e ana ja'o dhu sa'o dokter, ebe ngata ghoo ja'o pu'u "
+     "zeta", QUALITY_NOT_INDONESIAN},
+    {"Iyya' mappada ri kepala desa, de' na melo mabbere surat, na'sengngi "
+     "de' gaga doi'na", QUALITY_NOT_INDONESIAN},
+    {"Ja\xe2\x80\x99o la\xe2\x80\x99" "a sa\xe2\x80\x99o camat, "
+     "ebe ti\xe2\x80\x99i ja\xe2\x80\x99o ngata", QUALITY_NOT_INDONESIAN},
+    {"Jalan dari Oe'ekam ke Nai'benu rusak parah, warga sudah lapor ke "
+     "dinas tapi belum ada perbaikan", QUALITY_OK},
+    {"Kepala desa bilang 'tunggu saja' waktu kami tanya soal bantuan "
+     "beras", QUALITY_OK},
+  };
+  struct quality *q = load_shipped();
+  struct quality_lang_info info;
+
+  check_languages(cases, N(cases));
+  /* ne'e is one word, of another language; 'sonde' in quotes is two
+   * Indonesian ones. */
+  quality_language(q, "ebe ne'e 'sonde ada'", 0.08, &info);
+  ck_assert_int_eq(info.words, 4);
+  ck_assert_int_eq(info.stopwords, 2);
+  quality_free(q);
+}
+END_TEST
+
 START_TEST(quality_language_counts)
 {
   struct quality *q = load_shipped();
@@ -1081,6 +1114,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_language_formal_affixes);
   tcase_add_test(tc, quality_language_terse);
   tcase_add_test(tc, quality_language_counts);
+  tcase_add_test(tc, quality_language_glottal);
   tcase_add_loop_test(tc, quality_load_table, 0, N(load_cases));
   tcase_add_test(tc, quality_load_small_lists_work);
   tcase_add_test(tc, quality_load_refuses_nul_byte);
