@@ -769,6 +769,12 @@ START_TEST(quality_language_regional)
      "ora oleh obat", QUALITY_NOT_INDONESIAN},
     {"Aku cai one puskesmas te tegi obat, maik mantri toe ngoeng teing "
      "obat latang aku", QUALITY_NOT_INDONESIAN},
+    /* Lamaholot's "go", "nein", "hope", "lodo"; Bugis (the coasts of
+     * Flores and Kupang) with "melo", "engka", "lao", "degaga". */
+    {"Go lodo kantor camat, petugas nein surat hala, go hope materai",
+     QUALITY_NOT_INDONESIAN},
+    {"Iyya melo lao kantor desa, degaga petugas, engka bantuan sibawa "
+     "surat", QUALITY_NOT_INDONESIAN},
   };
   check_languages(cases, N(cases));
 }
