@@ -990,12 +990,15 @@ fuzzy_word(const char *w)
 }
 
 /* Runs of three or more of one letter become one ("lupaaa"); see
- * undouble() for two. */
+ * undouble() for two.  A roman numeral ("III", "VIII": Minggu Adven III)
+ * keeps its letters. */
 static void
 squeeze(char *w)
 {
   char *r = w, *o = w;
 
+  if (strspn(w, "ivx") == strlen(w))
+    return;
   while (*r != '\0') {
     if (r[0] == r[1] && r[1] == r[2]) {
       while (r[1] == r[0])
