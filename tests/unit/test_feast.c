@@ -249,6 +249,36 @@ START_TEST(feast_second_days_and_advent_sundays)
 }
 END_TEST
 
+/* Harvest and planting named without "musim" ("waktu panen jagung",
+ * "pas tanam padi") are their seasons. */
+START_TEST(feast_harvest_without_musim)
+{
+  static const struct { const char *text, *iso; } cases[] = {
+    {"waktu panen jagung taon lalu", "2025-03/2025-05"},
+    {"pas panen tahun 2024", "2024-03/2024-05"},
+    {"waktu tanam jagung kemarin", "2025-11/2026-01"},
+  };
+  struct feast_dates *fd = NULL;
+  struct diag d;
+  struct when w;
+  char iso[WHEN_ISO_MAX];
+  size_t i;
+
+  diag_init(&d);
+  ck_assert_int_eq(feast_load(ADUAN_SOURCE_DIR "/config/hari-raya.txt", &fd,
+                              &d), 0);
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    ck_assert_int_eq(when_parse_feasts(cases[i].text, 1773540000000LL, 5,
+                                       fd, &w), WHEN_OK);
+    when_iso(&w, iso, sizeof(iso));
+    ck_assert_msg(w.precision == WHEN_FEAST && strcmp(iso, cases[i].iso) == 0,
+                  "'%s': want %s, got %s", cases[i].text, cases[i].iso, iso);
+  }
+  feast_free(fd);
+  diag_free(&d);
+}
+END_TEST
+
 static Suite *
 feast_suite(void)
 {
@@ -263,6 +293,7 @@ feast_suite(void)
   tcase_add_test(tc, feast_without_list);
   tcase_add_test(tc, feast_seasons);
   tcase_add_test(tc, feast_second_days_and_advent_sundays);
+  tcase_add_test(tc, feast_harvest_without_musim);
   suite_add_tcase(s, tc);
   return s;
 }
