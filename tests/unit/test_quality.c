@@ -432,6 +432,34 @@ static const struct judge_case judge_cases[] = {
    0},
   /* A group called loan sharks. */
   {"semua orang Bugis di pasar itu lintah darat", QUALITY_SARA, 0},
+  /* A den or gang of thieves said of an office insults it; a den the
+   * police raid does not. */
+  {"Dinas PU Kabupaten Kupang sarang maling, proyek jalan fiktif",
+   QUALITY_INSULT, 0},
+  {"Kantor camat itu gerombolan perampok", QUALITY_INSULT, 0},
+  {"Polisi menggerebek sarang maling motor di Oebobo tapi barang bukti "
+   "hilang", QUALITY_CLEAN, 0},
+  /* "padahal", "tapi" after a quote: the reporter speaks again. */
+  {"Dia bilang saya maling, padahal dia sendiri yang maling",
+   QUALITY_INSULT, QUALITY_MARK_QUOTED},
+  {"Petugas bilang saya bodoh, tapi saya tetap minta kwitansi",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* Veiled threats: a warning to an official that harm may befall
+   * them; "jangan salahkan kami kalau" with ruin or violence after it. */
+  {"Awas pak camat, jalan malam-malam nanti mati", QUALITY_THREAT, 0},
+  {"Hati-hati bu kades, bisa celaka sendiri", QUALITY_THREAT, 0},
+  {"Hati-hati pak, jembatan di Noelbaki sudah retak dan bisa hancur",
+   QUALITY_CLEAN, 0},
+  {"Jangan salahkan kami kalau kantor desa terbakar", QUALITY_THREAT, 0},
+  {"Jangan salahkan warga kalau balai desa jadi abu", QUALITY_THREAT, 0},
+  {"Jangan salahkan kami kalau kami lapor ke KPK", QUALITY_CLEAN, 0},
+  /* The Kupang Malay "curi" of a group; a religion called "sesat". */
+  {"Orang Rote memang tukang curi", QUALITY_SARA, 0},
+  {"Agama dorang itu sesat, usir saja", QUALITY_SARA, 0},
+  {"Suku mereka tidak dapat bantuan dari desa", QUALITY_CLEAN, 0},
+  /* An official's threat of a passive harm ("akan dibakar") reported. */
+  {"Kepala desa bilang rumah kami akan dibakar kalau kami melapor",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_shapes)
