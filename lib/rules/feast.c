@@ -23,6 +23,7 @@ enum kind {
   K_RAMADAN,    /* the 30 days before Idul Fitri */
   K_LENT,       /* Rabu Abu to the eve of Easter */
   K_ADVENT,     /* the fourth Sunday before Natal to 24 December */
+  K_ADVENT_SUNDAY, /* a: which Sunday of Adven, 1 to 4 */
   K_NATARU,     /* 24 December to 1 January */
   K_SEASON,     /* whole months from the feasts file ("11-03 musimhujan") */
 };
@@ -37,6 +38,8 @@ enum {
   F_MAULID, F_TAHUN_BARU_ISLAM, F_PUASA, F_PEMILU, F_PILKADA,
   F_MUSIM_HUJAN, F_MUSIM_KEMARAU, F_MUSIM_TANAM, F_MUSIM_PANEN,
   F_LIBUR_SEKOLAH, F_AJARAN_BARU,
+  F_NATAL_KEDUA, F_PASKAH_KEDUA, F_PENTAKOSTA_KEDUA,
+  F_ADVEN_1, F_ADVEN_2, F_ADVEN_3, F_ADVEN_4,
   F_COUNT
 };
 
@@ -90,6 +93,14 @@ static const struct {
   [F_LIBUR_SEKOLAH] = {"libur sekolah", "libursekolah", K_SEASON, 0, 0},
   [F_AJARAN_BARU] = {"tahun ajaran baru", "tahunajaranbaru", K_SEASON, 0,
                      0},
+  /* The second days the churches of NTT keep as feasts. */
+  [F_NATAL_KEDUA] = {"Natal kedua", NULL, K_FIXED, 12, 26},
+  [F_PASKAH_KEDUA] = {"Paskah kedua", NULL, K_EASTER, 1, 0},
+  [F_PENTAKOSTA_KEDUA] = {"Pentakosta kedua", NULL, K_EASTER, 50, 0},
+  [F_ADVEN_1] = {"Minggu Adven I", NULL, K_ADVENT_SUNDAY, 1, 0},
+  [F_ADVEN_2] = {"Minggu Adven II", NULL, K_ADVENT_SUNDAY, 2, 0},
+  [F_ADVEN_3] = {"Minggu Adven III", NULL, K_ADVENT_SUNDAY, 3, 0},
+  [F_ADVEN_4] = {"Minggu Adven IV", NULL, K_ADVENT_SUNDAY, 4, 0},
 };
 
 /* The phrases people write for each feast, in lower case, words
@@ -180,6 +191,9 @@ static const struct {
   {F_MUSIM_PANEN, "musim panen"}, {F_MUSIM_PANEN, "masa panen"},
   {F_MUSIM_PANEN, "panen raya"}, {F_MUSIM_PANEN, "musim panen jagung"},
   {F_MUSIM_PANEN, "musim panen padi"}, {F_MUSIM_PANEN, "musim petik"},
+  {F_MUSIM_PANEN, "panen"}, {F_MUSIM_PANEN, "panen jagung"},
+  {F_MUSIM_PANEN, "panen padi"}, {F_MUSIM_TANAM, "tanam jagung"},
+  {F_MUSIM_TANAM, "tanam padi"},
   {F_LIBUR_SEKOLAH, "libur sekolah"}, {F_LIBUR_SEKOLAH, "liburan sekolah"},
   {F_LIBUR_SEKOLAH, "libur kenaikan kelas"},
   {F_LIBUR_SEKOLAH, "liburan kenaikan kelas"},
@@ -191,6 +205,28 @@ static const struct {
   {F_AJARAN_BARU, "awal tahun ajaran"}, {F_AJARAN_BARU, "ppdb"},
   {F_AJARAN_BARU, "penerimaan siswa baru"},
   {F_AJARAN_BARU, "penerimaan murid baru"},
+  {F_NATAL_KEDUA, "natal kedua"}, {F_NATAL_KEDUA, "natal ii"},
+  {F_NATAL_KEDUA, "natal hari kedua"}, {F_NATAL_KEDUA, "hari natal kedua"},
+  {F_NATAL_KEDUA, "hari kedua natal"},
+  {F_PASKAH_KEDUA, "paskah kedua"}, {F_PASKAH_KEDUA, "paskah ii"},
+  {F_PASKAH_KEDUA, "paskah hari kedua"}, {F_PASKAH_KEDUA, "hari kedua paskah"},
+  {F_PASKAH_KEDUA, "senin paskah"},
+  {F_PENTAKOSTA_KEDUA, "pentakosta kedua"},
+  {F_PENTAKOSTA_KEDUA, "pentakosta ii"},
+  {F_PENTAKOSTA_KEDUA, "pantekosta kedua"},
+  {F_PENTAKOSTA_KEDUA, "pantekosta ii"},
+  {F_ADVEN_1, "adven pertama"}, {F_ADVEN_1, "adven i"},
+  {F_ADVEN_1, "minggu adven pertama"}, {F_ADVEN_1, "minggu adven i"},
+  {F_ADVEN_1, "minggu pertama adven"},
+  {F_ADVEN_2, "adven kedua"}, {F_ADVEN_2, "adven ii"},
+  {F_ADVEN_2, "minggu adven kedua"}, {F_ADVEN_2, "minggu adven ii"},
+  {F_ADVEN_2, "minggu kedua adven"},
+  {F_ADVEN_3, "adven ketiga"}, {F_ADVEN_3, "adven iii"},
+  {F_ADVEN_3, "minggu adven ketiga"}, {F_ADVEN_3, "minggu adven iii"},
+  {F_ADVEN_3, "minggu ketiga adven"},
+  {F_ADVEN_4, "adven keempat"}, {F_ADVEN_4, "adven iv"},
+  {F_ADVEN_4, "minggu adven keempat"}, {F_ADVEN_4, "minggu adven iv"},
+  {F_ADVEN_4, "minggu keempat adven"},
 };
 
 struct feast_dates {
@@ -333,6 +369,10 @@ feast_in_year(const struct feast_dates *f, int id, int64_t year,
     eve = when_days_from_civil(year, 12, 24);
     *to = eve;
     *from = eve - (((eve + 3) % 7 + 1) % 7) - 21;
+    return 0;
+  case K_ADVENT_SUNDAY:
+    eve = when_days_from_civil(year, 12, 24);
+    *from = *to = eve - (((eve + 3) % 7 + 1) % 7) - 7 * (4 - feasts[id].a);
     return 0;
   case K_NATARU:
     *from = when_days_from_civil(year, 12, 24);

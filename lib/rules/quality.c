@@ -746,7 +746,8 @@ enum word_class {
   WC_INSULT, WC_HARM, WC_WEAPON, WC_ARM, WC_CAUSE, WC_TARGET, WC_MODAL,
   WC_WAIT, WC_WARN, WC_OUTCOME, WC_MUST, WC_GROUP, WC_GROUPHEAD, WC_DEROG,
   WC_GENERAL, WC_EXPEL, WC_SLUR, WC_LITERAL, WC_THREATEN, WC_DENY, WC_GRANT,
-  WC_IF, WC_NOT, WC_FORBID, WC_COUNT
+  WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
+  WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -754,7 +755,8 @@ static const char *const class_names[WC_COUNT] = {
   "insult", "harm", "weapon", "arm", "cause", "target", "modal", "wait",
   "warn", "outcome", "must", "group", "grouphead", "derogation", "general",
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
-  "forbid",
+  "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
+  "they",
 };
 
 struct quality {
@@ -1807,8 +1809,9 @@ mark_reported(struct ctx *cx)
   for (i = 0; i < nm->n; i++)
     outside += !(nm->w[i].flags & WORD_QUOTED);
   for (i = 0; i < nm->n; i++) {
-    if (starts_sentence(cx, i))
-      scope = 0;
+    if (starts_sentence(cx, i) ||
+        (word_is(cx, WC_TURN, i) && !(nm->w[i].flags & WORD_QUOTED)))
+      scope = 0;   /* "dia bilang ..., padahal ...": the reporter again */
     cx->reported[i] = scope || ((nm->w[i].flags & WORD_QUOTED) &&
                                 outside >= OUTSIDE_QUOTES);
     if (word_is(cx, WC_SAY, i) &&
@@ -1841,6 +1844,11 @@ aimed(const struct ctx *cx, size_t i, size_t e)
   size_t end = skip_intensifiers(cx, e);
   int first = starts_clause(cx, i), last = ends_clause(cx, end);
   size_t p = i - 1, nx = e + 1;
+
+  /* "kantor itu sarang maling": the den's owner is the one aimed at. */
+  if (!first && p > 0 && word_is(cx, WC_COLLECTIVE, p) &&
+      !starts_clause(cx, p))
+    p--;
 
   if (!first && word_is(cx, WC_VOCATIVE, p))
     return 1;
@@ -2004,6 +2012,55 @@ active_form(const struct ctx *cx, size_t i)
   return w->len > 4 && memcmp(cx->nm->text + w->off, "me", 2) == 0;
 }
 
+/* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
+ * twice or not: "hati-hati"), a person or "you" within two words after
+ * it, and later in the sentence a modal word and harm befalling people
+ * ("bisa celaka").  A warning about a bridge that "bisa hancur" is none. */
+static int same_word(const struct ctx *cx, size_t i, size_t k);
+
+static int
+veiled_warning(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1, m, n = cx->nm->n;
+
+  if (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i))
+    return 0;
+  if (k < n && !starts_sentence(cx, k) && same_word(cx, i, k))
+    k++;
+  for (m = k; m < n && m < k + 2 && !starts_sentence(cx, m); m++)
+    if (word_is(cx, WC_PERSON, m) || word_is(cx, WC_YOU, m))
+      break;
+  if (m >= n || m >= k + 2 || starts_sentence(cx, m))
+    return 0;
+  for (m++; m < n && !starts_sentence(cx, m); m++)
+    if (word_is(cx, WC_BEFALL, m) && word_is(cx, WC_MODAL, m - 1))
+      return 1;
+  return 0;
+}
+
+/* "Jangan salahkan kami kalau kantor itu terbakar / jadi abu": a [deny]
+ * and a [blame] word at i, then a condition, then ruin, an outcome or
+ * violence in the sentence.  "... kalau kami lapor ke KPK" is none. */
+static int
+blame_frame(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+
+  if (!word_is(cx, WC_BLAME, i) || i == 0 || !word_is(cx, WC_DENY, i - 1))
+    return 0;
+  for (k = i + 1; k < n && !starts_sentence(cx, k) && !word_is(cx, WC_IF, k);
+       k++)
+    ;
+  if (k >= n || starts_sentence(cx, k))
+    return 0;
+  for (k++; k < n && !starts_sentence(cx, k); k++)
+    if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BEFALL, k) ||
+        word_is(cx, WC_RUIN, k) || word_is(cx, WC_HARM, k) ||
+        prefixed(cx, WC_HARM, k, "di") || prefixed(cx, WC_HARM, k, "ter"))
+      return 1;
+  return 0;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati".  A
@@ -2020,7 +2077,8 @@ judge_threat(struct ctx *cx, size_t i)
 
   if (cx->reported[i] &&
       (harm || (prefixed(cx, WC_HARM, i, "di") &&
-                class_before(cx, WC_THREATEN, i, CTX_BEFORE))))
+                (class_before(cx, WC_THREATEN, i, CTX_BEFORE) ||
+                 (i > 0 && word_is(cx, WC_WILL, i - 1))))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
   agent = harm && (self || self_agent(cx, i));
   if (harm && (agent || start) &&
@@ -2039,6 +2097,8 @@ judge_threat(struct ctx *cx, size_t i)
   if (word_is(cx, WC_MUST, i) && i + 1 < cx->nm->n &&
       !starts_sentence(cx, i + 1) &&
       (word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
+    found(cx, i, QUALITY_THREAT, "threat");
+  if (veiled_warning(cx, i) || blame_frame(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa"); "disuruh tunggu saja" is the reporter being put off. */
@@ -2074,6 +2134,11 @@ same_word(const struct ctx *cx, size_t i, size_t k)
 static int
 group_named(const struct ctx *cx, size_t a, size_t g)
 {
+  /* "agama mereka", "suku itu": a religion or people by a pronoun. */
+  if (word_is(cx, WC_KIND, g) && g + 1 < cx->nm->n &&
+      !starts_clause(cx, g + 1) &&
+      (word_is(cx, WC_THEY, g + 1) || word_is(cx, WC_LINK, g + 1)))
+    return 1;
   if (!word_is(cx, WC_GROUP, g))
     return 0;
   /* Doubled, a plural of the whole group ("Cina-cina itu ..."); only
@@ -2349,6 +2414,32 @@ indonesian_affix(const char *w, size_t n)
   return starts(w, n, "ke", 3) && ends(w, n, "an", 3);
 }
 
+/*
+ * 1 when the code point at text[i..len) is an apostrophe that stands for
+ * a glottal stop: followed by a letter (the caller knows a letter came
+ * before).  Languages of Flores, Sumba, Sabu and Sulawesi spell the stop
+ * so (ja'o, sa'o, nga'a, ma'lapor), Indonesian hardly ever; an
+ * apostrophe at a word's edge is a quotation mark.
+ */
+static int
+glottal_at(const char *text, size_t len, size_t i)
+{
+  uint32_t cp;
+  unsigned flags;
+  char out[2];
+
+  if (i >= len)
+    return 0;
+  cp = next_cp(text, len, &i);
+  if (cp != '\'' && cp != 0x2019 && cp != 0x02BC && cp != '`' &&
+      cp != 0xB4)
+    return 0;
+  if (i >= len)
+    return 0;
+  cp = next_cp(text, len, &i);
+  return fold_cp(cp, out, &flags) > 0 && is_letter(out[0]);
+}
+
 enum quality_lang
 quality_language(const struct quality *q, const char *text,
                  double min_ratio, struct quality_lang_info *info)
@@ -2358,7 +2449,7 @@ quality_language(const struct quality *q, const char *text,
   size_t len, i = 0, wn = 0;
   unsigned flags;
   uint32_t cp;
-  int got, j, too_long = 0, at_end;
+  int got, j, too_long = 0, at_end, glottal = 0;
 
   if (info == NULL)
     info = &local;
@@ -2369,6 +2460,11 @@ quality_language(const struct quality *q, const char *text,
   for (;;) {
     at_end = i >= len;
     got = 0;
+    if (!at_end && wn > 0 && glottal_at(text, len, i)) {
+      next_cp(text, len, &i);   /* ja'o is one word, not ja and o */
+      glottal = 1;
+      continue;
+    }
     if (!at_end) {
       cp = next_cp(text, len, &i);
       got = fold_cp(cp, out, &flags);
@@ -2391,13 +2487,15 @@ quality_language(const struct quality *q, const char *text,
       info->words++;
       if (!too_long && list_find(&q->stop, KEY_TEXT, word, wn) != NULL)
         info->stopwords++;
-      else if (!too_long &&
-               list_find(&q->regional, KEY_TEXT, word, wn) != NULL)
+      else if (glottal ||
+               (!too_long &&
+                list_find(&q->regional, KEY_TEXT, word, wn) != NULL))
         info->regional++;
       else if (!too_long && indonesian_affix(word, wn))
         info->affixed++;
       wn = 0;
       too_long = 0;
+      glottal = 0;
     }
     if (at_end)
       break;

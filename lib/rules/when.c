@@ -990,12 +990,15 @@ fuzzy_word(const char *w)
 }
 
 /* Runs of three or more of one letter become one ("lupaaa"); see
- * undouble() for two. */
+ * undouble() for two.  A roman numeral ("III", "VIII": Minggu Adven III)
+ * keeps its letters. */
 static void
 squeeze(char *w)
 {
   char *r = w, *o = w;
 
+  if (strspn(w, "ivx") == strlen(w))
+    return;
   while (*r != '\0') {
     if (r[0] == r[1] && r[1] == r[2]) {
       while (r[1] == r[0])
@@ -1411,6 +1414,20 @@ year_first(struct toks *tk)
   struct tok head[2];
   int j;
 
+  /* "tahun 2025 bulan 10" ("tahun" gone): the year goes after the month
+   * (and a day moved before it: "2025 bulan 7 tgl 12"). */
+  if (tk->n >= 2 && is_num(tk, 0) && tk->t[0].digits == 4) {
+    for (j = 1; j < tk->n && j <= 2 && is_num(tk, j) && !tk->t[j].of_bulan;
+         j++)
+      ;
+    if (j < tk->n && (lookup(tk, j, months) > 0 ||
+                      (is_num(tk, j) && tk->t[j].of_bulan))) {
+      head[0] = tk->t[0];
+      memmove(&tk->t[0], &tk->t[1], (size_t)j * sizeof(tk->t[0]));
+      tk->t[j] = head[0];
+    }
+    return;
+  }
   if (tk->n < 3 || !is_word(tk, 0, year_words) ||
       !(is_word(tk, 1, ago_words) || is_word(tk, 1, this_words)))
     return;
@@ -1454,7 +1471,8 @@ yesterday_first(struct toks *tk)
  * Kupang Malay puts "ini" first: "ini bulan", "ini tahun" become "bulan
  * ini", "tahun ini" wherever they stand ("ini bulan tanggal 3", "tanggal
  * 3 ini bulan").  Before "bulan lalu", "tahun depan" ... the "ini" points
- * at the incident ("kejadian ini bulan lalu") and goes.
+ * at the incident ("kejadian ini bulan lalu") and goes.  After a month
+ * name, "ini" is this year's: "Januari ini" is "Januari tahun ini".
  */
 static void
 this_first(struct toks *tk)
@@ -1462,6 +1480,11 @@ this_first(struct toks *tk)
   struct tok t;
   int i;
 
+  for (i = 1; i < tk->n; i++)
+    if (is_word(tk, i, this_words) && lookup(tk, i - 1, months) > 0 &&
+        !is_word(tk, i + 1, month_words) && !is_word(tk, i + 1, year_words) &&
+        tk_insert(tk, i, 1) == 0)
+      tok_word(&tk->t[i], "tahun");
   for (i = 0; i + 1 < tk->n; i++) {
     if (!is_word(tk, i, this_words) ||
         !(is_word(tk, i + 1, month_words) || is_word(tk, i + 1, year_words)) ||
@@ -2758,6 +2781,32 @@ story_words(const char *text, struct story_word *w)
   return n;
 }
 
+/* Nouns numbered by a small number that is no date: "tahap 2" of a
+ * disbursement, "kelas 3", "RT 5", "km 12". */
+static const char *const numbered_nouns[] = {
+  "tahap", "termin", "gelombang", "kelas", "rt", "rw", "nomor", "no",
+  "lantai", "angkatan", "blok", "sesi", "jilid", "km", "pos", "kamar",
+  "ruang", "paket", NULL,
+};
+
+/* A number of one or two digits after a numbered noun ("tahap 2 tahun
+ * lalu") is that thing's number: no word of time, and no date. */
+static void
+story_numbered(struct story_word *w, int n)
+{
+  int i, k;
+
+  for (i = 1; i < n; i++) {
+    if (w[i - 1].ends_clause || !word_in(w[i - 1].lower, numbered_nouns) ||
+        w[i].len > 2)
+      continue;
+    for (k = 0; k < w[i].len && w[i].at[k] >= '0' && w[i].at[k] <= '9'; k++)
+      ;
+    if (k == w[i].len)
+      w[i].timely = w[i].anchor = w[i].core = 0;
+  }
+}
+
 /* A feast named over several words ("jumat agung", "idul fitri", "rabu
  * abu") makes each of its words a word of time. */
 static void
@@ -2871,6 +2920,7 @@ parse_story(const struct today *c, const struct feast_dates *fd,
   struct point from, to;
 
   story_feasts(w, n);
+  story_numbered(w, n);
   for (i = 0; i < n; i++)
     if (w[i].garbled)
       return NOMATCH;  /* a letter or byte not understood: no story */

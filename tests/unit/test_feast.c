@@ -212,6 +212,73 @@ START_TEST(feast_seasons)
 }
 END_TEST
 
+/* The church's second days (Natal kedua, Paskah kedua, Pentakosta
+ * kedua) and the Sundays of Adven are days of their own, not the feast
+ * or the whole season. */
+START_TEST(feast_second_days_and_advent_sundays)
+{
+  static const struct { const char *text, *iso; } cases[] = {
+    {"Natal kedua", "2025-12-26"},
+    {"waktu natal hari kedua tahun 2024", "2024-12-26"},
+    {"pas Paskah kedua tahun lalu", "2025-04-21"},
+    {"Pentakosta II", "2025-06-09"},
+    {"minggu Adven pertama kemarin", "2025-11-30"},
+    {"Minggu Adven III", "2025-12-14"},
+    {"adven keempat 2024", "2024-12-22"},
+    {"masa Adven kemarin", "2025-11-30/2025-12-24"},
+    {"Natal kemarin", "2025-12-25"},
+  };
+  struct feast_dates *fd = NULL;
+  struct diag d;
+  struct when w;
+  char iso[WHEN_ISO_MAX];
+  size_t i;
+
+  diag_init(&d);
+  ck_assert_int_eq(feast_load(ADUAN_SOURCE_DIR "/config/hari-raya.txt", &fd,
+                              &d), 0);
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    ck_assert_int_eq(when_parse_feasts(cases[i].text, 1773540000000LL, 5,
+                                       fd, &w), WHEN_OK);
+    ck_assert_int_eq(w.precision, WHEN_FEAST);
+    ck_assert_msg(strcmp(when_iso(&w, iso, sizeof(iso)), cases[i].iso) == 0,
+                  "'%s': want %s, got %s", cases[i].text, cases[i].iso, iso);
+  }
+  feast_free(fd);
+  diag_free(&d);
+}
+END_TEST
+
+/* Harvest and planting named without "musim" ("waktu panen jagung",
+ * "pas tanam padi") are their seasons. */
+START_TEST(feast_harvest_without_musim)
+{
+  static const struct { const char *text, *iso; } cases[] = {
+    {"waktu panen jagung taon lalu", "2025-03/2025-05"},
+    {"pas panen tahun 2024", "2024-03/2024-05"},
+    {"waktu tanam jagung kemarin", "2025-11/2026-01"},
+  };
+  struct feast_dates *fd = NULL;
+  struct diag d;
+  struct when w;
+  char iso[WHEN_ISO_MAX];
+  size_t i;
+
+  diag_init(&d);
+  ck_assert_int_eq(feast_load(ADUAN_SOURCE_DIR "/config/hari-raya.txt", &fd,
+                              &d), 0);
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    ck_assert_int_eq(when_parse_feasts(cases[i].text, 1773540000000LL, 5,
+                                       fd, &w), WHEN_OK);
+    when_iso(&w, iso, sizeof(iso));
+    ck_assert_msg(w.precision == WHEN_FEAST && strcmp(iso, cases[i].iso) == 0,
+                  "'%s': want %s, got %s", cases[i].text, cases[i].iso, iso);
+  }
+  feast_free(fd);
+  diag_free(&d);
+}
+END_TEST
+
 static Suite *
 feast_suite(void)
 {
@@ -225,6 +292,8 @@ feast_suite(void)
   tcase_add_test(tc, feast_when_forms);
   tcase_add_test(tc, feast_without_list);
   tcase_add_test(tc, feast_seasons);
+  tcase_add_test(tc, feast_second_days_and_advent_sundays);
+  tcase_add_test(tc, feast_harvest_without_musim);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -432,6 +432,34 @@ static const struct judge_case judge_cases[] = {
    0},
   /* A group called loan sharks. */
   {"semua orang Bugis di pasar itu lintah darat", QUALITY_SARA, 0},
+  /* A den or gang of thieves said of an office insults it; a den the
+   * police raid does not. */
+  {"Dinas PU Kabupaten Kupang sarang maling, proyek jalan fiktif",
+   QUALITY_INSULT, 0},
+  {"Kantor camat itu gerombolan perampok", QUALITY_INSULT, 0},
+  {"Polisi menggerebek sarang maling motor di Oebobo tapi barang bukti "
+   "hilang", QUALITY_CLEAN, 0},
+  /* "padahal", "tapi" after a quote: the reporter speaks again. */
+  {"Dia bilang saya maling, padahal dia sendiri yang maling",
+   QUALITY_INSULT, QUALITY_MARK_QUOTED},
+  {"Petugas bilang saya bodoh, tapi saya tetap minta kwitansi",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* Veiled threats: a warning to an official that harm may befall
+   * them; "jangan salahkan kami kalau" with ruin or violence after it. */
+  {"Awas pak camat, jalan malam-malam nanti mati", QUALITY_THREAT, 0},
+  {"Hati-hati bu kades, bisa celaka sendiri", QUALITY_THREAT, 0},
+  {"Hati-hati pak, jembatan di Noelbaki sudah retak dan bisa hancur",
+   QUALITY_CLEAN, 0},
+  {"Jangan salahkan kami kalau kantor desa terbakar", QUALITY_THREAT, 0},
+  {"Jangan salahkan warga kalau balai desa jadi abu", QUALITY_THREAT, 0},
+  {"Jangan salahkan kami kalau kami lapor ke KPK", QUALITY_CLEAN, 0},
+  /* The Kupang Malay "curi" of a group; a religion called "sesat". */
+  {"Orang Rote memang tukang curi", QUALITY_SARA, 0},
+  {"Agama dorang itu sesat, usir saja", QUALITY_SARA, 0},
+  {"Suku mereka tidak dapat bantuan dari desa", QUALITY_CLEAN, 0},
+  /* An official's threat of a passive harm ("akan dibakar") reported. */
+  {"Kepala desa bilang rumah kami akan dibakar kalau kami melapor",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_shapes)
@@ -769,6 +797,12 @@ START_TEST(quality_language_regional)
      "ora oleh obat", QUALITY_NOT_INDONESIAN},
     {"Aku cai one puskesmas te tegi obat, maik mantri toe ngoeng teing "
      "obat latang aku", QUALITY_NOT_INDONESIAN},
+    /* Lamaholot's "go", "nein", "hope", "lodo"; Bugis (the coasts of
+     * Flores and Kupang) with "melo", "engka", "lao", "degaga". */
+    {"Go lodo kantor camat, petugas nein surat hala, go hope materai",
+     QUALITY_NOT_INDONESIAN},
+    {"Iyya melo lao kantor desa, degaga petugas, engka bantuan sibawa "
+     "surat", QUALITY_NOT_INDONESIAN},
   };
   check_languages(cases, N(cases));
 }
@@ -796,6 +830,39 @@ START_TEST(quality_language_formal_affixes)
      QUALITY_NOT_INDONESIAN},
   };
   check_languages(cases, N(cases));
+}
+END_TEST
+
+/* Languages of Flores, Sumba, Sabu and Sulawesi write the glottal stop
+ * with an apostrophe inside a word (ja'o, sa'o, nga'a, ma'lapor);
+ * Indonesian hardly does.  Such a word is a word of another language,
+ * whatever the language: Ngada and Bugis have no list of their own.  An
+ * apostrophe as a quotation mark, and a place name or two written so in
+ * an Indonesian text, change nothing. */
+START_TEST(quality_language_glottal)
+{
+  static const struct lang_case cases[] = {
+    {"Ja'o la'a ne'e ana ja'o dhu sa'o dokter, ebe ngata ghoo ja'o pu'u "
+     "zeta", QUALITY_NOT_INDONESIAN},
+    {"Iyya' mappada ri kepala desa, de' na melo mabbere surat, na'sengngi "
+     "de' gaga doi'na", QUALITY_NOT_INDONESIAN},
+    {"Ja\xe2\x80\x99o la\xe2\x80\x99" "a sa\xe2\x80\x99o camat, "
+     "ebe ti\xe2\x80\x99i ja\xe2\x80\x99o ngata", QUALITY_NOT_INDONESIAN},
+    {"Jalan dari Oe'ekam ke Nai'benu rusak parah, warga sudah lapor ke "
+     "dinas tapi belum ada perbaikan", QUALITY_OK},
+    {"Kepala desa bilang 'tunggu saja' waktu kami tanya soal bantuan "
+     "beras", QUALITY_OK},
+  };
+  struct quality *q = load_shipped();
+  struct quality_lang_info info;
+
+  check_languages(cases, N(cases));
+  /* ne'e is one word, of another language; 'sonde' in quotes is two
+   * Indonesian ones. */
+  quality_language(q, "ebe ne'e 'sonde ada'", 0.08, &info);
+  ck_assert_int_eq(info.words, 4);
+  ck_assert_int_eq(info.stopwords, 2);
+  quality_free(q);
 }
 END_TEST
 
@@ -1081,6 +1148,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_language_formal_affixes);
   tcase_add_test(tc, quality_language_terse);
   tcase_add_test(tc, quality_language_counts);
+  tcase_add_test(tc, quality_language_glottal);
   tcase_add_loop_test(tc, quality_load_table, 0, N(load_cases));
   tcase_add_test(tc, quality_load_small_lists_work);
   tcase_add_test(tc, quality_load_refuses_nul_byte);

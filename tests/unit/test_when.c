@@ -479,6 +479,21 @@ static const struct when_case cases[] = {
   /* "kemarin kemarin" with a blank is "kemarin-kemarin" (kmrn2). */
   {"kemarin kemarin", SUN, 5, WHEN_OK, "01-03-2026 s/d 15-03-2026"},
   {"kmrn kmrn", SUN, 5, WHEN_OK, "01-03-2026 s/d 15-03-2026"},
+  /* The year said before its month, as forms are filled in ("tahun
+   * 2025 bulan 10"). */
+  {"tahun 2025 bulan 10", SUN, 5, WHEN_OK, "10-2025"},
+  {"thn 2024 bln agustus", SUN, 5, WHEN_OK, "08-2024"},
+  {"2025 bulan 7 tgl 12", SUN, 5, WHEN_OK, "12-07-2025"},
+  /* A month and "ini": that month of this year ("Januari ini"). */
+  {"Januari ini", SUN, 5, WHEN_OK, "01-2026"},
+  {"dari Januari sampe Februari ini", SUN, 5, WHEN_OK,
+   "01-2026 s/d 02-2026"},
+  {"awal Februari ini", SUN, 5, WHEN_OK, "01-02-2026 s/d 10-02-2026"},
+  /* A number that names a stage, a grade or a ward is no date ("tahap
+   * 2", "kelas 3", "RT 5"). */
+  {"pas pencairan dana desa tahap 2 taon lalu", SUN, 5, WHEN_OK, "2025"},
+  {"waktu pembagian BLT tahap 3 tahun 2025", SUN, 5, WHEN_OK, "2025"},
+  {"waktu anak saya kelas 3, tahun 2024", SUN, 5, WHEN_OK, "2024"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
