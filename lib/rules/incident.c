@@ -1595,6 +1595,21 @@ office_word(const struct tokens *ts, int i, size_t *k, int *n)
   return office_lookup(ts->t[i].w, k);
 }
 
+/* The tier the fillers from token j up to an office's name say: 1 for
+ * "Kota", 2 for "Kabupaten" ("Samsat Kab. Kupang"), else 0. */
+static int
+office_tier(const struct tokens *ts, int j)
+{
+  for (; j < ts->n && !stop_at(ts, j) &&
+         word_in(&ts->t[j], office_filler) >= 0; j++) {
+    if (is(&ts->t[j], "kota"))
+      return 1;
+    if (is(&ts->t[j], "kabupaten") || is(&ts->t[j], "kab"))
+      return 2;
+  }
+  return 0;
+}
+
 /* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
@@ -1602,7 +1617,7 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   char qual[INCIDENT_KEY] = "";
   int64_t num = 0;    /* a school's number */
   size_t k, f;
-  int j, n, named = 0;
+  int j, n, named = 0, tier, had = inc->n[INCIDENT_OFFICE];
 
   *used = 0;
   if (!office_word(ts, i, &k, &n))
@@ -1625,11 +1640,14 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
     if (j < ts->n && ts->t[j].is_num && !ts->t[j].stop)
       num = (int64_t)ts->t[j++].num;
     named = office_name(ts, j, qual);
-  } else if (qual[0] == '\0') {
-    named = office_name(ts, j, qual);
   }
+  tier = office_tier(ts, j);
+  if (office_words[k].q == Q_NAME && qual[0] == '\0')
+    named = office_name(ts, j, qual);
   add_item(inc, INCIDENT_OFFICE, num, office_words[k].type, qual, NULL,
            office_words[k].weak);
+  if (inc->n[INCIDENT_OFFICE] > had)
+    inc->item[INCIDENT_OFFICE][had].tier = tier;
   if (named == 2 && inc->n[INCIDENT_OFFICE] > 0 &&
       strcmp(inc->item[INCIDENT_OFFICE][inc->n[INCIDENT_OFFICE] - 1].qual,
              qual) == 0)
@@ -2005,10 +2023,17 @@ date_alike(int64_t a, int64_t b)
 static int office_where_alike(const struct incident_item *a,
                               const struct incident_item *b);
 
+/* One office named after "Kota", the other after "Kabupaten". */
+static int
+tiers_differ(const struct incident_item *a, const struct incident_item *b)
+{
+  return a->tier != 0 && b->tier != 0 && a->tier != b->tier;
+}
+
 static int
 office_alike(const struct incident_item *a, const struct incident_item *b)
 {
-  if (strcmp(a->key, b->key) != 0)
+  if (strcmp(a->key, b->key) != 0 || tiers_differ(a, b))
     return 0;
   if (a->num != 0 && b->num != 0 && a->num != b->num)
     return 0;
@@ -2158,7 +2183,9 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
   if (it->qual[0] == '\0' ||
       (!landmark && !str_in(it->key, kabupaten_offices)))
     return;
-  snprintf(phrase, sizeof(phrase), "%s %s", it->key, it->qual);
+  snprintf(phrase, sizeof(phrase), "%s %s%s", it->key,
+           it->tier == 1 ? "kota " : it->tier == 2 ? "kabupaten " : "",
+           it->qual);
   if (place_match(pl, phrase, &m) != 0 ||
       (landmark && office_landmark(&m, it)) ||
       !str_in(it->key, kabupaten_offices))
@@ -2254,7 +2281,7 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
                    const struct incident *b, const struct incident_item *y)
 {
   if (strcmp(x->key, y->key) != 0 || x->qual[0] == '\0' ||
-      y->qual[0] == '\0' || field_type(x->key))
+      y->qual[0] == '\0' || field_type(x->key) || tiers_differ(x, y))
     return 0;
   if (x->num != 0 && y->num != 0 && x->num != y->num)
     return 0;

@@ -1209,6 +1209,60 @@ START_TEST(persons_named_by_kin)
 }
 END_TEST
 
+/* Each pair of t[] read with the gazetteer: conflict and shared (at
+ * least one kind) as expected, both ways round. */
+struct pair_case {
+  const char *a, *b;
+  int conflict, shared;
+};
+
+static void
+check_pairs(const struct pair_case *t, size_t n)
+{
+  struct incident a, b;
+  size_t i;
+  int shared;
+
+  for (i = 0; i < n; i++) {
+    extract_placed(t[i].a, &a);
+    extract_placed(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, &shared, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_msg((shared >= 1) == t[i].shared, "'%s' / '%s': shared %d",
+                  t[i].a, t[i].b, shared);
+    ck_assert_msg(incident_conflict(&b, &a, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict the other way", t[i].b, t[i].a);
+  }
+}
+
+/* An office named by a regional government's name keeps "Kota" and
+ * "Kabupaten" apart: Kemenag Kota Kupang is not Kemenag Kabupaten Kupang,
+ * nor Dinas Sosial Kota Kupang the Dinas Sosial of the regency; an office
+ * named with one and without the other agrees. */
+START_TEST(kota_and_kabupaten_offices)
+{
+  static const struct pair_case t[] = {
+    {"pegawai Kantor Kemenag Kota Kupang meminta uang",
+     "di Kantor Kemenag Kabupaten Kupang di Oelamasi staf minta uang", 1, 0},
+    {"Kantor Kementerian Agama Kabupaten Kupang memotong tunjangan",
+     "Kemenag Kota Kupang potong tunjangan", 1, 0},
+    {"petugas Samsat Kota Kupang minta uang",
+     "petugas Samsat Kab. Kupang minta uang", 1, 0},
+    {"Dinas Sosial Kota Kupang memotong bantuan",
+     "Dinas Sosial Kabupaten Kupang memotong bantuan", 1, 0},
+    {"pegawai Kemenag Kota Kupang minta uang",
+     "staf kemenag kupang minta uang", 0, 1},
+    {"pegawai Kemenag Kota Kupang minta uang",
+     "kantor kementerian agama kota kupang minta", 0, 1},
+    {"Dinas Sosial Kota Kupang memotong bantuan",
+     "dinas sosial memotong bantuan", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -1297,6 +1351,7 @@ incident_suite(void)
   tcase_add_test(tc, amounts_said_approximately);
   tcase_add_test(tc, prisons_polls_and_ministries);
   tcase_add_test(tc, persons_named_by_kin);
+  tcase_add_test(tc, kota_and_kabupaten_offices);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
