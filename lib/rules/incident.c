@@ -2096,23 +2096,29 @@ landmark_type(const char *name)
   return office_lookup(w, &k) ? office_words[k].type : NULL;
 }
 
-/* The words i..i+n of ts that may name an office ("RSUD Prof. Dr. W.Z.
- * Johannes", "bandara penfui"), lower case, into out; 0 when they run
- * past punctuation that closes no short abbreviation, or a number. */
+/* Titles written inside the name of a hospital or office ("RSUD dr.
+ * T.C. Hillers", "RSUD Mgr. Gabriel Manek"), left out to find it. */
+static const char *const name_titles[] = {
+  "dr", "prof", "mgr", "drs", "ir", "pdt", NULL,
+};
+
+/* The office type head and the n words from token `from` that may name
+ * it ("RSUD Prof. Dr. W.Z. Johannes", "bandara penfui"), lower case,
+ * into out; 0 when they run past punctuation that closes no short
+ * abbreviation, or a number. */
 static int
-office_phrase(const struct tokens *ts, int i, int n, char *out, size_t size)
+office_phrase(const struct tokens *ts, const char *head, int from, int n,
+              char *out, size_t size)
 {
-  size_t len = 0;
+  size_t len = (size_t)snprintf(out, size, "%s", head);
   int j;
 
-  out[0] = '\0';
-  for (j = i; j <= i + n; j++) {
+  for (j = from; j < from + n; j++) {
     if (j >= ts->n || ts->t[j].is_num || len + strlen(ts->t[j].w) + 2 > size)
       return 0;
-    if (j > i && ts->t[j].stop && strlen(ts->t[j - 1].w) > 4)
+    if (ts->t[j].stop && strlen(ts->t[j - 1].w) > 4)
       return 0;
-    len += (size_t)snprintf(out + len, size - len, "%s%s", j > i ? " " : "",
-                            ts->t[j].w);
+    len += (size_t)snprintf(out + len, size - len, " %s", ts->t[j].w);
   }
   return 1;
 }
@@ -2151,7 +2157,8 @@ office_landmark(const struct place_match *m, struct incident_item *it)
 static int
 dotted_name(const struct tokens *ts, int i)
 {
-  return i + 2 < ts->n && !ts->t[i + 1].is_num && ts->t[i + 2].stop &&
+  return i + 2 < ts->n && !ts->t[i + 1].is_num &&
+         (ts->t[i + 2].stop || word_in(&ts->t[i + 1], name_titles) >= 0) &&
          strlen(ts->t[i + 1].w) <= 4;
 }
 
@@ -2170,14 +2177,28 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
 {
   struct place_match m;
   char phrase[(LANDMARK_WORDS + 1) * WORD_LEN];
-  int n, landmark = str_in(it->key, landmark_offices);
+  size_t e;
+  int n, k, least, from[2], landmark = str_in(it->key, landmark_offices);
 
-  if (landmark && dotted_name(ts, i)) {
-    for (n = LANDMARK_WORDS; n >= 2; n--)
-      if (office_phrase(ts, i, n, phrase, sizeof(phrase)) &&
+  /* The name without its titles first (one word may do then), then as
+   * written (two words at least); a name of a short word and another
+   * ("RS TC Hillers", "rumah sakit Ben Mboi") is looked up as words too. */
+  office_word(ts, i, &e, &n);
+  for (from[1] = from[0] = i + n; from[0] < ts->n &&
+                                  word_in(&ts->t[from[0]], name_titles) >= 0;
+       from[0]++)
+    ;
+  for (k = from[0] == from[1];
+       k < 2 && landmark &&
+       (dotted_name(ts, from[1] - 1) || from[0] > from[1] ||
+        short_name(ts, from[1], phrase));
+       k++) {
+    least = k == 0 ? 1 : 2;
+    for (n = LANDMARK_WORDS; n >= least; n--)
+      if (office_phrase(ts, it->key, from[k], n, phrase, sizeof(phrase)) &&
           place_match(pl, phrase, &m) == 0 && !m.outside && !m.ambiguous)
         break;
-    if (n >= 2 && office_landmark(&m, it))
+    if (n >= least && office_landmark(&m, it))
       return;
   }
   if (it->qual[0] == '\0' ||

@@ -1263,6 +1263,24 @@ START_TEST(kota_and_kabupaten_offices)
 }
 END_TEST
 
+/* A hospital named with a title inside its name ("RSUD dr. T.C.
+ * Hillers", "RSUD dr. Ben Mboi") is the landmark of that name, as it is
+ * written without the title. */
+START_TEST(landmarks_with_titles)
+{
+  static const struct pair_case t[] = {
+    {"pasien di RSUD dr. T.C. Hillers Maumere disuruh bayar",
+     "parkir di RSUD T.C. Hillers", 0, 1},
+    {"pasien di RSUD dr. Ben Mboi Ruteng disuruh beli benang",
+     "di rsud ruteng pasien disuruh beli", 0, 1},
+    {"pasien di RSUD dr. T.C. Hillers Maumere disuruh bayar",
+     "pasien di RSUD Mgr. Gabriel Manek Atambua disuruh bayar", 1, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -1352,6 +1370,7 @@ incident_suite(void)
   tcase_add_test(tc, prisons_polls_and_ministries);
   tcase_add_test(tc, persons_named_by_kin);
   tcase_add_test(tc, kota_and_kabupaten_offices);
+  tcase_add_test(tc, landmarks_with_titles);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
