@@ -1015,6 +1015,19 @@ static const struct {
   {{"bersalin", NULL, NULL}, "persalinan", NULL},
   {{"imunisasi", NULL, NULL}, "imunisasi", NULL},
   {{"kb", NULL, NULL}, "kb", NULL}, {{"implan", NULL, NULL}, "kb", NULL},
+  {{"operasi", "caesar", NULL}, "persalinan", NULL},
+  {{"operasi", "sesar", NULL}, "persalinan", NULL},
+  {{"operasi", "sc", NULL}, "persalinan", NULL},
+  {{"caesar", NULL, NULL}, "persalinan", NULL},
+  {{"sesar", NULL, NULL}, "persalinan", NULL},
+  /* an operation by its kind; "operasi" alone is also a police raid */
+  {{"operasi", "katarak", NULL}, "operasi", "katarak"},
+  {{"operasi", "mata", NULL}, "operasi", "katarak"},
+  {{"operasi", "hernia", NULL}, "operasi", "hernia"},
+  {{"operasi", "usus", NULL}, "operasi", "usus"},
+  {{"operasi", "tumor", NULL}, "operasi", "tumor"},
+  {{"operasi", "amandel", NULL}, "operasi", "amandel"},
+  {{"operasi", "patah", NULL}, "operasi", "patah"},
   {{"rawat", "inap", NULL}, "rawat_inap", NULL},
   {{"opname", NULL, NULL}, "rawat_inap", NULL},
   {{"pkh", NULL, NULL}, "bansos", "pkh"},
@@ -1427,6 +1440,8 @@ static const char *const everyday_nouns[] = {
   "sertifikat", "retribusi", "izin", "proyek", "dana", "bantuan",
   "nelayan", "guru", "bidan", "ambulans", "gaji", "makanan", "sembako",
   "surat", "berkas", "buku", "seragam",
+  /* care: "pasien BPJS operasi", "peserta BPJS rawat jalan" */
+  "operasi", "rawat", "berobat", "kontrol", "rujukan", "peserta", "cuci",
   /* kinds of road: "jalan rabat", "jalan tani" */
   "rabat", "beton", "aspal", "setapak", "tani", NULL,
 };

@@ -1281,6 +1281,31 @@ START_TEST(landmarks_with_titles)
 }
 END_TEST
 
+/* "Pasien BPJS operasi ..." names no BPJS office called "operasi"; the
+ * operation is the service: a cataract operation is not a caesarean. */
+START_TEST(operations_are_services)
+{
+  static const struct pair_case t[] = {
+    {"Pasien BPJS operasi katarak di RSUD T.C. Hillers diminta "
+     "Rp 1.000.000 oleh dokter mata",
+     "Pasien BPJS operasi caesar di RSUD T.C. Hillers diminta Rp 1.000.000 "
+     "oleh bidan", 1, 1},
+    {"pasien bpjs operasi usus buntu di rs hillers maumere dimintai 3,5 jt",
+     "Ibu saya pasien BPJS kelas 3 di RSUD dr. T.C. Hillers Maumere, "
+     "sebelum operasi usus buntu diminta Rp 3.500.000", 0, 1},
+    {"istri saya operasi sesar di RSUD Soe diminta uang",
+     "pasien melahirkan di RSUD Soe diminta uang", 0, 1},
+  };
+  struct incident a;
+  int i;
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("pasien BPJS operasi hernia diminta bayar", &a);
+  for (i = 0; i < a.n[INCIDENT_OFFICE]; i++)
+    ck_assert_str_eq(a.item[INCIDENT_OFFICE][i].qual, "");
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -1371,6 +1396,7 @@ incident_suite(void)
   tcase_add_test(tc, persons_named_by_kin);
   tcase_add_test(tc, kota_and_kabupaten_offices);
   tcase_add_test(tc, landmarks_with_titles);
+  tcase_add_test(tc, operations_are_services);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
