@@ -1074,7 +1074,30 @@ service_word(const struct token *t, const char *p)
   n = strlen(p);
   if (p[n - 1] == '*')
     return strncmp(t->w, p, n - 1) == 0;
-  return strcmp(t->w, p) == 0;
+  /* "paspornya", "ijazahnya": the service with its -nya */
+  return strncmp(t->w, p, n) == 0 &&
+         (t->w[n] == '\0' || strcmp(t->w + n, "nya") == 0);
+}
+
+/* Verbs of handling papers: "urus kk saya" is the family card, where "kk
+ * saya" alone is "kakak saya" in SMS. */
+static const char *const paper_verbs[] = {
+  "urus", "mengurus", "buat", "bikin", "membuat", "cetak", "ganti",
+  "ubah", "pecah", "perbaiki", "minta", "ambil", "tahan", "ditahan", NULL,
+};
+
+/* Words that make a word of kin someone's: "adik saya", "kk sy". */
+static const char *const possessives[] = {"saya", "sy", "beta", "kami",
+                                          "katong", "ku", NULL};
+
+/* 1 when "kk" at token i is "kakak" (SMS): in lower case, before "saya"
+ * or the like, after no verb of handling papers ("kk sy jg lihat"). */
+static int
+kin_kk(const struct tokens *ts, int i)
+{
+  return !ts->t[i].upper && i + 1 < ts->n && !ts->t[i + 1].stop &&
+         word_in(&ts->t[i + 1], possessives) >= 0 &&
+         !(i > 0 && word_in(&ts->t[i - 1], paper_verbs) >= 0);
 }
 
 /* The words of services[e] at token i: their count, or 0.  "KK" after a
@@ -1088,7 +1111,8 @@ service_at(const struct tokens *ts, int i, size_t e)
     if (i + n >= ts->n || (n > 0 && ts->t[i + n].stop) ||
         !service_word(&ts->t[i + n], services[e].w[n]))
       return 0;
-  if (strcmp(services[e].kind, "kk") == 0 && i > 0 && ts->t[i - 1].is_num)
+  if (strcmp(services[e].kind, "kk") == 0 &&
+      ((i > 0 && ts->t[i - 1].is_num) || kin_kk(ts, i)))
     return 0;
   return n;
 }
@@ -1696,13 +1720,11 @@ static const char *const place_lead[] = {
 static const char *const name_leads[] = {"bernama", "bernma", "namanya",
                                          NULL};
 static const char *const kin_words[] = {
-  "adik", "adek", "ade", "kakak", "kaka", "anak", "istri", "isteri",
+  "adik", "adek", "ade", "kakak", "kaka", "kk", "anak", "istri", "isteri",
   "suami", "sepupu", "keponakan", "ponakan", "cucu", "menantu", "ipar",
   "mertua", "ayah", "paman", "bibi", "nenek", "kakek", "maitua", "paitua",
   NULL,
 };
-static const char *const possessives[] = {"saya", "sy", "beta", "kami",
-                                          "katong", "ku", NULL};
 
 /* 1 when token t is a name written with a capital (name_like()) and no
  * word of an office, a filler or an everyday noun ("anak saya Kelas 3"). */

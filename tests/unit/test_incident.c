@@ -1306,6 +1306,31 @@ START_TEST(operations_are_services)
 }
 END_TEST
 
+/* "kk sy" in SMS is "kakak saya", no family card; a service written with
+ * "-nya" ("paspornya", "ijazahnya") is that service. */
+START_TEST(kin_shorthand_and_suffixed_services)
+{
+  static const struct pair_case t[] = {
+    {"di PLBN Motaain petugas imigrasi minta Rp 500.000 walaupun paspor "
+     "saya lengkap",
+     "kk sy lihat di motaain petugas imigrasi minta 500rb dr adik sy "
+     "padahal paspornya lengkap", 0, 1},
+    {"petugas Dukcapil minta Rp 100.000 untuk urus KK saya",
+     "petugas Dukcapil minta Rp 100.000 untuk akta kelahiran", 1, 1},
+  };
+  struct incident a;
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("ijazahnya ditahan sekolah", &a);
+  ck_assert_int_eq(a.n[INCIDENT_SERVICE], 1);
+  ck_assert_str_eq(a.item[INCIDENT_SERVICE][0].key, "ijazah");
+  incident_extract("kk saya bilang petugas minta uang", &a);
+  ck_assert_int_eq(a.n[INCIDENT_SERVICE], 0);
+  incident_extract("mau urus kk saya di capil", &a);
+  ck_assert_int_eq(a.n[INCIDENT_SERVICE], 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -1397,6 +1422,7 @@ incident_suite(void)
   tcase_add_test(tc, kota_and_kabupaten_offices);
   tcase_add_test(tc, landmarks_with_titles);
   tcase_add_test(tc, operations_are_services);
+  tcase_add_test(tc, kin_shorthand_and_suffixed_services);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
