@@ -323,6 +323,7 @@ struct numread {
   int group;      /* a ribu/juta/rb/jt was read */
   double last;    /* the factor of the last group closed */
   int any;        /* a token was taken */
+  double dec;     /* after "koma": the place of the next decimal digit */
 };
 
 /* Take token t into r; 0 when t is no part of a number expression. */
@@ -331,6 +332,23 @@ numread_take(struct numread *r, const struct token *t)
 {
   size_t i;
 
+  /* "satu koma dua juta", "1 koma 5 juta": a decimal digit */
+  if (r->dec > 0) {
+    for (i = 0; !t->is_num && i < COUNT(number_words); i++)
+      if (same_word(t->w, number_words[i].w) && number_words[i].v >= 1)
+        break;
+    if (t->is_num ? t->digits == 1 : i < COUNT(number_words)) {
+      r->small += (t->is_num ? t->num : number_words[i].v) * r->dec;
+      r->dec /= 10;
+      return 1;
+    }
+    r->dec = 0;   /* the decimals end: "juta" or no part of the number */
+  }
+  if (same_word(t->w, "koma") && r->small >= 1 && r->small < 10 &&
+      r->cur == 0) {
+    r->dec = 0.1;
+    return 1;
+  }
   if (t->is_num) {
     if (r->small != 0 || (r->any && r->cur == 0 && !r->group))
       return 0;   /* two numbers in a row: not one amount */

@@ -1331,6 +1331,34 @@ START_TEST(kin_shorthand_and_suffixed_services)
 }
 END_TEST
 
+/* Amounts in words with a decimal comma: "satu koma dua juta" is
+ * 1.200.000, "dua koma lima juta" 2.500.000. */
+START_TEST(amounts_with_koma)
+{
+  static const struct {
+    const char *text;
+    int64_t v;
+  } t[] = {
+    {"tunggakan komite satu koma dua juta", 1200000},
+    {"minta dua koma lima juta", 2500000},
+    {"bayar 1 koma 5 juta", 1500000},
+  };
+  struct incident a;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &a);
+    ck_assert_msg(a.n[INCIDENT_AMOUNT] == 1 &&
+                  a.item[INCIDENT_AMOUNT][0].num == t[i].v,
+                  "'%s': %d amounts, first %lld", t[i].text,
+                  a.n[INCIDENT_AMOUNT],
+                  (long long)a.item[INCIDENT_AMOUNT][0].num);
+  }
+  incident_extract("pasien koma dua hari", &a);
+  ck_assert_int_eq(a.n[INCIDENT_AMOUNT], 0);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -1423,6 +1451,7 @@ incident_suite(void)
   tcase_add_test(tc, landmarks_with_titles);
   tcase_add_test(tc, operations_are_services);
   tcase_add_test(tc, kin_shorthand_and_suffixed_services);
+  tcase_add_test(tc, amounts_with_koma);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
