@@ -323,6 +323,7 @@ struct numread {
   int group;      /* a ribu/juta/rb/jt was read */
   double last;    /* the factor of the last group closed */
   int any;        /* a token was taken */
+  double dec;     /* after "koma": the place of the next decimal digit */
 };
 
 /* Take token t into r; 0 when t is no part of a number expression. */
@@ -331,6 +332,23 @@ numread_take(struct numread *r, const struct token *t)
 {
   size_t i;
 
+  /* "satu koma dua juta", "1 koma 5 juta": a decimal digit */
+  if (r->dec > 0) {
+    for (i = 0; !t->is_num && i < COUNT(number_words); i++)
+      if (same_word(t->w, number_words[i].w) && number_words[i].v >= 1)
+        break;
+    if (t->is_num ? t->digits == 1 : i < COUNT(number_words)) {
+      r->small += (t->is_num ? t->num : number_words[i].v) * r->dec;
+      r->dec /= 10;
+      return 1;
+    }
+    r->dec = 0;   /* the decimals end: "juta" or no part of the number */
+  }
+  if (same_word(t->w, "koma") && r->small >= 1 && r->small < 10 &&
+      r->cur == 0) {
+    r->dec = 0.1;
+    return 1;
+  }
   if (t->is_num) {
     if (r->small != 0 || (r->any && r->cur == 0 && !r->group))
       return 0;   /* two numbers in a row: not one amount */
@@ -1015,6 +1033,19 @@ static const struct {
   {{"bersalin", NULL, NULL}, "persalinan", NULL},
   {{"imunisasi", NULL, NULL}, "imunisasi", NULL},
   {{"kb", NULL, NULL}, "kb", NULL}, {{"implan", NULL, NULL}, "kb", NULL},
+  {{"operasi", "caesar", NULL}, "persalinan", NULL},
+  {{"operasi", "sesar", NULL}, "persalinan", NULL},
+  {{"operasi", "sc", NULL}, "persalinan", NULL},
+  {{"caesar", NULL, NULL}, "persalinan", NULL},
+  {{"sesar", NULL, NULL}, "persalinan", NULL},
+  /* an operation by its kind; "operasi" alone is also a police raid */
+  {{"operasi", "katarak", NULL}, "operasi", "katarak"},
+  {{"operasi", "mata", NULL}, "operasi", "katarak"},
+  {{"operasi", "hernia", NULL}, "operasi", "hernia"},
+  {{"operasi", "usus", NULL}, "operasi", "usus"},
+  {{"operasi", "tumor", NULL}, "operasi", "tumor"},
+  {{"operasi", "amandel", NULL}, "operasi", "amandel"},
+  {{"operasi", "patah", NULL}, "operasi", "patah"},
   {{"rawat", "inap", NULL}, "rawat_inap", NULL},
   {{"opname", NULL, NULL}, "rawat_inap", NULL},
   {{"pkh", NULL, NULL}, "bansos", "pkh"},
@@ -1061,7 +1092,30 @@ service_word(const struct token *t, const char *p)
   n = strlen(p);
   if (p[n - 1] == '*')
     return strncmp(t->w, p, n - 1) == 0;
-  return strcmp(t->w, p) == 0;
+  /* "paspornya", "ijazahnya": the service with its -nya */
+  return strncmp(t->w, p, n) == 0 &&
+         (t->w[n] == '\0' || strcmp(t->w + n, "nya") == 0);
+}
+
+/* Verbs of handling papers: "urus kk saya" is the family card, where "kk
+ * saya" alone is "kakak saya" in SMS. */
+static const char *const paper_verbs[] = {
+  "urus", "mengurus", "buat", "bikin", "membuat", "cetak", "ganti",
+  "ubah", "pecah", "perbaiki", "minta", "ambil", "tahan", "ditahan", NULL,
+};
+
+/* Words that make a word of kin someone's: "adik saya", "kk sy". */
+static const char *const possessives[] = {"saya", "sy", "beta", "kami",
+                                          "katong", "ku", NULL};
+
+/* 1 when "kk" at token i is "kakak" (SMS): in lower case, before "saya"
+ * or the like, after no verb of handling papers ("kk sy jg lihat"). */
+static int
+kin_kk(const struct tokens *ts, int i)
+{
+  return !ts->t[i].upper && i + 1 < ts->n && !ts->t[i + 1].stop &&
+         word_in(&ts->t[i + 1], possessives) >= 0 &&
+         !(i > 0 && word_in(&ts->t[i - 1], paper_verbs) >= 0);
 }
 
 /* The words of services[e] at token i: their count, or 0.  "KK" after a
@@ -1075,7 +1129,8 @@ service_at(const struct tokens *ts, int i, size_t e)
     if (i + n >= ts->n || (n > 0 && ts->t[i + n].stop) ||
         !service_word(&ts->t[i + n], services[e].w[n]))
       return 0;
-  if (strcmp(services[e].kind, "kk") == 0 && i > 0 && ts->t[i - 1].is_num)
+  if (strcmp(services[e].kind, "kk") == 0 &&
+      ((i > 0 && ts->t[i - 1].is_num) || kin_kk(ts, i)))
     return 0;
   return n;
 }
@@ -1427,6 +1482,8 @@ static const char *const everyday_nouns[] = {
   "sertifikat", "retribusi", "izin", "proyek", "dana", "bantuan",
   "nelayan", "guru", "bidan", "ambulans", "gaji", "makanan", "sembako",
   "surat", "berkas", "buku", "seragam",
+  /* care: "pasien BPJS operasi", "peserta BPJS rawat jalan" */
+  "operasi", "rawat", "berobat", "kontrol", "rujukan", "peserta", "cuci",
   /* kinds of road: "jalan rabat", "jalan tani" */
   "rabat", "beton", "aspal", "setapak", "tani", NULL,
 };
@@ -1595,6 +1652,21 @@ office_word(const struct tokens *ts, int i, size_t *k, int *n)
   return office_lookup(ts->t[i].w, k);
 }
 
+/* The tier the fillers from token j up to an office's name say: 1 for
+ * "Kota", 2 for "Kabupaten" ("Samsat Kab. Kupang"), else 0. */
+static int
+office_tier(const struct tokens *ts, int j)
+{
+  for (; j < ts->n && !stop_at(ts, j) &&
+         word_in(&ts->t[j], office_filler) >= 0; j++) {
+    if (is(&ts->t[j], "kota"))
+      return 1;
+    if (is(&ts->t[j], "kabupaten") || is(&ts->t[j], "kab"))
+      return 2;
+  }
+  return 0;
+}
+
 /* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
@@ -1602,7 +1674,7 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   char qual[INCIDENT_KEY] = "";
   int64_t num = 0;    /* a school's number */
   size_t k, f;
-  int j, n, named = 0;
+  int j, n, named = 0, tier, had = inc->n[INCIDENT_OFFICE];
 
   *used = 0;
   if (!office_word(ts, i, &k, &n))
@@ -1625,11 +1697,14 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
     if (j < ts->n && ts->t[j].is_num && !ts->t[j].stop)
       num = (int64_t)ts->t[j++].num;
     named = office_name(ts, j, qual);
-  } else if (qual[0] == '\0') {
-    named = office_name(ts, j, qual);
   }
+  tier = office_tier(ts, j);
+  if (office_words[k].q == Q_NAME && qual[0] == '\0')
+    named = office_name(ts, j, qual);
   add_item(inc, INCIDENT_OFFICE, num, office_words[k].type, qual, NULL,
            office_words[k].weak);
+  if (inc->n[INCIDENT_OFFICE] > had)
+    inc->item[INCIDENT_OFFICE][had].tier = tier;
   if (named == 2 && inc->n[INCIDENT_OFFICE] > 0 &&
       strcmp(inc->item[INCIDENT_OFFICE][inc->n[INCIDENT_OFFICE] - 1].qual,
              qual) == 0)
@@ -1663,13 +1738,11 @@ static const char *const place_lead[] = {
 static const char *const name_leads[] = {"bernama", "bernma", "namanya",
                                          NULL};
 static const char *const kin_words[] = {
-  "adik", "adek", "ade", "kakak", "kaka", "anak", "istri", "isteri",
+  "adik", "adek", "ade", "kakak", "kaka", "kk", "anak", "istri", "isteri",
   "suami", "sepupu", "keponakan", "ponakan", "cucu", "menantu", "ipar",
   "mertua", "ayah", "paman", "bibi", "nenek", "kakek", "maitua", "paitua",
   NULL,
 };
-static const char *const possessives[] = {"saya", "sy", "beta", "kami",
-                                          "katong", "ku", NULL};
 
 /* 1 when token t is a name written with a capital (name_like()) and no
  * word of an office, a filler or an everyday noun ("anak saya Kelas 3"). */
@@ -2005,10 +2078,17 @@ date_alike(int64_t a, int64_t b)
 static int office_where_alike(const struct incident_item *a,
                               const struct incident_item *b);
 
+/* One office named after "Kota", the other after "Kabupaten". */
+static int
+tiers_differ(const struct incident_item *a, const struct incident_item *b)
+{
+  return a->tier != 0 && b->tier != 0 && a->tier != b->tier;
+}
+
 static int
 office_alike(const struct incident_item *a, const struct incident_item *b)
 {
-  if (strcmp(a->key, b->key) != 0)
+  if (strcmp(a->key, b->key) != 0 || tiers_differ(a, b))
     return 0;
   if (a->num != 0 && b->num != 0 && a->num != b->num)
     return 0;
@@ -2071,23 +2151,29 @@ landmark_type(const char *name)
   return office_lookup(w, &k) ? office_words[k].type : NULL;
 }
 
-/* The words i..i+n of ts that may name an office ("RSUD Prof. Dr. W.Z.
- * Johannes", "bandara penfui"), lower case, into out; 0 when they run
- * past punctuation that closes no short abbreviation, or a number. */
+/* Titles written inside the name of a hospital or office ("RSUD dr.
+ * T.C. Hillers", "RSUD Mgr. Gabriel Manek"), left out to find it. */
+static const char *const name_titles[] = {
+  "dr", "prof", "mgr", "drs", "ir", "pdt", NULL,
+};
+
+/* The office type head and the n words from token `from` that may name
+ * it ("RSUD Prof. Dr. W.Z. Johannes", "bandara penfui"), lower case,
+ * into out; 0 when they run past punctuation that closes no short
+ * abbreviation, or a number. */
 static int
-office_phrase(const struct tokens *ts, int i, int n, char *out, size_t size)
+office_phrase(const struct tokens *ts, const char *head, int from, int n,
+              char *out, size_t size)
 {
-  size_t len = 0;
+  size_t len = (size_t)snprintf(out, size, "%s", head);
   int j;
 
-  out[0] = '\0';
-  for (j = i; j <= i + n; j++) {
+  for (j = from; j < from + n; j++) {
     if (j >= ts->n || ts->t[j].is_num || len + strlen(ts->t[j].w) + 2 > size)
       return 0;
-    if (j > i && ts->t[j].stop && strlen(ts->t[j - 1].w) > 4)
+    if (ts->t[j].stop && strlen(ts->t[j - 1].w) > 4)
       return 0;
-    len += (size_t)snprintf(out + len, size - len, "%s%s", j > i ? " " : "",
-                            ts->t[j].w);
+    len += (size_t)snprintf(out + len, size - len, " %s", ts->t[j].w);
   }
   return 1;
 }
@@ -2126,7 +2212,8 @@ office_landmark(const struct place_match *m, struct incident_item *it)
 static int
 dotted_name(const struct tokens *ts, int i)
 {
-  return i + 2 < ts->n && !ts->t[i + 1].is_num && ts->t[i + 2].stop &&
+  return i + 2 < ts->n && !ts->t[i + 1].is_num &&
+         (ts->t[i + 2].stop || word_in(&ts->t[i + 1], name_titles) >= 0) &&
          strlen(ts->t[i + 1].w) <= 4;
 }
 
@@ -2145,20 +2232,36 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
 {
   struct place_match m;
   char phrase[(LANDMARK_WORDS + 1) * WORD_LEN];
-  int n, landmark = str_in(it->key, landmark_offices);
+  size_t e;
+  int n, k, least, from[2], landmark = str_in(it->key, landmark_offices);
 
-  if (landmark && dotted_name(ts, i)) {
-    for (n = LANDMARK_WORDS; n >= 2; n--)
-      if (office_phrase(ts, i, n, phrase, sizeof(phrase)) &&
+  /* The name without its titles first (one word may do then), then as
+   * written (two words at least); a name of a short word and another
+   * ("RS TC Hillers", "rumah sakit Ben Mboi") is looked up as words too. */
+  office_word(ts, i, &e, &n);
+  for (from[1] = from[0] = i + n; from[0] < ts->n &&
+                                  word_in(&ts->t[from[0]], name_titles) >= 0;
+       from[0]++)
+    ;
+  for (k = from[0] == from[1];
+       k < 2 && landmark &&
+       (dotted_name(ts, from[1] - 1) || from[0] > from[1] ||
+        short_name(ts, from[1], phrase));
+       k++) {
+    least = k == 0 ? 1 : 2;
+    for (n = LANDMARK_WORDS; n >= least; n--)
+      if (office_phrase(ts, it->key, from[k], n, phrase, sizeof(phrase)) &&
           place_match(pl, phrase, &m) == 0 && !m.outside && !m.ambiguous)
         break;
-    if (n >= 2 && office_landmark(&m, it))
+    if (n >= least && office_landmark(&m, it))
       return;
   }
   if (it->qual[0] == '\0' ||
       (!landmark && !str_in(it->key, kabupaten_offices)))
     return;
-  snprintf(phrase, sizeof(phrase), "%s %s", it->key, it->qual);
+  snprintf(phrase, sizeof(phrase), "%s %s%s", it->key,
+           it->tier == 1 ? "kota " : it->tier == 2 ? "kabupaten " : "",
+           it->qual);
   if (place_match(pl, phrase, &m) != 0 ||
       (landmark && office_landmark(&m, it)) ||
       !str_in(it->key, kabupaten_offices))
@@ -2254,7 +2357,7 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
                    const struct incident *b, const struct incident_item *y)
 {
   if (strcmp(x->key, y->key) != 0 || x->qual[0] == '\0' ||
-      y->qual[0] == '\0' || field_type(x->key))
+      y->qual[0] == '\0' || field_type(x->key) || tiers_differ(x, y))
     return 0;
   if (x->num != 0 && y->num != 0 && x->num != y->num)
     return 0;

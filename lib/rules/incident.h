@@ -81,6 +81,10 @@ struct incident_item {
                                * other, or "" */
   int kab_whole;              /* an office: named by the kabupaten/kota
                                * itself ("PDAM Rote Ndao") */
+  int tier;                   /* an office: its name written after "Kota"
+                               * (1) or "Kabupaten" (2), else 0: Kemenag
+                               * Kota Kupang is not Kemenag Kabupaten
+                               * Kupang */
 };
 
 /* Place names the text mentions after "di", "ke", "dari", "dekat"

@@ -1209,6 +1209,156 @@ START_TEST(persons_named_by_kin)
 }
 END_TEST
 
+/* Each pair of t[] read with the gazetteer: conflict and shared (at
+ * least one kind) as expected, both ways round. */
+struct pair_case {
+  const char *a, *b;
+  int conflict, shared;
+};
+
+static void
+check_pairs(const struct pair_case *t, size_t n)
+{
+  struct incident a, b;
+  size_t i;
+  int shared;
+
+  for (i = 0; i < n; i++) {
+    extract_placed(t[i].a, &a);
+    extract_placed(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, &shared, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_msg((shared >= 1) == t[i].shared, "'%s' / '%s': shared %d",
+                  t[i].a, t[i].b, shared);
+    ck_assert_msg(incident_conflict(&b, &a, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict the other way", t[i].b, t[i].a);
+  }
+}
+
+/* An office named by a regional government's name keeps "Kota" and
+ * "Kabupaten" apart: Kemenag Kota Kupang is not Kemenag Kabupaten Kupang,
+ * nor Dinas Sosial Kota Kupang the Dinas Sosial of the regency; an office
+ * named with one and without the other agrees. */
+START_TEST(kota_and_kabupaten_offices)
+{
+  static const struct pair_case t[] = {
+    {"pegawai Kantor Kemenag Kota Kupang meminta uang",
+     "di Kantor Kemenag Kabupaten Kupang di Oelamasi staf minta uang", 1, 0},
+    {"Kantor Kementerian Agama Kabupaten Kupang memotong tunjangan",
+     "Kemenag Kota Kupang potong tunjangan", 1, 0},
+    {"petugas Samsat Kota Kupang minta uang",
+     "petugas Samsat Kab. Kupang minta uang", 1, 0},
+    {"Dinas Sosial Kota Kupang memotong bantuan",
+     "Dinas Sosial Kabupaten Kupang memotong bantuan", 1, 0},
+    {"pegawai Kemenag Kota Kupang minta uang",
+     "staf kemenag kupang minta uang", 0, 1},
+    {"pegawai Kemenag Kota Kupang minta uang",
+     "kantor kementerian agama kota kupang minta", 0, 1},
+    {"Dinas Sosial Kota Kupang memotong bantuan",
+     "dinas sosial memotong bantuan", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A hospital named with a title inside its name ("RSUD dr. T.C.
+ * Hillers", "RSUD dr. Ben Mboi") is the landmark of that name, as it is
+ * written without the title. */
+START_TEST(landmarks_with_titles)
+{
+  static const struct pair_case t[] = {
+    {"pasien di RSUD dr. T.C. Hillers Maumere disuruh bayar",
+     "parkir di RSUD T.C. Hillers", 0, 1},
+    {"pasien di RSUD dr. Ben Mboi Ruteng disuruh beli benang",
+     "di rsud ruteng pasien disuruh beli", 0, 1},
+    {"pasien di RSUD dr. T.C. Hillers Maumere disuruh bayar",
+     "pasien di RSUD Mgr. Gabriel Manek Atambua disuruh bayar", 1, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* "Pasien BPJS operasi ..." names no BPJS office called "operasi"; the
+ * operation is the service: a cataract operation is not a caesarean. */
+START_TEST(operations_are_services)
+{
+  static const struct pair_case t[] = {
+    {"Pasien BPJS operasi katarak di RSUD T.C. Hillers diminta "
+     "Rp 1.000.000 oleh dokter mata",
+     "Pasien BPJS operasi caesar di RSUD T.C. Hillers diminta Rp 1.000.000 "
+     "oleh bidan", 1, 1},
+    {"pasien bpjs operasi usus buntu di rs hillers maumere dimintai 3,5 jt",
+     "Ibu saya pasien BPJS kelas 3 di RSUD dr. T.C. Hillers Maumere, "
+     "sebelum operasi usus buntu diminta Rp 3.500.000", 0, 1},
+    {"istri saya operasi sesar di RSUD Soe diminta uang",
+     "pasien melahirkan di RSUD Soe diminta uang", 0, 1},
+  };
+  struct incident a;
+  int i;
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("pasien BPJS operasi hernia diminta bayar", &a);
+  for (i = 0; i < a.n[INCIDENT_OFFICE]; i++)
+    ck_assert_str_eq(a.item[INCIDENT_OFFICE][i].qual, "");
+}
+END_TEST
+
+/* "kk sy" in SMS is "kakak saya", no family card; a service written with
+ * "-nya" ("paspornya", "ijazahnya") is that service. */
+START_TEST(kin_shorthand_and_suffixed_services)
+{
+  static const struct pair_case t[] = {
+    {"di PLBN Motaain petugas imigrasi minta Rp 500.000 walaupun paspor "
+     "saya lengkap",
+     "kk sy lihat di motaain petugas imigrasi minta 500rb dr adik sy "
+     "padahal paspornya lengkap", 0, 1},
+    {"petugas Dukcapil minta Rp 100.000 untuk urus KK saya",
+     "petugas Dukcapil minta Rp 100.000 untuk akta kelahiran", 1, 1},
+  };
+  struct incident a;
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("ijazahnya ditahan sekolah", &a);
+  ck_assert_int_eq(a.n[INCIDENT_SERVICE], 1);
+  ck_assert_str_eq(a.item[INCIDENT_SERVICE][0].key, "ijazah");
+  incident_extract("kk saya bilang petugas minta uang", &a);
+  ck_assert_int_eq(a.n[INCIDENT_SERVICE], 0);
+  incident_extract("mau urus kk saya di capil", &a);
+  ck_assert_int_eq(a.n[INCIDENT_SERVICE], 1);
+}
+END_TEST
+
+/* Amounts in words with a decimal comma: "satu koma dua juta" is
+ * 1.200.000, "dua koma lima juta" 2.500.000. */
+START_TEST(amounts_with_koma)
+{
+  static const struct {
+    const char *text;
+    int64_t v;
+  } t[] = {
+    {"tunggakan komite satu koma dua juta", 1200000},
+    {"minta dua koma lima juta", 2500000},
+    {"bayar 1 koma 5 juta", 1500000},
+  };
+  struct incident a;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &a);
+    ck_assert_msg(a.n[INCIDENT_AMOUNT] == 1 &&
+                  a.item[INCIDENT_AMOUNT][0].num == t[i].v,
+                  "'%s': %d amounts, first %lld", t[i].text,
+                  a.n[INCIDENT_AMOUNT],
+                  (long long)a.item[INCIDENT_AMOUNT][0].num);
+  }
+  incident_extract("pasien koma dua hari", &a);
+  ck_assert_int_eq(a.n[INCIDENT_AMOUNT], 0);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -1297,6 +1447,11 @@ incident_suite(void)
   tcase_add_test(tc, amounts_said_approximately);
   tcase_add_test(tc, prisons_polls_and_ministries);
   tcase_add_test(tc, persons_named_by_kin);
+  tcase_add_test(tc, kota_and_kabupaten_offices);
+  tcase_add_test(tc, landmarks_with_titles);
+  tcase_add_test(tc, operations_are_services);
+  tcase_add_test(tc, kin_shorthand_and_suffixed_services);
+  tcase_add_test(tc, amounts_with_koma);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
