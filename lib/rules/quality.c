@@ -1761,8 +1761,20 @@ class_before(const struct ctx *cx, enum word_class c, size_t i, size_t back)
   return 0;
 }
 
+/* Is word i the word w? */
+static int
+word_text_is(const struct ctx *cx, size_t i, const char *w)
+{
+  size_t n = strlen(w);
+
+  return i < cx->nm->n && cx->nm->w[i].len == n &&
+         memcmp(cx->nm->text + cx->nm->w[i].off, w, n) == 0;
+}
+
 /* Is the agent of the verb at word i the reporter: a first-person word
- * before it, with only modal, arming and weapon words between? */
+ * before it, with only modal, arming and weapon words between?  Not when
+ * "dan" joins the verb to that word: "tendang jualan saya dan pukul
+ * kepala saya" tells what was done to the reporter. */
 static int
 self_agent(const struct ctx *cx, size_t i)
 {
@@ -1770,7 +1782,7 @@ self_agent(const struct ctx *cx, size_t i)
 
   for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_sentence(cx, k); k--) {
     if (word_is(cx, WC_SELF, k - 1))
-      return 1;
+      return !word_text_is(cx, k, "dan");
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
         !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1))
       return 0;

@@ -328,6 +328,10 @@ static const struct judge_case judge_cases[] = {
   {"Camat Kota Lama, membakar arsip kantor camat supaya tidak diperiksa",
    QUALITY_CLEAN, 0},
   {"Kantor camat itu tidak becus, bakar kantor camat!", QUALITY_THREAT, 0},
+  /* "dan" joins the blow to the officers, not to the reporter before it. */
+  {"anggota Satpol PP Kota Kupang tendang jualan saya dan pukul kepala "
+   "saya", QUALITY_CLEAN, 0},
+  {"kalau dia datang lagi saya pukul kepalanya", QUALITY_THREAT, 0},
   /* SARA: a call to expel or shut out, all of a group. */
   {"Pendatang dari Flores harus diusir dari Kupang, mereka ambil semua "
    "proyek", QUALITY_SARA, 0},
