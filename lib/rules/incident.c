@@ -2710,6 +2710,16 @@ topics_shared(const struct incident *a, const struct incident *b)
   return n;
 }
 
+/* 1 when a and b share some "what" beyond where and when: an amount, a
+ * person, a span of time (kind_shared). */
+static int
+what_shared(const struct incident *a, const struct incident *b)
+{
+  return kind_shared(a, b, INCIDENT_AMOUNT) ||
+         kind_shared(a, b, INCIDENT_PERSON) ||
+         kind_shared(a, b, INCIDENT_SPAN);
+}
+
 int
 incident_conflict(const struct incident *a, const struct incident *b,
                   int *shared, const char **why)
@@ -2767,9 +2777,11 @@ incident_same(const struct incident *a, const struct incident *b,
                  (a->ntopics < b->ntopics ? a->ntopics : b->ntopics)) ||
       (weight >= 3 && (topics >= 1 || service_shared(a, b))))
     return words >= r->words_low;
-  if (weight >= 3)
+  /* Only where and when (an office or place, a day): another act there
+   * that day is another incident unless the words say otherwise. */
+  if (weight >= 3 && what_shared(a, b))
     return words >= r->words_two;
-  if (weight == 2)
+  if (weight >= 2)
     return words >= r->words_one;
   return words >= r->words;
 }

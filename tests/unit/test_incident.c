@@ -1440,6 +1440,40 @@ START_TEST(months_by_number_in_words)
 }
 END_TEST
 
+/* Only the office and the day in common, and another act told (one
+ * officer asks money, the guard throws a man out): two incidents; the
+ * same office and day with the amount in common: one. */
+START_TEST(where_and_when_only)
+{
+  static const struct {
+    const char *a, *b;
+    int same;
+  } t[] = {
+    {"Petugas PLN ULP Bajawa meminta Rp 1.500.000 untuk pemasangan meteran "
+     "baru di rumah saya di Desa Beiwali, 8 April 2026.",
+     "tgl 8 april 2026 di kantor PLN bajawa satpam usir bapak tua yg mau "
+     "komplain tagihan, didorong keluar pintu", 0},
+    {"Petugas PLN ULP Bajawa meminta Rp 1.500.000 untuk pemasangan meteran "
+     "baru di rumah saya di Desa Beiwali, 8 April 2026.",
+     "Sy mau pasang listrik baru di beiwali, orang PLN bajawa minta 1,5 jt "
+     "diluar biaya resmi, tgl 8 april", 1},
+  };
+  struct incident a, b;
+  struct incident_rule rule;
+  size_t i;
+
+  incident_rule_for(WORDS_ANY, &rule);
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    extract_placed(t[i].a, &a);
+    extract_placed(t[i].b, &b);
+    ck_assert_msg(incident_same(&a, &b, similar_score(t[i].a, t[i].b),
+                                &rule) == t[i].same,
+                  "'%s' / '%s': same expected %d", t[i].a, t[i].b,
+                  t[i].same);
+  }
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1486,6 +1520,7 @@ incident_suite(void)
   tcase_add_test(tc, kin_shorthand_and_suffixed_services);
   tcase_add_test(tc, amounts_with_koma);
   tcase_add_test(tc, months_by_number_in_words);
+  tcase_add_test(tc, where_and_when_only);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
