@@ -819,13 +819,46 @@ month_number_at(const struct tokens *ts, int i)
   int m;
 
   if (!(is(&ts->t[i], "bulan") || is(&ts->t[i], "bln")) || n == NULL ||
-      !n->is_num || n->glued || (i > 0 && (ts->t[i - 1].is_num ||
-                                           day_of(&ts->t[i - 1], 1))))
+      (n->is_num && n->glued) || (i > 0 && (ts->t[i - 1].is_num ||
+                                            day_of(&ts->t[i - 1], 1))))
     return 0;
-  m = day_of(n, 0);
+  m = day_of(n, 1);
   if (m > 12 || counted_by(ts, i + 2) ||
       (i + 2 < ts->n && ts->t[i + 2].before == '/'))
     return 0;
+  return m;
+}
+
+/* A day and the month by its number after "bulan" at token i ("17
+ * bulan 3", "tujuh belas bulan tiga", "dua puluh satu bln 6"): the day
+ * into *d, the month returned, the tokens used into *used; or 0. */
+static int
+day_month_number_at(const struct tokens *ts, int i, int *d, int *used)
+{
+  struct numread r;
+  const struct token *n;
+  int j, m;
+  double v;
+
+  if (i >= ts->n)
+    return 0;
+  memset(&r, 0, sizeof(r));
+  for (j = i; j < ts->n && j < i + 3 && numread_take(&r, &ts->t[j]); j++)
+    ;
+  v = r.total + r.cur + r.small;
+  if (!r.any || r.group || r.dec > 0 || v < 1 || v > 31 ||
+      v != (double)(int)v || j + 1 >= ts->n ||
+      (ts->t[i].is_num && (j != i + 1 || !day_of(&ts->t[i], 0))) ||
+      (i > 0 && (ts->t[i - 1].is_num || is_currency(&ts->t[i - 1]))) ||
+      !(is(&ts->t[j], "bulan") || is(&ts->t[j], "bln")))
+    return 0;
+  n = &ts->t[j + 1];
+  m = n->is_num ? (n->glued ? 0 : day_of(n, 0)) : day_of(n, 1);
+  if (m == 0 || m > 12 || counted_by(ts, j + 2) ||
+      (j + 2 < ts->n && ts->t[j + 2].before == '/'))
+    return 0;
+  *d = (int)v;
+  *used = j + 2 - i;
   return m;
 }
 
@@ -836,11 +869,17 @@ static void
 date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
   const struct token *t = &ts->t[i];
-  int d = day_of(t, 1), m, y;
+  int d = day_of(t, 1), m, y, lead;
 
   *used = 0;
-  if (d && i + 1 < ts->n &&
-      (m = month_of(&ts->t[i + 1], t->is_num)) != 0) {
+  lead = is(t, "tanggal") || is(t, "tgl") || is(t, "tggl");
+  if ((m = day_month_number_at(ts, i + lead, &d, used)) != 0) {
+    *used += lead;
+    y = year_at(ts, i + *used);
+    incident_add_date(inc, y, m, d);
+    *used += y ? 1 : 0;
+  } else if (d && i + 1 < ts->n &&
+             (m = month_of(&ts->t[i + 1], t->is_num)) != 0) {
     y = year_at(ts, i + 2);
     incident_add_date(inc, y, m, d);
     *used = y ? 3 : 2;
@@ -2671,6 +2710,16 @@ topics_shared(const struct incident *a, const struct incident *b)
   return n;
 }
 
+/* 1 when a and b share some "what" beyond where and when: an amount, a
+ * person, a span of time (kind_shared). */
+static int
+what_shared(const struct incident *a, const struct incident *b)
+{
+  return kind_shared(a, b, INCIDENT_AMOUNT) ||
+         kind_shared(a, b, INCIDENT_PERSON) ||
+         kind_shared(a, b, INCIDENT_SPAN);
+}
+
 int
 incident_conflict(const struct incident *a, const struct incident *b,
                   int *shared, const char **why)
@@ -2728,9 +2777,11 @@ incident_same(const struct incident *a, const struct incident *b,
                  (a->ntopics < b->ntopics ? a->ntopics : b->ntopics)) ||
       (weight >= 3 && (topics >= 1 || service_shared(a, b))))
     return words >= r->words_low;
-  if (weight >= 3)
+  /* Only where and when (an office or place, a day): another act there
+   * that day is another incident unless the words say otherwise. */
+  if (weight >= 3 && what_shared(a, b))
     return words >= r->words_two;
-  if (weight == 2)
+  if (weight >= 2)
     return words >= r->words_one;
   return words >= r->words;
 }

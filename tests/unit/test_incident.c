@@ -1407,6 +1407,73 @@ START_TEST(corpus_duplikat)
 }
 END_TEST
 
+/* The month by its number in words ("bulan tiga") and a day before it
+ * ("tujuh belas bulan tiga", "21 bln 6") read as a date; counts and
+ * amounts after "bulan" do not. */
+START_TEST(months_by_number_in_words)
+{
+  static const struct {
+    const char *text;
+    int64_t date;     /* -1: none read */
+  } t[] = {
+    {"beta pi dukcapil bulan tiga tu, dong minta uang", 300},
+    {"tujuh belas bulan tiga puskesmas tutup", 317},
+    {"dua puluh satu bulan enam puskesmas tutup lagi", 621},
+    {"tgl 21 bln 6 2026 kantor tutup", 20260621},
+    {"pungutan 5 ribu tiap bulan dua kali", -1},
+    {"gaji dipotong tiap bulan dua ratus ribu", -1},
+    {"sdh 1 bulan 2 minggu air mati", -1},
+  };
+  struct incident inc;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &inc);
+    if (t[i].date < 0)
+      ck_assert_msg(inc.n[INCIDENT_DATE] == 0, "'%s': no date expected",
+                    t[i].text);
+    else
+      ck_assert_msg(has_num(&inc, INCIDENT_DATE, t[i].date),
+                    "'%s': date %lld expected", t[i].text,
+                    (long long)t[i].date);
+  }
+}
+END_TEST
+
+/* Only the office and the day in common, and another act told (one
+ * officer asks money, the guard throws a man out): two incidents; the
+ * same office and day with the amount in common: one. */
+START_TEST(where_and_when_only)
+{
+  static const struct {
+    const char *a, *b;
+    int same;
+  } t[] = {
+    {"Petugas PLN ULP Bajawa meminta Rp 1.500.000 untuk pemasangan meteran "
+     "baru di rumah saya di Desa Beiwali, 8 April 2026.",
+     "tgl 8 april 2026 di kantor PLN bajawa satpam usir bapak tua yg mau "
+     "komplain tagihan, didorong keluar pintu", 0},
+    {"Petugas PLN ULP Bajawa meminta Rp 1.500.000 untuk pemasangan meteran "
+     "baru di rumah saya di Desa Beiwali, 8 April 2026.",
+     "Sy mau pasang listrik baru di beiwali, orang PLN bajawa minta 1,5 jt "
+     "diluar biaya resmi, tgl 8 april", 1},
+  };
+  struct incident a, b;
+  struct incident_rule rule;
+  size_t i;
+
+  incident_rule_for(WORDS_ANY, &rule);
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    extract_placed(t[i].a, &a);
+    extract_placed(t[i].b, &b);
+    ck_assert_msg(incident_same(&a, &b, similar_score(t[i].a, t[i].b),
+                                &rule) == t[i].same,
+                  "'%s' / '%s': same expected %d", t[i].a, t[i].b,
+                  t[i].same);
+  }
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1452,6 +1519,8 @@ incident_suite(void)
   tcase_add_test(tc, operations_are_services);
   tcase_add_test(tc, kin_shorthand_and_suffixed_services);
   tcase_add_test(tc, amounts_with_koma);
+  tcase_add_test(tc, months_by_number_in_words);
+  tcase_add_test(tc, where_and_when_only);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
