@@ -464,6 +464,15 @@ static const struct judge_case judge_cases[] = {
   /* An official's threat of a passive harm ("akan dibakar") reported. */
   {"Kepala desa bilang rumah kami akan dibakar kalau kami melapor",
    QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* The reporter in Kupang Malay ("botong") and in shorthand ("sdh"),
+   * and a crowd ("ramai2"), before the verb of violence or a weapon. */
+  {"kalau sonde dikembalikan, botong bakar dia pung rumah", QUALITY_THREAT,
+   0},
+  {"Sy sdh siapkan parang utk dia", QUALITY_THREAT, 0},
+  {"besok kami datang ramai2 hancurkan kantor lurah itu", QUALITY_THREAT, 0},
+  {"dong pukul botong pung anak di pos jaga", QUALITY_CLEAN, 0},
+  {"Sy sdh dipukul petugas di kantor desa", QUALITY_CLEAN, 0},
+  {"warga datang ramai2 ke kantor lurah minta kejelasan", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
