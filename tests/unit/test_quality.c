@@ -473,6 +473,14 @@ static const struct judge_case judge_cases[] = {
   {"dong pukul botong pung anak di pos jaga", QUALITY_CLEAN, 0},
   {"Sy sdh dipukul petugas di kantor desa", QUALITY_CLEAN, 0},
   {"warga datang ramai2 ke kantor lurah minta kejelasan", QUALITY_CLEAN, 0},
+  /* A group in the plural written with a "2" ("Cina2"), and newcomers
+   * named by their origin ("pendatang dari Sulawesi"). */
+  {"Cina2 di pasar itu penipu semua", QUALITY_SARA, 0},
+  {"Pendatang dari Sulawesi itu biang kerok semua, usir dong",
+   QUALITY_SARA, 0},
+  {"Kami orang Sabu2 di sini semua tidak dapat bantuan", QUALITY_CLEAN, 0},
+  {"Pendatang dari Sulawesi belum dapat KTP, petugas bilang tunggu",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
