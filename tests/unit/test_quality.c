@@ -479,6 +479,13 @@ static const struct judge_case judge_cases[] = {
   {"Pendatang dari Sulawesi itu biang kerok semua, usir dong",
    QUALITY_SARA, 0},
   {"Kami orang Sabu2 di sini semua tidak dapat bantuan", QUALITY_CLEAN, 0},
+  /* Spoken Jakarta forms of arming ("siapin"); "penjajah" said of a
+   * group, not of the colonial past. */
+  {"kami udah siapin golok buat kades", QUALITY_THREAT, 0},
+  {"Sy siapin berkas utk kades tapi dia tolak", QUALITY_CLEAN, 0},
+  {"Jawa2 itu penjajah semua", QUALITY_SARA, 0},
+  {"Belanda dulu penjajah di Timor, sekarang pejabat yang menindas",
+   QUALITY_CLEAN, 0},
   {"Pendatang dari Sulawesi belum dapat KTP, petugas bilang tunggu",
    QUALITY_CLEAN, 0},
 };
