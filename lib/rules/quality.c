@@ -245,6 +245,7 @@ swap_char(char c)
 #define WORD_COMMA 16u     /* a comma or colon stands before it */
 #define WORD_EXCL 32u      /* an exclamation mark stands before it */
 #define WORD_TITLE 64u     /* starts with a capital, not all capitals */
+#define WORD_DOUBLED 128u  /* doubled by a final '2' ("cina2"): a plural */
 
 /* One word of the normal form. */
 struct word {
@@ -512,8 +513,10 @@ emit_word(struct norm *nm, struct unit *u, size_t n, unsigned flags)
     if (u[i].flags & UNIT_QUOTED)
       flags |= WORD_QUOTED;
   }
-  if (nletters > 0 && n >= 2 && u[n - 1].ch == '2' && is_letter(u[n - 2].ch))
+  if (nletters > 0 && n >= 2 && u[n - 1].ch == '2' && is_letter(u[n - 2].ch)) {
     n--;
+    flags |= WORD_DOUBLED;
+  }
   for (i = 0; i < n; i++) {
     c = u[i].ch;
     if (nletters > 0) {
@@ -2143,6 +2146,19 @@ same_word(const struct ctx *cx, size_t i, size_t k)
          memcmp(cx->nm->text + x->off, cx->nm->text + y->off, x->len) == 0;
 }
 
+/* Is the group word at g followed by where it comes from, "dari" and a
+ * name or another group ("pendatang dari Sulawesi", "Islam dari Jawa")? */
+static int
+from_origin(const struct ctx *cx, size_t g)
+{
+  size_t n = cx->nm->n;
+
+  return g + 2 < n && !starts_clause(cx, g + 1) &&
+         !starts_clause(cx, g + 2) && word_text_is(cx, g + 1, "dari") &&
+         ((cx->nm->w[g + 2].flags & WORD_TITLE) ||
+          word_is(cx, WC_GROUP, g + 2));
+}
+
 static int
 group_named(const struct ctx *cx, size_t a, size_t g)
 {
@@ -2164,6 +2180,7 @@ group_named(const struct ctx *cx, size_t a, size_t g)
          (g > a + 1 && word_is(cx, WC_PERSON, g - 1) &&
           word_is(cx, WC_GENERAL, g - 2)) ||
          word_is(cx, WC_GENERAL, g + 1) ||
+         (cx->nm->w[g].flags & WORD_DOUBLED) || from_origin(cx, g) ||
          (g + 1 < cx->nm->n && !starts_clause(cx, g + 1) &&
           same_word(cx, g, g + 1));
 }

@@ -464,6 +464,30 @@ static const struct judge_case judge_cases[] = {
   /* An official's threat of a passive harm ("akan dibakar") reported. */
   {"Kepala desa bilang rumah kami akan dibakar kalau kami melapor",
    QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* The reporter in Kupang Malay ("botong") and in shorthand ("sdh"),
+   * and a crowd ("ramai2"), before the verb of violence or a weapon. */
+  {"kalau sonde dikembalikan, botong bakar dia pung rumah", QUALITY_THREAT,
+   0},
+  {"Sy sdh siapkan parang utk dia", QUALITY_THREAT, 0},
+  {"besok kami datang ramai2 hancurkan kantor lurah itu", QUALITY_THREAT, 0},
+  {"dong pukul botong pung anak di pos jaga", QUALITY_CLEAN, 0},
+  {"Sy sdh dipukul petugas di kantor desa", QUALITY_CLEAN, 0},
+  {"warga datang ramai2 ke kantor lurah minta kejelasan", QUALITY_CLEAN, 0},
+  /* A group in the plural written with a "2" ("Cina2"), and newcomers
+   * named by their origin ("pendatang dari Sulawesi"). */
+  {"Cina2 di pasar itu penipu semua", QUALITY_SARA, 0},
+  {"Pendatang dari Sulawesi itu biang kerok semua, usir dong",
+   QUALITY_SARA, 0},
+  {"Kami orang Sabu2 di sini semua tidak dapat bantuan", QUALITY_CLEAN, 0},
+  /* Spoken Jakarta forms of arming ("siapin"); "penjajah" said of a
+   * group, not of the colonial past. */
+  {"kami udah siapin golok buat kades", QUALITY_THREAT, 0},
+  {"Sy siapin berkas utk kades tapi dia tolak", QUALITY_CLEAN, 0},
+  {"Jawa2 itu penjajah semua", QUALITY_SARA, 0},
+  {"Belanda dulu penjajah di Timor, sekarang pejabat yang menindas",
+   QUALITY_CLEAN, 0},
+  {"Pendatang dari Sulawesi belum dapat KTP, petugas bilang tunggu",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)

@@ -222,6 +222,9 @@ static const struct when_case cases[] = {
   /* A feast written in number words stays a feast. */
   {"waktu tujuh belasan", SUN, 5, WHEN_OK, "HUT RI, 17-08-2025"},
   {"tujuh belasan thn lalu", SUN, 5, WHEN_OK, "HUT RI, 17-08-2025"},
+  {"waktu 17an agustus kemarin", SUN, 5, WHEN_OK, "HUT RI, 17-08-2025"},
+  {"pas 17-an thn lalu", SUN, 5, WHEN_OK, "HUT RI, 17-08-2025"},
+  {"tanggal 17 agustus 2025", SUN, 5, WHEN_OK, "17-08-2025"},
   {"12 desember", JAN, 5, WHEN_OK, "12-12-2025"},
   {"desember", JAN, 5, WHEN_OK, "12-2025"},
   {"2 januari", NEWYEAR, 5, WHEN_OK, "02-01-2025"},
