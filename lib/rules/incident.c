@@ -1564,10 +1564,14 @@ stop_at(const struct tokens *ts, int j)
 static int
 short_name(const struct tokens *ts, int j, char *out)
 {
-  const struct token *t = &ts->t[j], *u;
-  size_t n = strlen(t->w);
+  const struct token *t, *u;
+  size_t n;
 
-  if (t->is_num || !t->cap || n < 2 || n > 3 || j + 1 >= ts->n)
+  if (j + 1 >= ts->n)
+    return 0;
+  t = &ts->t[j];
+  n = strlen(t->w);
+  if (t->is_num || !t->cap || n < 2 || n > 3)
     return 0;
   u = &ts->t[j + 1];
   if (u->is_num || u->stop || !u->cap || strlen(u->w) < 3 ||
