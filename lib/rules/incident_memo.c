@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
+
 #define PAIR_WORDS (2 * sizeof(struct incident) / sizeof(uint64_t))
 
 struct memo_slot {
@@ -127,21 +129,20 @@ incident_memo_free(struct incident_memo *m)
   free(m);
 }
 
-/* The length of the key of the n texts, and its FNV-1a hash in *hash. */
+/* The length of the key of the n texts, and its hash in *hash. */
 static size_t
 key_measure(const char *const *texts, int n, uint64_t *hash)
 {
-  uint64_t h = 14695981039346656037ULL;
-  size_t len = 0;
+  uint64_t h = HASH_FNV_OFFSET;
+  size_t len = 0, l;
   int i;
 
   for (i = 0; i < n; i++) {
-    const unsigned char *p = (const unsigned char *)(texts[i] ? texts[i] : "");
+    const char *t = texts[i] ? texts[i] : "";
 
-    do {
-      h = (h ^ *p) * 1099511628211ULL;
-      len++;
-    } while (*p++ != '\0');
+    l = strlen(t) + 1;   /* with its '\0': "ab","c" is not "a","bc" */
+    h = hash_fnv1a(h, t, l);
+    len += l;
   }
   *hash = h;
   return len;
