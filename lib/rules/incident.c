@@ -2052,7 +2052,6 @@ incident_extract(const char *text, struct incident *inc)
   read_topics(&ts, inc);
 }
 
-
 /* ------------------------------------------------------------------ */
 /* Comparing                                                            */
 /* ------------------------------------------------------------------ */
@@ -2116,8 +2115,6 @@ date_alike(int64_t a, int64_t b)
   return 1;
 }
 
-/* Two offices agree: one type, and the same qualifier where both have
- * one (an office with none stands for any of its type). */
 static int office_where_alike(const struct incident_item *a,
                               const struct incident_item *b);
 
@@ -2128,6 +2125,10 @@ tiers_differ(const struct incident_item *a, const struct incident_item *b)
   return a->tier != 0 && b->tier != 0 && a->tier != b->tier;
 }
 
+/* Two offices agree: one type, tier and number, and one landmark when
+ * both are known as one; else the same qualifier where both have one
+ * (an office with none stands for any of its type), or one place by the
+ * gazetteer (office_where_alike()). */
 static int
 office_alike(const struct incident_item *a, const struct incident_item *b)
 {
