@@ -2408,6 +2408,15 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
   return has_word(a, y->qual) || has_word(b, x->qual);
 }
 
+/* Office x of a and office y of b are one office: alike, or named two
+ * ways. */
+static int
+offices_agree(const struct incident *a, const struct incident_item *x,
+              const struct incident *b, const struct incident_item *y)
+{
+  return office_alike(x, y) || office_named_twice(a, x, b, y);
+}
+
 /* Specific a of kind k agrees with b. */
 static int
 item_alike(int k, const struct incident_item *a,
@@ -2500,7 +2509,7 @@ office_type_conflict(const struct incident *a, const struct incident *b)
       if (!qualified(y) || strcmp(x->key, y->key) != 0)
         continue;
       both = 1;
-      alike |= office_alike(x, y) || office_named_twice(a, x, b, y);
+      alike |= offices_agree(a, x, b, y);
     }
     if (both && !alike)
       return 1;
@@ -2525,8 +2534,7 @@ unmatched(const struct incident *a, const struct incident *b, int k,
     for (j = 0, hit = 0; j < b->n[k] && !hit; j++)
       hit = k != INCIDENT_OFFICE
               ? item_alike(k, &a->item[k][i], &b->item[k][j])
-              : (office_alike(&a->item[k][i], &b->item[k][j]) ||
-                 office_named_twice(a, &a->item[k][i], b, &b->item[k][j])) &&
+              : offices_agree(a, &a->item[k][i], b, &b->item[k][j]) &&
                   item_counts(b, k, j);
     if (item_counts(a, k, i)) {
       (*counted)++;
