@@ -2618,12 +2618,7 @@ static const char *const wide_places[] = {
 static int
 wide_place(const char *w)
 {
-  int i;
-
-  for (i = 0; wide_places[i] != NULL; i++)
-    if (strcmp(w, wide_places[i]) == 0)
-      return 1;
-  return 0;
+  return str_in(w, wide_places);
 }
 
 /* 1 when a names a place with a capital ("di Camplong", "Desa Camplong",
