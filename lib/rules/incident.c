@@ -898,7 +898,7 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
              (y = year_at(ts, i + 1)) != 0) {
     incident_add_date(inc, y, 0, 0);
     *used = 2;
-  } else if ((is(t, "tanggal") || is(t, "tgl") || is(t, "tggl")) &&
+  } else if (lead &&
              i + 1 < ts->n && ts->t[i + 1].is_num &&
              (d = day_of(&ts->t[i + 1], 0)) != 0 &&
              !(i + 2 < ts->n && (month_of(&ts->t[i + 2], 1) != 0 ||
