@@ -898,7 +898,7 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
              (y = year_at(ts, i + 1)) != 0) {
     incident_add_date(inc, y, 0, 0);
     *used = 2;
-  } else if ((is(t, "tanggal") || is(t, "tgl") || is(t, "tggl")) &&
+  } else if (lead &&
              i + 1 < ts->n && ts->t[i + 1].is_num &&
              (d = day_of(&ts->t[i + 1], 0)) != 0 &&
              !(i + 2 < ts->n && (month_of(&ts->t[i + 2], 1) != 0 ||
@@ -2052,7 +2052,6 @@ incident_extract(const char *text, struct incident *inc)
   read_topics(&ts, inc);
 }
 
-
 /* ------------------------------------------------------------------ */
 /* Comparing                                                            */
 /* ------------------------------------------------------------------ */
@@ -2116,8 +2115,6 @@ date_alike(int64_t a, int64_t b)
   return 1;
 }
 
-/* Two offices agree: one type, and the same qualifier where both have
- * one (an office with none stands for any of its type). */
 static int office_where_alike(const struct incident_item *a,
                               const struct incident_item *b);
 
@@ -2128,6 +2125,10 @@ tiers_differ(const struct incident_item *a, const struct incident_item *b)
   return a->tier != 0 && b->tier != 0 && a->tier != b->tier;
 }
 
+/* Two offices agree: one type, tier and number, and one landmark when
+ * both are known as one; else the same qualifier where both have one
+ * (an office with none stands for any of its type), or one place by the
+ * gazetteer (office_where_alike()). */
 static int
 office_alike(const struct incident_item *a, const struct incident_item *b)
 {
@@ -2407,6 +2408,15 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
   return has_word(a, y->qual) || has_word(b, x->qual);
 }
 
+/* Office x of a and office y of b are one office: alike, or named two
+ * ways. */
+static int
+offices_agree(const struct incident *a, const struct incident_item *x,
+              const struct incident *b, const struct incident_item *y)
+{
+  return office_alike(x, y) || office_named_twice(a, x, b, y);
+}
+
 /* Specific a of kind k agrees with b. */
 static int
 item_alike(int k, const struct incident_item *a,
@@ -2499,7 +2509,7 @@ office_type_conflict(const struct incident *a, const struct incident *b)
       if (!qualified(y) || strcmp(x->key, y->key) != 0)
         continue;
       both = 1;
-      alike |= office_alike(x, y) || office_named_twice(a, x, b, y);
+      alike |= offices_agree(a, x, b, y);
     }
     if (both && !alike)
       return 1;
@@ -2524,8 +2534,7 @@ unmatched(const struct incident *a, const struct incident *b, int k,
     for (j = 0, hit = 0; j < b->n[k] && !hit; j++)
       hit = k != INCIDENT_OFFICE
               ? item_alike(k, &a->item[k][i], &b->item[k][j])
-              : (office_alike(&a->item[k][i], &b->item[k][j]) ||
-                 office_named_twice(a, &a->item[k][i], b, &b->item[k][j])) &&
+              : offices_agree(a, &a->item[k][i], b, &b->item[k][j]) &&
                   item_counts(b, k, j);
     if (item_counts(a, k, i)) {
       (*counted)++;
@@ -2609,12 +2618,7 @@ static const char *const wide_places[] = {
 static int
 wide_place(const char *w)
 {
-  int i;
-
-  for (i = 0; wide_places[i] != NULL; i++)
-    if (strcmp(w, wide_places[i]) == 0)
-      return 1;
-  return 0;
+  return str_in(w, wide_places);
 }
 
 /* 1 when a names a place with a capital ("di Camplong", "Desa Camplong",

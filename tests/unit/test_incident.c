@@ -19,6 +19,7 @@
 /* The daemon's rules for another reporter's ticket (duplicate_any) and
  * the reporter's own (duplicate_same), at their defaults. */
 #define WORDS_ANY SIMILAR_THRESHOLD_ANY
+#define WORDS_SAME SIMILAR_THRESHOLD_SAME
 
 /* Two texts, and whether they tell one incident. */
 struct pair {
@@ -48,7 +49,30 @@ judge_pairs(const struct pair *pairs, size_t n, int both_ways)
                     pairs[i].same, "pair %zu reversed", i);
   }
 }
-#define WORDS_SAME SIMILAR_THRESHOLD_SAME
+
+/* Two texts, and whether their specifics conflict. */
+struct conflict_case {
+  const char *a, *b;
+  int conflict;
+};
+
+/* Each case of t[] read without the gazetteer: conflict as expected,
+ * both ways round. */
+static void
+check_conflicts(const struct conflict_case *t, size_t n)
+{
+  struct incident a, b;
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    incident_extract(t[i].a, &a);
+    incident_extract(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
+  }
+}
 
 /* 1 when inc holds an item of kind k with number num. */
 static int
@@ -73,6 +97,32 @@ has_key(const struct incident *inc, int k, const char *key, const char *qual)
         (qual == NULL || strcmp(inc->item[k][i].qual, qual) == 0))
       return 1;
   return 0;
+}
+
+/* A text and the date read from it (as in struct incident_item), -1
+ * when none is read. */
+struct date_case {
+  const char *text;
+  int64_t date;
+};
+
+/* Each case of t[]: its date read, or no date at all. */
+static void
+check_dates(const struct date_case *t, size_t n)
+{
+  struct incident inc;
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    incident_extract(t[i].text, &inc);
+    if (t[i].date < 0)
+      ck_assert_msg(inc.n[INCIDENT_DATE] == 0, "'%s': no date expected",
+                    t[i].text);
+    else
+      ck_assert_msg(has_num(&inc, INCIDENT_DATE, t[i].date),
+                    "'%s': date %lld expected", t[i].text,
+                    (long long)t[i].date);
+  }
 }
 
 static const struct {
@@ -220,10 +270,7 @@ END_TEST
  * left out or added is not. */
 START_TEST(conflicts)
 {
-  static const struct {
-    const char *a, *b;
-    int conflict;
-  } t[] = {
+  static const struct conflict_case t[] = {
     {"Rp 500.000 tgl 12 Maret", "500rb tanggal 12/3", 0},
     {"Rp 500.000", "Rp 300.000", 1},
     {"tarif Rp 30.000 diminta Rp 100.000", "diminta Rp 100.000", 0},
@@ -245,16 +292,8 @@ START_TEST(conflicts)
      "janji lulus PPPK asal bayar Rp 25 juta, sudah transfer Rp 10 juta", 0},
   };
   struct incident a, b;
-  size_t i;
 
-  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-    incident_extract(t[i].a, &a);
-    incident_extract(t[i].b, &b);
-    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
-                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
-                  t[i].conflict);
-    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
-  }
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
   /* What the caller adds: the place's kabupaten and the date. */
   incident_extract("", &a);
   incident_extract("", &b);
@@ -661,10 +700,7 @@ END_TEST
  * two towns or two villages still conflict. */
 START_TEST(offices_named_two_ways)
 {
-  static const struct {
-    const char *a, *b;
-    int conflict;
-  } t[] = {
+  static const struct conflict_case t[] = {
     {"di RSUD Mgr. Gabriel Manek Atambua", "di rsud atambua", 0},
     {"Anggota Polsek Adonara Timur di Waiwerang", "Oknum polsek di Waiwerang",
      0},
@@ -675,17 +711,8 @@ START_TEST(offices_named_two_ways)
     {"Puskesmas Oesapa", "Puskesmas Oebobo", 1},
     {"Lurah Fatululi", "lurah oebufu", 1},
   };
-  struct incident a, b;
-  size_t i;
 
-  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-    incident_extract(t[i].a, &a);
-    incident_extract(t[i].b, &b);
-    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
-                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
-                  t[i].conflict);
-    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
-  }
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
 }
 END_TEST
 
@@ -695,10 +722,7 @@ END_TEST
  * may stand for it. */
 START_TEST(directions_in_names)
 {
-  static const struct {
-    const char *a, *b;
-    int conflict;
-  } t[] = {
+  static const struct conflict_case t[] = {
     {"Camat Amarasi Barat menahan dana", "Camat Amarasi Timur tahan dana", 1},
     {"Camat Amarasi Barat menahan dana", "camat amarasi barat tahan dana", 0},
     {"Camat Amarasi Barat menahan dana", "Camat Amarasi tahan dana", 0},
@@ -708,17 +732,8 @@ START_TEST(directions_in_names)
     {"Polres Matim", "Polres Manggarai Barat", 1},
     {"Polsek Kupang Timur", "Polsek Kupang Tengah", 1},
   };
-  struct incident a, b;
-  size_t i;
 
-  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-    incident_extract(t[i].a, &a);
-    incident_extract(t[i].b, &b);
-    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
-                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
-                  t[i].conflict);
-    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
-  }
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
 }
 END_TEST
 
@@ -769,10 +784,7 @@ END_TEST
  * outside; the multiplier said once at its end holds for both ends. */
 START_TEST(amount_ranges)
 {
-  static const struct {
-    const char *a, *b;
-    int conflict;
-  } t[] = {
+  static const struct conflict_case t[] = {
     {"uang ujian Rp 350.000 per siswa",
      "disuruh bayar kira2 tiga ratus sampai empat ratus ribu", 0},
     {"uang ujian Rp 350.000 per siswa", "minta 300-400rb per anak", 0},
@@ -782,17 +794,9 @@ START_TEST(amount_ranges)
     {"minta 500 sampai 600 ribu", "bayar 1 juta", 1},
     {"minta 2-3 juta", "bayar Rp 2.500.000", 0},
   };
-  struct incident a, b;
-  size_t i;
+  struct incident a;
 
-  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-    incident_extract(t[i].a, &a);
-    incident_extract(t[i].b, &b);
-    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
-                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
-                  t[i].conflict);
-    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
-  }
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
   /* Years are no money. */
   incident_extract("honor tahun 2024-2025 tidak dibayar", &a);
   ck_assert_int_eq(a.n[INCIDENT_AMOUNT], 0);
@@ -804,27 +808,16 @@ END_TEST
  * date of that day. */
 START_TEST(day_of_month_alone)
 {
-  static const struct {
-    const char *a, *b;
-    int conflict;
-  } t[] = {
+  static const struct conflict_case t[] = {
     {"dimintai 100 ribu, ini hari tanggal 3", "tanggal 17 dimintai 100 ribu",
      1},
     {"tgl 3 dimintai 100 ribu", "pada 3 Oktober 2026 dimintai 100 ribu", 0},
     {"tgl 3 dimintai 100 ribu", "pada 4 Oktober 2026 dimintai 100 ribu", 1},
     {"tanggal 17 Agustus dimintai", "tanggal 17 dimintai", 0},
   };
-  struct incident a, b;
-  size_t i;
+  struct incident a;
 
-  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-    incident_extract(t[i].a, &a);
-    incident_extract(t[i].b, &b);
-    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
-                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
-                  t[i].conflict);
-    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
-  }
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
   incident_extract("tanggal 17 Agustus 2026", &a);
   ck_assert(has_num(&a, INCIDENT_DATE, 20260817));
   ck_assert_int_eq(a.n[INCIDENT_DATE], 1);
@@ -837,10 +830,7 @@ END_TEST
  * compares ("50rb lebih mahal") leaves the amount as it is. */
 START_TEST(amounts_with_lebih)
 {
-  static const struct {
-    const char *a, *b;
-    int conflict;
-  } t[] = {
+  static const struct conflict_case t[] = {
     {"urea Rp 180.000 per sak, HET Rp 112.500",
      "jual 180 ribu, harga pemerintah cuma 112 ribu lebih.", 0},
     {"dipotong Rp 250.000", "dipotong dua ratus ribu lebih", 0},
@@ -848,17 +838,9 @@ START_TEST(amounts_with_lebih)
     {"dipotong Rp 113.500", "dipotong 112 ribu lebih", 1},
     {"minta Rp 1.550.000", "minta 1,5 juta lebih, tanpa kwitansi", 0},
   };
-  struct incident a, b;
-  size_t i;
+  struct incident a;
 
-  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-    incident_extract(t[i].a, &a);
-    incident_extract(t[i].b, &b);
-    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
-                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
-                  t[i].conflict);
-    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
-  }
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
   incident_extract("tiket 50rb lebih mahal dari harga resmi", &a);
   ck_assert(has_num(&a, INCIDENT_AMOUNT, 50000));
   ck_assert_int_eq(a.item[INCIDENT_AMOUNT][0].hi, 0);
@@ -871,10 +853,7 @@ END_TEST
  * year-like number of money or of things are not. */
 START_TEST(months_by_number_and_bare_years)
 {
-  static const struct {
-    const char *text;
-    int64_t date;     /* -1: none read */
-  } t[] = {
+  static const struct date_case t[] = {
     {"beras bantuan bulan 3 di menia cm dapat 5 kilo", 300},
     {"Dari bln 7 ditagih 5 ribu", 700},
     {"dari bulan 7 2024 belum cair", 20240700},
@@ -887,18 +866,8 @@ START_TEST(months_by_number_and_bare_years)
     {"ada 2000 orang antre", -1},
   };
   struct incident inc;
-  size_t i;
 
-  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-    incident_extract(t[i].text, &inc);
-    if (t[i].date < 0)
-      ck_assert_msg(inc.n[INCIDENT_DATE] == 0, "'%s': no date expected",
-                    t[i].text);
-    else
-      ck_assert_msg(has_num(&inc, INCIDENT_DATE, t[i].date),
-                    "'%s': date %lld expected", t[i].text,
-                    (long long)t[i].date);
-  }
+  check_dates(t, sizeof(t) / sizeof(t[0]));
   /* Bare years of one report against another's year. */
   incident_extract("ijazah ditahan di SMAN 2 waikabubak, tamatan 2022", &inc);
   {
@@ -916,26 +885,15 @@ END_TEST
  * their place: two posts conflict, one post named twice agrees. */
 START_TEST(border_posts)
 {
-  static const struct {
-    const char *a, *b;
-    int conflict;
-  } t[] = {
+  static const struct conflict_case t[] = {
     {"Di PLBN Motaain petugas minta Rp 200.000",
      "di PLBN wini, petugas minta 200rb", 1},
     {"Di PLBN Motaain petugas minta Rp 200.000",
      "di plbn motaain petugas minta 200 ribu", 0},
   };
-  struct incident a, b;
-  size_t i;
+  struct incident a;
 
-  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-    incident_extract(t[i].a, &a);
-    incident_extract(t[i].b, &b);
-    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
-                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
-                  t[i].conflict);
-    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
-  }
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
   incident_extract("di PLBN Wini ada pungutan", &a);
   ck_assert(has_key(&a, INCIDENT_OFFICE, "plbn", "wini"));
 }
@@ -969,10 +927,7 @@ END_TEST
  * than the amount said. */
 START_TEST(amounts_said_approximately)
 {
-  static const struct {
-    const char *a, *b;
-    int conflict;
-  } t[] = {
+  static const struct conflict_case t[] = {
     {"petugas PLN minta Rp 500.000", "dimintai uang sekitar 500 ribu", 0},
     {"petugas PLN minta Rp 450.000", "diminta sekitar Rp 500.000", 0},
     {"petugas PLN minta Rp 300.000", "dimintai uang sekitar 500 ribu", 1},
@@ -984,17 +939,9 @@ START_TEST(amounts_said_approximately)
     {"buruh minta Rp 240.000", "buruh minta kira2 250 rb", 0},
     {"panitera minta Rp 10.000.000", "panitera minta kurang lebih 3 juta", 1},
   };
-  struct incident a, b;
-  size_t i;
+  struct incident a;
 
-  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-    incident_extract(t[i].a, &a);
-    incident_extract(t[i].b, &b);
-    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
-                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
-                  t[i].conflict);
-    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
-  }
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
   incident_extract("diminta Rp 500.000", &a);
   ck_assert_int_eq(a.item[INCIDENT_AMOUNT][0].hi, 0);
 }
@@ -1005,10 +952,7 @@ END_TEST
  * matters at one school or village. */
 START_TEST(programmes_tell_incidents)
 {
-  static const struct {
-    const char *a, *b;
-    int conflict;
-  } t[] = {
+  static const struct conflict_case t[] = {
     {"kpsek SMAN 1 Kupang Timur potong dana PIP siswa",
      "dana BOS SMAN 1 kupang timur dipakai kpsek beli mobil", 1},
     {"guru honorer SDN Paga dipotong gajinya oleh kepala sekolah",
@@ -1020,17 +964,8 @@ START_TEST(programmes_tell_incidents)
     {"Dana BUMDes Desa Noelbaki tidak jelas",
      "BLT Desa Noelbaki dipotong kades", 1},
   };
-  struct incident a, b;
-  size_t i;
 
-  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-    incident_extract(t[i].a, &a);
-    incident_extract(t[i].b, &b);
-    ck_assert_msg(incident_conflict(&a, &b, NULL, NULL) == t[i].conflict,
-                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
-                  t[i].conflict);
-    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
-  }
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
 }
 END_TEST
 
@@ -1072,6 +1007,33 @@ extract_placed(const char *text, struct incident *inc)
   incident_add_gazetteer(inc, text, gazetteer());
 }
 
+/* Each pair of t[] read with the gazetteer: conflict and shared (at
+ * least one kind) as expected, both ways round. */
+struct pair_case {
+  const char *a, *b;
+  int conflict, shared;
+};
+
+static void
+check_pairs(const struct pair_case *t, size_t n)
+{
+  struct incident a, b;
+  size_t i;
+  int shared;
+
+  for (i = 0; i < n; i++) {
+    extract_placed(t[i].a, &a);
+    extract_placed(t[i].b, &b);
+    ck_assert_msg(incident_conflict(&a, &b, &shared, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
+                  t[i].conflict);
+    ck_assert_msg((shared >= 1) == t[i].shared, "'%s' / '%s': shared %d",
+                  t[i].a, t[i].b, shared);
+    ck_assert_msg(incident_conflict(&b, &a, NULL, NULL) == t[i].conflict,
+                  "'%s' / '%s': conflict the other way", t[i].b, t[i].a);
+  }
+}
+
 /* One office under its two names in the gazetteer's landmarks ("Bandara
  * El Tari", "bandara penfui"; "Pelabuhan Tenau", "pelabuhan kupang"), or
  * an office of which a kabupaten has one named by the kabupaten and by
@@ -1080,10 +1042,7 @@ extract_placed(const char *text, struct incident *inc)
  * no sign for offices a kabupaten has many of (puskesmas). */
 START_TEST(offices_by_landmark_names)
 {
-  static const struct {
-    const char *a, *b;
-    int conflict, shared;
-  } t[] = {
+  static const struct pair_case t[] = {
     {"petugas di Bandara El Tari minta uang", "di bandara penfui petugas minta",
      0, 1},
     {"calo di Pelabuhan Tenau", "calo di pelabuhan kupang", 0, 1},
@@ -1102,19 +1061,8 @@ START_TEST(offices_by_landmark_names)
     {"Puskesmas Betun tutup", "Puskesmas Kakaniuk tutup", 1, 0},
   };
   struct incident a, b;
-  size_t i;
-  int shared;
 
-  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-    extract_placed(t[i].a, &a);
-    extract_placed(t[i].b, &b);
-    ck_assert_msg(incident_conflict(&a, &b, &shared, NULL) == t[i].conflict,
-                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
-                  t[i].conflict);
-    ck_assert_msg((shared >= 1) == t[i].shared, "'%s' / '%s': shared %d",
-                  t[i].a, t[i].b, shared);
-    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
-  }
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
   /* Without a gazetteer, nothing changes. */
   incident_extract("di Bandara El Tari", &a);
   incident_add_gazetteer(&a, "di Bandara El Tari", NULL);
@@ -1130,10 +1078,7 @@ END_TEST
  * of Bolok, and "pelabuhan lihat saja" names no port. */
 START_TEST(prisons_polls_and_ministries)
 {
-  static const struct {
-    const char *a, *b;
-    int conflict, shared;
-  } t[] = {
+  static const struct pair_case t[] = {
     {"petugas Lapas Kelas IIA Kupang minta uang",
      "di lapas Penfui petugas minta uang", 0, 1},
     {"tahanan Rutan Atambua dipukul", "petugas rutan Atambua memukul", 0, 1},
@@ -1147,20 +1092,8 @@ START_TEST(prisons_polls_and_ministries)
     {"Kantor Kementerian Agama Manggarai Timur memotong",
      "Kemenag Matim potong tunjangan", 0, 1},
   };
-  struct incident a, b;
-  size_t i;
-  int shared;
 
-  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-    extract_placed(t[i].a, &a);
-    extract_placed(t[i].b, &b);
-    ck_assert_msg(incident_conflict(&a, &b, &shared, NULL) == t[i].conflict,
-                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
-                  t[i].conflict);
-    ck_assert_msg((shared >= 1) == t[i].shared, "'%s' / '%s': shared %d",
-                  t[i].a, t[i].b, shared);
-    ck_assert_int_eq(incident_conflict(&b, &a, NULL, NULL), t[i].conflict);
-  }
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
 }
 END_TEST
 
@@ -1208,33 +1141,6 @@ START_TEST(persons_named_by_kin)
   }
 }
 END_TEST
-
-/* Each pair of t[] read with the gazetteer: conflict and shared (at
- * least one kind) as expected, both ways round. */
-struct pair_case {
-  const char *a, *b;
-  int conflict, shared;
-};
-
-static void
-check_pairs(const struct pair_case *t, size_t n)
-{
-  struct incident a, b;
-  size_t i;
-  int shared;
-
-  for (i = 0; i < n; i++) {
-    extract_placed(t[i].a, &a);
-    extract_placed(t[i].b, &b);
-    ck_assert_msg(incident_conflict(&a, &b, &shared, NULL) == t[i].conflict,
-                  "'%s' / '%s': conflict expected %d", t[i].a, t[i].b,
-                  t[i].conflict);
-    ck_assert_msg((shared >= 1) == t[i].shared, "'%s' / '%s': shared %d",
-                  t[i].a, t[i].b, shared);
-    ck_assert_msg(incident_conflict(&b, &a, NULL, NULL) == t[i].conflict,
-                  "'%s' / '%s': conflict the other way", t[i].b, t[i].a);
-  }
-}
 
 /* An office named by a regional government's name keeps "Kota" and
  * "Kabupaten" apart: Kemenag Kota Kupang is not Kemenag Kabupaten Kupang,
@@ -1412,10 +1318,7 @@ END_TEST
  * amounts after "bulan" do not. */
 START_TEST(months_by_number_in_words)
 {
-  static const struct {
-    const char *text;
-    int64_t date;     /* -1: none read */
-  } t[] = {
+  static const struct date_case t[] = {
     {"beta pi dukcapil bulan tiga tu, dong minta uang", 300},
     {"tujuh belas bulan tiga puskesmas tutup", 317},
     {"dua puluh satu bulan enam puskesmas tutup lagi", 621},
@@ -1424,19 +1327,8 @@ START_TEST(months_by_number_in_words)
     {"gaji dipotong tiap bulan dua ratus ribu", -1},
     {"sdh 1 bulan 2 minggu air mati", -1},
   };
-  struct incident inc;
-  size_t i;
 
-  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-    incident_extract(t[i].text, &inc);
-    if (t[i].date < 0)
-      ck_assert_msg(inc.n[INCIDENT_DATE] == 0, "'%s': no date expected",
-                    t[i].text);
-    else
-      ck_assert_msg(has_num(&inc, INCIDENT_DATE, t[i].date),
-                    "'%s': date %lld expected", t[i].text,
-                    (long long)t[i].date);
-  }
+  check_dates(t, sizeof(t) / sizeof(t[0]));
 }
 END_TEST
 
