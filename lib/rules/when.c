@@ -1074,19 +1074,17 @@ split_months(struct toks *tk, int i)
 static void
 yesterday_twice(struct tok *t)
 {
-  struct toks one;
-  size_t len = strlen(t->word), k;
+  char half[WORD_MAX];
+  const char *to;
+  size_t len = strlen(t->word);
 
   if (len < 6 || len % 2 != 0 || memcmp(t->word, t->word + len / 2, len / 2))
     return;
-  memset(&one, 0, sizeof(one));
-  one.n = 1;
-  tok_word(&one.t[0], "");
-  memcpy(one.t[0].word, t->word, len / 2);
-  for (k = 0; synonyms[k].from != NULL; k++)
-    if (strcmp(one.t[0].word, synonyms[k].from) == 0)
-      snprintf(one.t[0].word, sizeof(one.t[0].word), "%s", synonyms[k].to);
-  if (is_word(&one, 0, yesterday_words))
+  memcpy(half, t->word, len / 2);
+  half[len / 2] = '\0';
+  if ((to = synonym_of(half)) == NULL)
+    to = half;
+  if (word_in(to, yesterday_words))
     snprintf(t->word, sizeof(t->word), "%s", "kemarinkemarin");
 }
 
