@@ -1963,9 +1963,9 @@ outcome_after(const struct ctx *cx, size_t i)
  * The object put first: "kepala camat itu saya penggal", "kantornya beta
  * bakar saja".  The verb at word i, with the reporter as agent, ends its
  * clause (but for modal words and intensifiers, or a condition or purpose
- * after it: "... bakar saja kalau ...", "... kami bom biar ..."), and right before the
- * reporter's word (but for link and modal words) stands a person, office
- * or building of the same clause.
+ * after it: "... bakar saja kalau ...", "... kami bom biar ..."), and
+ * right before the reporter's word (but for link and modal words) stands
+ * a person, office or building of the same clause.
  */
 static int
 fronted_target(const struct ctx *cx, size_t i)

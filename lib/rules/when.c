@@ -749,7 +749,8 @@ static const struct {
   {"kalamaren", "kemarin"}, {"kalamaring", "kemarin"},
   {"kalmaren", "kemarin"}, {"kamarin", "kemarin"}, {"klmrn", "kemarin"},
   {"kmrin", "kemarin"}, {"kemrin", "kemarin"}, {"kalmrin", "kemarin"},
-  {"taon", "tahun"}, {"taun", "tahun"}, {"ni", "ini"}, {"tahon", "tahun"}, {"thun", "tahun"},
+  {"taon", "tahun"}, {"taun", "tahun"}, {"ni", "ini"}, {"tahon", "tahun"},
+  {"thun", "tahun"},
   {"tahn", "tahun"}, {"sonde", "tidak"}, {"sond", "tidak"},
   {"son", "tidak"}, {"snd", "tidak"}, {"sondek", "tidak"},
   {"inga", "ingat"}, {"ingt", "ingat"}, {"tao", "tahu"}, {"dolo", "dulu"},
@@ -2686,10 +2687,11 @@ match_unknown(const struct today *c, const struct feast_dates *fd,
  * numbers, a feast's words) within one clause (commas, full stops and
  * the like end one).  In each window the longest stretch that names a
  * time of the past wins (a stretch begins and ends with a word that is
- * no filler: fillers are dropped anyway).  A day name alone gives way to a date; several
- * dates make a span from the first to the last ("Mei 2025, terulang lagi
- * Agustus 2025").  Only past times are taken from a story: a future or
- * impossible date inside it is no answer, nor is a story without one.
+ * no filler: fillers are dropped anyway).  A day name alone gives way to
+ * a date; several dates make a span from the first to the last ("Mei
+ * 2025, terulang lagi Agustus 2025").  Only past times are taken from a
+ * story: a future or impossible date inside it is no answer, nor is a
+ * story without one.
  * Nor is the story of the incident itself, sent where the time was asked,
  * with a time only in passing ("Sekretaris dinas memenangkan ... tender
  * proyek jalan tahun ini tanpa lelang"): at least one word in
