@@ -311,6 +311,17 @@ season_in_year(const struct feast_dates *f, int id, int64_t year,
   return 0;
 }
 
+/* The k-th Sunday of Adven (1 to 4) in year, as days since 1970-01-01:
+ * the Sunday on or before 24 December is the fourth; 1970-01-01 was a
+ * Thursday (weekday 3, Monday 0). */
+static int64_t
+advent_sunday(int64_t year, int k)
+{
+  int64_t eve = when_days_from_civil(year, 12, 24);
+
+  return eve - (((eve + 3) % 7 + 1) % 7) - 7 * (4 - k);
+}
+
 int64_t
 feast_easter(int64_t y)
 {
@@ -348,7 +359,7 @@ int
 feast_in_year(const struct feast_dates *f, int id, int64_t year,
               int64_t *from, int64_t *to)
 {
-  int64_t day, eve;
+  int64_t day;
 
   if (id < 0 || id >= F_COUNT || year < 1583 || year > 9999)
     return -1;
@@ -366,15 +377,11 @@ feast_in_year(const struct feast_dates *f, int id, int64_t year,
     *to = day - 1;
     return 0;
   case K_ADVENT:
-    /* The Sunday on or before 24 December is the fourth of Adven;
-     * 1970-01-01 was a Thursday (weekday 3, Monday 0). */
-    eve = when_days_from_civil(year, 12, 24);
-    *to = eve;
-    *from = eve - (((eve + 3) % 7 + 1) % 7) - 21;
+    *from = advent_sunday(year, 1);
+    *to = when_days_from_civil(year, 12, 24);
     return 0;
   case K_ADVENT_SUNDAY:
-    eve = when_days_from_civil(year, 12, 24);
-    *from = *to = eve - (((eve + 3) % 7 + 1) % 7) - 7 * (4 - feasts[id].a);
+    *from = *to = advent_sunday(year, feasts[id].a);
     return 0;
   case K_NATARU:
     *from = when_days_from_civil(year, 12, 24);

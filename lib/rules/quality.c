@@ -1963,9 +1963,9 @@ outcome_after(const struct ctx *cx, size_t i)
  * The object put first: "kepala camat itu saya penggal", "kantornya beta
  * bakar saja".  The verb at word i, with the reporter as agent, ends its
  * clause (but for modal words and intensifiers, or a condition or purpose
- * after it: "... bakar saja kalau ...", "... kami bom biar ..."), and right before the
- * reporter's word (but for link and modal words) stands a person, office
- * or building of the same clause.
+ * after it: "... bakar saja kalau ...", "... kami bom biar ..."), and
+ * right before the reporter's word (but for link and modal words) stands
+ * a person, office or building of the same clause.
  */
 static int
 fronted_target(const struct ctx *cx, size_t i)
@@ -2027,12 +2027,20 @@ active_form(const struct ctx *cx, size_t i)
   return w->len > 4 && memcmp(cx->nm->text + w->off, "me", 2) == 0;
 }
 
+/* Are words i and k (valid indexes) the same word ("cina-cina")? */
+static int
+same_word(const struct ctx *cx, size_t i, size_t k)
+{
+  const struct word *x = &cx->nm->w[i], *y = &cx->nm->w[k];
+
+  return x->len == y->len &&
+         memcmp(cx->nm->text + x->off, cx->nm->text + y->off, x->len) == 0;
+}
+
 /* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
  * twice or not: "hati-hati"), a person or "you" within two words after
  * it, and later in the sentence a modal word and harm befalling people
  * ("bisa celaka").  A warning about a bridge that "bisa hancur" is none. */
-static int same_word(const struct ctx *cx, size_t i, size_t k);
-
 static int
 veiled_warning(const struct ctx *cx, size_t i)
 {
@@ -2132,20 +2140,6 @@ judge_threat(struct ctx *cx, size_t i)
  * pendatang") with a call to expel it, or with a derogation or
  * crime said of the whole group ("semua", "memang", or right after it).
  */
-/* Is the group word at g (in the sentence from word a) named as a
- * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
- * own group, is not), after "semua" or a verb of expelling, after "semua"
- * and a person ("semua pegawai Kristen"), before "semua", or doubled? */
-/* Are words i and k (valid indexes) the same word ("cina-cina")? */
-static int
-same_word(const struct ctx *cx, size_t i, size_t k)
-{
-  const struct word *x = &cx->nm->w[i], *y = &cx->nm->w[k];
-
-  return x->len == y->len &&
-         memcmp(cx->nm->text + x->off, cx->nm->text + y->off, x->len) == 0;
-}
-
 /* Is the group word at g followed by where it comes from, "dari" and a
  * name or another group ("pendatang dari Sulawesi", "Islam dari Jawa")? */
 static int
@@ -2159,6 +2153,10 @@ from_origin(const struct ctx *cx, size_t g)
           word_is(cx, WC_GROUP, g + 2));
 }
 
+/* Is the group word at g (in the sentence from word a) named as a
+ * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
+ * own group, is not), after "semua" or a verb of expelling, after "semua"
+ * and a person ("semua pegawai Kristen"), before "semua", or doubled? */
 static int
 group_named(const struct ctx *cx, size_t a, size_t g)
 {

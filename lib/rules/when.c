@@ -749,7 +749,8 @@ static const struct {
   {"kalamaren", "kemarin"}, {"kalamaring", "kemarin"},
   {"kalmaren", "kemarin"}, {"kamarin", "kemarin"}, {"klmrn", "kemarin"},
   {"kmrin", "kemarin"}, {"kemrin", "kemarin"}, {"kalmrin", "kemarin"},
-  {"taon", "tahun"}, {"taun", "tahun"}, {"ni", "ini"}, {"tahon", "tahun"}, {"thun", "tahun"},
+  {"taon", "tahun"}, {"taun", "tahun"}, {"ni", "ini"}, {"tahon", "tahun"},
+  {"thun", "tahun"},
   {"tahn", "tahun"}, {"sonde", "tidak"}, {"sond", "tidak"},
   {"son", "tidak"}, {"snd", "tidak"}, {"sondek", "tidak"},
   {"inga", "ingat"}, {"ingt", "ingat"}, {"tao", "tahu"}, {"dolo", "dulu"},
@@ -1074,19 +1075,17 @@ split_months(struct toks *tk, int i)
 static void
 yesterday_twice(struct tok *t)
 {
-  struct toks one;
-  size_t len = strlen(t->word), k;
+  char half[WORD_MAX];
+  const char *to;
+  size_t len = strlen(t->word);
 
   if (len < 6 || len % 2 != 0 || memcmp(t->word, t->word + len / 2, len / 2))
     return;
-  memset(&one, 0, sizeof(one));
-  one.n = 1;
-  tok_word(&one.t[0], "");
-  memcpy(one.t[0].word, t->word, len / 2);
-  for (k = 0; synonyms[k].from != NULL; k++)
-    if (strcmp(one.t[0].word, synonyms[k].from) == 0)
-      snprintf(one.t[0].word, sizeof(one.t[0].word), "%s", synonyms[k].to);
-  if (is_word(&one, 0, yesterday_words))
+  memcpy(half, t->word, len / 2);
+  half[len / 2] = '\0';
+  if ((to = synonym_of(half)) == NULL)
+    to = half;
+  if (word_in(to, yesterday_words))
     snprintf(t->word, sizeof(t->word), "%s", "kemarinkemarin");
 }
 
@@ -2688,10 +2687,11 @@ match_unknown(const struct today *c, const struct feast_dates *fd,
  * numbers, a feast's words) within one clause (commas, full stops and
  * the like end one).  In each window the longest stretch that names a
  * time of the past wins (a stretch begins and ends with a word that is
- * no filler: fillers are dropped anyway).  A day name alone gives way to a date; several
- * dates make a span from the first to the last ("Mei 2025, terulang lagi
- * Agustus 2025").  Only past times are taken from a story: a future or
- * impossible date inside it is no answer, nor is a story without one.
+ * no filler: fillers are dropped anyway).  A day name alone gives way to
+ * a date; several dates make a span from the first to the last ("Mei
+ * 2025, terulang lagi Agustus 2025").  Only past times are taken from a
+ * story: a future or impossible date inside it is no answer, nor is a
+ * story without one.
  * Nor is the story of the incident itself, sent where the time was asked,
  * with a time only in passing ("Sekretaris dinas memenangkan ... tender
  * proyek jalan tahun ini tanpa lelang"): at least one word in

@@ -129,27 +129,57 @@ START_TEST(feast_without_list)
 }
 END_TEST
 
+/* A text and the days it names (when_iso()). */
+struct feast_case {
+  const char *text, *iso;
+};
+
+/* Each of the n cases, read on 15 March 2026 with the feasts file, is a
+ * feast (WHEN_OK, WHEN_FEAST) on its days. */
+static void
+check_feasts(const struct feast_case *cases, size_t n)
+{
+  struct feast_dates *fd = NULL;
+  struct diag d;
+  struct when w;
+  char iso[WHEN_ISO_MAX];
+  size_t i;
+
+  diag_init(&d);
+  ck_assert_int_eq(feast_load(ADUAN_SOURCE_DIR "/config/hari-raya.txt", &fd,
+                              &d), 0);
+  for (i = 0; i < n; i++) {
+    ck_assert_int_eq(when_parse_feasts(cases[i].text, 1773540000000LL, 5,
+                                       fd, &w), WHEN_OK);
+    ck_assert_int_eq(w.precision, WHEN_FEAST);
+    ck_assert_msg(strcmp(when_iso(&w, iso, sizeof(iso)), cases[i].iso) == 0,
+                  "'%s': want %s, got %s", cases[i].text, cases[i].iso, iso);
+  }
+  feast_free(fd);
+  diag_free(&d);
+}
+
 /* A season still running today (Prapaskah on 15 March 2026) is the
  * answer to "prapaskah", but "prapaskah kemarin/lalu" means one that is
  * over: last year's (5 March to 19 April 2025). */
 START_TEST(feast_running_season_strict)
 {
+  static const struct feast_case cases[] = {
+    {"masa prapaskah", "2026-02-18/2026-04-04"},
+    {"masa prapaskah kemarin", "2025-03-05/2025-04-19"},
+    {"prapaskah lalu", "2025-03-05/2025-04-19"},
+    /* A one-day feast: "natal kemarin" is still last Christmas. */
+    {"natal kemarin", "2025-12-25"},
+  };
   struct when w;
   char iso[WHEN_ISO_MAX];
+  size_t i;
 
-  ck_assert_int_eq(when_parse("masa prapaskah", 1773540000000LL, 5, &w),
-                   WHEN_OK);
-  ck_assert_str_eq(when_iso(&w, iso, sizeof(iso)), "2026-02-18/2026-04-04");
-  ck_assert_int_eq(when_parse("masa prapaskah kemarin", 1773540000000LL, 5,
-                              &w), WHEN_OK);
-  ck_assert_str_eq(when_iso(&w, iso, sizeof(iso)), "2025-03-05/2025-04-19");
-  ck_assert_int_eq(when_parse("prapaskah lalu", 1773540000000LL, 5, &w),
-                   WHEN_OK);
-  ck_assert_str_eq(when_iso(&w, iso, sizeof(iso)), "2025-03-05/2025-04-19");
-  /* A one-day feast: "natal kemarin" is still last Christmas. */
-  ck_assert_int_eq(when_parse("natal kemarin", 1773540000000LL, 5, &w),
-                   WHEN_OK);
-  ck_assert_str_eq(when_iso(&w, iso, sizeof(iso)), "2025-12-25");
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    ck_assert_int_eq(when_parse(cases[i].text, 1773540000000LL, 5, &w),
+                     WHEN_OK);
+    ck_assert_str_eq(when_iso(&w, iso, sizeof(iso)), cases[i].iso);
+  }
 }
 END_TEST
 
@@ -217,7 +247,7 @@ END_TEST
  * or the whole season. */
 START_TEST(feast_second_days_and_advent_sundays)
 {
-  static const struct { const char *text, *iso; } cases[] = {
+  static const struct feast_case cases[] = {
     {"Natal kedua", "2025-12-26"},
     {"waktu natal hari kedua tahun 2024", "2024-12-26"},
     {"pas Paskah kedua tahun lalu", "2025-04-21"},
@@ -228,24 +258,8 @@ START_TEST(feast_second_days_and_advent_sundays)
     {"masa Adven kemarin", "2025-11-30/2025-12-24"},
     {"Natal kemarin", "2025-12-25"},
   };
-  struct feast_dates *fd = NULL;
-  struct diag d;
-  struct when w;
-  char iso[WHEN_ISO_MAX];
-  size_t i;
 
-  diag_init(&d);
-  ck_assert_int_eq(feast_load(ADUAN_SOURCE_DIR "/config/hari-raya.txt", &fd,
-                              &d), 0);
-  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-    ck_assert_int_eq(when_parse_feasts(cases[i].text, 1773540000000LL, 5,
-                                       fd, &w), WHEN_OK);
-    ck_assert_int_eq(w.precision, WHEN_FEAST);
-    ck_assert_msg(strcmp(when_iso(&w, iso, sizeof(iso)), cases[i].iso) == 0,
-                  "'%s': want %s, got %s", cases[i].text, cases[i].iso, iso);
-  }
-  feast_free(fd);
-  diag_free(&d);
+  check_feasts(cases, sizeof(cases) / sizeof(cases[0]));
 }
 END_TEST
 
@@ -253,29 +267,13 @@ END_TEST
  * "pas tanam padi") are their seasons. */
 START_TEST(feast_harvest_without_musim)
 {
-  static const struct { const char *text, *iso; } cases[] = {
+  static const struct feast_case cases[] = {
     {"waktu panen jagung taon lalu", "2025-03/2025-05"},
     {"pas panen tahun 2024", "2024-03/2024-05"},
     {"waktu tanam jagung kemarin", "2025-11/2026-01"},
   };
-  struct feast_dates *fd = NULL;
-  struct diag d;
-  struct when w;
-  char iso[WHEN_ISO_MAX];
-  size_t i;
 
-  diag_init(&d);
-  ck_assert_int_eq(feast_load(ADUAN_SOURCE_DIR "/config/hari-raya.txt", &fd,
-                              &d), 0);
-  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-    ck_assert_int_eq(when_parse_feasts(cases[i].text, 1773540000000LL, 5,
-                                       fd, &w), WHEN_OK);
-    when_iso(&w, iso, sizeof(iso));
-    ck_assert_msg(w.precision == WHEN_FEAST && strcmp(iso, cases[i].iso) == 0,
-                  "'%s': want %s, got %s", cases[i].text, cases[i].iso, iso);
-  }
-  feast_free(fd);
-  diag_free(&d);
+  check_feasts(cases, sizeof(cases) / sizeof(cases[0]));
 }
 END_TEST
 
