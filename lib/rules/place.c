@@ -899,10 +899,8 @@ yield_landmarks(const struct place_list *pl, struct finds *fs)
 static void
 set_choice(const struct place_list *pl, int p, struct place_choice *c)
 {
-  int top = p;
+  int top = top_place(pl, p);
 
-  while (pl->places[top].parent >= 0)
-    top = pl->places[top].parent;
   c->code = pl->places[p].code;
   c->name = pl->places[p].name;
   c->kab_code = pl->places[top].code;
