@@ -655,6 +655,22 @@ slot_hit(const struct slot *s, int v)
 }
 
 /*
+ * Whether phrase ph forgives one letter off in a word of FUZZY_MIN or
+ * more letters (the rest of it exact): a landmark name of several words,
+ * or a kecamatan or desa name of several words of its own, not joined
+ * into one nor of ordinary words.  word_forgiven() applies it; the
+ * vocabulary marks the words that need it (vword.several).
+ */
+static int
+forgives_one_letter(const struct phrase *ph)
+{
+  if (ph->level == PLACE_LANDMARK)
+    return ph->nwords >= 2;
+  return ph->level > PLACE_KABUPATEN && ph->core >= 2 && !ph->joined &&
+         !ph->whole;
+}
+
+/*
  * Whether a word of phrase ph, shorter letters long (of the two), may
  * differ by d edits.  In a kabupaten/kota name, a word under FUZZY_MIN
  * letters must be exact unless the name has several words of its own:
@@ -680,8 +696,7 @@ word_forgiven(const struct phrase *ph, int shorter, const struct hit *h)
     return 0;
   if (h->d <= edits_allowed(shorter, 0) || h->slip)
     return 1;
-  return (ph->level == PLACE_LANDMARK ? ph->nwords >= 2 : ph->core >= 2) &&
-         h->d == 1 && shorter >= FUZZY_MIN;
+  return forgives_one_letter(ph) && h->d == 1 && shorter >= FUZZY_MIN;
 }
 
 /*
@@ -899,10 +914,8 @@ yield_landmarks(const struct place_list *pl, struct finds *fs)
 static void
 set_choice(const struct place_list *pl, int p, struct place_choice *c)
 {
-  int top = p;
+  int top = top_place(pl, p);
 
-  while (pl->places[top].parent >= 0)
-    top = pl->places[top].parent;
   c->code = pl->places[p].code;
   c->name = pl->places[p].name;
   c->kab_code = pl->places[top].code;
@@ -2577,11 +2590,7 @@ build_phrases(const struct loader *ld, struct place_list *pl)
       pw[j] = find_vocab(pl, one);
       if (ph->level == PLACE_KABUPATEN)
         pl->vocab[pw[j]].lax = 1;
-      if ((ph->level == PLACE_LANDMARK ? ph->nwords >= 2
-                                       : ph->level > PLACE_KABUPATEN &&
-                                         ph->core >= 2 && !ph->joined &&
-                                         !ph->whole) &&
-          (int)len[j] >= FUZZY_MIN)
+      if (forgives_one_letter(ph) && (int)len[j] >= FUZZY_MIN)
         pl->vocab[pw[j]].several = 1;
       if (ph->level == PLACE_KABUPATEN && ph->core >= 2 && !ph->joined &&
           (int)len[j] >= NEAR_MIN && (int)len[j] < FUZZY_MIN)

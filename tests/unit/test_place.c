@@ -432,6 +432,54 @@ match_code(const struct place_list *pl, const char *text)
   return m.matched ? m.code : "-";
 }
 
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define ANY_LEVEL (-1)
+
+/* A text and the place it names. */
+struct told {
+  const char *text;
+  const char *code;   /* its kabupaten/kota (m.code), or NULL: any */
+  const char *place;  /* the place itself (m.place.code), or NULL: any */
+  int level;          /* the place's, or ANY_LEVEL */
+};
+
+/* Each of t[0..n) names its place in pl. */
+static void
+assert_told(const struct place_list *pl, const struct told *t, size_t n)
+{
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    ck_assert_int_eq(place_match(pl, t[i].text, &m), 0);
+    ck_assert_msg(m.matched, "'%s' matched nothing (ambiguous %d)",
+                  t[i].text, m.ambiguous);
+    ck_assert_msg(t[i].code == NULL || strcmp(m.code, t[i].code) == 0,
+                  "'%s' is %s (%s), not %s", t[i].text, m.code,
+                  m.place.code, t[i].code);
+    ck_assert_msg(t[i].place == NULL || strcmp(m.place.code, t[i].place) == 0,
+                  "'%s' is %s, not %s", t[i].text, m.place.code, t[i].place);
+    ck_assert_msg(t[i].level == ANY_LEVEL || m.place.level == t[i].level,
+                  "'%s' (%s): level %d, not %d", t[i].text, m.place.code,
+                  m.place.level, t[i].level);
+  }
+}
+
+/* None of texts[0..n) names a place in pl, nor two. */
+static void
+assert_no_place(const struct place_list *pl, const char *const *texts,
+                size_t n)
+{
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    ck_assert_int_eq(place_match(pl, texts[i], &m), 0);
+    ck_assert_msg(!m.matched && !m.ambiguous, "'%s' names %s", texts[i],
+                  m.matched ? m.place.label : "two places");
+  }
+}
+
 /* Comments (whole-line and trailing), blank lines, a byte order mark,
  * CRLF, and a line without aliases. */
 START_TEST(place_load_good_file)
@@ -650,30 +698,19 @@ START_TEST(place_written_alias_beats_derived)
 }
 END_TEST
 
-/* A town written as a name of its kabupaten ("Soe", "Waingapu") names
- * the official place inside it that bears the name, the finest, or else
- * the one called "Kota" and the name; the kabupaten's own name, a town
- * inside a longer name and the kabupaten's other names stay the
- * kabupaten; "kantor lurah X" names the kelurahan. */
 /* A landmark's name that is only its kind and a common word ("Pasar
  * Inpres", Kupang's) gives way to a place of another kabupaten/kota named
  * right after it: the reporter names that town's market. */
 START_TEST(place_landmark_yields_to_town_after_it)
 {
-  static const struct {
-    const char *text;
-    const char *code;
-    int level;
-  } markets[] = {
-    {"Pasar Inpres Kefa", "5305", PLACE_KABUPATEN},
-    {"pasar inpres, Kefa", "5305", PLACE_KABUPATEN},
-    {"Pasar Inpres", "5371", PLACE_LANDMARK},
-    {"Pasar Inpres Naikoten, Kupang", "5371", PLACE_LANDMARK},
-    {"Pasar Inpres Oebobo", "5371", PLACE_LANDMARK},
+  static const struct told markets[] = {
+    {"Pasar Inpres Kefa", "5305", NULL, PLACE_KABUPATEN},
+    {"pasar inpres, Kefa", "5305", NULL, PLACE_KABUPATEN},
+    {"Pasar Inpres", "5371", NULL, PLACE_LANDMARK},
+    {"Pasar Inpres Naikoten, Kupang", "5371", NULL, PLACE_LANDMARK},
+    {"Pasar Inpres Oebobo", "5371", NULL, PLACE_LANDMARK},
   };
   struct fixture fx;
-  struct place_match m;
-  size_t i;
 
   load_text(&fx, "5305 | Kabupaten Timor Tengah Utara | TTU; Kefa\n"
                  "5371 | Kota Kupang | Kupang\n"
@@ -682,14 +719,7 @@ START_TEST(place_landmark_yields_to_town_after_it)
                  "landmark | Pasar Inpres Naikoten | Pasar Inpres | "
                  "53.71.05\n");
   ck_assert_int_eq(fx.rc, 0);
-  for (i = 0; i < sizeof(markets) / sizeof(markets[0]); i++) {
-    ck_assert_int_eq(place_match(fx.pl, markets[i].text, &m), 0);
-    ck_assert_msg(m.matched, "'%s' not matched", markets[i].text);
-    ck_assert_msg(strcmp(m.code, markets[i].code) == 0,
-                  "'%s': %s (%s)", markets[i].text, m.code, m.place.code);
-    ck_assert_msg(m.place.level == markets[i].level, "'%s': level %d",
-                  markets[i].text, m.place.level);
-  }
+  assert_told(fx.pl, markets, NELEM(markets));
   fixture_free(&fx);
 }
 END_TEST
@@ -757,56 +787,53 @@ END_TEST
  * kabupaten's name or its shorthand ("Kantor Bupati TTS"). */
 START_TEST(place_shipped_kantor_bupati)
 {
-  static const struct {
-    const char *text;
-    const char *code;
-  } offices[] = {
-    {"Kantor Bupati Sumba Barat", "5301"}, {"kantor bupati sumtim", "5302"},
-    {"Kantor Bupati Kupang", "5303"}, {"kantor bupati TTS di Soe", "5304"},
-    {"Kantor Bupati TTU", "5305"}, {"Kantor Bupati Belu", "5306"},
-    {"kantor bupati alor", "5307"}, {"Kantor Bupati Lembata", "5308"},
-    {"Kantor Bupati Flotim", "5309"}, {"Kantor Bupati Sikka", "5310"},
-    {"Kantor Bupati Ende", "5311"}, {"Kantor Bupati Ngada", "5312"},
-    {"Kantor Bupati Manggarai", "5313"}, {"Kantor Bupati Rote Ndao", "5314"},
-    {"kantor bupati mabar", "5315"}, {"Kantor Bupati Sumba Tengah", "5316"},
-    {"Kantor Bupati SBD", "5317"}, {"Kantor Bupati Nagekeo", "5318"},
-    {"Kantor Bupati Manggarai Timur", "5319"},
-    {"Kantor Bupati Sabu Raijua", "5320"},
-    {"kantor bupati malaka di betun", "5321"},
+  static const struct told offices[] = {
+    {"Kantor Bupati Sumba Barat", "5301", NULL, PLACE_LANDMARK},
+    {"kantor bupati sumtim", "5302", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati Kupang", "5303", NULL, PLACE_LANDMARK},
+    {"kantor bupati TTS di Soe", "5304", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati TTU", "5305", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati Belu", "5306", NULL, PLACE_LANDMARK},
+    {"kantor bupati alor", "5307", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati Lembata", "5308", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati Flotim", "5309", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati Sikka", "5310", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati Ende", "5311", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati Ngada", "5312", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati Manggarai", "5313", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati Rote Ndao", "5314", NULL, PLACE_LANDMARK},
+    {"kantor bupati mabar", "5315", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati Sumba Tengah", "5316", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati SBD", "5317", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati Nagekeo", "5318", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati Manggarai Timur", "5319", NULL, PLACE_LANDMARK},
+    {"Kantor Bupati Sabu Raijua", "5320", NULL, PLACE_LANDMARK},
+    {"kantor bupati malaka di betun", "5321", NULL, PLACE_LANDMARK},
   };
   struct place_list *pl = load_shipped();
-  struct place_match m;
-  size_t i;
 
-  for (i = 0; i < sizeof(offices) / sizeof(offices[0]); i++) {
-    ck_assert_int_eq(place_match(pl, offices[i].text, &m), 0);
-    ck_assert_msg(m.matched && strcmp(m.code, offices[i].code) == 0 &&
-                  m.place.level == PLACE_LANDMARK,
-                  "'%s': matched %d %s level %d", offices[i].text, m.matched,
-                  m.matched ? m.code : "", m.place.level);
-  }
+  assert_told(pl, offices, NELEM(offices));
   place_free(pl);
 }
 END_TEST
 
+/* A town written as a name of its kabupaten ("Soe", "Waingapu") names
+ * the official place inside it that bears the name, the finest, or else
+ * the one called "Kota" and the name; the kabupaten's own name, a town
+ * inside a longer name and the kabupaten's other names stay the
+ * kabupaten; "kantor lurah X" names the kelurahan. */
 START_TEST(place_town_names_its_place)
 {
-  static const struct {
-    const char *text;
-    const char *code;
-    int level;
-  } towns[] = {
-    {"Soe", "53.02.01.1001", PLACE_DESA},
-    {"di Soe, TTS", "53.02.01.1001", PLACE_DESA},
-    {"Waingapu", "53.11.01", PLACE_KECAMATAN},
-    {"TTS", "5304", PLACE_KABUPATEN},
-    {"Sabu Raijua", "5320", PLACE_KABUPATEN},
-    {"kantor lurah Oebobo", "53.71.04.1001", PLACE_DESA},
-    {"Kalabahi", "53.05.01", PLACE_KECAMATAN},
+  static const struct told towns[] = {
+    {"Soe", NULL, "53.02.01.1001", PLACE_DESA},
+    {"di Soe, TTS", NULL, "53.02.01.1001", PLACE_DESA},
+    {"Waingapu", NULL, "53.11.01", PLACE_KECAMATAN},
+    {"TTS", NULL, "5304", PLACE_KABUPATEN},
+    {"Sabu Raijua", NULL, "5320", PLACE_KABUPATEN},
+    {"kantor lurah Oebobo", NULL, "53.71.04.1001", PLACE_DESA},
+    {"Kalabahi", NULL, "53.05.01", PLACE_KECAMATAN},
   };
   struct fixture fx;
-  struct place_match m;
-  size_t i;
 
   load_text(&fx, "5304 | Kabupaten Timor Tengah Selatan | TTS; Soe\n"
                  "5302 | Kabupaten Sumba Timur | Waingapu\n"
@@ -823,14 +850,7 @@ START_TEST(place_town_names_its_place)
                  "53.05.01.1001 | Kelurahan Kalabahi Barat | | 53.05.01\n"
                  "53.05.01.1002 | Kelurahan Kalabahi Kota | | 53.05.01\n");
   ck_assert_int_eq(fx.rc, 0);
-  for (i = 0; i < sizeof(towns) / sizeof(towns[0]); i++) {
-    ck_assert_int_eq(place_match(fx.pl, towns[i].text, &m), 0);
-    ck_assert_msg(m.matched, "'%s' not matched", towns[i].text);
-    ck_assert_msg(strcmp(m.place.code, towns[i].code) == 0 &&
-                  m.place.level == towns[i].level,
-                  "'%s': %s level %d", towns[i].text, m.place.code,
-                  m.place.level);
-  }
+  assert_told(fx.pl, towns, NELEM(towns));
   fixture_free(&fx);
 }
 END_TEST
@@ -975,7 +995,6 @@ START_TEST(place_joined_names_and_landmark_typos)
   };
   struct place_list *pl = load_shipped();
   struct place_match m;
-  size_t i;
 
   ck_assert_int_eq(place_match(pl, "Batuplat", &m), 0);
   ck_assert_msg(m.matched, "Batuplat matched nothing");
@@ -1000,11 +1019,7 @@ START_TEST(place_joined_names_and_landmark_typos)
   ck_assert_int_eq(m.distance, 0);
   ck_assert_str_eq(m.code, "5308");
 
-  for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
-    ck_assert_int_eq(place_match(pl, none[i], &m), 0);
-    ck_assert_msg(!m.matched && !m.ambiguous, "'%s' names %s", none[i],
-                  m.matched ? m.place.label : "two places");
-  }
+  assert_no_place(pl, none, NELEM(none));
   place_free(pl);
 }
 END_TEST
@@ -1077,11 +1092,7 @@ START_TEST(place_doubled_letter_and_final_h)
     ck_assert_str_eq(m.place.code, told[i].code);
     ck_assert_int_eq(m.distance, 1);
   }
-  for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
-    ck_assert_int_eq(place_match(pl, none[i], &m), 0);
-    ck_assert_msg(!m.matched && !m.ambiguous, "'%s' names %s", none[i],
-                  m.matched ? m.place.label : "two places");
-  }
+  assert_no_place(pl, none, NELEM(none));
   place_free(pl);
 }
 END_TEST
@@ -1091,31 +1102,18 @@ END_TEST
  * kabupaten. */
 START_TEST(place_timor_for_timur)
 {
-  static const struct {
-    const char *text;
-    const char *code;
-  } told[] = {
-    {"Flores Timor", "5309"},
-    {"kab. manggarai timor", "5319"},
-    {"Sumba Timor, dekat Waingapu", "5302"},
+  static const struct told told[] = {
+    {"Flores Timor", "5309", NULL, ANY_LEVEL},
+    {"kab. manggarai timor", "5319", NULL, ANY_LEVEL},
+    {"Sumba Timor, dekat Waingapu", "5302", NULL, ANY_LEVEL},
   };
   static const char *const none[] = {
     "Sumba, Timor", "Flores, Timor dan Sumba", "pulau Sumba / Timor",
   };
   struct place_list *pl = load_shipped();
-  struct place_match m;
-  size_t i;
 
-  for (i = 0; i < sizeof(told) / sizeof(told[0]); i++) {
-    ck_assert_int_eq(place_match(pl, told[i].text, &m), 0);
-    ck_assert_msg(m.matched, "'%s' matched nothing", told[i].text);
-    ck_assert_str_eq(m.code, told[i].code);
-  }
-  for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
-    ck_assert_int_eq(place_match(pl, none[i], &m), 0);
-    ck_assert_msg(!m.matched && !m.ambiguous, "'%s' names %s", none[i],
-                  m.matched ? m.place.label : "two places");
-  }
+  assert_told(pl, told, NELEM(told));
+  assert_no_place(pl, none, NELEM(none));
   place_free(pl);
 }
 END_TEST
@@ -1124,39 +1122,28 @@ END_TEST
  * as those landmarks, in their kabupaten/kota. */
 START_TEST(place_more_landmarks)
 {
-  static const struct {
-    const char *text;
-    const char *code;
-  } marks[] = {
-    {"Pelabuhan Atapupu", "5306"},
-    {"di pelabuhan atapupu", "5306"},
-    {"Danau Kelimutu", "5311"},
-    {"Pelabuhan Waiwerang", "5309"},
-    {"RSUD Kalabahi", "5307"},
-    {"RSUD Larantuka", "5309"},
-    {"RSUD Bajawa", "5312"},
-    {"Pelabuhan Reo", "5313"},
+  static const struct told marks[] = {
+    {"Pelabuhan Atapupu", "5306", NULL, PLACE_LANDMARK},
+    {"di pelabuhan atapupu", "5306", NULL, PLACE_LANDMARK},
+    {"Danau Kelimutu", "5311", NULL, PLACE_LANDMARK},
+    {"Pelabuhan Waiwerang", "5309", NULL, PLACE_LANDMARK},
+    {"RSUD Kalabahi", "5307", NULL, PLACE_LANDMARK},
+    {"RSUD Larantuka", "5309", NULL, PLACE_LANDMARK},
+    {"RSUD Bajawa", "5312", NULL, PLACE_LANDMARK},
+    {"Pelabuhan Reo", "5313", NULL, PLACE_LANDMARK},
     /* The cathedral of each diocese, as people name it. */
-    {"Katedral Ruteng", "5313"},
-    {"misa di gereja katedral Kupang", "5371"},
-    {"Katedral Maumere", "5310"},
-    {"Katedral Larantuka", "5309"},
-    {"Katedral Ende", "5311"},
-    {"Katedral Atambua", "5306"},
-    {"Katedral Weetebula", "5317"},
-    {"Katedral Labuan Bajo", "5315"},
+    {"Katedral Ruteng", "5313", NULL, PLACE_LANDMARK},
+    {"misa di gereja katedral Kupang", "5371", NULL, PLACE_LANDMARK},
+    {"Katedral Maumere", "5310", NULL, PLACE_LANDMARK},
+    {"Katedral Larantuka", "5309", NULL, PLACE_LANDMARK},
+    {"Katedral Ende", "5311", NULL, PLACE_LANDMARK},
+    {"Katedral Atambua", "5306", NULL, PLACE_LANDMARK},
+    {"Katedral Weetebula", "5317", NULL, PLACE_LANDMARK},
+    {"Katedral Labuan Bajo", "5315", NULL, PLACE_LANDMARK},
   };
   struct place_list *pl = load_shipped();
-  struct place_match m;
-  size_t i;
 
-  for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
-    ck_assert_int_eq(place_match(pl, marks[i].text, &m), 0);
-    ck_assert_msg(m.matched && m.place.level == PLACE_LANDMARK,
-                  "'%s' is no landmark (matched %d, level %d)", marks[i].text,
-                  m.matched, m.matched ? m.place.level : -1);
-    ck_assert_str_eq(m.code, marks[i].code);
-  }
+  assert_told(pl, marks, NELEM(marks));
   place_free(pl);
 }
 END_TEST
@@ -1193,25 +1180,20 @@ END_TEST
  * word only, such a word stays unforgiven. */
 START_TEST(place_short_word_of_longer_name)
 {
-  static const struct {
-    const char *text;
-    const char *code;
-  } told[] = {
-    {"Sumba Barat Daja", "5317"}, {"sumba barat dayah", "5317"},
-    {"Labuhan Baju", "5315"}, {"kab. Sumba Barat Daja", "5317"},
-    {"Sumba Barat", "5301"}, {"Sumba Barat, dekat kantor", "5301"},
+  static const struct told told[] = {
+    {"Sumba Barat Daja", "5317", NULL, ANY_LEVEL},
+    {"sumba barat dayah", "5317", NULL, ANY_LEVEL},
+    {"Labuhan Baju", "5315", NULL, ANY_LEVEL},
+    {"kab. Sumba Barat Daja", "5317", NULL, ANY_LEVEL},
+    {"Sumba Barat", "5301", NULL, ANY_LEVEL},
+    {"Sumba Barat, dekat kantor", "5301", NULL, ANY_LEVEL},
   };
   static const char *const none[] = {"Enda", "kab enda", "kita kupang"};
   struct place_list *pl = load_shipped();
   struct place_match m;
   size_t i;
 
-  for (i = 0; i < sizeof(told) / sizeof(told[0]); i++) {
-    ck_assert_int_eq(place_match(pl, told[i].text, &m), 0);
-    ck_assert_msg(m.matched, "'%s' matched nothing", told[i].text);
-    ck_assert_msg(strcmp(m.code, told[i].code) == 0, "'%s' is %s, not %s",
-                  told[i].text, m.code, told[i].code);
-  }
+  assert_told(pl, told, NELEM(told));
   for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
     ck_assert_int_eq(place_match(pl, none[i], &m), 0);
     ck_assert_msg(!m.matched, "'%s' names %s", none[i], m.place.label);
