@@ -3,6 +3,33 @@
  */
 #include "base/textdist.h"
 
+#include <string.h>
+
+/* The distance of a[0..n) and b[0..m) when it is 0 or 1 (a
+ * transposition is one), else 2; in linear time, for the many look-ups
+ * that forgive one letter. */
+static int
+one_edit(const char *a, int n, const char *b, int m)
+{
+  int i = 0;
+
+  if (n < m)
+    return one_edit(b, m, a, n);
+  if (n - m > 1)
+    return 2;
+  while (i < m && a[i] == b[i])
+    i++;
+  if (i == m)
+    return n == m ? 0 : 1;
+  if (n > m)    /* a letter of a left out of b */
+    return memcmp(a + i + 1, b + i, (size_t)(m - i)) == 0 ? 1 : 2;
+  if (memcmp(a + i + 1, b + i + 1, (size_t)(m - i - 1)) == 0)
+    return 1;   /* one letter for another */
+  return i + 1 < m && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+                 memcmp(a + i + 2, b + i + 2, (size_t)(m - i - 2)) == 0
+             ? 1 : 2;
+}
+
 int
 textdist_osa(const char *a, int n, const char *b, int m, int max)
 {
@@ -12,6 +39,10 @@ textdist_osa(const char *a, int n, const char *b, int m, int max)
 
   if (n < 0 || m < 0 || n > TEXTDIST_WORD_MAX || m > TEXTDIST_WORD_MAX)
     return max + 1;
+  if (max <= 1) {
+    v = one_edit(a, n, b, m);
+    return v > max ? max + 1 : v;
+  }
   for (j = 0; j <= m; j++)
     d[0][j] = j;
   for (i = 1; i <= n; i++) {

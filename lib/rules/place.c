@@ -527,31 +527,6 @@ slipped(const struct word *w, const char *sq, int nsq,
   return squash(vw->s, vw->len, b) == nsq && memcmp(sq, b, (size_t)nsq) == 0;
 }
 
-/* The edit distance of a[0..n) and b[0..m) when it is 0 or 1 (as
- * textdist_osa counts: a transposition is one), else 2; in linear
- * time, for the many look-ups that forgive one letter. */
-static int
-one_edit(const char *a, int n, const char *b, int m)
-{
-  int i = 0;
-
-  if (n < m)
-    return one_edit(b, m, a, n);
-  if (n - m > 1)
-    return 2;
-  while (i < m && a[i] == b[i])
-    i++;
-  if (i == m)
-    return n == m ? 0 : 1;
-  if (n > m)    /* a letter of a left out of b */
-    return memcmp(a + i + 1, b + i, (size_t)(m - i)) == 0 ? 1 : 2;
-  if (memcmp(a + i + 1, b + i + 1, (size_t)(m - i - 1)) == 0)
-    return 1;   /* one letter for another */
-  return i + 1 < m && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-                 memcmp(a + i + 2, b + i + 2, (size_t)(m - i - 2)) == 0
-             ? 1 : 2;
-}
-
 /* The text word a fuzzy look-up compares: w itself, its letter mask and
  * its squashed form (see squash()). */
 struct probe {
@@ -586,8 +561,7 @@ try_hit(const struct place_list *pl, const struct probe *pr, int v,
       bit_count(vw->mask & ~pr->mask) > t)
     return;
   slip = slipped(w, pr->sq, pr->nsq, vw);
-  d = t == 1 ? one_edit(w->s, w->len, vw->s, vw->len)
-             : textdist_osa(w->s, w->len, vw->s, vw->len, t);
+  d = textdist_osa(w->s, w->len, vw->s, vw->len, t);
   if (d <= t)
     add_hit(s, v, d, d == 1 && slip);
 }

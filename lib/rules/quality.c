@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/hash.h"
 #include "base/lines.h"
 #include "base/utf8.h"
 
@@ -775,13 +776,8 @@ enum list_kind { LIST_LEXICON, LIST_ALLOW, LIST_STOP };
 static size_t
 hash_bytes(const char *s, size_t n)
 {
-  uint64_t h = 14695981039346656037u;
-  size_t i;
+  uint64_t h = hash_fnv1a(HASH_FNV_OFFSET, s, n);
 
-  for (i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 1099511628211u;
-  }
   return (size_t)(h ^ (h >> 29));
 }
 

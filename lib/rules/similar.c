@@ -104,6 +104,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
 #include "base/utf8.h"
 
 #define NONE UINT32_MAX       /* empty map slot, end of a free list */
@@ -114,21 +115,6 @@
 /* ------------------------------------------------------------------ */
 /* Word features                                                       */
 /* ------------------------------------------------------------------ */
-
-#define FNV_OFFSET 0xcbf29ce484222325ULL
-#define FNV_PRIME 0x100000001b3ULL
-
-static uint64_t
-fnv_add(uint64_t h, const char *p, size_t n)
-{
-  size_t i;
-
-  for (i = 0; i < n; i++) {
-    h ^= (unsigned char)p[i];
-    h *= FNV_PRIME;
-  }
-  return h;
-}
 
 /* SMS spellings and their standard words, as reporters type them. */
 struct abbrev {
@@ -310,7 +296,7 @@ word_hash(char *w, size_t len)
     else if (assimilated(w[start]))
       start++;
   }
-  return fnv_add(FNV_OFFSET, w + start, end - start);
+  return hash_fnv1a(HASH_FNV_OFFSET, w + start, end - start);
 }
 
 uint64_t
@@ -320,7 +306,7 @@ similar_word_key(const char *w, size_t n)
   size_t i;
 
   if (n > WORD_MAX)
-    return fnv_add(FNV_OFFSET, w, n);
+    return hash_fnv1a(HASH_FNV_OFFSET, w, n);
   for (i = 0; i < n; i++)
     buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
   return word_hash(buf, n);
@@ -381,7 +367,7 @@ tok_reset(struct tok *t)
 {
   t->len = 0;
   t->chars = 0;
-  t->hash = FNV_OFFSET;
+  t->hash = HASH_FNV_OFFSET;
   t->cls = TOK_NONE;
   t->ascii = 1;
 }
@@ -402,7 +388,7 @@ tok_append(struct tok *t, const char *p, size_t n, int cls)
   if (cls == TOK_DIGIT)
     t->ascii = 0;
   t->chars++;
-  t->hash = fnv_add(t->hash, p, n);
+  t->hash = hash_fnv1a(t->hash, p, n);
   t->cls = cls;
 }
 
