@@ -829,8 +829,9 @@ error_text(long status, const char *body, size_t len)
 /*
  * 2xx ("0: Accepted for delivery", "3: Queued for later delivery",
  * "Sent."): SEND_OK without a provider id (Kannel names none; delivery
- * reports carry our outbox id).  0 (no answer) and 5xx ("Temporal failure,
- * try again later.", "Sending failed."): SEND_RETRY.  Anything else (4xx
+ * reports carry our outbox id).  0 (no answer), 5xx ("Temporal failure,
+ * try again later.", "Sending failed.") and 429 (a rate-limiting proxy in
+ * front of Kannel): SEND_RETRY.  Anything else (4xx
  * "Authorization failed for sendsms", "Not routable. Do not try again.",
  * ...): SEND_FAIL with Kannel's words kept.  Kannel sends no Retry-After.
  */
@@ -853,7 +854,7 @@ kannel_classify(const struct config_channel *ch, long status,
     out->outcome = SEND_OK;
     return;
   }
-  out->outcome = status >= 500 ? SEND_RETRY : SEND_FAIL;
+  out->outcome = status >= 500 || status == 429 ? SEND_RETRY : SEND_FAIL;
   out->error = error_text(status, body, len);
 }
 

@@ -931,6 +931,8 @@ static const struct classify_case classify_cases[] = {
   {503, "Temporal failure, try again later.\n", SEND_RETRY,
    "503 Temporal failure, try again later."},
   {502, "", SEND_RETRY, "HTTP 502"},
+  /* a proxy in front of Kannel that limits the rate */
+  {429, "Too Many Requests", SEND_RETRY, "429 Too Many Requests"},
   {403, "  Authorization failed for sendsms  ", SEND_FAIL,
    "403 Authorization failed for sendsms"},
   {400, "Sender missing and no global set, rejected", SEND_FAIL,
