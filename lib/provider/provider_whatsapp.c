@@ -89,40 +89,37 @@
 /* ---- Small helpers ---------------------------------------------------- */
 
 /*
+ * The length in bytes of the first maxchars characters of s[0..len) (all
+ * of it when maxchars is 0 or s is shorter): a well-formed sequence is
+ * one character, and so is each byte that does not start one.  The cut
+ * thus falls between two characters, never inside one.
+ */
+static size_t
+wa_cut(const char *s, size_t len, size_t maxchars)
+{
+  size_t i = 0, nchars = 0;
+  uint32_t cp;
+
+  if (maxchars == 0)
+    return len;
+  while (i < len && nchars < maxchars) {
+    int n = (unsigned char)s[i] < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
+    i += n > 0 ? (size_t)n : 1;
+    nchars++;
+  }
+  return i;
+}
+
+/*
  * A copy of s[0..len) that is valid UTF-8: every byte that does not start
- * a well-formed sequence, and every NUL, becomes U+FFFD.  With maxchars
- * above 0, at most that many characters are kept (the cut falls between
- * two characters, never inside one).  Returns a new string or NULL when
- * out of memory.
+ * a well-formed sequence, and every NUL, becomes U+FFFD (utf8_sanitize).
+ * With maxchars above 0, at most that many characters are kept (see
+ * wa_cut).  Returns a new string or NULL when out of memory.
  */
 static char *
 wa_clean(const char *s, size_t len, size_t maxchars)
 {
-  static const char repl[] = "\xef\xbf\xbd";
-  struct buf b = BUF_INIT;
-  size_t i = 0, nchars = 0;
-  int rc = 0;
-
-  while (rc == 0 && i < len && (maxchars == 0 || nchars < maxchars)) {
-    uint32_t cp;
-    int n = utf8_decode(s + i, len - i, &cp);
-
-    if (n == 0 || cp == 0) {
-      rc = buf_append(&b, repl, 3);
-      i++;
-    } else {
-      rc = buf_append(&b, s + i, (size_t)n);
-      i += (size_t)n;
-    }
-    nchars++;
-  }
-  if (rc == 0 && b.data == NULL)
-    rc = buf_append(&b, "", 0);
-  if (rc != 0) {
-    buf_free(&b);
-    return NULL;
-  }
-  return buf_steal(&b);
+  return utf8_sanitize(s, wa_cut(s, len, maxchars));
 }
 
 /* The number of characters (code points, bad bytes counting one each) in

@@ -777,6 +777,32 @@ START_TEST(message_path_statements_use_indexes)
 }
 END_TEST
 
+/* The questions a reporter waits on come out of their index in the order
+ * asked for (latest first), without a sort: SQ_QUESTION_WAITING runs for
+ * most messages, and a sorter opened for it cost about as much as the
+ * rest of the statement (EXPLAIN QUERY PLAN: no "USE TEMP B-TREE"). */
+START_TEST(waiting_question_needs_no_sort)
+{
+  struct fixture fx = {0};
+  char plan[4096];
+  const char *sql = NULL, *s;
+  int i, n, hot;
+
+  fx_open(&fx, "aduan.db");
+  n = store_sqlite_statement(0, &s, &hot);
+  for (i = 0; i < n; i++) {
+    store_sqlite_statement(i, &s, &hot);
+    if (strstr(s, "FROM questions q") != NULL &&
+        strstr(s, "q.answered_at IS NULL") != NULL)
+      sql = s;
+  }
+  ck_assert_ptr_nonnull(sql);
+  query_plan(store_sqlite_handle(fx.st), sql, plan, sizeof(plan));
+  ck_assert_msg(strstr(plan, "TEMP B-TREE") == NULL, "%s\n%s", sql, plan);
+  fx_close(&fx);
+}
+END_TEST
+
 /* The statements the start-up runs to read the open tickets find them
  * through an index: with 1 000 000 tickets of which 100 000 are open, a
  * scan reads ten times the rows it needs (and the whole file). */
@@ -1282,6 +1308,7 @@ store_suite(void)
   tcase_add_test(tc, unusable_folder_fails_cleanly);
   tcase_add_test(tc, message_path_statements_use_indexes);
   tcase_add_test(tc, start_up_statements_use_indexes);
+  tcase_add_test(tc, waiting_question_needs_no_sort);
   tcase_add_test(tc, open_tickets_walk_like_the_list);
   tcase_add_test(tc, caller_syncs_keeps_the_wal_bounded);
   tcase_add_test(tc, newer_database_is_refused_by_open);
