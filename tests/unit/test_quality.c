@@ -488,6 +488,10 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Pendatang dari Sulawesi belum dapat KTP, petugas bilang tunggu",
    QUALITY_CLEAN, 0},
+  /* "kampang", a Kupang Malay insult (bastard). */
+  {"Hei kades kampang, kembalikan botong pung uang raskin!", QUALITY_INSULT,
+   0},
+  {"Itu lurah kampang sonde mau urus kami", QUALITY_INSULT, 0},
 };
 
 START_TEST(quality_judge_shapes)
