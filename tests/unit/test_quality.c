@@ -492,6 +492,13 @@ static const struct judge_case judge_cases[] = {
   {"Hei kades kampang, kembalikan botong pung uang raskin!", QUALITY_INSULT,
    0},
   {"Itu lurah kampang sonde mau urus kami", QUALITY_INSULT, 0},
+  /* Intensifiers as texted and in Kupang Malay ("skali", "bgt") end a
+   * predicate like "sekali" and "banget". */
+  {"Sopir ambulans sonde tau diri, bodok skali, pasien tunggu 3 jam",
+   QUALITY_INSULT, 0},
+  {"petugas loket itu bodoh bgt, antrian diserobot", QUALITY_INSULT, 0},
+  {"jalan ke desa kami rusak skali, sudah lapor tapi tidak diperbaiki",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
