@@ -499,6 +499,11 @@ static const struct judge_case judge_cases[] = {
   {"petugas loket itu bodoh bgt, antrian diserobot", QUALITY_INSULT, 0},
   {"jalan ke desa kami rusak skali, sudah lapor tapi tidak diperbaiki",
    QUALITY_CLEAN, 0},
+  /* A vow before the verb of violence ("bersumpah akan bunuh"). */
+  {"Saya bersumpah akan bunuh petugas PLN yang cabut meteran kami",
+   QUALITY_THREAT, 0},
+  {"kami berjanji akan hajar kepala desa itu", QUALITY_THREAT, 0},
+  {"Saya bersumpah tidak pernah memukul petugas itu", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
