@@ -504,6 +504,11 @@ static const struct judge_case judge_cases[] = {
    QUALITY_THREAT, 0},
   {"kami berjanji akan hajar kepala desa itu", QUALITY_THREAT, 0},
   {"Saya bersumpah tidak pernah memukul petugas itu", QUALITY_CLEAN, 0},
+  /* Bribery said of a whole group ("semua suka sogok"). */
+  {"Pegawai keturunan Cina di Samsat semua suka sogok", QUALITY_SARA, 0},
+  {"Orang Bima memang tukang suap", QUALITY_SARA, 0},
+  {"Pegawai Samsat minta sogok dari warga keturunan Cina", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_shapes)
