@@ -509,6 +509,13 @@ static const struct judge_case judge_cases[] = {
   {"Orang Bima memang tukang suap", QUALITY_SARA, 0},
   {"Pegawai Samsat minta sogok dari warga keturunan Cina", QUALITY_CLEAN,
    0},
+  /* A people named by "anak"/"ana" ("anak Alor", "ana Sabu"), as Kupang
+   * Malay does; riots said of a group. */
+  {"Anak-anak Alor di asrama itu semua pemabuk dan perusuh, harus "
+   "dipulangkan", QUALITY_SARA, 0},
+  {"ana Sabu dong tukang curi semua", QUALITY_SARA, 0},
+  {"Anak Alor di asrama tidak dapat beasiswa dari dinas", QUALITY_CLEAN, 0},
+  {"Kami anak Rote di Kupang belum dapat KTP", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
