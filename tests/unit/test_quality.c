@@ -859,6 +859,11 @@ START_TEST(quality_language_regional)
      QUALITY_NOT_INDONESIAN},
     {"Iyya melo lao kantor desa, degaga petugas, engka bantuan sibawa "
      "surat", QUALITY_NOT_INDONESIAN},
+    /* Sabu's relative "do" and "dou" (person). */
+    {"Ya ne do ta pe'ai ri kepala desa, dou Hawu do ta da'i dhe bantuan",
+     QUALITY_NOT_INDONESIAN},
+    {"Dou do mara ri kantor desa ta pe'e bantuan, ya ne do rede",
+     QUALITY_NOT_INDONESIAN},
   };
   check_languages(cases, N(cases));
 }
