@@ -1842,9 +1842,24 @@ skip_intensifiers(const struct ctx *cx, size_t e)
   return e;
 }
 
+/* Is the one addressed the subject of the predicate that starts at word
+ * i: a [you] word before it in its clause, with only link words between
+ * ("lu memang bodok sampe ...", "kamu itu maling uang rakyat")?  Said
+ * to the face, it is aimed however the sentence goes on. */
+static int
+you_subject(const struct ctx *cx, size_t i)
+{
+  size_t k = i;
+
+  while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_LINK, k - 1))
+    k--;
+  return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_YOU, k - 1);
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
- * ("dasar maling", "hei bodoh", "anjing kau", "kau babi"), said of a
+ * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
+ * bodok sampe ..."), said of a
  * person or office ("kepala dinas itu anjing", "bapak camat babi",
  * "pejabat babi itu"), or exclaimed on its own ("anjing!", "Bangsat,
  * ...")?
@@ -1861,7 +1876,7 @@ aimed(const struct ctx *cx, size_t i, size_t e)
       !starts_clause(cx, p))
     p--;
 
-  if (!first && word_is(cx, WC_VOCATIVE, p))
+  if (!first && (word_is(cx, WC_VOCATIVE, p) || you_subject(cx, i)))
     return 1;
   if (nx < cx->nm->n && !starts_sentence(cx, nx) &&
       word_is(cx, WC_YOU, nx) &&

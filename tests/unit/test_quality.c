@@ -516,6 +516,13 @@ static const struct judge_case judge_cases[] = {
   {"ana Sabu dong tukang curi semua", QUALITY_SARA, 0},
   {"Anak Alor di asrama tidak dapat beasiswa dari dinas", QUALITY_CLEAN, 0},
   {"Kami anak Rote di Kupang belum dapat KTP", QUALITY_CLEAN, 0},
+  /* The one addressed as the subject of an insult ("lu memang bodok"):
+   * aimed, even when the sentence goes on after it. */
+  {"Bapa lurah e, lu memang bodok sampe ko sonde tau urus surat tanah",
+   QUALITY_INSULT, 0},
+  {"Pak kades, kamu itu maling uang rakyat", QUALITY_INSULT, 0},
+  {"Petugas bilang kamu bodoh sampai tidak bisa isi formulir",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_shapes)
