@@ -1887,6 +1887,11 @@ aimed(const struct ctx *cx, size_t i, size_t e)
     return 1;
   if (first)
     return 0;
+  /* "itu tikus kantor", "itu maling desa": the predicate with the
+   * office it preys on still ends its clause. */
+  if (!last && end + 1 < cx->nm->n && !starts_clause(cx, end + 1) &&
+      word_is(cx, WC_PERSON, end + 1) && ends_clause(cx, end + 1))
+    last = 1;
   if (last && (word_is(cx, WC_YOU, p) ||
                ((word_is(cx, WC_LINK, p) || word_is(cx, WC_PERSON, p) ||
                  word_is(cx, WC_SELF, p) ||

@@ -523,6 +523,13 @@ static const struct judge_case judge_cases[] = {
   {"Pak kades, kamu itu maling uang rakyat", QUALITY_INSULT, 0},
   {"Petugas bilang kamu bodoh sampai tidak bisa isi formulir",
    QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* An insult with the office it belongs to ("tikus kantor", "maling
+   * desa") is still a predicate; rats in a storehouse are none. */
+  {"Kadis PUPR itu tikus kantor, proyek jalan cuma ditambal pasir",
+   QUALITY_INSULT, 0},
+  {"Bendahara itu maling desa", QUALITY_INSULT, 0},
+  {"Gudang bulog penuh tikus, kantor tidak mau perbaiki atap",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
