@@ -751,7 +751,7 @@ enum word_class {
   WC_WAIT, WC_WARN, WC_OUTCOME, WC_MUST, WC_GROUP, WC_GROUPHEAD, WC_DEROG,
   WC_GENERAL, WC_EXPEL, WC_SLUR, WC_LITERAL, WC_THREATEN, WC_DENY, WC_GRANT,
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
-  WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_COUNT
+  WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -760,7 +760,7 @@ static const char *const class_names[WC_COUNT] = {
   "warn", "outcome", "must", "group", "grouphead", "derogation", "general",
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
-  "they",
+  "they", "finish",
 };
 
 struct quality {
@@ -1957,8 +1957,9 @@ harm_word(const struct ctx *cx, size_t i, int *self)
     *self = 1;
     return 1;
   }
-  /* "kasi mati", "bikin mati", "pukul mati" */
-  return i > 0 && !starts_clause(cx, i) && word_is(cx, WC_OUTCOME, i) &&
+  /* "kasi mati", "bikin mati", "pukul mati"; "kasi habis" */
+  return i > 0 && !starts_clause(cx, i) &&
+         (word_is(cx, WC_OUTCOME, i) || word_is(cx, WC_FINISH, i)) &&
          word_is(cx, WC_CAUSE, i - 1);
 }
 

@@ -530,6 +530,13 @@ static const struct judge_case judge_cases[] = {
   {"Bendahara itu maling desa", QUALITY_INSULT, 0},
   {"Gudang bulog penuh tikus, kantor tidak mau perbaiki atap",
    QUALITY_CLEAN, 0},
+  /* "kasi habis", "bikin abis": to finish someone off, in Kupang Malay;
+   * stock or money used up is none. */
+  {"Awas kalau ketemu di pasar Oeba, beta kasi habis dia", QUALITY_THREAT,
+   0},
+  {"botong bikin abis itu mandor", QUALITY_THREAT, 0},
+  {"Petugas kasi habis stok beras bantuan ke keluarganya", QUALITY_CLEAN, 0},
+  {"kami kasi habis uang untuk urus sertifikat", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
