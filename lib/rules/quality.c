@@ -2008,6 +2008,40 @@ fronted_target(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/*
+ * The object left out, named as the subject of an earlier clause: "Kalau
+ * kades datang lagi, kami hajar."  The verb at word i ends its clause
+ * (but for modal words and intensifiers), the reporter's word opens that
+ * clause (modal and arming words between), and an earlier clause of the
+ * sentence starts (after a condition word) with a person or office.
+ */
+static int
+elided_target(const struct ctx *cx, size_t i)
+{
+  size_t k = i, e = i, c;
+
+  while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
+         (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1)))
+    e++;
+  if (!ends_clause(cx, e))
+    return 0;
+  while (k > 0 && !starts_clause(cx, k) &&
+         (word_is(cx, WC_MODAL, k - 1) || word_is(cx, WC_ARM, k - 1)))
+    k--;
+  if (k == 0 || !word_is(cx, WC_SELF, k - 1) || !starts_clause(cx, k - 1))
+    return 0;
+  for (c = k - 1; c > 0 && !starts_sentence(cx, c); c--) {
+    if (!starts_clause(cx, c - 1))
+      continue;
+    if (word_is(cx, WC_IF, c - 1) && c < k - 1 &&
+        word_is(cx, WC_PERSON, c))
+      return 1;
+    if (word_is(cx, WC_PERSON, c - 1))
+      return 1;
+  }
+  return 0;
+}
+
 /* A weapon put first, readied by the reporter for someone: "parang sudah
  * saya asah untuk kepala dusun".  The reporter's word follows the weapon
  * at word i within CTX_AFTER words, then a verb of arming or violence
@@ -2126,7 +2160,8 @@ judge_threat(struct ctx *cx, size_t i)
                              has_target(cx, i + 1))))
     found(cx, i, QUALITY_THREAT, "threat");
   if (agent && !word_is(cx, WC_WEAPON, i) &&
-      (outcome_after(cx, i) || fronted_target(cx, i)))
+      (outcome_after(cx, i) || fronted_target(cx, i) ||
+       elided_target(cx, i)))
     found(cx, i, QUALITY_THREAT, "threat");
   if (harm && fronted_weapon(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");

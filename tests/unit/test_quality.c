@@ -537,6 +537,14 @@ static const struct judge_case judge_cases[] = {
   {"botong bikin abis itu mandor", QUALITY_THREAT, 0},
   {"Petugas kasi habis stok beras bantuan ke keluarganya", QUALITY_CLEAN, 0},
   {"kami kasi habis uang untuk urus sertifikat", QUALITY_CLEAN, 0},
+  /* The person named earlier in the sentence, the reporter's verb of
+   * violence ending it with no object of its own ("kalau kades datang
+   * lagi, kami hajar"). */
+  {"Camat datang ke sini, kami habisi", QUALITY_THREAT, 0},
+  {"Kalau kades datang lagi, kami hajar.", QUALITY_THREAT, 0},
+  {"Petugas datang, lalu kami dipukul", QUALITY_CLEAN, 0},
+  {"Kepala desa bakar sampah di depan sekolah, kami protes", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_shapes)
