@@ -751,7 +751,7 @@ enum word_class {
   WC_WAIT, WC_WARN, WC_OUTCOME, WC_MUST, WC_GROUP, WC_GROUPHEAD, WC_DEROG,
   WC_GENERAL, WC_EXPEL, WC_SLUR, WC_LITERAL, WC_THREATEN, WC_DENY, WC_GRANT,
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
-  WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_COUNT
+  WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -760,7 +760,7 @@ static const char *const class_names[WC_COUNT] = {
   "warn", "outcome", "must", "group", "grouphead", "derogation", "general",
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
-  "they", "finish",
+  "they", "finish", "to",
 };
 
 struct quality {
@@ -1804,6 +1804,22 @@ has_target(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Bilang sama mandor, ...", "Omong ke camat: ...": a bare verb of
+ * saying (not "dibilang", not "katanya") that opens its clause, with a
+ * [to] word right after it, is the reporter's message for someone, not
+ * someone else's words. */
+static int
+message_for(const struct ctx *cx, size_t i)
+{
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+
+  return starts_clause(cx, i) && t[0] != 'd' &&
+         !(w->len > 3 && memcmp(t + w->len - 3, "nya", 3) == 0) &&
+         i + 1 < cx->nm->n && !starts_clause(cx, i + 1) &&
+         word_is(cx, WC_TO, i + 1);
+}
+
 /*
  * Mark the words said by someone else: inside quotation marks (when the
  * text has words outside them: a text that is all one quote is the
@@ -1825,7 +1841,7 @@ mark_reported(struct ctx *cx)
       scope = 0;   /* "dia bilang ..., padahal ...": the reporter again */
     cx->reported[i] = scope || ((nm->w[i].flags & WORD_QUOTED) &&
                                 outside >= OUTSIDE_QUOTES);
-    if (word_is(cx, WC_SAY, i) &&
+    if (word_is(cx, WC_SAY, i) && !message_for(cx, i) &&
         (nm->text[nm->w[i].off] == 'd' || !self_agent(cx, i)))
       scope = 1;
   }

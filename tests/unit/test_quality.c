@@ -545,6 +545,14 @@ static const struct judge_case judge_cases[] = {
   {"Petugas datang, lalu kami dipukul", QUALITY_CLEAN, 0},
   {"Kepala desa bakar sampah di depan sekolah, kami protes", QUALITY_CLEAN,
    0},
+  /* "Bilang sama X, ...": the reporter's message for someone, not
+   * someone else's words. */
+  {"Bilang sama itu mandor proyek, beta potong dia pung leher kalau sonde "
+   "bayar upah", QUALITY_THREAT, 0},
+  {"Bilang ke camat, kami bakar kantornya kalau uang tidak kembali",
+   QUALITY_THREAT, 0},
+  {"Katanya kami bodoh, jadi tidak usah urus", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_shapes)
