@@ -2192,12 +2192,14 @@ judge_threat(struct ctx *cx, size_t i)
   if (veiled_warning(cx, i) || blame_frame(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
-   * sa"); "disuruh tunggu saja" is the reporter being put off. */
+   * sa"), with a death, violence or ruin ("jadi abu") after it;
+   * "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
        word_is(cx, WC_VOCATIVE, i - 1)))
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
-      if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k))
+      if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
+          word_is(cx, WC_RUIN, k))
         found(cx, i, QUALITY_THREAT, "threat");
 }
 

@@ -553,6 +553,9 @@ static const struct judge_case judge_cases[] = {
    QUALITY_THREAT, 0},
   {"Katanya kami bodoh, jadi tidak usah urus", QUALITY_CLEAN,
    QUALITY_MARK_QUOTED},
+  /* "tunggu saja" with ruin after it ("jadi abu"). */
+  {"Tunggu sa, nanti malam dia pung rumah jadi abu", QUALITY_THREAT, 0},
+  {"Tunggu saja, kata petugas, berkas masih diproses", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
