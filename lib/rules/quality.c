@@ -751,7 +751,8 @@ enum word_class {
   WC_WAIT, WC_WARN, WC_OUTCOME, WC_MUST, WC_GROUP, WC_GROUPHEAD, WC_DEROG,
   WC_GENERAL, WC_EXPEL, WC_SLUR, WC_LITERAL, WC_THREATEN, WC_DENY, WC_GRANT,
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
-  WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_COUNT
+  WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
+  WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -760,7 +761,7 @@ static const char *const class_names[WC_COUNT] = {
   "warn", "outcome", "must", "group", "grouphead", "derogation", "general",
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
-  "they", "finish", "to",
+  "they", "finish", "to", "crowd",
 };
 
 struct quality {
@@ -2151,6 +2152,34 @@ blame_frame(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Rumah kades akan dibakar warga kalau ...", "kantor camat akan dibakar
+ * oleh kami": a passive verb of violence at word i after a [will] word
+ * (a modal word may stand between), with the reporter or a crowd as its
+ * agent right after it ("oleh" or not); not when the reporter's own
+ * things come before it in its clause ("rumah saya akan dibakar warga
+ * suruhan kades" is a threat the reporter suffers). */
+static int
+passive_ultimatum(const struct ctx *cx, size_t i)
+{
+  size_t a = i + 1, k, n = cx->nm->n;
+
+  if (i == 0 || starts_clause(cx, i) || !prefixed(cx, WC_HARM, i, "di"))
+    return 0;
+  if (!word_is(cx, WC_WILL, i - 1) &&
+      !(i > 1 && !starts_clause(cx, i - 1) && word_is(cx, WC_MODAL, i - 1) &&
+        word_is(cx, WC_WILL, i - 2)))
+    return 0;
+  if (a < n && !starts_clause(cx, a) && word_text_is(cx, a, "oleh"))
+    a++;
+  if (a >= n || starts_clause(cx, a) ||
+      (!word_is(cx, WC_SELF, a) && !word_is(cx, WC_CROWD, a)))
+    return 0;
+  for (k = i; k > 0 && !starts_clause(cx, k); k--)
+    if (word_is(cx, WC_SELF, k - 1))
+      return 0;
+  return 1;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati".  A
@@ -2189,7 +2218,8 @@ judge_threat(struct ctx *cx, size_t i)
       !starts_sentence(cx, i + 1) &&
       (word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
     found(cx, i, QUALITY_THREAT, "threat");
-  if (veiled_warning(cx, i) || blame_frame(cx, i))
+  if (veiled_warning(cx, i) || blame_frame(cx, i) ||
+      passive_ultimatum(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa"), with a death, violence or ruin ("jadi abu") after it;

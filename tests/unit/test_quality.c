@@ -556,6 +556,16 @@ static const struct judge_case judge_cases[] = {
   /* "tunggu saja" with ruin after it ("jadi abu"). */
   {"Tunggu sa, nanti malam dia pung rumah jadi abu", QUALITY_THREAT, 0},
   {"Tunggu saja, kata petugas, berkas masih diproses", QUALITY_CLEAN, 0},
+  /* An ultimatum in the passive with the reporter's side as the agent
+   * ("akan dibakar warga kalau ..."); the reporter's own house
+   * threatened is a report. */
+  {"Rumah kades akan dibakar warga kalau dana desa tidak dikembalikan",
+   QUALITY_THREAT, 0},
+  {"kantor camat akan dibakar oleh kami", QUALITY_THREAT, 0},
+  {"Rumah saya akan dibakar warga suruhan kades kalau saya lapor",
+   QUALITY_CLEAN, 0},
+  {"Rumah kades dibakar warga tadi malam, polisi belum datang",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
