@@ -752,7 +752,7 @@ enum word_class {
   WC_GENERAL, WC_EXPEL, WC_SLUR, WC_LITERAL, WC_THREATEN, WC_DENY, WC_GRANT,
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
-  WC_COUNT
+  WC_CAN, WC_TRUST, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -761,7 +761,7 @@ static const char *const class_names[WC_COUNT] = {
   "warn", "outcome", "must", "group", "grouphead", "derogation", "general",
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
-  "they", "finish", "to", "crowd",
+  "they", "finish", "to", "crowd", "can", "trust",
 };
 
 struct quality {
@@ -2344,6 +2344,30 @@ barred(const struct ctx *cx, size_t g)
   return 0;
 }
 
+/* Is word k a derogation of the group named at word g: a [derogation]
+ * word after it, right after it or in a sentence that generalises; or
+ * "tidak bisa dipercaya" (a [not], a [can] and a [trust] word) anywhere
+ * after it in its clause, said of the group itself ("orang X di desa ini
+ * tidak bisa dipercaya"; "tidak dipercaya memegang jabatan" is the group
+ * not entrusted, discrimination the reporter reports)? */
+static int
+derogates(const struct ctx *cx, size_t g, size_t k, int general)
+{
+  size_t m;
+
+  if (k <= g)
+    return 0;
+  if (word_is(cx, WC_DEROG, k))
+    return general || k - g <= 2;
+  if (k < g + 3 || !word_is(cx, WC_TRUST, k) ||
+      !word_is(cx, WC_CAN, k - 1) || !word_is(cx, WC_NOT, k - 2))
+    return 0;
+  for (m = g + 1; m <= k; m++)
+    if (starts_clause(cx, m))
+      return 0;
+  return 1;
+}
+
 static void
 judge_sara(struct ctx *cx, size_t a, size_t b)
 {
@@ -2360,9 +2384,7 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
       return;
     }
     for (k = a; k < b; k++) {
-      if (shut_out(cx, k) ||
-          (k > g && word_is(cx, WC_DEROG, k) &&
-           (general || k - g <= 2))) {
+      if (shut_out(cx, k) || derogates(cx, g, k, general)) {
         found(cx, g, QUALITY_SARA, "sara");
         return;
       }

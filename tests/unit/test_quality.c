@@ -566,6 +566,19 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Rumah kades dibakar warga tadi malam, polisi belum datang",
    QUALITY_CLEAN, 0},
+  /* Distrust said of a group ("orang X ... tidak bisa dipercaya") wherever
+   * it stands in the group's clause; a group not entrusted with an office
+   * is discrimination reported, and one entrusted is praise. */
+  {"Orang Sabu di kantor ini tidak bisa dipercaya pegang uang", QUALITY_SARA,
+   0},
+  {"suku Rote sonde bisa dipercaya urus dana desa", QUALITY_SARA, 0},
+  {"Warga Kristen di desa ini tidak dipercaya memegang jabatan oleh kades",
+   QUALITY_CLEAN, 0},
+  {"Orang Sabu di desa ini dipercaya memegang jabatan bendahara",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa tidak bisa dipercaya, dana desa tidak jelas", QUALITY_CLEAN,
+   0},
+  {"Warga Sabu tidak bisa percaya lagi pada kepala desa", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
