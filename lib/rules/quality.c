@@ -2599,6 +2599,7 @@ quality_language(const struct quality *q, const char *text,
   unsigned flags;
   uint32_t cp;
   int got, j, too_long = 0, at_end, glottal = 0;
+  int opens = 1, named = 0;  /* a sentence opens; the word is a name */
 
   if (info == NULL)
     info = &local;
@@ -2621,8 +2622,14 @@ quality_language(const struct quality *q, const char *text,
         continue;
       if (got > 0 && !is_letter(out[0]))
         got = 0;
+      if (got == 0 && (cp == '.' || cp == '!' || cp == '?' || cp == '\n'))
+        opens = 1;
     }
     if (got > 0) {
+      if (wn == 0 && !too_long) {
+        named = (flags & UNIT_UPPER) && !opens;
+        opens = 0;
+      }
       for (j = 0; j < got; j++) {
         if (wn < sizeof(word))
           word[wn++] = out[j];
@@ -2636,7 +2643,7 @@ quality_language(const struct quality *q, const char *text,
       info->words++;
       if (!too_long && list_find(&q->stop, KEY_TEXT, word, wn) != NULL)
         info->stopwords++;
-      else if (glottal ||
+      else if ((glottal && !named) ||
                (!too_long &&
                 list_find(&q->regional, KEY_TEXT, word, wn) != NULL))
         info->regional++;

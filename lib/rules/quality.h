@@ -159,7 +159,9 @@ struct quality_lang_info {
   int stopwords;  /* of those, words on the stop-word list */
   int regional;   /* words of another language of the region (the stop-
                      word file's sections, or an apostrophe between
-                     letters: ja'o, sa'o), not stop words too */
+                     letters: ja'o, sa'o, but not in a name capitalised
+                     inside a sentence: Desa Oe'ekam), not stop words
+                     too */
   int affixed;    /* other words with affixes only Indonesian gives
                      (-nya, -kan, meng-, peng-, ke-...-an) */
   double ratio;   /* (stopwords + affixed) / words; 0 without words */

@@ -976,6 +976,11 @@ START_TEST(quality_language_glottal)
      "dinas tapi belum ada perbaikan", QUALITY_OK},
     {"Kepala desa bilang 'tunggu saja' waktu kami tanya soal bantuan "
      "beras", QUALITY_OK},
+    /* Timorese villages spelt with the stop inside a sentence are names,
+     * not words of another language; a sentence may still open with
+     * one ("Ha'u"). */
+    {"Pipa ke Oe'ekam, Oh'aem dan To'fen rusak", QUALITY_OK},
+    {"Ha'u hakarak hatoo keixa. Ha'u la simu osan", QUALITY_NOT_INDONESIAN},
   };
   struct quality *q = load_shipped();
   struct quality_lang_info info;
@@ -986,6 +991,8 @@ START_TEST(quality_language_glottal)
   quality_language(q, "ebe ne'e 'sonde ada'", 0.08, &info);
   ck_assert_int_eq(info.words, 4);
   ck_assert_int_eq(info.stopwords, 2);
+  quality_language(q, "Jalan dari Oe'ekam ke Nai'benu rusak", 0.08, &info);
+  ck_assert_int_eq(info.regional, 0);
   quality_free(q);
 }
 END_TEST
