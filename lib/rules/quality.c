@@ -751,7 +751,8 @@ enum word_class {
   WC_WAIT, WC_WARN, WC_OUTCOME, WC_MUST, WC_GROUP, WC_GROUPHEAD, WC_DEROG,
   WC_GENERAL, WC_EXPEL, WC_SLUR, WC_LITERAL, WC_THREATEN, WC_DENY, WC_GRANT,
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
-  WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_COUNT
+  WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
+  WC_CAN, WC_TRUST, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -760,7 +761,7 @@ static const char *const class_names[WC_COUNT] = {
   "warn", "outcome", "must", "group", "grouphead", "derogation", "general",
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
-  "they",
+  "they", "finish", "to", "crowd", "can", "trust",
 };
 
 struct quality {
@@ -1804,6 +1805,22 @@ has_target(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Bilang sama mandor, ...", "Omong ke camat: ...": a bare verb of
+ * saying (not "dibilang", not "katanya") that opens its clause, with a
+ * [to] word right after it, is the reporter's message for someone, not
+ * someone else's words. */
+static int
+message_for(const struct ctx *cx, size_t i)
+{
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+
+  return starts_clause(cx, i) && t[0] != 'd' &&
+         !(w->len > 3 && memcmp(t + w->len - 3, "nya", 3) == 0) &&
+         i + 1 < cx->nm->n && !starts_clause(cx, i + 1) &&
+         word_is(cx, WC_TO, i + 1);
+}
+
 /*
  * Mark the words said by someone else: inside quotation marks (when the
  * text has words outside them: a text that is all one quote is the
@@ -1825,7 +1842,7 @@ mark_reported(struct ctx *cx)
       scope = 0;   /* "dia bilang ..., padahal ...": the reporter again */
     cx->reported[i] = scope || ((nm->w[i].flags & WORD_QUOTED) &&
                                 outside >= OUTSIDE_QUOTES);
-    if (word_is(cx, WC_SAY, i) &&
+    if (word_is(cx, WC_SAY, i) && !message_for(cx, i) &&
         (nm->text[nm->w[i].off] == 'd' || !self_agent(cx, i)))
       scope = 1;
   }
@@ -1842,9 +1859,24 @@ skip_intensifiers(const struct ctx *cx, size_t e)
   return e;
 }
 
+/* Is the one addressed the subject of the predicate that starts at word
+ * i: a [you] word before it in its clause, with only link words between
+ * ("lu memang bodok sampe ...", "kamu itu maling uang rakyat")?  Said
+ * to the face, it is aimed however the sentence goes on. */
+static int
+you_subject(const struct ctx *cx, size_t i)
+{
+  size_t k = i;
+
+  while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_LINK, k - 1))
+    k--;
+  return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_YOU, k - 1);
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
- * ("dasar maling", "hei bodoh", "anjing kau", "kau babi"), said of a
+ * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
+ * bodok sampe ..."), said of a
  * person or office ("kepala dinas itu anjing", "bapak camat babi",
  * "pejabat babi itu"), or exclaimed on its own ("anjing!", "Bangsat,
  * ...")?
@@ -1861,7 +1893,7 @@ aimed(const struct ctx *cx, size_t i, size_t e)
       !starts_clause(cx, p))
     p--;
 
-  if (!first && word_is(cx, WC_VOCATIVE, p))
+  if (!first && (word_is(cx, WC_VOCATIVE, p) || you_subject(cx, i)))
     return 1;
   if (nx < cx->nm->n && !starts_sentence(cx, nx) &&
       word_is(cx, WC_YOU, nx) &&
@@ -1872,6 +1904,11 @@ aimed(const struct ctx *cx, size_t i, size_t e)
     return 1;
   if (first)
     return 0;
+  /* "itu tikus kantor", "itu maling desa": the predicate with the
+   * office it preys on still ends its clause. */
+  if (!last && end + 1 < cx->nm->n && !starts_clause(cx, end + 1) &&
+      word_is(cx, WC_PERSON, end + 1) && ends_clause(cx, end + 1))
+    last = 1;
   if (last && (word_is(cx, WC_YOU, p) ||
                ((word_is(cx, WC_LINK, p) || word_is(cx, WC_PERSON, p) ||
                  word_is(cx, WC_SELF, p) ||
@@ -1937,8 +1974,9 @@ harm_word(const struct ctx *cx, size_t i, int *self)
     *self = 1;
     return 1;
   }
-  /* "kasi mati", "bikin mati", "pukul mati" */
-  return i > 0 && !starts_clause(cx, i) && word_is(cx, WC_OUTCOME, i) &&
+  /* "kasi mati", "bikin mati", "pukul mati"; "kasi habis" */
+  return i > 0 && !starts_clause(cx, i) &&
+         (word_is(cx, WC_OUTCOME, i) || word_is(cx, WC_FINISH, i)) &&
          word_is(cx, WC_CAUSE, i - 1);
 }
 
@@ -1983,6 +2021,40 @@ fronted_target(const struct ctx *cx, size_t i)
       return 1;
     if (!word_is(cx, WC_LINK, k - 1) && !word_is(cx, WC_MODAL, k - 1))
       return 0;
+  }
+  return 0;
+}
+
+/*
+ * The object left out, named as the subject of an earlier clause: "Kalau
+ * kades datang lagi, kami hajar."  The verb at word i ends its clause
+ * (but for modal words and intensifiers), the reporter's word opens that
+ * clause (modal and arming words between), and an earlier clause of the
+ * sentence starts (after a condition word) with a person or office.
+ */
+static int
+elided_target(const struct ctx *cx, size_t i)
+{
+  size_t k = i, e = i, c;
+
+  while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
+         (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1)))
+    e++;
+  if (!ends_clause(cx, e))
+    return 0;
+  while (k > 0 && !starts_clause(cx, k) &&
+         (word_is(cx, WC_MODAL, k - 1) || word_is(cx, WC_ARM, k - 1)))
+    k--;
+  if (k == 0 || !word_is(cx, WC_SELF, k - 1) || !starts_clause(cx, k - 1))
+    return 0;
+  for (c = k - 1; c > 0 && !starts_sentence(cx, c); c--) {
+    if (!starts_clause(cx, c - 1))
+      continue;
+    if (word_is(cx, WC_IF, c - 1) && c < k - 1 &&
+        word_is(cx, WC_PERSON, c))
+      return 1;
+    if (word_is(cx, WC_PERSON, c - 1))
+      return 1;
   }
   return 0;
 }
@@ -2080,6 +2152,34 @@ blame_frame(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Rumah kades akan dibakar warga kalau ...", "kantor camat akan dibakar
+ * oleh kami": a passive verb of violence at word i after a [will] word
+ * (a modal word may stand between), with the reporter or a crowd as its
+ * agent right after it ("oleh" or not); not when the reporter's own
+ * things come before it in its clause ("rumah saya akan dibakar warga
+ * suruhan kades" is a threat the reporter suffers). */
+static int
+passive_ultimatum(const struct ctx *cx, size_t i)
+{
+  size_t a = i + 1, k, n = cx->nm->n;
+
+  if (i == 0 || starts_clause(cx, i) || !prefixed(cx, WC_HARM, i, "di"))
+    return 0;
+  if (!word_is(cx, WC_WILL, i - 1) &&
+      !(i > 1 && !starts_clause(cx, i - 1) && word_is(cx, WC_MODAL, i - 1) &&
+        word_is(cx, WC_WILL, i - 2)))
+    return 0;
+  if (a < n && !starts_clause(cx, a) && word_text_is(cx, a, "oleh"))
+    a++;
+  if (a >= n || starts_clause(cx, a) ||
+      (!word_is(cx, WC_SELF, a) && !word_is(cx, WC_CROWD, a)))
+    return 0;
+  for (k = i; k > 0 && !starts_clause(cx, k); k--)
+    if (word_is(cx, WC_SELF, k - 1))
+      return 0;
+  return 1;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati".  A
@@ -2105,7 +2205,8 @@ judge_threat(struct ctx *cx, size_t i)
                              has_target(cx, i + 1))))
     found(cx, i, QUALITY_THREAT, "threat");
   if (agent && !word_is(cx, WC_WEAPON, i) &&
-      (outcome_after(cx, i) || fronted_target(cx, i)))
+      (outcome_after(cx, i) || fronted_target(cx, i) ||
+       elided_target(cx, i)))
     found(cx, i, QUALITY_THREAT, "threat");
   if (harm && fronted_weapon(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
@@ -2117,15 +2218,18 @@ judge_threat(struct ctx *cx, size_t i)
       !starts_sentence(cx, i + 1) &&
       (word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
     found(cx, i, QUALITY_THREAT, "threat");
-  if (veiled_warning(cx, i) || blame_frame(cx, i))
+  if (veiled_warning(cx, i) || blame_frame(cx, i) ||
+      passive_ultimatum(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
-   * sa"); "disuruh tunggu saja" is the reporter being put off. */
+   * sa"), with a death, violence or ruin ("jadi abu") after it;
+   * "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
        word_is(cx, WC_VOCATIVE, i - 1)))
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
-      if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k))
+      if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
+          word_is(cx, WC_RUIN, k))
         found(cx, i, QUALITY_THREAT, "threat");
 }
 
@@ -2240,6 +2344,30 @@ barred(const struct ctx *cx, size_t g)
   return 0;
 }
 
+/* Is word k a derogation of the group named at word g: a [derogation]
+ * word after it, right after it or in a sentence that generalises; or
+ * "tidak bisa dipercaya" (a [not], a [can] and a [trust] word) anywhere
+ * after it in its clause, said of the group itself ("orang X di desa ini
+ * tidak bisa dipercaya"; "tidak dipercaya memegang jabatan" is the group
+ * not entrusted, discrimination the reporter reports)? */
+static int
+derogates(const struct ctx *cx, size_t g, size_t k, int general)
+{
+  size_t m;
+
+  if (k <= g)
+    return 0;
+  if (word_is(cx, WC_DEROG, k))
+    return general || k - g <= 2;
+  if (k < g + 3 || !word_is(cx, WC_TRUST, k) ||
+      !word_is(cx, WC_CAN, k - 1) || !word_is(cx, WC_NOT, k - 2))
+    return 0;
+  for (m = g + 1; m <= k; m++)
+    if (starts_clause(cx, m))
+      return 0;
+  return 1;
+}
+
 static void
 judge_sara(struct ctx *cx, size_t a, size_t b)
 {
@@ -2256,9 +2384,7 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
       return;
     }
     for (k = a; k < b; k++) {
-      if (shut_out(cx, k) ||
-          (k > g && word_is(cx, WC_DEROG, k) &&
-           (general || k - g <= 2))) {
+      if (shut_out(cx, k) || derogates(cx, g, k, general)) {
         found(cx, g, QUALITY_SARA, "sara");
         return;
       }
@@ -2473,6 +2599,7 @@ quality_language(const struct quality *q, const char *text,
   unsigned flags;
   uint32_t cp;
   int got, j, too_long = 0, at_end, glottal = 0;
+  int opens = 1, named = 0;  /* a sentence opens; the word is a name */
 
   if (info == NULL)
     info = &local;
@@ -2495,8 +2622,14 @@ quality_language(const struct quality *q, const char *text,
         continue;
       if (got > 0 && !is_letter(out[0]))
         got = 0;
+      if (got == 0 && (cp == '.' || cp == '!' || cp == '?' || cp == '\n'))
+        opens = 1;
     }
     if (got > 0) {
+      if (wn == 0 && !too_long) {
+        named = (flags & UNIT_UPPER) && !opens;
+        opens = 0;
+      }
       for (j = 0; j < got; j++) {
         if (wn < sizeof(word))
           word[wn++] = out[j];
@@ -2510,7 +2643,7 @@ quality_language(const struct quality *q, const char *text,
       info->words++;
       if (!too_long && list_find(&q->stop, KEY_TEXT, word, wn) != NULL)
         info->stopwords++;
-      else if (glottal ||
+      else if ((glottal && !named) ||
                (!too_long &&
                 list_find(&q->regional, KEY_TEXT, word, wn) != NULL))
         info->regional++;

@@ -131,12 +131,16 @@ struct quality_judgement {
  *    the reporter readies for someone; "tunggu saja" opening a clause
  *    with a death or harm after it; "awas kau", "mati kau"; "harus mati";
  *    a passive verb of violence after a verb of threatening is reported
- *    ("diancam akan dibunuh");
+ *    ("diancam akan dibunuh"); the object left out after a clause whose
+ *    subject is a person ("kalau kades datang lagi, kami hajar"); a
+ *    passive ultimatum with the reporter or a crowd as agent ("akan
+ *    dibakar warga");
  *  - SARA: a group named by ethnicity, religion, race or origin (not the
  *    reporter's own: "kami orang Sabu") with a call to expel or shut it
  *    out ("harus diusir", "jangan diberi jabatan", "orang X sonde usah
  *    urus tanah", "tidak boleh masuk"), or a derogation or
- *    crime said of all of it; and the lexicon's slurs of a group;
+ *    crime said of all of it, or distrust ("tidak bisa dipercaya");
+ *    and the lexicon's slurs of a group;
  *  - an insult: a lexicon entry (outside the allow-list and without a
  *    word beside it that shows a literal sense, which sets
  *    QUALITY_MARK_LITERAL); a '~' entry and the [insult] words only when
@@ -159,7 +163,9 @@ struct quality_lang_info {
   int stopwords;  /* of those, words on the stop-word list */
   int regional;   /* words of another language of the region (the stop-
                      word file's sections, or an apostrophe between
-                     letters: ja'o, sa'o), not stop words too */
+                     letters: ja'o, sa'o, but not in a name capitalised
+                     inside a sentence: Desa Oe'ekam), not stop words
+                     too */
   int affixed;    /* other words with affixes only Indonesian gives
                      (-nya, -kan, meng-, peng-, ke-...-an) */
   double ratio;   /* (stopwords + affixed) / words; 0 without words */

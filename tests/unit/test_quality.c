@@ -488,6 +488,97 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Pendatang dari Sulawesi belum dapat KTP, petugas bilang tunggu",
    QUALITY_CLEAN, 0},
+  /* "kampang", a Kupang Malay insult (bastard). */
+  {"Hei kades kampang, kembalikan botong pung uang raskin!", QUALITY_INSULT,
+   0},
+  {"Itu lurah kampang sonde mau urus kami", QUALITY_INSULT, 0},
+  /* Intensifiers as texted and in Kupang Malay ("skali", "bgt") end a
+   * predicate like "sekali" and "banget". */
+  {"Sopir ambulans sonde tau diri, bodok skali, pasien tunggu 3 jam",
+   QUALITY_INSULT, 0},
+  {"petugas loket itu bodoh bgt, antrian diserobot", QUALITY_INSULT, 0},
+  {"jalan ke desa kami rusak skali, sudah lapor tapi tidak diperbaiki",
+   QUALITY_CLEAN, 0},
+  /* A vow before the verb of violence ("bersumpah akan bunuh"). */
+  {"Saya bersumpah akan bunuh petugas PLN yang cabut meteran kami",
+   QUALITY_THREAT, 0},
+  {"kami berjanji akan hajar kepala desa itu", QUALITY_THREAT, 0},
+  {"Saya bersumpah tidak pernah memukul petugas itu", QUALITY_CLEAN, 0},
+  /* Bribery said of a whole group ("semua suka sogok"). */
+  {"Pegawai keturunan Cina di Samsat semua suka sogok", QUALITY_SARA, 0},
+  {"Orang Bima memang tukang suap", QUALITY_SARA, 0},
+  {"Pegawai Samsat minta sogok dari warga keturunan Cina", QUALITY_CLEAN,
+   0},
+  /* A people named by "anak"/"ana" ("anak Alor", "ana Sabu"), as Kupang
+   * Malay does; riots said of a group. */
+  {"Anak-anak Alor di asrama itu semua pemabuk dan perusuh, harus "
+   "dipulangkan", QUALITY_SARA, 0},
+  {"ana Sabu dong tukang curi semua", QUALITY_SARA, 0},
+  {"Anak Alor di asrama tidak dapat beasiswa dari dinas", QUALITY_CLEAN, 0},
+  {"Kami anak Rote di Kupang belum dapat KTP", QUALITY_CLEAN, 0},
+  /* The one addressed as the subject of an insult ("lu memang bodok"):
+   * aimed, even when the sentence goes on after it. */
+  {"Bapa lurah e, lu memang bodok sampe ko sonde tau urus surat tanah",
+   QUALITY_INSULT, 0},
+  {"Pak kades, kamu itu maling uang rakyat", QUALITY_INSULT, 0},
+  {"Petugas bilang kamu bodoh sampai tidak bisa isi formulir",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* An insult with the office it belongs to ("tikus kantor", "maling
+   * desa") is still a predicate; rats in a storehouse are none. */
+  {"Kadis PUPR itu tikus kantor, proyek jalan cuma ditambal pasir",
+   QUALITY_INSULT, 0},
+  {"Bendahara itu maling desa", QUALITY_INSULT, 0},
+  {"Gudang bulog penuh tikus, kantor tidak mau perbaiki atap",
+   QUALITY_CLEAN, 0},
+  /* "kasi habis", "bikin abis": to finish someone off, in Kupang Malay;
+   * stock or money used up is none. */
+  {"Awas kalau ketemu di pasar Oeba, beta kasi habis dia", QUALITY_THREAT,
+   0},
+  {"botong bikin abis itu mandor", QUALITY_THREAT, 0},
+  {"Petugas kasi habis stok beras bantuan ke keluarganya", QUALITY_CLEAN, 0},
+  {"kami kasi habis uang untuk urus sertifikat", QUALITY_CLEAN, 0},
+  /* The person named earlier in the sentence, the reporter's verb of
+   * violence ending it with no object of its own ("kalau kades datang
+   * lagi, kami hajar"). */
+  {"Camat datang ke sini, kami habisi", QUALITY_THREAT, 0},
+  {"Kalau kades datang lagi, kami hajar.", QUALITY_THREAT, 0},
+  {"Petugas datang, lalu kami dipukul", QUALITY_CLEAN, 0},
+  {"Kepala desa bakar sampah di depan sekolah, kami protes", QUALITY_CLEAN,
+   0},
+  /* "Bilang sama X, ...": the reporter's message for someone, not
+   * someone else's words. */
+  {"Bilang sama itu mandor proyek, beta potong dia pung leher kalau sonde "
+   "bayar upah", QUALITY_THREAT, 0},
+  {"Bilang ke camat, kami bakar kantornya kalau uang tidak kembali",
+   QUALITY_THREAT, 0},
+  {"Katanya kami bodoh, jadi tidak usah urus", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  /* "tunggu saja" with ruin after it ("jadi abu"). */
+  {"Tunggu sa, nanti malam dia pung rumah jadi abu", QUALITY_THREAT, 0},
+  {"Tunggu saja, kata petugas, berkas masih diproses", QUALITY_CLEAN, 0},
+  /* An ultimatum in the passive with the reporter's side as the agent
+   * ("akan dibakar warga kalau ..."); the reporter's own house
+   * threatened is a report. */
+  {"Rumah kades akan dibakar warga kalau dana desa tidak dikembalikan",
+   QUALITY_THREAT, 0},
+  {"kantor camat akan dibakar oleh kami", QUALITY_THREAT, 0},
+  {"Rumah saya akan dibakar warga suruhan kades kalau saya lapor",
+   QUALITY_CLEAN, 0},
+  {"Rumah kades dibakar warga tadi malam, polisi belum datang",
+   QUALITY_CLEAN, 0},
+  /* Distrust said of a group ("orang X ... tidak bisa dipercaya") wherever
+   * it stands in the group's clause; a group not entrusted with an office
+   * is discrimination reported, and one entrusted is praise. */
+  {"Orang Sabu di kantor ini tidak bisa dipercaya pegang uang", QUALITY_SARA,
+   0},
+  {"suku Rote sonde bisa dipercaya urus dana desa", QUALITY_SARA, 0},
+  {"Warga Kristen di desa ini tidak dipercaya memegang jabatan oleh kades",
+   QUALITY_CLEAN, 0},
+  {"Orang Sabu di desa ini dipercaya memegang jabatan bendahara",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa tidak bisa dipercaya, dana desa tidak jelas", QUALITY_CLEAN,
+   0},
+  {"Warga Sabu tidak bisa percaya lagi pada kepala desa", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
@@ -831,6 +922,11 @@ START_TEST(quality_language_regional)
      QUALITY_NOT_INDONESIAN},
     {"Iyya melo lao kantor desa, degaga petugas, engka bantuan sibawa "
      "surat", QUALITY_NOT_INDONESIAN},
+    /* Sabu's relative "do" and "dou" (person). */
+    {"Ya ne do ta pe'ai ri kepala desa, dou Hawu do ta da'i dhe bantuan",
+     QUALITY_NOT_INDONESIAN},
+    {"Dou do mara ri kantor desa ta pe'e bantuan, ya ne do rede",
+     QUALITY_NOT_INDONESIAN},
   };
   check_languages(cases, N(cases));
 }
@@ -880,6 +976,11 @@ START_TEST(quality_language_glottal)
      "dinas tapi belum ada perbaikan", QUALITY_OK},
     {"Kepala desa bilang 'tunggu saja' waktu kami tanya soal bantuan "
      "beras", QUALITY_OK},
+    /* Timorese villages spelt with the stop inside a sentence are names,
+     * not words of another language; a sentence may still open with
+     * one ("Ha'u"). */
+    {"Pipa ke Oe'ekam, Oh'aem dan To'fen rusak", QUALITY_OK},
+    {"Ha'u hakarak hatoo keixa. Ha'u la simu osan", QUALITY_NOT_INDONESIAN},
   };
   struct quality *q = load_shipped();
   struct quality_lang_info info;
@@ -890,6 +991,8 @@ START_TEST(quality_language_glottal)
   quality_language(q, "ebe ne'e 'sonde ada'", 0.08, &info);
   ck_assert_int_eq(info.words, 4);
   ck_assert_int_eq(info.stopwords, 2);
+  quality_language(q, "Jalan dari Oe'ekam ke Nai'benu rusak", 0.08, &info);
+  ck_assert_int_eq(info.regional, 0);
   quality_free(q);
 }
 END_TEST
