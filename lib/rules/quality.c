@@ -2180,6 +2180,21 @@ passive_ultimatum(const struct ctx *cx, size_t i)
   return 1;
 }
 
+/* Is word k ruin said of a thing: a [ruin] word after "jadi"/"menjadi"
+ * ("jadi abu") or "rata dengan tanah"?  Alone, "rata" is a road, a share
+ * or an average ("dibagi rata", "rata-rata"). */
+static int
+ruin_of(const struct ctx *cx, size_t k)
+{
+  if (!word_is(cx, WC_RUIN, k))
+    return 0;
+  if (k > 0 && !starts_clause(cx, k) &&
+      (word_text_is(cx, k - 1, "jadi") || word_text_is(cx, k - 1, "menjadi")))
+    return 1;
+  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         word_text_is(cx, k + 1, "dengan") && word_text_is(cx, k + 2, "tanah");
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati".  A
@@ -2222,14 +2237,14 @@ judge_threat(struct ctx *cx, size_t i)
       passive_ultimatum(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
-   * sa"), with a death, violence or ruin ("jadi abu") after it;
+   * sa"), with a death, violence or ruin ("jadi abu", ruin_of) after it;
    * "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
        word_is(cx, WC_VOCATIVE, i - 1)))
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
-          word_is(cx, WC_RUIN, k))
+          ruin_of(cx, k))
         found(cx, i, QUALITY_THREAT, "threat");
 }
 

@@ -555,6 +555,14 @@ static const struct judge_case judge_cases[] = {
    QUALITY_MARK_QUOTED},
   /* "tunggu saja" with ruin after it ("jadi abu"). */
   {"Tunggu sa, nanti malam dia pung rumah jadi abu", QUALITY_THREAT, 0},
+  {"Tunggu saja, kantor desa nanti rata dengan tanah", QUALITY_THREAT, 0},
+  /* ... but "rata" of a road, a share or an average is no ruin. */
+  {"Tunggu saja sampai jalan rata, itu jawaban dinas PU tiap kali kami "
+   "tanya", QUALITY_CLEAN, 0},
+  {"Tunggu saja, rata-rata warga sudah bayar 50 ribu ke kepala dusun",
+   QUALITY_CLEAN, 0},
+  {"Tunggu saja, nanti bantuan dibagi rata, tapi kami belum terima",
+   QUALITY_CLEAN, 0},
   {"Tunggu saja, kata petugas, berkas masih diproses", QUALITY_CLEAN, 0},
   /* An ultimatum in the passive with the reporter's side as the agent
    * ("akan dibakar warga kalau ..."); the reporter's own house
