@@ -1821,11 +1821,38 @@ message_for(const struct ctx *cx, size_t i)
          word_is(cx, WC_TO, i + 1);
 }
 
+/* "..., kata camat", "..., begitu kata petugas": a verb of saying at word
+ * i that opens a clause inside its sentence (after a comma, or after
+ * "begitu"/"demikian" that does) with the speaker, a person other than the
+ * reporter, right after it: the words before it are that person's.  The
+ * first word of the sentence is returned in *from. */
+static int
+said_after(const struct ctx *cx, size_t i, size_t *from)
+{
+  const struct word *w = &cx->nm->w[i];
+  size_t j = i;
+
+  if (i > 0 && !starts_clause(cx, i) &&
+      (word_text_is(cx, i - 1, "begitu") ||
+       word_text_is(cx, i - 1, "demikian")))
+    j = i - 1;
+  if (j == 0 || starts_sentence(cx, j) || !starts_clause(cx, j) ||
+      i + 1 >= cx->nm->n || starts_clause(cx, i + 1) ||
+      !word_is(cx, WC_PERSON, i + 1) || word_is(cx, WC_SELF, i + 1) ||
+      (w->flags & WORD_QUOTED) || message_for(cx, i))
+    return 0;
+  while (!starts_sentence(cx, j))
+    j--;
+  *from = j;
+  return 1;
+}
+
 /*
  * Mark the words said by someone else: inside quotation marks (when the
  * text has words outside them: a text that is all one quote is the
- * reporter's own), and after a verb of saying in the same sentence whose
- * subject is not the reporter ("saya bilang ..." is the reporter's own).
+ * reporter's own), after a verb of saying in the same sentence whose
+ * subject is not the reporter ("saya bilang ..." is the reporter's own),
+ * and before one that names its speaker after the words (said_after).
  */
 static void
 mark_reported(struct ctx *cx)
@@ -1845,6 +1872,13 @@ mark_reported(struct ctx *cx)
     if (word_is(cx, WC_SAY, i) && !message_for(cx, i) &&
         (nm->text[nm->w[i].off] == 'd' || !self_agent(cx, i)))
       scope = 1;
+  }
+  for (i = 0; i < nm->n; i++) {
+    size_t k;
+
+    if (word_is(cx, WC_SAY, i) && said_after(cx, i, &k))
+      for (; k < i; k++)
+        cx->reported[k] = 1;
   }
 }
 

@@ -321,6 +321,22 @@ static const struct judge_case judge_cases[] = {
    QUALITY_MARK_QUOTED},
   {"Petugas bilang dana dipotong untuk biaya administrasi", QUALITY_CLEAN,
    0},
+  /* Said first, the speaker named after it: ", kata camat". */
+  {"Kau anjing, kata kepala desa kepada saya di depan kantor desa",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Tunggu saja kau mati, kata camat waktu saya protes soal dana desa",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Dasar babi kau, begitu kata petugas Samsat sambil lempar berkas saya",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Saya bakar kau pung rumah, ancam kepala dusun kepada bapak saya",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Dasar monyet kau, ujar bendahara desa waktu bapak saya minta BLT",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* ... but the reporter's own words stay theirs, and so does a word of
+   * saying that is no attribution. */
+  {"Kades itu anjing, kata saya kepada camat", QUALITY_INSULT, 0},
+  {"Kades itu anjing, kata-katanya selalu kasar", QUALITY_INSULT, 0},
+  {"Saya bakar kantor desa, bilang sama kades", QUALITY_THREAT, 0},
   /* A clause that opens with the me- form tells what an official did; a
    * call to violence takes the bare form. */
   {"Kepala Desa Palakahembi, Kecamatan Pandawai, memotong BLT Dana Desa "
