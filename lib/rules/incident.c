@@ -357,6 +357,10 @@ numread_take(struct numread *r, const struct token *t)
   }
   for (i = 0; i < COUNT(number_words); i++)
     if (same_word(t->w, number_words[i].w)) {
+      /* "2025 tiga ratus juta": after a number not yet placed only
+       * "setengah" goes on ("satu setengah juta"); another starts anew. */
+      if (r->small != 0 && number_words[i].v >= 1)
+        return 0;
       r->small += number_words[i].v;
       return r->any = 1;
     }

@@ -159,6 +159,11 @@ static const struct {
   {"5 kg beras", -1},
   {"janji lulus P3K", -1},
   {"lulus P3K kalau bayar dua puluh lima juta", 25000000},
+  /* A number in digits ends before number words: a year, then the
+   * amount said in words. */
+  {"dana desa 2025 tiga ratus lima puluh juta", 350000000},
+  {"thn 2024 dua juta dipotong", 2000000},
+  {"bayar 2 setengah juta", 2500000},
 };
 
 START_TEST(amounts_read)
