@@ -1399,7 +1399,36 @@ static const struct {
   {"dpmptsp", "dinas", "pmptsp", Q_NAME, 0},
   {"dlh", "dinas", "lh", Q_NAME, 0},
   {"dinkominfo", "dinas", "kominfo", Q_NAME, 0},
+  /* Farmers' groups and their kiosks ("Poktan Tunas Harapan", "kelompok
+   * tani sumber rejeki", "kios tani makmur"), companies holding a
+   * contract ("CV Karya Abadi", "PT Nusa Bunga"), the court by its
+   * shorthand ("PN Kalabahi"), the harbour master ("KSOP Tenau"), the
+   * port's authority: one office with the port. */
+  {"poktan", "poktan", NULL, Q_NAME, 1},
+  {"gapoktan", "poktan", NULL, Q_NAME, 1},
+  {"kios", "kios", NULL, Q_NAME, 1},
+  {"pt", "perusahaan", NULL, Q_NAME, 1}, {"cv", "perusahaan", NULL, Q_NAME, 1},
+  {"pn", "pengadilan", NULL, Q_NAME, 1},
+  {"ksop", "pelabuhan", NULL, Q_NAME, 1},
+  {"syahbandar", "pelabuhan", NULL, Q_NAME, 1},
+  {"kesyahbandaran", "pelabuhan", NULL, Q_NAME, 1},
 };
+
+/* Office words of two words: the pair and the entry of office_words[]
+ * they stand for ("kios tani makmur": the kiosk is "makmur"). */
+static const struct {
+  const char *w1, *w2, *as;
+} office_pairs[] = {
+  {"rumah", "sakit", "rsud"}, {"catatan", "sipil", "capil"},
+  {"kementerian", "agama", "kemenag"}, {"kelompok", "tani", "poktan"},
+  {"kios", "tani", "kios"}, {"kios", "pupuk", "kios"},
+};
+
+/* The head of an office in one word: "ka" and the office word
+ * ("kadinkes", "kalapas", "kasatpol"), the office word of 4 letters or
+ * more. */
+#define OFFICE_HEAD "ka"
+#define OFFICE_HEAD_MIN 4
 
 /* The field after "dinas": words and the field they name. */
 static const struct {
@@ -1679,24 +1708,23 @@ office_lookup(const char *w, size_t *k)
 static int
 office_word(const struct tokens *ts, int i, size_t *k, int *n)
 {
+  const char *w = ts->t[i].w;
+  size_t p;
+
   *n = 1;
   if (ts->t[i].is_num)
     return 0;
-  if (is(&ts->t[i], "rumah") && i + 1 < ts->n && is(&ts->t[i + 1], "sakit")) {
-    *n = 2;
-    return office_lookup("rsud", k);
-  }
-  if (is(&ts->t[i], "catatan") && i + 1 < ts->n &&
-      is(&ts->t[i + 1], "sipil")) {
-    *n = 2;
-    return office_lookup("capil", k);
-  }
-  if (is(&ts->t[i], "kementerian") && i + 1 < ts->n &&
-      is(&ts->t[i + 1], "agama")) {
-    *n = 2;
-    return office_lookup("kemenag", k);
-  }
-  return office_lookup(ts->t[i].w, k);
+  for (p = 0; i + 1 < ts->n && p < COUNT(office_pairs); p++)
+    if (is(&ts->t[i], office_pairs[p].w1) &&
+        is(&ts->t[i + 1], office_pairs[p].w2)) {
+      *n = 2;
+      return office_lookup(office_pairs[p].as, k);
+    }
+  if (office_lookup(w, k))
+    return 1;
+  return strncmp(w, OFFICE_HEAD, strlen(OFFICE_HEAD)) == 0 &&
+         strlen(w) >= strlen(OFFICE_HEAD) + OFFICE_HEAD_MIN &&
+         office_lookup(w + strlen(OFFICE_HEAD), k);
 }
 
 /* The tier the fillers from token j up to an office's name say: 1 for
@@ -2412,13 +2440,31 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
   return has_word(a, y->qual) || has_word(b, x->qual);
 }
 
-/* Office x of a and office y of b are one office: alike, or named two
- * ways. */
+/* Offices that are a village, a kelurahan or a kecamatan. */
+static const char *const territory_offices[] = {"desa", "kelurahan",
+                                                "kecamatan", NULL};
+
+/* 1 when one of x and y is a village, kelurahan or kecamatan and the
+ * other an office of another type named by it ("Desa Golo Kantar", "kios
+ * pupuk di golo kantar"): the office lies there, no other place. */
+static int
+office_in_territory(const struct incident_item *x,
+                    const struct incident_item *y)
+{
+  int tx = str_in(x->key, territory_offices),
+      ty = str_in(y->key, territory_offices);
+
+  return tx != ty && name_alike(x->qual, y->qual);
+}
+
+/* Office x of a and office y of b are one office: alike, named two
+ * ways, or one the place of the other. */
 static int
 offices_agree(const struct incident *a, const struct incident_item *x,
               const struct incident *b, const struct incident_item *y)
 {
-  return office_alike(x, y) || office_named_twice(a, x, b, y);
+  return office_alike(x, y) || office_named_twice(a, x, b, y) ||
+         office_in_territory(x, y);
 }
 
 /* Specific a of kind k agrees with b. */

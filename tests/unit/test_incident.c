@@ -686,6 +686,19 @@ START_TEST(offices_by_title_and_shorthand)
     {"bikin sim c di polresta kupang", "polres", "kupang", 1},
     {"Jalan provinsi ruas Borong - Waelengga rusak", "jalan", "borong", 1},
     {"guru SD triwulan IV tahun 2024", "sd", "triwulan", 0},
+    /* Farmers' groups and kiosks, companies, courts and harbour masters
+     * by their names, in lower case too; heads of office in one word. */
+    {"Ketua Poktan Tunas Harapan jual pupuk", "poktan", "tunas", 1},
+    {"ketua kelompok tani sumber rejeki tahan pupuk", "poktan", "sumber", 1},
+    {"kios tani makmur di kefa jual pupuk", "kios", "makmur", 1},
+    {"di Kios Tani Makmur Kefamenanu", "kios", "makmur", 1},
+    {"kontraktornya cv karya abadi", "perusahaan", "karya", 1},
+    {"proyek dikasi ke PT Lamaholot Jaya", "perusahaan", "lamaholot", 1},
+    {"perkara tanah di PN kalabahi", "pengadilan", "kalabahi", 1},
+    {"Petugas KSOP Tenau minta uang", "pelabuhan", "tenau", 1},
+    {"kadinkes SBD angkat anaknya", "dinas", "kesehatan", 1},
+    {"kalapas atambua tahan kiriman", "lapas", "atambua", 1},
+    {"kapal nelayan ditahan", "lapas", NULL, 0},
   };
   struct incident inc;
   size_t i;
@@ -694,8 +707,27 @@ START_TEST(offices_by_title_and_shorthand)
     incident_extract(t[i].text, &inc);
     ck_assert_msg(has_key(&inc, INCIDENT_OFFICE, t[i].type, t[i].qual) ==
                   t[i].present, "'%s': %s %s expected %d", t[i].text,
-                  t[i].type, t[i].qual, t[i].present);
+                  t[i].type, t[i].qual ? t[i].qual : "-", t[i].present);
   }
+}
+END_TEST
+
+/* Farmers' groups and companies conflict by their names; an office
+ * named by its village is the village's ("kios pupuk di golo kantar",
+ * "Desa Golo Kantar"). */
+START_TEST(groups_companies_and_villages)
+{
+  static const struct conflict_case t[] = {
+    {"Ketua Poktan Tunas Harapan jual pupuk",
+     "ketua kelompok tani sumber rejeki tahan pupuk", 1},
+    {"Kelompok Tani Harapan di Kambatatana",
+     "anggota poktan harapan kambatatana", 0},
+    {"proyek CV Karya Abadi rusak", "proyek cv flobamora mandiri rusak", 1},
+    {"Kios pupuk bersubsidi di Desa Golo Kantar jual urea",
+     "kios pupuk di golo kantar jual urea", 0},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
 }
 END_TEST
 
@@ -1418,6 +1450,7 @@ incident_suite(void)
   tcase_add_test(tc, amounts_with_koma);
   tcase_add_test(tc, months_by_number_in_words);
   tcase_add_test(tc, where_and_when_only);
+  tcase_add_test(tc, groups_companies_and_villages);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
