@@ -2778,6 +2778,27 @@ what_shared(const struct incident *a, const struct incident *b)
          kind_shared(a, b, INCIDENT_SPAN);
 }
 
+/* 1 when a and b share a day: a weekday, or a date known to the day on
+ * both sides. */
+static int
+day_shared(const struct incident *a, const struct incident *b)
+{
+  const struct incident_item *x, *y;
+  int i, j;
+
+  if (kind_shared(a, b, INCIDENT_WEEKDAY))
+    return 1;
+  for (i = 0; i < a->n[INCIDENT_DATE]; i++)
+    for (j = 0; j < b->n[INCIDENT_DATE]; j++) {
+      x = &a->item[INCIDENT_DATE][i];
+      y = &b->item[INCIDENT_DATE][j];
+      if (x->num % 100 != 0 && y->num % 100 != 0 &&
+          date_alike(x->num, y->num))
+        return 1;
+    }
+  return 0;
+}
+
 int
 incident_conflict(const struct incident *a, const struct incident *b,
                   int *shared, const char **why)
@@ -2826,6 +2847,14 @@ incident_same(const struct incident *a, const struct incident *b,
     return 0;
   weight = shared_weight(a, b, &kinds);
   topics = topics_shared(a, b);
+  /* Money asked in one and none in the other, sharing where and a month
+   * at most and one content word: two acts at one office that month (a
+   * visit fee, a death in custody) unless the words are alike as a
+   * copy's. */
+  if (topics < INCIDENT_TOPICS_SAME &&
+      (a->n[INCIDENT_AMOUNT] == 0) != (b->n[INCIDENT_AMOUNT] == 0) &&
+      !what_shared(a, b) && !service_shared(a, b) && !day_shared(a, b))
+    return words >= r->words;
   /* An anchor and what it is about (a good share of the content words
    * of the shorter: a long story shares a few of them with many others);
    * or an anchor, a detail and one content word or the service asked for
