@@ -1937,8 +1937,9 @@ add_word(struct incident *inc, const char *w)
 }
 
 /* The words of the text (see INCIDENT_WORDS): each of four letters or
- * more, and each short word that is no everyday one joined to the word
- * after it in the same clause. */
+ * more, also joined to the directions after it ("oesapa barat" as
+ * "oesapabarat", as place names are kept), and each short word that is
+ * no everyday one joined to the word after it in the same clause. */
 static void
 read_words(const struct tokens *ts, struct incident *inc)
 {
@@ -1952,9 +1953,16 @@ read_words(const struct tokens *ts, struct incident *inc)
     n = strlen(t->w);
     if (t->is_num || n < 2)
       continue;
-    if (n >= 4)
+    if (n >= 4) {
       add_word(inc, t->w);
-    else if (i + 1 < ts->n && !ts->t[i + 1].is_num && !ts->t[i + 1].stop &&
+      /* "oesapa barat" also as "oesapabarat", as names are kept */
+      if (i + 1 < ts->n && !ts->t[i + 1].stop &&
+          word_in(&ts->t[i + 1], directions) >= 0 &&
+          word_in(t, directions) < 0) {
+        name_directions(ts, i, t->w, two);
+        add_word(inc, two);
+      }
+    } else if (i + 1 < ts->n && !ts->t[i + 1].is_num && !ts->t[i + 1].stop &&
              strlen(ts->t[i + 1].w) >= 3 && word_in(t, not_names) < 0) {
       snprintf(two, sizeof(two), "%s%s", t->w, ts->t[i + 1].w);
       add_word(inc, two);

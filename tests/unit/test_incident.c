@@ -1071,6 +1071,22 @@ check_pairs(const struct pair_case *t, size_t n)
   }
 }
 
+/* A village of two words, the second a direction ("Kelurahan Oesapa
+ * Barat"), mentioned bare in lower case by the other report ("beras
+ * bansos oesapa barat") is shared; another direction is not. */
+START_TEST(bare_names_with_directions)
+{
+  static const struct pair_case t[] = {
+    {"Pembagian beras di Kelurahan Oesapa Barat kurang",
+     "beras bansos oesapa barat cuma lima kilo", 0, 1},
+    {"Pembagian beras di Kelurahan Oesapa Barat kurang",
+     "beras bansos oesapa selatan cuma lima kilo", 0, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* One office under its two names in the gazetteer's landmarks ("Bandara
  * El Tari", "bandara penfui"; "Pelabuhan Tenau", "pelabuhan kupang"), or
  * an office of which a kabupaten has one named by the kabupaten and by
@@ -1461,6 +1477,7 @@ incident_suite(void)
   tcase_add_test(tc, months_by_number_in_words);
   tcase_add_test(tc, where_and_when_only);
   tcase_add_test(tc, groups_companies_and_villages);
+  tcase_add_test(tc, bare_names_with_directions);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
