@@ -712,6 +712,54 @@ read_spans(const struct tokens *ts, struct incident *inc)
   }
 }
 
+/* Units of the stages of a payment, and ordinals that number them
+ * ("tahap II", "triwulan ketiga", "semester 1", "termin ke-2"). */
+static const char *const stage_units[] = {
+  "tahap", "triwulan", "semester", "termin", "gelombang", NULL,
+};
+static const struct {
+  const char *w;
+  int n;
+} stage_ordinals[] = {
+  {"pertama", 1}, {"kesatu", 1}, {"satu", 1}, {"i", 1}, {"kedua", 2},
+  {"dua", 2}, {"ii", 2}, {"ketiga", 3}, {"tiga", 3}, {"iii", 3},
+  {"keempat", 4}, {"empat", 4}, {"iv", 4}, {"kelima", 5}, {"lima", 5},
+  {"v", 5}, {"keenam", 6}, {"enam", 6}, {"vi", 6},
+};
+
+/* The ordinal of token t: a number 1..12 or an ordinal word; else 0. */
+static int
+stage_ordinal(const struct token *t)
+{
+  size_t i;
+
+  if (t->is_num)
+    return t->num >= 1 && t->num <= 12 && t->num == (int)t->num
+             ? (int)t->num : 0;
+  for (i = 0; i < COUNT(stage_ordinals); i++)
+    if (same_word(t->w, stage_ordinals[i].w))
+      return stage_ordinals[i].n;
+  return 0;
+}
+
+/* The stages of payments the text names (INCIDENT_STAGE): a unit and its
+ * ordinal after it, "ke" between allowed. */
+static void
+read_stages(const struct tokens *ts, struct incident *inc)
+{
+  int i, j, u, n;
+
+  for (i = 0; i + 1 < ts->n; i++) {
+    if ((u = word_in(&ts->t[i], stage_units)) < 0)
+      continue;
+    j = i + 1;
+    if (is(&ts->t[j], "ke") && j + 1 < ts->n)
+      j++;
+    if (!ts->t[j].stop && (n = stage_ordinal(&ts->t[j])) > 0)
+      add_item(inc, INCIDENT_STAGE, (u + 1) * 100 + n, NULL, NULL, NULL, 0);
+  }
+}
+
 /* ------------------------------------------------------------------ */
 /* Dates and days of the week                                           */
 /* ------------------------------------------------------------------ */
@@ -2082,6 +2130,7 @@ incident_extract(const char *text, struct incident *inc)
   read_amounts(&ts, inc);
   read_thousands(&ts, inc);
   read_spans(&ts, inc);
+  read_stages(&ts, inc);
   read_dates(&ts, inc);
   read_persons(&ts, inc);
   read_kin_persons(&ts, inc);
@@ -2604,7 +2653,7 @@ unmatched(const struct incident *a, const struct incident *b, int k,
 
 static const char *const kind_names[INCIDENT_KINDS] = {
   "amount", "date", "weekday", "person", "office", "place", "span",
-  "service",
+  "service", "stage",
 };
 
 /* 1 when a and b share an item of kind k that tells the incident

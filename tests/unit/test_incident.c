@@ -1071,6 +1071,25 @@ check_pairs(const struct pair_case *t, size_t n)
   }
 }
 
+/* The stage of a payment ("BLT tahap II", "triwulan pertama") tells
+ * it apart from the other stages; written two ways it is one. */
+START_TEST(stages_of_payments)
+{
+  static const struct conflict_case t[] = {
+    {"TPG triwulan pertama 2026 dipotong 10 persen",
+     "TPG triwulan ketiga 2026 dipotong 10 persen", 1},
+    {"BLT tahap 1 dipotong Rp 100.000", "BLT tahap II dipotong Rp 100.000",
+     1},
+    {"BLT tahap 1 dipotong Rp 100.000",
+     "blt tahap satu dipotong seratus ribu", 0},
+    {"guru SD triwulan IV tahun 2024", "triwulan ke-4 thn 2024 guru sd", 0},
+    {"BLT tahap awal dipotong", "BLT tahap 2 dipotong", 0},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A village of two words, the second a direction ("Kelurahan Oesapa
  * Barat"), mentioned bare in lower case by the other report ("beras
  * bansos oesapa barat") is shared; another direction is not. */
@@ -1478,6 +1497,7 @@ incident_suite(void)
   tcase_add_test(tc, where_and_when_only);
   tcase_add_test(tc, groups_companies_and_villages);
   tcase_add_test(tc, bare_names_with_directions);
+  tcase_add_test(tc, stages_of_payments);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
