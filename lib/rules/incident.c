@@ -683,10 +683,35 @@ static const struct {
   {"thn", 360}, {"thun", 360}, {"taon", 360},
 };
 
+/* Words after "tahun" that make it a year said relatively ("tahun
+ * lalu", "thn ini"). */
+static const char *const relative_years[] = {
+  "lalu", "ini", "kemarin", "kemaren", "kmrn", "kmarin", NULL,
+};
+
+/* 1 when token i is "bulan" or "bln" and a month's number 1..12 follows
+ * with a year said relatively ("bln 12 tahun lalu", "bulan 8 thn ini"):
+ * a month, not a count of years. */
+static int
+month_of_relative_year(const struct tokens *ts, int i)
+{
+  const struct token *n;
+
+  if (i < 0 || i + 3 >= ts->n ||
+      !(is(&ts->t[i], "bulan") || is(&ts->t[i], "bln")))
+    return 0;
+  n = &ts->t[i + 1];
+  return n->is_num && !n->glued && n->num >= 1 && n->num <= 12 &&
+         n->num == (int)n->num &&
+         (is(&ts->t[i + 2], "tahun") || is(&ts->t[i + 2], "thn")) &&
+         !ts->t[i + 3].stop && word_in(&ts->t[i + 3], relative_years) >= 0;
+}
+
 /*
  * The spans of time: a number expression (digits or words, no ribu or
  * juta in it) before a unit ("6 bulan", "enam bulan", "setengah tahun",
- * "2 thn") of at most a hundred units.
+ * "2 thn") of at most a hundred units; not a month's number before a
+ * year said relatively ("bln 12 tahun lalu").
  */
 static void
 read_spans(const struct tokens *ts, struct incident *inc)
@@ -700,7 +725,8 @@ read_spans(const struct tokens *ts, struct incident *inc)
     memset(&r, 0, sizeof(r));
     for (j = i; j < ts->n && numread_take(&r, &ts->t[j]); j++)
       ;
-    if (!r.any || j == i || j >= ts->n || r.group)
+    if (!r.any || j == i || j >= ts->n || r.group ||
+        month_of_relative_year(ts, i - 1))
       continue;
     v = r.total + r.cur + r.small;
     for (u = 0; u < COUNT(span_units); u++)
@@ -862,8 +888,9 @@ bare_year(const struct tokens *ts, int i)
 }
 
 /* The month given by its number after "bulan" at token i ("bulan 3",
- * "bln 7"), or 0: not after a number ("1 bulan 2 minggu" is a span) nor
- * before a count ("tiap bulan 2 kali") or a date's "/". */
+ * "bln 7", "bln 12 tahun lalu"), or 0: not after a number ("1 bulan 2
+ * minggu" is a span) nor before a count ("tiap bulan 2 kali") or a
+ * date's "/". */
 static int
 month_number_at(const struct tokens *ts, int i)
 {
@@ -875,6 +902,8 @@ month_number_at(const struct tokens *ts, int i)
                                             day_of(&ts->t[i - 1], 1))))
     return 0;
   m = day_of(n, 1);
+  if (month_of_relative_year(ts, i))
+    return m;
   if (m > 12 || counted_by(ts, i + 2) ||
       (i + 2 < ts->n && ts->t[i + 2].before == '/'))
     return 0;

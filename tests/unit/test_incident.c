@@ -1071,6 +1071,26 @@ check_pairs(const struct pair_case *t, size_t n)
   }
 }
 
+/* "bln 12 tahun lalu", "bulan 8 thn ini": the month of a year said
+ * relatively, no span of 12 years; "3 tahun lalu" is still a span. */
+START_TEST(month_of_a_relative_year)
+{
+  static const struct date_case t[] = {
+    {"gelap dr bln 12 tahun lalu", 1200},
+    {"sejak bulan 8 thn ini honor blm dibayar", 800},
+    {"tunggakan dari bulan 3 tahun kemarin", 300},
+    {"sdh 3 tahun lalu tanah diukur", -1},
+  };
+  struct incident inc;
+
+  check_dates(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("gelap dr bln 12 tahun lalu", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_SPAN], 0);
+  incident_extract("sdh 3 tahun lalu tanah diukur", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_SPAN], 1);
+}
+END_TEST
+
 /* The stage of a payment ("BLT tahap II", "triwulan pertama") tells
  * it apart from the other stages; written two ways it is one. */
 START_TEST(stages_of_payments)
@@ -1498,6 +1518,7 @@ incident_suite(void)
   tcase_add_test(tc, groups_companies_and_villages);
   tcase_add_test(tc, bare_names_with_directions);
   tcase_add_test(tc, stages_of_payments);
+  tcase_add_test(tc, month_of_a_relative_year);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
