@@ -1885,6 +1885,13 @@ static const char *const place_lead[] = {
   "bundaran", NULL,
 };
 
+/* Words of land and water before a name that is a place even in lower
+ * case: "dekat pulau kera", "di perairan Pulau Kera", "di teluk
+ * hadakewa". */
+static const char *const water_lead[] = {
+  "pulau", "perairan", "teluk", "selat", "tanjung", "danau", NULL,
+};
+
 /* Words after which a name follows with no honorific: "bernama Yosef
  * Bria", and kin ("adik saya, Maria Seran", "anak sy Dedi Tasi"). */
 static const char *const name_leads[] = {"bernama", "bernma", "namanya",
@@ -1946,7 +1953,7 @@ read_names(const struct tokens *ts, struct incident *inc)
   static const char *const preps[] = {"di", "ke", "dari", "dekat", NULL};
   char name[INCIDENT_KEY];
   const struct token *t;
-  int i, j, k;
+  int i, j, k, water;
 
   for (i = 0; i + 1 < ts->n && inc->nnames < INCIDENT_NAMES; i++) {
     if (word_in(&ts->t[i], preps) < 0)
@@ -1954,8 +1961,11 @@ read_names(const struct tokens *ts, struct incident *inc)
     for (j = i + 1; j < i + 3 && j + 1 < ts->n && !ts->t[j + 1].stop &&
                     word_in(&ts->t[j], place_lead) >= 0; j++)
       ;
+    for (water = 0; j < i + 4 && j + 1 < ts->n && !ts->t[j + 1].stop &&
+                    word_in(&ts->t[j], water_lead) >= 0; j++)
+      water = 1;
     t = &ts->t[j];
-    if ((j > i + 1 && !t->cap) || t->stop || t->is_num ||
+    if ((j > i + 1 && !t->cap && !water) || t->stop || t->is_num ||
         strlen(t->w) < 4 || word_in(t, not_names) >= 0 ||
         word_in(t, roles) >= 0 || word_in(t, honorifics) >= 0 ||
         word_in(t, weekdays) >= 0 || month_of(t, 0) != 0 ||

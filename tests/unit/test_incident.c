@@ -1126,6 +1126,22 @@ START_TEST(bare_names_with_directions)
 }
 END_TEST
 
+/* An island, bay or strait after "di", "dekat"..., with "pulau",
+ * "perairan", "teluk" before its name, is a place in lower case too
+ * ("dekat pulau kera", "di perairan Pulau Kera"). */
+START_TEST(islands_and_waters)
+{
+  static const struct pair_case t[] = {
+    {"Kapal luar memakai bom ikan di perairan Pulau Kera, Mei 2026",
+     "nelayan lihat kapal pakai bom ikan dekat pulau kera", 0, 1},
+    {"Kapal luar memakai bom ikan di perairan Pulau Kera, Mei 2026",
+     "nelayan lihat kapal pakai bom ikan dekat pulau semau", 0, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* One office under its two names in the gazetteer's landmarks ("Bandara
  * El Tari", "bandara penfui"; "Pelabuhan Tenau", "pelabuhan kupang"), or
  * an office of which a kabupaten has one named by the kabupaten and by
@@ -1519,6 +1535,7 @@ incident_suite(void)
   tcase_add_test(tc, bare_names_with_directions);
   tcase_add_test(tc, stages_of_payments);
   tcase_add_test(tc, month_of_a_relative_year);
+  tcase_add_test(tc, islands_and_waters);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
