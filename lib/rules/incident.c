@@ -1564,6 +1564,25 @@ static const struct {
   {"sbd", "sumbabaratdaya"},
 };
 
+static void name_directions(const struct tokens *ts, int j, const char *w,
+                            char *out);
+
+/* The place token j names in shorthand ("kefa", "labuan [bajo]",
+ * "mabar"), spelt out with its directions into out; 0 when it is no
+ * shorthand. */
+static int
+place_shorthand(const struct tokens *ts, int j, char *out)
+{
+  size_t i;
+
+  for (i = 0; !ts->t[j].is_num && i < COUNT(place_short); i++)
+    if (strcmp(ts->t[j].w, place_short[i].from) == 0) {
+      name_directions(ts, j, place_short[i].to, out);
+      return 1;
+    }
+  return 0;
+}
+
 /* Directions that are part of a place's name ("Amarasi Barat", "Sumba
  * Barat Daya", "Rote Barat Laut"): many kecamatan and kabupaten of NTT
  * differ by them alone. */
@@ -1736,7 +1755,6 @@ static int
 office_name(const struct tokens *ts, int j, char *out)
 {
   const struct token *t;
-  size_t i;
   int province = 0;
 
   /* "Satpol PP Kota Kupang": after "PP" only a filler or a capital
@@ -1748,11 +1766,8 @@ office_name(const struct tokens *ts, int j, char *out)
          word_in(&ts->t[j], office_filler) >= 0)
     province |= word_in(&ts->t[j++], province_words) >= 0;
   t = j < ts->n && !stop_at(ts, j) ? &ts->t[j] : NULL;
-  for (i = 0; t != NULL && !t->is_num && i < COUNT(place_short); i++)
-    if (strcmp(t->w, place_short[i].from) == 0) {
-      name_directions(ts, j, place_short[i].to, out);
-      return 1;
-    }
+  if (t != NULL && place_shorthand(ts, j, out))
+    return t->cap ? 2 : 1;
   if (t != NULL && short_name(ts, j, out))
     return 2;
   if (t == NULL || t->is_num || strlen(t->w) < 3 ||
@@ -1979,7 +1994,8 @@ read_names(const struct tokens *ts, struct incident *inc)
         break;
     if (k < (int)COUNT(office_words))
       continue;
-    name_directions(ts, j, t->w, name);
+    if (!place_shorthand(ts, j, name))
+      name_directions(ts, j, t->w, name);
     for (k = 0; k < inc->nnames && strcmp(inc->name[k], name) != 0; k++)
       ;
     if (k == inc->nnames) {

@@ -1142,6 +1142,36 @@ START_TEST(islands_and_waters)
 }
 END_TEST
 
+/* A place written in its shorthand after "di" ("di labuan bajo", "di
+ * kefa") is kept as offices name it ("labuanbajo", "kefamenanu"), and
+ * is shared with an office named by it with a capital ("Syahbandar
+ * Labuan Bajo"). */
+START_TEST(names_in_shorthand)
+{
+  static const struct {
+    const char *text, *name;
+  } t[] = {
+    {"nelayan di labuan bajo disuruh bayar", "labuanbajo"},
+    {"guru honor di kefa belum dibayar", "kefamenanu"},
+  };
+  static const struct pair_case p[] = {
+    {"Petugas Syahbandar Labuan Bajo memungut uang dari nelayan",
+     "nelayan di labuan bajo disuruh bayar, org syahbandar", 0, 1},
+  };
+  struct incident inc;
+  size_t i;
+  int k, found;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &inc);
+    for (k = 0, found = 0; k < inc.nnames; k++)
+      found |= strcmp(inc.name[k], t[i].name) == 0;
+    ck_assert_msg(found, "'%s': name %s expected", t[i].text, t[i].name);
+  }
+  check_pairs(p, sizeof(p) / sizeof(p[0]));
+}
+END_TEST
+
 /* One office under its two names in the gazetteer's landmarks ("Bandara
  * El Tari", "bandara penfui"; "Pelabuhan Tenau", "pelabuhan kupang"), or
  * an office of which a kabupaten has one named by the kabupaten and by
@@ -1536,6 +1566,7 @@ incident_suite(void)
   tcase_add_test(tc, stages_of_payments);
   tcase_add_test(tc, month_of_a_relative_year);
   tcase_add_test(tc, islands_and_waters);
+  tcase_add_test(tc, names_in_shorthand);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
