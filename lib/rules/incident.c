@@ -357,6 +357,10 @@ numread_take(struct numread *r, const struct token *t)
   }
   for (i = 0; i < COUNT(number_words); i++)
     if (same_word(t->w, number_words[i].w)) {
+      /* "2025 tiga ratus juta": after a number not yet placed only
+       * "setengah" goes on ("satu setengah juta"); another starts anew. */
+      if (r->small != 0 && number_words[i].v >= 1)
+        return 0;
       r->small += number_words[i].v;
       return r->any = 1;
     }
@@ -679,10 +683,35 @@ static const struct {
   {"thn", 360}, {"thun", 360}, {"taon", 360},
 };
 
+/* Words after "tahun" that make it a year said relatively ("tahun
+ * lalu", "thn ini"). */
+static const char *const relative_years[] = {
+  "lalu", "ini", "kemarin", "kemaren", "kmrn", "kmarin", NULL,
+};
+
+/* 1 when token i is "bulan" or "bln" and a month's number 1..12 follows
+ * with a year said relatively ("bln 12 tahun lalu", "bulan 8 thn ini"):
+ * a month, not a count of years. */
+static int
+month_of_relative_year(const struct tokens *ts, int i)
+{
+  const struct token *n;
+
+  if (i < 0 || i + 3 >= ts->n ||
+      !(is(&ts->t[i], "bulan") || is(&ts->t[i], "bln")))
+    return 0;
+  n = &ts->t[i + 1];
+  return n->is_num && !n->glued && n->num >= 1 && n->num <= 12 &&
+         n->num == (int)n->num &&
+         (is(&ts->t[i + 2], "tahun") || is(&ts->t[i + 2], "thn")) &&
+         !ts->t[i + 3].stop && word_in(&ts->t[i + 3], relative_years) >= 0;
+}
+
 /*
  * The spans of time: a number expression (digits or words, no ribu or
  * juta in it) before a unit ("6 bulan", "enam bulan", "setengah tahun",
- * "2 thn") of at most a hundred units.
+ * "2 thn") of at most a hundred units; not a month's number before a
+ * year said relatively ("bln 12 tahun lalu").
  */
 static void
 read_spans(const struct tokens *ts, struct incident *inc)
@@ -696,7 +725,8 @@ read_spans(const struct tokens *ts, struct incident *inc)
     memset(&r, 0, sizeof(r));
     for (j = i; j < ts->n && numread_take(&r, &ts->t[j]); j++)
       ;
-    if (!r.any || j == i || j >= ts->n || r.group)
+    if (!r.any || j == i || j >= ts->n || r.group ||
+        month_of_relative_year(ts, i - 1))
       continue;
     v = r.total + r.cur + r.small;
     for (u = 0; u < COUNT(span_units); u++)
@@ -705,6 +735,54 @@ read_spans(const struct tokens *ts, struct incident *inc)
                  (int64_t)(v * span_units[u].days + 0.5), NULL, NULL, NULL,
                  0);
     i = j - 1;
+  }
+}
+
+/* Units of the stages of a payment, and ordinals that number them
+ * ("tahap II", "triwulan ketiga", "semester 1", "termin ke-2"). */
+static const char *const stage_units[] = {
+  "tahap", "triwulan", "semester", "termin", "gelombang", NULL,
+};
+static const struct {
+  const char *w;
+  int n;
+} stage_ordinals[] = {
+  {"pertama", 1}, {"kesatu", 1}, {"satu", 1}, {"i", 1}, {"kedua", 2},
+  {"dua", 2}, {"ii", 2}, {"ketiga", 3}, {"tiga", 3}, {"iii", 3},
+  {"keempat", 4}, {"empat", 4}, {"iv", 4}, {"kelima", 5}, {"lima", 5},
+  {"v", 5}, {"keenam", 6}, {"enam", 6}, {"vi", 6},
+};
+
+/* The ordinal of token t: a number 1..12 or an ordinal word; else 0. */
+static int
+stage_ordinal(const struct token *t)
+{
+  size_t i;
+
+  if (t->is_num)
+    return t->num >= 1 && t->num <= 12 && t->num == (int)t->num
+             ? (int)t->num : 0;
+  for (i = 0; i < COUNT(stage_ordinals); i++)
+    if (same_word(t->w, stage_ordinals[i].w))
+      return stage_ordinals[i].n;
+  return 0;
+}
+
+/* The stages of payments the text names (INCIDENT_STAGE): a unit and its
+ * ordinal after it, "ke" between allowed. */
+static void
+read_stages(const struct tokens *ts, struct incident *inc)
+{
+  int i, j, u, n;
+
+  for (i = 0; i + 1 < ts->n; i++) {
+    if ((u = word_in(&ts->t[i], stage_units)) < 0)
+      continue;
+    j = i + 1;
+    if (is(&ts->t[j], "ke") && j + 1 < ts->n)
+      j++;
+    if (!ts->t[j].stop && (n = stage_ordinal(&ts->t[j])) > 0)
+      add_item(inc, INCIDENT_STAGE, (u + 1) * 100 + n, NULL, NULL, NULL, 0);
   }
 }
 
@@ -810,8 +888,9 @@ bare_year(const struct tokens *ts, int i)
 }
 
 /* The month given by its number after "bulan" at token i ("bulan 3",
- * "bln 7"), or 0: not after a number ("1 bulan 2 minggu" is a span) nor
- * before a count ("tiap bulan 2 kali") or a date's "/". */
+ * "bln 7", "bln 12 tahun lalu"), or 0: not after a number ("1 bulan 2
+ * minggu" is a span) nor before a count ("tiap bulan 2 kali") or a
+ * date's "/". */
 static int
 month_number_at(const struct tokens *ts, int i)
 {
@@ -823,6 +902,8 @@ month_number_at(const struct tokens *ts, int i)
                                             day_of(&ts->t[i - 1], 1))))
     return 0;
   m = day_of(n, 1);
+  if (month_of_relative_year(ts, i))
+    return m;
   if (m > 12 || counted_by(ts, i + 2) ||
       (i + 2 < ts->n && ts->t[i + 2].before == '/'))
     return 0;
@@ -1395,7 +1476,36 @@ static const struct {
   {"dpmptsp", "dinas", "pmptsp", Q_NAME, 0},
   {"dlh", "dinas", "lh", Q_NAME, 0},
   {"dinkominfo", "dinas", "kominfo", Q_NAME, 0},
+  /* Farmers' groups and their kiosks ("Poktan Tunas Harapan", "kelompok
+   * tani sumber rejeki", "kios tani makmur"), companies holding a
+   * contract ("CV Karya Abadi", "PT Nusa Bunga"), the court by its
+   * shorthand ("PN Kalabahi"), the harbour master ("KSOP Tenau"), the
+   * port's authority: one office with the port. */
+  {"poktan", "poktan", NULL, Q_NAME, 1},
+  {"gapoktan", "poktan", NULL, Q_NAME, 1},
+  {"kios", "kios", NULL, Q_NAME, 1},
+  {"pt", "perusahaan", NULL, Q_NAME, 1}, {"cv", "perusahaan", NULL, Q_NAME, 1},
+  {"pn", "pengadilan", NULL, Q_NAME, 1},
+  {"ksop", "pelabuhan", NULL, Q_NAME, 1},
+  {"syahbandar", "pelabuhan", NULL, Q_NAME, 1},
+  {"kesyahbandaran", "pelabuhan", NULL, Q_NAME, 1},
 };
+
+/* Office words of two words: the pair and the entry of office_words[]
+ * they stand for ("kios tani makmur": the kiosk is "makmur"). */
+static const struct {
+  const char *w1, *w2, *as;
+} office_pairs[] = {
+  {"rumah", "sakit", "rsud"}, {"catatan", "sipil", "capil"},
+  {"kementerian", "agama", "kemenag"}, {"kelompok", "tani", "poktan"},
+  {"kios", "tani", "kios"}, {"kios", "pupuk", "kios"},
+};
+
+/* The head of an office in one word: "ka" and the office word
+ * ("kadinkes", "kalapas", "kasatpol"), the office word of 4 letters or
+ * more. */
+#define OFFICE_HEAD "ka"
+#define OFFICE_HEAD_MIN 4
 
 /* The field after "dinas": words and the field they name. */
 static const struct {
@@ -1453,6 +1563,25 @@ static const struct {
   {"matim", "manggaraitimur"}, {"sumbar", "sumbabarat"},
   {"sbd", "sumbabaratdaya"},
 };
+
+static void name_directions(const struct tokens *ts, int j, const char *w,
+                            char *out);
+
+/* The place token j names in shorthand ("kefa", "labuan [bajo]",
+ * "mabar"), spelt out with its directions into out; 0 when it is no
+ * shorthand. */
+static int
+place_shorthand(const struct tokens *ts, int j, char *out)
+{
+  size_t i;
+
+  for (i = 0; !ts->t[j].is_num && i < COUNT(place_short); i++)
+    if (strcmp(ts->t[j].w, place_short[i].from) == 0) {
+      name_directions(ts, j, place_short[i].to, out);
+      return 1;
+    }
+  return 0;
+}
 
 /* Directions that are part of a place's name ("Amarasi Barat", "Sumba
  * Barat Daya", "Rote Barat Laut"): many kecamatan and kabupaten of NTT
@@ -1626,7 +1755,6 @@ static int
 office_name(const struct tokens *ts, int j, char *out)
 {
   const struct token *t;
-  size_t i;
   int province = 0;
 
   /* "Satpol PP Kota Kupang": after "PP" only a filler or a capital
@@ -1638,11 +1766,8 @@ office_name(const struct tokens *ts, int j, char *out)
          word_in(&ts->t[j], office_filler) >= 0)
     province |= word_in(&ts->t[j++], province_words) >= 0;
   t = j < ts->n && !stop_at(ts, j) ? &ts->t[j] : NULL;
-  for (i = 0; t != NULL && !t->is_num && i < COUNT(place_short); i++)
-    if (strcmp(t->w, place_short[i].from) == 0) {
-      name_directions(ts, j, place_short[i].to, out);
-      return 1;
-    }
+  if (t != NULL && place_shorthand(ts, j, out))
+    return t->cap ? 2 : 1;
   if (t != NULL && short_name(ts, j, out))
     return 2;
   if (t == NULL || t->is_num || strlen(t->w) < 3 ||
@@ -1675,24 +1800,23 @@ office_lookup(const char *w, size_t *k)
 static int
 office_word(const struct tokens *ts, int i, size_t *k, int *n)
 {
+  const char *w = ts->t[i].w;
+  size_t p;
+
   *n = 1;
   if (ts->t[i].is_num)
     return 0;
-  if (is(&ts->t[i], "rumah") && i + 1 < ts->n && is(&ts->t[i + 1], "sakit")) {
-    *n = 2;
-    return office_lookup("rsud", k);
-  }
-  if (is(&ts->t[i], "catatan") && i + 1 < ts->n &&
-      is(&ts->t[i + 1], "sipil")) {
-    *n = 2;
-    return office_lookup("capil", k);
-  }
-  if (is(&ts->t[i], "kementerian") && i + 1 < ts->n &&
-      is(&ts->t[i + 1], "agama")) {
-    *n = 2;
-    return office_lookup("kemenag", k);
-  }
-  return office_lookup(ts->t[i].w, k);
+  for (p = 0; i + 1 < ts->n && p < COUNT(office_pairs); p++)
+    if (is(&ts->t[i], office_pairs[p].w1) &&
+        is(&ts->t[i + 1], office_pairs[p].w2)) {
+      *n = 2;
+      return office_lookup(office_pairs[p].as, k);
+    }
+  if (office_lookup(w, k))
+    return 1;
+  return strncmp(w, OFFICE_HEAD, strlen(OFFICE_HEAD)) == 0 &&
+         strlen(w) >= strlen(OFFICE_HEAD) + OFFICE_HEAD_MIN &&
+         office_lookup(w + strlen(OFFICE_HEAD), k);
 }
 
 /* The tier the fillers from token j up to an office's name say: 1 for
@@ -1776,6 +1900,13 @@ static const char *const place_lead[] = {
   "bundaran", NULL,
 };
 
+/* Words of land and water before a name that is a place even in lower
+ * case: "dekat pulau kera", "di perairan Pulau Kera", "di teluk
+ * hadakewa". */
+static const char *const water_lead[] = {
+  "pulau", "perairan", "teluk", "selat", "tanjung", "danau", NULL,
+};
+
 /* Words after which a name follows with no honorific: "bernama Yosef
  * Bria", and kin ("adik saya, Maria Seran", "anak sy Dedi Tasi"). */
 static const char *const name_leads[] = {"bernama", "bernma", "namanya",
@@ -1837,7 +1968,7 @@ read_names(const struct tokens *ts, struct incident *inc)
   static const char *const preps[] = {"di", "ke", "dari", "dekat", NULL};
   char name[INCIDENT_KEY];
   const struct token *t;
-  int i, j, k;
+  int i, j, k, water;
 
   for (i = 0; i + 1 < ts->n && inc->nnames < INCIDENT_NAMES; i++) {
     if (word_in(&ts->t[i], preps) < 0)
@@ -1845,8 +1976,11 @@ read_names(const struct tokens *ts, struct incident *inc)
     for (j = i + 1; j < i + 3 && j + 1 < ts->n && !ts->t[j + 1].stop &&
                     word_in(&ts->t[j], place_lead) >= 0; j++)
       ;
+    for (water = 0; j < i + 4 && j + 1 < ts->n && !ts->t[j + 1].stop &&
+                    word_in(&ts->t[j], water_lead) >= 0; j++)
+      water = 1;
     t = &ts->t[j];
-    if ((j > i + 1 && !t->cap) || t->stop || t->is_num ||
+    if ((j > i + 1 && !t->cap && !water) || t->stop || t->is_num ||
         strlen(t->w) < 4 || word_in(t, not_names) >= 0 ||
         word_in(t, roles) >= 0 || word_in(t, honorifics) >= 0 ||
         word_in(t, weekdays) >= 0 || month_of(t, 0) != 0 ||
@@ -1860,7 +1994,8 @@ read_names(const struct tokens *ts, struct incident *inc)
         break;
     if (k < (int)COUNT(office_words))
       continue;
-    name_directions(ts, j, t->w, name);
+    if (!place_shorthand(ts, j, name))
+      name_directions(ts, j, t->w, name);
     for (k = 0; k < inc->nnames && strcmp(inc->name[k], name) != 0; k++)
       ;
     if (k == inc->nnames) {
@@ -1905,8 +2040,9 @@ add_word(struct incident *inc, const char *w)
 }
 
 /* The words of the text (see INCIDENT_WORDS): each of four letters or
- * more, and each short word that is no everyday one joined to the word
- * after it in the same clause. */
+ * more, also joined to the directions after it ("oesapa barat" as
+ * "oesapabarat", as place names are kept), and each short word that is
+ * no everyday one joined to the word after it in the same clause. */
 static void
 read_words(const struct tokens *ts, struct incident *inc)
 {
@@ -1920,9 +2056,16 @@ read_words(const struct tokens *ts, struct incident *inc)
     n = strlen(t->w);
     if (t->is_num || n < 2)
       continue;
-    if (n >= 4)
+    if (n >= 4) {
       add_word(inc, t->w);
-    else if (i + 1 < ts->n && !ts->t[i + 1].is_num && !ts->t[i + 1].stop &&
+      /* "oesapa barat" also as "oesapabarat", as names are kept */
+      if (i + 1 < ts->n && !ts->t[i + 1].stop &&
+          word_in(&ts->t[i + 1], directions) >= 0 &&
+          word_in(t, directions) < 0) {
+        name_directions(ts, i, t->w, two);
+        add_word(inc, two);
+      }
+    } else if (i + 1 < ts->n && !ts->t[i + 1].is_num && !ts->t[i + 1].stop &&
              strlen(ts->t[i + 1].w) >= 3 && word_in(t, not_names) < 0) {
       snprintf(two, sizeof(two), "%s%s", t->w, ts->t[i + 1].w);
       add_word(inc, two);
@@ -2042,6 +2185,7 @@ incident_extract(const char *text, struct incident *inc)
   read_amounts(&ts, inc);
   read_thousands(&ts, inc);
   read_spans(&ts, inc);
+  read_stages(&ts, inc);
   read_dates(&ts, inc);
   read_persons(&ts, inc);
   read_kin_persons(&ts, inc);
@@ -2408,13 +2552,31 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
   return has_word(a, y->qual) || has_word(b, x->qual);
 }
 
-/* Office x of a and office y of b are one office: alike, or named two
- * ways. */
+/* Offices that are a village, a kelurahan or a kecamatan. */
+static const char *const territory_offices[] = {"desa", "kelurahan",
+                                                "kecamatan", NULL};
+
+/* 1 when one of x and y is a village, kelurahan or kecamatan and the
+ * other an office of another type named by it ("Desa Golo Kantar", "kios
+ * pupuk di golo kantar"): the office lies there, no other place. */
+static int
+office_in_territory(const struct incident_item *x,
+                    const struct incident_item *y)
+{
+  int tx = str_in(x->key, territory_offices),
+      ty = str_in(y->key, territory_offices);
+
+  return tx != ty && name_alike(x->qual, y->qual);
+}
+
+/* Office x of a and office y of b are one office: alike, named two
+ * ways, or one the place of the other. */
 static int
 offices_agree(const struct incident *a, const struct incident_item *x,
               const struct incident *b, const struct incident_item *y)
 {
-  return office_alike(x, y) || office_named_twice(a, x, b, y);
+  return office_alike(x, y) || office_named_twice(a, x, b, y) ||
+         office_in_territory(x, y);
 }
 
 /* Specific a of kind k agrees with b. */
@@ -2546,7 +2708,7 @@ unmatched(const struct incident *a, const struct incident *b, int k,
 
 static const char *const kind_names[INCIDENT_KINDS] = {
   "amount", "date", "weekday", "person", "office", "place", "span",
-  "service",
+  "service", "stage",
 };
 
 /* 1 when a and b share an item of kind k that tells the incident
@@ -2728,6 +2890,27 @@ what_shared(const struct incident *a, const struct incident *b)
          kind_shared(a, b, INCIDENT_SPAN);
 }
 
+/* 1 when a and b share a day: a weekday, or a date known to the day on
+ * both sides. */
+static int
+day_shared(const struct incident *a, const struct incident *b)
+{
+  const struct incident_item *x, *y;
+  int i, j;
+
+  if (kind_shared(a, b, INCIDENT_WEEKDAY))
+    return 1;
+  for (i = 0; i < a->n[INCIDENT_DATE]; i++)
+    for (j = 0; j < b->n[INCIDENT_DATE]; j++) {
+      x = &a->item[INCIDENT_DATE][i];
+      y = &b->item[INCIDENT_DATE][j];
+      if (x->num % 100 != 0 && y->num % 100 != 0 &&
+          date_alike(x->num, y->num))
+        return 1;
+    }
+  return 0;
+}
+
 int
 incident_conflict(const struct incident *a, const struct incident *b,
                   int *shared, const char **why)
@@ -2776,6 +2959,14 @@ incident_same(const struct incident *a, const struct incident *b,
     return 0;
   weight = shared_weight(a, b, &kinds);
   topics = topics_shared(a, b);
+  /* Money asked in one and none in the other, sharing where and a month
+   * at most and one content word: two acts at one office that month (a
+   * visit fee, a death in custody) unless the words are alike as a
+   * copy's. */
+  if (topics < INCIDENT_TOPICS_SAME &&
+      (a->n[INCIDENT_AMOUNT] == 0) != (b->n[INCIDENT_AMOUNT] == 0) &&
+      !what_shared(a, b) && !service_shared(a, b) && !day_shared(a, b))
+    return words >= r->words;
   /* An anchor and what it is about (a good share of the content words
    * of the shorter: a long story shares a few of them with many others);
    * or an anchor, a detail and one content word or the service asked for

@@ -5,7 +5,8 @@
  * A report's specifics are read from its text: amounts of money ("Rp
  * 500.000", "500rb", "1,5 juta", "lima ratus ribu"), dates ("12 Maret",
  * "12/3/2026", "bulan Januari", "tahun 2025"), days of the week ("hari
- * Senin"), named persons ("Pak Yohanes", "Ibu Maria", "Brigadir Yosef")
+ * Senin"), stages of a payment ("BLT tahap II", "triwulan pertama"),
+ * named persons ("Pak Yohanes", "Ibu Maria", "Brigadir Yosef")
  * and offices ("Dinas Kesehatan", "Dukcapil", "Samsat Kupang", "SMPN 2
  * Kupang", "Puskesmas Oesapa", "Desa Oelnasi"), spans of time ("6
  * bulan", "enam bulan", "setengah tahun") and the document or service
@@ -53,12 +54,14 @@ enum incident_kind {
   INCIDENT_PLACE,
   INCIDENT_SPAN,
   INCIDENT_SERVICE,
+  INCIDENT_STAGE,
   INCIDENT_KINDS
 };
 
 /* One specific: a number (an amount in rupiah, a date as y*10000+m*100+d
  * with 0 for what is not known, a weekday 1..7, a span in days with a
- * month of 30 and a year of 360) or a key (a person's
+ * month of 30 and a year of 360, a stage of a payment as its unit's
+ * index * 100 + its ordinal: "triwulan 3", "tahap II") or a key (a person's
  * names, an office's type) with a qualifier (an office's name or
  * number).  */
 struct incident_item {

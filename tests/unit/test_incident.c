@@ -159,6 +159,11 @@ static const struct {
   {"5 kg beras", -1},
   {"janji lulus P3K", -1},
   {"lulus P3K kalau bayar dua puluh lima juta", 25000000},
+  /* A number in digits ends before number words: a year, then the
+   * amount said in words. */
+  {"dana desa 2025 tiga ratus lima puluh juta", 350000000},
+  {"thn 2024 dua juta dipotong", 2000000},
+  {"bayar 2 setengah juta", 2500000},
 };
 
 START_TEST(amounts_read)
@@ -681,6 +686,19 @@ START_TEST(offices_by_title_and_shorthand)
     {"bikin sim c di polresta kupang", "polres", "kupang", 1},
     {"Jalan provinsi ruas Borong - Waelengga rusak", "jalan", "borong", 1},
     {"guru SD triwulan IV tahun 2024", "sd", "triwulan", 0},
+    /* Farmers' groups and kiosks, companies, courts and harbour masters
+     * by their names, in lower case too; heads of office in one word. */
+    {"Ketua Poktan Tunas Harapan jual pupuk", "poktan", "tunas", 1},
+    {"ketua kelompok tani sumber rejeki tahan pupuk", "poktan", "sumber", 1},
+    {"kios tani makmur di kefa jual pupuk", "kios", "makmur", 1},
+    {"di Kios Tani Makmur Kefamenanu", "kios", "makmur", 1},
+    {"kontraktornya cv karya abadi", "perusahaan", "karya", 1},
+    {"proyek dikasi ke PT Lamaholot Jaya", "perusahaan", "lamaholot", 1},
+    {"perkara tanah di PN kalabahi", "pengadilan", "kalabahi", 1},
+    {"Petugas KSOP Tenau minta uang", "pelabuhan", "tenau", 1},
+    {"kadinkes SBD angkat anaknya", "dinas", "kesehatan", 1},
+    {"kalapas atambua tahan kiriman", "lapas", "atambua", 1},
+    {"kapal nelayan ditahan", "lapas", NULL, 0},
   };
   struct incident inc;
   size_t i;
@@ -689,8 +707,27 @@ START_TEST(offices_by_title_and_shorthand)
     incident_extract(t[i].text, &inc);
     ck_assert_msg(has_key(&inc, INCIDENT_OFFICE, t[i].type, t[i].qual) ==
                   t[i].present, "'%s': %s %s expected %d", t[i].text,
-                  t[i].type, t[i].qual, t[i].present);
+                  t[i].type, t[i].qual ? t[i].qual : "-", t[i].present);
   }
+}
+END_TEST
+
+/* Farmers' groups and companies conflict by their names; an office
+ * named by its village is the village's ("kios pupuk di golo kantar",
+ * "Desa Golo Kantar"). */
+START_TEST(groups_companies_and_villages)
+{
+  static const struct conflict_case t[] = {
+    {"Ketua Poktan Tunas Harapan jual pupuk",
+     "ketua kelompok tani sumber rejeki tahan pupuk", 1},
+    {"Kelompok Tani Harapan di Kambatatana",
+     "anggota poktan harapan kambatatana", 0},
+    {"proyek CV Karya Abadi rusak", "proyek cv flobamora mandiri rusak", 1},
+    {"Kios pupuk bersubsidi di Desa Golo Kantar jual urea",
+     "kios pupuk di golo kantar jual urea", 0},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
 }
 END_TEST
 
@@ -1034,6 +1071,107 @@ check_pairs(const struct pair_case *t, size_t n)
   }
 }
 
+/* "bln 12 tahun lalu", "bulan 8 thn ini": the month of a year said
+ * relatively, no span of 12 years; "3 tahun lalu" is still a span. */
+START_TEST(month_of_a_relative_year)
+{
+  static const struct date_case t[] = {
+    {"gelap dr bln 12 tahun lalu", 1200},
+    {"sejak bulan 8 thn ini honor blm dibayar", 800},
+    {"tunggakan dari bulan 3 tahun kemarin", 300},
+    {"sdh 3 tahun lalu tanah diukur", -1},
+  };
+  struct incident inc;
+
+  check_dates(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("gelap dr bln 12 tahun lalu", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_SPAN], 0);
+  incident_extract("sdh 3 tahun lalu tanah diukur", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_SPAN], 1);
+}
+END_TEST
+
+/* The stage of a payment ("BLT tahap II", "triwulan pertama") tells
+ * it apart from the other stages; written two ways it is one. */
+START_TEST(stages_of_payments)
+{
+  static const struct conflict_case t[] = {
+    {"TPG triwulan pertama 2026 dipotong 10 persen",
+     "TPG triwulan ketiga 2026 dipotong 10 persen", 1},
+    {"BLT tahap 1 dipotong Rp 100.000", "BLT tahap II dipotong Rp 100.000",
+     1},
+    {"BLT tahap 1 dipotong Rp 100.000",
+     "blt tahap satu dipotong seratus ribu", 0},
+    {"guru SD triwulan IV tahun 2024", "triwulan ke-4 thn 2024 guru sd", 0},
+    {"BLT tahap awal dipotong", "BLT tahap 2 dipotong", 0},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A village of two words, the second a direction ("Kelurahan Oesapa
+ * Barat"), mentioned bare in lower case by the other report ("beras
+ * bansos oesapa barat") is shared; another direction is not. */
+START_TEST(bare_names_with_directions)
+{
+  static const struct pair_case t[] = {
+    {"Pembagian beras di Kelurahan Oesapa Barat kurang",
+     "beras bansos oesapa barat cuma lima kilo", 0, 1},
+    {"Pembagian beras di Kelurahan Oesapa Barat kurang",
+     "beras bansos oesapa selatan cuma lima kilo", 0, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* An island, bay or strait after "di", "dekat"..., with "pulau",
+ * "perairan", "teluk" before its name, is a place in lower case too
+ * ("dekat pulau kera", "di perairan Pulau Kera"). */
+START_TEST(islands_and_waters)
+{
+  static const struct pair_case t[] = {
+    {"Kapal luar memakai bom ikan di perairan Pulau Kera, Mei 2026",
+     "nelayan lihat kapal pakai bom ikan dekat pulau kera", 0, 1},
+    {"Kapal luar memakai bom ikan di perairan Pulau Kera, Mei 2026",
+     "nelayan lihat kapal pakai bom ikan dekat pulau semau", 0, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A place written in its shorthand after "di" ("di labuan bajo", "di
+ * kefa") is kept as offices name it ("labuanbajo", "kefamenanu"), and
+ * is shared with an office named by it with a capital ("Syahbandar
+ * Labuan Bajo"). */
+START_TEST(names_in_shorthand)
+{
+  static const struct {
+    const char *text, *name;
+  } t[] = {
+    {"nelayan di labuan bajo disuruh bayar", "labuanbajo"},
+    {"guru honor di kefa belum dibayar", "kefamenanu"},
+  };
+  static const struct pair_case p[] = {
+    {"Petugas Syahbandar Labuan Bajo memungut uang dari nelayan",
+     "nelayan di labuan bajo disuruh bayar, org syahbandar", 0, 1},
+  };
+  struct incident inc;
+  size_t i;
+  int k, found;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &inc);
+    for (k = 0, found = 0; k < inc.nnames; k++)
+      found |= strcmp(inc.name[k], t[i].name) == 0;
+    ck_assert_msg(found, "'%s': name %s expected", t[i].text, t[i].name);
+  }
+  check_pairs(p, sizeof(p) / sizeof(p[0]));
+}
+END_TEST
+
 /* One office under its two names in the gazetteer's landmarks ("Bandara
  * El Tari", "bandara penfui"; "Pelabuhan Tenau", "pelabuhan kupang"), or
  * an office of which a kabupaten has one named by the kabupaten and by
@@ -1334,7 +1472,9 @@ END_TEST
 
 /* Only the office and the day in common, and another act told (one
  * officer asks money, the guard throws a man out): two incidents; the
- * same office and day with the amount in common: one. */
+ * same office and day with the amount in common: one.  Likewise one
+ * prison and one month, money asked in one report and a death told in
+ * the other; the visit fee retold in Kupang Malay is the same. */
 START_TEST(where_and_when_only)
 {
   static const struct {
@@ -1349,6 +1489,14 @@ START_TEST(where_and_when_only)
      "baru di rumah saya di Desa Beiwali, 8 April 2026.",
      "Sy mau pasang listrik baru di beiwali, orang PLN bajawa minta 1,5 jt "
      "diluar biaya resmi, tgl 8 april", 1},
+    {"Petugas Rutan Kelas IIB Kalabahi meminta Rp 100.000 dari keluarga "
+     "yang membesuk tahanan, Juli 2026.",
+     "Seorang tahanan Rutan Kalabahi meninggal bulan Juli 2026, keluarga "
+     "menemukan bekas pukulan di tubuhnya.", 0},
+    {"Petugas Rutan Kelas IIB Kalabahi meminta Rp 100.000 dari keluarga "
+     "yang membesuk tahanan, Juli 2026.",
+     "kalau mau besuk tahanan di rutan kalabahi keluarga harus kasi seratus "
+     "ribu ke petugas, bulan juli 2026", 1},
   };
   struct incident a, b;
   struct incident_rule rule;
@@ -1413,6 +1561,12 @@ incident_suite(void)
   tcase_add_test(tc, amounts_with_koma);
   tcase_add_test(tc, months_by_number_in_words);
   tcase_add_test(tc, where_and_when_only);
+  tcase_add_test(tc, groups_companies_and_villages);
+  tcase_add_test(tc, bare_names_with_directions);
+  tcase_add_test(tc, stages_of_payments);
+  tcase_add_test(tc, month_of_a_relative_year);
+  tcase_add_test(tc, islands_and_waters);
+  tcase_add_test(tc, names_in_shorthand);
   suite_add_tcase(s, tc);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
