@@ -2247,15 +2247,16 @@ feast_undated(int id, struct when *out)
 
 /* Which occurrence of a feast the words around it ask for: a year (or 0),
  * strictly before today ("lalu", "kemarin"), in the future ("depan",
- * "nanti").  NOMATCH when a word is not about the feast. */
+ * "nanti"), this one ("ini": *year is this year and *now is set).
+ * NOMATCH when a word is not about the feast. */
 static int
 feast_words(const struct today *c, const struct toks *tk, int p, int len,
-            int64_t *year, int *strict, int *future)
+            int64_t *year, int *strict, int *future, int *now)
 {
   int i;
 
   *year = 0;
-  *strict = *future = 0;
+  *strict = *future = *now = 0;
   for (i = 0; i < tk->n; i++) {
     if (i >= p && i < p + len)
       continue;
@@ -2267,7 +2268,7 @@ feast_words(const struct today *c, const struct toks *tk, int p, int len,
              is_word(tk, i, tomorrow_words))
       *future = 1;
     else if (is_word(tk, i, this_words))
-      *year = c->y;
+      *year = c->y, *now = 1;
     else if (!is_word(tk, i, feast_fillers) && !is_word(tk, i, year_words) &&
              lookup(tk, i, times_of_day) <= 0 && !is_count(tk, i) &&
              lookup(tk, i, units) <= 0 && strcmp(tk->t[i].word, "ke") != 0)
@@ -2276,13 +2277,29 @@ feast_words(const struct today *c, const struct toks *tk, int p, int len,
   return 0;
 }
 
+/* "musim hujan ini": the occurrence of a season or feast that is running
+ * today, begun this year or the last (the rains from November to March);
+ * NOMATCH when none is. */
+static int
+feast_running(const struct today *c, const struct feast_dates *fd, int id,
+              struct when *out)
+{
+  int64_t y, from, to;
+
+  for (y = c->y; y >= c->y - 1; y--)
+    if (feast_in_year(fd, id, y, &from, &to) == 0 && from <= c->today &&
+        c->today <= to)
+      return feast_result(c, id, from, to, out);
+  return NOMATCH;
+}
+
 /* "Natal kemarin", "waktu Paskah", "Idul Fitri 2024", "bulan puasa". */
 static int
 match_feast(const struct today *c, const struct feast_dates *fd,
             const struct toks *tk, struct when *out)
 {
   const char *w[TOK_MAX];
-  int i, p, id = -1, len = 0, strict, future, rc, id2, len2;
+  int i, p, id = -1, len = 0, strict, future, now, rc, id2, len2;
   int64_t year, y, from, to;
 
   for (i = 0; i < tk->n; i++)
@@ -2298,12 +2315,16 @@ match_feast(const struct today *c, const struct feast_dates *fd,
     len = len2;
     p++;
   }
-  if (id < 0 || feast_words(c, tk, p, len, &year, &strict, &future) != 0)
+  if (id < 0 ||
+      feast_words(c, tk, p, len, &year, &strict, &future, &now) != 0)
     return NOMATCH;
   if (future) {
     set_unknown(out);
     return WHEN_FUTURE;
   }
+  rc = now && year == c->y ? feast_running(c, fd, id, out) : NOMATCH;
+  if (rc != NOMATCH)
+    return rc;
   if (year != 0) {
     if (feast_in_year(fd, id, year, &from, &to) == 0)
       return feast_result(c, id, from, to, out);
