@@ -1131,6 +1131,9 @@ START_TEST(place_more_landmarks)
     {"RSUD Larantuka", "5309", NULL, PLACE_LANDMARK},
     {"RSUD Bajawa", "5312", NULL, PLACE_LANDMARK},
     {"Pelabuhan Reo", "5313", NULL, PLACE_LANDMARK},
+    /* Maumere's port, named after Laurens Say, in both spellings. */
+    {"di pelabuhan Laurens Say maumere", "5310", NULL, PLACE_LANDMARK},
+    {"Pelabuhan Lorens Say", "5310", NULL, PLACE_LANDMARK},
     /* The cathedral of each diocese, as people name it. */
     {"Katedral Ruteng", "5313", NULL, PLACE_LANDMARK},
     {"misa di gereja katedral Kupang", "5371", NULL, PLACE_LANDMARK},
