@@ -601,6 +601,16 @@ static const struct word_val units[] = {
   {NULL, 0},
 };
 
+/* A unit said twice over, for a long while: "berbulan-bulan" (the hyphen
+ * dropped) and "berbulan2" (the whole word doubled by its "2"). */
+static const struct word_val many_units[] = {
+  {"berharihari", U_DAY}, {"bermingguminggu", U_WEEK},
+  {"berbulanbulan", U_MONTH}, {"bertahuntahun", U_YEAR},
+  {"berhariberhari", U_DAY}, {"bermingguberminggu", U_WEEK},
+  {"berbulanberbulan", U_MONTH}, {"bertahunbertahun", U_YEAR},
+  {NULL, 0},
+};
+
 /* "se-" and a unit: one of it. */
 static const struct word_val one_units[] = {
   {"sehari", U_DAY}, {"seminggu", U_WEEK}, {"sepekan", U_WEEK},
@@ -629,6 +639,7 @@ static const char *const fillers[] = {
   /* it happened more than once: the time is still when it began */
   "berulang", "kali", "berkali", "berkalikali", "sering", "terus",
   "menerus", "terusmenerus", "selama", "dalam", "agak", "lumayan", "cukup",
+  "berjalan", "berlangsung",
   /* "waktu itu", "itu hari kamis" (Kupang: that day) */
   "itu", "tu",
   NULL,
@@ -2174,13 +2185,67 @@ last_units(const struct today *c, const struct toks *tk, struct when *out)
                       out);
 }
 
+/* "beberapa hari lalu": from a few days (7 to 2 days ago), weeks (6 to 2),
+ * months (6 to 2) or years (5 to 2) back, into *a and *b. */
+static void
+some_ago(const struct today *c, int unit, struct point *a, struct point *b)
+{
+  int64_t mi = c->y * 12 + (c->m - 1);
+
+  memset(a, 0, sizeof(*a));
+  memset(b, 0, sizeof(*b));
+  switch (unit) {
+  case U_DAY:
+    *a = point_day(c->today - 7);
+    *b = point_day(c->today - 2);
+    break;
+  case U_WEEK:
+    *a = point_day(c->today - 42);
+    *b = point_day(c->today - 14);
+    break;
+  case U_MONTH:
+    a->y = (mi - 6) / 12;
+    a->m = (int)((mi - 6) % 12) + 1;
+    b->y = (mi - 2) / 12;
+    b->m = (int)((mi - 2) % 12) + 1;
+    break;
+  default:
+    a->y = c->y - 5;
+    b->y = c->y - 2;
+    break;
+  }
+}
+
+/* "beberapa bulan" and "berbulan-bulan" (a unit said twice over), with
+ * "lalu" after them (a span that ends a while ago), or "terakhir"/"ini",
+ * or for the doubled unit nothing (a span up to today).  NOMATCH when tk
+ * is not of that shape. */
+static int
+some_units(const struct today *c, const struct toks *tk, struct when *out)
+{
+  int many = lookup(tk, 0, many_units), n = tk->n, k, unit;
+  struct point a, b;
+
+  unit = many > 0 ? many : lookup(tk, 1, units);
+  k = many > 0 ? 1 : 2;                    /* the word after the unit */
+  if ((many <= 0 && !is_word(tk, 0, some_words)) || unit <= 0 || n > k + 1)
+    return NOMATCH;
+  some_ago(c, unit, &a, &b);
+  if (n == k + 1 && is_word(tk, k, ago_words))
+    return finish_range(c, WHEN_SPAN, a, b, out);
+  if (n == k + 1 && !is_word(tk, k, last_words) &&
+      !is_word(tk, k, this_words))
+    return NOMATCH;
+  if (n == k && many <= 0)
+    return finish_range(c, WHEN_SPAN, a, b, out);  /* beberapa hari */
+  return finish_range(c, WHEN_SPAN, a, point_day(c->today), out);
+}
+
 /* "beberapa hari lalu", "baru-baru ini": a span back from today. */
 static int
 match_vague(const struct today *c, const struct toks *tk, struct when *out)
 {
-  int n = tk->n, unit = lookup(tk, 1, units);
-  int64_t mi = c->y * 12 + (c->m - 1);
-  struct point a = {0, 0, 0}, b = {0, 0, 0};
+  int n = tk->n, rc;
 
   if ((is_word(tk, 0, recent_words) &&
        (n == 1 || (n == 2 && is_word(tk, 1, this_words)))) ||
@@ -2191,32 +2256,16 @@ match_vague(const struct today *c, const struct toks *tk, struct when *out)
   if (n == 2 && is_word(tk, 0, some_words) && is_word(tk, 1, ago_words))
     return finish_range(c, WHEN_SPAN, point_day(c->today - 30),
                         point_day(c->today - 2), out);  /* beberapa waktu lalu */
+  rc = some_units(c, tk, out);
+  if (rc != NOMATCH)
+    return rc;
   if (is_word(tk, n - 1, last_words) && n >= 2 && n <= 3)
     return last_units(c, tk, out);               /* 3 bulan terakhir */
-  if (!is_word(tk, 0, some_words) || unit <= 0 ||
-      !(n == 2 || (n == 3 && is_word(tk, 2, ago_words))))
-    return NOMATCH;
-  switch (unit) {
-  case U_DAY:
-    a = point_day(c->today - 7);
-    b = point_day(c->today - 2);
-    break;
-  case U_WEEK:
-    a = point_day(c->today - 42);
-    b = point_day(c->today - 14);
-    break;
-  case U_MONTH:
-    a.y = (mi - 6) / 12;
-    a.m = (int)((mi - 6) % 12) + 1;
-    b.y = (mi - 2) / 12;
-    b.m = (int)((mi - 2) % 12) + 1;
-    break;
-  default:
-    a.y = c->y - 5;
-    b.y = c->y - 2;
-    break;
-  }
-  return finish_range(c, WHEN_SPAN, a, b, out);
+  /* "3 bulan ini", "sebulan ni" say the same ("tgl 3 bulan ini" is a
+   * day, "bulan ini" a month: not of that shape). */
+  if (is_word(tk, n - 1, this_words) && n >= 2 && n <= 3 && !tk->saw_tgl)
+    return last_units(c, tk, out);
+  return NOMATCH;
 }
 
 /* A feast's days as the answer (a season's as its months). */

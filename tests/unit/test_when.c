@@ -403,6 +403,21 @@ static const struct when_case cases[] = {
   {"12/03/2026/1", SUN, 5, WHEN_INVALID, ""},
   {"2 hari", SUN, 5, WHEN_INVALID, ""},
   {"beberapa hari lalu", SUN, 5, WHEN_OK, "08-03-2026 s/d 13-03-2026"},
+  /* How long it has gone on, up to today: "ini" after a count of days,
+   * weeks or months says what "terakhir" says; "beberapa ... terakhir"
+   * and a unit said twice over ("berbulan-bulan") begin where "beberapa
+   * ... lalu" begins.  "tgl 3 bulan ini" is still a day. */
+  {"sudah 3 bulan ini", SUN, 5, WHEN_OK, "12-2025 s/d 15-03-2026"},
+  {"su satu minggu ni", SUN, 5, WHEN_OK, "08-03-2026 s/d 15-03-2026"},
+  {"sebulan ini", SUN, 5, WHEN_OK, "02-2026 s/d 15-03-2026"},
+  {"beberapa bulan terakhir", SUN, 5, WHEN_OK, "09-2025 s/d 15-03-2026"},
+  {"beberapa hari ini", SUN, 5, WHEN_OK, "08-03-2026 s/d 15-03-2026"},
+  {"sudah berbulan-bulan", SUN, 5, WHEN_OK, "09-2025 s/d 15-03-2026"},
+  {"berhari-hari", SUN, 5, WHEN_OK, "08-03-2026 s/d 15-03-2026"},
+  {"bertahun2", SUN, 5, WHEN_OK, "2021 s/d 15-03-2026"},
+  {"sudah berjalan 6 bulan", SUN, 5, WHEN_OK, "09-2025"},
+  {"tgl 3 bulan ini", SUN, 5, WHEN_OK, "03-03-2026"},
+  {"bulan ini", SUN, 5, WHEN_OK, "03-2026"},
   {"maret maret", SUN, 5, WHEN_INVALID, ""},
   {"12.30", SUN, 5, WHEN_INVALID, ""},
   {"kemarin jam 25", SUN, 5, WHEN_INVALID, ""},
