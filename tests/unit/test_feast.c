@@ -275,6 +275,27 @@ START_TEST(feast_seasons)
 }
 END_TEST
 
+/* The eves: Holy Saturday ("Sabtu Suci", "Sabtu Sunyi", the night of
+ * the Easter vigil) is the day before Paskah, as "malam natal" is the day
+ * before Natal; the turn of the year ("pergantian tahun", "tutup tahun")
+ * is 31 December. */
+START_TEST(feast_eves)
+{
+  static const struct feast_case cases[] = {
+    {"sabtu suci", "2025-04-19"},
+    {"pas sabtu sunyi tahun lalu", "2025-04-19"},
+    {"malam paskah 2024", "2024-03-30"},
+    {"malam natal", "2025-12-24"},
+    {"waktu pergantian tahun", "2025-12-31"},
+    {"pas tutup tahun", "2025-12-31"},
+    {"malam pergantian tahun", "2025-12-31"},
+    {"paskah 2024", "2024-03-31"},
+  };
+
+  check_feasts(cases, sizeof(cases) / sizeof(cases[0]));
+}
+END_TEST
+
 /* The church's second days (Natal kedua, Paskah kedua, Pentakosta
  * kedua) and the Sundays of Adven are days of their own, not the feast
  * or the whole season. */
@@ -325,6 +346,7 @@ feast_suite(void)
   tcase_add_test(tc, feast_seasons);
   tcase_add_test(tc, feast_this_running_season);
   tcase_add_test(tc, feast_second_days_and_advent_sundays);
+  tcase_add_test(tc, feast_eves);
   tcase_add_test(tc, feast_harvest_without_musim);
   suite_add_tcase(s, tc);
   return s;
