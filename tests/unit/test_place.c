@@ -1118,6 +1118,22 @@ START_TEST(place_timor_for_timur)
 }
 END_TEST
 
+/* Kupang writes its kelurahan of long names by their initials: TDM is
+ * Tuak Daun Merah, LLBK Lai Lai Bisi Kopan. */
+START_TEST(place_initials_of_kelurahan)
+{
+  static const struct told told[] = {
+    {"TDM", "5371", "53.71.04.1014", PLACE_DESA},
+    {"di tdm", "5371", "53.71.04.1014", PLACE_DESA},
+    {"LLBK", "5371", "53.71.06.1002", PLACE_DESA},
+  };
+  struct place_list *pl = load_shipped();
+
+  assert_told(pl, told, NELEM(told));
+  place_free(pl);
+}
+END_TEST
+
 /* Ports, hospitals and sights reporters name instead of the desa match
  * as those landmarks, in their kabupaten/kota. */
 START_TEST(place_more_landmarks)
@@ -1493,6 +1509,7 @@ place_suite(void)
   tcase_add_test(tc, place_doubled_letter_and_final_h);
   tcase_add_test(tc, place_timor_for_timur);
   tcase_add_test(tc, place_more_landmarks);
+  tcase_add_test(tc, place_initials_of_kelurahan);
   tcase_add_test(tc, place_outside_city_by_kind_word);
   tcase_add_test(tc, place_short_word_of_longer_name);
   tcase_add_test(tc, place_whole_answer_of_ordinary_words);
