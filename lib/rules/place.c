@@ -722,6 +722,7 @@ struct found {
   int weak;                 /* by an "alone" phrase */
   size_t first, last;       /* the words it covers */
   int support;              /* places it lies in, found elsewhere */
+  int near;                 /* desa of its kecamatan, found elsewhere */
   int dropped;              /* inside another's words */
   int alone;                /* an "alone" phrase named it too */
   int town;                 /* a town phrase named it: the place reported */
@@ -752,6 +753,9 @@ found_cmp(const struct found *a, const struct found *b)
 {
   if (a->support != b->support)
     return a->support - b->support;
+  /* A namesake beside a neighbour: "Desa Oebelo dekat Tarus". */
+  if (a->near != b->near)
+    return a->near - b->near;
   /* Ordinary words that are the whole answer say nothing of the level
    * meant: namesakes tie ("Kota Baru", a kecamatan and two kelurahan). */
   if (a->whole && b->whole)
@@ -806,7 +810,19 @@ lies_in(const struct place_list *pl, int a, int b)
   return 0;
 }
 
-/* Drop what lies inside another's words; count each one's support. */
+/* Whether found places a and b are two desa of one kecamatan, named
+ * apart. */
+static int
+neighbours(const struct place_list *pl, const struct found *a,
+           const struct found *b)
+{
+  return a->level == PLACE_DESA && b->level == PLACE_DESA &&
+         a->place != b->place && (b->last < a->first || a->last < b->first) &&
+         pl->places[a->place].parent == pl->places[b->place].parent;
+}
+
+/* Drop what lies inside another's words; count each one's support and
+ * neighbours. */
 static void
 weigh(const struct place_list *pl, struct finds *fs)
 {
@@ -829,6 +845,8 @@ weigh(const struct place_list *pl, struct finds *fs)
       if (!b->dropped && (b->last < a->first || a->last < b->first) &&
           lies_in(pl, a->place, b->place))
         a->support++;
+      if (!b->dropped && neighbours(pl, a, b))
+        a->near++;
     }
   }
 }

@@ -1118,6 +1118,32 @@ START_TEST(place_timor_for_timur)
 }
 END_TEST
 
+/* A desa named in several kabupaten is the one that lies in the same
+ * kecamatan as another desa the answer names ("Desa Oebelo dekat Tarus":
+ * both in Kupang Tengah); alone, or beside a desa of another kecamatan,
+ * it is still offered as choices. */
+START_TEST(place_namesake_beside_neighbour)
+{
+  static const struct told told[] = {
+    {"desa oebelo dekat tarus", "5303", "53.01.08.2010", PLACE_DESA},
+    {"Oebelo, sebelah Noelbaki", "5303", NULL, ANY_LEVEL},  /* a tie */
+    {"kel. merdeka, oesao", "5303", NULL, ANY_LEVEL},
+  };
+  static const char *const still[] = {"desa oebelo", "oebelo, lasiana"};
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  assert_told(pl, told, NELEM(told));
+  for (i = 0; i < NELEM(still); i++) {
+    ck_assert_int_eq(place_match(pl, still[i], &m), 0);
+    ck_assert_msg(m.ambiguous || (m.matched && m.place.level == 0),
+                  "'%s' names %s", still[i], m.place.label);
+  }
+  place_free(pl);
+}
+END_TEST
+
 /* Kupang writes its kelurahan of long names by their initials: TDM is
  * Tuak Daun Merah, LLBK Lai Lai Bisi Kopan. */
 START_TEST(place_initials_of_kelurahan)
@@ -1510,6 +1536,7 @@ place_suite(void)
   tcase_add_test(tc, place_timor_for_timur);
   tcase_add_test(tc, place_more_landmarks);
   tcase_add_test(tc, place_initials_of_kelurahan);
+  tcase_add_test(tc, place_namesake_beside_neighbour);
   tcase_add_test(tc, place_outside_city_by_kind_word);
   tcase_add_test(tc, place_short_word_of_longer_name);
   tcase_add_test(tc, place_whole_answer_of_ordinary_words);
