@@ -1218,6 +1218,33 @@ START_TEST(place_outside_city_by_kind_word)
 }
 END_TEST
 
+/* Across the land border: Oecusse (Oekusi, Ambeno), the enclave of
+ * Timor-Leste beside TTU, is outside NTT; the border posts named by
+ * "perbatasan" are the posts, in Belu, TTU and Malaka. */
+START_TEST(place_border_and_enclave)
+{
+  static const char *const outside[] = {
+    "Oecusse", "di oekusi", "Ambeno, Timor Leste", "Kinabalu",
+  };
+  static const struct told posts[] = {
+    {"perbatasan motaain", "5306", NULL, PLACE_LANDMARK},
+    {"di perbatasan wini", "5305", NULL, PLACE_LANDMARK},
+    {"Perbatasan Motamasin", "5321", NULL, PLACE_LANDMARK},
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < NELEM(outside); i++) {
+    ck_assert_int_eq(place_match(pl, outside[i], &m), 0);
+    ck_assert_msg(m.outside && !m.matched, "'%s' is not outside (matched "
+                  "%s)", outside[i], m.matched ? m.place.label : "-");
+  }
+  assert_told(pl, posts, NELEM(posts));
+  place_free(pl);
+}
+END_TEST
+
 /* A short word (under 5 letters, never forgiven alone) one letter off
  * the last word of a kabupaten name of several words, the others exact,
  * lets the longer name win over the shorter one inside it: "Sumba Barat
@@ -1538,6 +1565,7 @@ place_suite(void)
   tcase_add_test(tc, place_initials_of_kelurahan);
   tcase_add_test(tc, place_namesake_beside_neighbour);
   tcase_add_test(tc, place_outside_city_by_kind_word);
+  tcase_add_test(tc, place_border_and_enclave);
   tcase_add_test(tc, place_short_word_of_longer_name);
   tcase_add_test(tc, place_whole_answer_of_ordinary_words);
   tcase_add_test(tc, place_word_of_longer_kecamatan_name);
