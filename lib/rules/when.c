@@ -2612,8 +2612,11 @@ span_ends(const struct toks *tk, int *ls, int *le, int *rs, int *to_today)
   *to_today = 0;
   if (since || between)
     start = 1;
+  /* "dan" after "antara", or between two numbers ("tgl 10 dan 11"). */
   for (k = start + 1; k < n - 1; k++)
-    if (is_word(tk, k, to_words) || (between && is_word(tk, k, and_words)))
+    if (is_word(tk, k, to_words) ||
+        (is_word(tk, k, and_words) &&
+         (between || (is_num(tk, k - 1) && is_num(tk, k + 1)))))
       break;
   if (k < n - 1) {
     *ls = start;

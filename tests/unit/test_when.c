@@ -417,6 +417,10 @@ static const struct when_case cases[] = {
   {"bertahun2", SUN, 5, WHEN_OK, "2021 s/d 15-03-2026"},
   {"sudah berjalan 6 bulan", SUN, 5, WHEN_OK, "09-2025"},
   {"tgl 3 bulan ini", SUN, 5, WHEN_OK, "03-03-2026"},
+  /* Two days or years joined by "dan" are a span, as with "sampai". */
+  {"tanggal 10 dan 11 maret", SUN, 5, WHEN_OK, "10-03-2026 s/d 11-03-2026"},
+  {"thn 2024 dan 2025", SUN, 5, WHEN_OK, "2024 s/d 2025"},
+  {"tgl 2 dan 3 bulan lalu", SUN, 5, WHEN_OK, "02-02-2026 s/d 03-02-2026"},
   {"bulan ini", SUN, 5, WHEN_OK, "03-2026"},
   {"maret maret", SUN, 5, WHEN_INVALID, ""},
   {"12.30", SUN, 5, WHEN_INVALID, ""},
