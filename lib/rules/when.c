@@ -916,18 +916,51 @@ static const char *const month_canon[12] = {
 };
 
 /*
+ * Whether w[0..len) is name[0..nlen) written the SMS way, some of its
+ * letters left out ("nvmbr" for november, "kemrn" for kemarin): the same
+ * first letter, the rest of w found in name in order.  With vowels_only,
+ * every letter left out is a vowel ("kamar" is not kalamarin).
+ */
+static int
+abbreviates(const char *w, int len, const char *name, int nlen,
+            int vowels_only)
+{
+  int i = 0, k;
+
+  if (len < 3 || len >= nlen || w[0] != name[0])
+    return 0;
+  for (k = 0; k < nlen; k++) {
+    if (i < len && name[k] == w[i])
+      i++;
+    else if (vowels_only && strchr("aeiou", name[k]) == NULL)
+      return 0;
+  }
+  return i == len;
+}
+
+/* Whether w has no vowel after its first letter ("oktbr", "dsmbr"). */
+static int
+no_vowel(const char *w)
+{
+  return w[0] == '\0' || strpbrk(w + 1, "aeiou") == NULL;
+}
+
+/*
  * The month a word not otherwise known stands for, or 0: a prefix of a
  * month's name of three letters or more ("agus", "septem"), or a
  * misspelling of it with the same first letter, one edit away (two for
  * words of seven letters or more of about the name's length), a swap of
- * two neighbours counting as one: "agustu", "agusuts", "desemebr".  Only
- * when it points to one month.
+ * two neighbours counting as one: "agustu", "agusuts", "desemebr"; or
+ * the name with letters left out, all its vowels ("oktbr", "agts",
+ * "dsmbr") or only vowels ("agstus"), ranked after any edit ("jari" is
+ * no januari).
+ * Only when it points to one month.
  */
 static int
 fuzzy_month(const char *w)
 {
   const struct word_val *v;
-  int len = (int)strlen(w), nlen, max, d, best = 3, month = 0, clash = 0;
+  int len = (int)strlen(w), nlen, max, d, best = 4, month = 0, clash = 0;
 
   if (len < 3 || known_word(w))
     return 0;
@@ -940,7 +973,9 @@ fuzzy_month(const char *w)
     else {
       max = len >= 7 && len - nlen <= 1 && nlen - len <= 1 ? 2 : 1;
       d = textdist_osa(w, len, v->word, nlen, max);
-      if (d > max)
+      if (d > max && abbreviates(w, len, v->word, nlen, !no_vowel(w)))
+        d = 3;                                   /* after any edit */
+      else if (d > max)
         continue;
     }
     if (d < best) {
@@ -969,8 +1004,9 @@ static const char *const not_misspelt[] = {"kemari", "kamari", NULL};
 
 /*
  * The word of long_words a word not otherwise known stands for, or NULL:
- * "kmaren", "kalamrin", "klamarin", "sekarng".  Only words of six letters
- * or more, and only when one word is nearest.
+ * "kmaren", "kalamrin", "klamarin", "sekarng" (words of six letters or
+ * more), or one with vowels left out ("kemrn", "skrng": four or more),
+ * and only when one word is nearest.
  */
 static const char *
 fuzzy_word(const char *w)
@@ -979,7 +1015,7 @@ fuzzy_word(const char *w)
   int len = (int)strlen(w), tlen, max, d, best = 3;
   size_t i;
 
-  if (len < 6 || known_word(w))
+  if (len < 4 || known_word(w))
     return NULL;
   for (l = not_misspelt; *l != NULL; l++)
     if (strcmp(*l, w) == 0)
@@ -989,7 +1025,11 @@ fuzzy_word(const char *w)
     if (long_words[i].word[0] != w[0])
       continue;
     max = tlen >= 9 ? 2 : 1;
-    d = textdist_osa(w, len, long_words[i].word, tlen, max);
+    d = len >= 6 ? textdist_osa(w, len, long_words[i].word, tlen, max)
+                 : max + 1;
+    if (d > max &&
+        abbreviates(w, len, long_words[i].word, tlen, 1))
+      d = max;                                   /* kemrn, skrng */
     if (d > max || d > best)
       continue;
     if (d == best && to != NULL && strcmp(to, long_words[i].to) != 0)

@@ -417,6 +417,19 @@ static const struct when_case cases[] = {
   {"bertahun2", SUN, 5, WHEN_OK, "2021 s/d 15-03-2026"},
   {"sudah berjalan 6 bulan", SUN, 5, WHEN_OK, "09-2025"},
   {"tgl 3 bulan ini", SUN, 5, WHEN_OK, "03-03-2026"},
+  /* SMS writes a month or a long word of time without its vowels, or
+   * with only some of its letters: "oktbr", "nvmbr", "sptmbr", "agts",
+   * "kemrn", "skrng".  A room ("kamar") is no "kemarin", a finger
+   * ("jari") no januari. */
+  {"12 oktbr 2025", SUN, 5, WHEN_OK, "12-10-2025"},
+  {"5 nvmbr 2025", SUN, 5, WHEN_OK, "05-11-2025"},
+  {"sptmbr 2025", SUN, 5, WHEN_OK, "09-2025"},
+  {"10 agts 2025", SUN, 5, WHEN_OK, "10-08-2025"},
+  {"tgl 3 dsmbr", SUN, 5, WHEN_OK, "03-12-2025"},
+  {"kemrn sore", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"dari bulan 8 sampe skrng", SUN, 5, WHEN_OK, "08-2025 s/d 15-03-2026"},
+  {"di kamar", SUN, 5, WHEN_INVALID, ""},
+  {"jari", SUN, 5, WHEN_INVALID, ""},
   /* Two days or years joined by "dan" are a span, as with "sampai". */
   {"tanggal 10 dan 11 maret", SUN, 5, WHEN_OK, "10-03-2026 s/d 11-03-2026"},
   {"thn 2024 dan 2025", SUN, 5, WHEN_OK, "2024 s/d 2025"},
