@@ -2308,13 +2308,18 @@ match_vague(const struct today *c, const struct toks *tk, struct when *out)
   return NOMATCH;
 }
 
-/* A feast's days as the answer (a season's as its months). */
+/* A feast's days as the answer (a season's as its months); with shift,
+ * the day that many days before its first day (shift < 0) or after its
+ * last. */
 static int
-feast_result(const struct today *c, int id, int64_t from, int64_t to,
-             struct when *out)
+feast_shifted(const struct today *c, int id, int64_t from, int64_t to,
+              int64_t shift, struct when *out)
 {
   struct point a = point_day(from), b = point_day(to);
   int rc;
+
+  if (shift != 0)
+    return finish_day(c, shift < 0 ? from + shift : to + shift, out);
 
   if (feast_whole_months(id))
     a.d = b.d = 0;
@@ -2322,6 +2327,14 @@ feast_result(const struct today *c, int id, int64_t from, int64_t to,
 
   out->feast = feast_name(id);
   return rc;
+}
+
+/* A feast's days as the answer (a season's as its months). */
+static int
+feast_result(const struct today *c, int id, int64_t from, int64_t to,
+             struct when *out)
+{
+  return feast_shifted(c, id, from, to, 0, out);
 }
 
 /* A feast named without a date that can be known: still an answer. */
@@ -2364,6 +2377,38 @@ feast_words(const struct today *c, const struct toks *tk, int p, int len,
       return NOMATCH;
   }
   return 0;
+}
+
+/* Words that put the day meant before or after a feast. */
+static const char *const before_words[] = {"sebelum", "sblm", "menjelang",
+                                           "jelang", NULL};
+static const char *const after_words[] = {
+  "sesudah", "sesdh", "setelah", "stlh", "sehabis", "habis", "abis",
+  "usai", "seusai", NULL,
+};
+
+/* The days between a feast and the day meant when "3 hari sebelum" or
+ * "seminggu setelah" comes right before the feast's words at p: negative
+ * before it, positive after; 0 when there are none (or months, years). */
+static int64_t
+feast_shift(const struct toks *tk, int p)
+{
+  int64_t count = 1;
+  int unit, sign;
+
+  if (p < 2)
+    return 0;
+  sign = is_word(tk, p - 1, before_words) ? -1
+         : is_word(tk, p - 1, after_words) ? 1 : 0;
+  unit = lookup(tk, p - 2, one_units);
+  if (unit <= 0) {
+    unit = lookup(tk, p - 2, units);
+    count = p >= 3 ? count_at(tk, p - 3) : -1;
+  }
+  if (sign == 0 || count < 1 || count > 60 ||
+      (unit != U_DAY && unit != U_WEEK))
+    return 0;
+  return sign * count * (unit == U_WEEK ? 7 : 1);
 }
 
 /* "musim hujan ini": the occurrence of a season or feast that is running
@@ -2416,7 +2461,7 @@ match_feast(const struct today *c, const struct feast_dates *fd,
     return rc;
   if (year != 0) {
     if (feast_in_year(fd, id, year, &from, &to) == 0)
-      return feast_result(c, id, from, to, out);
+      return feast_shifted(c, id, from, to, feast_shift(tk, p), out);
     rc = finish_year(c, year, out);
     return rc == WHEN_OK ? feast_undated(id, out) : rc;
   }
@@ -2425,7 +2470,7 @@ match_feast(const struct today *c, const struct feast_dates *fd,
   for (y = c->y; y >= c->y - 12 && y >= FLOOR_YEAR; y--)
     if (feast_in_year(fd, id, y, &from, &to) == 0 &&
         (strict ? to < c->today : from <= c->today))
-      return feast_result(c, id, from, to, out);
+      return feast_shifted(c, id, from, to, feast_shift(tk, p), out);
   return feast_undated(id, out);
 }
 

@@ -207,6 +207,11 @@ static const struct when_case cases[] = {
   /* Feasts and seasons with "masa" before them. */
   {"masa advent", SUN, 5, WHEN_OK, "masa Adven, 30-11-2025 s/d 24-12-2025"},
   {"waktu masa natal", SUN, 5, WHEN_OK, "Natal, 25-12-2025"},
+  /* Days or weeks before or after a feast are that day. */
+  {"3 hari sebelum natal", SUN, 5, WHEN_OK, "22-12-2025"},
+  {"seminggu sebelum paskah", SUN, 5, WHEN_OK, "13-04-2025"},
+  {"dua hari setelah natal tahun 2024", SUN, 5, WHEN_OK, "27-12-2024"},
+  {"sebelum natal", SUN, 5, WHEN_OK, "Natal, 25-12-2025"},
   /* Natal and Tahun Baru together (Nataru); national days. */
   {"Natal dan Tahun Baru", SUN, 5, WHEN_OK,
    "Natal dan Tahun Baru, 24-12-2025 s/d 01-01-2026"},
