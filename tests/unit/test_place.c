@@ -1144,6 +1144,22 @@ START_TEST(place_namesake_beside_neighbour)
 }
 END_TEST
 
+/* The initials of a kabupaten written with dots ("T.T.S.") are the
+ * kabupaten, as without them. */
+START_TEST(place_dotted_initials)
+{
+  static const struct told told[] = {
+    {"T.T.S.", "5304", NULL, PLACE_KABUPATEN},
+    {"kab. t.t.u", "5305", NULL, PLACE_KABUPATEN},
+    {"S.B.D", "5317", NULL, PLACE_KABUPATEN},
+  };
+  struct place_list *pl = load_shipped();
+
+  assert_told(pl, told, NELEM(told));
+  place_free(pl);
+}
+END_TEST
+
 /* Kupang writes its kelurahan of long names by their initials: TDM is
  * Tuak Daun Merah, LLBK Lai Lai Bisi Kopan. */
 START_TEST(place_initials_of_kelurahan)
@@ -1563,6 +1579,7 @@ place_suite(void)
   tcase_add_test(tc, place_timor_for_timur);
   tcase_add_test(tc, place_more_landmarks);
   tcase_add_test(tc, place_initials_of_kelurahan);
+  tcase_add_test(tc, place_dotted_initials);
   tcase_add_test(tc, place_namesake_beside_neighbour);
   tcase_add_test(tc, place_outside_city_by_kind_word);
   tcase_add_test(tc, place_border_and_enclave);
