@@ -1189,6 +1189,10 @@ START_TEST(place_more_landmarks)
     {"RSUD Larantuka", "5309", NULL, PLACE_LANDMARK},
     {"RSUD Bajawa", "5312", NULL, PLACE_LANDMARK},
     {"Pelabuhan Reo", "5313", NULL, PLACE_LANDMARK},
+    /* Kupang's main market by the name people use; two hospitals. */
+    {"pasar kasih", "5371", NULL, PLACE_LANDMARK},
+    {"RS Siloam kupang", "5371", NULL, PLACE_LANDMARK},
+    {"rsud aeramo", "5318", NULL, PLACE_LANDMARK},
     /* Maumere's port, named after Laurens Say, in both spellings. */
     {"di pelabuhan Laurens Say maumere", "5310", NULL, PLACE_LANDMARK},
     {"Pelabuhan Lorens Say", "5310", NULL, PLACE_LANDMARK},
