@@ -1182,8 +1182,8 @@ normalize_words(struct toks *tk)
 }
 
 /* The value of a number word: 1..9 for a unit ("dua"), 10 "sepuluh", 11
- * "sebelas", 100 "seratus", 1000 "seribu"; -1 "belas", -10 "puluh", -100
- * "ratus", -1000 "ribu"; 0 when it is none. */
+ * "sebelas", 100 "seratus", 1000 "seribu"; -1 "belas", -10 "puluh" (or
+ * "pulu"), -100 "ratus", -1000 "ribu"; 0 when it is none. */
 static int
 numeral(const char *w)
 {
@@ -1192,6 +1192,7 @@ numeral(const char *w)
     {"enam", 6}, {"tujuh", 7}, {"delapan", 8}, {"sembilan", 9},
     {"sepuluh", 10}, {"sebelas", 11}, {"seratus", 100}, {"seribu", 1000},
     {"belas", -1}, {"puluh", -10}, {"ratus", -100}, {"ribu", -1000},
+    {"pulu", -10},                               /* Kupang */
     {NULL, 0},
   };
   const struct word_val *v;
@@ -1290,7 +1291,7 @@ joined_numerals(const char *w, int *len, int max)
   static const char *const words[] = {
     "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
     "sembilan", "sepuluh", "sebelas", "seratus", "seribu", "belas",
-    "puluh", "ratus", "ribu", NULL,
+    "puluh", "ratus", "ribu", "pulu", NULL,
   };
   size_t k, n, best;
   int count = 0;

@@ -435,6 +435,10 @@ static const struct when_case cases[] = {
   {"dari bulan 8 sampe skrng", SUN, 5, WHEN_OK, "08-2025 s/d 15-03-2026"},
   {"di kamar", SUN, 5, WHEN_INVALID, ""},
   {"jari", SUN, 5, WHEN_INVALID, ""},
+  /* "pulu" is how Kupang says and writes "puluh" (tens). */
+  {"tgl dua pulu", SUN, 5, WHEN_OK, "20-02-2026"},
+  {"tgl duapulu satu", SUN, 5, WHEN_OK, "21-02-2026"},
+  {"tanggal tigapulu januari", SUN, 5, WHEN_OK, "30-01-2026"},
   /* Two days or years joined by "dan" are a span, as with "sampai". */
   {"tanggal 10 dan 11 maret", SUN, 5, WHEN_OK, "10-03-2026 s/d 11-03-2026"},
   {"thn 2024 dan 2025", SUN, 5, WHEN_OK, "2024 s/d 2025"},
