@@ -1395,14 +1395,56 @@ is_count(const struct toks *tk, int i)
          lookup(tk, i, one_units) > 0 || is_word(tk, i, some_words);
 }
 
+static int64_t count_at(const struct toks *tk, int i);
+
+/* 1 when tk names a month or a feast. */
+static int
+names_month_or_feast(const struct toks *tk)
+{
+  const char *w[TOK_MAX];
+  int i, len;
+
+  for (i = 0; i < tk->n; i++)
+    w[i] = tk->t[i].kind == TK_WORD ? tk->t[i].word : "";
+  for (i = 0; i < tk->n; i++)
+    if (lookup(tk, i, months) > 0 || feast_match(w + i, tk->n - i, &len) >= 0)
+      return 1;
+  return 0;
+}
+
+/* A count of years ago at tokens i - 1 to i + 1 ("2 tahun lalu") in a
+ * text that names a month or a feast ("natal 2 tahun lalu") becomes the
+ * year it means.  1 when done. */
+static int
+years_ago_of(const struct today *c, struct toks *tk, int i)
+{
+  int64_t n;
+
+  if (!is_count(tk, i - 1) || !is_word(tk, i + 1, ago_words) ||
+      !names_month_or_feast(tk))
+    return 0;
+  n = lookup(tk, i - 1, one_units) > 0 ? 1 : count_at(tk, i - 1);
+  if (n < 1 || n > 100)
+    return 0;
+  memset(&tk->t[i - 1], 0, sizeof(tk->t[0]));
+  tk->t[i - 1].kind = TK_NUM;
+  tk->t[i - 1].val = c->y - n;
+  tk->t[i - 1].digits = 4;
+  tk_remove(tk, i, 2);
+  return 1;
+}
+
 /* "tahun lalu", "tahun ini" after a month, a date or a feast ("desember
- * tahun lalu", "natal tahun lalu") become the year they mean. */
+ * tahun lalu", "natal tahun lalu") become the year they mean, and so do
+ * years ago said of one ("natal 2 tahun lalu"). */
 static void
 resolve_years(const struct today *c, struct toks *tk)
 {
   int i;
 
   for (i = 1; i + 1 < tk->n; i++) {
+    if (is_word(tk, i, year_words) && years_ago_of(c, tk, i))
+      continue;
     if (!is_word(tk, i, year_words) || is_count(tk, i - 1) ||
         !(is_word(tk, i + 1, ago_words) || is_word(tk, i + 1, this_words)))
       continue;

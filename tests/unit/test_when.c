@@ -207,6 +207,12 @@ static const struct when_case cases[] = {
   /* Feasts and seasons with "masa" before them. */
   {"masa advent", SUN, 5, WHEN_OK, "masa Adven, 30-11-2025 s/d 24-12-2025"},
   {"waktu masa natal", SUN, 5, WHEN_OK, "Natal, 25-12-2025"},
+  /* Years ago said of a feast, a month or a date name its year. */
+  {"natal 2 tahun lalu", SUN, 5, WHEN_OK, "Natal, 25-12-2024"},
+  {"paskah tiga thn yg lalu", SUN, 5, WHEN_OK, "Paskah, 09-04-2023"},
+  {"bulan agustus 2 tahun lalu", SUN, 5, WHEN_OK, "08-2024"},
+  {"tgl 5 juni 2 tahun lalu", SUN, 5, WHEN_OK, "05-06-2024"},
+  {"2 tahun lalu", SUN, 5, WHEN_OK, "2024"},
   /* Days or weeks before or after a feast are that day. */
   {"3 hari sebelum natal", SUN, 5, WHEN_OK, "22-12-2025"},
   {"seminggu sebelum paskah", SUN, 5, WHEN_OK, "13-04-2025"},
