@@ -2227,7 +2227,8 @@ match_absolute(const struct today *c, const struct toks *tk, int from,
   if (nums == 1) {
     if (tk->t[idx[0]].digits == 4)
       return finish_year(c, tk->t[idx[0]].val, out);
-    if (tk->saw_bulan && !tk->saw_tgl)
+    /* "tanggal lupa, bulan 7": the number after "bulan" is the month. */
+    if ((tk->saw_bulan && !tk->saw_tgl) || tk->t[idx[0]].of_bulan)
       return recent_month(c, small_at(tk, idx[0]), strict, out);
     if (tk->saw_tgl)
       return recent_day_of_month(c, small_at(tk, idx[0]), strict, out);

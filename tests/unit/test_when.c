@@ -207,6 +207,10 @@ static const struct when_case cases[] = {
   /* Feasts and seasons with "masa" before them. */
   {"masa advent", SUN, 5, WHEN_OK, "masa Adven, 30-11-2025 s/d 24-12-2025"},
   {"waktu masa natal", SUN, 5, WHEN_OK, "Natal, 25-12-2025"},
+  /* "tanggal" said only to say it is forgotten: the number after
+   * "bulan" is the month. */
+  {"tanggal lupa, bulan 7", SUN, 5, WHEN_OK, "07-2025"},
+  {"tgl nya sy tdk ingat, bln 2", SUN, 5, WHEN_OK, "02-2026"},
   /* Years ago said of a feast, a month or a date name its year. */
   {"natal 2 tahun lalu", SUN, 5, WHEN_OK, "Natal, 25-12-2024"},
   {"paskah tiga thn yg lalu", SUN, 5, WHEN_OK, "Paskah, 09-04-2023"},
