@@ -1144,6 +1144,24 @@ START_TEST(place_namesake_beside_neighbour)
 }
 END_TEST
 
+/* A kabupaten named as where people come from ("orang Rote", "suku
+ * Sabu", "asal Alor") is not the place when the answer names another;
+ * alone it still is. */
+START_TEST(place_origin_is_not_the_place)
+{
+  static const struct told told[] = {
+    {"orang rote di oebufu", "5371", "53.71.04.1009", PLACE_DESA},
+    {"asal alor, tinggal di lasiana", "5371", NULL, PLACE_DESA},
+    {"pelaku suku sabu, di kel. naikolan", "5371", NULL, PLACE_DESA},
+    {"orang rote", "5314", NULL, ANY_LEVEL},
+  };
+  struct place_list *pl = load_shipped();
+
+  assert_told(pl, told, NELEM(told));
+  place_free(pl);
+}
+END_TEST
+
 /* The initials of a kabupaten written with dots ("T.T.S.") are the
  * kabupaten, as without them. */
 START_TEST(place_dotted_initials)
@@ -1584,6 +1602,7 @@ place_suite(void)
   tcase_add_test(tc, place_more_landmarks);
   tcase_add_test(tc, place_initials_of_kelurahan);
   tcase_add_test(tc, place_dotted_initials);
+  tcase_add_test(tc, place_origin_is_not_the_place);
   tcase_add_test(tc, place_namesake_beside_neighbour);
   tcase_add_test(tc, place_outside_city_by_kind_word);
   tcase_add_test(tc, place_border_and_enclave);
