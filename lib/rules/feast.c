@@ -39,7 +39,7 @@ enum {
   F_MUSIM_HUJAN, F_MUSIM_KEMARAU, F_MUSIM_TANAM, F_MUSIM_PANEN,
   F_LIBUR_SEKOLAH, F_AJARAN_BARU,
   F_NATAL_KEDUA, F_PASKAH_KEDUA, F_PENTAKOSTA_KEDUA,
-  F_ADVEN_1, F_ADVEN_2, F_ADVEN_3, F_ADVEN_4,
+  F_ADVEN_1, F_ADVEN_2, F_ADVEN_3, F_ADVEN_4, F_SABTU_SUCI,
   F_COUNT
 };
 
@@ -101,6 +101,8 @@ static const struct {
   [F_ADVEN_2] = {"Minggu Adven II", NULL, K_ADVENT_SUNDAY, 2, 0},
   [F_ADVEN_3] = {"Minggu Adven III", NULL, K_ADVENT_SUNDAY, 3, 0},
   [F_ADVEN_4] = {"Minggu Adven IV", NULL, K_ADVENT_SUNDAY, 4, 0},
+  /* The eve of Easter, the night of the vigil, as Malam Natal is Natal's. */
+  [F_SABTU_SUCI] = {"Sabtu Suci", NULL, K_EASTER, -1, 0},
 };
 
 /* The phrases people write for each feast, in lower case, words
@@ -119,6 +121,8 @@ static const struct {
   {F_MALAM_TAHUN_BARU, "malam tahun baru"},
   {F_MALAM_TAHUN_BARU, "malam thn baru"},
   {F_MALAM_TAHUN_BARU, "malam pergantian tahun"},
+  {F_MALAM_TAHUN_BARU, "pergantian tahun"},
+  {F_MALAM_TAHUN_BARU, "tutup tahun"},
   {F_HUT_RI, "hut ri"}, {F_HUT_RI, "hutri"}, {F_HUT_RI, "hut ri ke"},
   {F_HUT_RI, "hut kemerdekaan"}, {F_HUT_RI, "hari kemerdekaan"},
   {F_HUT_RI, "hari merdeka"}, {F_HUT_RI, "tujuhbelasan"},
@@ -148,6 +152,8 @@ static const struct {
   {F_JUMAT_AGUNG, "jumat suci"}, {F_JUMAT_AGUNG, "wafat yesus"},
   {F_JUMAT_AGUNG, "wafat isa almasih"}, {F_JUMAT_AGUNG, "hari jumat agung"},
   {F_KAMIS_PUTIH, "kamis putih"}, {F_PALMA, "minggu palma"},
+  {F_SABTU_SUCI, "sabtu suci"}, {F_SABTU_SUCI, "sabtu sunyi"},
+  {F_SABTU_SUCI, "malam paskah"}, {F_SABTU_SUCI, "malam paska"},
   {F_RABU_ABU, "rabu abu"},
   {F_KENAIKAN, "kenaikan"}, {F_KENAIKAN, "kenaikan yesus"},
   {F_KENAIKAN, "kenaikan isa almasih"}, {F_KENAIKAN, "hari kenaikan"},

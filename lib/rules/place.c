@@ -722,10 +722,12 @@ struct found {
   int weak;                 /* by an "alone" phrase */
   size_t first, last;       /* the words it covers */
   int support;              /* places it lies in, found elsewhere */
+  int near;                 /* desa of its kecamatan, found elsewhere */
   int dropped;              /* inside another's words */
   int alone;                /* an "alone" phrase named it too */
   int town;                 /* a town phrase named it: the place reported */
   int whole;                /* by a whole phrase */
+  int origin;               /* right after "orang", "suku", "asal" */
 };
 
 /* All of them. */
@@ -752,6 +754,9 @@ found_cmp(const struct found *a, const struct found *b)
 {
   if (a->support != b->support)
     return a->support - b->support;
+  /* A namesake beside a neighbour: "Desa Oebelo dekat Tarus". */
+  if (a->near != b->near)
+    return a->near - b->near;
   /* Ordinary words that are the whole answer say nothing of the level
    * meant: namesakes tie ("Kota Baru", a kecamatan and two kelurahan). */
   if (a->whole && b->whole)
@@ -806,7 +811,19 @@ lies_in(const struct place_list *pl, int a, int b)
   return 0;
 }
 
-/* Drop what lies inside another's words; count each one's support. */
+/* Whether found places a and b are two desa of one kecamatan, named
+ * apart. */
+static int
+neighbours(const struct place_list *pl, const struct found *a,
+           const struct found *b)
+{
+  return a->level == PLACE_DESA && b->level == PLACE_DESA &&
+         a->place != b->place && (b->last < a->first || a->last < b->first) &&
+         pl->places[a->place].parent == pl->places[b->place].parent;
+}
+
+/* Drop what lies inside another's words; count each one's support and
+ * neighbours. */
 static void
 weigh(const struct place_list *pl, struct finds *fs)
 {
@@ -829,6 +846,8 @@ weigh(const struct place_list *pl, struct finds *fs)
       if (!b->dropped && (b->last < a->first || a->last < b->first) &&
           lies_in(pl, a->place, b->place))
         a->support++;
+      if (!b->dropped && neighbours(pl, a, b))
+        a->near++;
     }
   }
 }
@@ -1070,6 +1089,24 @@ keep_whole_answer(struct finds *fs, size_t n)
   fs->n = k;
 }
 
+/* Words after which a place is where people come from ("orang Rote"). */
+static const char *const origin_words[] = {"orang", "suku", "asal", NULL};
+
+/* Forget what was named as an origin when anything else was named:
+ * "orang Rote di Oebufu" is Oebufu, "orang Rote" alone still Rote. */
+static void
+keep_unless_origin(struct finds *fs)
+{
+  int i, k = 0, other = 0;
+
+  for (i = 0; i < fs->n; i++)
+    other |= !fs->f[i].origin && !fs->f[i].weak;
+  for (i = 0; i < fs->n; i++)
+    if (!other || !fs->f[i].origin)
+      fs->f[k++] = fs->f[i];
+  fs->n = k;
+}
+
 /* Whether one of the two words before word first was a guard word (see
  * place_match). */
 static int
@@ -1094,6 +1131,7 @@ place_match(const struct place_list *pl, const char *text,
   struct slot ring[PHRASE_WORDS];
   unsigned char guard[PHRASE_WORDS + 1]; /* the word was a guard word */
   unsigned char isle[PHRASE_WORDS + 1];  /* the word was "pulau" */
+  unsigned char from[PHRASE_WORDS + 1];  /* the word was an origin word */
   struct incidents in = {0, {0}};
   struct finds fs;
   const struct slot *s;
@@ -1121,6 +1159,8 @@ place_match(const struct place_list *pl, const char *text,
     guard[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)find_str(pl->guards, pl->nguards, w.s);
     isle[pos % (PHRASE_WORDS + 1)] = is_word(w.s, (size_t)w.len, "pulau");
+    from[pos % (PHRASE_WORDS + 1)] =
+      (unsigned char)is_one_of(w.s, (size_t)w.len, origin_words);
     if (in.n < INCIDENT_MAX &&
         is_one_of(w.s, (size_t)w.len, incident_words))
       in.at[in.n++] = pos;
@@ -1143,6 +1183,8 @@ place_match(const struct place_list *pl, const char *text,
         /* "Jalan Sumatera": a street of NTT, not Sumatra. */
         if (f.level == PLACE_OUTSIDE && guarded(guard, f.first))
           continue;
+        f.origin = f.level != PLACE_OUTSIDE && f.first > 0 &&
+                   from[(f.first - 1) % (PHRASE_WORDS + 1)];
         /* "Pulau Adonara": the island, not the village of its name. */
         if (f.first > 0 && isle[(f.first - 1) % (PHRASE_WORDS + 1)])
           f.town = -1;
@@ -1151,6 +1193,7 @@ place_match(const struct place_list *pl, const char *text,
     }
   }
   keep_whole_answer(&fs, pos);
+  keep_unless_origin(&fs);
   keep_after_incident(&fs, &in);
   resolve(pl, &fs, out);
   return 0;

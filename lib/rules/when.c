@@ -601,6 +601,16 @@ static const struct word_val units[] = {
   {NULL, 0},
 };
 
+/* A unit said twice over, for a long while: "berbulan-bulan" (the hyphen
+ * dropped) and "berbulan2" (the whole word doubled by its "2"). */
+static const struct word_val many_units[] = {
+  {"berharihari", U_DAY}, {"bermingguminggu", U_WEEK},
+  {"berbulanbulan", U_MONTH}, {"bertahuntahun", U_YEAR},
+  {"berhariberhari", U_DAY}, {"bermingguberminggu", U_WEEK},
+  {"berbulanberbulan", U_MONTH}, {"bertahunbertahun", U_YEAR},
+  {NULL, 0},
+};
+
 /* "se-" and a unit: one of it. */
 static const struct word_val one_units[] = {
   {"sehari", U_DAY}, {"seminggu", U_WEEK}, {"sepekan", U_WEEK},
@@ -629,6 +639,7 @@ static const char *const fillers[] = {
   /* it happened more than once: the time is still when it began */
   "berulang", "kali", "berkali", "berkalikali", "sering", "terus",
   "menerus", "terusmenerus", "selama", "dalam", "agak", "lumayan", "cukup",
+  "berjalan", "berlangsung",
   /* "waktu itu", "itu hari kamis" (Kupang: that day) */
   "itu", "tu",
   NULL,
@@ -905,18 +916,51 @@ static const char *const month_canon[12] = {
 };
 
 /*
+ * Whether w[0..len) is name[0..nlen) written the SMS way, some of its
+ * letters left out ("nvmbr" for november, "kemrn" for kemarin): the same
+ * first letter, the rest of w found in name in order.  With vowels_only,
+ * every letter left out is a vowel ("kamar" is not kalamarin).
+ */
+static int
+abbreviates(const char *w, int len, const char *name, int nlen,
+            int vowels_only)
+{
+  int i = 0, k;
+
+  if (len < 3 || len >= nlen || w[0] != name[0])
+    return 0;
+  for (k = 0; k < nlen; k++) {
+    if (i < len && name[k] == w[i])
+      i++;
+    else if (vowels_only && strchr("aeiou", name[k]) == NULL)
+      return 0;
+  }
+  return i == len;
+}
+
+/* Whether w has no vowel after its first letter ("oktbr", "dsmbr"). */
+static int
+no_vowel(const char *w)
+{
+  return w[0] == '\0' || strpbrk(w + 1, "aeiou") == NULL;
+}
+
+/*
  * The month a word not otherwise known stands for, or 0: a prefix of a
  * month's name of three letters or more ("agus", "septem"), or a
  * misspelling of it with the same first letter, one edit away (two for
  * words of seven letters or more of about the name's length), a swap of
- * two neighbours counting as one: "agustu", "agusuts", "desemebr".  Only
- * when it points to one month.
+ * two neighbours counting as one: "agustu", "agusuts", "desemebr"; or
+ * the name with letters left out, all its vowels ("oktbr", "agts",
+ * "dsmbr") or only vowels ("agstus"), ranked after any edit ("jari" is
+ * no januari).
+ * Only when it points to one month.
  */
 static int
 fuzzy_month(const char *w)
 {
   const struct word_val *v;
-  int len = (int)strlen(w), nlen, max, d, best = 3, month = 0, clash = 0;
+  int len = (int)strlen(w), nlen, max, d, best = 4, month = 0, clash = 0;
 
   if (len < 3 || known_word(w))
     return 0;
@@ -929,7 +973,9 @@ fuzzy_month(const char *w)
     else {
       max = len >= 7 && len - nlen <= 1 && nlen - len <= 1 ? 2 : 1;
       d = textdist_osa(w, len, v->word, nlen, max);
-      if (d > max)
+      if (d > max && abbreviates(w, len, v->word, nlen, !no_vowel(w)))
+        d = 3;                                   /* after any edit */
+      else if (d > max)
         continue;
     }
     if (d < best) {
@@ -958,8 +1004,9 @@ static const char *const not_misspelt[] = {"kemari", "kamari", NULL};
 
 /*
  * The word of long_words a word not otherwise known stands for, or NULL:
- * "kmaren", "kalamrin", "klamarin", "sekarng".  Only words of six letters
- * or more, and only when one word is nearest.
+ * "kmaren", "kalamrin", "klamarin", "sekarng" (words of six letters or
+ * more), or one with vowels left out ("kemrn", "skrng": four or more),
+ * and only when one word is nearest.
  */
 static const char *
 fuzzy_word(const char *w)
@@ -968,7 +1015,7 @@ fuzzy_word(const char *w)
   int len = (int)strlen(w), tlen, max, d, best = 3;
   size_t i;
 
-  if (len < 6 || known_word(w))
+  if (len < 4 || known_word(w))
     return NULL;
   for (l = not_misspelt; *l != NULL; l++)
     if (strcmp(*l, w) == 0)
@@ -978,7 +1025,11 @@ fuzzy_word(const char *w)
     if (long_words[i].word[0] != w[0])
       continue;
     max = tlen >= 9 ? 2 : 1;
-    d = textdist_osa(w, len, long_words[i].word, tlen, max);
+    d = len >= 6 ? textdist_osa(w, len, long_words[i].word, tlen, max)
+                 : max + 1;
+    if (d > max &&
+        abbreviates(w, len, long_words[i].word, tlen, 1))
+      d = max;                                   /* kemrn, skrng */
     if (d > max || d > best)
       continue;
     if (d == best && to != NULL && strcmp(to, long_words[i].to) != 0)
@@ -1131,8 +1182,8 @@ normalize_words(struct toks *tk)
 }
 
 /* The value of a number word: 1..9 for a unit ("dua"), 10 "sepuluh", 11
- * "sebelas", 100 "seratus", 1000 "seribu"; -1 "belas", -10 "puluh", -100
- * "ratus", -1000 "ribu"; 0 when it is none. */
+ * "sebelas", 100 "seratus", 1000 "seribu"; -1 "belas", -10 "puluh" (or
+ * "pulu"), -100 "ratus", -1000 "ribu"; 0 when it is none. */
 static int
 numeral(const char *w)
 {
@@ -1141,6 +1192,7 @@ numeral(const char *w)
     {"enam", 6}, {"tujuh", 7}, {"delapan", 8}, {"sembilan", 9},
     {"sepuluh", 10}, {"sebelas", 11}, {"seratus", 100}, {"seribu", 1000},
     {"belas", -1}, {"puluh", -10}, {"ratus", -100}, {"ribu", -1000},
+    {"pulu", -10},                               /* Kupang */
     {NULL, 0},
   };
   const struct word_val *v;
@@ -1239,7 +1291,7 @@ joined_numerals(const char *w, int *len, int max)
   static const char *const words[] = {
     "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
     "sembilan", "sepuluh", "sebelas", "seratus", "seribu", "belas",
-    "puluh", "ratus", "ribu", NULL,
+    "puluh", "ratus", "ribu", "pulu", NULL,
   };
   size_t k, n, best;
   int count = 0;
@@ -1343,14 +1395,56 @@ is_count(const struct toks *tk, int i)
          lookup(tk, i, one_units) > 0 || is_word(tk, i, some_words);
 }
 
+static int64_t count_at(const struct toks *tk, int i);
+
+/* 1 when tk names a month or a feast. */
+static int
+names_month_or_feast(const struct toks *tk)
+{
+  const char *w[TOK_MAX];
+  int i, len;
+
+  for (i = 0; i < tk->n; i++)
+    w[i] = tk->t[i].kind == TK_WORD ? tk->t[i].word : "";
+  for (i = 0; i < tk->n; i++)
+    if (lookup(tk, i, months) > 0 || feast_match(w + i, tk->n - i, &len) >= 0)
+      return 1;
+  return 0;
+}
+
+/* A count of years ago at tokens i - 1 to i + 1 ("2 tahun lalu") in a
+ * text that names a month or a feast ("natal 2 tahun lalu") becomes the
+ * year it means.  1 when done. */
+static int
+years_ago_of(const struct today *c, struct toks *tk, int i)
+{
+  int64_t n;
+
+  if (!is_count(tk, i - 1) || !is_word(tk, i + 1, ago_words) ||
+      !names_month_or_feast(tk))
+    return 0;
+  n = lookup(tk, i - 1, one_units) > 0 ? 1 : count_at(tk, i - 1);
+  if (n < 1 || n > 100)
+    return 0;
+  memset(&tk->t[i - 1], 0, sizeof(tk->t[0]));
+  tk->t[i - 1].kind = TK_NUM;
+  tk->t[i - 1].val = c->y - n;
+  tk->t[i - 1].digits = 4;
+  tk_remove(tk, i, 2);
+  return 1;
+}
+
 /* "tahun lalu", "tahun ini" after a month, a date or a feast ("desember
- * tahun lalu", "natal tahun lalu") become the year they mean. */
+ * tahun lalu", "natal tahun lalu") become the year they mean, and so do
+ * years ago said of one ("natal 2 tahun lalu"). */
 static void
 resolve_years(const struct today *c, struct toks *tk)
 {
   int i;
 
   for (i = 1; i + 1 < tk->n; i++) {
+    if (is_word(tk, i, year_words) && years_ago_of(c, tk, i))
+      continue;
     if (!is_word(tk, i, year_words) || is_count(tk, i - 1) ||
         !(is_word(tk, i + 1, ago_words) || is_word(tk, i + 1, this_words)))
       continue;
@@ -2133,7 +2227,8 @@ match_absolute(const struct today *c, const struct toks *tk, int from,
   if (nums == 1) {
     if (tk->t[idx[0]].digits == 4)
       return finish_year(c, tk->t[idx[0]].val, out);
-    if (tk->saw_bulan && !tk->saw_tgl)
+    /* "tanggal lupa, bulan 7": the number after "bulan" is the month. */
+    if ((tk->saw_bulan && !tk->saw_tgl) || tk->t[idx[0]].of_bulan)
       return recent_month(c, small_at(tk, idx[0]), strict, out);
     if (tk->saw_tgl)
       return recent_day_of_month(c, small_at(tk, idx[0]), strict, out);
@@ -2174,13 +2269,67 @@ last_units(const struct today *c, const struct toks *tk, struct when *out)
                       out);
 }
 
+/* "beberapa hari lalu": from a few days (7 to 2 days ago), weeks (6 to 2),
+ * months (6 to 2) or years (5 to 2) back, into *a and *b. */
+static void
+some_ago(const struct today *c, int unit, struct point *a, struct point *b)
+{
+  int64_t mi = c->y * 12 + (c->m - 1);
+
+  memset(a, 0, sizeof(*a));
+  memset(b, 0, sizeof(*b));
+  switch (unit) {
+  case U_DAY:
+    *a = point_day(c->today - 7);
+    *b = point_day(c->today - 2);
+    break;
+  case U_WEEK:
+    *a = point_day(c->today - 42);
+    *b = point_day(c->today - 14);
+    break;
+  case U_MONTH:
+    a->y = (mi - 6) / 12;
+    a->m = (int)((mi - 6) % 12) + 1;
+    b->y = (mi - 2) / 12;
+    b->m = (int)((mi - 2) % 12) + 1;
+    break;
+  default:
+    a->y = c->y - 5;
+    b->y = c->y - 2;
+    break;
+  }
+}
+
+/* "beberapa bulan" and "berbulan-bulan" (a unit said twice over), with
+ * "lalu" after them (a span that ends a while ago), or "terakhir"/"ini",
+ * or for the doubled unit nothing (a span up to today).  NOMATCH when tk
+ * is not of that shape. */
+static int
+some_units(const struct today *c, const struct toks *tk, struct when *out)
+{
+  int many = lookup(tk, 0, many_units), n = tk->n, k, unit;
+  struct point a, b;
+
+  unit = many > 0 ? many : lookup(tk, 1, units);
+  k = many > 0 ? 1 : 2;                    /* the word after the unit */
+  if ((many <= 0 && !is_word(tk, 0, some_words)) || unit <= 0 || n > k + 1)
+    return NOMATCH;
+  some_ago(c, unit, &a, &b);
+  if (n == k + 1 && is_word(tk, k, ago_words))
+    return finish_range(c, WHEN_SPAN, a, b, out);
+  if (n == k + 1 && !is_word(tk, k, last_words) &&
+      !is_word(tk, k, this_words))
+    return NOMATCH;
+  if (n == k && many <= 0)
+    return finish_range(c, WHEN_SPAN, a, b, out);  /* beberapa hari */
+  return finish_range(c, WHEN_SPAN, a, point_day(c->today), out);
+}
+
 /* "beberapa hari lalu", "baru-baru ini": a span back from today. */
 static int
 match_vague(const struct today *c, const struct toks *tk, struct when *out)
 {
-  int n = tk->n, unit = lookup(tk, 1, units);
-  int64_t mi = c->y * 12 + (c->m - 1);
-  struct point a = {0, 0, 0}, b = {0, 0, 0};
+  int n = tk->n, rc;
 
   if ((is_word(tk, 0, recent_words) &&
        (n == 1 || (n == 2 && is_word(tk, 1, this_words)))) ||
@@ -2191,41 +2340,30 @@ match_vague(const struct today *c, const struct toks *tk, struct when *out)
   if (n == 2 && is_word(tk, 0, some_words) && is_word(tk, 1, ago_words))
     return finish_range(c, WHEN_SPAN, point_day(c->today - 30),
                         point_day(c->today - 2), out);  /* beberapa waktu lalu */
+  rc = some_units(c, tk, out);
+  if (rc != NOMATCH)
+    return rc;
   if (is_word(tk, n - 1, last_words) && n >= 2 && n <= 3)
     return last_units(c, tk, out);               /* 3 bulan terakhir */
-  if (!is_word(tk, 0, some_words) || unit <= 0 ||
-      !(n == 2 || (n == 3 && is_word(tk, 2, ago_words))))
-    return NOMATCH;
-  switch (unit) {
-  case U_DAY:
-    a = point_day(c->today - 7);
-    b = point_day(c->today - 2);
-    break;
-  case U_WEEK:
-    a = point_day(c->today - 42);
-    b = point_day(c->today - 14);
-    break;
-  case U_MONTH:
-    a.y = (mi - 6) / 12;
-    a.m = (int)((mi - 6) % 12) + 1;
-    b.y = (mi - 2) / 12;
-    b.m = (int)((mi - 2) % 12) + 1;
-    break;
-  default:
-    a.y = c->y - 5;
-    b.y = c->y - 2;
-    break;
-  }
-  return finish_range(c, WHEN_SPAN, a, b, out);
+  /* "3 bulan ini", "sebulan ni" say the same ("tgl 3 bulan ini" is a
+   * day, "bulan ini" a month: not of that shape). */
+  if (is_word(tk, n - 1, this_words) && n >= 2 && n <= 3 && !tk->saw_tgl)
+    return last_units(c, tk, out);
+  return NOMATCH;
 }
 
-/* A feast's days as the answer (a season's as its months). */
+/* A feast's days as the answer (a season's as its months); with shift,
+ * the day that many days before its first day (shift < 0) or after its
+ * last. */
 static int
-feast_result(const struct today *c, int id, int64_t from, int64_t to,
-             struct when *out)
+feast_shifted(const struct today *c, int id, int64_t from, int64_t to,
+              int64_t shift, struct when *out)
 {
   struct point a = point_day(from), b = point_day(to);
   int rc;
+
+  if (shift != 0)
+    return finish_day(c, shift < 0 ? from + shift : to + shift, out);
 
   if (feast_whole_months(id))
     a.d = b.d = 0;
@@ -2233,6 +2371,14 @@ feast_result(const struct today *c, int id, int64_t from, int64_t to,
 
   out->feast = feast_name(id);
   return rc;
+}
+
+/* A feast's days as the answer (a season's as its months). */
+static int
+feast_result(const struct today *c, int id, int64_t from, int64_t to,
+             struct when *out)
+{
+  return feast_shifted(c, id, from, to, 0, out);
 }
 
 /* A feast named without a date that can be known: still an answer. */
@@ -2247,15 +2393,16 @@ feast_undated(int id, struct when *out)
 
 /* Which occurrence of a feast the words around it ask for: a year (or 0),
  * strictly before today ("lalu", "kemarin"), in the future ("depan",
- * "nanti").  NOMATCH when a word is not about the feast. */
+ * "nanti"), this one ("ini": *year is this year and *now is set).
+ * NOMATCH when a word is not about the feast. */
 static int
 feast_words(const struct today *c, const struct toks *tk, int p, int len,
-            int64_t *year, int *strict, int *future)
+            int64_t *year, int *strict, int *future, int *now)
 {
   int i;
 
   *year = 0;
-  *strict = *future = 0;
+  *strict = *future = *now = 0;
   for (i = 0; i < tk->n; i++) {
     if (i >= p && i < p + len)
       continue;
@@ -2267,7 +2414,7 @@ feast_words(const struct today *c, const struct toks *tk, int p, int len,
              is_word(tk, i, tomorrow_words))
       *future = 1;
     else if (is_word(tk, i, this_words))
-      *year = c->y;
+      *year = c->y, *now = 1;
     else if (!is_word(tk, i, feast_fillers) && !is_word(tk, i, year_words) &&
              lookup(tk, i, times_of_day) <= 0 && !is_count(tk, i) &&
              lookup(tk, i, units) <= 0 && strcmp(tk->t[i].word, "ke") != 0)
@@ -2276,13 +2423,61 @@ feast_words(const struct today *c, const struct toks *tk, int p, int len,
   return 0;
 }
 
+/* Words that put the day meant before or after a feast. */
+static const char *const before_words[] = {"sebelum", "sblm", "menjelang",
+                                           "jelang", NULL};
+static const char *const after_words[] = {
+  "sesudah", "sesdh", "setelah", "stlh", "sehabis", "habis", "abis",
+  "usai", "seusai", NULL,
+};
+
+/* The days between a feast and the day meant when "3 hari sebelum" or
+ * "seminggu setelah" comes right before the feast's words at p: negative
+ * before it, positive after; 0 when there are none (or months, years). */
+static int64_t
+feast_shift(const struct toks *tk, int p)
+{
+  int64_t count = 1;
+  int unit, sign;
+
+  if (p < 2)
+    return 0;
+  sign = is_word(tk, p - 1, before_words) ? -1
+         : is_word(tk, p - 1, after_words) ? 1 : 0;
+  unit = lookup(tk, p - 2, one_units);
+  if (unit <= 0) {
+    unit = lookup(tk, p - 2, units);
+    count = p >= 3 ? count_at(tk, p - 3) : -1;
+  }
+  if (sign == 0 || count < 1 || count > 60 ||
+      (unit != U_DAY && unit != U_WEEK))
+    return 0;
+  return sign * count * (unit == U_WEEK ? 7 : 1);
+}
+
+/* "musim hujan ini": the occurrence of a season or feast that is running
+ * today, begun this year or the last (the rains from November to March);
+ * NOMATCH when none is. */
+static int
+feast_running(const struct today *c, const struct feast_dates *fd, int id,
+              struct when *out)
+{
+  int64_t y, from, to;
+
+  for (y = c->y; y >= c->y - 1; y--)
+    if (feast_in_year(fd, id, y, &from, &to) == 0 && from <= c->today &&
+        c->today <= to)
+      return feast_result(c, id, from, to, out);
+  return NOMATCH;
+}
+
 /* "Natal kemarin", "waktu Paskah", "Idul Fitri 2024", "bulan puasa". */
 static int
 match_feast(const struct today *c, const struct feast_dates *fd,
             const struct toks *tk, struct when *out)
 {
   const char *w[TOK_MAX];
-  int i, p, id = -1, len = 0, strict, future, rc, id2, len2;
+  int i, p, id = -1, len = 0, strict, future, now, rc, id2, len2;
   int64_t year, y, from, to;
 
   for (i = 0; i < tk->n; i++)
@@ -2298,15 +2493,19 @@ match_feast(const struct today *c, const struct feast_dates *fd,
     len = len2;
     p++;
   }
-  if (id < 0 || feast_words(c, tk, p, len, &year, &strict, &future) != 0)
+  if (id < 0 ||
+      feast_words(c, tk, p, len, &year, &strict, &future, &now) != 0)
     return NOMATCH;
   if (future) {
     set_unknown(out);
     return WHEN_FUTURE;
   }
+  rc = now && year == c->y ? feast_running(c, fd, id, out) : NOMATCH;
+  if (rc != NOMATCH)
+    return rc;
   if (year != 0) {
     if (feast_in_year(fd, id, year, &from, &to) == 0)
-      return feast_result(c, id, from, to, out);
+      return feast_shifted(c, id, from, to, feast_shift(tk, p), out);
     rc = finish_year(c, year, out);
     return rc == WHEN_OK ? feast_undated(id, out) : rc;
   }
@@ -2315,7 +2514,7 @@ match_feast(const struct today *c, const struct feast_dates *fd,
   for (y = c->y; y >= c->y - 12 && y >= FLOOR_YEAR; y--)
     if (feast_in_year(fd, id, y, &from, &to) == 0 &&
         (strict ? to < c->today : from <= c->today))
-      return feast_result(c, id, from, to, out);
+      return feast_shifted(c, id, from, to, feast_shift(tk, p), out);
   return feast_undated(id, out);
 }
 
@@ -2542,8 +2741,11 @@ span_ends(const struct toks *tk, int *ls, int *le, int *rs, int *to_today)
   *to_today = 0;
   if (since || between)
     start = 1;
+  /* "dan" after "antara", or between two numbers ("tgl 10 dan 11"). */
   for (k = start + 1; k < n - 1; k++)
-    if (is_word(tk, k, to_words) || (between && is_word(tk, k, and_words)))
+    if (is_word(tk, k, to_words) ||
+        (is_word(tk, k, and_words) &&
+         (between || (is_num(tk, k - 1) && is_num(tk, k + 1)))))
       break;
   if (k < n - 1) {
     *ls = start;

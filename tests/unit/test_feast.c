@@ -183,6 +183,39 @@ START_TEST(feast_running_season_strict)
 }
 END_TEST
 
+/* "musim hujan ini": the season running today (the rains of November 2025
+ * to March 2026 on 15 March 2026), not the one that begins later in this
+ * year; a season not yet begun this year ("musim kemarau ini", from April)
+ * is still the future. */
+START_TEST(feast_this_running_season)
+{
+  static const struct { const char *text, *iso; } cases[] = {
+    {"musim hujan ini", "2025-11/2026-03"},
+    {"waktu musim hujan ini", "2025-11/2026-03"},
+    {"pas musim penghujan ini", "2025-11/2026-03"},
+  };
+  struct feast_dates *fd = NULL;
+  struct diag d;
+  struct when w;
+  char iso[WHEN_ISO_MAX];
+  size_t i;
+
+  diag_init(&d);
+  ck_assert_int_eq(feast_load(ADUAN_SOURCE_DIR "/config/hari-raya.txt", &fd,
+                              &d), 0);
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    ck_assert_msg(when_parse_feasts(cases[i].text, 1773540000000LL, 5, fd,
+                                    &w) == WHEN_OK, "'%s' refused",
+                  cases[i].text);
+    ck_assert_str_eq(when_iso(&w, iso, sizeof(iso)), cases[i].iso);
+  }
+  ck_assert_int_eq(when_parse_feasts("musim kemarau ini", 1773540000000LL, 5,
+                                     fd, &w), WHEN_FUTURE);
+  feast_free(fd);
+  diag_free(&d);
+}
+END_TEST
+
 /* Seasons of NTT ("musim hujan", "liburan sekolah") span whole months
  * that the feasts file gives ("11-03 musimhujan"): the most recent that
  * has begun, or the one beginning in the year named. */
@@ -242,6 +275,27 @@ START_TEST(feast_seasons)
 }
 END_TEST
 
+/* The eves: Holy Saturday ("Sabtu Suci", "Sabtu Sunyi", the night of
+ * the Easter vigil) is the day before Paskah, as "malam natal" is the day
+ * before Natal; the turn of the year ("pergantian tahun", "tutup tahun")
+ * is 31 December. */
+START_TEST(feast_eves)
+{
+  static const struct feast_case cases[] = {
+    {"sabtu suci", "2025-04-19"},
+    {"pas sabtu sunyi tahun lalu", "2025-04-19"},
+    {"malam paskah 2024", "2024-03-30"},
+    {"malam natal", "2025-12-24"},
+    {"waktu pergantian tahun", "2025-12-31"},
+    {"pas tutup tahun", "2025-12-31"},
+    {"malam pergantian tahun", "2025-12-31"},
+    {"paskah 2024", "2024-03-31"},
+  };
+
+  check_feasts(cases, sizeof(cases) / sizeof(cases[0]));
+}
+END_TEST
+
 /* The church's second days (Natal kedua, Paskah kedua, Pentakosta
  * kedua) and the Sundays of Adven are days of their own, not the feast
  * or the whole season. */
@@ -290,7 +344,9 @@ feast_suite(void)
   tcase_add_test(tc, feast_when_forms);
   tcase_add_test(tc, feast_without_list);
   tcase_add_test(tc, feast_seasons);
+  tcase_add_test(tc, feast_this_running_season);
   tcase_add_test(tc, feast_second_days_and_advent_sundays);
+  tcase_add_test(tc, feast_eves);
   tcase_add_test(tc, feast_harvest_without_musim);
   suite_add_tcase(s, tc);
   return s;

@@ -1118,6 +1118,82 @@ START_TEST(place_timor_for_timur)
 }
 END_TEST
 
+/* A desa named in several kabupaten is the one that lies in the same
+ * kecamatan as another desa the answer names ("Desa Oebelo dekat Tarus":
+ * both in Kupang Tengah); alone, or beside a desa of another kecamatan,
+ * it is still offered as choices. */
+START_TEST(place_namesake_beside_neighbour)
+{
+  static const struct told told[] = {
+    {"desa oebelo dekat tarus", "5303", "53.01.08.2010", PLACE_DESA},
+    {"Oebelo, sebelah Noelbaki", "5303", NULL, ANY_LEVEL},  /* a tie */
+    {"kel. merdeka, oesao", "5303", NULL, ANY_LEVEL},
+  };
+  static const char *const still[] = {"desa oebelo", "oebelo, lasiana"};
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  assert_told(pl, told, NELEM(told));
+  for (i = 0; i < NELEM(still); i++) {
+    ck_assert_int_eq(place_match(pl, still[i], &m), 0);
+    ck_assert_msg(m.ambiguous || (m.matched && m.place.level == 0),
+                  "'%s' names %s", still[i], m.place.label);
+  }
+  place_free(pl);
+}
+END_TEST
+
+/* A kabupaten named as where people come from ("orang Rote", "suku
+ * Sabu", "asal Alor") is not the place when the answer names another;
+ * alone it still is. */
+START_TEST(place_origin_is_not_the_place)
+{
+  static const struct told told[] = {
+    {"orang rote di oebufu", "5371", "53.71.04.1009", PLACE_DESA},
+    {"asal alor, tinggal di lasiana", "5371", NULL, PLACE_DESA},
+    {"pelaku suku sabu, di kel. naikolan", "5371", NULL, PLACE_DESA},
+    {"orang rote", "5314", NULL, ANY_LEVEL},
+  };
+  struct place_list *pl = load_shipped();
+
+  assert_told(pl, told, NELEM(told));
+  place_free(pl);
+}
+END_TEST
+
+/* The initials of a kabupaten written with dots ("T.T.S.") are the
+ * kabupaten, as without them. */
+START_TEST(place_dotted_initials)
+{
+  static const struct told told[] = {
+    {"T.T.S.", "5304", NULL, PLACE_KABUPATEN},
+    {"kab. t.t.u", "5305", NULL, PLACE_KABUPATEN},
+    {"S.B.D", "5317", NULL, PLACE_KABUPATEN},
+  };
+  struct place_list *pl = load_shipped();
+
+  assert_told(pl, told, NELEM(told));
+  place_free(pl);
+}
+END_TEST
+
+/* Kupang writes its kelurahan of long names by their initials: TDM is
+ * Tuak Daun Merah, LLBK Lai Lai Bisi Kopan. */
+START_TEST(place_initials_of_kelurahan)
+{
+  static const struct told told[] = {
+    {"TDM", "5371", "53.71.04.1014", PLACE_DESA},
+    {"di tdm", "5371", "53.71.04.1014", PLACE_DESA},
+    {"LLBK", "5371", "53.71.06.1002", PLACE_DESA},
+  };
+  struct place_list *pl = load_shipped();
+
+  assert_told(pl, told, NELEM(told));
+  place_free(pl);
+}
+END_TEST
+
 /* Ports, hospitals and sights reporters name instead of the desa match
  * as those landmarks, in their kabupaten/kota. */
 START_TEST(place_more_landmarks)
@@ -1131,6 +1207,13 @@ START_TEST(place_more_landmarks)
     {"RSUD Larantuka", "5309", NULL, PLACE_LANDMARK},
     {"RSUD Bajawa", "5312", NULL, PLACE_LANDMARK},
     {"Pelabuhan Reo", "5313", NULL, PLACE_LANDMARK},
+    /* Kupang's main market by the name people use; two hospitals. */
+    {"pasar kasih", "5371", NULL, PLACE_LANDMARK},
+    {"RS Siloam kupang", "5371", NULL, PLACE_LANDMARK},
+    {"rsud aeramo", "5318", NULL, PLACE_LANDMARK},
+    /* Maumere's port, named after Laurens Say, in both spellings. */
+    {"di pelabuhan Laurens Say maumere", "5310", NULL, PLACE_LANDMARK},
+    {"Pelabuhan Lorens Say", "5310", NULL, PLACE_LANDMARK},
     /* The cathedral of each diocese, as people name it. */
     {"Katedral Ruteng", "5313", NULL, PLACE_LANDMARK},
     {"misa di gereja katedral Kupang", "5371", NULL, PLACE_LANDMARK},
@@ -1169,6 +1252,33 @@ START_TEST(place_outside_city_by_kind_word)
   ck_assert_int_eq(place_match(pl, "dalam kota", &m), 0);
   ck_assert_int_eq(m.matched, 1);
   ck_assert_str_eq(m.code, "5371");
+  place_free(pl);
+}
+END_TEST
+
+/* Across the land border: Oecusse (Oekusi, Ambeno), the enclave of
+ * Timor-Leste beside TTU, is outside NTT; the border posts named by
+ * "perbatasan" are the posts, in Belu, TTU and Malaka. */
+START_TEST(place_border_and_enclave)
+{
+  static const char *const outside[] = {
+    "Oecusse", "di oekusi", "Ambeno, Timor Leste", "Kinabalu",
+  };
+  static const struct told posts[] = {
+    {"perbatasan motaain", "5306", NULL, PLACE_LANDMARK},
+    {"di perbatasan wini", "5305", NULL, PLACE_LANDMARK},
+    {"Perbatasan Motamasin", "5321", NULL, PLACE_LANDMARK},
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < NELEM(outside); i++) {
+    ck_assert_int_eq(place_match(pl, outside[i], &m), 0);
+    ck_assert_msg(m.outside && !m.matched, "'%s' is not outside (matched "
+                  "%s)", outside[i], m.matched ? m.place.label : "-");
+  }
+  assert_told(pl, posts, NELEM(posts));
   place_free(pl);
 }
 END_TEST
@@ -1490,7 +1600,12 @@ place_suite(void)
   tcase_add_test(tc, place_doubled_letter_and_final_h);
   tcase_add_test(tc, place_timor_for_timur);
   tcase_add_test(tc, place_more_landmarks);
+  tcase_add_test(tc, place_initials_of_kelurahan);
+  tcase_add_test(tc, place_dotted_initials);
+  tcase_add_test(tc, place_origin_is_not_the_place);
+  tcase_add_test(tc, place_namesake_beside_neighbour);
   tcase_add_test(tc, place_outside_city_by_kind_word);
+  tcase_add_test(tc, place_border_and_enclave);
   tcase_add_test(tc, place_short_word_of_longer_name);
   tcase_add_test(tc, place_whole_answer_of_ordinary_words);
   tcase_add_test(tc, place_word_of_longer_kecamatan_name);

@@ -207,6 +207,21 @@ static const struct when_case cases[] = {
   /* Feasts and seasons with "masa" before them. */
   {"masa advent", SUN, 5, WHEN_OK, "masa Adven, 30-11-2025 s/d 24-12-2025"},
   {"waktu masa natal", SUN, 5, WHEN_OK, "Natal, 25-12-2025"},
+  /* "tanggal" said only to say it is forgotten: the number after
+   * "bulan" is the month. */
+  {"tanggal lupa, bulan 7", SUN, 5, WHEN_OK, "07-2025"},
+  {"tgl nya sy tdk ingat, bln 2", SUN, 5, WHEN_OK, "02-2026"},
+  /* Years ago said of a feast, a month or a date name its year. */
+  {"natal 2 tahun lalu", SUN, 5, WHEN_OK, "Natal, 25-12-2024"},
+  {"paskah tiga thn yg lalu", SUN, 5, WHEN_OK, "Paskah, 09-04-2023"},
+  {"bulan agustus 2 tahun lalu", SUN, 5, WHEN_OK, "08-2024"},
+  {"tgl 5 juni 2 tahun lalu", SUN, 5, WHEN_OK, "05-06-2024"},
+  {"2 tahun lalu", SUN, 5, WHEN_OK, "2024"},
+  /* Days or weeks before or after a feast are that day. */
+  {"3 hari sebelum natal", SUN, 5, WHEN_OK, "22-12-2025"},
+  {"seminggu sebelum paskah", SUN, 5, WHEN_OK, "13-04-2025"},
+  {"dua hari setelah natal tahun 2024", SUN, 5, WHEN_OK, "27-12-2024"},
+  {"sebelum natal", SUN, 5, WHEN_OK, "Natal, 25-12-2025"},
   /* Natal and Tahun Baru together (Nataru); national days. */
   {"Natal dan Tahun Baru", SUN, 5, WHEN_OK,
    "Natal dan Tahun Baru, 24-12-2025 s/d 01-01-2026"},
@@ -403,6 +418,42 @@ static const struct when_case cases[] = {
   {"12/03/2026/1", SUN, 5, WHEN_INVALID, ""},
   {"2 hari", SUN, 5, WHEN_INVALID, ""},
   {"beberapa hari lalu", SUN, 5, WHEN_OK, "08-03-2026 s/d 13-03-2026"},
+  /* How long it has gone on, up to today: "ini" after a count of days,
+   * weeks or months says what "terakhir" says; "beberapa ... terakhir"
+   * and a unit said twice over ("berbulan-bulan") begin where "beberapa
+   * ... lalu" begins.  "tgl 3 bulan ini" is still a day. */
+  {"sudah 3 bulan ini", SUN, 5, WHEN_OK, "12-2025 s/d 15-03-2026"},
+  {"su satu minggu ni", SUN, 5, WHEN_OK, "08-03-2026 s/d 15-03-2026"},
+  {"sebulan ini", SUN, 5, WHEN_OK, "02-2026 s/d 15-03-2026"},
+  {"beberapa bulan terakhir", SUN, 5, WHEN_OK, "09-2025 s/d 15-03-2026"},
+  {"beberapa hari ini", SUN, 5, WHEN_OK, "08-03-2026 s/d 15-03-2026"},
+  {"sudah berbulan-bulan", SUN, 5, WHEN_OK, "09-2025 s/d 15-03-2026"},
+  {"berhari-hari", SUN, 5, WHEN_OK, "08-03-2026 s/d 15-03-2026"},
+  {"bertahun2", SUN, 5, WHEN_OK, "2021 s/d 15-03-2026"},
+  {"sudah berjalan 6 bulan", SUN, 5, WHEN_OK, "09-2025"},
+  {"tgl 3 bulan ini", SUN, 5, WHEN_OK, "03-03-2026"},
+  /* SMS writes a month or a long word of time without its vowels, or
+   * with only some of its letters: "oktbr", "nvmbr", "sptmbr", "agts",
+   * "kemrn", "skrng".  A room ("kamar") is no "kemarin", a finger
+   * ("jari") no januari. */
+  {"12 oktbr 2025", SUN, 5, WHEN_OK, "12-10-2025"},
+  {"5 nvmbr 2025", SUN, 5, WHEN_OK, "05-11-2025"},
+  {"sptmbr 2025", SUN, 5, WHEN_OK, "09-2025"},
+  {"10 agts 2025", SUN, 5, WHEN_OK, "10-08-2025"},
+  {"tgl 3 dsmbr", SUN, 5, WHEN_OK, "03-12-2025"},
+  {"kemrn sore", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"dari bulan 8 sampe skrng", SUN, 5, WHEN_OK, "08-2025 s/d 15-03-2026"},
+  {"di kamar", SUN, 5, WHEN_INVALID, ""},
+  {"jari", SUN, 5, WHEN_INVALID, ""},
+  /* "pulu" is how Kupang says and writes "puluh" (tens). */
+  {"tgl dua pulu", SUN, 5, WHEN_OK, "20-02-2026"},
+  {"tgl duapulu satu", SUN, 5, WHEN_OK, "21-02-2026"},
+  {"tanggal tigapulu januari", SUN, 5, WHEN_OK, "30-01-2026"},
+  /* Two days or years joined by "dan" are a span, as with "sampai". */
+  {"tanggal 10 dan 11 maret", SUN, 5, WHEN_OK, "10-03-2026 s/d 11-03-2026"},
+  {"thn 2024 dan 2025", SUN, 5, WHEN_OK, "2024 s/d 2025"},
+  {"tgl 2 dan 3 bulan lalu", SUN, 5, WHEN_OK, "02-02-2026 s/d 03-02-2026"},
+  {"bulan ini", SUN, 5, WHEN_OK, "03-2026"},
   {"maret maret", SUN, 5, WHEN_INVALID, ""},
   {"12.30", SUN, 5, WHEN_INVALID, ""},
   {"kemarin jam 25", SUN, 5, WHEN_INVALID, ""},
