@@ -1791,14 +1791,19 @@ self_agent(const struct ctx *cx, size_t i)
 }
 
 /* Is a person, office or building the target of the verb at word i:
- * within CTX_AFTER words in its sentence? */
+ * within CTX_AFTER words in its clause?  Past a comma the story goes on
+ * ("kami sudah potong padi, tapi kepala desa ..."), but a weapon, or a
+ * verb of readying one, may name its target in the next clause ("beta su
+ * siap parang, tinggal tunggu dia lewat"). */
 static int
 has_target(const struct ctx *cx, size_t i)
 {
   size_t k;
+  int weapon = word_is(cx, WC_WEAPON, i) || word_is(cx, WC_ARM, i);
 
   for (k = i + 1; k < cx->nm->n && k <= i + CTX_AFTER &&
-                  !starts_sentence(cx, k); k++)
+                  !(weapon ? starts_sentence(cx, k) : starts_clause(cx, k));
+       k++)
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
         word_is(cx, WC_TARGET, k))
       return 1;

@@ -603,6 +603,12 @@ static const struct judge_case judge_cases[] = {
   {"Kepala desa tidak bisa dipercaya, dana desa tidak jelas", QUALITY_CLEAN,
    0},
   {"Warga Sabu tidak bisa percaya lagi pada kepala desa", QUALITY_CLEAN, 0},
+  /* The target of a verb of violence stands in the verb's own clause:
+   * after a comma the story goes on ("..., tapi kepala desa ..."). */
+  {"Kami sudah potong padi, tapi kepala desa minta jatah setengah",
+   QUALITY_CLEAN, 0},
+  {"Kami sudah bakar sampah, kantor desa tidak mau angkut", QUALITY_CLEAN, 0},
+  {"Kami akan bakar kantor desa, tunggu saja", QUALITY_THREAT, 0},
 };
 
 START_TEST(quality_judge_shapes)
