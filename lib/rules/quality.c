@@ -1931,6 +1931,16 @@ aimed(const struct ctx *cx, size_t i, size_t e)
   if (!first && p > 0 && word_is(cx, WC_COLLECTIVE, p) &&
       !starts_clause(cx, p))
     p--;
+  /* "dong semua pencuri", "dia memang maling": a word that generalises
+   * stands between the subject and its predicate. */
+  if (!first && p > 0 && !starts_clause(cx, p) &&
+      word_is(cx, WC_INTENS, p) && word_is(cx, WC_GENERAL, p))
+    p--;
+  /* "camat itu bodoh dan tidak tahu kerja": the predicate, after a link
+   * word, goes on ("kepala babi dan uang" is a pig's head). */
+  if (!last && !first && word_is(cx, WC_LINK, p) &&
+      word_text_is(cx, end + 1, "dan") && !starts_clause(cx, end + 1))
+    last = 1;
 
   if (!first && (word_is(cx, WC_VOCATIVE, p) || you_subject(cx, i)))
     return 1;

@@ -609,6 +609,16 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Kami sudah bakar sampah, kantor desa tidak mau angkut", QUALITY_CLEAN, 0},
   {"Kami akan bakar kantor desa, tunggu saja", QUALITY_THREAT, 0},
+  /* An insulting predicate goes on with "dan", or has "semua" before it
+   * ("dong semua pencuri"); a thing taken or a place full is none. */
+  {"Camat itu memang bodoh dan tidak tahu kerja", QUALITY_INSULT, 0},
+  {"Pegawai Dukcapil dong semua pencuri, tiap urus KTP minta uang",
+   QUALITY_INSULT, 0},
+  {"Petugas itu ambil sampah dan pergi begitu saja", QUALITY_CLEAN, 0},
+  {"Polisi sudah tangkap semua pencuri, tapi motor belum kembali",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa minta jatah kepala babi dan uang dari pesta adat",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
 };
 
 START_TEST(quality_judge_shapes)
