@@ -1665,6 +1665,7 @@ quality_abusive(const struct quality *q, const char *text,
 #define CTX_AFTER 3      /* words looked ahead for a target */
 #define CUE_WINDOW 5     /* words either side that may show a literal sense */
 #define OUTSIDE_QUOTES 2 /* words outside quotes that make a quote a quote */
+#define CTX_ORIGIN 3     /* words naming where a crowd comes from */
 #define CTX_NAMED 3      /* words after a verb of saying that name someone
                             ("menyebut kami maling", "dibilang bodoh") */
 
@@ -1771,18 +1772,44 @@ word_text_is(const struct ctx *cx, size_t i, const char *w)
          memcmp(cx->nm->text + cx->nm->w[i].off, w, n) == 0;
 }
 
+/* "kami warga Desa Noelbaki ...": the words before word k are a name or
+ * office words (at most CTX_ORIGIN of them, names capitalised) after a
+ * [crowd] word, the place the crowd comes from.  Returns the index of
+ * the [crowd] word, or k when there is none. */
+static size_t
+crowd_origin(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  for (m = k; m > 0 && k - m < CTX_ORIGIN && !starts_clause(cx, m) &&
+              ((cx->nm->w[m - 1].flags & WORD_TITLE) ||
+               word_is(cx, WC_PERSON, m - 1));
+       m--)
+    ;
+  if (m == k || m == 0 || starts_clause(cx, m) ||
+      !word_is(cx, WC_CROWD, m - 1))
+    return k;
+  return m - 1;
+}
+
 /* Is the agent of the verb at word i the reporter: a first-person word
- * before it, with only modal, arming and weapon words between?  Not when
+ * before it, with only modal, arming and weapon words between, and the
+ * place a crowd of the reporter's comes from (crowd_origin)?  Not when
  * "dan" joins the verb to that word: "tendang jualan saya dan pukul
  * kepala saya" tells what was done to the reporter. */
 static int
 self_agent(const struct ctx *cx, size_t i)
 {
-  size_t k;
+  size_t k, m;
 
   for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_sentence(cx, k); k--) {
     if (word_is(cx, WC_SELF, k - 1))
       return !word_text_is(cx, k, "dan");
+    m = crowd_origin(cx, k);
+    if (m < k) {
+      k = m + 2;   /* after k--, word k - 1 is the [crowd] word */
+      continue;
+    }
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
         !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1))
       return 0;

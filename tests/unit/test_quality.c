@@ -619,6 +619,14 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Kepala desa minta jatah kepala babi dan uang dari pesta adat",
    QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  /* The reporter's side named with where it lives ("kami warga Desa
+   * Noelbaki akan ..."); someone else seen doing it is none. */
+  {"Kami warga Desa Noelbaki akan membakar rumah kepala desa kalau BLT "
+   "tidak dibayar", QUALITY_THREAT, 0},
+  {"kami masyarakat Kelurahan Oesapa Barat siap bakar kantor lurah",
+   QUALITY_THREAT, 0},
+  {"Kami warga melihat Kepala Desa membakar rumah Pak Yohanes",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
