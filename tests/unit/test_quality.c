@@ -627,6 +627,14 @@ static const struct judge_case judge_cases[] = {
    QUALITY_THREAT, 0},
   {"Kami warga melihat Kepala Desa membakar rumah Pak Yohanes",
    QUALITY_CLEAN, 0},
+  /* The reporter's crowd coming down ("turun") to do violence. */
+  {"Kalau tidak diproses, kami massa akan turun dan hancurkan kantor bupati",
+   QUALITY_THREAT, 0},
+  {"botong massa su siap turun serang kantor desa", QUALITY_THREAT, 0},
+  {"Kami warga akan turun ke jalan untuk demo damai di depan kantor bupati",
+   QUALITY_CLEAN, 0},
+  {"Saya lihat air turun dan hancurkan rumah warga di bantaran kali",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
