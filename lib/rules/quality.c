@@ -2205,9 +2205,21 @@ veiled_warning(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "pulang tinggal nama" at word k: coming home dead, in name only.  Said
+ * of a migrant worker it is a death reported; after "jangan salahkan
+ * kami kalau" it is one threatened. */
+static int
+home_dead(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && word_text_is(cx, k, "pulang") &&
+         !starts_clause(cx, k + 1) && !starts_clause(cx, k + 2) &&
+         word_text_is(cx, k + 1, "tinggal") && word_text_is(cx, k + 2, "nama");
+}
+
 /* "Jangan salahkan kami kalau kantor itu terbakar / jadi abu": a [deny]
- * and a [blame] word at i, then a condition, then ruin, an outcome or
- * violence in the sentence.  "... kalau kami lapor ke KPK" is none. */
+ * and a [blame] word at i, then a condition, then ruin, an outcome,
+ * bloodshed, violence or coming home dead (home_dead) in the sentence.
+ * "... kalau kami lapor ke KPK" is none. */
 static int
 blame_frame(const struct ctx *cx, size_t i)
 {
@@ -2223,7 +2235,8 @@ blame_frame(const struct ctx *cx, size_t i)
   for (k++; k < n && !starts_sentence(cx, k); k++)
     if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BEFALL, k) ||
         word_is(cx, WC_RUIN, k) || word_is(cx, WC_HARM, k) ||
-        prefixed(cx, WC_HARM, k, "di") || prefixed(cx, WC_HARM, k, "ter"))
+        prefixed(cx, WC_HARM, k, "di") || prefixed(cx, WC_HARM, k, "ter") ||
+        home_dead(cx, k))
       return 1;
   return 0;
 }

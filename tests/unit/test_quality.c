@@ -635,6 +635,17 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Saya lihat air turun dan hancurkan rumah warga di bantaran kali",
    QUALITY_CLEAN, 0},
+  /* "Jangan salahkan kami kalau ..." then bloodshed or a death told as
+   * coming home in name only; the same words outside that frame are a
+   * warning or a death reported. */
+  {"Kami tidak akan tinggal diam, jangan salahkan kami kalau terjadi "
+   "pertumpahan darah", QUALITY_THREAT, 0},
+  {"Jangan salahkan warga kalau kepala desa pulang tinggal nama",
+   QUALITY_THREAT, 0},
+  {"Konflik batas desa ini harus diselesaikan sebelum terjadi pertumpahan "
+   "darah", QUALITY_CLEAN, 0},
+  {"Anak kami TKI pulang tinggal nama, agen tidak bertanggung jawab",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
