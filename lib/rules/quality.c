@@ -2284,9 +2284,27 @@ ruin_of(const struct ctx *cx, size_t k)
          word_text_is(cx, k + 1, "dengan") && word_text_is(cx, k + 2, "tanah");
 }
 
+/* "mati di tangan saya", "mampus di tangan botong": an outcome at word i
+ * by the reporter's hand.  By another's hand ("di tangan dukun") it is
+ * what happened. */
+static int
+by_own_hand(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  if (!word_is(cx, WC_OUTCOME, i) || i + 3 >= cx->nm->n)
+    return 0;
+  for (k = i + 1; k <= i + 3; k++)
+    if (starts_clause(cx, k))
+      return 0;
+  return word_text_is(cx, i + 1, "di") && word_text_is(cx, i + 2, "tangan") &&
+         word_is(cx, WC_SELF, i + 3);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
- * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati".  A
+ * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
+ * di tangan saya".  A
  * verb of violence in reported speech marks the text, and so does a
  * passive one ("diancam akan dibunuh") after a verb of threatening. */
 static void
@@ -2323,7 +2341,7 @@ judge_threat(struct ctx *cx, size_t i)
       (word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
     found(cx, i, QUALITY_THREAT, "threat");
   if (veiled_warning(cx, i) || blame_frame(cx, i) ||
-      passive_ultimatum(cx, i))
+      passive_ultimatum(cx, i) || by_own_hand(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa"), with a death, violence or ruin ("jadi abu", ruin_of) after it;

@@ -646,6 +646,15 @@ static const struct judge_case judge_cases[] = {
    "darah", QUALITY_CLEAN, 0},
   {"Anak kami TKI pulang tinggal nama, agen tidak bertanggung jawab",
    QUALITY_CLEAN, 0},
+  /* Death "di tangan saya": by the reporter's hand; by another's hand, or
+   * said by someone else, it is a story or a reported threat. */
+  {"Kepala dinas itu tunggu saja, dia akan mati di tangan saya",
+   QUALITY_THREAT, 0},
+  {"camat itu pasti mampus di tangan botong", QUALITY_THREAT, 0},
+  {"Ibu saya hampir mati di tangan dukun karena puskesmas tutup",
+   QUALITY_CLEAN, 0},
+  {"Mandor bilang kau akan mati di tangan saya", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_shapes)
