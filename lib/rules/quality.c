@@ -2490,6 +2490,21 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
   return 1;
 }
 
+/* Is the group named at word g called out: "dasar" (a [vocative] word
+ * that also generalises) opening a clause, then the group, a [grouphead]
+ * word between or not ("Dasar orang Muslim, ...")?  "atas dasar agama
+ * Kristen" gives a ground and opens nothing. */
+static int
+called_out(const struct ctx *cx, size_t g)
+{
+  size_t k = g;
+
+  if (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_GROUPHEAD, k - 1))
+    k--;
+  return k > 0 && !starts_clause(cx, k) && starts_clause(cx, k - 1) &&
+         word_is(cx, WC_VOCATIVE, k - 1) && word_is(cx, WC_GENERAL, k - 1);
+}
+
 static void
 judge_sara(struct ctx *cx, size_t a, size_t b)
 {
@@ -2501,7 +2516,7 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
   for (g = a; g < b; g++) {
     if (!group_named(cx, a, g))
       continue;
-    if (barred(cx, g)) {
+    if (barred(cx, g) || called_out(cx, g)) {
       found(cx, g, QUALITY_SARA, "sara");
       return;
     }

@@ -655,6 +655,15 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Mandor bilang kau akan mati di tangan saya", QUALITY_CLEAN,
    QUALITY_MARK_QUOTED},
+  /* A group called out with "dasar" opening a clause is a slur on it;
+   * "atas dasar agama" is a ground given. */
+  {"Dasar orang Muslim, pasti bantuan hanya untuk kelompoknya",
+   QUALITY_SARA, 0},
+  {"dasar Cina, semua proyek dong pegang", QUALITY_SARA, 0},
+  {"Petugas menolak atas dasar agama Kristen yang saya anut", QUALITY_CLEAN,
+   0},
+  {"Kepala sekolah berteriak: dasar orang Flores!", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_shapes)
