@@ -1665,6 +1665,7 @@ quality_abusive(const struct quality *q, const char *text,
 #define CTX_AFTER 3      /* words looked ahead for a target */
 #define CUE_WINDOW 5     /* words either side that may show a literal sense */
 #define OUTSIDE_QUOTES 2 /* words outside quotes that make a quote a quote */
+#define CTX_ORIGIN 3     /* words naming where a crowd comes from */
 #define CTX_NAMED 3      /* words after a verb of saying that name someone
                             ("menyebut kami maling", "dibilang bodoh") */
 
@@ -1771,18 +1772,44 @@ word_text_is(const struct ctx *cx, size_t i, const char *w)
          memcmp(cx->nm->text + cx->nm->w[i].off, w, n) == 0;
 }
 
+/* "kami warga Desa Noelbaki ...": the words before word k are a name or
+ * office words (at most CTX_ORIGIN of them, names capitalised) after a
+ * [crowd] word, the place the crowd comes from.  Returns the index of
+ * the [crowd] word, or k when there is none. */
+static size_t
+crowd_origin(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  for (m = k; m > 0 && k - m < CTX_ORIGIN && !starts_clause(cx, m) &&
+              ((cx->nm->w[m - 1].flags & WORD_TITLE) ||
+               word_is(cx, WC_PERSON, m - 1));
+       m--)
+    ;
+  if (m == k || m == 0 || starts_clause(cx, m) ||
+      !word_is(cx, WC_CROWD, m - 1))
+    return k;
+  return m - 1;
+}
+
 /* Is the agent of the verb at word i the reporter: a first-person word
- * before it, with only modal, arming and weapon words between?  Not when
+ * before it, with only modal, arming and weapon words between, and the
+ * place a crowd of the reporter's comes from (crowd_origin)?  Not when
  * "dan" joins the verb to that word: "tendang jualan saya dan pukul
  * kepala saya" tells what was done to the reporter. */
 static int
 self_agent(const struct ctx *cx, size_t i)
 {
-  size_t k;
+  size_t k, m;
 
   for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_sentence(cx, k); k--) {
     if (word_is(cx, WC_SELF, k - 1))
       return !word_text_is(cx, k, "dan");
+    m = crowd_origin(cx, k);
+    if (m < k) {
+      k = m + 2;   /* after k--, word k - 1 is the [crowd] word */
+      continue;
+    }
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
         !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1))
       return 0;
@@ -1791,14 +1818,19 @@ self_agent(const struct ctx *cx, size_t i)
 }
 
 /* Is a person, office or building the target of the verb at word i:
- * within CTX_AFTER words in its sentence? */
+ * within CTX_AFTER words in its clause?  Past a comma the story goes on
+ * ("kami sudah potong padi, tapi kepala desa ..."), but a weapon, or a
+ * verb of readying one, may name its target in the next clause ("beta su
+ * siap parang, tinggal tunggu dia lewat"). */
 static int
 has_target(const struct ctx *cx, size_t i)
 {
   size_t k;
+  int weapon = word_is(cx, WC_WEAPON, i) || word_is(cx, WC_ARM, i);
 
   for (k = i + 1; k < cx->nm->n && k <= i + CTX_AFTER &&
-                  !starts_sentence(cx, k); k++)
+                  !(weapon ? starts_sentence(cx, k) : starts_clause(cx, k));
+       k++)
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
         word_is(cx, WC_TARGET, k))
       return 1;
@@ -1926,6 +1958,16 @@ aimed(const struct ctx *cx, size_t i, size_t e)
   if (!first && p > 0 && word_is(cx, WC_COLLECTIVE, p) &&
       !starts_clause(cx, p))
     p--;
+  /* "dong semua pencuri", "dia memang maling": a word that generalises
+   * stands between the subject and its predicate. */
+  if (!first && p > 0 && !starts_clause(cx, p) &&
+      word_is(cx, WC_INTENS, p) && word_is(cx, WC_GENERAL, p))
+    p--;
+  /* "camat itu bodoh dan tidak tahu kerja": the predicate, after a link
+   * word, goes on ("kepala babi dan uang" is a pig's head). */
+  if (!last && !first && word_is(cx, WC_LINK, p) &&
+      word_text_is(cx, end + 1, "dan") && !starts_clause(cx, end + 1))
+    last = 1;
 
   if (!first && (word_is(cx, WC_VOCATIVE, p) || you_subject(cx, i)))
     return 1;
@@ -2163,9 +2205,21 @@ veiled_warning(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "pulang tinggal nama" at word k: coming home dead, in name only.  Said
+ * of a migrant worker it is a death reported; after "jangan salahkan
+ * kami kalau" it is one threatened. */
+static int
+home_dead(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && word_text_is(cx, k, "pulang") &&
+         !starts_clause(cx, k + 1) && !starts_clause(cx, k + 2) &&
+         word_text_is(cx, k + 1, "tinggal") && word_text_is(cx, k + 2, "nama");
+}
+
 /* "Jangan salahkan kami kalau kantor itu terbakar / jadi abu": a [deny]
- * and a [blame] word at i, then a condition, then ruin, an outcome or
- * violence in the sentence.  "... kalau kami lapor ke KPK" is none. */
+ * and a [blame] word at i, then a condition, then ruin, an outcome,
+ * bloodshed, violence or coming home dead (home_dead) in the sentence.
+ * "... kalau kami lapor ke KPK" is none. */
 static int
 blame_frame(const struct ctx *cx, size_t i)
 {
@@ -2181,7 +2235,8 @@ blame_frame(const struct ctx *cx, size_t i)
   for (k++; k < n && !starts_sentence(cx, k); k++)
     if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BEFALL, k) ||
         word_is(cx, WC_RUIN, k) || word_is(cx, WC_HARM, k) ||
-        prefixed(cx, WC_HARM, k, "di") || prefixed(cx, WC_HARM, k, "ter"))
+        prefixed(cx, WC_HARM, k, "di") || prefixed(cx, WC_HARM, k, "ter") ||
+        home_dead(cx, k))
       return 1;
   return 0;
 }
@@ -2229,9 +2284,27 @@ ruin_of(const struct ctx *cx, size_t k)
          word_text_is(cx, k + 1, "dengan") && word_text_is(cx, k + 2, "tanah");
 }
 
+/* "mati di tangan saya", "mampus di tangan botong": an outcome at word i
+ * by the reporter's hand.  By another's hand ("di tangan dukun") it is
+ * what happened. */
+static int
+by_own_hand(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  if (!word_is(cx, WC_OUTCOME, i) || i + 3 >= cx->nm->n)
+    return 0;
+  for (k = i + 1; k <= i + 3; k++)
+    if (starts_clause(cx, k))
+      return 0;
+  return word_text_is(cx, i + 1, "di") && word_text_is(cx, i + 2, "tangan") &&
+         word_is(cx, WC_SELF, i + 3);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
- * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati".  A
+ * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
+ * di tangan saya".  A
  * verb of violence in reported speech marks the text, and so does a
  * passive one ("diancam akan dibunuh") after a verb of threatening. */
 static void
@@ -2268,7 +2341,7 @@ judge_threat(struct ctx *cx, size_t i)
       (word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
     found(cx, i, QUALITY_THREAT, "threat");
   if (veiled_warning(cx, i) || blame_frame(cx, i) ||
-      passive_ultimatum(cx, i))
+      passive_ultimatum(cx, i) || by_own_hand(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa"), with a death, violence or ruin ("jadi abu", ruin_of) after it;
@@ -2417,6 +2490,21 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
   return 1;
 }
 
+/* Is the group named at word g called out: "dasar" (a [vocative] word
+ * that also generalises) opening a clause, then the group, a [grouphead]
+ * word between or not ("Dasar orang Muslim, ...")?  "atas dasar agama
+ * Kristen" gives a ground and opens nothing. */
+static int
+called_out(const struct ctx *cx, size_t g)
+{
+  size_t k = g;
+
+  if (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_GROUPHEAD, k - 1))
+    k--;
+  return k > 0 && !starts_clause(cx, k) && starts_clause(cx, k - 1) &&
+         word_is(cx, WC_VOCATIVE, k - 1) && word_is(cx, WC_GENERAL, k - 1);
+}
+
 static void
 judge_sara(struct ctx *cx, size_t a, size_t b)
 {
@@ -2428,7 +2516,7 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
   for (g = a; g < b; g++) {
     if (!group_named(cx, a, g))
       continue;
-    if (barred(cx, g)) {
+    if (barred(cx, g) || called_out(cx, g)) {
       found(cx, g, QUALITY_SARA, "sara");
       return;
     }

@@ -134,11 +134,13 @@ struct quality_judgement {
  *    ("diancam akan dibunuh"); the object left out after a clause whose
  *    subject is a person ("kalau kades datang lagi, kami hajar"); a
  *    passive ultimatum with the reporter or a crowd as agent ("akan
- *    dibakar warga");
+ *    dibakar warga"); "jangan salahkan kami kalau" then ruin, bloodshed or
+ *    "pulang tinggal nama"; "mati di tangan saya";
  *  - SARA: a group named by ethnicity, religion, race or origin (not the
  *    reporter's own: "kami orang Sabu") with a call to expel or shut it
  *    out ("harus diusir", "jangan diberi jabatan", "orang X sonde usah
- *    urus tanah", "tidak boleh masuk"), or a derogation or
+ *    urus tanah", "tidak boleh masuk"), called out ("dasar orang X,
+ *    ..."), or a derogation or
  *    crime said of all of it, or distrust ("tidak bisa dipercaya");
  *    and the lexicon's slurs of a group;
  *  - an insult: a lexicon entry (outside the allow-list and without a

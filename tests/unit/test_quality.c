@@ -603,6 +603,67 @@ static const struct judge_case judge_cases[] = {
   {"Kepala desa tidak bisa dipercaya, dana desa tidak jelas", QUALITY_CLEAN,
    0},
   {"Warga Sabu tidak bisa percaya lagi pada kepala desa", QUALITY_CLEAN, 0},
+  /* The target of a verb of violence stands in the verb's own clause:
+   * after a comma the story goes on ("..., tapi kepala desa ..."). */
+  {"Kami sudah potong padi, tapi kepala desa minta jatah setengah",
+   QUALITY_CLEAN, 0},
+  {"Kami sudah bakar sampah, kantor desa tidak mau angkut", QUALITY_CLEAN, 0},
+  {"Kami akan bakar kantor desa, tunggu saja", QUALITY_THREAT, 0},
+  /* An insulting predicate goes on with "dan", or has "semua" before it
+   * ("dong semua pencuri"); a thing taken or a place full is none. */
+  {"Camat itu memang bodoh dan tidak tahu kerja", QUALITY_INSULT, 0},
+  {"Pegawai Dukcapil dong semua pencuri, tiap urus KTP minta uang",
+   QUALITY_INSULT, 0},
+  {"Petugas itu ambil sampah dan pergi begitu saja", QUALITY_CLEAN, 0},
+  {"Polisi sudah tangkap semua pencuri, tapi motor belum kembali",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa minta jatah kepala babi dan uang dari pesta adat",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  /* The reporter's side named with where it lives ("kami warga Desa
+   * Noelbaki akan ..."); someone else seen doing it is none. */
+  {"Kami warga Desa Noelbaki akan membakar rumah kepala desa kalau BLT "
+   "tidak dibayar", QUALITY_THREAT, 0},
+  {"kami masyarakat Kelurahan Oesapa Barat siap bakar kantor lurah",
+   QUALITY_THREAT, 0},
+  {"Kami warga melihat Kepala Desa membakar rumah Pak Yohanes",
+   QUALITY_CLEAN, 0},
+  /* The reporter's crowd coming down ("turun") to do violence. */
+  {"Kalau tidak diproses, kami massa akan turun dan hancurkan kantor bupati",
+   QUALITY_THREAT, 0},
+  {"botong massa su siap turun serang kantor desa", QUALITY_THREAT, 0},
+  {"Kami warga akan turun ke jalan untuk demo damai di depan kantor bupati",
+   QUALITY_CLEAN, 0},
+  {"Saya lihat air turun dan hancurkan rumah warga di bantaran kali",
+   QUALITY_CLEAN, 0},
+  /* "Jangan salahkan kami kalau ..." then bloodshed or a death told as
+   * coming home in name only; the same words outside that frame are a
+   * warning or a death reported. */
+  {"Kami tidak akan tinggal diam, jangan salahkan kami kalau terjadi "
+   "pertumpahan darah", QUALITY_THREAT, 0},
+  {"Jangan salahkan warga kalau kepala desa pulang tinggal nama",
+   QUALITY_THREAT, 0},
+  {"Konflik batas desa ini harus diselesaikan sebelum terjadi pertumpahan "
+   "darah", QUALITY_CLEAN, 0},
+  {"Anak kami TKI pulang tinggal nama, agen tidak bertanggung jawab",
+   QUALITY_CLEAN, 0},
+  /* Death "di tangan saya": by the reporter's hand; by another's hand, or
+   * said by someone else, it is a story or a reported threat. */
+  {"Kepala dinas itu tunggu saja, dia akan mati di tangan saya",
+   QUALITY_THREAT, 0},
+  {"camat itu pasti mampus di tangan botong", QUALITY_THREAT, 0},
+  {"Ibu saya hampir mati di tangan dukun karena puskesmas tutup",
+   QUALITY_CLEAN, 0},
+  {"Mandor bilang kau akan mati di tangan saya", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  /* A group called out with "dasar" opening a clause is a slur on it;
+   * "atas dasar agama" is a ground given. */
+  {"Dasar orang Muslim, pasti bantuan hanya untuk kelompoknya",
+   QUALITY_SARA, 0},
+  {"dasar Cina, semua proyek dong pegang", QUALITY_SARA, 0},
+  {"Petugas menolak atas dasar agama Kristen yang saya anut", QUALITY_CLEAN,
+   0},
+  {"Kepala sekolah berteriak: dasar orang Flores!", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_shapes)
