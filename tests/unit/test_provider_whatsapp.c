@@ -295,6 +295,33 @@ START_TEST(verify_other_secret)
 }
 END_TEST
 
+/* A channel prepared for serving keys its app secret once; it verifies
+ * exactly as one that keys it per request, webhook after webhook. */
+START_TEST(verify_prepared_channel)
+{
+  struct config_channel ch = channel();
+  size_t len, i;
+  char *body = fixture("whatsapp-text.json", &len);
+  char sig[80], other[80];
+
+  ck_assert(WA->prepare != NULL);
+  WA->prepare(&ch);
+  ck_assert_ptr_nonnull(ch.sig_mac);
+  sign(ch_secret, body, len, sig);
+  sign("another-app-secret", body, len, other);
+  for (i = 0; i < 3; i++) {
+    ck_assert_int_eq(verify_with(&ch, body, len, "X-Hub-Signature-256", sig),
+                     0);
+    ck_assert_int_eq(verify_with(&ch, body, len, "X-Hub-Signature-256",
+                                 other), AERR_AUTH);
+    ck_assert_int_eq(verify_with(&ch, body, len - 1, "X-Hub-Signature-256",
+                                 sig), AERR_AUTH);
+  }
+  crypto_mac_free(ch.sig_mac);
+  free(body);
+}
+END_TEST
+
 /* The legacy SHA-1 header of older Graph webhooks proves nothing here. */
 START_TEST(verify_legacy_sha1)
 {
@@ -2432,6 +2459,7 @@ provider_whatsapp_suite(void)
   tcase_add_test(tc, verify_changed_byte);
   tcase_add_test(tc, verify_missing_header);
   tcase_add_test(tc, verify_other_secret);
+  tcase_add_test(tc, verify_prepared_channel);
   tcase_add_test(tc, verify_legacy_sha1);
   tcase_add_test(tc, verify_malformed);
   tcase_add_test(tc, verify_every_digit);
