@@ -1487,6 +1487,58 @@ START_TEST(send_text_fixture)
 }
 END_TEST
 
+/* A free text of any bytes goes as strict JSON whose body is the text
+ * made valid UTF-8 (quotes, backslashes, every control character, DEL,
+ * slashes, emoji, U+2028, bytes that are not UTF-8), to a number or to
+ * a BSUID, with the fixture's members and nothing else. */
+START_TEST(send_text_any_bytes)
+{
+  static const char *const texts[] = {
+    "kata \"kutip\" dan \\ garis miring terbalik",
+    "baris\nbaru\r\ttab \b\f\x01\x1f\x7f akhir",
+    "</script> 50% & <b>tebal</b> \xf0\x9f\x98\x80 \xe2\x80\xa8 ok",
+    "bukan UTF-8: \xff\xfe \xc3 \xe2\x82 selesai", "",
+  };
+  struct config_channel ch = channel();
+  struct json_object *want = fixture_json("whatsapp-send-text.json");
+  struct json_object *got, *text;
+  struct outbound_msg msg = {0};
+  size_t i;
+  int bsuid;
+
+  for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+    for (bsuid = 0; bsuid < 2; bsuid++) {
+      char *clean = utf8_sanitize(texts[i], strlen(texts[i]));
+      msg.to = bsuid ? NULL : "+6281339401122";
+      msg.recipient = bsuid ? "ID.4471920083316652" : NULL;
+      msg.kind = OUT_TEXT;
+      msg.text = texts[i];
+      if (texts[i][0] == '\0') {
+        struct provider_request r = {0};
+        ck_assert_int_eq(WA->build_send(NULL, &ch, &msg, &r), AERR_PARSE);
+        free(clean);
+        continue;
+      }
+      got = build(&ch, &msg);
+      ck_assert_str_eq(jpath(got, "text.body"), clean);
+      /* The rest is the fixture's, member for member. */
+      ck_assert(json_object_object_get_ex(got, "text", &text));
+      json_object_object_add(text, "body", json_object_new_string(
+                             jpath(want, "text.body")));
+      if (bsuid) {
+        ck_assert_str_eq(jpath(got, "recipient"), "ID.4471920083316652");
+        json_object_object_del(got, "recipient");
+        json_object_object_add(got, "to",
+                               json_object_new_string("6281339401122"));
+      }
+      assert_json_eq(got, want);
+      json_object_put(got);
+      free(clean);
+    }
+  json_object_put(want);
+}
+END_TEST
+
 START_TEST(send_buttons_fixture)
 {
   struct config_channel ch = channel();
@@ -2512,6 +2564,7 @@ provider_whatsapp_suite(void)
 
   tc = tcase_create("send");
   tcase_add_test(tc, send_text_fixture);
+  tcase_add_test(tc, send_text_any_bytes);
   tcase_add_test(tc, send_buttons_fixture);
   tcase_add_test(tc, send_template_fixture);
   tcase_add_test(tc, send_list_fixture);
