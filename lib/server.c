@@ -20,6 +20,7 @@
 #include <http_parser.h>
 #include "base/log.h"
 #include "base/metrics.h"
+#include "provider/provider.h"
 #include "service/retention.h"
 #include "io/sdnotify.h"
 #include "service/sla.h"
@@ -360,6 +361,7 @@ server_init(struct server *s, uv_loop_t *loop, struct config *cfg,
   s->loop = loop;
   s->cfg = cfg;
   log_setup(cfg->log.level, cfg->log.text);
+  provider_prepare(cfg);
 
   rc = open_core(s, clock_offset_file, err, errlen);
   if (rc != 0)
@@ -749,6 +751,7 @@ server_reload(struct server *s)
   httpd_opts_from(next, &ho);
   httpd_set_opts(s->httpd, &ho);
   httpd_set_opts(s->admin, &ho);
+  provider_prepare(next);
   config_free(s->cfg);
   s->cfg = next;
   s->ctx.cfg = next;

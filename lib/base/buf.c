@@ -111,6 +111,13 @@ buf_printf(struct buf *b, const char *fmt, ...)
   return rc;
 }
 
+/* 1 when byte c goes into a JSON string as it is. */
+static int
+json_plain(unsigned char c)
+{
+  return c >= 0x20 && c != '"' && c != '\\' && c != 0x7f;
+}
+
 int
 buf_json_str(struct buf *b, const char *s)
 {
@@ -120,21 +127,26 @@ buf_json_str(struct buf *b, const char *s)
 
   for (; rc == 0 && *p != '\0'; p++) {
     char esc[6];
+    const unsigned char *run = p;
+
+    /* Bytes that need no escape go in one piece. */
+    while (json_plain(*p))
+      p++;
+    if (p > run)
+      rc = buf_append(b, run, (size_t)(p - run));
+    if (rc != 0 || *p == '\0')
+      break;
     switch (*p) {
     case '"': rc = buf_append(b, "\\\"", 2); break;
     case '\\': rc = buf_append(b, "\\\\", 2); break;
     case '\n': rc = buf_append(b, "\\n", 2); break;
     case '\r': rc = buf_append(b, "\\r", 2); break;
     case '\t': rc = buf_append(b, "\\t", 2); break;
-    default:
-      if (*p < 0x20 || *p == 0x7f) {
-        memcpy(esc, "\\u00", 4);
-        esc[4] = hex[*p >> 4];
-        esc[5] = hex[*p & 15];
-        rc = buf_append(b, esc, 6);
-      } else {
-        rc = buf_append(b, p, 1);
-      }
+    default:  /* the other control characters and DEL */
+      memcpy(esc, "\\u00", 4);
+      esc[4] = hex[*p >> 4];
+      esc[5] = hex[*p & 15];
+      rc = buf_append(b, esc, 6);
     }
   }
   if (rc == 0)

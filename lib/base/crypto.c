@@ -5,8 +5,11 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/core_names.h>
 #include <openssl/hmac.h>
+#include <openssl/params.h>
 #include <openssl/rand.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/err.h"
@@ -70,6 +73,58 @@ crypto_hmac_sha1(const void *key, size_t keylen, const void *msg,
                  size_t len, unsigned char out[CRYPTO_SHA1_LEN])
 {
   return crypto_hmac(EVP_sha1(), key, keylen, msg, len, out);
+}
+
+/* The keyed MAC context; every message works on a copy of it. */
+struct crypto_mac {
+  EVP_MAC_CTX *ctx;
+};
+
+struct crypto_mac *
+crypto_mac_new(const void *key, size_t keylen)
+{
+  struct crypto_mac *m = calloc(1, sizeof(*m));
+  EVP_MAC *mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+  OSSL_PARAM params[2];
+  char digest[] = "SHA256";
+
+  params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+                                               digest, 0);
+  params[1] = OSSL_PARAM_construct_end();
+  if (m != NULL && mac != NULL)
+    m->ctx = EVP_MAC_CTX_new(mac);
+  /* The context holds its own reference to the algorithm. */
+  EVP_MAC_free(mac);
+  if (m == NULL || m->ctx == NULL ||
+      EVP_MAC_init(m->ctx, key, keylen, params) != 1) {
+    crypto_mac_free(m);
+    return NULL;
+  }
+  return m;
+}
+
+int
+crypto_mac_sha256(const struct crypto_mac *m, const void *msg, size_t len,
+                  unsigned char out[CRYPTO_SHA256_LEN])
+{
+  EVP_MAC_CTX *c = EVP_MAC_CTX_dup(m->ctx);
+  size_t outlen = 0;
+  int ok;
+
+  ok = c != NULL && EVP_MAC_update(c, msg, len) == 1 &&
+       EVP_MAC_final(c, out, &outlen, CRYPTO_SHA256_LEN) == 1 &&
+       outlen == CRYPTO_SHA256_LEN;
+  EVP_MAC_CTX_free(c);
+  return ok ? 0 : AERR_STATE;
+}
+
+void
+crypto_mac_free(struct crypto_mac *m)
+{
+  if (m == NULL)
+    return;
+  EVP_MAC_CTX_free(m->ctx);
+  free(m);
 }
 
 int

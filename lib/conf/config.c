@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/crypto.h"
 #include "base/manpage.h"
 #include "base/err.h"
 #include "base/lines.h"
@@ -2185,6 +2186,7 @@ config_free(struct config *cfg)
   for (i = 0; i < cfg->nchannels; i++) {
     free_fields(&cfg->channels[i], 1);
     free(cfg->channels[i].name);
+    crypto_mac_free(cfg->channels[i].sig_mac);
   }
   free(cfg->channels);
   free(cfg);

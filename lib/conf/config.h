@@ -31,6 +31,8 @@
 
 #include "base/diag.h"
 
+struct crypto_mac;
+
 enum channel_type {
   CHANNEL_DEV = 0,
   CHANNEL_WHATSAPP_CLOUD,
@@ -85,6 +87,11 @@ struct config_channel {
                                 is split */
   char *template_name;       /* whatsapp_cloud: notices after 24 h */
   char *template_language;
+  /* What the channel's adapter keeps between requests (provider_prepare;
+   * whatsapp_cloud: app_secret keyed for the webhook signature), owned
+   * and freed with the config; NULL until prepared, and then the adapter
+   * works without it. */
+  struct crypto_mac *sig_mac;
 };
 
 struct config {

@@ -41,13 +41,25 @@ fail:
 CURL *
 request_easy(const struct request_spec *spec, struct curl_slist **headers)
 {
+  return request_easy_reuse(NULL, spec, headers);
+}
+
+CURL *
+request_easy_reuse(CURL *easy, const struct request_spec *spec,
+                   struct curl_slist **headers)
+{
   int post = strcmp(spec->method, "POST") == 0;
-  CURL *easy;
 
   *headers = NULL;
-  if (header_list(spec, post, headers) != 0)
+  if (header_list(spec, post, headers) != 0) {
+    if (easy != NULL)
+      curl_easy_cleanup(easy);
     return NULL;
-  easy = curl_easy_init();
+  }
+  if (easy != NULL)
+    curl_easy_reset(easy);
+  else
+    easy = curl_easy_init();
   if (easy == NULL) {
     curl_slist_free_all(*headers);
     *headers = NULL;

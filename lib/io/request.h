@@ -40,6 +40,14 @@ struct request_spec {
 CURL *request_easy(const struct request_spec *spec,
                    struct curl_slist **headers);
 
+/* The same on easy, the handle of an ended transfer (taken): every
+ * option it had is reset (curl_easy_reset) before spec's are set, so
+ * nothing of its last request is left, and the cost of a new handle is
+ * saved.  easy NULL: a new handle, as request_easy.  NULL when out of
+ * memory, and then easy is cleaned up. */
+CURL *request_easy_reuse(CURL *easy, const struct request_spec *spec,
+                         struct curl_slist **headers);
+
 /*
  * A stable name for why a transfer of easy ended with result, for log
  * lines (error=...): "connect_refused" (nothing listens at the address),

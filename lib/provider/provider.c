@@ -38,6 +38,20 @@ provider_for(enum channel_type t)
 
 /* ---- Facts about a channel -------------------------------------------- */
 
+void
+provider_prepare(struct config *cfg)
+{
+  const struct provider_ops *ops;
+  int i;
+
+  for (i = 0; i < cfg->nchannels; i++) {
+    ops = provider_for(cfg->channels[i].type);
+    if (ops != NULL && ops->prepare != NULL &&
+        cfg->channels[i].sig_mac == NULL)
+      ops->prepare(&cfg->channels[i]);
+  }
+}
+
 int
 provider_takes_method(const struct provider_ops *ops, int method)
 {

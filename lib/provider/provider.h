@@ -307,12 +307,22 @@ struct provider_ops {
                        const struct inbound_msg *m, int step,
                        const char *prev, size_t prevlen,
                        struct provider_request *out);
+
+  /* Optional: set up what ch keeps from one request to the next (its
+   * sig_mac), once per loaded config; best effort, for speed only: what
+   * is left NULL, verify does per request. */
+  void (*prepare)(struct config_channel *ch);
 };
 
 /* The adapter for a channel type, or NULL when this build has none. */
 const struct provider_ops *provider_for(enum channel_type t);
 
 /* ---- Facts about a channel, for those outside the adapters ------------ */
+
+/* Let each channel's adapter of cfg set up what it keeps between
+ * requests (see prepare), before cfg serves.  Never fails: a channel
+ * left unprepared works as before, only at more cost per request. */
+void provider_prepare(struct config *cfg);
 
 /* 1 when the webhook of a channel of ops parses a request of method (an
  * enum http_method): POST, and GET when ops->accepts_get. */

@@ -320,7 +320,7 @@ wa_verify(const struct config *cfg, const struct config_channel *ch,
           const struct httpd_request *req)
 {
   unsigned char want[CRYPTO_SHA256_LEN], got[CRYPTO_SHA256_LEN];
-  const char *h, *hex;
+  const char *h, *hex, *body;
   size_t plen = strlen(WA_SIG_PREFIX), hlen, i;
 
   (void)cfg;
@@ -344,11 +344,23 @@ wa_verify(const struct config *cfg, const struct config_channel *ch,
       return AERR_AUTH;
     got[i] = (unsigned char)(hi << 4 | lo);
   }
-  if (crypto_hmac_sha256(ch->app_secret, strlen(ch->app_secret),
-                         req->body.data != NULL ? req->body.data : "",
-                         req->body.len, want) != 0)
+  /* The secret keyed once (wa_prepare) when it could be, else now. */
+  body = req->body.data != NULL ? req->body.data : "";
+  if ((ch->sig_mac != NULL
+           ? crypto_mac_sha256(ch->sig_mac, body, req->body.len, want)
+           : crypto_hmac_sha256(ch->app_secret, strlen(ch->app_secret), body,
+                                req->body.len, want)) != 0)
     return AERR_AUTH;
   return crypto_equal(got, sizeof(got), want, sizeof(want)) ? 0 : AERR_AUTH;
+}
+
+/* Key ch's app secret once for every webhook's signature (wa_verify);
+ * when that fails, wa_verify keys it per request. */
+static void
+wa_prepare(struct config_channel *ch)
+{
+  if (ch->app_secret != NULL && ch->app_secret[0] != '\0')
+    ch->sig_mac = crypto_mac_new(ch->app_secret, strlen(ch->app_secret));
 }
 
 /* ---- Verification handshake ------------------------------------------ */
@@ -1214,6 +1226,91 @@ wa_check_channel(const struct config_channel *ch)
   return 0;
 }
 
+/* Append the JSON body of msg, a template, list or buttons (see
+ * wa_build_send, whose checks it has passed), built with json-c, to
+ * out.  0, AERR_UNSUPPORTED, AERR_PARSE or -ENOMEM. */
+static int
+wa_json_body(const struct outbound_msg *msg, const char *digits,
+             struct buf *out)
+{
+  static const char *const types[] = {
+    [OUT_TEXT] = "text", [OUT_TEMPLATE] = "template",
+    [OUT_LIST] = "interactive", [OUT_BUTTONS] = "interactive",
+  };
+  struct json_object *root = json_object_new_object();
+  const char *json;
+  int rc;
+
+  if (root == NULL)
+    return -ENOMEM;
+  rc = wa_add_str(root, "messaging_product", "whatsapp", 0);
+  if (rc == 0)
+    rc = wa_add_str(root, "recipient_type", "individual", 0);
+  if (rc == 0)
+    rc = msg->to != NULL ? wa_add_str(root, "to", digits, 0)
+                         : wa_add_str(root, "recipient", msg->recipient, 0);
+  if (rc == 0)
+    rc = wa_add_str(root, "type", types[msg->kind], 0);
+  if (rc == 0) {
+    switch (msg->kind) {
+    case OUT_TEXT:
+      rc = AERR_STATE;  /* written by wa_text_body, never here */
+      break;
+    case OUT_LIST:
+    case OUT_BUTTONS:
+      rc = wa_interactive(msg, root);
+      break;
+    case OUT_TEMPLATE:
+      rc = wa_template(msg, root);
+      break;
+    }
+  }
+  if (rc == 0) {
+    json = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PLAIN |
+                                                JSON_C_TO_STRING_NOSLASHESCAPE);
+    rc = json != NULL ? buf_puts(out, json) : -ENOMEM;
+  }
+  json_object_put(root);
+  return rc;
+}
+
+/*
+ * Append the JSON body of a free-text send (whatsapp-send-text.json: the
+ * same members in the same order as the other kinds' bodies, which json-c
+ * writes) to out, for the recipient digits (msg->to) or msg->recipient.
+ * Every reply goes this way, so it is written straight, without building
+ * json-c objects; strings are made valid UTF-8 first, as wa_add_str does.
+ * Returns 0 or -ENOMEM.
+ */
+static int
+wa_text_body(const struct outbound_msg *msg, const char *digits,
+             struct buf *out)
+{
+  const char *who = msg->to != NULL ? digits : msg->recipient;
+  char *to = wa_clean(who, strlen(who), 0);
+  char *text = wa_clean(msg->text, strlen(msg->text), 0);
+  int rc = to != NULL && text != NULL ? 0 : -ENOMEM;
+
+  if (rc == 0)
+    rc = buf_puts(out, msg->to != NULL
+                  ? "{\"messaging_product\":\"whatsapp\","
+                    "\"recipient_type\":\"individual\",\"to\":"
+                  : "{\"messaging_product\":\"whatsapp\","
+                    "\"recipient_type\":\"individual\",\"recipient\":");
+  if (rc == 0)
+    rc = buf_json_str(out, to);
+  if (rc == 0)
+    rc = buf_puts(out, ",\"type\":\"text\",\"text\":{\"preview_url\":false,"
+                       "\"body\":");
+  if (rc == 0)
+    rc = buf_json_str(out, text);
+  if (rc == 0)
+    rc = buf_puts(out, "}}");
+  free(to);
+  free(text);
+  return rc;
+}
+
 /*
  * Render msg as a POST to {api_base}/{phone_number_id}/messages (see the
  * send fixtures).  out must be empty (zeroed).  Returns 0; AERR_UNSUPPORTED
@@ -1229,13 +1326,8 @@ static int
 wa_build_send(const struct config *cfg, const struct config_channel *ch,
               const struct outbound_msg *msg, struct provider_request *out)
 {
-  static const char *const types[] = {
-    [OUT_TEXT] = "text", [OUT_TEMPLATE] = "template",
-    [OUT_LIST] = "interactive", [OUT_BUTTONS] = "interactive",
-  };
   char digits[WA_DIGITS_MAX + 1], tail[96];
-  struct json_object *root, *text;
-  const char *to = msg->to, *json;
+  const char *to = msg->to;
   size_t n = 0;
   int rc;
 
@@ -1265,44 +1357,8 @@ wa_build_send(const struct config *cfg, const struct config_channel *ch,
   rc = wa_check_msg(msg);
   if (rc != 0)
     return rc;
-
-  root = json_object_new_object();
-  if (root == NULL)
-    return -ENOMEM;
-  rc = wa_add_str(root, "messaging_product", "whatsapp", 0);
-  if (rc == 0)
-    rc = wa_add_str(root, "recipient_type", "individual", 0);
-  if (rc == 0)
-    rc = msg->to != NULL ? wa_add_str(root, "to", digits, 0)
-                         : wa_add_str(root, "recipient", msg->recipient, 0);
-  if (rc == 0)
-    rc = wa_add_str(root, "type", types[msg->kind], 0);
-  if (rc == 0) {
-    switch (msg->kind) {
-    case OUT_TEXT:
-      rc = wa_add_new(root, "text", json_type_object, &text);
-      if (rc == 0 &&
-          json_object_object_add(text, "preview_url",
-                                 json_object_new_boolean(0)) != 0)
-        rc = -ENOMEM;
-      if (rc == 0)
-        rc = wa_add_str(text, "body", msg->text, 0);
-      break;
-    case OUT_LIST:
-    case OUT_BUTTONS:
-      rc = wa_interactive(msg, root);
-      break;
-    case OUT_TEMPLATE:
-      rc = wa_template(msg, root);
-      break;
-    }
-  }
-  if (rc == 0) {
-    json = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PLAIN |
-                                                JSON_C_TO_STRING_NOSLASHESCAPE);
-    rc = json != NULL ? buf_puts(&out->body, json) : -ENOMEM;
-  }
-  json_object_put(root);
+  rc = msg->kind == OUT_TEXT ? wa_text_body(msg, digits, &out->body)
+                             : wa_json_body(msg, digits, &out->body);
   if (rc == 0) {
     size_t tl = strlen(ch->phone_number_id);
     memcpy(tail, ch->phone_number_id, tl);
@@ -1579,4 +1635,5 @@ const struct provider_ops provider_whatsapp = {
   .build_send = wa_build_send,
   .classify = wa_classify,
   .media_request = wa_media_request,
+  .prepare = wa_prepare,
 };

@@ -13,6 +13,7 @@
 #include "service/outbox.h"
 
 #include <curl/curl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,11 @@ struct outbox {
   int closing;                    /* claims settled now are not sent */
   struct job *unrecorded;         /* ended sends whose outcome waits to be
                                      committed, oldest first */
+  CURL **idle;                    /* easy handles of ended sends, for the
+                                     next ones (request_easy_reuse) */
+  int nidle;
+  int maxidle;                    /* kept no more than this: the channels'
+                                     requests in flight (keep_connections) */
   void (*close_cb)(void *arg);
   void *close_arg;
 };
@@ -199,6 +205,9 @@ on_closed(uv_handle_t *h)
     ob->unrecorded = j->next;
     job_free(j);
   }
+  while (ob->nidle > 0)
+    curl_easy_cleanup(ob->idle[--ob->nidle]);
+  free(ob->idle);
   free(ob->chans);
   free(ob);
   if (cb != NULL)
@@ -516,6 +525,25 @@ job_free(struct job *j)
   free(j);
 }
 
+/* Keep easy, whose transfer ended, for a later send; or clean it up
+ * when ob keeps enough (or has no room). */
+static void
+keep_easy(struct outbox *ob, CURL *easy)
+{
+  if (ob->nidle >= ob->maxidle) {
+    curl_easy_cleanup(easy);
+    return;
+  }
+  if (ob->idle == NULL) {
+    ob->idle = calloc((size_t)ob->maxidle, sizeof(*ob->idle));
+    if (ob->idle == NULL) {
+      curl_easy_cleanup(easy);
+      return;
+    }
+  }
+  ob->idle[ob->nidle++] = easy;
+}
+
 static void
 on_done(CURL *easy, CURLcode result, void *arg)
 {
@@ -541,7 +569,7 @@ on_done(CURL *easy, CURLcode result, void *arg)
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   curl_easy_getinfo(easy, CURLINFO_TOTAL_TIME, &secs);
   j->neterr = request_error_name(easy, result);
-  curl_easy_cleanup(easy);
+  keep_easy(ob, easy);
 
   ch = config_channel(ob->ctx->cfg, j->channel);
   ops = ch != NULL ? provider_for(ch->type) : NULL;
@@ -576,7 +604,8 @@ job_easy(struct job *j, const struct config *cfg)
   spec.on_body = on_answer;
   spec.on_header = on_header;
   spec.arg = j;
-  return request_easy(&spec, &j->headers);
+  return request_easy_reuse(j->ob->nidle > 0 ? j->ob->idle[--j->ob->nidle]
+                                             : NULL, &spec, &j->headers);
 }
 
 /* Start sending row on ch.  Returns 0, or an error after which the row
@@ -733,6 +762,12 @@ keep_connections(struct outbox *ob, const struct config *cfg)
       n += cfg->channels[i].concurrency;
   }
   curlev_keep_connections(ob->cv, n);
+  /* The handles kept are counted the same way; a lower count after a
+   * reload drops the extra ones as they come back (keep_easy). */
+  if (ob->idle == NULL || n <= ob->maxidle)
+    ob->maxidle = (int)(n < INT_MAX ? n : INT_MAX);
+  while (ob->nidle > ob->maxidle)
+    curl_easy_cleanup(ob->idle[--ob->nidle]);
 }
 
 static void

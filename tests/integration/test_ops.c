@@ -814,6 +814,37 @@ START_TEST(reload_reads_the_included_gazetteer)
 }
 END_TEST
 
+/* A WhatsApp webhook is checked against the app secret of the running
+ * config: after a reload that changes it, the old secret's signature is
+ * refused and the new one's taken (the channel's keyed signature goes
+ * with its config). */
+START_TEST(reload_changes_the_app_secret)
+{
+  char *conf, *next, *line;
+
+  start();
+  ck_assert_int_eq(tu_wa_say(d.port, "/webhook/wa", WA_SECRET,
+                             "6281200000071", "wamid.rekey.1", "Halo"), 200);
+  ck_assert_int_eq(tu_wa_say(d.port, "/webhook/wa", "wa-app-secret-new",
+                             "6281200000071", "wamid.rekey.2", "Halo"), 401);
+  conf = tu_read_file(d.conf, NULL);
+  ck_assert_ptr_nonnull(conf);
+  next = replace(conf, "app_secret = " WA_SECRET,
+                 "app_secret = wa-app-secret-new");
+  ck_assert_int_eq(tu_write_file(d.conf, next), 0);
+  line = reload("event=config.reloaded");
+  ck_assert_msg(strstr(line, "channel.wa.app_secret") != NULL, "%s", line);
+  free(line);
+  ck_assert_int_eq(tu_wa_say(d.port, "/webhook/wa", WA_SECRET,
+                             "6281200000071", "wamid.rekey.3", "Halo"), 401);
+  ck_assert_int_eq(tu_wa_say(d.port, "/webhook/wa", "wa-app-secret-new",
+                             "6281200000071", "wamid.rekey.4", "Halo"), 200);
+  free(conf);
+  free(next);
+  stop();
+}
+END_TEST
+
 /* ---- Metrics ------------------------------------------------------------ */
 
 /* One sample of a scrape. */
@@ -2240,6 +2271,7 @@ ops_suite(void)
   tcase_add_test(tc, export_has_the_tickets_and_no_phone_number);
   tcase_add_test(tc, reload_applies_new_texts_and_names_what_changed);
   tcase_add_test(tc, reload_reads_the_included_gazetteer);
+  tcase_add_test(tc, reload_changes_the_app_secret);
   tcase_add_test(tc, metrics_parse_and_move_with_the_messages);
   tcase_add_test(tc, prometheus_parser_refuses_bad_text);
   tcase_add_test(tc, notify_socket_hears_ready_reloading_stopping_watchdog);

@@ -39,6 +39,31 @@ START_TEST(buf_json_escapes)
 }
 END_TEST
 
+/* Escapes at the start, between and at the end of plain runs, a string
+ * with none and one with nothing else; UTF-8 and '/' go as they are. */
+START_TEST(buf_json_runs)
+{
+  static const struct {
+    const char *in, *out;
+  } cases[] = {
+    {"", "\"\""},
+    {"halo / dunia \xc3\xa9", "\"halo / dunia \xc3\xa9\""},
+    {"\"kutip\" di\ttengah\\", "\"\\\"kutip\\\" di\\ttengah\\\\\""},
+    {"\r\n\x1f\x7f", "\"\\r\\n\\u001f\\u007f\""},
+    {"a\bb\fc", "\"a\\u0008b\\u000cc\""},
+  };
+  size_t i;
+
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    struct buf b = BUF_INIT;
+    ck_assert_int_eq(buf_puts(&b, "x"), 0);
+    ck_assert_int_eq(buf_json_str(&b, cases[i].in), 0);
+    ck_assert_str_eq(b.data + 1, cases[i].out);
+    buf_free(&b);
+  }
+}
+END_TEST
+
 START_TEST(buf_steal_empty)
 {
   struct buf b = BUF_INIT;
@@ -172,6 +197,7 @@ buf_suite(void)
 
   tcase_add_test(tc, buf_appends_and_caps);
   tcase_add_test(tc, buf_json_escapes);
+  tcase_add_test(tc, buf_json_runs);
   tcase_add_test(tc, buf_steal_empty);
   tcase_add_test(tc, err_names);
   tcase_add_test(tc, log_phone_masks);

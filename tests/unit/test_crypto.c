@@ -20,6 +20,40 @@ START_TEST(hmac_sha256_rfc4231_case2)
 }
 END_TEST
 
+/* A key hashed once serves many messages, each the same as a fresh
+ * HMAC: RFC 4231 cases 2 and 6 (a key longer than SHA-256's block), each
+ * twice, and one more message checked against crypto_hmac_sha256. */
+START_TEST(mac_keyed_once)
+{
+  static const char msg6[] =
+    "Test Using Larger Than Block-Size Key - Hash Key First";
+  unsigned char key6[131], mac[CRYPTO_SHA256_LEN], want[CRYPTO_SHA256_LEN];
+  char hex[2 * CRYPTO_SHA256_LEN + 1];
+  const char *msg2 = "what do ya want for nothing?";
+  struct crypto_mac *jefe = crypto_mac_new("Jefe", 4), *aa;
+  int round;
+
+  memset(key6, 0xaa, sizeof(key6));
+  aa = crypto_mac_new(key6, sizeof(key6));
+  ck_assert_ptr_nonnull(jefe);
+  ck_assert_ptr_nonnull(aa);
+  for (round = 0; round < 2; round++) {
+    ck_assert_int_eq(crypto_mac_sha256(jefe, msg2, strlen(msg2), mac), 0);
+    ck_assert_str_eq(crypto_hex(mac, sizeof(mac), hex),
+      "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    ck_assert_int_eq(crypto_mac_sha256(aa, msg6, strlen(msg6), mac), 0);
+    ck_assert_str_eq(crypto_hex(mac, sizeof(mac), hex),
+      "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  }
+  ck_assert_int_eq(crypto_mac_sha256(jefe, "", 0, mac), 0);
+  ck_assert_int_eq(crypto_hmac_sha256("Jefe", 4, "", 0, want), 0);
+  ck_assert_mem_eq(mac, want, sizeof(mac));
+  crypto_mac_free(jefe);
+  crypto_mac_free(aa);
+  crypto_mac_free(NULL);
+}
+END_TEST
+
 /* Twilio's documented example signature
  * (https://www.twilio.com/docs/usage/security). */
 START_TEST(hmac_sha1_twilio_vector)
@@ -89,6 +123,7 @@ crypto_suite(void)
 
   tcase_add_test(tc, hmac_sha256_rfc4231_case2);
   tcase_add_test(tc, hmac_sha1_twilio_vector);
+  tcase_add_test(tc, mac_keyed_once);
   tcase_add_test(tc, sha256_abc);
   tcase_add_test(tc, base64_rfc4648);
   tcase_add_test(tc, equal_compares_length_and_bytes);

@@ -1466,6 +1466,31 @@ START_TEST(respond_error_is_json)
 }
 END_TEST
 
+/* An answer's head, byte for byte: the status line, Content-Type,
+ * Content-Length, the handler's own headers and the blank line. */
+START_TEST(answer_head_exact)
+{
+  static struct fx f;
+  static struct cl c;
+  static struct resp r;
+  char want[256];
+
+  fx_start(&f, NULL);
+  ck_assert_int_eq(cl_open(&c, f.port), 0);
+  cl_ask(&c, "GET /error HTTP/1.1\r\nHost: x\r\n\r\n", &r, 422);
+  snprintf(want, sizeof(want), "HTTP/1.1 422 Unprocessable Entity\r\n"
+           "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
+           strlen(r.body));
+  ck_assert_str_eq(r.head, want);
+  cl_ask(&c, "GET /e HTTP/1.1\r\nHost: x\r\n\r\n", &r, 200);
+  snprintf(want, sizeof(want), "HTTP/1.1 200 OK\r\nContent-Type: text/plain"
+           "\r\nContent-Length: %zu\r\nX-Echo: 1\r\n\r\n", strlen(r.body));
+  ck_assert_str_eq(r.head, want);
+  cl_close(&c);
+  fx_end(&f);
+}
+END_TEST
+
 START_TEST(head_has_no_body)
 {
   static struct fx f;
@@ -1941,6 +1966,7 @@ httpd_suite(void)
   tcase_add_test(tc, header_over_limit_rejected);
   tcase_add_test(tc, respond_error_is_json);
   tcase_add_test(tc, head_has_no_body);
+  tcase_add_test(tc, answer_head_exact);
   tcase_add_test(tc, set_opts_applies_to_later_requests);
   tcase_add_test(tc, log_lines_omit_query_and_body);
   tcase_add_test(tc, ipv6_loopback);

@@ -5,7 +5,10 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/log.h"
@@ -101,6 +104,47 @@ START_TEST(a_full_buffer_goes_out_in_whole_lines)
 }
 END_TEST
 
+/* The second of a line's "ts=YYYY-MM-DDTHH:MM:SS.mmmZ level=info "
+ * start, checked for its exact form; -1 when it is not so. */
+static time_t
+line_second(const char *line)
+{
+  struct tm tm = {0};
+  int ms = -1, used = 0;
+
+  if (sscanf(line, "ts=%4d-%2d-%2dT%2d:%2d:%2d.%3dZ level=info %n",
+             &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+             &tm.tm_sec, &ms, &used) != 7 || used != 39 || ms < 0 ||
+      ms > 999 || strncmp(line + 39, "event=", 6) != 0)
+    return (time_t)-1;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return timegm(&tm);
+}
+
+/* Every line carries the time it was written, to the second, also the
+ * first line after the clock's second turned. */
+START_TEST(lines_carry_the_current_second)
+{
+  char got[1024];
+  struct timeval before, after;
+  int round;
+
+  for (round = 0; round < 2; round++) {
+    gettimeofday(&before, NULL);
+    log_info("event=test.time round=%d", round);
+    gettimeofday(&after, NULL);
+    ck_assert_int_gt(read_once(got, sizeof(got)), 0);
+    ck_assert_int_ge(line_second(got), before.tv_sec);
+    ck_assert_int_le(line_second(got), after.tv_sec);
+    /* Wait for the clock's next second (no event to wait on). */
+    do
+      gettimeofday(&before, NULL);
+    while (before.tv_sec == after.tv_sec);
+  }
+}
+END_TEST
+
 static Suite *
 log_suite(void)
 {
@@ -110,6 +154,7 @@ log_suite(void)
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, buffered_lines_wait_for_the_flush);
   tcase_add_test(tc, a_full_buffer_goes_out_in_whole_lines);
+  tcase_add_test(tc, lines_carry_the_current_second);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -295,6 +295,33 @@ START_TEST(verify_other_secret)
 }
 END_TEST
 
+/* A channel prepared for serving keys its app secret once; it verifies
+ * exactly as one that keys it per request, webhook after webhook. */
+START_TEST(verify_prepared_channel)
+{
+  struct config_channel ch = channel();
+  size_t len, i;
+  char *body = fixture("whatsapp-text.json", &len);
+  char sig[80], other[80];
+
+  ck_assert(WA->prepare != NULL);
+  WA->prepare(&ch);
+  ck_assert_ptr_nonnull(ch.sig_mac);
+  sign(ch_secret, body, len, sig);
+  sign("another-app-secret", body, len, other);
+  for (i = 0; i < 3; i++) {
+    ck_assert_int_eq(verify_with(&ch, body, len, "X-Hub-Signature-256", sig),
+                     0);
+    ck_assert_int_eq(verify_with(&ch, body, len, "X-Hub-Signature-256",
+                                 other), AERR_AUTH);
+    ck_assert_int_eq(verify_with(&ch, body, len - 1, "X-Hub-Signature-256",
+                                 sig), AERR_AUTH);
+  }
+  crypto_mac_free(ch.sig_mac);
+  free(body);
+}
+END_TEST
+
 /* The legacy SHA-1 header of older Graph webhooks proves nothing here. */
 START_TEST(verify_legacy_sha1)
 {
@@ -1460,6 +1487,58 @@ START_TEST(send_text_fixture)
 }
 END_TEST
 
+/* A free text of any bytes goes as strict JSON whose body is the text
+ * made valid UTF-8 (quotes, backslashes, every control character, DEL,
+ * slashes, emoji, U+2028, bytes that are not UTF-8), to a number or to
+ * a BSUID, with the fixture's members and nothing else. */
+START_TEST(send_text_any_bytes)
+{
+  static const char *const texts[] = {
+    "kata \"kutip\" dan \\ garis miring terbalik",
+    "baris\nbaru\r\ttab \b\f\x01\x1f\x7f akhir",
+    "</script> 50% & <b>tebal</b> \xf0\x9f\x98\x80 \xe2\x80\xa8 ok",
+    "bukan UTF-8: \xff\xfe \xc3 \xe2\x82 selesai", "",
+  };
+  struct config_channel ch = channel();
+  struct json_object *want = fixture_json("whatsapp-send-text.json");
+  struct json_object *got, *text;
+  struct outbound_msg msg = {0};
+  size_t i;
+  int bsuid;
+
+  for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+    for (bsuid = 0; bsuid < 2; bsuid++) {
+      char *clean = utf8_sanitize(texts[i], strlen(texts[i]));
+      msg.to = bsuid ? NULL : "+6281339401122";
+      msg.recipient = bsuid ? "ID.4471920083316652" : NULL;
+      msg.kind = OUT_TEXT;
+      msg.text = texts[i];
+      if (texts[i][0] == '\0') {
+        struct provider_request r = {0};
+        ck_assert_int_eq(WA->build_send(NULL, &ch, &msg, &r), AERR_PARSE);
+        free(clean);
+        continue;
+      }
+      got = build(&ch, &msg);
+      ck_assert_str_eq(jpath(got, "text.body"), clean);
+      /* The rest is the fixture's, member for member. */
+      ck_assert(json_object_object_get_ex(got, "text", &text));
+      json_object_object_add(text, "body", json_object_new_string(
+                             jpath(want, "text.body")));
+      if (bsuid) {
+        ck_assert_str_eq(jpath(got, "recipient"), "ID.4471920083316652");
+        json_object_object_del(got, "recipient");
+        json_object_object_add(got, "to",
+                               json_object_new_string("6281339401122"));
+      }
+      assert_json_eq(got, want);
+      json_object_put(got);
+      free(clean);
+    }
+  json_object_put(want);
+}
+END_TEST
+
 START_TEST(send_buttons_fixture)
 {
   struct config_channel ch = channel();
@@ -2432,6 +2511,7 @@ provider_whatsapp_suite(void)
   tcase_add_test(tc, verify_changed_byte);
   tcase_add_test(tc, verify_missing_header);
   tcase_add_test(tc, verify_other_secret);
+  tcase_add_test(tc, verify_prepared_channel);
   tcase_add_test(tc, verify_legacy_sha1);
   tcase_add_test(tc, verify_malformed);
   tcase_add_test(tc, verify_every_digit);
@@ -2484,6 +2564,7 @@ provider_whatsapp_suite(void)
 
   tc = tcase_create("send");
   tcase_add_test(tc, send_text_fixture);
+  tcase_add_test(tc, send_text_any_bytes);
   tcase_add_test(tc, send_buttons_fixture);
   tcase_add_test(tc, send_template_fixture);
   tcase_add_test(tc, send_list_fixture);

@@ -163,6 +163,62 @@ START_TEST(get_follows_redirects_only_when_asked)
 }
 END_TEST
 
+/* A handle reused for another request carries nothing of the last one:
+ * after a POST with headers, a body and credentials, a GET on the same
+ * handle goes without any of them, and a third request works too. */
+START_TEST(reused_handle_keeps_nothing)
+{
+  static char auth[] = "Authorization: Bearer t0k3n";
+  char *headers[2] = {auth, NULL};
+  struct request_spec spec = {0};
+  struct curl_slist *list = NULL;
+  struct fp_request r;
+  struct got g = {BUF_INIT, 0};
+  char *url = fakeprov_url(fp, "/send"), *url2 = fakeprov_url(fp, "/get");
+  long status = 0;
+  CURL *easy;
+  int i;
+
+  spec.method = "POST";
+  spec.url = url;
+  spec.headers = headers;
+  spec.max_headers = 1;
+  spec.body = "{}";
+  spec.body_len = 2;
+  spec.on_body = on_body;
+  spec.arg = &g;
+  spec.timeout_ms = tu_scaled_ms(10000);
+  easy = request_easy(&spec, &list);
+  ck_assert_ptr_nonnull(easy);
+  ck_assert_int_eq(curl_easy_perform(easy), CURLE_OK);
+  curl_slist_free_all(list);
+  for (i = 1; i <= 2; i++) {
+    struct request_spec get = {0};
+    get.method = "GET";
+    get.url = url2;
+    get.on_body = on_body;
+    get.arg = &g;
+    get.timeout_ms = tu_scaled_ms(10000);
+    easy = request_easy_reuse(easy, &get, &list);
+    ck_assert_ptr_nonnull(easy);
+    ck_assert_int_eq(curl_easy_perform(easy), CURLE_OK);
+    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+    ck_assert_int_eq(status, 200);
+    curl_slist_free_all(list);
+    ck_assert_int_eq(fakeprov_request(fp, i, &r), 0);
+    ck_assert_str_eq(r.method, "GET");
+    ck_assert_str_eq(r.path, "/get");
+    ck_assert_str_eq(r.authorization, "");
+    ck_assert_uint_eq(r.body_len, 0);
+    fp_request_free(&r);
+  }
+  curl_easy_cleanup(easy);
+  buf_free(&g.body);
+  free(url);
+  free(url2);
+}
+END_TEST
+
 /* A response larger than max_size fails; a scheme other than http(s)
  * is refused before anything is sent. */
 START_TEST(limits_size_and_schemes)
@@ -276,6 +332,7 @@ request_suite(void)
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, post_sends_headers_and_body);
   tcase_add_test(tc, get_follows_redirects_only_when_asked);
+  tcase_add_test(tc, reused_handle_keeps_nothing);
   tcase_add_test(tc, limits_size_and_schemes);
   tcase_add_test(tc, header_value_by_name);
   tcase_add_test(tc, error_names);
