@@ -888,15 +888,17 @@ bare_year(const struct tokens *ts, int i)
 }
 
 /* The month given by its number after "bulan" at token i ("bulan 3",
- * "bln 7", "bln 12 tahun lalu"), or 0: not after a number ("1 bulan 2
- * minggu" is a span) nor before a count ("tiap bulan 2 kali") or a
- * date's "/". */
+ * "bln 7", "bln 12 tahun lalu", "bulan dua belas"), or 0: not after a
+ * number ("1 bulan 2 minggu" is a span) nor before a count ("tiap bulan 2
+ * kali") or a date's "/".  The tokens of the number (1, or 2 for "dua
+ * belas") into *len. */
 static int
-month_number_at(const struct tokens *ts, int i)
+month_number_at(const struct tokens *ts, int i, int *len)
 {
   const struct token *n = i + 1 < ts->n ? &ts->t[i + 1] : NULL;
   int m;
 
+  *len = 1;
   if (!(is(&ts->t[i], "bulan") || is(&ts->t[i], "bln")) || n == NULL ||
       (n->is_num && n->glued) || (i > 0 && (ts->t[i - 1].is_num ||
                                             day_of(&ts->t[i - 1], 1))))
@@ -904,8 +906,13 @@ month_number_at(const struct tokens *ts, int i)
   m = day_of(n, 1);
   if (month_of_relative_year(ts, i))
     return m;
-  if (m > 12 || counted_by(ts, i + 2) ||
-      (i + 2 < ts->n && ts->t[i + 2].before == '/'))
+  if (m >= 1 && m <= 9 && !n->is_num && i + 2 < ts->n &&
+      !ts->t[i + 2].stop && is(&ts->t[i + 2], "belas")) {
+    m += 10;   /* "dua belas": a word and "belas" */
+    *len = 2;
+  }
+  if (m > 12 || counted_by(ts, i + 1 + *len) ||
+      (i + 1 + *len < ts->n && ts->t[i + 1 + *len].before == '/'))
     return 0;
   return m;
 }
@@ -950,7 +957,7 @@ static void
 date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
   const struct token *t = &ts->t[i];
-  int d = day_of(t, 1), m, y, lead;
+  int d = day_of(t, 1), m, y, lead, len;
 
   *used = 0;
   lead = is(t, "tanggal") || is(t, "tgl") || is(t, "tggl");
@@ -987,10 +994,10 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
                                  ts->t[i + 2].before == '-'))) {
     incident_add_date(inc, 0, 0, d);   /* the month left unsaid */
     *used = 2;
-  } else if ((m = month_number_at(ts, i)) != 0) {
-    y = year_at(ts, i + 2);
+  } else if ((m = month_number_at(ts, i, &len)) != 0) {
+    y = year_at(ts, i + 1 + len);
     incident_add_date(inc, y, m, 0);
-    *used = y ? 3 : 2;
+    *used = 1 + len + (y ? 1 : 0);
   } else if (t->is_num && bare_year(ts, i)) {
     incident_add_date(inc, (int)t->num, 0, 0);
     *used = 1;

@@ -1470,6 +1470,22 @@ START_TEST(months_by_number_in_words)
 }
 END_TEST
 
+/* The month by a number in words of two words after "bulan" ("bulan dua
+ * belas", "bln dua belas 2025") is that month, not the month of its first
+ * word; a count after it is still no month. */
+START_TEST(months_by_teen_words)
+{
+  static const struct date_case t[] = {
+    {"beras dijual kades ke kios, bulan dua belas kemarin", 1200},
+    {"bln dua belas 2025 dana blt tdk dibagi", 20251200},
+    {"bulan sebelas puskesmas tutup", 1100},
+    {"pungutan tiap bulan dua belas kali", -1},
+  };
+
+  check_dates(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* Only the office and the day in common, and another act told (one
  * officer asks money, the guard throws a man out): two incidents; the
  * same office and day with the amount in common: one.  Likewise one
@@ -1560,6 +1576,7 @@ incident_suite(void)
   tcase_add_test(tc, kin_shorthand_and_suffixed_services);
   tcase_add_test(tc, amounts_with_koma);
   tcase_add_test(tc, months_by_number_in_words);
+  tcase_add_test(tc, months_by_teen_words);
   tcase_add_test(tc, where_and_when_only);
   tcase_add_test(tc, groups_companies_and_villages);
   tcase_add_test(tc, bare_names_with_directions);
