@@ -1539,6 +1539,16 @@ static const struct {
   {"ketahanan", "pangan"}, {"pangan", "pangan"},
 };
 
+/* Words that go on a field of several words after its first ("P dan K",
+ * "Kependudukan dan Pencatatan Sipil", "Pekerjaan Umum dan Penataan
+ * Ruang"), besides the words of dinas_fields[]. */
+static const char *const field_tails[] = {
+  "dan", "k", "pencatatan", "sipil", "umum", "penataan", "ruang",
+  "olahraga", "transmigrasi", "hidup", "modal", "terpadu", "satu", "pintu",
+  "masyarakat", "desa", "informatika", "statistik", "kawasan",
+  "permukiman", "keluarga", "berencana", "perempuan", "anak", NULL,
+};
+
 /* Type words, never the name of an office ("Dinas PUPR Belu": Belu). */
 static const char *const office_types_words[] = {
   "samsat", "puskesmas", "rsud", "polsek", "polres", "polresta", "dinas",
@@ -1841,6 +1851,31 @@ office_tier(const struct tokens *ts, int j)
   return 0;
 }
 
+/* The most words of a field after its first. */
+#define FIELD_TAIL 5
+
+/* The token after the field whose first word is at j - 1: past the rest
+ * of its words when they end in a field word ("P dan K", "Pendidikan dan
+ * Kebudayaan"), so that "Kota" or "Kabupaten" after it is read; else j. */
+static int
+field_end(const struct tokens *ts, int j)
+{
+  int k, end = j;
+  size_t f;
+
+  for (k = j; k < ts->n && k < j + FIELD_TAIL && !stop_at(ts, k); k++) {
+    for (f = 0; f < COUNT(dinas_fields); f++)
+      if (is(&ts->t[k], dinas_fields[f].w))
+        break;
+    if (f < COUNT(dinas_fields) ||
+        (word_in(&ts->t[k], field_tails) >= 0 && !is(&ts->t[k], "dan")))
+      end = k + 1;
+    else if (word_in(&ts->t[k], field_tails) < 0)
+      break;
+  }
+  return end;
+}
+
 /* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
@@ -1862,7 +1897,7 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
     for (f = 0; j < ts->n && f < COUNT(dinas_fields); f++)
       if (is(&ts->t[j], dinas_fields[f].w)) {
         snprintf(qual, sizeof(qual), "%s", dinas_fields[f].field);
-        j++;
+        j = field_end(ts, j + 1);
         break;
       }
   } else if (office_words[k].q == Q_NUMBER) {

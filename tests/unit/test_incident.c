@@ -1307,6 +1307,26 @@ START_TEST(kota_and_kabupaten_offices)
 }
 END_TEST
 
+/* A field of several words ("P dan K", "Pendidikan dan Kebudayaan",
+ * "Kependudukan dan Pencatatan Sipil") before "Kota" or "Kabupaten":
+ * the tier still tells the city's office from the regency's. */
+START_TEST(tiers_after_fields_of_words)
+{
+  static const struct pair_case t[] = {
+    {"Dinas Pendidikan Kota Kupang memungut uang dari guru",
+     "Dinas P dan K Kabupaten Kupang di Oelamasi pungut uang guru", 1, 0},
+    {"Dinas Pendidikan dan Kebudayaan Kabupaten Kupang minta uang",
+     "Dinas Pendidikan Kota Kupang minta uang", 1, 0},
+    {"Dinas Kependudukan dan Pencatatan Sipil Kota Kupang minta uang",
+     "Dukcapil Kabupaten Kupang minta uang", 1, 0},
+    {"Dinas P dan K Kota Kupang minta uang",
+     "Dinas Pendidikan Kota Kupang minta uang", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A hospital named with a title inside its name ("RSUD dr. T.C.
  * Hillers", "RSUD dr. Ben Mboi") is the landmark of that name, as it is
  * written without the title. */
@@ -1571,6 +1591,7 @@ incident_suite(void)
   tcase_add_test(tc, prisons_polls_and_ministries);
   tcase_add_test(tc, persons_named_by_kin);
   tcase_add_test(tc, kota_and_kabupaten_offices);
+  tcase_add_test(tc, tiers_after_fields_of_words);
   tcase_add_test(tc, landmarks_with_titles);
   tcase_add_test(tc, operations_are_services);
   tcase_add_test(tc, kin_shorthand_and_suffixed_services);
