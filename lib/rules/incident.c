@@ -1876,11 +1876,40 @@ field_end(const struct tokens *ts, int j)
   return end;
 }
 
+/* The place a dinas named by its field serves, written after the field
+ * ("Dinas Kesehatan Kabupaten Belu", "Dinkes Malaka", "Distan di Ende"),
+ * into out (lower case), or "" (none, or the province's: "Dinas PUPR
+ * Provinsi NTT"). */
+static void
+field_place(const struct tokens *ts, int j, char *out)
+{
+  if (office_name(ts, j, out) == 0 || strcmp(out, "ntt") == 0)
+    out[0] = '\0';
+}
+
+/* The office of inc of type key, qualifier qual and number num serves
+ * the place where (field_place()): kept as its key2 when it has none
+ * (incident.h), for incident_add_gazetteer() to find. */
+static void
+office_where_named(struct incident *inc, const char *key, const char *qual,
+                   int64_t num, const char *where)
+{
+  struct incident_item *it;
+  int i;
+
+  for (i = 0; where[0] != '\0' && i < inc->n[INCIDENT_OFFICE]; i++) {
+    it = &inc->item[INCIDENT_OFFICE][i];
+    if (it->num == num && it->key2[0] == '\0' && strcmp(it->key, key) == 0 &&
+        strcmp(it->qual, qual) == 0)
+      snprintf(it->key2, sizeof(it->key2), "%s", where);
+  }
+}
+
 /* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
-  char qual[INCIDENT_KEY] = "";
+  char qual[INCIDENT_KEY] = "", where[INCIDENT_KEY] = "";
   int64_t num = 0;    /* a school's number */
   size_t k, f;
   int j, n, named = 0, tier, had = inc->n[INCIDENT_OFFICE];
@@ -1910,10 +1939,14 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   tier = office_tier(ts, j);
   if (office_words[k].q == Q_NAME && qual[0] == '\0')
     named = office_name(ts, j, qual);
+  else if (qual[0] != '\0' && (office_words[k].q == Q_FIELD ||
+                               office_words[k].field != NULL))
+    field_place(ts, j, where);
   add_item(inc, INCIDENT_OFFICE, num, office_words[k].type, qual, NULL,
            office_words[k].weak);
   if (inc->n[INCIDENT_OFFICE] > had)
     inc->item[INCIDENT_OFFICE][had].tier = tier;
+  office_where_named(inc, office_words[k].type, qual, num, where);
   if (named == 2 && inc->n[INCIDENT_OFFICE] > 0 &&
       strcmp(inc->item[INCIDENT_OFFICE][inc->n[INCIDENT_OFFICE] - 1].qual,
              qual) == 0)
@@ -2303,6 +2336,27 @@ date_alike(int64_t a, int64_t b)
 
 static int office_where_alike(const struct incident_item *a,
                               const struct incident_item *b);
+static int field_type(const char *key);
+
+/* The kabupaten/kota of two offices, by the gazetteer, meet: one of
+ * each side (a name of two, "Kupang", counts as either) is one. */
+static int
+kabs_meet(const struct incident_item *a, const struct incident_item *b)
+{
+  return a->kab[0] != '\0' && b->kab[0] != '\0' &&
+         (strcmp(a->kab, b->kab) == 0 || strcmp(a->kab, b->kab2) == 0 ||
+          strcmp(a->kab2, b->kab) == 0);
+}
+
+/* Two offices named by their field serve two kabupaten/kota, by the
+ * gazetteer ("Dinas Kesehatan Kabupaten Belu", "Dinkes Malaka"). */
+static int
+field_kabs_differ(const struct incident_item *a,
+                  const struct incident_item *b)
+{
+  return field_type(a->key) && a->kab[0] != '\0' && b->kab[0] != '\0' &&
+         !kabs_meet(a, b);
+}
 
 /* One office named after "Kota", the other after "Kabupaten". */
 static int
@@ -2318,7 +2372,8 @@ tiers_differ(const struct incident_item *a, const struct incident_item *b)
 static int
 office_alike(const struct incident_item *a, const struct incident_item *b)
 {
-  if (strcmp(a->key, b->key) != 0 || tiers_differ(a, b))
+  if (strcmp(a->key, b->key) != 0 || tiers_differ(a, b) ||
+      field_kabs_differ(a, b))
     return 0;
   if (a->num != 0 && b->num != 0 && a->num != b->num)
     return 0;
@@ -2447,6 +2502,31 @@ dotted_name(const struct tokens *ts, int i)
          strlen(ts->t[i + 1].w) <= 4;
 }
 
+/* The kabupaten/kota, by pl, that the dinas it serves (its key2, read by
+ * field_place(), after "Kota" or "Kabupaten" when its tier says so): the
+ * place named exactly, or the two that "Kupang" names. */
+static void
+field_office_place(const struct place_list *pl, struct incident_item *it)
+{
+  char phrase[2 * INCIDENT_KEY];
+  struct place_match m;
+
+  snprintf(phrase, sizeof(phrase), "%s%s",
+           it->tier == 1 ? "kota " : it->tier == 2 ? "kabupaten " : "",
+           it->key2);
+  if (place_match(pl, phrase, &m) != 0)
+    return;
+  if (m.ambiguous && m.nchoices == 2 && !m.more_choices &&
+      m.choice[0].level == PLACE_KABUPATEN &&
+      m.choice[1].level == PLACE_KABUPATEN) {
+    snprintf(it->kab, sizeof(it->kab), "%s", m.choice[0].kab_code);
+    snprintf(it->kab2, sizeof(it->kab2), "%s", m.choice[1].kab_code);
+  } else if (m.matched && m.distance == 0 &&
+             m.place.level != PLACE_LANDMARK) {
+    snprintf(it->kab, sizeof(it->kab), "%s", m.code);
+  }
+}
+
 /*
  * Where the office it, at token i, lies by pl (incident.h): looked up
  * as its type and qualifier ("bandara penfui", "pasar ruteng", "pdam
@@ -2465,6 +2545,10 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
   size_t e;
   int n, k, least, from[2], landmark = str_in(it->key, landmark_offices);
 
+  if (it->key2[0] != '\0' && field_type(it->key)) {
+    field_office_place(pl, it);
+    return;
+  }
   /* The name without its titles first (one word may do then), then as
    * written (two words at least); a name of a short word and another
    * ("RS TC Hillers", "rumah sakit Ben Mboi") is looked up as words too. */
@@ -2516,12 +2600,7 @@ static int
 office_where_alike(const struct incident_item *a,
                    const struct incident_item *b)
 {
-  int same_kab = a->kab[0] != '\0' && b->kab[0] != '\0' &&
-                 (strcmp(a->kab, b->kab) == 0 ||
-                  strcmp(a->kab, b->kab2) == 0 ||
-                  strcmp(a->kab2, b->kab) == 0);
-
-  return same_kab && (a->kab_whole || b->kab_whole) &&
+  return kabs_meet(a, b) && (a->kab_whole || b->kab_whole) &&
          str_in(a->key, kabupaten_offices);
 }
 
@@ -2536,7 +2615,8 @@ offices_to_place(const struct incident *inc)
   for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
     it = &inc->item[INCIDENT_OFFICE][i];
     if (str_in(it->key, landmark_offices) ||
-        (it->qual[0] != '\0' && str_in(it->key, kabupaten_offices)))
+        (it->qual[0] != '\0' && str_in(it->key, kabupaten_offices)) ||
+        (it->key2[0] != '\0' && field_type(it->key)))
       return 1;
   }
   return 0;

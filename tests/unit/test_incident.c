@@ -1327,6 +1327,29 @@ START_TEST(tiers_after_fields_of_words)
 }
 END_TEST
 
+/* A dinas named with the kabupaten/kota it serves ("Dinas Kesehatan
+ * Kabupaten Belu", "Dinkes Malaka", "Distan di Ende") is that
+ * kabupaten's: two kabupaten, two offices; a town of the kabupaten
+ * ("Atambua") or "Kupang" (city or regency) is no other. */
+START_TEST(field_offices_of_two_kabupaten)
+{
+  static const struct pair_case t[] = {
+    {"Dinas Kesehatan Kabupaten Belu memotong insentif nakes",
+     "Dinkes Malaka di Betun potong insentif nakes", 1, 0},
+    {"Dinas Pertanian Kabupaten Ende minta uang bibit",
+     "Distan Sikka minta uang bibit", 1, 0},
+    {"Dinas Kesehatan Kabupaten Belu memotong insentif nakes",
+     "dinkes di Atambua potong insentif nakes", 0, 1},
+    {"Kepala Dinas Pendidikan Kabupaten Alor angkat anaknya",
+     "Kadis P dan K Alor angkat anak kandung", 0, 1},
+    {"Dinas Sosial Kupang potong bantuan",
+     "Dinas Sosial Kabupaten Kupang potong bantuan", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A hospital named with a title inside its name ("RSUD dr. T.C.
  * Hillers", "RSUD dr. Ben Mboi") is the landmark of that name, as it is
  * written without the title. */
@@ -1592,6 +1615,7 @@ incident_suite(void)
   tcase_add_test(tc, persons_named_by_kin);
   tcase_add_test(tc, kota_and_kabupaten_offices);
   tcase_add_test(tc, tiers_after_fields_of_words);
+  tcase_add_test(tc, field_offices_of_two_kabupaten);
   tcase_add_test(tc, landmarks_with_titles);
   tcase_add_test(tc, operations_are_services);
   tcase_add_test(tc, kin_shorthand_and_suffixed_services);
