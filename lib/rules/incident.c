@@ -2238,6 +2238,111 @@ read_topics(const struct tokens *ts, struct incident *inc)
   }
 }
 
+/* ------------------------------------------------------------------ */
+/* Acts                                                                 */
+/* ------------------------------------------------------------------ */
+
+/* Words that speak of money asked, paid or withheld ("minta uang",
+ * "disuruh bayar", "dipotong", "pungli", "doi"), besides an amount. */
+static const char *const money_words[] = {
+  "uang", "duit", "doi", "doku", "bayar", "dibayar", "membayar", "bayaran",
+  "byr", "pungut", "memungut", "dipungut", "pungutan", "pungli", "setor",
+  "setoran", "biaya", "tarif", "retribusi", "fee", "jatah", "suap",
+  "sogok", "disogok", "tebus", "tebusan", "potong", "dipotong", "memotong",
+  "potongan", "rupiah", "rp", "sumbangan", "iuran", "komisi", "pelicin",
+  "amplop", "ongkos", "upeti", "gratifikasi", "cash", "tunai", "transfer",
+  "harga", "mahal", "tagih", "ditagih", "menagih", "jual", "menjual",
+  "dijual", "beli", "membeli", "dibeli", "ribu", "rb", "juta", "jt", NULL,
+};
+
+/* Acts other than money asked, each a bit of incident.acts: a harm (a
+ * boat sunk, a fire, a crash, a death), ballots tampered with, an
+ * officer absent or an office shut, a service failed (forms out of
+ * stock, power cut, papers late), abuse (cursing, throwing out,
+ * beating). */
+enum {
+  ACT_HARM = 1, ACT_BALLOT = 2, ACT_ABSENT = 4, ACT_FAILED = 8,
+  ACT_ABUSE = 16,
+};
+
+static const struct {
+  const char *w;
+  unsigned act;
+} act_words[] = {
+  {"tenggelam", ACT_HARM}, {"karam", ACT_HARM}, {"terbalik", ACT_HARM},
+  {"kebakaran", ACT_HARM}, {"terbakar", ACT_HARM}, {"hangus", ACT_HARM},
+  {"menghanguskan", ACT_HARM}, {"tabrak", ACT_HARM},
+  {"menabrak", ACT_HARM}, {"ditabrak", ACT_HARM},
+  {"kecelakaan", ACT_HARM}, {"roboh", ACT_HARM}, {"ambruk", ACT_HARM},
+  {"runtuh", ACT_HARM}, {"meninggal", ACT_HARM}, {"tewas", ACT_HARM},
+  {"dicoblos", ACT_BALLOT}, {"tercoblos", ACT_BALLOT},
+  {"penggelembungan", ACT_BALLOT}, {"bolos", ACT_ABSENT},
+  {"mangkir", ACT_ABSENT}, {"absen", ACT_ABSENT}, {"kosong", ACT_FAILED},
+  {"padam", ACT_FAILED}, {"memutus", ACT_FAILED}, {"diputus", ACT_FAILED},
+  {"pemutusan", ACT_FAILED}, {"terlambat", ACT_FAILED},
+  {"tertunda", ACT_FAILED}, {"maki", ACT_ABUSE}, {"memaki", ACT_ABUSE},
+  {"dimaki", ACT_ABUSE}, {"usir", ACT_ABUSE}, {"mengusir", ACT_ABUSE},
+  {"diusir", ACT_ABUSE}, {"pukul", ACT_ABUSE}, {"memukul", ACT_ABUSE},
+  {"dipukul", ACT_ABUSE}, {"aniaya", ACT_ABUSE}, {"dianiaya", ACT_ABUSE},
+  {"menganiaya", ACT_ABUSE}, {"tampar", ACT_ABUSE},
+  {"menampar", ACT_ABUSE}, {"ditampar", ACT_ABUSE},
+  {"bentak", ACT_ABUSE}, {"membentak", ACT_ABUSE}, {"dibentak", ACT_ABUSE},
+};
+
+/* Words after a negation that tell an absence ("tidak masuk", "sonde
+ * pernah masuk", "jarang hadir") or, after "belum", a service failed
+ * ("belum jadi", "blm terbit"). */
+static const char *const absent_words[] = {
+  "masuk", "hadir", "praktik", "praktek", "mengajar", "ngajar", NULL,
+};
+static const char *const negations[] = {
+  "tidak", "tdk", "tak", "sonde", "son", "jarang", "nggak", "gak", "ga",
+  NULL,
+};
+static const char *const late_words[] = {
+  "jadi", "terbit", "keluar", "selesai", NULL,
+};
+
+/* The act bits of the word at token i, with the words before it. */
+static unsigned
+act_at(const struct tokens *ts, int i)
+{
+  const struct token *t = &ts->t[i];
+  int k;
+  size_t e;
+
+  for (e = 0; e < COUNT(act_words); e++)
+    if (is(t, act_words[e].w))
+      return act_words[e].act;
+  if (is(t, "suara") && i > 0 &&
+      (is(&ts->t[i - 1], "surat") || is(&ts->t[i - 1], "kotak")))
+    return ACT_BALLOT;
+  if (word_in(t, late_words) >= 0 && i > 0 &&
+      (is(&ts->t[i - 1], "belum") || is(&ts->t[i - 1], "blm")))
+    return ACT_FAILED;
+  /* "tidak masuk", "tidak pernah masuk", "sonde pernah ada di kantor" */
+  for (k = i - 1; k >= 0 && k >= i - 2 && word_in(t, absent_words) >= 0;
+       k--)
+    if (word_in(&ts->t[k], negations) >= 0)
+      return ACT_ABSENT;
+  return 0;
+}
+
+/* The acts the text tells and whether it speaks of money (incident.h). */
+static void
+read_acts(const struct tokens *ts, struct incident *inc)
+{
+  int i;
+
+  inc->money = inc->n[INCIDENT_AMOUNT] > 0;
+  for (i = 0; i < ts->n; i++) {
+    if (ts->t[i].is_num)
+      continue;
+    inc->acts |= act_at(ts, i);
+    inc->money |= word_in(&ts->t[i], money_words) >= 0;
+  }
+}
+
 static void
 read_offices(const struct tokens *ts, struct incident *inc)
 {
@@ -2269,6 +2374,7 @@ incident_extract(const char *text, struct incident *inc)
   read_names(&ts, inc);
   read_words(&ts, inc);
   read_topics(&ts, inc);
+  read_acts(&ts, inc);
 }
 
 /* ------------------------------------------------------------------ */
@@ -3033,6 +3139,16 @@ day_shared(const struct incident *a, const struct incident *b)
   return 0;
 }
 
+/* 1 when a asks money (an amount given) and b tells, with no word of
+ * money, an act a does not tell (read_acts()): a fee and a sinking at one
+ * harbour, vote buying and punched ballots in one election. */
+static int
+other_act(const struct incident *a, const struct incident *b)
+{
+  return a->n[INCIDENT_AMOUNT] > 0 && !b->money && b->acts != 0 &&
+         (a->acts & b->acts) == 0;
+}
+
 int
 incident_conflict(const struct incident *a, const struct incident *b,
                   int *shared, const char **why)
@@ -3079,6 +3195,8 @@ incident_same(const struct incident *a, const struct incident *b,
 
   if (incident_conflict(a, b, NULL, NULL))
     return 0;
+  if (other_act(a, b) || other_act(b, a))
+    return words >= r->words;
   weight = shared_weight(a, b, &kinds);
   topics = topics_shared(a, b);
   /* Money asked in one and none in the other, sharing where and a month

@@ -123,6 +123,12 @@ struct incident {
   int nwords;
   uint64_t topic[INCIDENT_TOPICS]; /* distinct content-word keys */
   int ntopics;
+  unsigned acts;                  /* acts told other than money asked
+                                   * (a sinking, punched ballots, an
+                                   * absence, a failed service, abuse):
+                                   * bits, see read_acts() */
+  int money;                      /* an amount or a word of money
+                                   * ("uang", "bayar", "dipotong") */
 };
 
 /* The specifics of text (NULL counts as "") into *inc, replacing what was

@@ -1573,6 +1573,61 @@ START_TEST(where_and_when_only)
 }
 END_TEST
 
+/* Money asked in one report, and another act told in the other with no
+ * word of money (a boat sunk, ballots punched, an officer absent, forms
+ * out of stock, a passport late, a guard's abuse): two incidents, however
+ * much place, date and subject they share.  The fee retold without its
+ * amount but with a word of money is still one. */
+START_TEST(other_acts_without_money)
+{
+  static const struct {
+    const char *a, *b;
+    int same;
+  } t[] = {
+    {"Syahbandar Pelabuhan Waiwerang memungut Rp 100.000 dari tiap motor "
+     "laut untuk surat izin berlayar, April 2026.",
+     "Motor laut dari Waiwerang tenggelam April 2026, syahbandar tetap "
+     "kasih izin berlayar walau ombak tinggi", 0},
+    {"Tim calon nomor 1 pilkades Desa Noelbaki 2025 membagikan Rp 200.000 "
+     "per kepala keluarga",
+     "pilkades Noelbaki 2025, surat suara sudah dicoblos untuk calon nomor "
+     "1 sebelum TPS dibuka", 0},
+    {"Kepala SMP Negeri 3 Soe jarang masuk sekolah selama Maret 2026",
+     "SMP Negeri 3 Soe tarik uang komite Rp 250.000 per siswa, Maret 2026",
+     0},
+    {"Pegawai Dukcapil Kabupaten Ngada minta Rp 100.000 untuk cetak e-KTP, "
+     "Juni 2026",
+     "Blanko e-KTP di Dukcapil Ngada kosong selama Juni 2026, warga "
+     "disuruh pulang", 0},
+    {"Petugas Imigrasi Kupang minta Rp 75.000 untuk formulir paspor, 9 "
+     "Maret 2026",
+     "Paspor saya di Imigrasi Kupang belum jadi sampai sekarang padahal "
+     "janji 4 hari kerja, saya urus 9 Maret 2026", 0},
+    {"Petugas Imigrasi Kupang minta Rp 75.000 untuk formulir paspor, 9 "
+     "Maret 2026",
+     "di imigrasi kupang tgl 9 maret 2026 sy disuruh bayar formulir "
+     "paspor, padahal paspor blm jadi juga", 1},
+  };
+  struct incident a, b;
+  struct incident_rule rule;
+  size_t i;
+
+  incident_rule_for(WORDS_ANY, &rule);
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    extract_placed(t[i].a, &a);
+    extract_placed(t[i].b, &b);
+    ck_assert_msg(incident_same(&a, &b, similar_score(t[i].a, t[i].b),
+                                &rule) == t[i].same,
+                  "'%s' / '%s': same expected %d", t[i].a, t[i].b,
+                  t[i].same);
+    ck_assert_msg(incident_same(&b, &a, similar_score(t[i].b, t[i].a),
+                                &rule) == t[i].same,
+                  "'%s' / '%s' reversed: same expected %d", t[i].a, t[i].b,
+                  t[i].same);
+  }
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1623,6 +1678,7 @@ incident_suite(void)
   tcase_add_test(tc, months_by_number_in_words);
   tcase_add_test(tc, months_by_teen_words);
   tcase_add_test(tc, where_and_when_only);
+  tcase_add_test(tc, other_acts_without_money);
   tcase_add_test(tc, groups_companies_and_villages);
   tcase_add_test(tc, bare_names_with_directions);
   tcase_add_test(tc, stages_of_payments);
