@@ -2443,6 +2443,7 @@ date_alike(int64_t a, int64_t b)
 static int office_where_alike(const struct incident_item *a,
                               const struct incident_item *b);
 static int field_type(const char *key);
+static int kabupaten_office(const char *key);
 
 /* The kabupaten/kota of two offices, by the gazetteer, meet: one of
  * each side (a name of two, "Kupang", counts as either) is one. */
@@ -2454,14 +2455,15 @@ kabs_meet(const struct incident_item *a, const struct incident_item *b)
           strcmp(a->kab2, b->kab) == 0);
 }
 
-/* Two offices named by their field serve two kabupaten/kota, by the
- * gazetteer ("Dinas Kesehatan Kabupaten Belu", "Dinkes Malaka"). */
+/* Two offices named by their field, or of a type a kabupaten has one of,
+ * lie in two kabupaten/kota by the gazetteer ("Dinas Kesehatan Kabupaten
+ * Belu", "Dinkes Malaka"; "Samsat Kupang di Oebobo", "Samsat Kabupaten
+ * Kupang"). */
 static int
-field_kabs_differ(const struct incident_item *a,
-                  const struct incident_item *b)
+kabs_differ(const struct incident_item *a, const struct incident_item *b)
 {
-  return field_type(a->key) && a->kab[0] != '\0' && b->kab[0] != '\0' &&
-         !kabs_meet(a, b);
+  return (field_type(a->key) || kabupaten_office(a->key)) &&
+         a->kab[0] != '\0' && b->kab[0] != '\0' && !kabs_meet(a, b);
 }
 
 /* One office named after "Kota", the other after "Kabupaten". */
@@ -2479,7 +2481,7 @@ static int
 office_alike(const struct incident_item *a, const struct incident_item *b)
 {
   if (strcmp(a->key, b->key) != 0 || tiers_differ(a, b) ||
-      field_kabs_differ(a, b))
+      kabs_differ(a, b))
     return 0;
   if (a->num != 0 && b->num != 0 && a->num != b->num)
     return 0;
@@ -2524,6 +2526,13 @@ str_in(const char *w, const char *const *list)
     if (strcmp(w, *list) == 0)
       return 1;
   return 0;
+}
+
+/* 1 when the office type key is one a kabupaten/kota has one of. */
+static int
+kabupaten_office(const char *key)
+{
+  return str_in(key, kabupaten_offices);
 }
 
 /* The office type a landmark's name begins with ("RSUD W.Z. Johannes":
@@ -2633,6 +2642,39 @@ field_office_place(const struct place_list *pl, struct incident_item *it)
   }
 }
 
+/* The most tokens after an office word to its "di" ("Samsat Kupang di
+ * Oebobo", "Samsat Kota Kupang di Oebobo"). */
+#define OFFICE_DI_WORDS 4
+
+/* An office it at token i named by a name of two kabupaten/kota
+ * ("Kupang"), followed by "di" and a place of one of them ("di Oebobo",
+ * "di Kel. Oebobo"): it lies in that one only. */
+static void
+office_town(const struct tokens *ts, int i, const struct place_list *pl,
+            struct incident_item *it)
+{
+  struct place_match m;
+  int j, k;
+
+  for (j = i + 1; j < ts->n && j <= i + OFFICE_DI_WORDS && !stop_at(ts, j);
+       j++) {
+    if (!is(&ts->t[j], "di"))
+      continue;
+    for (k = j + 1; k < ts->n && !stop_at(ts, k) &&
+                    word_in(&ts->t[k], office_filler) >= 0; k++)
+      ;
+    if (k >= ts->n || stop_at(ts, k) || ts->t[k].is_num ||
+        place_match(pl, ts->t[k].w, &m) != 0 || !m.matched ||
+        m.distance != 0)
+      return;
+    if (strcmp(m.code, it->kab) == 0 || strcmp(m.code, it->kab2) == 0) {
+      snprintf(it->kab, sizeof(it->kab), "%s", m.code);
+      it->kab2[0] = '\0';
+    }
+    return;
+  }
+}
+
 /*
  * Where the office it, at token i, lies by pl (incident.h): looked up
  * as its type and qualifier ("bandara penfui", "pasar ruteng", "pdam
@@ -2689,10 +2731,12 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
   if (m.ambiguous && m.nchoices == 2 && !m.more_choices &&
       m.choice[0].level == PLACE_KABUPATEN &&
       m.choice[1].level == PLACE_KABUPATEN) {
-    /* "Kupang": the city or the regency, each as a whole. */
+    /* "Kupang": the city or the regency, each as a whole, unless a
+     * place of one follows. */
     snprintf(it->kab, sizeof(it->kab), "%s", m.choice[0].kab_code);
     snprintf(it->kab2, sizeof(it->kab2), "%s", m.choice[1].kab_code);
     it->kab_whole = 1;
+    office_town(ts, i, pl, it);
   } else if (m.matched && m.place.level != PLACE_LANDMARK) {
     snprintf(it->kab, sizeof(it->kab), "%s", m.code);
     it->kab_whole = m.place.level == PLACE_KABUPATEN;
@@ -2773,7 +2817,8 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
                    const struct incident *b, const struct incident_item *y)
 {
   if (strcmp(x->key, y->key) != 0 || x->qual[0] == '\0' ||
-      y->qual[0] == '\0' || field_type(x->key) || tiers_differ(x, y))
+      y->qual[0] == '\0' || field_type(x->key) || tiers_differ(x, y) ||
+      kabs_differ(x, y))
     return 0;
   if (x->num != 0 && y->num != 0 && x->num != y->num)
     return 0;

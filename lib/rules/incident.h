@@ -150,7 +150,9 @@ void incident_add_place(struct incident *inc, const char *code);
  * place's kabupaten/kota.  Two offices of one type are then alike when
  * they are one landmark, or when one is named by a whole kabupaten/kota
  * ("PDAM Rote Ndao") and the other lies in it ("PDAM di Ba'a"), for the
- * offices a kabupaten has one of (RSUD, Samsat, Polres, PDAM...).  A
+ * offices a kabupaten has one of (RSUD, Samsat, Polres, PDAM...); one
+ * named "Kupang" with a place of the city or the regency after "di"
+ * ("Samsat Kupang di Oebobo") lies there only.  A
  * dinas named by its field and a place ("Dinas Kesehatan Kabupaten Belu",
  * "Dinkes Malaka") serves that place's kabupaten/kota: two such dinas of
  * two kabupaten are two offices.  pl NULL adds nothing.

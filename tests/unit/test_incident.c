@@ -1307,6 +1307,27 @@ START_TEST(kota_and_kabupaten_offices)
 }
 END_TEST
 
+/* An office of "Kupang" (city or regency) with the place it stands in
+ * after "di" ("Samsat Kupang di Oebobo"): the kabupaten/kota of that
+ * place, not the other one ("Samsat Kabupaten Kupang di Oelamasi"). */
+START_TEST(kupang_placed_by_its_town)
+{
+  static const struct pair_case t[] = {
+    {"Kantor Samsat Kupang di Oebobo menarik biaya tambahan Rp 50.000",
+     "Samsat Kabupaten Kupang di Oelamasi menarik biaya tambahan Rp 50.000",
+     1, 1},
+    {"petugas Samsat Kupang di Oelamasi minta uang",
+     "petugas Samsat Kota Kupang minta uang", 1, 0},
+    {"Samsat Kupang di Oebobo minta 75 ribu",
+     "samsat oebobo minta 75 ribu", 0, 1},
+    {"petugas Samsat Kupang di Oelamasi minta uang",
+     "Samsat Kabupaten Kupang minta uang", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A field of several words ("P dan K", "Pendidikan dan Kebudayaan",
  * "Kependudukan dan Pencatatan Sipil") before "Kota" or "Kabupaten":
  * the tier still tells the city's office from the regency's. */
@@ -1669,6 +1690,7 @@ incident_suite(void)
   tcase_add_test(tc, prisons_polls_and_ministries);
   tcase_add_test(tc, persons_named_by_kin);
   tcase_add_test(tc, kota_and_kabupaten_offices);
+  tcase_add_test(tc, kupang_placed_by_its_town);
   tcase_add_test(tc, tiers_after_fields_of_words);
   tcase_add_test(tc, field_offices_of_two_kabupaten);
   tcase_add_test(tc, landmarks_with_titles);
