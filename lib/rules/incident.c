@@ -888,15 +888,17 @@ bare_year(const struct tokens *ts, int i)
 }
 
 /* The month given by its number after "bulan" at token i ("bulan 3",
- * "bln 7", "bln 12 tahun lalu"), or 0: not after a number ("1 bulan 2
- * minggu" is a span) nor before a count ("tiap bulan 2 kali") or a
- * date's "/". */
+ * "bln 7", "bln 12 tahun lalu", "bulan dua belas"), or 0: not after a
+ * number ("1 bulan 2 minggu" is a span) nor before a count ("tiap bulan 2
+ * kali") or a date's "/".  The tokens of the number (1, or 2 for "dua
+ * belas") into *len. */
 static int
-month_number_at(const struct tokens *ts, int i)
+month_number_at(const struct tokens *ts, int i, int *len)
 {
   const struct token *n = i + 1 < ts->n ? &ts->t[i + 1] : NULL;
   int m;
 
+  *len = 1;
   if (!(is(&ts->t[i], "bulan") || is(&ts->t[i], "bln")) || n == NULL ||
       (n->is_num && n->glued) || (i > 0 && (ts->t[i - 1].is_num ||
                                             day_of(&ts->t[i - 1], 1))))
@@ -904,8 +906,13 @@ month_number_at(const struct tokens *ts, int i)
   m = day_of(n, 1);
   if (month_of_relative_year(ts, i))
     return m;
-  if (m > 12 || counted_by(ts, i + 2) ||
-      (i + 2 < ts->n && ts->t[i + 2].before == '/'))
+  if (m >= 1 && m <= 9 && !n->is_num && i + 2 < ts->n &&
+      !ts->t[i + 2].stop && is(&ts->t[i + 2], "belas")) {
+    m += 10;   /* "dua belas": a word and "belas" */
+    *len = 2;
+  }
+  if (m > 12 || counted_by(ts, i + 1 + *len) ||
+      (i + 1 + *len < ts->n && ts->t[i + 1 + *len].before == '/'))
     return 0;
   return m;
 }
@@ -950,7 +957,7 @@ static void
 date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
   const struct token *t = &ts->t[i];
-  int d = day_of(t, 1), m, y, lead;
+  int d = day_of(t, 1), m, y, lead, len;
 
   *used = 0;
   lead = is(t, "tanggal") || is(t, "tgl") || is(t, "tggl");
@@ -987,10 +994,10 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
                                  ts->t[i + 2].before == '-'))) {
     incident_add_date(inc, 0, 0, d);   /* the month left unsaid */
     *used = 2;
-  } else if ((m = month_number_at(ts, i)) != 0) {
-    y = year_at(ts, i + 2);
+  } else if ((m = month_number_at(ts, i, &len)) != 0) {
+    y = year_at(ts, i + 1 + len);
     incident_add_date(inc, y, m, 0);
-    *used = y ? 3 : 2;
+    *used = 1 + len + (y ? 1 : 0);
   } else if (t->is_num && bare_year(ts, i)) {
     incident_add_date(inc, (int)t->num, 0, 0);
     *used = 1;
@@ -1532,6 +1539,16 @@ static const struct {
   {"ketahanan", "pangan"}, {"pangan", "pangan"},
 };
 
+/* Words that go on a field of several words after its first ("P dan K",
+ * "Kependudukan dan Pencatatan Sipil", "Pekerjaan Umum dan Penataan
+ * Ruang"), besides the words of dinas_fields[]. */
+static const char *const field_tails[] = {
+  "dan", "k", "pencatatan", "sipil", "umum", "penataan", "ruang",
+  "olahraga", "transmigrasi", "hidup", "modal", "terpadu", "satu", "pintu",
+  "masyarakat", "desa", "informatika", "statistik", "kawasan",
+  "permukiman", "keluarga", "berencana", "perempuan", "anak", NULL,
+};
+
 /* Type words, never the name of an office ("Dinas PUPR Belu": Belu). */
 static const char *const office_types_words[] = {
   "samsat", "puskesmas", "rsud", "polsek", "polres", "polresta", "dinas",
@@ -1834,11 +1851,65 @@ office_tier(const struct tokens *ts, int j)
   return 0;
 }
 
+/* The most words of a field after its first. */
+#define FIELD_TAIL 5
+
+/* The token after the field whose first word is at j - 1: past the rest
+ * of its words when they end in a field word ("P dan K", "Pendidikan dan
+ * Kebudayaan"), so that "Kota" or "Kabupaten" after it is read; else j. */
+static int
+field_end(const struct tokens *ts, int j)
+{
+  int k, end = j;
+  size_t f;
+
+  for (k = j; k < ts->n && k < j + FIELD_TAIL && !stop_at(ts, k); k++) {
+    for (f = 0; f < COUNT(dinas_fields); f++)
+      if (is(&ts->t[k], dinas_fields[f].w))
+        break;
+    if (f < COUNT(dinas_fields) ||
+        (word_in(&ts->t[k], field_tails) >= 0 && !is(&ts->t[k], "dan")))
+      end = k + 1;
+    else if (word_in(&ts->t[k], field_tails) < 0)
+      break;
+  }
+  return end;
+}
+
+/* The place a dinas named by its field serves, written after the field
+ * ("Dinas Kesehatan Kabupaten Belu", "Dinkes Malaka", "Distan di Ende"),
+ * into out (lower case), or "" (none, or the province's: "Dinas PUPR
+ * Provinsi NTT"). */
+static void
+field_place(const struct tokens *ts, int j, char *out)
+{
+  if (office_name(ts, j, out) == 0 || strcmp(out, "ntt") == 0)
+    out[0] = '\0';
+}
+
+/* The office of inc of type key, qualifier qual and number num serves
+ * the place where (field_place()): kept as its key2 when it has none
+ * (incident.h), for incident_add_gazetteer() to find. */
+static void
+office_where_named(struct incident *inc, const char *key, const char *qual,
+                   int64_t num, const char *where)
+{
+  struct incident_item *it;
+  int i;
+
+  for (i = 0; where[0] != '\0' && i < inc->n[INCIDENT_OFFICE]; i++) {
+    it = &inc->item[INCIDENT_OFFICE][i];
+    if (it->num == num && it->key2[0] == '\0' && strcmp(it->key, key) == 0 &&
+        strcmp(it->qual, qual) == 0)
+      snprintf(it->key2, sizeof(it->key2), "%s", where);
+  }
+}
+
 /* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
-  char qual[INCIDENT_KEY] = "";
+  char qual[INCIDENT_KEY] = "", where[INCIDENT_KEY] = "";
   int64_t num = 0;    /* a school's number */
   size_t k, f;
   int j, n, named = 0, tier, had = inc->n[INCIDENT_OFFICE];
@@ -1855,7 +1926,7 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
     for (f = 0; j < ts->n && f < COUNT(dinas_fields); f++)
       if (is(&ts->t[j], dinas_fields[f].w)) {
         snprintf(qual, sizeof(qual), "%s", dinas_fields[f].field);
-        j++;
+        j = field_end(ts, j + 1);
         break;
       }
   } else if (office_words[k].q == Q_NUMBER) {
@@ -1868,10 +1939,14 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   tier = office_tier(ts, j);
   if (office_words[k].q == Q_NAME && qual[0] == '\0')
     named = office_name(ts, j, qual);
+  else if (qual[0] != '\0' && (office_words[k].q == Q_FIELD ||
+                               office_words[k].field != NULL))
+    field_place(ts, j, where);
   add_item(inc, INCIDENT_OFFICE, num, office_words[k].type, qual, NULL,
            office_words[k].weak);
   if (inc->n[INCIDENT_OFFICE] > had)
     inc->item[INCIDENT_OFFICE][had].tier = tier;
+  office_where_named(inc, office_words[k].type, qual, num, where);
   if (named == 2 && inc->n[INCIDENT_OFFICE] > 0 &&
       strcmp(inc->item[INCIDENT_OFFICE][inc->n[INCIDENT_OFFICE] - 1].qual,
              qual) == 0)
@@ -2163,6 +2238,111 @@ read_topics(const struct tokens *ts, struct incident *inc)
   }
 }
 
+/* ------------------------------------------------------------------ */
+/* Acts                                                                 */
+/* ------------------------------------------------------------------ */
+
+/* Words that speak of money asked, paid or withheld ("minta uang",
+ * "disuruh bayar", "dipotong", "pungli", "doi"), besides an amount. */
+static const char *const money_words[] = {
+  "uang", "duit", "doi", "doku", "bayar", "dibayar", "membayar", "bayaran",
+  "byr", "pungut", "memungut", "dipungut", "pungutan", "pungli", "setor",
+  "setoran", "biaya", "tarif", "retribusi", "fee", "jatah", "suap",
+  "sogok", "disogok", "tebus", "tebusan", "potong", "dipotong", "memotong",
+  "potongan", "rupiah", "rp", "sumbangan", "iuran", "komisi", "pelicin",
+  "amplop", "ongkos", "upeti", "gratifikasi", "cash", "tunai", "transfer",
+  "harga", "mahal", "tagih", "ditagih", "menagih", "jual", "menjual",
+  "dijual", "beli", "membeli", "dibeli", "ribu", "rb", "juta", "jt", NULL,
+};
+
+/* Acts other than money asked, each a bit of incident.acts: a harm (a
+ * boat sunk, a fire, a crash, a death), ballots tampered with, an
+ * officer absent or an office shut, a service failed (forms out of
+ * stock, power cut, papers late), abuse (cursing, throwing out,
+ * beating). */
+enum {
+  ACT_HARM = 1, ACT_BALLOT = 2, ACT_ABSENT = 4, ACT_FAILED = 8,
+  ACT_ABUSE = 16,
+};
+
+static const struct {
+  const char *w;
+  unsigned act;
+} act_words[] = {
+  {"tenggelam", ACT_HARM}, {"karam", ACT_HARM}, {"terbalik", ACT_HARM},
+  {"kebakaran", ACT_HARM}, {"terbakar", ACT_HARM}, {"hangus", ACT_HARM},
+  {"menghanguskan", ACT_HARM}, {"tabrak", ACT_HARM},
+  {"menabrak", ACT_HARM}, {"ditabrak", ACT_HARM},
+  {"kecelakaan", ACT_HARM}, {"roboh", ACT_HARM}, {"ambruk", ACT_HARM},
+  {"runtuh", ACT_HARM}, {"meninggal", ACT_HARM}, {"tewas", ACT_HARM},
+  {"dicoblos", ACT_BALLOT}, {"tercoblos", ACT_BALLOT},
+  {"penggelembungan", ACT_BALLOT}, {"bolos", ACT_ABSENT},
+  {"mangkir", ACT_ABSENT}, {"absen", ACT_ABSENT}, {"kosong", ACT_FAILED},
+  {"padam", ACT_FAILED}, {"memutus", ACT_FAILED}, {"diputus", ACT_FAILED},
+  {"pemutusan", ACT_FAILED}, {"terlambat", ACT_FAILED},
+  {"tertunda", ACT_FAILED}, {"maki", ACT_ABUSE}, {"memaki", ACT_ABUSE},
+  {"dimaki", ACT_ABUSE}, {"usir", ACT_ABUSE}, {"mengusir", ACT_ABUSE},
+  {"diusir", ACT_ABUSE}, {"pukul", ACT_ABUSE}, {"memukul", ACT_ABUSE},
+  {"dipukul", ACT_ABUSE}, {"aniaya", ACT_ABUSE}, {"dianiaya", ACT_ABUSE},
+  {"menganiaya", ACT_ABUSE}, {"tampar", ACT_ABUSE},
+  {"menampar", ACT_ABUSE}, {"ditampar", ACT_ABUSE},
+  {"bentak", ACT_ABUSE}, {"membentak", ACT_ABUSE}, {"dibentak", ACT_ABUSE},
+};
+
+/* Words after a negation that tell an absence ("tidak masuk", "sonde
+ * pernah masuk", "jarang hadir") or, after "belum", a service failed
+ * ("belum jadi", "blm terbit"). */
+static const char *const absent_words[] = {
+  "masuk", "hadir", "praktik", "praktek", "mengajar", "ngajar", NULL,
+};
+static const char *const negations[] = {
+  "tidak", "tdk", "tak", "sonde", "son", "jarang", "nggak", "gak", "ga",
+  NULL,
+};
+static const char *const late_words[] = {
+  "jadi", "terbit", "keluar", "selesai", NULL,
+};
+
+/* The act bits of the word at token i, with the words before it. */
+static unsigned
+act_at(const struct tokens *ts, int i)
+{
+  const struct token *t = &ts->t[i];
+  int k;
+  size_t e;
+
+  for (e = 0; e < COUNT(act_words); e++)
+    if (is(t, act_words[e].w))
+      return act_words[e].act;
+  if (is(t, "suara") && i > 0 &&
+      (is(&ts->t[i - 1], "surat") || is(&ts->t[i - 1], "kotak")))
+    return ACT_BALLOT;
+  if (word_in(t, late_words) >= 0 && i > 0 &&
+      (is(&ts->t[i - 1], "belum") || is(&ts->t[i - 1], "blm")))
+    return ACT_FAILED;
+  /* "tidak masuk", "tidak pernah masuk", "sonde pernah ada di kantor" */
+  for (k = i - 1; k >= 0 && k >= i - 2 && word_in(t, absent_words) >= 0;
+       k--)
+    if (word_in(&ts->t[k], negations) >= 0)
+      return ACT_ABSENT;
+  return 0;
+}
+
+/* The acts the text tells and whether it speaks of money (incident.h). */
+static void
+read_acts(const struct tokens *ts, struct incident *inc)
+{
+  int i;
+
+  inc->money = inc->n[INCIDENT_AMOUNT] > 0;
+  for (i = 0; i < ts->n; i++) {
+    if (ts->t[i].is_num)
+      continue;
+    inc->acts |= act_at(ts, i);
+    inc->money |= word_in(&ts->t[i], money_words) >= 0;
+  }
+}
+
 static void
 read_offices(const struct tokens *ts, struct incident *inc)
 {
@@ -2194,6 +2374,7 @@ incident_extract(const char *text, struct incident *inc)
   read_names(&ts, inc);
   read_words(&ts, inc);
   read_topics(&ts, inc);
+  read_acts(&ts, inc);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2261,6 +2442,29 @@ date_alike(int64_t a, int64_t b)
 
 static int office_where_alike(const struct incident_item *a,
                               const struct incident_item *b);
+static int field_type(const char *key);
+static int kabupaten_office(const char *key);
+
+/* The kabupaten/kota of two offices, by the gazetteer, meet: one of
+ * each side (a name of two, "Kupang", counts as either) is one. */
+static int
+kabs_meet(const struct incident_item *a, const struct incident_item *b)
+{
+  return a->kab[0] != '\0' && b->kab[0] != '\0' &&
+         (strcmp(a->kab, b->kab) == 0 || strcmp(a->kab, b->kab2) == 0 ||
+          strcmp(a->kab2, b->kab) == 0);
+}
+
+/* Two offices named by their field, or of a type a kabupaten has one of,
+ * lie in two kabupaten/kota by the gazetteer ("Dinas Kesehatan Kabupaten
+ * Belu", "Dinkes Malaka"; "Samsat Kupang di Oebobo", "Samsat Kabupaten
+ * Kupang"). */
+static int
+kabs_differ(const struct incident_item *a, const struct incident_item *b)
+{
+  return (field_type(a->key) || kabupaten_office(a->key)) &&
+         a->kab[0] != '\0' && b->kab[0] != '\0' && !kabs_meet(a, b);
+}
 
 /* One office named after "Kota", the other after "Kabupaten". */
 static int
@@ -2276,7 +2480,8 @@ tiers_differ(const struct incident_item *a, const struct incident_item *b)
 static int
 office_alike(const struct incident_item *a, const struct incident_item *b)
 {
-  if (strcmp(a->key, b->key) != 0 || tiers_differ(a, b))
+  if (strcmp(a->key, b->key) != 0 || tiers_differ(a, b) ||
+      kabs_differ(a, b))
     return 0;
   if (a->num != 0 && b->num != 0 && a->num != b->num)
     return 0;
@@ -2321,6 +2526,13 @@ str_in(const char *w, const char *const *list)
     if (strcmp(w, *list) == 0)
       return 1;
   return 0;
+}
+
+/* 1 when the office type key is one a kabupaten/kota has one of. */
+static int
+kabupaten_office(const char *key)
+{
+  return str_in(key, kabupaten_offices);
 }
 
 /* The office type a landmark's name begins with ("RSUD W.Z. Johannes":
@@ -2405,6 +2617,64 @@ dotted_name(const struct tokens *ts, int i)
          strlen(ts->t[i + 1].w) <= 4;
 }
 
+/* The kabupaten/kota, by pl, that the dinas it serves (its key2, read by
+ * field_place(), after "Kota" or "Kabupaten" when its tier says so): the
+ * place named exactly, or the two that "Kupang" names. */
+static void
+field_office_place(const struct place_list *pl, struct incident_item *it)
+{
+  char phrase[2 * INCIDENT_KEY];
+  struct place_match m;
+
+  snprintf(phrase, sizeof(phrase), "%s%s",
+           it->tier == 1 ? "kota " : it->tier == 2 ? "kabupaten " : "",
+           it->key2);
+  if (place_match(pl, phrase, &m) != 0)
+    return;
+  if (m.ambiguous && m.nchoices == 2 && !m.more_choices &&
+      m.choice[0].level == PLACE_KABUPATEN &&
+      m.choice[1].level == PLACE_KABUPATEN) {
+    snprintf(it->kab, sizeof(it->kab), "%s", m.choice[0].kab_code);
+    snprintf(it->kab2, sizeof(it->kab2), "%s", m.choice[1].kab_code);
+  } else if (m.matched && m.distance == 0 &&
+             m.place.level != PLACE_LANDMARK) {
+    snprintf(it->kab, sizeof(it->kab), "%s", m.code);
+  }
+}
+
+/* The most tokens after an office word to its "di" ("Samsat Kupang di
+ * Oebobo", "Samsat Kota Kupang di Oebobo"). */
+#define OFFICE_DI_WORDS 4
+
+/* An office it at token i named by a name of two kabupaten/kota
+ * ("Kupang"), followed by "di" and a place of one of them ("di Oebobo",
+ * "di Kel. Oebobo"): it lies in that one only. */
+static void
+office_town(const struct tokens *ts, int i, const struct place_list *pl,
+            struct incident_item *it)
+{
+  struct place_match m;
+  int j, k;
+
+  for (j = i + 1; j < ts->n && j <= i + OFFICE_DI_WORDS && !stop_at(ts, j);
+       j++) {
+    if (!is(&ts->t[j], "di"))
+      continue;
+    for (k = j + 1; k < ts->n && !stop_at(ts, k) &&
+                    word_in(&ts->t[k], office_filler) >= 0; k++)
+      ;
+    if (k >= ts->n || stop_at(ts, k) || ts->t[k].is_num ||
+        place_match(pl, ts->t[k].w, &m) != 0 || !m.matched ||
+        m.distance != 0)
+      return;
+    if (strcmp(m.code, it->kab) == 0 || strcmp(m.code, it->kab2) == 0) {
+      snprintf(it->kab, sizeof(it->kab), "%s", m.code);
+      it->kab2[0] = '\0';
+    }
+    return;
+  }
+}
+
 /*
  * Where the office it, at token i, lies by pl (incident.h): looked up
  * as its type and qualifier ("bandara penfui", "pasar ruteng", "pdam
@@ -2423,6 +2693,10 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
   size_t e;
   int n, k, least, from[2], landmark = str_in(it->key, landmark_offices);
 
+  if (it->key2[0] != '\0' && field_type(it->key)) {
+    field_office_place(pl, it);
+    return;
+  }
   /* The name without its titles first (one word may do then), then as
    * written (two words at least); a name of a short word and another
    * ("RS TC Hillers", "rumah sakit Ben Mboi") is looked up as words too. */
@@ -2457,10 +2731,12 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
   if (m.ambiguous && m.nchoices == 2 && !m.more_choices &&
       m.choice[0].level == PLACE_KABUPATEN &&
       m.choice[1].level == PLACE_KABUPATEN) {
-    /* "Kupang": the city or the regency, each as a whole. */
+    /* "Kupang": the city or the regency, each as a whole, unless a
+     * place of one follows. */
     snprintf(it->kab, sizeof(it->kab), "%s", m.choice[0].kab_code);
     snprintf(it->kab2, sizeof(it->kab2), "%s", m.choice[1].kab_code);
     it->kab_whole = 1;
+    office_town(ts, i, pl, it);
   } else if (m.matched && m.place.level != PLACE_LANDMARK) {
     snprintf(it->kab, sizeof(it->kab), "%s", m.code);
     it->kab_whole = m.place.level == PLACE_KABUPATEN;
@@ -2474,12 +2750,7 @@ static int
 office_where_alike(const struct incident_item *a,
                    const struct incident_item *b)
 {
-  int same_kab = a->kab[0] != '\0' && b->kab[0] != '\0' &&
-                 (strcmp(a->kab, b->kab) == 0 ||
-                  strcmp(a->kab, b->kab2) == 0 ||
-                  strcmp(a->kab2, b->kab) == 0);
-
-  return same_kab && (a->kab_whole || b->kab_whole) &&
+  return kabs_meet(a, b) && (a->kab_whole || b->kab_whole) &&
          str_in(a->key, kabupaten_offices);
 }
 
@@ -2494,7 +2765,8 @@ offices_to_place(const struct incident *inc)
   for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
     it = &inc->item[INCIDENT_OFFICE][i];
     if (str_in(it->key, landmark_offices) ||
-        (it->qual[0] != '\0' && str_in(it->key, kabupaten_offices)))
+        (it->qual[0] != '\0' && str_in(it->key, kabupaten_offices)) ||
+        (it->key2[0] != '\0' && field_type(it->key)))
       return 1;
   }
   return 0;
@@ -2545,7 +2817,8 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
                    const struct incident *b, const struct incident_item *y)
 {
   if (strcmp(x->key, y->key) != 0 || x->qual[0] == '\0' ||
-      y->qual[0] == '\0' || field_type(x->key) || tiers_differ(x, y))
+      y->qual[0] == '\0' || field_type(x->key) || tiers_differ(x, y) ||
+      kabs_differ(x, y))
     return 0;
   if (x->num != 0 && y->num != 0 && x->num != y->num)
     return 0;
@@ -2911,6 +3184,16 @@ day_shared(const struct incident *a, const struct incident *b)
   return 0;
 }
 
+/* 1 when a asks money (an amount given) and b tells, with no word of
+ * money, an act a does not tell (read_acts()): a fee and a sinking at one
+ * harbour, vote buying and punched ballots in one election. */
+static int
+other_act(const struct incident *a, const struct incident *b)
+{
+  return a->n[INCIDENT_AMOUNT] > 0 && !b->money && b->acts != 0 &&
+         (a->acts & b->acts) == 0;
+}
+
 int
 incident_conflict(const struct incident *a, const struct incident *b,
                   int *shared, const char **why)
@@ -2957,6 +3240,8 @@ incident_same(const struct incident *a, const struct incident *b,
 
   if (incident_conflict(a, b, NULL, NULL))
     return 0;
+  if (other_act(a, b) || other_act(b, a))
+    return words >= r->words;
   weight = shared_weight(a, b, &kinds);
   topics = topics_shared(a, b);
   /* Money asked in one and none in the other, sharing where and a month

@@ -70,7 +70,9 @@ struct incident_item {
                                * ribu"): its top, num its bottom; else 0 */
   char key[INCIDENT_KEY];
   char qual[INCIDENT_KEY];
-  char key2[INCIDENT_KEY];    /* a person's second name, or "" */
+  char key2[INCIDENT_KEY];    /* a person's second name; a dinas named
+                               * by its field: the place written after
+                               * it ("Dinkes Malaka": "malaka"); or "" */
   int flag;                   /* a person: written with a capital; an
                                * office: its word is also everyday */
   int cap;                    /* an office: its qualifier is a word
@@ -78,7 +80,8 @@ struct incident_item {
   uint32_t land;              /* an office: the landmark it is (a hash
                                * of its gazetteer code), or 0 */
   char kab[8];                /* an office: the kabupaten/kota it lies
-                               * in, by the gazetteer, or "" */
+                               * in (a dinas: serves), by the gazetteer,
+                               * or "" */
   char kab2[8];               /* an office named by a name of two
                                * kabupaten/kota ("RSUD Kupang"): the
                                * other, or "" */
@@ -120,6 +123,12 @@ struct incident {
   int nwords;
   uint64_t topic[INCIDENT_TOPICS]; /* distinct content-word keys */
   int ntopics;
+  unsigned acts;                  /* acts told other than money asked
+                                   * (a sinking, punched ballots, an
+                                   * absence, a failed service, abuse):
+                                   * bits, see read_acts() */
+  int money;                      /* an amount or a word of money
+                                   * ("uang", "bayar", "dipotong") */
 };
 
 /* The specifics of text (NULL counts as "") into *inc, replacing what was
@@ -141,8 +150,12 @@ void incident_add_place(struct incident *inc, const char *code);
  * place's kabupaten/kota.  Two offices of one type are then alike when
  * they are one landmark, or when one is named by a whole kabupaten/kota
  * ("PDAM Rote Ndao") and the other lies in it ("PDAM di Ba'a"), for the
- * offices a kabupaten has one of (RSUD, Samsat, Polres, PDAM...).  pl
- * NULL adds nothing.
+ * offices a kabupaten has one of (RSUD, Samsat, Polres, PDAM...); one
+ * named "Kupang" with a place of the city or the regency after "di"
+ * ("Samsat Kupang di Oebobo") lies there only.  A
+ * dinas named by its field and a place ("Dinas Kesehatan Kabupaten Belu",
+ * "Dinkes Malaka") serves that place's kabupaten/kota: two such dinas of
+ * two kabupaten are two offices.  pl NULL adds nothing.
  */
 struct place_list;
 void incident_add_gazetteer(struct incident *inc, const char *text,

@@ -1307,6 +1307,70 @@ START_TEST(kota_and_kabupaten_offices)
 }
 END_TEST
 
+/* An office of "Kupang" (city or regency) with the place it stands in
+ * after "di" ("Samsat Kupang di Oebobo"): the kabupaten/kota of that
+ * place, not the other one ("Samsat Kabupaten Kupang di Oelamasi"). */
+START_TEST(kupang_placed_by_its_town)
+{
+  static const struct pair_case t[] = {
+    {"Kantor Samsat Kupang di Oebobo menarik biaya tambahan Rp 50.000",
+     "Samsat Kabupaten Kupang di Oelamasi menarik biaya tambahan Rp 50.000",
+     1, 1},
+    {"petugas Samsat Kupang di Oelamasi minta uang",
+     "petugas Samsat Kota Kupang minta uang", 1, 0},
+    {"Samsat Kupang di Oebobo minta 75 ribu",
+     "samsat oebobo minta 75 ribu", 0, 1},
+    {"petugas Samsat Kupang di Oelamasi minta uang",
+     "Samsat Kabupaten Kupang minta uang", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A field of several words ("P dan K", "Pendidikan dan Kebudayaan",
+ * "Kependudukan dan Pencatatan Sipil") before "Kota" or "Kabupaten":
+ * the tier still tells the city's office from the regency's. */
+START_TEST(tiers_after_fields_of_words)
+{
+  static const struct pair_case t[] = {
+    {"Dinas Pendidikan Kota Kupang memungut uang dari guru",
+     "Dinas P dan K Kabupaten Kupang di Oelamasi pungut uang guru", 1, 0},
+    {"Dinas Pendidikan dan Kebudayaan Kabupaten Kupang minta uang",
+     "Dinas Pendidikan Kota Kupang minta uang", 1, 0},
+    {"Dinas Kependudukan dan Pencatatan Sipil Kota Kupang minta uang",
+     "Dukcapil Kabupaten Kupang minta uang", 1, 0},
+    {"Dinas P dan K Kota Kupang minta uang",
+     "Dinas Pendidikan Kota Kupang minta uang", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A dinas named with the kabupaten/kota it serves ("Dinas Kesehatan
+ * Kabupaten Belu", "Dinkes Malaka", "Distan di Ende") is that
+ * kabupaten's: two kabupaten, two offices; a town of the kabupaten
+ * ("Atambua") or "Kupang" (city or regency) is no other. */
+START_TEST(field_offices_of_two_kabupaten)
+{
+  static const struct pair_case t[] = {
+    {"Dinas Kesehatan Kabupaten Belu memotong insentif nakes",
+     "Dinkes Malaka di Betun potong insentif nakes", 1, 0},
+    {"Dinas Pertanian Kabupaten Ende minta uang bibit",
+     "Distan Sikka minta uang bibit", 1, 0},
+    {"Dinas Kesehatan Kabupaten Belu memotong insentif nakes",
+     "dinkes di Atambua potong insentif nakes", 0, 1},
+    {"Kepala Dinas Pendidikan Kabupaten Alor angkat anaknya",
+     "Kadis P dan K Alor angkat anak kandung", 0, 1},
+    {"Dinas Sosial Kupang potong bantuan",
+     "Dinas Sosial Kabupaten Kupang potong bantuan", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A hospital named with a title inside its name ("RSUD dr. T.C.
  * Hillers", "RSUD dr. Ben Mboi") is the landmark of that name, as it is
  * written without the title. */
@@ -1470,6 +1534,22 @@ START_TEST(months_by_number_in_words)
 }
 END_TEST
 
+/* The month by a number in words of two words after "bulan" ("bulan dua
+ * belas", "bln dua belas 2025") is that month, not the month of its first
+ * word; a count after it is still no month. */
+START_TEST(months_by_teen_words)
+{
+  static const struct date_case t[] = {
+    {"beras dijual kades ke kios, bulan dua belas kemarin", 1200},
+    {"bln dua belas 2025 dana blt tdk dibagi", 20251200},
+    {"bulan sebelas puskesmas tutup", 1100},
+    {"pungutan tiap bulan dua belas kali", -1},
+  };
+
+  check_dates(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* Only the office and the day in common, and another act told (one
  * officer asks money, the guard throws a man out): two incidents; the
  * same office and day with the amount in common: one.  Likewise one
@@ -1509,6 +1589,61 @@ START_TEST(where_and_when_only)
     ck_assert_msg(incident_same(&a, &b, similar_score(t[i].a, t[i].b),
                                 &rule) == t[i].same,
                   "'%s' / '%s': same expected %d", t[i].a, t[i].b,
+                  t[i].same);
+  }
+}
+END_TEST
+
+/* Money asked in one report, and another act told in the other with no
+ * word of money (a boat sunk, ballots punched, an officer absent, forms
+ * out of stock, a passport late, a guard's abuse): two incidents, however
+ * much place, date and subject they share.  The fee retold without its
+ * amount but with a word of money is still one. */
+START_TEST(other_acts_without_money)
+{
+  static const struct {
+    const char *a, *b;
+    int same;
+  } t[] = {
+    {"Syahbandar Pelabuhan Waiwerang memungut Rp 100.000 dari tiap motor "
+     "laut untuk surat izin berlayar, April 2026.",
+     "Motor laut dari Waiwerang tenggelam April 2026, syahbandar tetap "
+     "kasih izin berlayar walau ombak tinggi", 0},
+    {"Tim calon nomor 1 pilkades Desa Noelbaki 2025 membagikan Rp 200.000 "
+     "per kepala keluarga",
+     "pilkades Noelbaki 2025, surat suara sudah dicoblos untuk calon nomor "
+     "1 sebelum TPS dibuka", 0},
+    {"Kepala SMP Negeri 3 Soe jarang masuk sekolah selama Maret 2026",
+     "SMP Negeri 3 Soe tarik uang komite Rp 250.000 per siswa, Maret 2026",
+     0},
+    {"Pegawai Dukcapil Kabupaten Ngada minta Rp 100.000 untuk cetak e-KTP, "
+     "Juni 2026",
+     "Blanko e-KTP di Dukcapil Ngada kosong selama Juni 2026, warga "
+     "disuruh pulang", 0},
+    {"Petugas Imigrasi Kupang minta Rp 75.000 untuk formulir paspor, 9 "
+     "Maret 2026",
+     "Paspor saya di Imigrasi Kupang belum jadi sampai sekarang padahal "
+     "janji 4 hari kerja, saya urus 9 Maret 2026", 0},
+    {"Petugas Imigrasi Kupang minta Rp 75.000 untuk formulir paspor, 9 "
+     "Maret 2026",
+     "di imigrasi kupang tgl 9 maret 2026 sy disuruh bayar formulir "
+     "paspor, padahal paspor blm jadi juga", 1},
+  };
+  struct incident a, b;
+  struct incident_rule rule;
+  size_t i;
+
+  incident_rule_for(WORDS_ANY, &rule);
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    extract_placed(t[i].a, &a);
+    extract_placed(t[i].b, &b);
+    ck_assert_msg(incident_same(&a, &b, similar_score(t[i].a, t[i].b),
+                                &rule) == t[i].same,
+                  "'%s' / '%s': same expected %d", t[i].a, t[i].b,
+                  t[i].same);
+    ck_assert_msg(incident_same(&b, &a, similar_score(t[i].b, t[i].a),
+                                &rule) == t[i].same,
+                  "'%s' / '%s' reversed: same expected %d", t[i].a, t[i].b,
                   t[i].same);
   }
 }
@@ -1555,12 +1690,17 @@ incident_suite(void)
   tcase_add_test(tc, prisons_polls_and_ministries);
   tcase_add_test(tc, persons_named_by_kin);
   tcase_add_test(tc, kota_and_kabupaten_offices);
+  tcase_add_test(tc, kupang_placed_by_its_town);
+  tcase_add_test(tc, tiers_after_fields_of_words);
+  tcase_add_test(tc, field_offices_of_two_kabupaten);
   tcase_add_test(tc, landmarks_with_titles);
   tcase_add_test(tc, operations_are_services);
   tcase_add_test(tc, kin_shorthand_and_suffixed_services);
   tcase_add_test(tc, amounts_with_koma);
   tcase_add_test(tc, months_by_number_in_words);
+  tcase_add_test(tc, months_by_teen_words);
   tcase_add_test(tc, where_and_when_only);
+  tcase_add_test(tc, other_acts_without_money);
   tcase_add_test(tc, groups_companies_and_villages);
   tcase_add_test(tc, bare_names_with_directions);
   tcase_add_test(tc, stages_of_payments);
