@@ -1460,7 +1460,7 @@ START_TEST(place_match_timing)
   struct place_list *pl;
   struct place_match m;
   int64_t t0, t1;
-  int i, rounds = 2000, n = (int)(sizeof(answers) / sizeof(answers[0]));
+  int i, rounds = 250, n = (int)(sizeof(answers) / sizeof(answers[0]));
 
   t0 = tu_now_ms();
   pl = load_shipped();
