@@ -3076,6 +3076,24 @@ story_after_noun(const struct story_word *w, int i)
   return i > 0 && !w[i - 1].timely && !w[i - 1].ends_clause && w[i].ago;
 }
 
+/* 1 when the story gives a date's month but not in a form that can be
+ * read: "tgl 3 bln xyz", "tanggal 5 bulan qwerty".  The day alone would
+ * be taken for this month's, a wrong precise date, so such a story names
+ * no time (the reporter is asked again). */
+static int
+story_month_unread(const struct story_word *w, int n)
+{
+  int i;
+
+  for (i = 1; i + 1 < n; i++)
+    if (word_in(w[i].lower, month_words) && !w[i].ends_clause &&
+        !w[i - 1].ends_clause && !w[i + 1].timely && w[i - 1].core &&
+        (word_in(w[i - 1].lower, tgl_words) ||           /* "tgl3 bln" */
+         (i >= 2 && word_in(w[i - 2].lower, tgl_words))))
+      return 1;
+  return 0;
+}
+
 /* The time the window w[a..b) names: the longest stretch of at most
  * STORY_SPAN words that is a time of the past.  1 with *out and *weak (a
  * day name only), or 0. */
@@ -3126,6 +3144,8 @@ parse_story(const struct today *c, const struct feast_dates *fd,
   for (i = 0; i < n; i++)
     if (w[i].garbled)
       return NOMATCH;  /* a letter or byte not understood: no story */
+  if (story_month_unread(w, n))
+    return NOMATCH;   /* "tgl 3 bln xyz": the month is not understood */
   for (i = 0; i < n && w[i].timely && !(i + 1 < n && w[i].ends_clause); i++)
     ;
   if (i == n)

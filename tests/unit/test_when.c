@@ -548,6 +548,14 @@ static const struct when_case cases[] = {
   {"pas pencairan dana desa tahap 2 taon lalu", SUN, 5, WHEN_OK, "2025"},
   {"waktu pembagian BLT tahap 3 tahun 2025", SUN, 5, WHEN_OK, "2025"},
   {"waktu anak saya kelas 3, tahun 2024", SUN, 5, WHEN_OK, "2024"},
+  /* A month named after "tgl N bulan" but not readable is no month: the
+   * day of this month would be a wrong precise date (asked again). */
+  {"tgl 3 bln xyz", SUN, 5, WHEN_INVALID, ""},
+  {"tanggal 5 bulan qwerty", SUN, 5, WHEN_INVALID, ""},
+  {"tgl 12 bulan zzz 2025", SUN, 5, WHEN_INVALID, ""},
+  {"tgl3 bln abc", SUN, 5, WHEN_INVALID, ""},
+  {"tgl 3 bulan ini sy ke kantor camat", SUN, 5, WHEN_OK, "03-03-2026"},
+  {"sudah 3 bulan sy tunggu", SUN, 5, WHEN_OK, "12-2025"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
