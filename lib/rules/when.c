@@ -945,12 +945,35 @@ no_vowel(const char *w)
   return w[0] == '\0' || strpbrk(w + 1, "aeiou") == NULL;
 }
 
+/* Whether a and b have the same consonants in the same order, three or
+ * more of them: "mrat" and "maret", "agsuts" and "agustus" (vowels moved
+ * or dropped, as quick thumbs do). */
+static int
+same_consonants(const char *a, const char *b)
+{
+  int n = 0;
+
+  for (;;) {
+    while (*a != '\0' && strchr("aeiou", *a) != NULL)
+      a++;
+    while (*b != '\0' && strchr("aeiou", *b) != NULL)
+      b++;
+    if (*a != *b)
+      return 0;
+    if (*a == '\0')
+      return n >= 3;
+    a++, b++, n++;
+  }
+}
+
 /*
  * The month a word not otherwise known stands for, or 0: a prefix of a
  * month's name of three letters or more ("agus", "septem"), or a
  * misspelling of it with the same first letter, one edit away (two for
  * words of seven letters or more of about the name's length), a swap of
- * two neighbours counting as one: "agustu", "agusuts", "desemebr"; or
+ * two neighbours counting as one: "agustu", "agusuts", "desemebr"; two
+ * edits that only move or drop vowels, ranked after one ("mrat",
+ * "agsuts"); or
  * the name with letters left out, all its vowels ("oktbr", "agts",
  * "dsmbr") or only vowels ("agstus"), ranked after any edit ("jari" is
  * no januari).
@@ -972,10 +995,12 @@ fuzzy_month(const char *w)
       continue;
     else {
       max = len >= 7 && len - nlen <= 1 && nlen - len <= 1 ? 2 : 1;
-      d = textdist_osa(w, len, v->word, nlen, max);
-      if (d > max && abbreviates(w, len, v->word, nlen, !no_vowel(w)))
+      d = textdist_osa(w, len, v->word, nlen, 2);
+      if (d > max && !(d == 2 && same_consonants(w, v->word)))
+        d = 3;                                   /* beyond reach */
+      if (d > 2 && abbreviates(w, len, v->word, nlen, !no_vowel(w)))
         d = 3;                                   /* after any edit */
-      else if (d > max)
+      else if (d > 2)
         continue;
     }
     if (d < best) {

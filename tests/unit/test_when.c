@@ -556,6 +556,11 @@ static const struct when_case cases[] = {
   {"tgl3 bln abc", SUN, 5, WHEN_INVALID, ""},
   {"tgl 3 bulan ini sy ke kantor camat", SUN, 5, WHEN_OK, "03-03-2026"},
   {"sudah 3 bulan sy tunggu", SUN, 5, WHEN_OK, "12-2025"},
+  /* Months with their vowels moved or dropped by quick thumbs. */
+  {"12 mrat 2026", SUN, 5, WHEN_OK, "12-03-2026"},
+  {"agsuts 2025", SUN, 5, WHEN_OK, "08-2025"},
+  {"tgl 2 mert", SUN, 5, WHEN_OK, "02-03-2026"},
+  {"marah", SUN, 5, WHEN_INVALID, ""},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
