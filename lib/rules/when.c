@@ -1591,6 +1591,7 @@ yesterday_first(struct toks *tk)
  * 3 ini bulan").  Before "bulan lalu", "tahun depan" ... the "ini" points
  * at the incident ("kejadian ini bulan lalu") and goes.  After a month
  * name, "ini" is this year's: "Januari ini" is "Januari tahun ini".
+ * The unit framed by two ("ini hari ni", "ini bulan ni") keeps one.
  */
 static void
 this_first(struct toks *tk)
@@ -1598,6 +1599,11 @@ this_first(struct toks *tk)
   struct tok t;
   int i;
 
+  for (i = 2; i < tk->n; i++)
+    if (is_word(tk, i, this_words) && is_word(tk, i - 2, this_words) &&
+        (is_word(tk, i - 1, day_words) || is_word(tk, i - 1, week_words) ||
+         is_word(tk, i - 1, month_words) || is_word(tk, i - 1, year_words)))
+      tk_remove(tk, i--, 1);
   for (i = 1; i < tk->n; i++)
     if (is_word(tk, i, this_words) && lookup(tk, i - 1, months) > 0 &&
         !is_word(tk, i + 1, month_words) && !is_word(tk, i + 1, year_words) &&

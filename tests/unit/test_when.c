@@ -561,6 +561,11 @@ static const struct when_case cases[] = {
   {"agsuts 2025", SUN, 5, WHEN_OK, "08-2025"},
   {"tgl 2 mert", SUN, 5, WHEN_OK, "02-03-2026"},
   {"marah", SUN, 5, WHEN_INVALID, ""},
+  /* Kupang Malay frames the unit with "ini ... ni": "ini hari ni". */
+  {"ini hari ni", SUN, 5, WHEN_OK, "15-03-2026"},
+  {"ini bulan ni", SUN, 5, WHEN_OK, "03-2026"},
+  {"ini tahun ni", SUN, 5, WHEN_OK, "2026"},
+  {"ini hari ni pagi", SUN, 5, WHEN_OK, "15-03-2026"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
