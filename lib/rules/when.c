@@ -2799,12 +2799,18 @@ span_ends(const struct toks *tk, int *ls, int *le, int *rs, int *to_today)
     *le = *rs = 1;
     return 0;
   }
-  if (n >= 4 && is_num(tk, 0) && tk->t[1].kind == TK_SEP &&
-      (tk->t[1].sep == '-' || tk->t[1].sep == '/') && is_num(tk, 2) &&
-      (lookup(tk, 3, months) > 0 || lookup(tk, 3, units) > 0)) {
-    *ls = 0;                                     /* 10-15 maret, 2-3 hari */
-    *le = 1;
-    *rs = 2;
+  /* "10-15 maret", "2-3 hari"; after "antara", which asks for two ends,
+   * any two numbers ("antara tgl 5-6", "antara 2023-2024"). */
+  if (n - start >= 3 && is_num(tk, start) &&
+      tk->t[start + 1].kind == TK_SEP &&
+      (tk->t[start + 1].sep == '-' || tk->t[start + 1].sep == '/') &&
+      is_num(tk, start + 2) &&
+      ((between && !(n - start > 3 && tk->t[start + 3].kind == TK_SEP)) ||
+       lookup(tk, start + 3, months) > 0 ||
+       lookup(tk, start + 3, units) > 0)) {
+    *ls = start;
+    *le = start + 1;
+    *rs = start + 2;
     return 0;
   }
   return NOMATCH;

@@ -566,6 +566,13 @@ static const struct when_case cases[] = {
   {"ini bulan ni", SUN, 5, WHEN_OK, "03-2026"},
   {"ini tahun ni", SUN, 5, WHEN_OK, "2026"},
   {"ini hari ni pagi", SUN, 5, WHEN_OK, "15-03-2026"},
+  /* "antara" asks for two ends: a dash after it joins them. */
+  {"antara tgl 5-6", SUN, 5, WHEN_OK, "05-03-2026 s/d 06-03-2026"},
+  {"antara 5-6 maret", SUN, 5, WHEN_OK, "05-03-2026 s/d 06-03-2026"},
+  {"antara tahun 2023-2024", SUN, 5, WHEN_OK, "2023 s/d 2024"},
+  {"antara 10/11 februari", SUN, 5, WHEN_OK, "10-02-2026 s/d 11-02-2026"},
+  {"antara 12-03-2026 dan 14-03-2026", SUN, 5, WHEN_OK,
+   "12-03-2026 s/d 14-03-2026"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
