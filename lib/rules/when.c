@@ -1117,6 +1117,26 @@ undouble(char *w)
     memcpy(w, one, o + 1);
 }
 
+/* A part of a period said twice ("awal2", "akhir-akhir", doubled by the
+ * tokenizer into "awalawal") is that part. */
+static void
+part_twice(struct tok *t)
+{
+  char half[WORD_MAX];
+  size_t len = strlen(t->word);
+  const struct word_val *v;
+
+  if (len < 6 || len % 2 != 0 || memcmp(t->word, t->word + len / 2, len / 2))
+    return;
+  memcpy(half, t->word, len / 2);
+  half[len / 2] = '\0';
+  for (v = parts; v->word != NULL; v++)
+    if (strcmp(v->word, half) == 0) {
+      snprintf(t->word, sizeof(t->word), "%s", half);
+      return;
+    }
+}
+
 /* Two month names written as one word ("mei-juli" joined by the
  * tokenizer): split them around "sampai".  1 when done. */
 static int
@@ -1181,6 +1201,7 @@ normalize_words(struct toks *tk)
     squeeze(t->word);
     undouble(t->word);
     yesterday_twice(t);
+    part_twice(t);
     if ((fw = synonym_of(t->word)) != NULL)
       snprintf(t->word, sizeof(t->word), "%s", fw);
     if (strcmp(t->word, "s") == 0 && i + 1 < tk->n &&

@@ -573,6 +573,11 @@ static const struct when_case cases[] = {
   {"antara 10/11 februari", SUN, 5, WHEN_OK, "10-02-2026 s/d 11-02-2026"},
   {"antara 12-03-2026 dan 14-03-2026", SUN, 5, WHEN_OK,
    "12-03-2026 s/d 14-03-2026"},
+  /* A part of a month or year said twice ("awal2 bulan", "akhir-akhir
+   * tahun lalu") is that part. */
+  {"awal2 bulan", SUN, 5, WHEN_OK, "01-03-2026 s/d 10-03-2026"},
+  {"akhir-akhir tahun lalu", SUN, 5, WHEN_OK, "09-2025 s/d 12-2025"},
+  {"tengah2 bulan februari", SUN, 5, WHEN_OK, "11-02-2026 s/d 20-02-2026"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
