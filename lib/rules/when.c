@@ -2556,6 +2556,11 @@ match_feast(const struct today *c, const struct feast_dates *fd,
   if (rc != NOMATCH)
     return rc;
   if (year != 0) {
+    /* "musim hujan tahun ini" in March: the rains begun last November
+     * are this year's too, while this year's own have not begun. */
+    if (year == c->y && feast_in_year(fd, id, year, &from, &to) == 0 &&
+        from > c->today && feast_running(c, fd, id, out) == WHEN_OK)
+      return WHEN_OK;
     if (feast_in_year(fd, id, year, &from, &to) == 0)
       return feast_shifted(c, id, from, to, feast_shift(tk, p), out);
     rc = finish_year(c, year, out);

@@ -185,14 +185,19 @@ END_TEST
 
 /* "musim hujan ini": the season running today (the rains of November 2025
  * to March 2026 on 15 March 2026), not the one that begins later in this
- * year; a season not yet begun this year ("musim kemarau ini", from April)
- * is still the future. */
+ * year, also when the year is named ("musim hujan tahun ini"); a season
+ * not yet begun this year ("musim kemarau ini", from April) is still the
+ * future. */
 START_TEST(feast_this_running_season)
 {
   static const struct { const char *text, *iso; } cases[] = {
     {"musim hujan ini", "2025-11/2026-03"},
     {"waktu musim hujan ini", "2025-11/2026-03"},
     {"pas musim penghujan ini", "2025-11/2026-03"},
+    /* "tahun ini" or the year itself: the rains running in this year. */
+    {"musim hujan tahun ini", "2025-11/2026-03"},
+    {"waktu musim hujan thn ini", "2025-11/2026-03"},
+    {"musim hujan 2026", "2025-11/2026-03"},
   };
   struct feast_dates *fd = NULL;
   struct diag d;
@@ -211,6 +216,9 @@ START_TEST(feast_this_running_season)
   }
   ck_assert_int_eq(when_parse_feasts("musim kemarau ini", 1773540000000LL, 5,
                                      fd, &w), WHEN_FUTURE);
+  ck_assert_int_eq(when_parse_feasts("musim kemarau tahun ini",
+                                     1773540000000LL, 5, fd, &w),
+                   WHEN_FUTURE);
   feast_free(fd);
   diag_free(&d);
 }
