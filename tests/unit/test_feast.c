@@ -339,6 +339,21 @@ START_TEST(feast_harvest_without_musim)
 }
 END_TEST
 
+/* The province's own day, HUT NTT (20 December, founded 1958), by the
+ * names reporters in NTT give it. */
+START_TEST(feast_province_day)
+{
+  static const struct feast_case cases[] = {
+    {"hut ntt", "2025-12-20"},
+    {"pas HUT Provinsi NTT kemarin", "2025-12-20"},
+    {"waktu hari jadi ntt tahun 2024", "2024-12-20"},
+    {"ulang tahun ntt", "2025-12-20"},
+  };
+
+  check_feasts(cases, sizeof(cases) / sizeof(cases[0]));
+}
+END_TEST
+
 static Suite *
 feast_suite(void)
 {
@@ -356,6 +371,7 @@ feast_suite(void)
   tcase_add_test(tc, feast_second_days_and_advent_sundays);
   tcase_add_test(tc, feast_eves);
   tcase_add_test(tc, feast_harvest_without_musim);
+  tcase_add_test(tc, feast_province_day);
   suite_add_tcase(s, tc);
   return s;
 }
