@@ -550,8 +550,11 @@ try_hit(const struct place_list *pl, const struct probe *pr, int v,
   t = edits_allowed(shorter, vw->lax);
   if (t == 0 && vw->several && shorter >= FUZZY_MIN)
     t = 1;
-  if (t == 0 && vw->near && shorter >= NEAR_MIN)
-    t = 1;
+  if (t == 0 && vw->near &&
+      (shorter >= NEAR_MIN ||
+       (w->len == NEAR_MIN - 1 && vw->len == NEAR_MIN &&
+        vw->s[0] == w->s[0])))
+    t = 1;                     /* "daja"; "dya", a letter left out */
   if (t == 0) {
     if (slipped(w, pr->sq, pr->nsq, vw))
       add_hit(s, v, 1, 1);
@@ -570,7 +573,9 @@ try_hit(const struct place_list *pl, const struct probe *pr, int v,
  * Fill s with the vocabulary words that the text word w may stand for:
  * exactly; from FUZZY_MIN letters on, within the edits allowed (a scan
  * of the words of a length within reach); from NEAR_MIN letters, the few
- * near words one letter off (word_forgiven() says where that counts).
+ * near words one letter off, and from one letter less those same words
+ * with a letter left out after their first ("dya" for "daya");
+ * word_forgiven() says where that counts.
  */
 static void
 find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
@@ -587,7 +592,7 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
   exact = find_vocab(pl, w->s);
   if (exact >= 0)
     add_hit(s, exact, 0, 0);
-  if (w->len < NEAR_MIN || is_plain(pl, w->s))
+  if (w->len < NEAR_MIN - 1 || is_plain(pl, w->s))
     return;
   pr.w = w;
   pr.mask = letter_mask(w->s, w->len);

@@ -1286,8 +1286,9 @@ END_TEST
 /* A short word (under 5 letters, never forgiven alone) one letter off
  * the last word of a kabupaten name of several words, the others exact,
  * lets the longer name win over the shorter one inside it: "Sumba Barat
- * Daja" is Sumba Barat Daya, never Sumba Barat.  Alone, or after a kind
- * word only, such a word stays unforgiven. */
+ * Daja" is Sumba Barat Daya, never Sumba Barat; so does a word of 3
+ * letters, that word with one letter left out ("dya").  Alone, or after a
+ * kind word only, such a word stays unforgiven. */
 START_TEST(place_short_word_of_longer_name)
 {
   static const struct told told[] = {
@@ -1295,10 +1296,14 @@ START_TEST(place_short_word_of_longer_name)
     {"sumba barat dayah", "5317", NULL, ANY_LEVEL},
     {"Labuhan Baju", "5315", NULL, ANY_LEVEL},
     {"kab. Sumba Barat Daja", "5317", NULL, ANY_LEVEL},
+    /* ... or written short, one vowel left out ("dya" for "daya"). */
+    {"sumba barat dya", "5317", NULL, ANY_LEVEL},
+    {"kab sumba brt dya", "5317", NULL, ANY_LEVEL},
     {"Sumba Barat", "5301", NULL, ANY_LEVEL},
     {"Sumba Barat, dekat kantor", "5301", NULL, ANY_LEVEL},
   };
-  static const char *const none[] = {"Enda", "kab enda", "kita kupang"};
+  static const char *const none[] = {"Enda", "kab enda", "kita kupang",
+                                     "dya", "di abu"};
   struct place_list *pl = load_shipped();
   struct place_match m;
   size_t i;
