@@ -947,13 +947,28 @@ sort_choices(struct place_match *out)
   }
 }
 
+/* Whether found place a lies in another place found by a phrase that is
+ * not an "alone" one ("TDM" in Kota Kupang, of "tdm kupang"). */
+static int
+inside_strong(const struct place_list *pl, const struct finds *fs,
+              const struct found *a)
+{
+  int i;
+
+  for (i = 0; i < fs->n; i++)
+    if (!fs->f[i].dropped && !fs->f[i].weak &&
+        lies_in(pl, a->place, fs->f[i].place))
+      return 1;
+  return 0;
+}
+
 /*
  * After weigh: 1 when the text names a place outside NTT that no longer
  * NTT name covers; else drop what an "alone" phrase found when anything
- * else was found, and return 0.
+ * else was found, unless it lies in that ("tdm kupang"), and return 0.
  */
 static int
-set_aside(struct finds *fs)
+set_aside(const struct place_list *pl, struct finds *fs)
 {
   int i, strong = 0;
 
@@ -966,7 +981,7 @@ set_aside(struct finds *fs)
       strong = 1;
   }
   for (i = 0; strong && i < fs->n; i++)
-    if (fs->f[i].weak)
+    if (fs->f[i].weak && !inside_strong(pl, fs, &fs->f[i]))
       fs->f[i].dropped = 1;
   return 0;
 }
@@ -1002,7 +1017,7 @@ resolve(const struct place_list *pl, struct finds *fs,
 
   weigh(pl, fs);
   yield_landmarks(pl, fs);
-  if (set_aside(fs)) {
+  if (set_aside(pl, fs)) {
     out->outside = 1;
     return;
   }

@@ -1179,13 +1179,19 @@ START_TEST(place_dotted_initials)
 END_TEST
 
 /* Kupang writes its kelurahan of long names by their initials: TDM is
- * Tuak Daun Merah, LLBK Lai Lai Bisi Kopan. */
+ * Tuak Daun Merah, LLBK Lai Lai Bisi Kopan, also beside "Kupang". */
 START_TEST(place_initials_of_kelurahan)
 {
   static const struct told told[] = {
     {"TDM", "5371", "53.71.04.1014", PLACE_DESA},
     {"di tdm", "5371", "53.71.04.1014", PLACE_DESA},
     {"LLBK", "5371", "53.71.06.1002", PLACE_DESA},
+    /* With the town they lie in, they are still that kelurahan. */
+    {"tdm kupang", "5371", "53.71.04.1014", PLACE_DESA},
+    {"TDM, Kota Kupang", "5371", "53.71.04.1014", PLACE_DESA},
+    {"llbk kpg", "5371", "53.71.06.1002", PLACE_DESA},
+    /* Beside a place they do not lie in, that place. */
+    {"tdm soe", "5304", NULL, ANY_LEVEL},
   };
   struct place_list *pl = load_shipped();
 
