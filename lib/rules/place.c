@@ -1095,16 +1095,42 @@ keep_after_incident(struct finds *fs, const struct incidents *in)
       fs->f[i].dropped = 1;
 }
 
-/* Forget what a whole phrase found unless it covers all n words of the
- * text: "Pasir Panjang" alone is the place, "dekat pasir panjang" no
- * place. */
-static void
-keep_whole_answer(struct finds *fs, size_t n)
+/* Whether found place a, at the start or the end of the n words of the
+ * text, and a place it lies in, found in all the other words, make the
+ * whole text ("batu putih tts", "pasir panjang, kota kupang"). */
+static int
+whole_with_its_place(const struct place_list *pl, const struct finds *fs,
+                     const struct found *a, size_t n)
 {
+  const struct found *b;
+  int i;
+
+  for (i = 0; i < fs->n; i++) {
+    b = &fs->f[i];
+    if (b->whole || !lies_in(pl, a->place, b->place))
+      continue;
+    if ((a->first == 0 && b->first == a->last + 1 && b->last + 1 == n) ||
+        (a->last + 1 == n && b->first == 0 && b->last + 1 == a->first))
+      return 1;
+  }
+  return 0;
+}
+
+/* Forget what a whole phrase found unless it covers all n words of the
+ * text, or all but the place it lies in: "Pasir Panjang" alone is the
+ * place, "batu putih tts" too, "dekat pasir panjang" no place. */
+static void
+keep_whole_answer(const struct place_list *pl, struct finds *fs, size_t n)
+{
+  unsigned char keep[FOUND_MAX];
   int i, k = 0;
 
   for (i = 0; i < fs->n; i++)
-    if (!fs->f[i].whole || (fs->f[i].first == 0 && fs->f[i].last + 1 == n))
+    keep[i] = !fs->f[i].whole ||
+              (fs->f[i].first == 0 && fs->f[i].last + 1 == n) ||
+              whole_with_its_place(pl, fs, &fs->f[i], n);
+  for (i = 0; i < fs->n; i++)
+    if (keep[i])
       fs->f[k++] = fs->f[i];
   fs->n = k;
 }
@@ -1212,7 +1238,7 @@ place_match(const struct place_list *pl, const char *text,
       }
     }
   }
-  keep_whole_answer(&fs, pos);
+  keep_whole_answer(pl, &fs, pos);
   keep_unless_origin(&fs);
   keep_after_incident(&fs, &in);
   resolve(pl, &fs, out);

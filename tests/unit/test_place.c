@@ -1325,13 +1325,14 @@ END_TEST
 
 /* An answer that is nothing but the name of a kecamatan or desa made of
  * ordinary words (not-a-name) means that place, the namesakes of other
- * kabupaten offered as choices whatever their level; the same words in a
- * sentence name nothing. */
+ * kabupaten offered as choices whatever their level, and so does such a
+ * name beside only a place it lies in ("batu putih tts"); the same words
+ * in a sentence name nothing. */
 START_TEST(place_whole_answer_of_ordinary_words)
 {
   static const char *const none[] = {
     "dekat pasir panjang", "pasir panjang sekali", "lewat jalan tanah merah",
-    "minyak kayu putih", "di kota baru",
+    "minyak kayu putih", "di kota baru", "dekat batu putih tts",
   };
   struct place_list *pl = load_shipped();
   struct place_match m;
@@ -1351,6 +1352,16 @@ START_TEST(place_whole_answer_of_ordinary_words)
   ck_assert_str_eq(m.place.code, "53.71.04.1013");
   ck_assert_str_eq(match_code(pl, "Kelurahan Pasir Panjang, Kota Kupang"),
                    "5371");
+  /* The name and the place it lies in, and nothing else: that place. */
+  ck_assert_int_eq(place_match(pl, "batu putih tts", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.02.14");
+  ck_assert_int_eq(place_match(pl, "pasir panjang, kota kupang", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.71.06.1009");
+  ck_assert_int_eq(place_match(pl, "Mabar, pasir panjang", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.15.05.2003");
   for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
     ck_assert_int_eq(place_match(pl, none[i], &m), 0);
     ck_assert_msg(!m.ambiguous && (!m.matched || m.place.level == 0),
