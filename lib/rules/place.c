@@ -356,6 +356,20 @@ next_word(const char *p, const char *end, struct word *w)
   return p;
 }
 
+/* Whether text word w is a word of three letters or more said twice the
+ * SMS way, with a 2 ("niki2" for "niki niki"); then w becomes the word
+ * (expanded as any other). */
+static int
+said_twice(struct word *w)
+{
+  if (w->len < 4 || w->s[w->len - 1] != '2' ||
+      strspn(w->s, "abcdefghijklmnopqrstuvwxyz") != (size_t)w->len - 1)
+    return 0;
+  w->s[--w->len] = '\0';
+  expand(w);
+  return 1;
+}
+
 /* Bit i for letter 'a' + i; bit 26 for any digit, 27 for CH_OPAQUE. */
 static uint32_t
 letter_mask(const char *s, int n)
@@ -1187,7 +1201,7 @@ place_match(const struct place_list *pl, const char *text,
   struct word w;
   const char *p, *end;
   size_t pos = 0;
-  int i, k, dist;
+  int i, k, dist, again = 0;
 
   if (pl == NULL || out == NULL)
     return -EINVAL;
@@ -1198,9 +1212,15 @@ place_match(const struct place_list *pl, const char *text,
   p = text;
   end = text + strlen(text);
   for (;;) {
-    p = next_word(p, end, &w);
-    if (p == NULL)
-      break;
+    if (again) {
+      again = 0;                 /* "niki2": the same word once more */
+      w.brk = 0;
+    } else {
+      p = next_word(p, end, &w);
+      if (p == NULL)
+        break;
+      again = said_twice(&w);
+    }
     expand_short(pl, &w);
     guard[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)find_str(pl->guards, pl->nguards, w.s);

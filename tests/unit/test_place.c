@@ -1200,6 +1200,30 @@ START_TEST(place_initials_of_kelurahan)
 }
 END_TEST
 
+/* A name of a word said twice ("Niki-Niki") is written the SMS way with
+ * a 2 ("niki2"), as Indonesian writes any doubled word. */
+START_TEST(place_word_written_twice_with_2)
+{
+  static const struct told told[] = {
+    {"niki2", "5304", "53.02.05.1010", PLACE_DESA},
+    {"kel. Niki2, TTS", "5304", "53.02.05.1010", PLACE_DESA},
+    {"Niki-niki", "5304", "53.02.05.1010", PLACE_DESA},
+    {"lai2 bisi kopan", "5371", "53.71.06.1002", PLACE_DESA},
+  };
+  static const char *const none[] = {"km2", "orang2 kantor", "rt2"};
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  assert_told(pl, told, NELEM(told));
+  for (i = 0; i < NELEM(none); i++) {
+    ck_assert_int_eq(place_match(pl, none[i], &m), 0);
+    ck_assert_msg(!m.matched && !m.ambiguous, "'%s' names a place", none[i]);
+  }
+  place_free(pl);
+}
+END_TEST
+
 /* Ports, hospitals and sights reporters name instead of the desa match
  * as those landmarks, in their kabupaten/kota. */
 START_TEST(place_more_landmarks)
@@ -1623,6 +1647,7 @@ place_suite(void)
   tcase_add_test(tc, place_timor_for_timur);
   tcase_add_test(tc, place_more_landmarks);
   tcase_add_test(tc, place_initials_of_kelurahan);
+  tcase_add_test(tc, place_word_written_twice_with_2);
   tcase_add_test(tc, place_dotted_initials);
   tcase_add_test(tc, place_origin_is_not_the_place);
   tcase_add_test(tc, place_namesake_beside_neighbour);
