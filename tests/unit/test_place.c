@@ -1286,6 +1286,28 @@ START_TEST(place_outside_city_by_kind_word)
 }
 END_TEST
 
+/* Ambon, where many from NTT work, is outside NTT written alone too;
+ * the banana of its name is no place. */
+START_TEST(place_outside_ambon)
+{
+  static const char *const outside[] = {"ambon", "di Ambon", "sy kerja di "
+                                        "ambon", "Kota Ambon", "ternate"};
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < NELEM(outside); i++) {
+    ck_assert_int_eq(place_match(pl, outside[i], &m), 0);
+    ck_assert_msg(m.outside && !m.matched, "'%s' is not outside", outside[i]);
+  }
+  ck_assert_int_eq(place_match(pl, "kebun pisang ambon di oesao", &m), 0);
+  ck_assert_int_eq(m.outside, 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.code, "5303");
+  place_free(pl);
+}
+END_TEST
+
 /* Across the land border: Oecusse (Oekusi, Ambeno), the enclave of
  * Timor-Leste beside TTU, is outside NTT; the border posts named by
  * "perbatasan" are the posts, in Belu, TTU and Malaka. */
@@ -1648,6 +1670,7 @@ place_suite(void)
   tcase_add_test(tc, place_more_landmarks);
   tcase_add_test(tc, place_initials_of_kelurahan);
   tcase_add_test(tc, place_word_written_twice_with_2);
+  tcase_add_test(tc, place_outside_ambon);
   tcase_add_test(tc, place_dotted_initials);
   tcase_add_test(tc, place_origin_is_not_the_place);
   tcase_add_test(tc, place_namesake_beside_neighbour);
