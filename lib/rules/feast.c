@@ -39,7 +39,7 @@ enum {
   F_MUSIM_HUJAN, F_MUSIM_KEMARAU, F_MUSIM_TANAM, F_MUSIM_PANEN,
   F_LIBUR_SEKOLAH, F_AJARAN_BARU,
   F_NATAL_KEDUA, F_PASKAH_KEDUA, F_PENTAKOSTA_KEDUA,
-  F_ADVEN_1, F_ADVEN_2, F_ADVEN_3, F_ADVEN_4, F_SABTU_SUCI,
+  F_ADVEN_1, F_ADVEN_2, F_ADVEN_3, F_ADVEN_4, F_SABTU_SUCI, F_HUT_NTT,
   F_COUNT
 };
 
@@ -103,6 +103,8 @@ static const struct {
   [F_ADVEN_4] = {"Minggu Adven IV", NULL, K_ADVENT_SUNDAY, 4, 0},
   /* The eve of Easter, the night of the vigil, as Malam Natal is Natal's. */
   [F_SABTU_SUCI] = {"Sabtu Suci", NULL, K_EASTER, -1, 0},
+  /* The province's day: NTT was founded on 20 December 1958. */
+  [F_HUT_NTT] = {"HUT Provinsi NTT", NULL, K_FIXED, 12, 20},
 };
 
 /* The phrases people write for each feast, in lower case, words
@@ -131,6 +133,10 @@ static const struct {
   {F_HUT_RI, "tujuh belasan agustus"},
   {F_HUT_RI, "proklamasi"}, {F_HUT_RI, "hari proklamasi"},
   {F_HUT_RI, "hut republik indonesia"},
+  {F_HUT_NTT, "hut ntt"}, {F_HUT_NTT, "hut provinsi ntt"},
+  {F_HUT_NTT, "hut prov ntt"}, {F_HUT_NTT, "hari jadi ntt"},
+  {F_HUT_NTT, "hari jadi provinsi ntt"}, {F_HUT_NTT, "ulang tahun ntt"},
+  {F_HUT_NTT, "hut nusa tenggara timur"},
   {F_PANCASILA, "hari pancasila"}, {F_PANCASILA, "hari lahir pancasila"},
   {F_BURUH, "hari buruh"}, {F_BURUH, "may day"}, {F_BURUH, "mayday"},
   {F_KARTINI, "hari kartini"}, {F_PAHLAWAN, "hari pahlawan"},

@@ -5,7 +5,8 @@
  *
  * Three kinds of feast:
  * - fixed in the calendar: Natal (25 December), malam Natal, tahun baru
- *   (1 January), malam tahun baru, HUT RI (17 August), Hari Pancasila,
+ *   (1 January), malam tahun baru, HUT RI (17 August), HUT Provinsi NTT
+ *   (20 December), Hari Pancasila,
  *   Hari Buruh, Hari Kartini, Hari Pahlawan, Hari Guru, Hari Ibu;
  * - moving with Easter, computed (Gregorian computus): Paskah, Jumat
  *   Agung, Kamis Putih, Minggu Palma, Rabu Abu, Kenaikan, Pentakosta,

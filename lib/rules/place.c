@@ -356,6 +356,20 @@ next_word(const char *p, const char *end, struct word *w)
   return p;
 }
 
+/* Whether text word w is a word of three letters or more said twice the
+ * SMS way, with a 2 ("niki2" for "niki niki"); then w becomes the word
+ * (expanded as any other). */
+static int
+said_twice(struct word *w)
+{
+  if (w->len < 4 || w->s[w->len - 1] != '2' ||
+      strspn(w->s, "abcdefghijklmnopqrstuvwxyz") != (size_t)w->len - 1)
+    return 0;
+  w->s[--w->len] = '\0';
+  expand(w);
+  return 1;
+}
+
 /* Bit i for letter 'a' + i; bit 26 for any digit, 27 for CH_OPAQUE. */
 static uint32_t
 letter_mask(const char *s, int n)
@@ -550,8 +564,11 @@ try_hit(const struct place_list *pl, const struct probe *pr, int v,
   t = edits_allowed(shorter, vw->lax);
   if (t == 0 && vw->several && shorter >= FUZZY_MIN)
     t = 1;
-  if (t == 0 && vw->near && shorter >= NEAR_MIN)
-    t = 1;
+  if (t == 0 && vw->near &&
+      (shorter >= NEAR_MIN ||
+       (w->len == NEAR_MIN - 1 && vw->len == NEAR_MIN &&
+        vw->s[0] == w->s[0])))
+    t = 1;                     /* "daja"; "dya", a letter left out */
   if (t == 0) {
     if (slipped(w, pr->sq, pr->nsq, vw))
       add_hit(s, v, 1, 1);
@@ -570,7 +587,9 @@ try_hit(const struct place_list *pl, const struct probe *pr, int v,
  * Fill s with the vocabulary words that the text word w may stand for:
  * exactly; from FUZZY_MIN letters on, within the edits allowed (a scan
  * of the words of a length within reach); from NEAR_MIN letters, the few
- * near words one letter off (word_forgiven() says where that counts).
+ * near words one letter off, and from one letter less those same words
+ * with a letter left out after their first ("dya" for "daya");
+ * word_forgiven() says where that counts.
  */
 static void
 find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
@@ -587,7 +606,7 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
   exact = find_vocab(pl, w->s);
   if (exact >= 0)
     add_hit(s, exact, 0, 0);
-  if (w->len < NEAR_MIN || is_plain(pl, w->s))
+  if (w->len < NEAR_MIN - 1 || is_plain(pl, w->s))
     return;
   pr.w = w;
   pr.mask = letter_mask(w->s, w->len);
@@ -942,13 +961,28 @@ sort_choices(struct place_match *out)
   }
 }
 
+/* Whether found place a lies in another place found by a phrase that is
+ * not an "alone" one ("TDM" in Kota Kupang, of "tdm kupang"). */
+static int
+inside_strong(const struct place_list *pl, const struct finds *fs,
+              const struct found *a)
+{
+  int i;
+
+  for (i = 0; i < fs->n; i++)
+    if (!fs->f[i].dropped && !fs->f[i].weak &&
+        lies_in(pl, a->place, fs->f[i].place))
+      return 1;
+  return 0;
+}
+
 /*
  * After weigh: 1 when the text names a place outside NTT that no longer
  * NTT name covers; else drop what an "alone" phrase found when anything
- * else was found, and return 0.
+ * else was found, unless it lies in that ("tdm kupang"), and return 0.
  */
 static int
-set_aside(struct finds *fs)
+set_aside(const struct place_list *pl, struct finds *fs)
 {
   int i, strong = 0;
 
@@ -961,7 +995,7 @@ set_aside(struct finds *fs)
       strong = 1;
   }
   for (i = 0; strong && i < fs->n; i++)
-    if (fs->f[i].weak)
+    if (fs->f[i].weak && !inside_strong(pl, fs, &fs->f[i]))
       fs->f[i].dropped = 1;
   return 0;
 }
@@ -997,7 +1031,7 @@ resolve(const struct place_list *pl, struct finds *fs,
 
   weigh(pl, fs);
   yield_landmarks(pl, fs);
-  if (set_aside(fs)) {
+  if (set_aside(pl, fs)) {
     out->outside = 1;
     return;
   }
@@ -1075,16 +1109,42 @@ keep_after_incident(struct finds *fs, const struct incidents *in)
       fs->f[i].dropped = 1;
 }
 
-/* Forget what a whole phrase found unless it covers all n words of the
- * text: "Pasir Panjang" alone is the place, "dekat pasir panjang" no
- * place. */
-static void
-keep_whole_answer(struct finds *fs, size_t n)
+/* Whether found place a, at the start or the end of the n words of the
+ * text, and a place it lies in, found in all the other words, make the
+ * whole text ("batu putih tts", "pasir panjang, kota kupang"). */
+static int
+whole_with_its_place(const struct place_list *pl, const struct finds *fs,
+                     const struct found *a, size_t n)
 {
+  const struct found *b;
+  int i;
+
+  for (i = 0; i < fs->n; i++) {
+    b = &fs->f[i];
+    if (b->whole || !lies_in(pl, a->place, b->place))
+      continue;
+    if ((a->first == 0 && b->first == a->last + 1 && b->last + 1 == n) ||
+        (a->last + 1 == n && b->first == 0 && b->last + 1 == a->first))
+      return 1;
+  }
+  return 0;
+}
+
+/* Forget what a whole phrase found unless it covers all n words of the
+ * text, or all but the place it lies in: "Pasir Panjang" alone is the
+ * place, "batu putih tts" too, "dekat pasir panjang" no place. */
+static void
+keep_whole_answer(const struct place_list *pl, struct finds *fs, size_t n)
+{
+  unsigned char keep[FOUND_MAX];
   int i, k = 0;
 
   for (i = 0; i < fs->n; i++)
-    if (!fs->f[i].whole || (fs->f[i].first == 0 && fs->f[i].last + 1 == n))
+    keep[i] = !fs->f[i].whole ||
+              (fs->f[i].first == 0 && fs->f[i].last + 1 == n) ||
+              whole_with_its_place(pl, fs, &fs->f[i], n);
+  for (i = 0; i < fs->n; i++)
+    if (keep[i])
       fs->f[k++] = fs->f[i];
   fs->n = k;
 }
@@ -1141,7 +1201,7 @@ place_match(const struct place_list *pl, const char *text,
   struct word w;
   const char *p, *end;
   size_t pos = 0;
-  int i, k, dist;
+  int i, k, dist, again = 0;
 
   if (pl == NULL || out == NULL)
     return -EINVAL;
@@ -1152,9 +1212,15 @@ place_match(const struct place_list *pl, const char *text,
   p = text;
   end = text + strlen(text);
   for (;;) {
-    p = next_word(p, end, &w);
-    if (p == NULL)
-      break;
+    if (again) {
+      again = 0;                 /* "niki2": the same word once more */
+      w.brk = 0;
+    } else {
+      p = next_word(p, end, &w);
+      if (p == NULL)
+        break;
+      again = said_twice(&w);
+    }
     expand_short(pl, &w);
     guard[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)find_str(pl->guards, pl->nguards, w.s);
@@ -1192,7 +1258,7 @@ place_match(const struct place_list *pl, const char *text,
       }
     }
   }
-  keep_whole_answer(&fs, pos);
+  keep_whole_answer(pl, &fs, pos);
   keep_unless_origin(&fs);
   keep_after_incident(&fs, &in);
   resolve(pl, &fs, out);

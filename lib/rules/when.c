@@ -945,12 +945,35 @@ no_vowel(const char *w)
   return w[0] == '\0' || strpbrk(w + 1, "aeiou") == NULL;
 }
 
+/* Whether a and b have the same consonants in the same order, three or
+ * more of them: "mrat" and "maret", "agsuts" and "agustus" (vowels moved
+ * or dropped, as quick thumbs do). */
+static int
+same_consonants(const char *a, const char *b)
+{
+  int n = 0;
+
+  for (;;) {
+    while (*a != '\0' && strchr("aeiou", *a) != NULL)
+      a++;
+    while (*b != '\0' && strchr("aeiou", *b) != NULL)
+      b++;
+    if (*a != *b)
+      return 0;
+    if (*a == '\0')
+      return n >= 3;
+    a++, b++, n++;
+  }
+}
+
 /*
  * The month a word not otherwise known stands for, or 0: a prefix of a
  * month's name of three letters or more ("agus", "septem"), or a
  * misspelling of it with the same first letter, one edit away (two for
  * words of seven letters or more of about the name's length), a swap of
- * two neighbours counting as one: "agustu", "agusuts", "desemebr"; or
+ * two neighbours counting as one: "agustu", "agusuts", "desemebr"; two
+ * edits that only move or drop vowels, ranked after one ("mrat",
+ * "agsuts"); or
  * the name with letters left out, all its vowels ("oktbr", "agts",
  * "dsmbr") or only vowels ("agstus"), ranked after any edit ("jari" is
  * no januari).
@@ -972,10 +995,12 @@ fuzzy_month(const char *w)
       continue;
     else {
       max = len >= 7 && len - nlen <= 1 && nlen - len <= 1 ? 2 : 1;
-      d = textdist_osa(w, len, v->word, nlen, max);
-      if (d > max && abbreviates(w, len, v->word, nlen, !no_vowel(w)))
+      d = textdist_osa(w, len, v->word, nlen, 2);
+      if (d > max && !(d == 2 && same_consonants(w, v->word)))
+        d = 3;                                   /* beyond reach */
+      if (d > 2 && abbreviates(w, len, v->word, nlen, !no_vowel(w)))
         d = 3;                                   /* after any edit */
-      else if (d > max)
+      else if (d > 2)
         continue;
     }
     if (d < best) {
@@ -1092,6 +1117,26 @@ undouble(char *w)
     memcpy(w, one, o + 1);
 }
 
+/* A part of a period said twice ("awal2", "akhir-akhir", doubled by the
+ * tokenizer into "awalawal") is that part. */
+static void
+part_twice(struct tok *t)
+{
+  char half[WORD_MAX];
+  size_t len = strlen(t->word);
+  const struct word_val *v;
+
+  if (len < 6 || len % 2 != 0 || memcmp(t->word, t->word + len / 2, len / 2))
+    return;
+  memcpy(half, t->word, len / 2);
+  half[len / 2] = '\0';
+  for (v = parts; v->word != NULL; v++)
+    if (strcmp(v->word, half) == 0) {
+      snprintf(t->word, sizeof(t->word), "%s", half);
+      return;
+    }
+}
+
 /* Two month names written as one word ("mei-juli" joined by the
  * tokenizer): split them around "sampai".  1 when done. */
 static int
@@ -1156,6 +1201,7 @@ normalize_words(struct toks *tk)
     squeeze(t->word);
     undouble(t->word);
     yesterday_twice(t);
+    part_twice(t);
     if ((fw = synonym_of(t->word)) != NULL)
       snprintf(t->word, sizeof(t->word), "%s", fw);
     if (strcmp(t->word, "s") == 0 && i + 1 < tk->n &&
@@ -1566,6 +1612,7 @@ yesterday_first(struct toks *tk)
  * 3 ini bulan").  Before "bulan lalu", "tahun depan" ... the "ini" points
  * at the incident ("kejadian ini bulan lalu") and goes.  After a month
  * name, "ini" is this year's: "Januari ini" is "Januari tahun ini".
+ * The unit framed by two ("ini hari ni", "ini bulan ni") keeps one.
  */
 static void
 this_first(struct toks *tk)
@@ -1573,6 +1620,11 @@ this_first(struct toks *tk)
   struct tok t;
   int i;
 
+  for (i = 2; i < tk->n; i++)
+    if (is_word(tk, i, this_words) && is_word(tk, i - 2, this_words) &&
+        (is_word(tk, i - 1, day_words) || is_word(tk, i - 1, week_words) ||
+         is_word(tk, i - 1, month_words) || is_word(tk, i - 1, year_words)))
+      tk_remove(tk, i--, 1);
   for (i = 1; i < tk->n; i++)
     if (is_word(tk, i, this_words) && lookup(tk, i - 1, months) > 0 &&
         !is_word(tk, i + 1, month_words) && !is_word(tk, i + 1, year_words) &&
@@ -2504,6 +2556,11 @@ match_feast(const struct today *c, const struct feast_dates *fd,
   if (rc != NOMATCH)
     return rc;
   if (year != 0) {
+    /* "musim hujan tahun ini" in March: the rains begun last November
+     * are this year's too, while this year's own have not begun. */
+    if (year == c->y && feast_in_year(fd, id, year, &from, &to) == 0 &&
+        from > c->today && feast_running(c, fd, id, out) == WHEN_OK)
+      return WHEN_OK;
     if (feast_in_year(fd, id, year, &from, &to) == 0)
       return feast_shifted(c, id, from, to, feast_shift(tk, p), out);
     rc = finish_year(c, year, out);
@@ -2768,12 +2825,18 @@ span_ends(const struct toks *tk, int *ls, int *le, int *rs, int *to_today)
     *le = *rs = 1;
     return 0;
   }
-  if (n >= 4 && is_num(tk, 0) && tk->t[1].kind == TK_SEP &&
-      (tk->t[1].sep == '-' || tk->t[1].sep == '/') && is_num(tk, 2) &&
-      (lookup(tk, 3, months) > 0 || lookup(tk, 3, units) > 0)) {
-    *ls = 0;                                     /* 10-15 maret, 2-3 hari */
-    *le = 1;
-    *rs = 2;
+  /* "10-15 maret", "2-3 hari"; after "antara", which asks for two ends,
+   * any two numbers ("antara tgl 5-6", "antara 2023-2024"). */
+  if (n - start >= 3 && is_num(tk, start) &&
+      tk->t[start + 1].kind == TK_SEP &&
+      (tk->t[start + 1].sep == '-' || tk->t[start + 1].sep == '/') &&
+      is_num(tk, start + 2) &&
+      ((between && !(n - start > 3 && tk->t[start + 3].kind == TK_SEP)) ||
+       lookup(tk, start + 3, months) > 0 ||
+       lookup(tk, start + 3, units) > 0)) {
+    *ls = start;
+    *le = start + 1;
+    *rs = start + 2;
     return 0;
   }
   return NOMATCH;
@@ -3076,6 +3139,24 @@ story_after_noun(const struct story_word *w, int i)
   return i > 0 && !w[i - 1].timely && !w[i - 1].ends_clause && w[i].ago;
 }
 
+/* 1 when the story gives a date's month but not in a form that can be
+ * read: "tgl 3 bln xyz", "tanggal 5 bulan qwerty".  The day alone would
+ * be taken for this month's, a wrong precise date, so such a story names
+ * no time (the reporter is asked again). */
+static int
+story_month_unread(const struct story_word *w, int n)
+{
+  int i;
+
+  for (i = 1; i + 1 < n; i++)
+    if (word_in(w[i].lower, month_words) && !w[i].ends_clause &&
+        !w[i - 1].ends_clause && !w[i + 1].timely && w[i - 1].core &&
+        (word_in(w[i - 1].lower, tgl_words) ||           /* "tgl3 bln" */
+         (i >= 2 && word_in(w[i - 2].lower, tgl_words))))
+      return 1;
+  return 0;
+}
+
 /* The time the window w[a..b) names: the longest stretch of at most
  * STORY_SPAN words that is a time of the past.  1 with *out and *weak (a
  * day name only), or 0. */
@@ -3126,6 +3207,8 @@ parse_story(const struct today *c, const struct feast_dates *fd,
   for (i = 0; i < n; i++)
     if (w[i].garbled)
       return NOMATCH;  /* a letter or byte not understood: no story */
+  if (story_month_unread(w, n))
+    return NOMATCH;   /* "tgl 3 bln xyz": the month is not understood */
   for (i = 0; i < n && w[i].timely && !(i + 1 < n && w[i].ends_clause); i++)
     ;
   if (i == n)

@@ -185,14 +185,19 @@ END_TEST
 
 /* "musim hujan ini": the season running today (the rains of November 2025
  * to March 2026 on 15 March 2026), not the one that begins later in this
- * year; a season not yet begun this year ("musim kemarau ini", from April)
- * is still the future. */
+ * year, also when the year is named ("musim hujan tahun ini"); a season
+ * not yet begun this year ("musim kemarau ini", from April) is still the
+ * future. */
 START_TEST(feast_this_running_season)
 {
   static const struct { const char *text, *iso; } cases[] = {
     {"musim hujan ini", "2025-11/2026-03"},
     {"waktu musim hujan ini", "2025-11/2026-03"},
     {"pas musim penghujan ini", "2025-11/2026-03"},
+    /* "tahun ini" or the year itself: the rains running in this year. */
+    {"musim hujan tahun ini", "2025-11/2026-03"},
+    {"waktu musim hujan thn ini", "2025-11/2026-03"},
+    {"musim hujan 2026", "2025-11/2026-03"},
   };
   struct feast_dates *fd = NULL;
   struct diag d;
@@ -211,6 +216,9 @@ START_TEST(feast_this_running_season)
   }
   ck_assert_int_eq(when_parse_feasts("musim kemarau ini", 1773540000000LL, 5,
                                      fd, &w), WHEN_FUTURE);
+  ck_assert_int_eq(when_parse_feasts("musim kemarau tahun ini",
+                                     1773540000000LL, 5, fd, &w),
+                   WHEN_FUTURE);
   feast_free(fd);
   diag_free(&d);
 }
@@ -331,6 +339,21 @@ START_TEST(feast_harvest_without_musim)
 }
 END_TEST
 
+/* The province's own day, HUT NTT (20 December, founded 1958), by the
+ * names reporters in NTT give it. */
+START_TEST(feast_province_day)
+{
+  static const struct feast_case cases[] = {
+    {"hut ntt", "2025-12-20"},
+    {"pas HUT Provinsi NTT kemarin", "2025-12-20"},
+    {"waktu hari jadi ntt tahun 2024", "2024-12-20"},
+    {"ulang tahun ntt", "2025-12-20"},
+  };
+
+  check_feasts(cases, sizeof(cases) / sizeof(cases[0]));
+}
+END_TEST
+
 static Suite *
 feast_suite(void)
 {
@@ -348,6 +371,7 @@ feast_suite(void)
   tcase_add_test(tc, feast_second_days_and_advent_sundays);
   tcase_add_test(tc, feast_eves);
   tcase_add_test(tc, feast_harvest_without_musim);
+  tcase_add_test(tc, feast_province_day);
   suite_add_tcase(s, tc);
   return s;
 }

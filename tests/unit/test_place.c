@@ -1179,17 +1179,47 @@ START_TEST(place_dotted_initials)
 END_TEST
 
 /* Kupang writes its kelurahan of long names by their initials: TDM is
- * Tuak Daun Merah, LLBK Lai Lai Bisi Kopan. */
+ * Tuak Daun Merah, LLBK Lai Lai Bisi Kopan, also beside "Kupang". */
 START_TEST(place_initials_of_kelurahan)
 {
   static const struct told told[] = {
     {"TDM", "5371", "53.71.04.1014", PLACE_DESA},
     {"di tdm", "5371", "53.71.04.1014", PLACE_DESA},
     {"LLBK", "5371", "53.71.06.1002", PLACE_DESA},
+    /* With the town they lie in, they are still that kelurahan. */
+    {"tdm kupang", "5371", "53.71.04.1014", PLACE_DESA},
+    {"TDM, Kota Kupang", "5371", "53.71.04.1014", PLACE_DESA},
+    {"llbk kpg", "5371", "53.71.06.1002", PLACE_DESA},
+    /* Beside a place they do not lie in, that place. */
+    {"tdm soe", "5304", NULL, ANY_LEVEL},
   };
   struct place_list *pl = load_shipped();
 
   assert_told(pl, told, NELEM(told));
+  place_free(pl);
+}
+END_TEST
+
+/* A name of a word said twice ("Niki-Niki") is written the SMS way with
+ * a 2 ("niki2"), as Indonesian writes any doubled word. */
+START_TEST(place_word_written_twice_with_2)
+{
+  static const struct told told[] = {
+    {"niki2", "5304", "53.02.05.1010", PLACE_DESA},
+    {"kel. Niki2, TTS", "5304", "53.02.05.1010", PLACE_DESA},
+    {"Niki-niki", "5304", "53.02.05.1010", PLACE_DESA},
+    {"lai2 bisi kopan", "5371", "53.71.06.1002", PLACE_DESA},
+  };
+  static const char *const none[] = {"km2", "orang2 kantor", "rt2"};
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  assert_told(pl, told, NELEM(told));
+  for (i = 0; i < NELEM(none); i++) {
+    ck_assert_int_eq(place_match(pl, none[i], &m), 0);
+    ck_assert_msg(!m.matched && !m.ambiguous, "'%s' names a place", none[i]);
+  }
   place_free(pl);
 }
 END_TEST
@@ -1256,6 +1286,28 @@ START_TEST(place_outside_city_by_kind_word)
 }
 END_TEST
 
+/* Ambon, where many from NTT work, is outside NTT written alone too;
+ * the banana of its name is no place. */
+START_TEST(place_outside_ambon)
+{
+  static const char *const outside[] = {"ambon", "di Ambon", "sy kerja di "
+                                        "ambon", "Kota Ambon", "ternate"};
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < NELEM(outside); i++) {
+    ck_assert_int_eq(place_match(pl, outside[i], &m), 0);
+    ck_assert_msg(m.outside && !m.matched, "'%s' is not outside", outside[i]);
+  }
+  ck_assert_int_eq(place_match(pl, "kebun pisang ambon di oesao", &m), 0);
+  ck_assert_int_eq(m.outside, 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.code, "5303");
+  place_free(pl);
+}
+END_TEST
+
 /* Across the land border: Oecusse (Oekusi, Ambeno), the enclave of
  * Timor-Leste beside TTU, is outside NTT; the border posts named by
  * "perbatasan" are the posts, in Belu, TTU and Malaka. */
@@ -1286,8 +1338,9 @@ END_TEST
 /* A short word (under 5 letters, never forgiven alone) one letter off
  * the last word of a kabupaten name of several words, the others exact,
  * lets the longer name win over the shorter one inside it: "Sumba Barat
- * Daja" is Sumba Barat Daya, never Sumba Barat.  Alone, or after a kind
- * word only, such a word stays unforgiven. */
+ * Daja" is Sumba Barat Daya, never Sumba Barat; so does a word of 3
+ * letters, that word with one letter left out ("dya").  Alone, or after a
+ * kind word only, such a word stays unforgiven. */
 START_TEST(place_short_word_of_longer_name)
 {
   static const struct told told[] = {
@@ -1295,10 +1348,14 @@ START_TEST(place_short_word_of_longer_name)
     {"sumba barat dayah", "5317", NULL, ANY_LEVEL},
     {"Labuhan Baju", "5315", NULL, ANY_LEVEL},
     {"kab. Sumba Barat Daja", "5317", NULL, ANY_LEVEL},
+    /* ... or written short, one vowel left out ("dya" for "daya"). */
+    {"sumba barat dya", "5317", NULL, ANY_LEVEL},
+    {"kab sumba brt dya", "5317", NULL, ANY_LEVEL},
     {"Sumba Barat", "5301", NULL, ANY_LEVEL},
     {"Sumba Barat, dekat kantor", "5301", NULL, ANY_LEVEL},
   };
-  static const char *const none[] = {"Enda", "kab enda", "kita kupang"};
+  static const char *const none[] = {"Enda", "kab enda", "kita kupang",
+                                     "dya", "di abu"};
   struct place_list *pl = load_shipped();
   struct place_match m;
   size_t i;
@@ -1314,13 +1371,14 @@ END_TEST
 
 /* An answer that is nothing but the name of a kecamatan or desa made of
  * ordinary words (not-a-name) means that place, the namesakes of other
- * kabupaten offered as choices whatever their level; the same words in a
- * sentence name nothing. */
+ * kabupaten offered as choices whatever their level, and so does such a
+ * name beside only a place it lies in ("batu putih tts"); the same words
+ * in a sentence name nothing. */
 START_TEST(place_whole_answer_of_ordinary_words)
 {
   static const char *const none[] = {
     "dekat pasir panjang", "pasir panjang sekali", "lewat jalan tanah merah",
-    "minyak kayu putih", "di kota baru",
+    "minyak kayu putih", "di kota baru", "dekat batu putih tts",
   };
   struct place_list *pl = load_shipped();
   struct place_match m;
@@ -1340,6 +1398,16 @@ START_TEST(place_whole_answer_of_ordinary_words)
   ck_assert_str_eq(m.place.code, "53.71.04.1013");
   ck_assert_str_eq(match_code(pl, "Kelurahan Pasir Panjang, Kota Kupang"),
                    "5371");
+  /* The name and the place it lies in, and nothing else: that place. */
+  ck_assert_int_eq(place_match(pl, "batu putih tts", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.02.14");
+  ck_assert_int_eq(place_match(pl, "pasir panjang, kota kupang", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.71.06.1009");
+  ck_assert_int_eq(place_match(pl, "Mabar, pasir panjang", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.15.05.2003");
   for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
     ck_assert_int_eq(place_match(pl, none[i], &m), 0);
     ck_assert_msg(!m.ambiguous && (!m.matched || m.place.level == 0),
@@ -1601,6 +1669,8 @@ place_suite(void)
   tcase_add_test(tc, place_timor_for_timur);
   tcase_add_test(tc, place_more_landmarks);
   tcase_add_test(tc, place_initials_of_kelurahan);
+  tcase_add_test(tc, place_word_written_twice_with_2);
+  tcase_add_test(tc, place_outside_ambon);
   tcase_add_test(tc, place_dotted_initials);
   tcase_add_test(tc, place_origin_is_not_the_place);
   tcase_add_test(tc, place_namesake_beside_neighbour);

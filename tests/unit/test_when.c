@@ -548,6 +548,36 @@ static const struct when_case cases[] = {
   {"pas pencairan dana desa tahap 2 taon lalu", SUN, 5, WHEN_OK, "2025"},
   {"waktu pembagian BLT tahap 3 tahun 2025", SUN, 5, WHEN_OK, "2025"},
   {"waktu anak saya kelas 3, tahun 2024", SUN, 5, WHEN_OK, "2024"},
+  /* A month named after "tgl N bulan" but not readable is no month: the
+   * day of this month would be a wrong precise date (asked again). */
+  {"tgl 3 bln xyz", SUN, 5, WHEN_INVALID, ""},
+  {"tanggal 5 bulan qwerty", SUN, 5, WHEN_INVALID, ""},
+  {"tgl 12 bulan zzz 2025", SUN, 5, WHEN_INVALID, ""},
+  {"tgl3 bln abc", SUN, 5, WHEN_INVALID, ""},
+  {"tgl 3 bulan ini sy ke kantor camat", SUN, 5, WHEN_OK, "03-03-2026"},
+  {"sudah 3 bulan sy tunggu", SUN, 5, WHEN_OK, "12-2025"},
+  /* Months with their vowels moved or dropped by quick thumbs. */
+  {"12 mrat 2026", SUN, 5, WHEN_OK, "12-03-2026"},
+  {"agsuts 2025", SUN, 5, WHEN_OK, "08-2025"},
+  {"tgl 2 mert", SUN, 5, WHEN_OK, "02-03-2026"},
+  {"marah", SUN, 5, WHEN_INVALID, ""},
+  /* Kupang Malay frames the unit with "ini ... ni": "ini hari ni". */
+  {"ini hari ni", SUN, 5, WHEN_OK, "15-03-2026"},
+  {"ini bulan ni", SUN, 5, WHEN_OK, "03-2026"},
+  {"ini tahun ni", SUN, 5, WHEN_OK, "2026"},
+  {"ini hari ni pagi", SUN, 5, WHEN_OK, "15-03-2026"},
+  /* "antara" asks for two ends: a dash after it joins them. */
+  {"antara tgl 5-6", SUN, 5, WHEN_OK, "05-03-2026 s/d 06-03-2026"},
+  {"antara 5-6 maret", SUN, 5, WHEN_OK, "05-03-2026 s/d 06-03-2026"},
+  {"antara tahun 2023-2024", SUN, 5, WHEN_OK, "2023 s/d 2024"},
+  {"antara 10/11 februari", SUN, 5, WHEN_OK, "10-02-2026 s/d 11-02-2026"},
+  {"antara 12-03-2026 dan 14-03-2026", SUN, 5, WHEN_OK,
+   "12-03-2026 s/d 14-03-2026"},
+  /* A part of a month or year said twice ("awal2 bulan", "akhir-akhir
+   * tahun lalu") is that part. */
+  {"awal2 bulan", SUN, 5, WHEN_OK, "01-03-2026 s/d 10-03-2026"},
+  {"akhir-akhir tahun lalu", SUN, 5, WHEN_OK, "09-2025 s/d 12-2025"},
+  {"tengah2 bulan februari", SUN, 5, WHEN_OK, "11-02-2026 s/d 20-02-2026"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
