@@ -752,7 +752,7 @@ enum word_class {
   WC_GENERAL, WC_EXPEL, WC_SLUR, WC_LITERAL, WC_THREATEN, WC_DENY, WC_GRANT,
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
-  WC_CAN, WC_TRUST, WC_COUNT
+  WC_CAN, WC_TRUST, WC_LOOT, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -761,7 +761,7 @@ static const char *const class_names[WC_COUNT] = {
   "warn", "outcome", "must", "group", "grouphead", "derogation", "general",
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
-  "they", "finish", "to", "crowd", "can", "trust",
+  "they", "finish", "to", "crowd", "can", "trust", "loot",
 };
 
 struct quality {
@@ -1939,6 +1939,28 @@ you_subject(const struct ctx *cx, size_t i)
   return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_YOU, k - 1);
 }
 
+/* "maling uang rakyat", "pencuri dana BLT", "perampok beras bantuan":
+ * after the predicate ending at word e, what it takes (a [loot] word,
+ * then up to OBJECT_MAX - 1 more [loot], person or crowd words or names)
+ * up to the end of its clause.  Returns the last word of that object, or
+ * e when there is none ("itu maling masuk tadi malam" names no loot). */
+#define OBJECT_MAX 3
+static size_t
+loot_after(const struct ctx *cx, size_t e)
+{
+  size_t k = e + 1;
+
+  if (k >= cx->nm->n || starts_clause(cx, k) || !word_is(cx, WC_LOOT, k))
+    return e;
+  while (k + 1 < cx->nm->n && k + 1 <= e + OBJECT_MAX &&
+         !starts_clause(cx, k + 1) &&
+         (word_is(cx, WC_LOOT, k + 1) || word_is(cx, WC_PERSON, k + 1) ||
+          word_is(cx, WC_CROWD, k + 1) ||
+          (cx->nm->w[k + 1].flags & WORD_TITLE)))
+    k++;
+  return ends_clause(cx, k) ? k : e;
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
  * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
@@ -1984,6 +2006,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
    * office it preys on still ends its clause. */
   if (!last && end + 1 < cx->nm->n && !starts_clause(cx, end + 1) &&
       word_is(cx, WC_PERSON, end + 1) && ends_clause(cx, end + 1))
+    last = 1;
+  if (!last && loot_after(cx, end) > end)
     last = 1;
   if (last && (word_is(cx, WC_YOU, p) ||
                ((word_is(cx, WC_LINK, p) || word_is(cx, WC_PERSON, p) ||

@@ -664,6 +664,16 @@ static const struct judge_case judge_cases[] = {
    0},
   {"Kepala sekolah berteriak: dasar orang Flores!", QUALITY_CLEAN,
    QUALITY_MARK_QUOTED},
+  /* A predicate insult with what the official steals after it is still
+   * aimed at the official; a thief the office caught is a story. */
+  {"Sekdes itu maling uang rakyat, mobil dinas dia pakai sendiri",
+   QUALITY_INSULT, 0},
+  {"Bendahara desa kami pencuri dana BLT.", QUALITY_INSULT, 0},
+  {"Ketua panitia tu perampok beras bantuan, warga sonde dapat",
+   QUALITY_INSULT, 0},
+  {"Di kantor desa itu maling masuk tadi malam, laptop hilang",
+   QUALITY_CLEAN, 0},
+  {"Polisi itu tangkap maling sapi di Oesao", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
