@@ -674,6 +674,14 @@ static const struct judge_case judge_cases[] = {
   {"Di kantor desa itu maling masuk tadi malam, laptop hilang",
    QUALITY_CLEAN, 0},
   {"Polisi itu tangkap maling sapi di Oesao", QUALITY_CLEAN, 0},
+  /* "sampah masyarakat" is an insult as a phrase; "pancuri" (Kupang
+   * Malay) and "penjahat" are aimed like "maling"; the words telling of a
+   * thief caught stay a story. */
+  {"Pak kadis, anda itu sampah masyarakat, laporan kami dibuang", QUALITY_INSULT, 0},
+  {"Kades tu pancuri, dana desa dong pake pesta", QUALITY_INSULT, 0},
+  {"Mandor proyek itu memang penjahat", QUALITY_INSULT, 0},
+  {"Polisi belum tangkap penjahat yang rampok kios saya", QUALITY_CLEAN, 0},
+  {"Anda bisa cek sendiri di kantor camat", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
