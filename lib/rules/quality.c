@@ -1818,22 +1818,26 @@ self_agent(const struct ctx *cx, size_t i)
 }
 
 /* Is a person, office or building the target of the verb at word i:
- * within CTX_AFTER words in its clause?  Past a comma the story goes on
+ * within CTX_AFTER words in its clause, link words not counted ("tunggu
+ * itu kades lewat")?  Past a comma the story goes on
  * ("kami sudah potong padi, tapi kepala desa ..."), but a weapon, or a
  * verb of readying one, may name its target in the next clause ("beta su
  * siap parang, tinggal tunggu dia lewat"). */
 static int
 has_target(const struct ctx *cx, size_t i)
 {
-  size_t k;
+  size_t k, seen = 0;
   int weapon = word_is(cx, WC_WEAPON, i) || word_is(cx, WC_ARM, i);
 
-  for (k = i + 1; k < cx->nm->n && k <= i + CTX_AFTER &&
+  for (k = i + 1; k < cx->nm->n && seen < CTX_AFTER &&
                   !(weapon ? starts_sentence(cx, k) : starts_clause(cx, k));
-       k++)
+       k++) {
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
         word_is(cx, WC_TARGET, k))
       return 1;
+    if (!word_is(cx, WC_LINK, k))
+      seen++;
+  }
   return 0;
 }
 

@@ -682,6 +682,12 @@ static const struct judge_case judge_cases[] = {
   {"Mandor proyek itu memang penjahat", QUALITY_INSULT, 0},
   {"Polisi belum tangkap penjahat yang rampok kios saya", QUALITY_CLEAN, 0},
   {"Anda bisa cek sendiri di kantor camat", QUALITY_CLEAN, 0},
+  /* A demonstrative before the target does not push it out of reach of
+   * the weapon; papers readied for the office are no weapon. */
+  {"Sa su siapkan pisau, tinggal tunggu itu camat pulang kantor",
+   QUALITY_THREAT, 0},
+  {"Kami sudah siapkan berkas, tinggal tunggu itu kepala dinas tanda tangan",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
