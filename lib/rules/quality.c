@@ -2097,9 +2097,24 @@ outcome_after(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Petugas Dukcapil yang minta uang itu ...": a noun phrase closed by a
+ * link word, ending at word m, whose head opens its clause (within
+ * NP_MAX words) as a person, office or building. */
+#define NP_MAX 8
+static int
+np_head(const struct ctx *cx, size_t m)
+{
+  size_t c = m;
+
+  while (c > 0 && m - c < NP_MAX && !starts_clause(cx, c))
+    c--;
+  return starts_clause(cx, c) &&
+         (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c));
+}
+
 /*
  * The object put first: "kepala camat itu saya penggal", "kantornya beta
- * bakar saja".  The verb at word i, with the reporter as agent, ends its
+ * bakar saja", "petugas yang minta uang itu sy tikam" (np_head).  The verb at word i, with the reporter as agent, ends its
  * clause (but for modal words and intensifiers, or a condition or purpose
  * after it: "... bakar saja kalau ...", "... kami bom biar ..."), and
  * right before the reporter's word (but for link and modal words) stands
@@ -2109,6 +2124,7 @@ static int
 fronted_target(const struct ctx *cx, size_t i)
 {
   size_t k = i, e = i;
+  int closed = 0;   /* a link word closed the object's noun phrase */
 
   while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
          !word_is(cx, WC_IF, e + 1) &&
@@ -2123,8 +2139,10 @@ fronted_target(const struct ctx *cx, size_t i)
   for (k--; k > 0 && !starts_clause(cx, k); k--) {
     if (word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_TARGET, k - 1))
       return 1;
-    if (!word_is(cx, WC_LINK, k - 1) && !word_is(cx, WC_MODAL, k - 1))
-      return 0;
+    if (word_is(cx, WC_LINK, k - 1))
+      closed = 1;
+    else if (!word_is(cx, WC_MODAL, k - 1))
+      return closed && np_head(cx, k - 1);
   }
   return 0;
 }
