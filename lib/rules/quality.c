@@ -752,7 +752,7 @@ enum word_class {
   WC_GENERAL, WC_EXPEL, WC_SLUR, WC_LITERAL, WC_THREATEN, WC_DENY, WC_GRANT,
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
-  WC_CAN, WC_TRUST, WC_LOOT, WC_COUNT
+  WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -761,7 +761,8 @@ static const char *const class_names[WC_COUNT] = {
   "warn", "outcome", "must", "group", "grouphead", "derogation", "general",
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
-  "they", "finish", "to", "crowd", "can", "trust", "loot",
+  "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
+  "spill", "life",
 };
 
 struct quality {
@@ -2262,6 +2263,89 @@ home_dead(const struct ctx *cx, size_t k)
          word_text_is(cx, k + 1, "tinggal") && word_text_is(cx, k + 2, "nama");
 }
 
+/* "darah tumpah", "darah akan tumpah": a [blood] word at k and a [spill]
+ * word after it, only modal words between.  With will set, a [will] word
+ * must stand between ("darah akan tumpah ... kalau" is promised). */
+static int
+blood_spilt(const struct ctx *cx, size_t k, int will)
+{
+  size_t m;
+  int promised = 0;
+
+  if (!word_is(cx, WC_BLOOD, k))
+    return 0;
+  for (m = k + 1; m < cx->nm->n && m <= k + 3 && !starts_clause(cx, m);
+       m++) {
+    if (word_is(cx, WC_SPILL, m))
+      return !will || promised;
+    if (!word_is(cx, WC_MODAL, m))
+      return 0;
+    promised |= word_is(cx, WC_WILL, m);
+  }
+  return 0;
+}
+
+/* "darah dibayar darah", "nyawa dibalas nyawa" at word k: revenge. */
+static int
+blood_for_blood(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && word_is(cx, WC_BLOOD, k) &&
+         !starts_clause(cx, k + 1) && !starts_clause(cx, k + 2) &&
+         (word_text_is(cx, k + 1, "dibayar") ||
+          word_text_is(cx, k + 1, "dibalas")) &&
+         same_word(cx, k, k + 2);
+}
+
+/* Does word k name a person or office other than the reporter's own
+ * ("pak lurah", not "ibu saya")? */
+static int
+other_person(const struct ctx *cx, size_t k)
+{
+  return k < cx->nm->n && word_is(cx, WC_PERSON, k) &&
+         !word_is(cx, WC_SELF, k + 1);
+}
+
+/* "Nyawa pak lurah tidak lama lagi", "camat itu tidak akan lama lagi
+ * hidup", "..., nyawanya tidak lama lagi": "lama lagi" at word k after a
+ * [not] word (a [will] word may stand between), said of an official's
+ * life: a [life] word before it in its clause, owned by a person named
+ * right after it (or by "-nya" for the one who opens the sentence), or
+ * "hidup" after it with a person opening the clause.  "Nyawa ibu saya
+ * ..." or a building "tidak akan lama lagi roboh" are none. */
+static int
+days_numbered(const struct ctx *cx, size_t k)
+{
+  size_t m, c = k, from;
+  const struct word *w;
+
+  if (k < 1 || k + 1 >= cx->nm->n || !word_text_is(cx, k, "lama") ||
+      !word_text_is(cx, k + 1, "lagi") || starts_clause(cx, k + 1))
+    return 0;
+  m = k - 1;
+  if (m > 0 && word_is(cx, WC_WILL, m) && !starts_clause(cx, m))
+    m--;
+  if (!word_is(cx, WC_NOT, m))
+    return 0;
+  while (c > 0 && !starts_clause(cx, c))
+    c--;
+  if (k + 2 < cx->nm->n && word_text_is(cx, k + 2, "hidup") &&
+      !starts_clause(cx, k + 2) && other_person(cx, c))
+    return 1;
+  for (; c < m; c++) {
+    if (!word_is(cx, WC_LIFE, c))
+      continue;
+    w = &cx->nm->w[c];
+    if (other_person(cx, c + 1))
+      return 1;
+    for (from = c; from > 0 && !starts_sentence(cx, from); from--)
+      ;
+    return w->len > 3 &&
+           memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0 &&
+           other_person(cx, from);
+  }
+  return 0;
+}
+
 /* "Jangan salahkan kami kalau kantor itu terbakar / jadi abu": a [deny]
  * and a [blame] word at i, then a condition, then ruin, an outcome,
  * bloodshed, violence or coming home dead (home_dead) in the sentence.
@@ -2282,7 +2366,7 @@ blame_frame(const struct ctx *cx, size_t i)
     if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BEFALL, k) ||
         word_is(cx, WC_RUIN, k) || word_is(cx, WC_HARM, k) ||
         prefixed(cx, WC_HARM, k, "di") || prefixed(cx, WC_HARM, k, "ter") ||
-        home_dead(cx, k))
+        home_dead(cx, k) || blood_spilt(cx, k, 0))
       return 1;
   return 0;
 }
@@ -2347,6 +2431,18 @@ by_own_hand(const struct ctx *cx, size_t i)
          word_is(cx, WC_SELF, i + 3);
 }
 
+/* Is there an [if] word after word i in its sentence? */
+static int
+if_after(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = i + 1; k < cx->nm->n && !starts_sentence(cx, k); k++)
+    if (word_is(cx, WC_IF, k))
+      return 1;
+  return 0;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -2387,7 +2483,9 @@ judge_threat(struct ctx *cx, size_t i)
       (word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
     found(cx, i, QUALITY_THREAT, "threat");
   if (veiled_warning(cx, i) || blame_frame(cx, i) ||
-      passive_ultimatum(cx, i) || by_own_hand(cx, i))
+      passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
+      (blood_spilt(cx, i, 1) && if_after(cx, i)) ||
+      blood_for_blood(cx, i) || days_numbered(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa"), with a death, violence or ruin ("jadi abu", ruin_of) after it;
@@ -2397,7 +2495,7 @@ judge_threat(struct ctx *cx, size_t i)
        word_is(cx, WC_VOCATIVE, i - 1)))
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
-          ruin_of(cx, k))
+          ruin_of(cx, k) || home_dead(cx, k))
         found(cx, i, QUALITY_THREAT, "threat");
 }
 

@@ -694,6 +694,26 @@ static const struct judge_case judge_cases[] = {
    QUALITY_THREAT, 0},
   {"Spanduk kampanye yang dipasang di pagar itu kami potong kalau tidak "
    "dicabut", QUALITY_CLEAN, 0},
+  /* Idioms of death and blood as threats: "pulang tinggal nama" after
+   * "lihat saja", bloodshed promised on a condition, an official's days
+   * numbered, blood for blood; the same words of a migrant worker, of a
+   * patient, of one's own mother or of a building tell what happens. */
+  {"Lihat saja, bupati itu nanti pulang tinggal nama", QUALITY_THREAT, 0},
+  {"Kami disuruh tunggu saja, padahal adik kami pulang tinggal nama dari "
+   "Malaysia", QUALITY_CLEAN, 0},
+  {"Jangan salahkan botong kalau darah tumpah di kantor desa",
+   QUALITY_THREAT, 0},
+  {"Darah akan tumpah di kantor camat kalau tanah kami tetap diserobot",
+   QUALITY_THREAT, 0},
+  {"Darah pasien tumpah di lantai IGD karena tidak ada perawat",
+   QUALITY_CLEAN, 0},
+  {"Nyawa kepala dinas tidak lama lagi kalau gaji honor tidak dibayar",
+   QUALITY_THREAT, 0},
+  {"Camat itu tidak akan lama lagi hidup", QUALITY_THREAT, 0},
+  {"Nyawa ibu saya tidak lama lagi kalau obat di puskesmas tidak ada",
+   QUALITY_CLEAN, 0},
+  {"Bangunan sekolah itu tidak akan lama lagi roboh", QUALITY_CLEAN, 0},
+  {"Kepala desa ingat, nyawa dibayar nyawa", QUALITY_THREAT, 0},
 };
 
 START_TEST(quality_judge_shapes)
