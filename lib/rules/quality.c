@@ -752,7 +752,8 @@ enum word_class {
   WC_GENERAL, WC_EXPEL, WC_SLUR, WC_LITERAL, WC_THREATEN, WC_DENY, WC_GRANT,
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
-  WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_COUNT
+  WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
+  WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -762,7 +763,7 @@ static const char *const class_names[WC_COUNT] = {
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
   "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
-  "spill", "life",
+  "spill", "life", "strict",
 };
 
 struct quality {
@@ -1820,7 +1821,8 @@ self_agent(const struct ctx *cx, size_t i)
 
 /* Is a person, office or building the target of the verb at word i:
  * within CTX_AFTER words in its clause, link words not counted ("tunggu
- * itu kades lewat")?  Past a comma the story goes on
+ * itu kades lewat"); right after a [strict] verb, whose everyday sense
+ * takes a thing ("gantung spanduk di kantor", "patahkan alasan camat")?  Past a comma the story goes on
  * ("kami sudah potong padi, tapi kepala desa ..."), but a weapon, or a
  * verb of readying one, may name its target in the next clause ("beta su
  * siap parang, tinggal tunggu dia lewat"). */
@@ -1828,9 +1830,10 @@ static int
 has_target(const struct ctx *cx, size_t i)
 {
   size_t k, seen = 0;
+  size_t limit = word_is(cx, WC_STRICT, i) ? 1 : CTX_AFTER;
   int weapon = word_is(cx, WC_WEAPON, i) || word_is(cx, WC_ARM, i);
 
-  for (k = i + 1; k < cx->nm->n && seen < CTX_AFTER &&
+  for (k = i + 1; k < cx->nm->n && seen < limit &&
                   !(weapon ? starts_sentence(cx, k) : starts_clause(cx, k));
        k++) {
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
@@ -2098,26 +2101,30 @@ outcome_after(const struct ctx *cx, size_t i)
   return 0;
 }
 
-/* "Petugas Dukcapil yang minta uang itu ...": a noun phrase closed by a
- * link word, ending at word m, whose head opens its clause (within
- * NP_MAX words) as a person, office or building. */
+/* "Petugas Dukcapil yang minta uang itu ...", "Petugas PLN yang putus
+ * listrik kami ...": a noun phrase ending at word m, closed by a link
+ * word (closed) or holding a relative clause ("yang"), whose head opens
+ * its clause (within NP_MAX words) as a person, office or building. */
 #define NP_MAX 8
 static int
-np_head(const struct ctx *cx, size_t m)
+np_head(const struct ctx *cx, size_t m, int closed)
 {
   size_t c = m;
 
-  while (c > 0 && m - c < NP_MAX && !starts_clause(cx, c))
+  while (c > 0 && m - c < NP_MAX && !starts_clause(cx, c)) {
+    closed |= word_text_is(cx, c, "yang") || word_text_is(cx, c, "yg");
     c--;
-  return starts_clause(cx, c) &&
+  }
+  return closed && starts_clause(cx, c) &&
          (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c));
 }
 
 /*
  * The object put first: "kepala camat itu saya penggal", "kantornya beta
  * bakar saja", "petugas yang minta uang itu sy tikam" (np_head).  The verb at word i, with the reporter as agent, ends its
- * clause (but for modal words and intensifiers, or a condition or purpose
- * after it: "... bakar saja kalau ...", "... kami bom biar ..."), and
+ * clause (but for modal words and intensifiers, or a condition, purpose
+ * or place after it: "... bakar saja kalau ...", "... kami bom biar ...",
+ * "... saya gantung di pohon"), and
  * right before the reporter's word (but for link and modal words) stands
  * a person, office or building of the same clause.
  */
@@ -2131,7 +2138,8 @@ fronted_target(const struct ctx *cx, size_t i)
          !word_is(cx, WC_IF, e + 1) &&
          (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1)))
     e++;
-  if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1))
+  if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1) &&
+      !word_text_is(cx, e + 1, "di"))
     return 0;
   while (k > 0 && !starts_clause(cx, k) && !word_is(cx, WC_SELF, k - 1))
     k--;
@@ -2143,7 +2151,7 @@ fronted_target(const struct ctx *cx, size_t i)
     if (word_is(cx, WC_LINK, k - 1))
       closed = 1;
     else if (!word_is(cx, WC_MODAL, k - 1))
-      return closed && np_head(cx, k - 1);
+      return np_head(cx, k - 1, closed);
   }
   return 0;
 }

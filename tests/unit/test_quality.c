@@ -714,6 +714,19 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Bangunan sekolah itu tidak akan lama lagi roboh", QUALITY_CLEAN, 0},
   {"Kepala desa ingat, nyawa dibayar nyawa", QUALITY_THREAT, 0},
+  /* Verbs of violence with an everyday sense (gantung, patahkan) threaten
+   * only the object right after them or put first; a banner hung at the
+   * office or an argument broken is none. */
+  {"Sekali lagi dia tipu kami, beta patahkan dia pung kaki",
+   QUALITY_THREAT, 0},
+  {"Kami patahkan alasan kepala desa dengan bukti kwitansi", QUALITY_CLEAN,
+   0},
+  {"Kami gantung spanduk protes di pagar kantor desa", QUALITY_CLEAN, 0},
+  {"Jembatan gantung ke kantor desa putus sejak Januari", QUALITY_CLEAN, 0},
+  {"Kepala gudang yang jual beras bantuan akan kami gantung di depan "
+   "kantornya", QUALITY_THREAT, 0},
+  {"Ketua panitia itu saya gantung di pohon asam kalau uang tidak kembali",
+   QUALITY_THREAT, 0},
 };
 
 START_TEST(quality_judge_shapes)
