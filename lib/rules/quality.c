@@ -753,7 +753,7 @@ enum word_class {
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
-  WC_COUNT
+  WC_PURPOSE, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -763,7 +763,7 @@ static const char *const class_names[WC_COUNT] = {
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
   "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
-  "spill", "life", "strict",
+  "spill", "life", "strict", "purpose",
 };
 
 struct quality {
@@ -1819,6 +1819,27 @@ self_agent(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Kami sudah siapkan bensin, tinggal tunggu perintah untuk bakar kantor
+ * Samsat": the verb at word i right after a [purpose] word, and earlier
+ * in its sentence (no [turn] word between) a verb of arming whose agent
+ * is the reporter.  Readied by the reporter, the violence is theirs
+ * however far the verb stands from them. */
+static int
+armed_for(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  if (i == 0 || starts_clause(cx, i) || !word_is(cx, WC_PURPOSE, i - 1))
+    return 0;
+  for (k = i - 1; k > 0 && !starts_sentence(cx, k); k--) {
+    if (word_is(cx, WC_TURN, k - 1))
+      return 0;
+    if (word_is(cx, WC_ARM, k - 1) && self_agent(cx, k - 1))
+      return 1;
+  }
+  return 0;
+}
+
 /* Is a person, office or building the target of the verb at word i:
  * within CTX_AFTER words in its clause, link words not counted ("tunggu
  * itu kades lewat"); right after a [strict] verb, whose everyday sense
@@ -2471,7 +2492,8 @@ judge_threat(struct ctx *cx, size_t i)
                 (class_before(cx, WC_THREATEN, i, CTX_BEFORE) ||
                  (i > 0 && word_is(cx, WC_WILL, i - 1))))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
-  agent = harm && (self || self_agent(cx, i));
+  agent = harm && (self || self_agent(cx, i) ||
+                   (!active_form(cx, i) && armed_for(cx, i)));
   if (harm && (agent || start) &&
       (has_target(cx, i) || (start && word_is(cx, WC_INTENS, i + 1) &&
                              has_target(cx, i + 1))))

@@ -727,6 +727,16 @@ static const struct judge_case judge_cases[] = {
    "kantornya", QUALITY_THREAT, 0},
   {"Ketua panitia itu saya gantung di pohon asam kalau uang tidak kembali",
    QUALITY_THREAT, 0},
+  /* The reporter who readied the means earlier in the sentence is the
+   * agent of the violence it is readied for, however far; means readied
+   * for something else, or violence told after a turn, are none. */
+  {"Kami sudah bawa jerigen bensin, tinggal tunggu perintah untuk bakar "
+   "kantor camat", QUALITY_THREAT, 0},
+  {"Beta su siap korek api deng minyak tanah, tinggal tunggu malam utk "
+   "bakar dia pung rumah", QUALITY_THREAT, 0},
+  {"Kami sudah siapkan lahan untuk bakar sampah pasar", QUALITY_CLEAN, 0},
+  {"Saya bawa anak ke puskesmas, tapi perawat bilang untuk potong rambut "
+   "anak dulu", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_shapes)
