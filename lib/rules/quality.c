@@ -2443,6 +2443,33 @@ ruin_of(const struct ctx *cx, size_t k)
          word_text_is(cx, k + 1, "dengan") && word_text_is(cx, k + 2, "tanah");
 }
 
+/* "Kalau honor tidak dibayar, kantor camat jadi abu": ruin (ruin_of) at
+ * word k of a person, office or building named in its clause, in a
+ * clause after one that opens with a condition.  "bisa jadi abu" is a
+ * risk warned of, and a fire told has no condition. */
+static int
+ruin_promised(const struct ctx *cx, size_t k)
+{
+  size_t c = k, m;
+  int named = 0;
+
+  if (!ruin_of(cx, k))
+    return 0;
+  while (c > 0 && !starts_clause(cx, c))
+    c--;
+  for (m = c; m < k; m++) {
+    named |= word_is(cx, WC_PERSON, m) || word_is(cx, WC_TARGET, m);
+    if (word_is(cx, WC_CAN, m))
+      return 0;
+  }
+  if (!named || starts_sentence(cx, c))
+    return 0;
+  for (m = c; m > 0 && !starts_sentence(cx, m); m--)
+    if (starts_clause(cx, m - 1) && word_is(cx, WC_IF, m - 1))
+      return 1;
+  return 0;
+}
+
 /* "mati di tangan saya", "mampus di tangan botong": an outcome at word i
  * by the reporter's hand.  By another's hand ("di tangan dukun") it is
  * what happened. */
@@ -2515,7 +2542,8 @@ judge_threat(struct ctx *cx, size_t i)
   if (veiled_warning(cx, i) || blame_frame(cx, i) ||
       passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
       (blood_spilt(cx, i, 1) && if_after(cx, i)) ||
-      blood_for_blood(cx, i) || days_numbered(cx, i))
+      blood_for_blood(cx, i) || days_numbered(cx, i) ||
+      ruin_promised(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa"), with a death, violence or ruin ("jadi abu", ruin_of) after it;

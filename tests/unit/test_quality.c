@@ -737,6 +737,16 @@ static const struct judge_case judge_cases[] = {
   {"Kami sudah siapkan lahan untuk bakar sampah pasar", QUALITY_CLEAN, 0},
   {"Saya bawa anak ke puskesmas, tapi perawat bilang untuk potong rambut "
    "anak dulu", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* Ruin promised on a condition: "kalau ..., kantor camat jadi abu"; a
+   * fire told, or a risk warned of ("bisa jadi abu"), is none. */
+  {"Kalau minggu ini honor tidak dibayar, kantor camat jadi abu",
+   QUALITY_THREAT, 0},
+  {"Kalo dong sonde kembalikan doi, itu rumah kades jadi arang",
+   QUALITY_THREAT, 0},
+  {"Kantor desa terbakar tahun lalu dan arsip kami jadi abu",
+   QUALITY_CLEAN, 0},
+  {"Kalau tidak ada hidran, kantor pasar bisa jadi abu sekali terbakar",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
