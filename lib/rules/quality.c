@@ -2470,6 +2470,30 @@ ruin_promised(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "..., biar dia tahu rasa" ending at word i ("rasa"), after a weapon
+ * brought (an [arm] word, then a [weapon]) earlier in the sentence:
+ * menace, whoever brings it.  A complaint filed "biar dia tahu rasa" or
+ * a weapon seized is none. */
+static int
+feel_it(const struct ctx *cx, size_t i)
+{
+  size_t k = i;
+
+  if (!word_text_is(cx, i, "rasa") || !ends_clause(cx, i) || i < 3)
+    return 0;
+  if (word_text_is(cx, k - 1, "tahu") || word_text_is(cx, k - 1, "tau"))
+    k--;
+  if (k < 3 || starts_clause(cx, k) || starts_clause(cx, k - 1) ||
+      !(word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_YOU, k - 1)) ||
+      !word_is(cx, WC_IF, k - 2))
+    return 0;
+  for (k -= 2; k > 0 && !starts_sentence(cx, k); k--)
+    if (word_is(cx, WC_WEAPON, k) && word_is(cx, WC_ARM, k - 1) &&
+        !starts_clause(cx, k))
+      return 1;
+  return 0;
+}
+
 /* "mati di tangan saya", "mampus di tangan botong": an outcome at word i
  * by the reporter's hand.  By another's hand ("di tangan dukun") it is
  * what happened. */
@@ -2543,7 +2567,7 @@ judge_threat(struct ctx *cx, size_t i)
       passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
       (blood_spilt(cx, i, 1) && if_after(cx, i)) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
-      ruin_promised(cx, i))
+      ruin_promised(cx, i) || feel_it(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa"), with a death, violence or ruin ("jadi abu", ruin_of) after it;

@@ -747,6 +747,13 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Kalau tidak ada hidran, kantor pasar bisa jadi abu sekali terbakar",
    QUALITY_CLEAN, 0},
+  /* A weapon brought "biar dia tahu rasa" is menace, whoever brings it;
+   * the same words for a complaint filed, or weapons seized, are none. */
+  {"Besok warga bawa parang ke kantor lurah, biar dia tahu rasa",
+   QUALITY_THREAT, 0},
+  {"Kami bawa bukti ke Ombudsman biar dia tahu rasa", QUALITY_CLEAN, 0},
+  {"Polisi sita parang dari pemuda mabuk, biar mereka tahu rasa",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
