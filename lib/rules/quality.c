@@ -752,7 +752,8 @@ enum word_class {
   WC_GENERAL, WC_EXPEL, WC_SLUR, WC_LITERAL, WC_THREATEN, WC_DENY, WC_GRANT,
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
-  WC_CAN, WC_TRUST, WC_COUNT
+  WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
+  WC_PURPOSE, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -761,7 +762,8 @@ static const char *const class_names[WC_COUNT] = {
   "warn", "outcome", "must", "group", "grouphead", "derogation", "general",
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
-  "they", "finish", "to", "crowd", "can", "trust",
+  "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
+  "spill", "life", "strict", "purpose",
 };
 
 struct quality {
@@ -1817,23 +1819,50 @@ self_agent(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Kami sudah siapkan bensin, tinggal tunggu perintah untuk bakar kantor
+ * Samsat": the verb at word i right after a [purpose] word, and earlier
+ * in its sentence (no [turn] word between) a verb of arming whose agent
+ * is the reporter.  Readied by the reporter, the violence is theirs
+ * however far the verb stands from them. */
+static int
+armed_for(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  if (i == 0 || starts_clause(cx, i) || !word_is(cx, WC_PURPOSE, i - 1))
+    return 0;
+  for (k = i - 1; k > 0 && !starts_sentence(cx, k); k--) {
+    if (word_is(cx, WC_TURN, k - 1))
+      return 0;
+    if (word_is(cx, WC_ARM, k - 1) && self_agent(cx, k - 1))
+      return 1;
+  }
+  return 0;
+}
+
 /* Is a person, office or building the target of the verb at word i:
- * within CTX_AFTER words in its clause?  Past a comma the story goes on
+ * within CTX_AFTER words in its clause, link words not counted ("tunggu
+ * itu kades lewat"); right after a [strict] verb, whose everyday sense
+ * takes a thing ("gantung spanduk di kantor", "patahkan alasan camat")?  Past a comma the story goes on
  * ("kami sudah potong padi, tapi kepala desa ..."), but a weapon, or a
  * verb of readying one, may name its target in the next clause ("beta su
  * siap parang, tinggal tunggu dia lewat"). */
 static int
 has_target(const struct ctx *cx, size_t i)
 {
-  size_t k;
+  size_t k, seen = 0;
+  size_t limit = word_is(cx, WC_STRICT, i) ? 1 : CTX_AFTER;
   int weapon = word_is(cx, WC_WEAPON, i) || word_is(cx, WC_ARM, i);
 
-  for (k = i + 1; k < cx->nm->n && k <= i + CTX_AFTER &&
+  for (k = i + 1; k < cx->nm->n && seen < limit &&
                   !(weapon ? starts_sentence(cx, k) : starts_clause(cx, k));
-       k++)
+       k++) {
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
         word_is(cx, WC_TARGET, k))
       return 1;
+    if (!word_is(cx, WC_LINK, k))
+      seen++;
+  }
   return 0;
 }
 
@@ -1939,6 +1968,28 @@ you_subject(const struct ctx *cx, size_t i)
   return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_YOU, k - 1);
 }
 
+/* "maling uang rakyat", "pencuri dana BLT", "perampok beras bantuan":
+ * after the predicate ending at word e, what it takes (a [loot] word,
+ * then up to OBJECT_MAX - 1 more [loot], person or crowd words or names)
+ * up to the end of its clause.  Returns the last word of that object, or
+ * e when there is none ("itu maling masuk tadi malam" names no loot). */
+#define OBJECT_MAX 3
+static size_t
+loot_after(const struct ctx *cx, size_t e)
+{
+  size_t k = e + 1;
+
+  if (k >= cx->nm->n || starts_clause(cx, k) || !word_is(cx, WC_LOOT, k))
+    return e;
+  while (k + 1 < cx->nm->n && k + 1 <= e + OBJECT_MAX &&
+         !starts_clause(cx, k + 1) &&
+         (word_is(cx, WC_LOOT, k + 1) || word_is(cx, WC_PERSON, k + 1) ||
+          word_is(cx, WC_CROWD, k + 1) ||
+          (cx->nm->w[k + 1].flags & WORD_TITLE)))
+    k++;
+  return ends_clause(cx, k) ? k : e;
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
  * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
@@ -1984,6 +2035,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
    * office it preys on still ends its clause. */
   if (!last && end + 1 < cx->nm->n && !starts_clause(cx, end + 1) &&
       word_is(cx, WC_PERSON, end + 1) && ends_clause(cx, end + 1))
+    last = 1;
+  if (!last && loot_after(cx, end) > end)
     last = 1;
   if (last && (word_is(cx, WC_YOU, p) ||
                ((word_is(cx, WC_LINK, p) || word_is(cx, WC_PERSON, p) ||
@@ -2069,11 +2122,30 @@ outcome_after(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Petugas Dukcapil yang minta uang itu ...", "Petugas PLN yang putus
+ * listrik kami ...": a noun phrase ending at word m, closed by a link
+ * word (closed) or holding a relative clause ("yang"), whose head opens
+ * its clause (within NP_MAX words) as a person, office or building. */
+#define NP_MAX 8
+static int
+np_head(const struct ctx *cx, size_t m, int closed)
+{
+  size_t c = m;
+
+  while (c > 0 && m - c < NP_MAX && !starts_clause(cx, c)) {
+    closed |= word_text_is(cx, c, "yang") || word_text_is(cx, c, "yg");
+    c--;
+  }
+  return closed && starts_clause(cx, c) &&
+         (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c));
+}
+
 /*
  * The object put first: "kepala camat itu saya penggal", "kantornya beta
- * bakar saja".  The verb at word i, with the reporter as agent, ends its
- * clause (but for modal words and intensifiers, or a condition or purpose
- * after it: "... bakar saja kalau ...", "... kami bom biar ..."), and
+ * bakar saja", "petugas yang minta uang itu sy tikam" (np_head).  The verb at word i, with the reporter as agent, ends its
+ * clause (but for modal words and intensifiers, or a condition, purpose
+ * or place after it: "... bakar saja kalau ...", "... kami bom biar ...",
+ * "... saya gantung di pohon"), and
  * right before the reporter's word (but for link and modal words) stands
  * a person, office or building of the same clause.
  */
@@ -2081,12 +2153,14 @@ static int
 fronted_target(const struct ctx *cx, size_t i)
 {
   size_t k = i, e = i;
+  int closed = 0;   /* a link word closed the object's noun phrase */
 
   while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
          !word_is(cx, WC_IF, e + 1) &&
          (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1)))
     e++;
-  if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1))
+  if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1) &&
+      !word_text_is(cx, e + 1, "di"))
     return 0;
   while (k > 0 && !starts_clause(cx, k) && !word_is(cx, WC_SELF, k - 1))
     k--;
@@ -2095,8 +2169,10 @@ fronted_target(const struct ctx *cx, size_t i)
   for (k--; k > 0 && !starts_clause(cx, k); k--) {
     if (word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_TARGET, k - 1))
       return 1;
-    if (!word_is(cx, WC_LINK, k - 1) && !word_is(cx, WC_MODAL, k - 1))
-      return 0;
+    if (word_is(cx, WC_LINK, k - 1))
+      closed = 1;
+    else if (!word_is(cx, WC_MODAL, k - 1))
+      return np_head(cx, k - 1, closed);
   }
   return 0;
 }
@@ -2216,6 +2292,89 @@ home_dead(const struct ctx *cx, size_t k)
          word_text_is(cx, k + 1, "tinggal") && word_text_is(cx, k + 2, "nama");
 }
 
+/* "darah tumpah", "darah akan tumpah": a [blood] word at k and a [spill]
+ * word after it, only modal words between.  With will set, a [will] word
+ * must stand between ("darah akan tumpah ... kalau" is promised). */
+static int
+blood_spilt(const struct ctx *cx, size_t k, int will)
+{
+  size_t m;
+  int promised = 0;
+
+  if (!word_is(cx, WC_BLOOD, k))
+    return 0;
+  for (m = k + 1; m < cx->nm->n && m <= k + 3 && !starts_clause(cx, m);
+       m++) {
+    if (word_is(cx, WC_SPILL, m))
+      return !will || promised;
+    if (!word_is(cx, WC_MODAL, m))
+      return 0;
+    promised |= word_is(cx, WC_WILL, m);
+  }
+  return 0;
+}
+
+/* "darah dibayar darah", "nyawa dibalas nyawa" at word k: revenge. */
+static int
+blood_for_blood(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && word_is(cx, WC_BLOOD, k) &&
+         !starts_clause(cx, k + 1) && !starts_clause(cx, k + 2) &&
+         (word_text_is(cx, k + 1, "dibayar") ||
+          word_text_is(cx, k + 1, "dibalas")) &&
+         same_word(cx, k, k + 2);
+}
+
+/* Does word k name a person or office other than the reporter's own
+ * ("pak lurah", not "ibu saya")? */
+static int
+other_person(const struct ctx *cx, size_t k)
+{
+  return k < cx->nm->n && word_is(cx, WC_PERSON, k) &&
+         !word_is(cx, WC_SELF, k + 1);
+}
+
+/* "Nyawa pak lurah tidak lama lagi", "camat itu tidak akan lama lagi
+ * hidup", "..., nyawanya tidak lama lagi": "lama lagi" at word k after a
+ * [not] word (a [will] word may stand between), said of an official's
+ * life: a [life] word before it in its clause, owned by a person named
+ * right after it (or by "-nya" for the one who opens the sentence), or
+ * "hidup" after it with a person opening the clause.  "Nyawa ibu saya
+ * ..." or a building "tidak akan lama lagi roboh" are none. */
+static int
+days_numbered(const struct ctx *cx, size_t k)
+{
+  size_t m, c = k, from;
+  const struct word *w;
+
+  if (k < 1 || k + 1 >= cx->nm->n || !word_text_is(cx, k, "lama") ||
+      !word_text_is(cx, k + 1, "lagi") || starts_clause(cx, k + 1))
+    return 0;
+  m = k - 1;
+  if (m > 0 && word_is(cx, WC_WILL, m) && !starts_clause(cx, m))
+    m--;
+  if (!word_is(cx, WC_NOT, m))
+    return 0;
+  while (c > 0 && !starts_clause(cx, c))
+    c--;
+  if (k + 2 < cx->nm->n && word_text_is(cx, k + 2, "hidup") &&
+      !starts_clause(cx, k + 2) && other_person(cx, c))
+    return 1;
+  for (; c < m; c++) {
+    if (!word_is(cx, WC_LIFE, c))
+      continue;
+    w = &cx->nm->w[c];
+    if (other_person(cx, c + 1))
+      return 1;
+    for (from = c; from > 0 && !starts_sentence(cx, from); from--)
+      ;
+    return w->len > 3 &&
+           memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0 &&
+           other_person(cx, from);
+  }
+  return 0;
+}
+
 /* "Jangan salahkan kami kalau kantor itu terbakar / jadi abu": a [deny]
  * and a [blame] word at i, then a condition, then ruin, an outcome,
  * bloodshed, violence or coming home dead (home_dead) in the sentence.
@@ -2236,7 +2395,7 @@ blame_frame(const struct ctx *cx, size_t i)
     if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BEFALL, k) ||
         word_is(cx, WC_RUIN, k) || word_is(cx, WC_HARM, k) ||
         prefixed(cx, WC_HARM, k, "di") || prefixed(cx, WC_HARM, k, "ter") ||
-        home_dead(cx, k))
+        home_dead(cx, k) || blood_spilt(cx, k, 0))
       return 1;
   return 0;
 }
@@ -2284,6 +2443,57 @@ ruin_of(const struct ctx *cx, size_t k)
          word_text_is(cx, k + 1, "dengan") && word_text_is(cx, k + 2, "tanah");
 }
 
+/* "Kalau honor tidak dibayar, kantor camat jadi abu": ruin (ruin_of) at
+ * word k of a person, office or building named in its clause, in a
+ * clause after one that opens with a condition.  "bisa jadi abu" is a
+ * risk warned of, and a fire told has no condition. */
+static int
+ruin_promised(const struct ctx *cx, size_t k)
+{
+  size_t c = k, m;
+  int named = 0;
+
+  if (!ruin_of(cx, k))
+    return 0;
+  while (c > 0 && !starts_clause(cx, c))
+    c--;
+  for (m = c; m < k; m++) {
+    named |= word_is(cx, WC_PERSON, m) || word_is(cx, WC_TARGET, m);
+    if (word_is(cx, WC_CAN, m))
+      return 0;
+  }
+  if (!named || starts_sentence(cx, c))
+    return 0;
+  for (m = c; m > 0 && !starts_sentence(cx, m); m--)
+    if (starts_clause(cx, m - 1) && word_is(cx, WC_IF, m - 1))
+      return 1;
+  return 0;
+}
+
+/* "..., biar dia tahu rasa" ending at word i ("rasa"), after a weapon
+ * brought (an [arm] word, then a [weapon]) earlier in the sentence:
+ * menace, whoever brings it.  A complaint filed "biar dia tahu rasa" or
+ * a weapon seized is none. */
+static int
+feel_it(const struct ctx *cx, size_t i)
+{
+  size_t k = i;
+
+  if (!word_text_is(cx, i, "rasa") || !ends_clause(cx, i) || i < 3)
+    return 0;
+  if (word_text_is(cx, k - 1, "tahu") || word_text_is(cx, k - 1, "tau"))
+    k--;
+  if (k < 3 || starts_clause(cx, k) || starts_clause(cx, k - 1) ||
+      !(word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_YOU, k - 1)) ||
+      !word_is(cx, WC_IF, k - 2))
+    return 0;
+  for (k -= 2; k > 0 && !starts_sentence(cx, k); k--)
+    if (word_is(cx, WC_WEAPON, k) && word_is(cx, WC_ARM, k - 1) &&
+        !starts_clause(cx, k))
+      return 1;
+  return 0;
+}
+
 /* "mati di tangan saya", "mampus di tangan botong": an outcome at word i
  * by the reporter's hand.  By another's hand ("di tangan dukun") it is
  * what happened. */
@@ -2299,6 +2509,18 @@ by_own_hand(const struct ctx *cx, size_t i)
       return 0;
   return word_text_is(cx, i + 1, "di") && word_text_is(cx, i + 2, "tangan") &&
          word_is(cx, WC_SELF, i + 3);
+}
+
+/* Is there an [if] word after word i in its sentence? */
+static int
+if_after(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = i + 1; k < cx->nm->n && !starts_sentence(cx, k); k++)
+    if (word_is(cx, WC_IF, k))
+      return 1;
+  return 0;
 }
 
 /* Threats at word i: the reporter's own violence against a person, office
@@ -2321,7 +2543,8 @@ judge_threat(struct ctx *cx, size_t i)
                 (class_before(cx, WC_THREATEN, i, CTX_BEFORE) ||
                  (i > 0 && word_is(cx, WC_WILL, i - 1))))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
-  agent = harm && (self || self_agent(cx, i));
+  agent = harm && (self || self_agent(cx, i) ||
+                   (!active_form(cx, i) && armed_for(cx, i)));
   if (harm && (agent || start) &&
       (has_target(cx, i) || (start && word_is(cx, WC_INTENS, i + 1) &&
                              has_target(cx, i + 1))))
@@ -2341,7 +2564,10 @@ judge_threat(struct ctx *cx, size_t i)
       (word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
     found(cx, i, QUALITY_THREAT, "threat");
   if (veiled_warning(cx, i) || blame_frame(cx, i) ||
-      passive_ultimatum(cx, i) || by_own_hand(cx, i))
+      passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
+      (blood_spilt(cx, i, 1) && if_after(cx, i)) ||
+      blood_for_blood(cx, i) || days_numbered(cx, i) ||
+      ruin_promised(cx, i) || feel_it(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa"), with a death, violence or ruin ("jadi abu", ruin_of) after it;
@@ -2351,7 +2577,7 @@ judge_threat(struct ctx *cx, size_t i)
        word_is(cx, WC_VOCATIVE, i - 1)))
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
-          ruin_of(cx, k))
+          ruin_of(cx, k) || home_dead(cx, k))
         found(cx, i, QUALITY_THREAT, "threat");
 }
 

@@ -664,6 +664,96 @@ static const struct judge_case judge_cases[] = {
    0},
   {"Kepala sekolah berteriak: dasar orang Flores!", QUALITY_CLEAN,
    QUALITY_MARK_QUOTED},
+  /* A predicate insult with what the official steals after it is still
+   * aimed at the official; a thief the office caught is a story. */
+  {"Sekdes itu maling uang rakyat, mobil dinas dia pakai sendiri",
+   QUALITY_INSULT, 0},
+  {"Bendahara desa kami pencuri dana BLT.", QUALITY_INSULT, 0},
+  {"Ketua panitia tu perampok beras bantuan, warga sonde dapat",
+   QUALITY_INSULT, 0},
+  {"Di kantor desa itu maling masuk tadi malam, laptop hilang",
+   QUALITY_CLEAN, 0},
+  {"Polisi itu tangkap maling sapi di Oesao", QUALITY_CLEAN, 0},
+  /* "sampah masyarakat" is an insult as a phrase; "pancuri" (Kupang
+   * Malay) and "penjahat" are aimed like "maling"; the words telling of a
+   * thief caught stay a story. */
+  {"Pak kadis, anda itu sampah masyarakat, laporan kami dibuang", QUALITY_INSULT, 0},
+  {"Kades tu pancuri, dana desa dong pake pesta", QUALITY_INSULT, 0},
+  {"Mandor proyek itu memang penjahat", QUALITY_INSULT, 0},
+  {"Polisi belum tangkap penjahat yang rampok kios saya", QUALITY_CLEAN, 0},
+  {"Anda bisa cek sendiri di kantor camat", QUALITY_CLEAN, 0},
+  /* A demonstrative before the target does not push it out of reach of
+   * the weapon; papers readied for the office are no weapon. */
+  {"Sa su siapkan pisau, tinggal tunggu itu camat pulang kantor",
+   QUALITY_THREAT, 0},
+  {"Kami sudah siapkan berkas, tinggal tunggu itu kepala dinas tanda tangan",
+   QUALITY_CLEAN, 0},
+  /* The object put first with a relative clause, closed by "itu", before
+   * the reporter and the verb; a banner so put is no one. */
+  {"Pegawai Samsat yang tagih uang lebih itu beta tikam kalau ketemu",
+   QUALITY_THREAT, 0},
+  {"Spanduk kampanye yang dipasang di pagar itu kami potong kalau tidak "
+   "dicabut", QUALITY_CLEAN, 0},
+  /* Idioms of death and blood as threats: "pulang tinggal nama" after
+   * "lihat saja", bloodshed promised on a condition, an official's days
+   * numbered, blood for blood; the same words of a migrant worker, of a
+   * patient, of one's own mother or of a building tell what happens. */
+  {"Lihat saja, bupati itu nanti pulang tinggal nama", QUALITY_THREAT, 0},
+  {"Kami disuruh tunggu saja, padahal adik kami pulang tinggal nama dari "
+   "Malaysia", QUALITY_CLEAN, 0},
+  {"Jangan salahkan botong kalau darah tumpah di kantor desa",
+   QUALITY_THREAT, 0},
+  {"Darah akan tumpah di kantor camat kalau tanah kami tetap diserobot",
+   QUALITY_THREAT, 0},
+  {"Darah pasien tumpah di lantai IGD karena tidak ada perawat",
+   QUALITY_CLEAN, 0},
+  {"Nyawa kepala dinas tidak lama lagi kalau gaji honor tidak dibayar",
+   QUALITY_THREAT, 0},
+  {"Camat itu tidak akan lama lagi hidup", QUALITY_THREAT, 0},
+  {"Nyawa ibu saya tidak lama lagi kalau obat di puskesmas tidak ada",
+   QUALITY_CLEAN, 0},
+  {"Bangunan sekolah itu tidak akan lama lagi roboh", QUALITY_CLEAN, 0},
+  {"Kepala desa ingat, nyawa dibayar nyawa", QUALITY_THREAT, 0},
+  /* Verbs of violence with an everyday sense (gantung, patahkan) threaten
+   * only the object right after them or put first; a banner hung at the
+   * office or an argument broken is none. */
+  {"Sekali lagi dia tipu kami, beta patahkan dia pung kaki",
+   QUALITY_THREAT, 0},
+  {"Kami patahkan alasan kepala desa dengan bukti kwitansi", QUALITY_CLEAN,
+   0},
+  {"Kami gantung spanduk protes di pagar kantor desa", QUALITY_CLEAN, 0},
+  {"Jembatan gantung ke kantor desa putus sejak Januari", QUALITY_CLEAN, 0},
+  {"Kepala gudang yang jual beras bantuan akan kami gantung di depan "
+   "kantornya", QUALITY_THREAT, 0},
+  {"Ketua panitia itu saya gantung di pohon asam kalau uang tidak kembali",
+   QUALITY_THREAT, 0},
+  /* The reporter who readied the means earlier in the sentence is the
+   * agent of the violence it is readied for, however far; means readied
+   * for something else, or violence told after a turn, are none. */
+  {"Kami sudah bawa jerigen bensin, tinggal tunggu perintah untuk bakar "
+   "kantor camat", QUALITY_THREAT, 0},
+  {"Beta su siap korek api deng minyak tanah, tinggal tunggu malam utk "
+   "bakar dia pung rumah", QUALITY_THREAT, 0},
+  {"Kami sudah siapkan lahan untuk bakar sampah pasar", QUALITY_CLEAN, 0},
+  {"Saya bawa anak ke puskesmas, tapi perawat bilang untuk potong rambut "
+   "anak dulu", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* Ruin promised on a condition: "kalau ..., kantor camat jadi abu"; a
+   * fire told, or a risk warned of ("bisa jadi abu"), is none. */
+  {"Kalau minggu ini honor tidak dibayar, kantor camat jadi abu",
+   QUALITY_THREAT, 0},
+  {"Kalo dong sonde kembalikan doi, itu rumah kades jadi arang",
+   QUALITY_THREAT, 0},
+  {"Kantor desa terbakar tahun lalu dan arsip kami jadi abu",
+   QUALITY_CLEAN, 0},
+  {"Kalau tidak ada hidran, kantor pasar bisa jadi abu sekali terbakar",
+   QUALITY_CLEAN, 0},
+  /* A weapon brought "biar dia tahu rasa" is menace, whoever brings it;
+   * the same words for a complaint filed, or weapons seized, are none. */
+  {"Besok warga bawa parang ke kantor lurah, biar dia tahu rasa",
+   QUALITY_THREAT, 0},
+  {"Kami bawa bukti ke Ombudsman biar dia tahu rasa", QUALITY_CLEAN, 0},
+  {"Polisi sita parang dari pemuda mabuk, biar mereka tahu rasa",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
