@@ -753,7 +753,7 @@ enum word_class {
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
-  WC_PURPOSE, WC_COUNT
+  WC_PURPOSE, WC_BECAUSE, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -763,7 +763,7 @@ static const char *const class_names[WC_COUNT] = {
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
   "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
-  "spill", "life", "strict", "purpose",
+  "spill", "life", "strict", "purpose", "because",
 };
 
 struct quality {
@@ -1846,7 +1846,8 @@ armed_for(const struct ctx *cx, size_t i)
  * takes a thing ("gantung spanduk di kantor", "patahkan alasan camat")?  Past a comma the story goes on
  * ("kami sudah potong padi, tapi kepala desa ..."), but a weapon, or a
  * verb of readying one, may name its target in the next clause ("beta su
- * siap parang, tinggal tunggu dia lewat"). */
+ * siap parang, tinggal tunggu dia lewat").  A reason ends the search
+ * as well: "kami potong sendiri karena dinas tidak datang". */
 static int
 has_target(const struct ctx *cx, size_t i)
 {
@@ -1855,7 +1856,8 @@ has_target(const struct ctx *cx, size_t i)
   int weapon = word_is(cx, WC_WEAPON, i) || word_is(cx, WC_ARM, i);
 
   for (k = i + 1; k < cx->nm->n && seen < limit &&
-                  !(weapon ? starts_sentence(cx, k) : starts_clause(cx, k));
+                  !(weapon ? starts_sentence(cx, k) : starts_clause(cx, k)) &&
+                  !word_is(cx, WC_BECAUSE, k);
        k++) {
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
         word_is(cx, WC_TARGET, k))
@@ -2147,8 +2149,29 @@ np_head(const struct ctx *cx, size_t m, int closed)
  * or place after it: "... bakar saja kalau ...", "... kami bom biar ...",
  * "... saya gantung di pohon"), and
  * right before the reporter's word (but for link and modal words) stands
- * a person, office or building of the same clause.
+ * a person, office or building of the same clause: its head, or one
+ * after "yang" or a word of place when the head opening the clause is one
+ * too (modifier_word, np_head).
  */
+/* Is word j inside a phrase that modifies the head of its clause: after
+ * "yang" or a word of place ("di depan rumah", "dekat kantor") in the
+ * same clause?  Then the head, not j, is what was put first. */
+static int
+modifier_word(const struct ctx *cx, size_t j)
+{
+  static const char *const before[] = {
+    "yang", "yg", "di", "ke", "dari", "dekat", "depan", "belakang",
+    "samping", "sebelah", "dalam", NULL,
+  };
+  size_t k, w;
+
+  for (k = j; k > 0 && !starts_clause(cx, k); k--)
+    for (w = 0; before[w] != NULL; w++)
+      if (word_text_is(cx, k - 1, before[w]))
+        return 1;
+  return 0;
+}
+
 static int
 fronted_target(const struct ctx *cx, size_t i)
 {
@@ -2168,7 +2191,7 @@ fronted_target(const struct ctx *cx, size_t i)
     return 0;
   for (k--; k > 0 && !starts_clause(cx, k); k--) {
     if (word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_TARGET, k - 1))
-      return 1;
+      return !modifier_word(cx, k - 1) || np_head(cx, k - 1, 1);
     if (word_is(cx, WC_LINK, k - 1))
       closed = 1;
     else if (!word_is(cx, WC_MODAL, k - 1))

@@ -694,6 +694,14 @@ static const struct judge_case judge_cases[] = {
    QUALITY_THREAT, 0},
   {"Spanduk kampanye yang dipasang di pagar itu kami potong kalau tidak "
    "dicabut", QUALITY_CLEAN, 0},
+  /* A building that only places the thing put first is not the object:
+   * the tree fallen before a house, the rubbish before an office. */
+  {"Pohon yang tumbang di depan rumah itu kami potong", QUALITY_CLEAN, 0},
+  {"Sampah di depan kantor desa itu kami bakar", QUALITY_CLEAN, 0},
+  {"Pohon itu kami potong sendiri karena dinas tidak datang", QUALITY_CLEAN,
+   0},
+  {"Rumah kades di depan pasar itu kami bakar", QUALITY_THREAT, 0},
+  {"Rumah kades yang di depan pasar itu kami bakar", QUALITY_THREAT, 0},
   /* Idioms of death and blood as threats: "pulang tinggal nama" after
    * "lihat saja", bloodshed promised on a condition, an official's days
    * numbered, blood for blood; the same words of a migrant worker, of a
