@@ -66,6 +66,7 @@
 #include "base/buf.h"
 #include "base/clock.h"
 #include "base/err.h"
+#include "base/hash.h"
 #include "base/log.h"
 #include "base/metrics.h"
 #include "base/sms.h"
@@ -204,6 +205,25 @@ const struct catalog_key conv_catalog_keys[] = {
 const int conv_catalog_nkeys =
   (int)(sizeof(conv_catalog_keys) / sizeof(conv_catalog_keys[0]));
 
+/*
+ * The drafts of recent turns, kept parsed between messages so that a
+ * reporter's next message need not parse its draft again: one slot per
+ * (reporter, family) hash, the newer turn taking the slot.  A slot holds
+ * the draft's text exactly as the turn stored it; a turn uses the tree
+ * only when the session it reads holds that same text, so a draft changed
+ * elsewhere, or a turn whose savepoint or batch was rolled back, is read
+ * from the store as before.  A tree is never shared: draft_take() hands
+ * it to the turn and empties the slot.
+ */
+#define CONV_DRAFTS 256
+
+struct draft_slot {
+  int64_t reporter_id;
+  char *family;              /* NULL: the slot is empty */
+  char *text;                /* the draft as stored */
+  struct json_object *tree;  /* its parse, owned by the slot */
+};
+
 struct conv {
   const struct config *cfg;
   struct catalog *cat;
@@ -215,6 +235,8 @@ struct conv {
   struct workday_cal *holidays; /* for the service-level timers */
   struct feast_dates *feasts;   /* decreed feasts, for waktu; may be NULL */
   struct incident_memo *readings; /* of recent reports and candidates */
+  struct draft_slot drafts[CONV_DRAFTS]; /* drafts kept parsed (draft_take) */
+  uint64_t drafts_parsed;    /* drafts read from their stored text */
 };
 
 /* The readings of rule 4 kept (incident_memo.h): the open tickets a
@@ -470,6 +492,96 @@ conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag)
   return 0;
 }
 
+/* ---- Drafts kept parsed (see struct draft_slot) ---------------------- */
+
+/* Free what slot d holds and mark it empty. */
+static void
+draft_slot_empty(struct draft_slot *d)
+{
+  json_object_put(d->tree);
+  free(d->family);
+  free(d->text);
+  memset(d, 0, sizeof(*d));
+}
+
+/* The slot of (reporter_id, family). */
+static struct draft_slot *
+draft_slot_of(struct conv *cv, int64_t reporter_id, const char *family)
+{
+  uint64_t h = hash_fnv1a(HASH_FNV_OFFSET, &reporter_id, sizeof(reporter_id));
+
+  h = hash_fnv1a(h, family, strlen(family));
+  return &cv->drafts[h % CONV_DRAFTS];
+}
+
+/* The parsed draft of session s when a slot holds it for s's exact draft
+ * text (the caller then owns the tree and the slot is empty), else NULL. */
+static struct json_object *
+draft_take(struct conv *cv, const struct store_session *s)
+{
+  struct draft_slot *d;
+  struct json_object *tree;
+
+  if (s->family == NULL || s->draft == NULL) /* see draft_parse */
+    return NULL;
+  d = draft_slot_of(cv, s->reporter_id, s->family);
+  if (d->family == NULL || d->reporter_id != s->reporter_id ||
+      strcmp(d->family, s->family) != 0 || strcmp(d->text, s->draft) != 0)
+    return NULL;
+  tree = d->tree;
+  d->tree = NULL;
+  draft_slot_empty(d);
+  return tree;
+}
+
+/* The draft text as a JSON object (an empty one when the text is not a
+ * JSON object), or NULL when memory runs out.  The caller puts it. */
+static struct json_object *
+draft_parse(struct conv *cv, const char *text)
+{
+  struct json_object *o = json_tokener_parse(text);
+
+  cv->drafts_parsed++;
+  if (o == NULL || !json_object_is_type(o, json_type_object)) {
+    json_object_put(o);
+    o = json_object_new_object();
+  }
+  return o;
+}
+
+/* Keep tree, the draft that session s has just stored as its text, for
+ * s's next turn.  Takes tree, and takes s->family and s->text (they are
+ * NULL afterwards), whatever happens. */
+static void
+draft_keep(struct conv *cv, struct store_session *s, struct json_object *tree)
+{
+  struct draft_slot *d = draft_slot_of(cv, s->reporter_id, s->family);
+
+  draft_slot_empty(d);
+  d->reporter_id = s->reporter_id;
+  d->family = s->family;
+  d->text = s->draft;
+  d->tree = tree;
+  s->family = NULL;
+  s->draft = NULL;
+}
+
+/* Empty every slot. */
+static void
+conv_drafts_clear(struct conv *cv)
+{
+  size_t i;
+
+  for (i = 0; i < CONV_DRAFTS; i++)
+    draft_slot_empty(&cv->drafts[i]);
+}
+
+uint64_t
+conv_drafts_parsed(const struct conv *cv)
+{
+  return cv->drafts_parsed;
+}
+
 void
 conv_free(struct conv *cv)
 {
@@ -483,6 +595,7 @@ conv_free(struct conv *cv)
   incident_memo_free(cv->readings);
   conv_index_wait(cv);
   similar_free(cv->open);
+  conv_drafts_clear(cv);
   free(cv);
 }
 
@@ -3879,10 +3992,12 @@ conv_handle(struct conv *cv, struct store *st, const struct conv_event *ev)
     return rc;
   }
   t.step = step_parse(t.sess.step);
-  t.draft = json_tokener_parse(t.sess.draft);
-  if (t.draft == NULL || !json_object_is_type(t.draft, json_type_object)) {
-    json_object_put(t.draft);
-    t.draft = json_object_new_object();
+  t.draft = draft_take(cv, &t.sess);
+  if (t.draft == NULL)
+    t.draft = draft_parse(cv, t.sess.draft);
+  if (t.draft == NULL) {
+    store_session_clear(&t.sess);
+    return -ENOMEM;
   }
 
   /* A draft idle past draft_ttl is held for draft_keep more. */
@@ -3914,7 +4029,10 @@ conv_handle(struct conv *cv, struct store *st, const struct conv_event *ev)
     else
       rc = store_session_put(st, &t.sess);
   }
-  json_object_put(t.draft);
+  if (rc == 0)
+    draft_keep(cv, &t.sess, t.draft);
+  else
+    json_object_put(t.draft);
   buf_free(&t.appendix);
   store_session_clear(&t.sess);
   return rc;

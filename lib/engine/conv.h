@@ -115,6 +115,11 @@ struct conv_notice {
 int conv_notify(struct conv *cv, struct store *st,
                 const struct conv_notice *n);
 
+/* How many turns have read their draft from its stored text rather than
+ * from the parse kept since the reporter's previous turn (for tests and
+ * measurements). */
+uint64_t conv_drafts_parsed(const struct conv *cv);
+
 /* Handle one inbound message.  Returns 0, or a store error (the caller
  * rolls the savepoint back and answers 503). */
 int conv_handle(struct conv *cv, struct store *st,

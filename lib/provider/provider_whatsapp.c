@@ -1430,6 +1430,198 @@ wa_set_error(struct send_result *out, long status, int has_code, int64_t code,
   buf_free(&b);
 }
 
+/* ---- The usual answer to a send, read without a tree ---------------- */
+
+/*
+ * Most answers to a send are Meta's plain success,
+ * {"messaging_product":"whatsapp","contacts":[{"input":..,"wa_id":..}],
+ * "messages":[{"id":"wamid.."}]}, and all wa_classify() wants of it is
+ * messages[0].id.  Building json-c's tree for that cost about 25 000
+ * instructions a send; wa_answer_id() finds the id with a cursor
+ * instead.  It is deliberately narrow: it reads only JSON whose strings
+ * are printable ASCII without escapes and which holds no number, is at
+ * most WA_SCAN_DEPTH deep, names no "error" and no "user_id" (a BSUID)
+ * and has "messages" and its "id" once each; for anything else it says
+ * "not decided" and the answer is read with json-c as before, so the
+ * outcome never depends on which path read it.
+ */
+#define WA_SCAN_DEPTH 8
+
+struct wa_scan {
+  const char *p, *end;
+};
+
+static void
+wa_scan_ws(struct wa_scan *s)
+{
+  while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' ||
+                           *s->p == '\n' || *s->p == '\r'))
+    s->p++;
+}
+
+/* A string of printable ASCII without escapes; its contents into
+ * *str and *len.  0 when the next token is anything else. */
+static int
+wa_scan_string(struct wa_scan *s, const char **str, size_t *len)
+{
+  const char *q;
+
+  if (s->p >= s->end || *s->p != '"')
+    return 0;
+  for (q = s->p + 1; q < s->end && *q != '"'; q++)
+    if ((unsigned char)*q < 0x20 || (unsigned char)*q >= 0x7f || *q == '\\')
+      return 0;
+  if (q >= s->end)
+    return 0;
+  *str = s->p + 1;
+  *len = (size_t)(q - s->p - 1);
+  s->p = q + 1;
+  return 1;
+}
+
+/* 1 when the next token is the literal lit (true, false, null). */
+static int
+wa_scan_literal(struct wa_scan *s, const char *lit)
+{
+  size_t n = strlen(lit);
+
+  if ((size_t)(s->end - s->p) < n || memcmp(s->p, lit, n) != 0)
+    return 0;
+  s->p += n;
+  return 1;
+}
+
+/* Skip one value (white space before it included); 0 when it is not of
+ * the narrow kind wa_answer_id() reads. */
+static int
+wa_scan_value(struct wa_scan *s, int depth)
+{
+  const char *str;
+  size_t len;
+  char close;
+
+  wa_scan_ws(s);
+  if (s->p >= s->end)
+    return 0;
+  if (*s->p == '"')
+    return wa_scan_string(s, &str, &len);
+  if (*s->p != '{' && *s->p != '[')
+    return wa_scan_literal(s, "true") || wa_scan_literal(s, "false") ||
+           wa_scan_literal(s, "null");
+  if (depth >= WA_SCAN_DEPTH)
+    return 0;
+  close = *s->p == '{' ? '}' : ']';
+  s->p++;
+  wa_scan_ws(s);
+  if (s->p < s->end && *s->p == close) {
+    s->p++;
+    return 1;
+  }
+  for (;;) {
+    if (close == '}') {
+      wa_scan_ws(s);
+      if (!wa_scan_string(s, &str, &len))
+        return 0;
+      wa_scan_ws(s);
+      if (s->p >= s->end || *s->p++ != ':')
+        return 0;
+    }
+    if (!wa_scan_value(s, depth + 1))
+      return 0;
+    wa_scan_ws(s);
+    if (s->p >= s->end)
+      return 0;
+    if (*s->p == close) {
+      s->p++;
+      return 1;
+    }
+    if (*s->p++ != ',')
+      return 0;
+  }
+}
+
+/* In the object at s (already checked by wa_scan_value), the value of
+ * member key: *at points at it.  0 when the member is absent or named
+ * more than once. */
+static int
+wa_scan_member(struct wa_scan s, const char *key, struct wa_scan *at)
+{
+  const char *str;
+  size_t len, klen = strlen(key);
+  int seen = 0;
+
+  s.p++;                         /* '{' */
+  for (;;) {
+    wa_scan_ws(&s);
+    if (!wa_scan_string(&s, &str, &len))
+      return seen == 1;          /* '}': the end (or an empty object) */
+    wa_scan_ws(&s);
+    s.p++;                       /* ':' */
+    wa_scan_ws(&s);
+    if (len == klen && memcmp(str, key, len) == 0) {
+      seen++;
+      *at = s;
+    }
+    wa_scan_value(&s, 0);
+    wa_scan_ws(&s);
+    if (*s.p == ',')
+      s.p++;
+  }
+}
+
+/* 1 when the n bytes of needle occur in p[0..len). */
+static int
+wa_has(const char *p, size_t len, const char *needle, size_t n)
+{
+  const char *q, *end = p + len;
+
+  for (q = p; (size_t)(end - q) >= n; q++) {
+    q = memchr(q, needle[0], (size_t)(end - q) - n + 1);
+    if (q == NULL)
+      return 0;
+    if (memcmp(q, needle, n) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/*
+ * messages[0].id of a plain success answer body[0..len) into *id and *idlen
+ * (pointing into body).  Returns 1 when the answer was read this way, 0
+ * when it is to be read with json-c (see above); *id is then NULL when
+ * the answer has no usable id.
+ */
+static int
+wa_answer_id(const char *body, size_t len, const char **id, size_t *idlen)
+{
+  struct wa_scan s = {body, body + len}, at;
+  const char *p;
+
+  *id = NULL;
+  if (body == NULL || len == 0 ||
+      wa_has(body, len, "\"error\"", 7) ||
+      wa_has(body, len, "\"user_id\"", 9))
+    return 0;
+  wa_scan_ws(&s);
+  p = s.p;
+  if (s.p >= s.end || *s.p != '{' || !wa_scan_value(&s, 0))
+    return 0;
+  wa_scan_ws(&s);
+  if (s.p != s.end)
+    return 0;
+  s.p = p;
+  if (!wa_scan_member(s, "messages", &at) || *at.p != '[')
+    return 0;
+  at.p++;
+  wa_scan_ws(&at);
+  if (*at.p != '{' || !wa_scan_member(at, "id", &at) ||
+      !wa_scan_string(&at, id, idlen)) {
+    *id = NULL;
+    return 0;
+  }
+  return 1;
+}
+
 /*
  * Read the Graph API's answer to a send into out (which must be empty).
  * 2xx with messages[0].id: SEND_OK.  Error 131047 (24-hour window
@@ -1458,6 +1650,12 @@ wa_classify(const struct config_channel *ch, long status,
   if (status == 0) {
     out->outcome = SEND_RETRY;
     out->error = strdup("no answer from the provider");
+    return;
+  }
+  if (status >= 200 && status < 300 && wa_answer_id(body, len, &id, &idlen) &&
+      wa_id_ok(id, idlen, WA_ID_MAX)) {
+    out->outcome = SEND_OK;
+    out->provider_id = wa_clean(id, idlen, 0);
     return;
   }
   root = wa_json_parse(body, len, &oom);

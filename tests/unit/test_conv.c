@@ -817,6 +817,48 @@ START_TEST(draft_kept_within_its_ttl)
 }
 END_TEST
 
+/* A reporter's draft is parsed from its stored text once, at the first
+ * turn; the later turns take the parse kept since the turn before. */
+START_TEST(draft_parsed_once_per_conversation)
+{
+  uint64_t before = conv_drafts_parsed(fx.cv);
+
+  walk(&A, AT_KONFIRMASI);
+  ck_assert_uint_eq(conv_drafts_parsed(fx.cv) - before, 1);
+  walk(&B, AT_LOKASI);
+  ck_assert_uint_eq(conv_drafts_parsed(fx.cv) - before, 2);
+  expect(&A, "BANTUAN", "help.konfirmasi");
+  ck_assert_uint_eq(conv_drafts_parsed(fx.cv) - before, 2);
+}
+END_TEST
+
+/* A draft changed in the store since the reporter's last turn (another
+ * writer, a rolled-back batch) is read from the store, not from the
+ * parse the engine kept. */
+START_TEST(draft_changed_in_the_store_is_read_again)
+{
+  struct store_session s;
+  uint64_t before;
+
+  walk(&A, AT_LOKASI);
+  ck_assert(draft_has(&A, "terlapor"));
+  session(&A, &s);
+  free(s.draft);
+  s.draft = strdup("{\"kategori\":\"pemerasan\"}");
+  ck_assert_ptr_nonnull(s.draft);
+  ck_assert_int_eq(store_sp_begin(fx.st), 0);
+  ck_assert_int_eq(store_session_put(fx.st, &s), 0);
+  ck_assert_int_eq(store_sp_release(fx.st), 0);
+  store_session_clear(&s);
+  before = conv_drafts_parsed(fx.cv);
+  expect(&A, "Kota Kupang", "ask.waktu");
+  ck_assert_uint_eq(conv_drafts_parsed(fx.cv) - before, 1);
+  ck_assert(draft_has(&A, "kategori"));
+  ck_assert(draft_has(&A, "lokasi"));
+  ck_assert(!draft_has(&A, "terlapor"));
+}
+END_TEST
+
 START_TEST(status_of_own_ticket_only)
 {
   char number[TICKET_NUMBER_MAX], mine[160], other[160];
@@ -2128,6 +2170,8 @@ conv_suite(void)
   tcase_add_test(ts, ubah_without_a_field_is_refused);
   tcase_add_test(ts, batal_drops_the_draft_and_its_evidence);
   tcase_add_test(ts, draft_kept_within_its_ttl);
+  tcase_add_test(ts, draft_parsed_once_per_conversation);
+  tcase_add_test(ts, draft_changed_in_the_store_is_read_again);
   tcase_add_test(ts, kronologi_insist_after_caps);
   suite_add_tcase(s, ts);
   tcase_add_test(tl, duplicate_not_filed_twice);
