@@ -1782,13 +1782,31 @@ refuse_over_limit(struct turn *t, int *refused)
   return say(t, "ticket.limit", &v, 1);
 }
 
+/* The day, month or year that the answer to "kapan" was read as (ISO
+ * 8601: 2026-03-14, 2025-08, 2024; NULL or "" when none) as a date of
+ * the incident: "kemarin" is a day too.  A span (A/B) says no one day
+ * and adds nothing. */
+static void
+incident_add_iso(struct incident *inc, const char *iso)
+{
+  int y = 0, m = 0, d = 0, n = 0;
+
+  if (iso == NULL || strchr(iso, '/') != NULL)
+    return;
+  if (sscanf(iso, "%4d%n-%2d%n-%2d%n", &y, &n, &m, &n, &d, &n) < 1 ||
+      iso[n] != '\0')
+    return;
+  incident_add_date(inc, y, m, d);
+}
+
 /* The specifics of a report (incident.h): read from who, when and what
- * happened as told, its offices placed by the gazetteer pl (may be
- * NULL), and its place's kabupaten/kota. */
+ * happened as told, the date its time answer was read as (waktu_iso),
+ * its offices placed by the gazetteer pl (may be NULL), and its place's
+ * kabupaten/kota. */
 static void
 incident_of(struct incident *inc, const char *terlapor, const char *waktu,
-            const char *kronologi, const char *lokasi_kode,
-            const struct place_list *pl)
+            const char *waktu_iso, const char *kronologi,
+            const char *lokasi_kode, const struct place_list *pl)
 {
   struct buf b = BUF_INIT;
 
@@ -1798,6 +1816,7 @@ incident_of(struct incident *inc, const char *terlapor, const char *waktu,
   incident_extract(b.data ? b.data : "", inc);
   incident_add_gazetteer(inc, b.data ? b.data : "", pl);
   incident_add_place(inc, lokasi_kode);
+  incident_add_iso(inc, waktu_iso);
   buf_free(&b);
 }
 
@@ -1808,16 +1827,18 @@ incident_of(struct incident *inc, const char *terlapor, const char *waktu,
  * input added there must join the key. */
 static void
 incidents_of(struct conv *cv, struct incident inc[2], const char *terlapor,
-             const char *waktu, const char *kronologi,
+             const char *waktu, const char *waktu_iso, const char *kronologi,
              const char *lokasi_kode)
 {
-  const char *texts[4] = { terlapor, waktu, kronologi, lokasi_kode };
+  const char *texts[5] = { terlapor, waktu, waktu_iso, kronologi,
+                           lokasi_kode };
 
-  if (incident_memo_get(cv->readings, texts, 4, inc))
+  if (incident_memo_get(cv->readings, texts, 5, inc))
     return;
-  incident_of(&inc[0], terlapor, waktu, kronologi, lokasi_kode, cv->places);
-  incident_of(&inc[1], NULL, NULL, kronologi, NULL, cv->places);
-  incident_memo_put(cv->readings, texts, 4, inc);
+  incident_of(&inc[0], terlapor, waktu, waktu_iso, kronologi, lokasi_kode,
+              cv->places);
+  incident_of(&inc[1], NULL, NULL, NULL, kronologi, NULL, cv->places);
+  incident_memo_put(cv->readings, texts, 5, inc);
 }
 
 /*
@@ -1849,8 +1870,8 @@ same_incident(struct turn *t, const struct incident inc[2],
     score = story;
   incident_rule_for((own ? cfg->conversation.duplicate_same
                          : cfg->conversation.duplicate_any) / 100.0, &rule);
-  incidents_of(t->cv, ot, old->terlapor, old->waktu, old->kronologi,
-               old->lokasi_kode);
+  incidents_of(t->cv, ot, old->terlapor, old->waktu, old->waktu_tanggal,
+               old->kronologi, old->lokasi_kode);
   same = !incident_conflict(&inc[0], &ot[0], NULL, NULL) &&
          incident_same(&inc[1], &ot[1], score, &rule);
   free(ot);
@@ -1896,7 +1917,8 @@ offer_duplicate(struct turn *t, const char *category, int *refused)
   if (inc == NULL)
     return 0;   /* no text to compare (even for want of memory): file it */
   incidents_of(t->cv, inc, draft_str(t, "terlapor"), draft_str(t, "waktu"),
-               draft_str(t, "kronologi"), draft_str(t, "lokasi_kode"));
+               draft_str(t, "waktu_iso"), draft_str(t, "kronologi"),
+               draft_str(t, "lokasi_kode"));
   for (i = 0; i < n && rc == 0 && !*refused; i++) {
     rc = store_ticket_by_id(t->st, hit[i].ticket_id, &old);
     if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status)) &&

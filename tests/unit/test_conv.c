@@ -39,6 +39,7 @@ struct who {
 
 static const struct who A = {"+6281234567890", "dev", "dev", 1};
 static const struct who B = {"+6285237000001", "dev", "dev", 1};
+static const struct who C = {"+6285237000002", "dev", "dev", 1};
 static const struct who S = {"+6281300000002", "sms", "sms", 0};
 
 #define STORY                                                              \
@@ -1106,6 +1107,28 @@ START_TEST(duplicate_other_reporter_supports_without_the_number)
   ck_assert_int_eq(ticket_events_like(number, actor, "gratis menurut"), 1);
   /* B's own status list stays empty: the ticket is not theirs. */
   expect(&B, "STATUS " "NTT-2026-00001", "status.notfound");
+}
+END_TEST
+
+/* Rule 4 reads the day an answer to "kapan" resolves to, not only its
+ * words: "kemarin" (the day before the clock's 15 March) is another day
+ * than A's 12 March, so B's same story files; "tgl 12 bulan 3" is A's
+ * day and is offered as A's incident. */
+START_TEST(duplicate_by_the_day_the_time_answer_means)
+{
+  char number[TICKET_NUMBER_MAX];
+
+  file_report(&A, number);
+  walk(&B, AT_WAKTU);
+  expect(&B, "kemarin", "ask.kronologi");
+  walk_on(&B, AT_KRONOLOGI, AT_KONFIRMASI);
+  expect(&B, "KIRIM", "ticket.created");
+  ck_assert_int_eq(ticket_count(), 2);
+  walk(&C, AT_WAKTU);
+  expect(&C, "tgl 12 bulan 3", "ask.kronologi");
+  walk_on(&C, AT_KRONOLOGI, AT_KONFIRMASI);
+  expect(&C, "KIRIM", "duplicate.other");
+  ck_assert_int_eq(ticket_count(), 2);
 }
 END_TEST
 
@@ -2179,6 +2202,7 @@ conv_suite(void)
   tcase_add_test(tl, duplicate_same_reporter_adds_to_the_ticket);
   tcase_add_test(tl, duplicate_same_reporter_files_anew);
   tcase_add_test(tl, duplicate_other_reporter_supports_without_the_number);
+  tcase_add_test(tl, duplicate_by_the_day_the_time_answer_means);
   tcase_add_test(tl, duplicate_other_reporter_anonymous_or_new);
   tcase_add_test(tl, same_answers_make_no_duplicate);
   tcase_add_test(tl, tickets_per_day_limit);
