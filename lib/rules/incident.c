@@ -1837,7 +1837,9 @@ office_word(const struct tokens *ts, int i, size_t *k, int *n)
 }
 
 /* The tier the fillers from token j up to an office's name say: 1 for
- * "Kota", 2 for "Kabupaten" ("Samsat Kab. Kupang"), else 0. */
+ * "Kota", 2 for "Kabupaten" ("Samsat Kab. Kupang"), OFFICE_PROVINCE for
+ * "Provinsi" ("Dinas Kesehatan Provinsi NTT"), else 0. */
+#define OFFICE_PROVINCE 3
 static int
 office_tier(const struct tokens *ts, int j)
 {
@@ -1847,6 +1849,8 @@ office_tier(const struct tokens *ts, int j)
       return 1;
     if (is(&ts->t[j], "kabupaten") || is(&ts->t[j], "kab"))
       return 2;
+    if (is(&ts->t[j], "provinsi") || is(&ts->t[j], "prov"))
+      return OFFICE_PROVINCE;
   }
   return 0;
 }
@@ -2466,10 +2470,18 @@ kabs_differ(const struct incident_item *a, const struct incident_item *b)
          a->kab[0] != '\0' && b->kab[0] != '\0' && !kabs_meet(a, b);
 }
 
-/* One office named after "Kota", the other after "Kabupaten". */
+/* One office named after "Kota", the other after "Kabupaten"; or one of
+ * the province ("Dinas PUPR Provinsi NTT") and the other serving a
+ * kabupaten/kota, by its tier or its place ("Dinkes TTS"). */
 static int
 tiers_differ(const struct incident_item *a, const struct incident_item *b)
 {
+  if (a->tier == OFFICE_PROVINCE || b->tier == OFFICE_PROVINCE) {
+    if (b->tier == OFFICE_PROVINCE)
+      return a->tier != OFFICE_PROVINCE &&
+             (a->tier != 0 || a->kab[0] != '\0');
+    return b->tier != 0 || b->kab[0] != '\0';
+  }
   return a->tier != 0 && b->tier != 0 && a->tier != b->tier;
 }
 

@@ -1371,6 +1371,30 @@ START_TEST(field_offices_of_two_kabupaten)
 }
 END_TEST
 
+/* A dinas of the province ("Dinas Kesehatan Provinsi NTT", "Dinas PUPR
+ * Prov. NTT") is not the dinas of that field of a kabupaten/kota, named
+ * by its tier or its place; two of the province are one office. */
+START_TEST(field_offices_of_province_and_kabupaten)
+{
+  static const struct pair_case t[] = {
+    {"Dinas Kesehatan Provinsi NTT memotong honor vaksinator",
+     "Dinas Kesehatan Kabupaten TTS memotong honor vaksinator", 1, 0},
+    {"Dinas PUPR Prov. NTT kurangi volume aspal",
+     "Dinas PUPR Kabupaten Ende kurangi volume aspal", 1, 0},
+    {"Dinas Pendidikan Provinsi NTT minta uang mutasi guru",
+     "Dinas Pendidikan Kota Kupang minta uang mutasi guru", 1, 0},
+    {"Dinas Pertanian Provinsi NTT minta uang bibit",
+     "Distan Sikka minta uang bibit", 1, 0},
+    {"Dinas Kesehatan Provinsi NTT memotong honor vaksinator",
+     "dinkes provinsi potong honor vaksinator", 0, 1},
+    {"Dinas Kesehatan Provinsi NTT memotong honor vaksinator",
+     "dinas kesehatan potong honor vaksinator", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A hospital named with a title inside its name ("RSUD dr. T.C.
  * Hillers", "RSUD dr. Ben Mboi") is the landmark of that name, as it is
  * written without the title. */
@@ -1693,6 +1717,7 @@ incident_suite(void)
   tcase_add_test(tc, kupang_placed_by_its_town);
   tcase_add_test(tc, tiers_after_fields_of_words);
   tcase_add_test(tc, field_offices_of_two_kabupaten);
+  tcase_add_test(tc, field_offices_of_province_and_kabupaten);
   tcase_add_test(tc, landmarks_with_titles);
   tcase_add_test(tc, operations_are_services);
   tcase_add_test(tc, kin_shorthand_and_suffixed_services);
