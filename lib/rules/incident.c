@@ -2280,7 +2280,8 @@ static const struct {
   {"kecelakaan", ACT_HARM}, {"roboh", ACT_HARM}, {"ambruk", ACT_HARM},
   {"runtuh", ACT_HARM}, {"meninggal", ACT_HARM}, {"tewas", ACT_HARM},
   {"dicoblos", ACT_BALLOT}, {"tercoblos", ACT_BALLOT},
-  {"penggelembungan", ACT_BALLOT}, {"bolos", ACT_ABSENT},
+  {"penggelembungan", ACT_BALLOT}, {"menggelembungkan", ACT_BALLOT},
+  {"digelembungkan", ACT_BALLOT}, {"bolos", ACT_ABSENT},
   {"mangkir", ACT_ABSENT}, {"absen", ACT_ABSENT}, {"kosong", ACT_FAILED},
   {"padam", ACT_FAILED}, {"memutus", ACT_FAILED}, {"diputus", ACT_FAILED},
   {"pemutusan", ACT_FAILED}, {"terlambat", ACT_FAILED},
@@ -2307,6 +2308,32 @@ static const char *const late_words[] = {
   "jadi", "terbit", "keluar", "selesai", NULL,
 };
 
+/* The count of votes ("hasil rekapitulasi", "formulir C1") and the
+ * verbs that tell it was altered near it: ballots tampered with. */
+static const char *const tally_words[] = {
+  "rekapitulasi", "rekap", "c1", "perolehan", "penghitungan", NULL,
+};
+static const char *const altered_words[] = {
+  "mengubah", "diubah", "merubah", "dirubah", "ubah", "ganti", "mengganti",
+  "diganti", "memalsukan", "dipalsukan", "palsukan", "manipulasi",
+  "memanipulasi", "dimanipulasi", "menambah", "ditambah", "mengurangi",
+  "dikurangi", NULL,
+};
+#define ALTERED_NEAR 4      /* tokens either side */
+
+/* 1 when a verb of altering is within ALTERED_NEAR tokens of token i. */
+static int
+altered_near(const struct tokens *ts, int i)
+{
+  int k;
+
+  for (k = i - ALTERED_NEAR; k <= i + ALTERED_NEAR; k++)
+    if (k >= 0 && k < ts->n && k != i &&
+        word_in(&ts->t[k], altered_words) >= 0)
+      return 1;
+  return 0;
+}
+
 /* The act bits of the word at token i, with the words before it. */
 static unsigned
 act_at(const struct tokens *ts, int i)
@@ -2320,6 +2347,9 @@ act_at(const struct tokens *ts, int i)
       return act_words[e].act;
   if (is(t, "suara") && i > 0 &&
       (is(&ts->t[i - 1], "surat") || is(&ts->t[i - 1], "kotak")))
+    return ACT_BALLOT;
+  /* "mengubah hasil rekapitulasi", "angka di C1 diubah" */
+  if (word_in(t, tally_words) >= 0 && altered_near(ts, i))
     return ACT_BALLOT;
   if (word_in(t, late_words) >= 0 && i > 0 &&
       (is(&ts->t[i - 1], "belum") || is(&ts->t[i - 1], "blm")))
@@ -3202,7 +3232,7 @@ day_shared(const struct incident *a, const struct incident *b)
 static int
 other_act(const struct incident *a, const struct incident *b)
 {
-  return a->n[INCIDENT_AMOUNT] > 0 && !b->money && b->acts != 0 &&
+  return a->money && !b->money && b->acts != 0 &&
          (a->acts & b->acts) == 0;
 }
 

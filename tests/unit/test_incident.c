@@ -1621,7 +1621,9 @@ END_TEST
 /* Money asked in one report, and another act told in the other with no
  * word of money (a boat sunk, ballots punched, an officer absent, forms
  * out of stock, a passport late, a guard's abuse): two incidents, however
- * much place, date and subject they share.  The fee retold without its
+ * much place, date and subject they share; money given with no amount
+ * ("memberi uang kepada pemilih") against a count altered ("mengubah
+ * hasil rekapitulasi", "C1 diubah") too.  The fee retold without its
  * amount but with a word of money is still one. */
 START_TEST(other_acts_without_money)
 {
@@ -1652,6 +1654,13 @@ START_TEST(other_acts_without_money)
      "Maret 2026",
      "di imigrasi kupang tgl 9 maret 2026 sy disuruh bayar formulir "
      "paspor, padahal paspor blm jadi juga", 1},
+    {"Ketua PPS Desa Oelnasi memberi uang kepada pemilih agar memilih "
+     "caleg nomor 3 pada pemilu 2024",
+     "Ketua PPS Desa Oelnasi mengubah hasil rekapitulasi suara untuk caleg "
+     "nomor 3 pada pemilu 2024", 0},
+    {"timses bagi uang ke warga Desa Noelbaki spy pilih calon no 2",
+     "di Desa Noelbaki angka perolehan calon no 2 di formulir C1 "
+     "digelembungkan panitia", 0},
   };
   struct incident a, b;
   struct incident_rule rule;
