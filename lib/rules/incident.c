@@ -2968,8 +2968,21 @@ item_counts(const struct incident *inc, int k, int i)
   return 1;
 }
 
+/* Offices of one level: a village is a desa or a kelurahan, and people
+ * write one for the other ("desa Oesao" for Kelurahan Oesao). */
+static const char *const village_offices[] = {"desa", "kelurahan", NULL};
+
+/* 1 when office types x and y are one type, or both a village. */
+static int
+office_types_meet(const char *x, const char *y)
+{
+  return strcmp(x, y) == 0 ||
+         (str_in(x, village_offices) && str_in(y, village_offices));
+}
+
 /* Both name offices of one type with their qualifiers, and none of them
- * agree ("RSUD Soe", "RSUD Kefamenanu"), whatever else they share. */
+ * agree ("RSUD Soe", "RSUD Kefamenanu"; "Kelurahan Busalangga", "Desa
+ * Oeseli"), whatever else they share. */
 static int
 office_type_conflict(const struct incident *a, const struct incident *b)
 {
@@ -2983,10 +2996,11 @@ office_type_conflict(const struct incident *a, const struct incident *b)
     both = alike = 0;
     for (j = 0; j < b->n[INCIDENT_OFFICE]; j++) {
       y = &b->item[INCIDENT_OFFICE][j];
-      if (!qualified(y) || strcmp(x->key, y->key) != 0)
+      if (!qualified(y) || !office_types_meet(x->key, y->key))
         continue;
       both = 1;
-      alike |= offices_agree(a, x, b, y);
+      alike |= offices_agree(a, x, b, y) ||
+               (strcmp(x->key, y->key) != 0 && name_alike(x->qual, y->qual));
     }
     if (both && !alike)
       return 1;

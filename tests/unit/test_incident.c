@@ -1395,6 +1395,24 @@ START_TEST(field_offices_of_province_and_kabupaten)
 }
 END_TEST
 
+/* A desa and a kelurahan are offices of one level: two villages named
+ * are two places ("Kelurahan Busalangga", "Desa Oeseli"), even when the
+ * two reports share another office. */
+START_TEST(villages_of_either_kind)
+{
+  static const struct pair_case t[] = {
+    {"bibit rumput laut Dinas Perikanan Rote Ndao untuk kelompok di "
+     "Kelurahan Busalangga dibagi separuh",
+     "bibit rumput laut Dinas Perikanan Rote Ndao untuk kelompok di Desa "
+     "Oeseli dibagi separuh", 1, 1},
+    {"Lurah minta uang sktm di Kelurahan Sikumana",
+     "kades minta uang sktm di Desa Baumata", 1, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A hospital named with a title inside its name ("RSUD dr. T.C.
  * Hillers", "RSUD dr. Ben Mboi") is the landmark of that name, as it is
  * written without the title. */
@@ -1727,6 +1745,7 @@ incident_suite(void)
   tcase_add_test(tc, tiers_after_fields_of_words);
   tcase_add_test(tc, field_offices_of_two_kabupaten);
   tcase_add_test(tc, field_offices_of_province_and_kabupaten);
+  tcase_add_test(tc, villages_of_either_kind);
   tcase_add_test(tc, landmarks_with_titles);
   tcase_add_test(tc, operations_are_services);
   tcase_add_test(tc, kin_shorthand_and_suffixed_services);
