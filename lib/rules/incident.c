@@ -1483,6 +1483,20 @@ static const struct {
   {"dpmptsp", "dinas", "pmptsp", Q_NAME, 0},
   {"dlh", "dinas", "lh", Q_NAME, 0},
   {"dinkominfo", "dinas", "kominfo", Q_NAME, 0},
+  /* "DKP Flotim", "Diskan Alor", "Disnak Sumba Timur", "Disperindag". */
+  {"dkp", "dinas", "perikanan", Q_NAME, 0},
+  {"diskan", "dinas", "perikanan", Q_NAME, 0},
+  {"dislautkan", "dinas", "perikanan", Q_NAME, 0},
+  {"disnak", "dinas", "peternakan", Q_NAME, 0},
+  {"dishut", "dinas", "kehutanan", Q_NAME, 0},
+  {"dispar", "dinas", "pariwisata", Q_NAME, 0},
+  {"disparekraf", "dinas", "pariwisata", Q_NAME, 0},
+  {"disperindag", "dinas", "perdagangan", Q_NAME, 0},
+  {"diskop", "dinas", "koperasi", Q_NAME, 0},
+  {"diskopukm", "dinas", "koperasi", Q_NAME, 0},
+  {"dispora", "dinas", "pemuda", Q_NAME, 0},
+  {"disperkim", "dinas", "perumahan", Q_NAME, 0},
+  {"dpmd", "dinas", "pmd", Q_NAME, 0},
   /* Farmers' groups and their kiosks ("Poktan Tunas Harapan", "kelompok
    * tani sumber rejeki", "kios tani makmur"), companies holding a
    * contract ("CV Karya Abadi", "PT Nusa Bunga"), the court by its

@@ -1413,6 +1413,25 @@ START_TEST(villages_of_either_kind)
 }
 END_TEST
 
+/* A dinas by its shorthand ("DKP Flotim", "Diskan", "Disnak", "Dispar")
+ * is the dinas of that field, and of the place after it. */
+START_TEST(field_offices_by_shorthand)
+{
+  static const struct pair_case t[] = {
+    {"Dinas Kelautan dan Perikanan Flores Timur bagi mesin katinting",
+     "DKP Flotim bagi mesin katinting", 0, 1},
+    {"Dinas Peternakan Kabupaten Sumba Timur minta uang bibit sapi",
+     "Disnak Sumba Timur minta uang bibit sapi", 0, 1},
+    {"Diskan Alor minta uang bantuan jaring",
+     "Dinas Perikanan Kabupaten Sikka minta uang bantuan jaring", 1, 0},
+    {"Dispar Manggarai Barat minta uang izin kapal wisata",
+     "Dinas Kesehatan Manggarai Barat minta uang izin kapal wisata", 1, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A hospital named with a title inside its name ("RSUD dr. T.C.
  * Hillers", "RSUD dr. Ben Mboi") is the landmark of that name, as it is
  * written without the title. */
@@ -1746,6 +1765,7 @@ incident_suite(void)
   tcase_add_test(tc, field_offices_of_two_kabupaten);
   tcase_add_test(tc, field_offices_of_province_and_kabupaten);
   tcase_add_test(tc, villages_of_either_kind);
+  tcase_add_test(tc, field_offices_by_shorthand);
   tcase_add_test(tc, landmarks_with_titles);
   tcase_add_test(tc, operations_are_services);
   tcase_add_test(tc, kin_shorthand_and_suffixed_services);
