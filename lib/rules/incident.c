@@ -1483,6 +1483,20 @@ static const struct {
   {"dpmptsp", "dinas", "pmptsp", Q_NAME, 0},
   {"dlh", "dinas", "lh", Q_NAME, 0},
   {"dinkominfo", "dinas", "kominfo", Q_NAME, 0},
+  /* "DKP Flotim", "Diskan Alor", "Disnak Sumba Timur", "Disperindag". */
+  {"dkp", "dinas", "perikanan", Q_NAME, 0},
+  {"diskan", "dinas", "perikanan", Q_NAME, 0},
+  {"dislautkan", "dinas", "perikanan", Q_NAME, 0},
+  {"disnak", "dinas", "peternakan", Q_NAME, 0},
+  {"dishut", "dinas", "kehutanan", Q_NAME, 0},
+  {"dispar", "dinas", "pariwisata", Q_NAME, 0},
+  {"disparekraf", "dinas", "pariwisata", Q_NAME, 0},
+  {"disperindag", "dinas", "perdagangan", Q_NAME, 0},
+  {"diskop", "dinas", "koperasi", Q_NAME, 0},
+  {"diskopukm", "dinas", "koperasi", Q_NAME, 0},
+  {"dispora", "dinas", "pemuda", Q_NAME, 0},
+  {"disperkim", "dinas", "perumahan", Q_NAME, 0},
+  {"dpmd", "dinas", "pmd", Q_NAME, 0},
   /* Farmers' groups and their kiosks ("Poktan Tunas Harapan", "kelompok
    * tani sumber rejeki", "kios tani makmur"), companies holding a
    * contract ("CV Karya Abadi", "PT Nusa Bunga"), the court by its
@@ -1837,7 +1851,9 @@ office_word(const struct tokens *ts, int i, size_t *k, int *n)
 }
 
 /* The tier the fillers from token j up to an office's name say: 1 for
- * "Kota", 2 for "Kabupaten" ("Samsat Kab. Kupang"), else 0. */
+ * "Kota", 2 for "Kabupaten" ("Samsat Kab. Kupang"), OFFICE_PROVINCE for
+ * "Provinsi" ("Dinas Kesehatan Provinsi NTT"), else 0. */
+#define OFFICE_PROVINCE 3
 static int
 office_tier(const struct tokens *ts, int j)
 {
@@ -1847,6 +1863,8 @@ office_tier(const struct tokens *ts, int j)
       return 1;
     if (is(&ts->t[j], "kabupaten") || is(&ts->t[j], "kab"))
       return 2;
+    if (is(&ts->t[j], "provinsi") || is(&ts->t[j], "prov"))
+      return OFFICE_PROVINCE;
   }
   return 0;
 }
@@ -2276,7 +2294,8 @@ static const struct {
   {"kecelakaan", ACT_HARM}, {"roboh", ACT_HARM}, {"ambruk", ACT_HARM},
   {"runtuh", ACT_HARM}, {"meninggal", ACT_HARM}, {"tewas", ACT_HARM},
   {"dicoblos", ACT_BALLOT}, {"tercoblos", ACT_BALLOT},
-  {"penggelembungan", ACT_BALLOT}, {"bolos", ACT_ABSENT},
+  {"penggelembungan", ACT_BALLOT}, {"menggelembungkan", ACT_BALLOT},
+  {"digelembungkan", ACT_BALLOT}, {"bolos", ACT_ABSENT},
   {"mangkir", ACT_ABSENT}, {"absen", ACT_ABSENT}, {"kosong", ACT_FAILED},
   {"padam", ACT_FAILED}, {"memutus", ACT_FAILED}, {"diputus", ACT_FAILED},
   {"pemutusan", ACT_FAILED}, {"terlambat", ACT_FAILED},
@@ -2303,6 +2322,32 @@ static const char *const late_words[] = {
   "jadi", "terbit", "keluar", "selesai", NULL,
 };
 
+/* The count of votes ("hasil rekapitulasi", "formulir C1") and the
+ * verbs that tell it was altered near it: ballots tampered with. */
+static const char *const tally_words[] = {
+  "rekapitulasi", "rekap", "c1", "perolehan", "penghitungan", NULL,
+};
+static const char *const altered_words[] = {
+  "mengubah", "diubah", "merubah", "dirubah", "ubah", "ganti", "mengganti",
+  "diganti", "memalsukan", "dipalsukan", "palsukan", "manipulasi",
+  "memanipulasi", "dimanipulasi", "menambah", "ditambah", "mengurangi",
+  "dikurangi", NULL,
+};
+#define ALTERED_NEAR 4      /* tokens either side */
+
+/* 1 when a verb of altering is within ALTERED_NEAR tokens of token i. */
+static int
+altered_near(const struct tokens *ts, int i)
+{
+  int k;
+
+  for (k = i - ALTERED_NEAR; k <= i + ALTERED_NEAR; k++)
+    if (k >= 0 && k < ts->n && k != i &&
+        word_in(&ts->t[k], altered_words) >= 0)
+      return 1;
+  return 0;
+}
+
 /* The act bits of the word at token i, with the words before it. */
 static unsigned
 act_at(const struct tokens *ts, int i)
@@ -2316,6 +2361,9 @@ act_at(const struct tokens *ts, int i)
       return act_words[e].act;
   if (is(t, "suara") && i > 0 &&
       (is(&ts->t[i - 1], "surat") || is(&ts->t[i - 1], "kotak")))
+    return ACT_BALLOT;
+  /* "mengubah hasil rekapitulasi", "angka di C1 diubah" */
+  if (word_in(t, tally_words) >= 0 && altered_near(ts, i))
     return ACT_BALLOT;
   if (word_in(t, late_words) >= 0 && i > 0 &&
       (is(&ts->t[i - 1], "belum") || is(&ts->t[i - 1], "blm")))
@@ -2466,10 +2514,18 @@ kabs_differ(const struct incident_item *a, const struct incident_item *b)
          a->kab[0] != '\0' && b->kab[0] != '\0' && !kabs_meet(a, b);
 }
 
-/* One office named after "Kota", the other after "Kabupaten". */
+/* One office named after "Kota", the other after "Kabupaten"; or one of
+ * the province ("Dinas PUPR Provinsi NTT") and the other serving a
+ * kabupaten/kota, by its tier or its place ("Dinkes TTS"). */
 static int
 tiers_differ(const struct incident_item *a, const struct incident_item *b)
 {
+  if (a->tier == OFFICE_PROVINCE || b->tier == OFFICE_PROVINCE) {
+    if (b->tier == OFFICE_PROVINCE)
+      return a->tier != OFFICE_PROVINCE &&
+             (a->tier != 0 || a->kab[0] != '\0');
+    return b->tier != 0 || b->kab[0] != '\0';
+  }
   return a->tier != 0 && b->tier != 0 && a->tier != b->tier;
 }
 
@@ -2926,8 +2982,21 @@ item_counts(const struct incident *inc, int k, int i)
   return 1;
 }
 
+/* Offices of one level: a village is a desa or a kelurahan, and people
+ * write one for the other ("desa Oesao" for Kelurahan Oesao). */
+static const char *const village_offices[] = {"desa", "kelurahan", NULL};
+
+/* 1 when office types x and y are one type, or both a village. */
+static int
+office_types_meet(const char *x, const char *y)
+{
+  return strcmp(x, y) == 0 ||
+         (str_in(x, village_offices) && str_in(y, village_offices));
+}
+
 /* Both name offices of one type with their qualifiers, and none of them
- * agree ("RSUD Soe", "RSUD Kefamenanu"), whatever else they share. */
+ * agree ("RSUD Soe", "RSUD Kefamenanu"; "Kelurahan Busalangga", "Desa
+ * Oeseli"), whatever else they share. */
 static int
 office_type_conflict(const struct incident *a, const struct incident *b)
 {
@@ -2941,10 +3010,11 @@ office_type_conflict(const struct incident *a, const struct incident *b)
     both = alike = 0;
     for (j = 0; j < b->n[INCIDENT_OFFICE]; j++) {
       y = &b->item[INCIDENT_OFFICE][j];
-      if (!qualified(y) || strcmp(x->key, y->key) != 0)
+      if (!qualified(y) || !office_types_meet(x->key, y->key))
         continue;
       both = 1;
-      alike |= offices_agree(a, x, b, y);
+      alike |= offices_agree(a, x, b, y) ||
+               (strcmp(x->key, y->key) != 0 && name_alike(x->qual, y->qual));
     }
     if (both && !alike)
       return 1;
@@ -3190,7 +3260,7 @@ day_shared(const struct incident *a, const struct incident *b)
 static int
 other_act(const struct incident *a, const struct incident *b)
 {
-  return a->n[INCIDENT_AMOUNT] > 0 && !b->money && b->acts != 0 &&
+  return a->money && !b->money && b->acts != 0 &&
          (a->acts & b->acts) == 0;
 }
 

@@ -1371,6 +1371,67 @@ START_TEST(field_offices_of_two_kabupaten)
 }
 END_TEST
 
+/* A dinas of the province ("Dinas Kesehatan Provinsi NTT", "Dinas PUPR
+ * Prov. NTT") is not the dinas of that field of a kabupaten/kota, named
+ * by its tier or its place; two of the province are one office. */
+START_TEST(field_offices_of_province_and_kabupaten)
+{
+  static const struct pair_case t[] = {
+    {"Dinas Kesehatan Provinsi NTT memotong honor vaksinator",
+     "Dinas Kesehatan Kabupaten TTS memotong honor vaksinator", 1, 0},
+    {"Dinas PUPR Prov. NTT kurangi volume aspal",
+     "Dinas PUPR Kabupaten Ende kurangi volume aspal", 1, 0},
+    {"Dinas Pendidikan Provinsi NTT minta uang mutasi guru",
+     "Dinas Pendidikan Kota Kupang minta uang mutasi guru", 1, 0},
+    {"Dinas Pertanian Provinsi NTT minta uang bibit",
+     "Distan Sikka minta uang bibit", 1, 0},
+    {"Dinas Kesehatan Provinsi NTT memotong honor vaksinator",
+     "dinkes provinsi potong honor vaksinator", 0, 1},
+    {"Dinas Kesehatan Provinsi NTT memotong honor vaksinator",
+     "dinas kesehatan potong honor vaksinator", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A desa and a kelurahan are offices of one level: two villages named
+ * are two places ("Kelurahan Busalangga", "Desa Oeseli"), even when the
+ * two reports share another office. */
+START_TEST(villages_of_either_kind)
+{
+  static const struct pair_case t[] = {
+    {"bibit rumput laut Dinas Perikanan Rote Ndao untuk kelompok di "
+     "Kelurahan Busalangga dibagi separuh",
+     "bibit rumput laut Dinas Perikanan Rote Ndao untuk kelompok di Desa "
+     "Oeseli dibagi separuh", 1, 1},
+    {"Lurah minta uang sktm di Kelurahan Sikumana",
+     "kades minta uang sktm di Desa Baumata", 1, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A dinas by its shorthand ("DKP Flotim", "Diskan", "Disnak", "Dispar")
+ * is the dinas of that field, and of the place after it. */
+START_TEST(field_offices_by_shorthand)
+{
+  static const struct pair_case t[] = {
+    {"Dinas Kelautan dan Perikanan Flores Timur bagi mesin katinting",
+     "DKP Flotim bagi mesin katinting", 0, 1},
+    {"Dinas Peternakan Kabupaten Sumba Timur minta uang bibit sapi",
+     "Disnak Sumba Timur minta uang bibit sapi", 0, 1},
+    {"Diskan Alor minta uang bantuan jaring",
+     "Dinas Perikanan Kabupaten Sikka minta uang bantuan jaring", 1, 0},
+    {"Dispar Manggarai Barat minta uang izin kapal wisata",
+     "Dinas Kesehatan Manggarai Barat minta uang izin kapal wisata", 1, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A hospital named with a title inside its name ("RSUD dr. T.C.
  * Hillers", "RSUD dr. Ben Mboi") is the landmark of that name, as it is
  * written without the title. */
@@ -1597,7 +1658,9 @@ END_TEST
 /* Money asked in one report, and another act told in the other with no
  * word of money (a boat sunk, ballots punched, an officer absent, forms
  * out of stock, a passport late, a guard's abuse): two incidents, however
- * much place, date and subject they share.  The fee retold without its
+ * much place, date and subject they share; money given with no amount
+ * ("memberi uang kepada pemilih") against a count altered ("mengubah
+ * hasil rekapitulasi", "C1 diubah") too.  The fee retold without its
  * amount but with a word of money is still one. */
 START_TEST(other_acts_without_money)
 {
@@ -1628,6 +1691,13 @@ START_TEST(other_acts_without_money)
      "Maret 2026",
      "di imigrasi kupang tgl 9 maret 2026 sy disuruh bayar formulir "
      "paspor, padahal paspor blm jadi juga", 1},
+    {"Ketua PPS Desa Oelnasi memberi uang kepada pemilih agar memilih "
+     "caleg nomor 3 pada pemilu 2024",
+     "Ketua PPS Desa Oelnasi mengubah hasil rekapitulasi suara untuk caleg "
+     "nomor 3 pada pemilu 2024", 0},
+    {"timses bagi uang ke warga Desa Noelbaki spy pilih calon no 2",
+     "di Desa Noelbaki angka perolehan calon no 2 di formulir C1 "
+     "digelembungkan panitia", 0},
   };
   struct incident a, b;
   struct incident_rule rule;
@@ -1693,6 +1763,9 @@ incident_suite(void)
   tcase_add_test(tc, kupang_placed_by_its_town);
   tcase_add_test(tc, tiers_after_fields_of_words);
   tcase_add_test(tc, field_offices_of_two_kabupaten);
+  tcase_add_test(tc, field_offices_of_province_and_kabupaten);
+  tcase_add_test(tc, villages_of_either_kind);
+  tcase_add_test(tc, field_offices_by_shorthand);
   tcase_add_test(tc, landmarks_with_titles);
   tcase_add_test(tc, operations_are_services);
   tcase_add_test(tc, kin_shorthand_and_suffixed_services);
