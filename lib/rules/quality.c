@@ -1840,6 +1840,21 @@ armed_for(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* May word k stand between a verb of violence and its object: a link,
+ * modal or intensifying word, an outcome ("tembak mati dia"), a word for
+ * "to" ("lempar ke kantor"), a second verb of violence ("serbu dan
+ * hancurkan kantor") or a life owned by the one after it ("habisi nyawa
+ * camat")?  Any other word is the object itself: "racun hama dari dinas",
+ * "bakar sampah di depan kantor" name a thing, not the office. */
+static int
+object_skip(const struct ctx *cx, size_t k)
+{
+  return word_is(cx, WC_LINK, k) || word_is(cx, WC_MODAL, k) ||
+         word_is(cx, WC_INTENS, k) || word_is(cx, WC_OUTCOME, k) ||
+         word_is(cx, WC_TO, k) || word_is(cx, WC_HARM, k) ||
+         word_is(cx, WC_LIFE, k);
+}
+
 /* Is a person, office or building the target of the verb at word i:
  * within CTX_AFTER words in its clause, link words not counted ("tunggu
  * itu kades lewat"); right after a [strict] verb, whose everyday sense
@@ -1862,6 +1877,8 @@ has_target(const struct ctx *cx, size_t i)
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
         word_is(cx, WC_TARGET, k))
       return 1;
+    if (!weapon && !object_skip(cx, k))
+      return 0;
     if (!word_is(cx, WC_LINK, k))
       seen++;
   }
@@ -2172,18 +2189,29 @@ modifier_word(const struct ctx *cx, size_t j)
   return 0;
 }
 
+/* "... kami hajar sampai babak belur", "... sa pukul sampe pingsan": a
+ * result ("sampai" and what follows) right after word e ends the verb's
+ * phrase as much as the end of its clause. */
+static int
+result_after(const struct ctx *cx, size_t e)
+{
+  return e + 2 < cx->nm->n && !starts_clause(cx, e + 1) &&
+         !starts_clause(cx, e + 2) &&
+         (word_text_is(cx, e + 1, "sampai") ||
+          word_text_is(cx, e + 1, "sampe"));
+}
+
 static int
 fronted_target(const struct ctx *cx, size_t i)
 {
   size_t k = i, e = i;
-  int closed = 0;   /* a link word closed the object's noun phrase */
 
   while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
          !word_is(cx, WC_IF, e + 1) &&
          (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1)))
     e++;
   if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1) &&
-      !word_text_is(cx, e + 1, "di"))
+      !word_text_is(cx, e + 1, "di") && !result_after(cx, e))
     return 0;
   while (k > 0 && !starts_clause(cx, k) && !word_is(cx, WC_SELF, k - 1))
     k--;
@@ -2192,10 +2220,8 @@ fronted_target(const struct ctx *cx, size_t i)
   for (k--; k > 0 && !starts_clause(cx, k); k--) {
     if (word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_TARGET, k - 1))
       return !modifier_word(cx, k - 1) || np_head(cx, k - 1, 1);
-    if (word_is(cx, WC_LINK, k - 1))
-      closed = 1;
-    else if (!word_is(cx, WC_MODAL, k - 1))
-      return np_head(cx, k - 1, closed);
+    if (!word_is(cx, WC_LINK, k - 1) && !word_is(cx, WC_MODAL, k - 1))
+      return np_head(cx, k - 1, 1);
   }
   return 0;
 }

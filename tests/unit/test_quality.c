@@ -762,6 +762,19 @@ static const struct judge_case judge_cases[] = {
   {"Kami bawa bukti ke Ombudsman biar dia tahu rasa", QUALITY_CLEAN, 0},
   {"Polisi sita parang dari pemuda mabuk, biar mereka tahu rasa",
    QUALITY_CLEAN, 0},
+  /* The object of a verb of violence is the first word after it that is
+   * not a link, modal or outcome word: a thing named there ("racun hama
+   * dari dinas") keeps an office further on out of reach.  A result after
+   * a fronted verb ("... kami pukul sampai pingsan") still leaves the
+   * object put first, a bare noun phrase too, as its target. */
+  {"Racun hama dari dinas sudah kami pakai di kebun", QUALITY_CLEAN, 0},
+  {"Bakar sampah plastik di depan puskesmas dilarang", QUALITY_CLEAN, 0},
+  {"Kontraktor yang tipu kami itu akan sy pukul sampai pingsan",
+   QUALITY_THREAT, 0},
+  {"Rumah dinas camat beta bakar kalau honor sonde dibayar",
+   QUALITY_THREAT, 0},
+  {"Padi di sawah itu kami potong sampai habis minggu lalu", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_shapes)
