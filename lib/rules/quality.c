@@ -2009,6 +2009,27 @@ loot_after(const struct ctx *cx, size_t e)
   return ends_clause(cx, k) ? k : e;
 }
 
+static int literal_cue(const struct ctx *cx, size_t i, size_t e);
+
+/* "Lurah Oebobo itu tikus ...", "Kadis PUPR Sikka itu perampok ...": a
+ * link word right before word i, and before it, opening the clause, an
+ * official named by person and office words and names only (at most
+ * CTX_BEFORE words).  What stands after the predicate (an object, a
+ * relative clause, "berkedok ...") does not take the aim away. */
+static int
+official_subject(const struct ctx *cx, size_t i)
+{
+  size_t k = i - 1;
+
+  if (i < 2 || starts_clause(cx, i) || !word_is(cx, WC_LINK, k))
+    return 0;
+  while (k > 0 && i - k <= CTX_BEFORE && !starts_clause(cx, k) &&
+         (word_is(cx, WC_PERSON, k - 1) ||
+          (cx->nm->w[k - 1].flags & (WORD_TITLE | WORD_CAPS))))
+    k--;
+  return k < i - 1 && starts_clause(cx, k) && word_is(cx, WC_PERSON, k);
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
  * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
@@ -2050,6 +2071,12 @@ aimed(const struct ctx *cx, size_t i, size_t e)
     return 1;
   if (first)
     return 0;
+  /* "kades bodoh sekali ...": an intensifier after it makes it the
+   * predicate of the official right before it. */
+  if (end > e && word_is(cx, WC_PERSON, p) && !word_is(cx, WC_SELF, p))
+    return 1;
+  if (official_subject(cx, i) && !literal_cue(cx, i, e))
+    return 1;
   /* "itu tikus kantor", "itu maling desa": the predicate with the
    * office it preys on still ends its clause. */
   if (!last && end + 1 < cx->nm->n && !starts_clause(cx, end + 1) &&

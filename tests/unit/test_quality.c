@@ -775,6 +775,15 @@ static const struct judge_case judge_cases[] = {
    QUALITY_THREAT, 0},
   {"Padi di sawah itu kami potong sampai habis minggu lalu", QUALITY_CLEAN,
    0},
+  /* An insult right after "<official> itu" is a predicate however the
+   * sentence goes on (an object, a relative clause), and so is one with
+   * an intensifier after it; said by someone else it is reported. */
+  {"Bendahara itu setan berwajah malaikat", QUALITY_INSULT, 0},
+  {"Lurah Oebobo itu tikus rakus yg makan jatah warga", QUALITY_INSULT, 0},
+  {"Kepala sekolah itu pencuri buku paket siswa", QUALITY_INSULT, 0},
+  {"kades bodoh sekali tidak bisa bikin laporan", QUALITY_INSULT, 0},
+  {"Petugas itu bilang saya bodoh sekali tidak bisa isi formulir",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_shapes)
