@@ -1795,7 +1795,8 @@ crowd_origin(const struct ctx *cx, size_t k)
 }
 
 /* Is the agent of the verb at word i the reporter: a first-person word
- * before it, with only modal, arming and weapon words between, and the
+ * before it, with only modal, arming and weapon words between (or the
+ * thing an arming word takes: "beta ambil batu lempar ..."), and the
  * place a crowd of the reporter's comes from (crowd_origin)?  Not when
  * "dan" joins the verb to that word: "tendang jualan saya dan pukul
  * kepala saya" tells what was done to the reporter. */
@@ -1813,7 +1814,8 @@ self_agent(const struct ctx *cx, size_t i)
       continue;
     }
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
-        !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1))
+        !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1) &&
+        !(k >= 2 && !starts_clause(cx, k - 1) && word_is(cx, WC_ARM, k - 2)))
       return 0;
   }
   return 0;

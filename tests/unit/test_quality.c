@@ -784,6 +784,15 @@ static const struct judge_case judge_cases[] = {
   {"kades bodoh sekali tidak bisa bikin laporan", QUALITY_INSULT, 0},
   {"Petugas itu bilang saya bodoh sekali tidak bisa isi formulir",
    QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* "lempar" hurts the one right after it or put first; a question or
+   * a responsibility thrown is none.  The thing an arming word takes
+   * ("ambil kayu") may stand between the reporter and the verb. */
+  {"besok beta lempar dia pake batu", QUALITY_THREAT, 0},
+  {"Beta ambil kayu pukul itu petugas pung kepala", QUALITY_THREAT, 0},
+  {"Saya lempar pertanyaan ke kepala dinas tapi tidak dijawab",
+   QUALITY_CLEAN, 0},
+  {"Kepala dinas lempar tanggung jawab ke camat", QUALITY_CLEAN, 0},
+  {"Saya ambil formulir lempar ke meja petugas", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
