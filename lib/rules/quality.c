@@ -753,7 +753,7 @@ enum word_class {
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
-  WC_PURPOSE, WC_BECAUSE, WC_COUNT
+  WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -763,7 +763,7 @@ static const char *const class_names[WC_COUNT] = {
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
   "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
-  "spill", "life", "strict", "purpose", "because",
+  "spill", "life", "strict", "purpose", "because", "grave",
 };
 
 struct quality {
@@ -2648,14 +2648,16 @@ judge_threat(struct ctx *cx, size_t i)
       ruin_promised(cx, i) || feel_it(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
-   * sa"), with a death, violence or ruin ("jadi abu", ruin_of) after it;
+   * sa", "kades itu tunggu saja"), with a death, violence, ruin ("jadi
+   * abu", ruin_of) or the grave ("masuk kubur", "pulang dalam peti")
+   * after it;
    * "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
-       word_is(cx, WC_VOCATIVE, i - 1)))
+       word_is(cx, WC_VOCATIVE, i - 1) || official_subject(cx, i)))
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
-          ruin_of(cx, k) || home_dead(cx, k))
+          ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k))
         found(cx, i, QUALITY_THREAT, "threat");
 }
 

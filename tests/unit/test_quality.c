@@ -793,6 +793,12 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Kepala dinas lempar tanggung jawab ke camat", QUALITY_CLEAN, 0},
   {"Saya ambil formulir lempar ke meja petugas", QUALITY_CLEAN, 0},
+  /* "tunggu saja" said of an official named before it, and death told
+   * as the grave or a coffin. */
+  {"Bendahara itu tunggu saja, sebentar lagi dia masuk kubur",
+   QUALITY_THREAT, 0},
+  {"Tunggu saja, kades itu nanti pulang dalam peti", QUALITY_THREAT, 0},
+  {"Kami disuruh tunggu saja sampai peti jenazah tiba", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
