@@ -2589,16 +2589,53 @@ by_own_hand(const struct ctx *cx, size_t i)
          word_is(cx, WC_SELF, i + 3);
 }
 
-/* Is there an [if] word after word i in its sentence? */
+/* Is there an [if] word in the sentence of word i, before it or after
+ * it ("Kalau ..., darah akan tumpah", "darah akan tumpah ... kalau")? */
 static int
-if_after(const struct ctx *cx, size_t i)
+if_in_sentence(const struct ctx *cx, size_t i)
 {
-  size_t k;
+  size_t k = i;
 
-  for (k = i + 1; k < cx->nm->n && !starts_sentence(cx, k); k++)
+  while (k > 0 && !starts_sentence(cx, k))
+    k--;
+  for (; k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
     if (word_is(cx, WC_IF, k))
       return 1;
   return 0;
+}
+
+/* "Camat itu pulang tinggal nama kalau ...", "kades tidak akan selamat
+ * kalau ...", "jangan harap dia selamat ...": at word k a death (home_dead)
+ * or an official not surviving ("selamat" after a [not] word, a [will]
+ * word between or not, or after "jangan harap"), with an official named
+ * before it in its clause (right before it for "selamat"), on a
+ * condition anywhere in the sentence.  Said of migrant workers or
+ * patients it is a death reported or feared. */
+static int
+doom_promised(const struct ctx *cx, size_t k)
+{
+  size_t c = k, m = k;
+  int named = 0;
+
+  if (!if_in_sentence(cx, k))
+    return 0;
+  if (home_dead(cx, k)) {
+    while (c > 0 && !starts_clause(cx, c))
+      c--;
+    for (; c < k; c++)
+      named |= other_person(cx, c);
+    return named;
+  }
+  if (!word_text_is(cx, k, "selamat") || k < 2 || starts_clause(cx, k))
+    return 0;
+  if (other_person(cx, k - 1) && k >= 3 && !starts_clause(cx, k - 1) &&
+      word_text_is(cx, k - 2, "harap") && word_is(cx, WC_DENY, k - 3))
+    return 1;
+  m = k - 1;
+  if (word_is(cx, WC_WILL, m) && m > 0 && !starts_clause(cx, m))
+    m--;
+  return word_is(cx, WC_NOT, m) && m > 0 && !starts_clause(cx, m) &&
+         other_person(cx, m - 1);
 }
 
 /* Threats at word i: the reporter's own violence against a person, office
@@ -2643,7 +2680,8 @@ judge_threat(struct ctx *cx, size_t i)
     found(cx, i, QUALITY_THREAT, "threat");
   if (veiled_warning(cx, i) || blame_frame(cx, i) ||
       passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
-      (blood_spilt(cx, i, 1) && if_after(cx, i)) ||
+      (blood_spilt(cx, i, 1) && if_in_sentence(cx, i)) ||
+      doom_promised(cx, i) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
       ruin_promised(cx, i) || feel_it(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");

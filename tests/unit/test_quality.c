@@ -799,6 +799,16 @@ static const struct judge_case judge_cases[] = {
    QUALITY_THREAT, 0},
   {"Tunggu saja, kades itu nanti pulang dalam peti", QUALITY_THREAT, 0},
   {"Kami disuruh tunggu saja sampai peti jenazah tiba", QUALITY_CLEAN, 0},
+  /* Death idioms on a condition, wherever the condition stands. */
+  {"Kalau tanah kami diambil, darah akan tumpah di desa ini",
+   QUALITY_THREAT, 0},
+  {"Camat itu pulang tinggal nama kalau jalan tidak dibangun",
+   QUALITY_THREAT, 0},
+  {"Kades tidak akan selamat kalau dana desa tidak dibagi",
+   QUALITY_THREAT, 0},
+  {"Banyak TKI dari desa kami pulang tinggal nama", QUALITY_CLEAN, 0},
+  {"Pasien tidak akan selamat kalau ambulans terus terlambat",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
