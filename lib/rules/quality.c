@@ -2335,27 +2335,88 @@ same_word(const struct ctx *cx, size_t i, size_t k)
          memcmp(cx->nm->text + x->off, cx->nm->text + y->off, x->len) == 0;
 }
 
+static int ruin_of(const struct ctx *cx, size_t k);
+
+/* "... bisa tidak sampai rumah", "... nanti tidak pulang": a [not] word
+ * at m, then "pulang" or "sampai (di) rumah": someone not coming home. */
+static int
+no_return(const struct ctx *cx, size_t m)
+{
+  size_t k = m + 1;
+
+  if (!word_is(cx, WC_NOT, m) || k >= cx->nm->n || starts_clause(cx, k))
+    return 0;
+  if (word_text_is(cx, k, "pulang"))
+    return 1;
+  if (!word_text_is(cx, k, "sampai") && !word_text_is(cx, k, "sampe"))
+    return 0;
+  if (k + 1 < cx->nm->n && word_text_is(cx, k + 1, "di"))
+    k++;
+  return k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         word_text_is(cx, k + 1, "rumah");
+}
+
 /* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
  * twice or not: "hati-hati"), a person or "you" within two words after
- * it, and later in the sentence a modal word and harm befalling people
- * ("bisa celaka").  A warning about a bridge that "bisa hancur" is none. */
+ * it (or an official named before it: "pak lurah tu awas sa, ..."), and
+ * later in the sentence harm befalling people or someone not coming
+ * home after a modal word ("bisa celaka", "bisa tidak sampai rumah"), or
+ * ruin ("jadi abu").  A warning about a bridge that "bisa hancur" is
+ * none. */
 static int
 veiled_warning(const struct ctx *cx, size_t i)
 {
   size_t k = i + 1, m, n = cx->nm->n;
 
-  if (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i))
+  if (!word_is(cx, WC_WARN, i))
     return 0;
   if (k < n && !starts_sentence(cx, k) && same_word(cx, i, k))
     k++;
-  for (m = k; m < n && m < k + 2 && !starts_sentence(cx, m); m++)
-    if (word_is(cx, WC_PERSON, m) || word_is(cx, WC_YOU, m))
-      break;
-  if (m >= n || m >= k + 2 || starts_sentence(cx, m))
-    return 0;
+  if (official_subject(cx, i)) {
+    m = i;   /* "pak lurah tu awas sa, ...": named before the warning */
+  } else {
+    if (!starts_clause(cx, i))
+      return 0;
+    for (m = k; m < n && m < k + 2 && !starts_sentence(cx, m); m++)
+      if (word_is(cx, WC_PERSON, m) || word_is(cx, WC_YOU, m))
+        break;
+    if (m >= n || m >= k + 2 || starts_sentence(cx, m))
+      return 0;
+  }
   for (m++; m < n && !starts_sentence(cx, m); m++)
-    if (word_is(cx, WC_BEFALL, m) && word_is(cx, WC_MODAL, m - 1))
+    if ((word_is(cx, WC_MODAL, m - 1) &&
+         (word_is(cx, WC_BEFALL, m) || no_return(cx, m))) ||
+        ruin_of(cx, m))
       return 1;
+  return 0;
+}
+
+/* "Awas saja, saya tahu rumah bapak di mana": a [warn] word opening a
+ * clause at word i, then in its sentence the reporter knowing ("tahu",
+ * "tau" right after the reporter's word, modal words between) where
+ * ("di mana", "dimana") someone lives or their children are.  "kami
+ * tidak tahu kantor di mana" is a question, not menace. */
+static int
+know_where(const struct ctx *cx, size_t i)
+{
+  size_t m, s, n = cx->nm->n;
+  int knows = 0;
+
+  if (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i))
+    return 0;
+  for (m = i + 1; m < n && !starts_sentence(cx, m); m++) {
+    if (word_text_is(cx, m, "tahu") || word_text_is(cx, m, "tau")) {
+      for (s = m; s > i + 1 && !starts_clause(cx, s) &&
+                  word_is(cx, WC_MODAL, s - 1); s--)
+        ;
+      knows |= s > i + 1 && !starts_clause(cx, s) &&
+               word_is(cx, WC_SELF, s - 1);
+    }
+    if (knows && (word_text_is(cx, m, "dimana") ||
+                  (word_text_is(cx, m, "mana") &&
+                   word_text_is(cx, m - 1, "di"))))
+      return 1;
+  }
   return 0;
 }
 
@@ -2678,7 +2739,7 @@ judge_threat(struct ctx *cx, size_t i)
       !starts_sentence(cx, i + 1) &&
       (word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
     found(cx, i, QUALITY_THREAT, "threat");
-  if (veiled_warning(cx, i) || blame_frame(cx, i) ||
+  if (veiled_warning(cx, i) || know_where(cx, i) || blame_frame(cx, i) ||
       passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
       (blood_spilt(cx, i, 1) && if_in_sentence(cx, i)) ||
       doom_promised(cx, i) ||

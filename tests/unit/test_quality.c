@@ -809,6 +809,18 @@ static const struct judge_case judge_cases[] = {
   {"Banyak TKI dari desa kami pulang tinggal nama", QUALITY_CLEAN, 0},
   {"Pasien tidak akan selamat kalau ambulans terus terlambat",
    QUALITY_CLEAN, 0},
+  /* A warning to someone named before it, with ruin, not coming home,
+   * or knowing where they live; a warning about a road is none. */
+  {"pak lurah tu awas sa, dia pung kantor nanti jadi arang",
+   QUALITY_THREAT, 0},
+  {"Awas pak camat, pulang malam nanti bisa tidak sampai rumah",
+   QUALITY_THREAT, 0},
+  {"Awas saja ibu kepala sekolah, kami tahu rumah ibu di mana",
+   QUALITY_THREAT, 0},
+  {"Awas pak, jalan ke Oesao bisa tidak sampai karena banjir",
+   QUALITY_CLEAN, 0},
+  {"Hati-hati bapak, petugas bilang kami tidak tahu kantor di mana",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
