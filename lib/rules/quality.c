@@ -2292,13 +2292,16 @@ elided_target(const struct ctx *cx, size_t i)
 /* A weapon put first, readied by the reporter for someone: "parang sudah
  * saya asah untuk kepala dusun".  The reporter's word follows the weapon
  * at word i within CTX_AFTER words, then a verb of arming or violence
- * with a person, office or building after it. */
+ * with a person, office or building after it.  A verb of violence that
+ * opens its clause so is a means named as a thing: "Racun tikus sudah sy
+ * siapkan untuk kopi pak sekdes". */
 static int
 fronted_weapon(const struct ctx *cx, size_t i)
 {
   size_t k, v;
 
-  if (!word_is(cx, WC_WEAPON, i))
+  if (!word_is(cx, WC_WEAPON, i) &&
+      !(word_is(cx, WC_HARM, i) && starts_clause(cx, i)))
     return 0;
   for (k = i + 1; k < cx->nm->n && k <= i + CTX_AFTER &&
                   !starts_clause(cx, k); k++) {

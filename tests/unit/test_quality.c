@@ -821,6 +821,11 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Hati-hati bapak, petugas bilang kami tidak tahu kantor di mana",
    QUALITY_CLEAN, 0},
+  /* Poison readied for someone, put first; poison laid for rats is
+   * none. */
+  {"Racun sudah kami siapkan buat minuman pak camat", QUALITY_THREAT, 0},
+  {"Racun tikus sudah kami pasang di gudang beras kantor desa",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
