@@ -2880,6 +2880,25 @@ barred(const struct ctx *cx, size_t g)
  * after it in its clause, said of the group itself ("orang X di desa ini
  * tidak bisa dipercaya"; "tidak dipercaya memegang jabatan" is the group
  * not entrusted, discrimination the reporter reports)? */
+/* "Orang Bima yang jualan di pasar itu penipu", "Cina-cina pemilik toko
+ * itu tukang suap": the group's noun phrase, however long, closed by a
+ * link word right before word k (or before a person word before it), in
+ * one clause with the group at g: k is said of the whole group. */
+static int
+predicate_of(const struct ctx *cx, size_t g, size_t k)
+{
+  size_t m, l = k - 1;
+
+  if (l > g + 1 && word_is(cx, WC_PERSON, l) && !word_is(cx, WC_LINK, l))
+    l--;
+  if (l <= g || !word_is(cx, WC_LINK, l))
+    return 0;
+  for (m = g + 1; m <= k; m++)
+    if (starts_clause(cx, m))
+      return 0;
+  return 1;
+}
+
 static int
 derogates(const struct ctx *cx, size_t g, size_t k, int general)
 {
@@ -2888,7 +2907,7 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
   if (k <= g)
     return 0;
   if (word_is(cx, WC_DEROG, k))
-    return general || k - g <= 2;
+    return general || k - g <= 2 || predicate_of(cx, g, k);
   if (k < g + 3 || !word_is(cx, WC_TRUST, k) ||
       !word_is(cx, WC_CAN, k - 1) || !word_is(cx, WC_NOT, k - 2))
     return 0;

@@ -826,6 +826,10 @@ static const struct judge_case judge_cases[] = {
   {"Racun sudah kami siapkan buat minuman pak camat", QUALITY_THREAT, 0},
   {"Racun tikus sudah kami pasang di gudang beras kantor desa",
    QUALITY_CLEAN, 0},
+  /* A group's noun phrase closed by "itu", then a derogation. */
+  {"Orang Bima yang jualan di pasar itu penipu", QUALITY_SARA, 0},
+  {"Orang Sabu yang datang ke kantor itu tidak dilayani", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_shapes)
