@@ -2023,6 +2023,11 @@ official_subject(const struct ctx *cx, size_t i)
 {
   size_t k = i - 1;
 
+  /* "Pegawai Dukcapil itu semua tikus ...": a word that generalises
+   * may follow the link word. */
+  if (i > 2 && !starts_clause(cx, i) && word_is(cx, WC_GENERAL, k) &&
+      word_is(cx, WC_INTENS, k) && word_is(cx, WC_LINK, k - 1))
+    k--, i--;
   if (i < 2 || starts_clause(cx, i) || !word_is(cx, WC_LINK, k))
     return 0;
   while (k > 0 && i - k <= CTX_BEFORE && !starts_clause(cx, k) &&

@@ -830,6 +830,10 @@ static const struct judge_case judge_cases[] = {
   {"Orang Bima yang jualan di pasar itu penipu", QUALITY_SARA, 0},
   {"Orang Sabu yang datang ke kantor itu tidak dilayani", QUALITY_CLEAN,
    0},
+  /* A word that generalises between "itu" and the insult keeps it a
+   * predicate of the official. */
+  {"Staf kecamatan itu semua tikus berseragam", QUALITY_INSULT, 0},
+  {"Petugas Samsat itu memang pencuri berkas warga", QUALITY_INSULT, 0},
 };
 
 START_TEST(quality_judge_shapes)
