@@ -2678,8 +2678,9 @@ if_in_sentence(const struct ctx *cx, size_t i)
  * or an official not surviving ("selamat" after a [not] word, a [will]
  * word between or not, or after "jangan harap"), with an official named
  * before it in its clause (right before it for "selamat"), on a
- * condition anywhere in the sentence.  Said of migrant workers or
- * patients it is a death reported or feared. */
+ * condition anywhere in the sentence.  Said of migrant workers,
+ * patients or schoolchildren ("anak sekolah") it is a death reported or
+ * feared. */
 static int
 doom_promised(const struct ctx *cx, size_t k)
 {
@@ -2703,8 +2704,12 @@ doom_promised(const struct ctx *cx, size_t k)
   m = k - 1;
   if (word_is(cx, WC_WILL, m) && m > 0 && !starts_clause(cx, m))
     m--;
-  return word_is(cx, WC_NOT, m) && m > 0 && !starts_clause(cx, m) &&
-         other_person(cx, m - 1);
+  if (!word_is(cx, WC_NOT, m) || m == 0 || starts_clause(cx, m) ||
+      !other_person(cx, m - 1))
+    return 0;
+  /* "anak sekolah", "warga desa": people of a place, not its official. */
+  return m < 2 || starts_clause(cx, m - 1) ||
+         (!word_is(cx, WC_GROUPHEAD, m - 2) && !word_is(cx, WC_CROWD, m - 2));
 }
 
 /* Threats at word i: the reporter's own violence against a person, office

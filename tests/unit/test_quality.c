@@ -834,6 +834,12 @@ static const struct judge_case judge_cases[] = {
    * predicate of the official. */
   {"Staf kecamatan itu semua tikus berseragam", QUALITY_INSULT, 0},
   {"Petugas Samsat itu memang pencuri berkas warga", QUALITY_INSULT, 0},
+  /* Schoolchildren or residents who will not survive a bridge left
+   * unrepaired are a danger reported, not a threat. */
+  {"Kalau jembatan tidak diperbaiki, anak sekolah tidak akan selamat",
+   QUALITY_CLEAN, 0},
+  {"Kalau banjir datang lagi, warga desa tidak akan selamat", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_shapes)
