@@ -753,7 +753,7 @@ enum word_class {
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
-  WC_PURPOSE, WC_BECAUSE, WC_COUNT
+  WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -763,7 +763,7 @@ static const char *const class_names[WC_COUNT] = {
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
   "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
-  "spill", "life", "strict", "purpose", "because",
+  "spill", "life", "strict", "purpose", "because", "grave",
 };
 
 struct quality {
@@ -1795,7 +1795,8 @@ crowd_origin(const struct ctx *cx, size_t k)
 }
 
 /* Is the agent of the verb at word i the reporter: a first-person word
- * before it, with only modal, arming and weapon words between, and the
+ * before it, with only modal, arming and weapon words between (or the
+ * thing an arming word takes: "beta ambil batu lempar ..."), and the
  * place a crowd of the reporter's comes from (crowd_origin)?  Not when
  * "dan" joins the verb to that word: "tendang jualan saya dan pukul
  * kepala saya" tells what was done to the reporter. */
@@ -1813,7 +1814,8 @@ self_agent(const struct ctx *cx, size_t i)
       continue;
     }
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
-        !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1))
+        !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1) &&
+        !(k >= 2 && !starts_clause(cx, k - 1) && word_is(cx, WC_ARM, k - 2)))
       return 0;
   }
   return 0;
@@ -1840,6 +1842,21 @@ armed_for(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* May word k stand between a verb of violence and its object: a link,
+ * modal or intensifying word, an outcome ("tembak mati dia"), a word for
+ * "to" ("lempar ke kantor"), a second verb of violence ("serbu dan
+ * hancurkan kantor") or a life owned by the one after it ("habisi nyawa
+ * camat")?  Any other word is the object itself: "racun hama dari dinas",
+ * "bakar sampah di depan kantor" name a thing, not the office. */
+static int
+object_skip(const struct ctx *cx, size_t k)
+{
+  return word_is(cx, WC_LINK, k) || word_is(cx, WC_MODAL, k) ||
+         word_is(cx, WC_INTENS, k) || word_is(cx, WC_OUTCOME, k) ||
+         word_is(cx, WC_TO, k) || word_is(cx, WC_HARM, k) ||
+         word_is(cx, WC_LIFE, k);
+}
+
 /* Is a person, office or building the target of the verb at word i:
  * within CTX_AFTER words in its clause, link words not counted ("tunggu
  * itu kades lewat"); right after a [strict] verb, whose everyday sense
@@ -1862,6 +1879,8 @@ has_target(const struct ctx *cx, size_t i)
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
         word_is(cx, WC_TARGET, k))
       return 1;
+    if (!weapon && !object_skip(cx, k))
+      return 0;
     if (!word_is(cx, WC_LINK, k))
       seen++;
   }
@@ -1992,6 +2011,32 @@ loot_after(const struct ctx *cx, size_t e)
   return ends_clause(cx, k) ? k : e;
 }
 
+static int literal_cue(const struct ctx *cx, size_t i, size_t e);
+
+/* "Lurah Oebobo itu tikus ...", "Kadis PUPR Sikka itu perampok ...": a
+ * link word right before word i, and before it, opening the clause, an
+ * official named by person and office words and names only (at most
+ * CTX_BEFORE words).  What stands after the predicate (an object, a
+ * relative clause, "berkedok ...") does not take the aim away. */
+static int
+official_subject(const struct ctx *cx, size_t i)
+{
+  size_t k = i - 1;
+
+  /* "Pegawai Dukcapil itu semua tikus ...": a word that generalises
+   * may follow the link word. */
+  if (i > 2 && !starts_clause(cx, i) && word_is(cx, WC_GENERAL, k) &&
+      word_is(cx, WC_INTENS, k) && word_is(cx, WC_LINK, k - 1))
+    k--, i--;
+  if (i < 2 || starts_clause(cx, i) || !word_is(cx, WC_LINK, k))
+    return 0;
+  while (k > 0 && i - k <= CTX_BEFORE && !starts_clause(cx, k) &&
+         (word_is(cx, WC_PERSON, k - 1) ||
+          (cx->nm->w[k - 1].flags & (WORD_TITLE | WORD_CAPS))))
+    k--;
+  return k < i - 1 && starts_clause(cx, k) && word_is(cx, WC_PERSON, k);
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
  * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
@@ -2033,6 +2078,12 @@ aimed(const struct ctx *cx, size_t i, size_t e)
     return 1;
   if (first)
     return 0;
+  /* "kades bodoh sekali ...": an intensifier after it makes it the
+   * predicate of the official right before it. */
+  if (end > e && word_is(cx, WC_PERSON, p) && !word_is(cx, WC_SELF, p))
+    return 1;
+  if (official_subject(cx, i) && !literal_cue(cx, i, e))
+    return 1;
   /* "itu tikus kantor", "itu maling desa": the predicate with the
    * office it preys on still ends its clause. */
   if (!last && end + 1 < cx->nm->n && !starts_clause(cx, end + 1) &&
@@ -2172,18 +2223,29 @@ modifier_word(const struct ctx *cx, size_t j)
   return 0;
 }
 
+/* "... kami hajar sampai babak belur", "... sa pukul sampe pingsan": a
+ * result ("sampai" and what follows) right after word e ends the verb's
+ * phrase as much as the end of its clause. */
+static int
+result_after(const struct ctx *cx, size_t e)
+{
+  return e + 2 < cx->nm->n && !starts_clause(cx, e + 1) &&
+         !starts_clause(cx, e + 2) &&
+         (word_text_is(cx, e + 1, "sampai") ||
+          word_text_is(cx, e + 1, "sampe"));
+}
+
 static int
 fronted_target(const struct ctx *cx, size_t i)
 {
   size_t k = i, e = i;
-  int closed = 0;   /* a link word closed the object's noun phrase */
 
   while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
          !word_is(cx, WC_IF, e + 1) &&
          (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1)))
     e++;
   if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1) &&
-      !word_text_is(cx, e + 1, "di"))
+      !word_text_is(cx, e + 1, "di") && !result_after(cx, e))
     return 0;
   while (k > 0 && !starts_clause(cx, k) && !word_is(cx, WC_SELF, k - 1))
     k--;
@@ -2192,10 +2254,8 @@ fronted_target(const struct ctx *cx, size_t i)
   for (k--; k > 0 && !starts_clause(cx, k); k--) {
     if (word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_TARGET, k - 1))
       return !modifier_word(cx, k - 1) || np_head(cx, k - 1, 1);
-    if (word_is(cx, WC_LINK, k - 1))
-      closed = 1;
-    else if (!word_is(cx, WC_MODAL, k - 1))
-      return np_head(cx, k - 1, closed);
+    if (!word_is(cx, WC_LINK, k - 1) && !word_is(cx, WC_MODAL, k - 1))
+      return np_head(cx, k - 1, 1);
   }
   return 0;
 }
@@ -2237,13 +2297,16 @@ elided_target(const struct ctx *cx, size_t i)
 /* A weapon put first, readied by the reporter for someone: "parang sudah
  * saya asah untuk kepala dusun".  The reporter's word follows the weapon
  * at word i within CTX_AFTER words, then a verb of arming or violence
- * with a person, office or building after it. */
+ * with a person, office or building after it.  A verb of violence that
+ * opens its clause so is a means named as a thing: "Racun tikus sudah sy
+ * siapkan untuk kopi pak sekdes". */
 static int
 fronted_weapon(const struct ctx *cx, size_t i)
 {
   size_t k, v;
 
-  if (!word_is(cx, WC_WEAPON, i))
+  if (!word_is(cx, WC_WEAPON, i) &&
+      !(word_is(cx, WC_HARM, i) && starts_clause(cx, i)))
     return 0;
   for (k = i + 1; k < cx->nm->n && k <= i + CTX_AFTER &&
                   !starts_clause(cx, k); k++) {
@@ -2280,27 +2343,88 @@ same_word(const struct ctx *cx, size_t i, size_t k)
          memcmp(cx->nm->text + x->off, cx->nm->text + y->off, x->len) == 0;
 }
 
+static int ruin_of(const struct ctx *cx, size_t k);
+
+/* "... bisa tidak sampai rumah", "... nanti tidak pulang": a [not] word
+ * at m, then "pulang" or "sampai (di) rumah": someone not coming home. */
+static int
+no_return(const struct ctx *cx, size_t m)
+{
+  size_t k = m + 1;
+
+  if (!word_is(cx, WC_NOT, m) || k >= cx->nm->n || starts_clause(cx, k))
+    return 0;
+  if (word_text_is(cx, k, "pulang"))
+    return 1;
+  if (!word_text_is(cx, k, "sampai") && !word_text_is(cx, k, "sampe"))
+    return 0;
+  if (k + 1 < cx->nm->n && word_text_is(cx, k + 1, "di"))
+    k++;
+  return k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         word_text_is(cx, k + 1, "rumah");
+}
+
 /* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
  * twice or not: "hati-hati"), a person or "you" within two words after
- * it, and later in the sentence a modal word and harm befalling people
- * ("bisa celaka").  A warning about a bridge that "bisa hancur" is none. */
+ * it (or an official named before it: "pak lurah tu awas sa, ..."), and
+ * later in the sentence harm befalling people or someone not coming
+ * home after a modal word ("bisa celaka", "bisa tidak sampai rumah"), or
+ * ruin ("jadi abu").  A warning about a bridge that "bisa hancur" is
+ * none. */
 static int
 veiled_warning(const struct ctx *cx, size_t i)
 {
   size_t k = i + 1, m, n = cx->nm->n;
 
-  if (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i))
+  if (!word_is(cx, WC_WARN, i))
     return 0;
   if (k < n && !starts_sentence(cx, k) && same_word(cx, i, k))
     k++;
-  for (m = k; m < n && m < k + 2 && !starts_sentence(cx, m); m++)
-    if (word_is(cx, WC_PERSON, m) || word_is(cx, WC_YOU, m))
-      break;
-  if (m >= n || m >= k + 2 || starts_sentence(cx, m))
-    return 0;
+  if (official_subject(cx, i)) {
+    m = i;   /* "pak lurah tu awas sa, ...": named before the warning */
+  } else {
+    if (!starts_clause(cx, i))
+      return 0;
+    for (m = k; m < n && m < k + 2 && !starts_sentence(cx, m); m++)
+      if (word_is(cx, WC_PERSON, m) || word_is(cx, WC_YOU, m))
+        break;
+    if (m >= n || m >= k + 2 || starts_sentence(cx, m))
+      return 0;
+  }
   for (m++; m < n && !starts_sentence(cx, m); m++)
-    if (word_is(cx, WC_BEFALL, m) && word_is(cx, WC_MODAL, m - 1))
+    if ((word_is(cx, WC_MODAL, m - 1) &&
+         (word_is(cx, WC_BEFALL, m) || no_return(cx, m))) ||
+        ruin_of(cx, m))
       return 1;
+  return 0;
+}
+
+/* "Awas saja, saya tahu rumah bapak di mana": a [warn] word opening a
+ * clause at word i, then in its sentence the reporter knowing ("tahu",
+ * "tau" right after the reporter's word, modal words between) where
+ * ("di mana", "dimana") someone lives or their children are.  "kami
+ * tidak tahu kantor di mana" is a question, not menace. */
+static int
+know_where(const struct ctx *cx, size_t i)
+{
+  size_t m, s, n = cx->nm->n;
+  int knows = 0;
+
+  if (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i))
+    return 0;
+  for (m = i + 1; m < n && !starts_sentence(cx, m); m++) {
+    if (word_text_is(cx, m, "tahu") || word_text_is(cx, m, "tau")) {
+      for (s = m; s > i + 1 && !starts_clause(cx, s) &&
+                  word_is(cx, WC_MODAL, s - 1); s--)
+        ;
+      knows |= s > i + 1 && !starts_clause(cx, s) &&
+               word_is(cx, WC_SELF, s - 1);
+    }
+    if (knows && (word_text_is(cx, m, "dimana") ||
+                  (word_text_is(cx, m, "mana") &&
+                   word_text_is(cx, m - 1, "di"))))
+      return 1;
+  }
   return 0;
 }
 
@@ -2534,16 +2658,58 @@ by_own_hand(const struct ctx *cx, size_t i)
          word_is(cx, WC_SELF, i + 3);
 }
 
-/* Is there an [if] word after word i in its sentence? */
+/* Is there an [if] word in the sentence of word i, before it or after
+ * it ("Kalau ..., darah akan tumpah", "darah akan tumpah ... kalau")? */
 static int
-if_after(const struct ctx *cx, size_t i)
+if_in_sentence(const struct ctx *cx, size_t i)
 {
-  size_t k;
+  size_t k = i;
 
-  for (k = i + 1; k < cx->nm->n && !starts_sentence(cx, k); k++)
+  while (k > 0 && !starts_sentence(cx, k))
+    k--;
+  for (; k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
     if (word_is(cx, WC_IF, k))
       return 1;
   return 0;
+}
+
+/* "Camat itu pulang tinggal nama kalau ...", "kades tidak akan selamat
+ * kalau ...", "jangan harap dia selamat ...": at word k a death (home_dead)
+ * or an official not surviving ("selamat" after a [not] word, a [will]
+ * word between or not, or after "jangan harap"), with an official named
+ * before it in its clause (right before it for "selamat"), on a
+ * condition anywhere in the sentence.  Said of migrant workers,
+ * patients or schoolchildren ("anak sekolah") it is a death reported or
+ * feared. */
+static int
+doom_promised(const struct ctx *cx, size_t k)
+{
+  size_t c = k, m = k;
+  int named = 0;
+
+  if (!if_in_sentence(cx, k))
+    return 0;
+  if (home_dead(cx, k)) {
+    while (c > 0 && !starts_clause(cx, c))
+      c--;
+    for (; c < k; c++)
+      named |= other_person(cx, c);
+    return named;
+  }
+  if (!word_text_is(cx, k, "selamat") || k < 2 || starts_clause(cx, k))
+    return 0;
+  if (other_person(cx, k - 1) && k >= 3 && !starts_clause(cx, k - 1) &&
+      word_text_is(cx, k - 2, "harap") && word_is(cx, WC_DENY, k - 3))
+    return 1;
+  m = k - 1;
+  if (word_is(cx, WC_WILL, m) && m > 0 && !starts_clause(cx, m))
+    m--;
+  if (!word_is(cx, WC_NOT, m) || m == 0 || starts_clause(cx, m) ||
+      !other_person(cx, m - 1))
+    return 0;
+  /* "anak sekolah", "warga desa": people of a place, not its official. */
+  return m < 2 || starts_clause(cx, m - 1) ||
+         (!word_is(cx, WC_GROUPHEAD, m - 2) && !word_is(cx, WC_CROWD, m - 2));
 }
 
 /* Threats at word i: the reporter's own violence against a person, office
@@ -2586,21 +2752,24 @@ judge_threat(struct ctx *cx, size_t i)
       !starts_sentence(cx, i + 1) &&
       (word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
     found(cx, i, QUALITY_THREAT, "threat");
-  if (veiled_warning(cx, i) || blame_frame(cx, i) ||
+  if (veiled_warning(cx, i) || know_where(cx, i) || blame_frame(cx, i) ||
       passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
-      (blood_spilt(cx, i, 1) && if_after(cx, i)) ||
+      (blood_spilt(cx, i, 1) && if_in_sentence(cx, i)) ||
+      doom_promised(cx, i) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
       ruin_promised(cx, i) || feel_it(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
-   * sa"), with a death, violence or ruin ("jadi abu", ruin_of) after it;
+   * sa", "kades itu tunggu saja"), with a death, violence, ruin ("jadi
+   * abu", ruin_of) or the grave ("masuk kubur", "pulang dalam peti")
+   * after it;
    * "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
-       word_is(cx, WC_VOCATIVE, i - 1)))
+       word_is(cx, WC_VOCATIVE, i - 1) || official_subject(cx, i)))
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
-          ruin_of(cx, k) || home_dead(cx, k))
+          ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k))
         found(cx, i, QUALITY_THREAT, "threat");
 }
 
@@ -2721,6 +2890,25 @@ barred(const struct ctx *cx, size_t g)
  * after it in its clause, said of the group itself ("orang X di desa ini
  * tidak bisa dipercaya"; "tidak dipercaya memegang jabatan" is the group
  * not entrusted, discrimination the reporter reports)? */
+/* "Orang Bima yang jualan di pasar itu penipu", "Cina-cina pemilik toko
+ * itu tukang suap": the group's noun phrase, however long, closed by a
+ * link word right before word k (or before a person word before it), in
+ * one clause with the group at g: k is said of the whole group. */
+static int
+predicate_of(const struct ctx *cx, size_t g, size_t k)
+{
+  size_t m, l = k - 1;
+
+  if (l > g + 1 && word_is(cx, WC_PERSON, l) && !word_is(cx, WC_LINK, l))
+    l--;
+  if (l <= g || !word_is(cx, WC_LINK, l))
+    return 0;
+  for (m = g + 1; m <= k; m++)
+    if (starts_clause(cx, m))
+      return 0;
+  return 1;
+}
+
 static int
 derogates(const struct ctx *cx, size_t g, size_t k, int general)
 {
@@ -2729,7 +2917,7 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
   if (k <= g)
     return 0;
   if (word_is(cx, WC_DEROG, k))
-    return general || k - g <= 2;
+    return general || k - g <= 2 || predicate_of(cx, g, k);
   if (k < g + 3 || !word_is(cx, WC_TRUST, k) ||
       !word_is(cx, WC_CAN, k - 1) || !word_is(cx, WC_NOT, k - 2))
     return 0;

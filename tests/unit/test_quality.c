@@ -762,6 +762,84 @@ static const struct judge_case judge_cases[] = {
   {"Kami bawa bukti ke Ombudsman biar dia tahu rasa", QUALITY_CLEAN, 0},
   {"Polisi sita parang dari pemuda mabuk, biar mereka tahu rasa",
    QUALITY_CLEAN, 0},
+  /* The object of a verb of violence is the first word after it that is
+   * not a link, modal or outcome word: a thing named there ("racun hama
+   * dari dinas") keeps an office further on out of reach.  A result after
+   * a fronted verb ("... kami pukul sampai pingsan") still leaves the
+   * object put first, a bare noun phrase too, as its target. */
+  {"Racun hama dari dinas sudah kami pakai di kebun", QUALITY_CLEAN, 0},
+  {"Bakar sampah plastik di depan puskesmas dilarang", QUALITY_CLEAN, 0},
+  {"Kontraktor yang tipu kami itu akan sy pukul sampai pingsan",
+   QUALITY_THREAT, 0},
+  {"Rumah dinas camat beta bakar kalau honor sonde dibayar",
+   QUALITY_THREAT, 0},
+  {"Padi di sawah itu kami potong sampai habis minggu lalu", QUALITY_CLEAN,
+   0},
+  /* An insult right after "<official> itu" is a predicate however the
+   * sentence goes on (an object, a relative clause), and so is one with
+   * an intensifier after it; said by someone else it is reported. */
+  {"Bendahara itu setan berwajah malaikat", QUALITY_INSULT, 0},
+  {"Lurah Oebobo itu tikus rakus yg makan jatah warga", QUALITY_INSULT, 0},
+  {"Kepala sekolah itu pencuri buku paket siswa", QUALITY_INSULT, 0},
+  {"kades bodoh sekali tidak bisa bikin laporan", QUALITY_INSULT, 0},
+  {"Petugas itu bilang saya bodoh sekali tidak bisa isi formulir",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* "lempar" hurts the one right after it or put first; a question or
+   * a responsibility thrown is none.  The thing an arming word takes
+   * ("ambil kayu") may stand between the reporter and the verb. */
+  {"besok beta lempar dia pake batu", QUALITY_THREAT, 0},
+  {"Beta ambil kayu pukul itu petugas pung kepala", QUALITY_THREAT, 0},
+  {"Saya lempar pertanyaan ke kepala dinas tapi tidak dijawab",
+   QUALITY_CLEAN, 0},
+  {"Kepala dinas lempar tanggung jawab ke camat", QUALITY_CLEAN, 0},
+  {"Saya ambil formulir lempar ke meja petugas", QUALITY_CLEAN, 0},
+  /* "tunggu saja" said of an official named before it, and death told
+   * as the grave or a coffin. */
+  {"Bendahara itu tunggu saja, sebentar lagi dia masuk kubur",
+   QUALITY_THREAT, 0},
+  {"Tunggu saja, kades itu nanti pulang dalam peti", QUALITY_THREAT, 0},
+  {"Kami disuruh tunggu saja sampai peti jenazah tiba", QUALITY_CLEAN, 0},
+  /* Death idioms on a condition, wherever the condition stands. */
+  {"Kalau tanah kami diambil, darah akan tumpah di desa ini",
+   QUALITY_THREAT, 0},
+  {"Camat itu pulang tinggal nama kalau jalan tidak dibangun",
+   QUALITY_THREAT, 0},
+  {"Kades tidak akan selamat kalau dana desa tidak dibagi",
+   QUALITY_THREAT, 0},
+  {"Banyak TKI dari desa kami pulang tinggal nama", QUALITY_CLEAN, 0},
+  {"Pasien tidak akan selamat kalau ambulans terus terlambat",
+   QUALITY_CLEAN, 0},
+  /* A warning to someone named before it, with ruin, not coming home,
+   * or knowing where they live; a warning about a road is none. */
+  {"pak lurah tu awas sa, dia pung kantor nanti jadi arang",
+   QUALITY_THREAT, 0},
+  {"Awas pak camat, pulang malam nanti bisa tidak sampai rumah",
+   QUALITY_THREAT, 0},
+  {"Awas saja ibu kepala sekolah, kami tahu rumah ibu di mana",
+   QUALITY_THREAT, 0},
+  {"Awas pak, jalan ke Oesao bisa tidak sampai karena banjir",
+   QUALITY_CLEAN, 0},
+  {"Hati-hati bapak, petugas bilang kami tidak tahu kantor di mana",
+   QUALITY_CLEAN, 0},
+  /* Poison readied for someone, put first; poison laid for rats is
+   * none. */
+  {"Racun sudah kami siapkan buat minuman pak camat", QUALITY_THREAT, 0},
+  {"Racun tikus sudah kami pasang di gudang beras kantor desa",
+   QUALITY_CLEAN, 0},
+  /* A group's noun phrase closed by "itu", then a derogation. */
+  {"Orang Bima yang jualan di pasar itu penipu", QUALITY_SARA, 0},
+  {"Orang Sabu yang datang ke kantor itu tidak dilayani", QUALITY_CLEAN,
+   0},
+  /* A word that generalises between "itu" and the insult keeps it a
+   * predicate of the official. */
+  {"Staf kecamatan itu semua tikus berseragam", QUALITY_INSULT, 0},
+  {"Petugas Samsat itu memang pencuri berkas warga", QUALITY_INSULT, 0},
+  /* Schoolchildren or residents who will not survive a bridge left
+   * unrepaired are a danger reported, not a threat. */
+  {"Kalau jembatan tidak diperbaiki, anak sekolah tidak akan selamat",
+   QUALITY_CLEAN, 0},
+  {"Kalau banjir datang lagi, warga desa tidak akan selamat", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_shapes)
