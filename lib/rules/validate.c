@@ -228,7 +228,10 @@ validate_field(const struct validator *vd, enum field f, const char *text,
     break;
   case FIELD_LOKASI:
     if (count_letters(text) < 3) {
+      /* "ok", "-": no place, but kept as given after one more try like
+       * any unmatched answer (SPEC 3): never a third refusal. */
       reject(v, "invalid.lokasi", "lokasi_short");
+      v->keepable = 1;
     } else if (vd->places != NULL) {
       /* Matched to a place of NTT (filed under its kabupaten/kota's
        * code, shown with what it lies in); anything else (a place
