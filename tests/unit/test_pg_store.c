@@ -419,7 +419,10 @@ struct relay {
   pthread_t th;
 };
 
-/* Copy between a and b until either closes (or the relay stops). */
+/* Copy between a and b until either closes (or the relay stops).  The
+ * writes are sends with MSG_NOSIGNAL: when the server ends a connection
+ * while the relay still forwards to it, that is a closed side, not a
+ * SIGPIPE that kills the test. */
 static void
 relay_pump(struct relay *r, int a, int b)
 {
@@ -434,7 +437,7 @@ relay_pump(struct relay *r, int a, int b)
     for (i = 0; i < 2; i++)
       if (p[i].revents != 0) {
         ssize_t n = read(p[i].fd, buf, sizeof(buf));
-        if (n <= 0 || write(p[1 - i].fd, buf, (size_t)n) != n)
+        if (n <= 0 || send(p[1 - i].fd, buf, (size_t)n, MSG_NOSIGNAL) != n)
           return;
       }
   }
