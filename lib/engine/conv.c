@@ -1832,6 +1832,8 @@ incidents_of(struct conv *cv, struct incident inc[2], const char *terlapor,
 {
   const char *texts[5] = { terlapor, waktu, waktu_iso, kronologi,
                            lokasi_kode };
+  _Static_assert(sizeof(texts) / sizeof(texts[0]) <= INCIDENT_MEMO_TEXTS,
+                 "the memo keys on every text");
 
   if (incident_memo_get(cv->readings, texts, 5, inc))
     return;

@@ -22,7 +22,7 @@
 #include "rules/incident.h"
 
 /* The texts a reading is keyed by: up to this many strings. */
-#define INCIDENT_MEMO_TEXTS 4
+#define INCIDENT_MEMO_TEXTS 5
 
 struct incident_memo;
 
