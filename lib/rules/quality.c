@@ -1743,6 +1743,24 @@ ends_clause(const struct ctx *cx, size_t i)
   return i + 1 >= cx->nm->n || starts_clause(cx, i + 1);
 }
 
+/* The first word of the clause that holds word i. */
+static size_t
+clause_start(const struct ctx *cx, size_t i)
+{
+  while (i > 0 && !starts_clause(cx, i))
+    i--;
+  return i;
+}
+
+/* The first word of the sentence that holds word i. */
+static size_t
+sentence_start(const struct ctx *cx, size_t i)
+{
+  while (!starts_sentence(cx, i))
+    i--;
+  return i;
+}
+
 /* Is an exclamation mark right after word i? */
 static int
 exclaimed(const struct ctx *cx, size_t i)
@@ -1923,9 +1941,7 @@ said_after(const struct ctx *cx, size_t i, size_t *from)
       !word_is(cx, WC_PERSON, i + 1) || word_is(cx, WC_SELF, i + 1) ||
       (w->flags & WORD_QUOTED) || message_for(cx, i))
     return 0;
-  while (!starts_sentence(cx, j))
-    j--;
-  *from = j;
+  *from = sentence_start(cx, j);
   return 1;
 }
 
@@ -2491,7 +2507,7 @@ other_person(const struct ctx *cx, size_t k)
 static int
 days_numbered(const struct ctx *cx, size_t k)
 {
-  size_t m, c = k, from;
+  size_t m, c;
   const struct word *w;
 
   if (k < 1 || k + 1 >= cx->nm->n || !word_text_is(cx, k, "lama") ||
@@ -2502,8 +2518,7 @@ days_numbered(const struct ctx *cx, size_t k)
     m--;
   if (!word_is(cx, WC_NOT, m))
     return 0;
-  while (c > 0 && !starts_clause(cx, c))
-    c--;
+  c = clause_start(cx, k);
   if (k + 2 < cx->nm->n && word_text_is(cx, k + 2, "hidup") &&
       !starts_clause(cx, k + 2) && other_person(cx, c))
     return 1;
@@ -2513,11 +2528,9 @@ days_numbered(const struct ctx *cx, size_t k)
     w = &cx->nm->w[c];
     if (other_person(cx, c + 1))
       return 1;
-    for (from = c; from > 0 && !starts_sentence(cx, from); from--)
-      ;
     return w->len > 3 &&
            memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0 &&
-           other_person(cx, from);
+           other_person(cx, sentence_start(cx, c));
   }
   return 0;
 }
@@ -2597,13 +2610,12 @@ ruin_of(const struct ctx *cx, size_t k)
 static int
 ruin_promised(const struct ctx *cx, size_t k)
 {
-  size_t c = k, m;
+  size_t c, m;
   int named = 0;
 
   if (!ruin_of(cx, k))
     return 0;
-  while (c > 0 && !starts_clause(cx, c))
-    c--;
+  c = clause_start(cx, k);
   for (m = c; m < k; m++) {
     named |= word_is(cx, WC_PERSON, m) || word_is(cx, WC_TARGET, m);
     if (word_is(cx, WC_CAN, m))
@@ -2663,11 +2675,9 @@ by_own_hand(const struct ctx *cx, size_t i)
 static int
 if_in_sentence(const struct ctx *cx, size_t i)
 {
-  size_t k = i;
+  size_t k;
 
-  while (k > 0 && !starts_sentence(cx, k))
-    k--;
-  for (; k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
+  for (k = sentence_start(cx, i); k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
     if (word_is(cx, WC_IF, k))
       return 1;
   return 0;
@@ -2684,15 +2694,13 @@ if_in_sentence(const struct ctx *cx, size_t i)
 static int
 doom_promised(const struct ctx *cx, size_t k)
 {
-  size_t c = k, m = k;
+  size_t c, m;
   int named = 0;
 
   if (!if_in_sentence(cx, k))
     return 0;
   if (home_dead(cx, k)) {
-    while (c > 0 && !starts_clause(cx, c))
-      c--;
-    for (; c < k; c++)
+    for (c = clause_start(cx, k); c < k; c++)
       named |= other_person(cx, c);
     return named;
   }
@@ -2884,12 +2892,6 @@ barred(const struct ctx *cx, size_t g)
   return 0;
 }
 
-/* Is word k a derogation of the group named at word g: a [derogation]
- * word after it, right after it or in a sentence that generalises; or
- * "tidak bisa dipercaya" (a [not], a [can] and a [trust] word) anywhere
- * after it in its clause, said of the group itself ("orang X di desa ini
- * tidak bisa dipercaya"; "tidak dipercaya memegang jabatan" is the group
- * not entrusted, discrimination the reporter reports)? */
 /* "Orang Bima yang jualan di pasar itu penipu", "Cina-cina pemilik toko
  * itu tukang suap": the group's noun phrase, however long, closed by a
  * link word right before word k (or before a person word before it), in
@@ -2897,34 +2899,30 @@ barred(const struct ctx *cx, size_t g)
 static int
 predicate_of(const struct ctx *cx, size_t g, size_t k)
 {
-  size_t m, l = k - 1;
+  size_t l = k - 1;
 
   if (l > g + 1 && word_is(cx, WC_PERSON, l) && !word_is(cx, WC_LINK, l))
     l--;
-  if (l <= g || !word_is(cx, WC_LINK, l))
-    return 0;
-  for (m = g + 1; m <= k; m++)
-    if (starts_clause(cx, m))
-      return 0;
-  return 1;
+  return l > g && word_is(cx, WC_LINK, l) && clause_start(cx, k) <= g;
 }
 
+/* Is word k a derogation of the group named at word g: a [derogation]
+ * word after it, right after it or in a sentence that generalises
+ * (predicate_of); or "tidak bisa dipercaya" (a [not], a [can] and a
+ * [trust] word) anywhere after it in its clause, said of the group
+ * itself ("orang X di desa ini tidak bisa dipercaya"; "tidak dipercaya
+ * memegang jabatan" is the group not entrusted, discrimination the
+ * reporter reports)? */
 static int
 derogates(const struct ctx *cx, size_t g, size_t k, int general)
 {
-  size_t m;
-
   if (k <= g)
     return 0;
   if (word_is(cx, WC_DEROG, k))
     return general || k - g <= 2 || predicate_of(cx, g, k);
-  if (k < g + 3 || !word_is(cx, WC_TRUST, k) ||
-      !word_is(cx, WC_CAN, k - 1) || !word_is(cx, WC_NOT, k - 2))
-    return 0;
-  for (m = g + 1; m <= k; m++)
-    if (starts_clause(cx, m))
-      return 0;
-  return 1;
+  return k >= g + 3 && word_is(cx, WC_TRUST, k) &&
+         word_is(cx, WC_CAN, k - 1) && word_is(cx, WC_NOT, k - 2) &&
+         clause_start(cx, k) <= g;
 }
 
 /* Is the group named at word g called out: "dasar" (a [vocative] word
