@@ -2697,14 +2697,17 @@ doom_promised(const struct ctx *cx, size_t k)
   size_t c, m;
   int named = 0;
 
-  if (!if_in_sentence(cx, k))
-    return 0;
+  /* The sentence is scanned for a condition only at the two words this
+   * can start from: judge_threat asks at every word. */
   if (home_dead(cx, k)) {
+    if (!if_in_sentence(cx, k))
+      return 0;
     for (c = clause_start(cx, k); c < k; c++)
       named |= other_person(cx, c);
     return named;
   }
-  if (!word_text_is(cx, k, "selamat") || k < 2 || starts_clause(cx, k))
+  if (!word_text_is(cx, k, "selamat") || k < 2 || starts_clause(cx, k) ||
+      !if_in_sentence(cx, k))
     return 0;
   if (other_person(cx, k - 1) && k >= 3 && !starts_clause(cx, k - 1) &&
       word_text_is(cx, k - 2, "harap") && word_is(cx, WC_DENY, k - 3))
