@@ -1792,6 +1792,22 @@ word_text_is(const struct ctx *cx, size_t i, const char *w)
          memcmp(cx->nm->text + cx->nm->w[i].off, w, n) == 0;
 }
 
+/* The first of the words right before word k, in its clause and at most
+ * max of them, that are person or office words or carry one of flags
+ * (names: WORD_TITLE, WORD_CAPS); k when word k - 1 is none. */
+static size_t
+name_run(const struct ctx *cx, size_t k, size_t max, unsigned flags)
+{
+  size_t m;
+
+  for (m = k; m > 0 && k - m < max && !starts_clause(cx, m) &&
+              ((cx->nm->w[m - 1].flags & flags) ||
+               word_is(cx, WC_PERSON, m - 1));
+       m--)
+    ;
+  return m;
+}
+
 /* "kami warga Desa Noelbaki ...": the words before word k are a name or
  * office words (at most CTX_ORIGIN of them, names capitalised) after a
  * [crowd] word, the place the crowd comes from.  Returns the index of
@@ -1799,13 +1815,8 @@ word_text_is(const struct ctx *cx, size_t i, const char *w)
 static size_t
 crowd_origin(const struct ctx *cx, size_t k)
 {
-  size_t m;
+  size_t m = name_run(cx, k, CTX_ORIGIN, WORD_TITLE);
 
-  for (m = k; m > 0 && k - m < CTX_ORIGIN && !starts_clause(cx, m) &&
-              ((cx->nm->w[m - 1].flags & WORD_TITLE) ||
-               word_is(cx, WC_PERSON, m - 1));
-       m--)
-    ;
   if (m == k || m == 0 || starts_clause(cx, m) ||
       !word_is(cx, WC_CROWD, m - 1))
     return k;
@@ -2046,10 +2057,7 @@ official_subject(const struct ctx *cx, size_t i)
     k--, i--;
   if (i < 2 || starts_clause(cx, i) || !word_is(cx, WC_LINK, k))
     return 0;
-  while (k > 0 && i - k <= CTX_BEFORE && !starts_clause(cx, k) &&
-         (word_is(cx, WC_PERSON, k - 1) ||
-          (cx->nm->w[k - 1].flags & (WORD_TITLE | WORD_CAPS))))
-    k--;
+  k = name_run(cx, k, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
   return k < i - 1 && starts_clause(cx, k) && word_is(cx, WC_PERSON, k);
 }
 
