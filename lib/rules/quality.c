@@ -1889,8 +1889,9 @@ object_skip(const struct ctx *cx, size_t k)
 /* Is a person, office or building the target of the verb at word i:
  * within CTX_AFTER words in its clause, link words not counted ("tunggu
  * itu kades lewat"); right after a [strict] verb, whose everyday sense
- * takes a thing ("gantung spanduk di kantor", "patahkan alasan camat")?  Past a comma the story goes on
- * ("kami sudah potong padi, tapi kepala desa ..."), but a weapon, or a
+ * takes a thing ("gantung spanduk di kantor", "patahkan alasan
+ * camat")?  Past a comma the story goes on ("kami sudah potong padi,
+ * tapi kepala desa ..."), but a weapon, or a
  * verb of readying one, may name its target in the next clause ("beta su
  * siap parang, tinggal tunggu dia lewat").  A reason ends the search
  * as well: "kami potong sendiri karena dinas tidak datang". */
@@ -2217,17 +2218,6 @@ np_head(const struct ctx *cx, size_t m, int closed)
          (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c));
 }
 
-/*
- * The object put first: "kepala camat itu saya penggal", "kantornya beta
- * bakar saja", "petugas yang minta uang itu sy tikam" (np_head).  The verb at word i, with the reporter as agent, ends its
- * clause (but for modal words and intensifiers, or a condition, purpose
- * or place after it: "... bakar saja kalau ...", "... kami bom biar ...",
- * "... saya gantung di pohon"), and
- * right before the reporter's word (but for link and modal words) stands
- * a person, office or building of the same clause: its head, or one
- * after "yang" or a word of place when the head opening the clause is one
- * too (modifier_word, np_head).
- */
 /* Is word j inside a phrase that modifies the head of its clause: after
  * "yang" or a word of place ("di depan rumah", "dekat kantor") in the
  * same clause?  Then the head, not j, is what was put first. */
@@ -2259,6 +2249,18 @@ result_after(const struct ctx *cx, size_t e)
           word_text_is(cx, e + 1, "sampe"));
 }
 
+/*
+ * The object put first: "kepala camat itu saya penggal", "kantornya beta
+ * bakar saja", "petugas yang minta uang itu sy tikam" (np_head).  The
+ * verb at word i, with the reporter as agent, ends its clause (but for
+ * modal words and intensifiers, or a condition, purpose, place or result
+ * after it: "... bakar saja kalau ...", "... kami bom biar ...", "...
+ * saya gantung di pohon", result_after), and right before the reporter's
+ * word (but for link and modal words) stands a person, office or
+ * building of the same clause: its head, or one after "yang" or a word of
+ * place when the head opening the clause is one too (modifier_word,
+ * np_head).
+ */
 static int
 fronted_target(const struct ctx *cx, size_t i)
 {
@@ -2685,7 +2687,8 @@ if_in_sentence(const struct ctx *cx, size_t i)
 {
   size_t k;
 
-  for (k = sentence_start(cx, i); k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
+  for (k = sentence_start(cx, i);
+       k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
     if (word_is(cx, WC_IF, k))
       return 1;
   return 0;
