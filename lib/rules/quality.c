@@ -2958,7 +2958,7 @@ static void
 judge_sara(struct ctx *cx, size_t a, size_t b)
 {
   size_t g, k;
-  int general = 0;
+  int general = 0, shut_seen = 0;
 
   for (k = a; k < b; k++)
     general |= word_is(cx, WC_GENERAL, k);
@@ -2969,12 +2969,21 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
       found(cx, g, QUALITY_SARA, "sara");
       return;
     }
-    for (k = a; k < b; k++) {
-      if (shut_out(cx, k) || derogates(cx, g, k, general)) {
+    /* A call to shut out anywhere in the sentence does not depend on
+     * the group: looked for once, at the first group named. */
+    if (!shut_seen) {
+      shut_seen = 1;
+      for (k = a; k < b; k++)
+        if (shut_out(cx, k)) {
+          found(cx, g, QUALITY_SARA, "sara");
+          return;
+        }
+    }
+    for (k = g + 1; k < b; k++)
+      if (derogates(cx, g, k, general)) {
         found(cx, g, QUALITY_SARA, "sara");
         return;
       }
-    }
   }
 }
 
