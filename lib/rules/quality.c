@@ -1743,6 +1743,24 @@ ends_clause(const struct ctx *cx, size_t i)
   return i + 1 >= cx->nm->n || starts_clause(cx, i + 1);
 }
 
+/* The first word of the clause that holds word i. */
+static size_t
+clause_start(const struct ctx *cx, size_t i)
+{
+  while (i > 0 && !starts_clause(cx, i))
+    i--;
+  return i;
+}
+
+/* The first word of the sentence that holds word i. */
+static size_t
+sentence_start(const struct ctx *cx, size_t i)
+{
+  while (!starts_sentence(cx, i))
+    i--;
+  return i;
+}
+
 /* Is an exclamation mark right after word i? */
 static int
 exclaimed(const struct ctx *cx, size_t i)
@@ -1774,6 +1792,22 @@ word_text_is(const struct ctx *cx, size_t i, const char *w)
          memcmp(cx->nm->text + cx->nm->w[i].off, w, n) == 0;
 }
 
+/* The first of the words right before word k, in its clause and at most
+ * max of them, that are person or office words or carry one of flags
+ * (names: WORD_TITLE, WORD_CAPS); k when word k - 1 is none. */
+static size_t
+name_run(const struct ctx *cx, size_t k, size_t max, unsigned flags)
+{
+  size_t m;
+
+  for (m = k; m > 0 && k - m < max && !starts_clause(cx, m) &&
+              ((cx->nm->w[m - 1].flags & flags) ||
+               word_is(cx, WC_PERSON, m - 1));
+       m--)
+    ;
+  return m;
+}
+
 /* "kami warga Desa Noelbaki ...": the words before word k are a name or
  * office words (at most CTX_ORIGIN of them, names capitalised) after a
  * [crowd] word, the place the crowd comes from.  Returns the index of
@@ -1781,13 +1815,8 @@ word_text_is(const struct ctx *cx, size_t i, const char *w)
 static size_t
 crowd_origin(const struct ctx *cx, size_t k)
 {
-  size_t m;
+  size_t m = name_run(cx, k, CTX_ORIGIN, WORD_TITLE);
 
-  for (m = k; m > 0 && k - m < CTX_ORIGIN && !starts_clause(cx, m) &&
-              ((cx->nm->w[m - 1].flags & WORD_TITLE) ||
-               word_is(cx, WC_PERSON, m - 1));
-       m--)
-    ;
   if (m == k || m == 0 || starts_clause(cx, m) ||
       !word_is(cx, WC_CROWD, m - 1))
     return k;
@@ -1860,8 +1889,9 @@ object_skip(const struct ctx *cx, size_t k)
 /* Is a person, office or building the target of the verb at word i:
  * within CTX_AFTER words in its clause, link words not counted ("tunggu
  * itu kades lewat"); right after a [strict] verb, whose everyday sense
- * takes a thing ("gantung spanduk di kantor", "patahkan alasan camat")?  Past a comma the story goes on
- * ("kami sudah potong padi, tapi kepala desa ..."), but a weapon, or a
+ * takes a thing ("gantung spanduk di kantor", "patahkan alasan
+ * camat")?  Past a comma the story goes on ("kami sudah potong padi,
+ * tapi kepala desa ..."), but a weapon, or a
  * verb of readying one, may name its target in the next clause ("beta su
  * siap parang, tinggal tunggu dia lewat").  A reason ends the search
  * as well: "kami potong sendiri karena dinas tidak datang". */
@@ -1923,9 +1953,7 @@ said_after(const struct ctx *cx, size_t i, size_t *from)
       !word_is(cx, WC_PERSON, i + 1) || word_is(cx, WC_SELF, i + 1) ||
       (w->flags & WORD_QUOTED) || message_for(cx, i))
     return 0;
-  while (!starts_sentence(cx, j))
-    j--;
-  *from = j;
+  *from = sentence_start(cx, j);
   return 1;
 }
 
@@ -2030,10 +2058,7 @@ official_subject(const struct ctx *cx, size_t i)
     k--, i--;
   if (i < 2 || starts_clause(cx, i) || !word_is(cx, WC_LINK, k))
     return 0;
-  while (k > 0 && i - k <= CTX_BEFORE && !starts_clause(cx, k) &&
-         (word_is(cx, WC_PERSON, k - 1) ||
-          (cx->nm->w[k - 1].flags & (WORD_TITLE | WORD_CAPS))))
-    k--;
+  k = name_run(cx, k, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
   return k < i - 1 && starts_clause(cx, k) && word_is(cx, WC_PERSON, k);
 }
 
@@ -2193,17 +2218,6 @@ np_head(const struct ctx *cx, size_t m, int closed)
          (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c));
 }
 
-/*
- * The object put first: "kepala camat itu saya penggal", "kantornya beta
- * bakar saja", "petugas yang minta uang itu sy tikam" (np_head).  The verb at word i, with the reporter as agent, ends its
- * clause (but for modal words and intensifiers, or a condition, purpose
- * or place after it: "... bakar saja kalau ...", "... kami bom biar ...",
- * "... saya gantung di pohon"), and
- * right before the reporter's word (but for link and modal words) stands
- * a person, office or building of the same clause: its head, or one
- * after "yang" or a word of place when the head opening the clause is one
- * too (modifier_word, np_head).
- */
 /* Is word j inside a phrase that modifies the head of its clause: after
  * "yang" or a word of place ("di depan rumah", "dekat kantor") in the
  * same clause?  Then the head, not j, is what was put first. */
@@ -2235,6 +2249,18 @@ result_after(const struct ctx *cx, size_t e)
           word_text_is(cx, e + 1, "sampe"));
 }
 
+/*
+ * The object put first: "kepala camat itu saya penggal", "kantornya beta
+ * bakar saja", "petugas yang minta uang itu sy tikam" (np_head).  The
+ * verb at word i, with the reporter as agent, ends its clause (but for
+ * modal words and intensifiers, or a condition, purpose, place or result
+ * after it: "... bakar saja kalau ...", "... kami bom biar ...", "...
+ * saya gantung di pohon", result_after), and right before the reporter's
+ * word (but for link and modal words) stands a person, office or
+ * building of the same clause: its head, or one after "yang" or a word of
+ * place when the head opening the clause is one too (modifier_word,
+ * np_head).
+ */
 static int
 fronted_target(const struct ctx *cx, size_t i)
 {
@@ -2491,7 +2517,7 @@ other_person(const struct ctx *cx, size_t k)
 static int
 days_numbered(const struct ctx *cx, size_t k)
 {
-  size_t m, c = k, from;
+  size_t m, c;
   const struct word *w;
 
   if (k < 1 || k + 1 >= cx->nm->n || !word_text_is(cx, k, "lama") ||
@@ -2502,8 +2528,7 @@ days_numbered(const struct ctx *cx, size_t k)
     m--;
   if (!word_is(cx, WC_NOT, m))
     return 0;
-  while (c > 0 && !starts_clause(cx, c))
-    c--;
+  c = clause_start(cx, k);
   if (k + 2 < cx->nm->n && word_text_is(cx, k + 2, "hidup") &&
       !starts_clause(cx, k + 2) && other_person(cx, c))
     return 1;
@@ -2513,11 +2538,9 @@ days_numbered(const struct ctx *cx, size_t k)
     w = &cx->nm->w[c];
     if (other_person(cx, c + 1))
       return 1;
-    for (from = c; from > 0 && !starts_sentence(cx, from); from--)
-      ;
     return w->len > 3 &&
            memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0 &&
-           other_person(cx, from);
+           other_person(cx, sentence_start(cx, c));
   }
   return 0;
 }
@@ -2597,13 +2620,12 @@ ruin_of(const struct ctx *cx, size_t k)
 static int
 ruin_promised(const struct ctx *cx, size_t k)
 {
-  size_t c = k, m;
+  size_t c, m;
   int named = 0;
 
   if (!ruin_of(cx, k))
     return 0;
-  while (c > 0 && !starts_clause(cx, c))
-    c--;
+  c = clause_start(cx, k);
   for (m = c; m < k; m++) {
     named |= word_is(cx, WC_PERSON, m) || word_is(cx, WC_TARGET, m);
     if (word_is(cx, WC_CAN, m))
@@ -2663,11 +2685,10 @@ by_own_hand(const struct ctx *cx, size_t i)
 static int
 if_in_sentence(const struct ctx *cx, size_t i)
 {
-  size_t k = i;
+  size_t k;
 
-  while (k > 0 && !starts_sentence(cx, k))
-    k--;
-  for (; k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
+  for (k = sentence_start(cx, i);
+       k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
     if (word_is(cx, WC_IF, k))
       return 1;
   return 0;
@@ -2684,19 +2705,20 @@ if_in_sentence(const struct ctx *cx, size_t i)
 static int
 doom_promised(const struct ctx *cx, size_t k)
 {
-  size_t c = k, m = k;
+  size_t c, m;
   int named = 0;
 
-  if (!if_in_sentence(cx, k))
-    return 0;
+  /* The sentence is scanned for a condition only at the two words this
+   * can start from: judge_threat asks at every word. */
   if (home_dead(cx, k)) {
-    while (c > 0 && !starts_clause(cx, c))
-      c--;
-    for (; c < k; c++)
+    if (!if_in_sentence(cx, k))
+      return 0;
+    for (c = clause_start(cx, k); c < k; c++)
       named |= other_person(cx, c);
     return named;
   }
-  if (!word_text_is(cx, k, "selamat") || k < 2 || starts_clause(cx, k))
+  if (!word_text_is(cx, k, "selamat") || k < 2 || starts_clause(cx, k) ||
+      !if_in_sentence(cx, k))
     return 0;
   if (other_person(cx, k - 1) && k >= 3 && !starts_clause(cx, k - 1) &&
       word_text_is(cx, k - 2, "harap") && word_is(cx, WC_DENY, k - 3))
@@ -2884,12 +2906,6 @@ barred(const struct ctx *cx, size_t g)
   return 0;
 }
 
-/* Is word k a derogation of the group named at word g: a [derogation]
- * word after it, right after it or in a sentence that generalises; or
- * "tidak bisa dipercaya" (a [not], a [can] and a [trust] word) anywhere
- * after it in its clause, said of the group itself ("orang X di desa ini
- * tidak bisa dipercaya"; "tidak dipercaya memegang jabatan" is the group
- * not entrusted, discrimination the reporter reports)? */
 /* "Orang Bima yang jualan di pasar itu penipu", "Cina-cina pemilik toko
  * itu tukang suap": the group's noun phrase, however long, closed by a
  * link word right before word k (or before a person word before it), in
@@ -2897,34 +2913,30 @@ barred(const struct ctx *cx, size_t g)
 static int
 predicate_of(const struct ctx *cx, size_t g, size_t k)
 {
-  size_t m, l = k - 1;
+  size_t l = k - 1;
 
   if (l > g + 1 && word_is(cx, WC_PERSON, l) && !word_is(cx, WC_LINK, l))
     l--;
-  if (l <= g || !word_is(cx, WC_LINK, l))
-    return 0;
-  for (m = g + 1; m <= k; m++)
-    if (starts_clause(cx, m))
-      return 0;
-  return 1;
+  return l > g && word_is(cx, WC_LINK, l) && clause_start(cx, k) <= g;
 }
 
+/* Is word k a derogation of the group named at word g: a [derogation]
+ * word after it, right after it or in a sentence that generalises
+ * (predicate_of); or "tidak bisa dipercaya" (a [not], a [can] and a
+ * [trust] word) anywhere after it in its clause, said of the group
+ * itself ("orang X di desa ini tidak bisa dipercaya"; "tidak dipercaya
+ * memegang jabatan" is the group not entrusted, discrimination the
+ * reporter reports)? */
 static int
 derogates(const struct ctx *cx, size_t g, size_t k, int general)
 {
-  size_t m;
-
   if (k <= g)
     return 0;
   if (word_is(cx, WC_DEROG, k))
     return general || k - g <= 2 || predicate_of(cx, g, k);
-  if (k < g + 3 || !word_is(cx, WC_TRUST, k) ||
-      !word_is(cx, WC_CAN, k - 1) || !word_is(cx, WC_NOT, k - 2))
-    return 0;
-  for (m = g + 1; m <= k; m++)
-    if (starts_clause(cx, m))
-      return 0;
-  return 1;
+  return k >= g + 3 && word_is(cx, WC_TRUST, k) &&
+         word_is(cx, WC_CAN, k - 1) && word_is(cx, WC_NOT, k - 2) &&
+         clause_start(cx, k) <= g;
 }
 
 /* Is the group named at word g called out: "dasar" (a [vocative] word
@@ -2946,7 +2958,7 @@ static void
 judge_sara(struct ctx *cx, size_t a, size_t b)
 {
   size_t g, k;
-  int general = 0;
+  int general = 0, shut_seen = 0;
 
   for (k = a; k < b; k++)
     general |= word_is(cx, WC_GENERAL, k);
@@ -2957,12 +2969,21 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
       found(cx, g, QUALITY_SARA, "sara");
       return;
     }
-    for (k = a; k < b; k++) {
-      if (shut_out(cx, k) || derogates(cx, g, k, general)) {
+    /* A call to shut out anywhere in the sentence does not depend on
+     * the group: looked for once, at the first group named. */
+    if (!shut_seen) {
+      shut_seen = 1;
+      for (k = a; k < b; k++)
+        if (shut_out(cx, k)) {
+          found(cx, g, QUALITY_SARA, "sara");
+          return;
+        }
+    }
+    for (k = g + 1; k < b; k++)
+      if (derogates(cx, g, k, general)) {
         found(cx, g, QUALITY_SARA, "sara");
         return;
       }
-    }
   }
 }
 
