@@ -27,12 +27,12 @@ static int log_buffered;
 
 static const char *const level_names[] = {"debug", "info", "warn", "error"};
 
-/* The line start "ts=YYYY-MM-DDTHH:MM:SS" of the second stamp_sec, made
- * once a second instead of once a line (per thread: each thread that
- * logs keeps its own). */
-#define STAMP_LEN 22
+/* The line start "ts=YYYY-MM-DDTHH:MM:SS" (stamp_len bytes) of the second
+ * stamp_sec, made once a second instead of once a line (per thread: each
+ * thread that logs keeps its own). */
 static _Thread_local time_t stamp_sec = (time_t)-1;
-static _Thread_local char stamp[STAMP_LEN + 1];
+static _Thread_local char stamp[64];
+static _Thread_local size_t stamp_len;
 
 void
 log_setup(enum log_level level, int allow_text)
@@ -151,43 +151,12 @@ log_level_name(enum log_level level)
  * buffering, add it to the lines log_flush() writes at once (a line that
  * does not fit flushes them first).
  */
-/*
- * Write "ts=...T...:SS.mmmZ level=NAME " into line (4096 bytes) and
- * return its length: from the second's stamp when given, else (a year
- * past 9999) formatted from tm.
- */
-static size_t
-log_stamp(char *line, const char *stamp_of_second, const struct tm *tm,
-          int ms, const char *name)
-{
-  size_t n, k = strlen(name);
-  int r;
-
-  if (stamp_of_second == NULL) {
-    n = strftime(line, 64, "ts=%Y-%m-%dT%H:%M:%S", tm);
-    r = snprintf(line + n, 4096 - n, ".%03dZ level=%s ", ms, name);
-    return n + (r > 0 ? (size_t)r : 0);
-  }
-  memcpy(line, stamp_of_second, STAMP_LEN);
-  n = STAMP_LEN;
-  line[n++] = '.';
-  line[n++] = (char)('0' + ms / 100);
-  line[n++] = (char)('0' + ms / 10 % 10);
-  line[n++] = (char)('0' + ms % 10);
-  memcpy(line + n, "Z level=", 8);
-  n += 8;
-  memcpy(line + n, name, k);
-  n += k;
-  line[n++] = ' ';
-  return n;
-}
-
 void
 log_write(enum log_level level, const char *fmt, ...)
 {
   char line[4096];
   struct timeval tv;
-  struct tm tm = {0};
+  struct tm tm;
   va_list ap;
   size_t n;
   int saved = errno;
@@ -196,11 +165,15 @@ log_write(enum log_level level, const char *fmt, ...)
   gettimeofday(&tv, NULL);
   if (tv.tv_sec != stamp_sec) {
     gmtime_r(&tv.tv_sec, &tm);
-    stamp_sec = strftime(stamp, sizeof(stamp), "ts=%Y-%m-%dT%H:%M:%S",
-                         &tm) == STAMP_LEN ? tv.tv_sec : (time_t)-1;
+    stamp_len = strftime(stamp, sizeof(stamp), "ts=%Y-%m-%dT%H:%M:%S", &tm);
+    stamp_sec = tv.tv_sec;
   }
-  n = log_stamp(line, stamp_sec == tv.tv_sec ? stamp : NULL, &tm,
-                (int)(tv.tv_usec / 1000), log_level_name(level));
+  memcpy(line, stamp, stamp_len);
+  n = stamp_len;
+  r = snprintf(line + n, sizeof(line) - n, ".%03dZ level=%s ",
+               (int)(tv.tv_usec / 1000), log_level_name(level));
+  if (r > 0)
+    n += (size_t)r;
   va_start(ap, fmt);
   r = vsnprintf(line + n, sizeof(line) - n, fmt, ap);
   va_end(ap);

@@ -960,33 +960,6 @@ conn_flush(struct httpd_conn *c)
 
 /* ---- answering -------------------------------------------------------- */
 
-/* The decimal digits of n, written at the end of out, NUL-terminated. */
-static const char *
-decimal(char out[24], size_t n)
-{
-  char *p = out + 23;
-
-  *p = '\0';
-  do {
-    *--p = (char)('0' + n % 10);
-    n /= 10;
-  } while (n > 0);
-  return p;
-}
-
-/* Append the strings of the NULL-terminated list parts to o, without a
- * printf (an answer's head is written for every request).  0 or an
- * error. */
-static int
-put_all(struct buf *o, const char *const *parts)
-{
-  int rc = 0;
-
-  for (; rc == 0 && *parts != NULL; parts++)
-    rc = buf_puts(o, *parts);
-  return rc;
-}
-
 /*
  * Serialise the answer into req->out: status line, Content-Type and
  * Content-Length (none for 1xx, 204, 304), the caller's extra headers, the
@@ -999,20 +972,15 @@ req_serialise(struct httpd_request *req, int status, const char *ctype,
 {
   struct buf *o = &req->out;
   int no_body = status < 200 || status == 204 || status == 304;
-  char code[24], length[24];
   int rc;
 
   buf_free(o);
   buf_init(o, 0);
-  rc = put_all(o, (const char *const[]){"HTTP/1.1 ",
-               decimal(code, (size_t)status), " ", httpd_reason(status),
-               "\r\n", NULL});
+  rc = buf_printf(o, "HTTP/1.1 %d %s\r\n", status, httpd_reason(status));
   if (rc == 0 && !no_body && ctype != NULL)
-    rc = put_all(o, (const char *const[]){"Content-Type: ", ctype, "\r\n",
-                 NULL});
+    rc = buf_printf(o, "Content-Type: %s\r\n", ctype);
   if (rc == 0 && !no_body)
-    rc = put_all(o, (const char *const[]){"Content-Length: ",
-                 decimal(length, len), "\r\n", NULL});
+    rc = buf_printf(o, "Content-Length: %zu\r\n", len);
   req->split = o->len;
   if (rc == 0 && extra != NULL)
     rc = buf_puts(o, extra);

@@ -1905,8 +1905,9 @@ static const struct cl_case cl_cases[] = {
    NULL, 0},
   {200, NULL, "{\"messaging_product\":\"whatsapp\"}", SEND_FAIL, NULL,
    "no message id", 0},
-  /* Success answers read without a tree (wa_answer_id) and the ones it
-   * leaves to json-c: either way the same outcome. */
+  /* Success answers of every shape: white space, members around and
+   * twice, escapes, numbers, deep nesting, "error" inside, and bodies
+   * that are not one object with an id. */
   {200, NULL, " \n{ \"messages\" : [ { \"id\" : \"wamid.Z\" } ] } \r\n",
    SEND_OK, "wamid.Z", NULL, 0},
   {200, NULL, "{\"messages\":[{\"id\":\"wamid.Z\"}],\"meta\":{\"a\":[true,"
