@@ -1227,23 +1227,27 @@ normalize_words(struct toks *tk)
   }
 }
 
-/* The value of a number word: 1..9 for a unit ("dua"), 10 "sepuluh", 11
- * "sebelas", 100 "seratus", 1000 "seribu"; -1 "belas", -10 "puluh" (or
- * "pulu"), -100 "ratus", -1000 "ribu"; 0 when it is none. */
+/* The number words and their values: 1..9 for a unit ("dua"), 10
+ * "sepuluh", 11 "sebelas", 100 "seratus", 1000 "seribu"; -1 "belas", -10
+ * "puluh" (or "pulu"), -100 "ratus", -1000 "ribu".  numeral() reads one,
+ * joined_numerals() several written as one word. */
+static const struct word_val numeral_words[] = {
+  {"satu", 1}, {"dua", 2}, {"tiga", 3}, {"empat", 4}, {"lima", 5},
+  {"enam", 6}, {"tujuh", 7}, {"delapan", 8}, {"sembilan", 9},
+  {"sepuluh", 10}, {"sebelas", 11}, {"seratus", 100}, {"seribu", 1000},
+  {"belas", -1}, {"puluh", -10}, {"ratus", -100}, {"ribu", -1000},
+  {"pulu", -10},                                 /* Kupang */
+  {NULL, 0},
+};
+
+/* The value of a number word (see numeral_words), or 0 when it is
+ * none. */
 static int
 numeral(const char *w)
 {
-  static const struct word_val words[] = {
-    {"satu", 1}, {"dua", 2}, {"tiga", 3}, {"empat", 4}, {"lima", 5},
-    {"enam", 6}, {"tujuh", 7}, {"delapan", 8}, {"sembilan", 9},
-    {"sepuluh", 10}, {"sebelas", 11}, {"seratus", 100}, {"seribu", 1000},
-    {"belas", -1}, {"puluh", -10}, {"ratus", -100}, {"ribu", -1000},
-    {"pulu", -10},                               /* Kupang */
-    {NULL, 0},
-  };
   const struct word_val *v;
 
-  for (v = words; v->word != NULL; v++)
+  for (v = numeral_words; v->word != NULL; v++)
     if (strcmp(v->word, w) == 0)
       return v->val;
   return 0;
@@ -1334,19 +1338,15 @@ begins_feast(const struct toks *tk, int i)
 static int
 joined_numerals(const char *w, int *len, int max)
 {
-  static const char *const words[] = {
-    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
-    "sembilan", "sepuluh", "sebelas", "seratus", "seribu", "belas",
-    "puluh", "ratus", "ribu", "pulu", NULL,
-  };
-  size_t k, n, best;
+  const struct word_val *v;
+  size_t n, best;
   int count = 0;
 
   while (*w != '\0') {
     best = 0;
-    for (k = 0; words[k] != NULL; k++) {
-      n = strlen(words[k]);
-      if (n > best && strncmp(w, words[k], n) == 0)
+    for (v = numeral_words; v->word != NULL; v++) {
+      n = strlen(v->word);
+      if (n > best && strncmp(w, v->word, n) == 0)
         best = n;
     }
     if (best == 0 || count == max)
