@@ -512,6 +512,16 @@ struct word_val {
   int val;
 };
 
+/* The value of word w in list (ended by a NULL word), or -1. */
+static int
+value_of(const char *w, const struct word_val *list)
+{
+  for (; list->word != NULL; list++)
+    if (strcmp(w, list->word) == 0)
+      return list->val;
+  return -1;
+}
+
 /* The value of token i in list (ended by a NULL word), or -1. */
 static int
 lookup(const struct toks *tk, int i, const struct word_val *list)
@@ -523,10 +533,7 @@ lookup(const struct toks *tk, int i, const struct word_val *list)
   t = &tk->t[i];
   if (t->kind != TK_WORD || t->word[0] == '\0')
     return -1;
-  for (; list->word != NULL; list++)
-    if (strcmp(t->word, list->word) == 0)
-      return list->val;
-  return -1;
+  return value_of(t->word, list);
 }
 
 /* 1 when w is one of the words of list (ended by NULL). */
@@ -1117,24 +1124,30 @@ undouble(char *w)
     memcpy(w, one, o + 1);
 }
 
+/* Whether w is a word of three letters or more written twice ("kmrnkmrn",
+ * "awalawal": the tokenizer doubles "kmrn2", "awal-awal"); then its half
+ * into half[WORD_MAX]. */
+static int
+said_twice(const char *w, char *half)
+{
+  size_t len = strlen(w);
+
+  if (len < 6 || len % 2 != 0 || memcmp(w, w + len / 2, len / 2) != 0)
+    return 0;
+  memcpy(half, w, len / 2);
+  half[len / 2] = '\0';
+  return 1;
+}
+
 /* A part of a period said twice ("awal2", "akhir-akhir", doubled by the
  * tokenizer into "awalawal") is that part. */
 static void
 part_twice(struct tok *t)
 {
   char half[WORD_MAX];
-  size_t len = strlen(t->word);
-  const struct word_val *v;
 
-  if (len < 6 || len % 2 != 0 || memcmp(t->word, t->word + len / 2, len / 2))
-    return;
-  memcpy(half, t->word, len / 2);
-  half[len / 2] = '\0';
-  for (v = parts; v->word != NULL; v++)
-    if (strcmp(v->word, half) == 0) {
-      snprintf(t->word, sizeof(t->word), "%s", half);
-      return;
-    }
+  if (said_twice(t->word, half) && value_of(half, parts) >= 0)
+    snprintf(t->word, sizeof(t->word), "%s", half);
 }
 
 /* Two month names written as one word ("mei-juli" joined by the
@@ -1173,12 +1186,9 @@ yesterday_twice(struct tok *t)
 {
   char half[WORD_MAX];
   const char *to;
-  size_t len = strlen(t->word);
 
-  if (len < 6 || len % 2 != 0 || memcmp(t->word, t->word + len / 2, len / 2))
+  if (!said_twice(t->word, half))
     return;
-  memcpy(half, t->word, len / 2);
-  half[len / 2] = '\0';
   if ((to = synonym_of(half)) == NULL)
     to = half;
   if (word_in(to, yesterday_words))
