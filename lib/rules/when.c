@@ -1003,12 +1003,11 @@ fuzzy_month(const char *w)
     else {
       max = len >= 7 && len - nlen <= 1 && nlen - len <= 1 ? 2 : 1;
       d = textdist_osa(w, len, v->word, nlen, 2);
-      if (d > max && !(d == 2 && same_consonants(w, v->word)))
-        d = 3;                                   /* beyond reach */
-      if (d > 2 && abbreviates(w, len, v->word, nlen, !no_vowel(w)))
+      if (d > max && !(d == 2 && same_consonants(w, v->word))) {
+        if (!abbreviates(w, len, v->word, nlen, !no_vowel(w)))
+          continue;                              /* beyond reach */
         d = 3;                                   /* after any edit */
-      else if (d > 2)
-        continue;
+      }
     }
     if (d < best) {
       best = d;
