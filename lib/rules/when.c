@@ -1156,19 +1156,13 @@ split_months(struct toks *tk, int i)
 {
   char *w = tk->t[i].word, a[WORD_MAX], b[WORD_MAX];
   int len = (int)strlen(w), k;
-  struct toks one;
 
-  memset(&one, 0, sizeof(one));
-  one.n = 1;
   for (k = 3; k <= len - 3; k++) {
     memcpy(a, w, (size_t)k);
     a[k] = '\0';
     snprintf(b, sizeof(b), "%s", w + k);
-    tok_word(&one.t[0], a);
-    if (lookup(&one, 0, months) <= 0)
-      continue;
-    tok_word(&one.t[0], b);
-    if (lookup(&one, 0, months) <= 0 || tk_insert(tk, i + 1, 2) != 0)
+    if (value_of(a, months) <= 0 || value_of(b, months) <= 0 ||
+        tk_insert(tk, i + 1, 2) != 0)
       continue;
     tok_word(&tk->t[i], a);
     tok_word(&tk->t[i + 1], "sampai");
@@ -3113,14 +3107,10 @@ story_anchored(const struct story_word *w, int a, int b)
 static int
 story_weekday_only(const struct story_word *w, int a, int b)
 {
-  struct toks one;
   int i, day = 0;
 
-  memset(&one, 0, sizeof(one));
-  one.n = 1;
   for (i = a; i < b; i++) {
-    tok_word(&one.t[0], w[i].lower);
-    if (lookup(&one, 0, weekdays) >= 0)
+    if (value_of(w[i].lower, weekdays) >= 0)
       day = 1;
     else if (w[i].core)
       return 0;
