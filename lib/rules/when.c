@@ -2532,7 +2532,7 @@ match_feast(const struct today *c, const struct feast_dates *fd,
             const struct toks *tk, struct when *out)
 {
   const char *w[TOK_MAX];
-  int i, p, id = -1, len = 0, strict, future, now, rc, id2, len2;
+  int i, p, id = -1, len = 0, strict, future, now, rc, id2, len2, dated;
   int64_t year, y, from, to;
 
   for (i = 0; i < tk->n; i++)
@@ -2559,12 +2559,13 @@ match_feast(const struct today *c, const struct feast_dates *fd,
   if (rc != NOMATCH)
     return rc;
   if (year != 0) {
+    dated = feast_in_year(fd, id, year, &from, &to) == 0;
     /* "musim hujan tahun ini" in March: the rains begun last November
      * are this year's too, while this year's own have not begun. */
-    if (year == c->y && feast_in_year(fd, id, year, &from, &to) == 0 &&
-        from > c->today && feast_running(c, fd, id, out) == WHEN_OK)
+    if (year == c->y && dated && from > c->today &&
+        feast_running(c, fd, id, out) == WHEN_OK)
       return WHEN_OK;
-    if (feast_in_year(fd, id, year, &from, &to) == 0)
+    if (dated)
       return feast_shifted(c, id, from, to, feast_shift(tk, p), out);
     rc = finish_year(c, year, out);
     return rc == WHEN_OK ? feast_undated(id, out) : rc;
