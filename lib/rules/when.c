@@ -811,6 +811,16 @@ tok_word(struct tok *t, const char *w)
   snprintf(t->word, sizeof(t->word), "%s", w);
 }
 
+/* Make token t the number v, written with digits digits (4: a year). */
+static void
+tok_num(struct tok *t, int64_t v, int digits)
+{
+  memset(t, 0, sizeof(*t));
+  t->kind = TK_NUM;
+  t->val = v;
+  t->digits = digits;
+}
+
 /* Make room for count more tokens at i; 0, or -1 when there is none. */
 static int
 tk_insert(struct toks *tk, int i, int count)
@@ -1422,10 +1432,7 @@ numerals(struct toks *tk)
       tk->t[i].val = a;
       tk->t[i].digits = 1;
       tok_word(&tk->t[i + 1], "sampai");
-      memset(&tk->t[i + 2], 0, sizeof(tk->t[0]));
-      tk->t[i + 2].kind = TK_NUM;
-      tk->t[i + 2].val = b;
-      tk->t[i + 2].digits = 1;
+      tok_num(&tk->t[i + 2], b, 1);
       i += 2;
       continue;
     }
@@ -1475,10 +1482,7 @@ years_ago_of(const struct today *c, struct toks *tk, int i)
   n = lookup(tk, i - 1, one_units) > 0 ? 1 : count_at(tk, i - 1);
   if (n < 1 || n > 100)
     return 0;
-  memset(&tk->t[i - 1], 0, sizeof(tk->t[0]));
-  tk->t[i - 1].kind = TK_NUM;
-  tk->t[i - 1].val = c->y - n;
-  tk->t[i - 1].digits = 4;
+  tok_num(&tk->t[i - 1], c->y - n, 4);
   tk_remove(tk, i, 2);
   return 1;
 }
@@ -1497,10 +1501,7 @@ resolve_years(const struct today *c, struct toks *tk)
     if (!is_word(tk, i, year_words) || is_count(tk, i - 1) ||
         !(is_word(tk, i + 1, ago_words) || is_word(tk, i + 1, this_words)))
       continue;
-    memset(&tk->t[i], 0, sizeof(tk->t[0]));
-    tk->t[i].kind = TK_NUM;
-    tk->t[i].val = is_word(tk, i + 1, this_words) ? c->y : c->y - 1;
-    tk->t[i].digits = 4;
+    tok_num(&tk->t[i], is_word(tk, i + 1, this_words) ? c->y : c->y - 1, 4);
     tk_remove(tk, i + 1, 1);
   }
 }
