@@ -1332,17 +1332,27 @@ numeral_run(const struct toks *tk, int i)
   return j;
 }
 
+/* The words of tk into w[0..tk->n): "" for a number or a separator, as
+ * feast_match() reads them. */
+static void
+tok_texts(const struct toks *tk, const char **w)
+{
+  int i;
+
+  for (i = 0; i < tk->n; i++)
+    w[i] = tk->t[i].kind == TK_WORD ? tk->t[i].word : "";
+}
+
 /* 1 when the words from t[i] on begin a feast's name of several words
  * ("tujuh belasan", "satu muharam"), which keeps its number word. */
 static int
 begins_feast(const struct toks *tk, int i)
 {
   const char *w[TOK_MAX];
-  int k, len;
+  int len;
 
-  for (k = i; k < tk->n; k++)
-    w[k - i] = tk->t[k].kind == TK_WORD ? tk->t[k].word : "";
-  return feast_match(w, tk->n - i, &len) >= 0 && len >= 2;
+  tok_texts(tk, w);
+  return feast_match(w + i, tk->n - i, &len) >= 0 && len >= 2;
 }
 
 /* The number words of the whole of w run together ("duabelas",
@@ -1460,8 +1470,7 @@ names_month_or_feast(const struct toks *tk)
   const char *w[TOK_MAX];
   int i, len;
 
-  for (i = 0; i < tk->n; i++)
-    w[i] = tk->t[i].kind == TK_WORD ? tk->t[i].word : "";
+  tok_texts(tk, w);
   for (i = 0; i < tk->n; i++)
     if (lookup(tk, i, months) > 0 || feast_match(w + i, tk->n - i, &len) >= 0)
       return 1;
@@ -1681,8 +1690,7 @@ ends_feast(const struct toks *tk, int i)
   const char *w[TOK_MAX];
   int k, len;
 
-  for (k = 0; k <= i; k++)
-    w[k] = tk->t[k].kind == TK_WORD ? tk->t[k].word : "";
+  tok_texts(tk, w);
   for (k = i > 3 ? i - 3 : 0; k < i; k++)
     if (feast_match(w + k, i + 1 - k, &len) >= 0 && len == i + 1 - k)
       return 1;
@@ -2533,11 +2541,10 @@ match_feast(const struct today *c, const struct feast_dates *fd,
             const struct toks *tk, struct when *out)
 {
   const char *w[TOK_MAX];
-  int i, p, id = -1, len = 0, strict, future, now, rc, id2, len2, dated;
+  int p, id = -1, len = 0, strict, future, now, rc, id2, len2, dated;
   int64_t year, y, from, to;
 
-  for (i = 0; i < tk->n; i++)
-    w[i] = tk->t[i].kind == TK_WORD ? tk->t[i].word : "";
+  tok_texts(tk, w);
   for (p = 0; p < tk->n && id < 0; p++)
     id = feast_match(w + p, tk->n - p, &len);
   p--;
@@ -2673,8 +2680,7 @@ drop_aside(struct toks *tk)
     tk_remove(tk, i, k);
     return 1;
   }
-  for (i = 0; i < tk->n; i++)
-    w[i] = tk->t[i].kind == TK_WORD ? tk->t[i].word : "";
+  tok_texts(tk, w);
   for (i = 0; i < tk->n; i++)
     if (feast_match(w + i, tk->n - i, &len) >= 0 && len < tk->n) {
       tk_remove(tk, i, len);
