@@ -228,10 +228,8 @@ validate_field(const struct validator *vd, enum field f, const char *text,
     break;
   case FIELD_LOKASI:
     if (count_letters(text) < 3) {
-      /* "ok", "-": no place, but kept as given after one more try like
-       * any unmatched answer (SPEC 3): never a third refusal. */
+      /* "ok", "-": no place. */
       reject(v, "invalid.lokasi", "lokasi_short");
-      v->keepable = 1;
     } else if (vd->places != NULL) {
       /* Matched to a place of NTT (filed under its kabupaten/kota's
        * code, shown with what it lies in); anything else (a place
@@ -246,13 +244,14 @@ validate_field(const struct validator *vd, enum field f, const char *text,
       } else if (pm.outside) {
         /* Told that the service is for NTT and what to write. */
         reject(v, "invalid.lokasi.luar", "lokasi_outside");
-        v->keepable = 1;
       } else {
         reject(v, "invalid.lokasi", pm.ambiguous ? "lokasi_ambiguous"
                                                  : "lokasi_unmatched");
-        v->keepable = 1;
       }
     }
+    /* Every refusal of a place, too short, elsewhere or not known, is
+     * kept as given after one more try (SPEC 3): never a third one. */
+    v->keepable = !v->ok;
     break;
   case FIELD_WAKTU:
     check_waktu(vd, text, now_ms, v);

@@ -512,6 +512,16 @@ struct word_val {
   int val;
 };
 
+/* The value of word w in list (ended by a NULL word), or -1. */
+static int
+value_of(const char *w, const struct word_val *list)
+{
+  for (; list->word != NULL; list++)
+    if (strcmp(w, list->word) == 0)
+      return list->val;
+  return -1;
+}
+
 /* The value of token i in list (ended by a NULL word), or -1. */
 static int
 lookup(const struct toks *tk, int i, const struct word_val *list)
@@ -523,10 +533,7 @@ lookup(const struct toks *tk, int i, const struct word_val *list)
   t = &tk->t[i];
   if (t->kind != TK_WORD || t->word[0] == '\0')
     return -1;
-  for (; list->word != NULL; list++)
-    if (strcmp(t->word, list->word) == 0)
-      return list->val;
-  return -1;
+  return value_of(t->word, list);
 }
 
 /* 1 when w is one of the words of list (ended by NULL). */
@@ -804,6 +811,16 @@ tok_word(struct tok *t, const char *w)
   snprintf(t->word, sizeof(t->word), "%s", w);
 }
 
+/* Make token t the number v, written with digits digits (4: a year). */
+static void
+tok_num(struct tok *t, int64_t v, int digits)
+{
+  memset(t, 0, sizeof(*t));
+  t->kind = TK_NUM;
+  t->val = v;
+  t->digits = digits;
+}
+
 /* Make room for count more tokens at i; 0, or -1 when there is none. */
 static int
 tk_insert(struct toks *tk, int i, int count)
@@ -996,12 +1013,11 @@ fuzzy_month(const char *w)
     else {
       max = len >= 7 && len - nlen <= 1 && nlen - len <= 1 ? 2 : 1;
       d = textdist_osa(w, len, v->word, nlen, 2);
-      if (d > max && !(d == 2 && same_consonants(w, v->word)))
-        d = 3;                                   /* beyond reach */
-      if (d > 2 && abbreviates(w, len, v->word, nlen, !no_vowel(w)))
+      if (d > max && !(d == 2 && same_consonants(w, v->word))) {
+        if (!abbreviates(w, len, v->word, nlen, !no_vowel(w)))
+          continue;                              /* beyond reach */
         d = 3;                                   /* after any edit */
-      else if (d > 2)
-        continue;
+      }
     }
     if (d < best) {
       best = d;
@@ -1117,24 +1133,30 @@ undouble(char *w)
     memcpy(w, one, o + 1);
 }
 
+/* Whether w is a word of three letters or more written twice ("kmrnkmrn",
+ * "awalawal": the tokenizer doubles "kmrn2", "awal-awal"); then its half
+ * into half[WORD_MAX]. */
+static int
+said_twice(const char *w, char *half)
+{
+  size_t len = strlen(w);
+
+  if (len < 6 || len % 2 != 0 || memcmp(w, w + len / 2, len / 2) != 0)
+    return 0;
+  memcpy(half, w, len / 2);
+  half[len / 2] = '\0';
+  return 1;
+}
+
 /* A part of a period said twice ("awal2", "akhir-akhir", doubled by the
  * tokenizer into "awalawal") is that part. */
 static void
 part_twice(struct tok *t)
 {
   char half[WORD_MAX];
-  size_t len = strlen(t->word);
-  const struct word_val *v;
 
-  if (len < 6 || len % 2 != 0 || memcmp(t->word, t->word + len / 2, len / 2))
-    return;
-  memcpy(half, t->word, len / 2);
-  half[len / 2] = '\0';
-  for (v = parts; v->word != NULL; v++)
-    if (strcmp(v->word, half) == 0) {
-      snprintf(t->word, sizeof(t->word), "%s", half);
-      return;
-    }
+  if (said_twice(t->word, half) && value_of(half, parts) >= 0)
+    snprintf(t->word, sizeof(t->word), "%s", half);
 }
 
 /* Two month names written as one word ("mei-juli" joined by the
@@ -1144,19 +1166,13 @@ split_months(struct toks *tk, int i)
 {
   char *w = tk->t[i].word, a[WORD_MAX], b[WORD_MAX];
   int len = (int)strlen(w), k;
-  struct toks one;
 
-  memset(&one, 0, sizeof(one));
-  one.n = 1;
   for (k = 3; k <= len - 3; k++) {
     memcpy(a, w, (size_t)k);
     a[k] = '\0';
     snprintf(b, sizeof(b), "%s", w + k);
-    tok_word(&one.t[0], a);
-    if (lookup(&one, 0, months) <= 0)
-      continue;
-    tok_word(&one.t[0], b);
-    if (lookup(&one, 0, months) <= 0 || tk_insert(tk, i + 1, 2) != 0)
+    if (value_of(a, months) <= 0 || value_of(b, months) <= 0 ||
+        tk_insert(tk, i + 1, 2) != 0)
       continue;
     tok_word(&tk->t[i], a);
     tok_word(&tk->t[i + 1], "sampai");
@@ -1173,12 +1189,9 @@ yesterday_twice(struct tok *t)
 {
   char half[WORD_MAX];
   const char *to;
-  size_t len = strlen(t->word);
 
-  if (len < 6 || len % 2 != 0 || memcmp(t->word, t->word + len / 2, len / 2))
+  if (!said_twice(t->word, half))
     return;
-  memcpy(half, t->word, len / 2);
-  half[len / 2] = '\0';
   if ((to = synonym_of(half)) == NULL)
     to = half;
   if (word_in(to, yesterday_words))
@@ -1227,23 +1240,27 @@ normalize_words(struct toks *tk)
   }
 }
 
-/* The value of a number word: 1..9 for a unit ("dua"), 10 "sepuluh", 11
- * "sebelas", 100 "seratus", 1000 "seribu"; -1 "belas", -10 "puluh" (or
- * "pulu"), -100 "ratus", -1000 "ribu"; 0 when it is none. */
+/* The number words and their values: 1..9 for a unit ("dua"), 10
+ * "sepuluh", 11 "sebelas", 100 "seratus", 1000 "seribu"; -1 "belas", -10
+ * "puluh" (or "pulu"), -100 "ratus", -1000 "ribu".  numeral() reads one,
+ * joined_numerals() several written as one word. */
+static const struct word_val numeral_words[] = {
+  {"satu", 1}, {"dua", 2}, {"tiga", 3}, {"empat", 4}, {"lima", 5},
+  {"enam", 6}, {"tujuh", 7}, {"delapan", 8}, {"sembilan", 9},
+  {"sepuluh", 10}, {"sebelas", 11}, {"seratus", 100}, {"seribu", 1000},
+  {"belas", -1}, {"puluh", -10}, {"ratus", -100}, {"ribu", -1000},
+  {"pulu", -10},                                 /* Kupang */
+  {NULL, 0},
+};
+
+/* The value of a number word (see numeral_words), or 0 when it is
+ * none. */
 static int
 numeral(const char *w)
 {
-  static const struct word_val words[] = {
-    {"satu", 1}, {"dua", 2}, {"tiga", 3}, {"empat", 4}, {"lima", 5},
-    {"enam", 6}, {"tujuh", 7}, {"delapan", 8}, {"sembilan", 9},
-    {"sepuluh", 10}, {"sebelas", 11}, {"seratus", 100}, {"seribu", 1000},
-    {"belas", -1}, {"puluh", -10}, {"ratus", -100}, {"ribu", -1000},
-    {"pulu", -10},                               /* Kupang */
-    {NULL, 0},
-  };
   const struct word_val *v;
 
-  for (v = words; v->word != NULL; v++)
+  for (v = numeral_words; v->word != NULL; v++)
     if (strcmp(v->word, w) == 0)
       return v->val;
   return 0;
@@ -1315,17 +1332,27 @@ numeral_run(const struct toks *tk, int i)
   return j;
 }
 
+/* The words of tk into w[0..tk->n): "" for a number or a separator, as
+ * feast_match() reads them. */
+static void
+tok_texts(const struct toks *tk, const char **w)
+{
+  int i;
+
+  for (i = 0; i < tk->n; i++)
+    w[i] = tk->t[i].kind == TK_WORD ? tk->t[i].word : "";
+}
+
 /* 1 when the words from t[i] on begin a feast's name of several words
  * ("tujuh belasan", "satu muharam"), which keeps its number word. */
 static int
 begins_feast(const struct toks *tk, int i)
 {
   const char *w[TOK_MAX];
-  int k, len;
+  int len;
 
-  for (k = i; k < tk->n; k++)
-    w[k - i] = tk->t[k].kind == TK_WORD ? tk->t[k].word : "";
-  return feast_match(w, tk->n - i, &len) >= 0 && len >= 2;
+  tok_texts(tk, w);
+  return feast_match(w + i, tk->n - i, &len) >= 0 && len >= 2;
 }
 
 /* The number words of the whole of w run together ("duabelas",
@@ -1334,19 +1361,15 @@ begins_feast(const struct toks *tk, int i)
 static int
 joined_numerals(const char *w, int *len, int max)
 {
-  static const char *const words[] = {
-    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
-    "sembilan", "sepuluh", "sebelas", "seratus", "seribu", "belas",
-    "puluh", "ratus", "ribu", "pulu", NULL,
-  };
-  size_t k, n, best;
+  const struct word_val *v;
+  size_t n, best;
   int count = 0;
 
   while (*w != '\0') {
     best = 0;
-    for (k = 0; words[k] != NULL; k++) {
-      n = strlen(words[k]);
-      if (n > best && strncmp(w, words[k], n) == 0)
+    for (v = numeral_words; v->word != NULL; v++) {
+      n = strlen(v->word);
+      if (n > best && strncmp(w, v->word, n) == 0)
         best = n;
     }
     if (best == 0 || count == max)
@@ -1419,10 +1442,7 @@ numerals(struct toks *tk)
       tk->t[i].val = a;
       tk->t[i].digits = 1;
       tok_word(&tk->t[i + 1], "sampai");
-      memset(&tk->t[i + 2], 0, sizeof(tk->t[0]));
-      tk->t[i + 2].kind = TK_NUM;
-      tk->t[i + 2].val = b;
-      tk->t[i + 2].digits = 1;
+      tok_num(&tk->t[i + 2], b, 1);
       i += 2;
       continue;
     }
@@ -1450,8 +1470,7 @@ names_month_or_feast(const struct toks *tk)
   const char *w[TOK_MAX];
   int i, len;
 
-  for (i = 0; i < tk->n; i++)
-    w[i] = tk->t[i].kind == TK_WORD ? tk->t[i].word : "";
+  tok_texts(tk, w);
   for (i = 0; i < tk->n; i++)
     if (lookup(tk, i, months) > 0 || feast_match(w + i, tk->n - i, &len) >= 0)
       return 1;
@@ -1472,10 +1491,7 @@ years_ago_of(const struct today *c, struct toks *tk, int i)
   n = lookup(tk, i - 1, one_units) > 0 ? 1 : count_at(tk, i - 1);
   if (n < 1 || n > 100)
     return 0;
-  memset(&tk->t[i - 1], 0, sizeof(tk->t[0]));
-  tk->t[i - 1].kind = TK_NUM;
-  tk->t[i - 1].val = c->y - n;
-  tk->t[i - 1].digits = 4;
+  tok_num(&tk->t[i - 1], c->y - n, 4);
   tk_remove(tk, i, 2);
   return 1;
 }
@@ -1494,10 +1510,7 @@ resolve_years(const struct today *c, struct toks *tk)
     if (!is_word(tk, i, year_words) || is_count(tk, i - 1) ||
         !(is_word(tk, i + 1, ago_words) || is_word(tk, i + 1, this_words)))
       continue;
-    memset(&tk->t[i], 0, sizeof(tk->t[0]));
-    tk->t[i].kind = TK_NUM;
-    tk->t[i].val = is_word(tk, i + 1, this_words) ? c->y : c->y - 1;
-    tk->t[i].digits = 4;
+    tok_num(&tk->t[i], is_word(tk, i + 1, this_words) ? c->y : c->y - 1, 4);
     tk_remove(tk, i + 1, 1);
   }
 }
@@ -1677,8 +1690,7 @@ ends_feast(const struct toks *tk, int i)
   const char *w[TOK_MAX];
   int k, len;
 
-  for (k = 0; k <= i; k++)
-    w[k] = tk->t[k].kind == TK_WORD ? tk->t[k].word : "";
+  tok_texts(tk, w);
   for (k = i > 3 ? i - 3 : 0; k < i; k++)
     if (feast_match(w + k, i + 1 - k, &len) >= 0 && len == i + 1 - k)
       return 1;
@@ -2529,11 +2541,10 @@ match_feast(const struct today *c, const struct feast_dates *fd,
             const struct toks *tk, struct when *out)
 {
   const char *w[TOK_MAX];
-  int i, p, id = -1, len = 0, strict, future, now, rc, id2, len2;
+  int p, id = -1, len = 0, strict, future, now, rc, id2, len2, dated;
   int64_t year, y, from, to;
 
-  for (i = 0; i < tk->n; i++)
-    w[i] = tk->t[i].kind == TK_WORD ? tk->t[i].word : "";
+  tok_texts(tk, w);
   for (p = 0; p < tk->n && id < 0; p++)
     id = feast_match(w + p, tk->n - p, &len);
   p--;
@@ -2556,12 +2567,13 @@ match_feast(const struct today *c, const struct feast_dates *fd,
   if (rc != NOMATCH)
     return rc;
   if (year != 0) {
+    dated = feast_in_year(fd, id, year, &from, &to) == 0;
     /* "musim hujan tahun ini" in March: the rains begun last November
      * are this year's too, while this year's own have not begun. */
-    if (year == c->y && feast_in_year(fd, id, year, &from, &to) == 0 &&
-        from > c->today && feast_running(c, fd, id, out) == WHEN_OK)
+    if (year == c->y && dated && from > c->today &&
+        feast_running(c, fd, id, out) == WHEN_OK)
       return WHEN_OK;
-    if (feast_in_year(fd, id, year, &from, &to) == 0)
+    if (dated)
       return feast_shifted(c, id, from, to, feast_shift(tk, p), out);
     rc = finish_year(c, year, out);
     return rc == WHEN_OK ? feast_undated(id, out) : rc;
@@ -2668,8 +2680,7 @@ drop_aside(struct toks *tk)
     tk_remove(tk, i, k);
     return 1;
   }
-  for (i = 0; i < tk->n; i++)
-    w[i] = tk->t[i].kind == TK_WORD ? tk->t[i].word : "";
+  tok_texts(tk, w);
   for (i = 0; i < tk->n; i++)
     if (feast_match(w + i, tk->n - i, &len) >= 0 && len < tk->n) {
       tk_remove(tk, i, len);
@@ -3104,14 +3115,10 @@ story_anchored(const struct story_word *w, int a, int b)
 static int
 story_weekday_only(const struct story_word *w, int a, int b)
 {
-  struct toks one;
   int i, day = 0;
 
-  memset(&one, 0, sizeof(one));
-  one.n = 1;
   for (i = a; i < b; i++) {
-    tok_word(&one.t[0], w[i].lower);
-    if (lookup(&one, 0, weekdays) >= 0)
+    if (value_of(w[i].lower, weekdays) >= 0)
       day = 1;
     else if (w[i].core)
       return 0;
