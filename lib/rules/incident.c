@@ -252,8 +252,9 @@ word_in(const struct token *t, const char *const *list)
 }
 
 /* Add a specific of kind k (dropped when the kind is full or it is
- * already there). */
-static void
+ * already there).  The item that holds it returned: the one added, or
+ * the one already there; NULL when the kind is full. */
+static struct incident_item *
 add_item(struct incident *inc, int k, int64_t num, const char *key,
          const char *qual, const char *key2, int flag)
 {
@@ -264,10 +265,10 @@ add_item(struct incident *inc, int k, int64_t num, const char *key,
     it = &inc->item[k][i];
     if (it->num == num && strcmp(it->key, key ? key : "") == 0 &&
         strcmp(it->qual, qual ? qual : "") == 0)
-      return;
+      return it;
   }
   if (inc->n[k] >= INCIDENT_MAX)
-    return;
+    return NULL;
   it = &inc->item[k][inc->n[k]++];
   memset(it, 0, sizeof(*it));
   it->num = num;
@@ -275,6 +276,7 @@ add_item(struct incident *inc, int k, int64_t num, const char *key,
   snprintf(it->qual, sizeof(it->qual), "%s", qual ? qual : "");
   snprintf(it->key2, sizeof(it->key2), "%s", key2 ? key2 : "");
   it->flag = flag;
+  return it;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1905,30 +1907,13 @@ field_place(const struct tokens *ts, int j, char *out)
     out[0] = '\0';
 }
 
-/* The office of inc of type key, qualifier qual and number num serves
- * the place where (field_place()): kept as its key2 when it has none
- * (incident.h), for incident_add_gazetteer() to find. */
-static void
-office_where_named(struct incident *inc, const char *key, const char *qual,
-                   int64_t num, const char *where)
-{
-  struct incident_item *it;
-  int i;
-
-  for (i = 0; where[0] != '\0' && i < inc->n[INCIDENT_OFFICE]; i++) {
-    it = &inc->item[INCIDENT_OFFICE][i];
-    if (it->num == num && it->key2[0] == '\0' && strcmp(it->key, key) == 0 &&
-        strcmp(it->qual, qual) == 0)
-      snprintf(it->key2, sizeof(it->key2), "%s", where);
-  }
-}
-
 /* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
   char qual[INCIDENT_KEY] = "", where[INCIDENT_KEY] = "";
   int64_t num = 0;    /* a school's number */
+  struct incident_item *it;
   size_t k, f;
   int j, n, named = 0, tier, had = inc->n[INCIDENT_OFFICE];
 
@@ -1960,11 +1945,14 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   else if (qual[0] != '\0' && (office_words[k].q == Q_FIELD ||
                                office_words[k].field != NULL))
     field_place(ts, j, where);
-  add_item(inc, INCIDENT_OFFICE, num, office_words[k].type, qual, NULL,
-           office_words[k].weak);
-  if (inc->n[INCIDENT_OFFICE] > had)
-    inc->item[INCIDENT_OFFICE][had].tier = tier;
-  office_where_named(inc, office_words[k].type, qual, num, where);
+  it = add_item(inc, INCIDENT_OFFICE, num, office_words[k].type, qual, NULL,
+                office_words[k].weak);
+  if (it != NULL && inc->n[INCIDENT_OFFICE] > had)
+    it->tier = tier;
+  /* The place a dinas serves (field_place()), kept as its key2 when it
+   * has none (incident.h), for incident_add_gazetteer() to find. */
+  if (it != NULL && it->key2[0] == '\0')
+    snprintf(it->key2, sizeof(it->key2), "%s", where);
   if (named == 2 && inc->n[INCIDENT_OFFICE] > 0 &&
       strcmp(inc->item[INCIDENT_OFFICE][inc->n[INCIDENT_OFFICE] - 1].qual,
              qual) == 0)
