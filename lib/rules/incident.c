@@ -2661,6 +2661,28 @@ dotted_name(const struct tokens *ts, int i)
          strlen(ts->t[i + 1].w) <= 4;
 }
 
+/* The words an office's tier puts before its name in a phrase looked up
+ * in the gazetteer (office_tier()): "kota ", "kabupaten " or "". */
+static const char *
+tier_words(int tier)
+{
+  return tier == 1 ? "kota " : tier == 2 ? "kabupaten " : "";
+}
+
+/* 1 when m is a name of two kabupaten/kota ("Kupang": the city and the
+ * regency), their codes then into it->kab and it->kab2. */
+static int
+two_kabupaten(const struct place_match *m, struct incident_item *it)
+{
+  if (!m->ambiguous || m->nchoices != 2 || m->more_choices ||
+      m->choice[0].level != PLACE_KABUPATEN ||
+      m->choice[1].level != PLACE_KABUPATEN)
+    return 0;
+  snprintf(it->kab, sizeof(it->kab), "%s", m->choice[0].kab_code);
+  snprintf(it->kab2, sizeof(it->kab2), "%s", m->choice[1].kab_code);
+  return 1;
+}
+
 /* The kabupaten/kota, by pl, that the dinas it serves (its key2, read by
  * field_place(), after "Kota" or "Kabupaten" when its tier says so): the
  * place named exactly, or the two that "Kupang" names. */
@@ -2670,20 +2692,11 @@ field_office_place(const struct place_list *pl, struct incident_item *it)
   char phrase[2 * INCIDENT_KEY];
   struct place_match m;
 
-  snprintf(phrase, sizeof(phrase), "%s%s",
-           it->tier == 1 ? "kota " : it->tier == 2 ? "kabupaten " : "",
-           it->key2);
-  if (place_match(pl, phrase, &m) != 0)
+  snprintf(phrase, sizeof(phrase), "%s%s", tier_words(it->tier), it->key2);
+  if (place_match(pl, phrase, &m) != 0 || two_kabupaten(&m, it))
     return;
-  if (m.ambiguous && m.nchoices == 2 && !m.more_choices &&
-      m.choice[0].level == PLACE_KABUPATEN &&
-      m.choice[1].level == PLACE_KABUPATEN) {
-    snprintf(it->kab, sizeof(it->kab), "%s", m.choice[0].kab_code);
-    snprintf(it->kab2, sizeof(it->kab2), "%s", m.choice[1].kab_code);
-  } else if (m.matched && m.distance == 0 &&
-             m.place.level != PLACE_LANDMARK) {
+  if (m.matched && m.distance == 0 && m.place.level != PLACE_LANDMARK)
     snprintf(it->kab, sizeof(it->kab), "%s", m.code);
-  }
 }
 
 /* The most tokens after an office word to its "di" ("Samsat Kupang di
@@ -2765,20 +2778,15 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
   if (it->qual[0] == '\0' ||
       (!landmark && !str_in(it->key, kabupaten_offices)))
     return;
-  snprintf(phrase, sizeof(phrase), "%s %s%s", it->key,
-           it->tier == 1 ? "kota " : it->tier == 2 ? "kabupaten " : "",
+  snprintf(phrase, sizeof(phrase), "%s %s%s", it->key, tier_words(it->tier),
            it->qual);
   if (place_match(pl, phrase, &m) != 0 ||
       (landmark && office_landmark(&m, it)) ||
       !str_in(it->key, kabupaten_offices))
     return;
-  if (m.ambiguous && m.nchoices == 2 && !m.more_choices &&
-      m.choice[0].level == PLACE_KABUPATEN &&
-      m.choice[1].level == PLACE_KABUPATEN) {
+  if (two_kabupaten(&m, it)) {
     /* "Kupang": the city or the regency, each as a whole, unless a
      * place of one follows. */
-    snprintf(it->kab, sizeof(it->kab), "%s", m.choice[0].kab_code);
-    snprintf(it->kab2, sizeof(it->kab2), "%s", m.choice[1].kab_code);
     it->kab_whole = 1;
     office_town(ts, i, pl, it);
   } else if (m.matched && m.place.level != PLACE_LANDMARK) {
