@@ -2508,12 +2508,10 @@ kabs_differ(const struct incident_item *a, const struct incident_item *b)
 static int
 tiers_differ(const struct incident_item *a, const struct incident_item *b)
 {
-  if (a->tier == OFFICE_PROVINCE || b->tier == OFFICE_PROVINCE) {
-    if (b->tier == OFFICE_PROVINCE)
-      return a->tier != OFFICE_PROVINCE &&
-             (a->tier != 0 || a->kab[0] != '\0');
-    return b->tier != 0 || b->kab[0] != '\0';
-  }
+  const struct incident_item *other = a->tier == OFFICE_PROVINCE ? b : a;
+
+  if ((a->tier == OFFICE_PROVINCE) != (b->tier == OFFICE_PROVINCE))
+    return other->tier != 0 || other->kab[0] != '\0';
   return a->tier != 0 && b->tier != 0 && a->tier != b->tier;
 }
 
