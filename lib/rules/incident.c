@@ -1565,6 +1565,18 @@ static const char *const field_tails[] = {
   "permukiman", "keluarga", "berencana", "perempuan", "anak", NULL,
 };
 
+/* The entry of dinas_fields[] for token t's word, or -1. */
+static int
+dinas_field(const struct token *t)
+{
+  size_t f;
+
+  for (f = 0; f < COUNT(dinas_fields); f++)
+    if (is(t, dinas_fields[f].w))
+      return (int)f;
+  return -1;
+}
+
 /* Type words, never the name of an office ("Dinas PUPR Belu": Belu). */
 static const char *const office_types_words[] = {
   "samsat", "puskesmas", "rsud", "polsek", "polres", "polresta", "dinas",
@@ -1880,17 +1892,13 @@ office_tier(const struct tokens *ts, int j)
 static int
 field_end(const struct tokens *ts, int j)
 {
-  int k, end = j;
-  size_t f;
+  int k, end = j, tail;
 
   for (k = j; k < ts->n && k < j + FIELD_TAIL && !stop_at(ts, k); k++) {
-    for (f = 0; f < COUNT(dinas_fields); f++)
-      if (is(&ts->t[k], dinas_fields[f].w))
-        break;
-    if (f < COUNT(dinas_fields) ||
-        (word_in(&ts->t[k], field_tails) >= 0 && !is(&ts->t[k], "dan")))
+    tail = word_in(&ts->t[k], field_tails) >= 0;
+    if (dinas_field(&ts->t[k]) >= 0 || (tail && !is(&ts->t[k], "dan")))
       end = k + 1;
-    else if (word_in(&ts->t[k], field_tails) < 0)
+    else if (!tail)
       break;
   }
   return end;
@@ -1914,8 +1922,8 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   char qual[INCIDENT_KEY] = "", where[INCIDENT_KEY] = "";
   int64_t num = 0;    /* a school's number */
   struct incident_item *it;
-  size_t k, f;
-  int j, n, named = 0, tier, had = inc->n[INCIDENT_OFFICE];
+  size_t k;
+  int j, n, f, named = 0, tier, had = inc->n[INCIDENT_OFFICE];
 
   *used = 0;
   if (!office_word(ts, i, &k, &n))
@@ -1926,12 +1934,10 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   if (office_words[k].q == Q_FIELD) {
     while (j < ts->n && word_in(&ts->t[j], office_filler) >= 0)
       j++;
-    for (f = 0; j < ts->n && f < COUNT(dinas_fields); f++)
-      if (is(&ts->t[j], dinas_fields[f].w)) {
-        snprintf(qual, sizeof(qual), "%s", dinas_fields[f].field);
-        j = field_end(ts, j + 1);
-        break;
-      }
+    if (j < ts->n && (f = dinas_field(&ts->t[j])) >= 0) {
+      snprintf(qual, sizeof(qual), "%s", dinas_fields[f].field);
+      j = field_end(ts, j + 1);
+    }
   } else if (office_words[k].q == Q_NUMBER) {
     while (j < ts->n && word_in(&ts->t[j], office_filler) >= 0)
       j++;
