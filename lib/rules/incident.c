@@ -252,8 +252,9 @@ word_in(const struct token *t, const char *const *list)
 }
 
 /* Add a specific of kind k (dropped when the kind is full or it is
- * already there). */
-static void
+ * already there).  The item that holds it returned: the one added, or
+ * the one already there; NULL when the kind is full. */
+static struct incident_item *
 add_item(struct incident *inc, int k, int64_t num, const char *key,
          const char *qual, const char *key2, int flag)
 {
@@ -264,10 +265,10 @@ add_item(struct incident *inc, int k, int64_t num, const char *key,
     it = &inc->item[k][i];
     if (it->num == num && strcmp(it->key, key ? key : "") == 0 &&
         strcmp(it->qual, qual ? qual : "") == 0)
-      return;
+      return it;
   }
   if (inc->n[k] >= INCIDENT_MAX)
-    return;
+    return NULL;
   it = &inc->item[k][inc->n[k]++];
   memset(it, 0, sizeof(*it));
   it->num = num;
@@ -275,6 +276,7 @@ add_item(struct incident *inc, int k, int64_t num, const char *key,
   snprintf(it->qual, sizeof(it->qual), "%s", qual ? qual : "");
   snprintf(it->key2, sizeof(it->key2), "%s", key2 ? key2 : "");
   it->flag = flag;
+  return it;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1563,6 +1565,18 @@ static const char *const field_tails[] = {
   "permukiman", "keluarga", "berencana", "perempuan", "anak", NULL,
 };
 
+/* The entry of dinas_fields[] for token t's word, or -1. */
+static int
+dinas_field(const struct token *t)
+{
+  size_t f;
+
+  for (f = 0; f < COUNT(dinas_fields); f++)
+    if (is(t, dinas_fields[f].w))
+      return (int)f;
+  return -1;
+}
+
 /* Type words, never the name of an office ("Dinas PUPR Belu": Belu). */
 static const char *const office_types_words[] = {
   "samsat", "puskesmas", "rsud", "polsek", "polres", "polresta", "dinas",
@@ -1878,17 +1892,13 @@ office_tier(const struct tokens *ts, int j)
 static int
 field_end(const struct tokens *ts, int j)
 {
-  int k, end = j;
-  size_t f;
+  int k, end = j, tail;
 
   for (k = j; k < ts->n && k < j + FIELD_TAIL && !stop_at(ts, k); k++) {
-    for (f = 0; f < COUNT(dinas_fields); f++)
-      if (is(&ts->t[k], dinas_fields[f].w))
-        break;
-    if (f < COUNT(dinas_fields) ||
-        (word_in(&ts->t[k], field_tails) >= 0 && !is(&ts->t[k], "dan")))
+    tail = word_in(&ts->t[k], field_tails) >= 0;
+    if (dinas_field(&ts->t[k]) >= 0 || (tail && !is(&ts->t[k], "dan")))
       end = k + 1;
-    else if (word_in(&ts->t[k], field_tails) < 0)
+    else if (!tail)
       break;
   }
   return end;
@@ -1905,32 +1915,15 @@ field_place(const struct tokens *ts, int j, char *out)
     out[0] = '\0';
 }
 
-/* The office of inc of type key, qualifier qual and number num serves
- * the place where (field_place()): kept as its key2 when it has none
- * (incident.h), for incident_add_gazetteer() to find. */
-static void
-office_where_named(struct incident *inc, const char *key, const char *qual,
-                   int64_t num, const char *where)
-{
-  struct incident_item *it;
-  int i;
-
-  for (i = 0; where[0] != '\0' && i < inc->n[INCIDENT_OFFICE]; i++) {
-    it = &inc->item[INCIDENT_OFFICE][i];
-    if (it->num == num && it->key2[0] == '\0' && strcmp(it->key, key) == 0 &&
-        strcmp(it->qual, qual) == 0)
-      snprintf(it->key2, sizeof(it->key2), "%s", where);
-  }
-}
-
 /* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
   char qual[INCIDENT_KEY] = "", where[INCIDENT_KEY] = "";
   int64_t num = 0;    /* a school's number */
-  size_t k, f;
-  int j, n, named = 0, tier, had = inc->n[INCIDENT_OFFICE];
+  struct incident_item *it;
+  size_t k;
+  int j, n, f, named = 0, tier, had = inc->n[INCIDENT_OFFICE];
 
   *used = 0;
   if (!office_word(ts, i, &k, &n))
@@ -1941,12 +1934,10 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   if (office_words[k].q == Q_FIELD) {
     while (j < ts->n && word_in(&ts->t[j], office_filler) >= 0)
       j++;
-    for (f = 0; j < ts->n && f < COUNT(dinas_fields); f++)
-      if (is(&ts->t[j], dinas_fields[f].w)) {
-        snprintf(qual, sizeof(qual), "%s", dinas_fields[f].field);
-        j = field_end(ts, j + 1);
-        break;
-      }
+    if (j < ts->n && (f = dinas_field(&ts->t[j])) >= 0) {
+      snprintf(qual, sizeof(qual), "%s", dinas_fields[f].field);
+      j = field_end(ts, j + 1);
+    }
   } else if (office_words[k].q == Q_NUMBER) {
     while (j < ts->n && word_in(&ts->t[j], office_filler) >= 0)
       j++;
@@ -1960,11 +1951,14 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   else if (qual[0] != '\0' && (office_words[k].q == Q_FIELD ||
                                office_words[k].field != NULL))
     field_place(ts, j, where);
-  add_item(inc, INCIDENT_OFFICE, num, office_words[k].type, qual, NULL,
-           office_words[k].weak);
-  if (inc->n[INCIDENT_OFFICE] > had)
-    inc->item[INCIDENT_OFFICE][had].tier = tier;
-  office_where_named(inc, office_words[k].type, qual, num, where);
+  it = add_item(inc, INCIDENT_OFFICE, num, office_words[k].type, qual, NULL,
+                office_words[k].weak);
+  if (it != NULL && inc->n[INCIDENT_OFFICE] > had)
+    it->tier = tier;
+  /* The place a dinas serves (field_place()), kept as its key2 when it
+   * has none (incident.h), for incident_add_gazetteer() to find. */
+  if (it != NULL && it->key2[0] == '\0')
+    snprintf(it->key2, sizeof(it->key2), "%s", where);
   if (named == 2 && inc->n[INCIDENT_OFFICE] > 0 &&
       strcmp(inc->item[INCIDENT_OFFICE][inc->n[INCIDENT_OFFICE] - 1].qual,
              qual) == 0)
@@ -2520,12 +2514,10 @@ kabs_differ(const struct incident_item *a, const struct incident_item *b)
 static int
 tiers_differ(const struct incident_item *a, const struct incident_item *b)
 {
-  if (a->tier == OFFICE_PROVINCE || b->tier == OFFICE_PROVINCE) {
-    if (b->tier == OFFICE_PROVINCE)
-      return a->tier != OFFICE_PROVINCE &&
-             (a->tier != 0 || a->kab[0] != '\0');
-    return b->tier != 0 || b->kab[0] != '\0';
-  }
+  const struct incident_item *other = a->tier == OFFICE_PROVINCE ? b : a;
+
+  if ((a->tier == OFFICE_PROVINCE) != (b->tier == OFFICE_PROVINCE))
+    return other->tier != 0 || other->kab[0] != '\0';
   return a->tier != 0 && b->tier != 0 && a->tier != b->tier;
 }
 
@@ -2673,6 +2665,28 @@ dotted_name(const struct tokens *ts, int i)
          strlen(ts->t[i + 1].w) <= 4;
 }
 
+/* The words an office's tier puts before its name in a phrase looked up
+ * in the gazetteer (office_tier()): "kota ", "kabupaten " or "". */
+static const char *
+tier_words(int tier)
+{
+  return tier == 1 ? "kota " : tier == 2 ? "kabupaten " : "";
+}
+
+/* 1 when m is a name of two kabupaten/kota ("Kupang": the city and the
+ * regency), their codes then into it->kab and it->kab2. */
+static int
+two_kabupaten(const struct place_match *m, struct incident_item *it)
+{
+  if (!m->ambiguous || m->nchoices != 2 || m->more_choices ||
+      m->choice[0].level != PLACE_KABUPATEN ||
+      m->choice[1].level != PLACE_KABUPATEN)
+    return 0;
+  snprintf(it->kab, sizeof(it->kab), "%s", m->choice[0].kab_code);
+  snprintf(it->kab2, sizeof(it->kab2), "%s", m->choice[1].kab_code);
+  return 1;
+}
+
 /* The kabupaten/kota, by pl, that the dinas it serves (its key2, read by
  * field_place(), after "Kota" or "Kabupaten" when its tier says so): the
  * place named exactly, or the two that "Kupang" names. */
@@ -2682,20 +2696,11 @@ field_office_place(const struct place_list *pl, struct incident_item *it)
   char phrase[2 * INCIDENT_KEY];
   struct place_match m;
 
-  snprintf(phrase, sizeof(phrase), "%s%s",
-           it->tier == 1 ? "kota " : it->tier == 2 ? "kabupaten " : "",
-           it->key2);
-  if (place_match(pl, phrase, &m) != 0)
+  snprintf(phrase, sizeof(phrase), "%s%s", tier_words(it->tier), it->key2);
+  if (place_match(pl, phrase, &m) != 0 || two_kabupaten(&m, it))
     return;
-  if (m.ambiguous && m.nchoices == 2 && !m.more_choices &&
-      m.choice[0].level == PLACE_KABUPATEN &&
-      m.choice[1].level == PLACE_KABUPATEN) {
-    snprintf(it->kab, sizeof(it->kab), "%s", m.choice[0].kab_code);
-    snprintf(it->kab2, sizeof(it->kab2), "%s", m.choice[1].kab_code);
-  } else if (m.matched && m.distance == 0 &&
-             m.place.level != PLACE_LANDMARK) {
+  if (m.matched && m.distance == 0 && m.place.level != PLACE_LANDMARK)
     snprintf(it->kab, sizeof(it->kab), "%s", m.code);
-  }
 }
 
 /* The most tokens after an office word to its "di" ("Samsat Kupang di
@@ -2777,20 +2782,15 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
   if (it->qual[0] == '\0' ||
       (!landmark && !str_in(it->key, kabupaten_offices)))
     return;
-  snprintf(phrase, sizeof(phrase), "%s %s%s", it->key,
-           it->tier == 1 ? "kota " : it->tier == 2 ? "kabupaten " : "",
+  snprintf(phrase, sizeof(phrase), "%s %s%s", it->key, tier_words(it->tier),
            it->qual);
   if (place_match(pl, phrase, &m) != 0 ||
       (landmark && office_landmark(&m, it)) ||
       !str_in(it->key, kabupaten_offices))
     return;
-  if (m.ambiguous && m.nchoices == 2 && !m.more_choices &&
-      m.choice[0].level == PLACE_KABUPATEN &&
-      m.choice[1].level == PLACE_KABUPATEN) {
+  if (two_kabupaten(&m, it)) {
     /* "Kupang": the city or the regency, each as a whole, unless a
      * place of one follows. */
-    snprintf(it->kab, sizeof(it->kab), "%s", m.choice[0].kab_code);
-    snprintf(it->kab2, sizeof(it->kab2), "%s", m.choice[1].kab_code);
     it->kab_whole = 1;
     office_town(ts, i, pl, it);
   } else if (m.matched && m.place.level != PLACE_LANDMARK) {
