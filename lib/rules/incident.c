@@ -952,7 +952,19 @@ day_month_number_at(const struct tokens *ts, int i, int *d, int *used)
   return m;
 }
 
-/* A date at token i ("12 Maret [2026]", "12/3[/2026]", "Maret 2026",
+/* 1 when the number at token i opens a date written with dashes and a
+ * four-digit year ("12-9-2026"): with the year only, for "5-6 orang" and
+ * "300-400 ribu" are ranges. */
+static int
+dashed_date(const struct tokens *ts, int i)
+{
+  return i + 2 < ts->n && ts->t[i + 1].before == '-' &&
+         ts->t[i + 1].is_num && ts->t[i + 2].before == '-' &&
+         year_at(ts, i + 2) != 0;
+}
+
+/* A date at token i ("12 Maret [2026]", "12/3[/2026]", "12-3-2026",
+ * "Maret 2026",
  * "bulan Maret", "bulan 3", "tahun 2025", a year alone, a day alone after
  * "tanggal": "tgl 17"); the tokens it used in *used (0: none). */
 static void
@@ -974,10 +986,11 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
     incident_add_date(inc, y, m, d);
     *used = y ? 3 : 2;
   } else if (d && t->is_num && i + 1 < ts->n &&
-             ts->t[i + 1].before == '/' && day_of(&ts->t[i + 1], 0) &&
-             ts->t[i + 1].num <= 12) {
+             (ts->t[i + 1].before == '/' || dashed_date(ts, i)) &&
+             day_of(&ts->t[i + 1], 0) && ts->t[i + 1].num <= 12) {
     m = (int)ts->t[i + 1].num;
-    y = i + 2 < ts->n && ts->t[i + 2].before == '/' ? year_at(ts, i + 2) : 0;
+    y = i + 2 < ts->n && ts->t[i + 2].before == ts->t[i + 1].before
+          ? year_at(ts, i + 2) : 0;
     incident_add_date(inc, y, m, d);
     *used = y ? 3 : 2;
   } else if ((m = month_of(t, 0)) != 0) {

@@ -1719,6 +1719,27 @@ START_TEST(other_acts_without_money)
 }
 END_TEST
 
+/* A date written with dashes and a year ("12-9-2026") is that day, so
+ * that another day at the same office is another incident; ranges with
+ * dashes ("5-6 orang", "300-400 ribu") are no date. */
+START_TEST(dates_with_dashes)
+{
+  static const struct date_case t[] = {
+    {"nikah di KUA Ende tgl 12-9-2026 diminta satu juta", 20260912},
+    {"akad nikah 3-10-2026 di kantor KUA", 20261003},
+    {"antre 5-6 orang tiap hari", -1},
+    {"diminta 300-400 ribu per orang", -1},
+  };
+  static const struct pair pairs[] = {
+    {"nikah di KUA Ende tgl 12-9-2026 diminta satu juta sama kepala KUA",
+     "kepala KUA Ende minta satu juta untuk nikah, 3-10-2026", 0},
+  };
+
+  check_dates(t, sizeof(t) / sizeof(t[0]));
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1781,6 +1802,7 @@ incident_suite(void)
   tcase_add_test(tc, islands_and_waters);
   tcase_add_test(tc, names_in_shorthand);
   suite_add_tcase(s, tc);
+  tcase_add_test(tc, dates_with_dashes);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
