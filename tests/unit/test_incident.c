@@ -1740,6 +1740,29 @@ START_TEST(dates_with_dashes)
 }
 END_TEST
 
+/* A village and the one split from it ("Desa Baumata", "Desa Baumata
+ * Barat"; "Kelurahan Oesapa", "Kelurahan Oesapa Barat") are two villages
+ * with their own heads and funds: the same cut of the same month in each
+ * is two incidents.  The village retold with its direction is the same. */
+START_TEST(village_and_its_split)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Desa Baumata memotong dana BLT sebesar Rp 300.000 untuk setiap "
+     "KPM pada bulan Agustus 2026.",
+     "BLT agustus 2026 di desa Baumata Barat dipotong tiga ratus ribu per "
+     "penerima oleh kades", 0},
+    {"Lurah Oesapa cuma kasi 5 kilo beras bansos dari 10 kg, oktober 2026",
+     "Beras bansos di Kelurahan Oesapa Barat hanya dibagi 5 kg dari jatah "
+     "10 kg oleh lurah, Oktober 2026.", 0},
+    {"Kades Baumata Timur potong BLT 300 ribu per KPM, agustus 2026",
+     "BLT bulan Agustus 2026 di Desa Baumata Timur dipotong Rp 300.000 per "
+     "penerima oleh kepala desa", 1},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1803,6 +1826,7 @@ incident_suite(void)
   tcase_add_test(tc, names_in_shorthand);
   suite_add_tcase(s, tc);
   tcase_add_test(tc, dates_with_dashes);
+  tcase_add_test(tc, village_and_its_split);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
