@@ -1607,6 +1607,8 @@ static const char *const office_filler[] = {
   "pratama", "kelas", "ntt", "no", "nomor", "nomer", "di", "wilayah", "ruas",
   /* "Lapas Kelas IIA", "Pelabuhan Penyeberangan Bolok" */
   "i", "ii", "iia", "iib", "iii", "penyeberangan",
+  /* "Kantor Imigrasi Kelas I TPI Kupang", "Kelas II Non TPI", "KPP Madya" */
+  "tpi", "non", "madya",
   NULL,
 };
 

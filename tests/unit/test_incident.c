@@ -1763,6 +1763,23 @@ START_TEST(village_and_its_split)
 }
 END_TEST
 
+/* The class of an office in its official name ("Kelas I TPI", "Non
+ * TPI", "Madya") is no part of its name: "Kantor Imigrasi Kelas I TPI
+ * Kupang" is "Imigrasi Kupang", and the paspor fee told at both is one. */
+START_TEST(office_class_is_no_name)
+{
+  static const struct pair pairs[] = {
+    {"Saya datang ke Kantor Imigrasi Kelas I TPI Kupang untuk urus paspor "
+     "kerja, orang di loket bilang harus lewat biro dan bayar 3 juta "
+     "supaya jadi satu minggu.",
+     "Imigrasi Kupang: calo bekerja sama dengan petugas loket memungut "
+     "Rp3.000.000 untuk percepatan paspor pekerja migran.", 1},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1827,6 +1844,7 @@ incident_suite(void)
   suite_add_tcase(s, tc);
   tcase_add_test(tc, dates_with_dashes);
   tcase_add_test(tc, village_and_its_split);
+  tcase_add_test(tc, office_class_is_no_name);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
