@@ -952,7 +952,19 @@ day_month_number_at(const struct tokens *ts, int i, int *d, int *used)
   return m;
 }
 
-/* A date at token i ("12 Maret [2026]", "12/3[/2026]", "Maret 2026",
+/* 1 when the number at token i opens a date written with dashes and a
+ * four-digit year ("12-9-2026"): with the year only, for "5-6 orang" and
+ * "300-400 ribu" are ranges. */
+static int
+dashed_date(const struct tokens *ts, int i)
+{
+  return i + 2 < ts->n && ts->t[i + 1].before == '-' &&
+         ts->t[i + 1].is_num && ts->t[i + 2].before == '-' &&
+         year_at(ts, i + 2) != 0;
+}
+
+/* A date at token i ("12 Maret [2026]", "12/3[/2026]", "12-3-2026",
+ * "Maret 2026",
  * "bulan Maret", "bulan 3", "tahun 2025", a year alone, a day alone after
  * "tanggal": "tgl 17"); the tokens it used in *used (0: none). */
 static void
@@ -974,10 +986,11 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
     incident_add_date(inc, y, m, d);
     *used = y ? 3 : 2;
   } else if (d && t->is_num && i + 1 < ts->n &&
-             ts->t[i + 1].before == '/' && day_of(&ts->t[i + 1], 0) &&
-             ts->t[i + 1].num <= 12) {
+             (ts->t[i + 1].before == '/' || dashed_date(ts, i)) &&
+             day_of(&ts->t[i + 1], 0) && ts->t[i + 1].num <= 12) {
     m = (int)ts->t[i + 1].num;
-    y = i + 2 < ts->n && ts->t[i + 2].before == '/' ? year_at(ts, i + 2) : 0;
+    y = i + 2 < ts->n && ts->t[i + 2].before == ts->t[i + 1].before
+          ? year_at(ts, i + 2) : 0;
     incident_add_date(inc, y, m, d);
     *used = y ? 3 : 2;
   } else if ((m = month_of(t, 0)) != 0) {
@@ -1594,6 +1607,8 @@ static const char *const office_filler[] = {
   "pratama", "kelas", "ntt", "no", "nomor", "nomer", "di", "wilayah", "ruas",
   /* "Lapas Kelas IIA", "Pelabuhan Penyeberangan Bolok" */
   "i", "ii", "iia", "iib", "iii", "penyeberangan",
+  /* "Kantor Imigrasi Kelas I TPI Kupang", "Kelas II Non TPI", "KPP Madya" */
+  "tpi", "non", "madya",
   NULL,
 };
 
@@ -2484,6 +2499,10 @@ date_alike(int64_t a, int64_t b)
 
 static int office_where_alike(const struct incident_item *a,
                               const struct incident_item *b);
+static int quals_alike(const struct incident_item *a,
+                       const struct incident_item *b);
+static int village_split(const struct incident_item *a,
+                         const struct incident_item *b);
 static int field_type(const char *key);
 static int kabupaten_office(const char *key);
 
@@ -2537,7 +2556,7 @@ office_alike(const struct incident_item *a, const struct incident_item *b)
     return a->land == b->land;
   return (a->qual[0] == '\0' && a->land == 0) ||
          (b->qual[0] == '\0' && b->land == 0) ||
-         name_alike(a->qual, b->qual) || office_where_alike(a, b);
+         quals_alike(a, b) || office_where_alike(a, b);
 }
 
 /* 1 when the office type key is qualified by a field ("Dinas
@@ -2876,7 +2895,8 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
       y->qual[0] == '\0' || field_type(x->key) || tiers_differ(x, y) ||
       kabs_differ(x, y))
     return 0;
-  if (x->num != 0 && y->num != 0 && x->num != y->num)
+  if ((x->num != 0 && y->num != 0 && x->num != y->num) ||
+      village_split(x, y))
     return 0;
   return has_word(a, y->qual) || has_word(b, x->qual);
 }
@@ -2994,6 +3014,28 @@ office_types_meet(const char *x, const char *y)
          (str_in(x, village_offices) && str_in(y, village_offices));
 }
 
+/* 1 when offices a and b are a village and the one split from it, each
+ * with its own head and funds ("Desa Baumata", "Desa Baumata Barat";
+ * "Kelurahan Oesapa", "Kelurahan Oesapa Barat"): for two villages, a
+ * name with direction words added is another name. */
+static int
+village_split(const struct incident_item *a, const struct incident_item *b)
+{
+  size_t n = strlen(a->qual), m = strlen(b->qual), l = n < m ? n : m;
+
+  return str_in(a->key, village_offices) && str_in(b->key, village_offices) &&
+         l > 0 && n != m && strncmp(a->qual, b->qual, l) == 0 &&
+         directions_only(a->qual, l, n < m ? b->qual + l : a->qual + l);
+}
+
+/* The qualifiers of offices a and b alike (name_alike()), unless they
+ * name a village and its split (village_split()). */
+static int
+quals_alike(const struct incident_item *a, const struct incident_item *b)
+{
+  return !village_split(a, b) && name_alike(a->qual, b->qual);
+}
+
 /* Both name offices of one type with their qualifiers, and none of them
  * agree ("RSUD Soe", "RSUD Kefamenanu"; "Kelurahan Busalangga", "Desa
  * Oeseli"), whatever else they share. */
@@ -3014,7 +3056,7 @@ office_type_conflict(const struct incident *a, const struct incident *b)
         continue;
       both = 1;
       alike |= offices_agree(a, x, b, y) ||
-               (strcmp(x->key, y->key) != 0 && name_alike(x->qual, y->qual));
+               (strcmp(x->key, y->key) != 0 && quals_alike(x, y));
     }
     if (both && !alike)
       return 1;

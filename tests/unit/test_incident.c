@@ -1719,6 +1719,67 @@ START_TEST(other_acts_without_money)
 }
 END_TEST
 
+/* A date written with dashes and a year ("12-9-2026") is that day, so
+ * that another day at the same office is another incident; ranges with
+ * dashes ("5-6 orang", "300-400 ribu") are no date. */
+START_TEST(dates_with_dashes)
+{
+  static const struct date_case t[] = {
+    {"nikah di KUA Ende tgl 12-9-2026 diminta satu juta", 20260912},
+    {"akad nikah 3-10-2026 di kantor KUA", 20261003},
+    {"antre 5-6 orang tiap hari", -1},
+    {"diminta 300-400 ribu per orang", -1},
+  };
+  static const struct pair pairs[] = {
+    {"nikah di KUA Ende tgl 12-9-2026 diminta satu juta sama kepala KUA",
+     "kepala KUA Ende minta satu juta untuk nikah, 3-10-2026", 0},
+  };
+
+  check_dates(t, sizeof(t) / sizeof(t[0]));
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
+/* A village and the one split from it ("Desa Baumata", "Desa Baumata
+ * Barat"; "Kelurahan Oesapa", "Kelurahan Oesapa Barat") are two villages
+ * with their own heads and funds: the same cut of the same month in each
+ * is two incidents.  The village retold with its direction is the same. */
+START_TEST(village_and_its_split)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Desa Baumata memotong dana BLT sebesar Rp 300.000 untuk setiap "
+     "KPM pada bulan Agustus 2026.",
+     "BLT agustus 2026 di desa Baumata Barat dipotong tiga ratus ribu per "
+     "penerima oleh kades", 0},
+    {"Lurah Oesapa cuma kasi 5 kilo beras bansos dari 10 kg, oktober 2026",
+     "Beras bansos di Kelurahan Oesapa Barat hanya dibagi 5 kg dari jatah "
+     "10 kg oleh lurah, Oktober 2026.", 0},
+    {"Kades Baumata Timur potong BLT 300 ribu per KPM, agustus 2026",
+     "BLT bulan Agustus 2026 di Desa Baumata Timur dipotong Rp 300.000 per "
+     "penerima oleh kepala desa", 1},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
+/* The class of an office in its official name ("Kelas I TPI", "Non
+ * TPI", "Madya") is no part of its name: "Kantor Imigrasi Kelas I TPI
+ * Kupang" is "Imigrasi Kupang", and the paspor fee told at both is one. */
+START_TEST(office_class_is_no_name)
+{
+  static const struct pair pairs[] = {
+    {"Saya datang ke Kantor Imigrasi Kelas I TPI Kupang untuk urus paspor "
+     "kerja, orang di loket bilang harus lewat biro dan bayar 3 juta "
+     "supaya jadi satu minggu.",
+     "Imigrasi Kupang: calo bekerja sama dengan petugas loket memungut "
+     "Rp3.000.000 untuk percepatan paspor pekerja migran.", 1},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1781,6 +1842,9 @@ incident_suite(void)
   tcase_add_test(tc, islands_and_waters);
   tcase_add_test(tc, names_in_shorthand);
   suite_add_tcase(s, tc);
+  tcase_add_test(tc, dates_with_dashes);
+  tcase_add_test(tc, village_and_its_split);
+  tcase_add_test(tc, office_class_is_no_name);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
