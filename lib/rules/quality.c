@@ -1886,6 +1886,39 @@ object_skip(const struct ctx *cx, size_t k)
          word_is(cx, WC_LIFE, k);
 }
 
+/* "bakar itu loket Samsat", "racuni sumur rumah sekdes", "bakar oto
+ * kades pung": the thing at word k (the verb's object) owned by
+ * a person, office or building named right after it in its clause, with
+ * "pung"/"punya"/"milik" or one more plain word (a noun of the thing:
+ * "gudang beras Bulog") between.  A preposition, a link or a function
+ * word ends the thing: "kayu di belakang rumah kades" is no one's.  A
+ * [strict] verb takes no such object (has_target). */
+#define OWNER_GAP 1
+static int
+owned_by(const struct ctx *cx, size_t k)
+{
+  static const char *const stop[] = {"di", "dari", "dekat", "yang", "yg",
+                                     "dan", "atau", "lalu", NULL};
+  size_t m, w;
+
+  for (m = k + 1; m < cx->nm->n && m <= k + 1 + OWNER_GAP &&
+                  !starts_clause(cx, m); m++) {
+    if (word_is(cx, WC_PERSON, m) || word_is(cx, WC_TARGET, m))
+      return !word_is(cx, WC_SELF, m);
+    if (word_text_is(cx, m, "pung") || word_text_is(cx, m, "punya") ||
+        word_text_is(cx, m, "milik"))
+      continue;
+    if (object_skip(cx, m) || word_is(cx, WC_PURPOSE, m) ||
+        word_is(cx, WC_IF, m) || word_is(cx, WC_BECAUSE, m) ||
+        word_is(cx, WC_SELF, m) || word_is(cx, WC_HARM, m))
+      return 0;
+    for (w = 0; stop[w] != NULL; w++)
+      if (word_text_is(cx, m, stop[w]))
+        return 0;
+  }
+  return 0;
+}
+
 /* Is a person, office or building the target of the verb at word i:
  * within CTX_AFTER words in its clause, link words not counted ("tunggu
  * itu kades lewat"); right after a [strict] verb, whose everyday sense
@@ -1910,7 +1943,7 @@ has_target(const struct ctx *cx, size_t i)
         word_is(cx, WC_TARGET, k))
       return 1;
     if (!weapon && !object_skip(cx, k))
-      return 0;
+      return limit > 1 && owned_by(cx, k);
     if (!word_is(cx, WC_LINK, k))
       seen++;
   }

@@ -840,6 +840,16 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Kalau banjir datang lagi, warga desa tidak akan selamat", QUALITY_CLEAN,
    0},
+  /* The target named through its owner: a thing of a person, office
+   * or building right after the verb; a thing of no one, or one
+   * after a preposition, is none. */
+  {"Kalau kami disuruh bayar lagi, saya bakar itu loket Samsat",
+   QUALITY_THREAT, 0},
+  {"Sy akan racuni sumur rumah sekdes supaya dia rasa", QUALITY_THREAT, 0},
+  {"Besok kami bakar gudang beras Bulog", QUALITY_THREAT, 0},
+  {"Kami bakar lahan untuk tanam jagung di dekat kantor desa",
+   QUALITY_CLEAN, 0},
+  {"Saya potong kayu di belakang rumah kepala desa", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
