@@ -753,7 +753,7 @@ enum word_class {
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
-  WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_COUNT
+  WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -763,7 +763,7 @@ static const char *const class_names[WC_COUNT] = {
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
   "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
-  "spill", "life", "strict", "purpose", "because", "grave",
+  "spill", "life", "strict", "purpose", "because", "grave", "order",
 };
 
 struct quality {
@@ -1830,6 +1830,26 @@ crowd_origin(const struct ctx *cx, size_t k)
  * "dan" joins the verb to that word: "tendang jualan saya dan pukul
  * kepala saya" tells what was done to the reporter. */
 static int
+self_agent(const struct ctx *cx, size_t i);
+
+/* "beta sendiri yang ...", "kami yang ...": is word k "yang" after the
+ * reporter's word (and "sendiri") that opens its clause?  The one "who"
+ * does it is then the reporter; "anak saya yang ..." is the child. */
+static int
+cleft_self(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  if (k == 0 || starts_clause(cx, k) ||
+      !(word_text_is(cx, k, "yang") || word_text_is(cx, k, "yg")))
+    return 0;
+  m = k - 1;
+  if (m > 0 && !starts_clause(cx, m) && word_text_is(cx, m, "sendiri"))
+    m--;
+  return word_is(cx, WC_SELF, m) && starts_clause(cx, m);
+}
+
+static int
 self_agent(const struct ctx *cx, size_t i)
 {
   size_t k, m;
@@ -1844,6 +1864,7 @@ self_agent(const struct ctx *cx, size_t i)
     }
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
         !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1) &&
+        !cleft_self(cx, k - 1) &&
         !(k >= 2 && !starts_clause(cx, k - 1) && word_is(cx, WC_ARM, k - 2)))
       return 0;
   }
@@ -1869,6 +1890,48 @@ armed_for(const struct ctx *cx, size_t i)
       return 1;
   }
   return 0;
+}
+
+/* The reporter behind the verb of violence at word i from further off:
+ *  - through others ordered or raised: an [order] word whose agent is
+ *    the reporter, at most CTX_BEFORE words before it in its clause
+ *    ("beta suruh anak muda kampung pukul ...", "kami kerahkan massa
+ *    untuk membakar ...");
+ *  - as the subject of a chain of verbs: "dan", "lalu", "terus" right
+ *    before it, and the clause opened by the reporter's word (after a
+ *    condition word) with no other person named between ("kami blokir
+ *    jalan lalu serbu dan bakar ..."; "kami blokir jalan lalu polisi
+ *    datang dan pukul ..." is the police, and what the reporter saw or
+ *    heard has a subject of its own: "saya lihat air turun dan
+ *    hancurkan rumah"). */
+static int
+remote_agent(const struct ctx *cx, size_t i)
+{
+  static const char *const chain[] = {"dan", "lalu", "terus", "kemudian",
+                                      NULL};
+  size_t k, c;
+  int w, joined = 0;
+
+  for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--)
+    if (word_is(cx, WC_ORDER, k - 1) && self_agent(cx, k - 1))
+      return 1;
+  if (i == 0 || starts_clause(cx, i))
+    return 0;
+  for (w = 0; chain[w] != NULL; w++)
+    joined |= word_text_is(cx, i - 1, chain[w]);
+  if (!joined)
+    return 0;
+  c = clause_start(cx, i);
+  while (c < i && word_is(cx, WC_IF, c))
+    c++;
+  if (!word_is(cx, WC_SELF, c))
+    return 0;
+  for (k = c + 1; k < i; k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
+        word_is(cx, WC_CROWD, k) || word_is(cx, WC_SELF, k) ||
+        word_is(cx, WC_WAIT, k) || word_is(cx, WC_SAY, k))
+      return 0;
+  return 1;
 }
 
 /* May word k stand between a verb of violence and its object: a link,
@@ -2787,7 +2850,7 @@ judge_threat(struct ctx *cx, size_t i)
                 (class_before(cx, WC_THREATEN, i, CTX_BEFORE) ||
                  (i > 0 && word_is(cx, WC_WILL, i - 1))))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
-  agent = harm && (self || self_agent(cx, i) ||
+  agent = harm && (self || self_agent(cx, i) || remote_agent(cx, i) ||
                    (!active_form(cx, i) && armed_for(cx, i)));
   if (harm && (agent || start) &&
       (has_target(cx, i) || (start && word_is(cx, WC_INTENS, i + 1) &&

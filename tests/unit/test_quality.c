@@ -850,6 +850,22 @@ static const struct judge_case judge_cases[] = {
   {"Kami bakar lahan untuk tanam jagung di dekat kantor desa",
    QUALITY_CLEAN, 0},
   {"Saya potong kayu di belakang rumah kepala desa", QUALITY_CLEAN, 0},
+  /* The reporter as agent through others ordered or raised, as the one
+   * "who" does it, or as the subject of a chain of verbs; someone else
+   * giving the order, the reporter's child, or another subject in the
+   * chain is none. */
+  {"Nanti beta suruh anak-anak muda kampung pukul mati itu anggota "
+   "Satpol PP", QUALITY_THREAT, 0},
+  {"Kami akan kerahkan massa 500 orang untuk membakar kantor dinas",
+   QUALITY_THREAT, 0},
+  {"Kalau lapor sonde diproses, beta sendiri yang kasih habis itu kepala "
+   "desa", QUALITY_THREAT, 0},
+  {"Kalau bupati sonde datang, kami blokir jalan lalu serbu dan bakar "
+   "kantor bupati", QUALITY_THREAT, 0},
+  {"Kepala desa suruh preman pukul warga yang protes", QUALITY_CLEAN, 0},
+  {"Anak saya yang pukul dia waktu itu sudah minta maaf", QUALITY_CLEAN, 0},
+  {"Kami blokir jalan lalu polisi datang dan pukul warga", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_shapes)
