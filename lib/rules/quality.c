@@ -2299,7 +2299,8 @@ outcome_after(const struct ctx *cx, size_t i)
 /* "Petugas Dukcapil yang minta uang itu ...", "Petugas PLN yang putus
  * listrik kami ...": a noun phrase ending at word m, closed by a link
  * word (closed) or holding a relative clause ("yang"), whose head opens
- * its clause (within NP_MAX words) as a person, office or building. */
+ * its clause (within NP_MAX words; a demonstrative may stand before it)
+ * as a person, office or building. */
 #define NP_MAX 8
 static int
 np_head(const struct ctx *cx, size_t m, int closed)
@@ -2310,8 +2311,12 @@ np_head(const struct ctx *cx, size_t m, int closed)
     closed |= word_text_is(cx, c, "yang") || word_text_is(cx, c, "yg");
     c--;
   }
-  return closed && starts_clause(cx, c) &&
-         (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c));
+  if (!starts_clause(cx, c))
+    return 0;
+  /* "Itu mandor proyek ...": a demonstrative before the head. */
+  if (c < m && word_is(cx, WC_LINK, c) && !word_is(cx, WC_PERSON, c))
+    c++;
+  return closed && (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c));
 }
 
 /* Is word j inside a phrase that modifies the head of its clause: after
@@ -2345,13 +2350,38 @@ result_after(const struct ctx *cx, size_t e)
           word_text_is(cx, e + 1, "sampe"));
 }
 
+static int same_word(const struct ctx *cx, size_t i, size_t k);
+
+/* "... saya tusuk pakai pisau", "... kami habisi satu per satu": an
+ * instrument ("pakai", "dengan" and a word) or a manner ("satu per
+ * satu") right after word e ends the verb's phrase as much as the end
+ * of its clause. */
+static int
+means_after(const struct ctx *cx, size_t e)
+{
+  static const char *const means[] = {"pakai", "pake", "pakei", "dengan",
+                                      "dgn", "deng", "menggunakan", NULL};
+  size_t w;
+
+  if (e + 2 >= cx->nm->n || starts_clause(cx, e + 1) ||
+      starts_clause(cx, e + 2))
+    return 0;
+  if (word_text_is(cx, e + 1, "satu"))
+    return word_text_is(cx, e + 2, "per") || word_text_is(cx, e + 2, "demi");
+  for (w = 0; means[w] != NULL; w++)
+    if (word_text_is(cx, e + 1, means[w]))
+      return 1;
+  return 0;
+}
+
 /*
  * The object put first: "kepala camat itu saya penggal", "kantornya beta
  * bakar saja", "petugas yang minta uang itu sy tikam" (np_head).  The
  * verb at word i, with the reporter as agent, ends its clause (but for
- * modal words and intensifiers, or a condition, purpose, place or result
- * after it: "... bakar saja kalau ...", "... kami bom biar ...", "...
- * saya gantung di pohon", result_after), and right before the reporter's
+ * modal words and intensifiers, the verb said twice, or a condition,
+ * purpose, place, result, instrument or manner after it: "... bakar saja
+ * kalau ...", "... kami bom biar ...", "... saya gantung di pohon",
+ * result_after, means_after), and right before the reporter's
  * word (but for link and modal words) stands a person, office or
  * building of the same clause: its head, or one after "yang" or a word of
  * place when the head opening the clause is one too (modifier_word,
@@ -2364,10 +2394,12 @@ fronted_target(const struct ctx *cx, size_t i)
 
   while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
          !word_is(cx, WC_IF, e + 1) &&
-         (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1)))
+         (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1) ||
+          (e == i && same_word(cx, i, e + 1))))
     e++;
   if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1) &&
-      !word_text_is(cx, e + 1, "di") && !result_after(cx, e))
+      !word_text_is(cx, e + 1, "di") && !result_after(cx, e) &&
+      !means_after(cx, e))
     return 0;
   while (k > 0 && !starts_clause(cx, k) && !word_is(cx, WC_SELF, k - 1))
     k--;

@@ -866,6 +866,20 @@ static const struct judge_case judge_cases[] = {
   {"Anak saya yang pukul dia waktu itu sudah minta maaf", QUALITY_CLEAN, 0},
   {"Kami blokir jalan lalu polisi datang dan pukul warga", QUALITY_CLEAN,
    0},
+  /* The object put first, then the verb with an instrument, a manner or
+   * said twice; a thing put first stays a thing. */
+  {"Itu mandor proyek nanti beta tembak pake senapan angin kalau dia "
+   "lewat lagi", QUALITY_THREAT, 0},
+  {"Kepala puskesmas yang pungut biaya itu nanti saya tusuk pakai pisau "
+   "kalau ketemu", QUALITY_THREAT, 0},
+  {"Kalau sertifikat tidak keluar, petugasnya akan kami habisi satu per "
+   "satu", QUALITY_THREAT, 0},
+  {"Pegawai BPN itu tinggal tunggu saja, badannya akan kami potong-potong",
+   QUALITY_THREAT, 0},
+  {"Babi itu kami potong pakai parang untuk pesta adat", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
+  {"Itu kayu nanti beta potong pake gergaji untuk pagar kantor",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
