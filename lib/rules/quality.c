@@ -1989,7 +1989,8 @@ owned_by(const struct ctx *cx, size_t k)
  * camat")?  Past a comma the story goes on ("kami sudah potong padi,
  * tapi kepala desa ..."), but a weapon, or a
  * verb of readying one, may name its target in the next clause ("beta su
- * siap parang, tinggal tunggu dia lewat").  A reason ends the search
+ * siap parang, tinggal tunggu dia lewat"), where the reporter's own and
+ * modal words do not count ("..., besok beta cari itu kepala dusun").  A reason ends the search
  * as well: "kami potong sendiri karena dinas tidak datang". */
 static int
 has_target(const struct ctx *cx, size_t i)
@@ -2007,7 +2008,8 @@ has_target(const struct ctx *cx, size_t i)
       return 1;
     if (!weapon && !object_skip(cx, k))
       return limit > 1 && owned_by(cx, k);
-    if (!word_is(cx, WC_LINK, k))
+    if (!word_is(cx, WC_LINK, k) &&
+        !(weapon && (word_is(cx, WC_SELF, k) || word_is(cx, WC_MODAL, k))))
       seen++;
   }
   return 0;

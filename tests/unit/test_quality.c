@@ -880,6 +880,13 @@ static const struct judge_case judge_cases[] = {
    QUALITY_MARK_LITERAL},
   {"Itu kayu nanti beta potong pake gergaji untuk pagar kantor",
    QUALITY_CLEAN, 0},
+  /* A weapon readied, then the reporter going after someone in the next
+   * clause; the reporter's own and modal words do not push the target
+   * out of reach, the story's other words still do. */
+  {"Beta su asah parang, besok beta cari itu kepala dusun di kebun",
+   QUALITY_THREAT, 0},
+  {"Saya sudah asah parang, besok saya pergi ke kebun lalu lapor ke kepala "
+   "desa", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
