@@ -2174,6 +2174,7 @@ aimed(const struct ctx *cx, size_t i, size_t e)
   size_t end = skip_intensifiers(cx, e);
   int first = starts_clause(cx, i), last = ends_clause(cx, end);
   size_t p = i - 1, nx = e + 1;
+  int general = 0;
 
   /* "kantor itu sarang maling": the den's owner is the one aimed at. */
   if (!first && p > 0 && word_is(cx, WC_COLLECTIVE, p) &&
@@ -2182,11 +2183,16 @@ aimed(const struct ctx *cx, size_t i, size_t e)
   /* "dong semua pencuri", "dia memang maling": a word that generalises
    * stands between the subject and its predicate. */
   if (!first && p > 0 && !starts_clause(cx, p) &&
-      word_is(cx, WC_INTENS, p) && word_is(cx, WC_GENERAL, p))
+      word_is(cx, WC_INTENS, p) && word_is(cx, WC_GENERAL, p)) {
     p--;
-  /* "camat itu bodoh dan tidak tahu kerja": the predicate, after a link
-   * word, goes on ("kepala babi dan uang" is a pig's head). */
-  if (!last && !first && word_is(cx, WC_LINK, p) &&
+    general = 1;
+  }
+  /* "camat itu bodoh dan tidak tahu kerja", "petugas semua bodoh dan
+   * malas": the predicate, after a link word or a word that generalises
+   * a person, goes on ("kepala babi dan uang" is a pig's head). */
+  if (!last && !first &&
+      (word_is(cx, WC_LINK, p) ||
+       (general && word_is(cx, WC_PERSON, p) && !word_is(cx, WC_SELF, p))) &&
       word_text_is(cx, end + 1, "dan") && !starts_clause(cx, end + 1))
     last = 1;
 

@@ -887,6 +887,23 @@ static const struct judge_case judge_cases[] = {
    QUALITY_THREAT, 0},
   {"Saya sudah asah parang, besok saya pergi ke kebun lalu lapor ke kepala "
    "desa", QUALITY_CLEAN, 0},
+  /* Insults of an official: a predicate after "semua" going on with
+   * "dan"; "kurang ajar" said of someone; brainless; an office of the
+   * province named by its short name.  Conduct called "kurang ajar"
+   * passes, flagged like any unaimed '~' entry. */
+  {"Petugas Dukcapil semua bodoh dan malas, KTP saya belum jadi",
+   QUALITY_INSULT, 0},
+  {"Petugas PDAM itu memang kurang ajar, air mati 2 minggu", QUALITY_INSULT,
+   0},
+  {"Bupati sonde pung otak, jalan ke kampung kami sonde diaspal",
+   QUALITY_INSULT, 0},
+  {"Kepala dinas itu tidak punya otak, sekolah dibiarkan rusak",
+   QUALITY_INSULT, 0},
+  {"Bidan desa itu perempuan jalang, dia minta bayaran", QUALITY_INSULT, 0},
+  {"Oknum Dishub di terminal Kupang itu memang tikus semua", QUALITY_INSULT,
+   0},
+  {"Perbuatan pungli itu sangat kurang ajar dan merugikan warga",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
 };
 
 START_TEST(quality_judge_shapes)
