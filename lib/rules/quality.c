@@ -2031,9 +2031,10 @@ message_for(const struct ctx *cx, size_t i)
          word_is(cx, WC_TO, i + 1);
 }
 
-/* "..., kata camat", "..., begitu kata petugas": a verb of saying at word
- * i that opens a clause inside its sentence (after a comma, or after
- * "begitu"/"demikian" that does) with the speaker, a person other than the
+/* "..., kata camat", "..., begitu kata petugas", "..., itu ancaman kepala
+ * dusun": a verb of saying at word i that opens a clause inside its
+ * sentence (after a comma, or after "begitu"/"demikian"/"itu"/"ini" that
+ * does) with the speaker, a person other than the
  * reporter, right after it: the words before it are that person's.  The
  * first word of the sentence is returned in *from. */
 static int
@@ -2044,7 +2045,8 @@ said_after(const struct ctx *cx, size_t i, size_t *from)
 
   if (i > 0 && !starts_clause(cx, i) &&
       (word_text_is(cx, i - 1, "begitu") ||
-       word_text_is(cx, i - 1, "demikian")))
+       word_text_is(cx, i - 1, "demikian") ||
+       word_text_is(cx, i - 1, "itu") || word_text_is(cx, i - 1, "ini")))
     j = i - 1;
   if (j == 0 || starts_sentence(cx, j) || !starts_clause(cx, j) ||
       i + 1 >= cx->nm->n || starts_clause(cx, i + 1) ||
@@ -2875,7 +2877,9 @@ doom_promised(const struct ctx *cx, size_t k)
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
  * di tangan saya".  A
  * verb of violence in reported speech marks the text, and so does a
- * passive one ("diancam akan dibunuh") after a verb of threatening. */
+ * passive one after a verb of threatening ("diancam akan dibunuh") or a
+ * [will] word earlier in its sentence ("dia bilang kami akan diusir dan
+ * rumah kami dibakar"). */
 static void
 judge_threat(struct ctx *cx, size_t i)
 {
@@ -2888,7 +2892,7 @@ judge_threat(struct ctx *cx, size_t i)
   if (cx->reported[i] &&
       (harm || (prefixed(cx, WC_HARM, i, "di") &&
                 (class_before(cx, WC_THREATEN, i, CTX_BEFORE) ||
-                 (i > 0 && word_is(cx, WC_WILL, i - 1))))))
+                 class_before(cx, WC_WILL, i, cx->nm->n)))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
   agent = harm && (self || self_agent(cx, i) || remote_agent(cx, i) ||
                    (!active_form(cx, i) && armed_for(cx, i)));

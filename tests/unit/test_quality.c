@@ -904,6 +904,21 @@ static const struct judge_case judge_cases[] = {
    0},
   {"Perbuatan pungli itu sangat kurang ajar dan merugikan warga",
    QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  /* An official's threat reported: a passive verb of violence further on
+   * in words said with "akan"; the speaker named after the words with
+   * "itu ancaman ...".  A group told it has no right is SARA, reported
+   * or not; residents told so are none. */
+  {"Ketua RT bilang kami akan diusir dari kampung dan rumah kami dibakar "
+   "kalau tidak bayar", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Rumah kami akan dirobohkan dan kami dihabisi, itu ancaman kepala dusun",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Petugas bilang rumah kami akan diperiksa dan jalan akan dibangun",
+   QUALITY_CLEAN, 0},
+  {"Orang Sumba tidak berhak menerima bantuan di desa ini", QUALITY_SARA,
+   0},
+  {"Bendahara mengatakan bahwa orang Sumba tidak berhak menerima bantuan",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Warga tidak berhak menerima bantuan dua kali", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
