@@ -2528,9 +2528,24 @@ no_return(const struct ctx *cx, size_t m)
          word_text_is(cx, k + 1, "rumah");
 }
 
+/* "Bendahara itu lebih baik hati-hati", "kades itu sebaiknya awas": the
+ * first word of the advice ("lebih baik", "sebaiknya") right before the
+ * [warn] word at i, or i when there is none. */
+static size_t
+advised(const struct ctx *cx, size_t i)
+{
+  if (i > 0 && !starts_clause(cx, i) && word_text_is(cx, i - 1, "sebaiknya"))
+    return i - 1;
+  if (i > 1 && !starts_clause(cx, i) && !starts_clause(cx, i - 1) &&
+      word_text_is(cx, i - 1, "baik") && word_text_is(cx, i - 2, "lebih"))
+    return i - 2;
+  return i;
+}
+
 /* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
  * twice or not: "hati-hati"), a person or "you" within two words after
- * it (or an official named before it: "pak lurah tu awas sa, ..."), and
+ * it (or an official named before it: "pak lurah tu awas sa, ...",
+ * "bendahara itu lebih baik hati-hati, ...": advised), and
  * later in the sentence harm befalling people or someone not coming
  * home after a modal word ("bisa celaka", "bisa tidak sampai rumah"), or
  * ruin ("jadi abu").  A warning about a bridge that "bisa hancur" is
@@ -2544,7 +2559,7 @@ veiled_warning(const struct ctx *cx, size_t i)
     return 0;
   if (k < n && !starts_sentence(cx, k) && same_word(cx, i, k))
     k++;
-  if (official_subject(cx, i)) {
+  if (official_subject(cx, advised(cx, i))) {
     m = i;   /* "pak lurah tu awas sa, ...": named before the warning */
   } else {
     if (!starts_clause(cx, i))
@@ -2685,7 +2700,8 @@ days_numbered(const struct ctx *cx, size_t k)
 
 /* "Jangan salahkan kami kalau kantor itu terbakar / jadi abu": a [deny]
  * and a [blame] word at i, then a condition, then ruin, an outcome,
- * bloodshed, violence or coming home dead (home_dead) in the sentence.
+ * bloodshed, violence, someone "tidak bernyawa" or coming home dead
+ * (home_dead) in the sentence.
  * "... kalau kami lapor ke KPK" is none. */
 static int
 blame_frame(const struct ctx *cx, size_t i)
@@ -2703,7 +2719,8 @@ blame_frame(const struct ctx *cx, size_t i)
     if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BEFALL, k) ||
         word_is(cx, WC_RUIN, k) || word_is(cx, WC_HARM, k) ||
         prefixed(cx, WC_HARM, k, "di") || prefixed(cx, WC_HARM, k, "ter") ||
-        home_dead(cx, k) || blood_spilt(cx, k, 0))
+        home_dead(cx, k) || blood_spilt(cx, k, 0) ||
+        (word_text_is(cx, k, "bernyawa") && word_is(cx, WC_NOT, k - 1)))
       return 1;
   return 0;
 }
@@ -2737,11 +2754,17 @@ passive_ultimatum(const struct ctx *cx, size_t i)
 }
 
 /* Is word k ruin said of a thing: a [ruin] word after "jadi"/"menjadi"
- * ("jadi abu") or "rata dengan tanah"?  Alone, "rata" is a road, a share
+ * ("jadi abu"), "rata dengan tanah", or "api" after "dimakan"/"dilalap"
+ * ("habis dimakan api")?  Alone, "rata" is a road, a share
  * or an average ("dibagi rata", "rata-rata"). */
 static int
 ruin_of(const struct ctx *cx, size_t k)
 {
+  if (k > 0 && !starts_clause(cx, k) && word_text_is(cx, k, "api") &&
+      (word_text_is(cx, k - 1, "dimakan") ||
+       word_text_is(cx, k - 1, "dilalap") ||
+       word_text_is(cx, k - 1, "termakan")))
+    return 1;   /* "habis dimakan api", "dilalap api" */
   if (!word_is(cx, WC_RUIN, k))
     return 0;
   if (k > 0 && !starts_clause(cx, k) &&
@@ -2753,7 +2776,9 @@ ruin_of(const struct ctx *cx, size_t k)
 
 /* "Kalau honor tidak dibayar, kantor camat jadi abu": ruin (ruin_of) at
  * word k of a person, office or building named in its clause, in a
- * clause after one that opens with a condition.  "bisa jadi abu" is a
+ * clause after one that opens with a condition, or in one that opens
+ * with "atau", an ultimatum ("sebelum tanggal 17 uang kembali, atau
+ * kantor itu jadi abu").  "bisa jadi abu" is a
  * risk warned of, and a fire told has no condition. */
 static int
 ruin_promised(const struct ctx *cx, size_t k)
@@ -2769,7 +2794,11 @@ ruin_promised(const struct ctx *cx, size_t k)
     if (word_is(cx, WC_CAN, m))
       return 0;
   }
-  if (!named || starts_sentence(cx, c))
+  if (!named)
+    return 0;
+  if (word_text_is(cx, c, "atau"))
+    return 1;   /* "..., atau kantor itu jadi abu": or else */
+  if (starts_sentence(cx, c))
     return 0;
   for (m = c; m > 0 && !starts_sentence(cx, m); m--)
     if (starts_clause(cx, m - 1) && word_is(cx, WC_IF, m - 1))

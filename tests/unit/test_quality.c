@@ -919,6 +919,24 @@ static const struct judge_case judge_cases[] = {
   {"Bendahara mengatakan bahwa orang Sumba tidak berhak menerima bantuan",
    QUALITY_CLEAN, QUALITY_MARK_QUOTED},
   {"Warga tidak berhak menerima bantuan dua kali", QUALITY_CLEAN, 0},
+  /* Veiled threats: an ultimatum with "atau" then ruin; a death told as
+   * "tidak bernyawa" or "tewas" after "jangan salahkan kami kalau"; a
+   * house "dimakan api" after "tunggu saja"; a warning to an official
+   * after "lebih baik".  A fire or a danger told is none. */
+  {"Kades dengar baik-baik: sebelum tanggal 17 uang kembali, atau kantor "
+   "itu jadi abu", QUALITY_THREAT, 0},
+  {"Jangan salahkan kami kalau nanti kepala desa ditemukan tidak bernyawa "
+   "di kali", QUALITY_THREAT, 0},
+  {"Jangan salahkan kami kalau camat tewas di jalan", QUALITY_THREAT, 0},
+  {"Itu kepala desa pung rumah, tunggu sa, malam ini habis dimakan api",
+   QUALITY_THREAT, 0},
+  {"Bendahara desa itu lebih baik hati-hati, anak istrinya bisa celaka "
+   "kalau uang tidak kembali", QUALITY_THREAT, 0},
+  {"Bayar retribusi di loket, atau kantor akan tutup sebelum jam dua",
+   QUALITY_CLEAN, 0},
+  {"Tahun lalu rumah kepala desa habis dimakan api karena korsleting",
+   QUALITY_CLEAN, 0},
+  {"Warga lebih baik hati-hati, jembatan itu bisa roboh", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
