@@ -2901,10 +2901,29 @@ doom_promised(const struct ctx *cx, size_t k)
          (!word_is(cx, WC_GROUPHEAD, m - 2) && !word_is(cx, WC_CROWD, m - 2));
 }
 
+/* "kami kasih dia pelajaran", "beta mau kasih pelajaran sama kades": a
+ * [cause] word at i, then "pelajaran" right after it or after the person
+ * it is given to.  Returns the index of "pelajaran", or i when there is
+ * none. */
+static size_t
+lesson_at(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1, n = cx->nm->n;
+
+  if (!word_is(cx, WC_CAUSE, i))
+    return i;
+  if (k < n && !starts_clause(cx, k) &&
+      (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k)))
+    k++;
+  if (k < n && !starts_clause(cx, k) && word_text_is(cx, k, "pelajaran"))
+    return k;
+  return i;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
- * di tangan saya".  A
+ * di tangan saya"; "kasih dia pelajaran" (lesson_at).  A
  * verb of violence in reported speech marks the text, and so does a
  * passive one after a verb of threatening ("diancam akan dibunuh") or a
  * [will] word earlier in its sentence ("dia bilang kami akan diusir dan
@@ -2934,6 +2953,10 @@ judge_threat(struct ctx *cx, size_t i)
        elided_target(cx, i)))
     found(cx, i, QUALITY_THREAT, "threat");
   if (harm && fronted_weapon(cx, i))
+    found(cx, i, QUALITY_THREAT, "threat");
+  /* A lesson the reporter gives someone: a beating promised. */
+  k = lesson_at(cx, i);
+  if (k > i && self_agent(cx, i) && (k > i + 1 || has_target(cx, k)))
     found(cx, i, QUALITY_THREAT, "threat");
   k = skip_intensifiers(cx, i) + 1;
   if ((word_is(cx, WC_WARN, i) || word_is(cx, WC_OUTCOME, i)) &&

@@ -937,6 +937,13 @@ static const struct judge_case judge_cases[] = {
   {"Tahun lalu rumah kepala desa habis dimakan api karena korsleting",
    QUALITY_CLEAN, 0},
   {"Warga lebih baik hati-hati, jembatan itu bisa roboh", QUALITY_CLEAN, 0},
+  /* "kasih pelajaran" to an official by the reporter is a beating
+   * promised; a teacher's lesson is none. */
+  {"Nanti kami kasih dia pelajaran yang sonde akan dia lupa",
+   QUALITY_THREAT, 0},
+  {"Beta mau kasih pelajaran sama itu kepala desa", QUALITY_THREAT, 0},
+  {"Kami kasih pelajaran membaca ke anak-anak di desa", QUALITY_CLEAN, 0},
+  {"Guru itu tidak pernah kasih pelajaran ke murid", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_shapes)
