@@ -938,12 +938,17 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Warga lebih baik hati-hati, jembatan itu bisa roboh", QUALITY_CLEAN, 0},
   /* "kasih pelajaran" to an official by the reporter is a beating
-   * promised; a teacher's lesson is none. */
+   * promised; a teacher's lesson is none.  A wild boar said of an
+   * official is an insult, one in the forest an animal. */
   {"Nanti kami kasih dia pelajaran yang sonde akan dia lupa",
    QUALITY_THREAT, 0},
   {"Beta mau kasih pelajaran sama itu kepala desa", QUALITY_THREAT, 0},
   {"Kami kasih pelajaran membaca ke anak-anak di desa", QUALITY_CLEAN, 0},
   {"Guru itu tidak pernah kasih pelajaran ke murid", QUALITY_CLEAN, 0},
+  {"Mandor proyek jalan di Waingapu itu babi hutan, upah tidak dibayar",
+   QUALITY_INSULT, 0},
+  {"Babi hutan merusak kebun jagung warga", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
 };
 
 START_TEST(quality_judge_shapes)
