@@ -753,7 +753,7 @@ enum word_class {
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
-  WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_COUNT
+  WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -763,7 +763,7 @@ static const char *const class_names[WC_COUNT] = {
   "expel", "slur", "literal", "threaten", "deny", "grant", "if", "not",
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
   "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
-  "spill", "life", "strict", "purpose", "because", "grave",
+  "spill", "life", "strict", "purpose", "because", "grave", "order",
 };
 
 struct quality {
@@ -1830,6 +1830,26 @@ crowd_origin(const struct ctx *cx, size_t k)
  * "dan" joins the verb to that word: "tendang jualan saya dan pukul
  * kepala saya" tells what was done to the reporter. */
 static int
+self_agent(const struct ctx *cx, size_t i);
+
+/* "beta sendiri yang ...", "kami yang ...": is word k "yang" after the
+ * reporter's word (and "sendiri") that opens its clause?  The one "who"
+ * does it is then the reporter; "anak saya yang ..." is the child. */
+static int
+cleft_self(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  if (k == 0 || starts_clause(cx, k) ||
+      !(word_text_is(cx, k, "yang") || word_text_is(cx, k, "yg")))
+    return 0;
+  m = k - 1;
+  if (m > 0 && !starts_clause(cx, m) && word_text_is(cx, m, "sendiri"))
+    m--;
+  return word_is(cx, WC_SELF, m) && starts_clause(cx, m);
+}
+
+static int
 self_agent(const struct ctx *cx, size_t i)
 {
   size_t k, m;
@@ -1844,6 +1864,7 @@ self_agent(const struct ctx *cx, size_t i)
     }
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
         !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1) &&
+        !cleft_self(cx, k - 1) &&
         !(k >= 2 && !starts_clause(cx, k - 1) && word_is(cx, WC_ARM, k - 2)))
       return 0;
   }
@@ -1871,6 +1892,48 @@ armed_for(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* The reporter behind the verb of violence at word i from further off:
+ *  - through others ordered or raised: an [order] word whose agent is
+ *    the reporter, at most CTX_BEFORE words before it in its clause
+ *    ("beta suruh anak muda kampung pukul ...", "kami kerahkan massa
+ *    untuk membakar ...");
+ *  - as the subject of a chain of verbs: "dan", "lalu", "terus" right
+ *    before it, and the clause opened by the reporter's word (after a
+ *    condition word) with no other person named between ("kami blokir
+ *    jalan lalu serbu dan bakar ..."; "kami blokir jalan lalu polisi
+ *    datang dan pukul ..." is the police, and what the reporter saw or
+ *    heard has a subject of its own: "saya lihat air turun dan
+ *    hancurkan rumah"). */
+static int
+remote_agent(const struct ctx *cx, size_t i)
+{
+  static const char *const chain[] = {"dan", "lalu", "terus", "kemudian",
+                                      NULL};
+  size_t k, c;
+  int w, joined = 0;
+
+  for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--)
+    if (word_is(cx, WC_ORDER, k - 1) && self_agent(cx, k - 1))
+      return 1;
+  if (i == 0 || starts_clause(cx, i))
+    return 0;
+  for (w = 0; chain[w] != NULL; w++)
+    joined |= word_text_is(cx, i - 1, chain[w]);
+  if (!joined)
+    return 0;
+  c = clause_start(cx, i);
+  while (c < i && word_is(cx, WC_IF, c))
+    c++;
+  if (!word_is(cx, WC_SELF, c))
+    return 0;
+  for (k = c + 1; k < i; k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
+        word_is(cx, WC_CROWD, k) || word_is(cx, WC_SELF, k) ||
+        word_is(cx, WC_WAIT, k) || word_is(cx, WC_SAY, k))
+      return 0;
+  return 1;
+}
+
 /* May word k stand between a verb of violence and its object: a link,
  * modal or intensifying word, an outcome ("tembak mati dia"), a word for
  * "to" ("lempar ke kantor"), a second verb of violence ("serbu dan
@@ -1886,6 +1949,39 @@ object_skip(const struct ctx *cx, size_t k)
          word_is(cx, WC_LIFE, k);
 }
 
+/* "bakar itu loket Samsat", "racuni sumur rumah sekdes", "bakar oto
+ * kades pung": the thing at word k (the verb's object) owned by
+ * a person, office or building named right after it in its clause, with
+ * "pung"/"punya"/"milik" or one more plain word (a noun of the thing:
+ * "gudang beras Bulog") between.  A preposition, a link or a function
+ * word ends the thing: "kayu di belakang rumah kades" is no one's.  A
+ * [strict] verb takes no such object (has_target). */
+#define OWNER_GAP 1
+static int
+owned_by(const struct ctx *cx, size_t k)
+{
+  static const char *const stop[] = {"di", "dari", "dekat", "yang", "yg",
+                                     "dan", "atau", "lalu", NULL};
+  size_t m, w;
+
+  for (m = k + 1; m < cx->nm->n && m <= k + 1 + OWNER_GAP &&
+                  !starts_clause(cx, m); m++) {
+    if (word_is(cx, WC_PERSON, m) || word_is(cx, WC_TARGET, m))
+      return !word_is(cx, WC_SELF, m);
+    if (word_text_is(cx, m, "pung") || word_text_is(cx, m, "punya") ||
+        word_text_is(cx, m, "milik"))
+      continue;
+    if (object_skip(cx, m) || word_is(cx, WC_PURPOSE, m) ||
+        word_is(cx, WC_IF, m) || word_is(cx, WC_BECAUSE, m) ||
+        word_is(cx, WC_SELF, m) || word_is(cx, WC_HARM, m))
+      return 0;
+    for (w = 0; stop[w] != NULL; w++)
+      if (word_text_is(cx, m, stop[w]))
+        return 0;
+  }
+  return 0;
+}
+
 /* Is a person, office or building the target of the verb at word i:
  * within CTX_AFTER words in its clause, link words not counted ("tunggu
  * itu kades lewat"); right after a [strict] verb, whose everyday sense
@@ -1893,7 +1989,8 @@ object_skip(const struct ctx *cx, size_t k)
  * camat")?  Past a comma the story goes on ("kami sudah potong padi,
  * tapi kepala desa ..."), but a weapon, or a
  * verb of readying one, may name its target in the next clause ("beta su
- * siap parang, tinggal tunggu dia lewat").  A reason ends the search
+ * siap parang, tinggal tunggu dia lewat"), where the reporter's own and
+ * modal words do not count ("..., besok beta cari itu kepala dusun").  A reason ends the search
  * as well: "kami potong sendiri karena dinas tidak datang". */
 static int
 has_target(const struct ctx *cx, size_t i)
@@ -1910,8 +2007,9 @@ has_target(const struct ctx *cx, size_t i)
         word_is(cx, WC_TARGET, k))
       return 1;
     if (!weapon && !object_skip(cx, k))
-      return 0;
-    if (!word_is(cx, WC_LINK, k))
+      return limit > 1 && owned_by(cx, k);
+    if (!word_is(cx, WC_LINK, k) &&
+        !(weapon && (word_is(cx, WC_SELF, k) || word_is(cx, WC_MODAL, k))))
       seen++;
   }
   return 0;
@@ -1933,9 +2031,10 @@ message_for(const struct ctx *cx, size_t i)
          word_is(cx, WC_TO, i + 1);
 }
 
-/* "..., kata camat", "..., begitu kata petugas": a verb of saying at word
- * i that opens a clause inside its sentence (after a comma, or after
- * "begitu"/"demikian" that does) with the speaker, a person other than the
+/* "..., kata camat", "..., begitu kata petugas", "..., itu ancaman kepala
+ * dusun": a verb of saying at word i that opens a clause inside its
+ * sentence (after a comma, or after "begitu"/"demikian"/"itu"/"ini" that
+ * does) with the speaker, a person other than the
  * reporter, right after it: the words before it are that person's.  The
  * first word of the sentence is returned in *from. */
 static int
@@ -1946,7 +2045,8 @@ said_after(const struct ctx *cx, size_t i, size_t *from)
 
   if (i > 0 && !starts_clause(cx, i) &&
       (word_text_is(cx, i - 1, "begitu") ||
-       word_text_is(cx, i - 1, "demikian")))
+       word_text_is(cx, i - 1, "demikian") ||
+       word_text_is(cx, i - 1, "itu") || word_text_is(cx, i - 1, "ini")))
     j = i - 1;
   if (j == 0 || starts_sentence(cx, j) || !starts_clause(cx, j) ||
       i + 1 >= cx->nm->n || starts_clause(cx, i + 1) ||
@@ -2076,6 +2176,7 @@ aimed(const struct ctx *cx, size_t i, size_t e)
   size_t end = skip_intensifiers(cx, e);
   int first = starts_clause(cx, i), last = ends_clause(cx, end);
   size_t p = i - 1, nx = e + 1;
+  int general = 0;
 
   /* "kantor itu sarang maling": the den's owner is the one aimed at. */
   if (!first && p > 0 && word_is(cx, WC_COLLECTIVE, p) &&
@@ -2084,11 +2185,16 @@ aimed(const struct ctx *cx, size_t i, size_t e)
   /* "dong semua pencuri", "dia memang maling": a word that generalises
    * stands between the subject and its predicate. */
   if (!first && p > 0 && !starts_clause(cx, p) &&
-      word_is(cx, WC_INTENS, p) && word_is(cx, WC_GENERAL, p))
+      word_is(cx, WC_INTENS, p) && word_is(cx, WC_GENERAL, p)) {
     p--;
-  /* "camat itu bodoh dan tidak tahu kerja": the predicate, after a link
-   * word, goes on ("kepala babi dan uang" is a pig's head). */
-  if (!last && !first && word_is(cx, WC_LINK, p) &&
+    general = 1;
+  }
+  /* "camat itu bodoh dan tidak tahu kerja", "petugas semua bodoh dan
+   * malas": the predicate, after a link word or a word that generalises
+   * a person, goes on ("kepala babi dan uang" is a pig's head). */
+  if (!last && !first &&
+      (word_is(cx, WC_LINK, p) ||
+       (general && word_is(cx, WC_PERSON, p) && !word_is(cx, WC_SELF, p))) &&
       word_text_is(cx, end + 1, "dan") && !starts_clause(cx, end + 1))
     last = 1;
 
@@ -2203,7 +2309,8 @@ outcome_after(const struct ctx *cx, size_t i)
 /* "Petugas Dukcapil yang minta uang itu ...", "Petugas PLN yang putus
  * listrik kami ...": a noun phrase ending at word m, closed by a link
  * word (closed) or holding a relative clause ("yang"), whose head opens
- * its clause (within NP_MAX words) as a person, office or building. */
+ * its clause (within NP_MAX words; a demonstrative may stand before it)
+ * as a person, office or building. */
 #define NP_MAX 8
 static int
 np_head(const struct ctx *cx, size_t m, int closed)
@@ -2214,8 +2321,12 @@ np_head(const struct ctx *cx, size_t m, int closed)
     closed |= word_text_is(cx, c, "yang") || word_text_is(cx, c, "yg");
     c--;
   }
-  return closed && starts_clause(cx, c) &&
-         (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c));
+  if (!starts_clause(cx, c))
+    return 0;
+  /* "Itu mandor proyek ...": a demonstrative before the head. */
+  if (c < m && word_is(cx, WC_LINK, c) && !word_is(cx, WC_PERSON, c))
+    c++;
+  return closed && (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c));
 }
 
 /* Is word j inside a phrase that modifies the head of its clause: after
@@ -2249,13 +2360,38 @@ result_after(const struct ctx *cx, size_t e)
           word_text_is(cx, e + 1, "sampe"));
 }
 
+static int same_word(const struct ctx *cx, size_t i, size_t k);
+
+/* "... saya tusuk pakai pisau", "... kami habisi satu per satu": an
+ * instrument ("pakai", "dengan" and a word) or a manner ("satu per
+ * satu") right after word e ends the verb's phrase as much as the end
+ * of its clause. */
+static int
+means_after(const struct ctx *cx, size_t e)
+{
+  static const char *const means[] = {"pakai", "pake", "pakei", "dengan",
+                                      "dgn", "deng", "menggunakan", NULL};
+  size_t w;
+
+  if (e + 2 >= cx->nm->n || starts_clause(cx, e + 1) ||
+      starts_clause(cx, e + 2))
+    return 0;
+  if (word_text_is(cx, e + 1, "satu"))
+    return word_text_is(cx, e + 2, "per") || word_text_is(cx, e + 2, "demi");
+  for (w = 0; means[w] != NULL; w++)
+    if (word_text_is(cx, e + 1, means[w]))
+      return 1;
+  return 0;
+}
+
 /*
  * The object put first: "kepala camat itu saya penggal", "kantornya beta
  * bakar saja", "petugas yang minta uang itu sy tikam" (np_head).  The
  * verb at word i, with the reporter as agent, ends its clause (but for
- * modal words and intensifiers, or a condition, purpose, place or result
- * after it: "... bakar saja kalau ...", "... kami bom biar ...", "...
- * saya gantung di pohon", result_after), and right before the reporter's
+ * modal words and intensifiers, the verb said twice, or a condition,
+ * purpose, place, result, instrument or manner after it: "... bakar saja
+ * kalau ...", "... kami bom biar ...", "... saya gantung di pohon",
+ * result_after, means_after), and right before the reporter's
  * word (but for link and modal words) stands a person, office or
  * building of the same clause: its head, or one after "yang" or a word of
  * place when the head opening the clause is one too (modifier_word,
@@ -2268,10 +2404,12 @@ fronted_target(const struct ctx *cx, size_t i)
 
   while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
          !word_is(cx, WC_IF, e + 1) &&
-         (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1)))
+         (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1) ||
+          (e == i && same_word(cx, i, e + 1))))
     e++;
   if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1) &&
-      !word_text_is(cx, e + 1, "di") && !result_after(cx, e))
+      !word_text_is(cx, e + 1, "di") && !result_after(cx, e) &&
+      !means_after(cx, e))
     return 0;
   while (k > 0 && !starts_clause(cx, k) && !word_is(cx, WC_SELF, k - 1))
     k--;
@@ -2390,9 +2528,24 @@ no_return(const struct ctx *cx, size_t m)
          word_text_is(cx, k + 1, "rumah");
 }
 
+/* "Bendahara itu lebih baik hati-hati", "kades itu sebaiknya awas": the
+ * first word of the advice ("lebih baik", "sebaiknya") right before the
+ * [warn] word at i, or i when there is none. */
+static size_t
+advised(const struct ctx *cx, size_t i)
+{
+  if (i > 0 && !starts_clause(cx, i) && word_text_is(cx, i - 1, "sebaiknya"))
+    return i - 1;
+  if (i > 1 && !starts_clause(cx, i) && !starts_clause(cx, i - 1) &&
+      word_text_is(cx, i - 1, "baik") && word_text_is(cx, i - 2, "lebih"))
+    return i - 2;
+  return i;
+}
+
 /* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
  * twice or not: "hati-hati"), a person or "you" within two words after
- * it (or an official named before it: "pak lurah tu awas sa, ..."), and
+ * it (or an official named before it: "pak lurah tu awas sa, ...",
+ * "bendahara itu lebih baik hati-hati, ...": advised), and
  * later in the sentence harm befalling people or someone not coming
  * home after a modal word ("bisa celaka", "bisa tidak sampai rumah"), or
  * ruin ("jadi abu").  A warning about a bridge that "bisa hancur" is
@@ -2406,7 +2559,7 @@ veiled_warning(const struct ctx *cx, size_t i)
     return 0;
   if (k < n && !starts_sentence(cx, k) && same_word(cx, i, k))
     k++;
-  if (official_subject(cx, i)) {
+  if (official_subject(cx, advised(cx, i))) {
     m = i;   /* "pak lurah tu awas sa, ...": named before the warning */
   } else {
     if (!starts_clause(cx, i))
@@ -2547,7 +2700,8 @@ days_numbered(const struct ctx *cx, size_t k)
 
 /* "Jangan salahkan kami kalau kantor itu terbakar / jadi abu": a [deny]
  * and a [blame] word at i, then a condition, then ruin, an outcome,
- * bloodshed, violence or coming home dead (home_dead) in the sentence.
+ * bloodshed, violence, someone "tidak bernyawa" or coming home dead
+ * (home_dead) in the sentence.
  * "... kalau kami lapor ke KPK" is none. */
 static int
 blame_frame(const struct ctx *cx, size_t i)
@@ -2565,7 +2719,8 @@ blame_frame(const struct ctx *cx, size_t i)
     if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BEFALL, k) ||
         word_is(cx, WC_RUIN, k) || word_is(cx, WC_HARM, k) ||
         prefixed(cx, WC_HARM, k, "di") || prefixed(cx, WC_HARM, k, "ter") ||
-        home_dead(cx, k) || blood_spilt(cx, k, 0))
+        home_dead(cx, k) || blood_spilt(cx, k, 0) ||
+        (word_text_is(cx, k, "bernyawa") && word_is(cx, WC_NOT, k - 1)))
       return 1;
   return 0;
 }
@@ -2599,11 +2754,17 @@ passive_ultimatum(const struct ctx *cx, size_t i)
 }
 
 /* Is word k ruin said of a thing: a [ruin] word after "jadi"/"menjadi"
- * ("jadi abu") or "rata dengan tanah"?  Alone, "rata" is a road, a share
+ * ("jadi abu"), "rata dengan tanah", or "api" after "dimakan"/"dilalap"
+ * ("habis dimakan api")?  Alone, "rata" is a road, a share
  * or an average ("dibagi rata", "rata-rata"). */
 static int
 ruin_of(const struct ctx *cx, size_t k)
 {
+  if (k > 0 && !starts_clause(cx, k) && word_text_is(cx, k, "api") &&
+      (word_text_is(cx, k - 1, "dimakan") ||
+       word_text_is(cx, k - 1, "dilalap") ||
+       word_text_is(cx, k - 1, "termakan")))
+    return 1;   /* "habis dimakan api", "dilalap api" */
   if (!word_is(cx, WC_RUIN, k))
     return 0;
   if (k > 0 && !starts_clause(cx, k) &&
@@ -2615,7 +2776,9 @@ ruin_of(const struct ctx *cx, size_t k)
 
 /* "Kalau honor tidak dibayar, kantor camat jadi abu": ruin (ruin_of) at
  * word k of a person, office or building named in its clause, in a
- * clause after one that opens with a condition.  "bisa jadi abu" is a
+ * clause after one that opens with a condition, or in one that opens
+ * with "atau", an ultimatum ("sebelum tanggal 17 uang kembali, atau
+ * kantor itu jadi abu").  "bisa jadi abu" is a
  * risk warned of, and a fire told has no condition. */
 static int
 ruin_promised(const struct ctx *cx, size_t k)
@@ -2631,7 +2794,11 @@ ruin_promised(const struct ctx *cx, size_t k)
     if (word_is(cx, WC_CAN, m))
       return 0;
   }
-  if (!named || starts_sentence(cx, c))
+  if (!named)
+    return 0;
+  if (word_text_is(cx, c, "atau"))
+    return 1;   /* "..., atau kantor itu jadi abu": or else */
+  if (starts_sentence(cx, c))
     return 0;
   for (m = c; m > 0 && !starts_sentence(cx, m); m--)
     if (starts_clause(cx, m - 1) && word_is(cx, WC_IF, m - 1))
@@ -2734,12 +2901,33 @@ doom_promised(const struct ctx *cx, size_t k)
          (!word_is(cx, WC_GROUPHEAD, m - 2) && !word_is(cx, WC_CROWD, m - 2));
 }
 
+/* "kami kasih dia pelajaran", "beta mau kasih pelajaran sama kades": a
+ * [cause] word at i, then "pelajaran" right after it or after the person
+ * it is given to.  Returns the index of "pelajaran", or i when there is
+ * none. */
+static size_t
+lesson_at(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1, n = cx->nm->n;
+
+  if (!word_is(cx, WC_CAUSE, i))
+    return i;
+  if (k < n && !starts_clause(cx, k) &&
+      (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k)))
+    k++;
+  if (k < n && !starts_clause(cx, k) && word_text_is(cx, k, "pelajaran"))
+    return k;
+  return i;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
- * di tangan saya".  A
+ * di tangan saya"; "kasih dia pelajaran" (lesson_at).  A
  * verb of violence in reported speech marks the text, and so does a
- * passive one ("diancam akan dibunuh") after a verb of threatening. */
+ * passive one after a verb of threatening ("diancam akan dibunuh") or a
+ * [will] word earlier in its sentence ("dia bilang kami akan diusir dan
+ * rumah kami dibakar"). */
 static void
 judge_threat(struct ctx *cx, size_t i)
 {
@@ -2752,9 +2940,9 @@ judge_threat(struct ctx *cx, size_t i)
   if (cx->reported[i] &&
       (harm || (prefixed(cx, WC_HARM, i, "di") &&
                 (class_before(cx, WC_THREATEN, i, CTX_BEFORE) ||
-                 (i > 0 && word_is(cx, WC_WILL, i - 1))))))
+                 class_before(cx, WC_WILL, i, cx->nm->n)))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
-  agent = harm && (self || self_agent(cx, i) ||
+  agent = harm && (self || self_agent(cx, i) || remote_agent(cx, i) ||
                    (!active_form(cx, i) && armed_for(cx, i)));
   if (harm && (agent || start) &&
       (has_target(cx, i) || (start && word_is(cx, WC_INTENS, i + 1) &&
@@ -2765,6 +2953,10 @@ judge_threat(struct ctx *cx, size_t i)
        elided_target(cx, i)))
     found(cx, i, QUALITY_THREAT, "threat");
   if (harm && fronted_weapon(cx, i))
+    found(cx, i, QUALITY_THREAT, "threat");
+  /* A lesson the reporter gives someone: a beating promised. */
+  k = lesson_at(cx, i);
+  if (k > i && self_agent(cx, i) && (k > i + 1 || has_target(cx, k)))
     found(cx, i, QUALITY_THREAT, "threat");
   k = skip_intensifiers(cx, i) + 1;
   if ((word_is(cx, WC_WARN, i) || word_is(cx, WC_OUTCOME, i)) &&

@@ -840,6 +840,115 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Kalau banjir datang lagi, warga desa tidak akan selamat", QUALITY_CLEAN,
    0},
+  /* The target named through its owner: a thing of a person, office
+   * or building right after the verb; a thing of no one, or one
+   * after a preposition, is none. */
+  {"Kalau kami disuruh bayar lagi, saya bakar itu loket Samsat",
+   QUALITY_THREAT, 0},
+  {"Sy akan racuni sumur rumah sekdes supaya dia rasa", QUALITY_THREAT, 0},
+  {"Besok kami bakar gudang beras Bulog", QUALITY_THREAT, 0},
+  {"Kami bakar lahan untuk tanam jagung di dekat kantor desa",
+   QUALITY_CLEAN, 0},
+  {"Saya potong kayu di belakang rumah kepala desa", QUALITY_CLEAN, 0},
+  /* The reporter as agent through others ordered or raised, as the one
+   * "who" does it, or as the subject of a chain of verbs; someone else
+   * giving the order, the reporter's child, or another subject in the
+   * chain is none. */
+  {"Nanti beta suruh anak-anak muda kampung pukul mati itu anggota "
+   "Satpol PP", QUALITY_THREAT, 0},
+  {"Kami akan kerahkan massa 500 orang untuk membakar kantor dinas",
+   QUALITY_THREAT, 0},
+  {"Kalau lapor sonde diproses, beta sendiri yang kasih habis itu kepala "
+   "desa", QUALITY_THREAT, 0},
+  {"Kalau bupati sonde datang, kami blokir jalan lalu serbu dan bakar "
+   "kantor bupati", QUALITY_THREAT, 0},
+  {"Kepala desa suruh preman pukul warga yang protes", QUALITY_CLEAN, 0},
+  {"Anak saya yang pukul dia waktu itu sudah minta maaf", QUALITY_CLEAN, 0},
+  {"Kami blokir jalan lalu polisi datang dan pukul warga", QUALITY_CLEAN,
+   0},
+  /* The object put first, then the verb with an instrument, a manner or
+   * said twice; a thing put first stays a thing. */
+  {"Itu mandor proyek nanti beta tembak pake senapan angin kalau dia "
+   "lewat lagi", QUALITY_THREAT, 0},
+  {"Kepala puskesmas yang pungut biaya itu nanti saya tusuk pakai pisau "
+   "kalau ketemu", QUALITY_THREAT, 0},
+  {"Kalau sertifikat tidak keluar, petugasnya akan kami habisi satu per "
+   "satu", QUALITY_THREAT, 0},
+  {"Pegawai BPN itu tinggal tunggu saja, badannya akan kami potong-potong",
+   QUALITY_THREAT, 0},
+  {"Babi itu kami potong pakai parang untuk pesta adat", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
+  {"Itu kayu nanti beta potong pake gergaji untuk pagar kantor",
+   QUALITY_CLEAN, 0},
+  /* A weapon readied, then the reporter going after someone in the next
+   * clause; the reporter's own and modal words do not push the target
+   * out of reach, the story's other words still do. */
+  {"Beta su asah parang, besok beta cari itu kepala dusun di kebun",
+   QUALITY_THREAT, 0},
+  {"Saya sudah asah parang, besok saya pergi ke kebun lalu lapor ke kepala "
+   "desa", QUALITY_CLEAN, 0},
+  /* Insults of an official: a predicate after "semua" going on with
+   * "dan"; "kurang ajar" said of someone; brainless; an office of the
+   * province named by its short name.  Conduct called "kurang ajar"
+   * passes, flagged like any unaimed '~' entry. */
+  {"Petugas Dukcapil semua bodoh dan malas, KTP saya belum jadi",
+   QUALITY_INSULT, 0},
+  {"Petugas PDAM itu memang kurang ajar, air mati 2 minggu", QUALITY_INSULT,
+   0},
+  {"Bupati sonde pung otak, jalan ke kampung kami sonde diaspal",
+   QUALITY_INSULT, 0},
+  {"Kepala dinas itu tidak punya otak, sekolah dibiarkan rusak",
+   QUALITY_INSULT, 0},
+  {"Bidan desa itu perempuan jalang, dia minta bayaran", QUALITY_INSULT, 0},
+  {"Oknum Dishub di terminal Kupang itu memang tikus semua", QUALITY_INSULT,
+   0},
+  {"Perbuatan pungli itu sangat kurang ajar dan merugikan warga",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  /* An official's threat reported: a passive verb of violence further on
+   * in words said with "akan"; the speaker named after the words with
+   * "itu ancaman ...".  A group told it has no right is SARA, reported
+   * or not; residents told so are none. */
+  {"Ketua RT bilang kami akan diusir dari kampung dan rumah kami dibakar "
+   "kalau tidak bayar", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Rumah kami akan dirobohkan dan kami dihabisi, itu ancaman kepala dusun",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Petugas bilang rumah kami akan diperiksa dan jalan akan dibangun",
+   QUALITY_CLEAN, 0},
+  {"Orang Sumba tidak berhak menerima bantuan di desa ini", QUALITY_SARA,
+   0},
+  {"Bendahara mengatakan bahwa orang Sumba tidak berhak menerima bantuan",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Warga tidak berhak menerima bantuan dua kali", QUALITY_CLEAN, 0},
+  /* Veiled threats: an ultimatum with "atau" then ruin; a death told as
+   * "tidak bernyawa" or "tewas" after "jangan salahkan kami kalau"; a
+   * house "dimakan api" after "tunggu saja"; a warning to an official
+   * after "lebih baik".  A fire or a danger told is none. */
+  {"Kades dengar baik-baik: sebelum tanggal 17 uang kembali, atau kantor "
+   "itu jadi abu", QUALITY_THREAT, 0},
+  {"Jangan salahkan kami kalau nanti kepala desa ditemukan tidak bernyawa "
+   "di kali", QUALITY_THREAT, 0},
+  {"Jangan salahkan kami kalau camat tewas di jalan", QUALITY_THREAT, 0},
+  {"Itu kepala desa pung rumah, tunggu sa, malam ini habis dimakan api",
+   QUALITY_THREAT, 0},
+  {"Bendahara desa itu lebih baik hati-hati, anak istrinya bisa celaka "
+   "kalau uang tidak kembali", QUALITY_THREAT, 0},
+  {"Bayar retribusi di loket, atau kantor akan tutup sebelum jam dua",
+   QUALITY_CLEAN, 0},
+  {"Tahun lalu rumah kepala desa habis dimakan api karena korsleting",
+   QUALITY_CLEAN, 0},
+  {"Warga lebih baik hati-hati, jembatan itu bisa roboh", QUALITY_CLEAN, 0},
+  /* "kasih pelajaran" to an official by the reporter is a beating
+   * promised; a teacher's lesson is none.  A wild boar said of an
+   * official is an insult, one in the forest an animal. */
+  {"Nanti kami kasih dia pelajaran yang sonde akan dia lupa",
+   QUALITY_THREAT, 0},
+  {"Beta mau kasih pelajaran sama itu kepala desa", QUALITY_THREAT, 0},
+  {"Kami kasih pelajaran membaca ke anak-anak di desa", QUALITY_CLEAN, 0},
+  {"Guru itu tidak pernah kasih pelajaran ke murid", QUALITY_CLEAN, 0},
+  {"Mandor proyek jalan di Waingapu itu babi hutan, upah tidak dibayar",
+   QUALITY_INSULT, 0},
+  {"Babi hutan merusak kebun jagung warga", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
 };
 
 START_TEST(quality_judge_shapes)
