@@ -173,6 +173,7 @@ struct hit {
   int d;                    /* edit distance, 0 exact */
   int slip;                 /* d is 1: a doubled letter or a final h (see
                                slipped()) */
+  int gap;                  /* d is 1: a letter left out or added */
 };
 
 /* All of them for one text word. */
@@ -491,19 +492,19 @@ expand_short(const struct place_list *pl, struct word *w)
 /* Add a hit; when the slot is full, it replaces the farthest one if it is
  * nearer. */
 static void
-add_hit(struct slot *s, int v, int d, int slip)
+add_hit(struct slot *s, int v, int d, int slip, int gap)
 {
   int i, worst = 0;
 
   if (s->n < HITS_MAX) {
-    s->h[s->n++] = (struct hit){v, d, slip};
+    s->h[s->n++] = (struct hit){v, d, slip, gap};
     return;
   }
   for (i = 1; i < s->n; i++)
     if (s->h[i].d > s->h[worst].d)
       worst = i;
   if (d < s->h[worst].d)
-    s->h[worst] = (struct hit){v, d, slip};
+    s->h[worst] = (struct hit){v, d, slip, gap};
 }
 
 /* s[0..n) with each run of one letter written once and a final h after a
@@ -542,12 +543,14 @@ slipped(const struct word *w, const char *sq, int nsq,
 }
 
 /* The text word a fuzzy look-up compares: w itself, its letter mask and
- * its squashed form (see squash()). */
+ * its squashed form (see squash()), and whether a kind word came right
+ * before it. */
 struct probe {
   const struct word *w;
   uint32_t mask;
   char sq[WORD_MAX + 1];
   int nsq;
+  int after_kind;
 };
 
 /* Add vocabulary word v to s when the text word of pr is near enough to
@@ -564,6 +567,9 @@ try_hit(const struct place_list *pl, const struct probe *pr, int v,
   t = edits_allowed(shorter, vw->lax);
   if (t == 0 && vw->several && shorter >= FUZZY_MIN)
     t = 1;
+  if (t == 0 && pr->after_kind && shorter >= FUZZY_MIN &&
+      abs(vw->len - w->len) == 1)
+    t = 1;                     /* "Kel. Sikumna": see word_forgiven */
   if (t == 0 && vw->near &&
       (shorter >= NEAR_MIN ||
        (w->len == NEAR_MIN - 1 && vw->len == NEAR_MIN &&
@@ -571,7 +577,7 @@ try_hit(const struct place_list *pl, const struct probe *pr, int v,
     t = 1;                     /* "daja"; "dya", a letter left out */
   if (t == 0) {
     if (slipped(w, pr->sq, pr->nsq, vw))
-      add_hit(s, v, 1, 1);
+      add_hit(s, v, 1, 1, 1);
     return;
   }
   if (abs(vw->len - w->len) > t || bit_count(pr->mask & ~vw->mask) > t ||
@@ -580,19 +586,21 @@ try_hit(const struct place_list *pl, const struct probe *pr, int v,
   slip = slipped(w, pr->sq, pr->nsq, vw);
   d = textdist_osa(w->s, w->len, vw->s, vw->len, t);
   if (d <= t)
-    add_hit(s, v, d, d == 1 && slip);
+    add_hit(s, v, d, d == 1 && slip, d == 1 && vw->len != w->len);
 }
 
 /*
  * Fill s with the vocabulary words that the text word w may stand for:
  * exactly; from FUZZY_MIN letters on, within the edits allowed (a scan
- * of the words of a length within reach); from NEAR_MIN letters, the few
- * near words one letter off, and from one letter less those same words
- * with a letter left out after their first ("dya" for "daya");
- * word_forgiven() says where that counts.
+ * of the words of a length within reach), one letter off in any name
+ * when a kind word came right before (after_kind); from NEAR_MIN
+ * letters, the few near words one letter off, and from one letter less
+ * those same words with a letter left out after their first ("dya" for
+ * "daya"); word_forgiven() says where that counts.
  */
 static void
-find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
+find_hits(const struct place_list *pl, const struct word *w, int after_kind,
+          struct slot *s)
 {
   const struct vword *vw;
   struct probe pr;
@@ -605,10 +613,11 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
     return;
   exact = find_vocab(pl, w->s);
   if (exact >= 0)
-    add_hit(s, exact, 0, 0);
+    add_hit(s, exact, 0, 0, 0);
   if (w->len < NEAR_MIN - 1 || is_plain(pl, w->s))
     return;
   pr.w = w;
+  pr.after_kind = after_kind;
   pr.mask = letter_mask(w->s, w->len);
   pr.nsq = squash(w->s, w->len, pr.sq);
   if (w->len < FUZZY_MIN) {
@@ -626,7 +635,7 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
     vw = &pl->vocab[v];
     /* A word forgiven no edit (see try_hit()) may still have slipped,
      * which needs one letter more or less and the same first one. */
-    if (!vw->lax && !vw->several && !vw->near &&
+    if (!vw->lax && !vw->several && !vw->near && !after_kind &&
         (vw->len < STRICT_MIN || w->len < STRICT_MIN) &&
         (abs(vw->len - w->len) != 1 || vw->s[0] != w->s[0]))
       continue;
@@ -673,8 +682,11 @@ forgives_one_letter(const struct phrase *ph)
  * words joined into one must be exact; in a landmark name of several
  * words, or a kecamatan or desa name of several words of its own, a word
  * of 5 or more letters may differ by one ("Pelabuhan Tenaw", "Kupang
- * Timor").  A word forgiven beyond the usual allowance needs the rest of
- * the name exact (see phrase_distance).
+ * Timor"), and one in a kecamatan or desa name written after its kind
+ * word, which says a name follows, may have a letter left out or added
+ * ("Kel. Sikumna"; "Desa Oelnasy" stays no Oelnasi).  A word forgiven
+ * beyond the usual allowance needs the rest of the name exact (see
+ * phrase_distance).
  */
 static int
 word_forgiven(const struct phrase *ph, int shorter, const struct hit *h)
@@ -689,7 +701,8 @@ word_forgiven(const struct phrase *ph, int shorter, const struct hit *h)
     return 0;
   if (h->d <= edits_allowed(shorter, 0) || h->slip)
     return 1;
-  return forgives_one_letter(ph) && h->d == 1 && shorter >= FUZZY_MIN;
+  return h->d == 1 && shorter >= FUZZY_MIN &&
+         (forgives_one_letter(ph) || (ph->kind && h->gap));
 }
 
 /*
@@ -1201,7 +1214,7 @@ place_match(const struct place_list *pl, const char *text,
   struct word w;
   const char *p, *end;
   size_t pos = 0;
-  int i, k, dist, again = 0;
+  int i, k, dist, again = 0, kind = 0;
 
   if (pl == NULL || out == NULL)
     return -EINVAL;
@@ -1230,7 +1243,9 @@ place_match(const struct place_list *pl, const char *text,
     if (in.n < INCIDENT_MAX &&
         is_one_of(w.s, (size_t)w.len, incident_words))
       in.at[in.n++] = pos;
-    find_hits(pl, &w, &ring[pos % PHRASE_WORDS]);
+    find_hits(pl, &w, kind, &ring[pos % PHRASE_WORDS]);
+    kind = is_kind_word(w.s, (size_t)w.len) &&
+           !is_word(w.s, (size_t)w.len, "kota");
     s = &ring[pos % PHRASE_WORDS];
     pos++;
     for (i = 0; i < s->n; i++) {

@@ -1643,6 +1643,36 @@ START_TEST(place_load_include)
 }
 END_TEST
 
+/* After its kind word ("Kel.", "Desa", "Kec.") a word of 5 letters or
+ * more of a kecamatan or desa name may have a letter left out or added:
+ * the reporter said a name follows.  Without the kind word, or with a
+ * letter changed, it stays strict. */
+START_TEST(place_kind_word_forgives_a_letter)
+{
+  struct fixture fx;
+
+  load_text(&fx, "5371 | Kota Kupang |\n"
+                 "53.71.02 | Kecamatan Maulafa | | 5371\n"
+                 "53.71.02.1008 | Kelurahan Sikumana | | 53.71.02\n"
+                 "53.71.02.1007 | Kelurahan Kolhua | | 53.71.02\n"
+                 "5304 | Kabupaten Timor Tengah Selatan | TTS\n"
+                 "53.02.11 | Kecamatan Kuanfatu | | 5304\n"
+                 "53.02.11.2007 | Desa Oenai | | 53.02.11\n");
+  ck_assert_int_eq(fx.rc, 0);
+  ck_assert_str_eq(match_code(fx.pl, "kel. sikumna"), "5371");
+  ck_assert_str_eq(match_code(fx.pl, "Kelurahan Sikumanna, Kupang"), "5371");
+  ck_assert_str_eq(match_code(fx.pl, "kel. kolua"), "5371");
+  /* Without the kind word, or two letters off: nothing. */
+  ck_assert_str_eq(match_code(fx.pl, "sikumna"), "-");
+  ck_assert_str_eq(match_code(fx.pl, "kel. sikma"), "-");
+  ck_assert_str_eq(match_code(fx.pl, "kolua"), "-");
+  ck_assert_str_eq(match_code(fx.pl, "desa oenia"), "-");
+  /* Short words stay exact: "desa oena" is no Oenai. */
+  ck_assert_str_eq(match_code(fx.pl, "desa oena"), "-");
+  fixture_free(&fx);
+}
+END_TEST
+
 static Suite *
 place_suite(void)
 {
@@ -1658,6 +1688,7 @@ place_suite(void)
   tcase_add_test(tc, place_desa_and_kecamatan);
   tcase_add_test(tc, place_ambiguous_choices);
   tcase_add_test(tc, place_no_accidental_places);
+  tcase_add_test(tc, place_kind_word_forgives_a_letter);
   tcase_add_test(tc, place_joined_names_and_landmark_typos);
   tcase_add_test(tc, place_named_after_incident_word);
   tcase_add_test(tc, place_doubled_letter_and_final_h);
