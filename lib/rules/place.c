@@ -1193,6 +1193,97 @@ guarded(const unsigned char *guard, size_t first)
   return 0;
 }
 
+/* The words of a text as place_match reads them (read_word). */
+struct reader {
+  const char *p, *end;      /* what is left; p NULL at the end */
+  struct word twice;        /* a word said twice, to give once more */
+  int again;
+  struct word ahead;        /* the word read ahead */
+  int have;
+};
+
+/* The next word of rd into w, normalised, each word said twice ("niki2")
+ * given twice; 0 at the end. */
+static int
+read_one(const struct place_list *pl, struct reader *rd, struct word *w)
+{
+  if (rd->again) {
+    rd->again = 0;
+    *w = rd->twice;
+    w->brk = 0;
+    return 1;
+  }
+  if (rd->p == NULL || (rd->p = next_word(rd->p, rd->end, w)) == NULL)
+    return 0;
+  rd->again = said_twice(w);
+  expand_short(pl, w);
+  if (rd->again)
+    rd->twice = *w;
+  return 1;
+}
+
+/* Whether vocabulary word v (or -1) is by itself the name of a place, of
+ * one word ("kefa", "oeba"; not "oe" of Oe Ekam nor "sumbabarat", two
+ * joined). */
+static int
+is_one_word_name(const struct place_list *pl, int v)
+{
+  const struct phrase *ph;
+  int k;
+
+  for (k = 0; v >= 0 && k < pl->vocab[v].count; k++) {
+    ph = &pl->phrases[pl->ends[pl->vocab[v].first + k]];
+    if (ph->nwords == 1 && ph->core == 1 && !ph->joined && !ph->weak &&
+        !ph->whole)
+      return 1;
+  }
+  return 0;
+}
+
+/*
+ * Whether words a and b, written one after the other, spell together a
+ * place name of one word ("Kuan Fatu" for Kuanfatu, "Oe Sao" for Oesao);
+ * then a becomes it.  Not when a is a name itself ("Kefa menanu", "Oeba
+ * tu") or both are words of names ("Katiku Tana", "air mata").
+ */
+static int
+join_split(const struct place_list *pl, struct word *a, const struct word *b)
+{
+  char s[WORD_MAX + 1];
+  int va;
+
+  if (b->brk || a->len < 2 || b->len < 2 || a->len + b->len > WORD_MAX ||
+      a->overlong || b->overlong || a->len + b->len < FUZZY_MIN ||
+      is_kind_word(a->s, (size_t)a->len) || is_kind_word(b->s, (size_t)b->len))
+    return 0;
+  va = find_vocab(pl, a->s);
+  if (is_one_word_name(pl, va) || (va >= 0 && find_vocab(pl, b->s) >= 0))
+    return 0;
+  memcpy(s, a->s, (size_t)a->len);
+  memcpy(s + a->len, b->s, (size_t)b->len + 1);
+  if (!is_one_word_name(pl, find_vocab(pl, s)))
+    return 0;
+  memcpy(a->s, s, sizeof(s));
+  a->len += b->len;
+  a->opaque |= b->opaque;
+  return 1;
+}
+
+/* The next word of rd into w (see read_one), joined with the one after
+ * it when they spell one name (join_split); 0 at the end. */
+static int
+read_word(const struct place_list *pl, struct reader *rd, struct word *w)
+{
+  if (rd->have)
+    *w = rd->ahead;
+  else if (!read_one(pl, rd, w))
+    return 0;
+  rd->have = read_one(pl, rd, &rd->ahead);
+  if (rd->have && join_split(pl, w, &rd->ahead))
+    rd->have = 0;
+  return 1;
+}
+
 /*
  * Read the text word by word; after each, note every place whose phrase
  * ends in a word it may stand for; then choose (resolve).
@@ -1212,9 +1303,9 @@ place_match(const struct place_list *pl, const char *text,
   const struct vword *vw;
   struct found f;
   struct word w;
-  const char *p, *end;
+  struct reader rd;
   size_t pos = 0;
-  int i, k, dist, again = 0, kind = 0;
+  int i, k, dist, kind = 0;
 
   if (pl == NULL || out == NULL)
     return -EINVAL;
@@ -1222,19 +1313,10 @@ place_match(const struct place_list *pl, const char *text,
   fs.n = 0;
   if (text == NULL)
     text = "";
-  p = text;
-  end = text + strlen(text);
-  for (;;) {
-    if (again) {
-      again = 0;                 /* "niki2": the same word once more */
-      w.brk = 0;
-    } else {
-      p = next_word(p, end, &w);
-      if (p == NULL)
-        break;
-      again = said_twice(&w);
-    }
-    expand_short(pl, &w);
+  rd.p = text;
+  rd.end = text + strlen(text);
+  rd.again = rd.have = 0;
+  while (read_word(pl, &rd, &w)) {
     guard[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)find_str(pl->guards, pl->nguards, w.s);
     isle[pos % (PHRASE_WORDS + 1)] = is_word(w.s, (size_t)w.len, "pulau");

@@ -1673,6 +1673,36 @@ START_TEST(place_kind_word_forgives_a_letter)
 }
 END_TEST
 
+/* A one-word name written in two ("Kuan Fatu", "Oe Sao") is that name;
+ * two words that spell no name, or a name split across a comma, are not
+ * joined, and a name of two words stays itself. */
+START_TEST(place_name_written_in_two)
+{
+  struct fixture fx;
+  struct place_match m;
+
+  load_text(&fx, "5303 | Kabupaten Kupang |\n"
+                 "5304 | Kabupaten Timor Tengah Selatan | TTS\n"
+                 "53.01.06 | Kecamatan Kupang Timur | | 5303\n"
+                 "53.01.06.2015 | Desa Oesao | | 53.01.06\n"
+                 "53.02.11 | Kecamatan Kuanfatu | | 5304\n"
+                 "53.02.11.2001 | Desa Oe Ekam | | 53.02.11\n");
+  ck_assert_int_eq(fx.rc, 0);
+  ck_assert_int_eq(place_match(fx.pl, "kec. kuan fatu", &m), 0);
+  ck_assert(m.matched);
+  ck_assert_str_eq(m.place.code, "53.02.11");
+  ck_assert_int_eq(place_match(fx.pl, "di Oe Sao, kupang timur", &m), 0);
+  ck_assert(m.matched);
+  ck_assert_str_eq(m.place.code, "53.01.06.2015");
+  ck_assert_int_eq(place_match(fx.pl, "desa oe ekam", &m), 0);
+  ck_assert(m.matched);
+  ck_assert_str_eq(m.place.code, "53.02.11.2001");
+  ck_assert_str_eq(match_code(fx.pl, "kuan, fatu"), "-");
+  ck_assert_str_eq(match_code(fx.pl, "oe saonya"), "-");
+  fixture_free(&fx);
+}
+END_TEST
+
 static Suite *
 place_suite(void)
 {
@@ -1689,6 +1719,7 @@ place_suite(void)
   tcase_add_test(tc, place_ambiguous_choices);
   tcase_add_test(tc, place_no_accidental_places);
   tcase_add_test(tc, place_kind_word_forgives_a_letter);
+  tcase_add_test(tc, place_name_written_in_two);
   tcase_add_test(tc, place_joined_names_and_landmark_typos);
   tcase_add_test(tc, place_named_after_incident_word);
   tcase_add_test(tc, place_doubled_letter_and_final_h);
