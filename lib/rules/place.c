@@ -1508,6 +1508,8 @@ struct alias {
   int kind;
   int weak;       /* from an "alone" line */
   int joined;     /* as in struct phrase */
+  int part;       /* the start of a longer name (derive_start): gives way
+                     as a joined name does */
   int whole;      /* as in struct phrase */
   int keep;       /* chosen for the list (select_phrases) */
   int town;       /* written for a kabupaten/kota: the place inside it
@@ -1659,6 +1661,7 @@ push_alias(struct loader *ld, const char *key, const char *text,
   a->kind = kind;
   a->weak = 0;
   a->joined = 0;
+  a->part = 0;
   a->whole = 0;
   a->town = -1;
   ld->naliases++;
@@ -2224,8 +2227,8 @@ read_line(struct loader *ld, int line, const char *p, size_t n,
 }
 
 /* Sorting aliases: by key, names that admins wrote before derived ones,
- * joined kecamatan and desa names last, then by place, then in file
- * order. */
+ * joined kecamatan and desa names and starts of names last, then by
+ * place, then in file order. */
 static int
 alias_cmp(const void *a, const void *b)
 {
@@ -2236,8 +2239,8 @@ alias_cmp(const void *a, const void *b)
     return c;
   if ((x->text == NULL) != (y->text == NULL))
     return x->text == NULL ? 1 : -1;
-  if (x->joined != y->joined)
-    return x->joined - y->joined;
+  if ((x->joined | x->part) != (y->joined | y->part))
+    return (x->joined | x->part) - (y->joined | y->part);
   if (x->place != y->place)
     return x->place - y->place;
   return x->seq - y->seq;
@@ -2439,9 +2442,35 @@ derive_kind(struct loader *ld, const struct alias *a, struct buf *tmp)
 }
 
 /*
+ * The first two words of the name of kabupaten/kota a (kind word at
+ * a.key[0..klen)) when it has three or more ("timor tengah"): a derived
+ * phrase, so that where it starts the names of several kabupaten they tie
+ * and the reporter is asked which (select_phrases keeps it for each),
+ * and where it is the whole name of another ("sumba barat") it gives way
+ * to that one.
+ */
+static void
+derive_start(struct loader *ld, const struct alias *a, size_t klen,
+             struct buf *tmp)
+{
+  const char *core = a->key + klen, *second;
+
+  if (a->core < 3 || (second = strchr(core, ' ')) == NULL)
+    return;
+  buf_reset(tmp);
+  note_rc(ld, buf_append(tmp, core, strcspn(second + 1, " ") +
+                                      (size_t)(second + 1 - core)));
+  if (ld->rc == 0)
+    push_alias(ld, tmp->data, NULL, 0, a->place, a->line, 2, 2, 0);
+  if (ld->rc == 0)
+    ld->aliases[ld->naliases - 1].part = 1;
+}
+
+/*
  * Add the phrases derived from those written: the name without its kind
  * word, and the words of the name joined into one (alone and after the
- * kind word); for kecamatan and desa, see derive_sub.
+ * kind word), and for a kabupaten/kota the start of a long name
+ * (derive_start); for kecamatan and desa, see derive_sub.
  */
 static void
 derive(struct loader *ld, struct buf *tmp)
@@ -2473,6 +2502,7 @@ derive(struct loader *ld, struct buf *tmp)
       push_alias(ld, core, NULL, 0, a.place, a.line, a.nwords - 1, a.core,
                  0);
     derive_joined(ld, &a, klen, tmp, 0);
+    derive_start(ld, &a, klen, tmp);
   }
 }
 
@@ -2598,8 +2628,9 @@ town_place(const struct loader *ld, const struct alias *v, int i, int run)
  * Mark one phrase per key and place to keep, sorting the aliases
  * (alias_cmp): a key that an admin wrote belongs to that place alone; a
  * key only derived belongs to every place it was derived for, except
- * that a kecamatan or desa name joined into one gives way to any other
- * phrase (Desa Praibakul keeps "praibakul" from Desa Prai Bakul).  A
+ * that a kecamatan or desa name joined into one, and the start of a
+ * longer kabupaten name, give way to any other phrase (Desa Praibakul
+ * keeps "praibakul" from Desa Prai Bakul).  A
  * key written for a kabupaten/kota notes the town it is (town_place()).
  * Duplicates lend their rank to the one kept.  Returns the number kept.
  */
@@ -2621,7 +2652,7 @@ select_phrases(struct loader *ld)
       v[j].keep = 0;
       if (v[i].text != NULL && v[j].place != v[i].place)
         continue;
-      if (v[j].joined && !v[i].joined)
+      if ((v[j].joined | v[j].part) && !(v[i].joined | v[i].part))
         continue;
       if (keep >= 0 && v[j].place == v[keep].place) {
         if (v[j].core > v[keep].core)

@@ -1703,6 +1703,34 @@ START_TEST(place_name_written_in_two)
 }
 END_TEST
 
+/* The first words of the names of several kabupaten ("Timor Tengah":
+ * Selatan or Utara?) get the question with those as the choices; the
+ * whole name of one of them stays that one ("Sumba Barat"). */
+START_TEST(place_start_of_several_kabupaten)
+{
+  struct fixture fx;
+  struct place_match m;
+
+  load_text(&fx, "5301 | Kabupaten Sumba Barat | Waikabubak\n"
+                 "5304 | Kabupaten Timor Tengah Selatan | Timur Tengah "
+                 "Selatan; TTS\n"
+                 "5305 | Kabupaten Timor Tengah Utara | Timur Tengah Utara\n"
+                 "5317 | Kabupaten Sumba Barat Daya | SBD\n");
+  ck_assert_int_eq(fx.rc, 0);
+  ck_assert_int_eq(place_match(fx.pl, "timor tengah", &m), 0);
+  ck_assert(m.ambiguous);
+  ck_assert_int_eq(m.nchoices, 2);
+  ck_assert_str_eq(m.choice[0].code, "5304");
+  ck_assert_str_eq(m.choice[1].code, "5305");
+  ck_assert_int_eq(place_match(fx.pl, "di kab. Timur Tengah", &m), 0);
+  ck_assert(m.ambiguous);
+  ck_assert_str_eq(match_code(fx.pl, "Timor Tengah Utara"), "5305");
+  ck_assert_str_eq(match_code(fx.pl, "Sumba Barat"), "5301");
+  ck_assert_str_eq(match_code(fx.pl, "Sumba Barat Daya"), "5317");
+  fixture_free(&fx);
+}
+END_TEST
+
 static Suite *
 place_suite(void)
 {
@@ -1720,6 +1748,7 @@ place_suite(void)
   tcase_add_test(tc, place_no_accidental_places);
   tcase_add_test(tc, place_kind_word_forgives_a_letter);
   tcase_add_test(tc, place_name_written_in_two);
+  tcase_add_test(tc, place_start_of_several_kabupaten);
   tcase_add_test(tc, place_joined_names_and_landmark_typos);
   tcase_add_test(tc, place_named_after_incident_word);
   tcase_add_test(tc, place_doubled_letter_and_final_h);
