@@ -2363,6 +2363,98 @@ derive_joined(struct loader *ld, const struct alias *a, size_t klen,
     ld->aliases[n].joined = 1;
 }
 
+/* A word of a phrase's key, not NUL-terminated. */
+struct keyword {
+  const char *s;
+  size_t len;
+};
+
+static int keyword_cmp(const void *a, const void *b);
+
+/* The words of every name written, sorted (keyword_cmp), to tell which
+ * occur once (derive_part). */
+struct wordcount {
+  struct keyword *w;
+  int n;
+};
+
+/* Whether the word s[0..len) occurs in one name written only. */
+static int
+word_once(const struct wordcount *wc, const char *s, size_t len)
+{
+  struct keyword key = {s, len};
+  const struct keyword *hit;
+  size_t at;
+
+  hit = bsearch(&key, wc->w, (size_t)wc->n, sizeof(*wc->w), keyword_cmp);
+  if (hit == NULL)
+    return 0;
+  at = (size_t)(hit - wc->w);
+  return (at == 0 || keyword_cmp(&wc->w[at - 1], &key) != 0) &&
+         (at + 1 == (size_t)wc->n || keyword_cmp(&wc->w[at + 1], &key) != 0);
+}
+
+/* Fill wc with the words of the first n aliases (0, or -ENOMEM). */
+static int
+count_words(const struct loader *ld, int n, struct wordcount *wc)
+{
+  const char *p;
+  size_t len;
+  int k, total = 0;
+
+  for (k = 0; k < n; k++)
+    total += ld->aliases[k].nwords;
+  wc->n = 0;
+  wc->w = malloc(sizeof(*wc->w) * (size_t)(total > 0 ? total : 1));
+  if (wc->w == NULL)
+    return -ENOMEM;
+  for (k = 0; k < n; k++) {
+    for (p = ld->aliases[k].key; *p != '\0'; p += len + (p[len] == ' ')) {
+      len = strcspn(p, " ");
+      if (wc->n < total)
+        wc->w[wc->n++] = (struct keyword){p, len};
+    }
+  }
+  qsort(wc->w, (size_t)wc->n, sizeof(*wc->w), keyword_cmp);
+  return 0;
+}
+
+/*
+ * Each word of a desa or kelurahan name a of two words of its own (kind
+ * word at a.key[0..klen)) that no other name has and that is of 6
+ * letters or more ("penkase", "oeleta" of Penkase Oeleta), as a phrase
+ * matched only as the whole text (or with the place it lies in) and
+ * after the kind word: reporters name the part of a merged village they
+ * live in.
+ */
+static void
+derive_part(struct loader *ld, const struct alias *a, size_t klen,
+            const struct wordcount *wc, struct buf *tmp)
+{
+  const char *core = a->key + klen, *w;
+  size_t len;
+  int i;
+
+  if (ld->places[a->place].level != PLACE_DESA || a->core != 2 ||
+      a->nwords != a->core + a->kind || is_not_a_name(ld, core))
+    return;
+  for (i = 0, w = core; i < 2; i++, w += len + 1) {
+    len = strcspn(w, " ");
+    if (len < FUZZY_MIN + 1 || !word_once(wc, w, len))
+      continue;
+    buf_reset(tmp);
+    note_rc(ld, buf_append(tmp, a->key, klen));
+    note_rc(ld, buf_append(tmp, w, len));
+    if (ld->rc != 0)
+      return;
+    push_alias(ld, tmp->data + klen, NULL, 0, a->place, a->line, 1, 1, 0);
+    if (ld->rc == 0)
+      ld->aliases[ld->naliases - 1].whole = 1;
+    if (a->kind)
+      push_alias(ld, tmp->data, NULL, 0, a->place, a->line, 2, 1, 1);
+  }
+}
+
 /*
  * The phrases derived from a kecamatan or desa name a (kind word at
  * a.key[0..klen)): its name without the kind word, which when it is an
@@ -2470,18 +2562,21 @@ derive_start(struct loader *ld, const struct alias *a, size_t klen,
  * Add the phrases derived from those written: the name without its kind
  * word, and the words of the name joined into one (alone and after the
  * kind word), and for a kabupaten/kota the start of a long name
- * (derive_start); for kecamatan and desa, see derive_sub.
+ * (derive_start); for kecamatan and desa, see derive_sub and
+ * derive_part.
  */
 static void
 derive(struct loader *ld, struct buf *tmp)
 {
   struct alias a;
+  struct wordcount wc;
   const char *core;
   size_t klen;
   int n = ld->naliases, k;
 
   if (ld->nnames > 0)
     qsort(ld->names, (size_t)ld->nnames, sizeof(*ld->names), str_ptr_cmp);
+  note_rc(ld, count_words(ld, n, &wc));
   for (k = 0; k < n && ld->rc == 0; k++) {
     /* A copy: pushing may move the array (the strings stay put). */
     a = ld->aliases[k];
@@ -2495,6 +2590,7 @@ derive(struct loader *ld, struct buf *tmp)
       continue;
     if (ld->places[a.place].level > PLACE_KABUPATEN) {
       derive_sub(ld, &a, klen, tmp);
+      derive_part(ld, &a, klen, &wc, tmp);
       continue;
     }
     /* "Kabupaten Kota" must not make plain "kota" a place. */
@@ -2504,6 +2600,7 @@ derive(struct loader *ld, struct buf *tmp)
     derive_joined(ld, &a, klen, tmp, 0);
     derive_start(ld, &a, klen, tmp);
   }
+  free(wc.w);
 }
 
 /* Whether place a lies in place b, by the loader's places. */
@@ -2686,12 +2783,6 @@ split_key(const char *key, const char *word[PHRASE_WORDS],
   }
   return n;
 }
-
-/* A word of a phrase's key, not NUL-terminated. */
-struct keyword {
-  const char *s;
-  size_t len;
-};
 
 /* Bytewise, a prefix first: the order of strcmp(). */
 static int

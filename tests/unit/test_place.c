@@ -1731,6 +1731,40 @@ START_TEST(place_start_of_several_kabupaten)
 }
 END_TEST
 
+/* One word of a kelurahan or desa name of two, when no other name has
+ * it, names that place as the whole answer or after its kind word
+ * ("Penkase" for Penkase Oeleta); a word that several names share, or a
+ * short one, does not. */
+START_TEST(place_word_of_a_name_of_two)
+{
+  struct fixture fx;
+  struct place_match m;
+
+  load_text(&fx, "5371 | Kota Kupang |\n"
+                 "53.71.01 | Kecamatan Alak | | 5371\n"
+                 "53.71.01.1012 | Kelurahan Penkase Oeleta | | 53.71.01\n"
+                 "53.71.01.1008 | Kelurahan Alak | | 53.71.01\n"
+                 "5304 | Kabupaten Timor Tengah Selatan |\n"
+                 "53.02.01 | Kecamatan Kota Soe | | 5304\n"
+                 "53.02.01.1009 | Kelurahan Oe Kefan | | 53.02.01\n"
+                 "53.02.01.2001 | Desa Kampung Harapan | | 53.02.01\n"
+                 "53.02.01.2002 | Desa Bukit Harapan | | 53.02.01\n");
+  ck_assert_int_eq(fx.rc, 0);
+  ck_assert_int_eq(place_match(fx.pl, "penkase", &m), 0);
+  ck_assert(m.matched);
+  ck_assert_str_eq(m.place.code, "53.71.01.1012");
+  ck_assert_int_eq(place_match(fx.pl, "kel. Penkase", &m), 0);
+  ck_assert(m.matched);
+  ck_assert_str_eq(m.place.code, "53.71.01.1012");
+  ck_assert_int_eq(place_match(fx.pl, "Oeleta, Alak", &m), 0);
+  ck_assert(m.matched);
+  ck_assert_str_eq(m.place.code, "53.71.01.1012");
+  ck_assert_str_eq(match_code(fx.pl, "harapan"), "-");
+  ck_assert_str_eq(match_code(fx.pl, "kefan"), "-");
+  fixture_free(&fx);
+}
+END_TEST
+
 static Suite *
 place_suite(void)
 {
@@ -1749,6 +1783,7 @@ place_suite(void)
   tcase_add_test(tc, place_kind_word_forgives_a_letter);
   tcase_add_test(tc, place_name_written_in_two);
   tcase_add_test(tc, place_start_of_several_kabupaten);
+  tcase_add_test(tc, place_word_of_a_name_of_two);
   tcase_add_test(tc, place_joined_names_and_landmark_typos);
   tcase_add_test(tc, place_named_after_incident_word);
   tcase_add_test(tc, place_doubled_letter_and_final_h);
