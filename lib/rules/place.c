@@ -173,6 +173,7 @@ struct hit {
   int d;                    /* edit distance, 0 exact */
   int slip;                 /* d is 1: a doubled letter or a final h (see
                                slipped()) */
+  int gap;                  /* d is 1: a letter left out or added */
 };
 
 /* All of them for one text word. */
@@ -491,19 +492,19 @@ expand_short(const struct place_list *pl, struct word *w)
 /* Add a hit; when the slot is full, it replaces the farthest one if it is
  * nearer. */
 static void
-add_hit(struct slot *s, int v, int d, int slip)
+add_hit(struct slot *s, int v, int d, int slip, int gap)
 {
   int i, worst = 0;
 
   if (s->n < HITS_MAX) {
-    s->h[s->n++] = (struct hit){v, d, slip};
+    s->h[s->n++] = (struct hit){v, d, slip, gap};
     return;
   }
   for (i = 1; i < s->n; i++)
     if (s->h[i].d > s->h[worst].d)
       worst = i;
   if (d < s->h[worst].d)
-    s->h[worst] = (struct hit){v, d, slip};
+    s->h[worst] = (struct hit){v, d, slip, gap};
 }
 
 /* s[0..n) with each run of one letter written once and a final h after a
@@ -542,12 +543,14 @@ slipped(const struct word *w, const char *sq, int nsq,
 }
 
 /* The text word a fuzzy look-up compares: w itself, its letter mask and
- * its squashed form (see squash()). */
+ * its squashed form (see squash()), and whether a kind word came right
+ * before it. */
 struct probe {
   const struct word *w;
   uint32_t mask;
   char sq[WORD_MAX + 1];
   int nsq;
+  int after_kind;
 };
 
 /* Add vocabulary word v to s when the text word of pr is near enough to
@@ -564,6 +567,9 @@ try_hit(const struct place_list *pl, const struct probe *pr, int v,
   t = edits_allowed(shorter, vw->lax);
   if (t == 0 && vw->several && shorter >= FUZZY_MIN)
     t = 1;
+  if (t == 0 && pr->after_kind && shorter >= FUZZY_MIN &&
+      abs(vw->len - w->len) == 1)
+    t = 1;                     /* "Kel. Sikumna": see word_forgiven */
   if (t == 0 && vw->near &&
       (shorter >= NEAR_MIN ||
        (w->len == NEAR_MIN - 1 && vw->len == NEAR_MIN &&
@@ -571,7 +577,7 @@ try_hit(const struct place_list *pl, const struct probe *pr, int v,
     t = 1;                     /* "daja"; "dya", a letter left out */
   if (t == 0) {
     if (slipped(w, pr->sq, pr->nsq, vw))
-      add_hit(s, v, 1, 1);
+      add_hit(s, v, 1, 1, 1);
     return;
   }
   if (abs(vw->len - w->len) > t || bit_count(pr->mask & ~vw->mask) > t ||
@@ -580,19 +586,21 @@ try_hit(const struct place_list *pl, const struct probe *pr, int v,
   slip = slipped(w, pr->sq, pr->nsq, vw);
   d = textdist_osa(w->s, w->len, vw->s, vw->len, t);
   if (d <= t)
-    add_hit(s, v, d, d == 1 && slip);
+    add_hit(s, v, d, d == 1 && slip, d == 1 && vw->len != w->len);
 }
 
 /*
  * Fill s with the vocabulary words that the text word w may stand for:
  * exactly; from FUZZY_MIN letters on, within the edits allowed (a scan
- * of the words of a length within reach); from NEAR_MIN letters, the few
- * near words one letter off, and from one letter less those same words
- * with a letter left out after their first ("dya" for "daya");
- * word_forgiven() says where that counts.
+ * of the words of a length within reach), one letter off in any name
+ * when a kind word came right before (after_kind); from NEAR_MIN
+ * letters, the few near words one letter off, and from one letter less
+ * those same words with a letter left out after their first ("dya" for
+ * "daya"); word_forgiven() says where that counts.
  */
 static void
-find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
+find_hits(const struct place_list *pl, const struct word *w, int after_kind,
+          struct slot *s)
 {
   const struct vword *vw;
   struct probe pr;
@@ -605,10 +613,11 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
     return;
   exact = find_vocab(pl, w->s);
   if (exact >= 0)
-    add_hit(s, exact, 0, 0);
+    add_hit(s, exact, 0, 0, 0);
   if (w->len < NEAR_MIN - 1 || is_plain(pl, w->s))
     return;
   pr.w = w;
+  pr.after_kind = after_kind;
   pr.mask = letter_mask(w->s, w->len);
   pr.nsq = squash(w->s, w->len, pr.sq);
   if (w->len < FUZZY_MIN) {
@@ -626,7 +635,7 @@ find_hits(const struct place_list *pl, const struct word *w, struct slot *s)
     vw = &pl->vocab[v];
     /* A word forgiven no edit (see try_hit()) may still have slipped,
      * which needs one letter more or less and the same first one. */
-    if (!vw->lax && !vw->several && !vw->near &&
+    if (!vw->lax && !vw->several && !vw->near && !after_kind &&
         (vw->len < STRICT_MIN || w->len < STRICT_MIN) &&
         (abs(vw->len - w->len) != 1 || vw->s[0] != w->s[0]))
       continue;
@@ -673,8 +682,11 @@ forgives_one_letter(const struct phrase *ph)
  * words joined into one must be exact; in a landmark name of several
  * words, or a kecamatan or desa name of several words of its own, a word
  * of 5 or more letters may differ by one ("Pelabuhan Tenaw", "Kupang
- * Timor").  A word forgiven beyond the usual allowance needs the rest of
- * the name exact (see phrase_distance).
+ * Timor"), and one in a kecamatan or desa name written after its kind
+ * word, which says a name follows, may have a letter left out or added
+ * ("Kel. Sikumna"; "Desa Oelnasy" stays no Oelnasi).  A word forgiven
+ * beyond the usual allowance needs the rest of the name exact (see
+ * phrase_distance).
  */
 static int
 word_forgiven(const struct phrase *ph, int shorter, const struct hit *h)
@@ -689,7 +701,8 @@ word_forgiven(const struct phrase *ph, int shorter, const struct hit *h)
     return 0;
   if (h->d <= edits_allowed(shorter, 0) || h->slip)
     return 1;
-  return forgives_one_letter(ph) && h->d == 1 && shorter >= FUZZY_MIN;
+  return h->d == 1 && shorter >= FUZZY_MIN &&
+         (forgives_one_letter(ph) || (ph->kind && h->gap));
 }
 
 /*
@@ -1180,6 +1193,97 @@ guarded(const unsigned char *guard, size_t first)
   return 0;
 }
 
+/* The words of a text as place_match reads them (read_word). */
+struct reader {
+  const char *p, *end;      /* what is left; p NULL at the end */
+  struct word twice;        /* a word said twice, to give once more */
+  int again;
+  struct word ahead;        /* the word read ahead */
+  int have;
+};
+
+/* The next word of rd into w, normalised, each word said twice ("niki2")
+ * given twice; 0 at the end. */
+static int
+read_one(const struct place_list *pl, struct reader *rd, struct word *w)
+{
+  if (rd->again) {
+    rd->again = 0;
+    *w = rd->twice;
+    w->brk = 0;
+    return 1;
+  }
+  if (rd->p == NULL || (rd->p = next_word(rd->p, rd->end, w)) == NULL)
+    return 0;
+  rd->again = said_twice(w);
+  expand_short(pl, w);
+  if (rd->again)
+    rd->twice = *w;
+  return 1;
+}
+
+/* Whether vocabulary word v (or -1) is by itself the name of a place, of
+ * one word ("kefa", "oeba"; not "oe" of Oe Ekam nor "sumbabarat", two
+ * joined). */
+static int
+is_one_word_name(const struct place_list *pl, int v)
+{
+  const struct phrase *ph;
+  int k;
+
+  for (k = 0; v >= 0 && k < pl->vocab[v].count; k++) {
+    ph = &pl->phrases[pl->ends[pl->vocab[v].first + k]];
+    if (ph->nwords == 1 && ph->core == 1 && !ph->joined && !ph->weak &&
+        !ph->whole)
+      return 1;
+  }
+  return 0;
+}
+
+/*
+ * Whether words a and b, written one after the other, spell together a
+ * place name of one word ("Kuan Fatu" for Kuanfatu, "Oe Sao" for Oesao);
+ * then a becomes it.  Not when a is a name itself ("Kefa menanu", "Oeba
+ * tu") or both are words of names ("Katiku Tana", "air mata").
+ */
+static int
+join_split(const struct place_list *pl, struct word *a, const struct word *b)
+{
+  char s[WORD_MAX + 1];
+  int va;
+
+  if (b->brk || a->len < 2 || b->len < 2 || a->len + b->len > WORD_MAX ||
+      a->overlong || b->overlong || a->len + b->len < FUZZY_MIN ||
+      is_kind_word(a->s, (size_t)a->len) || is_kind_word(b->s, (size_t)b->len))
+    return 0;
+  va = find_vocab(pl, a->s);
+  if (is_one_word_name(pl, va) || (va >= 0 && find_vocab(pl, b->s) >= 0))
+    return 0;
+  memcpy(s, a->s, (size_t)a->len);
+  memcpy(s + a->len, b->s, (size_t)b->len + 1);
+  if (!is_one_word_name(pl, find_vocab(pl, s)))
+    return 0;
+  memcpy(a->s, s, sizeof(s));
+  a->len += b->len;
+  a->opaque |= b->opaque;
+  return 1;
+}
+
+/* The next word of rd into w (see read_one), joined with the one after
+ * it when they spell one name (join_split); 0 at the end. */
+static int
+read_word(const struct place_list *pl, struct reader *rd, struct word *w)
+{
+  if (rd->have)
+    *w = rd->ahead;
+  else if (!read_one(pl, rd, w))
+    return 0;
+  rd->have = read_one(pl, rd, &rd->ahead);
+  if (rd->have && join_split(pl, w, &rd->ahead))
+    rd->have = 0;
+  return 1;
+}
+
 /*
  * Read the text word by word; after each, note every place whose phrase
  * ends in a word it may stand for; then choose (resolve).
@@ -1199,9 +1303,9 @@ place_match(const struct place_list *pl, const char *text,
   const struct vword *vw;
   struct found f;
   struct word w;
-  const char *p, *end;
+  struct reader rd;
   size_t pos = 0;
-  int i, k, dist, again = 0;
+  int i, k, dist, kind = 0;
 
   if (pl == NULL || out == NULL)
     return -EINVAL;
@@ -1209,19 +1313,10 @@ place_match(const struct place_list *pl, const char *text,
   fs.n = 0;
   if (text == NULL)
     text = "";
-  p = text;
-  end = text + strlen(text);
-  for (;;) {
-    if (again) {
-      again = 0;                 /* "niki2": the same word once more */
-      w.brk = 0;
-    } else {
-      p = next_word(p, end, &w);
-      if (p == NULL)
-        break;
-      again = said_twice(&w);
-    }
-    expand_short(pl, &w);
+  rd.p = text;
+  rd.end = text + strlen(text);
+  rd.again = rd.have = 0;
+  while (read_word(pl, &rd, &w)) {
     guard[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)find_str(pl->guards, pl->nguards, w.s);
     isle[pos % (PHRASE_WORDS + 1)] = is_word(w.s, (size_t)w.len, "pulau");
@@ -1230,7 +1325,9 @@ place_match(const struct place_list *pl, const char *text,
     if (in.n < INCIDENT_MAX &&
         is_one_of(w.s, (size_t)w.len, incident_words))
       in.at[in.n++] = pos;
-    find_hits(pl, &w, &ring[pos % PHRASE_WORDS]);
+    find_hits(pl, &w, kind, &ring[pos % PHRASE_WORDS]);
+    kind = is_kind_word(w.s, (size_t)w.len) &&
+           !is_word(w.s, (size_t)w.len, "kota");
     s = &ring[pos % PHRASE_WORDS];
     pos++;
     for (i = 0; i < s->n; i++) {
@@ -1411,6 +1508,8 @@ struct alias {
   int kind;
   int weak;       /* from an "alone" line */
   int joined;     /* as in struct phrase */
+  int part;       /* the start of a longer name (derive_start): gives way
+                     as a joined name does */
   int whole;      /* as in struct phrase */
   int keep;       /* chosen for the list (select_phrases) */
   int town;       /* written for a kabupaten/kota: the place inside it
@@ -1562,6 +1661,7 @@ push_alias(struct loader *ld, const char *key, const char *text,
   a->kind = kind;
   a->weak = 0;
   a->joined = 0;
+  a->part = 0;
   a->whole = 0;
   a->town = -1;
   ld->naliases++;
@@ -2127,8 +2227,8 @@ read_line(struct loader *ld, int line, const char *p, size_t n,
 }
 
 /* Sorting aliases: by key, names that admins wrote before derived ones,
- * joined kecamatan and desa names last, then by place, then in file
- * order. */
+ * joined kecamatan and desa names and starts of names last, then by
+ * place, then in file order. */
 static int
 alias_cmp(const void *a, const void *b)
 {
@@ -2139,8 +2239,8 @@ alias_cmp(const void *a, const void *b)
     return c;
   if ((x->text == NULL) != (y->text == NULL))
     return x->text == NULL ? 1 : -1;
-  if (x->joined != y->joined)
-    return x->joined - y->joined;
+  if ((x->joined | x->part) != (y->joined | y->part))
+    return (x->joined | x->part) - (y->joined | y->part);
   if (x->place != y->place)
     return x->place - y->place;
   return x->seq - y->seq;
@@ -2263,6 +2363,98 @@ derive_joined(struct loader *ld, const struct alias *a, size_t klen,
     ld->aliases[n].joined = 1;
 }
 
+/* A word of a phrase's key, not NUL-terminated. */
+struct keyword {
+  const char *s;
+  size_t len;
+};
+
+static int keyword_cmp(const void *a, const void *b);
+
+/* The words of every name written, sorted (keyword_cmp), to tell which
+ * occur once (derive_part). */
+struct wordcount {
+  struct keyword *w;
+  int n;
+};
+
+/* Whether the word s[0..len) occurs in one name written only. */
+static int
+word_once(const struct wordcount *wc, const char *s, size_t len)
+{
+  struct keyword key = {s, len};
+  const struct keyword *hit;
+  size_t at;
+
+  hit = bsearch(&key, wc->w, (size_t)wc->n, sizeof(*wc->w), keyword_cmp);
+  if (hit == NULL)
+    return 0;
+  at = (size_t)(hit - wc->w);
+  return (at == 0 || keyword_cmp(&wc->w[at - 1], &key) != 0) &&
+         (at + 1 == (size_t)wc->n || keyword_cmp(&wc->w[at + 1], &key) != 0);
+}
+
+/* Fill wc with the words of the first n aliases (0, or -ENOMEM). */
+static int
+count_words(const struct loader *ld, int n, struct wordcount *wc)
+{
+  const char *p;
+  size_t len;
+  int k, total = 0;
+
+  for (k = 0; k < n; k++)
+    total += ld->aliases[k].nwords;
+  wc->n = 0;
+  wc->w = malloc(sizeof(*wc->w) * (size_t)(total > 0 ? total : 1));
+  if (wc->w == NULL)
+    return -ENOMEM;
+  for (k = 0; k < n; k++) {
+    for (p = ld->aliases[k].key; *p != '\0'; p += len + (p[len] == ' ')) {
+      len = strcspn(p, " ");
+      if (wc->n < total)
+        wc->w[wc->n++] = (struct keyword){p, len};
+    }
+  }
+  qsort(wc->w, (size_t)wc->n, sizeof(*wc->w), keyword_cmp);
+  return 0;
+}
+
+/*
+ * Each word of a desa or kelurahan name a of two words of its own (kind
+ * word at a.key[0..klen)) that no other name has and that is of 6
+ * letters or more ("penkase", "oeleta" of Penkase Oeleta), as a phrase
+ * matched only as the whole text (or with the place it lies in) and
+ * after the kind word: reporters name the part of a merged village they
+ * live in.
+ */
+static void
+derive_part(struct loader *ld, const struct alias *a, size_t klen,
+            const struct wordcount *wc, struct buf *tmp)
+{
+  const char *core = a->key + klen, *w;
+  size_t len;
+  int i;
+
+  if (ld->places[a->place].level != PLACE_DESA || a->core != 2 ||
+      a->nwords != a->core + a->kind || is_not_a_name(ld, core))
+    return;
+  for (i = 0, w = core; i < 2; i++, w += len + 1) {
+    len = strcspn(w, " ");
+    if (len < FUZZY_MIN + 1 || !word_once(wc, w, len))
+      continue;
+    buf_reset(tmp);
+    note_rc(ld, buf_append(tmp, a->key, klen));
+    note_rc(ld, buf_append(tmp, w, len));
+    if (ld->rc != 0)
+      return;
+    push_alias(ld, tmp->data + klen, NULL, 0, a->place, a->line, 1, 1, 0);
+    if (ld->rc == 0)
+      ld->aliases[ld->naliases - 1].whole = 1;
+    if (a->kind)
+      push_alias(ld, tmp->data, NULL, 0, a->place, a->line, 2, 1, 1);
+  }
+}
+
 /*
  * The phrases derived from a kecamatan or desa name a (kind word at
  * a.key[0..klen)): its name without the kind word, which when it is an
@@ -2342,20 +2534,49 @@ derive_kind(struct loader *ld, const struct alias *a, struct buf *tmp)
 }
 
 /*
+ * The first two words of the name of kabupaten/kota a (kind word at
+ * a.key[0..klen)) when it has three or more ("timor tengah"): a derived
+ * phrase, so that where it starts the names of several kabupaten they tie
+ * and the reporter is asked which (select_phrases keeps it for each),
+ * and where it is the whole name of another ("sumba barat") it gives way
+ * to that one.
+ */
+static void
+derive_start(struct loader *ld, const struct alias *a, size_t klen,
+             struct buf *tmp)
+{
+  const char *core = a->key + klen, *second;
+
+  if (a->core < 3 || (second = strchr(core, ' ')) == NULL)
+    return;
+  buf_reset(tmp);
+  note_rc(ld, buf_append(tmp, core, strcspn(second + 1, " ") +
+                                      (size_t)(second + 1 - core)));
+  if (ld->rc == 0)
+    push_alias(ld, tmp->data, NULL, 0, a->place, a->line, 2, 2, 0);
+  if (ld->rc == 0)
+    ld->aliases[ld->naliases - 1].part = 1;
+}
+
+/*
  * Add the phrases derived from those written: the name without its kind
  * word, and the words of the name joined into one (alone and after the
- * kind word); for kecamatan and desa, see derive_sub.
+ * kind word), and for a kabupaten/kota the start of a long name
+ * (derive_start); for kecamatan and desa, see derive_sub and
+ * derive_part.
  */
 static void
 derive(struct loader *ld, struct buf *tmp)
 {
   struct alias a;
+  struct wordcount wc;
   const char *core;
   size_t klen;
   int n = ld->naliases, k;
 
   if (ld->nnames > 0)
     qsort(ld->names, (size_t)ld->nnames, sizeof(*ld->names), str_ptr_cmp);
+  note_rc(ld, count_words(ld, n, &wc));
   for (k = 0; k < n && ld->rc == 0; k++) {
     /* A copy: pushing may move the array (the strings stay put). */
     a = ld->aliases[k];
@@ -2369,6 +2590,7 @@ derive(struct loader *ld, struct buf *tmp)
       continue;
     if (ld->places[a.place].level > PLACE_KABUPATEN) {
       derive_sub(ld, &a, klen, tmp);
+      derive_part(ld, &a, klen, &wc, tmp);
       continue;
     }
     /* "Kabupaten Kota" must not make plain "kota" a place. */
@@ -2376,7 +2598,9 @@ derive(struct loader *ld, struct buf *tmp)
       push_alias(ld, core, NULL, 0, a.place, a.line, a.nwords - 1, a.core,
                  0);
     derive_joined(ld, &a, klen, tmp, 0);
+    derive_start(ld, &a, klen, tmp);
   }
+  free(wc.w);
 }
 
 /* Whether place a lies in place b, by the loader's places. */
@@ -2501,8 +2725,9 @@ town_place(const struct loader *ld, const struct alias *v, int i, int run)
  * Mark one phrase per key and place to keep, sorting the aliases
  * (alias_cmp): a key that an admin wrote belongs to that place alone; a
  * key only derived belongs to every place it was derived for, except
- * that a kecamatan or desa name joined into one gives way to any other
- * phrase (Desa Praibakul keeps "praibakul" from Desa Prai Bakul).  A
+ * that a kecamatan or desa name joined into one, and the start of a
+ * longer kabupaten name, give way to any other phrase (Desa Praibakul
+ * keeps "praibakul" from Desa Prai Bakul).  A
  * key written for a kabupaten/kota notes the town it is (town_place()).
  * Duplicates lend their rank to the one kept.  Returns the number kept.
  */
@@ -2524,7 +2749,7 @@ select_phrases(struct loader *ld)
       v[j].keep = 0;
       if (v[i].text != NULL && v[j].place != v[i].place)
         continue;
-      if (v[j].joined && !v[i].joined)
+      if ((v[j].joined | v[j].part) && !(v[i].joined | v[i].part))
         continue;
       if (keep >= 0 && v[j].place == v[keep].place) {
         if (v[j].core > v[keep].core)
@@ -2558,12 +2783,6 @@ split_key(const char *key, const char *word[PHRASE_WORDS],
   }
   return n;
 }
-
-/* A word of a phrase's key, not NUL-terminated. */
-struct keyword {
-  const char *s;
-  size_t len;
-};
 
 /* Bytewise, a prefix first: the order of strcmp(). */
 static int

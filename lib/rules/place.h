@@ -69,7 +69,16 @@
  * letter when the rest is exact ("Kec. Kupang Timor").  Landmarks are as
  * strict, and in a landmark name of several words one word of 5 or more
  * letters may differ by one letter when the rest is exact ("Pelabuhan
- * Tenaw"; a landmark of one word, "Undana", must be exact).  A place whose kecamatan or kabupaten the text
+ * Tenaw"; a landmark of one word, "Undana", must be exact).  Right
+ * after its kind word (Kel., Desa, Kec.) a word of 5 or more letters of
+ * a kecamatan or desa name may have a letter left out or added ("Kel.
+ * Sikumna").  A name of one word written as two ("Kuan Fatu", "Oe Sao")
+ * is that name, unless the first word is a name itself or both are words
+ * of names.  A word of 6 or more letters that only one desa or kelurahan
+ * name of two words has names it as the whole answer, with the place it
+ * lies in, or after its kind word ("Penkase" for Penkase Oeleta).  The
+ * first two words of a kabupaten name of three ("Timor Tengah") tie
+ * between the kabupaten whose names they start.  A place whose kecamatan or kabupaten the text
  * also names wins over one it does not; then a kabupaten/kota wins over a
  * kecamatan, a kecamatan over a desa, unless only the smaller one is
  * spelt exactly.  When places still tie, they match as the place they all

@@ -1643,6 +1643,128 @@ START_TEST(place_load_include)
 }
 END_TEST
 
+/* After its kind word ("Kel.", "Desa", "Kec.") a word of 5 letters or
+ * more of a kecamatan or desa name may have a letter left out or added:
+ * the reporter said a name follows.  Without the kind word, or with a
+ * letter changed, it stays strict. */
+START_TEST(place_kind_word_forgives_a_letter)
+{
+  struct fixture fx;
+
+  load_text(&fx, "5371 | Kota Kupang |\n"
+                 "53.71.02 | Kecamatan Maulafa | | 5371\n"
+                 "53.71.02.1008 | Kelurahan Sikumana | | 53.71.02\n"
+                 "53.71.02.1007 | Kelurahan Kolhua | | 53.71.02\n"
+                 "5304 | Kabupaten Timor Tengah Selatan | TTS\n"
+                 "53.02.11 | Kecamatan Kuanfatu | | 5304\n"
+                 "53.02.11.2007 | Desa Oenai | | 53.02.11\n");
+  ck_assert_int_eq(fx.rc, 0);
+  ck_assert_str_eq(match_code(fx.pl, "kel. sikumna"), "5371");
+  ck_assert_str_eq(match_code(fx.pl, "Kelurahan Sikumanna, Kupang"), "5371");
+  ck_assert_str_eq(match_code(fx.pl, "kel. kolua"), "5371");
+  /* Without the kind word, or two letters off: nothing. */
+  ck_assert_str_eq(match_code(fx.pl, "sikumna"), "-");
+  ck_assert_str_eq(match_code(fx.pl, "kel. sikma"), "-");
+  ck_assert_str_eq(match_code(fx.pl, "kolua"), "-");
+  ck_assert_str_eq(match_code(fx.pl, "desa oenia"), "-");
+  /* Short words stay exact: "desa oena" is no Oenai. */
+  ck_assert_str_eq(match_code(fx.pl, "desa oena"), "-");
+  fixture_free(&fx);
+}
+END_TEST
+
+/* A one-word name written in two ("Kuan Fatu", "Oe Sao") is that name;
+ * two words that spell no name, or a name split across a comma, are not
+ * joined, and a name of two words stays itself. */
+START_TEST(place_name_written_in_two)
+{
+  struct fixture fx;
+  struct place_match m;
+
+  load_text(&fx, "5303 | Kabupaten Kupang |\n"
+                 "5304 | Kabupaten Timor Tengah Selatan | TTS\n"
+                 "53.01.06 | Kecamatan Kupang Timur | | 5303\n"
+                 "53.01.06.2015 | Desa Oesao | | 53.01.06\n"
+                 "53.02.11 | Kecamatan Kuanfatu | | 5304\n"
+                 "53.02.11.2001 | Desa Oe Ekam | | 53.02.11\n");
+  ck_assert_int_eq(fx.rc, 0);
+  ck_assert_int_eq(place_match(fx.pl, "kec. kuan fatu", &m), 0);
+  ck_assert(m.matched);
+  ck_assert_str_eq(m.place.code, "53.02.11");
+  ck_assert_int_eq(place_match(fx.pl, "di Oe Sao, kupang timur", &m), 0);
+  ck_assert(m.matched);
+  ck_assert_str_eq(m.place.code, "53.01.06.2015");
+  ck_assert_int_eq(place_match(fx.pl, "desa oe ekam", &m), 0);
+  ck_assert(m.matched);
+  ck_assert_str_eq(m.place.code, "53.02.11.2001");
+  ck_assert_str_eq(match_code(fx.pl, "kuan, fatu"), "-");
+  ck_assert_str_eq(match_code(fx.pl, "oe saonya"), "-");
+  fixture_free(&fx);
+}
+END_TEST
+
+/* The first words of the names of several kabupaten ("Timor Tengah":
+ * Selatan or Utara?) get the question with those as the choices; the
+ * whole name of one of them stays that one ("Sumba Barat"). */
+START_TEST(place_start_of_several_kabupaten)
+{
+  struct fixture fx;
+  struct place_match m;
+
+  load_text(&fx, "5301 | Kabupaten Sumba Barat | Waikabubak\n"
+                 "5304 | Kabupaten Timor Tengah Selatan | Timur Tengah "
+                 "Selatan; TTS\n"
+                 "5305 | Kabupaten Timor Tengah Utara | Timur Tengah Utara\n"
+                 "5317 | Kabupaten Sumba Barat Daya | SBD\n");
+  ck_assert_int_eq(fx.rc, 0);
+  ck_assert_int_eq(place_match(fx.pl, "timor tengah", &m), 0);
+  ck_assert(m.ambiguous);
+  ck_assert_int_eq(m.nchoices, 2);
+  ck_assert_str_eq(m.choice[0].code, "5304");
+  ck_assert_str_eq(m.choice[1].code, "5305");
+  ck_assert_int_eq(place_match(fx.pl, "di kab. Timur Tengah", &m), 0);
+  ck_assert(m.ambiguous);
+  ck_assert_str_eq(match_code(fx.pl, "Timor Tengah Utara"), "5305");
+  ck_assert_str_eq(match_code(fx.pl, "Sumba Barat"), "5301");
+  ck_assert_str_eq(match_code(fx.pl, "Sumba Barat Daya"), "5317");
+  fixture_free(&fx);
+}
+END_TEST
+
+/* One word of a kelurahan or desa name of two, when no other name has
+ * it, names that place as the whole answer or after its kind word
+ * ("Penkase" for Penkase Oeleta); a word that several names share, or a
+ * short one, does not. */
+START_TEST(place_word_of_a_name_of_two)
+{
+  struct fixture fx;
+  struct place_match m;
+
+  load_text(&fx, "5371 | Kota Kupang |\n"
+                 "53.71.01 | Kecamatan Alak | | 5371\n"
+                 "53.71.01.1012 | Kelurahan Penkase Oeleta | | 53.71.01\n"
+                 "53.71.01.1008 | Kelurahan Alak | | 53.71.01\n"
+                 "5304 | Kabupaten Timor Tengah Selatan |\n"
+                 "53.02.01 | Kecamatan Kota Soe | | 5304\n"
+                 "53.02.01.1009 | Kelurahan Oe Kefan | | 53.02.01\n"
+                 "53.02.01.2001 | Desa Kampung Harapan | | 53.02.01\n"
+                 "53.02.01.2002 | Desa Bukit Harapan | | 53.02.01\n");
+  ck_assert_int_eq(fx.rc, 0);
+  ck_assert_int_eq(place_match(fx.pl, "penkase", &m), 0);
+  ck_assert(m.matched);
+  ck_assert_str_eq(m.place.code, "53.71.01.1012");
+  ck_assert_int_eq(place_match(fx.pl, "kel. Penkase", &m), 0);
+  ck_assert(m.matched);
+  ck_assert_str_eq(m.place.code, "53.71.01.1012");
+  ck_assert_int_eq(place_match(fx.pl, "Oeleta, Alak", &m), 0);
+  ck_assert(m.matched);
+  ck_assert_str_eq(m.place.code, "53.71.01.1012");
+  ck_assert_str_eq(match_code(fx.pl, "harapan"), "-");
+  ck_assert_str_eq(match_code(fx.pl, "kefan"), "-");
+  fixture_free(&fx);
+}
+END_TEST
+
 static Suite *
 place_suite(void)
 {
@@ -1658,6 +1780,10 @@ place_suite(void)
   tcase_add_test(tc, place_desa_and_kecamatan);
   tcase_add_test(tc, place_ambiguous_choices);
   tcase_add_test(tc, place_no_accidental_places);
+  tcase_add_test(tc, place_kind_word_forgives_a_letter);
+  tcase_add_test(tc, place_name_written_in_two);
+  tcase_add_test(tc, place_start_of_several_kabupaten);
+  tcase_add_test(tc, place_word_of_a_name_of_two);
   tcase_add_test(tc, place_joined_names_and_landmark_typos);
   tcase_add_test(tc, place_named_after_incident_word);
   tcase_add_test(tc, place_doubled_letter_and_final_h);

@@ -1302,6 +1302,30 @@ START_TEST(quality_language_regional)
 }
 END_TEST
 
+/* English written in full that names Indonesian offices and schemes
+ * (kepala desa, kantor camat, dana desa) is still English; Indonesian
+ * with a few English words (online, fee, cash, thank you) is still
+ * Indonesian. */
+START_TEST(quality_language_english_with_local_terms)
+{
+  static const struct lang_case cases[] = {
+    {"My brother paid the kepala desa two million rupiah for a job at the "
+     "kantor camat but got nothing.", QUALITY_NOT_INDONESIAN},
+    {"The dana desa for our village was used by the kepala desa to buy a "
+     "car for his family.", QUALITY_NOT_INDONESIAN},
+    {"We waited at the puskesmas all day and the bidan said we must pay "
+     "first before she would help.", QUALITY_NOT_INDONESIAN},
+    {"Pendaftaran PPPK dibuat online tapi operator dinas minta cash dua "
+     "juta supaya data kami di-upload duluan.", QUALITY_OK},
+    {"Saya sudah bilang thank you dan minta kuitansi, tapi petugas marah "
+     "dan bilang no receipt, bayar saja.", QUALITY_OK},
+    {"Bapa camat minta fee proyek sepuluh persen dari kontraktor, dan "
+     "semua orang tahu itu.", QUALITY_OK},
+  };
+  check_languages(cases, N(cases));
+}
+END_TEST
+
 /* Formal Indonesian with few function words is still Indonesian: its
  * affixes say so (memenangkan, istrinya, pengadaan, kesehatan); English
  * and the regional languages, written in full, are still asked for in
@@ -1646,6 +1670,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_arbitrary_bytes);
   tcase_add_test(tc, quality_language_table);
   tcase_add_test(tc, quality_language_regional);
+  tcase_add_test(tc, quality_language_english_with_local_terms);
   tcase_add_test(tc, quality_language_formal_affixes);
   tcase_add_test(tc, quality_language_terse);
   tcase_add_test(tc, quality_language_counts);
