@@ -1650,11 +1650,39 @@ static const char *const directions[] = {
   "barat", "timur", "utara", "selatan", "tengah", "laut", "daya", NULL,
 };
 
+/* Words that number villages split from one ("Desa Waepana I",
+ * "Kelurahan Bakunase Dua", "naikoten satu"): a roman numeral, or a
+ * number in words, read as the numeral of the same place. */
+static const char *const numerals[] = {"i", "ii", "iii", "iv", NULL};
+static const char *const numbering[] = {"satu", "dua", "tiga", "empat",
+                                        NULL};
+
+static int counted_by(const struct tokens *ts, int j);
+
+/* The numeral token j numbers a name with (numerals[]), or NULL; a
+ * number in words that counts the word after it ("desa Tliu dua tahun")
+ * numbers nothing. */
+static const char *
+numbers_name(const struct tokens *ts, int j)
+{
+  const struct token *t = &ts->t[j];
+  int k;
+
+  if (t->is_num || t->stop)
+    return NULL;
+  if ((k = word_in(t, numerals)) >= 0 ||
+      ((k = word_in(t, numbering)) >= 0 && !counted_by(ts, j + 1)))
+    return numerals[k];
+  return NULL;
+}
+
 /* The name w at token j with the direction words after it joined on
- * ("Amarasi Barat" as "amarasibarat"), into out. */
+ * ("Amarasi Barat" as "amarasibarat"), and a number after it
+ * ("Waepana I" as "waepanai"), into out. */
 static void
 name_directions(const struct tokens *ts, int j, const char *w, char *out)
 {
+  const char *num;
   size_t n, m;
   int k;
 
@@ -1667,6 +1695,10 @@ name_directions(const struct tokens *ts, int j, const char *w, char *out)
       break;
     memcpy(out + n, ts->t[k].w, m + 1);
   }
+  n = strlen(out);
+  if (k < ts->n && (num = numbers_name(ts, k)) != NULL &&
+      n + strlen(num) < INCIDENT_KEY)
+    memcpy(out + n, num, strlen(num) + 1);
 }
 
 /* Fillers that say an office is the province's ("BKD Provinsi NTT",
@@ -2438,14 +2470,19 @@ incident_extract(const char *text, struct incident *inc)
 /* Comparing                                                            */
 /* ------------------------------------------------------------------ */
 
+static int str_in(const char *w, const char *const *list);
+
 /* 1 when s is direction words only ("barat", "baratdaya"), added to a
- * name that ends in none (so "sumbabarat" is not "sumbabaratdaya"). */
+ * name that ends in none (so "sumbabarat" is not "sumbabaratdaya"), or
+ * the numeral of a split village only ("i", "ii": name_directions()). */
 static int
 directions_only(const char *name, size_t len, const char *s)
 {
   size_t n = 0;
   int i;
 
+  if (str_in(s, numerals))
+    return 1;
   for (i = 0; directions[i] != NULL; i++) {
     n = strlen(directions[i]);
     if (len > n && strncmp(name + len - n, directions[i], n) == 0)

@@ -1780,6 +1780,28 @@ START_TEST(office_class_is_no_name)
 }
 END_TEST
 
+/* A village and the one split from it by a number ("Desa Waepana",
+ * "Desa Waepana I"; "Kelurahan Bakunase", "Kelurahan Bakunase Dua") are
+ * two villages too; the numbered village retold as written is one. */
+START_TEST(village_and_its_numbered_split)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Desa Waepana memotong dana BLT Rp 300.000 tiap keluarga, "
+     "Mei 2026.",
+     "BLT mei 2026 di Desa Waepana I dipotong tiga ratus ribu per KPM "
+     "oleh kades", 0},
+    {"Lurah Bakunase minta Rp 50.000 untuk surat pindah, Mei 2026.",
+     "Di Kelurahan Bakunase Dua lurah minta 50 ribu untuk surat pindah, "
+     "mei 2026", 0},
+    {"Kades Waepana I potong BLT 300 ribu per KPM, mei 2026",
+     "BLT bulan Mei 2026 di Desa Waepana I dipotong Rp 300.000 per "
+     "penerima oleh kepala desa", 1},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1845,6 +1867,7 @@ incident_suite(void)
   tcase_add_test(tc, dates_with_dashes);
   tcase_add_test(tc, village_and_its_split);
   tcase_add_test(tc, office_class_is_no_name);
+  tcase_add_test(tc, village_and_its_numbered_split);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
