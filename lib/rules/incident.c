@@ -2518,6 +2518,24 @@ name_alike(const char *a, const char *b)
   return n >= 5 && m >= 5 && textdist_osa(a, n, b, m, 1) <= 1;
 }
 
+/* The least letters of a given name's short form, and the most the
+ * full name may have beyond them. */
+#define SHORT_GIVEN_MIN 3
+#define SHORT_GIVEN_REST 2
+
+/* 1 when a is the short form of the given name b ("stef" of
+ * "stefanus", "bene" of "benediktus", "yos" of "yosef"): its first
+ * letters, at least SHORT_GIVEN_MIN, with SHORT_GIVEN_REST or more
+ * left.  "yos" begins no "yohanes". */
+static int
+short_given(const char *a, const char *b)
+{
+  size_t n = strlen(a);
+
+  return n >= SHORT_GIVEN_MIN && strlen(b) >= n + SHORT_GIVEN_REST &&
+         strncmp(a, b, n) == 0;
+}
+
 /* A date's parts (0 not known) agree. */
 static int
 date_alike(int64_t a, int64_t b)
@@ -2975,7 +2993,8 @@ item_alike(int k, const struct incident_item *a,
     return date_alike(a->num, b->num);
   case INCIDENT_PERSON:
     return name_alike(a->key, b->key) || name_alike(a->key, b->key2) ||
-           name_alike(a->key2, b->key) || name_alike(a->key2, b->key2);
+           name_alike(a->key2, b->key) || name_alike(a->key2, b->key2) ||
+           short_given(a->key, b->key) || short_given(b->key, a->key);
   case INCIDENT_OFFICE:
     return office_alike(a, b);
   case INCIDENT_PLACE:

@@ -1802,6 +1802,24 @@ START_TEST(village_and_its_numbered_split)
 }
 END_TEST
 
+/* A given name in its short form ("Pak Stef", "Om Bene", "pak Yos") is
+ * the person of the full name ("Stefanus", "Benediktus", "Yosef"); a
+ * short form that begins another name is not ("Yos" is no "Yohanes"). */
+START_TEST(short_given_names)
+{
+  static const struct conflict_case t[] = {
+    {"Pak Stef terima uang 5 juta", "Bapak Stefanus Lamawuran terima uang",
+     0},
+    {"Om Bene minta 2 juta", "Benediktus Kopong minta uang", 0},
+    {"pak Yos minta 100 ribu", "Pak Yosef minta uang", 0},
+    {"Pak Yos minta 100 ribu", "Pak Yohanes minta uang", 1},
+    {"Pak Stef minta 100 ribu", "Pak Stanis minta uang", 1},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1868,6 +1886,7 @@ incident_suite(void)
   tcase_add_test(tc, village_and_its_split);
   tcase_add_test(tc, office_class_is_no_name);
   tcase_add_test(tc, village_and_its_numbered_split);
+  tcase_add_test(tc, short_given_names);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
