@@ -2810,6 +2810,44 @@ office_town(const struct tokens *ts, int i, const struct place_list *pl,
   }
 }
 
+/* The kind words a town or village is looked up with. */
+static const char *const town_kinds[] = {"kelurahan", "desa", NULL};
+
+/* A kecamatan office it whose qualifier names no kecamatan but a town or
+ * village of pl ("camat di Lewoleba"): the kecamatan holding it, by its
+ * name as a qualifier ("nubatukan"). */
+static void
+kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
+{
+  char phrase[2 * INCIDENT_KEY], code[16];
+  struct place_match m;
+  const char *name;
+  size_t n = 0;
+  int k;
+
+  snprintf(phrase, sizeof(phrase), "kecamatan %s", it->qual);
+  if (place_match(pl, phrase, &m) != 0 ||
+      (m.matched && m.place.level == PLACE_KECAMATAN && m.distance == 0))
+    return;
+  for (k = 0; town_kinds[k] != NULL; k++) {
+    snprintf(phrase, sizeof(phrase), "%s %s", town_kinds[k], it->qual);
+    if (place_match(pl, phrase, &m) == 0 && m.matched && m.distance == 0 &&
+        m.place.level == PLACE_DESA && m.nchoices == 0)
+      break;
+  }
+  if (town_kinds[k] == NULL)
+    return;
+  /* A desa's code is its kecamatan's and four digits: "53.13.05.1001". */
+  snprintf(code, sizeof(code), "%.8s", m.place.code);
+  if ((name = place_name(pl, code)) == NULL ||
+      strncmp(name, "Kecamatan ", 10) != 0)
+    return;
+  for (name += 10; *name != '\0' && n + 1 < sizeof(it->qual); name++)
+    if (isalpha((unsigned char)*name))
+      it->qual[n++] = (char)tolower((unsigned char)*name);
+  it->qual[n] = '\0';
+}
+
 /*
  * Where the office it, at token i, lies by pl (incident.h): looked up
  * as its type and qualifier ("bandara penfui", "pasar ruteng", "pdam
@@ -2830,6 +2868,10 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
 
   if (it->key2[0] != '\0' && field_type(it->key)) {
     field_office_place(pl, it);
+    return;
+  }
+  if (strcmp(it->key, "kecamatan") == 0 && it->qual[0] != '\0') {
+    kecamatan_of_town(pl, it);
     return;
   }
   /* The name without its titles first (one word may do then), then as
@@ -2895,7 +2937,8 @@ offices_to_place(const struct incident *inc)
   for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
     it = &inc->item[INCIDENT_OFFICE][i];
     if (str_in(it->key, landmark_offices) ||
-        (it->qual[0] != '\0' && str_in(it->key, kabupaten_offices)) ||
+        (it->qual[0] != '\0' && (str_in(it->key, kabupaten_offices) ||
+                                  strcmp(it->key, "kecamatan") == 0)) ||
         (it->key2[0] != '\0' && field_type(it->key)))
       return 1;
   }

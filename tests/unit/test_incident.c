@@ -1820,6 +1820,24 @@ START_TEST(short_given_names)
 }
 END_TEST
 
+/* A camat "di" a town is the camat of the kecamatan holding the town
+ * (by the gazetteer): "camat di Lewoleba" is the Camat Nubatukan, not
+ * the Camat Atadei. */
+START_TEST(camat_of_a_town)
+{
+  static const struct pair_case t[] = {
+    {"Pak Stef camat di Lewoleba terima lima juta dari pemborong, "
+     "agustus 2026",
+     "Camat Nubatukan, Bapak Stefanus Lamawuran, menerima uang Rp 5 juta "
+     "dari kontraktor pada bulan Agustus 2026.", 0, 1},
+    {"camat di Lewoleba terima lima juta dari pemborong",
+     "Camat Atadei menerima uang Rp 5 juta dari kontraktor", 1, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1887,6 +1905,7 @@ incident_suite(void)
   tcase_add_test(tc, office_class_is_no_name);
   tcase_add_test(tc, village_and_its_numbered_split);
   tcase_add_test(tc, short_given_names);
+  tcase_add_test(tc, camat_of_a_town);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
