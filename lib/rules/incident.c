@@ -1453,6 +1453,8 @@ static const struct {
   {"kua", "kua", NULL, Q_NAME, 0}, {"bulog", "bulog", NULL, Q_NAME, 0},
   {"kemenag", "kemenag", NULL, Q_NAME, 0},
   {"lapas", "lapas", NULL, Q_NAME, 0}, {"rutan", "rutan", NULL, Q_NAME, 0},
+  /* "LP Penfui": the lembaga pemasyarakatan, by its shorthand. */
+  {"lp", "lapas", NULL, Q_NAME, 1},
   {"tps", "tps", NULL, Q_NUMBER, 1},
   {"desa", "desa", NULL, Q_NAME, 1}, {"kades", "desa", NULL, Q_NAME, 1},
   {"sekdes", "desa", NULL, Q_NAME, 1},
@@ -1535,6 +1537,7 @@ static const struct {
   {"rumah", "sakit", "rsud"}, {"catatan", "sipil", "capil"},
   {"kementerian", "agama", "kemenag"}, {"kelompok", "tani", "poktan"},
   {"kios", "tani", "kios"}, {"kios", "pupuk", "kios"},
+  {"lembaga", "pemasyarakatan", "lapas"},
 };
 
 /* The head of an office in one word: "ka" and the office word

@@ -1838,6 +1838,28 @@ START_TEST(camat_of_a_town)
 }
 END_TEST
 
+/* "LP" and "lembaga pemasyarakatan" are the lapas: "LP Penfui" (a
+ * kelurahan of Kota Kupang) may be the Lapas Kupang, not the Lapas
+ * Atambua. */
+START_TEST(prison_shorthand)
+{
+  static const struct pair_case t[] = {
+    {"Mau besuk keluarga di LP Penfui harus kasih 50 ribu ke sipir, dari "
+     "bulan tujuh.",
+     "Petugas Lapas Kelas IIA Kupang meminta keluarga narapidana membayar "
+     "Rp 50.000 setiap kali besuk, sejak bulan Juli 2026.", 0, 1},
+    {"Mau besuk keluarga di LP Penfui harus kasih 50 ribu ke sipir",
+     "Petugas Lapas Atambua meminta keluarga narapidana membayar Rp 50.000",
+     1, 1},
+    {"sipir Lembaga Pemasyarakatan Atambua minta 50 ribu tiap besuk",
+     "Petugas Lapas Atambua meminta keluarga narapidana membayar Rp 50.000",
+     0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1906,6 +1928,7 @@ incident_suite(void)
   tcase_add_test(tc, village_and_its_numbered_split);
   tcase_add_test(tc, short_given_names);
   tcase_add_test(tc, camat_of_a_town);
+  tcase_add_test(tc, prison_shorthand);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
