@@ -2392,6 +2392,30 @@ altered_near(const struct tokens *ts, int i)
   return 0;
 }
 
+/* Supplies and stocks a service runs on ("air mati", "blangko KTP
+ * habis", "obat kosong"), and the words that tell them cut or run out
+ * when one comes shortly before in the sentence. */
+static const char *const supply_words[] = {
+  "air", "listrik", "lampu", "blangko", "blanko", "stok", "obat",
+  "vaksin", "pupuk", "solar", "bbm", NULL,
+};
+static const char *const ran_out_words[] = {"mati", "habis", NULL};
+#define SUPPLY_NEAR 8       /* tokens before */
+
+/* 1 when token i tells a supply cut or run out (supply_words[]). */
+static int
+supply_out(const struct tokens *ts, int i)
+{
+  int k;
+
+  if (word_in(&ts->t[i], ran_out_words) < 0)
+    return 0;
+  for (k = i - 1; k >= 0 && k >= i - SUPPLY_NEAR && !ts->t[k + 1].stop; k--)
+    if (word_in(&ts->t[k], supply_words) >= 0)
+      return 1;
+  return 0;
+}
+
 /* The act bits of the word at token i, with the words before it. */
 static unsigned
 act_at(const struct tokens *ts, int i)
@@ -2409,6 +2433,8 @@ act_at(const struct tokens *ts, int i)
   /* "mengubah hasil rekapitulasi", "angka di C1 diubah" */
   if (word_in(t, tally_words) >= 0 && altered_near(ts, i))
     return ACT_BALLOT;
+  if (supply_out(ts, i))
+    return ACT_FAILED;
   if (word_in(t, late_words) >= 0 && i > 0 &&
       (is(&ts->t[i - 1], "belum") || is(&ts->t[i - 1], "blm")))
     return ACT_FAILED;

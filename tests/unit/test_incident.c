@@ -1860,6 +1860,28 @@ START_TEST(prison_shorthand)
 }
 END_TEST
 
+/* A supply cut ("air PDAM mati") or a stock run out ("blangko KTP
+ * habis") is another act than a fee asked at the same office that
+ * month; the cut retold is the same. */
+START_TEST(supply_cut_and_stock_out)
+{
+  static const struct pair pairs[] = {
+    {"Petugas Dukcapil Kabupaten Kupang di Oelamasi minta Rp 150.000 untuk "
+     "cetak KTP elektronik, Oktober 2026.",
+     "Blangko KTP el di Dukcapil Kabupaten Kupang habis sejak Oktober 2026, "
+     "warga disuruh pulang dan datang lagi bulan depan.", 0},
+    {"pasang air PDAM di liliba ditagih sejuta, harusnya 600rb. oktober "
+     "2026.",
+     "Air PDAM di Liliba mati tiga minggu pada bulan Oktober 2026 tetapi "
+     "tagihan tetap naik.", 0},
+    {"Air PDAM di Liliba mati tiga minggu pada bulan Oktober 2026.",
+     "di liliba air pdam mati su tiga minggu, oktober 2026", 1},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1929,6 +1951,7 @@ incident_suite(void)
   tcase_add_test(tc, short_given_names);
   tcase_add_test(tc, camat_of_a_town);
   tcase_add_test(tc, prison_shorthand);
+  tcase_add_test(tc, supply_cut_and_stock_out);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
