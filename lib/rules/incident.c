@@ -2974,6 +2974,44 @@ offices_to_place(const struct incident *inc)
   return 0;
 }
 
+/* 1 when it is a dinas named by its field with no place of its own
+ * ("bendahara dinas PK"). */
+static int
+dinas_unplaced(const struct incident_item *it)
+{
+  return field_type(it->key) && it->key2[0] == '\0' && it->kab[0] == '\0' &&
+         it->tier != OFFICE_PROVINCE;
+}
+
+/* Each dinas of inc with no place of its own serves the one
+ * kabupaten/kota the text names elsewhere, exactly, by pl ("guru di
+ * sikka ... dinas PK"); with two named, or none, it stays unplaced. */
+static void
+dinas_by_names(struct incident *inc, const struct place_list *pl)
+{
+  struct place_match m;
+  const char *kab = NULL;
+  int i;
+
+  for (i = 0; i < inc->n[INCIDENT_OFFICE] &&
+              !dinas_unplaced(&inc->item[INCIDENT_OFFICE][i]); i++)
+    ;
+  if (i == inc->n[INCIDENT_OFFICE])
+    return;
+  for (i = 0; i < inc->nnames; i++) {
+    if (place_match(pl, inc->name[i], &m) != 0 || !m.matched ||
+        m.distance != 0 || m.place.level != PLACE_KABUPATEN)
+      continue;
+    if (kab != NULL && strcmp(kab, m.code) != 0)
+      return;
+    kab = m.code;
+  }
+  for (i = 0; kab != NULL && i < inc->n[INCIDENT_OFFICE]; i++)
+    if (dinas_unplaced(&inc->item[INCIDENT_OFFICE][i]))
+      snprintf(inc->item[INCIDENT_OFFICE][i].kab,
+               sizeof(inc->item[INCIDENT_OFFICE][i].kab), "%s", kab);
+}
+
 void
 incident_add_gazetteer(struct incident *inc, const char *text,
                        const struct place_list *pl)
@@ -2983,6 +3021,8 @@ incident_add_gazetteer(struct incident *inc, const char *text,
   struct incident_item *x, *it;
   int i, j, used;
 
+  if (pl != NULL)
+    dinas_by_names(inc, pl);
   if (pl == NULL || !offices_to_place(inc))
     return;
   tokenize(text != NULL ? text : "", &ts);

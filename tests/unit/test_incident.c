@@ -1882,6 +1882,26 @@ START_TEST(supply_cut_and_stock_out)
 }
 END_TEST
 
+/* A dinas named with no place, in a text that names one kabupaten
+ * elsewhere ("guru di sikka ... dinas PK"), serves that kabupaten: not
+ * the Dinas Pendidikan Ende, but the Dinas Pendidikan Sikka. */
+START_TEST(dinas_placed_by_the_text)
+{
+  static const struct pair_case t[] = {
+    {"gaji honor guru di sikka dipotong 200rb tiap bln oleh bendahara "
+     "dinas PK sejak jan 2026",
+     "Bendahara Dinas Pendidikan Kabupaten Ende memotong honor guru "
+     "Rp200.000 tiap bulan sejak Januari 2026.", 1, 1},
+    {"gaji honor guru di sikka dipotong 200rb tiap bln oleh bendahara "
+     "dinas PK sejak jan 2026",
+     "Bendahara Dinas Pendidikan Kabupaten Sikka memotong honor guru "
+     "Rp200.000 tiap bulan sejak Januari 2026.", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1952,6 +1972,7 @@ incident_suite(void)
   tcase_add_test(tc, camat_of_a_town);
   tcase_add_test(tc, prison_shorthand);
   tcase_add_test(tc, supply_cut_and_stock_out);
+  tcase_add_test(tc, dinas_placed_by_the_text);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
