@@ -1453,6 +1453,9 @@ static const struct {
   {"kua", "kua", NULL, Q_NAME, 0}, {"bulog", "bulog", NULL, Q_NAME, 0},
   {"kemenag", "kemenag", NULL, Q_NAME, 0},
   {"lapas", "lapas", NULL, Q_NAME, 0}, {"rutan", "rutan", NULL, Q_NAME, 0},
+  /* The secretariat of a kabupaten/kota and its head ("Sekda Malaka",
+   * "Setda TTS", "sekretaris daerah", "kantor bupati"). */
+  {"setda", "setda", NULL, Q_NAME, 0}, {"sekda", "setda", NULL, Q_NAME, 0},
   /* "LP Penfui": the lembaga pemasyarakatan, by its shorthand. */
   {"lp", "lapas", NULL, Q_NAME, 1},
   {"tps", "tps", NULL, Q_NUMBER, 1},
@@ -1537,7 +1540,8 @@ static const struct {
   {"rumah", "sakit", "rsud"}, {"catatan", "sipil", "capil"},
   {"kementerian", "agama", "kemenag"}, {"kelompok", "tani", "poktan"},
   {"kios", "tani", "kios"}, {"kios", "pupuk", "kios"},
-  {"lembaga", "pemasyarakatan", "lapas"},
+  {"lembaga", "pemasyarakatan", "lapas"}, {"sekretaris", "daerah", "sekda"},
+  {"kantor", "bupati", "setda"},
 };
 
 /* The head of an office in one word: "ka" and the office word
@@ -2666,7 +2670,7 @@ field_type(const char *key)
 static const char *const kabupaten_offices[] = {
   "samsat", "rsud", "polres", "kejaksaan", "bpn", "pdam", "kemenag", "bkd",
   "dprd", "bpbd", "inspektorat", "bappeda", "bpkad", "satpol", "lapas",
-  "rutan", NULL,
+  "rutan", "setda", NULL,
 };
 
 /* 1 when w is in the NULL-ended list. */

@@ -1902,6 +1902,26 @@ START_TEST(dinas_placed_by_the_text)
 }
 END_TEST
 
+/* The sekda (sekretaris daerah) and the setda (the "kantor bupati") of a
+ * kabupaten are one office of it: "Sekda Kabupaten Malaka" retold as
+ * "sekretaris daerah Malaka" is one incident, the Sekda TTS another. */
+START_TEST(sekda_is_an_office)
+{
+  static const struct pair pairs[] = {
+    {"Sekda Kabupaten Malaka mengangkat anak dan menantunya sebagai tenaga "
+     "kontrak di Setda tanpa seleksi pada Januari 2026.",
+     "Di Betun, sekretaris daerah Malaka masukkan anak kandung dan mantu "
+     "jadi honorer kantor bupati tanpa tes, januari 2026", 1},
+    {"Sekda Kabupaten Malaka mengangkat anak dan menantunya sebagai tenaga "
+     "kontrak di Setda tanpa seleksi pada Januari 2026.",
+     "Sekda Kabupaten TTS mengangkat anak dan menantunya jadi tenaga "
+     "kontrak tanpa seleksi, Januari 2026.", 0},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1973,6 +1993,7 @@ incident_suite(void)
   tcase_add_test(tc, prison_shorthand);
   tcase_add_test(tc, supply_cut_and_stock_out);
   tcase_add_test(tc, dinas_placed_by_the_text);
+  tcase_add_test(tc, sekda_is_an_office);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
