@@ -1752,7 +1752,9 @@ static const char *const everyday_nouns[] = {
   /* care: "pasien BPJS operasi", "peserta BPJS rawat jalan" */
   "operasi", "rawat", "berobat", "kontrol", "rujukan", "peserta", "cuci",
   /* kinds of road: "jalan rabat", "jalan tani" */
-  "rabat", "beton", "aspal", "setapak", "tani", NULL,
+  "rabat", "beton", "aspal", "setapak", "tani",
+  /* businesses: "ke perusahaan milik adiknya", "dijual di toko" */
+  "perusahaan", "toko", "warung", NULL,
 };
 
 /* 1 when t, written in lower case, is an everyday word and no name. */

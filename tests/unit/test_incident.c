@@ -1922,6 +1922,25 @@ START_TEST(sekda_is_an_office)
 }
 END_TEST
 
+/* A common noun after a preposition ("ke perusahaan", "di toko") is no
+ * place: what the two tell of it is shared content, and the Kadinkes
+ * steering a purchase to his brother's company told twice is one. */
+START_TEST(common_nouns_name_no_place)
+{
+  static const struct pair pairs[] = {
+    {"Kadinkes Flores Timur mengarahkan pengadaan alat kesehatan puskesmas "
+     "tahun 2026 ke perusahaan milik adiknya.",
+     "Kepala Dinas Kesehatan Flotim atur proyek alkes puskesmas 2026 "
+     "supaya jatuh ke perusahaan saudara kandungnya di Larantuka", 1},
+  };
+  struct incident inc;
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+  incident_extract("uang dibawa ke perusahaan, beras dijual di toko", &inc);
+  ck_assert_int_eq(inc.nnames, 0);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1994,6 +2013,7 @@ incident_suite(void)
   tcase_add_test(tc, supply_cut_and_stock_out);
   tcase_add_test(tc, dinas_placed_by_the_text);
   tcase_add_test(tc, sekda_is_an_office);
+  tcase_add_test(tc, common_nouns_name_no_place);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
