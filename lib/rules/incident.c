@@ -1468,6 +1468,8 @@ static const struct {
   {"sekcam", "kecamatan", NULL, Q_NAME, 1}, {"pasar", "pasar", NULL, Q_NAME, 1},
   {"pelabuhan", "pelabuhan", NULL, Q_NAME, 1},
   {"terminal", "terminal", NULL, Q_NAME, 1},
+  /* "jembatan timbang" (office_pairs[]): a weighbridge. */
+  {"jembatantimbang", "timbang", NULL, Q_NAME, 1},
   {"bandara", "bandara", NULL, Q_NAME, 1}, {"bank", "bank", NULL, Q_NAME, 1},
   {"jalan", "jalan", NULL, Q_NAME, 1}, {"jln", "jalan", NULL, Q_NAME, 1},
   {"jl", "jalan", NULL, Q_NAME, 1},
@@ -1541,7 +1543,7 @@ static const struct {
   {"kementerian", "agama", "kemenag"}, {"kelompok", "tani", "poktan"},
   {"kios", "tani", "kios"}, {"kios", "pupuk", "kios"},
   {"lembaga", "pemasyarakatan", "lapas"}, {"sekretaris", "daerah", "sekda"},
-  {"kantor", "bupati", "setda"},
+  {"kantor", "bupati", "setda"}, {"jembatan", "timbang", "jembatantimbang"},
 };
 
 /* The head of an office in one word: "ka" and the office word
@@ -3180,12 +3182,18 @@ item_counts(const struct incident *inc, int k, int i)
  * write one for the other ("desa Oesao" for Kelurahan Oesao). */
 static const char *const village_offices[] = {"desa", "kelurahan", NULL};
 
-/* 1 when office types x and y are one type, or both a village. */
+/* Posts where one office works, each a place of its own: a terminal
+ * and a weighbridge of the Dishub. */
+static const char *const post_offices[] = {"terminal", "timbang", NULL};
+
+/* 1 when office types x and y are one type, both a village, or both a
+ * post (post_offices[]). */
 static int
 office_types_meet(const char *x, const char *y)
 {
   return strcmp(x, y) == 0 ||
-         (str_in(x, village_offices) && str_in(y, village_offices));
+         (str_in(x, village_offices) && str_in(y, village_offices)) ||
+         (str_in(x, post_offices) && str_in(y, post_offices));
 }
 
 /* 1 when offices a and b are a village and the one split from it, each

@@ -1941,6 +1941,26 @@ START_TEST(common_nouns_name_no_place)
 }
 END_TEST
 
+/* A terminal and a weighbridge ("jembatan timbang") are two posts where
+ * the Dishub works: the same fee at one and at the other is two
+ * incidents; at one weighbridge retold, one. */
+START_TEST(posts_of_one_office)
+{
+  static const struct pair pairs[] = {
+    {"Dishub Manggarai di terminal Mena pungut 10rb tiap oto tanpa karcis, "
+     "su dari bulan 8 2026.",
+     "Dinas Perhubungan Manggarai memungut Rp 10.000 dari setiap truk di "
+     "jembatan timbang Ruteng, Agustus 2026.", 0},
+    {"Dishub Manggarai di jembatan timbang Ruteng pungut 10rb tiap truk, "
+     "bulan 8 2026.",
+     "Dinas Perhubungan Manggarai memungut Rp 10.000 dari setiap truk di "
+     "jembatan timbang Ruteng, Agustus 2026.", 1},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -2014,6 +2034,7 @@ incident_suite(void)
   tcase_add_test(tc, dinas_placed_by_the_text);
   tcase_add_test(tc, sekda_is_an_office);
   tcase_add_test(tc, common_nouns_name_no_place);
+  tcase_add_test(tc, posts_of_one_office);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
