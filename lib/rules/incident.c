@@ -2852,14 +2852,15 @@ static const char *const town_kinds[] = {"kelurahan", "desa", NULL};
 
 /* A kecamatan office it whose qualifier names no kecamatan but a town or
  * village of pl ("camat di Lewoleba"): the kecamatan holding it, by its
- * name as a qualifier ("nubatukan"). */
+ * name read as a camat's title reads it (office_name(): "Langke
+ * Rembong" as "langke", "Alok Timur" as "aloktimur"). */
 static void
 kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
 {
-  char phrase[2 * INCIDENT_KEY], code[16];
+  char phrase[2 * INCIDENT_KEY], code[16], qual[INCIDENT_KEY];
+  struct tokens ts;         /* about 48 KiB, as incident_extract() */
   struct place_match m;
   const char *name;
-  size_t n = 0;
   int k;
 
   snprintf(phrase, sizeof(phrase), "kecamatan %s", it->qual);
@@ -2879,10 +2880,9 @@ kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
   if ((name = place_name(pl, code)) == NULL ||
       strncmp(name, "Kecamatan ", 10) != 0)
     return;
-  for (name += 10; *name != '\0' && n + 1 < sizeof(it->qual); name++)
-    if (isalpha((unsigned char)*name))
-      it->qual[n++] = (char)tolower((unsigned char)*name);
-  it->qual[n] = '\0';
+  tokenize(name + 10, &ts);
+  if (office_name(&ts, 0, qual) != 0)
+    memcpy(it->qual, qual, sizeof(it->qual));
 }
 
 /*

@@ -1832,6 +1832,10 @@ START_TEST(camat_of_a_town)
      "dari kontraktor pada bulan Agustus 2026.", 0, 1},
     {"camat di Lewoleba terima lima juta dari pemborong",
      "Camat Atadei menerima uang Rp 5 juta dari kontraktor", 1, 1},
+    /* A kecamatan of two words, as its camat's title reads it. */
+    {"camat di Mbaumuku Ruteng minta satu juta untuk rekomendasi, mei 2026",
+     "Camat Langke Rembong meminta Rp 1 juta untuk rekomendasi, Mei 2026",
+     0, 1},
   };
 
   check_pairs(t, sizeof(t) / sizeof(t[0]));
