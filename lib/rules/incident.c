@@ -1453,6 +1453,11 @@ static const struct {
   {"kua", "kua", NULL, Q_NAME, 0}, {"bulog", "bulog", NULL, Q_NAME, 0},
   {"kemenag", "kemenag", NULL, Q_NAME, 0},
   {"lapas", "lapas", NULL, Q_NAME, 0}, {"rutan", "rutan", NULL, Q_NAME, 0},
+  /* The secretariat of a kabupaten/kota and its head ("Sekda Malaka",
+   * "Setda TTS", "sekretaris daerah", "kantor bupati"). */
+  {"setda", "setda", NULL, Q_NAME, 0}, {"sekda", "setda", NULL, Q_NAME, 0},
+  /* "LP Penfui": the lembaga pemasyarakatan, by its shorthand. */
+  {"lp", "lapas", NULL, Q_NAME, 1},
   {"tps", "tps", NULL, Q_NUMBER, 1},
   {"desa", "desa", NULL, Q_NAME, 1}, {"kades", "desa", NULL, Q_NAME, 1},
   {"sekdes", "desa", NULL, Q_NAME, 1},
@@ -1463,6 +1468,8 @@ static const struct {
   {"sekcam", "kecamatan", NULL, Q_NAME, 1}, {"pasar", "pasar", NULL, Q_NAME, 1},
   {"pelabuhan", "pelabuhan", NULL, Q_NAME, 1},
   {"terminal", "terminal", NULL, Q_NAME, 1},
+  /* "jembatan timbang" (office_pairs[]): a weighbridge. */
+  {"jembatantimbang", "timbang", NULL, Q_NAME, 1},
   {"bandara", "bandara", NULL, Q_NAME, 1}, {"bank", "bank", NULL, Q_NAME, 1},
   {"jalan", "jalan", NULL, Q_NAME, 1}, {"jln", "jalan", NULL, Q_NAME, 1},
   {"jl", "jalan", NULL, Q_NAME, 1},
@@ -1535,6 +1542,8 @@ static const struct {
   {"rumah", "sakit", "rsud"}, {"catatan", "sipil", "capil"},
   {"kementerian", "agama", "kemenag"}, {"kelompok", "tani", "poktan"},
   {"kios", "tani", "kios"}, {"kios", "pupuk", "kios"},
+  {"lembaga", "pemasyarakatan", "lapas"}, {"sekretaris", "daerah", "sekda"},
+  {"kantor", "bupati", "setda"}, {"jembatan", "timbang", "jembatantimbang"},
 };
 
 /* The head of an office in one word: "ka" and the office word
@@ -1650,11 +1659,39 @@ static const char *const directions[] = {
   "barat", "timur", "utara", "selatan", "tengah", "laut", "daya", NULL,
 };
 
+/* Words that number villages split from one ("Desa Waepana I",
+ * "Kelurahan Bakunase Dua", "naikoten satu"): a roman numeral, or a
+ * number in words, read as the numeral of the same place. */
+static const char *const numerals[] = {"i", "ii", "iii", "iv", NULL};
+static const char *const numbering[] = {"satu", "dua", "tiga", "empat",
+                                        NULL};
+
+static int counted_by(const struct tokens *ts, int j);
+
+/* The numeral token j numbers a name with (numerals[]), or NULL; a
+ * number in words that counts the word after it ("desa Tliu dua tahun")
+ * numbers nothing. */
+static const char *
+numbers_name(const struct tokens *ts, int j)
+{
+  const struct token *t = &ts->t[j];
+  int k;
+
+  if (t->is_num || t->stop)
+    return NULL;
+  if ((k = word_in(t, numerals)) >= 0 ||
+      ((k = word_in(t, numbering)) >= 0 && !counted_by(ts, j + 1)))
+    return numerals[k];
+  return NULL;
+}
+
 /* The name w at token j with the direction words after it joined on
- * ("Amarasi Barat" as "amarasibarat"), into out. */
+ * ("Amarasi Barat" as "amarasibarat"), and a number after it
+ * ("Waepana I" as "waepanai"), into out. */
 static void
 name_directions(const struct tokens *ts, int j, const char *w, char *out)
 {
+  const char *num;
   size_t n, m;
   int k;
 
@@ -1667,6 +1704,10 @@ name_directions(const struct tokens *ts, int j, const char *w, char *out)
       break;
     memcpy(out + n, ts->t[k].w, m + 1);
   }
+  n = strlen(out);
+  if (k < ts->n && (num = numbers_name(ts, k)) != NULL &&
+      n + strlen(num) < INCIDENT_KEY)
+    memcpy(out + n, num, strlen(num) + 1);
 }
 
 /* Fillers that say an office is the province's ("BKD Provinsi NTT",
@@ -1713,7 +1754,9 @@ static const char *const everyday_nouns[] = {
   /* care: "pasien BPJS operasi", "peserta BPJS rawat jalan" */
   "operasi", "rawat", "berobat", "kontrol", "rujukan", "peserta", "cuci",
   /* kinds of road: "jalan rabat", "jalan tani" */
-  "rabat", "beton", "aspal", "setapak", "tani", NULL,
+  "rabat", "beton", "aspal", "setapak", "tani",
+  /* businesses: "ke perusahaan milik adiknya", "dijual di toko" */
+  "perusahaan", "toko", "warung", NULL,
 };
 
 /* 1 when t, written in lower case, is an everyday word and no name. */
@@ -2357,6 +2400,30 @@ altered_near(const struct tokens *ts, int i)
   return 0;
 }
 
+/* Supplies and stocks a service runs on ("air mati", "blangko KTP
+ * habis", "obat kosong"), and the words that tell them cut or run out
+ * when one comes shortly before in the sentence. */
+static const char *const supply_words[] = {
+  "air", "listrik", "lampu", "blangko", "blanko", "stok", "obat",
+  "vaksin", "pupuk", "solar", "bbm", NULL,
+};
+static const char *const ran_out_words[] = {"mati", "habis", NULL};
+#define SUPPLY_NEAR 8       /* tokens before */
+
+/* 1 when token i tells a supply cut or run out (supply_words[]). */
+static int
+supply_out(const struct tokens *ts, int i)
+{
+  int k;
+
+  if (word_in(&ts->t[i], ran_out_words) < 0)
+    return 0;
+  for (k = i - 1; k >= 0 && k >= i - SUPPLY_NEAR && !ts->t[k + 1].stop; k--)
+    if (word_in(&ts->t[k], supply_words) >= 0)
+      return 1;
+  return 0;
+}
+
 /* The act bits of the word at token i, with the words before it. */
 static unsigned
 act_at(const struct tokens *ts, int i)
@@ -2374,6 +2441,8 @@ act_at(const struct tokens *ts, int i)
   /* "mengubah hasil rekapitulasi", "angka di C1 diubah" */
   if (word_in(t, tally_words) >= 0 && altered_near(ts, i))
     return ACT_BALLOT;
+  if (supply_out(ts, i))
+    return ACT_FAILED;
   if (word_in(t, late_words) >= 0 && i > 0 &&
       (is(&ts->t[i - 1], "belum") || is(&ts->t[i - 1], "blm")))
     return ACT_FAILED;
@@ -2438,14 +2507,19 @@ incident_extract(const char *text, struct incident *inc)
 /* Comparing                                                            */
 /* ------------------------------------------------------------------ */
 
+static int str_in(const char *w, const char *const *list);
+
 /* 1 when s is direction words only ("barat", "baratdaya"), added to a
- * name that ends in none (so "sumbabarat" is not "sumbabaratdaya"). */
+ * name that ends in none (so "sumbabarat" is not "sumbabaratdaya"), or
+ * the numeral of a split village only ("i", "ii": name_directions()). */
 static int
 directions_only(const char *name, size_t len, const char *s)
 {
   size_t n = 0;
   int i;
 
+  if (str_in(s, numerals))
+    return 1;
   for (i = 0; directions[i] != NULL; i++) {
     n = strlen(directions[i]);
     if (len > n && strncmp(name + len - n, directions[i], n) == 0)
@@ -2479,6 +2553,24 @@ name_alike(const char *a, const char *b)
   if (n != m && strncmp(a, b, (size_t)(n < m ? n : m)) == 0)
     return directions_only(a, (size_t)(n < m ? n : m), n < m ? b + n : a + m);
   return n >= 5 && m >= 5 && textdist_osa(a, n, b, m, 1) <= 1;
+}
+
+/* The least letters of a given name's short form, and the most the
+ * full name may have beyond them. */
+#define SHORT_GIVEN_MIN 3
+#define SHORT_GIVEN_REST 2
+
+/* 1 when a is the short form of the given name b ("stef" of
+ * "stefanus", "bene" of "benediktus", "yos" of "yosef"): its first
+ * letters, at least SHORT_GIVEN_MIN, with SHORT_GIVEN_REST or more
+ * left.  "yos" begins no "yohanes". */
+static int
+short_given(const char *a, const char *b)
+{
+  size_t n = strlen(a);
+
+  return n >= SHORT_GIVEN_MIN && strlen(b) >= n + SHORT_GIVEN_REST &&
+         strncmp(a, b, n) == 0;
 }
 
 /* A date's parts (0 not known) agree. */
@@ -2582,7 +2674,7 @@ field_type(const char *key)
 static const char *const kabupaten_offices[] = {
   "samsat", "rsud", "polres", "kejaksaan", "bpn", "pdam", "kemenag", "bkd",
   "dprd", "bpbd", "inspektorat", "bappeda", "bpkad", "satpol", "lapas",
-  "rutan", NULL,
+  "rutan", "setda", NULL,
 };
 
 /* 1 when w is in the NULL-ended list. */
@@ -2755,6 +2847,44 @@ office_town(const struct tokens *ts, int i, const struct place_list *pl,
   }
 }
 
+/* The kind words a town or village is looked up with. */
+static const char *const town_kinds[] = {"kelurahan", "desa", NULL};
+
+/* A kecamatan office it whose qualifier names no kecamatan but a town or
+ * village of pl ("camat di Lewoleba"): the kecamatan holding it, by its
+ * name read as a camat's title reads it (office_name(): "Langke
+ * Rembong" as "langke", "Alok Timur" as "aloktimur"). */
+static void
+kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
+{
+  char phrase[2 * INCIDENT_KEY], code[16], qual[INCIDENT_KEY];
+  struct tokens ts;         /* about 48 KiB, as incident_extract() */
+  struct place_match m;
+  const char *name;
+  int k;
+
+  snprintf(phrase, sizeof(phrase), "kecamatan %s", it->qual);
+  if (place_match(pl, phrase, &m) != 0 ||
+      (m.matched && m.place.level == PLACE_KECAMATAN && m.distance == 0))
+    return;
+  for (k = 0; town_kinds[k] != NULL; k++) {
+    snprintf(phrase, sizeof(phrase), "%s %s", town_kinds[k], it->qual);
+    if (place_match(pl, phrase, &m) == 0 && m.matched && m.distance == 0 &&
+        m.place.level == PLACE_DESA && m.nchoices == 0)
+      break;
+  }
+  if (town_kinds[k] == NULL)
+    return;
+  /* A desa's code is its kecamatan's and four digits: "53.13.05.1001". */
+  snprintf(code, sizeof(code), "%.8s", m.place.code);
+  if ((name = place_name(pl, code)) == NULL ||
+      strncmp(name, "Kecamatan ", 10) != 0)
+    return;
+  tokenize(name + 10, &ts);
+  if (office_name(&ts, 0, qual) != 0)
+    memcpy(it->qual, qual, sizeof(it->qual));
+}
+
 /*
  * Where the office it, at token i, lies by pl (incident.h): looked up
  * as its type and qualifier ("bandara penfui", "pasar ruteng", "pdam
@@ -2775,6 +2905,10 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
 
   if (it->key2[0] != '\0' && field_type(it->key)) {
     field_office_place(pl, it);
+    return;
+  }
+  if (strcmp(it->key, "kecamatan") == 0 && it->qual[0] != '\0') {
+    kecamatan_of_town(pl, it);
     return;
   }
   /* The name without its titles first (one word may do then), then as
@@ -2840,11 +2974,50 @@ offices_to_place(const struct incident *inc)
   for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
     it = &inc->item[INCIDENT_OFFICE][i];
     if (str_in(it->key, landmark_offices) ||
-        (it->qual[0] != '\0' && str_in(it->key, kabupaten_offices)) ||
+        (it->qual[0] != '\0' && (str_in(it->key, kabupaten_offices) ||
+                                  strcmp(it->key, "kecamatan") == 0)) ||
         (it->key2[0] != '\0' && field_type(it->key)))
       return 1;
   }
   return 0;
+}
+
+/* 1 when it is a dinas named by its field with no place of its own
+ * ("bendahara dinas PK"). */
+static int
+dinas_unplaced(const struct incident_item *it)
+{
+  return field_type(it->key) && it->key2[0] == '\0' && it->kab[0] == '\0' &&
+         it->tier != OFFICE_PROVINCE;
+}
+
+/* Each dinas of inc with no place of its own serves the one
+ * kabupaten/kota the text names elsewhere, exactly, by pl ("guru di
+ * sikka ... dinas PK"); with two named, or none, it stays unplaced. */
+static void
+dinas_by_names(struct incident *inc, const struct place_list *pl)
+{
+  struct place_match m;
+  const char *kab = NULL;
+  int i;
+
+  for (i = 0; i < inc->n[INCIDENT_OFFICE] &&
+              !dinas_unplaced(&inc->item[INCIDENT_OFFICE][i]); i++)
+    ;
+  if (i == inc->n[INCIDENT_OFFICE])
+    return;
+  for (i = 0; i < inc->nnames; i++) {
+    if (place_match(pl, inc->name[i], &m) != 0 || !m.matched ||
+        m.distance != 0 || m.place.level != PLACE_KABUPATEN)
+      continue;
+    if (kab != NULL && strcmp(kab, m.code) != 0)
+      return;
+    kab = m.code;
+  }
+  for (i = 0; kab != NULL && i < inc->n[INCIDENT_OFFICE]; i++)
+    if (dinas_unplaced(&inc->item[INCIDENT_OFFICE][i]))
+      snprintf(inc->item[INCIDENT_OFFICE][i].kab,
+               sizeof(inc->item[INCIDENT_OFFICE][i].kab), "%s", kab);
 }
 
 void
@@ -2856,6 +3029,8 @@ incident_add_gazetteer(struct incident *inc, const char *text,
   struct incident_item *x, *it;
   int i, j, used;
 
+  if (pl != NULL)
+    dinas_by_names(inc, pl);
   if (pl == NULL || !offices_to_place(inc))
     return;
   tokenize(text != NULL ? text : "", &ts);
@@ -2938,7 +3113,8 @@ item_alike(int k, const struct incident_item *a,
     return date_alike(a->num, b->num);
   case INCIDENT_PERSON:
     return name_alike(a->key, b->key) || name_alike(a->key, b->key2) ||
-           name_alike(a->key2, b->key) || name_alike(a->key2, b->key2);
+           name_alike(a->key2, b->key) || name_alike(a->key2, b->key2) ||
+           short_given(a->key, b->key) || short_given(b->key, a->key);
   case INCIDENT_OFFICE:
     return office_alike(a, b);
   case INCIDENT_PLACE:
@@ -3006,12 +3182,18 @@ item_counts(const struct incident *inc, int k, int i)
  * write one for the other ("desa Oesao" for Kelurahan Oesao). */
 static const char *const village_offices[] = {"desa", "kelurahan", NULL};
 
-/* 1 when office types x and y are one type, or both a village. */
+/* Posts where one office works, each a place of its own: a terminal
+ * and a weighbridge of the Dishub. */
+static const char *const post_offices[] = {"terminal", "timbang", NULL};
+
+/* 1 when office types x and y are one type, both a village, or both a
+ * post (post_offices[]). */
 static int
 office_types_meet(const char *x, const char *y)
 {
   return strcmp(x, y) == 0 ||
-         (str_in(x, village_offices) && str_in(y, village_offices));
+         (str_in(x, village_offices) && str_in(y, village_offices)) ||
+         (str_in(x, post_offices) && str_in(y, post_offices));
 }
 
 /* 1 when offices a and b are a village and the one split from it, each

@@ -1780,6 +1780,191 @@ START_TEST(office_class_is_no_name)
 }
 END_TEST
 
+/* A village and the one split from it by a number ("Desa Waepana",
+ * "Desa Waepana I"; "Kelurahan Bakunase", "Kelurahan Bakunase Dua") are
+ * two villages too; the numbered village retold as written is one. */
+START_TEST(village_and_its_numbered_split)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Desa Waepana memotong dana BLT Rp 300.000 tiap keluarga, "
+     "Mei 2026.",
+     "BLT mei 2026 di Desa Waepana I dipotong tiga ratus ribu per KPM "
+     "oleh kades", 0},
+    {"Lurah Bakunase minta Rp 50.000 untuk surat pindah, Mei 2026.",
+     "Di Kelurahan Bakunase Dua lurah minta 50 ribu untuk surat pindah, "
+     "mei 2026", 0},
+    {"Kades Waepana I potong BLT 300 ribu per KPM, mei 2026",
+     "BLT bulan Mei 2026 di Desa Waepana I dipotong Rp 300.000 per "
+     "penerima oleh kepala desa", 1},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
+/* A given name in its short form ("Pak Stef", "Om Bene", "pak Yos") is
+ * the person of the full name ("Stefanus", "Benediktus", "Yosef"); a
+ * short form that begins another name is not ("Yos" is no "Yohanes"). */
+START_TEST(short_given_names)
+{
+  static const struct conflict_case t[] = {
+    {"Pak Stef terima uang 5 juta", "Bapak Stefanus Lamawuran terima uang",
+     0},
+    {"Om Bene minta 2 juta", "Benediktus Kopong minta uang", 0},
+    {"pak Yos minta 100 ribu", "Pak Yosef minta uang", 0},
+    {"Pak Yos minta 100 ribu", "Pak Yohanes minta uang", 1},
+    {"Pak Stef minta 100 ribu", "Pak Stanis minta uang", 1},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A camat "di" a town is the camat of the kecamatan holding the town
+ * (by the gazetteer): "camat di Lewoleba" is the Camat Nubatukan, not
+ * the Camat Atadei. */
+START_TEST(camat_of_a_town)
+{
+  static const struct pair_case t[] = {
+    {"Pak Stef camat di Lewoleba terima lima juta dari pemborong, "
+     "agustus 2026",
+     "Camat Nubatukan, Bapak Stefanus Lamawuran, menerima uang Rp 5 juta "
+     "dari kontraktor pada bulan Agustus 2026.", 0, 1},
+    {"camat di Lewoleba terima lima juta dari pemborong",
+     "Camat Atadei menerima uang Rp 5 juta dari kontraktor", 1, 1},
+    /* A kecamatan of two words, as its camat's title reads it. */
+    {"camat di Mbaumuku Ruteng minta satu juta untuk rekomendasi, mei 2026",
+     "Camat Langke Rembong meminta Rp 1 juta untuk rekomendasi, Mei 2026",
+     0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* "LP" and "lembaga pemasyarakatan" are the lapas: "LP Penfui" (a
+ * kelurahan of Kota Kupang) may be the Lapas Kupang, not the Lapas
+ * Atambua. */
+START_TEST(prison_shorthand)
+{
+  static const struct pair_case t[] = {
+    {"Mau besuk keluarga di LP Penfui harus kasih 50 ribu ke sipir, dari "
+     "bulan tujuh.",
+     "Petugas Lapas Kelas IIA Kupang meminta keluarga narapidana membayar "
+     "Rp 50.000 setiap kali besuk, sejak bulan Juli 2026.", 0, 1},
+    {"Mau besuk keluarga di LP Penfui harus kasih 50 ribu ke sipir",
+     "Petugas Lapas Atambua meminta keluarga narapidana membayar Rp 50.000",
+     1, 1},
+    {"sipir Lembaga Pemasyarakatan Atambua minta 50 ribu tiap besuk",
+     "Petugas Lapas Atambua meminta keluarga narapidana membayar Rp 50.000",
+     0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A supply cut ("air PDAM mati") or a stock run out ("blangko KTP
+ * habis") is another act than a fee asked at the same office that
+ * month; the cut retold is the same. */
+START_TEST(supply_cut_and_stock_out)
+{
+  static const struct pair pairs[] = {
+    {"Petugas Dukcapil Kabupaten Kupang di Oelamasi minta Rp 150.000 untuk "
+     "cetak KTP elektronik, Oktober 2026.",
+     "Blangko KTP el di Dukcapil Kabupaten Kupang habis sejak Oktober 2026, "
+     "warga disuruh pulang dan datang lagi bulan depan.", 0},
+    {"pasang air PDAM di liliba ditagih sejuta, harusnya 600rb. oktober "
+     "2026.",
+     "Air PDAM di Liliba mati tiga minggu pada bulan Oktober 2026 tetapi "
+     "tagihan tetap naik.", 0},
+    {"Air PDAM di Liliba mati tiga minggu pada bulan Oktober 2026.",
+     "di liliba air pdam mati su tiga minggu, oktober 2026", 1},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
+/* A dinas named with no place, in a text that names one kabupaten
+ * elsewhere ("guru di sikka ... dinas PK"), serves that kabupaten: not
+ * the Dinas Pendidikan Ende, but the Dinas Pendidikan Sikka. */
+START_TEST(dinas_placed_by_the_text)
+{
+  static const struct pair_case t[] = {
+    {"gaji honor guru di sikka dipotong 200rb tiap bln oleh bendahara "
+     "dinas PK sejak jan 2026",
+     "Bendahara Dinas Pendidikan Kabupaten Ende memotong honor guru "
+     "Rp200.000 tiap bulan sejak Januari 2026.", 1, 1},
+    {"gaji honor guru di sikka dipotong 200rb tiap bln oleh bendahara "
+     "dinas PK sejak jan 2026",
+     "Bendahara Dinas Pendidikan Kabupaten Sikka memotong honor guru "
+     "Rp200.000 tiap bulan sejak Januari 2026.", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* The sekda (sekretaris daerah) and the setda (the "kantor bupati") of a
+ * kabupaten are one office of it: "Sekda Kabupaten Malaka" retold as
+ * "sekretaris daerah Malaka" is one incident, the Sekda TTS another. */
+START_TEST(sekda_is_an_office)
+{
+  static const struct pair pairs[] = {
+    {"Sekda Kabupaten Malaka mengangkat anak dan menantunya sebagai tenaga "
+     "kontrak di Setda tanpa seleksi pada Januari 2026.",
+     "Di Betun, sekretaris daerah Malaka masukkan anak kandung dan mantu "
+     "jadi honorer kantor bupati tanpa tes, januari 2026", 1},
+    {"Sekda Kabupaten Malaka mengangkat anak dan menantunya sebagai tenaga "
+     "kontrak di Setda tanpa seleksi pada Januari 2026.",
+     "Sekda Kabupaten TTS mengangkat anak dan menantunya jadi tenaga "
+     "kontrak tanpa seleksi, Januari 2026.", 0},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
+/* A common noun after a preposition ("ke perusahaan", "di toko") is no
+ * place: what the two tell of it is shared content, and the Kadinkes
+ * steering a purchase to his brother's company told twice is one. */
+START_TEST(common_nouns_name_no_place)
+{
+  static const struct pair pairs[] = {
+    {"Kadinkes Flores Timur mengarahkan pengadaan alat kesehatan puskesmas "
+     "tahun 2026 ke perusahaan milik adiknya.",
+     "Kepala Dinas Kesehatan Flotim atur proyek alkes puskesmas 2026 "
+     "supaya jatuh ke perusahaan saudara kandungnya di Larantuka", 1},
+  };
+  struct incident inc;
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+  incident_extract("uang dibawa ke perusahaan, beras dijual di toko", &inc);
+  ck_assert_int_eq(inc.nnames, 0);
+}
+END_TEST
+
+/* A terminal and a weighbridge ("jembatan timbang") are two posts where
+ * the Dishub works: the same fee at one and at the other is two
+ * incidents; at one weighbridge retold, one. */
+START_TEST(posts_of_one_office)
+{
+  static const struct pair pairs[] = {
+    {"Dishub Manggarai di terminal Mena pungut 10rb tiap oto tanpa karcis, "
+     "su dari bulan 8 2026.",
+     "Dinas Perhubungan Manggarai memungut Rp 10.000 dari setiap truk di "
+     "jembatan timbang Ruteng, Agustus 2026.", 0},
+    {"Dishub Manggarai di jembatan timbang Ruteng pungut 10rb tiap truk, "
+     "bulan 8 2026.",
+     "Dinas Perhubungan Manggarai memungut Rp 10.000 dari setiap truk di "
+     "jembatan timbang Ruteng, Agustus 2026.", 1},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -1845,6 +2030,15 @@ incident_suite(void)
   tcase_add_test(tc, dates_with_dashes);
   tcase_add_test(tc, village_and_its_split);
   tcase_add_test(tc, office_class_is_no_name);
+  tcase_add_test(tc, village_and_its_numbered_split);
+  tcase_add_test(tc, short_given_names);
+  tcase_add_test(tc, camat_of_a_town);
+  tcase_add_test(tc, prison_shorthand);
+  tcase_add_test(tc, supply_cut_and_stock_out);
+  tcase_add_test(tc, dinas_placed_by_the_text);
+  tcase_add_test(tc, sekda_is_an_office);
+  tcase_add_test(tc, common_nouns_name_no_place);
+  tcase_add_test(tc, posts_of_one_office);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
