@@ -79,6 +79,7 @@ enum sq_stmt_id {
   SQ_OUTBOX_REPLIES,
   SQ_SESSION_GET,
   SQ_SESSION_PUT,
+  SQ_SESSION_UPDATE,
   SQ_TICKET_NEXTSEQ,
   SQ_TICKET_INSERT,
   SQ_EVENT_INSERT,
@@ -209,6 +210,12 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " last_inbound_at = excluded.last_inbound_at,"
     " updated_at = excluded.updated_at, expires_at = excluded.expires_at"
     " RETURNING id",
+  /* A session read before (its id known) is written back in place: the
+   * row found by its key, no insert tried first (sq_session_put()). */
+  [SQ_SESSION_UPDATE] =
+    "UPDATE sessions SET channel = ?3, step = ?4, draft = ?5,"
+    " invalid_count = ?6, last_inbound_at = ?7, updated_at = ?7,"
+    " expires_at = ?8 WHERE id = ?9 AND reporter_id = ?1 AND family = ?2",
   [SQ_TICKET_NEXTSEQ] =
     "SELECT coalesce(max(seq), 0) + 1 FROM tickets WHERE year = ?1",
   [SQ_TICKET_INSERT] =
@@ -1038,6 +1045,7 @@ sq_close(struct store *st)
 static const enum sq_stmt_id sq_per_message[] = {
   SQ_REPORTER_FIND, SQ_REPORTER_INSERT, SQ_INBOUND_INSERT, SQ_INBOUND_FIND,
   SQ_OUTBOX_INSERT, SQ_OUTBOX_REPLIES, SQ_SESSION_GET, SQ_SESSION_PUT,
+  SQ_SESSION_UPDATE,
   SQ_TICKET_NEXTSEQ, SQ_TICKET_INSERT, SQ_EVENT_INSERT, SQ_TICKET_BY_NUMBER,
   SQ_TICKET_BY_ID, SQ_TICKET_COUNT_SINCE, SQ_INBOUND_COUNT_SINCE,
   SQ_REPORTER_SET_NAME, SQ_EVIDENCE_INSERT, SQ_EVIDENCE_COUNT,
@@ -1727,6 +1735,43 @@ sq_session_get(struct store *st, int64_t reporter_id, const char *family,
   return 0;
 }
 
+/* Bind s's columns to stmt (SQ_SESSION_PUT's and SQ_SESSION_UPDATE's
+ * numbering). */
+static void
+sq_bind_session(sqlite3_stmt *stmt, const struct store_session *s)
+{
+  sqlite3_bind_int64(stmt, 1, s->reporter_id);
+  sq_bind_text(stmt, 2, s->family);
+  sq_bind_text(stmt, 3, s->channel);
+  sq_bind_text(stmt, 4, s->step);
+  sq_bind_text(stmt, 5, s->draft != NULL ? s->draft : "{}");
+  sqlite3_bind_int(stmt, 6, s->invalid_count);
+  sqlite3_bind_int64(stmt, 7, s->updated_at);
+  sq_bind_id(stmt, 8, s->expires_at);
+}
+
+/* A session read before is updated through its id; 0, or AERR_NOTFOUND
+ * when the row is not (or no longer) that of s's reporter and family. */
+static int
+sq_session_update(struct sq_store *sq, const struct store_session *s)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  rc = sq_stmt(sq, SQ_SESSION_UPDATE, &stmt);
+  if (rc != 0)
+    return rc;
+  sq_bind_session(stmt, s);
+  sqlite3_bind_int64(stmt, 9, s->id);
+  rc = sqlite3_step(stmt);
+  if (rc != SQLITE_DONE)
+    rc = sq_fail(sq, rc, "cannot save a session");
+  else
+    rc = sqlite3_changes(sq->db) == 1 ? 0 : AERR_NOTFOUND;
+  sq_done(stmt);
+  return rc;
+}
+
 static int
 sq_session_put(struct store *st, struct store_session *s)
 {
@@ -1736,17 +1781,15 @@ sq_session_put(struct store *st, struct store_session *s)
 
   if (sq->lost)
     return sq->lost;
+  if (s->id > 0) {
+    rc = sq_session_update(sq, s);
+    if (rc != AERR_NOTFOUND)
+      return rc;
+  }
   rc = sq_stmt(sq, SQ_SESSION_PUT, &stmt);
   if (rc != 0)
     return rc;
-  sqlite3_bind_int64(stmt, 1, s->reporter_id);
-  sq_bind_text(stmt, 2, s->family);
-  sq_bind_text(stmt, 3, s->channel);
-  sq_bind_text(stmt, 4, s->step);
-  sq_bind_text(stmt, 5, s->draft != NULL ? s->draft : "{}");
-  sqlite3_bind_int(stmt, 6, s->invalid_count);
-  sqlite3_bind_int64(stmt, 7, s->updated_at);
-  sq_bind_id(stmt, 8, s->expires_at);
+  sq_bind_session(stmt, s);
   rc = sqlite3_step(stmt);
   if (rc == SQLITE_ROW) {
     s->id = sqlite3_column_int64(stmt, 0);

@@ -815,6 +815,71 @@ START_TEST(outbox_next_is_the_earliest_of_every_channel)
 }
 END_TEST
 
+/* A session read and written back keeps its row and takes every new
+ * value; one whose id no longer names its row (dropped, or another
+ * reporter's) is stored under its reporter and family as a new row. */
+START_TEST(session_written_back_in_place)
+{
+  struct fixture fx = {0};
+  struct store_session s = {0}, g = {0};
+  char family[] = "whatsapp", channel[] = "wa", step[] = "terlapor";
+  char draft[] = "{\"kategori\":\"pemerasan\"}";
+  int64_t rid, other, first;
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  rid = new_reporter(fx.st, "+6281234567890");
+  other = new_reporter(fx.st, "+6281234567891");
+  s.reporter_id = rid;
+  s.family = family;
+  s.channel = channel;
+  s.step = step;
+  s.updated_at = 3000;
+  ck_assert_int_eq(store_session_put(fx.st, &s), 0);
+  first = s.id;
+  ck_assert_int_eq(store_session_get(fx.st, rid, "whatsapp", &g), 0);
+  ck_assert_int_eq(g.id, first);
+  free(g.draft);
+  g.draft = strdup(draft);
+  ck_assert_ptr_nonnull(g.draft);
+  g.invalid_count = 2;
+  g.updated_at = 4000;
+  g.expires_at = 9000;
+  ck_assert_int_eq(store_session_put(fx.st, &g), 0);
+  ck_assert_int_eq(g.id, first);
+  store_session_clear(&g);
+  ck_assert_int_eq(store_session_get(fx.st, rid, "whatsapp", &g), 0);
+  ck_assert_str_eq(g.draft, draft);
+  ck_assert_int_eq(g.invalid_count, 2);
+  ck_assert_int_eq(g.updated_at, 4000);
+  ck_assert_int_eq(g.expires_at, 9000);
+  ck_assert_int_eq(q_int(db, "SELECT last_inbound_at FROM sessions"
+                             " WHERE id = ?1", first), 4000);
+  store_session_clear(&g);
+
+  /* The id of another reporter's session: a row of its own. */
+  s.id = first;
+  s.reporter_id = other;
+  ck_assert_int_eq(store_session_put(fx.st, &s), 0);
+  ck_assert_int_ne(s.id, first);
+  ck_assert_int_eq(q_int(db, "SELECT reporter_id FROM sessions"
+                             " WHERE id = ?1", first), rid);
+  /* A row gone since it was read: stored again. */
+  ck_assert_int_eq(sqlite3_exec(db, "DELETE FROM sessions", NULL, NULL,
+                                NULL), SQLITE_OK);
+  s.reporter_id = rid;
+  s.id = first;
+  ck_assert_int_eq(store_session_put(fx.st, &s), 0);
+  ck_assert_int_eq(store_session_get(fx.st, rid, "whatsapp", &g), 0);
+  ck_assert_int_eq(g.id, s.id);
+  ck_assert_str_eq(g.step, "terlapor");
+  store_session_clear(&g);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM sessions", 0), 1);
+  fx_close(&fx);
+}
+END_TEST
+
 /* The plan of sql: every step's detail, one per line, into out. */
 static void
 query_plan(sqlite3 *db, const char *sql, char *out, size_t len)
@@ -1409,6 +1474,7 @@ store_suite(void)
   tcase_add_test(tc, outbox_status_keys_only_partial_indexes);
   tcase_add_test(tc, outbox_counts_every_status);
   tcase_add_test(tc, outbox_next_is_the_earliest_of_every_channel);
+  tcase_add_test(tc, session_written_back_in_place);
   tcase_add_test(tc, rolled_back_savepoint_leaves_rest_of_batch);
   tcase_add_test(tc, sp_run_keeps_or_drops_one_request);
   tcase_add_test(tc, batch_rollback_discards);
