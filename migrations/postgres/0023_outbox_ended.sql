@@ -6,3 +6,9 @@
 DROP INDEX outbox_due;
 CREATE INDEX outbox_ended ON outbox(status)
   WHERE status IN ('failed', 'dead');
+
+-- outbox_provider holds only the rows with a provider's id (see the
+-- SQLite twin); the look-up by channel and provider id implies it.
+DROP INDEX outbox_provider;
+CREATE INDEX outbox_provider ON outbox(channel, provider_id)
+  WHERE provider_id IS NOT NULL;

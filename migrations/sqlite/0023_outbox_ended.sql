@@ -11,3 +11,12 @@
 DROP INDEX outbox_due;
 CREATE INDEX outbox_ended ON outbox(status)
   WHERE status IN ('failed', 'dead');
+
+-- A reply has a provider's id only once it is sent (and a reply of the
+-- dev channel never has one): outbox_provider, which finds the reply a
+-- delivery report is about (channel and provider id both given), holds
+-- only the rows that have one, so that a reply's insert and its move to
+-- "sending" no longer write an entry of it.
+DROP INDEX outbox_provider;
+CREATE INDEX outbox_provider ON outbox(channel, provider_id)
+  WHERE provider_id IS NOT NULL;

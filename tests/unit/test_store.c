@@ -735,6 +735,26 @@ START_TEST(outbox_status_keys_only_partial_indexes)
 }
 END_TEST
 
+/* A reply has a provider's id only once it is sent: outbox_provider,
+ * which finds the reply a delivery report is about, holds only those,
+ * so a reply's insert and its move to "sending" do not touch it. */
+START_TEST(outbox_provider_index_holds_sent_rows_only)
+{
+  struct fixture fx = {0};
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM pragma_index_list("
+                             "'outbox') WHERE name = 'outbox_provider'", 0),
+                   1);
+  ck_assert_int_eq(q_int(db, "SELECT partial FROM pragma_index_list("
+                             "'outbox') WHERE name = 'outbox_provider'", 0),
+                   1);
+  fx_close(&fx);
+}
+END_TEST
+
 /* The outbox's rows are counted by status right however the count is
  * made: n rows of each status, and none of a status no row has. */
 START_TEST(outbox_counts_every_status)
@@ -1472,6 +1492,7 @@ store_suite(void)
   tcase_add_test(tc, inbound_is_unique_per_channel);
   tcase_add_test(tc, outbox_replies_in_order);
   tcase_add_test(tc, outbox_status_keys_only_partial_indexes);
+  tcase_add_test(tc, outbox_provider_index_holds_sent_rows_only);
   tcase_add_test(tc, outbox_counts_every_status);
   tcase_add_test(tc, outbox_next_is_the_earliest_of_every_channel);
   tcase_add_test(tc, session_written_back_in_place);
