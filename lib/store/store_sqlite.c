@@ -79,6 +79,7 @@ enum sq_stmt_id {
   SQ_OUTBOX_REPLIES,
   SQ_SESSION_GET,
   SQ_SESSION_PUT,
+  SQ_SESSION_UPDATE,
   SQ_TICKET_NEXTSEQ,
   SQ_TICKET_INSERT,
   SQ_EVENT_INSERT,
@@ -94,12 +95,15 @@ enum sq_stmt_id {
   SQ_OUTBOX_DUE,
   SQ_OUTBOX_MARK,
   SQ_OUTBOX_NEXT,
+  SQ_OUTBOX_CHANNEL_AFTER,
   SQ_OUTBOX_RESUME,
   SQ_OUTBOX_SET,
   SQ_OUTBOX_BY_PROVIDER,
   SQ_OUTBOX_BY_ID,
   SQ_OUTBOX_DELIVERY,
   SQ_OUTBOX_COUNT,
+  SQ_OUTBOX_COUNT_ENDED,
+  SQ_OUTBOX_COUNT_SENT,
   SQ_EVIDENCE_DUE,
   SQ_EVIDENCE_SET,
   SQ_TICKET_LIST,
@@ -206,6 +210,12 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " last_inbound_at = excluded.last_inbound_at,"
     " updated_at = excluded.updated_at, expires_at = excluded.expires_at"
     " RETURNING id",
+  /* A session read before (its id known) is written back in place: the
+   * row found by its key, no insert tried first (sq_session_put()). */
+  [SQ_SESSION_UPDATE] =
+    "UPDATE sessions SET channel = ?3, step = ?4, draft = ?5,"
+    " invalid_count = ?6, last_inbound_at = ?7, updated_at = ?7,"
+    " expires_at = ?8 WHERE id = ?9 AND reporter_id = ?1 AND family = ?2",
   [SQ_TICKET_NEXTSEQ] =
     "SELECT coalesce(max(seq), 0) + 1 FROM tickets WHERE year = ?1",
   [SQ_TICKET_INSERT] =
@@ -259,11 +269,21 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " ORDER BY o.next_attempt_at, o.id LIMIT ?3",
   [SQ_OUTBOX_MARK] =
     "UPDATE outbox SET status = 'sending', updated_at = ?2 WHERE id = ?1",
+  /* One channel's next due time, and the channels with queued rows one
+   * after the other (sq_outbox_next()): both walk outbox_queue in its
+   * order and stop at the first row that answers. */
   [SQ_OUTBOX_NEXT] =
-    "SELECT min(o.next_attempt_at) FROM outbox o WHERE o.status = 'queued'"
-    " AND " SQ_OUTBOX_FIRST("o"),
+    "SELECT o.next_attempt_at FROM outbox o WHERE o.status = 'queued'"
+    " AND o.channel = ?1 AND " SQ_OUTBOX_FIRST("o")
+    " ORDER BY o.next_attempt_at, o.id LIMIT 1",
+  [SQ_OUTBOX_CHANNEL_AFTER] =
+    "SELECT min(channel) FROM outbox WHERE status = 'queued'"
+    " AND channel > ?1",
+  /* The IN term names outbox_waiting's rows, so that the requeue walks
+   * that index (no index is keyed by status: 0023). */
   [SQ_OUTBOX_RESUME] =
-    "UPDATE outbox SET status = 'queued' WHERE status = 'sending'",
+    "UPDATE outbox SET status = 'queued'"
+    " WHERE status IN ('queued', 'sending') AND status = 'sending'",
   [SQ_OUTBOX_SET] =
     "UPDATE outbox SET status = ?2, kind = coalesce(?3, kind),"
     " attempts = CASE WHEN ?4 < 0 THEN attempts ELSE ?4 END,"
@@ -281,7 +301,18 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_OUTBOX_DELIVERY] =
     "UPDATE outbox SET delivery = ?2, delivery_at = ?3,"
     " last_error = coalesce(?4, last_error), updated_at = ?3 WHERE id = ?1",
-  [SQ_OUTBOX_COUNT] = "SELECT count(*) FROM outbox WHERE status = ?1",
+  /* The rows of one status, each through the partial index that holds
+   * it (see sq_outbox_count()). */
+  [SQ_OUTBOX_COUNT] =
+    "SELECT count(*) FROM outbox"
+    " WHERE status IN ('queued', 'sending') AND status = ?1",
+  [SQ_OUTBOX_COUNT_ENDED] =
+    "SELECT count(*) FROM outbox"
+    " WHERE status IN ('failed', 'dead') AND status = ?1",
+  [SQ_OUTBOX_COUNT_SENT] =
+    "SELECT (SELECT count(*) FROM outbox)"
+    " - (SELECT count(*) FROM outbox WHERE status IN ('queued', 'sending'))"
+    " - (SELECT count(*) FROM outbox WHERE status IN ('failed', 'dead'))",
   [SQ_TICKET_COUNT_STATUS] = "SELECT count(*) FROM tickets WHERE status = ?1",
   [SQ_SESSION_COUNT_ACTIVE] =
     "SELECT count(*) FROM sessions WHERE step <> 'menu' AND expires_at > ?1",
@@ -1014,13 +1045,15 @@ sq_close(struct store *st)
 static const enum sq_stmt_id sq_per_message[] = {
   SQ_REPORTER_FIND, SQ_REPORTER_INSERT, SQ_INBOUND_INSERT, SQ_INBOUND_FIND,
   SQ_OUTBOX_INSERT, SQ_OUTBOX_REPLIES, SQ_SESSION_GET, SQ_SESSION_PUT,
+  SQ_SESSION_UPDATE,
   SQ_TICKET_NEXTSEQ, SQ_TICKET_INSERT, SQ_EVENT_INSERT, SQ_TICKET_BY_NUMBER,
   SQ_TICKET_BY_ID, SQ_TICKET_COUNT_SINCE, SQ_INBOUND_COUNT_SINCE,
   SQ_REPORTER_SET_NAME, SQ_EVIDENCE_INSERT, SQ_EVIDENCE_COUNT,
   SQ_EVIDENCE_ATTACH, SQ_EVIDENCE_DROP, SQ_OUTBOX_DUE, SQ_OUTBOX_MARK,
-  SQ_OUTBOX_NEXT, SQ_OUTBOX_SET, SQ_OUTBOX_BY_PROVIDER, SQ_OUTBOX_BY_ID,
-  SQ_OUTBOX_DELIVERY, SQ_QUESTION_INSERT, SQ_QUESTION_WAITING,
-  SQ_QUESTION_ANSWER, SQ_EVIDENCE_DUE, SQ_EVIDENCE_SET,
+  SQ_OUTBOX_NEXT, SQ_OUTBOX_CHANNEL_AFTER, SQ_OUTBOX_SET,
+  SQ_OUTBOX_BY_PROVIDER, SQ_OUTBOX_BY_ID, SQ_OUTBOX_DELIVERY,
+  SQ_QUESTION_INSERT, SQ_QUESTION_WAITING, SQ_QUESTION_ANSWER,
+  SQ_EVIDENCE_DUE, SQ_EVIDENCE_SET,
 };
 
 /* The statements the daemon's start-up runs over whole tables' worth of
@@ -1702,6 +1735,43 @@ sq_session_get(struct store *st, int64_t reporter_id, const char *family,
   return 0;
 }
 
+/* Bind s's columns to stmt (SQ_SESSION_PUT's and SQ_SESSION_UPDATE's
+ * numbering). */
+static void
+sq_bind_session(sqlite3_stmt *stmt, const struct store_session *s)
+{
+  sqlite3_bind_int64(stmt, 1, s->reporter_id);
+  sq_bind_text(stmt, 2, s->family);
+  sq_bind_text(stmt, 3, s->channel);
+  sq_bind_text(stmt, 4, s->step);
+  sq_bind_text(stmt, 5, s->draft != NULL ? s->draft : "{}");
+  sqlite3_bind_int(stmt, 6, s->invalid_count);
+  sqlite3_bind_int64(stmt, 7, s->updated_at);
+  sq_bind_id(stmt, 8, s->expires_at);
+}
+
+/* A session read before is updated through its id; 0, or AERR_NOTFOUND
+ * when the row is not (or no longer) that of s's reporter and family. */
+static int
+sq_session_update(struct sq_store *sq, const struct store_session *s)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  rc = sq_stmt(sq, SQ_SESSION_UPDATE, &stmt);
+  if (rc != 0)
+    return rc;
+  sq_bind_session(stmt, s);
+  sqlite3_bind_int64(stmt, 9, s->id);
+  rc = sqlite3_step(stmt);
+  if (rc != SQLITE_DONE)
+    rc = sq_fail(sq, rc, "cannot save a session");
+  else
+    rc = sqlite3_changes(sq->db) == 1 ? 0 : AERR_NOTFOUND;
+  sq_done(stmt);
+  return rc;
+}
+
 static int
 sq_session_put(struct store *st, struct store_session *s)
 {
@@ -1711,17 +1781,15 @@ sq_session_put(struct store *st, struct store_session *s)
 
   if (sq->lost)
     return sq->lost;
+  if (s->id > 0) {
+    rc = sq_session_update(sq, s);
+    if (rc != AERR_NOTFOUND)
+      return rc;
+  }
   rc = sq_stmt(sq, SQ_SESSION_PUT, &stmt);
   if (rc != 0)
     return rc;
-  sqlite3_bind_int64(stmt, 1, s->reporter_id);
-  sq_bind_text(stmt, 2, s->family);
-  sq_bind_text(stmt, 3, s->channel);
-  sq_bind_text(stmt, 4, s->step);
-  sq_bind_text(stmt, 5, s->draft != NULL ? s->draft : "{}");
-  sqlite3_bind_int(stmt, 6, s->invalid_count);
-  sqlite3_bind_int64(stmt, 7, s->updated_at);
-  sq_bind_id(stmt, 8, s->expires_at);
+  sq_bind_session(stmt, s);
   rc = sqlite3_step(stmt);
   if (rc == SQLITE_ROW) {
     s->id = sqlite3_column_int64(stmt, 0);
@@ -2198,28 +2266,77 @@ sq_outbox_take(struct store *st, const char *channel, int64_t now, int limit,
   return 0;
 }
 
+/* The next due time of a channel's queued rows: the first row in
+ * outbox_queue's order that may go (SQ_OUTBOX_FIRST).  0 and *when;
+ * AERR_NOTFOUND when none may go. */
+static int
+sq_channel_next(struct sq_store *sq, const char *channel, int64_t *when)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  rc = sq_stmt(sq, SQ_OUTBOX_NEXT, &stmt);
+  if (rc != 0)
+    return rc;
+  sq_bind_text(stmt, 1, channel);
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_ROW) {
+    *when = sqlite3_column_int64(stmt, 0);
+    rc = 0;
+  } else if (rc == SQLITE_DONE) {
+    rc = AERR_NOTFOUND;
+  } else {
+    rc = sq_fail(sq, rc, "cannot read the next due reply");
+  }
+  sq_done(stmt);
+  return rc;
+}
+
+/* The earliest of the channels' next due times.  A channel's is one step
+ * into outbox_queue, which is ordered by channel first, so the channels
+ * with queued rows are walked one by one (a few) instead of every queued
+ * row. */
 static int
 sq_outbox_next(struct store *st, int64_t *when)
 {
   struct sq_store *sq = sq_of(st);
   sqlite3_stmt *stmt;
-  int rc;
+  char *channel = NULL, *after;
+  int64_t t = 0;
+  int rc, found = 0;
 
   if (sq->lost)
     return sq->lost;
-  rc = sq_stmt(sq, SQ_OUTBOX_NEXT, &stmt);
-  if (rc != 0)
-    return rc;
-  rc = sqlite3_step(stmt);
-  if (rc != SQLITE_ROW) {
-    rc = sq_fail(sq, rc, "cannot read the next due reply");
-  } else if (sqlite3_column_type(stmt, 0) == SQLITE_NULL) {
+  do {
+    rc = sq_stmt(sq, SQ_OUTBOX_CHANNEL_AFTER, &stmt);
+    if (rc != 0)
+      break;
+    after = NULL;
+    sq_bind_text(stmt, 1, channel != NULL ? channel : "");
+    rc = sqlite3_step(stmt);
+    if (rc != SQLITE_ROW) {
+      rc = sq_fail(sq, rc, "cannot read the next due reply");
+    } else if (sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
+      after = strdup((const char *)sqlite3_column_text(stmt, 0));
+      rc = after != NULL ? 0 : -ENOMEM;
+    } else {
+      rc = 0;
+    }
+    sq_done(stmt);
+    free(channel);
+    channel = after;
+    if (rc == 0 && channel != NULL) {
+      rc = sq_channel_next(sq, channel, &t);
+      if (rc == 0 && (!found || t < *when))
+        *when = t;
+      found |= rc == 0;
+      if (rc == AERR_NOTFOUND)
+        rc = 0;
+    }
+  } while (rc == 0 && channel != NULL);
+  free(channel);
+  if (rc == 0 && !found)
     rc = AERR_NOTFOUND;
-  } else {
-    *when = sqlite3_column_int64(stmt, 0);
-    rc = 0;
-  }
-  sq_done(stmt);
   return rc;
 }
 
@@ -2349,11 +2466,22 @@ sq_count_text(struct sq_store *sq, enum sq_stmt_id id, const char *text,
   return rc;
 }
 
+/* The rows of status.  No index is keyed by status for every row
+ * (migration 0023): the rows still to go are counted in outbox_waiting,
+ * those that failed or died in outbox_ended, and every row is in one of
+ * the five statuses (0001), so the sent rows are the rest of the table's
+ * count, which walks its smallest index as a count of status = 'sent'
+ * walked outbox_due's entries of the sent rows. */
 static int
 sq_outbox_count(struct store *st, const char *status, int *n)
 {
-  return sq_count_text(sq_of(st), SQ_OUTBOX_COUNT, status,
-                       "cannot count replies", n);
+  enum sq_stmt_id id = SQ_OUTBOX_COUNT;
+
+  if (strcmp(status, "sent") == 0)
+    id = SQ_OUTBOX_COUNT_SENT;
+  else if (strcmp(status, "failed") == 0 || strcmp(status, "dead") == 0)
+    id = SQ_OUTBOX_COUNT_ENDED;
+  return sq_count_text(sq_of(st), id, status, "cannot count replies", n);
 }
 
 static int

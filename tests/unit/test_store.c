@@ -706,6 +706,200 @@ START_TEST(unusable_folder_fails_cleanly)
 }
 END_TEST
 
+/* A reply's status changes three times in its life (queued, sending,
+ * sent): no index of the outbox that every row is in is keyed by it, so
+ * that each change rewrites only the partial indexes of the rows still
+ * to go (outbox_queue, outbox_waiting) or ended badly (outbox_ended). */
+START_TEST(outbox_status_keys_only_partial_indexes)
+{
+  struct fixture fx = {0};
+  sqlite3 *db;
+  sqlite3_stmt *st = NULL;
+  int keyed = 0;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  ck_assert_int_eq(sqlite3_prepare_v2(db,
+                   "SELECT l.name FROM pragma_index_list('outbox') l"
+                   " JOIN pragma_index_info(l.name) c"
+                   " WHERE l.partial = 0 AND c.name = 'status'",
+                   -1, &st, NULL), SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    fprintf(stderr, "index %s keys every row by status\n",
+            (const char *)sqlite3_column_text(st, 0));
+    keyed++;
+  }
+  sqlite3_finalize(st);
+  ck_assert_int_eq(keyed, 0);
+  fx_close(&fx);
+}
+END_TEST
+
+/* A reply has a provider's id only once it is sent: outbox_provider,
+ * which finds the reply a delivery report is about, holds only those,
+ * so a reply's insert and its move to "sending" do not touch it. */
+START_TEST(outbox_provider_index_holds_sent_rows_only)
+{
+  struct fixture fx = {0};
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM pragma_index_list("
+                             "'outbox') WHERE name = 'outbox_provider'", 0),
+                   1);
+  ck_assert_int_eq(q_int(db, "SELECT partial FROM pragma_index_list("
+                             "'outbox') WHERE name = 'outbox_provider'", 0),
+                   1);
+  fx_close(&fx);
+}
+END_TEST
+
+/* The outbox's rows are counted by status right however the count is
+ * made: n rows of each status, and none of a status no row has. */
+START_TEST(outbox_counts_every_status)
+{
+  static const char *const statuses[] = {"queued", "sending", "sent",
+                                         "failed", "dead"};
+  struct fixture fx = {0};
+  struct store_outbox o = {0};
+  int64_t oid = 0;
+  size_t i, k;
+  int n;
+
+  fx_open(&fx, "aduan.db");
+  o.channel = "wa";
+  o.reporter_id = new_reporter(fx.st, "+6281234567890");
+  o.kind = "text";
+  o.body = "Laporan Anda kami terima.";
+  o.created_at = 5000;
+  for (i = 0; i < 5; i++) {
+    o.status = statuses[i];
+    for (k = 0; k <= i; k++)
+      ck_assert_int_eq(store_outbox_add(fx.st, &o, &oid), 0);
+  }
+  for (i = 0; i < 5; i++) {
+    n = -1;
+    ck_assert_int_eq(store_outbox_count(fx.st, statuses[i], &n), 0);
+    ck_assert_msg(n == (int)i + 1, "%s: %d rows, not %d", statuses[i], n,
+                  (int)i + 1);
+  }
+  n = -1;
+  ck_assert_int_eq(store_outbox_count(fx.st, "unknown", &n), 0);
+  ck_assert_int_eq(n, 0);
+  fx_close(&fx);
+}
+END_TEST
+
+/* store_outbox_next names the earliest due reply of every channel that
+ * may go: not one waiting behind an older reply of its reporter that is
+ * under way, and not a later one of another channel. */
+START_TEST(outbox_next_is_the_earliest_of_every_channel)
+{
+  struct fixture fx = {0};
+  struct store_outbox o = {0};
+  int64_t r1, r2, oid = 0, next = 0;
+
+  fx_open(&fx, "aduan.db");
+  r1 = new_reporter(fx.st, "+6281234567890");
+  r2 = new_reporter(fx.st, "+6281234567891");
+  ck_assert_int_eq(store_outbox_next(fx.st, &next), AERR_NOTFOUND);
+  o.kind = "text";
+  o.body = "Laporan Anda kami terima.";
+  o.channel = "a";
+  o.reporter_id = r1;
+  o.status = "sending";
+  o.created_at = 50;
+  ck_assert_int_eq(store_outbox_add(fx.st, &o, &oid), 0);
+  ck_assert_int_eq(store_outbox_next(fx.st, &next), AERR_NOTFOUND);
+  o.status = "queued";
+  o.created_at = 100;                 /* behind r1's reply under way */
+  ck_assert_int_eq(store_outbox_add(fx.st, &o, &oid), 0);
+  ck_assert_int_eq(store_outbox_next(fx.st, &next), AERR_NOTFOUND);
+  o.reporter_id = r2;
+  o.created_at = 500;
+  ck_assert_int_eq(store_outbox_add(fx.st, &o, &oid), 0);
+  ck_assert_int_eq(store_outbox_next(fx.st, &next), 0);
+  ck_assert_int_eq(next, 500);
+  o.channel = "b";
+  o.reporter_id = r1;
+  o.created_at = 300;
+  ck_assert_int_eq(store_outbox_add(fx.st, &o, &oid), 0);
+  o.channel = "c";
+  o.reporter_id = r2;
+  o.created_at = 200;
+  ck_assert_int_eq(store_outbox_add(fx.st, &o, &oid), 0);
+  ck_assert_int_eq(store_outbox_next(fx.st, &next), 0);
+  ck_assert_int_eq(next, 200);
+  fx_close(&fx);
+}
+END_TEST
+
+/* A session read and written back keeps its row and takes every new
+ * value; one whose id no longer names its row (dropped, or another
+ * reporter's) is stored under its reporter and family as a new row. */
+START_TEST(session_written_back_in_place)
+{
+  struct fixture fx = {0};
+  struct store_session s = {0}, g = {0};
+  char family[] = "whatsapp", channel[] = "wa", step[] = "terlapor";
+  char draft[] = "{\"kategori\":\"pemerasan\"}";
+  int64_t rid, other, first;
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  rid = new_reporter(fx.st, "+6281234567890");
+  other = new_reporter(fx.st, "+6281234567891");
+  s.reporter_id = rid;
+  s.family = family;
+  s.channel = channel;
+  s.step = step;
+  s.updated_at = 3000;
+  ck_assert_int_eq(store_session_put(fx.st, &s), 0);
+  first = s.id;
+  ck_assert_int_eq(store_session_get(fx.st, rid, "whatsapp", &g), 0);
+  ck_assert_int_eq(g.id, first);
+  free(g.draft);
+  g.draft = strdup(draft);
+  ck_assert_ptr_nonnull(g.draft);
+  g.invalid_count = 2;
+  g.updated_at = 4000;
+  g.expires_at = 9000;
+  ck_assert_int_eq(store_session_put(fx.st, &g), 0);
+  ck_assert_int_eq(g.id, first);
+  store_session_clear(&g);
+  ck_assert_int_eq(store_session_get(fx.st, rid, "whatsapp", &g), 0);
+  ck_assert_str_eq(g.draft, draft);
+  ck_assert_int_eq(g.invalid_count, 2);
+  ck_assert_int_eq(g.updated_at, 4000);
+  ck_assert_int_eq(g.expires_at, 9000);
+  ck_assert_int_eq(q_int(db, "SELECT last_inbound_at FROM sessions"
+                             " WHERE id = ?1", first), 4000);
+  store_session_clear(&g);
+
+  /* The id of another reporter's session: a row of its own. */
+  s.id = first;
+  s.reporter_id = other;
+  ck_assert_int_eq(store_session_put(fx.st, &s), 0);
+  ck_assert_int_ne(s.id, first);
+  ck_assert_int_eq(q_int(db, "SELECT reporter_id FROM sessions"
+                             " WHERE id = ?1", first), rid);
+  /* A row gone since it was read: stored again. */
+  ck_assert_int_eq(sqlite3_exec(db, "DELETE FROM sessions", NULL, NULL,
+                                NULL), SQLITE_OK);
+  s.reporter_id = rid;
+  s.id = first;
+  ck_assert_int_eq(store_session_put(fx.st, &s), 0);
+  ck_assert_int_eq(store_session_get(fx.st, rid, "whatsapp", &g), 0);
+  ck_assert_int_eq(g.id, s.id);
+  ck_assert_str_eq(g.step, "terlapor");
+  store_session_clear(&g);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM sessions", 0), 1);
+  fx_close(&fx);
+}
+END_TEST
+
 /* The plan of sql: every step's detail, one per line, into out. */
 static void
 query_plan(sqlite3 *db, const char *sql, char *out, size_t len)
@@ -1297,6 +1491,11 @@ store_suite(void)
   tcase_add_test(tc, outbox_and_identity_carry_bsuid);
   tcase_add_test(tc, inbound_is_unique_per_channel);
   tcase_add_test(tc, outbox_replies_in_order);
+  tcase_add_test(tc, outbox_status_keys_only_partial_indexes);
+  tcase_add_test(tc, outbox_provider_index_holds_sent_rows_only);
+  tcase_add_test(tc, outbox_counts_every_status);
+  tcase_add_test(tc, outbox_next_is_the_earliest_of_every_channel);
+  tcase_add_test(tc, session_written_back_in_place);
   tcase_add_test(tc, rolled_back_savepoint_leaves_rest_of_batch);
   tcase_add_test(tc, sp_run_keeps_or_drops_one_request);
   tcase_add_test(tc, batch_rollback_discards);
