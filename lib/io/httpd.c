@@ -24,7 +24,9 @@
  * A connection that is done (the client asked to close, or httpd answered
  * an error of its own) half-closes after its last answer and then reads
  * and drops whatever the client still sends for a short while, so that
- * the client sees the answer rather than a reset.
+ * the client sees the answer rather than a reset.  After a last request
+ * reading goes on (input dropped) while it is answered, so a client that
+ * resets is seen at once and the linger needs no new start of reading.
  */
 /* struct ucred, for the peer of a unix socket. */
 #define _GNU_SOURCE
@@ -939,9 +941,9 @@ conn_flush(struct httpd_conn *c)
     close = !req->keep_alive ||
             (c->head == NULL && c->cur == NULL && c->read_done);
     if (close) {
+      /* Reading goes on (dropping input) into the linger. */
       c->close_sent = 1;
       c->read_done = 1;
-      conn_read_stop(c);
     }
     conn_write_response(c, req, close);
     req_free(req);
@@ -1400,10 +1402,10 @@ on_message_complete(http_parser *p)
   c->phase = PHASE_IDLE;
   c->mark_ms = uv_now(h->loop);
   c->want_continue = 0;
-  if (!req->keep_alive || c->stop_after) {
+  /* The last request: what follows is read and dropped, so that a reset
+   * is seen at once and the linger needs no new start of reading. */
+  if (!req->keep_alive || c->stop_after)
     c->read_done = 1;
-    conn_read_stop(c);
-  }
   conn_enqueue(c, req);
   req->handed = 1;
   h->inflight++;

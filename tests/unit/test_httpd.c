@@ -1298,6 +1298,33 @@ START_TEST(client_reset_leaves_orphan)
 }
 END_TEST
 
+/*
+ * A client that resets its connection while its last request (Connection:
+ * close) is with the handler is noticed at once, as for a kept one: the
+ * connection is freed and the request waits as an orphan.  Reading goes
+ * on after the last request, so a connection costs no stop and restart of
+ * its reading (two epoll_ctl calls) before it lingers.
+ */
+START_TEST(client_reset_on_last_request_leaves_orphan)
+{
+  static struct fx f;
+  static struct cl c;
+
+  fx_start(&f, NULL);
+  ck_assert_int_eq(cl_open(&c, f.port), 0);
+  cl_sends(&c, "POST /hold/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+               "Content-Length: 4\r\n\r\ndata");
+  ck_assert(fx_wait(&f, pred_nreqs, 1));
+  ck_assert(fx_wait(&f, pred_inflight, 1));
+  cl_reset(&c);
+  ck_assert(fx_wait(&f, pred_conns, 0));
+  ck_assert(fx_wait(&f, pred_inflight, 1));
+  fx_answer(&f, 0);
+  ck_assert(fx_wait(&f, pred_inflight, 0));
+  fx_end(&f);
+}
+END_TEST
+
 START_TEST(client_half_close_still_answered)
 {
   static struct fx f;
@@ -1959,6 +1986,7 @@ httpd_suite(void)
   tcase_add_test(tc, no_timeout_while_handler_works);
   tcase_add_test(tc, connection_limit_gets_503);
   tcase_add_test(tc, client_reset_leaves_orphan);
+  tcase_add_test(tc, client_reset_on_last_request_leaves_orphan);
   tcase_add_test(tc, client_half_close_still_answered);
   tcase_add_test(tc, stop_finishes_inflight);
   tcase_add_test(tc, close_with_request_in_flight);
