@@ -64,6 +64,7 @@
 #define OUTSIDE "outside"
 #define NOT_OUTSIDE_AFTER "not-outside-after"
 #define SHORT "short"
+#define TOWN "town"
 /* The level of the one place that stands for every outside line. */
 #define PLACE_OUTSIDE (PLACE_LANDMARK + 1)
 /* A comment runs from a '#' at the start or after a blank to the end;
@@ -149,6 +150,16 @@ struct place_list {
   int nguards;
   struct shortword *shorts; /* short words, sorted by from */
   int nshorts;
+  struct townbear *bears;   /* phrases of town lines, by phrase number */
+  int nbears;
+};
+
+/* A phrase of a town line, and the official place that bears its name
+ * (town_place()), which a desa kind word before it asks for ("Kelurahan
+ * Atambua"). */
+struct townbear {
+  int phrase;
+  int bears;
 };
 
 /* A word of a "short" line and the word it stands for. */
@@ -1083,6 +1094,22 @@ resolve(const struct place_list *pl, struct finds *fs,
   out->name = out->place.kab_name;
 }
 
+/* The kind words of a desa or kelurahan. */
+static const char *const desa_words[] = {"desa", "kelurahan", NULL};
+
+/* The place that phrase ph, of a town line, bears the name of, else
+ * town. */
+static int
+town_bears(const struct place_list *pl, int ph, int town)
+{
+  int i;
+
+  for (i = 0; i < pl->nbears; i++)
+    if (pl->bears[i].phrase == ph)
+      return pl->bears[i].bears;
+  return town;
+}
+
 /* Words that say where it happened ("kejadiannya di Ende"): a place named
  * after one is where, not the places named before it ("dari Surabaya",
  * "saya kerja di Malaysia"). */
@@ -1296,6 +1323,7 @@ place_match(const struct place_list *pl, const char *text,
   unsigned char guard[PHRASE_WORDS + 1]; /* the word was a guard word */
   unsigned char isle[PHRASE_WORDS + 1];  /* the word was "pulau" */
   unsigned char from[PHRASE_WORDS + 1];  /* the word was an origin word */
+  unsigned char desa[PHRASE_WORDS + 1];  /* "desa" or "kelurahan" */
   struct incidents in = {0, {0}};
   struct finds fs;
   const struct slot *s;
@@ -1322,6 +1350,8 @@ place_match(const struct place_list *pl, const char *text,
     isle[pos % (PHRASE_WORDS + 1)] = is_word(w.s, (size_t)w.len, "pulau");
     from[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)is_one_of(w.s, (size_t)w.len, origin_words);
+    desa[pos % (PHRASE_WORDS + 1)] =
+      (unsigned char)is_one_of(w.s, (size_t)w.len, desa_words);
     if (in.n < INCIDENT_MAX &&
         is_one_of(w.s, (size_t)w.len, incident_words))
       in.at[in.n++] = pos;
@@ -1351,6 +1381,10 @@ place_match(const struct place_list *pl, const char *text,
         /* "Pulau Adonara": the island, not the village of its name. */
         if (f.first > 0 && isle[(f.first - 1) % (PHRASE_WORDS + 1)])
           f.town = -1;
+        /* "Kelurahan Atambua": the place of the name, not the town. */
+        if (f.first > 0 && f.town >= 0 &&
+            desa[(f.first - 1) % (PHRASE_WORDS + 1)])
+          f.town = town_bears(pl, pl->ends[vw->first + k], f.town);
         add_found(&fs, &f);
       }
     }
@@ -1482,6 +1516,7 @@ place_free(struct place_list *pl)
   }
   free(pl->guards);
   free(pl->shorts);
+  free(pl->bears);
   free(pl->places);
   free(pl->phrases);
   free(pl->pwords);
@@ -1513,7 +1548,17 @@ struct alias {
   int whole;      /* as in struct phrase */
   int keep;       /* chosen for the list (select_phrases) */
   int town;       /* written for a kabupaten/kota: the place inside it
-                     that bears the name (town_place()), or -1 */
+                     that bears the name (town_place()), or the
+                     kecamatan of a town line (town_listed()), or -1 */
+  int bears;      /* for a town line's: what town_place() found, or -1 */
+};
+
+/* A name of a town line: the kabupaten/kota it was written for, and the
+ * kecamatan that a reporter naming it means. */
+struct town {
+  char *key;                /* normalised, without the spaces */
+  int kab;
+  int place;
 };
 
 struct loader {
@@ -1537,6 +1582,8 @@ struct loader {
   int nguards, aguards;
   struct shortword *shorts;
   int nshorts, ashorts;
+  struct town *towns;       /* from town lines */
+  int ntowns, atowns;
   int outside;              /* the place of outside lines + 1, or 0 */
 };
 
@@ -1664,6 +1711,7 @@ push_alias(struct loader *ld, const char *key, const char *text,
   a->part = 0;
   a->whole = 0;
   a->town = -1;
+  a->bears = -1;
   ld->naliases++;
 }
 
@@ -2054,6 +2102,71 @@ add_alone(struct loader *ld, int line, const char *const field[4],
   add_aliases(ld, line, place, field[2], flen[2], ALIAS_WEAK, key);
 }
 
+/* s without its spaces, in a new string, or NULL. */
+static char *
+without_spaces(const char *s)
+{
+  char *d = malloc(strlen(s) + 1), *o = d;
+
+  if (d == NULL)
+    return NULL;
+  for (; *s != '\0'; s++)
+    if (*s != ' ')
+      *o++ = *s;
+  *o = '\0';
+  return d;
+}
+
+/*
+ * A town line: "town | KECAMATAN | name; name".  Each name becomes one of
+ * the kabupaten/kota the kecamatan lies in, as if written on its line,
+ * and names the kecamatan when a reporter writes it (town_listed()).
+ */
+static void
+add_town(struct loader *ld, int line, const char *const field[4],
+         const size_t flen[4], int nf, struct buf *key)
+{
+  const char *item, *p, *end;
+  struct town *v;
+  size_t len;
+  int place, kab, at, before;
+
+  if (nf != 3) {
+    diag_error(ld->diag, ld->path, line,
+               "expected '" TOWN " | KECAMATAN | name; name; ...'");
+    return;
+  }
+  place = find_code(ld, field[1], flen[1], &at);
+  if (place < 0 || ld->places[place].level != PLACE_KECAMATAN) {
+    diag_error(ld->diag, ld->path, line, "'%.*s' is not a kecamatan listed "
+               "above", (int)flen[1], field[1]);
+    return;
+  }
+  kab = ld->places[place].parent;
+  p = field[2];
+  end = p + flen[2];
+  while (ld->rc == 0 && (item = next_item(&p, end, &len)) != NULL) {
+    before = ld->naliases;
+    add_alias(ld, line, kab, item, len, 0, key);
+    if (ld->naliases == before)
+      continue;   /* reported, or out of memory */
+    v = grow(ld->towns, ld->ntowns, &ld->atowns, sizeof(*ld->towns));
+    if (v == NULL) {
+      note_rc(ld, -ENOMEM);
+      return;
+    }
+    ld->towns = v;
+    v[ld->ntowns].key = without_spaces(ld->aliases[ld->naliases - 1].key);
+    if (v[ld->ntowns].key == NULL) {
+      note_rc(ld, -ENOMEM);
+      return;
+    }
+    v[ld->ntowns].kab = kab;
+    v[ld->ntowns].place = place;
+    ld->ntowns++;
+  }
+}
+
 /* A short line: "short | brt = barat; tmr = timur". */
 static void
 add_shorts(struct loader *ld, int line, const char *p, size_t n,
@@ -2105,6 +2218,8 @@ read_directive(struct loader *ld, int line, const char *const field[4],
     add_landmark(ld, line, field, flen, nf, key);
   else if (is_word(field[0], flen[0], ALONE))
     add_alone(ld, line, field, flen, nf, key);
+  else if (is_word(field[0], flen[0], TOWN))
+    add_town(ld, line, field, flen, nf, key);
   else if (!is_word(field[0], flen[0], OUTSIDE) &&
            !is_word(field[0], flen[0], SHORT) &&
            !is_word(field[0], flen[0], NOT_OUTSIDE_AFTER))
@@ -2691,6 +2806,8 @@ town_kecamatan(const struct loader *ld, const struct alias *v, const char *key,
  * kecamatan of the kelurahan named after it (Kalabahi); -1 for none.
  * A reporter who names the town names that place (resolve()); the key
  * still matches as the kabupaten's, so ties and typos stay as they were.
+ * A town line overrides it (town_listed()); this place then serves
+ * after "Desa" or "Kelurahan" (town_bears()).
  */
 static int
 town_place(const struct loader *ld, const struct alias *v, int i, int run)
@@ -2722,6 +2839,33 @@ town_place(const struct loader *ld, const struct alias *v, int i, int run)
 }
 
 /*
+ * The kecamatan that a phrase of kabupaten/kota place names as a town of
+ * a town line: its key is a name of the line, written or joined into one
+ * word ("labuanbajo"); else -1.
+ */
+static int
+town_listed(const struct loader *ld, const char *key, int place)
+{
+  const char *a, *b;
+  int i;
+
+  for (i = 0; i < ld->ntowns; i++) {
+    if (ld->towns[i].kab != place)
+      continue;
+    for (a = key, b = ld->towns[i].key; *a != '\0'; a++) {
+      if (*a == ' ')
+        continue;
+      if (*a != *b)
+        break;
+      b++;
+    }
+    if (*a == '\0' && *b == '\0')
+      return ld->towns[i].place;
+  }
+  return -1;
+}
+
+/*
  * Mark one phrase per key and place to keep, sorting the aliases
  * (alias_cmp): a key that an admin wrote belongs to that place alone; a
  * key only derived belongs to every place it was derived for, except
@@ -2735,7 +2879,7 @@ static int
 select_phrases(struct loader *ld)
 {
   struct alias *v = ld->aliases;
-  int i, j, run, keep, n = 0;
+  int i, j, run, keep, town, n = 0;
 
   if (ld->naliases > 0)
     qsort(v, (size_t)ld->naliases, sizeof(*v), alias_cmp);
@@ -2761,6 +2905,12 @@ select_phrases(struct loader *ld)
       v[j].keep = 1;
       keep = j;
       n++;
+      /* A town line overrides the place that bears the name. */
+      if (ld->ntowns > 0 && ld->places[v[j].place].level == PLACE_KABUPATEN &&
+          (town = town_listed(ld, v[j].key, v[j].place)) >= 0) {
+        v[j].bears = v[j].town;
+        v[j].town = town;
+      }
     }
   }
   return n;
@@ -2881,6 +3031,8 @@ build_phrases(const struct loader *ld, struct place_list *pl)
     ph->joined = a->joined;
     ph->whole = a->whole;
     ph->town = a->town;
+    if (a->bears >= 0 && pl->nbears < ld->ntowns)
+      pl->bears[pl->nbears++] = (struct townbear){pl->nphrases - 1, a->bears};
     ph->level = ld->places[a->place].level;
     ph->nwords = (unsigned char)split_key(a->key, word, len);
     ph->word = nw;
@@ -2979,8 +3131,9 @@ build(struct loader *ld, struct place_list **out)
     return -ENOMEM;
   pl->phrases = calloc((size_t)nkeep + 1, sizeof(*pl->phrases));
   pl->pwords = calloc((size_t)kept_words(ld) + 1, sizeof(*pl->pwords));
-  rc = pl->phrases != NULL && pl->pwords != NULL ? build_vocab(ld, pl)
-                                                 : -ENOMEM;
+  pl->bears = calloc((size_t)ld->ntowns + 1, sizeof(*pl->bears));
+  rc = pl->phrases != NULL && pl->pwords != NULL && pl->bears != NULL
+         ? build_vocab(ld, pl) : -ENOMEM;
   if (rc == 0) {
     build_phrases(ld, pl);
     rc = build_ends(pl);
@@ -3052,6 +3205,9 @@ loader_free(struct loader *ld)
     free(ld->shorts[i].to);
   }
   free(ld->shorts);
+  for (i = 0; i < ld->ntowns; i++)
+    free(ld->towns[i].key);
+  free(ld->towns);
   free(ld->incpath);
 }
 

@@ -15,6 +15,7 @@
  *   not-a-name | merdeka; pasir putih
  *   include | wilayah-desa.txt
  *   landmark | Pelabuhan Tenau | Tenau; Pelabuhan Kupang | 5371
+ *   town | 53.10.12 | Ruteng
  *   alone | 5371 | kota; dalam kota
  *   outside | jakarta; malaysia; timor leste; stasiun
  *   not-outside-after | jalan; jl; orang
@@ -35,7 +36,14 @@
  *
  * A "landmark" line names a port, market, office or campus, its aliases
  * and the code of the place it lies in; it matches as a place of level
- * PLACE_LANDMARK, under the code "IN:name-in-words".  An "alone" line
+ * PLACE_LANDMARK, under the code "IN:name-in-words".  A "town" line
+ * names a town and the kecamatan that holds its centre: each name is a
+ * name of that kecamatan's kabupaten/kota (as if written on its line,
+ * where it may be written too), and a text that names the town names the
+ * kecamatan, level PLACE_KECAMATAN, also written as one word
+ * ("Labuanbajo"); after "Desa" or "Kelurahan" it names the place that
+ * bears the name ("Kelurahan Atambua"), as a name of a kabupaten that
+ * is on no town line always does ("Adonara").  An "alone" line
  * lists phrases that name a place only when the text names no other
  * ("kota" is Kota Kupang, but "kota Ende" is Ende); they may be a kind
  * word.  An "outside" line lists places outside NTT (cities, islands,

@@ -817,6 +817,54 @@ START_TEST(place_shipped_kantor_bupati)
 }
 END_TEST
 
+/* The seat of each kabupaten and the other towns of the shipped list
+ * name the kecamatan that holds the town (Ruteng lies in Langke
+ * Rembong, not in Kecamatan Ruteng); the kabupaten's own name stays the
+ * kabupaten; a kind word asks for the place of the name. */
+START_TEST(place_shipped_towns_name_kecamatan)
+{
+  static const struct told towns[] = {
+    {"Ruteng", "5313", "53.10.12", PLACE_KECAMATAN},
+    {"Atambua", "5306", "53.04.12", PLACE_KECAMATAN},
+    {"Larantuka", "5309", "53.06.03", PLACE_KECAMATAN},
+    {"Bajawa", "5312", "53.09.06", PLACE_KECAMATAN},
+    {"Soe", "5304", "53.02.01", PLACE_KECAMATAN},
+    {"labuanbajo", "5315", "53.15.05", PLACE_KECAMATAN},
+    {"Labuan Bajo", "5315", "53.15.05", PLACE_KECAMATAN},
+    {"Kefa", "5305", "53.03.05", PLACE_KECAMATAN},
+    {"Kefamenanu", "5305", "53.03.05", PLACE_KECAMATAN},
+    {"TTU kefa", "5305", "53.03.05", PLACE_KECAMATAN},
+    {"Betun", "5321", "53.21.01", PLACE_KECAMATAN},
+    {"Ba'a", "5314", "53.14.03", PLACE_KECAMATAN},
+    {"Seba", "5320", "53.20.01", PLACE_KECAMATAN},
+    {"Kalabahi", "5307", "53.05.01", PLACE_KECAMATAN},
+    {"Lewoleba", "5308", "53.13.05", PLACE_KECAMATAN},
+    {"Maumere", "5310", "53.07.05", PLACE_KECAMATAN},
+    {"Mbay", "5318", "53.16.01", PLACE_KECAMATAN},
+    {"Aimere", "5312", "53.09.01", PLACE_KECAMATAN},
+    {"aimere, ngada", "5312", "53.09.01", PLACE_KECAMATAN},
+    {"Borong", "5319", "53.19.01", PLACE_KECAMATAN},
+    {"Waingapu", "5302", "53.11.01", PLACE_KECAMATAN},
+    {"Waikabubak", "5301", "53.12.15", PLACE_KECAMATAN},
+    {"Waibakul", "5316", "53.17.01", PLACE_KECAMATAN},
+    {"Tambolaka", "5317", "53.18.09", PLACE_KECAMATAN},
+    {"Oelamasi", "5303", "53.01.06", PLACE_KECAMATAN},
+    {"Atapupu", "5306", "53.04.05", PLACE_KECAMATAN},
+    {"Wini", "5305", "53.03.09", PLACE_KECAMATAN},
+    {"Kel. Soe", "5304", "53.02.01.1001", PLACE_DESA},
+    {"Kelurahan Atambua", "5306", "53.04.12.1001", PLACE_DESA},
+    {"Kec. Ruteng", "5313", "53.10.03", PLACE_KECAMATAN},
+    {"Pelabuhan Atapupu", "5306", NULL, PLACE_LANDMARK},
+    {"Ende", "5311", "5311", PLACE_KABUPATEN},
+    {"Kota Kupang", "5371", "5371", PLACE_KABUPATEN},
+  };
+  struct place_list *pl = load_shipped();
+
+  assert_told(pl, towns, NELEM(towns));
+  place_free(pl);
+}
+END_TEST
+
 /* A town written as a name of its kabupaten ("Soe", "Waingapu") names
  * the official place inside it that bears the name, the finest, or else
  * the one called "Kota" and the name; the kabupaten's own name, a town
@@ -851,6 +899,54 @@ START_TEST(place_town_names_its_place)
                  "53.05.01.1002 | Kelurahan Kalabahi Kota | | 53.05.01\n");
   ck_assert_int_eq(fx.rc, 0);
   assert_told(fx.pl, towns, NELEM(towns));
+  fixture_free(&fx);
+}
+END_TEST
+
+/* A town line names the kecamatan that holds the town, at level
+ * kecamatan, though a place inside it bears the town's name; the name
+ * becomes one of its kabupaten's (written there or not), also joined
+ * into one word; a kind word before it still asks for that place. */
+START_TEST(place_town_line_names_its_kecamatan)
+{
+  static const struct told towns[] = {
+    {"Ruteng", "5313", "53.10.12", PLACE_KECAMATAN},
+    {"Labuan Bajo", "5315", "53.15.05", PLACE_KECAMATAN},
+    {"labuanbajo", "5315", "53.15.05", PLACE_KECAMATAN},
+    {"Kec. Ruteng", "5313", "53.10.03", PLACE_KECAMATAN},
+    {"Kelurahan Labuan Bajo", "5315", "53.15.05.1025", PLACE_DESA},
+    {"Manggarai", "5313", "5313", PLACE_KABUPATEN},
+  };
+  struct fixture fx;
+
+  load_text(&fx, "5313 | Kabupaten Manggarai | Ruteng\n"
+                 "5315 | Kabupaten Manggarai Barat | Mabar\n"
+                 "53.10.03 | Kecamatan Ruteng | | 5313\n"
+                 "53.10.12 | Kecamatan Langke Rembong | | 5313\n"
+                 "53.15.05 | Kecamatan Komodo | | 5315\n"
+                 "53.15.05.1025 | Kelurahan Labuan Bajo | | 53.15.05\n"
+                 "town | 53.10.12 | Ruteng\n"
+                 "town | 53.15.05 | Labuan Bajo\n");
+  ck_assert_msg(fx.rc == 0, "%s", diag_text(&fx));
+  assert_told(fx.pl, towns, NELEM(towns));
+  fixture_free(&fx);
+}
+END_TEST
+
+/* A town line names a kecamatan listed above it. */
+START_TEST(place_load_bad_town)
+{
+  struct fixture fx;
+
+  load_text(&fx, "5313 | Kabupaten Manggarai | Ruteng\n"
+                 "53.10.12 | Kecamatan Langke Rembong | | 5313\n"
+                 "town | 53.10.99 | Ruteng\n"
+                 "town | 5313 | Ruteng\n"
+                 "town | 53.10.12\n");
+  assert_failed(&fx, 3);
+  assert_diag(&fx, ":3: '53.10.99' is not a kecamatan listed above");
+  assert_diag(&fx, ":4: '5313' is not a kecamatan listed above");
+  assert_diag(&fx, ":5: expected 'town | KECAMATAN | name; name; ...'");
   fixture_free(&fx);
 }
 END_TEST
@@ -1816,6 +1912,9 @@ place_suite(void)
   tcase_add_test(tl, place_not_a_typo_words);
   tcase_add_test(tl, place_written_alias_beats_derived);
   tcase_add_test(tl, place_town_names_its_place);
+  tcase_add_test(tl, place_town_line_names_its_kecamatan);
+  tcase_add_test(tl, place_load_bad_town);
+  tcase_add_test(tl, place_shipped_towns_name_kecamatan);
   tcase_add_test(tl, place_shipped_kantor_bupati);
   tcase_add_test(tl, place_landmark_yields_to_town_after_it);
   tcase_add_test(tl, place_island_is_its_kabupaten);
