@@ -753,7 +753,8 @@ enum word_class {
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
-  WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_COUNT
+  WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
+  WC_HARMLESS, WC_CALL, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -764,6 +765,7 @@ static const char *const class_names[WC_COUNT] = {
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
   "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
   "spill", "life", "strict", "purpose", "because", "grave", "order",
+  "intent", "past", "harmless", "call",
 };
 
 struct quality {
@@ -2920,6 +2922,202 @@ lesson_at(const struct ctx *cx, size_t i)
   return i;
 }
 
+/* ------------------------------------------------- the reporter's intent */
+
+/* Does word k end the search for a verb's object: a preposition, a
+ * condition, purpose, reason or turn, a result, an instrument or an
+ * ultimatum ("saya tikam di tempat", "kami bakar sebelum pelantikan",
+ * "... sampai hancur", "... pakai bensin")? */
+static int
+object_ends(const struct ctx *cx, size_t k)
+{
+  static const char *const ends[] = {"di", "dari", "sampai", "sampe",
+                                     "pakai", "pake", "dengan", "dgn",
+                                     "deng", "atau", "sebelum", NULL};
+  size_t w;
+
+  if (word_is(cx, WC_IF, k) || word_is(cx, WC_PURPOSE, k) ||
+      word_is(cx, WC_BECAUSE, k) || word_is(cx, WC_TURN, k))
+    return 1;
+  for (w = 0; ends[w] != NULL; w++)
+    if (word_text_is(cx, k, ends[w]))
+      return 1;
+  return 0;
+}
+
+/* Is word k a thing of the [harmless] list (rubbish, grass, wood, a
+ * field, pests, livestock for a feast, a photo, a banner) that is nobody's
+ * target: not owned by a person, office or building named after it
+ * (owned_by: "kebun kades")? */
+static int
+harmless_at(const struct ctx *cx, size_t k)
+{
+  return word_is(cx, WC_HARMLESS, k) && !owned_by(cx, k);
+}
+
+/* The object of the verb at word i: the first word after it in its
+ * clause that object_skip does not pass over (nor a weapon: "bawa parang
+ * dan tombak ke rumah ..."), or the number of words when the clause or a
+ * word of object_ends comes first ("saya tikam di tempat"). */
+static size_t
+object_at(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+
+  for (k = i + 1; k < n && !starts_clause(cx, k) && !object_ends(cx, k) &&
+                  (object_skip(cx, k) || word_is(cx, WC_WEAPON, k));
+       k++)
+    ;
+  return k < n && !starts_clause(cx, k) && !object_ends(cx, k) ? k : n;
+}
+
+/* Is the object at word k (object_at) a harmless thing: not a person,
+ * office or building, and harmless_at itself or the word after it ("sisa
+ * batang jagung", "tembak foto ulang")? */
+static int
+harmless_object(const struct ctx *cx, size_t k)
+{
+  if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
+      word_is(cx, WC_YOU, k))
+    return 0;
+  return harmless_at(cx, k) ||
+         (k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+          harmless_at(cx, k + 1));
+}
+
+/* "ayo turun bawa parang ...", "mari serbu ...": is the verb or weapon at
+ * word i called for by a [call] word of its clause, with only modal,
+ * arming, causing, weapon and reporter's words between? */
+static int
+call_agent(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--) {
+    if (word_is(cx, WC_CALL, k - 1))
+      return 1;
+    if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
+        !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1) &&
+        !word_is(cx, WC_SELF, k - 1))
+      return 0;
+  }
+  return 0;
+}
+
+/* The word that names the agent of the verb at word i: the nearest
+ * reporter's or [call] word before it in its clause, or i. */
+static size_t
+agent_at(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = i; k > 0 && !starts_clause(cx, k); k--)
+    if (word_is(cx, WC_SELF, k - 1) || word_is(cx, WC_CALL, k - 1))
+      return k - 1;
+  return i;
+}
+
+/* Is the verb at word i (agent at word a) said as an intent: an [intent]
+ * word (future, condition, ultimatum, oath, call) outside reported speech
+ * in its sentence, no [not] word between the agent and the verb ("kami
+ * tidak akan bakar ..."), and no [past] word in its clause before the
+ * verb without an [intent] word after it ("kemarin kami bakar sampah",
+ * "sudah saya potong"; but "sudah siap bakar")? */
+static int
+intended(const struct ctx *cx, size_t i, size_t a)
+{
+  size_t k, s = sentence_start(cx, i);
+  int past = 0;
+
+  for (k = a; k < i; k++)
+    if (word_is(cx, WC_NOT, k))
+      return 0;
+  for (k = clause_start(cx, i); k < i; k++) {
+    if (word_is(cx, WC_PAST, k))
+      past = 1;
+    else if (word_is(cx, WC_INTENT, k))
+      past = 0;
+  }
+  if (past)
+    return 0;
+  for (k = s; k < cx->nm->n && (k == s || !starts_sentence(cx, k)); k++)
+    if (word_is(cx, WC_INTENT, k) && !cx->reported[k])
+      return 1;
+  return 0;
+}
+
+/* Is what the verb at word i (agent at word a) is done to anything but a
+ * harmless thing: its object after it (object_at) unless harmless_object
+ * ("alat berat", "gardu PLN" are targets); without one, the words of its clause before the agent (the
+ * object put first: "ekskavator perusahaan itu kami bakar") unless one of
+ * them is harmless_at ("sampah itu kami bakar saja"); and an object left
+ * out entirely ("kalau tidak dibayar, kami hajar") is someone too. */
+static int
+unknown_object(const struct ctx *cx, size_t i, size_t a)
+{
+  size_t k = object_at(cx, i), n = cx->nm->n;
+
+  if (k < n)
+    return !harmless_object(cx, k);
+  for (k = clause_start(cx, a); k < a; k++) {
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
+        word_is(cx, WC_YOU, k))
+      return 1;
+    if (harmless_at(cx, k))
+      return 0;
+  }
+  return 1;
+}
+
+/* A [strict] verb at word i (agent at word a) takes a thing ("lempar
+ * batu", "gantung spanduk"); its target is a person, office or building
+ * put before the agent in its clause ("loket Samsat itu nanti sa lempar
+ * batu", "rumah dinas bupati akan kami lempari bom") or after a [to] word
+ * in the rest of its clause ("lempar batu ke kantor camat"). */
+static int
+strict_target(const struct ctx *cx, size_t i, size_t a)
+{
+  size_t k, n = cx->nm->n;
+
+  for (k = clause_start(cx, a); k < a; k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k))
+      return !word_is(cx, WC_SELF, k);
+  for (k = i + 1; k + 1 < n && !starts_clause(cx, k + 1); k++)
+    if (word_is(cx, WC_TO, k) &&
+        (word_is(cx, WC_PERSON, k + 1) || word_is(cx, WC_TARGET, k + 1)))
+      return 1;
+  return 0;
+}
+
+/*
+ * The reporter's intent, whatever the object: a verb of violence or a
+ * weapon at word i, with the reporter as agent (harm_word's "ku-",
+ * self_agent, remote_agent) or a crowd called to it (call_agent), said
+ * as an intent (intended), done to anything but a harmless thing
+ * (unknown_object; a [strict] verb, whose everyday sense takes a thing,
+ * to a person or building named: strict_target).  The lists of persons and buildings can never be
+ * complete ("gardu PLN", "alat berat", "loket", "ekskavator"); the
+ * everyday objects of the same verbs ("bakar sampah", "potong kayu",
+ * "racun hama") can be listed.  Reported speech is judged elsewhere.
+ */
+static int
+intended_harm(const struct ctx *cx, size_t i)
+{
+  size_t a;
+  int self;
+
+  if (cx->reported[i] || !harm_word(cx, i, &self))
+    return 0;
+  if (!self && !self_agent(cx, i) && !remote_agent(cx, i) &&
+      !call_agent(cx, i))
+    return 0;
+  a = agent_at(cx, i);
+  if (!intended(cx, i, a))
+    return 0;
+  return word_is(cx, WC_STRICT, i) ? strict_target(cx, i, a)
+                                   : unknown_object(cx, i, a);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -2953,6 +3151,8 @@ judge_threat(struct ctx *cx, size_t i)
        elided_target(cx, i)))
     found(cx, i, QUALITY_THREAT, "threat");
   if (harm && fronted_weapon(cx, i))
+    found(cx, i, QUALITY_THREAT, "threat");
+  if (intended_harm(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* A lesson the reporter gives someone: a beating promised. */
   k = lesson_at(cx, i);

@@ -975,6 +975,56 @@ START_TEST(quality_judge_shapes)
 }
 END_TEST
 
+/* Rule 3 by the reporter's intent: a verb of violence the reporter means
+ * to do (future, condition, ultimatum, call) is a threat whatever it is
+ * done to, unless that is a harmless everyday thing (rubbish, a field,
+ * livestock for a feast) that nobody owns; denied or past it is none.
+ * The objects here are on no list of persons or buildings. */
+static const struct judge_case intent_cases[] = {
+  {"kami akan bakar tower BTS di bukit itu kalau sinyal tidak diperbaiki",
+   QUALITY_THREAT, 0},
+  {"Sa pasti hancurkan mesin pompa air itu kalau PDAM tidak alirkan air.",
+   QUALITY_THREAT, 0},
+  {"Sebelum akhir bulan dana dikembalikan, atau traktor bantuan itu kami "
+   "bakar.", QUALITY_THREAT, 0},
+  {"Ayo kita bawa parang ke lokasi tambang malam ini.", QUALITY_THREAT, 0},
+  {"Pos satpam itu nanti kami lempar batu kalau portal tidak dibuka.",
+   QUALITY_THREAT, 0},
+  {"Kami akan bakar sampah plastik di belakang sekolah karena truk sampah "
+   "tidak datang.", QUALITY_CLEAN, 0},
+  {"Besok kami mau potong kambing untuk syukuran, tapi izin dari desa "
+   "dipersulit.", QUALITY_CLEAN, 0},
+  {"Kalau hujan tidak turun, kami terpaksa bakar lahan lagi.",
+   QUALITY_CLEAN, 0},
+  {"Saya tidak akan bakar apa-apa, saya hanya minta keadilan.",
+   QUALITY_CLEAN, 0},
+  {"Kemarin kami pukul kentongan untuk panggil warga.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_intent)
+{
+  struct quality *q = load_shipped();
+  struct quality_judgement j;
+  struct buf bad = BUF_INIT;
+  int i, failures = 0;
+
+  for (i = 0; i < N(intent_cases); i++) {
+    ck_assert_int_eq(quality_judge(q, intent_cases[i].text, &j), 0);
+    if (j.verdict != intent_cases[i].verdict ||
+        j.marks != intent_cases[i].marks) {
+      failures++;
+      buf_printf(&bad, "  '%s': verdict %d marks %u, want %d %u\n",
+                 intent_cases[i].text, (int)j.verdict, j.marks,
+                 (int)intent_cases[i].verdict, intent_cases[i].marks);
+    }
+  }
+  ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures,
+                N(intent_cases), bad.data);
+  buf_free(&bad);
+  quality_free(q);
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1640,6 +1690,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_normal_form_appends);
   tcase_add_test(tc, quality_abuse_table);
   tcase_add_test(tc, quality_judge_shapes);
+  tcase_add_test(tc, quality_judge_intent);
   tcase_add_test(tc, quality_judge_evasions);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
