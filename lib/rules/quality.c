@@ -3129,16 +3129,20 @@ intended_harm(const struct ctx *cx, size_t i)
 static void
 judge_threat(struct ctx *cx, size_t i)
 {
-  size_t k;
+  size_t k, o;
   int self, harm = harm_word(cx, i, &self);
   int start = (starts_clause(cx, i) && !active_form(cx, i)) ||
               (i > 0 && word_is(cx, WC_VOCATIVE, i - 1));
   int agent;
 
+  /* "petugas bilang harus tembak foto ulang": violence to a harmless
+   * thing (harmless_object) is no threat, reported or not. */
+  o = harm ? object_at(cx, i) : cx->nm->n;
   if (cx->reported[i] &&
-      (harm || (prefixed(cx, WC_HARM, i, "di") &&
-                (class_before(cx, WC_THREATEN, i, CTX_BEFORE) ||
-                 class_before(cx, WC_WILL, i, cx->nm->n)))))
+      ((harm && (o >= cx->nm->n || !harmless_object(cx, o))) ||
+       (prefixed(cx, WC_HARM, i, "di") &&
+        (class_before(cx, WC_THREATEN, i, CTX_BEFORE) ||
+         class_before(cx, WC_WILL, i, cx->nm->n)))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
   agent = harm && (self || self_agent(cx, i) || remote_agent(cx, i) ||
                    (!active_form(cx, i) && armed_for(cx, i)));

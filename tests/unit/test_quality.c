@@ -744,7 +744,7 @@ static const struct judge_case judge_cases[] = {
    "bakar dia pung rumah", QUALITY_THREAT, 0},
   {"Kami sudah siapkan lahan untuk bakar sampah pasar", QUALITY_CLEAN, 0},
   {"Saya bawa anak ke puskesmas, tapi perawat bilang untuk potong rambut "
-   "anak dulu", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+   "anak dulu", QUALITY_CLEAN, 0},
   /* Ruin promised on a condition: "kalau ..., kantor camat jadi abu"; a
    * fire told, or a risk warned of ("bisa jadi abu"), is none. */
   {"Kalau minggu ini honor tidak dibayar, kantor camat jadi abu",
@@ -999,6 +999,10 @@ static const struct judge_case intent_cases[] = {
   {"Saya tidak akan bakar apa-apa, saya hanya minta keadilan.",
    QUALITY_CLEAN, 0},
   {"Kemarin kami pukul kentongan untuk panggil warga.", QUALITY_CLEAN, 0},
+  {"Petugas bilang kami harus potong rumput di halaman kantor dulu baru "
+   "dilayani.", QUALITY_CLEAN, 0},
+  {"Kades bilang dia akan bakar rumah kami.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_intent)
