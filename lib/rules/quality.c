@@ -2756,7 +2756,7 @@ passive_ultimatum(const struct ctx *cx, size_t i)
 }
 
 /* Is word k ruin said of a thing: a [ruin] word after "jadi"/"menjadi"
- * ("jadi abu"), "rata dengan tanah", or "api" after "dimakan"/"dilalap"
+ * or "tinggal" ("jadi abu", "tinggal puing"), "rata dengan tanah", or "api" after "dimakan"/"dilalap"
  * ("habis dimakan api")?  Alone, "rata" is a road, a share
  * or an average ("dibagi rata", "rata-rata"). */
 static int
@@ -2770,7 +2770,8 @@ ruin_of(const struct ctx *cx, size_t k)
   if (!word_is(cx, WC_RUIN, k))
     return 0;
   if (k > 0 && !starts_clause(cx, k) &&
-      (word_text_is(cx, k - 1, "jadi") || word_text_is(cx, k - 1, "menjadi")))
+      (word_text_is(cx, k - 1, "jadi") || word_text_is(cx, k - 1, "menjadi") ||
+       word_text_is(cx, k - 1, "tinggal")))
     return 1;
   return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
          word_text_is(cx, k + 1, "dengan") && word_text_is(cx, k + 2, "tanah");
@@ -2868,7 +2869,9 @@ if_in_sentence(const struct ctx *cx, size_t i)
  * or an official not surviving ("selamat" after a [not] word, a [will]
  * word between or not, or after "jangan harap"), with an official named
  * before it in its clause (right before it for "selamat"), on a
- * condition anywhere in the sentence.  Said of migrant workers,
+ * condition anywhere in the sentence (a death also promised by a [will]
+ * word right before it: "petugas yang datang lagi nanti pulang tinggal
+ * nama").  Said of migrant workers,
  * patients or schoolchildren ("anak sekolah") it is a death reported or
  * feared. */
 static int
@@ -2880,7 +2883,8 @@ doom_promised(const struct ctx *cx, size_t k)
   /* The sentence is scanned for a condition only at the two words this
    * can start from: judge_threat asks at every word. */
   if (home_dead(cx, k)) {
-    if (!if_in_sentence(cx, k))
+    if (!if_in_sentence(cx, k) &&
+        !(k > 0 && !starts_clause(cx, k) && word_is(cx, WC_WILL, k - 1)))
       return 0;
     for (c = clause_start(cx, k); c < k; c++)
       named |= other_person(cx, c);

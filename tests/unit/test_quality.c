@@ -990,6 +990,10 @@ static const struct judge_case intent_cases[] = {
   {"Ayo kita bawa parang ke lokasi tambang malam ini.", QUALITY_THREAT, 0},
   {"Pos satpam itu nanti kami lempar batu kalau portal tidak dibuka.",
    QUALITY_THREAT, 0},
+  {"Kalau uang PKH dipotong lagi, kantor desa tinggal abu.",
+   QUALITY_THREAT, 0},
+  {"Bendahara yang tahan gaji kami nanti pulang tinggal nama.",
+   QUALITY_THREAT, 0},
   {"Kami akan bakar sampah plastik di belakang sekolah karena truk sampah "
    "tidak datang.", QUALITY_CLEAN, 0},
   {"Besok kami mau potong kambing untuk syukuran, tapi izin dari desa "
