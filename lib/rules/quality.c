@@ -2209,8 +2209,11 @@ aimed(const struct ctx *cx, size_t i, size_t e)
     return 1;
   if ((first && last) || exclaimed(cx, end))
     return 1;
+  /* "..., bendahara sonde tau malu, pencuri uang rakyat.": the word and
+   * what it takes (loot_after) are the whole clause, an epithet as much
+   * as the word alone. */
   if (first)
-    return 0;
+    return loot_after(cx, end) > end;
   /* "kades bodoh sekali ...": an intensifier after it makes it the
    * predicate of the official right before it. */
   if (end > e && word_is(cx, WC_PERSON, p) && !word_is(cx, WC_SELF, p))

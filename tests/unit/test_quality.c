@@ -1007,6 +1007,8 @@ static const struct judge_case intent_cases[] = {
    "dilayani.", QUALITY_CLEAN, 0},
   {"Kades bilang dia akan bakar rumah kami.", QUALITY_CLEAN,
    QUALITY_MARK_QUOTED},
+  {"Uang beras tidak dibagi, bendahara itu sudah kaya, pencuri dana desa.",
+   QUALITY_INSULT, 0},
 };
 
 START_TEST(quality_judge_intent)
