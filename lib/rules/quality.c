@@ -2964,18 +2964,30 @@ harmless_at(const struct ctx *cx, size_t k)
 
 /* The object of the verb at word i: the first word after it in its
  * clause that object_skip does not pass over (nor a weapon: "bawa parang
- * dan tombak ke rumah ..."), or the number of words when the clause or a
- * word of object_ends comes first ("saya tikam di tempat"). */
+ * dan tombak ke rumah ..."), a person or building after a [to] word (or
+ * any place a weapon goes to), or the number of words when the clause, a word of object_ends or a [to]
+ * word going elsewhere comes first ("saya tikam di tempat"). */
 static size_t
 object_at(const struct ctx *cx, size_t i)
 {
   size_t k, n = cx->nm->n;
 
-  for (k = i + 1; k < n && !starts_clause(cx, k) && !object_ends(cx, k) &&
-                  (object_skip(cx, k) || word_is(cx, WC_WEAPON, k));
-       k++)
-    ;
-  return k < n && !starts_clause(cx, k) && !object_ends(cx, k) ? k : n;
+  for (k = i + 1; k < n && !starts_clause(cx, k) && !object_ends(cx, k);
+       k++) {
+    /* "lempar ke kantor": the place aimed at, and wherever a weapon is
+     * carried ("bawa parang ke lokasi tambang"); "tembak langsung ke
+     * Ombudsman" goes somewhere, at no one. */
+    if (word_is(cx, WC_TO, k))
+      return k + 1 < n && !starts_clause(cx, k + 1) &&
+                     (word_is(cx, WC_PERSON, k + 1) ||
+                      word_is(cx, WC_TARGET, k + 1) ||
+                      word_is(cx, WC_WEAPON, i))
+                 ? k + 1
+                 : n;
+    if (!object_skip(cx, k) && !word_is(cx, WC_WEAPON, k))
+      return k;
+  }
+  return n;
 }
 
 /* Is the object at word k (object_at) a harmless thing: not a person,
@@ -3053,6 +3065,22 @@ intended(const struct ctx *cx, size_t i, size_t a)
   return 0;
 }
 
+/* Is word k a word of the frame rather than a thing: the reporter's, a
+ * modal, link, condition, intent, past, negation, call or turning word? */
+static int
+function_word(const struct ctx *cx, size_t k)
+{
+  static const enum word_class frame[] = {
+    WC_SELF, WC_MODAL, WC_LINK, WC_IF, WC_INTENS, WC_NOT, WC_INTENT,
+    WC_PAST, WC_CALL, WC_TURN, WC_WILL};
+  size_t c;
+
+  for (c = 0; c < sizeof(frame) / sizeof(frame[0]); c++)
+    if (word_is(cx, frame[c], k))
+      return 1;
+  return 0;
+}
+
 /* Is what the verb at word i (agent at word a) is done to anything but a
  * harmless thing: its object after it (object_at) unless harmless_object
  * ("alat berat", "gardu PLN" are targets); without one, the words of its clause before the agent (the
@@ -3063,6 +3091,7 @@ static int
 unknown_object(const struct ctx *cx, size_t i, size_t a)
 {
   size_t k = object_at(cx, i), n = cx->nm->n;
+  int thing = 0;
 
   if (k < n)
     return !harmless_object(cx, k);
@@ -3072,15 +3101,17 @@ unknown_object(const struct ctx *cx, size_t i, size_t a)
       return 1;
     if (harmless_at(cx, k))
       return 0;
+    thing |= !function_word(cx, k);
   }
-  return 1;
+  return thing;
 }
 
 /* A [strict] verb at word i (agent at word a) takes a thing ("lempar
  * batu", "gantung spanduk"); its target is a person, office or building
  * put before the agent in its clause ("loket Samsat itu nanti sa lempar
  * batu", "rumah dinas bupati akan kami lempari bom") or after a [to] word
- * in the rest of its clause ("lempar batu ke kantor camat"). */
+ * that follows the verb or the thing thrown, unless that is harmless
+ * ("lempar batu ke kantor camat", but "lempar masalah ini ke DPRD"). */
 static int
 strict_target(const struct ctx *cx, size_t i, size_t a)
 {
@@ -3089,11 +3120,10 @@ strict_target(const struct ctx *cx, size_t i, size_t a)
   for (k = clause_start(cx, a); k < a; k++)
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k))
       return !word_is(cx, WC_SELF, k);
-  for (k = i + 1; k + 1 < n && !starts_clause(cx, k + 1); k++)
-    if (word_is(cx, WC_TO, k) &&
-        (word_is(cx, WC_PERSON, k + 1) || word_is(cx, WC_TARGET, k + 1)))
-      return 1;
-  return 0;
+  k = object_at(cx, i);
+  if (k < n && !word_is(cx, WC_TO, k - 1) && !harmless_object(cx, k))
+    k = object_at(cx, k);   /* "lempar batu ke kantor camat" */
+  return k < n && word_is(cx, WC_TO, k - 1);
 }
 
 /*

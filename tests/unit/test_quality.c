@@ -1009,6 +1009,17 @@ static const struct judge_case intent_cases[] = {
    QUALITY_MARK_QUOTED},
   {"Uang beras tidak dibagi, bendahara itu sudah kaya, pencuri dana desa.",
    QUALITY_INSULT, 0},
+  /* The same verbs in their figurative senses: a complaint's ultimatum. */
+  {"Kalau tidak ditanggapi, kami akan serang balik lewat media sosial.",
+   QUALITY_CLEAN, 0},
+  {"Saya mau potong antrean di loket Samsat karena calo bebas masuk.",
+   QUALITY_CLEAN, 0},
+  {"Kami akan tembak langsung ke Ombudsman kalau kades tetap diam.",
+   QUALITY_CLEAN, 0},
+  {"Kami akan lempar masalah ini ke DPRD kalau camat diam.", QUALITY_CLEAN,
+   0},
+  {"Besok kami lempar batu ke kantor camat kalau honor tidak dibayar.",
+   QUALITY_THREAT, 0},
 };
 
 START_TEST(quality_judge_intent)
