@@ -753,7 +753,8 @@ enum word_class {
   WC_IF, WC_NOT, WC_FORBID, WC_COLLECTIVE, WC_TURN, WC_BEFALL, WC_BLAME,
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
-  WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_COUNT
+  WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
+  WC_HARMLESS, WC_CALL, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -764,6 +765,7 @@ static const char *const class_names[WC_COUNT] = {
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
   "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
   "spill", "life", "strict", "purpose", "because", "grave", "order",
+  "intent", "past", "harmless", "call",
 };
 
 struct quality {
@@ -2207,8 +2209,11 @@ aimed(const struct ctx *cx, size_t i, size_t e)
     return 1;
   if ((first && last) || exclaimed(cx, end))
     return 1;
+  /* "..., bendahara sonde tau malu, pencuri uang rakyat.": the word and
+   * what it takes (loot_after) are the whole clause, an epithet as much
+   * as the word alone. */
   if (first)
-    return 0;
+    return loot_after(cx, end) > end;
   /* "kades bodoh sekali ...": an intensifier after it makes it the
    * predicate of the official right before it. */
   if (end > e && word_is(cx, WC_PERSON, p) && !word_is(cx, WC_SELF, p))
@@ -2754,7 +2759,7 @@ passive_ultimatum(const struct ctx *cx, size_t i)
 }
 
 /* Is word k ruin said of a thing: a [ruin] word after "jadi"/"menjadi"
- * ("jadi abu"), "rata dengan tanah", or "api" after "dimakan"/"dilalap"
+ * or "tinggal" ("jadi abu", "tinggal puing"), "rata dengan tanah", or "api" after "dimakan"/"dilalap"
  * ("habis dimakan api")?  Alone, "rata" is a road, a share
  * or an average ("dibagi rata", "rata-rata"). */
 static int
@@ -2768,7 +2773,8 @@ ruin_of(const struct ctx *cx, size_t k)
   if (!word_is(cx, WC_RUIN, k))
     return 0;
   if (k > 0 && !starts_clause(cx, k) &&
-      (word_text_is(cx, k - 1, "jadi") || word_text_is(cx, k - 1, "menjadi")))
+      (word_text_is(cx, k - 1, "jadi") || word_text_is(cx, k - 1, "menjadi") ||
+       word_text_is(cx, k - 1, "tinggal")))
     return 1;
   return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
          word_text_is(cx, k + 1, "dengan") && word_text_is(cx, k + 2, "tanah");
@@ -2866,7 +2872,9 @@ if_in_sentence(const struct ctx *cx, size_t i)
  * or an official not surviving ("selamat" after a [not] word, a [will]
  * word between or not, or after "jangan harap"), with an official named
  * before it in its clause (right before it for "selamat"), on a
- * condition anywhere in the sentence.  Said of migrant workers,
+ * condition anywhere in the sentence (a death also promised by a [will]
+ * word right before it: "petugas yang datang lagi nanti pulang tinggal
+ * nama").  Said of migrant workers,
  * patients or schoolchildren ("anak sekolah") it is a death reported or
  * feared. */
 static int
@@ -2878,7 +2886,8 @@ doom_promised(const struct ctx *cx, size_t k)
   /* The sentence is scanned for a condition only at the two words this
    * can start from: judge_threat asks at every word. */
   if (home_dead(cx, k)) {
-    if (!if_in_sentence(cx, k))
+    if (!if_in_sentence(cx, k) &&
+        !(k > 0 && !starts_clause(cx, k) && word_is(cx, WC_WILL, k - 1)))
       return 0;
     for (c = clause_start(cx, k); c < k; c++)
       named |= other_person(cx, c);
@@ -2920,6 +2929,232 @@ lesson_at(const struct ctx *cx, size_t i)
   return i;
 }
 
+/* ------------------------------------------------- the reporter's intent */
+
+/* Does word k end the search for a verb's object: a preposition, a
+ * condition, purpose, reason or turn, a result, an instrument or an
+ * ultimatum ("saya tikam di tempat", "kami bakar sebelum pelantikan",
+ * "... sampai hancur", "... pakai bensin")? */
+static int
+object_ends(const struct ctx *cx, size_t k)
+{
+  static const char *const ends[] = {"di", "dari", "sampai", "sampe",
+                                     "pakai", "pake", "dengan", "dgn",
+                                     "deng", "atau", "sebelum", NULL};
+  size_t w;
+
+  if (word_is(cx, WC_IF, k) || word_is(cx, WC_PURPOSE, k) ||
+      word_is(cx, WC_BECAUSE, k) || word_is(cx, WC_TURN, k))
+    return 1;
+  for (w = 0; ends[w] != NULL; w++)
+    if (word_text_is(cx, k, ends[w]))
+      return 1;
+  return 0;
+}
+
+/* Is word k a thing of the [harmless] list (rubbish, grass, wood, a
+ * field, pests, livestock for a feast, a photo, a banner) that is nobody's
+ * target: not owned by a person, office or building named after it
+ * (owned_by: "kebun kades")? */
+static int
+harmless_at(const struct ctx *cx, size_t k)
+{
+  return word_is(cx, WC_HARMLESS, k) && !owned_by(cx, k);
+}
+
+/* The object of the verb at word i: the first word after it in its
+ * clause that object_skip does not pass over (nor a weapon: "bawa parang
+ * dan tombak ke rumah ..."), a person or building after a [to] word (or
+ * any place a weapon goes to), or the number of words when the clause, a word of object_ends or a [to]
+ * word going elsewhere comes first ("saya tikam di tempat"). */
+static size_t
+object_at(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+
+  for (k = i + 1; k < n && !starts_clause(cx, k) && !object_ends(cx, k);
+       k++) {
+    /* "lempar ke kantor": the place aimed at, and wherever a weapon is
+     * carried ("bawa parang ke lokasi tambang"); "tembak langsung ke
+     * Ombudsman" goes somewhere, at no one. */
+    if (word_is(cx, WC_TO, k))
+      return k + 1 < n && !starts_clause(cx, k + 1) &&
+                     (word_is(cx, WC_PERSON, k + 1) ||
+                      word_is(cx, WC_TARGET, k + 1) ||
+                      word_is(cx, WC_WEAPON, i))
+                 ? k + 1
+                 : n;
+    if (!object_skip(cx, k) && !word_is(cx, WC_WEAPON, k))
+      return k;
+  }
+  return n;
+}
+
+/* Is the object at word k (object_at) a harmless thing: not a person,
+ * office or building, and harmless_at itself or the word after it ("sisa
+ * batang jagung", "tembak foto ulang")? */
+static int
+harmless_object(const struct ctx *cx, size_t k)
+{
+  if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
+      word_is(cx, WC_YOU, k))
+    return 0;
+  return harmless_at(cx, k) ||
+         (k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+          harmless_at(cx, k + 1));
+}
+
+/* "ayo turun bawa parang ...", "mari serbu ...": is the verb or weapon at
+ * word i called for by a [call] word of its clause, with only modal,
+ * arming, causing, weapon and reporter's words between? */
+static int
+call_agent(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--) {
+    if (word_is(cx, WC_CALL, k - 1))
+      return 1;
+    if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
+        !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1) &&
+        !word_is(cx, WC_SELF, k - 1))
+      return 0;
+  }
+  return 0;
+}
+
+/* The word that names the agent of the verb at word i: the nearest
+ * reporter's or [call] word before it in its clause, or i. */
+static size_t
+agent_at(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = i; k > 0 && !starts_clause(cx, k); k--)
+    if (word_is(cx, WC_SELF, k - 1) || word_is(cx, WC_CALL, k - 1))
+      return k - 1;
+  return i;
+}
+
+/* Is the verb at word i (agent at word a) said as an intent: an [intent]
+ * word (future, condition, ultimatum, oath, call) outside reported speech
+ * in its sentence, no [not] word between the agent and the verb ("kami
+ * tidak akan bakar ..."), and no [past] word in its clause before the
+ * verb without an [intent] word after it ("kemarin kami bakar sampah",
+ * "sudah saya potong"; but "sudah siap bakar")? */
+static int
+intended(const struct ctx *cx, size_t i, size_t a)
+{
+  size_t k, s = sentence_start(cx, i);
+  int past = 0;
+
+  for (k = a; k < i; k++)
+    if (word_is(cx, WC_NOT, k))
+      return 0;
+  for (k = clause_start(cx, i); k < i; k++) {
+    if (word_is(cx, WC_PAST, k))
+      past = 1;
+    else if (word_is(cx, WC_INTENT, k))
+      past = 0;
+  }
+  if (past)
+    return 0;
+  for (k = s; k < cx->nm->n && (k == s || !starts_sentence(cx, k)); k++)
+    if (word_is(cx, WC_INTENT, k) && !cx->reported[k])
+      return 1;
+  return 0;
+}
+
+/* Is word k a word of the frame rather than a thing: the reporter's, a
+ * modal, link, condition, intent, past, negation, call or turning word? */
+static int
+function_word(const struct ctx *cx, size_t k)
+{
+  static const enum word_class frame[] = {
+    WC_SELF, WC_MODAL, WC_LINK, WC_IF, WC_INTENS, WC_NOT, WC_INTENT,
+    WC_PAST, WC_CALL, WC_TURN, WC_WILL};
+  size_t c;
+
+  for (c = 0; c < sizeof(frame) / sizeof(frame[0]); c++)
+    if (word_is(cx, frame[c], k))
+      return 1;
+  return 0;
+}
+
+/* Is what the verb at word i (agent at word a) is done to anything but a
+ * harmless thing: its object after it (object_at) unless harmless_object
+ * ("alat berat", "gardu PLN" are targets); without one, the words of its clause before the agent (the
+ * object put first: "ekskavator perusahaan itu kami bakar") unless one of
+ * them is harmless_at ("sampah itu kami bakar saja"); and an object left
+ * out entirely ("kalau tidak dibayar, kami hajar") is someone too. */
+static int
+unknown_object(const struct ctx *cx, size_t i, size_t a)
+{
+  size_t k = object_at(cx, i), n = cx->nm->n;
+  int thing = 0;
+
+  if (k < n)
+    return !harmless_object(cx, k);
+  for (k = clause_start(cx, a); k < a; k++) {
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
+        word_is(cx, WC_YOU, k))
+      return 1;
+    if (harmless_at(cx, k))
+      return 0;
+    thing |= !function_word(cx, k);
+  }
+  return thing;
+}
+
+/* A [strict] verb at word i (agent at word a) takes a thing ("lempar
+ * batu", "gantung spanduk"); its target is a person, office or building
+ * put before the agent in its clause ("loket Samsat itu nanti sa lempar
+ * batu", "rumah dinas bupati akan kami lempari bom") or after a [to] word
+ * that follows the verb or the thing thrown, unless that is harmless
+ * ("lempar batu ke kantor camat", but "lempar masalah ini ke DPRD"). */
+static int
+strict_target(const struct ctx *cx, size_t i, size_t a)
+{
+  size_t k, n = cx->nm->n;
+
+  for (k = clause_start(cx, a); k < a; k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k))
+      return !word_is(cx, WC_SELF, k);
+  k = object_at(cx, i);
+  if (k < n && !word_is(cx, WC_TO, k - 1) && !harmless_object(cx, k))
+    k = object_at(cx, k);   /* "lempar batu ke kantor camat" */
+  return k < n && word_is(cx, WC_TO, k - 1);
+}
+
+/*
+ * The reporter's intent, whatever the object: a verb of violence or a
+ * weapon at word i, with the reporter as agent (harm_word's "ku-",
+ * self_agent, remote_agent) or a crowd called to it (call_agent), said
+ * as an intent (intended), done to anything but a harmless thing
+ * (unknown_object; a [strict] verb, whose everyday sense takes a thing,
+ * to a person or building named: strict_target).  The lists of persons and buildings can never be
+ * complete ("gardu PLN", "alat berat", "loket", "ekskavator"); the
+ * everyday objects of the same verbs ("bakar sampah", "potong kayu",
+ * "racun hama") can be listed.  Reported speech is judged elsewhere.
+ */
+static int
+intended_harm(const struct ctx *cx, size_t i)
+{
+  size_t a;
+  int self;
+
+  if (cx->reported[i] || !harm_word(cx, i, &self))
+    return 0;
+  if (!self && !self_agent(cx, i) && !remote_agent(cx, i) &&
+      !call_agent(cx, i))
+    return 0;
+  a = agent_at(cx, i);
+  if (!intended(cx, i, a))
+    return 0;
+  return word_is(cx, WC_STRICT, i) ? strict_target(cx, i, a)
+                                   : unknown_object(cx, i, a);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -2931,16 +3166,20 @@ lesson_at(const struct ctx *cx, size_t i)
 static void
 judge_threat(struct ctx *cx, size_t i)
 {
-  size_t k;
+  size_t k, o;
   int self, harm = harm_word(cx, i, &self);
   int start = (starts_clause(cx, i) && !active_form(cx, i)) ||
               (i > 0 && word_is(cx, WC_VOCATIVE, i - 1));
   int agent;
 
+  /* "petugas bilang harus tembak foto ulang": violence to a harmless
+   * thing (harmless_object) is no threat, reported or not. */
+  o = harm ? object_at(cx, i) : cx->nm->n;
   if (cx->reported[i] &&
-      (harm || (prefixed(cx, WC_HARM, i, "di") &&
-                (class_before(cx, WC_THREATEN, i, CTX_BEFORE) ||
-                 class_before(cx, WC_WILL, i, cx->nm->n)))))
+      ((harm && (o >= cx->nm->n || !harmless_object(cx, o))) ||
+       (prefixed(cx, WC_HARM, i, "di") &&
+        (class_before(cx, WC_THREATEN, i, CTX_BEFORE) ||
+         class_before(cx, WC_WILL, i, cx->nm->n)))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
   agent = harm && (self || self_agent(cx, i) || remote_agent(cx, i) ||
                    (!active_form(cx, i) && armed_for(cx, i)));
@@ -2953,6 +3192,8 @@ judge_threat(struct ctx *cx, size_t i)
        elided_target(cx, i)))
     found(cx, i, QUALITY_THREAT, "threat");
   if (harm && fronted_weapon(cx, i))
+    found(cx, i, QUALITY_THREAT, "threat");
+  if (intended_harm(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* A lesson the reporter gives someone: a beating promised. */
   k = lesson_at(cx, i);

@@ -744,7 +744,7 @@ static const struct judge_case judge_cases[] = {
    "bakar dia pung rumah", QUALITY_THREAT, 0},
   {"Kami sudah siapkan lahan untuk bakar sampah pasar", QUALITY_CLEAN, 0},
   {"Saya bawa anak ke puskesmas, tapi perawat bilang untuk potong rambut "
-   "anak dulu", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+   "anak dulu", QUALITY_CLEAN, 0},
   /* Ruin promised on a condition: "kalau ..., kantor camat jadi abu"; a
    * fire told, or a risk warned of ("bisa jadi abu"), is none. */
   {"Kalau minggu ini honor tidak dibayar, kantor camat jadi abu",
@@ -970,6 +970,77 @@ START_TEST(quality_judge_shapes)
   }
   ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures,
                 N(judge_cases), bad.data);
+  buf_free(&bad);
+  quality_free(q);
+}
+END_TEST
+
+/* Rule 3 by the reporter's intent: a verb of violence the reporter means
+ * to do (future, condition, ultimatum, call) is a threat whatever it is
+ * done to, unless that is a harmless everyday thing (rubbish, a field,
+ * livestock for a feast) that nobody owns; denied or past it is none.
+ * The objects here are on no list of persons or buildings. */
+static const struct judge_case intent_cases[] = {
+  {"kami akan bakar tower BTS di bukit itu kalau sinyal tidak diperbaiki",
+   QUALITY_THREAT, 0},
+  {"Sa pasti hancurkan mesin pompa air itu kalau PDAM tidak alirkan air.",
+   QUALITY_THREAT, 0},
+  {"Sebelum akhir bulan dana dikembalikan, atau traktor bantuan itu kami "
+   "bakar.", QUALITY_THREAT, 0},
+  {"Ayo kita bawa parang ke lokasi tambang malam ini.", QUALITY_THREAT, 0},
+  {"Pos satpam itu nanti kami lempar batu kalau portal tidak dibuka.",
+   QUALITY_THREAT, 0},
+  {"Kalau uang PKH dipotong lagi, kantor desa tinggal abu.",
+   QUALITY_THREAT, 0},
+  {"Bendahara yang tahan gaji kami nanti pulang tinggal nama.",
+   QUALITY_THREAT, 0},
+  {"Kami akan bakar sampah plastik di belakang sekolah karena truk sampah "
+   "tidak datang.", QUALITY_CLEAN, 0},
+  {"Besok kami mau potong kambing untuk syukuran, tapi izin dari desa "
+   "dipersulit.", QUALITY_CLEAN, 0},
+  {"Kalau hujan tidak turun, kami terpaksa bakar lahan lagi.",
+   QUALITY_CLEAN, 0},
+  {"Saya tidak akan bakar apa-apa, saya hanya minta keadilan.",
+   QUALITY_CLEAN, 0},
+  {"Kemarin kami pukul kentongan untuk panggil warga.", QUALITY_CLEAN, 0},
+  {"Petugas bilang kami harus potong rumput di halaman kantor dulu baru "
+   "dilayani.", QUALITY_CLEAN, 0},
+  {"Kades bilang dia akan bakar rumah kami.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Uang beras tidak dibagi, bendahara itu sudah kaya, pencuri dana desa.",
+   QUALITY_INSULT, 0},
+  /* The same verbs in their figurative senses: a complaint's ultimatum. */
+  {"Kalau tidak ditanggapi, kami akan serang balik lewat media sosial.",
+   QUALITY_CLEAN, 0},
+  {"Saya mau potong antrean di loket Samsat karena calo bebas masuk.",
+   QUALITY_CLEAN, 0},
+  {"Kami akan tembak langsung ke Ombudsman kalau kades tetap diam.",
+   QUALITY_CLEAN, 0},
+  {"Kami akan lempar masalah ini ke DPRD kalau camat diam.", QUALITY_CLEAN,
+   0},
+  {"Besok kami lempar batu ke kantor camat kalau honor tidak dibayar.",
+   QUALITY_THREAT, 0},
+};
+
+START_TEST(quality_judge_intent)
+{
+  struct quality *q = load_shipped();
+  struct quality_judgement j;
+  struct buf bad = BUF_INIT;
+  int i, failures = 0;
+
+  for (i = 0; i < N(intent_cases); i++) {
+    ck_assert_int_eq(quality_judge(q, intent_cases[i].text, &j), 0);
+    if (j.verdict != intent_cases[i].verdict ||
+        j.marks != intent_cases[i].marks) {
+      failures++;
+      buf_printf(&bad, "  '%s': verdict %d marks %u, want %d %u\n",
+                 intent_cases[i].text, (int)j.verdict, j.marks,
+                 (int)intent_cases[i].verdict, intent_cases[i].marks);
+    }
+  }
+  ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures,
+                N(intent_cases), bad.data);
   buf_free(&bad);
   quality_free(q);
 }
@@ -1664,6 +1735,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_normal_form_appends);
   tcase_add_test(tc, quality_abuse_table);
   tcase_add_test(tc, quality_judge_shapes);
+  tcase_add_test(tc, quality_judge_intent);
   tcase_add_test(tc, quality_judge_evasions);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
