@@ -1544,6 +1544,7 @@ static const struct {
   {"kios", "tani", "kios"}, {"kios", "pupuk", "kios"},
   {"lembaga", "pemasyarakatan", "lapas"}, {"sekretaris", "daerah", "sekda"},
   {"kantor", "bupati", "setda"}, {"jembatan", "timbang", "jembatantimbang"},
+  {"puskesmas", "pembantu", "pustu"}, {"pol", "pp", "satpol"},
 };
 
 /* The head of an office in one word: "ka" and the office word

@@ -1965,6 +1965,25 @@ START_TEST(posts_of_one_office)
 }
 END_TEST
 
+/* Office words of two words: "Puskesmas Pembantu" is a pustu, "pol PP"
+ * the Satpol PP; one of them retold is one office, another pustu
+ * another. */
+START_TEST(office_words_of_two_words)
+{
+  static const struct pair_case t[] = {
+    {"Mantri di Pustu Tarus minta doi baru kasi obat",
+     "Petugas di Puskesmas Pembantu Tarus meminta uang sebelum memberi obat",
+     0, 1},
+    {"Puskesmas Pembantu Tarus minta uang obat",
+     "Pustu Penfui minta uang obat", 1, 0},
+    {"Satpol PP Kota Kupang angkut lapak pedagang",
+     "pol pp kota kupang angkut lapak mama2", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -2039,6 +2058,7 @@ incident_suite(void)
   tcase_add_test(tc, sekda_is_an_office);
   tcase_add_test(tc, common_nouns_name_no_place);
   tcase_add_test(tc, posts_of_one_office);
+  tcase_add_test(tc, office_words_of_two_words);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
