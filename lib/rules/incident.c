@@ -2777,6 +2777,18 @@ dotted_name(const struct tokens *ts, int i)
          strlen(ts->t[i + 1].w) <= 4;
 }
 
+/* Two words written with capitals after the office word at token j
+ * ("Bandara Frans Seda Maumere", "Pasar Kasih Naikoten"): a landmark
+ * may be named by them together, not by the first one (the gazetteer
+ * tells; everyday words are names there too). */
+static int
+capital_pair(const struct tokens *ts, int j)
+{
+  return j + 1 < ts->n && !stop_at(ts, j) && !stop_at(ts, j + 1) &&
+         !ts->t[j].is_num && !ts->t[j + 1].is_num && ts->t[j].cap &&
+         ts->t[j + 1].cap;
+}
+
 /* The words an office's tier puts before its name in a phrase looked up
  * in the gazetteer (office_tier()): "kota ", "kabupaten " or "". */
 static const char *
@@ -2923,7 +2935,7 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
   for (k = from[0] == from[1];
        k < 2 && landmark &&
        (dotted_name(ts, from[1] - 1) || from[0] > from[1] ||
-        short_name(ts, from[1], phrase));
+        short_name(ts, from[1], phrase) || capital_pair(ts, from[1]));
        k++) {
     least = k == 0 ? 1 : 2;
     for (n = LANDMARK_WORDS; n >= least; n--)

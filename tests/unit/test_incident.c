@@ -1984,6 +1984,24 @@ START_TEST(office_words_of_two_words)
 }
 END_TEST
 
+/* A landmark named by two words with capitals after its office word
+ * ("Bandara Frans Seda Maumere", "Pasar Kasih Naikoten") is found as a
+ * whole: the same airport or market as its other names. */
+START_TEST(landmark_of_two_capital_words)
+{
+  static const struct pair_case t[] = {
+    {"Petugas Bandara Frans Seda Maumere loloskan bagasi tanpa karcis",
+     "di bandara maumere petugas loloskan bagasi tanpa karcis", 0, 1},
+    {"pedagang di Pasar Kasih Naikoten disita jualannya",
+     "pol pp sita jualan di pasar inpres naikoten", 0, 1},
+    {"Petugas Bandara Frans Seda Maumere loloskan bagasi tanpa karcis",
+     "petugas Bandara El Tari loloskan bagasi tanpa karcis", 1, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -2059,6 +2077,7 @@ incident_suite(void)
   tcase_add_test(tc, common_nouns_name_no_place);
   tcase_add_test(tc, posts_of_one_office);
   tcase_add_test(tc, office_words_of_two_words);
+  tcase_add_test(tc, landmark_of_two_capital_words);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
