@@ -2539,6 +2539,53 @@ directions_only(const char *name, size_t len, const char *s)
   return 1;
 }
 
+/* 1 when a abbreviates the direction words s in order, a prefix of at
+ * least one letter of each ("bal" of "baratlaut", "teng" of "tengah"). */
+static int
+abbreviates_directions(const char *a, const char *s)
+{
+  size_t n, k;
+  int i;
+
+  if (*s == '\0')
+    return *a == '\0';
+  for (i = 0; directions[i] != NULL; i++) {
+    n = strlen(directions[i]);
+    if (strncmp(s, directions[i], n) != 0)
+      continue;
+    for (k = 1; k <= n && a[k - 1] == directions[i][k - 1]; k++)
+      if (abbreviates_directions(a + k, s + n))
+        return 1;
+  }
+  return 0;
+}
+
+/* The letters of a short form of a name with directions. */
+#define ABBREV_MIN 3
+#define ABBREV_MAX 7
+
+/* 1 when a is the short form people write of the name b of a base and
+ * direction words ("ABAL" of Alor Barat Laut, "kuteng" of Kupang
+ * Tengah, "amsel" of Amanuban Selatan, "SBD" of Sumba Barat Daya): a
+ * prefix of the base, then one of each direction word in order.  A base
+ * alone ("alok" of "aloktimur") abbreviates nothing. */
+static int
+name_abbreviates(const char *a, const char *b)
+{
+  size_t n = strlen(a), m = strlen(b), p, k;
+
+  if (n < ABBREV_MIN || n > ABBREV_MAX || n >= m)
+    return 0;
+  for (p = 1; p < m; p++) {
+    if (str_in(b + p, numerals) || !directions_only(b, p, b + p))
+      continue;
+    for (k = 1; k < n && k <= p && a[k - 1] == b[k - 1]; k++)
+      if (abbreviates_directions(a + k, b + p))
+        return 1;
+  }
+  return 0;
+}
+
 /* Two names alike: equal, one the other with its directions left out
  * ("amarasi", "amarasibarat"), or one typo apart when both are long
  * enough to carry one ("Yohanes", "Yohanis"). */
@@ -3223,12 +3270,15 @@ village_split(const struct incident_item *a, const struct incident_item *b)
          directions_only(a->qual, l, n < m ? b->qual + l : a->qual + l);
 }
 
-/* The qualifiers of offices a and b alike (name_alike()), unless they
+/* The qualifiers of offices a and b alike (name_alike()) or one the
+ * short form of the other (name_abbreviates(): "Camat ABAL"), unless they
  * name a village and its split (village_split()). */
 static int
 quals_alike(const struct incident_item *a, const struct incident_item *b)
 {
-  return !village_split(a, b) && name_alike(a->qual, b->qual);
+  return !village_split(a, b) &&
+         (name_alike(a->qual, b->qual) || name_abbreviates(a->qual, b->qual) ||
+          name_abbreviates(b->qual, a->qual));
 }
 
 /* Both name offices of one type with their qualifiers, and none of them

@@ -2002,6 +2002,28 @@ START_TEST(landmark_of_two_capital_words)
 }
 END_TEST
 
+/* A kecamatan written short ("ABAL" for Alor Barat Laut, "kuteng",
+ * "amsel"): a prefix of the base and of each direction word is the same
+ * office; a short form of another direction is another. */
+START_TEST(kecamatan_written_short)
+{
+  static const struct conflict_case t[] = {
+    {"Camat ABAL jual beras bantuan ke pedagang",
+     "Camat Alor Barat Laut menjual beras bantuan kepada pedagang", 0},
+    {"camat kuteng tahan surat tanah warga",
+     "Camat Kupang Tengah menahan surat tanah warga", 0},
+    {"Polsek Amsel minta uang damai", "Polsek Amanuban Selatan minta uang",
+     0},
+    {"Camat ABAD jual beras bantuan ke pedagang",
+     "Camat Alor Barat Laut menjual beras bantuan kepada pedagang", 1},
+    {"Polsek Amsel minta uang damai", "Polsek Amanuban Tengah minta uang",
+     1},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -2078,6 +2100,7 @@ incident_suite(void)
   tcase_add_test(tc, posts_of_one_office);
   tcase_add_test(tc, office_words_of_two_words);
   tcase_add_test(tc, landmark_of_two_capital_words);
+  tcase_add_test(tc, kecamatan_written_short);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
