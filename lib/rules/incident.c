@@ -2330,10 +2330,10 @@ static const char *const money_words[] = {
  * boat sunk, a fire, a crash, a death), ballots tampered with, an
  * officer absent or an office shut, a service failed (forms out of
  * stock, power cut, papers late), abuse (cursing, throwing out,
- * beating). */
+ * beating), favour (aid given to the officer's own kin only). */
 enum {
   ACT_HARM = 1, ACT_BALLOT = 2, ACT_ABSENT = 4, ACT_FAILED = 8,
-  ACT_ABUSE = 16,
+  ACT_ABUSE = 16, ACT_FAVOUR = 32,
 };
 
 static const struct {
@@ -2425,6 +2425,32 @@ supply_out(const struct tokens *ts, int i)
   return 0;
 }
 
+/* The officer's kin, and the words that tell aid went to them alone
+ * ("hanya kepada keluarganya", "keluarga kadis sendiri"): favour. */
+static const char *const kin_circle[] = {
+  "keluarga", "keluarganya", "kerabat", "kerabatnya", "famili", "kroni",
+  NULL,
+};
+static const char *const alone_words[] = {
+  "hanya", "cuma", "cuman", "khusus", "sendiri", NULL,
+};
+#define FAVOUR_NEAR 3       /* tokens either side */
+
+/* 1 when token i names the officer's kin as the only ones served. */
+static int
+favour_at(const struct tokens *ts, int i)
+{
+  int k;
+
+  if (word_in(&ts->t[i], kin_circle) < 0)
+    return 0;
+  for (k = i - FAVOUR_NEAR; k <= i + FAVOUR_NEAR; k++)
+    if (k >= 0 && k < ts->n && k != i &&
+        word_in(&ts->t[k], alone_words) >= 0)
+      return 1;
+  return 0;
+}
+
 /* The act bits of the word at token i, with the words before it. */
 static unsigned
 act_at(const struct tokens *ts, int i)
@@ -2444,6 +2470,8 @@ act_at(const struct tokens *ts, int i)
     return ACT_BALLOT;
   if (supply_out(ts, i))
     return ACT_FAILED;
+  if (is(t, "nepotisme") || favour_at(ts, i))
+    return ACT_FAVOUR;
   if (word_in(t, late_words) >= 0 && i > 0 &&
       (is(&ts->t[i - 1], "belum") || is(&ts->t[i - 1], "blm")))
     return ACT_FAILED;

@@ -2024,6 +2024,26 @@ START_TEST(kecamatan_written_short)
 }
 END_TEST
 
+/* Aid given to the officer's kin alone (favour) and money asked from
+ * those who got the aid are two acts of one office and programme; two
+ * tellings of the favour are one. */
+START_TEST(favour_and_money_asked)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Dinas Kelautan dan Perikanan Kabupaten Rote Ndao memberikan "
+     "bantuan mesin perahu hanya kepada keluarganya sendiri.",
+     "DKP Rote Ndao minta setoran dua juta dr nelayan penerima bantuan "
+     "mesin perahu, kalo tdk bayar mesin ditarik", 0},
+    {"Dinas Pertanian Sabu Raijua kasi traktor bantuan cuma ke keluarga "
+     "kadis sendiri, kelompok tani lain sonde dapat",
+     "Bantuan traktor dari Dinas Pertanian Sabu Raijua hanya diberikan "
+     "kepada keluarga kepala dinas, kelompok tani lain tidak dapat.", 1},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -2101,6 +2121,7 @@ incident_suite(void)
   tcase_add_test(tc, office_words_of_two_words);
   tcase_add_test(tc, landmark_of_two_capital_words);
   tcase_add_test(tc, kecamatan_written_short);
+  tcase_add_test(tc, favour_and_money_asked);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
