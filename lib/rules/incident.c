@@ -1544,6 +1544,7 @@ static const struct {
   {"kios", "tani", "kios"}, {"kios", "pupuk", "kios"},
   {"lembaga", "pemasyarakatan", "lapas"}, {"sekretaris", "daerah", "sekda"},
   {"kantor", "bupati", "setda"}, {"jembatan", "timbang", "jembatantimbang"},
+  {"puskesmas", "pembantu", "pustu"}, {"pol", "pp", "satpol"},
 };
 
 /* The head of an office in one word: "ka" and the office word
@@ -2329,10 +2330,10 @@ static const char *const money_words[] = {
  * boat sunk, a fire, a crash, a death), ballots tampered with, an
  * officer absent or an office shut, a service failed (forms out of
  * stock, power cut, papers late), abuse (cursing, throwing out,
- * beating). */
+ * beating), favour (aid given to the officer's own kin only). */
 enum {
   ACT_HARM = 1, ACT_BALLOT = 2, ACT_ABSENT = 4, ACT_FAILED = 8,
-  ACT_ABUSE = 16,
+  ACT_ABUSE = 16, ACT_FAVOUR = 32,
 };
 
 static const struct {
@@ -2424,6 +2425,32 @@ supply_out(const struct tokens *ts, int i)
   return 0;
 }
 
+/* The officer's kin, and the words that tell aid went to them alone
+ * ("hanya kepada keluarganya", "keluarga kadis sendiri"): favour. */
+static const char *const kin_circle[] = {
+  "keluarga", "keluarganya", "kerabat", "kerabatnya", "famili", "kroni",
+  NULL,
+};
+static const char *const alone_words[] = {
+  "hanya", "cuma", "cuman", "khusus", "sendiri", NULL,
+};
+#define FAVOUR_NEAR 3       /* tokens either side */
+
+/* 1 when token i names the officer's kin as the only ones served. */
+static int
+favour_at(const struct tokens *ts, int i)
+{
+  int k;
+
+  if (word_in(&ts->t[i], kin_circle) < 0)
+    return 0;
+  for (k = i - FAVOUR_NEAR; k <= i + FAVOUR_NEAR; k++)
+    if (k >= 0 && k < ts->n && k != i &&
+        word_in(&ts->t[k], alone_words) >= 0)
+      return 1;
+  return 0;
+}
+
 /* The act bits of the word at token i, with the words before it. */
 static unsigned
 act_at(const struct tokens *ts, int i)
@@ -2443,6 +2470,8 @@ act_at(const struct tokens *ts, int i)
     return ACT_BALLOT;
   if (supply_out(ts, i))
     return ACT_FAILED;
+  if (is(t, "nepotisme") || favour_at(ts, i))
+    return ACT_FAVOUR;
   if (word_in(t, late_words) >= 0 && i > 0 &&
       (is(&ts->t[i - 1], "belum") || is(&ts->t[i - 1], "blm")))
     return ACT_FAILED;
@@ -2536,6 +2565,53 @@ directions_only(const char *name, size_t len, const char *s)
     s += n;
   }
   return 1;
+}
+
+/* 1 when a abbreviates the direction words s in order, a prefix of at
+ * least one letter of each ("bal" of "baratlaut", "teng" of "tengah"). */
+static int
+abbreviates_directions(const char *a, const char *s)
+{
+  size_t n, k;
+  int i;
+
+  if (*s == '\0')
+    return *a == '\0';
+  for (i = 0; directions[i] != NULL; i++) {
+    n = strlen(directions[i]);
+    if (strncmp(s, directions[i], n) != 0)
+      continue;
+    for (k = 1; k <= n && a[k - 1] == directions[i][k - 1]; k++)
+      if (abbreviates_directions(a + k, s + n))
+        return 1;
+  }
+  return 0;
+}
+
+/* The letters of a short form of a name with directions. */
+#define ABBREV_MIN 3
+#define ABBREV_MAX 7
+
+/* 1 when a is the short form people write of the name b of a base and
+ * direction words ("ABAL" of Alor Barat Laut, "kuteng" of Kupang
+ * Tengah, "amsel" of Amanuban Selatan, "SBD" of Sumba Barat Daya): a
+ * prefix of the base, then one of each direction word in order.  A base
+ * alone ("alok" of "aloktimur") abbreviates nothing. */
+static int
+name_abbreviates(const char *a, const char *b)
+{
+  size_t n = strlen(a), m = strlen(b), p, k;
+
+  if (n < ABBREV_MIN || n > ABBREV_MAX || n >= m)
+    return 0;
+  for (p = 1; p < m; p++) {
+    if (str_in(b + p, numerals) || !directions_only(b, p, b + p))
+      continue;
+    for (k = 1; k < n && k <= p && a[k - 1] == b[k - 1]; k++)
+      if (abbreviates_directions(a + k, b + p))
+        return 1;
+  }
+  return 0;
 }
 
 /* Two names alike: equal, one the other with its directions left out
@@ -2776,6 +2852,18 @@ dotted_name(const struct tokens *ts, int i)
          strlen(ts->t[i + 1].w) <= 4;
 }
 
+/* Two words written with capitals after the office word at token j
+ * ("Bandara Frans Seda Maumere", "Pasar Kasih Naikoten"): a landmark
+ * may be named by them together, not by the first one (the gazetteer
+ * tells; everyday words are names there too). */
+static int
+capital_pair(const struct tokens *ts, int j)
+{
+  return j + 1 < ts->n && !stop_at(ts, j) && !stop_at(ts, j + 1) &&
+         !ts->t[j].is_num && !ts->t[j + 1].is_num && ts->t[j].cap &&
+         ts->t[j + 1].cap;
+}
+
 /* The words an office's tier puts before its name in a phrase looked up
  * in the gazetteer (office_tier()): "kota ", "kabupaten " or "". */
 static const char *
@@ -2922,7 +3010,7 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
   for (k = from[0] == from[1];
        k < 2 && landmark &&
        (dotted_name(ts, from[1] - 1) || from[0] > from[1] ||
-        short_name(ts, from[1], phrase));
+        short_name(ts, from[1], phrase) || capital_pair(ts, from[1]));
        k++) {
     least = k == 0 ? 1 : 2;
     for (n = LANDMARK_WORDS; n >= least; n--)
@@ -3210,12 +3298,15 @@ village_split(const struct incident_item *a, const struct incident_item *b)
          directions_only(a->qual, l, n < m ? b->qual + l : a->qual + l);
 }
 
-/* The qualifiers of offices a and b alike (name_alike()), unless they
+/* The qualifiers of offices a and b alike (name_alike()) or one the
+ * short form of the other (name_abbreviates(): "Camat ABAL"), unless they
  * name a village and its split (village_split()). */
 static int
 quals_alike(const struct incident_item *a, const struct incident_item *b)
 {
-  return !village_split(a, b) && name_alike(a->qual, b->qual);
+  return !village_split(a, b) &&
+         (name_alike(a->qual, b->qual) || name_abbreviates(a->qual, b->qual) ||
+          name_abbreviates(b->qual, a->qual));
 }
 
 /* Both name offices of one type with their qualifiers, and none of them

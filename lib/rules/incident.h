@@ -125,8 +125,9 @@ struct incident {
   int ntopics;
   unsigned acts;                  /* acts told other than money asked
                                    * (a sinking, punched ballots, an
-                                   * absence, a failed service, abuse):
-                                   * bits, see read_acts() */
+                                   * absence, a failed service, abuse,
+                                   * aid kept for kin): bits, see
+                                   * read_acts() */
   int money;                      /* an amount or a word of money
                                    * ("uang", "bayar", "dipotong") */
 };

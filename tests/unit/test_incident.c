@@ -1965,6 +1965,85 @@ START_TEST(posts_of_one_office)
 }
 END_TEST
 
+/* Office words of two words: "Puskesmas Pembantu" is a pustu, "pol PP"
+ * the Satpol PP; one of them retold is one office, another pustu
+ * another. */
+START_TEST(office_words_of_two_words)
+{
+  static const struct pair_case t[] = {
+    {"Mantri di Pustu Tarus minta doi baru kasi obat",
+     "Petugas di Puskesmas Pembantu Tarus meminta uang sebelum memberi obat",
+     0, 1},
+    {"Puskesmas Pembantu Tarus minta uang obat",
+     "Pustu Penfui minta uang obat", 1, 0},
+    {"Satpol PP Kota Kupang angkut lapak pedagang",
+     "pol pp kota kupang angkut lapak mama2", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A landmark named by two words with capitals after its office word
+ * ("Bandara Frans Seda Maumere", "Pasar Kasih Naikoten") is found as a
+ * whole: the same airport or market as its other names. */
+START_TEST(landmark_of_two_capital_words)
+{
+  static const struct pair_case t[] = {
+    {"Petugas Bandara Frans Seda Maumere loloskan bagasi tanpa karcis",
+     "di bandara maumere petugas loloskan bagasi tanpa karcis", 0, 1},
+    {"pedagang di Pasar Kasih Naikoten disita jualannya",
+     "pol pp sita jualan di pasar inpres naikoten", 0, 1},
+    {"Petugas Bandara Frans Seda Maumere loloskan bagasi tanpa karcis",
+     "petugas Bandara El Tari loloskan bagasi tanpa karcis", 1, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A kecamatan written short ("ABAL" for Alor Barat Laut, "kuteng",
+ * "amsel"): a prefix of the base and of each direction word is the same
+ * office; a short form of another direction is another. */
+START_TEST(kecamatan_written_short)
+{
+  static const struct conflict_case t[] = {
+    {"Camat ABAL jual beras bantuan ke pedagang",
+     "Camat Alor Barat Laut menjual beras bantuan kepada pedagang", 0},
+    {"camat kuteng tahan surat tanah warga",
+     "Camat Kupang Tengah menahan surat tanah warga", 0},
+    {"Polsek Amsel minta uang damai", "Polsek Amanuban Selatan minta uang",
+     0},
+    {"Camat ABAD jual beras bantuan ke pedagang",
+     "Camat Alor Barat Laut menjual beras bantuan kepada pedagang", 1},
+    {"Polsek Amsel minta uang damai", "Polsek Amanuban Tengah minta uang",
+     1},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* Aid given to the officer's kin alone (favour) and money asked from
+ * those who got the aid are two acts of one office and programme; two
+ * tellings of the favour are one. */
+START_TEST(favour_and_money_asked)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Dinas Kelautan dan Perikanan Kabupaten Rote Ndao memberikan "
+     "bantuan mesin perahu hanya kepada keluarganya sendiri.",
+     "DKP Rote Ndao minta setoran dua juta dr nelayan penerima bantuan "
+     "mesin perahu, kalo tdk bayar mesin ditarik", 0},
+    {"Dinas Pertanian Sabu Raijua kasi traktor bantuan cuma ke keluarga "
+     "kadis sendiri, kelompok tani lain sonde dapat",
+     "Bantuan traktor dari Dinas Pertanian Sabu Raijua hanya diberikan "
+     "kepada keluarga kepala dinas, kelompok tani lain tidak dapat.", 1},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -2039,6 +2118,10 @@ incident_suite(void)
   tcase_add_test(tc, sekda_is_an_office);
   tcase_add_test(tc, common_nouns_name_no_place);
   tcase_add_test(tc, posts_of_one_office);
+  tcase_add_test(tc, office_words_of_two_words);
+  tcase_add_test(tc, landmark_of_two_capital_words);
+  tcase_add_test(tc, kecamatan_written_short);
+  tcase_add_test(tc, favour_and_money_asked);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
