@@ -2388,15 +2388,16 @@ static const char *const altered_words[] = {
 };
 #define ALTERED_NEAR 4      /* tokens either side */
 
-/* 1 when a verb of altering is within ALTERED_NEAR tokens of token i. */
+/* 1 when a word of the NULL-ended list is within span tokens either side
+ * of token i (a verb of altering near a tally, a word of "only" near the
+ * officer's kin). */
 static int
-altered_near(const struct tokens *ts, int i)
+word_near(const struct tokens *ts, int i, const char *const *list, int span)
 {
   int k;
 
-  for (k = i - ALTERED_NEAR; k <= i + ALTERED_NEAR; k++)
-    if (k >= 0 && k < ts->n && k != i &&
-        word_in(&ts->t[k], altered_words) >= 0)
+  for (k = i - span; k <= i + span; k++)
+    if (k >= 0 && k < ts->n && k != i && word_in(&ts->t[k], list) >= 0)
       return 1;
   return 0;
 }
@@ -2440,15 +2441,8 @@ static const char *const alone_words[] = {
 static int
 favour_at(const struct tokens *ts, int i)
 {
-  int k;
-
-  if (word_in(&ts->t[i], kin_circle) < 0)
-    return 0;
-  for (k = i - FAVOUR_NEAR; k <= i + FAVOUR_NEAR; k++)
-    if (k >= 0 && k < ts->n && k != i &&
-        word_in(&ts->t[k], alone_words) >= 0)
-      return 1;
-  return 0;
+  return word_in(&ts->t[i], kin_circle) >= 0 &&
+         word_near(ts, i, alone_words, FAVOUR_NEAR);
 }
 
 /* The act bits of the word at token i, with the words before it. */
@@ -2466,7 +2460,8 @@ act_at(const struct tokens *ts, int i)
       (is(&ts->t[i - 1], "surat") || is(&ts->t[i - 1], "kotak")))
     return ACT_BALLOT;
   /* "mengubah hasil rekapitulasi", "angka di C1 diubah" */
-  if (word_in(t, tally_words) >= 0 && altered_near(ts, i))
+  if (word_in(t, tally_words) >= 0 &&
+      word_near(ts, i, altered_words, ALTERED_NEAR))
     return ACT_BALLOT;
   if (supply_out(ts, i))
     return ACT_FAILED;
