@@ -2534,16 +2534,13 @@ incident_extract(const char *text, struct incident *inc)
 static int str_in(const char *w, const char *const *list);
 
 /* 1 when s is direction words only ("barat", "baratdaya"), added to a
- * name that ends in none (so "sumbabarat" is not "sumbabaratdaya"), or
- * the numeral of a split village only ("i", "ii": name_directions()). */
+ * name that ends in none (so "sumbabarat" is not "sumbabaratdaya"). */
 static int
 directions_only(const char *name, size_t len, const char *s)
 {
   size_t n = 0;
   int i;
 
-  if (str_in(s, numerals))
-    return 1;
   for (i = 0; directions[i] != NULL; i++) {
     n = strlen(directions[i]);
     if (len > n && strncmp(name + len - n, directions[i], n) == 0)
@@ -2600,7 +2597,7 @@ name_abbreviates(const char *a, const char *b)
   if (n < ABBREV_MIN || n > ABBREV_MAX || n >= m)
     return 0;
   for (p = 1; p < m; p++) {
-    if (str_in(b + p, numerals) || !directions_only(b, p, b + p))
+    if (!directions_only(b, p, b + p))
       continue;
     for (k = 1; k < n && k <= p && a[k - 1] == b[k - 1]; k++)
       if (abbreviates_directions(a + k, b + p))
@@ -2609,20 +2606,36 @@ name_abbreviates(const char *a, const char *b)
   return 0;
 }
 
+/* Whether the longer of the names a and b, of n and m letters, is the
+ * shorter one with direction words (directions_only()) or the numeral
+ * of a split village ("i", "ii": name_directions()) added: 1 when it is
+ * ("amarasi", "amarasibarat"; "waepana", "waepanai"), 0 when other
+ * letters are added, -1 when neither name begins the other. */
+static int
+name_extends(const char *a, size_t n, const char *b, size_t m)
+{
+  size_t l = n < m ? n : m;
+  const char *added = n < m ? b + l : a + l;
+
+  if (l == 0 || n == m || strncmp(a, b, l) != 0)
+    return -1;
+  return str_in(added, numerals) || directions_only(a, l, added);
+}
+
 /* Two names alike: equal, one the other with its directions left out
- * ("amarasi", "amarasibarat"), or one typo apart when both are long
- * enough to carry one ("Yohanes", "Yohanis"). */
+ * ("amarasi", "amarasibarat": name_extends()), or one typo apart when
+ * both are long enough to carry one ("Yohanes", "Yohanis"). */
 static int
 name_alike(const char *a, const char *b)
 {
-  int n = (int)strlen(a), m = (int)strlen(b);
+  int n = (int)strlen(a), m = (int)strlen(b), e;
 
   if (n == 0 || m == 0)
     return 0;
   if (strcmp(a, b) == 0)
     return 1;
-  if (n != m && strncmp(a, b, (size_t)(n < m ? n : m)) == 0)
-    return directions_only(a, (size_t)(n < m ? n : m), n < m ? b + n : a + m);
+  if ((e = name_extends(a, (size_t)n, b, (size_t)m)) >= 0)
+    return e;
   return n >= 5 && m >= 5 && textdist_osa(a, n, b, m, 1) <= 1;
 }
 
@@ -3281,16 +3294,14 @@ office_types_meet(const char *x, const char *y)
 
 /* 1 when offices a and b are a village and the one split from it, each
  * with its own head and funds ("Desa Baumata", "Desa Baumata Barat";
- * "Kelurahan Oesapa", "Kelurahan Oesapa Barat"): for two villages, a
- * name with direction words added is another name. */
+ * "Kelurahan Oesapa", "Kelurahan Oesapa Barat"; "Desa Waepana I"): for
+ * two villages, a name with direction words or a numeral added
+ * (name_extends()) is another name. */
 static int
 village_split(const struct incident_item *a, const struct incident_item *b)
 {
-  size_t n = strlen(a->qual), m = strlen(b->qual), l = n < m ? n : m;
-
   return str_in(a->key, village_offices) && str_in(b->key, village_offices) &&
-         l > 0 && n != m && strncmp(a->qual, b->qual, l) == 0 &&
-         directions_only(a->qual, l, n < m ? b->qual + l : a->qual + l);
+         name_extends(a->qual, strlen(a->qual), b->qual, strlen(b->qual)) == 1;
 }
 
 /* The qualifiers of offices a and b alike (name_alike()) or one the
