@@ -2943,8 +2943,11 @@ office_town(const struct tokens *ts, int i, const struct place_list *pl,
   }
 }
 
-/* The kind words a town or village is looked up with. */
-static const char *const town_kinds[] = {"kelurahan", "desa", NULL};
+/* Offices of one level: a village is a desa or a kelurahan, and people
+ * write one for the other ("desa Oesao" for Kelurahan Oesao); a town or
+ * village is looked up in the gazetteer with these kind words, in this
+ * order (kecamatan_of_town()). */
+static const char *const village_offices[] = {"kelurahan", "desa", NULL};
 
 /* A kecamatan office it whose qualifier names no kecamatan but a town or
  * village of pl ("camat di Lewoleba"): the kecamatan holding it, by its
@@ -2963,13 +2966,13 @@ kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
   if (place_match(pl, phrase, &m) != 0 ||
       (m.matched && m.place.level == PLACE_KECAMATAN && m.distance == 0))
     return;
-  for (k = 0; town_kinds[k] != NULL; k++) {
-    snprintf(phrase, sizeof(phrase), "%s %s", town_kinds[k], it->qual);
+  for (k = 0; village_offices[k] != NULL; k++) {
+    snprintf(phrase, sizeof(phrase), "%s %s", village_offices[k], it->qual);
     if (place_match(pl, phrase, &m) == 0 && m.matched && m.distance == 0 &&
         m.place.level == PLACE_DESA && m.nchoices == 0)
       break;
   }
-  if (town_kinds[k] == NULL)
+  if (village_offices[k] == NULL)
     return;
   /* A desa's code is its kecamatan's and four digits: "53.13.05.1001". */
   snprintf(code, sizeof(code), "%.8s", m.place.code);
@@ -3273,10 +3276,6 @@ item_counts(const struct incident *inc, int k, int i)
       return 0;
   return 1;
 }
-
-/* Offices of one level: a village is a desa or a kelurahan, and people
- * write one for the other ("desa Oesao" for Kelurahan Oesao). */
-static const char *const village_offices[] = {"desa", "kelurahan", NULL};
 
 /* Posts where one office works, each a place of its own: a terminal
  * and a weighbridge of the Dishub. */
