@@ -1697,18 +1697,18 @@ name_directions(const struct tokens *ts, int j, const char *w, char *out)
   int k;
 
   snprintf(out, INCIDENT_KEY, "%s", w);
+  n = strlen(out);
   for (k = j + 1; k < ts->n && k <= j + 2 && !ts->t[k].stop &&
                   word_in(&ts->t[k], directions) >= 0; k++) {
-    n = strlen(out);
     m = strlen(ts->t[k].w);
     if (n + m >= INCIDENT_KEY)
       break;
     memcpy(out + n, ts->t[k].w, m + 1);
+    n += m;
   }
-  n = strlen(out);
   if (k < ts->n && (num = numbers_name(ts, k)) != NULL &&
-      n + strlen(num) < INCIDENT_KEY)
-    memcpy(out + n, num, strlen(num) + 1);
+      n + (m = strlen(num)) < INCIDENT_KEY)
+    memcpy(out + n, num, m + 1);
 }
 
 /* Fillers that say an office is the province's ("BKD Provinsi NTT",
