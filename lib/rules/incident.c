@@ -1667,8 +1667,6 @@ static const char *const numerals[] = {"i", "ii", "iii", "iv", NULL};
 static const char *const numbering[] = {"satu", "dua", "tiga", "empat",
                                         NULL};
 
-static int counted_by(const struct tokens *ts, int j);
-
 /* The numeral token j numbers a name with (numerals[]), or NULL; a
  * number in words that counts the word after it ("desa Tliu dua tahun")
  * numbers nothing. */
