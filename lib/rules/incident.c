@@ -1667,8 +1667,6 @@ static const char *const numerals[] = {"i", "ii", "iii", "iv", NULL};
 static const char *const numbering[] = {"satu", "dua", "tiga", "empat",
                                         NULL};
 
-static int counted_by(const struct tokens *ts, int j);
-
 /* The numeral token j numbers a name with (numerals[]), or NULL; a
  * number in words that counts the word after it ("desa Tliu dua tahun")
  * numbers nothing. */
@@ -1697,18 +1695,18 @@ name_directions(const struct tokens *ts, int j, const char *w, char *out)
   int k;
 
   snprintf(out, INCIDENT_KEY, "%s", w);
+  n = strlen(out);
   for (k = j + 1; k < ts->n && k <= j + 2 && !ts->t[k].stop &&
                   word_in(&ts->t[k], directions) >= 0; k++) {
-    n = strlen(out);
     m = strlen(ts->t[k].w);
     if (n + m >= INCIDENT_KEY)
       break;
     memcpy(out + n, ts->t[k].w, m + 1);
+    n += m;
   }
-  n = strlen(out);
   if (k < ts->n && (num = numbers_name(ts, k)) != NULL &&
-      n + strlen(num) < INCIDENT_KEY)
-    memcpy(out + n, num, strlen(num) + 1);
+      n + (m = strlen(num)) < INCIDENT_KEY)
+    memcpy(out + n, num, m + 1);
 }
 
 /* Fillers that say an office is the province's ("BKD Provinsi NTT",
@@ -2388,15 +2386,16 @@ static const char *const altered_words[] = {
 };
 #define ALTERED_NEAR 4      /* tokens either side */
 
-/* 1 when a verb of altering is within ALTERED_NEAR tokens of token i. */
+/* 1 when a word of the NULL-ended list is within span tokens either side
+ * of token i (a verb of altering near a tally, a word of "only" near the
+ * officer's kin). */
 static int
-altered_near(const struct tokens *ts, int i)
+word_near(const struct tokens *ts, int i, const char *const *list, int span)
 {
   int k;
 
-  for (k = i - ALTERED_NEAR; k <= i + ALTERED_NEAR; k++)
-    if (k >= 0 && k < ts->n && k != i &&
-        word_in(&ts->t[k], altered_words) >= 0)
+  for (k = i - span; k <= i + span; k++)
+    if (k >= 0 && k < ts->n && k != i && word_in(&ts->t[k], list) >= 0)
       return 1;
   return 0;
 }
@@ -2440,15 +2439,8 @@ static const char *const alone_words[] = {
 static int
 favour_at(const struct tokens *ts, int i)
 {
-  int k;
-
-  if (word_in(&ts->t[i], kin_circle) < 0)
-    return 0;
-  for (k = i - FAVOUR_NEAR; k <= i + FAVOUR_NEAR; k++)
-    if (k >= 0 && k < ts->n && k != i &&
-        word_in(&ts->t[k], alone_words) >= 0)
-      return 1;
-  return 0;
+  return word_in(&ts->t[i], kin_circle) >= 0 &&
+         word_near(ts, i, alone_words, FAVOUR_NEAR);
 }
 
 /* The act bits of the word at token i, with the words before it. */
@@ -2466,7 +2458,8 @@ act_at(const struct tokens *ts, int i)
       (is(&ts->t[i - 1], "surat") || is(&ts->t[i - 1], "kotak")))
     return ACT_BALLOT;
   /* "mengubah hasil rekapitulasi", "angka di C1 diubah" */
-  if (word_in(t, tally_words) >= 0 && altered_near(ts, i))
+  if (word_in(t, tally_words) >= 0 &&
+      word_near(ts, i, altered_words, ALTERED_NEAR))
     return ACT_BALLOT;
   if (supply_out(ts, i))
     return ACT_FAILED;
@@ -2539,16 +2532,13 @@ incident_extract(const char *text, struct incident *inc)
 static int str_in(const char *w, const char *const *list);
 
 /* 1 when s is direction words only ("barat", "baratdaya"), added to a
- * name that ends in none (so "sumbabarat" is not "sumbabaratdaya"), or
- * the numeral of a split village only ("i", "ii": name_directions()). */
+ * name that ends in none (so "sumbabarat" is not "sumbabaratdaya"). */
 static int
 directions_only(const char *name, size_t len, const char *s)
 {
   size_t n = 0;
   int i;
 
-  if (str_in(s, numerals))
-    return 1;
   for (i = 0; directions[i] != NULL; i++) {
     n = strlen(directions[i]);
     if (len > n && strncmp(name + len - n, directions[i], n) == 0)
@@ -2605,7 +2595,7 @@ name_abbreviates(const char *a, const char *b)
   if (n < ABBREV_MIN || n > ABBREV_MAX || n >= m)
     return 0;
   for (p = 1; p < m; p++) {
-    if (str_in(b + p, numerals) || !directions_only(b, p, b + p))
+    if (!directions_only(b, p, b + p))
       continue;
     for (k = 1; k < n && k <= p && a[k - 1] == b[k - 1]; k++)
       if (abbreviates_directions(a + k, b + p))
@@ -2614,20 +2604,36 @@ name_abbreviates(const char *a, const char *b)
   return 0;
 }
 
+/* Whether the longer of the names a and b, of n and m letters, is the
+ * shorter one with direction words (directions_only()) or the numeral
+ * of a split village ("i", "ii": name_directions()) added: 1 when it is
+ * ("amarasi", "amarasibarat"; "waepana", "waepanai"), 0 when other
+ * letters are added, -1 when neither name begins the other. */
+static int
+name_extends(const char *a, size_t n, const char *b, size_t m)
+{
+  size_t l = n < m ? n : m;
+  const char *added = n < m ? b + l : a + l;
+
+  if (l == 0 || n == m || strncmp(a, b, l) != 0)
+    return -1;
+  return str_in(added, numerals) || directions_only(a, l, added);
+}
+
 /* Two names alike: equal, one the other with its directions left out
- * ("amarasi", "amarasibarat"), or one typo apart when both are long
- * enough to carry one ("Yohanes", "Yohanis"). */
+ * ("amarasi", "amarasibarat": name_extends()), or one typo apart when
+ * both are long enough to carry one ("Yohanes", "Yohanis"). */
 static int
 name_alike(const char *a, const char *b)
 {
-  int n = (int)strlen(a), m = (int)strlen(b);
+  int n = (int)strlen(a), m = (int)strlen(b), e;
 
   if (n == 0 || m == 0)
     return 0;
   if (strcmp(a, b) == 0)
     return 1;
-  if (n != m && strncmp(a, b, (size_t)(n < m ? n : m)) == 0)
-    return directions_only(a, (size_t)(n < m ? n : m), n < m ? b + n : a + m);
+  if ((e = name_extends(a, (size_t)n, b, (size_t)m)) >= 0)
+    return e;
   return n >= 5 && m >= 5 && textdist_osa(a, n, b, m, 1) <= 1;
 }
 
@@ -2935,8 +2941,11 @@ office_town(const struct tokens *ts, int i, const struct place_list *pl,
   }
 }
 
-/* The kind words a town or village is looked up with. */
-static const char *const town_kinds[] = {"kelurahan", "desa", NULL};
+/* Offices of one level: a village is a desa or a kelurahan, and people
+ * write one for the other ("desa Oesao" for Kelurahan Oesao); a town or
+ * village is looked up in the gazetteer with these kind words, in this
+ * order (kecamatan_of_town()). */
+static const char *const village_offices[] = {"kelurahan", "desa", NULL};
 
 /* A kecamatan office it whose qualifier names no kecamatan but a town or
  * village of pl ("camat di Lewoleba"): the kecamatan holding it, by its
@@ -2955,13 +2964,13 @@ kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
   if (place_match(pl, phrase, &m) != 0 ||
       (m.matched && m.place.level == PLACE_KECAMATAN && m.distance == 0))
     return;
-  for (k = 0; town_kinds[k] != NULL; k++) {
-    snprintf(phrase, sizeof(phrase), "%s %s", town_kinds[k], it->qual);
+  for (k = 0; village_offices[k] != NULL; k++) {
+    snprintf(phrase, sizeof(phrase), "%s %s", village_offices[k], it->qual);
     if (place_match(pl, phrase, &m) == 0 && m.matched && m.distance == 0 &&
         m.place.level == PLACE_DESA && m.nchoices == 0)
       break;
   }
-  if (town_kinds[k] == NULL)
+  if (village_offices[k] == NULL)
     return;
   /* A desa's code is its kecamatan's and four digits: "53.13.05.1001". */
   snprintf(code, sizeof(code), "%.8s", m.place.code);
@@ -3266,10 +3275,6 @@ item_counts(const struct incident *inc, int k, int i)
   return 1;
 }
 
-/* Offices of one level: a village is a desa or a kelurahan, and people
- * write one for the other ("desa Oesao" for Kelurahan Oesao). */
-static const char *const village_offices[] = {"desa", "kelurahan", NULL};
-
 /* Posts where one office works, each a place of its own: a terminal
  * and a weighbridge of the Dishub. */
 static const char *const post_offices[] = {"terminal", "timbang", NULL};
@@ -3286,16 +3291,14 @@ office_types_meet(const char *x, const char *y)
 
 /* 1 when offices a and b are a village and the one split from it, each
  * with its own head and funds ("Desa Baumata", "Desa Baumata Barat";
- * "Kelurahan Oesapa", "Kelurahan Oesapa Barat"): for two villages, a
- * name with direction words added is another name. */
+ * "Kelurahan Oesapa", "Kelurahan Oesapa Barat"; "Desa Waepana I"): for
+ * two villages, a name with direction words or a numeral added
+ * (name_extends()) is another name. */
 static int
 village_split(const struct incident_item *a, const struct incident_item *b)
 {
-  size_t n = strlen(a->qual), m = strlen(b->qual), l = n < m ? n : m;
-
   return str_in(a->key, village_offices) && str_in(b->key, village_offices) &&
-         l > 0 && n != m && strncmp(a->qual, b->qual, l) == 0 &&
-         directions_only(a->qual, l, n < m ? b->qual + l : a->qual + l);
+         name_extends(a->qual, strlen(a->qual), b->qual, strlen(b->qual)) == 1;
 }
 
 /* The qualifiers of offices a and b alike (name_alike()) or one the
