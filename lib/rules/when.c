@@ -993,7 +993,7 @@ same_consonants(const char *a, const char *b)
  * "agsuts"); or
  * the name with letters left out, all its vowels ("oktbr", "agts",
  * "dsmbr") or only vowels ("agstus"), ranked after any edit ("jari" is
- * no januari).
+ * no januari); of three letters, only that last way ("jni", "jnr").
  * Only when it points to one month.
  */
 static int
@@ -1008,9 +1008,13 @@ fuzzy_month(const char *w)
     nlen = (int)strlen(v->word);
     if (nlen > len && strncmp(v->word, w, (size_t)len) == 0)
       d = 0;
-    else if (len < 4 || v->word[0] != w[0])
+    else if (v->word[0] != w[0])
       continue;
-    else {
+    else if (len < 4) {
+      if (!abbreviates(w, len, v->word, nlen, 1))
+        continue;                  /* three letters: only vowels dropped */
+      d = 3;
+    } else {
       max = len >= 7 && len - nlen <= 1 && nlen - len <= 1 ? 2 : 1;
       d = textdist_osa(w, len, v->word, nlen, 2);
       if (d > max && !(d == 2 && same_consonants(w, v->word))) {

@@ -445,6 +445,12 @@ static const struct when_case cases[] = {
   {"dari bulan 8 sampe skrng", SUN, 5, WHEN_OK, "08-2025 s/d 15-03-2026"},
   {"di kamar", SUN, 5, WHEN_INVALID, ""},
   {"jari", SUN, 5, WHEN_INVALID, ""},
+  /* Three letters, only vowels left out, name one month: "jni" juni,
+   * "jnr" januari (a "jn" could be either, and stays unread). */
+  {"bln jni kmrn", SUN, 5, WHEN_OK, "06-2025"},
+  {"jnr 2026", SUN, 5, WHEN_OK, "01-2026"},
+  {"tgl 4 jni 2025", SUN, 5, WHEN_OK, "04-06-2025"},
+  {"jn 2025", SUN, 5, WHEN_OK, "2025"},
   /* "pulu" is how Kupang says and writes "puluh" (tens). */
   {"tgl dua pulu", SUN, 5, WHEN_OK, "20-02-2026"},
   {"tgl duapulu satu", SUN, 5, WHEN_OK, "21-02-2026"},
