@@ -993,7 +993,7 @@ same_consonants(const char *a, const char *b)
  * "agsuts"); or
  * the name with letters left out, all its vowels ("oktbr", "agts",
  * "dsmbr") or only vowels ("agstus"), ranked after any edit ("jari" is
- * no januari).
+ * no januari); of three letters, only that last way ("jni", "jnr").
  * Only when it points to one month.
  */
 static int
@@ -1008,9 +1008,13 @@ fuzzy_month(const char *w)
     nlen = (int)strlen(v->word);
     if (nlen > len && strncmp(v->word, w, (size_t)len) == 0)
       d = 0;
-    else if (len < 4 || v->word[0] != w[0])
+    else if (v->word[0] != w[0])
       continue;
-    else {
+    else if (len < 4) {
+      if (!abbreviates(w, len, v->word, nlen, 1))
+        continue;                  /* three letters: only vowels dropped */
+      d = 3;
+    } else {
       max = len >= 7 && len - nlen <= 1 && nlen - len <= 1 ? 2 : 1;
       d = textdist_osa(w, len, v->word, nlen, 2);
       if (d > max && !(d == 2 && same_consonants(w, v->word))) {
@@ -2797,6 +2801,22 @@ parse_period(const struct today *c, const struct feast_dates *fd,
   return rc;
 }
 
+/* 1 when the number at i, a dash and the number after it are two days
+ * after "tanggal", which names days: "tgl 5-6", "tgl 5-6 bln 3",
+ * "tanggal 10-12 kemarin" (not 5 June, not 10 December).  The second day
+ * must be later; a year after them ("tgl 5-6-2025", "tgl 5-6 2025")
+ * keeps a date. */
+static int
+tgl_day_pair(const struct toks *tk, int i)
+{
+  const struct tok *next = i + 3 < tk->n ? &tk->t[i + 3] : NULL;
+
+  return tk->saw_tgl && tk->t[i + 1].sep == '-' && tk->t[i].val >= 1 &&
+         tk->t[i].val < tk->t[i + 2].val && tk->t[i + 2].val <= 31 &&
+         (next == NULL || next->kind == TK_WORD ||
+          (next->kind == TK_NUM && next->of_bulan));
+}
+
 /* Where the two ends of a span are in tk: the left one from *ls to *le,
  * the right one from *rs to the end, or *to_today when it ends now
  * ("sejak Agustus", "... sampai sekarang").  0, or NOMATCH. */
@@ -2837,14 +2857,15 @@ span_ends(const struct toks *tk, int *ls, int *le, int *rs, int *to_today)
     return 0;
   }
   /* "10-15 maret", "2-3 hari"; after "antara", which asks for two ends,
-   * any two numbers ("antara tgl 5-6", "antara 2023-2024"). */
+   * any two numbers ("antara tgl 5-6", "antara 2023-2024"); after
+   * "tanggal", two days ("tgl 5-6"). */
   if (n - start >= 3 && is_num(tk, start) &&
       tk->t[start + 1].kind == TK_SEP &&
       (tk->t[start + 1].sep == '-' || tk->t[start + 1].sep == '/') &&
       is_num(tk, start + 2) &&
       ((between && !(n - start > 3 && tk->t[start + 3].kind == TK_SEP)) ||
        lookup(tk, start + 3, months) > 0 ||
-       lookup(tk, start + 3, units) > 0)) {
+       lookup(tk, start + 3, units) > 0 || tgl_day_pair(tk, start))) {
     *ls = start;
     *le = start + 1;
     *rs = start + 2;

@@ -445,10 +445,27 @@ static const struct when_case cases[] = {
   {"dari bulan 8 sampe skrng", SUN, 5, WHEN_OK, "08-2025 s/d 15-03-2026"},
   {"di kamar", SUN, 5, WHEN_INVALID, ""},
   {"jari", SUN, 5, WHEN_INVALID, ""},
+  /* Three letters, only vowels left out, name one month: "jni" juni,
+   * "jnr" januari (a "jn" could be either, and stays unread). */
+  {"bln jni kmrn", SUN, 5, WHEN_OK, "06-2025"},
+  {"jnr 2026", SUN, 5, WHEN_OK, "01-2026"},
+  {"tgl 4 jni 2025", SUN, 5, WHEN_OK, "04-06-2025"},
+  {"jn 2025", SUN, 5, WHEN_OK, "2025"},
   /* "pulu" is how Kupang says and writes "puluh" (tens). */
   {"tgl dua pulu", SUN, 5, WHEN_OK, "20-02-2026"},
   {"tgl duapulu satu", SUN, 5, WHEN_OK, "21-02-2026"},
   {"tanggal tigapulu januari", SUN, 5, WHEN_OK, "30-01-2026"},
+  /* "tanggal" names days: after it, a dash from one day to a later one is
+   * two days ("tgl 5-6"), not 5 June; a slash, a smaller second number
+   * or a year after them keep the date. */
+  {"tgl 5-6", SUN, 5, WHEN_OK, "05-03-2026 s/d 06-03-2026"},
+  {"tgl 5-6 bln 3", SUN, 5, WHEN_OK, "05-03-2026 s/d 06-03-2026"},
+  {"tanggal 10-12 kemarin", SUN, 5, WHEN_OK, "10-03-2026 s/d 12-03-2026"},
+  {"tgl 20-21 bulan lalu", SUN, 5, WHEN_OK, "20-02-2026 s/d 21-02-2026"},
+  {"tgl 5/6", SUN, 5, WHEN_OK, "05-06-2025"},
+  {"tgl 12-3", SUN, 5, WHEN_OK, "12-03-2026"},
+  {"tgl 5-6-2025", SUN, 5, WHEN_OK, "05-06-2025"},
+  {"5-6", SUN, 5, WHEN_OK, "05-06-2025"},
   /* Two days or years joined by "dan" are a span, as with "sampai". */
   {"tanggal 10 dan 11 maret", SUN, 5, WHEN_OK, "10-03-2026 s/d 11-03-2026"},
   {"thn 2024 dan 2025", SUN, 5, WHEN_OK, "2024 s/d 2025"},
