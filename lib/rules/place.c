@@ -98,6 +98,10 @@ struct phrase {
   int place;
   int town;                 /* a town of the kabupaten/kota: the place
                                reported when it wins, or -1 */
+  int bears;                /* of a town line's: the place that bears its
+                               name (town_place()), which a desa kind word
+                               before it asks for ("Kelurahan Atambua");
+                               else -1 */
   int word;                 /* its words' vocabulary numbers:
                                pwords[word..word + nwords) */
   int level;                /* the place's */
@@ -150,16 +154,6 @@ struct place_list {
   int nguards;
   struct shortword *shorts; /* short words, sorted by from */
   int nshorts;
-  struct townbear *bears;   /* phrases of town lines, by phrase number */
-  int nbears;
-};
-
-/* A phrase of a town line, and the official place that bears its name
- * (town_place()), which a desa kind word before it asks for ("Kelurahan
- * Atambua"). */
-struct townbear {
-  int phrase;
-  int bears;
 };
 
 /* A word of a "short" line and the word it stands for. */
@@ -1097,19 +1091,6 @@ resolve(const struct place_list *pl, struct finds *fs,
 /* The kind words of a desa or kelurahan. */
 static const char *const desa_words[] = {"desa", "kelurahan", NULL};
 
-/* The place that phrase ph, of a town line, bears the name of, else
- * town. */
-static int
-town_bears(const struct place_list *pl, int ph, int town)
-{
-  int i;
-
-  for (i = 0; i < pl->nbears; i++)
-    if (pl->bears[i].phrase == ph)
-      return pl->bears[i].bears;
-  return town;
-}
-
 /* Words that say where it happened ("kejadiannya di Ende"): a place named
  * after one is where, not the places named before it ("dari Surabaya",
  * "saya kerja di Malaysia"). */
@@ -1382,9 +1363,9 @@ place_match(const struct place_list *pl, const char *text,
         if (f.first > 0 && isle[(f.first - 1) % (PHRASE_WORDS + 1)])
           f.town = -1;
         /* "Kelurahan Atambua": the place of the name, not the town. */
-        if (f.first > 0 && f.town >= 0 &&
+        if (f.first > 0 && f.town >= 0 && ph->bears >= 0 &&
             desa[(f.first - 1) % (PHRASE_WORDS + 1)])
-          f.town = town_bears(pl, pl->ends[vw->first + k], f.town);
+          f.town = ph->bears;
         add_found(&fs, &f);
       }
     }
@@ -1516,7 +1497,6 @@ place_free(struct place_list *pl)
   }
   free(pl->guards);
   free(pl->shorts);
-  free(pl->bears);
   free(pl->places);
   free(pl->phrases);
   free(pl->pwords);
@@ -2807,7 +2787,7 @@ town_kecamatan(const struct loader *ld, const struct alias *v, const char *key,
  * A reporter who names the town names that place (resolve()); the key
  * still matches as the kabupaten's, so ties and typos stay as they were.
  * A town line overrides it (town_listed()); this place then serves
- * after "Desa" or "Kelurahan" (town_bears()).
+ * after "Desa" or "Kelurahan" (struct phrase's bears).
  */
 static int
 town_place(const struct loader *ld, const struct alias *v, int i, int run)
@@ -3031,8 +3011,7 @@ build_phrases(const struct loader *ld, struct place_list *pl)
     ph->joined = a->joined;
     ph->whole = a->whole;
     ph->town = a->town;
-    if (a->bears >= 0 && pl->nbears < ld->ntowns)
-      pl->bears[pl->nbears++] = (struct townbear){pl->nphrases - 1, a->bears};
+    ph->bears = a->bears;
     ph->level = ld->places[a->place].level;
     ph->nwords = (unsigned char)split_key(a->key, word, len);
     ph->word = nw;
@@ -3131,9 +3110,8 @@ build(struct loader *ld, struct place_list **out)
     return -ENOMEM;
   pl->phrases = calloc((size_t)nkeep + 1, sizeof(*pl->phrases));
   pl->pwords = calloc((size_t)kept_words(ld) + 1, sizeof(*pl->pwords));
-  pl->bears = calloc((size_t)ld->ntowns + 1, sizeof(*pl->bears));
-  rc = pl->phrases != NULL && pl->pwords != NULL && pl->bears != NULL
-         ? build_vocab(ld, pl) : -ENOMEM;
+  rc = pl->phrases != NULL && pl->pwords != NULL ? build_vocab(ld, pl)
+                                                 : -ENOMEM;
   if (rc == 0) {
     build_phrases(ld, pl);
     rc = build_ends(pl);
