@@ -2465,6 +2465,8 @@ struct keyword {
 };
 
 static int keyword_cmp(const void *a, const void *b);
+static int alias_words(const struct loader *ld, int n, int kept_only,
+                       struct keyword **out);
 
 /* The words of every name written, sorted (keyword_cmp), to tell which
  * occur once (derive_part). */
@@ -2487,31 +2489,6 @@ word_once(const struct wordcount *wc, const char *s, size_t len)
   at = (size_t)(hit - wc->w);
   return (at == 0 || keyword_cmp(&wc->w[at - 1], &key) != 0) &&
          (at + 1 == (size_t)wc->n || keyword_cmp(&wc->w[at + 1], &key) != 0);
-}
-
-/* Fill wc with the words of the first n aliases (0, or -ENOMEM). */
-static int
-count_words(const struct loader *ld, int n, struct wordcount *wc)
-{
-  const char *p;
-  size_t len;
-  int k, total = 0;
-
-  for (k = 0; k < n; k++)
-    total += ld->aliases[k].nwords;
-  wc->n = 0;
-  wc->w = malloc(sizeof(*wc->w) * (size_t)(total > 0 ? total : 1));
-  if (wc->w == NULL)
-    return -ENOMEM;
-  for (k = 0; k < n; k++) {
-    for (p = ld->aliases[k].key; *p != '\0'; p += len + (p[len] == ' ')) {
-      len = strcspn(p, " ");
-      if (wc->n < total)
-        wc->w[wc->n++] = (struct keyword){p, len};
-    }
-  }
-  qsort(wc->w, (size_t)wc->n, sizeof(*wc->w), keyword_cmp);
-  return 0;
 }
 
 /*
@@ -2671,7 +2648,8 @@ derive(struct loader *ld, struct buf *tmp)
 
   if (ld->nnames > 0)
     qsort(ld->names, (size_t)ld->nnames, sizeof(*ld->names), str_ptr_cmp);
-  note_rc(ld, count_words(ld, n, &wc));
+  wc.n = alias_words(ld, n, 0, &wc.w);   /* the names written */
+  note_rc(ld, wc.n < 0 ? wc.n : 0);
   for (k = 0; k < n && ld->rc == 0; k++) {
     /* A copy: pushing may move the array (the strings stay put). */
     a = ld->aliases[k];
@@ -2937,6 +2915,36 @@ kept_words(const struct loader *ld)
 }
 
 /*
+ * The words of aliases [0..n), of the kept ones only when kept_only, into
+ * a new array *out sorted by keyword_cmp (the caller frees it): their
+ * number, or -ENOMEM.
+ */
+static int
+alias_words(const struct loader *ld, int n, int kept_only,
+            struct keyword **out)
+{
+  const char *word[PHRASE_WORDS];
+  size_t len[PHRASE_WORDS];
+  int i, j, k, total = 0, nw = 0;
+
+  for (i = 0; i < n; i++)
+    if (!kept_only || ld->aliases[i].keep)
+      total += ld->aliases[i].nwords;
+  *out = calloc((size_t)total + 1, sizeof(**out));
+  if (*out == NULL)
+    return -ENOMEM;
+  for (i = 0; i < n; i++) {
+    if (kept_only && !ld->aliases[i].keep)
+      continue;
+    k = split_key(ld->aliases[i].key, word, len);
+    for (j = 0; j < k && nw < total; j++)
+      (*out)[nw++] = (struct keyword){word[j], len[j]};
+  }
+  qsort(*out, (size_t)nw, sizeof(**out), keyword_cmp);
+  return nw;
+}
+
+/*
  * The vocabulary of pl: every word of every phrase kept, once, sorted;
  * the words themselves in ld->strings.  Returns 0 or -ENOMEM (what is in
  * pl->vocab then goes with place_free).
@@ -2944,25 +2952,13 @@ kept_words(const struct loader *ld)
 static int
 build_vocab(struct loader *ld, struct place_list *pl)
 {
-  const char *word[PHRASE_WORDS];
-  size_t len[PHRASE_WORDS];
   struct keyword *words;
   struct vword *v;
-  int nuniq = 0, i, j, k, n = 0, rc = -ENOMEM;
+  int nuniq = 0, i, n, rc = -ENOMEM;
 
-  words = calloc((size_t)kept_words(ld) + 1, sizeof(*words));
-  if (words == NULL)
-    return -ENOMEM;
-  for (i = 0; i < ld->naliases; i++) {
-    if (!ld->aliases[i].keep)
-      continue;
-    k = split_key(ld->aliases[i].key, word, len);
-    for (j = 0; j < k; j++, n++) {
-      words[n].s = word[j];
-      words[n].len = len[j];
-    }
-  }
-  qsort(words, (size_t)n, sizeof(*words), keyword_cmp);
+  n = alias_words(ld, ld->naliases, 1, &words);
+  if (n < 0)
+    return n;
   for (i = 0; i < n; i++)
     if (i == 0 || keyword_cmp(&words[i - 1], &words[i]) != 0)
       nuniq++;
