@@ -98,6 +98,10 @@ struct phrase {
   int place;
   int town;                 /* a town of the kabupaten/kota: the place
                                reported when it wins, or -1 */
+  int bears;                /* of a town line's: the place that bears its
+                               name (town_place()), which a desa kind word
+                               before it asks for ("Kelurahan Atambua");
+                               else -1 */
   int word;                 /* its words' vocabulary numbers:
                                pwords[word..word + nwords) */
   int level;                /* the place's */
@@ -150,16 +154,6 @@ struct place_list {
   int nguards;
   struct shortword *shorts; /* short words, sorted by from */
   int nshorts;
-  struct townbear *bears;   /* phrases of town lines, by phrase number */
-  int nbears;
-};
-
-/* A phrase of a town line, and the official place that bears its name
- * (town_place()), which a desa kind word before it asks for ("Kelurahan
- * Atambua"). */
-struct townbear {
-  int phrase;
-  int bears;
 };
 
 /* A word of a "short" line and the word it stands for. */
@@ -1097,19 +1091,6 @@ resolve(const struct place_list *pl, struct finds *fs,
 /* The kind words of a desa or kelurahan. */
 static const char *const desa_words[] = {"desa", "kelurahan", NULL};
 
-/* The place that phrase ph, of a town line, bears the name of, else
- * town. */
-static int
-town_bears(const struct place_list *pl, int ph, int town)
-{
-  int i;
-
-  for (i = 0; i < pl->nbears; i++)
-    if (pl->bears[i].phrase == ph)
-      return pl->bears[i].bears;
-  return town;
-}
-
 /* Words that say where it happened ("kejadiannya di Ende"): a place named
  * after one is where, not the places named before it ("dari Surabaya",
  * "saya kerja di Malaysia"). */
@@ -1382,9 +1363,9 @@ place_match(const struct place_list *pl, const char *text,
         if (f.first > 0 && isle[(f.first - 1) % (PHRASE_WORDS + 1)])
           f.town = -1;
         /* "Kelurahan Atambua": the place of the name, not the town. */
-        if (f.first > 0 && f.town >= 0 &&
+        if (f.first > 0 && f.town >= 0 && ph->bears >= 0 &&
             desa[(f.first - 1) % (PHRASE_WORDS + 1)])
-          f.town = town_bears(pl, pl->ends[vw->first + k], f.town);
+          f.town = ph->bears;
         add_found(&fs, &f);
       }
     }
@@ -1516,7 +1497,6 @@ place_free(struct place_list *pl)
   }
   free(pl->guards);
   free(pl->shorts);
-  free(pl->bears);
   free(pl->places);
   free(pl->phrases);
   free(pl->pwords);
@@ -2485,6 +2465,8 @@ struct keyword {
 };
 
 static int keyword_cmp(const void *a, const void *b);
+static int alias_words(const struct loader *ld, int n, int kept_only,
+                       struct keyword **out);
 
 /* The words of every name written, sorted (keyword_cmp), to tell which
  * occur once (derive_part). */
@@ -2507,31 +2489,6 @@ word_once(const struct wordcount *wc, const char *s, size_t len)
   at = (size_t)(hit - wc->w);
   return (at == 0 || keyword_cmp(&wc->w[at - 1], &key) != 0) &&
          (at + 1 == (size_t)wc->n || keyword_cmp(&wc->w[at + 1], &key) != 0);
-}
-
-/* Fill wc with the words of the first n aliases (0, or -ENOMEM). */
-static int
-count_words(const struct loader *ld, int n, struct wordcount *wc)
-{
-  const char *p;
-  size_t len;
-  int k, total = 0;
-
-  for (k = 0; k < n; k++)
-    total += ld->aliases[k].nwords;
-  wc->n = 0;
-  wc->w = malloc(sizeof(*wc->w) * (size_t)(total > 0 ? total : 1));
-  if (wc->w == NULL)
-    return -ENOMEM;
-  for (k = 0; k < n; k++) {
-    for (p = ld->aliases[k].key; *p != '\0'; p += len + (p[len] == ' ')) {
-      len = strcspn(p, " ");
-      if (wc->n < total)
-        wc->w[wc->n++] = (struct keyword){p, len};
-    }
-  }
-  qsort(wc->w, (size_t)wc->n, sizeof(*wc->w), keyword_cmp);
-  return 0;
 }
 
 /*
@@ -2691,7 +2648,8 @@ derive(struct loader *ld, struct buf *tmp)
 
   if (ld->nnames > 0)
     qsort(ld->names, (size_t)ld->nnames, sizeof(*ld->names), str_ptr_cmp);
-  note_rc(ld, count_words(ld, n, &wc));
+  wc.n = alias_words(ld, n, 0, &wc.w);   /* the names written */
+  note_rc(ld, wc.n < 0 ? wc.n : 0);
   for (k = 0; k < n && ld->rc == 0; k++) {
     /* A copy: pushing may move the array (the strings stay put). */
     a = ld->aliases[k];
@@ -2807,7 +2765,7 @@ town_kecamatan(const struct loader *ld, const struct alias *v, const char *key,
  * A reporter who names the town names that place (resolve()); the key
  * still matches as the kabupaten's, so ties and typos stay as they were.
  * A town line overrides it (town_listed()); this place then serves
- * after "Desa" or "Kelurahan" (town_bears()).
+ * after "Desa" or "Kelurahan" (struct phrase's bears).
  */
 static int
 town_place(const struct loader *ld, const struct alias *v, int i, int run)
@@ -2957,6 +2915,36 @@ kept_words(const struct loader *ld)
 }
 
 /*
+ * The words of aliases [0..n), of the kept ones only when kept_only, into
+ * a new array *out sorted by keyword_cmp (the caller frees it): their
+ * number, or -ENOMEM.
+ */
+static int
+alias_words(const struct loader *ld, int n, int kept_only,
+            struct keyword **out)
+{
+  const char *word[PHRASE_WORDS];
+  size_t len[PHRASE_WORDS];
+  int i, j, k, total = 0, nw = 0;
+
+  for (i = 0; i < n; i++)
+    if (!kept_only || ld->aliases[i].keep)
+      total += ld->aliases[i].nwords;
+  *out = calloc((size_t)total + 1, sizeof(**out));
+  if (*out == NULL)
+    return -ENOMEM;
+  for (i = 0; i < n; i++) {
+    if (kept_only && !ld->aliases[i].keep)
+      continue;
+    k = split_key(ld->aliases[i].key, word, len);
+    for (j = 0; j < k && nw < total; j++)
+      (*out)[nw++] = (struct keyword){word[j], len[j]};
+  }
+  qsort(*out, (size_t)nw, sizeof(**out), keyword_cmp);
+  return nw;
+}
+
+/*
  * The vocabulary of pl: every word of every phrase kept, once, sorted;
  * the words themselves in ld->strings.  Returns 0 or -ENOMEM (what is in
  * pl->vocab then goes with place_free).
@@ -2964,25 +2952,13 @@ kept_words(const struct loader *ld)
 static int
 build_vocab(struct loader *ld, struct place_list *pl)
 {
-  const char *word[PHRASE_WORDS];
-  size_t len[PHRASE_WORDS];
   struct keyword *words;
   struct vword *v;
-  int nuniq = 0, i, j, k, n = 0, rc = -ENOMEM;
+  int nuniq = 0, i, n, rc = -ENOMEM;
 
-  words = calloc((size_t)kept_words(ld) + 1, sizeof(*words));
-  if (words == NULL)
-    return -ENOMEM;
-  for (i = 0; i < ld->naliases; i++) {
-    if (!ld->aliases[i].keep)
-      continue;
-    k = split_key(ld->aliases[i].key, word, len);
-    for (j = 0; j < k; j++, n++) {
-      words[n].s = word[j];
-      words[n].len = len[j];
-    }
-  }
-  qsort(words, (size_t)n, sizeof(*words), keyword_cmp);
+  n = alias_words(ld, ld->naliases, 1, &words);
+  if (n < 0)
+    return n;
   for (i = 0; i < n; i++)
     if (i == 0 || keyword_cmp(&words[i - 1], &words[i]) != 0)
       nuniq++;
@@ -3031,8 +3007,7 @@ build_phrases(const struct loader *ld, struct place_list *pl)
     ph->joined = a->joined;
     ph->whole = a->whole;
     ph->town = a->town;
-    if (a->bears >= 0 && pl->nbears < ld->ntowns)
-      pl->bears[pl->nbears++] = (struct townbear){pl->nphrases - 1, a->bears};
+    ph->bears = a->bears;
     ph->level = ld->places[a->place].level;
     ph->nwords = (unsigned char)split_key(a->key, word, len);
     ph->word = nw;
@@ -3131,9 +3106,8 @@ build(struct loader *ld, struct place_list **out)
     return -ENOMEM;
   pl->phrases = calloc((size_t)nkeep + 1, sizeof(*pl->phrases));
   pl->pwords = calloc((size_t)kept_words(ld) + 1, sizeof(*pl->pwords));
-  pl->bears = calloc((size_t)ld->ntowns + 1, sizeof(*pl->bears));
-  rc = pl->phrases != NULL && pl->pwords != NULL && pl->bears != NULL
-         ? build_vocab(ld, pl) : -ENOMEM;
+  rc = pl->phrases != NULL && pl->pwords != NULL ? build_vocab(ld, pl)
+                                                 : -ENOMEM;
   if (rc == 0) {
     build_phrases(ld, pl);
     rc = build_ends(pl);
