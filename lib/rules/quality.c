@@ -754,7 +754,7 @@ enum word_class {
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
-  WC_HARMLESS, WC_CALL, WC_COUNT
+  WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -765,7 +765,7 @@ static const char *const class_names[WC_COUNT] = {
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
   "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
   "spill", "life", "strict", "purpose", "because", "grave", "order",
-  "intent", "past", "harmless", "call",
+  "intent", "past", "harmless", "call", "douse", "fuel",
 };
 
 struct quality {
@@ -1894,6 +1894,17 @@ armed_for(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* May the person at word k be a new subject in a chain of verbs ("...
+ * lalu polisi datang dan pukul")?  Right after a noun of a building or
+ * office it is the owner in an object ("cegat mobil dinas camat dan
+ * gulingkan"). */
+static int
+new_subject(const struct ctx *cx, size_t k)
+{
+  return k == 0 || starts_clause(cx, k) ||
+         !(word_is(cx, WC_TARGET, k - 1) || word_is(cx, WC_PERSON, k - 1));
+}
+
 /* The reporter behind the verb of violence at word i from further off:
  *  - through others ordered or raised: an [order] word whose agent is
  *    the reporter, at most CTX_BEFORE words before it in its clause
@@ -1924,14 +1935,15 @@ remote_agent(const struct ctx *cx, size_t i)
   if (!joined)
     return 0;
   c = clause_start(cx, i);
-  while (c < i && word_is(cx, WC_IF, c))
+  while (c < i && (word_is(cx, WC_IF, c) || word_is(cx, WC_INTENT, c)))
     c++;
   if (!word_is(cx, WC_SELF, c))
     return 0;
   for (k = c + 1; k < i; k++)
-    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
-        word_is(cx, WC_CROWD, k) || word_is(cx, WC_SELF, k) ||
-        word_is(cx, WC_WAIT, k) || word_is(cx, WC_SAY, k))
+    if (((word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
+          word_is(cx, WC_CROWD, k)) && new_subject(cx, k)) ||
+        word_is(cx, WC_SELF, k) || word_is(cx, WC_WAIT, k) ||
+        word_is(cx, WC_SAY, k))
       return 0;
   return 1;
 }
@@ -2280,13 +2292,31 @@ found(struct ctx *cx, size_t i, enum quality_verdict v, const char *term)
   }
 }
 
-/* Is word i a verb of violence or a weapon?  *self is set when it carries
- * the reporter as its agent ("kubunuh"). */
+/* "siram bensin", "menyiram air keras": a [douse] verb at word i with a
+ * [fuel] or "air keras" right after it in its clause.  Water poured on
+ * plants or a street is none. */
+static int
+douse_fuel(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1;
+
+  if (!word_is(cx, WC_DOUSE, i) || k >= cx->nm->n || starts_clause(cx, k))
+    return 0;
+  if (word_is(cx, WC_FUEL, k))
+    return 1;
+  return k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         word_text_is(cx, k, "air") && word_text_is(cx, k + 1, "keras");
+}
+
+/* Is word i a verb of violence or a weapon (or a fuel poured:
+ * douse_fuel)?  *self is set when it carries the reporter as its agent
+ * ("kubunuh"). */
 static int
 harm_word(const struct ctx *cx, size_t i, int *self)
 {
   *self = 0;
-  if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i))
+  if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
+      douse_fuel(cx, i))
     return 1;
   if (prefixed(cx, WC_HARM, i, "ku")) {
     *self = 1;
@@ -3083,7 +3113,9 @@ function_word(const struct ctx *cx, size_t k)
 
 /* Is what the verb at word i (agent at word a) is done to anything but a
  * harmless thing: its object after it (object_at) unless harmless_object
- * ("alat berat", "gardu PLN" are targets); without one, the words of its clause before the agent (the
+ * ("alat berat", "gardu PLN" are targets); without one, a person or
+ * building between the agent and the verb (the object of a chain of
+ * verbs), or the words of its clause before the agent (the
  * object put first: "ekskavator perusahaan itu kami bakar") unless one of
  * them is harmless_at ("sampah itu kami bakar saja"); and an object left
  * out entirely ("kalau tidak dibayar, kami hajar") is someone too. */
@@ -3095,6 +3127,11 @@ unknown_object(const struct ctx *cx, size_t i, size_t a)
 
   if (k < n)
     return !harmless_object(cx, k);
+  /* "kita cegat mobil dinas camat dan gulingkan": a verb of a chain
+   * shares the object of the one before it. */
+  for (k = a + 1; k < i; k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k))
+      return 1;
   for (k = clause_start(cx, a); k < a; k++) {
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
         word_is(cx, WC_YOU, k))

@@ -1046,6 +1046,56 @@ START_TEST(quality_judge_intent)
 }
 END_TEST
 
+/* Check each row of a table of texts against quality_judge; fails with
+ * every wrong row listed. */
+static void
+judge_rows(const struct judge_case *rows, int n)
+{
+  struct quality *q = load_shipped();
+  struct quality_judgement j;
+  struct buf bad = BUF_INIT;
+  int i, failures = 0;
+
+  for (i = 0; i < n; i++) {
+    ck_assert_int_eq(quality_judge(q, rows[i].text, &j), 0);
+    if (j.verdict != rows[i].verdict || j.marks != rows[i].marks) {
+      failures++;
+      buf_printf(&bad, "  '%s': verdict %d marks %u, want %d %u\n",
+                 rows[i].text, (int)j.verdict, j.marks, (int)rows[i].verdict,
+                 rows[i].marks);
+    }
+  }
+  ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures, n,
+                bad.data);
+  buf_free(&bad);
+  quality_free(q);
+}
+
+/* Verbs of violence without a weapon's name: a car overturned, petrol or
+ * acid poured on a person or a building.  Watering plants, a street or
+ * a sick child's fever are none. */
+static const struct judge_case verb_cases[] = {
+  {"Besok kami cegat mobil dinas kades dan gulingkan ke sungai.",
+   QUALITY_THREAT, 0},
+  {"Kalau gaji tidak dibayar, saya siram bensin di gudang kantor desa.",
+   QUALITY_THREAT, 0},
+  {"Saya akan siram air keras ke muka bendahara itu.", QUALITY_THREAT, 0},
+  {"Kami siram tanaman di kebun sekolah setiap pagi, tapi air PDAM mati.",
+   QUALITY_CLEAN, 0},
+  {"Besok kami akan siram jalan supaya debu proyek tidak masuk rumah.",
+   QUALITY_CLEAN, 0},
+  {"Mobil ambulans desa terguling di jalan Soe karena rem tidak pernah "
+   "diperbaiki.", QUALITY_CLEAN, 0},
+  {"Preman suruhan kontraktor menyiram bensin ke rumah kami tadi malam.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_violence_verbs)
+{
+  judge_rows(verb_cases, N(verb_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1737,6 +1787,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_shapes);
   tcase_add_test(tc, quality_judge_intent);
   tcase_add_test(tc, quality_judge_evasions);
+  tcase_add_test(tc, quality_judge_violence_verbs);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
