@@ -754,7 +754,7 @@ enum word_class {
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
-  WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_COUNT
+  WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -766,6 +766,7 @@ static const char *const class_names[WC_COUNT] = {
   "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
   "spill", "life", "strict", "purpose", "because", "grave", "order",
   "intent", "past", "harmless", "call", "douse", "fuel",
+  "band",
 };
 
 struct quality {
@@ -1905,6 +1906,33 @@ new_subject(const struct ctx *cx, size_t k)
          !(word_is(cx, WC_TARGET, k - 1) || word_is(cx, WC_PERSON, k - 1));
 }
 
+/* "Orang kami di sana bisa habisi dia", "pemuda kami di kampung siap
+ * ...": the clause of the verb at word i opens (after condition or
+ * intent words) with a [band] word and the reporter's word, then only a
+ * place ("di"/"dari" and a word) and modal or intensifying words before
+ * the verb.  The reporter's people act for the reporter; "kepala sekolah
+ * saya" is an official, not one of them. */
+static int
+band_agent(const struct ctx *cx, size_t i)
+{
+  size_t k, c = clause_start(cx, i);
+
+  while (c < i && (word_is(cx, WC_IF, c) || word_is(cx, WC_INTENT, c)))
+    c++;
+  if (c + 1 >= i || !word_is(cx, WC_BAND, c) || !word_is(cx, WC_SELF, c + 1))
+    return 0;
+  for (k = c + 2; k < i; k++) {
+    if ((word_text_is(cx, k, "di") || word_text_is(cx, k, "dari")) &&
+        k + 1 < i) {
+      k++;
+      continue;
+    }
+    if (!word_is(cx, WC_MODAL, k) && !word_is(cx, WC_INTENS, k))
+      return 0;
+  }
+  return 1;
+}
+
 /* The reporter behind the verb of violence at word i from further off:
  *  - through others ordered or raised: an [order] word whose agent is
  *    the reporter, at most CTX_BEFORE words before it in its clause
@@ -1916,7 +1944,8 @@ new_subject(const struct ctx *cx, size_t k)
  *    jalan lalu serbu dan bakar ..."; "kami blokir jalan lalu polisi
  *    datang dan pukul ..." is the police, and what the reporter saw or
  *    heard has a subject of its own: "saya lihat air turun dan
- *    hancurkan rumah"). */
+ *    hancurkan rumah");
+ *  - through the reporter's people (band_agent). */
 static int
 remote_agent(const struct ctx *cx, size_t i)
 {
@@ -1928,6 +1957,8 @@ remote_agent(const struct ctx *cx, size_t i)
   for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--)
     if (word_is(cx, WC_ORDER, k - 1) && self_agent(cx, k - 1))
       return 1;
+  if (band_agent(cx, i))
+    return 1;
   if (i == 0 || starts_clause(cx, i))
     return 0;
   for (w = 0; chain[w] != NULL; w++)

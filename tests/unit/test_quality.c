@@ -1096,6 +1096,28 @@ START_TEST(quality_judge_violence_verbs)
 }
 END_TEST
 
+/* The reporter's people as the agent: "orang kami", "pemuda kami" (a
+ * place between or not) threaten as the reporter does.  The reporter's
+ * people beaten, an official who is "mine", or their words reported are
+ * none. */
+static const struct judge_case band_cases[] = {
+  {"Orang kami di Kupang bisa habisi dia kapan saja.", QUALITY_THREAT, 0},
+  {"Pemuda kami akan hajar petugas itu kalau dia datang lagi.",
+   QUALITY_THREAT, 0},
+  {"Orang kami di kampung dipukul petugas Satpol PP kemarin.",
+   QUALITY_CLEAN, 0},
+  {"Kepala sekolah kami pukul murid dengan rotan setiap hari.",
+   QUALITY_CLEAN, 0},
+  {"Orang kami di pasar bilang petugas itu mau bakar lapak.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_reporters_people)
+{
+  judge_rows(band_cases, N(band_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1788,6 +1810,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_intent);
   tcase_add_test(tc, quality_judge_evasions);
   tcase_add_test(tc, quality_judge_violence_verbs);
+  tcase_add_test(tc, quality_judge_reporters_people);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
