@@ -754,7 +754,8 @@ enum word_class {
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
-  WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_COUNT
+  WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
+  WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -766,7 +767,7 @@ static const char *const class_names[WC_COUNT] = {
   "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
   "spill", "life", "strict", "purpose", "because", "grave", "order",
   "intent", "past", "harmless", "call", "douse", "fuel",
-  "band",
+  "band", "poison", "food",
 };
 
 struct quality {
@@ -3101,8 +3102,9 @@ agent_at(const struct ctx *cx, size_t i)
  * word (future, condition, ultimatum, oath, call) outside reported speech
  * in its sentence, no [not] word between the agent and the verb ("kami
  * tidak akan bakar ..."), and no [past] word in its clause before the
- * verb without an [intent] word after it ("kemarin kami bakar sampah",
- * "sudah saya potong"; but "sudah siap bakar")? */
+ * verb without an [intent] word or a verb of readying after it
+ * ("kemarin kami bakar sampah", "sudah saya potong"; but "sudah siap
+ * bakar", "sudah siapkan racun": readied, the violence is ahead)? */
 static int
 intended(const struct ctx *cx, size_t i, size_t a)
 {
@@ -3115,7 +3117,7 @@ intended(const struct ctx *cx, size_t i, size_t a)
   for (k = clause_start(cx, i); k < i; k++) {
     if (word_is(cx, WC_PAST, k))
       past = 1;
-    else if (word_is(cx, WC_INTENT, k))
+    else if (word_is(cx, WC_INTENT, k) || word_is(cx, WC_ARM, k))
       past = 0;
   }
   if (past)
@@ -3223,6 +3225,37 @@ intended_harm(const struct ctx *cx, size_t i)
                                    : unknown_object(cx, i, a);
 }
 
+/* "saya campur racun di kopi pak sekdes", "racun tikus untuk teh kepala
+ * dusun": a [poison] word at i, the reporter's word at most CTX_AFTER
+ * words before it in its clause, said as an intent (intended), and later
+ * in the clause a [food] word after "untuk"/"di"/"ke"/"dalam" owned by a
+ * person (owned_by).  Poison for a store, or feared in one's own cup
+ * ("kopi saya"), is none. */
+static int
+poison_served(const struct ctx *cx, size_t i)
+{
+  static const char *const into[] = {"untuk", "utk", "buat", "di", "ke",
+                                     "dalam", NULL};
+  size_t k, a = i;
+  int w;
+
+  if (!word_is(cx, WC_POISON, i) || cx->reported[i])
+    return 0;
+  for (k = i; k > 0 && i - k <= CTX_AFTER && !starts_clause(cx, k); k--)
+    if (word_is(cx, WC_SELF, k - 1)) {
+      a = k - 1;
+      break;
+    }
+  if (a == i || !intended(cx, i, a))
+    return 0;
+  for (k = i + 1; k + 1 < cx->nm->n && !starts_clause(cx, k + 1); k++)
+    for (w = 0; into[w] != NULL; w++)
+      if (word_text_is(cx, k, into[w]) && word_is(cx, WC_FOOD, k + 1) &&
+          owned_by(cx, k + 1))
+        return 1;
+  return 0;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -3261,7 +3294,7 @@ judge_threat(struct ctx *cx, size_t i)
     found(cx, i, QUALITY_THREAT, "threat");
   if (harm && fronted_weapon(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
-  if (intended_harm(cx, i))
+  if (intended_harm(cx, i) || poison_served(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* A lesson the reporter gives someone: a beating promised. */
   k = lesson_at(cx, i);

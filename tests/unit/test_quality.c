@@ -1118,6 +1118,30 @@ START_TEST(quality_judge_reporters_people)
 }
 END_TEST
 
+/* Poison the reporter means to put in an official's food or drink, even
+ * when it is named as rat poison.  Poison for a store, poison feared in
+ * one's own cup, or a past accident are none. */
+static const struct judge_case poison_cases[] = {
+  {"Sa sudah siapkan racun tikus untuk teh kepala dusun kalau BLT tidak "
+   "dibagi.", QUALITY_THREAT, 0},
+  {"Kalau dana tidak kembali, saya campur racun di kopi pak sekdes.",
+   QUALITY_THREAT, 0},
+  {"Beta akan taruh racun di makanan kepala desa itu.", QUALITY_THREAT, 0},
+  {"Kami akan beli racun tikus untuk gudang beras kantor desa.",
+   QUALITY_CLEAN, 0},
+  {"Kami akan siapkan kayu untuk pagar kantor desa.", QUALITY_CLEAN, 0},
+  {"Saya takut ada yang taruh racun di kopi saya waktu rapat desa.",
+   QUALITY_CLEAN, 0},
+  {"Kemarin racun tikus tercampur di makanan pasien puskesmas.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_poison_served)
+{
+  judge_rows(poison_cases, N(poison_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1811,6 +1835,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_evasions);
   tcase_add_test(tc, quality_judge_violence_verbs);
   tcase_add_test(tc, quality_judge_reporters_people);
+  tcase_add_test(tc, quality_judge_poison_served);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
