@@ -755,7 +755,7 @@ enum word_class {
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
-  WC_COUNT
+  WC_MONTH, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -767,7 +767,7 @@ static const char *const class_names[WC_COUNT] = {
   "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
   "spill", "life", "strict", "purpose", "because", "grave", "order",
   "intent", "past", "harmless", "call", "douse", "fuel",
-  "band", "poison", "food",
+  "band", "poison", "food", "month",
 };
 
 struct quality {
@@ -2491,12 +2491,23 @@ fronted_target(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Sekali lagi petugas minta uang, ...": "sekali lagi" at word c, a
+ * repeated offence as a condition. */
+static int
+repeat_if(const struct ctx *cx, size_t c)
+{
+  return c + 1 < cx->nm->n && !starts_clause(cx, c + 1) &&
+         word_text_is(cx, c, "sekali") && word_text_is(cx, c + 1, "lagi");
+}
+
 /*
  * The object left out, named as the subject of an earlier clause: "Kalau
  * kades datang lagi, kami hajar."  The verb at word i ends its clause
- * (but for modal words and intensifiers), the reporter's word opens that
- * clause (modal and arming words between), and an earlier clause of the
- * sentence starts (after a condition word) with a person or office.
+ * (but for modal words and intensifiers, or a place: "saya tikam di
+ * tempat"), the reporter's word opens that clause (modal and arming words
+ * between), and an earlier clause of the sentence starts (after a
+ * condition word, or a repeated offence: repeat_if) with a person or
+ * office.
  */
 static int
 elided_target(const struct ctx *cx, size_t i)
@@ -2506,7 +2517,7 @@ elided_target(const struct ctx *cx, size_t i)
   while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
          (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1)))
     e++;
-  if (!ends_clause(cx, e))
+  if (!ends_clause(cx, e) && !word_text_is(cx, e + 1, "di"))
     return 0;
   while (k > 0 && !starts_clause(cx, k) &&
          (word_is(cx, WC_MODAL, k - 1) || word_is(cx, WC_ARM, k - 1)))
@@ -2516,6 +2527,9 @@ elided_target(const struct ctx *cx, size_t i)
   for (c = k - 1; c > 0 && !starts_sentence(cx, c); c--) {
     if (!starts_clause(cx, c - 1))
       continue;
+    if (repeat_if(cx, c - 1) && c + 1 < k - 1 &&
+        word_is(cx, WC_PERSON, c + 1))
+      return 1;
     if (word_is(cx, WC_IF, c - 1) && c < k - 1 &&
         word_is(cx, WC_PERSON, c))
       return 1;
@@ -3098,9 +3112,41 @@ agent_at(const struct ctx *cx, size_t i)
   return i;
 }
 
+/* Is word k all digits? */
+static int
+number_at(const struct ctx *cx, size_t k)
+{
+  const struct word *w = &cx->nm->w[k];
+  size_t j;
+
+  for (j = 0; j < w->len; j++)
+    if (!is_digit(cx->nm->text[w->off + j]))
+      return 0;
+  return w->len > 0;
+}
+
+/* "tanggal 17 kami bakar ...": "tanggal"/"tgl" at word k and a day's
+ * number, with no month, year or past word after it: a day of this month
+ * set for what follows.  "tanggal 17 Agustus 2023", "tanggal 5 kemarin"
+ * are events told. */
+static int
+deadline_at(const struct ctx *cx, size_t k)
+{
+  size_t d = k + 1;
+
+  if (!(word_text_is(cx, k, "tanggal") || word_text_is(cx, k, "tgl")) ||
+      d >= cx->nm->n || starts_clause(cx, d) || !number_at(cx, d) ||
+      cx->nm->w[d].len > 2)
+    return 0;
+  return d + 1 >= cx->nm->n || starts_clause(cx, d + 1) ||
+         !(word_is(cx, WC_MONTH, d + 1) || number_at(cx, d + 1) ||
+           word_is(cx, WC_PAST, d + 1) || word_text_is(cx, d + 1, "lalu"));
+}
+
 /* Is the verb at word i (agent at word a) said as an intent: an [intent]
  * word (future, condition, ultimatum, oath, call) outside reported speech
- * in its sentence, no [not] word between the agent and the verb ("kami
+ * in its sentence (or a day set: deadline_at), no [not] word between
+ * the agent and the verb ("kami
  * tidak akan bakar ..."), and no [past] word in its clause before the
  * verb without an [intent] word or a verb of readying after it
  * ("kemarin kami bakar sampah", "sudah saya potong"; but "sudah siap
@@ -3123,7 +3169,8 @@ intended(const struct ctx *cx, size_t i, size_t a)
   if (past)
     return 0;
   for (k = s; k < cx->nm->n && (k == s || !starts_sentence(cx, k)); k++)
-    if (word_is(cx, WC_INTENT, k) && !cx->reported[k])
+    if ((word_is(cx, WC_INTENT, k) || deadline_at(cx, k)) &&
+        !cx->reported[k])
       return 1;
   return 0;
 }

@@ -1142,6 +1142,35 @@ START_TEST(quality_judge_poison_served)
 }
 END_TEST
 
+/* Intent shown without an intent word: a day of this month set for the
+ * violence ("tanggal 20 kami bakar ..."), or a repeated offence as its
+ * condition ("sekali lagi ..., saya tikam di tempat").  A full date is a
+ * past event told; "saya" after an official is "my"; a drum beaten is
+ * none. */
+static const struct judge_case deadline_cases[] = {
+  {"Tanggal 20 kami bakar truk pengangkut pasir di proyek itu.",
+   QUALITY_THREAT, 0},
+  {"Sekali lagi bendahara potong gaji kami, beta tikam di tempat.",
+   QUALITY_THREAT, 0},
+  {"Tanggal 17 Agustus 2023 kami bakar ban bekas di depan kantor bupati "
+   "sebagai protes.", QUALITY_CLEAN, 0},
+  {"Tanggal 5 kemarin kami bakar ban bekas di depan kantor camat.",
+   QUALITY_CLEAN, 0},
+  {"Tanggal 17 kami bakar sampah di lapangan desa.", QUALITY_CLEAN, 0},
+  {"Sekali lagi kami minta bupati turun tangan, kami sudah lapor tiga "
+   "kali.", QUALITY_CLEAN, 0},
+  {"Kepala sekolah saya pukul anak-anak dengan rotan, mohon ditindak",
+   QUALITY_CLEAN, 0},
+  {"Sa pukul kentongan panggil warga rapat, kades sonde datang",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_deadline_intent)
+{
+  judge_rows(deadline_cases, N(deadline_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1836,6 +1865,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_violence_verbs);
   tcase_add_test(tc, quality_judge_reporters_people);
   tcase_add_test(tc, quality_judge_poison_served);
+  tcase_add_test(tc, quality_judge_deadline_intent);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
