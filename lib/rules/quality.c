@@ -755,7 +755,7 @@ enum word_class {
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
-  WC_MONTH, WC_COUNT
+  WC_MONTH, WC_MESSAGE, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -768,6 +768,7 @@ static const char *const class_names[WC_COUNT] = {
   "spill", "life", "strict", "purpose", "because", "grave", "order",
   "intent", "past", "harmless", "call", "douse", "fuel",
   "band", "poison", "food", "month",
+  "message",
 };
 
 struct quality {
@@ -2103,11 +2104,25 @@ said_after(const struct ctx *cx, size_t i, size_t *from)
   return 1;
 }
 
+/* Is the message at word i sent by the reporter: a [self] word before it
+ * in its clause ("saya kirim SMS", "sudah saya peringatkan lewat SMS")? */
+static int
+sent_by_self(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = clause_start(cx, i); k < i; k++)
+    if (word_is(cx, WC_SELF, k))
+      return 1;
+  return 0;
+}
+
 /*
  * Mark the words said by someone else: inside quotation marks (when the
  * text has words outside them: a text that is all one quote is the
  * reporter's own), after a verb of saying in the same sentence whose
- * subject is not the reporter ("saya bilang ..." is the reporter's own),
+ * subject is not the reporter ("saya bilang ..." is the reporter's own)
+ * or a message someone else sent (sent_by_self),
  * and before one that names its speaker after the words (said_after).
  */
 static void
@@ -2128,6 +2143,8 @@ mark_reported(struct ctx *cx)
     if (word_is(cx, WC_SAY, i) && !message_for(cx, i) &&
         (nm->text[nm->w[i].off] == 'd' || !self_agent(cx, i)))
       scope = 1;
+    if (word_is(cx, WC_MESSAGE, i) && !sent_by_self(cx, i))
+      scope = 1;   /* "kades kirim SMS ke saya: ..." */
   }
   for (i = 0; i < nm->n; i++) {
     size_t k;
@@ -3303,6 +3320,35 @@ poison_served(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "kalau ko lapor, dia mati", "kalau kau bicara, ko pung anak mati": an
+ * outcome at word i ending its clause (intensifiers aside), a person or
+ * "you" before it in that clause, and an earlier clause of its sentence
+ * opened by a condition that names "you": a death promised to the one
+ * addressed for what they do.  "kalau tidak dioperasi, dia mati" is a
+ * doctor's warning. */
+static int
+death_if_you(const struct ctx *cx, size_t i)
+{
+  size_t c, k, s;
+  int who = 0;
+
+  if (!word_is(cx, WC_OUTCOME, i) || !ends_clause(cx, skip_intensifiers(cx, i)))
+    return 0;
+  c = clause_start(cx, i);
+  for (k = c; k < i; k++)
+    who |= word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k);
+  if (!who || starts_sentence(cx, c))
+    return 0;
+  for (s = sentence_start(cx, c); s < c; s++) {
+    if (!starts_clause(cx, s) || !word_is(cx, WC_IF, s))
+      continue;
+    for (k = s + 1; k < c && !starts_clause(cx, k); k++)
+      if (word_is(cx, WC_YOU, k))
+        return 1;
+  }
+  return 0;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -3358,7 +3404,7 @@ judge_threat(struct ctx *cx, size_t i)
   if (veiled_warning(cx, i) || know_where(cx, i) || blame_frame(cx, i) ||
       passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
       (blood_spilt(cx, i, 1) && if_in_sentence(cx, i)) ||
-      doom_promised(cx, i) ||
+      doom_promised(cx, i) || death_if_you(cx, i) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
       ruin_promised(cx, i) || feel_it(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");

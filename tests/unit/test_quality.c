@@ -1171,6 +1171,31 @@ START_TEST(quality_judge_deadline_intent)
 }
 END_TEST
 
+/* A death promised to the one addressed on a condition of theirs ("kalau
+ * ko lapor, dia mati"): a threat; written by an official in a message the
+ * reporter quotes, it is accepted and flagged.  A doctor's warning or a
+ * death feared has no "you" in its condition. */
+static const struct judge_case sms_cases[] = {
+  {"Camat kirim SMS ke adik saya: kalau kau lapor polisi, dia mati.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Kades kirim pesan ke saya, kalau ko bicara ke wartawan, ko pung anak "
+   "mati.", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Dokter bilang kalau tidak dioperasi minggu ini, dia mati.",
+   QUALITY_CLEAN, 0},
+  {"Kalau ambulans tidak datang cepat, dia mati di jalan.", QUALITY_CLEAN,
+   0},
+  {"Saya kirim SMS ke camat, tapi tidak dibalas sampai sekarang.",
+   QUALITY_CLEAN, 0},
+  {"Saya sudah kirim SMS ke camat: kalau kau tidak bayar, kau mati.",
+   QUALITY_THREAT, 0},
+};
+
+START_TEST(quality_judge_quoted_message)
+{
+  judge_rows(sms_cases, N(sms_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1866,6 +1891,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_reporters_people);
   tcase_add_test(tc, quality_judge_poison_served);
   tcase_add_test(tc, quality_judge_deadline_intent);
+  tcase_add_test(tc, quality_judge_quoted_message);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
