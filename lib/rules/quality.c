@@ -755,7 +755,7 @@ enum word_class {
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
-  WC_MONTH, WC_MESSAGE, WC_COUNT
+  WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -768,7 +768,7 @@ static const char *const class_names[WC_COUNT] = {
   "spill", "life", "strict", "purpose", "because", "grave", "order",
   "intent", "past", "harmless", "call", "douse", "fuel",
   "band", "poison", "food", "month",
-  "message",
+  "message", "promise",
 };
 
 struct quality {
@@ -2758,11 +2758,21 @@ other_person(const struct ctx *cx, size_t k)
          !word_is(cx, WC_SELF, k + 1);
 }
 
+/* "Bilang ke Pak Lurah, ...", "Sampaikan ke camat, ...": the sentence at
+ * word s opens with a message for an official (message_for). */
+static int
+told_to(const struct ctx *cx, size_t s)
+{
+  return (word_is(cx, WC_SAY, s) || word_text_is(cx, s, "sampaikan")) &&
+         message_for(cx, s) && other_person(cx, s + 2);
+}
+
 /* "Nyawa pak lurah tidak lama lagi", "camat itu tidak akan lama lagi
  * hidup", "..., nyawanya tidak lama lagi": "lama lagi" at word k after a
  * [not] word (a [will] word may stand between), said of an official's
  * life: a [life] word before it in its clause, owned by a person named
- * right after it (or by "-nya" for the one who opens the sentence), or
+ * right after it (or by "-nya" for the one who opens the sentence or is
+ * sent the message that opens it: told_to), or
  * "hidup" after it with a person opening the clause.  "Nyawa ibu saya
  * ..." or a building "tidak akan lama lagi roboh" are none. */
 static int
@@ -2784,20 +2794,23 @@ days_numbered(const struct ctx *cx, size_t k)
       !starts_clause(cx, k + 2) && other_person(cx, c))
     return 1;
   for (; c < m; c++) {
-    if (!word_is(cx, WC_LIFE, c))
+    /* "hari-harinya": the word said twice, the second one owned */
+    if (!word_is(cx, WC_LIFE, c) || word_is(cx, WC_LIFE, c + 1))
       continue;
     w = &cx->nm->w[c];
     if (other_person(cx, c + 1))
       return 1;
     return w->len > 3 &&
            memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0 &&
-           other_person(cx, sentence_start(cx, c));
+           (other_person(cx, sentence_start(cx, c)) ||
+            told_to(cx, sentence_start(cx, c)));
   }
   return 0;
 }
 
-/* "Jangan salahkan kami kalau kantor itu terbakar / jadi abu": a [deny]
- * and a [blame] word at i, then a condition, then ruin, an outcome,
+/* "Jangan salahkan kami kalau kantor itu terbakar / jadi abu", "jang cari
+ * beta kalau ada yang luka": a [deny] and a [blame] word (or "cari" and
+ * the reporter's word) at i, then a condition, then ruin, an outcome,
  * bloodshed, violence, someone "tidak bernyawa" or coming home dead
  * (home_dead) in the sentence.
  * "... kalau kami lapor ke KPK" is none. */
@@ -2806,7 +2819,9 @@ blame_frame(const struct ctx *cx, size_t i)
 {
   size_t k, n = cx->nm->n;
 
-  if (!word_is(cx, WC_BLAME, i) || i == 0 || !word_is(cx, WC_DENY, i - 1))
+  if (i == 0 || !word_is(cx, WC_DENY, i - 1) ||
+      !(word_is(cx, WC_BLAME, i) ||
+        (word_text_is(cx, i, "cari") && word_is(cx, WC_SELF, i + 1))))
     return 0;
   for (k = i + 1; k < n && !starts_sentence(cx, k) && !word_is(cx, WC_IF, k);
        k++)
@@ -2875,7 +2890,9 @@ ruin_of(const struct ctx *cx, size_t k)
 
 /* "Kalau honor tidak dibayar, kantor camat jadi abu": ruin (ruin_of) at
  * word k of a person, office or building named in its clause, in a
- * clause after one that opens with a condition, or in one that opens
+ * clause after one that opens with a condition or the reporter's signal
+ * ("tinggal beta kasi tanda, kantor lurah rata dengan tanah"), or in one
+ * that opens
  * with "atau", an ultimatum ("sebelum tanggal 17 uang kembali, atau
  * kantor itu jadi abu").  "bisa jadi abu" is a
  * risk warned of, and a fire told has no condition. */
@@ -2900,7 +2917,9 @@ ruin_promised(const struct ctx *cx, size_t k)
   if (starts_sentence(cx, c))
     return 0;
   for (m = c; m > 0 && !starts_sentence(cx, m); m--)
-    if (starts_clause(cx, m - 1) && word_is(cx, WC_IF, m - 1))
+    if (starts_clause(cx, m - 1) &&
+        (word_is(cx, WC_IF, m - 1) ||
+         (word_text_is(cx, m - 1, "tinggal") && word_is(cx, WC_SELF, m))))
       return 1;
   return 0;
 }
@@ -3349,6 +3368,57 @@ death_if_you(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Bendahara itu lebih baik mundur sebelum darahnya tumpah": "sebelum"
+ * right before bloodshed (blood_spilt) at word i owned ("-nya") by the
+ * official who opens the sentence: a deadline with harm after it.
+ * "darah pasien tumpah ..., sebelum dokter datang" is told. */
+static int
+blood_deadline(const struct ctx *cx, size_t i)
+{
+  const struct word *w = &cx->nm->w[i];
+
+  return i > 0 && !starts_clause(cx, i) &&
+         word_text_is(cx, i - 1, "sebelum") && blood_spilt(cx, i, 0) &&
+         w->len > 3 &&
+         memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0 &&
+         other_person(cx, sentence_start(cx, i));
+}
+
+/* "... Itu janji saya.": a sentence of "itu"/"ini", a [promise] word at
+ * word i and the reporter's word, after a sentence that holds an outcome,
+ * harm, ruin, bloodshed or casualties ("korban"): the reporter makes the
+ * harm foretold a promise.  "Itu janji camat" is another's. */
+static int
+promise_tag(const struct ctx *cx, size_t i)
+{
+  size_t s, k;
+
+  if (i < 2 || !word_is(cx, WC_PROMISE, i) || !starts_sentence(cx, i - 1) ||
+      !(word_text_is(cx, i - 1, "itu") || word_text_is(cx, i - 1, "ini")) ||
+      i + 1 >= cx->nm->n || starts_clause(cx, i + 1) ||
+      !word_is(cx, WC_SELF, i + 1))
+    return 0;
+  s = sentence_start(cx, i - 2);
+  for (k = s; k < i - 1; k++)
+    if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BEFALL, k) ||
+        word_is(cx, WC_HARM, k) || word_is(cx, WC_RUIN, k) ||
+        word_is(cx, WC_BLOOD, k) || word_text_is(cx, k, "korban"))
+      return 1;
+  return 0;
+}
+
+/* "Pak Kadis tunggu saja": only persons' words ("pak", "kadis") between
+ * the start of the clause and word i. */
+static int
+titled_subject(const struct ctx *cx, size_t i)
+{
+  size_t k = i;
+
+  while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_PERSON, k - 1))
+    k--;
+  return k < i && starts_clause(cx, k);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -3405,17 +3475,19 @@ judge_threat(struct ctx *cx, size_t i)
       passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
       (blood_spilt(cx, i, 1) && if_in_sentence(cx, i)) ||
       doom_promised(cx, i) || death_if_you(cx, i) ||
+      blood_deadline(cx, i) || promise_tag(cx, i) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
       ruin_promised(cx, i) || feel_it(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
-   * sa", "kades itu tunggu saja"), with a death, violence, ruin ("jadi
+   * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi
    * abu", ruin_of) or the grave ("masuk kubur", "pulang dalam peti")
    * after it;
    * "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
-       word_is(cx, WC_VOCATIVE, i - 1) || official_subject(cx, i)))
+       word_is(cx, WC_VOCATIVE, i - 1) || official_subject(cx, i) ||
+       titled_subject(cx, i)))
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
           ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k))

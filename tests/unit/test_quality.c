@@ -1196,6 +1196,48 @@ START_TEST(quality_judge_quoted_message)
 }
 END_TEST
 
+/* Harm promised as an outcome, with no verb of violence: an official's
+ * days numbered, their car overturned, their blood spilt, an office razed
+ * at the reporter's signal, casualties the reporter promises, "don't look
+ * for me if someone is hurt".  The same outcomes reported as past, as an
+ * accident, or feared for oneself pass. */
+static const struct judge_case outcome_cases[] = {
+  {"Sampaikan ke Pak Camat, hari-harinya tidak lama lagi.",
+   QUALITY_THREAT, 0},
+  {"Kades itu tunggu saja, nanti motornya akan terbalik di tanjakan.",
+   QUALITY_THREAT, 0},
+  {"Pak Camat tunggu saja, suatu hari mobilnya akan terbalik.",
+   QUALITY_THREAT, 0},
+  {"Bendahara itu lebih baik mundur sebelum darahnya tumpah di kantor ini.",
+   QUALITY_THREAT, 0},
+  {"Pemuda sudah siap, tinggal saya kasi tanda, rumah camat rata dengan "
+   "tanah.", QUALITY_THREAT, 0},
+  {"Akan ada korban kalau camat tidak dicopot bulan ini. Itu janji kami.",
+   QUALITY_THREAT, 0},
+  {"Jang cari beta kalau ada yang luka di kantor desa besok.",
+   QUALITY_THREAT, 0},
+  {"Ibu saya sakit keras, dokter bilang hari-harinya tidak lama lagi.",
+   QUALITY_CLEAN, 0},
+  {"Truk proyek terbalik di tanjakan Soe karena jalan tidak pernah "
+   "diperbaiki.", QUALITY_CLEAN, 0},
+  {"Darah pasien tumpah di lantai karena perawat tidak ada, sebelum "
+   "dokter datang.", QUALITY_CLEAN, 0},
+  {"Tahun lalu pasar kami rata dengan tanah karena banjir, bantuan belum "
+   "datang.", QUALITY_CLEAN, 0},
+  {"Akan ada korban jiwa kalau jembatan ini tidak diperbaiki. Itu yang "
+   "kami takutkan.", QUALITY_CLEAN, 0},
+  {"Jangan cari kami di rumah, kami sedang mengungsi karena banjir.",
+   QUALITY_CLEAN, 0},
+  {"Jalan itu akan selesai bulan depan. Itu janji camat waktu "
+   "kampanye.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_outcome_promised)
+{
+  judge_rows(outcome_cases, N(outcome_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1892,6 +1934,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_poison_served);
   tcase_add_test(tc, quality_judge_deadline_intent);
   tcase_add_test(tc, quality_judge_quoted_message);
+  tcase_add_test(tc, quality_judge_outcome_promised);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
