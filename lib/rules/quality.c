@@ -3419,6 +3419,68 @@ titled_subject(const struct ctx *cx, size_t i)
   return k < i && starts_clause(cx, k);
 }
 
+/* Is word k "aman" or "selamat" after a [not] word, a [will] word between
+ * or not ("tidak akan aman", "tidak selamat")? */
+static int
+not_safe(const struct ctx *cx, size_t k)
+{
+  size_t m = k - 1;
+
+  if (k < 2 || starts_clause(cx, k) ||
+      !(word_text_is(cx, k, "aman") || word_text_is(cx, k, "selamat")))
+    return 0;
+  if (word_is(cx, WC_WILL, m) && !starts_clause(cx, m))
+    m--;
+  return word_is(cx, WC_NOT, m);
+}
+
+/* "Awas saja ya, anak istri kepala sekolah itu tidak akan aman": a [warn]
+ * word at i that is its clause's only word but for intensifiers, then in
+ * its sentence a person other than the reporter and after it someone not
+ * safe (not_safe).  "Awas, jalan ke Soe tidak akan aman" names no one. */
+static int
+unsafe_warned(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1, n = cx->nm->n;
+  int named = 0;
+
+  if (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i))
+    return 0;
+  for (; k < n && !starts_clause(cx, k); k++)
+    if (!word_is(cx, WC_INTENS, k) && !same_word(cx, i, k))
+      return 0;
+  for (; k < n && !starts_sentence(cx, k); k++) {
+    named |= other_person(cx, k);
+    if (named && not_safe(cx, k))
+      return 1;
+  }
+  return 0;
+}
+
+/* "Kami akan kepung rumah bupati dan tidak ada yang keluar hidup-hidup":
+ * "tidak ada yang" at word i, then "hidup" or "selamat" in its clause,
+ * after the reporter's word and a [will] word right after it earlier in
+ * the sentence.  A fire told, or "kami takut tidak ada yang selamat", is
+ * none. */
+static int
+none_alive(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+  int alive = 0;
+
+  if (!word_is(cx, WC_NOT, i) || i + 3 >= n || starts_clause(cx, i + 1) ||
+      !word_text_is(cx, i + 1, "ada") || !word_text_is(cx, i + 2, "yang"))
+    return 0;
+  for (k = i + 3; k < n && !starts_clause(cx, k); k++)
+    alive |= word_text_is(cx, k, "hidup") || word_text_is(cx, k, "selamat");
+  if (!alive)
+    return 0;
+  for (k = sentence_start(cx, i); k + 1 < i; k++)
+    if (word_is(cx, WC_SELF, k) && word_is(cx, WC_WILL, k + 1))
+      return 1;
+  return 0;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -3476,6 +3538,7 @@ judge_threat(struct ctx *cx, size_t i)
       (blood_spilt(cx, i, 1) && if_in_sentence(cx, i)) ||
       doom_promised(cx, i) || death_if_you(cx, i) ||
       blood_deadline(cx, i) || promise_tag(cx, i) ||
+      unsafe_warned(cx, i) || none_alive(cx, i) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
       ruin_promised(cx, i) || feel_it(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");

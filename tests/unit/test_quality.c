@@ -1238,6 +1238,27 @@ START_TEST(quality_judge_outcome_promised)
 }
 END_TEST
 
+/* No one safe, no one alive: "awas saja, anak istri kepala desa tidak
+ * akan aman", "kami akan kepung ... dan tidak ada yang keluar
+ * hidup-hidup".  A disaster told, a fear, or a road unsafe are none. */
+static const struct judge_case unsafe_cases[] = {
+  {"Awas saja ya, keluarga camat itu tidak akan aman.", QUALITY_THREAT, 0},
+  {"Kami akan datangi rumah kades malam ini dan tidak ada yang keluar "
+   "hidup-hidup.", QUALITY_THREAT, 0},
+  {"Awas saja, jalan ke Soe tidak akan aman kalau jembatan tidak "
+   "diperbaiki.", QUALITY_CLEAN, 0},
+  {"Pasar Inpres terbakar tadi malam dan tidak ada yang keluar "
+   "hidup-hidup dari kios itu.", QUALITY_CLEAN, 0},
+  {"Kami takut tidak ada yang selamat kalau banjir datang lagi.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_none_safe)
+{
+  judge_rows(unsafe_cases, N(unsafe_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1935,6 +1956,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_deadline_intent);
   tcase_add_test(tc, quality_judge_quoted_message);
   tcase_add_test(tc, quality_judge_outcome_promised);
+  tcase_add_test(tc, quality_judge_none_safe);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
