@@ -3368,6 +3368,16 @@ death_if_you(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* Does word k end in "-nya" (someone's)? */
+static int
+owned_nya(const struct ctx *cx, size_t k)
+{
+  const struct word *w = &cx->nm->w[k];
+
+  return w->len > 3 &&
+         memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0;
+}
+
 /* "Bendahara itu lebih baik mundur sebelum darahnya tumpah": "sebelum"
  * right before bloodshed (blood_spilt) at word i owned ("-nya") by the
  * official who opens the sentence: a deadline with harm after it.
@@ -3375,13 +3385,9 @@ death_if_you(const struct ctx *cx, size_t i)
 static int
 blood_deadline(const struct ctx *cx, size_t i)
 {
-  const struct word *w = &cx->nm->w[i];
-
   return i > 0 && !starts_clause(cx, i) &&
          word_text_is(cx, i - 1, "sebelum") && blood_spilt(cx, i, 0) &&
-         w->len > 3 &&
-         memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0 &&
-         other_person(cx, sentence_start(cx, i));
+         owned_nya(cx, i) && other_person(cx, sentence_start(cx, i));
 }
 
 /* "... Itu janji saya.": a sentence of "itu"/"ini", a [promise] word at
@@ -3481,6 +3487,35 @@ none_alive(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Saya sudah tahu rumah anaknya di Kupang, tinggal tunggu waktu saja":
+ * "tahu"/"tau" at word i after the reporter's word (modal words between),
+ * "rumah" right after it owned by someone else (a person named after it,
+ * or "-nya" on it or the word after it), and later in the sentence a
+ * [wait] word with "waktu" or an intensifier after it: the reporter only
+ * waits.  "rumah saya akan digusur" is the reporter's own. */
+static int
+home_known(const struct ctx *cx, size_t i)
+{
+  size_t k = i, h = i + 1, n = cx->nm->n;
+
+  if (!(word_text_is(cx, i, "tahu") || word_text_is(cx, i, "tau")) ||
+      h + 1 >= n || starts_clause(cx, h) || !word_text_is(cx, h, "rumah"))
+    return 0;
+  while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k - 1))
+    k--;
+  if (k == 0 || !word_is(cx, WC_SELF, k - 1))
+    return 0;
+  if (!owned_nya(cx, h) &&
+      (starts_clause(cx, h + 1) || word_is(cx, WC_SELF, h + 1) ||
+       !(other_person(cx, h + 1) || owned_nya(cx, h + 1))))
+    return 0;
+  for (k = h + 1; k + 1 < n && !starts_sentence(cx, k + 1); k++)
+    if (word_is(cx, WC_WAIT, k) &&
+        (word_text_is(cx, k + 1, "waktu") || word_is(cx, WC_INTENS, k + 1)))
+      return 1;
+  return 0;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -3538,7 +3573,7 @@ judge_threat(struct ctx *cx, size_t i)
       (blood_spilt(cx, i, 1) && if_in_sentence(cx, i)) ||
       doom_promised(cx, i) || death_if_you(cx, i) ||
       blood_deadline(cx, i) || promise_tag(cx, i) ||
-      unsafe_warned(cx, i) || none_alive(cx, i) ||
+      unsafe_warned(cx, i) || none_alive(cx, i) || home_known(cx, i) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
       ruin_promised(cx, i) || feel_it(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");

@@ -1259,6 +1259,26 @@ START_TEST(quality_judge_none_safe)
 }
 END_TEST
 
+/* The reporter knows where an official's family lives and only waits:
+ * "saya sudah tahu rumah anaknya, tinggal tunggu waktu saja".  Their own
+ * house awaited for eviction, or an address known with no waiting, is
+ * none. */
+static const struct judge_case home_known_cases[] = {
+  {"Beta su tahu rumah istrinya di Atambua, tinggal tunggu waktu saja.",
+   QUALITY_THREAT, 0},
+  {"Kami sudah tahu rumah bendahara itu, tunggu saja.", QUALITY_THREAT, 0},
+  {"Saya tahu rumah saya akan digusur, tinggal tunggu waktu saja.",
+   QUALITY_CLEAN, 0},
+  {"Saya sudah tahu rumah kades, tapi dia tidak pernah ada di rumah.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_home_known)
+{
+  judge_rows(home_known_cases, N(home_known_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1957,6 +1977,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_quoted_message);
   tcase_add_test(tc, quality_judge_outcome_promised);
   tcase_add_test(tc, quality_judge_none_safe);
+  tcase_add_test(tc, quality_judge_home_known);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
