@@ -754,7 +754,8 @@ enum word_class {
   WC_RUIN, WC_WILL, WC_KIND, WC_THEY, WC_FINISH, WC_TO, WC_CROWD,
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
-  WC_HARMLESS, WC_CALL, WC_COUNT
+  WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
+  WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -765,7 +766,9 @@ static const char *const class_names[WC_COUNT] = {
   "forbid", "collective", "turn", "befall", "blame", "ruin", "will", "kind",
   "they", "finish", "to", "crowd", "can", "trust", "loot", "blood",
   "spill", "life", "strict", "purpose", "because", "grave", "order",
-  "intent", "past", "harmless", "call",
+  "intent", "past", "harmless", "call", "douse", "fuel",
+  "band", "poison", "food", "month",
+  "message", "promise",
 };
 
 struct quality {
@@ -1894,6 +1897,44 @@ armed_for(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* May the person at word k be a new subject in a chain of verbs ("...
+ * lalu polisi datang dan pukul")?  Right after a noun of a building or
+ * office it is the owner in an object ("cegat mobil dinas camat dan
+ * gulingkan"). */
+static int
+new_subject(const struct ctx *cx, size_t k)
+{
+  return k == 0 || starts_clause(cx, k) ||
+         !(word_is(cx, WC_TARGET, k - 1) || word_is(cx, WC_PERSON, k - 1));
+}
+
+/* "Orang kami di sana bisa habisi dia", "pemuda kami di kampung siap
+ * ...": the clause of the verb at word i opens (after condition or
+ * intent words) with a [band] word and the reporter's word, then only a
+ * place ("di"/"dari" and a word) and modal or intensifying words before
+ * the verb.  The reporter's people act for the reporter; "kepala sekolah
+ * saya" is an official, not one of them. */
+static int
+band_agent(const struct ctx *cx, size_t i)
+{
+  size_t k, c = clause_start(cx, i);
+
+  while (c < i && (word_is(cx, WC_IF, c) || word_is(cx, WC_INTENT, c)))
+    c++;
+  if (c + 1 >= i || !word_is(cx, WC_BAND, c) || !word_is(cx, WC_SELF, c + 1))
+    return 0;
+  for (k = c + 2; k < i; k++) {
+    if ((word_text_is(cx, k, "di") || word_text_is(cx, k, "dari")) &&
+        k + 1 < i) {
+      k++;
+      continue;
+    }
+    if (!word_is(cx, WC_MODAL, k) && !word_is(cx, WC_INTENS, k))
+      return 0;
+  }
+  return 1;
+}
+
 /* The reporter behind the verb of violence at word i from further off:
  *  - through others ordered or raised: an [order] word whose agent is
  *    the reporter, at most CTX_BEFORE words before it in its clause
@@ -1905,7 +1946,8 @@ armed_for(const struct ctx *cx, size_t i)
  *    jalan lalu serbu dan bakar ..."; "kami blokir jalan lalu polisi
  *    datang dan pukul ..." is the police, and what the reporter saw or
  *    heard has a subject of its own: "saya lihat air turun dan
- *    hancurkan rumah"). */
+ *    hancurkan rumah");
+ *  - through the reporter's people (band_agent). */
 static int
 remote_agent(const struct ctx *cx, size_t i)
 {
@@ -1917,6 +1959,8 @@ remote_agent(const struct ctx *cx, size_t i)
   for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--)
     if (word_is(cx, WC_ORDER, k - 1) && self_agent(cx, k - 1))
       return 1;
+  if (band_agent(cx, i))
+    return 1;
   if (i == 0 || starts_clause(cx, i))
     return 0;
   for (w = 0; chain[w] != NULL; w++)
@@ -1924,14 +1968,15 @@ remote_agent(const struct ctx *cx, size_t i)
   if (!joined)
     return 0;
   c = clause_start(cx, i);
-  while (c < i && word_is(cx, WC_IF, c))
+  while (c < i && (word_is(cx, WC_IF, c) || word_is(cx, WC_INTENT, c)))
     c++;
   if (!word_is(cx, WC_SELF, c))
     return 0;
   for (k = c + 1; k < i; k++)
-    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
-        word_is(cx, WC_CROWD, k) || word_is(cx, WC_SELF, k) ||
-        word_is(cx, WC_WAIT, k) || word_is(cx, WC_SAY, k))
+    if (((word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
+          word_is(cx, WC_CROWD, k)) && new_subject(cx, k)) ||
+        word_is(cx, WC_SELF, k) || word_is(cx, WC_WAIT, k) ||
+        word_is(cx, WC_SAY, k))
       return 0;
   return 1;
 }
@@ -2059,11 +2104,25 @@ said_after(const struct ctx *cx, size_t i, size_t *from)
   return 1;
 }
 
+/* Is the message at word i sent by the reporter: a [self] word before it
+ * in its clause ("saya kirim SMS", "sudah saya peringatkan lewat SMS")? */
+static int
+sent_by_self(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = clause_start(cx, i); k < i; k++)
+    if (word_is(cx, WC_SELF, k))
+      return 1;
+  return 0;
+}
+
 /*
  * Mark the words said by someone else: inside quotation marks (when the
  * text has words outside them: a text that is all one quote is the
  * reporter's own), after a verb of saying in the same sentence whose
- * subject is not the reporter ("saya bilang ..." is the reporter's own),
+ * subject is not the reporter ("saya bilang ..." is the reporter's own)
+ * or a message someone else sent (sent_by_self),
  * and before one that names its speaker after the words (said_after).
  */
 static void
@@ -2084,6 +2143,8 @@ mark_reported(struct ctx *cx)
     if (word_is(cx, WC_SAY, i) && !message_for(cx, i) &&
         (nm->text[nm->w[i].off] == 'd' || !self_agent(cx, i)))
       scope = 1;
+    if (word_is(cx, WC_MESSAGE, i) && !sent_by_self(cx, i))
+      scope = 1;   /* "kades kirim SMS ke saya: ..." */
   }
   for (i = 0; i < nm->n; i++) {
     size_t k;
@@ -2280,13 +2341,31 @@ found(struct ctx *cx, size_t i, enum quality_verdict v, const char *term)
   }
 }
 
-/* Is word i a verb of violence or a weapon?  *self is set when it carries
- * the reporter as its agent ("kubunuh"). */
+/* "siram bensin", "menyiram air keras": a [douse] verb at word i with a
+ * [fuel] or "air keras" right after it in its clause.  Water poured on
+ * plants or a street is none. */
+static int
+douse_fuel(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1;
+
+  if (!word_is(cx, WC_DOUSE, i) || k >= cx->nm->n || starts_clause(cx, k))
+    return 0;
+  if (word_is(cx, WC_FUEL, k))
+    return 1;
+  return k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         word_text_is(cx, k, "air") && word_text_is(cx, k + 1, "keras");
+}
+
+/* Is word i a verb of violence or a weapon (or a fuel poured:
+ * douse_fuel)?  *self is set when it carries the reporter as its agent
+ * ("kubunuh"). */
 static int
 harm_word(const struct ctx *cx, size_t i, int *self)
 {
   *self = 0;
-  if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i))
+  if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
+      douse_fuel(cx, i))
     return 1;
   if (prefixed(cx, WC_HARM, i, "ku")) {
     *self = 1;
@@ -2429,12 +2508,23 @@ fronted_target(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Sekali lagi petugas minta uang, ...": "sekali lagi" at word c, a
+ * repeated offence as a condition. */
+static int
+repeat_if(const struct ctx *cx, size_t c)
+{
+  return c + 1 < cx->nm->n && !starts_clause(cx, c + 1) &&
+         word_text_is(cx, c, "sekali") && word_text_is(cx, c + 1, "lagi");
+}
+
 /*
  * The object left out, named as the subject of an earlier clause: "Kalau
  * kades datang lagi, kami hajar."  The verb at word i ends its clause
- * (but for modal words and intensifiers), the reporter's word opens that
- * clause (modal and arming words between), and an earlier clause of the
- * sentence starts (after a condition word) with a person or office.
+ * (but for modal words and intensifiers, or a place: "saya tikam di
+ * tempat"), the reporter's word opens that clause (modal and arming words
+ * between), and an earlier clause of the sentence starts (after a
+ * condition word, or a repeated offence: repeat_if) with a person or
+ * office.
  */
 static int
 elided_target(const struct ctx *cx, size_t i)
@@ -2444,7 +2534,7 @@ elided_target(const struct ctx *cx, size_t i)
   while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
          (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1)))
     e++;
-  if (!ends_clause(cx, e))
+  if (!ends_clause(cx, e) && !word_text_is(cx, e + 1, "di"))
     return 0;
   while (k > 0 && !starts_clause(cx, k) &&
          (word_is(cx, WC_MODAL, k - 1) || word_is(cx, WC_ARM, k - 1)))
@@ -2454,6 +2544,9 @@ elided_target(const struct ctx *cx, size_t i)
   for (c = k - 1; c > 0 && !starts_sentence(cx, c); c--) {
     if (!starts_clause(cx, c - 1))
       continue;
+    if (repeat_if(cx, c - 1) && c + 1 < k - 1 &&
+        word_is(cx, WC_PERSON, c + 1))
+      return 1;
     if (word_is(cx, WC_IF, c - 1) && c < k - 1 &&
         word_is(cx, WC_PERSON, c))
       return 1;
@@ -2665,11 +2758,21 @@ other_person(const struct ctx *cx, size_t k)
          !word_is(cx, WC_SELF, k + 1);
 }
 
+/* "Bilang ke Pak Lurah, ...", "Sampaikan ke camat, ...": the sentence at
+ * word s opens with a message for an official (message_for). */
+static int
+told_to(const struct ctx *cx, size_t s)
+{
+  return (word_is(cx, WC_SAY, s) || word_text_is(cx, s, "sampaikan")) &&
+         message_for(cx, s) && other_person(cx, s + 2);
+}
+
 /* "Nyawa pak lurah tidak lama lagi", "camat itu tidak akan lama lagi
  * hidup", "..., nyawanya tidak lama lagi": "lama lagi" at word k after a
  * [not] word (a [will] word may stand between), said of an official's
  * life: a [life] word before it in its clause, owned by a person named
- * right after it (or by "-nya" for the one who opens the sentence), or
+ * right after it (or by "-nya" for the one who opens the sentence or is
+ * sent the message that opens it: told_to), or
  * "hidup" after it with a person opening the clause.  "Nyawa ibu saya
  * ..." or a building "tidak akan lama lagi roboh" are none. */
 static int
@@ -2691,20 +2794,23 @@ days_numbered(const struct ctx *cx, size_t k)
       !starts_clause(cx, k + 2) && other_person(cx, c))
     return 1;
   for (; c < m; c++) {
-    if (!word_is(cx, WC_LIFE, c))
+    /* "hari-harinya": the word said twice, the second one owned */
+    if (!word_is(cx, WC_LIFE, c) || word_is(cx, WC_LIFE, c + 1))
       continue;
     w = &cx->nm->w[c];
     if (other_person(cx, c + 1))
       return 1;
     return w->len > 3 &&
            memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0 &&
-           other_person(cx, sentence_start(cx, c));
+           (other_person(cx, sentence_start(cx, c)) ||
+            told_to(cx, sentence_start(cx, c)));
   }
   return 0;
 }
 
-/* "Jangan salahkan kami kalau kantor itu terbakar / jadi abu": a [deny]
- * and a [blame] word at i, then a condition, then ruin, an outcome,
+/* "Jangan salahkan kami kalau kantor itu terbakar / jadi abu", "jang cari
+ * beta kalau ada yang luka": a [deny] and a [blame] word (or "cari" and
+ * the reporter's word) at i, then a condition, then ruin, an outcome,
  * bloodshed, violence, someone "tidak bernyawa" or coming home dead
  * (home_dead) in the sentence.
  * "... kalau kami lapor ke KPK" is none. */
@@ -2713,7 +2819,9 @@ blame_frame(const struct ctx *cx, size_t i)
 {
   size_t k, n = cx->nm->n;
 
-  if (!word_is(cx, WC_BLAME, i) || i == 0 || !word_is(cx, WC_DENY, i - 1))
+  if (i == 0 || !word_is(cx, WC_DENY, i - 1) ||
+      !(word_is(cx, WC_BLAME, i) ||
+        (word_text_is(cx, i, "cari") && word_is(cx, WC_SELF, i + 1))))
     return 0;
   for (k = i + 1; k < n && !starts_sentence(cx, k) && !word_is(cx, WC_IF, k);
        k++)
@@ -2782,7 +2890,9 @@ ruin_of(const struct ctx *cx, size_t k)
 
 /* "Kalau honor tidak dibayar, kantor camat jadi abu": ruin (ruin_of) at
  * word k of a person, office or building named in its clause, in a
- * clause after one that opens with a condition, or in one that opens
+ * clause after one that opens with a condition or the reporter's signal
+ * ("tinggal beta kasi tanda, kantor lurah rata dengan tanah"), or in one
+ * that opens
  * with "atau", an ultimatum ("sebelum tanggal 17 uang kembali, atau
  * kantor itu jadi abu").  "bisa jadi abu" is a
  * risk warned of, and a fire told has no condition. */
@@ -2807,7 +2917,9 @@ ruin_promised(const struct ctx *cx, size_t k)
   if (starts_sentence(cx, c))
     return 0;
   for (m = c; m > 0 && !starts_sentence(cx, m); m--)
-    if (starts_clause(cx, m - 1) && word_is(cx, WC_IF, m - 1))
+    if (starts_clause(cx, m - 1) &&
+        (word_is(cx, WC_IF, m - 1) ||
+         (word_text_is(cx, m - 1, "tinggal") && word_is(cx, WC_SELF, m))))
       return 1;
   return 0;
 }
@@ -3036,12 +3148,45 @@ agent_at(const struct ctx *cx, size_t i)
   return i;
 }
 
+/* Is word k all digits? */
+static int
+number_at(const struct ctx *cx, size_t k)
+{
+  const struct word *w = &cx->nm->w[k];
+  size_t j;
+
+  for (j = 0; j < w->len; j++)
+    if (!is_digit(cx->nm->text[w->off + j]))
+      return 0;
+  return w->len > 0;
+}
+
+/* "tanggal 17 kami bakar ...": "tanggal"/"tgl" at word k and a day's
+ * number, with no month, year or past word after it: a day of this month
+ * set for what follows.  "tanggal 17 Agustus 2023", "tanggal 5 kemarin"
+ * are events told. */
+static int
+deadline_at(const struct ctx *cx, size_t k)
+{
+  size_t d = k + 1;
+
+  if (!(word_text_is(cx, k, "tanggal") || word_text_is(cx, k, "tgl")) ||
+      d >= cx->nm->n || starts_clause(cx, d) || !number_at(cx, d) ||
+      cx->nm->w[d].len > 2)
+    return 0;
+  return d + 1 >= cx->nm->n || starts_clause(cx, d + 1) ||
+         !(word_is(cx, WC_MONTH, d + 1) || number_at(cx, d + 1) ||
+           word_is(cx, WC_PAST, d + 1) || word_text_is(cx, d + 1, "lalu"));
+}
+
 /* Is the verb at word i (agent at word a) said as an intent: an [intent]
  * word (future, condition, ultimatum, oath, call) outside reported speech
- * in its sentence, no [not] word between the agent and the verb ("kami
+ * in its sentence (or a day set: deadline_at), no [not] word between
+ * the agent and the verb ("kami
  * tidak akan bakar ..."), and no [past] word in its clause before the
- * verb without an [intent] word after it ("kemarin kami bakar sampah",
- * "sudah saya potong"; but "sudah siap bakar")? */
+ * verb without an [intent] word or a verb of readying after it
+ * ("kemarin kami bakar sampah", "sudah saya potong"; but "sudah siap
+ * bakar", "sudah siapkan racun": readied, the violence is ahead)? */
 static int
 intended(const struct ctx *cx, size_t i, size_t a)
 {
@@ -3054,13 +3199,14 @@ intended(const struct ctx *cx, size_t i, size_t a)
   for (k = clause_start(cx, i); k < i; k++) {
     if (word_is(cx, WC_PAST, k))
       past = 1;
-    else if (word_is(cx, WC_INTENT, k))
+    else if (word_is(cx, WC_INTENT, k) || word_is(cx, WC_ARM, k))
       past = 0;
   }
   if (past)
     return 0;
   for (k = s; k < cx->nm->n && (k == s || !starts_sentence(cx, k)); k++)
-    if (word_is(cx, WC_INTENT, k) && !cx->reported[k])
+    if ((word_is(cx, WC_INTENT, k) || deadline_at(cx, k)) &&
+        !cx->reported[k])
       return 1;
   return 0;
 }
@@ -3083,7 +3229,9 @@ function_word(const struct ctx *cx, size_t k)
 
 /* Is what the verb at word i (agent at word a) is done to anything but a
  * harmless thing: its object after it (object_at) unless harmless_object
- * ("alat berat", "gardu PLN" are targets); without one, the words of its clause before the agent (the
+ * ("alat berat", "gardu PLN" are targets); without one, a person or
+ * building between the agent and the verb (the object of a chain of
+ * verbs), or the words of its clause before the agent (the
  * object put first: "ekskavator perusahaan itu kami bakar") unless one of
  * them is harmless_at ("sampah itu kami bakar saja"); and an object left
  * out entirely ("kalau tidak dibayar, kami hajar") is someone too. */
@@ -3095,6 +3243,11 @@ unknown_object(const struct ctx *cx, size_t i, size_t a)
 
   if (k < n)
     return !harmless_object(cx, k);
+  /* "kita cegat mobil dinas camat dan gulingkan": a verb of a chain
+   * shares the object of the one before it. */
+  for (k = a + 1; k < i; k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k))
+      return 1;
   for (k = clause_start(cx, a); k < a; k++) {
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
         word_is(cx, WC_YOU, k))
@@ -3155,6 +3308,214 @@ intended_harm(const struct ctx *cx, size_t i)
                                    : unknown_object(cx, i, a);
 }
 
+/* "saya campur racun di kopi pak sekdes", "racun tikus untuk teh kepala
+ * dusun": a [poison] word at i, the reporter's word at most CTX_AFTER
+ * words before it in its clause, said as an intent (intended), and later
+ * in the clause a [food] word after "untuk"/"di"/"ke"/"dalam" owned by a
+ * person (owned_by).  Poison for a store, or feared in one's own cup
+ * ("kopi saya"), is none. */
+static int
+poison_served(const struct ctx *cx, size_t i)
+{
+  static const char *const into[] = {"untuk", "utk", "buat", "di", "ke",
+                                     "dalam", NULL};
+  size_t k, a = i;
+  int w;
+
+  if (!word_is(cx, WC_POISON, i) || cx->reported[i])
+    return 0;
+  for (k = i; k > 0 && i - k <= CTX_AFTER && !starts_clause(cx, k); k--)
+    if (word_is(cx, WC_SELF, k - 1)) {
+      a = k - 1;
+      break;
+    }
+  if (a == i || !intended(cx, i, a))
+    return 0;
+  for (k = i + 1; k + 1 < cx->nm->n && !starts_clause(cx, k + 1); k++)
+    for (w = 0; into[w] != NULL; w++)
+      if (word_text_is(cx, k, into[w]) && word_is(cx, WC_FOOD, k + 1) &&
+          owned_by(cx, k + 1))
+        return 1;
+  return 0;
+}
+
+/* "kalau ko lapor, dia mati", "kalau kau bicara, ko pung anak mati": an
+ * outcome at word i ending its clause (intensifiers aside), a person or
+ * "you" before it in that clause, and an earlier clause of its sentence
+ * opened by a condition that names "you": a death promised to the one
+ * addressed for what they do.  "kalau tidak dioperasi, dia mati" is a
+ * doctor's warning. */
+static int
+death_if_you(const struct ctx *cx, size_t i)
+{
+  size_t c, k, s;
+  int who = 0;
+
+  if (!word_is(cx, WC_OUTCOME, i) || !ends_clause(cx, skip_intensifiers(cx, i)))
+    return 0;
+  c = clause_start(cx, i);
+  for (k = c; k < i; k++)
+    who |= word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k);
+  if (!who || starts_sentence(cx, c))
+    return 0;
+  for (s = sentence_start(cx, c); s < c; s++) {
+    if (!starts_clause(cx, s) || !word_is(cx, WC_IF, s))
+      continue;
+    for (k = s + 1; k < c && !starts_clause(cx, k); k++)
+      if (word_is(cx, WC_YOU, k))
+        return 1;
+  }
+  return 0;
+}
+
+/* Does word k end in "-nya" (someone's)? */
+static int
+owned_nya(const struct ctx *cx, size_t k)
+{
+  const struct word *w = &cx->nm->w[k];
+
+  return w->len > 3 &&
+         memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0;
+}
+
+/* "Bendahara itu lebih baik mundur sebelum darahnya tumpah": "sebelum"
+ * right before bloodshed (blood_spilt) at word i owned ("-nya") by the
+ * official who opens the sentence: a deadline with harm after it.
+ * "darah pasien tumpah ..., sebelum dokter datang" is told. */
+static int
+blood_deadline(const struct ctx *cx, size_t i)
+{
+  return i > 0 && !starts_clause(cx, i) &&
+         word_text_is(cx, i - 1, "sebelum") && blood_spilt(cx, i, 0) &&
+         owned_nya(cx, i) && other_person(cx, sentence_start(cx, i));
+}
+
+/* "... Itu janji saya.": a sentence of "itu"/"ini", a [promise] word at
+ * word i and the reporter's word, after a sentence that holds an outcome,
+ * harm, ruin, bloodshed or casualties ("korban"): the reporter makes the
+ * harm foretold a promise.  "Itu janji camat" is another's. */
+static int
+promise_tag(const struct ctx *cx, size_t i)
+{
+  size_t s, k;
+
+  if (i < 2 || !word_is(cx, WC_PROMISE, i) || !starts_sentence(cx, i - 1) ||
+      !(word_text_is(cx, i - 1, "itu") || word_text_is(cx, i - 1, "ini")) ||
+      i + 1 >= cx->nm->n || starts_clause(cx, i + 1) ||
+      !word_is(cx, WC_SELF, i + 1))
+    return 0;
+  s = sentence_start(cx, i - 2);
+  for (k = s; k < i - 1; k++)
+    if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BEFALL, k) ||
+        word_is(cx, WC_HARM, k) || word_is(cx, WC_RUIN, k) ||
+        word_is(cx, WC_BLOOD, k) || word_text_is(cx, k, "korban"))
+      return 1;
+  return 0;
+}
+
+/* "Pak Kadis tunggu saja": only persons' words ("pak", "kadis") between
+ * the start of the clause and word i. */
+static int
+titled_subject(const struct ctx *cx, size_t i)
+{
+  size_t k = i;
+
+  while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_PERSON, k - 1))
+    k--;
+  return k < i && starts_clause(cx, k);
+}
+
+/* Is word k "aman" or "selamat" after a [not] word, a [will] word between
+ * or not ("tidak akan aman", "tidak selamat")? */
+static int
+not_safe(const struct ctx *cx, size_t k)
+{
+  size_t m = k - 1;
+
+  if (k < 2 || starts_clause(cx, k) ||
+      !(word_text_is(cx, k, "aman") || word_text_is(cx, k, "selamat")))
+    return 0;
+  if (word_is(cx, WC_WILL, m) && !starts_clause(cx, m))
+    m--;
+  return word_is(cx, WC_NOT, m);
+}
+
+/* "Awas saja ya, anak istri kepala sekolah itu tidak akan aman": a [warn]
+ * word at i that is its clause's only word but for intensifiers, then in
+ * its sentence a person other than the reporter and after it someone not
+ * safe (not_safe).  "Awas, jalan ke Soe tidak akan aman" names no one. */
+static int
+unsafe_warned(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1, n = cx->nm->n;
+  int named = 0;
+
+  if (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i))
+    return 0;
+  for (; k < n && !starts_clause(cx, k); k++)
+    if (!word_is(cx, WC_INTENS, k) && !same_word(cx, i, k))
+      return 0;
+  for (; k < n && !starts_sentence(cx, k); k++) {
+    named |= other_person(cx, k);
+    if (named && not_safe(cx, k))
+      return 1;
+  }
+  return 0;
+}
+
+/* "Kami akan kepung rumah bupati dan tidak ada yang keluar hidup-hidup":
+ * "tidak ada yang" at word i, then "hidup" or "selamat" in its clause,
+ * after the reporter's word and a [will] word right after it earlier in
+ * the sentence.  A fire told, or "kami takut tidak ada yang selamat", is
+ * none. */
+static int
+none_alive(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+  int alive = 0;
+
+  if (!word_is(cx, WC_NOT, i) || i + 3 >= n || starts_clause(cx, i + 1) ||
+      !word_text_is(cx, i + 1, "ada") || !word_text_is(cx, i + 2, "yang"))
+    return 0;
+  for (k = i + 3; k < n && !starts_clause(cx, k); k++)
+    alive |= word_text_is(cx, k, "hidup") || word_text_is(cx, k, "selamat");
+  if (!alive)
+    return 0;
+  for (k = sentence_start(cx, i); k + 1 < i; k++)
+    if (word_is(cx, WC_SELF, k) && word_is(cx, WC_WILL, k + 1))
+      return 1;
+  return 0;
+}
+
+/* "Saya sudah tahu rumah anaknya di Kupang, tinggal tunggu waktu saja":
+ * "tahu"/"tau" at word i after the reporter's word (modal words between),
+ * "rumah" right after it owned by someone else (a person named after it,
+ * or "-nya" on it or the word after it), and later in the sentence a
+ * [wait] word with "waktu" or an intensifier after it: the reporter only
+ * waits.  "rumah saya akan digusur" is the reporter's own. */
+static int
+home_known(const struct ctx *cx, size_t i)
+{
+  size_t k = i, h = i + 1, n = cx->nm->n;
+
+  if (!(word_text_is(cx, i, "tahu") || word_text_is(cx, i, "tau")) ||
+      h + 1 >= n || starts_clause(cx, h) || !word_text_is(cx, h, "rumah"))
+    return 0;
+  while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k - 1))
+    k--;
+  if (k == 0 || !word_is(cx, WC_SELF, k - 1))
+    return 0;
+  if (!owned_nya(cx, h) &&
+      (starts_clause(cx, h + 1) || word_is(cx, WC_SELF, h + 1) ||
+       !(other_person(cx, h + 1) || owned_nya(cx, h + 1))))
+    return 0;
+  for (k = h + 1; k + 1 < n && !starts_sentence(cx, k + 1); k++)
+    if (word_is(cx, WC_WAIT, k) &&
+        (word_text_is(cx, k + 1, "waktu") || word_is(cx, WC_INTENS, k + 1)))
+      return 1;
+  return 0;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -3193,7 +3554,7 @@ judge_threat(struct ctx *cx, size_t i)
     found(cx, i, QUALITY_THREAT, "threat");
   if (harm && fronted_weapon(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
-  if (intended_harm(cx, i))
+  if (intended_harm(cx, i) || poison_served(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* A lesson the reporter gives someone: a beating promised. */
   k = lesson_at(cx, i);
@@ -3210,18 +3571,21 @@ judge_threat(struct ctx *cx, size_t i)
   if (veiled_warning(cx, i) || know_where(cx, i) || blame_frame(cx, i) ||
       passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
       (blood_spilt(cx, i, 1) && if_in_sentence(cx, i)) ||
-      doom_promised(cx, i) ||
+      doom_promised(cx, i) || death_if_you(cx, i) ||
+      blood_deadline(cx, i) || promise_tag(cx, i) ||
+      unsafe_warned(cx, i) || none_alive(cx, i) || home_known(cx, i) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
       ruin_promised(cx, i) || feel_it(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
-   * sa", "kades itu tunggu saja"), with a death, violence, ruin ("jadi
+   * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi
    * abu", ruin_of) or the grave ("masuk kubur", "pulang dalam peti")
    * after it;
    * "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
-       word_is(cx, WC_VOCATIVE, i - 1) || official_subject(cx, i)))
+       word_is(cx, WC_VOCATIVE, i - 1) || official_subject(cx, i) ||
+       titled_subject(cx, i)))
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
           ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k))

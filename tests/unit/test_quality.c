@@ -1046,6 +1046,239 @@ START_TEST(quality_judge_intent)
 }
 END_TEST
 
+/* Check each row of a table of texts against quality_judge; fails with
+ * every wrong row listed. */
+static void
+judge_rows(const struct judge_case *rows, int n)
+{
+  struct quality *q = load_shipped();
+  struct quality_judgement j;
+  struct buf bad = BUF_INIT;
+  int i, failures = 0;
+
+  for (i = 0; i < n; i++) {
+    ck_assert_int_eq(quality_judge(q, rows[i].text, &j), 0);
+    if (j.verdict != rows[i].verdict || j.marks != rows[i].marks) {
+      failures++;
+      buf_printf(&bad, "  '%s': verdict %d marks %u, want %d %u\n",
+                 rows[i].text, (int)j.verdict, j.marks, (int)rows[i].verdict,
+                 rows[i].marks);
+    }
+  }
+  ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures, n,
+                bad.data);
+  buf_free(&bad);
+  quality_free(q);
+}
+
+/* Verbs of violence without a weapon's name: a car overturned, petrol or
+ * acid poured on a person or a building.  Watering plants, a street or
+ * a sick child's fever are none. */
+static const struct judge_case verb_cases[] = {
+  {"Besok kami cegat mobil dinas kades dan gulingkan ke sungai.",
+   QUALITY_THREAT, 0},
+  {"Kalau gaji tidak dibayar, saya siram bensin di gudang kantor desa.",
+   QUALITY_THREAT, 0},
+  {"Saya akan siram air keras ke muka bendahara itu.", QUALITY_THREAT, 0},
+  {"Kami siram tanaman di kebun sekolah setiap pagi, tapi air PDAM mati.",
+   QUALITY_CLEAN, 0},
+  {"Besok kami akan siram jalan supaya debu proyek tidak masuk rumah.",
+   QUALITY_CLEAN, 0},
+  {"Mobil ambulans desa terguling di jalan Soe karena rem tidak pernah "
+   "diperbaiki.", QUALITY_CLEAN, 0},
+  {"Preman suruhan kontraktor menyiram bensin ke rumah kami tadi malam.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_violence_verbs)
+{
+  judge_rows(verb_cases, N(verb_cases));
+}
+END_TEST
+
+/* The reporter's people as the agent: "orang kami", "pemuda kami" (a
+ * place between or not) threaten as the reporter does.  The reporter's
+ * people beaten, an official who is "mine", or their words reported are
+ * none. */
+static const struct judge_case band_cases[] = {
+  {"Orang kami di Kupang bisa habisi dia kapan saja.", QUALITY_THREAT, 0},
+  {"Pemuda kami akan hajar petugas itu kalau dia datang lagi.",
+   QUALITY_THREAT, 0},
+  {"Orang kami di kampung dipukul petugas Satpol PP kemarin.",
+   QUALITY_CLEAN, 0},
+  {"Kepala sekolah kami pukul murid dengan rotan setiap hari.",
+   QUALITY_CLEAN, 0},
+  {"Orang kami di pasar bilang petugas itu mau bakar lapak.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_reporters_people)
+{
+  judge_rows(band_cases, N(band_cases));
+}
+END_TEST
+
+/* Poison the reporter means to put in an official's food or drink, even
+ * when it is named as rat poison.  Poison for a store, poison feared in
+ * one's own cup, or a past accident are none. */
+static const struct judge_case poison_cases[] = {
+  {"Sa sudah siapkan racun tikus untuk teh kepala dusun kalau BLT tidak "
+   "dibagi.", QUALITY_THREAT, 0},
+  {"Kalau dana tidak kembali, saya campur racun di kopi pak sekdes.",
+   QUALITY_THREAT, 0},
+  {"Beta akan taruh racun di makanan kepala desa itu.", QUALITY_THREAT, 0},
+  {"Kami akan beli racun tikus untuk gudang beras kantor desa.",
+   QUALITY_CLEAN, 0},
+  {"Kami akan siapkan kayu untuk pagar kantor desa.", QUALITY_CLEAN, 0},
+  {"Saya takut ada yang taruh racun di kopi saya waktu rapat desa.",
+   QUALITY_CLEAN, 0},
+  {"Kemarin racun tikus tercampur di makanan pasien puskesmas.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_poison_served)
+{
+  judge_rows(poison_cases, N(poison_cases));
+}
+END_TEST
+
+/* Intent shown without an intent word: a day of this month set for the
+ * violence ("tanggal 20 kami bakar ..."), or a repeated offence as its
+ * condition ("sekali lagi ..., saya tikam di tempat").  A full date is a
+ * past event told; "saya" after an official is "my"; a drum beaten is
+ * none. */
+static const struct judge_case deadline_cases[] = {
+  {"Tanggal 20 kami bakar truk pengangkut pasir di proyek itu.",
+   QUALITY_THREAT, 0},
+  {"Sekali lagi bendahara potong gaji kami, beta tikam di tempat.",
+   QUALITY_THREAT, 0},
+  {"Tanggal 17 Agustus 2023 kami bakar ban bekas di depan kantor bupati "
+   "sebagai protes.", QUALITY_CLEAN, 0},
+  {"Tanggal 5 kemarin kami bakar ban bekas di depan kantor camat.",
+   QUALITY_CLEAN, 0},
+  {"Tanggal 17 kami bakar sampah di lapangan desa.", QUALITY_CLEAN, 0},
+  {"Sekali lagi kami minta bupati turun tangan, kami sudah lapor tiga "
+   "kali.", QUALITY_CLEAN, 0},
+  {"Kepala sekolah saya pukul anak-anak dengan rotan, mohon ditindak",
+   QUALITY_CLEAN, 0},
+  {"Sa pukul kentongan panggil warga rapat, kades sonde datang",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_deadline_intent)
+{
+  judge_rows(deadline_cases, N(deadline_cases));
+}
+END_TEST
+
+/* A death promised to the one addressed on a condition of theirs ("kalau
+ * ko lapor, dia mati"): a threat; written by an official in a message the
+ * reporter quotes, it is accepted and flagged.  A doctor's warning or a
+ * death feared has no "you" in its condition. */
+static const struct judge_case sms_cases[] = {
+  {"Camat kirim SMS ke adik saya: kalau kau lapor polisi, dia mati.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Kades kirim pesan ke saya, kalau ko bicara ke wartawan, ko pung anak "
+   "mati.", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Dokter bilang kalau tidak dioperasi minggu ini, dia mati.",
+   QUALITY_CLEAN, 0},
+  {"Kalau ambulans tidak datang cepat, dia mati di jalan.", QUALITY_CLEAN,
+   0},
+  {"Saya kirim SMS ke camat, tapi tidak dibalas sampai sekarang.",
+   QUALITY_CLEAN, 0},
+  {"Saya sudah kirim SMS ke camat: kalau kau tidak bayar, kau mati.",
+   QUALITY_THREAT, 0},
+};
+
+START_TEST(quality_judge_quoted_message)
+{
+  judge_rows(sms_cases, N(sms_cases));
+}
+END_TEST
+
+/* Harm promised as an outcome, with no verb of violence: an official's
+ * days numbered, their car overturned, their blood spilt, an office razed
+ * at the reporter's signal, casualties the reporter promises, "don't look
+ * for me if someone is hurt".  The same outcomes reported as past, as an
+ * accident, or feared for oneself pass. */
+static const struct judge_case outcome_cases[] = {
+  {"Sampaikan ke Pak Camat, hari-harinya tidak lama lagi.",
+   QUALITY_THREAT, 0},
+  {"Kades itu tunggu saja, nanti motornya akan terbalik di tanjakan.",
+   QUALITY_THREAT, 0},
+  {"Pak Camat tunggu saja, suatu hari mobilnya akan terbalik.",
+   QUALITY_THREAT, 0},
+  {"Bendahara itu lebih baik mundur sebelum darahnya tumpah di kantor ini.",
+   QUALITY_THREAT, 0},
+  {"Pemuda sudah siap, tinggal saya kasi tanda, rumah camat rata dengan "
+   "tanah.", QUALITY_THREAT, 0},
+  {"Akan ada korban kalau camat tidak dicopot bulan ini. Itu janji kami.",
+   QUALITY_THREAT, 0},
+  {"Jang cari beta kalau ada yang luka di kantor desa besok.",
+   QUALITY_THREAT, 0},
+  {"Ibu saya sakit keras, dokter bilang hari-harinya tidak lama lagi.",
+   QUALITY_CLEAN, 0},
+  {"Truk proyek terbalik di tanjakan Soe karena jalan tidak pernah "
+   "diperbaiki.", QUALITY_CLEAN, 0},
+  {"Darah pasien tumpah di lantai karena perawat tidak ada, sebelum "
+   "dokter datang.", QUALITY_CLEAN, 0},
+  {"Tahun lalu pasar kami rata dengan tanah karena banjir, bantuan belum "
+   "datang.", QUALITY_CLEAN, 0},
+  {"Akan ada korban jiwa kalau jembatan ini tidak diperbaiki. Itu yang "
+   "kami takutkan.", QUALITY_CLEAN, 0},
+  {"Jangan cari kami di rumah, kami sedang mengungsi karena banjir.",
+   QUALITY_CLEAN, 0},
+  {"Jalan itu akan selesai bulan depan. Itu janji camat waktu "
+   "kampanye.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_outcome_promised)
+{
+  judge_rows(outcome_cases, N(outcome_cases));
+}
+END_TEST
+
+/* No one safe, no one alive: "awas saja, anak istri kepala desa tidak
+ * akan aman", "kami akan kepung ... dan tidak ada yang keluar
+ * hidup-hidup".  A disaster told, a fear, or a road unsafe are none. */
+static const struct judge_case unsafe_cases[] = {
+  {"Awas saja ya, keluarga camat itu tidak akan aman.", QUALITY_THREAT, 0},
+  {"Kami akan datangi rumah kades malam ini dan tidak ada yang keluar "
+   "hidup-hidup.", QUALITY_THREAT, 0},
+  {"Awas saja, jalan ke Soe tidak akan aman kalau jembatan tidak "
+   "diperbaiki.", QUALITY_CLEAN, 0},
+  {"Pasar Inpres terbakar tadi malam dan tidak ada yang keluar "
+   "hidup-hidup dari kios itu.", QUALITY_CLEAN, 0},
+  {"Kami takut tidak ada yang selamat kalau banjir datang lagi.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_none_safe)
+{
+  judge_rows(unsafe_cases, N(unsafe_cases));
+}
+END_TEST
+
+/* The reporter knows where an official's family lives and only waits:
+ * "saya sudah tahu rumah anaknya, tinggal tunggu waktu saja".  Their own
+ * house awaited for eviction, or an address known with no waiting, is
+ * none. */
+static const struct judge_case home_known_cases[] = {
+  {"Beta su tahu rumah istrinya di Atambua, tinggal tunggu waktu saja.",
+   QUALITY_THREAT, 0},
+  {"Kami sudah tahu rumah bendahara itu, tunggu saja.", QUALITY_THREAT, 0},
+  {"Saya tahu rumah saya akan digusur, tinggal tunggu waktu saja.",
+   QUALITY_CLEAN, 0},
+  {"Saya sudah tahu rumah kades, tapi dia tidak pernah ada di rumah.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_home_known)
+{
+  judge_rows(home_known_cases, N(home_known_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1737,6 +1970,14 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_shapes);
   tcase_add_test(tc, quality_judge_intent);
   tcase_add_test(tc, quality_judge_evasions);
+  tcase_add_test(tc, quality_judge_violence_verbs);
+  tcase_add_test(tc, quality_judge_reporters_people);
+  tcase_add_test(tc, quality_judge_poison_served);
+  tcase_add_test(tc, quality_judge_deadline_intent);
+  tcase_add_test(tc, quality_judge_quoted_message);
+  tcase_add_test(tc, quality_judge_outcome_promised);
+  tcase_add_test(tc, quality_judge_none_safe);
+  tcase_add_test(tc, quality_judge_home_known);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
