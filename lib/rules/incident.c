@@ -1057,6 +1057,14 @@ range_year(struct incident *inc, int dates_before, int *pend, int *np)
   }
 }
 
+/* 1 when the word at i follows "malam" with no punctuation between: the
+ * eve of that day ("malam Jumat" is Thursday night), not its night. */
+static int
+eve_of(const struct tokens *ts, int i)
+{
+  return i > 0 && !ts->t[i].stop && is(&ts->t[i - 1], "malam");
+}
+
 static void
 read_dates(const struct tokens *ts, struct incident *inc)
 {
@@ -1075,8 +1083,11 @@ read_dates(const struct tokens *ts, struct incident *inc)
     wd = word_in(&ts->t[i], weekdays);
     if (wd < 0 && (is(&ts->t[i], "jum'at") || is(&ts->t[i], "jumaat")))
       wd = 4;
-    if (wd == 6 && !ts->t[i].cap && !(i > 0 && is(&ts->t[i - 1], "hari")))
+    if (wd == 6 && !ts->t[i].cap && !(i > 0 && is(&ts->t[i - 1], "hari")) &&
+        !eve_of(ts, i))
       continue;
+    if (wd >= 0 && eve_of(ts, i))
+      wd = (wd + 6) % 7;      /* "malam Minggu" is Saturday night */
     if (wd >= 0)
       add_item(inc, INCIDENT_WEEKDAY, wd + 1, NULL, NULL, NULL, 0);
   }

@@ -1528,6 +1528,31 @@ START_TEST(amounts_with_koma)
 }
 END_TEST
 
+/* "malam <day>" is the eve of that day ("malam Minggu" is Saturday
+ * night, "malam Jumat" Thursday night), as "<day> malam" is the night of
+ * the day itself: one night told both ways is one incident, two nights
+ * are two. */
+START_TEST(night_before_a_weekday)
+{
+  static const struct pair pairs[] = {
+    {"Malam Jumat tgl 5 Juni, polisi di pos Oesapa tahan sopir pick up dan "
+     "minta Rp 300.000.",
+     "Kamis malam 5 Juni polisi pos Oesapa minta tiga ratus ribu dari sopir "
+     "pick up.", 1},
+    {"malam minggu polantas di bundaran PU minta uang damai 200 ribu dari "
+     "ojek",
+     "Sabtu malam polisi lalu lintas di Bundaran PU minta 200rb dari tukang "
+     "ojek", 1},
+    {"Senin malam polantas di bundaran PU minta uang damai 200 ribu dari "
+     "ojek",
+     "malam Senin polantas di bundaran PU minta uang damai 200 ribu dari "
+     "ojek", 0},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2122,6 +2147,7 @@ incident_suite(void)
   tcase_add_test(tc, landmark_of_two_capital_words);
   tcase_add_test(tc, kecamatan_written_short);
   tcase_add_test(tc, favour_and_money_asked);
+  tcase_add_test(tc, night_before_a_weekday);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
