@@ -140,11 +140,22 @@ tok_push(struct tokens *ts, const char *s, size_t n, int num, char before,
     t->num = number_value(s, n, &t->digits);
     return;
   }
+  /* An apostrophe is spelling, not a letter: "Ba'a" is "Baa", "jum'at"
+   * "jumat"; a token of quotes only is none. */
+  while (n > 0 && s[0] == '\'') {
+    s++;
+    n--;
+  }
+  if (n == 0) {
+    ts->n--;
+    return;
+  }
   t->cap = isupper((unsigned char)s[0]) != 0;
   t->upper = n >= 2;
-  k = n < WORD_LEN - 1 ? n : WORD_LEN - 1;
-  for (i = 0; i < k; i++) {
-    t->w[i] = (char)tolower((unsigned char)s[i]);
+  for (i = 0, k = 0; i < n && k < WORD_LEN - 1; i++) {
+    if (s[i] == '\'')
+      continue;
+    t->w[k++] = (char)tolower((unsigned char)s[i]);
     t->upper &= isupper((unsigned char)s[i]) != 0;
   }
 }

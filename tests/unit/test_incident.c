@@ -1553,6 +1553,23 @@ START_TEST(night_before_a_weekday)
 }
 END_TEST
 
+/* An apostrophe inside a name is spelling, not a break: "Ba'a" is "Baa",
+ * "So'e" "Soe". */
+START_TEST(apostrophe_in_names)
+{
+  static const struct pair pairs[] = {
+    {"Sipir Rutan Ba'a minta Rp 100.000 tiap keluarga besuk.",
+     "petugas rutan Baa minta seratus ribu tiap kali keluarga besuk", 1},
+    {"Petugas Puskesmas So'e minta Rp 50.000 untuk surat keterangan sehat.",
+     "di puskesmas Soe petugas minta 50 ribu utk surat keterangan sehat", 1},
+    {"Sipir Rutan Ba'a minta Rp 100.000 tiap keluarga besuk.",
+     "Sipir Rutan So'e minta Rp 100.000 tiap keluarga besuk.", 0},
+  };
+
+  judge_pairs(pairs, sizeof(pairs) / sizeof(pairs[0]), 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2148,6 +2165,7 @@ incident_suite(void)
   tcase_add_test(tc, kecamatan_written_short);
   tcase_add_test(tc, favour_and_money_asked);
   tcase_add_test(tc, night_before_a_weekday);
+  tcase_add_test(tc, apostrophe_in_names);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
