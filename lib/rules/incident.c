@@ -1994,6 +1994,22 @@ field_place(const struct tokens *ts, int j, char *out)
     out[0] = '\0';
 }
 
+/* 1 when a village office of type (desa, kelurahan) is followed, among
+ * the fillers from token j, by a word for kecamatan: "kades di kec. Kota
+ * Komba" is a head of some village of that kecamatan, and the name after
+ * it is the kecamatan's (read as its own office), not the village's. */
+static int
+village_in_kecamatan(const struct tokens *ts, int j, const char *type)
+{
+  if (strcmp(type, "desa") != 0 && strcmp(type, "kelurahan") != 0)
+    return 0;
+  for (; j < ts->n && !stop_at(ts, j) &&
+         word_in(&ts->t[j], office_filler) >= 0; j++)
+    if (is(&ts->t[j], "kec") || is(&ts->t[j], "kecamatan"))
+      return 1;
+  return 0;
+}
+
 /* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
@@ -2025,7 +2041,8 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
     named = office_name(ts, j, qual);
   }
   tier = office_tier(ts, j);
-  if (office_words[k].q == Q_NAME && qual[0] == '\0')
+  if (office_words[k].q == Q_NAME && qual[0] == '\0' &&
+      !village_in_kecamatan(ts, j, office_words[k].type))
     named = office_name(ts, j, qual);
   else if (qual[0] != '\0' && (office_words[k].q == Q_FIELD ||
                                office_words[k].field != NULL))
@@ -3201,7 +3218,9 @@ static const char *const territory_offices[] = {"desa", "kelurahan",
 
 /* 1 when one of x and y is a village, kelurahan or kecamatan and the
  * other an office of another type named by it ("Desa Golo Kantar", "kios
- * pupuk di golo kantar"): the office lies there, no other place. */
+ * pupuk di golo kantar"): the office lies there, no other place.  A
+ * village and a kecamatan of one name meet too: "Sekdes di Weliman" is a
+ * village of Kecamatan Weliman as often as one named so. */
 static int
 office_in_territory(const struct incident_item *x,
                     const struct incident_item *y)
@@ -3209,7 +3228,9 @@ office_in_territory(const struct incident_item *x,
   int tx = str_in(x->key, territory_offices),
       ty = str_in(y->key, territory_offices);
 
-  return tx != ty && name_alike(x->qual, y->qual);
+  return (tx != ty || (tx && (strcmp(x->key, "kecamatan") == 0) !=
+                                 (strcmp(y->key, "kecamatan") == 0))) &&
+         name_alike(x->qual, y->qual);
 }
 
 /* Office x of a and office y of b are one office: alike, named two
