@@ -16,8 +16,8 @@
  *    are kept, since amounts and dates tell stories apart.  Common SMS
  *    spellings are spelt out ("yg" "yang", "tgl" "tanggal", "bpk"
  *    "bapak").  Words of ASCII letters then lose one particle (-nya -lah
- *    -kah), one suffix (-kan -an -i) and one prefix (meng- ... ke-) as
- *    long as four letters remain, and a stem of four letters or more
+ *    -kah), one prefix (meng- ... ke-) and one suffix (-kan -an -i), in
+ *    that order, as long as four letters remain, and a stem of four letters or more
  *    loses a first m, n, p, s, t, k, ny or ng: the prefixes me(N)- and
  *    pe(N)- turn a root's p, t, s, k into m, n, ny, ng, and rather than
  *    guess which root was meant, both sides drop that letter.  So
@@ -284,9 +284,11 @@ word_hash(char *w, size_t len)
   expand_abbrev(w, &len);
   end = len;
   if (len > STEM_MIN) {
+    /* The prefix before the suffix: "dicuri" taken as "dicur" + "-i"
+     * would keep its "di-" (too short to strip) and never meet "curi". */
     strip_one(w, &start, &end, particles, COUNT(particles), 1);
-    strip_one(w, &start, &end, suffixes, COUNT(suffixes), 1);
     strip_one(w, &start, &end, prefixes, COUNT(prefixes), 0);
+    strip_one(w, &start, &end, suffixes, COUNT(suffixes), 1);
   }
   /* The consonant that me(N)- and pe(N)- assimilate: "memungut" and
    * "pungut" both become "ungut", "meminta" and "minta" both "inta". */
