@@ -1607,6 +1607,25 @@ START_TEST(village_head_in_a_kecamatan)
 }
 END_TEST
 
+/* A retelling in other words of the domain (besuk / kunjungi, hp /
+ * handphone, sita / ambil, dagangan / jualan) with one office and amount
+ * is one incident. */
+START_TEST(retold_in_other_words)
+{
+  static const struct pair pairs[] = {
+    {"Petugas Lapas Kelas IIA Kupang menyita handphone pengunjung dan "
+     "meminta tebusan Rp 300.000.",
+     "Waktu sy besuk di LP Penfui, hp sy diambil petugas, mau ambil kembali "
+     "harus bayar 300 ribu", 1},
+    {"Petugas Rutan Kelas IIB Soe meminta Rp 100.000 dari keluarga yang "
+     "mengunjungi narapidana.",
+     "mau jenguk napi di rutan Soe harus kasih seratus ribu ke petugas", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2204,6 +2223,7 @@ incident_suite(void)
   tcase_add_test(tc, night_before_a_weekday);
   tcase_add_test(tc, apostrophe_in_names);
   tcase_add_test(tc, village_head_in_a_kecamatan);
+  tcase_add_test(tc, retold_in_other_words);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
