@@ -2515,6 +2515,66 @@ act_at(const struct tokens *ts, int i)
   return 0;
 }
 
+/* Public works, each a bit of incident.works: two works of one office or
+ * official (a road and a bridge) are two incidents. */
+enum { WORK_ROAD = 1, WORK_BRIDGE = 2, WORK_BUILDING = 4, WORK_WATER = 8 };
+
+static const struct {
+  const char *w;
+  unsigned work;
+} work_words[] = {
+  {"jembatan", WORK_BRIDGE}, {"gedung", WORK_BUILDING},
+  {"rkb", WORK_BUILDING},    {"aspal", WORK_ROAD},
+  {"hotmix", WORK_ROAD},     {"pengaspalan", WORK_ROAD},
+  {"rabat", WORK_ROAD},      {"lapen", WORK_ROAD},
+  {"irigasi", WORK_WATER},   {"embung", WORK_WATER},
+  {"bendungan", WORK_WATER}, {"perpipaan", WORK_WATER},
+};
+
+/* Words that make a text about a project (a work built or mended), and
+ * the words around "jalan" that make it a road, not a verb ("baru
+ * jalan"): before it ("proyek jalan", "ruas jalan") or after it ("jalan
+ * tani", "jalan raya"). */
+static const char *const project_words[] = {
+  "proyek", "pembangunan", "bangun", "dibangun", "membangun", "kontraktor",
+  "pengerjaan", "rehab", "rehabilitasi", "renovasi", "pokir", NULL,
+};
+static const char *const road_before[] = {
+  "proyek", "pembangunan", "ruas", "perbaikan", "peningkatan", "paket",
+  "bangun", NULL,
+};
+static const char *const road_after[] = {
+  "tani", "raya", "desa", "rabat", "aspal", "hotmix", "lingkar", "usaha",
+  "kabupaten", "provinsi", "nasional", "setapak", NULL,
+};
+
+/* The works a project text names into inc->works; none when the text is
+ * not about a project (project_words[]). */
+static void
+read_works(const struct tokens *ts, struct incident *inc)
+{
+  const struct token *t;
+  unsigned works = 0;
+  int i, project = 0;
+  size_t e;
+
+  for (i = 0; i < ts->n; i++) {
+    t = &ts->t[i];
+    if (t->is_num)
+      continue;
+    project |= word_in(t, project_words) >= 0;
+    for (e = 0; e < COUNT(work_words); e++)
+      if (is(t, work_words[e].w))
+        works |= work_words[e].work;
+    if ((is(t, "jalan") || is(t, "jln")) &&
+        ((i > 0 && !t->stop && word_in(&ts->t[i - 1], road_before) >= 0) ||
+         (i + 1 < ts->n && !ts->t[i + 1].stop &&
+          word_in(&ts->t[i + 1], road_after) >= 0)))
+      works |= WORK_ROAD;
+  }
+  inc->works = project ? works : 0;
+}
+
 /* The acts the text tells and whether it speaks of money (incident.h). */
 static void
 read_acts(const struct tokens *ts, struct incident *inc)
@@ -2562,6 +2622,7 @@ incident_extract(const char *text, struct incident *inc)
   read_words(&ts, inc);
   read_topics(&ts, inc);
   read_acts(&ts, inc);
+  read_works(&ts, inc);
 }
 
 /* ------------------------------------------------------------------ */
@@ -3648,6 +3709,13 @@ incident_conflict(const struct incident *a, const struct incident *b,
       if (why != NULL)
         *why = kind_names[k];
     }
+  }
+  /* Two works of one project kind apart: a road, a bridge. */
+  if (!conflict && a->works != 0 && b->works != 0 &&
+      (a->works & b->works) == 0) {
+    conflict = 1;
+    if (why != NULL)
+      *why = "works";
   }
   if (shared != NULL)
     shared_weight(a, b, shared);

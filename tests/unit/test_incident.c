@@ -1626,6 +1626,31 @@ START_TEST(retold_in_other_words)
 }
 END_TEST
 
+/* Two works of one office or official (a road and a bridge, a road and a
+ * building) are two incidents, though the act (a bribe, a fee) is one; one
+ * work told twice is one. */
+START_TEST(works_of_one_office)
+{
+  static const struct pair pairs[] = {
+    {"Pengawas proyek jembatan Sungai Noelmina dari Dinas PUPR Provinsi NTT "
+     "menerima suap dari kontraktor agar pekerjaan yang tidak sesuai "
+     "spesifikasi tetap diterima.",
+     "Pengawas dari PUPR Provinsi NTT terima suap kontraktor proyek jalan "
+     "Kefa-Eban supaya aspal tipis tetap diterima.", 0},
+    {"Kepala Dinas PUPR Kabupaten Ende minta fee 10 persen dari kontraktor "
+     "pembangunan gedung kantor camat Detusoko.",
+     "Kadis PUPR Ende minta jatah 10% dari kontraktor proyek irigasi "
+     "Detusoko.", 0},
+    {"Kepala Dinas PUPR Kabupaten Ende minta fee 10 persen dari kontraktor "
+     "pembangunan gedung kantor camat Detusoko.",
+     "kadis PUPR Ende minta jatah 10% dr kontraktor yg bangun gedung kantor "
+     "camat di Detusoko", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2224,6 +2249,7 @@ incident_suite(void)
   tcase_add_test(tc, apostrophe_in_names);
   tcase_add_test(tc, village_head_in_a_kecamatan);
   tcase_add_test(tc, retold_in_other_words);
+  tcase_add_test(tc, works_of_one_office);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
