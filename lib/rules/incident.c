@@ -1938,6 +1938,9 @@ office_word(const struct tokens *ts, int i, size_t *k, int *n)
     }
   if (office_lookup(w, k))
     return 1;
+  /* "PU" in capitals is the works dinas; "pu" is Kupang Malay "punya". */
+  if (ts->t[i].upper && is(&ts->t[i], "pu"))
+    return office_lookup("pupr", k);
   return strncmp(w, OFFICE_HEAD, strlen(OFFICE_HEAD)) == 0 &&
          strlen(w) >= strlen(OFFICE_HEAD) + OFFICE_HEAD_MIN &&
          office_lookup(w + strlen(OFFICE_HEAD), k);

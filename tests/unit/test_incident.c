@@ -1651,6 +1651,21 @@ START_TEST(works_of_one_office)
 }
 END_TEST
 
+/* "PU" in capitals is the Dinas PUPR ("pengawas PU provinsi"), so a
+ * retelling that names it so shares the office. */
+START_TEST(pu_is_the_works_dinas)
+{
+  static const struct pair pairs[] = {
+    {"Pengawas dari Dinas PUPR Kabupaten Sikka menerima amplop dari "
+     "kontraktor jembatan Nangahale agar pekerjaan yang buruk diterima.",
+     "Jembatan Nangahale itu dikerjakan asal-asalan, tapi pengawas PU Sikka "
+     "terima amplop dari kontraktor jadi lolos saja.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2250,6 +2265,7 @@ incident_suite(void)
   tcase_add_test(tc, village_head_in_a_kecamatan);
   tcase_add_test(tc, retold_in_other_words);
   tcase_add_test(tc, works_of_one_office);
+  tcase_add_test(tc, pu_is_the_works_dinas);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
