@@ -140,11 +140,22 @@ tok_push(struct tokens *ts, const char *s, size_t n, int num, char before,
     t->num = number_value(s, n, &t->digits);
     return;
   }
+  /* An apostrophe is spelling, not a letter: "Ba'a" is "Baa", "jum'at"
+   * "jumat"; a token of quotes only is none. */
+  while (n > 0 && s[0] == '\'') {
+    s++;
+    n--;
+  }
+  if (n == 0) {
+    ts->n--;
+    return;
+  }
   t->cap = isupper((unsigned char)s[0]) != 0;
   t->upper = n >= 2;
-  k = n < WORD_LEN - 1 ? n : WORD_LEN - 1;
-  for (i = 0; i < k; i++) {
-    t->w[i] = (char)tolower((unsigned char)s[i]);
+  for (i = 0, k = 0; i < n && k < WORD_LEN - 1; i++) {
+    if (s[i] == '\'')
+      continue;
+    t->w[k++] = (char)tolower((unsigned char)s[i]);
     t->upper &= isupper((unsigned char)s[i]) != 0;
   }
 }
@@ -1057,6 +1068,14 @@ range_year(struct incident *inc, int dates_before, int *pend, int *np)
   }
 }
 
+/* 1 when the word at i follows "malam" with no punctuation between: the
+ * eve of that day ("malam Jumat" is Thursday night), not its night. */
+static int
+eve_of(const struct tokens *ts, int i)
+{
+  return i > 0 && !ts->t[i].stop && is(&ts->t[i - 1], "malam");
+}
+
 static void
 read_dates(const struct tokens *ts, struct incident *inc)
 {
@@ -1075,8 +1094,11 @@ read_dates(const struct tokens *ts, struct incident *inc)
     wd = word_in(&ts->t[i], weekdays);
     if (wd < 0 && (is(&ts->t[i], "jum'at") || is(&ts->t[i], "jumaat")))
       wd = 4;
-    if (wd == 6 && !ts->t[i].cap && !(i > 0 && is(&ts->t[i - 1], "hari")))
+    if (wd == 6 && !ts->t[i].cap && !(i > 0 && is(&ts->t[i - 1], "hari")) &&
+        !eve_of(ts, i))
       continue;
+    if (wd >= 0 && eve_of(ts, i))
+      wd = (wd + 6) % 7;      /* "malam Minggu" is Saturday night */
     if (wd >= 0)
       add_item(inc, INCIDENT_WEEKDAY, wd + 1, NULL, NULL, NULL, 0);
   }
@@ -1916,6 +1938,9 @@ office_word(const struct tokens *ts, int i, size_t *k, int *n)
     }
   if (office_lookup(w, k))
     return 1;
+  /* "PU" in capitals is the works dinas; "pu" is Kupang Malay "punya". */
+  if (ts->t[i].upper && is(&ts->t[i], "pu"))
+    return office_lookup("pupr", k);
   return strncmp(w, OFFICE_HEAD, strlen(OFFICE_HEAD)) == 0 &&
          strlen(w) >= strlen(OFFICE_HEAD) + OFFICE_HEAD_MIN &&
          office_lookup(w + strlen(OFFICE_HEAD), k);
@@ -1972,6 +1997,22 @@ field_place(const struct tokens *ts, int j, char *out)
     out[0] = '\0';
 }
 
+/* 1 when a village office of type (desa, kelurahan) is followed, among
+ * the fillers from token j, by a word for kecamatan: "kades di kec. Kota
+ * Komba" is a head of some village of that kecamatan, and the name after
+ * it is the kecamatan's (read as its own office), not the village's. */
+static int
+village_in_kecamatan(const struct tokens *ts, int j, const char *type)
+{
+  if (strcmp(type, "desa") != 0 && strcmp(type, "kelurahan") != 0)
+    return 0;
+  for (; j < ts->n && !stop_at(ts, j) &&
+         word_in(&ts->t[j], office_filler) >= 0; j++)
+    if (is(&ts->t[j], "kec") || is(&ts->t[j], "kecamatan"))
+      return 1;
+  return 0;
+}
+
 /* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
@@ -2003,7 +2044,8 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
     named = office_name(ts, j, qual);
   }
   tier = office_tier(ts, j);
-  if (office_words[k].q == Q_NAME && qual[0] == '\0')
+  if (office_words[k].q == Q_NAME && qual[0] == '\0' &&
+      !village_in_kecamatan(ts, j, office_words[k].type))
     named = office_name(ts, j, qual);
   else if (qual[0] != '\0' && (office_words[k].q == Q_FIELD ||
                                office_words[k].field != NULL))
@@ -2476,6 +2518,66 @@ act_at(const struct tokens *ts, int i)
   return 0;
 }
 
+/* Public works, each a bit of incident.works: two works of one office or
+ * official (a road and a bridge) are two incidents. */
+enum { WORK_ROAD = 1, WORK_BRIDGE = 2, WORK_BUILDING = 4, WORK_WATER = 8 };
+
+static const struct {
+  const char *w;
+  unsigned work;
+} work_words[] = {
+  {"jembatan", WORK_BRIDGE}, {"gedung", WORK_BUILDING},
+  {"rkb", WORK_BUILDING},    {"aspal", WORK_ROAD},
+  {"hotmix", WORK_ROAD},     {"pengaspalan", WORK_ROAD},
+  {"rabat", WORK_ROAD},      {"lapen", WORK_ROAD},
+  {"irigasi", WORK_WATER},   {"embung", WORK_WATER},
+  {"bendungan", WORK_WATER}, {"perpipaan", WORK_WATER},
+};
+
+/* Words that make a text about a project (a work built or mended), and
+ * the words around "jalan" that make it a road, not a verb ("baru
+ * jalan"): before it ("proyek jalan", "ruas jalan") or after it ("jalan
+ * tani", "jalan raya"). */
+static const char *const project_words[] = {
+  "proyek", "pembangunan", "bangun", "dibangun", "membangun", "kontraktor",
+  "pengerjaan", "rehab", "rehabilitasi", "renovasi", "pokir", NULL,
+};
+static const char *const road_before[] = {
+  "proyek", "pembangunan", "ruas", "perbaikan", "peningkatan", "paket",
+  "bangun", NULL,
+};
+static const char *const road_after[] = {
+  "tani", "raya", "desa", "rabat", "aspal", "hotmix", "lingkar", "usaha",
+  "kabupaten", "provinsi", "nasional", "setapak", NULL,
+};
+
+/* The works a project text names into inc->works; none when the text is
+ * not about a project (project_words[]). */
+static void
+read_works(const struct tokens *ts, struct incident *inc)
+{
+  const struct token *t;
+  unsigned works = 0;
+  int i, project = 0;
+  size_t e;
+
+  for (i = 0; i < ts->n; i++) {
+    t = &ts->t[i];
+    if (t->is_num)
+      continue;
+    project |= word_in(t, project_words) >= 0;
+    for (e = 0; e < COUNT(work_words); e++)
+      if (is(t, work_words[e].w))
+        works |= work_words[e].work;
+    if ((is(t, "jalan") || is(t, "jln")) &&
+        ((i > 0 && !t->stop && word_in(&ts->t[i - 1], road_before) >= 0) ||
+         (i + 1 < ts->n && !ts->t[i + 1].stop &&
+          word_in(&ts->t[i + 1], road_after) >= 0)))
+      works |= WORK_ROAD;
+  }
+  inc->works = project ? works : 0;
+}
+
 /* The acts the text tells and whether it speaks of money (incident.h). */
 static void
 read_acts(const struct tokens *ts, struct incident *inc)
@@ -2523,6 +2625,7 @@ incident_extract(const char *text, struct incident *inc)
   read_words(&ts, inc);
   read_topics(&ts, inc);
   read_acts(&ts, inc);
+  read_works(&ts, inc);
 }
 
 /* ------------------------------------------------------------------ */
@@ -3179,7 +3282,9 @@ static const char *const territory_offices[] = {"desa", "kelurahan",
 
 /* 1 when one of x and y is a village, kelurahan or kecamatan and the
  * other an office of another type named by it ("Desa Golo Kantar", "kios
- * pupuk di golo kantar"): the office lies there, no other place. */
+ * pupuk di golo kantar"): the office lies there, no other place.  A
+ * village and a kecamatan of one name meet too: "Sekdes di Weliman" is a
+ * village of Kecamatan Weliman as often as one named so. */
 static int
 office_in_territory(const struct incident_item *x,
                     const struct incident_item *y)
@@ -3187,7 +3292,9 @@ office_in_territory(const struct incident_item *x,
   int tx = str_in(x->key, territory_offices),
       ty = str_in(y->key, territory_offices);
 
-  return tx != ty && name_alike(x->qual, y->qual);
+  return (tx != ty || (tx && (strcmp(x->key, "kecamatan") == 0) !=
+                                 (strcmp(y->key, "kecamatan") == 0))) &&
+         name_alike(x->qual, y->qual);
 }
 
 /* Office x of a and office y of b are one office: alike, named two
@@ -3605,6 +3712,13 @@ incident_conflict(const struct incident *a, const struct incident *b,
       if (why != NULL)
         *why = kind_names[k];
     }
+  }
+  /* Two works of one project kind apart: a road, a bridge. */
+  if (!conflict && a->works != 0 && b->works != 0 &&
+      (a->works & b->works) == 0) {
+    conflict = 1;
+    if (why != NULL)
+      *why = "works";
   }
   if (shared != NULL)
     shared_weight(a, b, shared);

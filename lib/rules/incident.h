@@ -130,6 +130,10 @@ struct incident {
                                    * read_acts() */
   int money;                      /* an amount or a word of money
                                    * ("uang", "bayar", "dipotong") */
+  unsigned works;                 /* the public works a project text
+                                   * names (a road, a bridge, a
+                                   * building, water works): bits, see
+                                   * read_works() */
 };
 
 /* The specifics of text (NULL counts as "") into *inc, replacing what was

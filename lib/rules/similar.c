@@ -16,8 +16,8 @@
  *    are kept, since amounts and dates tell stories apart.  Common SMS
  *    spellings are spelt out ("yg" "yang", "tgl" "tanggal", "bpk"
  *    "bapak").  Words of ASCII letters then lose one particle (-nya -lah
- *    -kah), one suffix (-kan -an -i) and one prefix (meng- ... ke-) as
- *    long as four letters remain, and a stem of four letters or more
+ *    -kah), one prefix (meng- ... ke-) and one suffix (-kan -an -i), in
+ *    that order, as long as four letters remain, and a stem of four letters or more
  *    loses a first m, n, p, s, t, k, ny or ng: the prefixes me(N)- and
  *    pe(N)- turn a root's p, t, s, k into m, n, ny, ng, and rather than
  *    guess which root was meant, both sides drop that letter.  So
@@ -187,6 +187,55 @@ static const struct affix prefixes[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Words of the complaint domain that reporters use for one another, as
+ * their stems (after word_hash()'s stripping) and the stem they count as,
+ * so that a retelling in other words shares the word: a visit to a
+ * prisoner ("besuk", "kunjungi", "jenguk"), a prisoner ("napi",
+ * "narapidana"), a soldier ("TNI", "tentara", "prajurit"), a bribe
+ * ("suap", "sogok", "amplop"), a seizure ("sita", "rampas"), goods for
+ * sale ("jualan", "dagangan"), a phone ("HP", "hape", "handphone",
+ * "ponsel"), a receipt ("kwitansi", "kuitansi"), broken ("rusak",
+ * "hancur", Kupang "pica"), cut ("potong", "pangkas").  Sorted by stem
+ * (bytewise) for synonym_of(). */
+struct synonym {
+  const char *stem;
+  const char *as;
+};
+
+static const struct synonym synonyms[] = {
+  {"amplop", "uap"},   {"angkas", "otong"}, {"arapidana", "api"},
+  {"dagang", "jual"},  {"entara", "tni"},   {"hancur", "rusak"},
+  {"handphone", "hp"}, {"hape", "hp"},      {"ica", "rusak"},
+  {"jenguk", "besuk"}, {"ogok", "uap"},     {"onsel", "hp"},
+  {"rajurit", "tni"},  {"rampas", "ita"},   {"uitans", "witans"},
+  {"unjung", "besuk"}, {"yita", "ita"},     {"yuap", "uap"},
+};
+
+/* The stem w[0..n) stands for (synonyms[]), or w itself; its length in
+ * *len. */
+static const char *
+synonym_of(const char *w, size_t *len)
+{
+  size_t lo = 0, hi = COUNT(synonyms), mid, n = *len;
+  int c;
+
+  while (lo < hi) {
+    mid = lo + (hi - lo) / 2;
+    c = strncmp(w, synonyms[mid].stem, n);
+    if (c == 0 && synonyms[mid].stem[n] != '\0')
+      c = -1;
+    if (c == 0) {
+      *len = strlen(synonyms[mid].as);
+      return synonyms[mid].as;
+    }
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return w;
+}
+
 /* Order of the word w[0..n) against abbreviation a, as abbrevs[] is
  * sorted: <0, 0 or >0. */
 static int
@@ -280,13 +329,16 @@ static uint64_t
 word_hash(char *w, size_t len)
 {
   size_t start = 0, end;
+  const char *stem;
 
   expand_abbrev(w, &len);
   end = len;
   if (len > STEM_MIN) {
+    /* The prefix before the suffix: "dicuri" taken as "dicur" + "-i"
+     * would keep its "di-" (too short to strip) and never meet "curi". */
     strip_one(w, &start, &end, particles, COUNT(particles), 1);
-    strip_one(w, &start, &end, suffixes, COUNT(suffixes), 1);
     strip_one(w, &start, &end, prefixes, COUNT(prefixes), 0);
+    strip_one(w, &start, &end, suffixes, COUNT(suffixes), 1);
   }
   /* The consonant that me(N)- and pe(N)- assimilate: "memungut" and
    * "pungut" both become "ungut", "meminta" and "minta" both "inta". */
@@ -296,7 +348,9 @@ word_hash(char *w, size_t len)
     else if (assimilated(w[start]))
       start++;
   }
-  return hash_fnv1a(HASH_FNV_OFFSET, w + start, end - start);
+  len = end - start;
+  stem = synonym_of(w + start, &len);
+  return hash_fnv1a(HASH_FNV_OFFSET, stem, len);
 }
 
 uint64_t

@@ -267,6 +267,54 @@ START_TEST(score_table)
 }
 END_TEST
 
+/* A word with a prefix and the suffix -i is the root's word: "dicuri"
+ * and "curi", "pencurian"; "dikunjungi" and "kunjungan". */
+START_TEST(prefix_before_suffix_i)
+{
+  static const char *const groups[][3] = {
+    {"dicuri", "curi", "pencurian"},
+    {"dikunjungi", "kunjungan", "berkunjung"},
+    {"diobati", "obat", "pengobatan"},
+  };
+  size_t g, i;
+  uint64_t k;
+
+  for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
+    k = similar_word_key(groups[g][0], strlen(groups[g][0]));
+    for (i = 1; i < 3; i++)
+      ck_assert_msg(similar_word_key(groups[g][i], strlen(groups[g][i])) == k,
+                    "'%s' and '%s' have two keys", groups[g][0],
+                    groups[g][i]);
+  }
+}
+END_TEST
+
+/* Words of the complaint domain used for one another share one key:
+ * a retelling in other words still shares them. */
+START_TEST(domain_words_for_one_another)
+{
+  static const char *const groups[][3] = {
+    {"besuk", "mengunjungi", "menjenguk"},
+    {"tentara", "TNI", "prajurit"},
+    {"suap", "disogok", "amplop"},
+    {"disita", "menyita", "dirampas"},
+    {"dagangan", "jualan", "pedagang"},
+    {"hp", "handphone", "ponsel"},
+  };
+  size_t g, i;
+  uint64_t k;
+
+  for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
+    k = similar_word_key(groups[g][0], strlen(groups[g][0]));
+    for (i = 1; i < 3; i++)
+      ck_assert_msg(similar_word_key(groups[g][i], strlen(groups[g][i])) == k,
+                    "'%s' and '%s' have two keys", groups[g][0],
+                    groups[g][i]);
+  }
+  ck_assert(similar_word_key("suap", 4) != similar_word_key("besuk", 5));
+}
+END_TEST
+
 START_TEST(score_sanity)
 {
   ck_assert(similar_score(A1, A1) == 1.0);
@@ -964,6 +1012,8 @@ similar_suite(void)
 
   tcase_add_loop_test(score, score_table, 0, NPAIRS);
   tcase_add_test(score, score_sanity);
+  tcase_add_test(score, prefix_before_suffix_i);
+  tcase_add_test(score, domain_words_for_one_another);
   suite_add_tcase(s, score);
 
   tcase_add_test(index, find_same_reporter_rephrased);
