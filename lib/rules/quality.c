@@ -1797,6 +1797,16 @@ word_text_is(const struct ctx *cx, size_t i, const char *w)
          memcmp(cx->nm->text + cx->nm->w[i].off, w, n) == 0;
 }
 
+/* Is word i one of the words of the NULL-terminated list? */
+static int
+word_in(const struct ctx *cx, size_t i, const char *const *list)
+{
+  for (; *list != NULL; list++)
+    if (word_text_is(cx, i, *list))
+      return 1;
+  return 0;
+}
+
 /* The first of the words right before word k, in its clause and at most
  * max of them, that are person or office words or carry one of flags
  * (names: WORD_TITLE, WORD_CAPS); k when word k - 1 is none. */
@@ -1954,18 +1964,13 @@ remote_agent(const struct ctx *cx, size_t i)
   static const char *const chain[] = {"dan", "lalu", "terus", "kemudian",
                                       NULL};
   size_t k, c;
-  int w, joined = 0;
 
   for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--)
     if (word_is(cx, WC_ORDER, k - 1) && self_agent(cx, k - 1))
       return 1;
   if (band_agent(cx, i))
     return 1;
-  if (i == 0 || starts_clause(cx, i))
-    return 0;
-  for (w = 0; chain[w] != NULL; w++)
-    joined |= word_text_is(cx, i - 1, chain[w]);
-  if (!joined)
+  if (i == 0 || starts_clause(cx, i) || !word_in(cx, i - 1, chain))
     return 0;
   c = clause_start(cx, i);
   while (c < i && (word_is(cx, WC_IF, c) || word_is(cx, WC_INTENT, c)))
@@ -2009,7 +2014,7 @@ owned_by(const struct ctx *cx, size_t k)
 {
   static const char *const stop[] = {"di", "dari", "dekat", "yang", "yg",
                                      "dan", "atau", "lalu", NULL};
-  size_t m, w;
+  size_t m;
 
   for (m = k + 1; m < cx->nm->n && m <= k + 1 + OWNER_GAP &&
                   !starts_clause(cx, m); m++) {
@@ -2020,11 +2025,9 @@ owned_by(const struct ctx *cx, size_t k)
       continue;
     if (object_skip(cx, m) || word_is(cx, WC_PURPOSE, m) ||
         word_is(cx, WC_IF, m) || word_is(cx, WC_BECAUSE, m) ||
-        word_is(cx, WC_SELF, m) || word_is(cx, WC_HARM, m))
+        word_is(cx, WC_SELF, m) || word_is(cx, WC_HARM, m) ||
+        word_in(cx, m, stop))
       return 0;
-    for (w = 0; stop[w] != NULL; w++)
-      if (word_text_is(cx, m, stop[w]))
-        return 0;
   }
   return 0;
 }
@@ -2423,12 +2426,11 @@ modifier_word(const struct ctx *cx, size_t j)
     "yang", "yg", "di", "ke", "dari", "dekat", "depan", "belakang",
     "samping", "sebelah", "dalam", NULL,
   };
-  size_t k, w;
+  size_t k;
 
   for (k = j; k > 0 && !starts_clause(cx, k); k--)
-    for (w = 0; before[w] != NULL; w++)
-      if (word_text_is(cx, k - 1, before[w]))
-        return 1;
+    if (word_in(cx, k - 1, before))
+      return 1;
   return 0;
 }
 
@@ -2455,17 +2457,13 @@ means_after(const struct ctx *cx, size_t e)
 {
   static const char *const means[] = {"pakai", "pake", "pakei", "dengan",
                                       "dgn", "deng", "menggunakan", NULL};
-  size_t w;
 
   if (e + 2 >= cx->nm->n || starts_clause(cx, e + 1) ||
       starts_clause(cx, e + 2))
     return 0;
   if (word_text_is(cx, e + 1, "satu"))
     return word_text_is(cx, e + 2, "per") || word_text_is(cx, e + 2, "demi");
-  for (w = 0; means[w] != NULL; w++)
-    if (word_text_is(cx, e + 1, means[w]))
-      return 1;
-  return 0;
+  return word_in(cx, e + 1, means);
 }
 
 /*
@@ -3053,15 +3051,10 @@ object_ends(const struct ctx *cx, size_t k)
   static const char *const ends[] = {"di", "dari", "sampai", "sampe",
                                      "pakai", "pake", "dengan", "dgn",
                                      "deng", "atau", "sebelum", NULL};
-  size_t w;
 
-  if (word_is(cx, WC_IF, k) || word_is(cx, WC_PURPOSE, k) ||
-      word_is(cx, WC_BECAUSE, k) || word_is(cx, WC_TURN, k))
-    return 1;
-  for (w = 0; ends[w] != NULL; w++)
-    if (word_text_is(cx, k, ends[w]))
-      return 1;
-  return 0;
+  return word_is(cx, WC_IF, k) || word_is(cx, WC_PURPOSE, k) ||
+         word_is(cx, WC_BECAUSE, k) || word_is(cx, WC_TURN, k) ||
+         word_in(cx, k, ends);
 }
 
 /* Is word k a thing of the [harmless] list (rubbish, grass, wood, a
@@ -3320,7 +3313,6 @@ poison_served(const struct ctx *cx, size_t i)
   static const char *const into[] = {"untuk", "utk", "buat", "di", "ke",
                                      "dalam", NULL};
   size_t k, a = i;
-  int w;
 
   if (!word_is(cx, WC_POISON, i) || cx->reported[i])
     return 0;
@@ -3332,10 +3324,9 @@ poison_served(const struct ctx *cx, size_t i)
   if (a == i || !intended(cx, i, a))
     return 0;
   for (k = i + 1; k + 1 < cx->nm->n && !starts_clause(cx, k + 1); k++)
-    for (w = 0; into[w] != NULL; w++)
-      if (word_text_is(cx, k, into[w]) && word_is(cx, WC_FOOD, k + 1) &&
-          owned_by(cx, k + 1))
-        return 1;
+    if (word_in(cx, k, into) && word_is(cx, WC_FOOD, k + 1) &&
+        owned_by(cx, k + 1))
+      return 1;
   return 0;
 }
 
