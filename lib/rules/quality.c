@@ -1797,6 +1797,16 @@ word_text_is(const struct ctx *cx, size_t i, const char *w)
          memcmp(cx->nm->text + cx->nm->w[i].off, w, n) == 0;
 }
 
+/* Does word k end in "-nya" (someone's)? */
+static int
+owned_nya(const struct ctx *cx, size_t k)
+{
+  const struct word *w = &cx->nm->w[k];
+
+  return w->len > 3 &&
+         memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0;
+}
+
 /* Is word i one of the words of the NULL-terminated list? */
 static int
 word_in(const struct ctx *cx, size_t i, const char *const *list)
@@ -2072,11 +2082,9 @@ has_target(const struct ctx *cx, size_t i)
 static int
 message_for(const struct ctx *cx, size_t i)
 {
-  const struct word *w = &cx->nm->w[i];
-  const char *t = cx->nm->text + w->off;
+  const char *t = cx->nm->text + cx->nm->w[i].off;
 
-  return starts_clause(cx, i) && t[0] != 'd' &&
-         !(w->len > 3 && memcmp(t + w->len - 3, "nya", 3) == 0) &&
+  return starts_clause(cx, i) && t[0] != 'd' && !owned_nya(cx, i) &&
          i + 1 < cx->nm->n && !starts_clause(cx, i + 1) &&
          word_is(cx, WC_TO, i + 1);
 }
@@ -2777,7 +2785,6 @@ static int
 days_numbered(const struct ctx *cx, size_t k)
 {
   size_t m, c;
-  const struct word *w;
 
   if (k < 1 || k + 1 >= cx->nm->n || !word_text_is(cx, k, "lama") ||
       !word_text_is(cx, k + 1, "lagi") || starts_clause(cx, k + 1))
@@ -2795,11 +2802,9 @@ days_numbered(const struct ctx *cx, size_t k)
     /* "hari-harinya": the word said twice, the second one owned */
     if (!word_is(cx, WC_LIFE, c) || word_is(cx, WC_LIFE, c + 1))
       continue;
-    w = &cx->nm->w[c];
     if (other_person(cx, c + 1))
       return 1;
-    return w->len > 3 &&
-           memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0 &&
+    return owned_nya(cx, c) &&
            (other_person(cx, sentence_start(cx, c)) ||
             told_to(cx, sentence_start(cx, c)));
   }
@@ -3357,16 +3362,6 @@ death_if_you(const struct ctx *cx, size_t i)
         return 1;
   }
   return 0;
-}
-
-/* Does word k end in "-nya" (someone's)? */
-static int
-owned_nya(const struct ctx *cx, size_t k)
-{
-  const struct word *w = &cx->nm->w[k];
-
-  return w->len > 3 &&
-         memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0;
 }
 
 /* "Bendahara itu lebih baik mundur sebelum darahnya tumpah": "sebelum"
