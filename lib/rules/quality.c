@@ -2773,6 +2773,18 @@ told_to(const struct ctx *cx, size_t s)
          message_for(cx, s) && other_person(cx, s + 2);
 }
 
+/* The [not] word before word k (k > 0), a [will] word between or not
+ * ("tidak lama", "tidak akan aman"): its index, or k when there is none. */
+static size_t
+negation_before(const struct ctx *cx, size_t k)
+{
+  size_t m = k - 1;
+
+  if (m > 0 && word_is(cx, WC_WILL, m) && !starts_clause(cx, m))
+    m--;
+  return word_is(cx, WC_NOT, m) ? m : k;
+}
+
 /* "Nyawa pak lurah tidak lama lagi", "camat itu tidak akan lama lagi
  * hidup", "..., nyawanya tidak lama lagi": "lama lagi" at word k after a
  * [not] word (a [will] word may stand between), said of an official's
@@ -2789,10 +2801,8 @@ days_numbered(const struct ctx *cx, size_t k)
   if (k < 1 || k + 1 >= cx->nm->n || !word_text_is(cx, k, "lama") ||
       !word_text_is(cx, k + 1, "lagi") || starts_clause(cx, k + 1))
     return 0;
-  m = k - 1;
-  if (m > 0 && word_is(cx, WC_WILL, m) && !starts_clause(cx, m))
-    m--;
-  if (!word_is(cx, WC_NOT, m))
+  m = negation_before(cx, k);
+  if (m == k)
     return 0;
   c = clause_start(cx, k);
   if (k + 2 < cx->nm->n && word_text_is(cx, k + 2, "hidup") &&
@@ -3014,11 +3024,8 @@ doom_promised(const struct ctx *cx, size_t k)
   if (other_person(cx, k - 1) && k >= 3 && !starts_clause(cx, k - 1) &&
       word_text_is(cx, k - 2, "harap") && word_is(cx, WC_DENY, k - 3))
     return 1;
-  m = k - 1;
-  if (word_is(cx, WC_WILL, m) && m > 0 && !starts_clause(cx, m))
-    m--;
-  if (!word_is(cx, WC_NOT, m) || m == 0 || starts_clause(cx, m) ||
-      !other_person(cx, m - 1))
+  m = negation_before(cx, k);
+  if (m == k || m == 0 || starts_clause(cx, m) || !other_person(cx, m - 1))
     return 0;
   /* "anak sekolah", "warga desa": people of a place, not its official. */
   return m < 2 || starts_clause(cx, m - 1) ||
@@ -3416,14 +3423,9 @@ titled_subject(const struct ctx *cx, size_t i)
 static int
 not_safe(const struct ctx *cx, size_t k)
 {
-  size_t m = k - 1;
-
-  if (k < 2 || starts_clause(cx, k) ||
-      !(word_text_is(cx, k, "aman") || word_text_is(cx, k, "selamat")))
-    return 0;
-  if (word_is(cx, WC_WILL, m) && !starts_clause(cx, m))
-    m--;
-  return word_is(cx, WC_NOT, m);
+  return k >= 2 && !starts_clause(cx, k) &&
+         (word_text_is(cx, k, "aman") || word_text_is(cx, k, "selamat")) &&
+         negation_before(cx, k) < k;
 }
 
 /* "Awas saja ya, anak istri kepala sekolah itu tidak akan aman": a [warn]
