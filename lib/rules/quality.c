@@ -1848,15 +1848,6 @@ crowd_origin(const struct ctx *cx, size_t k)
   return m - 1;
 }
 
-/* Is the agent of the verb at word i the reporter: a first-person word
- * before it, with only modal, arming and weapon words between (or the
- * thing an arming word takes: "beta ambil batu lempar ..."), and the
- * place a crowd of the reporter's comes from (crowd_origin)?  Not when
- * "dan" joins the verb to that word: "tendang jualan saya dan pukul
- * kepala saya" tells what was done to the reporter. */
-static int
-self_agent(const struct ctx *cx, size_t i);
-
 /* "beta sendiri yang ...", "kami yang ...": is word k "yang" after the
  * reporter's word (and "sendiri") that opens its clause?  The one "who"
  * does it is then the reporter; "anak saya yang ..." is the child. */
@@ -1874,6 +1865,12 @@ cleft_self(const struct ctx *cx, size_t k)
   return word_is(cx, WC_SELF, m) && starts_clause(cx, m);
 }
 
+/* Is the agent of the verb at word i the reporter: a first-person word
+ * before it, with only modal, arming and weapon words between (or the
+ * thing an arming word takes: "beta ambil batu lempar ..."), and the
+ * place a crowd of the reporter's comes from (crowd_origin)?  Not when
+ * "dan" joins the verb to that word: "tendang jualan saya dan pukul
+ * kepala saya" tells what was done to the reporter. */
 static int
 self_agent(const struct ctx *cx, size_t i)
 {
