@@ -1925,6 +1925,18 @@ new_subject(const struct ctx *cx, size_t k)
          !(word_is(cx, WC_TARGET, k - 1) || word_is(cx, WC_PERSON, k - 1));
 }
 
+/* The first word of the clause of word i past the condition and intent
+ * words that open it ("kalau ...", "besok ..."), at most i. */
+static size_t
+clause_subject(const struct ctx *cx, size_t i)
+{
+  size_t c = clause_start(cx, i);
+
+  while (c < i && (word_is(cx, WC_IF, c) || word_is(cx, WC_INTENT, c)))
+    c++;
+  return c;
+}
+
 /* "Orang kami di sana bisa habisi dia", "pemuda kami di kampung siap
  * ...": the clause of the verb at word i opens (after condition or
  * intent words) with a [band] word and the reporter's word, then only a
@@ -1934,10 +1946,8 @@ new_subject(const struct ctx *cx, size_t k)
 static int
 band_agent(const struct ctx *cx, size_t i)
 {
-  size_t k, c = clause_start(cx, i);
+  size_t k, c = clause_subject(cx, i);
 
-  while (c < i && (word_is(cx, WC_IF, c) || word_is(cx, WC_INTENT, c)))
-    c++;
   if (c + 1 >= i || !word_is(cx, WC_BAND, c) || !word_is(cx, WC_SELF, c + 1))
     return 0;
   for (k = c + 2; k < i; k++) {
@@ -1979,9 +1989,7 @@ remote_agent(const struct ctx *cx, size_t i)
     return 1;
   if (i == 0 || starts_clause(cx, i) || !word_in(cx, i - 1, chain))
     return 0;
-  c = clause_start(cx, i);
-  while (c < i && (word_is(cx, WC_IF, c) || word_is(cx, WC_INTENT, c)))
-    c++;
+  c = clause_subject(cx, i);
   if (!word_is(cx, WC_SELF, c))
     return 0;
   for (k = c + 1; k < i; k++)
