@@ -1797,6 +1797,26 @@ word_text_is(const struct ctx *cx, size_t i, const char *w)
          memcmp(cx->nm->text + cx->nm->w[i].off, w, n) == 0;
 }
 
+/* Does word k end in "-nya" (someone's)? */
+static int
+owned_nya(const struct ctx *cx, size_t k)
+{
+  const struct word *w = &cx->nm->w[k];
+
+  return w->len > 3 &&
+         memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0;
+}
+
+/* Is word i one of the words of the NULL-terminated list? */
+static int
+word_in(const struct ctx *cx, size_t i, const char *const *list)
+{
+  for (; *list != NULL; list++)
+    if (word_text_is(cx, i, *list))
+      return 1;
+  return 0;
+}
+
 /* The first of the words right before word k, in its clause and at most
  * max of them, that are person or office words or carry one of flags
  * (names: WORD_TITLE, WORD_CAPS); k when word k - 1 is none. */
@@ -1828,15 +1848,6 @@ crowd_origin(const struct ctx *cx, size_t k)
   return m - 1;
 }
 
-/* Is the agent of the verb at word i the reporter: a first-person word
- * before it, with only modal, arming and weapon words between (or the
- * thing an arming word takes: "beta ambil batu lempar ..."), and the
- * place a crowd of the reporter's comes from (crowd_origin)?  Not when
- * "dan" joins the verb to that word: "tendang jualan saya dan pukul
- * kepala saya" tells what was done to the reporter. */
-static int
-self_agent(const struct ctx *cx, size_t i);
-
 /* "beta sendiri yang ...", "kami yang ...": is word k "yang" after the
  * reporter's word (and "sendiri") that opens its clause?  The one "who"
  * does it is then the reporter; "anak saya yang ..." is the child. */
@@ -1854,6 +1865,12 @@ cleft_self(const struct ctx *cx, size_t k)
   return word_is(cx, WC_SELF, m) && starts_clause(cx, m);
 }
 
+/* Is the agent of the verb at word i the reporter: a first-person word
+ * before it, with only modal, arming and weapon words between (or the
+ * thing an arming word takes: "beta ambil batu lempar ..."), and the
+ * place a crowd of the reporter's comes from (crowd_origin)?  Not when
+ * "dan" joins the verb to that word: "tendang jualan saya dan pukul
+ * kepala saya" tells what was done to the reporter. */
 static int
 self_agent(const struct ctx *cx, size_t i)
 {
@@ -1908,6 +1925,18 @@ new_subject(const struct ctx *cx, size_t k)
          !(word_is(cx, WC_TARGET, k - 1) || word_is(cx, WC_PERSON, k - 1));
 }
 
+/* The first word of the clause of word i past the condition and intent
+ * words that open it ("kalau ...", "besok ..."), at most i. */
+static size_t
+clause_subject(const struct ctx *cx, size_t i)
+{
+  size_t c = clause_start(cx, i);
+
+  while (c < i && (word_is(cx, WC_IF, c) || word_is(cx, WC_INTENT, c)))
+    c++;
+  return c;
+}
+
 /* "Orang kami di sana bisa habisi dia", "pemuda kami di kampung siap
  * ...": the clause of the verb at word i opens (after condition or
  * intent words) with a [band] word and the reporter's word, then only a
@@ -1917,10 +1946,8 @@ new_subject(const struct ctx *cx, size_t k)
 static int
 band_agent(const struct ctx *cx, size_t i)
 {
-  size_t k, c = clause_start(cx, i);
+  size_t k, c = clause_subject(cx, i);
 
-  while (c < i && (word_is(cx, WC_IF, c) || word_is(cx, WC_INTENT, c)))
-    c++;
   if (c + 1 >= i || !word_is(cx, WC_BAND, c) || !word_is(cx, WC_SELF, c + 1))
     return 0;
   for (k = c + 2; k < i; k++) {
@@ -1954,22 +1981,15 @@ remote_agent(const struct ctx *cx, size_t i)
   static const char *const chain[] = {"dan", "lalu", "terus", "kemudian",
                                       NULL};
   size_t k, c;
-  int w, joined = 0;
 
   for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--)
     if (word_is(cx, WC_ORDER, k - 1) && self_agent(cx, k - 1))
       return 1;
   if (band_agent(cx, i))
     return 1;
-  if (i == 0 || starts_clause(cx, i))
+  if (i == 0 || starts_clause(cx, i) || !word_in(cx, i - 1, chain))
     return 0;
-  for (w = 0; chain[w] != NULL; w++)
-    joined |= word_text_is(cx, i - 1, chain[w]);
-  if (!joined)
-    return 0;
-  c = clause_start(cx, i);
-  while (c < i && (word_is(cx, WC_IF, c) || word_is(cx, WC_INTENT, c)))
-    c++;
+  c = clause_subject(cx, i);
   if (!word_is(cx, WC_SELF, c))
     return 0;
   for (k = c + 1; k < i; k++)
@@ -2009,7 +2029,7 @@ owned_by(const struct ctx *cx, size_t k)
 {
   static const char *const stop[] = {"di", "dari", "dekat", "yang", "yg",
                                      "dan", "atau", "lalu", NULL};
-  size_t m, w;
+  size_t m;
 
   for (m = k + 1; m < cx->nm->n && m <= k + 1 + OWNER_GAP &&
                   !starts_clause(cx, m); m++) {
@@ -2020,11 +2040,9 @@ owned_by(const struct ctx *cx, size_t k)
       continue;
     if (object_skip(cx, m) || word_is(cx, WC_PURPOSE, m) ||
         word_is(cx, WC_IF, m) || word_is(cx, WC_BECAUSE, m) ||
-        word_is(cx, WC_SELF, m) || word_is(cx, WC_HARM, m))
+        word_is(cx, WC_SELF, m) || word_is(cx, WC_HARM, m) ||
+        word_in(cx, m, stop))
       return 0;
-    for (w = 0; stop[w] != NULL; w++)
-      if (word_text_is(cx, m, stop[w]))
-        return 0;
   }
   return 0;
 }
@@ -2069,11 +2087,9 @@ has_target(const struct ctx *cx, size_t i)
 static int
 message_for(const struct ctx *cx, size_t i)
 {
-  const struct word *w = &cx->nm->w[i];
-  const char *t = cx->nm->text + w->off;
+  const char *t = cx->nm->text + cx->nm->w[i].off;
 
-  return starts_clause(cx, i) && t[0] != 'd' &&
-         !(w->len > 3 && memcmp(t + w->len - 3, "nya", 3) == 0) &&
+  return starts_clause(cx, i) && t[0] != 'd' && !owned_nya(cx, i) &&
          i + 1 < cx->nm->n && !starts_clause(cx, i + 1) &&
          word_is(cx, WC_TO, i + 1);
 }
@@ -2423,12 +2439,11 @@ modifier_word(const struct ctx *cx, size_t j)
     "yang", "yg", "di", "ke", "dari", "dekat", "depan", "belakang",
     "samping", "sebelah", "dalam", NULL,
   };
-  size_t k, w;
+  size_t k;
 
   for (k = j; k > 0 && !starts_clause(cx, k); k--)
-    for (w = 0; before[w] != NULL; w++)
-      if (word_text_is(cx, k - 1, before[w]))
-        return 1;
+    if (word_in(cx, k - 1, before))
+      return 1;
   return 0;
 }
 
@@ -2455,17 +2470,13 @@ means_after(const struct ctx *cx, size_t e)
 {
   static const char *const means[] = {"pakai", "pake", "pakei", "dengan",
                                       "dgn", "deng", "menggunakan", NULL};
-  size_t w;
 
   if (e + 2 >= cx->nm->n || starts_clause(cx, e + 1) ||
       starts_clause(cx, e + 2))
     return 0;
   if (word_text_is(cx, e + 1, "satu"))
     return word_text_is(cx, e + 2, "per") || word_text_is(cx, e + 2, "demi");
-  for (w = 0; means[w] != NULL; w++)
-    if (word_text_is(cx, e + 1, means[w]))
-      return 1;
-  return 0;
+  return word_in(cx, e + 1, means);
 }
 
 /*
@@ -2767,6 +2778,18 @@ told_to(const struct ctx *cx, size_t s)
          message_for(cx, s) && other_person(cx, s + 2);
 }
 
+/* The [not] word before word k (k > 0), a [will] word between or not
+ * ("tidak lama", "tidak akan aman"): its index, or k when there is none. */
+static size_t
+negation_before(const struct ctx *cx, size_t k)
+{
+  size_t m = k - 1;
+
+  if (m > 0 && word_is(cx, WC_WILL, m) && !starts_clause(cx, m))
+    m--;
+  return word_is(cx, WC_NOT, m) ? m : k;
+}
+
 /* "Nyawa pak lurah tidak lama lagi", "camat itu tidak akan lama lagi
  * hidup", "..., nyawanya tidak lama lagi": "lama lagi" at word k after a
  * [not] word (a [will] word may stand between), said of an official's
@@ -2779,15 +2802,12 @@ static int
 days_numbered(const struct ctx *cx, size_t k)
 {
   size_t m, c;
-  const struct word *w;
 
   if (k < 1 || k + 1 >= cx->nm->n || !word_text_is(cx, k, "lama") ||
       !word_text_is(cx, k + 1, "lagi") || starts_clause(cx, k + 1))
     return 0;
-  m = k - 1;
-  if (m > 0 && word_is(cx, WC_WILL, m) && !starts_clause(cx, m))
-    m--;
-  if (!word_is(cx, WC_NOT, m))
+  m = negation_before(cx, k);
+  if (m == k)
     return 0;
   c = clause_start(cx, k);
   if (k + 2 < cx->nm->n && word_text_is(cx, k + 2, "hidup") &&
@@ -2797,11 +2817,9 @@ days_numbered(const struct ctx *cx, size_t k)
     /* "hari-harinya": the word said twice, the second one owned */
     if (!word_is(cx, WC_LIFE, c) || word_is(cx, WC_LIFE, c + 1))
       continue;
-    w = &cx->nm->w[c];
     if (other_person(cx, c + 1))
       return 1;
-    return w->len > 3 &&
-           memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0 &&
+    return owned_nya(cx, c) &&
            (other_person(cx, sentence_start(cx, c)) ||
             told_to(cx, sentence_start(cx, c)));
   }
@@ -3011,11 +3029,8 @@ doom_promised(const struct ctx *cx, size_t k)
   if (other_person(cx, k - 1) && k >= 3 && !starts_clause(cx, k - 1) &&
       word_text_is(cx, k - 2, "harap") && word_is(cx, WC_DENY, k - 3))
     return 1;
-  m = k - 1;
-  if (word_is(cx, WC_WILL, m) && m > 0 && !starts_clause(cx, m))
-    m--;
-  if (!word_is(cx, WC_NOT, m) || m == 0 || starts_clause(cx, m) ||
-      !other_person(cx, m - 1))
+  m = negation_before(cx, k);
+  if (m == k || m == 0 || starts_clause(cx, m) || !other_person(cx, m - 1))
     return 0;
   /* "anak sekolah", "warga desa": people of a place, not its official. */
   return m < 2 || starts_clause(cx, m - 1) ||
@@ -3053,15 +3068,10 @@ object_ends(const struct ctx *cx, size_t k)
   static const char *const ends[] = {"di", "dari", "sampai", "sampe",
                                      "pakai", "pake", "dengan", "dgn",
                                      "deng", "atau", "sebelum", NULL};
-  size_t w;
 
-  if (word_is(cx, WC_IF, k) || word_is(cx, WC_PURPOSE, k) ||
-      word_is(cx, WC_BECAUSE, k) || word_is(cx, WC_TURN, k))
-    return 1;
-  for (w = 0; ends[w] != NULL; w++)
-    if (word_text_is(cx, k, ends[w]))
-      return 1;
-  return 0;
+  return word_is(cx, WC_IF, k) || word_is(cx, WC_PURPOSE, k) ||
+         word_is(cx, WC_BECAUSE, k) || word_is(cx, WC_TURN, k) ||
+         word_in(cx, k, ends);
 }
 
 /* Is word k a thing of the [harmless] list (rubbish, grass, wood, a
@@ -3320,7 +3330,6 @@ poison_served(const struct ctx *cx, size_t i)
   static const char *const into[] = {"untuk", "utk", "buat", "di", "ke",
                                      "dalam", NULL};
   size_t k, a = i;
-  int w;
 
   if (!word_is(cx, WC_POISON, i) || cx->reported[i])
     return 0;
@@ -3332,10 +3341,9 @@ poison_served(const struct ctx *cx, size_t i)
   if (a == i || !intended(cx, i, a))
     return 0;
   for (k = i + 1; k + 1 < cx->nm->n && !starts_clause(cx, k + 1); k++)
-    for (w = 0; into[w] != NULL; w++)
-      if (word_text_is(cx, k, into[w]) && word_is(cx, WC_FOOD, k + 1) &&
-          owned_by(cx, k + 1))
-        return 1;
+    if (word_in(cx, k, into) && word_is(cx, WC_FOOD, k + 1) &&
+        owned_by(cx, k + 1))
+      return 1;
   return 0;
 }
 
@@ -3366,16 +3374,6 @@ death_if_you(const struct ctx *cx, size_t i)
         return 1;
   }
   return 0;
-}
-
-/* Does word k end in "-nya" (someone's)? */
-static int
-owned_nya(const struct ctx *cx, size_t k)
-{
-  const struct word *w = &cx->nm->w[k];
-
-  return w->len > 3 &&
-         memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0;
 }
 
 /* "Bendahara itu lebih baik mundur sebelum darahnya tumpah": "sebelum"
@@ -3430,14 +3428,9 @@ titled_subject(const struct ctx *cx, size_t i)
 static int
 not_safe(const struct ctx *cx, size_t k)
 {
-  size_t m = k - 1;
-
-  if (k < 2 || starts_clause(cx, k) ||
-      !(word_text_is(cx, k, "aman") || word_text_is(cx, k, "selamat")))
-    return 0;
-  if (word_is(cx, WC_WILL, m) && !starts_clause(cx, m))
-    m--;
-  return word_is(cx, WC_NOT, m);
+  return k >= 2 && !starts_clause(cx, k) &&
+         (word_text_is(cx, k, "aman") || word_text_is(cx, k, "selamat")) &&
+         negation_before(cx, k) < k;
 }
 
 /* "Awas saja ya, anak istri kepala sekolah itu tidak akan aman": a [warn]

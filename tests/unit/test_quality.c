@@ -290,6 +290,31 @@ struct judge_case {
   unsigned marks;
 };
 
+/* Check each row of a table of texts against quality_judge; fails with
+ * every wrong row listed. */
+static void
+judge_rows(const struct judge_case *rows, int n)
+{
+  struct quality *q = load_shipped();
+  struct quality_judgement j;
+  struct buf bad = BUF_INIT;
+  int i, failures = 0;
+
+  for (i = 0; i < n; i++) {
+    ck_assert_int_eq(quality_judge(q, rows[i].text, &j), 0);
+    if (j.verdict != rows[i].verdict || j.marks != rows[i].marks) {
+      failures++;
+      buf_printf(&bad, "  '%s': verdict %d marks %u, want %d %u\n",
+                 rows[i].text, (int)j.verdict, j.marks, (int)rows[i].verdict,
+                 rows[i].marks);
+    }
+  }
+  ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures, n,
+                bad.data);
+  buf_free(&bad);
+  quality_free(q);
+}
+
 static const struct judge_case judge_cases[] = {
   /* The object put first, the reporter as agent. */
   {"jangan salahkan saya kalau besok kepala camat itu saya penggal",
@@ -953,25 +978,7 @@ static const struct judge_case judge_cases[] = {
 
 START_TEST(quality_judge_shapes)
 {
-  struct quality *q = load_shipped();
-  struct quality_judgement j;
-  struct buf bad = BUF_INIT;
-  int i, failures = 0;
-
-  for (i = 0; i < N(judge_cases); i++) {
-    ck_assert_int_eq(quality_judge(q, judge_cases[i].text, &j), 0);
-    if (j.verdict != judge_cases[i].verdict ||
-        j.marks != judge_cases[i].marks) {
-      failures++;
-      buf_printf(&bad, "  '%s': verdict %d marks %u, want %d %u\n",
-                 judge_cases[i].text, (int)j.verdict, j.marks,
-                 (int)judge_cases[i].verdict, judge_cases[i].marks);
-    }
-  }
-  ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures,
-                N(judge_cases), bad.data);
-  buf_free(&bad);
-  quality_free(q);
+  judge_rows(judge_cases, N(judge_cases));
 }
 END_TEST
 
@@ -1024,52 +1031,9 @@ static const struct judge_case intent_cases[] = {
 
 START_TEST(quality_judge_intent)
 {
-  struct quality *q = load_shipped();
-  struct quality_judgement j;
-  struct buf bad = BUF_INIT;
-  int i, failures = 0;
-
-  for (i = 0; i < N(intent_cases); i++) {
-    ck_assert_int_eq(quality_judge(q, intent_cases[i].text, &j), 0);
-    if (j.verdict != intent_cases[i].verdict ||
-        j.marks != intent_cases[i].marks) {
-      failures++;
-      buf_printf(&bad, "  '%s': verdict %d marks %u, want %d %u\n",
-                 intent_cases[i].text, (int)j.verdict, j.marks,
-                 (int)intent_cases[i].verdict, intent_cases[i].marks);
-    }
-  }
-  ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures,
-                N(intent_cases), bad.data);
-  buf_free(&bad);
-  quality_free(q);
+  judge_rows(intent_cases, N(intent_cases));
 }
 END_TEST
-
-/* Check each row of a table of texts against quality_judge; fails with
- * every wrong row listed. */
-static void
-judge_rows(const struct judge_case *rows, int n)
-{
-  struct quality *q = load_shipped();
-  struct quality_judgement j;
-  struct buf bad = BUF_INIT;
-  int i, failures = 0;
-
-  for (i = 0; i < n; i++) {
-    ck_assert_int_eq(quality_judge(q, rows[i].text, &j), 0);
-    if (j.verdict != rows[i].verdict || j.marks != rows[i].marks) {
-      failures++;
-      buf_printf(&bad, "  '%s': verdict %d marks %u, want %d %u\n",
-                 rows[i].text, (int)j.verdict, j.marks, (int)rows[i].verdict,
-                 rows[i].marks);
-    }
-  }
-  ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures, n,
-                bad.data);
-  buf_free(&bad);
-  quality_free(q);
-}
 
 /* Verbs of violence without a weapon's name: a car overturned, petrol or
  * acid poured on a person or a building.  Watering plants, a street or
@@ -1315,25 +1279,7 @@ static const struct judge_case evasion_cases[] = {
 
 START_TEST(quality_judge_evasions)
 {
-  struct quality *q = load_shipped();
-  struct quality_judgement j;
-  struct buf bad = BUF_INIT;
-  int i, failures = 0;
-
-  for (i = 0; i < N(evasion_cases); i++) {
-    ck_assert_int_eq(quality_judge(q, evasion_cases[i].text, &j), 0);
-    if (j.verdict != evasion_cases[i].verdict ||
-        j.marks != evasion_cases[i].marks) {
-      failures++;
-      buf_printf(&bad, "  '%s': verdict %d marks %u, want %d %u\n",
-                 evasion_cases[i].text, (int)j.verdict, j.marks,
-                 (int)evasion_cases[i].verdict, evasion_cases[i].marks);
-    }
-  }
-  ck_assert_msg(failures == 0, "%d of %d rows wrong:\n%s", failures,
-                N(evasion_cases), bad.data);
-  buf_free(&bad);
-  quality_free(q);
+  judge_rows(evasion_cases, N(evasion_cases));
 }
 END_TEST
 
