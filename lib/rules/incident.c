@@ -3057,7 +3057,9 @@ static const char *const village_offices[] = {"kelurahan", "desa", NULL};
 static void
 kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
 {
-  char phrase[2 * INCIDENT_KEY], code[16], qual[INCIDENT_KEY];
+  char phrase[2 * INCIDENT_KEY], code[16];
+  char qual[INCIDENT_KEY] = "";   /* whole, zeros after the name: the
+                                   * item's bytes are a memo key */
   struct tokens ts;         /* about 48 KiB, as incident_extract() */
   struct place_match m;
   const char *name;
