@@ -196,45 +196,15 @@ static const struct affix prefixes[] = {
  * sale ("jualan", "dagangan"), a phone ("HP", "hape", "handphone",
  * "ponsel"), a receipt ("kwitansi", "kuitansi"), broken ("rusak",
  * "hancur", Kupang "pica"), cut ("potong", "pangkas").  Sorted by stem
- * (bytewise) for synonym_of(). */
-struct synonym {
-  const char *stem;
-  const char *as;
+ * (bytewise), looked up as abbrevs[] are (word_map_find()). */
+static const struct abbrev synonyms[] = {
+  AB("amplop", "uap"),   AB("angkas", "otong"), AB("arapidana", "api"),
+  AB("dagang", "jual"),  AB("entara", "tni"),   AB("hancur", "rusak"),
+  AB("handphone", "hp"), AB("hape", "hp"),      AB("ica", "rusak"),
+  AB("jenguk", "besuk"), AB("ogok", "uap"),     AB("onsel", "hp"),
+  AB("rajurit", "tni"),  AB("rampas", "ita"),   AB("uitans", "witans"),
+  AB("unjung", "besuk"), AB("yita", "ita"),     AB("yuap", "uap"),
 };
-
-static const struct synonym synonyms[] = {
-  {"amplop", "uap"},   {"angkas", "otong"}, {"arapidana", "api"},
-  {"dagang", "jual"},  {"entara", "tni"},   {"hancur", "rusak"},
-  {"handphone", "hp"}, {"hape", "hp"},      {"ica", "rusak"},
-  {"jenguk", "besuk"}, {"ogok", "uap"},     {"onsel", "hp"},
-  {"rajurit", "tni"},  {"rampas", "ita"},   {"uitans", "witans"},
-  {"unjung", "besuk"}, {"yita", "ita"},     {"yuap", "uap"},
-};
-
-/* The stem w[0..n) stands for (synonyms[]), or w itself; its length in
- * *len. */
-static const char *
-synonym_of(const char *w, size_t *len)
-{
-  size_t lo = 0, hi = COUNT(synonyms), mid, n = *len;
-  int c;
-
-  while (lo < hi) {
-    mid = lo + (hi - lo) / 2;
-    c = strncmp(w, synonyms[mid].stem, n);
-    if (c == 0 && synonyms[mid].stem[n] != '\0')
-      c = -1;
-    if (c == 0) {
-      *len = strlen(synonyms[mid].as);
-      return synonyms[mid].as;
-    }
-    if (c < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
-  }
-  return w;
-}
 
 /* Order of the word w[0..n) against abbreviation a, as abbrevs[] is
  * sorted: <0, 0 or >0. */
@@ -249,6 +219,28 @@ abbrev_cmp(const char *w, size_t n, const struct abbrev *a)
   return (n > a->nfrom) - (n < a->nfrom);
 }
 
+/* The entry of the sorted map[0..count) whose "from" is w[0..n), or
+ * NULL. */
+static const struct abbrev *
+word_map_find(const struct abbrev *map, size_t count, const char *w,
+              size_t n)
+{
+  size_t lo = 0, hi = count, mid;
+  int c;
+
+  while (lo < hi) {
+    mid = lo + (hi - lo) / 2;
+    c = abbrev_cmp(w, n, &map[mid]);
+    if (c == 0)
+      return &map[mid];
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return NULL;
+}
+
 /*
  * Spell out an abbreviation in w[0..*len) (room for WORD_MAX bytes) in
  * place.
@@ -256,24 +248,27 @@ abbrev_cmp(const char *w, size_t n, const struct abbrev *a)
 static void
 expand_abbrev(char *w, size_t *len)
 {
-  size_t lo = 0, hi = COUNT(abbrevs), mid;
-  int c;
+  const struct abbrev *a;
 
-  if (*len > ABBREV_MAX)
+  if (*len > ABBREV_MAX ||
+      (a = word_map_find(abbrevs, COUNT(abbrevs), w, *len)) == NULL)
     return;
-  while (lo < hi) {
-    mid = lo + (hi - lo) / 2;
-    c = abbrev_cmp(w, *len, &abbrevs[mid]);
-    if (c == 0) {
-      memcpy(w, abbrevs[mid].to, abbrevs[mid].nto);
-      *len = abbrevs[mid].nto;
-      return;
-    }
-    if (c < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
-  }
+  memcpy(w, a->to, a->nto);
+  *len = a->nto;
+}
+
+/* The stem w[0..*len) stands for (synonyms[]), or w itself; its length
+ * in *len. */
+static const char *
+synonym_of(const char *w, size_t *len)
+{
+  const struct abbrev *a = word_map_find(synonyms, COUNT(synonyms), w,
+                                         *len);
+
+  if (a == NULL)
+    return w;
+  *len = a->nto;
+  return a->to;
 }
 
 /* Do the n bytes at a and b agree?  memcmp() for the few bytes of an
