@@ -267,6 +267,22 @@ START_TEST(score_table)
 }
 END_TEST
 
+/* Each group of three words has one key. */
+static void
+assert_one_key_each(const char *const groups[][3], size_t n)
+{
+  size_t g, i;
+  uint64_t k;
+
+  for (g = 0; g < n; g++) {
+    k = similar_word_key(groups[g][0], strlen(groups[g][0]));
+    for (i = 1; i < 3; i++)
+      ck_assert_msg(similar_word_key(groups[g][i], strlen(groups[g][i])) == k,
+                    "'%s' and '%s' have two keys", groups[g][0],
+                    groups[g][i]);
+  }
+}
+
 /* A word with a prefix and the suffix -i is the root's word: "dicuri"
  * and "curi", "pencurian"; "dikunjungi" and "kunjungan". */
 START_TEST(prefix_before_suffix_i)
@@ -276,16 +292,8 @@ START_TEST(prefix_before_suffix_i)
     {"dikunjungi", "kunjungan", "berkunjung"},
     {"diobati", "obat", "pengobatan"},
   };
-  size_t g, i;
-  uint64_t k;
 
-  for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
-    k = similar_word_key(groups[g][0], strlen(groups[g][0]));
-    for (i = 1; i < 3; i++)
-      ck_assert_msg(similar_word_key(groups[g][i], strlen(groups[g][i])) == k,
-                    "'%s' and '%s' have two keys", groups[g][0],
-                    groups[g][i]);
-  }
+  assert_one_key_each(groups, sizeof(groups) / sizeof(groups[0]));
 }
 END_TEST
 
@@ -301,16 +309,8 @@ START_TEST(domain_words_for_one_another)
     {"dagangan", "jualan", "pedagang"},
     {"hp", "handphone", "ponsel"},
   };
-  size_t g, i;
-  uint64_t k;
 
-  for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
-    k = similar_word_key(groups[g][0], strlen(groups[g][0]));
-    for (i = 1; i < 3; i++)
-      ck_assert_msg(similar_word_key(groups[g][i], strlen(groups[g][i])) == k,
-                    "'%s' and '%s' have two keys", groups[g][0],
-                    groups[g][i]);
-  }
+  assert_one_key_each(groups, sizeof(groups) / sizeof(groups[0]));
   ck_assert(similar_word_key("suap", 4) != similar_word_key("besuk", 5));
 }
 END_TEST
