@@ -3820,6 +3820,18 @@ span_sara(const struct ctx *cx, size_t i, size_t e)
   return 0;
 }
 
+/* "bodo-bodo", "maling maling": word e said again right after it in its
+ * clause is the same predicate; the last of the two, or e.  The second
+ * is still judged on its own too. */
+static size_t
+said_twice(const struct ctx *cx, size_t e)
+{
+  return e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
+                 same_word(cx, e, e + 1)
+             ? e + 1
+             : e;
+}
+
 /*
  * The lexicon and the insulting words at word i; returns the last word
  * looked at.  An allowed word, or a word beside one that shows its
@@ -3836,10 +3848,12 @@ judge_words(struct ctx *cx, size_t i, int caps_text)
 
   hit = lexicon_at(cx, i, &e, &squeezed);
   if (hit == NULL) {
-    if (word_is(cx, WC_INSULT, i) &&
-        (aimed(cx, i, i) ||
-         (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
-                              class_before(cx, WC_SAY, i, CTX_NAMED)))))
+    if (!word_is(cx, WC_INSULT, i))
+      return i;
+    e = said_twice(cx, i);
+    if (aimed(cx, i, e) ||
+        (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
+                             class_before(cx, WC_SAY, i, CTX_NAMED))))
       found(cx, i, QUALITY_INSULT, "insult");
     return i;
   }
@@ -3848,10 +3862,10 @@ judge_words(struct ctx *cx, size_t i, int caps_text)
     return e;
   }
   if (hit->plain_word)
-    insult = squeezed || span_disguised(cx->nm, i, e - i + 1, caps_text) ||
-             aimed(cx, i, e);
+    insult = squeezed || span_disguised(cx->nm, i, e - i + 1, caps_text);
   else
-    insult = aimed(cx, i, e) || !literal_cue(cx, i, e);
+    insult = !literal_cue(cx, i, e);
+  insult |= aimed(cx, i, e == i ? said_twice(cx, i) : e);
   if (!insult && !cx->reported[i]) {
     cx->j->marks |= QUALITY_MARK_LITERAL;
     return e;

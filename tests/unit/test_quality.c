@@ -1243,6 +1243,26 @@ START_TEST(quality_judge_home_known)
 }
 END_TEST
 
+/* An insult word said twice ("bodo-bodo", "maling maling") is the same
+ * predicate; rats named twice in a store, or the words reported, are
+ * not the reporter's insult. */
+static const struct judge_case redup_cases[] = {
+  {"itu polisi dong bodo-bodo, sonde mau urus laporan kecurian sapi",
+   QUALITY_INSULT, 0},
+  {"Pegawai kantor camat itu bodoh-bodoh semua, surat saja salah tulis.",
+   QUALITY_INSULT, 0},
+  {"Tikus-tikus di gudang Bulog makan beras raskin, petugas diam saja.",
+   QUALITY_CLEAN, 0},
+  {"Kami dibilang bodo-bodo oleh petugas loket waktu tanya syarat.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_reduplicated)
+{
+  judge_rows(redup_cases, N(redup_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1924,6 +1944,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_outcome_promised);
   tcase_add_test(tc, quality_judge_none_safe);
   tcase_add_test(tc, quality_judge_home_known);
+  tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
