@@ -755,7 +755,7 @@ enum word_class {
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
-  WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_COUNT
+  WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -768,7 +768,7 @@ static const char *const class_names[WC_COUNT] = {
   "spill", "life", "strict", "purpose", "because", "grave", "order",
   "intent", "past", "harmless", "call", "douse", "fuel",
   "band", "poison", "food", "month",
-  "message", "promise",
+  "message", "promise", "trait",
 };
 
 struct quality {
@@ -2241,6 +2241,19 @@ official_subject(const struct ctx *cx, size_t i)
   return k < i - 1 && starts_clause(cx, k) && word_is(cx, WC_PERSON, k);
 }
 
+/* Is word p a [trait] word (bermental, berotak, berhati) after a person
+ * or office named by person words and names ("Petugas BPN bermental")? */
+static int
+trait_of(const struct ctx *cx, size_t p)
+{
+  size_t k;
+
+  if (p == 0 || starts_clause(cx, p) || !word_is(cx, WC_TRAIT, p))
+    return 0;
+  k = name_run(cx, p, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
+  return k < p && word_is(cx, WC_PERSON, k) && !word_is(cx, WC_SELF, k);
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
  * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
@@ -2261,6 +2274,10 @@ aimed(const struct ctx *cx, size_t i, size_t e)
   if (!first && p > 0 && word_is(cx, WC_COLLECTIVE, p) &&
       !starts_clause(cx, p))
     p--;
+  /* "petugas bermental tikus", "kades berotak maling": a word of
+   * character right before it, said of a person or office. */
+  if (!first && trait_of(cx, p))
+    return 1;
   /* "dong semua pencuri", "dia memang maling": a word that generalises
    * stands between the subject and its predicate. */
   if (!first && p > 0 && !starts_clause(cx, p) &&

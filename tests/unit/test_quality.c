@@ -1263,6 +1263,25 @@ START_TEST(quality_judge_reduplicated)
 }
 END_TEST
 
+/* An animal or filth word as the character of an official ("bermental
+ * tikus", "berhati babi"): aimed.  Rats in a drain, or a trait word with
+ * nothing insulting after it, are none. */
+static const struct judge_case trait_cases[] = {
+  {"Petugas BPN bermental tikus got itu minta 5 juta untuk ukur tanah.",
+   QUALITY_INSULT, 0},
+  {"Kepala dinas berotak maling itu potong dana BOS.", QUALITY_INSULT, 0},
+  {"Saluran di depan kantor lurah penuh tikus got, petugas tidak datang.",
+   QUALITY_CLEAN, 0},
+  {"Kami butuh petugas bermental baja, bukan yang minta uang.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_trait_insult)
+{
+  judge_rows(trait_cases, N(trait_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1945,6 +1964,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_none_safe);
   tcase_add_test(tc, quality_judge_home_known);
   tcase_add_test(tc, quality_judge_reduplicated);
+  tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
