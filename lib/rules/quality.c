@@ -3642,6 +3642,9 @@ group_named(const struct ctx *cx, size_t a, size_t g)
     return 0;
   if (g > a && word_is(cx, WC_GROUPHEAD, g - 1))
     return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
+  /* "Pendatang Bugis", "Islam Jawa": a group named by another group. */
+  if (g > a && word_is(cx, WC_GROUP, g - 1) && !same_word(cx, g - 1, g))
+    return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
   return (g > a && (word_is(cx, WC_GENERAL, g - 1) ||
                     word_is(cx, WC_EXPEL, g - 1))) ||
          (g > a + 1 && word_is(cx, WC_PERSON, g - 1) &&
@@ -3670,13 +3673,32 @@ done_by_other(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "dibersihkan dari mereka", "bersihkan dari orang Sabu": a verb of
+ * cleansing at word k, then "dari" and a group, a pronoun of [they] or a
+ * [grouphead] word before a group.  "dibersihkan dari sampah" is none. */
+static int
+cleansed_of(const struct ctx *cx, size_t k)
+{
+  static const char *const cleanse[] = {"bersihkan", "dibersihkan",
+                                        "membersihkan", NULL};
+  size_t d = k + 1, n = cx->nm->n;
+
+  if (!word_in(cx, k, cleanse) || d + 1 >= n || starts_clause(cx, d) ||
+      starts_clause(cx, d + 1) || !word_text_is(cx, d, "dari"))
+    return 0;
+  return word_is(cx, WC_GROUP, d + 1) || word_is(cx, WC_THEY, d + 1) ||
+         (word_is(cx, WC_GROUPHEAD, d + 1) && d + 2 < n &&
+          !starts_clause(cx, d + 2) && word_is(cx, WC_GROUP, d + 2));
+}
+
 /* A call to expel or shut out at word k: a verb of expelling, "harus
- * diusir", or "jangan diberi" ("orang X jangan diberi jabatan"); not
- * when someone reported does it. */
+ * diusir", a place cleansed of the group (cleansed_of), or "jangan
+ * diberi" ("orang X jangan diberi jabatan"); not when someone reported
+ * does it. */
 static int
 shut_out(const struct ctx *cx, size_t k)
 {
-  if (word_is(cx, WC_EXPEL, k))
+  if (word_is(cx, WC_EXPEL, k) || cleansed_of(cx, k))
     return !done_by_other(cx, k);
   if (k == 0 || starts_clause(cx, k))
     return 0;

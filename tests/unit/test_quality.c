@@ -1282,6 +1282,29 @@ START_TEST(quality_judge_trait_insult)
 }
 END_TEST
 
+/* Newcomers named by origin ("pendatang Bugis") are a group as much as
+ * "orang Bugis"; a place to be cleansed of a group is a call to expel.
+ * The reporter's own group, newcomers wronged, or a market cleaned of
+ * rubbish are none. */
+static const struct judge_case origin_cases[] = {
+  {"Pendatang Bugis itu semua penipu, Pasar Inpres harus dibersihkan dari "
+   "mereka.", QUALITY_SARA, 0},
+  {"Kantor camat harus dibersihkan dari orang Sabu.", QUALITY_SARA, 0},
+  {"Pasar Inpres harus dibersihkan dari pendatang Bugis.", QUALITY_SARA, 0},
+  {"Kami pendatang Bugis di Oeba, surat izin usaha kami ditahan petugas.",
+   QUALITY_CLEAN, 0},
+  {"Pedagang pendatang Bugis di Pasar Inpres dimintai uang oleh petugas "
+   "setiap hari.", QUALITY_CLEAN, 0},
+  {"Pasar harus dibersihkan dari sampah, tapi petugas orang Rote itu "
+   "tidak datang.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_origin_group)
+{
+  judge_rows(origin_cases, N(origin_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1965,6 +1988,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_home_known);
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
+  tcase_add_test(tc, quality_judge_origin_group);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
