@@ -2390,15 +2390,65 @@ douse_fuel(const struct ctx *cx, size_t i)
          word_text_is(cx, k, "air") && word_text_is(cx, k + 1, "keras");
 }
 
+/* Is c a lower-case vowel? */
+static int
+is_vowel(char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Is t[0..n) the entry h with vowels left out, its first letter kept
+ * ("hbsi" of "habisi", "bnuh" of "bunuh")? */
+static int
+vowels_dropped(const char *t, size_t n, const char *h)
+{
+  size_t k = 0;
+
+  if (*h != *t)
+    return 0;
+  for (; *h != '\0'; h++)
+    if (k < n && *h == t[k])
+      k++;
+    else if (!is_vowel(*h))
+      return 0;
+  return k == n;
+}
+
+/* Is word i a [harm] verb written SMS-style without its vowels: at least
+ * SMS_MIN letters, one of them a vowel (shorthand with none, "srng" for
+ * "sering", is too often another word), not before a number ("pkul 9" is
+ * the time)? */
+#define SMS_MIN 4
+static int
+sms_harm(const struct ctx *cx, size_t i)
+{
+  const struct wordlist *l = &cx->q->cls[WC_HARM];
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+  size_t k, vowels = 0;
+
+  if (w->len < SMS_MIN ||
+      (i + 1 < cx->nm->n && is_digit(cx->nm->text[cx->nm->w[i + 1].off])))
+    return 0;
+  for (k = 0; k < w->len; k++)
+    vowels += is_vowel(t[k]);
+  if (vowels != 1 || !is_letter(t[0]))
+    return 0;
+  for (k = 0; k < l->n; k++)
+    if (l->v[k].tlen > w->len && vowels_dropped(t, w->len, l->v[k].text))
+      return 1;
+  return 0;
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
- * douse_fuel)?  *self is set when it carries the reporter as its agent
- * ("kubunuh"). */
+ * douse_fuel, or a verb without its vowels: sms_harm)?  *self is set
+ * when it carries the reporter as its agent ("kubunuh"). */
 static int
 harm_word(const struct ctx *cx, size_t i, int *self)
 {
   *self = 0;
   if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
-      douse_fuel(cx, i))
+      douse_fuel(cx, i) || sms_harm(cx, i))
     return 1;
   if (prefixed(cx, WC_HARM, i, "ku")) {
     *self = 1;

@@ -1305,6 +1305,26 @@ START_TEST(quality_judge_origin_group)
 }
 END_TEST
 
+/* A verb of violence written without its vowels, as in an SMS ("hbsi",
+ * "bnuh"), is the verb.  Shorthand that only looks alike ("pkl 9" for
+ * the time, other words without vowels) is none. */
+static const struct judge_case sms_verb_cases[] = {
+  {"sy kasih wkt 3 hr, klo tdk dikembalikan uang PKH sy hbsi bendahara "
+   "desa", QUALITY_THREAT, 0},
+  {"klo dana tdk kmbli, sy bnuh itu kades", QUALITY_THREAT, 0},
+  {"beta tkam itu kaur keuangan kalo doi sonde kembali", QUALITY_THREAT, 0},
+  {"sy dtg pkl 9 ke kantor desa tp kades tdk ada di tmpt", QUALITY_CLEAN, 0},
+  {"rmh sy dbkar org tdk dikenal, polisi blm dtg", QUALITY_CLEAN, 0},
+  {"sy sdh bkin lprn ke kntr camat tp blm ada jwbn", QUALITY_CLEAN, 0},
+  {"sy srng ke kantor camat tp kades tdk prnh ada", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_sms_verbs)
+{
+  judge_rows(sms_verb_cases, N(sms_verb_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1989,6 +2009,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
+  tcase_add_test(tc, quality_judge_sms_verbs);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
