@@ -1867,8 +1867,9 @@ cleft_self(const struct ctx *cx, size_t k)
 
 /* Is the agent of the verb at word i the reporter: a first-person word
  * before it, with only modal, arming and weapon words between (or the
- * thing an arming word takes: "beta ambil batu lempar ..."), and the
- * place a crowd of the reporter's comes from (crowd_origin)?  Not when
+ * thing an arming word takes: "beta ambil batu lempar ..."), the
+ * place a crowd of the reporter's comes from (crowd_origin) and "satu"
+ * with its noun ("kami satu kampung")?  Not when
  * "dan" joins the verb to that word: "tendang jualan saya dan pukul
  * kepala saya" tells what was done to the reporter. */
 static int
@@ -1882,6 +1883,12 @@ self_agent(const struct ctx *cx, size_t i)
     m = crowd_origin(cx, k);
     if (m < k) {
       k = m + 2;   /* after k--, word k - 1 is the [crowd] word */
+      continue;
+    }
+    /* "kami satu kampung datang ...": the many the reporter brings. */
+    if (k >= 2 && !starts_clause(cx, k - 1) &&
+        word_text_is(cx, k - 2, "satu")) {
+      k--;
       continue;
     }
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&

@@ -1325,6 +1325,27 @@ START_TEST(quality_judge_sms_verbs)
 }
 END_TEST
 
+/* The reporter with the many they bring ("kami satu kampung", "kami
+ * satu desa") is the agent still.  The many coming with a letter, or
+ * hurt themselves, are none. */
+static const struct judge_case one_village_cases[] = {
+  {"Camat Kota Soe ingat baik-baik, hari Senin kalau jalan belum "
+   "diperbaiki kami satu kampung datang bawa parang ke kantor camat.",
+   QUALITY_THREAT, 0},
+  {"Kami satu desa akan bakar kantor desa kalau BLT tidak dibagi.",
+   QUALITY_THREAT, 0},
+  {"Kami satu kampung datang ke kantor camat bawa surat keberatan.",
+   QUALITY_CLEAN, 0},
+  {"Kami satu keluarga dipukul petugas waktu antre bantuan.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_one_village)
+{
+  judge_rows(one_village_cases, N(one_village_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2010,6 +2031,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
   tcase_add_test(tc, quality_judge_sms_verbs);
+  tcase_add_test(tc, quality_judge_one_village);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
