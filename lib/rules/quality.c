@@ -755,7 +755,7 @@ enum word_class {
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
-  WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_COUNT
+  WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -768,7 +768,7 @@ static const char *const class_names[WC_COUNT] = {
   "spill", "life", "strict", "purpose", "because", "grave", "order",
   "intent", "past", "harmless", "call", "douse", "fuel",
   "band", "poison", "food", "month",
-  "message", "promise",
+  "message", "promise", "trait",
 };
 
 struct quality {
@@ -1867,8 +1867,9 @@ cleft_self(const struct ctx *cx, size_t k)
 
 /* Is the agent of the verb at word i the reporter: a first-person word
  * before it, with only modal, arming and weapon words between (or the
- * thing an arming word takes: "beta ambil batu lempar ..."), and the
- * place a crowd of the reporter's comes from (crowd_origin)?  Not when
+ * thing an arming word takes: "beta ambil batu lempar ..."), the
+ * place a crowd of the reporter's comes from (crowd_origin) and "satu"
+ * with its noun ("kami satu kampung")?  Not when
  * "dan" joins the verb to that word: "tendang jualan saya dan pukul
  * kepala saya" tells what was done to the reporter. */
 static int
@@ -1882,6 +1883,12 @@ self_agent(const struct ctx *cx, size_t i)
     m = crowd_origin(cx, k);
     if (m < k) {
       k = m + 2;   /* after k--, word k - 1 is the [crowd] word */
+      continue;
+    }
+    /* "kami satu kampung datang ...": the many the reporter brings. */
+    if (k >= 2 && !starts_clause(cx, k - 1) &&
+        word_text_is(cx, k - 2, "satu")) {
+      k--;
       continue;
     }
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
@@ -2241,6 +2248,19 @@ official_subject(const struct ctx *cx, size_t i)
   return k < i - 1 && starts_clause(cx, k) && word_is(cx, WC_PERSON, k);
 }
 
+/* Is word p a [trait] word (bermental, berotak, berhati) after a person
+ * or office named by person words and names ("Petugas BPN bermental")? */
+static int
+trait_of(const struct ctx *cx, size_t p)
+{
+  size_t k;
+
+  if (p == 0 || starts_clause(cx, p) || !word_is(cx, WC_TRAIT, p))
+    return 0;
+  k = name_run(cx, p, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
+  return k < p && word_is(cx, WC_PERSON, k) && !word_is(cx, WC_SELF, k);
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
  * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
@@ -2261,6 +2281,10 @@ aimed(const struct ctx *cx, size_t i, size_t e)
   if (!first && p > 0 && word_is(cx, WC_COLLECTIVE, p) &&
       !starts_clause(cx, p))
     p--;
+  /* "petugas bermental tikus", "kades berotak maling": a word of
+   * character right before it, said of a person or office. */
+  if (!first && trait_of(cx, p))
+    return 1;
   /* "dong semua pencuri", "dia memang maling": a word that generalises
    * stands between the subject and its predicate. */
   if (!first && p > 0 && !starts_clause(cx, p) &&
@@ -2373,15 +2397,65 @@ douse_fuel(const struct ctx *cx, size_t i)
          word_text_is(cx, k, "air") && word_text_is(cx, k + 1, "keras");
 }
 
+/* Is c a lower-case vowel? */
+static int
+is_vowel(char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Is t[0..n) the entry h with vowels left out, its first letter kept
+ * ("hbsi" of "habisi", "bnuh" of "bunuh")? */
+static int
+vowels_dropped(const char *t, size_t n, const char *h)
+{
+  size_t k = 0;
+
+  if (*h != *t)
+    return 0;
+  for (; *h != '\0'; h++)
+    if (k < n && *h == t[k])
+      k++;
+    else if (!is_vowel(*h))
+      return 0;
+  return k == n;
+}
+
+/* Is word i a [harm] verb written SMS-style without its vowels: at least
+ * SMS_MIN letters, one of them a vowel (shorthand with none, "srng" for
+ * "sering", is too often another word), not before a number ("pkul 9" is
+ * the time)? */
+#define SMS_MIN 4
+static int
+sms_harm(const struct ctx *cx, size_t i)
+{
+  const struct wordlist *l = &cx->q->cls[WC_HARM];
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+  size_t k, vowels = 0;
+
+  if (w->len < SMS_MIN ||
+      (i + 1 < cx->nm->n && is_digit(cx->nm->text[cx->nm->w[i + 1].off])))
+    return 0;
+  for (k = 0; k < w->len; k++)
+    vowels += is_vowel(t[k]);
+  if (vowels != 1 || !is_letter(t[0]))
+    return 0;
+  for (k = 0; k < l->n; k++)
+    if (l->v[k].tlen > w->len && vowels_dropped(t, w->len, l->v[k].text))
+      return 1;
+  return 0;
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
- * douse_fuel)?  *self is set when it carries the reporter as its agent
- * ("kubunuh"). */
+ * douse_fuel, or a verb without its vowels: sms_harm)?  *self is set
+ * when it carries the reporter as its agent ("kubunuh"). */
 static int
 harm_word(const struct ctx *cx, size_t i, int *self)
 {
   *self = 0;
   if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
-      douse_fuel(cx, i))
+      douse_fuel(cx, i) || sms_harm(cx, i))
     return 1;
   if (prefixed(cx, WC_HARM, i, "ku")) {
     *self = 1;
@@ -3625,6 +3699,9 @@ group_named(const struct ctx *cx, size_t a, size_t g)
     return 0;
   if (g > a && word_is(cx, WC_GROUPHEAD, g - 1))
     return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
+  /* "Pendatang Bugis", "Islam Jawa": a group named by another group. */
+  if (g > a && word_is(cx, WC_GROUP, g - 1) && !same_word(cx, g - 1, g))
+    return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
   return (g > a && (word_is(cx, WC_GENERAL, g - 1) ||
                     word_is(cx, WC_EXPEL, g - 1))) ||
          (g > a + 1 && word_is(cx, WC_PERSON, g - 1) &&
@@ -3653,13 +3730,32 @@ done_by_other(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "dibersihkan dari mereka", "bersihkan dari orang Sabu": a verb of
+ * cleansing at word k, then "dari" and a group, a pronoun of [they] or a
+ * [grouphead] word before a group.  "dibersihkan dari sampah" is none. */
+static int
+cleansed_of(const struct ctx *cx, size_t k)
+{
+  static const char *const cleanse[] = {"bersihkan", "dibersihkan",
+                                        "membersihkan", NULL};
+  size_t d = k + 1, n = cx->nm->n;
+
+  if (!word_in(cx, k, cleanse) || d + 1 >= n || starts_clause(cx, d) ||
+      starts_clause(cx, d + 1) || !word_text_is(cx, d, "dari"))
+    return 0;
+  return word_is(cx, WC_GROUP, d + 1) || word_is(cx, WC_THEY, d + 1) ||
+         (word_is(cx, WC_GROUPHEAD, d + 1) && d + 2 < n &&
+          !starts_clause(cx, d + 2) && word_is(cx, WC_GROUP, d + 2));
+}
+
 /* A call to expel or shut out at word k: a verb of expelling, "harus
- * diusir", or "jangan diberi" ("orang X jangan diberi jabatan"); not
- * when someone reported does it. */
+ * diusir", a place cleansed of the group (cleansed_of), or "jangan
+ * diberi" ("orang X jangan diberi jabatan"); not when someone reported
+ * does it. */
 static int
 shut_out(const struct ctx *cx, size_t k)
 {
-  if (word_is(cx, WC_EXPEL, k))
+  if (word_is(cx, WC_EXPEL, k) || cleansed_of(cx, k))
     return !done_by_other(cx, k);
   if (k == 0 || starts_clause(cx, k))
     return 0;
@@ -3820,6 +3916,18 @@ span_sara(const struct ctx *cx, size_t i, size_t e)
   return 0;
 }
 
+/* "bodo-bodo", "maling maling": word e said again right after it in its
+ * clause is the same predicate; the last of the two, or e.  The second
+ * is still judged on its own too. */
+static size_t
+said_twice(const struct ctx *cx, size_t e)
+{
+  return e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
+                 same_word(cx, e, e + 1)
+             ? e + 1
+             : e;
+}
+
 /*
  * The lexicon and the insulting words at word i; returns the last word
  * looked at.  An allowed word, or a word beside one that shows its
@@ -3836,10 +3944,12 @@ judge_words(struct ctx *cx, size_t i, int caps_text)
 
   hit = lexicon_at(cx, i, &e, &squeezed);
   if (hit == NULL) {
-    if (word_is(cx, WC_INSULT, i) &&
-        (aimed(cx, i, i) ||
-         (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
-                              class_before(cx, WC_SAY, i, CTX_NAMED)))))
+    if (!word_is(cx, WC_INSULT, i))
+      return i;
+    e = said_twice(cx, i);
+    if (aimed(cx, i, e) ||
+        (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
+                             class_before(cx, WC_SAY, i, CTX_NAMED))))
       found(cx, i, QUALITY_INSULT, "insult");
     return i;
   }
@@ -3848,10 +3958,10 @@ judge_words(struct ctx *cx, size_t i, int caps_text)
     return e;
   }
   if (hit->plain_word)
-    insult = squeezed || span_disguised(cx->nm, i, e - i + 1, caps_text) ||
-             aimed(cx, i, e);
+    insult = squeezed || span_disguised(cx->nm, i, e - i + 1, caps_text);
   else
-    insult = aimed(cx, i, e) || !literal_cue(cx, i, e);
+    insult = !literal_cue(cx, i, e);
+  insult |= aimed(cx, i, e == i ? said_twice(cx, i) : e);
   if (!insult && !cx->reported[i]) {
     cx->j->marks |= QUALITY_MARK_LITERAL;
     return e;

@@ -1243,6 +1243,109 @@ START_TEST(quality_judge_home_known)
 }
 END_TEST
 
+/* An insult word said twice ("bodo-bodo", "maling maling") is the same
+ * predicate; rats named twice in a store, or the words reported, are
+ * not the reporter's insult. */
+static const struct judge_case redup_cases[] = {
+  {"itu polisi dong bodo-bodo, sonde mau urus laporan kecurian sapi",
+   QUALITY_INSULT, 0},
+  {"Pegawai kantor camat itu bodoh-bodoh semua, surat saja salah tulis.",
+   QUALITY_INSULT, 0},
+  {"Tikus-tikus di gudang Bulog makan beras raskin, petugas diam saja.",
+   QUALITY_CLEAN, 0},
+  {"Kami dibilang bodo-bodo oleh petugas loket waktu tanya syarat.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_reduplicated)
+{
+  judge_rows(redup_cases, N(redup_cases));
+}
+END_TEST
+
+/* An animal or filth word as the character of an official ("bermental
+ * tikus", "berhati babi"): aimed.  Rats in a drain, or a trait word with
+ * nothing insulting after it, are none. */
+static const struct judge_case trait_cases[] = {
+  {"Petugas BPN bermental tikus got itu minta 5 juta untuk ukur tanah.",
+   QUALITY_INSULT, 0},
+  {"Kepala dinas berotak maling itu potong dana BOS.", QUALITY_INSULT, 0},
+  {"Saluran di depan kantor lurah penuh tikus got, petugas tidak datang.",
+   QUALITY_CLEAN, 0},
+  {"Kami butuh petugas bermental baja, bukan yang minta uang.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_trait_insult)
+{
+  judge_rows(trait_cases, N(trait_cases));
+}
+END_TEST
+
+/* Newcomers named by origin ("pendatang Bugis") are a group as much as
+ * "orang Bugis"; a place to be cleansed of a group is a call to expel.
+ * The reporter's own group, newcomers wronged, or a market cleaned of
+ * rubbish are none. */
+static const struct judge_case origin_cases[] = {
+  {"Pendatang Bugis itu semua penipu, Pasar Inpres harus dibersihkan dari "
+   "mereka.", QUALITY_SARA, 0},
+  {"Kantor camat harus dibersihkan dari orang Sabu.", QUALITY_SARA, 0},
+  {"Pasar Inpres harus dibersihkan dari pendatang Bugis.", QUALITY_SARA, 0},
+  {"Kami pendatang Bugis di Oeba, surat izin usaha kami ditahan petugas.",
+   QUALITY_CLEAN, 0},
+  {"Pedagang pendatang Bugis di Pasar Inpres dimintai uang oleh petugas "
+   "setiap hari.", QUALITY_CLEAN, 0},
+  {"Pasar harus dibersihkan dari sampah, tapi petugas orang Rote itu "
+   "tidak datang.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_origin_group)
+{
+  judge_rows(origin_cases, N(origin_cases));
+}
+END_TEST
+
+/* A verb of violence written without its vowels, as in an SMS ("hbsi",
+ * "bnuh"), is the verb.  Shorthand that only looks alike ("pkl 9" for
+ * the time, other words without vowels) is none. */
+static const struct judge_case sms_verb_cases[] = {
+  {"sy kasih wkt 3 hr, klo tdk dikembalikan uang PKH sy hbsi bendahara "
+   "desa", QUALITY_THREAT, 0},
+  {"klo dana tdk kmbli, sy bnuh itu kades", QUALITY_THREAT, 0},
+  {"beta tkam itu kaur keuangan kalo doi sonde kembali", QUALITY_THREAT, 0},
+  {"sy dtg pkl 9 ke kantor desa tp kades tdk ada di tmpt", QUALITY_CLEAN, 0},
+  {"rmh sy dbkar org tdk dikenal, polisi blm dtg", QUALITY_CLEAN, 0},
+  {"sy sdh bkin lprn ke kntr camat tp blm ada jwbn", QUALITY_CLEAN, 0},
+  {"sy srng ke kantor camat tp kades tdk prnh ada", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_sms_verbs)
+{
+  judge_rows(sms_verb_cases, N(sms_verb_cases));
+}
+END_TEST
+
+/* The reporter with the many they bring ("kami satu kampung", "kami
+ * satu desa") is the agent still.  The many coming with a letter, or
+ * hurt themselves, are none. */
+static const struct judge_case one_village_cases[] = {
+  {"Camat Kota Soe ingat baik-baik, hari Senin kalau jalan belum "
+   "diperbaiki kami satu kampung datang bawa parang ke kantor camat.",
+   QUALITY_THREAT, 0},
+  {"Kami satu desa akan bakar kantor desa kalau BLT tidak dibagi.",
+   QUALITY_THREAT, 0},
+  {"Kami satu kampung datang ke kantor camat bawa surat keberatan.",
+   QUALITY_CLEAN, 0},
+  {"Kami satu keluarga dipukul petugas waktu antre bantuan.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_one_village)
+{
+  judge_rows(one_village_cases, N(one_village_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -1924,6 +2027,11 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_outcome_promised);
   tcase_add_test(tc, quality_judge_none_safe);
   tcase_add_test(tc, quality_judge_home_known);
+  tcase_add_test(tc, quality_judge_reduplicated);
+  tcase_add_test(tc, quality_judge_trait_insult);
+  tcase_add_test(tc, quality_judge_origin_group);
+  tcase_add_test(tc, quality_judge_sms_verbs);
+  tcase_add_test(tc, quality_judge_one_village);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
