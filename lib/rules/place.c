@@ -2738,6 +2738,23 @@ alias_key_cmp(const void *key, const void *elem)
   return strcmp(key, ((const struct alias *)elem)->key);
 }
 
+/* The first of the sorted aliases v whose key is not below prefix. */
+static int
+first_not_below(const struct loader *ld, const struct alias *v,
+                const char *prefix)
+{
+  int lo = 0, hi = ld->naliases, mid;
+
+  while (lo < hi) {
+    mid = (lo + hi) / 2;
+    if (strcmp(v[mid].key, prefix) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /*
  * The one kecamatan of kabupaten/kota k that holds every desa named key
  * and more ("Kalabahi Kota", "Kalabahi Barat"... all in Teluk Mutiara),
@@ -2749,19 +2766,13 @@ town_kecamatan(const struct loader *ld, const struct alias *v, const char *key,
 {
   char prefix[WORD_MAX * PHRASE_WORDS + 8];
   size_t n;
-  int lo = 0, hi = ld->naliases, mid, kec = -1, p;
+  int lo, kec = -1, p;
 
   if (snprintf(prefix, sizeof(prefix), "%s ", key) >= (int)sizeof(prefix))
     return -1;
   n = strlen(prefix);
-  while (lo < hi) {     /* the first key not below the prefix */
-    mid = (lo + hi) / 2;
-    if (strcmp(v[mid].key, prefix) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  for (; lo < ld->naliases && strncmp(v[lo].key, prefix, n) == 0; lo++) {
+  for (lo = first_not_below(ld, v, prefix);
+       lo < ld->naliases && strncmp(v[lo].key, prefix, n) == 0; lo++) {
     p = v[lo].place;
     if (v[lo].text != NULL || v[lo].joined ||
         ld->places[p].level != PLACE_DESA || !loader_lies_in(ld, p, k))
@@ -2772,6 +2783,37 @@ town_kecamatan(const struct loader *ld, const struct alias *v, const char *key,
   }
   return kec;
 }
+
+/*
+ * Whether key begins the names of two kecamatan or more of kabupaten/kota
+ * k ("Adonara" of Adonara Barat, Adonara Timur...): an island or an old
+ * region, which names the kabupaten, not a town.
+ */
+static int
+region_name(const struct loader *ld, const struct alias *v, const char *key,
+            int k)
+{
+  char prefix[WORD_MAX * PHRASE_WORDS + 8];
+  size_t n;
+  int lo, first = -1, p;
+
+  if (snprintf(prefix, sizeof(prefix), "%s ", key) >= (int)sizeof(prefix))
+    return 0;
+  n = strlen(prefix);
+  for (lo = first_not_below(ld, v, prefix);
+       lo < ld->naliases && strncmp(v[lo].key, prefix, n) == 0; lo++) {
+    p = v[lo].place;
+    if (v[lo].text != NULL || v[lo].joined ||
+        ld->places[p].level != PLACE_KECAMATAN || ld->places[p].parent != k)
+      continue;
+    if (first >= 0 && p != first)
+      return 1;
+    first = p;
+  }
+  return 0;
+}
+
+static int town_listed(const struct loader *ld, const char *key, int place);
 
 /*
  * A key written for a kabupaten/kota, v[i..run), that is a town in it
@@ -2795,6 +2837,8 @@ town_place(const struct loader *ld, const struct alias *v, int i, int run)
       strchr(ld->places[k].name, ' ') == NULL ||
       strcasecmp(strchr(ld->places[k].name, ' ') + 1, v[i].key) == 0)
     return -1;    /* its own name ("Sabu Raijua"): the kabupaten is meant */
+  if (town_listed(ld, v[i].key, k) < 0 && region_name(ld, v, v[i].key, k))
+    return -1;    /* an island or old region ("Adonara"): the kabupaten */
   j = finest_inside(ld, v, i, run, k);
   if (j >= 0)
     return v[j].place;
