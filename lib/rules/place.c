@@ -1531,6 +1531,8 @@ struct alias {
                      that bears the name (town_place()), or the
                      kecamatan of a town line (town_listed()), or -1 */
   int bears;      /* for a town line's: what town_place() found, or -1 */
+  int sans_kota;  /* a desa name without its "Kota" (town_kota): not the
+                     place that bears a town's name (finest_inside) */
 };
 
 /* A name of a town line: the kabupaten/kota it was written for, and the
@@ -1692,6 +1694,7 @@ push_alias(struct loader *ld, const char *key, const char *text,
   a->whole = 0;
   a->town = -1;
   a->bears = -1;
+  a->sans_kota = 0;
   ld->naliases++;
 }
 
@@ -2426,6 +2429,14 @@ is_number_word(const char *s, size_t n)
   return is_one_of(s, n, words);
 }
 
+/* Whether word (a key's last) is the "Kota" of a kelurahan named after its
+ * town (Waiwerang Kota, Kalabahi Kota): the town's name names it. */
+static int
+town_kota(const struct loader *ld, const struct alias *a, const char *word)
+{
+  return strcmp(word, "kota") == 0 && ld->places[a->place].level == PLACE_DESA;
+}
+
 /*
  * The words of name a (kind word at a.key[0..klen)) joined into one, as a
  * phrase alone and after the kind word ("sumbabarat", "kelurahan
@@ -2534,13 +2545,15 @@ derive_part(struct loader *ld, const struct alias *a, size_t klen,
  * text ("Pasir Panjang", not "dekat pasir panjang"), its words joined into one ("Batuplat", for
  * Batu Plat; matched exactly only) unless the name is an ordinary phrase,
  * and without a last word that numbers namesakes ("Naikoten" for Naikoten
- * Satu and Dua), alone and after the kind word.
+ * Satu and Dua) or, of a desa, "Kota" (town_kota), alone and after the
+ * kind word.
  */
 static void
 derive_sub(struct loader *ld, const struct alias *a, size_t klen,
            struct buf *tmp)
 {
   const char *core = a->key + klen, *last = strrchr(core, ' ');
+  int n, kota;
 
   if (a->kind && (!is_not_a_name(ld, core) || a->core >= 2)) {
     push_alias(ld, core, NULL, 0, a->place, a->line, a->nwords - 1, a->core,
@@ -2550,17 +2563,21 @@ derive_sub(struct loader *ld, const struct alias *a, size_t klen,
   }
   if (!is_not_a_name(ld, core))
     derive_joined(ld, a, klen, tmp, 1);
-  if (last == NULL || !is_number_word(last + 1, strlen(last + 1)))
+  kota = last != NULL && town_kota(ld, a, last + 1);
+  if (last == NULL || !(kota || is_number_word(last + 1, strlen(last + 1))))
     return;
   buf_reset(tmp);
   note_rc(ld, buf_append(tmp, a->key, (size_t)(last - a->key)));
   if (ld->rc != 0 || is_not_a_name(ld, tmp->data + klen))
     return;
+  n = ld->naliases;
   push_alias(ld, tmp->data + klen, NULL, 0, a->place, a->line,
              a->nwords - a->kind - 1, a->core - 1, 0);
   if (a->kind)
     push_alias(ld, tmp->data, NULL, 0, a->place, a->line, a->nwords - 1,
                a->core - 1, 1);
+  for (; ld->rc == 0 && n < ld->naliases; n++)
+    ld->aliases[n].sans_kota = kota;
 }
 
 /* Kinds of landmark that reporters write out in full. */
@@ -2700,7 +2717,7 @@ finest_inside(const struct loader *ld, const struct alias *v, int from,
   for (j = from; j < to; j++) {
     if (v[j].text == NULL && v[j].place == k)
       return -1;    /* the kabupaten's own name ("Ende"): it is meant */
-    if (v[j].text != NULL || v[j].joined ||
+    if (v[j].text != NULL || v[j].joined || v[j].sans_kota ||
         !loader_lies_in(ld, v[j].place, k))
       continue;
     lv = ld->places[v[j].place].level;
@@ -2721,6 +2738,23 @@ alias_key_cmp(const void *key, const void *elem)
   return strcmp(key, ((const struct alias *)elem)->key);
 }
 
+/* The first of the sorted aliases v whose key is not below prefix. */
+static int
+first_not_below(const struct loader *ld, const struct alias *v,
+                const char *prefix)
+{
+  int lo = 0, hi = ld->naliases, mid;
+
+  while (lo < hi) {
+    mid = (lo + hi) / 2;
+    if (strcmp(v[mid].key, prefix) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /*
  * The one kecamatan of kabupaten/kota k that holds every desa named key
  * and more ("Kalabahi Kota", "Kalabahi Barat"... all in Teluk Mutiara),
@@ -2732,19 +2766,13 @@ town_kecamatan(const struct loader *ld, const struct alias *v, const char *key,
 {
   char prefix[WORD_MAX * PHRASE_WORDS + 8];
   size_t n;
-  int lo = 0, hi = ld->naliases, mid, kec = -1, p;
+  int lo, kec = -1, p;
 
   if (snprintf(prefix, sizeof(prefix), "%s ", key) >= (int)sizeof(prefix))
     return -1;
   n = strlen(prefix);
-  while (lo < hi) {     /* the first key not below the prefix */
-    mid = (lo + hi) / 2;
-    if (strcmp(v[mid].key, prefix) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  for (; lo < ld->naliases && strncmp(v[lo].key, prefix, n) == 0; lo++) {
+  for (lo = first_not_below(ld, v, prefix);
+       lo < ld->naliases && strncmp(v[lo].key, prefix, n) == 0; lo++) {
     p = v[lo].place;
     if (v[lo].text != NULL || v[lo].joined ||
         ld->places[p].level != PLACE_DESA || !loader_lies_in(ld, p, k))
@@ -2755,6 +2783,37 @@ town_kecamatan(const struct loader *ld, const struct alias *v, const char *key,
   }
   return kec;
 }
+
+/*
+ * Whether key begins the names of two kecamatan or more of kabupaten/kota
+ * k ("Adonara" of Adonara Barat, Adonara Timur...): an island or an old
+ * region, which names the kabupaten, not a town.
+ */
+static int
+region_name(const struct loader *ld, const struct alias *v, const char *key,
+            int k)
+{
+  char prefix[WORD_MAX * PHRASE_WORDS + 8];
+  size_t n;
+  int lo, first = -1, p;
+
+  if (snprintf(prefix, sizeof(prefix), "%s ", key) >= (int)sizeof(prefix))
+    return 0;
+  n = strlen(prefix);
+  for (lo = first_not_below(ld, v, prefix);
+       lo < ld->naliases && strncmp(v[lo].key, prefix, n) == 0; lo++) {
+    p = v[lo].place;
+    if (v[lo].text != NULL || v[lo].joined ||
+        ld->places[p].level != PLACE_KECAMATAN || ld->places[p].parent != k)
+      continue;
+    if (first >= 0 && p != first)
+      return 1;
+    first = p;
+  }
+  return 0;
+}
+
+static int town_listed(const struct loader *ld, const char *key, int place);
 
 /*
  * A key written for a kabupaten/kota, v[i..run), that is a town in it
@@ -2778,6 +2837,8 @@ town_place(const struct loader *ld, const struct alias *v, int i, int run)
       strchr(ld->places[k].name, ' ') == NULL ||
       strcasecmp(strchr(ld->places[k].name, ' ') + 1, v[i].key) == 0)
     return -1;    /* its own name ("Sabu Raijua"): the kabupaten is meant */
+  if (town_listed(ld, v[i].key, k) < 0 && region_name(ld, v, v[i].key, k))
+    return -1;    /* an island or old region ("Adonara"): the kabupaten */
   j = finest_inside(ld, v, i, run, k);
   if (j >= 0)
     return v[j].place;

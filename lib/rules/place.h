@@ -43,7 +43,9 @@
  * kecamatan, level PLACE_KECAMATAN, also written as one word
  * ("Labuanbajo"); after "Desa" or "Kelurahan" it names the place that
  * bears the name ("Kelurahan Atambua"), as a name of a kabupaten that
- * is on no town line always does ("Adonara").  An "alone" line
+ * is on no town line always does ("Komodo"), unless it begins the names
+ * of several of its kecamatan: an island or old region ("Adonara", of
+ * Adonara Barat, Adonara Timur...) names the kabupaten.  An "alone" line
  * lists phrases that name a place only when the text names no other
  * ("kota" is Kota Kupang, but "kota Ende" is Ende); they may be a kind
  * word.  An "outside" line lists places outside NTT (cities, islands,

@@ -918,9 +918,11 @@ known_word(const char *w)
 /* The months' full names in Indonesian (with the old spellings), for
  * abbreviations and misspellings.  English names are only taken as
  * written: one edit turns too many Indonesian words into one ("marah",
- * angry, into "march"). */
+ * angry, into "march"); but for the long January and February, which
+ * reporters misspell as often as their own names ("Janury"). */
 static const struct word_val month_names[] = {
-  {"januari", 1}, {"februari", 2}, {"pebruari", 2},
+  {"januari", 1}, {"january", 1}, {"februari", 2}, {"february", 2},
+  {"pebruari", 2},
   {"maret", 3}, {"april", 4}, {"juni", 6}, {"juli", 7}, {"agustus", 8},
   {"september", 9}, {"oktober", 10}, {"november", 11}, {"nopember", 11},
   {"desember", 12},

@@ -747,6 +747,65 @@ START_TEST(place_island_is_its_kabupaten)
 }
 END_TEST
 
+/* A kelurahan named after its town with "Kota" after the name
+ * (Waiwerang Kota) is the town's: the name alone names it, as a name
+ * without its numbering word does. */
+START_TEST(place_town_kelurahan_without_kota)
+{
+  static const struct told told[] = {
+    {"Waiwerang", "5309", "53.06.10.1001", PLACE_DESA},
+    {"kel. waiwerang", "5309", "53.06.10.1001", PLACE_DESA},
+    {"di waiwerang, adonara timur", "5309", "53.06.10.1001", PLACE_DESA},
+    {"Waiwerang Kota", "5309", "53.06.10.1001", PLACE_DESA},
+    {"Kota Uneng", "5310", "53.07.05.1009", PLACE_DESA},
+  };
+  static const char *const none[] = {"Kota", "uneng"};
+  struct fixture fx;
+
+  load_text(&fx, "5309 | Kabupaten Flores Timur | Larantuka\n"
+                 "5310 | Kabupaten Sikka | Maumere\n"
+                 "53.06.10 | Kecamatan Adonara Timur | | 5309\n"
+                 "53.06.10.1001 | Kelurahan Waiwerang Kota | | 53.06.10\n"
+                 "53.07.05 | Kecamatan Alok | | 5310\n"
+                 "53.07.05.1009 | Kelurahan Kota Uneng | | 53.07.05\n"
+                 "landmark | Pelabuhan Waiwerang | | 53.06.10\n");
+  ck_assert_msg(fx.rc == 0, "%s", diag_text(&fx));
+  assert_told(fx.pl, told, NELEM(told));
+  assert_no_place(fx.pl, none, NELEM(none));
+  fixture_free(&fx);
+}
+END_TEST
+
+/* An alias that begins the names of several kecamatan of its kabupaten
+ * is an island or an old region, not a town: written alone it names the
+ * kabupaten, though a kecamatan and a desa bear the name exactly; after
+ * "Kecamatan" or "Desa" it still names those. */
+START_TEST(place_region_of_several_kecamatan)
+{
+  static const struct told told[] = {
+    {"Adonara", "5309", "5309", PLACE_KABUPATEN},
+    {"adonara flotim", "5309", "5309", PLACE_KABUPATEN},
+    {"Kec. Adonara", "5309", "53.06.17", PLACE_KECAMATAN},
+    {"Desa Adonara", "5309", "53.06.17.2007", PLACE_DESA},
+    {"Adonara Timur", "5309", "53.06.10", PLACE_KECAMATAN},
+    {"Larantuka", "5309", "53.06.03", PLACE_KECAMATAN},
+  };
+  struct fixture fx;
+
+  load_text(&fx, "5309 | Kabupaten Flores Timur | Larantuka; Adonara\n"
+                 "53.06.03 | Kecamatan Larantuka | | 5309\n"
+                 "53.06.03.1004 | Kelurahan Larantuka | | 53.06.03\n"
+                 "53.06.08 | Kecamatan Adonara Barat | | 5309\n"
+                 "53.06.10 | Kecamatan Adonara Timur | | 5309\n"
+                 "53.06.17 | Kecamatan Adonara | | 5309\n"
+                 "53.06.17.2007 | Desa Adonara | | 53.06.17\n"
+                 "town | 53.06.03 | Larantuka\n");
+  ck_assert_msg(fx.rc == 0, "%s", diag_text(&fx));
+  assert_told(fx.pl, told, NELEM(told));
+  fixture_free(&fx);
+}
+END_TEST
+
 /* A landmark written with its kind abbreviated (RSUD, Bandara, PLBN)
  * matches the kind written out too. */
 START_TEST(place_landmark_kind_written_out)
@@ -1918,6 +1977,8 @@ place_suite(void)
   tcase_add_test(tl, place_shipped_kantor_bupati);
   tcase_add_test(tl, place_landmark_yields_to_town_after_it);
   tcase_add_test(tl, place_island_is_its_kabupaten);
+  tcase_add_test(tl, place_region_of_several_kecamatan);
+  tcase_add_test(tl, place_town_kelurahan_without_kota);
   tcase_add_test(tl, place_landmark_kind_written_out);
   tcase_add_test(tl, place_load_parents);
   tcase_add_test(tl, place_load_include);

@@ -595,6 +595,12 @@ static const struct when_case cases[] = {
   {"awal2 bulan", SUN, 5, WHEN_OK, "01-03-2026 s/d 10-03-2026"},
   {"akhir-akhir tahun lalu", SUN, 5, WHEN_OK, "09-2025 s/d 12-2025"},
   {"tengah2 bulan februari", SUN, 5, WHEN_OK, "11-02-2026 s/d 20-02-2026"},
+  /* The English names of January and February, misspelt as their
+   * Indonesian ones are ("Janury", "Febuary"). */
+  {"Janury 2026", SUN, 5, WHEN_OK, "01-2026"},
+  {"tgl 3 febuary", SUN, 5, WHEN_OK, "03-02-2026"},
+  {"5 januray 2026", SUN, 5, WHEN_OK, "05-01-2026"},
+  {"februay 2025", SUN, 5, WHEN_OK, "02-2025"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
