@@ -800,6 +800,17 @@ sq_configure(sqlite3 *db, const struct store_opts *o, int memory, char *err,
 
 static void sq_close(struct store *st);
 
+/*
+ * Every connection here is used by one thread at a time: the loop's (the
+ * store's own), sq_sync()'s checkpoint connection (under sync_lock) and
+ * the open tickets' reader (handed to its thread whole).  SQLite's
+ * per-connection mutex, taken and released around each of its calls
+ * (bind, step, column, reset: about 140 pairs a message), guards nothing
+ * then, and is not created.  The library's own mutexes (the shared
+ * file locks, the page cache) stay.
+ */
+#define SQ_OPEN_ONE_THREAD SQLITE_OPEN_NOMUTEX
+
 /* WAL frames (pages) past which sq_sync() moves the WAL into the
  * database: SQLite's own default for its automatic checkpoint. */
 #define SQ_CHECKPOINT_FRAMES 1000
@@ -878,7 +889,8 @@ sq_checkpoint(struct sq_store *sq)
       SQ_CHECKPOINT_FRAMES)
     return;
   if (sq->ckpt == NULL &&
-      (sqlite3_open_v2(sq->path, &sq->ckpt, SQLITE_OPEN_READWRITE, NULL) !=
+      (sqlite3_open_v2(sq->path, &sq->ckpt,
+                       SQLITE_OPEN_READWRITE | SQ_OPEN_ONE_THREAD, NULL) !=
            SQLITE_OK ||
        sqlite3_exec(sq->ckpt, "PRAGMA schema_version", NULL, NULL, NULL) !=
            SQLITE_OK)) {
@@ -984,7 +996,8 @@ sq_open(struct store **out, const struct store_opts *o, char *err,
     if (rc != 0)
       goto fail;
   }
-  flags = o->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  flags = (o->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+          SQ_OPEN_ONE_THREAD;
   if (memory)
     flags |= SQLITE_OPEN_CREATE;
   {
@@ -2784,7 +2797,8 @@ sq_open_tickets_snapshot(struct store *st, struct store **out)
   r->base.ops = &store_sqlite_ops;
   r->wal_fd = -1;
   pthread_mutex_init(&r->sync_lock, NULL);
-  rc = sqlite3_open_v2(sq->path, &r->db, SQLITE_OPEN_READONLY, NULL);
+  rc = sqlite3_open_v2(sq->path, &r->db,
+                       SQLITE_OPEN_READONLY | SQ_OPEN_ONE_THREAD, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_busy_timeout(r->db, 5000);
   if (rc == SQLITE_OK)
