@@ -1922,7 +1922,7 @@ offer_duplicate(struct turn *t, const char *category, int *refused)
                draft_str(t, "waktu_iso"), draft_str(t, "kronologi"),
                draft_str(t, "lokasi_kode"));
   for (i = 0; i < n && rc == 0 && !*refused; i++) {
-    rc = store_ticket_by_id(t->st, hit[i].ticket_id, &old);
+    rc = store_ticket_texts(t->st, hit[i].ticket_id, &old);
     if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status)) &&
         same_incident(t, inc, &old, hit[i].score)) {
       *refused = 1;

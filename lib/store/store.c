@@ -681,6 +681,14 @@ store_ticket_by_id(struct store *st, int64_t id, struct store_ticket *out)
 }
 
 int
+store_ticket_texts(struct store *st, int64_t id, struct store_ticket *out)
+{
+  if (st->ops->ticket_texts == NULL)
+    return st->ops->ticket_by_id(st, id, out);
+  return st->ops->ticket_texts(st, id, out);
+}
+
+int
 store_purge_step(struct store *st, struct store_purge *p)
 {
   p->payloads = 0;

@@ -303,6 +303,13 @@ int store_ticket_create(struct store *st, const struct store_ticket_new *t,
 /* The ticket with this id, or AERR_NOTFOUND. */
 int store_ticket_by_id(struct store *st, int64_t id, struct store_ticket *out);
 
+/* Of the ticket with this id, what the duplicate check compares: id,
+ * number, status, reporter_id, terlapor, lokasi_kode, waktu,
+ * waktu_tanggal and kronologi (a backend may fill more; nothing else is
+ * to be read), or AERR_NOTFOUND.  Free with store_ticket_clear(). */
+int store_ticket_texts(struct store *st, int64_t id,
+                       struct store_ticket *out);
+
 /* The ticket numbered number, or AERR_NOTFOUND. */
 int store_ticket_by_number(struct store *st, const char *number,
                            struct store_ticket *out);

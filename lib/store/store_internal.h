@@ -61,6 +61,8 @@ struct store_ops {
                        const char *prefix, const char *actor, int64_t *id,
                        char number[32]);
   int (*ticket_by_id)(struct store *st, int64_t id, struct store_ticket *out);
+  /* store_ticket_texts(); NULL: ticket_by_id serves. */
+  int (*ticket_texts)(struct store *st, int64_t id, struct store_ticket *out);
   int (*ticket_by_number)(struct store *st, const char *number,
                           struct store_ticket *out);
   int (*inbound_count_since)(struct store *st, int64_t reporter_id,

@@ -141,6 +141,7 @@ enum sq_stmt_id {
   SQ_UNCONFIRMED_COUNT,
   SQ_OPEN_TICKET_IDS,
   SQ_OPEN_TICKET_TEXT,
+  SQ_TICKET_TEXTS,
   SQ_NSTMTS
 };
 
@@ -477,6 +478,10 @@ static const char *const sq_sql[SQ_NSTMTS] = {
   [SQ_OPEN_TICKET_TEXT] =
     "SELECT reporter_id, category, terlapor, kronologi FROM tickets"
     " WHERE id = ?1",
+  /* What the duplicate check compares (sq_ticket_texts()). */
+  [SQ_TICKET_TEXTS] =
+    "SELECT number, status, reporter_id, terlapor, lokasi_kode, waktu,"
+    " waktu_tanggal, kronologi FROM tickets WHERE id = ?1",
 };
 
 /* How often a new reporter's handle is drawn again after a collision. */
@@ -800,6 +805,17 @@ sq_configure(sqlite3 *db, const struct store_opts *o, int memory, char *err,
 
 static void sq_close(struct store *st);
 
+/*
+ * Every connection here is used by one thread at a time: the loop's (the
+ * store's own), sq_sync()'s checkpoint connection (under sync_lock) and
+ * the open tickets' reader (handed to its thread whole).  SQLite's
+ * per-connection mutex, taken and released around each of its calls
+ * (bind, step, column, reset: about 140 pairs a message), guards nothing
+ * then, and is not created.  The library's own mutexes (the shared
+ * file locks, the page cache) stay.
+ */
+#define SQ_OPEN_ONE_THREAD SQLITE_OPEN_NOMUTEX
+
 /* WAL frames (pages) past which sq_sync() moves the WAL into the
  * database: SQLite's own default for its automatic checkpoint. */
 #define SQ_CHECKPOINT_FRAMES 1000
@@ -878,7 +894,8 @@ sq_checkpoint(struct sq_store *sq)
       SQ_CHECKPOINT_FRAMES)
     return;
   if (sq->ckpt == NULL &&
-      (sqlite3_open_v2(sq->path, &sq->ckpt, SQLITE_OPEN_READWRITE, NULL) !=
+      (sqlite3_open_v2(sq->path, &sq->ckpt,
+                       SQLITE_OPEN_READWRITE | SQ_OPEN_ONE_THREAD, NULL) !=
            SQLITE_OK ||
        sqlite3_exec(sq->ckpt, "PRAGMA schema_version", NULL, NULL, NULL) !=
            SQLITE_OK)) {
@@ -984,7 +1001,8 @@ sq_open(struct store **out, const struct store_opts *o, char *err,
     if (rc != 0)
       goto fail;
   }
-  flags = o->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  flags = (o->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+          SQ_OPEN_ONE_THREAD;
   if (memory)
     flags |= SQLITE_OPEN_CREATE;
   {
@@ -1047,7 +1065,8 @@ static const enum sq_stmt_id sq_per_message[] = {
   SQ_OUTBOX_INSERT, SQ_OUTBOX_REPLIES, SQ_SESSION_GET, SQ_SESSION_PUT,
   SQ_SESSION_UPDATE,
   SQ_TICKET_NEXTSEQ, SQ_TICKET_INSERT, SQ_EVENT_INSERT, SQ_TICKET_BY_NUMBER,
-  SQ_TICKET_BY_ID, SQ_TICKET_COUNT_SINCE, SQ_INBOUND_COUNT_SINCE,
+  SQ_TICKET_BY_ID, SQ_TICKET_TEXTS, SQ_TICKET_COUNT_SINCE,
+  SQ_INBOUND_COUNT_SINCE,
   SQ_REPORTER_SET_NAME, SQ_EVIDENCE_INSERT, SQ_EVIDENCE_COUNT,
   SQ_EVIDENCE_ATTACH, SQ_EVIDENCE_DROP, SQ_OUTBOX_DUE, SQ_OUTBOX_MARK,
   SQ_OUTBOX_NEXT, SQ_OUTBOX_CHANNEL_AFTER, SQ_OUTBOX_SET,
@@ -2005,6 +2024,56 @@ sq_ticket_by_id(struct store *st, int64_t id, struct store_ticket *out)
   return sq_ticket_fetch(st, SQ_TICKET_BY_ID, NULL, id, out);
 }
 
+/* The columns of SQ_TICKET_TEXTS of the current row into out (the rest
+ * left zero); *oom is set when a copy fails. */
+static void
+sq_ticket_texts_read(sqlite3_stmt *stmt, struct store_ticket *out, int *oom)
+{
+  out->number = sq_col_dup_null(stmt, 0, oom);
+  out->status = sq_col_dup_null(stmt, 1, oom);
+  out->reporter_id = sqlite3_column_int64(stmt, 2);
+  out->terlapor = sq_col_dup_null(stmt, 3, oom);
+  out->lokasi_kode = sq_col_dup_null(stmt, 4, oom);
+  out->waktu = sq_col_dup_null(stmt, 5, oom);
+  out->waktu_tanggal = sq_col_dup_null(stmt, 6, oom);
+  out->kronologi = sq_col_dup_null(stmt, 7, oom);
+}
+
+/* See store_ticket_texts(): 8 of the ticket's 25 columns, for each of
+ * the duplicate check's candidates at KIRIM. */
+static int
+sq_ticket_texts(struct store *st, int64_t id, struct store_ticket *out)
+{
+  struct sq_store *sq = sq_of(st);
+  sqlite3_stmt *stmt;
+  int rc, oom = 0;
+
+  memset(out, 0, sizeof(*out));
+  if (sq->lost)
+    return sq->lost;
+  rc = sq_stmt(sq, SQ_TICKET_TEXTS, &stmt);
+  if (rc != 0)
+    return rc;
+  sqlite3_bind_int64(stmt, 1, id);
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_ROW) {
+    out->id = id;
+    sq_ticket_texts_read(stmt, out, &oom);
+    rc = 0;
+  } else if (rc == SQLITE_DONE) {
+    rc = AERR_NOTFOUND;
+  } else {
+    rc = sq_fail(sq, rc, "cannot read a ticket");
+  }
+  sq_done(stmt);
+  if (rc == 0 && oom) {
+    store_ticket_clear(out);
+    store_set_errmsg(st, "out of memory reading a ticket");
+    return -ENOMEM;
+  }
+  return rc;
+}
+
 static int
 sq_ticket_count_since(struct store *st, int64_t reporter_id, int64_t since,
                       int *count)
@@ -2784,7 +2853,8 @@ sq_open_tickets_snapshot(struct store *st, struct store **out)
   r->base.ops = &store_sqlite_ops;
   r->wal_fd = -1;
   pthread_mutex_init(&r->sync_lock, NULL);
-  rc = sqlite3_open_v2(sq->path, &r->db, SQLITE_OPEN_READONLY, NULL);
+  rc = sqlite3_open_v2(sq->path, &r->db,
+                       SQLITE_OPEN_READONLY | SQ_OPEN_ONE_THREAD, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_busy_timeout(r->db, 5000);
   if (rc == SQLITE_OK)
@@ -3392,6 +3462,7 @@ const struct store_ops store_sqlite_ops = {
   .ticket_create = sq_ticket_create,
   .ticket_by_number = sq_ticket_by_number,
   .ticket_by_id = sq_ticket_by_id,
+  .ticket_texts = sq_ticket_texts,
   .ticket_count_since = sq_ticket_count_since,
   .inbound_count_since = sq_inbound_count_since,
   .reporter_set_name = sq_reporter_set_name,

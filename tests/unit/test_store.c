@@ -1476,6 +1476,49 @@ START_TEST(outbox_and_identity_carry_bsuid)
 }
 END_TEST
 
+/* The duplicate check's read of a candidate gives what it compares,
+ * exactly as the whole ticket has it, and nothing of a missing one. */
+START_TEST(ticket_texts_are_the_ticket_s)
+{
+  struct fixture fx = {0};
+  struct store_ticket_new tn = {0};
+  struct store_ticket t, w;
+  char number[32];
+  int64_t id = 0;
+
+  fx_open(&fx, "t.db");
+  tn.reporter_id = new_reporter(fx.st, "+6281200000001");
+  tn.channel = "dev";
+  tn.category = "pemerasan";
+  tn.terlapor = "Kepala desa";
+  tn.lokasi = "Oesao";
+  tn.lokasi_kode = "5303";
+  tn.waktu = "kemarin";
+  tn.waktu_tanggal = "2026-03-14";
+  tn.kronologi = "Kepala desa meminta uang untuk surat tanah.";
+  tn.identitas = "anonim";
+  tn.created_at = 1000;
+  ck_assert_int_eq(store_ticket_create(fx.st, &tn, "NTT", "bot", &id,
+                                       number), 0);
+  ck_assert_int_eq(store_ticket_by_id(fx.st, id, &w), 0);
+  ck_assert_int_eq(store_ticket_texts(fx.st, id, &t), 0);
+  ck_assert_int_eq(t.id, id);
+  ck_assert_int_eq(t.reporter_id, w.reporter_id);
+  ck_assert_str_eq(t.number, w.number);
+  ck_assert_str_eq(t.status, "diterima");
+  ck_assert_str_eq(t.terlapor, w.terlapor);
+  ck_assert_str_eq(t.lokasi_kode, w.lokasi_kode);
+  ck_assert_str_eq(t.waktu, w.waktu);
+  ck_assert_str_eq(t.waktu_tanggal, w.waktu_tanggal);
+  ck_assert_str_eq(t.kronologi, w.kronologi);
+  store_ticket_clear(&t);
+  store_ticket_clear(&w);
+  ck_assert_int_eq(store_ticket_texts(fx.st, id + 1, &t), AERR_NOTFOUND);
+  store_ticket_clear(&t);
+  fx_close(&fx);
+}
+END_TEST
+
 static Suite *
 store_suite(void)
 {
@@ -1513,6 +1556,7 @@ store_suite(void)
   tcase_add_test(tc, newer_database_is_refused_by_open);
   tcase_add_test(tc, memory_database_works);
   tcase_add_test(tc, ticket_keeps_the_finest_place);
+  tcase_add_test(tc, ticket_texts_are_the_ticket_s);
   suite_add_tcase(s, tc);
   return s;
 }
