@@ -84,11 +84,24 @@ int
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
   va_list aq;
+  size_t room;
   int n, rc;
 
+  /* Formatted once into the room already there; only text that does
+   * not fit is measured there and formatted again after a grow. */
+  room = b->data != NULL ? b->size - b->len : 0;
   va_copy(aq, ap);
-  n = vsnprintf(NULL, 0, fmt, aq);
+  n = vsnprintf(room > 0 ? b->data + b->len : NULL, room, fmt, aq);
   va_end(aq);
+  if (n >= 0 && (size_t)n < room) {
+    rc = buf_grow(b, (size_t)n);   /* only checks the cap: it fits */
+    if (rc == 0)
+      b->len += (size_t)n;
+    b->data[b->len] = '\0';
+    return rc;
+  }
+  if (room > 0)
+    b->data[b->len] = '\0';
   if (n < 0)
     return -EINVAL;
   rc = buf_grow(b, (size_t)n);

@@ -978,11 +978,15 @@ req_serialise(struct httpd_request *req, int status, const char *ctype,
 
   buf_free(o);
   buf_init(o, 0);
-  rc = buf_printf(o, "HTTP/1.1 %d %s\r\n", status, httpd_reason(status));
-  if (rc == 0 && !no_body && ctype != NULL)
-    rc = buf_printf(o, "Content-Type: %s\r\n", ctype);
-  if (rc == 0 && !no_body)
-    rc = buf_printf(o, "Content-Length: %zu\r\n", len);
+  /* The status line and the body's two headers in one format. */
+  if (no_body)
+    rc = buf_printf(o, "HTTP/1.1 %d %s\r\n", status, httpd_reason(status));
+  else
+    rc = buf_printf(o, "HTTP/1.1 %d %s\r\n%s%s%sContent-Length: %zu\r\n",
+                    status, httpd_reason(status),
+                    ctype != NULL ? "Content-Type: " : "",
+                    ctype != NULL ? ctype : "", ctype != NULL ? "\r\n" : "",
+                    len);
   req->split = o->len;
   if (rc == 0 && extra != NULL)
     rc = buf_puts(o, extra);

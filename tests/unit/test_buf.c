@@ -29,6 +29,41 @@ START_TEST(buf_appends_and_caps)
 }
 END_TEST
 
+/* A format that fits the room already allocated, one that does not, and
+ * one past the cap although it would fit the room (the cap still holds
+ * and the refused text leaves the buffer as it was), one up to the cap. */
+START_TEST(buf_printf_room_and_cap)
+{
+  struct buf b;
+  char big[300];
+
+  buf_init(&b, 40);
+  ck_assert_int_eq(buf_puts(&b, "ab"), 0);          /* 64 bytes allocated */
+  ck_assert_int_eq(buf_printf(&b, "[%s|%d]", "cd", -5), 0);
+  ck_assert_str_eq(b.data, "ab[cd|-5]");
+  ck_assert_uint_eq(b.len, 9);
+  ck_assert_int_eq(buf_printf(&b, "%040d", 7), AERR_TOOBIG);
+  ck_assert_str_eq(b.data, "ab[cd|-5]");
+  ck_assert_uint_eq(b.len, 9);
+  ck_assert_int_eq(buf_printf(&b, "%031d", 7), 0);  /* up to the cap */
+  ck_assert_uint_eq(b.len, 40);
+  ck_assert_int_eq(strncmp(b.data, "ab[cd|-5]0000", 13), 0);
+  ck_assert_int_eq(b.data[39], '7');
+  ck_assert_int_eq(b.data[40], '\0');
+  buf_free(&b);
+
+  buf_init(&b, 0);
+  memset(big, 'x', sizeof(big) - 1);
+  big[sizeof(big) - 1] = '\0';
+  ck_assert_int_eq(buf_printf(&b, "%s", big), 0);
+  ck_assert_int_eq(buf_printf(&b, "%s.", big), 0);
+  ck_assert_uint_eq(b.len, 2 * (sizeof(big) - 1) + 1);
+  ck_assert_int_eq(b.data[b.len - 1], '.');
+  ck_assert_uint_eq(strlen(b.data), b.len);
+  buf_free(&b);
+}
+END_TEST
+
 START_TEST(buf_json_escapes)
 {
   struct buf b = BUF_INIT;
@@ -196,6 +231,7 @@ buf_suite(void)
   TCase *tc = tcase_create("core");
 
   tcase_add_test(tc, buf_appends_and_caps);
+  tcase_add_test(tc, buf_printf_room_and_cap);
   tcase_add_test(tc, buf_json_escapes);
   tcase_add_test(tc, buf_json_runs);
   tcase_add_test(tc, buf_steal_empty);
