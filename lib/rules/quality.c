@@ -755,7 +755,8 @@ enum word_class {
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
-  WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT, WC_COUNT
+  WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT,
+  WC_MIND, WC_BEAST, WC_LOW, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -769,6 +770,7 @@ static const char *const class_names[WC_COUNT] = {
   "intent", "past", "harmless", "call", "douse", "fuel",
   "band", "poison", "food", "month",
   "message", "promise", "trait",
+  "mind", "beast", "low",
 };
 
 struct quality {
@@ -2257,8 +2259,36 @@ trait_of(const struct ctx *cx, size_t p)
 
   if (p == 0 || starts_clause(cx, p) || !word_is(cx, WC_TRAIT, p))
     return 0;
+  /* "Kepala sekolah itu berwajah setan": a link word may stand between. */
+  if (p > 1 && !starts_clause(cx, p - 1) && word_is(cx, WC_LINK, p - 1))
+    p--;
   k = name_run(cx, p, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
   return k < p && word_is(cx, WC_PERSON, k) && !word_is(cx, WC_SELF, k);
+}
+
+/* "otak keledai", "berotak kerbau", "otaknya (ditaruh) di dengkul": a
+ * [mind] or [trait] word at word i, then a [beast] right after it, or
+ * "di"/"ke" and a [low] place at most MIND_GAP words on in its clause.
+ * Returns the last word of that idiom, or i when there is none ("otak
+ * pelaku", "gegar otak", "otak saya pusing"). */
+#define MIND_GAP 3
+static size_t
+low_mind(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+
+  if (!word_is(cx, WC_MIND, i) && !word_is(cx, WC_TRAIT, i))
+    return i;
+  if (i + 1 < n && !starts_clause(cx, i + 1) && word_is(cx, WC_BEAST, i + 1))
+    return i + 1;
+  for (k = i + 1; k + 1 < n && k <= i + MIND_GAP; k++) {
+    if (starts_clause(cx, k) || starts_clause(cx, k + 1))
+      return i;
+    if ((word_text_is(cx, k, "di") || word_text_is(cx, k, "ke")) &&
+        word_is(cx, WC_LOW, k + 1))
+      return k + 1;
+  }
+  return i;
 }
 
 /*
@@ -3928,6 +3958,18 @@ said_twice(const struct ctx *cx, size_t e)
              : e;
 }
 
+/* An [insult] word or a low_mind idiom at words i..e: an insult when
+ * aimed at someone (or `trait`: "petugas berotak kerbau"), or reported
+ * (quoted, or named right after a verb of saying: "dibilang bodoh"). */
+static void
+insult_if_aimed(struct ctx *cx, size_t i, size_t e, int trait)
+{
+  if (trait || aimed(cx, i, e) ||
+      (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
+                           class_before(cx, WC_SAY, i, CTX_NAMED))))
+    found(cx, i, QUALITY_INSULT, "insult");
+}
+
 /*
  * The lexicon and the insulting words at word i; returns the last word
  * looked at.  An allowed word, or a word beside one that shows its
@@ -3944,13 +3986,11 @@ judge_words(struct ctx *cx, size_t i, int caps_text)
 
   hit = lexicon_at(cx, i, &e, &squeezed);
   if (hit == NULL) {
-    if (!word_is(cx, WC_INSULT, i))
-      return i;
-    e = said_twice(cx, i);
-    if (aimed(cx, i, e) ||
-        (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
-                             class_before(cx, WC_SAY, i, CTX_NAMED))))
-      found(cx, i, QUALITY_INSULT, "insult");
+    e = low_mind(cx, i);
+    if (e > i)
+      insult_if_aimed(cx, i, e, trait_of(cx, i));
+    else if (word_is(cx, WC_INSULT, i))
+      insult_if_aimed(cx, i, said_twice(cx, i), 0);
     return i;
   }
   if (span_allowed(cx, i, e)) {

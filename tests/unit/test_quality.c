@@ -1305,6 +1305,39 @@ START_TEST(quality_judge_origin_group)
 }
 END_TEST
 
+/* A mind or a face of low worth said of an official: "otak keledai",
+ * "otaknya di dengkul", "berotak kerbau", "berwajah setan".  A brain in
+ * its literal or neutral sense (the mastermind of a crime, concussion,
+ * brains sold as food) is none. */
+static const struct judge_case mind_cases[] = {
+  {"Kades Oesao otak kerbau, dana desa dipakai beli mobil.", QUALITY_INSULT,
+   0},
+  {"Camat Kota Raja itu otaknya di lutut, surat pindah saya ditahan dua "
+   "minggu.", QUALITY_INSULT, 0},
+  {"Kepala sekolah itu otaknya ditaruh di dengkul, dana BOS habis.",
+   QUALITY_INSULT, 0},
+  {"Petugas BPN berotak keledai itu minta uang 2 juta.", QUALITY_INSULT, 0},
+  {"Kepala sekolah itu berwajah setan, gaji honorer ditahan.",
+   QUALITY_INSULT, 0},
+  {"Lurah membentak kami \"otak keledai kalian\" di depan warga.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Polisi belum tangkap otak pelaku pembakaran kios di pasar Oeba.",
+   QUALITY_CLEAN, 0},
+  {"Anak saya gegar otak setelah jatuh di sekolah, bidan tidak mau rujuk.",
+   QUALITY_CLEAN, 0},
+  {"Ibu saya dijual otak sapi oleh pedagang di pasar Inpres.", QUALITY_CLEAN,
+   0},
+  {"Lutut saya luka dan otak saya pusing karena antre 5 jam di Dukcapil.",
+   QUALITY_CLEAN, 0},
+  {"Kami butuh pegawai berwajah ramah di loket Dukcapil.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_mind_idiom)
+{
+  judge_rows(mind_cases, N(mind_cases));
+}
+END_TEST
+
 /* A verb of violence written without its vowels, as in an SMS ("hbsi",
  * "bnuh"), is the verb.  Shorthand that only looks alike ("pkl 9" for
  * the time, other words without vowels) is none. */
@@ -2030,6 +2063,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
+  tcase_add_test(tc, quality_judge_mind_idiom);
   tcase_add_test(tc, quality_judge_sms_verbs);
   tcase_add_test(tc, quality_judge_one_village);
   tcase_add_test(tc, quality_abuse_null_arguments);
