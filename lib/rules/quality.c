@@ -2291,6 +2291,20 @@ low_mind(const struct ctx *cx, size_t i)
   return i;
 }
 
+/* "dasar orang kampung bodoh", "hei pegawai kantor maling": a [vocative]
+ * word opens the clause of word i, a person or [grouphead] word right
+ * after it, at most CTX_NAMED words before word i, and the predicate
+ * ends the clause (last).  "Dasar aturan ... sampah" calls no one. */
+static int
+called_by_phrase(const struct ctx *cx, size_t i, int last)
+{
+  size_t c = clause_start(cx, i);
+
+  return last && c + 1 < i && i - c <= CTX_NAMED + 1 &&
+         word_is(cx, WC_VOCATIVE, c) &&
+         (word_is(cx, WC_PERSON, c + 1) || word_is(cx, WC_GROUPHEAD, c + 1));
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
  * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
@@ -2332,6 +2346,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
     last = 1;
 
   if (!first && (word_is(cx, WC_VOCATIVE, p) || you_subject(cx, i)))
+    return 1;
+  if (!first && called_by_phrase(cx, i, last))
     return 1;
   if (nx < cx->nm->n && !starts_sentence(cx, nx) &&
       word_is(cx, WC_YOU, nx) &&

@@ -1338,6 +1338,24 @@ START_TEST(quality_judge_mind_idiom)
 }
 END_TEST
 
+/* "dasar orang kampung bodoh": a vocative opening its clause, a person
+ * named by a few words, and the insult ending the clause is called out,
+ * flagged when it is an official's words.  "Dasar aturan ... sampah"
+ * names nobody. */
+static const struct judge_case vocative_cases[] = {
+  {"Satpam membentak ibu saya: dasar mama kampung bodoh, keluar sana.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Dasar pegawai kantor bodoh, surat saya hilang lagi.", QUALITY_INSULT, 0},
+  {"Dasar aturan pungutan sampah tidak ada, petugas tetap tagih.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_vocative_phrase)
+{
+  judge_rows(vocative_cases, N(vocative_cases));
+}
+END_TEST
+
 /* A verb of violence written without its vowels, as in an SMS ("hbsi",
  * "bnuh"), is the verb.  Shorthand that only looks alike ("pkl 9" for
  * the time, other words without vowels) is none. */
@@ -2064,6 +2082,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
   tcase_add_test(tc, quality_judge_mind_idiom);
+  tcase_add_test(tc, quality_judge_vocative_phrase);
   tcase_add_test(tc, quality_judge_sms_verbs);
   tcase_add_test(tc, quality_judge_one_village);
   tcase_add_test(tc, quality_abuse_null_arguments);
