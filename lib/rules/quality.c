@@ -756,7 +756,7 @@ enum word_class {
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
   WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT,
-  WC_MIND, WC_BEAST, WC_LOW, WC_COUNT
+  WC_MIND, WC_BEAST, WC_LOW, WC_ADVISE, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -770,7 +770,7 @@ static const char *const class_names[WC_COUNT] = {
   "intent", "past", "harmless", "call", "douse", "fuel",
   "band", "poison", "food", "month",
   "message", "promise", "trait",
-  "mind", "beast", "low",
+  "mind", "beast", "low", "advise",
 };
 
 struct quality {
@@ -3794,6 +3794,59 @@ cleansed_of(const struct ctx *cx, size_t k)
           !starts_clause(cx, d + 2) && word_is(cx, WC_GROUP, d + 2));
 }
 
+/* "angkat kaki", "kembali ke (daerah) asal", "pulang ke kampungnya":
+ * a way of leaving for good at word k. */
+static int
+leave_idiom(const struct ctx *cx, size_t k)
+{
+  static const char *const go[] = {"kembali", "balik", "pulang", NULL};
+  static const char *const home[] = {"asal", "asalnya", "kampungnya",
+                                     "daerahnya", NULL};
+  size_t m;
+
+  if (word_text_is(cx, k, "angkat"))
+    return k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+           word_text_is(cx, k + 1, "kaki");
+  if (!word_in(cx, k, go) || k + 2 >= cx->nm->n ||
+      !word_text_is(cx, k + 1, "ke"))
+    return 0;
+  for (m = k + 2; m < cx->nm->n && m <= k + 3 && !starts_clause(cx, m); m++)
+    if (word_in(cx, m, home))
+      return 1;
+  return 0;
+}
+
+/* "harus diusir", "sebaiknya dipulangkan", "lebih baik angkat kaki": a
+ * passive verb of expelling or a way of leaving (leave_idiom) at word k
+ * after a [must] or [advise] word, with at most two [modal] words
+ * ("segera", "saja") between. */
+static int
+told_to_leave(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  if (!prefixed(cx, WC_EXPEL, k, "di") && !leave_idiom(cx, k))
+    return 0;
+  for (m = k; m > 0 && k - m < 3 && !starts_clause(cx, m); m--) {
+    if (word_is(cx, WC_MUST, m - 1) || word_is(cx, WC_ADVISE, m - 1))
+      return 1;
+    if (!word_is(cx, WC_MODAL, m - 1))
+      return 0;
+  }
+  return 0;
+}
+
+/* Is the verb of expelling at word k told of, not called for: after
+ * "yang" or a [past] word ("orang Sabu yang pulang dari pasar", "waktu
+ * pulang")? */
+static int
+told_of(const struct ctx *cx, size_t k)
+{
+  return k > 0 && !starts_clause(cx, k) &&
+         (word_text_is(cx, k - 1, "yang") || word_text_is(cx, k - 1, "yg") ||
+          word_is(cx, WC_PAST, k - 1));
+}
+
 /* A call to expel or shut out at word k: a verb of expelling, "harus
  * diusir", a place cleansed of the group (cleansed_of), or "jangan
  * diberi" ("orang X jangan diberi jabatan"); not when someone reported
@@ -3801,12 +3854,12 @@ cleansed_of(const struct ctx *cx, size_t k)
 static int
 shut_out(const struct ctx *cx, size_t k)
 {
+  if (told_to_leave(cx, k))
+    return 1;
   if (word_is(cx, WC_EXPEL, k) || cleansed_of(cx, k))
-    return !done_by_other(cx, k);
+    return !done_by_other(cx, k) && !told_of(cx, k);
   if (k == 0 || starts_clause(cx, k))
     return 0;
-  if (word_is(cx, WC_MUST, k - 1) && prefixed(cx, WC_EXPEL, k, "di"))
-    return 1;
   return word_is(cx, WC_DENY, k - 1) &&
          (word_is(cx, WC_GRANT, k) || prefixed(cx, WC_GRANT, k, "di"));
 }

@@ -1356,6 +1356,40 @@ START_TEST(quality_judge_vocative_phrase)
 }
 END_TEST
 
+/* A call to make a group leave: "harus angkat kaki", "sebaiknya
+ * diusir", "lebih baik dipulangkan".  Leaving oneself, a group driven
+ * out (reported), an official's order, and "yang pulang dari pasar"
+ * (going home) are none. */
+static const struct judge_case expel_cases[] = {
+  {"Pendatang dari Bima harus angkat kaki dari Kupang, mereka ambil lahan "
+   "kami.", QUALITY_SARA, 0},
+  {"Orang Sabu sebaiknya angkat kaki dari Oesapa.", QUALITY_SARA, 0},
+  {"Orang Kristen di desa ini lebih baik disingkirkan saja.", QUALITY_SARA,
+   0},
+  {"Orang Bugis di pasar Oeba sebaiknya dipulangkan ke kampungnya.",
+   QUALITY_SARA, 0},
+  {"Orang Alor harus kembali ke daerah asal, jangan cari kerja di sini.",
+   QUALITY_SARA, 0},
+  {"Saya terpaksa angkat kaki dari kantor camat karena dibentak petugas.",
+   QUALITY_CLEAN, 0},
+  {"Orang Sabu terpaksa angkat kaki dari kampung setelah rumah mereka "
+   "dibakar.", QUALITY_CLEAN, 0},
+  {"Camat menyuruh orang Sabu angkat kaki dari pasar tanpa alasan.",
+   QUALITY_CLEAN, 0},
+  {"Kades bilang orang Flores harus angkat kaki dari desa ini.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Orang Sabu yang pulang dari pasar dipalak petugas retribusi.",
+   QUALITY_CLEAN, 0},
+  {"Sebaiknya petugas yang minta uang itu diusir dari kantor camat.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_expel_call)
+{
+  judge_rows(expel_cases, N(expel_cases));
+}
+END_TEST
+
 /* A verb of violence written without its vowels, as in an SMS ("hbsi",
  * "bnuh"), is the verb.  Shorthand that only looks alike ("pkl 9" for
  * the time, other words without vowels) is none. */
@@ -2083,6 +2117,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_origin_group);
   tcase_add_test(tc, quality_judge_mind_idiom);
   tcase_add_test(tc, quality_judge_vocative_phrase);
+  tcase_add_test(tc, quality_judge_expel_call);
   tcase_add_test(tc, quality_judge_sms_verbs);
   tcase_add_test(tc, quality_judge_one_village);
   tcase_add_test(tc, quality_abuse_null_arguments);
