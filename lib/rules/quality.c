@@ -756,7 +756,7 @@ enum word_class {
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
   WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT,
-  WC_MIND, WC_BEAST, WC_LOW, WC_ADVISE, WC_COUNT
+  WC_MIND, WC_BEAST, WC_LOW, WC_ADVISE, WC_REASON, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -770,7 +770,7 @@ static const char *const class_names[WC_COUNT] = {
   "intent", "past", "harmless", "call", "douse", "fuel",
   "band", "poison", "food", "month",
   "message", "promise", "trait",
-  "mind", "beast", "low", "advise",
+  "mind", "beast", "low", "advise", "reason",
 };
 
 struct quality {
@@ -3939,6 +3939,15 @@ called_out(const struct ctx *cx, size_t g)
          word_is(cx, WC_VOCATIVE, k - 1) && word_is(cx, WC_GENERAL, k - 1);
 }
 
+/* "orang Alor, pantas saja dia rakus": a [reason] word at word k (in the
+ * sentence from word a) not denied ("tidak wajar") puts what follows
+ * down to the group, as "semua" does. */
+static int
+reason_given(const struct ctx *cx, size_t a, size_t k)
+{
+  return word_is(cx, WC_REASON, k) && !(k > a && word_is(cx, WC_NOT, k - 1));
+}
+
 static void
 judge_sara(struct ctx *cx, size_t a, size_t b)
 {
@@ -3946,7 +3955,7 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
   int general = 0, shut_seen = 0;
 
   for (k = a; k < b; k++)
-    general |= word_is(cx, WC_GENERAL, k);
+    general |= word_is(cx, WC_GENERAL, k) || reason_given(cx, a, k);
   for (g = a; g < b; g++) {
     if (!group_named(cx, a, g))
       continue;

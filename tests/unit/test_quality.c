@@ -1390,6 +1390,28 @@ START_TEST(quality_judge_expel_call)
 }
 END_TEST
 
+/* A group in SMS shorthand ("org", "smua"), and a trait put down to a
+ * group ("orang Alor, pantas saja dia ..."): SARA.  "Tidak wajar" says
+ * the opposite, and a skill explained by origin is no derogation. */
+static const struct judge_case group_reason_cases[] = {
+  {"org sabu smua penipu di kantor itu", QUALITY_SARA, 0},
+  {"org Flores sebaiknya diusir dari sini.", QUALITY_SARA, 0},
+  {"Camat itu orang Alor, pantas saja dia rakus dan licik.", QUALITY_SARA,
+   0},
+  {"Bendahara itu orang Rote, makanya dia penipu.", QUALITY_SARA, 0},
+  {"Tidak wajar orang Sabu dipungut biaya dua kali di kantor camat.",
+   QUALITY_CLEAN, 0},
+  {"Kepala dinas itu orang Timor, wajar saja kalau dia paham adat di sana.",
+   QUALITY_CLEAN, 0},
+  {"org sabu di kampung kami belum dapat bantuan beras.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_group_reason)
+{
+  judge_rows(group_reason_cases, N(group_reason_cases));
+}
+END_TEST
+
 /* A verb of violence written without its vowels, as in an SMS ("hbsi",
  * "bnuh"), is the verb.  Shorthand that only looks alike ("pkl 9" for
  * the time, other words without vowels) is none. */
@@ -2118,6 +2140,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_mind_idiom);
   tcase_add_test(tc, quality_judge_vocative_phrase);
   tcase_add_test(tc, quality_judge_expel_call);
+  tcase_add_test(tc, quality_judge_group_reason);
   tcase_add_test(tc, quality_judge_sms_verbs);
   tcase_add_test(tc, quality_judge_one_village);
   tcase_add_test(tc, quality_abuse_null_arguments);
