@@ -755,7 +755,8 @@ enum word_class {
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
-  WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT, WC_COUNT
+  WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT,
+  WC_MIND, WC_BEAST, WC_LOW, WC_ADVISE, WC_REASON, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -769,6 +770,7 @@ static const char *const class_names[WC_COUNT] = {
   "intent", "past", "harmless", "call", "douse", "fuel",
   "band", "poison", "food", "month",
   "message", "promise", "trait",
+  "mind", "beast", "low", "advise", "reason",
 };
 
 struct quality {
@@ -2257,8 +2259,50 @@ trait_of(const struct ctx *cx, size_t p)
 
   if (p == 0 || starts_clause(cx, p) || !word_is(cx, WC_TRAIT, p))
     return 0;
+  /* "Kepala sekolah itu berwajah setan": a link word may stand between. */
+  if (p > 1 && !starts_clause(cx, p - 1) && word_is(cx, WC_LINK, p - 1))
+    p--;
   k = name_run(cx, p, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
   return k < p && word_is(cx, WC_PERSON, k) && !word_is(cx, WC_SELF, k);
+}
+
+/* "otak keledai", "berotak kerbau", "otaknya (ditaruh) di dengkul": a
+ * [mind] or [trait] word at word i, then a [beast] right after it, or
+ * "di"/"ke" and a [low] place at most MIND_GAP words on in its clause.
+ * Returns the last word of that idiom, or i when there is none ("otak
+ * pelaku", "gegar otak", "otak saya pusing"). */
+#define MIND_GAP 3
+static size_t
+low_mind(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+
+  if (!word_is(cx, WC_MIND, i) && !word_is(cx, WC_TRAIT, i))
+    return i;
+  if (i + 1 < n && !starts_clause(cx, i + 1) && word_is(cx, WC_BEAST, i + 1))
+    return i + 1;
+  for (k = i + 1; k + 1 < n && k <= i + MIND_GAP; k++) {
+    if (starts_clause(cx, k) || starts_clause(cx, k + 1))
+      return i;
+    if ((word_text_is(cx, k, "di") || word_text_is(cx, k, "ke")) &&
+        word_is(cx, WC_LOW, k + 1))
+      return k + 1;
+  }
+  return i;
+}
+
+/* "dasar orang kampung bodoh", "hei pegawai kantor maling": a [vocative]
+ * word opens the clause of word i, a person or [grouphead] word right
+ * after it, at most CTX_NAMED words before word i, and the predicate
+ * ends the clause (last).  "Dasar aturan ... sampah" calls no one. */
+static int
+called_by_phrase(const struct ctx *cx, size_t i, int last)
+{
+  size_t c = clause_start(cx, i);
+
+  return last && c + 1 < i && i - c <= CTX_NAMED + 1 &&
+         word_is(cx, WC_VOCATIVE, c) &&
+         (word_is(cx, WC_PERSON, c + 1) || word_is(cx, WC_GROUPHEAD, c + 1));
 }
 
 /*
@@ -2302,6 +2346,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
     last = 1;
 
   if (!first && (word_is(cx, WC_VOCATIVE, p) || you_subject(cx, i)))
+    return 1;
+  if (!first && called_by_phrase(cx, i, last))
     return 1;
   if (nx < cx->nm->n && !starts_sentence(cx, nx) &&
       word_is(cx, WC_YOU, nx) &&
@@ -3748,6 +3794,59 @@ cleansed_of(const struct ctx *cx, size_t k)
           !starts_clause(cx, d + 2) && word_is(cx, WC_GROUP, d + 2));
 }
 
+/* "angkat kaki", "kembali ke (daerah) asal", "pulang ke kampungnya":
+ * a way of leaving for good at word k. */
+static int
+leave_idiom(const struct ctx *cx, size_t k)
+{
+  static const char *const go[] = {"kembali", "balik", "pulang", NULL};
+  static const char *const home[] = {"asal", "asalnya", "kampungnya",
+                                     "daerahnya", NULL};
+  size_t m;
+
+  if (word_text_is(cx, k, "angkat"))
+    return k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+           word_text_is(cx, k + 1, "kaki");
+  if (!word_in(cx, k, go) || k + 2 >= cx->nm->n ||
+      !word_text_is(cx, k + 1, "ke"))
+    return 0;
+  for (m = k + 2; m < cx->nm->n && m <= k + 3 && !starts_clause(cx, m); m++)
+    if (word_in(cx, m, home))
+      return 1;
+  return 0;
+}
+
+/* "harus diusir", "sebaiknya dipulangkan", "lebih baik angkat kaki": a
+ * passive verb of expelling or a way of leaving (leave_idiom) at word k
+ * after a [must] or [advise] word, with at most two [modal] words
+ * ("segera", "saja") between. */
+static int
+told_to_leave(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  if (!prefixed(cx, WC_EXPEL, k, "di") && !leave_idiom(cx, k))
+    return 0;
+  for (m = k; m > 0 && k - m < 3 && !starts_clause(cx, m); m--) {
+    if (word_is(cx, WC_MUST, m - 1) || word_is(cx, WC_ADVISE, m - 1))
+      return 1;
+    if (!word_is(cx, WC_MODAL, m - 1))
+      return 0;
+  }
+  return 0;
+}
+
+/* Is the verb of expelling at word k told of, not called for: after
+ * "yang" or a [past] word ("orang Sabu yang pulang dari pasar", "waktu
+ * pulang")? */
+static int
+told_of(const struct ctx *cx, size_t k)
+{
+  return k > 0 && !starts_clause(cx, k) &&
+         (word_text_is(cx, k - 1, "yang") || word_text_is(cx, k - 1, "yg") ||
+          word_is(cx, WC_PAST, k - 1));
+}
+
 /* A call to expel or shut out at word k: a verb of expelling, "harus
  * diusir", a place cleansed of the group (cleansed_of), or "jangan
  * diberi" ("orang X jangan diberi jabatan"); not when someone reported
@@ -3755,12 +3854,12 @@ cleansed_of(const struct ctx *cx, size_t k)
 static int
 shut_out(const struct ctx *cx, size_t k)
 {
+  if (told_to_leave(cx, k))
+    return 1;
   if (word_is(cx, WC_EXPEL, k) || cleansed_of(cx, k))
-    return !done_by_other(cx, k);
+    return !done_by_other(cx, k) && !told_of(cx, k);
   if (k == 0 || starts_clause(cx, k))
     return 0;
-  if (word_is(cx, WC_MUST, k - 1) && prefixed(cx, WC_EXPEL, k, "di"))
-    return 1;
   return word_is(cx, WC_DENY, k - 1) &&
          (word_is(cx, WC_GRANT, k) || prefixed(cx, WC_GRANT, k, "di"));
 }
@@ -3840,6 +3939,15 @@ called_out(const struct ctx *cx, size_t g)
          word_is(cx, WC_VOCATIVE, k - 1) && word_is(cx, WC_GENERAL, k - 1);
 }
 
+/* "orang Alor, pantas saja dia rakus": a [reason] word at word k (in the
+ * sentence from word a) not denied ("tidak wajar") puts what follows
+ * down to the group, as "semua" does. */
+static int
+reason_given(const struct ctx *cx, size_t a, size_t k)
+{
+  return word_is(cx, WC_REASON, k) && !(k > a && word_is(cx, WC_NOT, k - 1));
+}
+
 static void
 judge_sara(struct ctx *cx, size_t a, size_t b)
 {
@@ -3847,7 +3955,7 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
   int general = 0, shut_seen = 0;
 
   for (k = a; k < b; k++)
-    general |= word_is(cx, WC_GENERAL, k);
+    general |= word_is(cx, WC_GENERAL, k) || reason_given(cx, a, k);
   for (g = a; g < b; g++) {
     if (!group_named(cx, a, g))
       continue;
@@ -3928,6 +4036,18 @@ said_twice(const struct ctx *cx, size_t e)
              : e;
 }
 
+/* An [insult] word or a low_mind idiom at words i..e: an insult when
+ * aimed at someone (or `trait`: "petugas berotak kerbau"), or reported
+ * (quoted, or named right after a verb of saying: "dibilang bodoh"). */
+static void
+insult_if_aimed(struct ctx *cx, size_t i, size_t e, int trait)
+{
+  if (trait || aimed(cx, i, e) ||
+      (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
+                           class_before(cx, WC_SAY, i, CTX_NAMED))))
+    found(cx, i, QUALITY_INSULT, "insult");
+}
+
 /*
  * The lexicon and the insulting words at word i; returns the last word
  * looked at.  An allowed word, or a word beside one that shows its
@@ -3944,13 +4064,11 @@ judge_words(struct ctx *cx, size_t i, int caps_text)
 
   hit = lexicon_at(cx, i, &e, &squeezed);
   if (hit == NULL) {
-    if (!word_is(cx, WC_INSULT, i))
-      return i;
-    e = said_twice(cx, i);
-    if (aimed(cx, i, e) ||
-        (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
-                             class_before(cx, WC_SAY, i, CTX_NAMED))))
-      found(cx, i, QUALITY_INSULT, "insult");
+    e = low_mind(cx, i);
+    if (e > i)
+      insult_if_aimed(cx, i, e, trait_of(cx, i));
+    else if (word_is(cx, WC_INSULT, i))
+      insult_if_aimed(cx, i, said_twice(cx, i), 0);
     return i;
   }
   if (span_allowed(cx, i, e)) {

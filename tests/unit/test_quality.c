@@ -1305,6 +1305,113 @@ START_TEST(quality_judge_origin_group)
 }
 END_TEST
 
+/* A mind or a face of low worth said of an official: "otak keledai",
+ * "otaknya di dengkul", "berotak kerbau", "berwajah setan".  A brain in
+ * its literal or neutral sense (the mastermind of a crime, concussion,
+ * brains sold as food) is none. */
+static const struct judge_case mind_cases[] = {
+  {"Kades Oesao otak kerbau, dana desa dipakai beli mobil.", QUALITY_INSULT,
+   0},
+  {"Camat Kota Raja itu otaknya di lutut, surat pindah saya ditahan dua "
+   "minggu.", QUALITY_INSULT, 0},
+  {"Kepala sekolah itu otaknya ditaruh di dengkul, dana BOS habis.",
+   QUALITY_INSULT, 0},
+  {"Petugas BPN berotak keledai itu minta uang 2 juta.", QUALITY_INSULT, 0},
+  {"Kepala sekolah itu berwajah setan, gaji honorer ditahan.",
+   QUALITY_INSULT, 0},
+  {"Lurah membentak kami \"otak keledai kalian\" di depan warga.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Polisi belum tangkap otak pelaku pembakaran kios di pasar Oeba.",
+   QUALITY_CLEAN, 0},
+  {"Anak saya gegar otak setelah jatuh di sekolah, bidan tidak mau rujuk.",
+   QUALITY_CLEAN, 0},
+  {"Ibu saya dijual otak sapi oleh pedagang di pasar Inpres.", QUALITY_CLEAN,
+   0},
+  {"Lutut saya luka dan otak saya pusing karena antre 5 jam di Dukcapil.",
+   QUALITY_CLEAN, 0},
+  {"Kami butuh pegawai berwajah ramah di loket Dukcapil.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_mind_idiom)
+{
+  judge_rows(mind_cases, N(mind_cases));
+}
+END_TEST
+
+/* "dasar orang kampung bodoh": a vocative opening its clause, a person
+ * named by a few words, and the insult ending the clause is called out,
+ * flagged when it is an official's words.  "Dasar aturan ... sampah"
+ * names nobody. */
+static const struct judge_case vocative_cases[] = {
+  {"Satpam membentak ibu saya: dasar mama kampung bodoh, keluar sana.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Dasar pegawai kantor bodoh, surat saya hilang lagi.", QUALITY_INSULT, 0},
+  {"Dasar aturan pungutan sampah tidak ada, petugas tetap tagih.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_vocative_phrase)
+{
+  judge_rows(vocative_cases, N(vocative_cases));
+}
+END_TEST
+
+/* A call to make a group leave: "harus angkat kaki", "sebaiknya
+ * diusir", "lebih baik dipulangkan".  Leaving oneself, a group driven
+ * out (reported), an official's order, and "yang pulang dari pasar"
+ * (going home) are none. */
+static const struct judge_case expel_cases[] = {
+  {"Pendatang dari Bima harus angkat kaki dari Kupang, mereka ambil lahan "
+   "kami.", QUALITY_SARA, 0},
+  {"Orang Sabu sebaiknya angkat kaki dari Oesapa.", QUALITY_SARA, 0},
+  {"Orang Kristen di desa ini lebih baik disingkirkan saja.", QUALITY_SARA,
+   0},
+  {"Orang Bugis di pasar Oeba sebaiknya dipulangkan ke kampungnya.",
+   QUALITY_SARA, 0},
+  {"Orang Alor harus kembali ke daerah asal, jangan cari kerja di sini.",
+   QUALITY_SARA, 0},
+  {"Saya terpaksa angkat kaki dari kantor camat karena dibentak petugas.",
+   QUALITY_CLEAN, 0},
+  {"Orang Sabu terpaksa angkat kaki dari kampung setelah rumah mereka "
+   "dibakar.", QUALITY_CLEAN, 0},
+  {"Camat menyuruh orang Sabu angkat kaki dari pasar tanpa alasan.",
+   QUALITY_CLEAN, 0},
+  {"Kades bilang orang Flores harus angkat kaki dari desa ini.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Orang Sabu yang pulang dari pasar dipalak petugas retribusi.",
+   QUALITY_CLEAN, 0},
+  {"Sebaiknya petugas yang minta uang itu diusir dari kantor camat.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_expel_call)
+{
+  judge_rows(expel_cases, N(expel_cases));
+}
+END_TEST
+
+/* A group in SMS shorthand ("org", "smua"), and a trait put down to a
+ * group ("orang Alor, pantas saja dia ..."): SARA.  "Tidak wajar" says
+ * the opposite, and a skill explained by origin is no derogation. */
+static const struct judge_case group_reason_cases[] = {
+  {"org sabu smua penipu di kantor itu", QUALITY_SARA, 0},
+  {"org Flores sebaiknya diusir dari sini.", QUALITY_SARA, 0},
+  {"Camat itu orang Alor, pantas saja dia rakus dan licik.", QUALITY_SARA,
+   0},
+  {"Bendahara itu orang Rote, makanya dia penipu.", QUALITY_SARA, 0},
+  {"Tidak wajar orang Sabu dipungut biaya dua kali di kantor camat.",
+   QUALITY_CLEAN, 0},
+  {"Kepala dinas itu orang Timor, wajar saja kalau dia paham adat di sana.",
+   QUALITY_CLEAN, 0},
+  {"org sabu di kampung kami belum dapat bantuan beras.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_group_reason)
+{
+  judge_rows(group_reason_cases, N(group_reason_cases));
+}
+END_TEST
+
 /* A verb of violence written without its vowels, as in an SMS ("hbsi",
  * "bnuh"), is the verb.  Shorthand that only looks alike ("pkl 9" for
  * the time, other words without vowels) is none. */
@@ -2030,6 +2137,10 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
+  tcase_add_test(tc, quality_judge_mind_idiom);
+  tcase_add_test(tc, quality_judge_vocative_phrase);
+  tcase_add_test(tc, quality_judge_expel_call);
+  tcase_add_test(tc, quality_judge_group_reason);
   tcase_add_test(tc, quality_judge_sms_verbs);
   tcase_add_test(tc, quality_judge_one_village);
   tcase_add_test(tc, quality_abuse_null_arguments);
