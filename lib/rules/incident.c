@@ -612,9 +612,10 @@ read_amounts(const struct tokens *ts, struct incident *inc)
       continue;
     if (j < ts->n && is_currency(&ts->t[j]))
       rp = 1;
-    if (j < ts->n && is_percent(&ts->t[j]) && r.small > 0 && r.small <= 100 &&
-        r.total == 0 && r.cur == 0) {
-      add_item(inc, INCIDENT_AMOUNT, (int64_t)(r.small * 100 + 0.5),
+    /* A share in digits or words ("15 persen", "lima belas persen"). */
+    if (j < ts->n && is_percent(&ts->t[j]) && !r.group && r.total == 0 &&
+        r.cur + r.small > 0 && r.cur + r.small <= 100) {
+      add_item(inc, INCIDENT_AMOUNT, (int64_t)((r.cur + r.small) * 100 + 0.5),
                PERCENT_KEY, NULL, NULL, 0);
       i = j;
       continue;

@@ -1666,6 +1666,34 @@ START_TEST(pu_is_the_works_dinas)
 }
 END_TEST
 
+/* A share said in words ("lima belas persen", "dua puluh lima persen",
+ * "sepuluh persen") is read as the share in digits is: "15 persen" and
+ * "lima belas persen" are one amount. */
+START_TEST(percent_in_words)
+{
+  static const struct {
+    const char *text;
+    int64_t num;
+  } t[] = {
+    {"rekanan wajib setor lima belas persen ke kadis", 1500},
+    {"jasa JKN dipotong dua puluh lima persen", 2500},
+    {"minta potongan sepuluh persen dari dana BOS", 1000},
+    {"fee 15 persen dari kontraktor", 1500},
+  };
+  struct incident inc;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &inc);
+    ck_assert_msg(has_num(&inc, INCIDENT_AMOUNT, t[i].num), "%s", t[i].text);
+    ck_assert_int_eq(inc.n[INCIDENT_AMOUNT], 1);
+  }
+  incident_extract("potong dua puluh persen lalu lima persen lagi", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 2000));
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 500));
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2266,6 +2294,7 @@ incident_suite(void)
   tcase_add_test(tc, retold_in_other_words);
   tcase_add_test(tc, works_of_one_office);
   tcase_add_test(tc, pu_is_the_works_dinas);
+  tcase_add_test(tc, percent_in_words);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
