@@ -3051,6 +3051,19 @@ office_town(const struct tokens *ts, int i, const struct place_list *pl,
  * order (kecamatan_of_town()). */
 static const char *const village_offices[] = {"kelurahan", "desa", NULL};
 
+/* The kecamatan office it is the kecamatan of gazetteer code code: known
+ * as a landmark is, so that two kecamatan of one base name ("Alok",
+ * "Alok Timur"; "Amarasi", "Amarasi Barat") are two offices, while a
+ * name with its direction left out may still stand for one the
+ * gazetteer does not know. */
+static void
+kecamatan_known(const char *code, struct incident_item *it)
+{
+  uint32_t h = word_hash(code, strlen(code));
+
+  it->land = h != 0 ? h : 1;
+}
+
 /* A kecamatan office it whose qualifier names no kecamatan but a town or
  * village of pl ("camat di Lewoleba"): the kecamatan holding it, by its
  * name read as a camat's title reads it (office_name(): "Langke
@@ -3067,9 +3080,12 @@ kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
   int k;
 
   snprintf(phrase, sizeof(phrase), "kecamatan %s", it->qual);
-  if (place_match(pl, phrase, &m) != 0 ||
-      (m.matched && m.place.level == PLACE_KECAMATAN && m.distance == 0))
+  if (place_match(pl, phrase, &m) != 0)
     return;
+  if (m.matched && m.place.level == PLACE_KECAMATAN && m.distance == 0) {
+    kecamatan_known(m.place.code, it);
+    return;
+  }
   for (k = 0; village_offices[k] != NULL; k++) {
     snprintf(phrase, sizeof(phrase), "%s %s", village_offices[k], it->qual);
     if (place_match(pl, phrase, &m) == 0 && m.matched && m.distance == 0 &&
@@ -3084,8 +3100,10 @@ kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
       strncmp(name, "Kecamatan ", 10) != 0)
     return;
   tokenize(name + 10, &ts);
-  if (office_name(&ts, 0, qual) != 0)
+  if (office_name(&ts, 0, qual) != 0) {
     memcpy(it->qual, qual, sizeof(it->qual));
+    kecamatan_known(code, it);
+  }
 }
 
 /*
@@ -3274,6 +3292,7 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
       kabs_differ(x, y))
     return 0;
   if ((x->num != 0 && y->num != 0 && x->num != y->num) ||
+      (x->land != 0 && y->land != 0 && x->land != y->land) ||
       village_split(x, y))
     return 0;
   return has_word(a, y->qual) || has_word(b, x->qual);

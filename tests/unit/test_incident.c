@@ -1694,6 +1694,31 @@ START_TEST(percent_in_words)
 }
 END_TEST
 
+/* Two kecamatan of one base name, one with a direction added (Alok and
+ * Alok Timur, Amarasi and Amarasi Barat), both known to the gazetteer:
+ * two camat, as two villages so named are two villages; the same
+ * kecamatan told twice stays one. */
+START_TEST(kecamatan_and_its_split)
+{
+  static const struct pair pairs[] = {
+    {"Camat Alok minta setoran 2 juta dari tiap lurah untuk acara HUT "
+     "kabupaten, Oktober 2026.",
+     "Camat Alok Timur minta setoran Rp 2 juta dari setiap kepala desa "
+     "untuk acara HUT kabupaten bulan Oktober 2026.", 0},
+    {"Kecamatan Amarasi menahan dana operasional RT sebesar Rp 500.000 "
+     "pada Maret 2026.",
+     "Dana operasional RT Rp 500.000 ditahan kantor Kecamatan Amarasi Barat "
+     "bulan Maret 2026.", 0},
+    {"Camat Alok Timur minta setoran 2 juta dari tiap kades untuk acara "
+     "HUT kabupaten, Oktober 2026.",
+     "Camat Alok Timur meminta setoran Rp 2 juta dari setiap kepala desa "
+     "untuk acara HUT kabupaten bulan Oktober 2026.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2295,6 +2320,7 @@ incident_suite(void)
   tcase_add_test(tc, works_of_one_office);
   tcase_add_test(tc, pu_is_the_works_dinas);
   tcase_add_test(tc, percent_in_words);
+  tcase_add_test(tc, kecamatan_and_its_split);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
