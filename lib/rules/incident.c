@@ -3469,11 +3469,22 @@ office_type_conflict(const struct incident *a, const struct incident *b)
   return 0;
 }
 
+/* 1 when office x is a village (a desa or kelurahan) whose name b
+ * writes as a word ("Kelurahan Lasiana", "di Lasiana"): where b
+ * happens too, whatever office b names there. */
+static int
+village_in_words(const struct incident_item *x, const struct incident *b)
+{
+  return str_in(x->key, village_offices) && x->qual[0] != '\0' &&
+         has_word(b, x->qual);
+}
+
 /*
  * How many of a's counting items of kind k agree with none of b's items
  * (*counted: a's counting items).  An office of b without its qualifier
  * that does not count does not agree with anything either: it is the
- * qualified one.
+ * qualified one.  A village of a that b names as a word agrees
+ * (village_in_words()).
  */
 static int
 unmatched(const struct incident *a, const struct incident *b, int k,
@@ -3483,7 +3494,8 @@ unmatched(const struct incident *a, const struct incident *b, int k,
 
   *counted = 0;
   for (i = 0; i < a->n[k]; i++) {
-    for (j = 0, hit = 0; j < b->n[k] && !hit; j++)
+    hit = k == INCIDENT_OFFICE && village_in_words(&a->item[k][i], b);
+    for (j = 0; j < b->n[k] && !hit; j++)
       hit = k != INCIDENT_OFFICE
               ? item_alike(k, &a->item[k][i], &b->item[k][j])
               : offices_agree(a, &a->item[k][i], b, &b->item[k][j]) &&

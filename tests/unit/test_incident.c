@@ -1719,6 +1719,30 @@ START_TEST(kecamatan_and_its_split)
 }
 END_TEST
 
+/* A kelurahan or desa named as an office in one telling ("Kelurahan
+ * Lasiana") and as a bare place in the other ("di Lasiana") is where
+ * both happen: its office does not set the two apart from an office
+ * the other names there ("Dinas Lingkungan Hidup").  A village the
+ * other does not name still does. */
+START_TEST(village_named_bare_in_the_other)
+{
+  static const struct pair pairs[] = {
+    {"Petugas kebersihan Kelurahan Lasiana memungut Rp 25.000 per rumah "
+     "per bulan, padahal retribusi sampah sudah dibayar lewat PDAM.",
+     "Di Lasiana ada orang Dinas Lingkungan Hidup datang tagih 25 ribu tiap "
+     "bulan tiap rumah untuk sampah, katanya resmi tapi sonde ada karcis.",
+     1},
+    {"Petugas kebersihan Kelurahan Oesapa memungut Rp 25.000 per rumah "
+     "per bulan, padahal retribusi sampah sudah dibayar lewat PDAM.",
+     "Di Lasiana ada orang Dinas Lingkungan Hidup datang tagih 25 ribu tiap "
+     "bulan tiap rumah untuk sampah, katanya resmi tapi sonde ada karcis.",
+     0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2321,6 +2345,7 @@ incident_suite(void)
   tcase_add_test(tc, pu_is_the_works_dinas);
   tcase_add_test(tc, percent_in_words);
   tcase_add_test(tc, kecamatan_and_its_split);
+  tcase_add_test(tc, village_named_bare_in_the_other);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
