@@ -3479,12 +3479,30 @@ village_in_words(const struct incident_item *x, const struct incident *b)
          has_word(b, x->qual);
 }
 
+/* 1 when b names an office of x's type by its type alone and writes x's
+ * name as a word apart ("jalan Oelamasi-Camplong", "jalan baru dari
+ * Oelamasi"): x named with its name out of place. */
+static int
+office_name_apart(const struct incident_item *x, const struct incident *b)
+{
+  int j;
+
+  if (x->qual[0] == '\0' || !has_word(b, x->qual))
+    return 0;
+  for (j = 0; j < b->n[INCIDENT_OFFICE]; j++)
+    if (strcmp(b->item[INCIDENT_OFFICE][j].key, x->key) == 0 &&
+        !qualified(&b->item[INCIDENT_OFFICE][j]))
+      return 1;
+  return 0;
+}
+
 /*
  * How many of a's counting items of kind k agree with none of b's items
  * (*counted: a's counting items).  An office of b without its qualifier
  * that does not count does not agree with anything either: it is the
  * qualified one.  A village of a that b names as a word agrees
- * (village_in_words()).
+ * (village_in_words()), as does an office b names by its type with a's
+ * name apart (office_name_apart()).
  */
 static int
 unmatched(const struct incident *a, const struct incident *b, int k,
@@ -3494,7 +3512,8 @@ unmatched(const struct incident *a, const struct incident *b, int k,
 
   *counted = 0;
   for (i = 0; i < a->n[k]; i++) {
-    hit = k == INCIDENT_OFFICE && village_in_words(&a->item[k][i], b);
+    hit = k == INCIDENT_OFFICE && (village_in_words(&a->item[k][i], b) ||
+                                   office_name_apart(&a->item[k][i], b));
     for (j = 0; j < b->n[k] && !hit; j++)
       hit = k != INCIDENT_OFFICE
               ? item_alike(k, &a->item[k][i], &b->item[k][j])

@@ -1743,6 +1743,30 @@ START_TEST(village_named_bare_in_the_other)
 }
 END_TEST
 
+/* An office one telling names with its name ("jalan Oelamasi-Camplong")
+ * and the other by its type, the name written apart ("jalan baru dari
+ * Oelamasi"), is one office: the other office the second names (the PU
+ * that never checked) does not set them apart.  A road the second names
+ * apart by another name still does. */
+START_TEST(office_named_apart)
+{
+  static const struct pair pairs[] = {
+    {"Kontraktor proyek jalan Oelamasi-Camplong mengerjakan aspal tipis, "
+     "baru tiga bulan sudah rusak. Nilai proyek Rp 4,2 miliar tahun 2026.",
+     "Itu jalan baru dari Oelamasi pi Camplong, aspal su pecah-pecah padahal "
+     "baru selesai. Proyek 4,2 miliar. Kontraktor kerja asal-asalan, PU "
+     "sonde pernah cek.", 1},
+    {"Kontraktor proyek jalan Oelamasi-Camplong mengerjakan aspal tipis, "
+     "baru tiga bulan sudah rusak. Nilai proyek Rp 4,2 miliar tahun 2026.",
+     "Itu jalan baru dari Noelbaki pi Tarus, aspal su pecah-pecah padahal "
+     "baru selesai. Proyek 4,2 miliar. Kontraktor kerja asal-asalan, PU "
+     "sonde pernah cek.", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2346,6 +2370,7 @@ incident_suite(void)
   tcase_add_test(tc, percent_in_words);
   tcase_add_test(tc, kecamatan_and_its_split);
   tcase_add_test(tc, village_named_bare_in_the_other);
+  tcase_add_test(tc, office_named_apart);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
