@@ -339,11 +339,27 @@ struct numread {
   double dec;     /* after "koma": the place of the next decimal digit */
 };
 
+/* 1 when t, after the number read into r, is a capital "M" for miliar
+ * ("proyek 4,2 M", "Rp 1 M"); a metre is written "m". */
+static int
+miliar_m(const struct numread *r, const struct token *t)
+{
+  return r->small > 0 && r->cur == 0 && t->cap && is(t, "m");
+}
+
 /* Take token t into r; 0 when t is no part of a number expression. */
 static int
 numread_take(struct numread *r, const struct token *t)
 {
   size_t i;
+
+  if (miliar_m(r, t)) {
+    r->total += r->small * 1e9;
+    r->small = 0;
+    r->group = 1;
+    r->last = 1e9;
+    return 1;
+  }
 
   /* "satu koma dua juta", "1 koma 5 juta": a decimal digit */
   if (r->dec > 0) {

@@ -1767,6 +1767,30 @@ START_TEST(office_named_apart)
 }
 END_TEST
 
+/* A capital M after a number is miliar, as project values are written
+ * ("proyek 4,2 M", "Rp 1 M", "1,5M"); a metre is a lower-case m. */
+START_TEST(miliar_as_capital_m)
+{
+  static const struct {
+    const char *text;
+    int64_t num;
+  } t[] = {
+    {"Proyek 4,2 M. Kontraktor kerja asal-asalan", 4200000000},
+    {"nilai Rp 1 M tapi jalan sudah rusak", 1000000000},
+    {"jembatan 1,5M mangkrak", 1500000000},
+  };
+  struct incident inc;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &inc);
+    ck_assert_msg(has_num(&inc, INCIDENT_AMOUNT, t[i].num), "%s", t[i].text);
+  }
+  incident_extract("jalan rusak sepanjang 500 m dan 2 m lebarnya", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_AMOUNT], 0);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2371,6 +2395,7 @@ incident_suite(void)
   tcase_add_test(tc, kecamatan_and_its_split);
   tcase_add_test(tc, village_named_bare_in_the_other);
   tcase_add_test(tc, office_named_apart);
+  tcase_add_test(tc, miliar_as_capital_m);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
