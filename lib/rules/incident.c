@@ -3289,6 +3289,9 @@ incident_add_gazetteer(struct incident *inc, const char *text,
   }
 }
 
+static int territory_named(const struct incident *inc, const char *w,
+                           const char *key);
+
 /*
  * 1 when office x of a and office y of b, of one type and number but
  * unlike qualifiers, may be one office named two ways: the qualifier of
@@ -3311,12 +3314,31 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
       (x->land != 0 && y->land != 0 && x->land != y->land) ||
       village_split(x, y))
     return 0;
-  return has_word(a, y->qual) || has_word(b, x->qual);
+  return (has_word(a, y->qual) && !territory_named(a, y->qual, x->key)) ||
+         (has_word(b, x->qual) && !territory_named(b, x->qual, y->key));
 }
 
 /* Offices that are a village, a kelurahan or a kecamatan. */
 static const char *const territory_offices[] = {"desa", "kelurahan",
                                                 "kecamatan", NULL};
+
+/* 1 when inc names a village, kelurahan or kecamatan by w, an office of
+ * another type than key ("Puskesmas Bloro di Kecamatan Nita"): w is the
+ * place of inc's office of type key, no other name of it. */
+static int
+territory_named(const struct incident *inc, const char *w, const char *key)
+{
+  const struct incident_item *it;
+  int i;
+
+  for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
+    it = &inc->item[INCIDENT_OFFICE][i];
+    if (str_in(it->key, territory_offices) && strcmp(it->key, key) != 0 &&
+        strcmp(it->qual, w) == 0)
+      return 1;
+  }
+  return 0;
+}
 
 /* 1 when one of x and y is a village, kelurahan or kecamatan and the
  * other an office of another type named by it ("Desa Golo Kantar", "kios

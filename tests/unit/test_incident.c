@@ -1791,6 +1791,27 @@ START_TEST(miliar_as_capital_m)
 }
 END_TEST
 
+/* A kecamatan the other telling names as such ("Puskesmas Bloro di
+ * kecamatan Nita") is where its office lies, not another name of it:
+ * "Puskesmas Nita" is another puskesmas of that kecamatan.  The same
+ * puskesmas told with and without its kecamatan stays one. */
+START_TEST(kecamatan_is_no_second_name)
+{
+  static const struct pair pairs[] = {
+    {"Puskesmas Nita tutup pada jam kerja, pasien ditelantarkan, Senin 16 "
+     "November 2026.",
+     "Puskesmas Bloro di kecamatan Nita tidak ada petugas pada hari Senin 16 "
+     "November 2026, pasien pulang.", 0},
+    {"Puskesmas Bloro di Kecamatan Nita tutup hari Senin 16 November 2026, "
+     "pasien ditelantarkan.",
+     "Senin 16 November 2026 Puskesmas Bloro tutup, pasien pulang tanpa "
+     "dilayani petugas.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2396,6 +2417,7 @@ incident_suite(void)
   tcase_add_test(tc, village_named_bare_in_the_other);
   tcase_add_test(tc, office_named_apart);
   tcase_add_test(tc, miliar_as_capital_m);
+  tcase_add_test(tc, kecamatan_is_no_second_name);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
