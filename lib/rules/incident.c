@@ -2164,6 +2164,39 @@ read_kin_persons(const struct tokens *ts, struct incident *inc)
   }
 }
 
+/* 1 when the clause before token j (back to the last punctuation)
+ * opens with a role ("Kepala Puskesmas Paga, ..."). */
+static int
+clause_opens_with_role(const struct tokens *ts, int j)
+{
+  int k = j - 1;
+
+  while (k > 0 && !ts->t[k].stop)
+    k--;
+  return k >= 0 && k < j && word_in(&ts->t[k], roles) >= 0;
+}
+
+/* A person set off by commas after a title ("Kepala Puskesmas Paga,
+ * Yosef Lado, meminta..."): two words with capitals, punctuation before
+ * and after them, the clause before opening with a role.  A place so
+ * set off ("Kepala Desa Oesao, Kupang Timur,") ends in a direction. */
+static void
+read_appositive_persons(const struct tokens *ts, struct incident *inc)
+{
+  int j;
+
+  for (j = 1; j + 2 < ts->n; j++) {
+    if (!ts->t[j].stop || ts->t[j + 1].stop || !ts->t[j + 2].stop ||
+        !ts->t[j].cap || !ts->t[j + 1].cap || !name_like(&ts->t[j], 1) ||
+        !name_like(&ts->t[j + 1], 1) ||
+        word_in(&ts->t[j + 1], directions) >= 0 ||
+        !clause_opens_with_role(ts, j))
+      continue;
+    add_item(inc, INCIDENT_PERSON, 0, ts->t[j].w, NULL, ts->t[j + 1].w, 1);
+    j += 2;
+  }
+}
+
 /* The place names after prepositions (see INCIDENT_NAMES). */
 static void
 read_names(const struct tokens *ts, struct incident *inc)
@@ -2636,6 +2669,7 @@ incident_extract(const char *text, struct incident *inc)
   read_dates(&ts, inc);
   read_persons(&ts, inc);
   read_kin_persons(&ts, inc);
+  read_appositive_persons(&ts, inc);
   read_offices(&ts, inc);
   read_services(&ts, inc);
   read_names(&ts, inc);

@@ -1812,6 +1812,29 @@ START_TEST(kecamatan_is_no_second_name)
 }
 END_TEST
 
+/* A person set off by commas after a title ("Kepala Puskesmas Paga,
+ * Yosef Lado, ...") is read as a person named: two heads of one
+ * puskesmas, each named so, are two incidents.  A place set off so
+ * ("Kepala Desa Oesao, Kupang Timur,") names no one. */
+START_TEST(person_set_off_by_commas)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Puskesmas Paga, Yosef Lado, memotong jasa JKN tenaga kesehatan "
+     "10 persen sejak Januari 2026.",
+     "Kepala Puskesmas Paga, Maria Goreti, memotong jasa JKN tenaga "
+     "kesehatan 10 persen sejak Januari 2026.", 0},
+  };
+  struct incident inc;
+
+  incident_extract("Kepala Puskesmas Paga, Yosef Lado, memotong jasa JKN",
+                   &inc);
+  ck_assert(has_key(&inc, INCIDENT_PERSON, "yosef", NULL));
+  incident_extract("Kepala Desa Oesao, Kupang Timur, memotong BLT", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 0);
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2418,6 +2441,7 @@ incident_suite(void)
   tcase_add_test(tc, office_named_apart);
   tcase_add_test(tc, miliar_as_capital_m);
   tcase_add_test(tc, kecamatan_is_no_second_name);
+  tcase_add_test(tc, person_set_off_by_commas);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
