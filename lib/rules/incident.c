@@ -339,11 +339,27 @@ struct numread {
   double dec;     /* after "koma": the place of the next decimal digit */
 };
 
+/* 1 when t, after the number read into r, is a capital "M" for miliar
+ * ("proyek 4,2 M", "Rp 1 M"); a metre is written "m". */
+static int
+miliar_m(const struct numread *r, const struct token *t)
+{
+  return r->small > 0 && r->cur == 0 && t->cap && is(t, "m");
+}
+
 /* Take token t into r; 0 when t is no part of a number expression. */
 static int
 numread_take(struct numread *r, const struct token *t)
 {
   size_t i;
+
+  if (miliar_m(r, t)) {
+    r->total += r->small * 1e9;
+    r->small = 0;
+    r->group = 1;
+    r->last = 1e9;
+    return 1;
+  }
 
   /* "satu koma dua juta", "1 koma 5 juta": a decimal digit */
   if (r->dec > 0) {
@@ -612,9 +628,10 @@ read_amounts(const struct tokens *ts, struct incident *inc)
       continue;
     if (j < ts->n && is_currency(&ts->t[j]))
       rp = 1;
-    if (j < ts->n && is_percent(&ts->t[j]) && r.small > 0 && r.small <= 100 &&
-        r.total == 0 && r.cur == 0) {
-      add_item(inc, INCIDENT_AMOUNT, (int64_t)(r.small * 100 + 0.5),
+    /* A share in digits or words ("15 persen", "lima belas persen"). */
+    if (j < ts->n && is_percent(&ts->t[j]) && !r.group && r.total == 0 &&
+        r.cur + r.small > 0 && r.cur + r.small <= 100) {
+      add_item(inc, INCIDENT_AMOUNT, (int64_t)((r.cur + r.small) * 100 + 0.5),
                PERCENT_KEY, NULL, NULL, 0);
       i = j;
       continue;
@@ -2147,6 +2164,39 @@ read_kin_persons(const struct tokens *ts, struct incident *inc)
   }
 }
 
+/* 1 when the clause before token j (back to the last punctuation)
+ * opens with a role ("Kepala Puskesmas Paga, ..."). */
+static int
+clause_opens_with_role(const struct tokens *ts, int j)
+{
+  int k = j - 1;
+
+  while (k > 0 && !ts->t[k].stop)
+    k--;
+  return k >= 0 && k < j && word_in(&ts->t[k], roles) >= 0;
+}
+
+/* A person set off by commas after a title ("Kepala Puskesmas Paga,
+ * Yosef Lado, meminta..."): two words with capitals, punctuation before
+ * and after them, the clause before opening with a role.  A place so
+ * set off ("Kepala Desa Oesao, Kupang Timur,") ends in a direction. */
+static void
+read_appositive_persons(const struct tokens *ts, struct incident *inc)
+{
+  int j;
+
+  for (j = 1; j + 2 < ts->n; j++) {
+    if (!ts->t[j].stop || ts->t[j + 1].stop || !ts->t[j + 2].stop ||
+        !ts->t[j].cap || !ts->t[j + 1].cap || !name_like(&ts->t[j], 1) ||
+        !name_like(&ts->t[j + 1], 1) ||
+        word_in(&ts->t[j + 1], directions) >= 0 ||
+        !clause_opens_with_role(ts, j))
+      continue;
+    add_item(inc, INCIDENT_PERSON, 0, ts->t[j].w, NULL, ts->t[j + 1].w, 1);
+    j += 2;
+  }
+}
+
 /* The place names after prepositions (see INCIDENT_NAMES). */
 static void
 read_names(const struct tokens *ts, struct incident *inc)
@@ -2619,6 +2669,7 @@ incident_extract(const char *text, struct incident *inc)
   read_dates(&ts, inc);
   read_persons(&ts, inc);
   read_kin_persons(&ts, inc);
+  read_appositive_persons(&ts, inc);
   read_offices(&ts, inc);
   read_services(&ts, inc);
   read_names(&ts, inc);
@@ -3050,6 +3101,19 @@ office_town(const struct tokens *ts, int i, const struct place_list *pl,
  * order (kecamatan_of_town()). */
 static const char *const village_offices[] = {"kelurahan", "desa", NULL};
 
+/* The kecamatan office it is the kecamatan of gazetteer code code: known
+ * as a landmark is, so that two kecamatan of one base name ("Alok",
+ * "Alok Timur"; "Amarasi", "Amarasi Barat") are two offices, while a
+ * name with its direction left out may still stand for one the
+ * gazetteer does not know. */
+static void
+kecamatan_known(const char *code, struct incident_item *it)
+{
+  uint32_t h = word_hash(code, strlen(code));
+
+  it->land = h != 0 ? h : 1;
+}
+
 /* A kecamatan office it whose qualifier names no kecamatan but a town or
  * village of pl ("camat di Lewoleba"): the kecamatan holding it, by its
  * name read as a camat's title reads it (office_name(): "Langke
@@ -3066,9 +3130,12 @@ kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
   int k;
 
   snprintf(phrase, sizeof(phrase), "kecamatan %s", it->qual);
-  if (place_match(pl, phrase, &m) != 0 ||
-      (m.matched && m.place.level == PLACE_KECAMATAN && m.distance == 0))
+  if (place_match(pl, phrase, &m) != 0)
     return;
+  if (m.matched && m.place.level == PLACE_KECAMATAN && m.distance == 0) {
+    kecamatan_known(m.place.code, it);
+    return;
+  }
   for (k = 0; village_offices[k] != NULL; k++) {
     snprintf(phrase, sizeof(phrase), "%s %s", village_offices[k], it->qual);
     if (place_match(pl, phrase, &m) == 0 && m.matched && m.distance == 0 &&
@@ -3083,8 +3150,10 @@ kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
       strncmp(name, "Kecamatan ", 10) != 0)
     return;
   tokenize(name + 10, &ts);
-  if (office_name(&ts, 0, qual) != 0)
+  if (office_name(&ts, 0, qual) != 0) {
     memcpy(it->qual, qual, sizeof(it->qual));
+    kecamatan_known(code, it);
+  }
 }
 
 /*
@@ -3254,6 +3323,9 @@ incident_add_gazetteer(struct incident *inc, const char *text,
   }
 }
 
+static int territory_named(const struct incident *inc, const char *w,
+                           const char *key);
+
 /*
  * 1 when office x of a and office y of b, of one type and number but
  * unlike qualifiers, may be one office named two ways: the qualifier of
@@ -3273,14 +3345,34 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
       kabs_differ(x, y))
     return 0;
   if ((x->num != 0 && y->num != 0 && x->num != y->num) ||
+      (x->land != 0 && y->land != 0 && x->land != y->land) ||
       village_split(x, y))
     return 0;
-  return has_word(a, y->qual) || has_word(b, x->qual);
+  return (has_word(a, y->qual) && !territory_named(a, y->qual, x->key)) ||
+         (has_word(b, x->qual) && !territory_named(b, x->qual, y->key));
 }
 
 /* Offices that are a village, a kelurahan or a kecamatan. */
 static const char *const territory_offices[] = {"desa", "kelurahan",
                                                 "kecamatan", NULL};
+
+/* 1 when inc names a village, kelurahan or kecamatan by w, an office of
+ * another type than key ("Puskesmas Bloro di Kecamatan Nita"): w is the
+ * place of inc's office of type key, no other name of it. */
+static int
+territory_named(const struct incident *inc, const char *w, const char *key)
+{
+  const struct incident_item *it;
+  int i;
+
+  for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
+    it = &inc->item[INCIDENT_OFFICE][i];
+    if (str_in(it->key, territory_offices) && strcmp(it->key, key) != 0 &&
+        strcmp(it->qual, w) == 0)
+      return 1;
+  }
+  return 0;
+}
 
 /* 1 when one of x and y is a village, kelurahan or kecamatan and the
  * other an office of another type named by it ("Desa Golo Kantar", "kios
@@ -3449,11 +3541,40 @@ office_type_conflict(const struct incident *a, const struct incident *b)
   return 0;
 }
 
+/* 1 when office x is a village (a desa or kelurahan) whose name b
+ * writes as a word ("Kelurahan Lasiana", "di Lasiana"): where b
+ * happens too, whatever office b names there. */
+static int
+village_in_words(const struct incident_item *x, const struct incident *b)
+{
+  return str_in(x->key, village_offices) && x->qual[0] != '\0' &&
+         has_word(b, x->qual);
+}
+
+/* 1 when b names an office of x's type by its type alone and writes x's
+ * name as a word apart ("jalan Oelamasi-Camplong", "jalan baru dari
+ * Oelamasi"): x named with its name out of place. */
+static int
+office_name_apart(const struct incident_item *x, const struct incident *b)
+{
+  int j;
+
+  if (x->qual[0] == '\0' || !has_word(b, x->qual))
+    return 0;
+  for (j = 0; j < b->n[INCIDENT_OFFICE]; j++)
+    if (strcmp(b->item[INCIDENT_OFFICE][j].key, x->key) == 0 &&
+        !qualified(&b->item[INCIDENT_OFFICE][j]))
+      return 1;
+  return 0;
+}
+
 /*
  * How many of a's counting items of kind k agree with none of b's items
  * (*counted: a's counting items).  An office of b without its qualifier
  * that does not count does not agree with anything either: it is the
- * qualified one.
+ * qualified one.  A village of a that b names as a word agrees
+ * (village_in_words()), as does an office b names by its type with a's
+ * name apart (office_name_apart()).
  */
 static int
 unmatched(const struct incident *a, const struct incident *b, int k,
@@ -3463,7 +3584,9 @@ unmatched(const struct incident *a, const struct incident *b, int k,
 
   *counted = 0;
   for (i = 0; i < a->n[k]; i++) {
-    for (j = 0, hit = 0; j < b->n[k] && !hit; j++)
+    hit = k == INCIDENT_OFFICE && (village_in_words(&a->item[k][i], b) ||
+                                   office_name_apart(&a->item[k][i], b));
+    for (j = 0; j < b->n[k] && !hit; j++)
       hit = k != INCIDENT_OFFICE
               ? item_alike(k, &a->item[k][i], &b->item[k][j])
               : offices_agree(a, &a->item[k][i], b, &b->item[k][j]) &&

@@ -1666,6 +1666,175 @@ START_TEST(pu_is_the_works_dinas)
 }
 END_TEST
 
+/* A share said in words ("lima belas persen", "dua puluh lima persen",
+ * "sepuluh persen") is read as the share in digits is: "15 persen" and
+ * "lima belas persen" are one amount. */
+START_TEST(percent_in_words)
+{
+  static const struct {
+    const char *text;
+    int64_t num;
+  } t[] = {
+    {"rekanan wajib setor lima belas persen ke kadis", 1500},
+    {"jasa JKN dipotong dua puluh lima persen", 2500},
+    {"minta potongan sepuluh persen dari dana BOS", 1000},
+    {"fee 15 persen dari kontraktor", 1500},
+  };
+  struct incident inc;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &inc);
+    ck_assert_msg(has_num(&inc, INCIDENT_AMOUNT, t[i].num), "%s", t[i].text);
+    ck_assert_int_eq(inc.n[INCIDENT_AMOUNT], 1);
+  }
+  incident_extract("potong dua puluh persen lalu lima persen lagi", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 2000));
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 500));
+}
+END_TEST
+
+/* Two kecamatan of one base name, one with a direction added (Alok and
+ * Alok Timur, Amarasi and Amarasi Barat), both known to the gazetteer:
+ * two camat, as two villages so named are two villages; the same
+ * kecamatan told twice stays one. */
+START_TEST(kecamatan_and_its_split)
+{
+  static const struct pair pairs[] = {
+    {"Camat Alok minta setoran 2 juta dari tiap lurah untuk acara HUT "
+     "kabupaten, Oktober 2026.",
+     "Camat Alok Timur minta setoran Rp 2 juta dari setiap kepala desa "
+     "untuk acara HUT kabupaten bulan Oktober 2026.", 0},
+    {"Kecamatan Amarasi menahan dana operasional RT sebesar Rp 500.000 "
+     "pada Maret 2026.",
+     "Dana operasional RT Rp 500.000 ditahan kantor Kecamatan Amarasi Barat "
+     "bulan Maret 2026.", 0},
+    {"Camat Alok Timur minta setoran 2 juta dari tiap kades untuk acara "
+     "HUT kabupaten, Oktober 2026.",
+     "Camat Alok Timur meminta setoran Rp 2 juta dari setiap kepala desa "
+     "untuk acara HUT kabupaten bulan Oktober 2026.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* A kelurahan or desa named as an office in one telling ("Kelurahan
+ * Lasiana") and as a bare place in the other ("di Lasiana") is where
+ * both happen: its office does not set the two apart from an office
+ * the other names there ("Dinas Lingkungan Hidup").  A village the
+ * other does not name still does. */
+START_TEST(village_named_bare_in_the_other)
+{
+  static const struct pair pairs[] = {
+    {"Petugas kebersihan Kelurahan Lasiana memungut Rp 25.000 per rumah "
+     "per bulan, padahal retribusi sampah sudah dibayar lewat PDAM.",
+     "Di Lasiana ada orang Dinas Lingkungan Hidup datang tagih 25 ribu tiap "
+     "bulan tiap rumah untuk sampah, katanya resmi tapi sonde ada karcis.",
+     1},
+    {"Petugas kebersihan Kelurahan Oesapa memungut Rp 25.000 per rumah "
+     "per bulan, padahal retribusi sampah sudah dibayar lewat PDAM.",
+     "Di Lasiana ada orang Dinas Lingkungan Hidup datang tagih 25 ribu tiap "
+     "bulan tiap rumah untuk sampah, katanya resmi tapi sonde ada karcis.",
+     0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* An office one telling names with its name ("jalan Oelamasi-Camplong")
+ * and the other by its type, the name written apart ("jalan baru dari
+ * Oelamasi"), is one office: the other office the second names (the PU
+ * that never checked) does not set them apart.  A road the second names
+ * apart by another name still does. */
+START_TEST(office_named_apart)
+{
+  static const struct pair pairs[] = {
+    {"Kontraktor proyek jalan Oelamasi-Camplong mengerjakan aspal tipis, "
+     "baru tiga bulan sudah rusak. Nilai proyek Rp 4,2 miliar tahun 2026.",
+     "Itu jalan baru dari Oelamasi pi Camplong, aspal su pecah-pecah padahal "
+     "baru selesai. Proyek 4,2 miliar. Kontraktor kerja asal-asalan, PU "
+     "sonde pernah cek.", 1},
+    {"Kontraktor proyek jalan Oelamasi-Camplong mengerjakan aspal tipis, "
+     "baru tiga bulan sudah rusak. Nilai proyek Rp 4,2 miliar tahun 2026.",
+     "Itu jalan baru dari Noelbaki pi Tarus, aspal su pecah-pecah padahal "
+     "baru selesai. Proyek 4,2 miliar. Kontraktor kerja asal-asalan, PU "
+     "sonde pernah cek.", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* A capital M after a number is miliar, as project values are written
+ * ("proyek 4,2 M", "Rp 1 M", "1,5M"); a metre is a lower-case m. */
+START_TEST(miliar_as_capital_m)
+{
+  static const struct {
+    const char *text;
+    int64_t num;
+  } t[] = {
+    {"Proyek 4,2 M. Kontraktor kerja asal-asalan", 4200000000},
+    {"nilai Rp 1 M tapi jalan sudah rusak", 1000000000},
+    {"jembatan 1,5M mangkrak", 1500000000},
+  };
+  struct incident inc;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &inc);
+    ck_assert_msg(has_num(&inc, INCIDENT_AMOUNT, t[i].num), "%s", t[i].text);
+  }
+  incident_extract("jalan rusak sepanjang 500 m dan 2 m lebarnya", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_AMOUNT], 0);
+}
+END_TEST
+
+/* A kecamatan the other telling names as such ("Puskesmas Bloro di
+ * kecamatan Nita") is where its office lies, not another name of it:
+ * "Puskesmas Nita" is another puskesmas of that kecamatan.  The same
+ * puskesmas told with and without its kecamatan stays one. */
+START_TEST(kecamatan_is_no_second_name)
+{
+  static const struct pair pairs[] = {
+    {"Puskesmas Nita tutup pada jam kerja, pasien ditelantarkan, Senin 16 "
+     "November 2026.",
+     "Puskesmas Bloro di kecamatan Nita tidak ada petugas pada hari Senin 16 "
+     "November 2026, pasien pulang.", 0},
+    {"Puskesmas Bloro di Kecamatan Nita tutup hari Senin 16 November 2026, "
+     "pasien ditelantarkan.",
+     "Senin 16 November 2026 Puskesmas Bloro tutup, pasien pulang tanpa "
+     "dilayani petugas.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* A person set off by commas after a title ("Kepala Puskesmas Paga,
+ * Yosef Lado, ...") is read as a person named: two heads of one
+ * puskesmas, each named so, are two incidents.  A place set off so
+ * ("Kepala Desa Oesao, Kupang Timur,") names no one. */
+START_TEST(person_set_off_by_commas)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Puskesmas Paga, Yosef Lado, memotong jasa JKN tenaga kesehatan "
+     "10 persen sejak Januari 2026.",
+     "Kepala Puskesmas Paga, Maria Goreti, memotong jasa JKN tenaga "
+     "kesehatan 10 persen sejak Januari 2026.", 0},
+  };
+  struct incident inc;
+
+  incident_extract("Kepala Puskesmas Paga, Yosef Lado, memotong jasa JKN",
+                   &inc);
+  ck_assert(has_key(&inc, INCIDENT_PERSON, "yosef", NULL));
+  incident_extract("Kepala Desa Oesao, Kupang Timur, memotong BLT", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 0);
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2266,6 +2435,13 @@ incident_suite(void)
   tcase_add_test(tc, retold_in_other_words);
   tcase_add_test(tc, works_of_one_office);
   tcase_add_test(tc, pu_is_the_works_dinas);
+  tcase_add_test(tc, percent_in_words);
+  tcase_add_test(tc, kecamatan_and_its_split);
+  tcase_add_test(tc, village_named_bare_in_the_other);
+  tcase_add_test(tc, office_named_apart);
+  tcase_add_test(tc, miliar_as_capital_m);
+  tcase_add_test(tc, kecamatan_is_no_second_name);
+  tcase_add_test(tc, person_set_off_by_commas);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
