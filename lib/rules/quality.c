@@ -2140,6 +2140,21 @@ sent_by_self(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Sonde usah banyak omong, ...", "jangan banyak bicara, ...": the verb
+ * of saying at word i told not to be done (a [deny] or [forbid] word
+ * before it, "banyak" between or not) is a call to stop talking, not
+ * someone's words introduced: what follows is the reporter's own. */
+static int
+hushed(const struct ctx *cx, size_t i)
+{
+  size_t k = i;
+
+  if (k > 0 && !starts_clause(cx, k) && word_text_is(cx, k - 1, "banyak"))
+    k--;
+  return k > 0 && !starts_clause(cx, k) &&
+         (word_is(cx, WC_DENY, k - 1) || word_is(cx, WC_FORBID, k - 1));
+}
+
 /*
  * Mark the words said by someone else: inside quotation marks (when the
  * text has words outside them: a text that is all one quote is the
@@ -2163,7 +2178,7 @@ mark_reported(struct ctx *cx)
       scope = 0;   /* "dia bilang ..., padahal ...": the reporter again */
     cx->reported[i] = scope || ((nm->w[i].flags & WORD_QUOTED) &&
                                 outside >= OUTSIDE_QUOTES);
-    if (word_is(cx, WC_SAY, i) && !message_for(cx, i) &&
+    if (word_is(cx, WC_SAY, i) && !message_for(cx, i) && !hushed(cx, i) &&
         (nm->text[nm->w[i].off] == 'd' || !self_agent(cx, i)))
       scope = 1;
     if (word_is(cx, WC_MESSAGE, i) && !sent_by_self(cx, i))

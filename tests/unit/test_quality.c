@@ -1243,6 +1243,26 @@ START_TEST(quality_judge_home_known)
 }
 END_TEST
 
+/* "Sonde usah banyak omong", "jangan banyak bicara": a verb of saying
+ * told not to be done introduces no one's words; the threat after it is
+ * the reporter's.  The same words inside an official's quoted speech
+ * stay reported. */
+static const struct judge_case hushed_cases[] = {
+  {"Sonde usah banyak omong, nanti beta pi potong dia pung tangan biar "
+   "dia tau rasa.", QUALITY_THREAT, 0},
+  {"Jangan banyak bicara, saya tembak kau nanti.", QUALITY_THREAT, 0},
+  {"Kades bilang sonde usah banyak omong, nanti dia potong beta pung "
+   "tangan.", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Petugas itu bilang: jangan banyak omong, nanti saya pukul kau.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_hushed_saying)
+{
+  judge_rows(hushed_cases, N(hushed_cases));
+}
+END_TEST
+
 /* An insult word said twice ("bodo-bodo", "maling maling") is the same
  * predicate; rats named twice in a store, or the words reported, are
  * not the reporter's insult. */
@@ -2027,6 +2047,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_outcome_promised);
   tcase_add_test(tc, quality_judge_none_safe);
   tcase_add_test(tc, quality_judge_home_known);
+  tcase_add_test(tc, quality_judge_hushed_saying);
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
