@@ -2864,7 +2864,10 @@ static int
 told_to(const struct ctx *cx, size_t s)
 {
   return (word_is(cx, WC_SAY, s) || word_text_is(cx, s, "sampaikan")) &&
-         message_for(cx, s) && other_person(cx, s + 2);
+         message_for(cx, s) &&
+         (other_person(cx, s + 2) ||
+          ((word_text_is(cx, s + 2, "itu") || word_text_is(cx, s + 2, "ini")) &&
+           other_person(cx, s + 3)));   /* Kupang: "sama itu mandor" */
 }
 
 /* The [not] word before word k (k > 0), a [will] word between or not
@@ -2995,14 +2998,32 @@ ruin_of(const struct ctx *cx, size_t k)
          word_text_is(cx, k + 1, "dengan") && word_text_is(cx, k + 2, "tanah");
 }
 
+/* Is what stands at word k foretold in its clause from word c: a [will]
+ * word between c and k and no [past] word ("malam nanti dia pung rumah
+ * jadi abu", not "rumah warga sudah jadi abu")? */
+static int
+foretold(const struct ctx *cx, size_t c, size_t k)
+{
+  int will = 0;
+
+  for (; c < k; c++) {
+    if (word_is(cx, WC_PAST, c))
+      return 0;
+    will |= word_is(cx, WC_WILL, c);
+  }
+  return will;
+}
+
 /* "Kalau honor tidak dibayar, kantor camat jadi abu": ruin (ruin_of) at
  * word k of a person, office or building named in its clause, in a
  * clause after one that opens with a condition or the reporter's signal
  * ("tinggal beta kasi tanda, kantor lurah rata dengan tanah"), or in one
  * that opens
  * with "atau", an ultimatum ("sebelum tanggal 17 uang kembali, atau
- * kantor itu jadi abu").  "bisa jadi abu" is a
- * risk warned of, and a fire told has no condition. */
+ * kantor itu jadi abu"), or in a message for an official (told_to) that
+ * foretells it ("bilang sama itu mandor, malam nanti dia pung rumah jadi
+ * abu").  "bisa jadi abu" is a risk warned of, and a fire told has no
+ * condition. */
 static int
 ruin_promised(const struct ctx *cx, size_t k)
 {
@@ -3028,7 +3049,70 @@ ruin_promised(const struct ctx *cx, size_t k)
         (word_is(cx, WC_IF, m - 1) ||
          (word_text_is(cx, m - 1, "tinggal") && word_is(cx, WC_SELF, m))))
       return 1;
+  return told_to(cx, sentence_start(cx, c)) && foretold(cx, c, k);
+}
+
+/* "kantor desa sudah tidak ada", "... tidak ada lagi": "tidak ada" at
+ * word k (the [not] word) ending its clause, a person, office or
+ * building named before it in the clause: a thing gone. */
+static int
+gone_at(const struct ctx *cx, size_t k)
+{
+  size_t c, e = k + 1;
+
+  if (!word_is(cx, WC_NOT, k) || e >= cx->nm->n || starts_clause(cx, e) ||
+      !word_text_is(cx, e, "ada"))
+    return 0;
+  if (!ends_clause(cx, e) && word_text_is(cx, e + 1, "lagi"))
+    e++;
+  if (!ends_clause(cx, e))
+    return 0;
+  for (c = clause_start(cx, k); c < k; c++)
+    if (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c))
+      return 1;
   return 0;
+}
+
+/* Has the reporter readied fuel or a weapon in the sentence of word i:
+ * an [arm] word with the reporter as agent (self_agent), a [fuel] or
+ * [weapon] right after it and no [purpose] after that ("kami sudah
+ * siapkan bensin", not "... bensin untuk genset")? */
+static int
+readied_in_sentence(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+
+  for (k = sentence_start(cx, i); k + 1 < n && (k == sentence_start(cx, i) ||
+                                                 !starts_sentence(cx, k));
+       k++)
+    if (word_is(cx, WC_ARM, k) && !starts_clause(cx, k + 1) &&
+        (word_is(cx, WC_FUEL, k + 1) || word_is(cx, WC_WEAPON, k + 1)) &&
+        self_agent(cx, k) &&
+        (ends_clause(cx, k + 1) || !word_is(cx, WC_PURPOSE, k + 2)))
+      return 1;
+  return 0;
+}
+
+/* "Kami sudah siapkan bensin, malam ini gudang Bulog tinggal kenangan",
+ * "jangan kaget kalau besok kantor desa sudah tidak ada, kami sudah
+ * siapkan bensin": at word k a building or an office in ruins (ruin_of,
+ * or "tinggal kenangan" said of one named in its clause) or gone
+ * (gone_at), in a sentence where the reporter has readied fuel or a
+ * weapon (readied_in_sentence).  A fire told, or fuel for a generator,
+ * is none. */
+static int
+readied_ruin(const struct ctx *cx, size_t k)
+{
+  size_t c;
+  int named = 0, ruin = ruin_of(cx, k);
+
+  if (!ruin && k > 0 && !starts_clause(cx, k) &&
+      word_text_is(cx, k, "kenangan") && word_text_is(cx, k - 1, "tinggal"))
+    for (c = clause_start(cx, k); c < k; c++)
+      named |= word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c);
+  if (!ruin && !named && !gone_at(cx, k))
+    return 0;
+  return readied_in_sentence(cx, k);
 }
 
 /* "..., biar dia tahu rasa" ending at word i ("rasa"), after a weapon
@@ -3657,7 +3741,7 @@ judge_threat(struct ctx *cx, size_t i)
       blood_deadline(cx, i) || promise_tag(cx, i) ||
       unsafe_warned(cx, i) || none_alive(cx, i) || home_known(cx, i) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
-      ruin_promised(cx, i) || feel_it(cx, i))
+      ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi

@@ -1263,6 +1263,33 @@ START_TEST(quality_judge_hushed_saying)
 }
 END_TEST
 
+/* Ruin sent as a message to an official ("bilang sama itu mandor, malam
+ * nanti dia pung rumah jadi abu"), and a building gone or in ruins when
+ * the reporter has readied fuel ("kami sudah siapkan bensin").  A fire
+ * told, fuel for a generator, an office with no staff are none. */
+static const struct judge_case readied_ruin_cases[] = {
+  {"Bilang sama itu mandor, malam nanti dia pung rumah jadi abu.",
+   QUALITY_THREAT, 0},
+  {"Pak kades jangan kaget kalau besok kantor desa sudah tidak ada, kami "
+   "sudah siapkan bensin.", QUALITY_THREAT, 0},
+  {"Kami sudah siapkan bensin, malam ini gudang beras Bulog di Atambua "
+   "tinggal kenangan.", QUALITY_THREAT, 0},
+  {"Bilang sama camat, rumah warga di Oesao sudah jadi abu karena "
+   "kebakaran, tolong bantu.", QUALITY_CLEAN, 0},
+  {"Kami sudah siapkan bensin untuk genset, kantor desa tidak ada "
+   "listrik.", QUALITY_CLEAN, 0},
+  {"Jangan kaget kalau besok kantor desa sudah tidak ada pegawai, mereka "
+   "semua ke pesta.", QUALITY_CLEAN, 0},
+  {"Kantor desa sudah tidak ada sejak kebakaran, kami sudah siapkan "
+   "bensin untuk genset di balai.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_readied_ruin)
+{
+  judge_rows(readied_ruin_cases, N(readied_ruin_cases));
+}
+END_TEST
+
 /* An insult word said twice ("bodo-bodo", "maling maling") is the same
  * predicate; rats named twice in a store, or the words reported, are
  * not the reporter's insult. */
@@ -2048,6 +2075,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_none_safe);
   tcase_add_test(tc, quality_judge_home_known);
   tcase_add_test(tc, quality_judge_hushed_saying);
+  tcase_add_test(tc, quality_judge_readied_ruin);
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
