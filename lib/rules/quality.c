@@ -755,7 +755,7 @@ enum word_class {
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
-  WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT, WC_COUNT
+  WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT, WC_KIN, WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -768,7 +768,7 @@ static const char *const class_names[WC_COUNT] = {
   "spill", "life", "strict", "purpose", "because", "grave", "order",
   "intent", "past", "harmless", "call", "douse", "fuel",
   "band", "poison", "food", "month",
-  "message", "promise", "trait",
+  "message", "promise", "trait", "kin",
 };
 
 struct quality {
@@ -3682,6 +3682,89 @@ home_known(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* Does the sentence of word k open with a clause of a [wait] or [warn]
+ * word and intensifiers only ("Tunggu saja, ...", "Awas ya, ...")? */
+static int
+menace_opens(const struct ctx *cx, size_t k)
+{
+  size_t s = sentence_start(cx, k), m = s + 1;
+
+  if (!word_is(cx, WC_WAIT, s) && !word_is(cx, WC_WARN, s))
+    return 0;
+  for (; m < cx->nm->n && !starts_clause(cx, m); m++)
+    if (!word_is(cx, WC_INTENS, m) && !same_word(cx, s, m))
+      return 0;
+  return m < k;
+}
+
+/* Does a clause before word k in its sentence open with an [if] word and
+ * name a person other than the reporter ("Kalau kepala sekolah tetap
+ * potong gaji, ...")? */
+static int
+if_person_before(const struct ctx *cx, size_t k)
+{
+  size_t m;
+  int cond = 0;
+
+  for (m = sentence_start(cx, k); m < clause_start(cx, k); m++) {
+    if (starts_clause(cx, m))
+      cond = word_is(cx, WC_IF, m);
+    if (cond && other_person(cx, m))
+      return 1;
+  }
+  return 0;
+}
+
+/* "anak istrinya yang akan tanggung akibatnya", "keluarga kepala desa
+ * akan ikut menanggung akibatnya", "anak istrinya tidak akan aman lagi":
+ * [kin] words opening at word i, owned by someone else ("-nya" on the
+ * last, or a person named right after them), then in their clause
+ * ("yang", modal words and "ikut" between) the consequences borne
+ * ("tanggung akibat...") or no safety (not_safe); after a condition on
+ * an official (if_person_before), or for a family named after "tunggu
+ * saja"/"awas" (menace_opens).  The reporter's own family, or the
+ * families of those a policy hurts ("kalau gaji dipotong, keluarga guru
+ * honorer yang menanggung"), are none. */
+static int
+kin_doomed(const struct ctx *cx, size_t i)
+{
+  size_t k = i, n = cx->nm->n;
+  int nya;
+
+  if (!word_is(cx, WC_KIN, i) || (!starts_clause(cx, i) &&
+                                  word_is(cx, WC_KIN, i - 1)))
+    return 0;
+  while (k + 1 < n && !starts_clause(cx, k + 1) && word_is(cx, WC_KIN, k + 1))
+    k++;
+  nya = owned_nya(cx, k);
+  if (!nya) {
+    if (!other_person(cx, k + 1))
+      return 0;
+    for (k++; k + 1 < n && !starts_clause(cx, k + 1) &&
+              (word_is(cx, WC_PERSON, k + 1) ||
+               (cx->nm->w[k + 1].flags & WORD_TITLE));
+         k++)
+      ;
+  }
+  if (!(nya ? if_person_before(cx, i) || menace_opens(cx, i)
+            : menace_opens(cx, i)))
+    return 0;
+  for (k++; k < n && !starts_clause(cx, k); k++) {
+    if ((word_text_is(cx, k, "tanggung") ||
+         word_text_is(cx, k, "menanggung")) &&
+        k + 1 < n && !starts_clause(cx, k + 1) &&
+        cx->nm->w[k + 1].len >= 6 &&
+        memcmp(cx->nm->text + cx->nm->w[k + 1].off, "akibat", 6) == 0)
+      return 1;
+    if (not_safe(cx, k))
+      return 1;
+    if (!word_is(cx, WC_MODAL, k) && !word_is(cx, WC_NOT, k) &&
+        !word_text_is(cx, k, "yang") && !word_text_is(cx, k, "ikut"))
+      return 0;
+  }
+  return 0;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -3741,7 +3824,8 @@ judge_threat(struct ctx *cx, size_t i)
       blood_deadline(cx, i) || promise_tag(cx, i) ||
       unsafe_warned(cx, i) || none_alive(cx, i) || home_known(cx, i) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
-      ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i))
+      ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
+      kin_doomed(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi

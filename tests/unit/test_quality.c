@@ -1290,6 +1290,32 @@ START_TEST(quality_judge_readied_ruin)
 }
 END_TEST
 
+/* Harm to an official's family promised: "anak istrinya yang akan
+ * tanggung akibatnya" after a condition on the official, "keluarga
+ * kepala desa akan ikut menanggung akibatnya" after "tunggu saja".  The
+ * reporter's own family, people hurt by a policy, or the words of an
+ * official are none. */
+static const struct judge_case kin_cases[] = {
+  {"Kalau kepala sekolah tetap potong gaji honorer, anak istrinya yang "
+   "akan tanggung akibatnya.", QUALITY_THREAT, 0},
+  {"Tunggu saja, keluarga kepala desa akan ikut menanggung akibatnya, "
+   "anak istrinya tidak akan aman lagi.", QUALITY_THREAT, 0},
+  {"Kalau jembatan tidak diperbaiki, anak istri kami yang akan tanggung "
+   "akibatnya.", QUALITY_CLEAN, 0},
+  {"Kalau gaji terus dipotong, keluarga guru honorer yang akan menanggung "
+   "akibatnya.", QUALITY_CLEAN, 0},
+  {"Anak istri saya tidak akan aman lagi kalau jalan ini tidak "
+   "diperbaiki.", QUALITY_CLEAN, 0},
+  {"Kepala desa bilang anak istri saya akan tanggung akibatnya kalau saya "
+   "lapor.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kin_harmed)
+{
+  judge_rows(kin_cases, N(kin_cases));
+}
+END_TEST
+
 /* An insult word said twice ("bodo-bodo", "maling maling") is the same
  * predicate; rats named twice in a store, or the words reported, are
  * not the reporter's insult. */
@@ -2076,6 +2102,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_home_known);
   tcase_add_test(tc, quality_judge_hushed_saying);
   tcase_add_test(tc, quality_judge_readied_ruin);
+  tcase_add_test(tc, quality_judge_kin_harmed);
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
