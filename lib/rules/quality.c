@@ -3765,6 +3765,54 @@ kin_doomed(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* Does menace follow word k in the text: "lihat saja nanti", "tunggu
+ * saja" (a [wait] word, then an intensifier or "nanti"), or "rasa" after
+ * a person ("biar dia rasa", "biar dia tau rasa")? */
+static int
+menace_after(const struct ctx *cx, size_t k)
+{
+  size_t m, n = cx->nm->n;
+
+  for (m = k + 1; m < n; m++) {
+    if (word_is(cx, WC_WAIT, m) && m + 1 < n && !starts_clause(cx, m + 1) &&
+        (word_is(cx, WC_INTENS, m + 1) || word_text_is(cx, m + 1, "nanti")))
+      return 1;
+    if (word_text_is(cx, m, "rasa") && m >= 2 && !starts_clause(cx, m) &&
+        (word_is(cx, WC_PERSON, m - 1) ||
+         (!starts_clause(cx, m - 1) && word_is(cx, WC_PERSON, m - 2))))
+      return 1;
+  }
+  return 0;
+}
+
+/* "Lurah itu su bosan hidup ko?", "kepala puskesmas mau mati kah?",
+ * "kades itu cari mati ya?": a death wished at word i ("mati" after
+ * "mau"/"cari"/"ingin", "hidup" after "bosan") that ends its sentence (a
+ * particle "kah", "ko", "ya" after it or not), asked of a person or of
+ * the one addressed (the reporter not among the words before it in its
+ * clause), with menace after it (menace_after).  The reporter weary of
+ * life, or the question alone, is none. */
+static int
+death_asked(const struct ctx *cx, size_t i)
+{
+  static const char *const wish[] = {"mau", "mo", "cari", "ingin", NULL};
+  static const char *const particle[] = {"kah", "ko", "ya", "to", NULL};
+  size_t e = i + 1, k;
+
+  if (i == 0 || starts_clause(cx, i) ||
+      !((word_text_is(cx, i, "mati") && word_in(cx, i - 1, wish)) ||
+        (word_text_is(cx, i, "hidup") && word_text_is(cx, i - 1, "bosan"))))
+    return 0;
+  if (e < cx->nm->n && !starts_clause(cx, e) && word_in(cx, e, particle))
+    e++;
+  if (e < cx->nm->n && !starts_sentence(cx, e))
+    return 0;
+  for (k = clause_start(cx, i); k < i; k++)
+    if (word_is(cx, WC_SELF, k))
+      return 0;
+  return menace_after(cx, i);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -3825,7 +3873,7 @@ judge_threat(struct ctx *cx, size_t i)
       unsafe_warned(cx, i) || none_alive(cx, i) || home_known(cx, i) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
       ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
-      kin_doomed(cx, i))
+      kin_doomed(cx, i) || death_asked(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi

@@ -1316,6 +1316,30 @@ START_TEST(quality_judge_kin_harmed)
 }
 END_TEST
 
+/* A death asked of an official with menace after it: "lurah itu su
+ * bosan hidup ko? biar dia rasa nanti", "kepala puskesmas mau mati kah?
+ * ... lihat sa nanti".  The reporter weary of life, a question with no
+ * menace, or the official asking it of the reporter are none. */
+static const struct judge_case death_question_cases[] = {
+  {"Lurah itu su bosan hidup ko? biar dia rasa nanti, beta sonde "
+   "main-main", QUALITY_THREAT, 0},
+  {"ini kepala puskesmas mau mati kah? su dua bulan obat sonde ada, lihat "
+   "sa nanti.", QUALITY_THREAT, 0},
+  {"Kades itu cari mati ya? Lihat saja nanti.", QUALITY_THREAT, 0},
+  {"Saya sudah bosan hidup susah begini, tolong bantu kami.",
+   QUALITY_CLEAN, 0},
+  {"Kepala puskesmas itu mau mati kah? Sudah tiga hari tidak masuk "
+   "kantor, kami khawatir dia sakit.", QUALITY_CLEAN, 0},
+  {"Kepala puskesmas bilang ke saya: mau mati kah? lihat saja nanti.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_death_question)
+{
+  judge_rows(death_question_cases, N(death_question_cases));
+}
+END_TEST
+
 /* An insult word said twice ("bodo-bodo", "maling maling") is the same
  * predicate; rats named twice in a store, or the words reported, are
  * not the reporter's insult. */
@@ -2103,6 +2127,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_hushed_saying);
   tcase_add_test(tc, quality_judge_readied_ruin);
   tcase_add_test(tc, quality_judge_kin_harmed);
+  tcase_add_test(tc, quality_judge_death_question);
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
