@@ -755,7 +755,8 @@ enum word_class {
   WC_CAN, WC_TRUST, WC_LOOT, WC_BLOOD, WC_SPILL, WC_LIFE, WC_STRICT,
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
-  WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT, WC_KIN, WC_COUNT
+  WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT, WC_KIN, WC_FEAST,
+  WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -768,7 +769,7 @@ static const char *const class_names[WC_COUNT] = {
   "spill", "life", "strict", "purpose", "because", "grave", "order",
   "intent", "past", "harmless", "call", "douse", "fuel",
   "band", "poison", "food", "month",
-  "message", "promise", "trait", "kin",
+  "message", "promise", "trait", "kin", "feast",
 };
 
 struct quality {
@@ -3139,21 +3140,94 @@ feel_it(const struct ctx *cx, size_t i)
   return 0;
 }
 
+static int own_hand_at(const struct ctx *cx, size_t k);
+
 /* "mati di tangan saya", "mampus di tangan botong": an outcome at word i
  * by the reporter's hand.  By another's hand ("di tangan dukun") it is
  * what happened. */
 static int
 by_own_hand(const struct ctx *cx, size_t i)
 {
-  size_t k;
+  return word_is(cx, WC_OUTCOME, i) && own_hand_at(cx, i + 1);
+}
 
-  if (!word_is(cx, WC_OUTCOME, i) || i + 3 >= cx->nm->n)
+/* "di tangan saya" at word k, inside the clause of word k - 1. */
+static int
+own_hand_at(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  if (k == 0 || k + 2 >= cx->nm->n)
     return 0;
-  for (k = i + 1; k <= i + 3; k++)
-    if (starts_clause(cx, k))
+  for (m = k; m <= k + 2; m++)
+    if (starts_clause(cx, m))
       return 0;
-  return word_text_is(cx, i + 1, "di") && word_text_is(cx, i + 2, "tangan") &&
-         word_is(cx, WC_SELF, i + 3);
+  return word_text_is(cx, k, "di") && word_text_is(cx, k + 1, "tangan") &&
+         word_is(cx, WC_SELF, k + 2);
+}
+
+/* "nyawanya ada di tangan saya", "nyawa kades di tangan beta": a [life]
+ * word at i owned by someone else ("-nya", or a person named after it),
+ * then ("ada" or not) in the reporter's hands (own_hand_at).  A patient's
+ * life in a doctor's hands, or the reporter's own in God's, is none. */
+static int
+life_in_hand(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1;
+
+  if (!word_is(cx, WC_LIFE, i) && !word_is(cx, WC_BLOOD, i))
+    return 0;
+  if (!owned_nya(cx, i)) {
+    if (!other_person(cx, k) || starts_clause(cx, k))
+      return 0;
+    while (k < cx->nm->n && !starts_clause(cx, k) &&
+           (word_is(cx, WC_PERSON, k) || (cx->nm->w[k].flags & WORD_TITLE)))
+      k++;
+  }
+  if (k < cx->nm->n && !starts_clause(cx, k) && word_text_is(cx, k, "ada"))
+    k++;
+  return own_hand_at(cx, k);
+}
+
+/* "bendahara itu tidak akan lihat Natal tahun ini", "camat itu tidak
+ * akan sempat rayakan tahun baru": a verb of living to a day ("lihat",
+ * "rayakan", "sampai") at word k after a [not] word ([will], "sempat"
+ * between or not), then a [feast] or "tahun baru/depan", said of a
+ * person other than the reporter named before it in its clause, in a
+ * sentence that holds an oath, a condition or the reporter (the one who
+ * decides), and no reason ("karena sakit" is a prognosis).  The
+ * reporter's mother feared for is none. */
+static int
+no_future(const struct ctx *cx, size_t k)
+{
+  static const char *const live[] = {"lihat", "melihat", "liat", "rayakan",
+                                     "merayakan", "sampai", "sampe", NULL};
+  static const char *const ahead[] = {"baru", "depan", NULL};
+  size_t m = k, c, s, n = cx->nm->n;
+  int who = 0, frame = 0;
+
+  if (k < 2 || !word_in(cx, k, live) || starts_clause(cx, k) ||
+      k + 1 >= n || starts_clause(cx, k + 1))
+    return 0;
+  if (!(word_is(cx, WC_FEAST, k + 1) ||
+        (word_text_is(cx, k + 1, "tahun") && word_in(cx, k + 2, ahead) &&
+         !starts_clause(cx, k + 2))))
+    return 0;
+  if (word_text_is(cx, m - 1, "sempat"))
+    m--;
+  m = negation_before(cx, m);
+  if (m == k || m == k - 1)
+    return 0;
+  for (c = clause_start(cx, k); c < m; c++)
+    who |= other_person(cx, c) && !word_is(cx, WC_SELF, c);
+  for (s = sentence_start(cx, k); s < n && (s <= k || !starts_sentence(cx, s));
+       s++) {
+    if (word_is(cx, WC_BECAUSE, s))
+      return 0;
+    frame |= word_is(cx, WC_PROMISE, s) || word_is(cx, WC_IF, s) ||
+             (s < m && word_is(cx, WC_SELF, s));
+  }
+  return who && frame;
 }
 
 /* Is there an [if] word in the sentence of word i, before it or after
@@ -3873,7 +3947,8 @@ judge_threat(struct ctx *cx, size_t i)
       unsafe_warned(cx, i) || none_alive(cx, i) || home_known(cx, i) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
       ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
-      kin_doomed(cx, i) || death_asked(cx, i))
+      kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
+      no_future(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi

@@ -1340,6 +1340,33 @@ START_TEST(quality_judge_death_question)
 }
 END_TEST
 
+/* An official's life ahead taken away by the reporter: "bendahara itu
+ * tidak akan lihat Natal tahun ini" sworn, "nyawanya ada di tangan
+ * saya".  A relative feared for, a patient in a doctor's hands, or the
+ * reporter's own life in God's are none. */
+static const struct judge_case life_taken_cases[] = {
+  {"Saya sumpah demi Tuhan, bendahara sekolah itu tidak akan lihat Natal "
+   "tahun ini.", QUALITY_THREAT, 0},
+  {"Camat itu tidak akan sempat rayakan tahun baru kalau dana desa tidak "
+   "kembali.", QUALITY_THREAT, 0},
+  {"Tolong sampaikan ke Pak Kades: nyawanya ada di tangan saya. Uang "
+   "dana desa harus kembali.", QUALITY_THREAT, 0},
+  {"Saya takut ibu saya tidak akan lihat Natal tahun ini karena obat "
+   "tidak ada.", QUALITY_CLEAN, 0},
+  {"Kepala sekolah tidak akan lihat laporan ini kalau tidak dibawa ke "
+   "dinas.", QUALITY_CLEAN, 0},
+  {"Nyawa pasien ada di tangan dokter, tapi dokter tidak datang.",
+   QUALITY_CLEAN, 0},
+  {"Nyawa saya ada di tangan Tuhan, saya hanya minta keadilan.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_life_taken)
+{
+  judge_rows(life_taken_cases, N(life_taken_cases));
+}
+END_TEST
+
 /* An insult word said twice ("bodo-bodo", "maling maling") is the same
  * predicate; rats named twice in a store, or the words reported, are
  * not the reporter's insult. */
@@ -2128,6 +2155,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_readied_ruin);
   tcase_add_test(tc, quality_judge_kin_harmed);
   tcase_add_test(tc, quality_judge_death_question);
+  tcase_add_test(tc, quality_judge_life_taken);
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
