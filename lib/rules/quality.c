@@ -2707,6 +2707,7 @@ same_word(const struct ctx *cx, size_t i, size_t k)
 }
 
 static int ruin_of(const struct ctx *cx, size_t k);
+static int other_person(const struct ctx *cx, size_t k);
 
 /* "... bisa tidak sampai rumah", "... nanti tidak pulang": a [not] word
  * at m, then "pulang" or "sampai (di) rumah": someone not coming home. */
@@ -2777,8 +2778,28 @@ veiled_warning(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "saya punya senapan rakitan", "beta pung parang", "sa simpan pisau":
+ * is word i a [weapon] the reporter has ("punya", "pung", "simpan",
+ * "pegang" right before it after the reporter's word, or readied by
+ * them: an [arm] word with the reporter as agent)? */
+static int
+owned_weapon(const struct ctx *cx, size_t i)
+{
+  static const char *const have[] = {"punya", "pung", "simpan", "pegang",
+                                     NULL};
+
+  if (i < 2 || !word_is(cx, WC_WEAPON, i) || starts_clause(cx, i))
+    return 0;
+  if (word_in(cx, i - 1, have))
+    return !starts_clause(cx, i - 1) && word_is(cx, WC_SELF, i - 2);
+  return word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1);
+}
+
 /* "Awas saja, saya tahu rumah bapak di mana": a [warn] word opening a
- * clause at word i, then in its sentence the reporter knowing ("tahu",
+ * clause at word i (or a weapon the reporter has: owned_weapon, when a
+ * person is named right after "di mana": "saya punya senapan ... dan
+ * saya tahu di mana bendahara desa itu tinggal"), then in its sentence
+ * the reporter knowing ("tahu",
  * "tau" right after the reporter's word, modal words between) where
  * ("di mana", "dimana") someone lives or their children are.  "kami
  * tidak tahu kantor di mana" is a question, not menace. */
@@ -2786,9 +2807,9 @@ static int
 know_where(const struct ctx *cx, size_t i)
 {
   size_t m, s, n = cx->nm->n;
-  int knows = 0;
+  int knows = 0, armed = owned_weapon(cx, i);
 
-  if (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i))
+  if (!armed && (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i)))
     return 0;
   for (m = i + 1; m < n && !starts_sentence(cx, m); m++) {
     if (word_text_is(cx, m, "tahu") || word_text_is(cx, m, "tau")) {
@@ -2801,7 +2822,8 @@ know_where(const struct ctx *cx, size_t i)
     if (knows && (word_text_is(cx, m, "dimana") ||
                   (word_text_is(cx, m, "mana") &&
                    word_text_is(cx, m - 1, "di"))))
-      return 1;
+      return !armed || other_person(cx, m + 1) ||
+             (m + 2 < n && other_person(cx, m + 2));
   }
   return 0;
 }
@@ -3727,28 +3749,78 @@ none_alive(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* The first word of the sentence after the one of word i, or the number
+ * of words when there is none. */
+static size_t
+next_sentence(const struct ctx *cx, size_t i)
+{
+  for (i++; i < cx->nm->n && !starts_sentence(cx, i); i++)
+    ;
+  return i;
+}
+
+/* "Nanti malam beta datang.", "besok sa pi": the reporter coming at word
+ * k ("datang", "pi", "pergi", "mampir") as the last word of a clause
+ * that holds an [intent] word: a visit with no errand named.  "besok
+ * saya datang untuk minta surat" has one. */
+static int
+visit_at(const struct ctx *cx, size_t k)
+{
+  static const char *const come[] = {"datang", "pi", "pergi", "mampir",
+                                     NULL};
+  size_t c, m = k;
+  int intent = 0;
+
+  if (!word_in(cx, k, come) || !ends_clause(cx, k))
+    return 0;
+  while (m > 0 && !starts_clause(cx, m) && word_is(cx, WC_MODAL, m - 1) &&
+         !word_is(cx, WC_SELF, m - 1))
+    m--;
+  if (m == 0 || starts_clause(cx, m) || !word_is(cx, WC_SELF, m - 1))
+    return 0;
+  for (c = clause_start(cx, k); c < k; c++)
+    intent |= word_is(cx, WC_INTENT, c);
+  return intent;
+}
+
 /* "Saya sudah tahu rumah anaknya di Kupang, tinggal tunggu waktu saja":
  * "tahu"/"tau" at word i after the reporter's word (modal words between),
  * "rumah" right after it owned by someone else (a person named after it,
- * or "-nya" on it or the word after it), and later in the sentence a
- * [wait] word with "waktu" or an intensifier after it: the reporter only
- * waits.  "rumah saya akan digusur" is the reporter's own. */
+ * or "-nya" on it or the word after it; Kupang "dia pung rumah"), and
+ * later in the sentence a [wait] word with "waktu" or an intensifier
+ * after it: the reporter only waits; or a weapon the reporter has
+ * earlier in the sentence (owned_weapon), or a visit with no errand in
+ * the rest of it or the next sentence (visit_at: "... beta tau dia pung
+ * rumah. Nanti malam beta datang.").  "rumah saya akan digusur" is the
+ * reporter's own. */
 static int
 home_known(const struct ctx *cx, size_t i)
 {
-  size_t k = i, h = i + 1, n = cx->nm->n;
+  size_t k = i, h = i + 1, e, n = cx->nm->n;
 
   if (!(word_text_is(cx, i, "tahu") || word_text_is(cx, i, "tau")) ||
-      h + 1 >= n || starts_clause(cx, h) || !word_text_is(cx, h, "rumah"))
+      h + 1 >= n || starts_clause(cx, h))
     return 0;
   while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k - 1))
     k--;
   if (k == 0 || !word_is(cx, WC_SELF, k - 1))
     return 0;
-  if (!owned_nya(cx, h) &&
-      (starts_clause(cx, h + 1) || word_is(cx, WC_SELF, h + 1) ||
-       !(other_person(cx, h + 1) || owned_nya(cx, h + 1))))
+  if (h + 2 < n && other_person(cx, h) && !starts_clause(cx, h + 2) &&
+      (word_text_is(cx, h + 1, "pung") || word_text_is(cx, h + 1, "punya")) &&
+      word_text_is(cx, h + 2, "rumah"))
+    h += 2;   /* Kupang: "beta tau dia pung rumah" */
+  else if (!word_text_is(cx, h, "rumah") ||
+           (!owned_nya(cx, h) &&
+            (starts_clause(cx, h + 1) || word_is(cx, WC_SELF, h + 1) ||
+             !(other_person(cx, h + 1) || owned_nya(cx, h + 1)))))
     return 0;
+  for (k = sentence_start(cx, i); k < i; k++)
+    if (owned_weapon(cx, k))
+      return 1;
+  k = next_sentence(cx, i);
+  for (e = k < n ? next_sentence(cx, k) : n, k = h + 1; k < e; k++)
+    if (visit_at(cx, k))
+      return 1;   /* "... Nanti malam beta datang.": this or the next */
   for (k = h + 1; k + 1 < n && !starts_sentence(cx, k + 1); k++)
     if (word_is(cx, WC_WAIT, k) &&
         (word_text_is(cx, k + 1, "waktu") || word_is(cx, WC_INTENS, k + 1)))

@@ -1367,6 +1367,30 @@ START_TEST(quality_judge_life_taken)
 }
 END_TEST
 
+/* The target's home known and a visit or a weapon of the reporter's:
+ * "beta tau dia pung rumah. Nanti malam beta datang.", "saya punya
+ * senapan rakitan ... dan saya tahu di mana bendahara desa itu
+ * tinggal".  A visit with an errand, or an office's address, are none. */
+static const struct judge_case home_visit_cases[] = {
+  {"Awas ee, itu mantri di pustu Oesao, beta tau dia pung rumah. Nanti "
+   "malam beta datang.", QUALITY_THREAT, 0},
+  {"Saya punya senapan rakitan di rumah dan saya tahu di mana bendahara "
+   "desa itu tinggal.", QUALITY_THREAT, 0},
+  {"Beta tau rumah kades, besok malam beta datang.", QUALITY_THREAT, 0},
+  {"Saya tahu rumah kades, besok saya datang untuk minta surat "
+   "pengantar.", QUALITY_CLEAN, 0},
+  {"Saya tahu di mana kantor camat, besok saya datang bawa berkas.",
+   QUALITY_CLEAN, 0},
+  {"Saya punya senapan angin untuk berburu, tapi polisi sita karena tidak "
+   "ada izin.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_home_visit)
+{
+  judge_rows(home_visit_cases, N(home_visit_cases));
+}
+END_TEST
+
 /* An insult word said twice ("bodo-bodo", "maling maling") is the same
  * predicate; rats named twice in a store, or the words reported, are
  * not the reporter's insult. */
@@ -2156,6 +2180,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_kin_harmed);
   tcase_add_test(tc, quality_judge_death_question);
   tcase_add_test(tc, quality_judge_life_taken);
+  tcase_add_test(tc, quality_judge_home_visit);
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
