@@ -2742,12 +2742,26 @@ advised(const struct ctx *cx, size_t i)
   return i;
 }
 
+/* "... apa yang bisa terjadi sama dia": "terjadi" at word k, a [to] word
+ * and a person or "you" right after it: something happening to someone.
+ * "kecelakaan bisa terjadi sama kita" is the reporter's own risk. */
+static int
+befalls_on(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && word_text_is(cx, k, "terjadi") &&
+         !starts_clause(cx, k + 1) && !starts_clause(cx, k + 2) &&
+         word_is(cx, WC_TO, k + 1) &&
+         (other_person(cx, k + 2) || word_is(cx, WC_YOU, k + 2));
+}
+
 /* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
  * twice or not: "hati-hati"), a person or "you" within two words after
  * it (or an official named before it: "pak lurah tu awas sa, ...",
- * "bendahara itu lebih baik hati-hati, ...": advised), and
- * later in the sentence harm befalling people or someone not coming
- * home after a modal word ("bisa celaka", "bisa tidak sampai rumah"), or
+ * "bendahara itu lebih baik hati-hati, ...": advised, or opening the
+ * clause of the warning: "sekdes itu kalau pulang malam hati-hati
+ * saja"), and later in the sentence harm befalling people or someone
+ * not coming home after a modal word ("bisa celaka", "bisa tidak sampai
+ * rumah", "apa yang bisa terjadi sama dia": befalls_on), or
  * ruin ("jadi abu").  A warning about a bridge that "bisa hancur" is
  * none. */
 static int
@@ -2759,7 +2773,9 @@ veiled_warning(const struct ctx *cx, size_t i)
     return 0;
   if (k < n && !starts_sentence(cx, k) && same_word(cx, i, k))
     k++;
-  if (official_subject(cx, advised(cx, i))) {
+  if (official_subject(cx, advised(cx, i)) ||
+      (other_person(cx, sentence_start(cx, i)) &&
+       clause_start(cx, i) == sentence_start(cx, i))) {
     m = i;   /* "pak lurah tu awas sa, ...": named before the warning */
   } else {
     if (!starts_clause(cx, i))
@@ -2772,7 +2788,8 @@ veiled_warning(const struct ctx *cx, size_t i)
   }
   for (m++; m < n && !starts_sentence(cx, m); m++)
     if ((word_is(cx, WC_MODAL, m - 1) &&
-         (word_is(cx, WC_BEFALL, m) || no_return(cx, m))) ||
+         (word_is(cx, WC_BEFALL, m) || no_return(cx, m) ||
+          befalls_on(cx, m))) ||
         ruin_of(cx, m))
       return 1;
   return 0;

@@ -1391,6 +1391,25 @@ START_TEST(quality_judge_home_visit)
 }
 END_TEST
 
+/* An official warned of what may happen to them: "sekdes itu kalau
+ * pulang malam hati-hati saja, ... apa yang bisa terjadi sama dia".  A
+ * dangerous road with no one aimed at is none. */
+static const struct judge_case befall_cases[] = {
+  {"Sekdes itu kalau pulang malam hati-hati saja, jalan ke Oebobo gelap, "
+   "tidak ada yang tahu apa yang bisa terjadi sama dia.", QUALITY_THREAT,
+   0},
+  {"Hati-hati kalau lewat jalan ke Oebobo malam, jalan gelap, tidak ada "
+   "yang tahu apa yang bisa terjadi.", QUALITY_CLEAN, 0},
+  {"Warga hati-hati saja kalau pulang malam, jalan ke Oebobo gelap, "
+   "kecelakaan bisa terjadi sama kita semua.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_befall_warned)
+{
+  judge_rows(befall_cases, N(befall_cases));
+}
+END_TEST
+
 /* An insult word said twice ("bodo-bodo", "maling maling") is the same
  * predicate; rats named twice in a store, or the words reported, are
  * not the reporter's insult. */
@@ -2181,6 +2200,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_death_question);
   tcase_add_test(tc, quality_judge_life_taken);
   tcase_add_test(tc, quality_judge_home_visit);
+  tcase_add_test(tc, quality_judge_befall_warned);
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
