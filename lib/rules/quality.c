@@ -3475,9 +3475,21 @@ deadline_at(const struct ctx *cx, size_t k)
            word_is(cx, WC_PAST, d + 1) || word_text_is(cx, d + 1, "lalu"));
 }
 
+/* "Jangan sampai saya siram ...", "jgn sampe beta potong ...": a [deny]
+ * word at k and "sampai" right after it: what follows is held back only
+ * for now. */
+static int
+lest_at(const struct ctx *cx, size_t k)
+{
+  return k + 1 < cx->nm->n && word_is(cx, WC_DENY, k) &&
+         !starts_clause(cx, k + 1) &&
+         (word_text_is(cx, k + 1, "sampai") || word_text_is(cx, k + 1, "sampe"));
+}
+
 /* Is the verb at word i (agent at word a) said as an intent: an [intent]
  * word (future, condition, ultimatum, oath, call) outside reported speech
- * in its sentence (or a day set: deadline_at), no [not] word between
+ * in its sentence (or a day set: deadline_at, or "jangan sampai" before
+ * the agent: lest_at), no [not] word between
  * the agent and the verb ("kami
  * tidak akan bakar ..."), and no [past] word in its clause before the
  * verb without an [intent] word or a verb of readying after it
@@ -3501,7 +3513,8 @@ intended(const struct ctx *cx, size_t i, size_t a)
   if (past)
     return 0;
   for (k = s; k < cx->nm->n && (k == s || !starts_sentence(cx, k)); k++)
-    if ((word_is(cx, WC_INTENT, k) || deadline_at(cx, k)) &&
+    if ((word_is(cx, WC_INTENT, k) || deadline_at(cx, k) ||
+         (k < a && lest_at(cx, k))) &&
         !cx->reported[k])
       return 1;
   return 0;

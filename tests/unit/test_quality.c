@@ -1410,6 +1410,24 @@ START_TEST(quality_judge_befall_warned)
 }
 END_TEST
 
+/* "Jangan sampai saya siram air keras ke muka petugas": the reporter's
+ * violence held back only for now is intended.  The reporter hurt, or a
+ * harmless thing, is none. */
+static const struct judge_case lest_cases[] = {
+  {"Jangan sampai saya siram air keras ke muka petugas Dukcapil yang "
+   "minta uang 500 ribu itu.", QUALITY_THREAT, 0},
+  {"Jgn sampai beta potong itu mandor pung tangan.", QUALITY_THREAT, 0},
+  {"Jangan sampai saya dipukul lagi oleh petugas itu.", QUALITY_CLEAN, 0},
+  {"Jangan sampai kami bakar sampah di depan kantor lurah lagi.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_lest)
+{
+  judge_rows(lest_cases, N(lest_cases));
+}
+END_TEST
+
 /* An insult word said twice ("bodo-bodo", "maling maling") is the same
  * predicate; rats named twice in a store, or the words reported, are
  * not the reporter's insult. */
@@ -2201,6 +2219,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_life_taken);
   tcase_add_test(tc, quality_judge_home_visit);
   tcase_add_test(tc, quality_judge_befall_warned);
+  tcase_add_test(tc, quality_judge_lest);
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
