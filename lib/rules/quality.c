@@ -2857,7 +2857,7 @@ home_dead(const struct ctx *cx, size_t k)
 }
 
 /* "darah tumpah", "darah akan tumpah": a [blood] word at k and a [spill]
- * word after it, only modal words between.  With will set, a [will] word
+ * word after it, only modal words (and "yang") between.  With will set, a [will] word
  * must stand between ("darah akan tumpah ... kalau" is promised). */
 static int
 blood_spilt(const struct ctx *cx, size_t k, int will)
@@ -2871,8 +2871,8 @@ blood_spilt(const struct ctx *cx, size_t k, int will)
        m++) {
     if (word_is(cx, WC_SPILL, m))
       return !will || promised;
-    if (!word_is(cx, WC_MODAL, m))
-      return 0;
+    if (!word_is(cx, WC_MODAL, m) && !word_text_is(cx, m, "yang"))
+      return 0;   /* "darahnya yang tumpah": the cleft too */
     promised |= word_is(cx, WC_WILL, m);
   }
   return 0;
@@ -3675,16 +3675,20 @@ death_if_you(const struct ctx *cx, size_t i)
   return 0;
 }
 
-/* "Bendahara itu lebih baik mundur sebelum darahnya tumpah": "sebelum"
- * right before bloodshed (blood_spilt) at word i owned ("-nya") by the
- * official who opens the sentence: a deadline with harm after it.
- * "darah pasien tumpah ..., sebelum dokter datang" is told. */
+/* "Bendahara itu lebih baik mundur sebelum darahnya tumpah", "kepala
+ * puskesmas harus turun dari jabatan atau darahnya yang tumpah":
+ * "sebelum" or "atau" right before bloodshed (blood_spilt) at word i
+ * owned ("-nya") by the official who opens the sentence: a deadline or
+ * an ultimatum with harm after it.  "darah pasien tumpah ..., sebelum
+ * dokter datang" is told. */
 static int
 blood_deadline(const struct ctx *cx, size_t i)
 {
   return i > 0 && !starts_clause(cx, i) &&
-         word_text_is(cx, i - 1, "sebelum") && blood_spilt(cx, i, 0) &&
-         owned_nya(cx, i) && other_person(cx, sentence_start(cx, i));
+         (word_text_is(cx, i - 1, "sebelum") ||
+          word_text_is(cx, i - 1, "atau")) &&
+         blood_spilt(cx, i, 0) && owned_nya(cx, i) &&
+         other_person(cx, sentence_start(cx, i));
 }
 
 /* "... Itu janji saya.": a sentence of "itu"/"ini", a [promise] word at

@@ -1428,6 +1428,24 @@ START_TEST(quality_judge_lest)
 }
 END_TEST
 
+/* An ultimatum with blood: "kepala puskesmas harus turun dari jabatan
+ * atau darahnya yang tumpah".  A patient's blood, or a plea to come
+ * quickly, is none. */
+static const struct judge_case blood_ultimatum_cases[] = {
+  {"Kepala puskesmas harus turun dari jabatan atau darahnya yang tumpah "
+   "di depan puskesmas.", QUALITY_THREAT, 0},
+  {"Kades itu kembalikan uang kami atau darahnya akan tumpah.",
+   QUALITY_THREAT, 0},
+  {"Kepala puskesmas harus segera datang atau darah pasien tumpah terus.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_blood_ultimatum)
+{
+  judge_rows(blood_ultimatum_cases, N(blood_ultimatum_cases));
+}
+END_TEST
+
 /* An insult word said twice ("bodo-bodo", "maling maling") is the same
  * predicate; rats named twice in a store, or the words reported, are
  * not the reporter's insult. */
@@ -2220,6 +2238,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_home_visit);
   tcase_add_test(tc, quality_judge_befall_warned);
   tcase_add_test(tc, quality_judge_lest);
+  tcase_add_test(tc, quality_judge_blood_ultimatum);
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
