@@ -3993,6 +3993,58 @@ death_asked(const struct ctx *cx, size_t i)
   return menace_after(cx, i);
 }
 
+/* "beta tunggu dia di pasar", "saya cegat kades": the reporter lying in
+ * wait for a person at word k ("tunggu", "cegat", "hadang" after the
+ * reporter's word, modal words between, a person other than the reporter
+ * right after it). */
+static int
+lying_in_wait(const struct ctx *cx, size_t k)
+{
+  static const char *const wait[] = {"tunggu", "cegat", "hadang", NULL};
+  size_t m = k;
+
+  if (!word_in(cx, k, wait) || !other_person(cx, k + 1) ||
+      starts_clause(cx, k + 1))
+    return 0;
+  while (m > 0 && !starts_clause(cx, m) && word_is(cx, WC_MODAL, m - 1) &&
+         !word_is(cx, WC_SELF, m - 1))
+    m--;
+  return m > 0 && !starts_clause(cx, m) && word_is(cx, WC_SELF, m - 1);
+}
+
+/* "Lurah itu minta dipukul. Nanti sore beta tunggu dia di pasar", "kades
+ * ini memang cari dihajar, besok saya tunggu dia": "minta"/"cari" at word
+ * i and a passive verb of violence right after it, said of a person other
+ * than the reporter named before it in its clause, with the reporter
+ * lying in wait (lying_in_wait) or coming (visit_at) in the rest of that
+ * sentence or the next.  In reported speech it marks the text ("lurah
+ * bilang saya ini minta dipukul"). */
+static int
+asking_for_it(const struct ctx *cx, size_t i)
+{
+  size_t k, e, n = cx->nm->n;
+  int who = 0;
+
+  if (!(word_text_is(cx, i, "minta") || word_text_is(cx, i, "cari")) ||
+      i + 1 >= n || starts_clause(cx, i + 1) ||
+      !prefixed(cx, WC_HARM, i + 1, "di"))
+    return 0;
+  if (cx->reported[i])
+    return 1;
+  for (k = clause_start(cx, i); k < i; k++) {
+    if (word_is(cx, WC_SELF, k))
+      return 0;
+    who |= other_person(cx, k);
+  }
+  if (!who)
+    return 0;
+  k = next_sentence(cx, i);
+  for (e = k < n ? next_sentence(cx, k) : n, k = i + 2; k < e; k++)
+    if (lying_in_wait(cx, k) || visit_at(cx, k))
+      return 1;
+  return 0;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -4054,7 +4106,7 @@ judge_threat(struct ctx *cx, size_t i)
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
       ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
-      no_future(cx, i))
+      no_future(cx, i) || asking_for_it(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi

@@ -1446,6 +1446,26 @@ START_TEST(quality_judge_blood_ultimatum)
 }
 END_TEST
 
+/* "Lurah itu minta dipukul": an official said to ask for violence, the
+ * reporter lying in wait after it.  A wait with an errand, or the
+ * official's words, are none. */
+static const struct judge_case asking_cases[] = {
+  {"Lurah itu minta dipukul. Nanti sore beta tunggu dia di pasar Inpres "
+   "Naikoten.", QUALITY_THREAT, 0},
+  {"Kades ini memang cari dihajar, besok saya tunggu dia di kantor desa.",
+   QUALITY_THREAT, 0},
+  {"Besok saya tunggu lurah di kantor untuk minta penjelasan.",
+   QUALITY_CLEAN, 0},
+  {"Lurah bilang saya ini minta dipukul, lalu dia suruh saya pulang.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_asking_for_it)
+{
+  judge_rows(asking_cases, N(asking_cases));
+}
+END_TEST
+
 /* An insult word said twice ("bodo-bodo", "maling maling") is the same
  * predicate; rats named twice in a store, or the words reported, are
  * not the reporter's insult. */
@@ -2239,6 +2259,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_befall_warned);
   tcase_add_test(tc, quality_judge_lest);
   tcase_add_test(tc, quality_judge_blood_ultimatum);
+  tcase_add_test(tc, quality_judge_asking_for_it);
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
