@@ -1849,6 +1849,8 @@ crowd_origin(const struct ctx *cx, size_t k)
   return m - 1;
 }
 
+static int same_word(const struct ctx *cx, size_t i, size_t k);
+
 /* "beta sendiri yang ...", "kami yang ...": is word k "yang" after the
  * reporter's word (and "sendiri") that opens its clause?  The one "who"
  * does it is then the reporter; "anak saya yang ..." is the child. */
@@ -1870,26 +1872,34 @@ cleft_self(const struct ctx *cx, size_t k)
  * before it, with only modal, arming and weapon words between (or the
  * thing an arming word takes: "beta ambil batu lempar ..."), the
  * place a crowd of the reporter's comes from (crowd_origin) and "satu"
- * with its noun ("kami satu kampung")?  Not when
+ * or "se-" with its noun ("kami satu kampung", "kami se-desa"), within
+ * CTX_BEFORE words (a word said twice, "satu" and "dan" not counted)?  Not when
  * "dan" joins the verb to that word: "tendang jualan saya dan pukul
  * kepala saya" tells what was done to the reporter. */
 static int
 self_agent(const struct ctx *cx, size_t i)
 {
-  size_t k, m;
+  size_t k, m, spare = 0;
 
-  for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_sentence(cx, k); k--) {
+  for (k = i; k > 0 && i - k < CTX_BEFORE + spare && !starts_sentence(cx, k);
+       k--) {
     if (word_is(cx, WC_SELF, k - 1))
       return !word_text_is(cx, k, "dan");
+    /* "datang ramai-ramai dan membakar": a word said twice, and "dan"
+     * between verbs, do not take the reporter further away. */
+    spare += word_text_is(cx, k - 1, "dan") ||
+             (k >= 2 && !starts_clause(cx, k - 1) && same_word(cx, k - 2, k - 1));
     m = crowd_origin(cx, k);
     if (m < k) {
       k = m + 2;   /* after k--, word k - 1 is the [crowd] word */
       continue;
     }
-    /* "kami satu kampung datang ...": the many the reporter brings. */
+    /* "kami satu kampung datang ...": the many the reporter brings
+     * ("se-kampung" is "satu kampung"). */
     if (k >= 2 && !starts_clause(cx, k - 1) &&
-        word_text_is(cx, k - 2, "satu")) {
+        (word_text_is(cx, k - 2, "satu") || word_text_is(cx, k - 2, "se"))) {
       k--;
+      spare++;
       continue;
     }
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
@@ -2549,7 +2559,6 @@ result_after(const struct ctx *cx, size_t e)
           word_text_is(cx, e + 1, "sampe"));
 }
 
-static int same_word(const struct ctx *cx, size_t i, size_t k);
 
 /* "... saya tusuk pakai pisau", "... kami habisi satu per satu": an
  * instrument ("pakai", "dengan" and a word) or a manner ("satu per

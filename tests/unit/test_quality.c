@@ -1466,6 +1466,27 @@ START_TEST(quality_judge_asking_for_it)
 }
 END_TEST
 
+/* The reporter with their village ("kami warga se-kampung") coming and
+ * burning: "se-" is "satu", and the verb chained by "dan" after their
+ * coming is theirs.  A crowd bringing a letter is none. */
+static const struct judge_case village_chain_cases[] = {
+  {"Kami warga se-kampung akan datang ramai-ramai dan membakar rumah "
+   "kontraktor jalan itu kalau proyeknya tidak selesai.", QUALITY_THREAT,
+   0},
+  {"Kami se-desa akan bakar kantor desa kalau BLT tidak dibagi.",
+   QUALITY_THREAT, 0},
+  {"Kami warga se-kampung akan datang ramai-ramai ke kantor camat dan "
+   "membawa surat protes.", QUALITY_CLEAN, 0},
+  {"Kami se-kampung dipukul petugas waktu demo di kantor bupati.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_village_chain)
+{
+  judge_rows(village_chain_cases, N(village_chain_cases));
+}
+END_TEST
+
 /* An insult word said twice ("bodo-bodo", "maling maling") is the same
  * predicate; rats named twice in a store, or the words reported, are
  * not the reporter's insult. */
@@ -2260,6 +2281,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_lest);
   tcase_add_test(tc, quality_judge_blood_ultimatum);
   tcase_add_test(tc, quality_judge_asking_for_it);
+  tcase_add_test(tc, quality_judge_village_chain);
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
