@@ -3165,7 +3165,8 @@ readied_ruin(const struct ctx *cx, size_t k)
 }
 
 /* "..., biar dia tahu rasa" ending at word i ("rasa"), after a weapon
- * brought (an [arm] word, then a [weapon]) earlier in the sentence:
+ * or fuel brought (an [arm] word, then a [weapon] or [fuel] with no
+ * [purpose] after it: "bensin untuk genset") earlier in the sentence:
  * menace, whoever brings it.  A complaint filed "biar dia tahu rasa" or
  * a weapon seized is none. */
 static int
@@ -3182,8 +3183,9 @@ feel_it(const struct ctx *cx, size_t i)
       !word_is(cx, WC_IF, k - 2))
     return 0;
   for (k -= 2; k > 0 && !starts_sentence(cx, k); k--)
-    if (word_is(cx, WC_WEAPON, k) && word_is(cx, WC_ARM, k - 1) &&
-        !starts_clause(cx, k))
+    if ((word_is(cx, WC_WEAPON, k) || word_is(cx, WC_FUEL, k)) &&
+        word_is(cx, WC_ARM, k - 1) && !starts_clause(cx, k) &&
+        (ends_clause(cx, k) || !word_is(cx, WC_PURPOSE, k + 1)))
       return 1;
   return 0;
 }
@@ -3955,7 +3957,8 @@ kin_doomed(const struct ctx *cx, size_t i)
 }
 
 /* Does menace follow word k in the text: "lihat saja nanti", "tunggu
- * saja" (a [wait] word, then an intensifier or "nanti"), or "rasa" after
+ * saja" (a [wait] word, then an intensifier or "nanti", ending its
+ * clause: "lihat saja laporan ini" is a plea), or "rasa" after
  * a person ("biar dia rasa", "biar dia tau rasa")? */
 static int
 menace_after(const struct ctx *cx, size_t k)
@@ -3964,7 +3967,9 @@ menace_after(const struct ctx *cx, size_t k)
 
   for (m = k + 1; m < n; m++) {
     if (word_is(cx, WC_WAIT, m) && m + 1 < n && !starts_clause(cx, m + 1) &&
-        (word_is(cx, WC_INTENS, m + 1) || word_text_is(cx, m + 1, "nanti")))
+        (word_is(cx, WC_INTENS, m + 1) || word_text_is(cx, m + 1, "nanti")) &&
+        ends_clause(cx, word_text_is(cx, m + 2, "nanti")
+                            ? m + 2 : skip_intensifiers(cx, m)))
       return 1;
     if (word_text_is(cx, m, "rasa") && m >= 2 && !starts_clause(cx, m) &&
         (word_is(cx, WC_PERSON, m - 1) ||
@@ -3978,8 +3983,9 @@ menace_after(const struct ctx *cx, size_t k)
  * "kades itu cari mati ya?": a death wished at word i ("mati" after
  * "mau"/"cari"/"ingin", "hidup" after "bosan") that ends its sentence (a
  * particle "kah", "ko", "ya" after it or not), asked of a person or of
- * the one addressed (the reporter not among the words before it in its
- * clause), with menace after it (menace_after).  The reporter weary of
+ * the one addressed (only link and modal words before the person, no
+ * reporter's word; or nothing but the wish in its clause), with menace
+ * after it (menace_after).  The reporter weary of
  * life, or the question alone, is none. */
 static int
 death_asked(const struct ctx *cx, size_t i)
@@ -3987,6 +3993,7 @@ death_asked(const struct ctx *cx, size_t i)
   static const char *const wish[] = {"mau", "mo", "cari", "ingin", NULL};
   static const char *const particle[] = {"kah", "ko", "ya", "to", NULL};
   size_t e = i + 1, k;
+  int who = 0;
 
   if (i == 0 || starts_clause(cx, i) ||
       !((word_text_is(cx, i, "mati") && word_in(cx, i - 1, wish)) ||
@@ -3996,10 +4003,15 @@ death_asked(const struct ctx *cx, size_t i)
     e++;
   if (e < cx->nm->n && !starts_sentence(cx, e))
     return 0;
-  for (k = clause_start(cx, i); k < i; k++)
+  for (k = clause_start(cx, i); k + 1 < i; k++) {
     if (word_is(cx, WC_SELF, k))
       return 0;
-  return menace_after(cx, i);
+    who |= other_person(cx, k) || word_is(cx, WC_YOU, k) ||
+           k + 2 == i;   /* only the wish: said to the one addressed */
+    if (!who && !word_is(cx, WC_LINK, k) && !word_is(cx, WC_MODAL, k))
+      return 0;   /* "pasien itu mau mati kah?": no official */
+  }
+  return (who || clause_start(cx, i) + 1 == i) && menace_after(cx, i);
 }
 
 /* "beta tunggu dia di pasar", "saya cegat kades": the reporter lying in

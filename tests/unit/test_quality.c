@@ -1487,6 +1487,33 @@ START_TEST(quality_judge_village_chain)
 }
 END_TEST
 
+/* The same words in a complaint: a patient's death asked about with a
+ * plea to read the report, a table banged in anger, fuel brought for a
+ * generator; and fuel brought to an office with "biar dia rasa" is
+ * menace like a weapon brought. */
+static const struct judge_case same_words_cases[] = {
+  {"Pasien itu mau mati kah? Sudah tiga jam di IGD tidak ada dokter, "
+   "tolong lihat saja laporan ini.", QUALITY_CLEAN, 0},
+  {"Jangan sampai saya pukul meja di kantor itu karena kesal.",
+   QUALITY_CLEAN, 0},
+  {"Kami bawa bensin untuk genset ke kantor camat, biar dia rasa "
+   "bagaimana kerja malam tanpa listrik.", QUALITY_CLEAN, 0},
+  {"Besok kami datang ramai-ramai bawa bensin ke kantor camat, biar dia "
+   "rasa.", QUALITY_THREAT, 0},
+  {"Rumah kepala desa terbakar tadi malam, tinggal abu dan puing, "
+   "keluarganya selamat.", QUALITY_CLEAN, 0},
+  {"Saya tahu dia pung rumah, nanti sore beta pi antar surat.",
+   QUALITY_CLEAN, 0},
+  {"Bapak saya tidak akan lihat Natal tahun ini, dokter bilang kankernya "
+   "parah.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_same_words)
+{
+  judge_rows(same_words_cases, N(same_words_cases));
+}
+END_TEST
+
 /* An insult word said twice ("bodo-bodo", "maling maling") is the same
  * predicate; rats named twice in a store, or the words reported, are
  * not the reporter's insult. */
@@ -2282,6 +2309,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_blood_ultimatum);
   tcase_add_test(tc, quality_judge_asking_for_it);
   tcase_add_test(tc, quality_judge_village_chain);
+  tcase_add_test(tc, quality_judge_same_words);
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
