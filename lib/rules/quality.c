@@ -756,7 +756,8 @@ enum word_class {
   WC_PURPOSE, WC_BECAUSE, WC_GRAVE, WC_ORDER, WC_INTENT, WC_PAST,
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
   WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT,
-  WC_MIND, WC_BEAST, WC_LOW, WC_ADVISE, WC_REASON, WC_COUNT
+  WC_MIND, WC_BEAST, WC_LOW, WC_ADVISE, WC_REASON, WC_KIN, WC_FEAST,
+  WC_COUNT
 };
 
 static const char *const class_names[WC_COUNT] = {
@@ -770,7 +771,7 @@ static const char *const class_names[WC_COUNT] = {
   "intent", "past", "harmless", "call", "douse", "fuel",
   "band", "poison", "food", "month",
   "message", "promise", "trait",
-  "mind", "beast", "low", "advise", "reason",
+  "mind", "beast", "low", "advise", "reason", "kin", "feast",
 };
 
 struct quality {
@@ -1850,6 +1851,8 @@ crowd_origin(const struct ctx *cx, size_t k)
   return m - 1;
 }
 
+static int same_word(const struct ctx *cx, size_t i, size_t k);
+
 /* "beta sendiri yang ...", "kami yang ...": is word k "yang" after the
  * reporter's word (and "sendiri") that opens its clause?  The one "who"
  * does it is then the reporter; "anak saya yang ..." is the child. */
@@ -1871,26 +1874,34 @@ cleft_self(const struct ctx *cx, size_t k)
  * before it, with only modal, arming and weapon words between (or the
  * thing an arming word takes: "beta ambil batu lempar ..."), the
  * place a crowd of the reporter's comes from (crowd_origin) and "satu"
- * with its noun ("kami satu kampung")?  Not when
+ * or "se-" with its noun ("kami satu kampung", "kami se-desa"), within
+ * CTX_BEFORE words (a word said twice, "satu" and "dan" not counted)?  Not when
  * "dan" joins the verb to that word: "tendang jualan saya dan pukul
  * kepala saya" tells what was done to the reporter. */
 static int
 self_agent(const struct ctx *cx, size_t i)
 {
-  size_t k, m;
+  size_t k, m, spare = 0;
 
-  for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_sentence(cx, k); k--) {
+  for (k = i; k > 0 && i - k < CTX_BEFORE + spare && !starts_sentence(cx, k);
+       k--) {
     if (word_is(cx, WC_SELF, k - 1))
       return !word_text_is(cx, k, "dan");
+    /* "datang ramai-ramai dan membakar": a word said twice, and "dan"
+     * between verbs, do not take the reporter further away. */
+    spare += word_text_is(cx, k - 1, "dan") ||
+             (k >= 2 && !starts_clause(cx, k - 1) && same_word(cx, k - 2, k - 1));
     m = crowd_origin(cx, k);
     if (m < k) {
       k = m + 2;   /* after k--, word k - 1 is the [crowd] word */
       continue;
     }
-    /* "kami satu kampung datang ...": the many the reporter brings. */
+    /* "kami satu kampung datang ...": the many the reporter brings
+     * ("se-kampung" is "satu kampung"). */
     if (k >= 2 && !starts_clause(cx, k - 1) &&
-        word_text_is(cx, k - 2, "satu")) {
+        (word_text_is(cx, k - 2, "satu") || word_text_is(cx, k - 2, "se"))) {
       k--;
+      spare++;
       continue;
     }
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
@@ -2142,6 +2153,21 @@ sent_by_self(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Sonde usah banyak omong, ...", "jangan banyak bicara, ...": the verb
+ * of saying at word i told not to be done (a [deny] or [forbid] word
+ * before it, "banyak" between or not) is a call to stop talking, not
+ * someone's words introduced: what follows is the reporter's own. */
+static int
+hushed(const struct ctx *cx, size_t i)
+{
+  size_t k = i;
+
+  if (k > 0 && !starts_clause(cx, k) && word_text_is(cx, k - 1, "banyak"))
+    k--;
+  return k > 0 && !starts_clause(cx, k) &&
+         (word_is(cx, WC_DENY, k - 1) || word_is(cx, WC_FORBID, k - 1));
+}
+
 /*
  * Mark the words said by someone else: inside quotation marks (when the
  * text has words outside them: a text that is all one quote is the
@@ -2165,7 +2191,7 @@ mark_reported(struct ctx *cx)
       scope = 0;   /* "dia bilang ..., padahal ...": the reporter again */
     cx->reported[i] = scope || ((nm->w[i].flags & WORD_QUOTED) &&
                                 outside >= OUTSIDE_QUOTES);
-    if (word_is(cx, WC_SAY, i) && !message_for(cx, i) &&
+    if (word_is(cx, WC_SAY, i) && !message_for(cx, i) && !hushed(cx, i) &&
         (nm->text[nm->w[i].off] == 'd' || !self_agent(cx, i)))
       scope = 1;
     if (word_is(cx, WC_MESSAGE, i) && !sent_by_self(cx, i))
@@ -2579,7 +2605,6 @@ result_after(const struct ctx *cx, size_t e)
           word_text_is(cx, e + 1, "sampe"));
 }
 
-static int same_word(const struct ctx *cx, size_t i, size_t k);
 
 /* "... saya tusuk pakai pisau", "... kami habisi satu per satu": an
  * instrument ("pakai", "dengan" and a word) or a manner ("satu per
@@ -2737,6 +2762,7 @@ same_word(const struct ctx *cx, size_t i, size_t k)
 }
 
 static int ruin_of(const struct ctx *cx, size_t k);
+static int other_person(const struct ctx *cx, size_t k);
 
 /* "... bisa tidak sampai rumah", "... nanti tidak pulang": a [not] word
  * at m, then "pulang" or "sampai (di) rumah": someone not coming home. */
@@ -2771,12 +2797,26 @@ advised(const struct ctx *cx, size_t i)
   return i;
 }
 
+/* "... apa yang bisa terjadi sama dia": "terjadi" at word k, a [to] word
+ * and a person or "you" right after it: something happening to someone.
+ * "kecelakaan bisa terjadi sama kita" is the reporter's own risk. */
+static int
+befalls_on(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && word_text_is(cx, k, "terjadi") &&
+         !starts_clause(cx, k + 1) && !starts_clause(cx, k + 2) &&
+         word_is(cx, WC_TO, k + 1) &&
+         (other_person(cx, k + 2) || word_is(cx, WC_YOU, k + 2));
+}
+
 /* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
  * twice or not: "hati-hati"), a person or "you" within two words after
  * it (or an official named before it: "pak lurah tu awas sa, ...",
- * "bendahara itu lebih baik hati-hati, ...": advised), and
- * later in the sentence harm befalling people or someone not coming
- * home after a modal word ("bisa celaka", "bisa tidak sampai rumah"), or
+ * "bendahara itu lebih baik hati-hati, ...": advised, or opening the
+ * clause of the warning: "sekdes itu kalau pulang malam hati-hati
+ * saja"), and later in the sentence harm befalling people or someone
+ * not coming home after a modal word ("bisa celaka", "bisa tidak sampai
+ * rumah", "apa yang bisa terjadi sama dia": befalls_on), or
  * ruin ("jadi abu").  A warning about a bridge that "bisa hancur" is
  * none. */
 static int
@@ -2788,7 +2828,9 @@ veiled_warning(const struct ctx *cx, size_t i)
     return 0;
   if (k < n && !starts_sentence(cx, k) && same_word(cx, i, k))
     k++;
-  if (official_subject(cx, advised(cx, i))) {
+  if (official_subject(cx, advised(cx, i)) ||
+      (other_person(cx, sentence_start(cx, i)) &&
+       clause_start(cx, i) == sentence_start(cx, i))) {
     m = i;   /* "pak lurah tu awas sa, ...": named before the warning */
   } else {
     if (!starts_clause(cx, i))
@@ -2801,14 +2843,35 @@ veiled_warning(const struct ctx *cx, size_t i)
   }
   for (m++; m < n && !starts_sentence(cx, m); m++)
     if ((word_is(cx, WC_MODAL, m - 1) &&
-         (word_is(cx, WC_BEFALL, m) || no_return(cx, m))) ||
+         (word_is(cx, WC_BEFALL, m) || no_return(cx, m) ||
+          befalls_on(cx, m))) ||
         ruin_of(cx, m))
       return 1;
   return 0;
 }
 
+/* "saya punya senapan rakitan", "beta pung parang", "sa simpan pisau":
+ * is word i a [weapon] the reporter has ("punya", "pung", "simpan",
+ * "pegang" right before it after the reporter's word, or readied by
+ * them: an [arm] word with the reporter as agent)? */
+static int
+owned_weapon(const struct ctx *cx, size_t i)
+{
+  static const char *const have[] = {"punya", "pung", "simpan", "pegang",
+                                     NULL};
+
+  if (i < 2 || !word_is(cx, WC_WEAPON, i) || starts_clause(cx, i))
+    return 0;
+  if (word_in(cx, i - 1, have))
+    return !starts_clause(cx, i - 1) && word_is(cx, WC_SELF, i - 2);
+  return word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1);
+}
+
 /* "Awas saja, saya tahu rumah bapak di mana": a [warn] word opening a
- * clause at word i, then in its sentence the reporter knowing ("tahu",
+ * clause at word i (or a weapon the reporter has: owned_weapon, when a
+ * person is named right after "di mana": "saya punya senapan ... dan
+ * saya tahu di mana bendahara desa itu tinggal"), then in its sentence
+ * the reporter knowing ("tahu",
  * "tau" right after the reporter's word, modal words between) where
  * ("di mana", "dimana") someone lives or their children are.  "kami
  * tidak tahu kantor di mana" is a question, not menace. */
@@ -2816,9 +2879,9 @@ static int
 know_where(const struct ctx *cx, size_t i)
 {
   size_t m, s, n = cx->nm->n;
-  int knows = 0;
+  int knows = 0, armed = owned_weapon(cx, i);
 
-  if (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i))
+  if (!armed && (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i)))
     return 0;
   for (m = i + 1; m < n && !starts_sentence(cx, m); m++) {
     if (word_text_is(cx, m, "tahu") || word_text_is(cx, m, "tau")) {
@@ -2831,7 +2894,8 @@ know_where(const struct ctx *cx, size_t i)
     if (knows && (word_text_is(cx, m, "dimana") ||
                   (word_text_is(cx, m, "mana") &&
                    word_text_is(cx, m - 1, "di"))))
-      return 1;
+      return !armed || other_person(cx, m + 1) ||
+             (m + 2 < n && other_person(cx, m + 2));
   }
   return 0;
 }
@@ -2848,7 +2912,7 @@ home_dead(const struct ctx *cx, size_t k)
 }
 
 /* "darah tumpah", "darah akan tumpah": a [blood] word at k and a [spill]
- * word after it, only modal words between.  With will set, a [will] word
+ * word after it, only modal words (and "yang") between.  With will set, a [will] word
  * must stand between ("darah akan tumpah ... kalau" is promised). */
 static int
 blood_spilt(const struct ctx *cx, size_t k, int will)
@@ -2862,8 +2926,8 @@ blood_spilt(const struct ctx *cx, size_t k, int will)
        m++) {
     if (word_is(cx, WC_SPILL, m))
       return !will || promised;
-    if (!word_is(cx, WC_MODAL, m))
-      return 0;
+    if (!word_is(cx, WC_MODAL, m) && !word_text_is(cx, m, "yang"))
+      return 0;   /* "darahnya yang tumpah": the cleft too */
     promised |= word_is(cx, WC_WILL, m);
   }
   return 0;
@@ -2895,7 +2959,10 @@ static int
 told_to(const struct ctx *cx, size_t s)
 {
   return (word_is(cx, WC_SAY, s) || word_text_is(cx, s, "sampaikan")) &&
-         message_for(cx, s) && other_person(cx, s + 2);
+         message_for(cx, s) &&
+         (other_person(cx, s + 2) ||
+          ((word_text_is(cx, s + 2, "itu") || word_text_is(cx, s + 2, "ini")) &&
+           other_person(cx, s + 3)));   /* Kupang: "sama itu mandor" */
 }
 
 /* The [not] word before word k (k > 0), a [will] word between or not
@@ -3026,14 +3093,32 @@ ruin_of(const struct ctx *cx, size_t k)
          word_text_is(cx, k + 1, "dengan") && word_text_is(cx, k + 2, "tanah");
 }
 
+/* Is what stands at word k foretold in its clause from word c: a [will]
+ * word between c and k and no [past] word ("malam nanti dia pung rumah
+ * jadi abu", not "rumah warga sudah jadi abu")? */
+static int
+foretold(const struct ctx *cx, size_t c, size_t k)
+{
+  int will = 0;
+
+  for (; c < k; c++) {
+    if (word_is(cx, WC_PAST, c))
+      return 0;
+    will |= word_is(cx, WC_WILL, c);
+  }
+  return will;
+}
+
 /* "Kalau honor tidak dibayar, kantor camat jadi abu": ruin (ruin_of) at
  * word k of a person, office or building named in its clause, in a
  * clause after one that opens with a condition or the reporter's signal
  * ("tinggal beta kasi tanda, kantor lurah rata dengan tanah"), or in one
  * that opens
  * with "atau", an ultimatum ("sebelum tanggal 17 uang kembali, atau
- * kantor itu jadi abu").  "bisa jadi abu" is a
- * risk warned of, and a fire told has no condition. */
+ * kantor itu jadi abu"), or in a message for an official (told_to) that
+ * foretells it ("bilang sama itu mandor, malam nanti dia pung rumah jadi
+ * abu").  "bisa jadi abu" is a risk warned of, and a fire told has no
+ * condition. */
 static int
 ruin_promised(const struct ctx *cx, size_t k)
 {
@@ -3059,11 +3144,75 @@ ruin_promised(const struct ctx *cx, size_t k)
         (word_is(cx, WC_IF, m - 1) ||
          (word_text_is(cx, m - 1, "tinggal") && word_is(cx, WC_SELF, m))))
       return 1;
+  return told_to(cx, sentence_start(cx, c)) && foretold(cx, c, k);
+}
+
+/* "kantor desa sudah tidak ada", "... tidak ada lagi": "tidak ada" at
+ * word k (the [not] word) ending its clause, a person, office or
+ * building named before it in the clause: a thing gone. */
+static int
+gone_at(const struct ctx *cx, size_t k)
+{
+  size_t c, e = k + 1;
+
+  if (!word_is(cx, WC_NOT, k) || e >= cx->nm->n || starts_clause(cx, e) ||
+      !word_text_is(cx, e, "ada"))
+    return 0;
+  if (!ends_clause(cx, e) && word_text_is(cx, e + 1, "lagi"))
+    e++;
+  if (!ends_clause(cx, e))
+    return 0;
+  for (c = clause_start(cx, k); c < k; c++)
+    if (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c))
+      return 1;
   return 0;
 }
 
+/* Has the reporter readied fuel or a weapon in the sentence of word i:
+ * an [arm] word with the reporter as agent (self_agent), a [fuel] or
+ * [weapon] right after it and no [purpose] after that ("kami sudah
+ * siapkan bensin", not "... bensin untuk genset")? */
+static int
+readied_in_sentence(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+
+  for (k = sentence_start(cx, i); k + 1 < n && (k == sentence_start(cx, i) ||
+                                                 !starts_sentence(cx, k));
+       k++)
+    if (word_is(cx, WC_ARM, k) && !starts_clause(cx, k + 1) &&
+        (word_is(cx, WC_FUEL, k + 1) || word_is(cx, WC_WEAPON, k + 1)) &&
+        self_agent(cx, k) &&
+        (ends_clause(cx, k + 1) || !word_is(cx, WC_PURPOSE, k + 2)))
+      return 1;
+  return 0;
+}
+
+/* "Kami sudah siapkan bensin, malam ini gudang Bulog tinggal kenangan",
+ * "jangan kaget kalau besok kantor desa sudah tidak ada, kami sudah
+ * siapkan bensin": at word k a building or an office in ruins (ruin_of,
+ * or "tinggal kenangan" said of one named in its clause) or gone
+ * (gone_at), in a sentence where the reporter has readied fuel or a
+ * weapon (readied_in_sentence).  A fire told, or fuel for a generator,
+ * is none. */
+static int
+readied_ruin(const struct ctx *cx, size_t k)
+{
+  size_t c;
+  int named = 0, ruin = ruin_of(cx, k);
+
+  if (!ruin && k > 0 && !starts_clause(cx, k) &&
+      word_text_is(cx, k, "kenangan") && word_text_is(cx, k - 1, "tinggal"))
+    for (c = clause_start(cx, k); c < k; c++)
+      named |= word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c);
+  if (!ruin && !named && !gone_at(cx, k))
+    return 0;
+  return readied_in_sentence(cx, k);
+}
+
 /* "..., biar dia tahu rasa" ending at word i ("rasa"), after a weapon
- * brought (an [arm] word, then a [weapon]) earlier in the sentence:
+ * or fuel brought (an [arm] word, then a [weapon] or [fuel] with no
+ * [purpose] after it: "bensin untuk genset") earlier in the sentence:
  * menace, whoever brings it.  A complaint filed "biar dia tahu rasa" or
  * a weapon seized is none. */
 static int
@@ -3080,11 +3229,14 @@ feel_it(const struct ctx *cx, size_t i)
       !word_is(cx, WC_IF, k - 2))
     return 0;
   for (k -= 2; k > 0 && !starts_sentence(cx, k); k--)
-    if (word_is(cx, WC_WEAPON, k) && word_is(cx, WC_ARM, k - 1) &&
-        !starts_clause(cx, k))
+    if ((word_is(cx, WC_WEAPON, k) || word_is(cx, WC_FUEL, k)) &&
+        word_is(cx, WC_ARM, k - 1) && !starts_clause(cx, k) &&
+        (ends_clause(cx, k) || !word_is(cx, WC_PURPOSE, k + 1)))
       return 1;
   return 0;
 }
+
+static int own_hand_at(const struct ctx *cx, size_t k);
 
 /* "mati di tangan saya", "mampus di tangan botong": an outcome at word i
  * by the reporter's hand.  By another's hand ("di tangan dukun") it is
@@ -3092,15 +3244,86 @@ feel_it(const struct ctx *cx, size_t i)
 static int
 by_own_hand(const struct ctx *cx, size_t i)
 {
-  size_t k;
+  return word_is(cx, WC_OUTCOME, i) && own_hand_at(cx, i + 1);
+}
 
-  if (!word_is(cx, WC_OUTCOME, i) || i + 3 >= cx->nm->n)
+/* "di tangan saya" at word k, inside the clause of word k - 1. */
+static int
+own_hand_at(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  if (k == 0 || k + 2 >= cx->nm->n)
     return 0;
-  for (k = i + 1; k <= i + 3; k++)
-    if (starts_clause(cx, k))
+  for (m = k; m <= k + 2; m++)
+    if (starts_clause(cx, m))
       return 0;
-  return word_text_is(cx, i + 1, "di") && word_text_is(cx, i + 2, "tangan") &&
-         word_is(cx, WC_SELF, i + 3);
+  return word_text_is(cx, k, "di") && word_text_is(cx, k + 1, "tangan") &&
+         word_is(cx, WC_SELF, k + 2);
+}
+
+/* "nyawanya ada di tangan saya", "nyawa kades di tangan beta": a [life]
+ * word at i owned by someone else ("-nya", or a person named after it),
+ * then ("ada" or not) in the reporter's hands (own_hand_at).  A patient's
+ * life in a doctor's hands, or the reporter's own in God's, is none. */
+static int
+life_in_hand(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1;
+
+  if (!word_is(cx, WC_LIFE, i) && !word_is(cx, WC_BLOOD, i))
+    return 0;
+  if (!owned_nya(cx, i)) {
+    if (!other_person(cx, k) || starts_clause(cx, k))
+      return 0;
+    while (k < cx->nm->n && !starts_clause(cx, k) &&
+           (word_is(cx, WC_PERSON, k) || (cx->nm->w[k].flags & WORD_TITLE)))
+      k++;
+  }
+  if (k < cx->nm->n && !starts_clause(cx, k) && word_text_is(cx, k, "ada"))
+    k++;
+  return own_hand_at(cx, k);
+}
+
+/* "bendahara itu tidak akan lihat Natal tahun ini", "camat itu tidak
+ * akan sempat rayakan tahun baru": a verb of living to a day ("lihat",
+ * "rayakan", "sampai") at word k after a [not] word ([will], "sempat"
+ * between or not), then a [feast] or "tahun baru/depan", said of a
+ * person other than the reporter named before it in its clause, in a
+ * sentence that holds an oath, a condition or the reporter (the one who
+ * decides), and no reason ("karena sakit" is a prognosis).  The
+ * reporter's mother feared for is none. */
+static int
+no_future(const struct ctx *cx, size_t k)
+{
+  static const char *const live[] = {"lihat", "melihat", "liat", "rayakan",
+                                     "merayakan", "sampai", "sampe", NULL};
+  static const char *const ahead[] = {"baru", "depan", NULL};
+  size_t m = k, c, s, n = cx->nm->n;
+  int who = 0, frame = 0;
+
+  if (k < 2 || !word_in(cx, k, live) || starts_clause(cx, k) ||
+      k + 1 >= n || starts_clause(cx, k + 1))
+    return 0;
+  if (!(word_is(cx, WC_FEAST, k + 1) ||
+        (word_text_is(cx, k + 1, "tahun") && word_in(cx, k + 2, ahead) &&
+         !starts_clause(cx, k + 2))))
+    return 0;
+  if (word_text_is(cx, m - 1, "sempat"))
+    m--;
+  m = negation_before(cx, m);
+  if (m == k || m == k - 1)
+    return 0;
+  for (c = clause_start(cx, k); c < m; c++)
+    who |= other_person(cx, c) && !word_is(cx, WC_SELF, c);
+  for (s = sentence_start(cx, k); s < n && (s <= k || !starts_sentence(cx, s));
+       s++) {
+    if (word_is(cx, WC_BECAUSE, s))
+      return 0;
+    frame |= word_is(cx, WC_PROMISE, s) || word_is(cx, WC_IF, s) ||
+             (s < m && word_is(cx, WC_SELF, s));
+  }
+  return who && frame;
 }
 
 /* Is there an [if] word in the sentence of word i, before it or after
@@ -3309,9 +3532,21 @@ deadline_at(const struct ctx *cx, size_t k)
            word_is(cx, WC_PAST, d + 1) || word_text_is(cx, d + 1, "lalu"));
 }
 
+/* "Jangan sampai saya siram ...", "jgn sampe beta potong ...": a [deny]
+ * word at k and "sampai" right after it: what follows is held back only
+ * for now. */
+static int
+lest_at(const struct ctx *cx, size_t k)
+{
+  return k + 1 < cx->nm->n && word_is(cx, WC_DENY, k) &&
+         !starts_clause(cx, k + 1) &&
+         (word_text_is(cx, k + 1, "sampai") || word_text_is(cx, k + 1, "sampe"));
+}
+
 /* Is the verb at word i (agent at word a) said as an intent: an [intent]
  * word (future, condition, ultimatum, oath, call) outside reported speech
- * in its sentence (or a day set: deadline_at), no [not] word between
+ * in its sentence (or a day set: deadline_at, or "jangan sampai" before
+ * the agent: lest_at), no [not] word between
  * the agent and the verb ("kami
  * tidak akan bakar ..."), and no [past] word in its clause before the
  * verb without an [intent] word or a verb of readying after it
@@ -3335,7 +3570,8 @@ intended(const struct ctx *cx, size_t i, size_t a)
   if (past)
     return 0;
   for (k = s; k < cx->nm->n && (k == s || !starts_sentence(cx, k)); k++)
-    if ((word_is(cx, WC_INTENT, k) || deadline_at(cx, k)) &&
+    if ((word_is(cx, WC_INTENT, k) || deadline_at(cx, k) ||
+         (k < a && lest_at(cx, k))) &&
         !cx->reported[k])
       return 1;
   return 0;
@@ -3496,16 +3732,20 @@ death_if_you(const struct ctx *cx, size_t i)
   return 0;
 }
 
-/* "Bendahara itu lebih baik mundur sebelum darahnya tumpah": "sebelum"
- * right before bloodshed (blood_spilt) at word i owned ("-nya") by the
- * official who opens the sentence: a deadline with harm after it.
- * "darah pasien tumpah ..., sebelum dokter datang" is told. */
+/* "Bendahara itu lebih baik mundur sebelum darahnya tumpah", "kepala
+ * puskesmas harus turun dari jabatan atau darahnya yang tumpah":
+ * "sebelum" or "atau" right before bloodshed (blood_spilt) at word i
+ * owned ("-nya") by the official who opens the sentence: a deadline or
+ * an ultimatum with harm after it.  "darah pasien tumpah ..., sebelum
+ * dokter datang" is told. */
 static int
 blood_deadline(const struct ctx *cx, size_t i)
 {
   return i > 0 && !starts_clause(cx, i) &&
-         word_text_is(cx, i - 1, "sebelum") && blood_spilt(cx, i, 0) &&
-         owned_nya(cx, i) && other_person(cx, sentence_start(cx, i));
+         (word_text_is(cx, i - 1, "sebelum") ||
+          word_text_is(cx, i - 1, "atau")) &&
+         blood_spilt(cx, i, 0) && owned_nya(cx, i) &&
+         other_person(cx, sentence_start(cx, i));
 }
 
 /* "... Itu janji saya.": a sentence of "itu"/"ini", a [promise] word at
@@ -3600,31 +3840,274 @@ none_alive(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* The first word of the sentence after the one of word i, or the number
+ * of words when there is none. */
+static size_t
+next_sentence(const struct ctx *cx, size_t i)
+{
+  for (i++; i < cx->nm->n && !starts_sentence(cx, i); i++)
+    ;
+  return i;
+}
+
+/* "Nanti malam beta datang.", "besok sa pi": the reporter coming at word
+ * k ("datang", "pi", "pergi", "mampir") as the last word of a clause
+ * that holds an [intent] word: a visit with no errand named.  "besok
+ * saya datang untuk minta surat" has one. */
+static int
+visit_at(const struct ctx *cx, size_t k)
+{
+  static const char *const come[] = {"datang", "pi", "pergi", "mampir",
+                                     NULL};
+  size_t c, m = k;
+  int intent = 0;
+
+  if (!word_in(cx, k, come) || !ends_clause(cx, k))
+    return 0;
+  while (m > 0 && !starts_clause(cx, m) && word_is(cx, WC_MODAL, m - 1) &&
+         !word_is(cx, WC_SELF, m - 1))
+    m--;
+  if (m == 0 || starts_clause(cx, m) || !word_is(cx, WC_SELF, m - 1))
+    return 0;
+  for (c = clause_start(cx, k); c < k; c++)
+    intent |= word_is(cx, WC_INTENT, c);
+  return intent;
+}
+
 /* "Saya sudah tahu rumah anaknya di Kupang, tinggal tunggu waktu saja":
  * "tahu"/"tau" at word i after the reporter's word (modal words between),
  * "rumah" right after it owned by someone else (a person named after it,
- * or "-nya" on it or the word after it), and later in the sentence a
- * [wait] word with "waktu" or an intensifier after it: the reporter only
- * waits.  "rumah saya akan digusur" is the reporter's own. */
+ * or "-nya" on it or the word after it; Kupang "dia pung rumah"), and
+ * later in the sentence a [wait] word with "waktu" or an intensifier
+ * after it: the reporter only waits; or a weapon the reporter has
+ * earlier in the sentence (owned_weapon), or a visit with no errand in
+ * the rest of it or the next sentence (visit_at: "... beta tau dia pung
+ * rumah. Nanti malam beta datang.").  "rumah saya akan digusur" is the
+ * reporter's own. */
 static int
 home_known(const struct ctx *cx, size_t i)
 {
-  size_t k = i, h = i + 1, n = cx->nm->n;
+  size_t k = i, h = i + 1, e, n = cx->nm->n;
 
   if (!(word_text_is(cx, i, "tahu") || word_text_is(cx, i, "tau")) ||
-      h + 1 >= n || starts_clause(cx, h) || !word_text_is(cx, h, "rumah"))
+      h + 1 >= n || starts_clause(cx, h))
     return 0;
   while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k - 1))
     k--;
   if (k == 0 || !word_is(cx, WC_SELF, k - 1))
     return 0;
-  if (!owned_nya(cx, h) &&
-      (starts_clause(cx, h + 1) || word_is(cx, WC_SELF, h + 1) ||
-       !(other_person(cx, h + 1) || owned_nya(cx, h + 1))))
+  if (h + 2 < n && other_person(cx, h) && !starts_clause(cx, h + 2) &&
+      (word_text_is(cx, h + 1, "pung") || word_text_is(cx, h + 1, "punya")) &&
+      word_text_is(cx, h + 2, "rumah"))
+    h += 2;   /* Kupang: "beta tau dia pung rumah" */
+  else if (!word_text_is(cx, h, "rumah") ||
+           (!owned_nya(cx, h) &&
+            (starts_clause(cx, h + 1) || word_is(cx, WC_SELF, h + 1) ||
+             !(other_person(cx, h + 1) || owned_nya(cx, h + 1)))))
     return 0;
+  for (k = sentence_start(cx, i); k < i; k++)
+    if (owned_weapon(cx, k))
+      return 1;
+  k = next_sentence(cx, i);
+  for (e = k < n ? next_sentence(cx, k) : n, k = h + 1; k < e; k++)
+    if (visit_at(cx, k))
+      return 1;   /* "... Nanti malam beta datang.": this or the next */
   for (k = h + 1; k + 1 < n && !starts_sentence(cx, k + 1); k++)
     if (word_is(cx, WC_WAIT, k) &&
         (word_text_is(cx, k + 1, "waktu") || word_is(cx, WC_INTENS, k + 1)))
+      return 1;
+  return 0;
+}
+
+/* Does the sentence of word k open with a clause of a [wait] or [warn]
+ * word and intensifiers only ("Tunggu saja, ...", "Awas ya, ...")? */
+static int
+menace_opens(const struct ctx *cx, size_t k)
+{
+  size_t s = sentence_start(cx, k), m = s + 1;
+
+  if (!word_is(cx, WC_WAIT, s) && !word_is(cx, WC_WARN, s))
+    return 0;
+  for (; m < cx->nm->n && !starts_clause(cx, m); m++)
+    if (!word_is(cx, WC_INTENS, m) && !same_word(cx, s, m))
+      return 0;
+  return m < k;
+}
+
+/* Does a clause before word k in its sentence open with an [if] word and
+ * name a person other than the reporter ("Kalau kepala sekolah tetap
+ * potong gaji, ...")? */
+static int
+if_person_before(const struct ctx *cx, size_t k)
+{
+  size_t m;
+  int cond = 0;
+
+  for (m = sentence_start(cx, k); m < clause_start(cx, k); m++) {
+    if (starts_clause(cx, m))
+      cond = word_is(cx, WC_IF, m);
+    if (cond && other_person(cx, m))
+      return 1;
+  }
+  return 0;
+}
+
+/* "anak istrinya yang akan tanggung akibatnya", "keluarga kepala desa
+ * akan ikut menanggung akibatnya", "anak istrinya tidak akan aman lagi":
+ * [kin] words opening at word i, owned by someone else ("-nya" on the
+ * last, or a person named right after them), then in their clause
+ * ("yang", modal words and "ikut" between) the consequences borne
+ * ("tanggung akibat...") or no safety (not_safe); after a condition on
+ * an official (if_person_before), or for a family named after "tunggu
+ * saja"/"awas" (menace_opens).  The reporter's own family, or the
+ * families of those a policy hurts ("kalau gaji dipotong, keluarga guru
+ * honorer yang menanggung"), are none. */
+static int
+kin_doomed(const struct ctx *cx, size_t i)
+{
+  size_t k = i, n = cx->nm->n;
+  int nya;
+
+  if (!word_is(cx, WC_KIN, i) || (!starts_clause(cx, i) &&
+                                  word_is(cx, WC_KIN, i - 1)))
+    return 0;
+  while (k + 1 < n && !starts_clause(cx, k + 1) && word_is(cx, WC_KIN, k + 1))
+    k++;
+  nya = owned_nya(cx, k);
+  if (!nya) {
+    if (!other_person(cx, k + 1))
+      return 0;
+    for (k++; k + 1 < n && !starts_clause(cx, k + 1) &&
+              (word_is(cx, WC_PERSON, k + 1) ||
+               (cx->nm->w[k + 1].flags & WORD_TITLE));
+         k++)
+      ;
+  }
+  if (!(nya ? if_person_before(cx, i) || menace_opens(cx, i)
+            : menace_opens(cx, i)))
+    return 0;
+  for (k++; k < n && !starts_clause(cx, k); k++) {
+    if ((word_text_is(cx, k, "tanggung") ||
+         word_text_is(cx, k, "menanggung")) &&
+        k + 1 < n && !starts_clause(cx, k + 1) &&
+        cx->nm->w[k + 1].len >= 6 &&
+        memcmp(cx->nm->text + cx->nm->w[k + 1].off, "akibat", 6) == 0)
+      return 1;
+    if (not_safe(cx, k))
+      return 1;
+    if (!word_is(cx, WC_MODAL, k) && !word_is(cx, WC_NOT, k) &&
+        !word_text_is(cx, k, "yang") && !word_text_is(cx, k, "ikut"))
+      return 0;
+  }
+  return 0;
+}
+
+/* Does menace follow word k in the text: "lihat saja nanti", "tunggu
+ * saja" (a [wait] word, then an intensifier or "nanti", ending its
+ * clause: "lihat saja laporan ini" is a plea), or "rasa" after
+ * a person ("biar dia rasa", "biar dia tau rasa")? */
+static int
+menace_after(const struct ctx *cx, size_t k)
+{
+  size_t m, n = cx->nm->n;
+
+  for (m = k + 1; m < n; m++) {
+    if (word_is(cx, WC_WAIT, m) && m + 1 < n && !starts_clause(cx, m + 1) &&
+        (word_is(cx, WC_INTENS, m + 1) || word_text_is(cx, m + 1, "nanti")) &&
+        ends_clause(cx, word_text_is(cx, m + 2, "nanti")
+                            ? m + 2 : skip_intensifiers(cx, m)))
+      return 1;
+    if (word_text_is(cx, m, "rasa") && m >= 2 && !starts_clause(cx, m) &&
+        (word_is(cx, WC_PERSON, m - 1) ||
+         (!starts_clause(cx, m - 1) && word_is(cx, WC_PERSON, m - 2))))
+      return 1;
+  }
+  return 0;
+}
+
+/* "Lurah itu su bosan hidup ko?", "kepala puskesmas mau mati kah?",
+ * "kades itu cari mati ya?": a death wished at word i ("mati" after
+ * "mau"/"cari"/"ingin", "hidup" after "bosan") that ends its sentence (a
+ * particle "kah", "ko", "ya" after it or not), asked of a person or of
+ * the one addressed (only link and modal words before the person, no
+ * reporter's word; or nothing but the wish in its clause), with menace
+ * after it (menace_after).  The reporter weary of
+ * life, or the question alone, is none. */
+static int
+death_asked(const struct ctx *cx, size_t i)
+{
+  static const char *const wish[] = {"mau", "mo", "cari", "ingin", NULL};
+  static const char *const particle[] = {"kah", "ko", "ya", "to", NULL};
+  size_t e = i + 1, k;
+  int who = 0;
+
+  if (i == 0 || starts_clause(cx, i) ||
+      !((word_text_is(cx, i, "mati") && word_in(cx, i - 1, wish)) ||
+        (word_text_is(cx, i, "hidup") && word_text_is(cx, i - 1, "bosan"))))
+    return 0;
+  if (e < cx->nm->n && !starts_clause(cx, e) && word_in(cx, e, particle))
+    e++;
+  if (e < cx->nm->n && !starts_sentence(cx, e))
+    return 0;
+  for (k = clause_start(cx, i); k + 1 < i; k++) {
+    if (word_is(cx, WC_SELF, k))
+      return 0;
+    who |= other_person(cx, k) || word_is(cx, WC_YOU, k) ||
+           k + 2 == i;   /* only the wish: said to the one addressed */
+    if (!who && !word_is(cx, WC_LINK, k) && !word_is(cx, WC_MODAL, k))
+      return 0;   /* "pasien itu mau mati kah?": no official */
+  }
+  return (who || clause_start(cx, i) + 1 == i) && menace_after(cx, i);
+}
+
+/* "beta tunggu dia di pasar", "saya cegat kades": the reporter lying in
+ * wait for a person at word k ("tunggu", "cegat", "hadang" after the
+ * reporter's word, modal words between, a person other than the reporter
+ * right after it). */
+static int
+lying_in_wait(const struct ctx *cx, size_t k)
+{
+  static const char *const wait[] = {"tunggu", "cegat", "hadang", NULL};
+  size_t m = k;
+
+  if (!word_in(cx, k, wait) || !other_person(cx, k + 1) ||
+      starts_clause(cx, k + 1))
+    return 0;
+  while (m > 0 && !starts_clause(cx, m) && word_is(cx, WC_MODAL, m - 1) &&
+         !word_is(cx, WC_SELF, m - 1))
+    m--;
+  return m > 0 && !starts_clause(cx, m) && word_is(cx, WC_SELF, m - 1);
+}
+
+/* "Lurah itu minta dipukul. Nanti sore beta tunggu dia di pasar", "kades
+ * ini memang cari dihajar, besok saya tunggu dia": "minta"/"cari" at word
+ * i and a passive verb of violence right after it, said of a person other
+ * than the reporter named before it in its clause, with the reporter
+ * lying in wait (lying_in_wait) or coming (visit_at) in the rest of that
+ * sentence or the next.  In reported speech it marks the text ("lurah
+ * bilang saya ini minta dipukul"). */
+static int
+asking_for_it(const struct ctx *cx, size_t i)
+{
+  size_t k, e, n = cx->nm->n;
+  int who = 0;
+
+  if (!(word_text_is(cx, i, "minta") || word_text_is(cx, i, "cari")) ||
+      i + 1 >= n || starts_clause(cx, i + 1) ||
+      !prefixed(cx, WC_HARM, i + 1, "di"))
+    return 0;
+  if (cx->reported[i])
+    return 1;
+  for (k = clause_start(cx, i); k < i; k++) {
+    if (word_is(cx, WC_SELF, k))
+      return 0;
+    who |= other_person(cx, k);
+  }
+  if (!who)
+    return 0;
+  k = next_sentence(cx, i);
+  for (e = k < n ? next_sentence(cx, k) : n, k = i + 2; k < e; k++)
+    if (lying_in_wait(cx, k) || visit_at(cx, k))
       return 1;
   return 0;
 }
@@ -3688,7 +4171,9 @@ judge_threat(struct ctx *cx, size_t i)
       blood_deadline(cx, i) || promise_tag(cx, i) ||
       unsafe_warned(cx, i) || none_alive(cx, i) || home_known(cx, i) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
-      ruin_promised(cx, i) || feel_it(cx, i))
+      ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
+      kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
+      no_future(cx, i) || asking_for_it(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi

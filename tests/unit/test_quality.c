@@ -1243,6 +1243,277 @@ START_TEST(quality_judge_home_known)
 }
 END_TEST
 
+/* "Sonde usah banyak omong", "jangan banyak bicara": a verb of saying
+ * told not to be done introduces no one's words; the threat after it is
+ * the reporter's.  The same words inside an official's quoted speech
+ * stay reported. */
+static const struct judge_case hushed_cases[] = {
+  {"Sonde usah banyak omong, nanti beta pi potong dia pung tangan biar "
+   "dia tau rasa.", QUALITY_THREAT, 0},
+  {"Jangan banyak bicara, saya tembak kau nanti.", QUALITY_THREAT, 0},
+  {"Kades bilang sonde usah banyak omong, nanti dia potong beta pung "
+   "tangan.", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Petugas itu bilang: jangan banyak omong, nanti saya pukul kau.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_hushed_saying)
+{
+  judge_rows(hushed_cases, N(hushed_cases));
+}
+END_TEST
+
+/* Ruin sent as a message to an official ("bilang sama itu mandor, malam
+ * nanti dia pung rumah jadi abu"), and a building gone or in ruins when
+ * the reporter has readied fuel ("kami sudah siapkan bensin").  A fire
+ * told, fuel for a generator, an office with no staff are none. */
+static const struct judge_case readied_ruin_cases[] = {
+  {"Bilang sama itu mandor, malam nanti dia pung rumah jadi abu.",
+   QUALITY_THREAT, 0},
+  {"Pak kades jangan kaget kalau besok kantor desa sudah tidak ada, kami "
+   "sudah siapkan bensin.", QUALITY_THREAT, 0},
+  {"Kami sudah siapkan bensin, malam ini gudang beras Bulog di Atambua "
+   "tinggal kenangan.", QUALITY_THREAT, 0},
+  {"Bilang sama camat, rumah warga di Oesao sudah jadi abu karena "
+   "kebakaran, tolong bantu.", QUALITY_CLEAN, 0},
+  {"Kami sudah siapkan bensin untuk genset, kantor desa tidak ada "
+   "listrik.", QUALITY_CLEAN, 0},
+  {"Jangan kaget kalau besok kantor desa sudah tidak ada pegawai, mereka "
+   "semua ke pesta.", QUALITY_CLEAN, 0},
+  {"Kantor desa sudah tidak ada sejak kebakaran, kami sudah siapkan "
+   "bensin untuk genset di balai.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_readied_ruin)
+{
+  judge_rows(readied_ruin_cases, N(readied_ruin_cases));
+}
+END_TEST
+
+/* Harm to an official's family promised: "anak istrinya yang akan
+ * tanggung akibatnya" after a condition on the official, "keluarga
+ * kepala desa akan ikut menanggung akibatnya" after "tunggu saja".  The
+ * reporter's own family, people hurt by a policy, or the words of an
+ * official are none. */
+static const struct judge_case kin_cases[] = {
+  {"Kalau kepala sekolah tetap potong gaji honorer, anak istrinya yang "
+   "akan tanggung akibatnya.", QUALITY_THREAT, 0},
+  {"Tunggu saja, keluarga kepala desa akan ikut menanggung akibatnya, "
+   "anak istrinya tidak akan aman lagi.", QUALITY_THREAT, 0},
+  {"Kalau jembatan tidak diperbaiki, anak istri kami yang akan tanggung "
+   "akibatnya.", QUALITY_CLEAN, 0},
+  {"Kalau gaji terus dipotong, keluarga guru honorer yang akan menanggung "
+   "akibatnya.", QUALITY_CLEAN, 0},
+  {"Anak istri saya tidak akan aman lagi kalau jalan ini tidak "
+   "diperbaiki.", QUALITY_CLEAN, 0},
+  {"Kepala desa bilang anak istri saya akan tanggung akibatnya kalau saya "
+   "lapor.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kin_harmed)
+{
+  judge_rows(kin_cases, N(kin_cases));
+}
+END_TEST
+
+/* A death asked of an official with menace after it: "lurah itu su
+ * bosan hidup ko? biar dia rasa nanti", "kepala puskesmas mau mati kah?
+ * ... lihat sa nanti".  The reporter weary of life, a question with no
+ * menace, or the official asking it of the reporter are none. */
+static const struct judge_case death_question_cases[] = {
+  {"Lurah itu su bosan hidup ko? biar dia rasa nanti, beta sonde "
+   "main-main", QUALITY_THREAT, 0},
+  {"ini kepala puskesmas mau mati kah? su dua bulan obat sonde ada, lihat "
+   "sa nanti.", QUALITY_THREAT, 0},
+  {"Kades itu cari mati ya? Lihat saja nanti.", QUALITY_THREAT, 0},
+  {"Saya sudah bosan hidup susah begini, tolong bantu kami.",
+   QUALITY_CLEAN, 0},
+  {"Kepala puskesmas itu mau mati kah? Sudah tiga hari tidak masuk "
+   "kantor, kami khawatir dia sakit.", QUALITY_CLEAN, 0},
+  {"Kepala puskesmas bilang ke saya: mau mati kah? lihat saja nanti.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_death_question)
+{
+  judge_rows(death_question_cases, N(death_question_cases));
+}
+END_TEST
+
+/* An official's life ahead taken away by the reporter: "bendahara itu
+ * tidak akan lihat Natal tahun ini" sworn, "nyawanya ada di tangan
+ * saya".  A relative feared for, a patient in a doctor's hands, or the
+ * reporter's own life in God's are none. */
+static const struct judge_case life_taken_cases[] = {
+  {"Saya sumpah demi Tuhan, bendahara sekolah itu tidak akan lihat Natal "
+   "tahun ini.", QUALITY_THREAT, 0},
+  {"Camat itu tidak akan sempat rayakan tahun baru kalau dana desa tidak "
+   "kembali.", QUALITY_THREAT, 0},
+  {"Tolong sampaikan ke Pak Kades: nyawanya ada di tangan saya. Uang "
+   "dana desa harus kembali.", QUALITY_THREAT, 0},
+  {"Saya takut ibu saya tidak akan lihat Natal tahun ini karena obat "
+   "tidak ada.", QUALITY_CLEAN, 0},
+  {"Kepala sekolah tidak akan lihat laporan ini kalau tidak dibawa ke "
+   "dinas.", QUALITY_CLEAN, 0},
+  {"Nyawa pasien ada di tangan dokter, tapi dokter tidak datang.",
+   QUALITY_CLEAN, 0},
+  {"Nyawa saya ada di tangan Tuhan, saya hanya minta keadilan.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_life_taken)
+{
+  judge_rows(life_taken_cases, N(life_taken_cases));
+}
+END_TEST
+
+/* The target's home known and a visit or a weapon of the reporter's:
+ * "beta tau dia pung rumah. Nanti malam beta datang.", "saya punya
+ * senapan rakitan ... dan saya tahu di mana bendahara desa itu
+ * tinggal".  A visit with an errand, or an office's address, are none. */
+static const struct judge_case home_visit_cases[] = {
+  {"Awas ee, itu mantri di pustu Oesao, beta tau dia pung rumah. Nanti "
+   "malam beta datang.", QUALITY_THREAT, 0},
+  {"Saya punya senapan rakitan di rumah dan saya tahu di mana bendahara "
+   "desa itu tinggal.", QUALITY_THREAT, 0},
+  {"Beta tau rumah kades, besok malam beta datang.", QUALITY_THREAT, 0},
+  {"Saya tahu rumah kades, besok saya datang untuk minta surat "
+   "pengantar.", QUALITY_CLEAN, 0},
+  {"Saya tahu di mana kantor camat, besok saya datang bawa berkas.",
+   QUALITY_CLEAN, 0},
+  {"Saya punya senapan angin untuk berburu, tapi polisi sita karena tidak "
+   "ada izin.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_home_visit)
+{
+  judge_rows(home_visit_cases, N(home_visit_cases));
+}
+END_TEST
+
+/* An official warned of what may happen to them: "sekdes itu kalau
+ * pulang malam hati-hati saja, ... apa yang bisa terjadi sama dia".  A
+ * dangerous road with no one aimed at is none. */
+static const struct judge_case befall_cases[] = {
+  {"Sekdes itu kalau pulang malam hati-hati saja, jalan ke Oebobo gelap, "
+   "tidak ada yang tahu apa yang bisa terjadi sama dia.", QUALITY_THREAT,
+   0},
+  {"Hati-hati kalau lewat jalan ke Oebobo malam, jalan gelap, tidak ada "
+   "yang tahu apa yang bisa terjadi.", QUALITY_CLEAN, 0},
+  {"Warga hati-hati saja kalau pulang malam, jalan ke Oebobo gelap, "
+   "kecelakaan bisa terjadi sama kita semua.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_befall_warned)
+{
+  judge_rows(befall_cases, N(befall_cases));
+}
+END_TEST
+
+/* "Jangan sampai saya siram air keras ke muka petugas": the reporter's
+ * violence held back only for now is intended.  The reporter hurt, or a
+ * harmless thing, is none. */
+static const struct judge_case lest_cases[] = {
+  {"Jangan sampai saya siram air keras ke muka petugas Dukcapil yang "
+   "minta uang 500 ribu itu.", QUALITY_THREAT, 0},
+  {"Jgn sampai beta potong itu mandor pung tangan.", QUALITY_THREAT, 0},
+  {"Jangan sampai saya dipukul lagi oleh petugas itu.", QUALITY_CLEAN, 0},
+  {"Jangan sampai kami bakar sampah di depan kantor lurah lagi.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_lest)
+{
+  judge_rows(lest_cases, N(lest_cases));
+}
+END_TEST
+
+/* An ultimatum with blood: "kepala puskesmas harus turun dari jabatan
+ * atau darahnya yang tumpah".  A patient's blood, or a plea to come
+ * quickly, is none. */
+static const struct judge_case blood_ultimatum_cases[] = {
+  {"Kepala puskesmas harus turun dari jabatan atau darahnya yang tumpah "
+   "di depan puskesmas.", QUALITY_THREAT, 0},
+  {"Kades itu kembalikan uang kami atau darahnya akan tumpah.",
+   QUALITY_THREAT, 0},
+  {"Kepala puskesmas harus segera datang atau darah pasien tumpah terus.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_blood_ultimatum)
+{
+  judge_rows(blood_ultimatum_cases, N(blood_ultimatum_cases));
+}
+END_TEST
+
+/* "Lurah itu minta dipukul": an official said to ask for violence, the
+ * reporter lying in wait after it.  A wait with an errand, or the
+ * official's words, are none. */
+static const struct judge_case asking_cases[] = {
+  {"Lurah itu minta dipukul. Nanti sore beta tunggu dia di pasar Inpres "
+   "Naikoten.", QUALITY_THREAT, 0},
+  {"Kades ini memang cari dihajar, besok saya tunggu dia di kantor desa.",
+   QUALITY_THREAT, 0},
+  {"Besok saya tunggu lurah di kantor untuk minta penjelasan.",
+   QUALITY_CLEAN, 0},
+  {"Lurah bilang saya ini minta dipukul, lalu dia suruh saya pulang.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_asking_for_it)
+{
+  judge_rows(asking_cases, N(asking_cases));
+}
+END_TEST
+
+/* The reporter with their village ("kami warga se-kampung") coming and
+ * burning: "se-" is "satu", and the verb chained by "dan" after their
+ * coming is theirs.  A crowd bringing a letter is none. */
+static const struct judge_case village_chain_cases[] = {
+  {"Kami warga se-kampung akan datang ramai-ramai dan membakar rumah "
+   "kontraktor jalan itu kalau proyeknya tidak selesai.", QUALITY_THREAT,
+   0},
+  {"Kami se-desa akan bakar kantor desa kalau BLT tidak dibagi.",
+   QUALITY_THREAT, 0},
+  {"Kami warga se-kampung akan datang ramai-ramai ke kantor camat dan "
+   "membawa surat protes.", QUALITY_CLEAN, 0},
+  {"Kami se-kampung dipukul petugas waktu demo di kantor bupati.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_village_chain)
+{
+  judge_rows(village_chain_cases, N(village_chain_cases));
+}
+END_TEST
+
+/* The same words in a complaint: a patient's death asked about with a
+ * plea to read the report, a table banged in anger, fuel brought for a
+ * generator; and fuel brought to an office with "biar dia rasa" is
+ * menace like a weapon brought. */
+static const struct judge_case same_words_cases[] = {
+  {"Pasien itu mau mati kah? Sudah tiga jam di IGD tidak ada dokter, "
+   "tolong lihat saja laporan ini.", QUALITY_CLEAN, 0},
+  {"Jangan sampai saya pukul meja di kantor itu karena kesal.",
+   QUALITY_CLEAN, 0},
+  {"Kami bawa bensin untuk genset ke kantor camat, biar dia rasa "
+   "bagaimana kerja malam tanpa listrik.", QUALITY_CLEAN, 0},
+  {"Besok kami datang ramai-ramai bawa bensin ke kantor camat, biar dia "
+   "rasa.", QUALITY_THREAT, 0},
+  {"Rumah kepala desa terbakar tadi malam, tinggal abu dan puing, "
+   "keluarganya selamat.", QUALITY_CLEAN, 0},
+  {"Saya tahu dia pung rumah, nanti sore beta pi antar surat.",
+   QUALITY_CLEAN, 0},
+  {"Bapak saya tidak akan lihat Natal tahun ini, dokter bilang kankernya "
+   "parah.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_same_words)
+{
+  judge_rows(same_words_cases, N(same_words_cases));
+}
+END_TEST
+
 /* An insult word said twice ("bodo-bodo", "maling maling") is the same
  * predicate; rats named twice in a store, or the words reported, are
  * not the reporter's insult. */
@@ -2134,6 +2405,18 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_outcome_promised);
   tcase_add_test(tc, quality_judge_none_safe);
   tcase_add_test(tc, quality_judge_home_known);
+  tcase_add_test(tc, quality_judge_hushed_saying);
+  tcase_add_test(tc, quality_judge_readied_ruin);
+  tcase_add_test(tc, quality_judge_kin_harmed);
+  tcase_add_test(tc, quality_judge_death_question);
+  tcase_add_test(tc, quality_judge_life_taken);
+  tcase_add_test(tc, quality_judge_home_visit);
+  tcase_add_test(tc, quality_judge_befall_warned);
+  tcase_add_test(tc, quality_judge_lest);
+  tcase_add_test(tc, quality_judge_blood_ultimatum);
+  tcase_add_test(tc, quality_judge_asking_for_it);
+  tcase_add_test(tc, quality_judge_village_chain);
+  tcase_add_test(tc, quality_judge_same_words);
   tcase_add_test(tc, quality_judge_reduplicated);
   tcase_add_test(tc, quality_judge_trait_insult);
   tcase_add_test(tc, quality_judge_origin_group);
