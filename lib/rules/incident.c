@@ -347,6 +347,16 @@ miliar_m(const struct numread *r, const struct token *t)
   return r->small > 0 && r->cur == 0 && t->cap && is(t, "m");
 }
 
+/* Close r's group with factor f (ribu, juta, miliar...). */
+static void
+numread_close(struct numread *r, double f)
+{
+  r->total += (r->cur + r->small) * f;
+  r->cur = r->small = 0;
+  r->group = 1;
+  r->last = f;
+}
+
 /* Take token t into r; 0 when t is no part of a number expression. */
 static int
 numread_take(struct numread *r, const struct token *t)
@@ -354,10 +364,7 @@ numread_take(struct numread *r, const struct token *t)
   size_t i;
 
   if (miliar_m(r, t)) {
-    r->total += r->small * 1e9;
-    r->small = 0;
-    r->group = 1;
-    r->last = 1e9;
+    numread_close(r, 1e9);
     return 1;
   }
 
@@ -413,10 +420,7 @@ numread_take(struct numread *r, const struct token *t)
   for (i = 0; r->any && i < COUNT(multipliers); i++)
     if (same_word(t->w, multipliers[i].w)) {
       if (multipliers[i].group) {
-        r->total += (r->cur + r->small) * multipliers[i].f;
-        r->cur = r->small = 0;
-        r->group = 1;
-        r->last = multipliers[i].f;
+        numread_close(r, multipliers[i].f);
       } else {
         r->cur += (r->small > 0 ? r->small : 1) * multipliers[i].f;
         r->small = 0;
