@@ -2177,7 +2177,7 @@ clause_opens_with_role(const struct tokens *ts, int j)
 
   while (k > 0 && !ts->t[k].stop)
     k--;
-  return k >= 0 && k < j && word_in(&ts->t[k], roles) >= 0;
+  return word_in(&ts->t[k], roles) >= 0;
 }
 
 /* A person set off by commas after a title ("Kepala Puskesmas Paga,
