@@ -347,6 +347,16 @@ miliar_m(const struct numread *r, const struct token *t)
   return r->small > 0 && r->cur == 0 && t->cap && is(t, "m");
 }
 
+/* Close r's group with factor f (ribu, juta, miliar...). */
+static void
+numread_close(struct numread *r, double f)
+{
+  r->total += (r->cur + r->small) * f;
+  r->cur = r->small = 0;
+  r->group = 1;
+  r->last = f;
+}
+
 /* Take token t into r; 0 when t is no part of a number expression. */
 static int
 numread_take(struct numread *r, const struct token *t)
@@ -354,10 +364,7 @@ numread_take(struct numread *r, const struct token *t)
   size_t i;
 
   if (miliar_m(r, t)) {
-    r->total += r->small * 1e9;
-    r->small = 0;
-    r->group = 1;
-    r->last = 1e9;
+    numread_close(r, 1e9);
     return 1;
   }
 
@@ -413,10 +420,7 @@ numread_take(struct numread *r, const struct token *t)
   for (i = 0; r->any && i < COUNT(multipliers); i++)
     if (same_word(t->w, multipliers[i].w)) {
       if (multipliers[i].group) {
-        r->total += (r->cur + r->small) * multipliers[i].f;
-        r->cur = r->small = 0;
-        r->group = 1;
-        r->last = multipliers[i].f;
+        numread_close(r, multipliers[i].f);
       } else {
         r->cur += (r->small > 0 ? r->small : 1) * multipliers[i].f;
         r->small = 0;
@@ -2173,7 +2177,7 @@ clause_opens_with_role(const struct tokens *ts, int j)
 
   while (k > 0 && !ts->t[k].stop)
     k--;
-  return k >= 0 && k < j && word_in(&ts->t[k], roles) >= 0;
+  return word_in(&ts->t[k], roles) >= 0;
 }
 
 /* A person set off by commas after a title ("Kepala Puskesmas Paga,
@@ -2984,19 +2988,27 @@ static const char *const landmark_offices[] = {
   "kejaksaan", "pengadilan", NULL,
 };
 
+/* The office it is the gazetteer's place of code code (struct
+ * incident_item's land: never 0). */
+static void
+office_known(const char *code, struct incident_item *it)
+{
+  uint32_t h = word_hash(code, strlen(code));
+
+  it->land = h != 0 ? h : 1;
+}
+
 /* it is the landmark m matched when m is one of its type. */
 static int
 office_landmark(const struct place_match *m, struct incident_item *it)
 {
   const char *type;
-  uint32_t h;
 
   if (!m->matched || m->place.level != PLACE_LANDMARK ||
       (type = landmark_type(m->place.name)) == NULL ||
       strcmp(type, it->key) != 0)
     return 0;
-  h = word_hash(m->place.code, strlen(m->place.code));
-  it->land = h != 0 ? h : 1;
+  office_known(m->place.code, it);
   snprintf(it->kab, sizeof(it->kab), "%s", m->code);
   return 1;
 }
@@ -3101,23 +3113,15 @@ office_town(const struct tokens *ts, int i, const struct place_list *pl,
  * order (kecamatan_of_town()). */
 static const char *const village_offices[] = {"kelurahan", "desa", NULL};
 
-/* The kecamatan office it is the kecamatan of gazetteer code code: known
- * as a landmark is, so that two kecamatan of one base name ("Alok",
- * "Alok Timur"; "Amarasi", "Amarasi Barat") are two offices, while a
- * name with its direction left out may still stand for one the
- * gazetteer does not know. */
-static void
-kecamatan_known(const char *code, struct incident_item *it)
-{
-  uint32_t h = word_hash(code, strlen(code));
-
-  it->land = h != 0 ? h : 1;
-}
-
 /* A kecamatan office it whose qualifier names no kecamatan but a town or
  * village of pl ("camat di Lewoleba"): the kecamatan holding it, by its
  * name read as a camat's title reads it (office_name(): "Langke
- * Rembong" as "langke", "Alok Timur" as "aloktimur"). */
+ * Rembong" as "langke", "Alok Timur" as "aloktimur").  A kecamatan so
+ * found, or named exactly, is known as a landmark is (office_known()),
+ * so that two kecamatan of one base name ("Alok", "Alok Timur";
+ * "Amarasi", "Amarasi Barat") are two offices, while a name with its
+ * direction left out may still stand for one the gazetteer does not
+ * know. */
 static void
 kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
 {
@@ -3133,7 +3137,7 @@ kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
   if (place_match(pl, phrase, &m) != 0)
     return;
   if (m.matched && m.place.level == PLACE_KECAMATAN && m.distance == 0) {
-    kecamatan_known(m.place.code, it);
+    office_known(m.place.code, it);
     return;
   }
   for (k = 0; village_offices[k] != NULL; k++) {
@@ -3152,7 +3156,7 @@ kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
   tokenize(name + 10, &ts);
   if (office_name(&ts, 0, qual) != 0) {
     memcpy(it->qual, qual, sizeof(it->qual));
-    kecamatan_known(code, it);
+    office_known(code, it);
   }
 }
 

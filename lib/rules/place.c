@@ -2738,20 +2738,33 @@ alias_key_cmp(const void *key, const void *elem)
   return strcmp(key, ((const struct alias *)elem)->key);
 }
 
-/* The first of the sorted aliases v whose key is not below prefix. */
+/*
+ * The run of the sorted aliases v whose keys are key and more words
+ * ("kalabahi kota", "kalabahi barat" for "kalabahi"): its first in *from,
+ * its end returned (*from too when key is too long to extend).
+ */
 static int
-first_not_below(const struct loader *ld, const struct alias *v,
-                const char *prefix)
+longer_keys(const struct loader *ld, const struct alias *v, const char *key,
+            int *from)
 {
+  char prefix[WORD_MAX * PHRASE_WORDS + 8];
+  size_t n;
   int lo = 0, hi = ld->naliases, mid;
 
-  while (lo < hi) {
+  *from = 0;
+  if (snprintf(prefix, sizeof(prefix), "%s ", key) >= (int)sizeof(prefix))
+    return 0;
+  n = strlen(prefix);
+  while (lo < hi) {     /* the first key not below the prefix */
     mid = (lo + hi) / 2;
     if (strcmp(v[mid].key, prefix) < 0)
       lo = mid + 1;
     else
       hi = mid;
   }
+  *from = lo;
+  while (lo < ld->naliases && strncmp(v[lo].key, prefix, n) == 0)
+    lo++;
   return lo;
 }
 
@@ -2764,15 +2777,9 @@ static int
 town_kecamatan(const struct loader *ld, const struct alias *v, const char *key,
                int k)
 {
-  char prefix[WORD_MAX * PHRASE_WORDS + 8];
-  size_t n;
-  int lo, kec = -1, p;
+  int lo, to = longer_keys(ld, v, key, &lo), kec = -1, p;
 
-  if (snprintf(prefix, sizeof(prefix), "%s ", key) >= (int)sizeof(prefix))
-    return -1;
-  n = strlen(prefix);
-  for (lo = first_not_below(ld, v, prefix);
-       lo < ld->naliases && strncmp(v[lo].key, prefix, n) == 0; lo++) {
+  for (; lo < to; lo++) {
     p = v[lo].place;
     if (v[lo].text != NULL || v[lo].joined ||
         ld->places[p].level != PLACE_DESA || !loader_lies_in(ld, p, k))
@@ -2793,15 +2800,9 @@ static int
 region_name(const struct loader *ld, const struct alias *v, const char *key,
             int k)
 {
-  char prefix[WORD_MAX * PHRASE_WORDS + 8];
-  size_t n;
-  int lo, first = -1, p;
+  int lo, to = longer_keys(ld, v, key, &lo), first = -1, p;
 
-  if (snprintf(prefix, sizeof(prefix), "%s ", key) >= (int)sizeof(prefix))
-    return 0;
-  n = strlen(prefix);
-  for (lo = first_not_below(ld, v, prefix);
-       lo < ld->naliases && strncmp(v[lo].key, prefix, n) == 0; lo++) {
+  for (; lo < to; lo++) {
     p = v[lo].place;
     if (v[lo].text != NULL || v[lo].joined ||
         ld->places[p].level != PLACE_KECAMATAN || ld->places[p].parent != k)

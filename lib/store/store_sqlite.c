@@ -480,7 +480,7 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " WHERE id = ?1",
   /* What the duplicate check compares (sq_ticket_texts()). */
   [SQ_TICKET_TEXTS] =
-    "SELECT number, status, reporter_id, terlapor, lokasi_kode, waktu,"
+    "SELECT id, number, status, reporter_id, terlapor, lokasi_kode, waktu,"
     " waktu_tanggal, kronologi FROM tickets WHERE id = ?1",
 };
 
@@ -1973,9 +1973,17 @@ sq_ticket_read(sqlite3_stmt *stmt, struct store_ticket *out, int *oom)
   out->lokasi_tempat = sq_col_dup_null(stmt, 24, oom);
 }
 
+/* How a ticket statement's current row is read into out (sq_ticket_read(),
+ * sq_ticket_texts_read()); *oom is set when a copy fails. */
+typedef void sq_ticket_reader(sqlite3_stmt *stmt, struct store_ticket *out,
+                              int *oom);
+
+/* The one ticket that statement id finds by number (or, number NULL, by
+ * rowid), read by read into out; AERR_NOTFOUND when there is none. */
 static int
 sq_ticket_fetch(struct store *st, enum sq_stmt_id id, const char *number,
-                int64_t rowid, struct store_ticket *out)
+                int64_t rowid, sq_ticket_reader *read,
+                struct store_ticket *out)
 {
   struct sq_store *sq = sq_of(st);
   sqlite3_stmt *stmt;
@@ -2001,7 +2009,7 @@ sq_ticket_fetch(struct store *st, enum sq_stmt_id id, const char *number,
     sq_done(stmt);
     return rc;
   }
-  sq_ticket_read(stmt, out, &oom);
+  read(stmt, out, &oom);
   sq_done(stmt);
   if (oom) {
     store_ticket_clear(out);
@@ -2015,13 +2023,14 @@ static int
 sq_ticket_by_number(struct store *st, const char *number,
                     struct store_ticket *out)
 {
-  return sq_ticket_fetch(st, SQ_TICKET_BY_NUMBER, number, 0, out);
+  return sq_ticket_fetch(st, SQ_TICKET_BY_NUMBER, number, 0, sq_ticket_read,
+                         out);
 }
 
 static int
 sq_ticket_by_id(struct store *st, int64_t id, struct store_ticket *out)
 {
-  return sq_ticket_fetch(st, SQ_TICKET_BY_ID, NULL, id, out);
+  return sq_ticket_fetch(st, SQ_TICKET_BY_ID, NULL, id, sq_ticket_read, out);
 }
 
 /* The columns of SQ_TICKET_TEXTS of the current row into out (the rest
@@ -2029,49 +2038,24 @@ sq_ticket_by_id(struct store *st, int64_t id, struct store_ticket *out)
 static void
 sq_ticket_texts_read(sqlite3_stmt *stmt, struct store_ticket *out, int *oom)
 {
-  out->number = sq_col_dup_null(stmt, 0, oom);
-  out->status = sq_col_dup_null(stmt, 1, oom);
-  out->reporter_id = sqlite3_column_int64(stmt, 2);
-  out->terlapor = sq_col_dup_null(stmt, 3, oom);
-  out->lokasi_kode = sq_col_dup_null(stmt, 4, oom);
-  out->waktu = sq_col_dup_null(stmt, 5, oom);
-  out->waktu_tanggal = sq_col_dup_null(stmt, 6, oom);
-  out->kronologi = sq_col_dup_null(stmt, 7, oom);
+  out->id = sqlite3_column_int64(stmt, 0);
+  out->number = sq_col_dup_null(stmt, 1, oom);
+  out->status = sq_col_dup_null(stmt, 2, oom);
+  out->reporter_id = sqlite3_column_int64(stmt, 3);
+  out->terlapor = sq_col_dup_null(stmt, 4, oom);
+  out->lokasi_kode = sq_col_dup_null(stmt, 5, oom);
+  out->waktu = sq_col_dup_null(stmt, 6, oom);
+  out->waktu_tanggal = sq_col_dup_null(stmt, 7, oom);
+  out->kronologi = sq_col_dup_null(stmt, 8, oom);
 }
 
-/* See store_ticket_texts(): 8 of the ticket's 25 columns, for each of
+/* See store_ticket_texts(): 9 of the ticket's 25 columns, for each of
  * the duplicate check's candidates at KIRIM. */
 static int
 sq_ticket_texts(struct store *st, int64_t id, struct store_ticket *out)
 {
-  struct sq_store *sq = sq_of(st);
-  sqlite3_stmt *stmt;
-  int rc, oom = 0;
-
-  memset(out, 0, sizeof(*out));
-  if (sq->lost)
-    return sq->lost;
-  rc = sq_stmt(sq, SQ_TICKET_TEXTS, &stmt);
-  if (rc != 0)
-    return rc;
-  sqlite3_bind_int64(stmt, 1, id);
-  rc = sqlite3_step(stmt);
-  if (rc == SQLITE_ROW) {
-    out->id = id;
-    sq_ticket_texts_read(stmt, out, &oom);
-    rc = 0;
-  } else if (rc == SQLITE_DONE) {
-    rc = AERR_NOTFOUND;
-  } else {
-    rc = sq_fail(sq, rc, "cannot read a ticket");
-  }
-  sq_done(stmt);
-  if (rc == 0 && oom) {
-    store_ticket_clear(out);
-    store_set_errmsg(st, "out of memory reading a ticket");
-    return -ENOMEM;
-  }
-  return rc;
+  return sq_ticket_fetch(st, SQ_TICKET_TEXTS, NULL, id, sq_ticket_texts_read,
+                         out);
 }
 
 static int
