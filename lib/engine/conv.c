@@ -923,9 +923,32 @@ draft_int(struct turn *t, const char *key)
   return json_object_get_int(v);
 }
 
+/* The draft key of the rule-3 marks found when a free text was accepted
+ * (validate_field, the rule-3 step at LANJUT): {"terlapor": m, ...}, m
+ * the QUALITY_MARK_* bits of that field's text as it stands.  A field's
+ * text and its marks belong together: setting the text drops its entry
+ * (draft_set_str), so a mark never outlives its text.  A field without
+ * one (changed since, or in a draft saved by a version that kept none) is
+ * judged again at filing (speech_marks).  Dropping the text drops them
+ * too (draft_del). */
+#define SPEECH_KEPT "tanda"
+
+/* Forget the marks kept for the text at key, which is being replaced or
+ * dropped. */
+static void
+speech_marks_forget(struct turn *t, const char *key)
+{
+  struct json_object *kept;
+
+  if (json_object_object_get_ex(t->draft, SPEECH_KEPT, &kept) &&
+      json_object_is_type(kept, json_type_object))
+    json_object_object_del(kept, key);
+}
+
 static void
 draft_set_str(struct turn *t, const char *key, const char *value)
 {
+  speech_marks_forget(t, key);
   json_object_object_add(t->draft, key, json_object_new_string(value));
 }
 
@@ -938,6 +961,7 @@ draft_set_int(struct turn *t, const char *key, int value)
 static void
 draft_del(struct turn *t, const char *key)
 {
+  speech_marks_forget(t, key);
   json_object_object_del(t->draft, key);
 }
 
@@ -1009,11 +1033,46 @@ draft_marks(struct turn *t, struct buf *b)
   return rc;
 }
 
+/* Keep marks (QUALITY_MARK_*), found in the text at key as it was
+ * accepted, beside it; set the text first (draft_set_str drops them).
+ * Nothing is kept without a lexicon: the text was not judged. */
+static void
+speech_marks_keep(struct turn *t, const char *key, unsigned marks)
+{
+  struct json_object *kept;
+
+  if (t->cv->quality == NULL)
+    return;
+  if (!json_object_object_get_ex(t->draft, SPEECH_KEPT, &kept) ||
+      !json_object_is_type(kept, json_type_object)) {
+    kept = json_object_new_object();
+    if (kept == NULL)
+      return;
+    json_object_object_add(t->draft, SPEECH_KEPT, kept);
+  }
+  json_object_object_add(kept, key, json_object_new_int((int)marks));
+}
+
+/* 1 with *marks set when marks were kept for the text at key. */
+static int
+speech_marks_kept(struct turn *t, const char *key, unsigned *marks)
+{
+  struct json_object *kept, *m;
+
+  if (!json_object_object_get_ex(t->draft, SPEECH_KEPT, &kept) ||
+      !json_object_object_get_ex(kept, key, &m) ||
+      !json_object_is_type(m, json_type_int))
+    return 0;
+  *marks = (unsigned)json_object_get_int(m);
+  return 1;
+}
+
 /*
  * SPEC 4 rule 3: the marks of the draft's free texts for the operator,
  * appended to b after a blank: "quoted_insult" when an insult, threat or
  * slur in them is someone else's words, "literal" when a lexicon word is
- * used in its literal sense.
+ * used in its literal sense.  The marks kept when a text was accepted
+ * are used; a text without them is judged here.
  */
 static int
 speech_marks(struct turn *t, struct buf *b)
@@ -1029,7 +1088,7 @@ speech_marks(struct turn *t, struct buf *b)
     return 0;
   for (i = 0; rc == 0 && i < sizeof(fields) / sizeof(fields[0]); i++) {
     s = draft_str(t, fields[i]);
-    if (s != NULL)
+    if (s != NULL && !speech_marks_kept(t, fields[i], &j.marks))
       rc = quality_judge(t->cv->quality, s, &j);
     if (s != NULL && rc == 0)
       marks |= j.marks;
@@ -2813,6 +2872,7 @@ on_field(struct turn *t, enum field f, const char *text, const char *key,
     draft_set_int(t, "kategori", v.category);
   } else {
     draft_set_str(t, key, text);
+    speech_marks_keep(t, key, v.marks);
   }
   if (f == FIELD_WAKTU && kept) {
     /* Shown and filed as the reporter wrote it, with no date. */
@@ -3257,6 +3317,7 @@ on_kronologi(struct turn *t, const char *text, enum command cmd)
         draft_set_int(t, "bahasa_diingatkan", 1);
       return invalid(t, v.reason, v.vars, v.nvars, v.code);
     }
+    speech_marks_keep(t, "kronologi", v.marks);
     return advance(t, STEP_BUKTI);
   }
   /* Each part is checked for abuse as it comes, so the reporter knows

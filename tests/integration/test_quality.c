@@ -4,12 +4,16 @@
  * Indonesian questioned once and insisted on; dates in the future or too
  * old refused; places matched; a duplicate not filed again (the reporter
  * adds to the open ticket instead); a quoted insult and a literal sense
- * filed with their marks; a threat refused and logged, the draft kept.
+ * filed with their marks, which follow the text they were found in
+ * through edits and older drafts; a threat refused and logged, the draft
+ * kept.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+
+#include <json-c/json.h>
 
 #include "testutil.h"
 #include "tu_conv.h"
@@ -258,6 +262,155 @@ START_TEST(quoted_insult_filed_and_flagged)
 }
 END_TEST
 
+/* A story with an official's insult quoted, and a clean one. */
+#define STORY_QUOTED "Kepala sekolah menyebut guru perempuan dengan kata " \
+                     "\"lonte\" di depan murid-murid saat upacara"
+#define STORY_CLEAN "Petugas itu meminta uang dua ratus ribu rupiah agar " \
+                    "izin usaha saya diproses"
+
+/* From the story to the summary, as walk() left it. */
+static void
+story_to_summary(struct tu_daemon *d, const char *from, const char *story)
+{
+  tu_expect(d, from, story, "kronologi.more");
+  finish(d, from);
+}
+
+/* UBAH 5 with story at the summary, back to the summary. */
+static void
+story_edited(struct tu_daemon *d, const char *from, const char *story)
+{
+  tu_expect(d, from, "UBAH 5", "ask.kronologi");
+  tu_expect(d, from, story, "kronologi.more");
+  tu_expect(d, from, "LANJUT", "konfirmasi");
+}
+
+/* The rule-3 marks found when a field was accepted stay with the draft,
+ * beside the text they were found in, so that filing need not judge it
+ * again. */
+START_TEST(marks_kept_with_the_accepted_field)
+{
+  struct tu_daemon d;
+  const char *n = "081300000021";
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk(&d, n);
+  tu_expect(&d, n, STORY_QUOTED, "kronologi.more");
+  tu_expect(&d, n, "LANJUT", "ask.bukti");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM sessions WHERE "
+                                 "draft LIKE '%\"tanda\":{%' AND draft LIKE "
+                                 "'%\"kronologi\":1%' AND draft LIKE "
+                                 "'%\"terlapor\":0%'"), 1);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+/* A story accepted with a quoted insult, then rewritten clean (UBAH 5)
+ * before KIRIM: filed without the flag. */
+START_TEST(quoted_insult_edited_away_filed_clean)
+{
+  struct tu_daemon d;
+  const char *n = "081300000022";
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk(&d, n);
+  story_to_summary(&d, n, STORY_QUOTED);
+  story_edited(&d, n, STORY_CLEAN);
+  tu_expect(&d, n, "KIRIM", "ticket.created");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "marks IS NULL"), 1);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+/* The reverse: a clean story rewritten with a quoted insult is filed with
+ * the flag. */
+START_TEST(quoted_insult_edited_in_filed_flagged)
+{
+  struct tu_daemon d;
+  const char *n = "081300000023";
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk(&d, n);
+  story_to_summary(&d, n, STORY_CLEAN);
+  story_edited(&d, n, STORY_QUOTED);
+  tu_expect(&d, n, "KIRIM", "ticket.created");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "marks = 'quoted_insult'"), 1);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+/* Another field changed (UBAH 2): the flag of the story left as it was
+ * is kept. */
+START_TEST(unchanged_field_keeps_its_flag)
+{
+  struct tu_daemon d;
+  const char *n = "081300000024";
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk(&d, n);
+  story_to_summary(&d, n, STORY_QUOTED);
+  tu_expect(&d, n, "UBAH 2", "ask.terlapor");
+  tu_expect(&d, n, "Kepala Sekolah SMA Negeri 1 Kupang", "konfirmasi");
+  tu_expect(&d, n, "KIRIM", "ticket.created");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "terlapor LIKE 'Kepala Sekolah SMA%' AND "
+                                 "marks = 'quoted_insult'"), 1);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
+/* The draft of the session at the summary with the kept marks dropped,
+ * as a daemon that kept none wrote it. */
+static void
+drop_kept_marks(struct tu_daemon *d)
+{
+  static const char head[] = "UPDATE sessions SET draft = '",
+                    tail[] = "' WHERE step = 'konfirmasi'";
+  char *draft = tu_db_text(d, "SELECT draft FROM sessions WHERE step = "
+                              "'konfirmasi'");
+  struct json_object *o;
+  const char *old;
+  char *sql;
+  size_t len;
+
+  ck_assert_ptr_nonnull(draft);
+  o = json_tokener_parse(draft);
+  ck_assert_ptr_nonnull(o);
+  json_object_object_del(o, "tanda");
+  old = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN);
+  ck_assert_ptr_null(strchr(old, '\''));
+  len = sizeof(head) + strlen(old) + sizeof(tail);
+  sql = malloc(len);
+  ck_assert_ptr_nonnull(sql);
+  snprintf(sql, len, "%s%s%s", head, old, tail);
+  ck_assert_int_eq(tu_db_exec(d, sql), 0);
+  ck_assert_int_eq(tu_db_int(d, "SELECT count(*) FROM sessions WHERE "
+                                "draft LIKE '%\"tanda\"%'"), 0);
+  free(sql);
+  json_object_put(o);
+  free(draft);
+}
+
+/* A draft saved by an older version, with no marks kept: judged at filing,
+ * so an upgrade changes nothing. */
+START_TEST(older_draft_judged_at_filing)
+{
+  struct tu_daemon d;
+  const char *n = "081300000025";
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  walk(&d, n);
+  story_to_summary(&d, n, STORY_QUOTED);
+  drop_kept_marks(&d);
+  tu_expect(&d, n, "KIRIM", "ticket.created");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "marks = 'quoted_insult'"), 1);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
 /* A threat of violence is refused with its own reason and logged for the
  * operators (without its text); the draft stays, and the rewrite files. */
 START_TEST(threat_refused_logged_draft_kept)
@@ -302,6 +455,11 @@ quality_flow_suite(void)
   tcase_add_test(tc, dates_in_the_future_or_too_old_refused);
   tcase_add_test(tc, duplicate_not_filed_again);
   tcase_add_test(tc, quoted_insult_filed_and_flagged);
+  tcase_add_test(tc, marks_kept_with_the_accepted_field);
+  tcase_add_test(tc, quoted_insult_edited_away_filed_clean);
+  tcase_add_test(tc, quoted_insult_edited_in_filed_flagged);
+  tcase_add_test(tc, unchanged_field_keeps_its_flag);
+  tcase_add_test(tc, older_draft_judged_at_filing);
   tcase_add_test(tc, threat_refused_logged_draft_kept);
   suite_add_tcase(s, tc);
   return s;
