@@ -2331,6 +2331,26 @@ called_by_phrase(const struct ctx *cx, size_t i, int last)
          (word_is(cx, WC_PERSON, c + 1) || word_is(cx, WC_GROUPHEAD, c + 1));
 }
 
+/* "Kapus Oesao itu tikus kantor", "Yosef Bria itu lintah desa": the
+ * predicate at words i..end (an animal) takes the office it preys on (a
+ * person word) and ends its clause there, after a link word, and the
+ * subject before the link opens the clause and is only names and person
+ * words.  The office word makes the animal a person, so an unknown name
+ * is a person too.  "tikus di kantor" takes no office. */
+static int
+office_pest(const struct ctx *cx, size_t i, size_t end)
+{
+  size_t o = end + 1, l = i - 1, k;
+
+  if (i < 2 || starts_clause(cx, i) || o >= cx->nm->n ||
+      starts_clause(cx, o) || !ends_clause(cx, o) ||
+      !word_is(cx, WC_PERSON, o) || word_is(cx, WC_THEY, o) ||
+      !word_is(cx, WC_LINK, l) || starts_clause(cx, l))
+    return 0;
+  k = name_run(cx, l, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
+  return k < l && starts_clause(cx, k) && !word_is(cx, WC_SELF, k);
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
  * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
@@ -2392,6 +2412,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
   if (end > e && word_is(cx, WC_PERSON, p) && !word_is(cx, WC_SELF, p))
     return 1;
   if (official_subject(cx, i) && !literal_cue(cx, i, e))
+    return 1;
+  if (office_pest(cx, i, end) && !literal_cue(cx, i, e))
     return 1;
   /* "itu tikus kantor", "itu maling desa": the predicate with the
    * office it preys on still ends its clause. */

@@ -1683,6 +1683,27 @@ START_TEST(quality_judge_group_reason)
 }
 END_TEST
 
+/* An animal word with the office it preys on as a predicate ("tikus
+ * kantor", "lintah desa") after a link word, said of someone named by
+ * capitalised words: the office word makes it a person.  Rats and leeches
+ * "di kantor", in a river, are animals. */
+static const struct judge_case office_pest_cases[] = {
+  {"Yosef Bria itu tikus kantor, uang kas desa hilang terus.",
+   QUALITY_INSULT, 0},
+  {"Kapus Oesao itu lintah desa, warga miskin tetap dipungut biaya.",
+   QUALITY_INSULT, 0},
+  {"Di Puskesmas Oesao itu tikus di kantor banyak sekali, obat digerogoti.",
+   QUALITY_CLEAN, 0},
+  {"Kali Oesao itu penuh lintah, anak-anak desa takut mandi.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_office_pest)
+{
+  judge_rows(office_pest_cases, N(office_pest_cases));
+}
+END_TEST
+
 /* A verb of violence written without its vowels, as in an SMS ("hbsi",
  * "bnuh"), is the verb.  Shorthand that only looks alike ("pkl 9" for
  * the time, other words without vowels) is none. */
@@ -2425,6 +2446,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_expel_call);
   tcase_add_test(tc, quality_judge_group_reason);
   tcase_add_test(tc, quality_judge_sms_verbs);
+  tcase_add_test(tc, quality_judge_office_pest);
   tcase_add_test(tc, quality_judge_one_village);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
