@@ -4543,13 +4543,27 @@ said_twice(const struct ctx *cx, size_t e)
              : e;
 }
 
+/* "sekdes menyebut para janda sebagai sampah", "saya sebut dia sebagai
+ * maling": word i right after "sebagai", with a verb of saying at most
+ * CTX_BEFORE words before that in its sentence, is what someone was
+ * called.
+ * Said by someone else it is reported (found() flags it), by the
+ * reporter an insult. */
+static int
+named_as(const struct ctx *cx, size_t i)
+{
+  return i > 1 && !starts_clause(cx, i) &&
+         word_text_is(cx, i - 1, "sebagai") && !starts_clause(cx, i - 1) &&
+         class_before(cx, WC_SAY, i - 1, CTX_BEFORE);
+}
+
 /* An [insult] word or a low_mind idiom at words i..e: an insult when
  * aimed at someone (or `trait`: "petugas berotak kerbau"), or reported
  * (quoted, or named right after a verb of saying: "dibilang bodoh"). */
 static void
 insult_if_aimed(struct ctx *cx, size_t i, size_t e, int trait)
 {
-  if (trait || aimed(cx, i, e) ||
+  if (trait || aimed(cx, i, e) || named_as(cx, i) ||
       (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
                            class_before(cx, WC_SAY, i, CTX_NAMED))))
     found(cx, i, QUALITY_INSULT, "insult");

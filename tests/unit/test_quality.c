@@ -1704,6 +1704,25 @@ START_TEST(quality_judge_office_pest)
 }
 END_TEST
 
+/* "menyebut X sebagai Y": Y is what X was called.  Said by someone else
+ * it is reported speech, filed and flagged; said by the reporter it is
+ * the reporter's insult; a plain word after "sebagai" is none. */
+static const struct judge_case named_as_cases[] = {
+  {"Di kantor camat, kasi menyebut kami para petani sebagai sampah.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Kepala sekolah menyebut guru honorer sebagai binatang di depan murid.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Saya menyebut kades itu sebagai maling.", QUALITY_INSULT, 0},
+  {"Sekdes menyebut para janda penerima BLT sebagai warga paling miskin.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_named_as)
+{
+  judge_rows(named_as_cases, N(named_as_cases));
+}
+END_TEST
+
 /* A verb of violence written without its vowels, as in an SMS ("hbsi",
  * "bnuh"), is the verb.  Shorthand that only looks alike ("pkl 9" for
  * the time, other words without vowels) is none. */
@@ -2447,6 +2466,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_group_reason);
   tcase_add_test(tc, quality_judge_sms_verbs);
   tcase_add_test(tc, quality_judge_office_pest);
+  tcase_add_test(tc, quality_judge_named_as);
   tcase_add_test(tc, quality_judge_one_village);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
