@@ -4343,6 +4343,33 @@ told_to_leave(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "Orang Rote harus keluar dari kantor gubernur", "orang Bugis dong
+ * harus segera keluar dari pasar": the group named at word g (a [they]
+ * word after it or not) is the subject of a [must] word, then at most
+ * two [modal] words and "keluar dari".  "orang Rote keluar dari kantor"
+ * is an event told; a must said of someone after the group is not its. */
+#define LEAVE_MODALS 2
+static int
+must_leave(const struct ctx *cx, size_t g)
+{
+  size_t k = g + 1, m, n = cx->nm->n;
+
+  if (k < n && !starts_clause(cx, k) && word_is(cx, WC_THEY, k))
+    k++;
+  if (k >= n || starts_clause(cx, k) || !word_is(cx, WC_MUST, k))
+    return 0;
+  for (m = k + 1; m < n && m <= k + LEAVE_MODALS + 1; m++) {
+    if (starts_clause(cx, m))
+      return 0;
+    if (word_text_is(cx, m, "keluar"))
+      return m + 1 < n && !starts_clause(cx, m + 1) &&
+             word_text_is(cx, m + 1, "dari");
+    if (!word_is(cx, WC_MODAL, m))
+      return 0;
+  }
+  return 0;
+}
+
 /* Is the verb of expelling at word k told of, not called for: after
  * "yang" or a [past] word ("orang Sabu yang pulang dari pasar", "waktu
  * pulang")? */
@@ -4466,7 +4493,8 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
   for (g = a; g < b; g++) {
     if (!group_named(cx, a, g))
       continue;
-    if (barred(cx, g) || called_out(cx, g)) {
+    if (barred(cx, g) || called_out(cx, g) ||
+        must_leave(cx, g)) {
       found(cx, g, QUALITY_SARA, "sara");
       return;
     }

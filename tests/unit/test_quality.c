@@ -1704,6 +1704,23 @@ START_TEST(quality_judge_office_pest)
 }
 END_TEST
 
+/* A group told that it must leave a place ("harus keluar dari"); the
+ * group leaving told as an event, or someone else who must leave, is
+ * none. */
+static const struct judge_case must_leave_cases[] = {
+  {"Orang Sabu harus segera keluar dari kantor bupati.", QUALITY_SARA, 0},
+  {"Orang Bugis dong harus keluar dari pasar Oeba.", QUALITY_SARA, 0},
+  {"Orang Rote keluar dari kantor gubernur jam dua siang.", QUALITY_CLEAN, 0},
+  {"Orang Sabu yang sakit itu, pasien harus keluar dari RSUD hari ini.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_group_must_leave)
+{
+  judge_rows(must_leave_cases, N(must_leave_cases));
+}
+END_TEST
+
 /* "menyebut X sebagai Y": Y is what X was called.  Said by someone else
  * it is reported speech, filed and flagged; said by the reporter it is
  * the reporter's insult; a plain word after "sebagai" is none. */
@@ -2466,6 +2483,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_group_reason);
   tcase_add_test(tc, quality_judge_sms_verbs);
   tcase_add_test(tc, quality_judge_office_pest);
+  tcase_add_test(tc, quality_judge_group_must_leave);
   tcase_add_test(tc, quality_judge_named_as);
   tcase_add_test(tc, quality_judge_one_village);
   tcase_add_test(tc, quality_abuse_null_arguments);
