@@ -4370,6 +4370,37 @@ must_leave(const struct ctx *cx, size_t g)
   return 0;
 }
 
+/* "Orang Timor dong sonde bisa kerja", "orang Flores mereka tidak bisa
+ * pimpin": the group named at word g restated as a whole by a [they]
+ * word, then a [not] and a [can] word and an active verb: the group
+ * said to be unable.  Not with a passive verb, another [can] word or
+ * a [loot] word ("sonde bisa dapat bantuan", "suku mereka tidak dapat
+ * bantuan": what they were denied), and not with a
+ * [because] word later in the sentence ("... karena server rusak"):
+ * unable for a stated cause is what happened to them. */
+static int
+incapable(const struct ctx *cx, size_t g)
+{
+  size_t k = g + 1, v = g + 4, n = cx->nm->n;
+  const char *t;
+
+  if (v >= n || !word_is(cx, WC_GROUP, g) || !word_is(cx, WC_THEY, k) ||
+      !word_is(cx, WC_NOT, k + 1) || !word_is(cx, WC_CAN, k + 2) ||
+      word_is(cx, WC_CAN, v) || word_is(cx, WC_GRANT, v) ||
+      word_is(cx, WC_LOOT, v))
+    return 0;
+  for (; k <= v; k++)
+    if (starts_clause(cx, k))
+      return 0;
+  t = cx->nm->text + cx->nm->w[v].off;
+  if (cx->nm->w[v].len > 4 && t[0] == 'd' && t[1] == 'i')
+    return 0;
+  for (k = v + 1; k < n && !starts_sentence(cx, k); k++)
+    if (word_is(cx, WC_BECAUSE, k))
+      return 0;
+  return 1;
+}
+
 /* Is the verb of expelling at word k told of, not called for: after
  * "yang" or a [past] word ("orang Sabu yang pulang dari pasar", "waktu
  * pulang")? */
@@ -4493,8 +4524,8 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
   for (g = a; g < b; g++) {
     if (!group_named(cx, a, g))
       continue;
-    if (barred(cx, g) || called_out(cx, g) ||
-        must_leave(cx, g)) {
+    if (barred(cx, g) || called_out(cx, g) || must_leave(cx, g) ||
+        incapable(cx, g)) {
       found(cx, g, QUALITY_SARA, "sara");
       return;
     }

@@ -1704,6 +1704,26 @@ START_TEST(quality_judge_office_pest)
 }
 END_TEST
 
+/* A group restated as a whole by a plural pronoun ("dong", "mereka")
+ * and said to be unable to do something is a generalisation; unable
+ * because of a stated cause, or to receive something, it is what
+ * happened to them. */
+static const struct judge_case incapable_cases[] = {
+  {"Orang Sabu dong sonde bisa pimpin, kantor camat jadi kacau.",
+   QUALITY_SARA, 0},
+  {"Orang Flores mereka tidak bisa kerja di kantor.", QUALITY_SARA, 0},
+  {"Orang Sabu dong sonde bisa urus KTP karena server rusak.", QUALITY_CLEAN,
+   0},
+  {"Orang Sabu dong sonde bisa dapat bantuan di kantor desa.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_group_incapable)
+{
+  judge_rows(incapable_cases, N(incapable_cases));
+}
+END_TEST
+
 /* A group told that it must leave a place ("harus keluar dari"); the
  * group leaving told as an event, or someone else who must leave, is
  * none. */
@@ -2483,6 +2503,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_group_reason);
   tcase_add_test(tc, quality_judge_sms_verbs);
   tcase_add_test(tc, quality_judge_office_pest);
+  tcase_add_test(tc, quality_judge_group_incapable);
   tcase_add_test(tc, quality_judge_group_must_leave);
   tcase_add_test(tc, quality_judge_named_as);
   tcase_add_test(tc, quality_judge_one_village);
