@@ -757,6 +757,7 @@ enum word_class {
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
   WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT,
   WC_MIND, WC_BEAST, WC_LOW, WC_ADVISE, WC_REASON, WC_KIN, WC_FEAST,
+  WC_ROLE,
   WC_COUNT
 };
 
@@ -772,6 +773,7 @@ static const char *const class_names[WC_COUNT] = {
   "band", "poison", "food", "month",
   "message", "promise", "trait",
   "mind", "beast", "low", "advise", "reason", "kin", "feast",
+  "role",
 };
 
 struct quality {
@@ -4251,6 +4253,10 @@ group_named(const struct ctx *cx, size_t a, size_t g)
   if (g > a && same_word(cx, g - 1, g))
     return 0;
   if (g > a && word_is(cx, WC_GROUPHEAD, g - 1))
+    return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
+  /* "Mahasiswa Papua", "pedagang Bugis": people by a [role] and their
+   * origin; "kami mahasiswa Papua" is the reporter's own. */
+  if (g > a && word_is(cx, WC_ROLE, g - 1))
     return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
   /* "Pendatang Bugis", "Islam Jawa": a group named by another group. */
   if (g > a && word_is(cx, WC_GROUP, g - 1) && !same_word(cx, g - 1, g))

@@ -1741,6 +1741,24 @@ START_TEST(quality_judge_group_must_leave)
 }
 END_TEST
 
+/* A group named by origin after a role noun ("mahasiswa Papua",
+ * "pedagang Bugis") is named as much as after "orang"; the reporter's
+ * own ("kami mahasiswa Papua") and plain facts about them are not. */
+static const struct judge_case role_group_cases[] = {
+  {"Pedagang Bugis di pasar Inpres itu penipu semua.", QUALITY_SARA, 0},
+  {"Mahasiswa Flores di Kupang memang pemabuk semua.", QUALITY_SARA, 0},
+  {"Mahasiswa Papua di Kupang belum dapat asrama dari pemda.", QUALITY_CLEAN,
+   0},
+  {"Kami mahasiswa Papua semua jadi korban penipu di asrama.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_role_group)
+{
+  judge_rows(role_group_cases, N(role_group_cases));
+}
+END_TEST
+
 /* "menyebut X sebagai Y": Y is what X was called.  Said by someone else
  * it is reported speech, filed and flagged; said by the reporter it is
  * the reporter's insult; a plain word after "sebagai" is none. */
@@ -2505,6 +2523,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_office_pest);
   tcase_add_test(tc, quality_judge_group_incapable);
   tcase_add_test(tc, quality_judge_group_must_leave);
+  tcase_add_test(tc, quality_judge_role_group);
   tcase_add_test(tc, quality_judge_named_as);
   tcase_add_test(tc, quality_judge_one_village);
   tcase_add_test(tc, quality_abuse_null_arguments);
