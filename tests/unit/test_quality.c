@@ -1716,6 +1716,8 @@ static const struct judge_case incapable_cases[] = {
    0},
   {"Orang Sabu dong sonde bisa dapat bantuan di kantor desa.", QUALITY_CLEAN,
    0},
+  {"Kades bilang \"orang Timor dong sonde bisa kerja\" di rapat desa.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_group_incapable)
@@ -1733,6 +1735,8 @@ static const struct judge_case must_leave_cases[] = {
   {"Orang Rote keluar dari kantor gubernur jam dua siang.", QUALITY_CLEAN, 0},
   {"Orang Sabu yang sakit itu, pasien harus keluar dari RSUD hari ini.",
    QUALITY_CLEAN, 0},
+  {"Camat mengatakan orang Rote harus keluar dari kantor gubernur.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_group_must_leave)
@@ -1751,6 +1755,8 @@ static const struct judge_case role_group_cases[] = {
    0},
   {"Kami mahasiswa Papua semua jadi korban penipu di asrama.", QUALITY_CLEAN,
    0},
+  {"Pak camat bilang mahasiswa Papua di Kupang itu biang onar semua.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_role_group)
