@@ -757,6 +757,7 @@ enum word_class {
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
   WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT,
   WC_MIND, WC_BEAST, WC_LOW, WC_ADVISE, WC_REASON, WC_KIN, WC_FEAST,
+  WC_ROLE,
   WC_COUNT
 };
 
@@ -772,6 +773,7 @@ static const char *const class_names[WC_COUNT] = {
   "band", "poison", "food", "month",
   "message", "promise", "trait",
   "mind", "beast", "low", "advise", "reason", "kin", "feast",
+  "role",
 };
 
 struct quality {
@@ -2331,6 +2333,26 @@ called_by_phrase(const struct ctx *cx, size_t i, int last)
          (word_is(cx, WC_PERSON, c + 1) || word_is(cx, WC_GROUPHEAD, c + 1));
 }
 
+/* "Kapus Oesao itu tikus kantor", "Yosef Bria itu lintah desa": the
+ * predicate at words i..end (an animal) takes the office it preys on (a
+ * person word) and ends its clause there, after a link word, and the
+ * subject before the link opens the clause and is only names and person
+ * words.  The office word makes the animal a person, so an unknown name
+ * is a person too.  "tikus di kantor" takes no office. */
+static int
+office_pest(const struct ctx *cx, size_t i, size_t end)
+{
+  size_t o = end + 1, l = i - 1, k;
+
+  if (i < 2 || starts_clause(cx, i) || o >= cx->nm->n ||
+      starts_clause(cx, o) || !ends_clause(cx, o) ||
+      !word_is(cx, WC_PERSON, o) || word_is(cx, WC_THEY, o) ||
+      !word_is(cx, WC_LINK, l) || starts_clause(cx, l))
+    return 0;
+  k = name_run(cx, l, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
+  return k < l && starts_clause(cx, k) && !word_is(cx, WC_SELF, k);
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
  * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
@@ -2392,6 +2414,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
   if (end > e && word_is(cx, WC_PERSON, p) && !word_is(cx, WC_SELF, p))
     return 1;
   if (official_subject(cx, i) && !literal_cue(cx, i, e))
+    return 1;
+  if (office_pest(cx, i, end) && !literal_cue(cx, i, e))
     return 1;
   /* "itu tikus kantor", "itu maling desa": the predicate with the
    * office it preys on still ends its clause. */
@@ -4230,6 +4254,10 @@ group_named(const struct ctx *cx, size_t a, size_t g)
     return 0;
   if (g > a && word_is(cx, WC_GROUPHEAD, g - 1))
     return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
+  /* "Mahasiswa Papua", "pedagang Bugis": people by a [role] and their
+   * origin; "kami mahasiswa Papua" is the reporter's own. */
+  if (g > a && word_is(cx, WC_ROLE, g - 1))
+    return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
   /* "Pendatang Bugis", "Islam Jawa": a group named by another group. */
   if (g > a && word_is(cx, WC_GROUP, g - 1) && !same_word(cx, g - 1, g))
     return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
@@ -4319,6 +4347,64 @@ told_to_leave(const struct ctx *cx, size_t k)
       return 0;
   }
   return 0;
+}
+
+/* "Orang Rote harus keluar dari kantor gubernur", "orang Bugis dong
+ * harus segera keluar dari pasar": the group named at word g (a [they]
+ * word after it or not) is the subject of a [must] word, then at most
+ * two [modal] words and "keluar dari".  "orang Rote keluar dari kantor"
+ * is an event told; a must said of someone after the group is not its. */
+#define LEAVE_MODALS 2
+static int
+must_leave(const struct ctx *cx, size_t g)
+{
+  size_t k = g + 1, m, n = cx->nm->n;
+
+  if (k < n && !starts_clause(cx, k) && word_is(cx, WC_THEY, k))
+    k++;
+  if (k >= n || starts_clause(cx, k) || !word_is(cx, WC_MUST, k))
+    return 0;
+  for (m = k + 1; m < n && m <= k + LEAVE_MODALS + 1; m++) {
+    if (starts_clause(cx, m))
+      return 0;
+    if (word_text_is(cx, m, "keluar"))
+      return m + 1 < n && !starts_clause(cx, m + 1) &&
+             word_text_is(cx, m + 1, "dari");
+    if (!word_is(cx, WC_MODAL, m))
+      return 0;
+  }
+  return 0;
+}
+
+/* "Orang Timor dong sonde bisa kerja", "orang Flores mereka tidak bisa
+ * pimpin": the group named at word g restated as a whole by a [they]
+ * word, then a [not] and a [can] word and an active verb: the group
+ * said to be unable.  Not with a passive verb, another [can] word or
+ * a [loot] word ("sonde bisa dapat bantuan", "suku mereka tidak dapat
+ * bantuan": what they were denied), and not with a
+ * [because] word later in the sentence ("... karena server rusak"):
+ * unable for a stated cause is what happened to them. */
+static int
+incapable(const struct ctx *cx, size_t g)
+{
+  size_t k = g + 1, v = g + 4, n = cx->nm->n;
+  const char *t;
+
+  if (v >= n || !word_is(cx, WC_GROUP, g) || !word_is(cx, WC_THEY, k) ||
+      !word_is(cx, WC_NOT, k + 1) || !word_is(cx, WC_CAN, k + 2) ||
+      word_is(cx, WC_CAN, v) || word_is(cx, WC_GRANT, v) ||
+      word_is(cx, WC_LOOT, v))
+    return 0;
+  for (; k <= v; k++)
+    if (starts_clause(cx, k))
+      return 0;
+  t = cx->nm->text + cx->nm->w[v].off;
+  if (cx->nm->w[v].len > 4 && t[0] == 'd' && t[1] == 'i')
+    return 0;
+  for (k = v + 1; k < n && !starts_sentence(cx, k); k++)
+    if (word_is(cx, WC_BECAUSE, k))
+      return 0;
+  return 1;
 }
 
 /* Is the verb of expelling at word k told of, not called for: after
@@ -4444,7 +4530,8 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
   for (g = a; g < b; g++) {
     if (!group_named(cx, a, g))
       continue;
-    if (barred(cx, g) || called_out(cx, g)) {
+    if (barred(cx, g) || called_out(cx, g) || must_leave(cx, g) ||
+        incapable(cx, g)) {
       found(cx, g, QUALITY_SARA, "sara");
       return;
     }
@@ -4521,13 +4608,27 @@ said_twice(const struct ctx *cx, size_t e)
              : e;
 }
 
+/* "sekdes menyebut para janda sebagai sampah", "saya sebut dia sebagai
+ * maling": word i right after "sebagai", with a verb of saying at most
+ * CTX_BEFORE words before that in its sentence, is what someone was
+ * called.
+ * Said by someone else it is reported (found() flags it), by the
+ * reporter an insult. */
+static int
+named_as(const struct ctx *cx, size_t i)
+{
+  return i > 1 && !starts_clause(cx, i) &&
+         word_text_is(cx, i - 1, "sebagai") && !starts_clause(cx, i - 1) &&
+         class_before(cx, WC_SAY, i - 1, CTX_BEFORE);
+}
+
 /* An [insult] word or a low_mind idiom at words i..e: an insult when
  * aimed at someone (or `trait`: "petugas berotak kerbau"), or reported
  * (quoted, or named right after a verb of saying: "dibilang bodoh"). */
 static void
 insult_if_aimed(struct ctx *cx, size_t i, size_t e, int trait)
 {
-  if (trait || aimed(cx, i, e) ||
+  if (trait || aimed(cx, i, e) || named_as(cx, i) ||
       (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
                            class_before(cx, WC_SAY, i, CTX_NAMED))))
     found(cx, i, QUALITY_INSULT, "insult");

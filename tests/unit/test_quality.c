@@ -1683,6 +1683,107 @@ START_TEST(quality_judge_group_reason)
 }
 END_TEST
 
+/* An animal word with the office it preys on as a predicate ("tikus
+ * kantor", "lintah desa") after a link word, said of someone named by
+ * capitalised words: the office word makes it a person.  Rats and leeches
+ * "di kantor", in a river, are animals. */
+static const struct judge_case office_pest_cases[] = {
+  {"Yosef Bria itu tikus kantor, uang kas desa hilang terus.",
+   QUALITY_INSULT, 0},
+  {"Kapus Oesao itu lintah desa, warga miskin tetap dipungut biaya.",
+   QUALITY_INSULT, 0},
+  {"Di Puskesmas Oesao itu tikus di kantor banyak sekali, obat digerogoti.",
+   QUALITY_CLEAN, 0},
+  {"Kali Oesao itu penuh lintah, anak-anak desa takut mandi.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_office_pest)
+{
+  judge_rows(office_pest_cases, N(office_pest_cases));
+}
+END_TEST
+
+/* A group restated as a whole by a plural pronoun ("dong", "mereka")
+ * and said to be unable to do something is a generalisation; unable
+ * because of a stated cause, or to receive something, it is what
+ * happened to them. */
+static const struct judge_case incapable_cases[] = {
+  {"Orang Sabu dong sonde bisa pimpin, kantor camat jadi kacau.",
+   QUALITY_SARA, 0},
+  {"Orang Flores mereka tidak bisa kerja di kantor.", QUALITY_SARA, 0},
+  {"Orang Sabu dong sonde bisa urus KTP karena server rusak.", QUALITY_CLEAN,
+   0},
+  {"Orang Sabu dong sonde bisa dapat bantuan di kantor desa.", QUALITY_CLEAN,
+   0},
+  {"Kades bilang \"orang Timor dong sonde bisa kerja\" di rapat desa.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_group_incapable)
+{
+  judge_rows(incapable_cases, N(incapable_cases));
+}
+END_TEST
+
+/* A group told that it must leave a place ("harus keluar dari"); the
+ * group leaving told as an event, or someone else who must leave, is
+ * none. */
+static const struct judge_case must_leave_cases[] = {
+  {"Orang Sabu harus segera keluar dari kantor bupati.", QUALITY_SARA, 0},
+  {"Orang Bugis dong harus keluar dari pasar Oeba.", QUALITY_SARA, 0},
+  {"Orang Rote keluar dari kantor gubernur jam dua siang.", QUALITY_CLEAN, 0},
+  {"Orang Sabu yang sakit itu, pasien harus keluar dari RSUD hari ini.",
+   QUALITY_CLEAN, 0},
+  {"Camat mengatakan orang Rote harus keluar dari kantor gubernur.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_group_must_leave)
+{
+  judge_rows(must_leave_cases, N(must_leave_cases));
+}
+END_TEST
+
+/* A group named by origin after a role noun ("mahasiswa Papua",
+ * "pedagang Bugis") is named as much as after "orang"; the reporter's
+ * own ("kami mahasiswa Papua") and plain facts about them are not. */
+static const struct judge_case role_group_cases[] = {
+  {"Pedagang Bugis di pasar Inpres itu penipu semua.", QUALITY_SARA, 0},
+  {"Mahasiswa Flores di Kupang memang pemabuk semua.", QUALITY_SARA, 0},
+  {"Mahasiswa Papua di Kupang belum dapat asrama dari pemda.", QUALITY_CLEAN,
+   0},
+  {"Kami mahasiswa Papua semua jadi korban penipu di asrama.", QUALITY_CLEAN,
+   0},
+  {"Pak camat bilang mahasiswa Papua di Kupang itu biang onar semua.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_role_group)
+{
+  judge_rows(role_group_cases, N(role_group_cases));
+}
+END_TEST
+
+/* "menyebut X sebagai Y": Y is what X was called.  Said by someone else
+ * it is reported speech, filed and flagged; said by the reporter it is
+ * the reporter's insult; a plain word after "sebagai" is none. */
+static const struct judge_case named_as_cases[] = {
+  {"Di kantor camat, kasi menyebut kami para petani sebagai sampah.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Kepala sekolah menyebut guru honorer sebagai binatang di depan murid.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Saya menyebut kades itu sebagai maling.", QUALITY_INSULT, 0},
+  {"Sekdes menyebut para janda penerima BLT sebagai warga paling miskin.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_named_as)
+{
+  judge_rows(named_as_cases, N(named_as_cases));
+}
+END_TEST
+
 /* A verb of violence written without its vowels, as in an SMS ("hbsi",
  * "bnuh"), is the verb.  Shorthand that only looks alike ("pkl 9" for
  * the time, other words without vowels) is none. */
@@ -2425,6 +2526,11 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_expel_call);
   tcase_add_test(tc, quality_judge_group_reason);
   tcase_add_test(tc, quality_judge_sms_verbs);
+  tcase_add_test(tc, quality_judge_office_pest);
+  tcase_add_test(tc, quality_judge_group_incapable);
+  tcase_add_test(tc, quality_judge_group_must_leave);
+  tcase_add_test(tc, quality_judge_role_group);
+  tcase_add_test(tc, quality_judge_named_as);
   tcase_add_test(tc, quality_judge_one_village);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
