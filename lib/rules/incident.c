@@ -79,6 +79,9 @@ struct token {
   int digits;         /* digits of a number before any separator */
   int glued;          /* a letter just before it, as in "P3K" */
   int upper;          /* all capitals, two letters or more: "PIP" */
+  int dash;           /* "-" between it and the word before, spaces
+                       * allowed: "Bajawa - Aimere" */
+  int open;           /* "(" between it and the word before */
 };
 
 struct tokens {
@@ -191,7 +194,7 @@ tokenize(const char *text, struct tokens *ts)
 {
   size_t len = strnlen(text, SIMILAR_TEXT_MAX), i = 0, start;
   char before = 0;
-  int cls, stop = 0;
+  int cls, stop = 0, dash = 0, open = 0, had;
 
   ts->n = 0;
   while (i < len) {
@@ -199,6 +202,9 @@ tokenize(const char *text, struct tokens *ts)
     if (punct_len(text + i, len - i) > 0) {
       /* Typographic dashes and quotes, a no-break space. */
       before = '-';
+      dash |= (unsigned char)text[i + 1] == 0x80 &&
+              ((unsigned char)text[i + 2] == 0x93 ||
+               (unsigned char)text[i + 2] == 0x94);
       i += punct_len(text + i, len - i);
       continue;
     }
@@ -211,6 +217,8 @@ tokenize(const char *text, struct tokens *ts)
     if (cls == 0) {
       before = (text[i] == '/' || text[i] == '-') ? text[i] : 0;
       stop |= strchr(".,;:!?()[]", text[i]) != NULL;
+      dash |= text[i] == '-';
+      open |= text[i] == '(';
       i++;
       continue;
     }
@@ -225,10 +233,17 @@ tokenize(const char *text, struct tokens *ts)
       while (i < len && isdigit((unsigned char)text[i]))
         i++;
     }
+    had = ts->n;
     tok_push(ts, text + start, i - start, cls == 2, before, stop,
              start > 0 && byte_class((unsigned char)text[start - 1]) == 1);
+    if (ts->n > had) {
+      ts->t[had].dash = dash;
+      ts->t[had].open = open;
+    }
     before = 0;
     stop = 0;
+    dash = 0;
+    open = 0;
   }
 }
 
@@ -2031,6 +2046,19 @@ village_in_kecamatan(const struct tokens *ts, int j, const char *type)
 }
 
 /* The office at token i, if it is one; the tokens it used in *used. */
+/* A road named by its two ends ("Jalan Bajawa - Aimere", "Jl.
+ * Ende-Detusoko"), its first end the name at token j: the other end,
+ * a capital word after a dash, as the road's key2 (roads_apart()). */
+static void
+road_end(const struct tokens *ts, int j, struct incident_item *it)
+{
+  const struct token *t = j + 1 < ts->n ? &ts->t[j + 1] : NULL;
+
+  if (t != NULL && t->dash && !t->stop && name_like(t, 1) &&
+      it->key2[0] == '\0')
+    snprintf(it->key2, sizeof(it->key2), "%s", t->w);
+}
+
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
@@ -2079,6 +2107,8 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
       strcmp(inc->item[INCIDENT_OFFICE][inc->n[INCIDENT_OFFICE] - 1].qual,
              qual) == 0)
     inc->item[INCIDENT_OFFICE][inc->n[INCIDENT_OFFICE] - 1].cap = 1;
+  if (it != NULL && named != 0 && strcmp(it->key, "jalan") == 0)
+    road_end(ts, j, it);
   *used = j - i;
 }
 
@@ -3814,6 +3844,35 @@ other_act(const struct incident *a, const struct incident *b)
          (a->acts & b->acts) == 0;
 }
 
+/* The ends of road y that road x has too (0, 1 or 2). */
+static int
+road_ends_met(const struct incident_item *x, const struct incident_item *y)
+{
+  return (strcmp(y->qual, x->qual) == 0 || strcmp(y->qual, x->key2) == 0) +
+         (strcmp(y->key2, x->qual) == 0 || strcmp(y->key2, x->key2) == 0);
+}
+
+/* 1 when a and b each name a road by its two ends (road_end()), sharing
+ * one end and not the other: Bajawa-Aimere and Bajawa-Riung are two
+ * roads; Bajawa-Aimere and Aimere-Bajawa one. */
+static int
+roads_apart(const struct incident *a, const struct incident *b)
+{
+  const struct incident_item *x, *y;
+  int i, j;
+
+  for (i = 0; i < a->n[INCIDENT_OFFICE]; i++)
+    for (j = 0; j < b->n[INCIDENT_OFFICE]; j++) {
+      x = &a->item[INCIDENT_OFFICE][i];
+      y = &b->item[INCIDENT_OFFICE][j];
+      if (strcmp(x->key, "jalan") == 0 && strcmp(y->key, "jalan") == 0 &&
+          x->key2[0] != '\0' && y->key2[0] != '\0' &&
+          road_ends_met(x, y) == 1)
+        return 1;
+    }
+  return 0;
+}
+
 int
 incident_conflict(const struct incident *a, const struct incident *b,
                   int *shared, const char **why)
@@ -3844,6 +3903,11 @@ incident_conflict(const struct incident *a, const struct incident *b,
     conflict = 1;
     if (why != NULL)
       *why = "works";
+  }
+  if (!conflict && roads_apart(a, b)) {
+    conflict = 1;
+    if (why != NULL)
+      *why = "road";
   }
   if (shared != NULL)
     shared_weight(a, b, shared);

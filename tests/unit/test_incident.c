@@ -1835,6 +1835,26 @@ START_TEST(person_set_off_by_commas)
 }
 END_TEST
 
+/* A road named by its two ends ("Jalan Bajawa - Aimere", "Jl.
+ * Ende-Detusoko") is that stretch: another end is another road, however
+ * alike the words; the same two ends in either order are one road. */
+START_TEST(road_named_by_its_ends)
+{
+  static const struct pair pairs[] = {
+    {"Jalan Ende - Detusoko yang baru diperbaiki Dinas PUPR Ende sudah "
+     "berlubang lagi setelah 3 bulan.",
+     "Jalan Ende - Wolowaru yang baru diperbaiki Dinas PUPR Ende sudah "
+     "berlubang lagi setelah 3 bulan.", 0},
+    {"Jalan Ende-Detusoko yang baru diperbaiki Dinas PUPR Ende sudah "
+     "berlubang lagi setelah 3 bulan.",
+     "Jalan Detusoko - Ende yang baru diperbaiki Dinas PUPR Ende sudah "
+     "berlubang lagi setelah 3 bulan.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2442,6 +2462,7 @@ incident_suite(void)
   tcase_add_test(tc, miliar_as_capital_m);
   tcase_add_test(tc, kecamatan_is_no_second_name);
   tcase_add_test(tc, person_set_off_by_commas);
+  tcase_add_test(tc, road_named_by_its_ends);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
