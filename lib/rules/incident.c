@@ -1443,11 +1443,13 @@ read_persons(const struct tokens *ts, struct incident *inc)
       continue;
     /* A second name must look like one: a capital, or lower case as the
      * first was. */
-    /* flag: a name with a capital, which alone can conflict. */
+    /* flag: a name with a capital, which alone can conflict; not a
+     * name in brackets after another ("Pak Camat (Om Anis)"): what
+     * people call them, which may meet but is no second person. */
     add_item(inc, INCIDENT_PERSON, 0, ts->t[j].w, NULL,
              j + 1 < ts->n && !ts->t[j + 1].stop &&
              name_like(&ts->t[j + 1], ts->t[j].cap)
-               ? ts->t[j + 1].w : NULL, ts->t[j].cap);
+               ? ts->t[j + 1].w : NULL, ts->t[j].cap && !ts->t[i].open);
     i = j;
   }
 }
@@ -2673,6 +2675,29 @@ read_acts(const struct tokens *ts, struct incident *inc)
   }
 }
 
+static int str_in(const char *w, const char *const *list);
+
+/* A person read after a head's title who is the territory the title
+ * heads ("Pak Camat Alak", an office "kecamatan alak" too) and has no
+ * second name: the office, perhaps a name; it no longer conflicts. */
+static void
+territory_persons(struct incident *inc)
+{
+  static const char *const territories[] = {"kecamatan", "desa",
+                                            "kelurahan", NULL};
+  struct incident_item *p, *o;
+  int i, j;
+
+  for (i = 0; i < inc->n[INCIDENT_PERSON]; i++) {
+    p = &inc->item[INCIDENT_PERSON][i];
+    for (j = 0; j < inc->n[INCIDENT_OFFICE] && p->key2[0] == '\0'; j++) {
+      o = &inc->item[INCIDENT_OFFICE][j];
+      if (str_in(o->key, territories) && strcmp(o->qual, p->key) == 0)
+        p->flag = 0;
+    }
+  }
+}
+
 static void
 read_offices(const struct tokens *ts, struct incident *inc)
 {
@@ -2701,6 +2726,7 @@ incident_extract(const char *text, struct incident *inc)
   read_kin_persons(&ts, inc);
   read_appositive_persons(&ts, inc);
   read_offices(&ts, inc);
+  territory_persons(inc);
   read_services(&ts, inc);
   read_names(&ts, inc);
   read_words(&ts, inc);
@@ -2713,7 +2739,6 @@ incident_extract(const char *text, struct incident *inc)
 /* Comparing                                                            */
 /* ------------------------------------------------------------------ */
 
-static int str_in(const char *w, const char *const *list);
 
 /* 1 when s is direction words only ("barat", "baratdaya"), added to a
  * name that ends in none (so "sumbabarat" is not "sumbabaratdaya"). */

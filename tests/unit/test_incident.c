@@ -1855,6 +1855,33 @@ START_TEST(road_named_by_its_ends)
 }
 END_TEST
 
+/* A name in brackets after a person or a title ("Pak Lurah Oebobo (Om
+ * Nus)") is what people call them: it may meet the other report's name
+ * but is no second person to conflict; nor is the territory after a
+ * head's title ("Pak Camat Maulafa") a person's name. */
+START_TEST(nickname_in_brackets)
+{
+  static const struct pair pairs[] = {
+    {"Camat Maulafa, Bapak Markus Lay, menahan surat pindah warga "
+     "Kelurahan Penfui dan minta uang Rp 500.000.",
+     "Pak Camat Maulafa (Om Kus) sonde mau kasih surat pindah beta di "
+     "Penfui kalau sonde bayar lima ratus ribu.", 1},
+    {"Camat Maulafa, Bapak Markus Lay, menahan surat pindah warga "
+     "Kelurahan Penfui dan minta uang Rp 500.000.",
+     "Camat Maulafa, Bapak Yosef Bria, menahan surat pindah warga "
+     "Kelurahan Penfui dan minta uang Rp 500.000.", 0},
+  };
+  struct incident inc;
+
+  incident_extract("Pak Camat Maulafa (Om Kus) sonde mau tanda tangan",
+                   &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 2);
+  ck_assert_int_eq(inc.item[INCIDENT_PERSON][0].flag, 0);
+  ck_assert_int_eq(inc.item[INCIDENT_PERSON][1].flag, 0);
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2463,6 +2490,7 @@ incident_suite(void)
   tcase_add_test(tc, kecamatan_is_no_second_name);
   tcase_add_test(tc, person_set_off_by_commas);
   tcase_add_test(tc, road_named_by_its_ends);
+  tcase_add_test(tc, nickname_in_brackets);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
