@@ -3859,6 +3859,22 @@ day_shared(const struct incident *a, const struct incident *b)
   return 0;
 }
 
+/* The amounts of a that b tells alike (item_alike()). */
+static int
+amounts_met(const struct incident *a, const struct incident *b)
+{
+  int i, j, n = 0;
+
+  for (i = 0; i < a->n[INCIDENT_AMOUNT]; i++)
+    for (j = 0; j < b->n[INCIDENT_AMOUNT]; j++)
+      if (item_alike(INCIDENT_AMOUNT, &a->item[INCIDENT_AMOUNT][i],
+                     &b->item[INCIDENT_AMOUNT][j])) {
+        n++;
+        break;
+      }
+  return n;
+}
+
 /* 1 when a asks money (an amount given) and b tells, with no word of
  * money, an act a does not tell (read_acts()): a fee and a sinking at one
  * harbour, vote buying and punched ballots in one election. */
@@ -3976,6 +3992,12 @@ incident_same(const struct incident *a, const struct incident *b,
        topics >= INCIDENT_TOPICS_SHARE *
                  (a->ntopics < b->ntopics ? a->ntopics : b->ntopics)) ||
       (weight >= 3 && (topics >= 1 || service_shared(a, b))))
+    return words >= r->words_low;
+  /* Two amounts alike on both sides and an anchor: the same payment
+   * retold ("Rp 3.000.000 ... brosur Rp 1.750.000" and "tiga juta ...
+   * satu juta tujuh ratus lima puluh ribu"), whatever the words; strangers
+   * share one amount, seldom two. */
+  if (weight >= 3 && amounts_met(a, b) >= 2 && amounts_met(b, a) >= 2)
     return words >= r->words_low;
   /* Only where and when (an office or place, a day): another act there
    * that day is another incident unless the words say otherwise. */

@@ -1882,6 +1882,25 @@ START_TEST(nickname_in_brackets)
 }
 END_TEST
 
+/* Two amounts told alike on both sides, at one office: the same payment
+ * retold, however different the words ("Rp 2.500.000" and "dua juta
+ * lima ratus ribu"); one amount alike is still not enough. */
+START_TEST(two_amounts_alike)
+{
+  static const struct pair pairs[] = {
+    {"Sambungan listrik baru PLN di Kefamenanu dikenai biaya Rp 2.500.000, "
+     "padahal tarif resmi Rp 1.200.000.",
+     "Pasang meteran baru di Kefamenanu disuruh bayar dua juta lima ratus "
+     "ribu, di kantor PLN katanya cuma satu juta dua ratus ribu.", 1},
+    {"Sambungan listrik baru PLN di Kefamenanu dikenai biaya Rp 2.500.000.",
+     "Pasang meteran baru di Kefamenanu disuruh bayar dua juta lima ratus "
+     "ribu oleh tukang, sonde ada kwitansi.", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2491,6 +2510,7 @@ incident_suite(void)
   tcase_add_test(tc, person_set_off_by_commas);
   tcase_add_test(tc, road_named_by_its_ends);
   tcase_add_test(tc, nickname_in_brackets);
+  tcase_add_test(tc, two_amounts_alike);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
