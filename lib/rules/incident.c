@@ -79,6 +79,9 @@ struct token {
   int digits;         /* digits of a number before any separator */
   int glued;          /* a letter just before it, as in "P3K" */
   int upper;          /* all capitals, two letters or more: "PIP" */
+  int dash;           /* "-" between it and the word before, spaces
+                       * allowed: "Bajawa - Aimere" */
+  int open;           /* "(" between it and the word before */
 };
 
 struct tokens {
@@ -191,7 +194,7 @@ tokenize(const char *text, struct tokens *ts)
 {
   size_t len = strnlen(text, SIMILAR_TEXT_MAX), i = 0, start;
   char before = 0;
-  int cls, stop = 0;
+  int cls, stop = 0, dash = 0, open = 0, had;
 
   ts->n = 0;
   while (i < len) {
@@ -199,6 +202,9 @@ tokenize(const char *text, struct tokens *ts)
     if (punct_len(text + i, len - i) > 0) {
       /* Typographic dashes and quotes, a no-break space. */
       before = '-';
+      dash |= (unsigned char)text[i + 1] == 0x80 &&
+              ((unsigned char)text[i + 2] == 0x93 ||
+               (unsigned char)text[i + 2] == 0x94);
       i += punct_len(text + i, len - i);
       continue;
     }
@@ -211,6 +217,8 @@ tokenize(const char *text, struct tokens *ts)
     if (cls == 0) {
       before = (text[i] == '/' || text[i] == '-') ? text[i] : 0;
       stop |= strchr(".,;:!?()[]", text[i]) != NULL;
+      dash |= text[i] == '-';
+      open |= text[i] == '(';
       i++;
       continue;
     }
@@ -225,10 +233,17 @@ tokenize(const char *text, struct tokens *ts)
       while (i < len && isdigit((unsigned char)text[i]))
         i++;
     }
+    had = ts->n;
     tok_push(ts, text + start, i - start, cls == 2, before, stop,
              start > 0 && byte_class((unsigned char)text[start - 1]) == 1);
+    if (ts->n > had) {
+      ts->t[had].dash = dash;
+      ts->t[had].open = open;
+    }
     before = 0;
     stop = 0;
+    dash = 0;
+    open = 0;
   }
 }
 
@@ -1432,11 +1447,13 @@ read_persons(const struct tokens *ts, struct incident *inc)
       continue;
     /* A second name must look like one: a capital, or lower case as the
      * first was. */
-    /* flag: a name with a capital, which alone can conflict. */
+    /* flag: a name with a capital, which alone can conflict; not a
+     * name in brackets after another ("Pak Camat (Om Anis)"): what
+     * people call them, which may meet but is no second person. */
     add_item(inc, INCIDENT_PERSON, 0, ts->t[j].w, NULL,
              j + 1 < ts->n && !ts->t[j + 1].stop &&
              name_like(&ts->t[j + 1], ts->t[j].cap)
-               ? ts->t[j + 1].w : NULL, ts->t[j].cap);
+               ? ts->t[j + 1].w : NULL, ts->t[j].cap && !ts->t[i].open);
     i = j;
   }
 }
@@ -2035,6 +2052,19 @@ village_in_kecamatan(const struct tokens *ts, int j, const char *type)
 }
 
 /* The office at token i, if it is one; the tokens it used in *used. */
+/* A road named by its two ends ("Jalan Bajawa - Aimere", "Jl.
+ * Ende-Detusoko"), its first end the name at token j: the other end,
+ * a capital word after a dash, as the road's key2 (roads_apart()). */
+static void
+road_end(const struct tokens *ts, int j, struct incident_item *it)
+{
+  const struct token *t = j + 1 < ts->n ? &ts->t[j + 1] : NULL;
+
+  if (t != NULL && t->dash && !t->stop && name_like(t, 1) &&
+      it->key2[0] == '\0')
+    snprintf(it->key2, sizeof(it->key2), "%s", t->w);
+}
+
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
@@ -2083,6 +2113,8 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
       strcmp(inc->item[INCIDENT_OFFICE][inc->n[INCIDENT_OFFICE] - 1].qual,
              qual) == 0)
     inc->item[INCIDENT_OFFICE][inc->n[INCIDENT_OFFICE] - 1].cap = 1;
+  if (it != NULL && named != 0 && strcmp(it->key, "jalan") == 0)
+    road_end(ts, j, it);
   *used = j - i;
 }
 
@@ -2647,6 +2679,29 @@ read_acts(const struct tokens *ts, struct incident *inc)
   }
 }
 
+static int str_in(const char *w, const char *const *list);
+
+/* A person read after a head's title who is the territory the title
+ * heads ("Pak Camat Alak", an office "kecamatan alak" too) and has no
+ * second name: the office, perhaps a name; it no longer conflicts. */
+static void
+territory_persons(struct incident *inc)
+{
+  static const char *const territories[] = {"kecamatan", "desa",
+                                            "kelurahan", NULL};
+  struct incident_item *p, *o;
+  int i, j;
+
+  for (i = 0; i < inc->n[INCIDENT_PERSON]; i++) {
+    p = &inc->item[INCIDENT_PERSON][i];
+    for (j = 0; j < inc->n[INCIDENT_OFFICE] && p->key2[0] == '\0'; j++) {
+      o = &inc->item[INCIDENT_OFFICE][j];
+      if (str_in(o->key, territories) && strcmp(o->qual, p->key) == 0)
+        p->flag = 0;
+    }
+  }
+}
+
 static void
 read_offices(const struct tokens *ts, struct incident *inc)
 {
@@ -2675,6 +2730,7 @@ incident_extract(const char *text, struct incident *inc)
   read_kin_persons(&ts, inc);
   read_appositive_persons(&ts, inc);
   read_offices(&ts, inc);
+  territory_persons(inc);
   read_services(&ts, inc);
   read_names(&ts, inc);
   read_words(&ts, inc);
@@ -2687,7 +2743,6 @@ incident_extract(const char *text, struct incident *inc)
 /* Comparing                                                            */
 /* ------------------------------------------------------------------ */
 
-static int str_in(const char *w, const char *const *list);
 
 /* 1 when s is direction words only ("barat", "baratdaya"), added to a
  * name that ends in none (so "sumbabarat" is not "sumbabaratdaya"). */
@@ -3808,6 +3863,22 @@ day_shared(const struct incident *a, const struct incident *b)
   return 0;
 }
 
+/* The amounts of a that b tells alike (item_alike()). */
+static int
+amounts_met(const struct incident *a, const struct incident *b)
+{
+  int i, j, n = 0;
+
+  for (i = 0; i < a->n[INCIDENT_AMOUNT]; i++)
+    for (j = 0; j < b->n[INCIDENT_AMOUNT]; j++)
+      if (item_alike(INCIDENT_AMOUNT, &a->item[INCIDENT_AMOUNT][i],
+                     &b->item[INCIDENT_AMOUNT][j])) {
+        n++;
+        break;
+      }
+  return n;
+}
+
 /* 1 when a asks money (an amount given) and b tells, with no word of
  * money, an act a does not tell (read_acts()): a fee and a sinking at one
  * harbour, vote buying and punched ballots in one election. */
@@ -3816,6 +3887,35 @@ other_act(const struct incident *a, const struct incident *b)
 {
   return a->money && !b->money && b->acts != 0 &&
          (a->acts & b->acts) == 0;
+}
+
+/* The ends of road y that road x has too (0, 1 or 2). */
+static int
+road_ends_met(const struct incident_item *x, const struct incident_item *y)
+{
+  return (strcmp(y->qual, x->qual) == 0 || strcmp(y->qual, x->key2) == 0) +
+         (strcmp(y->key2, x->qual) == 0 || strcmp(y->key2, x->key2) == 0);
+}
+
+/* 1 when a and b each name a road by its two ends (road_end()), sharing
+ * one end and not the other: Bajawa-Aimere and Bajawa-Riung are two
+ * roads; Bajawa-Aimere and Aimere-Bajawa one. */
+static int
+roads_apart(const struct incident *a, const struct incident *b)
+{
+  const struct incident_item *x, *y;
+  int i, j;
+
+  for (i = 0; i < a->n[INCIDENT_OFFICE]; i++)
+    for (j = 0; j < b->n[INCIDENT_OFFICE]; j++) {
+      x = &a->item[INCIDENT_OFFICE][i];
+      y = &b->item[INCIDENT_OFFICE][j];
+      if (strcmp(x->key, "jalan") == 0 && strcmp(y->key, "jalan") == 0 &&
+          x->key2[0] != '\0' && y->key2[0] != '\0' &&
+          road_ends_met(x, y) == 1)
+        return 1;
+    }
+  return 0;
 }
 
 int
@@ -3848,6 +3948,11 @@ incident_conflict(const struct incident *a, const struct incident *b,
     conflict = 1;
     if (why != NULL)
       *why = "works";
+  }
+  if (!conflict && roads_apart(a, b)) {
+    conflict = 1;
+    if (why != NULL)
+      *why = "road";
   }
   if (shared != NULL)
     shared_weight(a, b, shared);
@@ -3891,6 +3996,12 @@ incident_same(const struct incident *a, const struct incident *b,
        topics >= INCIDENT_TOPICS_SHARE *
                  (a->ntopics < b->ntopics ? a->ntopics : b->ntopics)) ||
       (weight >= 3 && (topics >= 1 || service_shared(a, b))))
+    return words >= r->words_low;
+  /* Two amounts alike on both sides and an anchor: the same payment
+   * retold ("Rp 3.000.000 ... brosur Rp 1.750.000" and "tiga juta ...
+   * satu juta tujuh ratus lima puluh ribu"), whatever the words; strangers
+   * share one amount, seldom two. */
+  if (weight >= 3 && amounts_met(a, b) >= 2 && amounts_met(b, a) >= 2)
     return words >= r->words_low;
   /* Only where and when (an office or place, a day): another act there
    * that day is another incident unless the words say otherwise. */

@@ -1835,6 +1835,72 @@ START_TEST(person_set_off_by_commas)
 }
 END_TEST
 
+/* A road named by its two ends ("Jalan Bajawa - Aimere", "Jl.
+ * Ende-Detusoko") is that stretch: another end is another road, however
+ * alike the words; the same two ends in either order are one road. */
+START_TEST(road_named_by_its_ends)
+{
+  static const struct pair pairs[] = {
+    {"Jalan Ende - Detusoko yang baru diperbaiki Dinas PUPR Ende sudah "
+     "berlubang lagi setelah 3 bulan.",
+     "Jalan Ende - Wolowaru yang baru diperbaiki Dinas PUPR Ende sudah "
+     "berlubang lagi setelah 3 bulan.", 0},
+    {"Jalan Ende-Detusoko yang baru diperbaiki Dinas PUPR Ende sudah "
+     "berlubang lagi setelah 3 bulan.",
+     "Jalan Detusoko - Ende yang baru diperbaiki Dinas PUPR Ende sudah "
+     "berlubang lagi setelah 3 bulan.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* A name in brackets after a person or a title ("Pak Lurah Oebobo (Om
+ * Nus)") is what people call them: it may meet the other report's name
+ * but is no second person to conflict; nor is the territory after a
+ * head's title ("Pak Camat Maulafa") a person's name. */
+START_TEST(nickname_in_brackets)
+{
+  static const struct pair pairs[] = {
+    {"Camat Maulafa, Bapak Markus Lay, menahan surat pindah warga "
+     "Kelurahan Penfui dan minta uang Rp 500.000.",
+     "Pak Camat Maulafa (Om Kus) sonde mau kasih surat pindah beta di "
+     "Penfui kalau sonde bayar lima ratus ribu.", 1},
+    {"Camat Maulafa, Bapak Markus Lay, menahan surat pindah warga "
+     "Kelurahan Penfui dan minta uang Rp 500.000.",
+     "Camat Maulafa, Bapak Yosef Bria, menahan surat pindah warga "
+     "Kelurahan Penfui dan minta uang Rp 500.000.", 0},
+  };
+  struct incident inc;
+
+  incident_extract("Pak Camat Maulafa (Om Kus) sonde mau tanda tangan",
+                   &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 2);
+  ck_assert_int_eq(inc.item[INCIDENT_PERSON][0].flag, 0);
+  ck_assert_int_eq(inc.item[INCIDENT_PERSON][1].flag, 0);
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* Two amounts told alike on both sides, at one office: the same payment
+ * retold, however different the words ("Rp 2.500.000" and "dua juta
+ * lima ratus ribu"); one amount alike is still not enough. */
+START_TEST(two_amounts_alike)
+{
+  static const struct pair pairs[] = {
+    {"Sambungan listrik baru PLN di Kefamenanu dikenai biaya Rp 2.500.000, "
+     "padahal tarif resmi Rp 1.200.000.",
+     "Pasang meteran baru di Kefamenanu disuruh bayar dua juta lima ratus "
+     "ribu, di kantor PLN katanya cuma satu juta dua ratus ribu.", 1},
+    {"Sambungan listrik baru PLN di Kefamenanu dikenai biaya Rp 2.500.000.",
+     "Pasang meteran baru di Kefamenanu disuruh bayar dua juta lima ratus "
+     "ribu oleh tukang, sonde ada kwitansi.", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2442,6 +2508,9 @@ incident_suite(void)
   tcase_add_test(tc, miliar_as_capital_m);
   tcase_add_test(tc, kecamatan_is_no_second_name);
   tcase_add_test(tc, person_set_off_by_commas);
+  tcase_add_test(tc, road_named_by_its_ends);
+  tcase_add_test(tc, nickname_in_brackets);
+  tcase_add_test(tc, two_amounts_alike);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
