@@ -1870,12 +1870,47 @@ cleft_self(const struct ctx *cx, size_t k)
   return word_is(cx, WC_SELF, m) && starts_clause(cx, m);
 }
 
+/* May word j be one of the reporter's companions: a band, kin or person
+ * word ("kawan", "keluarga", "adik", "ana")? */
+static int
+companion_word(const struct ctx *cx, size_t j)
+{
+  return word_is(cx, WC_BAND, j) || word_is(cx, WC_KIN, j) ||
+         (word_is(cx, WC_PERSON, j) && !word_is(cx, WC_SELF, j));
+}
+
+/* "saya dan adik-adik", "kami dengan keluarga", "beta deng beta pung
+ * kawan2", "beta pung ana2": the words right before word k (at most
+ * CTX_COMPANY, in its clause) are the reporter's companions
+ * (companion_word), joined to the reporter's word by a [join] word or
+ * owned by it ("pung", "punya").  Returns the index of that reporter's
+ * word, or k when there is none.  The reporter and companions together
+ * do what the verb after them says. */
+#define CTX_COMPANY 4
+static size_t
+companion_self(const struct ctx *cx, size_t k)
+{
+  static const char *const join[] = {"dan", "dengan", "deng", "dgn",
+                                     "bersama", NULL};
+  static const char *const own[] = {"pung", "punya", NULL};
+  size_t f = k;
+
+  while (f > 0 && k - f < CTX_COMPANY && !starts_clause(cx, f) &&
+         companion_word(cx, f - 1))
+    f--;
+  if (f == k || f < 2 || starts_clause(cx, f) || starts_clause(cx, f - 1) ||
+      !word_is(cx, WC_SELF, f - 2))
+    return k;
+  return word_in(cx, f - 1, join) || word_in(cx, f - 1, own) ? f - 2 : k;
+}
+
 /* Is the agent of the verb at word i the reporter: a first-person word
  * before it, with only modal, arming and weapon words between (or the
  * thing an arming word takes: "beta ambil batu lempar ..."), the
  * place a crowd of the reporter's comes from (crowd_origin) and "satu"
  * or "se-" with its noun ("kami satu kampung", "kami se-desa"), within
- * CTX_BEFORE words (a word said twice, "satu" and "dan" not counted)?  Not when
+ * CTX_BEFORE words (a word said twice, "satu" and "dan" not counted), or
+ * with companions (companion_self: "saya dan adik-adik datang bakar")?  Not when
  * "dan" joins the verb to that word: "tendang jualan saya dan pukul
  * kepala saya" tells what was done to the reporter. */
 static int
@@ -1887,6 +1922,8 @@ self_agent(const struct ctx *cx, size_t i)
        k--) {
     if (word_is(cx, WC_SELF, k - 1))
       return !word_text_is(cx, k, "dan");
+    if (companion_self(cx, k) < k)
+      return 1;
     /* "datang ramai-ramai dan membakar": a word said twice, and "dan"
      * between verbs, do not take the reporter further away. */
     spare += word_text_is(cx, k - 1, "dan") ||

@@ -1724,6 +1724,41 @@ START_TEST(quality_judge_one_village)
 }
 END_TEST
 
+/* The reporter with companions is the agent still: "saya dan adik-adik",
+ * "beta deng beta pung kawan2", "kami dengan keluarga", "beta pung
+ * ana2", "saya sendiri yang akan pasang bom".  The reporter and kin hurt,
+ * an official hitting them, or the same verbs on a thing (cooking,
+ * farming, an alarm) are none. */
+static const struct judge_case companion_cases[] = {
+  {"Besok saya dan adik-adik datang bakar kantor camat itu.",
+   QUALITY_THREAT, 0},
+  {"Kalau bantuan tidak turun, beta deng beta pung kawan2 pi hajar kepala "
+   "desa.", QUALITY_THREAT, 0},
+  {"beta pung ana2 su siap pi pukul dia sampai mati", QUALITY_THREAT, 0},
+  {"Kami dengan keluarga akan datang bawa parang ke kantor desa.",
+   QUALITY_THREAT, 0},
+  {"Saya sendiri yang akan pasang bom di kantor dinas itu.", QUALITY_THREAT,
+   0},
+  {"Kemarin saya dan adik dipukul petugas Satpol PP di pasar.",
+   QUALITY_CLEAN, 0},
+  {"Petugas pukul saya dan adik saya di depan kantor camat.", QUALITY_CLEAN,
+   0},
+  {"Saya dan keluarga bakar sampah di belakang rumah setiap sore.",
+   QUALITY_CLEAN, 0},
+  {"Beta deng beta pung kawan2 potong ayam untuk pesta adat.", QUALITY_CLEAN,
+   0},
+  {"Saya dengan anak-anak pukul kentongan waktu ada kebakaran.",
+   QUALITY_CLEAN, 0},
+  {"Saya dan adik takut petugas itu datang bakar rumah kami.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_companion_agent)
+{
+  judge_rows(companion_cases, N(companion_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2426,6 +2461,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_group_reason);
   tcase_add_test(tc, quality_judge_sms_verbs);
   tcase_add_test(tc, quality_judge_one_village);
+  tcase_add_test(tc, quality_judge_companion_agent);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
