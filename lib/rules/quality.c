@@ -2535,6 +2535,7 @@ vowels_dropped(const char *t, size_t n, const char *h)
  * "sering", is too often another word), not before a number ("pkul 9" is
  * the time)? */
 #define SMS_MIN 4
+#define WORD_STEM_MAX 32 /* longest affixed verb looked at */
 static int
 sms_harm(const struct ctx *cx, size_t i)
 {
@@ -2556,6 +2557,54 @@ sms_harm(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* Is stem t[0..n), with -kan or -i taken off or not ("pukuli",
+ * "tembakkan"), a verb of violence? */
+static int
+harm_stem(const struct ctx *cx, const char *t, size_t n)
+{
+  const struct wordlist *l = &cx->q->cls[WC_HARM];
+
+  return list_find(l, KEY_TEXT, t, n) != NULL ||
+         (n >= SUFFIX_MIN_STEM + 3 && memcmp(t + n - 3, "kan", 3) == 0 &&
+          list_find(l, KEY_TEXT, t, n - 3) != NULL) ||
+         (n >= SUFFIX_MIN_STEM + 2 && t[n - 1] == 'i' &&
+          list_find(l, KEY_TEXT, t, n - 1) != NULL);
+}
+
+/* Is word i a verb of violence in an affixed form the [harm] list need
+ * not spell out: the active me- form with its nasal ("mencekik" from
+ * "cekik", "memukul" from "pukul", "menikam" from "tikam", "menyeret"
+ * from "seret", "menghajar" from "hajar"), and -kan or -i
+ * after it or after the bare stem ("memukuli", "pukuli")?  The list
+ * holds stems; a Kupang form ("bunu") is a stem of its own. */
+static int
+harm_affixed(const struct ctx *cx, size_t i)
+{
+  static const struct {
+    const char *prefix, *first; /* prefix to drop, letter it replaced */
+  } nasal[] = {{"meny", "s"}, {"meng", "k"}, {"meng", ""}, {"mem", "p"},
+               {"mem", ""}, {"men", "t"}, {"men", ""}, {"me", ""}};
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+  char stem[WORD_STEM_MAX];
+  size_t k, p, f;
+
+  if (harm_stem(cx, t, w->len))
+    return 1;
+  for (k = 0; k < sizeof(nasal) / sizeof(nasal[0]); k++) {
+    p = strlen(nasal[k].prefix);
+    f = strlen(nasal[k].first);
+    if (w->len < p + SUFFIX_MIN_STEM || w->len - p + f > sizeof(stem) ||
+        memcmp(t, nasal[k].prefix, p) != 0)
+      continue;
+    memcpy(stem, nasal[k].first, f);
+    memcpy(stem + f, t + p, w->len - p);
+    if (harm_stem(cx, stem, w->len - p + f))
+      return 1;
+  }
+  return 0;
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
  * douse_fuel, or a verb without its vowels: sms_harm)?  *self is set
  * when it carries the reporter as its agent ("kubunuh"). */
@@ -2564,7 +2613,7 @@ harm_word(const struct ctx *cx, size_t i, int *self)
 {
   *self = 0;
   if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
-      douse_fuel(cx, i) || sms_harm(cx, i))
+      harm_affixed(cx, i) || douse_fuel(cx, i) || sms_harm(cx, i))
     return 1;
   if (prefixed(cx, WC_HARM, i, "ku")) {
     *self = 1;

@@ -1759,6 +1759,34 @@ START_TEST(quality_judge_companion_agent)
 }
 END_TEST
 
+/* Verbs of violence beyond the first list: strangling, dragging,
+ * smashing a head.  Choking on food, a flood dragging a motorbike,
+ * solving a problem ("pecahkan masalah") or fitting a meter are none. */
+static const struct judge_case violence_class_cases[] = {
+  {"Awas saja, saya cekik leher bendahara itu.", QUALITY_THREAT, 0},
+  {"Kami ramai-ramai datang seret kepala desa keluar dari kantornya.",
+   QUALITY_THREAT, 0},
+  {"Besok saya pecahkan kepala mandor itu.", QUALITY_THREAT, 0},
+  {"Kalau dana tidak cair, kami akan mencekik bendahara itu.",
+   QUALITY_THREAT, 0},
+  {"Saya akan memukuli mandor itu sampai mati.", QUALITY_THREAT, 0},
+  {"Petugas itu mencekik leher anak saya kemarin di pasar.", QUALITY_CLEAN,
+   0},
+  {"Anak saya hampir tercekik biji jagung karena tidak ada guru jaga.",
+   QUALITY_CLEAN, 0},
+  {"Banjir menyeret motor warga dan kepala desa tidak datang.", QUALITY_CLEAN,
+   0},
+  {"Kami minta kepala sekolah pecahkan masalah ijazah ini.", QUALITY_CLEAN,
+   0},
+  {"Petugas PLN pasang meteran baru di rumah kami.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_violence_classes)
+{
+  judge_rows(violence_class_cases, N(violence_class_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2462,6 +2490,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_sms_verbs);
   tcase_add_test(tc, quality_judge_one_village);
   tcase_add_test(tc, quality_judge_companion_agent);
+  tcase_add_test(tc, quality_judge_violence_classes);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
