@@ -2205,12 +2205,33 @@ hushed(const struct ctx *cx, size_t i)
          (word_is(cx, WC_DENY, k - 1) || word_is(cx, WC_FORBID, k - 1));
 }
 
+/* "[pesan suara] ya halo pak ...", "Chat: ...": a [message] word at word
+ * i that opens the text with no sender after it ("dari" within two words
+ * of its clause, or a person or the one addressed right after it) names
+ * the form the reporter's own words came in (a voice note transcribed),
+ * not someone else's message: "SMS dari kades: ..." and "Pesan camat:
+ * ..." are. */
+static int
+medium_label(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  if (i != 0)
+    return 0;
+  for (k = 1; k < cx->nm->n && k <= 2 && !starts_clause(cx, k); k++)
+    if (word_text_is(cx, k, "dari") || word_text_is(cx, k, "dr") ||
+        (k == 1 && ((word_is(cx, WC_PERSON, k) && !word_is(cx, WC_SELF, k)) ||
+                    word_is(cx, WC_YOU, k))))
+      return 0;
+  return 1;
+}
+
 /*
  * Mark the words said by someone else: inside quotation marks (when the
  * text has words outside them: a text that is all one quote is the
  * reporter's own), after a verb of saying in the same sentence whose
  * subject is not the reporter ("saya bilang ..." is the reporter's own)
- * or a message someone else sent (sent_by_self),
+ * or a message someone else sent (sent_by_self, medium_label),
  * and before one that names its speaker after the words (said_after).
  */
 static void
@@ -2231,7 +2252,8 @@ mark_reported(struct ctx *cx)
     if (word_is(cx, WC_SAY, i) && !message_for(cx, i) && !hushed(cx, i) &&
         (nm->text[nm->w[i].off] == 'd' || !self_agent(cx, i)))
       scope = 1;
-    if (word_is(cx, WC_MESSAGE, i) && !sent_by_self(cx, i))
+    if (word_is(cx, WC_MESSAGE, i) && !sent_by_self(cx, i) &&
+        !medium_label(cx, i))
       scope = 1;   /* "kades kirim SMS ke saya: ..." */
   }
   for (i = 0; i < nm->n; i++) {

@@ -1787,6 +1787,25 @@ START_TEST(quality_judge_violence_classes)
 }
 END_TEST
 
+/* A voice note transcribed ("[pesan suara] ...") is the reporter's own
+ * words, and "saya kasih tahu ya" is said by the reporter to the
+ * listener: what follows is theirs.  An official's message or words
+ * quoted are flagged, not refused. */
+static const struct judge_case own_voice_cases[] = {
+  {"[pesan suara] halo pak saya mau lapor camat ambil uang, saya kasih "
+   "tahu ya kalau ketemu dia saya habisi dia", QUALITY_THREAT, 0},
+  {"SMS dari kades: kalau lapor lagi saya habisi kamu.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"[pesan suara] pak camat bilang dia mau bakar rumah saya kalau saya "
+   "lapor", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_own_voice)
+{
+  judge_rows(own_voice_cases, N(own_voice_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2491,6 +2510,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_one_village);
   tcase_add_test(tc, quality_judge_companion_agent);
   tcase_add_test(tc, quality_judge_violence_classes);
+  tcase_add_test(tc, quality_judge_own_voice);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
