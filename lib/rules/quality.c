@@ -3355,19 +3355,25 @@ by_own_hand(const struct ctx *cx, size_t i)
   return word_is(cx, WC_OUTCOME, i) && own_hand_at(cx, i + 1);
 }
 
-/* "di tangan saya" at word k, inside the clause of word k - 1. */
+/* "di tangan saya" at word k, inside the clause of word k - 1; or in the
+ * Kupang possessive, "di beta pung tangan", "di saya punya tangan". */
 static int
 own_hand_at(const struct ctx *cx, size_t k)
 {
   size_t m;
 
-  if (k == 0 || k + 2 >= cx->nm->n)
+  if (k == 0 || k + 2 >= cx->nm->n || !word_text_is(cx, k, "di"))
     return 0;
   for (m = k; m <= k + 2; m++)
     if (starts_clause(cx, m))
       return 0;
-  return word_text_is(cx, k, "di") && word_text_is(cx, k + 1, "tangan") &&
-         word_is(cx, WC_SELF, k + 2);
+  if (word_text_is(cx, k + 1, "tangan"))
+    return word_is(cx, WC_SELF, k + 2);
+  return k + 3 < cx->nm->n && !starts_clause(cx, k + 3) &&
+         word_is(cx, WC_SELF, k + 1) &&
+         (word_text_is(cx, k + 2, "pung") ||
+          word_text_is(cx, k + 2, "punya")) &&
+         word_text_is(cx, k + 3, "tangan");
 }
 
 /* "nyawanya ada di tangan saya", "nyawa kades di tangan beta": a [life]

@@ -1806,6 +1806,22 @@ START_TEST(quality_judge_own_voice)
 }
 END_TEST
 
+/* "di beta pung tangan", "di saya punya tangan": the reporter's hand in
+ * the Kupang possessive, as "di tangan saya".  Another's hand is none. */
+static const struct judge_case own_hand_cases[] = {
+  {"beta sumpah dia mati di beta pung tangan", QUALITY_THREAT, 0},
+  {"Camat itu mampus di saya punya tangan kalau bantuan tidak cair.",
+   QUALITY_THREAT, 0},
+  {"Pasien itu mati di dokter pung tangan karena obat habis.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_own_hand)
+{
+  judge_rows(own_hand_cases, N(own_hand_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2511,6 +2527,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_companion_agent);
   tcase_add_test(tc, quality_judge_violence_classes);
   tcase_add_test(tc, quality_judge_own_voice);
+  tcase_add_test(tc, quality_judge_own_hand);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
