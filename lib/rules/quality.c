@@ -2104,6 +2104,21 @@ owned_by(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "bakar gardu dan kantornya", "hancurkan pagar atau rumah mandor": the
+ * thing at word k (the verb's object) with a person, office or building
+ * (not the reporter's) joined to it by "dan", "atau" or "serta" right
+ * after it in its clause: the verb reaches that one too. */
+static int
+second_object(const struct ctx *cx, size_t k)
+{
+  static const char *const join[] = {"dan", "atau", "serta", "deng", NULL};
+
+  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         !starts_clause(cx, k + 2) && word_in(cx, k + 1, join) &&
+         (word_is(cx, WC_PERSON, k + 2) || word_is(cx, WC_TARGET, k + 2)) &&
+         !word_is(cx, WC_SELF, k + 2);
+}
+
 /* Is a person, office or building the target of the verb at word i:
  * within CTX_AFTER words in its clause, link words not counted ("tunggu
  * itu kades lewat"); right after a [strict] verb, whose everyday sense
@@ -2129,7 +2144,7 @@ has_target(const struct ctx *cx, size_t i)
         word_is(cx, WC_TARGET, k))
       return 1;
     if (!weapon && !object_skip(cx, k))
-      return limit > 1 && owned_by(cx, k);
+      return limit > 1 && (owned_by(cx, k) || second_object(cx, k));
     if (!word_is(cx, WC_LINK, k) &&
         !(weapon && (word_is(cx, WC_SELF, k) || word_is(cx, WC_MODAL, k))))
       seen++;

@@ -1822,6 +1822,25 @@ START_TEST(quality_judge_own_hand)
 }
 END_TEST
 
+/* The object of a verb of violence named second after "dan"/"atau"
+ * ("bakar gardu dan kantornya").  Rubbish and twigs burnt are none. */
+static const struct judge_case second_target_cases[] = {
+  {"Lewat dari itu saya dan adik-adik datang bakar gardu dan kantornya.",
+   QUALITY_THREAT, 0},
+  {"Kalau tidak dibayar, kami hancurkan pagar atau rumah mandor itu.",
+   QUALITY_THREAT, 0},
+  {"Kami bakar sampah dan ranting di kebun setiap musim kemarau.",
+   QUALITY_CLEAN, 0},
+  {"Petugas bakar sampah dan rumput di belakang kantor camat.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_second_target)
+{
+  judge_rows(second_target_cases, N(second_target_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2528,6 +2547,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_violence_classes);
   tcase_add_test(tc, quality_judge_own_voice);
   tcase_add_test(tc, quality_judge_own_hand);
+  tcase_add_test(tc, quality_judge_second_target);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
