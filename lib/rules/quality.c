@@ -4241,6 +4241,24 @@ asking_for_it(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Kantor Dinas Sosial itu lebih baik dibom saja", "kepala dusun itu
+ * sebaiknya dipukul": a passive verb of violence at word i right after
+ * an [advise] word, in a clause that opens (past condition words) with
+ * a person, office or building other than the reporter: violence wished
+ * on them.  Rubbish "lebih baik dibakar" is a thing. */
+static int
+advised_harm(const struct ctx *cx, size_t i)
+{
+  size_t c;
+
+  if (i == 0 || starts_clause(cx, i) || !prefixed(cx, WC_HARM, i, "di") ||
+      !word_is(cx, WC_ADVISE, i - 1))
+    return 0;
+  c = clause_subject(cx, i);
+  return c < i - 1 && !word_is(cx, WC_SELF, c) &&
+         (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c));
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -4279,7 +4297,7 @@ judge_threat(struct ctx *cx, size_t i)
     found(cx, i, QUALITY_THREAT, "threat");
   if (harm && fronted_weapon(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
-  if (intended_harm(cx, i) || poison_served(cx, i))
+  if (intended_harm(cx, i) || poison_served(cx, i) || advised_harm(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* A lesson the reporter gives someone: a beating promised. */
   k = lesson_at(cx, i);

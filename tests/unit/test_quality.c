@@ -1823,13 +1823,19 @@ START_TEST(quality_judge_own_hand)
 END_TEST
 
 /* The object of a verb of violence named second after "dan"/"atau"
- * ("bakar gardu dan kantornya").  Rubbish and twigs burnt are none. */
+ * ("bakar gardu dan kantornya"), and (advised_harm) violence advised on a
+ * person or building ("kantor itu lebih baik dibom saja").  Rubbish and
+ * twigs burnt, or a thing advised burnt, are none. */
 static const struct judge_case second_target_cases[] = {
   {"Lewat dari itu saya dan adik-adik datang bakar gardu dan kantornya.",
    QUALITY_THREAT, 0},
   {"Kalau tidak dibayar, kami hancurkan pagar atau rumah mandor itu.",
    QUALITY_THREAT, 0},
+  {"Kantor Dinas Sosial itu lebih baik dibom saja.", QUALITY_THREAT, 0},
+  {"Kepala dusun itu sebaiknya dipukul saja biar kapok.", QUALITY_THREAT, 0},
   {"Kami bakar sampah dan ranting di kebun setiap musim kemarau.",
+   QUALITY_CLEAN, 0},
+  {"Sampah itu lebih baik dibakar saja daripada menumpuk di pasar.",
    QUALITY_CLEAN, 0},
   {"Petugas bakar sampah dan rumput di belakang kantor camat.", QUALITY_CLEAN,
    0},
