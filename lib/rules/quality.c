@@ -1924,6 +1924,10 @@ self_agent(const struct ctx *cx, size_t i)
       return !word_text_is(cx, k, "dan");
     if (companion_self(cx, k) < k)
       return 1;
+    /* "kami akan datang dengan parang": the weapon brought */
+    if (k == i && word_is(cx, WC_WEAPON, i) && !starts_clause(cx, k) &&
+        word_is(cx, WC_TO, k - 1) && !word_text_is(cx, k - 1, "ke"))
+      continue;
     /* "datang ramai-ramai dan membakar": a word said twice, and "dan"
      * between verbs, do not take the reporter further away. */
     spare += word_text_is(cx, k - 1, "dan") ||
@@ -4259,6 +4263,59 @@ advised_harm(const struct ctx *cx, size_t i)
          (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c));
 }
 
+/* "Bilang sama dia, ...", "Tolong sampaikan ke kepala Samsat: ...": the
+ * sentence of word i opens ("tolong"/"mohon" before it or not) with a
+ * message the reporter sends to an official (told_to), and word i stands
+ * in a later clause of it: said to that official. */
+static int
+relayed_to(const struct ctx *cx, size_t i)
+{
+  static const char *const please[] = {"tolong", "tlg", "mohon", NULL};
+  size_t s = sentence_start(cx, i), r = s;
+
+  if (word_in(cx, s, please) && s + 1 < cx->nm->n &&
+      !starts_clause(cx, s + 1))
+    r = s + 1;
+  if (!(r == s ? told_to(cx, s)
+               : (word_is(cx, WC_SAY, r) || word_text_is(cx, r, "sampaikan")) &&
+                     word_is(cx, WC_TO, r + 1) && other_person(cx, r + 2)))
+    return 0;
+  return clause_start(cx, i) > r + 2;
+}
+
+/* In a message relayed to an official (relayed_to) at word i: a [warn]
+ * word opening a clause, then harm befalling ([modal] and [befall]) in
+ * the sentence ("hati-hati kalau pulang malam, orang bisa celaka"); harm
+ * befalling ([modal] and [befall] at i) on them or theirs, named right
+ * before the modal words ("anak dan istrinya bisa celaka", "dia bisa
+ * celaka"); or a weapon the
+ * reporter brings ("kami akan datang dengan parang").  A hazard for
+ * "anak sekolah" or people in general is none. */
+static int
+relayed_harm(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  if (!relayed_to(cx, i))
+    return 0;
+  if (word_is(cx, WC_WARN, i) && starts_clause(cx, i)) {
+    for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
+      if (word_is(cx, WC_MODAL, k - 1) && word_is(cx, WC_BEFALL, k))
+        return 1;
+    return 0;
+  }
+  if (word_is(cx, WC_BEFALL, i) && word_is(cx, WC_MODAL, i - 1)) {
+    for (k = i - 1; k > 0 && !starts_clause(cx, k) &&
+                    (word_is(cx, WC_MODAL, k) || word_is(cx, WC_INTENS, k));
+         k--)
+      ;
+    return k < i - 1 && ((word_is(cx, WC_KIN, k) && owned_nya(cx, k)) ||
+                         word_text_is(cx, k, "dia") ||
+                         word_is(cx, WC_THEY, k));
+  }
+  return word_is(cx, WC_WEAPON, i) && self_agent(cx, i);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -4297,7 +4354,8 @@ judge_threat(struct ctx *cx, size_t i)
     found(cx, i, QUALITY_THREAT, "threat");
   if (harm && fronted_weapon(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
-  if (intended_harm(cx, i) || poison_served(cx, i) || advised_harm(cx, i))
+  if (intended_harm(cx, i) || poison_served(cx, i) || advised_harm(cx, i) ||
+      relayed_harm(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* A lesson the reporter gives someone: a beating promised. */
   k = lesson_at(cx, i);

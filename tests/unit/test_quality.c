@@ -1847,6 +1847,32 @@ START_TEST(quality_judge_second_target)
 }
 END_TEST
 
+/* A message the reporter relays to an official ("Bilang sama dia, ...",
+ * "Tolong sampaikan ke kepala Samsat: ...") aims what follows at that
+ * official: a warning with harm befalling, harm to their family on a
+ * condition, a weapon the reporter brings.  A hazard relayed, or a visit
+ * with a letter, are none. */
+static const struct judge_case relayed_cases[] = {
+  {"Sampaikan ke pak camat, hati-hati kalau pulang malam, orang bisa saja "
+   "celaka.", QUALITY_THREAT, 0},
+  {"Bilang sama kepala sekolah, anak dan istrinya bisa celaka kalau ijazah "
+   "tidak keluar.", QUALITY_THREAT, 0},
+  {"Tolong sampaikan ke kepala dinas: kami sudah siap dan akan datang "
+   "dengan parang.", QUALITY_THREAT, 0},
+  {"Tolong sampaikan ke kepala dinas, jembatan di Oesao rusak dan anak "
+   "sekolah bisa celaka kalau hujan.", QUALITY_CLEAN, 0},
+  {"Bilang sama pak camat, kami sudah datang dengan surat tiga kali tapi "
+   "tidak dilayani.", QUALITY_CLEAN, 0},
+  {"Sampaikan ke bupati, warga takut orang bisa celaka karena jalan gelap.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_relayed_message)
+{
+  judge_rows(relayed_cases, N(relayed_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2554,6 +2580,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_own_voice);
   tcase_add_test(tc, quality_judge_own_hand);
   tcase_add_test(tc, quality_judge_second_target);
+  tcase_add_test(tc, quality_judge_relayed_message);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
