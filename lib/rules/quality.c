@@ -4316,6 +4316,40 @@ relayed_harm(const struct ctx *cx, size_t i)
   return word_is(cx, WC_WEAPON, i) && self_agent(cx, i);
 }
 
+/* "Kalau saya ketemu lurah itu, besoknya dia tinggal nama saja", "...
+ * kembalikan uang kami atau pulang tinggal nama": "tinggal nama" (only
+ * a name left: dead) at word i, said of a person ("dia", "mereka", "kau"
+ * or a person who is no office or building, modal words between) or of
+ * someone coming home so ("pulang"), with no [past] word in its clause,
+ * on a condition earlier in the sentence or as the other half of an
+ * ultimatum ("atau" before it in its clause).  "koperasi itu tinggal
+ * nama" or "kantor desa tinggal nama" are things that exist no more. */
+static int
+name_left(const struct ctx *cx, size_t i)
+{
+  size_t k, c;
+  int either = 0;
+
+  if (i == 0 || starts_clause(cx, i) || !word_text_is(cx, i, "tinggal") ||
+      !word_text_is(cx, i + 1, "nama") || starts_clause(cx, i + 1))
+    return 0;
+  for (k = i - 1; k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k);
+       k--)
+    ;
+  if (!word_text_is(cx, k, "pulang") && !word_text_is(cx, k, "dia") &&
+      !word_is(cx, WC_THEY, k) && !word_is(cx, WC_YOU, k) &&
+      !(other_person(cx, k) &&
+        !word_is(cx, WC_TARGET, name_run(cx, k + 1, CTX_BEFORE, WORD_TITLE))))
+    return 0;
+  c = clause_start(cx, i);
+  for (k = c; k < i; k++) {
+    if (word_is(cx, WC_PAST, k))
+      return 0;
+    either |= word_text_is(cx, k, "atau");
+  }
+  return either || class_before(cx, WC_IF, c, cx->nm->n);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -4378,7 +4412,7 @@ judge_threat(struct ctx *cx, size_t i)
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
       ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
-      no_future(cx, i) || asking_for_it(cx, i))
+      no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi

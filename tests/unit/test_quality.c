@@ -1873,6 +1873,28 @@ START_TEST(quality_judge_relayed_message)
 }
 END_TEST
 
+/* "tinggal nama" (only a name left: dead) said of a person on a
+ * condition or as the other half of an ultimatum.  An office or a
+ * cooperative that exists only in name, or a relative long dead, is
+ * none. */
+static const struct judge_case name_left_cases[] = {
+  {"Kalau saya ketemu camat itu di pasar, besoknya dia tinggal nama saja.",
+   QUALITY_THREAT, 0},
+  {"Kades itu pilih: kembalikan dana desa atau pulang tinggal nama.",
+   QUALITY_THREAT, 0},
+  {"Koperasi desa itu sekarang tinggal nama saja, uang anggota hilang.",
+   QUALITY_CLEAN, 0},
+  {"Kalau begini terus, kantor desa tinggal nama saja.", QUALITY_CLEAN, 0},
+  {"Bapak saya sudah tinggal nama sejak banjir tahun 2010.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_name_left)
+{
+  judge_rows(name_left_cases, N(name_left_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2581,6 +2603,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_own_hand);
   tcase_add_test(tc, quality_judge_second_target);
   tcase_add_test(tc, quality_judge_relayed_message);
+  tcase_add_test(tc, quality_judge_name_left);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
