@@ -1910,9 +1910,9 @@ companion_self(const struct ctx *cx, size_t k)
  * place a crowd of the reporter's comes from (crowd_origin) and "satu"
  * or "se-" with its noun ("kami satu kampung", "kami se-desa"), within
  * CTX_BEFORE words (a word said twice, "satu" and "dan" not counted), or
- * with companions (companion_self: "saya dan adik-adik datang bakar")?  Not when
- * "dan" joins the verb to that word: "tendang jualan saya dan pukul
- * kepala saya" tells what was done to the reporter. */
+ * with companions (companion_self: "saya dan adik-adik datang bakar")?
+ * Not when "dan" joins the verb to that word: "tendang jualan saya dan
+ * pukul kepala saya" tells what was done to the reporter. */
 static int
 self_agent(const struct ctx *cx, size_t i)
 {
