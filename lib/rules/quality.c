@@ -1872,14 +1872,49 @@ cleft_self(const struct ctx *cx, size_t k)
   return word_is(cx, WC_SELF, m) && starts_clause(cx, m);
 }
 
+/* May word j be one of the reporter's companions: a band, kin or person
+ * word ("kawan", "keluarga", "adik", "ana")? */
+static int
+companion_word(const struct ctx *cx, size_t j)
+{
+  return word_is(cx, WC_BAND, j) || word_is(cx, WC_KIN, j) ||
+         (word_is(cx, WC_PERSON, j) && !word_is(cx, WC_SELF, j));
+}
+
+/* "saya dan adik-adik", "kami dengan keluarga", "beta deng beta pung
+ * kawan2", "beta pung ana2": the words right before word k (at most
+ * CTX_COMPANY, in its clause) are the reporter's companions
+ * (companion_word), joined to the reporter's word by a [join] word or
+ * owned by it ("pung", "punya").  Returns the index of that reporter's
+ * word, or k when there is none.  The reporter and companions together
+ * do what the verb after them says. */
+#define CTX_COMPANY 4
+static size_t
+companion_self(const struct ctx *cx, size_t k)
+{
+  static const char *const join[] = {"dan", "dengan", "deng", "dgn",
+                                     "bersama", NULL};
+  static const char *const own[] = {"pung", "punya", NULL};
+  size_t f = k;
+
+  while (f > 0 && k - f < CTX_COMPANY && !starts_clause(cx, f) &&
+         companion_word(cx, f - 1))
+    f--;
+  if (f == k || f < 2 || starts_clause(cx, f) || starts_clause(cx, f - 1) ||
+      !word_is(cx, WC_SELF, f - 2))
+    return k;
+  return word_in(cx, f - 1, join) || word_in(cx, f - 1, own) ? f - 2 : k;
+}
+
 /* Is the agent of the verb at word i the reporter: a first-person word
  * before it, with only modal, arming and weapon words between (or the
  * thing an arming word takes: "beta ambil batu lempar ..."), the
  * place a crowd of the reporter's comes from (crowd_origin) and "satu"
  * or "se-" with its noun ("kami satu kampung", "kami se-desa"), within
- * CTX_BEFORE words (a word said twice, "satu" and "dan" not counted)?  Not when
- * "dan" joins the verb to that word: "tendang jualan saya dan pukul
- * kepala saya" tells what was done to the reporter. */
+ * CTX_BEFORE words (a word said twice, "satu" and "dan" not counted), or
+ * with companions (companion_self: "saya dan adik-adik datang bakar")?
+ * Not when "dan" joins the verb to that word: "tendang jualan saya dan
+ * pukul kepala saya" tells what was done to the reporter. */
 static int
 self_agent(const struct ctx *cx, size_t i)
 {
@@ -1889,6 +1924,12 @@ self_agent(const struct ctx *cx, size_t i)
        k--) {
     if (word_is(cx, WC_SELF, k - 1))
       return !word_text_is(cx, k, "dan");
+    if (companion_self(cx, k) < k)
+      return 1;
+    /* "kami akan datang dengan parang": the weapon brought */
+    if (k == i && word_is(cx, WC_WEAPON, i) && !starts_clause(cx, k) &&
+        word_is(cx, WC_TO, k - 1) && !word_text_is(cx, k - 1, "ke"))
+      continue;
     /* "datang ramai-ramai dan membakar": a word said twice, and "dan"
      * between verbs, do not take the reporter further away. */
     spare += word_text_is(cx, k - 1, "dan") ||
@@ -2069,6 +2110,21 @@ owned_by(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "bakar gardu dan kantornya", "hancurkan pagar atau rumah mandor": the
+ * thing at word k (the verb's object) with a person, office or building
+ * (not the reporter's) joined to it by "dan", "atau" or "serta" right
+ * after it in its clause: the verb reaches that one too. */
+static int
+second_object(const struct ctx *cx, size_t k)
+{
+  static const char *const join[] = {"dan", "atau", "serta", "deng", NULL};
+
+  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         !starts_clause(cx, k + 2) && word_in(cx, k + 1, join) &&
+         (word_is(cx, WC_PERSON, k + 2) || word_is(cx, WC_TARGET, k + 2)) &&
+         !word_is(cx, WC_SELF, k + 2);
+}
+
 /* Is a person, office or building the target of the verb at word i:
  * within CTX_AFTER words in its clause, link words not counted ("tunggu
  * itu kades lewat"); right after a [strict] verb, whose everyday sense
@@ -2094,7 +2150,7 @@ has_target(const struct ctx *cx, size_t i)
         word_is(cx, WC_TARGET, k))
       return 1;
     if (!weapon && !object_skip(cx, k))
-      return limit > 1 && owned_by(cx, k);
+      return limit > 1 && (owned_by(cx, k) || second_object(cx, k));
     if (!word_is(cx, WC_LINK, k) &&
         !(weapon && (word_is(cx, WC_SELF, k) || word_is(cx, WC_MODAL, k))))
       seen++;
@@ -2170,12 +2226,33 @@ hushed(const struct ctx *cx, size_t i)
          (word_is(cx, WC_DENY, k - 1) || word_is(cx, WC_FORBID, k - 1));
 }
 
+/* "[pesan suara] ya halo pak ...", "Chat: ...": a [message] word at word
+ * i that opens the text with no sender after it ("dari" within two words
+ * of its clause, or a person or the one addressed right after it) names
+ * the form the reporter's own words came in (a voice note transcribed),
+ * not someone else's message: "SMS dari kades: ..." and "Pesan camat:
+ * ..." are. */
+static int
+medium_label(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  if (i != 0)
+    return 0;
+  for (k = 1; k < cx->nm->n && k <= 2 && !starts_clause(cx, k); k++)
+    if (word_text_is(cx, k, "dari") || word_text_is(cx, k, "dr") ||
+        (k == 1 && ((word_is(cx, WC_PERSON, k) && !word_is(cx, WC_SELF, k)) ||
+                    word_is(cx, WC_YOU, k))))
+      return 0;
+  return 1;
+}
+
 /*
  * Mark the words said by someone else: inside quotation marks (when the
  * text has words outside them: a text that is all one quote is the
  * reporter's own), after a verb of saying in the same sentence whose
  * subject is not the reporter ("saya bilang ..." is the reporter's own)
- * or a message someone else sent (sent_by_self),
+ * or a message someone else sent (sent_by_self, medium_label),
  * and before one that names its speaker after the words (said_after).
  */
 static void
@@ -2196,7 +2273,8 @@ mark_reported(struct ctx *cx)
     if (word_is(cx, WC_SAY, i) && !message_for(cx, i) && !hushed(cx, i) &&
         (nm->text[nm->w[i].off] == 'd' || !self_agent(cx, i)))
       scope = 1;
-    if (word_is(cx, WC_MESSAGE, i) && !sent_by_self(cx, i))
+    if (word_is(cx, WC_MESSAGE, i) && !sent_by_self(cx, i) &&
+        !medium_label(cx, i))
       scope = 1;   /* "kades kirim SMS ke saya: ..." */
   }
   for (i = 0; i < nm->n; i++) {
@@ -2522,6 +2600,7 @@ vowels_dropped(const char *t, size_t n, const char *h)
  * "sering", is too often another word), not before a number ("pkul 9" is
  * the time)? */
 #define SMS_MIN 4
+#define WORD_STEM_MAX 32 /* longest affixed verb looked at */
 static int
 sms_harm(const struct ctx *cx, size_t i)
 {
@@ -2543,6 +2622,54 @@ sms_harm(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* Is stem t[0..n), with -kan or -i taken off or not ("pukuli",
+ * "tembakkan"), a verb of violence? */
+static int
+harm_stem(const struct ctx *cx, const char *t, size_t n)
+{
+  const struct wordlist *l = &cx->q->cls[WC_HARM];
+
+  return list_find(l, KEY_TEXT, t, n) != NULL ||
+         (n >= SUFFIX_MIN_STEM + 3 && memcmp(t + n - 3, "kan", 3) == 0 &&
+          list_find(l, KEY_TEXT, t, n - 3) != NULL) ||
+         (n >= SUFFIX_MIN_STEM + 2 && t[n - 1] == 'i' &&
+          list_find(l, KEY_TEXT, t, n - 1) != NULL);
+}
+
+/* Is word i a verb of violence in an affixed form the [harm] list need
+ * not spell out: the active me- form with its nasal ("mencekik" from
+ * "cekik", "memukul" from "pukul", "menikam" from "tikam", "menyeret"
+ * from "seret", "menghajar" from "hajar"), and -kan or -i
+ * after it or after the bare stem ("memukuli", "pukuli")?  The list
+ * holds stems; a Kupang form ("bunu") is a stem of its own. */
+static int
+harm_affixed(const struct ctx *cx, size_t i)
+{
+  static const struct {
+    const char *prefix, *first; /* prefix to drop, letter it replaced */
+  } nasal[] = {{"meny", "s"}, {"meng", "k"}, {"meng", ""}, {"mem", "p"},
+               {"mem", ""}, {"men", "t"}, {"men", ""}, {"me", ""}};
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+  char stem[WORD_STEM_MAX];
+  size_t k, p, f;
+
+  if (harm_stem(cx, t, w->len))
+    return 1;
+  for (k = 0; k < sizeof(nasal) / sizeof(nasal[0]); k++) {
+    p = strlen(nasal[k].prefix);
+    f = strlen(nasal[k].first);
+    if (w->len < p + SUFFIX_MIN_STEM || w->len - p + f > sizeof(stem) ||
+        memcmp(t, nasal[k].prefix, p) != 0)
+      continue;
+    memcpy(stem, nasal[k].first, f);
+    memcpy(stem + f, t + p, w->len - p);
+    if (harm_stem(cx, stem, w->len - p + f))
+      return 1;
+  }
+  return 0;
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
  * douse_fuel, or a verb without its vowels: sms_harm)?  *self is set
  * when it carries the reporter as its agent ("kubunuh"). */
@@ -2551,7 +2678,7 @@ harm_word(const struct ctx *cx, size_t i, int *self)
 {
   *self = 0;
   if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
-      douse_fuel(cx, i) || sms_harm(cx, i))
+      harm_affixed(cx, i) || douse_fuel(cx, i) || sms_harm(cx, i))
     return 1;
   if (prefixed(cx, WC_HARM, i, "ku")) {
     *self = 1;
@@ -3271,19 +3398,25 @@ by_own_hand(const struct ctx *cx, size_t i)
   return word_is(cx, WC_OUTCOME, i) && own_hand_at(cx, i + 1);
 }
 
-/* "di tangan saya" at word k, inside the clause of word k - 1. */
+/* "di tangan saya" at word k, inside the clause of word k - 1; or in the
+ * Kupang possessive, "di beta pung tangan", "di saya punya tangan". */
 static int
 own_hand_at(const struct ctx *cx, size_t k)
 {
   size_t m;
 
-  if (k == 0 || k + 2 >= cx->nm->n)
+  if (k == 0 || k + 2 >= cx->nm->n || !word_text_is(cx, k, "di"))
     return 0;
   for (m = k; m <= k + 2; m++)
     if (starts_clause(cx, m))
       return 0;
-  return word_text_is(cx, k, "di") && word_text_is(cx, k + 1, "tangan") &&
-         word_is(cx, WC_SELF, k + 2);
+  if (word_text_is(cx, k + 1, "tangan"))
+    return word_is(cx, WC_SELF, k + 2);
+  return k + 3 < cx->nm->n && !starts_clause(cx, k + 3) &&
+         word_is(cx, WC_SELF, k + 1) &&
+         (word_text_is(cx, k + 2, "pung") ||
+          word_text_is(cx, k + 2, "punya")) &&
+         word_text_is(cx, k + 3, "tangan");
 }
 
 /* "nyawanya ada di tangan saya", "nyawa kades di tangan beta": a [life]
@@ -4136,6 +4269,111 @@ asking_for_it(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Kantor Dinas Sosial itu lebih baik dibom saja", "kepala dusun itu
+ * sebaiknya dipukul": a passive verb of violence at word i right after
+ * an [advise] word, in a clause that opens (past condition words) with
+ * a person, office or building other than the reporter: violence wished
+ * on them.  Rubbish "lebih baik dibakar" is a thing. */
+static int
+advised_harm(const struct ctx *cx, size_t i)
+{
+  size_t c;
+
+  if (i == 0 || starts_clause(cx, i) || !prefixed(cx, WC_HARM, i, "di") ||
+      !word_is(cx, WC_ADVISE, i - 1))
+    return 0;
+  c = clause_subject(cx, i);
+  return c < i - 1 && !word_is(cx, WC_SELF, c) &&
+         (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c));
+}
+
+/* "Bilang sama dia, ...", "Tolong sampaikan ke kepala Samsat: ...": the
+ * sentence of word i opens ("tolong"/"mohon" before it or not) with a
+ * message the reporter sends to an official (told_to), and word i stands
+ * in a later clause of it: said to that official. */
+static int
+relayed_to(const struct ctx *cx, size_t i)
+{
+  static const char *const please[] = {"tolong", "tlg", "mohon", NULL};
+  size_t s = sentence_start(cx, i), r = s;
+
+  if (word_in(cx, s, please) && s + 1 < cx->nm->n &&
+      !starts_clause(cx, s + 1))
+    r = s + 1;
+  if (!(r == s ? told_to(cx, s)
+               : (word_is(cx, WC_SAY, r) || word_text_is(cx, r, "sampaikan")) &&
+                     word_is(cx, WC_TO, r + 1) && other_person(cx, r + 2)))
+    return 0;
+  return clause_start(cx, i) > r + 2;
+}
+
+/* In a message relayed to an official (relayed_to) at word i: a [warn]
+ * word opening a clause, then harm befalling ([modal] and [befall]) in
+ * the sentence ("hati-hati kalau pulang malam, orang bisa celaka"); harm
+ * befalling ([modal] and [befall] at i) on them or theirs, named right
+ * before the modal words ("anak dan istrinya bisa celaka", "dia bisa
+ * celaka"); or a weapon the
+ * reporter brings ("kami akan datang dengan parang").  A hazard for
+ * "anak sekolah" or people in general is none. */
+static int
+relayed_harm(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  if (!relayed_to(cx, i))
+    return 0;
+  if (word_is(cx, WC_WARN, i) && starts_clause(cx, i)) {
+    for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
+      if (word_is(cx, WC_MODAL, k - 1) && word_is(cx, WC_BEFALL, k))
+        return 1;
+    return 0;
+  }
+  if (word_is(cx, WC_BEFALL, i) && word_is(cx, WC_MODAL, i - 1)) {
+    for (k = i - 1; k > 0 && !starts_clause(cx, k) &&
+                    (word_is(cx, WC_MODAL, k) || word_is(cx, WC_INTENS, k));
+         k--)
+      ;
+    return k < i - 1 && ((word_is(cx, WC_KIN, k) && owned_nya(cx, k)) ||
+                         word_text_is(cx, k, "dia") ||
+                         word_is(cx, WC_THEY, k));
+  }
+  return word_is(cx, WC_WEAPON, i) && self_agent(cx, i);
+}
+
+/* "Kalau saya ketemu lurah itu, besoknya dia tinggal nama saja", "...
+ * kembalikan uang kami atau pulang tinggal nama": "tinggal nama" (only
+ * a name left: dead) at word i, said of a person ("dia", "mereka", "kau"
+ * or a person who is no office or building, modal words between) or of
+ * someone coming home so ("pulang"), with no [past] word in its clause,
+ * on a condition earlier in the sentence or as the other half of an
+ * ultimatum ("atau" before it in its clause).  "koperasi itu tinggal
+ * nama" or "kantor desa tinggal nama" are things that exist no more. */
+static int
+name_left(const struct ctx *cx, size_t i)
+{
+  size_t k, c;
+  int either = 0;
+
+  if (i == 0 || starts_clause(cx, i) || !word_text_is(cx, i, "tinggal") ||
+      !word_text_is(cx, i + 1, "nama") || starts_clause(cx, i + 1))
+    return 0;
+  for (k = i - 1; k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k);
+       k--)
+    ;
+  if (!word_text_is(cx, k, "pulang") && !word_text_is(cx, k, "dia") &&
+      !word_is(cx, WC_THEY, k) && !word_is(cx, WC_YOU, k) &&
+      !(other_person(cx, k) &&
+        !word_is(cx, WC_TARGET, name_run(cx, k + 1, CTX_BEFORE, WORD_TITLE))))
+    return 0;
+  c = clause_start(cx, i);
+  for (k = c; k < i; k++) {
+    if (word_is(cx, WC_PAST, k))
+      return 0;
+    either |= word_text_is(cx, k, "atau");
+  }
+  return either || class_before(cx, WC_IF, c, cx->nm->n);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -4174,7 +4412,8 @@ judge_threat(struct ctx *cx, size_t i)
     found(cx, i, QUALITY_THREAT, "threat");
   if (harm && fronted_weapon(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
-  if (intended_harm(cx, i) || poison_served(cx, i))
+  if (intended_harm(cx, i) || poison_served(cx, i) || advised_harm(cx, i) ||
+      relayed_harm(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* A lesson the reporter gives someone: a beating promised. */
   k = lesson_at(cx, i);
@@ -4197,7 +4436,7 @@ judge_threat(struct ctx *cx, size_t i)
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
       ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
-      no_future(cx, i) || asking_for_it(cx, i))
+      no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi

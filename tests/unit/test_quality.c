@@ -1825,6 +1825,177 @@ START_TEST(quality_judge_one_village)
 }
 END_TEST
 
+/* The reporter with companions is the agent still: "saya dan adik-adik",
+ * "beta deng beta pung kawan2", "kami dengan keluarga", "beta pung
+ * ana2", "saya sendiri yang akan pasang bom".  The reporter and kin hurt,
+ * an official hitting them, or the same verbs on a thing (cooking,
+ * farming, an alarm) are none. */
+static const struct judge_case companion_cases[] = {
+  {"Besok saya dan adik-adik datang bakar kantor camat itu.",
+   QUALITY_THREAT, 0},
+  {"Kalau bantuan tidak turun, beta deng beta pung kawan2 pi hajar kepala "
+   "desa.", QUALITY_THREAT, 0},
+  {"beta pung ana2 su siap pi pukul dia sampai mati", QUALITY_THREAT, 0},
+  {"Kami dengan keluarga akan datang bawa parang ke kantor desa.",
+   QUALITY_THREAT, 0},
+  {"Saya sendiri yang akan pasang bom di kantor dinas itu.", QUALITY_THREAT,
+   0},
+  {"Kemarin saya dan adik dipukul petugas Satpol PP di pasar.",
+   QUALITY_CLEAN, 0},
+  {"Petugas pukul saya dan adik saya di depan kantor camat.", QUALITY_CLEAN,
+   0},
+  {"Saya dan keluarga bakar sampah di belakang rumah setiap sore.",
+   QUALITY_CLEAN, 0},
+  {"Beta deng beta pung kawan2 potong ayam untuk pesta adat.", QUALITY_CLEAN,
+   0},
+  {"Saya dengan anak-anak pukul kentongan waktu ada kebakaran.",
+   QUALITY_CLEAN, 0},
+  {"Saya dan adik takut petugas itu datang bakar rumah kami.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_companion_agent)
+{
+  judge_rows(companion_cases, N(companion_cases));
+}
+END_TEST
+
+/* Verbs of violence beyond the first list: strangling, dragging,
+ * smashing a head.  Choking on food, a flood dragging a motorbike,
+ * solving a problem ("pecahkan masalah") or fitting a meter are none. */
+static const struct judge_case violence_class_cases[] = {
+  {"Awas saja, saya cekik leher bendahara itu.", QUALITY_THREAT, 0},
+  {"Kami ramai-ramai datang seret kepala desa keluar dari kantornya.",
+   QUALITY_THREAT, 0},
+  {"Besok saya pecahkan kepala mandor itu.", QUALITY_THREAT, 0},
+  {"Kalau dana tidak cair, kami akan mencekik bendahara itu.",
+   QUALITY_THREAT, 0},
+  {"Saya akan memukuli mandor itu sampai mati.", QUALITY_THREAT, 0},
+  {"Petugas itu mencekik leher anak saya kemarin di pasar.", QUALITY_CLEAN,
+   0},
+  {"Anak saya hampir tercekik biji jagung karena tidak ada guru jaga.",
+   QUALITY_CLEAN, 0},
+  {"Banjir menyeret motor warga dan kepala desa tidak datang.", QUALITY_CLEAN,
+   0},
+  {"Kami minta kepala sekolah pecahkan masalah ijazah ini.", QUALITY_CLEAN,
+   0},
+  {"Petugas PLN pasang meteran baru di rumah kami.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_violence_classes)
+{
+  judge_rows(violence_class_cases, N(violence_class_cases));
+}
+END_TEST
+
+/* A voice note transcribed ("[pesan suara] ...") is the reporter's own
+ * words, and "saya kasih tahu ya" is said by the reporter to the
+ * listener: what follows is theirs.  An official's message or words
+ * quoted are flagged, not refused. */
+static const struct judge_case own_voice_cases[] = {
+  {"[pesan suara] halo pak saya mau lapor camat ambil uang, saya kasih "
+   "tahu ya kalau ketemu dia saya habisi dia", QUALITY_THREAT, 0},
+  {"SMS dari kades: kalau lapor lagi saya habisi kamu.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"[pesan suara] pak camat bilang dia mau bakar rumah saya kalau saya "
+   "lapor", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_own_voice)
+{
+  judge_rows(own_voice_cases, N(own_voice_cases));
+}
+END_TEST
+
+/* "di beta pung tangan", "di saya punya tangan": the reporter's hand in
+ * the Kupang possessive, as "di tangan saya".  Another's hand is none. */
+static const struct judge_case own_hand_cases[] = {
+  {"beta sumpah dia mati di beta pung tangan", QUALITY_THREAT, 0},
+  {"Camat itu mampus di saya punya tangan kalau bantuan tidak cair.",
+   QUALITY_THREAT, 0},
+  {"Pasien itu mati di dokter pung tangan karena obat habis.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_own_hand)
+{
+  judge_rows(own_hand_cases, N(own_hand_cases));
+}
+END_TEST
+
+/* The object of a verb of violence named second after "dan"/"atau"
+ * ("bakar gardu dan kantornya"), and (advised_harm) violence advised on a
+ * person or building ("kantor itu lebih baik dibom saja").  Rubbish and
+ * twigs burnt, or a thing advised burnt, are none. */
+static const struct judge_case second_target_cases[] = {
+  {"Lewat dari itu saya dan adik-adik datang bakar gardu dan kantornya.",
+   QUALITY_THREAT, 0},
+  {"Kalau tidak dibayar, kami hancurkan pagar atau rumah mandor itu.",
+   QUALITY_THREAT, 0},
+  {"Kantor Dinas Sosial itu lebih baik dibom saja.", QUALITY_THREAT, 0},
+  {"Kepala dusun itu sebaiknya dipukul saja biar kapok.", QUALITY_THREAT, 0},
+  {"Kami bakar sampah dan ranting di kebun setiap musim kemarau.",
+   QUALITY_CLEAN, 0},
+  {"Sampah itu lebih baik dibakar saja daripada menumpuk di pasar.",
+   QUALITY_CLEAN, 0},
+  {"Petugas bakar sampah dan rumput di belakang kantor camat.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_second_target)
+{
+  judge_rows(second_target_cases, N(second_target_cases));
+}
+END_TEST
+
+/* A message the reporter relays to an official ("Bilang sama dia, ...",
+ * "Tolong sampaikan ke kepala Samsat: ...") aims what follows at that
+ * official: a warning with harm befalling, harm to their family on a
+ * condition, a weapon the reporter brings.  A hazard relayed, or a visit
+ * with a letter, are none. */
+static const struct judge_case relayed_cases[] = {
+  {"Sampaikan ke pak camat, hati-hati kalau pulang malam, orang bisa saja "
+   "celaka.", QUALITY_THREAT, 0},
+  {"Bilang sama kepala sekolah, anak dan istrinya bisa celaka kalau ijazah "
+   "tidak keluar.", QUALITY_THREAT, 0},
+  {"Tolong sampaikan ke kepala dinas: kami sudah siap dan akan datang "
+   "dengan parang.", QUALITY_THREAT, 0},
+  {"Tolong sampaikan ke kepala dinas, jembatan di Oesao rusak dan anak "
+   "sekolah bisa celaka kalau hujan.", QUALITY_CLEAN, 0},
+  {"Bilang sama pak camat, kami sudah datang dengan surat tiga kali tapi "
+   "tidak dilayani.", QUALITY_CLEAN, 0},
+  {"Sampaikan ke bupati, warga takut orang bisa celaka karena jalan gelap.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_relayed_message)
+{
+  judge_rows(relayed_cases, N(relayed_cases));
+}
+END_TEST
+
+/* "tinggal nama" (only a name left: dead) said of a person on a
+ * condition or as the other half of an ultimatum.  An office or a
+ * cooperative that exists only in name, or a relative long dead, is
+ * none. */
+static const struct judge_case name_left_cases[] = {
+  {"Kalau saya ketemu camat itu di pasar, besoknya dia tinggal nama saja.",
+   QUALITY_THREAT, 0},
+  {"Kades itu pilih: kembalikan dana desa atau pulang tinggal nama.",
+   QUALITY_THREAT, 0},
+  {"Koperasi desa itu sekarang tinggal nama saja, uang anggota hilang.",
+   QUALITY_CLEAN, 0},
+  {"Kalau begini terus, kantor desa tinggal nama saja.", QUALITY_CLEAN, 0},
+  {"Bapak saya sudah tinggal nama sejak banjir tahun 2010.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_name_left)
+{
+  judge_rows(name_left_cases, N(name_left_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2532,6 +2703,13 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_role_group);
   tcase_add_test(tc, quality_judge_named_as);
   tcase_add_test(tc, quality_judge_one_village);
+  tcase_add_test(tc, quality_judge_companion_agent);
+  tcase_add_test(tc, quality_judge_violence_classes);
+  tcase_add_test(tc, quality_judge_own_voice);
+  tcase_add_test(tc, quality_judge_own_hand);
+  tcase_add_test(tc, quality_judge_second_target);
+  tcase_add_test(tc, quality_judge_relayed_message);
+  tcase_add_test(tc, quality_judge_name_left);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
