@@ -2680,6 +2680,8 @@ read_acts(const struct tokens *ts, struct incident *inc)
 }
 
 static int str_in(const char *w, const char *const *list);
+static int territory_named(const struct incident *inc, const char *w,
+                           const char *key);
 
 /* A person read after a head's title who is the territory the title
  * heads ("Pak Camat Alak", an office "kecamatan alak" too) and has no
@@ -2687,18 +2689,13 @@ static int str_in(const char *w, const char *const *list);
 static void
 territory_persons(struct incident *inc)
 {
-  static const char *const territories[] = {"kecamatan", "desa",
-                                            "kelurahan", NULL};
-  struct incident_item *p, *o;
-  int i, j;
+  struct incident_item *p;
+  int i;
 
   for (i = 0; i < inc->n[INCIDENT_PERSON]; i++) {
     p = &inc->item[INCIDENT_PERSON][i];
-    for (j = 0; j < inc->n[INCIDENT_OFFICE] && p->key2[0] == '\0'; j++) {
-      o = &inc->item[INCIDENT_OFFICE][j];
-      if (str_in(o->key, territories) && strcmp(o->qual, p->key) == 0)
-        p->flag = 0;
-    }
+    if (p->key2[0] == '\0' && territory_named(inc, p->key, NULL))
+      p->flag = 0;
   }
 }
 
@@ -3382,9 +3379,6 @@ incident_add_gazetteer(struct incident *inc, const char *text,
   }
 }
 
-static int territory_named(const struct incident *inc, const char *w,
-                           const char *key);
-
 /*
  * 1 when office x of a and office y of b, of one type and number but
  * unlike qualifiers, may be one office named two ways: the qualifier of
@@ -3417,7 +3411,8 @@ static const char *const territory_offices[] = {"desa", "kelurahan",
 
 /* 1 when inc names a village, kelurahan or kecamatan by w, an office of
  * another type than key ("Puskesmas Bloro di Kecamatan Nita"): w is the
- * place of inc's office of type key, no other name of it. */
+ * place of inc's office of type key, no other name of it.  Any type when
+ * key is NULL. */
 static int
 territory_named(const struct incident *inc, const char *w, const char *key)
 {
@@ -3426,7 +3421,8 @@ territory_named(const struct incident *inc, const char *w, const char *key)
 
   for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
     it = &inc->item[INCIDENT_OFFICE][i];
-    if (str_in(it->key, territory_offices) && strcmp(it->key, key) != 0 &&
+    if (str_in(it->key, territory_offices) &&
+        (key == NULL || strcmp(it->key, key) != 0) &&
         strcmp(it->qual, w) == 0)
       return 1;
   }
