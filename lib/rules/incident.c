@@ -3859,20 +3859,14 @@ day_shared(const struct incident *a, const struct incident *b)
   return 0;
 }
 
-/* The amounts of a that b tells alike (item_alike()). */
+/* The amounts of a that b tells alike (item_alike()): every amount
+ * counts, so those unmatched() leaves out. */
 static int
 amounts_met(const struct incident *a, const struct incident *b)
 {
-  int i, j, n = 0;
+  int n, left = unmatched(a, b, INCIDENT_AMOUNT, &n);
 
-  for (i = 0; i < a->n[INCIDENT_AMOUNT]; i++)
-    for (j = 0; j < b->n[INCIDENT_AMOUNT]; j++)
-      if (item_alike(INCIDENT_AMOUNT, &a->item[INCIDENT_AMOUNT][i],
-                     &b->item[INCIDENT_AMOUNT][j])) {
-        n++;
-        break;
-      }
-  return n;
+  return n - left;
 }
 
 /* 1 when a asks money (an amount given) and b tells, with no word of
