@@ -2051,7 +2051,6 @@ village_in_kecamatan(const struct tokens *ts, int j, const char *type)
   return 0;
 }
 
-/* The office at token i, if it is one; the tokens it used in *used. */
 /* A road named by its two ends ("Jalan Bajawa - Aimere", "Jl.
  * Ende-Detusoko"), its first end the name at token j: the other end,
  * a capital word after a dash, as the road's key2 (roads_apart()). */
@@ -2065,6 +2064,7 @@ road_end(const struct tokens *ts, int j, struct incident_item *it)
     snprintf(it->key2, sizeof(it->key2), "%s", t->w);
 }
 
+/* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
@@ -2739,7 +2739,6 @@ incident_extract(const char *text, struct incident *inc)
 /* ------------------------------------------------------------------ */
 /* Comparing                                                            */
 /* ------------------------------------------------------------------ */
-
 
 /* 1 when s is direction words only ("barat", "baratdaya"), added to a
  * name that ends in none (so "sumbabarat" is not "sumbabaratdaya"). */
