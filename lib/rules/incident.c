@@ -2051,7 +2051,6 @@ village_in_kecamatan(const struct tokens *ts, int j, const char *type)
   return 0;
 }
 
-/* The office at token i, if it is one; the tokens it used in *used. */
 /* A road named by its two ends ("Jalan Bajawa - Aimere", "Jl.
  * Ende-Detusoko"), its first end the name at token j: the other end,
  * a capital word after a dash, as the road's key2 (roads_apart()). */
@@ -2065,6 +2064,7 @@ road_end(const struct tokens *ts, int j, struct incident_item *it)
     snprintf(it->key2, sizeof(it->key2), "%s", t->w);
 }
 
+/* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
@@ -2680,6 +2680,8 @@ read_acts(const struct tokens *ts, struct incident *inc)
 }
 
 static int str_in(const char *w, const char *const *list);
+static int territory_named(const struct incident *inc, const char *w,
+                           const char *key);
 
 /* A person read after a head's title who is the territory the title
  * heads ("Pak Camat Alak", an office "kecamatan alak" too) and has no
@@ -2687,18 +2689,13 @@ static int str_in(const char *w, const char *const *list);
 static void
 territory_persons(struct incident *inc)
 {
-  static const char *const territories[] = {"kecamatan", "desa",
-                                            "kelurahan", NULL};
-  struct incident_item *p, *o;
-  int i, j;
+  struct incident_item *p;
+  int i;
 
   for (i = 0; i < inc->n[INCIDENT_PERSON]; i++) {
     p = &inc->item[INCIDENT_PERSON][i];
-    for (j = 0; j < inc->n[INCIDENT_OFFICE] && p->key2[0] == '\0'; j++) {
-      o = &inc->item[INCIDENT_OFFICE][j];
-      if (str_in(o->key, territories) && strcmp(o->qual, p->key) == 0)
-        p->flag = 0;
-    }
+    if (p->key2[0] == '\0' && territory_named(inc, p->key, NULL))
+      p->flag = 0;
   }
 }
 
@@ -2742,7 +2739,6 @@ incident_extract(const char *text, struct incident *inc)
 /* ------------------------------------------------------------------ */
 /* Comparing                                                            */
 /* ------------------------------------------------------------------ */
-
 
 /* 1 when s is direction words only ("barat", "baratdaya"), added to a
  * name that ends in none (so "sumbabarat" is not "sumbabaratdaya"). */
@@ -3382,9 +3378,6 @@ incident_add_gazetteer(struct incident *inc, const char *text,
   }
 }
 
-static int territory_named(const struct incident *inc, const char *w,
-                           const char *key);
-
 /*
  * 1 when office x of a and office y of b, of one type and number but
  * unlike qualifiers, may be one office named two ways: the qualifier of
@@ -3417,7 +3410,8 @@ static const char *const territory_offices[] = {"desa", "kelurahan",
 
 /* 1 when inc names a village, kelurahan or kecamatan by w, an office of
  * another type than key ("Puskesmas Bloro di Kecamatan Nita"): w is the
- * place of inc's office of type key, no other name of it. */
+ * place of inc's office of type key, no other name of it.  Any type when
+ * key is NULL. */
 static int
 territory_named(const struct incident *inc, const char *w, const char *key)
 {
@@ -3426,7 +3420,8 @@ territory_named(const struct incident *inc, const char *w, const char *key)
 
   for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
     it = &inc->item[INCIDENT_OFFICE][i];
-    if (str_in(it->key, territory_offices) && strcmp(it->key, key) != 0 &&
+    if (str_in(it->key, territory_offices) &&
+        (key == NULL || strcmp(it->key, key) != 0) &&
         strcmp(it->qual, w) == 0)
       return 1;
   }
@@ -3863,20 +3858,14 @@ day_shared(const struct incident *a, const struct incident *b)
   return 0;
 }
 
-/* The amounts of a that b tells alike (item_alike()). */
+/* The amounts of a that b tells alike (item_alike()): every amount
+ * counts, so those unmatched() leaves out. */
 static int
 amounts_met(const struct incident *a, const struct incident *b)
 {
-  int i, j, n = 0;
+  int n, left = unmatched(a, b, INCIDENT_AMOUNT, &n);
 
-  for (i = 0; i < a->n[INCIDENT_AMOUNT]; i++)
-    for (j = 0; j < b->n[INCIDENT_AMOUNT]; j++)
-      if (item_alike(INCIDENT_AMOUNT, &a->item[INCIDENT_AMOUNT][i],
-                     &b->item[INCIDENT_AMOUNT][j])) {
-        n++;
-        break;
-      }
-  return n;
+  return n - left;
 }
 
 /* 1 when a asks money (an amount given) and b tells, with no word of
