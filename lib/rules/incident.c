@@ -412,6 +412,12 @@ numread_take(struct numread *r, const struct token *t)
        * "setengah" goes on ("satu setengah juta"); another starts anew. */
       if (r->small != 0 && number_words[i].v >= 1)
         return 0;
+      /* "dua juta setengah": half of the group just closed (2,5 juta) */
+      if (number_words[i].v == 0.5 && r->group && r->cur == 0 &&
+          r->small == 0 && r->last >= 1e3) {
+        r->total += r->last / 2;
+        return 1;
+      }
       r->small += number_words[i].v;
       return r->any = 1;
     }

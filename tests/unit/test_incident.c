@@ -177,6 +177,9 @@ static const struct {
   {"dana desa 2025 tiga ratus lima puluh juta", 350000000},
   {"thn 2024 dua juta dipotong", 2000000},
   {"bayar 2 setengah juta", 2500000},
+  /* "setengah" after a closed group is half of its unit. */
+  {"lurah minta dua juta setengah", 2500000},
+  {"minta 2 juta setengah baru proses", 2500000},
 };
 
 START_TEST(amounts_read)
