@@ -1797,7 +1797,10 @@ static const char *const office_not_names[] = {
   "tanpa", "mati", "wajib", "rusak", "macet", "tutup", "buka", "hanya",
   "cuma", "semua", "lain", "mana", "sini", "sana", "dekat", "depan",
   "belakang", "sekitar", "setempat", "kami", "kita", "katong", "tagih",
-  "jual", "menjual", "dijual", "diam", "lihat", "liat", NULL,
+  "jual", "menjual", "dijual", "diam", "lihat", "liat",
+  /* bare verbs of what an office did: "BPBD kirim air", "Bulog simpan" */
+  "kirim", "antar", "angkut", "bagi", "jemput", "simpan", "tunda", "tahan",
+  "periksa", "ukur", "sita", "gusur", NULL,
 };
 
 /* Everyday nouns of reports (goods, animals, crops, land, vehicles,

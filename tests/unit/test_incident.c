@@ -2378,6 +2378,24 @@ START_TEST(landmark_of_two_capital_words)
 }
 END_TEST
 
+/* A bare verb in lower case after an office word ("BPBD kirim air",
+ * "Satpol PP sita jualan") is what the office did, no name of it: the
+ * office agrees with the one named by its kabupaten. */
+START_TEST(office_then_a_verb)
+{
+  static const struct pair_case t[] = {
+    {"Air tangki bantuan BPBD Kabupaten TTS untuk Desa Netpala dijual "
+     "Rp 150.000 per tangki oleh sopir",
+     "BPBD kirim air gratis ke Netpala tp sopir jual seratus lima puluh "
+     "ribu satu tangki", 0, 1},
+    {"Bulog Kabupaten Belu jual beras Rp 500.000 per karung",
+     "Bulog simpan beras lalu jual lima ratus ribu per karung", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A kecamatan written short ("ABAL" for Alor Barat Laut, "kuteng",
  * "amsel"): a prefix of the base and of each direction word is the same
  * office; a short form of another direction is another. */
@@ -2514,6 +2532,7 @@ incident_suite(void)
   tcase_add_test(tc, road_named_by_its_ends);
   tcase_add_test(tc, nickname_in_brackets);
   tcase_add_test(tc, two_amounts_alike);
+  tcase_add_test(tc, office_then_a_verb);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
