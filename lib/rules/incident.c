@@ -1494,6 +1494,7 @@ static const struct {
   {"pkm", "puskesmas", NULL, Q_NAME, 0}, {"pustu", "pustu", NULL, Q_NAME, 0},
   {"kapus", "puskesmas", NULL, Q_NAME, 0},
   {"rsud", "rsud", NULL, Q_NAME, 0}, {"rs", "rsud", NULL, Q_NAME, 1},
+  {"rsu", "rsud", NULL, Q_NAME, 0},
   {"polsek", "polsek", NULL, Q_NAME, 0}, {"polres", "polres", NULL, Q_NAME, 0},
   {"polda", "polda", NULL, Q_NAME, 0},
   {"polresta", "polres", NULL, Q_NAME, 0},

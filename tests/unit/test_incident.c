@@ -2378,6 +2378,25 @@ START_TEST(landmark_of_two_capital_words)
 }
 END_TEST
 
+/* "RSU" (rumah sakit umum) is the town's hospital as "RSUD" is: "RSU
+ * Atambua" is the RSUD Mgr. Gabriel Manek of Atambua. */
+START_TEST(hospital_written_rsu)
+{
+  static const struct pair_case t[] = {
+    {"Dokter spesialis di RSUD Mgr. Gabriel Manek Atambua menyuruh pasien "
+     "membeli obat di apotek miliknya",
+     "waktu dirawat di RSU Atambua dokter suru beli obat di apotek dokter "
+     "pung sendiri", 0, 1},
+    {"Dokter spesialis di RSUD Mgr. Gabriel Manek Atambua menyuruh pasien "
+     "membeli obat di apotek miliknya",
+     "waktu dirawat di RSU Kefamenanu dokter suru beli obat di apotek "
+     "dokter pung sendiri", 1, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A bare verb in lower case after an office word ("BPBD kirim air",
  * "Satpol PP sita jualan") is what the office did, no name of it: the
  * office agrees with the one named by its kabupaten. */
@@ -2533,6 +2552,7 @@ incident_suite(void)
   tcase_add_test(tc, nickname_in_brackets);
   tcase_add_test(tc, two_amounts_alike);
   tcase_add_test(tc, office_then_a_verb);
+  tcase_add_test(tc, hospital_written_rsu);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
