@@ -2874,6 +2874,19 @@ short_given(const char *a, const char *b)
          strncmp(a, b, n) == 0;
 }
 
+/* 1 when a is the given name b called by its tail ("anis" of
+ * "yohanis", "nus" of "marinus"): its last letters, at least
+ * SHORT_GIVEN_MIN, with SHORT_GIVEN_REST or more before them.  "anis"
+ * ends no "yohanes". */
+static int
+given_tail(const char *a, const char *b)
+{
+  size_t n = strlen(a), m = strlen(b);
+
+  return n >= SHORT_GIVEN_MIN && m >= n + SHORT_GIVEN_REST &&
+         strcmp(a, b + m - n) == 0;
+}
+
 /* A date's parts (0 not known) agree. */
 static int
 date_alike(int64_t a, int64_t b)
@@ -3476,7 +3489,8 @@ item_alike(int k, const struct incident_item *a,
   case INCIDENT_PERSON:
     return name_alike(a->key, b->key) || name_alike(a->key, b->key2) ||
            name_alike(a->key2, b->key) || name_alike(a->key2, b->key2) ||
-           short_given(a->key, b->key) || short_given(b->key, a->key);
+           short_given(a->key, b->key) || short_given(b->key, a->key) ||
+           given_tail(a->key, b->key) || given_tail(b->key, a->key);
   case INCIDENT_OFFICE:
     return office_alike(a, b);
   case INCIDENT_PLACE:

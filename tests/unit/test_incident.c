@@ -2196,6 +2196,23 @@ START_TEST(short_given_names)
 }
 END_TEST
 
+/* A given name called by its tail ("Om Anis" for Yohanis, "Nus" for
+ * Marinus) is the person of the full name; a tail of another ending is
+ * not ("Anis" is no "Yohanes"). */
+START_TEST(given_name_by_its_tail)
+{
+  static const struct conflict_case t[] = {
+    {"staf DKP Provinsi NTT bernama Yohanis memungut Rp 750.000 per kapal",
+     "Om Anis pegawai DKP provinsi tarik tujuh ratus lima puluh ribu tiap "
+     "kapal", 0},
+    {"Pak Nus minta 100 ribu", "Bapak Marinus Tefa minta uang", 0},
+    {"Om Anis minta 100 ribu", "Pak Yohanes minta uang", 1},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A camat "di" a town is the camat of the kecamatan holding the town
  * (by the gazetteer): "camat di Lewoleba" is the Camat Nubatukan, not
  * the Camat Atadei. */
@@ -2524,6 +2541,7 @@ incident_suite(void)
   tcase_add_test(tc, office_class_is_no_name);
   tcase_add_test(tc, village_and_its_numbered_split);
   tcase_add_test(tc, short_given_names);
+  tcase_add_test(tc, given_name_by_its_tail);
   tcase_add_test(tc, camat_of_a_town);
   tcase_add_test(tc, prison_shorthand);
   tcase_add_test(tc, supply_cut_and_stock_out);
