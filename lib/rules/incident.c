@@ -412,6 +412,12 @@ numread_take(struct numread *r, const struct token *t)
        * "setengah" goes on ("satu setengah juta"); another starts anew. */
       if (r->small != 0 && number_words[i].v >= 1)
         return 0;
+      /* "dua juta setengah": half of the group just closed (2,5 juta) */
+      if (number_words[i].v == 0.5 && r->group && r->cur == 0 &&
+          r->small == 0 && r->last >= 1e3) {
+        r->total += r->last / 2;
+        return 1;
+      }
       r->small += number_words[i].v;
       return r->any = 1;
     }
@@ -1488,6 +1494,7 @@ static const struct {
   {"pkm", "puskesmas", NULL, Q_NAME, 0}, {"pustu", "pustu", NULL, Q_NAME, 0},
   {"kapus", "puskesmas", NULL, Q_NAME, 0},
   {"rsud", "rsud", NULL, Q_NAME, 0}, {"rs", "rsud", NULL, Q_NAME, 1},
+  {"rsu", "rsud", NULL, Q_NAME, 0},
   {"polsek", "polsek", NULL, Q_NAME, 0}, {"polres", "polres", NULL, Q_NAME, 0},
   {"polda", "polda", NULL, Q_NAME, 0},
   {"polresta", "polres", NULL, Q_NAME, 0},
@@ -1791,7 +1798,10 @@ static const char *const office_not_names[] = {
   "tanpa", "mati", "wajib", "rusak", "macet", "tutup", "buka", "hanya",
   "cuma", "semua", "lain", "mana", "sini", "sana", "dekat", "depan",
   "belakang", "sekitar", "setempat", "kami", "kita", "katong", "tagih",
-  "jual", "menjual", "dijual", "diam", "lihat", "liat", NULL,
+  "jual", "menjual", "dijual", "diam", "lihat", "liat",
+  /* bare verbs of what an office did: "BPBD kirim air", "Bulog simpan" */
+  "kirim", "antar", "angkut", "bagi", "jemput", "simpan", "tunda", "tahan",
+  "periksa", "ukur", "sita", "gusur", NULL,
 };
 
 /* Everyday nouns of reports (goods, animals, crops, land, vehicles,
@@ -2864,6 +2874,19 @@ short_given(const char *a, const char *b)
          strncmp(a, b, n) == 0;
 }
 
+/* 1 when a is the given name b called by its tail ("anis" of
+ * "yohanis", "nus" of "marinus"): its last letters, at least
+ * SHORT_GIVEN_MIN, with SHORT_GIVEN_REST or more before them.  "anis"
+ * ends no "yohanes". */
+static int
+given_tail(const char *a, const char *b)
+{
+  size_t n = strlen(a), m = strlen(b);
+
+  return n >= SHORT_GIVEN_MIN && m >= n + SHORT_GIVEN_REST &&
+         strcmp(a, b + m - n) == 0;
+}
+
 /* A date's parts (0 not known) agree. */
 static int
 date_alike(int64_t a, int64_t b)
@@ -3466,7 +3489,8 @@ item_alike(int k, const struct incident_item *a,
   case INCIDENT_PERSON:
     return name_alike(a->key, b->key) || name_alike(a->key, b->key2) ||
            name_alike(a->key2, b->key) || name_alike(a->key2, b->key2) ||
-           short_given(a->key, b->key) || short_given(b->key, a->key);
+           short_given(a->key, b->key) || short_given(b->key, a->key) ||
+           given_tail(a->key, b->key) || given_tail(b->key, a->key);
   case INCIDENT_OFFICE:
     return office_alike(a, b);
   case INCIDENT_PLACE:

@@ -177,6 +177,9 @@ static const struct {
   {"dana desa 2025 tiga ratus lima puluh juta", 350000000},
   {"thn 2024 dua juta dipotong", 2000000},
   {"bayar 2 setengah juta", 2500000},
+  /* "setengah" after a closed group is half of its unit. */
+  {"lurah minta dua juta setengah", 2500000},
+  {"minta 2 juta setengah baru proses", 2500000},
 };
 
 START_TEST(amounts_read)
@@ -2193,6 +2196,23 @@ START_TEST(short_given_names)
 }
 END_TEST
 
+/* A given name called by its tail ("Om Anis" for Yohanis, "Nus" for
+ * Marinus) is the person of the full name; a tail of another ending is
+ * not ("Anis" is no "Yohanes"). */
+START_TEST(given_name_by_its_tail)
+{
+  static const struct conflict_case t[] = {
+    {"staf DKP Provinsi NTT bernama Yohanis memungut Rp 750.000 per kapal",
+     "Om Anis pegawai DKP provinsi tarik tujuh ratus lima puluh ribu tiap "
+     "kapal", 0},
+    {"Pak Nus minta 100 ribu", "Bapak Marinus Tefa minta uang", 0},
+    {"Om Anis minta 100 ribu", "Pak Yohanes minta uang", 1},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A camat "di" a town is the camat of the kecamatan holding the town
  * (by the gazetteer): "camat di Lewoleba" is the Camat Nubatukan, not
  * the Camat Atadei. */
@@ -2375,6 +2395,43 @@ START_TEST(landmark_of_two_capital_words)
 }
 END_TEST
 
+/* "RSU" (rumah sakit umum) is the town's hospital as "RSUD" is: "RSU
+ * Atambua" is the RSUD Mgr. Gabriel Manek of Atambua. */
+START_TEST(hospital_written_rsu)
+{
+  static const struct pair_case t[] = {
+    {"Dokter spesialis di RSUD Mgr. Gabriel Manek Atambua menyuruh pasien "
+     "membeli obat di apotek miliknya",
+     "waktu dirawat di RSU Atambua dokter suru beli obat di apotek dokter "
+     "pung sendiri", 0, 1},
+    {"Dokter spesialis di RSUD Mgr. Gabriel Manek Atambua menyuruh pasien "
+     "membeli obat di apotek miliknya",
+     "waktu dirawat di RSU Kefamenanu dokter suru beli obat di apotek "
+     "dokter pung sendiri", 1, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A bare verb in lower case after an office word ("BPBD kirim air",
+ * "Satpol PP sita jualan") is what the office did, no name of it: the
+ * office agrees with the one named by its kabupaten. */
+START_TEST(office_then_a_verb)
+{
+  static const struct pair_case t[] = {
+    {"Air tangki bantuan BPBD Kabupaten TTS untuk Desa Netpala dijual "
+     "Rp 150.000 per tangki oleh sopir",
+     "BPBD kirim air gratis ke Netpala tp sopir jual seratus lima puluh "
+     "ribu satu tangki", 0, 1},
+    {"Bulog Kabupaten Belu jual beras Rp 500.000 per karung",
+     "Bulog simpan beras lalu jual lima ratus ribu per karung", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A kecamatan written short ("ABAL" for Alor Barat Laut, "kuteng",
  * "amsel"): a prefix of the base and of each direction word is the same
  * office; a short form of another direction is another. */
@@ -2484,6 +2541,7 @@ incident_suite(void)
   tcase_add_test(tc, office_class_is_no_name);
   tcase_add_test(tc, village_and_its_numbered_split);
   tcase_add_test(tc, short_given_names);
+  tcase_add_test(tc, given_name_by_its_tail);
   tcase_add_test(tc, camat_of_a_town);
   tcase_add_test(tc, prison_shorthand);
   tcase_add_test(tc, supply_cut_and_stock_out);
@@ -2511,6 +2569,8 @@ incident_suite(void)
   tcase_add_test(tc, road_named_by_its_ends);
   tcase_add_test(tc, nickname_in_brackets);
   tcase_add_test(tc, two_amounts_alike);
+  tcase_add_test(tc, office_then_a_verb);
+  tcase_add_test(tc, hospital_written_rsu);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
