@@ -4374,6 +4374,31 @@ name_left(const struct ctx *cx, size_t i)
   return either || class_before(cx, WC_IF, c, cx->nm->n);
 }
 
+/* "Lurah itu harus mati", "pejabat itu pantas dibunuh", "harus
+ * dibakar kantor itu": a [must] word at i with a death or a passive verb
+ * of violence right after it, said of a person, office or building
+ * (not the reporter's): the subject opening its clause, or the target
+ * after the verb when nothing stands before it.  Rubbish, a field or
+ * pests that must be burnt or killed ("sampah di pasar harus dibakar"),
+ * and a question that opens the clause ("apa pasien harus mati dulu
+ * baru dilayani?") are none. */
+static int
+must_harm(const struct ctx *cx, size_t i)
+{
+  size_t c;
+
+  if (!word_is(cx, WC_MUST, i) || i + 1 >= cx->nm->n ||
+      starts_sentence(cx, i + 1) ||
+      !(word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
+    return 0;
+  c = clause_subject(cx, i);
+  if (c == i)
+    return has_target(cx, i + 1);
+  return (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c) ||
+          word_is(cx, WC_YOU, c)) &&
+         !word_is(cx, WC_SELF, c);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -4423,9 +4448,7 @@ judge_threat(struct ctx *cx, size_t i)
   if ((word_is(cx, WC_WARN, i) || word_is(cx, WC_OUTCOME, i)) &&
       k < cx->nm->n && !starts_sentence(cx, k) && word_is(cx, WC_YOU, k))
     found(cx, i, QUALITY_THREAT, "threat");
-  if (word_is(cx, WC_MUST, i) && i + 1 < cx->nm->n &&
-      !starts_sentence(cx, i + 1) &&
-      (word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
+  if (must_harm(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   if (veiled_warning(cx, i) || know_where(cx, i) || blame_frame(cx, i) ||
       passive_ultimatum(cx, i) || by_own_hand(cx, i) ||

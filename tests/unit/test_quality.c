@@ -1996,6 +1996,35 @@ START_TEST(quality_judge_name_left)
 }
 END_TEST
 
+/* "harus mati", "pantas dibunuh" stop a draft said of a person, office
+ * or building; rubbish, a field, grass or pests that must be burnt or
+ * killed, and a patient in a complaint's rhetorical question, are none. */
+static const struct judge_case must_cases[] = {
+  {"Sampah di pasar harus dibakar supaya tidak bau.", QUALITY_CLEAN, 0},
+  {"Apa pasien harus mati dulu baru dilayani?", QUALITY_CLEAN, 0},
+  {"Lahan harus dibakar dulu sebelum tanam, tapi dilarang tanpa izin.",
+   QUALITY_CLEAN, 0},
+  {"Rumput kering di belakang kantor desa harus dibakar supaya tidak ada "
+   "ular.", QUALITY_CLEAN, 0},
+  {"Babi kami harus dibunuh karena flu babi tapi ganti rugi belum ada.",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Nyamuk harus dibunuh dengan fogging, sudah tiga anak kena DBD.",
+   QUALITY_CLEAN, 0},
+  {"Saya harus mati dulu baru kalian layani?", QUALITY_CLEAN, 0},
+  {"Kepala dinas itu harus mati kalau jalan tidak dibangun.",
+   QUALITY_THREAT, 0},
+  {"Kantor camat itu harus dibakar biar mereka tahu rasa.", QUALITY_THREAT,
+   0},
+  {"Harus dibunuh itu kades yang makan dana desa.", QUALITY_THREAT, 0},
+  {"Lurah yang potong BLT itu layak dibunuh.", QUALITY_THREAT, 0},
+};
+
+START_TEST(quality_judge_must_harm)
+{
+  judge_rows(must_cases, N(must_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2710,6 +2739,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_second_target);
   tcase_add_test(tc, quality_judge_relayed_message);
   tcase_add_test(tc, quality_judge_name_left);
+  tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
