@@ -2025,6 +2025,26 @@ START_TEST(quality_judge_must_harm)
 }
 END_TEST
 
+/* A verb of violence done to a team in a game ("hajar tim kecamatan
+ * 3-0" in a football match) is a result, not a threat; a person of the
+ * same sentence aimed at is one still. */
+static const struct judge_case game_cases[] = {
+  {"Tim sepak bola desa kami hajar tim kecamatan 3-0 tapi hadiah tidak "
+   "diberikan.", QUALITY_CLEAN, 0},
+  {"Di turnamen voli kemarin kami hantam tim kelurahan, tapi panitia "
+   "tahan piala.", QUALITY_CLEAN, 0},
+  {"Kami akan hajar ketua panitia lomba kalau hadiah tidak dibayar.",
+   QUALITY_THREAT, 0},
+  {"Tim sukses bupati itu kami hajar kalau datang lagi.", QUALITY_THREAT,
+   0},
+};
+
+START_TEST(quality_judge_game_played)
+{
+  judge_rows(game_cases, N(game_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2740,6 +2760,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_relayed_message);
   tcase_add_test(tc, quality_judge_name_left);
   tcase_add_test(tc, quality_judge_must_harm);
+  tcase_add_test(tc, quality_judge_game_played);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
