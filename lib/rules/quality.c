@@ -757,7 +757,7 @@ enum word_class {
   WC_HARMLESS, WC_CALL, WC_DOUSE, WC_FUEL, WC_BAND, WC_POISON, WC_FOOD,
   WC_MONTH, WC_MESSAGE, WC_PROMISE, WC_TRAIT,
   WC_MIND, WC_BEAST, WC_LOW, WC_ADVISE, WC_REASON, WC_KIN, WC_FEAST,
-  WC_ROLE,
+  WC_ROLE, WC_GAME,
   WC_COUNT
 };
 
@@ -773,7 +773,7 @@ static const char *const class_names[WC_COUNT] = {
   "band", "poison", "food", "month",
   "message", "promise", "trait",
   "mind", "beast", "low", "advise", "reason", "kin", "feast",
-  "role",
+  "role", "game",
 };
 
 struct quality {
@@ -4374,6 +4374,53 @@ name_left(const struct ctx *cx, size_t i)
   return either || class_before(cx, WC_IF, c, cx->nm->n);
 }
 
+/* "Tim desa kami hajar tim kecamatan 3-0": the object of the verb of
+ * violence at word i (object_at) is a team ("tim", "kesebelasan",
+ * "klub", "regu") and its sentence names a [game] (a match, a sport, a
+ * score word): a result, not harm. */
+static int
+game_played(const struct ctx *cx, size_t i)
+{
+  static const char *const side[] = {"tim", "kesebelasan", "klub", "regu",
+                                     NULL};
+  size_t k, o = object_at(cx, i);
+
+  if (o >= cx->nm->n || !word_in(cx, o, side))
+    return 0;
+  for (k = sentence_start(cx, i); k < cx->nm->n; k++) {
+    if (k > i && starts_sentence(cx, k))
+      break;
+    if (word_is(cx, WC_GAME, k))
+      return 1;
+  }
+  return 0;
+}
+
+/* "Lurah itu harus mati", "pejabat itu pantas dibunuh", "harus
+ * dibakar kantor itu": a [must] word at i with a death or a passive verb
+ * of violence right after it, said of a person, office or building
+ * (not the reporter's): the subject opening its clause, or the target
+ * after the verb when nothing stands before it.  Rubbish, a field or
+ * pests that must be burnt or killed ("sampah di pasar harus dibakar"),
+ * and a question that opens the clause ("apa pasien harus mati dulu
+ * baru dilayani?") are none. */
+static int
+must_harm(const struct ctx *cx, size_t i)
+{
+  size_t c;
+
+  if (!word_is(cx, WC_MUST, i) || i + 1 >= cx->nm->n ||
+      starts_sentence(cx, i + 1) ||
+      !(word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
+    return 0;
+  c = clause_subject(cx, i);
+  if (c == i)
+    return has_target(cx, i + 1);
+  return (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c) ||
+          word_is(cx, WC_YOU, c)) &&
+         !word_is(cx, WC_SELF, c);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -4391,6 +4438,8 @@ judge_threat(struct ctx *cx, size_t i)
               (i > 0 && word_is(cx, WC_VOCATIVE, i - 1));
   int agent;
 
+  if (harm && game_played(cx, i))
+    return;
   /* "petugas bilang harus tembak foto ulang": violence to a harmless
    * thing (harmless_object) is no threat, reported or not. */
   o = harm ? object_at(cx, i) : cx->nm->n;
@@ -4423,9 +4472,7 @@ judge_threat(struct ctx *cx, size_t i)
   if ((word_is(cx, WC_WARN, i) || word_is(cx, WC_OUTCOME, i)) &&
       k < cx->nm->n && !starts_sentence(cx, k) && word_is(cx, WC_YOU, k))
     found(cx, i, QUALITY_THREAT, "threat");
-  if (word_is(cx, WC_MUST, i) && i + 1 < cx->nm->n &&
-      !starts_sentence(cx, i + 1) &&
-      (word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
+  if (must_harm(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   if (veiled_warning(cx, i) || know_where(cx, i) || blame_frame(cx, i) ||
       passive_ultimatum(cx, i) || by_own_hand(cx, i) ||

@@ -1996,6 +1996,194 @@ START_TEST(quality_judge_name_left)
 }
 END_TEST
 
+/* "harus mati", "pantas dibunuh" stop a draft said of a person, office
+ * or building; rubbish, a field, grass or pests that must be burnt or
+ * killed, and a patient in a complaint's rhetorical question, are none. */
+static const struct judge_case must_cases[] = {
+  {"Sampah di pasar harus dibakar supaya tidak bau.", QUALITY_CLEAN, 0},
+  {"Apa pasien harus mati dulu baru dilayani?", QUALITY_CLEAN, 0},
+  {"Lahan harus dibakar dulu sebelum tanam, tapi dilarang tanpa izin.",
+   QUALITY_CLEAN, 0},
+  {"Rumput kering di belakang kantor desa harus dibakar supaya tidak ada "
+   "ular.", QUALITY_CLEAN, 0},
+  {"Babi kami harus dibunuh karena flu babi tapi ganti rugi belum ada.",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Nyamuk harus dibunuh dengan fogging, sudah tiga anak kena DBD.",
+   QUALITY_CLEAN, 0},
+  {"Saya harus mati dulu baru kalian layani?", QUALITY_CLEAN, 0},
+  {"Kepala dinas itu harus mati kalau jalan tidak dibangun.",
+   QUALITY_THREAT, 0},
+  {"Kantor camat itu harus dibakar biar mereka tahu rasa.", QUALITY_THREAT,
+   0},
+  {"Harus dibunuh itu kades yang makan dana desa.", QUALITY_THREAT, 0},
+  {"Lurah yang potong BLT itu layak dibunuh.", QUALITY_THREAT, 0},
+};
+
+START_TEST(quality_judge_must_harm)
+{
+  judge_rows(must_cases, N(must_cases));
+}
+END_TEST
+
+/* A verb of violence done to a team in a game ("hajar tim kecamatan
+ * 3-0" in a football match) is a result, not a threat; a person of the
+ * same sentence aimed at is one still. */
+static const struct judge_case game_cases[] = {
+  {"Tim sepak bola desa kami hajar tim kecamatan 3-0 tapi hadiah tidak "
+   "diberikan.", QUALITY_CLEAN, 0},
+  {"Di turnamen voli kemarin kami hantam tim kelurahan, tapi panitia "
+   "tahan piala.", QUALITY_CLEAN, 0},
+  {"Kami akan hajar ketua panitia lomba kalau hadiah tidak dibayar.",
+   QUALITY_THREAT, 0},
+  {"Tim sukses bupati itu kami hajar kalau datang lagi.", QUALITY_THREAT,
+   0},
+};
+
+START_TEST(quality_judge_game_played)
+{
+  judge_rows(game_cases, N(game_cases));
+}
+END_TEST
+
+/* Strong words in a citizen's plain complaint: the harm is to rubbish, a
+ * field, livestock or pests, the verb is a time, a guess, a disease or a
+ * cut in aid, the kin are the reporter's own in a story, the group is
+ * named in a neutral account, an official is to be sacked or tried.
+ * None of these is the reporter's own threat, insult or slur. */
+static const struct judge_case strong_words_cases[] = {
+  /* Companions and visits. */
+  {"Saya dan keluarga datang ke kantor camat untuk bertanya soal BLT.",
+   QUALITY_CLEAN, 0},
+  {"Kami satu kampung akan datang ke kantor bupati minggu depan untuk minta "
+   "penjelasan.", QUALITY_CLEAN, 0},
+  {"Beta deng beta pung adik su pi ke kantor desa tiga kali, sonde ada "
+   "orang.", QUALITY_CLEAN, 0},
+  /* Relayed messages about hazards. */
+  {"Tolong sampaikan ke pak lurah, jalan ke desa kami rusak, bisa ada yang "
+   "celaka.", QUALITY_CLEAN, 0},
+  {"Bilang sama kepala dinas, tiang listrik di depan SD sudah miring, anak "
+   "bisa mati tersetrum.", QUALITY_CLEAN, 0},
+  /* Advice about an official's fate in office. */
+  {"Sebaiknya kades dipecat saja karena dana desa tidak jelas.",
+   QUALITY_CLEAN, 0},
+  {"Kepala sekolah itu harus diperiksa dan diganti, uang komite hilang.",
+   QUALITY_CLEAN, 0},
+  {"Camat harus dicopot dari jabatannya kalau pungli terus dibiarkan.",
+   QUALITY_CLEAN, 0},
+  /* "tinggal nama" of things. */
+  {"Puskesmas pembantu di desa kami tinggal nama, tidak ada bidan.",
+   QUALITY_CLEAN, 0},
+  {"Program air bersih itu tinggal nama, pipa sudah karat semua.",
+   QUALITY_CLEAN, 0},
+  /* "habis" of money and stock. */
+  {"Dana desa habis tapi jalan tidak dibangun.", QUALITY_CLEAN, 0},
+  {"Uang kami habis untuk bayar calo di Samsat.", QUALITY_CLEAN, 0},
+  {"Stok obat di puskesmas habis sejak bulan lalu.", QUALITY_CLEAN, 0},
+  /* "potong" of aid and pay. */
+  {"Dana BLT dipotong dua ratus ribu oleh kepala dusun.", QUALITY_CLEAN, 0},
+  {"Bendahara potong gaji honorer tanpa alasan.", QUALITY_CLEAN, 0},
+  {"Kalau bantuan dipotong lagi, kami akan lapor ke inspektorat.",
+   QUALITY_CLEAN, 0},
+  {"Petugas PLN potong kabel listrik rumah kami padahal sudah bayar.",
+   QUALITY_CLEAN, 0},
+  /* "bakar" of fields and rubbish. */
+  {"Warga terpaksa bakar sampah karena truk tidak datang dua minggu.",
+   QUALITY_CLEAN, 0},
+  {"Sawah kami dibakar orang tidak dikenal, polisi belum datang.",
+   QUALITY_CLEAN, 0},
+  /* "bunuh" of livestock and pests. */
+  {"Petugas bunuh anjing warga tanpa pemberitahuan waktu vaksinasi rabies.",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Kami minta obat untuk bunuh tikus yang serang padi.", QUALITY_CLEAN, 0},
+  /* "mati" of electricity, water, phones, crops. */
+  {"Lampu mati tiga hari di kelurahan Oesapa.", QUALITY_CLEAN, 0},
+  {"Air mati sejak Senin, PDAM tidak ada kabar.", QUALITY_CLEAN, 0},
+  {"HP saya mati waktu petugas telepon, jadi pengaduan saya dibatalkan.",
+   QUALITY_CLEAN, 0},
+  {"Kalau listrik mati lagi, pasien di puskesmas bisa mati.", QUALITY_CLEAN,
+   0},
+  {"Jagung kami mati semua karena pupuk subsidi tidak datang.",
+   QUALITY_CLEAN, 0},
+  {"Sapi bantuan banyak yang mati karena tidak diberi pakan.", QUALITY_CLEAN,
+   0},
+  /* "pukul" as a time. */
+  {"Kantor desa baru buka pukul 10 padahal jadwal pukul 8.", QUALITY_CLEAN,
+   0},
+  {"Kami tunggu dari pukul tujuh pagi sampai pukul dua siang.",
+   QUALITY_CLEAN, 0},
+  /* "tembak" as guessing or a fixed price. */
+  {"Petugas tembak harga SIM satu juta, tidak sesuai aturan.", QUALITY_CLEAN,
+   0},
+  {"Saya cuma tembak saja jumlahnya, sekitar lima ratus ribu.",
+   QUALITY_CLEAN, 0},
+  /* "serang" of disease and pests. */
+  {"Hama wereng serang sawah kami, penyuluh tidak pernah datang.",
+   QUALITY_CLEAN, 0},
+  {"Demam berdarah serang anak-anak di Kelurahan Bakunase.", QUALITY_CLEAN,
+   0},
+  /* Kin in ordinary stories. */
+  {"Anak dan istri saya sakit tapi ditolak di puskesmas.", QUALITY_CLEAN, 0},
+  {"Mama saya meninggal di jalan karena ambulans tidak datang.",
+   QUALITY_CLEAN, 0},
+  {"Bapak saya dipukul petugas waktu antre BLT.", QUALITY_CLEAN, 0},
+  /* Feasts. */
+  {"Sebelum Natal bantuan belum cair.", QUALITY_CLEAN, 0},
+  {"Menjelang Idul Fitri harga beras naik dan operasi pasar tidak ada.",
+   QUALITY_CLEAN, 0},
+  {"Gereja kami minta izin acara Paskah tapi dipersulit di kelurahan.",
+   QUALITY_CLEAN, 0},
+  /* Role groups in neutral statements. */
+  {"Pedagang Bugis di pasar dimintai uang keamanan oleh petugas.",
+   QUALITY_CLEAN, 0},
+  {"Nelayan dari Flores ditahan di pelabuhan tanpa alasan.", QUALITY_CLEAN,
+   0},
+  {"Warga Sabu yang tinggal di Oebobo tidak dapat bantuan.", QUALITY_CLEAN,
+   0},
+  {"Jemaat gereja dan umat masjid sama-sama tidak dapat air bersih.",
+   QUALITY_CLEAN, 0},
+  /* "keluar dari" of an office as an event. */
+  {"Saya keluar dari kantor camat jam dua tanpa dilayani.", QUALITY_CLEAN,
+   0},
+  {"Kepala dinas keluar dari ruangan waktu kami mau bicara.", QUALITY_CLEAN,
+   0},
+  /* "otak" of a crime. */
+  {"Otak pungli di pasar itu adalah kepala pasar sendiri.", QUALITY_CLEAN,
+   0},
+  {"Kami minta polisi cari siapa otak pemotongan dana BLT.", QUALITY_CLEAN,
+   0},
+  /* Reported speech of officials. */
+  {"Kades bilang kalau kami lapor, bantuan kami akan dicabut.",
+   QUALITY_CLEAN, 0},
+  {"Petugas mengatakan kami harus bayar dulu baru dilayani.", QUALITY_CLEAN,
+   0},
+  /* Plain strong complaint words. */
+  {"Otak pungli itu harus ditangkap polisi.", QUALITY_CLEAN, 0},
+  {"Kepala pasar itu harus dihukum dan dipecat.", QUALITY_CLEAN, 0},
+  {"Bendahara desa harus diadili karena dana hilang.", QUALITY_CLEAN, 0},
+  {"Pembunuh anak di desa kami belum ditangkap polisi.", QUALITY_CLEAN, 0},
+  {"Mati lampu terus, pelanggan PLN di Soe rugi.", QUALITY_CLEAN, 0},
+  {"Pak lurah sudah keluar dari kantor sebelum jam 12.", QUALITY_CLEAN, 0},
+  {"Kami sudah habis kesabaran, besok kami demo damai di kantor DPRD.",
+   QUALITY_CLEAN, 0},
+  {"Warga Rote dan Sabu di kampung kami hidup rukun tapi air bersih tidak "
+   "ada.", QUALITY_CLEAN, 0},
+  {"Kami sudah muak dengan pelayanan di kantor Samsat.", QUALITY_CLEAN, 0},
+  {"Jalan itu rusak parah, motor sering jatuh dan orang bisa mati.",
+   QUALITY_CLEAN, 0},
+  {"Anak saya hampir mati karena terlambat dirujuk ke RSUD.", QUALITY_CLEAN,
+   0},
+  {"Rumah kami hancur kena banjir tapi bantuan belum sampai.", QUALITY_CLEAN,
+   0},
+  {"Pohon besar di depan sekolah harus ditebang sebelum tumbang dan bunuh "
+   "orang.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_strong_words)
+{
+  judge_rows(strong_words_cases, N(strong_words_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2710,6 +2898,9 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_second_target);
   tcase_add_test(tc, quality_judge_relayed_message);
   tcase_add_test(tc, quality_judge_name_left);
+  tcase_add_test(tc, quality_judge_must_harm);
+  tcase_add_test(tc, quality_judge_game_played);
+  tcase_add_test(tc, quality_judge_strong_words);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
