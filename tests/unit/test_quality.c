@@ -1996,6 +1996,27 @@ START_TEST(quality_judge_name_left)
 }
 END_TEST
 
+/* A verb of saying in SMS shorthand (blg, blng, ngmg, ckp) with someone
+ * else as its subject opens reported speech like the full word; a colon
+ * after it does too.  The reporter's own "sy blg" stays theirs. */
+static const struct judge_case sms_say_cases[] = {
+  {"kades blg ke warga yg demo: sy bakar rmh kalian kl msh protes. sy "
+   "lapor krn warga takut", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"camat ngmg ke kami: sy bakar rmh kalian kl msh protes", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"petugas blng sy bakar rmh kalian kl lapor lg", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"sy blg ke kades: sy bakar rmh kau kl dana tdk kembali", QUALITY_THREAT,
+   0},
+  {"kades blg ke warga yg demo: bantuan sudah habis", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_sms_say)
+{
+  judge_rows(sms_say_cases, N(sms_say_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2710,6 +2731,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_second_target);
   tcase_add_test(tc, quality_judge_relayed_message);
   tcase_add_test(tc, quality_judge_name_left);
+  tcase_add_test(tc, quality_judge_sms_say);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
