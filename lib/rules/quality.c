@@ -4861,6 +4861,35 @@ named_as(const struct ctx *cx, size_t i)
          class_before(cx, WC_SAY, i - 1, CTX_BEFORE);
 }
 
+/* "camat pung muka badak", "kades punya otak kerbau": the [mind] word
+ * at word i owned ("pung"/"punya") by a person or office right before
+ * that, not the reporter. */
+static int
+mind_owned(const struct ctx *cx, size_t i)
+{
+  static const char *const own[] = {"pung", "punya", NULL};
+
+  return i > 1 && word_is(cx, WC_MIND, i) && !starts_clause(cx, i) &&
+         !starts_clause(cx, i - 1) && word_in(cx, i - 1, own) &&
+         word_is(cx, WC_PERSON, i - 2) && !word_is(cx, WC_SELF, i - 2);
+}
+
+/* "Satpol PP Kota Kupang itu kerbau semua, ...": the [beast] at word i
+ * as the predicate of an official or office (official_subject), a word
+ * that generalises ("semua") right after it ending the clause: the whole
+ * office called animals.  Livestock counted ("ternak ... itu kerbau
+ * semua") has no official as subject. */
+static int
+beast_of_all(const struct ctx *cx, size_t i)
+{
+  size_t g = i + 1;
+
+  return word_is(cx, WC_BEAST, i) && g < cx->nm->n && !starts_clause(cx, g) &&
+         word_is(cx, WC_GENERAL, g) && word_is(cx, WC_INTENS, g) &&
+         ends_clause(cx, g) && official_subject(cx, i) &&
+         !literal_cue(cx, i, g);
+}
+
 /* An [insult] word or a low_mind idiom at words i..e: an insult when
  * aimed at someone (or `trait`: "petugas berotak kerbau"), or reported
  * (quoted, or named right after a verb of saying: "dibilang bodoh"). */
@@ -4891,9 +4920,11 @@ judge_words(struct ctx *cx, size_t i, int caps_text)
   if (hit == NULL) {
     e = low_mind(cx, i);
     if (e > i)
-      insult_if_aimed(cx, i, e, trait_of(cx, i));
+      insult_if_aimed(cx, i, e, trait_of(cx, i) || mind_owned(cx, i));
     else if (word_is(cx, WC_INSULT, i))
       insult_if_aimed(cx, i, said_twice(cx, i), 0);
+    else if (beast_of_all(cx, i))
+      insult_if_aimed(cx, i, i + 1, 1);
     return i;
   }
   if (span_allowed(cx, i, e)) {

@@ -2017,6 +2017,33 @@ START_TEST(quality_judge_sms_say)
 }
 END_TEST
 
+/* An animal as the predicate of a whole office ("... itu kerbau semua")
+ * and a face or mind owned by an official with an animal after it
+ * ("camat pung muka badak") insult; livestock counted or owned does
+ * not. */
+static const struct judge_case beast_cases[] = {
+  {"Satpol PP Kota Kupang itu kerbau semua, main angkat jualan mama-mama "
+   "di Pasar Kasih tanpa surat perintah.", QUALITY_INSULT, 0},
+  {"Pegawai Dukcapil itu keledai semua, KTP saya salah lagi.",
+   QUALITY_INSULT, 0},
+  {"Itu camat pung muka badak, su ketahuan korupsi dana desa masih "
+   "senyum-senyum di TV.", QUALITY_INSULT, 0},
+  {"Kades punya otak kerbau, dana desa habis tanpa bukti.", QUALITY_INSULT,
+   0},
+  {"Ternak bantuan dari dinas itu kerbau semua, tidak ada sapi.",
+   QUALITY_CLEAN, 0},
+  {"Kades pung kerbau semua mati kena penyakit.", QUALITY_CLEAN, 0},
+  {"Muka badak di kebun binatang Kupang sudah lama tidak dirawat.",
+   QUALITY_CLEAN, 0},
+  {"Saya pung muka luka kena pukul petugas.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_beast_predicate)
+{
+  judge_rows(beast_cases, N(beast_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2732,6 +2759,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_relayed_message);
   tcase_add_test(tc, quality_judge_name_left);
   tcase_add_test(tc, quality_judge_sms_say);
+  tcase_add_test(tc, quality_judge_beast_predicate);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
