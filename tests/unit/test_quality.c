@@ -2044,6 +2044,33 @@ START_TEST(quality_judge_beast_predicate)
 }
 END_TEST
 
+/* A group with "semua" or "memang suka" and a crime of office (KKN), a
+ * parasite or a mafia: said of the whole group.  The same words about
+ * one person, or a group reporting or suffering them, are none. */
+static const struct judge_case group_crime_cases[] = {
+  {"Pegawai Cina di kantor pajak itu sama saja, Cina semua penghisap uang "
+   "rakyat.", QUALITY_SARA, 0},
+  {"Kepala dinas itu orang Sabu, jelas saja dia cuma terima pegawai Sabu, "
+   "orang Sabu memang suka KKN.", QUALITY_SARA, 0},
+  {"Orang Katolik di dinas itu mafia proyek semua, harus dibersihkan dari "
+   "pemerintahan.", QUALITY_SARA, 0},
+  {"Orang Rote itu benalu semua di kantor bupati.", QUALITY_SARA, 0},
+  {"Warga Sabu di Kupang jadi korban mafia tanah, sertifikat mereka "
+   "dipalsukan.", QUALITY_CLEAN, 0},
+  {"Kami orang Sabu melaporkan KKN di dinas pendidikan.", QUALITY_CLEAN,
+   0},
+  {"Kepala dinas itu orang Sabu dan dia terima pegawai tanpa tes, ada "
+   "dugaan KKN.", QUALITY_CLEAN, 0},
+  {"Pedagang Bugis di pasar Oeba diperas mafia parkir setiap hari.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_group_crime)
+{
+  judge_rows(group_crime_cases, N(group_crime_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2760,6 +2787,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_name_left);
   tcase_add_test(tc, quality_judge_sms_say);
   tcase_add_test(tc, quality_judge_beast_predicate);
+  tcase_add_test(tc, quality_judge_group_crime);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
