@@ -1906,6 +1906,23 @@ companion_self(const struct ctx *cx, size_t k)
   return word_in(cx, f - 1, join) || word_in(cx, f - 1, own) ? f - 2 : k;
 }
 
+/* "kami tim sukses akan ...", "kami pemuda desa siap ...": a group of
+ * the reporter's (a [band] or [crowd] word or "tim") right after the
+ * reporter's word, one more word after it or not, ending right before
+ * word k: the reporter's word in apposition, the group the agent. */
+static int
+self_group(const struct ctx *cx, size_t k)
+{
+  size_t g;
+
+  for (g = k; g > 1 && k - g < 2 && !starts_clause(cx, g - 1); g--)
+    if ((word_is(cx, WC_BAND, g - 1) || word_is(cx, WC_CROWD, g - 1) ||
+         word_text_is(cx, g - 1, "tim")) &&
+        word_is(cx, WC_SELF, g - 2))
+      return 1;
+  return 0;
+}
+
 /* Is the agent of the verb at word i the reporter: a first-person word
  * before it, with only modal, arming and weapon words between (or the
  * thing an arming word takes: "beta ambil batu lempar ..."), the
@@ -1924,7 +1941,7 @@ self_agent(const struct ctx *cx, size_t i)
        k--) {
     if (word_is(cx, WC_SELF, k - 1))
       return !word_text_is(cx, k, "dan");
-    if (companion_self(cx, k) < k)
+    if (companion_self(cx, k) < k || self_group(cx, k))
       return 1;
     /* "kami akan datang dengan parang": the weapon brought */
     if (k == i && word_is(cx, WC_WEAPON, i) && !starts_clause(cx, k) &&

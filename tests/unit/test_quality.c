@@ -2071,6 +2071,25 @@ START_TEST(quality_judge_group_crime)
 }
 END_TEST
 
+/* The reporter's own group named right after the reporter's word ("kami
+ * tim sukses", "kami pemuda desa") does what the verb after it says. */
+static const struct judge_case self_group_cases[] = {
+  {"Kepala desa pakai dana desa untuk kampanye caleg anaknya. Kalau dia "
+   "menang dengan cara begitu, kami tim sukses akan hajar dia sampai masuk "
+   "RSUD.", QUALITY_THREAT, 0},
+  {"Kami pemuda desa siap bakar kantor camat kalau jalan tidak diperbaiki.",
+   QUALITY_THREAT, 0},
+  {"Kami tim sukses akan laporkan kades itu ke Bawaslu.", QUALITY_CLEAN, 0},
+  {"Kami tim sukses sudah dipukul preman suruhan kades.", QUALITY_CLEAN, 0},
+  {"Kami warga desa minta petugas segera datang.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_self_group)
+{
+  judge_rows(self_group_cases, N(self_group_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2788,6 +2807,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_sms_say);
   tcase_add_test(tc, quality_judge_beast_predicate);
   tcase_add_test(tc, quality_judge_group_crime);
+  tcase_add_test(tc, quality_judge_self_group);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
