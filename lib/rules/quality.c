@@ -4391,6 +4391,25 @@ name_left(const struct ctx *cx, size_t i)
   return either || class_before(cx, WC_IF, c, cx->nm->n);
 }
 
+/* "patah kakinya", "tangannya patah": a word of breaking at word k with
+ * someone's body part ([target], with "-nya") right after it or right
+ * before it in its clause: an injury.  "jembatan ... patah" is none. */
+static int
+limb_broken(const struct ctx *cx, size_t k)
+{
+  static const char *const broken[] = {"patah", "remuk", "pecah", "putus",
+                                       "retak", NULL};
+  size_t n = cx->nm->n;
+
+  if (!word_in(cx, k, broken))
+    return 0;
+  if (k + 1 < n && !starts_clause(cx, k + 1) && word_is(cx, WC_TARGET, k + 1) &&
+      owned_nya(cx, k + 1))
+    return 1;
+  return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_TARGET, k - 1) &&
+         owned_nya(cx, k - 1);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -4457,8 +4476,8 @@ judge_threat(struct ctx *cx, size_t i)
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi
-   * abu", ruin_of) or the grave ("masuk kubur", "pulang dalam peti")
-   * after it;
+   * abu", ruin_of), the grave ("masuk kubur", "pulang dalam peti") or
+   * a broken limb ("patah kakinya", limb_broken) after it;
    * "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
@@ -4466,7 +4485,8 @@ judge_threat(struct ctx *cx, size_t i)
        titled_subject(cx, i)))
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
-          ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k))
+          ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k) ||
+          limb_broken(cx, k))
         found(cx, i, QUALITY_THREAT, "threat");
 }
 

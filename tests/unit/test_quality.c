@@ -2090,6 +2090,26 @@ START_TEST(quality_judge_self_group)
 }
 END_TEST
 
+/* "tunggu saja" with a broken limb of someone's after it ("patah
+ * kakinya") is harm to come; a broken bridge or the reporter put off is
+ * none. */
+static const struct judge_case limb_cases[] = {
+  {"Tunggu saja, petugas Dukcapil yang minta 300 ribu untuk cetak KTP itu "
+   "sebentar lagi patah kakinya.", QUALITY_THREAT, 0},
+  {"Pak camat tunggu saja, sebentar lagi tangannya patah.",
+   QUALITY_THREAT, 0},
+  {"Tunggu saja, jembatan di Noelbaki itu sebentar lagi patah.",
+   QUALITY_CLEAN, 0},
+  {"Kami disuruh tunggu saja padahal kaki anak saya patah.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_limb_broken)
+{
+  judge_rows(limb_cases, N(limb_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2808,6 +2828,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_beast_predicate);
   tcase_add_test(tc, quality_judge_group_crime);
   tcase_add_test(tc, quality_judge_self_group);
+  tcase_add_test(tc, quality_judge_limb_broken);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
