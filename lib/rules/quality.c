@@ -4126,14 +4126,30 @@ if_person_before(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "Saya sumpah anak istrinya ...", "Kembalikan uang kami atau anaknya
+ * ...": the [kin] words at word i sworn by the reporter (a [promise] word
+ * right before them, the reporter's word before that) or opening the
+ * other half of an ultimatum ("atau" right before them). */
+static int
+kin_pressed(const struct ctx *cx, size_t i)
+{
+  if (i == 0 || starts_clause(cx, i))
+    return 0;
+  if (word_text_is(cx, i - 1, "atau"))
+    return 1;
+  return i >= 2 && word_is(cx, WC_PROMISE, i - 1) &&
+         !starts_clause(cx, i - 1) && word_is(cx, WC_SELF, i - 2);
+}
+
 /* "anak istrinya yang akan tanggung akibatnya", "keluarga kepala desa
  * akan ikut menanggung akibatnya", "anak istrinya tidak akan aman lagi":
  * [kin] words opening at word i, owned by someone else ("-nya" on the
  * last, or a person named right after them), then in their clause
  * ("yang", modal words and "ikut" between) the consequences borne
  * ("tanggung akibat...") or no safety (not_safe); after a condition on
- * an official (if_person_before), or for a family named after "tunggu
- * saja"/"awas" (menace_opens).  The reporter's own family, or the
+ * an official (if_person_before), for a family named after "tunggu
+ * saja"/"awas" (menace_opens), or sworn or in an ultimatum
+ * (kin_pressed).  The reporter's own family, or the
  * families of those a policy hurts ("kalau gaji dipotong, keluarga guru
  * honorer yang menanggung"), are none. */
 static int
@@ -4158,7 +4174,8 @@ kin_doomed(const struct ctx *cx, size_t i)
       ;
   }
   if (!(nya ? if_person_before(cx, i) || menace_opens(cx, i)
-            : menace_opens(cx, i)))
+            : menace_opens(cx, i)) &&
+      !kin_pressed(cx, i))
     return 0;
   for (k++; k < n && !starts_clause(cx, k); k++) {
     if ((word_text_is(cx, k, "tanggung") ||

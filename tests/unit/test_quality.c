@@ -2110,6 +2110,32 @@ START_TEST(quality_judge_limb_broken)
 }
 END_TEST
 
+/* An official's family promised harm: sworn by the reporter ("saya
+ * sumpah anak istrinya tidak akan aman") or as the other half of an
+ * ultimatum ("kembalikan ... atau anaknya yang tanggung akibatnya"). */
+static const struct judge_case kin_pressed_cases[] = {
+  {"Kepala sekolah SMP itu tahan rapor anak saya karena uang komite belum "
+   "lunas. Saya sumpah anak istrinya tidak akan aman kalau rapor tidak "
+   "keluar minggu ini.", QUALITY_THREAT, 0},
+  {"Saya tahu rumah kepala puskesmas di Lewoleba, saya tahu anaknya "
+   "sekolah di mana. Kembalikan uang jasa medis kami atau anaknya yang "
+   "tanggung akibatnya.", QUALITY_THREAT, 0},
+  {"Bayar ganti rugi tanah kami atau istrinya yang tanggung akibatnya.",
+   QUALITY_THREAT, 0},
+  {"Saya sumpah anaknya tidak bersalah, kepala sekolah yang potong dana "
+   "BOS.", QUALITY_CLEAN, 0},
+  {"Saya sumpah anak saya tidak aman di asrama itu karena penjaga suka "
+   "mabuk.", QUALITY_CLEAN, 0},
+  {"Pak guru atau anaknya yang antar rapor ke rumah kami.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_kin_pressed)
+{
+  judge_rows(kin_pressed_cases, N(kin_pressed_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2829,6 +2855,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_group_crime);
   tcase_add_test(tc, quality_judge_self_group);
   tcase_add_test(tc, quality_judge_limb_broken);
+  tcase_add_test(tc, quality_judge_kin_pressed);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
