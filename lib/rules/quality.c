@@ -4374,13 +4374,48 @@ relayed_harm(const struct ctx *cx, size_t i)
   return word_is(cx, WC_WEAPON, i) && self_agent(cx, i);
 }
 
+/* "..., ingat kata-kata saya (ini)", "camkan kata saya": the reporter's
+ * vow after word i in its sentence: "ingat" or "camkan", then a [say]
+ * word and the reporter's word within VOW_GAP words of it. */
+#define VOW_GAP 3
+static int
+vowed_after(const struct ctx *cx, size_t i)
+{
+  size_t k, m, n = cx->nm->n;
+  int said;
+
+  for (k = i + 1; k < n && !starts_sentence(cx, k); k++) {
+    if (!word_text_is(cx, k, "ingat") && !word_text_is(cx, k, "camkan"))
+      continue;
+    said = 0;
+    for (m = k + 1; m < n && m <= k + VOW_GAP && !starts_clause(cx, m); m++) {
+      said |= word_is(cx, WC_SAY, m);
+      if (said && word_is(cx, WC_SELF, m))
+        return 1;
+    }
+  }
+  return 0;
+}
+
+/* "Pegawai yang ... itu sebentar lagi": "sebentar" at word k right after
+ * a noun phrase of a person or office (np_head) closed by a link word or
+ * "yang": a death soon foretold of someone. */
+static int
+soon_of(const struct ctx *cx, size_t k)
+{
+  return k > 0 && word_text_is(cx, k, "sebentar") && !starts_clause(cx, k) &&
+         np_head(cx, k - 1, word_is(cx, WC_LINK, k - 1));
+}
+
 /* "Kalau saya ketemu lurah itu, besoknya dia tinggal nama saja", "...
  * kembalikan uang kami atau pulang tinggal nama": "tinggal nama" (only
  * a name left: dead) at word i, said of a person ("dia", "mereka", "kau"
  * or a person who is no office or building, modal words between) or of
  * someone coming home so ("pulang"), with no [past] word in its clause,
  * on a condition earlier in the sentence or as the other half of an
- * ultimatum ("atau" before it in its clause).  "koperasi itu tinggal
+ * ultimatum ("atau" before it in its clause), or foretold of an
+ * official ("... itu sebentar lagi", soon_of) or anyone with the
+ * reporter's vow after it (vowed_after).  "koperasi itu tinggal
  * nama" or "kantor desa tinggal nama" are things that exist no more. */
 static int
 name_left(const struct ctx *cx, size_t i)
@@ -4396,6 +4431,7 @@ name_left(const struct ctx *cx, size_t i)
     ;
   if (!word_text_is(cx, k, "pulang") && !word_text_is(cx, k, "dia") &&
       !word_is(cx, WC_THEY, k) && !word_is(cx, WC_YOU, k) &&
+      !soon_of(cx, k) &&
       !(other_person(cx, k) &&
         !word_is(cx, WC_TARGET, name_run(cx, k + 1, CTX_BEFORE, WORD_TITLE))))
     return 0;
@@ -4405,7 +4441,8 @@ name_left(const struct ctx *cx, size_t i)
       return 0;
     either |= word_text_is(cx, k, "atau");
   }
-  return either || class_before(cx, WC_IF, c, cx->nm->n);
+  return either || class_before(cx, WC_IF, c, cx->nm->n) ||
+         vowed_after(cx, i);
 }
 
 /* "patah kakinya", "tangannya patah": a word of breaking at word k with

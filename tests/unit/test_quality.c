@@ -2136,6 +2136,26 @@ START_TEST(quality_judge_kin_pressed)
 }
 END_TEST
 
+/* "tinggal nama" foretold of an official ("sebentar lagi") with the
+ * reporter's vow after it ("ingat kata-kata saya").  An old man's
+ * illness or a cooperative's end are none. */
+static const struct judge_case vowed_cases[] = {
+  {"Pegawai yang tolak pasien miskin di RSUD Kefamenanu itu sebentar lagi "
+   "tinggal nama, ingat kata-kata saya ini.", QUALITY_THREAT, 0},
+  {"Kades itu sebentar lagi tinggal nama, camkan kata saya.",
+   QUALITY_THREAT, 0},
+  {"Koperasi itu sebentar lagi tinggal nama, ingat kata-kata saya.",
+   QUALITY_CLEAN, 0},
+  {"Bapak tua itu sebentar lagi tinggal nama karena sakit keras dan "
+   "puskesmas tolak dia.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_name_vowed)
+{
+  judge_rows(vowed_cases, N(vowed_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2856,6 +2876,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_self_group);
   tcase_add_test(tc, quality_judge_limb_broken);
   tcase_add_test(tc, quality_judge_kin_pressed);
+  tcase_add_test(tc, quality_judge_name_vowed);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
