@@ -1869,7 +1869,10 @@ cleft_self(const struct ctx *cx, size_t k)
   m = k - 1;
   if (m > 0 && !starts_clause(cx, m) && word_text_is(cx, m, "sendiri"))
     m--;
-  return word_is(cx, WC_SELF, m) && starts_clause(cx, m);
+  /* ", dan saya sendiri yang ...": "dan" may open the clause first. */
+  return word_is(cx, WC_SELF, m) &&
+         (starts_clause(cx, m) ||
+          (m > 0 && starts_clause(cx, m - 1) && word_text_is(cx, m - 1, "dan")));
 }
 
 /* May word j be one of the reporter's companions: a band, kin or person
@@ -3099,6 +3102,26 @@ blood_spilt(const struct ctx *cx, size_t k, int will)
     promised |= word_is(cx, WC_WILL, m);
   }
   return 0;
+}
+
+/* "saya sendiri yang akan tumpahkan darahnya", "kami akan menumpahkan
+ * darah camat itu": an active verb of spilling at word i with the
+ * reporter as agent (self_agent) and someone's blood right after it (a
+ * [blood] word with "-nya" or a person named after it). */
+static int
+blood_shed(const struct ctx *cx, size_t i)
+{
+  static const char *const shed[] = {"tumpahkan", "menumpahkan",
+                                     "tumpahin", NULL};
+  size_t b = i + 1, n = cx->nm->n;
+
+  if (!word_in(cx, i, shed) || b >= n || starts_clause(cx, b) ||
+      !word_is(cx, WC_BLOOD, b))
+    return 0;
+  if (!owned_nya(cx, b) &&
+      !(b + 1 < n && !starts_clause(cx, b + 1) && other_person(cx, b + 1)))
+    return 0;
+  return self_agent(cx, i);
 }
 
 /* "darah dibayar darah", "nyawa dibalas nyawa" at word k: revenge. */
@@ -4526,7 +4549,8 @@ judge_threat(struct ctx *cx, size_t i)
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
       ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
-      no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i))
+      no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
+      blood_shed(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi

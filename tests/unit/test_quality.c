@@ -2156,6 +2156,27 @@ START_TEST(quality_judge_name_vowed)
 }
 END_TEST
 
+/* The reporter shedding someone's blood ("saya sendiri yang akan
+ * tumpahkan darahnya") threatens; blood shed by others, or water, is
+ * none. */
+static const struct judge_case blood_shed_cases[] = {
+  {"Tanah suku kami diserobot oleh oknum BPN Kabupaten Kupang. Menurut "
+   "adat kami siapa yang ambil tanah leluhur harus bayar dengan darah, dan "
+   "saya sendiri yang akan tumpahkan darahnya.", QUALITY_THREAT, 0},
+  {"Kami akan menumpahkan darah camat itu kalau tanah tidak kembali.",
+   QUALITY_THREAT, 0},
+  {"Saya sendiri yang tumpahkan air ke meja petugas karena kaget.",
+   QUALITY_CLEAN, 0},
+  {"Preman suruhan kades menumpahkan darah warga waktu demo kemarin.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_blood_shed)
+{
+  judge_rows(blood_shed_cases, N(blood_shed_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2877,6 +2898,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_limb_broken);
   tcase_add_test(tc, quality_judge_kin_pressed);
   tcase_add_test(tc, quality_judge_name_vowed);
+  tcase_add_test(tc, quality_judge_blood_shed);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
