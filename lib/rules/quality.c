@@ -2178,18 +2178,32 @@ has_target(const struct ctx *cx, size_t i)
   return 0;
 }
 
-/* "Bilang sama mandor, ...", "Omong ke camat: ...": a bare verb of
- * saying (not "dibilang", not "katanya") that opens its clause, with a
- * [to] word right after it, is the reporter's message for someone, not
- * someone else's words. */
+/* The [to] word after the verb at word i in its clause: right after it,
+ * or after one intensifier ("bilang saja ke ..."); 0 when there is none. */
+static size_t
+message_to(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1;
+
+  if (k + 1 < cx->nm->n && !starts_clause(cx, k) && word_is(cx, WC_INTENS, k))
+    k++;
+  return k < cx->nm->n && k > i && !starts_clause(cx, k) &&
+                 !starts_clause(cx, i + 1) && word_is(cx, WC_TO, k)
+             ? k
+             : 0;
+}
+
+/* "Bilang sama mandor, ...", "Omong ke camat: ...", "Bilang saja ke
+ * ...": a bare verb of saying (not "dibilang", not "katanya") that opens
+ * its clause, with a [to] word after it (message_to), is the reporter's
+ * message for someone, not someone else's words. */
 static int
 message_for(const struct ctx *cx, size_t i)
 {
   const char *t = cx->nm->text + cx->nm->w[i].off;
 
   return starts_clause(cx, i) && t[0] != 'd' && !owned_nya(cx, i) &&
-         i + 1 < cx->nm->n && !starts_clause(cx, i + 1) &&
-         word_is(cx, WC_TO, i + 1);
+         message_to(cx, i) > 0;
 }
 
 /* "..., kata camat", "..., begitu kata petugas", "..., itu ancaman kepala
@@ -3149,11 +3163,15 @@ other_person(const struct ctx *cx, size_t k)
 static int
 told_to(const struct ctx *cx, size_t s)
 {
-  return (word_is(cx, WC_SAY, s) || word_text_is(cx, s, "sampaikan")) &&
-         message_for(cx, s) &&
-         (other_person(cx, s + 2) ||
-          ((word_text_is(cx, s + 2, "itu") || word_text_is(cx, s + 2, "ini")) &&
-           other_person(cx, s + 3)));   /* Kupang: "sama itu mandor" */
+  size_t t;
+
+  if (!(word_is(cx, WC_SAY, s) || word_text_is(cx, s, "sampaikan")) ||
+      !message_for(cx, s))
+    return 0;
+  t = message_to(cx, s);
+  return other_person(cx, t + 1) ||
+         ((word_text_is(cx, t + 1, "itu") || word_text_is(cx, t + 1, "ini")) &&
+          other_person(cx, t + 2));   /* Kupang: "sama itu mandor" */
 }
 
 /* The [not] word before word k (k > 0), a [will] word between or not
@@ -4361,12 +4379,13 @@ relayed_to(const struct ctx *cx, size_t i)
                : (word_is(cx, WC_SAY, r) || word_text_is(cx, r, "sampaikan")) &&
                      word_is(cx, WC_TO, r + 1) && other_person(cx, r + 2)))
     return 0;
-  return clause_start(cx, i) > r + 2;
+  return clause_start(cx, i) > (r == s ? message_to(cx, s) : r + 1) + 1;
 }
 
 /* In a message relayed to an official (relayed_to) at word i: a [warn]
  * word opening a clause, then harm befalling ([modal] and [befall]) in
- * the sentence ("hati-hati kalau pulang malam, orang bisa celaka"); harm
+ * the sentence ("hati-hati kalau pulang malam, orang bisa celaka", or
+ * fall and vanish: "bisa jatuh", "bisa hilang"); harm
  * befalling ([modal] and [befall] at i) on them or theirs, named right
  * before the modal words ("anak dan istrinya bisa celaka", "dia bisa
  * celaka"); or a weapon the
@@ -4375,13 +4394,16 @@ relayed_to(const struct ctx *cx, size_t i)
 static int
 relayed_harm(const struct ctx *cx, size_t i)
 {
+  /* "orang bisa jatuh dan tidak ditemukan", "bisa hilang": vanished. */
+  static const char *const vanish[] = {"jatuh", "hilang", "lenyap", NULL};
   size_t k;
 
   if (!relayed_to(cx, i))
     return 0;
   if (word_is(cx, WC_WARN, i) && starts_clause(cx, i)) {
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
-      if (word_is(cx, WC_MODAL, k - 1) && word_is(cx, WC_BEFALL, k))
+      if (word_is(cx, WC_MODAL, k - 1) &&
+          (word_is(cx, WC_BEFALL, k) || word_in(cx, k, vanish)))
         return 1;
     return 0;
   }

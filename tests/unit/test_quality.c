@@ -2177,6 +2177,27 @@ START_TEST(quality_judge_blood_shed)
 }
 END_TEST
 
+/* "Bilang saja ke ...": a message for an official with "saja" after the
+ * verb is still the reporter's, and a veiled warning in it (someone may
+ * fall and vanish) threatens.  A hazard relayed without a warning to
+ * the official, or someone else's "bilang saja", is none. */
+static const struct judge_case relayed_saja_cases[] = {
+  {"Bilang saja ke kepala BPN Manggarai, hati-hati kalau pulang malam "
+   "sendirian, jalan ke Ruteng itu gelap dan banyak jurang, orang bisa "
+   "jatuh dan tidak ditemukan.", QUALITY_THREAT, 0},
+  {"Bilang aja sama camat, hati-hati kalau lewat kebun malam, orang bisa "
+   "hilang.", QUALITY_THREAT, 0},
+  {"Bilang saja ke kepala dinas, jalan ke Ruteng gelap, orang bisa jatuh "
+   "ke jurang.", QUALITY_CLEAN, 0},
+  {"Bilang saja ke camat, kami sudah tunggu tiga bulan.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_relayed_saja)
+{
+  judge_rows(relayed_saja_cases, N(relayed_saja_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2899,6 +2920,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_kin_pressed);
   tcase_add_test(tc, quality_judge_name_vowed);
   tcase_add_test(tc, quality_judge_blood_shed);
+  tcase_add_test(tc, quality_judge_relayed_saja);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
