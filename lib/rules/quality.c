@@ -1869,7 +1869,10 @@ cleft_self(const struct ctx *cx, size_t k)
   m = k - 1;
   if (m > 0 && !starts_clause(cx, m) && word_text_is(cx, m, "sendiri"))
     m--;
-  return word_is(cx, WC_SELF, m) && starts_clause(cx, m);
+  /* ", dan saya sendiri yang ...": "dan" may open the clause first. */
+  return word_is(cx, WC_SELF, m) &&
+         (starts_clause(cx, m) ||
+          (m > 0 && starts_clause(cx, m - 1) && word_text_is(cx, m - 1, "dan")));
 }
 
 /* May word j be one of the reporter's companions: a band, kin or person
@@ -1906,6 +1909,23 @@ companion_self(const struct ctx *cx, size_t k)
   return word_in(cx, f - 1, join) || word_in(cx, f - 1, own) ? f - 2 : k;
 }
 
+/* "kami tim sukses akan ...", "kami pemuda desa siap ...": a group of
+ * the reporter's (a [band] or [crowd] word or "tim") right after the
+ * reporter's word, one more word after it or not, ending right before
+ * word k: the reporter's word in apposition, the group the agent. */
+static int
+self_group(const struct ctx *cx, size_t k)
+{
+  size_t g;
+
+  for (g = k; g > 1 && k - g < 2 && !starts_clause(cx, g - 1); g--)
+    if ((word_is(cx, WC_BAND, g - 1) || word_is(cx, WC_CROWD, g - 1) ||
+         word_text_is(cx, g - 1, "tim")) &&
+        word_is(cx, WC_SELF, g - 2))
+      return 1;
+  return 0;
+}
+
 /* Is the agent of the verb at word i the reporter: a first-person word
  * before it, with only modal, arming and weapon words between (or the
  * thing an arming word takes: "beta ambil batu lempar ..."), the
@@ -1924,7 +1944,7 @@ self_agent(const struct ctx *cx, size_t i)
        k--) {
     if (word_is(cx, WC_SELF, k - 1))
       return !word_text_is(cx, k, "dan");
-    if (companion_self(cx, k) < k)
+    if (companion_self(cx, k) < k || self_group(cx, k))
       return 1;
     /* "kami akan datang dengan parang": the weapon brought */
     if (k == i && word_is(cx, WC_WEAPON, i) && !starts_clause(cx, k) &&
@@ -2158,18 +2178,32 @@ has_target(const struct ctx *cx, size_t i)
   return 0;
 }
 
-/* "Bilang sama mandor, ...", "Omong ke camat: ...": a bare verb of
- * saying (not "dibilang", not "katanya") that opens its clause, with a
- * [to] word right after it, is the reporter's message for someone, not
- * someone else's words. */
+/* The [to] word after the verb at word i in its clause: right after it,
+ * or after one intensifier ("bilang saja ke ..."); 0 when there is none. */
+static size_t
+message_to(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1;
+
+  if (k + 1 < cx->nm->n && !starts_clause(cx, k) && word_is(cx, WC_INTENS, k))
+    k++;
+  return k < cx->nm->n && k > i && !starts_clause(cx, k) &&
+                 !starts_clause(cx, i + 1) && word_is(cx, WC_TO, k)
+             ? k
+             : 0;
+}
+
+/* "Bilang sama mandor, ...", "Omong ke camat: ...", "Bilang saja ke
+ * ...": a bare verb of saying (not "dibilang", not "katanya") that opens
+ * its clause, with a [to] word after it (message_to), is the reporter's
+ * message for someone, not someone else's words. */
 static int
 message_for(const struct ctx *cx, size_t i)
 {
   const char *t = cx->nm->text + cx->nm->w[i].off;
 
   return starts_clause(cx, i) && t[0] != 'd' && !owned_nya(cx, i) &&
-         i + 1 < cx->nm->n && !starts_clause(cx, i + 1) &&
-         word_is(cx, WC_TO, i + 1);
+         message_to(cx, i) > 0;
 }
 
 /* "..., kata camat", "..., begitu kata petugas", "..., itu ancaman kepala
@@ -3084,6 +3118,26 @@ blood_spilt(const struct ctx *cx, size_t k, int will)
   return 0;
 }
 
+/* "saya sendiri yang akan tumpahkan darahnya", "kami akan menumpahkan
+ * darah camat itu": an active verb of spilling at word i with the
+ * reporter as agent (self_agent) and someone's blood right after it (a
+ * [blood] word with "-nya" or a person named after it). */
+static int
+blood_shed(const struct ctx *cx, size_t i)
+{
+  static const char *const shed[] = {"tumpahkan", "menumpahkan",
+                                     "tumpahin", NULL};
+  size_t b = i + 1, n = cx->nm->n;
+
+  if (!word_in(cx, i, shed) || b >= n || starts_clause(cx, b) ||
+      !word_is(cx, WC_BLOOD, b))
+    return 0;
+  if (!owned_nya(cx, b) &&
+      !(b + 1 < n && !starts_clause(cx, b + 1) && other_person(cx, b + 1)))
+    return 0;
+  return self_agent(cx, i);
+}
+
 /* "darah dibayar darah", "nyawa dibalas nyawa" at word k: revenge. */
 static int
 blood_for_blood(const struct ctx *cx, size_t k)
@@ -3109,11 +3163,15 @@ other_person(const struct ctx *cx, size_t k)
 static int
 told_to(const struct ctx *cx, size_t s)
 {
-  return (word_is(cx, WC_SAY, s) || word_text_is(cx, s, "sampaikan")) &&
-         message_for(cx, s) &&
-         (other_person(cx, s + 2) ||
-          ((word_text_is(cx, s + 2, "itu") || word_text_is(cx, s + 2, "ini")) &&
-           other_person(cx, s + 3)));   /* Kupang: "sama itu mandor" */
+  size_t t;
+
+  if (!(word_is(cx, WC_SAY, s) || word_text_is(cx, s, "sampaikan")) ||
+      !message_for(cx, s))
+    return 0;
+  t = message_to(cx, s);
+  return other_person(cx, t + 1) ||
+         ((word_text_is(cx, t + 1, "itu") || word_text_is(cx, t + 1, "ini")) &&
+          other_person(cx, t + 2));   /* Kupang: "sama itu mandor" */
 }
 
 /* The [not] word before word k (k > 0), a [will] word between or not
@@ -4109,14 +4167,30 @@ if_person_before(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "Saya sumpah anak istrinya ...", "Kembalikan uang kami atau anaknya
+ * ...": the [kin] words at word i sworn by the reporter (a [promise] word
+ * right before them, the reporter's word before that) or opening the
+ * other half of an ultimatum ("atau" right before them). */
+static int
+kin_pressed(const struct ctx *cx, size_t i)
+{
+  if (i == 0 || starts_clause(cx, i))
+    return 0;
+  if (word_text_is(cx, i - 1, "atau"))
+    return 1;
+  return i >= 2 && word_is(cx, WC_PROMISE, i - 1) &&
+         !starts_clause(cx, i - 1) && word_is(cx, WC_SELF, i - 2);
+}
+
 /* "anak istrinya yang akan tanggung akibatnya", "keluarga kepala desa
  * akan ikut menanggung akibatnya", "anak istrinya tidak akan aman lagi":
  * [kin] words opening at word i, owned by someone else ("-nya" on the
  * last, or a person named right after them), then in their clause
  * ("yang", modal words and "ikut" between) the consequences borne
  * ("tanggung akibat...") or no safety (not_safe); after a condition on
- * an official (if_person_before), or for a family named after "tunggu
- * saja"/"awas" (menace_opens).  The reporter's own family, or the
+ * an official (if_person_before), for a family named after "tunggu
+ * saja"/"awas" (menace_opens), or sworn or in an ultimatum
+ * (kin_pressed).  The reporter's own family, or the
  * families of those a policy hurts ("kalau gaji dipotong, keluarga guru
  * honorer yang menanggung"), are none. */
 static int
@@ -4141,7 +4215,8 @@ kin_doomed(const struct ctx *cx, size_t i)
       ;
   }
   if (!(nya ? if_person_before(cx, i) || menace_opens(cx, i)
-            : menace_opens(cx, i)))
+            : menace_opens(cx, i)) &&
+      !kin_pressed(cx, i))
     return 0;
   for (k++; k < n && !starts_clause(cx, k); k++) {
     if ((word_text_is(cx, k, "tanggung") ||
@@ -4304,12 +4379,13 @@ relayed_to(const struct ctx *cx, size_t i)
                : (word_is(cx, WC_SAY, r) || word_text_is(cx, r, "sampaikan")) &&
                      word_is(cx, WC_TO, r + 1) && other_person(cx, r + 2)))
     return 0;
-  return clause_start(cx, i) > r + 2;
+  return clause_start(cx, i) > (r == s ? message_to(cx, s) : r + 1) + 1;
 }
 
 /* In a message relayed to an official (relayed_to) at word i: a [warn]
  * word opening a clause, then harm befalling ([modal] and [befall]) in
- * the sentence ("hati-hati kalau pulang malam, orang bisa celaka"); harm
+ * the sentence ("hati-hati kalau pulang malam, orang bisa celaka", or
+ * fall and vanish: "bisa jatuh", "bisa hilang"); harm
  * befalling ([modal] and [befall] at i) on them or theirs, named right
  * before the modal words ("anak dan istrinya bisa celaka", "dia bisa
  * celaka"); or a weapon the
@@ -4318,13 +4394,16 @@ relayed_to(const struct ctx *cx, size_t i)
 static int
 relayed_harm(const struct ctx *cx, size_t i)
 {
+  /* "orang bisa jatuh dan tidak ditemukan", "bisa hilang": vanished. */
+  static const char *const vanish[] = {"jatuh", "hilang", "lenyap", NULL};
   size_t k;
 
   if (!relayed_to(cx, i))
     return 0;
   if (word_is(cx, WC_WARN, i) && starts_clause(cx, i)) {
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
-      if (word_is(cx, WC_MODAL, k - 1) && word_is(cx, WC_BEFALL, k))
+      if (word_is(cx, WC_MODAL, k - 1) &&
+          (word_is(cx, WC_BEFALL, k) || word_in(cx, k, vanish)))
         return 1;
     return 0;
   }
@@ -4340,13 +4419,48 @@ relayed_harm(const struct ctx *cx, size_t i)
   return word_is(cx, WC_WEAPON, i) && self_agent(cx, i);
 }
 
+/* "..., ingat kata-kata saya (ini)", "camkan kata saya": the reporter's
+ * vow after word i in its sentence: "ingat" or "camkan", then a [say]
+ * word and the reporter's word within VOW_GAP words of it. */
+#define VOW_GAP 3
+static int
+vowed_after(const struct ctx *cx, size_t i)
+{
+  size_t k, m, n = cx->nm->n;
+  int said;
+
+  for (k = i + 1; k < n && !starts_sentence(cx, k); k++) {
+    if (!word_text_is(cx, k, "ingat") && !word_text_is(cx, k, "camkan"))
+      continue;
+    said = 0;
+    for (m = k + 1; m < n && m <= k + VOW_GAP && !starts_clause(cx, m); m++) {
+      said |= word_is(cx, WC_SAY, m);
+      if (said && word_is(cx, WC_SELF, m))
+        return 1;
+    }
+  }
+  return 0;
+}
+
+/* "Pegawai yang ... itu sebentar lagi": "sebentar" at word k right after
+ * a noun phrase of a person or office (np_head) closed by a link word or
+ * "yang": a death soon foretold of someone. */
+static int
+soon_of(const struct ctx *cx, size_t k)
+{
+  return k > 0 && word_text_is(cx, k, "sebentar") && !starts_clause(cx, k) &&
+         np_head(cx, k - 1, word_is(cx, WC_LINK, k - 1));
+}
+
 /* "Kalau saya ketemu lurah itu, besoknya dia tinggal nama saja", "...
  * kembalikan uang kami atau pulang tinggal nama": "tinggal nama" (only
  * a name left: dead) at word i, said of a person ("dia", "mereka", "kau"
  * or a person who is no office or building, modal words between) or of
  * someone coming home so ("pulang"), with no [past] word in its clause,
  * on a condition earlier in the sentence or as the other half of an
- * ultimatum ("atau" before it in its clause).  "koperasi itu tinggal
+ * ultimatum ("atau" before it in its clause), or foretold of an
+ * official ("... itu sebentar lagi", soon_of) or anyone with the
+ * reporter's vow after it (vowed_after).  "koperasi itu tinggal
  * nama" or "kantor desa tinggal nama" are things that exist no more. */
 static int
 name_left(const struct ctx *cx, size_t i)
@@ -4362,6 +4476,7 @@ name_left(const struct ctx *cx, size_t i)
     ;
   if (!word_text_is(cx, k, "pulang") && !word_text_is(cx, k, "dia") &&
       !word_is(cx, WC_THEY, k) && !word_is(cx, WC_YOU, k) &&
+      !soon_of(cx, k) &&
       !(other_person(cx, k) &&
         !word_is(cx, WC_TARGET, name_run(cx, k + 1, CTX_BEFORE, WORD_TITLE))))
     return 0;
@@ -4371,7 +4486,27 @@ name_left(const struct ctx *cx, size_t i)
       return 0;
     either |= word_text_is(cx, k, "atau");
   }
-  return either || class_before(cx, WC_IF, c, cx->nm->n);
+  return either || class_before(cx, WC_IF, c, cx->nm->n) ||
+         vowed_after(cx, i);
+}
+
+/* "patah kakinya", "tangannya patah": a word of breaking at word k with
+ * someone's body part ([target], with "-nya") right after it or right
+ * before it in its clause: an injury.  "jembatan ... patah" is none. */
+static int
+limb_broken(const struct ctx *cx, size_t k)
+{
+  static const char *const broken[] = {"patah", "remuk", "pecah", "putus",
+                                       "retak", NULL};
+  size_t n = cx->nm->n;
+
+  if (!word_in(cx, k, broken))
+    return 0;
+  if (k + 1 < n && !starts_clause(cx, k + 1) && word_is(cx, WC_TARGET, k + 1) &&
+      owned_nya(cx, k + 1))
+    return 1;
+  return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_TARGET, k - 1) &&
+         owned_nya(cx, k - 1);
 }
 
 /* "Tim desa kami hajar tim kecamatan 3-0": the object of the verb of
@@ -4483,12 +4618,13 @@ judge_threat(struct ctx *cx, size_t i)
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
       ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
-      no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i))
+      no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
+      blood_shed(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi
-   * abu", ruin_of) or the grave ("masuk kubur", "pulang dalam peti")
-   * after it;
+   * abu", ruin_of), the grave ("masuk kubur", "pulang dalam peti") or
+   * a broken limb ("patah kakinya", limb_broken) after it;
    * "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
@@ -4496,7 +4632,8 @@ judge_threat(struct ctx *cx, size_t i)
        titled_subject(cx, i)))
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
-          ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k))
+          ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k) ||
+          limb_broken(cx, k))
         found(cx, i, QUALITY_THREAT, "threat");
 }
 
@@ -4908,6 +5045,35 @@ named_as(const struct ctx *cx, size_t i)
          class_before(cx, WC_SAY, i - 1, CTX_BEFORE);
 }
 
+/* "camat pung muka badak", "kades punya otak kerbau": the [mind] word
+ * at word i owned ("pung"/"punya") by a person or office right before
+ * that, not the reporter. */
+static int
+mind_owned(const struct ctx *cx, size_t i)
+{
+  static const char *const own[] = {"pung", "punya", NULL};
+
+  return i > 1 && word_is(cx, WC_MIND, i) && !starts_clause(cx, i) &&
+         !starts_clause(cx, i - 1) && word_in(cx, i - 1, own) &&
+         word_is(cx, WC_PERSON, i - 2) && !word_is(cx, WC_SELF, i - 2);
+}
+
+/* "Satpol PP Kota Kupang itu kerbau semua, ...": the [beast] at word i
+ * as the predicate of an official or office (official_subject), a word
+ * that generalises ("semua") right after it ending the clause: the whole
+ * office called animals.  Livestock counted ("ternak ... itu kerbau
+ * semua") has no official as subject. */
+static int
+beast_of_all(const struct ctx *cx, size_t i)
+{
+  size_t g = i + 1;
+
+  return word_is(cx, WC_BEAST, i) && g < cx->nm->n && !starts_clause(cx, g) &&
+         word_is(cx, WC_GENERAL, g) && word_is(cx, WC_INTENS, g) &&
+         ends_clause(cx, g) && official_subject(cx, i) &&
+         !literal_cue(cx, i, g);
+}
+
 /* An [insult] word or a low_mind idiom at words i..e: an insult when
  * aimed at someone (or `trait`: "petugas berotak kerbau"), or reported
  * (quoted, or named right after a verb of saying: "dibilang bodoh"). */
@@ -4938,9 +5104,11 @@ judge_words(struct ctx *cx, size_t i, int caps_text)
   if (hit == NULL) {
     e = low_mind(cx, i);
     if (e > i)
-      insult_if_aimed(cx, i, e, trait_of(cx, i));
+      insult_if_aimed(cx, i, e, trait_of(cx, i) || mind_owned(cx, i));
     else if (word_is(cx, WC_INSULT, i))
       insult_if_aimed(cx, i, said_twice(cx, i), 0);
+    else if (beast_of_all(cx, i))
+      insult_if_aimed(cx, i, i + 1, 1);
     return i;
   }
   if (span_allowed(cx, i, e)) {

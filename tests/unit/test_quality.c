@@ -2184,6 +2184,208 @@ START_TEST(quality_judge_strong_words)
 }
 END_TEST
 
+/* A verb of saying in SMS shorthand (blg, blng, ngmg, ckp) with someone
+ * else as its subject opens reported speech like the full word; a colon
+ * after it does too.  The reporter's own "sy blg" stays theirs. */
+static const struct judge_case sms_say_cases[] = {
+  {"kades blg ke warga yg demo: sy bakar rmh kalian kl msh protes. sy "
+   "lapor krn warga takut", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"camat ngmg ke kami: sy bakar rmh kalian kl msh protes", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"petugas blng sy bakar rmh kalian kl lapor lg", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"sy blg ke kades: sy bakar rmh kau kl dana tdk kembali", QUALITY_THREAT,
+   0},
+  {"kades blg ke warga yg demo: bantuan sudah habis", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_sms_say)
+{
+  judge_rows(sms_say_cases, N(sms_say_cases));
+}
+END_TEST
+
+/* An animal as the predicate of a whole office ("... itu kerbau semua")
+ * and a face or mind owned by an official with an animal after it
+ * ("camat pung muka badak") insult; livestock counted or owned does
+ * not. */
+static const struct judge_case beast_cases[] = {
+  {"Satpol PP Kota Kupang itu kerbau semua, main angkat jualan mama-mama "
+   "di Pasar Kasih tanpa surat perintah.", QUALITY_INSULT, 0},
+  {"Pegawai Dukcapil itu keledai semua, KTP saya salah lagi.",
+   QUALITY_INSULT, 0},
+  {"Itu camat pung muka badak, su ketahuan korupsi dana desa masih "
+   "senyum-senyum di TV.", QUALITY_INSULT, 0},
+  {"Kades punya otak kerbau, dana desa habis tanpa bukti.", QUALITY_INSULT,
+   0},
+  {"Ternak bantuan dari dinas itu kerbau semua, tidak ada sapi.",
+   QUALITY_CLEAN, 0},
+  {"Kades pung kerbau semua mati kena penyakit.", QUALITY_CLEAN, 0},
+  {"Muka badak di kebun binatang Kupang sudah lama tidak dirawat.",
+   QUALITY_CLEAN, 0},
+  {"Saya pung muka luka kena pukul petugas.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_beast_predicate)
+{
+  judge_rows(beast_cases, N(beast_cases));
+}
+END_TEST
+
+/* A group with "semua" or "memang suka" and a crime of office (KKN), a
+ * parasite or a mafia: said of the whole group.  The same words about
+ * one person, or a group reporting or suffering them, are none. */
+static const struct judge_case group_crime_cases[] = {
+  {"Pegawai Cina di kantor pajak itu sama saja, Cina semua penghisap uang "
+   "rakyat.", QUALITY_SARA, 0},
+  {"Kepala dinas itu orang Sabu, jelas saja dia cuma terima pegawai Sabu, "
+   "orang Sabu memang suka KKN.", QUALITY_SARA, 0},
+  {"Orang Katolik di dinas itu mafia proyek semua, harus dibersihkan dari "
+   "pemerintahan.", QUALITY_SARA, 0},
+  {"Orang Rote itu benalu semua di kantor bupati.", QUALITY_SARA, 0},
+  {"Warga Sabu di Kupang jadi korban mafia tanah, sertifikat mereka "
+   "dipalsukan.", QUALITY_CLEAN, 0},
+  {"Kami orang Sabu melaporkan KKN di dinas pendidikan.", QUALITY_CLEAN,
+   0},
+  {"Kepala dinas itu orang Sabu dan dia terima pegawai tanpa tes, ada "
+   "dugaan KKN.", QUALITY_CLEAN, 0},
+  {"Pedagang Bugis di pasar Oeba diperas mafia parkir setiap hari.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_group_crime)
+{
+  judge_rows(group_crime_cases, N(group_crime_cases));
+}
+END_TEST
+
+/* The reporter's own group named right after the reporter's word ("kami
+ * tim sukses", "kami pemuda desa") does what the verb after it says. */
+static const struct judge_case self_group_cases[] = {
+  {"Kepala desa pakai dana desa untuk kampanye caleg anaknya. Kalau dia "
+   "menang dengan cara begitu, kami tim sukses akan hajar dia sampai masuk "
+   "RSUD.", QUALITY_THREAT, 0},
+  {"Kami pemuda desa siap bakar kantor camat kalau jalan tidak diperbaiki.",
+   QUALITY_THREAT, 0},
+  {"Kami tim sukses akan laporkan kades itu ke Bawaslu.", QUALITY_CLEAN, 0},
+  {"Kami tim sukses sudah dipukul preman suruhan kades.", QUALITY_CLEAN, 0},
+  {"Kami warga desa minta petugas segera datang.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_self_group)
+{
+  judge_rows(self_group_cases, N(self_group_cases));
+}
+END_TEST
+
+/* "tunggu saja" with a broken limb of someone's after it ("patah
+ * kakinya") is harm to come; a broken bridge or the reporter put off is
+ * none. */
+static const struct judge_case limb_cases[] = {
+  {"Tunggu saja, petugas Dukcapil yang minta 300 ribu untuk cetak KTP itu "
+   "sebentar lagi patah kakinya.", QUALITY_THREAT, 0},
+  {"Pak camat tunggu saja, sebentar lagi tangannya patah.",
+   QUALITY_THREAT, 0},
+  {"Tunggu saja, jembatan di Noelbaki itu sebentar lagi patah.",
+   QUALITY_CLEAN, 0},
+  {"Kami disuruh tunggu saja padahal kaki anak saya patah.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_limb_broken)
+{
+  judge_rows(limb_cases, N(limb_cases));
+}
+END_TEST
+
+/* An official's family promised harm: sworn by the reporter ("saya
+ * sumpah anak istrinya tidak akan aman") or as the other half of an
+ * ultimatum ("kembalikan ... atau anaknya yang tanggung akibatnya"). */
+static const struct judge_case kin_pressed_cases[] = {
+  {"Kepala sekolah SMP itu tahan rapor anak saya karena uang komite belum "
+   "lunas. Saya sumpah anak istrinya tidak akan aman kalau rapor tidak "
+   "keluar minggu ini.", QUALITY_THREAT, 0},
+  {"Saya tahu rumah kepala puskesmas di Lewoleba, saya tahu anaknya "
+   "sekolah di mana. Kembalikan uang jasa medis kami atau anaknya yang "
+   "tanggung akibatnya.", QUALITY_THREAT, 0},
+  {"Bayar ganti rugi tanah kami atau istrinya yang tanggung akibatnya.",
+   QUALITY_THREAT, 0},
+  {"Saya sumpah anaknya tidak bersalah, kepala sekolah yang potong dana "
+   "BOS.", QUALITY_CLEAN, 0},
+  {"Saya sumpah anak saya tidak aman di asrama itu karena penjaga suka "
+   "mabuk.", QUALITY_CLEAN, 0},
+  {"Pak guru atau anaknya yang antar rapor ke rumah kami.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_kin_pressed)
+{
+  judge_rows(kin_pressed_cases, N(kin_pressed_cases));
+}
+END_TEST
+
+/* "tinggal nama" foretold of an official ("sebentar lagi") with the
+ * reporter's vow after it ("ingat kata-kata saya").  An old man's
+ * illness or a cooperative's end are none. */
+static const struct judge_case vowed_cases[] = {
+  {"Pegawai yang tolak pasien miskin di RSUD Kefamenanu itu sebentar lagi "
+   "tinggal nama, ingat kata-kata saya ini.", QUALITY_THREAT, 0},
+  {"Kades itu sebentar lagi tinggal nama, camkan kata saya.",
+   QUALITY_THREAT, 0},
+  {"Koperasi itu sebentar lagi tinggal nama, ingat kata-kata saya.",
+   QUALITY_CLEAN, 0},
+  {"Bapak tua itu sebentar lagi tinggal nama karena sakit keras dan "
+   "puskesmas tolak dia.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_name_vowed)
+{
+  judge_rows(vowed_cases, N(vowed_cases));
+}
+END_TEST
+
+/* The reporter shedding someone's blood ("saya sendiri yang akan
+ * tumpahkan darahnya") threatens; blood shed by others, or water, is
+ * none. */
+static const struct judge_case blood_shed_cases[] = {
+  {"Tanah suku kami diserobot oleh oknum BPN Kabupaten Kupang. Menurut "
+   "adat kami siapa yang ambil tanah leluhur harus bayar dengan darah, dan "
+   "saya sendiri yang akan tumpahkan darahnya.", QUALITY_THREAT, 0},
+  {"Kami akan menumpahkan darah camat itu kalau tanah tidak kembali.",
+   QUALITY_THREAT, 0},
+  {"Saya sendiri yang tumpahkan air ke meja petugas karena kaget.",
+   QUALITY_CLEAN, 0},
+  {"Preman suruhan kades menumpahkan darah warga waktu demo kemarin.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_blood_shed)
+{
+  judge_rows(blood_shed_cases, N(blood_shed_cases));
+}
+END_TEST
+
+/* "Bilang saja ke ...": a message for an official with "saja" after the
+ * verb is still the reporter's, and a veiled warning in it (someone may
+ * fall and vanish) threatens.  A hazard relayed without a warning to
+ * the official, or someone else's "bilang saja", is none. */
+static const struct judge_case relayed_saja_cases[] = {
+  {"Bilang saja ke kepala BPN Manggarai, hati-hati kalau pulang malam "
+   "sendirian, jalan ke Ruteng itu gelap dan banyak jurang, orang bisa "
+   "jatuh dan tidak ditemukan.", QUALITY_THREAT, 0},
+  {"Bilang aja sama camat, hati-hati kalau lewat kebun malam, orang bisa "
+   "hilang.", QUALITY_THREAT, 0},
+  {"Bilang saja ke kepala dinas, jalan ke Ruteng gelap, orang bisa jatuh "
+   "ke jurang.", QUALITY_CLEAN, 0},
+  {"Bilang saja ke camat, kami sudah tunggu tiga bulan.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_relayed_saja)
+{
+  judge_rows(relayed_saja_cases, N(relayed_saja_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -2901,6 +3103,15 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_judge_game_played);
   tcase_add_test(tc, quality_judge_strong_words);
+  tcase_add_test(tc, quality_judge_sms_say);
+  tcase_add_test(tc, quality_judge_beast_predicate);
+  tcase_add_test(tc, quality_judge_group_crime);
+  tcase_add_test(tc, quality_judge_self_group);
+  tcase_add_test(tc, quality_judge_limb_broken);
+  tcase_add_test(tc, quality_judge_kin_pressed);
+  tcase_add_test(tc, quality_judge_name_vowed);
+  tcase_add_test(tc, quality_judge_blood_shed);
+  tcase_add_test(tc, quality_judge_relayed_saja);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
