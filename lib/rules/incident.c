@@ -1828,7 +1828,11 @@ static const char *const everyday_nouns[] = {
   "perusahaan", "toko", "warung", NULL,
 };
 
-/* 1 when t, written in lower case, is an everyday word and no name. */
+static int act_word(const struct token *t);
+
+/* 1 when t, written in lower case, is an everyday word and no name: a
+ * word of office_not_names[] or everyday_nouns[], a word that tells an
+ * act (act_word()), or a verb by its prefix. */
 static int
 everyday_word(const struct token *t)
 {
@@ -1836,7 +1840,8 @@ everyday_word(const struct token *t)
 
   if (t->cap)
     return 0;
-  if (word_in(t, office_not_names) >= 0 || word_in(t, everyday_nouns) >= 0)
+  if (word_in(t, office_not_names) >= 0 || word_in(t, everyday_nouns) >= 0 ||
+      act_word(t))
     return 1;
   for (i = 0; i < COUNT(everyday_prefixes); i++)
     if (n >= everyday_prefixes[i].min &&
@@ -2545,7 +2550,8 @@ static const char *const supply_words[] = {
   "air", "listrik", "lampu", "blangko", "blanko", "stok", "obat",
   "vaksin", "pupuk", "solar", "bbm", NULL,
 };
-static const char *const ran_out_words[] = {"mati", "habis", NULL};
+static const char *const ran_out_words[] = {"mati", "habis", "abis", "hbs",
+                                            NULL};
 #define SUPPLY_NEAR 8       /* tokens before */
 
 /* 1 when token i tells a supply cut or run out (supply_words[]). */
@@ -2558,6 +2564,22 @@ supply_out(const struct tokens *ts, int i)
     return 0;
   for (k = i - 1; k >= 0 && k >= i - SUPPLY_NEAR && !ts->t[k + 1].stop; k--)
     if (word_in(&ts->t[k], supply_words) >= 0)
+      return 1;
+  return 0;
+}
+
+/* 1 when t is a word the acts are read from (act_words[], a supply run
+ * out): it tells what happened, so it is no name ("rumah sakit habis",
+ * "puskesmas kosong", "kantor camat padam"). */
+static int
+act_word(const struct token *t)
+{
+  size_t e;
+
+  if (word_in(t, ran_out_words) >= 0)
+    return 1;
+  for (e = 0; e < COUNT(act_words); e++)
+    if (is(t, act_words[e].w))
       return 1;
   return 0;
 }

@@ -534,6 +534,41 @@ START_TEST(retold_with_one_specific)
 }
 END_TEST
 
+/* A word that tells what happened (a supply run out, an office shut, a
+ * light out: the words read as acts) is no name of the office before it:
+ * "obat di rumah sakit habis" names no hospital "Habis", and two
+ * hospitals so read do not count as one office shared. */
+START_TEST(act_words_name_no_office)
+{
+  static const struct {
+    const char *text, *key, *qual;
+  } t[] = {
+    {"obat di rumah sakit habis", "rsud", ""},
+    {"stok vaksin di puskesmas kosong sejak minggu lalu", "puskesmas", ""},
+    {"listrik di kantor camat padam dua hari", "kecamatan", ""},
+    {"obat di RS abis, pasien disuruh beli sendiri", "rsud", ""},
+    {"blangko di dukcapil hbs", "dinas", "dukcapil"},
+  };
+  struct incident a;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &a);
+    ck_assert_msg(has_key(&a, INCIDENT_OFFICE, t[i].key, t[i].qual) &&
+                  a.item[INCIDENT_OFFICE][0].key2[0] == '\0',
+                  "'%s': no bare %s (%s '%s' '%s')", t[i].text, t[i].key,
+                  a.n[INCIDENT_OFFICE] ? a.item[INCIDENT_OFFICE][0].key : "-",
+                  a.n[INCIDENT_OFFICE] ? a.item[INCIDENT_OFFICE][0].qual : "-",
+                  a.n[INCIDENT_OFFICE] ? a.item[INCIDENT_OFFICE][0].key2 : "-");
+  }
+  /* A real name after the office word stays its name. */
+  incident_extract("obat di rumah sakit Lerik habis", &a);
+  ck_assert(has_key(&a, INCIDENT_OFFICE, "rsud", "lerik"));
+  incident_extract("puskesmas oesapa kosong", &a);
+  ck_assert(has_key(&a, INCIDENT_OFFICE, "puskesmas", "oesapa"));
+}
+END_TEST
+
 /* The document or service a report is about: two reports at one office,
  * for one amount, that name different ones ("akta kelahiran" and "surat
  * pindah", SKCK and SIM, PKH and BLT) tell different incidents; the
@@ -2493,6 +2528,7 @@ incident_suite(void)
   tcase_add_test(tc, places_and_retold_specifics);
   tcase_add_test(tc, retold_with_one_specific);
   tcase_add_test(tc, services_tell_incidents);
+  tcase_add_test(tc, act_words_name_no_office);
   tcase_add_test(tc, retold_by_content_words);
   tcase_add_test(tc, percent_after_amount);
   tcase_add_test(tc, thousands_left_unsaid);
