@@ -1379,7 +1379,8 @@ static const char *const honorifics[] = {
   "pak", "bapak", "bpk", "bp", "ibu", "bu", "mama", "mamak", "om", "tante",
   "kak", "kakak", "sdr", "saudara", "saudari", "nona", "nyong", "bung",
   "romo", "pater", "pastor", "pendeta", "pdt", "ustad", "ustadz", "haji",
-  "bapa", "ama", "ina", "opa", "oma", "usi",
+  "bapa", "ama", "ina", "opa", "oma", "usi", "nenek", "nek", "kakek",
+  "kek",
   "brigadir", "bripka", "briptu", "bripda", "aipda", "aiptu", "ipda",
   "iptu", "akp", "kompol", "akbp", "serda", "sertu", "serka", "kopda",
   "praka", "pratu", "letda", "lettu", "kapten", "mayor", NULL,
@@ -1421,6 +1422,7 @@ static const char *const not_names[] = {
   "tahun", "thn", "hari", "tanggal", "tgl", "jam", "pagi", "siang", "sore",
   "malam", "triwulan", "semester", "caturwulan",
   "hamil", "menyusui",   /* "ibu hamil": a pregnant woman */
+  "tua",                 /* "kakek tua", "oma tua": an old man, woman */
   NULL,
 };
 

@@ -534,6 +534,26 @@ START_TEST(retold_with_one_specific)
 }
 END_TEST
 
+/* Grandparents are named as other elders are ("nenek Maria" as "oma
+ * Maria", also in lower case): the word before the name is no name, and
+ * "tua" after it ("kakek tua itu") is none either. */
+START_TEST(elders_named_as_persons)
+{
+  struct incident a;
+
+  incident_extract("nenek maria di oesapa tidak dapat blt", &a);
+  ck_assert(has_key(&a, INCIDENT_PERSON, "maria", NULL));
+  incident_extract("kek Yosef dipukul kades", &a);
+  ck_assert(has_key(&a, INCIDENT_PERSON, "yosef", NULL));
+  incident_extract("Kakek Yohanes Bria sonde dapat sembako", &a);
+  ck_assert(has_key(&a, INCIDENT_PERSON, "yohanes", NULL));
+  incident_extract("Om Nenek Lina", &a);
+  ck_assert(!has_key(&a, INCIDENT_PERSON, "nenek", NULL));
+  incident_extract("Kakek Tua itu dipukul petugas", &a);
+  ck_assert_int_eq(a.n[INCIDENT_PERSON], 0);
+}
+END_TEST
+
 /* A word that tells what happened (a supply run out, an office shut, a
  * light out: the words read as acts) is no name of the office before it:
  * "obat di rumah sakit habis" names no hospital "Habis", and two
@@ -2529,6 +2549,7 @@ incident_suite(void)
   tcase_add_test(tc, retold_with_one_specific);
   tcase_add_test(tc, services_tell_incidents);
   tcase_add_test(tc, act_words_name_no_office);
+  tcase_add_test(tc, elders_named_as_persons);
   tcase_add_test(tc, retold_by_content_words);
   tcase_add_test(tc, percent_after_amount);
   tcase_add_test(tc, thousands_left_unsaid);
