@@ -54,6 +54,7 @@
 #include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/textdist.h"
@@ -189,6 +190,8 @@ punct_len(const char *s, size_t n)
   return 0;
 }
 
+static void read_aliases(struct tokens *ts);
+
 static void
 tokenize(const char *text, struct tokens *ts)
 {
@@ -244,6 +247,127 @@ tokenize(const char *text, struct tokens *ts)
     stop = 0;
     dash = 0;
     open = 0;
+  }
+  read_aliases(ts);
+}
+
+/*
+ * Office aliases: short forms, nicknames and names written out that
+ * reporters use for an office, each read as the words it stands for
+ * before anything else is read from the text, so that both ways of
+ * naming one office meet as one ("SMANSA Kupang" is "SMA Negeri 1
+ * Kupang", "Badan Kepegawaian Daerah" is "BKD").  Columns: the words as
+ * written (lower case, one blank between words), the words read instead
+ * (a number as digits).  An alias whose reading begins with it ("pdam
+ * kota") is left alone when the rest of the reading follows it already
+ * ("PDAM Kota Kupang").  Longer aliases are listed before the shorter
+ * ones they begin with.  Add freely; an office type must exist in
+ * office_words[] for the reading to name an office.
+ */
+static const struct {
+  const char *alias, *reading;
+} office_aliases[] = {
+  /* Schools by their nickname: the kind and the number in one word
+   * (SMANSA, SMADA: SMA Negeri 1, 2; SPENSA: SMP Negeri 1; SMEKSA,
+   * SMKENSA: SMK Negeri 1). */
+  {"smansa", "sma negeri 1"}, {"smanda", "sma negeri 2"},
+  {"smada", "sma negeri 2"}, {"smaga", "sma negeri 3"},
+  {"spensa", "smp negeri 1"}, {"smpensa", "smp negeri 1"},
+  {"spenda", "smp negeri 2"}, {"spanda", "smp negeri 2"},
+  {"smeksa", "smk negeri 1"}, {"smkensa", "smk negeri 1"},
+  /* Offices by their name written out, as their shorthand. */
+  {"badan kepegawaian daerah", "bkd"}, {"badan kepegawaian", "bkd"},
+  {"kantor urusan agama", "kua"}, {"urusan agama", "kua"},
+  {"badan penanggulangan bencana daerah", "bpbd"},
+  {"badan pertanahan nasional", "bpn"},
+  {"perusahaan daerah air minum", "pdam"},
+  {"perumda air minum", "pdam"}, {"perumda", "pdam"},
+  /* Kota Kupang's water company by its brand, and "PDAM Kota": in NTT
+   * the only kota is Kupang (Tirta Lontar is Kabupaten Kupang's). */
+  {"tirta bening lontar", "pdam kota kupang"},
+  {"pdam kota", "pdam kota kupang"},
+  /* The head of a puskesmas by the shorthand ("kapus") is read by
+   * office_words[]; the market of Naikoten by its old name is a
+   * landmark of the gazetteer (config/wilayah.txt). */
+};
+
+#define ALIAS_WORDS 6       /* words of an alias or a reading, at most */
+
+/* The words of s (blank-separated) into w[], their number. */
+static int
+alias_split(const char *s, char w[][WORD_LEN])
+{
+  int n = 0;
+  size_t k;
+
+  while (*s != '\0' && n < ALIAS_WORDS) {
+    for (k = 0; s[k] != '\0' && s[k] != ' ' && k < WORD_LEN - 1; k++)
+      w[n][k] = s[k];
+    w[n++][k] = '\0';
+    s += k;
+    while (*s == ' ')
+      s++;
+  }
+  return n;
+}
+
+/* Reads the office aliases of ts as their readings, in place. */
+static void
+read_aliases(struct tokens *ts)
+{
+  char aw[ALIAS_WORDS][WORD_LEN], rw[ALIAS_WORDS][WORD_LEN];
+  struct token first;
+  size_t e;
+  int i, j, na, nr, ok;
+
+  for (i = 0; i < ts->n; i++) {
+    if (ts->t[i].is_num)
+      continue;
+    for (e = 0; e < COUNT(office_aliases); e++) {
+      if (ts->t[i].w[0] != office_aliases[e].alias[0])
+        continue;
+      na = alias_split(office_aliases[e].alias, aw);
+      if (i + na > ts->n)
+        continue;
+      for (j = 0, ok = 1; j < na && ok; j++)
+        ok = !ts->t[i + j].is_num && (j == 0 || !ts->t[i + j].stop) &&
+             strcmp(ts->t[i + j].w, aw[j]) == 0;
+      if (!ok)
+        continue;
+      nr = alias_split(office_aliases[e].reading, rw);
+      /* "pdam kota" followed by "kupang" already reads so. */
+      for (j = 0, ok = nr > na; j < na && ok; j++)
+        ok = strcmp(aw[j], rw[j]) == 0;
+      for (j = na; ok && j < nr; j++)
+        ok = i + j < ts->n && !ts->t[i + j].is_num &&
+             strcmp(ts->t[i + j].w, rw[j]) == 0;
+      if (ok)
+        break;
+      if (ts->n - na + nr > TOK_MAX)
+        return;
+      first = ts->t[i];
+      memmove(&ts->t[i + nr], &ts->t[i + na],
+              (size_t)(ts->n - i - na) * sizeof(ts->t[0]));
+      ts->n += nr - na;
+      for (j = 0; j < nr; j++) {
+        struct token *t = &ts->t[i + j];
+
+        *t = first;
+        t->upper = 0;
+        if (j > 0)
+          t->stop = t->dash = t->open = t->before = 0;
+        if (isdigit((unsigned char)rw[j][0])) {
+          t->is_num = 1;
+          t->w[0] = '\0';
+          t->num = strtod(rw[j], NULL);
+          t->digits = (int)strlen(rw[j]);
+        } else {
+          snprintf(t->w, sizeof(t->w), "%s", rw[j]);
+        }
+      }
+      i += nr - 1;
+      break;
+    }
   }
 }
 
