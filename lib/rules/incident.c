@@ -54,6 +54,7 @@
 #include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/textdist.h"
@@ -189,6 +190,8 @@ punct_len(const char *s, size_t n)
   return 0;
 }
 
+static void read_aliases(struct tokens *ts);
+
 static void
 tokenize(const char *text, struct tokens *ts)
 {
@@ -244,6 +247,127 @@ tokenize(const char *text, struct tokens *ts)
     stop = 0;
     dash = 0;
     open = 0;
+  }
+  read_aliases(ts);
+}
+
+/*
+ * Office aliases: short forms, nicknames and names written out that
+ * reporters use for an office, each read as the words it stands for
+ * before anything else is read from the text, so that both ways of
+ * naming one office meet as one ("SMANSA Kupang" is "SMA Negeri 1
+ * Kupang", "Badan Kepegawaian Daerah" is "BKD").  Columns: the words as
+ * written (lower case, one blank between words), the words read instead
+ * (a number as digits).  An alias whose reading begins with it ("pdam
+ * kota") is left alone when the rest of the reading follows it already
+ * ("PDAM Kota Kupang").  Longer aliases are listed before the shorter
+ * ones they begin with.  Add freely; an office type must exist in
+ * office_words[] for the reading to name an office.
+ */
+static const struct {
+  const char *alias, *reading;
+} office_aliases[] = {
+  /* Schools by their nickname: the kind and the number in one word
+   * (SMANSA, SMADA: SMA Negeri 1, 2; SPENSA: SMP Negeri 1; SMEKSA,
+   * SMKENSA: SMK Negeri 1). */
+  {"smansa", "sma negeri 1"}, {"smanda", "sma negeri 2"},
+  {"smada", "sma negeri 2"}, {"smaga", "sma negeri 3"},
+  {"spensa", "smp negeri 1"}, {"smpensa", "smp negeri 1"},
+  {"spenda", "smp negeri 2"}, {"spanda", "smp negeri 2"},
+  {"smeksa", "smk negeri 1"}, {"smkensa", "smk negeri 1"},
+  /* Offices by their name written out, as their shorthand. */
+  {"badan kepegawaian daerah", "bkd"}, {"badan kepegawaian", "bkd"},
+  {"kantor urusan agama", "kua"}, {"urusan agama", "kua"},
+  {"badan penanggulangan bencana daerah", "bpbd"},
+  {"badan pertanahan nasional", "bpn"},
+  {"perusahaan daerah air minum", "pdam"},
+  {"perumda air minum", "pdam"}, {"perumda", "pdam"},
+  /* Kota Kupang's water company by its brand, and "PDAM Kota": in NTT
+   * the only kota is Kupang (Tirta Lontar is Kabupaten Kupang's). */
+  {"tirta bening lontar", "pdam kota kupang"},
+  {"pdam kota", "pdam kota kupang"},
+  /* The head of a puskesmas by the shorthand ("kapus") is read by
+   * office_words[]; the market of Naikoten by its old name is a
+   * landmark of the gazetteer (config/wilayah.txt). */
+};
+
+#define ALIAS_WORDS 6       /* words of an alias or a reading, at most */
+
+/* The words of s (blank-separated) into w[], their number. */
+static int
+alias_split(const char *s, char w[][WORD_LEN])
+{
+  int n = 0;
+  size_t k;
+
+  while (*s != '\0' && n < ALIAS_WORDS) {
+    for (k = 0; s[k] != '\0' && s[k] != ' ' && k < WORD_LEN - 1; k++)
+      w[n][k] = s[k];
+    w[n++][k] = '\0';
+    s += k;
+    while (*s == ' ')
+      s++;
+  }
+  return n;
+}
+
+/* Reads the office aliases of ts as their readings, in place. */
+static void
+read_aliases(struct tokens *ts)
+{
+  char aw[ALIAS_WORDS][WORD_LEN], rw[ALIAS_WORDS][WORD_LEN];
+  struct token first;
+  size_t e;
+  int i, j, na, nr, ok;
+
+  for (i = 0; i < ts->n; i++) {
+    if (ts->t[i].is_num)
+      continue;
+    for (e = 0; e < COUNT(office_aliases); e++) {
+      if (ts->t[i].w[0] != office_aliases[e].alias[0])
+        continue;
+      na = alias_split(office_aliases[e].alias, aw);
+      if (i + na > ts->n)
+        continue;
+      for (j = 0, ok = 1; j < na && ok; j++)
+        ok = !ts->t[i + j].is_num && (j == 0 || !ts->t[i + j].stop) &&
+             strcmp(ts->t[i + j].w, aw[j]) == 0;
+      if (!ok)
+        continue;
+      nr = alias_split(office_aliases[e].reading, rw);
+      /* "pdam kota" followed by "kupang" already reads so. */
+      for (j = 0, ok = nr > na; j < na && ok; j++)
+        ok = strcmp(aw[j], rw[j]) == 0;
+      for (j = na; ok && j < nr; j++)
+        ok = i + j < ts->n && !ts->t[i + j].is_num &&
+             strcmp(ts->t[i + j].w, rw[j]) == 0;
+      if (ok)
+        break;
+      if (ts->n - na + nr > TOK_MAX)
+        return;
+      first = ts->t[i];
+      memmove(&ts->t[i + nr], &ts->t[i + na],
+              (size_t)(ts->n - i - na) * sizeof(ts->t[0]));
+      ts->n += nr - na;
+      for (j = 0; j < nr; j++) {
+        struct token *t = &ts->t[i + j];
+
+        *t = first;
+        t->upper = 0;
+        if (j > 0)
+          t->stop = t->dash = t->open = t->before = 0;
+        if (isdigit((unsigned char)rw[j][0])) {
+          t->is_num = 1;
+          t->w[0] = '\0';
+          t->num = strtod(rw[j], NULL);
+          t->digits = (int)strlen(rw[j]);
+        } else {
+          snprintf(t->w, sizeof(t->w), "%s", rw[j]);
+        }
+      }
+      i += nr - 1;
+      break;
+    }
   }
 }
 
@@ -1379,7 +1503,8 @@ static const char *const honorifics[] = {
   "pak", "bapak", "bpk", "bp", "ibu", "bu", "mama", "mamak", "om", "tante",
   "kak", "kakak", "sdr", "saudara", "saudari", "nona", "nyong", "bung",
   "romo", "pater", "pastor", "pendeta", "pdt", "ustad", "ustadz", "haji",
-  "bapa", "ama", "ina", "opa", "oma", "usi",
+  "bapa", "ama", "ina", "opa", "oma", "usi", "nenek", "nek", "kakek",
+  "kek",
   "brigadir", "bripka", "briptu", "bripda", "aipda", "aiptu", "ipda",
   "iptu", "akp", "kompol", "akbp", "serda", "sertu", "serka", "kopda",
   "praka", "pratu", "letda", "lettu", "kapten", "mayor", NULL,
@@ -1421,6 +1546,7 @@ static const char *const not_names[] = {
   "tahun", "thn", "hari", "tanggal", "tgl", "jam", "pagi", "siang", "sore",
   "malam", "triwulan", "semester", "caturwulan",
   "hamil", "menyusui",   /* "ibu hamil": a pregnant woman */
+  "tua",                 /* "kakek tua", "oma tua": an old man, woman */
   NULL,
 };
 
@@ -1828,7 +1954,11 @@ static const char *const everyday_nouns[] = {
   "perusahaan", "toko", "warung", NULL,
 };
 
-/* 1 when t, written in lower case, is an everyday word and no name. */
+static int act_word(const struct token *t);
+
+/* 1 when t, written in lower case, is an everyday word and no name: a
+ * word of office_not_names[] or everyday_nouns[], a word that tells an
+ * act (act_word()), or a verb by its prefix. */
 static int
 everyday_word(const struct token *t)
 {
@@ -1836,7 +1966,8 @@ everyday_word(const struct token *t)
 
   if (t->cap)
     return 0;
-  if (word_in(t, office_not_names) >= 0 || word_in(t, everyday_nouns) >= 0)
+  if (word_in(t, office_not_names) >= 0 || word_in(t, everyday_nouns) >= 0 ||
+      act_word(t))
     return 1;
   for (i = 0; i < COUNT(everyday_prefixes); i++)
     if (n >= everyday_prefixes[i].min &&
@@ -2545,7 +2676,8 @@ static const char *const supply_words[] = {
   "air", "listrik", "lampu", "blangko", "blanko", "stok", "obat",
   "vaksin", "pupuk", "solar", "bbm", NULL,
 };
-static const char *const ran_out_words[] = {"mati", "habis", NULL};
+static const char *const ran_out_words[] = {"mati", "habis", "abis", "hbs",
+                                            NULL};
 #define SUPPLY_NEAR 8       /* tokens before */
 
 /* 1 when token i tells a supply cut or run out (supply_words[]). */
@@ -2558,6 +2690,22 @@ supply_out(const struct tokens *ts, int i)
     return 0;
   for (k = i - 1; k >= 0 && k >= i - SUPPLY_NEAR && !ts->t[k + 1].stop; k--)
     if (word_in(&ts->t[k], supply_words) >= 0)
+      return 1;
+  return 0;
+}
+
+/* 1 when t is a word the acts are read from (act_words[], a supply run
+ * out): it tells what happened, so it is no name ("rumah sakit habis",
+ * "puskesmas kosong", "kantor camat padam"). */
+static int
+act_word(const struct token *t)
+{
+  size_t e;
+
+  if (word_in(t, ran_out_words) >= 0)
+    return 1;
+  for (e = 0; e < COUNT(act_words); e++)
+    if (is(t, act_words[e].w))
       return 1;
   return 0;
 }

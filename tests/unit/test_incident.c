@@ -534,6 +534,102 @@ START_TEST(retold_with_one_specific)
 }
 END_TEST
 
+/* An office named by its nickname, its brand or its name written out
+ * (the office aliases) is the office of its shorthand: SMANSA Kupang is
+ * SMA Negeri 1 Kupang, "Badan Kepegawaian" is BKD, "Kantor Urusan
+ * Agama" is KUA, "PDAM Kota" and the Perumda of Kota Kupang are PDAM
+ * Kota Kupang; an alias already followed by its reading is read once. */
+START_TEST(office_aliases_meet)
+{
+  static const char *const pairs[][2] = {
+    {"SMANSA Kupang minta lima juta", "SMA Negeri 1 Kupang minta"},
+    {"smansa kupang minta 5jt", "SMAN 1 Kupang minta"},
+    {"Orang Badan Kepegawaian Alor janji", "Oknum BKD Kabupaten Alor"},
+    {"nikah di Kantor Urusan Agama Kota Soe", "pungli nikah di KUA Kota Soe"},
+    {"pasang aer PDAM Kota dari bulan sepuluh", "PDAM Kota Kupang tagih"},
+    {"Perumda Air Minum Kota Kupang", "PDAM Kota Kupang"},
+    {"spensa soe", "SMP Negeri 1 Soe"},
+  };
+  struct incident a, b;
+  size_t i;
+  int shared;
+
+  for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+    extract_placed(pairs[i][0], &a);
+    extract_placed(pairs[i][1], &b);
+    shared = 0;
+    ck_assert_msg(!incident_conflict(&a, &b, &shared, NULL) && shared >= 1,
+                  "'%s' and '%s' share no office (%d)", pairs[i][0],
+                  pairs[i][1], shared);
+    ck_assert_int_eq(a.n[INCIDENT_OFFICE] > 0, 1);
+    ck_assert_str_eq(a.item[INCIDENT_OFFICE][0].key,
+                     b.item[INCIDENT_OFFICE][0].key);
+  }
+  /* Another number is another school; "PDAM Kota Kupang" is read once. */
+  extract_placed("SMANSA Kupang minta lima juta", &a);
+  extract_placed("SMA Negeri 2 Kupang minta lima juta", &b);
+  ck_assert(incident_conflict(&a, &b, NULL, NULL));
+  incident_extract("PDAM Kota Kupang", &a);
+  ck_assert_int_eq(a.n[INCIDENT_OFFICE], 1);
+  ck_assert(has_key(&a, INCIDENT_OFFICE, "pdam", "kupang"));
+}
+END_TEST
+
+/* Grandparents are named as other elders are ("nenek Maria" as "oma
+ * Maria", also in lower case): the word before the name is no name, and
+ * "tua" after it ("kakek tua itu") is none either. */
+START_TEST(elders_named_as_persons)
+{
+  struct incident a;
+
+  incident_extract("nenek maria di oesapa tidak dapat blt", &a);
+  ck_assert(has_key(&a, INCIDENT_PERSON, "maria", NULL));
+  incident_extract("kek Yosef dipukul kades", &a);
+  ck_assert(has_key(&a, INCIDENT_PERSON, "yosef", NULL));
+  incident_extract("Kakek Yohanes Bria sonde dapat sembako", &a);
+  ck_assert(has_key(&a, INCIDENT_PERSON, "yohanes", NULL));
+  incident_extract("Om Nenek Lina", &a);
+  ck_assert(!has_key(&a, INCIDENT_PERSON, "nenek", NULL));
+  incident_extract("Kakek Tua itu dipukul petugas", &a);
+  ck_assert_int_eq(a.n[INCIDENT_PERSON], 0);
+}
+END_TEST
+
+/* A word that tells what happened (a supply run out, an office shut, a
+ * light out: the words read as acts) is no name of the office before it:
+ * "obat di rumah sakit habis" names no hospital "Habis", and two
+ * hospitals so read do not count as one office shared. */
+START_TEST(act_words_name_no_office)
+{
+  static const struct {
+    const char *text, *key, *qual;
+  } t[] = {
+    {"obat di rumah sakit habis", "rsud", ""},
+    {"stok vaksin di puskesmas kosong sejak minggu lalu", "puskesmas", ""},
+    {"listrik di kantor camat padam dua hari", "kecamatan", ""},
+    {"obat di RS abis, pasien disuruh beli sendiri", "rsud", ""},
+    {"blangko di dukcapil hbs", "dinas", "dukcapil"},
+  };
+  struct incident a;
+  size_t i;
+
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &a);
+    ck_assert_msg(has_key(&a, INCIDENT_OFFICE, t[i].key, t[i].qual) &&
+                  a.item[INCIDENT_OFFICE][0].key2[0] == '\0',
+                  "'%s': no bare %s (%s '%s' '%s')", t[i].text, t[i].key,
+                  a.n[INCIDENT_OFFICE] ? a.item[INCIDENT_OFFICE][0].key : "-",
+                  a.n[INCIDENT_OFFICE] ? a.item[INCIDENT_OFFICE][0].qual : "-",
+                  a.n[INCIDENT_OFFICE] ? a.item[INCIDENT_OFFICE][0].key2 : "-");
+  }
+  /* A real name after the office word stays its name. */
+  incident_extract("obat di rumah sakit Lerik habis", &a);
+  ck_assert(has_key(&a, INCIDENT_OFFICE, "rsud", "lerik"));
+  incident_extract("puskesmas oesapa kosong", &a);
+  ck_assert(has_key(&a, INCIDENT_OFFICE, "puskesmas", "oesapa"));
+}
+END_TEST
+
 /* The document or service a report is about: two reports at one office,
  * for one amount, that name different ones ("akta kelahiran" and "surat
  * pindah", SKCK and SIM, PKH and BLT) tell different incidents; the
@@ -2493,6 +2589,9 @@ incident_suite(void)
   tcase_add_test(tc, places_and_retold_specifics);
   tcase_add_test(tc, retold_with_one_specific);
   tcase_add_test(tc, services_tell_incidents);
+  tcase_add_test(tc, act_words_name_no_office);
+  tcase_add_test(tc, elders_named_as_persons);
+  tcase_add_test(tc, office_aliases_meet);
   tcase_add_test(tc, retold_by_content_words);
   tcase_add_test(tc, percent_after_amount);
   tcase_add_test(tc, thousands_left_unsaid);

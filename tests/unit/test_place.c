@@ -1411,6 +1411,31 @@ START_TEST(place_more_landmarks)
 }
 END_TEST
 
+/* Towns, villages and seminaries well known by a name that is no
+ * kecamatan or desa of the official data (Halilulik lies in Desa Naitimu,
+ * Watublapi in Desa Kajowair) name the kecamatan that holds them, or
+ * match as landmarks (a seminary), in their kabupaten. */
+START_TEST(place_towns_not_in_official_data)
+{
+  static const struct told towns[] = {
+    {"Halilulik", "5306", "53.04.04", PLACE_KECAMATAN},
+    {"pasar nenuk", "5306", "53.04.04", PLACE_KECAMATAN},
+    {"di Lahurus", "5306", "53.04.17", PLACE_KECAMATAN},
+    {"melolo sumba timur", "5302", "53.11.08", PLACE_KECAMATAN},
+    {"Oepoli, Amfoang", "5303", "53.01.26", PLACE_KECAMATAN},
+    {"kiupukan", "5305", "53.03.21", PLACE_KECAMATAN},
+    {"kampung Watublapi", "5310", "53.07.18", PLACE_KECAMATAN},
+    {"Kisol", "5319", "53.19.06", PLACE_KECAMATAN},
+    {"Seminari Ledalero", "5310", NULL, PLACE_LANDMARK},
+    {"di ledalero", "5310", NULL, PLACE_LANDMARK},
+  };
+  struct place_list *pl = load_shipped();
+
+  assert_told(pl, towns, NELEM(towns));
+  place_free(pl);
+}
+END_TEST
+
 /* A city outside NTT whose name is also an ordinary word or a first name
  * (Bima, Malang, Medan, Padang) is outside when called Kota or
  * Kabupaten: "Kota Bima" is not Kota Kupang. */
@@ -1944,6 +1969,7 @@ place_suite(void)
   tcase_add_test(tc, place_doubled_letter_and_final_h);
   tcase_add_test(tc, place_timor_for_timur);
   tcase_add_test(tc, place_more_landmarks);
+  tcase_add_test(tc, place_towns_not_in_official_data);
   tcase_add_test(tc, place_initials_of_kelurahan);
   tcase_add_test(tc, place_word_written_twice_with_2);
   tcase_add_test(tc, place_outside_ambon);
