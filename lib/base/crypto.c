@@ -75,7 +75,10 @@ crypto_hmac_sha1(const void *key, size_t keylen, const void *msg,
   return crypto_hmac(EVP_sha1(), key, keylen, msg, len, out);
 }
 
-/* The keyed MAC context; every message works on a copy of it. */
+/* The keyed MAC context.  Each message starts by re-initialising it
+ * without a key, which makes OpenSSL reuse the key's hashed pads (the
+ * inner state is copied back from the one kept at keying): no context
+ * is duplicated and freed per message. */
 struct crypto_mac {
   EVP_MAC_CTX *ctx;
 };
@@ -104,17 +107,16 @@ crypto_mac_new(const void *key, size_t keylen)
 }
 
 int
-crypto_mac_sha256(const struct crypto_mac *m, const void *msg, size_t len,
+crypto_mac_sha256(struct crypto_mac *m, const void *msg, size_t len,
                   unsigned char out[CRYPTO_SHA256_LEN])
 {
-  EVP_MAC_CTX *c = EVP_MAC_CTX_dup(m->ctx);
   size_t outlen = 0;
   int ok;
 
-  ok = c != NULL && EVP_MAC_update(c, msg, len) == 1 &&
-       EVP_MAC_final(c, out, &outlen, CRYPTO_SHA256_LEN) == 1 &&
+  ok = EVP_MAC_init(m->ctx, NULL, 0, NULL) == 1 &&
+       EVP_MAC_update(m->ctx, msg, len) == 1 &&
+       EVP_MAC_final(m->ctx, out, &outlen, CRYPTO_SHA256_LEN) == 1 &&
        outlen == CRYPTO_SHA256_LEN;
-  EVP_MAC_CTX_free(c);
   return ok ? 0 : AERR_STATE;
 }
 

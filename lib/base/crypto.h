@@ -34,17 +34,18 @@ int crypto_hmac_sha1(const void *key, size_t keylen, const void *msg,
 /*
  * An HMAC-SHA256 keyed once and used for many messages: the key's inner
  * and outer pads are hashed when it is made, and each message starts
- * from a copy of that state instead of setting up OpenSSL's MAC anew.
- * crypto_mac_new returns NULL when out of memory or when libcrypto
- * fails (the caller may then fall back on crypto_hmac_sha256); the key
- * is not kept.  crypto_mac_sha256 writes the same digest as
- * crypto_hmac_sha256 with that key, leaves m as it was (any number of
- * calls, one at a time) and returns 0 or AERR_STATE.  crypto_mac_free
- * takes NULL.
+ * again from that state (in m's own context) instead of setting up
+ * OpenSSL's MAC anew.  crypto_mac_new returns NULL when out of memory or
+ * when libcrypto fails (the caller may then fall back on
+ * crypto_hmac_sha256); the key is not kept.  crypto_mac_sha256 writes
+ * the same digest as crypto_hmac_sha256 with that key, whatever the
+ * calls before it did (any number of calls, one at a time: m is the
+ * working state, so one thread at a time) and returns 0 or AERR_STATE.
+ * crypto_mac_free takes NULL.
  */
 struct crypto_mac;
 struct crypto_mac *crypto_mac_new(const void *key, size_t keylen);
-int crypto_mac_sha256(const struct crypto_mac *m, const void *msg, size_t len,
+int crypto_mac_sha256(struct crypto_mac *m, const void *msg, size_t len,
                       unsigned char out[CRYPTO_SHA256_LEN]);
 void crypto_mac_free(struct crypto_mac *m);
 
