@@ -1853,6 +1853,63 @@ crowd_origin(const struct ctx *cx, size_t k)
   return m - 1;
 }
 
+/* How subject_of() looks for the one a predicate is said of. */
+#define SUBJ_LINK 1u    /* a link word must stand between ("kades itu ...") */
+#define SUBJ_BARE 2u    /* nothing stands between ("kades bodoh") */
+#define SUBJ_GENERAL 4u /* a word that generalises may follow the link
+                         * ("pegawai itu semua tikus") */
+#define SUBJ_OWNED 8u   /* "pung"/"punya" stands between ("camat pung
+                         * otak") */
+#define SUBJ_ONE 16u    /* the subject is the one word before, not a run
+                         * of names */
+#define SUBJ_OPENS 32u  /* the subject opens its clause */
+#define SUBJ_PERSON 64u /* the subject's first word is a person or office
+                         * word (always so with SUBJ_ONE) */
+
+/*
+ * Who is the predicate that starts at word i said of?  Walking back in
+ * its clause, as `how` allows: "pung"/"punya" (SUBJ_OWNED), a word that
+ * generalises after a link word (SUBJ_GENERAL), a link word (required
+ * with SUBJ_LINK, never taken with SUBJ_BARE or SUBJ_OWNED, else
+ * optional), then the subject: a run of names and person or office words
+ * (name_run), or the one word there (SUBJ_ONE).  The reporter's own word
+ * is never the subject.  Returns the subject's first word, or i when the
+ * predicate is said of no one found so.
+ */
+static size_t
+subject_of(const struct ctx *cx, size_t i, unsigned how)
+{
+  static const char *const own[] = {"pung", "punya", NULL};
+  size_t k = i, s;
+
+  if (i == 0 || starts_clause(cx, i))
+    return i;
+  if (how & SUBJ_OWNED) {
+    if (k < 2 || starts_clause(cx, k - 1) || !word_in(cx, k - 1, own))
+      return i;
+    k--;
+  }
+  /* "Pegawai Dukcapil itu semua tikus ...". */
+  if ((how & SUBJ_GENERAL) && k > 2 && word_is(cx, WC_GENERAL, k - 1) &&
+      word_is(cx, WC_INTENS, k - 1) && word_is(cx, WC_LINK, k - 2)) {
+    k--;
+    if (starts_clause(cx, k))
+      return i;
+  }
+  if (!(how & (SUBJ_BARE | SUBJ_OWNED)) && k > 1 &&
+      !starts_clause(cx, k - 1) && word_is(cx, WC_LINK, k - 1))
+    k--;
+  else if (how & SUBJ_LINK)
+    return i;
+  s = (how & SUBJ_ONE) ? k - 1
+                       : name_run(cx, k, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
+  if (s == k || word_is(cx, WC_SELF, s) ||
+      ((how & SUBJ_OPENS) && !starts_clause(cx, s)) ||
+      ((how & (SUBJ_PERSON | SUBJ_ONE)) && !word_is(cx, WC_PERSON, s)))
+    return i;
+  return s;
+}
+
 static int same_word(const struct ctx *cx, size_t i, size_t k);
 
 /* "beta sendiri yang ...", "kami yang ...": is word k "yang" after the
@@ -2377,17 +2434,10 @@ static int literal_cue(const struct ctx *cx, size_t i, size_t e);
 static int
 official_subject(const struct ctx *cx, size_t i)
 {
-  size_t k = i - 1;
-
   /* "Pegawai Dukcapil itu semua tikus ...": a word that generalises
    * may follow the link word. */
-  if (i > 2 && !starts_clause(cx, i) && word_is(cx, WC_GENERAL, k) &&
-      word_is(cx, WC_INTENS, k) && word_is(cx, WC_LINK, k - 1))
-    k--, i--;
-  if (i < 2 || starts_clause(cx, i) || !word_is(cx, WC_LINK, k))
-    return 0;
-  k = name_run(cx, k, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
-  return k < i - 1 && starts_clause(cx, k) && word_is(cx, WC_PERSON, k);
+  return subject_of(cx, i, SUBJ_LINK | SUBJ_GENERAL | SUBJ_OPENS |
+                               SUBJ_PERSON) < i;
 }
 
 /* Is word p a [trait] word (bermental, berotak, berhati) after a person
@@ -2395,15 +2445,8 @@ official_subject(const struct ctx *cx, size_t i)
 static int
 trait_of(const struct ctx *cx, size_t p)
 {
-  size_t k;
-
-  if (p == 0 || starts_clause(cx, p) || !word_is(cx, WC_TRAIT, p))
-    return 0;
   /* "Kepala sekolah itu berwajah setan": a link word may stand between. */
-  if (p > 1 && !starts_clause(cx, p - 1) && word_is(cx, WC_LINK, p - 1))
-    p--;
-  k = name_run(cx, p, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
-  return k < p && word_is(cx, WC_PERSON, k) && !word_is(cx, WC_SELF, k);
+  return word_is(cx, WC_TRAIT, p) && subject_of(cx, p, SUBJ_PERSON) < p;
 }
 
 /* "otak keledai", "berotak kerbau", "otaknya (ditaruh) di dengkul": a
@@ -2454,15 +2497,11 @@ called_by_phrase(const struct ctx *cx, size_t i, int last)
 static int
 office_pest(const struct ctx *cx, size_t i, size_t end)
 {
-  size_t o = end + 1, l = i - 1, k;
+  size_t o = end + 1;
 
-  if (i < 2 || starts_clause(cx, i) || o >= cx->nm->n ||
-      starts_clause(cx, o) || !ends_clause(cx, o) ||
-      !word_is(cx, WC_PERSON, o) || word_is(cx, WC_THEY, o) ||
-      !word_is(cx, WC_LINK, l) || starts_clause(cx, l))
-    return 0;
-  k = name_run(cx, l, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
-  return k < l && starts_clause(cx, k) && !word_is(cx, WC_SELF, k);
+  return o < cx->nm->n && !starts_clause(cx, o) && ends_clause(cx, o) &&
+         word_is(cx, WC_PERSON, o) && !word_is(cx, WC_THEY, o) &&
+         subject_of(cx, i, SUBJ_LINK | SUBJ_OPENS) < i;
 }
 
 /*
@@ -2501,7 +2540,7 @@ aimed(const struct ctx *cx, size_t i, size_t e)
    * a person, goes on ("kepala babi dan uang" is a pig's head). */
   if (!last && !first &&
       (word_is(cx, WC_LINK, p) ||
-       (general && word_is(cx, WC_PERSON, p) && !word_is(cx, WC_SELF, p))) &&
+       (general && subject_of(cx, p + 1, SUBJ_BARE | SUBJ_ONE) == p)) &&
       word_text_is(cx, end + 1, "dan") && !starts_clause(cx, end + 1))
     last = 1;
 
@@ -2523,7 +2562,7 @@ aimed(const struct ctx *cx, size_t i, size_t e)
     return loot_after(cx, end) > end;
   /* "kades bodoh sekali ...": an intensifier after it makes it the
    * predicate of the official right before it. */
-  if (end > e && word_is(cx, WC_PERSON, p) && !word_is(cx, WC_SELF, p))
+  if (end > e && subject_of(cx, p + 1, SUBJ_BARE | SUBJ_ONE) == p)
     return 1;
   if (official_subject(cx, i) && !literal_cue(cx, i, e))
     return 1;
@@ -2544,8 +2583,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
                  class_before(cx, WC_PERSON, i, CTX_BEFORE)))))
     return 1;
   /* An epithet: "pejabat babi itu ...", "kades anjing yang ...". */
-  return word_is(cx, WC_PERSON, p) && nx < cx->nm->n &&
-         !starts_clause(cx, nx) && word_is(cx, WC_LINK, nx);
+  return subject_of(cx, p + 1, SUBJ_BARE | SUBJ_ONE) == p &&
+         nx < cx->nm->n && !starts_clause(cx, nx) && word_is(cx, WC_LINK, nx);
 }
 
 /* Does a word near words i..e show the literal sense of word i
@@ -5051,11 +5090,8 @@ named_as(const struct ctx *cx, size_t i)
 static int
 mind_owned(const struct ctx *cx, size_t i)
 {
-  static const char *const own[] = {"pung", "punya", NULL};
-
-  return i > 1 && word_is(cx, WC_MIND, i) && !starts_clause(cx, i) &&
-         !starts_clause(cx, i - 1) && word_in(cx, i - 1, own) &&
-         word_is(cx, WC_PERSON, i - 2) && !word_is(cx, WC_SELF, i - 2);
+  return word_is(cx, WC_MIND, i) &&
+         subject_of(cx, i, SUBJ_OWNED | SUBJ_ONE) < i;
 }
 
 /* "Satpol PP Kota Kupang itu kerbau semua, ...": the [beast] at word i
