@@ -1941,46 +1941,45 @@ companion_word(const struct ctx *cx, size_t j)
          (word_is(cx, WC_PERSON, j) && !word_is(cx, WC_SELF, j));
 }
 
-/* "saya dan adik-adik", "kami dengan keluarga", "beta deng beta pung
- * kawan2", "beta pung ana2": the words right before word k (at most
- * CTX_COMPANY, in its clause) are the reporter's companions
- * (companion_word), joined to the reporter's word by a [join] word or
- * owned by it ("pung", "punya").  Returns the index of that reporter's
- * word, or k when there is none.  The reporter and companions together
- * do what the verb after them says. */
+/* May word j open a group of the reporter's named after the reporter's
+ * word: a [band] or [crowd] word or "tim"? */
+static int
+group_word(const struct ctx *cx, size_t j)
+{
+  return word_is(cx, WC_BAND, j) || word_is(cx, WC_CROWD, j) ||
+         word_text_is(cx, j, "tim");
+}
+
+/* The reporter's people right before word k, in its clause, who do with
+ * the reporter what the verb after them says:
+ *  - a group in apposition: a group word (group_word) right after the
+ *    reporter's word, one more word after it or not ("kami tim sukses
+ *    akan ...", "kami pemuda desa siap ...");
+ *  - companions (companion_word, at most CTX_COMPANY of them) joined to
+ *    the reporter's word by a [join] word or owned by it ("pung",
+ *    "punya"): "saya dan adik-adik", "kami dengan keluarga", "beta deng
+ *    beta pung kawan2", "beta pung ana2".
+ * Returns the index of that reporter's word, or k when there is none. */
 #define CTX_COMPANY 4
 static size_t
-companion_self(const struct ctx *cx, size_t k)
+self_company(const struct ctx *cx, size_t k)
 {
   static const char *const join[] = {"dan", "dengan", "deng", "dgn",
                                      "bersama", NULL};
   static const char *const own[] = {"pung", "punya", NULL};
-  size_t f = k;
+  size_t f;
 
-  while (f > 0 && k - f < CTX_COMPANY && !starts_clause(cx, f) &&
-         companion_word(cx, f - 1))
-    f--;
+  for (f = k; f > 1 && k - f < 2 && !starts_clause(cx, f - 1); f--)
+    if (group_word(cx, f - 1) && word_is(cx, WC_SELF, f - 2))
+      return f - 2;
+  for (f = k; f > 0 && k - f < CTX_COMPANY && !starts_clause(cx, f) &&
+              companion_word(cx, f - 1);
+       f--)
+    ;
   if (f == k || f < 2 || starts_clause(cx, f) || starts_clause(cx, f - 1) ||
       !word_is(cx, WC_SELF, f - 2))
     return k;
   return word_in(cx, f - 1, join) || word_in(cx, f - 1, own) ? f - 2 : k;
-}
-
-/* "kami tim sukses akan ...", "kami pemuda desa siap ...": a group of
- * the reporter's (a [band] or [crowd] word or "tim") right after the
- * reporter's word, one more word after it or not, ending right before
- * word k: the reporter's word in apposition, the group the agent. */
-static int
-self_group(const struct ctx *cx, size_t k)
-{
-  size_t g;
-
-  for (g = k; g > 1 && k - g < 2 && !starts_clause(cx, g - 1); g--)
-    if ((word_is(cx, WC_BAND, g - 1) || word_is(cx, WC_CROWD, g - 1) ||
-         word_text_is(cx, g - 1, "tim")) &&
-        word_is(cx, WC_SELF, g - 2))
-      return 1;
-  return 0;
 }
 
 /* Is the agent of the verb at word i the reporter: a first-person word
@@ -1989,7 +1988,8 @@ self_group(const struct ctx *cx, size_t k)
  * place a crowd of the reporter's comes from (crowd_origin) and "satu"
  * or "se-" with its noun ("kami satu kampung", "kami se-desa"), within
  * CTX_BEFORE words (a word said twice, "satu" and "dan" not counted), or
- * with companions (companion_self: "saya dan adik-adik datang bakar")?
+ * with a group or companions (self_company: "kami tim sukses akan bakar",
+ * "saya dan adik-adik datang bakar")?
  * Not when "dan" joins the verb to that word: "tendang jualan saya dan
  * pukul kepala saya" tells what was done to the reporter. */
 static int
@@ -2001,7 +2001,7 @@ self_agent(const struct ctx *cx, size_t i)
        k--) {
     if (word_is(cx, WC_SELF, k - 1))
       return !word_text_is(cx, k, "dan");
-    if (companion_self(cx, k) < k || self_group(cx, k))
+    if (self_company(cx, k) < k)
       return 1;
     /* "kami akan datang dengan parang": the weapon brought */
     if (k == i && word_is(cx, WC_WEAPON, i) && !starts_clause(cx, k) &&
