@@ -1822,6 +1822,16 @@ word_in(const struct ctx *cx, size_t i, const char *const *list)
   return 0;
 }
 
+/* Is word i a word of owning between owner and thing, Kupang "pung" or
+ * "punya" ("beta pung parang", "kades punya otak")? */
+static int
+owning(const struct ctx *cx, size_t i)
+{
+  static const char *const own[] = {"pung", "punya", NULL};
+
+  return word_in(cx, i, own);
+}
+
 /* The first of the words right before word k, in its clause and at most
  * max of them, that are person or office words or carry one of flags
  * (names: WORD_TITLE, WORD_CAPS); k when word k - 1 is none. */
@@ -1879,13 +1889,12 @@ crowd_origin(const struct ctx *cx, size_t k)
 static size_t
 subject_of(const struct ctx *cx, size_t i, unsigned how)
 {
-  static const char *const own[] = {"pung", "punya", NULL};
   size_t k = i, s;
 
   if (i == 0 || starts_clause(cx, i))
     return i;
   if (how & SUBJ_OWNED) {
-    if (k < 2 || starts_clause(cx, k - 1) || !word_in(cx, k - 1, own))
+    if (k < 2 || starts_clause(cx, k - 1) || !owning(cx, k - 1))
       return i;
     k--;
   }
@@ -1966,7 +1975,6 @@ self_company(const struct ctx *cx, size_t k)
 {
   static const char *const join[] = {"dan", "dengan", "deng", "dgn",
                                      "bersama", NULL};
-  static const char *const own[] = {"pung", "punya", NULL};
   size_t f;
 
   for (f = k; f > 1 && k - f < 2 && !starts_clause(cx, f - 1); f--)
@@ -1979,7 +1987,7 @@ self_company(const struct ctx *cx, size_t k)
   if (f == k || f < 2 || starts_clause(cx, f) || starts_clause(cx, f - 1) ||
       !word_is(cx, WC_SELF, f - 2))
     return k;
-  return word_in(cx, f - 1, join) || word_in(cx, f - 1, own) ? f - 2 : k;
+  return word_in(cx, f - 1, join) || owning(cx, f - 1) ? f - 2 : k;
 }
 
 /* Is the agent of the verb at word i the reporter: a first-person word
@@ -2175,8 +2183,7 @@ owned_by(const struct ctx *cx, size_t k)
                   !starts_clause(cx, m); m++) {
     if (word_is(cx, WC_PERSON, m) || word_is(cx, WC_TARGET, m))
       return !word_is(cx, WC_SELF, m);
-    if (word_text_is(cx, m, "pung") || word_text_is(cx, m, "punya") ||
-        word_text_is(cx, m, "milik"))
+    if (owning(cx, m) || word_text_is(cx, m, "milik"))
       continue;
     if (object_skip(cx, m) || word_is(cx, WC_PURPOSE, m) ||
         word_is(cx, WC_IF, m) || word_is(cx, WC_BECAUSE, m) ||
@@ -3081,12 +3088,11 @@ veiled_warning(const struct ctx *cx, size_t i)
 static int
 owned_weapon(const struct ctx *cx, size_t i)
 {
-  static const char *const have[] = {"punya", "pung", "simpan", "pegang",
-                                     NULL};
+  static const char *const hold[] = {"simpan", "pegang", NULL};
 
   if (i < 2 || !word_is(cx, WC_WEAPON, i) || starts_clause(cx, i))
     return 0;
-  if (word_in(cx, i - 1, have))
+  if (owning(cx, i - 1) || word_in(cx, i - 1, hold))
     return !starts_clause(cx, i - 1) && word_is(cx, WC_SELF, i - 2);
   return word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1);
 }
@@ -3511,8 +3517,7 @@ own_hand_at(const struct ctx *cx, size_t k)
     return word_is(cx, WC_SELF, k + 2);
   return k + 3 < cx->nm->n && !starts_clause(cx, k + 3) &&
          word_is(cx, WC_SELF, k + 1) &&
-         (word_text_is(cx, k + 2, "pung") ||
-          word_text_is(cx, k + 2, "punya")) &&
+         owning(cx, k + 2) &&
          word_text_is(cx, k + 3, "tangan");
 }
 
@@ -4151,7 +4156,7 @@ home_known(const struct ctx *cx, size_t i)
   if (k == 0 || !word_is(cx, WC_SELF, k - 1))
     return 0;
   if (h + 2 < n && other_person(cx, h) && !starts_clause(cx, h + 2) &&
-      (word_text_is(cx, h + 1, "pung") || word_text_is(cx, h + 1, "punya")) &&
+      owning(cx, h + 1) &&
       word_text_is(cx, h + 2, "rumah"))
     h += 2;   /* Kupang: "beta tau dia pung rumah" */
   else if (!word_text_is(cx, h, "rumah") ||
