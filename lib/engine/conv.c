@@ -1077,7 +1077,8 @@ speech_marks_kept(struct turn *t, const char *key, unsigned *marks)
 static int
 speech_marks(struct turn *t, struct buf *b)
 {
-  static const char *const fields[] = {"terlapor", "lokasi", "kronologi"};
+  static const char *const fields[] = {"terlapor", "lokasi", "waktu",
+                                       "kronologi"};
   struct quality_judgement j;
   unsigned marks = 0;
   const char *s;

@@ -411,6 +411,28 @@ START_TEST(older_draft_judged_at_filing)
 }
 END_TEST
 
+/* SPEC 4 rule 3 holds for every free text: an official's insult quoted
+ * in the answer for waktu is flagged for the operator like one in the
+ * story. */
+START_TEST(quoted_insult_in_waktu_flagged)
+{
+  struct tu_daemon d;
+  const char *n = "081300000026";
+  size_t i;
+
+  ck_assert_int_eq(tu_daemon_start(&d, NULL), 0);
+  for (i = 0; i + 1 < sizeof(to_kronologi) / sizeof(to_kronologi[0]); i++)
+    tu_expect(&d, n, to_kronologi[i][0], to_kronologi[i][1]);
+  tu_expect(&d, n, "12 Maret 2026, waktu kepala sekolah teriak \"lonte\" "
+                   "di depan murid-murid", "ask.kronologi");
+  story_to_summary(&d, n, STORY_CLEAN);
+  tu_expect(&d, n, "KIRIM", "ticket.created");
+  ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM tickets WHERE "
+                                 "marks = 'quoted_insult'"), 1);
+  tu_daemon_cleanup(&d);
+}
+END_TEST
+
 /* A threat of violence is refused with its own reason and logged for the
  * operators (without its text); the draft stays, and the rewrite files. */
 START_TEST(threat_refused_logged_draft_kept)
@@ -460,6 +482,7 @@ quality_flow_suite(void)
   tcase_add_test(tc, quoted_insult_edited_in_filed_flagged);
   tcase_add_test(tc, unchanged_field_keeps_its_flag);
   tcase_add_test(tc, older_draft_judged_at_filing);
+  tcase_add_test(tc, quoted_insult_in_waktu_flagged);
   tcase_add_test(tc, threat_refused_logged_draft_kept);
   suite_add_tcase(s, tc);
   return s;

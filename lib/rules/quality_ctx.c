@@ -1,0 +1,516 @@
+/*
+ * quality_ctx.c: the clause machinery of rule 3 (see quality_int.h): the
+ * word classes of a normalised text, clauses and sentences, who a
+ * predicate is said of (subject_of) and whether the reporter is the
+ * agent of a verb (self_agent, remote_agent).
+ */
+
+#include "rules/quality_int.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#define CTX_ORIGIN 3     /* words naming where a crowd comes from */
+
+/* Is word i (a valid index) a member of class c: as written, squeezed,
+ * or with a suffix off (kantornya, lehernya)? */
+int
+word_is(const struct ctx *cx, enum word_class c, size_t i)
+{
+  const struct wordlist *l = &cx->q->cls[c];
+  const struct word *w;
+  const char *t;
+  size_t k, n;
+
+  if (i >= cx->nm->n)
+    return 0;
+  w = &cx->nm->w[i];
+  t = cx->nm->text + w->off;
+  if (list_find(l, KEY_TEXT, t, w->len) != NULL ||
+      list_find(l, KEY_TEXT, cx->nm->sq + w->soff, w->slen) != NULL)
+    return 1;
+  for (k = 0; k < NSUFFIXES; k++) {
+    n = strlen(suffixes[k]);
+    if (w->len >= n + SUFFIX_MIN_STEM &&
+        memcmp(t + w->len - n, suffixes[k], n) == 0 &&
+        list_find(l, KEY_TEXT, t, w->len - n) != NULL)
+      return 1;
+  }
+  return 0;
+}
+
+/* Word i with a prefix of n letters p taken off is in class c. */
+int
+prefixed(const struct ctx *cx, enum word_class c, size_t i, const char *p)
+{
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+  size_t n = strlen(p);
+
+  return w->len >= n + SUFFIX_MIN_STEM && memcmp(t, p, n) == 0 &&
+         list_find(&cx->q->cls[c], KEY_TEXT, t + n, w->len - n) != NULL;
+}
+
+/* Does a sentence end before word i (or is i the first)? */
+int
+starts_sentence(const struct ctx *cx, size_t i)
+{
+  return i == 0 || (cx->nm->w[i].flags & WORD_STOP);
+}
+
+/* Does a clause (sentence, part after a comma, or a quotation) start at
+ * word i? */
+int
+starts_clause(const struct ctx *cx, size_t i)
+{
+  return i == 0 || (cx->nm->w[i].flags & (WORD_STOP | WORD_COMMA)) ||
+         ((cx->nm->w[i].flags & WORD_QUOTED) &&
+          !(cx->nm->w[i - 1].flags & WORD_QUOTED));
+}
+
+/* Does a clause end after word i? */
+int
+ends_clause(const struct ctx *cx, size_t i)
+{
+  return i + 1 >= cx->nm->n || starts_clause(cx, i + 1);
+}
+
+/* The first word of the clause that holds word i. */
+size_t
+clause_start(const struct ctx *cx, size_t i)
+{
+  while (i > 0 && !starts_clause(cx, i))
+    i--;
+  return i;
+}
+
+/* The first word of the sentence that holds word i. */
+size_t
+sentence_start(const struct ctx *cx, size_t i)
+{
+  while (!starts_sentence(cx, i))
+    i--;
+  return i;
+}
+
+/* Is an exclamation mark right after word i? */
+int
+exclaimed(const struct ctx *cx, size_t i)
+{
+  return i + 1 >= cx->nm->n ? (cx->nm->end & WORD_EXCL) != 0
+                            : (cx->nm->w[i + 1].flags & WORD_EXCL) != 0;
+}
+
+/* Is there a word of class c among the up to `back` words before i in
+ * its sentence (i itself not counted)? */
+int
+class_before(const struct ctx *cx, enum word_class c, size_t i, size_t back)
+{
+  size_t k;
+
+  for (k = i; k > 0 && i - k < back && !starts_sentence(cx, k); k--)
+    if (word_is(cx, c, k - 1))
+      return 1;
+  return 0;
+}
+
+/* Is word i the word w? */
+int
+word_text_is(const struct ctx *cx, size_t i, const char *w)
+{
+  size_t n = strlen(w);
+
+  return i < cx->nm->n && cx->nm->w[i].len == n &&
+         memcmp(cx->nm->text + cx->nm->w[i].off, w, n) == 0;
+}
+
+/* Does word k end in "-nya" (someone's)? */
+int
+owned_nya(const struct ctx *cx, size_t k)
+{
+  const struct word *w = &cx->nm->w[k];
+
+  return w->len > 3 &&
+         memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0;
+}
+
+/* Is word i one of the words of the NULL-terminated list? */
+int
+word_in(const struct ctx *cx, size_t i, const char *const *list)
+{
+  for (; *list != NULL; list++)
+    if (word_text_is(cx, i, *list))
+      return 1;
+  return 0;
+}
+
+/* Is word i a word of owning between owner and thing, Kupang "pung" or
+ * "punya" ("beta pung parang", "kades punya otak")? */
+int
+owning(const struct ctx *cx, size_t i)
+{
+  static const char *const own[] = {"pung", "punya", NULL};
+
+  return word_in(cx, i, own);
+}
+
+/* The first of the words right before word k, in its clause and at most
+ * max of them, that are person or office words or carry one of flags
+ * (names: WORD_TITLE, WORD_CAPS); k when word k - 1 is none. */
+size_t
+name_run(const struct ctx *cx, size_t k, size_t max, unsigned flags)
+{
+  size_t m;
+
+  for (m = k; m > 0 && k - m < max && !starts_clause(cx, m) &&
+              ((cx->nm->w[m - 1].flags & flags) ||
+               word_is(cx, WC_PERSON, m - 1));
+       m--)
+    ;
+  return m;
+}
+
+/* "kami warga Desa Noelbaki ...": the words before word k are a name or
+ * office words (at most CTX_ORIGIN of them, names capitalised) after a
+ * [crowd] word, the place the crowd comes from.  Returns the index of
+ * the [crowd] word, or k when there is none. */
+static size_t
+crowd_origin(const struct ctx *cx, size_t k)
+{
+  size_t m = name_run(cx, k, CTX_ORIGIN, WORD_TITLE);
+
+  if (m == k || m == 0 || starts_clause(cx, m) ||
+      !word_is(cx, WC_CROWD, m - 1))
+    return k;
+  return m - 1;
+}
+
+/*
+ * Who is the predicate that starts at word i said of?  Walking back in
+ * its clause, as `how` allows: "pung"/"punya" (SUBJ_OWNED), a word that
+ * generalises after a link word (SUBJ_GENERAL), a link word (required
+ * with SUBJ_LINK, never taken with SUBJ_BARE or SUBJ_OWNED, else
+ * optional), then the subject: a run of names and person or office words
+ * (name_run), or the one word there (SUBJ_ONE).  The reporter's own word
+ * is never the subject.  Returns the subject's first word, or i when the
+ * predicate is said of no one found so.
+ */
+size_t
+subject_of(const struct ctx *cx, size_t i, unsigned how)
+{
+  size_t k = i, s;
+
+  if (i == 0 || starts_clause(cx, i))
+    return i;
+  if (how & SUBJ_OWNED) {
+    if (k < 2 || starts_clause(cx, k - 1) || !owning(cx, k - 1))
+      return i;
+    k--;
+  }
+  /* "Pegawai Dukcapil itu semua tikus ...". */
+  if ((how & SUBJ_GENERAL) && k > 2 && word_is(cx, WC_GENERAL, k - 1) &&
+      word_is(cx, WC_INTENS, k - 1) && word_is(cx, WC_LINK, k - 2)) {
+    k--;
+    if (starts_clause(cx, k))
+      return i;
+  }
+  if (!(how & (SUBJ_BARE | SUBJ_OWNED)) && k > 1 &&
+      !starts_clause(cx, k - 1) && word_is(cx, WC_LINK, k - 1))
+    k--;
+  else if (how & SUBJ_LINK)
+    return i;
+  s = (how & SUBJ_ONE) ? k - 1
+                       : name_run(cx, k, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
+  if (s == k || word_is(cx, WC_SELF, s) ||
+      ((how & SUBJ_OPENS) && !starts_clause(cx, s)) ||
+      ((how & (SUBJ_PERSON | SUBJ_ONE)) && !word_is(cx, WC_PERSON, s)))
+    return i;
+  return s;
+}
+
+/* "beta sendiri yang ...", "kami yang ...": is word k "yang" after the
+ * reporter's word (and "sendiri") that opens its clause?  The one "who"
+ * does it is then the reporter; "anak saya yang ..." is the child. */
+static int
+cleft_self(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  if (k == 0 || starts_clause(cx, k) ||
+      !(word_text_is(cx, k, "yang") || word_text_is(cx, k, "yg")))
+    return 0;
+  m = k - 1;
+  if (m > 0 && !starts_clause(cx, m) && word_text_is(cx, m, "sendiri"))
+    m--;
+  /* ", dan saya sendiri yang ...": "dan" may open the clause first. */
+  return word_is(cx, WC_SELF, m) &&
+         (starts_clause(cx, m) ||
+          (m > 0 && starts_clause(cx, m - 1) && word_text_is(cx, m - 1, "dan")));
+}
+
+/* May word j be one of the reporter's companions: a band, kin or person
+ * word ("kawan", "keluarga", "adik", "ana")? */
+static int
+companion_word(const struct ctx *cx, size_t j)
+{
+  return word_is(cx, WC_BAND, j) || word_is(cx, WC_KIN, j) ||
+         (word_is(cx, WC_PERSON, j) && !word_is(cx, WC_SELF, j));
+}
+
+/* May word j open a group of the reporter's named after the reporter's
+ * word: a [band] or [crowd] word or "tim"? */
+static int
+group_word(const struct ctx *cx, size_t j)
+{
+  return word_is(cx, WC_BAND, j) || word_is(cx, WC_CROWD, j) ||
+         word_text_is(cx, j, "tim");
+}
+
+/* The reporter's people right before word k, in its clause, who do with
+ * the reporter what the verb after them says:
+ *  - a group in apposition: a group word (group_word) right after the
+ *    reporter's word, one more word after it or not ("kami tim sukses
+ *    akan ...", "kami pemuda desa siap ...");
+ *  - companions (companion_word, at most CTX_COMPANY of them) joined to
+ *    the reporter's word by a [join] word or owned by it ("pung",
+ *    "punya"): "saya dan adik-adik", "kami dengan keluarga", "beta deng
+ *    beta pung kawan2", "beta pung ana2".
+ * Returns the index of that reporter's word, or k when there is none. */
+#define CTX_COMPANY 4
+static size_t
+self_company(const struct ctx *cx, size_t k)
+{
+  static const char *const join[] = {"dan", "dengan", "deng", "dgn",
+                                     "bersama", NULL};
+  size_t f;
+
+  for (f = k; f > 1 && k - f < 2 && !starts_clause(cx, f - 1); f--)
+    if (group_word(cx, f - 1) && word_is(cx, WC_SELF, f - 2))
+      return f - 2;
+  for (f = k; f > 0 && k - f < CTX_COMPANY && !starts_clause(cx, f) &&
+              companion_word(cx, f - 1);
+       f--)
+    ;
+  if (f == k || f < 2 || starts_clause(cx, f) || starts_clause(cx, f - 1) ||
+      !word_is(cx, WC_SELF, f - 2))
+    return k;
+  return word_in(cx, f - 1, join) || owning(cx, f - 1) ? f - 2 : k;
+}
+
+/* Is the agent of the verb at word i the reporter: a first-person word
+ * before it, with only modal, arming and weapon words between (or the
+ * thing an arming word takes: "beta ambil batu lempar ..."), the
+ * place a crowd of the reporter's comes from (crowd_origin) and "satu"
+ * or "se-" with its noun ("kami satu kampung", "kami se-desa"), within
+ * CTX_BEFORE words (a word said twice, "satu" and "dan" not counted), or
+ * with a group or companions (self_company: "kami tim sukses akan bakar",
+ * "saya dan adik-adik datang bakar")?
+ * Not when "dan" joins the verb to that word: "tendang jualan saya dan
+ * pukul kepala saya" tells what was done to the reporter. */
+int
+self_agent(const struct ctx *cx, size_t i)
+{
+  size_t k, m, spare = 0;
+
+  for (k = i; k > 0 && i - k < CTX_BEFORE + spare && !starts_sentence(cx, k);
+       k--) {
+    if (word_is(cx, WC_SELF, k - 1))
+      return !word_text_is(cx, k, "dan");
+    if (self_company(cx, k) < k)
+      return 1;
+    /* "kami akan datang dengan parang": the weapon brought */
+    if (k == i && word_is(cx, WC_WEAPON, i) && !starts_clause(cx, k) &&
+        word_is(cx, WC_TO, k - 1) && !word_text_is(cx, k - 1, "ke"))
+      continue;
+    /* "datang ramai-ramai dan membakar": a word said twice, and "dan"
+     * between verbs, do not take the reporter further away. */
+    spare += word_text_is(cx, k - 1, "dan") ||
+             (k >= 2 && !starts_clause(cx, k - 1) && same_word(cx, k - 2, k - 1));
+    m = crowd_origin(cx, k);
+    if (m < k) {
+      k = m + 2;   /* after k--, word k - 1 is the [crowd] word */
+      continue;
+    }
+    /* "kami satu kampung datang ...": the many the reporter brings
+     * ("se-kampung" is "satu kampung"). */
+    if (k >= 2 && !starts_clause(cx, k - 1) &&
+        (word_text_is(cx, k - 2, "satu") || word_text_is(cx, k - 2, "se"))) {
+      k--;
+      spare++;
+      continue;
+    }
+    if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
+        !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1) &&
+        !cleft_self(cx, k - 1) &&
+        !(k >= 2 && !starts_clause(cx, k - 1) && word_is(cx, WC_ARM, k - 2)))
+      return 0;
+  }
+  return 0;
+}
+
+/* "Kami sudah siapkan bensin, tinggal tunggu perintah untuk bakar kantor
+ * Samsat": the verb at word i right after a [purpose] word, and earlier
+ * in its sentence (no [turn] word between) a verb of arming whose agent
+ * is the reporter.  Readied by the reporter, the violence is theirs
+ * however far the verb stands from them. */
+int
+armed_for(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  if (i == 0 || starts_clause(cx, i) || !word_is(cx, WC_PURPOSE, i - 1))
+    return 0;
+  for (k = i - 1; k > 0 && !starts_sentence(cx, k); k--) {
+    if (word_is(cx, WC_TURN, k - 1))
+      return 0;
+    if (word_is(cx, WC_ARM, k - 1) && self_agent(cx, k - 1))
+      return 1;
+  }
+  return 0;
+}
+
+/* May the person at word k be a new subject in a chain of verbs ("...
+ * lalu polisi datang dan pukul")?  Right after a noun of a building or
+ * office it is the owner in an object ("cegat mobil dinas camat dan
+ * gulingkan"). */
+static int
+new_subject(const struct ctx *cx, size_t k)
+{
+  return k == 0 || starts_clause(cx, k) ||
+         !(word_is(cx, WC_TARGET, k - 1) || word_is(cx, WC_PERSON, k - 1));
+}
+
+/* The first word of the clause of word i past the condition and intent
+ * words that open it ("kalau ...", "besok ..."), at most i. */
+size_t
+clause_subject(const struct ctx *cx, size_t i)
+{
+  size_t c = clause_start(cx, i);
+
+  while (c < i && (word_is(cx, WC_IF, c) || word_is(cx, WC_INTENT, c)))
+    c++;
+  return c;
+}
+
+/* "Orang kami di sana bisa habisi dia", "pemuda kami di kampung siap
+ * ...": the clause of the verb at word i opens (after condition or
+ * intent words) with a [band] word and the reporter's word, then only a
+ * place ("di"/"dari" and a word) and modal or intensifying words before
+ * the verb.  The reporter's people act for the reporter; "kepala sekolah
+ * saya" is an official, not one of them. */
+static int
+band_agent(const struct ctx *cx, size_t i)
+{
+  size_t k, c = clause_subject(cx, i);
+
+  if (c + 1 >= i || !word_is(cx, WC_BAND, c) || !word_is(cx, WC_SELF, c + 1))
+    return 0;
+  for (k = c + 2; k < i; k++) {
+    if ((word_text_is(cx, k, "di") || word_text_is(cx, k, "dari")) &&
+        k + 1 < i) {
+      k++;
+      continue;
+    }
+    if (!word_is(cx, WC_MODAL, k) && !word_is(cx, WC_INTENS, k))
+      return 0;
+  }
+  return 1;
+}
+
+/* The reporter behind the verb of violence at word i from further off:
+ *  - through others ordered or raised: an [order] word whose agent is
+ *    the reporter, at most CTX_BEFORE words before it in its clause
+ *    ("beta suruh anak muda kampung pukul ...", "kami kerahkan massa
+ *    untuk membakar ...");
+ *  - as the subject of a chain of verbs: "dan", "lalu", "terus" right
+ *    before it, and the clause opened by the reporter's word (after a
+ *    condition word) with no other person named between ("kami blokir
+ *    jalan lalu serbu dan bakar ..."; "kami blokir jalan lalu polisi
+ *    datang dan pukul ..." is the police, and what the reporter saw or
+ *    heard has a subject of its own: "saya lihat air turun dan
+ *    hancurkan rumah");
+ *  - through the reporter's people (band_agent). */
+int
+remote_agent(const struct ctx *cx, size_t i)
+{
+  static const char *const chain[] = {"dan", "lalu", "terus", "kemudian",
+                                      NULL};
+  size_t k, c;
+
+  for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--)
+    if (word_is(cx, WC_ORDER, k - 1) && self_agent(cx, k - 1))
+      return 1;
+  if (band_agent(cx, i))
+    return 1;
+  if (i == 0 || starts_clause(cx, i) || !word_in(cx, i - 1, chain))
+    return 0;
+  c = clause_subject(cx, i);
+  if (!word_is(cx, WC_SELF, c))
+    return 0;
+  for (k = c + 1; k < i; k++)
+    if (((word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
+          word_is(cx, WC_CROWD, k)) && new_subject(cx, k)) ||
+        word_is(cx, WC_SELF, k) || word_is(cx, WC_WAIT, k) ||
+        word_is(cx, WC_SAY, k))
+      return 0;
+  return 1;
+}
+
+/* Words that may follow a predicate in its clause (semua, sekali): the
+ * last word of the predicate that starts at e's end. */
+size_t
+skip_intensifiers(const struct ctx *cx, size_t e)
+{
+  while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
+         word_is(cx, WC_INTENS, e + 1))
+    e++;
+  return e;
+}
+
+/* "Lurah Oebobo itu tikus ...", "Kadis PUPR Sikka itu perampok ...": a
+ * link word right before word i, and before it, opening the clause, an
+ * official named by person and office words and names only (at most
+ * CTX_BEFORE words).  What stands after the predicate (an object, a
+ * relative clause, "berkedok ...") does not take the aim away. */
+int
+official_subject(const struct ctx *cx, size_t i)
+{
+  /* "Pegawai Dukcapil itu semua tikus ...": a word that generalises
+   * may follow the link word. */
+  return subject_of(cx, i, SUBJ_LINK | SUBJ_GENERAL | SUBJ_OPENS |
+                               SUBJ_PERSON) < i;
+}
+
+/* Record what was found at word i: an offence of kind v (kept when it is
+ * graver than the one found so far), or the mark it earns when reported. */
+void
+found(struct ctx *cx, size_t i, enum quality_verdict v, const char *term)
+{
+  if (cx->reported[i]) {
+    cx->j->marks |= QUALITY_MARK_QUOTED;
+    return;
+  }
+  if (v > cx->j->verdict) {
+    cx->j->verdict = v;
+    cx->j->term = term;
+  }
+}
+
+/* Are words i and k (valid indexes) the same word ("cina-cina")? */
+int
+same_word(const struct ctx *cx, size_t i, size_t k)
+{
+  const struct word *x = &cx->nm->w[i], *y = &cx->nm->w[k];
+
+  return x->len == y->len &&
+         memcmp(cx->nm->text + x->off, cx->nm->text + y->off, x->len) == 0;
+}
+
+/* Does word k name a person or office other than the reporter's own
+ * ("pak lurah", not "ibu saya")? */
+int
+other_person(const struct ctx *cx, size_t k)
+{
+  return k < cx->nm->n && word_is(cx, WC_PERSON, k) &&
+         !word_is(cx, WC_SELF, k + 1);
+}

@@ -1,0 +1,343 @@
+/*
+ * quality_insult.c: rule 3's insults (see quality_int.h): a lexicon word
+ * or an [insult] word aimed at someone (called out, said of a person or
+ * office, exclaimed), or disguised.
+ */
+
+#include "rules/quality_int.h"
+
+#include <stddef.h>
+#include <string.h>
+
+/* Is the one addressed the subject of the predicate that starts at word
+ * i: a [you] word before it in its clause, with only link words between
+ * ("lu memang bodok sampe ...", "kamu itu maling uang rakyat")?  Said
+ * to the face, it is aimed however the sentence goes on. */
+static int
+you_subject(const struct ctx *cx, size_t i)
+{
+  size_t k = i;
+
+  while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_LINK, k - 1))
+    k--;
+  return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_YOU, k - 1);
+}
+
+/* "maling uang rakyat", "pencuri dana BLT", "perampok beras bantuan":
+ * after the predicate ending at word e, what it takes (a [loot] word,
+ * then up to OBJECT_MAX - 1 more [loot], person or crowd words or names)
+ * up to the end of its clause.  Returns the last word of that object, or
+ * e when there is none ("itu maling masuk tadi malam" names no loot). */
+#define OBJECT_MAX 3
+static size_t
+loot_after(const struct ctx *cx, size_t e)
+{
+  size_t k = e + 1;
+
+  if (k >= cx->nm->n || starts_clause(cx, k) || !word_is(cx, WC_LOOT, k))
+    return e;
+  while (k + 1 < cx->nm->n && k + 1 <= e + OBJECT_MAX &&
+         !starts_clause(cx, k + 1) &&
+         (word_is(cx, WC_LOOT, k + 1) || word_is(cx, WC_PERSON, k + 1) ||
+          word_is(cx, WC_CROWD, k + 1) ||
+          (cx->nm->w[k + 1].flags & WORD_TITLE)))
+    k++;
+  return ends_clause(cx, k) ? k : e;
+}
+
+/* Is word p a [trait] word (bermental, berotak, berhati) after a person
+ * or office named by person words and names ("Petugas BPN bermental")? */
+static int
+trait_of(const struct ctx *cx, size_t p)
+{
+  /* "Kepala sekolah itu berwajah setan": a link word may stand between. */
+  return word_is(cx, WC_TRAIT, p) && subject_of(cx, p, SUBJ_PERSON) < p;
+}
+
+/* "otak keledai", "berotak kerbau", "otaknya (ditaruh) di dengkul": a
+ * [mind] or [trait] word at word i, then a [beast] right after it, or
+ * "di"/"ke" and a [low] place at most MIND_GAP words on in its clause.
+ * Returns the last word of that idiom, or i when there is none ("otak
+ * pelaku", "gegar otak", "otak saya pusing"). */
+#define MIND_GAP 3
+static size_t
+low_mind(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+
+  if (!word_is(cx, WC_MIND, i) && !word_is(cx, WC_TRAIT, i))
+    return i;
+  if (i + 1 < n && !starts_clause(cx, i + 1) && word_is(cx, WC_BEAST, i + 1))
+    return i + 1;
+  for (k = i + 1; k + 1 < n && k <= i + MIND_GAP; k++) {
+    if (starts_clause(cx, k) || starts_clause(cx, k + 1))
+      return i;
+    if ((word_text_is(cx, k, "di") || word_text_is(cx, k, "ke")) &&
+        word_is(cx, WC_LOW, k + 1))
+      return k + 1;
+  }
+  return i;
+}
+
+/* "dasar orang kampung bodoh", "hei pegawai kantor maling": a [vocative]
+ * word opens the clause of word i, a person or [grouphead] word right
+ * after it, at most CTX_NAMED words before word i, and the predicate
+ * ends the clause (last).  "Dasar aturan ... sampah" calls no one. */
+static int
+called_by_phrase(const struct ctx *cx, size_t i, int last)
+{
+  size_t c = clause_start(cx, i);
+
+  return last && c + 1 < i && i - c <= CTX_NAMED + 1 &&
+         word_is(cx, WC_VOCATIVE, c) &&
+         (word_is(cx, WC_PERSON, c + 1) || word_is(cx, WC_GROUPHEAD, c + 1));
+}
+
+/* "Kapus Oesao itu tikus kantor", "Yosef Bria itu lintah desa": the
+ * predicate at words i..end (an animal) takes the office it preys on (a
+ * person word) and ends its clause there, after a link word, and the
+ * subject before the link opens the clause and is only names and person
+ * words.  The office word makes the animal a person, so an unknown name
+ * is a person too.  "tikus di kantor" takes no office. */
+static int
+office_pest(const struct ctx *cx, size_t i, size_t end)
+{
+  size_t o = end + 1;
+
+  return o < cx->nm->n && !starts_clause(cx, o) && ends_clause(cx, o) &&
+         word_is(cx, WC_PERSON, o) && !word_is(cx, WC_THEY, o) &&
+         subject_of(cx, i, SUBJ_LINK | SUBJ_OPENS) < i;
+}
+
+/*
+ * Is the word or phrase at words i..e aimed at someone: called out
+ * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
+ * bodok sampe ..."), said of a
+ * person or office ("kepala dinas itu anjing", "bapak camat babi",
+ * "pejabat babi itu"), or exclaimed on its own ("anjing!", "Bangsat,
+ * ...")?
+ */
+static int
+aimed(const struct ctx *cx, size_t i, size_t e)
+{
+  size_t end = skip_intensifiers(cx, e);
+  int first = starts_clause(cx, i), last = ends_clause(cx, end);
+  size_t p = i - 1, nx = e + 1;
+  int general = 0;
+
+  /* "kantor itu sarang maling": the den's owner is the one aimed at. */
+  if (!first && p > 0 && word_is(cx, WC_COLLECTIVE, p) &&
+      !starts_clause(cx, p))
+    p--;
+  /* "petugas bermental tikus", "kades berotak maling": a word of
+   * character right before it, said of a person or office. */
+  if (!first && trait_of(cx, p))
+    return 1;
+  /* "dong semua pencuri", "dia memang maling": a word that generalises
+   * stands between the subject and its predicate. */
+  if (!first && p > 0 && !starts_clause(cx, p) &&
+      word_is(cx, WC_INTENS, p) && word_is(cx, WC_GENERAL, p)) {
+    p--;
+    general = 1;
+  }
+  /* "camat itu bodoh dan tidak tahu kerja", "petugas semua bodoh dan
+   * malas": the predicate, after a link word or a word that generalises
+   * a person, goes on ("kepala babi dan uang" is a pig's head). */
+  if (!last && !first &&
+      (word_is(cx, WC_LINK, p) ||
+       (general && subject_of(cx, p + 1, SUBJ_BARE | SUBJ_ONE) == p)) &&
+      word_text_is(cx, end + 1, "dan") && !starts_clause(cx, end + 1))
+    last = 1;
+
+  if (!first && (word_is(cx, WC_VOCATIVE, p) || you_subject(cx, i)))
+    return 1;
+  if (!first && called_by_phrase(cx, i, last))
+    return 1;
+  if (nx < cx->nm->n && !starts_sentence(cx, nx) &&
+      word_is(cx, WC_YOU, nx) &&
+      (ends_clause(cx, nx) || word_is(cx, WC_PERSON, nx + 1) ||
+       word_is(cx, WC_YOU, nx + 1) || word_is(cx, WC_INTENS, nx + 1)))
+    return 1;
+  if ((first && last) || exclaimed(cx, end))
+    return 1;
+  /* "..., bendahara sonde tau malu, pencuri uang rakyat.": the word and
+   * what it takes (loot_after) are the whole clause, an epithet as much
+   * as the word alone. */
+  if (first)
+    return loot_after(cx, end) > end;
+  /* "kades bodoh sekali ...": an intensifier after it makes it the
+   * predicate of the official right before it. */
+  if (end > e && subject_of(cx, p + 1, SUBJ_BARE | SUBJ_ONE) == p)
+    return 1;
+  if (official_subject(cx, i) && !literal_cue(cx, i, e))
+    return 1;
+  if (office_pest(cx, i, end) && !literal_cue(cx, i, e))
+    return 1;
+  /* "itu tikus kantor", "itu maling desa": the predicate with the
+   * office it preys on still ends its clause. */
+  if (!last && end + 1 < cx->nm->n && !starts_clause(cx, end + 1) &&
+      word_is(cx, WC_PERSON, end + 1) && ends_clause(cx, end + 1))
+    last = 1;
+  if (!last && loot_after(cx, end) > end)
+    last = 1;
+  if (last && (word_is(cx, WC_YOU, p) ||
+               ((word_is(cx, WC_LINK, p) || word_is(cx, WC_PERSON, p) ||
+                 word_is(cx, WC_SELF, p) ||
+                 (cx->nm->w[p].flags & WORD_TITLE)) &&
+                (word_is(cx, WC_PERSON, p) ||
+                 class_before(cx, WC_PERSON, i, CTX_BEFORE)))))
+    return 1;
+  /* An epithet: "pejabat babi itu ...", "kades anjing yang ...". */
+  return subject_of(cx, p + 1, SUBJ_BARE | SUBJ_ONE) == p &&
+         nx < cx->nm->n && !starts_clause(cx, nx) && word_is(cx, WC_LINK, nx);
+}
+
+/* The lexicon entry at word i, as quality_abusive() finds it, ignoring
+ * the allow-list: its last word in *e and whether only a squeezed double
+ * letter found it. */
+static const struct entry *
+lexicon_at(const struct ctx *cx, size_t i, size_t *e, int *squeezed)
+{
+  const struct entry *hit;
+  size_t k, maxk = 1, n = cx->nm->n;
+
+  if (may_start_phrase(&cx->q->lexicon, cx->nm, i))
+    maxk = n - i < QUALITY_MAX_ENTRY_WORDS ? n - i : QUALITY_MAX_ENTRY_WORDS;
+  for (k = maxk; k >= 1; k--) {
+    if (!(cx->q->lexicon.counts & (1u << (k - 1))))
+      continue;
+    hit = match_span(cx->q, cx->nm, i, k, squeezed);
+    if (hit != NULL) {
+      *e = i + k - 1;
+      return hit;
+    }
+  }
+  return NULL;
+}
+
+/* Is any of words i..e covered by the allow-list? */
+static int
+span_allowed(const struct ctx *cx, size_t i, size_t e)
+{
+  for (; i <= e; i++)
+    if (cx->allowed[i])
+      return 1;
+  return 0;
+}
+
+/* Is a slur of race or religion among words i..e ("cina babi", "kafir")? */
+static int
+span_sara(const struct ctx *cx, size_t i, size_t e)
+{
+  for (; i <= e; i++)
+    if (word_is(cx, WC_GROUP, i) || word_is(cx, WC_SLUR, i))
+      return 1;
+  return 0;
+}
+
+/* "bodo-bodo", "maling maling": word e said again right after it in its
+ * clause is the same predicate; the last of the two, or e.  The second
+ * is still judged on its own too. */
+static size_t
+said_twice(const struct ctx *cx, size_t e)
+{
+  return e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
+                 same_word(cx, e, e + 1)
+             ? e + 1
+             : e;
+}
+
+/* "sekdes menyebut para janda sebagai sampah", "saya sebut dia sebagai
+ * maling": word i right after "sebagai", with a verb of saying at most
+ * CTX_BEFORE words before that in its sentence, is what someone was
+ * called.
+ * Said by someone else it is reported (found() flags it), by the
+ * reporter an insult. */
+static int
+named_as(const struct ctx *cx, size_t i)
+{
+  return i > 1 && !starts_clause(cx, i) &&
+         word_text_is(cx, i - 1, "sebagai") && !starts_clause(cx, i - 1) &&
+         class_before(cx, WC_SAY, i - 1, CTX_BEFORE);
+}
+
+/* "camat pung muka badak", "kades punya otak kerbau": the [mind] word
+ * at word i owned ("pung"/"punya") by a person or office right before
+ * that, not the reporter. */
+static int
+mind_owned(const struct ctx *cx, size_t i)
+{
+  return word_is(cx, WC_MIND, i) &&
+         subject_of(cx, i, SUBJ_OWNED | SUBJ_ONE) < i;
+}
+
+/* "Satpol PP Kota Kupang itu kerbau semua, ...": the [beast] at word i
+ * as the predicate of an official or office (official_subject), a word
+ * that generalises ("semua") right after it ending the clause: the whole
+ * office called animals.  Livestock counted ("ternak ... itu kerbau
+ * semua") has no official as subject. */
+static int
+beast_of_all(const struct ctx *cx, size_t i)
+{
+  size_t g = i + 1;
+
+  return word_is(cx, WC_BEAST, i) && g < cx->nm->n && !starts_clause(cx, g) &&
+         word_is(cx, WC_GENERAL, g) && word_is(cx, WC_INTENS, g) &&
+         ends_clause(cx, g) && official_subject(cx, i) &&
+         !literal_cue(cx, i, g);
+}
+
+/* An [insult] word or a low_mind idiom at words i..e: an insult when
+ * aimed at someone (or `trait`: "petugas berotak kerbau"), or reported
+ * (quoted, or named right after a verb of saying: "dibilang bodoh"). */
+static void
+insult_if_aimed(struct ctx *cx, size_t i, size_t e, int trait)
+{
+  if (trait || aimed(cx, i, e) || named_as(cx, i) ||
+      (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
+                           class_before(cx, WC_SAY, i, CTX_NAMED))))
+    found(cx, i, QUALITY_INSULT, "insult");
+}
+
+/*
+ * The lexicon and the insulting words at word i; returns the last word
+ * looked at.  An allowed word, or a word beside one that shows its
+ * literal sense, is literal; a '~' word (an animal) insults only aimed
+ * at someone or disguised; the words of [insult] (maling, bodoh) only
+ * aimed at someone; every other entry wherever it stands.
+ */
+size_t
+judge_words(struct ctx *cx, size_t i, int caps_text)
+{
+  const struct entry *hit;
+  size_t e = i;
+  int squeezed, insult;
+
+  hit = lexicon_at(cx, i, &e, &squeezed);
+  if (hit == NULL) {
+    e = low_mind(cx, i);
+    if (e > i)
+      insult_if_aimed(cx, i, e, trait_of(cx, i) || mind_owned(cx, i));
+    else if (word_is(cx, WC_INSULT, i))
+      insult_if_aimed(cx, i, said_twice(cx, i), 0);
+    else if (beast_of_all(cx, i))
+      insult_if_aimed(cx, i, i + 1, 1);
+    return i;
+  }
+  if (span_allowed(cx, i, e)) {
+    cx->j->marks |= QUALITY_MARK_LITERAL;
+    return e;
+  }
+  if (hit->plain_word)
+    insult = squeezed || span_disguised(cx->nm, i, e - i + 1, caps_text);
+  else
+    insult = !literal_cue(cx, i, e);
+  insult |= aimed(cx, i, e == i ? said_twice(cx, i) : e);
+  if (!insult && !cx->reported[i]) {
+    cx->j->marks |= QUALITY_MARK_LITERAL;
+    return e;
+  }
+  found(cx, i, span_sara(cx, i, e) ? QUALITY_SARA : QUALITY_INSULT,
+        hit->text);
+  return e;
+}

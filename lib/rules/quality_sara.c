@@ -1,0 +1,349 @@
+/*
+ * quality_sara.c: rule 3's SARA (see quality_int.h): a group named by
+ * ethnicity, religion, race or origin with a call to expel it, or with
+ * a derogation or a crime said of the whole group.
+ */
+
+#include "rules/quality_int.h"
+
+#include <stddef.h>
+#include <string.h>
+
+/*
+ * SARA in the sentence that starts at word a (ending before b): a group
+ * named by ethnicity, religion, race or origin (after "orang", "suku",
+ * ..., with "semua", or right after a verb of expelling: "usir
+ * pendatang") with a call to expel it, or with a derogation or
+ * crime said of the whole group ("semua", "memang", or right after it).
+ */
+/* Is the group word at g followed by where it comes from, "dari" and a
+ * name or another group ("pendatang dari Sulawesi", "Islam dari Jawa")? */
+static int
+from_origin(const struct ctx *cx, size_t g)
+{
+  size_t n = cx->nm->n;
+
+  return g + 2 < n && !starts_clause(cx, g + 1) &&
+         !starts_clause(cx, g + 2) && word_text_is(cx, g + 1, "dari") &&
+         ((cx->nm->w[g + 2].flags & WORD_TITLE) ||
+          word_is(cx, WC_GROUP, g + 2));
+}
+
+/* Is the group word at g (in the sentence from word a) named as a
+ * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
+ * own group, is not), after "semua" or a verb of expelling, after "semua"
+ * and a person ("semua pegawai Kristen"), before "semua", or doubled? */
+static int
+group_named(const struct ctx *cx, size_t a, size_t g)
+{
+  /* "agama mereka", "suku itu": a religion or people by a pronoun. */
+  if (word_is(cx, WC_KIND, g) && g + 1 < cx->nm->n &&
+      !starts_clause(cx, g + 1) &&
+      (word_is(cx, WC_THEY, g + 1) || word_is(cx, WC_LINK, g + 1)))
+    return 1;
+  if (!word_is(cx, WC_GROUP, g))
+    return 0;
+  /* Doubled, a plural of the whole group ("Cina-cina itu ..."); only
+   * its first word, so "kami orang Sabu-Sabu" stays the reporter's. */
+  if (g > a && same_word(cx, g - 1, g))
+    return 0;
+  if (g > a && word_is(cx, WC_GROUPHEAD, g - 1))
+    return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
+  /* "Mahasiswa Papua", "pedagang Bugis": people by a [role] and their
+   * origin; "kami mahasiswa Papua" is the reporter's own. */
+  if (g > a && word_is(cx, WC_ROLE, g - 1))
+    return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
+  /* "Pendatang Bugis", "Islam Jawa": a group named by another group. */
+  if (g > a && word_is(cx, WC_GROUP, g - 1) && !same_word(cx, g - 1, g))
+    return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
+  return (g > a && (word_is(cx, WC_GENERAL, g - 1) ||
+                    word_is(cx, WC_EXPEL, g - 1))) ||
+         (g > a + 1 && word_is(cx, WC_PERSON, g - 1) &&
+          word_is(cx, WC_GENERAL, g - 2)) ||
+         word_is(cx, WC_GENERAL, g + 1) ||
+         (cx->nm->w[g].flags & WORD_DOUBLED) || from_origin(cx, g) ||
+         (g + 1 < cx->nm->n && !starts_clause(cx, g + 1) &&
+          same_word(cx, g, g + 1));
+}
+
+/* Is the verb at word k done by someone the reporter reports: a person
+ * or office before it in its clause, with no "harus", "jangan" or the
+ * reporter between ("Camat mengusir orang Sabu", "petugas menyuruh
+ * mereka pulang": the very discrimination reported)? */
+static int
+done_by_other(const struct ctx *cx, size_t k)
+{
+  while (k > 0 && !starts_clause(cx, k)) {
+    k--;
+    if (word_is(cx, WC_MUST, k) || word_is(cx, WC_DENY, k) ||
+        word_is(cx, WC_SELF, k))
+      return 0;
+    if (word_is(cx, WC_PERSON, k) && !word_is(cx, WC_GROUPHEAD, k))
+      return 1;
+  }
+  return 0;
+}
+
+/* "dibersihkan dari mereka", "bersihkan dari orang Sabu": a verb of
+ * cleansing at word k, then "dari" and a group, a pronoun of [they] or a
+ * [grouphead] word before a group.  "dibersihkan dari sampah" is none. */
+static int
+cleansed_of(const struct ctx *cx, size_t k)
+{
+  static const char *const cleanse[] = {"bersihkan", "dibersihkan",
+                                        "membersihkan", NULL};
+  size_t d = k + 1, n = cx->nm->n;
+
+  if (!word_in(cx, k, cleanse) || d + 1 >= n || starts_clause(cx, d) ||
+      starts_clause(cx, d + 1) || !word_text_is(cx, d, "dari"))
+    return 0;
+  return word_is(cx, WC_GROUP, d + 1) || word_is(cx, WC_THEY, d + 1) ||
+         (word_is(cx, WC_GROUPHEAD, d + 1) && d + 2 < n &&
+          !starts_clause(cx, d + 2) && word_is(cx, WC_GROUP, d + 2));
+}
+
+/* "angkat kaki", "kembali ke (daerah) asal", "pulang ke kampungnya":
+ * a way of leaving for good at word k. */
+static int
+leave_idiom(const struct ctx *cx, size_t k)
+{
+  static const char *const go[] = {"kembali", "balik", "pulang", NULL};
+  static const char *const home[] = {"asal", "asalnya", "kampungnya",
+                                     "daerahnya", NULL};
+  size_t m;
+
+  if (word_text_is(cx, k, "angkat"))
+    return k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+           word_text_is(cx, k + 1, "kaki");
+  if (!word_in(cx, k, go) || k + 2 >= cx->nm->n ||
+      !word_text_is(cx, k + 1, "ke"))
+    return 0;
+  for (m = k + 2; m < cx->nm->n && m <= k + 3 && !starts_clause(cx, m); m++)
+    if (word_in(cx, m, home))
+      return 1;
+  return 0;
+}
+
+/* "harus diusir", "sebaiknya dipulangkan", "lebih baik angkat kaki": a
+ * passive verb of expelling or a way of leaving (leave_idiom) at word k
+ * after a [must] or [advise] word, with at most two [modal] words
+ * ("segera", "saja") between. */
+static int
+told_to_leave(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  if (!prefixed(cx, WC_EXPEL, k, "di") && !leave_idiom(cx, k))
+    return 0;
+  for (m = k; m > 0 && k - m < 3 && !starts_clause(cx, m); m--) {
+    if (word_is(cx, WC_MUST, m - 1) || word_is(cx, WC_ADVISE, m - 1))
+      return 1;
+    if (!word_is(cx, WC_MODAL, m - 1))
+      return 0;
+  }
+  return 0;
+}
+
+/* "Orang Rote harus keluar dari kantor gubernur", "orang Bugis dong
+ * harus segera keluar dari pasar": the group named at word g (a [they]
+ * word after it or not) is the subject of a [must] word, then at most
+ * two [modal] words and "keluar dari".  "orang Rote keluar dari kantor"
+ * is an event told; a must said of someone after the group is not its. */
+#define LEAVE_MODALS 2
+static int
+must_leave(const struct ctx *cx, size_t g)
+{
+  size_t k = g + 1, m, n = cx->nm->n;
+
+  if (k < n && !starts_clause(cx, k) && word_is(cx, WC_THEY, k))
+    k++;
+  if (k >= n || starts_clause(cx, k) || !word_is(cx, WC_MUST, k))
+    return 0;
+  for (m = k + 1; m < n && m <= k + LEAVE_MODALS + 1; m++) {
+    if (starts_clause(cx, m))
+      return 0;
+    if (word_text_is(cx, m, "keluar"))
+      return m + 1 < n && !starts_clause(cx, m + 1) &&
+             word_text_is(cx, m + 1, "dari");
+    if (!word_is(cx, WC_MODAL, m))
+      return 0;
+  }
+  return 0;
+}
+
+/* "Orang Timor dong sonde bisa kerja", "orang Flores mereka tidak bisa
+ * pimpin": the group named at word g restated as a whole by a [they]
+ * word, then a [not] and a [can] word and an active verb: the group
+ * said to be unable.  Not with a passive verb, another [can] word or
+ * a [loot] word ("sonde bisa dapat bantuan", "suku mereka tidak dapat
+ * bantuan": what they were denied), and not with a
+ * [because] word later in the sentence ("... karena server rusak"):
+ * unable for a stated cause is what happened to them. */
+static int
+incapable(const struct ctx *cx, size_t g)
+{
+  size_t k = g + 1, v = g + 4, n = cx->nm->n;
+  const char *t;
+
+  if (v >= n || !word_is(cx, WC_GROUP, g) || !word_is(cx, WC_THEY, k) ||
+      !word_is(cx, WC_NOT, k + 1) || !word_is(cx, WC_CAN, k + 2) ||
+      word_is(cx, WC_CAN, v) || word_is(cx, WC_GRANT, v) ||
+      word_is(cx, WC_LOOT, v))
+    return 0;
+  for (; k <= v; k++)
+    if (starts_clause(cx, k))
+      return 0;
+  t = cx->nm->text + cx->nm->w[v].off;
+  if (cx->nm->w[v].len > 4 && t[0] == 'd' && t[1] == 'i')
+    return 0;
+  for (k = v + 1; k < n && !starts_sentence(cx, k); k++)
+    if (word_is(cx, WC_BECAUSE, k))
+      return 0;
+  return 1;
+}
+
+/* Is the verb of expelling at word k told of, not called for: after
+ * "yang" or a [past] word ("orang Sabu yang pulang dari pasar", "waktu
+ * pulang")? */
+static int
+told_of(const struct ctx *cx, size_t k)
+{
+  return k > 0 && !starts_clause(cx, k) &&
+         (word_text_is(cx, k - 1, "yang") || word_text_is(cx, k - 1, "yg") ||
+          word_is(cx, WC_PAST, k - 1));
+}
+
+/* A call to expel or shut out at word k: a verb of expelling, "harus
+ * diusir", a place cleansed of the group (cleansed_of), or "jangan
+ * diberi" ("orang X jangan diberi jabatan"); not when someone reported
+ * does it. */
+static int
+shut_out(const struct ctx *cx, size_t k)
+{
+  if (told_to_leave(cx, k))
+    return 1;
+  if (word_is(cx, WC_EXPEL, k) || cleansed_of(cx, k))
+    return !done_by_other(cx, k) && !told_of(cx, k);
+  if (k == 0 || starts_clause(cx, k))
+    return 0;
+  return word_is(cx, WC_DENY, k - 1) &&
+         (word_is(cx, WC_GRANT, k) || prefixed(cx, WC_GRANT, k, "di"));
+}
+
+/* Is the group named at word g told, right after it, that it may not
+ * do something: "orang Sabu sonde usah urus tanah", "orang Rote tidak
+ * boleh jadi kepala", "orang Sumba jangan urus proyek"?  Not when the
+ * verb is passive, which protects the group ("tidak boleh dipersulit",
+ * "jangan dibeda-bedakan"), unless it grants ("jangan diberi"). */
+static int
+barred(const struct ctx *cx, size_t g)
+{
+  size_t k, v;
+  const char *t;
+
+  for (k = g + 1; k <= g + 3 && k + 1 < cx->nm->n; k++) {
+    if (starts_clause(cx, k))
+      return 0;
+    if (!word_is(cx, WC_DENY, k) &&
+        !(word_is(cx, WC_FORBID, k) && word_is(cx, WC_NOT, k - 1)))
+      continue;
+    v = k + 1;
+    if (starts_clause(cx, v))
+      return 0;
+    t = cx->nm->text + cx->nm->w[v].off;
+    return !(cx->nm->w[v].len > 4 && t[0] == 'd' && t[1] == 'i') ||
+           prefixed(cx, WC_GRANT, v, "di");
+  }
+  return 0;
+}
+
+/* "Orang Bima yang jualan di pasar itu penipu", "Cina-cina pemilik toko
+ * itu tukang suap": the group's noun phrase, however long, closed by a
+ * link word right before word k (or before a person word before it), in
+ * one clause with the group at g: k is said of the whole group. */
+static int
+predicate_of(const struct ctx *cx, size_t g, size_t k)
+{
+  size_t l = k - 1;
+
+  if (l > g + 1 && word_is(cx, WC_PERSON, l) && !word_is(cx, WC_LINK, l))
+    l--;
+  return l > g && word_is(cx, WC_LINK, l) && clause_start(cx, k) <= g;
+}
+
+/* Is word k a derogation of the group named at word g: a [derogation]
+ * word after it, right after it or in a sentence that generalises
+ * (predicate_of); or "tidak bisa dipercaya" (a [not], a [can] and a
+ * [trust] word) anywhere after it in its clause, said of the group
+ * itself ("orang X di desa ini tidak bisa dipercaya"; "tidak dipercaya
+ * memegang jabatan" is the group not entrusted, discrimination the
+ * reporter reports)? */
+static int
+derogates(const struct ctx *cx, size_t g, size_t k, int general)
+{
+  if (k <= g)
+    return 0;
+  if (word_is(cx, WC_DEROG, k))
+    return general || k - g <= 2 || predicate_of(cx, g, k);
+  return k >= g + 3 && word_is(cx, WC_TRUST, k) &&
+         word_is(cx, WC_CAN, k - 1) && word_is(cx, WC_NOT, k - 2) &&
+         clause_start(cx, k) <= g;
+}
+
+/* Is the group named at word g called out: "dasar" (a [vocative] word
+ * that also generalises) opening a clause, then the group, a [grouphead]
+ * word between or not ("Dasar orang Muslim, ...")?  "atas dasar agama
+ * Kristen" gives a ground and opens nothing. */
+static int
+called_out(const struct ctx *cx, size_t g)
+{
+  size_t k = g;
+
+  if (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_GROUPHEAD, k - 1))
+    k--;
+  return k > 0 && !starts_clause(cx, k) && starts_clause(cx, k - 1) &&
+         word_is(cx, WC_VOCATIVE, k - 1) && word_is(cx, WC_GENERAL, k - 1);
+}
+
+/* "orang Alor, pantas saja dia rakus": a [reason] word at word k (in the
+ * sentence from word a) not denied ("tidak wajar") puts what follows
+ * down to the group, as "semua" does. */
+static int
+reason_given(const struct ctx *cx, size_t a, size_t k)
+{
+  return word_is(cx, WC_REASON, k) && !(k > a && word_is(cx, WC_NOT, k - 1));
+}
+
+void
+judge_sara(struct ctx *cx, size_t a, size_t b)
+{
+  size_t g, k;
+  int general = 0, shut_seen = 0;
+
+  for (k = a; k < b; k++)
+    general |= word_is(cx, WC_GENERAL, k) || reason_given(cx, a, k);
+  for (g = a; g < b; g++) {
+    if (!group_named(cx, a, g))
+      continue;
+    if (barred(cx, g) || called_out(cx, g) || must_leave(cx, g) ||
+        incapable(cx, g)) {
+      found(cx, g, QUALITY_SARA, "sara");
+      return;
+    }
+    /* A call to shut out anywhere in the sentence does not depend on
+     * the group: looked for once, at the first group named. */
+    if (!shut_seen) {
+      shut_seen = 1;
+      for (k = a; k < b; k++)
+        if (shut_out(cx, k)) {
+          found(cx, g, QUALITY_SARA, "sara");
+          return;
+        }
+    }
+    for (k = g + 1; k < b; k++)
+      if (derogates(cx, g, k, general)) {
+        found(cx, g, QUALITY_SARA, "sara");
+        return;
+      }
+  }
+}

@@ -1,0 +1,181 @@
+/*
+ * quality_speech.c: rule 3's reported speech and literal senses (see
+ * quality_int.h): the words someone else said (quoted, after a verb of
+ * saying, in a message someone else sent, or before a speaker named
+ * after them), and the words near a lexicon word that show its literal
+ * sense.
+ */
+
+#include "rules/quality_int.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The [to] word after the verb at word i in its clause: right after it,
+ * or after one intensifier ("bilang saja ke ..."); 0 when there is none. */
+size_t
+message_to(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1;
+
+  if (k + 1 < cx->nm->n && !starts_clause(cx, k) && word_is(cx, WC_INTENS, k))
+    k++;
+  return k < cx->nm->n && k > i && !starts_clause(cx, k) &&
+                 !starts_clause(cx, i + 1) && word_is(cx, WC_TO, k)
+             ? k
+             : 0;
+}
+
+/* "Bilang sama mandor, ...", "Omong ke camat: ...", "Bilang saja ke
+ * ...": a bare verb of saying (not "dibilang", not "katanya") that opens
+ * its clause, with a [to] word after it (message_to), is the reporter's
+ * message for someone, not someone else's words. */
+int
+message_for(const struct ctx *cx, size_t i)
+{
+  const char *t = cx->nm->text + cx->nm->w[i].off;
+
+  return starts_clause(cx, i) && t[0] != 'd' && !owned_nya(cx, i) &&
+         message_to(cx, i) > 0;
+}
+
+/* "..., kata camat", "..., begitu kata petugas", "..., itu ancaman kepala
+ * dusun": a verb of saying at word i that opens a clause inside its
+ * sentence (after a comma, or after "begitu"/"demikian"/"itu"/"ini" that
+ * does) with the speaker, a person other than the
+ * reporter, right after it: the words before it are that person's.  The
+ * first word of the sentence is returned in *from. */
+static int
+said_after(const struct ctx *cx, size_t i, size_t *from)
+{
+  const struct word *w = &cx->nm->w[i];
+  size_t j = i;
+
+  if (i > 0 && !starts_clause(cx, i) &&
+      (word_text_is(cx, i - 1, "begitu") ||
+       word_text_is(cx, i - 1, "demikian") ||
+       word_text_is(cx, i - 1, "itu") || word_text_is(cx, i - 1, "ini")))
+    j = i - 1;
+  if (j == 0 || starts_sentence(cx, j) || !starts_clause(cx, j) ||
+      i + 1 >= cx->nm->n || starts_clause(cx, i + 1) ||
+      !word_is(cx, WC_PERSON, i + 1) || word_is(cx, WC_SELF, i + 1) ||
+      (w->flags & WORD_QUOTED) || message_for(cx, i))
+    return 0;
+  *from = sentence_start(cx, j);
+  return 1;
+}
+
+/* Is the message at word i sent by the reporter: a [self] word before it
+ * in its clause ("saya kirim SMS", "sudah saya peringatkan lewat SMS")? */
+static int
+sent_by_self(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = clause_start(cx, i); k < i; k++)
+    if (word_is(cx, WC_SELF, k))
+      return 1;
+  return 0;
+}
+
+/* "Sonde usah banyak omong, ...", "jangan banyak bicara, ...": the verb
+ * of saying at word i told not to be done (a [deny] or [forbid] word
+ * before it, "banyak" between or not) is a call to stop talking, not
+ * someone's words introduced: what follows is the reporter's own. */
+static int
+hushed(const struct ctx *cx, size_t i)
+{
+  size_t k = i;
+
+  if (k > 0 && !starts_clause(cx, k) && word_text_is(cx, k - 1, "banyak"))
+    k--;
+  return k > 0 && !starts_clause(cx, k) &&
+         (word_is(cx, WC_DENY, k - 1) || word_is(cx, WC_FORBID, k - 1));
+}
+
+/* "[pesan suara] ya halo pak ...", "Chat: ...": a [message] word at word
+ * i that opens the text with no sender after it ("dari" within two words
+ * of its clause, or a person or the one addressed right after it) names
+ * the form the reporter's own words came in (a voice note transcribed),
+ * not someone else's message: "SMS dari kades: ..." and "Pesan camat:
+ * ..." are. */
+static int
+medium_label(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  if (i != 0)
+    return 0;
+  for (k = 1; k < cx->nm->n && k <= 2 && !starts_clause(cx, k); k++)
+    if (word_text_is(cx, k, "dari") || word_text_is(cx, k, "dr") ||
+        (k == 1 && ((word_is(cx, WC_PERSON, k) && !word_is(cx, WC_SELF, k)) ||
+                    word_is(cx, WC_YOU, k))))
+      return 0;
+  return 1;
+}
+
+/*
+ * Mark the words said by someone else: inside quotation marks (when the
+ * text has words outside them: a text that is all one quote is the
+ * reporter's own), after a verb of saying in the same sentence whose
+ * subject is not the reporter ("saya bilang ..." is the reporter's own)
+ * or a message someone else sent (sent_by_self, medium_label),
+ * and before one that names its speaker after the words (said_after).
+ */
+void
+mark_reported(struct ctx *cx)
+{
+  const struct norm *nm = cx->nm;
+  size_t i, outside = 0;
+  int scope = 0;
+
+  for (i = 0; i < nm->n; i++)
+    outside += !(nm->w[i].flags & WORD_QUOTED);
+  for (i = 0; i < nm->n; i++) {
+    if (starts_sentence(cx, i) ||
+        (word_is(cx, WC_TURN, i) && !(nm->w[i].flags & WORD_QUOTED)))
+      scope = 0;   /* "dia bilang ..., padahal ...": the reporter again */
+    cx->reported[i] = scope || ((nm->w[i].flags & WORD_QUOTED) &&
+                                outside >= OUTSIDE_QUOTES);
+    if (word_is(cx, WC_SAY, i) && !message_for(cx, i) && !hushed(cx, i) &&
+        (nm->text[nm->w[i].off] == 'd' || !self_agent(cx, i)))
+      scope = 1;
+    if (word_is(cx, WC_MESSAGE, i) && !sent_by_self(cx, i) &&
+        !medium_label(cx, i))
+      scope = 1;   /* "kades kirim SMS ke saya: ..." */
+  }
+  for (i = 0; i < nm->n; i++) {
+    size_t k;
+
+    if (word_is(cx, WC_SAY, i) && said_after(cx, i, &k))
+      for (; k < i; k++)
+        cx->reported[k] = 1;
+  }
+}
+
+/* Does a word near words i..e show the literal sense of word i
+ * ("bangsat" near "kasur", "babi" near "ternak")? */
+int
+literal_cue(const struct ctx *cx, size_t i, size_t e)
+{
+  const struct norm *nm = cx->nm;
+  const struct word *w = &nm->w[i], *c;
+  char key[2 * LANG_WORD_MAX + 2];
+  size_t k, lo = i > CUE_WINDOW ? i - CUE_WINDOW : 0;
+
+  if (w->len >= LANG_WORD_MAX)
+    return 0;
+  for (k = lo; k < nm->n && k <= e + CUE_WINDOW; k++) {
+    if (k >= i && k <= e)
+      continue;
+    c = &nm->w[k];
+    if (c->len >= LANG_WORD_MAX)
+      continue;
+    snprintf(key, sizeof(key), "%.*s %.*s", (int)w->len, nm->text + w->off,
+             (int)c->len, nm->text + c->off);
+    if (list_find(&cx->q->cls[WC_LITERAL], KEY_TEXT, key, strlen(key)))
+      return 1;
+  }
+  return 0;
+}

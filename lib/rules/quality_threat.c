@@ -1,0 +1,2129 @@
+/*
+ * quality_threat.c: rule 3's threats of violence (see quality_int.h): a
+ * verb of violence whose agent is the reporter with a person, office or
+ * building as its target, and the phrase-shaped threats (a death
+ * promised, a warning veiled, a family named, an ultimatum).
+ */
+
+#include "rules/quality_int.h"
+
+#include <stddef.h>
+#include <string.h>
+
+/* May word k stand between a verb of violence and its object: a link,
+ * modal or intensifying word, an outcome ("tembak mati dia"), a word for
+ * "to" ("lempar ke kantor"), a second verb of violence ("serbu dan
+ * hancurkan kantor") or a life owned by the one after it ("habisi nyawa
+ * camat")?  Any other word is the object itself: "racun hama dari dinas",
+ * "bakar sampah di depan kantor" name a thing, not the office. */
+static int
+object_skip(const struct ctx *cx, size_t k)
+{
+  return word_is(cx, WC_LINK, k) || word_is(cx, WC_MODAL, k) ||
+         word_is(cx, WC_INTENS, k) || word_is(cx, WC_OUTCOME, k) ||
+         word_is(cx, WC_TO, k) || word_is(cx, WC_HARM, k) ||
+         word_is(cx, WC_LIFE, k);
+}
+
+/* "bakar itu loket Samsat", "racuni sumur rumah sekdes", "bakar oto
+ * kades pung": the thing at word k (the verb's object) owned by
+ * a person, office or building named right after it in its clause, with
+ * "pung"/"punya"/"milik" or one more plain word (a noun of the thing:
+ * "gudang beras Bulog") between.  A preposition, a link or a function
+ * word ends the thing: "kayu di belakang rumah kades" is no one's.  A
+ * [strict] verb takes no such object (has_target). */
+#define OWNER_GAP 1
+static int
+owned_by(const struct ctx *cx, size_t k)
+{
+  static const char *const stop[] = {"di", "dari", "dekat", "yang", "yg",
+                                     "dan", "atau", "lalu", NULL};
+  size_t m;
+
+  for (m = k + 1; m < cx->nm->n && m <= k + 1 + OWNER_GAP &&
+                  !starts_clause(cx, m); m++) {
+    if (word_is(cx, WC_PERSON, m) || word_is(cx, WC_TARGET, m))
+      return !word_is(cx, WC_SELF, m);
+    if (owning(cx, m) || word_text_is(cx, m, "milik"))
+      continue;
+    if (object_skip(cx, m) || word_is(cx, WC_PURPOSE, m) ||
+        word_is(cx, WC_IF, m) || word_is(cx, WC_BECAUSE, m) ||
+        word_is(cx, WC_SELF, m) || word_is(cx, WC_HARM, m) ||
+        word_in(cx, m, stop))
+      return 0;
+  }
+  return 0;
+}
+
+/* "bakar gardu dan kantornya", "hancurkan pagar atau rumah mandor": the
+ * thing at word k (the verb's object) with a person, office or building
+ * (not the reporter's) joined to it by "dan", "atau" or "serta" right
+ * after it in its clause: the verb reaches that one too. */
+static int
+second_object(const struct ctx *cx, size_t k)
+{
+  static const char *const join[] = {"dan", "atau", "serta", "deng", NULL};
+
+  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         !starts_clause(cx, k + 2) && word_in(cx, k + 1, join) &&
+         (word_is(cx, WC_PERSON, k + 2) || word_is(cx, WC_TARGET, k + 2)) &&
+         !word_is(cx, WC_SELF, k + 2);
+}
+
+/* Is a person, office or building the target of the verb at word i:
+ * within CTX_AFTER words in its clause, link words not counted ("tunggu
+ * itu kades lewat"); right after a [strict] verb, whose everyday sense
+ * takes a thing ("gantung spanduk di kantor", "patahkan alasan
+ * camat")?  Past a comma the story goes on ("kami sudah potong padi,
+ * tapi kepala desa ..."), but a weapon, or a
+ * verb of readying one, may name its target in the next clause ("beta su
+ * siap parang, tinggal tunggu dia lewat"), where the reporter's own and
+ * modal words do not count ("..., besok beta cari itu kepala dusun").  A reason ends the search
+ * as well: "kami potong sendiri karena dinas tidak datang". */
+static int
+has_target(const struct ctx *cx, size_t i)
+{
+  size_t k, seen = 0;
+  size_t limit = word_is(cx, WC_STRICT, i) ? 1 : CTX_AFTER;
+  int weapon = word_is(cx, WC_WEAPON, i) || word_is(cx, WC_ARM, i);
+
+  for (k = i + 1; k < cx->nm->n && seen < limit &&
+                  !(weapon ? starts_sentence(cx, k) : starts_clause(cx, k)) &&
+                  !word_is(cx, WC_BECAUSE, k);
+       k++) {
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
+        word_is(cx, WC_TARGET, k))
+      return 1;
+    if (!weapon && !object_skip(cx, k))
+      return limit > 1 && (owned_by(cx, k) || second_object(cx, k));
+    if (!word_is(cx, WC_LINK, k) &&
+        !(weapon && (word_is(cx, WC_SELF, k) || word_is(cx, WC_MODAL, k))))
+      seen++;
+  }
+  return 0;
+}
+
+/* "siram bensin", "menyiram air keras": a [douse] verb at word i with a
+ * [fuel] or "air keras" right after it in its clause.  Water poured on
+ * plants or a street is none. */
+static int
+douse_fuel(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1;
+
+  if (!word_is(cx, WC_DOUSE, i) || k >= cx->nm->n || starts_clause(cx, k))
+    return 0;
+  if (word_is(cx, WC_FUEL, k))
+    return 1;
+  return k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         word_text_is(cx, k, "air") && word_text_is(cx, k + 1, "keras");
+}
+
+/* Is c a lower-case vowel? */
+static int
+is_vowel(char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Is t[0..n) the entry h with vowels left out, its first letter kept
+ * ("hbsi" of "habisi", "bnuh" of "bunuh")? */
+static int
+vowels_dropped(const char *t, size_t n, const char *h)
+{
+  size_t k = 0;
+
+  if (*h != *t)
+    return 0;
+  for (; *h != '\0'; h++)
+    if (k < n && *h == t[k])
+      k++;
+    else if (!is_vowel(*h))
+      return 0;
+  return k == n;
+}
+
+/* Is word i a [harm] verb written SMS-style without its vowels: at least
+ * SMS_MIN letters, one of them a vowel (shorthand with none, "srng" for
+ * "sering", is too often another word), not before a number ("pkul 9" is
+ * the time)? */
+#define SMS_MIN 4
+#define WORD_STEM_MAX 32 /* longest affixed verb looked at */
+static int
+sms_harm(const struct ctx *cx, size_t i)
+{
+  const struct wordlist *l = &cx->q->cls[WC_HARM];
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+  size_t k, vowels = 0;
+
+  if (w->len < SMS_MIN ||
+      (i + 1 < cx->nm->n && is_digit(cx->nm->text[cx->nm->w[i + 1].off])))
+    return 0;
+  for (k = 0; k < w->len; k++)
+    vowels += is_vowel(t[k]);
+  if (vowels != 1 || !is_letter(t[0]))
+    return 0;
+  for (k = 0; k < l->n; k++)
+    if (l->v[k].tlen > w->len && vowels_dropped(t, w->len, l->v[k].text))
+      return 1;
+  return 0;
+}
+
+/* Is stem t[0..n), with -kan or -i taken off or not ("pukuli",
+ * "tembakkan"), a verb of violence? */
+static int
+harm_stem(const struct ctx *cx, const char *t, size_t n)
+{
+  const struct wordlist *l = &cx->q->cls[WC_HARM];
+
+  return list_find(l, KEY_TEXT, t, n) != NULL ||
+         (n >= SUFFIX_MIN_STEM + 3 && memcmp(t + n - 3, "kan", 3) == 0 &&
+          list_find(l, KEY_TEXT, t, n - 3) != NULL) ||
+         (n >= SUFFIX_MIN_STEM + 2 && t[n - 1] == 'i' &&
+          list_find(l, KEY_TEXT, t, n - 1) != NULL);
+}
+
+/* Is word i a verb of violence in an affixed form the [harm] list need
+ * not spell out: the active me- form with its nasal ("mencekik" from
+ * "cekik", "memukul" from "pukul", "menikam" from "tikam", "menyeret"
+ * from "seret", "menghajar" from "hajar"), and -kan or -i
+ * after it or after the bare stem ("memukuli", "pukuli")?  The list
+ * holds stems; a Kupang form ("bunu") is a stem of its own. */
+static int
+harm_affixed(const struct ctx *cx, size_t i)
+{
+  static const struct {
+    const char *prefix, *first; /* prefix to drop, letter it replaced */
+  } nasal[] = {{"meny", "s"}, {"meng", "k"}, {"meng", ""}, {"mem", "p"},
+               {"mem", ""}, {"men", "t"}, {"men", ""}, {"me", ""}};
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+  char stem[WORD_STEM_MAX];
+  size_t k, p, f;
+
+  if (harm_stem(cx, t, w->len))
+    return 1;
+  for (k = 0; k < sizeof(nasal) / sizeof(nasal[0]); k++) {
+    p = strlen(nasal[k].prefix);
+    f = strlen(nasal[k].first);
+    if (w->len < p + SUFFIX_MIN_STEM || w->len - p + f > sizeof(stem) ||
+        memcmp(t, nasal[k].prefix, p) != 0)
+      continue;
+    memcpy(stem, nasal[k].first, f);
+    memcpy(stem + f, t + p, w->len - p);
+    if (harm_stem(cx, stem, w->len - p + f))
+      return 1;
+  }
+  return 0;
+}
+
+/* Is word i a verb of violence or a weapon (or a fuel poured:
+ * douse_fuel, or a verb without its vowels: sms_harm)?  *self is set
+ * when it carries the reporter as its agent ("kubunuh"). */
+static int
+harm_word(const struct ctx *cx, size_t i, int *self)
+{
+  *self = 0;
+  if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
+      harm_affixed(cx, i) || douse_fuel(cx, i) || sms_harm(cx, i))
+    return 1;
+  if (prefixed(cx, WC_HARM, i, "ku")) {
+    *self = 1;
+    return 1;
+  }
+  /* "kasi mati", "bikin mati", "pukul mati"; "kasi habis" */
+  return i > 0 && !starts_clause(cx, i) &&
+         (word_is(cx, WC_OUTCOME, i) || word_is(cx, WC_FINISH, i)) &&
+         word_is(cx, WC_CAUSE, i - 1);
+}
+
+/* Does an outcome (mati, hancur) follow the verb at word i within two
+ * words of its clause ("saya pukul sampai mati", "beta tembak mati")? */
+static int
+outcome_after(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = i + 1; k <= i + 2 && k < cx->nm->n && !starts_clause(cx, k); k++)
+    if (word_is(cx, WC_OUTCOME, k))
+      return 1;
+  return 0;
+}
+
+/* "Petugas Dukcapil yang minta uang itu ...", "Petugas PLN yang putus
+ * listrik kami ...": a noun phrase ending at word m, closed by a link
+ * word (closed) or holding a relative clause ("yang"), whose head opens
+ * its clause (within NP_MAX words; a demonstrative may stand before it)
+ * as a person, office or building. */
+#define NP_MAX 8
+static int
+np_head(const struct ctx *cx, size_t m, int closed)
+{
+  size_t c = m;
+
+  while (c > 0 && m - c < NP_MAX && !starts_clause(cx, c)) {
+    closed |= word_text_is(cx, c, "yang") || word_text_is(cx, c, "yg");
+    c--;
+  }
+  if (!starts_clause(cx, c))
+    return 0;
+  /* "Itu mandor proyek ...": a demonstrative before the head. */
+  if (c < m && word_is(cx, WC_LINK, c) && !word_is(cx, WC_PERSON, c))
+    c++;
+  return closed && (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c));
+}
+
+/* Is word j inside a phrase that modifies the head of its clause: after
+ * "yang" or a word of place ("di depan rumah", "dekat kantor") in the
+ * same clause?  Then the head, not j, is what was put first. */
+static int
+modifier_word(const struct ctx *cx, size_t j)
+{
+  static const char *const before[] = {
+    "yang", "yg", "di", "ke", "dari", "dekat", "depan", "belakang",
+    "samping", "sebelah", "dalam", NULL,
+  };
+  size_t k;
+
+  for (k = j; k > 0 && !starts_clause(cx, k); k--)
+    if (word_in(cx, k - 1, before))
+      return 1;
+  return 0;
+}
+
+/* "... kami hajar sampai babak belur", "... sa pukul sampe pingsan": a
+ * result ("sampai" and what follows) right after word e ends the verb's
+ * phrase as much as the end of its clause. */
+static int
+result_after(const struct ctx *cx, size_t e)
+{
+  return e + 2 < cx->nm->n && !starts_clause(cx, e + 1) &&
+         !starts_clause(cx, e + 2) &&
+         (word_text_is(cx, e + 1, "sampai") ||
+          word_text_is(cx, e + 1, "sampe"));
+}
+
+/* "... saya tusuk pakai pisau", "... kami habisi satu per satu": an
+ * instrument ("pakai", "dengan" and a word) or a manner ("satu per
+ * satu") right after word e ends the verb's phrase as much as the end
+ * of its clause. */
+static int
+means_after(const struct ctx *cx, size_t e)
+{
+  static const char *const means[] = {"pakai", "pake", "pakei", "dengan",
+                                      "dgn", "deng", "menggunakan", NULL};
+
+  if (e + 2 >= cx->nm->n || starts_clause(cx, e + 1) ||
+      starts_clause(cx, e + 2))
+    return 0;
+  if (word_text_is(cx, e + 1, "satu"))
+    return word_text_is(cx, e + 2, "per") || word_text_is(cx, e + 2, "demi");
+  return word_in(cx, e + 1, means);
+}
+
+/*
+ * The object put first: "kepala camat itu saya penggal", "kantornya beta
+ * bakar saja", "petugas yang minta uang itu sy tikam" (np_head).  The
+ * verb at word i, with the reporter as agent, ends its clause (but for
+ * modal words and intensifiers, the verb said twice, or a condition,
+ * purpose, place, result, instrument or manner after it: "... bakar saja
+ * kalau ...", "... kami bom biar ...", "... saya gantung di pohon",
+ * result_after, means_after), and right before the reporter's
+ * word (but for link and modal words) stands a person, office or
+ * building of the same clause: its head, or one after "yang" or a word of
+ * place when the head opening the clause is one too (modifier_word,
+ * np_head).
+ */
+static int
+fronted_target(const struct ctx *cx, size_t i)
+{
+  size_t k = i, e = i;
+
+  while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
+         !word_is(cx, WC_IF, e + 1) &&
+         (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1) ||
+          (e == i && same_word(cx, i, e + 1))))
+    e++;
+  if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1) &&
+      !word_text_is(cx, e + 1, "di") && !result_after(cx, e) &&
+      !means_after(cx, e))
+    return 0;
+  while (k > 0 && !starts_clause(cx, k) && !word_is(cx, WC_SELF, k - 1))
+    k--;
+  if (k == 0 || starts_clause(cx, k))
+    return 0;
+  for (k--; k > 0 && !starts_clause(cx, k); k--) {
+    if (word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_TARGET, k - 1))
+      return !modifier_word(cx, k - 1) || np_head(cx, k - 1, 1);
+    if (!word_is(cx, WC_LINK, k - 1) && !word_is(cx, WC_MODAL, k - 1))
+      return np_head(cx, k - 1, 1);
+  }
+  return 0;
+}
+
+/* "Sekali lagi petugas minta uang, ...": "sekali lagi" at word c, a
+ * repeated offence as a condition. */
+static int
+repeat_if(const struct ctx *cx, size_t c)
+{
+  return c + 1 < cx->nm->n && !starts_clause(cx, c + 1) &&
+         word_text_is(cx, c, "sekali") && word_text_is(cx, c + 1, "lagi");
+}
+
+/*
+ * The object left out, named as the subject of an earlier clause: "Kalau
+ * kades datang lagi, kami hajar."  The verb at word i ends its clause
+ * (but for modal words and intensifiers, or a place: "saya tikam di
+ * tempat"), the reporter's word opens that clause (modal and arming words
+ * between), and an earlier clause of the sentence starts (after a
+ * condition word, or a repeated offence: repeat_if) with a person or
+ * office.
+ */
+static int
+elided_target(const struct ctx *cx, size_t i)
+{
+  size_t k = i, e = i, c;
+
+  while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
+         (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1)))
+    e++;
+  if (!ends_clause(cx, e) && !word_text_is(cx, e + 1, "di"))
+    return 0;
+  while (k > 0 && !starts_clause(cx, k) &&
+         (word_is(cx, WC_MODAL, k - 1) || word_is(cx, WC_ARM, k - 1)))
+    k--;
+  if (k == 0 || !word_is(cx, WC_SELF, k - 1) || !starts_clause(cx, k - 1))
+    return 0;
+  for (c = k - 1; c > 0 && !starts_sentence(cx, c); c--) {
+    if (!starts_clause(cx, c - 1))
+      continue;
+    if (repeat_if(cx, c - 1) && c + 1 < k - 1 &&
+        word_is(cx, WC_PERSON, c + 1))
+      return 1;
+    if (word_is(cx, WC_IF, c - 1) && c < k - 1 &&
+        word_is(cx, WC_PERSON, c))
+      return 1;
+    if (word_is(cx, WC_PERSON, c - 1))
+      return 1;
+  }
+  return 0;
+}
+
+/* A weapon put first, readied by the reporter for someone: "parang sudah
+ * saya asah untuk kepala dusun".  The reporter's word follows the weapon
+ * at word i within CTX_AFTER words, then a verb of arming or violence
+ * with a person, office or building after it.  A verb of violence that
+ * opens its clause so is a means named as a thing: "Racun tikus sudah sy
+ * siapkan untuk kopi pak sekdes". */
+static int
+fronted_weapon(const struct ctx *cx, size_t i)
+{
+  size_t k, v;
+
+  if (!word_is(cx, WC_WEAPON, i) &&
+      !(word_is(cx, WC_HARM, i) && starts_clause(cx, i)))
+    return 0;
+  for (k = i + 1; k < cx->nm->n && k <= i + CTX_AFTER &&
+                  !starts_clause(cx, k); k++) {
+    if (!word_is(cx, WC_SELF, k))
+      continue;
+    for (v = k + 1; v < cx->nm->n && !starts_clause(cx, v) &&
+                    word_is(cx, WC_MODAL, v); v++)
+      ;
+    return v < cx->nm->n && !starts_clause(cx, v) &&
+           (word_is(cx, WC_ARM, v) || word_is(cx, WC_HARM, v)) &&
+           has_target(cx, v);
+  }
+  return 0;
+}
+
+/* Is word i a verb of the active me- form ("memotong", "membakar")?  It
+ * tells what someone does; a call to violence takes the bare form
+ * ("potong", "bakar"), so "Desa X, memotong dana BLT" calls for nothing. */
+static int
+active_form(const struct ctx *cx, size_t i)
+{
+  const struct word *w = &cx->nm->w[i];
+
+  return w->len > 4 && memcmp(cx->nm->text + w->off, "me", 2) == 0;
+}
+
+static int ruin_of(const struct ctx *cx, size_t k);
+
+/* "... bisa tidak sampai rumah", "... nanti tidak pulang": a [not] word
+ * at m, then "pulang" or "sampai (di) rumah": someone not coming home. */
+static int
+no_return(const struct ctx *cx, size_t m)
+{
+  size_t k = m + 1;
+
+  if (!word_is(cx, WC_NOT, m) || k >= cx->nm->n || starts_clause(cx, k))
+    return 0;
+  if (word_text_is(cx, k, "pulang"))
+    return 1;
+  if (!word_text_is(cx, k, "sampai") && !word_text_is(cx, k, "sampe"))
+    return 0;
+  if (k + 1 < cx->nm->n && word_text_is(cx, k + 1, "di"))
+    k++;
+  return k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         word_text_is(cx, k + 1, "rumah");
+}
+
+/* "Bendahara itu lebih baik hati-hati", "kades itu sebaiknya awas": the
+ * first word of the advice ("lebih baik", "sebaiknya") right before the
+ * [warn] word at i, or i when there is none. */
+static size_t
+advised(const struct ctx *cx, size_t i)
+{
+  if (i > 0 && !starts_clause(cx, i) && word_text_is(cx, i - 1, "sebaiknya"))
+    return i - 1;
+  if (i > 1 && !starts_clause(cx, i) && !starts_clause(cx, i - 1) &&
+      word_text_is(cx, i - 1, "baik") && word_text_is(cx, i - 2, "lebih"))
+    return i - 2;
+  return i;
+}
+
+/* "... apa yang bisa terjadi sama dia": "terjadi" at word k, a [to] word
+ * and a person or "you" right after it: something happening to someone.
+ * "kecelakaan bisa terjadi sama kita" is the reporter's own risk. */
+static int
+befalls_on(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && word_text_is(cx, k, "terjadi") &&
+         !starts_clause(cx, k + 1) && !starts_clause(cx, k + 2) &&
+         word_is(cx, WC_TO, k + 1) &&
+         (other_person(cx, k + 2) || word_is(cx, WC_YOU, k + 2));
+}
+
+/* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
+ * twice or not: "hati-hati"), a person or "you" within two words after
+ * it (or an official named before it: "pak lurah tu awas sa, ...",
+ * "bendahara itu lebih baik hati-hati, ...": advised, or opening the
+ * clause of the warning: "sekdes itu kalau pulang malam hati-hati
+ * saja"), and later in the sentence harm befalling people or someone
+ * not coming home after a modal word ("bisa celaka", "bisa tidak sampai
+ * rumah", "apa yang bisa terjadi sama dia": befalls_on), or
+ * ruin ("jadi abu").  A warning about a bridge that "bisa hancur" is
+ * none. */
+static int
+veiled_warning(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1, m, n = cx->nm->n;
+
+  if (!word_is(cx, WC_WARN, i))
+    return 0;
+  if (k < n && !starts_sentence(cx, k) && same_word(cx, i, k))
+    k++;
+  if (official_subject(cx, advised(cx, i)) ||
+      (other_person(cx, sentence_start(cx, i)) &&
+       clause_start(cx, i) == sentence_start(cx, i))) {
+    m = i;   /* "pak lurah tu awas sa, ...": named before the warning */
+  } else {
+    if (!starts_clause(cx, i))
+      return 0;
+    for (m = k; m < n && m < k + 2 && !starts_sentence(cx, m); m++)
+      if (word_is(cx, WC_PERSON, m) || word_is(cx, WC_YOU, m))
+        break;
+    if (m >= n || m >= k + 2 || starts_sentence(cx, m))
+      return 0;
+  }
+  for (m++; m < n && !starts_sentence(cx, m); m++)
+    if ((word_is(cx, WC_MODAL, m - 1) &&
+         (word_is(cx, WC_BEFALL, m) || no_return(cx, m) ||
+          befalls_on(cx, m))) ||
+        ruin_of(cx, m))
+      return 1;
+  return 0;
+}
+
+/* "saya punya senapan rakitan", "beta pung parang", "sa simpan pisau":
+ * is word i a [weapon] the reporter has ("punya", "pung", "simpan",
+ * "pegang" right before it after the reporter's word, or readied by
+ * them: an [arm] word with the reporter as agent)? */
+static int
+owned_weapon(const struct ctx *cx, size_t i)
+{
+  static const char *const hold[] = {"simpan", "pegang", NULL};
+
+  if (i < 2 || !word_is(cx, WC_WEAPON, i) || starts_clause(cx, i))
+    return 0;
+  if (owning(cx, i - 1) || word_in(cx, i - 1, hold))
+    return !starts_clause(cx, i - 1) && word_is(cx, WC_SELF, i - 2);
+  return word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1);
+}
+
+/* "Awas saja, saya tahu rumah bapak di mana": a [warn] word opening a
+ * clause at word i (or a weapon the reporter has: owned_weapon, when a
+ * person is named right after "di mana": "saya punya senapan ... dan
+ * saya tahu di mana bendahara desa itu tinggal"), then in its sentence
+ * the reporter knowing ("tahu",
+ * "tau" right after the reporter's word, modal words between) where
+ * ("di mana", "dimana") someone lives or their children are.  "kami
+ * tidak tahu kantor di mana" is a question, not menace. */
+static int
+know_where(const struct ctx *cx, size_t i)
+{
+  size_t m, s, n = cx->nm->n;
+  int knows = 0, armed = owned_weapon(cx, i);
+
+  if (!armed && (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i)))
+    return 0;
+  for (m = i + 1; m < n && !starts_sentence(cx, m); m++) {
+    if (word_text_is(cx, m, "tahu") || word_text_is(cx, m, "tau")) {
+      for (s = m; s > i + 1 && !starts_clause(cx, s) &&
+                  word_is(cx, WC_MODAL, s - 1); s--)
+        ;
+      knows |= s > i + 1 && !starts_clause(cx, s) &&
+               word_is(cx, WC_SELF, s - 1);
+    }
+    if (knows && (word_text_is(cx, m, "dimana") ||
+                  (word_text_is(cx, m, "mana") &&
+                   word_text_is(cx, m - 1, "di"))))
+      return !armed || other_person(cx, m + 1) ||
+             (m + 2 < n && other_person(cx, m + 2));
+  }
+  return 0;
+}
+
+/* "pulang tinggal nama" at word k: coming home dead, in name only.  Said
+ * of a migrant worker it is a death reported; after "jangan salahkan
+ * kami kalau" it is one threatened. */
+static int
+home_dead(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && word_text_is(cx, k, "pulang") &&
+         !starts_clause(cx, k + 1) && !starts_clause(cx, k + 2) &&
+         word_text_is(cx, k + 1, "tinggal") && word_text_is(cx, k + 2, "nama");
+}
+
+/* "darah tumpah", "darah akan tumpah": a [blood] word at k and a [spill]
+ * word after it, only modal words (and "yang") between.  With will set, a [will] word
+ * must stand between ("darah akan tumpah ... kalau" is promised). */
+static int
+blood_spilt(const struct ctx *cx, size_t k, int will)
+{
+  size_t m;
+  int promised = 0;
+
+  if (!word_is(cx, WC_BLOOD, k))
+    return 0;
+  for (m = k + 1; m < cx->nm->n && m <= k + 3 && !starts_clause(cx, m);
+       m++) {
+    if (word_is(cx, WC_SPILL, m))
+      return !will || promised;
+    if (!word_is(cx, WC_MODAL, m) && !word_text_is(cx, m, "yang"))
+      return 0;   /* "darahnya yang tumpah": the cleft too */
+    promised |= word_is(cx, WC_WILL, m);
+  }
+  return 0;
+}
+
+/* "saya sendiri yang akan tumpahkan darahnya", "kami akan menumpahkan
+ * darah camat itu": an active verb of spilling at word i with the
+ * reporter as agent (self_agent) and someone's blood right after it (a
+ * [blood] word with "-nya" or a person named after it). */
+static int
+blood_shed(const struct ctx *cx, size_t i)
+{
+  static const char *const shed[] = {"tumpahkan", "menumpahkan",
+                                     "tumpahin", NULL};
+  size_t b = i + 1, n = cx->nm->n;
+
+  if (!word_in(cx, i, shed) || b >= n || starts_clause(cx, b) ||
+      !word_is(cx, WC_BLOOD, b))
+    return 0;
+  if (!owned_nya(cx, b) &&
+      !(b + 1 < n && !starts_clause(cx, b + 1) && other_person(cx, b + 1)))
+    return 0;
+  return self_agent(cx, i);
+}
+
+/* "darah dibayar darah", "nyawa dibalas nyawa" at word k: revenge. */
+static int
+blood_for_blood(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && word_is(cx, WC_BLOOD, k) &&
+         !starts_clause(cx, k + 1) && !starts_clause(cx, k + 2) &&
+         (word_text_is(cx, k + 1, "dibayar") ||
+          word_text_is(cx, k + 1, "dibalas")) &&
+         same_word(cx, k, k + 2);
+}
+
+/* "Bilang ke Pak Lurah, ...", "Sampaikan ke camat, ...": the sentence at
+ * word s opens with a message for an official (message_for). */
+static int
+told_to(const struct ctx *cx, size_t s)
+{
+  size_t t;
+
+  if (!(word_is(cx, WC_SAY, s) || word_text_is(cx, s, "sampaikan")) ||
+      !message_for(cx, s))
+    return 0;
+  t = message_to(cx, s);
+  return other_person(cx, t + 1) ||
+         ((word_text_is(cx, t + 1, "itu") || word_text_is(cx, t + 1, "ini")) &&
+          other_person(cx, t + 2));   /* Kupang: "sama itu mandor" */
+}
+
+/* The [not] word before word k (k > 0), a [will] word between or not
+ * ("tidak lama", "tidak akan aman"): its index, or k when there is none. */
+static size_t
+negation_before(const struct ctx *cx, size_t k)
+{
+  size_t m = k - 1;
+
+  if (m > 0 && word_is(cx, WC_WILL, m) && !starts_clause(cx, m))
+    m--;
+  return word_is(cx, WC_NOT, m) ? m : k;
+}
+
+/* "Nyawa pak lurah tidak lama lagi", "camat itu tidak akan lama lagi
+ * hidup", "..., nyawanya tidak lama lagi": "lama lagi" at word k after a
+ * [not] word (a [will] word may stand between), said of an official's
+ * life: a [life] word before it in its clause, owned by a person named
+ * right after it (or by "-nya" for the one who opens the sentence or is
+ * sent the message that opens it: told_to), or
+ * "hidup" after it with a person opening the clause.  "Nyawa ibu saya
+ * ..." or a building "tidak akan lama lagi roboh" are none. */
+static int
+days_numbered(const struct ctx *cx, size_t k)
+{
+  size_t m, c;
+
+  if (k < 1 || k + 1 >= cx->nm->n || !word_text_is(cx, k, "lama") ||
+      !word_text_is(cx, k + 1, "lagi") || starts_clause(cx, k + 1))
+    return 0;
+  m = negation_before(cx, k);
+  if (m == k)
+    return 0;
+  c = clause_start(cx, k);
+  if (k + 2 < cx->nm->n && word_text_is(cx, k + 2, "hidup") &&
+      !starts_clause(cx, k + 2) && other_person(cx, c))
+    return 1;
+  for (; c < m; c++) {
+    /* "hari-harinya": the word said twice, the second one owned */
+    if (!word_is(cx, WC_LIFE, c) || word_is(cx, WC_LIFE, c + 1))
+      continue;
+    if (other_person(cx, c + 1))
+      return 1;
+    return owned_nya(cx, c) &&
+           (other_person(cx, sentence_start(cx, c)) ||
+            told_to(cx, sentence_start(cx, c)));
+  }
+  return 0;
+}
+
+/* "Jangan salahkan kami kalau kantor itu terbakar / jadi abu", "jang cari
+ * beta kalau ada yang luka": a [deny] and a [blame] word (or "cari" and
+ * the reporter's word) at i, then a condition, then ruin, an outcome,
+ * bloodshed, violence, someone "tidak bernyawa" or coming home dead
+ * (home_dead) in the sentence.
+ * "... kalau kami lapor ke KPK" is none. */
+static int
+blame_frame(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+
+  if (i == 0 || !word_is(cx, WC_DENY, i - 1) ||
+      !(word_is(cx, WC_BLAME, i) ||
+        (word_text_is(cx, i, "cari") && word_is(cx, WC_SELF, i + 1))))
+    return 0;
+  for (k = i + 1; k < n && !starts_sentence(cx, k) && !word_is(cx, WC_IF, k);
+       k++)
+    ;
+  if (k >= n || starts_sentence(cx, k))
+    return 0;
+  for (k++; k < n && !starts_sentence(cx, k); k++)
+    if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BEFALL, k) ||
+        word_is(cx, WC_RUIN, k) || word_is(cx, WC_HARM, k) ||
+        prefixed(cx, WC_HARM, k, "di") || prefixed(cx, WC_HARM, k, "ter") ||
+        home_dead(cx, k) || blood_spilt(cx, k, 0) ||
+        (word_text_is(cx, k, "bernyawa") && word_is(cx, WC_NOT, k - 1)))
+      return 1;
+  return 0;
+}
+
+/* "Rumah kades akan dibakar warga kalau ...", "kantor camat akan dibakar
+ * oleh kami": a passive verb of violence at word i after a [will] word
+ * (a modal word may stand between), with the reporter or a crowd as its
+ * agent right after it ("oleh" or not); not when the reporter's own
+ * things come before it in its clause ("rumah saya akan dibakar warga
+ * suruhan kades" is a threat the reporter suffers). */
+static int
+passive_ultimatum(const struct ctx *cx, size_t i)
+{
+  size_t a = i + 1, k, n = cx->nm->n;
+
+  if (i == 0 || starts_clause(cx, i) || !prefixed(cx, WC_HARM, i, "di"))
+    return 0;
+  if (!word_is(cx, WC_WILL, i - 1) &&
+      !(i > 1 && !starts_clause(cx, i - 1) && word_is(cx, WC_MODAL, i - 1) &&
+        word_is(cx, WC_WILL, i - 2)))
+    return 0;
+  if (a < n && !starts_clause(cx, a) && word_text_is(cx, a, "oleh"))
+    a++;
+  if (a >= n || starts_clause(cx, a) ||
+      (!word_is(cx, WC_SELF, a) && !word_is(cx, WC_CROWD, a)))
+    return 0;
+  for (k = i; k > 0 && !starts_clause(cx, k); k--)
+    if (word_is(cx, WC_SELF, k - 1))
+      return 0;
+  return 1;
+}
+
+/* Is word k ruin said of a thing: a [ruin] word after "jadi"/"menjadi"
+ * or "tinggal" ("jadi abu", "tinggal puing"), "rata dengan tanah", or "api" after "dimakan"/"dilalap"
+ * ("habis dimakan api")?  Alone, "rata" is a road, a share
+ * or an average ("dibagi rata", "rata-rata"). */
+static int
+ruin_of(const struct ctx *cx, size_t k)
+{
+  if (k > 0 && !starts_clause(cx, k) && word_text_is(cx, k, "api") &&
+      (word_text_is(cx, k - 1, "dimakan") ||
+       word_text_is(cx, k - 1, "dilalap") ||
+       word_text_is(cx, k - 1, "termakan")))
+    return 1;   /* "habis dimakan api", "dilalap api" */
+  if (!word_is(cx, WC_RUIN, k))
+    return 0;
+  if (k > 0 && !starts_clause(cx, k) &&
+      (word_text_is(cx, k - 1, "jadi") || word_text_is(cx, k - 1, "menjadi") ||
+       word_text_is(cx, k - 1, "tinggal")))
+    return 1;
+  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         word_text_is(cx, k + 1, "dengan") && word_text_is(cx, k + 2, "tanah");
+}
+
+/* Is what stands at word k foretold in its clause from word c: a [will]
+ * word between c and k and no [past] word ("malam nanti dia pung rumah
+ * jadi abu", not "rumah warga sudah jadi abu")? */
+static int
+foretold(const struct ctx *cx, size_t c, size_t k)
+{
+  int will = 0;
+
+  for (; c < k; c++) {
+    if (word_is(cx, WC_PAST, c))
+      return 0;
+    will |= word_is(cx, WC_WILL, c);
+  }
+  return will;
+}
+
+/* "Kalau honor tidak dibayar, kantor camat jadi abu": ruin (ruin_of) at
+ * word k of a person, office or building named in its clause, in a
+ * clause after one that opens with a condition or the reporter's signal
+ * ("tinggal beta kasi tanda, kantor lurah rata dengan tanah"), or in one
+ * that opens
+ * with "atau", an ultimatum ("sebelum tanggal 17 uang kembali, atau
+ * kantor itu jadi abu"), or in a message for an official (told_to) that
+ * foretells it ("bilang sama itu mandor, malam nanti dia pung rumah jadi
+ * abu").  "bisa jadi abu" is a risk warned of, and a fire told has no
+ * condition. */
+static int
+ruin_promised(const struct ctx *cx, size_t k)
+{
+  size_t c, m;
+  int named = 0;
+
+  if (!ruin_of(cx, k))
+    return 0;
+  c = clause_start(cx, k);
+  for (m = c; m < k; m++) {
+    named |= word_is(cx, WC_PERSON, m) || word_is(cx, WC_TARGET, m);
+    if (word_is(cx, WC_CAN, m))
+      return 0;
+  }
+  if (!named)
+    return 0;
+  if (word_text_is(cx, c, "atau"))
+    return 1;   /* "..., atau kantor itu jadi abu": or else */
+  if (starts_sentence(cx, c))
+    return 0;
+  for (m = c; m > 0 && !starts_sentence(cx, m); m--)
+    if (starts_clause(cx, m - 1) &&
+        (word_is(cx, WC_IF, m - 1) ||
+         (word_text_is(cx, m - 1, "tinggal") && word_is(cx, WC_SELF, m))))
+      return 1;
+  return told_to(cx, sentence_start(cx, c)) && foretold(cx, c, k);
+}
+
+/* "kantor desa sudah tidak ada", "... tidak ada lagi": "tidak ada" at
+ * word k (the [not] word) ending its clause, a person, office or
+ * building named before it in the clause: a thing gone. */
+static int
+gone_at(const struct ctx *cx, size_t k)
+{
+  size_t c, e = k + 1;
+
+  if (!word_is(cx, WC_NOT, k) || e >= cx->nm->n || starts_clause(cx, e) ||
+      !word_text_is(cx, e, "ada"))
+    return 0;
+  if (!ends_clause(cx, e) && word_text_is(cx, e + 1, "lagi"))
+    e++;
+  if (!ends_clause(cx, e))
+    return 0;
+  for (c = clause_start(cx, k); c < k; c++)
+    if (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c))
+      return 1;
+  return 0;
+}
+
+/* Has the reporter readied fuel or a weapon in the sentence of word i:
+ * an [arm] word with the reporter as agent (self_agent), a [fuel] or
+ * [weapon] right after it and no [purpose] after that ("kami sudah
+ * siapkan bensin", not "... bensin untuk genset")? */
+static int
+readied_in_sentence(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+
+  for (k = sentence_start(cx, i); k + 1 < n && (k == sentence_start(cx, i) ||
+                                                 !starts_sentence(cx, k));
+       k++)
+    if (word_is(cx, WC_ARM, k) && !starts_clause(cx, k + 1) &&
+        (word_is(cx, WC_FUEL, k + 1) || word_is(cx, WC_WEAPON, k + 1)) &&
+        self_agent(cx, k) &&
+        (ends_clause(cx, k + 1) || !word_is(cx, WC_PURPOSE, k + 2)))
+      return 1;
+  return 0;
+}
+
+/* "Kami sudah siapkan bensin, malam ini gudang Bulog tinggal kenangan",
+ * "jangan kaget kalau besok kantor desa sudah tidak ada, kami sudah
+ * siapkan bensin": at word k a building or an office in ruins (ruin_of,
+ * or "tinggal kenangan" said of one named in its clause) or gone
+ * (gone_at), in a sentence where the reporter has readied fuel or a
+ * weapon (readied_in_sentence).  A fire told, or fuel for a generator,
+ * is none. */
+static int
+readied_ruin(const struct ctx *cx, size_t k)
+{
+  size_t c;
+  int named = 0, ruin = ruin_of(cx, k);
+
+  if (!ruin && k > 0 && !starts_clause(cx, k) &&
+      word_text_is(cx, k, "kenangan") && word_text_is(cx, k - 1, "tinggal"))
+    for (c = clause_start(cx, k); c < k; c++)
+      named |= word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c);
+  if (!ruin && !named && !gone_at(cx, k))
+    return 0;
+  return readied_in_sentence(cx, k);
+}
+
+/* "..., biar dia tahu rasa" ending at word i ("rasa"), after a weapon
+ * or fuel brought (an [arm] word, then a [weapon] or [fuel] with no
+ * [purpose] after it: "bensin untuk genset") earlier in the sentence:
+ * menace, whoever brings it.  A complaint filed "biar dia tahu rasa" or
+ * a weapon seized is none. */
+static int
+feel_it(const struct ctx *cx, size_t i)
+{
+  size_t k = i;
+
+  if (!word_text_is(cx, i, "rasa") || !ends_clause(cx, i) || i < 3)
+    return 0;
+  if (word_text_is(cx, k - 1, "tahu") || word_text_is(cx, k - 1, "tau"))
+    k--;
+  if (k < 3 || starts_clause(cx, k) || starts_clause(cx, k - 1) ||
+      !(word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_YOU, k - 1)) ||
+      !word_is(cx, WC_IF, k - 2))
+    return 0;
+  for (k -= 2; k > 0 && !starts_sentence(cx, k); k--)
+    if ((word_is(cx, WC_WEAPON, k) || word_is(cx, WC_FUEL, k)) &&
+        word_is(cx, WC_ARM, k - 1) && !starts_clause(cx, k) &&
+        (ends_clause(cx, k) || !word_is(cx, WC_PURPOSE, k + 1)))
+      return 1;
+  return 0;
+}
+
+static int own_hand_at(const struct ctx *cx, size_t k);
+
+/* "mati di tangan saya", "mampus di tangan botong": an outcome at word i
+ * by the reporter's hand.  By another's hand ("di tangan dukun") it is
+ * what happened. */
+static int
+by_own_hand(const struct ctx *cx, size_t i)
+{
+  return word_is(cx, WC_OUTCOME, i) && own_hand_at(cx, i + 1);
+}
+
+/* "di tangan saya" at word k, inside the clause of word k - 1; or in the
+ * Kupang possessive, "di beta pung tangan", "di saya punya tangan". */
+static int
+own_hand_at(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  if (k == 0 || k + 2 >= cx->nm->n || !word_text_is(cx, k, "di"))
+    return 0;
+  for (m = k; m <= k + 2; m++)
+    if (starts_clause(cx, m))
+      return 0;
+  if (word_text_is(cx, k + 1, "tangan"))
+    return word_is(cx, WC_SELF, k + 2);
+  return k + 3 < cx->nm->n && !starts_clause(cx, k + 3) &&
+         word_is(cx, WC_SELF, k + 1) &&
+         owning(cx, k + 2) &&
+         word_text_is(cx, k + 3, "tangan");
+}
+
+/* "nyawanya ada di tangan saya", "nyawa kades di tangan beta": a [life]
+ * word at i owned by someone else ("-nya", or a person named after it),
+ * then ("ada" or not) in the reporter's hands (own_hand_at).  A patient's
+ * life in a doctor's hands, or the reporter's own in God's, is none. */
+static int
+life_in_hand(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1;
+
+  if (!word_is(cx, WC_LIFE, i) && !word_is(cx, WC_BLOOD, i))
+    return 0;
+  if (!owned_nya(cx, i)) {
+    if (!other_person(cx, k) || starts_clause(cx, k))
+      return 0;
+    while (k < cx->nm->n && !starts_clause(cx, k) &&
+           (word_is(cx, WC_PERSON, k) || (cx->nm->w[k].flags & WORD_TITLE)))
+      k++;
+  }
+  if (k < cx->nm->n && !starts_clause(cx, k) && word_text_is(cx, k, "ada"))
+    k++;
+  return own_hand_at(cx, k);
+}
+
+/* "bendahara itu tidak akan lihat Natal tahun ini", "camat itu tidak
+ * akan sempat rayakan tahun baru": a verb of living to a day ("lihat",
+ * "rayakan", "sampai") at word k after a [not] word ([will], "sempat"
+ * between or not), then a [feast] or "tahun baru/depan", said of a
+ * person other than the reporter named before it in its clause, in a
+ * sentence that holds an oath, a condition or the reporter (the one who
+ * decides), and no reason ("karena sakit" is a prognosis).  The
+ * reporter's mother feared for is none. */
+static int
+no_future(const struct ctx *cx, size_t k)
+{
+  static const char *const live[] = {"lihat", "melihat", "liat", "rayakan",
+                                     "merayakan", "sampai", "sampe", NULL};
+  static const char *const ahead[] = {"baru", "depan", NULL};
+  size_t m = k, c, s, n = cx->nm->n;
+  int who = 0, frame = 0;
+
+  if (k < 2 || !word_in(cx, k, live) || starts_clause(cx, k) ||
+      k + 1 >= n || starts_clause(cx, k + 1))
+    return 0;
+  if (!(word_is(cx, WC_FEAST, k + 1) ||
+        (word_text_is(cx, k + 1, "tahun") && word_in(cx, k + 2, ahead) &&
+         !starts_clause(cx, k + 2))))
+    return 0;
+  if (word_text_is(cx, m - 1, "sempat"))
+    m--;
+  m = negation_before(cx, m);
+  if (m == k || m == k - 1)
+    return 0;
+  for (c = clause_start(cx, k); c < m; c++)
+    who |= other_person(cx, c) && !word_is(cx, WC_SELF, c);
+  for (s = sentence_start(cx, k); s < n && (s <= k || !starts_sentence(cx, s));
+       s++) {
+    if (word_is(cx, WC_BECAUSE, s))
+      return 0;
+    frame |= word_is(cx, WC_PROMISE, s) || word_is(cx, WC_IF, s) ||
+             (s < m && word_is(cx, WC_SELF, s));
+  }
+  return who && frame;
+}
+
+/* Is there an [if] word in the sentence of word i, before it or after
+ * it ("Kalau ..., darah akan tumpah", "darah akan tumpah ... kalau")? */
+static int
+if_in_sentence(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = sentence_start(cx, i);
+       k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
+    if (word_is(cx, WC_IF, k))
+      return 1;
+  return 0;
+}
+
+/* "Camat itu pulang tinggal nama kalau ...", "kades tidak akan selamat
+ * kalau ...", "jangan harap dia selamat ...": at word k a death (home_dead)
+ * or an official not surviving ("selamat" after a [not] word, a [will]
+ * word between or not, or after "jangan harap"), with an official named
+ * before it in its clause (right before it for "selamat"), on a
+ * condition anywhere in the sentence (a death also promised by a [will]
+ * word right before it: "petugas yang datang lagi nanti pulang tinggal
+ * nama").  Said of migrant workers,
+ * patients or schoolchildren ("anak sekolah") it is a death reported or
+ * feared. */
+static int
+doom_promised(const struct ctx *cx, size_t k)
+{
+  size_t c, m;
+  int named = 0;
+
+  /* The sentence is scanned for a condition only at the two words this
+   * can start from: judge_threat asks at every word. */
+  if (home_dead(cx, k)) {
+    if (!if_in_sentence(cx, k) &&
+        !(k > 0 && !starts_clause(cx, k) && word_is(cx, WC_WILL, k - 1)))
+      return 0;
+    for (c = clause_start(cx, k); c < k; c++)
+      named |= other_person(cx, c);
+    return named;
+  }
+  if (!word_text_is(cx, k, "selamat") || k < 2 || starts_clause(cx, k) ||
+      !if_in_sentence(cx, k))
+    return 0;
+  if (other_person(cx, k - 1) && k >= 3 && !starts_clause(cx, k - 1) &&
+      word_text_is(cx, k - 2, "harap") && word_is(cx, WC_DENY, k - 3))
+    return 1;
+  m = negation_before(cx, k);
+  if (m == k || m == 0 || starts_clause(cx, m) || !other_person(cx, m - 1))
+    return 0;
+  /* "anak sekolah", "warga desa": people of a place, not its official. */
+  return m < 2 || starts_clause(cx, m - 1) ||
+         (!word_is(cx, WC_GROUPHEAD, m - 2) && !word_is(cx, WC_CROWD, m - 2));
+}
+
+/* "kami kasih dia pelajaran", "beta mau kasih pelajaran sama kades": a
+ * [cause] word at i, then "pelajaran" right after it or after the person
+ * it is given to.  Returns the index of "pelajaran", or i when there is
+ * none. */
+static size_t
+lesson_at(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1, n = cx->nm->n;
+
+  if (!word_is(cx, WC_CAUSE, i))
+    return i;
+  if (k < n && !starts_clause(cx, k) &&
+      (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k)))
+    k++;
+  if (k < n && !starts_clause(cx, k) && word_text_is(cx, k, "pelajaran"))
+    return k;
+  return i;
+}
+
+/* ------------------------------------------------- the reporter's intent */
+
+/* Does word k end the search for a verb's object: a preposition, a
+ * condition, purpose, reason or turn, a result, an instrument or an
+ * ultimatum ("saya tikam di tempat", "kami bakar sebelum pelantikan",
+ * "... sampai hancur", "... pakai bensin")? */
+static int
+object_ends(const struct ctx *cx, size_t k)
+{
+  static const char *const ends[] = {"di", "dari", "sampai", "sampe",
+                                     "pakai", "pake", "dengan", "dgn",
+                                     "deng", "atau", "sebelum", NULL};
+
+  return word_is(cx, WC_IF, k) || word_is(cx, WC_PURPOSE, k) ||
+         word_is(cx, WC_BECAUSE, k) || word_is(cx, WC_TURN, k) ||
+         word_in(cx, k, ends);
+}
+
+/* Is word k a thing of the [harmless] list (rubbish, grass, wood, a
+ * field, pests, livestock for a feast, a photo, a banner) that is nobody's
+ * target: not owned by a person, office or building named after it
+ * (owned_by: "kebun kades")? */
+static int
+harmless_at(const struct ctx *cx, size_t k)
+{
+  return word_is(cx, WC_HARMLESS, k) && !owned_by(cx, k);
+}
+
+/* The object of the verb at word i: the first word after it in its
+ * clause that object_skip does not pass over (nor a weapon: "bawa parang
+ * dan tombak ke rumah ..."), a person or building after a [to] word (or
+ * any place a weapon goes to), or the number of words when the clause, a word of object_ends or a [to]
+ * word going elsewhere comes first ("saya tikam di tempat"). */
+static size_t
+object_at(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+
+  for (k = i + 1; k < n && !starts_clause(cx, k) && !object_ends(cx, k);
+       k++) {
+    /* "lempar ke kantor": the place aimed at, and wherever a weapon is
+     * carried ("bawa parang ke lokasi tambang"); "tembak langsung ke
+     * Ombudsman" goes somewhere, at no one. */
+    if (word_is(cx, WC_TO, k))
+      return k + 1 < n && !starts_clause(cx, k + 1) &&
+                     (word_is(cx, WC_PERSON, k + 1) ||
+                      word_is(cx, WC_TARGET, k + 1) ||
+                      word_is(cx, WC_WEAPON, i))
+                 ? k + 1
+                 : n;
+    if (!object_skip(cx, k) && !word_is(cx, WC_WEAPON, k))
+      return k;
+  }
+  return n;
+}
+
+/* Is the object at word k (object_at) a harmless thing: not a person,
+ * office or building, and harmless_at itself or the word after it ("sisa
+ * batang jagung", "tembak foto ulang")? */
+static int
+harmless_object(const struct ctx *cx, size_t k)
+{
+  if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
+      word_is(cx, WC_YOU, k))
+    return 0;
+  return harmless_at(cx, k) ||
+         (k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+          harmless_at(cx, k + 1));
+}
+
+/* "ayo turun bawa parang ...", "mari serbu ...": is the verb or weapon at
+ * word i called for by a [call] word of its clause, with only modal,
+ * arming, causing, weapon and reporter's words between? */
+static int
+call_agent(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--) {
+    if (word_is(cx, WC_CALL, k - 1))
+      return 1;
+    if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
+        !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1) &&
+        !word_is(cx, WC_SELF, k - 1))
+      return 0;
+  }
+  return 0;
+}
+
+/* The word that names the agent of the verb at word i: the nearest
+ * reporter's or [call] word before it in its clause, or i. */
+static size_t
+agent_at(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = i; k > 0 && !starts_clause(cx, k); k--)
+    if (word_is(cx, WC_SELF, k - 1) || word_is(cx, WC_CALL, k - 1))
+      return k - 1;
+  return i;
+}
+
+/* Is word k all digits? */
+static int
+number_at(const struct ctx *cx, size_t k)
+{
+  const struct word *w = &cx->nm->w[k];
+  size_t j;
+
+  for (j = 0; j < w->len; j++)
+    if (!is_digit(cx->nm->text[w->off + j]))
+      return 0;
+  return w->len > 0;
+}
+
+/* "tanggal 17 kami bakar ...": "tanggal"/"tgl" at word k and a day's
+ * number, with no month, year or past word after it: a day of this month
+ * set for what follows.  "tanggal 17 Agustus 2023", "tanggal 5 kemarin"
+ * are events told. */
+static int
+deadline_at(const struct ctx *cx, size_t k)
+{
+  size_t d = k + 1;
+
+  if (!(word_text_is(cx, k, "tanggal") || word_text_is(cx, k, "tgl")) ||
+      d >= cx->nm->n || starts_clause(cx, d) || !number_at(cx, d) ||
+      cx->nm->w[d].len > 2)
+    return 0;
+  return d + 1 >= cx->nm->n || starts_clause(cx, d + 1) ||
+         !(word_is(cx, WC_MONTH, d + 1) || number_at(cx, d + 1) ||
+           word_is(cx, WC_PAST, d + 1) || word_text_is(cx, d + 1, "lalu"));
+}
+
+/* "Jangan sampai saya siram ...", "jgn sampe beta potong ...": a [deny]
+ * word at k and "sampai" right after it: what follows is held back only
+ * for now. */
+static int
+lest_at(const struct ctx *cx, size_t k)
+{
+  return k + 1 < cx->nm->n && word_is(cx, WC_DENY, k) &&
+         !starts_clause(cx, k + 1) &&
+         (word_text_is(cx, k + 1, "sampai") || word_text_is(cx, k + 1, "sampe"));
+}
+
+/* Is the verb at word i (agent at word a) said as an intent: an [intent]
+ * word (future, condition, ultimatum, oath, call) outside reported speech
+ * in its sentence (or a day set: deadline_at, or "jangan sampai" before
+ * the agent: lest_at), no [not] word between
+ * the agent and the verb ("kami
+ * tidak akan bakar ..."), and no [past] word in its clause before the
+ * verb without an [intent] word or a verb of readying after it
+ * ("kemarin kami bakar sampah", "sudah saya potong"; but "sudah siap
+ * bakar", "sudah siapkan racun": readied, the violence is ahead)? */
+static int
+intended(const struct ctx *cx, size_t i, size_t a)
+{
+  size_t k, s = sentence_start(cx, i);
+  int past = 0;
+
+  for (k = a; k < i; k++)
+    if (word_is(cx, WC_NOT, k))
+      return 0;
+  for (k = clause_start(cx, i); k < i; k++) {
+    if (word_is(cx, WC_PAST, k))
+      past = 1;
+    else if (word_is(cx, WC_INTENT, k) || word_is(cx, WC_ARM, k))
+      past = 0;
+  }
+  if (past)
+    return 0;
+  for (k = s; k < cx->nm->n && (k == s || !starts_sentence(cx, k)); k++)
+    if ((word_is(cx, WC_INTENT, k) || deadline_at(cx, k) ||
+         (k < a && lest_at(cx, k))) &&
+        !cx->reported[k])
+      return 1;
+  return 0;
+}
+
+/* Is word k a word of the frame rather than a thing: the reporter's, a
+ * modal, link, condition, intent, past, negation, call or turning word? */
+static int
+function_word(const struct ctx *cx, size_t k)
+{
+  static const enum word_class frame[] = {
+    WC_SELF, WC_MODAL, WC_LINK, WC_IF, WC_INTENS, WC_NOT, WC_INTENT,
+    WC_PAST, WC_CALL, WC_TURN, WC_WILL};
+  size_t c;
+
+  for (c = 0; c < sizeof(frame) / sizeof(frame[0]); c++)
+    if (word_is(cx, frame[c], k))
+      return 1;
+  return 0;
+}
+
+/* Is what the verb at word i (agent at word a) is done to anything but a
+ * harmless thing: its object after it (object_at) unless harmless_object
+ * ("alat berat", "gardu PLN" are targets); without one, a person or
+ * building between the agent and the verb (the object of a chain of
+ * verbs), or the words of its clause before the agent (the
+ * object put first: "ekskavator perusahaan itu kami bakar") unless one of
+ * them is harmless_at ("sampah itu kami bakar saja"); and an object left
+ * out entirely ("kalau tidak dibayar, kami hajar") is someone too. */
+static int
+unknown_object(const struct ctx *cx, size_t i, size_t a)
+{
+  size_t k = object_at(cx, i), n = cx->nm->n;
+  int thing = 0;
+
+  if (k < n)
+    return !harmless_object(cx, k);
+  /* "kita cegat mobil dinas camat dan gulingkan": a verb of a chain
+   * shares the object of the one before it. */
+  for (k = a + 1; k < i; k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k))
+      return 1;
+  for (k = clause_start(cx, a); k < a; k++) {
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
+        word_is(cx, WC_YOU, k))
+      return 1;
+    if (harmless_at(cx, k))
+      return 0;
+    thing |= !function_word(cx, k);
+  }
+  return thing;
+}
+
+/* A [strict] verb at word i (agent at word a) takes a thing ("lempar
+ * batu", "gantung spanduk"); its target is a person, office or building
+ * put before the agent in its clause ("loket Samsat itu nanti sa lempar
+ * batu", "rumah dinas bupati akan kami lempari bom") or after a [to] word
+ * that follows the verb or the thing thrown, unless that is harmless
+ * ("lempar batu ke kantor camat", but "lempar masalah ini ke DPRD"). */
+static int
+strict_target(const struct ctx *cx, size_t i, size_t a)
+{
+  size_t k, n = cx->nm->n;
+
+  for (k = clause_start(cx, a); k < a; k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k))
+      return !word_is(cx, WC_SELF, k);
+  k = object_at(cx, i);
+  if (k < n && !word_is(cx, WC_TO, k - 1) && !harmless_object(cx, k))
+    k = object_at(cx, k);   /* "lempar batu ke kantor camat" */
+  return k < n && word_is(cx, WC_TO, k - 1);
+}
+
+/*
+ * The reporter's intent, whatever the object: a verb of violence or a
+ * weapon at word i, with the reporter as agent (harm_word's "ku-",
+ * self_agent, remote_agent) or a crowd called to it (call_agent), said
+ * as an intent (intended), done to anything but a harmless thing
+ * (unknown_object; a [strict] verb, whose everyday sense takes a thing,
+ * to a person or building named: strict_target).  The lists of persons and buildings can never be
+ * complete ("gardu PLN", "alat berat", "loket", "ekskavator"); the
+ * everyday objects of the same verbs ("bakar sampah", "potong kayu",
+ * "racun hama") can be listed.  Reported speech is judged elsewhere.
+ */
+static int
+intended_harm(const struct ctx *cx, size_t i)
+{
+  size_t a;
+  int self;
+
+  if (cx->reported[i] || !harm_word(cx, i, &self))
+    return 0;
+  if (!self && !self_agent(cx, i) && !remote_agent(cx, i) &&
+      !call_agent(cx, i))
+    return 0;
+  a = agent_at(cx, i);
+  if (!intended(cx, i, a))
+    return 0;
+  return word_is(cx, WC_STRICT, i) ? strict_target(cx, i, a)
+                                   : unknown_object(cx, i, a);
+}
+
+/* "saya campur racun di kopi pak sekdes", "racun tikus untuk teh kepala
+ * dusun": a [poison] word at i, the reporter's word at most CTX_AFTER
+ * words before it in its clause, said as an intent (intended), and later
+ * in the clause a [food] word after "untuk"/"di"/"ke"/"dalam" owned by a
+ * person (owned_by).  Poison for a store, or feared in one's own cup
+ * ("kopi saya"), is none. */
+static int
+poison_served(const struct ctx *cx, size_t i)
+{
+  static const char *const into[] = {"untuk", "utk", "buat", "di", "ke",
+                                     "dalam", NULL};
+  size_t k, a = i;
+
+  if (!word_is(cx, WC_POISON, i) || cx->reported[i])
+    return 0;
+  for (k = i; k > 0 && i - k <= CTX_AFTER && !starts_clause(cx, k); k--)
+    if (word_is(cx, WC_SELF, k - 1)) {
+      a = k - 1;
+      break;
+    }
+  if (a == i || !intended(cx, i, a))
+    return 0;
+  for (k = i + 1; k + 1 < cx->nm->n && !starts_clause(cx, k + 1); k++)
+    if (word_in(cx, k, into) && word_is(cx, WC_FOOD, k + 1) &&
+        owned_by(cx, k + 1))
+      return 1;
+  return 0;
+}
+
+/* "kalau ko lapor, dia mati", "kalau kau bicara, ko pung anak mati": an
+ * outcome at word i ending its clause (intensifiers aside), a person or
+ * "you" before it in that clause, and an earlier clause of its sentence
+ * opened by a condition that names "you": a death promised to the one
+ * addressed for what they do.  "kalau tidak dioperasi, dia mati" is a
+ * doctor's warning. */
+static int
+death_if_you(const struct ctx *cx, size_t i)
+{
+  size_t c, k, s;
+  int who = 0;
+
+  if (!word_is(cx, WC_OUTCOME, i) || !ends_clause(cx, skip_intensifiers(cx, i)))
+    return 0;
+  c = clause_start(cx, i);
+  for (k = c; k < i; k++)
+    who |= word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k);
+  if (!who || starts_sentence(cx, c))
+    return 0;
+  for (s = sentence_start(cx, c); s < c; s++) {
+    if (!starts_clause(cx, s) || !word_is(cx, WC_IF, s))
+      continue;
+    for (k = s + 1; k < c && !starts_clause(cx, k); k++)
+      if (word_is(cx, WC_YOU, k))
+        return 1;
+  }
+  return 0;
+}
+
+/* "Bendahara itu lebih baik mundur sebelum darahnya tumpah", "kepala
+ * puskesmas harus turun dari jabatan atau darahnya yang tumpah":
+ * "sebelum" or "atau" right before bloodshed (blood_spilt) at word i
+ * owned ("-nya") by the official who opens the sentence: a deadline or
+ * an ultimatum with harm after it.  "darah pasien tumpah ..., sebelum
+ * dokter datang" is told. */
+static int
+blood_deadline(const struct ctx *cx, size_t i)
+{
+  return i > 0 && !starts_clause(cx, i) &&
+         (word_text_is(cx, i - 1, "sebelum") ||
+          word_text_is(cx, i - 1, "atau")) &&
+         blood_spilt(cx, i, 0) && owned_nya(cx, i) &&
+         other_person(cx, sentence_start(cx, i));
+}
+
+/* "... Itu janji saya.": a sentence of "itu"/"ini", a [promise] word at
+ * word i and the reporter's word, after a sentence that holds an outcome,
+ * harm, ruin, bloodshed or casualties ("korban"): the reporter makes the
+ * harm foretold a promise.  "Itu janji camat" is another's. */
+static int
+promise_tag(const struct ctx *cx, size_t i)
+{
+  size_t s, k;
+
+  if (i < 2 || !word_is(cx, WC_PROMISE, i) || !starts_sentence(cx, i - 1) ||
+      !(word_text_is(cx, i - 1, "itu") || word_text_is(cx, i - 1, "ini")) ||
+      i + 1 >= cx->nm->n || starts_clause(cx, i + 1) ||
+      !word_is(cx, WC_SELF, i + 1))
+    return 0;
+  s = sentence_start(cx, i - 2);
+  for (k = s; k < i - 1; k++)
+    if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BEFALL, k) ||
+        word_is(cx, WC_HARM, k) || word_is(cx, WC_RUIN, k) ||
+        word_is(cx, WC_BLOOD, k) || word_text_is(cx, k, "korban"))
+      return 1;
+  return 0;
+}
+
+/* "Pak Kadis tunggu saja": only persons' words ("pak", "kadis") between
+ * the start of the clause and word i. */
+static int
+titled_subject(const struct ctx *cx, size_t i)
+{
+  size_t k = i;
+
+  while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_PERSON, k - 1))
+    k--;
+  return k < i && starts_clause(cx, k);
+}
+
+/* Is word k "aman" or "selamat" after a [not] word, a [will] word between
+ * or not ("tidak akan aman", "tidak selamat")? */
+static int
+not_safe(const struct ctx *cx, size_t k)
+{
+  return k >= 2 && !starts_clause(cx, k) &&
+         (word_text_is(cx, k, "aman") || word_text_is(cx, k, "selamat")) &&
+         negation_before(cx, k) < k;
+}
+
+/* "Awas saja ya, anak istri kepala sekolah itu tidak akan aman": a [warn]
+ * word at i that is its clause's only word but for intensifiers, then in
+ * its sentence a person other than the reporter and after it someone not
+ * safe (not_safe).  "Awas, jalan ke Soe tidak akan aman" names no one. */
+static int
+unsafe_warned(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1, n = cx->nm->n;
+  int named = 0;
+
+  if (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i))
+    return 0;
+  for (; k < n && !starts_clause(cx, k); k++)
+    if (!word_is(cx, WC_INTENS, k) && !same_word(cx, i, k))
+      return 0;
+  for (; k < n && !starts_sentence(cx, k); k++) {
+    named |= other_person(cx, k);
+    if (named && not_safe(cx, k))
+      return 1;
+  }
+  return 0;
+}
+
+/* "Kami akan kepung rumah bupati dan tidak ada yang keluar hidup-hidup":
+ * "tidak ada yang" at word i, then "hidup" or "selamat" in its clause,
+ * after the reporter's word and a [will] word right after it earlier in
+ * the sentence.  A fire told, or "kami takut tidak ada yang selamat", is
+ * none. */
+static int
+none_alive(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+  int alive = 0;
+
+  if (!word_is(cx, WC_NOT, i) || i + 3 >= n || starts_clause(cx, i + 1) ||
+      !word_text_is(cx, i + 1, "ada") || !word_text_is(cx, i + 2, "yang"))
+    return 0;
+  for (k = i + 3; k < n && !starts_clause(cx, k); k++)
+    alive |= word_text_is(cx, k, "hidup") || word_text_is(cx, k, "selamat");
+  if (!alive)
+    return 0;
+  for (k = sentence_start(cx, i); k + 1 < i; k++)
+    if (word_is(cx, WC_SELF, k) && word_is(cx, WC_WILL, k + 1))
+      return 1;
+  return 0;
+}
+
+/* The first word of the sentence after the one of word i, or the number
+ * of words when there is none. */
+static size_t
+next_sentence(const struct ctx *cx, size_t i)
+{
+  for (i++; i < cx->nm->n && !starts_sentence(cx, i); i++)
+    ;
+  return i;
+}
+
+/* "Nanti malam beta datang.", "besok sa pi": the reporter coming at word
+ * k ("datang", "pi", "pergi", "mampir") as the last word of a clause
+ * that holds an [intent] word: a visit with no errand named.  "besok
+ * saya datang untuk minta surat" has one. */
+static int
+visit_at(const struct ctx *cx, size_t k)
+{
+  static const char *const come[] = {"datang", "pi", "pergi", "mampir",
+                                     NULL};
+  size_t c, m = k;
+  int intent = 0;
+
+  if (!word_in(cx, k, come) || !ends_clause(cx, k))
+    return 0;
+  while (m > 0 && !starts_clause(cx, m) && word_is(cx, WC_MODAL, m - 1) &&
+         !word_is(cx, WC_SELF, m - 1))
+    m--;
+  if (m == 0 || starts_clause(cx, m) || !word_is(cx, WC_SELF, m - 1))
+    return 0;
+  for (c = clause_start(cx, k); c < k; c++)
+    intent |= word_is(cx, WC_INTENT, c);
+  return intent;
+}
+
+/* "Saya sudah tahu rumah anaknya di Kupang, tinggal tunggu waktu saja":
+ * "tahu"/"tau" at word i after the reporter's word (modal words between),
+ * "rumah" right after it owned by someone else (a person named after it,
+ * or "-nya" on it or the word after it; Kupang "dia pung rumah"), and
+ * later in the sentence a [wait] word with "waktu" or an intensifier
+ * after it: the reporter only waits; or a weapon the reporter has
+ * earlier in the sentence (owned_weapon), or a visit with no errand in
+ * the rest of it or the next sentence (visit_at: "... beta tau dia pung
+ * rumah. Nanti malam beta datang.").  "rumah saya akan digusur" is the
+ * reporter's own. */
+static int
+home_known(const struct ctx *cx, size_t i)
+{
+  size_t k = i, h = i + 1, e, n = cx->nm->n;
+
+  if (!(word_text_is(cx, i, "tahu") || word_text_is(cx, i, "tau")) ||
+      h + 1 >= n || starts_clause(cx, h))
+    return 0;
+  while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k - 1))
+    k--;
+  if (k == 0 || !word_is(cx, WC_SELF, k - 1))
+    return 0;
+  if (h + 2 < n && other_person(cx, h) && !starts_clause(cx, h + 2) &&
+      owning(cx, h + 1) &&
+      word_text_is(cx, h + 2, "rumah"))
+    h += 2;   /* Kupang: "beta tau dia pung rumah" */
+  else if (!word_text_is(cx, h, "rumah") ||
+           (!owned_nya(cx, h) &&
+            (starts_clause(cx, h + 1) || word_is(cx, WC_SELF, h + 1) ||
+             !(other_person(cx, h + 1) || owned_nya(cx, h + 1)))))
+    return 0;
+  for (k = sentence_start(cx, i); k < i; k++)
+    if (owned_weapon(cx, k))
+      return 1;
+  k = next_sentence(cx, i);
+  for (e = k < n ? next_sentence(cx, k) : n, k = h + 1; k < e; k++)
+    if (visit_at(cx, k))
+      return 1;   /* "... Nanti malam beta datang.": this or the next */
+  for (k = h + 1; k + 1 < n && !starts_sentence(cx, k + 1); k++)
+    if (word_is(cx, WC_WAIT, k) &&
+        (word_text_is(cx, k + 1, "waktu") || word_is(cx, WC_INTENS, k + 1)))
+      return 1;
+  return 0;
+}
+
+/* Does the sentence of word k open with a clause of a [wait] or [warn]
+ * word and intensifiers only ("Tunggu saja, ...", "Awas ya, ...")? */
+static int
+menace_opens(const struct ctx *cx, size_t k)
+{
+  size_t s = sentence_start(cx, k), m = s + 1;
+
+  if (!word_is(cx, WC_WAIT, s) && !word_is(cx, WC_WARN, s))
+    return 0;
+  for (; m < cx->nm->n && !starts_clause(cx, m); m++)
+    if (!word_is(cx, WC_INTENS, m) && !same_word(cx, s, m))
+      return 0;
+  return m < k;
+}
+
+/* Does a clause before word k in its sentence open with an [if] word and
+ * name a person other than the reporter ("Kalau kepala sekolah tetap
+ * potong gaji, ...")? */
+static int
+if_person_before(const struct ctx *cx, size_t k)
+{
+  size_t m;
+  int cond = 0;
+
+  for (m = sentence_start(cx, k); m < clause_start(cx, k); m++) {
+    if (starts_clause(cx, m))
+      cond = word_is(cx, WC_IF, m);
+    if (cond && other_person(cx, m))
+      return 1;
+  }
+  return 0;
+}
+
+/* "Saya sumpah anak istrinya ...", "Kembalikan uang kami atau anaknya
+ * ...": the [kin] words at word i sworn by the reporter (a [promise] word
+ * right before them, the reporter's word before that) or opening the
+ * other half of an ultimatum ("atau" right before them). */
+static int
+kin_pressed(const struct ctx *cx, size_t i)
+{
+  if (i == 0 || starts_clause(cx, i))
+    return 0;
+  if (word_text_is(cx, i - 1, "atau"))
+    return 1;
+  return i >= 2 && word_is(cx, WC_PROMISE, i - 1) &&
+         !starts_clause(cx, i - 1) && word_is(cx, WC_SELF, i - 2);
+}
+
+/* "anak istrinya yang akan tanggung akibatnya", "keluarga kepala desa
+ * akan ikut menanggung akibatnya", "anak istrinya tidak akan aman lagi":
+ * [kin] words opening at word i, owned by someone else ("-nya" on the
+ * last, or a person named right after them), then in their clause
+ * ("yang", modal words and "ikut" between) the consequences borne
+ * ("tanggung akibat...") or no safety (not_safe); after a condition on
+ * an official (if_person_before), for a family named after "tunggu
+ * saja"/"awas" (menace_opens), or sworn or in an ultimatum
+ * (kin_pressed).  The reporter's own family, or the
+ * families of those a policy hurts ("kalau gaji dipotong, keluarga guru
+ * honorer yang menanggung"), are none. */
+static int
+kin_doomed(const struct ctx *cx, size_t i)
+{
+  size_t k = i, n = cx->nm->n;
+  int nya;
+
+  if (!word_is(cx, WC_KIN, i) || (!starts_clause(cx, i) &&
+                                  word_is(cx, WC_KIN, i - 1)))
+    return 0;
+  while (k + 1 < n && !starts_clause(cx, k + 1) && word_is(cx, WC_KIN, k + 1))
+    k++;
+  nya = owned_nya(cx, k);
+  if (!nya) {
+    if (!other_person(cx, k + 1))
+      return 0;
+    for (k++; k + 1 < n && !starts_clause(cx, k + 1) &&
+              (word_is(cx, WC_PERSON, k + 1) ||
+               (cx->nm->w[k + 1].flags & WORD_TITLE));
+         k++)
+      ;
+  }
+  if (!(nya ? if_person_before(cx, i) || menace_opens(cx, i)
+            : menace_opens(cx, i)) &&
+      !kin_pressed(cx, i))
+    return 0;
+  for (k++; k < n && !starts_clause(cx, k); k++) {
+    if ((word_text_is(cx, k, "tanggung") ||
+         word_text_is(cx, k, "menanggung")) &&
+        k + 1 < n && !starts_clause(cx, k + 1) &&
+        cx->nm->w[k + 1].len >= 6 &&
+        memcmp(cx->nm->text + cx->nm->w[k + 1].off, "akibat", 6) == 0)
+      return 1;
+    if (not_safe(cx, k))
+      return 1;
+    if (!word_is(cx, WC_MODAL, k) && !word_is(cx, WC_NOT, k) &&
+        !word_text_is(cx, k, "yang") && !word_text_is(cx, k, "ikut"))
+      return 0;
+  }
+  return 0;
+}
+
+/* Does menace follow word k in the text: "lihat saja nanti", "tunggu
+ * saja" (a [wait] word, then an intensifier or "nanti", ending its
+ * clause: "lihat saja laporan ini" is a plea), or "rasa" after
+ * a person ("biar dia rasa", "biar dia tau rasa")? */
+static int
+menace_after(const struct ctx *cx, size_t k)
+{
+  size_t m, n = cx->nm->n;
+
+  for (m = k + 1; m < n; m++) {
+    if (word_is(cx, WC_WAIT, m) && m + 1 < n && !starts_clause(cx, m + 1) &&
+        (word_is(cx, WC_INTENS, m + 1) || word_text_is(cx, m + 1, "nanti")) &&
+        ends_clause(cx, word_text_is(cx, m + 2, "nanti")
+                            ? m + 2 : skip_intensifiers(cx, m)))
+      return 1;
+    if (word_text_is(cx, m, "rasa") && m >= 2 && !starts_clause(cx, m) &&
+        (word_is(cx, WC_PERSON, m - 1) ||
+         (!starts_clause(cx, m - 1) && word_is(cx, WC_PERSON, m - 2))))
+      return 1;
+  }
+  return 0;
+}
+
+/* "Lurah itu su bosan hidup ko?", "kepala puskesmas mau mati kah?",
+ * "kades itu cari mati ya?": a death wished at word i ("mati" after
+ * "mau"/"cari"/"ingin", "hidup" after "bosan") that ends its sentence (a
+ * particle "kah", "ko", "ya" after it or not), asked of a person or of
+ * the one addressed (only link and modal words before the person, no
+ * reporter's word; or nothing but the wish in its clause), with menace
+ * after it (menace_after).  The reporter weary of
+ * life, or the question alone, is none. */
+static int
+death_asked(const struct ctx *cx, size_t i)
+{
+  static const char *const wish[] = {"mau", "mo", "cari", "ingin", NULL};
+  static const char *const particle[] = {"kah", "ko", "ya", "to", NULL};
+  size_t e = i + 1, k;
+  int who = 0;
+
+  if (i == 0 || starts_clause(cx, i) ||
+      !((word_text_is(cx, i, "mati") && word_in(cx, i - 1, wish)) ||
+        (word_text_is(cx, i, "hidup") && word_text_is(cx, i - 1, "bosan"))))
+    return 0;
+  if (e < cx->nm->n && !starts_clause(cx, e) && word_in(cx, e, particle))
+    e++;
+  if (e < cx->nm->n && !starts_sentence(cx, e))
+    return 0;
+  for (k = clause_start(cx, i); k + 1 < i; k++) {
+    if (word_is(cx, WC_SELF, k))
+      return 0;
+    who |= other_person(cx, k) || word_is(cx, WC_YOU, k) ||
+           k + 2 == i;   /* only the wish: said to the one addressed */
+    if (!who && !word_is(cx, WC_LINK, k) && !word_is(cx, WC_MODAL, k))
+      return 0;   /* "pasien itu mau mati kah?": no official */
+  }
+  return (who || clause_start(cx, i) + 1 == i) && menace_after(cx, i);
+}
+
+/* "beta tunggu dia di pasar", "saya cegat kades": the reporter lying in
+ * wait for a person at word k ("tunggu", "cegat", "hadang" after the
+ * reporter's word, modal words between, a person other than the reporter
+ * right after it). */
+static int
+lying_in_wait(const struct ctx *cx, size_t k)
+{
+  static const char *const wait[] = {"tunggu", "cegat", "hadang", NULL};
+  size_t m = k;
+
+  if (!word_in(cx, k, wait) || !other_person(cx, k + 1) ||
+      starts_clause(cx, k + 1))
+    return 0;
+  while (m > 0 && !starts_clause(cx, m) && word_is(cx, WC_MODAL, m - 1) &&
+         !word_is(cx, WC_SELF, m - 1))
+    m--;
+  return m > 0 && !starts_clause(cx, m) && word_is(cx, WC_SELF, m - 1);
+}
+
+/* "Lurah itu minta dipukul. Nanti sore beta tunggu dia di pasar", "kades
+ * ini memang cari dihajar, besok saya tunggu dia": "minta"/"cari" at word
+ * i and a passive verb of violence right after it, said of a person other
+ * than the reporter named before it in its clause, with the reporter
+ * lying in wait (lying_in_wait) or coming (visit_at) in the rest of that
+ * sentence or the next.  In reported speech it marks the text ("lurah
+ * bilang saya ini minta dipukul"). */
+static int
+asking_for_it(const struct ctx *cx, size_t i)
+{
+  size_t k, e, n = cx->nm->n;
+  int who = 0;
+
+  if (!(word_text_is(cx, i, "minta") || word_text_is(cx, i, "cari")) ||
+      i + 1 >= n || starts_clause(cx, i + 1) ||
+      !prefixed(cx, WC_HARM, i + 1, "di"))
+    return 0;
+  if (cx->reported[i])
+    return 1;
+  for (k = clause_start(cx, i); k < i; k++) {
+    if (word_is(cx, WC_SELF, k))
+      return 0;
+    who |= other_person(cx, k);
+  }
+  if (!who)
+    return 0;
+  k = next_sentence(cx, i);
+  for (e = k < n ? next_sentence(cx, k) : n, k = i + 2; k < e; k++)
+    if (lying_in_wait(cx, k) || visit_at(cx, k))
+      return 1;
+  return 0;
+}
+
+/* "Kantor Dinas Sosial itu lebih baik dibom saja", "kepala dusun itu
+ * sebaiknya dipukul": a passive verb of violence at word i right after
+ * an [advise] word, in a clause that opens (past condition words) with
+ * a person, office or building other than the reporter: violence wished
+ * on them.  Rubbish "lebih baik dibakar" is a thing. */
+static int
+advised_harm(const struct ctx *cx, size_t i)
+{
+  size_t c;
+
+  if (i == 0 || starts_clause(cx, i) || !prefixed(cx, WC_HARM, i, "di") ||
+      !word_is(cx, WC_ADVISE, i - 1))
+    return 0;
+  c = clause_subject(cx, i);
+  return c < i - 1 && !word_is(cx, WC_SELF, c) &&
+         (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c));
+}
+
+/* "Bilang sama dia, ...", "Tolong sampaikan ke kepala Samsat: ...": the
+ * sentence of word i opens ("tolong"/"mohon" before it or not) with a
+ * message the reporter sends to an official (told_to), and word i stands
+ * in a later clause of it: said to that official. */
+static int
+relayed_to(const struct ctx *cx, size_t i)
+{
+  static const char *const please[] = {"tolong", "tlg", "mohon", NULL};
+  size_t s = sentence_start(cx, i), r = s;
+
+  if (word_in(cx, s, please) && s + 1 < cx->nm->n &&
+      !starts_clause(cx, s + 1))
+    r = s + 1;
+  if (!(r == s ? told_to(cx, s)
+               : (word_is(cx, WC_SAY, r) || word_text_is(cx, r, "sampaikan")) &&
+                     word_is(cx, WC_TO, r + 1) && other_person(cx, r + 2)))
+    return 0;
+  return clause_start(cx, i) > (r == s ? message_to(cx, s) : r + 1) + 1;
+}
+
+/* In a message relayed to an official (relayed_to) at word i: a [warn]
+ * word opening a clause, then harm befalling ([modal] and [befall]) in
+ * the sentence ("hati-hati kalau pulang malam, orang bisa celaka", or
+ * fall and vanish: "bisa jatuh", "bisa hilang"); harm
+ * befalling ([modal] and [befall] at i) on them or theirs, named right
+ * before the modal words ("anak dan istrinya bisa celaka", "dia bisa
+ * celaka"); or a weapon the
+ * reporter brings ("kami akan datang dengan parang").  A hazard for
+ * "anak sekolah" or people in general is none. */
+static int
+relayed_harm(const struct ctx *cx, size_t i)
+{
+  /* "orang bisa jatuh dan tidak ditemukan", "bisa hilang": vanished. */
+  static const char *const vanish[] = {"jatuh", "hilang", "lenyap", NULL};
+  size_t k;
+
+  if (!relayed_to(cx, i))
+    return 0;
+  if (word_is(cx, WC_WARN, i) && starts_clause(cx, i)) {
+    for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
+      if (word_is(cx, WC_MODAL, k - 1) &&
+          (word_is(cx, WC_BEFALL, k) || word_in(cx, k, vanish)))
+        return 1;
+    return 0;
+  }
+  if (word_is(cx, WC_BEFALL, i) && word_is(cx, WC_MODAL, i - 1)) {
+    for (k = i - 1; k > 0 && !starts_clause(cx, k) &&
+                    (word_is(cx, WC_MODAL, k) || word_is(cx, WC_INTENS, k));
+         k--)
+      ;
+    return k < i - 1 && ((word_is(cx, WC_KIN, k) && owned_nya(cx, k)) ||
+                         word_text_is(cx, k, "dia") ||
+                         word_is(cx, WC_THEY, k));
+  }
+  return word_is(cx, WC_WEAPON, i) && self_agent(cx, i);
+}
+
+/* "..., ingat kata-kata saya (ini)", "camkan kata saya": the reporter's
+ * vow after word i in its sentence: "ingat" or "camkan", then a [say]
+ * word and the reporter's word within VOW_GAP words of it. */
+#define VOW_GAP 3
+static int
+vowed_after(const struct ctx *cx, size_t i)
+{
+  size_t k, m, n = cx->nm->n;
+  int said;
+
+  for (k = i + 1; k < n && !starts_sentence(cx, k); k++) {
+    if (!word_text_is(cx, k, "ingat") && !word_text_is(cx, k, "camkan"))
+      continue;
+    said = 0;
+    for (m = k + 1; m < n && m <= k + VOW_GAP && !starts_clause(cx, m); m++) {
+      said |= word_is(cx, WC_SAY, m);
+      if (said && word_is(cx, WC_SELF, m))
+        return 1;
+    }
+  }
+  return 0;
+}
+
+/* "Pegawai yang ... itu sebentar lagi": "sebentar" at word k right after
+ * a noun phrase of a person or office (np_head) closed by a link word or
+ * "yang": a death soon foretold of someone. */
+static int
+soon_of(const struct ctx *cx, size_t k)
+{
+  return k > 0 && word_text_is(cx, k, "sebentar") && !starts_clause(cx, k) &&
+         np_head(cx, k - 1, word_is(cx, WC_LINK, k - 1));
+}
+
+/* "Kalau saya ketemu lurah itu, besoknya dia tinggal nama saja", "...
+ * kembalikan uang kami atau pulang tinggal nama": "tinggal nama" (only
+ * a name left: dead) at word i, said of a person ("dia", "mereka", "kau"
+ * or a person who is no office or building, modal words between) or of
+ * someone coming home so ("pulang"), with no [past] word in its clause,
+ * on a condition earlier in the sentence or as the other half of an
+ * ultimatum ("atau" before it in its clause), or foretold of an
+ * official ("... itu sebentar lagi", soon_of) or anyone with the
+ * reporter's vow after it (vowed_after).  "koperasi itu tinggal
+ * nama" or "kantor desa tinggal nama" are things that exist no more. */
+static int
+name_left(const struct ctx *cx, size_t i)
+{
+  size_t k, c;
+  int either = 0;
+
+  if (i == 0 || starts_clause(cx, i) || !word_text_is(cx, i, "tinggal") ||
+      !word_text_is(cx, i + 1, "nama") || starts_clause(cx, i + 1))
+    return 0;
+  for (k = i - 1; k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k);
+       k--)
+    ;
+  if (!word_text_is(cx, k, "pulang") && !word_text_is(cx, k, "dia") &&
+      !word_is(cx, WC_THEY, k) && !word_is(cx, WC_YOU, k) &&
+      !soon_of(cx, k) &&
+      !(other_person(cx, k) &&
+        !word_is(cx, WC_TARGET, name_run(cx, k + 1, CTX_BEFORE, WORD_TITLE))))
+    return 0;
+  c = clause_start(cx, i);
+  for (k = c; k < i; k++) {
+    if (word_is(cx, WC_PAST, k))
+      return 0;
+    either |= word_text_is(cx, k, "atau");
+  }
+  return either || class_before(cx, WC_IF, c, cx->nm->n) ||
+         vowed_after(cx, i);
+}
+
+/* "patah kakinya", "tangannya patah": a word of breaking at word k with
+ * someone's body part ([target], with "-nya") right after it or right
+ * before it in its clause: an injury.  "jembatan ... patah" is none. */
+static int
+limb_broken(const struct ctx *cx, size_t k)
+{
+  static const char *const broken[] = {"patah", "remuk", "pecah", "putus",
+                                       "retak", NULL};
+  size_t n = cx->nm->n;
+
+  if (!word_in(cx, k, broken))
+    return 0;
+  if (k + 1 < n && !starts_clause(cx, k + 1) && word_is(cx, WC_TARGET, k + 1) &&
+      owned_nya(cx, k + 1))
+    return 1;
+  return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_TARGET, k - 1) &&
+         owned_nya(cx, k - 1);
+}
+
+/* "Tim desa kami hajar tim kecamatan 3-0": the object of the verb of
+ * violence at word i (object_at) is a team ("tim", "kesebelasan",
+ * "klub", "regu") and its sentence names a [game] (a match, a sport, a
+ * score word): a result, not harm. */
+static int
+game_played(const struct ctx *cx, size_t i)
+{
+  static const char *const side[] = {"tim", "kesebelasan", "klub", "regu",
+                                     NULL};
+  size_t k, o = object_at(cx, i);
+
+  if (o >= cx->nm->n || !word_in(cx, o, side))
+    return 0;
+  for (k = sentence_start(cx, i); k < cx->nm->n; k++) {
+    if (k > i && starts_sentence(cx, k))
+      break;
+    if (word_is(cx, WC_GAME, k))
+      return 1;
+  }
+  return 0;
+}
+
+/* "Lurah itu harus mati", "pejabat itu pantas dibunuh", "harus
+ * dibakar kantor itu": a [must] word at i with a death or a passive verb
+ * of violence right after it, said of a person, office or building
+ * (not the reporter's): the subject opening its clause, or the target
+ * after the verb when nothing stands before it.  Rubbish, a field or
+ * pests that must be burnt or killed ("sampah di pasar harus dibakar"),
+ * and a question that opens the clause ("apa pasien harus mati dulu
+ * baru dilayani?") are none. */
+static int
+must_harm(const struct ctx *cx, size_t i)
+{
+  size_t c;
+
+  if (!word_is(cx, WC_MUST, i) || i + 1 >= cx->nm->n ||
+      starts_sentence(cx, i + 1) ||
+      !(word_is(cx, WC_OUTCOME, i + 1) || prefixed(cx, WC_HARM, i + 1, "di")))
+    return 0;
+  c = clause_subject(cx, i);
+  if (c == i)
+    return has_target(cx, i + 1);
+  return (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c) ||
+          word_is(cx, WC_YOU, c)) &&
+         !word_is(cx, WC_SELF, c);
+}
+
+/* Threats at word i: the reporter's own violence against a person, office
+ * or building (named after the verb or put first), or to death; a call to
+ * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
+ * di tangan saya"; "kasih dia pelajaran" (lesson_at).  A
+ * verb of violence in reported speech marks the text, and so does a
+ * passive one after a verb of threatening ("diancam akan dibunuh") or a
+ * [will] word earlier in its sentence ("dia bilang kami akan diusir dan
+ * rumah kami dibakar"). */
+void
+judge_threat(struct ctx *cx, size_t i)
+{
+  size_t k, o;
+  int self, harm = harm_word(cx, i, &self);
+  int start = (starts_clause(cx, i) && !active_form(cx, i)) ||
+              (i > 0 && word_is(cx, WC_VOCATIVE, i - 1));
+  int agent;
+
+  if (harm && game_played(cx, i))
+    return;
+  /* "petugas bilang harus tembak foto ulang": violence to a harmless
+   * thing (harmless_object) is no threat, reported or not. */
+  o = harm ? object_at(cx, i) : cx->nm->n;
+  if (cx->reported[i] &&
+      ((harm && (o >= cx->nm->n || !harmless_object(cx, o))) ||
+       (prefixed(cx, WC_HARM, i, "di") &&
+        (class_before(cx, WC_THREATEN, i, CTX_BEFORE) ||
+         class_before(cx, WC_WILL, i, cx->nm->n)))))
+    cx->j->marks |= QUALITY_MARK_QUOTED;
+  agent = harm && (self || self_agent(cx, i) || remote_agent(cx, i) ||
+                   (!active_form(cx, i) && armed_for(cx, i)));
+  if (harm && (agent || start) &&
+      (has_target(cx, i) || (start && word_is(cx, WC_INTENS, i + 1) &&
+                             has_target(cx, i + 1))))
+    found(cx, i, QUALITY_THREAT, "threat");
+  if (agent && !word_is(cx, WC_WEAPON, i) &&
+      (outcome_after(cx, i) || fronted_target(cx, i) ||
+       elided_target(cx, i)))
+    found(cx, i, QUALITY_THREAT, "threat");
+  if (harm && fronted_weapon(cx, i))
+    found(cx, i, QUALITY_THREAT, "threat");
+  if (intended_harm(cx, i) || poison_served(cx, i) || advised_harm(cx, i) ||
+      relayed_harm(cx, i))
+    found(cx, i, QUALITY_THREAT, "threat");
+  /* A lesson the reporter gives someone: a beating promised. */
+  k = lesson_at(cx, i);
+  if (k > i && self_agent(cx, i) && (k > i + 1 || has_target(cx, k)))
+    found(cx, i, QUALITY_THREAT, "threat");
+  k = skip_intensifiers(cx, i) + 1;
+  if ((word_is(cx, WC_WARN, i) || word_is(cx, WC_OUTCOME, i)) &&
+      k < cx->nm->n && !starts_sentence(cx, k) && word_is(cx, WC_YOU, k))
+    found(cx, i, QUALITY_THREAT, "threat");
+  if (must_harm(cx, i))
+    found(cx, i, QUALITY_THREAT, "threat");
+  if (veiled_warning(cx, i) || know_where(cx, i) || blame_frame(cx, i) ||
+      passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
+      (blood_spilt(cx, i, 1) && if_in_sentence(cx, i)) ||
+      doom_promised(cx, i) || death_if_you(cx, i) ||
+      blood_deadline(cx, i) || promise_tag(cx, i) ||
+      unsafe_warned(cx, i) || none_alive(cx, i) || home_known(cx, i) ||
+      blood_for_blood(cx, i) || days_numbered(cx, i) ||
+      ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
+      kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
+      no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
+      blood_shed(cx, i))
+    found(cx, i, QUALITY_THREAT, "threat");
+  /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
+   * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi
+   * abu", ruin_of), the grave ("masuk kubur", "pulang dalam peti") or
+   * a broken limb ("patah kakinya", limb_broken) after it;
+   * "disuruh tunggu saja" is the reporter being put off. */
+  if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
+      (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
+       word_is(cx, WC_VOCATIVE, i - 1) || official_subject(cx, i) ||
+       titled_subject(cx, i)))
+    for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
+      if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
+          ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k) ||
+          limb_broken(cx, k))
+        found(cx, i, QUALITY_THREAT, "threat");
+}
