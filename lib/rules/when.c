@@ -741,6 +741,9 @@ static const char *const last_words[] = {"terakhir", "trakhir", "terakir",
 static const char *const not_long_words[] = {"belum", "blm", "tidak",
                                              "tdk", "tak", NULL};
 static const char *const just_words[] = {"saja", "aja", "tadi", NULL};
+/* "saja" after a time only stresses it ("barusan saja", "kemarin aja");
+ * after "baru" it makes "baru saja" (just now) and stays. */
+static const char *const stress_words[] = {"saja", "aja", NULL};
 /* Around a feast: "sebelum Natal", "menjelang Paskah". */
 static const char *const feast_fillers[] = {
   "sebelum", "sblm", "sesudah", "sesdh", "setelah", "stlh", "habis",
@@ -889,7 +892,7 @@ static const char *const *const vocab[] = {
   this_words, before_yesterday_tail, tomorrow_words, later_words,
   next_words, more_words, now_words, since_words, between_words, to_words,
   and_words, some_words, recent_words, baru_words, just_words,
-  feast_fillers,
+  stress_words, feast_fillers,
 };
 static const struct word_val *const vocab_vals[] = {
   months, weekdays, number_words, units, one_units, times_of_day, parts,
@@ -1717,6 +1720,9 @@ drop_fillers(struct toks *tk)
     } else if (is_word(tk, i, if_words) && is_word(tk, i + 1, negations) &&
                is_word(tk, i + 2, wrong_words)) {
       tk_remove(tk, i, 3);                       /* kalau tidak salah */
+    } else if (is_word(tk, i, stress_words) && i > 0 &&
+               !is_word(tk, i - 1, baru_words)) {
+      tk_remove(tk, i, 1);                       /* kemarin saja */
     } else if (is_word(tk, i, fillers) ||
                (is_word(tk, i, remember_words) && tk->n > 1 &&
                 !is_word(tk, i - 1, negations) &&

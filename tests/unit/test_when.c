@@ -601,6 +601,11 @@ static const struct when_case cases[] = {
   {"tgl 3 febuary", SUN, 5, WHEN_OK, "03-02-2026"},
   {"5 januray 2026", SUN, 5, WHEN_OK, "05-01-2026"},
   {"februay 2025", SUN, 5, WHEN_OK, "02-2025"},
+  /* "saja"/"aja" after a time only stresses it: "barusan saja" is today,
+   * "kemarin aja" yesterday; "baru saja" still reads as one phrase. */
+  {"barusan saja", SUN, 5, WHEN_OK, "15-03-2026"},
+  {"kemarin aja", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"bulan lalu saja", SUN, 5, WHEN_OK, "02-2026"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
