@@ -679,9 +679,13 @@ takes_number(const char *w)
   return word_in(w, tgl_words) || word_in(w, month_words) ||
          word_in(w, year_words) || word_in(w, hour_words);
 }
+/* Words that deny the knowing word after them ("tidak tahu"): eastern
+ * NTT and Papuan Malay "tra", "tar", Ambonese "seng" among them, and the
+ * rhetorical "mana (saya) tahu", how would I know. */
 static const char *const negations[] = {
   "tidak", "tdk", "tak", "gak", "ga", "gk", "nggak", "ngga", "nggk",
   "enggak", "engga", "ndak", "nda", "kagak", "kurang", "belum", "blm",
+  "tra", "tar", "seng", "mana",
   NULL,
 };
 static const char *const knowing[] = {"tahu", "tau", "taw", "ingat",

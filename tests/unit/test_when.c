@@ -606,6 +606,14 @@ static const struct when_case cases[] = {
   {"barusan saja", SUN, 5, WHEN_OK, "15-03-2026"},
   {"kemarin aja", SUN, 5, WHEN_OK, "14-03-2026"},
   {"bulan lalu saja", SUN, 5, WHEN_OK, "02-2026"},
+  /* Eastern NTT negations ("tra", "tar", "seng") before a word of
+   * knowing, and the rhetorical "mana (saya) tahu": I do not know. */
+  {"tra inga", SUN, 5, WHEN_OK, ""},
+  {"tar tau lai", SUN, 5, WHEN_OK, ""},
+  {"seng ingat", SUN, 5, WHEN_OK, ""},
+  {"mana beta tau", SUN, 5, WHEN_OK, ""},
+  {"mana sa ingat tanggalnya", SUN, 5, WHEN_OK, ""},
+  {"tra inga tanggal, tapi bulan lalu", SUN, 5, WHEN_OK, "02-2026"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
