@@ -3224,10 +3224,36 @@ story_window(const struct today *c, const struct feast_dates *fd,
       buf[len] = '\0';
       rc = parse_text(c, fd, buf, out);
       if (rc == WHEN_OK && has_date(rc, out)) {
-        *weak = story_weekday_only(w, i, i + span);
+        /* "Jumat Agung" is a feast, no day name alone */
+        *weak = out->precision != WHEN_FEAST &&
+                story_weekday_only(w, i, i + span);
         return 1;
       }
     }
+  return 0;
+}
+
+/* 1 when got[i] is a whole year or month that holds another, shorter
+ * time of the story: "Jumat Agung ... tahun lalu" names the feast of
+ * last year, "tahun lalu ... bulan Agustus" August of it; the year only
+ * says which. */
+static int
+story_holds_other(const struct when *got, const int *weak, int strong,
+                  int k, int i)
+{
+  int64_t a = point_first(when_from(&got[i])), b;
+  int j;
+
+  if (got[i].precision != WHEN_YEAR && got[i].precision != WHEN_MONTH)
+    return 0;
+  b = point_last(when_to(&got[i]));
+  for (j = 0; j < k; j++)
+    if (j != i && !(strong > 0 && weak[j]) &&
+        point_first(when_from(&got[j])) >= a &&
+        point_last(when_to(&got[j])) <= b &&
+        point_last(when_to(&got[j])) - point_first(when_from(&got[j])) <
+            b - a)
+      return 1;
   return 0;
 }
 
@@ -3274,7 +3300,7 @@ parse_story(const struct today *c, const struct feast_dates *fd,
     }
   }
   for (i = 0; i < k; i++) {
-    if (strong > 0 && weak[i])
+    if ((strong > 0 && weak[i]) || story_holds_other(got, weak, strong, k, i))
       continue;
     if (first < 0 || point_first(when_from(&got[i])) <
                      point_first(when_from(&got[first])))

@@ -614,6 +614,12 @@ static const struct when_case cases[] = {
   {"mana beta tau", SUN, 5, WHEN_OK, ""},
   {"mana sa ingat tanggalnya", SUN, 5, WHEN_OK, ""},
   {"tra inga tanggal, tapi bulan lalu", SUN, 5, WHEN_OK, "02-2026"},
+  /* A story naming a feast and, apart from it, its year: the feast of
+   * that year, the more precise of the two. */
+  {"waktu prosesi Jumat Agung di Larantuka tahun lalu", SUN, 5, WHEN_OK,
+   "Jumat Agung, 18-04-2025"},
+  {"misa Natal di gereja katedral tahun lalu", SUN, 5, WHEN_OK,
+   "Natal, 25-12-2025"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
