@@ -3004,7 +3004,11 @@ match_unknown(const struct today *c, const struct feast_dates *fd,
  * Nor is the story of the incident itself, sent where the time was asked,
  * with a time only in passing ("Sekretaris dinas memenangkan ... tender
  * proyek jalan tahun ini tanpa lelang"): at least one word in
- * STORY_SHARE must be a word of time.
+ * STORY_SHARE must be a word of time.  A story that announces its time
+ * ("... dipungut 200rb per orang waktu pembagian pupuk bulan lalu", "Dia
+ * datang ke rumah jam 7 malam kemarin, RT 03 ...") answers when from that
+ * word on: the words before it tell who and where, and the share and the
+ * search for the time are taken from it.
  */
 #define STORY_WORDS 64       /* words of a story looked at */
 #define STORY_SPAN 8         /* longest stretch of one window tried */
@@ -3144,6 +3148,35 @@ story_anchored(const struct story_word *w, int a, int b)
   return 0;
 }
 
+/* Words that announce the time of what follows ("waktu pembagian pupuk
+ * bulan lalu", "saat pencairan dana"); a clock time ("jam 7") and a date
+ * ("tgl 3") announce themselves. */
+static const char *const announce_words[] = {"waktu", "saat", "ketika",
+                                             "sewaktu", "pas", NULL};
+
+/* Where the answer about when begins in the story w[0..n): 0 when one
+ * word in STORY_SHARE of the whole is a word of time, else the first word
+ * that announces a time when that share holds from there on; -1 when
+ * neither holds (the incident's story, a time only in passing). */
+static int
+story_time_start(const struct story_word *w, int n)
+{
+  int i, s, a;
+
+  for (s = 0; s < n; s++) {
+    if (s > 0 && !word_in(w[s].lower, announce_words) &&
+        !word_in(w[s].lower, hour_words) && !word_in(w[s].lower, tgl_words))
+      continue;
+    for (i = s, a = 0; i < n; i++)
+      a += w[i].timely;
+    if (a * STORY_SHARE >= n - s)
+      return s;
+    if (s > 0)
+      return -1;
+  }
+  return -1;
+}
+
 /* 1 when words w[a..b) date only by a day name ("hari sabtu sore"). */
 static int
 story_weekday_only(const struct story_word *w, int a, int b)
@@ -3265,7 +3298,7 @@ parse_story(const struct today *c, const struct feast_dates *fd,
   struct story_word w[STORY_WORDS];
   struct when got[STORY_RESULTS], one;
   int weak[STORY_RESULTS], n = story_words(text, w), i, a, k = 0, strong = 0;
-  int first = -1, last = -1;
+  int first = -1, last = -1, start;
   struct point from, to;
 
   story_feasts(w, n);
@@ -3279,11 +3312,10 @@ parse_story(const struct today *c, const struct feast_dates *fd,
     ;
   if (i == n)
     return NOMATCH;   /* one clause of time words: the verdict stands */
-  for (i = 0, a = 0; i < n; i++)
-    a += w[i].timely;
-  if (a * STORY_SHARE < n)
+  start = story_time_start(w, n);
+  if (start < 0)
     return NOMATCH;   /* the incident's story, a time only in passing */
-  for (i = 0; i < n && k < STORY_RESULTS; i = a) {
+  for (i = start; i < n && k < STORY_RESULTS; i = a) {
     for (a = i; a < n && w[a].timely && !(a > i && w[a - 1].ends_clause);
          a++)
       ;

@@ -620,6 +620,15 @@ static const struct when_case cases[] = {
    "Jumat Agung, 18-04-2025"},
   {"misa Natal di gereja katedral tahun lalu", SUN, 5, WHEN_OK,
    "Natal, 25-12-2025"},
+  /* A story that announces its time ("waktu ...", "jam 7 ...") answers
+   * when from there on: what comes before is who and where, and numbers
+   * of people, money or a neighbourhood are no dates. */
+  {"Dia datang ke rumah jam 7 malam kemarin, RT 03 RW 01 Kelurahan Oepura",
+   SUN, 5, WHEN_OK, "14-03-2026"},
+  {"kami 12 orang petani di Naibonat dipungut 200rb per orang waktu "
+   "pembagian pupuk bulan lalu", SUN, 5, WHEN_OK, "02-2026"},
+  {"ada 5 orang guru honor yang dipotong gajinya saat pencairan dana "
+   "BOS tgl 3 bulan lalu", SUN, 5, WHEN_OK, "03-02-2026"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
