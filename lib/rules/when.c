@@ -679,9 +679,13 @@ takes_number(const char *w)
   return word_in(w, tgl_words) || word_in(w, month_words) ||
          word_in(w, year_words) || word_in(w, hour_words);
 }
+/* Words that deny the knowing word after them ("tidak tahu"): eastern
+ * NTT and Papuan Malay "tra", "tar", Ambonese "seng" among them, and the
+ * rhetorical "mana (saya) tahu", how would I know. */
 static const char *const negations[] = {
   "tidak", "tdk", "tak", "gak", "ga", "gk", "nggak", "ngga", "nggk",
   "enggak", "engga", "ndak", "nda", "kagak", "kurang", "belum", "blm",
+  "tra", "tar", "seng", "mana",
   NULL,
 };
 static const char *const knowing[] = {"tahu", "tau", "taw", "ingat",
@@ -741,6 +745,9 @@ static const char *const last_words[] = {"terakhir", "trakhir", "terakir",
 static const char *const not_long_words[] = {"belum", "blm", "tidak",
                                              "tdk", "tak", NULL};
 static const char *const just_words[] = {"saja", "aja", "tadi", NULL};
+/* "saja" after a time only stresses it ("barusan saja", "kemarin aja");
+ * after "baru" it makes "baru saja" (just now) and stays. */
+static const char *const stress_words[] = {"saja", "aja", NULL};
 /* Around a feast: "sebelum Natal", "menjelang Paskah". */
 static const char *const feast_fillers[] = {
   "sebelum", "sblm", "sesudah", "sesdh", "setelah", "stlh", "habis",
@@ -889,7 +896,7 @@ static const char *const *const vocab[] = {
   this_words, before_yesterday_tail, tomorrow_words, later_words,
   next_words, more_words, now_words, since_words, between_words, to_words,
   and_words, some_words, recent_words, baru_words, just_words,
-  feast_fillers,
+  stress_words, feast_fillers,
 };
 static const struct word_val *const vocab_vals[] = {
   months, weekdays, number_words, units, one_units, times_of_day, parts,
@@ -1717,6 +1724,9 @@ drop_fillers(struct toks *tk)
     } else if (is_word(tk, i, if_words) && is_word(tk, i + 1, negations) &&
                is_word(tk, i + 2, wrong_words)) {
       tk_remove(tk, i, 3);                       /* kalau tidak salah */
+    } else if (is_word(tk, i, stress_words) && i > 0 &&
+               !is_word(tk, i - 1, baru_words)) {
+      tk_remove(tk, i, 1);                       /* kemarin saja */
     } else if (is_word(tk, i, fillers) ||
                (is_word(tk, i, remember_words) && tk->n > 1 &&
                 !is_word(tk, i - 1, negations) &&
@@ -2994,7 +3004,11 @@ match_unknown(const struct today *c, const struct feast_dates *fd,
  * Nor is the story of the incident itself, sent where the time was asked,
  * with a time only in passing ("Sekretaris dinas memenangkan ... tender
  * proyek jalan tahun ini tanpa lelang"): at least one word in
- * STORY_SHARE must be a word of time.
+ * STORY_SHARE must be a word of time.  A story that announces its time
+ * ("... dipungut 200rb per orang waktu pembagian pupuk bulan lalu", "Dia
+ * datang ke rumah jam 7 malam kemarin, RT 03 ...") answers when from that
+ * word on: the words before it tell who and where, and the share and the
+ * search for the time are taken from it.
  */
 #define STORY_WORDS 64       /* words of a story looked at */
 #define STORY_SPAN 8         /* longest stretch of one window tried */
@@ -3134,6 +3148,35 @@ story_anchored(const struct story_word *w, int a, int b)
   return 0;
 }
 
+/* Words that announce the time of what follows ("waktu pembagian pupuk
+ * bulan lalu", "saat pencairan dana"); a clock time ("jam 7") and a date
+ * ("tgl 3") announce themselves. */
+static const char *const announce_words[] = {"waktu", "saat", "ketika",
+                                             "sewaktu", "pas", NULL};
+
+/* Where the answer about when begins in the story w[0..n): 0 when one
+ * word in STORY_SHARE of the whole is a word of time, else the first word
+ * that announces a time when that share holds from there on; -1 when
+ * neither holds (the incident's story, a time only in passing). */
+static int
+story_time_start(const struct story_word *w, int n)
+{
+  int i, s, a;
+
+  for (s = 0; s < n; s++) {
+    if (s > 0 && !word_in(w[s].lower, announce_words) &&
+        !word_in(w[s].lower, hour_words) && !word_in(w[s].lower, tgl_words))
+      continue;
+    for (i = s, a = 0; i < n; i++)
+      a += w[i].timely;
+    if (a * STORY_SHARE >= n - s)
+      return s;
+    if (s > 0)
+      return -1;
+  }
+  return -1;
+}
+
 /* 1 when words w[a..b) date only by a day name ("hari sabtu sore"). */
 static int
 story_weekday_only(const struct story_word *w, int a, int b)
@@ -3214,10 +3257,36 @@ story_window(const struct today *c, const struct feast_dates *fd,
       buf[len] = '\0';
       rc = parse_text(c, fd, buf, out);
       if (rc == WHEN_OK && has_date(rc, out)) {
-        *weak = story_weekday_only(w, i, i + span);
+        /* "Jumat Agung" is a feast, no day name alone */
+        *weak = out->precision != WHEN_FEAST &&
+                story_weekday_only(w, i, i + span);
         return 1;
       }
     }
+  return 0;
+}
+
+/* 1 when got[i] is a whole year or month that holds another, shorter
+ * time of the story: "Jumat Agung ... tahun lalu" names the feast of
+ * last year, "tahun lalu ... bulan Agustus" August of it; the year only
+ * says which. */
+static int
+story_holds_other(const struct when *got, const int *weak, int strong,
+                  int k, int i)
+{
+  int64_t a = point_first(when_from(&got[i])), b;
+  int j;
+
+  if (got[i].precision != WHEN_YEAR && got[i].precision != WHEN_MONTH)
+    return 0;
+  b = point_last(when_to(&got[i]));
+  for (j = 0; j < k; j++)
+    if (j != i && !(strong > 0 && weak[j]) &&
+        point_first(when_from(&got[j])) >= a &&
+        point_last(when_to(&got[j])) <= b &&
+        point_last(when_to(&got[j])) - point_first(when_from(&got[j])) <
+            b - a)
+      return 1;
   return 0;
 }
 
@@ -3229,7 +3298,7 @@ parse_story(const struct today *c, const struct feast_dates *fd,
   struct story_word w[STORY_WORDS];
   struct when got[STORY_RESULTS], one;
   int weak[STORY_RESULTS], n = story_words(text, w), i, a, k = 0, strong = 0;
-  int first = -1, last = -1;
+  int first = -1, last = -1, start;
   struct point from, to;
 
   story_feasts(w, n);
@@ -3243,11 +3312,10 @@ parse_story(const struct today *c, const struct feast_dates *fd,
     ;
   if (i == n)
     return NOMATCH;   /* one clause of time words: the verdict stands */
-  for (i = 0, a = 0; i < n; i++)
-    a += w[i].timely;
-  if (a * STORY_SHARE < n)
+  start = story_time_start(w, n);
+  if (start < 0)
     return NOMATCH;   /* the incident's story, a time only in passing */
-  for (i = 0; i < n && k < STORY_RESULTS; i = a) {
+  for (i = start; i < n && k < STORY_RESULTS; i = a) {
     for (a = i; a < n && w[a].timely && !(a > i && w[a - 1].ends_clause);
          a++)
       ;
@@ -3264,7 +3332,7 @@ parse_story(const struct today *c, const struct feast_dates *fd,
     }
   }
   for (i = 0; i < k; i++) {
-    if (strong > 0 && weak[i])
+    if ((strong > 0 && weak[i]) || story_holds_other(got, weak, strong, k, i))
       continue;
     if (first < 0 || point_first(when_from(&got[i])) <
                      point_first(when_from(&got[first])))

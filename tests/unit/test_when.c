@@ -601,6 +601,34 @@ static const struct when_case cases[] = {
   {"tgl 3 febuary", SUN, 5, WHEN_OK, "03-02-2026"},
   {"5 januray 2026", SUN, 5, WHEN_OK, "05-01-2026"},
   {"februay 2025", SUN, 5, WHEN_OK, "02-2025"},
+  /* "saja"/"aja" after a time only stresses it: "barusan saja" is today,
+   * "kemarin aja" yesterday; "baru saja" still reads as one phrase. */
+  {"barusan saja", SUN, 5, WHEN_OK, "15-03-2026"},
+  {"kemarin aja", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"bulan lalu saja", SUN, 5, WHEN_OK, "02-2026"},
+  /* Eastern NTT negations ("tra", "tar", "seng") before a word of
+   * knowing, and the rhetorical "mana (saya) tahu": I do not know. */
+  {"tra inga", SUN, 5, WHEN_OK, ""},
+  {"tar tau lai", SUN, 5, WHEN_OK, ""},
+  {"seng ingat", SUN, 5, WHEN_OK, ""},
+  {"mana beta tau", SUN, 5, WHEN_OK, ""},
+  {"mana sa ingat tanggalnya", SUN, 5, WHEN_OK, ""},
+  {"tra inga tanggal, tapi bulan lalu", SUN, 5, WHEN_OK, "02-2026"},
+  /* A story naming a feast and, apart from it, its year: the feast of
+   * that year, the more precise of the two. */
+  {"waktu prosesi Jumat Agung di Larantuka tahun lalu", SUN, 5, WHEN_OK,
+   "Jumat Agung, 18-04-2025"},
+  {"misa Natal di gereja katedral tahun lalu", SUN, 5, WHEN_OK,
+   "Natal, 25-12-2025"},
+  /* A story that announces its time ("waktu ...", "jam 7 ...") answers
+   * when from there on: what comes before is who and where, and numbers
+   * of people, money or a neighbourhood are no dates. */
+  {"Dia datang ke rumah jam 7 malam kemarin, RT 03 RW 01 Kelurahan Oepura",
+   SUN, 5, WHEN_OK, "14-03-2026"},
+  {"kami 12 orang petani di Naibonat dipungut 200rb per orang waktu "
+   "pembagian pupuk bulan lalu", SUN, 5, WHEN_OK, "02-2026"},
+  {"ada 5 orang guru honor yang dipotong gajinya saat pencairan dana "
+   "BOS tgl 3 bulan lalu", SUN, 5, WHEN_OK, "03-02-2026"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
