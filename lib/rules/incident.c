@@ -3035,6 +3035,32 @@ given_tail(const char *a, const char *b)
          strcmp(a, b + m - n) == 0;
 }
 
+/* 1 when c is a vowel letter. */
+static int
+vowel(char c)
+{
+  return strchr("aeiou", c) != NULL;
+}
+
+/* 1 when a is the given name b called by its first letter and a later
+ * syllable's vowel onwards ("yan" of "yohanes": y + "an"): a's rest, at
+ * least SHORT_GIVEN_MIN - 1 letters, stands in b after its second letter,
+ * beginning with a vowel after a consonant.  "yan" is no "yuliana" ("an"
+ * after "i"), "yos" no "yohanes". */
+static int
+given_syllable(const char *a, const char *b)
+{
+  size_t n = strlen(a), m = strlen(b), p;
+
+  if (n < SHORT_GIVEN_MIN || m < n + SHORT_GIVEN_REST || a[0] != b[0] ||
+      !vowel(a[1]))
+    return 0;
+  for (p = 2; p + n - 1 <= m; p++)
+    if (!vowel(b[p - 1]) && strncmp(b + p, a + 1, n - 1) == 0)
+      return 1;
+  return 0;
+}
+
 /* A date's parts (0 not known) agree. */
 static int
 date_alike(int64_t a, int64_t b)
@@ -3638,7 +3664,8 @@ item_alike(int k, const struct incident_item *a,
     return name_alike(a->key, b->key) || name_alike(a->key, b->key2) ||
            name_alike(a->key2, b->key) || name_alike(a->key2, b->key2) ||
            short_given(a->key, b->key) || short_given(b->key, a->key) ||
-           given_tail(a->key, b->key) || given_tail(b->key, a->key);
+           given_tail(a->key, b->key) || given_tail(b->key, a->key) ||
+           given_syllable(a->key, b->key) || given_syllable(b->key, a->key);
   case INCIDENT_OFFICE:
     return office_alike(a, b);
   case INCIDENT_PLACE:

@@ -2309,6 +2309,32 @@ START_TEST(given_name_by_its_tail)
 }
 END_TEST
 
+/* A given name called by its first letter and the vowel and consonant
+ * of a later syllable ("Om Yan" for Yohanes: Y + "an") is the person of
+ * the full name; a syllable after a vowel is no such form ("Yan" is no
+ * "Yuliana"), nor a first letter with another ("Yan" is no "Stefanus").
+ * The officer so named at one Samsat, on one day, for one amount, is
+ * one incident. */
+START_TEST(given_name_by_a_later_syllable)
+{
+  static const struct conflict_case t[] = {
+    {"Om Yan minta 200 ribu", "Pak Yohanes minta uang", 0},
+    {"Om Yan minta 200 ribu", "Ibu Yuliana minta uang", 1},
+    {"Om Yan minta 200 ribu", "Pak Stefanus minta uang", 1},
+  };
+  static const struct pair pairs[] = {
+    {"Di kantor Samsat Maumere, tanggal 20 Januari 2026, seorang petugas "
+     "loket bernama Pak Yohanes meminta tambahan Rp 200.000 di luar pajak "
+     "resmi untuk balik nama motor saya.",
+     "Om Yan yang jaga loket di Samsat Sikka minta dua ratus ribu lebih "
+     "dari pajak waktu beta urus balik nama motor, 20/01/2026.", 1},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A camat "di" a town is the camat of the kecamatan holding the town
  * (by the gazetteer): "camat di Lewoleba" is the Camat Nubatukan, not
  * the Camat Atadei. */
@@ -2641,6 +2667,7 @@ incident_suite(void)
   tcase_add_test(tc, village_and_its_numbered_split);
   tcase_add_test(tc, short_given_names);
   tcase_add_test(tc, given_name_by_its_tail);
+  tcase_add_test(tc, given_name_by_a_later_syllable);
   tcase_add_test(tc, camat_of_a_town);
   tcase_add_test(tc, prison_shorthand);
   tcase_add_test(tc, supply_cut_and_stock_out);
