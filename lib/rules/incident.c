@@ -2205,6 +2205,21 @@ road_end(const struct tokens *ts, int j, struct incident_item *it)
     snprintf(it->key2, sizeof(it->key2), "%s", t->w);
 }
 
+/* The number of an office at token j ("SMPN 2", "SMA Negeri Satu",
+ * "TPS tiga"): digits, or one number word (day_of()) that counts nothing
+ * after it ("SD dua kali"); 0 when there is none. */
+static int64_t
+office_number(const struct tokens *ts, int j)
+{
+  const struct token *t = &ts->t[j];
+
+  if (t->stop)
+    return 0;
+  if (t->is_num)
+    return (int64_t)t->num;
+  return counted_by(ts, j + 1) ? 0 : day_of(t, 1);
+}
+
 /* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
@@ -2231,8 +2246,8 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   } else if (office_words[k].q == Q_NUMBER) {
     while (j < ts->n && word_in(&ts->t[j], office_filler) >= 0)
       j++;
-    if (j < ts->n && ts->t[j].is_num && !ts->t[j].stop)
-      num = (int64_t)ts->t[j++].num;
+    if (j < ts->n && (num = office_number(ts, j)) != 0)
+      j++;
     named = office_name(ts, j, qual);
   }
   tier = office_tier(ts, j);

@@ -2335,6 +2335,32 @@ START_TEST(given_name_by_a_later_syllable)
 }
 END_TEST
 
+/* A school numbered in words ("SMA Negeri Satu Kefa", "SMPN dua
+ * Kupang") is the school of that number: one with the number in digits
+ * and the town in full agrees, another number conflicts; a number word
+ * that counts what follows ("SD dua kali") numbers nothing. */
+START_TEST(school_numbered_in_words)
+{
+  static const struct conflict_case t[] = {
+    {"kepala sekolah di SMA Negeri Satu Kefa minta uang ujian",
+     "Kepala SMA Negeri 1 Kefamenanu minta uang ujian", 0},
+    {"kepala sekolah di SMA Negeri Satu Kefa minta uang ujian",
+     "Kepala SMA Negeri 2 Kefamenanu minta uang ujian", 1},
+    {"guru SMPN dua Kupang minta uang", "guru SMPN 3 Kupang minta uang", 1},
+  };
+  struct incident inc;
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("SMA Negeri Satu Kefa", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_OFFICE], 1);
+  ck_assert_int_eq(inc.item[INCIDENT_OFFICE][0].num, 1);
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].qual, "kefamenanu");
+  incident_extract("kepala SD dua kali minta uang", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_OFFICE], 1);
+  ck_assert_int_eq(inc.item[INCIDENT_OFFICE][0].num, 0);
+}
+END_TEST
+
 /* A camat "di" a town is the camat of the kecamatan holding the town
  * (by the gazetteer): "camat di Lewoleba" is the Camat Nubatukan, not
  * the Camat Atadei. */
@@ -2668,6 +2694,7 @@ incident_suite(void)
   tcase_add_test(tc, short_given_names);
   tcase_add_test(tc, given_name_by_its_tail);
   tcase_add_test(tc, given_name_by_a_later_syllable);
+  tcase_add_test(tc, school_numbered_in_words);
   tcase_add_test(tc, camat_of_a_town);
   tcase_add_test(tc, prison_shorthand);
   tcase_add_test(tc, supply_cut_and_stock_out);
