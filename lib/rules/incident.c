@@ -1242,6 +1242,38 @@ eve_of(const struct tokens *ts, int i)
   return i > 0 && !ts->t[i].stop && is(&ts->t[i - 1], "malam");
 }
 
+/* Words that make the month after them a deadline ("lunas sebelum
+ * bulan Maret"): due by the end of the month before. */
+static const char *const deadline_words[] = {"sebelum", "sblm", "sebelom",
+                                             NULL};
+
+/* The date just read at token i, item `item`: when it is a month (no
+ * day) after a deadline word, "bulan" between or not, it becomes the
+ * month before ("sebelum Maret 2026" is February 2026, "sebelum Januari
+ * 2026" December 2025), the month the other retelling names ("paling
+ * lambat akhir Februari"). */
+static void
+deadline_month(const struct tokens *ts, int i, struct incident *inc,
+               int item)
+{
+  struct incident_item *it = &inc->item[INCIDENT_DATE][item];
+  int64_t y = it->num / 10000, m = it->num / 100 % 100;
+  int k = i - 1;
+
+  if (item >= inc->n[INCIDENT_DATE] || m == 0 || it->num % 100 != 0)
+    return;
+  if (k >= 0 && !ts->t[i].stop &&
+      (is(&ts->t[k], "bulan") || is(&ts->t[k], "bln")))
+    k--;
+  if (k < 0 || ts->t[k + 1].stop || word_in(&ts->t[k], deadline_words) < 0)
+    return;
+  if (--m == 0) {
+    m = 12;
+    y = y != 0 ? y - 1 : 0;
+  }
+  it->num = y * 10000 + m * 100;
+}
+
 static void
 read_dates(const struct tokens *ts, struct incident *inc)
 {
@@ -1251,6 +1283,7 @@ read_dates(const struct tokens *ts, struct incident *inc)
     before = inc->n[INCIDENT_DATE];
     date_at(ts, i, inc, &used);
     if (used > 0) {
+      deadline_month(ts, i, inc, before);
       range_year(inc, before, pend, &np);
       i += used - 1;
       continue;

@@ -2361,6 +2361,34 @@ START_TEST(school_numbered_in_words)
 }
 END_TEST
 
+/* A month after "sebelum" is a deadline: the month before it ("lunas
+ * sebelum bulan Maret 2026" is due in February 2026, as "paling lambat
+ * akhir Februari 2026"), across a year's turn too; a day after it is
+ * left as written. */
+START_TEST(deadline_before_a_month)
+{
+  static const struct date_case t[] = {
+    {"harus lunas sebelum bulan Maret 2026", 20260200},
+    {"harus lunas sblm Maret 2026", 20260200},
+    {"bayar sebelum Januari 2026", 20251200},
+    {"bayar sebelum bulan Mei", 400},
+    {"bayar sebelum 5 Maret 2026", 20260305},
+  };
+  static const struct conflict_case c[] = {
+    {"kepsek tagih Rp 750.000 paling lambat akhir Februari 2026",
+     "kepsek tagih 750 ribu, harus lunas sebelum bulan Maret 2026", 0},
+    {"kepsek tagih Rp 750.000 paling lambat akhir Februari 2026",
+     "kepsek tagih 750 ribu, harus lunas sebelum bulan April 2026", 1},
+  };
+  struct incident inc;
+
+  check_dates(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("harus lunas sebelum bulan Maret 2026", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_DATE], 1);
+  check_conflicts(c, sizeof(c) / sizeof(c[0]));
+}
+END_TEST
+
 /* A camat "di" a town is the camat of the kecamatan holding the town
  * (by the gazetteer): "camat di Lewoleba" is the Camat Nubatukan, not
  * the Camat Atadei. */
@@ -2695,6 +2723,7 @@ incident_suite(void)
   tcase_add_test(tc, given_name_by_its_tail);
   tcase_add_test(tc, given_name_by_a_later_syllable);
   tcase_add_test(tc, school_numbered_in_words);
+  tcase_add_test(tc, deadline_before_a_month);
   tcase_add_test(tc, camat_of_a_town);
   tcase_add_test(tc, prison_shorthand);
   tcase_add_test(tc, supply_cut_and_stock_out);
