@@ -2317,7 +2317,7 @@ static const char *const place_not_names[] = {
   "grup", "group", "media", "facebook", "situs", "aplikasi", "rapat",
   "acara", "proyek", "lokasinya", "mulai", "awal", "akhir", "tangan",
   "pasien", "warga", "masyarakat", "orang", "anak", "keluarga", "pesta",
-  NULL,
+  "pos", NULL,
 };
 
 /* Words between a preposition and a place name written with a capital:
@@ -2423,6 +2423,23 @@ read_appositive_persons(const struct tokens *ts, struct incident *inc)
 }
 
 /* The place names after prepositions (see INCIDENT_NAMES). */
+/* Add the place name `name` to inc (written with a capital when cap, a
+ * spot where it happened when spot), once. */
+static void
+name_add(struct incident *inc, const char *name, int cap, int spot)
+{
+  int k;
+
+  for (k = 0; k < inc->nnames && strcmp(inc->name[k], name) != 0; k++)
+    ;
+  if (k < inc->nnames || k == INCIDENT_NAMES)
+    return;
+  inc->name_cap[k] = cap;
+  inc->name_spot[k] = spot;
+  snprintf(inc->name[k], INCIDENT_KEY, "%s", name);
+  inc->nnames++;
+}
+
 static void
 read_names(const struct tokens *ts, struct incident *inc)
 {
@@ -2442,7 +2459,7 @@ read_names(const struct tokens *ts, struct incident *inc)
       water = 1;
     t = &ts->t[j];
     if ((j > i + 1 && !t->cap && !water) || t->stop || t->is_num ||
-        strlen(t->w) < 4 || word_in(t, not_names) >= 0 ||
+        word_in(t, preps) >= 0 || word_in(t, not_names) >= 0 ||
         word_in(t, roles) >= 0 || word_in(t, honorifics) >= 0 ||
         word_in(t, weekdays) >= 0 || month_of(t, 0) != 0 ||
         word_in(t, office_types_words) >= 0 ||
@@ -2455,14 +2472,17 @@ read_names(const struct tokens *ts, struct incident *inc)
         break;
     if (k < (int)COUNT(office_words))
       continue;
+    /* A name of a short word and another, both capitals ("di Loh
+     * Buaya"), read as one. */
+    if (!t->upper && short_name(ts, j, name)) {
+      name_add(inc, name, 1, is(&ts->t[i], "di"));
+      continue;
+    }
+    if (strlen(t->w) < 4)
+      continue;
     if (!place_shorthand(ts, j, name))
       name_directions(ts, j, t->w, name);
-    for (k = 0; k < inc->nnames && strcmp(inc->name[k], name) != 0; k++)
-      ;
-    if (k == inc->nnames) {
-      inc->name_cap[inc->nnames] = t->cap;
-      snprintf(inc->name[inc->nnames++], INCIDENT_KEY, "%s", name);
-    }
+    name_add(inc, name, t->cap, t->cap && !t->upper && is(&ts->t[i], "di"));
   }
 }
 
@@ -4154,6 +4174,79 @@ roads_apart(const struct incident *a, const struct incident *b)
   return 0;
 }
 
+/* 1 when spot i of a (a name after "di" with a capital, no kabupaten,
+ * capital or island) is named by b: as a name, an office's qualifier or
+ * a word. */
+static int
+spot_named(const struct incident *a, int i, const struct incident *b)
+{
+  int j;
+
+  if (has_word(b, a->name[i]))
+    return 1;
+  for (j = 0; j < b->nnames; j++)
+    if (name_alike(a->name[i], b->name[j]))
+      return 1;
+  for (j = 0; j < b->n[INCIDENT_OFFICE]; j++)
+    if (name_alike(a->name[i], b->item[INCIDENT_OFFICE][j].qual))
+      return 1;
+  return 0;
+}
+
+/* The spots of a (see spot_named()), and how many of them b names. */
+static int
+spots_of(const struct incident *a, const struct incident *b, int *met)
+{
+  int i, n = 0;
+
+  *met = 0;
+  for (i = 0; i < a->nnames; i++)
+    if (a->name_spot[i] && !wide_place(a->name[i])) {
+      n++;
+      *met += spot_named(a, i, b);
+    }
+  return n;
+}
+
+/* The landmark offices of a (a market, a harbour, a hospital known to
+ * the gazetteer), and how many of them b names by its name or as one
+ * landmark. */
+static int
+landmarks_of(const struct incident *a, const struct incident *b, int *met)
+{
+  const struct incident_item *x;
+  int i, j, n = 0, hit;
+
+  *met = 0;
+  for (i = 0; i < a->n[INCIDENT_OFFICE]; i++) {
+    x = &a->item[INCIDENT_OFFICE][i];
+    if (x->land == 0 || x->qual[0] == '\0')
+      continue;
+    n++;
+    hit = has_word(b, x->qual);
+    for (j = 0; j < b->n[INCIDENT_OFFICE] && !hit; j++)
+      hit = b->item[INCIDENT_OFFICE][j].land == x->land;
+    for (j = 0; j < b->nnames && !hit; j++)
+      hit = name_alike(x->qual, b->name[j]);
+    *met += hit;
+  }
+  return n;
+}
+
+/* 1 when a and b each name the spot where it happened (a place after
+ * "di" with a capital, or a landmark office: "di depan Lippo Plaza",
+ * "di Pasar Oeba"; "di Loh Buaya", "di Loh Liang") and neither names
+ * any spot of the other: two spots of one office are two incidents. */
+static int
+spots_apart(const struct incident *a, const struct incident *b)
+{
+  int ma, mb, la, lb, na, nb;
+
+  na = spots_of(a, b, &ma) + landmarks_of(a, b, &la);
+  nb = spots_of(b, a, &mb) + landmarks_of(b, a, &lb);
+  return na > 0 && nb > 0 && ma + la == 0 && mb + lb == 0;
+}
+
 int
 incident_conflict(const struct incident *a, const struct incident *b,
                   int *shared, const char **why)
@@ -4184,6 +4277,11 @@ incident_conflict(const struct incident *a, const struct incident *b,
     conflict = 1;
     if (why != NULL)
       *why = "works";
+  }
+  if (!conflict && spots_apart(a, b)) {
+    conflict = 1;
+    if (why != NULL)
+      *why = "spot";
   }
   if (!conflict && roads_apart(a, b)) {
     conflict = 1;

@@ -2389,6 +2389,39 @@ START_TEST(deadline_before_a_month)
 }
 END_TEST
 
+/* The spot where it happened, named after "di" with a capital or as a
+ * landmark office ("di depan Lippo Plaza", "di Pasar Oeba"; "di Loh
+ * Buaya", "di Loh Liang"), differing on both sides with neither naming
+ * the other's: two spots of one office, two incidents.  A spot the other
+ * names as a word or an office's name is the same spot; a kabupaten,
+ * its capital or an acronym ("di SPBU") is no spot. */
+START_TEST(spots_of_one_office)
+{
+  static const struct pair_case t[] = {
+    {"Juru parkir Dishub Kota Kupang di depan Lippo Plaza Kupang menarik "
+     "Rp 5.000 untuk motor sejak Januari 2026.",
+     "Juru parkir Dishub Kota Kupang di Pasar Oeba menarik Rp 5.000 per "
+     "motor sejak Januari 2026.", 1, 1},
+    {"Juru parkir Dishub Kota Kupang di Pasar Oeba menarik Rp 5.000.",
+     "Juru parkir dishub di Oeba tarik Rp 5.000 per motor.", 0, 1},
+    {"Petugas loket TN Komodo di Loh Buaya menjual tiket Rp 150.000.",
+     "Di Loh Liang, Pulau Komodo, petugas loket menarik Rp 150.000.", 1, 1},
+    {"Petugas loket di Loh Buaya menjual tiket Rp 150.000.",
+     "petugas loket di loh buaya tarik Rp 150.000.", 0, 1},
+    {"Petugas di SPBU Nelayan Kalabahi menjual solar Rp 150.000.",
+     "Petugas di SPBUN Kalabahi menjual solar Rp 150.000.", 0, 1},
+  };
+
+  struct incident inc;
+  int i;
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("tentara di Pos Lintas Batas Motaain minta uang", &inc);
+  for (i = 0; i < inc.nnames; i++)
+    ck_assert_str_ne(inc.name[i], "poslintas");
+}
+END_TEST
+
 /* A camat "di" a town is the camat of the kecamatan holding the town
  * (by the gazetteer): "camat di Lewoleba" is the Camat Nubatukan, not
  * the Camat Atadei. */
@@ -2724,6 +2757,7 @@ incident_suite(void)
   tcase_add_test(tc, given_name_by_a_later_syllable);
   tcase_add_test(tc, school_numbered_in_words);
   tcase_add_test(tc, deadline_before_a_month);
+  tcase_add_test(tc, spots_of_one_office);
   tcase_add_test(tc, camat_of_a_town);
   tcase_add_test(tc, prison_shorthand);
   tcase_add_test(tc, supply_cut_and_stock_out);
