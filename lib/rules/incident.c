@@ -1242,6 +1242,38 @@ eve_of(const struct tokens *ts, int i)
   return i > 0 && !ts->t[i].stop && is(&ts->t[i - 1], "malam");
 }
 
+/* Words that make the month after them a deadline ("lunas sebelum
+ * bulan Maret"): due by the end of the month before. */
+static const char *const deadline_words[] = {"sebelum", "sblm", "sebelom",
+                                             NULL};
+
+/* The date just read at token i, item `item`: when it is a month (no
+ * day) after a deadline word, "bulan" between or not, it becomes the
+ * month before ("sebelum Maret 2026" is February 2026, "sebelum Januari
+ * 2026" December 2025), the month the other retelling names ("paling
+ * lambat akhir Februari"). */
+static void
+deadline_month(const struct tokens *ts, int i, struct incident *inc,
+               int item)
+{
+  struct incident_item *it = &inc->item[INCIDENT_DATE][item];
+  int64_t y = it->num / 10000, m = it->num / 100 % 100;
+  int k = i - 1;
+
+  if (item >= inc->n[INCIDENT_DATE] || m == 0 || it->num % 100 != 0)
+    return;
+  if (k >= 0 && !ts->t[i].stop &&
+      (is(&ts->t[k], "bulan") || is(&ts->t[k], "bln")))
+    k--;
+  if (k < 0 || ts->t[k + 1].stop || word_in(&ts->t[k], deadline_words) < 0)
+    return;
+  if (--m == 0) {
+    m = 12;
+    y = y != 0 ? y - 1 : 0;
+  }
+  it->num = y * 10000 + m * 100;
+}
+
 static void
 read_dates(const struct tokens *ts, struct incident *inc)
 {
@@ -1251,6 +1283,7 @@ read_dates(const struct tokens *ts, struct incident *inc)
     before = inc->n[INCIDENT_DATE];
     date_at(ts, i, inc, &used);
     if (used > 0) {
+      deadline_month(ts, i, inc, before);
       range_year(inc, before, pend, &np);
       i += used - 1;
       continue;
@@ -2205,6 +2238,21 @@ road_end(const struct tokens *ts, int j, struct incident_item *it)
     snprintf(it->key2, sizeof(it->key2), "%s", t->w);
 }
 
+/* The number of an office at token j ("SMPN 2", "SMA Negeri Satu",
+ * "TPS tiga"): digits, or one number word (day_of()) that counts nothing
+ * after it ("SD dua kali"); 0 when there is none. */
+static int64_t
+office_number(const struct tokens *ts, int j)
+{
+  const struct token *t = &ts->t[j];
+
+  if (t->stop)
+    return 0;
+  if (t->is_num)
+    return (int64_t)t->num;
+  return counted_by(ts, j + 1) ? 0 : day_of(t, 1);
+}
+
 /* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
@@ -2231,8 +2279,8 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   } else if (office_words[k].q == Q_NUMBER) {
     while (j < ts->n && word_in(&ts->t[j], office_filler) >= 0)
       j++;
-    if (j < ts->n && ts->t[j].is_num && !ts->t[j].stop)
-      num = (int64_t)ts->t[j++].num;
+    if (j < ts->n && (num = office_number(ts, j)) != 0)
+      j++;
     named = office_name(ts, j, qual);
   }
   tier = office_tier(ts, j);
@@ -2269,7 +2317,7 @@ static const char *const place_not_names[] = {
   "grup", "group", "media", "facebook", "situs", "aplikasi", "rapat",
   "acara", "proyek", "lokasinya", "mulai", "awal", "akhir", "tangan",
   "pasien", "warga", "masyarakat", "orang", "anak", "keluarga", "pesta",
-  NULL,
+  "pos", NULL,
 };
 
 /* Words between a preposition and a place name written with a capital:
@@ -2375,6 +2423,23 @@ read_appositive_persons(const struct tokens *ts, struct incident *inc)
 }
 
 /* The place names after prepositions (see INCIDENT_NAMES). */
+/* Add the place name `name` to inc (written with a capital when cap, a
+ * spot where it happened when spot), once. */
+static void
+name_add(struct incident *inc, const char *name, int cap, int spot)
+{
+  int k;
+
+  for (k = 0; k < inc->nnames && strcmp(inc->name[k], name) != 0; k++)
+    ;
+  if (k < inc->nnames || k == INCIDENT_NAMES)
+    return;
+  inc->name_cap[k] = cap;
+  inc->name_spot[k] = spot;
+  snprintf(inc->name[k], INCIDENT_KEY, "%s", name);
+  inc->nnames++;
+}
+
 static void
 read_names(const struct tokens *ts, struct incident *inc)
 {
@@ -2394,7 +2459,7 @@ read_names(const struct tokens *ts, struct incident *inc)
       water = 1;
     t = &ts->t[j];
     if ((j > i + 1 && !t->cap && !water) || t->stop || t->is_num ||
-        strlen(t->w) < 4 || word_in(t, not_names) >= 0 ||
+        word_in(t, preps) >= 0 || word_in(t, not_names) >= 0 ||
         word_in(t, roles) >= 0 || word_in(t, honorifics) >= 0 ||
         word_in(t, weekdays) >= 0 || month_of(t, 0) != 0 ||
         word_in(t, office_types_words) >= 0 ||
@@ -2407,14 +2472,17 @@ read_names(const struct tokens *ts, struct incident *inc)
         break;
     if (k < (int)COUNT(office_words))
       continue;
+    /* A name of a short word and another, both capitals ("di Loh
+     * Buaya"), read as one. */
+    if (!t->upper && short_name(ts, j, name)) {
+      name_add(inc, name, 1, is(&ts->t[i], "di"));
+      continue;
+    }
+    if (strlen(t->w) < 4)
+      continue;
     if (!place_shorthand(ts, j, name))
       name_directions(ts, j, t->w, name);
-    for (k = 0; k < inc->nnames && strcmp(inc->name[k], name) != 0; k++)
-      ;
-    if (k == inc->nnames) {
-      inc->name_cap[inc->nnames] = t->cap;
-      snprintf(inc->name[inc->nnames++], INCIDENT_KEY, "%s", name);
-    }
+    name_add(inc, name, t->cap, t->cap && !t->upper && is(&ts->t[i], "di"));
   }
 }
 
@@ -3035,6 +3103,32 @@ given_tail(const char *a, const char *b)
          strcmp(a, b + m - n) == 0;
 }
 
+/* 1 when c is a vowel letter. */
+static int
+vowel(char c)
+{
+  return strchr("aeiou", c) != NULL;
+}
+
+/* 1 when a is the given name b called by its first letter and a later
+ * syllable's vowel onwards ("yan" of "yohanes": y + "an"): a's rest, at
+ * least SHORT_GIVEN_MIN - 1 letters, stands in b after its second letter,
+ * beginning with a vowel after a consonant.  "yan" is no "yuliana" ("an"
+ * after "i"), "yos" no "yohanes". */
+static int
+given_syllable(const char *a, const char *b)
+{
+  size_t n = strlen(a), m = strlen(b), p;
+
+  if (n < SHORT_GIVEN_MIN || m < n + SHORT_GIVEN_REST || a[0] != b[0] ||
+      !vowel(a[1]))
+    return 0;
+  for (p = 2; p + n - 1 <= m; p++)
+    if (!vowel(b[p - 1]) && strncmp(b + p, a + 1, n - 1) == 0)
+      return 1;
+  return 0;
+}
+
 /* A date's parts (0 not known) agree. */
 static int
 date_alike(int64_t a, int64_t b)
@@ -3638,7 +3732,8 @@ item_alike(int k, const struct incident_item *a,
     return name_alike(a->key, b->key) || name_alike(a->key, b->key2) ||
            name_alike(a->key2, b->key) || name_alike(a->key2, b->key2) ||
            short_given(a->key, b->key) || short_given(b->key, a->key) ||
-           given_tail(a->key, b->key) || given_tail(b->key, a->key);
+           given_tail(a->key, b->key) || given_tail(b->key, a->key) ||
+           given_syllable(a->key, b->key) || given_syllable(b->key, a->key);
   case INCIDENT_OFFICE:
     return office_alike(a, b);
   case INCIDENT_PLACE:
@@ -4079,6 +4174,79 @@ roads_apart(const struct incident *a, const struct incident *b)
   return 0;
 }
 
+/* 1 when spot i of a (a name after "di" with a capital, no kabupaten,
+ * capital or island) is named by b: as a name, an office's qualifier or
+ * a word. */
+static int
+spot_named(const struct incident *a, int i, const struct incident *b)
+{
+  int j;
+
+  if (has_word(b, a->name[i]))
+    return 1;
+  for (j = 0; j < b->nnames; j++)
+    if (name_alike(a->name[i], b->name[j]))
+      return 1;
+  for (j = 0; j < b->n[INCIDENT_OFFICE]; j++)
+    if (name_alike(a->name[i], b->item[INCIDENT_OFFICE][j].qual))
+      return 1;
+  return 0;
+}
+
+/* The spots of a (see spot_named()), and how many of them b names. */
+static int
+spots_of(const struct incident *a, const struct incident *b, int *met)
+{
+  int i, n = 0;
+
+  *met = 0;
+  for (i = 0; i < a->nnames; i++)
+    if (a->name_spot[i] && !wide_place(a->name[i])) {
+      n++;
+      *met += spot_named(a, i, b);
+    }
+  return n;
+}
+
+/* The landmark offices of a (a market, a harbour, a hospital known to
+ * the gazetteer), and how many of them b names by its name or as one
+ * landmark. */
+static int
+landmarks_of(const struct incident *a, const struct incident *b, int *met)
+{
+  const struct incident_item *x;
+  int i, j, n = 0, hit;
+
+  *met = 0;
+  for (i = 0; i < a->n[INCIDENT_OFFICE]; i++) {
+    x = &a->item[INCIDENT_OFFICE][i];
+    if (x->land == 0 || x->qual[0] == '\0')
+      continue;
+    n++;
+    hit = has_word(b, x->qual);
+    for (j = 0; j < b->n[INCIDENT_OFFICE] && !hit; j++)
+      hit = b->item[INCIDENT_OFFICE][j].land == x->land;
+    for (j = 0; j < b->nnames && !hit; j++)
+      hit = name_alike(x->qual, b->name[j]);
+    *met += hit;
+  }
+  return n;
+}
+
+/* 1 when a and b each name the spot where it happened (a place after
+ * "di" with a capital, or a landmark office: "di depan Lippo Plaza",
+ * "di Pasar Oeba"; "di Loh Buaya", "di Loh Liang") and neither names
+ * any spot of the other: two spots of one office are two incidents. */
+static int
+spots_apart(const struct incident *a, const struct incident *b)
+{
+  int ma, mb, la, lb, na, nb;
+
+  na = spots_of(a, b, &ma) + landmarks_of(a, b, &la);
+  nb = spots_of(b, a, &mb) + landmarks_of(b, a, &lb);
+  return na > 0 && nb > 0 && ma + la == 0 && mb + lb == 0;
+}
+
 int
 incident_conflict(const struct incident *a, const struct incident *b,
                   int *shared, const char **why)
@@ -4109,6 +4277,11 @@ incident_conflict(const struct incident *a, const struct incident *b,
     conflict = 1;
     if (why != NULL)
       *why = "works";
+  }
+  if (!conflict && spots_apart(a, b)) {
+    conflict = 1;
+    if (why != NULL)
+      *why = "spot";
   }
   if (!conflict && roads_apart(a, b)) {
     conflict = 1;

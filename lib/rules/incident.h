@@ -96,7 +96,10 @@ struct incident_item {
 /* Place names the text mentions after "di", "ke", "dari", "dekat"
  * ("di Oelnasi", "ke liliba"), kept apart from the specifics: a name
  * shared with the other report, or naming its office ("Desa Oelnasi"),
- * is an anchor, but names never conflict (a story passes many places). */
+ * is an anchor, but names never conflict (a story passes many places),
+ * save the spot where it happened: a name after "di" with a capital
+ * ("di Loh Buaya", "di depan Lippo Plaza") or a landmark office, when
+ * each report names one and neither names any of the other's. */
 #define INCIDENT_NAMES 8
 
 /* The words of the text (four letters or more, and a short word joined
@@ -118,6 +121,8 @@ struct incident {
   int n[INCIDENT_KINDS];
   char name[INCIDENT_NAMES][INCIDENT_KEY];
   int name_cap[INCIDENT_NAMES];   /* written with a capital */
+  int name_spot[INCIDENT_NAMES];  /* after "di" with a capital: the
+                                   * spot where it happened */
   int nnames;
   uint32_t word[INCIDENT_WORDS];  /* distinct, in text order */
   int nwords;

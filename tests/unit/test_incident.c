@@ -2309,6 +2309,119 @@ START_TEST(given_name_by_its_tail)
 }
 END_TEST
 
+/* A given name called by its first letter and the vowel and consonant
+ * of a later syllable ("Om Yan" for Yohanes: Y + "an") is the person of
+ * the full name; a syllable after a vowel is no such form ("Yan" is no
+ * "Yuliana"), nor a first letter with another ("Yan" is no "Stefanus").
+ * The officer so named at one Samsat, on one day, for one amount, is
+ * one incident. */
+START_TEST(given_name_by_a_later_syllable)
+{
+  static const struct conflict_case t[] = {
+    {"Om Yan minta 200 ribu", "Pak Yohanes minta uang", 0},
+    {"Om Yan minta 200 ribu", "Ibu Yuliana minta uang", 1},
+    {"Om Yan minta 200 ribu", "Pak Stefanus minta uang", 1},
+  };
+  static const struct pair pairs[] = {
+    {"Di kantor Samsat Maumere, tanggal 20 Januari 2026, seorang petugas "
+     "loket bernama Pak Yohanes meminta tambahan Rp 200.000 di luar pajak "
+     "resmi untuk balik nama motor saya.",
+     "Om Yan yang jaga loket di Samsat Sikka minta dua ratus ribu lebih "
+     "dari pajak waktu beta urus balik nama motor, 20/01/2026.", 1},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* A school numbered in words ("SMA Negeri Satu Kefa", "SMPN dua
+ * Kupang") is the school of that number: one with the number in digits
+ * and the town in full agrees, another number conflicts; a number word
+ * that counts what follows ("SD dua kali") numbers nothing. */
+START_TEST(school_numbered_in_words)
+{
+  static const struct conflict_case t[] = {
+    {"kepala sekolah di SMA Negeri Satu Kefa minta uang ujian",
+     "Kepala SMA Negeri 1 Kefamenanu minta uang ujian", 0},
+    {"kepala sekolah di SMA Negeri Satu Kefa minta uang ujian",
+     "Kepala SMA Negeri 2 Kefamenanu minta uang ujian", 1},
+    {"guru SMPN dua Kupang minta uang", "guru SMPN 3 Kupang minta uang", 1},
+  };
+  struct incident inc;
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("SMA Negeri Satu Kefa", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_OFFICE], 1);
+  ck_assert_int_eq(inc.item[INCIDENT_OFFICE][0].num, 1);
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].qual, "kefamenanu");
+  incident_extract("kepala SD dua kali minta uang", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_OFFICE], 1);
+  ck_assert_int_eq(inc.item[INCIDENT_OFFICE][0].num, 0);
+}
+END_TEST
+
+/* A month after "sebelum" is a deadline: the month before it ("lunas
+ * sebelum bulan Maret 2026" is due in February 2026, as "paling lambat
+ * akhir Februari 2026"), across a year's turn too; a day after it is
+ * left as written. */
+START_TEST(deadline_before_a_month)
+{
+  static const struct date_case t[] = {
+    {"harus lunas sebelum bulan Maret 2026", 20260200},
+    {"harus lunas sblm Maret 2026", 20260200},
+    {"bayar sebelum Januari 2026", 20251200},
+    {"bayar sebelum bulan Mei", 400},
+    {"bayar sebelum 5 Maret 2026", 20260305},
+  };
+  static const struct conflict_case c[] = {
+    {"kepsek tagih Rp 750.000 paling lambat akhir Februari 2026",
+     "kepsek tagih 750 ribu, harus lunas sebelum bulan Maret 2026", 0},
+    {"kepsek tagih Rp 750.000 paling lambat akhir Februari 2026",
+     "kepsek tagih 750 ribu, harus lunas sebelum bulan April 2026", 1},
+  };
+  struct incident inc;
+
+  check_dates(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("harus lunas sebelum bulan Maret 2026", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_DATE], 1);
+  check_conflicts(c, sizeof(c) / sizeof(c[0]));
+}
+END_TEST
+
+/* The spot where it happened, named after "di" with a capital or as a
+ * landmark office ("di depan Lippo Plaza", "di Pasar Oeba"; "di Loh
+ * Buaya", "di Loh Liang"), differing on both sides with neither naming
+ * the other's: two spots of one office, two incidents.  A spot the other
+ * names as a word or an office's name is the same spot; a kabupaten,
+ * its capital or an acronym ("di SPBU") is no spot. */
+START_TEST(spots_of_one_office)
+{
+  static const struct pair_case t[] = {
+    {"Juru parkir Dishub Kota Kupang di depan Lippo Plaza Kupang menarik "
+     "Rp 5.000 untuk motor sejak Januari 2026.",
+     "Juru parkir Dishub Kota Kupang di Pasar Oeba menarik Rp 5.000 per "
+     "motor sejak Januari 2026.", 1, 1},
+    {"Juru parkir Dishub Kota Kupang di Pasar Oeba menarik Rp 5.000.",
+     "Juru parkir dishub di Oeba tarik Rp 5.000 per motor.", 0, 1},
+    {"Petugas loket TN Komodo di Loh Buaya menjual tiket Rp 150.000.",
+     "Di Loh Liang, Pulau Komodo, petugas loket menarik Rp 150.000.", 1, 1},
+    {"Petugas loket di Loh Buaya menjual tiket Rp 150.000.",
+     "petugas loket di loh buaya tarik Rp 150.000.", 0, 1},
+    {"Petugas di SPBU Nelayan Kalabahi menjual solar Rp 150.000.",
+     "Petugas di SPBUN Kalabahi menjual solar Rp 150.000.", 0, 1},
+  };
+
+  struct incident inc;
+  int i;
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("tentara di Pos Lintas Batas Motaain minta uang", &inc);
+  for (i = 0; i < inc.nnames; i++)
+    ck_assert_str_ne(inc.name[i], "poslintas");
+}
+END_TEST
+
 /* A camat "di" a town is the camat of the kecamatan holding the town
  * (by the gazetteer): "camat di Lewoleba" is the Camat Nubatukan, not
  * the Camat Atadei. */
@@ -2641,6 +2754,10 @@ incident_suite(void)
   tcase_add_test(tc, village_and_its_numbered_split);
   tcase_add_test(tc, short_given_names);
   tcase_add_test(tc, given_name_by_its_tail);
+  tcase_add_test(tc, given_name_by_a_later_syllable);
+  tcase_add_test(tc, school_numbered_in_words);
+  tcase_add_test(tc, deadline_before_a_month);
+  tcase_add_test(tc, spots_of_one_office);
   tcase_add_test(tc, camat_of_a_town);
   tcase_add_test(tc, prison_shorthand);
   tcase_add_test(tc, supply_cut_and_stock_out);
