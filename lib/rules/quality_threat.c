@@ -1086,6 +1086,87 @@ doom_promised(const struct ctx *cx, size_t k)
          (!word_is(cx, WC_GROUPHEAD, m - 2) && !word_is(cx, WC_CROWD, m - 2));
 }
 
+/* "Saya kasih waktu sampai hari Senin ...", "kami beri waktu sampai
+ * tanggal 20": does the sentence from word s hold a deadline the
+ * reporter sets (the reporter's word, later a [cause] word or "beri",
+ * "waktu" and "sampai")? */
+static int
+deadline_set(const struct ctx *cx, size_t s)
+{
+  size_t k, n = cx->nm->n;
+  int self = 0;
+
+  for (k = s; k + 2 < n && (k == s || !starts_sentence(cx, k)); k++) {
+    self |= word_is(cx, WC_SELF, k);
+    if (self && (word_is(cx, WC_CAUSE, k) || word_text_is(cx, k, "beri")) &&
+        !starts_clause(cx, k + 1) && !starts_clause(cx, k + 2) &&
+        word_text_is(cx, k + 1, "waktu") &&
+        (word_text_is(cx, k + 2, "sampai") || word_text_is(cx, k + 2, "sampe")))
+      return 1;
+  }
+  return 0;
+}
+
+/* Is word m the body, life or house of someone other than the reporter:
+ * a [life], [target] or person word with "-nya" ("kepalanya",
+ * "nyawanya", "rumahnya"), or a [life] or [target] word with a person
+ * named right after it ("rumah pak RT", "leher camat")?  "kepala saya"
+ * is the reporter's own. */
+static int
+victim_at(const struct ctx *cx, size_t m)
+{
+  int thing = word_is(cx, WC_LIFE, m) || word_is(cx, WC_TARGET, m);
+
+  if (m + 1 < cx->nm->n && !starts_clause(cx, m + 1) &&
+      word_is(cx, WC_SELF, m + 1))
+    return 0;
+  if (owned_nya(cx, m))
+    return thing || word_is(cx, WC_PERSON, m);
+  return thing && m + 1 < cx->nm->n && !starts_clause(cx, m + 1) &&
+         other_person(cx, m + 1);
+}
+
+/*
+ * Harm said of the one threatened rather than done by a verb: at word k
+ * an outcome ([outcome], [broken]: "pecah", "patah", "taruhan") or ruin
+ * (ruin_of: "rata dengan tanah"), an official's body, life or house named
+ * before it in its clause (victim_at), no [can], [past] or [not] word
+ * ("bisa hancur" is a risk, "sudah hancur" a story), and the reporter's
+ * will: a condition in the sentence ("kalau", repeat_if), an [intent]
+ * word before it outside reported speech ("saya sumpah", "akan", "besok")
+ * or a deadline the reporter set in the sentence before ("Saya kasih
+ * waktu sampai hari Senin ... . Lewat dari itu, nyawanya taruhannya.").
+ * An accident ("kepalanya pecah dan dijahit") or a danger told ("nyawa
+ * taruhannya" of villagers crossing a river) is none.
+ */
+static int
+fate_at(const struct ctx *cx, size_t k)
+{
+  size_t c, m, s;
+  int victim = 0;
+
+  if (cx->reported[k] ||
+      !(word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BROKEN, k) ||
+        ruin_of(cx, k)) ||
+      (k > 0 && negation_before(cx, k) < k))
+    return 0;
+  c = clause_start(cx, k);
+  for (m = c; m < k; m++) {
+    if (word_is(cx, WC_CAN, m) || word_is(cx, WC_PAST, m))
+      return 0;
+    victim |= victim_at(cx, m);
+  }
+  if (!victim)
+    return 0;
+  s = sentence_start(cx, k);
+  if (if_in_sentence(cx, k) || repeat_if(cx, s))
+    return 1;
+  for (m = s; m < k; m++)
+    if (word_is(cx, WC_INTENT, m) && !cx->reported[m])
+      return 1;
+  return s > 0 && deadline_set(cx, sentence_start(cx, s - 1));
+}
+
 /* "kami kasih dia pelajaran", "beta mau kasih pelajaran sama kades": a
  * [cause] word at i, then "pelajaran" right after it or after the person
  * it is given to.  Returns the index of "pelajaran", or i when there is
@@ -2110,7 +2191,7 @@ judge_threat(struct ctx *cx, size_t i)
       ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
-      blood_shed(cx, i))
+      blood_shed(cx, i) || fate_at(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi
