@@ -1356,6 +1356,8 @@ intended(const struct ctx *cx, size_t i, size_t a)
   }
   if (past)
     return 0;
+  if (readied_in_sentence(cx, i))
+    return 1;   /* "kami siapkan bom ikan untuk ...": the means readied */
   for (k = s; k < cx->nm->n && (k == s || !starts_sentence(cx, k)); k++)
     if ((word_is(cx, WC_INTENT, k) || deadline_at(cx, k) ||
          (k < a && lest_at(cx, k))) &&
@@ -1452,7 +1454,7 @@ intended_harm(const struct ctx *cx, size_t i)
   if (cx->reported[i] || !harm_word(cx, i, &self))
     return 0;
   if (!self && !self_agent(cx, i) && !remote_agent(cx, i) &&
-      !call_agent(cx, i))
+      !call_agent(cx, i) && !armed_for(cx, i))
     return 0;
   a = agent_at(cx, i);
   if (!intended(cx, i, a))
@@ -1462,17 +1464,19 @@ intended_harm(const struct ctx *cx, size_t i)
 }
 
 /* "saya campur racun di kopi pak sekdes", "racun tikus untuk teh kepala
- * dusun": a [poison] word at i, the reporter's word at most CTX_AFTER
- * words before it in its clause, said as an intent (intended), and later
- * in the clause a [food] word after "untuk"/"di"/"ke"/"dalam" owned by a
- * person (owned_by).  Poison for a store, or feared in one's own cup
+ * dusun", "sy sudah beli racun tikus, nanti sy campur di kopi pak
+ * sekdes": a [poison] word at i, the reporter's word at most CTX_AFTER
+ * words before it in its clause, and later in the sentence a [food] word
+ * after "untuk"/"di"/"ke"/"dalam" owned by a person (owned_by), said as
+ * an intent (intended) there, by the reporter again when in a later
+ * clause.  Poison for a store, or feared in one's own cup
  * ("kopi saya"), is none. */
 static int
 poison_served(const struct ctx *cx, size_t i)
 {
   static const char *const into[] = {"untuk", "utk", "buat", "di", "ke",
                                      "dalam", NULL};
-  size_t k, a = i;
+  size_t k, b, a = i;
 
   if (!word_is(cx, WC_POISON, i) || cx->reported[i])
     return 0;
@@ -1481,12 +1485,59 @@ poison_served(const struct ctx *cx, size_t i)
       a = k - 1;
       break;
     }
-  if (a == i || !intended(cx, i, a))
+  if (a == i)
     return 0;
-  for (k = i + 1; k + 1 < cx->nm->n && !starts_clause(cx, k + 1); k++)
-    if (word_in(cx, k, into) && word_is(cx, WC_FOOD, k + 1) &&
-        owned_by(cx, k + 1))
+  for (k = i + 1; k + 1 < cx->nm->n && !starts_sentence(cx, k + 1); k++) {
+    if (!word_in(cx, k, into) || starts_clause(cx, k + 1) ||
+        !word_is(cx, WC_FOOD, k + 1) || !owned_by(cx, k + 1))
+      continue;
+    /* "..., nanti sy campur di kopi pak sekdes": served in a later
+     * clause, by the reporter again. */
+    b = clause_start(cx, k) == clause_start(cx, i) ? a : agent_at(cx, k);
+    if (word_is(cx, WC_SELF, b) && intended(cx, k, b))
       return 1;
+  }
+  return 0;
+}
+
+/* "Peluru pertama untuk kepala sekolah", "Beta pung parang su tajam,
+ * tinggal itu kepala desa pung leher saja": a [weapon] or [poison] word
+ * at i that opens its clause (a weapon dedicated) or is the reporter's
+ * (owned_weapon, or readied: an [arm] word right before it with the
+ * reporter as agent), then, in its clause or the next, a [purpose] word
+ * or "tinggal" opening the next clause with a person, office or building
+ * as its target (has_target).  No [past] word before it in its clause
+ * and no [not] word in it, outside reported speech: weapons seized
+ * ("polisi sudah sita senjata untuk ...") or not handed out ("senjata
+ * untuk satpam belum ada") are none. */
+static int
+reserved_for(const struct ctx *cx, size_t i)
+{
+  size_t k, c, n = cx->nm->n;
+  int clauses = 0;
+
+  if (cx->reported[i] ||
+      !(word_is(cx, WC_WEAPON, i) || word_is(cx, WC_POISON, i)))
+    return 0;
+  c = clause_start(cx, i);
+  if (c != i && !owned_weapon(cx, i) &&
+      !(word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1)))
+    return 0;
+  for (k = c; k < i; k++)
+    if (word_is(cx, WC_PAST, k) || word_is(cx, WC_NOT, k))
+      return 0;
+  for (k = i + 1; k < n && !starts_sentence(cx, k); k++) {
+    if (starts_clause(cx, k)) {
+      if (++clauses > 1)
+        return 0;
+      if (word_text_is(cx, k, "tinggal") && has_target(cx, k))
+        return 1;
+    }
+    if (clauses == 0 && word_is(cx, WC_NOT, k))
+      return 0;
+    if (word_is(cx, WC_PURPOSE, k) && has_target(cx, k))
+      return 1;
+  }
   return 0;
 }
 
@@ -2169,7 +2220,7 @@ judge_threat(struct ctx *cx, size_t i)
   if (harm && fronted_weapon(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   if (intended_harm(cx, i) || poison_served(cx, i) || advised_harm(cx, i) ||
-      relayed_harm(cx, i))
+      relayed_harm(cx, i) || reserved_for(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* A lesson the reporter gives someone: a beating promised. */
   k = lesson_at(cx, i);
