@@ -496,6 +496,22 @@ befalls_on(const struct ctx *cx, size_t k)
          (other_person(cx, k + 2) || word_is(cx, WC_YOU, k + 2));
 }
 
+/* "jalan ke rumahnya gelap": "gelap" at word k with "jalan" before it
+ * in its clause.  Said after a warning to an official, the way home is
+ * menace; a dark road complained of is judged by no one's warning. */
+static int
+dark_road(const struct ctx *cx, size_t k)
+{
+  size_t c;
+
+  if (!word_text_is(cx, k, "gelap"))
+    return 0;
+  for (c = clause_start(cx, k); c < k; c++)
+    if (word_text_is(cx, c, "jalan"))
+      return 1;
+  return 0;
+}
+
 /* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
  * twice or not: "hati-hati"), a person or "you" within two words after
  * it (or an official named before it: "pak lurah tu awas sa, ...",
@@ -503,8 +519,8 @@ befalls_on(const struct ctx *cx, size_t k)
  * clause of the warning: "sekdes itu kalau pulang malam hati-hati
  * saja"), and later in the sentence harm befalling people or someone
  * not coming home after a modal word ("bisa celaka", "bisa tidak sampai
- * rumah", "apa yang bisa terjadi sama dia": befalls_on), or
- * ruin ("jadi abu").  A warning about a bridge that "bisa hancur" is
+ * rumah", "apa yang bisa terjadi sama dia": befalls_on), ruin ("jadi
+ * abu") or a dark way home ("jalan ke rumahnya gelap": dark_road).  A warning about a bridge that "bisa hancur" is
  * none. */
 static int
 veiled_warning(const struct ctx *cx, size_t i)
@@ -532,7 +548,7 @@ veiled_warning(const struct ctx *cx, size_t i)
     if ((word_is(cx, WC_MODAL, m - 1) &&
          (word_is(cx, WC_BEFALL, m) || no_return(cx, m) ||
           befalls_on(cx, m))) ||
-        ruin_of(cx, m))
+        ruin_of(cx, m) || dark_road(cx, m))
       return 1;
   return 0;
 }
@@ -1718,9 +1734,10 @@ visit_at(const struct ctx *cx, size_t k)
  * or "-nya" on it or the word after it; Kupang "dia pung rumah"), and
  * later in the sentence a [wait] word with "waktu" or an intensifier
  * after it: the reporter only waits; or a weapon the reporter has
- * earlier in the sentence (owned_weapon), or a visit with no errand in
- * the rest of it or the next sentence (visit_at: "... beta tau dia pung
- * rumah. Nanti malam beta datang.").  "rumah saya akan digusur" is the
+ * earlier in the sentence (owned_weapon), someone else's family named in
+ * it or the sentence before ("anak istrinya tinggal di kampung ini"), or
+ * a visit with no errand in the rest of it or the next sentence
+ * (visit_at: "... beta tau dia pung rumah. Nanti malam beta datang.").  "rumah saya akan digusur" is the
  * reporter's own. */
 static int
 home_known(const struct ctx *cx, size_t i)
@@ -1738,6 +1755,8 @@ home_known(const struct ctx *cx, size_t i)
       owning(cx, h + 1) &&
       word_text_is(cx, h + 2, "rumah"))
     h += 2;   /* Kupang: "beta tau dia pung rumah" */
+  else if (word_text_is(cx, h, "rumahnya"))
+    ;         /* "kami tahu rumahnya" */
   else if (!word_text_is(cx, h, "rumah") ||
            (!owned_nya(cx, h) &&
             (starts_clause(cx, h + 1) || word_is(cx, WC_SELF, h + 1) ||
@@ -1745,6 +1764,15 @@ home_known(const struct ctx *cx, size_t i)
     return 0;
   for (k = sentence_start(cx, i); k < i; k++)
     if (owned_weapon(cx, k))
+      return 1;
+  /* "Anak istrinya tinggal di kampung ini juga. Kami tahu rumahnya di
+   * mana.": someone else's family named in this sentence or the one
+   * before. */
+  k = sentence_start(cx, i);
+  for (k = k > 0 ? sentence_start(cx, k - 1) : k; k < i; k++)
+    if (word_is(cx, WC_KIN, k) && !word_is(cx, WC_KIN, k + 1) &&
+        (owned_nya(cx, k) ||
+         (k + 1 < n && !starts_clause(cx, k + 1) && other_person(cx, k + 1))))
       return 1;
   k = next_sentence(cx, i);
   for (e = k < n ? next_sentence(cx, k) : n, k = h + 1; k < e; k++)
