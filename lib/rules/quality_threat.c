@@ -496,6 +496,22 @@ befalls_on(const struct ctx *cx, size_t k)
          (other_person(cx, k + 2) || word_is(cx, WC_YOU, k + 2));
 }
 
+/* "jalan ke rumahnya gelap": "gelap" at word k with "jalan" before it
+ * in its clause.  Said after a warning to an official, the way home is
+ * menace; a dark road complained of is judged by no one's warning. */
+static int
+dark_road(const struct ctx *cx, size_t k)
+{
+  size_t c;
+
+  if (!word_text_is(cx, k, "gelap"))
+    return 0;
+  for (c = clause_start(cx, k); c < k; c++)
+    if (word_text_is(cx, c, "jalan"))
+      return 1;
+  return 0;
+}
+
 /* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
  * twice or not: "hati-hati"), a person or "you" within two words after
  * it (or an official named before it: "pak lurah tu awas sa, ...",
@@ -503,8 +519,8 @@ befalls_on(const struct ctx *cx, size_t k)
  * clause of the warning: "sekdes itu kalau pulang malam hati-hati
  * saja"), and later in the sentence harm befalling people or someone
  * not coming home after a modal word ("bisa celaka", "bisa tidak sampai
- * rumah", "apa yang bisa terjadi sama dia": befalls_on), or
- * ruin ("jadi abu").  A warning about a bridge that "bisa hancur" is
+ * rumah", "apa yang bisa terjadi sama dia": befalls_on), ruin ("jadi
+ * abu") or a dark way home ("jalan ke rumahnya gelap": dark_road).  A warning about a bridge that "bisa hancur" is
  * none. */
 static int
 veiled_warning(const struct ctx *cx, size_t i)
@@ -532,7 +548,7 @@ veiled_warning(const struct ctx *cx, size_t i)
     if ((word_is(cx, WC_MODAL, m - 1) &&
          (word_is(cx, WC_BEFALL, m) || no_return(cx, m) ||
           befalls_on(cx, m))) ||
-        ruin_of(cx, m))
+        ruin_of(cx, m) || dark_road(cx, m))
       return 1;
   return 0;
 }
@@ -1086,6 +1102,87 @@ doom_promised(const struct ctx *cx, size_t k)
          (!word_is(cx, WC_GROUPHEAD, m - 2) && !word_is(cx, WC_CROWD, m - 2));
 }
 
+/* "Saya kasih waktu sampai hari Senin ...", "kami beri waktu sampai
+ * tanggal 20": does the sentence from word s hold a deadline the
+ * reporter sets (the reporter's word, later a [cause] word or "beri",
+ * "waktu" and "sampai")? */
+static int
+deadline_set(const struct ctx *cx, size_t s)
+{
+  size_t k, n = cx->nm->n;
+  int self = 0;
+
+  for (k = s; k + 2 < n && (k == s || !starts_sentence(cx, k)); k++) {
+    self |= word_is(cx, WC_SELF, k);
+    if (self && (word_is(cx, WC_CAUSE, k) || word_text_is(cx, k, "beri")) &&
+        !starts_clause(cx, k + 1) && !starts_clause(cx, k + 2) &&
+        word_text_is(cx, k + 1, "waktu") &&
+        (word_text_is(cx, k + 2, "sampai") || word_text_is(cx, k + 2, "sampe")))
+      return 1;
+  }
+  return 0;
+}
+
+/* Is word m the body, life or house of someone other than the reporter:
+ * a [life], [target] or person word with "-nya" ("kepalanya",
+ * "nyawanya", "rumahnya"), or a [life] or [target] word with a person
+ * named right after it ("rumah pak RT", "leher camat")?  "kepala saya"
+ * is the reporter's own. */
+static int
+victim_at(const struct ctx *cx, size_t m)
+{
+  int thing = word_is(cx, WC_LIFE, m) || word_is(cx, WC_TARGET, m);
+
+  if (m + 1 < cx->nm->n && !starts_clause(cx, m + 1) &&
+      word_is(cx, WC_SELF, m + 1))
+    return 0;
+  if (owned_nya(cx, m))
+    return thing || word_is(cx, WC_PERSON, m);
+  return thing && m + 1 < cx->nm->n && !starts_clause(cx, m + 1) &&
+         other_person(cx, m + 1);
+}
+
+/*
+ * Harm said of the one threatened rather than done by a verb: at word k
+ * an outcome ([outcome], [broken]: "pecah", "patah", "taruhan") or ruin
+ * (ruin_of: "rata dengan tanah"), an official's body, life or house named
+ * before it in its clause (victim_at), no [can], [past] or [not] word
+ * ("bisa hancur" is a risk, "sudah hancur" a story), and the reporter's
+ * will: a condition in the sentence ("kalau", repeat_if), an [intent]
+ * word before it outside reported speech ("saya sumpah", "akan", "besok")
+ * or a deadline the reporter set in the sentence before ("Saya kasih
+ * waktu sampai hari Senin ... . Lewat dari itu, nyawanya taruhannya.").
+ * An accident ("kepalanya pecah dan dijahit") or a danger told ("nyawa
+ * taruhannya" of villagers crossing a river) is none.
+ */
+static int
+fate_at(const struct ctx *cx, size_t k)
+{
+  size_t c, m, s;
+  int victim = 0;
+
+  if (cx->reported[k] ||
+      !(word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BROKEN, k) ||
+        ruin_of(cx, k)) ||
+      (k > 0 && negation_before(cx, k) < k))
+    return 0;
+  c = clause_start(cx, k);
+  for (m = c; m < k; m++) {
+    if (word_is(cx, WC_CAN, m) || word_is(cx, WC_PAST, m))
+      return 0;
+    victim |= victim_at(cx, m);
+  }
+  if (!victim)
+    return 0;
+  s = sentence_start(cx, k);
+  if (if_in_sentence(cx, k) || repeat_if(cx, s))
+    return 1;
+  for (m = s; m < k; m++)
+    if (word_is(cx, WC_INTENT, m) && !cx->reported[m])
+      return 1;
+  return s > 0 && deadline_set(cx, sentence_start(cx, s - 1));
+}
+
 /* "kami kasih dia pelajaran", "beta mau kasih pelajaran sama kades": a
  * [cause] word at i, then "pelajaran" right after it or after the person
  * it is given to.  Returns the index of "pelajaran", or i when there is
@@ -1275,6 +1372,8 @@ intended(const struct ctx *cx, size_t i, size_t a)
   }
   if (past)
     return 0;
+  if (readied_in_sentence(cx, i))
+    return 1;   /* "kami siapkan bom ikan untuk ...": the means readied */
   for (k = s; k < cx->nm->n && (k == s || !starts_sentence(cx, k)); k++)
     if ((word_is(cx, WC_INTENT, k) || deadline_at(cx, k) ||
          (k < a && lest_at(cx, k))) &&
@@ -1371,7 +1470,7 @@ intended_harm(const struct ctx *cx, size_t i)
   if (cx->reported[i] || !harm_word(cx, i, &self))
     return 0;
   if (!self && !self_agent(cx, i) && !remote_agent(cx, i) &&
-      !call_agent(cx, i))
+      !call_agent(cx, i) && !armed_for(cx, i))
     return 0;
   a = agent_at(cx, i);
   if (!intended(cx, i, a))
@@ -1381,17 +1480,19 @@ intended_harm(const struct ctx *cx, size_t i)
 }
 
 /* "saya campur racun di kopi pak sekdes", "racun tikus untuk teh kepala
- * dusun": a [poison] word at i, the reporter's word at most CTX_AFTER
- * words before it in its clause, said as an intent (intended), and later
- * in the clause a [food] word after "untuk"/"di"/"ke"/"dalam" owned by a
- * person (owned_by).  Poison for a store, or feared in one's own cup
+ * dusun", "sy sudah beli racun tikus, nanti sy campur di kopi pak
+ * sekdes": a [poison] word at i, the reporter's word at most CTX_AFTER
+ * words before it in its clause, and later in the sentence a [food] word
+ * after "untuk"/"di"/"ke"/"dalam" owned by a person (owned_by), said as
+ * an intent (intended) there, by the reporter again when in a later
+ * clause.  Poison for a store, or feared in one's own cup
  * ("kopi saya"), is none. */
 static int
 poison_served(const struct ctx *cx, size_t i)
 {
   static const char *const into[] = {"untuk", "utk", "buat", "di", "ke",
                                      "dalam", NULL};
-  size_t k, a = i;
+  size_t k, b, a = i;
 
   if (!word_is(cx, WC_POISON, i) || cx->reported[i])
     return 0;
@@ -1400,12 +1501,59 @@ poison_served(const struct ctx *cx, size_t i)
       a = k - 1;
       break;
     }
-  if (a == i || !intended(cx, i, a))
+  if (a == i)
     return 0;
-  for (k = i + 1; k + 1 < cx->nm->n && !starts_clause(cx, k + 1); k++)
-    if (word_in(cx, k, into) && word_is(cx, WC_FOOD, k + 1) &&
-        owned_by(cx, k + 1))
+  for (k = i + 1; k + 1 < cx->nm->n && !starts_sentence(cx, k + 1); k++) {
+    if (!word_in(cx, k, into) || starts_clause(cx, k + 1) ||
+        !word_is(cx, WC_FOOD, k + 1) || !owned_by(cx, k + 1))
+      continue;
+    /* "..., nanti sy campur di kopi pak sekdes": served in a later
+     * clause, by the reporter again. */
+    b = clause_start(cx, k) == clause_start(cx, i) ? a : agent_at(cx, k);
+    if (word_is(cx, WC_SELF, b) && intended(cx, k, b))
       return 1;
+  }
+  return 0;
+}
+
+/* "Peluru pertama untuk kepala sekolah", "Beta pung parang su tajam,
+ * tinggal itu kepala desa pung leher saja": a [weapon] or [poison] word
+ * at i that opens its clause (a weapon dedicated) or is the reporter's
+ * (owned_weapon, or readied: an [arm] word right before it with the
+ * reporter as agent), then, in its clause or the next, a [purpose] word
+ * or "tinggal" opening the next clause with a person, office or building
+ * as its target (has_target).  No [past] word before it in its clause
+ * and no [not] word in it, outside reported speech: weapons seized
+ * ("polisi sudah sita senjata untuk ...") or not handed out ("senjata
+ * untuk satpam belum ada") are none. */
+static int
+reserved_for(const struct ctx *cx, size_t i)
+{
+  size_t k, c, n = cx->nm->n;
+  int clauses = 0;
+
+  if (cx->reported[i] ||
+      !(word_is(cx, WC_WEAPON, i) || word_is(cx, WC_POISON, i)))
+    return 0;
+  c = clause_start(cx, i);
+  if (c != i && !owned_weapon(cx, i) &&
+      !(word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1)))
+    return 0;
+  for (k = c; k < i; k++)
+    if (word_is(cx, WC_PAST, k) || word_is(cx, WC_NOT, k))
+      return 0;
+  for (k = i + 1; k < n && !starts_sentence(cx, k); k++) {
+    if (starts_clause(cx, k)) {
+      if (++clauses > 1)
+        return 0;
+      if (word_text_is(cx, k, "tinggal") && has_target(cx, k))
+        return 1;
+    }
+    if (clauses == 0 && word_is(cx, WC_NOT, k))
+      return 0;
+    if (word_is(cx, WC_PURPOSE, k) && has_target(cx, k))
+      return 1;
+  }
   return 0;
 }
 
@@ -1586,9 +1734,10 @@ visit_at(const struct ctx *cx, size_t k)
  * or "-nya" on it or the word after it; Kupang "dia pung rumah"), and
  * later in the sentence a [wait] word with "waktu" or an intensifier
  * after it: the reporter only waits; or a weapon the reporter has
- * earlier in the sentence (owned_weapon), or a visit with no errand in
- * the rest of it or the next sentence (visit_at: "... beta tau dia pung
- * rumah. Nanti malam beta datang.").  "rumah saya akan digusur" is the
+ * earlier in the sentence (owned_weapon), someone else's family named in
+ * it or the sentence before ("anak istrinya tinggal di kampung ini"), or
+ * a visit with no errand in the rest of it or the next sentence
+ * (visit_at: "... beta tau dia pung rumah. Nanti malam beta datang.").  "rumah saya akan digusur" is the
  * reporter's own. */
 static int
 home_known(const struct ctx *cx, size_t i)
@@ -1606,6 +1755,8 @@ home_known(const struct ctx *cx, size_t i)
       owning(cx, h + 1) &&
       word_text_is(cx, h + 2, "rumah"))
     h += 2;   /* Kupang: "beta tau dia pung rumah" */
+  else if (word_text_is(cx, h, "rumahnya"))
+    ;         /* "kami tahu rumahnya" */
   else if (!word_text_is(cx, h, "rumah") ||
            (!owned_nya(cx, h) &&
             (starts_clause(cx, h + 1) || word_is(cx, WC_SELF, h + 1) ||
@@ -1613,6 +1764,15 @@ home_known(const struct ctx *cx, size_t i)
     return 0;
   for (k = sentence_start(cx, i); k < i; k++)
     if (owned_weapon(cx, k))
+      return 1;
+  /* "Anak istrinya tinggal di kampung ini juga. Kami tahu rumahnya di
+   * mana.": someone else's family named in this sentence or the one
+   * before. */
+  k = sentence_start(cx, i);
+  for (k = k > 0 ? sentence_start(cx, k - 1) : k; k < i; k++)
+    if (word_is(cx, WC_KIN, k) && !word_is(cx, WC_KIN, k + 1) &&
+        (owned_nya(cx, k) ||
+         (k + 1 < n && !starts_clause(cx, k + 1) && other_person(cx, k + 1))))
       return 1;
   k = next_sentence(cx, i);
   for (e = k < n ? next_sentence(cx, k) : n, k = h + 1; k < e; k++)
@@ -2088,7 +2248,7 @@ judge_threat(struct ctx *cx, size_t i)
   if (harm && fronted_weapon(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   if (intended_harm(cx, i) || poison_served(cx, i) || advised_harm(cx, i) ||
-      relayed_harm(cx, i))
+      relayed_harm(cx, i) || reserved_for(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* A lesson the reporter gives someone: a beating promised. */
   k = lesson_at(cx, i);
@@ -2110,7 +2270,7 @@ judge_threat(struct ctx *cx, size_t i)
       ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
-      blood_shed(cx, i))
+      blood_shed(cx, i) || fate_at(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi

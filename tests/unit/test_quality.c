@@ -2386,6 +2386,81 @@ START_TEST(quality_judge_relayed_saja)
 }
 END_TEST
 
+/* Harm said of an official's body, life or house rather than done by a
+ * verb ("kepalanya pecah", "nyawanya taruhannya", "rumah pak RT rata
+ * dengan tanah"), under the reporter's will: an oath, a condition, a
+ * future, or a deadline the reporter set in the sentence before.  The
+ * same words told of an accident or a danger are none. */
+static const struct judge_case fate_cases[] = {
+  {"Sekali lagi dia tagih uang pelicin di Dukcapil, saya sumpah kepalanya "
+   "pecah.", QUALITY_THREAT, 0},
+  {"Kalau camat masih potong dana desa, saya jamin lehernya patah.",
+   QUALITY_THREAT, 0},
+  {"Saya kasih waktu sampai hari Senin untuk kades Lifuleo kembalikan uang "
+   "sapi bantuan. Lewat dari itu, nyawanya taruhannya.", QUALITY_THREAT, 0},
+  {"Rumah pak RT di Oepura akan rata dengan tanah besok malam, dia yang "
+   "coret nama mama saya.", QUALITY_THREAT, 0},
+  {"Jembatan di Oesao rusak, warga menyeberang sungai dan nyawa "
+   "taruhannya.", QUALITY_CLEAN, 0},
+  {"Anak saya jatuh dari motor, kepalanya pecah dan dijahit di "
+   "puskesmas.", QUALITY_CLEAN, 0},
+  {"Kami kasih waktu sampai hari Senin. Kalau tidak, kami lapor ke "
+   "inspektorat.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_fate)
+{
+  judge_rows(fate_cases, N(fate_cases));
+}
+END_TEST
+
+/* A weapon, explosive or poison the reporter has or readies, reserved
+ * for an official or an office ("untuk", "tinggal"), or served in an
+ * official's food later in the sentence.  Fishermen's bombs, weapons
+ * seized by the police, or poison bought for rats are none. */
+static const struct judge_case reserved_cases[] = {
+  {"Ada senapan rakitan di rumah. Peluru pertama untuk kepala sekolah SMP "
+   "Negeri 2 Atambua.", QUALITY_THREAT, 0},
+  {"Kami siapkan bom ikan untuk ledakkan pos retribusi di Pelabuhan "
+   "Tenau.", QUALITY_THREAT, 0},
+  {"Beta pung parang su tajam, tinggal itu kepala desa pung leher saja.",
+   QUALITY_THREAT, 0},
+  {"Saya sudah beli racun tikus, nanti sy campur di kopi pak sekdes.",
+   QUALITY_THREAT, 0},
+  {"Nelayan pakai bom ikan untuk tangkap ikan di Teluk Kupang, petugas "
+   "diam saja.", QUALITY_CLEAN, 0},
+  {"Polisi sudah menyita senjata untuk kelompok itu.", QUALITY_CLEAN, 0},
+  {"Saya sudah beli racun tikus, nanti sy taruh di gudang beras.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_reserved)
+{
+  judge_rows(reserved_cases, N(reserved_cases));
+}
+END_TEST
+
+/* A warning to an official with the way home dark, or the reporter
+ * knowing an official's home after the official's family is named: a
+ * veiled threat.  A dark road complained of is none. */
+static const struct judge_case home_menace_cases[] = {
+  {"Petugas pajak yang peras pedagang di Pasar Inpres Naikoten sebaiknya "
+   "hati-hati kalau pulang malam, jalan ke rumahnya gelap.",
+   QUALITY_THREAT, 0},
+  {"Pak Kades tolong ingat, anak istrinya tinggal di kampung ini juga. "
+   "Kami tahu rumahnya di mana.", QUALITY_THREAT, 0},
+  {"Jalan ke rumah kades gelap karena lampu jalan mati sudah tiga bulan.",
+   QUALITY_CLEAN, 0},
+  {"Kami tahu rumahnya di mana, tapi kades tidak pernah ada di rumah.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_home_menace)
+{
+  judge_rows(home_menace_cases, N(home_menace_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3112,6 +3187,9 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_name_vowed);
   tcase_add_test(tc, quality_judge_blood_shed);
   tcase_add_test(tc, quality_judge_relayed_saja);
+  tcase_add_test(tc, quality_judge_fate);
+  tcase_add_test(tc, quality_judge_reserved);
+  tcase_add_test(tc, quality_judge_home_menace);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
