@@ -295,6 +295,11 @@ static const struct directive directives[] = {
     .offset = CFG(conversation.stopwords), .def = "stopwords.id.txt",
     .flags = F_RELOAD,
     .help = "Indonesian stop words for the language check" },
+  { .section = SEC_CONVERSATION, .key = "threat_model", .type = T_PATH,
+    .offset = CFG(conversation.threat_model), .def = "threat-model.txt",
+    .flags = F_RELOAD,
+    .help = "A learned second opinion on threats in reports; a missing "
+            "file leaves threats to the lexicon's rules alone" },
   { .section = SEC_CONVERSATION, .key = "feasts", .type = T_PATH,
     .offset = CFG(conversation.feasts), .flags = F_RELOAD | F_EMPTY,
     .example = "hari-raya.txt",
