@@ -74,24 +74,33 @@ struct sink {
   double sum;
 };
 
+/* The feature of hash h. */
+static void
+emit_hash(struct sink *s, uint64_t h)
+{
+  uint32_t i = (uint32_t)(h & (((uint64_t)1 << s->m->bits) - 1));
+
+  if (s->idx != NULL && s->n < s->cap)
+    s->idx[s->n] = i;
+  if (s->idx == NULL)
+    s->sum += s->m->w[i];
+  s->n++;
+}
+
+/* The feature of kind and a[0..alen), or of kind and the two words a and
+ * b[0..blen) when b is not NULL. */
 static void
 emit(struct sink *s, char kind, const char *a, size_t alen, const char *b,
      size_t blen)
 {
   uint64_t h = hash_fnv1a(HASH_FNV_OFFSET, &kind, 1);
-  uint32_t i;
 
   h = hash_fnv1a(h, a, alen);
   if (b != NULL) {
     h = hash_fnv1a(h, " ", 1);
     h = hash_fnv1a(h, b, blen);
   }
-  i = (uint32_t)(h & (((uint64_t)1 << s->m->bits) - 1));
-  if (s->idx != NULL && s->n < s->cap)
-    s->idx[s->n] = i;
-  if (s->idx == NULL)
-    s->sum += s->m->w[i];
-  s->n++;
+  emit_hash(s, h);
 }
 
 static int
@@ -108,6 +117,7 @@ word_features(struct sink *s, const char *w, size_t n)
 {
   char ed[FEATURE_WORD_MAX + 2], sk[FEATURE_WORD_MAX];
   size_t i, k, g, e;
+  uint64_t h;
 
   if (n <= FEATURE_WORD_MAX) {
     emit(s, 'w', w, n, NULL, 0);
@@ -121,9 +131,14 @@ word_features(struct sink *s, const char *w, size_t n)
   ed[0] = '^';
   memcpy(ed + 1, w, e);
   ed[e + 1] = '$';
-  for (g = GRAM_MIN; g <= GRAM_MAX; g++)
-    for (i = 0; i + g <= e + 2; i++)
-      emit(s, 'c', ed + i, g, NULL, 0);
+  /* The n-grams from one place share their hash's prefix. */
+  for (i = 0; i + GRAM_MIN <= e + 2; i++) {
+    h = hash_fnv1a(hash_fnv1a(HASH_FNV_OFFSET, "c", 1), ed + i, GRAM_MIN - 1);
+    for (g = GRAM_MIN; g <= GRAM_MAX && i + g <= e + 2; g++) {
+      h = hash_fnv1a(h, ed + i + g - 1, 1);
+      emit_hash(s, h);
+    }
+  }
 }
 
 static void

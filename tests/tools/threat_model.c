@@ -4,6 +4,7 @@
  *
  *   threat_model train [OPTIONS] CORPUS > config/threat-model.txt
  *   threat_model eval [OPTIONS] CORPUS [HELDOUT...]
+ *   threat_model bench [OPTIONS] CORPUS
  *
  * CORPUS and HELDOUT are rule-3 corpora (expected<TAB>text, as
  * tests/corpus/rule3.tsv).  train fits a logistic regression (threat
@@ -15,6 +16,8 @@
  * model trained on all of CORPUS.  Whether the model may speak for a
  * text (the rules find it clean, nothing quoted or literal, a target
  * named) is asked of the judge itself, so the figures are the daemon's.
+ * bench times the model's scoring of each text of CORPUS, and of a long
+ * report (the texts joined up to 4000 characters), as the judge does it.
  *
  * Options: -c DIR the word lists (default config), -b BITS of the table
  * (default THREAT_MODEL_BITS), -e EPOCHS (default 30), -r RATE (0.5),
@@ -24,6 +27,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -341,6 +345,52 @@ write_model(const struct threat_model *m, const char *corpus,
   fprintf(stderr, "threat_model: %zu weights written\n", kept);
 }
 
+static double
+now_us(void)
+{
+  struct timespec ts;
+
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+/* Time the scoring of each text of c (rounds times over) and of one long
+ * report, with the model trained on all of c. */
+static void
+bench(const struct corpus *c, const struct opts *o)
+{
+  struct threat_model *m = train(c, -1, o);
+  struct buf big;
+  double t0, t, sink = 0.0;
+  size_t i, longest = 0;
+  int r, rounds = 50;
+
+  buf_init(&big, 0);
+  for (i = 0; i < c->n && big.len + c->v[i].nlen + 1 <= 4000; i++)
+    if (buf_append(&big, " ", big.len > 0) ||
+        buf_append(&big, c->v[i].norm, c->v[i].nlen))
+      die("out of memory");
+  for (i = 0; i < c->n; i++)
+    if (c->v[i].nlen > c->v[longest].nlen)
+      longest = i;
+  t0 = now_us();
+  for (r = 0; r < rounds; r++)
+    for (i = 0; i < c->n; i++)
+      sink += threat_model_score(m, c->v[i].norm, c->v[i].nlen);
+  t = (now_us() - t0) / (rounds * (double)c->n);
+  printf("score: %.2f us per corpus text (%zu texts, longest %zu chars)\n",
+         t, c->n, c->v[longest].nlen);
+  t0 = now_us();
+  for (r = 0; r < rounds * 10; r++)
+    sink += threat_model_score(m, big.data, big.len);
+  t = (now_us() - t0) / (rounds * 10);
+  printf("score: %.2f us for a report of %zu chars\n", t, big.len);
+  if (sink < 0)
+    printf("%g\n", sink);
+  buf_free(&big);
+  threat_model_free(m);
+}
+
 static struct quality *
 load_lists(const char *dir)
 {
@@ -381,7 +431,8 @@ main(int argc, char **argv)
   int ch, f;
 
   if (argc < 2)
-    die("usage: threat_model train|eval [OPTIONS] CORPUS [HELDOUT...]");
+    die("usage: threat_model train|eval|bench [OPTIONS] CORPUS "
+        "[HELDOUT...]");
   cmd = argv[1];
   optind = 2;
   while ((ch = getopt(argc, argv, "c:b:e:r:l:k:t:T:v")) != -1) {
@@ -399,7 +450,8 @@ main(int argc, char **argv)
     }
   }
   if (optind >= argc || o.folds < 2)
-    die("usage: threat_model train|eval [OPTIONS] CORPUS [HELDOUT...]");
+    die("usage: threat_model train|eval|bench [OPTIONS] CORPUS "
+        "[HELDOUT...]");
   q = load_lists(o.config);
   corpus_read(&c, argv[optind], q);
   if (strcmp(cmd, "train") == 0) {
@@ -411,8 +463,13 @@ main(int argc, char **argv)
     quality_free(q);
     return 0;
   }
+  if (strcmp(cmd, "bench") == 0) {
+    bench(&c, &o);
+    quality_free(q);
+    return 0;
+  }
   if (strcmp(cmd, "eval") != 0)
-    die("train or eval");
+    die("train, eval or bench");
   for (i = 0; i < c.n; i++)
     c.v[i].fold = (int)(rnd(&st) % (uint64_t)o.folds);
   for (f = 0; f < o.folds; f++) {
