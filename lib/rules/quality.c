@@ -1615,9 +1615,11 @@ quality_abusive(const struct quality *q, const char *text,
   return hit != NULL;
 }
 
-int
-quality_judge(const struct quality *q, const char *text,
-              struct quality_judgement *j)
+/* Rule 3 of text into j; with story, the threat model's second opinion
+ * too (quality_judge_story). */
+static int
+judge(const struct quality *q, const char *text, struct quality_judgement *j,
+      int story)
 {
   struct norm nm;
   struct ctx cx;
@@ -1653,12 +1655,27 @@ quality_judge(const struct quality *q, const char *text,
     judge_sara(&cx, a, nm.n);
     for (i = 0; i < nm.n; i++)
       i = judge_words(&cx, i, caps_text);
-    rc = model_judge(&cx);
+    if (story)
+      rc = model_judge(&cx);
   }
   free(cx.reported);
   free(cx.allowed);
   norm_free(&nm);
   return rc;
+}
+
+int
+quality_judge(const struct quality *q, const char *text,
+              struct quality_judgement *j)
+{
+  return judge(q, text, j, 0);
+}
+
+int
+quality_judge_story(const struct quality *q, const char *text,
+                    struct quality_judgement *j)
+{
+  return judge(q, text, j, 1);
 }
 
 /* ---------------------------------------------------------- language */

@@ -158,15 +158,24 @@ struct quality_judgement {
  *    QUALITY_MARK_LITERAL); a '~' entry and the [insult] words only when
  *    aimed at someone (vocative, predicate or epithet of a person or
  *    office, exclaimed) or, for '~', disguised.
- * When the rules find a text clean with nothing quoted or literal in it,
- * a threat model loaded by quality_load_model() may still call it a
- * threat (term "threat-model"): its probability at or over the model's
- * threshold, and a person, office or building named when the model asks
- * for one.
  * j gets the gravest verdict; returns 0 or -ENOMEM.
  */
 int quality_judge(const struct quality *q, const char *text,
                   struct quality_judgement *j);
+
+/*
+ * quality_judge for a description (the story, kronologi): when the rules
+ * find it clean with nothing quoted or literal in it, a threat model
+ * loaded by quality_load_model() may still call it a threat (term
+ * "threat-model"): its probability for the reporter's own words at or
+ * over the model's threshold, and a person, office or building named
+ * when the model asks for one.  Short answers (a place, a time, a name)
+ * are not the model's: it was trained and measured on descriptions, and
+ * Kupang Malay answers such as "kalamarin malam beta pi kantor desa" read
+ * to it like threats.
+ */
+int quality_judge_story(const struct quality *q, const char *text,
+                        struct quality_judgement *j);
 
 enum quality_lang {
   QUALITY_OK = 0,

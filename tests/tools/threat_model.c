@@ -151,11 +151,11 @@ corpus_read(struct corpus *c, const char *path, struct quality *q)
     s->rules = verdict_name(&j);
     open->target = 0;
     quality_swap_model(q, open);
-    if (quality_judge(q, s->text, &j) != 0)
+    if (quality_judge_story(q, s->text, &j) != 0)
       die("out of memory");
     s->open = j.verdict == QUALITY_THREAT && strcmp(s->rules, "ok") == 0;
     open->target = 1;
-    if (quality_judge(q, s->text, &j) != 0)
+    if (quality_judge_story(q, s->text, &j) != 0)
       die("out of memory");
     s->open_target = j.verdict == QUALITY_THREAT &&
                      strcmp(s->rules, "ok") == 0;

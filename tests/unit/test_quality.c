@@ -3181,19 +3181,28 @@ START_TEST(quality_model_second_opinion)
   diag_init(&d);
   ck_assert_int_eq(quality_load_model(q, THREAT_MODEL, &d), 0);
   for (i = 0; i < N(threats); i++) {
-    ck_assert_int_eq(quality_judge(q, threats[i], &j), 0);
+    ck_assert_int_eq(quality_judge_story(q, threats[i], &j), 0);
     ck_assert_msg(j.verdict == QUALITY_THREAT, "'%s': verdict %d",
                   threats[i], (int)j.verdict);
   }
-  ck_assert_int_eq(quality_judge(q, "Saya takut diancam kepala desa kalau "
-                                    "nama saya diketahui.", &j), 0);
+  /* Short answers (a place, a time) are the rules' alone: the model was
+   * trained and measured on descriptions. */
+  ck_assert_int_eq(quality_judge(q, "kalamarin malam beta pi kantor desa",
+                                 &j), 0);
   ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
-  ck_assert_int_eq(quality_judge(q, "Kades bilang ke saya \"malam ini saya "
-                                    "parangi kau di jalan\".", &j), 0);
+  ck_assert_int_eq(quality_judge(q, threats[0], &j), 0);
+  ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
+  ck_assert_int_eq(quality_judge_story(q, "Saya takut diancam kepala desa "
+                                          "kalau nama saya diketahui.", &j),
+                   0);
+  ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
+  ck_assert_int_eq(quality_judge_story(q, "Kades bilang ke saya \"malam ini "
+                                          "saya parangi kau di jalan\".", &j),
+                   0);
   ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
   /* Without the model the rules alone judge. */
   threat_model_free(quality_swap_model(q, NULL));
-  ck_assert_int_eq(quality_judge(q, threats[0], &j), 0);
+  ck_assert_int_eq(quality_judge_story(q, threats[0], &j), 0);
   ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
   diag_free(&d);
   quality_free(q);
@@ -3213,7 +3222,7 @@ START_TEST(quality_model_missing_or_broken)
   ck_assert_int_eq(d.errors, 0);
   ck_assert_int_eq(d.warnings, 1);
   ck_assert_ptr_nonnull(strstr(d.text.data, "rules alone"));
-  ck_assert_int_eq(quality_judge(q, "Saya bunuh kepala desa itu besok.", &j),
+  ck_assert_int_eq(quality_judge_story(q, "Saya bunuh kepala desa itu besok.", &j),
                    0);
   ck_assert_int_eq(j.verdict, QUALITY_THREAT);
   ck_assert_int_eq(tu_write_file(bad, "bunuh 1.0\n"), 0);
@@ -3228,7 +3237,7 @@ START_TEST(quality_model_missing_or_broken)
                                       "12 1.5\n"), 0);
   ck_assert_int_eq(quality_load_model(q, bad, &d), 0);
   ck_assert_int_eq(d.errors, 2);
-  ck_assert_int_eq(quality_judge(q, "Guru honor belum terima gaji.", &j), 0);
+  ck_assert_int_eq(quality_judge_story(q, "Guru honor belum terima gaji.", &j), 0);
   ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
   diag_free(&d);
   quality_free(q);
