@@ -2386,6 +2386,39 @@ START_TEST(quality_judge_relayed_saja)
 }
 END_TEST
 
+/* The reporter's own people as agents: kin, friends or a band owned by
+ * the reporter ("adik saya", "teman-teman ojek saya", "beta pung sodara
+ * dong", "kakakku"), with words between head and owner or not.  What is
+ * done to them, or an official of the reporter's ("kepala sekolah
+ * saya"), is none. */
+static const struct judge_case owned_party_cases[] = {
+  {"Adik laki-laki saya dari Adonara sudah siap tikam petugas Samsat itu.",
+   QUALITY_THREAT, 0},
+  {"Kakak saya akan bakar kantor camat kalau uang tidak kembali.",
+   QUALITY_THREAT, 0},
+  {"Beta pung sodara dong siap pukul itu kades.", QUALITY_THREAT, 0},
+  {"Teman-teman ojek saya akan cegat kepala dinas di jalan dan pukul dia.",
+   QUALITY_THREAT, 0},
+  {"Kalo dia sonde bayar, beta deng beta pung sodara dong pukul mati dia.",
+   QUALITY_THREAT, 0},
+  {"Kakakku siap habisi sekdes itu.", QUALITY_THREAT, 0},
+  {"Adik laki-laki saya dari Adonara dipukul petugas Samsat itu.",
+   QUALITY_CLEAN, 0},
+  {"Anak kepala desa saya lihat di pasar siap pukul orang.", QUALITY_CLEAN,
+   0},
+  {"Teman-teman saya sudah datang ke kantor camat dan tanya soal dana.",
+   QUALITY_CLEAN, 0},
+  {"Saya dengar polisi datang dan pukul kepala desa itu.", QUALITY_CLEAN,
+   0},
+  {"Kami tahu petugas itu datang lalu pukul kepala desa.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_owned_party)
+{
+  judge_rows(owned_party_cases, N(owned_party_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3112,6 +3145,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_name_vowed);
   tcase_add_test(tc, quality_judge_blood_shed);
   tcase_add_test(tc, quality_judge_relayed_saja);
+  tcase_add_test(tc, quality_judge_owned_party);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
