@@ -2419,6 +2419,29 @@ START_TEST(quality_judge_owned_party)
 }
 END_TEST
 
+/* Verbs of violence in SMS shorthand, their vowels dropped whatever is
+ * left of them ("bkr" for "bakar", "hbisi" for "habisi", "tmbk" for
+ * "tembak"), with the reporter as agent and a target as for the full
+ * forms.  Shorthand that is also a common word with its vowels dropped
+ * ("srng" sering, "srt" surat) is that word. */
+static const struct judge_case sms_skeleton_cases[] = {
+  {"bsk sy bkr kntr camat klo sertifikat sy ga kluar2", QUALITY_THREAT, 0},
+  {"kpl dsa ambl dana blt,sy tggu dia d jln sy hbisi dia", QUALITY_THREAT,
+   0},
+  {"sy tmbk kades itu klo dana ga cair", QUALITY_THREAT, 0},
+  {"bsk kami bkr rmh kades", QUALITY_THREAT, 0},
+  {"sy srng ke kntr camat tp dia ga ada", QUALITY_CLEAN, 0},
+  {"sy srt ke camat sdh 3 kali", QUALITY_CLEAN, 0},
+  {"sy bkr sampah d blkg rmh", QUALITY_CLEAN, 0},
+  {"kpl dsa bkr ktp warga yg protes", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_sms_skeleton)
+{
+  judge_rows(sms_skeleton_cases, N(sms_skeleton_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3146,6 +3169,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_blood_shed);
   tcase_add_test(tc, quality_judge_relayed_saja);
   tcase_add_test(tc, quality_judge_owned_party);
+  tcase_add_test(tc, quality_judge_sms_skeleton);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
