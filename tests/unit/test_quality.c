@@ -2442,6 +2442,24 @@ START_TEST(quality_judge_sms_skeleton)
 }
 END_TEST
 
+/* A verb of saying whose clause the reporter's word opens, with no one
+ * else named before it ("saya takut menyebut nama", "kami tidak berani
+ * bilang"), is the reporter's own: what follows is not reported. */
+static const struct judge_case self_speaker_cases[] = {
+  {"Saya takut menyebut nama karena kepala desa punya banyak orang yang "
+   "suka memukul warga yang melapor.", QUALITY_CLEAN, 0},
+  {"Kami tidak berani bilang karena petugas itu suka pukul warga.",
+   QUALITY_CLEAN, 0},
+  {"Saya dengar kepala desa bilang dia akan pukul warga yang melapor.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_self_speaker)
+{
+  judge_rows(self_speaker_cases, N(self_speaker_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3170,6 +3188,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_relayed_saja);
   tcase_add_test(tc, quality_judge_owned_party);
   tcase_add_test(tc, quality_judge_sms_skeleton);
+  tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
