@@ -392,20 +392,72 @@ clause_subject(const struct ctx *cx, size_t i)
   return c;
 }
 
-/* "Orang kami di sana bisa habisi dia", "pemuda kami di kampung siap
- * ...": the clause of the verb at word i opens (after condition or
- * intent words) with a [band] word and the reporter's word, then only a
- * place ("di"/"dari" and a word) and modal or intensifying words before
- * the verb.  The reporter's people act for the reporter; "kepala sekolah
- * saya" is an official, not one of them. */
+/* May word j head a party of the reporter's: a [band] or [kin] word
+ * ("orang", "teman", "adik", "sodara")?  Person words are not: "kepala
+ * sekolah saya" is an official. */
+static int
+party_head(const struct ctx *cx, size_t j)
+{
+  return word_is(cx, WC_BAND, j) || word_is(cx, WC_KIN, j);
+}
+
+/* The reporter's own people opening at word c, a noun phrase the
+ * reporter owns in any order: a party head (party_head) then at most
+ * PARTY_MOD plain words and the reporter's word ("orang kami", "adik
+ * laki-laki saya", "teman-teman ojek saya"), the head with "-ku"
+ * ("kakakku"), or the reporter's word, "pung"/"punya" and the head
+ * ("beta pung sodara"); a word for "they" may follow ("sodara dong").
+ * Returns the index of the word after the party, or c when there is
+ * none. */
+#define PARTY_MOD 2
+static size_t
+own_party(const struct ctx *cx, size_t c)
+{
+  const struct word *w;
+  size_t k, n = cx->nm->n;
+
+  if (c >= n)
+    return c;
+  w = &cx->nm->w[c];
+  if (c + 2 < n && word_is(cx, WC_SELF, c) && owning(cx, c + 1) &&
+      !starts_clause(cx, c + 1) && !starts_clause(cx, c + 2) &&
+      party_head(cx, c + 2))
+    k = c + 3;
+  else if (!party_head(cx, c))
+    return c;
+  else if (w->len > 2 + SUFFIX_MIN_STEM &&
+           memcmp(cx->nm->text + w->off + w->len - 2, "ku", 2) == 0)
+    k = c + 1;
+  else {
+    for (k = c + 1; k < n && k - c <= PARTY_MOD + 1 && !starts_clause(cx, k) &&
+                    !word_is(cx, WC_SELF, k);
+         k++)
+      if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_LINK, k) ||
+          word_is(cx, WC_MODAL, k))
+        return c;
+    if (k >= n || starts_clause(cx, k) || !word_is(cx, WC_SELF, k))
+      return c;
+    k++;
+  }
+  if (k < n && !starts_clause(cx, k) && word_is(cx, WC_THEY, k))
+    k++;
+  return k;
+}
+
+/* "Orang kami di sana bisa habisi dia", "adik laki-laki saya dari
+ * Adonara siap ...": the clause of the verb at word i opens (after
+ * condition or intent words) with the reporter's own people (own_party),
+ * then only a place ("di"/"dari" and a word) and modal or intensifying
+ * words before the verb.  The reporter's people act for the reporter;
+ * "kepala sekolah saya" is an official, not one of them. */
 static int
 band_agent(const struct ctx *cx, size_t i)
 {
-  size_t k, c = clause_subject(cx, i);
+  size_t k, c = clause_subject(cx, i), p = own_party(cx, c);
 
-  if (c + 1 >= i || !word_is(cx, WC_BAND, c) || !word_is(cx, WC_SELF, c + 1))
+  if (p == c || p > i)
     return 0;
-  for (k = c + 2; k < i; k++) {
+  for (k = p; k < i; k++) {
     if ((word_text_is(cx, k, "di") || word_text_is(cx, k, "dari")) &&
         k + 1 < i) {
       k++;
@@ -415,6 +467,33 @@ band_agent(const struct ctx *cx, size_t i)
       return 0;
   }
   return 1;
+}
+
+/* Is the person at word k an object with only a place or a chain word
+ * (list) after it before word i: its person words and names, at most one
+ * plain word ("kepala dinas perhubungan"), then "di", "ke", "dari" or a
+ * chain word? */
+static int
+object_then_place(const struct ctx *cx, size_t k, size_t i,
+                  const char *const *chain)
+{
+  static const char *const place[] = {"di", "ke", "dari", "dekat", NULL};
+  size_t m;
+
+  if (k >= i || !word_is(cx, WC_PERSON, k))
+    return 0;
+  for (m = k + 1; m < i && !starts_clause(cx, m) &&
+                  (word_is(cx, WC_PERSON, m) ||
+                   (cx->nm->w[m].flags & (WORD_TITLE | WORD_CAPS)));
+       m++)
+    ;
+  if (m < i && !starts_clause(cx, m) && !word_in(cx, m, place) &&
+      !word_in(cx, m, chain) && !word_is(cx, WC_MODAL, m) &&
+      !word_is(cx, WC_LINK, m) && m + 1 < i && !starts_clause(cx, m + 1) &&
+      word_in(cx, m + 1, place))
+    m++;
+  return m < i && !starts_clause(cx, m) &&
+         (word_in(cx, m, place) || word_in(cx, m, chain));
 }
 
 /* The reporter behind the verb of violence at word i from further off:
@@ -435,7 +514,7 @@ remote_agent(const struct ctx *cx, size_t i)
 {
   static const char *const chain[] = {"dan", "lalu", "terus", "kemudian",
                                       NULL};
-  size_t k, c;
+  size_t k, c, p, v;
 
   for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--)
     if (word_is(cx, WC_ORDER, k - 1) && self_agent(cx, k - 1))
@@ -445,11 +524,20 @@ remote_agent(const struct ctx *cx, size_t i)
   if (i == 0 || starts_clause(cx, i) || !word_in(cx, i - 1, chain))
     return 0;
   c = clause_subject(cx, i);
-  if (!word_is(cx, WC_SELF, c))
+  p = own_party(cx, c);
+  if (p == c && !word_is(cx, WC_SELF, c))
     return 0;
-  for (k = c + 1; k < i; k++)
+  /* The subject's first verb, past modal words: a person right after it
+   * is its object when a place or the chain follows ("kami akan cegat
+   * kepala dinas perhubungan di jalan dan pukul"); one with a verb of
+   * its own is a new subject ("saya dengar polisi datang dan pukul"). */
+  for (v = p > c ? p : c + 1; v < i && word_is(cx, WC_MODAL, v); v++)
+    ;
+  if (!object_then_place(cx, v + 1, i, chain))
+    v = i;
+  for (k = p > c ? p : c + 1; k < i; k++)
     if (((word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
-          word_is(cx, WC_CROWD, k)) && new_subject(cx, k)) ||
+          word_is(cx, WC_CROWD, k)) && k != v + 1 && new_subject(cx, k)) ||
         word_is(cx, WC_SELF, k) || word_is(cx, WC_WAIT, k) ||
         word_is(cx, WC_SAY, k))
       return 0;

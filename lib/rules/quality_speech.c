@@ -115,6 +115,25 @@ medium_label(const struct ctx *cx, size_t i)
   return 1;
 }
 
+/* "Saya takut menyebut nama ...", "kami tidak berani bilang ...": the
+ * clause of the verb of saying at word i opens (past condition and
+ * intent words) with the reporter's word, and no person or one addressed
+ * stands between: the reporter speaks, however the verb is hedged. */
+static int
+self_speaker(const struct ctx *cx, size_t i)
+{
+  size_t k, c = clause_subject(cx, i);
+
+  if (c >= i || !word_is(cx, WC_SELF, c))
+    return 0;
+  for (k = c + 1; k < i; k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
+        word_is(cx, WC_SELF, k) || word_is(cx, WC_SAY, k) ||
+        word_is(cx, WC_WAIT, k) || (cx->nm->w[k].flags & WORD_QUOTED))
+      return 0;
+  return 1;
+}
+
 /*
  * Mark the words said by someone else: inside quotation marks (when the
  * text has words outside them: a text that is all one quote is the
@@ -139,7 +158,8 @@ mark_reported(struct ctx *cx)
     cx->reported[i] = scope || ((nm->w[i].flags & WORD_QUOTED) &&
                                 outside >= OUTSIDE_QUOTES);
     if (word_is(cx, WC_SAY, i) && !message_for(cx, i) && !hushed(cx, i) &&
-        (nm->text[nm->w[i].off] == 'd' || !self_agent(cx, i)))
+        (nm->text[nm->w[i].off] == 'd' ||
+         (!self_agent(cx, i) && !self_speaker(cx, i))))
       scope = 1;
     if (word_is(cx, WC_MESSAGE, i) && !sent_by_self(cx, i) &&
         !medium_label(cx, i))

@@ -127,11 +127,14 @@ is_vowel(char c)
 }
 
 /* Is t[0..n) the entry h with vowels left out, its first letter kept
- * ("hbsi" of "habisi", "bnuh" of "bunuh")? */
+ * and one of them at least between two letters kept ("hbsi" of
+ * "habisi", "bnuh" of "bunuh"; "habis" is a word of its own, not
+ * "habisi" short)? */
 static int
 vowels_dropped(const char *t, size_t n, const char *h)
 {
   size_t k = 0;
+  int inside = 0;
 
   if (*h != *t)
     return 0;
@@ -140,34 +143,41 @@ vowels_dropped(const char *t, size_t n, const char *h)
       k++;
     else if (!is_vowel(*h))
       return 0;
-  return k == n;
+    else if (k > 0 && k < n)
+      inside = 1;
+  return k == n && inside;
 }
 
-/* Is word i a [harm] verb written SMS-style without its vowels: at least
- * SMS_MIN letters, one of them a vowel (shorthand with none, "srng" for
- * "sering", is too often another word), not before a number ("pkul 9" is
- * the time)? */
-#define SMS_MIN 4
+/* Does an entry of list l longer than t[0..n) give t with vowels left
+ * out (vowels_dropped)? */
+static int
+skeleton_of(const struct wordlist *l, const char *t, size_t n)
+{
+  size_t k;
+
+  for (k = 0; k < l->n; k++)
+    if (l->v[k].tlen > n && vowels_dropped(t, n, l->v[k].text))
+      return 1;
+  return 0;
+}
+
+/* Is word i a [harm] verb written SMS-style with vowels left out ("bkr"
+ * for "bakar", "hbisi" for "habisi"): at least SMS_MIN letters, not
+ * before a number ("pkul 9" is the time), and not a common word written
+ * so as well (a stop word: "srng" is "sering", "srt" is "surat")? */
+#define SMS_MIN 3
 #define WORD_STEM_MAX 32 /* longest affixed verb looked at */
 static int
 sms_harm(const struct ctx *cx, size_t i)
 {
-  const struct wordlist *l = &cx->q->cls[WC_HARM];
   const struct word *w = &cx->nm->w[i];
   const char *t = cx->nm->text + w->off;
-  size_t k, vowels = 0;
 
-  if (w->len < SMS_MIN ||
+  if (w->len < SMS_MIN || !is_letter(t[0]) ||
       (i + 1 < cx->nm->n && is_digit(cx->nm->text[cx->nm->w[i + 1].off])))
     return 0;
-  for (k = 0; k < w->len; k++)
-    vowels += is_vowel(t[k]);
-  if (vowels != 1 || !is_letter(t[0]))
-    return 0;
-  for (k = 0; k < l->n; k++)
-    if (l->v[k].tlen > w->len && vowels_dropped(t, w->len, l->v[k].text))
-      return 1;
-  return 0;
+  return skeleton_of(&cx->q->cls[WC_HARM], t, w->len) &&
+         !skeleton_of(&cx->q->stop, t, w->len);
 }
 
 /* Is stem t[0..n), with -kan or -i taken off or not ("pukuli",

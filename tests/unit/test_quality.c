@@ -2461,6 +2461,80 @@ START_TEST(quality_judge_home_menace)
 }
 END_TEST
 
+/* The reporter's own people as agents: kin, friends or a band owned by
+ * the reporter ("adik saya", "teman-teman ojek saya", "beta pung sodara
+ * dong", "kakakku"), with words between head and owner or not.  What is
+ * done to them, or an official of the reporter's ("kepala sekolah
+ * saya"), is none. */
+static const struct judge_case owned_party_cases[] = {
+  {"Adik laki-laki saya dari Adonara sudah siap tikam petugas Samsat itu.",
+   QUALITY_THREAT, 0},
+  {"Kakak saya akan bakar kantor camat kalau uang tidak kembali.",
+   QUALITY_THREAT, 0},
+  {"Beta pung sodara dong siap pukul itu kades.", QUALITY_THREAT, 0},
+  {"Teman-teman ojek saya akan cegat kepala dinas di jalan dan pukul dia.",
+   QUALITY_THREAT, 0},
+  {"Kalo dia sonde bayar, beta deng beta pung sodara dong pukul mati dia.",
+   QUALITY_THREAT, 0},
+  {"Kakakku siap habisi sekdes itu.", QUALITY_THREAT, 0},
+  {"Adik laki-laki saya dari Adonara dipukul petugas Samsat itu.",
+   QUALITY_CLEAN, 0},
+  {"Anak kepala desa saya lihat di pasar siap pukul orang.", QUALITY_CLEAN,
+   0},
+  {"Teman-teman saya sudah datang ke kantor camat dan tanya soal dana.",
+   QUALITY_CLEAN, 0},
+  {"Saya dengar polisi datang dan pukul kepala desa itu.", QUALITY_CLEAN,
+   0},
+  {"Kami tahu petugas itu datang lalu pukul kepala desa.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_owned_party)
+{
+  judge_rows(owned_party_cases, N(owned_party_cases));
+}
+END_TEST
+
+/* Verbs of violence in SMS shorthand, their vowels dropped whatever is
+ * left of them ("bkr" for "bakar", "hbisi" for "habisi", "tmbk" for
+ * "tembak"), with the reporter as agent and a target as for the full
+ * forms.  Shorthand that is also a common word with its vowels dropped
+ * ("srng" sering, "srt" surat) is that word. */
+static const struct judge_case sms_skeleton_cases[] = {
+  {"bsk sy bkr kntr camat klo sertifikat sy ga kluar2", QUALITY_THREAT, 0},
+  {"kpl dsa ambl dana blt,sy tggu dia d jln sy hbisi dia", QUALITY_THREAT,
+   0},
+  {"sy tmbk kades itu klo dana ga cair", QUALITY_THREAT, 0},
+  {"bsk kami bkr rmh kades", QUALITY_THREAT, 0},
+  {"sy srng ke kntr camat tp dia ga ada", QUALITY_CLEAN, 0},
+  {"sy srt ke camat sdh 3 kali", QUALITY_CLEAN, 0},
+  {"sy bkr sampah d blkg rmh", QUALITY_CLEAN, 0},
+  {"kpl dsa bkr ktp warga yg protes", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_sms_skeleton)
+{
+  judge_rows(sms_skeleton_cases, N(sms_skeleton_cases));
+}
+END_TEST
+
+/* A verb of saying whose clause the reporter's word opens, with no one
+ * else named before it ("saya takut menyebut nama", "kami tidak berani
+ * bilang"), is the reporter's own: what follows is not reported. */
+static const struct judge_case self_speaker_cases[] = {
+  {"Saya takut menyebut nama karena kepala desa punya banyak orang yang "
+   "suka memukul warga yang melapor.", QUALITY_CLEAN, 0},
+  {"Kami tidak berani bilang karena petugas itu suka pukul warga.",
+   QUALITY_CLEAN, 0},
+  {"Saya dengar kepala desa bilang dia akan pukul warga yang melapor.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_self_speaker)
+{
+  judge_rows(self_speaker_cases, N(self_speaker_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3190,6 +3264,9 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_fate);
   tcase_add_test(tc, quality_judge_reserved);
   tcase_add_test(tc, quality_judge_home_menace);
+  tcase_add_test(tc, quality_judge_owned_party);
+  tcase_add_test(tc, quality_judge_sms_skeleton);
+  tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
