@@ -195,8 +195,12 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     "INSERT INTO outbox (channel, reporter_id, inbound_id, ticket_id, kind,"
     " body, payload, status, attempts, next_attempt_at, created_at,"
     " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?10)",
+  /* Through outbox_reporter (reporter, inbound message): the inbound row
+   * names the reporter (0024). */
   [SQ_OUTBOX_REPLIES] =
-    "SELECT body FROM outbox WHERE inbound_id = ?1 ORDER BY id",
+    "SELECT body FROM outbox WHERE reporter_id ="
+    " (SELECT reporter_id FROM inbound WHERE id = ?1) AND inbound_id = ?1"
+    " ORDER BY id",
   [SQ_SESSION_GET] =
     "SELECT id, channel, step, draft, invalid_count, updated_at,"
     " coalesce(expires_at, 0) FROM sessions"
