@@ -1077,6 +1077,9 @@ static const enum sq_stmt_id sq_per_message[] = {
   SQ_OUTBOX_BY_PROVIDER, SQ_OUTBOX_BY_ID, SQ_OUTBOX_DELIVERY,
   SQ_QUESTION_INSERT, SQ_QUESTION_WAITING, SQ_QUESTION_ANSWER,
   SQ_EVIDENCE_DUE, SQ_EVIDENCE_SET,
+  /* A WhatsApp reporter known by a BSUID, and a delivery report that
+   * gives one. */
+  SQ_REPORTER_BY_BSUID, SQ_REPORTER_LINK, SQ_OUTBOX_LINK_BSUID,
 };
 
 /* The statements the daemon's start-up runs over whole tables' worth of
