@@ -362,7 +362,7 @@ read_aliases(struct tokens *ts)
           t->num = strtod(rw[j], NULL);
           t->digits = (int)strlen(rw[j]);
         } else {
-          snprintf(t->w, sizeof(t->w), "%s", rw[j]);
+          memcpy(t->w, rw[j], sizeof(t->w)); /* both WORD_LEN, rw[j] ended */
         }
       }
       i += nr - 1;
