@@ -2386,6 +2386,24 @@ START_TEST(quality_judge_relayed_saja)
 }
 END_TEST
 
+/* Filth said of an official ("kotoran", as "sampah" is) insults when
+ * aimed; filth in a street or a market is told. */
+static const struct judge_case filth_cases[] = {
+  {"Sekdes itu su macam kotoran, sonde ada guna.", QUALITY_INSULT, 0},
+  {"Kepala dinas itu kotoran, tidak ada gunanya.", QUALITY_INSULT, 0},
+  {"Hei kotoran, kapan gaji guru honor dibayar?", QUALITY_INSULT, 0},
+  {"Kotoran sapi menumpuk di depan kantor desa, petugas kebersihan tidak "
+   "datang.", QUALITY_CLEAN, 0},
+  {"Pasar Inpres penuh kotoran dan kepala pasar diam saja.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_filth)
+{
+  judge_rows(filth_cases, N(filth_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3112,6 +3130,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_name_vowed);
   tcase_add_test(tc, quality_judge_blood_shed);
   tcase_add_test(tc, quality_judge_relayed_saja);
+  tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
