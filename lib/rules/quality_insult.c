@@ -79,17 +79,18 @@ low_mind(const struct ctx *cx, size_t i)
   return i;
 }
 
-/* "dasar orang kampung bodoh", "hei pegawai kantor maling": a [vocative]
- * word opens the clause of word i, a person or [grouphead] word right
- * after it, at most CTX_NAMED words before word i, and the predicate
- * ends the clause (last).  "Dasar aturan ... sampah" calls no one. */
+/* "dasar orang kampung bodoh", "hei pegawai kantor maling", "lu kepala
+ * dusun bodoh": a [vocative] or [you] word opens the clause of word i, a
+ * person or [grouphead] word right after it, at most CTX_NAMED words
+ * before word i, and the predicate ends the clause (last).  "Dasar
+ * aturan ... sampah" calls no one. */
 static int
 called_by_phrase(const struct ctx *cx, size_t i, int last)
 {
   size_t c = clause_start(cx, i);
 
   return last && c + 1 < i && i - c <= CTX_NAMED + 1 &&
-         word_is(cx, WC_VOCATIVE, c) &&
+         (word_is(cx, WC_VOCATIVE, c) || word_is(cx, WC_YOU, c)) &&
          (word_is(cx, WC_PERSON, c + 1) || word_is(cx, WC_GROUPHEAD, c + 1));
 }
 

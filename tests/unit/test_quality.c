@@ -2404,6 +2404,26 @@ START_TEST(quality_judge_filth)
 }
 END_TEST
 
+/* "lu kepala dusun bodoh": the one addressed ([you]) named by office
+ * opens the clause and the predicate ends it, a call as "dasar kepala
+ * dusun bodoh" is.  The reporter's word, or a predicate that goes on,
+ * calls no one. */
+static const struct judge_case you_called_cases[] = {
+  {"Lu kepala dusun bodoh, lu pikir katong sonde tau lu jual beras raskin?",
+   QUALITY_INSULT, 0},
+  {"Kau pegawai kantor pajak maling, kembalikan uang kami.", QUALITY_INSULT,
+   0},
+  {"Kamu kepala dusun tolong datang ke rumah kami.", QUALITY_CLEAN, 0},
+  {"Kami kepala dusun bodoh kalau diam saja, jadi kami lapor.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_you_called)
+{
+  judge_rows(you_called_cases, N(you_called_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3131,6 +3151,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_blood_shed);
   tcase_add_test(tc, quality_judge_relayed_saja);
   tcase_add_test(tc, quality_judge_filth);
+  tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
