@@ -110,6 +110,28 @@ office_pest(const struct ctx *cx, size_t i, size_t end)
          subject_of(cx, i, SUBJ_LINK | SUBJ_OPENS) < i;
 }
 
+/* "Anggota DPRD dapil Sikka semua tikus got", "Kepala dinas pendidikan
+ * itu tikus got": the predicate at words i..end with one word of its own
+ * after it that ends the clause (what kind of rat or thief it is), right
+ * after a link word or a word that generalises, in a clause that a person
+ * or office word opens at most CTX_BEFORE words before: said of that
+ * official, whatever words name the office.  Not with the predicate's
+ * literal sense beside it ("ke kandang itu babi semua mati"). */
+static int
+qualified(const struct ctx *cx, size_t i, size_t end)
+{
+  size_t c = clause_start(cx, i), q = end + 1;
+
+  if (c + 1 >= i || i - c > CTX_BEFORE + 1 || q >= cx->nm->n ||
+      starts_clause(cx, q) || !ends_clause(cx, q))
+    return 0;
+  if (!word_is(cx, WC_LINK, i - 1) &&
+      !(word_is(cx, WC_GENERAL, i - 1) && word_is(cx, WC_INTENS, i - 1)))
+    return 0;
+  return word_is(cx, WC_PERSON, c) && !word_is(cx, WC_SELF, c) &&
+         !literal_cue(cx, i, q);
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
  * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
@@ -166,6 +188,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
    * as the word alone. */
   if (first)
     return loot_after(cx, end) > end;
+  if (qualified(cx, i, end))
+    return 1;
   /* "kades bodoh sekali ...": an intensifier after it makes it the
    * predicate of the official right before it. */
   if (end > e && subject_of(cx, p + 1, SUBJ_BARE | SUBJ_ONE) == p)

@@ -2424,6 +2424,30 @@ START_TEST(quality_judge_you_called)
 }
 END_TEST
 
+/* An animal or a thief with a word of its own after it ("tikus got",
+ * "anjing kampung") ending the clause, after a link word or "semua", in
+ * a clause an official opens: said of the official.  Rats in a gutter or
+ * a store, or an animal with its literal sense beside it, are told. */
+static const struct judge_case qualified_cases[] = {
+  {"Anggota DPRD dapil Sikka semua tikus got, makan uang rakyat.",
+   QUALITY_INSULT, 0},
+  {"Kepala dinas pendidikan itu tikus got.", QUALITY_INSULT, 0},
+  {"Pegawai kantor pajak itu maling kampung, minta uang terus.",
+   QUALITY_INSULT, 0},
+  {"Di gudang kantor desa itu tikus got, beras bantuan rusak.",
+   QUALITY_CLEAN, 0},
+  {"Pegawai dinas kebersihan tangkap tikus got di pasar.", QUALITY_CLEAN,
+   0},
+  {"Pak camat datang ke kandang itu babi semua mati.", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
+};
+
+START_TEST(quality_judge_qualified_predicate)
+{
+  judge_rows(qualified_cases, N(qualified_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3152,6 +3176,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_relayed_saja);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
+  tcase_add_test(tc, quality_judge_qualified_predicate);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
