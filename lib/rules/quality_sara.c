@@ -84,9 +84,28 @@ done_by_other(const struct ctx *cx, size_t k)
   return 0;
 }
 
-/* "dibersihkan dari mereka", "bersihkan dari orang Sabu": a verb of
- * cleansing at word k, then "dari" and a group, a pronoun of [they] or a
- * [grouphead] word before a group.  "dibersihkan dari sampah" is none. */
+/* Is word k urged: a [must] or [advise] word before it, with at most
+ * two [modal] words ("segera", "saja") between ("harus diusir",
+ * "sebaiknya segera dipulangkan", "harus bersih")? */
+static int
+urged(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  for (m = k; m > 0 && k - m < 3 && !starts_clause(cx, m); m--) {
+    if (word_is(cx, WC_MUST, m - 1) || word_is(cx, WC_ADVISE, m - 1))
+      return 1;
+    if (!word_is(cx, WC_MODAL, m - 1))
+      return 0;
+  }
+  return 0;
+}
+
+/* "dibersihkan dari mereka", "bersihkan dari orang Sabu", "harus bersih
+ * dari mereka": a verb of cleansing at word k (or "bersih", clean, when
+ * urged), then "dari" and a group, a pronoun of [they] or a [grouphead]
+ * word before a group.  "dibersihkan dari sampah" is none, and so is a
+ * place told to be clean of them ("pasar sudah bersih dari mereka"). */
 static int
 cleansed_of(const struct ctx *cx, size_t k)
 {
@@ -94,8 +113,10 @@ cleansed_of(const struct ctx *cx, size_t k)
                                         "membersihkan", NULL};
   size_t d = k + 1, n = cx->nm->n;
 
-  if (!word_in(cx, k, cleanse) || d + 1 >= n || starts_clause(cx, d) ||
-      starts_clause(cx, d + 1) || !word_text_is(cx, d, "dari"))
+  if (!(word_in(cx, k, cleanse) ||
+        (word_text_is(cx, k, "bersih") && urged(cx, k))) ||
+      d + 1 >= n || starts_clause(cx, d) || starts_clause(cx, d + 1) ||
+      !word_text_is(cx, d, "dari"))
     return 0;
   return word_is(cx, WC_GROUP, d + 1) || word_is(cx, WC_THEY, d + 1) ||
          (word_is(cx, WC_GROUPHEAD, d + 1) && d + 2 < n &&
@@ -125,23 +146,13 @@ leave_idiom(const struct ctx *cx, size_t k)
 }
 
 /* "harus diusir", "sebaiknya dipulangkan", "lebih baik angkat kaki": a
- * passive verb of expelling or a way of leaving (leave_idiom) at word k
- * after a [must] or [advise] word, with at most two [modal] words
- * ("segera", "saja") between. */
+ * passive verb of expelling or a way of leaving (leave_idiom) at word k,
+ * urged. */
 static int
 told_to_leave(const struct ctx *cx, size_t k)
 {
-  size_t m;
-
-  if (!prefixed(cx, WC_EXPEL, k, "di") && !leave_idiom(cx, k))
-    return 0;
-  for (m = k; m > 0 && k - m < 3 && !starts_clause(cx, m); m--) {
-    if (word_is(cx, WC_MUST, m - 1) || word_is(cx, WC_ADVISE, m - 1))
-      return 1;
-    if (!word_is(cx, WC_MODAL, m - 1))
-      return 0;
-  }
-  return 0;
+  return (prefixed(cx, WC_EXPEL, k, "di") || leave_idiom(cx, k)) &&
+         urged(cx, k);
 }
 
 /* "Orang Rote harus keluar dari kantor gubernur", "orang Bugis dong

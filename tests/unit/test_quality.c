@@ -2448,6 +2448,25 @@ START_TEST(quality_judge_qualified_predicate)
 }
 END_TEST
 
+/* A place that must be "bersih dari" a group or "mereka" (clean of them)
+ * calls to expel the group, as "dibersihkan dari" does; clean of
+ * extortion, or told as done, is none. */
+static const struct judge_case clean_of_cases[] = {
+  {"Orang Islam di desa kami tukang bikin onar, kantor desa harus bersih "
+   "dari mereka.", QUALITY_SARA, 0},
+  {"Kantor camat harus bersih dari orang Sabu.", QUALITY_SARA, 0},
+  {"Warga Sabu minta kantor desa harus bersih dari pungli.", QUALITY_CLEAN,
+   0},
+  {"Orang Bugis pindah ke Oeba, sekarang pasar sudah bersih dari mereka.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_clean_of)
+{
+  judge_rows(clean_of_cases, N(clean_of_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3177,6 +3196,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
+  tcase_add_test(tc, quality_judge_clean_of);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
