@@ -2467,6 +2467,24 @@ START_TEST(quality_judge_clean_of)
 }
 END_TEST
 
+/* The colloquial forms of bribing ("nyogok", "nyuap") derogate a group
+ * as "menyogok" does; an official or a group made to bribe is told. */
+static const struct judge_case bribe_cases[] = {
+  {"kpl dinas bawa org2 manggarai smua, org mgr tu kerjanya cm nyogok",
+   QUALITY_SARA, 0},
+  {"Orang Bima semua tukang nyuap.", QUALITY_SARA, 0},
+  {"Kontraktor itu nyogok kepala dinas supaya menang tender.",
+   QUALITY_CLEAN, 0},
+  {"Orang Sabu di desa kami disuruh nyogok petugas supaya KTP keluar.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_bribe_said)
+{
+  judge_rows(bribe_cases, N(bribe_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3197,6 +3215,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
   tcase_add_test(tc, quality_judge_clean_of);
+  tcase_add_test(tc, quality_judge_bribe_said);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
