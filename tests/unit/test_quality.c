@@ -2485,6 +2485,30 @@ START_TEST(quality_judge_bribe_said)
 }
 END_TEST
 
+/* A group said to be used to ("biasa", as "suka" or "selalu") the crime
+ * told as an idiom ("makan uang", "tilep dana"): said of the whole group.
+ * An official who eats the money, a group that eats rice, or ordinary
+ * people ("orang biasa") robbed, are told. */
+static const struct judge_case habit_cases[] = {
+  {"Dong orang Rote tu su biasa makan uang, dari dulu sonde pernah jujur.",
+   QUALITY_SARA, 0},
+  {"Orang Sabu di kantor itu memang biasa tilep dana desa.", QUALITY_SARA,
+   0},
+  {"Kepala desa orang Rote makan uang BLT, warga sonde dapat.",
+   QUALITY_CLEAN, 0},
+  {"Orang Sumba di desa kami biasa makan jagung, beras bantuan tidak "
+   "datang.", QUALITY_CLEAN, 0},
+  {"Kami orang biasa dari Rote, dana desa dimakan kepala desa.",
+   QUALITY_CLEAN, 0},
+  {"Anggota DPRD dapil Sikka semua makan uang rakyat.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_habit_crime)
+{
+  judge_rows(habit_cases, N(habit_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3216,6 +3240,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_qualified_predicate);
   tcase_add_test(tc, quality_judge_clean_of);
   tcase_add_test(tc, quality_judge_bribe_said);
+  tcase_add_test(tc, quality_judge_habit_crime);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
