@@ -79,17 +79,18 @@ low_mind(const struct ctx *cx, size_t i)
   return i;
 }
 
-/* "dasar orang kampung bodoh", "hei pegawai kantor maling": a [vocative]
- * word opens the clause of word i, a person or [grouphead] word right
- * after it, at most CTX_NAMED words before word i, and the predicate
- * ends the clause (last).  "Dasar aturan ... sampah" calls no one. */
+/* "dasar orang kampung bodoh", "hei pegawai kantor maling", "lu kepala
+ * dusun bodoh": a [vocative] or [you] word opens the clause of word i, a
+ * person or [grouphead] word right after it, at most CTX_NAMED words
+ * before word i, and the predicate ends the clause (last).  "Dasar
+ * aturan ... sampah" calls no one. */
 static int
 called_by_phrase(const struct ctx *cx, size_t i, int last)
 {
   size_t c = clause_start(cx, i);
 
   return last && c + 1 < i && i - c <= CTX_NAMED + 1 &&
-         word_is(cx, WC_VOCATIVE, c) &&
+         (word_is(cx, WC_VOCATIVE, c) || word_is(cx, WC_YOU, c)) &&
          (word_is(cx, WC_PERSON, c + 1) || word_is(cx, WC_GROUPHEAD, c + 1));
 }
 
@@ -107,6 +108,28 @@ office_pest(const struct ctx *cx, size_t i, size_t end)
   return o < cx->nm->n && !starts_clause(cx, o) && ends_clause(cx, o) &&
          word_is(cx, WC_PERSON, o) && !word_is(cx, WC_THEY, o) &&
          subject_of(cx, i, SUBJ_LINK | SUBJ_OPENS) < i;
+}
+
+/* "Anggota DPRD dapil Sikka semua tikus got", "Kepala dinas pendidikan
+ * itu tikus got": the predicate at words i..end with one word of its own
+ * after it that ends the clause (what kind of rat or thief it is), right
+ * after a link word or a word that generalises, in a clause that a person
+ * or office word opens at most CTX_BEFORE words before: said of that
+ * official, whatever words name the office.  Not with the predicate's
+ * literal sense beside it ("ke kandang itu babi semua mati"). */
+static int
+qualified(const struct ctx *cx, size_t i, size_t end)
+{
+  size_t c = clause_start(cx, i), q = end + 1;
+
+  if (c + 1 >= i || i - c > CTX_BEFORE + 1 || q >= cx->nm->n ||
+      starts_clause(cx, q) || !ends_clause(cx, q))
+    return 0;
+  if (!word_is(cx, WC_LINK, i - 1) &&
+      !(word_is(cx, WC_GENERAL, i - 1) && word_is(cx, WC_INTENS, i - 1)))
+    return 0;
+  return word_is(cx, WC_PERSON, c) && !word_is(cx, WC_SELF, c) &&
+         !literal_cue(cx, i, q);
 }
 
 /*
@@ -165,6 +188,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
    * as the word alone. */
   if (first)
     return loot_after(cx, end) > end;
+  if (qualified(cx, i, end))
+    return 1;
   /* "kades bodoh sekali ...": an intensifier after it makes it the
    * predicate of the official right before it. */
   if (end > e && subject_of(cx, p + 1, SUBJ_BARE | SUBJ_ONE) == p)

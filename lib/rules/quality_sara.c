@@ -29,6 +29,21 @@ from_origin(const struct ctx *cx, size_t g)
           word_is(cx, WC_GROUP, g + 2));
 }
 
+/* "Anggota DPRD dapil Sikka semua ...", "Pegawai Dukcapil Ende semua
+ * ...": is the group word at g part of the name of an office, its clause
+ * opened by a person or office word (not a [grouphead], [role] or [they]
+ * word) at most CTX_BEFORE words before it?  The place of the office,
+ * not a people; "semua" after it counts the office's members. */
+static int
+office_place(const struct ctx *cx, size_t g)
+{
+  size_t c = clause_start(cx, g);
+
+  return c < g && g - c <= CTX_BEFORE && word_is(cx, WC_PERSON, c) &&
+         !word_is(cx, WC_GROUPHEAD, c) && !word_is(cx, WC_ROLE, c) &&
+         !word_is(cx, WC_THEY, c);
+}
+
 /* Is the group word at g (in the sentence from word a) named as a
  * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
  * own group, is not), after "semua" or a verb of expelling, after "semua"
@@ -60,7 +75,7 @@ group_named(const struct ctx *cx, size_t a, size_t g)
                     word_is(cx, WC_EXPEL, g - 1))) ||
          (g > a + 1 && word_is(cx, WC_PERSON, g - 1) &&
           word_is(cx, WC_GENERAL, g - 2)) ||
-         word_is(cx, WC_GENERAL, g + 1) ||
+         (word_is(cx, WC_GENERAL, g + 1) && !office_place(cx, g)) ||
          (cx->nm->w[g].flags & WORD_DOUBLED) || from_origin(cx, g) ||
          (g + 1 < cx->nm->n && !starts_clause(cx, g + 1) &&
           same_word(cx, g, g + 1));
@@ -84,9 +99,28 @@ done_by_other(const struct ctx *cx, size_t k)
   return 0;
 }
 
-/* "dibersihkan dari mereka", "bersihkan dari orang Sabu": a verb of
- * cleansing at word k, then "dari" and a group, a pronoun of [they] or a
- * [grouphead] word before a group.  "dibersihkan dari sampah" is none. */
+/* Is word k urged: a [must] or [advise] word before it, with at most
+ * two [modal] words ("segera", "saja") between ("harus diusir",
+ * "sebaiknya segera dipulangkan", "harus bersih")? */
+static int
+urged(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  for (m = k; m > 0 && k - m < 3 && !starts_clause(cx, m); m--) {
+    if (word_is(cx, WC_MUST, m - 1) || word_is(cx, WC_ADVISE, m - 1))
+      return 1;
+    if (!word_is(cx, WC_MODAL, m - 1))
+      return 0;
+  }
+  return 0;
+}
+
+/* "dibersihkan dari mereka", "bersihkan dari orang Sabu", "harus bersih
+ * dari mereka": a verb of cleansing at word k (or "bersih", clean, when
+ * urged), then "dari" and a group, a pronoun of [they] or a [grouphead]
+ * word before a group.  "dibersihkan dari sampah" is none, and so is a
+ * place told to be clean of them ("pasar sudah bersih dari mereka"). */
 static int
 cleansed_of(const struct ctx *cx, size_t k)
 {
@@ -94,8 +128,10 @@ cleansed_of(const struct ctx *cx, size_t k)
                                         "membersihkan", NULL};
   size_t d = k + 1, n = cx->nm->n;
 
-  if (!word_in(cx, k, cleanse) || d + 1 >= n || starts_clause(cx, d) ||
-      starts_clause(cx, d + 1) || !word_text_is(cx, d, "dari"))
+  if (!(word_in(cx, k, cleanse) ||
+        (word_text_is(cx, k, "bersih") && urged(cx, k))) ||
+      d + 1 >= n || starts_clause(cx, d) || starts_clause(cx, d + 1) ||
+      !word_text_is(cx, d, "dari"))
     return 0;
   return word_is(cx, WC_GROUP, d + 1) || word_is(cx, WC_THEY, d + 1) ||
          (word_is(cx, WC_GROUPHEAD, d + 1) && d + 2 < n &&
@@ -125,23 +161,13 @@ leave_idiom(const struct ctx *cx, size_t k)
 }
 
 /* "harus diusir", "sebaiknya dipulangkan", "lebih baik angkat kaki": a
- * passive verb of expelling or a way of leaving (leave_idiom) at word k
- * after a [must] or [advise] word, with at most two [modal] words
- * ("segera", "saja") between. */
+ * passive verb of expelling or a way of leaving (leave_idiom) at word k,
+ * urged. */
 static int
 told_to_leave(const struct ctx *cx, size_t k)
 {
-  size_t m;
-
-  if (!prefixed(cx, WC_EXPEL, k, "di") && !leave_idiom(cx, k))
-    return 0;
-  for (m = k; m > 0 && k - m < 3 && !starts_clause(cx, m); m--) {
-    if (word_is(cx, WC_MUST, m - 1) || word_is(cx, WC_ADVISE, m - 1))
-      return 1;
-    if (!word_is(cx, WC_MODAL, m - 1))
-      return 0;
-  }
-  return 0;
+  return (prefixed(cx, WC_EXPEL, k, "di") || leave_idiom(cx, k)) &&
+         urged(cx, k);
 }
 
 /* "Orang Rote harus keluar dari kantor gubernur", "orang Bugis dong
@@ -271,13 +297,29 @@ predicate_of(const struct ctx *cx, size_t g, size_t k)
   return l > g && word_is(cx, WC_LINK, l) && clause_start(cx, k) <= g;
 }
 
+/* "makan uang", "tilep dana desa", "gelapkan beras bantuan": a verb of
+ * taking for oneself at word k with a [loot] word right after it, the
+ * crime told as an idiom. */
+static int
+loot_taken(const struct ctx *cx, size_t k)
+{
+  static const char *const take[] = {"makan", "tilep", "menilep", "embat",
+                                     "mengembat", "gelapkan",
+                                     "menggelapkan", NULL};
+
+  return word_in(cx, k, take) && k + 1 < cx->nm->n &&
+         !starts_clause(cx, k + 1) && word_is(cx, WC_LOOT, k + 1);
+}
+
 /* Is word k a derogation of the group named at word g: a [derogation]
  * word after it, right after it or in a sentence that generalises
- * (predicate_of); or "tidak bisa dipercaya" (a [not], a [can] and a
- * [trust] word) anywhere after it in its clause, said of the group
- * itself ("orang X di desa ini tidak bisa dipercaya"; "tidak dipercaya
- * memegang jabatan" is the group not entrusted, discrimination the
- * reporter reports)? */
+ * (predicate_of); a crime told as an idiom (loot_taken) only in such a
+ * sentence ("kepala desa orang Rote makan uang BLT" tells what one man
+ * did); or "tidak bisa
+ * dipercaya" (a [not], a [can] and a [trust] word) anywhere after it in
+ * its clause, said of the group itself ("orang X di desa ini tidak bisa
+ * dipercaya"; "tidak dipercaya memegang jabatan" is the group not
+ * entrusted, discrimination the reporter reports)? */
 static int
 derogates(const struct ctx *cx, size_t g, size_t k, int general)
 {
@@ -285,6 +327,8 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
     return 0;
   if (word_is(cx, WC_DEROG, k))
     return general || k - g <= 2 || predicate_of(cx, g, k);
+  if (loot_taken(cx, k))
+    return general || predicate_of(cx, g, k);
   return k >= g + 3 && word_is(cx, WC_TRUST, k) &&
          word_is(cx, WC_CAN, k - 1) && word_is(cx, WC_NOT, k - 2) &&
          clause_start(cx, k) <= g;

@@ -2535,6 +2535,129 @@ START_TEST(quality_judge_self_speaker)
 }
 END_TEST
 
+/* Filth said of an official ("kotoran", as "sampah" is) insults when
+ * aimed; filth in a street or a market is told. */
+static const struct judge_case filth_cases[] = {
+  {"Sekdes itu su macam kotoran, sonde ada guna.", QUALITY_INSULT, 0},
+  {"Kepala dinas itu kotoran, tidak ada gunanya.", QUALITY_INSULT, 0},
+  {"Hei kotoran, kapan gaji guru honor dibayar?", QUALITY_INSULT, 0},
+  {"Kotoran sapi menumpuk di depan kantor desa, petugas kebersihan tidak "
+   "datang.", QUALITY_CLEAN, 0},
+  {"Pasar Inpres penuh kotoran dan kepala pasar diam saja.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_filth)
+{
+  judge_rows(filth_cases, N(filth_cases));
+}
+END_TEST
+
+/* "lu kepala dusun bodoh": the one addressed ([you]) named by office
+ * opens the clause and the predicate ends it, a call as "dasar kepala
+ * dusun bodoh" is.  The reporter's word, or a predicate that goes on,
+ * calls no one. */
+static const struct judge_case you_called_cases[] = {
+  {"Lu kepala dusun bodoh, lu pikir katong sonde tau lu jual beras raskin?",
+   QUALITY_INSULT, 0},
+  {"Kau pegawai kantor pajak maling, kembalikan uang kami.", QUALITY_INSULT,
+   0},
+  {"Kamu kepala dusun tolong datang ke rumah kami.", QUALITY_CLEAN, 0},
+  {"Kami kepala dusun bodoh kalau diam saja, jadi kami lapor.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_you_called)
+{
+  judge_rows(you_called_cases, N(you_called_cases));
+}
+END_TEST
+
+/* An animal or a thief with a word of its own after it ("tikus got",
+ * "anjing kampung") ending the clause, after a link word or "semua", in
+ * a clause an official opens: said of the official.  Rats in a gutter or
+ * a store, or an animal with its literal sense beside it, are told. */
+static const struct judge_case qualified_cases[] = {
+  {"Anggota DPRD dapil Sikka semua tikus got, makan uang rakyat.",
+   QUALITY_INSULT, 0},
+  {"Kepala dinas pendidikan itu tikus got.", QUALITY_INSULT, 0},
+  {"Pegawai kantor pajak itu maling kampung, minta uang terus.",
+   QUALITY_INSULT, 0},
+  {"Di gudang kantor desa itu tikus got, beras bantuan rusak.",
+   QUALITY_CLEAN, 0},
+  {"Pegawai dinas kebersihan tangkap tikus got di pasar.", QUALITY_CLEAN,
+   0},
+  {"Pak camat datang ke kandang itu babi semua mati.", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
+};
+
+START_TEST(quality_judge_qualified_predicate)
+{
+  judge_rows(qualified_cases, N(qualified_cases));
+}
+END_TEST
+
+/* A place that must be "bersih dari" a group or "mereka" (clean of them)
+ * calls to expel the group, as "dibersihkan dari" does; clean of
+ * extortion, or told as done, is none. */
+static const struct judge_case clean_of_cases[] = {
+  {"Orang Islam di desa kami tukang bikin onar, kantor desa harus bersih "
+   "dari mereka.", QUALITY_SARA, 0},
+  {"Kantor camat harus bersih dari orang Sabu.", QUALITY_SARA, 0},
+  {"Warga Sabu minta kantor desa harus bersih dari pungli.", QUALITY_CLEAN,
+   0},
+  {"Orang Bugis pindah ke Oeba, sekarang pasar sudah bersih dari mereka.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_clean_of)
+{
+  judge_rows(clean_of_cases, N(clean_of_cases));
+}
+END_TEST
+
+/* The colloquial forms of bribing ("nyogok", "nyuap") derogate a group
+ * as "menyogok" does; an official or a group made to bribe is told. */
+static const struct judge_case bribe_cases[] = {
+  {"kpl dinas bawa org2 manggarai smua, org mgr tu kerjanya cm nyogok",
+   QUALITY_SARA, 0},
+  {"Orang Bima semua tukang nyuap.", QUALITY_SARA, 0},
+  {"Kontraktor itu nyogok kepala dinas supaya menang tender.",
+   QUALITY_CLEAN, 0},
+  {"Orang Sabu di desa kami disuruh nyogok petugas supaya KTP keluar.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_bribe_said)
+{
+  judge_rows(bribe_cases, N(bribe_cases));
+}
+END_TEST
+
+/* A group said to be used to ("biasa", as "suka" or "selalu") the crime
+ * told as an idiom ("makan uang", "tilep dana"): said of the whole group.
+ * An official who eats the money, a group that eats rice, or ordinary
+ * people ("orang biasa") robbed, are told. */
+static const struct judge_case habit_cases[] = {
+  {"Dong orang Rote tu su biasa makan uang, dari dulu sonde pernah jujur.",
+   QUALITY_SARA, 0},
+  {"Orang Sabu di kantor itu memang biasa tilep dana desa.", QUALITY_SARA,
+   0},
+  {"Kepala desa orang Rote makan uang BLT, warga sonde dapat.",
+   QUALITY_CLEAN, 0},
+  {"Orang Sumba di desa kami biasa makan jagung, beras bantuan tidak "
+   "datang.", QUALITY_CLEAN, 0},
+  {"Kami orang biasa dari Rote, dana desa dimakan kepala desa.",
+   QUALITY_CLEAN, 0},
+  {"Anggota DPRD dapil Sikka semua makan uang rakyat.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_habit_crime)
+{
+  judge_rows(habit_cases, N(habit_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3267,6 +3390,12 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_owned_party);
   tcase_add_test(tc, quality_judge_sms_skeleton);
   tcase_add_test(tc, quality_judge_self_speaker);
+  tcase_add_test(tc, quality_judge_filth);
+  tcase_add_test(tc, quality_judge_you_called);
+  tcase_add_test(tc, quality_judge_qualified_predicate);
+  tcase_add_test(tc, quality_judge_clean_of);
+  tcase_add_test(tc, quality_judge_bribe_said);
+  tcase_add_test(tc, quality_judge_habit_crime);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
