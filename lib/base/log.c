@@ -149,7 +149,7 @@ log_level_name(enum log_level level)
  * single write(2), so that lines from concurrent processes (the daemon
  * and its tests, say) never interleave within a line; or, while
  * buffering, add it to the lines log_flush() writes at once (a line that
- * does not fit flushes them first).
+ * does not fit flushes them first; an error flushes them and itself).
  */
 void
 log_write(enum log_level level, const char *fmt, ...)
@@ -198,6 +198,10 @@ log_write(enum log_level level, const char *fmt, ...)
       log_flush();
     memcpy(log_buf + log_len, line, n);
     log_len += n;
+    /* An error goes out now, with the lines before it: it is the line a
+     * crash right after must not take with it. */
+    if (level >= LOG_ERROR)
+      log_flush();
   } else {
     write_all(line, n);
   }
