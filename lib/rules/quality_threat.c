@@ -119,65 +119,13 @@ douse_fuel(const struct ctx *cx, size_t i)
          word_text_is(cx, k, "air") && word_text_is(cx, k + 1, "keras");
 }
 
-/* Is c a lower-case vowel? */
-static int
-is_vowel(char c)
-{
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
-/* Is t[0..n) the entry h with vowels left out, its first letter kept
- * and one of them at least between two letters kept ("hbsi" of
- * "habisi", "bnuh" of "bunuh"; "habis" is a word of its own, not
- * "habisi" short)? */
-static int
-vowels_dropped(const char *t, size_t n, const char *h)
-{
-  size_t k = 0;
-  int inside = 0;
-
-  if (*h != *t)
-    return 0;
-  for (; *h != '\0'; h++)
-    if (k < n && *h == t[k])
-      k++;
-    else if (!is_vowel(*h))
-      return 0;
-    else if (k > 0 && k < n)
-      inside = 1;
-  return k == n && inside;
-}
-
-/* Does an entry of list l longer than t[0..n) give t with vowels left
- * out (vowels_dropped)? */
-static int
-skeleton_of(const struct wordlist *l, const char *t, size_t n)
-{
-  size_t k;
-
-  for (k = 0; k < l->n; k++)
-    if (l->v[k].tlen > n && vowels_dropped(t, n, l->v[k].text))
-      return 1;
-  return 0;
-}
-
 /* Is word i a [harm] verb written SMS-style with vowels left out ("bkr"
- * for "bakar", "hbisi" for "habisi"): at least SMS_MIN letters, not
- * before a number ("pkul 9" is the time), and not a common word written
- * so as well (a stop word: "srng" is "sering", "srt" is "surat")? */
-#define SMS_MIN 3
+ * for "bakar", "hbisi" for "habisi"): sms_form of the [harm] list. */
 #define WORD_STEM_MAX 32 /* longest affixed verb looked at */
 static int
 sms_harm(const struct ctx *cx, size_t i)
 {
-  const struct word *w = &cx->nm->w[i];
-  const char *t = cx->nm->text + w->off;
-
-  if (w->len < SMS_MIN || !is_letter(t[0]) ||
-      (i + 1 < cx->nm->n && is_digit(cx->nm->text[cx->nm->w[i + 1].off])))
-    return 0;
-  return skeleton_of(&cx->q->cls[WC_HARM], t, w->len) &&
-         !skeleton_of(&cx->q->stop, t, w->len);
+  return sms_form(cx, &cx->q->cls[WC_HARM], i);
 }
 
 /* Is stem t[0..n), with -kan or -i taken off or not ("pukuli",

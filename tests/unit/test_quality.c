@@ -2509,6 +2509,11 @@ static const struct judge_case sms_skeleton_cases[] = {
   {"sy srt ke camat sdh 3 kali", QUALITY_CLEAN, 0},
   {"sy bkr sampah d blkg rmh", QUALITY_CLEAN, 0},
   {"kpl dsa bkr ktp warga yg protes", QUALITY_CLEAN, 0},
+  /* Persons and verbs of readying written without vowels too. */
+  {"sy sdh siapkn golok utk kades itu", QUALITY_THREAT, 0},
+  {"gaji tdk dibayar lg, bndhr sklh sy bacok", QUALITY_THREAT, 0},
+  {"sy sdh siapkn berkas utk kpl desa", QUALITY_CLEAN, 0},
+  {"ptgs sdh bacok sapi warga", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_sms_skeleton)
