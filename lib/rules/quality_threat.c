@@ -129,24 +129,35 @@ sms_harm(const struct ctx *cx, size_t i)
 }
 
 /* Is stem t[0..n), with -kan or -i taken off or not ("pukuli",
- * "tembakkan"), a verb of violence? */
+ * "tembakkan"), an entry of list l?  With bare unset, only with one of
+ * them taken off. */
 static int
-harm_stem(const struct ctx *cx, const char *t, size_t n)
+stem_in(const struct wordlist *l, const char *t, size_t n, int bare)
 {
-  const struct wordlist *l = &cx->q->cls[WC_HARM];
-
-  return list_find(l, KEY_TEXT, t, n) != NULL ||
+  return (bare && list_find(l, KEY_TEXT, t, n) != NULL) ||
          (n >= SUFFIX_MIN_STEM + 3 && memcmp(t + n - 3, "kan", 3) == 0 &&
           list_find(l, KEY_TEXT, t, n - 3) != NULL) ||
          (n >= SUFFIX_MIN_STEM + 2 && t[n - 1] == 'i' &&
           list_find(l, KEY_TEXT, t, n - 1) != NULL);
 }
 
+/* Is stem t[0..n) a verb of violence (stem_in the [harm] list), or a
+ * verb made from a weapon's name ("parangi", "golokkan"; with affixed
+ * set, the me- form alone: "menombak" from "tombak")?  A weapon's bare
+ * name is a weapon (harm_word), not a verb. */
+static int
+harm_stem(const struct ctx *cx, const char *t, size_t n, int affixed)
+{
+  return stem_in(&cx->q->cls[WC_HARM], t, n, 1) ||
+         stem_in(&cx->q->cls[WC_WEAPON], t, n, affixed);
+}
+
 /* Is word i a verb of violence in an affixed form the [harm] list need
  * not spell out: the active me- form with its nasal ("mencekik" from
  * "cekik", "memukul" from "pukul", "menikam" from "tikam", "menyeret"
  * from "seret", "menghajar" from "hajar"), and -kan or -i
- * after it or after the bare stem ("memukuli", "pukuli")?  The list
+ * after it or after the bare stem ("memukuli", "pukuli"), or the same
+ * forms of a weapon's name (harm_stem: "parangi", "menombak")?  The list
  * holds stems; a Kupang form ("bunu") is a stem of its own. */
 static int
 harm_affixed(const struct ctx *cx, size_t i)
@@ -160,7 +171,7 @@ harm_affixed(const struct ctx *cx, size_t i)
   char stem[WORD_STEM_MAX];
   size_t k, p, f;
 
-  if (harm_stem(cx, t, w->len))
+  if (harm_stem(cx, t, w->len, 0))
     return 1;
   for (k = 0; k < sizeof(nasal) / sizeof(nasal[0]); k++) {
     p = strlen(nasal[k].prefix);
@@ -170,7 +181,7 @@ harm_affixed(const struct ctx *cx, size_t i)
       continue;
     memcpy(stem, nasal[k].first, f);
     memcpy(stem + f, t + p, w->len - p);
-    if (harm_stem(cx, stem, w->len - p + f))
+    if (harm_stem(cx, stem, w->len - p + f, 1))
       return 1;
   }
   return 0;

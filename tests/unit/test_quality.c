@@ -1052,6 +1052,15 @@ static const struct judge_case verb_cases[] = {
    "diperbaiki.", QUALITY_CLEAN, 0},
   {"Preman suruhan kontraktor menyiram bensin ke rumah kami tadi malam.",
    QUALITY_CLEAN, 0},
+  /* A verb made from a weapon's name ("parangi", "menombak"). */
+  {"Kalau kades potong dana lagi, dia saya parangi.", QUALITY_THREAT, 0},
+  {"Mandor itu akan kami golokkan kalau upah tidak dibayar.",
+   QUALITY_THREAT, 0},
+  {"Besok beta menombak itu kepala dusun.", QUALITY_THREAT, 0},
+  {"Saya parangi semak di belakang kantor desa sebelum rapat.",
+   QUALITY_CLEAN, 0},
+  {"Petani di Oesao memanah burung yang merusak padi di sawah.", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_violence_verbs)
