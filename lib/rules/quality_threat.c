@@ -1201,9 +1201,11 @@ harmless_at(const struct ctx *cx, size_t k)
 
 /* The object of the verb at word i: the first word after it in its
  * clause that object_skip does not pass over (nor a weapon: "bawa parang
- * dan tombak ke rumah ..."), a person or building after a [to] word (or
- * any place a weapon goes to), or the number of words when the clause, a word of object_ends or a [to]
- * word going elsewhere comes first ("saya tikam di tempat"). */
+ * dan tombak ke rumah ..."), a person or building after a [to] word, or
+ * a thing of one's there ("lempar batu ke pos dia": owned_by), or any
+ * place a weapon goes to; or the number of words when the clause, a word
+ * of object_ends or a [to] word going elsewhere comes first ("saya tikam
+ * di tempat"). */
 static size_t
 object_at(const struct ctx *cx, size_t i)
 {
@@ -1218,7 +1220,7 @@ object_at(const struct ctx *cx, size_t i)
       return k + 1 < n && !starts_clause(cx, k + 1) &&
                      (word_is(cx, WC_PERSON, k + 1) ||
                       word_is(cx, WC_TARGET, k + 1) ||
-                      word_is(cx, WC_WEAPON, i))
+                      owned_by(cx, k + 1) || word_is(cx, WC_WEAPON, i))
                  ? k + 1
                  : n;
     if (!object_skip(cx, k) && !word_is(cx, WC_WEAPON, k))

@@ -1061,6 +1061,12 @@ static const struct judge_case verb_cases[] = {
    QUALITY_CLEAN, 0},
   {"Petani di Oesao memanah burung yang merusak padi di sawah.", QUALITY_CLEAN,
    0},
+  /* Thrown at a thing someone owns ("ke pos dia", "ke pos polisi"). */
+  {"Kalau petugas minta uang lagi, kami lempar batu ke pos dia.",
+   QUALITY_THREAT, 0},
+  {"Besok kami lempar batu ke pos polisi di simpang itu.", QUALITY_THREAT,
+   0},
+  {"Besok kami lempar jala ke laut dekat kantor desa.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_violence_verbs)
