@@ -1325,9 +1325,11 @@ lest_at(const struct ctx *cx, size_t k)
  * tidak akan bakar ..."), and no [past] word in its clause before the
  * verb without an [intent] word or a verb of readying after it
  * ("kemarin kami bakar sampah", "sudah saya potong"; but "sudah siap
- * bakar", "sudah siapkan racun": readied, the violence is ahead)? */
+ * bakar", "sudah siapkan racun": readied, the violence is ahead)?  With
+ * pending set the act told is one whose harm is still ahead (poison put
+ * in someone's coffee), and a [past] word does not count. */
 static int
-intended(const struct ctx *cx, size_t i, size_t a)
+intended(const struct ctx *cx, size_t i, size_t a, int pending)
 {
   size_t k, s = sentence_start(cx, i);
   int past = 0;
@@ -1335,7 +1337,7 @@ intended(const struct ctx *cx, size_t i, size_t a)
   for (k = a; k < i; k++)
     if (word_is(cx, WC_NOT, k))
       return 0;
-  for (k = clause_start(cx, i); k < i; k++) {
+  for (k = clause_start(cx, i); k < i && !pending; k++) {
     if (word_is(cx, WC_PAST, k))
       past = 1;
     else if (word_is(cx, WC_INTENT, k) || word_is(cx, WC_ARM, k))
@@ -1444,7 +1446,7 @@ intended_harm(const struct ctx *cx, size_t i)
       !call_agent(cx, i) && !armed_for(cx, i))
     return 0;
   a = agent_at(cx, i);
-  if (!intended(cx, i, a))
+  if (!intended(cx, i, a, 0))
     return 0;
   return word_is(cx, WC_STRICT, i) ? strict_target(cx, i, a)
                                    : unknown_object(cx, i, a);
@@ -1456,7 +1458,8 @@ intended_harm(const struct ctx *cx, size_t i)
  * words before it in its clause, and later in the sentence a [food] word
  * after "untuk"/"di"/"ke"/"dalam" owned by a person (owned_by), said as
  * an intent (intended) there, by the reporter again when in a later
- * clause.  Poison for a store, or feared in one's own cup
+ * clause; put there already or not ("sy sudah masukkan racun di sumur
+ * rumah kades, biar ...": until it is drunk, the harm is ahead).  Poison for a store, or feared in one's own cup
  * ("kopi saya"), is none. */
 static int
 poison_served(const struct ctx *cx, size_t i)
@@ -1481,7 +1484,7 @@ poison_served(const struct ctx *cx, size_t i)
     /* "..., nanti sy campur di kopi pak sekdes": served in a later
      * clause, by the reporter again. */
     b = clause_start(cx, k) == clause_start(cx, i) ? a : agent_at(cx, k);
-    if (word_is(cx, WC_SELF, b) && intended(cx, k, b))
+    if (word_is(cx, WC_SELF, b) && intended(cx, k, b, 1))
       return 1;
   }
   return 0;

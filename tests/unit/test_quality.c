@@ -1113,6 +1113,13 @@ static const struct judge_case poison_cases[] = {
    QUALITY_CLEAN, 0},
   {"Kemarin racun tikus tercampur di makanan pasien puskesmas.",
    QUALITY_CLEAN, 0},
+  /* Poison already put in an official's food: the harm is still ahead. */
+  {"Saya sudah campur racun di kopi kepala dusun, biar dia rasa.",
+   QUALITY_THREAT, 0},
+  {"Beta su taruh racun di air minum pak lurah supaya dia tahu rasa.",
+   QUALITY_THREAT, 0},
+  {"Saya sudah taruh racun tikus di gudang kantor desa supaya beras aman.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_poison_served)
