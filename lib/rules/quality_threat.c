@@ -1917,23 +1917,50 @@ death_asked(const struct ctx *cx, size_t i)
   return (who || clause_start(cx, i) + 1 == i) && menace_after(cx, i);
 }
 
-/* "beta tunggu dia di pasar", "saya cegat kades": the reporter lying in
- * wait for a person at word k ("tunggu", "cegat", "hadang" after the
- * reporter's word, modal words between, a person other than the reporter
- * right after it). */
+/* "beta tunggu dia di pasar", "saya cegat kades", "beta suru ade dong
+ * cari itu kepala dusun": the reporter, or the reporter's people sent
+ * (remote_agent), lying in wait for or going after a person at word k
+ * ("tunggu", "cegat", "hadang", "cari", "kejar"), a person other than
+ * the reporter right after it ("itu" between or not). */
 static int
 lying_in_wait(const struct ctx *cx, size_t k)
 {
-  static const char *const wait[] = {"tunggu", "cegat", "hadang", NULL};
-  size_t m = k;
+  static const char *const wait[] = {"tunggu", "cegat", "hadang", "cari",
+                                     "kejar", NULL};
+  size_t p = k + 1;
 
-  if (!word_in(cx, k, wait) || !other_person(cx, k + 1) ||
-      starts_clause(cx, k + 1))
+  if (!word_in(cx, k, wait) || starts_clause(cx, k))
     return 0;
-  while (m > 0 && !starts_clause(cx, m) && word_is(cx, WC_MODAL, m - 1) &&
-         !word_is(cx, WC_SELF, m - 1))
-    m--;
-  return m > 0 && !starts_clause(cx, m) && word_is(cx, WC_SELF, m - 1);
+  if (word_text_is(cx, p, "itu") && !starts_clause(cx, p))
+    p++;
+  if (!other_person(cx, p) || starts_clause(cx, p))
+    return 0;
+  return self_agent(cx, k) || remote_agent(cx, k);
+}
+
+/* "besok pagi saya tunggu dia di jalan dengan pisau", "cari itu kepala
+ * dusun deng kelewang": the reporter lying in wait (lying_in_wait) at
+ * word k with a [weapon] later in its clause, before a purpose, reason,
+ * condition or turn ("saya cari kades untuk lapor parang saya dicuri"),
+ * and no [not] word before it in the clause. */
+static int
+armed_wait(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  if (!lying_in_wait(cx, k))
+    return 0;
+  for (m = clause_start(cx, k); m < k; m++)
+    if (word_is(cx, WC_NOT, m))
+      return 0;
+  for (m = k + 2; m < cx->nm->n && !starts_clause(cx, m); m++) {
+    if (word_is(cx, WC_PURPOSE, m) || word_is(cx, WC_BECAUSE, m) ||
+        word_is(cx, WC_IF, m) || word_is(cx, WC_TURN, m))
+      return 0;
+    if (word_is(cx, WC_WEAPON, m))
+      return 1;
+  }
+  return 0;
 }
 
 /* "Lurah itu minta dipukul. Nanti sore beta tunggu dia di pasar", "kades
@@ -2244,7 +2271,7 @@ judge_threat(struct ctx *cx, size_t i)
       ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
-      blood_shed(cx, i) || fate_at(cx, i))
+      blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi

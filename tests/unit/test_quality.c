@@ -2454,6 +2454,17 @@ static const struct judge_case reserved_cases[] = {
   {"Polisi sudah menyita senjata untuk kelompok itu.", QUALITY_CLEAN, 0},
   {"Saya sudah beli racun tikus, nanti sy taruh di gudang beras.",
    QUALITY_CLEAN, 0},
+  /* Lying in wait for an official, or sent after one, with a weapon. */
+  {"Besok saya tunggu kades itu di jalan dengan parang.", QUALITY_THREAT,
+   0},
+  {"Beta su suruh beta pung ade dong cari itu mandor deng parang.",
+   QUALITY_THREAT, 0},
+  {"Kami cegat camat di jembatan bawa golok.", QUALITY_THREAT, 0},
+  {"Saya tunggu kepala desa di kantor dengan berkas lengkap.",
+   QUALITY_CLEAN, 0},
+  {"Saya cari kepala desa untuk lapor parang saya dicuri.", QUALITY_CLEAN,
+   0},
+  {"Polisi cari pelaku dengan senjata lengkap.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_reserved)
