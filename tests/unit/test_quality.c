@@ -1921,6 +1921,13 @@ static const struct judge_case own_voice_cases[] = {
    QUALITY_MARK_QUOTED},
   {"[pesan suara] pak camat bilang dia mau bakar rumah saya kalau saya "
    "lapor", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* The label a word or two long ("transkrip pesan suara"). */
+  {"[transkrip pesan suara] eh pak kades, kalau dana sonde kembali beta "
+   "bunuh ko", QUALITY_THREAT, 0},
+  {"Rekaman pesan WA: pak lurah, besok beta bakar lu pung kantor",
+   QUALITY_THREAT, 0},
+  {"Isi pesan kades ke saya: beta bunuh ko kalau lapor", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_own_voice)
