@@ -12,8 +12,81 @@
 
 #define CTX_ORIGIN 3     /* words naming where a crowd comes from */
 
+/* Is c a lower-case vowel? */
+static int
+is_vowel(char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Is t[0..n) the entry h with vowels left out, its first letter kept
+ * and one of them at least between two letters kept ("hbsi" of
+ * "habisi", "bnuh" of "bunuh"; "habis" is a word of its own, not
+ * "habisi" short)? */
+static int
+vowels_dropped(const char *t, size_t n, const char *h)
+{
+  size_t k = 0;
+  int inside = 0;
+
+  if (*h != *t)
+    return 0;
+  for (; *h != '\0'; h++)
+    if (k < n && *h == t[k])
+      k++;
+    else if (!is_vowel(*h))
+      return 0;
+    else if (k > 0 && k < n)
+      inside = 1;
+  return k == n && inside;
+}
+
+/* Does an entry of list l longer than t[0..n) give t with vowels left
+ * out (vowels_dropped)? */
+static int
+skeleton_of(const struct wordlist *l, const char *t, size_t n)
+{
+  size_t k;
+
+  for (k = 0; k < l->n; k++)
+    if (l->v[k].tlen > n && vowels_dropped(t, n, l->v[k].text))
+      return 1;
+  return 0;
+}
+
+/* Is word i an entry of list l written SMS-style with vowels left out
+ * ("bkr" for "bakar", "kpl sklh" for "kepala sekolah", "siapkn" for
+ * "siapkan"): at least SMS_MIN letters, not before a number ("pkul 9" is
+ * the time), not a stop word itself, and not a common word written so
+ * as well (a stop word: "srng" is "sering", "srt" is "surat")? */
+#define SMS_MIN 3
+int
+sms_form(const struct ctx *cx, const struct wordlist *l, size_t i)
+{
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+
+  if (w->len < SMS_MIN || !is_letter(t[0]) ||
+      (i + 1 < cx->nm->n && is_digit(cx->nm->text[cx->nm->w[i + 1].off])))
+    return 0;
+  return skeleton_of(l, t, w->len) &&
+         list_find(&cx->q->stop, KEY_TEXT, t, w->len) == NULL &&
+         !skeleton_of(&cx->q->stop, t, w->len);
+}
+
+/* The classes whose words are also read written SMS-style without their
+ * vowels (sms_form): who and what a threat is aimed at, and the verbs
+ * of readying a weapon.  Function words have SMS forms of their own in
+ * the lists ("utk", "sdh", "tdk"). */
+static int
+sms_class(enum word_class c)
+{
+  return c == WC_PERSON || c == WC_TARGET || c == WC_ARM;
+}
+
 /* Is word i (a valid index) a member of class c: as written, squeezed,
- * or with a suffix off (kantornya, lehernya)? */
+ * with a suffix off (kantornya, lehernya), or for some classes written
+ * without its vowels (sms_class)? */
 int
 word_is(const struct ctx *cx, enum word_class c, size_t i)
 {
@@ -36,7 +109,7 @@ word_is(const struct ctx *cx, enum word_class c, size_t i)
         list_find(l, KEY_TEXT, t, w->len - n) != NULL)
       return 1;
   }
-  return 0;
+  return sms_class(c) && sms_form(cx, l, i);
 }
 
 /* Word i with a prefix of n letters p taken off is in class c. */

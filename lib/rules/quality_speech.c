@@ -94,23 +94,34 @@ hushed(const struct ctx *cx, size_t i)
          (word_is(cx, WC_DENY, k - 1) || word_is(cx, WC_FORBID, k - 1));
 }
 
-/* "[pesan suara] ya halo pak ...", "Chat: ...": a [message] word at word
- * i that opens the text with no sender after it ("dari" within two words
- * of its clause, or a person or the one addressed right after it) names
- * the form the reporter's own words came in (a voice note transcribed),
- * not someone else's message: "SMS dari kades: ..." and "Pesan camat:
- * ..." are. */
+/* "[pesan suara] ya halo pak ...", "Chat: ...", "[transkrip pesan
+ * suara] ...": a [message] word at word i in the label that opens the
+ * text (at most LABEL_LEAD words before it in the first clause, none of
+ * them a person, the one addressed, the reporter or a verb of saying)
+ * with no sender after it ("dari" within two words of its clause, or a
+ * person or the one addressed right after it) names the form the
+ * reporter's own words came in (a voice note transcribed), not someone
+ * else's message: "SMS dari kades: ..." and "Pesan camat: ..." are. */
+#define LABEL_LEAD 2
 static int
 medium_label(const struct ctx *cx, size_t i)
 {
   size_t k;
 
-  if (i != 0)
+  if (i > LABEL_LEAD)
     return 0;
-  for (k = 1; k < cx->nm->n && k <= 2 && !starts_clause(cx, k); k++)
+  for (k = 0; k < i; k++)
+    if ((k > 0 && starts_clause(cx, k)) || word_is(cx, WC_PERSON, k) ||
+        word_is(cx, WC_YOU, k) || word_is(cx, WC_SELF, k) ||
+        word_is(cx, WC_SAY, k))
+      return 0;
+  if (i > 0 && starts_clause(cx, i))
+    return 0;
+  for (k = i + 1; k < cx->nm->n && k <= i + 2 && !starts_clause(cx, k); k++)
     if (word_text_is(cx, k, "dari") || word_text_is(cx, k, "dr") ||
-        (k == 1 && ((word_is(cx, WC_PERSON, k) && !word_is(cx, WC_SELF, k)) ||
-                    word_is(cx, WC_YOU, k))))
+        (k == i + 1 &&
+         ((word_is(cx, WC_PERSON, k) && !word_is(cx, WC_SELF, k)) ||
+          word_is(cx, WC_YOU, k))))
       return 0;
   return 1;
 }

@@ -1052,6 +1052,21 @@ static const struct judge_case verb_cases[] = {
    "diperbaiki.", QUALITY_CLEAN, 0},
   {"Preman suruhan kontraktor menyiram bensin ke rumah kami tadi malam.",
    QUALITY_CLEAN, 0},
+  /* A verb made from a weapon's name ("parangi", "menombak"). */
+  {"Kalau kades potong dana lagi, dia saya parangi.", QUALITY_THREAT, 0},
+  {"Mandor itu akan kami golokkan kalau upah tidak dibayar.",
+   QUALITY_THREAT, 0},
+  {"Besok beta menombak itu kepala dusun.", QUALITY_THREAT, 0},
+  {"Saya parangi semak di belakang kantor desa sebelum rapat.",
+   QUALITY_CLEAN, 0},
+  {"Petani di Oesao memanah burung yang merusak padi di sawah.", QUALITY_CLEAN,
+   0},
+  /* Thrown at a thing someone owns ("ke pos dia", "ke pos polisi"). */
+  {"Kalau petugas minta uang lagi, kami lempar batu ke pos dia.",
+   QUALITY_THREAT, 0},
+  {"Besok kami lempar batu ke pos polisi di simpang itu.", QUALITY_THREAT,
+   0},
+  {"Besok kami lempar jala ke laut dekat kantor desa.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_violence_verbs)
@@ -1097,6 +1112,13 @@ static const struct judge_case poison_cases[] = {
   {"Saya takut ada yang taruh racun di kopi saya waktu rapat desa.",
    QUALITY_CLEAN, 0},
   {"Kemarin racun tikus tercampur di makanan pasien puskesmas.",
+   QUALITY_CLEAN, 0},
+  /* Poison already put in an official's food: the harm is still ahead. */
+  {"Saya sudah campur racun di kopi kepala dusun, biar dia rasa.",
+   QUALITY_THREAT, 0},
+  {"Beta su taruh racun di air minum pak lurah supaya dia tahu rasa.",
+   QUALITY_THREAT, 0},
+  {"Saya sudah taruh racun tikus di gudang kantor desa supaya beras aman.",
    QUALITY_CLEAN, 0},
 };
 
@@ -1899,6 +1921,13 @@ static const struct judge_case own_voice_cases[] = {
    QUALITY_MARK_QUOTED},
   {"[pesan suara] pak camat bilang dia mau bakar rumah saya kalau saya "
    "lapor", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* The label a word or two long ("transkrip pesan suara"). */
+  {"[transkrip pesan suara] eh pak kades, kalau dana sonde kembali beta "
+   "bunuh ko", QUALITY_THREAT, 0},
+  {"Rekaman pesan WA: pak lurah, besok beta bakar lu pung kantor",
+   QUALITY_THREAT, 0},
+  {"Isi pesan kades ke saya: beta bunuh ko kalau lapor", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_own_voice)
@@ -2432,6 +2461,17 @@ static const struct judge_case reserved_cases[] = {
   {"Polisi sudah menyita senjata untuk kelompok itu.", QUALITY_CLEAN, 0},
   {"Saya sudah beli racun tikus, nanti sy taruh di gudang beras.",
    QUALITY_CLEAN, 0},
+  /* Lying in wait for an official, or sent after one, with a weapon. */
+  {"Besok saya tunggu kades itu di jalan dengan parang.", QUALITY_THREAT,
+   0},
+  {"Beta su suruh beta pung ade dong cari itu mandor deng parang.",
+   QUALITY_THREAT, 0},
+  {"Kami cegat camat di jembatan bawa golok.", QUALITY_THREAT, 0},
+  {"Saya tunggu kepala desa di kantor dengan berkas lengkap.",
+   QUALITY_CLEAN, 0},
+  {"Saya cari kepala desa untuk lapor parang saya dicuri.", QUALITY_CLEAN,
+   0},
+  {"Polisi cari pelaku dengan senjata lengkap.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_reserved)
@@ -2509,6 +2549,11 @@ static const struct judge_case sms_skeleton_cases[] = {
   {"sy srt ke camat sdh 3 kali", QUALITY_CLEAN, 0},
   {"sy bkr sampah d blkg rmh", QUALITY_CLEAN, 0},
   {"kpl dsa bkr ktp warga yg protes", QUALITY_CLEAN, 0},
+  /* Persons and verbs of readying written without vowels too. */
+  {"sy sdh siapkn golok utk kades itu", QUALITY_THREAT, 0},
+  {"gaji tdk dibayar lg, bndhr sklh sy bacok", QUALITY_THREAT, 0},
+  {"sy sdh siapkn berkas utk kpl desa", QUALITY_CLEAN, 0},
+  {"ptgs sdh bacok sapi warga", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_sms_skeleton)
