@@ -2253,6 +2253,34 @@ office_number(const struct tokens *ts, int j)
   return counted_by(ts, j + 1) ? 0 : day_of(t, 1);
 }
 
+/* The most a school's number runs to ("SD Negeri Oebobo 2"). */
+#define OFFICE_NUMBER_MAX 99
+
+/* The number written after the name of an office that starts, fillers
+ * skipped, at token j ("SD Negeri Oebobo 2", "SMPN Naikoten 3", a
+ * direction word between): digits that count nothing after them and are
+ * no year; 0 when there are none. */
+static int64_t
+number_after_name(const struct tokens *ts, int j)
+{
+  const struct token *t;
+  int k;
+
+  while (j < ts->n && !stop_at(ts, j) &&
+         word_in(&ts->t[j], office_filler) >= 0)
+    j++;
+  for (k = j + 1; k < ts->n && k <= j + 2 && !ts->t[k].stop &&
+                  word_in(&ts->t[k], directions) >= 0; k++)
+    ;
+  if (k >= ts->n)
+    return 0;
+  t = &ts->t[k];
+  if (!t->is_num || t->stop || t->num < 1 || t->num > OFFICE_NUMBER_MAX ||
+      t->num != (int)t->num || counted_by(ts, k + 1))
+    return 0;
+  return (int64_t)t->num;
+}
+
 /* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
@@ -2282,6 +2310,8 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
     if (j < ts->n && (num = office_number(ts, j)) != 0)
       j++;
     named = office_name(ts, j, qual);
+    if (num == 0 && named != 0)
+      num = number_after_name(ts, j);
   }
   tier = office_tier(ts, j);
   if (office_words[k].q == Q_NAME && qual[0] == '\0' &&

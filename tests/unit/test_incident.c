@@ -2361,6 +2361,34 @@ START_TEST(school_numbered_in_words)
 }
 END_TEST
 
+/* A school's number written after its name ("SD Negeri Oebobo 2",
+ * "SDN Oebobo 2") is its number as when written before it ("SD Negri 2
+ * Oebobo"): another number is another school; a number that counts what
+ * follows ("SD Oebobo 2 orang guru") or a year numbers nothing. */
+START_TEST(school_number_after_its_name)
+{
+  static const struct conflict_case t[] = {
+    {"Kepala SD Negeri Oebobo 2 memotong honor guru komite Rp 200.000",
+     "Kepala SD Negeri Oebobo 1 memotong honor guru komite Rp 200.000", 1},
+    {"Kepala SD Negeri Oebobo 2 memotong honor guru komite Rp 200.000",
+     "kepala sekolah SD Negri 2 Oebobo potong honor 200 ribu", 0},
+    {"guru SMPN Naikoten 3 minta uang", "guru SMPN 3 Naikoten minta uang",
+     0},
+  };
+  struct incident inc;
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("Kepala SDN Oebobo 2 Kota Kupang", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_OFFICE], 1);
+  ck_assert_int_eq(inc.item[INCIDENT_OFFICE][0].num, 2);
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].qual, "oebobo");
+  incident_extract("guru SD Oebobo 2 orang minta uang", &inc);
+  ck_assert_int_eq(inc.item[INCIDENT_OFFICE][0].num, 0);
+  incident_extract("SD Oebobo 2025 minta uang", &inc);
+  ck_assert_int_eq(inc.item[INCIDENT_OFFICE][0].num, 0);
+}
+END_TEST
+
 /* A month after "sebelum" is a deadline: the month before it ("lunas
  * sebelum bulan Maret 2026" is due in February 2026, as "paling lambat
  * akhir Februari 2026"), across a year's turn too; a day after it is
@@ -2757,6 +2785,7 @@ incident_suite(void)
   tcase_add_test(tc, given_name_by_a_later_syllable);
   tcase_add_test(tc, school_numbered_in_words);
   tcase_add_test(tc, deadline_before_a_month);
+  tcase_add_test(tc, school_number_after_its_name);
   tcase_add_test(tc, spots_of_one_office);
   tcase_add_test(tc, camat_of_a_town);
   tcase_add_test(tc, prison_shorthand);
