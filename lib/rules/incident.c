@@ -2085,7 +2085,8 @@ static const char *const generic_words[] = {
 };
 
 /* The qualifier name at token j (a filler skipped), into out; 0 when
- * there is none, 2 when it is a word written with a capital.  With no
+ * there is none, 2 when it is a word written with a capital.  A stage of
+ * a payment ("Dana Desa tahap I") is no name.  With no
  * name after "provinsi" or "NTT" the qualifier is "ntt". */
 static int
 office_name(const struct tokens *ts, int j, char *out)
@@ -2111,6 +2112,7 @@ office_name(const struct tokens *ts, int j, char *out)
       word_in(t, roles) >= 0 || word_in(t, honorifics) >= 0 ||
       is_currency(t) || (!t->cap && strlen(t->w) < 4) ||
       word_in(t, weekdays) >= 0 || month_of(t, 0) != 0 ||
+      word_in(t, stage_units) >= 0 ||
       word_in(t, office_types_words) >= 0 || everyday_word(t) ||
       (!t->cap && word_in(t, generic_words) >= 0 && !wide_place(t->w))) {
     if (province)

@@ -1216,9 +1216,18 @@ START_TEST(stages_of_payments)
      "blt tahap satu dipotong seratus ribu", 0},
     {"guru SD triwulan IV tahun 2024", "triwulan ke-4 thn 2024 guru sd", 0},
     {"BLT tahap awal dipotong", "BLT tahap 2 dipotong", 0},
+    /* The stage after "Dana Desa" names no village: the two villages
+     * differ. */
+    {"Kepala Desa Noelbaki memotong BLT Dana Desa tahap pertama 2026",
+     "Kepala Desa Oelpuah memotong BLT Dana Desa tahap pertama 2026", 1},
   };
+  struct incident inc;
 
   check_conflicts(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("BLT Dana Desa tahap pertama dipotong", &inc);
+  ck_assert(!has_key(&inc, INCIDENT_OFFICE, "desa", "tahap"));
+  incident_extract("Dana Desa Triwulan II", &inc);
+  ck_assert(!has_key(&inc, INCIDENT_OFFICE, "desa", "triwulan"));
 }
 END_TEST
 
