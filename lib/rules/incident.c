@@ -2025,7 +2025,8 @@ stop_at(const struct tokens *ts, int j)
 
 /* A name of a short capitalised word and the next word ("Jalan El Tari",
  * "Jl. H.R. Koroh" no: only two words of letters) into out as one word
- * ("eltari"); 0 when token j does not start one. */
+ * ("eltari"); 0 when token j does not start one.  A word after a dash
+ * is another name ("Jalan Soe-Kapan": a road by its two ends). */
 static int
 short_name(const struct tokens *ts, int j, char *out)
 {
@@ -2039,7 +2040,7 @@ short_name(const struct tokens *ts, int j, char *out)
   if (t->is_num || !t->cap || n < 2 || n > 3)
     return 0;
   u = &ts->t[j + 1];
-  if (u->is_num || u->stop || !u->cap || strlen(u->w) < 3 ||
+  if (u->is_num || u->stop || u->dash || !u->cap || strlen(u->w) < 3 ||
       word_in(u, not_names) >= 0 || n + strlen(u->w) >= INCIDENT_KEY)
     return 0;
   memcpy(out, t->w, n);

@@ -1957,7 +1957,21 @@ START_TEST(road_named_by_its_ends)
      "berlubang lagi setelah 3 bulan.",
      "Jalan Detusoko - Ende yang baru diperbaiki Dinas PUPR Ende sudah "
      "berlubang lagi setelah 3 bulan.", 1},
+    /* An end of a short name ("Soe") written with a dash before the
+     * other: the road Soe-Kapan, no one name "soekapan". */
+    {"Proyek rehabilitasi jalan Soe-Kapan oleh Dinas PUPR Kabupaten TTS "
+     "tahun anggaran 2025 senilai Rp 4,2 miliar dikerjakan asal-asalan.",
+     "Jalan Soe ke Kapan yang baru diaspal tahun 2025 su hancur, padahal "
+     "anggaran 4,2 M.", 1},
+    {"Proyek rehabilitasi jalan Soe-Kapan oleh Dinas PUPR Kabupaten TTS "
+     "tahun anggaran 2025 senilai Rp 4,2 miliar dikerjakan asal-asalan.",
+     "Proyek rehabilitasi jalan Soe-Niki Niki oleh Dinas PUPR Kabupaten TTS "
+     "tahun anggaran 2025 senilai Rp 4,2 miliar dikerjakan asal-asalan.", 0},
   };
+  struct incident inc;
+
+  incident_extract("jalan Soe-Kapan rusak", &inc);
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "jalan", "soe"));
 
   judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
 }
