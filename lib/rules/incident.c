@@ -3221,20 +3221,23 @@ tiers_differ(const struct incident_item *a, const struct incident_item *b)
   return a->tier != 0 && b->tier != 0 && a->tier != b->tier;
 }
 
-/* Two offices agree: one type, tier and number, and one landmark when
- * both are known as one; else the same qualifier where both have one
- * (an office with none stands for any of its type), or one place by the
- * gazetteer (office_where_alike()). */
+/* Two offices agree: one type, and one landmark when both are known as
+ * one (whatever tier each is named by: "rumah sakit umum provinsi" is
+ * RSUD W.Z. Johannes); else one tier and number, and the same qualifier
+ * where both have one (an office with none stands for any of its type),
+ * or one place by the gazetteer (office_where_alike()). */
 static int
 office_alike(const struct incident_item *a, const struct incident_item *b)
 {
-  if (strcmp(a->key, b->key) != 0 || tiers_differ(a, b) ||
-      kabs_differ(a, b))
+  if (strcmp(a->key, b->key) != 0)
+    return 0;
+  if (a->land != 0 && b->land != 0 &&
+      (a->num == 0 || b->num == 0 || a->num == b->num))
+    return a->land == b->land;
+  if (tiers_differ(a, b) || kabs_differ(a, b))
     return 0;
   if (a->num != 0 && b->num != 0 && a->num != b->num)
     return 0;
-  if (a->land != 0 && b->land != 0)
-    return a->land == b->land;
   return (a->qual[0] == '\0' && a->land == 0) ||
          (b->qual[0] == '\0' && b->land == 0) ||
          quals_alike(a, b) || office_where_alike(a, b);
@@ -3386,11 +3389,15 @@ capital_pair(const struct tokens *ts, int j)
 }
 
 /* The words an office's tier puts before its name in a phrase looked up
- * in the gazetteer (office_tier()): "kota ", "kabupaten " or "". */
+ * in the gazetteer (office_tier()): "kota ", "kabupaten ", "provinsi "
+ * (the province's hospital: "RSUD Provinsi Kupang") or "". */
 static const char *
 tier_words(int tier)
 {
-  return tier == 1 ? "kota " : tier == 2 ? "kabupaten " : "";
+  return tier == 1                 ? "kota "
+         : tier == 2               ? "kabupaten "
+         : tier == OFFICE_PROVINCE ? "provinsi "
+                                   : "";
 }
 
 /* 1 when m is a name of two kabupaten/kota ("Kupang": the city and the

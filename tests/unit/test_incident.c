@@ -2674,6 +2674,27 @@ START_TEST(hospital_written_rsu)
 }
 END_TEST
 
+/* The province's hospital named by its tier ("rumah sakit umum provinsi
+ * di Kupang", "RSUD Provinsi NTT") is the landmark of that name (RSUD
+ * W.Z. Johannes): one office with it, whatever the tier each is named by;
+ * the city's hospital (RSUD S.K. Lerik) is another. */
+START_TEST(province_hospital_by_its_tier)
+{
+  static const struct pair_case t[] = {
+    {"Di RSUD Prof. Dr. W. Z. Johannes Kupang, perawat ruang Kenanga "
+     "menyuruh keluarga pasien membeli obat di apotek luar",
+     "Di rumah sakit umum provinsi di Kupang, bapa mantri di ruangan "
+     "Kenanga suruh kami beli obat di luar", 0, 1},
+    {"perawat RSUD Provinsi NTT suruh beli infus di luar",
+     "perawat RS Johannes suruh beli infus di luar", 0, 1},
+    {"perawat RSUD Provinsi NTT suruh beli infus di luar",
+     "perawat RSUD S.K. Lerik suruh beli infus di luar", 1, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A bare verb in lower case after an office word ("BPBD kirim air",
  * "Satpol PP sita jualan") is what the office did, no name of it: the
  * office agrees with the one named by its kabupaten. */
@@ -2839,6 +2860,7 @@ incident_suite(void)
   tcase_add_test(tc, two_amounts_alike);
   tcase_add_test(tc, office_then_a_verb);
   tcase_add_test(tc, hospital_written_rsu);
+  tcase_add_test(tc, province_hospital_by_its_tier);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
