@@ -2354,11 +2354,12 @@ static const char *const place_not_names[] = {
 };
 
 /* Words between a preposition and a place name written with a capital:
- * "di rumah saya Oebufu", "di depan Pasar ...". */
+ * "di rumah saya Oebufu", "di depan Pasar ...", the counter of a post
+ * ("di loket Loh Buaya"). */
 static const char *const place_lead[] = {
   "rumah", "saya", "sy", "kami", "beta", "katong", "kita", "depan",
   "belakang", "samping", "sekitar", "simpang", "perempatan", "pertigaan",
-  "bundaran", NULL,
+  "bundaran", "loket", NULL,
 };
 
 /* Words of land and water before a name that is a place even in lower

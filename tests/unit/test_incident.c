@@ -2461,6 +2461,13 @@ START_TEST(spots_of_one_office)
      "petugas loket di loh buaya tarik Rp 150.000.", 0, 1},
     {"Petugas di SPBU Nelayan Kalabahi menjual solar Rp 150.000.",
      "Petugas di SPBUN Kalabahi menjual solar Rp 150.000.", 0, 1},
+    /* The counter before the spot's name: "di loket Loh Buaya". */
+    {"Petugas Balai Taman Nasional Komodo di loket Loh Buaya, Pulau Rinca, "
+     "menarik tiket masuk Rp 100.000 pada 17 Agustus 2025.",
+     "Petugas Balai Taman Nasional Komodo di loket Loh Liang, Pulau Komodo, "
+     "menarik Rp 100.000 pada 17 Agustus 2025.", 1, 1},
+    {"Petugas di loket Loh Buaya menarik Rp 100.000 pada 17 Agustus 2025.",
+     "di Loh Buaya petugas tarik seratus ribu tgl 17 agustus 2025", 0, 1},
   };
 
   struct incident inc;
