@@ -2707,6 +2707,31 @@ START_TEST(quality_judge_origin_apposed)
 }
 END_TEST
 
+/* An animal or filth word with a word of amount or spread after it
+ * ("banyak", "berserakan"), or with "semua" when the subject is a
+ * building, tells what is there; said of people it insults. */
+static const struct judge_case plenty_cases[] = {
+  {"Kantor desa itu tikus banyak", QUALITY_CLEAN, 0},
+  {"Kantor desa itu tikus semua", QUALITY_CLEAN, 0},
+  {"Puskesmas itu sampah berserakan", QUALITY_CLEAN, 0},
+  {"Kantor camat itu sampah menumpuk di belakang, petugas kebersihan tidak "
+   "datang", QUALITY_CLEAN, 0},
+  {"Kantor lurah itu tikus berkeliaran di ruang arsip", QUALITY_CLEAN, 0},
+  {"kepala dinas itu tikus", QUALITY_INSULT, 0},
+  {"pegawai kantor desa itu sampah semua", QUALITY_INSULT, 0},
+  {"Kades itu tikus banyak makan uang", QUALITY_INSULT, 0},
+  {"Pegawai kantor camat itu tikus semua", QUALITY_INSULT, 0},
+  {"Kantor desa itu kerbau semua", QUALITY_CLEAN, 0},
+  {"Satpol PP Kota Kupang itu kerbau semua", QUALITY_INSULT, 0},
+  {"Kepala dinas pendidikan itu tikus got", QUALITY_INSULT, 0},
+};
+
+START_TEST(quality_judge_plenty_literal)
+{
+  judge_rows(plenty_cases, N(plenty_cases));
+}
+END_TEST
+
 /* "jangan kasih" shuts a group out only when the group is the one given
  * to ("jangan kasih mereka jabatan", "jgn kasi orang Rote jadi
  * pegawai") or told so right after it; money not to be given to an
@@ -3476,6 +3501,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_habit_crime);
   tcase_add_test(tc, quality_judge_group_victim);
   tcase_add_test(tc, quality_judge_origin_apposed);
+  tcase_add_test(tc, quality_judge_plenty_literal);
   tcase_add_test(tc, quality_judge_gift_recipient);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
