@@ -132,6 +132,40 @@ qualified(const struct ctx *cx, size_t i, size_t end)
          !literal_cue(cx, i, q);
 }
 
+/* "Kantor desa itu tikus banyak", "Puskesmas itu sampah berserakan",
+ * "Kantor desa itu tikus semua": is the animal or thing ([beast] or
+ * [harmless]) at words i..e told as what is there: a word of amount or
+ * spread right after it, then only intensifiers to the end of its clause
+ * or to "di" (a place), or "semua" ending the clause when a building opens
+ * it?  Said of people ("pegawai ... itu sampah semua") or going on ("tikus
+ * banyak makan uang"), it is still the official's predicate. */
+static int
+told_there(const struct ctx *cx, size_t i, size_t e)
+{
+  static const char *const plenty[] = {
+      "banyak", "byk", "bnyk", "berserakan", "menumpuk", "numpuk",
+      "bertumpuk", "bertebaran", "berkeliaran", "berceceran", "berhamburan",
+      NULL};
+  static const char *const building[] = {
+      "kantor", "gedung", "rumah", "balai", "gudang", "ruang", "ruangan",
+      "pasar", "puskesmas", "pustu", "posyandu", "sekolah", "kamar", "dapur",
+      "halaman", "toilet", "wc", "aula", "kios", "toko", NULL};
+  size_t q = e + 1, end, n = cx->nm->n;
+
+  if (!(word_is(cx, WC_BEAST, i) || word_is(cx, WC_HARMLESS, i)) || q >= n ||
+      starts_clause(cx, q))
+    return 0;
+  if (word_in(cx, q, plenty)) {
+    end = skip_intensifiers(cx, q);
+    return ends_clause(cx, end) ||
+           (end + 1 < n && !starts_clause(cx, end + 1) &&
+            word_text_is(cx, end + 1, "di"));
+  }
+  return word_is(cx, WC_GENERAL, q) && word_is(cx, WC_INTENS, q) &&
+         ends_clause(cx, skip_intensifiers(cx, q)) &&
+         word_in(cx, clause_start(cx, i), building);
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
  * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
@@ -148,6 +182,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
   size_t p = i - 1, nx = e + 1;
   int general = 0;
 
+  if (told_there(cx, i, e))
+    return 0;
   /* "kantor itu sarang maling": the den's owner is the one aimed at. */
   if (!first && p > 0 && word_is(cx, WC_COLLECTIVE, p) &&
       !starts_clause(cx, p))
@@ -309,7 +345,7 @@ beast_of_all(const struct ctx *cx, size_t i)
   return word_is(cx, WC_BEAST, i) && g < cx->nm->n && !starts_clause(cx, g) &&
          word_is(cx, WC_GENERAL, g) && word_is(cx, WC_INTENS, g) &&
          ends_clause(cx, g) && official_subject(cx, i) &&
-         !literal_cue(cx, i, g);
+         !literal_cue(cx, i, g) && !told_there(cx, i, i);
 }
 
 /* An [insult] word or a low_mind idiom at words i..e: an insult when

@@ -2703,6 +2703,109 @@ START_TEST(quality_judge_habit_crime)
 }
 END_TEST
 
+/* A crime or derogation is SARA only said of the group: a group the
+ * victim of it (after a passive verb, "korban", "kena") is told, and so
+ * is a group said of it after a link word closing its own phrase. */
+static const struct judge_case victim_cases[] = {
+  {"Orang Rote selalu jadi korban pencuri ternak", QUALITY_CLEAN, 0},
+  {"Orang Sumba selalu dituduh pencuri oleh petugas pasar.", QUALITY_CLEAN,
+   0},
+  {"Pedagang Bugis di pasar Oeba semua kena tipu petugas retribusi.",
+   QUALITY_CLEAN, 0},
+  {"Orang Alor selalu dirampok preman di pelabuhan.", QUALITY_CLEAN, 0},
+  {"Orang Rote semua pencuri", QUALITY_SARA, 0},
+  {"Orang Rote selalu jadi pencuri ternak", QUALITY_SARA, 0},
+  {"Orang Rote dikenal pencuri semua", QUALITY_SARA, 0},
+  {"Orang Bugis di pasar itu penipu semua, pembeli selalu jadi korban.",
+   QUALITY_SARA, 0},
+  {"Orang Sabu yang ditangkap polisi itu memang pencuri semua",
+   QUALITY_SARA, 0},
+};
+
+START_TEST(quality_judge_group_victim)
+{
+  judge_rows(victim_cases, N(victim_cases));
+}
+END_TEST
+
+/* One official whose origin is named right after the office ("Kepala
+ * desa orang Rote korupsi ..."): the crime is said of that person, not
+ * of the group, unless a word of reason puts it down to the origin or
+ * "semua" follows the group. */
+static const struct judge_case apposed_cases[] = {
+  {"Kepala desa orang Rote korupsi uang BLT", QUALITY_CLEAN, 0},
+  {"Bendahara desa orang Sabu itu korupsi dana desa 200 juta",
+   QUALITY_CLEAN, 0},
+  {"Pak Yohanis orang Alor sering menipu warga soal tanah", QUALITY_CLEAN,
+   0},
+  {"Lurah Oebobo orang Flores selalu minta uang, dia penipu", QUALITY_CLEAN,
+   0},
+  {"Dong orang Rote tu su biasa makan uang", QUALITY_SARA, 0},
+  {"Kepala desa itu orang Rote, makanya dia korupsi.", QUALITY_SARA, 0},
+  {"Pegawai orang Sabu semua korupsi", QUALITY_SARA, 0},
+  {"Kepala desa orang Rote, makanya dia korupsi.", QUALITY_SARA, 0},
+};
+
+START_TEST(quality_judge_origin_apposed)
+{
+  judge_rows(apposed_cases, N(apposed_cases));
+}
+END_TEST
+
+/* An animal or filth word with a word of amount or spread after it
+ * ("banyak", "berserakan"), or with "semua" when the subject is a
+ * building, tells what is there; said of people it insults. */
+static const struct judge_case plenty_cases[] = {
+  {"Kantor desa itu tikus banyak", QUALITY_CLEAN, 0},
+  {"Kantor desa itu tikus semua", QUALITY_CLEAN, 0},
+  {"Puskesmas itu sampah berserakan", QUALITY_CLEAN, 0},
+  {"Kantor camat itu sampah menumpuk di belakang, petugas kebersihan tidak "
+   "datang", QUALITY_CLEAN, 0},
+  {"Kantor lurah itu tikus berkeliaran di ruang arsip", QUALITY_CLEAN, 0},
+  {"kepala dinas itu tikus", QUALITY_INSULT, 0},
+  {"pegawai kantor desa itu sampah semua", QUALITY_INSULT, 0},
+  {"Kades itu tikus banyak makan uang", QUALITY_INSULT, 0},
+  {"Pegawai kantor camat itu tikus semua", QUALITY_INSULT, 0},
+  {"Kantor desa itu kerbau semua", QUALITY_CLEAN, 0},
+  {"Satpol PP Kota Kupang itu kerbau semua", QUALITY_INSULT, 0},
+  {"Kepala dinas pendidikan itu tikus got", QUALITY_INSULT, 0},
+};
+
+START_TEST(quality_judge_plenty_literal)
+{
+  judge_rows(plenty_cases, N(plenty_cases));
+}
+END_TEST
+
+/* "jangan kasih" shuts a group out only when the group is the one given
+ * to ("jangan kasih mereka jabatan", "jgn kasi orang Rote jadi
+ * pegawai") or told so right after it; money not to be given to an
+ * official or a preman is advice. */
+static const struct judge_case gift_cases[] = {
+  {"Orang Sabu di desa kami minta kades jgn kasi proyek ke kontraktor itu "
+   "lagi", QUALITY_CLEAN, 0},
+  {"Mama-mama orang Rote di pasar bilang jgn kasi uang ke petugas "
+   "retribusi", QUALITY_CLEAN, 0},
+  {"Orang Bugis di pasar jgn kasi uang ke preman, lapor polisi saja",
+   QUALITY_CLEAN, 0},
+  {"Orang Rote semua sudah lapor, jgn kasi petugas itu uang lagi",
+   QUALITY_CLEAN, 0},
+  {"Petugas suruh orang Sabu jgn kasi laporan ke polisi", QUALITY_CLEAN, 0},
+  {"Warga Sumba semua minta jgn kasi izin tambang", QUALITY_CLEAN, 0},
+  {"Orang Sabu semua pencuri, jgn kasi jabatan", QUALITY_SARA, 0},
+  {"Orang Sabu jangan kasih jabatan di kantor desa", QUALITY_SARA, 0},
+  {"jgn kasi orang Rote jadi pegawai di kantor bupati", QUALITY_SARA, 0},
+  {"Jangan kasih jabatan ke orang Alor di kantor ini.", QUALITY_SARA, 0},
+  {"Pegawai baru di kantor camat orang Sabu semua, jangan kasih mereka "
+   "jabatan lagi", QUALITY_SARA, 0},
+};
+
+START_TEST(quality_judge_gift_recipient)
+{
+  judge_rows(gift_cases, N(gift_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3441,6 +3544,10 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_clean_of);
   tcase_add_test(tc, quality_judge_bribe_said);
   tcase_add_test(tc, quality_judge_habit_crime);
+  tcase_add_test(tc, quality_judge_group_victim);
+  tcase_add_test(tc, quality_judge_origin_apposed);
+  tcase_add_test(tc, quality_judge_plenty_literal);
+  tcase_add_test(tc, quality_judge_gift_recipient);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
