@@ -45,7 +45,8 @@ int log_open(const char *path);
  * Buffer lines (on) until log_flush(), which the daemon's loop calls each
  * time before it blocks, so that a burst of lines costs one write; or
  * write each line at once (off, the default; turning it off flushes).
- * Buffered lines are flushed at exit() too; a crash loses them.  For
+ * An error line flushes the buffer with itself at once.  Buffered lines
+ * are flushed at exit() too; a crash loses those not yet flushed.  For
  * one thread only.
  */
 void log_set_buffered(int on);

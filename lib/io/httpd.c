@@ -962,6 +962,19 @@ conn_flush(struct httpd_conn *c)
 
 /* ---- answering -------------------------------------------------------- */
 
+/* v in decimal at the end of o: 0 or -ENOMEM. */
+static int
+put_decimal(struct buf *o, size_t v)
+{
+  char d[24];
+  size_t i = sizeof(d);
+
+  do
+    d[--i] = (char)('0' + v % 10);
+  while ((v /= 10) > 0);
+  return buf_append(o, d + i, sizeof(d) - i);
+}
+
 /*
  * Serialise the answer into req->out: status line, Content-Type and
  * Content-Length (none for 1xx, 204, 304), the caller's extra headers, the
@@ -978,15 +991,31 @@ req_serialise(struct httpd_request *req, int status, const char *ctype,
 
   buf_free(o);
   buf_init(o, 0);
-  /* The status line and the body's two headers in one format. */
-  if (no_body)
-    rc = buf_printf(o, "HTTP/1.1 %d %s\r\n", status, httpd_reason(status));
-  else
-    rc = buf_printf(o, "HTTP/1.1 %d %s\r\n%s%s%sContent-Length: %zu\r\n",
-                    status, httpd_reason(status),
-                    ctype != NULL ? "Content-Type: " : "",
-                    ctype != NULL ? ctype : "", ctype != NULL ? "\r\n" : "",
-                    len);
+  /* The status line and the body's two headers, copied piece by piece:
+   * a format here cost as much as the rest of the answer. */
+  rc = buf_append(o, "HTTP/1.1 ", 9);
+  if (rc == 0)
+    rc = put_decimal(o, (size_t)status);
+  if (rc == 0)
+    rc = buf_append(o, " ", 1);
+  if (rc == 0)
+    rc = buf_puts(o, httpd_reason(status));
+  if (rc == 0)
+    rc = buf_append(o, "\r\n", 2);
+  if (rc == 0 && !no_body && ctype != NULL) {
+    rc = buf_append(o, "Content-Type: ", 14);
+    if (rc == 0)
+      rc = buf_puts(o, ctype);
+    if (rc == 0)
+      rc = buf_append(o, "\r\n", 2);
+  }
+  if (rc == 0 && !no_body) {
+    rc = buf_append(o, "Content-Length: ", 16);
+    if (rc == 0)
+      rc = put_decimal(o, len);
+    if (rc == 0)
+      rc = buf_append(o, "\r\n", 2);
+  }
   req->split = o->len;
   if (rc == 0 && extra != NULL)
     rc = buf_puts(o, extra);

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <json-c/json.h>
+
 #include "base/err.h"
 #include <http_parser.h>
 #include "base/netaddr.h"
@@ -350,4 +352,53 @@ inbound_set_free(struct inbound_set *s)
   free(s->payload);
   s->payload = NULL;
   s->payload_len = 0;
+}
+
+/* This thread's tokener (see provider_json_parse); lives as long as the
+ * thread. */
+static _Thread_local struct json_tokener *json_tok;
+
+/* 1 when p[0..n) is JSON white space alone. */
+static int
+json_only_space(const char *p, size_t n)
+{
+  size_t i;
+
+  for (i = 0; i < n; i++)
+    if (p[i] != ' ' && p[i] != '\n' && p[i] != '\r' && p[i] != '\t')
+      return 0;
+  return 1;
+}
+
+struct json_object *
+provider_json_parse(const char *p, size_t len, int strict, int *oom)
+{
+  struct json_object *root;
+  size_t end;
+
+  *oom = 0;
+  if (p == NULL || len == 0 || len > INT_MAX)
+    return NULL;
+  if (json_tok == NULL) {
+    json_tok = json_tokener_new();
+    if (json_tok == NULL) {
+      *oom = 1;
+      return NULL;
+    }
+  }
+  /* Whatever the last text left (an error, a value cut short) goes. */
+  json_tokener_reset(json_tok);
+  json_tokener_set_flags(json_tok, strict ? JSON_TOKENER_STRICT |
+                                            JSON_TOKENER_VALIDATE_UTF8
+                                          : 0);
+  root = json_tokener_parse_ex(json_tok, p, (int)len);
+  if (root == NULL || !strict)
+    return root;
+  end = json_tokener_get_parse_end(json_tok);
+  if (json_tokener_get_error(json_tok) != json_tokener_success ||
+      end > len || !json_only_space(p + end, len - end)) {
+    json_object_put(root);
+    root = NULL;
+  }
+  return root;
 }

@@ -362,4 +362,19 @@ int provider_media_request(const struct config_channel *ch,
                            const char *prev, size_t prevlen,
                            struct provider_request *out);
 
+struct json_object;
+
+/*
+ * p[0..len) as one JSON value, read by the calling thread's json-c
+ * tokener: one per thread, made on the thread's first call and reset
+ * before each text, so that no parse pays for a tokener (json-c's is not
+ * thread-safe; each thread keeps its own).  strict: strict JSON with its
+ * UTF-8 checked and only white space after the value; 0: json-c's
+ * defaults, anything may follow the value.  Returns the value (the
+ * caller puts it) or NULL when there is none (*oom then 1 when memory ran
+ * out, else 0).
+ */
+struct json_object *provider_json_parse(const char *p, size_t len,
+                                        int strict, int *oom);
+
 #endif

@@ -199,54 +199,29 @@ dev_fill(struct json_object *root, struct inbound_msg *m)
   return "one of 'text', 'location' or 'media' is required";
 }
 
-/* 1 when p[0..n) is JSON white space alone. */
-static int
-only_space(const char *p, size_t n)
-{
-  size_t i;
-
-  for (i = 0; i < n; i++)
-    if (p[i] != ' ' && p[i] != '\n' && p[i] != '\r' && p[i] != '\t')
-      return 0;
-  return 1;
-}
-
 static int
 dev_parse(const struct config_channel *ch, const struct httpd_request *req,
           struct inbound_set *out, const char **why)
 {
-  struct json_tokener *tok;
   struct json_object *root;
   struct inbound_msg *m;
   const char *reason;
+  int oom;
 
   (void)ch;
   if (!is_json(httpd_header(req, "Content-Type"))) {
     *why = "content type must be application/json";
     return AERR_PARSE;
   }
-  tok = json_tokener_new();
-  if (tok == NULL) {
-    *why = "out of memory";
-    return -ENOMEM;
-  }
-  json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
-                              JSON_TOKENER_VALIDATE_UTF8);
   if (req->body.len == 0) {
-    json_tokener_free(tok);
     *why = "body is empty";
     return AERR_PARSE;
   }
-  root = json_tokener_parse_ex(tok, req->body.data, (int)req->body.len);
-  if (root == NULL || json_tokener_get_error(tok) != json_tokener_success ||
-      !only_space(req->body.data + json_tokener_get_parse_end(tok),
-                  req->body.len - json_tokener_get_parse_end(tok))) {
-    json_object_put(root);
-    json_tokener_free(tok);
-    *why = "body is not valid JSON";
-    return AERR_PARSE;
+  root = provider_json_parse(req->body.data, req->body.len, 1, &oom);
+  if (root == NULL) {
+    *why = oom ? "out of memory" : "body is not valid JSON";
+    return oom ? -ENOMEM : AERR_PARSE;
   }
-  json_tokener_free(tok);
   if (!json_object_is_type(root, json_type_object)) {
     json_object_put(root);
     *why = "body must be a JSON object";

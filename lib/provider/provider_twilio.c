@@ -776,20 +776,14 @@ retry_after_ms(const char *v)
 static struct json_object *
 parse_json(const char *body, size_t len)
 {
-  struct json_tokener *tok;
   struct json_object *o;
+  int oom;
 
-  if (body == NULL || len == 0 || len > INT32_MAX)
-    return NULL;
-  tok = json_tokener_new();
-  if (tok == NULL)
-    return NULL;
-  o = json_tokener_parse_ex(tok, body, (int)len);
+  o = provider_json_parse(body, len, 0, &oom);
   if (o != NULL && !json_object_is_type(o, json_type_object)) {
     json_object_put(o);
     o = NULL;
   }
-  json_tokener_free(tok);
   return o;
 }
 

@@ -233,52 +233,6 @@ wa_str_dup(struct json_object *o, const char *key, size_t maxchars, int *oom)
   return c;
 }
 
-/* 1 when p[0..n) is JSON white space alone. */
-static int
-wa_only_space(const char *p, size_t n)
-{
-  size_t i;
-
-  for (i = 0; i < n; i++)
-    if (p[i] != ' ' && p[i] != '\n' && p[i] != '\r' && p[i] != '\t')
-      return 0;
-  return 1;
-}
-
-/*
- * Parse p[0..len) as one strict JSON value (UTF-8 checked, white space
- * alone may follow).  Returns the value (the caller puts it) or NULL when
- * the text is not JSON; *oom is set when memory ran out instead.
- */
-static struct json_object *
-wa_json_parse(const char *p, size_t len, int *oom)
-{
-  struct json_tokener *tok;
-  struct json_object *root;
-  size_t end;
-
-  *oom = 0;
-  if (p == NULL || len == 0 || len > INT_MAX)
-    return NULL;
-  tok = json_tokener_new();
-  if (tok == NULL) {
-    *oom = 1;
-    return NULL;
-  }
-  json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
-                              JSON_TOKENER_VALIDATE_UTF8);
-  root = json_tokener_parse_ex(tok, p, (int)len);
-  end = json_tokener_get_parse_end(tok);
-  if (root != NULL &&
-      (json_tokener_get_error(tok) != json_tokener_success || end > len ||
-       !wa_only_space(p + end, len - end))) {
-    json_object_put(root);
-    root = NULL;
-  }
-  json_tokener_free(tok);
-  return root;
-}
-
 /* 1 when the Content-Type names JSON (parameters such as charset allowed). */
 static int
 wa_is_json(const char *ctype)
@@ -885,7 +839,7 @@ wa_parse(const struct config_channel *ch, const struct httpd_request *req,
     *why = "body is empty";
     return AERR_PARSE;
   }
-  root = wa_json_parse(req->body.data, req->body.len, &p.oom);
+  root = provider_json_parse(req->body.data, req->body.len, 1, &p.oom);
   if (root == NULL) {
     *why = p.oom ? "out of memory" : "body is not valid JSON";
     return p.oom ? -ENOMEM : AERR_PARSE;
@@ -1460,7 +1414,7 @@ wa_classify(const struct config_channel *ch, long status,
     out->error = strdup("no answer from the provider");
     return;
   }
-  root = wa_json_parse(body, len, &oom);
+  root = provider_json_parse(body, len, 1, &oom);
   err = wa_get(root, "error", json_type_object);
   code = wa_get(err, "code", json_type_int);
   if (code != NULL) {
@@ -1578,7 +1532,7 @@ wa_media_request(const struct config_channel *ch, const struct inbound_msg *m,
   if (step == 0)
     return wa_request(ch, "GET", ch->api_base, m->media_id, 0, out);
 
-  root = wa_json_parse(prev, prevlen, &oom);
+  root = provider_json_parse(prev, prevlen, 1, &oom);
   if (root == NULL)
     return oom ? -ENOMEM : AERR_PARSE;
   url = wa_str(root, "url", &ulen);

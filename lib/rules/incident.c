@@ -362,7 +362,7 @@ read_aliases(struct tokens *ts)
           t->num = strtod(rw[j], NULL);
           t->digits = (int)strlen(rw[j]);
         } else {
-          snprintf(t->w, sizeof(t->w), "%s", rw[j]);
+          memcpy(t->w, rw[j], sizeof(t->w)); /* both WORD_LEN, rw[j] ended */
         }
       }
       i += nr - 1;
@@ -2025,7 +2025,8 @@ stop_at(const struct tokens *ts, int j)
 
 /* A name of a short capitalised word and the next word ("Jalan El Tari",
  * "Jl. H.R. Koroh" no: only two words of letters) into out as one word
- * ("eltari"); 0 when token j does not start one. */
+ * ("eltari"); 0 when token j does not start one.  A word after a dash
+ * is another name ("Jalan Soe-Kapan": a road by its two ends). */
 static int
 short_name(const struct tokens *ts, int j, char *out)
 {
@@ -2039,7 +2040,7 @@ short_name(const struct tokens *ts, int j, char *out)
   if (t->is_num || !t->cap || n < 2 || n > 3)
     return 0;
   u = &ts->t[j + 1];
-  if (u->is_num || u->stop || !u->cap || strlen(u->w) < 3 ||
+  if (u->is_num || u->stop || u->dash || !u->cap || strlen(u->w) < 3 ||
       word_in(u, not_names) >= 0 || n + strlen(u->w) >= INCIDENT_KEY)
     return 0;
   memcpy(out, t->w, n);
@@ -2085,7 +2086,8 @@ static const char *const generic_words[] = {
 };
 
 /* The qualifier name at token j (a filler skipped), into out; 0 when
- * there is none, 2 when it is a word written with a capital.  With no
+ * there is none, 2 when it is a word written with a capital.  A stage of
+ * a payment ("Dana Desa tahap I") is no name.  With no
  * name after "provinsi" or "NTT" the qualifier is "ntt". */
 static int
 office_name(const struct tokens *ts, int j, char *out)
@@ -2111,6 +2113,7 @@ office_name(const struct tokens *ts, int j, char *out)
       word_in(t, roles) >= 0 || word_in(t, honorifics) >= 0 ||
       is_currency(t) || (!t->cap && strlen(t->w) < 4) ||
       word_in(t, weekdays) >= 0 || month_of(t, 0) != 0 ||
+      word_in(t, stage_units) >= 0 ||
       word_in(t, office_types_words) >= 0 || everyday_word(t) ||
       (!t->cap && word_in(t, generic_words) >= 0 && !wide_place(t->w))) {
     if (province)
@@ -2253,6 +2256,34 @@ office_number(const struct tokens *ts, int j)
   return counted_by(ts, j + 1) ? 0 : day_of(t, 1);
 }
 
+/* The most a school's number runs to ("SD Negeri Oebobo 2"). */
+#define OFFICE_NUMBER_MAX 99
+
+/* The number written after the name of an office that starts, fillers
+ * skipped, at token j ("SD Negeri Oebobo 2", "SMPN Naikoten 3", a
+ * direction word between): digits that count nothing after them and are
+ * no year; 0 when there are none. */
+static int64_t
+number_after_name(const struct tokens *ts, int j)
+{
+  const struct token *t;
+  int k;
+
+  while (j < ts->n && !stop_at(ts, j) &&
+         word_in(&ts->t[j], office_filler) >= 0)
+    j++;
+  for (k = j + 1; k < ts->n && k <= j + 2 && !ts->t[k].stop &&
+                  word_in(&ts->t[k], directions) >= 0; k++)
+    ;
+  if (k >= ts->n)
+    return 0;
+  t = &ts->t[k];
+  if (!t->is_num || t->stop || t->num < 1 || t->num > OFFICE_NUMBER_MAX ||
+      t->num != (int)t->num || counted_by(ts, k + 1))
+    return 0;
+  return (int64_t)t->num;
+}
+
 /* The office at token i, if it is one; the tokens it used in *used. */
 static void
 office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
@@ -2282,6 +2313,8 @@ office_at(const struct tokens *ts, int i, struct incident *inc, int *used)
     if (j < ts->n && (num = office_number(ts, j)) != 0)
       j++;
     named = office_name(ts, j, qual);
+    if (num == 0 && named != 0)
+      num = number_after_name(ts, j);
   }
   tier = office_tier(ts, j);
   if (office_words[k].q == Q_NAME && qual[0] == '\0' &&
@@ -2321,11 +2354,12 @@ static const char *const place_not_names[] = {
 };
 
 /* Words between a preposition and a place name written with a capital:
- * "di rumah saya Oebufu", "di depan Pasar ...". */
+ * "di rumah saya Oebufu", "di depan Pasar ...", the counter of a post
+ * ("di loket Loh Buaya"). */
 static const char *const place_lead[] = {
   "rumah", "saya", "sy", "kami", "beta", "katong", "kita", "depan",
   "belakang", "samping", "sekitar", "simpang", "perempatan", "pertigaan",
-  "bundaran", NULL,
+  "bundaran", "loket", NULL,
 };
 
 /* Words of land and water before a name that is a place even in lower
@@ -3188,20 +3222,23 @@ tiers_differ(const struct incident_item *a, const struct incident_item *b)
   return a->tier != 0 && b->tier != 0 && a->tier != b->tier;
 }
 
-/* Two offices agree: one type, tier and number, and one landmark when
- * both are known as one; else the same qualifier where both have one
- * (an office with none stands for any of its type), or one place by the
- * gazetteer (office_where_alike()). */
+/* Two offices agree: one type, and one landmark when both are known as
+ * one (whatever tier each is named by: "rumah sakit umum provinsi" is
+ * RSUD W.Z. Johannes); else one tier and number, and the same qualifier
+ * where both have one (an office with none stands for any of its type),
+ * or one place by the gazetteer (office_where_alike()). */
 static int
 office_alike(const struct incident_item *a, const struct incident_item *b)
 {
-  if (strcmp(a->key, b->key) != 0 || tiers_differ(a, b) ||
-      kabs_differ(a, b))
+  if (strcmp(a->key, b->key) != 0)
+    return 0;
+  if (a->land != 0 && b->land != 0 &&
+      (a->num == 0 || b->num == 0 || a->num == b->num))
+    return a->land == b->land;
+  if (tiers_differ(a, b) || kabs_differ(a, b))
     return 0;
   if (a->num != 0 && b->num != 0 && a->num != b->num)
     return 0;
-  if (a->land != 0 && b->land != 0)
-    return a->land == b->land;
   return (a->qual[0] == '\0' && a->land == 0) ||
          (b->qual[0] == '\0' && b->land == 0) ||
          quals_alike(a, b) || office_where_alike(a, b);
@@ -3353,11 +3390,15 @@ capital_pair(const struct tokens *ts, int j)
 }
 
 /* The words an office's tier puts before its name in a phrase looked up
- * in the gazetteer (office_tier()): "kota ", "kabupaten " or "". */
+ * in the gazetteer (office_tier()): "kota ", "kabupaten ", "provinsi "
+ * (the province's hospital: "RSUD Provinsi Kupang") or "". */
 static const char *
 tier_words(int tier)
 {
-  return tier == 1 ? "kota " : tier == 2 ? "kabupaten " : "";
+  return tier == 1                 ? "kota "
+         : tier == 2               ? "kabupaten "
+         : tier == OFFICE_PROVINCE ? "provinsi "
+                                   : "";
 }
 
 /* 1 when m is a name of two kabupaten/kota ("Kupang": the city and the

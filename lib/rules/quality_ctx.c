@@ -12,8 +12,81 @@
 
 #define CTX_ORIGIN 3     /* words naming where a crowd comes from */
 
+/* Is c a lower-case vowel? */
+static int
+is_vowel(char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Is t[0..n) the entry h with vowels left out, its first letter kept
+ * and one of them at least between two letters kept ("hbsi" of
+ * "habisi", "bnuh" of "bunuh"; "habis" is a word of its own, not
+ * "habisi" short)? */
+static int
+vowels_dropped(const char *t, size_t n, const char *h)
+{
+  size_t k = 0;
+  int inside = 0;
+
+  if (*h != *t)
+    return 0;
+  for (; *h != '\0'; h++)
+    if (k < n && *h == t[k])
+      k++;
+    else if (!is_vowel(*h))
+      return 0;
+    else if (k > 0 && k < n)
+      inside = 1;
+  return k == n && inside;
+}
+
+/* Does an entry of list l longer than t[0..n) give t with vowels left
+ * out (vowels_dropped)? */
+static int
+skeleton_of(const struct wordlist *l, const char *t, size_t n)
+{
+  size_t k;
+
+  for (k = 0; k < l->n; k++)
+    if (l->v[k].tlen > n && vowels_dropped(t, n, l->v[k].text))
+      return 1;
+  return 0;
+}
+
+/* Is word i an entry of list l written SMS-style with vowels left out
+ * ("bkr" for "bakar", "kpl sklh" for "kepala sekolah", "siapkn" for
+ * "siapkan"): at least SMS_MIN letters, not before a number ("pkul 9" is
+ * the time), not a stop word itself, and not a common word written so
+ * as well (a stop word: "srng" is "sering", "srt" is "surat")? */
+#define SMS_MIN 3
+int
+sms_form(const struct ctx *cx, const struct wordlist *l, size_t i)
+{
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+
+  if (w->len < SMS_MIN || !is_letter(t[0]) ||
+      (i + 1 < cx->nm->n && is_digit(cx->nm->text[cx->nm->w[i + 1].off])))
+    return 0;
+  return skeleton_of(l, t, w->len) &&
+         list_find(&cx->q->stop, KEY_TEXT, t, w->len) == NULL &&
+         !skeleton_of(&cx->q->stop, t, w->len);
+}
+
+/* The classes whose words are also read written SMS-style without their
+ * vowels (sms_form): who and what a threat is aimed at, and the verbs
+ * of readying a weapon.  Function words have SMS forms of their own in
+ * the lists ("utk", "sdh", "tdk"). */
+static int
+sms_class(enum word_class c)
+{
+  return c == WC_PERSON || c == WC_TARGET || c == WC_ARM;
+}
+
 /* Is word i (a valid index) a member of class c: as written, squeezed,
- * or with a suffix off (kantornya, lehernya)? */
+ * with a suffix off (kantornya, lehernya), or for some classes written
+ * without its vowels (sms_class)? */
 int
 word_is(const struct ctx *cx, enum word_class c, size_t i)
 {
@@ -36,7 +109,7 @@ word_is(const struct ctx *cx, enum word_class c, size_t i)
         list_find(l, KEY_TEXT, t, w->len - n) != NULL)
       return 1;
   }
-  return 0;
+  return sms_class(c) && sms_form(cx, l, i);
 }
 
 /* Word i with a prefix of n letters p taken off is in class c. */
@@ -392,20 +465,72 @@ clause_subject(const struct ctx *cx, size_t i)
   return c;
 }
 
-/* "Orang kami di sana bisa habisi dia", "pemuda kami di kampung siap
- * ...": the clause of the verb at word i opens (after condition or
- * intent words) with a [band] word and the reporter's word, then only a
- * place ("di"/"dari" and a word) and modal or intensifying words before
- * the verb.  The reporter's people act for the reporter; "kepala sekolah
- * saya" is an official, not one of them. */
+/* May word j head a party of the reporter's: a [band] or [kin] word
+ * ("orang", "teman", "adik", "sodara")?  Person words are not: "kepala
+ * sekolah saya" is an official. */
+static int
+party_head(const struct ctx *cx, size_t j)
+{
+  return word_is(cx, WC_BAND, j) || word_is(cx, WC_KIN, j);
+}
+
+/* The reporter's own people opening at word c, a noun phrase the
+ * reporter owns in any order: a party head (party_head) then at most
+ * PARTY_MOD plain words and the reporter's word ("orang kami", "adik
+ * laki-laki saya", "teman-teman ojek saya"), the head with "-ku"
+ * ("kakakku"), or the reporter's word, "pung"/"punya" and the head
+ * ("beta pung sodara"); a word for "they" may follow ("sodara dong").
+ * Returns the index of the word after the party, or c when there is
+ * none. */
+#define PARTY_MOD 2
+static size_t
+own_party(const struct ctx *cx, size_t c)
+{
+  const struct word *w;
+  size_t k, n = cx->nm->n;
+
+  if (c >= n)
+    return c;
+  w = &cx->nm->w[c];
+  if (c + 2 < n && word_is(cx, WC_SELF, c) && owning(cx, c + 1) &&
+      !starts_clause(cx, c + 1) && !starts_clause(cx, c + 2) &&
+      party_head(cx, c + 2))
+    k = c + 3;
+  else if (!party_head(cx, c))
+    return c;
+  else if (w->len > 2 + SUFFIX_MIN_STEM &&
+           memcmp(cx->nm->text + w->off + w->len - 2, "ku", 2) == 0)
+    k = c + 1;
+  else {
+    for (k = c + 1; k < n && k - c <= PARTY_MOD + 1 && !starts_clause(cx, k) &&
+                    !word_is(cx, WC_SELF, k);
+         k++)
+      if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_LINK, k) ||
+          word_is(cx, WC_MODAL, k))
+        return c;
+    if (k >= n || starts_clause(cx, k) || !word_is(cx, WC_SELF, k))
+      return c;
+    k++;
+  }
+  if (k < n && !starts_clause(cx, k) && word_is(cx, WC_THEY, k))
+    k++;
+  return k;
+}
+
+/* "Orang kami di sana bisa habisi dia", "adik laki-laki saya dari
+ * Adonara siap ...": the clause of the verb at word i opens (after
+ * condition or intent words) with the reporter's own people (own_party),
+ * then only a place ("di"/"dari" and a word) and modal or intensifying
+ * words before the verb.  The reporter's people act for the reporter;
+ * "kepala sekolah saya" is an official, not one of them. */
 static int
 band_agent(const struct ctx *cx, size_t i)
 {
-  size_t k, c = clause_subject(cx, i);
+  size_t k, c = clause_subject(cx, i), p = own_party(cx, c);
 
-  if (c + 1 >= i || !word_is(cx, WC_BAND, c) || !word_is(cx, WC_SELF, c + 1))
+  if (p == c || p > i)
     return 0;
-  for (k = c + 2; k < i; k++) {
+  for (k = p; k < i; k++) {
     if ((word_text_is(cx, k, "di") || word_text_is(cx, k, "dari")) &&
         k + 1 < i) {
       k++;
@@ -415,6 +540,33 @@ band_agent(const struct ctx *cx, size_t i)
       return 0;
   }
   return 1;
+}
+
+/* Is the person at word k an object with only a place or a chain word
+ * (list) after it before word i: its person words and names, at most one
+ * plain word ("kepala dinas perhubungan"), then "di", "ke", "dari" or a
+ * chain word? */
+static int
+object_then_place(const struct ctx *cx, size_t k, size_t i,
+                  const char *const *chain)
+{
+  static const char *const place[] = {"di", "ke", "dari", "dekat", NULL};
+  size_t m;
+
+  if (k >= i || !word_is(cx, WC_PERSON, k))
+    return 0;
+  for (m = k + 1; m < i && !starts_clause(cx, m) &&
+                  (word_is(cx, WC_PERSON, m) ||
+                   (cx->nm->w[m].flags & (WORD_TITLE | WORD_CAPS)));
+       m++)
+    ;
+  if (m < i && !starts_clause(cx, m) && !word_in(cx, m, place) &&
+      !word_in(cx, m, chain) && !word_is(cx, WC_MODAL, m) &&
+      !word_is(cx, WC_LINK, m) && m + 1 < i && !starts_clause(cx, m + 1) &&
+      word_in(cx, m + 1, place))
+    m++;
+  return m < i && !starts_clause(cx, m) &&
+         (word_in(cx, m, place) || word_in(cx, m, chain));
 }
 
 /* The reporter behind the verb of violence at word i from further off:
@@ -435,7 +587,7 @@ remote_agent(const struct ctx *cx, size_t i)
 {
   static const char *const chain[] = {"dan", "lalu", "terus", "kemudian",
                                       NULL};
-  size_t k, c;
+  size_t k, c, p, v;
 
   for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--)
     if (word_is(cx, WC_ORDER, k - 1) && self_agent(cx, k - 1))
@@ -445,11 +597,20 @@ remote_agent(const struct ctx *cx, size_t i)
   if (i == 0 || starts_clause(cx, i) || !word_in(cx, i - 1, chain))
     return 0;
   c = clause_subject(cx, i);
-  if (!word_is(cx, WC_SELF, c))
+  p = own_party(cx, c);
+  if (p == c && !word_is(cx, WC_SELF, c))
     return 0;
-  for (k = c + 1; k < i; k++)
+  /* The subject's first verb, past modal words: a person right after it
+   * is its object when a place or the chain follows ("kami akan cegat
+   * kepala dinas perhubungan di jalan dan pukul"); one with a verb of
+   * its own is a new subject ("saya dengar polisi datang dan pukul"). */
+  for (v = p > c ? p : c + 1; v < i && word_is(cx, WC_MODAL, v); v++)
+    ;
+  if (!object_then_place(cx, v + 1, i, chain))
+    v = i;
+  for (k = p > c ? p : c + 1; k < i; k++)
     if (((word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
-          word_is(cx, WC_CROWD, k)) && new_subject(cx, k)) ||
+          word_is(cx, WC_CROWD, k)) && k != v + 1 && new_subject(cx, k)) ||
         word_is(cx, WC_SELF, k) || word_is(cx, WC_WAIT, k) ||
         word_is(cx, WC_SAY, k))
       return 0;

@@ -79,17 +79,18 @@ low_mind(const struct ctx *cx, size_t i)
   return i;
 }
 
-/* "dasar orang kampung bodoh", "hei pegawai kantor maling": a [vocative]
- * word opens the clause of word i, a person or [grouphead] word right
- * after it, at most CTX_NAMED words before word i, and the predicate
- * ends the clause (last).  "Dasar aturan ... sampah" calls no one. */
+/* "dasar orang kampung bodoh", "hei pegawai kantor maling", "lu kepala
+ * dusun bodoh": a [vocative] or [you] word opens the clause of word i, a
+ * person or [grouphead] word right after it, at most CTX_NAMED words
+ * before word i, and the predicate ends the clause (last).  "Dasar
+ * aturan ... sampah" calls no one. */
 static int
 called_by_phrase(const struct ctx *cx, size_t i, int last)
 {
   size_t c = clause_start(cx, i);
 
   return last && c + 1 < i && i - c <= CTX_NAMED + 1 &&
-         word_is(cx, WC_VOCATIVE, c) &&
+         (word_is(cx, WC_VOCATIVE, c) || word_is(cx, WC_YOU, c)) &&
          (word_is(cx, WC_PERSON, c + 1) || word_is(cx, WC_GROUPHEAD, c + 1));
 }
 
@@ -109,6 +110,62 @@ office_pest(const struct ctx *cx, size_t i, size_t end)
          subject_of(cx, i, SUBJ_LINK | SUBJ_OPENS) < i;
 }
 
+/* "Anggota DPRD dapil Sikka semua tikus got", "Kepala dinas pendidikan
+ * itu tikus got": the predicate at words i..end with one word of its own
+ * after it that ends the clause (what kind of rat or thief it is), right
+ * after a link word or a word that generalises, in a clause that a person
+ * or office word opens at most CTX_BEFORE words before: said of that
+ * official, whatever words name the office.  Not with the predicate's
+ * literal sense beside it ("ke kandang itu babi semua mati"). */
+static int
+qualified(const struct ctx *cx, size_t i, size_t end)
+{
+  size_t c = clause_start(cx, i), q = end + 1;
+
+  if (c + 1 >= i || i - c > CTX_BEFORE + 1 || q >= cx->nm->n ||
+      starts_clause(cx, q) || !ends_clause(cx, q))
+    return 0;
+  if (!word_is(cx, WC_LINK, i - 1) &&
+      !(word_is(cx, WC_GENERAL, i - 1) && word_is(cx, WC_INTENS, i - 1)))
+    return 0;
+  return word_is(cx, WC_PERSON, c) && !word_is(cx, WC_SELF, c) &&
+         !literal_cue(cx, i, q);
+}
+
+/* "Kantor desa itu tikus banyak", "Puskesmas itu sampah berserakan",
+ * "Kantor desa itu tikus semua": is the animal or thing ([beast] or
+ * [harmless]) at words i..e told as what is there: a word of amount or
+ * spread right after it, then only intensifiers to the end of its clause
+ * or to "di" (a place), or "semua" ending the clause when a building opens
+ * it?  Said of people ("pegawai ... itu sampah semua") or going on ("tikus
+ * banyak makan uang"), it is still the official's predicate. */
+static int
+told_there(const struct ctx *cx, size_t i, size_t e)
+{
+  static const char *const plenty[] = {
+      "banyak", "byk", "bnyk", "berserakan", "menumpuk", "numpuk",
+      "bertumpuk", "bertebaran", "berkeliaran", "berceceran", "berhamburan",
+      NULL};
+  static const char *const building[] = {
+      "kantor", "gedung", "rumah", "balai", "gudang", "ruang", "ruangan",
+      "pasar", "puskesmas", "pustu", "posyandu", "sekolah", "kamar", "dapur",
+      "halaman", "toilet", "wc", "aula", "kios", "toko", NULL};
+  size_t q = e + 1, end, n = cx->nm->n;
+
+  if (!(word_is(cx, WC_BEAST, i) || word_is(cx, WC_HARMLESS, i)) || q >= n ||
+      starts_clause(cx, q))
+    return 0;
+  if (word_in(cx, q, plenty)) {
+    end = skip_intensifiers(cx, q);
+    return ends_clause(cx, end) ||
+           (end + 1 < n && !starts_clause(cx, end + 1) &&
+            word_text_is(cx, end + 1, "di"));
+  }
+  return word_is(cx, WC_GENERAL, q) && word_is(cx, WC_INTENS, q) &&
+         ends_clause(cx, skip_intensifiers(cx, q)) &&
+         word_in(cx, clause_start(cx, i), building);
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
  * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
@@ -125,6 +182,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
   size_t p = i - 1, nx = e + 1;
   int general = 0;
 
+  if (told_there(cx, i, e))
+    return 0;
   /* "kantor itu sarang maling": the den's owner is the one aimed at. */
   if (!first && p > 0 && word_is(cx, WC_COLLECTIVE, p) &&
       !starts_clause(cx, p))
@@ -165,6 +224,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
    * as the word alone. */
   if (first)
     return loot_after(cx, end) > end;
+  if (qualified(cx, i, end))
+    return 1;
   /* "kades bodoh sekali ...": an intensifier after it makes it the
    * predicate of the official right before it. */
   if (end > e && subject_of(cx, p + 1, SUBJ_BARE | SUBJ_ONE) == p)
@@ -284,7 +345,7 @@ beast_of_all(const struct ctx *cx, size_t i)
   return word_is(cx, WC_BEAST, i) && g < cx->nm->n && !starts_clause(cx, g) &&
          word_is(cx, WC_GENERAL, g) && word_is(cx, WC_INTENS, g) &&
          ends_clause(cx, g) && official_subject(cx, i) &&
-         !literal_cue(cx, i, g);
+         !literal_cue(cx, i, g) && !told_there(cx, i, i);
 }
 
 /* An [insult] word or a low_mind idiom at words i..e: an insult when

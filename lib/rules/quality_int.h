@@ -184,6 +184,7 @@ int may_start_phrase(const struct wordlist *l, const struct norm *nm, size_t i);
 int span_disguised(const struct norm *nm, size_t i, size_t k, int caps_text);
 
 /* quality_ctx.c */
+int sms_form(const struct ctx *cx, const struct wordlist *l, size_t i);
 int word_is(const struct ctx *cx, enum word_class c, size_t i);
 int prefixed(const struct ctx *cx, enum word_class c, size_t i, const char *p);
 int starts_sentence(const struct ctx *cx, size_t i);

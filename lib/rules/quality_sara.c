@@ -16,6 +16,54 @@
  * pendatang") with a call to expel it, or with a derogation or
  * crime said of the whole group ("semua", "memang", or right after it).
  */
+/* Is word k a passive verb, di- and a stem ("dituduh", "dirampok")? */
+static int
+passive(const struct ctx *cx, size_t k)
+{
+  const char *t = cx->nm->text + cx->nm->w[k].off;
+
+  return cx->nm->w[k].len > 4 && t[0] == 'd' && t[1] == 'i';
+}
+
+/* "Kepala desa orang Rote korupsi ...", "Pak Yohanis orang Alor ...":
+ * is the group word at g, after a [grouphead] word, the origin of one
+ * person or official named right before it, from the start of its clause
+ * by person words and names only (not "dong", "kami", "semua")? */
+static int
+apposed(const struct ctx *cx, size_t g)
+{
+  size_t c, m;
+
+  if (g < 2 || starts_clause(cx, g) || starts_clause(cx, g - 1) ||
+      !word_is(cx, WC_GROUPHEAD, g - 1))
+    return 0;
+  c = clause_start(cx, g);
+  if (c + 2 > g || !word_is(cx, WC_PERSON, c) || word_is(cx, WC_THEY, c) ||
+      word_is(cx, WC_GROUPHEAD, c) || word_is(cx, WC_ROLE, c))
+    return 0;
+  for (m = c; m + 1 < g; m++)
+    if (word_is(cx, WC_THEY, m) || word_is(cx, WC_SELF, m) ||
+        word_is(cx, WC_GENERAL, m) || word_is(cx, WC_GROUP, m) ||
+        !(word_is(cx, WC_PERSON, m) || (cx->nm->w[m].flags & WORD_TITLE)))
+      return 0;
+  return 1;
+}
+
+/* "Pegawai keturunan Cina di Samsat semua ...": a word that counts all
+ * ("semua") after the group word at g in its clause. */
+static int
+counted_all(const struct ctx *cx, size_t g)
+{
+  static const char *const all[] = {"semua", "semuanya", "smua", "smuanya",
+                                    "kebanyakan", NULL};
+  size_t m;
+
+  for (m = g + 1; m < cx->nm->n && !starts_clause(cx, m); m++)
+    if (word_in(cx, m, all))
+      return 1;
+  return 0;
+}
+
 /* Is the group word at g followed by where it comes from, "dari" and a
  * name or another group ("pendatang dari Sulawesi", "Islam dari Jawa")? */
 static int
@@ -27,6 +75,21 @@ from_origin(const struct ctx *cx, size_t g)
          !starts_clause(cx, g + 2) && word_text_is(cx, g + 1, "dari") &&
          ((cx->nm->w[g + 2].flags & WORD_TITLE) ||
           word_is(cx, WC_GROUP, g + 2));
+}
+
+/* "Anggota DPRD dapil Sikka semua ...", "Pegawai Dukcapil Ende semua
+ * ...": is the group word at g part of the name of an office, its clause
+ * opened by a person or office word (not a [grouphead], [role] or [they]
+ * word) at most CTX_BEFORE words before it?  The place of the office,
+ * not a people; "semua" after it counts the office's members. */
+static int
+office_place(const struct ctx *cx, size_t g)
+{
+  size_t c = clause_start(cx, g);
+
+  return c < g && g - c <= CTX_BEFORE && word_is(cx, WC_PERSON, c) &&
+         !word_is(cx, WC_GROUPHEAD, c) && !word_is(cx, WC_ROLE, c) &&
+         !word_is(cx, WC_THEY, c);
 }
 
 /* Is the group word at g (in the sentence from word a) named as a
@@ -60,7 +123,7 @@ group_named(const struct ctx *cx, size_t a, size_t g)
                     word_is(cx, WC_EXPEL, g - 1))) ||
          (g > a + 1 && word_is(cx, WC_PERSON, g - 1) &&
           word_is(cx, WC_GENERAL, g - 2)) ||
-         word_is(cx, WC_GENERAL, g + 1) ||
+         (word_is(cx, WC_GENERAL, g + 1) && !office_place(cx, g)) ||
          (cx->nm->w[g].flags & WORD_DOUBLED) || from_origin(cx, g) ||
          (g + 1 < cx->nm->n && !starts_clause(cx, g + 1) &&
           same_word(cx, g, g + 1));
@@ -84,9 +147,28 @@ done_by_other(const struct ctx *cx, size_t k)
   return 0;
 }
 
-/* "dibersihkan dari mereka", "bersihkan dari orang Sabu": a verb of
- * cleansing at word k, then "dari" and a group, a pronoun of [they] or a
- * [grouphead] word before a group.  "dibersihkan dari sampah" is none. */
+/* Is word k urged: a [must] or [advise] word before it, with at most
+ * two [modal] words ("segera", "saja") between ("harus diusir",
+ * "sebaiknya segera dipulangkan", "harus bersih")? */
+static int
+urged(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  for (m = k; m > 0 && k - m < 3 && !starts_clause(cx, m); m--) {
+    if (word_is(cx, WC_MUST, m - 1) || word_is(cx, WC_ADVISE, m - 1))
+      return 1;
+    if (!word_is(cx, WC_MODAL, m - 1))
+      return 0;
+  }
+  return 0;
+}
+
+/* "dibersihkan dari mereka", "bersihkan dari orang Sabu", "harus bersih
+ * dari mereka": a verb of cleansing at word k (or "bersih", clean, when
+ * urged), then "dari" and a group, a pronoun of [they] or a [grouphead]
+ * word before a group.  "dibersihkan dari sampah" is none, and so is a
+ * place told to be clean of them ("pasar sudah bersih dari mereka"). */
 static int
 cleansed_of(const struct ctx *cx, size_t k)
 {
@@ -94,8 +176,10 @@ cleansed_of(const struct ctx *cx, size_t k)
                                         "membersihkan", NULL};
   size_t d = k + 1, n = cx->nm->n;
 
-  if (!word_in(cx, k, cleanse) || d + 1 >= n || starts_clause(cx, d) ||
-      starts_clause(cx, d + 1) || !word_text_is(cx, d, "dari"))
+  if (!(word_in(cx, k, cleanse) ||
+        (word_text_is(cx, k, "bersih") && urged(cx, k))) ||
+      d + 1 >= n || starts_clause(cx, d) || starts_clause(cx, d + 1) ||
+      !word_text_is(cx, d, "dari"))
     return 0;
   return word_is(cx, WC_GROUP, d + 1) || word_is(cx, WC_THEY, d + 1) ||
          (word_is(cx, WC_GROUPHEAD, d + 1) && d + 2 < n &&
@@ -125,23 +209,13 @@ leave_idiom(const struct ctx *cx, size_t k)
 }
 
 /* "harus diusir", "sebaiknya dipulangkan", "lebih baik angkat kaki": a
- * passive verb of expelling or a way of leaving (leave_idiom) at word k
- * after a [must] or [advise] word, with at most two [modal] words
- * ("segera", "saja") between. */
+ * passive verb of expelling or a way of leaving (leave_idiom) at word k,
+ * urged. */
 static int
 told_to_leave(const struct ctx *cx, size_t k)
 {
-  size_t m;
-
-  if (!prefixed(cx, WC_EXPEL, k, "di") && !leave_idiom(cx, k))
-    return 0;
-  for (m = k; m > 0 && k - m < 3 && !starts_clause(cx, m); m--) {
-    if (word_is(cx, WC_MUST, m - 1) || word_is(cx, WC_ADVISE, m - 1))
-      return 1;
-    if (!word_is(cx, WC_MODAL, m - 1))
-      return 0;
-  }
-  return 0;
+  return (prefixed(cx, WC_EXPEL, k, "di") || leave_idiom(cx, k)) &&
+         urged(cx, k);
 }
 
 /* "Orang Rote harus keluar dari kantor gubernur", "orang Bugis dong
@@ -183,7 +257,6 @@ static int
 incapable(const struct ctx *cx, size_t g)
 {
   size_t k = g + 1, v = g + 4, n = cx->nm->n;
-  const char *t;
 
   if (v >= n || !word_is(cx, WC_GROUP, g) || !word_is(cx, WC_THEY, k) ||
       !word_is(cx, WC_NOT, k + 1) || !word_is(cx, WC_CAN, k + 2) ||
@@ -193,8 +266,7 @@ incapable(const struct ctx *cx, size_t g)
   for (; k <= v; k++)
     if (starts_clause(cx, k))
       return 0;
-  t = cx->nm->text + cx->nm->w[v].off;
-  if (cx->nm->w[v].len > 4 && t[0] == 'd' && t[1] == 'i')
+  if (passive(cx, v))
     return 0;
   for (k = v + 1; k < n && !starts_sentence(cx, k); k++)
     if (word_is(cx, WC_BECAUSE, k))
@@ -213,10 +285,69 @@ told_of(const struct ctx *cx, size_t k)
           word_is(cx, WC_PAST, k - 1));
 }
 
+/* "Warga Sumba semua minta jgn kasi izin tambang": is word k a verb of
+ * asking or saying, whose subject asks for what follows rather than is
+ * told it? */
+static int
+asks(const struct ctx *cx, size_t k)
+{
+  static const char *const ask[] = {"minta", "meminta", "mohon", "memohon",
+                                    "harap", "berharap", "usul", "usulkan",
+                                    "mengusulkan", "tuntut", "menuntut",
+                                    NULL};
+
+  return word_in(cx, k, ask) || word_is(cx, WC_SAY, k);
+}
+
+/* Is there a verb of asking or saying (asks) before word k in its
+ * clause? */
+static int
+asked(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  for (m = clause_start(cx, k); m < k; m++)
+    if (asks(cx, m))
+      return 1;
+  return 0;
+}
+
+/* To whom the active verb of giving at word v gives, among the
+ * CTX_AFTER words after it in its clause: 1 a group ("jangan kasih
+ * mereka jabatan", "kasih jabatan ke orang Alor", "jgn kasi orang Rote
+ * jadi pegawai"), -1 someone else ("jgn kasi uang ke preman", "jgn kasi
+ * petugas itu uang", "kasi tau kades"), 0 no one named ("jangan kasih
+ * jabatan", "jangan kasih jabatan di kantor desa": a place after "di"
+ * ends what is given). */
+static int
+gift_to(const struct ctx *cx, size_t v)
+{
+  size_t m, n = cx->nm->n;
+
+  for (m = v + 1; m < n && m <= v + CTX_AFTER && !starts_clause(cx, m);
+       m++) {
+    if (word_is(cx, WC_THEY, m) || word_is(cx, WC_GROUP, m) ||
+        word_is(cx, WC_GROUPHEAD, m))
+      return 1;
+    if (word_text_is(cx, m, "di"))
+      return 0;
+    if (word_is(cx, WC_TO, m) && m + 1 < n && !starts_clause(cx, m + 1))
+      return word_is(cx, WC_THEY, m + 1) || word_is(cx, WC_GROUP, m + 1) ||
+                     word_is(cx, WC_GROUPHEAD, m + 1)
+                 ? 1
+                 : -1;
+    if (word_is(cx, WC_PERSON, m))
+      return -1;
+  }
+  return 0;
+}
+
 /* A call to expel or shut out at word k: a verb of expelling, "harus
  * diusir", a place cleansed of the group (cleansed_of), or "jangan
- * diberi" ("orang X jangan diberi jabatan"); not when someone reported
- * does it. */
+ * diberi" ("orang X jangan diberi jabatan"), or an active "jangan
+ * kasih" given to the group, or to no one named and not asked for
+ * (gift_to, asked); not when
+ * someone reported does it. */
 static int
 shut_out(const struct ctx *cx, size_t k)
 {
@@ -224,35 +355,46 @@ shut_out(const struct ctx *cx, size_t k)
     return 1;
   if (word_is(cx, WC_EXPEL, k) || cleansed_of(cx, k))
     return !done_by_other(cx, k) && !told_of(cx, k);
-  if (k == 0 || starts_clause(cx, k))
+  if (k == 0 || starts_clause(cx, k) || !word_is(cx, WC_DENY, k - 1))
     return 0;
-  return word_is(cx, WC_DENY, k - 1) &&
-         (word_is(cx, WC_GRANT, k) || prefixed(cx, WC_GRANT, k, "di"));
+  if (prefixed(cx, WC_GRANT, k, "di"))
+    return 1;
+  if (!word_is(cx, WC_GRANT, k))
+    return 0;
+  /* Given to someone else, or asked for by the one who speaks ("warga
+   * minta jgn kasi izin tambang"): not the group shut out. */
+  return gift_to(cx, k) > 0 ||
+         (gift_to(cx, k) == 0 && !asked(cx, k - 1));
 }
 
 /* Is the group named at word g told, right after it, that it may not
  * do something: "orang Sabu sonde usah urus tanah", "orang Rote tidak
  * boleh jadi kepala", "orang Sumba jangan urus proyek"?  Not when the
  * verb is passive, which protects the group ("tidak boleh dipersulit",
- * "jangan dibeda-bedakan"), unless it grants ("jangan diberi"). */
+ * "jangan dibeda-bedakan"), unless it grants ("jangan diberi"); not
+ * when a verb of asking stands between ("warga Sumba semua minta jgn
+ * ..."), nor with an active verb of giving to someone else ("orang Bugis
+ * di pasar jgn kasi uang ke preman"). */
 static int
 barred(const struct ctx *cx, size_t g)
 {
   size_t k, v;
-  const char *t;
 
   for (k = g + 1; k <= g + 3 && k + 1 < cx->nm->n; k++) {
     if (starts_clause(cx, k))
       return 0;
     if (!word_is(cx, WC_DENY, k) &&
-        !(word_is(cx, WC_FORBID, k) && word_is(cx, WC_NOT, k - 1)))
+        !(word_is(cx, WC_FORBID, k) && word_is(cx, WC_NOT, k - 1))) {
+      if (asks(cx, k))
+        return 0;
       continue;
+    }
     v = k + 1;
     if (starts_clause(cx, v))
       return 0;
-    t = cx->nm->text + cx->nm->w[v].off;
-    return !(cx->nm->w[v].len > 4 && t[0] == 'd' && t[1] == 'i') ||
-           prefixed(cx, WC_GRANT, v, "di");
+    if (word_is(cx, WC_GRANT, v))
+      return gift_to(cx, v) >= 0;
+    return !passive(cx, v) || prefixed(cx, WC_GRANT, v, "di");
   }
   return 0;
 }
@@ -271,20 +413,61 @@ predicate_of(const struct ctx *cx, size_t g, size_t k)
   return l > g && word_is(cx, WC_LINK, l) && clause_start(cx, k) <= g;
 }
 
+/* "Orang Rote selalu jadi korban pencuri", "dituduh (sebagai) pencuri",
+ * "kena tipu", "dirampok (oleh) preman": is the [derogation] word at k,
+ * after the group named at word g, done to the group, a passive verb
+ * or a word of suffering right before it ("sebagai" or "oleh" between
+ * or not)?  "dikenal (sebagai) pencuri", known as, is said of it. */
+static int
+undergone(const struct ctx *cx, size_t g, size_t k)
+{
+  static const char *const suffer[] = {"korban", "sasaran", "mangsa",
+                                       "kena", "oleh", NULL};
+  size_t p = k - 1;
+
+  if (p > g + 1 && !starts_clause(cx, p) &&
+      (word_text_is(cx, p, "sebagai") || word_text_is(cx, p, "oleh")))
+    p--;
+  return p > g && !starts_clause(cx, k) && !starts_clause(cx, p + 1) &&
+         (word_in(cx, p, suffer) ||
+          (passive(cx, p) && !word_text_is(cx, p, "dikenal")));
+}
+
+/* "makan uang", "tilep dana desa", "gelapkan beras bantuan": a verb of
+ * taking for oneself at word k with a [loot] word right after it, the
+ * crime told as an idiom. */
+static int
+loot_taken(const struct ctx *cx, size_t k)
+{
+  static const char *const take[] = {"makan", "tilep", "menilep", "embat",
+                                     "mengembat", "gelapkan",
+                                     "menggelapkan", NULL};
+
+  return word_in(cx, k, take) && k + 1 < cx->nm->n &&
+         !starts_clause(cx, k + 1) && word_is(cx, WC_LOOT, k + 1);
+}
+
 /* Is word k a derogation of the group named at word g: a [derogation]
  * word after it, right after it or in a sentence that generalises
- * (predicate_of); or "tidak bisa dipercaya" (a [not], a [can] and a
- * [trust] word) anywhere after it in its clause, said of the group
- * itself ("orang X di desa ini tidak bisa dipercaya"; "tidak dipercaya
- * memegang jabatan" is the group not entrusted, discrimination the
- * reporter reports)? */
+ * (predicate_of); a crime told as an idiom (loot_taken) only in such a
+ * sentence ("kepala desa orang Rote makan uang BLT" tells what one man
+ * did); a [derogation] the group undergoes ("jadi korban pencuri")
+ * only after a link word closing its phrase; or "tidak bisa
+ * dipercaya" (a [not], a [can] and a [trust] word) anywhere after it in
+ * its clause, said of the group itself ("orang X di desa ini tidak bisa
+ * dipercaya"; "tidak dipercaya memegang jabatan" is the group not
+ * entrusted, discrimination the reporter reports)? */
 static int
 derogates(const struct ctx *cx, size_t g, size_t k, int general)
 {
   if (k <= g)
     return 0;
+  if (word_is(cx, WC_DEROG, k) && undergone(cx, g, k))
+    return predicate_of(cx, g, k);
   if (word_is(cx, WC_DEROG, k))
     return general || k - g <= 2 || predicate_of(cx, g, k);
+  if (loot_taken(cx, k))
+    return general || predicate_of(cx, g, k);
   return k >= g + 3 && word_is(cx, WC_TRUST, k) &&
          word_is(cx, WC_CAN, k - 1) && word_is(cx, WC_NOT, k - 2) &&
          clause_start(cx, k) <= g;
@@ -318,10 +501,13 @@ void
 judge_sara(struct ctx *cx, size_t a, size_t b)
 {
   size_t g, k;
-  int general = 0, shut_seen = 0;
+  int general = 0, reason = 0, shut_seen = 0;
 
-  for (k = a; k < b; k++)
-    general |= word_is(cx, WC_GENERAL, k) || reason_given(cx, a, k);
+  for (k = a; k < b; k++) {
+    general |= word_is(cx, WC_GENERAL, k);
+    reason |= reason_given(cx, a, k);
+  }
+  general |= reason;
   for (g = a; g < b; g++) {
     if (!group_named(cx, a, g))
       continue;
@@ -340,6 +526,11 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
           return;
         }
     }
+    /* One official's origin: what follows is said of that person, unless
+     * a [reason] word puts it down to the origin or "semua" counts all
+     * of them ("pegawai orang Sabu semua ..."). */
+    if (apposed(cx, g) && !reason && !counted_all(cx, g))
+      continue;
     for (k = g + 1; k < b; k++)
       if (derogates(cx, g, k, general)) {
         found(cx, g, QUALITY_SARA, "sara");

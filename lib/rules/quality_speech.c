@@ -94,23 +94,53 @@ hushed(const struct ctx *cx, size_t i)
          (word_is(cx, WC_DENY, k - 1) || word_is(cx, WC_FORBID, k - 1));
 }
 
-/* "[pesan suara] ya halo pak ...", "Chat: ...": a [message] word at word
- * i that opens the text with no sender after it ("dari" within two words
- * of its clause, or a person or the one addressed right after it) names
- * the form the reporter's own words came in (a voice note transcribed),
- * not someone else's message: "SMS dari kades: ..." and "Pesan camat:
- * ..." are. */
+/* "[pesan suara] ya halo pak ...", "Chat: ...", "[transkrip pesan
+ * suara] ...": a [message] word at word i in the label that opens the
+ * text (at most LABEL_LEAD words before it in the first clause, none of
+ * them a person, the one addressed, the reporter or a verb of saying)
+ * with no sender after it ("dari" within two words of its clause, or a
+ * person or the one addressed right after it) names the form the
+ * reporter's own words came in (a voice note transcribed), not someone
+ * else's message: "SMS dari kades: ..." and "Pesan camat: ..." are. */
+#define LABEL_LEAD 2
 static int
 medium_label(const struct ctx *cx, size_t i)
 {
   size_t k;
 
-  if (i != 0)
+  if (i > LABEL_LEAD)
     return 0;
-  for (k = 1; k < cx->nm->n && k <= 2 && !starts_clause(cx, k); k++)
+  for (k = 0; k < i; k++)
+    if ((k > 0 && starts_clause(cx, k)) || word_is(cx, WC_PERSON, k) ||
+        word_is(cx, WC_YOU, k) || word_is(cx, WC_SELF, k) ||
+        word_is(cx, WC_SAY, k))
+      return 0;
+  if (i > 0 && starts_clause(cx, i))
+    return 0;
+  for (k = i + 1; k < cx->nm->n && k <= i + 2 && !starts_clause(cx, k); k++)
     if (word_text_is(cx, k, "dari") || word_text_is(cx, k, "dr") ||
-        (k == 1 && ((word_is(cx, WC_PERSON, k) && !word_is(cx, WC_SELF, k)) ||
-                    word_is(cx, WC_YOU, k))))
+        (k == i + 1 &&
+         ((word_is(cx, WC_PERSON, k) && !word_is(cx, WC_SELF, k)) ||
+          word_is(cx, WC_YOU, k))))
+      return 0;
+  return 1;
+}
+
+/* "Saya takut menyebut nama ...", "kami tidak berani bilang ...": the
+ * clause of the verb of saying at word i opens (past condition and
+ * intent words) with the reporter's word, and no person or one addressed
+ * stands between: the reporter speaks, however the verb is hedged. */
+static int
+self_speaker(const struct ctx *cx, size_t i)
+{
+  size_t k, c = clause_subject(cx, i);
+
+  if (c >= i || !word_is(cx, WC_SELF, c))
+    return 0;
+  for (k = c + 1; k < i; k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
+        word_is(cx, WC_SELF, k) || word_is(cx, WC_SAY, k) ||
+        word_is(cx, WC_WAIT, k) || (cx->nm->w[k].flags & WORD_QUOTED))
       return 0;
   return 1;
 }
@@ -139,7 +169,8 @@ mark_reported(struct ctx *cx)
     cx->reported[i] = scope || ((nm->w[i].flags & WORD_QUOTED) &&
                                 outside >= OUTSIDE_QUOTES);
     if (word_is(cx, WC_SAY, i) && !message_for(cx, i) && !hushed(cx, i) &&
-        (nm->text[nm->w[i].off] == 'd' || !self_agent(cx, i)))
+        (nm->text[nm->w[i].off] == 'd' ||
+         (!self_agent(cx, i) && !self_speaker(cx, i))))
       scope = 1;
     if (word_is(cx, WC_MESSAGE, i) && !sent_by_self(cx, i) &&
         !medium_label(cx, i))

@@ -119,76 +119,45 @@ douse_fuel(const struct ctx *cx, size_t i)
          word_text_is(cx, k, "air") && word_text_is(cx, k + 1, "keras");
 }
 
-/* Is c a lower-case vowel? */
-static int
-is_vowel(char c)
-{
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
-/* Is t[0..n) the entry h with vowels left out, its first letter kept
- * ("hbsi" of "habisi", "bnuh" of "bunuh")? */
-static int
-vowels_dropped(const char *t, size_t n, const char *h)
-{
-  size_t k = 0;
-
-  if (*h != *t)
-    return 0;
-  for (; *h != '\0'; h++)
-    if (k < n && *h == t[k])
-      k++;
-    else if (!is_vowel(*h))
-      return 0;
-  return k == n;
-}
-
-/* Is word i a [harm] verb written SMS-style without its vowels: at least
- * SMS_MIN letters, one of them a vowel (shorthand with none, "srng" for
- * "sering", is too often another word), not before a number ("pkul 9" is
- * the time)? */
-#define SMS_MIN 4
+/* Is word i a [harm] verb written SMS-style with vowels left out ("bkr"
+ * for "bakar", "hbisi" for "habisi"): sms_form of the [harm] list. */
 #define WORD_STEM_MAX 32 /* longest affixed verb looked at */
 static int
 sms_harm(const struct ctx *cx, size_t i)
 {
-  const struct wordlist *l = &cx->q->cls[WC_HARM];
-  const struct word *w = &cx->nm->w[i];
-  const char *t = cx->nm->text + w->off;
-  size_t k, vowels = 0;
-
-  if (w->len < SMS_MIN ||
-      (i + 1 < cx->nm->n && is_digit(cx->nm->text[cx->nm->w[i + 1].off])))
-    return 0;
-  for (k = 0; k < w->len; k++)
-    vowels += is_vowel(t[k]);
-  if (vowels != 1 || !is_letter(t[0]))
-    return 0;
-  for (k = 0; k < l->n; k++)
-    if (l->v[k].tlen > w->len && vowels_dropped(t, w->len, l->v[k].text))
-      return 1;
-  return 0;
+  return sms_form(cx, &cx->q->cls[WC_HARM], i);
 }
 
 /* Is stem t[0..n), with -kan or -i taken off or not ("pukuli",
- * "tembakkan"), a verb of violence? */
+ * "tembakkan"), an entry of list l?  With bare unset, only with one of
+ * them taken off. */
 static int
-harm_stem(const struct ctx *cx, const char *t, size_t n)
+stem_in(const struct wordlist *l, const char *t, size_t n, int bare)
 {
-  const struct wordlist *l = &cx->q->cls[WC_HARM];
-
-  return list_find(l, KEY_TEXT, t, n) != NULL ||
+  return (bare && list_find(l, KEY_TEXT, t, n) != NULL) ||
          (n >= SUFFIX_MIN_STEM + 3 && memcmp(t + n - 3, "kan", 3) == 0 &&
           list_find(l, KEY_TEXT, t, n - 3) != NULL) ||
          (n >= SUFFIX_MIN_STEM + 2 && t[n - 1] == 'i' &&
           list_find(l, KEY_TEXT, t, n - 1) != NULL);
 }
 
+/* Is stem t[0..n) a verb of violence (stem_in the [harm] list), or a
+ * verb made from a weapon's name ("parangi", "golokkan"; with affixed
+ * set, the me- form alone: "menombak" from "tombak")?  A weapon's bare
+ * name is a weapon (harm_word), not a verb. */
+static int
+harm_stem(const struct ctx *cx, const char *t, size_t n, int affixed)
+{
+  return stem_in(&cx->q->cls[WC_HARM], t, n, 1) ||
+         stem_in(&cx->q->cls[WC_WEAPON], t, n, affixed);
+}
+
 /* Is word i a verb of violence in an affixed form the [harm] list need
  * not spell out: the active me- form with its nasal ("mencekik" from
  * "cekik", "memukul" from "pukul", "menikam" from "tikam", "menyeret"
  * from "seret", "menghajar" from "hajar"), and -kan or -i
- * after it or after the bare stem ("memukuli", "pukuli")?  The list
+ * after it or after the bare stem ("memukuli", "pukuli"), or the same
+ * forms of a weapon's name (harm_stem: "parangi", "menombak")?  The list
  * holds stems; a Kupang form ("bunu") is a stem of its own. */
 static int
 harm_affixed(const struct ctx *cx, size_t i)
@@ -202,7 +171,7 @@ harm_affixed(const struct ctx *cx, size_t i)
   char stem[WORD_STEM_MAX];
   size_t k, p, f;
 
-  if (harm_stem(cx, t, w->len))
+  if (harm_stem(cx, t, w->len, 0))
     return 1;
   for (k = 0; k < sizeof(nasal) / sizeof(nasal[0]); k++) {
     p = strlen(nasal[k].prefix);
@@ -212,7 +181,7 @@ harm_affixed(const struct ctx *cx, size_t i)
       continue;
     memcpy(stem, nasal[k].first, f);
     memcpy(stem + f, t + p, w->len - p);
-    if (harm_stem(cx, stem, w->len - p + f))
+    if (harm_stem(cx, stem, w->len - p + f, 1))
       return 1;
   }
   return 0;
@@ -1232,9 +1201,11 @@ harmless_at(const struct ctx *cx, size_t k)
 
 /* The object of the verb at word i: the first word after it in its
  * clause that object_skip does not pass over (nor a weapon: "bawa parang
- * dan tombak ke rumah ..."), a person or building after a [to] word (or
- * any place a weapon goes to), or the number of words when the clause, a word of object_ends or a [to]
- * word going elsewhere comes first ("saya tikam di tempat"). */
+ * dan tombak ke rumah ..."), a person or building after a [to] word, or
+ * a thing of one's there ("lempar batu ke pos dia": owned_by), or any
+ * place a weapon goes to; or the number of words when the clause, a word
+ * of object_ends or a [to] word going elsewhere comes first ("saya tikam
+ * di tempat"). */
 static size_t
 object_at(const struct ctx *cx, size_t i)
 {
@@ -1249,7 +1220,7 @@ object_at(const struct ctx *cx, size_t i)
       return k + 1 < n && !starts_clause(cx, k + 1) &&
                      (word_is(cx, WC_PERSON, k + 1) ||
                       word_is(cx, WC_TARGET, k + 1) ||
-                      word_is(cx, WC_WEAPON, i))
+                      owned_by(cx, k + 1) || word_is(cx, WC_WEAPON, i))
                  ? k + 1
                  : n;
     if (!object_skip(cx, k) && !word_is(cx, WC_WEAPON, k))
@@ -1354,9 +1325,11 @@ lest_at(const struct ctx *cx, size_t k)
  * tidak akan bakar ..."), and no [past] word in its clause before the
  * verb without an [intent] word or a verb of readying after it
  * ("kemarin kami bakar sampah", "sudah saya potong"; but "sudah siap
- * bakar", "sudah siapkan racun": readied, the violence is ahead)? */
+ * bakar", "sudah siapkan racun": readied, the violence is ahead)?  With
+ * pending set the act told is one whose harm is still ahead (poison put
+ * in someone's coffee), and a [past] word does not count. */
 static int
-intended(const struct ctx *cx, size_t i, size_t a)
+intended(const struct ctx *cx, size_t i, size_t a, int pending)
 {
   size_t k, s = sentence_start(cx, i);
   int past = 0;
@@ -1364,7 +1337,7 @@ intended(const struct ctx *cx, size_t i, size_t a)
   for (k = a; k < i; k++)
     if (word_is(cx, WC_NOT, k))
       return 0;
-  for (k = clause_start(cx, i); k < i; k++) {
+  for (k = clause_start(cx, i); k < i && !pending; k++) {
     if (word_is(cx, WC_PAST, k))
       past = 1;
     else if (word_is(cx, WC_INTENT, k) || word_is(cx, WC_ARM, k))
@@ -1473,7 +1446,7 @@ intended_harm(const struct ctx *cx, size_t i)
       !call_agent(cx, i) && !armed_for(cx, i))
     return 0;
   a = agent_at(cx, i);
-  if (!intended(cx, i, a))
+  if (!intended(cx, i, a, 0))
     return 0;
   return word_is(cx, WC_STRICT, i) ? strict_target(cx, i, a)
                                    : unknown_object(cx, i, a);
@@ -1485,7 +1458,8 @@ intended_harm(const struct ctx *cx, size_t i)
  * words before it in its clause, and later in the sentence a [food] word
  * after "untuk"/"di"/"ke"/"dalam" owned by a person (owned_by), said as
  * an intent (intended) there, by the reporter again when in a later
- * clause.  Poison for a store, or feared in one's own cup
+ * clause; put there already or not ("sy sudah masukkan racun di sumur
+ * rumah kades, biar ...": until it is drunk, the harm is ahead).  Poison for a store, or feared in one's own cup
  * ("kopi saya"), is none. */
 static int
 poison_served(const struct ctx *cx, size_t i)
@@ -1510,7 +1484,7 @@ poison_served(const struct ctx *cx, size_t i)
     /* "..., nanti sy campur di kopi pak sekdes": served in a later
      * clause, by the reporter again. */
     b = clause_start(cx, k) == clause_start(cx, i) ? a : agent_at(cx, k);
-    if (word_is(cx, WC_SELF, b) && intended(cx, k, b))
+    if (word_is(cx, WC_SELF, b) && intended(cx, k, b, 1))
       return 1;
   }
   return 0;
@@ -1943,23 +1917,50 @@ death_asked(const struct ctx *cx, size_t i)
   return (who || clause_start(cx, i) + 1 == i) && menace_after(cx, i);
 }
 
-/* "beta tunggu dia di pasar", "saya cegat kades": the reporter lying in
- * wait for a person at word k ("tunggu", "cegat", "hadang" after the
- * reporter's word, modal words between, a person other than the reporter
- * right after it). */
+/* "beta tunggu dia di pasar", "saya cegat kades", "beta suru ade dong
+ * cari itu kepala dusun": the reporter, or the reporter's people sent
+ * (remote_agent), lying in wait for or going after a person at word k
+ * ("tunggu", "cegat", "hadang", "cari", "kejar"), a person other than
+ * the reporter right after it ("itu" between or not). */
 static int
 lying_in_wait(const struct ctx *cx, size_t k)
 {
-  static const char *const wait[] = {"tunggu", "cegat", "hadang", NULL};
-  size_t m = k;
+  static const char *const wait[] = {"tunggu", "cegat", "hadang", "cari",
+                                     "kejar", NULL};
+  size_t p = k + 1;
 
-  if (!word_in(cx, k, wait) || !other_person(cx, k + 1) ||
-      starts_clause(cx, k + 1))
+  if (!word_in(cx, k, wait) || starts_clause(cx, k))
     return 0;
-  while (m > 0 && !starts_clause(cx, m) && word_is(cx, WC_MODAL, m - 1) &&
-         !word_is(cx, WC_SELF, m - 1))
-    m--;
-  return m > 0 && !starts_clause(cx, m) && word_is(cx, WC_SELF, m - 1);
+  if (word_text_is(cx, p, "itu") && !starts_clause(cx, p))
+    p++;
+  if (!other_person(cx, p) || starts_clause(cx, p))
+    return 0;
+  return self_agent(cx, k) || remote_agent(cx, k);
+}
+
+/* "besok pagi saya tunggu dia di jalan dengan pisau", "cari itu kepala
+ * dusun deng kelewang": the reporter lying in wait (lying_in_wait) at
+ * word k with a [weapon] later in its clause, before a purpose, reason,
+ * condition or turn ("saya cari kades untuk lapor parang saya dicuri"),
+ * and no [not] word before it in the clause. */
+static int
+armed_wait(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  if (!lying_in_wait(cx, k))
+    return 0;
+  for (m = clause_start(cx, k); m < k; m++)
+    if (word_is(cx, WC_NOT, m))
+      return 0;
+  for (m = k + 2; m < cx->nm->n && !starts_clause(cx, m); m++) {
+    if (word_is(cx, WC_PURPOSE, m) || word_is(cx, WC_BECAUSE, m) ||
+        word_is(cx, WC_IF, m) || word_is(cx, WC_TURN, m))
+      return 0;
+    if (word_is(cx, WC_WEAPON, m))
+      return 1;
+  }
+  return 0;
 }
 
 /* "Lurah itu minta dipukul. Nanti sore beta tunggu dia di pasar", "kades
@@ -2270,7 +2271,7 @@ judge_threat(struct ctx *cx, size_t i)
       ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
-      blood_shed(cx, i) || fate_at(cx, i))
+      blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi

@@ -176,7 +176,10 @@ struct affix {
 
 #define AF(s) {s, sizeof(s) - 1}
 
-static const struct affix particles[] = {AF("nya"), AF("lah"), AF("kah")};
+/* "-nya" only: "-lah" and "-kah" end more roots of reports than they
+ * are particles there ("sekolah", "nikah", "langkah", "salah"), and
+ * stripped they part "menikah" from "nikah". */
+static const struct affix particles[] = {AF("nya")};
 static const struct affix suffixes[] = {AF("kan"), AF("an"), AF("i")};
 /* Longest first, so that "meng" is tried before "me". */
 static const struct affix prefixes[] = {

@@ -86,7 +86,9 @@ static const struct pg_stmt talk_outbox_insert = {
   " RETURNING id" };
 static const struct pg_stmt talk_outbox_replies = {
   "talk_outbox_replies",
-  "SELECT body FROM outbox WHERE inbound_id = $1 ORDER BY id" };
+  "SELECT body FROM outbox WHERE reporter_id ="
+  " (SELECT reporter_id FROM inbound WHERE id = $1) AND inbound_id = $1"
+  " ORDER BY id" };
 static const struct pg_stmt talk_session_get = {
   "talk_session_get",
   "SELECT id, channel, step, draft, invalid_count, updated_at,"

@@ -195,8 +195,12 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     "INSERT INTO outbox (channel, reporter_id, inbound_id, ticket_id, kind,"
     " body, payload, status, attempts, next_attempt_at, created_at,"
     " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?10)",
+  /* Through outbox_reporter (reporter, inbound message): the inbound row
+   * names the reporter (0024). */
   [SQ_OUTBOX_REPLIES] =
-    "SELECT body FROM outbox WHERE inbound_id = ?1 ORDER BY id",
+    "SELECT body FROM outbox WHERE reporter_id ="
+    " (SELECT reporter_id FROM inbound WHERE id = ?1) AND inbound_id = ?1"
+    " ORDER BY id",
   [SQ_SESSION_GET] =
     "SELECT id, channel, step, draft, invalid_count, updated_at,"
     " coalesce(expires_at, 0) FROM sessions"
@@ -1073,6 +1077,9 @@ static const enum sq_stmt_id sq_per_message[] = {
   SQ_OUTBOX_BY_PROVIDER, SQ_OUTBOX_BY_ID, SQ_OUTBOX_DELIVERY,
   SQ_QUESTION_INSERT, SQ_QUESTION_WAITING, SQ_QUESTION_ANSWER,
   SQ_EVIDENCE_DUE, SQ_EVIDENCE_SET,
+  /* A WhatsApp reporter known by a BSUID, and a delivery report that
+   * gives one. */
+  SQ_REPORTER_BY_BSUID, SQ_REPORTER_LINK, SQ_OUTBOX_LINK_BSUID,
 };
 
 /* The statements the daemon's start-up runs over whole tables' worth of

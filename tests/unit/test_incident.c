@@ -1216,9 +1216,18 @@ START_TEST(stages_of_payments)
      "blt tahap satu dipotong seratus ribu", 0},
     {"guru SD triwulan IV tahun 2024", "triwulan ke-4 thn 2024 guru sd", 0},
     {"BLT tahap awal dipotong", "BLT tahap 2 dipotong", 0},
+    /* The stage after "Dana Desa" names no village: the two villages
+     * differ. */
+    {"Kepala Desa Noelbaki memotong BLT Dana Desa tahap pertama 2026",
+     "Kepala Desa Oelpuah memotong BLT Dana Desa tahap pertama 2026", 1},
   };
+  struct incident inc;
 
   check_conflicts(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("BLT Dana Desa tahap pertama dipotong", &inc);
+  ck_assert(!has_key(&inc, INCIDENT_OFFICE, "desa", "tahap"));
+  incident_extract("Dana Desa Triwulan II", &inc);
+  ck_assert(!has_key(&inc, INCIDENT_OFFICE, "desa", "triwulan"));
 }
 END_TEST
 
@@ -1948,7 +1957,21 @@ START_TEST(road_named_by_its_ends)
      "berlubang lagi setelah 3 bulan.",
      "Jalan Detusoko - Ende yang baru diperbaiki Dinas PUPR Ende sudah "
      "berlubang lagi setelah 3 bulan.", 1},
+    /* An end of a short name ("Soe") written with a dash before the
+     * other: the road Soe-Kapan, no one name "soekapan". */
+    {"Proyek rehabilitasi jalan Soe-Kapan oleh Dinas PUPR Kabupaten TTS "
+     "tahun anggaran 2025 senilai Rp 4,2 miliar dikerjakan asal-asalan.",
+     "Jalan Soe ke Kapan yang baru diaspal tahun 2025 su hancur, padahal "
+     "anggaran 4,2 M.", 1},
+    {"Proyek rehabilitasi jalan Soe-Kapan oleh Dinas PUPR Kabupaten TTS "
+     "tahun anggaran 2025 senilai Rp 4,2 miliar dikerjakan asal-asalan.",
+     "Proyek rehabilitasi jalan Soe-Niki Niki oleh Dinas PUPR Kabupaten TTS "
+     "tahun anggaran 2025 senilai Rp 4,2 miliar dikerjakan asal-asalan.", 0},
   };
+  struct incident inc;
+
+  incident_extract("jalan Soe-Kapan rusak", &inc);
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "jalan", "soe"));
 
   judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
 }
@@ -2361,6 +2384,34 @@ START_TEST(school_numbered_in_words)
 }
 END_TEST
 
+/* A school's number written after its name ("SD Negeri Oebobo 2",
+ * "SDN Oebobo 2") is its number as when written before it ("SD Negri 2
+ * Oebobo"): another number is another school; a number that counts what
+ * follows ("SD Oebobo 2 orang guru") or a year numbers nothing. */
+START_TEST(school_number_after_its_name)
+{
+  static const struct conflict_case t[] = {
+    {"Kepala SD Negeri Oebobo 2 memotong honor guru komite Rp 200.000",
+     "Kepala SD Negeri Oebobo 1 memotong honor guru komite Rp 200.000", 1},
+    {"Kepala SD Negeri Oebobo 2 memotong honor guru komite Rp 200.000",
+     "kepala sekolah SD Negri 2 Oebobo potong honor 200 ribu", 0},
+    {"guru SMPN Naikoten 3 minta uang", "guru SMPN 3 Naikoten minta uang",
+     0},
+  };
+  struct incident inc;
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("Kepala SDN Oebobo 2 Kota Kupang", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_OFFICE], 1);
+  ck_assert_int_eq(inc.item[INCIDENT_OFFICE][0].num, 2);
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].qual, "oebobo");
+  incident_extract("guru SD Oebobo 2 orang minta uang", &inc);
+  ck_assert_int_eq(inc.item[INCIDENT_OFFICE][0].num, 0);
+  incident_extract("SD Oebobo 2025 minta uang", &inc);
+  ck_assert_int_eq(inc.item[INCIDENT_OFFICE][0].num, 0);
+}
+END_TEST
+
 /* A month after "sebelum" is a deadline: the month before it ("lunas
  * sebelum bulan Maret 2026" is due in February 2026, as "paling lambat
  * akhir Februari 2026"), across a year's turn too; a day after it is
@@ -2410,6 +2461,13 @@ START_TEST(spots_of_one_office)
      "petugas loket di loh buaya tarik Rp 150.000.", 0, 1},
     {"Petugas di SPBU Nelayan Kalabahi menjual solar Rp 150.000.",
      "Petugas di SPBUN Kalabahi menjual solar Rp 150.000.", 0, 1},
+    /* The counter before the spot's name: "di loket Loh Buaya". */
+    {"Petugas Balai Taman Nasional Komodo di loket Loh Buaya, Pulau Rinca, "
+     "menarik tiket masuk Rp 100.000 pada 17 Agustus 2025.",
+     "Petugas Balai Taman Nasional Komodo di loket Loh Liang, Pulau Komodo, "
+     "menarik Rp 100.000 pada 17 Agustus 2025.", 1, 1},
+    {"Petugas di loket Loh Buaya menarik Rp 100.000 pada 17 Agustus 2025.",
+     "di Loh Buaya petugas tarik seratus ribu tgl 17 agustus 2025", 0, 1},
   };
 
   struct incident inc;
@@ -2623,6 +2681,27 @@ START_TEST(hospital_written_rsu)
 }
 END_TEST
 
+/* The province's hospital named by its tier ("rumah sakit umum provinsi
+ * di Kupang", "RSUD Provinsi NTT") is the landmark of that name (RSUD
+ * W.Z. Johannes): one office with it, whatever the tier each is named by;
+ * the city's hospital (RSUD S.K. Lerik) is another. */
+START_TEST(province_hospital_by_its_tier)
+{
+  static const struct pair_case t[] = {
+    {"Di RSUD Prof. Dr. W. Z. Johannes Kupang, perawat ruang Kenanga "
+     "menyuruh keluarga pasien membeli obat di apotek luar",
+     "Di rumah sakit umum provinsi di Kupang, bapa mantri di ruangan "
+     "Kenanga suruh kami beli obat di luar", 0, 1},
+    {"perawat RSUD Provinsi NTT suruh beli infus di luar",
+     "perawat RS Johannes suruh beli infus di luar", 0, 1},
+    {"perawat RSUD Provinsi NTT suruh beli infus di luar",
+     "perawat RSUD S.K. Lerik suruh beli infus di luar", 1, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A bare verb in lower case after an office word ("BPBD kirim air",
  * "Satpol PP sita jualan") is what the office did, no name of it: the
  * office agrees with the one named by its kabupaten. */
@@ -2757,6 +2836,7 @@ incident_suite(void)
   tcase_add_test(tc, given_name_by_a_later_syllable);
   tcase_add_test(tc, school_numbered_in_words);
   tcase_add_test(tc, deadline_before_a_month);
+  tcase_add_test(tc, school_number_after_its_name);
   tcase_add_test(tc, spots_of_one_office);
   tcase_add_test(tc, camat_of_a_town);
   tcase_add_test(tc, prison_shorthand);
@@ -2787,6 +2867,7 @@ incident_suite(void)
   tcase_add_test(tc, two_amounts_alike);
   tcase_add_test(tc, office_then_a_verb);
   tcase_add_test(tc, hospital_written_rsu);
+  tcase_add_test(tc, province_hospital_by_its_tier);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;

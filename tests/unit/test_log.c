@@ -80,6 +80,29 @@ START_TEST(buffered_lines_wait_for_the_flush)
 }
 END_TEST
 
+/* An error does not wait for the loop's turn: it goes out at once, after
+ * the lines before it, so that a crash right after cannot lose it. */
+START_TEST(an_error_goes_out_at_once)
+{
+  char got[16384];
+
+  log_set_buffered(1);
+  log_info("event=test.before n=%d", 1);
+  log_error("event=test.broken n=%d", 2);
+  ck_assert_int_gt(read_once(got, sizeof(got)), 0);
+  ck_assert_int_eq(lines(got), 2);
+  ck_assert_ptr_nonnull(strstr(got, "event=test.before n=1\n"));
+  ck_assert_ptr_nonnull(strstr(got, "level=error event=test.broken n=2\n"));
+  ck_assert(strstr(got, "test.before") < strstr(got, "test.broken"));
+  /* Lines after it wait again. */
+  log_info("event=test.after");
+  ck_assert_int_eq(read_once(got, sizeof(got)), 0);
+  log_flush();
+  ck_assert_int_gt(read_once(got, sizeof(got)), 0);
+  ck_assert_ptr_nonnull(strstr(got, "event=test.after\n"));
+}
+END_TEST
+
 START_TEST(a_full_buffer_goes_out_in_whole_lines)
 {
   char got[16384];
@@ -154,6 +177,7 @@ log_suite(void)
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, buffered_lines_wait_for_the_flush);
   tcase_add_test(tc, a_full_buffer_goes_out_in_whole_lines);
+  tcase_add_test(tc, an_error_goes_out_at_once);
   tcase_add_test(tc, lines_carry_the_current_second);
   suite_add_tcase(s, tc);
   return s;

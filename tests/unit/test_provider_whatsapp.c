@@ -1302,6 +1302,44 @@ START_TEST(parse_truncated)
 }
 END_TEST
 
+/* A body cut short, or wrong in the middle, leaves nothing behind for the
+ * next one: after each, the whole fixture reads as it does alone (the
+ * parser keeps its JSON reader from body to body). */
+START_TEST(parse_after_refused)
+{
+  struct config_channel ch = channel();
+  struct inbound_set alone = {0};
+  const char *why = NULL;
+  size_t len, cut;
+  char *body = fixture(inbound_fixtures[_i], &len);
+  char *bad = malloc(len);
+
+  ck_assert_ptr_nonnull(bad);
+  ck_assert_int_eq(parse_body(&ch, body, len, &alone, &why), 0);
+  for (cut = 1; cut < len; cut++) {
+    struct inbound_set set = {0};
+    memcpy(bad, body, len);
+    if (cut % 2 == 0) {
+      ck_assert_int_eq(parse_body(&ch, bad, cut, &set, &why), AERR_PARSE);
+    } else {
+      bad[cut] = '\x01';
+      parse_body(&ch, bad, len, &set, &why);
+    }
+    inbound_set_free(&set);
+    ck_assert_msg(parse_body(&ch, body, len, &set, &why) == 0,
+                  "%s after a cut at %zu", inbound_fixtures[_i], cut);
+    ck_assert_int_eq(set.n, alone.n);
+    ck_assert_int_eq(set.nstatuses, alone.nstatuses);
+    if (set.n > 0)
+      ck_assert_str_eq(set.msgs[0].provider_id, alone.msgs[0].provider_id);
+    inbound_set_free(&set);
+  }
+  inbound_set_free(&alone);
+  free(bad);
+  free(body);
+}
+END_TEST
+
 /* Every byte of every fixture replaced by a character that changes the
  * structure (one per position, in turn): whatever comes out is clean (a
  * parse error, or messages that all have an id and a sender). */
@@ -2599,6 +2637,7 @@ provider_whatsapp_suite(void)
                       (int)(sizeof(refused) / sizeof(refused[0])));
   tcase_add_test(tc, parse_empty_body);
   tcase_add_loop_test(tc, parse_truncated, 0, NINBOUND);
+  tcase_add_loop_test(tc, parse_after_refused, 0, NINBOUND);
   tcase_add_loop_test(tc, parse_mutated, 0, NINBOUND);
   tcase_add_test(tc, parse_huge);
   suite_add_tcase(s, tc);

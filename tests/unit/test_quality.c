@@ -1054,6 +1054,21 @@ static const struct judge_case verb_cases[] = {
    "diperbaiki.", QUALITY_CLEAN, 0},
   {"Preman suruhan kontraktor menyiram bensin ke rumah kami tadi malam.",
    QUALITY_CLEAN, 0},
+  /* A verb made from a weapon's name ("parangi", "menombak"). */
+  {"Kalau kades potong dana lagi, dia saya parangi.", QUALITY_THREAT, 0},
+  {"Mandor itu akan kami golokkan kalau upah tidak dibayar.",
+   QUALITY_THREAT, 0},
+  {"Besok beta menombak itu kepala dusun.", QUALITY_THREAT, 0},
+  {"Saya parangi semak di belakang kantor desa sebelum rapat.",
+   QUALITY_CLEAN, 0},
+  {"Petani di Oesao memanah burung yang merusak padi di sawah.", QUALITY_CLEAN,
+   0},
+  /* Thrown at a thing someone owns ("ke pos dia", "ke pos polisi"). */
+  {"Kalau petugas minta uang lagi, kami lempar batu ke pos dia.",
+   QUALITY_THREAT, 0},
+  {"Besok kami lempar batu ke pos polisi di simpang itu.", QUALITY_THREAT,
+   0},
+  {"Besok kami lempar jala ke laut dekat kantor desa.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_violence_verbs)
@@ -1099,6 +1114,13 @@ static const struct judge_case poison_cases[] = {
   {"Saya takut ada yang taruh racun di kopi saya waktu rapat desa.",
    QUALITY_CLEAN, 0},
   {"Kemarin racun tikus tercampur di makanan pasien puskesmas.",
+   QUALITY_CLEAN, 0},
+  /* Poison already put in an official's food: the harm is still ahead. */
+  {"Saya sudah campur racun di kopi kepala dusun, biar dia rasa.",
+   QUALITY_THREAT, 0},
+  {"Beta su taruh racun di air minum pak lurah supaya dia tahu rasa.",
+   QUALITY_THREAT, 0},
+  {"Saya sudah taruh racun tikus di gudang kantor desa supaya beras aman.",
    QUALITY_CLEAN, 0},
 };
 
@@ -1901,6 +1923,13 @@ static const struct judge_case own_voice_cases[] = {
    QUALITY_MARK_QUOTED},
   {"[pesan suara] pak camat bilang dia mau bakar rumah saya kalau saya "
    "lapor", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* The label a word or two long ("transkrip pesan suara"). */
+  {"[transkrip pesan suara] eh pak kades, kalau dana sonde kembali beta "
+   "bunuh ko", QUALITY_THREAT, 0},
+  {"Rekaman pesan WA: pak lurah, besok beta bakar lu pung kantor",
+   QUALITY_THREAT, 0},
+  {"Isi pesan kades ke saya: beta bunuh ko kalau lapor", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_own_voice)
@@ -2434,6 +2463,17 @@ static const struct judge_case reserved_cases[] = {
   {"Polisi sudah menyita senjata untuk kelompok itu.", QUALITY_CLEAN, 0},
   {"Saya sudah beli racun tikus, nanti sy taruh di gudang beras.",
    QUALITY_CLEAN, 0},
+  /* Lying in wait for an official, or sent after one, with a weapon. */
+  {"Besok saya tunggu kades itu di jalan dengan parang.", QUALITY_THREAT,
+   0},
+  {"Beta su suruh beta pung ade dong cari itu mandor deng parang.",
+   QUALITY_THREAT, 0},
+  {"Kami cegat camat di jembatan bawa golok.", QUALITY_THREAT, 0},
+  {"Saya tunggu kepala desa di kantor dengan berkas lengkap.",
+   QUALITY_CLEAN, 0},
+  {"Saya cari kepala desa untuk lapor parang saya dicuri.", QUALITY_CLEAN,
+   0},
+  {"Polisi cari pelaku dengan senjata lengkap.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_reserved)
@@ -2460,6 +2500,311 @@ static const struct judge_case home_menace_cases[] = {
 START_TEST(quality_judge_home_menace)
 {
   judge_rows(home_menace_cases, N(home_menace_cases));
+}
+END_TEST
+
+/* The reporter's own people as agents: kin, friends or a band owned by
+ * the reporter ("adik saya", "teman-teman ojek saya", "beta pung sodara
+ * dong", "kakakku"), with words between head and owner or not.  What is
+ * done to them, or an official of the reporter's ("kepala sekolah
+ * saya"), is none. */
+static const struct judge_case owned_party_cases[] = {
+  {"Adik laki-laki saya dari Adonara sudah siap tikam petugas Samsat itu.",
+   QUALITY_THREAT, 0},
+  {"Kakak saya akan bakar kantor camat kalau uang tidak kembali.",
+   QUALITY_THREAT, 0},
+  {"Beta pung sodara dong siap pukul itu kades.", QUALITY_THREAT, 0},
+  {"Teman-teman ojek saya akan cegat kepala dinas di jalan dan pukul dia.",
+   QUALITY_THREAT, 0},
+  {"Kalo dia sonde bayar, beta deng beta pung sodara dong pukul mati dia.",
+   QUALITY_THREAT, 0},
+  {"Kakakku siap habisi sekdes itu.", QUALITY_THREAT, 0},
+  {"Adik laki-laki saya dari Adonara dipukul petugas Samsat itu.",
+   QUALITY_CLEAN, 0},
+  {"Anak kepala desa saya lihat di pasar siap pukul orang.", QUALITY_CLEAN,
+   0},
+  {"Teman-teman saya sudah datang ke kantor camat dan tanya soal dana.",
+   QUALITY_CLEAN, 0},
+  {"Saya dengar polisi datang dan pukul kepala desa itu.", QUALITY_CLEAN,
+   0},
+  {"Kami tahu petugas itu datang lalu pukul kepala desa.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_owned_party)
+{
+  judge_rows(owned_party_cases, N(owned_party_cases));
+}
+END_TEST
+
+/* Verbs of violence in SMS shorthand, their vowels dropped whatever is
+ * left of them ("bkr" for "bakar", "hbisi" for "habisi", "tmbk" for
+ * "tembak"), with the reporter as agent and a target as for the full
+ * forms.  Shorthand that is also a common word with its vowels dropped
+ * ("srng" sering, "srt" surat) is that word. */
+static const struct judge_case sms_skeleton_cases[] = {
+  {"bsk sy bkr kntr camat klo sertifikat sy ga kluar2", QUALITY_THREAT, 0},
+  {"kpl dsa ambl dana blt,sy tggu dia d jln sy hbisi dia", QUALITY_THREAT,
+   0},
+  {"sy tmbk kades itu klo dana ga cair", QUALITY_THREAT, 0},
+  {"bsk kami bkr rmh kades", QUALITY_THREAT, 0},
+  {"sy srng ke kntr camat tp dia ga ada", QUALITY_CLEAN, 0},
+  {"sy srt ke camat sdh 3 kali", QUALITY_CLEAN, 0},
+  {"sy bkr sampah d blkg rmh", QUALITY_CLEAN, 0},
+  {"kpl dsa bkr ktp warga yg protes", QUALITY_CLEAN, 0},
+  /* Persons and verbs of readying written without vowels too. */
+  {"sy sdh siapkn golok utk kades itu", QUALITY_THREAT, 0},
+  {"gaji tdk dibayar lg, bndhr sklh sy bacok", QUALITY_THREAT, 0},
+  {"sy sdh siapkn berkas utk kpl desa", QUALITY_CLEAN, 0},
+  {"ptgs sdh bacok sapi warga", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_sms_skeleton)
+{
+  judge_rows(sms_skeleton_cases, N(sms_skeleton_cases));
+}
+END_TEST
+
+/* A verb of saying whose clause the reporter's word opens, with no one
+ * else named before it ("saya takut menyebut nama", "kami tidak berani
+ * bilang"), is the reporter's own: what follows is not reported. */
+static const struct judge_case self_speaker_cases[] = {
+  {"Saya takut menyebut nama karena kepala desa punya banyak orang yang "
+   "suka memukul warga yang melapor.", QUALITY_CLEAN, 0},
+  {"Kami tidak berani bilang karena petugas itu suka pukul warga.",
+   QUALITY_CLEAN, 0},
+  {"Saya dengar kepala desa bilang dia akan pukul warga yang melapor.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_self_speaker)
+{
+  judge_rows(self_speaker_cases, N(self_speaker_cases));
+}
+END_TEST
+
+/* Filth said of an official ("kotoran", as "sampah" is) insults when
+ * aimed; filth in a street or a market is told. */
+static const struct judge_case filth_cases[] = {
+  {"Sekdes itu su macam kotoran, sonde ada guna.", QUALITY_INSULT, 0},
+  {"Kepala dinas itu kotoran, tidak ada gunanya.", QUALITY_INSULT, 0},
+  {"Hei kotoran, kapan gaji guru honor dibayar?", QUALITY_INSULT, 0},
+  {"Kotoran sapi menumpuk di depan kantor desa, petugas kebersihan tidak "
+   "datang.", QUALITY_CLEAN, 0},
+  {"Pasar Inpres penuh kotoran dan kepala pasar diam saja.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_filth)
+{
+  judge_rows(filth_cases, N(filth_cases));
+}
+END_TEST
+
+/* "lu kepala dusun bodoh": the one addressed ([you]) named by office
+ * opens the clause and the predicate ends it, a call as "dasar kepala
+ * dusun bodoh" is.  The reporter's word, or a predicate that goes on,
+ * calls no one. */
+static const struct judge_case you_called_cases[] = {
+  {"Lu kepala dusun bodoh, lu pikir katong sonde tau lu jual beras raskin?",
+   QUALITY_INSULT, 0},
+  {"Kau pegawai kantor pajak maling, kembalikan uang kami.", QUALITY_INSULT,
+   0},
+  {"Kamu kepala dusun tolong datang ke rumah kami.", QUALITY_CLEAN, 0},
+  {"Kami kepala dusun bodoh kalau diam saja, jadi kami lapor.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_you_called)
+{
+  judge_rows(you_called_cases, N(you_called_cases));
+}
+END_TEST
+
+/* An animal or a thief with a word of its own after it ("tikus got",
+ * "anjing kampung") ending the clause, after a link word or "semua", in
+ * a clause an official opens: said of the official.  Rats in a gutter or
+ * a store, or an animal with its literal sense beside it, are told. */
+static const struct judge_case qualified_cases[] = {
+  {"Anggota DPRD dapil Sikka semua tikus got, makan uang rakyat.",
+   QUALITY_INSULT, 0},
+  {"Kepala dinas pendidikan itu tikus got.", QUALITY_INSULT, 0},
+  {"Pegawai kantor pajak itu maling kampung, minta uang terus.",
+   QUALITY_INSULT, 0},
+  {"Di gudang kantor desa itu tikus got, beras bantuan rusak.",
+   QUALITY_CLEAN, 0},
+  {"Pegawai dinas kebersihan tangkap tikus got di pasar.", QUALITY_CLEAN,
+   0},
+  {"Pak camat datang ke kandang itu babi semua mati.", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
+};
+
+START_TEST(quality_judge_qualified_predicate)
+{
+  judge_rows(qualified_cases, N(qualified_cases));
+}
+END_TEST
+
+/* A place that must be "bersih dari" a group or "mereka" (clean of them)
+ * calls to expel the group, as "dibersihkan dari" does; clean of
+ * extortion, or told as done, is none. */
+static const struct judge_case clean_of_cases[] = {
+  {"Orang Islam di desa kami tukang bikin onar, kantor desa harus bersih "
+   "dari mereka.", QUALITY_SARA, 0},
+  {"Kantor camat harus bersih dari orang Sabu.", QUALITY_SARA, 0},
+  {"Warga Sabu minta kantor desa harus bersih dari pungli.", QUALITY_CLEAN,
+   0},
+  {"Orang Bugis pindah ke Oeba, sekarang pasar sudah bersih dari mereka.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_clean_of)
+{
+  judge_rows(clean_of_cases, N(clean_of_cases));
+}
+END_TEST
+
+/* The colloquial forms of bribing ("nyogok", "nyuap") derogate a group
+ * as "menyogok" does; an official or a group made to bribe is told. */
+static const struct judge_case bribe_cases[] = {
+  {"kpl dinas bawa org2 manggarai smua, org mgr tu kerjanya cm nyogok",
+   QUALITY_SARA, 0},
+  {"Orang Bima semua tukang nyuap.", QUALITY_SARA, 0},
+  {"Kontraktor itu nyogok kepala dinas supaya menang tender.",
+   QUALITY_CLEAN, 0},
+  {"Orang Sabu di desa kami disuruh nyogok petugas supaya KTP keluar.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_bribe_said)
+{
+  judge_rows(bribe_cases, N(bribe_cases));
+}
+END_TEST
+
+/* A group said to be used to ("biasa", as "suka" or "selalu") the crime
+ * told as an idiom ("makan uang", "tilep dana"): said of the whole group.
+ * An official who eats the money, a group that eats rice, or ordinary
+ * people ("orang biasa") robbed, are told. */
+static const struct judge_case habit_cases[] = {
+  {"Dong orang Rote tu su biasa makan uang, dari dulu sonde pernah jujur.",
+   QUALITY_SARA, 0},
+  {"Orang Sabu di kantor itu memang biasa tilep dana desa.", QUALITY_SARA,
+   0},
+  {"Kepala desa orang Rote makan uang BLT, warga sonde dapat.",
+   QUALITY_CLEAN, 0},
+  {"Orang Sumba di desa kami biasa makan jagung, beras bantuan tidak "
+   "datang.", QUALITY_CLEAN, 0},
+  {"Kami orang biasa dari Rote, dana desa dimakan kepala desa.",
+   QUALITY_CLEAN, 0},
+  {"Anggota DPRD dapil Sikka semua makan uang rakyat.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_habit_crime)
+{
+  judge_rows(habit_cases, N(habit_cases));
+}
+END_TEST
+
+/* A crime or derogation is SARA only said of the group: a group the
+ * victim of it (after a passive verb, "korban", "kena") is told, and so
+ * is a group said of it after a link word closing its own phrase. */
+static const struct judge_case victim_cases[] = {
+  {"Orang Rote selalu jadi korban pencuri ternak", QUALITY_CLEAN, 0},
+  {"Orang Sumba selalu dituduh pencuri oleh petugas pasar.", QUALITY_CLEAN,
+   0},
+  {"Pedagang Bugis di pasar Oeba semua kena tipu petugas retribusi.",
+   QUALITY_CLEAN, 0},
+  {"Orang Alor selalu dirampok preman di pelabuhan.", QUALITY_CLEAN, 0},
+  {"Orang Rote semua pencuri", QUALITY_SARA, 0},
+  {"Orang Rote selalu jadi pencuri ternak", QUALITY_SARA, 0},
+  {"Orang Rote dikenal pencuri semua", QUALITY_SARA, 0},
+  {"Orang Bugis di pasar itu penipu semua, pembeli selalu jadi korban.",
+   QUALITY_SARA, 0},
+  {"Orang Sabu yang ditangkap polisi itu memang pencuri semua",
+   QUALITY_SARA, 0},
+};
+
+START_TEST(quality_judge_group_victim)
+{
+  judge_rows(victim_cases, N(victim_cases));
+}
+END_TEST
+
+/* One official whose origin is named right after the office ("Kepala
+ * desa orang Rote korupsi ..."): the crime is said of that person, not
+ * of the group, unless a word of reason puts it down to the origin or
+ * "semua" follows the group. */
+static const struct judge_case apposed_cases[] = {
+  {"Kepala desa orang Rote korupsi uang BLT", QUALITY_CLEAN, 0},
+  {"Bendahara desa orang Sabu itu korupsi dana desa 200 juta",
+   QUALITY_CLEAN, 0},
+  {"Pak Yohanis orang Alor sering menipu warga soal tanah", QUALITY_CLEAN,
+   0},
+  {"Lurah Oebobo orang Flores selalu minta uang, dia penipu", QUALITY_CLEAN,
+   0},
+  {"Dong orang Rote tu su biasa makan uang", QUALITY_SARA, 0},
+  {"Kepala desa itu orang Rote, makanya dia korupsi.", QUALITY_SARA, 0},
+  {"Pegawai orang Sabu semua korupsi", QUALITY_SARA, 0},
+  {"Kepala desa orang Rote, makanya dia korupsi.", QUALITY_SARA, 0},
+};
+
+START_TEST(quality_judge_origin_apposed)
+{
+  judge_rows(apposed_cases, N(apposed_cases));
+}
+END_TEST
+
+/* An animal or filth word with a word of amount or spread after it
+ * ("banyak", "berserakan"), or with "semua" when the subject is a
+ * building, tells what is there; said of people it insults. */
+static const struct judge_case plenty_cases[] = {
+  {"Kantor desa itu tikus banyak", QUALITY_CLEAN, 0},
+  {"Kantor desa itu tikus semua", QUALITY_CLEAN, 0},
+  {"Puskesmas itu sampah berserakan", QUALITY_CLEAN, 0},
+  {"Kantor camat itu sampah menumpuk di belakang, petugas kebersihan tidak "
+   "datang", QUALITY_CLEAN, 0},
+  {"Kantor lurah itu tikus berkeliaran di ruang arsip", QUALITY_CLEAN, 0},
+  {"kepala dinas itu tikus", QUALITY_INSULT, 0},
+  {"pegawai kantor desa itu sampah semua", QUALITY_INSULT, 0},
+  {"Kades itu tikus banyak makan uang", QUALITY_INSULT, 0},
+  {"Pegawai kantor camat itu tikus semua", QUALITY_INSULT, 0},
+  {"Kantor desa itu kerbau semua", QUALITY_CLEAN, 0},
+  {"Satpol PP Kota Kupang itu kerbau semua", QUALITY_INSULT, 0},
+  {"Kepala dinas pendidikan itu tikus got", QUALITY_INSULT, 0},
+};
+
+START_TEST(quality_judge_plenty_literal)
+{
+  judge_rows(plenty_cases, N(plenty_cases));
+}
+END_TEST
+
+/* "jangan kasih" shuts a group out only when the group is the one given
+ * to ("jangan kasih mereka jabatan", "jgn kasi orang Rote jadi
+ * pegawai") or told so right after it; money not to be given to an
+ * official or a preman is advice. */
+static const struct judge_case gift_cases[] = {
+  {"Orang Sabu di desa kami minta kades jgn kasi proyek ke kontraktor itu "
+   "lagi", QUALITY_CLEAN, 0},
+  {"Mama-mama orang Rote di pasar bilang jgn kasi uang ke petugas "
+   "retribusi", QUALITY_CLEAN, 0},
+  {"Orang Bugis di pasar jgn kasi uang ke preman, lapor polisi saja",
+   QUALITY_CLEAN, 0},
+  {"Orang Rote semua sudah lapor, jgn kasi petugas itu uang lagi",
+   QUALITY_CLEAN, 0},
+  {"Petugas suruh orang Sabu jgn kasi laporan ke polisi", QUALITY_CLEAN, 0},
+  {"Warga Sumba semua minta jgn kasi izin tambang", QUALITY_CLEAN, 0},
+  {"Orang Sabu semua pencuri, jgn kasi jabatan", QUALITY_SARA, 0},
+  {"Orang Sabu jangan kasih jabatan di kantor desa", QUALITY_SARA, 0},
+  {"jgn kasi orang Rote jadi pegawai di kantor bupati", QUALITY_SARA, 0},
+  {"Jangan kasih jabatan ke orang Alor di kantor ini.", QUALITY_SARA, 0},
+  {"Pegawai baru di kantor camat orang Sabu semua, jangan kasih mereka "
+   "jabatan lagi", QUALITY_SARA, 0},
+};
+
+START_TEST(quality_judge_gift_recipient)
+{
+  judge_rows(gift_cases, N(gift_cases));
 }
 END_TEST
 
@@ -3316,6 +3661,19 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_fate);
   tcase_add_test(tc, quality_judge_reserved);
   tcase_add_test(tc, quality_judge_home_menace);
+  tcase_add_test(tc, quality_judge_owned_party);
+  tcase_add_test(tc, quality_judge_sms_skeleton);
+  tcase_add_test(tc, quality_judge_self_speaker);
+  tcase_add_test(tc, quality_judge_filth);
+  tcase_add_test(tc, quality_judge_you_called);
+  tcase_add_test(tc, quality_judge_qualified_predicate);
+  tcase_add_test(tc, quality_judge_clean_of);
+  tcase_add_test(tc, quality_judge_bribe_said);
+  tcase_add_test(tc, quality_judge_habit_crime);
+  tcase_add_test(tc, quality_judge_group_victim);
+  tcase_add_test(tc, quality_judge_origin_apposed);
+  tcase_add_test(tc, quality_judge_plenty_literal);
+  tcase_add_test(tc, quality_judge_gift_recipient);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);

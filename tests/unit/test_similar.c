@@ -297,6 +297,20 @@ START_TEST(prefix_before_suffix_i)
 }
 END_TEST
 
+/* A root ending in -kah or -lah ("nikah", "langkah", "sekolah") keeps
+ * it under any affix: "menikah" is "nikah", not "meni" + "-kah". */
+START_TEST(root_ending_like_a_particle)
+{
+  static const char *const groups[][3] = {
+    {"nikah", "menikah", "pernikahan"},
+    {"langkah", "melangkah", "dilangkahi"},
+    {"sekolah", "bersekolah", "persekolahan"},
+  };
+
+  assert_one_key_each(groups, sizeof(groups) / sizeof(groups[0]));
+}
+END_TEST
+
 /* Words of the complaint domain used for one another share one key:
  * a retelling in other words still shares them. */
 START_TEST(domain_words_for_one_another)
@@ -1013,6 +1027,7 @@ similar_suite(void)
   tcase_add_loop_test(score, score_table, 0, NPAIRS);
   tcase_add_test(score, score_sanity);
   tcase_add_test(score, prefix_before_suffix_i);
+  tcase_add_test(score, root_ending_like_a_particle);
   tcase_add_test(score, domain_words_for_one_another);
   suite_add_tcase(s, score);
 

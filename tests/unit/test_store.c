@@ -997,6 +997,52 @@ START_TEST(waiting_question_needs_no_sort)
 }
 END_TEST
 
+/* A reply's insert writes an entry into every index of the outbox that
+ * is not partial: one such index (outbox_reporter, by reporter and
+ * inbound message), which serves the purge of a reporter and the inline
+ * replies of a message both; the other indexes hold only the rows still
+ * to go, sent with a provider's id, or ended. */
+START_TEST(outbox_has_one_index_every_row_is_in)
+{
+  struct fixture fx = {0};
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM pragma_index_list("
+                             "'outbox') WHERE partial = 0", 0), 1);
+  ck_assert_int_eq(q_int(db, "SELECT count(*) FROM pragma_index_list("
+                             "'outbox') l JOIN pragma_index_info(l.name) c"
+                             " WHERE l.name = 'outbox_reporter'", 0), 2);
+  fx_close(&fx);
+}
+END_TEST
+
+/* The inline replies of a message come out of outbox_reporter in their
+ * order, found by key and without a sort (EXPLAIN QUERY PLAN). */
+START_TEST(inline_replies_need_no_sort)
+{
+  struct fixture fx = {0};
+  char plan[4096];
+  const char *sql = NULL, *s;
+  int i, n, hot;
+
+  fx_open(&fx, "aduan.db");
+  n = store_sqlite_statement(0, &s, &hot);
+  for (i = 0; i < n; i++) {
+    store_sqlite_statement(i, &s, &hot);
+    if (strncmp(s, "SELECT body FROM outbox", 23) == 0)
+      sql = s;
+  }
+  ck_assert_ptr_nonnull(sql);
+  query_plan(store_sqlite_handle(fx.st), sql, plan, sizeof(plan));
+  ck_assert_msg(strstr(plan, "TEMP B-TREE") == NULL, "%s\n%s", sql, plan);
+  ck_assert_msg(strstr(plan, "SEARCH outbox USING INDEX outbox_reporter")
+                != NULL, "%s\n%s", sql, plan);
+  fx_close(&fx);
+}
+END_TEST
+
 /* The statements the start-up runs to read the open tickets find them
  * through an index: with 1 000 000 tickets of which 100 000 are open, a
  * scan reads ten times the rows it needs (and the whole file). */
@@ -1551,6 +1597,8 @@ store_suite(void)
   tcase_add_test(tc, message_path_statements_use_indexes);
   tcase_add_test(tc, start_up_statements_use_indexes);
   tcase_add_test(tc, waiting_question_needs_no_sort);
+  tcase_add_test(tc, outbox_has_one_index_every_row_is_in);
+  tcase_add_test(tc, inline_replies_need_no_sort);
   tcase_add_test(tc, open_tickets_walk_like_the_list);
   tcase_add_test(tc, caller_syncs_keeps_the_wal_bounded);
   tcase_add_test(tc, newer_database_is_refused_by_open);
