@@ -152,7 +152,7 @@ write_config(struct tu_daemon *d)
 
   server_defaults(d, defs, sizeof(defs));
   evidence_defaults(d, evdefs, sizeof(evdefs));
-  n = strlen(d->db) + 8 * strlen(ADUAN_SOURCE_DIR) + 1024 +
+  n = strlen(d->db) + 7 * strlen(ADUAN_SOURCE_DIR) + 1024 +
       (d->ticket ? strlen(d->ticket) : 0) +
       (d->extra ? strlen(d->extra) : 0) +
       (d->server ? strlen(d->server) : 0) +
@@ -178,7 +178,6 @@ write_config(struct tu_daemon *d)
            "lexicon = %s/config/lexicon.txt\n"
            "allowlist = %s/config/allowlist.txt\n"
            "stopwords = %s/config/stopwords.id.txt\n"
-           "threat_model = %s/config/threat-model.txt\n"
            "places = %s/config/wilayah.txt\n"
            "feasts = %s/config/hari-raya.txt\n"
            "[evidence]\n"
@@ -197,8 +196,7 @@ write_config(struct tu_daemon *d)
              ? "" : "[log]\nlevel = debug\n",
            ADUAN_SOURCE_DIR, d->ticket ? d->ticket : "",
            ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR,
-           ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR,
-           ADUAN_SOURCE_DIR, evdefs,
+           ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, evdefs,
            d->evidence ? d->evidence : "", d->extra ? d->extra : "");
   rc = tu_write_file(d->conf, text);
   free(text);

@@ -3508,15 +3508,17 @@ START_TEST(quality_model_loads_and_scores)
 }
 END_TEST
 
-/* Threats the rules do not read (a weapon made a verb, a vowel-less SMS
- * verb) are threats with the model; clean reports stay clean, and the
- * model does not read the words of reported speech. */
+/* Threats the rules do not read (a veiled menace on the way home, an
+ * ultimatum with no verb of violence) are threats with the model; clean
+ * reports stay clean, and the model does not read the words of reported
+ * speech. */
 START_TEST(quality_model_second_opinion)
 {
   static const char *const threats[] = {
-    "Sekdes itu sudah tipu kami soal dana desa. Malam ini saya parangi dia "
-    "di jalan.",
-    "Petugas PLN itu tunggu saja, kami sekampung hbisi dia",
+    "Saya beri waktu tiga hari untuk kades kembalikan uang BLT, kalau "
+    "tidak dia tidak akan pulang ke rumah dengan selamat.",
+    "Pak kades lebih baik hati-hati kalau jalan malam, saya sudah tahu "
+    "rumahnya.",
   };
   struct quality *q = load_shipped();
   struct quality_judgement j;
