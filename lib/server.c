@@ -32,7 +32,7 @@
 static const char *const file_keys[SERVER_NFILES] = {
   "conversation.catalog", "conversation.places", "conversation.lexicon",
   "conversation.allowlist", "conversation.stopwords", "ticket.holidays",
-  "conversation.feasts",
+  "conversation.feasts", "conversation.threat_model",
 };
 
 static const char *
@@ -45,6 +45,7 @@ file_path(const struct config *cfg, int i)
   case 3: return cfg->conversation.allowlist;
   case 4: return cfg->conversation.stopwords;
   case 6: return cfg->conversation.feasts;
+  case 7: return cfg->conversation.threat_model;
   default: return cfg->ticket.holidays;
   }
 }

@@ -43,7 +43,7 @@
 
 /* The files besides the config that a reload reads again: the catalogue,
  * places, lexicon, allow-list, stop words, holidays and feasts. */
-#define SERVER_NFILES 7
+#define SERVER_NFILES 8
 
 struct server {
   uv_loop_t *loop;

@@ -152,6 +152,7 @@ struct config {
     char *lexicon;
     char *allowlist;
     char *stopwords;
+    char *threat_model;      /* resolved path; the file may be missing */
     char *feasts;            /* resolved path of the feasts file, or NULL */
     int max_age_years;       /* waktu older than this is refused */
     int language_threshold;  /* percent of stop words */

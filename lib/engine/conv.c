@@ -52,6 +52,7 @@
 #include "engine/conv.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <json-c/json.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -288,6 +289,14 @@ conv_load_files(const struct config *cfg, struct catalog **cat,
                     conv_catalog_nkeys, cat, diag);
   rq = quality_load(cfg->conversation.lexicon, cfg->conversation.allowlist,
                     cfg->conversation.stopwords, q, diag);
+  if (rq == 0 && cfg->conversation.threat_model != NULL) {
+    rq = quality_load_model(*q, cfg->conversation.threat_model, diag);
+    if (rq == -ENOENT) {
+      /* No second opinion: the rules judge threats alone. */
+      log_warn("event=conv.no_threat_model");
+      rq = 0;
+    }
+  }
   rp = place_load(cfg->conversation.places, pl, diag);
   rh = workday_load(cfg->ticket.holidays, hol, diag);
   if (rc == 0 && rq != 0)

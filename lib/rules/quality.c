@@ -34,12 +34,14 @@
  */
 #include "rules/quality.h"
 #include "rules/quality_int.h"
+#include "rules/quality_model.h"
 
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/err.h"
 #include "base/hash.h"
@@ -661,6 +663,36 @@ quality_normalize(const char *text, struct buf *out)
   return rc;
 }
 
+int
+threat_model_text(const struct quality *q, const char *text,
+                  struct buf *out)
+{
+  struct quality_judgement j;
+  struct norm nm;
+  struct ctx cx;
+  int rc;
+
+  norm_init(&nm);
+  nm.q = q;
+  rc = norm_run(&nm, text);
+  memset(&cx, 0, sizeof(cx));
+  if (rc == 0 && nm.n > 0) {
+    cx.reported = calloc(nm.n, 1);
+    if (cx.reported == NULL)
+      rc = -ENOMEM;
+  }
+  if (rc == 0 && nm.n > 0) {
+    cx.q = q;
+    cx.nm = &nm;
+    cx.j = &j;
+    mark_reported(&cx);
+    rc = own_words(&cx, out);
+  }
+  free(cx.reported);
+  norm_free(&nm);
+  return rc;
+}
+
 static const char *const class_names[WC_COUNT] = {
   "say", "self", "you", "person", "link", "vocative", "intensifier",
   "insult", "harm", "weapon", "arm", "cause", "target", "modal", "wait",
@@ -1209,7 +1241,36 @@ quality_free(struct quality *q)
   for (c = 0; c < WC_COUNT; c++)
     list_free(&q->cls[c]);
   list_free(&q->regional);
+  threat_model_free(q->model);
   free(q);
+}
+
+int
+quality_load_model(struct quality *q, const char *path, struct diag *diag)
+{
+  struct threat_model *m;
+  int rc;
+
+  if (q == NULL || path == NULL)
+    return -EINVAL;
+  if (access(path, F_OK) != 0 && errno == ENOENT) {
+    diag_warn(diag, path, 0,
+              "no threat model: threats are judged by the rules alone");
+    return -ENOENT;
+  }
+  rc = threat_model_load(path, &m, diag);
+  if (rc == 0)
+    threat_model_free(quality_swap_model(q, m));
+  return rc;
+}
+
+struct threat_model *
+quality_swap_model(struct quality *q, struct threat_model *m)
+{
+  struct threat_model *old = q->model;
+
+  q->model = m;
+  return old;
 }
 
 /* ---------------------------------------------- hidden and split words */
@@ -1554,9 +1615,11 @@ quality_abusive(const struct quality *q, const char *text,
   return hit != NULL;
 }
 
-int
-quality_judge(const struct quality *q, const char *text,
-              struct quality_judgement *j)
+/* Rule 3 of text into j; with story, the threat model's second opinion
+ * too (quality_judge_story). */
+static int
+judge(const struct quality *q, const char *text, struct quality_judgement *j,
+      int story)
 {
   struct norm nm;
   struct ctx cx;
@@ -1592,11 +1655,27 @@ quality_judge(const struct quality *q, const char *text,
     judge_sara(&cx, a, nm.n);
     for (i = 0; i < nm.n; i++)
       i = judge_words(&cx, i, caps_text);
+    if (story)
+      rc = model_judge(&cx);
   }
   free(cx.reported);
   free(cx.allowed);
   norm_free(&nm);
   return rc;
+}
+
+int
+quality_judge(const struct quality *q, const char *text,
+              struct quality_judgement *j)
+{
+  return judge(q, text, j, 0);
+}
+
+int
+quality_judge_story(const struct quality *q, const char *text,
+                    struct quality_judgement *j)
+{
+  return judge(q, text, j, 1);
 }
 
 /* ---------------------------------------------------------- language */

@@ -59,6 +59,16 @@ int quality_load(const char *lexicon, const char *allowlist,
 void quality_free(struct quality *q);
 
 /*
+ * Load the learned second opinion on threats (config/threat-model.txt,
+ * see quality_judge) into q, replacing the one it had.  A missing file
+ * is a warning in diag ("judged by the rules alone") and returns -ENOENT
+ * with q unchanged; a file that is not a model adds errors and returns
+ * AERR_CONFIG (q unchanged); 0 when loaded.
+ */
+int quality_load_model(struct quality *q, const char *path,
+                       struct diag *diag);
+
+/*
  * Append the normal form of text to out: its words, each in lower-case
  * ASCII, separated by single spaces.
  *  - Letters: ASCII lower-cased; Latin-1 letters folded (é -> e, ß -> ss),
@@ -152,6 +162,20 @@ struct quality_judgement {
  */
 int quality_judge(const struct quality *q, const char *text,
                   struct quality_judgement *j);
+
+/*
+ * quality_judge for a description (the story, kronologi): when the rules
+ * find it clean with nothing quoted or literal in it, a threat model
+ * loaded by quality_load_model() may still call it a threat (term
+ * "threat-model"): its probability for the reporter's own words at or
+ * over the model's threshold, and a person, office or building named
+ * when the model asks for one.  Short answers (a place, a time, a name)
+ * are not the model's: it was trained and measured on descriptions, and
+ * Kupang Malay answers such as "kalamarin malam beta pi kantor desa" read
+ * to it like threats.
+ */
+int quality_judge_story(const struct quality *q, const char *text,
+                        struct quality_judgement *j);
 
 enum quality_lang {
   QUALITY_OK = 0,

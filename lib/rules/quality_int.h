@@ -130,6 +130,8 @@ struct quality {
   struct wordlist stop;
   struct wordlist cls[WC_COUNT]; /* the lexicon's word classes */
   struct wordlist regional;      /* the stop-word file's other languages */
+  struct threat_model *model;    /* the second opinion on threats, or
+                                    NULL (quality_model.h) */
 };
 
 /* ----------------------------------------------------------- context */
@@ -223,5 +225,9 @@ void judge_threat(struct ctx *cx, size_t i);
 
 /* quality_sara.c */
 void judge_sara(struct ctx *cx, size_t a, size_t b);
+
+/* quality_model.c */
+int own_words(const struct ctx *cx, struct buf *out);
+int model_judge(struct ctx *cx);
 
 #endif

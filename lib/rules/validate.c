@@ -176,11 +176,18 @@ check_waktu(const struct validator *vd, const char *text, int64_t now,
 /* Rule 3 (SPEC 4): 1 when text stops here (v rejected), or when memory
  * ran out (v->ok still set); 0 with v->marks set when it passes. */
 static int
-check_rule3(const struct validator *vd, const char *text, struct verdict *v)
+check_rule3(const struct validator *vd, enum field f, const char *text,
+            struct verdict *v)
 {
   struct quality_judgement j;
+  int rc;
 
-  if (quality_judge(vd->quality, text, &j) != 0)
+  /* A description is also read by the threat model; answers are not. */
+  if (f == FIELD_KRONOLOGI || f == FIELD_TEXT)
+    rc = quality_judge_story(vd->quality, text, &j);
+  else
+    rc = quality_judge(vd->quality, text, &j);
+  if (rc != 0)
     return 1;
   v->marks = j.marks;
   switch (j.verdict) {
@@ -213,7 +220,7 @@ validate_field(const struct validator *vd, enum field f, const char *text,
   /* Rule 3 for every free text: no insults, threats, hate speech or
    * SARA of the reporter's own; what others said and literal senses
    * pass, marked. */
-  if (vd->quality != NULL && f != FIELD_KATEGORI && check_rule3(vd, text, v))
+  if (vd->quality != NULL && f != FIELD_KATEGORI && check_rule3(vd, f, text, v))
     return v->ok ? -ENOMEM : 0;
   switch (f) {
   case FIELD_KATEGORI:

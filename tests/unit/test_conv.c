@@ -563,6 +563,9 @@ static const struct {
   {AT_KRONOLOGI, "LANJUT", "invalid.kronologi.short", 1},
   {AT_KRONOLOGI, "dasar babi pak camat itu tidak mau melayani warga",
    "invalid.abusive", 1},
+  /* A threat only the threat model reads (a weapon made a verb). */
+  {AT_KRONOLOGI, "Sekdes itu sudah tipu kami soal dana desa. Malam ini saya "
+   "parangi dia di jalan.", "invalid.threat", 1},
   {AT_BUKTI, "foto menyusul", "help.bukti", 1},
   {AT_IDENTITAS, "5", "invalid.identitas", 1},
   {AT_NAMA, "X", "invalid.nama", 1},

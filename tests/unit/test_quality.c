@@ -12,11 +12,13 @@
 #include "base/diag.h"
 #include "base/err.h"
 #include "rules/quality.h"
+#include "rules/quality_model.h"
 #include "testutil.h"
 
 #define LEXICON ADUAN_SOURCE_DIR "/config/lexicon.txt"
 #define ALLOWLIST ADUAN_SOURCE_DIR "/config/allowlist.txt"
 #define STOPWORDS ADUAN_SOURCE_DIR "/config/stopwords.id.txt"
+#define THREAT_MODEL ADUAN_SOURCE_DIR "/config/threat-model.txt"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -3466,6 +3468,132 @@ START_TEST(quality_load_counts_only_its_own_errors)
 }
 END_TEST
 
+/* ------------------------------------------ the second opinion on threats */
+
+/* The model's probability for text, in the judge's normal form. */
+static double
+model_p(const struct quality *q, const struct threat_model *m,
+        const char *text)
+{
+  struct buf b = BUF_INIT;
+  double p;
+
+  ck_assert_int_eq(threat_model_text(q, text, &b), 0);
+  p = threat_model_score(m, b.data != NULL ? b.data : "", b.len);
+  buf_free(&b);
+  return p;
+}
+
+START_TEST(quality_model_loads_and_scores)
+{
+  struct quality *q = load_shipped();
+  struct threat_model *m = NULL;
+  struct diag d;
+  double p;
+
+  diag_init(&d);
+  ck_assert_int_eq(threat_model_load(THREAT_MODEL, &m, &d), 0);
+  ck_assert_int_eq(d.errors + d.warnings, 0);
+  ck_assert_int_eq(m->bits, THREAT_MODEL_BITS);
+  ck_assert(m->threshold > 0.5 && m->threshold <= 1.0);
+  p = model_p(q, m, "Kepala sekolah tahan ijazah anak saya, besok sy tikam "
+                    "dia");
+  ck_assert_msg(p >= m->threshold, "threat scored %.3f", p);
+  p = model_p(q, m, "Guru honor di SD Inpres Oebufu belum terima gaji tiga "
+                    "bulan.");
+  ck_assert_msg(p < 0.1, "clean text scored %.3f", p);
+  threat_model_free(m);
+  diag_free(&d);
+  quality_free(q);
+}
+END_TEST
+
+/* Threats the rules do not read (a veiled menace on the way home, an
+ * ultimatum with no verb of violence) are threats with the model; clean
+ * reports stay clean, and the model does not read the words of reported
+ * speech. */
+START_TEST(quality_model_second_opinion)
+{
+  static const char *const threats[] = {
+    "Saya beri waktu tiga hari untuk kades kembalikan uang BLT, kalau "
+    "tidak dia tidak akan pulang ke rumah dengan selamat.",
+    "Pak kades lebih baik hati-hati kalau jalan malam, saya sudah tahu "
+    "rumahnya.",
+  };
+  struct quality *q = load_shipped();
+  struct quality_judgement j;
+  struct diag d;
+  int i;
+
+  diag_init(&d);
+  ck_assert_int_eq(quality_load_model(q, THREAT_MODEL, &d), 0);
+  for (i = 0; i < N(threats); i++) {
+    ck_assert_int_eq(quality_judge_story(q, threats[i], &j), 0);
+    ck_assert_msg(j.verdict == QUALITY_THREAT, "'%s': verdict %d",
+                  threats[i], (int)j.verdict);
+  }
+  /* Short answers (a place, a time) are the rules' alone: the model was
+   * trained and measured on descriptions. */
+  ck_assert_int_eq(quality_judge(q, "kalamarin malam beta pi kantor desa",
+                                 &j), 0);
+  ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
+  ck_assert_int_eq(quality_judge(q, threats[0], &j), 0);
+  ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
+  ck_assert_int_eq(quality_judge_story(q, "Saya takut diancam kepala desa "
+                                          "kalau nama saya diketahui.", &j),
+                   0);
+  ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
+  ck_assert_int_eq(quality_judge_story(q, "Kades bilang ke saya \"malam ini "
+                                          "saya parangi kau di jalan\".", &j),
+                   0);
+  ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
+  /* Without the model the rules alone judge. */
+  threat_model_free(quality_swap_model(q, NULL));
+  ck_assert_int_eq(quality_judge_story(q, threats[0], &j), 0);
+  ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
+  diag_free(&d);
+  quality_free(q);
+}
+END_TEST
+
+START_TEST(quality_model_missing_or_broken)
+{
+  struct quality *q = load_shipped();
+  struct quality_judgement j;
+  struct diag d;
+  char *dir = tu_tmpdir(), *bad = tu_path(dir, "threat-model.txt");
+
+  diag_init(&d);
+  ck_assert_int_eq(quality_load_model(q, "/nonexistent/threat-model.txt",
+                                      &d), -ENOENT);
+  ck_assert_int_eq(d.errors, 0);
+  ck_assert_int_eq(d.warnings, 1);
+  ck_assert_ptr_nonnull(strstr(d.text.data, "rules alone"));
+  ck_assert_int_eq(quality_judge_story(q, "Saya bunuh kepala desa itu besok.", &j),
+                   0);
+  ck_assert_int_eq(j.verdict, QUALITY_THREAT);
+  ck_assert_int_eq(tu_write_file(bad, "bunuh 1.0\n"), 0);
+  ck_assert_int_eq(quality_load_model(q, bad, &d), AERR_CONFIG);
+  ck_assert_int_eq(d.errors, 1);
+  ck_assert_int_eq(tu_write_file(bad, "threat-model 1\nbits 8\n"
+                                      "300 1.0\n"), 0);
+  ck_assert_int_eq(quality_load_model(q, bad, &d), AERR_CONFIG);
+  ck_assert_int_eq(d.errors, 2);
+  ck_assert_int_eq(tu_write_file(bad, "threat-model 1\nbits 8\n"
+                                      "bias -20\nthreshold 0.5\n"
+                                      "12 1.5\n"), 0);
+  ck_assert_int_eq(quality_load_model(q, bad, &d), 0);
+  ck_assert_int_eq(d.errors, 2);
+  ck_assert_int_eq(quality_judge_story(q, "Guru honor belum terima gaji.", &j), 0);
+  ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
+  diag_free(&d);
+  quality_free(q);
+  tu_rmrf(dir);
+  free(bad);
+  free(dir);
+}
+END_TEST
+
 static Suite *
 quality_suite(void)
 {
@@ -3563,6 +3691,9 @@ quality_suite(void)
   tcase_add_test(tc, quality_load_refuses_nul_byte);
   tcase_add_test(tc, quality_load_missing_file);
   tcase_add_test(tc, quality_load_counts_only_its_own_errors);
+  tcase_add_test(tc, quality_model_loads_and_scores);
+  tcase_add_test(tc, quality_model_second_opinion);
+  tcase_add_test(tc, quality_model_missing_or_broken);
   suite_add_tcase(s, tc);
   return s;
 }

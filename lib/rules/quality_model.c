@@ -1,0 +1,342 @@
+/*
+ * quality_model.c: the learned second opinion on threats (see
+ * quality_model.h): its features, its file and the one place the judge
+ * asks it (model_judge, at the end of quality_judge).
+ *
+ * The rules' verdict stands.  Only a text the rules find clean, with
+ * nothing quoted or literal in it, is scored, and only the reporter's own
+ * words (reported speech, which the rules mark, stays the rules' call):
+ * it becomes a threat when the model's probability for them reaches the
+ * file's threshold (and, when the file asks so, the text names a person,
+ * office or building outside reported speech).  The trainer reads the
+ * same own words (threat_model_text).
+ *
+ * Features are generated, never stored: each is a kind byte and a string
+ * hashed with FNV-1a into the table, so scoring a text is one pass over
+ * its normal form with no allocation (a few microseconds for a long
+ * report).
+ */
+#include "rules/quality_model.h"
+#include "rules/quality_int.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/hash.h"
+#include "base/lines.h"
+
+#define MODEL_MAX_SIZE (64 * 1024 * 1024)
+#define GRAM_MIN 3          /* letter n-grams of a word, edges marked */
+#define GRAM_MAX 5
+#define FEATURE_WORD_MAX 40 /* longer words give their n-grams only */
+
+struct threat_model *
+threat_model_new(unsigned bits)
+{
+  struct threat_model *m;
+
+  if (bits < 8 || bits > THREAT_MODEL_MAX_BITS)
+    return NULL;
+  m = calloc(1, sizeof(*m));
+  if (m == NULL)
+    return NULL;
+  m->w = calloc((size_t)1 << bits, sizeof(*m->w));
+  if (m->w == NULL) {
+    free(m);
+    return NULL;
+  }
+  m->bits = bits;
+  m->threshold = 1.0;
+  return m;
+}
+
+void
+threat_model_free(struct threat_model *m)
+{
+  if (m == NULL)
+    return;
+  free(m->w);
+  free(m);
+}
+
+/* ----------------------------------------------------------- features */
+
+/* Where the features of a text go: indices into idx (up to cap), or
+ * weights summed into sum; n counts them all. */
+struct sink {
+  const struct threat_model *m;
+  uint32_t *idx;
+  size_t cap, n;
+  double sum;
+};
+
+/* The feature of hash h. */
+static void
+emit_hash(struct sink *s, uint64_t h)
+{
+  uint32_t i = (uint32_t)(h & (((uint64_t)1 << s->m->bits) - 1));
+
+  if (s->idx != NULL && s->n < s->cap)
+    s->idx[s->n] = i;
+  if (s->idx == NULL)
+    s->sum += s->m->w[i];
+  s->n++;
+}
+
+/* The feature of kind and a[0..alen), or of kind and the two words a and
+ * b[0..blen) when b is not NULL. */
+static void
+emit(struct sink *s, char kind, const char *a, size_t alen, const char *b,
+     size_t blen)
+{
+  uint64_t h = hash_fnv1a(HASH_FNV_OFFSET, &kind, 1);
+
+  h = hash_fnv1a(h, a, alen);
+  if (b != NULL) {
+    h = hash_fnv1a(h, " ", 1);
+    h = hash_fnv1a(h, b, blen);
+  }
+  emit_hash(s, h);
+}
+
+static int
+is_vowel(char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* The features of one word w[0..n): the word, its consonant skeleton
+ * (SMS writes "bkr" for "bakar", "hbisi" for "habisi") and its letter
+ * n-grams with ^ and $ at its edges. */
+static void
+word_features(struct sink *s, const char *w, size_t n)
+{
+  char ed[FEATURE_WORD_MAX + 2], sk[FEATURE_WORD_MAX];
+  size_t i, k, g, e;
+  uint64_t h;
+
+  if (n <= FEATURE_WORD_MAX) {
+    emit(s, 'w', w, n, NULL, 0);
+    for (i = 0, k = 0; i < n; i++)
+      if (!is_vowel(w[i]) && (k == 0 || sk[k - 1] != w[i]))
+        sk[k++] = w[i];
+    if (k >= 2)
+      emit(s, 'k', sk, k, NULL, 0);
+  }
+  e = n <= FEATURE_WORD_MAX ? n : FEATURE_WORD_MAX;
+  ed[0] = '^';
+  memcpy(ed + 1, w, e);
+  ed[e + 1] = '$';
+  /* The n-grams from one place share their hash's prefix. */
+  for (i = 0; i + GRAM_MIN <= e + 2; i++) {
+    h = hash_fnv1a(hash_fnv1a(HASH_FNV_OFFSET, "c", 1), ed + i, GRAM_MIN - 1);
+    for (g = GRAM_MIN; g <= GRAM_MAX && i + g <= e + 2; g++) {
+      h = hash_fnv1a(h, ed + i + g - 1, 1);
+      emit_hash(s, h);
+    }
+  }
+}
+
+static void
+text_features(struct sink *s, const char *norm, size_t len)
+{
+  const char *p = norm, *end = norm + len, *q, *prev = NULL;
+  size_t plen = 0;
+
+  while (p < end) {
+    while (p < end && *p == ' ')
+      p++;
+    if (p == end)
+      break;
+    for (q = p; q < end && *q != ' '; q++)
+      ;
+    word_features(s, p, (size_t)(q - p));
+    if (prev != NULL)
+      emit(s, 'b', prev, plen, p, (size_t)(q - p));
+    prev = p;
+    plen = (size_t)(q - p);
+    p = q;
+  }
+}
+
+size_t
+threat_model_features(const struct threat_model *m, const char *norm,
+                      size_t len, uint32_t *idx, size_t cap)
+{
+  struct sink s = {m, idx, cap, 0, 0.0};
+
+  text_features(&s, norm, len);
+  return s.n;
+}
+
+double
+threat_model_score(const struct threat_model *m, const char *norm,
+                   size_t len)
+{
+  struct sink s = {m, NULL, 0, 0, 0.0};
+  double z;
+
+  text_features(&s, norm, len);
+  z = m->bias + (s.n > 0 ? s.sum / sqrt((double)s.n) : 0.0);
+  return 1.0 / (1.0 + exp(-z));
+}
+
+/* --------------------------------------------------------------- file */
+
+/* Read "NAME VALUE" into *v; 1 when line p[0..n) is one. */
+static int
+header_value(const char *p, size_t n, const char *name, double *v)
+{
+  size_t k = strlen(name);
+  char tmp[64], *end;
+
+  if (n <= k || n - k >= sizeof(tmp) || memcmp(p, name, k) != 0 ||
+      p[k] != ' ')
+    return 0;
+  memcpy(tmp, p + k + 1, n - k - 1);
+  tmp[n - k - 1] = '\0';
+  *v = strtod(tmp, &end);
+  return end != tmp && *end == '\0';
+}
+
+int
+threat_model_load(const char *path, struct threat_model **out,
+                  struct diag *diag)
+{
+  struct threat_model *m = NULL;
+  struct lines ls;
+  const char *p;
+  char tmp[64], *end;
+  size_t n;
+  double v, bias = 0.0, threshold = 1.0, target = 0.0;
+  unsigned long idx;
+  int rc, errors = diag != NULL ? diag->errors : 0, seen = 0;
+  float wt;
+
+  *out = NULL;
+  rc = lines_open(&ls, path, MODEL_MAX_SIZE,
+                  LINES_CHECK | LINES_COMMENT_LINE | LINES_TRIM |
+                  LINES_SKIP_BLANK, diag);
+  while (rc == 0 && lines_next(&ls, &p, &n)) {
+    if (ls.bad)
+      continue;
+    if (!seen) {
+      if (!header_value(p, n, "threat-model", &v) || v != 1.0) {
+        diag_error(diag, path, ls.lineno,
+                   "not a threat model: 'threat-model 1' expected first");
+        rc = AERR_CONFIG;
+        break;
+      }
+      seen = 1;
+    } else if (m == NULL) {
+      if (!header_value(p, n, "bits", &v) || v < 8 ||
+          v > THREAT_MODEL_MAX_BITS || v != (unsigned)v) {
+        diag_error(diag, path, ls.lineno, "'bits N' (8..%d) expected",
+                   THREAT_MODEL_MAX_BITS);
+        rc = AERR_CONFIG;
+        break;
+      }
+      m = threat_model_new((unsigned)v);
+      if (m == NULL)
+        rc = -ENOMEM;
+    } else if (header_value(p, n, "bias", &v)) {
+      bias = v;
+    } else if (header_value(p, n, "threshold", &v) && v > 0 && v <= 1) {
+      threshold = v;
+    } else if (header_value(p, n, "target", &v) && (v == 0 || v == 1)) {
+      target = v;
+    } else {
+      if (n >= sizeof(tmp))
+        n = sizeof(tmp) - 1;
+      memcpy(tmp, p, n);
+      tmp[n] = '\0';
+      errno = 0;
+      idx = strtoul(tmp, &end, 10);
+      wt = end != tmp && *end == ' ' ? strtof(end + 1, &end) : 0.0f;
+      if (errno != 0 || *end != '\0' || end == tmp ||
+          idx >= (1ul << m->bits) || !isfinite(wt)) {
+        diag_error(diag, path, ls.lineno,
+                   "'INDEX WEIGHT' (index below 2^%u) expected", m->bits);
+        continue;
+      }
+      m->w[idx] = wt;
+    }
+  }
+  lines_close(&ls);
+  if (rc == 0 && m == NULL) {
+    diag_error(diag, path, ls.lineno, "no 'bits' line: not a model");
+    rc = AERR_CONFIG;
+  }
+  if (rc == 0 && diag != NULL && diag->errors > errors)
+    rc = AERR_CONFIG;
+  if (rc != 0) {
+    threat_model_free(m);
+    return rc;
+  }
+  m->bias = bias;
+  m->threshold = threshold;
+  m->target = target == 1.0;
+  *out = m;
+  return 0;
+}
+
+/* -------------------------------------------------------------- judge */
+
+/* Does the text name a person, office or building outside reported
+ * speech? */
+static int
+names_target(const struct ctx *cx)
+{
+  size_t i;
+
+  for (i = 0; i < cx->nm->n; i++)
+    if (!cx->reported[i] &&
+        (word_is(cx, WC_PERSON, i) || word_is(cx, WC_TARGET, i)))
+      return 1;
+  return 0;
+}
+
+int
+own_words(const struct ctx *cx, struct buf *out)
+{
+  const struct word *w;
+  size_t i;
+  int rc = 0;
+
+  for (i = 0; rc == 0 && i < cx->nm->n; i++) {
+    if (cx->reported[i])
+      continue;
+    w = &cx->nm->w[i];
+    if (out->len > 0)
+      rc = buf_append(out, " ", 1);
+    if (rc == 0)
+      rc = buf_append(out, cx->nm->text + w->off, w->len);
+  }
+  return rc;
+}
+
+int
+model_judge(struct ctx *cx)
+{
+  const struct threat_model *m = cx->q->model;
+  struct buf own;
+  int rc;
+
+  if (m == NULL || cx->j->verdict != QUALITY_CLEAN || cx->j->marks != 0)
+    return 0;
+  if (m->target && !names_target(cx))
+    return 0;
+  buf_init(&own, 0);
+  rc = own_words(cx, &own);
+  if (rc == 0 && own.len > 0 &&
+      threat_model_score(m, own.data, own.len) >= m->threshold) {
+    cx->j->verdict = QUALITY_THREAT;
+    cx->j->term = "threat-model";
+  }
+  buf_free(&own);
+  return rc;
+}

@@ -1,0 +1,77 @@
+/*
+ * quality_model.h: a learned second opinion on threats for rule 3 (SPEC
+ * 4).  Threats are written in endlessly varied ways (SMS spellings
+ * without vowels, weapon verbs, veiled menaces), so beside the judge's
+ * rules a logistic-regression model over the words of a text scores how
+ * much it reads like a threat.  Its features are hashed into a table of
+ * 2^bits weights: each word, each pair of neighbouring words, each word's
+ * consonant skeleton ("bakar" and "bkr" share "bkr") and the letter
+ * trigrams to 5-grams of each word with its edges marked.
+ *
+ * The weights come from config/threat-model.txt, which the trainer
+ * tests/tools/threat_model.c writes from tests/corpus/rule3.tsv (the file
+ * says how).  Internal to lib/rules and that trainer: not installed.
+ */
+#ifndef ADUAN_RULES_QUALITY_MODEL_H
+#define ADUAN_RULES_QUALITY_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "base/diag.h"
+#include "rules/quality.h"
+
+#define THREAT_MODEL_BITS 18        /* the table of the shipped model */
+#define THREAT_MODEL_MAX_BITS 24
+
+struct threat_model {
+  float *w;            /* 2^bits weights */
+  unsigned bits;
+  double bias;
+  double threshold;    /* a probability at or over it is a threat */
+  int target;          /* 1: only in a text that names a person, office
+                          or building (the lexicon's [person], [target]) */
+};
+
+/* An empty model (every weight 0, threshold 1) of 2^bits weights, or NULL
+ * when memory runs out or bits is out of range. */
+struct threat_model *threat_model_new(unsigned bits);
+void threat_model_free(struct threat_model *m);
+
+/*
+ * Read a model file (format in config/threat-model.txt).  Problems are
+ * added to diag as "FILE:LINE: message".  Returns 0 with *out set,
+ * -ENOENT (or another -errno) when the file cannot be read, AERR_CONFIG
+ * when it is not a model.
+ */
+int threat_model_load(const char *path, struct threat_model **out,
+                      struct diag *diag);
+
+/*
+ * The feature indices of a text in normal form (see quality_normalize),
+ * in text order, a feature as often as it occurs: the first cap of them
+ * into idx; returns how many there are (more than cap when some were left
+ * out).  A text of n occurrences has the value count/sqrt(n) for each
+ * feature.
+ */
+size_t threat_model_features(const struct threat_model *m, const char *norm,
+                             size_t len, uint32_t *idx, size_t cap);
+
+/* The model's probability that the text in normal form norm is a
+ * threat. */
+double threat_model_score(const struct threat_model *m, const char *norm,
+                          size_t len);
+
+/* What the model reads of text: the normal form as the judge makes it
+ * with q's lists (hidden letters and split words resolved), less the
+ * words of reported speech, appended to out. */
+int threat_model_text(const struct quality *q, const char *text,
+                      struct buf *out);
+
+/* Put m (owned from now on, may be NULL) in q; returns the model q held,
+ * which the caller then owns. */
+struct threat_model *quality_swap_model(struct quality *q,
+                                        struct threat_model *m);
+
+#endif

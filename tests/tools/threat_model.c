@@ -1,0 +1,501 @@
+/*
+ * threat_model.c: trains and measures the learned second opinion on
+ * threats of rule 3 (lib/rules/quality_model.h).  Not installed.
+ *
+ *   threat_model train [OPTIONS] CORPUS > config/threat-model.txt
+ *   threat_model eval [OPTIONS] CORPUS [HELDOUT...]
+ *   threat_model bench [OPTIONS] CORPUS
+ *
+ * CORPUS and HELDOUT are rule-3 corpora (expected<TAB>text, as
+ * tests/corpus/rule3.tsv).  train fits a logistic regression (threat
+ * against everything else) on CORPUS and writes the model file.  eval
+ * prints, for a range of thresholds, with and without the need for a
+ * named person or office, what the judge with the model does compared
+ * with the rules alone: on CORPUS by k-fold cross-validation (each text
+ * scored by a model that never saw it), and on each HELDOUT file by the
+ * model trained on all of CORPUS.  Whether the model may speak for a
+ * text (the rules find it clean, nothing quoted or literal, a target
+ * named) is asked of the judge itself, so the figures are the daemon's.
+ * bench times the model's scoring of each text of CORPUS, and of a long
+ * report (the texts joined up to 4000 characters), as the judge does it.
+ *
+ * Options: -c DIR the word lists (default config), -b BITS of the table
+ * (default THREAT_MODEL_BITS), -e EPOCHS (default 30), -r RATE (0.5),
+ * -l L2 (1e-6), -k FOLDS (5), -t THRESHOLD and -T 0|1 (train: what the
+ * file says; default 0.9 and 1), -v (eval: list each text a setting
+ * changes).
+ */
+#include <errno.h>
+#include <math.h>
+#include <time.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/diag.h"
+#include "rules/quality.h"
+#include "rules/quality_model.h"
+
+#define MAX_FEATURES 65536
+
+struct opts {
+  const char *config;
+  unsigned bits;
+  int epochs, folds, target, verbose;
+  double rate, l2, threshold;
+};
+
+/* One labelled text. */
+struct sample {
+  char *label;
+  char *text;
+  char *norm;
+  size_t nlen;
+  const char *rules;    /* the rules' verdict in the corpus's terms */
+  int open;             /* the model may speak (rules clean, no marks) */
+  int open_target;      /* ... and a person, office or building named */
+  double p;             /* the model's probability */
+  int fold;
+};
+
+struct corpus {
+  const char *path;
+  struct sample *v;
+  size_t n, cap;
+};
+
+static void
+die(const char *what)
+{
+  fprintf(stderr, "threat_model: %s\n", what);
+  exit(1);
+}
+
+static const char *
+verdict_name(const struct quality_judgement *j)
+{
+  switch (j->verdict) {
+  case QUALITY_INSULT: return "insult";
+  case QUALITY_SARA: return "sara";
+  case QUALITY_THREAT: return "threat";
+  default: return j->marks != 0 ? "ok-flagged" : "ok";
+  }
+}
+
+static char *
+read_all(const char *path)
+{
+  struct diag d;
+  struct buf b;
+  char *s;
+
+  diag_init(&d);
+  if (diag_read_file(&d, path, 64 * 1024 * 1024, &b) != 0) {
+    fputs(d.text.data, stderr);
+    exit(1);
+  }
+  diag_free(&d);
+  if (buf_append(&b, "", 1) != 0)
+    die("out of memory");
+  s = buf_steal(&b);
+  return s;
+}
+
+/* Read path and ask the judge (q, holding an empty model) what the rules
+ * say of each text and whether the model may speak. */
+static void
+corpus_read(struct corpus *c, const char *path, struct quality *q)
+{
+  struct threat_model *open = threat_model_new(8), *old;
+  struct quality_judgement j;
+  struct sample *s;
+  struct buf nb;
+  char *text = read_all(path), *line, *next, *tab;
+
+  if (open == NULL)
+    die("out of memory");
+  open->threshold = 0.0;
+  memset(c, 0, sizeof(*c));
+  c->path = path;
+  for (line = text; line != NULL && *line != '\0'; line = next) {
+    next = strchr(line, '\n');
+    if (next != NULL)
+      *next++ = '\0';
+    if (line[0] == '#' || line[0] == '\0')
+      continue;
+    tab = strchr(line, '\t');
+    if (tab == NULL)
+      die("a line without TAB");
+    *tab = '\0';
+    if (c->n == c->cap) {
+      c->cap = c->cap ? 2 * c->cap : 256;
+      c->v = realloc(c->v, c->cap * sizeof(*c->v));
+      if (c->v == NULL)
+        die("out of memory");
+    }
+    s = &c->v[c->n++];
+    memset(s, 0, sizeof(*s));
+    s->label = strdup(line);
+    s->text = strdup(tab + 1);
+    buf_init(&nb, 0);
+    if (s->label == NULL || s->text == NULL ||
+        threat_model_text(q, s->text, &nb) != 0 || buf_append(&nb, "", 1))
+      die("out of memory");
+    s->nlen = nb.len - 1;
+    s->norm = buf_steal(&nb);
+    old = quality_swap_model(q, NULL);
+    if (quality_judge(q, s->text, &j) != 0)
+      die("out of memory");
+    s->rules = verdict_name(&j);
+    open->target = 0;
+    quality_swap_model(q, open);
+    if (quality_judge_story(q, s->text, &j) != 0)
+      die("out of memory");
+    s->open = j.verdict == QUALITY_THREAT && strcmp(s->rules, "ok") == 0;
+    open->target = 1;
+    if (quality_judge_story(q, s->text, &j) != 0)
+      die("out of memory");
+    s->open_target = j.verdict == QUALITY_THREAT &&
+                     strcmp(s->rules, "ok") == 0;
+    open = quality_swap_model(q, old);
+  }
+  threat_model_free(open);
+  free(text);
+}
+
+/* A small deterministic generator (xorshift64), for the order of
+ * training and the folds. */
+static uint64_t
+rnd(uint64_t *st)
+{
+  *st ^= *st << 13;
+  *st ^= *st >> 7;
+  *st ^= *st << 17;
+  return *st;
+}
+
+/*
+ * Fit a model on the samples of c whose fold is not skip (skip -1: all):
+ * logistic regression by stochastic gradient descent over the features
+ * (value count/sqrt(n)), L2 applied to the weights a text touches.
+ */
+static struct threat_model *
+train(const struct corpus *c, int skip, const struct opts *o)
+{
+  struct threat_model *m = threat_model_new(o->bits);
+  uint32_t *idx = malloc(MAX_FEATURES * sizeof(*idx));
+  size_t *order = malloc(c->n * sizeof(*order));
+  size_t i, k, n, t, used = 0;
+  uint64_t st = 0x9e3779b97f4a7c15ULL;
+  double z, p, g, v, eta;
+  int e, y;
+
+  if (m == NULL || idx == NULL || order == NULL)
+    die("out of memory");
+  for (i = 0; i < c->n; i++)
+    if (c->v[i].fold != skip)
+      order[used++] = i;
+  for (e = 0; e < o->epochs; e++) {
+    eta = o->rate / (1.0 + 0.1 * e);
+    for (i = used; i > 1; i--) {
+      k = (size_t)(rnd(&st) % i);
+      t = order[i - 1];
+      order[i - 1] = order[k];
+      order[k] = t;
+    }
+    for (t = 0; t < used; t++) {
+      const struct sample *s = &c->v[order[t]];
+
+      n = threat_model_features(m, s->norm, s->nlen, idx, MAX_FEATURES);
+      if (n > MAX_FEATURES)
+        n = MAX_FEATURES;
+      v = n > 0 ? 1.0 / sqrt((double)n) : 0.0;
+      z = m->bias;
+      for (k = 0; k < n; k++)
+        z += m->w[idx[k]] * v;
+      p = 1.0 / (1.0 + exp(-z));
+      y = strcmp(s->label, "threat") == 0;
+      g = p - y;
+      for (k = 0; k < n; k++)
+        m->w[idx[k]] -= (float)(eta * (g * v + o->l2 * m->w[idx[k]]));
+      m->bias -= eta * g;
+    }
+  }
+  free(idx);
+  free(order);
+  m->threshold = o->threshold;
+  m->target = o->target;
+  return m;
+}
+
+static void
+score(struct corpus *c, const struct threat_model *m, int fold)
+{
+  size_t i;
+
+  for (i = 0; i < c->n; i++)
+    if (fold < 0 || c->v[i].fold == fold)
+      c->v[i].p = threat_model_score(m, c->v[i].norm, c->v[i].nlen);
+}
+
+/* The verdict of rules + model at threshold th (target: a named person
+ * or office needed); th > 1 is the rules alone. */
+static const char *
+combined(const struct sample *s, double th, int target)
+{
+  if ((target ? s->open_target : s->open) && s->p >= th)
+    return "threat";
+  return s->rules;
+}
+
+static const char *const labels[] = {"ok", "ok-flagged", "insult", "sara"};
+#define NLABELS 4
+
+static void
+report_row(const struct corpus *c, double th, int target, int verbose)
+{
+  int threats = 0, caught = 0, correct = 0;
+  int fp[NLABELS] = {0}, cases[NLABELS] = {0};
+  size_t i, l;
+  const char *got;
+
+  for (i = 0; i < c->n; i++) {
+    const struct sample *s = &c->v[i];
+
+    got = combined(s, th, target);
+    correct += strcmp(got, s->label) == 0;
+    if (strcmp(s->label, "threat") == 0) {
+      threats++;
+      caught += strcmp(got, "threat") == 0;
+    }
+    for (l = 0; l < NLABELS; l++)
+      if (strcmp(s->label, labels[l]) == 0) {
+        cases[l]++;
+        fp[l] += strcmp(got, "threat") == 0;
+      }
+    if (verbose && th <= 1.0 && strcmp(got, s->rules) != 0)
+      printf("    %s p=%.3f %s: %s\n",
+             strcmp(s->label, "threat") == 0 ? "CATCH" : "FALSE", s->p,
+             s->label, s->text);
+  }
+  if (th > 1.0)
+    printf("  rules alone          ");
+  else
+    printf("  +model %.2f target=%d", th, target);
+  printf("  threat %3d/%-3d  false threats ok %d/%d  ok-flagged %d/%d  "
+         "insult %d/%d  sara %d/%d  all %d/%zu (%.1f%%)\n",
+         caught, threats, fp[0], cases[0], fp[1], cases[1], fp[2], cases[2],
+         fp[3], cases[3], correct, c->n, 100.0 * correct / (double)c->n);
+}
+
+static void
+report(const struct corpus *c, const char *title, const struct opts *o)
+{
+  static const double ths[] = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97,
+                               0.99};
+  size_t i;
+  int t;
+
+  printf("%s\n", title);
+  report_row(c, 2.0, 0, 0);
+  for (t = 0; t <= 1; t++)
+    for (i = 0; i < sizeof(ths) / sizeof(ths[0]); i++)
+      if (o->threshold <= 0 || (ths[i] == o->threshold && t == o->target))
+        report_row(c, ths[i], t, o->verbose);
+  fflush(stdout);
+}
+
+static void
+write_model(const struct threat_model *m, const char *corpus,
+            const struct opts *o, size_t ntexts)
+{
+  size_t i, kept = 0;
+
+  for (i = 0; i < ((size_t)1 << m->bits); i++)
+    kept += fabsf(m->w[i]) >= 1e-4f;
+  printf("# threat-model.txt: the learned second opinion on threats of rule 3\n"
+         "# (SPEC 4, lib/rules/quality_model.h).  When the rules find a\n"
+         "# description clean, with nothing quoted or literal in it, and the\n"
+         "# model's probability that it is a threat reaches 'threshold' (and\n"
+         "# it names a person, office or building when 'target' is 1), the\n"
+         "# description is refused as a threat.\n"
+         "#\n"
+         "# Logistic regression, threat against every other label, over the\n"
+         "# normal form of a text: words, pairs of neighbouring words, each\n"
+         "# word's consonant skeleton and its letter 3- to 5-grams, hashed\n"
+         "# (FNV-1a) into 2^bits weights; a text of n feature occurrences\n"
+         "# gives each count/sqrt(n).\n"
+         "# Trained on %s (%zu texts)\n"
+         "# by stochastic gradient descent, %d epochs, rate %g, L2 %g.\n"
+         "# Weights below 1e-4 are left out.\n"
+         "# Generated; do not edit.  To regenerate, from the source tree:\n"
+         "#   ./build/tests/threat_model train -t %g -T %d %s \\\n"
+         "#     > config/threat-model.txt\n"
+         "#\n"
+         "# Format: 'threat-model 1', then 'bits N', then 'bias', 'threshold'\n"
+         "# and 'target' lines, then one 'INDEX WEIGHT' line per weight.\n"
+         "threat-model 1\nbits %u\nbias %.6g\nthreshold %g\ntarget %d\n",
+         corpus, ntexts, o->epochs, o->rate, o->l2, o->threshold, o->target,
+         corpus, m->bits, m->bias, m->threshold, m->target);
+  for (i = 0; i < ((size_t)1 << m->bits); i++)
+    if (fabsf(m->w[i]) >= 1e-4f)
+      printf("%zu %.4g\n", i, (double)m->w[i]);
+  fprintf(stderr, "threat_model: %zu weights written\n", kept);
+}
+
+static double
+now_us(void)
+{
+  struct timespec ts;
+
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+/* Time the scoring of each text of c (rounds times over) and of one long
+ * report, with the model trained on all of c. */
+static void
+bench(const struct corpus *c, const struct opts *o)
+{
+  struct threat_model *m = train(c, -1, o);
+  struct buf big;
+  double t0, t, sink = 0.0;
+  size_t i, longest = 0;
+  int r, rounds = 50;
+
+  buf_init(&big, 0);
+  for (i = 0; i < c->n && big.len + c->v[i].nlen + 1 <= 4000; i++)
+    if (buf_append(&big, " ", big.len > 0) ||
+        buf_append(&big, c->v[i].norm, c->v[i].nlen))
+      die("out of memory");
+  for (i = 0; i < c->n; i++)
+    if (c->v[i].nlen > c->v[longest].nlen)
+      longest = i;
+  t0 = now_us();
+  for (r = 0; r < rounds; r++)
+    for (i = 0; i < c->n; i++)
+      sink += threat_model_score(m, c->v[i].norm, c->v[i].nlen);
+  t = (now_us() - t0) / (rounds * (double)c->n);
+  printf("score: %.2f us per corpus text (%zu texts, longest %zu chars)\n",
+         t, c->n, c->v[longest].nlen);
+  t0 = now_us();
+  for (r = 0; r < rounds * 10; r++)
+    sink += threat_model_score(m, big.data, big.len);
+  t = (now_us() - t0) / (rounds * 10);
+  printf("score: %.2f us for a report of %zu chars\n", t, big.len);
+  if (sink < 0)
+    printf("%g\n", sink);
+  buf_free(&big);
+  threat_model_free(m);
+}
+
+static struct quality *
+load_lists(const char *dir)
+{
+  struct quality *q;
+  struct diag d;
+  struct buf a, b, c;
+
+  buf_init(&a, 0);
+  buf_init(&b, 0);
+  buf_init(&c, 0);
+  if (buf_printf(&a, "%s/lexicon.txt", dir) ||
+      buf_printf(&b, "%s/allowlist.txt", dir) ||
+      buf_printf(&c, "%s/stopwords.id.txt", dir))
+    die("out of memory");
+  diag_init(&d);
+  if (quality_load(a.data, b.data, c.data, &q, &d) != 0) {
+    fputs(d.text.data, stderr);
+    exit(1);
+  }
+  diag_free(&d);
+  buf_free(&a);
+  buf_free(&b);
+  buf_free(&c);
+  return q;
+}
+
+int
+main(int argc, char **argv)
+{
+  struct opts o = {"config", THREAT_MODEL_BITS, 30, 5, 1, 0, 0.5, 1e-6, -1};
+  struct corpus c, h;
+  struct threat_model *m;
+  struct quality *q;
+  struct buf title;
+  const char *cmd;
+  uint64_t st = 12345;
+  size_t i;
+  int ch, f;
+
+  if (argc < 2)
+    die("usage: threat_model train|eval|bench [OPTIONS] CORPUS "
+        "[HELDOUT...]");
+  cmd = argv[1];
+  optind = 2;
+  while ((ch = getopt(argc, argv, "c:b:e:r:l:k:t:T:v")) != -1) {
+    switch (ch) {
+    case 'c': o.config = optarg; break;
+    case 'b': o.bits = (unsigned)atoi(optarg); break;
+    case 'e': o.epochs = atoi(optarg); break;
+    case 'r': o.rate = atof(optarg); break;
+    case 'l': o.l2 = atof(optarg); break;
+    case 'k': o.folds = atoi(optarg); break;
+    case 't': o.threshold = atof(optarg); break;
+    case 'T': o.target = atoi(optarg); break;
+    case 'v': o.verbose = 1; break;
+    default: die("unknown option");
+    }
+  }
+  if (optind >= argc || o.folds < 2)
+    die("usage: threat_model train|eval|bench [OPTIONS] CORPUS "
+        "[HELDOUT...]");
+  q = load_lists(o.config);
+  corpus_read(&c, argv[optind], q);
+  if (strcmp(cmd, "train") == 0) {
+    if (o.threshold <= 0)
+      o.threshold = 0.9;
+    m = train(&c, -1, &o);
+    write_model(m, argv[optind], &o, c.n);
+    threat_model_free(m);
+    quality_free(q);
+    return 0;
+  }
+  if (strcmp(cmd, "bench") == 0) {
+    bench(&c, &o);
+    quality_free(q);
+    return 0;
+  }
+  if (strcmp(cmd, "eval") != 0)
+    die("train, eval or bench");
+  for (i = 0; i < c.n; i++)
+    c.v[i].fold = (int)(rnd(&st) % (uint64_t)o.folds);
+  for (f = 0; f < o.folds; f++) {
+    m = train(&c, f, &o);
+    score(&c, m, f);
+    threat_model_free(m);
+  }
+  buf_init(&title, 0);
+  if (buf_printf(&title, "%s: %d-fold cross-validation", argv[optind],
+                 o.folds))
+    die("out of memory");
+  report(&c, title.data, &o);
+  for (i = 0; i < c.n; i++)
+    c.v[i].fold = 0;
+  m = train(&c, -1, &o);
+  for (f = optind + 1; f < argc; f++) {
+    corpus_read(&h, argv[f], q);
+    score(&h, m, -1);
+    buf_reset(&title);
+    if (buf_printf(&title, "%s: held out, trained on all of %s", argv[f],
+                   argv[optind]))
+      die("out of memory");
+    report(&h, title.data, &o);
+  }
+  threat_model_free(m);
+  buf_free(&title);
+  quality_free(q);
+  return 0;
+}
