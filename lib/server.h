@@ -42,7 +42,8 @@
 #include "service/webhook.h"
 
 /* The files besides the config that a reload reads again: the catalogue,
- * places, lexicon, allow-list, stop words, holidays and feasts. */
+ * places, lexicon, allow-list, stop words, holidays, feasts and threat
+ * model. */
 #define SERVER_NFILES 8
 
 struct server {

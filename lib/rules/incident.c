@@ -1256,11 +1256,18 @@ static void
 deadline_month(const struct tokens *ts, int i, struct incident *inc,
                int item)
 {
-  struct incident_item *it = &inc->item[INCIDENT_DATE][item];
-  int64_t y = it->num / 10000, m = it->num / 100 % 100;
+  struct incident_item *it;
+  int64_t y, m;
   int k = i - 1;
 
-  if (item >= inc->n[INCIDENT_DATE] || m == 0 || it->num % 100 != 0)
+  /* No new item (the list was full, or the date met one it had): the
+   * slot at `item` is none of this date's, and may lie past the list. */
+  if (item >= inc->n[INCIDENT_DATE])
+    return;
+  it = &inc->item[INCIDENT_DATE][item];
+  y = it->num / 10000;
+  m = it->num / 100 % 100;
+  if (m == 0 || it->num % 100 != 0)
     return;
   if (k >= 0 && !ts->t[i].stop &&
       (is(&ts->t[k], "bulan") || is(&ts->t[k], "bln")))

@@ -60,7 +60,7 @@ void quality_free(struct quality *q);
 
 /*
  * Load the learned second opinion on threats (config/threat-model.txt,
- * see quality_judge) into q, replacing the one it had.  A missing file
+ * see quality_judge_story) into q, replacing the one it had.  A missing file
  * is a warning in diag ("judged by the rules alone") and returns -ENOENT
  * with q unchanged; a file that is not a model adds errors and returns
  * AERR_CONFIG (q unchanged); 0 when loaded.

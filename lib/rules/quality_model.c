@@ -1,7 +1,7 @@
 /*
  * quality_model.c: the learned second opinion on threats (see
  * quality_model.h): its features, its file and the one place the judge
- * asks it (model_judge, at the end of quality_judge).
+ * asks it (model_judge, at the end of quality_judge_story).
  *
  * The rules' verdict stands.  Only a text the rules find clean, with
  * nothing quoted or literal in it, is scored, and only the reporter's own
