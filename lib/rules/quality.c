@@ -663,6 +663,49 @@ quality_normalize(const char *text, struct buf *out)
   return rc;
 }
 
+static void mark_allowed(const struct quality *q, const struct norm *nm,
+                         unsigned char *allowed);
+
+/*
+ * Normalises text into nm and readies cx to judge it for j: the words
+ * reported as someone else's marked, and with allowed the words of the
+ * allow list too.  0 or -ENOMEM; ctx_close() frees both whatever it
+ * returns.
+ */
+static int
+ctx_open(struct ctx *cx, struct norm *nm, const struct quality *q,
+         const char *text, struct quality_judgement *j, int allowed)
+{
+  int rc;
+
+  norm_init(nm);
+  nm->q = q;
+  rc = norm_run(nm, text);
+  memset(cx, 0, sizeof(*cx));
+  if (rc != 0 || nm->n == 0)
+    return rc;
+  cx->reported = calloc(nm->n, 1);
+  if (allowed)
+    cx->allowed = calloc(nm->n, 1);
+  if (cx->reported == NULL || (allowed && cx->allowed == NULL))
+    return -ENOMEM;
+  cx->q = q;
+  cx->nm = nm;
+  cx->j = j;
+  if (allowed)
+    mark_allowed(q, nm, cx->allowed);
+  mark_reported(cx);
+  return 0;
+}
+
+static void
+ctx_close(struct ctx *cx, struct norm *nm)
+{
+  free(cx->reported);
+  free(cx->allowed);
+  norm_free(nm);
+}
+
 int
 threat_model_text(const struct quality *q, const char *text,
                   struct buf *out)
@@ -672,24 +715,10 @@ threat_model_text(const struct quality *q, const char *text,
   struct ctx cx;
   int rc;
 
-  norm_init(&nm);
-  nm.q = q;
-  rc = norm_run(&nm, text);
-  memset(&cx, 0, sizeof(cx));
-  if (rc == 0 && nm.n > 0) {
-    cx.reported = calloc(nm.n, 1);
-    if (cx.reported == NULL)
-      rc = -ENOMEM;
-  }
-  if (rc == 0 && nm.n > 0) {
-    cx.q = q;
-    cx.nm = &nm;
-    cx.j = &j;
-    mark_reported(&cx);
+  rc = ctx_open(&cx, &nm, q, text, &j, 0);
+  if (rc == 0 && nm.n > 0)
     rc = own_words(&cx, out);
-  }
-  free(cx.reported);
-  norm_free(&nm);
+  ctx_close(&cx, &nm);
   return rc;
 }
 
@@ -1627,24 +1656,10 @@ judge(const struct quality *q, const char *text, struct quality_judgement *j,
   int rc, caps_text;
 
   memset(j, 0, sizeof(*j));
-  norm_init(&nm);
-  nm.q = q;
-  rc = norm_run(&nm, text);
-  memset(&cx, 0, sizeof(cx));
+  rc = ctx_open(&cx, &nm, q, text, j, 1);
   if (rc == 0 && nm.n > 0) {
-    cx.reported = calloc(nm.n, 1);
-    cx.allowed = calloc(nm.n, 1);
-    if (cx.reported == NULL || cx.allowed == NULL)
-      rc = -ENOMEM;
-  }
-  if (rc == 0 && nm.n > 0) {
-    cx.q = q;
-    cx.nm = &nm;
-    cx.j = j;
     caps_text = nm.letters > 0 &&
                 (long)nm.upper * 100 >= (long)nm.letters * CAPS_PERCENT;
-    mark_allowed(q, &nm, cx.allowed);
-    mark_reported(&cx);
     for (a = 0, i = 0; i < nm.n; i++) {
       if (i > 0 && starts_sentence(&cx, i)) {
         judge_sara(&cx, a, i);
@@ -1658,9 +1673,7 @@ judge(const struct quality *q, const char *text, struct quality_judgement *j,
     if (story)
       rc = model_judge(&cx);
   }
-  free(cx.reported);
-  free(cx.allowed);
-  norm_free(&nm);
+  ctx_close(&cx, &nm);
   return rc;
 }
 
