@@ -38,6 +38,7 @@
 #define FAKESMSC "/usr/lib/kannel/test/fakesmsc"
 #define SECRET "CHANGE-channel-secret"      /* as shipped */
 #define SENDSMS_PASSWORD "CHANGE-sendsms-password"
+#define ADMIN_PASSWORD "CHANGE-admin-password"
 #define PHONE_LOCAL "081234567890"
 #define PHONE "+6281234567890"
 #define WAIT_MS 20000
@@ -163,6 +164,31 @@ wait_db(const char *sql, long long want)
     if (got == want)
       return;
     ck_assert_msg(tu_now_ms() < end, "%s: %lld, not %lld", sql, got, want);
+    nanosleep(&ts, NULL);
+  }
+}
+
+/* Wait until bearerbox's status page reads "store size n": the messages
+ * it holds are in its store file. */
+static void
+wait_store(int n)
+{
+  int64_t end = tu_now_ms() + tu_scaled_ms(WAIT_MS);
+  char path[128], want[32];
+  struct tu_resp r;
+  int ok;
+
+  snprintf(path, sizeof(path), "/status.txt?password=%s", ADMIN_PASSWORD);
+  snprintf(want, sizeof(want), "store size %d", n);
+  for (;;) {
+    struct timespec ts = {0, 20 * 1000 * 1000};
+    memset(&r, 0, sizeof(r));
+    ok = tu_http(k.admin, "GET", path, NULL, NULL, &r) == 0 &&
+         r.body != NULL && strstr(r.body, want) != NULL;
+    tu_resp_free(&r);
+    if (ok)
+      return;
+    ck_assert_msg(tu_now_ms() < end, "bearerbox's store never held %d", n);
     nanosleep(&ts, NULL);
   }
 }
@@ -472,6 +498,26 @@ received(size_t mark, struct buf *out)
   return parts;
 }
 
+/* received(), once at least want parts are in fakesmsc's output or the
+ * deadline passed.  The fake SMSC reports delivery as soon as it wrote
+ * the message to fakesmsc's socket, so the delivery report can reach
+ * aduand before fakesmsc has written its "Got message" line. */
+static int
+wait_received(size_t mark, int want, struct buf *out)
+{
+  int64_t end = tu_now_ms() + tu_scaled_ms(WAIT_MS);
+  int parts;
+
+  for (;;) {
+    struct timespec ts = {0, 20 * 1000 * 1000};
+    buf_free(out);
+    parts = received(mark, out);
+    if (parts >= want || tu_now_ms() >= end)
+      return parts;
+    nanosleep(&ts, NULL);
+  }
+}
+
 /* An operator's question longer than 160 characters reaches the phone
  * whole, in linked parts. */
 START_TEST(long_reply_arrives_whole)
@@ -499,7 +545,7 @@ START_TEST(long_reply_arrives_whole)
   }
   wait_db("SELECT count(*) FROM outbox WHERE channel = 'sms' AND "
           "(status <> 'sent' OR delivery IS NULL)", 0);
-  parts = received(mark, &got);
+  parts = wait_received(mark, 2, &got);
   ck_assert_int_ge(parts, 2);
   ck_assert_msg(got.data != NULL && strstr(got.data, q) != NULL,
                 "the phone got '%s'", got.data ? got.data : "");
@@ -562,6 +608,9 @@ START_TEST(bearerbox_restart_keeps_replies)
   tu_resp_free(&r);
   wait_db("SELECT count(*) FROM outbox WHERE channel = 'sms' AND "
           "status = 'sent'", 1);
+  /* smsbox took it (HTTP 202) and hands it on to bearerbox on its own:
+   * the kill waits until bearerbox has it in its store. */
+  wait_store(1);
   /* Both boxes die: only bearerbox's store can keep the reply. */
   reap(&k.sb, SIGKILL);
   reap(&k.bb, SIGKILL);
@@ -570,7 +619,7 @@ START_TEST(bearerbox_restart_keeps_replies)
   phone(NULL);
   wait_db("SELECT count(*) FROM outbox WHERE channel = 'sms' AND "
           "delivery IS NOT NULL", 1);
-  ck_assert_int_ge(received(0, &got), 1);
+  ck_assert_int_ge(wait_received(0, 1, &got), 1);
   buf_free(&got);
 }
 END_TEST
