@@ -939,31 +939,62 @@ scanned_table(const char *plan, char *name, size_t len)
   return NULL;
 }
 
-/* No statement a message or its reply runs reads a whole table: each
- * finds its rows through a key or an index (EXPLAIN QUERY PLAN). */
-START_TEST(message_path_statements_use_indexes)
+/* How many statements of the store whose kind store_sqlite_statement()
+ * gives as kind (or any kind but 0 when kind is -1) read a whole table,
+ * each listed on stderr with its plan; *checked counts those looked at. */
+static int
+count_scans(sqlite3 *db, int kind, int *checked)
 {
-  struct fixture fx = {0};
-  sqlite3 *db;
   char plan[4096], name[64];
   const char *sql;
-  int i, n, hot, checked = 0, bad = 0;
+  int i, n, k, bad = 0;
 
-  fx_open(&fx, "aduan.db");
-  db = store_sqlite_handle(fx.st);
-  n = store_sqlite_statement(0, &sql, &hot);
+  *checked = 0;
+  n = store_sqlite_statement(0, &sql, &k);
   for (i = 0; i < n; i++) {
-    store_sqlite_statement(i, &sql, &hot);
-    if (!hot)
+    store_sqlite_statement(i, &sql, &k);
+    if (kind == -1 ? k == 0 : k != kind)
       continue;
     query_plan(db, sql, plan, sizeof(plan));
-    checked++;
+    ++*checked;
     if (scanned_table(plan, name, sizeof(name)) != NULL) {
       fprintf(stderr, "statement %d scans %s:\n  %s\n%s", i, name, sql,
               plan);
       bad++;
     }
   }
+  return bad;
+}
+
+/* The plan of the last statement of the store that holds both a and b
+ * (b may be NULL), into plan; fails the test when none does. */
+static const char *
+statement_plan(struct fixture *fx, const char *a, const char *b,
+               char *plan, size_t len)
+{
+  const char *sql = NULL, *s;
+  int i, n, kind;
+
+  n = store_sqlite_statement(0, &s, &kind);
+  for (i = 0; i < n; i++) {
+    store_sqlite_statement(i, &s, &kind);
+    if (strstr(s, a) != NULL && (b == NULL || strstr(s, b) != NULL))
+      sql = s;
+  }
+  ck_assert_msg(sql != NULL, "no statement holds '%s'", a);
+  query_plan(store_sqlite_handle(fx->st), sql, plan, len);
+  return sql;
+}
+
+/* No statement a message or its reply runs reads a whole table: each
+ * finds its rows through a key or an index (EXPLAIN QUERY PLAN). */
+START_TEST(message_path_statements_use_indexes)
+{
+  struct fixture fx = {0};
+  int checked, bad;
+
+  fx_open(&fx, "aduan.db");
+  bad = count_scans(store_sqlite_handle(fx.st), -1, &checked);
   ck_assert_int_gt(checked, 20);
   ck_assert_msg(bad == 0, "%d statements of the message path scan a table "
                 "(listed above)", bad);
@@ -979,19 +1010,11 @@ START_TEST(waiting_question_needs_no_sort)
 {
   struct fixture fx = {0};
   char plan[4096];
-  const char *sql = NULL, *s;
-  int i, n, hot;
+  const char *sql;
 
   fx_open(&fx, "aduan.db");
-  n = store_sqlite_statement(0, &s, &hot);
-  for (i = 0; i < n; i++) {
-    store_sqlite_statement(i, &s, &hot);
-    if (strstr(s, "FROM questions q") != NULL &&
-        strstr(s, "q.answered_at IS NULL") != NULL)
-      sql = s;
-  }
-  ck_assert_ptr_nonnull(sql);
-  query_plan(store_sqlite_handle(fx.st), sql, plan, sizeof(plan));
+  sql = statement_plan(&fx, "FROM questions q", "q.answered_at IS NULL",
+                       plan, sizeof(plan));
   ck_assert_msg(strstr(plan, "TEMP B-TREE") == NULL, "%s\n%s", sql, plan);
   fx_close(&fx);
 }
@@ -1024,18 +1047,12 @@ START_TEST(inline_replies_need_no_sort)
 {
   struct fixture fx = {0};
   char plan[4096];
-  const char *sql = NULL, *s;
-  int i, n, hot;
+  const char *sql;
 
   fx_open(&fx, "aduan.db");
-  n = store_sqlite_statement(0, &s, &hot);
-  for (i = 0; i < n; i++) {
-    store_sqlite_statement(i, &s, &hot);
-    if (strncmp(s, "SELECT body FROM outbox", 23) == 0)
-      sql = s;
-  }
-  ck_assert_ptr_nonnull(sql);
-  query_plan(store_sqlite_handle(fx.st), sql, plan, sizeof(plan));
+  sql = statement_plan(&fx, "SELECT body FROM outbox", NULL, plan,
+                       sizeof(plan));
+  ck_assert_msg(strncmp(sql, "SELECT body FROM outbox", 23) == 0, "%s", sql);
   ck_assert_msg(strstr(plan, "TEMP B-TREE") == NULL, "%s\n%s", sql, plan);
   ck_assert_msg(strstr(plan, "SEARCH outbox USING INDEX outbox_reporter")
                 != NULL, "%s\n%s", sql, plan);
@@ -1049,26 +1066,10 @@ END_TEST
 START_TEST(start_up_statements_use_indexes)
 {
   struct fixture fx = {0};
-  sqlite3 *db;
-  char plan[4096], name[64];
-  const char *sql;
-  int i, n, kind, checked = 0, bad = 0;
+  int checked, bad;
 
   fx_open(&fx, "aduan.db");
-  db = store_sqlite_handle(fx.st);
-  n = store_sqlite_statement(0, &sql, &kind);
-  for (i = 0; i < n; i++) {
-    store_sqlite_statement(i, &sql, &kind);
-    if (kind != 2)
-      continue;
-    query_plan(db, sql, plan, sizeof(plan));
-    checked++;
-    if (scanned_table(plan, name, sizeof(name)) != NULL) {
-      fprintf(stderr, "statement %d scans %s:\n  %s\n%s", i, name, sql,
-              plan);
-      bad++;
-    }
-  }
+  bad = count_scans(store_sqlite_handle(fx.st), 2, &checked);
   ck_assert_int_gt(checked, 0);
   ck_assert_msg(bad == 0, "%d statements of the start-up scan a table "
                 "(listed above)", bad);
