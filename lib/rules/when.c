@@ -3008,7 +3008,11 @@ match_unknown(const struct today *c, const struct feast_dates *fd,
  * ("... dipungut 200rb per orang waktu pembagian pupuk bulan lalu", "Dia
  * datang ke rumah jam 7 malam kemarin, RT 03 ...") answers when from that
  * word on: the words before it tell who and where, and the share and the
- * search for the time are taken from it.
+ * search for the time are taken from it.  Nor does the share hold back a
+ * time the reporter sets off by ending its clause there ("Beta pi urus
+ * surat di kantor lurah ini hari, ju dong minta uang", "Kejadian itu
+ * tahun 2023, waktu penyaluran BLT ..."): in a story that fails both, only
+ * such times are looked for; a time within a clause stays in passing.
  */
 #define STORY_WORDS 64       /* words of a story looked at */
 #define STORY_SPAN 8         /* longest stretch of one window tried */
@@ -3177,6 +3181,15 @@ story_time_start(const struct story_word *w, int n)
   return -1;
 }
 
+/* 1 when the run of time words ending at w[b - 1] closes its clause: a
+ * comma, a full stop or the like right after it, and more of the story
+ * after that ("kantor lurah Oebobo ini hari, ju dong ..."). */
+static int
+story_closes_clause(const struct story_word *w, int n, int b)
+{
+  return b < n && w[b - 1].ends_clause;
+}
+
 /* 1 when words w[a..b) date only by a day name ("hari sabtu sore"). */
 static int
 story_weekday_only(const struct story_word *w, int a, int b)
@@ -3298,7 +3311,7 @@ parse_story(const struct today *c, const struct feast_dates *fd,
   struct story_word w[STORY_WORDS];
   struct when got[STORY_RESULTS], one;
   int weak[STORY_RESULTS], n = story_words(text, w), i, a, k = 0, strong = 0;
-  int first = -1, last = -1, start;
+  int first = -1, last = -1, start, closing_only;
   struct point from, to;
 
   story_feasts(w, n);
@@ -3313,8 +3326,9 @@ parse_story(const struct today *c, const struct feast_dates *fd,
   if (i == n)
     return NOMATCH;   /* one clause of time words: the verdict stands */
   start = story_time_start(w, n);
-  if (start < 0)
-    return NOMATCH;   /* the incident's story, a time only in passing */
+  closing_only = start < 0;  /* the incident's story: a time set off only */
+  if (closing_only)
+    start = 0;
   for (i = start; i < n && k < STORY_RESULTS; i = a) {
     for (a = i; a < n && w[a].timely && !(a > i && w[a - 1].ends_clause);
          a++)
@@ -3323,6 +3337,8 @@ parse_story(const struct today *c, const struct feast_dates *fd,
       a = i + 1;
       continue;
     }
+    if (closing_only && !story_closes_clause(w, n, a))
+      continue;       /* a time in passing, within its clause */
     if (a - i == 1 && strcmp(w[i].lower, "minggu") == 0)
       continue;       /* a week or a Sunday: too vague alone */
     if (story_window(c, fd, w, i, a, &one, &weak[k])) {

@@ -629,6 +629,23 @@ static const struct when_case cases[] = {
    "pembagian pupuk bulan lalu", SUN, 5, WHEN_OK, "02-2026"},
   {"ada 5 orang guru honor yang dipotong gajinya saat pencairan dana "
    "BOS tgl 3 bulan lalu", SUN, 5, WHEN_OK, "03-02-2026"},
+  /* A time that closes its clause, set off by a comma from the rest, is
+   * the answer about when however long the story around it; a time in
+   * the middle of a clause is still only in passing. */
+  {"Kami antri beras murah di kantor desa Tarus tadi pagi, petugas minta "
+   "uang 20 ribu per karung", SUN, 5, WHEN_OK, "15-03-2026"},
+  {"Kepala sekolah SMPN 3 Soe memotong dana BOS untuk kepentingan "
+   "pribadi, Agustus 2025, guru-guru tidak berani bicara", SUN, 5, WHEN_OK,
+   "08-2025"},
+  {"Kasusnya tahun 2024, waktu pembagian bantuan ternak sapi di Desa "
+   "Oelnasi, petugas dinas peternakan minta bagian uang dari setiap "
+   "penerima bantuan", SUN, 5, WHEN_OK, "2024"},
+  {"Petugas minta uang untuk proyek jalan tahun ini tanpa kwitansi, kami "
+   "warga desa tidak berani menolak", SUN, 5, WHEN_INVALID, ""},
+  {"Pak kades minta uang 500 ribu, 12 orang petani sudah bayar ke dia",
+   SUN, 5, WHEN_INVALID, ""},
+  {"Sekretaris dinas memenangkan perusahaan milik adiknya dalam tender "
+   "proyek jalan tahun ini.", SUN, 5, WHEN_INVALID, ""},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
