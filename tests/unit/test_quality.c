@@ -1625,6 +1625,18 @@ static const struct judge_case mind_cases[] = {
   {"Lutut saya luka dan otak saya pusing karena antre 5 jam di Dukcapil.",
    QUALITY_CLEAN, 0},
   {"Kami butuh pegawai berwajah ramah di loket Dukcapil.", QUALITY_CLEAN, 0},
+  /* The animal by comparison ("macam", "seperti", "kayak"): the face or
+   * mind of the one addressed or of an official, not the animal. */
+  {"Lu pung otak macam kerbau, pak sekdes, surat tanah beta hilang lagi.",
+   QUALITY_INSULT, 0},
+  {"Kepala dinas itu otaknya kayak keledai, laporan dana dikembalikan tiga "
+   "kali.", QUALITY_INSULT, 0},
+  {"Ko pung muka seperti babi, pak lurah, bantuan ternak ko potong "
+   "separuh.", QUALITY_INSULT, 0},
+  {"Anak sapi bantuan dinas mukanya seperti kerbau, bukan sapi bali.",
+   QUALITY_CLEAN, 0},
+  {"Saya pung otak macam mau pecah, antre di Dukcapil dari pagi.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_mind_idiom)
