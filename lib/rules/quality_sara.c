@@ -92,6 +92,24 @@ office_place(const struct ctx *cx, size_t g)
          !word_is(cx, WC_THEY, c);
 }
 
+/* Is word k (in the sentence from word a) a plural of people: a person
+ * or [role] word doubled ("guru-guru", "polisi2") or after "para" ("para
+ * pegawai")?  Not a pronoun, nor the reporter.  Returns the first word of
+ * that plural, or k + 1 when it is none. */
+static size_t
+people_plural(const struct ctx *cx, size_t a, size_t k)
+{
+  if (!(word_is(cx, WC_PERSON, k) || word_is(cx, WC_ROLE, k)) ||
+      word_is(cx, WC_THEY, k) || word_is(cx, WC_SELF, k))
+    return k + 1;
+  if (cx->nm->w[k].flags & WORD_DOUBLED)
+    return k;
+  return k > a && !starts_clause(cx, k) &&
+                 (same_word(cx, k - 1, k) || word_text_is(cx, k - 1, "para"))
+             ? k - 1
+             : k + 1;
+}
+
 /* Is the group word at g (in the sentence from word a) named as a
  * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
  * own group, is not), after "semua" or a verb of expelling, after "semua"
@@ -99,6 +117,8 @@ office_place(const struct ctx *cx, size_t g)
 static int
 group_named(const struct ctx *cx, size_t a, size_t g)
 {
+  size_t p;
+
   /* "agama mereka", "suku itu": a religion or people by a pronoun. */
   if (word_is(cx, WC_KIND, g) && g + 1 < cx->nm->n &&
       !starts_clause(cx, g + 1) &&
@@ -116,6 +136,10 @@ group_named(const struct ctx *cx, size_t a, size_t g)
    * origin; "kami mahasiswa Papua" is the reporter's own. */
   if (g > a && word_is(cx, WC_ROLE, g - 1))
     return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
+  /* Any people in the plural so ("guru-guru Kristen", "para pegawai
+   * Katolik"); "kami guru-guru Kristen" is the reporter's own. */
+  if (g > a && (p = people_plural(cx, a, g - 1)) < g)
+    return cx->reported[g] || !(p > a && word_is(cx, WC_SELF, p - 1));
   /* "Pendatang Bugis", "Islam Jawa": a group named by another group. */
   if (g > a && word_is(cx, WC_GROUP, g - 1) && !same_word(cx, g - 1, g))
     return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));

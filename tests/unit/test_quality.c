@@ -1793,6 +1793,21 @@ static const struct judge_case role_group_cases[] = {
    0},
   {"Pak camat bilang mahasiswa Papua di Kupang itu biang onar semua.",
    QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* A religion or people as the adjective of a plural of people
+   * ("guru-guru Kristen", "para pegawai Katolik", "polisi2 Timor"). */
+  {"Pegawai-pegawai Katolik di dinas itu munafik semua, naik pangkat "
+   "karena orang dalam.", QUALITY_SARA, 0},
+  {"Para guru Islam di SMP itu memang pemalas, masuk kelas cuma dua jam.",
+   QUALITY_SARA, 0},
+  {"Polisi2 Timor di Polsek Alak itu penipu semua.", QUALITY_SARA, 0},
+  {"Guru-guru Kristen di sekolah itu belum terima gaji honor tiga bulan.",
+   QUALITY_CLEAN, 0},
+  {"Para pegawai Katolik di dinas itu dipaksa bayar iuran oleh kepala "
+   "dinas.", QUALITY_CLEAN, 0},
+  {"Guru-guru di sekolah Kristen itu semua jadi korban penipu arisan.",
+   QUALITY_CLEAN, 0},
+  {"Kami guru-guru Katolik di SD itu memang pemalas kata kepala sekolah.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_role_group)
