@@ -217,7 +217,8 @@ leave_idiom(const struct ctx *cx, size_t k)
 {
   static const char *const go[] = {"kembali", "balik", "pulang", NULL};
   static const char *const home[] = {"asal", "asalnya", "kampungnya",
-                                     "daerahnya", NULL};
+                                     "daerahnya", "negaranya", "negerinya",
+                                     "pulaunya", NULL};
   size_t m;
 
   if (word_text_is(cx, k, "angkat"))
@@ -232,14 +233,36 @@ leave_idiom(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "suruh mereka pulang", "suruh dong kembali ke asal", "usir orang
+ * Sabu": is word k, in a clause that an [order] word opens, after the
+ * ones ordered (at most ORDERED_MAX [they], [group], [grouphead] or
+ * [role] words)?  An order told of has its agent first ("camat suruh
+ * mereka pulang"). */
+#define ORDERED_MAX 3
+static int
+ordered(const struct ctx *cx, size_t k)
+{
+  size_t c = clause_start(cx, k), m;
+
+  if (c + 1 >= k || k - c > ORDERED_MAX + 1 || !word_is(cx, WC_ORDER, c))
+    return 0;
+  for (m = c + 1; m < k; m++)
+    if (!word_is(cx, WC_THEY, m) && !word_is(cx, WC_GROUP, m) &&
+        !word_is(cx, WC_GROUPHEAD, m) && !word_is(cx, WC_ROLE, m))
+      return 0;
+  return 1;
+}
+
 /* "harus diusir", "sebaiknya dipulangkan", "lebih baik angkat kaki": a
  * passive verb of expelling or a way of leaving (leave_idiom) at word k,
- * urged. */
+ * urged; or a verb of expelling or a way of leaving the group is ordered
+ * to ("suruh mereka pulang ke negaranya"). */
 static int
 told_to_leave(const struct ctx *cx, size_t k)
 {
-  return (prefixed(cx, WC_EXPEL, k, "di") || leave_idiom(cx, k)) &&
-         urged(cx, k);
+  return ((prefixed(cx, WC_EXPEL, k, "di") || leave_idiom(cx, k)) &&
+          urged(cx, k)) ||
+         ((word_is(cx, WC_EXPEL, k) || leave_idiom(cx, k)) && ordered(cx, k));
 }
 
 /* "Orang Rote harus keluar dari kantor gubernur", "orang Bugis dong

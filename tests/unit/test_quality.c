@@ -1689,6 +1689,20 @@ static const struct judge_case expel_cases[] = {
    QUALITY_CLEAN, 0},
   {"Sebaiknya petugas yang minta uang itu diusir dari kantor camat.",
    QUALITY_CLEAN, 0},
+  /* Ordered out, the group the object of "suruh" opening its clause;
+   * refugees named by origin. */
+  {"Orang Bugis di Pasar Oeba, suruh mereka pulang ke kampungnya.",
+   QUALITY_SARA, 0},
+  {"Eks pengungsi Timor Leste di Kabupaten Belu, suruh dong kembali ke "
+   "negara asal.", QUALITY_SARA, 0},
+  {"Pengungsi Timor di Atambua sebaiknya kembali ke negaranya.",
+   QUALITY_SARA, 0},
+  {"Orang Sabu yang antre di Dukcapil, camat suruh mereka pulang dan datang "
+   "besok.", QUALITY_CLEAN, 0},
+  {"Eks pengungsi Timor Leste di Belu belum terima sertifikat tanah dari "
+   "BPN.", QUALITY_CLEAN, 0},
+  {"Suruh mereka pulang dulu, loket Dukcapil tutup jam dua.", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_expel_call)
