@@ -535,13 +535,46 @@ called_out(const struct ctx *cx, size_t g)
          word_is(cx, WC_VOCATIVE, k - 1) && word_is(cx, WC_GENERAL, k - 1);
 }
 
+/* "sudah bawaan suku mereka", "memang watak orang Rote", "sifat
+ * dorang": is word k a word of nature with the group after it (a [kind]
+ * word, a [group] word after a [grouphead] or not, or a pronoun of
+ * [they]), not
+ * after a word that turns the sentence ("padahal sifat orang Flores
+ * jujur")?  "barang bawaan penumpang" is luggage. */
+static int
+nature_of_group(const struct ctx *cx, size_t a, size_t k)
+{
+  static const char *const nature[] = {"bawaan", "watak", "tabiat", "sifat",
+                                       "darah", "budaya", "kebiasaan",
+                                       "karakter", "mental", NULL};
+  size_t m, g = k + 1;
+
+  if (!word_in(cx, k, nature) || g >= cx->nm->n || starts_clause(cx, g))
+    return 0;
+  /* "sifat orang Rote", not "sifat orang kaya". */
+  if (word_is(cx, WC_GROUPHEAD, g) && !word_is(cx, WC_KIND, g) &&
+      !(g + 1 < cx->nm->n && !starts_clause(cx, g + 1) &&
+        word_is(cx, WC_GROUP, g + 1)))
+    return 0;
+  if (!(word_is(cx, WC_KIND, g) || word_is(cx, WC_GROUPHEAD, g) ||
+        word_is(cx, WC_GROUP, g) || word_is(cx, WC_THEY, g)))
+    return 0;
+  for (m = clause_start(cx, k); m < k && m >= a; m++)
+    if (word_is(cx, WC_TURN, m) || word_is(cx, WC_NOT, m))
+      return 0;
+  return 1;
+}
+
 /* "orang Alor, pantas saja dia rakus": a [reason] word at word k (in the
- * sentence from word a) not denied ("tidak wajar") puts what follows
- * down to the group, as "semua" does. */
+ * sentence from word a) not denied ("tidak wajar"), or a trait put down
+ * to the group's nature (nature_of_group), puts what follows down to the
+ * group, as "semua" does. */
 static int
 reason_given(const struct ctx *cx, size_t a, size_t k)
 {
-  return word_is(cx, WC_REASON, k) && !(k > a && word_is(cx, WC_NOT, k - 1));
+  return (word_is(cx, WC_REASON, k) &&
+          !(k > a && word_is(cx, WC_NOT, k - 1))) ||
+         nature_of_group(cx, a, k);
 }
 
 void

@@ -2787,6 +2787,22 @@ static const struct judge_case apposed_cases[] = {
   {"Kepala desa itu orang Rote, makanya dia korupsi.", QUALITY_SARA, 0},
   {"Pegawai orang Sabu semua korupsi", QUALITY_SARA, 0},
   {"Kepala desa orang Rote, makanya dia korupsi.", QUALITY_SARA, 0},
+  /* Put down to the nature of the group ("bawaan suku", "sifat orang
+   * X", "watak mereka") as a word of reason does. */
+  {"Petugas dari Sumba di Samsat itu pemalas, memang watak suku mereka.",
+   QUALITY_SARA, 0},
+  {"Kepala desa orang Rote itu licik, sudah sifat orang Rote begitu.",
+   QUALITY_SARA, 0},
+  {"Bendahara dari Sabu itu korupsi dana desa, sudah bawaan dorang.",
+   QUALITY_SARA, 0},
+  {"Pegawai dari Flores di pelabuhan itu mencuri barang bawaan penumpang.",
+   QUALITY_CLEAN, 0},
+  {"Camat dari Sumba itu ramah, sifat orang Sumba memang begitu.",
+   QUALITY_CLEAN, 0},
+  {"Pegawai dari Flores itu korupsi, padahal sifat orang Flores jujur.",
+   QUALITY_CLEAN, 0},
+  {"Kades dari Rote itu korupsi dana desa, memang sifat orang kaya baru.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_origin_apposed)
