@@ -494,11 +494,44 @@ loot_taken(const struct ctx *cx, size_t k)
          !starts_clause(cx, k + 1) && word_is(cx, WC_LOOT, k + 1);
 }
 
+/* "Jangan percaya orang Rote, ... mereka licik", "orang Bima yang jualan
+ * di pasar, dorang tukang tipu": is the [derogation] at word k, in a
+ * later clause than the group named at word g, the predicate of a
+ * [they] word that restates the group: [link], [intensifier] or
+ * generalising words between, and one person word right before it
+ * ("tukang") or not.  A person between the group and the pronoun,
+ * other than a place ("di kantor ini"), is whom it stands for ("lapor
+ * pegawai bank, mereka pencuri ..."). */
+#define RESTATED_GAP 2
+static int
+restated(const struct ctx *cx, size_t g, size_t k)
+{
+  size_t t = k - 1, m;
+
+  if (t > g && word_is(cx, WC_PERSON, t) && !word_is(cx, WC_THEY, t))
+    t--;
+  while (t > g && k - t <= RESTATED_GAP + 1 && !starts_clause(cx, t + 1) &&
+         !word_is(cx, WC_THEY, t) &&
+         (word_is(cx, WC_LINK, t) || word_is(cx, WC_INTENS, t) ||
+          word_is(cx, WC_GENERAL, t)))
+    t--;
+  if (t <= g || starts_clause(cx, t + 1) || !word_is(cx, WC_THEY, t) ||
+      clause_start(cx, t) <= g)
+    return 0;
+  for (m = g + 1; m < t; m++)
+    if (word_is(cx, WC_PERSON, m) && !word_is(cx, WC_THEY, m) &&
+        !(word_text_is(cx, m - 1, "di") || word_text_is(cx, m - 1, "ke") ||
+          word_text_is(cx, m - 1, "dari")))
+      return 0;
+  return 1;
+}
+
 /* Is word k a derogation of the group named at word g: a [derogation]
  * word after it, right after it or in a sentence that generalises
  * (predicate_of); a crime told as an idiom (loot_taken) only in such a
  * sentence ("kepala desa orang Rote makan uang BLT" tells what one man
- * did); a [derogation] the group undergoes ("jadi korban pencuri")
+ * did); a [derogation] said of "mereka" restating it (restated); a
+ * [derogation] the group undergoes ("jadi korban pencuri")
  * only after a link word closing its phrase; or "tidak bisa
  * dipercaya" (a [not], a [can] and a [trust] word) anywhere after it in
  * its clause, said of the group itself ("orang X di desa ini tidak bisa
@@ -512,7 +545,8 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
   if (word_is(cx, WC_DEROG, k) && undergone(cx, g, k))
     return predicate_of(cx, g, k);
   if (word_is(cx, WC_DEROG, k))
-    return general || k - g <= 2 || predicate_of(cx, g, k);
+    return general || k - g <= 2 || predicate_of(cx, g, k) ||
+           restated(cx, g, k);
   if (loot_taken(cx, k))
     return general || predicate_of(cx, g, k);
   return k >= g + 3 && word_is(cx, WC_TRUST, k) &&

@@ -2763,6 +2763,23 @@ static const struct judge_case victim_cases[] = {
    QUALITY_SARA, 0},
   {"Orang Sabu yang ditangkap polisi itu memang pencuri semua",
    QUALITY_SARA, 0},
+  /* The group restated by "mereka"/"dorang" in a later clause, the
+   * derogation its predicate; "mereka" after another person is theirs,
+   * and a group the victim is told. */
+  {"Jangan percaya orang Rote, dari dulu sampai sekarang mereka licik.",
+   QUALITY_SARA, 0},
+  {"Hati-hati dengan orang Sabu di pasar, mereka penipu dan pencuri.",
+   QUALITY_SARA, 0},
+  {"Saya kesal dengan orang Manggarai di kantor ini, mereka pemalas.",
+   QUALITY_SARA, 0},
+  {"Orang Bima yang jualan di pasar Oeba, dorang tukang tipu.", QUALITY_SARA,
+   0},
+  {"Orang Rote di desa kami lapor ke polisi, mereka jadi korban penipu.",
+   QUALITY_CLEAN, 0},
+  {"Orang Flores di kampung kami lapor pegawai bank, mereka pencuri uang "
+   "kami.", QUALITY_CLEAN, 0},
+  {"Orang Alor di desa kami tidak dapat BLT, mereka korban kades yang "
+   "korupsi.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_group_victim)
