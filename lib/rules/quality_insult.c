@@ -54,21 +54,32 @@ trait_of(const struct ctx *cx, size_t p)
   return word_is(cx, WC_TRAIT, p) && subject_of(cx, p, SUBJ_PERSON) < p;
 }
 
-/* "otak keledai", "berotak kerbau", "otaknya (ditaruh) di dengkul": a
- * [mind] or [trait] word at word i, then a [beast] right after it, or
- * "di"/"ke" and a [low] place at most MIND_GAP words on in its clause.
- * Returns the last word of that idiom, or i when there is none ("otak
- * pelaku", "gegar otak", "otak saya pusing"). */
+/* "otak keledai", "berotak kerbau", "otaknya (ditaruh) di dengkul",
+ * "muka macam babi": a [mind] or [trait] word at word i, then a [beast]
+ * right after it or after a word of likeness ("macam", "seperti",
+ * "kayak"), or "di"/"ke" and a [low] place at most MIND_GAP words on in
+ * its clause.  Returns the last word of that idiom, or i when there is
+ * none ("otak pelaku", "gegar otak", "otak saya pusing", "otak macam mau
+ * pecah"). */
 #define MIND_GAP 3
 static size_t
 low_mind(const struct ctx *cx, size_t i)
 {
+  static const char *const like[] = {"macam", "seperti", "sperti", "kayak",
+                                     "kyk", "kaya", "bagai", "bagaikan",
+                                     "mirip", "serupa", NULL};
   size_t k, n = cx->nm->n;
 
   if (!word_is(cx, WC_MIND, i) && !word_is(cx, WC_TRAIT, i))
     return i;
-  if (i + 1 < n && !starts_clause(cx, i + 1) && word_is(cx, WC_BEAST, i + 1))
-    return i + 1;
+  k = i + 1;
+  /* Likened, the face is a person's: not an animal's before it in its
+   * clause ("anak sapi itu mukanya seperti kerbau"). */
+  if (k + 1 < n && !starts_clause(cx, k) && word_in(cx, k, like) &&
+      !class_before(cx, WC_BEAST, i, CTX_BEFORE))
+    k++;
+  if (k < n && !starts_clause(cx, k) && word_is(cx, WC_BEAST, k))
+    return k;
   for (k = i + 1; k + 1 < n && k <= i + MIND_GAP; k++) {
     if (starts_clause(cx, k) || starts_clause(cx, k + 1))
       return i;
@@ -322,14 +333,17 @@ named_as(const struct ctx *cx, size_t i)
          class_before(cx, WC_SAY, i - 1, CTX_BEFORE);
 }
 
-/* "camat pung muka badak", "kades punya otak kerbau": the [mind] word
- * at word i owned ("pung"/"punya") by a person or office right before
- * that, not the reporter. */
+/* "camat pung muka badak", "kades punya otak kerbau", "lu pung otak
+ * macam kerbau": the [mind] word at word i owned ("pung"/"punya") by a
+ * person or office, or by the one addressed, right before that, not the
+ * reporter. */
 static int
 mind_owned(const struct ctx *cx, size_t i)
 {
   return word_is(cx, WC_MIND, i) &&
-         subject_of(cx, i, SUBJ_OWNED | SUBJ_ONE) < i;
+         (subject_of(cx, i, SUBJ_OWNED | SUBJ_ONE) < i ||
+          (i > 1 && !starts_clause(cx, i) && !starts_clause(cx, i - 1) &&
+           owning(cx, i - 1) && word_is(cx, WC_YOU, i - 2)));
 }
 
 /* "Satpol PP Kota Kupang itu kerbau semua, ...": the [beast] at word i
@@ -351,13 +365,15 @@ beast_of_all(const struct ctx *cx, size_t i)
 /* An [insult] word or a low_mind idiom at words i..e: an insult when
  * aimed at someone (or `trait`: "petugas berotak kerbau"), or reported
  * (quoted, or named right after a verb of saying: "dibilang bodoh"). */
-static void
+static int
 insult_if_aimed(struct ctx *cx, size_t i, size_t e, int trait)
 {
-  if (trait || aimed(cx, i, e) || named_as(cx, i) ||
-      (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
-                           class_before(cx, WC_SAY, i, CTX_NAMED))))
-    found(cx, i, QUALITY_INSULT, "insult");
+  if (!(trait || aimed(cx, i, e) || named_as(cx, i) ||
+        (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
+                             class_before(cx, WC_SAY, i, CTX_NAMED)))))
+    return 0;
+  found(cx, i, QUALITY_INSULT, "insult");
+  return 1;
 }
 
 /*
@@ -376,9 +392,13 @@ judge_words(struct ctx *cx, size_t i, int caps_text)
 
   hit = lexicon_at(cx, i, &e, &squeezed);
   if (hit == NULL) {
+    /* A low mind found aimed covers its animal: "muka macam babi" is
+     * not also a pig in its literal sense. */
     e = low_mind(cx, i);
     if (e > i)
-      insult_if_aimed(cx, i, e, trait_of(cx, i) || mind_owned(cx, i));
+      return insult_if_aimed(cx, i, e, trait_of(cx, i) || mind_owned(cx, i))
+                 ? e
+                 : i;
     else if (word_is(cx, WC_INSULT, i))
       insult_if_aimed(cx, i, said_twice(cx, i), 0);
     else if (beast_of_all(cx, i))

@@ -92,6 +92,24 @@ office_place(const struct ctx *cx, size_t g)
          !word_is(cx, WC_THEY, c);
 }
 
+/* Is word k (in the sentence from word a) a plural of people: a person
+ * or [role] word doubled ("guru-guru", "polisi2") or after "para" ("para
+ * pegawai")?  Not a pronoun, nor the reporter.  Returns the first word of
+ * that plural, or k + 1 when it is none. */
+static size_t
+people_plural(const struct ctx *cx, size_t a, size_t k)
+{
+  if (!(word_is(cx, WC_PERSON, k) || word_is(cx, WC_ROLE, k)) ||
+      word_is(cx, WC_THEY, k) || word_is(cx, WC_SELF, k))
+    return k + 1;
+  if (cx->nm->w[k].flags & WORD_DOUBLED)
+    return k;
+  return k > a && !starts_clause(cx, k) &&
+                 (same_word(cx, k - 1, k) || word_text_is(cx, k - 1, "para"))
+             ? k - 1
+             : k + 1;
+}
+
 /* Is the group word at g (in the sentence from word a) named as a
  * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
  * own group, is not), after "semua" or a verb of expelling, after "semua"
@@ -99,6 +117,8 @@ office_place(const struct ctx *cx, size_t g)
 static int
 group_named(const struct ctx *cx, size_t a, size_t g)
 {
+  size_t p;
+
   /* "agama mereka", "suku itu": a religion or people by a pronoun. */
   if (word_is(cx, WC_KIND, g) && g + 1 < cx->nm->n &&
       !starts_clause(cx, g + 1) &&
@@ -116,6 +136,10 @@ group_named(const struct ctx *cx, size_t a, size_t g)
    * origin; "kami mahasiswa Papua" is the reporter's own. */
   if (g > a && word_is(cx, WC_ROLE, g - 1))
     return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
+  /* Any people in the plural so ("guru-guru Kristen", "para pegawai
+   * Katolik"); "kami guru-guru Kristen" is the reporter's own. */
+  if (g > a && (p = people_plural(cx, a, g - 1)) < g)
+    return cx->reported[g] || !(p > a && word_is(cx, WC_SELF, p - 1));
   /* "Pendatang Bugis", "Islam Jawa": a group named by another group. */
   if (g > a && word_is(cx, WC_GROUP, g - 1) && !same_word(cx, g - 1, g))
     return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
@@ -193,7 +217,8 @@ leave_idiom(const struct ctx *cx, size_t k)
 {
   static const char *const go[] = {"kembali", "balik", "pulang", NULL};
   static const char *const home[] = {"asal", "asalnya", "kampungnya",
-                                     "daerahnya", NULL};
+                                     "daerahnya", "negaranya", "negerinya",
+                                     "pulaunya", NULL};
   size_t m;
 
   if (word_text_is(cx, k, "angkat"))
@@ -208,14 +233,36 @@ leave_idiom(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "suruh mereka pulang", "suruh dong kembali ke asal", "usir orang
+ * Sabu": is word k, in a clause that an [order] word opens, after the
+ * ones ordered (at most ORDERED_MAX [they], [group], [grouphead] or
+ * [role] words)?  An order told of has its agent first ("camat suruh
+ * mereka pulang"). */
+#define ORDERED_MAX 3
+static int
+ordered(const struct ctx *cx, size_t k)
+{
+  size_t c = clause_start(cx, k), m;
+
+  if (c + 1 >= k || k - c > ORDERED_MAX + 1 || !word_is(cx, WC_ORDER, c))
+    return 0;
+  for (m = c + 1; m < k; m++)
+    if (!word_is(cx, WC_THEY, m) && !word_is(cx, WC_GROUP, m) &&
+        !word_is(cx, WC_GROUPHEAD, m) && !word_is(cx, WC_ROLE, m))
+      return 0;
+  return 1;
+}
+
 /* "harus diusir", "sebaiknya dipulangkan", "lebih baik angkat kaki": a
  * passive verb of expelling or a way of leaving (leave_idiom) at word k,
- * urged. */
+ * urged; or a verb of expelling or a way of leaving the group is ordered
+ * to ("suruh mereka pulang ke negaranya"). */
 static int
 told_to_leave(const struct ctx *cx, size_t k)
 {
-  return (prefixed(cx, WC_EXPEL, k, "di") || leave_idiom(cx, k)) &&
-         urged(cx, k);
+  return ((prefixed(cx, WC_EXPEL, k, "di") || leave_idiom(cx, k)) &&
+          urged(cx, k)) ||
+         ((word_is(cx, WC_EXPEL, k) || leave_idiom(cx, k)) && ordered(cx, k));
 }
 
 /* "Orang Rote harus keluar dari kantor gubernur", "orang Bugis dong
@@ -447,11 +494,44 @@ loot_taken(const struct ctx *cx, size_t k)
          !starts_clause(cx, k + 1) && word_is(cx, WC_LOOT, k + 1);
 }
 
+/* "Jangan percaya orang Rote, ... mereka licik", "orang Bima yang jualan
+ * di pasar, dorang tukang tipu": is the [derogation] at word k, in a
+ * later clause than the group named at word g, the predicate of a
+ * [they] word that restates the group: [link], [intensifier] or
+ * generalising words between, and one person word right before it
+ * ("tukang") or not.  A person between the group and the pronoun,
+ * other than a place ("di kantor ini"), is whom it stands for ("lapor
+ * pegawai bank, mereka pencuri ..."). */
+#define RESTATED_GAP 2
+static int
+restated(const struct ctx *cx, size_t g, size_t k)
+{
+  size_t t = k - 1, m;
+
+  if (t > g && word_is(cx, WC_PERSON, t) && !word_is(cx, WC_THEY, t))
+    t--;
+  while (t > g && k - t <= RESTATED_GAP + 1 && !starts_clause(cx, t + 1) &&
+         !word_is(cx, WC_THEY, t) &&
+         (word_is(cx, WC_LINK, t) || word_is(cx, WC_INTENS, t) ||
+          word_is(cx, WC_GENERAL, t)))
+    t--;
+  if (t <= g || starts_clause(cx, t + 1) || !word_is(cx, WC_THEY, t) ||
+      clause_start(cx, t) <= g)
+    return 0;
+  for (m = g + 1; m < t; m++)
+    if (word_is(cx, WC_PERSON, m) && !word_is(cx, WC_THEY, m) &&
+        !(word_text_is(cx, m - 1, "di") || word_text_is(cx, m - 1, "ke") ||
+          word_text_is(cx, m - 1, "dari")))
+      return 0;
+  return 1;
+}
+
 /* Is word k a derogation of the group named at word g: a [derogation]
  * word after it, right after it or in a sentence that generalises
  * (predicate_of); a crime told as an idiom (loot_taken) only in such a
  * sentence ("kepala desa orang Rote makan uang BLT" tells what one man
- * did); a [derogation] the group undergoes ("jadi korban pencuri")
+ * did); a [derogation] said of "mereka" restating it (restated); a
+ * [derogation] the group undergoes ("jadi korban pencuri")
  * only after a link word closing its phrase; or "tidak bisa
  * dipercaya" (a [not], a [can] and a [trust] word) anywhere after it in
  * its clause, said of the group itself ("orang X di desa ini tidak bisa
@@ -465,7 +545,8 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
   if (word_is(cx, WC_DEROG, k) && undergone(cx, g, k))
     return predicate_of(cx, g, k);
   if (word_is(cx, WC_DEROG, k))
-    return general || k - g <= 2 || predicate_of(cx, g, k);
+    return general || k - g <= 2 || predicate_of(cx, g, k) ||
+           restated(cx, g, k);
   if (loot_taken(cx, k))
     return general || predicate_of(cx, g, k);
   return k >= g + 3 && word_is(cx, WC_TRUST, k) &&
@@ -488,13 +569,46 @@ called_out(const struct ctx *cx, size_t g)
          word_is(cx, WC_VOCATIVE, k - 1) && word_is(cx, WC_GENERAL, k - 1);
 }
 
+/* "sudah bawaan suku mereka", "memang watak orang Rote", "sifat
+ * dorang": is word k a word of nature with the group after it (a [kind]
+ * word, a [group] word after a [grouphead] or not, or a pronoun of
+ * [they]), not
+ * after a word that turns the sentence ("padahal sifat orang Flores
+ * jujur")?  "barang bawaan penumpang" is luggage. */
+static int
+nature_of_group(const struct ctx *cx, size_t a, size_t k)
+{
+  static const char *const nature[] = {"bawaan", "watak", "tabiat", "sifat",
+                                       "darah", "budaya", "kebiasaan",
+                                       "karakter", "mental", NULL};
+  size_t m, g = k + 1;
+
+  if (!word_in(cx, k, nature) || g >= cx->nm->n || starts_clause(cx, g))
+    return 0;
+  /* "sifat orang Rote", not "sifat orang kaya". */
+  if (word_is(cx, WC_GROUPHEAD, g) && !word_is(cx, WC_KIND, g) &&
+      !(g + 1 < cx->nm->n && !starts_clause(cx, g + 1) &&
+        word_is(cx, WC_GROUP, g + 1)))
+    return 0;
+  if (!(word_is(cx, WC_KIND, g) || word_is(cx, WC_GROUPHEAD, g) ||
+        word_is(cx, WC_GROUP, g) || word_is(cx, WC_THEY, g)))
+    return 0;
+  for (m = clause_start(cx, k); m < k && m >= a; m++)
+    if (word_is(cx, WC_TURN, m) || word_is(cx, WC_NOT, m))
+      return 0;
+  return 1;
+}
+
 /* "orang Alor, pantas saja dia rakus": a [reason] word at word k (in the
- * sentence from word a) not denied ("tidak wajar") puts what follows
- * down to the group, as "semua" does. */
+ * sentence from word a) not denied ("tidak wajar"), or a trait put down
+ * to the group's nature (nature_of_group), puts what follows down to the
+ * group, as "semua" does. */
 static int
 reason_given(const struct ctx *cx, size_t a, size_t k)
 {
-  return word_is(cx, WC_REASON, k) && !(k > a && word_is(cx, WC_NOT, k - 1));
+  return (word_is(cx, WC_REASON, k) &&
+          !(k > a && word_is(cx, WC_NOT, k - 1))) ||
+         nature_of_group(cx, a, k);
 }
 
 void

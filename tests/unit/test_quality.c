@@ -1625,6 +1625,18 @@ static const struct judge_case mind_cases[] = {
   {"Lutut saya luka dan otak saya pusing karena antre 5 jam di Dukcapil.",
    QUALITY_CLEAN, 0},
   {"Kami butuh pegawai berwajah ramah di loket Dukcapil.", QUALITY_CLEAN, 0},
+  /* The animal by comparison ("macam", "seperti", "kayak"): the face or
+   * mind of the one addressed or of an official, not the animal. */
+  {"Lu pung otak macam kerbau, pak sekdes, surat tanah beta hilang lagi.",
+   QUALITY_INSULT, 0},
+  {"Kepala dinas itu otaknya kayak keledai, laporan dana dikembalikan tiga "
+   "kali.", QUALITY_INSULT, 0},
+  {"Ko pung muka seperti babi, pak lurah, bantuan ternak ko potong "
+   "separuh.", QUALITY_INSULT, 0},
+  {"Anak sapi bantuan dinas mukanya seperti kerbau, bukan sapi bali.",
+   QUALITY_CLEAN, 0},
+  {"Saya pung otak macam mau pecah, antre di Dukcapil dari pagi.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_mind_idiom)
@@ -1677,6 +1689,20 @@ static const struct judge_case expel_cases[] = {
    QUALITY_CLEAN, 0},
   {"Sebaiknya petugas yang minta uang itu diusir dari kantor camat.",
    QUALITY_CLEAN, 0},
+  /* Ordered out, the group the object of "suruh" opening its clause;
+   * refugees named by origin. */
+  {"Orang Bugis di Pasar Oeba, suruh mereka pulang ke kampungnya.",
+   QUALITY_SARA, 0},
+  {"Eks pengungsi Timor Leste di Kabupaten Belu, suruh dong kembali ke "
+   "negara asal.", QUALITY_SARA, 0},
+  {"Pengungsi Timor di Atambua sebaiknya kembali ke negaranya.",
+   QUALITY_SARA, 0},
+  {"Orang Sabu yang antre di Dukcapil, camat suruh mereka pulang dan datang "
+   "besok.", QUALITY_CLEAN, 0},
+  {"Eks pengungsi Timor Leste di Belu belum terima sertifikat tanah dari "
+   "BPN.", QUALITY_CLEAN, 0},
+  {"Suruh mereka pulang dulu, loket Dukcapil tutup jam dua.", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_expel_call)
@@ -1781,6 +1807,21 @@ static const struct judge_case role_group_cases[] = {
    0},
   {"Pak camat bilang mahasiswa Papua di Kupang itu biang onar semua.",
    QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  /* A religion or people as the adjective of a plural of people
+   * ("guru-guru Kristen", "para pegawai Katolik", "polisi2 Timor"). */
+  {"Pegawai-pegawai Katolik di dinas itu munafik semua, naik pangkat "
+   "karena orang dalam.", QUALITY_SARA, 0},
+  {"Para guru Islam di SMP itu memang pemalas, masuk kelas cuma dua jam.",
+   QUALITY_SARA, 0},
+  {"Polisi2 Timor di Polsek Alak itu penipu semua.", QUALITY_SARA, 0},
+  {"Guru-guru Kristen di sekolah itu belum terima gaji honor tiga bulan.",
+   QUALITY_CLEAN, 0},
+  {"Para pegawai Katolik di dinas itu dipaksa bayar iuran oleh kepala "
+   "dinas.", QUALITY_CLEAN, 0},
+  {"Guru-guru di sekolah Kristen itu semua jadi korban penipu arisan.",
+   QUALITY_CLEAN, 0},
+  {"Kami guru-guru Katolik di SD itu memang pemalas kata kepala sekolah.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_role_group)
@@ -2722,6 +2763,23 @@ static const struct judge_case victim_cases[] = {
    QUALITY_SARA, 0},
   {"Orang Sabu yang ditangkap polisi itu memang pencuri semua",
    QUALITY_SARA, 0},
+  /* The group restated by "mereka"/"dorang" in a later clause, the
+   * derogation its predicate; "mereka" after another person is theirs,
+   * and a group the victim is told. */
+  {"Jangan percaya orang Rote, dari dulu sampai sekarang mereka licik.",
+   QUALITY_SARA, 0},
+  {"Hati-hati dengan orang Sabu di pasar, mereka penipu dan pencuri.",
+   QUALITY_SARA, 0},
+  {"Saya kesal dengan orang Manggarai di kantor ini, mereka pemalas.",
+   QUALITY_SARA, 0},
+  {"Orang Bima yang jualan di pasar Oeba, dorang tukang tipu.", QUALITY_SARA,
+   0},
+  {"Orang Rote di desa kami lapor ke polisi, mereka jadi korban penipu.",
+   QUALITY_CLEAN, 0},
+  {"Orang Flores di kampung kami lapor pegawai bank, mereka pencuri uang "
+   "kami.", QUALITY_CLEAN, 0},
+  {"Orang Alor di desa kami tidak dapat BLT, mereka korban kades yang "
+   "korupsi.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_group_victim)
@@ -2746,6 +2804,22 @@ static const struct judge_case apposed_cases[] = {
   {"Kepala desa itu orang Rote, makanya dia korupsi.", QUALITY_SARA, 0},
   {"Pegawai orang Sabu semua korupsi", QUALITY_SARA, 0},
   {"Kepala desa orang Rote, makanya dia korupsi.", QUALITY_SARA, 0},
+  /* Put down to the nature of the group ("bawaan suku", "sifat orang
+   * X", "watak mereka") as a word of reason does. */
+  {"Petugas dari Sumba di Samsat itu pemalas, memang watak suku mereka.",
+   QUALITY_SARA, 0},
+  {"Kepala desa orang Rote itu licik, sudah sifat orang Rote begitu.",
+   QUALITY_SARA, 0},
+  {"Bendahara dari Sabu itu korupsi dana desa, sudah bawaan dorang.",
+   QUALITY_SARA, 0},
+  {"Pegawai dari Flores di pelabuhan itu mencuri barang bawaan penumpang.",
+   QUALITY_CLEAN, 0},
+  {"Camat dari Sumba itu ramah, sifat orang Sumba memang begitu.",
+   QUALITY_CLEAN, 0},
+  {"Pegawai dari Flores itu korupsi, padahal sifat orang Flores jujur.",
+   QUALITY_CLEAN, 0},
+  {"Kades dari Rote itu korupsi dana desa, memang sifat orang kaya baru.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_origin_apposed)
