@@ -107,7 +107,10 @@ struct phrase {
   int level;                /* the place's */
   unsigned char nwords;     /* 1..PHRASE_WORDS */
   unsigned char core;       /* words of the name itself, before joining */
-  unsigned char kind;       /* 1: begins with a kind word ("kabupaten") */
+  unsigned char kind;       /* begins with a kind word: 2 its own
+                               ("kabupaten", "kelurahan" of a kelurahan),
+                               1 the other of desa and kelurahan ("desa"
+                               of a kelurahan: see derive_swapped) */
   unsigned char weak;       /* an "alone" phrase */
   unsigned char joined;     /* a kecamatan or desa name of several words
                                joined into one: matched exactly only */
@@ -1533,6 +1536,8 @@ struct alias {
   int bears;      /* for a town line's: what town_place() found, or -1 */
   int sans_kota;  /* a desa name without its "Kota" (town_kota): not the
                      place that bears a town's name (finest_inside) */
+  int swapped;    /* after the other of desa and kelurahan
+                     (derive_swapped) */
 };
 
 /* A name of a town line: the kabupaten/kota it was written for, and the
@@ -1695,6 +1700,7 @@ push_alias(struct loader *ld, const char *key, const char *text,
   a->town = -1;
   a->bears = -1;
   a->sans_kota = 0;
+  a->swapped = 0;
   ld->naliases++;
 }
 
@@ -2580,6 +2586,68 @@ derive_sub(struct loader *ld, const struct alias *a, size_t klen,
     ld->aliases[n].sans_kota = kota;
 }
 
+/*
+ * A desa or kelurahan name a after its kind word (a.key[0..klen)), also
+ * after the other one ("desa mataloko" for Kelurahan Mataloko,
+ * "kelurahan gorontalo" for Desa Gorontalo), with what derive_sub and
+ * derive_part make of that after a kind word: reporters call either by
+ * either.  These phrases rank below the place's own kind word (struct
+ * phrase's kind), so "Desa Oebobo" is still the desa of that name before
+ * the kelurahan, but a namesake that the rest of the text supports keeps
+ * its level ("desa Oebobo, Kota Kupang"), a name of one word beats
+ * another's written joined (select_phrases: "desa Mataloko" is Kelurahan
+ * Mataloko, not Desa Mata Loko), and the name covers an outside name it
+ * holds ("Kel. Gorontalo").  Not for a name of ordinary words
+ * (not-a-name), which needs its own kind word: "kantor lurah, tentang
+ * KTP" is no Desa Tentang.
+ */
+static void
+derive_swapped(struct loader *ld, const struct alias *a, size_t klen,
+               const struct wordcount *wc, struct buf *tmp)
+{
+  struct alias sw;
+  const char *other;
+  int n, k, i;
+
+  if (ld->places[a->place].level != PLACE_DESA || !a->kind || a->swapped ||
+      a->weak || is_not_a_name(ld, a->key + klen))
+    return;
+  if (is_word(a->key, klen - 1, "desa"))
+    other = "kelurahan";
+  else if (is_word(a->key, klen - 1, "kelurahan"))
+    other = "desa";
+  else
+    return;
+  buf_reset(tmp);
+  note_rc(ld, buf_append(tmp, other, strlen(other)));
+  note_rc(ld, buf_append(tmp, a->key + klen - 1, strlen(a->key + klen - 1)));
+  if (ld->rc != 0)
+    return;
+  n = ld->naliases;
+  push_alias(ld, tmp->data, NULL, 0, a->place, a->line, a->nwords, a->core,
+             1);
+  if (ld->rc != 0)
+    return;
+  ld->aliases[n].swapped = 1;
+  /* A copy: pushing may move the array (the strings stay put). */
+  sw = ld->aliases[n];
+  klen = strlen(other) + 1;
+  derive_sub(ld, &sw, klen, tmp);
+  derive_part(ld, &sw, klen, wc, tmp);
+  /* Keep what has the kind word; the rest the name gave already. */
+  for (i = k = n + 1; i < ld->naliases; i++) {
+    if (ld->aliases[i].kind) {
+      ld->aliases[i].swapped = 1;
+      ld->aliases[i].seq = k;
+      ld->aliases[k++] = ld->aliases[i];
+    } else {
+      free(ld->aliases[i].key);
+      free(ld->aliases[i].text);
+    }
+  }
+  ld->naliases = k;
+}
+
 /* Kinds of landmark that reporters write out in full. */
 static const struct {
   const char *abbr;
@@ -2681,6 +2749,7 @@ derive(struct loader *ld, struct buf *tmp)
     if (ld->places[a.place].level > PLACE_KABUPATEN) {
       derive_sub(ld, &a, klen, tmp);
       derive_part(ld, &a, klen, &wc, tmp);
+      derive_swapped(ld, &a, klen, &wc, tmp);
       continue;
     }
     /* "Kabupaten Kota" must not make plain "kota" a place. */
@@ -2920,6 +2989,8 @@ select_phrases(struct loader *ld)
           v[keep].core = v[j].core;
         if (v[j].kind > v[keep].kind)
           v[keep].kind = v[j].kind;
+        if (v[j].swapped < v[keep].swapped)
+          v[keep].swapped = v[j].swapped;
         continue;
       }
       v[j].keep = 1;
@@ -3064,7 +3135,7 @@ build_phrases(const struct loader *ld, struct place_list *pl)
     ph = &pl->phrases[pl->nphrases++];
     ph->place = a->place;
     ph->core = a->core;
-    ph->kind = a->kind;
+    ph->kind = (unsigned char)(a->kind ? 2 - a->swapped : 0);
     ph->weak = a->weak;
     ph->joined = a->joined;
     ph->whole = a->whole;

@@ -82,10 +82,16 @@
  * Tenaw"; a landmark of one word, "Undana", must be exact).  Right
  * after its kind word (Kel., Desa, Kec.) a word of 5 or more letters of
  * a kecamatan or desa name may have a letter left out or added ("Kel.
- * Sikumna").  A name of one word written as two ("Kuan Fatu", "Oe Sao")
- * is that name, unless the first word is a name itself or both are words
- * of names.  A word of 6 or more letters that only one desa or kelurahan
- * name of two words has names it as the whole answer, with the place it
+ * Sikumna").  "Desa" and "Kelurahan" are each the kind word of a desa
+ * and of a kelurahan alike ("desa Mataloko" is Kelurahan Mataloko, "Kel.
+ * Gorontalo" the Desa Gorontalo of Labuan Bajo, not the province), a
+ * place's own one ranking above the other ("Desa Oebobo" is the desa of
+ * that name, not the kelurahan, unless the text names the kelurahan's
+ * kota); not for a name of ordinary words (not-a-name).  A name of one
+ * word written as two ("Kuan Fatu", "Oe Sao") is that name, unless the
+ * first word is a name itself or both are words of names.  A word of 6
+ * or more letters that only one desa or kelurahan name of two words has
+ * names it as the whole answer, with the place it
  * lies in, or after its kind word ("Penkase" for Penkase Oeleta).  The
  * first two words of a kabupaten name of three ("Timor Tengah") tie
  * between the kabupaten whose names they start.  A place whose kecamatan or kabupaten the text

@@ -1461,6 +1461,48 @@ START_TEST(place_outside_city_by_kind_word)
 }
 END_TEST
 
+/* Reporters call a kelurahan "desa" and a desa "kelurahan": either kind
+ * word names a desa or kelurahan, its own first ("desa oebobo" is the
+ * Desa Oebobo of TTS, "kel. oebobo" the Kelurahan of Kota Kupang).  So
+ * the kabupaten named beside it picks the namesake and keeps its level
+ * ("desa Oebobo kota kupang"), the name of one word beats another's
+ * name written joined ("desa Mataloko" is Kelurahan Mataloko, not Desa
+ * Mata Loko), and the name covers a place outside NTT that it holds, as
+ * after its own kind word ("Kel. Gorontalo" is the Desa Gorontalo of
+ * Labuan Bajo, "dari Gorontalo" still the province). */
+START_TEST(place_desa_or_kelurahan_either_kind_word)
+{
+  static const struct told told[] = {
+    {"desa Oebobo kota kupang", "5371", "53.71.04.1001", PLACE_DESA},
+    {"desa Cendana, TTS", "5304", "53.02.01.1002", PLACE_DESA},
+    {"kelurahan oebobo tts", "5304", "53.02.14.2004", PLACE_DESA},
+    {"Saya guru honor di desa Mataloko kabupaten ngada, gaji kami dipotong",
+     "5312", "53.09.02.1017", PLACE_DESA},
+    {"desa oebobo", "5304", "53.02.14.2004", PLACE_DESA},
+    {"kel. oebobo", "5371", "53.71.04.1001", PLACE_DESA},
+    {"desa Mataloko", "5312", "53.09.02.1017", PLACE_DESA},
+    {"desa Mata Loko", "5317", "53.18.02.2004", PLACE_DESA},
+    {"Kel. Gorontalo, Labuan Bajo", "5315", "53.15.05.2020", PLACE_DESA},
+    {"kelurahan gorontalo", "5315", "53.15.05.2020", PLACE_DESA},
+  };
+  static const char *const outside[] = {
+    "dari Gorontalo", "di Gorontalo", "Kota Gorontalo",
+    "kecamatan gorontalo",
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  assert_told(pl, told, NELEM(told));
+  for (i = 0; i < NELEM(outside); i++) {
+    ck_assert_int_eq(place_match(pl, outside[i], &m), 0);
+    ck_assert_msg(m.outside && !m.matched, "'%s' is not outside (matched "
+                  "%s)", outside[i], m.matched ? m.place.label : "-");
+  }
+  place_free(pl);
+}
+END_TEST
+
 /* Ambon, where many from NTT work, is outside NTT written alone too;
  * the banana of its name is no place. */
 START_TEST(place_outside_ambon)
@@ -1973,6 +2015,7 @@ place_suite(void)
   tcase_add_test(tc, place_initials_of_kelurahan);
   tcase_add_test(tc, place_word_written_twice_with_2);
   tcase_add_test(tc, place_outside_ambon);
+  tcase_add_test(tc, place_desa_or_kelurahan_either_kind_word);
   tcase_add_test(tc, place_dotted_initials);
   tcase_add_test(tc, place_origin_is_not_the_place);
   tcase_add_test(tc, place_namesake_beside_neighbour);
