@@ -11,6 +11,7 @@
 #include <openssl/rand.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/err.h"
 
@@ -20,6 +21,50 @@ crypto_random(void *p, size_t n)
   if (n > 0x7fffffff || RAND_bytes(p, (int)n) != 1)
     return AERR_STATE;
   return 0;
+}
+
+void
+crypto_rand_init(struct crypto_rand *r)
+{
+  r->left = 0;
+  r->pid = 0;
+}
+
+int
+crypto_rand_bytes(struct crypto_rand *r, void *p, size_t n)
+{
+  unsigned char *out = p;
+  pid_t pid = getpid();
+
+  if (r->pid != pid)
+    crypto_rand_wipe(r);      /* another process's bytes: not ours to use */
+  while (n > 0) {
+    size_t k, at;
+
+    if (r->left == 0) {
+      if (n >= CRYPTO_RAND_BLOCK)
+        return crypto_random(out, n);
+      if (crypto_random(r->block, sizeof(r->block)) != 0)
+        return AERR_STATE;
+      r->left = sizeof(r->block);
+      r->pid = pid;
+    }
+    k = n < r->left ? n : r->left;
+    at = sizeof(r->block) - r->left;
+    memcpy(out, r->block + at, k);
+    OPENSSL_cleanse(r->block + at, k);
+    r->left -= k;
+    out += k;
+    n -= k;
+  }
+  return 0;
+}
+
+void
+crypto_rand_wipe(struct crypto_rand *r)
+{
+  OPENSSL_cleanse(r->block, sizeof(r->block));
+  crypto_rand_init(r);
 }
 
 char *

@@ -9,6 +9,7 @@
 #define ADUAN_CRYPTO_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #define CRYPTO_SHA256_LEN 32
 #define CRYPTO_SHA1_LEN 20
@@ -16,6 +17,34 @@
 /* Fill p with n random bytes.  Returns 0 or AERR_STATE when the system's
  * random source fails. */
 int crypto_random(void *p, size_t n);
+
+/*
+ * Random bytes for many small draws (a reporter's handle takes 7), from
+ * the same CSPRNG as crypto_random, fetched in blocks: one RAND_bytes
+ * call costs about 24 000 instructions whatever its size, so one fills
+ * CRYPTO_RAND_BLOCK bytes and the next draws take from them.  The bytes
+ * are the CSPRNG's own, as hard to guess; each byte handed out is wiped
+ * from the block, and a block filled before a fork() is thrown away in
+ * the child, so parent and child never hand out the same bytes.  The
+ * state belongs to its owner (one thread at a time); it holds secrets
+ * to come: crypto_rand_wipe it before it is freed.
+ */
+#define CRYPTO_RAND_BLOCK 512
+
+struct crypto_rand {
+  unsigned char block[CRYPTO_RAND_BLOCK];
+  size_t left;                  /* bytes not yet handed out, at the end */
+  pid_t pid;                    /* the process that filled block */
+};
+
+/* An empty state: the first draw fills it. */
+void crypto_rand_init(struct crypto_rand *r);
+
+/* Fill p with n random bytes.  0 or AERR_STATE (as crypto_random). */
+int crypto_rand_bytes(struct crypto_rand *r, void *p, size_t n);
+
+/* Wipe what r holds; it is empty after (as crypto_rand_init). */
+void crypto_rand_wipe(struct crypto_rand *r);
 
 /* Lower-case hex of n bytes into out (2n+1 bytes).  Returns out. */
 char *crypto_hex(const void *p, size_t n, char *out);

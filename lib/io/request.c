@@ -4,6 +4,7 @@
 #include "io/request.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -44,29 +45,21 @@ request_easy(const struct request_spec *spec, struct curl_slist **headers)
   return request_easy_reuse(NULL, spec, headers);
 }
 
-CURL *
-request_easy_reuse(CURL *easy, const struct request_spec *spec,
-                   struct curl_slist **headers)
+/* What changes from one request to the next: the URL (parsed, uh, or
+ * the string), the header list, the method and body, the callbacks'
+ * argument and the timeout. */
+static void
+set_request(CURL *easy, const struct request_spec *spec, int post, CURLU *uh,
+            struct curl_slist *headers)
 {
-  int post = strcmp(spec->method, "POST") == 0;
-
-  *headers = NULL;
-  if (header_list(spec, post, headers) != 0) {
-    if (easy != NULL)
-      curl_easy_cleanup(easy);
-    return NULL;
+  if (uh != NULL) {
+    curl_easy_setopt(easy, CURLOPT_CURLU, uh);
+  } else {
+    /* A CURLU set before would win over the string. */
+    curl_easy_setopt(easy, CURLOPT_CURLU, NULL);
+    curl_easy_setopt(easy, CURLOPT_URL, spec->url);
   }
-  if (easy != NULL)
-    curl_easy_reset(easy);
-  else
-    easy = curl_easy_init();
-  if (easy == NULL) {
-    curl_slist_free_all(*headers);
-    *headers = NULL;
-    return NULL;
-  }
-  curl_easy_setopt(easy, CURLOPT_URL, spec->url);
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, *headers);
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
   if (post) {
     curl_easy_setopt(easy, CURLOPT_POST, 1L);
     curl_easy_setopt(easy, CURLOPT_POSTFIELDS,
@@ -75,17 +68,23 @@ request_easy_reuse(CURL *easy, const struct request_spec *spec,
   } else {
     curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
   }
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, spec->arg);
+  if (spec->on_header != NULL)
+    curl_easy_setopt(easy, CURLOPT_HEADERDATA, spec->arg);
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, spec->timeout_ms);
+}
+
+/* What stays the same for every request of a caller. */
+static void
+set_fixed(CURL *easy, const struct request_spec *spec)
+{
   if (spec->userpwd != NULL) {
     curl_easy_setopt(easy, CURLOPT_USERPWD, spec->userpwd);
     curl_easy_setopt(easy, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
   }
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, spec->on_body);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, spec->arg);
-  if (spec->on_header != NULL) {
+  if (spec->on_header != NULL)
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, spec->on_header);
-    curl_easy_setopt(easy, CURLOPT_HEADERDATA, spec->arg);
-  }
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, spec->timeout_ms);
   if (spec->max_size > 0)
     curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, spec->max_size);
   if (spec->max_redirs > 0) {
@@ -95,7 +94,160 @@ request_easy_reuse(CURL *easy, const struct request_spec *spec,
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+}
+
+/* easy reset (or a new one when NULL), with every option of spec; NULL
+ * when out of memory. */
+static CURL *
+easy_fresh(CURL *easy, const struct request_spec *spec, int post, CURLU *uh,
+           struct curl_slist *headers)
+{
+  if (easy != NULL)
+    curl_easy_reset(easy);
+  else
+    easy = curl_easy_init();
+  if (easy == NULL)
+    return NULL;
+  set_fixed(easy, spec);
+  set_request(easy, spec, post, uh, headers);
   return easy;
+}
+
+CURL *
+request_easy_reuse(CURL *easy, const struct request_spec *spec,
+                   struct curl_slist **headers)
+{
+  int post = strcmp(spec->method, "POST") == 0;
+  CURL *e;
+
+  *headers = NULL;
+  if (header_list(spec, post, headers) != 0) {
+    if (easy != NULL)
+      curl_easy_cleanup(easy);
+    return NULL;
+  }
+  e = easy_fresh(easy, spec, post, NULL, *headers);
+  if (e == NULL) {
+    curl_slist_free_all(*headers);
+    *headers = NULL;
+  }
+  return e;
+}
+
+/* ---- Shared URL and headers ------------------------------------------ */
+
+struct request_shared {
+  int refs;
+  int post;
+  char *url;                    /* as given */
+  CURLU *uh;                    /* url parsed; NULL: libcurl refused it */
+  char *lines;                  /* the header lines given, each ended by
+                                   its NUL, back to back */
+  size_t lines_len;
+  struct curl_slist *headers;   /* the list sent (header_list) */
+};
+
+/* The header lines spec gives, as request_shared keeps them: into out
+ * (NULL: only counted); their length. */
+static size_t
+spec_lines(const struct request_spec *spec, char *out)
+{
+  size_t n = 0, k;
+  int i;
+
+  for (i = 0; spec->headers != NULL && i < spec->max_headers &&
+              spec->headers[i] != NULL; i++) {
+    k = strlen(spec->headers[i]) + 1;
+    if (out != NULL)
+      memcpy(out + n, spec->headers[i], k);
+    n += k;
+  }
+  return n;
+}
+
+/* 1 when sh was made for spec's method, URL and header lines. */
+static int
+shared_fits(const struct request_shared *sh, const struct request_spec *spec,
+            int post)
+{
+  size_t off = 0, k;
+  int i;
+
+  if (sh->post != post || strcmp(sh->url, spec->url) != 0)
+    return 0;
+  for (i = 0; spec->headers != NULL && i < spec->max_headers &&
+              spec->headers[i] != NULL; i++) {
+    k = strlen(spec->headers[i]) + 1;
+    if (off + k > sh->lines_len ||
+        memcmp(sh->lines + off, spec->headers[i], k) != 0)
+      return 0;
+    off += k;
+  }
+  return off == sh->lines_len;
+}
+
+struct request_shared *
+request_shared_for(struct request_shared *cur, const struct request_spec *spec)
+{
+  int post = strcmp(spec->method, "POST") == 0;
+  struct request_shared *sh;
+  size_t n;
+
+  if (cur != NULL && shared_fits(cur, spec, post))
+    return request_shared_ref(cur);
+  sh = calloc(1, sizeof(*sh));
+  if (sh == NULL)
+    return NULL;
+  sh->refs = 1;
+  sh->post = post;
+  n = spec_lines(spec, NULL);
+  sh->lines = malloc(n > 0 ? n : 1);
+  sh->url = strdup(spec->url);
+  sh->uh = curl_url();
+  if (sh->lines == NULL || sh->url == NULL || sh->uh == NULL ||
+      header_list(spec, post, &sh->headers) != 0) {
+    request_shared_drop(sh);
+    return NULL;
+  }
+  sh->lines_len = spec_lines(spec, sh->lines);
+  /* The flags libcurl parses a URL string with itself. */
+  if (curl_url_set(sh->uh, CURLUPART_URL, spec->url,
+                   CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) {
+    curl_url_cleanup(sh->uh);
+    sh->uh = NULL;
+  }
+  return sh;
+}
+
+struct request_shared *
+request_shared_ref(struct request_shared *sh)
+{
+  sh->refs++;
+  return sh;
+}
+
+void
+request_shared_drop(struct request_shared *sh)
+{
+  if (sh == NULL || --sh->refs > 0)
+    return;
+  curl_slist_free_all(sh->headers);
+  if (sh->uh != NULL)
+    curl_url_cleanup(sh->uh);
+  free(sh->url);
+  free(sh->lines);
+  free(sh);
+}
+
+CURL *
+request_easy_shared(CURL *easy, int kept, const struct request_spec *spec,
+                    struct request_shared *sh)
+{
+  if (easy != NULL && kept) {
+    set_request(easy, spec, sh->post, sh->uh, sh->headers);
+    return easy;
+  }
+  return easy_fresh(easy, spec, sh->post, sh->uh, sh->headers);
 }
 
 const char *

@@ -49,6 +49,45 @@ CURL *request_easy_reuse(CURL *easy, const struct request_spec *spec,
                          struct curl_slist **headers);
 
 /*
+ * What the requests of one sender to one place have in common, made once
+ * and shared: the URL as libcurl parsed it (a CURLU, so that a request
+ * does not parse it again) and the header list ("Expect:" added for a
+ * POST).  Counted references: each transfer that uses it holds one until
+ * it is over, and the sender one for the next requests.
+ */
+struct request_shared;
+
+/* A reference to cur when spec's method, URL and header lines are the
+ * ones cur was made for (cur may be NULL), else to a new one made for
+ * spec.  NULL when out of memory.  A URL libcurl's parser refuses is kept
+ * as a string, for libcurl to refuse again when the request runs (the
+ * same error as a request without it). */
+struct request_shared *request_shared_for(struct request_shared *cur,
+                                          const struct request_spec *spec);
+/* Another reference to sh (not NULL); returns sh. */
+struct request_shared *request_shared_ref(struct request_shared *sh);
+/* Give up a reference (NULL is fine). */
+void request_shared_drop(struct request_shared *sh);
+
+/*
+ * easy set up for spec with sh's URL and headers (sh made for spec,
+ * request_shared_for; it must outlive the transfer).  easy NULL: a new
+ * handle, every option set.  easy not NULL, an ended transfer's handle:
+ * when kept is 1, it was last set up by this function for a spec with
+ * the same on_body, on_header, userpwd, max_size and max_redirs, and
+ * only what differs from one request to the next is set again (URL,
+ * headers, method and body, timeout, arg); libcurl keeps every other
+ * option between transfers, so no curl_easy_reset.  kept 0: reset, then
+ * set up as new.  NULL when out of memory (easy cleaned up).  The request
+ * goes to sh's URL; libcurl 7.88 does not turn a CURLU into its URL
+ * string again on a handle that has had one, so CURLINFO_EFFECTIVE_URL
+ * of such a handle may name an earlier request's URL: do not use it.
+ */
+CURL *request_easy_shared(CURL *easy, int kept,
+                          const struct request_spec *spec,
+                          struct request_shared *sh);
+
+/*
  * A stable name for why a transfer of easy ended with result, for log
  * lines (error=...): "connect_refused" (nothing listens at the address),
  * "timeout" (no connection or no whole answer within the timeout),

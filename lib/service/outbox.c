@@ -41,6 +41,8 @@ struct chan {
   double tokens;
   int64_t refilled_at;
   int inflight;
+  struct request_shared *shared;  /* the URL and headers of its last
+                                     request, for the next ones */
 };
 
 struct job;
@@ -57,7 +59,10 @@ struct outbox {
   struct job *unrecorded;         /* ended sends whose outcome waits to be
                                      committed, oldest first */
   CURL **idle;                    /* easy handles of ended sends, for the
-                                     next ones (request_easy_reuse) */
+                                     next ones: each set up by job_easy,
+                                     with the same callbacks and limits,
+                                     so only a request's own options are
+                                     set again (request_easy_shared) */
   int nidle;
   int maxidle;                    /* kept no more than this: the channels'
                                      requests in flight (keep_connections) */
@@ -76,7 +81,8 @@ struct job {
   int segments;                 /* SMS channels: segments of the text */
   int64_t started;
   struct provider_request req;
-  struct curl_slist *headers;
+  struct request_shared *shared;  /* its URL and headers, held until the
+                                     request is over */
   struct buf answer;
   char retry_after[32];
   const char *neterr;           /* why no answer came (request.h), or NULL */
@@ -197,6 +203,7 @@ on_closed(uv_handle_t *h)
   struct outbox *ob = h->data;
   void (*cb)(void *) = ob->close_cb;
   void *arg = ob->close_arg;
+  int i;
 
   /* Outcomes never committed: their rows stay "sending" and are sent
    * again at the next start. */
@@ -208,6 +215,8 @@ on_closed(uv_handle_t *h)
   while (ob->nidle > 0)
     curl_easy_cleanup(ob->idle[--ob->nidle]);
   free(ob->idle);
+  for (i = 0; i < ob->nchans; i++)
+    request_shared_drop(ob->chans[i].shared);
   free(ob->chans);
   free(ob);
   if (cb != NULL)
@@ -398,8 +407,8 @@ keep_unrecorded(struct job *j)
   struct job **tail;
 
   provider_request_free(&j->req);
-  curl_slist_free_all(j->headers);
-  j->headers = NULL;
+  request_shared_drop(j->shared);
+  j->shared = NULL;
   buf_free(&j->answer);
   j->next = NULL;
   for (tail = &ob->unrecorded; *tail != NULL; tail = &(*tail)->next)
@@ -517,7 +526,7 @@ static void
 job_free(struct job *j)
 {
   provider_request_free(&j->req);
-  curl_slist_free_all(j->headers);
+  request_shared_drop(j->shared);
   buf_free(&j->answer);
   free(j->kind);
   free(j->o_provider_id);
@@ -587,11 +596,16 @@ on_done(CURL *easy, CURLcode result, void *arg)
   outbox_kick(ob);
 }
 
-/* j's request (built by the adapter) as an easy handle, or NULL. */
+/* j's request (built by the adapter) as an easy handle, or NULL.  A
+ * kept handle and the channel's URL and headers of its last request are
+ * used again where they fit. */
 static CURL *
 job_easy(struct job *j, const struct config *cfg)
 {
   struct request_spec spec = {0};
+  struct chan *c = chan_get(j->ob, j->channel);
+  struct outbox *ob = j->ob;
+  CURL *easy;
 
   spec.method = j->req.method;
   spec.url = j->req.url;
@@ -604,8 +618,15 @@ job_easy(struct job *j, const struct config *cfg)
   spec.on_body = on_answer;
   spec.on_header = on_header;
   spec.arg = j;
-  return request_easy_reuse(j->ob->nidle > 0 ? j->ob->idle[--j->ob->nidle]
-                                             : NULL, &spec, &j->headers);
+  j->shared = request_shared_for(c != NULL ? c->shared : NULL, &spec);
+  if (j->shared == NULL)
+    return NULL;
+  if (c != NULL && c->shared != j->shared) {
+    request_shared_drop(c->shared);
+    c->shared = request_shared_ref(j->shared);
+  }
+  easy = ob->nidle > 0 ? ob->idle[--ob->nidle] : NULL;
+  return request_easy_shared(easy, 1, &spec, j->shared);
 }
 
 /* Start sending row on ch.  Returns 0, or an error after which the row

@@ -1,9 +1,11 @@
 /*
  * test_crypto.c: HMAC, SHA-256, base64, hex and constant-time equality
- * against published vectors.
+ * against published vectors; random bytes drawn from blocks.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "base/crypto.h"
 #include "testutil.h"
@@ -115,6 +117,96 @@ START_TEST(random_differs)
 }
 END_TEST
 
+/* 1 when the bytes r has handed out are wiped from its block. */
+static int
+rand_spent_wiped(const struct crypto_rand *r)
+{
+  size_t i;
+
+  for (i = 0; i < CRYPTO_RAND_BLOCK - r->left; i++)
+    if (r->block[i] != 0)
+      return 0;
+  return 1;
+}
+
+static int
+cmp7(const void *a, const void *b)
+{
+  return memcmp(a, b, 7);
+}
+
+/* Small draws across several blocks: none repeats, none is all zero,
+ * and what was handed out is no longer in the block. */
+START_TEST(rand_draws_from_blocks)
+{
+  static const unsigned char zero[7];
+  unsigned char got[400][7];
+  struct crypto_rand r;
+  int i;
+
+  crypto_rand_init(&r);
+  for (i = 0; i < 400; i++) {
+    ck_assert_int_eq(crypto_rand_bytes(&r, got[i], 7), 0);
+    ck_assert_int_ne(memcmp(got[i], zero, 7), 0);
+    ck_assert(rand_spent_wiped(&r));
+  }
+  qsort(got, 400, 7, cmp7);
+  for (i = 1; i < 400; i++)
+    ck_assert_int_ne(memcmp(got[i - 1], got[i], 7), 0);
+  /* A draw larger than a block (the block's rest first), then two that
+   * end a new block exactly. */
+  {
+    unsigned char big[2 * CRYPTO_RAND_BLOCK + 3], rest[CRYPTO_RAND_BLOCK];
+    ck_assert_uint_gt(r.left, 0);
+    ck_assert_int_eq(crypto_rand_bytes(&r, big, sizeof(big)), 0);
+    ck_assert_int_ne(memcmp(big, big + CRYPTO_RAND_BLOCK, 16), 0);
+    ck_assert_uint_eq(r.left, 0);
+    ck_assert(rand_spent_wiped(&r));
+    ck_assert_int_eq(crypto_rand_bytes(&r, rest, CRYPTO_RAND_BLOCK - 12), 0);
+    ck_assert_uint_eq(r.left, 12);
+    ck_assert_int_eq(crypto_rand_bytes(&r, rest, 12), 0);
+    ck_assert_uint_eq(r.left, 0);
+    ck_assert(rand_spent_wiped(&r));
+  }
+  crypto_rand_wipe(&r);
+  ck_assert_uint_eq(r.left, 0);
+  ck_assert(rand_spent_wiped(&r));
+}
+END_TEST
+
+/* A child forked with a block half spent draws bytes of its own, not
+ * the ones its parent draws next. */
+START_TEST(rand_fork_draws_anew)
+{
+  unsigned char first[7], mine[16], child[16];
+  struct crypto_rand r;
+  int fds[2], status = 0;
+  pid_t pid;
+
+  crypto_rand_init(&r);
+  ck_assert_int_eq(crypto_rand_bytes(&r, first, sizeof(first)), 0);
+  ck_assert_int_eq(pipe(fds), 0);
+  pid = fork();
+  ck_assert_int_ge(pid, 0);
+  if (pid == 0) {
+    unsigned char b[16] = {0};
+    close(fds[0]);
+    if (crypto_rand_bytes(&r, b, sizeof(b)) != 0 ||
+        write(fds[1], b, sizeof(b)) != (ssize_t)sizeof(b))
+      _exit(1);
+    _exit(0);
+  }
+  close(fds[1]);
+  ck_assert_int_eq(crypto_rand_bytes(&r, mine, sizeof(mine)), 0);
+  ck_assert_int_eq(read(fds[0], child, sizeof(child)), (ssize_t)sizeof(child));
+  close(fds[0]);
+  ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+  ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  ck_assert_int_ne(memcmp(mine, child, sizeof(mine)), 0);
+  crypto_rand_wipe(&r);
+}
+END_TEST
+
 static Suite *
 crypto_suite(void)
 {
@@ -128,6 +220,8 @@ crypto_suite(void)
   tcase_add_test(tc, base64_rfc4648);
   tcase_add_test(tc, equal_compares_length_and_bytes);
   tcase_add_test(tc, random_differs);
+  tcase_add_test(tc, rand_draws_from_blocks);
+  tcase_add_test(tc, rand_fork_draws_anew);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -5,10 +5,14 @@
  * the callbacks, and the limits (redirects, size, schemes); and the
  * reading of a response header line.
  */
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -323,6 +327,322 @@ START_TEST(error_names)
 }
 END_TEST
 
+/* ---- Shared URL and headers, kept handles --------------------------- */
+
+static char auth_a[] = "Authorization: Bearer aaa";
+static char auth_b[] = "Authorization: Bearer bbb";
+static char ctype[] = "Content-Type: application/json";
+
+/* A POST spec to url with the header lines h (NULL-terminated). */
+static struct request_spec
+post_spec(const char *url, char **h, const char *body, struct got *g)
+{
+  struct request_spec spec = {0};
+
+  spec.method = "POST";
+  spec.url = url;
+  spec.headers = h;
+  spec.max_headers = 4;
+  spec.body = body;
+  spec.body_len = strlen(body);
+  spec.on_body = on_body;
+  spec.on_header = on_header;
+  spec.arg = g;
+  spec.timeout_ms = tu_scaled_ms(10000);
+  return spec;
+}
+
+/* Perform spec on *easy (set up again, kept, with sh made for spec): the
+ * result, and the status in *status. */
+static CURLcode
+perform_shared(CURL **easy, const struct request_spec *spec, long *status)
+{
+  struct request_shared *sh = request_shared_for(NULL, spec);
+  CURLcode rc;
+
+  ck_assert_ptr_nonnull(sh);
+  *easy = request_easy_shared(*easy, 1, spec, sh);
+  ck_assert_ptr_nonnull(*easy);
+  rc = curl_easy_perform(*easy);
+  *status = 0;
+  curl_easy_getinfo(*easy, CURLINFO_RESPONSE_CODE, status);
+  request_shared_drop(sh);
+  return rc;
+}
+
+/* The same method, URL and header lines share one; any of them
+ * different makes a new one. */
+START_TEST(shared_only_for_the_same_request)
+{
+  char *h1[3] = {auth_a, ctype, NULL}, *h2[3] = {auth_b, ctype, NULL};
+  char *h3[2] = {auth_a, NULL};
+  char a_copy[sizeof(auth_a)];
+  char *h1_copy[3] = {a_copy, ctype, NULL};
+  struct got g;
+  struct request_spec s1 = post_spec("http://127.0.0.1:9/a", h1, "x", &g);
+  struct request_spec s2 = s1, s3 = s1, s4 = s1, s5 = s1;
+  struct request_shared *sh, *same, *other;
+
+  memcpy(a_copy, auth_a, sizeof(auth_a));
+  s2.headers = h1_copy;             /* equal lines, other strings */
+  s2.body = "other body";
+  s3.headers = h2;
+  s4.headers = h3;
+  s5.url = "http://127.0.0.1:9/a?x=1";
+  sh = request_shared_for(NULL, &s1);
+  ck_assert_ptr_nonnull(sh);
+  same = request_shared_for(sh, &s2);
+  ck_assert_ptr_eq(same, sh);
+  request_shared_drop(same);
+  other = request_shared_for(sh, &s3);
+  ck_assert_ptr_ne(other, sh);
+  request_shared_drop(other);
+  other = request_shared_for(sh, &s4);
+  ck_assert_ptr_ne(other, sh);
+  request_shared_drop(other);
+  other = request_shared_for(sh, &s5);
+  ck_assert_ptr_ne(other, sh);
+  request_shared_drop(other);
+  s5 = s1;
+  s5.method = "GET";
+  other = request_shared_for(sh, &s5);
+  ck_assert_ptr_ne(other, sh);
+  request_shared_drop(other);
+  request_shared_drop(sh);
+}
+END_TEST
+
+/* A kept handle after a failed send (a refused connection, then a
+ * timeout) sends the next request whole: its URL, headers and body. */
+START_TEST(kept_handle_after_failed_sends)
+{
+  char *h[3] = {auth_a, ctype, NULL};
+  char bad[64], *url = fakeprov_url(fp, "/v1/send");
+  struct request_spec spec;
+  struct fp_request r;
+  struct got g = {BUF_INIT, 0};
+  CURL *easy = NULL;
+  long status;
+  int fd, port = tu_refusing_port(&fd);
+
+  ck_assert_int_gt(port, 0);
+  snprintf(bad, sizeof(bad), "http://127.0.0.1:%d/v1/send", port);
+  spec = post_spec(bad, h, "{\"n\":1}", &g);
+  ck_assert_int_eq(perform_shared(&easy, &spec, &status),
+                   CURLE_COULDNT_CONNECT);
+  close(fd);
+
+  fakeprov_stall(fp, 1);
+  spec = post_spec(url, h, "{\"n\":2}", &g);
+  spec.timeout_ms = 200;
+  ck_assert_int_eq(perform_shared(&easy, &spec, &status),
+                   CURLE_OPERATION_TIMEDOUT);
+  fakeprov_stall(fp, 0);
+
+  fakeprov_default(fp, 200, "{\"ok\":{n}}");
+  spec = post_spec(url, h, "{\"n\":3}", &g);
+  buf_free(&g.body);
+  buf_init(&g.body, 0);
+  ck_assert_int_eq(perform_shared(&easy, &spec, &status), CURLE_OK);
+  ck_assert_int_eq(status, 200);
+  ck_assert_int_eq(fakeprov_count(fp), 2);
+  ck_assert_int_eq(fakeprov_request(fp, 1, &r), 0);
+  ck_assert_str_eq(r.method, "POST");
+  ck_assert_str_eq(r.path, "/v1/send");
+  ck_assert_str_eq(r.authorization, "Bearer aaa");
+  ck_assert_str_eq(r.content_type, "application/json");
+  ck_assert_uint_eq(r.body_len, 7);
+  ck_assert_int_eq(memcmp(r.body, "{\"n\":3}", 7), 0);
+  fp_request_free(&r);
+  ck_assert_uint_eq(g.body.len, 8);
+  ck_assert_int_eq(memcmp(g.body.data, "{\"ok\":2}", 8), 0);
+  curl_easy_cleanup(easy);
+  buf_free(&g.body);
+  free(url);
+}
+END_TEST
+
+/* A URL with a query string goes out as written, also when the kept
+ * handle's last request had another query, or none. */
+START_TEST(kept_handle_url_with_query)
+{
+  static const char *const q[] = {
+    "to=%2B628123&text=Halo+Pak%2C+a%26b&dlr=31", "", "x=1&x=2",
+  };
+  char *h[2] = {auth_a, NULL};
+  struct request_spec spec;
+  struct fp_request r;
+  struct got g = {BUF_INIT, 0};
+  CURL *easy = NULL;
+  long status;
+  int i;
+
+  for (i = 0; i < 3; i++) {
+    char suffix[96], *url;
+    snprintf(suffix, sizeof(suffix), "/cgi-bin/sendsms%s%s",
+             q[i][0] ? "?" : "", q[i]);
+    url = fakeprov_url(fp, suffix);
+    spec = post_spec(url, h, "", &g);
+    spec.method = "GET";
+    ck_assert_int_eq(perform_shared(&easy, &spec, &status), CURLE_OK);
+    ck_assert_int_eq(status, 200);
+    ck_assert_int_eq(fakeprov_request(fp, i, &r), 0);
+    ck_assert_str_eq(r.method, "GET");
+    ck_assert_str_eq(r.path, "/cgi-bin/sendsms");
+    ck_assert_str_eq(r.query != NULL ? r.query : "", q[i]);
+    fp_request_free(&r);
+    free(url);
+  }
+  curl_easy_cleanup(easy);
+  buf_free(&g.body);
+}
+END_TEST
+
+/* A kept handle that last sent a POST with headers sends a GET without
+ * a body or those headers, and a POST after it with its own; a URL
+ * refused after them is not sent anywhere. */
+START_TEST(kept_handle_post_get_post)
+{
+  char *h[3] = {auth_a, ctype, NULL}, *none[1] = {NULL};
+  char *url = fakeprov_url(fp, "/m");
+  struct request_shared *last;
+  struct request_spec spec;
+  struct fp_request r;
+  struct got g = {BUF_INIT, 0};
+  CURL *easy = NULL;
+  long status;
+
+  spec = post_spec(url, h, "{\"a\":1}", &g);
+  ck_assert_int_eq(perform_shared(&easy, &spec, &status), CURLE_OK);
+  spec = post_spec(url, none, "", &g);
+  spec.method = "GET";
+  ck_assert_int_eq(perform_shared(&easy, &spec, &status), CURLE_OK);
+  spec = post_spec(url, h, "{\"b\":22}", &g);
+  h[0] = auth_b;
+  ck_assert_int_eq(perform_shared(&easy, &spec, &status), CURLE_OK);
+  ck_assert_int_eq(fakeprov_request(fp, 1, &r), 0);
+  ck_assert_str_eq(r.method, "GET");
+  ck_assert_str_eq(r.authorization, "");
+  ck_assert_str_eq(r.content_type, "");
+  ck_assert_uint_eq(r.body_len, 0);
+  fp_request_free(&r);
+  ck_assert_int_eq(fakeprov_request(fp, 2, &r), 0);
+  ck_assert_str_eq(r.method, "POST");
+  ck_assert_str_eq(r.authorization, "Bearer bbb");
+  ck_assert_uint_eq(r.body_len, 8);
+  ck_assert_int_eq(memcmp(r.body, "{\"b\":22}", 8), 0);
+  fp_request_free(&r);
+  /* A URL the parser refuses is refused, not sent to the last one (still
+   * there, as the sender keeps it). */
+  last = request_shared_for(NULL, &spec);
+  ck_assert_ptr_nonnull(last);
+  easy = request_easy_shared(easy, 1, &spec, last);
+  ck_assert_int_eq(curl_easy_perform(easy), CURLE_OK);
+  spec = post_spec("http://127.0.0.1:99999/m", h, "{}", &g);
+  ck_assert_int_eq(perform_shared(&easy, &spec, &status),
+                   CURLE_URL_MALFORMAT);
+  ck_assert_int_eq(fakeprov_count(fp), 4);
+  request_shared_drop(last);
+  curl_easy_cleanup(easy);
+  buf_free(&g.body);
+  free(url);
+}
+END_TEST
+
+/* A server that answers each request on a connection of its own and
+ * then closes it, without saying so (no "Connection: close"): the client
+ * keeps the connection for the next request and finds it closed. */
+struct closer {
+  int fd;
+  int port;
+  int n;                       /* requests to answer */
+  int conns;                   /* connections accepted */
+  char bodies[4][32];          /* the body of each request */
+};
+
+static void *
+closer_run(void *arg)
+{
+  struct closer *c = arg;
+  int k;
+
+  for (k = 0; k < c->n; k++) {
+    char req[4096];
+    size_t len = 0;
+    const char *end = NULL, *cl;
+    int fd = accept(c->fd, NULL, NULL);
+    if (fd < 0)
+      break;
+    c->conns++;
+    for (;;) {
+      ssize_t got = read(fd, req + len, sizeof(req) - 1 - len);
+      size_t want;
+      if (got <= 0)
+        break;
+      len += (size_t)got;
+      req[len] = '\0';
+      end = strstr(req, "\r\n\r\n");
+      if (end == NULL)
+        continue;
+      cl = strstr(req, "Content-Length: ");
+      want = (size_t)(end + 4 - req) + (cl != NULL ? (size_t)atoi(cl + 16) : 0);
+      if (len >= want)
+        break;
+    }
+    if (end != NULL)
+      snprintf(c->bodies[k & 3], sizeof(c->bodies[0]), "%s", end + 4);
+    (void)!write(fd, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", 40);
+    close(fd);
+  }
+  return NULL;
+}
+
+/* A kept handle whose connection the peer closed after the last answer
+ * connects again and sends the next request whole. */
+START_TEST(kept_handle_after_peer_closed)
+{
+  char *h[3] = {auth_a, ctype, NULL}, url[64];
+  struct closer c = {0};
+  struct sockaddr_in sa = {0};
+  socklen_t sl = sizeof(sa);
+  struct request_spec spec;
+  struct got g = {BUF_INIT, 0};
+  pthread_t th;
+  CURL *easy = NULL;
+  long status;
+
+  c.fd = socket(AF_INET, SOCK_STREAM, 0);
+  ck_assert_int_ge(c.fd, 0);
+  sa.sin_family = AF_INET;
+  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ck_assert_int_eq(bind(c.fd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+  ck_assert_int_eq(listen(c.fd, 4), 0);
+  ck_assert_int_eq(getsockname(c.fd, (struct sockaddr *)&sa, &sl), 0);
+  c.port = ntohs(sa.sin_port);
+  c.n = 3;
+  ck_assert_int_eq(pthread_create(&th, NULL, closer_run, &c), 0);
+  snprintf(url, sizeof(url), "http://127.0.0.1:%d/send", c.port);
+  spec = post_spec(url, h, "first", &g);
+  ck_assert_int_eq(perform_shared(&easy, &spec, &status), CURLE_OK);
+  ck_assert_int_eq(status, 200);
+  spec = post_spec(url, h, "second", &g);
+  ck_assert_int_eq(perform_shared(&easy, &spec, &status), CURLE_OK);
+  ck_assert_int_eq(status, 200);
+  spec = post_spec(url, h, "third", &g);
+  ck_assert_int_eq(perform_shared(&easy, &spec, &status), CURLE_OK);
+  ck_assert_int_eq(status, 200);
+  pthread_join(th, NULL);
+  close(c.fd);
+  ck_assert_int_eq(c.conns, 3);
+  ck_assert_str_eq(c.bodies[0], "first");
+  ck_assert_str_eq(c.bodies[1], "second");
+  ck_assert_str_eq(c.bodies[2], "third");
+  ck_assert_uint_eq(g.body.len, 6);
+  curl_easy_cleanup(easy);
+  buf_free(&g.body);
+}
+END_TEST
+
 static Suite *
 request_suite(void)
 {
@@ -336,6 +656,11 @@ request_suite(void)
   tcase_add_test(tc, limits_size_and_schemes);
   tcase_add_test(tc, header_value_by_name);
   tcase_add_test(tc, error_names);
+  tcase_add_test(tc, shared_only_for_the_same_request);
+  tcase_add_test(tc, kept_handle_after_failed_sends);
+  tcase_add_test(tc, kept_handle_url_with_query);
+  tcase_add_test(tc, kept_handle_post_get_post);
+  tcase_add_test(tc, kept_handle_after_peer_closed);
   suite_add_tcase(s, tc);
   return s;
 }
