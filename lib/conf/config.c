@@ -298,9 +298,10 @@ static const struct directive directives[] = {
   { .section = SEC_CONVERSATION, .key = "threat_model", .type = T_PATH,
     .offset = CFG(conversation.threat_model), .flags = F_RELOAD | F_EMPTY,
     .example = "threat-model.txt",
-    .help = "A learned second opinion on threats in reports (off until "
-            "set; see the README); unset or a missing file: threats are "
-            "judged by the lexicon's rules alone" },
+    .help = "A learned second opinion on threats in reports (see the "
+            "README; set in the shipped configurations); unset or a "
+            "missing file: threats are judged by the lexicon's rules "
+            "alone" },
   { .section = SEC_CONVERSATION, .key = "feasts", .type = T_PATH,
     .offset = CFG(conversation.feasts), .flags = F_RELOAD | F_EMPTY,
     .example = "hari-raya.txt",

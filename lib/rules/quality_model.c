@@ -148,11 +148,11 @@ text_features(struct sink *s, const char *norm, size_t len)
   size_t plen = 0;
 
   while (p < end) {
-    while (p < end && *p == ' ')
+    while (p < end && (*p == ' ' || *p == '\n'))
       p++;
     if (p == end)
       break;
-    for (q = p; q < end && *q != ' '; q++)
+    for (q = p; q < end && *q != ' ' && *q != '\n'; q++)
       ;
     word_features(s, p, (size_t)(q - p));
     if (prev != NULL)
@@ -185,6 +185,62 @@ threat_model_score(const struct threat_model *m, const char *norm,
   return 1.0 / (1.0 + exp(-z));
 }
 
+/* The start of the word after the one at p (or end). */
+static const char *
+next_word(const char *p, const char *end)
+{
+  while (p < end && *p != ' ')
+    p++;
+  while (p < end && *p == ' ')
+    p++;
+  return p;
+}
+
+/* The highest score of the stretches of m->window words (half a window
+ * apart) of the sentence s[0..n), or of all of it when it is shorter. */
+static double
+sentence_score(const struct threat_model *m, const char *s, size_t n)
+{
+  const char *end = s + n, *a = s, *b, *half;
+  double best = 0.0, v;
+  unsigned k;
+
+  for (;;) {
+    for (b = a, half = a, k = 0; b < end && k < m->window; k++) {
+      b = next_word(b, end);
+      if (k + 1 == (m->window + 1) / 2)
+        half = b;
+    }
+    v = threat_model_score(m, a, (size_t)(b - a));
+    if (v > best)
+      best = v;
+    if (b >= end || half <= a)
+      return best;
+    a = half;
+  }
+}
+
+double
+threat_model_judge_score(const struct threat_model *m, const char *norm,
+                         size_t len)
+{
+  const char *p = norm, *end = norm + len, *e;
+  double best = 0.0, v;
+
+  if (m->window == 0)
+    return threat_model_score(m, norm, len);
+  while (p < end) {
+    e = memchr(p, '\n', (size_t)(end - p));
+    if (e == NULL)
+      e = end;
+    v = sentence_score(m, p, (size_t)(e - p));
+    if (v > best)
+      best = v;
+    p = e + 1;
+  }
+  return best;
+}
+
 /* --------------------------------------------------------------- file */
 
 /* Read "NAME VALUE" into *v; 1 when line p[0..n) is one. */
@@ -212,7 +268,8 @@ threat_model_load(const char *path, struct threat_model **out,
   const char *p;
   char tmp[64], *end;
   size_t n;
-  double v, bias = 0.0, threshold = 1.0, target = 0.0;
+  double v, bias = 0.0, threshold = 1.0, target = 0.0, gate = 0.0;
+  double window = 0.0;
   unsigned long idx;
   int rc, errors = diag != NULL ? diag->errors : 0, seen = 0;
   float wt;
@@ -249,6 +306,11 @@ threat_model_load(const char *path, struct threat_model **out,
       threshold = v;
     } else if (header_value(p, n, "target", &v) && (v == 0 || v == 1)) {
       target = v;
+    } else if (header_value(p, n, "gate", &v) && (v == 0 || v == 1)) {
+      gate = v;
+    } else if (header_value(p, n, "window", &v) && v >= 0 &&
+               v <= THREAT_MODEL_MAX_WINDOW && v == (unsigned)v) {
+      window = v;
     } else {
       if (n >= sizeof(tmp))
         n = sizeof(tmp) - 1;
@@ -280,6 +342,8 @@ threat_model_load(const char *path, struct threat_model **out,
   m->bias = bias;
   m->threshold = threshold;
   m->target = target == 1.0;
+  m->gate = gate == 1.0;
+  m->window = (unsigned)window;
   *out = m;
   return 0;
 }
@@ -300,6 +364,45 @@ names_target(const struct ctx *cx)
   return 0;
 }
 
+/* The classes of words of violence: a threat of violence names the
+ * harm (bunuh, bakar, tikam), the weapon (parang, bom), the end it
+ * wishes (mati, hancur, terbakar), a poison or a fuel to burn with. */
+static const enum word_class violence[] = {
+  WC_HARM, WC_WEAPON, WC_OUTCOME, WC_POISON, WC_DOUSE,
+};
+
+/* Is word i a word of violence: as the rules read a class's word
+ * (word_is: squeezed, a suffix off), with a verb prefix off ("kubunuh",
+ * "dibakar") or written without its vowels ("bkr", "hbsi")? */
+static int
+violent_word(const struct ctx *cx, size_t i)
+{
+  static const char *const prefixes[] = {"ku", "di", "ter", "me"};
+  size_t c, k;
+
+  for (c = 0; c < sizeof(violence) / sizeof(violence[0]); c++) {
+    if (word_is(cx, violence[c], i) ||
+        sms_form(cx, &cx->q->cls[violence[c]], i))
+      return 1;
+    for (k = 0; k < sizeof(prefixes) / sizeof(prefixes[0]); k++)
+      if (prefixed(cx, violence[c], i, prefixes[k]))
+        return 1;
+  }
+  return 0;
+}
+
+/* Does the text hold a word of violence outside reported speech? */
+static int
+names_violence(const struct ctx *cx)
+{
+  size_t i;
+
+  for (i = 0; i < cx->nm->n; i++)
+    if (!cx->reported[i] && violent_word(cx, i))
+      return 1;
+  return 0;
+}
+
 int
 own_words(const struct ctx *cx, struct buf *out)
 {
@@ -312,7 +415,7 @@ own_words(const struct ctx *cx, struct buf *out)
       continue;
     w = &cx->nm->w[i];
     if (out->len > 0)
-      rc = buf_append(out, " ", 1);
+      rc = buf_append(out, starts_sentence(cx, i) ? "\n" : " ", 1);
     if (rc == 0)
       rc = buf_append(out, cx->nm->text + w->off, w->len);
   }
@@ -330,10 +433,12 @@ model_judge(struct ctx *cx)
     return 0;
   if (m->target && !names_target(cx))
     return 0;
+  if (m->gate && !names_violence(cx))
+    return 0;
   buf_init(&own, 0);
   rc = own_words(cx, &own);
   if (rc == 0 && own.len > 0 &&
-      threat_model_score(m, own.data, own.len) >= m->threshold) {
+      threat_model_judge_score(m, own.data, own.len) >= m->threshold) {
     cx->j->verdict = QUALITY_THREAT;
     cx->j->term = "threat-model";
   }

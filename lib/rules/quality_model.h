@@ -24,6 +24,7 @@
 
 #define THREAT_MODEL_BITS 18        /* the table of the shipped model */
 #define THREAT_MODEL_MAX_BITS 24
+#define THREAT_MODEL_MAX_WINDOW 1000
 
 struct threat_model {
   float *w;            /* 2^bits weights */
@@ -32,6 +33,12 @@ struct threat_model {
   double threshold;    /* a probability at or over it is a threat */
   int target;          /* 1: only in a text that names a person, office
                           or building (the lexicon's [person], [target]) */
+  int gate;            /* 1: only in a text with a word of violence (the
+                          lexicon's [harm], [weapon], [outcome], [poison],
+                          [douse]), as the rules read them */
+  unsigned window;     /* 0: the score of the whole text; N: the highest
+                          of its stretches of N words within a sentence
+                          (threat_model_judge_score) */
 };
 
 /* An empty model (every weight 0, threshold 1) of 2^bits weights, or NULL
@@ -49,8 +56,8 @@ int threat_model_load(const char *path, struct threat_model **out,
                       struct diag *diag);
 
 /*
- * The feature indices of a text in normal form (see quality_normalize),
- * in text order, a feature as often as it occurs: the first cap of them
+ * The feature indices of a text in normal form (see quality_normalize;
+ * words apart by blanks or line ends), in text order, a feature as often as it occurs: the first cap of them
  * into idx; returns how many there are (more than cap when some were left
  * out).  A text of n occurrences has the value count/sqrt(n) for each
  * feature.
@@ -63,9 +70,22 @@ size_t threat_model_features(const struct threat_model *m, const char *norm,
 double threat_model_score(const struct threat_model *m, const char *norm,
                           size_t len);
 
+/*
+ * The probability the judge compares with the threshold: the whole
+ * text's (threat_model_score), or with m->window N the highest of its
+ * sentences' (lines of norm), a sentence of more than N words scored by
+ * stretches of N words, each starting half a stretch after the one
+ * before.  A text of n features is scored as sum/sqrt(n), so words that
+ * each weigh a little toward a threat add up in a long text: a long
+ * report of harmless words, one sentence or many, must not read as a
+ * threat because it is long.
+ */
+double threat_model_judge_score(const struct threat_model *m,
+                                const char *norm, size_t len);
+
 /* What the model reads of text: the normal form as the judge makes it
  * with q's lists (hidden letters and split words resolved), less the
- * words of reported speech, appended to out. */
+ * words of reported speech, one sentence a line, appended to out. */
 int threat_model_text(const struct quality *q, const char *text,
                       struct buf *out);
 

@@ -54,6 +54,7 @@ tu_conv_new(struct conv **cv, struct config *cfg)
   set_path(&cfg->conversation.lexicon, "lexicon.txt");
   set_path(&cfg->conversation.allowlist, "allowlist.txt");
   set_path(&cfg->conversation.stopwords, "stopwords.id.txt");
+  set_path(&cfg->conversation.threat_model, "threat-model.txt");
   set_path(&cfg->ticket.holidays, "holidays.txt");
   diag_init(&d);
   ck_assert_int_eq(conv_new(cv, cfg, &d), 0);

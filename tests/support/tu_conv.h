@@ -75,8 +75,9 @@ struct config;
 struct conv;
 
 /* A conversation engine on cfg with the shipped catalogue, word lists,
- * places and holidays of config/ (cfg's paths are pointed at them; aborts
- * the test when the engine does not load).  The caller frees *cv. */
+ * places, holidays and threat model of config/ (cfg's paths are pointed
+ * at them; aborts the test when the engine does not load).  The caller
+ * frees *cv. */
 void tu_conv_new(struct conv **cv, struct config *cfg);
 
 /* Say text and require that the last reply is key's text; a failing

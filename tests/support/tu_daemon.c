@@ -180,6 +180,7 @@ write_config(struct tu_daemon *d)
            "stopwords = %s/config/stopwords.id.txt\n"
            "places = %s/config/wilayah.txt\n"
            "feasts = %s/config/hari-raya.txt\n"
+           "threat_model = %s/config/threat-model.txt\n"
            "[evidence]\n"
            "%s%s"
            "[channel.dev]\n"
@@ -196,7 +197,8 @@ write_config(struct tu_daemon *d)
              ? "" : "[log]\nlevel = debug\n",
            ADUAN_SOURCE_DIR, d->ticket ? d->ticket : "",
            ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR,
-           ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, evdefs,
+           ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR, ADUAN_SOURCE_DIR,
+           ADUAN_SOURCE_DIR, evdefs,
            d->evidence ? d->evidence : "", d->extra ? d->extra : "");
   rc = tu_write_file(d->conf, text);
   free(text);

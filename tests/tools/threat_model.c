@@ -19,11 +19,23 @@
  * bench times the model's scoring of each text of CORPUS, and of a long
  * report (the texts joined up to 4000 characters), as the judge does it.
  *
+ * Word salads: the generated stories of the integration tests
+ * (tu_story(), corpus words joined at random: "... mayat ... kayu ...
+ * kepala desa") are clean reports the model must not take for threats.
+ * eval -S N also scores salads 0 to N-1 (salads_add) as a held-out set
+ * of 'ok' texts; -P 1..3 how many stories each joins (default 3, as
+ * test_multi's descriptions), -J joins them with a blank, not a line
+ * end (one long sentence); -A N adds N other salads (from 1000000 on)
+ * to the training texts as 'ok'.
+ *
  * Options: -c DIR the word lists (default config), -b BITS of the table
  * (default THREAT_MODEL_BITS), -e EPOCHS (default 30), -r RATE (0.5),
- * -l L2 (1e-6), -k FOLDS (5), -t THRESHOLD and -T 0|1 (train: what the
- * file says; default 0.9 and 1), -v (eval: list each text a setting
- * changes).
+ * -l L2 (1e-6), -k FOLDS (5), -t THRESHOLD, -T 0|1 (a named target) and
+ * -g 0|1 (a word of violence), -w N (stretches of N words, 0 the whole
+ * text) (train: what the file says; default 0.9, 1
+ * and 0; eval: the one setting shown, all thresholds without -t), -G
+ * (eval: with and without the word of violence), -S and -A (salads,
+ * above), -v (eval: list each text a setting changes).
  */
 #include <errno.h>
 #include <math.h>
@@ -37,13 +49,21 @@
 #include "base/diag.h"
 #include "rules/quality.h"
 #include "rules/quality_model.h"
+#include "tu_conv.h"
 
 #define MAX_FEATURES 65536
+#define SALAD_PARTS_FROM 200    /* test_multi.c's NCONV */
+
+/* What joins a salad's parts: a line end, or a blank (-J: one long
+ * sentence). */
+static char parts_apart = '\n';
 
 struct opts {
   const char *config;
+  const char *model;    /* eval: score the held-out sets with this file */
   unsigned bits;
-  int epochs, folds, target, verbose;
+  int epochs, folds, target, gate, both_gates, salads, salad_parts;
+  int train_salads, window, verbose;
   double rate, l2, threshold;
 };
 
@@ -56,8 +76,10 @@ struct sample {
   const char *rules;    /* the rules' verdict in the corpus's terms */
   int open;             /* the model may speak (rules clean, no marks) */
   int open_target;      /* ... and a person, office or building named */
+  int open_gate;        /* ... and a word of violence too */
   double p;             /* the model's probability */
   int fold;
+  int extra;            /* trained on, never reported (-A) */
 };
 
 struct corpus {
@@ -103,20 +125,65 @@ read_all(const char *path)
   return s;
 }
 
-/* Read path and ask the judge (q, holding an empty model) what the rules
- * say of each text and whether the model may speak. */
+/* Add text labelled label to c, asking the judge (q, holding an empty
+ * model) what the rules say of it and whether the model may speak. */
 static void
-corpus_read(struct corpus *c, const char *path, struct quality *q)
+corpus_add(struct corpus *c, const char *label, const char *text,
+           struct quality *q)
 {
   struct threat_model *open = threat_model_new(8), *old;
   struct quality_judgement j;
   struct sample *s;
   struct buf nb;
-  char *text = read_all(path), *line, *next, *tab;
 
   if (open == NULL)
     die("out of memory");
   open->threshold = 0.0;
+  if (c->n == c->cap) {
+    c->cap = c->cap ? 2 * c->cap : 256;
+    c->v = realloc(c->v, c->cap * sizeof(*c->v));
+    if (c->v == NULL)
+      die("out of memory");
+  }
+  s = &c->v[c->n++];
+  memset(s, 0, sizeof(*s));
+  s->label = strdup(label);
+  s->text = strdup(text);
+  buf_init(&nb, 0);
+  if (s->label == NULL || s->text == NULL ||
+      threat_model_text(q, s->text, &nb) != 0 || buf_append(&nb, "", 1))
+    die("out of memory");
+  s->nlen = nb.len - 1;
+  s->norm = buf_steal(&nb);
+  old = quality_swap_model(q, NULL);
+  if (quality_judge(q, s->text, &j) != 0)
+    die("out of memory");
+  s->rules = verdict_name(&j);
+  open->target = 0;
+  quality_swap_model(q, open);
+  if (quality_judge_story(q, s->text, &j) != 0)
+    die("out of memory");
+  s->open = j.verdict == QUALITY_THREAT && strcmp(s->rules, "ok") == 0;
+  open->target = 1;
+  if (quality_judge_story(q, s->text, &j) != 0)
+    die("out of memory");
+  s->open_target = j.verdict == QUALITY_THREAT &&
+                   strcmp(s->rules, "ok") == 0;
+  open->gate = 1;
+  if (quality_judge_story(q, s->text, &j) != 0)
+    die("out of memory");
+  s->open_gate = j.verdict == QUALITY_THREAT &&
+                 strcmp(s->rules, "ok") == 0;
+  open = quality_swap_model(q, old);
+  threat_model_free(open);
+}
+
+/* Read the corpus at path into c. */
+static void
+corpus_read(struct corpus *c, const char *path, struct quality *q)
+{
+  char *text = read_all(path), *line, *next, *tab;
+
   memset(c, 0, sizeof(*c));
   c->path = path;
   for (line = text; line != NULL && *line != '\0'; line = next) {
@@ -129,40 +196,34 @@ corpus_read(struct corpus *c, const char *path, struct quality *q)
     if (tab == NULL)
       die("a line without TAB");
     *tab = '\0';
-    if (c->n == c->cap) {
-      c->cap = c->cap ? 2 * c->cap : 256;
-      c->v = realloc(c->v, c->cap * sizeof(*c->v));
-      if (c->v == NULL)
-        die("out of memory");
-    }
-    s = &c->v[c->n++];
-    memset(s, 0, sizeof(*s));
-    s->label = strdup(line);
-    s->text = strdup(tab + 1);
-    buf_init(&nb, 0);
-    if (s->label == NULL || s->text == NULL ||
-        threat_model_text(q, s->text, &nb) != 0 || buf_append(&nb, "", 1))
-      die("out of memory");
-    s->nlen = nb.len - 1;
-    s->norm = buf_steal(&nb);
-    old = quality_swap_model(q, NULL);
-    if (quality_judge(q, s->text, &j) != 0)
-      die("out of memory");
-    s->rules = verdict_name(&j);
-    open->target = 0;
-    quality_swap_model(q, open);
-    if (quality_judge_story(q, s->text, &j) != 0)
-      die("out of memory");
-    s->open = j.verdict == QUALITY_THREAT && strcmp(s->rules, "ok") == 0;
-    open->target = 1;
-    if (quality_judge_story(q, s->text, &j) != 0)
-      die("out of memory");
-    s->open_target = j.verdict == QUALITY_THREAT &&
-                     strcmp(s->rules, "ok") == 0;
-    open = quality_swap_model(q, old);
+    corpus_add(c, line, tab + 1, q);
   }
-  threat_model_free(open);
   free(text);
+}
+
+/* Add n word salads, salad first on, to c as 'ok' texts (extra: to be
+ * trained on, never reported).  Salad k is a description as
+ * integration/test_multi.c makes one: story k and two more parts (the
+ * stories 200 + 2k and 201 + 2k), one a line; salads 0 to 199 are that
+ * test's.  parts: how many of the three (1 to 3). */
+static void
+salads_add(struct corpus *c, int first, int n, int parts, int extra,
+           struct quality *q)
+{
+  char text[3 * 512 + 3];
+  size_t len;
+  int i, k;
+
+  for (i = first; i < first + n; i++) {
+    tu_story(i, text, 512);
+    for (k = 0; k + 1 < parts && k < 2; k++) {
+      len = strlen(text);
+      text[len++] = parts_apart;
+      tu_story(SALAD_PARTS_FROM + 2 * i + k, text + len, 512);
+    }
+    corpus_add(c, "ok", text, q);
+    c->v[c->n - 1].extra = extra;
+  }
 }
 
 /* A small deterministic generator (xorshift64), for the order of
@@ -227,6 +288,8 @@ train(const struct corpus *c, int skip, const struct opts *o)
   free(order);
   m->threshold = o->threshold;
   m->target = o->target;
+  m->gate = o->gate;
+  m->window = (unsigned)o->window;
   return m;
 }
 
@@ -237,15 +300,17 @@ score(struct corpus *c, const struct threat_model *m, int fold)
 
   for (i = 0; i < c->n; i++)
     if (fold < 0 || c->v[i].fold == fold)
-      c->v[i].p = threat_model_score(m, c->v[i].norm, c->v[i].nlen);
+      c->v[i].p = threat_model_judge_score(m, c->v[i].norm, c->v[i].nlen);
 }
 
 /* The verdict of rules + model at threshold th (target: a named person
- * or office needed); th > 1 is the rules alone. */
+ * or office needed; gate: and a word of violence); th > 1 is the rules
+ * alone. */
 static const char *
-combined(const struct sample *s, double th, int target)
+combined(const struct sample *s, double th, int target, int gate)
 {
-  if ((target ? s->open_target : s->open) && s->p >= th)
+  if ((gate ? s->open_gate : target ? s->open_target : s->open) &&
+      s->p >= th)
     return "threat";
   return s->rules;
 }
@@ -254,9 +319,10 @@ static const char *const labels[] = {"ok", "ok-flagged", "insult", "sara"};
 #define NLABELS 4
 
 static void
-report_row(const struct corpus *c, double th, int target, int verbose)
+report_row(const struct corpus *c, double th, int target, int gate,
+           int verbose)
 {
-  int threats = 0, caught = 0, correct = 0;
+  int threats = 0, caught = 0, correct = 0, reported = 0;
   int fp[NLABELS] = {0}, cases[NLABELS] = {0};
   size_t i, l;
   const char *got;
@@ -264,7 +330,10 @@ report_row(const struct corpus *c, double th, int target, int verbose)
   for (i = 0; i < c->n; i++) {
     const struct sample *s = &c->v[i];
 
-    got = combined(s, th, target);
+    if (s->extra)
+      continue;
+    got = combined(s, th, target, gate);
+    reported++;
     correct += strcmp(got, s->label) == 0;
     if (strcmp(s->label, "threat") == 0) {
       threats++;
@@ -281,13 +350,13 @@ report_row(const struct corpus *c, double th, int target, int verbose)
              s->label, s->text);
   }
   if (th > 1.0)
-    printf("  rules alone          ");
+    printf("  rules alone                 ");
   else
-    printf("  +model %.2f target=%d", th, target);
+    printf("  +model %.2f target=%d gate=%d", th, target, gate);
   printf("  threat %3d/%-3d  false threats ok %d/%d  ok-flagged %d/%d  "
-         "insult %d/%d  sara %d/%d  all %d/%zu (%.1f%%)\n",
+         "insult %d/%d  sara %d/%d  all %d/%d (%.1f%%)\n",
          caught, threats, fp[0], cases[0], fp[1], cases[1], fp[2], cases[2],
-         fp[3], cases[3], correct, c->n, 100.0 * correct / (double)c->n);
+         fp[3], cases[3], correct, reported, 100.0 * correct / (double)reported);
 }
 
 static void
@@ -296,14 +365,17 @@ report(const struct corpus *c, const char *title, const struct opts *o)
   static const double ths[] = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97,
                                0.99};
   size_t i;
-  int t;
+  int t, g;
 
   printf("%s\n", title);
-  report_row(c, 2.0, 0, 0);
-  for (t = 0; t <= 1; t++)
-    for (i = 0; i < sizeof(ths) / sizeof(ths[0]); i++)
-      if (o->threshold <= 0 || (ths[i] == o->threshold && t == o->target))
-        report_row(c, ths[i], t, o->verbose);
+  report_row(c, 2.0, 0, 0, 0);
+  for (g = 0; g <= 1; g++)
+    for (t = 0; t <= 1; t++)
+      for (i = 0; i < sizeof(ths) / sizeof(ths[0]); i++)
+        if ((o->both_gates || g == o->gate) && (g == 0 || t == 1) &&
+            (o->threshold <= 0 ||
+             (ths[i] == o->threshold && t == o->target)))
+          report_row(c, ths[i], t, g, o->verbose);
   fflush(stdout);
 }
 
@@ -319,8 +391,11 @@ write_model(const struct threat_model *m, const char *corpus,
          "# (SPEC 4, lib/rules/quality_model.h).  When the rules find a\n"
          "# description clean, with nothing quoted or literal in it, and the\n"
          "# model's probability that it is a threat reaches 'threshold' (and\n"
-         "# it names a person, office or building when 'target' is 1), the\n"
-         "# description is refused as a threat.\n"
+         "# it names a person, office or building when 'target' is 1, and a\n"
+         "# word of violence when 'gate' is 1), the description is refused\n"
+         "# as a threat.  With 'window N' (not 0) the probability is the\n"
+         "# highest of the text's sentences, each of more than N words read\n"
+         "# by stretches of N words; else that of the whole text.\n"
          "#\n"
          "# Logistic regression, threat against every other label, over the\n"
          "# normal form of a text: words, pairs of neighbouring words, each\n"
@@ -331,14 +406,17 @@ write_model(const struct threat_model *m, const char *corpus,
          "# by stochastic gradient descent, %d epochs, rate %g, L2 %g.\n"
          "# Weights below 1e-4 are left out.\n"
          "# Generated; do not edit.  To regenerate, from the source tree:\n"
-         "#   ./build/tests/threat_model train -t %g -T %d %s \\\n"
+         "#   ./build/tests/threat_model train -t %g -T %d -g %d -w %d %s \\\n"
          "#     > config/threat-model.txt\n"
          "#\n"
-         "# Format: 'threat-model 1', then 'bits N', then 'bias', 'threshold'\n"
-         "# and 'target' lines, then one 'INDEX WEIGHT' line per weight.\n"
-         "threat-model 1\nbits %u\nbias %.6g\nthreshold %g\ntarget %d\n",
+         "# Format: 'threat-model 1', then 'bits N', then 'bias', 'threshold',\n"
+         "# 'target', 'gate' and 'window' lines, then one 'INDEX WEIGHT'\n"
+         "# line per weight.\n"
+         "threat-model 1\nbits %u\nbias %.6g\nthreshold %g\ntarget %d\n"
+         "gate %d\nwindow %u\n",
          corpus, ntexts, o->epochs, o->rate, o->l2, o->threshold, o->target,
-         corpus, m->bits, m->bias, m->threshold, m->target);
+         o->gate, o->window, corpus, m->bits, m->bias, m->threshold, m->target, m->gate,
+         m->window);
   for (i = 0; i < ((size_t)1 << m->bits); i++)
     if (fabsf(m->w[i]) >= 1e-4f)
       printf("%zu %.4g\n", i, (double)m->w[i]);
@@ -420,12 +498,14 @@ load_lists(const char *dir)
 int
 main(int argc, char **argv)
 {
-  struct opts o = {"config", THREAT_MODEL_BITS, 30, 5, 1, 0, 0.5, 1e-6, -1};
+  struct opts o = {.config = "config", .bits = THREAT_MODEL_BITS, .epochs = 30,
+                   .folds = 5, .target = 1, .salad_parts = 3, .rate = 0.5,
+                   .l2 = 1e-6, .threshold = -1};
   struct corpus c, h;
   struct threat_model *m;
   struct quality *q;
   struct buf title;
-  const char *cmd;
+  const char *cmd, *src;
   uint64_t st = 12345;
   size_t i;
   int ch, f;
@@ -435,9 +515,10 @@ main(int argc, char **argv)
         "[HELDOUT...]");
   cmd = argv[1];
   optind = 2;
-  while ((ch = getopt(argc, argv, "c:b:e:r:l:k:t:T:v")) != -1) {
+  while ((ch = getopt(argc, argv, "c:m:b:e:r:l:k:t:T:g:Gw:S:P:JA:v")) != -1) {
     switch (ch) {
     case 'c': o.config = optarg; break;
+    case 'm': o.model = optarg; break;
     case 'b': o.bits = (unsigned)atoi(optarg); break;
     case 'e': o.epochs = atoi(optarg); break;
     case 'r': o.rate = atof(optarg); break;
@@ -445,6 +526,13 @@ main(int argc, char **argv)
     case 'k': o.folds = atoi(optarg); break;
     case 't': o.threshold = atof(optarg); break;
     case 'T': o.target = atoi(optarg); break;
+    case 'g': o.gate = atoi(optarg); break;
+    case 'G': o.both_gates = 1; break;
+    case 'w': o.window = atoi(optarg); break;
+    case 'S': o.salads = atoi(optarg); break;
+    case 'P': o.salad_parts = atoi(optarg); break;
+    case 'J': parts_apart = ' '; break;
+    case 'A': o.train_salads = atoi(optarg); break;
     case 'v': o.verbose = 1; break;
     default: die("unknown option");
     }
@@ -453,12 +541,14 @@ main(int argc, char **argv)
     die("usage: threat_model train|eval|bench [OPTIONS] CORPUS "
         "[HELDOUT...]");
   q = load_lists(o.config);
+  src = argv[optind];
   corpus_read(&c, argv[optind], q);
+  salads_add(&c, 1000000, o.train_salads, o.salad_parts, 1, q);
   if (strcmp(cmd, "train") == 0) {
     if (o.threshold <= 0)
       o.threshold = 0.9;
     m = train(&c, -1, &o);
-    write_model(m, argv[optind], &o, c.n);
+    write_model(m, argv[optind], &o, c.n - (size_t)o.train_salads);
     threat_model_free(m);
     quality_free(q);
     return 0;
@@ -471,7 +561,7 @@ main(int argc, char **argv)
   if (strcmp(cmd, "eval") != 0)
     die("train, eval or bench");
   for (i = 0; i < c.n; i++)
-    c.v[i].fold = (int)(rnd(&st) % (uint64_t)o.folds);
+    c.v[i].fold = c.v[i].extra ? -2 : (int)(rnd(&st) % (uint64_t)o.folds);
   for (f = 0; f < o.folds; f++) {
     m = train(&c, f, &o);
     score(&c, m, f);
@@ -484,13 +574,45 @@ main(int argc, char **argv)
   report(&c, title.data, &o);
   for (i = 0; i < c.n; i++)
     c.v[i].fold = 0;
-  m = train(&c, -1, &o);
+  if (o.model != NULL) {
+    struct diag d;
+
+    diag_init(&d);
+    if (threat_model_load(o.model, &m, &d) != 0) {
+      fputs(d.text.data, stderr);
+      exit(1);
+    }
+    diag_free(&d);
+    m->window = (unsigned)o.window;
+    src = o.model;
+  } else {
+    m = train(&c, -1, &o);
+  }
+  if (o.salads > 0) {
+    memset(&h, 0, sizeof(h));
+    salads_add(&h, 0, o.salads, o.salad_parts, 0, q);
+    score(&h, m, -1);
+    for (i = 0, f = 0; i < h.n; i++) {
+      f += h.v[i].open_target;
+      if (h.v[i].p > h.v[0].p)
+        h.v[0].p = h.v[i].p;
+    }
+    printf("word salads: %d of %zu name a person or office, highest "
+           "probability %.3f\n", f, h.n, h.n > 0 ? h.v[0].p : 0.0);
+    score(&h, m, -1);
+    buf_reset(&title);
+    if (buf_printf(&title, "word salads 0..%d (%d parts), as 'ok': held out, "
+                   "%s %s", o.salads - 1, o.salad_parts,
+                   o.model != NULL ? "scored by" : "trained on all of", src))
+      die("out of memory");
+    report(&h, title.data, &o);
+  }
   for (f = optind + 1; f < argc; f++) {
     corpus_read(&h, argv[f], q);
     score(&h, m, -1);
     buf_reset(&title);
-    if (buf_printf(&title, "%s: held out, trained on all of %s", argv[f],
-                   argv[optind]))
+    if (buf_printf(&title, "%s: held out, %s %s", argv[f],
+                   o.model != NULL ? "scored by" : "trained on all of", src))
       die("out of memory");
     report(&h, title.data, &o);
   }

@@ -14,6 +14,7 @@
 #include "rules/quality.h"
 #include "rules/quality_model.h"
 #include "testutil.h"
+#include "tu_conv.h"
 
 #define LEXICON ADUAN_SOURCE_DIR "/config/lexicon.txt"
 #define ALLOWLIST ADUAN_SOURCE_DIR "/config/allowlist.txt"
@@ -3630,6 +3631,105 @@ START_TEST(quality_model_second_opinion)
 }
 END_TEST
 
+/* Long descriptions of harmless words are not threats: the descriptions
+ * of integration/test_multi.c (a generated story and two more parts, one
+ * a line: "... mayat ... kayu ... kepala desa ..."), and the same written
+ * as one long sentence.  Scored as a whole, such a text adds up the
+ * small weights of words that threats use too (sum/sqrt(n)); the shipped
+ * model reads stretches of a sentence instead (its 'window'). */
+START_TEST(quality_model_salads_are_not_threats)
+{
+  struct quality *q = load_shipped();
+  struct quality_judgement j;
+  struct diag d;
+  char text[3 * 512 + 3];
+  size_t len;
+  int c, k, joined;
+
+  diag_init(&d);
+  ck_assert_int_eq(quality_load_model(q, THREAT_MODEL, &d), 0);
+  for (joined = 0; joined <= 1; joined++)
+    for (c = 0; c < 200; c++) {
+      tu_story(c, text, 512);
+      for (k = 0; k < 2; k++) {
+        len = strlen(text);
+        text[len++] = joined ? ' ' : '\n';
+        tu_story(200 + 2 * c + k, text + len, 512);
+      }
+      ck_assert_int_eq(quality_judge_story(q, text, &j), 0);
+      ck_assert_msg(j.verdict == QUALITY_CLEAN, "salad %d (%s): verdict %d",
+                    c, joined ? "one sentence" : "three lines",
+                    (int)j.verdict);
+    }
+  /* A threat in a long report is still read: its stretch scores alone. */
+  tu_story(7, text, 512);
+  len = strlen(text);
+  snprintf(text + len, sizeof(text) - len, "\nLurah Oebobo tolong hati-hati "
+           "kalau pulang malam, beta sudah tau jalan ke rumahnya.");
+  ck_assert_int_eq(quality_judge_story(q, text, &j), 0);
+  ck_assert_int_eq(j.verdict, QUALITY_THREAT);
+  diag_free(&d);
+  quality_free(q);
+}
+END_TEST
+
+/* The model file's 'window' and 'gate': a long sentence is scored by its
+ * stretches, and with 'gate 1' the model does not speak for a text
+ * without a word of violence (a veiled menace). */
+START_TEST(quality_model_window_and_gate)
+{
+  static const char *const veiled =
+    "Pak kades lebih baik hati-hati kalau jalan malam, saya sudah tahu "
+    "rumahnya.";
+  struct quality *q = load_shipped();
+  struct threat_model *m = NULL;
+  struct quality_judgement j;
+  struct diag d;
+  struct buf b = BUF_INIT;
+  char *dir = tu_tmpdir(), *path = tu_path(dir, "threat-model.txt");
+  char *text = NULL, *gated = NULL;
+  double whole, stretches;
+  size_t len;
+
+  diag_init(&d);
+  ck_assert_int_eq(threat_model_load(THREAT_MODEL, &m, &d), 0);
+  ck_assert_uint_gt(m->window, 0);
+  ck_assert_int_eq(m->gate, 0);
+  /* A stretch of the likeliest words scores at least the sentence: one
+   * harmless sentence of 60 words scores less by its stretches. */
+  ck_assert_int_eq(buf_puts(&b, "kepala desa dan camat"), 0);
+  for (int i = 0; i < 14; i++)
+    ck_assert_int_eq(buf_puts(&b, " kayu di rumah sakit"), 0);
+  whole = threat_model_score(m, b.data, b.len);
+  stretches = threat_model_judge_score(m, b.data, b.len);
+  ck_assert_msg(stretches < whole, "stretches %.3f, whole %.3f", stretches,
+                whole);
+  m->window = 0;
+  ck_assert(threat_model_judge_score(m, b.data, b.len) == whole);
+  threat_model_free(m);
+  buf_free(&b);
+  /* The shipped file with 'gate 1'. */
+  text = tu_read_file(THREAT_MODEL, &len);
+  ck_assert_ptr_nonnull(text);
+  gated = strdup(text);
+  ck_assert_ptr_nonnull(strstr(gated, "\ngate 0\n"));
+  strstr(gated, "\ngate 0\n")[6] = '1';
+  ck_assert_int_eq(tu_write_file(path, gated), 0);
+  ck_assert_int_eq(quality_load_model(q, path, &d), 0);
+  ck_assert_int_eq(quality_judge_story(q, veiled, &j), 0);
+  ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
+  ck_assert_int_eq(quality_load_model(q, THREAT_MODEL, &d), 0);
+  ck_assert_int_eq(quality_judge_story(q, veiled, &j), 0);
+  ck_assert_int_eq(j.verdict, QUALITY_THREAT);
+  diag_free(&d);
+  quality_free(q);
+  tu_rmrf(dir);
+  free(path);
+  free(text);
+  free(gated);
+}
+END_TEST
+
 START_TEST(quality_model_missing_or_broken)
 {
   struct quality *q = load_shipped();
@@ -3768,6 +3868,8 @@ quality_suite(void)
   tcase_add_test(tc, quality_model_loads_and_scores);
   tcase_add_test(tc, quality_model_second_opinion);
   tcase_add_test(tc, quality_model_missing_or_broken);
+  tcase_add_test(tc, quality_model_salads_are_not_threats);
+  tcase_add_test(tc, quality_model_window_and_gate);
   suite_add_tcase(s, tc);
   return s;
 }
