@@ -453,7 +453,7 @@ tu_wait_file(const char *path, const char *needle, int timeout_ms)
     free(copy);
     return -1;
   }
-  tu_deadline(&end, CLOCK_MONOTONIC, timeout_ms);
+  tu_deadline(&end, CLOCK_MONOTONIC, tu_scaled_ms(timeout_ms));
   for (;;) {
     struct pollfd pfd = {fd, POLLIN, 0};
     char events[4096];
@@ -779,6 +779,7 @@ tu_conn_wait_closed(struct tu_conn *c, int timeout_ms)
   struct pollfd pfd = {c->fd, POLLIN, 0};
   char chunk[512];
 
+  timeout_ms = tu_scaled_ms(timeout_ms);
   for (;;) {
     int n = poll(&pfd, 1, timeout_ms);
     ssize_t r;
@@ -1082,11 +1083,14 @@ tu_run(const char *const argv[], const char *input, char **out, char **err,
   int in[2], o[2], e[2];
   pthread_t to, te;
   void *ro = NULL, *re = NULL;
+  unsigned limit;
   pid_t pid;
   int i;
 
   if (pipe(in) != 0 || pipe(o) != 0 || pipe(e) != 0)
     return -1;
+  /* Computed before the fork: the child only calls what is safe there. */
+  limit = (unsigned)(tu_scaled_ms(30000) / 1000);
   pid = fork();
   if (pid < 0)
     return -1;
@@ -1097,7 +1101,7 @@ tu_run(const char *const argv[], const char *input, char **out, char **err,
     close(in[1]);
     close(o[0]);
     close(e[0]);
-    alarm(30);
+    alarm(limit);
     {
       /* execv wants writable strings: give it copies. */
       char *copy[16];
