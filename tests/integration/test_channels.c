@@ -424,6 +424,7 @@ END_TEST
 START_TEST(retries_after_500_and_429)
 {
   const char *p;
+  long in_ms;
 
   start(NULL);
   fakeprov_script(fp, 1, 500, NULL, "{\"error\":{\"code\":1}}");
@@ -435,9 +436,12 @@ START_TEST(retries_after_500_and_429)
                                  "status = 'sent'"), 3);
   /* The 429's Retry-After set the wait: one second at least. */
   ck_assert(tu_daemon_log_has(&d, "status=429 attempt=2 in_ms="));
+  /* d.log moves as the reader thread appends: read it under its lock. */
+  pthread_mutex_lock(&d.mu);
   p = strstr(d.log, "status=429 attempt=2 in_ms=");
-  ck_assert_int_ge(strtol(p + strlen("status=429 attempt=2 in_ms="), NULL,
-                          10), 1000);
+  in_ms = strtol(p + strlen("status=429 attempt=2 in_ms="), NULL, 10);
+  pthread_mutex_unlock(&d.mu);
+  ck_assert_int_ge(in_ms, 1000);
   ck_assert(tu_daemon_log_has(&d, "status=500 attempt=1"));
   stop();
 }
@@ -757,20 +761,6 @@ ks_report(int i, int dlr)
   return status;
 }
 
-/* How often needle occurs in the log so far. */
-static int
-log_count(const char *needle)
-{
-  const char *p = d.log;
-  int n = 0;
-
-  while (p != NULL && (p = strstr(p, needle)) != NULL) {
-    n++;
-    p += strlen(needle);
-  }
-  return n;
-}
-
 /* aduanctl outbox --unconfirmed [--json] against the daemon: its output
  * (the caller frees), after checking that it exited 0. */
 static char *
@@ -832,7 +822,8 @@ START_TEST(reply_without_report_is_flagged)
   ck_assert_int_eq(ks_say(KS_SECRET, "+6281234567899", "ks-u2", "3"), 200);
   ck_assert_int_eq(tu_daemon_wait_log(&d, 0, "event=outbox.unconfirmed id=4 ",
                                       15000), 0);
-  ck_assert_int_eq(log_count("event=outbox.unconfirmed id=2 "), 1);
+  ck_assert_int_eq(tu_daemon_log_count(&d, "event=outbox.unconfirmed "
+                                           "id=2 "), 1);
   /* Its flag was committed (with the check's step, long before). */
   ck_assert_int_eq(tu_db_int(&d, "SELECT count(*) FROM outbox WHERE "
                                  "unconfirmed_at IS NOT NULL AND id = 2"), 1);

@@ -1740,20 +1740,6 @@ END_TEST
 
 /* ---- Service levels ----------------------------------------------------- */
 
-/* How many times needle is in the daemon's log so far (every start). */
-static int
-log_count(const char *needle)
-{
-  const char *p;
-  int n = 0;
-
-  pthread_mutex_lock(&d.mu);
-  for (p = d.log; p != NULL && (p = strstr(p, needle)) != NULL; p++)
-    n++;
-  pthread_mutex_unlock(&d.mu);
-  return n;
-}
-
 /* The daemon's clock to at (ms since the epoch) from where it is now. */
 static void
 clock_to(int64_t at)
@@ -1892,8 +1878,8 @@ START_TEST(overdue_tickets_are_listed_and_logged_once)
   mark = tu_daemon_mark(&d);
   ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=ticket.overdue_check "
                                       "checked=", 15000), 0);
-  ck_assert_int_eq(log_count(line), 1);
-  ck_assert_int_eq(log_count("event=ticket.overdue ticket="), 1);
+  ck_assert_int_eq(tu_daemon_log_count(&d, line), 1);
+  ck_assert_int_eq(tu_daemon_log_count(&d, "event=ticket.overdue ticket="), 1);
   {
     struct scrape s;
     scrape_admin(&s);
@@ -1907,7 +1893,7 @@ START_TEST(overdue_tickets_are_listed_and_logged_once)
   mark = tu_daemon_mark(&d);
   ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=ticket.overdue_check "
                                       "checked=", 15000), 0);
-  ck_assert_int_eq(log_count(line), 1);
+  ck_assert_int_eq(tu_daemon_log_count(&d, line), 1);
 
   /* Verified at last: no longer listed. */
   move_late(a, "diverifikasi", "Laporan lengkap.");

@@ -422,6 +422,20 @@ tu_daemon_log_now(struct tu_daemon *d, const char *needle)
   return found;
 }
 
+int
+tu_daemon_log_count(struct tu_daemon *d, const char *needle)
+{
+  const char *p;
+  int n = 0;
+
+  pthread_mutex_lock(&d->mu);
+  for (p = d->log; p != NULL && (p = strstr(p, needle)) != NULL;
+       p += strlen(needle))
+    n++;
+  pthread_mutex_unlock(&d->mu);
+  return n;
+}
+
 /* 1 when the file at path holds needle now. */
 static int
 file_has(const char *path, const char *needle)

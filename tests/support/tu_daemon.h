@@ -122,6 +122,11 @@ int tu_daemon_log_has(struct tu_daemon *d, const char *needle);
  * that something is absent, after waiting for a line that came later. */
 int tu_daemon_log_now(struct tu_daemon *d, const char *needle);
 
+/* How many times needle is in the log read so far (every start), read
+ * under the reader thread's lock: d->log moves when it grows, so a test
+ * never reads it without that lock. */
+int tu_daemon_log_count(struct tu_daemon *d, const char *needle);
+
 /* Move the daemon's clock forward by ms (it reads the offset from a
  * file in its folder on every message).  0 or -1. */
 int tu_daemon_advance(struct tu_daemon *d, long long ms);
