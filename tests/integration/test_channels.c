@@ -550,7 +550,7 @@ wait_send_error(const char *err)
  * smsbox down) is logged as such by every channel, not as a timeout. */
 START_TEST(refused_connection_is_told_apart)
 {
-  int fd, port = tu_refusing_port(&fd);
+  int fd, port = tu_reserve_port(&fd);
 
   ck_assert_int_gt(port, 0);
   start_on("timeout = 5s", port);

@@ -56,10 +56,15 @@ void tu_assert_has_all(const char *text, ...);
  * watch the daemon's memory. */
 long tu_proc_status_kib(int pid, const char *field);
 
-/* A port on 127.0.0.1 that refuses connections: bound (so nothing else
- * takes it) but not listening.  Returns the port with *fd set (close it
- * when done), or -1. */
-int tu_refusing_port(int *fd);
+/* A port on 127.0.0.1 kept for the test: bound, with SO_REUSEADDR, but
+ * not listening.  The kernel hands it to no one who asks for any port
+ * (port 0), so another test running alongside cannot take it; while
+ * nothing listens there a connection to it is refused; and a program
+ * told to listen on it can, as it binds with SO_REUSEADDR too (libuv,
+ * Kannel).  A port found free by binding and closing could be taken by
+ * anyone before its program binds it, or between two runs of it.
+ * Returns the port with *fd set (close it when done), or -1. */
+int tu_reserve_port(int *fd);
 
 struct sqlite3;
 
