@@ -1262,13 +1262,15 @@ END_TEST
 /* ---- systemd's notify socket ------------------------------------------ */
 
 /* Wait for a datagram on fd that contains needle, skipping others; 0, or
- * -1 after timeout_ms. */
+ * -1 after timeout_ms (scaled by CK_TIMEOUT_MULTIPLIER: the daemon may
+ * run under valgrind). */
 static int
 notify_wait(int fd, const char *needle, int timeout_ms)
 {
   struct timespec t0, t;
   char msg[512];
 
+  timeout_ms = tu_scaled_ms(timeout_ms);
   clock_gettime(CLOCK_MONOTONIC, &t0);
   for (;;) {
     struct pollfd pfd = {fd, POLLIN, 0};
@@ -1459,6 +1461,7 @@ START_TEST(log_file_from_the_start)
   struct stat st;
   const char *p;
   mode_t mask = umask(0);
+  unsigned limit = (unsigned)(tu_scaled_ms(60000) / 1000);
   pid_t pid;
   int status, port;
 
@@ -1479,7 +1482,8 @@ START_TEST(log_file_from_the_start)
   ck_assert_int_ge(pid, 0);
   if (pid == 0) {
     int fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    alarm(60);  /* should the test fail half-way, the daemon ends anyway */
+    /* Should the test fail half-way, the daemon ends anyway. */
+    alarm(limit);
     dup2(fd, 1);
     dup2(fd, 2);
     execl(ADUAND_BIN, "aduand", "-c", conf, (char *)NULL);
