@@ -94,6 +94,15 @@ tu_run_suite(Suite *s)
 }
 
 void
+tu_default_timeout(void)
+{
+  char text[16];
+
+  snprintf(text, sizeof(text), "%d", TU_DEFAULT_TIMEOUT);
+  setenv("CK_DEFAULT_TIMEOUT", text, 0);
+}
+
+void
 tu_deadline(struct timespec *ts, clockid_t clock, int ms)
 {
   clock_gettime(clock, ts);
