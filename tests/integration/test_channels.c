@@ -59,15 +59,21 @@ start_outbox(const char *outbox, int port)
   buf_free(&conf);
 }
 
-/* The same, with short backoffs and more (default "timeout = 1s") as
- * further lines of [outbox]. */
+/* The same, with short backoffs and more (default: a timeout of 1 s
+ * scaled by CK_TIMEOUT_MULTIPLIER) as further lines of [outbox].  The
+ * timeout is how long the daemon waits for the fake provider's answer:
+ * one that fires because the run is slow (ASan, a busy machine) sends a
+ * reply twice and moves every later request of the fake by one. */
 static void
 start_on(const char *more, int port)
 {
   struct buf o = BUF_INIT;
 
-  buf_printf(&o, "backoff_base = 100ms\nbackoff_max = 400ms\n%s",
-             more ? more : "timeout = 1s");
+  if (more != NULL)
+    buf_printf(&o, "backoff_base = 100ms\nbackoff_max = 400ms\n%s", more);
+  else
+    buf_printf(&o, "backoff_base = 100ms\nbackoff_max = 400ms\n"
+               "timeout = %dms", tu_scaled_ms(1000));
   start_outbox(o.data, port);
   buf_free(&o);
 }
@@ -481,8 +487,8 @@ START_TEST(stalled_provider_times_out_and_is_retried)
   start(NULL);
   fakeprov_stall(fp, 1);
   ck_assert_int_eq(wa_say("6281234567890", "wamid.s1", "Halo"), 200);
-  /* [outbox] timeout is 1s: the first request is given up, a second
-   * comes. */
+  /* [outbox] timeout is 1 s (scaled): the first request is given up, a
+   * second comes. */
   ck_assert_int_eq(fakeprov_wait(fp, 2, 15000), 0);
   ck_assert(tu_daemon_log_has(&d, "event=outbox.retry"));
   fakeprov_stall(fp, 0);

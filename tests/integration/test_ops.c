@@ -47,6 +47,9 @@ static const char *ticket_conf;  /* more [ticket] lines for the next start */
 
 /*
  * Start the fake provider and a daemon with a WhatsApp channel on it.
+ * The daemon waits 2 s (scaled by CK_TIMEOUT_MULTIPLIER) for the fake's
+ * answer: a timeout that fires only because the run is slow would send a
+ * notice twice and move every later request of the fake by one.
  * The test runs as root: uid 0 is the operator "tester".  admin is more
  * of the [admin] section, more is further config text, env the daemon's
  * extra environment; each may be NULL.
@@ -60,12 +63,13 @@ start_env(const char *admin, const char *more, const char *const *env)
   buf_printf(&conf,
              "[admin]\noperators = tester=0\n%s"
              "[outbox]\nbackoff_base = 100ms\nbackoff_max = 400ms\n"
-             "timeout = 2s\n%s\n"
+             "timeout = %dms\n%s\n"
              "[channel.wa]\ntype = whatsapp_cloud\napp_secret = " WA_SECRET
              "\nverify_token = verify-me\naccess_token = wa-access\n"
              "phone_number_id = 112233445566778\n"
              "api_base = http://127.0.0.1:%d/v21.0\n",
-             admin ? admin : "", more ? more : "", fakeprov_port(fp));
+             admin ? admin : "", tu_scaled_ms(2000), more ? more : "",
+             fakeprov_port(fp));
   {
     struct tu_daemon_opts o = {0};
     o.extra = conf.data;
