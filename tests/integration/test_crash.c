@@ -39,7 +39,8 @@
 #define REPORTERS 30
 #define KILLS 5
 #define SEED 20260312u
-#define TRIES_PER_MESSAGE 400   /* a bound, far above what a kill costs */
+#define MESSAGE_MS 60000        /* a bound per message (scaled), far above
+                                   what a kill and a restart cost */
 
 /* The happy path of a report; turn 3 (who) and turn 6 (the story) are
  * made different for every reporter, so that none is a duplicate. */
@@ -60,7 +61,7 @@ struct load {
   int acked_total;
   int posts;                /* webhooks posted, retries included */
   int finished;             /* reporters done */
-  int gave_up;              /* a message was refused TRIES times */
+  int gave_up;              /* a message was refused for MESSAGE_MS */
 };
 
 struct reporter {
@@ -129,10 +130,16 @@ reporter_main(void *arg)
   for (step = 0; step < NSTORY; step++) {
     struct buf body = BUF_INIT;
     char *sig = NULL;
-    int tries;
+    int64_t end;
+    int acked;
 
     webhook_of(rp->i, step, &body, &sig);
-    for (tries = 0; tries < TRIES_PER_MESSAGE; tries++) {
+    /* A time, not a count of tries: each try while the daemon is down
+     * costs a 100 ms wait, and a restart under valgrind takes far more
+     * than a few of those. */
+    end = tu_now_ms() + tu_scaled_ms(MESSAGE_MS);
+    acked = 0;
+    while (tu_now_ms() < end) {
       int port, gen, status;
       struct timespec ts;
 
@@ -148,6 +155,7 @@ reporter_main(void *arg)
         l->acked_total++;
         pthread_cond_broadcast(&l->cv);
         pthread_mutex_unlock(&l->mu);
+        acked = 1;
         break;
       }
       tu_deadline(&ts, CLOCK_REALTIME, 100);
@@ -158,7 +166,7 @@ reporter_main(void *arg)
     }
     free(sig);
     buf_free(&body);
-    if (tries == TRIES_PER_MESSAGE) {
+    if (!acked) {
       pthread_mutex_lock(&l->mu);
       l->gave_up++;
       pthread_mutex_unlock(&l->mu);
@@ -194,11 +202,13 @@ kill_points(int *at)
     at[k] = 10 + k * span + (int)(next_rand(&x) % (uint32_t)span);
 }
 
-/* Wait (bounded) until cond holds; the caller holds l->mu. */
+/* Wait until cond holds, for at most ms (scaled by CK_TIMEOUT_MULTIPLIER:
+ * under valgrind the daemon answers 10-30 times slower); the caller holds
+ * l->mu. */
 #define WAIT_UNTIL(l, cond, ms)                                            \
   do {                                                                     \
     struct timespec ts_;                                                   \
-    tu_deadline(&ts_, CLOCK_REALTIME, (ms));                             \
+    tu_deadline(&ts_, CLOCK_REALTIME, tu_scaled_ms(ms));                 \
     while (!(cond))                                                        \
       if (pthread_cond_timedwait(&(l)->cv, &(l)->mu, &ts_) != 0)           \
         break;                                                             \

@@ -522,7 +522,7 @@ START_TEST(private_addresses_are_refused)
   /* Nothing was kept, not even a partial file (looked at once the daemon
    * has stopped, since it removes a partial file after logging). */
   ck_assert_int_eq(tu_daemon_kill(&d, SIGTERM), 0);
-  ck_assert_int_eq(tu_daemon_wait_exit(&d, tu_scaled_ms(10000), &status), 0);
+  ck_assert_int_eq(tu_daemon_wait_exit(&d, 10000, &status), 0);
   ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   dir = malloc(strlen(d.dir) + 32);
   snprintf(dir, strlen(d.dir) + 32, "%s/var/evidence", d.dir);
@@ -789,20 +789,6 @@ life_check_row(void *arg, int ncols, const char *const *cols)
   free(file);
 }
 
-/* Times needle appears in the daemon's log so far. */
-static int
-life_log_count(struct life *l, const char *needle)
-{
-  const char *p;
-  int n = 0;
-
-  pthread_mutex_lock(&l->d.mu);
-  for (p = l->d.log; p != NULL && (p = strstr(p, needle)) != NULL; p++)
-    n++;
-  pthread_mutex_unlock(&l->d.mu);
-  return n;
-}
-
 START_TEST(evidence_lifecycle_at_random)
 {
   struct life l;
@@ -848,10 +834,10 @@ START_TEST(evidence_lifecycle_at_random)
           "files=%d stopped=%d late=%d removed=%d orphans=%d\n", seed,
           l.sent, l.cancelled, l.filed, l.duplicates, l.expiries,
           tu_db_int(&l.d, "SELECT count(*) FROM evidence"), files,
-          life_log_count(&l, "reason=cancelled"),
-          life_log_count(&l, "reason=finished_late"),
-          life_log_count(&l, "event=evidence.removed"),
-          life_log_count(&l, "reason=orphan"));
+          tu_daemon_log_count(&l.d, "reason=cancelled"),
+          tu_daemon_log_count(&l.d, "reason=finished_late"),
+          tu_daemon_log_count(&l.d, "event=evidence.removed"),
+          tu_daemon_log_count(&l.d, "reason=orphan"));
   ck_assert_msg(files == digests, "%d files for %d digests (seed %u)", files,
                 digests, l.seed);
   tu_daemon_cleanup(&l.d);

@@ -48,6 +48,8 @@ struct kannel {
   char *conf;
   char *fs_out;                 /* every fakesmsc run's output */
   int admin, box, sendsms, smsc, aduand;
+  int held[5];                  /* the five ports, kept by tu_reserve_port()
+                                   until teardown; -1 when not held */
   pid_t bb, sb, fs;
 };
 
@@ -56,21 +58,16 @@ static struct tu_daemon d;
 
 /* ---- Processes ------------------------------------------------------- */
 
+/* A port kept for this test until teardown: the boxes and aduand bind it
+ * later, and bearerbox again after it is killed; a port only found free
+ * (bound, then closed) could meanwhile go to another test's daemon or
+ * fakeprov, and wait_port() would then greet that one instead. */
 static int
-free_port(void)
+held_port(int i)
 {
-  struct sockaddr_in a;
-  socklen_t len = sizeof(a);
-  int fd = socket(AF_INET, SOCK_STREAM, 0), port;
+  int port = tu_reserve_port(&k.held[i]);
 
-  ck_assert_int_ge(fd, 0);
-  memset(&a, 0, sizeof(a));
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ck_assert_int_eq(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
-  ck_assert_int_eq(getsockname(fd, (struct sockaddr *)&a, &len), 0);
-  port = ntohs(a.sin_port);
-  close(fd);
+  ck_assert_int_gt(port, 0);
   return port;
 }
 
@@ -295,16 +292,20 @@ aduand_start(void)
 static void
 setup(void)
 {
+  int i;
+
   memset(&k, 0, sizeof(k));
   memset(&d, 0, sizeof(d));
+  for (i = 0; i < 5; i++)
+    k.held[i] = -1;
   k.dir = tu_tmpdir();
   k.conf = tu_path(k.dir, "kannel.conf");
   k.fs_out = tu_path(k.dir, "fakesmsc.out");
-  k.admin = free_port();
-  k.box = free_port();
-  k.sendsms = free_port();
-  k.smsc = free_port();
-  k.aduand = free_port();
+  k.admin = held_port(0);
+  k.box = held_port(1);
+  k.sendsms = held_port(2);
+  k.smsc = held_port(3);
+  k.aduand = held_port(4);
   render_conf();
   aduand_start();
   bearerbox_start();
@@ -314,11 +315,16 @@ setup(void)
 static void
 teardown(void)
 {
+  int i;
+
   reap(&k.fs, SIGKILL);
   reap(&k.sb, SIGTERM);
   reap(&k.bb, SIGTERM);
   if (d.pid > 0 || d.dir != NULL)
     tu_daemon_cleanup(&d);
+  for (i = 0; i < 5; i++)
+    if (k.held[i] >= 0)
+      close(k.held[i]);
   if (k.dir != NULL)
     tu_rmrf(k.dir);
   free(k.dir);
@@ -567,14 +573,12 @@ START_TEST(aduand_restart_loses_nothing)
 
   say(PHONE_LOCAL " 1708 text Halo", 1);
   ck_assert_int_eq(tu_daemon_kill(&d, SIGTERM), 0);
-  ck_assert_int_eq(tu_daemon_wait_exit(&d, tu_scaled_ms(WAIT_MS), &status),
-                   0);
+  ck_assert_int_eq(tu_daemon_wait_exit(&d, WAIT_MS, &status), 0);
   for (i = 0; i < 3; i++) {
     snprintf(msg, sizeof(msg), PHONE_LOCAL " 1708 text %s", msgs[i]);
     phone(msg);
     /* bearerbox has it and handed it to smsbox. */
-    ck_assert_int_eq(tu_wait_file(access, msgs[i], tu_scaled_ms(WAIT_MS)),
-                     0);
+    ck_assert_int_eq(tu_wait_file(access, msgs[i], WAIT_MS), 0);
   }
   ck_assert_int_eq(tu_daemon_restart(&d), 0);
   wait_db("SELECT count(*) FROM inbound WHERE channel = 'sms'", 4);

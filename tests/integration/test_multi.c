@@ -242,7 +242,7 @@ START_TEST(two_daemons_one_killed)
   wait_answered(TOTAL / 2);
   atomic_store(&g.port[0], 0);
   ck_assert_int_eq(tu_daemon_kill(&a, SIGKILL), 0);
-  ck_assert_int_eq(tu_daemon_wait_exit(&a, tu_scaled_ms(10000), &status), 0);
+  ck_assert_int_eq(tu_daemon_wait_exit(&a, 10000, &status), 0);
   ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
   at_kill = atomic_load(&g.answered);
   ck_assert_int_eq(tu_daemon_restart(&a), 0);
@@ -286,7 +286,7 @@ START_TEST(two_daemons_one_killed)
   ck_assert_int_eq(wait_outbox_drained(&b), 0);
   outbox = tu_db_int(&b, "SELECT count(*) FROM outbox");
   ck_assert_int_ge(outbox, TOTAL);
-  ck_assert_int_eq(fakeprov_wait(fp, (int)outbox, tu_scaled_ms(30000)), 0);
+  ck_assert_int_eq(fakeprov_wait(fp, (int)outbox, 30000), 0);
   sent_by_provider = fakeprov_count(fp);
   printf("test_multi: %lld replies, %lld sends seen by the provider\n",
          outbox, sent_by_provider);

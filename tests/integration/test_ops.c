@@ -47,6 +47,9 @@ static const char *ticket_conf;  /* more [ticket] lines for the next start */
 
 /*
  * Start the fake provider and a daemon with a WhatsApp channel on it.
+ * The daemon waits 2 s (scaled by CK_TIMEOUT_MULTIPLIER) for the fake's
+ * answer: a timeout that fires only because the run is slow would send a
+ * notice twice and move every later request of the fake by one.
  * The test runs as root: uid 0 is the operator "tester".  admin is more
  * of the [admin] section, more is further config text, env the daemon's
  * extra environment; each may be NULL.
@@ -60,12 +63,13 @@ start_env(const char *admin, const char *more, const char *const *env)
   buf_printf(&conf,
              "[admin]\noperators = tester=0\n%s"
              "[outbox]\nbackoff_base = 100ms\nbackoff_max = 400ms\n"
-             "timeout = 2s\n%s\n"
+             "timeout = %dms\n%s\n"
              "[channel.wa]\ntype = whatsapp_cloud\napp_secret = " WA_SECRET
              "\nverify_token = verify-me\naccess_token = wa-access\n"
              "phone_number_id = 112233445566778\n"
              "api_base = http://127.0.0.1:%d/v21.0\n",
-             admin ? admin : "", more ? more : "", fakeprov_port(fp));
+             admin ? admin : "", tu_scaled_ms(2000), more ? more : "",
+             fakeprov_port(fp));
   {
     struct tu_daemon_opts o = {0};
     o.extra = conf.data;
@@ -1262,13 +1266,15 @@ END_TEST
 /* ---- systemd's notify socket ------------------------------------------ */
 
 /* Wait for a datagram on fd that contains needle, skipping others; 0, or
- * -1 after timeout_ms. */
+ * -1 after timeout_ms (scaled by CK_TIMEOUT_MULTIPLIER: the daemon may
+ * run under valgrind). */
 static int
 notify_wait(int fd, const char *needle, int timeout_ms)
 {
   struct timespec t0, t;
   char msg[512];
 
+  timeout_ms = tu_scaled_ms(timeout_ms);
   clock_gettime(CLOCK_MONOTONIC, &t0);
   for (;;) {
     struct pollfd pfd = {fd, POLLIN, 0};
@@ -1459,6 +1465,7 @@ START_TEST(log_file_from_the_start)
   struct stat st;
   const char *p;
   mode_t mask = umask(0);
+  unsigned limit = (unsigned)(tu_scaled_ms(60000) / 1000);
   pid_t pid;
   int status, port;
 
@@ -1479,7 +1486,8 @@ START_TEST(log_file_from_the_start)
   ck_assert_int_ge(pid, 0);
   if (pid == 0) {
     int fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    alarm(60);  /* should the test fail half-way, the daemon ends anyway */
+    /* Should the test fail half-way, the daemon ends anyway. */
+    alarm(limit);
     dup2(fd, 1);
     dup2(fd, 2);
     execl(ADUAND_BIN, "aduand", "-c", conf, (char *)NULL);
@@ -1740,20 +1748,6 @@ END_TEST
 
 /* ---- Service levels ----------------------------------------------------- */
 
-/* How many times needle is in the daemon's log so far (every start). */
-static int
-log_count(const char *needle)
-{
-  const char *p;
-  int n = 0;
-
-  pthread_mutex_lock(&d.mu);
-  for (p = d.log; p != NULL && (p = strstr(p, needle)) != NULL; p++)
-    n++;
-  pthread_mutex_unlock(&d.mu);
-  return n;
-}
-
 /* The daemon's clock to at (ms since the epoch) from where it is now. */
 static void
 clock_to(int64_t at)
@@ -1892,8 +1886,8 @@ START_TEST(overdue_tickets_are_listed_and_logged_once)
   mark = tu_daemon_mark(&d);
   ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=ticket.overdue_check "
                                       "checked=", 15000), 0);
-  ck_assert_int_eq(log_count(line), 1);
-  ck_assert_int_eq(log_count("event=ticket.overdue ticket="), 1);
+  ck_assert_int_eq(tu_daemon_log_count(&d, line), 1);
+  ck_assert_int_eq(tu_daemon_log_count(&d, "event=ticket.overdue ticket="), 1);
   {
     struct scrape s;
     scrape_admin(&s);
@@ -1907,7 +1901,7 @@ START_TEST(overdue_tickets_are_listed_and_logged_once)
   mark = tu_daemon_mark(&d);
   ck_assert_int_eq(tu_daemon_wait_log(&d, mark, "event=ticket.overdue_check "
                                       "checked=", 15000), 0);
-  ck_assert_int_eq(log_count(line), 1);
+  ck_assert_int_eq(tu_daemon_log_count(&d, line), 1);
 
   /* Verified at last: no longer listed. */
   move_late(a, "diverifikasi", "Laporan lengkap.");

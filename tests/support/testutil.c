@@ -94,6 +94,15 @@ tu_run_suite(Suite *s)
 }
 
 void
+tu_default_timeout(void)
+{
+  char text[16];
+
+  snprintf(text, sizeof(text), "%d", TU_DEFAULT_TIMEOUT);
+  setenv("CK_DEFAULT_TIMEOUT", text, 0);
+}
+
+void
 tu_deadline(struct timespec *ts, clockid_t clock, int ms)
 {
   clock_gettime(clock, ts);
@@ -269,10 +278,11 @@ tu_sql_int(struct sqlite3 *db, const char *sql, int64_t a1)
 }
 
 int
-tu_refusing_port(int *fd)
+tu_reserve_port(int *fd)
 {
   struct sockaddr_in a;
   socklen_t len = sizeof(a);
+  int on = 1;
 
   *fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (*fd < 0)
@@ -280,7 +290,8 @@ tu_refusing_port(int *fd)
   memset(&a, 0, sizeof(a));
   a.sin_family = AF_INET;
   a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (bind(*fd, (struct sockaddr *)&a, sizeof(a)) != 0 ||
+  if (setsockopt(*fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) != 0 ||
+      bind(*fd, (struct sockaddr *)&a, sizeof(a)) != 0 ||
       getsockname(*fd, (struct sockaddr *)&a, &len) != 0) {
     close(*fd);
     *fd = -1;

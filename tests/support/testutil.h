@@ -16,8 +16,21 @@
  * CK_TIMEOUT_MULTIPLIER); returns the process exit status. */
 int tu_run_suite(Suite *s);
 
+/*
+ * The timeout of every test whose tcase sets none: Check's own 4 s is a
+ * hang detector tuned for an idle machine, and on a busy one (ctest -j2
+ * beside other work, the load above 10) tests that read a whole corpus,
+ * index 20000 tickets, write and sync 64 MiB or make a PostgreSQL
+ * database each took longer without hanging.  Sets CK_DEFAULT_TIMEOUT
+ * to TU_DEFAULT_TIMEOUT seconds unless the caller's environment set it;
+ * Check reads it, and CK_TIMEOUT_MULTIPLIER, in tcase_create(), so this
+ * runs before the suite is built.
+ */
+#define TU_DEFAULT_TIMEOUT 60
+void tu_default_timeout(void);
+
 #define UNIT_MAIN(suite_fn) \
-  int main(void) { return tu_run_suite(suite_fn()); }
+  int main(void) { tu_default_timeout(); return tu_run_suite(suite_fn()); }
 
 /* timeout_ms scaled by CK_TIMEOUT_MULTIPLIER (sanitizers, valgrind), so
  * waits for events stretch with the slowdown. */
@@ -56,10 +69,15 @@ void tu_assert_has_all(const char *text, ...);
  * watch the daemon's memory. */
 long tu_proc_status_kib(int pid, const char *field);
 
-/* A port on 127.0.0.1 that refuses connections: bound (so nothing else
- * takes it) but not listening.  Returns the port with *fd set (close it
- * when done), or -1. */
-int tu_refusing_port(int *fd);
+/* A port on 127.0.0.1 kept for the test: bound, with SO_REUSEADDR, but
+ * not listening.  The kernel hands it to no one who asks for any port
+ * (port 0), so another test running alongside cannot take it; while
+ * nothing listens there a connection to it is refused; and a program
+ * told to listen on it can, as it binds with SO_REUSEADDR too (libuv,
+ * Kannel).  A port found free by binding and closing could be taken by
+ * anyone before its program binds it, or between two runs of it.
+ * Returns the port with *fd set (close it when done), or -1. */
+int tu_reserve_port(int *fd);
 
 struct sqlite3;
 

@@ -424,6 +424,20 @@ tu_daemon_log_now(struct tu_daemon *d, const char *needle)
   return found;
 }
 
+int
+tu_daemon_log_count(struct tu_daemon *d, const char *needle)
+{
+  const char *p;
+  int n = 0;
+
+  pthread_mutex_lock(&d->mu);
+  for (p = d->log; p != NULL && (p = strstr(p, needle)) != NULL;
+       p += strlen(needle))
+    n++;
+  pthread_mutex_unlock(&d->mu);
+  return n;
+}
+
 /* 1 when the file at path holds needle now. */
 static int
 file_has(const char *path, const char *needle)
@@ -455,7 +469,7 @@ tu_wait_file(const char *path, const char *needle, int timeout_ms)
     free(copy);
     return -1;
   }
-  tu_deadline(&end, CLOCK_MONOTONIC, timeout_ms);
+  tu_deadline(&end, CLOCK_MONOTONIC, tu_scaled_ms(timeout_ms));
   for (;;) {
     struct pollfd pfd = {fd, POLLIN, 0};
     char events[4096];
@@ -781,6 +795,7 @@ tu_conn_wait_closed(struct tu_conn *c, int timeout_ms)
   struct pollfd pfd = {c->fd, POLLIN, 0};
   char chunk[512];
 
+  timeout_ms = tu_scaled_ms(timeout_ms);
   for (;;) {
     int n = poll(&pfd, 1, timeout_ms);
     ssize_t r;
@@ -1084,11 +1099,14 @@ tu_run(const char *const argv[], const char *input, char **out, char **err,
   int in[2], o[2], e[2];
   pthread_t to, te;
   void *ro = NULL, *re = NULL;
+  unsigned limit;
   pid_t pid;
   int i;
 
   if (pipe(in) != 0 || pipe(o) != 0 || pipe(e) != 0)
     return -1;
+  /* Computed before the fork: the child only calls what is safe there. */
+  limit = (unsigned)(tu_scaled_ms(30000) / 1000);
   pid = fork();
   if (pid < 0)
     return -1;
@@ -1099,7 +1117,7 @@ tu_run(const char *const argv[], const char *input, char **out, char **err,
     close(in[1]);
     close(o[0]);
     close(e[0]);
-    alarm(30);
+    alarm(limit);
     {
       /* execv wants writable strings: give it copies. */
       char *copy[16];

@@ -122,6 +122,11 @@ int tu_daemon_log_has(struct tu_daemon *d, const char *needle);
  * that something is absent, after waiting for a line that came later. */
 int tu_daemon_log_now(struct tu_daemon *d, const char *needle);
 
+/* How many times needle is in the log read so far (every start), read
+ * under the reader thread's lock: d->log moves when it grows, so a test
+ * never reads it without that lock. */
+int tu_daemon_log_count(struct tu_daemon *d, const char *needle);
+
 /* Move the daemon's clock forward by ms (it reads the offset from a
  * file in its folder on every message).  0 or -1. */
 int tu_daemon_advance(struct tu_daemon *d, long long ms);
@@ -150,7 +155,8 @@ int tu_db_exec(struct tu_daemon *d, const char *sql);
 
 /* Wait until needle appears in the file at path (which may not exist yet,
  * and may be replaced meanwhile), woken by inotify rather than by
- * polling; 0, or -1 after timeout_ms.  For logs written to a file. */
+ * polling; 0, or -1 after timeout_ms (scaled by CK_TIMEOUT_MULTIPLIER, as
+ * every wait here is).  For logs written to a file. */
 int tu_wait_file(const char *path, const char *needle, int timeout_ms);
 
 /* Send a signal. */
@@ -200,7 +206,8 @@ int tu_conn_send(struct tu_conn *c, const void *p, size_t n);
  * connection closed or timed out first. */
 int tu_conn_read(struct tu_conn *c, struct tu_resp *r);
 
-/* 1 when the server closed the connection (EOF) within timeout_ms. */
+/* 1 when the server closed the connection (EOF) within timeout_ms
+ * (scaled by CK_TIMEOUT_MULTIPLIER). */
 int tu_conn_wait_closed(struct tu_conn *c, int timeout_ms);
 
 void tu_resp_free(struct tu_resp *r);
@@ -216,7 +223,9 @@ int tu_dev_say(int port, const char *from, const char *text, const char *id,
 /*
  * Run argv (argv[0] is the program's path) with input on its stdin;
  * collect stdout and stderr (the caller frees them) and the wait status.
- * 0, or -1 when it could not be run or did not end within 30 s.
+ * 0, or -1 when it could not be run.  A program still running after 30 s
+ * (scaled by CK_TIMEOUT_MULTIPLIER) is killed by SIGALRM, which its wait
+ * status then says.
  */
 int tu_run(const char *const argv[], const char *input, char **out, char **err,
            int *status);

@@ -39,6 +39,7 @@ int tu_pg_available(void);
   {                                                                        \
     if (!tu_pg_available())                                                \
       return 77;                                                           \
+    tu_default_timeout();                                                  \
     return tu_run_suite(suite_fn());                                       \
   }
 

@@ -306,7 +306,7 @@ error_name_of(const char *url, long timeout_ms)
 START_TEST(error_names)
 {
   char url[64], *ok = fakeprov_url(fp, "/x");
-  int fd, port = tu_refusing_port(&fd);
+  int fd, port = tu_reserve_port(&fd);
 
   ck_assert_int_gt(port, 0);
   snprintf(url, sizeof(url), "http://127.0.0.1:%d/x", port);
