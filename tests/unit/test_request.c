@@ -423,7 +423,7 @@ START_TEST(kept_handle_after_failed_sends)
   struct got g = {BUF_INIT, 0};
   CURL *easy = NULL;
   long status;
-  int fd, port = tu_refusing_port(&fd);
+  int fd, port = tu_reserve_port(&fd);
 
   ck_assert_int_gt(port, 0);
   snprintf(bad, sizeof(bad), "http://127.0.0.1:%d/v1/send", port);
