@@ -1590,13 +1590,18 @@ static const char *const not_names[] = {
   NULL,
 };
 
+static int office_lookup(const char *w, size_t *k);
+
 /* 1 when token t can be (part of) a person's name: a word of at least
- * three letters, a capital or no everyday word. */
+ * three letters, a capital or no everyday word; no office word ("Bapa
+ * kepsek SMP 2": the school, not a name). */
 static int
 name_like(const struct token *t, int cap_only)
 {
+  size_t k;
+
   if (t->is_num || strlen(t->w) < 3 || word_in(t, roles) >= 0 ||
-      word_in(t, honorifics) >= 0)
+      word_in(t, honorifics) >= 0 || office_lookup(t->w, &k))
     return 0;
   if (t->cap && word_in(t, not_names) < 0)
     return 1;
@@ -2443,9 +2448,10 @@ clause_opens_with_role(const struct tokens *ts, int j)
 }
 
 /* A person set off by commas after a title ("Kepala Puskesmas Paga,
- * Yosef Lado, meminta..."): two words with capitals, punctuation before
- * and after them, the clause before opening with a role.  A place so
- * set off ("Kepala Desa Oesao, Kupang Timur,") ends in a direction. */
+ * Yosef Lado, meminta..."): two words with capitals that can be a name
+ * (capital_name(): not "Kabupaten Alor"), punctuation before and after
+ * them, the clause before opening with a role.  A place so set off
+ * ("Kepala Desa Oesao, Kupang Timur,") ends in a direction. */
 static void
 read_appositive_persons(const struct tokens *ts, struct incident *inc)
 {
@@ -2453,8 +2459,8 @@ read_appositive_persons(const struct tokens *ts, struct incident *inc)
 
   for (j = 1; j + 2 < ts->n; j++) {
     if (!ts->t[j].stop || ts->t[j + 1].stop || !ts->t[j + 2].stop ||
-        !ts->t[j].cap || !ts->t[j + 1].cap || !name_like(&ts->t[j], 1) ||
-        !name_like(&ts->t[j + 1], 1) ||
+        !ts->t[j].cap || !ts->t[j + 1].cap || !capital_name(&ts->t[j]) ||
+        !capital_name(&ts->t[j + 1]) ||
         word_in(&ts->t[j + 1], directions) >= 0 ||
         !clause_opens_with_role(ts, j))
       continue;

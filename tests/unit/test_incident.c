@@ -2023,6 +2023,28 @@ START_TEST(two_amounts_alike)
 }
 END_TEST
 
+/* A kabupaten set off by commas after an office ("Kepala SMP Negeri 2
+ * Kalabahi, Kabupaten Alor,") and an office after a title ("Bapa kepsek
+ * SMP 2") are no persons: two retellings at one school must not
+ * conflict in a person neither names. */
+START_TEST(territory_and_office_are_no_persons)
+{
+  struct incident inc;
+
+  incident_extract("Petugas di PLBN Motaain, Kabupaten Belu, meminta "
+                   "Rp 300.000 dari pelintas batas.", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 0);
+  incident_extract("Kepala SMP Negeri 2 Kalabahi, Kabupaten Alor, memotong "
+                   "honor guru.", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 0);
+  incident_extract("Bapa kepsek SMP 2 Kalabahi ju potong gaji", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 0);
+  /* A person so set off is still read. */
+  incident_extract("Kepala Puskesmas Paga, Yosef Lado, meminta uang.", &inc);
+  ck_assert(has_key(&inc, INCIDENT_PERSON, "yosef", NULL));
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2868,6 +2890,7 @@ incident_suite(void)
   tcase_add_test(tc, office_then_a_verb);
   tcase_add_test(tc, hospital_written_rsu);
   tcase_add_test(tc, province_hospital_by_its_tier);
+  tcase_add_test(tc, territory_and_office_are_no_persons);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
