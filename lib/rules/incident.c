@@ -1170,11 +1170,13 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
           ? year_at(ts, i + 2) : 0;
     incident_add_date(inc, y, m, d);
     *used = y ? 3 : 2;
-  } else if ((m = month_of(t, 0)) != 0) {
+  } else if ((m = month_of(t, year_at(ts, i + 1) != 0)) != 0) {
+    /* A month by name; a short form ("nov") only before a year. */
     y = year_at(ts, i + 1);
     incident_add_date(inc, y, m, 0);
     *used = y ? 2 : 1;
-  } else if ((is(t, "tahun") || is(t, "thn") || is(t, "thun")) &&
+  } else if ((is(t, "tahun") || is(t, "thn") || is(t, "thun") ||
+              is(t, "taun") || is(t, "taon")) &&
              (y = year_at(ts, i + 1)) != 0) {
     incident_add_date(inc, y, 0, 0);
     *used = 2;

@@ -2045,6 +2045,27 @@ START_TEST(territory_and_office_are_no_persons)
 }
 END_TEST
 
+/* A month written short is a month before a year ("nov 2025", "Okt
+ * 2025"), as it is after a day; "taun", "taon" (spoken "tahun") give its year to
+ * the months of a range ("dari bulan satu sampe bulan enam taun 2025").
+ * Short forms alone stay no date ("des" is often "desa"). */
+START_TEST(short_months_and_spoken_years)
+{
+  static const struct date_case t[] = {
+    {"minta lima belas juta, nov 2025 disuruh transfer", 20251100},
+    {"kejadian Okt 2025 di kantor desa", 20251000},
+    {"Jan 2024 sampai sekarang belum cair", 20240100},
+    {"dari bulan satu sampe bulan enam taun 2025", 20250100},
+    {"dari bulan satu sampe bulan enam taun 2025", 20250600},
+    {"taun 2024 dong su minta", 20240000},
+    {"taon 2023 beta urus KTP", 20230000},
+    {"des oelnasi minta uang", -1},
+  };
+
+  check_dates(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2891,6 +2912,7 @@ incident_suite(void)
   tcase_add_test(tc, hospital_written_rsu);
   tcase_add_test(tc, province_hospital_by_its_tier);
   tcase_add_test(tc, territory_and_office_are_no_persons);
+  tcase_add_test(tc, short_months_and_spoken_years);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
