@@ -282,6 +282,9 @@ static const struct {
   {"badan pertanahan nasional", "bpn"},
   {"perusahaan daerah air minum", "pdam"},
   {"perumda air minum", "pdam"}, {"perumda", "pdam"},
+  /* The education dinas by its old name, "dinas" left unsaid ("P dan K
+   * provinsi"); after "dinas" the field reads it as well. */
+  {"p dan k", "dikbud"},
   /* Kota Kupang's water company by its brand, and "PDAM Kota": in NTT
    * the only kota is Kupang (Tirta Lontar is Kabupaten Kupang's). */
   {"tirta bening lontar", "pdam kota kupang"},

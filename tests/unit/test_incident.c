@@ -549,6 +549,10 @@ START_TEST(office_aliases_meet)
     {"pasang aer PDAM Kota dari bulan sepuluh", "PDAM Kota Kupang tagih"},
     {"Perumda Air Minum Kota Kupang", "PDAM Kota Kupang"},
     {"spensa soe", "SMP Negeri 1 Soe"},
+    /* The old name of the education dinas, without "dinas". */
+    {"P dan K provinsi minta lima belas juta",
+     "Dinas Pendidikan dan Kebudayaan Provinsi NTT minta"},
+    {"Dinas P dan K provinsi minta", "Dinas Pendidikan Provinsi NTT"},
   };
   struct incident a, b;
   size_t i;
