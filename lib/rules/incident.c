@@ -3710,8 +3710,18 @@ incident_add_gazetteer(struct incident *inc, const char *text,
  * "polsek di Waiwerang"; "Pelabuhan Tenau", "pelabuhan kupang (tenau)").
  * Such offices do not conflict; they are not shared either (incident.h).
  * A town alone is no such sign: "Puskesmas Lewoleba" is not "Puskesmas
- * Waiwerang".
+ * Waiwerang"; nor is the word when it names a company or group of that
+ * report (trade_offices[]: "Desa Fulur", "CV Fulur Jaya ... di Desa
+ * Dirun": the company, not the village).
  */
+static int office_named_by(const struct incident *inc, const char *w,
+                           const char *key, const char *const *types);
+
+/* Offices named by a name of their own, no place: a company, a farmers'
+ * group, a kiosk ("CV Fulur Jaya"). */
+static const char *const trade_offices[] = {"perusahaan", "poktan", "kios",
+                                            NULL};
+
 static int
 office_named_twice(const struct incident *a, const struct incident_item *x,
                    const struct incident *b, const struct incident_item *y)
@@ -3724,13 +3734,34 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
       (x->land != 0 && y->land != 0 && x->land != y->land) ||
       village_split(x, y))
     return 0;
-  return (has_word(a, y->qual) && !territory_named(a, y->qual, x->key)) ||
-         (has_word(b, x->qual) && !territory_named(b, x->qual, y->key));
+  return (has_word(a, y->qual) && !territory_named(a, y->qual, x->key) &&
+          !office_named_by(a, y->qual, x->key, trade_offices)) ||
+         (has_word(b, x->qual) && !territory_named(b, x->qual, y->key) &&
+          !office_named_by(b, x->qual, y->key, trade_offices));
 }
 
 /* Offices that are a village, a kelurahan or a kecamatan. */
 static const char *const territory_offices[] = {"desa", "kelurahan",
                                                 "kecamatan", NULL};
+
+/* 1 when inc names by w an office of one of types (any type when types
+ * is NULL) other than key (any when key is NULL). */
+static int
+office_named_by(const struct incident *inc, const char *w, const char *key,
+                const char *const *types)
+{
+  const struct incident_item *it;
+  int i;
+
+  for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
+    it = &inc->item[INCIDENT_OFFICE][i];
+    if ((types == NULL || str_in(it->key, types)) &&
+        (key == NULL || strcmp(it->key, key) != 0) &&
+        strcmp(it->qual, w) == 0)
+      return 1;
+  }
+  return 0;
+}
 
 /* 1 when inc names a village, kelurahan or kecamatan by w, an office of
  * another type than key ("Puskesmas Bloro di Kecamatan Nita"): w is the
@@ -3739,17 +3770,7 @@ static const char *const territory_offices[] = {"desa", "kelurahan",
 static int
 territory_named(const struct incident *inc, const char *w, const char *key)
 {
-  const struct incident_item *it;
-  int i;
-
-  for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
-    it = &inc->item[INCIDENT_OFFICE][i];
-    if (str_in(it->key, territory_offices) &&
-        (key == NULL || strcmp(it->key, key) != 0) &&
-        strcmp(it->qual, w) == 0)
-      return 1;
-  }
-  return 0;
+  return office_named_by(inc, w, key, territory_offices);
 }
 
 /* 1 when one of x and y is a village, kelurahan or kecamatan and the

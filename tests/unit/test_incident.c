@@ -863,6 +863,9 @@ START_TEST(offices_named_two_ways)
     {"RSUD Soe", "RSUD Atambua", 1},
     {"Puskesmas Oesapa", "Puskesmas Oebobo", 1},
     {"Lurah Fatululi", "lurah oebufu", 1},
+    /* The name of another office of the other report: no retelling. */
+    {"proyek kantor desa Fulur untuk CV Fulur Jaya",
+     "CV Fulur Jaya kerjakan jalan di Desa Dirun", 1},
   };
 
   check_conflicts(t, sizeof(t) / sizeof(t[0]));
