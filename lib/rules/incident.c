@@ -3881,14 +3881,19 @@ item_counts(const struct incident *inc, int k, int i)
  * and a weighbridge of the Dishub. */
 static const char *const post_offices[] = {"terminal", "timbang", NULL};
 
-/* 1 when office types x and y are one type, both a village, or both a
- * post (post_offices[]). */
+/* Health centres and the posts under them, each its own place: a
+ * puskesmas and a pustu of one kecamatan are two. */
+static const char *const health_offices[] = {"puskesmas", "pustu", NULL};
+
+/* 1 when office types x and y are one type, both a village, both a
+ * post (post_offices[]) or both a health centre (health_offices[]). */
 static int
 office_types_meet(const char *x, const char *y)
 {
   return strcmp(x, y) == 0 ||
          (str_in(x, village_offices) && str_in(y, village_offices)) ||
-         (str_in(x, post_offices) && str_in(y, post_offices));
+         (str_in(x, post_offices) && str_in(y, post_offices)) ||
+         (str_in(x, health_offices) && str_in(y, health_offices));
 }
 
 /* 1 when offices a and b are a village and the one split from it, each

@@ -866,6 +866,9 @@ START_TEST(offices_named_two_ways)
     /* The name of another office of the other report: no retelling. */
     {"proyek kantor desa Fulur untuk CV Fulur Jaya",
      "CV Fulur Jaya kerjakan jalan di Desa Dirun", 1},
+    /* A pustu and the puskesmas of its kecamatan: two places. */
+    {"Bidan di Puskesmas Detusoko minta Rp 750.000",
+     "Bidan Pustu Wolotolo di Kecamatan Detusoko minta Rp 750.000", 1},
   };
 
   check_conflicts(t, sizeof(t) / sizeof(t[0]));
