@@ -282,6 +282,9 @@ static const struct {
   {"badan pertanahan nasional", "bpn"},
   {"perusahaan daerah air minum", "pdam"},
   {"perumda air minum", "pdam"}, {"perumda", "pdam"},
+  /* The education dinas by its old name, "dinas" left unsaid ("P dan K
+   * provinsi"); after "dinas" the field reads it as well. */
+  {"p dan k", "dikbud"},
   /* Kota Kupang's water company by its brand, and "PDAM Kota": in NTT
    * the only kota is Kupang (Tirta Lontar is Kabupaten Kupang's). */
   {"tirta bening lontar", "pdam kota kupang"},
@@ -1170,11 +1173,13 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
           ? year_at(ts, i + 2) : 0;
     incident_add_date(inc, y, m, d);
     *used = y ? 3 : 2;
-  } else if ((m = month_of(t, 0)) != 0) {
+  } else if ((m = month_of(t, year_at(ts, i + 1) != 0)) != 0) {
+    /* A month by name; a short form ("nov") only before a year. */
     y = year_at(ts, i + 1);
     incident_add_date(inc, y, m, 0);
     *used = y ? 2 : 1;
-  } else if ((is(t, "tahun") || is(t, "thn") || is(t, "thun")) &&
+  } else if ((is(t, "tahun") || is(t, "thn") || is(t, "thun") ||
+              is(t, "taun") || is(t, "taon")) &&
              (y = year_at(ts, i + 1)) != 0) {
     incident_add_date(inc, y, 0, 0);
     *used = 2;
@@ -1590,13 +1595,18 @@ static const char *const not_names[] = {
   NULL,
 };
 
+static int office_lookup(const char *w, size_t *k);
+
 /* 1 when token t can be (part of) a person's name: a word of at least
- * three letters, a capital or no everyday word. */
+ * three letters, a capital or no everyday word; no office word ("Bapa
+ * kepsek SMP 2": the school, not a name). */
 static int
 name_like(const struct token *t, int cap_only)
 {
+  size_t k;
+
   if (t->is_num || strlen(t->w) < 3 || word_in(t, roles) >= 0 ||
-      word_in(t, honorifics) >= 0)
+      word_in(t, honorifics) >= 0 || office_lookup(t->w, &k))
     return 0;
   if (t->cap && word_in(t, not_names) < 0)
     return 1;
@@ -2443,9 +2453,10 @@ clause_opens_with_role(const struct tokens *ts, int j)
 }
 
 /* A person set off by commas after a title ("Kepala Puskesmas Paga,
- * Yosef Lado, meminta..."): two words with capitals, punctuation before
- * and after them, the clause before opening with a role.  A place so
- * set off ("Kepala Desa Oesao, Kupang Timur,") ends in a direction. */
+ * Yosef Lado, meminta..."): two words with capitals that can be a name
+ * (capital_name(): not "Kabupaten Alor"), punctuation before and after
+ * them, the clause before opening with a role.  A place so set off
+ * ("Kepala Desa Oesao, Kupang Timur,") ends in a direction. */
 static void
 read_appositive_persons(const struct tokens *ts, struct incident *inc)
 {
@@ -2453,8 +2464,8 @@ read_appositive_persons(const struct tokens *ts, struct incident *inc)
 
   for (j = 1; j + 2 < ts->n; j++) {
     if (!ts->t[j].stop || ts->t[j + 1].stop || !ts->t[j + 2].stop ||
-        !ts->t[j].cap || !ts->t[j + 1].cap || !name_like(&ts->t[j], 1) ||
-        !name_like(&ts->t[j + 1], 1) ||
+        !ts->t[j].cap || !ts->t[j + 1].cap || !capital_name(&ts->t[j]) ||
+        !capital_name(&ts->t[j + 1]) ||
         word_in(&ts->t[j + 1], directions) >= 0 ||
         !clause_opens_with_role(ts, j))
       continue;
@@ -3699,8 +3710,18 @@ incident_add_gazetteer(struct incident *inc, const char *text,
  * "polsek di Waiwerang"; "Pelabuhan Tenau", "pelabuhan kupang (tenau)").
  * Such offices do not conflict; they are not shared either (incident.h).
  * A town alone is no such sign: "Puskesmas Lewoleba" is not "Puskesmas
- * Waiwerang".
+ * Waiwerang"; nor is the word when it names a company or group of that
+ * report (trade_offices[]: "Desa Fulur", "CV Fulur Jaya ... di Desa
+ * Dirun": the company, not the village).
  */
+static int office_named_by(const struct incident *inc, const char *w,
+                           const char *key, const char *const *types);
+
+/* Offices named by a name of their own, no place: a company, a farmers'
+ * group, a kiosk ("CV Fulur Jaya"). */
+static const char *const trade_offices[] = {"perusahaan", "poktan", "kios",
+                                            NULL};
+
 static int
 office_named_twice(const struct incident *a, const struct incident_item *x,
                    const struct incident *b, const struct incident_item *y)
@@ -3713,13 +3734,34 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
       (x->land != 0 && y->land != 0 && x->land != y->land) ||
       village_split(x, y))
     return 0;
-  return (has_word(a, y->qual) && !territory_named(a, y->qual, x->key)) ||
-         (has_word(b, x->qual) && !territory_named(b, x->qual, y->key));
+  return (has_word(a, y->qual) && !territory_named(a, y->qual, x->key) &&
+          !office_named_by(a, y->qual, x->key, trade_offices)) ||
+         (has_word(b, x->qual) && !territory_named(b, x->qual, y->key) &&
+          !office_named_by(b, x->qual, y->key, trade_offices));
 }
 
 /* Offices that are a village, a kelurahan or a kecamatan. */
 static const char *const territory_offices[] = {"desa", "kelurahan",
                                                 "kecamatan", NULL};
+
+/* 1 when inc names by w an office of one of types (any type when types
+ * is NULL) other than key (any when key is NULL). */
+static int
+office_named_by(const struct incident *inc, const char *w, const char *key,
+                const char *const *types)
+{
+  const struct incident_item *it;
+  int i;
+
+  for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
+    it = &inc->item[INCIDENT_OFFICE][i];
+    if ((types == NULL || str_in(it->key, types)) &&
+        (key == NULL || strcmp(it->key, key) != 0) &&
+        strcmp(it->qual, w) == 0)
+      return 1;
+  }
+  return 0;
+}
 
 /* 1 when inc names a village, kelurahan or kecamatan by w, an office of
  * another type than key ("Puskesmas Bloro di Kecamatan Nita"): w is the
@@ -3728,17 +3770,7 @@ static const char *const territory_offices[] = {"desa", "kelurahan",
 static int
 territory_named(const struct incident *inc, const char *w, const char *key)
 {
-  const struct incident_item *it;
-  int i;
-
-  for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
-    it = &inc->item[INCIDENT_OFFICE][i];
-    if (str_in(it->key, territory_offices) &&
-        (key == NULL || strcmp(it->key, key) != 0) &&
-        strcmp(it->qual, w) == 0)
-      return 1;
-  }
-  return 0;
+  return office_named_by(inc, w, key, territory_offices);
 }
 
 /* 1 when one of x and y is a village, kelurahan or kecamatan and the
@@ -3849,14 +3881,19 @@ item_counts(const struct incident *inc, int k, int i)
  * and a weighbridge of the Dishub. */
 static const char *const post_offices[] = {"terminal", "timbang", NULL};
 
-/* 1 when office types x and y are one type, both a village, or both a
- * post (post_offices[]). */
+/* Health centres and the posts under them, each its own place: a
+ * puskesmas and a pustu of one kecamatan are two. */
+static const char *const health_offices[] = {"puskesmas", "pustu", NULL};
+
+/* 1 when office types x and y are one type, both a village, both a
+ * post (post_offices[]) or both a health centre (health_offices[]). */
 static int
 office_types_meet(const char *x, const char *y)
 {
   return strcmp(x, y) == 0 ||
          (str_in(x, village_offices) && str_in(y, village_offices)) ||
-         (str_in(x, post_offices) && str_in(y, post_offices));
+         (str_in(x, post_offices) && str_in(y, post_offices)) ||
+         (str_in(x, health_offices) && str_in(y, health_offices));
 }
 
 /* 1 when offices a and b are a village and the one split from it, each

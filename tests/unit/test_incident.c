@@ -549,6 +549,10 @@ START_TEST(office_aliases_meet)
     {"pasang aer PDAM Kota dari bulan sepuluh", "PDAM Kota Kupang tagih"},
     {"Perumda Air Minum Kota Kupang", "PDAM Kota Kupang"},
     {"spensa soe", "SMP Negeri 1 Soe"},
+    /* The old name of the education dinas, without "dinas". */
+    {"P dan K provinsi minta lima belas juta",
+     "Dinas Pendidikan dan Kebudayaan Provinsi NTT minta"},
+    {"Dinas P dan K provinsi minta", "Dinas Pendidikan Provinsi NTT"},
   };
   struct incident a, b;
   size_t i;
@@ -859,6 +863,12 @@ START_TEST(offices_named_two_ways)
     {"RSUD Soe", "RSUD Atambua", 1},
     {"Puskesmas Oesapa", "Puskesmas Oebobo", 1},
     {"Lurah Fatululi", "lurah oebufu", 1},
+    /* The name of another office of the other report: no retelling. */
+    {"proyek kantor desa Fulur untuk CV Fulur Jaya",
+     "CV Fulur Jaya kerjakan jalan di Desa Dirun", 1},
+    /* A pustu and the puskesmas of its kecamatan: two places. */
+    {"Bidan di Puskesmas Detusoko minta Rp 750.000",
+     "Bidan Pustu Wolotolo di Kecamatan Detusoko minta Rp 750.000", 1},
   };
 
   check_conflicts(t, sizeof(t) / sizeof(t[0]));
@@ -2023,6 +2033,49 @@ START_TEST(two_amounts_alike)
 }
 END_TEST
 
+/* A kabupaten set off by commas after an office ("Kepala SMP Negeri 2
+ * Kalabahi, Kabupaten Alor,") and an office after a title ("Bapa kepsek
+ * SMP 2") are no persons: two retellings at one school must not
+ * conflict in a person neither names. */
+START_TEST(territory_and_office_are_no_persons)
+{
+  struct incident inc;
+
+  incident_extract("Petugas di PLBN Motaain, Kabupaten Belu, meminta "
+                   "Rp 300.000 dari pelintas batas.", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 0);
+  incident_extract("Kepala SMP Negeri 2 Kalabahi, Kabupaten Alor, memotong "
+                   "honor guru.", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 0);
+  incident_extract("Bapa kepsek SMP 2 Kalabahi ju potong gaji", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 0);
+  /* A person so set off is still read. */
+  incident_extract("Kepala Puskesmas Paga, Yosef Lado, meminta uang.", &inc);
+  ck_assert(has_key(&inc, INCIDENT_PERSON, "yosef", NULL));
+}
+END_TEST
+
+/* A month written short is a month before a year ("nov 2025", "Okt
+ * 2025"), as it is after a day; "taun", "taon" (spoken "tahun") give its year to
+ * the months of a range ("dari bulan satu sampe bulan enam taun 2025").
+ * Short forms alone stay no date ("des" is often "desa"). */
+START_TEST(short_months_and_spoken_years)
+{
+  static const struct date_case t[] = {
+    {"minta lima belas juta, nov 2025 disuruh transfer", 20251100},
+    {"kejadian Okt 2025 di kantor desa", 20251000},
+    {"Jan 2024 sampai sekarang belum cair", 20240100},
+    {"dari bulan satu sampe bulan enam taun 2025", 20250100},
+    {"dari bulan satu sampe bulan enam taun 2025", 20250600},
+    {"taun 2024 dong su minta", 20240000},
+    {"taon 2023 beta urus KTP", 20230000},
+    {"des oelnasi minta uang", -1},
+  };
+
+  check_dates(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2868,6 +2921,8 @@ incident_suite(void)
   tcase_add_test(tc, office_then_a_verb);
   tcase_add_test(tc, hospital_written_rsu);
   tcase_add_test(tc, province_hospital_by_its_tier);
+  tcase_add_test(tc, territory_and_office_are_no_persons);
+  tcase_add_test(tc, short_months_and_spoken_years);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
