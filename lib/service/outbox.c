@@ -279,6 +279,9 @@ decide(struct job *j, const struct send_result *res, long status,
   switch (res->outcome) {
   case SEND_OK:
     o->status = "sent";
+    /* No report will come: the unconfirmed check need never look. */
+    o->no_report = ch == NULL || !provider_reports_delivery(cfg, ch) ||
+                   cfg->outbox.unconfirmed_after_ms == 0;
     if (res->provider_id != NULL)
       j->o_provider_id = strdup(res->provider_id);
     o->provider_id = j->o_provider_id;

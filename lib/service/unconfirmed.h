@@ -8,6 +8,10 @@
  * failed) follows.  A reply still without any report [outbox]
  * unconfirmed_after (1h; 0 turns this off) after it was sent may never
  * have left the gateway (a Kannel bearerbox that lost its queue, say).
+ * Whether a report is awaited is decided when the reply is sent (the
+ * row's report_expected, migration 0025): a reply sent where its
+ * provider was not asked for one, or while unconfirmed_after is 0, is
+ * never looked at, also after a reload turns the check on.
  *
  * Every minute (or every unconfirmed_after when that is shorter) the
  * daemon looks for such rows and flags each once: unconfirmed_at is set

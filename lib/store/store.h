@@ -396,6 +396,11 @@ struct store_outbox_outcome {
   const char *provider_id;   /* for "sent" */
   const char *last_error;
   int64_t now;
+  int no_report;             /* for "sent": 1 when no delivery report is
+                                awaited (its provider was not asked for
+                                one, or [outbox] unconfirmed_after is
+                                off), so the unconfirmed check never
+                                looks at the row */
 };
 
 int store_outbox_set(struct store *st, int64_t id,

@@ -184,7 +184,9 @@ static const struct pg_stmt send_outbox_set = {
   " next_attempt_at = $5::bigint,"
   " provider_id = coalesce($6::text, provider_id), last_error = $7::text,"
   " updated_at = $8::bigint,"
-  " sent_at = CASE WHEN $2::text = 'sent' THEN $8::bigint ELSE sent_at END"
+  " sent_at = CASE WHEN $2::text = 'sent' THEN $8::bigint ELSE sent_at END,"
+  " report_expected = CASE WHEN $2::text = 'sent' THEN $9::bigint"
+  " ELSE report_expected END"
   " WHERE id = $1" };
 
 static const struct pg_stmt send_outbox_by_provider = {
@@ -214,7 +216,8 @@ static const struct pg_stmt send_unconfirmed_flag = {
   "send_unconfirmed_flag",
   "WITH c AS (SELECT o.id FROM outbox o WHERE o.channel = $1"
   " AND o.status = 'sent' AND o.delivery IS NULL"
-  " AND o.unconfirmed_at IS NULL AND o.sent_at <= $2"
+  " AND o.unconfirmed_at IS NULL AND o.report_expected = 1"
+  " AND o.sent_at <= $2"
   " ORDER BY o.sent_at, o.id LIMIT $3::bigint FOR UPDATE SKIP LOCKED),"
   " u AS (UPDATE outbox x SET unconfirmed_at = $4 FROM c WHERE x.id = c.id"
   " RETURNING x.id, x.channel, x.reporter_id, x.ticket_id, x.kind,"
@@ -396,6 +399,7 @@ pg_outbox_set(struct store *st, int64_t id,
   pa_text(&a, o->provider_id);
   pa_text(&a, o->last_error);
   pa_int(&a, o->now);
+  pa_int(&a, !o->no_report);
   return pg_exec(pg_of(st), &send_outbox_set, &a, NULL,
                  "cannot record a send");
 }

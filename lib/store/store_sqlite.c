@@ -191,10 +191,13 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " ON CONFLICT (channel, provider_id) DO NOTHING",
   [SQ_INBOUND_FIND] =
     "SELECT id FROM inbound WHERE channel = ?1 AND provider_id = ?2",
+  /* An inline reply (stored as sent) awaits no delivery report: ?11 is 0
+   * for it, so that it is not in outbox_unconfirmed_due (0025). */
   [SQ_OUTBOX_INSERT] =
     "INSERT INTO outbox (channel, reporter_id, inbound_id, ticket_id, kind,"
     " body, payload, status, attempts, next_attempt_at, created_at,"
-    " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?10)",
+    " updated_at, report_expected) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+    " 0, ?9, ?10, ?10, ?11)",
   /* Through outbox_reporter (reporter, inbound message): the inbound row
    * names the reporter (0024). */
   [SQ_OUTBOX_REPLIES] =
@@ -295,7 +298,9 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " next_attempt_at = ?5,"
     " provider_id = coalesce(?6, provider_id), last_error = ?7,"
     " updated_at = ?8,"
-    " sent_at = CASE WHEN ?2 = 'sent' THEN ?8 ELSE sent_at END"
+    " sent_at = CASE WHEN ?2 = 'sent' THEN ?8 ELSE sent_at END,"
+    " report_expected = CASE WHEN ?2 = 'sent' THEN ?9"
+    " ELSE report_expected END"
     " WHERE id = ?1",
   [SQ_OUTBOX_BY_PROVIDER] =
     "SELECT id, kind, coalesce(delivery, '') FROM outbox"
@@ -451,14 +456,15 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " AND purged_at IS NULL AND id = (SELECT reporter_id FROM outbox"
     " WHERE id = ?1)",
   /* Sent replies of channel ?1 with no delivery report, sent at or
-   * before ?2 and not flagged yet (see migrations/sqlite/0018). */
+   * before ?2 and not flagged yet (see migrations/sqlite/0018), of those
+   * a report is awaited for (0025). */
   [SQ_UNCONFIRMED_DUE] =
     "SELECT o.id, o.channel, r.phone, r.handle, t.number, o.kind,"
     " o.sent_at, 0 FROM outbox o JOIN reporters r ON r.id = o.reporter_id"
     " LEFT JOIN tickets t ON t.id = o.ticket_id"
     " WHERE o.channel = ?1 AND o.status = 'sent' AND o.delivery IS NULL"
-    " AND o.unconfirmed_at IS NULL AND o.sent_at <= ?2"
-    " ORDER BY o.sent_at, o.id LIMIT ?3",
+    " AND o.unconfirmed_at IS NULL AND o.report_expected = 1"
+    " AND o.sent_at <= ?2 ORDER BY o.sent_at, o.id LIMIT ?3",
   [SQ_UNCONFIRMED_MARK] =
     "UPDATE outbox SET unconfirmed_at = ?2 WHERE id = ?1",
   [SQ_UNCONFIRMED_LIST] =
@@ -1608,6 +1614,7 @@ sq_outbox_add(struct store *st, const struct store_outbox *o, int64_t *id)
   else
     sqlite3_bind_null(stmt, 9);
   sqlite3_bind_int64(stmt, 10, o->created_at);
+  sqlite3_bind_int(stmt, 11, strcmp(status, "queued") == 0);
   rc = sqlite3_step(stmt);
   if (rc != SQLITE_DONE) {
     rc = sq_fail(sq, rc, "cannot add an outbox row");
@@ -2434,6 +2441,7 @@ sq_outbox_set(struct store *st, int64_t id,
   sq_bind_text(stmt, 6, o->provider_id);
   sq_bind_text(stmt, 7, o->last_error);
   sqlite3_bind_int64(stmt, 8, o->now);
+  sqlite3_bind_int(stmt, 9, !o->no_report);
   rc = sqlite3_step(stmt);
   rc = rc == SQLITE_DONE ? 0 : sq_fail(sq, rc, "cannot record a send");
   sq_done(stmt);

@@ -26,24 +26,32 @@ static struct tu_svc t;
 static struct outbox *ob;
 
 /* The parts, with a Kannel channel "ks" sending to the fake provider at
- * rate rows a second, giving up after max_attempts; extra: more lines of
- * the channel's section. */
+ * rate rows a second, giving up after max_attempts; outbox: more lines
+ * of the [outbox] section (and of sections after it, before the
+ * channel's); extra: more lines of the channel's section. */
 static void
-start_with(int rate, int max_attempts, const char *extra)
+start_conf(const char *outbox, int rate, int max_attempts, const char *extra)
 {
   struct buf conf = BUF_INIT;
 
   tu_svc_open_net(&t, T0);
   buf_printf(&conf, "[outbox]\nbackoff_base = %dms\nbackoff_max = %dms\n"
-             "max_attempts = %d\ntimeout = 5s\n"
+             "max_attempts = %d\ntimeout = 5s\n%s"
              "[channel.ks]\ntype = kannel\nsecret = s3cret-s3cret-s3cret\n"
              "sendsms_url = http://127.0.0.1:%d/cgi-bin/sendsms\n"
              "username = aduan\npassword = pw\nfrom = 1708\nrate = %d\n%s",
-             BASE_MS, MAX_MS, max_attempts, fakeprov_port(t.fp), rate, extra);
+             BASE_MS, MAX_MS, max_attempts, outbox, fakeprov_port(t.fp), rate,
+             extra);
   tu_svc_config(&t, conf.data);
   buf_free(&conf);
   ck_assert_int_eq(outbox_new(&ob, &t.ctx, t.cv), 0);
   commit_start(t.commit);
+}
+
+static void
+start_with(int rate, int max_attempts, const char *extra)
+{
+  start_conf("", rate, max_attempts, extra);
 }
 
 static void
@@ -390,6 +398,44 @@ START_TEST(connections_outlive_a_lull)
 }
 END_TEST
 
+/* A reply sent where a delivery report was asked for (Kannel with
+ * [server] public_url) is one the unconfirmed check looks at later; one
+ * sent where none will come (no public_url: Kannel asks for none), or
+ * while [outbox] unconfirmed_after is off, never is. */
+START_TEST(unconfirmed_only_where_a_report_is_awaited)
+{
+  static const struct {
+    const char *outbox;
+    int flagged;
+  } cases[] = {
+    {"", 0},
+    {"[server]\npublic_url = https://aduan.example.go.id\n", 1},
+    {"unconfirmed_after = 0\n"
+     "[server]\npublic_url = https://aduan.example.go.id\n", 0},
+  };
+  struct store_unconfirmed *u = NULL;
+  size_t i;
+  int n;
+
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    start_conf(cases[i].outbox, 100, 10, "");
+    fakeprov_default(t.fp, 202, "0: Accepted for delivery");
+    queue_rows(1);
+    ck_assert_int_eq(outbox_start(ob), 0);
+    run_until_sent(1);
+    ck_assert_int_eq(store_batch_begin(t.st), 0);
+    ck_assert_int_eq(store_outbox_flag_unconfirmed(t.st, "ks", T0 + 3600000,
+                                                   T0 + 3600000, 10, &u, &n),
+                     0);
+    ck_assert_int_eq(commit_now(t.commit), 0);
+    ck_assert_msg(n == cases[i].flagged, "#%zu: %d flagged, not %d", i, n,
+                  cases[i].flagged);
+    store_unconfirmed_free(u, n);
+    stop();
+  }
+}
+END_TEST
+
 static Suite *
 outbox_suite(void)
 {
@@ -403,6 +449,7 @@ outbox_suite(void)
   tcase_add_test(tc, one_number_in_order);
   tcase_add_test(tc, connections_are_kept_alive);
   tcase_add_test(tc, connections_outlive_a_lull);
+  tcase_add_test(tc, unconfirmed_only_where_a_report_is_awaited);
   suite_add_tcase(s, tc);
   return s;
 }

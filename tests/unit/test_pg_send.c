@@ -342,6 +342,55 @@ START_TEST(delivery_moves_forward)
 }
 END_TEST
 
+/* The check looks only at replies a delivery report is awaited for
+ * (test_store.c's unconfirmed_index_holds_awaited_reports_only): not at
+ * one sent where none will come (no_report), nor at an inline reply. */
+START_TEST(unconfirmed_only_where_awaited)
+{
+  char *ci = tu_pg_newdb();
+  struct store *st = open_as(ci, "a");
+  struct store_outbox o = {0};
+  struct store_unconfirmed *rows = NULL;
+  int64_t rep, awaited, silent, inline_id = 0;
+  int n = -1;
+
+  rep = reporter(ci, "+6281234567890", NULL);
+  awaited = outbox_row(ci, rep, "wa", "queued", T0);
+  silent = outbox_row(ci, rep, "wa", "queued", T0);
+  settle(st, awaited, "sent", "wamid.1", 0);
+  {
+    struct store_outbox_outcome out = {0};
+
+    out.status = "sent";
+    out.attempts = 1;
+    out.provider_id = "wamid.2";
+    out.now = T0 + 5;
+    out.no_report = 1;
+    ck_assert_int_eq(store_outbox_set(st, silent, &out), 0);
+  }
+  o.channel = "wa";
+  o.reporter_id = rep;
+  o.kind = "text";
+  o.body = "halo";
+  o.status = "sent";
+  o.created_at = T0;
+  ck_assert_int_eq(store_outbox_add(st, &o, &inline_id), 0);
+  tu_pg_exec(ci, "UPDATE outbox SET sent_at = 100");
+  ck_assert_int_eq(store_batch_begin(st), 0);
+  ck_assert_int_eq(store_outbox_flag_unconfirmed(st, "wa", 200, T0, 10,
+                                                 &rows, &n), 0);
+  ck_assert_int_eq(store_batch_commit(st), 0);
+  ck_assert_int_eq(n, 1);
+  ck_assert_int_eq(rows[0].id, awaited);
+  store_unconfirmed_free(rows, n);
+  ck_assert_int_eq(row_is(ci, silent, "unconfirmed_at IS NULL"), 1);
+  ck_assert_int_eq(row_is(ci, inline_id, "unconfirmed_at IS NULL"), 1);
+  store_close(st);
+  tu_pg_dropdb(ci);
+  free(ci);
+}
+END_TEST
+
 /* Unconfirmed replies (test_chores.c's checker, at the store): flagged
  * once, listed until a report lands, counted. */
 START_TEST(unconfirmed_flagged_once)
@@ -1063,6 +1112,7 @@ pg_send_suite(void)
   tcase_add_test(tc, bsuid_linked_once);
   tcase_add_test(tc, delivery_moves_forward);
   tcase_add_test(tc, unconfirmed_flagged_once);
+  tcase_add_test(tc, unconfirmed_only_where_awaited);
   tcase_add_test(tc, evidence_due_and_set);
   tcase_add_test(tc, evidence_leased_to_one_daemon);
   tcase_add_test(tc, dropped_evidence_taken_once);

@@ -1060,6 +1060,56 @@ START_TEST(inline_replies_need_no_sort)
 }
 END_TEST
 
+/* outbox_unconfirmed_due holds only the replies a delivery report is
+ * awaited for: a reply sent where none will come (no_report) and an
+ * inline reply (stored as sent, never through a provider) write no entry
+ * of it, and the check never flags them; a reply sent where a report is
+ * awaited is flagged as before. */
+START_TEST(unconfirmed_index_holds_awaited_reports_only)
+{
+  struct fixture fx = {0};
+  struct store_outbox o = {0};
+  struct store_outbox_outcome out = {0};
+  struct store_unconfirmed *rows = NULL;
+  int64_t rid, awaited = 0, silent = 0, inline_id = 0;
+  int n = -1;
+  sqlite3 *db;
+
+  fx_open(&fx, "aduan.db");
+  db = store_sqlite_handle(fx.st);
+  rid = new_reporter(fx.st, "+6281234567890");
+  o.channel = "ks";
+  o.reporter_id = rid;
+  o.kind = "text";
+  o.body = "halo";
+  o.status = "queued";
+  o.created_at = 1000;
+  ck_assert_int_eq(store_outbox_add(fx.st, &o, &awaited), 0);
+  ck_assert_int_eq(store_outbox_add(fx.st, &o, &silent), 0);
+  o.status = "sent";
+  ck_assert_int_eq(store_outbox_add(fx.st, &o, &inline_id), 0);
+  out.status = "sent";
+  out.attempts = 1;
+  out.provider_id = "p1";
+  out.now = 2000;
+  ck_assert_int_eq(store_outbox_set(fx.st, awaited, &out), 0);
+  out.provider_id = "p2";
+  out.no_report = 1;
+  ck_assert_int_eq(store_outbox_set(fx.st, silent, &out), 0);
+  ck_assert_int_eq(q_int(db, "SELECT sum(ncell) FROM dbstat WHERE name ="
+                             " 'outbox_unconfirmed_due' AND pagetype ="
+                             " 'leaf'", 0), 1);
+  ck_assert_int_eq(store_batch_begin(fx.st), 0);
+  ck_assert_int_eq(store_outbox_flag_unconfirmed(fx.st, "ks", 5000, 6000, 10,
+                                                 &rows, &n), 0);
+  ck_assert_int_eq(store_batch_commit(fx.st), 0);
+  ck_assert_int_eq(n, 1);
+  ck_assert_int_eq(rows[0].id, awaited);
+  store_unconfirmed_free(rows, n);
+  fx_close(&fx);
+}
+END_TEST
+
 /* The statements the start-up runs to read the open tickets find them
  * through an index: with 1 000 000 tickets of which 100 000 are open, a
  * scan reads ten times the rows it needs (and the whole file). */
@@ -1600,6 +1650,7 @@ store_suite(void)
   tcase_add_test(tc, waiting_question_needs_no_sort);
   tcase_add_test(tc, outbox_has_one_index_every_row_is_in);
   tcase_add_test(tc, inline_replies_need_no_sort);
+  tcase_add_test(tc, unconfirmed_index_holds_awaited_reports_only);
   tcase_add_test(tc, open_tickets_walk_like_the_list);
   tcase_add_test(tc, caller_syncs_keeps_the_wal_bounded);
   tcase_add_test(tc, newer_database_is_refused_by_open);
