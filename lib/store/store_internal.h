@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/crypto.h"
 #include "store/store.h"
 
 struct sqlite3;
@@ -149,6 +150,7 @@ struct store_ops {
 struct store {
   const struct store_ops *ops;
   char errmsg[STORE_ERRMSG_LEN];  /* the last error, "" before any */
+  struct crypto_rand rand;        /* reporter handles' random bytes */
 };
 
 /* Replace the message store_errmsg() returns. */
@@ -171,9 +173,9 @@ int store_outbox_ref(const char *provider_id, int64_t *id);
 /* Room for a reporter handle ("R-" and ten characters) and its NUL. */
 #define STORE_HANDLE_LEN 13
 
-/* A fresh random reporter handle.  Returns 0, or -1 when the system has
- * no random bytes to give. */
-int store_handle_new(char out[STORE_HANDLE_LEN]);
+/* A fresh random reporter handle, from st's random bytes.  Returns 0,
+ * or -1 when the system has no random bytes to give. */
+int store_handle_new(struct store *st, char out[STORE_HANDLE_LEN]);
 
 /*
  * The SQLite connection behind a store opened with the "sqlite" backend,

@@ -889,6 +889,7 @@ pg_open(struct store **out, const struct store_opts *o, char *err,
     return -ENOMEM;
   }
   pg->base.ops = &store_pg_ops;
+  crypto_rand_init(&pg->base.rand);
   pg->readonly = o->readonly;
   pg->lock_timeout_ms = o->busy_timeout_ms;
   pg->backoff_ms = PG_BACKOFF_FIRST_MS;
@@ -940,6 +941,7 @@ pg_close(struct store *st)
     memset(pg->conninfo, 0, strlen(pg->conninfo));   /* may hold a password */
     free(pg->conninfo);
   }
+  crypto_rand_wipe(&pg->base.rand);
   free(pg);
 }
 

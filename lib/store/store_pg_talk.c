@@ -286,7 +286,7 @@ talk_reporter_insert_new(struct pg_store *pg, const char *phone,
   char handle[STORE_HANDLE_LEN];
   struct pg_args a;
 
-  if (store_handle_new(handle) != 0)
+  if (store_handle_new(&pg->base, handle) != 0)
     return pg_fail(pg, AERR_STORE, "no random bytes for a reporter handle");
   pa_init(&a);
   pa_text(&a, phone);

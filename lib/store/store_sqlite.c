@@ -1002,6 +1002,7 @@ sq_open(struct store **out, const struct store_opts *o, char *err,
     return -ENOMEM;
   }
   sq->base.ops = &store_sqlite_ops;
+  crypto_rand_init(&sq->base.rand);
   sq->wal_fd = -1;
   pthread_mutex_init(&sq->sync_lock, NULL);
   if (!o->readonly && !memory) {
@@ -1065,6 +1066,7 @@ sq_close(struct store *st)
       sqlite3_finalize(sq->stmt[i]);
     sqlite3_close(sq->db);
   }
+  crypto_rand_wipe(&sq->base.rand);
   free(sq);
 }
 
@@ -1374,7 +1376,7 @@ sq_reporter_insert(struct store *st, const char *phone, const char *bsuid,
   int tries, rc;
 
   for (tries = 0; tries < SQ_HANDLE_TRIES; tries++) {
-    if (store_handle_new(handle) != 0) {
+    if (store_handle_new(st, handle) != 0) {
       store_set_errmsg(st, "no random bytes for a reporter handle");
       return AERR_STORE;
     }

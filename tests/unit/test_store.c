@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/crypto.h"
 #include "base/err.h"
 #include "store/migrate.h"
 #include "store/store.h"
@@ -240,6 +241,26 @@ START_TEST(reporter_ensure_is_idempotent)
   ck_assert_int_eq(store_reporter_ensure(fx.st, "", 1, &a), -EINVAL);
   free(ha);
   free(hb);
+  fx_close(&fx);
+}
+END_TEST
+
+/* Handles come from the store's block of random bytes: a hundred new
+ * reporters take more than one block, and no two share a handle. */
+START_TEST(reporter_handles_differ_across_blocks)
+{
+  struct fixture fx = {0};
+  char phone[32];
+  int i;
+
+  fx_open(&fx, "aduan.db");
+  for (i = 0; i < 100; i++) {
+    snprintf(phone, sizeof(phone), "+62812000%05d", i);
+    new_reporter(fx.st, phone);
+  }
+  ck_assert_int_gt(100 * 7, CRYPTO_RAND_BLOCK);
+  ck_assert_int_eq(q_int(store_sqlite_handle(fx.st), "SELECT count(DISTINCT "
+                         "handle) FROM reporters", 0), 100);
   fx_close(&fx);
 }
 END_TEST
@@ -1626,6 +1647,7 @@ store_suite(void)
   tcase_add_test(tc, sqlite_counts_no_memory);
   tcase_add_test(tc, committed_data_survives_reopen);
   tcase_add_test(tc, reporter_ensure_is_idempotent);
+  tcase_add_test(tc, reporter_handles_differ_across_blocks);
   tcase_add_test(tc, reporter_known_by_bsuid);
   tcase_add_test(tc, reporter_renumbered);
   tcase_add_test(tc, outbox_and_identity_carry_bsuid);
