@@ -2536,6 +2536,34 @@ START_TEST(quality_judge_owned_party)
 }
 END_TEST
 
+/* The reporter's people named by other words of kin and company: an
+ * uncle ("om", "paman"), Kupang "tamang" (friend), a head said twice
+ * ("om-om saya", "paman-paman kami").  An uncle hurt, a feast's
+ * slaughter, or "om" as a title of an official ("om kades") are none. */
+static const struct judge_case more_party_cases[] = {
+  {"Paman saya dari Soe sudah siap tikam kepala desa itu.", QUALITY_THREAT,
+   0},
+  {"Paman-paman kami dari Amarasi akan datang hajar petugas pajak itu.",
+   QUALITY_THREAT, 0},
+  {"Beta pung tamang dari Oesapa su siap tikam itu kades.", QUALITY_THREAT,
+   0},
+  {"Kalau dana tidak kembali, beta deng beta pung tamang dong pukul mati "
+   "itu kades.", QUALITY_THREAT, 0},
+  {"Om saya dipukul petugas Satpol PP di pasar.", QUALITY_CLEAN, 0},
+  {"Beta deng beta pung tamang dong potong kambing untuk pesta nikah.",
+   QUALITY_CLEAN, 0},
+  {"Om kades itu siap pukul warga yang protes, kami takut.", QUALITY_CLEAN,
+   0},
+  {"Paman saya dari Soe sudah datang ke kantor camat dan tanya soal dana.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_more_party)
+{
+  judge_rows(more_party_cases, N(more_party_cases));
+}
+END_TEST
+
 /* Verbs of violence in SMS shorthand, their vowels dropped whatever is
  * left of them ("bkr" for "bakar", "hbisi" for "habisi", "tmbk" for
  * "tembak"), with the reporter as agent and a target as for the full
@@ -3664,6 +3692,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_reserved);
   tcase_add_test(tc, quality_judge_home_menace);
   tcase_add_test(tc, quality_judge_owned_party);
+  tcase_add_test(tc, quality_judge_more_party);
   tcase_add_test(tc, quality_judge_sms_skeleton);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
