@@ -664,24 +664,32 @@ negation_before(const struct ctx *cx, size_t k)
 }
 
 /* "Nyawa pak lurah tidak lama lagi", "camat itu tidak akan lama lagi
- * hidup", "..., nyawanya tidak lama lagi": "lama lagi" at word k after a
- * [not] word (a [will] word may stand between), said of an official's
- * life: a [life] word before it in its clause, owned by a person named
- * right after it (or by "-nya" for the one who opens the sentence or is
- * sent the message that opens it: told_to), or
- * "hidup" after it with a person opening the clause.  "Nyawa ibu saya
- * ..." or a building "tidak akan lama lagi roboh" are none. */
+ * hidup", "..., nyawanya tidak lama lagi", "umurnya tidak panjang
+ * lagi": "lama lagi" or "panjang lagi" at word k after a [not] word (a
+ * [will] word may stand between), said of an official's life: a [life]
+ * word before it in its clause, owned by a person named right after it
+ * or before it in the Kupang way ("dia punya umur", "kades pung
+ * nyawa"), or by "-nya" for the one who opens the sentence or is sent
+ * the message that opens it (told_to), or "hidup" after it with a person
+ * opening the clause, with no reason in the sentence ("karena kanker"
+ * is a prognosis).  "Nyawa ibu saya ...", "saya punya umur ...", or a
+ * building "tidak akan lama lagi roboh" are none. */
 static int
 days_numbered(const struct ctx *cx, size_t k)
 {
   size_t m, c;
 
-  if (k < 1 || k + 1 >= cx->nm->n || !word_text_is(cx, k, "lama") ||
+  if (k < 1 || k + 1 >= cx->nm->n ||
+      !(word_text_is(cx, k, "lama") || word_text_is(cx, k, "panjang")) ||
       !word_text_is(cx, k + 1, "lagi") || starts_clause(cx, k + 1))
     return 0;
   m = negation_before(cx, k);
   if (m == k)
     return 0;
+  for (c = sentence_start(cx, k);
+       c < cx->nm->n && (c <= k || !starts_sentence(cx, c)); c++)
+    if (word_is(cx, WC_BECAUSE, c))
+      return 0;   /* "... karena kanker": a prognosis */
   c = clause_start(cx, k);
   if (k + 2 < cx->nm->n && word_text_is(cx, k + 2, "hidup") &&
       !starts_clause(cx, k + 2) && other_person(cx, c))
@@ -692,6 +700,10 @@ days_numbered(const struct ctx *cx, size_t k)
       continue;
     if (other_person(cx, c + 1))
       return 1;
+    if (c >= 2 && !starts_clause(cx, c) && !starts_clause(cx, c - 1) &&
+        owning(cx, c - 1) && word_is(cx, WC_PERSON, c - 2) &&
+        !word_is(cx, WC_SELF, c - 2))
+      return 1;   /* Kupang: "dia punya umur" */
     return owned_nya(cx, c) &&
            (other_person(cx, sentence_start(cx, c)) ||
             told_to(cx, sentence_start(cx, c)));

@@ -2564,6 +2564,33 @@ START_TEST(quality_judge_more_party)
 }
 END_TEST
 
+/* An official's days numbered in other words: a life "tidak panjang
+ * lagi", owned by "-nya" or in the Kupang way ("dia punya umur", "kades
+ * pung umur").  The reporter's own life or mother's, a bridge's, or a
+ * queue that is no longer long are none. */
+static const struct judge_case days_cases[] = {
+  {"Camat itu umurnya tidak panjang lagi, saya sendiri yang urus.",
+   QUALITY_THREAT, 0},
+  {"Kades pung umur sonde panjang lagi, beta jamin.", QUALITY_THREAT, 0},
+  {"Dia punya nyawa tidak lama lagi, itu bendahara yang makan dana desa.",
+   QUALITY_THREAT, 0},
+  {"Ibu saya umurnya tidak panjang lagi kata dokter.", QUALITY_CLEAN, 0},
+  {"Kepala desa kami sakit, umurnya tidak lama lagi karena kanker.",
+   QUALITY_CLEAN, 0},
+  {"Umur jembatan itu tidak panjang lagi, kata pengawas dinas.",
+   QUALITY_CLEAN, 0},
+  {"Antrean di kantor camat tidak panjang lagi sejak ada loket baru.",
+   QUALITY_CLEAN, 0},
+  {"Saya punya umur tidak panjang lagi, tolong proses laporan ini.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_days)
+{
+  judge_rows(days_cases, N(days_cases));
+}
+END_TEST
+
 /* Verbs of violence in SMS shorthand, their vowels dropped whatever is
  * left of them ("bkr" for "bakar", "hbisi" for "habisi", "tmbk" for
  * "tembak"), with the reporter as agent and a target as for the full
@@ -3693,6 +3720,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_home_menace);
   tcase_add_test(tc, quality_judge_owned_party);
   tcase_add_test(tc, quality_judge_more_party);
+  tcase_add_test(tc, quality_judge_days);
   tcase_add_test(tc, quality_judge_sms_skeleton);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
