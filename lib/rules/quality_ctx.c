@@ -75,13 +75,13 @@ sms_form(const struct ctx *cx, const struct wordlist *l, size_t i)
 }
 
 /* The classes whose words are also read written SMS-style without their
- * vowels (sms_form): who and what a threat is aimed at, and the verbs
- * of readying a weapon.  Function words have SMS forms of their own in
- * the lists ("utk", "sdh", "tdk"). */
+ * vowels (sms_form): who and what a threat is aimed at, the verbs of
+ * readying a weapon, and of waiting ("tnggu", "lht").  Function words
+ * have SMS forms of their own in the lists ("utk", "sdh", "tdk"). */
 static int
 sms_class(enum word_class c)
 {
-  return c == WC_PERSON || c == WC_TARGET || c == WC_ARM;
+  return c == WC_PERSON || c == WC_TARGET || c == WC_ARM || c == WC_WAIT;
 }
 
 /* Is word i (a valid index) a member of class c: as written, squeezed,

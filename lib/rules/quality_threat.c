@@ -291,11 +291,33 @@ means_after(const struct ctx *cx, size_t e)
   return word_in(cx, e + 1, means);
 }
 
+/* "... saya bakar malam ini", "... sy bkr mlm ini", "... kami hajar
+ * nanti sore": a time ahead right after word e (a part of the day or a
+ * span with "ini" or "depan" after it, or after "nanti"/"besok" at e)
+ * ends the verb's phrase as much as the end of its clause.  Returns the
+ * last word of it, or e when there is none. */
+static size_t
+time_after(const struct ctx *cx, size_t e)
+{
+  static const char *const part[] = {"malam", "mlm", "pagi", "siang",
+                                     "sore", "minggu", "mgg", "bulan",
+                                     "bln", "tahun", "thn", NULL};
+  static const char *const near[] = {"ini", "ni", "depan", "dpn", NULL};
+  size_t k = e + 1, n = cx->nm->n;
+
+  if (k >= n || starts_clause(cx, k) || !word_in(cx, k, part))
+    return e;
+  if (k + 1 < n && !starts_clause(cx, k + 1) && word_in(cx, k + 1, near))
+    return k + 1;
+  return word_is(cx, WC_INTENT, e) ? k : e;
+}
+
 /*
  * The object put first: "kepala camat itu saya penggal", "kantornya beta
  * bakar saja", "petugas yang minta uang itu sy tikam" (np_head).  The
  * verb at word i, with the reporter as agent, ends its clause (but for
- * modal words and intensifiers, the verb said twice, or a condition,
+ * modal words and intensifiers, the verb said twice, a time ahead
+ * (time_after: "... saya bakar malam ini"), or a condition,
  * purpose, place, result, instrument or manner after it: "... bakar saja
  * kalau ...", "... kami bom biar ...", "... saya gantung di pohon",
  * result_after, means_after), and right before the reporter's
@@ -314,6 +336,7 @@ fronted_target(const struct ctx *cx, size_t i)
          (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1) ||
           (e == i && same_word(cx, i, e + 1))))
     e++;
+  e = time_after(cx, e);
   if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1) &&
       !word_text_is(cx, e + 1, "di") && !result_after(cx, e) &&
       !means_after(cx, e))
@@ -2286,7 +2309,8 @@ judge_threat(struct ctx *cx, size_t i)
       blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
-   * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi
+   * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"; SMS "tggu
+   * aja"), with a death, violence (SMS "bkr" too), ruin ("jadi
    * abu", ruin_of), the grave ("masuk kubur", "pulang dalam peti") or
    * a broken limb ("patah kakinya", limb_broken) after it;
    * "disuruh tunggu saja" is the reporter being put off. */
@@ -2296,6 +2320,7 @@ judge_threat(struct ctx *cx, size_t i)
        titled_subject(cx, i)))
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
+          sms_harm(cx, k) ||
           ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k) ||
           limb_broken(cx, k))
         found(cx, i, QUALITY_THREAT, "threat");

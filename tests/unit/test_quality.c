@@ -2591,6 +2591,27 @@ START_TEST(quality_judge_days)
 }
 END_TEST
 
+/* "tunggu saja" in SMS shorthand ("tggu aja", "tgu sj", "tnggu") with
+ * harm after it, and an official's house put first with a time ahead
+ * after the verb ("rumah pak kadus saya bakar malam ini").  The reporter
+ * busy with papers, or rubbish burnt tonight, is none. */
+static const struct judge_case sms_wait_cases[] = {
+  {"tgu sj pak lurah, bsk bpk mati", QUALITY_THREAT, 0},
+  {"tggu aja kepsek, rmh bpk sy bkr mlm ni", QUALITY_THREAT, 0},
+  {"Rumah pak kadus saya bakar malam ini.", QUALITY_THREAT, 0},
+  {"Kantor lurah itu kami hancurkan nanti sore.", QUALITY_THREAT, 0},
+  {"tggu aja pak kadus, sy msh urus surat", QUALITY_CLEAN, 0},
+  {"Sampah di depan kantor camat saya bakar malam ini.", QUALITY_CLEAN, 0},
+  {"Tunggu saja pak, surat bapak saya antar minggu depan.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_sms_wait)
+{
+  judge_rows(sms_wait_cases, N(sms_wait_cases));
+}
+END_TEST
+
 /* Verbs of violence in SMS shorthand, their vowels dropped whatever is
  * left of them ("bkr" for "bakar", "hbisi" for "habisi", "tmbk" for
  * "tembak"), with the reporter as agent and a target as for the full
@@ -3721,6 +3742,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_owned_party);
   tcase_add_test(tc, quality_judge_more_party);
   tcase_add_test(tc, quality_judge_days);
+  tcase_add_test(tc, quality_judge_sms_wait);
   tcase_add_test(tc, quality_judge_sms_skeleton);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
