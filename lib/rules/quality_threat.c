@@ -1487,11 +1487,24 @@ intended_harm(const struct ctx *cx, size_t i)
                                    : unknown_object(cx, i, a);
 }
 
+/* "dia pung kopi", "kades punya teh": at word k a person other than the
+ * reporter, "pung"/"punya" and a [food] word, the Kupang order of "kopi
+ * pak kades". */
+static int
+owner_first(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         !starts_clause(cx, k + 2) && word_is(cx, WC_PERSON, k) &&
+         !word_is(cx, WC_SELF, k) && owning(cx, k + 1) &&
+         word_is(cx, WC_FOOD, k + 2);
+}
+
 /* "saya campur racun di kopi pak sekdes", "racun tikus untuk teh kepala
  * dusun", "sy sudah beli racun tikus, nanti sy campur di kopi pak
- * sekdes": a [poison] word at i, the reporter's word at most CTX_AFTER
- * words before it in its clause, and later in the sentence a [food] word
- * after "untuk"/"di"/"ke"/"dalam" owned by a person (owned_by), said as
+ * sekdes", "sa su siapkan racun untuk dia pung kopi": a [poison] word at
+ * i, the reporter's word at most CTX_AFTER words before it in its clause,
+ * and later in the sentence a [food] word after "untuk"/"di"/"ke"/"dalam"
+ * owned by a person (owned_by, or owner_first), said as
  * an intent (intended) there, by the reporter again when in a later
  * clause; put there already or not ("sy sudah masukkan racun di sumur
  * rumah kades, biar ...": until it is drunk, the harm is ahead).  Poison for a store, or feared in one's own cup
@@ -1514,7 +1527,8 @@ poison_served(const struct ctx *cx, size_t i)
     return 0;
   for (k = i + 1; k + 1 < cx->nm->n && !starts_sentence(cx, k + 1); k++) {
     if (!word_in(cx, k, into) || starts_clause(cx, k + 1) ||
-        !word_is(cx, WC_FOOD, k + 1) || !owned_by(cx, k + 1))
+        !(word_is(cx, WC_FOOD, k + 1) ? owned_by(cx, k + 1)
+                                       : owner_first(cx, k + 1)))
       continue;
     /* "..., nanti sy campur di kopi pak sekdes": served in a later
      * clause, by the reporter again. */
@@ -1525,6 +1539,36 @@ poison_served(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "untuk kepala desa", "tinggal tunggu dia lewat": after word k in its
+ * clause, link and [wait] words aside, a person, "you" or a building
+ * other than the reporter's comes first.  A weapon readied already is
+ * kept for someone only so ("sudah asah parang untuk bersihkan jalan
+ * desa" is for a job). */
+static int
+aimed_next(const struct ctx *cx, size_t k)
+{
+  for (k++; k < cx->nm->n && !starts_clause(cx, k) &&
+            (word_is(cx, WC_LINK, k) || word_is(cx, WC_WAIT, k));
+       k++)
+    ;
+  return k < cx->nm->n && !starts_clause(cx, k) && !word_is(cx, WC_SELF, k) &&
+         (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
+          word_is(cx, WC_TARGET, k));
+}
+
+/* "dia pung gudang", "kades punya kebun": at word k a person, then
+ * "pung"/"punya" and a thing that is no food, body, person or building:
+ * poison for it is for its pests ("racun tikus untuk dia pung gudang"). */
+static int
+owns_thing(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         !starts_clause(cx, k + 2) && word_is(cx, WC_PERSON, k) &&
+         owning(cx, k + 1) && !word_is(cx, WC_FOOD, k + 2) &&
+         !word_is(cx, WC_PERSON, k + 2) && !word_is(cx, WC_TARGET, k + 2) &&
+         !word_is(cx, WC_LIFE, k + 2);
+}
+
 /* "Peluru pertama untuk kepala sekolah", "Beta pung parang su tajam,
  * tinggal itu kepala desa pung leher saja": a [weapon] or [poison] word
  * at i that opens its clause (a weapon dedicated) or is the reporter's
@@ -1532,35 +1576,44 @@ poison_served(const struct ctx *cx, size_t i)
  * reporter as agent), then, in its clause or the next, a [purpose] word
  * or "tinggal" opening the next clause with a person, office or building
  * as its target (has_target).  No [past] word before it in its clause
- * and no [not] word in it, outside reported speech: weapons seized
+ * unless the reporter readied it, then with the target right after
+ * (aimed_next: "saya sudah rakit bom untuk kades"), and
+ * no [not] word in it, outside reported speech: weapons seized
  * ("polisi sudah sita senjata untuk ...") or not handed out ("senjata
- * untuk satpam belum ada") are none. */
+ * untuk satpam belum ada") are none, and so is poison for a thing
+ * someone owns (owns_thing). */
 static int
 reserved_for(const struct ctx *cx, size_t i)
 {
   size_t k, c, n = cx->nm->n;
-  int clauses = 0;
+  int clauses = 0, readied, past = 0;
 
   if (cx->reported[i] ||
       !(word_is(cx, WC_WEAPON, i) || word_is(cx, WC_POISON, i)))
     return 0;
   c = clause_start(cx, i);
-  if (c != i && !owned_weapon(cx, i) &&
-      !(word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1)))
+  readied = c != i && word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1);
+  if (c != i && !owned_weapon(cx, i) && !readied)
     return 0;
-  for (k = c; k < i; k++)
-    if (word_is(cx, WC_PAST, k) || word_is(cx, WC_NOT, k))
+  /* "saya sudah rakit bom": readied already, the harm is still ahead */
+  for (k = c; k < i; k++) {
+    if ((word_is(cx, WC_PAST, k) && !readied) || word_is(cx, WC_NOT, k))
       return 0;
+    past |= word_is(cx, WC_PAST, k);
+  }
   for (k = i + 1; k < n && !starts_sentence(cx, k); k++) {
     if (starts_clause(cx, k)) {
       if (++clauses > 1)
         return 0;
-      if (word_text_is(cx, k, "tinggal") && has_target(cx, k))
+      if (word_text_is(cx, k, "tinggal") &&
+          (past ? aimed_next(cx, k) : has_target(cx, k)))
         return 1;
     }
     if (clauses == 0 && word_is(cx, WC_NOT, k))
       return 0;
-    if (word_is(cx, WC_PURPOSE, k) && has_target(cx, k))
+    if (word_is(cx, WC_PURPOSE, k) &&
+        (past ? aimed_next(cx, k) : has_target(cx, k)) &&
+        !(word_is(cx, WC_POISON, i) && owns_thing(cx, k + 1)))
       return 1;
   }
   return 0;

@@ -2612,6 +2612,38 @@ START_TEST(quality_judge_sms_wait)
 }
 END_TEST
 
+/* Means made ready for an official: poison for food owned the Kupang
+ * way ("dia pung kopi", "kades pung teh"), and a bomb put together
+ * ("rakit", "merakit") for someone, readied already ("sudah") or not.
+ * Poison feared in the reporter's own cup, rat poison for a warehouse,
+ * fishermen's bombs reported, or one handed to the police are none. */
+static const struct judge_case means_ready_cases[] = {
+  {"Beta su campur racun di kades pung teh, biar dia tau rasa.",
+   QUALITY_THREAT, 0},
+  {"Saya sudah siapkan racun untuk camat punya makanan nanti malam.",
+   QUALITY_THREAT, 0},
+  {"Beta su rakit bom, tinggal tunggu itu kades lewat.", QUALITY_THREAT, 0},
+  {"Saya sudah merakit bom ikan untuk kantor polisi air itu.",
+   QUALITY_THREAT, 0},
+  {"Kami sudah asah parang untuk potong rumput di halaman kantor desa.",
+   QUALITY_CLEAN, 0},
+  {"Sa su siapkan racun tikus untuk dia pung gudang beras.", QUALITY_CLEAN,
+   0},
+  {"Kami curiga ada orang yang mau campur racun di beta pung kopi, tolong "
+   "polisi periksa.", QUALITY_CLEAN, 0},
+  {"Nelayan di Sulamu masih rakit bom ikan, tolong polisi air tangkap "
+   "mereka.", QUALITY_CLEAN, 0},
+  {"Saya sudah rakit bom ikan tapi sudah saya serahkan ke polisi.",
+   QUALITY_CLEAN, 0},
+  {"Polisi sudah sita senjata untuk kepala desa itu.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_means_ready)
+{
+  judge_rows(means_ready_cases, N(means_ready_cases));
+}
+END_TEST
+
 /* Verbs of violence in SMS shorthand, their vowels dropped whatever is
  * left of them ("bkr" for "bakar", "hbisi" for "habisi", "tmbk" for
  * "tembak"), with the reporter as agent and a target as for the full
@@ -3743,6 +3775,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_more_party);
   tcase_add_test(tc, quality_judge_days);
   tcase_add_test(tc, quality_judge_sms_wait);
+  tcase_add_test(tc, quality_judge_means_ready);
   tcase_add_test(tc, quality_judge_sms_skeleton);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
