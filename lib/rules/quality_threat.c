@@ -1790,13 +1790,33 @@ visit_at(const struct ctx *cx, size_t k)
   return intent;
 }
 
+/* "Bendahara itu sebaiknya hati-hati ...", "awas pak camat ...": a
+ * [warn] word at k whose clause opens (past condition and intent words)
+ * with a person other than the reporter, or with such a person right
+ * after it (the word said twice or not).  "Kami disuruh hati-hati" or
+ * "hati-hati dengan petugas itu" warn no official. */
+static int
+warned_official(const struct ctx *cx, size_t k)
+{
+  size_t p = k + 1;
+
+  if (!word_is(cx, WC_WARN, k))
+    return 0;
+  if (p < cx->nm->n && !starts_clause(cx, p) && same_word(cx, k, p))
+    p++;
+  return (clause_subject(cx, k) < k && other_person(cx, clause_subject(cx, k))) ||
+         (p < cx->nm->n && !starts_clause(cx, p) && other_person(cx, p));
+}
+
 /* "Saya sudah tahu rumah anaknya di Kupang, tinggal tunggu waktu saja":
  * "tahu"/"tau" at word i after the reporter's word (modal words between),
  * "rumah" right after it owned by someone else (a person named after it,
  * or "-nya" on it or the word after it; Kupang "dia pung rumah"), and
  * later in the sentence a [wait] word with "waktu" or an intensifier
- * after it: the reporter only waits; or a weapon the reporter has
- * earlier in the sentence (owned_weapon), someone else's family named in
+ * after it: the reporter only waits; or a weapon the reporter has, or
+ * a warning to an official, earlier in the sentence (owned_weapon,
+ * warned_official: "bendahara itu sebaiknya hati-hati kalau pulang
+ * malam, saya tahu rumahnya"), someone else's family named in
  * it or the sentence before ("anak istrinya tinggal di kampung ini"), or
  * a visit with no errand in the rest of it or the next sentence
  * (visit_at: "... beta tau dia pung rumah. Nanti malam beta datang.").  "rumah saya akan digusur" is the
@@ -1807,7 +1827,7 @@ home_known(const struct ctx *cx, size_t i)
   size_t k = i, h = i + 1, e, n = cx->nm->n;
 
   if (!(word_text_is(cx, i, "tahu") || word_text_is(cx, i, "tau")) ||
-      h + 1 >= n || starts_clause(cx, h))
+      h >= n || starts_clause(cx, h))
     return 0;
   while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k - 1))
     k--;
@@ -1821,11 +1841,11 @@ home_known(const struct ctx *cx, size_t i)
     ;         /* "kami tahu rumahnya" */
   else if (!word_text_is(cx, h, "rumah") ||
            (!owned_nya(cx, h) &&
-            (starts_clause(cx, h + 1) || word_is(cx, WC_SELF, h + 1) ||
+            (ends_clause(cx, h) || word_is(cx, WC_SELF, h + 1) ||
              !(other_person(cx, h + 1) || owned_nya(cx, h + 1)))))
     return 0;
   for (k = sentence_start(cx, i); k < i; k++)
-    if (owned_weapon(cx, k))
+    if (owned_weapon(cx, k) || warned_official(cx, k))
       return 1;
   /* "Anak istrinya tinggal di kampung ini juga. Kami tahu rumahnya di
    * mana.": someone else's family named in this sentence or the one

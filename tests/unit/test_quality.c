@@ -2644,6 +2644,28 @@ START_TEST(quality_judge_means_ready)
 }
 END_TEST
 
+/* A warning to an official, then the reporter knowing their house:
+ * "sebaiknya hati-hati ..., saya tahu rumahnya", "awas pak camat, ...
+ * beta su tau dia pung rumah".  The reporter warned, or warned about an
+ * official to others, is none. */
+static const struct judge_case warned_home_cases[] = {
+  {"Bendahara desa sebaiknya hati-hati kalau pulang malam, kami sudah tahu "
+   "rumahnya.", QUALITY_THREAT, 0},
+  {"Kepsek itu hati-hati saja, beta su tau dia pung rumah.", QUALITY_THREAT,
+   0},
+  {"Awas pak camat, saya tahu rumah bapak di Oeba.", QUALITY_THREAT, 0},
+  {"Kami disuruh hati-hati oleh camat, saya tahu rumahnya di Oeba karena "
+   "pernah antar surat.", QUALITY_CLEAN, 0},
+  {"Hati-hati dengan petugas itu, saya tahu rumahnya dan dia sering minta "
+   "uang.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_warned_home)
+{
+  judge_rows(warned_home_cases, N(warned_home_cases));
+}
+END_TEST
+
 /* Verbs of violence in SMS shorthand, their vowels dropped whatever is
  * left of them ("bkr" for "bakar", "hbisi" for "habisi", "tmbk" for
  * "tembak"), with the reporter as agent and a target as for the full
@@ -3776,6 +3798,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_days);
   tcase_add_test(tc, quality_judge_sms_wait);
   tcase_add_test(tc, quality_judge_means_ready);
+  tcase_add_test(tc, quality_judge_warned_home);
   tcase_add_test(tc, quality_judge_sms_skeleton);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
