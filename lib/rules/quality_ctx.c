@@ -75,13 +75,13 @@ sms_form(const struct ctx *cx, const struct wordlist *l, size_t i)
 }
 
 /* The classes whose words are also read written SMS-style without their
- * vowels (sms_form): who and what a threat is aimed at, and the verbs
- * of readying a weapon.  Function words have SMS forms of their own in
- * the lists ("utk", "sdh", "tdk"). */
+ * vowels (sms_form): who and what a threat is aimed at, the verbs of
+ * readying a weapon, and of waiting ("tnggu", "lht").  Function words
+ * have SMS forms of their own in the lists ("utk", "sdh", "tdk"). */
 static int
 sms_class(enum word_class c)
 {
-  return c == WC_PERSON || c == WC_TARGET || c == WC_ARM;
+  return c == WC_PERSON || c == WC_TARGET || c == WC_ARM || c == WC_WAIT;
 }
 
 /* Is word i (a valid index) a member of class c: as written, squeezed,
@@ -479,7 +479,8 @@ party_head(const struct ctx *cx, size_t j)
  * PARTY_MOD plain words and the reporter's word ("orang kami", "adik
  * laki-laki saya", "teman-teman ojek saya"), the head with "-ku"
  * ("kakakku"), or the reporter's word, "pung"/"punya" and the head
- * ("beta pung sodara"); a word for "they" may follow ("sodara dong").
+ * ("beta pung sodara"); the head may be said twice ("om-om saya",
+ * "paman-paman kami"); a word for "they" may follow ("sodara dong").
  * Returns the index of the word after the party, or c when there is
  * none. */
 #define PARTY_MOD 2
@@ -502,8 +503,11 @@ own_party(const struct ctx *cx, size_t c)
            memcmp(cx->nm->text + w->off + w->len - 2, "ku", 2) == 0)
     k = c + 1;
   else {
-    for (k = c + 1; k < n && k - c <= PARTY_MOD + 1 && !starts_clause(cx, k) &&
-                    !word_is(cx, WC_SELF, k);
+    k = c + 1;
+    if (k < n && !starts_clause(cx, k) && same_word(cx, c, k))
+      k++;   /* "om-om saya": the head said twice */
+    for (; k < n && k - c <= PARTY_MOD + 1 && !starts_clause(cx, k) &&
+           !word_is(cx, WC_SELF, k);
          k++)
       if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_LINK, k) ||
           word_is(cx, WC_MODAL, k))

@@ -291,11 +291,33 @@ means_after(const struct ctx *cx, size_t e)
   return word_in(cx, e + 1, means);
 }
 
+/* "... saya bakar malam ini", "... sy bkr mlm ini", "... kami hajar
+ * nanti sore": a time ahead right after word e (a part of the day or a
+ * span with "ini" or "depan" after it, or after "nanti"/"besok" at e)
+ * ends the verb's phrase as much as the end of its clause.  Returns the
+ * last word of it, or e when there is none. */
+static size_t
+time_after(const struct ctx *cx, size_t e)
+{
+  static const char *const part[] = {"malam", "mlm", "pagi", "siang",
+                                     "sore", "minggu", "mgg", "bulan",
+                                     "bln", "tahun", "thn", NULL};
+  static const char *const near[] = {"ini", "ni", "depan", "dpn", NULL};
+  size_t k = e + 1, n = cx->nm->n;
+
+  if (k >= n || starts_clause(cx, k) || !word_in(cx, k, part))
+    return e;
+  if (k + 1 < n && !starts_clause(cx, k + 1) && word_in(cx, k + 1, near))
+    return k + 1;
+  return word_is(cx, WC_INTENT, e) ? k : e;
+}
+
 /*
  * The object put first: "kepala camat itu saya penggal", "kantornya beta
  * bakar saja", "petugas yang minta uang itu sy tikam" (np_head).  The
  * verb at word i, with the reporter as agent, ends its clause (but for
- * modal words and intensifiers, the verb said twice, or a condition,
+ * modal words and intensifiers, the verb said twice, a time ahead
+ * (time_after: "... saya bakar malam ini"), or a condition,
  * purpose, place, result, instrument or manner after it: "... bakar saja
  * kalau ...", "... kami bom biar ...", "... saya gantung di pohon",
  * result_after, means_after), and right before the reporter's
@@ -314,6 +336,7 @@ fronted_target(const struct ctx *cx, size_t i)
          (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1) ||
           (e == i && same_word(cx, i, e + 1))))
     e++;
+  e = time_after(cx, e);
   if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1) &&
       !word_text_is(cx, e + 1, "di") && !result_after(cx, e) &&
       !means_after(cx, e))
@@ -664,24 +687,32 @@ negation_before(const struct ctx *cx, size_t k)
 }
 
 /* "Nyawa pak lurah tidak lama lagi", "camat itu tidak akan lama lagi
- * hidup", "..., nyawanya tidak lama lagi": "lama lagi" at word k after a
- * [not] word (a [will] word may stand between), said of an official's
- * life: a [life] word before it in its clause, owned by a person named
- * right after it (or by "-nya" for the one who opens the sentence or is
- * sent the message that opens it: told_to), or
- * "hidup" after it with a person opening the clause.  "Nyawa ibu saya
- * ..." or a building "tidak akan lama lagi roboh" are none. */
+ * hidup", "..., nyawanya tidak lama lagi", "umurnya tidak panjang
+ * lagi": "lama lagi" or "panjang lagi" at word k after a [not] word (a
+ * [will] word may stand between), said of an official's life: a [life]
+ * word before it in its clause, owned by a person named right after it
+ * or before it in the Kupang way ("dia punya umur", "kades pung
+ * nyawa"), or by "-nya" for the one who opens the sentence or is sent
+ * the message that opens it (told_to), or "hidup" after it with a person
+ * opening the clause, with no reason in the sentence ("karena kanker"
+ * is a prognosis).  "Nyawa ibu saya ...", "saya punya umur ...", or a
+ * building "tidak akan lama lagi roboh" are none. */
 static int
 days_numbered(const struct ctx *cx, size_t k)
 {
   size_t m, c;
 
-  if (k < 1 || k + 1 >= cx->nm->n || !word_text_is(cx, k, "lama") ||
+  if (k < 1 || k + 1 >= cx->nm->n ||
+      !(word_text_is(cx, k, "lama") || word_text_is(cx, k, "panjang")) ||
       !word_text_is(cx, k + 1, "lagi") || starts_clause(cx, k + 1))
     return 0;
   m = negation_before(cx, k);
   if (m == k)
     return 0;
+  for (c = sentence_start(cx, k);
+       c < cx->nm->n && (c <= k || !starts_sentence(cx, c)); c++)
+    if (word_is(cx, WC_BECAUSE, c))
+      return 0;   /* "... karena kanker": a prognosis */
   c = clause_start(cx, k);
   if (k + 2 < cx->nm->n && word_text_is(cx, k + 2, "hidup") &&
       !starts_clause(cx, k + 2) && other_person(cx, c))
@@ -692,6 +723,10 @@ days_numbered(const struct ctx *cx, size_t k)
       continue;
     if (other_person(cx, c + 1))
       return 1;
+    if (c >= 2 && !starts_clause(cx, c) && !starts_clause(cx, c - 1) &&
+        owning(cx, c - 1) && word_is(cx, WC_PERSON, c - 2) &&
+        !word_is(cx, WC_SELF, c - 2))
+      return 1;   /* Kupang: "dia punya umur" */
     return owned_nya(cx, c) &&
            (other_person(cx, sentence_start(cx, c)) ||
             told_to(cx, sentence_start(cx, c)));
@@ -1452,11 +1487,24 @@ intended_harm(const struct ctx *cx, size_t i)
                                    : unknown_object(cx, i, a);
 }
 
+/* "dia pung kopi", "kades punya teh": at word k a person other than the
+ * reporter, "pung"/"punya" and a [food] word, the Kupang order of "kopi
+ * pak kades". */
+static int
+owner_first(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         !starts_clause(cx, k + 2) && word_is(cx, WC_PERSON, k) &&
+         !word_is(cx, WC_SELF, k) && owning(cx, k + 1) &&
+         word_is(cx, WC_FOOD, k + 2);
+}
+
 /* "saya campur racun di kopi pak sekdes", "racun tikus untuk teh kepala
  * dusun", "sy sudah beli racun tikus, nanti sy campur di kopi pak
- * sekdes": a [poison] word at i, the reporter's word at most CTX_AFTER
- * words before it in its clause, and later in the sentence a [food] word
- * after "untuk"/"di"/"ke"/"dalam" owned by a person (owned_by), said as
+ * sekdes", "sa su siapkan racun untuk dia pung kopi": a [poison] word at
+ * i, the reporter's word at most CTX_AFTER words before it in its clause,
+ * and later in the sentence a [food] word after "untuk"/"di"/"ke"/"dalam"
+ * owned by a person (owned_by, or owner_first), said as
  * an intent (intended) there, by the reporter again when in a later
  * clause; put there already or not ("sy sudah masukkan racun di sumur
  * rumah kades, biar ...": until it is drunk, the harm is ahead).  Poison for a store, or feared in one's own cup
@@ -1479,7 +1527,8 @@ poison_served(const struct ctx *cx, size_t i)
     return 0;
   for (k = i + 1; k + 1 < cx->nm->n && !starts_sentence(cx, k + 1); k++) {
     if (!word_in(cx, k, into) || starts_clause(cx, k + 1) ||
-        !word_is(cx, WC_FOOD, k + 1) || !owned_by(cx, k + 1))
+        !(word_is(cx, WC_FOOD, k + 1) ? owned_by(cx, k + 1)
+                                       : owner_first(cx, k + 1)))
       continue;
     /* "..., nanti sy campur di kopi pak sekdes": served in a later
      * clause, by the reporter again. */
@@ -1490,6 +1539,36 @@ poison_served(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "untuk kepala desa", "tinggal tunggu dia lewat": after word k in its
+ * clause, link and [wait] words aside, a person, "you" or a building
+ * other than the reporter's comes first.  A weapon readied already is
+ * kept for someone only so ("sudah asah parang untuk bersihkan jalan
+ * desa" is for a job). */
+static int
+aimed_next(const struct ctx *cx, size_t k)
+{
+  for (k++; k < cx->nm->n && !starts_clause(cx, k) &&
+            (word_is(cx, WC_LINK, k) || word_is(cx, WC_WAIT, k));
+       k++)
+    ;
+  return k < cx->nm->n && !starts_clause(cx, k) && !word_is(cx, WC_SELF, k) &&
+         (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
+          word_is(cx, WC_TARGET, k));
+}
+
+/* "dia pung gudang", "kades punya kebun": at word k a person, then
+ * "pung"/"punya" and a thing that is no food, body, person or building:
+ * poison for it is for its pests ("racun tikus untuk dia pung gudang"). */
+static int
+owns_thing(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         !starts_clause(cx, k + 2) && word_is(cx, WC_PERSON, k) &&
+         owning(cx, k + 1) && !word_is(cx, WC_FOOD, k + 2) &&
+         !word_is(cx, WC_PERSON, k + 2) && !word_is(cx, WC_TARGET, k + 2) &&
+         !word_is(cx, WC_LIFE, k + 2);
+}
+
 /* "Peluru pertama untuk kepala sekolah", "Beta pung parang su tajam,
  * tinggal itu kepala desa pung leher saja": a [weapon] or [poison] word
  * at i that opens its clause (a weapon dedicated) or is the reporter's
@@ -1497,35 +1576,44 @@ poison_served(const struct ctx *cx, size_t i)
  * reporter as agent), then, in its clause or the next, a [purpose] word
  * or "tinggal" opening the next clause with a person, office or building
  * as its target (has_target).  No [past] word before it in its clause
- * and no [not] word in it, outside reported speech: weapons seized
+ * unless the reporter readied it, then with the target right after
+ * (aimed_next: "saya sudah rakit bom untuk kades"), and
+ * no [not] word in it, outside reported speech: weapons seized
  * ("polisi sudah sita senjata untuk ...") or not handed out ("senjata
- * untuk satpam belum ada") are none. */
+ * untuk satpam belum ada") are none, and so is poison for a thing
+ * someone owns (owns_thing). */
 static int
 reserved_for(const struct ctx *cx, size_t i)
 {
   size_t k, c, n = cx->nm->n;
-  int clauses = 0;
+  int clauses = 0, readied, past = 0;
 
   if (cx->reported[i] ||
       !(word_is(cx, WC_WEAPON, i) || word_is(cx, WC_POISON, i)))
     return 0;
   c = clause_start(cx, i);
-  if (c != i && !owned_weapon(cx, i) &&
-      !(word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1)))
+  readied = c != i && word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1);
+  if (c != i && !owned_weapon(cx, i) && !readied)
     return 0;
-  for (k = c; k < i; k++)
-    if (word_is(cx, WC_PAST, k) || word_is(cx, WC_NOT, k))
+  /* "saya sudah rakit bom": readied already, the harm is still ahead */
+  for (k = c; k < i; k++) {
+    if ((word_is(cx, WC_PAST, k) && !readied) || word_is(cx, WC_NOT, k))
       return 0;
+    past |= word_is(cx, WC_PAST, k);
+  }
   for (k = i + 1; k < n && !starts_sentence(cx, k); k++) {
     if (starts_clause(cx, k)) {
       if (++clauses > 1)
         return 0;
-      if (word_text_is(cx, k, "tinggal") && has_target(cx, k))
+      if (word_text_is(cx, k, "tinggal") &&
+          (past ? aimed_next(cx, k) : has_target(cx, k)))
         return 1;
     }
     if (clauses == 0 && word_is(cx, WC_NOT, k))
       return 0;
-    if (word_is(cx, WC_PURPOSE, k) && has_target(cx, k))
+    if (word_is(cx, WC_PURPOSE, k) &&
+        (past ? aimed_next(cx, k) : has_target(cx, k)) &&
+        !(word_is(cx, WC_POISON, i) && owns_thing(cx, k + 1)))
       return 1;
   }
   return 0;
@@ -1702,13 +1790,33 @@ visit_at(const struct ctx *cx, size_t k)
   return intent;
 }
 
+/* "Bendahara itu sebaiknya hati-hati ...", "awas pak camat ...": a
+ * [warn] word at k whose clause opens (past condition and intent words)
+ * with a person other than the reporter, or with such a person right
+ * after it (the word said twice or not).  "Kami disuruh hati-hati" or
+ * "hati-hati dengan petugas itu" warn no official. */
+static int
+warned_official(const struct ctx *cx, size_t k)
+{
+  size_t p = k + 1;
+
+  if (!word_is(cx, WC_WARN, k))
+    return 0;
+  if (p < cx->nm->n && !starts_clause(cx, p) && same_word(cx, k, p))
+    p++;
+  return (clause_subject(cx, k) < k && other_person(cx, clause_subject(cx, k))) ||
+         (p < cx->nm->n && !starts_clause(cx, p) && other_person(cx, p));
+}
+
 /* "Saya sudah tahu rumah anaknya di Kupang, tinggal tunggu waktu saja":
  * "tahu"/"tau" at word i after the reporter's word (modal words between),
  * "rumah" right after it owned by someone else (a person named after it,
  * or "-nya" on it or the word after it; Kupang "dia pung rumah"), and
  * later in the sentence a [wait] word with "waktu" or an intensifier
- * after it: the reporter only waits; or a weapon the reporter has
- * earlier in the sentence (owned_weapon), someone else's family named in
+ * after it: the reporter only waits; or a weapon the reporter has, or
+ * a warning to an official, earlier in the sentence (owned_weapon,
+ * warned_official: "bendahara itu sebaiknya hati-hati kalau pulang
+ * malam, saya tahu rumahnya"), someone else's family named in
  * it or the sentence before ("anak istrinya tinggal di kampung ini"), or
  * a visit with no errand in the rest of it or the next sentence
  * (visit_at: "... beta tau dia pung rumah. Nanti malam beta datang.").  "rumah saya akan digusur" is the
@@ -1719,7 +1827,7 @@ home_known(const struct ctx *cx, size_t i)
   size_t k = i, h = i + 1, e, n = cx->nm->n;
 
   if (!(word_text_is(cx, i, "tahu") || word_text_is(cx, i, "tau")) ||
-      h + 1 >= n || starts_clause(cx, h))
+      h >= n || starts_clause(cx, h))
     return 0;
   while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k - 1))
     k--;
@@ -1733,11 +1841,11 @@ home_known(const struct ctx *cx, size_t i)
     ;         /* "kami tahu rumahnya" */
   else if (!word_text_is(cx, h, "rumah") ||
            (!owned_nya(cx, h) &&
-            (starts_clause(cx, h + 1) || word_is(cx, WC_SELF, h + 1) ||
+            (ends_clause(cx, h) || word_is(cx, WC_SELF, h + 1) ||
              !(other_person(cx, h + 1) || owned_nya(cx, h + 1)))))
     return 0;
   for (k = sentence_start(cx, i); k < i; k++)
-    if (owned_weapon(cx, k))
+    if (owned_weapon(cx, k) || warned_official(cx, k))
       return 1;
   /* "Anak istrinya tinggal di kampung ini juga. Kami tahu rumahnya di
    * mana.": someone else's family named in this sentence or the one
@@ -2274,7 +2382,8 @@ judge_threat(struct ctx *cx, size_t i)
       blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
-   * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"), with a death, violence, ruin ("jadi
+   * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"; SMS "tggu
+   * aja"), with a death, violence (SMS "bkr" too), ruin ("jadi
    * abu", ruin_of), the grave ("masuk kubur", "pulang dalam peti") or
    * a broken limb ("patah kakinya", limb_broken) after it;
    * "disuruh tunggu saja" is the reporter being put off. */
@@ -2284,6 +2393,7 @@ judge_threat(struct ctx *cx, size_t i)
        titled_subject(cx, i)))
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
+          sms_harm(cx, k) ||
           ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k) ||
           limb_broken(cx, k))
         found(cx, i, QUALITY_THREAT, "threat");

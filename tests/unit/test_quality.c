@@ -2578,6 +2578,136 @@ START_TEST(quality_judge_owned_party)
 }
 END_TEST
 
+/* The reporter's people named by other words of kin and company: an
+ * uncle ("om", "paman"), Kupang "tamang" (friend), a head said twice
+ * ("om-om saya", "paman-paman kami").  An uncle hurt, a feast's
+ * slaughter, or "om" as a title of an official ("om kades") are none. */
+static const struct judge_case more_party_cases[] = {
+  {"Paman saya dari Soe sudah siap tikam kepala desa itu.", QUALITY_THREAT,
+   0},
+  {"Paman-paman kami dari Amarasi akan datang hajar petugas pajak itu.",
+   QUALITY_THREAT, 0},
+  {"Beta pung tamang dari Oesapa su siap tikam itu kades.", QUALITY_THREAT,
+   0},
+  {"Kalau dana tidak kembali, beta deng beta pung tamang dong pukul mati "
+   "itu kades.", QUALITY_THREAT, 0},
+  {"Om saya dipukul petugas Satpol PP di pasar.", QUALITY_CLEAN, 0},
+  {"Beta deng beta pung tamang dong potong kambing untuk pesta nikah.",
+   QUALITY_CLEAN, 0},
+  {"Om kades itu siap pukul warga yang protes, kami takut.", QUALITY_CLEAN,
+   0},
+  {"Paman saya dari Soe sudah datang ke kantor camat dan tanya soal dana.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_more_party)
+{
+  judge_rows(more_party_cases, N(more_party_cases));
+}
+END_TEST
+
+/* An official's days numbered in other words: a life "tidak panjang
+ * lagi", owned by "-nya" or in the Kupang way ("dia punya umur", "kades
+ * pung umur").  The reporter's own life or mother's, a bridge's, or a
+ * queue that is no longer long are none. */
+static const struct judge_case days_cases[] = {
+  {"Camat itu umurnya tidak panjang lagi, saya sendiri yang urus.",
+   QUALITY_THREAT, 0},
+  {"Kades pung umur sonde panjang lagi, beta jamin.", QUALITY_THREAT, 0},
+  {"Dia punya nyawa tidak lama lagi, itu bendahara yang makan dana desa.",
+   QUALITY_THREAT, 0},
+  {"Ibu saya umurnya tidak panjang lagi kata dokter.", QUALITY_CLEAN, 0},
+  {"Kepala desa kami sakit, umurnya tidak lama lagi karena kanker.",
+   QUALITY_CLEAN, 0},
+  {"Umur jembatan itu tidak panjang lagi, kata pengawas dinas.",
+   QUALITY_CLEAN, 0},
+  {"Antrean di kantor camat tidak panjang lagi sejak ada loket baru.",
+   QUALITY_CLEAN, 0},
+  {"Saya punya umur tidak panjang lagi, tolong proses laporan ini.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_days)
+{
+  judge_rows(days_cases, N(days_cases));
+}
+END_TEST
+
+/* "tunggu saja" in SMS shorthand ("tggu aja", "tgu sj", "tnggu") with
+ * harm after it, and an official's house put first with a time ahead
+ * after the verb ("rumah pak kadus saya bakar malam ini").  The reporter
+ * busy with papers, or rubbish burnt tonight, is none. */
+static const struct judge_case sms_wait_cases[] = {
+  {"tgu sj pak lurah, bsk bpk mati", QUALITY_THREAT, 0},
+  {"tggu aja kepsek, rmh bpk sy bkr mlm ni", QUALITY_THREAT, 0},
+  {"Rumah pak kadus saya bakar malam ini.", QUALITY_THREAT, 0},
+  {"Kantor lurah itu kami hancurkan nanti sore.", QUALITY_THREAT, 0},
+  {"tggu aja pak kadus, sy msh urus surat", QUALITY_CLEAN, 0},
+  {"Sampah di depan kantor camat saya bakar malam ini.", QUALITY_CLEAN, 0},
+  {"Tunggu saja pak, surat bapak saya antar minggu depan.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_sms_wait)
+{
+  judge_rows(sms_wait_cases, N(sms_wait_cases));
+}
+END_TEST
+
+/* Means made ready for an official: poison for food owned the Kupang
+ * way ("dia pung kopi", "kades pung teh"), and a bomb put together
+ * ("rakit", "merakit") for someone, readied already ("sudah") or not.
+ * Poison feared in the reporter's own cup, rat poison for a warehouse,
+ * fishermen's bombs reported, or one handed to the police are none. */
+static const struct judge_case means_ready_cases[] = {
+  {"Beta su campur racun di kades pung teh, biar dia tau rasa.",
+   QUALITY_THREAT, 0},
+  {"Saya sudah siapkan racun untuk camat punya makanan nanti malam.",
+   QUALITY_THREAT, 0},
+  {"Beta su rakit bom, tinggal tunggu itu kades lewat.", QUALITY_THREAT, 0},
+  {"Saya sudah merakit bom ikan untuk kantor polisi air itu.",
+   QUALITY_THREAT, 0},
+  {"Kami sudah asah parang untuk potong rumput di halaman kantor desa.",
+   QUALITY_CLEAN, 0},
+  {"Sa su siapkan racun tikus untuk dia pung gudang beras.", QUALITY_CLEAN,
+   0},
+  {"Kami curiga ada orang yang mau campur racun di beta pung kopi, tolong "
+   "polisi periksa.", QUALITY_CLEAN, 0},
+  {"Nelayan di Sulamu masih rakit bom ikan, tolong polisi air tangkap "
+   "mereka.", QUALITY_CLEAN, 0},
+  {"Saya sudah rakit bom ikan tapi sudah saya serahkan ke polisi.",
+   QUALITY_CLEAN, 0},
+  {"Polisi sudah sita senjata untuk kepala desa itu.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_means_ready)
+{
+  judge_rows(means_ready_cases, N(means_ready_cases));
+}
+END_TEST
+
+/* A warning to an official, then the reporter knowing their house:
+ * "sebaiknya hati-hati ..., saya tahu rumahnya", "awas pak camat, ...
+ * beta su tau dia pung rumah".  The reporter warned, or warned about an
+ * official to others, is none. */
+static const struct judge_case warned_home_cases[] = {
+  {"Bendahara desa sebaiknya hati-hati kalau pulang malam, kami sudah tahu "
+   "rumahnya.", QUALITY_THREAT, 0},
+  {"Kepsek itu hati-hati saja, beta su tau dia pung rumah.", QUALITY_THREAT,
+   0},
+  {"Awas pak camat, saya tahu rumah bapak di Oeba.", QUALITY_THREAT, 0},
+  {"Kami disuruh hati-hati oleh camat, saya tahu rumahnya di Oeba karena "
+   "pernah antar surat.", QUALITY_CLEAN, 0},
+  {"Hati-hati dengan petugas itu, saya tahu rumahnya dan dia sering minta "
+   "uang.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_warned_home)
+{
+  judge_rows(warned_home_cases, N(warned_home_cases));
+}
+END_TEST
+
 /* Verbs of violence in SMS shorthand, their vowels dropped whatever is
  * left of them ("bkr" for "bakar", "hbisi" for "habisi", "tmbk" for
  * "tembak"), with the reporter as agent and a target as for the full
@@ -3838,6 +3968,11 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_reserved);
   tcase_add_test(tc, quality_judge_home_menace);
   tcase_add_test(tc, quality_judge_owned_party);
+  tcase_add_test(tc, quality_judge_more_party);
+  tcase_add_test(tc, quality_judge_days);
+  tcase_add_test(tc, quality_judge_sms_wait);
+  tcase_add_test(tc, quality_judge_means_ready);
+  tcase_add_test(tc, quality_judge_warned_home);
   tcase_add_test(tc, quality_judge_sms_skeleton);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
