@@ -685,13 +685,16 @@ ctx_open(struct ctx *cx, struct norm *nm, const struct quality *q,
   if (rc != 0 || nm->n == 0)
     return rc;
   cx->reported = calloc(nm->n, 1);
+  cx->cls = malloc(nm->n * sizeof(*cx->cls));
   if (allowed)
     cx->allowed = calloc(nm->n, 1);
-  if (cx->reported == NULL || (allowed && cx->allowed == NULL))
+  if (cx->reported == NULL || cx->cls == NULL ||
+      (allowed && cx->allowed == NULL))
     return -ENOMEM;
   cx->q = q;
   cx->nm = nm;
   cx->j = j;
+  word_classes(q, nm, cx->cls);
   if (allowed)
     mark_allowed(q, nm, cx->allowed);
   mark_reported(cx);
@@ -703,6 +706,7 @@ ctx_close(struct ctx *cx, struct norm *nm)
 {
   free(cx->reported);
   free(cx->allowed);
+  free(cx->cls);
   norm_free(nm);
 }
 
@@ -721,6 +725,8 @@ threat_model_text(const struct quality *q, const char *text,
   ctx_close(&cx, &nm);
   return rc;
 }
+
+_Static_assert(WC_COUNT <= WORDBITS_MAX, "a word's classes fit a wordbits set");
 
 static const char *const class_names[WC_COUNT] = {
   "say", "self", "you", "person", "link", "vocative", "intensifier",
@@ -1161,7 +1167,7 @@ load_list(const char *path, enum list_kind kind, struct wordlist *l,
   struct loader ld;
   struct lines ls;
   const char *p;
-  size_t len, c;
+  size_t len, c, k;
   int rc;
 
   rc = lines_open(&ls, path, LIST_MAX_SIZE,
@@ -1194,6 +1200,10 @@ load_list(const char *path, enum list_kind kind, struct wordlist *l,
   rc = list_index(l, path, kind == LIST_LEXICON, diag);
   for (c = 0; rc == 0 && kind == LIST_LEXICON && c < WC_COUNT; c++)
     rc = list_index(&q->cls[c], path, 0, diag);
+  for (c = 0; rc == 0 && kind == LIST_LEXICON && c < WC_COUNT; c++)
+    for (k = 0; rc == 0 && k < q->cls[c].n; k++)
+      rc = wordbits_add(&q->classes, q->cls[c].v[k].text,
+                        q->cls[c].v[k].tlen, (unsigned)c);
   if (rc == 0 && kind == LIST_STOP)
     rc = list_index(&q->regional, path, 0, diag);
   return rc;
@@ -1270,6 +1280,7 @@ quality_free(struct quality *q)
   for (c = 0; c < WC_COUNT; c++)
     list_free(&q->cls[c]);
   list_free(&q->regional);
+  wordbits_free(&q->classes);
   threat_model_free(q->model);
   free(q);
 }

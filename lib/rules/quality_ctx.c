@@ -84,32 +84,42 @@ sms_class(enum word_class c)
   return c == WC_PERSON || c == WC_TARGET || c == WC_ARM || c == WC_WAIT;
 }
 
+/* The classes of each word of nm into out[0..nm->n): those it is in as
+ * written, squeezed, or with a suffix off (kantornya, lehernya). */
+void
+word_classes(const struct quality *q, const struct norm *nm,
+             struct wordbits_set *out)
+{
+  const struct word *w;
+  const char *t;
+  size_t i, k, n;
+
+  for (i = 0; i < nm->n; i++) {
+    w = &nm->w[i];
+    t = nm->text + w->off;
+    memset(&out[i], 0, sizeof(out[i]));
+    wordbits_or(&q->classes, t, w->len, &out[i]);
+    wordbits_or(&q->classes, nm->sq + w->soff, w->slen, &out[i]);
+    for (k = 0; k < NSUFFIXES; k++) {
+      n = strlen(suffixes[k]);
+      if (w->len >= n + SUFFIX_MIN_STEM &&
+          memcmp(t + w->len - n, suffixes[k], n) == 0)
+        wordbits_or(&q->classes, t, w->len - n, &out[i]);
+    }
+  }
+}
+
 /* Is word i (a valid index) a member of class c: as written, squeezed,
- * with a suffix off (kantornya, lehernya), or for some classes written
- * without its vowels (sms_class)? */
+ * with a suffix off (word_classes, found when the text was opened), or
+ * for some classes written without its vowels (sms_class)? */
 int
 word_is(const struct ctx *cx, enum word_class c, size_t i)
 {
-  const struct wordlist *l = &cx->q->cls[c];
-  const struct word *w;
-  const char *t;
-  size_t k, n;
-
   if (i >= cx->nm->n)
     return 0;
-  w = &cx->nm->w[i];
-  t = cx->nm->text + w->off;
-  if (list_find(l, KEY_TEXT, t, w->len) != NULL ||
-      list_find(l, KEY_TEXT, cx->nm->sq + w->soff, w->slen) != NULL)
+  if (wordbits_has(&cx->cls[i], (unsigned)c))
     return 1;
-  for (k = 0; k < NSUFFIXES; k++) {
-    n = strlen(suffixes[k]);
-    if (w->len >= n + SUFFIX_MIN_STEM &&
-        memcmp(t + w->len - n, suffixes[k], n) == 0 &&
-        list_find(l, KEY_TEXT, t, w->len - n) != NULL)
-      return 1;
-  }
-  return sms_class(c) && sms_form(cx, l, i);
+  return sms_class(c) && sms_form(cx, &cx->q->cls[c], i);
 }
 
 /* Word i with a prefix of n letters p taken off is in class c. */

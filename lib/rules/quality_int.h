@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "rules/quality.h"
+#include "rules/wordbits.h"
 
 #define LANG_WORD_MAX 64     /* longer runs of letters are never stop words */
 #define SUFFIX_MIN_STEM 3    /* letters left once a suffix is off */
@@ -130,6 +131,7 @@ struct quality {
   struct wordlist stop;
   struct wordlist cls[WC_COUNT]; /* the lexicon's word classes */
   struct wordlist regional;      /* the stop-word file's other languages */
+  struct wordbits classes;       /* each class word's classes (word_is) */
   struct threat_model *model;    /* the second opinion on threats, or
                                     NULL (quality_model.h) */
 };
@@ -157,6 +159,8 @@ struct ctx {
   const struct norm *nm;
   unsigned char *reported;  /* per word: reported speech */
   unsigned char *allowed;   /* per word: covered by the allow-list */
+  struct wordbits_set *cls; /* per word: the classes it is in as written,
+                               squeezed or with a suffix off (word_is) */
   struct quality_judgement *j;
 };
 
@@ -186,6 +190,8 @@ int span_disguised(const struct norm *nm, size_t i, size_t k, int caps_text);
 /* quality_ctx.c */
 int sms_form(const struct ctx *cx, const struct wordlist *l, size_t i);
 int word_is(const struct ctx *cx, enum word_class c, size_t i);
+void word_classes(const struct quality *q, const struct norm *nm,
+                  struct wordbits_set *out);
 int prefixed(const struct ctx *cx, enum word_class c, size_t i, const char *p);
 int starts_sentence(const struct ctx *cx, size_t i);
 int starts_clause(const struct ctx *cx, size_t i);
