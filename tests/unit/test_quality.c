@@ -3809,8 +3809,7 @@ END_TEST
 START_TEST(quality_model_window_and_gate)
 {
   static const char *const veiled =
-    "Pak kades lebih baik hati-hati kalau jalan malam, saya sudah tahu "
-    "rumahnya.";
+    "Pak kades siapkan saja ambulans untuk dia, minggu ini giliran dia.";
   struct quality *q = load_shipped();
   struct threat_model *m = NULL;
   struct quality_judgement j;
@@ -3838,6 +3837,11 @@ START_TEST(quality_model_window_and_gate)
   ck_assert(threat_model_judge_score(m, b.data, b.len) == whole);
   threat_model_free(m);
   buf_free(&b);
+  /* The rules alone let the veiled menace pass (when they learn to
+   * refuse it, this test needs another text only the model refuses). */
+  ck_assert_int_eq(quality_judge_story(q, veiled, &j), 0);
+  ck_assert_msg(j.verdict == QUALITY_CLEAN, "the rules refuse '%s' now: "
+                "pick a menace only the model refuses", veiled);
   /* The shipped file with 'gate 1'. */
   text = tu_read_file(THREAT_MODEL, &len);
   ck_assert_ptr_nonnull(text);
