@@ -54,10 +54,37 @@ trait_of(const struct ctx *cx, size_t p)
   return word_is(cx, WC_TRAIT, p) && subject_of(cx, p, SUBJ_PERSON) < p;
 }
 
+/* "macam", "seperti", "kayak", "sama dengan", "sama deng", "mirip
+ * dengan": how many words of likeness start at word k in its clause, 0
+ * when none.  "sama" alone is "with" or "to" ("bilang sama kades"), a
+ * likeness only before "dengan". */
+static size_t
+likeness(const struct ctx *cx, size_t k)
+{
+  static const char *const like[] = {"macam", "seperti", "sperti", "kayak",
+                                     "kyk", "kaya", "bagai", "bagaikan",
+                                     "mirip", "serupa", NULL};
+  static const char *const with[] = {"dengan", "deng", "dgn", NULL};
+  size_t l;
+
+  if (k >= cx->nm->n || starts_clause(cx, k))
+    return 0;
+  if (word_in(cx, k, like))
+    l = 1;
+  else if (word_text_is(cx, k, "sama") || word_text_is(cx, k, "persis"))
+    l = 0;
+  else
+    return 0;
+  if (k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+      word_in(cx, k + 1, with))
+    return 2;
+  return l;
+}
+
 /* "otak keledai", "berotak kerbau", "otaknya (ditaruh) di dengkul",
  * "muka macam babi": a [mind] or [trait] word at word i, then a [beast]
- * right after it or after a word of likeness ("macam", "seperti",
- * "kayak"), or "di"/"ke" and a [low] place at most MIND_GAP words on in
+ * right after it or after words of likeness (likeness: "macam",
+ * "kayak", "sama dengan"), or "di"/"ke" and a [low] place at most MIND_GAP words on in
  * its clause.  Returns the last word of that idiom, or i when there is
  * none ("otak pelaku", "gegar otak", "otak saya pusing", "otak macam mau
  * pecah"). */
@@ -65,9 +92,6 @@ trait_of(const struct ctx *cx, size_t p)
 static size_t
 low_mind(const struct ctx *cx, size_t i)
 {
-  static const char *const like[] = {"macam", "seperti", "sperti", "kayak",
-                                     "kyk", "kaya", "bagai", "bagaikan",
-                                     "mirip", "serupa", NULL};
   size_t k, n = cx->nm->n;
 
   if (!word_is(cx, WC_MIND, i) && !word_is(cx, WC_TRAIT, i))
@@ -75,9 +99,8 @@ low_mind(const struct ctx *cx, size_t i)
   k = i + 1;
   /* Likened, the face is a person's: not an animal's before it in its
    * clause ("anak sapi itu mukanya seperti kerbau"). */
-  if (k + 1 < n && !starts_clause(cx, k) && word_in(cx, k, like) &&
-      !class_before(cx, WC_BEAST, i, CTX_BEFORE))
-    k++;
+  if (!class_before(cx, WC_BEAST, i, CTX_BEFORE))
+    k += likeness(cx, k);
   if (k < n && !starts_clause(cx, k) && word_is(cx, WC_BEAST, k))
     return k;
   for (k = i + 1; k + 1 < n && k <= i + MIND_GAP; k++) {
@@ -203,6 +226,12 @@ aimed(const struct ctx *cx, size_t i, size_t e)
    * character right before it, said of a person or office. */
   if (!first && trait_of(cx, p))
     return 1;
+  /* "tu sama deng monyet", "itu seperti dengan tikus": "dengan" after a
+   * link word of likeness belongs to it; the link word is then right
+   * before the predicate as in "itu seperti tikus". */
+  if (!first && p > 0 && !starts_clause(cx, p) && likeness(cx, p - 1) == 2 &&
+      word_is(cx, WC_LINK, p - 1))
+    p--;
   /* "dong semua pencuri", "dia memang maling": a word that generalises
    * stands between the subject and its predicate. */
   if (!first && p > 0 && !starts_clause(cx, p) &&

@@ -2883,6 +2883,32 @@ START_TEST(quality_judge_gift_recipient)
 }
 END_TEST
 
+/* A likeness of two words ("sama dengan", "sama deng", "seperti
+ * dengan") links a subject to its predicate as "seperti" alone does;
+ * a comparison of prices or of animals, and people treated like animals
+ * told of, insult no one. */
+static const struct judge_case likeness_cases[] = {
+  {"Kepala dinas pertanian itu sama dengan babi, semua bantuan dia makan "
+   "sendiri", QUALITY_INSULT, 0},
+  {"Pak kades, lu ni sama deng monyet, kerja sonde becus", QUALITY_INSULT,
+   0},
+  {"Petugas Dukcapil tu seperti dengan anjing, bentak orang tua terus",
+   QUALITY_INSULT, 0},
+  {"Harga babi di pasar itu sama dengan tahun lalu, tapi petugas tetap "
+   "pungut retribusi", QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Kandang babi kades itu sama dengan kandang babi warga", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
+  {"Kades itu sama dengan kades lain, minta uang terus", QUALITY_CLEAN, 0},
+  {"Monyet di kebun itu sama dengan monyet di hutan, petugas kehutanan "
+   "tidak urus", QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+};
+
+START_TEST(quality_judge_likeness)
+{
+  judge_rows(likeness_cases, N(likeness_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3850,6 +3876,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_origin_apposed);
   tcase_add_test(tc, quality_judge_plenty_literal);
   tcase_add_test(tc, quality_judge_gift_recipient);
+  tcase_add_test(tc, quality_judge_likeness);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
