@@ -212,9 +212,19 @@ static int
 aimed(const struct ctx *cx, size_t i, size_t e)
 {
   size_t end = skip_intensifiers(cx, e);
-  int first = starts_clause(cx, i), last = ends_clause(cx, end);
+  int first, last;
   size_t p = i - 1, nx = e + 1;
   int general = 0;
+
+  /* "anjing bodok", "babi sial sekali": an animal with an [insult] word
+   * after it is one predicate, not the reporter's own animal ("kasi
+   * kami babi sial"). */
+  if (word_is(cx, WC_BEAST, e) && end + 1 < cx->nm->n &&
+      !starts_clause(cx, end + 1) && word_is(cx, WC_INSULT, end + 1) &&
+      !(i > 0 && word_is(cx, WC_SELF, i - 1)))
+    end = skip_intensifiers(cx, end + 1);
+  first = starts_clause(cx, i);
+  last = ends_clause(cx, end);
 
   if (told_there(cx, i, e))
     return 0;

@@ -2909,6 +2909,33 @@ START_TEST(quality_judge_likeness)
 }
 END_TEST
 
+/* An animal with an [insult] word after it ("anjing bodok", "babi
+ * sial") is one predicate, said of the official the clause names before
+ * it however many words of place stand between; a dog that bites, a pig
+ * given to the reporter, a pig the vet called stupid insult no one. */
+static const struct judge_case beast_qualified_cases[] = {
+  {"Itu kepala sekolah di SD Inpres Oebufu babi bodoh, dana BOS dia pakai "
+   "sendiri", QUALITY_INSULT, 0},
+  {"Petugas loket di Samsat Soe monyet bodok, suruh kami tunggu seharian",
+   QUALITY_INSULT, 0},
+  {"Bendahara di kantor desa anjing sial, uang BLT dia potong",
+   QUALITY_INSULT, 0},
+  {"Anjing bodok milik tetangga gigit anak saya, petugas puskesmas tidak "
+   "ada vaksin rabies", QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Kades kasi kami babi sial, mati satu minggu kemudian", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
+  {"Petugas peternakan bilang babi kami bodoh karena tidak mau makan pakan",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Di kandang kades ada babi bodoh yang lepas terus", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
+};
+
+START_TEST(quality_judge_beast_qualified)
+{
+  judge_rows(beast_qualified_cases, N(beast_qualified_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3877,6 +3904,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_plenty_literal);
   tcase_add_test(tc, quality_judge_gift_recipient);
   tcase_add_test(tc, quality_judge_likeness);
+  tcase_add_test(tc, quality_judge_beast_qualified);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
