@@ -84,7 +84,8 @@ likeness(const struct ctx *cx, size_t k)
 /* "otak keledai", "berotak kerbau", "otaknya (ditaruh) di dengkul",
  * "muka macam babi": a [mind] or [trait] word at word i, then a [beast]
  * right after it or after words of likeness (likeness: "macam",
- * "kayak", "sama dengan"), or "di"/"ke" and a [low] place at most MIND_GAP words on in
+ * "kayak", "sama dengan"), or a [low] or [insult] word after such words,
+ * or "di"/"ke" and a [low] place at most MIND_GAP words on in
  * its clause.  Returns the last word of that idiom, or i when there is
  * none ("otak pelaku", "gegar otak", "otak saya pusing", "otak macam mau
  * pecah"). */
@@ -92,16 +93,20 @@ likeness(const struct ctx *cx, size_t k)
 static size_t
 low_mind(const struct ctx *cx, size_t i)
 {
-  size_t k, n = cx->nm->n;
+  size_t k, l = 0, n = cx->nm->n;
 
   if (!word_is(cx, WC_MIND, i) && !word_is(cx, WC_TRAIT, i))
     return i;
-  k = i + 1;
   /* Likened, the face is a person's: not an animal's before it in its
-   * clause ("anak sapi itu mukanya seperti kerbau"). */
+   * clause ("anak sapi itu mukanya seperti kerbau").  Likened, it may be
+   * to a low place or an [insult] thing too ("muka kaya pantat kuali",
+   * "otak macam dengkul"). */
   if (!class_before(cx, WC_BEAST, i, CTX_BEFORE))
-    k += likeness(cx, k);
-  if (k < n && !starts_clause(cx, k) && word_is(cx, WC_BEAST, k))
+    l = likeness(cx, i + 1);
+  k = i + 1 + l;
+  if (k < n && !starts_clause(cx, k) &&
+      (word_is(cx, WC_BEAST, k) ||
+       (l > 0 && (word_is(cx, WC_LOW, k) || word_is(cx, WC_INSULT, k)))))
     return k;
   for (k = i + 1; k + 1 < n && k <= i + MIND_GAP; k++) {
     if (starts_clause(cx, k) || starts_clause(cx, k + 1))
@@ -373,16 +378,32 @@ named_as(const struct ctx *cx, size_t i)
 }
 
 /* "camat pung muka badak", "kades punya otak kerbau", "lu pung otak
- * macam kerbau": the [mind] word at word i owned ("pung"/"punya") by a
- * person or office, or by the one addressed, right before that, not the
- * reporter. */
+ * macam kerbau", "Kades Oelbiteno pung otak", "polisi di pos Tenau pung
+ * muka": the [mind] word at word i owned ("pung"/"punya") by a person or
+ * office or by the one addressed, at most CTX_BEFORE words before "pung"
+ * in its clause (a name or a place may follow the office), with no word
+ * of the reporter between ("anak saya pung muka"). */
 static int
 mind_owned(const struct ctx *cx, size_t i)
 {
-  return word_is(cx, WC_MIND, i) &&
-         (subject_of(cx, i, SUBJ_OWNED | SUBJ_ONE) < i ||
-          (i > 1 && !starts_clause(cx, i) && !starts_clause(cx, i - 1) &&
-           owning(cx, i - 1) && word_is(cx, WC_YOU, i - 2)));
+  size_t m;
+
+  if (!word_is(cx, WC_MIND, i))
+    return 0;
+  if (subject_of(cx, i, SUBJ_OWNED | SUBJ_ONE) < i)
+    return 1;
+  if (i < 2 || starts_clause(cx, i) || starts_clause(cx, i - 1) ||
+      !owning(cx, i - 1))
+    return 0;
+  for (m = i - 2; i - 2 - m < CTX_BEFORE; m--) {
+    if (word_is(cx, WC_SELF, m))
+      return 0;
+    if (word_is(cx, WC_YOU, m) || word_is(cx, WC_PERSON, m))
+      return 1;
+    if (starts_clause(cx, m))
+      return 0;
+  }
+  return 0;
 }
 
 /* "Satpol PP Kota Kupang itu kerbau semua, ...": the [beast] at word i

@@ -2936,6 +2936,30 @@ START_TEST(quality_judge_beast_qualified)
 }
 END_TEST
 
+/* A face or mind likened to a low thing ("pantat kuali", "dengkul"),
+ * not only to an animal, owned ("pung") by an official named with his
+ * place or his name; the reporter's child's sooty face, a pot, a face
+ * beaten blue insult no one. */
+static const struct judge_case face_likened_cases[] = {
+  {"Itu petugas di loket Samsat pung muka macam pantat panci, minta uang "
+   "terus", QUALITY_INSULT, 0},
+  {"Kades Oelbiteno pung otak kaya dengkul, dana desa hilang",
+   QUALITY_INSULT, 0},
+  {"lu pung muka kaya pantat kuali, pak kadus", QUALITY_INSULT, 0},
+  {"Anak saya pung muka kaya pantat kuali karena asap dapur di rumah",
+   QUALITY_CLEAN, 0},
+  {"Pantat kuali di dapur puskesmas hitam semua, petugas gizi tidak cuci",
+   QUALITY_CLEAN, 0},
+  {"Petugas pukul sa pung muka sampai bengkak, biru macam pantat kuali",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_face_likened)
+{
+  judge_rows(face_likened_cases, N(face_likened_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3905,6 +3929,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_gift_recipient);
   tcase_add_test(tc, quality_judge_likeness);
   tcase_add_test(tc, quality_judge_beast_qualified);
+  tcase_add_test(tc, quality_judge_face_likened);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
