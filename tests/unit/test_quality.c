@@ -2960,6 +2960,28 @@ START_TEST(quality_judge_face_likened)
 }
 END_TEST
 
+/* Parasites and mistletoe said of an official or to officials' faces
+ * insult like "lintah"; a tree with mistletoe and a child with worms
+ * are what they are. */
+static const struct judge_case parasite_cases[] = {
+  {"Anggota DPRD Sikka yang terhormat, kalian itu benalu busuk!",
+   QUALITY_INSULT, 0},
+  {"Sekdes Oesao itu parasit, dana desa dia hisap terus", QUALITY_INSULT, 0},
+  {"Bapak-bapak di kantor camat, kalian semua parasit rakyat",
+   QUALITY_INSULT, 0},
+  {"Pohon jeruk di kebun kami kena benalu, penyuluh pertanian tidak pernah "
+   "datang", QUALITY_CLEAN, 0},
+  {"Anak-anak kena parasit cacing, puskesmas tidak kasih obat",
+   QUALITY_CLEAN, 0},
+  {"Kades bilang kami ini parasit desa", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_parasite)
+{
+  judge_rows(parasite_cases, N(parasite_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3930,6 +3952,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_likeness);
   tcase_add_test(tc, quality_judge_beast_qualified);
   tcase_add_test(tc, quality_judge_face_likened);
+  tcase_add_test(tc, quality_judge_parasite);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
