@@ -447,15 +447,18 @@ barred(const struct ctx *cx, size_t g)
 }
 
 /* "Orang Bima yang jualan di pasar itu penipu", "Cina-cina pemilik toko
- * itu tukang suap": the group's noun phrase, however long, closed by a
- * link word right before word k (or before a person word before it), in
- * one clause with the group at g: k is said of the whole group. */
+ * itu tukang suap", "Orang Bajo itu bangsa kotor": the group's noun
+ * phrase, however long, closed by a link word right before word k (or
+ * before a person or [grouphead] word before it), in one clause with the
+ * group at g: k is said of the whole group. */
 static int
 predicate_of(const struct ctx *cx, size_t g, size_t k)
 {
   size_t l = k - 1;
 
-  if (l > g + 1 && word_is(cx, WC_PERSON, l) && !word_is(cx, WC_LINK, l))
+  if (l > g + 1 &&
+      (word_is(cx, WC_PERSON, l) || word_is(cx, WC_GROUPHEAD, l)) &&
+      !word_is(cx, WC_LINK, l))
     l--;
   return l > g && word_is(cx, WC_LINK, l) && clause_start(cx, k) <= g;
 }

@@ -2982,6 +2982,33 @@ START_TEST(quality_judge_parasite)
 }
 END_TEST
 
+/* The peoples of NTT and near it (Bajo, Sawu, Kedang, Abui, ...) and
+ * Marapu are groups; the group called "bangsa kotor", "kaum pencuri"
+ * (a word of group before the derogation) is derogated.  Bajo fishermen
+ * without boats, Adonara's flood victims and one village head's origin
+ * are none. */
+static const struct judge_case peoples_cases[] = {
+  {"Orang Kedang itu bangsa pemalas, proyek jalan tidak pernah selesai",
+   QUALITY_SARA, 0},
+  {"Suku Abui itu kaum pencuri, ternak kami hilang terus", QUALITY_SARA, 0},
+  {"Orang Bajo semua pencuri, hati-hati kalau ke pelabuhan", QUALITY_SARA,
+   0},
+  {"Agama Marapu itu sesat, semua harus masuk gereja", QUALITY_SARA, 0},
+  {"Orang Bajo di Pulau Kera minta kades perbaiki dermaga", QUALITY_CLEAN,
+   0},
+  {"Nelayan Bajo di Kalabahi tidak dapat bantuan perahu dari dinas",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa orang Solor itu korupsi dana desa", QUALITY_CLEAN, 0},
+  {"Warga Adonara itu korban banjir, bantuan tidak sampai", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_peoples)
+{
+  judge_rows(peoples_cases, N(peoples_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3953,6 +3980,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_beast_qualified);
   tcase_add_test(tc, quality_judge_face_likened);
   tcase_add_test(tc, quality_judge_parasite);
+  tcase_add_test(tc, quality_judge_peoples);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
