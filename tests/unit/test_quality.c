@@ -3009,6 +3009,27 @@ START_TEST(quality_judge_peoples)
 }
 END_TEST
 
+/* SARA in SMS shorthand: a derogation or a verb of giving written
+ * without its vowels ("pnipu", "pmalas", "koruptr", "trima") is read as
+ * written in full; a group taking aid, robbed, or called lazy by the
+ * camat is none. */
+static const struct judge_case sara_sms_cases[] = {
+  {"org2 rote tu smua pnipu, hati2 kalo urus tanah", QUALITY_SARA, 0},
+  {"org sabu smua pmalas, sonde usah kasi kerja di kantor", QUALITY_SARA, 0},
+  {"org2 flores tu smua koruptr", QUALITY_SARA, 0},
+  {"jgn trima org2 sumba jd pegawai di dinas", QUALITY_SARA, 0},
+  {"org2 sumba smua trima bantuan, tp kades potong 50rb", QUALITY_CLEAN, 0},
+  {"org2 rote di pasar jd korban prampok, polisi diam sj", QUALITY_CLEAN, 0},
+  {"pak camat bilang org2 sabu tu pmalas", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_sara_sms)
+{
+  judge_rows(sara_sms_cases, N(sara_sms_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3981,6 +4002,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_face_likened);
   tcase_add_test(tc, quality_judge_parasite);
   tcase_add_test(tc, quality_judge_peoples);
+  tcase_add_test(tc, quality_judge_sara_sms);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
