@@ -3030,6 +3030,25 @@ START_TEST(quality_judge_sara_sms)
 }
 END_TEST
 
+/* "Orang hutan" (orang utan) said of people from the east is a slur:
+ * quoted or reported it is flagged, said by the reporter of an official
+ * it insults, the ape itself is a literal sense. */
+static const struct judge_case ape_slur_cases[] = {
+  {"Kepala sekolah memanggil murid dari Sumba dengan sebutan \"orang "
+   "hutan\"", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Dosen itu bilang mahasiswa Papua orang utan", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Pak camat itu orang hutan, tidak tahu aturan", QUALITY_INSULT, 0},
+  {"Waktu studi banding pegawai dinas cuma foto orang utan di kebun "
+   "binatang", QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+};
+
+START_TEST(quality_judge_ape_slur)
+{
+  judge_rows(ape_slur_cases, N(ape_slur_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -4003,6 +4022,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_parasite);
   tcase_add_test(tc, quality_judge_peoples);
   tcase_add_test(tc, quality_judge_sara_sms);
+  tcase_add_test(tc, quality_judge_ape_slur);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
