@@ -54,10 +54,38 @@ trait_of(const struct ctx *cx, size_t p)
   return word_is(cx, WC_TRAIT, p) && subject_of(cx, p, SUBJ_PERSON) < p;
 }
 
+/* "macam", "seperti", "kayak", "sama dengan", "sama deng", "mirip
+ * dengan": how many words of likeness start at word k in its clause, 0
+ * when none.  "sama" alone is "with" or "to" ("bilang sama kades"), a
+ * likeness only before "dengan". */
+static size_t
+likeness(const struct ctx *cx, size_t k)
+{
+  static const char *const like[] = {"macam", "seperti", "sperti", "kayak",
+                                     "kyk", "kaya", "bagai", "bagaikan",
+                                     "mirip", "serupa", NULL};
+  static const char *const with[] = {"dengan", "deng", "dgn", NULL};
+  size_t l;
+
+  if (k >= cx->nm->n || starts_clause(cx, k))
+    return 0;
+  if (word_in(cx, k, like))
+    l = 1;
+  else if (word_text_is(cx, k, "sama") || word_text_is(cx, k, "persis"))
+    l = 0;
+  else
+    return 0;
+  if (k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+      word_in(cx, k + 1, with))
+    return 2;
+  return l;
+}
+
 /* "otak keledai", "berotak kerbau", "otaknya (ditaruh) di dengkul",
  * "muka macam babi": a [mind] or [trait] word at word i, then a [beast]
- * right after it or after a word of likeness ("macam", "seperti",
- * "kayak"), or "di"/"ke" and a [low] place at most MIND_GAP words on in
+ * right after it or after words of likeness (likeness: "macam",
+ * "kayak", "sama dengan"), or a [low] or [insult] word after such words,
+ * or "di"/"ke" and a [low] place at most MIND_GAP words on in
  * its clause.  Returns the last word of that idiom, or i when there is
  * none ("otak pelaku", "gegar otak", "otak saya pusing", "otak macam mau
  * pecah"). */
@@ -65,20 +93,20 @@ trait_of(const struct ctx *cx, size_t p)
 static size_t
 low_mind(const struct ctx *cx, size_t i)
 {
-  static const char *const like[] = {"macam", "seperti", "sperti", "kayak",
-                                     "kyk", "kaya", "bagai", "bagaikan",
-                                     "mirip", "serupa", NULL};
-  size_t k, n = cx->nm->n;
+  size_t k, l = 0, n = cx->nm->n;
 
   if (!word_is(cx, WC_MIND, i) && !word_is(cx, WC_TRAIT, i))
     return i;
-  k = i + 1;
   /* Likened, the face is a person's: not an animal's before it in its
-   * clause ("anak sapi itu mukanya seperti kerbau"). */
-  if (k + 1 < n && !starts_clause(cx, k) && word_in(cx, k, like) &&
-      !class_before(cx, WC_BEAST, i, CTX_BEFORE))
-    k++;
-  if (k < n && !starts_clause(cx, k) && word_is(cx, WC_BEAST, k))
+   * clause ("anak sapi itu mukanya seperti kerbau").  Likened, it may be
+   * to a low place or an [insult] thing too ("muka kaya pantat kuali",
+   * "otak macam dengkul"). */
+  if (!class_before(cx, WC_BEAST, i, CTX_BEFORE))
+    l = likeness(cx, i + 1);
+  k = i + 1 + l;
+  if (k < n && !starts_clause(cx, k) &&
+      (word_is(cx, WC_BEAST, k) ||
+       (l > 0 && (word_is(cx, WC_LOW, k) || word_is(cx, WC_INSULT, k)))))
     return k;
   for (k = i + 1; k + 1 < n && k <= i + MIND_GAP; k++) {
     if (starts_clause(cx, k) || starts_clause(cx, k + 1))
@@ -189,9 +217,19 @@ static int
 aimed(const struct ctx *cx, size_t i, size_t e)
 {
   size_t end = skip_intensifiers(cx, e);
-  int first = starts_clause(cx, i), last = ends_clause(cx, end);
+  int first, last;
   size_t p = i - 1, nx = e + 1;
   int general = 0;
+
+  /* "anjing bodok", "babi sial sekali": an animal with an [insult] word
+   * after it is one predicate, not the reporter's own animal ("kasi
+   * kami babi sial"). */
+  if (word_is(cx, WC_BEAST, e) && end + 1 < cx->nm->n &&
+      !starts_clause(cx, end + 1) && word_is(cx, WC_INSULT, end + 1) &&
+      !(i > 0 && word_is(cx, WC_SELF, i - 1)))
+    end = skip_intensifiers(cx, end + 1);
+  first = starts_clause(cx, i);
+  last = ends_clause(cx, end);
 
   if (told_there(cx, i, e))
     return 0;
@@ -203,6 +241,12 @@ aimed(const struct ctx *cx, size_t i, size_t e)
    * character right before it, said of a person or office. */
   if (!first && trait_of(cx, p))
     return 1;
+  /* "tu sama deng monyet", "itu seperti dengan tikus": "dengan" after a
+   * link word of likeness belongs to it; the link word is then right
+   * before the predicate as in "itu seperti tikus". */
+  if (!first && p > 0 && !starts_clause(cx, p) && likeness(cx, p - 1) == 2 &&
+      word_is(cx, WC_LINK, p - 1))
+    p--;
   /* "dong semua pencuri", "dia memang maling": a word that generalises
    * stands between the subject and its predicate. */
   if (!first && p > 0 && !starts_clause(cx, p) &&
@@ -334,16 +378,32 @@ named_as(const struct ctx *cx, size_t i)
 }
 
 /* "camat pung muka badak", "kades punya otak kerbau", "lu pung otak
- * macam kerbau": the [mind] word at word i owned ("pung"/"punya") by a
- * person or office, or by the one addressed, right before that, not the
- * reporter. */
+ * macam kerbau", "Kades Oelbiteno pung otak", "polisi di pos Tenau pung
+ * muka": the [mind] word at word i owned ("pung"/"punya") by a person or
+ * office or by the one addressed, at most CTX_BEFORE words before "pung"
+ * in its clause (a name or a place may follow the office), with no word
+ * of the reporter between ("anak saya pung muka"). */
 static int
 mind_owned(const struct ctx *cx, size_t i)
 {
-  return word_is(cx, WC_MIND, i) &&
-         (subject_of(cx, i, SUBJ_OWNED | SUBJ_ONE) < i ||
-          (i > 1 && !starts_clause(cx, i) && !starts_clause(cx, i - 1) &&
-           owning(cx, i - 1) && word_is(cx, WC_YOU, i - 2)));
+  size_t m;
+
+  if (!word_is(cx, WC_MIND, i))
+    return 0;
+  if (subject_of(cx, i, SUBJ_OWNED | SUBJ_ONE) < i)
+    return 1;
+  if (i < 2 || starts_clause(cx, i) || starts_clause(cx, i - 1) ||
+      !owning(cx, i - 1))
+    return 0;
+  for (m = i - 2; i - 2 - m < CTX_BEFORE; m--) {
+    if (word_is(cx, WC_SELF, m))
+      return 0;
+    if (word_is(cx, WC_YOU, m) || word_is(cx, WC_PERSON, m))
+      return 1;
+    if (starts_clause(cx, m))
+      return 0;
+  }
+  return 0;
 }
 
 /* "Satpol PP Kota Kupang itu kerbau semua, ...": the [beast] at word i

@@ -16,6 +16,16 @@
  * pendatang") with a call to expel it, or with a derogation or
  * crime said of the whole group ("semua", "memang", or right after it).
  */
+/* Is word k of class c (a derogation, a verb of giving), or one of its
+ * words written SMS-style without vowels ("pnipu", "pmalas", "prampok",
+ * "trima": sms_form)?  word_is reads only the classes of a threat so. */
+static int
+sms_word_is(const struct ctx *cx, enum word_class c, size_t k)
+{
+  return word_is(cx, c, k) ||
+         (k < cx->nm->n && sms_form(cx, &cx->q->cls[c], k));
+}
+
 /* Is word k a passive verb, di- and a stem ("dituduh", "dirampok")? */
 static int
 passive(const struct ctx *cx, size_t k)
@@ -406,7 +416,7 @@ shut_out(const struct ctx *cx, size_t k)
     return 0;
   if (prefixed(cx, WC_GRANT, k, "di"))
     return 1;
-  if (!word_is(cx, WC_GRANT, k))
+  if (!sms_word_is(cx, WC_GRANT, k))
     return 0;
   /* Given to someone else, or asked for by the one who speaks ("warga
    * minta jgn kasi izin tambang"): not the group shut out. */
@@ -439,7 +449,7 @@ barred(const struct ctx *cx, size_t g)
     v = k + 1;
     if (starts_clause(cx, v))
       return 0;
-    if (word_is(cx, WC_GRANT, v))
+    if (sms_word_is(cx, WC_GRANT, v))
       return gift_to(cx, v) >= 0;
     return !passive(cx, v) || prefixed(cx, WC_GRANT, v, "di");
   }
@@ -447,15 +457,18 @@ barred(const struct ctx *cx, size_t g)
 }
 
 /* "Orang Bima yang jualan di pasar itu penipu", "Cina-cina pemilik toko
- * itu tukang suap": the group's noun phrase, however long, closed by a
- * link word right before word k (or before a person word before it), in
- * one clause with the group at g: k is said of the whole group. */
+ * itu tukang suap", "Orang Bajo itu bangsa kotor": the group's noun
+ * phrase, however long, closed by a link word right before word k (or
+ * before a person or [grouphead] word before it), in one clause with the
+ * group at g: k is said of the whole group. */
 static int
 predicate_of(const struct ctx *cx, size_t g, size_t k)
 {
   size_t l = k - 1;
 
-  if (l > g + 1 && word_is(cx, WC_PERSON, l) && !word_is(cx, WC_LINK, l))
+  if (l > g + 1 &&
+      (word_is(cx, WC_PERSON, l) || word_is(cx, WC_GROUPHEAD, l)) &&
+      !word_is(cx, WC_LINK, l))
     l--;
   return l > g && word_is(cx, WC_LINK, l) && clause_start(cx, k) <= g;
 }
@@ -542,9 +555,9 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
 {
   if (k <= g)
     return 0;
-  if (word_is(cx, WC_DEROG, k) && undergone(cx, g, k))
+  if (sms_word_is(cx, WC_DEROG, k) && undergone(cx, g, k))
     return predicate_of(cx, g, k);
-  if (word_is(cx, WC_DEROG, k))
+  if (sms_word_is(cx, WC_DEROG, k))
     return general || k - g <= 2 || predicate_of(cx, g, k) ||
            restated(cx, g, k);
   if (loot_taken(cx, k))

@@ -3013,6 +3013,172 @@ START_TEST(quality_judge_gift_recipient)
 }
 END_TEST
 
+/* A likeness of two words ("sama dengan", "sama deng", "seperti
+ * dengan") links a subject to its predicate as "seperti" alone does;
+ * a comparison of prices or of animals, and people treated like animals
+ * told of, insult no one. */
+static const struct judge_case likeness_cases[] = {
+  {"Kepala dinas pertanian itu sama dengan babi, semua bantuan dia makan "
+   "sendiri", QUALITY_INSULT, 0},
+  {"Pak kades, lu ni sama deng monyet, kerja sonde becus", QUALITY_INSULT,
+   0},
+  {"Petugas Dukcapil tu seperti dengan anjing, bentak orang tua terus",
+   QUALITY_INSULT, 0},
+  {"Harga babi di pasar itu sama dengan tahun lalu, tapi petugas tetap "
+   "pungut retribusi", QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Kandang babi kades itu sama dengan kandang babi warga", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
+  {"Kades itu sama dengan kades lain, minta uang terus", QUALITY_CLEAN, 0},
+  {"Monyet di kebun itu sama dengan monyet di hutan, petugas kehutanan "
+   "tidak urus", QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+};
+
+START_TEST(quality_judge_likeness)
+{
+  judge_rows(likeness_cases, N(likeness_cases));
+}
+END_TEST
+
+/* An animal with an [insult] word after it ("anjing bodok", "babi
+ * sial") is one predicate, said of the official the clause names before
+ * it however many words of place stand between; a dog that bites, a pig
+ * given to the reporter, a pig the vet called stupid insult no one. */
+static const struct judge_case beast_qualified_cases[] = {
+  {"Itu kepala sekolah di SD Inpres Oebufu babi bodoh, dana BOS dia pakai "
+   "sendiri", QUALITY_INSULT, 0},
+  {"Petugas loket di Samsat Soe monyet bodok, suruh kami tunggu seharian",
+   QUALITY_INSULT, 0},
+  {"Bendahara di kantor desa anjing sial, uang BLT dia potong",
+   QUALITY_INSULT, 0},
+  {"Anjing bodok milik tetangga gigit anak saya, petugas puskesmas tidak "
+   "ada vaksin rabies", QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Kades kasi kami babi sial, mati satu minggu kemudian", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
+  {"Petugas peternakan bilang babi kami bodoh karena tidak mau makan pakan",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Di kandang kades ada babi bodoh yang lepas terus", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
+};
+
+START_TEST(quality_judge_beast_qualified)
+{
+  judge_rows(beast_qualified_cases, N(beast_qualified_cases));
+}
+END_TEST
+
+/* A face or mind likened to a low thing ("pantat kuali", "dengkul"),
+ * not only to an animal, owned ("pung") by an official named with his
+ * place or his name; the reporter's child's sooty face, a pot, a face
+ * beaten blue insult no one. */
+static const struct judge_case face_likened_cases[] = {
+  {"Itu petugas di loket Samsat pung muka macam pantat panci, minta uang "
+   "terus", QUALITY_INSULT, 0},
+  {"Kades Oelbiteno pung otak kaya dengkul, dana desa hilang",
+   QUALITY_INSULT, 0},
+  {"lu pung muka kaya pantat kuali, pak kadus", QUALITY_INSULT, 0},
+  {"Anak saya pung muka kaya pantat kuali karena asap dapur di rumah",
+   QUALITY_CLEAN, 0},
+  {"Pantat kuali di dapur puskesmas hitam semua, petugas gizi tidak cuci",
+   QUALITY_CLEAN, 0},
+  {"Petugas pukul sa pung muka sampai bengkak, biru macam pantat kuali",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_face_likened)
+{
+  judge_rows(face_likened_cases, N(face_likened_cases));
+}
+END_TEST
+
+/* Parasites and mistletoe said of an official or to officials' faces
+ * insult like "lintah"; a tree with mistletoe and a child with worms
+ * are what they are. */
+static const struct judge_case parasite_cases[] = {
+  {"Anggota DPRD Sikka yang terhormat, kalian itu benalu busuk!",
+   QUALITY_INSULT, 0},
+  {"Sekdes Oesao itu parasit, dana desa dia hisap terus", QUALITY_INSULT, 0},
+  {"Bapak-bapak di kantor camat, kalian semua parasit rakyat",
+   QUALITY_INSULT, 0},
+  {"Pohon jeruk di kebun kami kena benalu, penyuluh pertanian tidak pernah "
+   "datang", QUALITY_CLEAN, 0},
+  {"Anak-anak kena parasit cacing, puskesmas tidak kasih obat",
+   QUALITY_CLEAN, 0},
+  {"Kades bilang kami ini parasit desa", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_parasite)
+{
+  judge_rows(parasite_cases, N(parasite_cases));
+}
+END_TEST
+
+/* The peoples of NTT and near it (Bajo, Sawu, Kedang, Abui, ...) and
+ * Marapu are groups; the group called "bangsa kotor", "kaum pencuri"
+ * (a word of group before the derogation) is derogated.  Bajo fishermen
+ * without boats, Adonara's flood victims and one village head's origin
+ * are none. */
+static const struct judge_case peoples_cases[] = {
+  {"Orang Kedang itu bangsa pemalas, proyek jalan tidak pernah selesai",
+   QUALITY_SARA, 0},
+  {"Suku Abui itu kaum pencuri, ternak kami hilang terus", QUALITY_SARA, 0},
+  {"Orang Bajo semua pencuri, hati-hati kalau ke pelabuhan", QUALITY_SARA,
+   0},
+  {"Agama Marapu itu sesat, semua harus masuk gereja", QUALITY_SARA, 0},
+  {"Orang Bajo di Pulau Kera minta kades perbaiki dermaga", QUALITY_CLEAN,
+   0},
+  {"Nelayan Bajo di Kalabahi tidak dapat bantuan perahu dari dinas",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa orang Solor itu korupsi dana desa", QUALITY_CLEAN, 0},
+  {"Warga Adonara itu korban banjir, bantuan tidak sampai", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_peoples)
+{
+  judge_rows(peoples_cases, N(peoples_cases));
+}
+END_TEST
+
+/* SARA in SMS shorthand: a derogation or a verb of giving written
+ * without its vowels ("pnipu", "pmalas", "koruptr", "trima") is read as
+ * written in full; a group taking aid, robbed, or called lazy by the
+ * camat is none. */
+static const struct judge_case sara_sms_cases[] = {
+  {"org2 rote tu smua pnipu, hati2 kalo urus tanah", QUALITY_SARA, 0},
+  {"org sabu smua pmalas, sonde usah kasi kerja di kantor", QUALITY_SARA, 0},
+  {"org2 flores tu smua koruptr", QUALITY_SARA, 0},
+  {"jgn trima org2 sumba jd pegawai di dinas", QUALITY_SARA, 0},
+  {"org2 sumba smua trima bantuan, tp kades potong 50rb", QUALITY_CLEAN, 0},
+  {"org2 rote di pasar jd korban prampok, polisi diam sj", QUALITY_CLEAN, 0},
+  {"pak camat bilang org2 sabu tu pmalas", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_sara_sms)
+{
+  judge_rows(sara_sms_cases, N(sara_sms_cases));
+}
+END_TEST
+
+/* "Orang hutan" (orang utan) said of people from the east is a slur:
+ * quoted or reported it is flagged, said by the reporter of an official
+ * it insults, the ape itself is a literal sense. */
+static const struct judge_case ape_slur_cases[] = {
+  {"Kepala sekolah memanggil murid dari Sumba dengan sebutan \"orang "
+   "hutan\"", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Dosen itu bilang mahasiswa Papua orang utan", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Pak camat itu orang hutan, tidak tahu aturan", QUALITY_INSULT, 0},
+  {"Waktu studi banding pegawai dinas cuma foto orang utan di kebun "
+   "binatang", QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+};
+
+START_TEST(quality_judge_ape_slur)
+{
+  judge_rows(ape_slur_cases, N(ape_slur_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -3989,6 +4155,13 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_origin_apposed);
   tcase_add_test(tc, quality_judge_plenty_literal);
   tcase_add_test(tc, quality_judge_gift_recipient);
+  tcase_add_test(tc, quality_judge_likeness);
+  tcase_add_test(tc, quality_judge_beast_qualified);
+  tcase_add_test(tc, quality_judge_face_likened);
+  tcase_add_test(tc, quality_judge_parasite);
+  tcase_add_test(tc, quality_judge_peoples);
+  tcase_add_test(tc, quality_judge_sara_sms);
+  tcase_add_test(tc, quality_judge_ape_slur);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
