@@ -212,7 +212,8 @@ request_shared_for(struct request_shared *cur, const struct request_spec *spec)
   sh->lines_len = spec_lines(spec, sh->lines);
   /* The flags libcurl parses a URL string with itself. */
   if (curl_url_set(sh->uh, CURLUPART_URL, spec->url,
-                   CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) {
+                   CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) !=
+      CURLUE_OK) {
     curl_url_cleanup(sh->uh);
     sh->uh = NULL;
   }
