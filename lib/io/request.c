@@ -212,7 +212,8 @@ request_shared_for(struct request_shared *cur, const struct request_spec *spec)
   sh->lines_len = spec_lines(spec, sh->lines);
   /* The flags libcurl parses a URL string with itself. */
   if (curl_url_set(sh->uh, CURLUPART_URL, spec->url,
-                   CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) {
+                   CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) !=
+      CURLUE_OK) {
     curl_url_cleanup(sh->uh);
     sh->uh = NULL;
   }
@@ -229,12 +230,23 @@ request_shared_ref(struct request_shared *sh)
 void
 request_shared_drop(struct request_shared *sh)
 {
+  struct curl_slist *l;
+
   if (sh == NULL || --sh->refs > 0)
     return;
+  /* Kept as long as the sender sends the same request, the header lines
+   * and the URL hold its credentials ("Authorization: Bearer ...", a
+   * Kannel password in the query): wiped, not only freed. */
+  for (l = sh->headers; l != NULL; l = l->next)
+    explicit_bzero(l->data, strlen(l->data));
   curl_slist_free_all(sh->headers);
   if (sh->uh != NULL)
     curl_url_cleanup(sh->uh);
+  if (sh->url != NULL)
+    explicit_bzero(sh->url, strlen(sh->url));
   free(sh->url);
+  if (sh->lines != NULL)
+    explicit_bzero(sh->lines, sh->lines_len);
   free(sh->lines);
   free(sh);
 }

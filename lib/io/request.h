@@ -66,7 +66,8 @@ struct request_shared *request_shared_for(struct request_shared *cur,
                                           const struct request_spec *spec);
 /* Another reference to sh (not NULL); returns sh. */
 struct request_shared *request_shared_ref(struct request_shared *sh);
-/* Give up a reference (NULL is fine). */
+/* Give up a reference (NULL is fine); the last one wipes the URL and
+ * header lines, which may carry credentials, before freeing them. */
 void request_shared_drop(struct request_shared *sh);
 
 /*

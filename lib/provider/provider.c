@@ -233,15 +233,22 @@ provider_request_free(struct provider_request *r)
 {
   int i;
 
+  /* The URL (Kannel's password), a header ("Authorization: ...") and
+   * userpwd may hold credentials: wiped (explicit_bzero, which the
+   * compiler keeps before a free), not only freed. */
+  if (r->url != NULL)
+    explicit_bzero(r->url, strlen(r->url));
   free(r->url);
   r->url = NULL;
   for (i = 0; i < 8; i++) {
+    if (r->headers[i] != NULL)
+      explicit_bzero(r->headers[i], strlen(r->headers[i]));
     free(r->headers[i]);
     r->headers[i] = NULL;
   }
   buf_free(&r->body);
   if (r->userpwd != NULL)
-    memset(r->userpwd, 0, strlen(r->userpwd));
+    explicit_bzero(r->userpwd, strlen(r->userpwd));
   free(r->userpwd);
   r->userpwd = NULL;
   free(r->refused);

@@ -57,10 +57,10 @@ int threat_model_load(const char *path, struct threat_model **out,
 
 /*
  * The feature indices of a text in normal form (see quality_normalize;
- * words apart by blanks or line ends), in text order, a feature as often as it occurs: the first cap of them
- * into idx; returns how many there are (more than cap when some were left
- * out).  A text of n occurrences has the value count/sqrt(n) for each
- * feature.
+ * words apart by blanks or line ends), in text order, a feature as often
+ * as it occurs: the first cap of them into idx; returns how many there
+ * are (more than cap when some were left out).  A text of n occurrences
+ * has the value count/sqrt(n) for each feature.
  */
 size_t threat_model_features(const struct threat_model *m, const char *norm,
                              size_t len, uint32_t *idx, size_t cap);

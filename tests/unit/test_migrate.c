@@ -193,6 +193,22 @@ START_TEST(evidence_rebuild_keeps_rows_and_never_reuses_ids)
 }
 END_TEST
 
+/* The built-in migrations older than version into out (cap entries, the
+ * end mark included), for a database as an older release left it. */
+static void
+builtin_before(struct migration *out, int cap, int version)
+{
+  int n = 0;
+
+  while (migrate_builtin[n].name != NULL &&
+         migrate_builtin[n].version < version) {
+    ck_assert_int_lt(n, cap - 1);
+    out[n] = migrate_builtin[n];
+    n++;
+  }
+  memset(&out[n], 0, sizeof(out[n]));
+}
+
 /*
  * 0017 gives tickets the finest place their lokasi matched: its level,
  * code and label; tickets filed before it keep every field and read NULL
@@ -203,14 +219,9 @@ START_TEST(finest_place_columns_added_to_old_tickets)
   struct migration before[64];
   struct fixture fx = {0};
   char err[256];
-  int applied = -1, n = 0;
+  int applied = -1;
 
-  while (migrate_builtin[n].name != NULL && migrate_builtin[n].version < 17) {
-    ck_assert_int_lt(n, 63);
-    before[n] = migrate_builtin[n];
-    n++;
-  }
-  memset(&before[n], 0, sizeof(before[n]));
+  builtin_before(before, 64, 17);
   fx_open(&fx);
   ck_assert_int_eq(migrate_apply(fx.db, before, &applied, err, sizeof(err)),
                    0);
@@ -233,6 +244,44 @@ START_TEST(finest_place_columns_added_to_old_tickets)
     "UPDATE tickets SET lokasi_tingkat = 'desa', lokasi_tempat_kode ="
     " '53.08.08.2001', lokasi_tempat = 'Desa X'", NULL, NULL, NULL),
     SQLITE_OK);
+  fx_close(&fx);
+}
+END_TEST
+
+/*
+ * 0025: replies sent before it keep report_expected 1, so that the
+ * unconfirmed check still looks at them, through its index.
+ */
+START_TEST(replies_sent_before_0025_still_await_a_report)
+{
+  struct migration before[64];
+  struct fixture fx = {0};
+  char err[256];
+  int applied = -1;
+
+  builtin_before(before, 64, 25);
+  fx_open(&fx);
+  ck_assert_int_eq(migrate_apply(fx.db, before, &applied, err, sizeof(err)),
+                   0);
+  ck_assert_int_eq(sqlite3_exec(fx.db,
+    "INSERT INTO reporters (id, phone, handle, created_at)"
+    " VALUES (1, '+6281200000001', 'R-1', 0);"
+    "INSERT INTO outbox (id, channel, reporter_id, kind, body, status,"
+    " created_at, updated_at, sent_at) VALUES"
+    " (1, 'wa', 1, 'text', 'a', 'sent', 1, 1, 1),"
+    " (2, 'wa', 1, 'text', 'b', 'queued', 1, 1, NULL);",
+    NULL, NULL, NULL), SQLITE_OK);
+  ck_assert_int_eq(migrate_apply(fx.db, migrate_builtin, &applied, err,
+                                 sizeof(err)), 0);
+  ck_assert_int_ge(applied, 1);
+  ck_assert_int_eq(q_int(fx.db, "SELECT count(*) FROM outbox"
+                                " WHERE report_expected = 1"), 2);
+  ck_assert_int_eq(q_int(fx.db, "SELECT count(*) FROM outbox"
+                                " INDEXED BY outbox_unconfirmed_due"
+                                " WHERE channel = 'wa' AND status = 'sent'"
+                                " AND delivery IS NULL AND unconfirmed_at"
+                                " IS NULL AND report_expected = 1"
+                                " AND sent_at <= 1"), 1);
   fx_close(&fx);
 }
 END_TEST
@@ -411,6 +460,7 @@ migrate_suite(void)
   tcase_add_test(tc, fresh_database_gets_every_builtin);
   tcase_add_test(tc, applying_again_changes_nothing);
   tcase_add_test(tc, finest_place_columns_added_to_old_tickets);
+  tcase_add_test(tc, replies_sent_before_0025_still_await_a_report);
   tcase_add_test(tc, only_new_migrations_are_applied);
   tcase_add_test(tc, evidence_rebuild_keeps_rows_and_never_reuses_ids);
   tcase_add_test(tc, newer_database_is_refused_untouched);
