@@ -499,6 +499,35 @@ numread_close(struct numread *r, double f)
   r->last = f;
 }
 
+static int numread_take(struct numread *r, const struct token *t);
+
+/* Units a number word is typed glued to ("duapuluh", "tigaratus",
+ * "limabelas", "duaribu"). */
+static const char *const glued_units[] = {"puluh", "ratus", "belas", "ribu",
+                                          "juta", NULL};
+
+/* Take t into r when it is a digit word glued to a unit ("duapuluh lima
+ * juta" as "dua puluh lima juta"); 0 when it is not one. */
+static int
+numread_glued(struct numread *r, const struct token *t)
+{
+  struct token head, unit;
+  size_t i, n;
+
+  for (i = 0; !t->is_num && i < COUNT(number_words); i++) {
+    n = strlen(number_words[i].w);
+    if (number_words[i].v < 1 || strncmp(t->w, number_words[i].w, n) != 0)
+      continue;
+    head = unit = *t;
+    snprintf(unit.w, sizeof(unit.w), "%s", t->w + n);
+    if (word_in(&unit, glued_units) < 0)
+      return 0;
+    snprintf(head.w, sizeof(head.w), "%s", number_words[i].w);
+    return numread_take(r, &head) && numread_take(r, &unit);
+  }
+  return 0;
+}
+
 /* Take token t into r; 0 when t is no part of a number expression. */
 static int
 numread_take(struct numread *r, const struct token *t)
@@ -575,7 +604,7 @@ numread_take(struct numread *r, const struct token *t)
       }
       return 1;
     }
-  return 0;
+  return numread_glued(r, t);
 }
 
 /* What a spoken tail after "juta" adds: "satu juta dua ratus" and "1

@@ -2076,6 +2076,29 @@ START_TEST(short_months_and_spoken_years)
 }
 END_TEST
 
+/* A number word glued to its unit, as people type it ("duapuluh lima
+ * juta", "tigaratus ribu", "limabelas juta"), is read as written apart:
+ * a retelling in such words agrees with "Rp 25 juta". */
+START_TEST(glued_number_words)
+{
+  static const struct conflict_case t[] = {
+    {"Pegawai BKD minta Rp 25 juta supaya lulus PPPK.",
+     "sy serahkan duapuluh lima juta ke pegawai BKD supaya lulus", 0},
+    {"Kades potong Rp 300.000 dari BLT.",
+     "kades potong tigaratus ribu dari BLT", 0},
+    {"Kades potong Rp 300.000 dari BLT.",
+     "kades potong duaratus ribu dari BLT", 1},
+  };
+  struct incident inc;
+
+  incident_extract("minta limabelas juta", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 15000000));
+  incident_extract("bayar empatpuluh ribu", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 40000));
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2923,6 +2946,7 @@ incident_suite(void)
   tcase_add_test(tc, province_hospital_by_its_tier);
   tcase_add_test(tc, territory_and_office_are_no_persons);
   tcase_add_test(tc, short_months_and_spoken_years);
+  tcase_add_test(tc, glued_number_words);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
