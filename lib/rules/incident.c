@@ -58,8 +58,10 @@
 #include <string.h>
 
 #include "base/textdist.h"
+#include "rules/feast.h"
 #include "rules/place.h"
 #include "rules/similar.h"
+#include "rules/when.h"
 
 #define TOK_MAX 1024          /* tokens read from one text */
 #define WORD_LEN 24           /* bytes of a word kept (as INCIDENT_KEY) */
@@ -1176,6 +1178,53 @@ dashed_date(const struct tokens *ts, int i)
  * "Maret 2026",
  * "bulan Maret", "bulan 3", "tahun 2025", a year alone, a day alone after
  * "tanggal": "tgl 17"); the tokens it used in *used (0: none). */
+static int stop_at(const struct tokens *ts, int j);
+
+/* The most words of a feast's phrase looked at (feast_match()). */
+#define FEAST_WORDS 6
+
+/* A feast named at token i with its year after it ("hari Paskah 2026",
+ * "malam tahun baru 2025", "Natal tahun 2024"): its day, as the waktu
+ * step resolves it (feast.h), added to inc; the tokens used, or 0.  A
+ * feast with no year, a day counted from it ("sehari sebelum malam
+ * Natal 2025", feast_relative[]), a season of whole months or one set by
+ * decree (not known here) gives nothing: the year it lies in is read as
+ * before. */
+static const char *const feast_relative[] = {
+  "sebelum", "sblm", "sebelom", "sesudah", "setelah", "stlh", "sehabis",
+  "habis", "usai", "menjelang", "jelang", "jelan", "lewat", NULL,
+};
+
+static int
+feast_at(const struct tokens *ts, int i, struct incident *inc)
+{
+  const char *w[FEAST_WORDS];
+  int64_t from, to, y;
+  int n, len, id, m, d, k;
+
+  /* "sebelum malam Natal": the relative word before the phrase, or
+   * before a word of it ("malam", "hari"). */
+  for (k = i; k > 0 && k > i - 2 && !stop_at(ts, k); k--)
+    if (word_in(&ts->t[k - 1], feast_relative) >= 0)
+      return 0;
+  for (n = 0; n < FEAST_WORDS && i + n < ts->n && !ts->t[i + n].is_num &&
+              (n == 0 || !stop_at(ts, i + n)); n++)
+    w[n] = ts->t[i + n].w;
+  if (n == 0 || (id = feast_match(w, n, &len)) < 0 ||
+      feast_whole_months(id))
+    return 0;
+  k = i + len;
+  if (k < ts->n && !stop_at(ts, k) &&
+      (is(&ts->t[k], "tahun") || is(&ts->t[k], "thn")))
+    k++;
+  if (k >= ts->n || stop_at(ts, k) || (y = year_at(ts, k)) == 0 ||
+      feast_in_year(NULL, id, y, &from, &to) != 0 || from != to)
+    return 0;
+  when_civil_from_days(from, &y, &m, &d);
+  incident_add_date(inc, (int)y, m, d);
+  return k + 1 - i;
+}
+
 static void
 date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
@@ -1183,6 +1232,8 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   int d = day_of(t, 1), m, y, lead, len;
 
   *used = 0;
+  if ((*used = feast_at(ts, i, inc)) != 0)
+    return;
   lead = is(t, "tanggal") || is(t, "tgl") || is(t, "tggl");
   if ((m = day_month_number_at(ts, i + lead, &d, used)) != 0) {
     *used += lead;

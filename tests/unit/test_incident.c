@@ -2099,6 +2099,36 @@ START_TEST(glued_number_words)
 }
 END_TEST
 
+/* A feast with its year is its day ("hari Paskah 2026" is 5 April 2026,
+ * "malam tahun baru 2025" 31 December 2025), resolved as the waktu step
+ * resolves it (feast.h): another feast or another day that year is
+ * another incident, its own day the same. */
+START_TEST(feasts_with_a_year_are_days)
+{
+  static const struct date_case d[] = {
+    {"pada hari Paskah 2026 petugas minta uang", 20260405},
+    {"malam tahun baru 2025 di pos jaga", 20251231},
+    {"waktu Natal 2024 dong minta", 20241225},
+    {"waktu HUT RI 2025 ada pungutan", 20250817},
+    /* a day counted from the feast is not its day: the year alone */
+    {"sehari sebelum malam Natal 2025 petugas minta", 20250000},
+  };
+  static const struct conflict_case t[] = {
+    {"Petugas PLBN Motaain minta Rp 300.000 pada 24 Desember 2025.",
+     "Petugas PLBN Motaain minta Rp 300.000 waktu Paskah 2025.", 1},
+    {"Petugas memungut Rp 20.000 per motor pada hari Paskah 2026.",
+     "Petugas memungut Rp 20.000 per motor malam tahun baru 2026.", 1},
+    {"Petugas minta Rp 20.000 per motor pada hari Paskah 2026.",
+     "Petugas minta Rp 20.000 per motor pada 5 April 2026.", 0},
+    {"Petugas ASDP minta Rp 150.000 per tiket tanggal 23 Desember 2025.",
+     "Sehari sebelum malam Natal 2025 petugas ASDP minta Rp 150.000.", 0},
+  };
+
+  check_dates(d, sizeof(d) / sizeof(d[0]));
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2947,6 +2977,7 @@ incident_suite(void)
   tcase_add_test(tc, territory_and_office_are_no_persons);
   tcase_add_test(tc, short_months_and_spoken_years);
   tcase_add_test(tc, glued_number_words);
+  tcase_add_test(tc, feasts_with_a_year_are_days);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
