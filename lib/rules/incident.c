@@ -2057,7 +2057,8 @@ static const char *const office_not_names[] = {
   "jual", "menjual", "dijual", "diam", "lihat", "liat",
   /* bare verbs of what an office did: "BPBD kirim air", "Bulog simpan" */
   "kirim", "antar", "angkut", "bagi", "jemput", "simpan", "tunda", "tahan",
-  "periksa", "ukur", "sita", "gusur", NULL,
+  "periksa", "ukur", "sita", "gusur", "angkat", "bongkar", "usir",
+  "tangkap", "razia", "tertibkan", NULL,
 };
 
 /* Everyday nouns of reports (goods, animals, crops, land, vehicles,
@@ -2078,8 +2079,11 @@ static const char *const everyday_nouns[] = {
   "surat", "berkas", "buku", "seragam",
   /* care: "pasien BPJS operasi", "peserta BPJS rawat jalan" */
   "operasi", "rawat", "berobat", "kontrol", "rujukan", "peserta", "cuci",
-  /* kinds of road: "jalan rabat", "jalan tani" */
-  "rabat", "beton", "aspal", "setapak", "tani",
+  /* kinds of road: "jalan rabat", "jalan tani", "jalan hotmix" */
+  "rabat", "beton", "aspal", "setapak", "tani", "hotmix", "lapen", "paving",
+  "makadam", "kerikil", "sirtu", "lingkungan", "poros",
+  /* whose a thing is: "CV milik adik" */
+  "milik",
   /* businesses: "ke perusahaan milik adiknya", "dijual di toko" */
   "perusahaan", "toko", "warung", NULL,
 };

@@ -2129,6 +2129,33 @@ START_TEST(feasts_with_a_year_are_days)
 }
 END_TEST
 
+/* An office's lower-case qualifier that tells its kind, not its name:
+ * a road by its surface or class ("jalan hotmix", "jalan lingkungan",
+ * "jalan paving"), a bare verb of what the office did ("pol PP angkat
+ * gerobak"), whose a company is ("CV milik adik"): no name, so no
+ * conflict with the named one. */
+START_TEST(office_kind_words_are_no_names)
+{
+  static const struct conflict_case t[] = {
+    {"Proyek Jalan Oelamasi yang dikerjakan Dinas PUPR rusak.",
+     "jalan hotmix di Oelamasi proyek PUPR su hancur", 0},
+    {"Proyek Jalan Oelamasi yang dikerjakan Dinas PUPR rusak.",
+     "proyek jalan lingkungan di Oelamasi rusak", 0},
+    {"Proyek Jalan Oelamasi yang dikerjakan Dinas PUPR rusak.",
+     "Proyek Jalan Camplong yang dikerjakan Dinas PUPR rusak.", 1},
+    {"Satpol PP Kota Kupang menyita gerobak pedagang.",
+     "pol PP angkat beta pung gerobak", 0},
+  };
+  struct incident inc;
+
+  incident_extract("proyek jalan paving di desa", &inc);
+  ck_assert(!has_key(&inc, INCIDENT_OFFICE, "jalan", "paving"));
+  incident_extract("satpol PP bongkar lapak", &inc);
+  ck_assert(!has_key(&inc, INCIDENT_OFFICE, "satpol", "bongkar"));
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2978,6 +3005,7 @@ incident_suite(void)
   tcase_add_test(tc, short_months_and_spoken_years);
   tcase_add_test(tc, glued_number_words);
   tcase_add_test(tc, feasts_with_a_year_are_days);
+  tcase_add_test(tc, office_kind_words_are_no_names);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
