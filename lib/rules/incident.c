@@ -58,8 +58,10 @@
 #include <string.h>
 
 #include "base/textdist.h"
+#include "rules/feast.h"
 #include "rules/place.h"
 #include "rules/similar.h"
+#include "rules/when.h"
 
 #define TOK_MAX 1024          /* tokens read from one text */
 #define WORD_LEN 24           /* bytes of a word kept (as INCIDENT_KEY) */
@@ -499,6 +501,35 @@ numread_close(struct numread *r, double f)
   r->last = f;
 }
 
+static int numread_take(struct numread *r, const struct token *t);
+
+/* Units a number word is typed glued to ("duapuluh", "tigaratus",
+ * "limabelas", "duaribu"). */
+static const char *const glued_units[] = {"puluh", "ratus", "belas", "ribu",
+                                          "juta", NULL};
+
+/* Take t into r when it is a digit word glued to a unit ("duapuluh lima
+ * juta" as "dua puluh lima juta"); 0 when it is not one. */
+static int
+numread_glued(struct numread *r, const struct token *t)
+{
+  struct token head, unit;
+  size_t i, n;
+
+  for (i = 0; !t->is_num && i < COUNT(number_words); i++) {
+    n = strlen(number_words[i].w);
+    if (number_words[i].v < 1 || strncmp(t->w, number_words[i].w, n) != 0)
+      continue;
+    head = unit = *t;
+    snprintf(unit.w, sizeof(unit.w), "%s", t->w + n);
+    if (word_in(&unit, glued_units) < 0)
+      return 0;
+    snprintf(head.w, sizeof(head.w), "%s", number_words[i].w);
+    return numread_take(r, &head) && numread_take(r, &unit);
+  }
+  return 0;
+}
+
 /* Take token t into r; 0 when t is no part of a number expression. */
 static int
 numread_take(struct numread *r, const struct token *t)
@@ -575,7 +606,7 @@ numread_take(struct numread *r, const struct token *t)
       }
       return 1;
     }
-  return 0;
+  return numread_glued(r, t);
 }
 
 /* What a spoken tail after "juta" adds: "satu juta dua ratus" and "1
@@ -1147,6 +1178,53 @@ dashed_date(const struct tokens *ts, int i)
  * "Maret 2026",
  * "bulan Maret", "bulan 3", "tahun 2025", a year alone, a day alone after
  * "tanggal": "tgl 17"); the tokens it used in *used (0: none). */
+static int stop_at(const struct tokens *ts, int j);
+
+/* The most words of a feast's phrase looked at (feast_match()). */
+#define FEAST_WORDS 6
+
+/* A feast named at token i with its year after it ("hari Paskah 2026",
+ * "malam tahun baru 2025", "Natal tahun 2024"): its day, as the waktu
+ * step resolves it (feast.h), added to inc; the tokens used, or 0.  A
+ * feast with no year, a day counted from it ("sehari sebelum malam
+ * Natal 2025", feast_relative[]), a season of whole months or one set by
+ * decree (not known here) gives nothing: the year it lies in is read as
+ * before. */
+static const char *const feast_relative[] = {
+  "sebelum", "sblm", "sebelom", "sesudah", "setelah", "stlh", "sehabis",
+  "habis", "usai", "menjelang", "jelang", "jelan", "lewat", NULL,
+};
+
+static int
+feast_at(const struct tokens *ts, int i, struct incident *inc)
+{
+  const char *w[FEAST_WORDS];
+  int64_t from, to, y;
+  int n, len, id, m, d, k;
+
+  /* "sebelum malam Natal": the relative word before the phrase, or
+   * before a word of it ("malam", "hari"). */
+  for (k = i; k > 0 && k > i - 2 && !stop_at(ts, k); k--)
+    if (word_in(&ts->t[k - 1], feast_relative) >= 0)
+      return 0;
+  for (n = 0; n < FEAST_WORDS && i + n < ts->n && !ts->t[i + n].is_num &&
+              (n == 0 || !stop_at(ts, i + n)); n++)
+    w[n] = ts->t[i + n].w;
+  if (n == 0 || (id = feast_match(w, n, &len)) < 0 ||
+      feast_whole_months(id))
+    return 0;
+  k = i + len;
+  if (k < ts->n && !stop_at(ts, k) &&
+      (is(&ts->t[k], "tahun") || is(&ts->t[k], "thn")))
+    k++;
+  if (k >= ts->n || stop_at(ts, k) || (y = year_at(ts, k)) == 0 ||
+      feast_in_year(NULL, id, y, &from, &to) != 0 || from != to)
+    return 0;
+  when_civil_from_days(from, &y, &m, &d);
+  incident_add_date(inc, (int)y, m, d);
+  return k + 1 - i;
+}
+
 static void
 date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
@@ -1154,6 +1232,8 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
   int d = day_of(t, 1), m, y, lead, len;
 
   *used = 0;
+  if ((*used = feast_at(ts, i, inc)) != 0)
+    return;
   lead = is(t, "tanggal") || is(t, "tgl") || is(t, "tggl");
   if ((m = day_month_number_at(ts, i + lead, &d, used)) != 0) {
     *used += lead;
@@ -1977,7 +2057,8 @@ static const char *const office_not_names[] = {
   "jual", "menjual", "dijual", "diam", "lihat", "liat",
   /* bare verbs of what an office did: "BPBD kirim air", "Bulog simpan" */
   "kirim", "antar", "angkut", "bagi", "jemput", "simpan", "tunda", "tahan",
-  "periksa", "ukur", "sita", "gusur", NULL,
+  "periksa", "ukur", "sita", "gusur", "angkat", "bongkar", "usir",
+  "tangkap", "razia", "tertibkan", NULL,
 };
 
 /* Everyday nouns of reports (goods, animals, crops, land, vehicles,
@@ -1998,8 +2079,11 @@ static const char *const everyday_nouns[] = {
   "surat", "berkas", "buku", "seragam",
   /* care: "pasien BPJS operasi", "peserta BPJS rawat jalan" */
   "operasi", "rawat", "berobat", "kontrol", "rujukan", "peserta", "cuci",
-  /* kinds of road: "jalan rabat", "jalan tani" */
-  "rabat", "beton", "aspal", "setapak", "tani",
+  /* kinds of road: "jalan rabat", "jalan tani", "jalan hotmix" */
+  "rabat", "beton", "aspal", "setapak", "tani", "hotmix", "lapen", "paving",
+  "makadam", "kerikil", "sirtu", "lingkungan", "poros",
+  /* whose a thing is: "CV milik adik" */
+  "milik",
   /* businesses: "ke perusahaan milik adiknya", "dijual di toko" */
   "perusahaan", "toko", "warung", NULL,
 };

@@ -2076,6 +2076,86 @@ START_TEST(short_months_and_spoken_years)
 }
 END_TEST
 
+/* A number word glued to its unit, as people type it ("duapuluh lima
+ * juta", "tigaratus ribu", "limabelas juta"), is read as written apart:
+ * a retelling in such words agrees with "Rp 25 juta". */
+START_TEST(glued_number_words)
+{
+  static const struct conflict_case t[] = {
+    {"Pegawai BKD minta Rp 25 juta supaya lulus PPPK.",
+     "sy serahkan duapuluh lima juta ke pegawai BKD supaya lulus", 0},
+    {"Kades potong Rp 300.000 dari BLT.",
+     "kades potong tigaratus ribu dari BLT", 0},
+    {"Kades potong Rp 300.000 dari BLT.",
+     "kades potong duaratus ribu dari BLT", 1},
+  };
+  struct incident inc;
+
+  incident_extract("minta limabelas juta", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 15000000));
+  incident_extract("bayar empatpuluh ribu", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 40000));
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A feast with its year is its day ("hari Paskah 2026" is 5 April 2026,
+ * "malam tahun baru 2025" 31 December 2025), resolved as the waktu step
+ * resolves it (feast.h): another feast or another day that year is
+ * another incident, its own day the same. */
+START_TEST(feasts_with_a_year_are_days)
+{
+  static const struct date_case d[] = {
+    {"pada hari Paskah 2026 petugas minta uang", 20260405},
+    {"malam tahun baru 2025 di pos jaga", 20251231},
+    {"waktu Natal 2024 dong minta", 20241225},
+    {"waktu HUT RI 2025 ada pungutan", 20250817},
+    /* a day counted from the feast is not its day: the year alone */
+    {"sehari sebelum malam Natal 2025 petugas minta", 20250000},
+  };
+  static const struct conflict_case t[] = {
+    {"Petugas PLBN Motaain minta Rp 300.000 pada 24 Desember 2025.",
+     "Petugas PLBN Motaain minta Rp 300.000 waktu Paskah 2025.", 1},
+    {"Petugas memungut Rp 20.000 per motor pada hari Paskah 2026.",
+     "Petugas memungut Rp 20.000 per motor malam tahun baru 2026.", 1},
+    {"Petugas minta Rp 20.000 per motor pada hari Paskah 2026.",
+     "Petugas minta Rp 20.000 per motor pada 5 April 2026.", 0},
+    {"Petugas ASDP minta Rp 150.000 per tiket tanggal 23 Desember 2025.",
+     "Sehari sebelum malam Natal 2025 petugas ASDP minta Rp 150.000.", 0},
+  };
+
+  check_dates(d, sizeof(d) / sizeof(d[0]));
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* An office's lower-case qualifier that tells its kind, not its name:
+ * a road by its surface or class ("jalan hotmix", "jalan lingkungan",
+ * "jalan paving"), a bare verb of what the office did ("pol PP angkat
+ * gerobak"), whose a company is ("CV milik adik"): no name, so no
+ * conflict with the named one. */
+START_TEST(office_kind_words_are_no_names)
+{
+  static const struct conflict_case t[] = {
+    {"Proyek Jalan Oelamasi yang dikerjakan Dinas PUPR rusak.",
+     "jalan hotmix di Oelamasi proyek PUPR su hancur", 0},
+    {"Proyek Jalan Oelamasi yang dikerjakan Dinas PUPR rusak.",
+     "proyek jalan lingkungan di Oelamasi rusak", 0},
+    {"Proyek Jalan Oelamasi yang dikerjakan Dinas PUPR rusak.",
+     "Proyek Jalan Camplong yang dikerjakan Dinas PUPR rusak.", 1},
+    {"Satpol PP Kota Kupang menyita gerobak pedagang.",
+     "pol PP angkat beta pung gerobak", 0},
+  };
+  struct incident inc;
+
+  incident_extract("proyek jalan paving di desa", &inc);
+  ck_assert(!has_key(&inc, INCIDENT_OFFICE, "jalan", "paving"));
+  incident_extract("satpol PP bongkar lapak", &inc);
+  ck_assert(!has_key(&inc, INCIDENT_OFFICE, "satpol", "bongkar"));
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* The corpus: each pair decided as the daemon decides another reporter's
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
@@ -2923,6 +3003,9 @@ incident_suite(void)
   tcase_add_test(tc, province_hospital_by_its_tier);
   tcase_add_test(tc, territory_and_office_are_no_persons);
   tcase_add_test(tc, short_months_and_spoken_years);
+  tcase_add_test(tc, glued_number_words);
+  tcase_add_test(tc, feasts_with_a_year_are_days);
+  tcase_add_test(tc, office_kind_words_are_no_names);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
