@@ -126,6 +126,32 @@ medium_label(const struct ctx *cx, size_t i)
   return 1;
 }
 
+/* "(pesan suara, ditulis ulang) ...", "[transkrip pesan suara, ditulis
+ * apa adanya] ...": a passive verb of saying or writing at word i that
+ * says how the label opening the text was put down: a [message] word
+ * that names the form of the reporter's own words (medium_label) at
+ * most LABEL_LEAD words before it, with none of a person, the one
+ * addressed or the reporter between.  What follows is still the
+ * reporter's. */
+static int
+label_verb(const struct ctx *cx, size_t i)
+{
+  size_t m, k;
+
+  if (cx->nm->text[cx->nm->w[i].off] != 'd')
+    return 0;
+  for (m = i > LABEL_LEAD + 1 ? i - LABEL_LEAD - 1 : 0; m < i; m++) {
+    if (!word_is(cx, WC_MESSAGE, m) || !medium_label(cx, m))
+      continue;
+    for (k = m + 1; k < i; k++)
+      if (starts_sentence(cx, k) || word_is(cx, WC_PERSON, k) ||
+          word_is(cx, WC_YOU, k) || word_is(cx, WC_SELF, k))
+        return 0;
+    return 1;
+  }
+  return 0;
+}
+
 /* "Saya takut menyebut nama ...", "kami tidak berani bilang ...": the
  * clause of the verb of saying at word i opens (past condition and
  * intent words) with the reporter's word, and no person or one addressed
@@ -150,7 +176,8 @@ self_speaker(const struct ctx *cx, size_t i)
  * text has words outside them: a text that is all one quote is the
  * reporter's own), after a verb of saying in the same sentence whose
  * subject is not the reporter ("saya bilang ..." is the reporter's own)
- * or a message someone else sent (sent_by_self, medium_label),
+ * or a message someone else sent (sent_by_self, medium_label; a label's
+ * own verb, label_verb, introduces nobody's words),
  * and before one that names its speaker after the words (said_after).
  */
 void
@@ -169,6 +196,7 @@ mark_reported(struct ctx *cx)
     cx->reported[i] = scope || ((nm->w[i].flags & WORD_QUOTED) &&
                                 outside >= OUTSIDE_QUOTES);
     if (word_is(cx, WC_SAY, i) && !message_for(cx, i) && !hushed(cx, i) &&
+        !label_verb(cx, i) &&
         (nm->text[nm->w[i].off] == 'd' ||
          (!self_agent(cx, i) && !self_speaker(cx, i))))
       scope = 1;

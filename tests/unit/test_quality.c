@@ -2736,6 +2736,29 @@ START_TEST(quality_judge_sms_skeleton)
 }
 END_TEST
 
+/* A voice note's label that says how it was put down ("(pesan suara,
+ * ditulis ulang)", "[rekaman suara, disalin]") is still the label: the
+ * reporter's own words follow, not someone else's.  A message that
+ * someone else wrote ("pesan kades, ditulis di grup") is reported. */
+static const struct judge_case label_written_cases[] = {
+  {"(pesan suara, ditulis ulang) eh pak saya su sakit hati, nanti sa "
+   "hantam dia pake batu itu kepala desa", QUALITY_THREAT, 0},
+  {"[transkrip pesan suara, ditulis apa adanya] pak, besok beta bakar "
+   "kantor camat itu", QUALITY_THREAT, 0},
+  {"(pesan suara, diketik ulang oleh anak saya) beta tikam itu mandor "
+   "kalau upah sonde dibayar", QUALITY_THREAT, 0},
+  {"(pesan suara, ditulis ulang) eh pak camat bilang dia mau bakar "
+   "rumah saya kalau saya lapor", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Pesan kades di grup ditulis begini: saya bakar rumah kamu kalau "
+   "lapor", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_label_written)
+{
+  judge_rows(label_written_cases, N(label_written_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -3974,6 +3997,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_means_ready);
   tcase_add_test(tc, quality_judge_warned_home);
   tcase_add_test(tc, quality_judge_sms_skeleton);
+  tcase_add_test(tc, quality_judge_label_written);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
