@@ -27,17 +27,40 @@ message_to(const struct ctx *cx, size_t i)
              : 0;
 }
 
+/* Does the verb of saying at word i open its clause, or is it bidden
+ * to the listener: only the one addressed (or no one) and at least one
+ * word of going or asking ("Ko pi bilang", "Tolong bilang", "Kamu
+ * pergi bilang") before it in its clause? */
+static int
+bidden(const struct ctx *cx, size_t i)
+{
+  static const char *const bid[] = {"pi", "pigi", "pergi", "tolong", "tlg",
+                                    "mohon", "coba", NULL};
+  size_t c = clause_start(cx, i), k = c;
+
+  if (k < i && word_is(cx, WC_YOU, k))
+    k++;
+  while (k < i && word_in(cx, k, bid))
+    k++;
+  return k == i && (c == i || !word_is(cx, WC_YOU, i - 1));
+}
+
 /* "Bilang sama mandor, ...", "Omong ke camat: ...", "Bilang saja ke
- * ...": a bare verb of saying (not "dibilang", not "katanya") that opens
- * its clause, with a [to] word after it (message_to), is the reporter's
- * message for someone, not someone else's words. */
+ * ...", "Ko pi bilang sama ...": a bare verb of saying (not "dibilang",
+ * not "katanya") that opens its clause or is bidden to the listener
+ * (bidden), with a [to] word after it (message_to) and not the
+ * reporter after that, is the reporter's message for someone, not
+ * someone else's words. */
 int
 message_for(const struct ctx *cx, size_t i)
 {
   const char *t = cx->nm->text + cx->nm->w[i].off;
+  size_t to;
 
-  return starts_clause(cx, i) && t[0] != 'd' && !owned_nya(cx, i) &&
-         message_to(cx, i) > 0;
+  if (!bidden(cx, i) || t[0] == 'd' || owned_nya(cx, i))
+    return 0;
+  to = message_to(cx, i);
+  return to > 0 && (starts_clause(cx, i) || !word_is(cx, WC_SELF, to + 1));
 }
 
 /* "..., kata camat", "..., begitu kata petugas", "..., itu ancaman kepala

@@ -2759,6 +2759,35 @@ START_TEST(quality_judge_label_written)
 }
 END_TEST
 
+/* A verb of saying bidden to the listener ("Ko pi bilang sama ...",
+ * "Tolong bilang ke ...", "Kamu pergi bilang ke ...") opens the
+ * reporter's own message for an official: what follows is the
+ * reporter's.  Someone else who goes and says it ("Dia pi bilang sama
+ * camat"), an official who tells another, or the listener's own words
+ * to the reporter ("Ko bilang sama saya kemarin") are reported. */
+static const struct judge_case bidden_say_cases[] = {
+  {"Ko pi bilang sama itu kepala sekolah, kalo dia sonde bayar honor, "
+   "beta tikam dia.", QUALITY_THREAT, 0},
+  {"Tolong bilang ke kepala desa, kalau dana tidak kembali kami bakar "
+   "kantornya.", QUALITY_THREAT, 0},
+  {"Kamu pergi bilang ke camat, saya bunuh dia kalau tanah saya tidak "
+   "kembali.", QUALITY_THREAT, 0},
+  {"Dia pi bilang sama camat, kalau warga protes, dia bakar rumah warga",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Kepala sekolah bilang sama guru, kalau protes lagi dia tikam mereka.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Ko bilang sama saya kemarin, kalau saya lapor ko bunuh saya.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Tolong bilang ke petugas, kami sudah tunggu tiga jam di loket.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_bidden_say)
+{
+  judge_rows(bidden_say_cases, N(bidden_say_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -3998,6 +4027,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_warned_home);
   tcase_add_test(tc, quality_judge_sms_skeleton);
   tcase_add_test(tc, quality_judge_label_written);
+  tcase_add_test(tc, quality_judge_bidden_say);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
