@@ -569,14 +569,17 @@ owned_weapon(const struct ctx *cx, size_t i)
  * "tau" right after the reporter's word, modal words between) where
  * ("di mana", "dimana") someone lives or their children are.  "kami
  * tidak tahu kantor di mana" is a question, not menace. */
-static int
-know_where(const struct ctx *cx, size_t i)
+/* The "mana" of "di mana"/"dimana" after word i in its sentence, once
+ * the reporter knows it ("tahu"/"tau" right after the reporter's word,
+ * modal words between, past word i + 1): "... saya tahu di mana dia
+ * tinggal", "kami tahu rumahnya di mana"; the number of words when
+ * there is none. */
+static size_t
+knows_where(const struct ctx *cx, size_t i)
 {
   size_t m, s, n = cx->nm->n;
-  int knows = 0, armed = owned_weapon(cx, i);
+  int knows = 0;
 
-  if (!armed && (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i)))
-    return 0;
   for (m = i + 1; m < n && !starts_sentence(cx, m); m++) {
     if (word_text_is(cx, m, "tahu") || word_text_is(cx, m, "tau")) {
       for (s = m; s > i + 1 && !starts_clause(cx, s) &&
@@ -588,10 +591,22 @@ know_where(const struct ctx *cx, size_t i)
     if (knows && (word_text_is(cx, m, "dimana") ||
                   (word_text_is(cx, m, "mana") &&
                    word_text_is(cx, m - 1, "di"))))
-      return !armed || other_person(cx, m + 1) ||
-             (m + 2 < n && other_person(cx, m + 2));
+      return m;
   }
-  return 0;
+  return n;
+}
+
+static int
+know_where(const struct ctx *cx, size_t i)
+{
+  size_t m, n = cx->nm->n;
+  int armed = owned_weapon(cx, i);
+
+  if (!armed && (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i)))
+    return 0;
+  m = knows_where(cx, i);
+  return m < n && (!armed || other_person(cx, m + 1) ||
+                   (m + 2 < n && other_person(cx, m + 2)));
 }
 
 /* "pulang tinggal nama" at word k: coming home dead, in name only.  Said
@@ -1917,26 +1932,32 @@ kin_pressed(const struct ctx *cx, size_t i)
 
 /* "anak istrinya yang akan tanggung akibatnya", "keluarga kepala desa
  * akan ikut menanggung akibatnya", "anak istrinya tidak akan aman lagi":
- * [kin] words opening at word i, owned by someone else ("-nya" on the
- * last, or a person named right after them), then in their clause
- * ("yang", modal words and "ikut" between) the consequences borne
+ * [kin] words opening at word i ("dan"/"serta" may join them: "anak dan
+ * istri"), owned by someone else ("-nya" on the last, or a person named
+ * right after them), then in their clause (link words such as "yang" or
+ * "itu", modal words and "ikut" between) the consequences borne
  * ("tanggung akibat...") or no safety (not_safe); after a condition on
  * an official (if_person_before), for a family named after "tunggu
- * saja"/"awas" (menace_opens), or sworn or in an ultimatum
- * (kin_pressed).  The reporter's own family, or the
- * families of those a policy hurts ("kalau gaji dipotong, keluarga guru
+ * saja"/"awas" (menace_opens), sworn or in an ultimatum (kin_pressed),
+ * or with the reporter knowing where later in the sentence
+ * (knows_where: "..., kami tahu mereka tinggal di mana").  The
+ * reporter's own family, or the families of those a policy hurts ("kalau gaji dipotong, keluarga guru
  * honorer yang menanggung"), are none. */
 static int
 kin_doomed(const struct ctx *cx, size_t i)
 {
+  static const char *const join[] = {"dan", "serta", "&", NULL};
   size_t k = i, n = cx->nm->n;
   int nya;
 
   if (!word_is(cx, WC_KIN, i) || (!starts_clause(cx, i) &&
                                   word_is(cx, WC_KIN, i - 1)))
     return 0;
-  while (k + 1 < n && !starts_clause(cx, k + 1) && word_is(cx, WC_KIN, k + 1))
-    k++;
+  while (k + 1 < n && !starts_clause(cx, k + 1) &&
+         (word_is(cx, WC_KIN, k + 1) ||
+          (k + 2 < n && word_in(cx, k + 1, join) &&
+           !starts_clause(cx, k + 2) && word_is(cx, WC_KIN, k + 2))))
+    k += word_is(cx, WC_KIN, k + 1) ? 1 : 2;
   nya = owned_nya(cx, k);
   if (!nya) {
     if (!other_person(cx, k + 1))
@@ -1949,7 +1970,7 @@ kin_doomed(const struct ctx *cx, size_t i)
   }
   if (!(nya ? if_person_before(cx, i) || menace_opens(cx, i)
             : menace_opens(cx, i)) &&
-      !kin_pressed(cx, i))
+      !kin_pressed(cx, i) && knows_where(cx, k) >= n)
     return 0;
   for (k++; k < n && !starts_clause(cx, k); k++) {
     if ((word_text_is(cx, k, "tanggung") ||
@@ -1961,7 +1982,7 @@ kin_doomed(const struct ctx *cx, size_t i)
     if (not_safe(cx, k))
       return 1;
     if (!word_is(cx, WC_MODAL, k) && !word_is(cx, WC_NOT, k) &&
-        !word_text_is(cx, k, "yang") && !word_text_is(cx, k, "ikut"))
+        !word_is(cx, WC_LINK, k) && !word_text_is(cx, k, "ikut"))
       return 0;
   }
   return 0;

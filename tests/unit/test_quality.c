@@ -2788,6 +2788,31 @@ START_TEST(quality_judge_bidden_say)
 }
 END_TEST
 
+/* An official's family joined by "dan" ("anak dan istri", "istri serta
+ * anak") said to be unsafe, with the reporter knowing where they live
+ * later in the sentence, threatens them.  A road unsafe, the reporter's
+ * own family, or an official's family unsafe from a flood is none. */
+static const struct judge_case kin_where_cases[] = {
+  {"Istri dan anak camat itu tidak akan aman lagi, saya tahu di mana "
+   "mereka tinggal.", QUALITY_THREAT, 0},
+  {"Keluarga bendahara desa tidak akan selamat, beta tau dong tinggal di "
+   "mana.", QUALITY_THREAT, 0},
+  {"Istri serta anak Kepala Dinas PUPR juga tidak akan aman, kami sudah "
+   "tahu dimana mereka tinggal.", QUALITY_THREAT, 0},
+  {"Jalan ke Desa Otan tidak akan aman kalau tidak diperbaiki, kami tahu "
+   "warga tinggal di mana.", QUALITY_CLEAN, 0},
+  {"Anak dan istri saya tidak aman di rumah, kepala desa tahu kami tinggal "
+   "di mana.", QUALITY_CLEAN, 0},
+  {"Anak dan istri kepala desa tidak aman tinggal di rumah dinas yang "
+   "hampir roboh, kami sudah lapor ke BPBD.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kin_where)
+{
+  judge_rows(kin_where_cases, N(kin_where_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4028,6 +4053,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_sms_skeleton);
   tcase_add_test(tc, quality_judge_label_written);
   tcase_add_test(tc, quality_judge_bidden_say);
+  tcase_add_test(tc, quality_judge_kin_where);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
