@@ -1424,8 +1424,8 @@ function_word(const struct ctx *cx, size_t k)
 /* Is what the verb at word i (agent at word a) is done to anything but a
  * harmless thing: its object after it (object_at) unless harmless_object
  * ("alat berat", "gardu PLN" are targets); without one, a person or
- * building between the agent and the verb (the object of a chain of
- * verbs), or the words of its clause before the agent (the
+ * building between the agent and the verb nearer it than any harmless
+ * thing (the object of a chain of verbs), or the words of its clause before the agent (the
  * object put first: "ekskavator perusahaan itu kami bakar") unless one of
  * them is harmless_at ("sampah itu kami bakar saja"); and an object left
  * out entirely ("kalau tidak dibayar, kami hajar") is someone too. */
@@ -1438,10 +1438,15 @@ unknown_object(const struct ctx *cx, size_t i, size_t a)
   if (k < n)
     return !harmless_object(cx, k);
   /* "kita cegat mobil dinas camat dan gulingkan": a verb of a chain
-   * shares the object of the one before it. */
-  for (k = a + 1; k < i; k++)
-    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k))
+   * shares the object of the one before it, the nearest thing or person
+   * before the verb ("kami warga Kelurahan Oesapa akan kumpulkan sampah
+   * dan bakar": rubbish). */
+  for (k = i; k > a + 1; k--) {
+    if (word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_TARGET, k - 1))
       return 1;
+    if (harmless_at(cx, k - 1))
+      return 0;
+  }
   for (k = clause_start(cx, a); k < a; k++) {
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
         word_is(cx, WC_YOU, k))

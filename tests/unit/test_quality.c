@@ -2813,6 +2813,32 @@ START_TEST(quality_judge_kin_where)
 }
 END_TEST
 
+/* The reporter's group named with where it comes from ("kami pemuda
+ * Kelurahan ...", "kami nelayan Pulau ...") is the reporter, and so is
+ * the reporter who gathers a crowd ("kumpulkan massa", "galang massa")
+ * and then burns or storms an office.  Rubbish gathered and burnt, or an
+ * official who gathered a crowd, is none. */
+static const struct judge_case crowd_gathered_cases[] = {
+  {"Kami pemuda Desa Oebelo akan kumpulkan massa dan bakar kantor desa "
+   "kalau dana tidak dibagi.", QUALITY_THREAT, 0},
+  {"Kami nelayan Pulau Semau akan galang massa lalu serbu kantor camat.",
+   QUALITY_THREAT, 0},
+  {"Kami pemuda Kelurahan Oesapa akan bakar kantor lurah.",
+   QUALITY_THREAT, 0},
+  {"Kami pemuda Kelurahan Oesapa akan kumpulkan sampah dan bakar di "
+   "tempat pembuangan.", QUALITY_CLEAN, 0},
+  {"Kepala desa kumpulkan massa dan bakar rumah warga yang protes.",
+   QUALITY_CLEAN, 0},
+  {"Kami akan kumpulkan tanda tangan warga dan bawa ke kantor bupati.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_crowd_gathered)
+{
+  judge_rows(crowd_gathered_cases, N(crowd_gathered_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4054,6 +4080,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_label_written);
   tcase_add_test(tc, quality_judge_bidden_say);
   tcase_add_test(tc, quality_judge_kin_where);
+  tcase_add_test(tc, quality_judge_crowd_gathered);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
