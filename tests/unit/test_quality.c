@@ -2839,6 +2839,29 @@ START_TEST(quality_judge_crowd_gathered)
 }
 END_TEST
 
+/* Verbs of tearing or splitting open ("robek", "sobek", "belah",
+ * "congkel") with a body part or a person right after them are violence
+ * when the reporter vows them; their everyday objects (paper, a form,
+ * a coconut) are things. */
+static const struct judge_case torn_cases[] = {
+  {"Bendahara desa yang potong dana BLT itu, saya sumpah akan robek "
+   "perutnya.", QUALITY_THREAT, 0},
+  {"Kalau uang kami sonde kembali, beta belah kepalanya itu mandor.",
+   QUALITY_THREAT, 0},
+  {"Saya akan menyobek mulut petugas Samsat yang hina ibu saya.",
+   QUALITY_THREAT, 0},
+  {"Petugas itu merobek formulir saya di depan warga.", QUALITY_CLEAN, 0},
+  {"Saya akan robek surat panggilan dari kepala desa itu.", QUALITY_CLEAN,
+   0},
+  {"Saya akan belah kelapa untuk tamu camat.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_torn)
+{
+  judge_rows(torn_cases, N(torn_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4081,6 +4104,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_bidden_say);
   tcase_add_test(tc, quality_judge_kin_where);
   tcase_add_test(tc, quality_judge_crowd_gathered);
+  tcase_add_test(tc, quality_judge_torn);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
