@@ -1161,11 +1161,38 @@ victim_at(const struct ctx *cx, size_t m)
          other_person(cx, m + 1);
 }
 
+/* Is word k a passive verb of burying ("dikubur", "dikuburkan"): "di"
+ * on a [grave] word, -kan or -i after it or not? */
+static int
+buried(const struct ctx *cx, size_t k)
+{
+  const struct word *w = &cx->nm->w[k];
+  const char *t = cx->nm->text + w->off;
+
+  return w->len > 2 + SUFFIX_MIN_STEM && memcmp(t, "di", 2) == 0 &&
+         stem_in(&cx->q->cls[WC_GRAVE], t + 2, w->len - 2, 1);
+}
+
+/* Is word m a body part or life ([target], [life]) with no owner
+ * written, in a clause whose subject (clause_subject of word k) is a
+ * person other than the reporter: "petugas itu akan pulang dengan kaki
+ * patah" is the officer's leg. */
+static int
+subject_body(const struct ctx *cx, size_t m, size_t k)
+{
+  size_t c = clause_subject(cx, k);
+
+  return (word_is(cx, WC_TARGET, m) || word_is(cx, WC_LIFE, m)) &&
+         !owned_nya(cx, m) && c < m && other_person(cx, c) &&
+         !word_is(cx, WC_SELF, c);
+}
+
 /*
  * Harm said of the one threatened rather than done by a verb: at word k
  * an outcome ([outcome], [broken]: "pecah", "patah", "taruhan") or ruin
  * (ruin_of: "rata dengan tanah"), an official's body, life or house named
- * before it in its clause (victim_at), no [can], [past] or [not] word
+ * before it in its clause (victim_at; or a bare body part in a clause
+ * whose subject is the official: subject_body), no [can], [past] or [not] word
  * ("bisa hancur" is a risk, "sudah hancur" a story), and the reporter's
  * will: a condition in the sentence ("kalau", repeat_if), an [intent]
  * word before it outside reported speech ("saya sumpah", "akan", "besok")
@@ -1189,7 +1216,7 @@ fate_at(const struct ctx *cx, size_t k)
   for (m = c; m < k; m++) {
     if (word_is(cx, WC_CAN, m) || word_is(cx, WC_PAST, m))
       return 0;
-    victim |= victim_at(cx, m);
+    victim |= victim_at(cx, m) || subject_body(cx, m, k);
   }
   if (!victim)
     return 0;
@@ -2410,7 +2437,8 @@ judge_threat(struct ctx *cx, size_t i)
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"; SMS "tggu
    * aja"), with a death, violence (SMS "bkr" too), ruin ("jadi
-   * abu", ruin_of), the grave ("masuk kubur", "pulang dalam peti") or
+   * abu", ruin_of), the grave ("masuk kubur", "pulang dalam peti",
+ * "akan dikubur": buried) or
    * a broken limb ("patah kakinya", limb_broken) after it;
    * "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
@@ -2421,6 +2449,6 @@ judge_threat(struct ctx *cx, size_t i)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
           sms_harm(cx, k) ||
           ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k) ||
-          limb_broken(cx, k))
+          buried(cx, k) || limb_broken(cx, k))
         found(cx, i, QUALITY_THREAT, "threat");
 }

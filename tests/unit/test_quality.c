@@ -2862,6 +2862,33 @@ START_TEST(quality_judge_torn)
 }
 END_TEST
 
+/* Harm said of an official as a result, with no verb of violence: a
+ * bare body part broken in a clause whose subject is the official
+ * ("petugas itu akan pulang dengan kaki patah"), or the official buried
+ * after "tunggu saja" ("Tunggu saja, camat itu akan dikubur ...").  An
+ * accident told, a risk, or a funeral the reporter waits for told by
+ * someone else is none. */
+static const struct judge_case fate_result_cases[] = {
+  {"Mandor proyek jalan itu akan pulang dengan tangan patah, itu janji "
+   "saya.", QUALITY_THREAT, 0},
+  {"Kalau dana desa tidak dibagi, kepala desa Oebelo akan keluar dari "
+   "kantornya dengan kaki patah.", QUALITY_THREAT, 0},
+  {"Tunggu saja, sebentar lagi bendahara sekolah itu akan dikuburkan "
+   "bersama uang yang dia makan.", QUALITY_THREAT, 0},
+  {"Petugas retribusi itu pulang dengan kaki patah kemarin setelah jatuh "
+   "dari motor.", QUALITY_CLEAN, 0},
+  {"Petugas itu bisa pulang dengan kaki patah kalau jalan ke desa tidak "
+   "diperbaiki.", QUALITY_CLEAN, 0},
+  {"Kami disuruh tunggu saja, jenazah nenek akan dikubur besok.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_fate_result)
+{
+  judge_rows(fate_result_cases, N(fate_result_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4105,6 +4132,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_kin_where);
   tcase_add_test(tc, quality_judge_crowd_gathered);
   tcase_add_test(tc, quality_judge_torn);
+  tcase_add_test(tc, quality_judge_fate_result);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
