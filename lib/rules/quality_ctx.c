@@ -253,17 +253,27 @@ name_run(const struct ctx *cx, size_t k, size_t max, unsigned flags)
   return m;
 }
 
-/* "kami warga Desa Noelbaki ...": the words before word k are a name or
- * office words (at most CTX_ORIGIN of them, names capitalised) after a
- * [crowd] word, the place the crowd comes from.  Returns the index of
- * the [crowd] word, or k when there is none. */
+/* May word j open a group of the reporter's named after the reporter's
+ * word: a [band], [crowd] or [role] word or "tim" ("kami pemuda ...",
+ * "kami nelayan ...")? */
+static int
+group_word(const struct ctx *cx, size_t j)
+{
+  return word_is(cx, WC_BAND, j) || word_is(cx, WC_CROWD, j) ||
+         word_is(cx, WC_ROLE, j) || word_text_is(cx, j, "tim");
+}
+
+/* "kami warga Desa Noelbaki ...", "kami pemuda Kelurahan Manumutin
+ * ...": the words before word k are a name or office words (at most
+ * CTX_ORIGIN of them, names capitalised) after a group word
+ * (group_word), the place the crowd comes from.  Returns the index of
+ * the group word, or k when there is none. */
 static size_t
 crowd_origin(const struct ctx *cx, size_t k)
 {
   size_t m = name_run(cx, k, CTX_ORIGIN, WORD_TITLE);
 
-  if (m == k || m == 0 || starts_clause(cx, m) ||
-      !word_is(cx, WC_CROWD, m - 1))
+  if (m == k || m == 0 || starts_clause(cx, m) || !group_word(cx, m - 1))
     return k;
   return m - 1;
 }
@@ -338,15 +348,6 @@ companion_word(const struct ctx *cx, size_t j)
 {
   return word_is(cx, WC_BAND, j) || word_is(cx, WC_KIN, j) ||
          (word_is(cx, WC_PERSON, j) && !word_is(cx, WC_SELF, j));
-}
-
-/* May word j open a group of the reporter's named after the reporter's
- * word: a [band] or [crowd] word or "tim"? */
-static int
-group_word(const struct ctx *cx, size_t j)
-{
-  return word_is(cx, WC_BAND, j) || word_is(cx, WC_CROWD, j) ||
-         word_text_is(cx, j, "tim");
 }
 
 /* The reporter's people right before word k, in its clause, who do with

@@ -27,17 +27,40 @@ message_to(const struct ctx *cx, size_t i)
              : 0;
 }
 
+/* Does the verb of saying at word i open its clause, or is it bidden
+ * to the listener: only the one addressed (or no one) and at least one
+ * word of going or asking ("Ko pi bilang", "Tolong bilang", "Kamu
+ * pergi bilang") before it in its clause? */
+static int
+bidden(const struct ctx *cx, size_t i)
+{
+  static const char *const bid[] = {"pi", "pigi", "pergi", "tolong", "tlg",
+                                    "mohon", "coba", NULL};
+  size_t c = clause_start(cx, i), k = c;
+
+  if (k < i && word_is(cx, WC_YOU, k))
+    k++;
+  while (k < i && word_in(cx, k, bid))
+    k++;
+  return k == i && (c == i || !word_is(cx, WC_YOU, i - 1));
+}
+
 /* "Bilang sama mandor, ...", "Omong ke camat: ...", "Bilang saja ke
- * ...": a bare verb of saying (not "dibilang", not "katanya") that opens
- * its clause, with a [to] word after it (message_to), is the reporter's
- * message for someone, not someone else's words. */
+ * ...", "Ko pi bilang sama ...": a bare verb of saying (not "dibilang",
+ * not "katanya") that opens its clause or is bidden to the listener
+ * (bidden), with a [to] word after it (message_to) and not the
+ * reporter after that, is the reporter's message for someone, not
+ * someone else's words. */
 int
 message_for(const struct ctx *cx, size_t i)
 {
   const char *t = cx->nm->text + cx->nm->w[i].off;
+  size_t to;
 
-  return starts_clause(cx, i) && t[0] != 'd' && !owned_nya(cx, i) &&
-         message_to(cx, i) > 0;
+  if (!bidden(cx, i) || t[0] == 'd' || owned_nya(cx, i))
+    return 0;
+  to = message_to(cx, i);
+  return to > 0 && (starts_clause(cx, i) || !word_is(cx, WC_SELF, to + 1));
 }
 
 /* "..., kata camat", "..., begitu kata petugas", "..., itu ancaman kepala
@@ -126,6 +149,32 @@ medium_label(const struct ctx *cx, size_t i)
   return 1;
 }
 
+/* "(pesan suara, ditulis ulang) ...", "[transkrip pesan suara, ditulis
+ * apa adanya] ...": a passive verb of saying or writing at word i that
+ * says how the label opening the text was put down: a [message] word
+ * that names the form of the reporter's own words (medium_label) at
+ * most LABEL_LEAD words before it, with none of a person, the one
+ * addressed or the reporter between.  What follows is still the
+ * reporter's. */
+static int
+label_verb(const struct ctx *cx, size_t i)
+{
+  size_t m, k;
+
+  if (cx->nm->text[cx->nm->w[i].off] != 'd')
+    return 0;
+  for (m = i > LABEL_LEAD + 1 ? i - LABEL_LEAD - 1 : 0; m < i; m++) {
+    if (!word_is(cx, WC_MESSAGE, m) || !medium_label(cx, m))
+      continue;
+    for (k = m + 1; k < i; k++)
+      if (starts_sentence(cx, k) || word_is(cx, WC_PERSON, k) ||
+          word_is(cx, WC_YOU, k) || word_is(cx, WC_SELF, k))
+        return 0;
+    return 1;
+  }
+  return 0;
+}
+
 /* "Saya takut menyebut nama ...", "kami tidak berani bilang ...": the
  * clause of the verb of saying at word i opens (past condition and
  * intent words) with the reporter's word, and no person or one addressed
@@ -150,7 +199,8 @@ self_speaker(const struct ctx *cx, size_t i)
  * text has words outside them: a text that is all one quote is the
  * reporter's own), after a verb of saying in the same sentence whose
  * subject is not the reporter ("saya bilang ..." is the reporter's own)
- * or a message someone else sent (sent_by_self, medium_label),
+ * or a message someone else sent (sent_by_self, medium_label; a label's
+ * own verb, label_verb, introduces nobody's words),
  * and before one that names its speaker after the words (said_after).
  */
 void
@@ -169,6 +219,7 @@ mark_reported(struct ctx *cx)
     cx->reported[i] = scope || ((nm->w[i].flags & WORD_QUOTED) &&
                                 outside >= OUTSIDE_QUOTES);
     if (word_is(cx, WC_SAY, i) && !message_for(cx, i) && !hushed(cx, i) &&
+        !label_verb(cx, i) &&
         (nm->text[nm->w[i].off] == 'd' ||
          (!self_agent(cx, i) && !self_speaker(cx, i))))
       scope = 1;

@@ -569,14 +569,17 @@ owned_weapon(const struct ctx *cx, size_t i)
  * "tau" right after the reporter's word, modal words between) where
  * ("di mana", "dimana") someone lives or their children are.  "kami
  * tidak tahu kantor di mana" is a question, not menace. */
-static int
-know_where(const struct ctx *cx, size_t i)
+/* The "mana" of "di mana"/"dimana" after word i in its sentence, once
+ * the reporter knows it ("tahu"/"tau" right after the reporter's word,
+ * modal words between, past word i + 1): "... saya tahu di mana dia
+ * tinggal", "kami tahu rumahnya di mana"; the number of words when
+ * there is none. */
+static size_t
+knows_where(const struct ctx *cx, size_t i)
 {
   size_t m, s, n = cx->nm->n;
-  int knows = 0, armed = owned_weapon(cx, i);
+  int knows = 0;
 
-  if (!armed && (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i)))
-    return 0;
   for (m = i + 1; m < n && !starts_sentence(cx, m); m++) {
     if (word_text_is(cx, m, "tahu") || word_text_is(cx, m, "tau")) {
       for (s = m; s > i + 1 && !starts_clause(cx, s) &&
@@ -588,10 +591,22 @@ know_where(const struct ctx *cx, size_t i)
     if (knows && (word_text_is(cx, m, "dimana") ||
                   (word_text_is(cx, m, "mana") &&
                    word_text_is(cx, m - 1, "di"))))
-      return !armed || other_person(cx, m + 1) ||
-             (m + 2 < n && other_person(cx, m + 2));
+      return m;
   }
-  return 0;
+  return n;
+}
+
+static int
+know_where(const struct ctx *cx, size_t i)
+{
+  size_t m, n = cx->nm->n;
+  int armed = owned_weapon(cx, i);
+
+  if (!armed && (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i)))
+    return 0;
+  m = knows_where(cx, i);
+  return m < n && (!armed || other_person(cx, m + 1) ||
+                   (m + 2 < n && other_person(cx, m + 2)));
 }
 
 /* "pulang tinggal nama" at word k: coming home dead, in name only.  Said
@@ -1146,11 +1161,38 @@ victim_at(const struct ctx *cx, size_t m)
          other_person(cx, m + 1);
 }
 
+/* Is word k a passive verb of burying ("dikubur", "dikuburkan"): "di"
+ * on a [grave] word, -kan or -i after it or not? */
+static int
+buried(const struct ctx *cx, size_t k)
+{
+  const struct word *w = &cx->nm->w[k];
+  const char *t = cx->nm->text + w->off;
+
+  return w->len > 2 + SUFFIX_MIN_STEM && memcmp(t, "di", 2) == 0 &&
+         stem_in(&cx->q->cls[WC_GRAVE], t + 2, w->len - 2, 1);
+}
+
+/* Is word m a body part or life ([target], [life]) with no owner
+ * written, in a clause whose subject (clause_subject of word k) is a
+ * person other than the reporter: "petugas itu akan pulang dengan kaki
+ * patah" is the officer's leg. */
+static int
+subject_body(const struct ctx *cx, size_t m, size_t k)
+{
+  size_t c = clause_subject(cx, k);
+
+  return (word_is(cx, WC_TARGET, m) || word_is(cx, WC_LIFE, m)) &&
+         !owned_nya(cx, m) && c < m && other_person(cx, c) &&
+         !word_is(cx, WC_SELF, c);
+}
+
 /*
  * Harm said of the one threatened rather than done by a verb: at word k
  * an outcome ([outcome], [broken]: "pecah", "patah", "taruhan") or ruin
  * (ruin_of: "rata dengan tanah"), an official's body, life or house named
- * before it in its clause (victim_at), no [can], [past] or [not] word
+ * before it in its clause (victim_at; or a bare body part in a clause
+ * whose subject is the official: subject_body), no [can], [past] or [not] word
  * ("bisa hancur" is a risk, "sudah hancur" a story), and the reporter's
  * will: a condition in the sentence ("kalau", repeat_if), an [intent]
  * word before it outside reported speech ("saya sumpah", "akan", "besok")
@@ -1174,7 +1216,7 @@ fate_at(const struct ctx *cx, size_t k)
   for (m = c; m < k; m++) {
     if (word_is(cx, WC_CAN, m) || word_is(cx, WC_PAST, m))
       return 0;
-    victim |= victim_at(cx, m);
+    victim |= victim_at(cx, m) || subject_body(cx, m, k);
   }
   if (!victim)
     return 0;
@@ -1409,8 +1451,8 @@ function_word(const struct ctx *cx, size_t k)
 /* Is what the verb at word i (agent at word a) is done to anything but a
  * harmless thing: its object after it (object_at) unless harmless_object
  * ("alat berat", "gardu PLN" are targets); without one, a person or
- * building between the agent and the verb (the object of a chain of
- * verbs), or the words of its clause before the agent (the
+ * building between the agent and the verb nearer it than any harmless
+ * thing (the object of a chain of verbs), or the words of its clause before the agent (the
  * object put first: "ekskavator perusahaan itu kami bakar") unless one of
  * them is harmless_at ("sampah itu kami bakar saja"); and an object left
  * out entirely ("kalau tidak dibayar, kami hajar") is someone too. */
@@ -1423,10 +1465,15 @@ unknown_object(const struct ctx *cx, size_t i, size_t a)
   if (k < n)
     return !harmless_object(cx, k);
   /* "kita cegat mobil dinas camat dan gulingkan": a verb of a chain
-   * shares the object of the one before it. */
-  for (k = a + 1; k < i; k++)
-    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k))
+   * shares the object of the one before it, the nearest thing or person
+   * before the verb ("kami warga Kelurahan Oesapa akan kumpulkan sampah
+   * dan bakar": rubbish). */
+  for (k = i; k > a + 1; k--) {
+    if (word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_TARGET, k - 1))
       return 1;
+    if (harmless_at(cx, k - 1))
+      return 0;
+  }
   for (k = clause_start(cx, a); k < a; k++) {
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
         word_is(cx, WC_YOU, k))
@@ -1917,26 +1964,32 @@ kin_pressed(const struct ctx *cx, size_t i)
 
 /* "anak istrinya yang akan tanggung akibatnya", "keluarga kepala desa
  * akan ikut menanggung akibatnya", "anak istrinya tidak akan aman lagi":
- * [kin] words opening at word i, owned by someone else ("-nya" on the
- * last, or a person named right after them), then in their clause
- * ("yang", modal words and "ikut" between) the consequences borne
+ * [kin] words opening at word i ("dan"/"serta" may join them: "anak dan
+ * istri"), owned by someone else ("-nya" on the last, or a person named
+ * right after them), then in their clause (link words such as "yang" or
+ * "itu", modal words and "ikut" between) the consequences borne
  * ("tanggung akibat...") or no safety (not_safe); after a condition on
  * an official (if_person_before), for a family named after "tunggu
- * saja"/"awas" (menace_opens), or sworn or in an ultimatum
- * (kin_pressed).  The reporter's own family, or the
- * families of those a policy hurts ("kalau gaji dipotong, keluarga guru
+ * saja"/"awas" (menace_opens), sworn or in an ultimatum (kin_pressed),
+ * or with the reporter knowing where later in the sentence
+ * (knows_where: "..., kami tahu mereka tinggal di mana").  The
+ * reporter's own family, or the families of those a policy hurts ("kalau gaji dipotong, keluarga guru
  * honorer yang menanggung"), are none. */
 static int
 kin_doomed(const struct ctx *cx, size_t i)
 {
+  static const char *const join[] = {"dan", "serta", "&", NULL};
   size_t k = i, n = cx->nm->n;
   int nya;
 
   if (!word_is(cx, WC_KIN, i) || (!starts_clause(cx, i) &&
                                   word_is(cx, WC_KIN, i - 1)))
     return 0;
-  while (k + 1 < n && !starts_clause(cx, k + 1) && word_is(cx, WC_KIN, k + 1))
-    k++;
+  while (k + 1 < n && !starts_clause(cx, k + 1) &&
+         (word_is(cx, WC_KIN, k + 1) ||
+          (k + 2 < n && word_in(cx, k + 1, join) &&
+           !starts_clause(cx, k + 2) && word_is(cx, WC_KIN, k + 2))))
+    k += word_is(cx, WC_KIN, k + 1) ? 1 : 2;
   nya = owned_nya(cx, k);
   if (!nya) {
     if (!other_person(cx, k + 1))
@@ -1949,7 +2002,7 @@ kin_doomed(const struct ctx *cx, size_t i)
   }
   if (!(nya ? if_person_before(cx, i) || menace_opens(cx, i)
             : menace_opens(cx, i)) &&
-      !kin_pressed(cx, i))
+      !kin_pressed(cx, i) && knows_where(cx, k) >= n)
     return 0;
   for (k++; k < n && !starts_clause(cx, k); k++) {
     if ((word_text_is(cx, k, "tanggung") ||
@@ -1961,7 +2014,7 @@ kin_doomed(const struct ctx *cx, size_t i)
     if (not_safe(cx, k))
       return 1;
     if (!word_is(cx, WC_MODAL, k) && !word_is(cx, WC_NOT, k) &&
-        !word_text_is(cx, k, "yang") && !word_text_is(cx, k, "ikut"))
+        !word_is(cx, WC_LINK, k) && !word_text_is(cx, k, "ikut"))
       return 0;
   }
   return 0;
@@ -2384,7 +2437,8 @@ judge_threat(struct ctx *cx, size_t i)
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"; SMS "tggu
    * aja"), with a death, violence (SMS "bkr" too), ruin ("jadi
-   * abu", ruin_of), the grave ("masuk kubur", "pulang dalam peti") or
+   * abu", ruin_of), the grave ("masuk kubur", "pulang dalam peti",
+ * "akan dikubur": buried) or
    * a broken limb ("patah kakinya", limb_broken) after it;
    * "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
@@ -2395,6 +2449,6 @@ judge_threat(struct ctx *cx, size_t i)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
           sms_harm(cx, k) ||
           ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k) ||
-          limb_broken(cx, k))
+          buried(cx, k) || limb_broken(cx, k))
         found(cx, i, QUALITY_THREAT, "threat");
 }

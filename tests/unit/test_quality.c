@@ -2736,6 +2736,159 @@ START_TEST(quality_judge_sms_skeleton)
 }
 END_TEST
 
+/* A voice note's label that says how it was put down ("(pesan suara,
+ * ditulis ulang)", "[rekaman suara, disalin]") is still the label: the
+ * reporter's own words follow, not someone else's.  A message that
+ * someone else wrote ("pesan kades, ditulis di grup") is reported. */
+static const struct judge_case label_written_cases[] = {
+  {"(pesan suara, ditulis ulang) eh pak saya su sakit hati, nanti sa "
+   "hantam dia pake batu itu kepala desa", QUALITY_THREAT, 0},
+  {"[transkrip pesan suara, ditulis apa adanya] pak, besok beta bakar "
+   "kantor camat itu", QUALITY_THREAT, 0},
+  {"(pesan suara, diketik ulang oleh anak saya) beta tikam itu mandor "
+   "kalau upah sonde dibayar", QUALITY_THREAT, 0},
+  {"(pesan suara, ditulis ulang) eh pak camat bilang dia mau bakar "
+   "rumah saya kalau saya lapor", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Pesan kades di grup ditulis begini: saya bakar rumah kamu kalau "
+   "lapor", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+};
+
+START_TEST(quality_judge_label_written)
+{
+  judge_rows(label_written_cases, N(label_written_cases));
+}
+END_TEST
+
+/* A verb of saying bidden to the listener ("Ko pi bilang sama ...",
+ * "Tolong bilang ke ...", "Kamu pergi bilang ke ...") opens the
+ * reporter's own message for an official: what follows is the
+ * reporter's.  Someone else who goes and says it ("Dia pi bilang sama
+ * camat"), an official who tells another, or the listener's own words
+ * to the reporter ("Ko bilang sama saya kemarin") are reported. */
+static const struct judge_case bidden_say_cases[] = {
+  {"Ko pi bilang sama itu kepala sekolah, kalo dia sonde bayar honor, "
+   "beta tikam dia.", QUALITY_THREAT, 0},
+  {"Tolong bilang ke kepala desa, kalau dana tidak kembali kami bakar "
+   "kantornya.", QUALITY_THREAT, 0},
+  {"Kamu pergi bilang ke camat, saya bunuh dia kalau tanah saya tidak "
+   "kembali.", QUALITY_THREAT, 0},
+  {"Dia pi bilang sama camat, kalau warga protes, dia bakar rumah warga",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Kepala sekolah bilang sama guru, kalau protes lagi dia tikam mereka.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Ko bilang sama saya kemarin, kalau saya lapor ko bunuh saya.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Tolong bilang ke petugas, kami sudah tunggu tiga jam di loket.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_bidden_say)
+{
+  judge_rows(bidden_say_cases, N(bidden_say_cases));
+}
+END_TEST
+
+/* An official's family joined by "dan" ("anak dan istri", "istri serta
+ * anak") said to be unsafe, with the reporter knowing where they live
+ * later in the sentence, threatens them.  A road unsafe, the reporter's
+ * own family, or an official's family unsafe from a flood is none. */
+static const struct judge_case kin_where_cases[] = {
+  {"Istri dan anak camat itu tidak akan aman lagi, saya tahu di mana "
+   "mereka tinggal.", QUALITY_THREAT, 0},
+  {"Keluarga bendahara desa tidak akan selamat, beta tau dong tinggal di "
+   "mana.", QUALITY_THREAT, 0},
+  {"Istri serta anak Kepala Dinas PUPR juga tidak akan aman, kami sudah "
+   "tahu dimana mereka tinggal.", QUALITY_THREAT, 0},
+  {"Jalan ke Desa Otan tidak akan aman kalau tidak diperbaiki, kami tahu "
+   "warga tinggal di mana.", QUALITY_CLEAN, 0},
+  {"Anak dan istri saya tidak aman di rumah, kepala desa tahu kami tinggal "
+   "di mana.", QUALITY_CLEAN, 0},
+  {"Anak dan istri kepala desa tidak aman tinggal di rumah dinas yang "
+   "hampir roboh, kami sudah lapor ke BPBD.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kin_where)
+{
+  judge_rows(kin_where_cases, N(kin_where_cases));
+}
+END_TEST
+
+/* The reporter's group named with where it comes from ("kami pemuda
+ * Kelurahan ...", "kami nelayan Pulau ...") is the reporter, and so is
+ * the reporter who gathers a crowd ("kumpulkan massa", "galang massa")
+ * and then burns or storms an office.  Rubbish gathered and burnt, or an
+ * official who gathered a crowd, is none. */
+static const struct judge_case crowd_gathered_cases[] = {
+  {"Kami pemuda Desa Oebelo akan kumpulkan massa dan bakar kantor desa "
+   "kalau dana tidak dibagi.", QUALITY_THREAT, 0},
+  {"Kami nelayan Pulau Semau akan galang massa lalu serbu kantor camat.",
+   QUALITY_THREAT, 0},
+  {"Kami pemuda Kelurahan Oesapa akan bakar kantor lurah.",
+   QUALITY_THREAT, 0},
+  {"Kami pemuda Kelurahan Oesapa akan kumpulkan sampah dan bakar di "
+   "tempat pembuangan.", QUALITY_CLEAN, 0},
+  {"Kepala desa kumpulkan massa dan bakar rumah warga yang protes.",
+   QUALITY_CLEAN, 0},
+  {"Kami akan kumpulkan tanda tangan warga dan bawa ke kantor bupati.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_crowd_gathered)
+{
+  judge_rows(crowd_gathered_cases, N(crowd_gathered_cases));
+}
+END_TEST
+
+/* Verbs of tearing or splitting open ("robek", "sobek", "belah",
+ * "congkel") with a body part or a person right after them are violence
+ * when the reporter vows them; their everyday objects (paper, a form,
+ * a coconut) are things. */
+static const struct judge_case torn_cases[] = {
+  {"Bendahara desa yang potong dana BLT itu, saya sumpah akan robek "
+   "perutnya.", QUALITY_THREAT, 0},
+  {"Kalau uang kami sonde kembali, beta belah kepalanya itu mandor.",
+   QUALITY_THREAT, 0},
+  {"Saya akan menyobek mulut petugas Samsat yang hina ibu saya.",
+   QUALITY_THREAT, 0},
+  {"Petugas itu merobek formulir saya di depan warga.", QUALITY_CLEAN, 0},
+  {"Saya akan robek surat panggilan dari kepala desa itu.", QUALITY_CLEAN,
+   0},
+  {"Saya akan belah kelapa untuk tamu camat.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_torn)
+{
+  judge_rows(torn_cases, N(torn_cases));
+}
+END_TEST
+
+/* Harm said of an official as a result, with no verb of violence: a
+ * bare body part broken in a clause whose subject is the official
+ * ("petugas itu akan pulang dengan kaki patah"), or the official buried
+ * after "tunggu saja" ("Tunggu saja, camat itu akan dikubur ...").  An
+ * accident told, a risk, or a funeral the reporter waits for told by
+ * someone else is none. */
+static const struct judge_case fate_result_cases[] = {
+  {"Mandor proyek jalan itu akan pulang dengan tangan patah, itu janji "
+   "saya.", QUALITY_THREAT, 0},
+  {"Kalau dana desa tidak dibagi, kepala desa Oebelo akan keluar dari "
+   "kantornya dengan kaki patah.", QUALITY_THREAT, 0},
+  {"Tunggu saja, sebentar lagi bendahara sekolah itu akan dikuburkan "
+   "bersama uang yang dia makan.", QUALITY_THREAT, 0},
+  {"Petugas retribusi itu pulang dengan kaki patah kemarin setelah jatuh "
+   "dari motor.", QUALITY_CLEAN, 0},
+  {"Petugas itu bisa pulang dengan kaki patah kalau jalan ke desa tidak "
+   "diperbaiki.", QUALITY_CLEAN, 0},
+  {"Kami disuruh tunggu saja, jenazah nenek akan dikubur besok.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_fate_result)
+{
+  judge_rows(fate_result_cases, N(fate_result_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4144,6 +4297,12 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_means_ready);
   tcase_add_test(tc, quality_judge_warned_home);
   tcase_add_test(tc, quality_judge_sms_skeleton);
+  tcase_add_test(tc, quality_judge_label_written);
+  tcase_add_test(tc, quality_judge_bidden_say);
+  tcase_add_test(tc, quality_judge_kin_where);
+  tcase_add_test(tc, quality_judge_crowd_gathered);
+  tcase_add_test(tc, quality_judge_torn);
+  tcase_add_test(tc, quality_judge_fate_result);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
