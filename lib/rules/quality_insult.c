@@ -81,6 +81,62 @@ likeness(const struct ctx *cx, size_t k)
   return l;
 }
 
+/* Is word k a verb or noun of treating or regarding someone: one of the
+ * stems below with a prefix of the verb (di-, me- and its nasal forms,
+ * which drop the stem's first p, t, k or s: "memandang", "menyamakan")
+ * and "-nya" or not ("diperlakukan", "menganggapnya", "perlakuan",
+ * Kupang "bekin")? */
+static int
+treating(const struct ctx *cx, size_t k)
+{
+  static const char *const stems[] = {
+      "perlakukan", "perlakuan", "anggap", "jadikan", "samakan", "pandang",
+      "layani", "bekin", "bikin", "hargai", NULL};
+  static const char *const prefixes[] = {"",    "di",   "me",  "mem", "men",
+                                         "meng", "meny", "ter", NULL};
+  const struct word *w = &cx->nm->w[k];
+  const char *t = cx->nm->text + w->off;
+  size_t len = w->len, pl, sl, drop;
+  const char *const *s, *const *pre;
+
+  if (owned_nya(cx, k))
+    len -= 3;
+  for (s = stems; *s != NULL; s++)
+    for (pre = prefixes; *pre != NULL; pre++) {
+      pl = strlen(*pre);
+      sl = strlen(*s);
+      if (pl > len || memcmp(t, *pre, pl) != 0)
+        continue;
+      if (pl + sl == len && memcmp(t + pl, *s, sl) == 0)
+        return 1;
+      /* The nasal drops the stem's first letter: "memandang". */
+      drop = pl > 2 && strchr("ptks", (*s)[0]) != NULL;
+      if (drop && pl + sl - 1 == len && memcmp(t + pl, *s + 1, sl - 1) == 0)
+        return 1;
+    }
+  return 0;
+}
+
+/* "memperlakukan kami seperti binatang", "kami diperlakukan macam
+ * sampah", "dong bekin botong kayak binatang": the likeness starting at
+ * word p follows a verb of treating or regarding (treating) at most
+ * CTX_BEFORE words before it in its clause.  What is likened is the one
+ * treated, and the text tells how an official treated them: no insult of
+ * the reporter's.  Said of the official before the verb ("kades itu
+ * seperti binatang, memperlakukan kami ...") it is not this. */
+static int
+treated_like(const struct ctx *cx, size_t p)
+{
+  size_t k;
+
+  if (p == 0 || likeness(cx, p) == 0)
+    return 0;
+  for (k = p; k > 0 && p - k < CTX_BEFORE && !starts_clause(cx, k); k--)
+    if (treating(cx, k - 1))
+      return 1;
+  return 0;
+}
+
 /* "otak keledai", "berotak kerbau", "otaknya (ditaruh) di dengkul",
  * "muka macam babi": a [mind] or [trait] word at word i, then a [beast]
  * right after it or after words of likeness (likeness: "macam",
@@ -247,6 +303,9 @@ aimed(const struct ctx *cx, size_t i, size_t e)
   if (!first && p > 0 && !starts_clause(cx, p) && likeness(cx, p - 1) == 2 &&
       word_is(cx, WC_LINK, p - 1))
     p--;
+  /* "diperlakukan seperti binatang": said of the one treated. */
+  if (!first && treated_like(cx, p))
+    return 0;
   /* "dong semua pencuri", "dia memang maling": a word that generalises
    * stands between the subject and its predicate. */
   if (!first && p > 0 && !starts_clause(cx, p) &&

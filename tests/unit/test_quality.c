@@ -3332,6 +3332,42 @@ START_TEST(quality_judge_ape_slur)
 }
 END_TEST
 
+/* A likeness after a verb of treating or regarding ("diperlakukan
+ * seperti binatang", "menganggap kami sama dengan sampah", Kupang
+ * "bekin botong kayak binatang") is said of the one treated: the report
+ * of how an official treated people, no insult.  The same likeness said
+ * of the official before such a verb, or with none, still insults. */
+static const struct judge_case treated_like_cases[] = {
+  {"Petugas memperlakukan kami seperti binatang, kami disuruh antre di "
+   "luar kantor dari pagi sampai sore.", QUALITY_CLEAN, 0},
+  {"Pasien BPJS di RSUD itu diperlakukan seperti sampah, tidak dilayani.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa menganggap kami seperti sampah, bantuan tidak pernah "
+   "sampai", QUALITY_CLEAN, 0},
+  {"Dong bekin botong kayak binatang di kantor camat, disuruh tunggu dari "
+   "pagi", QUALITY_CLEAN, 0},
+  {"Petugas puskesmas anggap kami sama dengan sampah, tidak mau periksa",
+   QUALITY_CLEAN, 0},
+  {"Kami dipandangnya seperti maling oleh petugas bank, padahal cicilan "
+   "sudah lunas", QUALITY_CLEAN, 0},
+  {"Kepala desa itu seperti binatang, memperlakukan kami semena-mena.",
+   QUALITY_INSULT, 0},
+  {"Kepala dinas itu seperti babi, dia anggap kami sampah",
+   QUALITY_INSULT, 0},
+  {"Camat itu macam binatang, warga diperlakukan tidak adil",
+   QUALITY_INSULT, 0},
+  {"Petugas itu kayak sampah, dia memperlakukan kami buruk",
+   QUALITY_INSULT, 0},
+  {"Kami diperlakukan tidak adil. Kades itu sama dengan maling, dana desa "
+   "hilang", QUALITY_INSULT, 0},
+};
+
+START_TEST(quality_judge_treated_like)
+{
+  judge_rows(treated_like_cases, N(treated_like_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -4321,6 +4357,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_peoples);
   tcase_add_test(tc, quality_judge_sara_sms);
   tcase_add_test(tc, quality_judge_ape_slur);
+  tcase_add_test(tc, quality_judge_treated_like);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
