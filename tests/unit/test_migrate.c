@@ -209,6 +209,26 @@ builtin_before(struct migration *out, int cap, int version)
   memset(&out[n], 0, sizeof(out[n]));
 }
 
+/* A database at the migration before version, rows put in by sql, then
+ * migrated to the newest: the rows an upgrade finds. */
+static void
+upgrade_with_rows(struct fixture *fx, int version, const char *sql)
+{
+  struct migration before[64];
+  char err[256];
+  int applied = -1;
+
+  builtin_before(before, 64, version);
+  fx_open(fx);
+  ck_assert_int_eq(migrate_apply(fx->db, before, &applied, err, sizeof(err)),
+                   0);
+  ck_assert_msg(sqlite3_exec(fx->db, sql, NULL, NULL, NULL) == SQLITE_OK,
+                "%s", sqlite3_errmsg(fx->db));
+  ck_assert_int_eq(migrate_apply(fx->db, migrate_builtin, &applied, err,
+                                 sizeof(err)), 0);
+  ck_assert_int_ge(applied, 1);
+}
+
 /*
  * 0017 gives tickets the finest place their lokasi matched: its level,
  * code and label; tickets filed before it keep every field and read NULL
@@ -216,25 +236,14 @@ builtin_before(struct migration *out, int cap, int version)
  */
 START_TEST(finest_place_columns_added_to_old_tickets)
 {
-  struct migration before[64];
   struct fixture fx = {0};
-  char err[256];
-  int applied = -1;
 
-  builtin_before(before, 64, 17);
-  fx_open(&fx);
-  ck_assert_int_eq(migrate_apply(fx.db, before, &applied, err, sizeof(err)),
-                   0);
-  ck_assert_int_eq(sqlite3_exec(fx.db,
+  upgrade_with_rows(&fx, 17,
     "INSERT INTO reporters (id, phone, handle, created_at)"
     " VALUES (1, '+6281200000001', 'R-1', 0);"
     "INSERT INTO tickets (number, year, seq, reporter_id, channel, status,"
     " lokasi, lokasi_kode, created_at, updated_at) VALUES ('NTT-2026-00001',"
-    " 2026, 1, 1, 'dev', 'diterima', 'Ende', '5311', 1, 1);",
-    NULL, NULL, NULL), SQLITE_OK);
-  ck_assert_int_eq(migrate_apply(fx.db, migrate_builtin, &applied, err,
-                                 sizeof(err)), 0);
-  ck_assert_int_ge(applied, 1);
+    " 2026, 1, 1, 'dev', 'diterima', 'Ende', '5311', 1, 1);");
   ck_assert_int_eq(q_int(fx.db, "SELECT count(*) FROM tickets WHERE lokasi ="
                                 " 'Ende' AND lokasi_kode = '5311' AND "
                                 "lokasi_tingkat IS NULL AND "
@@ -254,26 +263,15 @@ END_TEST
  */
 START_TEST(replies_sent_before_0025_still_await_a_report)
 {
-  struct migration before[64];
   struct fixture fx = {0};
-  char err[256];
-  int applied = -1;
 
-  builtin_before(before, 64, 25);
-  fx_open(&fx);
-  ck_assert_int_eq(migrate_apply(fx.db, before, &applied, err, sizeof(err)),
-                   0);
-  ck_assert_int_eq(sqlite3_exec(fx.db,
+  upgrade_with_rows(&fx, 25,
     "INSERT INTO reporters (id, phone, handle, created_at)"
     " VALUES (1, '+6281200000001', 'R-1', 0);"
     "INSERT INTO outbox (id, channel, reporter_id, kind, body, status,"
     " created_at, updated_at, sent_at) VALUES"
     " (1, 'wa', 1, 'text', 'a', 'sent', 1, 1, 1),"
-    " (2, 'wa', 1, 'text', 'b', 'queued', 1, 1, NULL);",
-    NULL, NULL, NULL), SQLITE_OK);
-  ck_assert_int_eq(migrate_apply(fx.db, migrate_builtin, &applied, err,
-                                 sizeof(err)), 0);
-  ck_assert_int_ge(applied, 1);
+    " (2, 'wa', 1, 'text', 'b', 'queued', 1, 1, NULL);");
   ck_assert_int_eq(q_int(fx.db, "SELECT count(*) FROM outbox"
                                 " WHERE report_expected = 1"), 2);
   ck_assert_int_eq(q_int(fx.db, "SELECT count(*) FROM outbox"
