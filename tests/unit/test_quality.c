@@ -4213,6 +4213,7 @@ START_TEST(quality_model_window_and_gate)
   diag_free(&d);
   quality_free(q);
   tu_rmrf(dir);
+  free(dir);
   free(path);
   free(text);
   free(gated);
