@@ -252,10 +252,10 @@ request_shared_drop(struct request_shared *sh)
 }
 
 CURL *
-request_easy_shared(CURL *easy, int kept, const struct request_spec *spec,
+request_easy_shared(CURL *easy, const struct request_spec *spec,
                     struct request_shared *sh)
 {
-  if (easy != NULL && kept) {
+  if (easy != NULL) {
     set_request(easy, spec, sh->post, sh->uh, sh->headers);
     return easy;
   }

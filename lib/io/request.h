@@ -73,19 +73,17 @@ void request_shared_drop(struct request_shared *sh);
 /*
  * easy set up for spec with sh's URL and headers (sh made for spec,
  * request_shared_for; it must outlive the transfer).  easy NULL: a new
- * handle, every option set.  easy not NULL, an ended transfer's handle:
- * when kept is 1, it was last set up by this function for a spec with
- * the same on_body, on_header, userpwd, max_size and max_redirs, and
- * only what differs from one request to the next is set again (URL,
- * headers, method and body, timeout, arg); libcurl keeps every other
- * option between transfers, so no curl_easy_reset.  kept 0: reset, then
- * set up as new.  NULL when out of memory (easy cleaned up).  The request
+ * handle, every option set.  easy not NULL: an ended transfer's handle
+ * last set up by this function for a spec with the same on_body,
+ * on_header, userpwd, max_size and max_redirs; only what differs from one
+ * request to the next is set again (URL, headers, method and body,
+ * timeout, arg): libcurl keeps every other option between transfers, so
+ * no curl_easy_reset.  NULL when out of memory.  The request
  * goes to sh's URL; libcurl 7.88 does not turn a CURLU into its URL
  * string again on a handle that has had one, so CURLINFO_EFFECTIVE_URL
  * of such a handle may name an earlier request's URL: do not use it.
  */
-CURL *request_easy_shared(CURL *easy, int kept,
-                          const struct request_spec *spec,
+CURL *request_easy_shared(CURL *easy, const struct request_spec *spec,
                           struct request_shared *sh);
 
 /*

@@ -629,7 +629,7 @@ job_easy(struct job *j, const struct config *cfg)
     c->shared = request_shared_ref(j->shared);
   }
   easy = ob->nidle > 0 ? ob->idle[--ob->nidle] : NULL;
-  return request_easy_shared(easy, 1, &spec, j->shared);
+  return request_easy_shared(easy, &spec, j->shared);
 }
 
 /* Start sending row on ch.  Returns 0, or an error after which the row

@@ -361,7 +361,7 @@ perform_shared(CURL **easy, const struct request_spec *spec, long *status)
   CURLcode rc;
 
   ck_assert_ptr_nonnull(sh);
-  *easy = request_easy_shared(*easy, 1, spec, sh);
+  *easy = request_easy_shared(*easy, spec, sh);
   ck_assert_ptr_nonnull(*easy);
   rc = curl_easy_perform(*easy);
   *status = 0;
@@ -536,7 +536,7 @@ START_TEST(kept_handle_post_get_post)
    * there, as the sender keeps it). */
   last = request_shared_for(NULL, &spec);
   ck_assert_ptr_nonnull(last);
-  easy = request_easy_shared(easy, 1, &spec, last);
+  easy = request_easy_shared(easy, &spec, last);
   ck_assert_int_eq(curl_easy_perform(easy), CURLE_OK);
   spec = post_spec("http://127.0.0.1:99999/m", h, "{}", &g);
   ck_assert_int_eq(perform_shared(&easy, &spec, &status),
