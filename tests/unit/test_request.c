@@ -97,6 +97,28 @@ expect_200(struct request_spec *spec, struct got *g, const char *want)
   ck_assert_int_eq(memcmp(g->body.data, want, strlen(want)), 0);
 }
 
+
+/* The i-th request the fake provider got was a POST with authorization
+ * auth and the body body (and path and content type, where not NULL). */
+static void
+expect_post(int i, const char *path, const char *ctype, const char *auth,
+            const char *body)
+{
+  struct fp_request r;
+  size_t n = strlen(body);
+
+  ck_assert_int_eq(fakeprov_request(fp, i, &r), 0);
+  ck_assert_str_eq(r.method, "POST");
+  if (path != NULL)
+    ck_assert_str_eq(r.path, path);
+  if (ctype != NULL)
+    ck_assert_str_eq(r.content_type, ctype);
+  ck_assert_str_eq(r.authorization, auth);
+  ck_assert_uint_eq(r.body_len, n);
+  ck_assert_int_eq(memcmp(r.body, body, n), 0);
+  fp_request_free(&r);
+}
+
 /* A POST carries its headers (no further than max_headers) and its body;
  * the answer comes back through both callbacks. */
 START_TEST(post_sends_headers_and_body)
@@ -106,7 +128,6 @@ START_TEST(post_sends_headers_and_body)
   static char len[] = "Content-Length: 3";  /* past max_headers */
   char *headers[4] = {json, auth, len, NULL};
   struct request_spec spec = {0};
-  struct fp_request r;
   struct got g;
   char *url = fakeprov_url(fp, "/send");
 
@@ -119,14 +140,8 @@ START_TEST(post_sends_headers_and_body)
   spec.body_len = 10;
   expect_200(&spec, &g, "{\"ok\":1}");
   ck_assert_int_gt(g.headers, 1);
-  ck_assert_int_eq(fakeprov_request(fp, 0, &r), 0);
-  ck_assert_str_eq(r.method, "POST");
-  ck_assert_str_eq(r.path, "/send");
-  ck_assert_str_eq(r.content_type, "application/json");
-  ck_assert_str_eq(r.authorization, "Bearer t0k3n");
-  ck_assert_uint_eq(r.body_len, 10);
-  ck_assert_int_eq(memcmp(r.body, "{\"to\":\"x\"}", 10), 0);
-  fp_request_free(&r);
+  expect_post(0, "/send", "application/json", "Bearer t0k3n",
+              "{\"to\":\"x\"}");
   buf_free(&g.body);
   free(url);
 }
@@ -419,7 +434,6 @@ START_TEST(kept_handle_after_failed_sends)
   char *h[3] = {auth_a, ctype, NULL};
   char bad[64], *url = fakeprov_url(fp, "/v1/send");
   struct request_spec spec;
-  struct fp_request r;
   struct got g = {BUF_INIT, 0};
   CURL *easy = NULL;
   long status;
@@ -446,14 +460,8 @@ START_TEST(kept_handle_after_failed_sends)
   ck_assert_int_eq(perform_shared(&easy, &spec, &status), CURLE_OK);
   ck_assert_int_eq(status, 200);
   ck_assert_int_eq(fakeprov_count(fp), 2);
-  ck_assert_int_eq(fakeprov_request(fp, 1, &r), 0);
-  ck_assert_str_eq(r.method, "POST");
-  ck_assert_str_eq(r.path, "/v1/send");
-  ck_assert_str_eq(r.authorization, "Bearer aaa");
-  ck_assert_str_eq(r.content_type, "application/json");
-  ck_assert_uint_eq(r.body_len, 7);
-  ck_assert_int_eq(memcmp(r.body, "{\"n\":3}", 7), 0);
-  fp_request_free(&r);
+  expect_post(1, "/v1/send", "application/json", "Bearer aaa",
+              "{\"n\":3}");
   ck_assert_uint_eq(g.body.len, 8);
   ck_assert_int_eq(memcmp(g.body.data, "{\"ok\":2}", 8), 0);
   curl_easy_cleanup(easy);
@@ -526,12 +534,7 @@ START_TEST(kept_handle_post_get_post)
   ck_assert_str_eq(r.content_type, "");
   ck_assert_uint_eq(r.body_len, 0);
   fp_request_free(&r);
-  ck_assert_int_eq(fakeprov_request(fp, 2, &r), 0);
-  ck_assert_str_eq(r.method, "POST");
-  ck_assert_str_eq(r.authorization, "Bearer bbb");
-  ck_assert_uint_eq(r.body_len, 8);
-  ck_assert_int_eq(memcmp(r.body, "{\"b\":22}", 8), 0);
-  fp_request_free(&r);
+  expect_post(2, NULL, NULL, "Bearer bbb", "{\"b\":22}");
   /* A URL the parser refuses is refused, not sent to the last one (still
    * there, as the sender keeps it). */
   last = request_shared_for(NULL, &spec);
