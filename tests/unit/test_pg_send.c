@@ -97,10 +97,9 @@ count_status(struct store *st, const char *status)
   return n;
 }
 
-/* Record outcome status (with provider id pid, for "sent") for row id. */
-static void
-settle(struct store *st, int64_t id, const char *status, const char *pid,
-       int64_t next)
+/* A first attempt's outcome: status, the provider's id, the next try. */
+static struct store_outbox_outcome
+send_outcome(const char *status, const char *pid, int64_t next)
 {
   struct store_outbox_outcome o = {0};
 
@@ -109,6 +108,16 @@ settle(struct store *st, int64_t id, const char *status, const char *pid,
   o.provider_id = pid;
   o.next_attempt_at = next;
   o.now = T0 + 5;
+  return o;
+}
+
+/* Record outcome status (with provider id pid, for "sent") for row id. */
+static void
+settle(struct store *st, int64_t id, const char *status, const char *pid,
+       int64_t next)
+{
+  struct store_outbox_outcome o = send_outcome(status, pid, next);
+
   ck_assert_int_eq(store_outbox_set(st, id, &o), 0);
 }
 
@@ -359,12 +368,8 @@ START_TEST(unconfirmed_only_where_awaited)
   silent = outbox_row(ci, rep, "wa", "queued", T0);
   settle(st, awaited, "sent", "wamid.1", 0);
   {
-    struct store_outbox_outcome out = {0};
+    struct store_outbox_outcome out = send_outcome("sent", "wamid.2", 0);
 
-    out.status = "sent";
-    out.attempts = 1;
-    out.provider_id = "wamid.2";
-    out.now = T0 + 5;
     out.no_report = 1;
     ck_assert_int_eq(store_outbox_set(st, silent, &out), 0);
   }
