@@ -83,7 +83,7 @@ static const struct pg_stmt talk_outbox_insert = {
   "INSERT INTO outbox (channel, reporter_id, inbound_id, ticket_id, kind,"
   " body, payload, status, attempts, next_attempt_at, created_at,"
   " updated_at, report_expected) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
-  " 0, $9, $10, $10, $11) RETURNING id" };
+  " 0, $9, $10, $10, ($8::text = 'queued')::int) RETURNING id" };
 static const struct pg_stmt talk_outbox_replies = {
   "talk_outbox_replies",
   "SELECT body FROM outbox WHERE reporter_id ="
@@ -475,8 +475,6 @@ pg_outbox_add(struct store *st, const struct store_outbox *o, int64_t *id)
   else
     pa_text(&a, NULL);
   pa_int(&a, o->created_at);
-  /* An inline reply awaits no delivery report (see SQ_OUTBOX_INSERT). */
-  pa_int(&a, strcmp(status, "queued") == 0);
   rc = pg_int(pg_of(st), &talk_outbox_insert, &a, &got,
               "cannot add an outbox row");
   if (rc == 0 && id != NULL)

@@ -191,13 +191,13 @@ static const char *const sq_sql[SQ_NSTMTS] = {
     " ON CONFLICT (channel, provider_id) DO NOTHING",
   [SQ_INBOUND_FIND] =
     "SELECT id FROM inbound WHERE channel = ?1 AND provider_id = ?2",
-  /* An inline reply (stored as sent) awaits no delivery report: ?11 is 0
-   * for it, so that it is not in outbox_unconfirmed_due (0025). */
+  /* An inline reply (stored as sent) awaits no delivery report: it is
+   * not in outbox_unconfirmed_due (0025). */
   [SQ_OUTBOX_INSERT] =
     "INSERT INTO outbox (channel, reporter_id, inbound_id, ticket_id, kind,"
     " body, payload, status, attempts, next_attempt_at, created_at,"
     " updated_at, report_expected) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-    " 0, ?9, ?10, ?10, ?11)",
+    " 0, ?9, ?10, ?10, ?8 = 'queued')",
   /* Through outbox_reporter (reporter, inbound message): the inbound row
    * names the reporter (0024). */
   [SQ_OUTBOX_REPLIES] =
@@ -1616,7 +1616,6 @@ sq_outbox_add(struct store *st, const struct store_outbox *o, int64_t *id)
   else
     sqlite3_bind_null(stmt, 9);
   sqlite3_bind_int64(stmt, 10, o->created_at);
-  sqlite3_bind_int(stmt, 11, strcmp(status, "queued") == 0);
   rc = sqlite3_step(stmt);
   if (rc != SQLITE_DONE) {
     rc = sq_fail(sq, rc, "cannot add an outbox row");
