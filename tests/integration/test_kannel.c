@@ -124,45 +124,87 @@ reap(pid_t *pid, int sig)
   *pid = 0;
 }
 
-/* Wait until 127.0.0.1:port accepts a connection; 0 or -1. */
+/* Ask done(arg) every 20 ms until it says 1 (0 is returned) or the
+ * scaled WAIT_MS passed (-1): for what another process does, which no
+ * event of ours tells. */
 static int
-wait_port(int port)
+poll_until(int (*done)(void *), void *arg)
 {
   int64_t end = tu_now_ms() + tu_scaled_ms(WAIT_MS);
+
+  for (;;) {
+    struct timespec ts = {0, 20 * 1000 * 1000};
+    if (done(arg))
+      return 0;
+    if (tu_now_ms() >= end)
+      return -1;
+    nanosleep(&ts, NULL);
+  }
+}
+
+/* 127.0.0.1:*port accepts a connection. */
+static int
+port_open(void *port)
+{
   struct sockaddr_in a;
   int fd, ok;
 
   memset(&a, 0, sizeof(a));
   a.sin_family = AF_INET;
   a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  a.sin_port = htons((uint16_t)port);
-  do {
-    struct timespec ts = {0, 20 * 1000 * 1000};
-    fd = socket(AF_INET, SOCK_STREAM, 0);
-    ok = connect(fd, (struct sockaddr *)&a, sizeof(a)) == 0;
-    close(fd);
-    if (ok)
-      return 0;
-    nanosleep(&ts, NULL);
-  } while (tu_now_ms() < end);
-  return -1;
+  a.sin_port = htons((uint16_t)*(int *)port);
+  fd = socket(AF_INET, SOCK_STREAM, 0);
+  ok = connect(fd, (struct sockaddr *)&a, sizeof(a)) == 0;
+  close(fd);
+  return ok;
+}
+
+/* Wait until 127.0.0.1:port accepts a connection; 0 or -1. */
+static int
+wait_port(int port)
+{
+  return poll_until(port_open, &port);
+}
+
+struct count_want {
+  const char *sql;
+  long long want, got;
+};
+
+/* The count sql reads from the daemon's database is the one wanted. */
+static int
+count_is(void *arg)
+{
+  struct count_want *c = arg;
+
+  c->got = tu_db_int(&d, c->sql);
+  return c->got == c->want;
 }
 
 /* Wait until sql (a count) reads want from the daemon's database. */
 static void
 wait_db(const char *sql, long long want)
 {
-  int64_t end = tu_now_ms() + tu_scaled_ms(WAIT_MS);
-  long long got;
+  struct count_want c = {sql, want, -1};
 
-  for (;;) {
-    struct timespec ts = {0, 20 * 1000 * 1000};
-    got = tu_db_int(&d, sql);
-    if (got == want)
-      return;
-    ck_assert_msg(tu_now_ms() < end, "%s: %lld, not %lld", sql, got, want);
-    nanosleep(&ts, NULL);
-  }
+  ck_assert_msg(poll_until(count_is, &c) == 0, "%s: %lld, not %lld", sql,
+                c.got, want);
+}
+
+/* Bearerbox's status page holds the line *want ("store size N"). */
+static int
+store_reads(void *want)
+{
+  char path[128];
+  struct tu_resp r;
+  int ok;
+
+  snprintf(path, sizeof(path), "/status.txt?password=%s", ADMIN_PASSWORD);
+  memset(&r, 0, sizeof(r));
+  ok = tu_http(k.admin, "GET", path, NULL, NULL, &r) == 0 &&
+       r.body != NULL && strstr(r.body, want) != NULL;
+  tu_resp_free(&r);
+  return ok;
 }
 
 /* Wait until bearerbox's status page reads "store size n": the messages
@@ -170,24 +212,11 @@ wait_db(const char *sql, long long want)
 static void
 wait_store(int n)
 {
-  int64_t end = tu_now_ms() + tu_scaled_ms(WAIT_MS);
-  char path[128], want[32];
-  struct tu_resp r;
-  int ok;
+  char want[32];
 
-  snprintf(path, sizeof(path), "/status.txt?password=%s", ADMIN_PASSWORD);
   snprintf(want, sizeof(want), "store size %d", n);
-  for (;;) {
-    struct timespec ts = {0, 20 * 1000 * 1000};
-    memset(&r, 0, sizeof(r));
-    ok = tu_http(k.admin, "GET", path, NULL, NULL, &r) == 0 &&
-         r.body != NULL && strstr(r.body, want) != NULL;
-    tu_resp_free(&r);
-    if (ok)
-      return;
-    ck_assert_msg(tu_now_ms() < end, "bearerbox's store never held %d", n);
-    nanosleep(&ts, NULL);
-  }
+  ck_assert_msg(poll_until(store_reads, want) == 0,
+                "bearerbox's store never held %d", n);
 }
 
 /* ---- Kannel's config: the shipped one, its ports and paths replaced -- */
@@ -504,6 +533,23 @@ received(size_t mark, struct buf *out)
   return parts;
 }
 
+struct parts_want {
+  size_t mark;
+  int want, parts;
+  struct buf *out;
+};
+
+/* received() from p->mark has p->want parts at least. */
+static int
+parts_in(void *arg)
+{
+  struct parts_want *p = arg;
+
+  buf_free(p->out);
+  p->parts = received(p->mark, p->out);
+  return p->parts >= p->want;
+}
+
 /* received(), once at least want parts are in fakesmsc's output or the
  * deadline passed.  The fake SMSC reports delivery as soon as it wrote
  * the message to fakesmsc's socket, so the delivery report can reach
@@ -511,17 +557,10 @@ received(size_t mark, struct buf *out)
 static int
 wait_received(size_t mark, int want, struct buf *out)
 {
-  int64_t end = tu_now_ms() + tu_scaled_ms(WAIT_MS);
-  int parts;
+  struct parts_want p = {mark, want, 0, out};
 
-  for (;;) {
-    struct timespec ts = {0, 20 * 1000 * 1000};
-    buf_free(out);
-    parts = received(mark, out);
-    if (parts >= want || tu_now_ms() >= end)
-      return parts;
-    nanosleep(&ts, NULL);
-  }
+  poll_until(parts_in, &p);
+  return p.parts;
 }
 
 /* An operator's question longer than 160 characters reaches the phone
