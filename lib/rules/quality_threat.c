@@ -561,14 +561,6 @@ owned_weapon(const struct ctx *cx, size_t i)
   return word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1);
 }
 
-/* "Awas saja, saya tahu rumah bapak di mana": a [warn] word opening a
- * clause at word i (or a weapon the reporter has: owned_weapon, when a
- * person is named right after "di mana": "saya punya senapan ... dan
- * saya tahu di mana bendahara desa itu tinggal"), then in its sentence
- * the reporter knowing ("tahu",
- * "tau" right after the reporter's word, modal words between) where
- * ("di mana", "dimana") someone lives or their children are.  "kami
- * tidak tahu kantor di mana" is a question, not menace. */
 /* The "mana" of "di mana"/"dimana" after word i in its sentence, once
  * the reporter knows it ("tahu"/"tau" right after the reporter's word,
  * modal words between, past word i + 1): "... saya tahu di mana dia
@@ -596,6 +588,13 @@ knows_where(const struct ctx *cx, size_t i)
   return n;
 }
 
+/* "Awas saja, saya tahu rumah bapak di mana": a [warn] word opening a
+ * clause at word i (or a weapon the reporter has: owned_weapon, when a
+ * person is named right after "di mana": "saya punya senapan ... dan
+ * saya tahu di mana bendahara desa itu tinggal"), then in its sentence
+ * the reporter knowing where (knows_where) someone lives or their
+ * children are.  "kami tidak tahu kantor di mana" is a question, not
+ * menace. */
 static int
 know_where(const struct ctx *cx, size_t i)
 {
