@@ -700,6 +700,21 @@ negation_before(const struct ctx *cx, size_t k)
   return word_is(cx, WC_NOT, m) ? m : k;
 }
 
+/* Is there a word of class c in the sentence of word i, before it or
+ * after it ("Kalau ..., darah akan tumpah", "darah akan tumpah ...
+ * kalau")? */
+static int
+in_sentence(const struct ctx *cx, enum word_class c, size_t i)
+{
+  size_t k;
+
+  for (k = sentence_start(cx, i);
+       k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
+    if (word_is(cx, c, k))
+      return 1;
+  return 0;
+}
+
 /* "Nyawa pak lurah tidak lama lagi", "camat itu tidak akan lama lagi
  * hidup", "..., nyawanya tidak lama lagi", "umurnya tidak panjang
  * lagi": "lama lagi" or "panjang lagi" at word k after a [not] word (a
@@ -723,10 +738,8 @@ days_numbered(const struct ctx *cx, size_t k)
   m = negation_before(cx, k);
   if (m == k)
     return 0;
-  for (c = sentence_start(cx, k);
-       c < cx->nm->n && (c <= k || !starts_sentence(cx, c)); c++)
-    if (word_is(cx, WC_BECAUSE, c))
-      return 0;   /* "... karena kanker": a prognosis */
+  if (in_sentence(cx, WC_BECAUSE, k))
+    return 0;   /* "... karena kanker": a prognosis */
   c = clause_start(cx, k);
   if (k + 2 < cx->nm->n && word_text_is(cx, k + 2, "hidup") &&
       !starts_clause(cx, k + 2) && other_person(cx, c))
@@ -1066,20 +1079,6 @@ no_future(const struct ctx *cx, size_t k)
   return who && frame;
 }
 
-/* Is there an [if] word in the sentence of word i, before it or after
- * it ("Kalau ..., darah akan tumpah", "darah akan tumpah ... kalau")? */
-static int
-if_in_sentence(const struct ctx *cx, size_t i)
-{
-  size_t k;
-
-  for (k = sentence_start(cx, i);
-       k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
-    if (word_is(cx, WC_IF, k))
-      return 1;
-  return 0;
-}
-
 /* "Camat itu pulang tinggal nama kalau ...", "kades tidak akan selamat
  * kalau ...", "jangan harap dia selamat ...": at word k a death (home_dead)
  * or an official not surviving ("selamat" after a [not] word, a [will]
@@ -1099,7 +1098,7 @@ doom_promised(const struct ctx *cx, size_t k)
   /* The sentence is scanned for a condition only at the two words this
    * can start from: judge_threat asks at every word. */
   if (home_dead(cx, k)) {
-    if (!if_in_sentence(cx, k) &&
+    if (!in_sentence(cx, WC_IF, k) &&
         !(k > 0 && !starts_clause(cx, k) && word_is(cx, WC_WILL, k - 1)))
       return 0;
     for (c = clause_start(cx, k); c < k; c++)
@@ -1107,7 +1106,7 @@ doom_promised(const struct ctx *cx, size_t k)
     return named;
   }
   if (!word_text_is(cx, k, "selamat") || k < 2 || starts_clause(cx, k) ||
-      !if_in_sentence(cx, k))
+      !in_sentence(cx, WC_IF, k))
     return 0;
   if (other_person(cx, k - 1) && k >= 3 && !starts_clause(cx, k - 1) &&
       word_text_is(cx, k - 2, "harap") && word_is(cx, WC_DENY, k - 3))
@@ -1220,7 +1219,7 @@ fate_at(const struct ctx *cx, size_t k)
   if (!victim)
     return 0;
   s = sentence_start(cx, k);
-  if (if_in_sentence(cx, k) || repeat_if(cx, s))
+  if (in_sentence(cx, WC_IF, k) || repeat_if(cx, s))
     return 1;
   for (m = s; m < k; m++)
     if (word_is(cx, WC_INTENT, m) && !cx->reported[m])
@@ -2423,7 +2422,7 @@ judge_threat(struct ctx *cx, size_t i)
     found(cx, i, QUALITY_THREAT, "threat");
   if (veiled_warning(cx, i) || know_where(cx, i) || blame_frame(cx, i) ||
       passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
-      (blood_spilt(cx, i, 1) && if_in_sentence(cx, i)) ||
+      (blood_spilt(cx, i, 1) && in_sentence(cx, WC_IF, i)) ||
       doom_promised(cx, i) || death_if_you(cx, i) ||
       blood_deadline(cx, i) || promise_tag(cx, i) ||
       unsafe_warned(cx, i) || none_alive(cx, i) || home_known(cx, i) ||
