@@ -55,6 +55,17 @@ owned_by(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "dia pung kopi", "kades punya umur": at word k a person, then
+ * "pung"/"punya" (owning) and the thing owned, in one clause: the Kupang
+ * order of "kopi pak kades". */
+static int
+kupang_owner(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         !starts_clause(cx, k + 2) && word_is(cx, WC_PERSON, k) &&
+         owning(cx, k + 1);
+}
+
 /* "bakar gardu dan kantornya", "hancurkan pagar atau rumah mandor": the
  * thing at word k (the verb's object) with a person, office or building
  * (not the reporter's) joined to it by "dan", "atau" or "serta" right
@@ -750,9 +761,7 @@ days_numbered(const struct ctx *cx, size_t k)
       continue;
     if (other_person(cx, c + 1))
       return 1;
-    if (c >= 2 && !starts_clause(cx, c) && !starts_clause(cx, c - 1) &&
-        owning(cx, c - 1) && word_is(cx, WC_PERSON, c - 2) &&
-        !word_is(cx, WC_SELF, c - 2))
+    if (c >= 2 && kupang_owner(cx, c - 2) && !word_is(cx, WC_SELF, c - 2))
       return 1;   /* Kupang: "dia punya umur" */
     return owned_nya(cx, c) &&
            (other_person(cx, sentence_start(cx, c)) ||
@@ -1533,14 +1542,11 @@ intended_harm(const struct ctx *cx, size_t i)
 }
 
 /* "dia pung kopi", "kades punya teh": at word k a person other than the
- * reporter, "pung"/"punya" and a [food] word, the Kupang order of "kopi
- * pak kades". */
+ * reporter owning (kupang_owner) a [food] word. */
 static int
 owner_first(const struct ctx *cx, size_t k)
 {
-  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
-         !starts_clause(cx, k + 2) && word_is(cx, WC_PERSON, k) &&
-         !word_is(cx, WC_SELF, k) && owning(cx, k + 1) &&
+  return kupang_owner(cx, k) && !word_is(cx, WC_SELF, k) &&
          word_is(cx, WC_FOOD, k + 2);
 }
 
@@ -1601,15 +1607,13 @@ aimed_next(const struct ctx *cx, size_t k)
           word_is(cx, WC_TARGET, k));
 }
 
-/* "dia pung gudang", "kades punya kebun": at word k a person, then
- * "pung"/"punya" and a thing that is no food, body, person or building:
+/* "dia pung gudang", "kades punya kebun": at word k a person owning
+ * (kupang_owner) a thing that is no food, body, person or building:
  * poison for it is for its pests ("racun tikus untuk dia pung gudang"). */
 static int
 owns_thing(const struct ctx *cx, size_t k)
 {
-  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
-         !starts_clause(cx, k + 2) && word_is(cx, WC_PERSON, k) &&
-         owning(cx, k + 1) && !word_is(cx, WC_FOOD, k + 2) &&
+  return kupang_owner(cx, k) && !word_is(cx, WC_FOOD, k + 2) &&
          !word_is(cx, WC_PERSON, k + 2) && !word_is(cx, WC_TARGET, k + 2) &&
          !word_is(cx, WC_LIFE, k + 2);
 }
