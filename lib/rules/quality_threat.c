@@ -1847,13 +1847,14 @@ visit_at(const struct ctx *cx, size_t k)
 static int
 warned_official(const struct ctx *cx, size_t k)
 {
-  size_t p = k + 1;
+  size_t s, p = k + 1;
 
   if (!word_is(cx, WC_WARN, k))
     return 0;
+  s = clause_subject(cx, k);
   if (p < cx->nm->n && !starts_clause(cx, p) && same_word(cx, k, p))
     p++;
-  return (clause_subject(cx, k) < k && other_person(cx, clause_subject(cx, k))) ||
+  return (s < k && other_person(cx, s)) ||
          (p < cx->nm->n && !starts_clause(cx, p) && other_person(cx, p));
 }
 
