@@ -1459,10 +1459,11 @@ function_word(const struct ctx *cx, size_t k)
  * harmless thing: its object after it (object_at) unless harmless_object
  * ("alat berat", "gardu PLN" are targets); without one, a person or
  * building between the agent and the verb nearer it than any harmless
- * thing (the object of a chain of verbs), or the words of its clause before the agent (the
- * object put first: "ekskavator perusahaan itu kami bakar") unless one of
- * them is harmless_at ("sampah itu kami bakar saja"); and an object left
- * out entirely ("kalau tidak dibayar, kami hajar") is someone too. */
+ * thing (the object of a chain of verbs), or the words of its clause
+ * before the agent (the object put first: "ekskavator perusahaan itu
+ * kami bakar") unless one of them is harmless_at ("sampah itu kami
+ * bakar saja"); and an object left out entirely ("kalau tidak dibayar,
+ * kami hajar") is someone too. */
 static int
 unknown_object(const struct ctx *cx, size_t i, size_t a)
 {
@@ -1976,8 +1977,9 @@ kin_pressed(const struct ctx *cx, size_t i)
  * saja"/"awas" (menace_opens), sworn or in an ultimatum (kin_pressed),
  * or with the reporter knowing where later in the sentence
  * (knows_where: "..., kami tahu mereka tinggal di mana").  The
- * reporter's own family, or the families of those a policy hurts ("kalau gaji dipotong, keluarga guru
- * honorer yang menanggung"), are none. */
+ * reporter's own family, or the families of those a policy hurts
+ * ("kalau gaji dipotong, keluarga guru honorer yang menanggung"), are
+ * none. */
 static int
 kin_doomed(const struct ctx *cx, size_t i)
 {
@@ -2439,11 +2441,10 @@ judge_threat(struct ctx *cx, size_t i)
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"; SMS "tggu
-   * aja"), with a death, violence (SMS "bkr" too), ruin ("jadi
-   * abu", ruin_of), the grave ("masuk kubur", "pulang dalam peti",
- * "akan dikubur": buried) or
-   * a broken limb ("patah kakinya", limb_broken) after it;
-   * "disuruh tunggu saja" is the reporter being put off. */
+   * aja"), with a death, violence (SMS "bkr" too), ruin ("jadi abu",
+   * ruin_of), the grave ("masuk kubur", "pulang dalam peti", "akan
+   * dikubur": buried) or a broken limb ("patah kakinya", limb_broken)
+   * after it; "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
        word_is(cx, WC_VOCATIVE, i - 1) || official_subject(cx, i) ||
