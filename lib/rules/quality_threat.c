@@ -55,6 +55,17 @@ owned_by(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "dia pung kopi", "kades punya umur": at word k a person, then
+ * "pung"/"punya" (owning) and the thing owned, in one clause: the Kupang
+ * order of "kopi pak kades". */
+static int
+kupang_owner(const struct ctx *cx, size_t k)
+{
+  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
+         !starts_clause(cx, k + 2) && word_is(cx, WC_PERSON, k) &&
+         owning(cx, k + 1);
+}
+
 /* "bakar gardu dan kantornya", "hancurkan pagar atau rumah mandor": the
  * thing at word k (the verb's object) with a person, office or building
  * (not the reporter's) joined to it by "dan", "atau" or "serta" right
@@ -561,14 +572,6 @@ owned_weapon(const struct ctx *cx, size_t i)
   return word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1);
 }
 
-/* "Awas saja, saya tahu rumah bapak di mana": a [warn] word opening a
- * clause at word i (or a weapon the reporter has: owned_weapon, when a
- * person is named right after "di mana": "saya punya senapan ... dan
- * saya tahu di mana bendahara desa itu tinggal"), then in its sentence
- * the reporter knowing ("tahu",
- * "tau" right after the reporter's word, modal words between) where
- * ("di mana", "dimana") someone lives or their children are.  "kami
- * tidak tahu kantor di mana" is a question, not menace. */
 /* The "mana" of "di mana"/"dimana" after word i in its sentence, once
  * the reporter knows it ("tahu"/"tau" right after the reporter's word,
  * modal words between, past word i + 1): "... saya tahu di mana dia
@@ -596,6 +599,13 @@ knows_where(const struct ctx *cx, size_t i)
   return n;
 }
 
+/* "Awas saja, saya tahu rumah bapak di mana": a [warn] word opening a
+ * clause at word i (or a weapon the reporter has: owned_weapon, when a
+ * person is named right after "di mana": "saya punya senapan ... dan
+ * saya tahu di mana bendahara desa itu tinggal"), then in its sentence
+ * the reporter knowing where (knows_where) someone lives or their
+ * children are.  "kami tidak tahu kantor di mana" is a question, not
+ * menace. */
 static int
 know_where(const struct ctx *cx, size_t i)
 {
@@ -701,6 +711,21 @@ negation_before(const struct ctx *cx, size_t k)
   return word_is(cx, WC_NOT, m) ? m : k;
 }
 
+/* Is there a word of class c in the sentence of word i, before it or
+ * after it ("Kalau ..., darah akan tumpah", "darah akan tumpah ...
+ * kalau")? */
+static int
+in_sentence(const struct ctx *cx, enum word_class c, size_t i)
+{
+  size_t k;
+
+  for (k = sentence_start(cx, i);
+       k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
+    if (word_is(cx, c, k))
+      return 1;
+  return 0;
+}
+
 /* "Nyawa pak lurah tidak lama lagi", "camat itu tidak akan lama lagi
  * hidup", "..., nyawanya tidak lama lagi", "umurnya tidak panjang
  * lagi": "lama lagi" or "panjang lagi" at word k after a [not] word (a
@@ -724,10 +749,8 @@ days_numbered(const struct ctx *cx, size_t k)
   m = negation_before(cx, k);
   if (m == k)
     return 0;
-  for (c = sentence_start(cx, k);
-       c < cx->nm->n && (c <= k || !starts_sentence(cx, c)); c++)
-    if (word_is(cx, WC_BECAUSE, c))
-      return 0;   /* "... karena kanker": a prognosis */
+  if (in_sentence(cx, WC_BECAUSE, k))
+    return 0;   /* "... karena kanker": a prognosis */
   c = clause_start(cx, k);
   if (k + 2 < cx->nm->n && word_text_is(cx, k + 2, "hidup") &&
       !starts_clause(cx, k + 2) && other_person(cx, c))
@@ -738,9 +761,7 @@ days_numbered(const struct ctx *cx, size_t k)
       continue;
     if (other_person(cx, c + 1))
       return 1;
-    if (c >= 2 && !starts_clause(cx, c) && !starts_clause(cx, c - 1) &&
-        owning(cx, c - 1) && word_is(cx, WC_PERSON, c - 2) &&
-        !word_is(cx, WC_SELF, c - 2))
+    if (c >= 2 && kupang_owner(cx, c - 2) && !word_is(cx, WC_SELF, c - 2))
       return 1;   /* Kupang: "dia punya umur" */
     return owned_nya(cx, c) &&
            (other_person(cx, sentence_start(cx, c)) ||
@@ -1067,20 +1088,6 @@ no_future(const struct ctx *cx, size_t k)
   return who && frame;
 }
 
-/* Is there an [if] word in the sentence of word i, before it or after
- * it ("Kalau ..., darah akan tumpah", "darah akan tumpah ... kalau")? */
-static int
-if_in_sentence(const struct ctx *cx, size_t i)
-{
-  size_t k;
-
-  for (k = sentence_start(cx, i);
-       k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
-    if (word_is(cx, WC_IF, k))
-      return 1;
-  return 0;
-}
-
 /* "Camat itu pulang tinggal nama kalau ...", "kades tidak akan selamat
  * kalau ...", "jangan harap dia selamat ...": at word k a death (home_dead)
  * or an official not surviving ("selamat" after a [not] word, a [will]
@@ -1100,7 +1107,7 @@ doom_promised(const struct ctx *cx, size_t k)
   /* The sentence is scanned for a condition only at the two words this
    * can start from: judge_threat asks at every word. */
   if (home_dead(cx, k)) {
-    if (!if_in_sentence(cx, k) &&
+    if (!in_sentence(cx, WC_IF, k) &&
         !(k > 0 && !starts_clause(cx, k) && word_is(cx, WC_WILL, k - 1)))
       return 0;
     for (c = clause_start(cx, k); c < k; c++)
@@ -1108,7 +1115,7 @@ doom_promised(const struct ctx *cx, size_t k)
     return named;
   }
   if (!word_text_is(cx, k, "selamat") || k < 2 || starts_clause(cx, k) ||
-      !if_in_sentence(cx, k))
+      !in_sentence(cx, WC_IF, k))
     return 0;
   if (other_person(cx, k - 1) && k >= 3 && !starts_clause(cx, k - 1) &&
       word_text_is(cx, k - 2, "harap") && word_is(cx, WC_DENY, k - 3))
@@ -1221,7 +1228,7 @@ fate_at(const struct ctx *cx, size_t k)
   if (!victim)
     return 0;
   s = sentence_start(cx, k);
-  if (if_in_sentence(cx, k) || repeat_if(cx, s))
+  if (in_sentence(cx, WC_IF, k) || repeat_if(cx, s))
     return 1;
   for (m = s; m < k; m++)
     if (word_is(cx, WC_INTENT, m) && !cx->reported[m])
@@ -1452,10 +1459,11 @@ function_word(const struct ctx *cx, size_t k)
  * harmless thing: its object after it (object_at) unless harmless_object
  * ("alat berat", "gardu PLN" are targets); without one, a person or
  * building between the agent and the verb nearer it than any harmless
- * thing (the object of a chain of verbs), or the words of its clause before the agent (the
- * object put first: "ekskavator perusahaan itu kami bakar") unless one of
- * them is harmless_at ("sampah itu kami bakar saja"); and an object left
- * out entirely ("kalau tidak dibayar, kami hajar") is someone too. */
+ * thing (the object of a chain of verbs), or the words of its clause
+ * before the agent (the object put first: "ekskavator perusahaan itu
+ * kami bakar") unless one of them is harmless_at ("sampah itu kami
+ * bakar saja"); and an object left out entirely ("kalau tidak dibayar,
+ * kami hajar") is someone too. */
 static int
 unknown_object(const struct ctx *cx, size_t i, size_t a)
 {
@@ -1535,14 +1543,11 @@ intended_harm(const struct ctx *cx, size_t i)
 }
 
 /* "dia pung kopi", "kades punya teh": at word k a person other than the
- * reporter, "pung"/"punya" and a [food] word, the Kupang order of "kopi
- * pak kades". */
+ * reporter owning (kupang_owner) a [food] word. */
 static int
 owner_first(const struct ctx *cx, size_t k)
 {
-  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
-         !starts_clause(cx, k + 2) && word_is(cx, WC_PERSON, k) &&
-         !word_is(cx, WC_SELF, k) && owning(cx, k + 1) &&
+  return kupang_owner(cx, k) && !word_is(cx, WC_SELF, k) &&
          word_is(cx, WC_FOOD, k + 2);
 }
 
@@ -1603,15 +1608,13 @@ aimed_next(const struct ctx *cx, size_t k)
           word_is(cx, WC_TARGET, k));
 }
 
-/* "dia pung gudang", "kades punya kebun": at word k a person, then
- * "pung"/"punya" and a thing that is no food, body, person or building:
+/* "dia pung gudang", "kades punya kebun": at word k a person owning
+ * (kupang_owner) a thing that is no food, body, person or building:
  * poison for it is for its pests ("racun tikus untuk dia pung gudang"). */
 static int
 owns_thing(const struct ctx *cx, size_t k)
 {
-  return k + 2 < cx->nm->n && !starts_clause(cx, k + 1) &&
-         !starts_clause(cx, k + 2) && word_is(cx, WC_PERSON, k) &&
-         owning(cx, k + 1) && !word_is(cx, WC_FOOD, k + 2) &&
+  return kupang_owner(cx, k) && !word_is(cx, WC_FOOD, k + 2) &&
          !word_is(cx, WC_PERSON, k + 2) && !word_is(cx, WC_TARGET, k + 2) &&
          !word_is(cx, WC_LIFE, k + 2);
 }
@@ -1845,13 +1848,14 @@ visit_at(const struct ctx *cx, size_t k)
 static int
 warned_official(const struct ctx *cx, size_t k)
 {
-  size_t p = k + 1;
+  size_t s, p = k + 1;
 
   if (!word_is(cx, WC_WARN, k))
     return 0;
+  s = clause_subject(cx, k);
   if (p < cx->nm->n && !starts_clause(cx, p) && same_word(cx, k, p))
     p++;
-  return (clause_subject(cx, k) < k && other_person(cx, clause_subject(cx, k))) ||
+  return (s < k && other_person(cx, s)) ||
          (p < cx->nm->n && !starts_clause(cx, p) && other_person(cx, p));
 }
 
@@ -1973,8 +1977,9 @@ kin_pressed(const struct ctx *cx, size_t i)
  * saja"/"awas" (menace_opens), sworn or in an ultimatum (kin_pressed),
  * or with the reporter knowing where later in the sentence
  * (knows_where: "..., kami tahu mereka tinggal di mana").  The
- * reporter's own family, or the families of those a policy hurts ("kalau gaji dipotong, keluarga guru
- * honorer yang menanggung"), are none. */
+ * reporter's own family, or the families of those a policy hurts
+ * ("kalau gaji dipotong, keluarga guru honorer yang menanggung"), are
+ * none. */
 static int
 kin_doomed(const struct ctx *cx, size_t i)
 {
@@ -2424,7 +2429,7 @@ judge_threat(struct ctx *cx, size_t i)
     found(cx, i, QUALITY_THREAT, "threat");
   if (veiled_warning(cx, i) || know_where(cx, i) || blame_frame(cx, i) ||
       passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
-      (blood_spilt(cx, i, 1) && if_in_sentence(cx, i)) ||
+      (blood_spilt(cx, i, 1) && in_sentence(cx, WC_IF, i)) ||
       doom_promised(cx, i) || death_if_you(cx, i) ||
       blood_deadline(cx, i) || promise_tag(cx, i) ||
       unsafe_warned(cx, i) || none_alive(cx, i) || home_known(cx, i) ||
@@ -2436,11 +2441,10 @@ judge_threat(struct ctx *cx, size_t i)
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"; SMS "tggu
-   * aja"), with a death, violence (SMS "bkr" too), ruin ("jadi
-   * abu", ruin_of), the grave ("masuk kubur", "pulang dalam peti",
- * "akan dikubur": buried) or
-   * a broken limb ("patah kakinya", limb_broken) after it;
-   * "disuruh tunggu saja" is the reporter being put off. */
+   * aja"), with a death, violence (SMS "bkr" too), ruin ("jadi abu",
+   * ruin_of), the grave ("masuk kubur", "pulang dalam peti", "akan
+   * dikubur": buried) or a broken limb ("patah kakinya", limb_broken)
+   * after it; "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
        word_is(cx, WC_VOCATIVE, i - 1) || official_subject(cx, i) ||
