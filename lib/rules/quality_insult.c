@@ -449,8 +449,6 @@ mind_owned(const struct ctx *cx, size_t i)
 
   if (!word_is(cx, WC_MIND, i))
     return 0;
-  if (subject_of(cx, i, SUBJ_OWNED | SUBJ_ONE) < i)
-    return 1;
   if (i < 2 || starts_clause(cx, i) || starts_clause(cx, i - 1) ||
       !owning(cx, i - 1))
     return 0;
