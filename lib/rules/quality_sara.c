@@ -555,11 +555,12 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
 {
   if (k <= g)
     return 0;
-  if (sms_word_is(cx, WC_DEROG, k) && undergone(cx, g, k))
-    return predicate_of(cx, g, k);
-  if (sms_word_is(cx, WC_DEROG, k))
+  if (sms_word_is(cx, WC_DEROG, k)) {
+    if (undergone(cx, g, k))
+      return predicate_of(cx, g, k);
     return general || k - g <= 2 || predicate_of(cx, g, k) ||
            restated(cx, g, k);
+  }
   if (loot_taken(cx, k))
     return general || predicate_of(cx, g, k);
   return k >= g + 3 && word_is(cx, WC_TRUST, k) &&
