@@ -280,9 +280,10 @@ ordered(const struct ctx *cx, size_t k)
 static int
 told_to_leave(const struct ctx *cx, size_t k)
 {
-  return ((prefixed(cx, WC_EXPEL, k, "di") || leave_idiom(cx, k)) &&
-          urged(cx, k)) ||
-         ((word_is(cx, WC_EXPEL, k) || leave_idiom(cx, k)) && ordered(cx, k));
+  if (leave_idiom(cx, k))
+    return urged(cx, k) || ordered(cx, k);
+  return (prefixed(cx, WC_EXPEL, k, "di") && urged(cx, k)) ||
+         (word_is(cx, WC_EXPEL, k) && ordered(cx, k));
 }
 
 /* "Orang Rote harus keluar dari kantor gubernur", "orang Bugis dong
