@@ -601,7 +601,7 @@ called_out(const struct ctx *cx, size_t g)
  * after a word that turns the sentence ("padahal sifat orang Flores
  * jujur")?  "barang bawaan penumpang" is luggage. */
 static int
-nature_of_group(const struct ctx *cx, size_t a, size_t k)
+nature_of_group(const struct ctx *cx, size_t k)
 {
   static const char *const nature[] = {"bawaan", "watak", "tabiat", "sifat",
                                        "darah", "budaya", "kebiasaan",
@@ -618,7 +618,7 @@ nature_of_group(const struct ctx *cx, size_t a, size_t k)
   if (!(word_is(cx, WC_KIND, g) || word_is(cx, WC_GROUPHEAD, g) ||
         word_is(cx, WC_GROUP, g) || word_is(cx, WC_THEY, g)))
     return 0;
-  for (m = clause_start(cx, k); m < k && m >= a; m++)
+  for (m = clause_start(cx, k); m < k; m++)
     if (word_is(cx, WC_TURN, m) || word_is(cx, WC_NOT, m))
       return 0;
   return 1;
@@ -633,7 +633,7 @@ reason_given(const struct ctx *cx, size_t a, size_t k)
 {
   return (word_is(cx, WC_REASON, k) &&
           !(k > a && word_is(cx, WC_NOT, k - 1))) ||
-         nature_of_group(cx, a, k);
+         nature_of_group(cx, k);
 }
 
 void
