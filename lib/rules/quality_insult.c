@@ -149,7 +149,7 @@ treated_like(const struct ctx *cx, size_t p)
 static size_t
 low_mind(const struct ctx *cx, size_t i)
 {
-  size_t k, l = 0, n = cx->nm->n;
+  size_t k, l, n = cx->nm->n;
 
   if (!word_is(cx, WC_MIND, i) && !word_is(cx, WC_TRAIT, i))
     return i;
@@ -157,8 +157,9 @@ low_mind(const struct ctx *cx, size_t i)
    * clause ("anak sapi itu mukanya seperti kerbau").  Likened, it may be
    * to a low place or an [insult] thing too ("muka kaya pantat kuali",
    * "otak macam dengkul"). */
-  if (!class_before(cx, WC_BEAST, i, CTX_BEFORE))
-    l = likeness(cx, i + 1);
+  l = likeness(cx, i + 1);
+  if (l > 0 && class_before(cx, WC_BEAST, i, CTX_BEFORE))
+    l = 0;
   k = i + 1 + l;
   if (k < n && !starts_clause(cx, k) &&
       (word_is(cx, WC_BEAST, k) ||
@@ -449,8 +450,6 @@ mind_owned(const struct ctx *cx, size_t i)
 
   if (!word_is(cx, WC_MIND, i))
     return 0;
-  if (subject_of(cx, i, SUBJ_OWNED | SUBJ_ONE) < i)
-    return 1;
   if (i < 2 || starts_clause(cx, i) || starts_clause(cx, i - 1) ||
       !owning(cx, i - 1))
     return 0;

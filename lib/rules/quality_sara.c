@@ -120,6 +120,16 @@ people_plural(const struct ctx *cx, size_t a, size_t k)
              : k + 1;
 }
 
+/* Is the group word at g, named by words from word h on (in the
+ * sentence from word a), not the reporter's own: not after a word of
+ * the reporter's ("kami orang Sabu", "kami guru-guru Kristen"), unless
+ * someone else says it? */
+static int
+others_group(const struct ctx *cx, size_t a, size_t g, size_t h)
+{
+  return cx->reported[g] || !(h > a && word_is(cx, WC_SELF, h - 1));
+}
+
 /* Is the group word at g (in the sentence from word a) named as a
  * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
  * own group, is not), after "semua" or a verb of expelling, after "semua"
@@ -140,19 +150,19 @@ group_named(const struct ctx *cx, size_t a, size_t g)
    * its first word, so "kami orang Sabu-Sabu" stays the reporter's. */
   if (g > a && same_word(cx, g - 1, g))
     return 0;
-  if (g > a && word_is(cx, WC_GROUPHEAD, g - 1))
-    return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
-  /* "Mahasiswa Papua", "pedagang Bugis": people by a [role] and their
-   * origin; "kami mahasiswa Papua" is the reporter's own. */
-  if (g > a && word_is(cx, WC_ROLE, g - 1))
-    return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
+  /* After "orang", "suku", ...; or people by a [role] and their origin
+   * ("Mahasiswa Papua", "pedagang Bugis"; "kami mahasiswa Papua" is the
+   * reporter's own). */
+  if (g > a &&
+      (word_is(cx, WC_GROUPHEAD, g - 1) || word_is(cx, WC_ROLE, g - 1)))
+    return others_group(cx, a, g, g - 1);
   /* Any people in the plural so ("guru-guru Kristen", "para pegawai
-   * Katolik"); "kami guru-guru Kristen" is the reporter's own. */
+   * Katolik"). */
   if (g > a && (p = people_plural(cx, a, g - 1)) < g)
-    return cx->reported[g] || !(p > a && word_is(cx, WC_SELF, p - 1));
+    return others_group(cx, a, g, p);
   /* "Pendatang Bugis", "Islam Jawa": a group named by another group. */
   if (g > a && word_is(cx, WC_GROUP, g - 1) && !same_word(cx, g - 1, g))
-    return cx->reported[g] || !(g > a + 1 && word_is(cx, WC_SELF, g - 2));
+    return others_group(cx, a, g, g - 1);
   return (g > a && (word_is(cx, WC_GENERAL, g - 1) ||
                     word_is(cx, WC_EXPEL, g - 1))) ||
          (g > a + 1 && word_is(cx, WC_PERSON, g - 1) &&
@@ -270,9 +280,10 @@ ordered(const struct ctx *cx, size_t k)
 static int
 told_to_leave(const struct ctx *cx, size_t k)
 {
-  return ((prefixed(cx, WC_EXPEL, k, "di") || leave_idiom(cx, k)) &&
-          urged(cx, k)) ||
-         ((word_is(cx, WC_EXPEL, k) || leave_idiom(cx, k)) && ordered(cx, k));
+  if (leave_idiom(cx, k))
+    return urged(cx, k) || ordered(cx, k);
+  return (prefixed(cx, WC_EXPEL, k, "di") && urged(cx, k)) ||
+         (word_is(cx, WC_EXPEL, k) && ordered(cx, k));
 }
 
 /* "Orang Rote harus keluar dari kantor gubernur", "orang Bugis dong
@@ -555,11 +566,12 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
 {
   if (k <= g)
     return 0;
-  if (sms_word_is(cx, WC_DEROG, k) && undergone(cx, g, k))
-    return predicate_of(cx, g, k);
-  if (sms_word_is(cx, WC_DEROG, k))
+  if (sms_word_is(cx, WC_DEROG, k)) {
+    if (undergone(cx, g, k))
+      return predicate_of(cx, g, k);
     return general || k - g <= 2 || predicate_of(cx, g, k) ||
            restated(cx, g, k);
+  }
   if (loot_taken(cx, k))
     return general || predicate_of(cx, g, k);
   return k >= g + 3 && word_is(cx, WC_TRUST, k) &&
@@ -589,7 +601,7 @@ called_out(const struct ctx *cx, size_t g)
  * after a word that turns the sentence ("padahal sifat orang Flores
  * jujur")?  "barang bawaan penumpang" is luggage. */
 static int
-nature_of_group(const struct ctx *cx, size_t a, size_t k)
+nature_of_group(const struct ctx *cx, size_t k)
 {
   static const char *const nature[] = {"bawaan", "watak", "tabiat", "sifat",
                                        "darah", "budaya", "kebiasaan",
@@ -606,7 +618,7 @@ nature_of_group(const struct ctx *cx, size_t a, size_t k)
   if (!(word_is(cx, WC_KIND, g) || word_is(cx, WC_GROUPHEAD, g) ||
         word_is(cx, WC_GROUP, g) || word_is(cx, WC_THEY, g)))
     return 0;
-  for (m = clause_start(cx, k); m < k && m >= a; m++)
+  for (m = clause_start(cx, k); m < k; m++)
     if (word_is(cx, WC_TURN, m) || word_is(cx, WC_NOT, m))
       return 0;
   return 1;
@@ -621,7 +633,7 @@ reason_given(const struct ctx *cx, size_t a, size_t k)
 {
   return (word_is(cx, WC_REASON, k) &&
           !(k > a && word_is(cx, WC_NOT, k - 1))) ||
-         nature_of_group(cx, a, k);
+         nature_of_group(cx, k);
 }
 
 void
