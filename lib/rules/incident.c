@@ -2481,16 +2481,15 @@ static const char *const kin_words[] = {
   NULL,
 };
 
-/* 1 when token t is a name written with a capital (name_like()) and no
- * word of an office, a filler or an everyday noun ("anak saya Kelas 3"). */
+/* 1 when token t is a name written with a capital (name_like(): no
+ * office word either) and no filler or everyday noun ("anak saya Kelas
+ * 3"). */
 static int
 capital_name(const struct token *t)
 {
-  size_t k;
-
   return name_like(t, 1) && word_in(t, office_filler) < 0 &&
-         word_in(t, everyday_nouns) < 0 && !office_lookup(t->w, &k) &&
-         month_of(t, 0) == 0 && word_in(t, weekdays) < 0;
+         word_in(t, everyday_nouns) < 0 && month_of(t, 0) == 0 &&
+         word_in(t, weekdays) < 0;
 }
 
 /*
@@ -2548,8 +2547,7 @@ read_appositive_persons(const struct tokens *ts, struct incident *inc)
 
   for (j = 1; j + 2 < ts->n; j++) {
     if (!ts->t[j].stop || ts->t[j + 1].stop || !ts->t[j + 2].stop ||
-        !ts->t[j].cap || !ts->t[j + 1].cap || !capital_name(&ts->t[j]) ||
-        !capital_name(&ts->t[j + 1]) ||
+        !capital_name(&ts->t[j]) || !capital_name(&ts->t[j + 1]) ||
         word_in(&ts->t[j + 1], directions) >= 0 ||
         !clause_opens_with_role(ts, j))
       continue;
