@@ -1174,27 +1174,24 @@ dashed_date(const struct tokens *ts, int i)
          year_at(ts, i + 2) != 0;
 }
 
-/* A date at token i ("12 Maret [2026]", "12/3[/2026]", "12-3-2026",
- * "Maret 2026",
- * "bulan Maret", "bulan 3", "tahun 2025", a year alone, a day alone after
- * "tanggal": "tgl 17"); the tokens it used in *used (0: none). */
 static int stop_at(const struct tokens *ts, int j);
 
 /* The most words of a feast's phrase looked at (feast_match()). */
 #define FEAST_WORDS 6
 
-/* A feast named at token i with its year after it ("hari Paskah 2026",
- * "malam tahun baru 2025", "Natal tahun 2024"): its day, as the waktu
- * step resolves it (feast.h), added to inc; the tokens used, or 0.  A
- * feast with no year, a day counted from it ("sehari sebelum malam
- * Natal 2025", feast_relative[]), a season of whole months or one set by
- * decree (not known here) gives nothing: the year it lies in is read as
- * before. */
+/* Words that count a day from a feast ("sehari sebelum malam Natal
+ * 2025"): no feast's own day (feast_at). */
 static const char *const feast_relative[] = {
   "sebelum", "sblm", "sebelom", "sesudah", "setelah", "stlh", "sehabis",
   "habis", "usai", "menjelang", "jelang", "jelan", "lewat", NULL,
 };
 
+/* A feast named at token i with its year after it ("hari Paskah 2026",
+ * "malam tahun baru 2025", "Natal tahun 2024"): its day, as the waktu
+ * step resolves it (feast.h), added to inc; the tokens used, or 0.  A
+ * feast with no year, a day counted from it (feast_relative[]), a season
+ * of whole months or one set by decree (not known here) gives nothing:
+ * the year it lies in is read as before. */
 static int
 feast_at(const struct tokens *ts, int i, struct incident *inc)
 {
@@ -1202,17 +1199,17 @@ feast_at(const struct tokens *ts, int i, struct incident *inc)
   int64_t from, to, y;
   int n, len, id, m, d, k;
 
-  /* "sebelum malam Natal": the relative word before the phrase, or
-   * before a word of it ("malam", "hari"). */
-  for (k = i; k > 0 && k > i - 2 && !stop_at(ts, k); k--)
-    if (word_in(&ts->t[k - 1], feast_relative) >= 0)
-      return 0;
   for (n = 0; n < FEAST_WORDS && i + n < ts->n && !ts->t[i + n].is_num &&
               (n == 0 || !stop_at(ts, i + n)); n++)
     w[n] = ts->t[i + n].w;
   if (n == 0 || (id = feast_match(w, n, &len)) < 0 ||
       feast_whole_months(id))
     return 0;
+  /* "sebelum malam Natal": the relative word before the phrase, or
+   * before a word of it ("malam", "hari"). */
+  for (k = i; k > 0 && k > i - 2 && !stop_at(ts, k); k--)
+    if (word_in(&ts->t[k - 1], feast_relative) >= 0)
+      return 0;
   k = i + len;
   if (k < ts->n && !stop_at(ts, k) &&
       (is(&ts->t[k], "tahun") || is(&ts->t[k], "thn")))
@@ -1225,13 +1222,17 @@ feast_at(const struct tokens *ts, int i, struct incident *inc)
   return k + 1 - i;
 }
 
+/* A date at token i ("12 Maret [2026]", "12/3[/2026]", "12-3-2026",
+ * "Maret 2026",
+ * "bulan Maret", "bulan 3", "tahun 2025", a year alone, a day alone after
+ * "tanggal": "tgl 17", a feast and its year: feast_at()); the tokens it
+ * used in *used (0: none). */
 static void
 date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
   const struct token *t = &ts->t[i];
   int d = day_of(t, 1), m, y, lead, len;
 
-  *used = 0;
   if ((*used = feast_at(ts, i, inc)) != 0)
     return;
   lead = is(t, "tanggal") || is(t, "tgl") || is(t, "tggl");
