@@ -3785,6 +3785,25 @@ incident_add_gazetteer(struct incident *inc, const char *text,
   }
 }
 
+static int office_named_by(const struct incident *inc, const char *w,
+                           const char *key, const char *const *types);
+
+/* Offices named by a name of their own, no place: a company, a farmers'
+ * group, a kiosk ("CV Fulur Jaya"). */
+static const char *const trade_offices[] = {"perusahaan", "poktan", "kios",
+                                            NULL};
+
+/* 1 when w, the qualifier of an office of type key in another report, is
+ * a word of inc that names no other office of inc: no village, kelurahan
+ * or kecamatan (territory_named()), nor company or group
+ * (trade_offices[]). */
+static int
+qual_named_in(const struct incident *inc, const char *w, const char *key)
+{
+  return has_word(inc, w) && !territory_named(inc, w, key) &&
+         !office_named_by(inc, w, key, trade_offices);
+}
+
 /*
  * 1 when office x of a and office y of b, of one type and number but
  * unlike qualifiers, may be one office named two ways: the qualifier of
@@ -3797,14 +3816,6 @@ incident_add_gazetteer(struct incident *inc, const char *text,
  * report (trade_offices[]: "Desa Fulur", "CV Fulur Jaya ... di Desa
  * Dirun": the company, not the village).
  */
-static int office_named_by(const struct incident *inc, const char *w,
-                           const char *key, const char *const *types);
-
-/* Offices named by a name of their own, no place: a company, a farmers'
- * group, a kiosk ("CV Fulur Jaya"). */
-static const char *const trade_offices[] = {"perusahaan", "poktan", "kios",
-                                            NULL};
-
 static int
 office_named_twice(const struct incident *a, const struct incident_item *x,
                    const struct incident *b, const struct incident_item *y)
@@ -3817,10 +3828,7 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
       (x->land != 0 && y->land != 0 && x->land != y->land) ||
       village_split(x, y))
     return 0;
-  return (has_word(a, y->qual) && !territory_named(a, y->qual, x->key) &&
-          !office_named_by(a, y->qual, x->key, trade_offices)) ||
-         (has_word(b, x->qual) && !territory_named(b, x->qual, y->key) &&
-          !office_named_by(b, x->qual, y->key, trade_offices));
+  return qual_named_in(a, y->qual, x->key) || qual_named_in(b, x->qual, y->key);
 }
 
 /* Offices that are a village, a kelurahan or a kecamatan. */
