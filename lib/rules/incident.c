@@ -3835,8 +3835,8 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
 static const char *const territory_offices[] = {"desa", "kelurahan",
                                                 "kecamatan", NULL};
 
-/* 1 when inc names by w an office of one of types (any type when types
- * is NULL) other than key (any when key is NULL). */
+/* 1 when inc names by w an office of one of types other than key (any
+ * when key is NULL). */
 static int
 office_named_by(const struct incident *inc, const char *w, const char *key,
                 const char *const *types)
@@ -3846,7 +3846,7 @@ office_named_by(const struct incident *inc, const char *w, const char *key,
 
   for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
     it = &inc->item[INCIDENT_OFFICE][i];
-    if ((types == NULL || str_in(it->key, types)) &&
+    if (str_in(it->key, types) &&
         (key == NULL || strcmp(it->key, key) != 0) &&
         strcmp(it->qual, w) == 0)
       return 1;
