@@ -1008,7 +1008,8 @@ read_stages(const struct tokens *ts, struct incident *inc)
 static const struct {
   const char *w;
   int m;
-  int full;   /* the name in full: a month on its own, not only after a day */
+  int full;   /* the name in full: a month on its own, not only after a day
+                 or before a year */
 } months[] = {
   {"januari", 1, 1}, {"jan", 1, 0}, {"febuari", 2, 1}, {"februari", 2, 1},
   {"pebruari", 2, 1}, {"feb", 2, 0}, {"peb", 2, 0}, {"maret", 3, 1},
@@ -1020,16 +1021,17 @@ static const struct {
   {"november", 11, 1}, {"nov", 11, 0}, {"desember", 12, 1}, {"des", 12, 0},
 };
 
-/* The month token t names (full names only unless after_day), or 0. */
+/* The month token t names (full names only unless short_ok: after a
+ * day, before a year), or 0. */
 static int
-month_of(const struct token *t, int after_day)
+month_of(const struct token *t, int short_ok)
 {
   size_t i;
 
   if (t->is_num)
     return 0;
   for (i = 0; i < COUNT(months); i++)
-    if ((after_day || months[i].full) && same_word(t->w, months[i].w))
+    if ((short_ok || months[i].full) && same_word(t->w, months[i].w))
       return months[i].m;
   return 0;
 }
@@ -1254,9 +1256,8 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
           ? year_at(ts, i + 2) : 0;
     incident_add_date(inc, y, m, d);
     *used = y ? 3 : 2;
-  } else if ((m = month_of(t, year_at(ts, i + 1) != 0)) != 0) {
+  } else if ((m = month_of(t, (y = year_at(ts, i + 1)) != 0)) != 0) {
     /* A month by name; a short form ("nov") only before a year. */
-    y = year_at(ts, i + 1);
     incident_add_date(inc, y, m, 0);
     *used = y ? 2 : 1;
   } else if ((is(t, "tahun") || is(t, "thn") || is(t, "thun") ||
