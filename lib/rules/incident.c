@@ -1008,7 +1008,8 @@ read_stages(const struct tokens *ts, struct incident *inc)
 static const struct {
   const char *w;
   int m;
-  int full;   /* the name in full: a month on its own, not only after a day */
+  int full;   /* the name in full: a month on its own, not only after a day
+                 or before a year */
 } months[] = {
   {"januari", 1, 1}, {"jan", 1, 0}, {"febuari", 2, 1}, {"februari", 2, 1},
   {"pebruari", 2, 1}, {"feb", 2, 0}, {"peb", 2, 0}, {"maret", 3, 1},
@@ -1020,16 +1021,17 @@ static const struct {
   {"november", 11, 1}, {"nov", 11, 0}, {"desember", 12, 1}, {"des", 12, 0},
 };
 
-/* The month token t names (full names only unless after_day), or 0. */
+/* The month token t names (full names only unless short_ok: after a
+ * day, before a year), or 0. */
 static int
-month_of(const struct token *t, int after_day)
+month_of(const struct token *t, int short_ok)
 {
   size_t i;
 
   if (t->is_num)
     return 0;
   for (i = 0; i < COUNT(months); i++)
-    if ((after_day || months[i].full) && same_word(t->w, months[i].w))
+    if ((short_ok || months[i].full) && same_word(t->w, months[i].w))
       return months[i].m;
   return 0;
 }
@@ -1174,27 +1176,24 @@ dashed_date(const struct tokens *ts, int i)
          year_at(ts, i + 2) != 0;
 }
 
-/* A date at token i ("12 Maret [2026]", "12/3[/2026]", "12-3-2026",
- * "Maret 2026",
- * "bulan Maret", "bulan 3", "tahun 2025", a year alone, a day alone after
- * "tanggal": "tgl 17"); the tokens it used in *used (0: none). */
 static int stop_at(const struct tokens *ts, int j);
 
 /* The most words of a feast's phrase looked at (feast_match()). */
 #define FEAST_WORDS 6
 
-/* A feast named at token i with its year after it ("hari Paskah 2026",
- * "malam tahun baru 2025", "Natal tahun 2024"): its day, as the waktu
- * step resolves it (feast.h), added to inc; the tokens used, or 0.  A
- * feast with no year, a day counted from it ("sehari sebelum malam
- * Natal 2025", feast_relative[]), a season of whole months or one set by
- * decree (not known here) gives nothing: the year it lies in is read as
- * before. */
+/* Words that count a day from a feast ("sehari sebelum malam Natal
+ * 2025"): no feast's own day (feast_at). */
 static const char *const feast_relative[] = {
   "sebelum", "sblm", "sebelom", "sesudah", "setelah", "stlh", "sehabis",
   "habis", "usai", "menjelang", "jelang", "jelan", "lewat", NULL,
 };
 
+/* A feast named at token i with its year after it ("hari Paskah 2026",
+ * "malam tahun baru 2025", "Natal tahun 2024"): its day, as the waktu
+ * step resolves it (feast.h), added to inc; the tokens used, or 0.  A
+ * feast with no year, a day counted from it (feast_relative[]), a season
+ * of whole months or one set by decree (not known here) gives nothing:
+ * the year it lies in is read as before. */
 static int
 feast_at(const struct tokens *ts, int i, struct incident *inc)
 {
@@ -1202,17 +1201,17 @@ feast_at(const struct tokens *ts, int i, struct incident *inc)
   int64_t from, to, y;
   int n, len, id, m, d, k;
 
-  /* "sebelum malam Natal": the relative word before the phrase, or
-   * before a word of it ("malam", "hari"). */
-  for (k = i; k > 0 && k > i - 2 && !stop_at(ts, k); k--)
-    if (word_in(&ts->t[k - 1], feast_relative) >= 0)
-      return 0;
   for (n = 0; n < FEAST_WORDS && i + n < ts->n && !ts->t[i + n].is_num &&
               (n == 0 || !stop_at(ts, i + n)); n++)
     w[n] = ts->t[i + n].w;
   if (n == 0 || (id = feast_match(w, n, &len)) < 0 ||
       feast_whole_months(id))
     return 0;
+  /* "sebelum malam Natal": the relative word before the phrase, or
+   * before a word of it ("malam", "hari"). */
+  for (k = i; k > 0 && k > i - 2 && !stop_at(ts, k); k--)
+    if (word_in(&ts->t[k - 1], feast_relative) >= 0)
+      return 0;
   k = i + len;
   if (k < ts->n && !stop_at(ts, k) &&
       (is(&ts->t[k], "tahun") || is(&ts->t[k], "thn")))
@@ -1225,13 +1224,17 @@ feast_at(const struct tokens *ts, int i, struct incident *inc)
   return k + 1 - i;
 }
 
+/* A date at token i ("12 Maret [2026]", "12/3[/2026]", "12-3-2026",
+ * "Maret 2026",
+ * "bulan Maret", "bulan 3", "tahun 2025", a year alone, a day alone after
+ * "tanggal": "tgl 17", a feast and its year: feast_at()); the tokens it
+ * used in *used (0: none). */
 static void
 date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
 {
   const struct token *t = &ts->t[i];
   int d = day_of(t, 1), m, y, lead, len;
 
-  *used = 0;
   if ((*used = feast_at(ts, i, inc)) != 0)
     return;
   lead = is(t, "tanggal") || is(t, "tgl") || is(t, "tggl");
@@ -1253,9 +1256,8 @@ date_at(const struct tokens *ts, int i, struct incident *inc, int *used)
           ? year_at(ts, i + 2) : 0;
     incident_add_date(inc, y, m, d);
     *used = y ? 3 : 2;
-  } else if ((m = month_of(t, year_at(ts, i + 1) != 0)) != 0) {
+  } else if ((m = month_of(t, (y = year_at(ts, i + 1)) != 0)) != 0) {
     /* A month by name; a short form ("nov") only before a year. */
-    y = year_at(ts, i + 1);
     incident_add_date(inc, y, m, 0);
     *used = y ? 2 : 1;
   } else if ((is(t, "tahun") || is(t, "thn") || is(t, "thun") ||
@@ -2481,16 +2483,15 @@ static const char *const kin_words[] = {
   NULL,
 };
 
-/* 1 when token t is a name written with a capital (name_like()) and no
- * word of an office, a filler or an everyday noun ("anak saya Kelas 3"). */
+/* 1 when token t is a name written with a capital (name_like(): no
+ * office word either) and no filler or everyday noun ("anak saya Kelas
+ * 3"). */
 static int
 capital_name(const struct token *t)
 {
-  size_t k;
-
   return name_like(t, 1) && word_in(t, office_filler) < 0 &&
-         word_in(t, everyday_nouns) < 0 && !office_lookup(t->w, &k) &&
-         month_of(t, 0) == 0 && word_in(t, weekdays) < 0;
+         word_in(t, everyday_nouns) < 0 && month_of(t, 0) == 0 &&
+         word_in(t, weekdays) < 0;
 }
 
 /*
@@ -2548,8 +2549,7 @@ read_appositive_persons(const struct tokens *ts, struct incident *inc)
 
   for (j = 1; j + 2 < ts->n; j++) {
     if (!ts->t[j].stop || ts->t[j + 1].stop || !ts->t[j + 2].stop ||
-        !ts->t[j].cap || !ts->t[j + 1].cap || !capital_name(&ts->t[j]) ||
-        !capital_name(&ts->t[j + 1]) ||
+        !capital_name(&ts->t[j]) || !capital_name(&ts->t[j + 1]) ||
         word_in(&ts->t[j + 1], directions) >= 0 ||
         !clause_opens_with_role(ts, j))
       continue;
@@ -3786,6 +3786,25 @@ incident_add_gazetteer(struct incident *inc, const char *text,
   }
 }
 
+static int office_named_by(const struct incident *inc, const char *w,
+                           const char *key, const char *const *types);
+
+/* Offices named by a name of their own, no place: a company, a farmers'
+ * group, a kiosk ("CV Fulur Jaya"). */
+static const char *const trade_offices[] = {"perusahaan", "poktan", "kios",
+                                            NULL};
+
+/* 1 when w, the qualifier of an office of type key in another report, is
+ * a word of inc that names no other office of inc: no village, kelurahan
+ * or kecamatan (territory_named()), nor company or group
+ * (trade_offices[]). */
+static int
+qual_named_in(const struct incident *inc, const char *w, const char *key)
+{
+  return has_word(inc, w) && !territory_named(inc, w, key) &&
+         !office_named_by(inc, w, key, trade_offices);
+}
+
 /*
  * 1 when office x of a and office y of b, of one type and number but
  * unlike qualifiers, may be one office named two ways: the qualifier of
@@ -3798,14 +3817,6 @@ incident_add_gazetteer(struct incident *inc, const char *text,
  * report (trade_offices[]: "Desa Fulur", "CV Fulur Jaya ... di Desa
  * Dirun": the company, not the village).
  */
-static int office_named_by(const struct incident *inc, const char *w,
-                           const char *key, const char *const *types);
-
-/* Offices named by a name of their own, no place: a company, a farmers'
- * group, a kiosk ("CV Fulur Jaya"). */
-static const char *const trade_offices[] = {"perusahaan", "poktan", "kios",
-                                            NULL};
-
 static int
 office_named_twice(const struct incident *a, const struct incident_item *x,
                    const struct incident *b, const struct incident_item *y)
@@ -3818,18 +3829,15 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
       (x->land != 0 && y->land != 0 && x->land != y->land) ||
       village_split(x, y))
     return 0;
-  return (has_word(a, y->qual) && !territory_named(a, y->qual, x->key) &&
-          !office_named_by(a, y->qual, x->key, trade_offices)) ||
-         (has_word(b, x->qual) && !territory_named(b, x->qual, y->key) &&
-          !office_named_by(b, x->qual, y->key, trade_offices));
+  return qual_named_in(a, y->qual, x->key) || qual_named_in(b, x->qual, y->key);
 }
 
 /* Offices that are a village, a kelurahan or a kecamatan. */
 static const char *const territory_offices[] = {"desa", "kelurahan",
                                                 "kecamatan", NULL};
 
-/* 1 when inc names by w an office of one of types (any type when types
- * is NULL) other than key (any when key is NULL). */
+/* 1 when inc names by w an office of one of types other than key (any
+ * when key is NULL). */
 static int
 office_named_by(const struct incident *inc, const char *w, const char *key,
                 const char *const *types)
@@ -3839,7 +3847,7 @@ office_named_by(const struct incident *inc, const char *w, const char *key,
 
   for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
     it = &inc->item[INCIDENT_OFFICE][i];
-    if ((types == NULL || str_in(it->key, types)) &&
+    if (str_in(it->key, types) &&
         (key == NULL || strcmp(it->key, key) != 0) &&
         strcmp(it->qual, w) == 0)
       return 1;

@@ -2609,8 +2609,8 @@ derive_swapped(struct loader *ld, const struct alias *a, size_t klen,
   const char *other;
   int n, k, i;
 
-  if (ld->places[a->place].level != PLACE_DESA || !a->kind || a->swapped ||
-      a->weak || is_not_a_name(ld, a->key + klen))
+  if (ld->places[a->place].level != PLACE_DESA || !a->kind ||
+      is_not_a_name(ld, a->key + klen))
     return;
   if (is_word(a->key, klen - 1, "desa"))
     other = "kelurahan";
