@@ -886,6 +886,49 @@ drop_separators(struct toks *tk)
   tk->n = m;
 }
 
+/*
+ * The length in tokens of a sum of money written with dots between its
+ * thousands at token i ("1.500.000", "750.000"), or 0: a number of one to
+ * three digits, then each group after a dot written with three digits.
+ * No date is written so (its month has one or two digits), and a story
+ * that names the sum before the day ("Rp 1.500.000 ... tgl 11/2/2026")
+ * must not be read as the impossible day 1 of month 500.
+ */
+static int
+amount_at(const struct toks *tk, int i)
+{
+  int j = i + 1;
+
+  if (tk->t[i].kind != TK_NUM || tk->t[i].digits > 3)
+    return 0;
+  while (j + 1 < tk->n && tk->t[j].kind == TK_SEP && tk->t[j].sep == '.' &&
+         !tk->t[j].spaced && tk->t[j + 1].kind == TK_NUM &&
+         tk->t[j + 1].digits == 3)
+    j += 2;
+  if (j == i + 1 || (j + 1 < tk->n && tk->t[j].kind == TK_SEP &&
+                     tk->t[j + 1].kind == TK_NUM))
+    return 0;                                    /* "12.000.2026" */
+  return j - i;
+}
+
+/* Take out the sums of money (see amount_at()); how many were taken. */
+static int
+drop_amounts(struct toks *tk)
+{
+  int i = 0, len, taken = 0;
+
+  while (i < tk->n) {
+    len = amount_at(tk, i);
+    if (len == 0) {
+      i++;
+      continue;
+    }
+    tk_remove(tk, i, len);
+    taken++;
+  }
+  return taken;
+}
+
 /* Every word list of this file that a month name must not be taken for
  * (see fuzzy_month()). */
 static const char *const *const vocab[] = {
@@ -3052,6 +3095,8 @@ story_timely(struct story_word *sw)
     sw->garbled = 1;
     return 0;
   }
+  if (drop_amounts(&tk) > 0)
+    return 0;                                    /* "1.500.000" */
   drop_separators(&tk);
   normalize_words(&tk);
   for (i = 0; i < tk.n; i++) {
@@ -3188,6 +3233,18 @@ static int
 story_closes_clause(const struct story_word *w, int n, int b)
 {
   return b < n && w[b - 1].ends_clause;
+}
+
+/* 1 when the run of time words w[a..b) is not in passing: it closes its
+ * clause (above), it is a clause of its own at the end of the story
+ * ("untuk surat tanah, itu bulan November kemarin"), or it is a date
+ * that says it is one ("... serahkan tgl 11/2/2026 langsung ke ..."). */
+static int
+story_time_set_off(const struct story_word *w, int n, int a, int b)
+{
+  return story_closes_clause(w, n, b) ||
+         (b == n && a > 0 && w[a - 1].ends_clause) ||
+         (word_in(w[a].lower, tgl_words) && b - a >= 2 && w[a + 1].core);
 }
 
 /* 1 when words w[a..b) date only by a day name ("hari sabtu sore"). */
@@ -3337,7 +3394,7 @@ parse_story(const struct today *c, const struct feast_dates *fd,
       a = i + 1;
       continue;
     }
-    if (closing_only && !story_closes_clause(w, n, a))
+    if (closing_only && !story_time_set_off(w, n, i, a))
       continue;       /* a time in passing, within its clause */
     if (a - i == 1 && strcmp(w[i].lower, "minggu") == 0)
       continue;       /* a week or a Sunday: too vague alone */
@@ -3381,6 +3438,7 @@ parse_text(const struct today *c, const struct feast_dates *fd,
   set_unknown(out);
   if (tokenize(text, &tk) != 0)
     return WHEN_INVALID;
+  drop_amounts(&tk);
   drop_separators(&tk);
   normalize_words(&tk);
   numerals(&tk);

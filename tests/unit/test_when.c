@@ -646,6 +646,23 @@ static const struct when_case cases[] = {
    SUN, 5, WHEN_INVALID, ""},
   {"Sekretaris dinas memenangkan perusahaan milik adiknya dalam tender "
    "proyek jalan tahun ini.", SUN, 5, WHEN_INVALID, ""},
+  /* A sum with dots between its thousands is money, not a date, before
+   * the day as after it; a dotted date stays a date, an impossible one
+   * invalid. */
+  {"Uang Rp 1.500.000 saya serahkan tgl 11/2/2026 ke Kepala Desa", SUN, 5,
+   WHEN_OK, "11-02-2026"},
+  {"dia minta 750.000 pada 3.2.2026", SUN, 5, WHEN_OK, "03-02-2026"},
+  {"Rp 2.000.000", SUN, 5, WHEN_INVALID, ""},
+  {"12.000.2026", SUN, 5, WHEN_INVALID, ""},
+  {"12.03.2026", SUN, 5, WHEN_OK, "12-03-2026"},
+  {"Kepala Desa Oebelo minta uang Rp 2.500.000 untuk surat tanah, itu "
+   "bulan November kemarin", SUN, 5, WHEN_OK, "11-2025"},
+  /* A time set off as the story's last clause, or a date announced by
+   * "tgl", is the answer even in the middle of a long story. */
+  {"Pak camat minta uang untuk tanda tangan surat, itu bulan Januari",
+   SUN, 5, WHEN_OK, "01-2026"},
+  {"saya serahkan tgl 11/2/2026 langsung ke Kepala Desa Oelnasi di "
+   "rumahnya", SUN, 5, WHEN_OK, "11-02-2026"},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
