@@ -2551,8 +2551,10 @@ derive_part(struct loader *ld, const struct alias *a, size_t klen,
  * text ("Pasir Panjang", not "dekat pasir panjang"), its words joined into one ("Batuplat", for
  * Batu Plat; matched exactly only) unless the name is an ordinary phrase,
  * and without a last word that numbers namesakes ("Naikoten" for Naikoten
- * Satu and Dua) or, of a desa, "Kota" (town_kota), alone and after the
- * kind word.
+ * Satu and Dua; after the kind word it gives way to the place of that
+ * very name, as the start of a longer name does: "Bakunase" alone names
+ * both Bakunase and Bakunase Dua, "Kelurahan Bakunase" the first) or,
+ * of a desa, "Kota" (town_kota), alone and after the kind word.
  */
 static void
 derive_sub(struct loader *ld, const struct alias *a, size_t klen,
@@ -2582,8 +2584,11 @@ derive_sub(struct loader *ld, const struct alias *a, size_t klen,
   if (a->kind)
     push_alias(ld, tmp->data, NULL, 0, a->place, a->line, a->nwords - 1,
                a->core - 1, 1);
-  for (; ld->rc == 0 && n < ld->naliases; n++)
+  for (; ld->rc == 0 && n < ld->naliases; n++) {
     ld->aliases[n].sans_kota = kota;
+    /* "Kelurahan Bakunase" is that one before Bakunase Dua. */
+    ld->aliases[n].part = !kota && ld->aliases[n].kind;
+  }
 }
 
 /*

@@ -1078,6 +1078,17 @@ START_TEST(place_desa_and_kecamatan)
   ck_assert_str_eq(m.place.code, "53.71.05.1005");
   ck_assert_int_eq(place_match(pl, "Desa Camplong II", &m), 0);
   ck_assert_str_eq(m.place.code, "53.01.10.2007");
+  /* One of them bears the bare name (Bakunase beside Bakunase Dua): the
+   * name alone is still both, after its kind word (misspelt too) that
+   * one. */
+  ck_assert_int_eq(place_match(pl, "Bakunase", &m), 0);
+  ck_assert_str_eq(m.place.code, "53.71.05");
+  ck_assert_int_eq(place_match(pl, "kelurahan Bakunase", &m), 0);
+  ck_assert_str_eq(m.place.code, "53.71.05.1001");
+  ck_assert_int_eq(place_match(pl, "Kel. Bakunasse", &m), 0);
+  ck_assert_str_eq(m.place.code, "53.71.05.1001");
+  ck_assert_int_eq(place_match(pl, "kelurahan Bakunase Dua", &m), 0);
+  ck_assert_str_eq(m.place.code, "53.71.05.1002");
 
   /* A kabupaten/kota is its own place. */
   ck_assert_int_eq(place_match(pl, "kota kupang", &m), 0);
