@@ -61,11 +61,14 @@ struct sm_head {
 
 static struct {
   pthread_once_t once;
-  pthread_t owner;
   struct sm_head *kept[SM_CLASSES];
   int nkept[SM_CLASSES];
   struct sm_head *big;                 /* the last large block freed */
 } sm = { .once = PTHREAD_ONCE_INIT };
+
+/* 1 on the owner's thread only (cheaper to read than pthread_self()
+ * is to call, twice a block). */
+static _Thread_local int sm_owner;
 
 /* The room a request of n bytes gets. */
 static size_t
@@ -92,7 +95,7 @@ sm_body(struct sm_head *h)
 static int
 sm_mine(void)
 {
-  return pthread_equal(pthread_self(), sm.owner);
+  return sm_owner;
 }
 
 static void *
@@ -219,7 +222,7 @@ static const struct sqlite3_mem_methods sm_methods = {
 static void
 sm_own(void)
 {
-  sm.owner = pthread_self();
+  sm_owner = 1;
 }
 
 const struct sqlite3_mem_methods *
