@@ -141,6 +141,10 @@ sm_free(void *p)
     free(h);
     return;
   }
+  if (h->room > SQLITE_MEM_BIG) {
+    free(h);
+    return;
+  }
   if (h->room <= SQLITE_MEM_SMALL) {
     int c = (int)(h->room / SQLITE_MEM_STEP) - 1;
 

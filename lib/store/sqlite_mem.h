@@ -30,6 +30,10 @@ struct sqlite3_mem_methods;
 /* Freed small blocks kept per size class (at most about 528 KiB in
  * all). */
 #define SQLITE_MEM_KEEP 16
+/* The largest of the larger blocks kept (a savepoint's journal is 1 MiB,
+ * store_sqlite.c): a bigger one, freed once in a while, is not held for
+ * good. */
+#define SQLITE_MEM_BIG (2 * 1024 * 1024)
 
 /* The methods, for sqlite3_config(SQLITE_CONFIG_MALLOC, ...); the caller
  * becomes the owner of the kept blocks. */

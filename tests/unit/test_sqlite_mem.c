@@ -103,6 +103,28 @@ START_TEST(large_block_last_kept)
 }
 END_TEST
 
+/* A block larger than SQLITE_MEM_BIG is never kept: the one kept before
+ * it stays. */
+START_TEST(huge_block_not_kept)
+{
+  const sqlite3_mem_methods *m = methods();
+  char *a, *h;
+
+  a = m->xMalloc(1 << 20);
+  h = m->xMalloc(SQLITE_MEM_BIG + 1);
+  ck_assert_ptr_nonnull(a);
+  ck_assert_ptr_nonnull(h);
+  m->xFree(a);
+  ck_assert_uint_eq(sqlite_mem_kept(), 1);
+  m->xFree(h);
+  ck_assert_uint_eq(sqlite_mem_kept(), 1);
+  h = m->xMalloc(1 << 20);
+  ck_assert_ptr_eq(h, a);
+  m->xFree(h);
+  sqlite_mem_drain();
+}
+END_TEST
+
 /* A block that grows or shrinks keeps what it holds, across classes and
  * past the largest class. */
 START_TEST(realloc_keeps_content)
@@ -213,6 +235,7 @@ sqlite_mem_suite(void)
   tcase_add_test(tc, small_block_reused_within_class);
   tcase_add_test(tc, kept_blocks_bounded);
   tcase_add_test(tc, large_block_last_kept);
+  tcase_add_test(tc, huge_block_not_kept);
   tcase_add_test(tc, realloc_keeps_content);
   tcase_add_test(tc, other_threads_keep_nothing);
   tcase_add_test(tc, sqlite_runs_on_it);
