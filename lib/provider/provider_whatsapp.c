@@ -1142,17 +1142,29 @@ wa_request(const struct config_channel *ch, const char *method,
   size_t blen = strlen(base);
   int rc;
 
+  /* Every send builds these two strings: they are put together piece
+   * by piece, without a printf's pass over its format (twice when the
+   * text outgrows the buffer's first room). */
   out->method = method;
-  if (blen > 0 && base[blen - 1] == '/')
-    blen--;
-  rc = tail != NULL ? buf_printf(&b, "%.*s/%s", (int)blen, base, tail)
-                    : buf_puts(&b, base);
+  if (tail == NULL) {
+    rc = buf_puts(&b, base);
+  } else {
+    if (blen > 0 && base[blen - 1] == '/')
+      blen--;
+    rc = buf_append(&b, base, blen);
+    if (rc == 0)
+      rc = buf_append(&b, "/", 1);
+    if (rc == 0)
+      rc = buf_puts(&b, tail);
+  }
   out->url = rc == 0 ? buf_steal(&b) : NULL;
   buf_free(&b);
   if (rc == 0 && out->url == NULL)
     rc = -ENOMEM;
   if (rc == 0)
-    rc = buf_printf(&b, "Authorization: Bearer %s", ch->access_token);
+    rc = buf_puts(&b, "Authorization: Bearer ");
+  if (rc == 0)
+    rc = buf_puts(&b, ch->access_token);
   if (rc == 0) {
     out->headers[0] = buf_steal(&b);
     if (out->headers[0] == NULL)
