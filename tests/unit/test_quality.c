@@ -3368,6 +3368,32 @@ START_TEST(quality_judge_treated_like)
 }
 END_TEST
 
+/* A place where animals live or filth lies ("kandang", "kubangan",
+ * "sarang") with the animal or filth after it, said of an office after
+ * a link word, calls the office that place: the den's owner is the one
+ * aimed at.  A pen of pigs in a story of livestock or of a project is a
+ * literal sense. */
+static const struct judge_case den_cases[] = {
+  {"DPRD kabupaten itu kandang babi, isinya cuma makan gaji buta.",
+   QUALITY_INSULT, 0},
+  {"Kantor dinas itu kandang monyet, pegawainya main HP saja",
+   QUALITY_INSULT, 0},
+  {"Kantor camat Kupang Tengah itu kubangan babi, urusan apa saja harus "
+   "bayar", QUALITY_INSULT, 0},
+  {"Kades pakai dana desa bangun kandang babi di rumahnya sendiri.",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Bantuan kandang babi dari dinas peternakan tidak sampai ke kelompok "
+   "tani kami.", QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Ternak warga mati semua, kandang babi kosong sejak bulan lalu.",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+};
+
+START_TEST(quality_judge_den)
+{
+  judge_rows(den_cases, N(den_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -4359,6 +4385,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_sara_sms);
   tcase_add_test(tc, quality_judge_ape_slur);
   tcase_add_test(tc, quality_judge_treated_like);
+  tcase_add_test(tc, quality_judge_den);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
