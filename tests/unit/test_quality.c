@@ -3394,6 +3394,72 @@ START_TEST(quality_judge_den)
 }
 END_TEST
 
+/* A denomination (Pantekosta, Advent, ...) names a religious group as
+ * "Katolik" or "Ahmadiyah" does, and so do its congregation and
+ * followers ("jemaat", "penganut") as "umat": with a derogation said of
+ * all of it, SARA.  A church's permit dispute with no derogation stays clean. */
+static const struct judge_case denomination_cases[] = {
+  {"Gereja baru orang Pantekosta di Lasiana harus ditutup dan pengikutnya "
+   "diusir, mereka sesat dan suka menipu warga.", QUALITY_SARA, 0},
+  {"Orang Advent di kantor itu semua munafik.", QUALITY_SARA, 0},
+  {"Jemaat Pantekosta di Lasiana itu semua penipu.", QUALITY_SARA, 0},
+  {"Penganut Ahmadiyah di kampung itu pasti sesat.", QUALITY_SARA, 0},
+  {"Izin gereja orang Pantekosta di Lasiana sudah lama ditahan camat tanpa "
+   "alasan.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_denomination)
+{
+  judge_rows(denomination_cases, N(denomination_cases));
+}
+END_TEST
+
+/* A group named by its origin after an official ("pegawai asal Jawa",
+ * as "dari" does), told to go back to the land it was named by ("lebih
+ * baik mereka pulang ke Jawa", the group restated between the urging
+ * and the verb).  One officer of that origin named, an official sent to
+ * another town, the reporter going home stay clean. */
+static const struct judge_case origin_home_cases[] = {
+  {"Pegawai asal Jawa yang ditempatkan di Atambua cuma datang untuk "
+   "korupsi, lebih baik mereka pulang ke Jawa semua.", QUALITY_SARA, 0},
+  {"Guru asal Flores di sekolah itu sebaiknya dorang pulang ke Flores "
+   "saja.", QUALITY_SARA, 0},
+  {"Pegawai asal Jawa bernama Agus di kantor camat minta uang Rp 500 ribu "
+   "untuk KTP.", QUALITY_CLEAN, 0},
+  {"Pegawai asal Sabu itu sebaiknya pulang ke Kupang untuk urus SK "
+   "pensiun.", QUALITY_CLEAN, 0},
+  {"Sebaiknya saya pulang ke Kupang saja, urusan di kantor camat tidak "
+   "selesai.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_origin_home)
+{
+  judge_rows(origin_home_cases, N(origin_home_cases));
+}
+END_TEST
+
+/* A group named right after an official ("Pegawai Cina", "Petugas
+ * Bugis") is a people when the sentence restates it as one by a pronoun
+ * ("dong pung bangsa", "suku mereka"): a crime said of all of them is
+ * SARA.  An office by its town ("Polisi Kupang") restated by nothing, and
+ * the nation of a holiday, stay clean. */
+static const struct judge_case kind_restated_cases[] = {
+  {"Pegawai Cina di kantor pajak Kupang sudah pasti main sogok, memang "
+   "begitu dong pung bangsa.", QUALITY_SARA, 0},
+  {"Petugas Bugis di pasar itu pasti tukang tipu, memang begitu suku "
+   "mereka.", QUALITY_SARA, 0},
+  {"Upacara Hari Kebangkitan Bangsa di kantor bupati dipakai kepala dinas "
+   "untuk pungut uang dari guru.", QUALITY_CLEAN, 0},
+  {"Polisi Kupang pasti minta uang kalau tilang di jalan.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_kind_restated)
+{
+  judge_rows(kind_restated_cases, N(kind_restated_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -4386,6 +4452,9 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_ape_slur);
   tcase_add_test(tc, quality_judge_treated_like);
   tcase_add_test(tc, quality_judge_den);
+  tcase_add_test(tc, quality_judge_denomination);
+  tcase_add_test(tc, quality_judge_origin_home);
+  tcase_add_test(tc, quality_judge_kind_restated);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
