@@ -193,7 +193,9 @@ done_by_other(const struct ctx *cx, size_t k)
 
 /* Is word k urged: a [must] or [advise] word before it, with at most
  * two [modal] words ("segera", "saja") between ("harus diusir",
- * "sebaiknya segera dipulangkan", "harus bersih")? */
+ * "sebaiknya segera dipulangkan", "harus bersih"), or a [they] word
+ * right before it, the group restated as the one urged ("lebih baik
+ * mereka pulang", "sebaiknya dorang angkat kaki")? */
 static int
 urged(const struct ctx *cx, size_t k)
 {
@@ -202,7 +204,8 @@ urged(const struct ctx *cx, size_t k)
   for (m = k; m > 0 && k - m < 3 && !starts_clause(cx, m); m--) {
     if (word_is(cx, WC_MUST, m - 1) || word_is(cx, WC_ADVISE, m - 1))
       return 1;
-    if (!word_is(cx, WC_MODAL, m - 1))
+    if (!word_is(cx, WC_MODAL, m - 1) &&
+        !(m == k && word_is(cx, WC_THEY, m - 1)))
       return 0;
   }
   return 0;
@@ -230,8 +233,25 @@ cleansed_of(const struct ctx *cx, size_t k)
           !starts_clause(cx, d + 2) && word_is(cx, WC_GROUP, d + 2));
 }
 
-/* "angkat kaki", "kembali ke (daerah) asal", "pulang ke kampungnya":
- * a way of leaving for good at word k. */
+/* Is word m a [group] word that names a group earlier in its sentence
+ * ("pegawai asal Jawa ... pulang ke Jawa"): the land the group was named
+ * by? */
+static int
+named_before(const struct ctx *cx, size_t m)
+{
+  size_t k;
+
+  if (!word_is(cx, WC_GROUP, m))
+    return 0;
+  for (k = sentence_start(cx, m); k < m; k++)
+    if (same_word(cx, k, m))
+      return 1;
+  return 0;
+}
+
+/* "angkat kaki", "kembali ke (daerah) asal", "pulang ke kampungnya",
+ * "pulang ke Jawa" after a group from Jawa (named_before): a way of
+ * leaving for good at word k. */
 static int
 leave_idiom(const struct ctx *cx, size_t k)
 {
@@ -248,7 +268,7 @@ leave_idiom(const struct ctx *cx, size_t k)
       !word_text_is(cx, k + 1, "ke"))
     return 0;
   for (m = k + 2; m < cx->nm->n && m <= k + 3 && !starts_clause(cx, m); m++)
-    if (word_in(cx, m, home))
+    if (word_in(cx, m, home) || named_before(cx, m))
       return 1;
   return 0;
 }
