@@ -130,6 +130,35 @@ others_group(const struct ctx *cx, size_t a, size_t g, size_t h)
   return cx->reported[g] || !(h > a && word_is(cx, WC_SELF, h - 1));
 }
 
+/* "agama mereka", "suku dorang", "dong pung bangsa", "mereka punya
+ * agama": is word k a [kind] word (a religion, a people) of a [they]
+ * word, right after it or owning it ("pung", "punya") before? */
+static int
+kind_of_they(const struct ctx *cx, size_t k)
+{
+  if (!word_is(cx, WC_KIND, k))
+    return 0;
+  if (k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+      word_is(cx, WC_THEY, k + 1))
+    return 1;
+  return k >= 2 && !starts_clause(cx, k) && !starts_clause(cx, k - 1) &&
+         owning(cx, k - 1) && word_is(cx, WC_THEY, k - 2);
+}
+
+/* "Pegawai Cina di kantor pajak ..., memang begitu dong pung bangsa":
+ * is the group word at g restated as a people or religion by a pronoun
+ * (kind_of_they) later in its sentence? */
+static int
+kind_restated(const struct ctx *cx, size_t g)
+{
+  size_t k;
+
+  for (k = g + 1; k < cx->nm->n && !starts_sentence(cx, k); k++)
+    if (kind_of_they(cx, k))
+      return 1;
+  return 0;
+}
+
 /* Is the group word at g (in the sentence from word a) named as a
  * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
  * own group, is not), after "semua" or a verb of expelling, after "semua"
@@ -139,10 +168,11 @@ group_named(const struct ctx *cx, size_t a, size_t g)
 {
   size_t p;
 
-  /* "agama mereka", "suku itu": a religion or people by a pronoun. */
-  if (word_is(cx, WC_KIND, g) && g + 1 < cx->nm->n &&
-      !starts_clause(cx, g + 1) &&
-      (word_is(cx, WC_THEY, g + 1) || word_is(cx, WC_LINK, g + 1)))
+  /* "agama mereka", "suku itu", "dong pung bangsa": a religion or
+   * people by a pronoun. */
+  if (kind_of_they(cx, g) ||
+      (word_is(cx, WC_KIND, g) && g + 1 < cx->nm->n &&
+       !starts_clause(cx, g + 1) && word_is(cx, WC_LINK, g + 1)))
     return 1;
   if (!word_is(cx, WC_GROUP, g))
     return 0;
@@ -155,6 +185,12 @@ group_named(const struct ctx *cx, size_t a, size_t g)
    * reporter's own). */
   if (g > a &&
       (word_is(cx, WC_GROUPHEAD, g - 1) || word_is(cx, WC_ROLE, g - 1)))
+    return others_group(cx, a, g, g - 1);
+  /* After an official, restated as a people later ("Pegawai Cina ...,
+   * memang begitu dong pung bangsa"); else "Polisi Kupang" may be an
+   * office by its town. */
+  if (g > a && word_is(cx, WC_PERSON, g - 1) && !word_is(cx, WC_THEY, g - 1) &&
+      !word_is(cx, WC_SELF, g - 1) && kind_restated(cx, g))
     return others_group(cx, a, g, g - 1);
   /* Any people in the plural so ("guru-guru Kristen", "para pegawai
    * Katolik"). */
