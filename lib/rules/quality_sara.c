@@ -227,11 +227,21 @@ done_by_other(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* Is word k the one urged in its place, the group's own people
+ * ("mereka", "pengikutnya", "umatnya") named right before a verb? */
+static int
+group_subject(const struct ctx *cx, size_t k)
+{
+  return word_is(cx, WC_THEY, k) ||
+         (word_is(cx, WC_GROUPHEAD, k) && owned_nya(cx, k));
+}
+
 /* Is word k urged: a [must] or [advise] word before it, with at most
  * two [modal] words ("segera", "saja") between ("harus diusir",
- * "sebaiknya segera dipulangkan", "harus bersih"), or a [they] word
- * right before it, the group restated as the one urged ("lebih baik
- * mereka pulang", "sebaiknya dorang angkat kaki")? */
+ * "sebaiknya segera dipulangkan", "harus bersih"); the group's people
+ * right before it as the ones urged (group_subject: "lebih baik mereka
+ * pulang"); or joined by "dan" to a verb that is urged ("harus ditutup
+ * dan pengikutnya diusir")? */
 static int
 urged(const struct ctx *cx, size_t k)
 {
@@ -240,8 +250,11 @@ urged(const struct ctx *cx, size_t k)
   for (m = k; m > 0 && k - m < 3 && !starts_clause(cx, m); m--) {
     if (word_is(cx, WC_MUST, m - 1) || word_is(cx, WC_ADVISE, m - 1))
       return 1;
+    if (m >= 2 && word_text_is(cx, m - 1, "dan") &&
+        !starts_clause(cx, m - 1) && urged(cx, m - 2))
+      return 1;
     if (!word_is(cx, WC_MODAL, m - 1) &&
-        !(m == k && word_is(cx, WC_THEY, m - 1)))
+        !(m == k && group_subject(cx, m - 1)))
       return 0;
   }
   return 0;

@@ -3460,6 +3460,27 @@ START_TEST(quality_judge_kind_restated)
 }
 END_TEST
 
+/* A call to expel joined to another urged verb by "dan", its subject the
+ * group's own people ("pengikutnya", "mereka"): "harus ditutup dan
+ * pengikutnya diusir" urges both.  An official urged to be examined and
+ * people told of as evicted stay clean. */
+static const struct judge_case joined_expel_cases[] = {
+  {"Gereja orang Pantekosta di Lasiana harus ditutup dan pengikutnya "
+   "diusir.", QUALITY_SARA, 0},
+  {"Masjid orang Ahmadiyah itu sebaiknya dibongkar dan mereka diusir dari "
+   "kampung.", QUALITY_SARA, 0},
+  {"Camat harus diperiksa dan warga yang diusir dari tanah adat harus "
+   "dibantu.", QUALITY_CLEAN, 0},
+  {"Kepala desa orang Rote harus dipecat dan diperiksa inspektorat.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_joined_expel)
+{
+  judge_rows(joined_expel_cases, N(joined_expel_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -4455,6 +4476,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_denomination);
   tcase_add_test(tc, quality_judge_origin_home);
   tcase_add_test(tc, quality_judge_kind_restated);
+  tcase_add_test(tc, quality_judge_joined_expel);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
