@@ -619,6 +619,42 @@ restated(const struct ctx *cx, size_t g, size_t k)
   return 1;
 }
 
+/* "Pegawai asal Jawa ... cuma datang untuk korupsi", "orang Bima hanya
+ * datang untuk menipu": is the derogation or crime (loot_taken) at word
+ * k, in one clause with the group named at word g, the only purpose the
+ * group comes for: a [purpose] word right before it, and "cuma" or
+ * "hanya" between the group and that?  The crime is then its nature,
+ * said of all of it. */
+static int
+sole_purpose(const struct ctx *cx, size_t g, size_t k)
+{
+  static const char *const only[] = {"cuma", "cuman", "cma", "hanya",
+                                     "hny", "hanyalah", NULL};
+  size_t m;
+
+  if (k < g + 3 || starts_clause(cx, k) || starts_clause(cx, k - 1) ||
+      !word_is(cx, WC_PURPOSE, k - 1) || clause_start(cx, k) > g ||
+      !(sms_word_is(cx, WC_DEROG, k) || loot_taken(cx, k)))
+    return 0;
+  for (m = g + 1; m + 1 < k; m++)
+    if (word_in(cx, m, only))
+      return 1;
+  return 0;
+}
+
+/* Is some word after the group named at word g, before word b, its sole
+ * purpose (sole_purpose)? */
+static int
+sole_purpose_after(const struct ctx *cx, size_t g, size_t b)
+{
+  size_t k;
+
+  for (k = g + 1; k < b; k++)
+    if (sole_purpose(cx, g, k))
+      return 1;
+  return 0;
+}
+
 /* Is word k a derogation of the group named at word g: a [derogation]
  * word after it, right after it or in a sentence that generalises
  * (predicate_of); a crime told as an idiom (loot_taken) only in such a
@@ -733,6 +769,12 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
           found(cx, g, QUALITY_SARA, "sara");
           return;
         }
+    }
+    /* A crime as the only purpose the group comes for is its nature,
+     * even after an official. */
+    if (sole_purpose_after(cx, g, b)) {
+      found(cx, g, QUALITY_SARA, "sara");
+      return;
     }
     /* One official's origin: what follows is said of that person, unless
      * a [reason] word puts it down to the origin or "semua" counts all

@@ -3481,6 +3481,29 @@ START_TEST(quality_judge_joined_expel)
 }
 END_TEST
 
+/* A crime as the only purpose a group comes for ("cuma datang untuk
+ * korupsi", "hanya mau menipu") is its nature, said of all of it even
+ * after an official ("pegawai asal Jawa").  Money given only for a
+ * purpose, and a crime with no "only", stay what happened. */
+static const struct judge_case sole_purpose_cases[] = {
+  {"Pegawai asal Jawa yang ditempatkan di Atambua cuma datang untuk "
+   "korupsi.", QUALITY_SARA, 0},
+  {"Guru orang Bima di SMP itu hanya datang untuk menipu.", QUALITY_SARA,
+   0},
+  {"Orang Sabu di desa kami cuma dapat beras 5 kg untuk satu keluarga.",
+   QUALITY_CLEAN, 0},
+  {"Pegawai asal Jawa bernama Agus datang ke rumah untuk minta uang.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa orang Rote korupsi dana desa untuk bangun rumah.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_sole_purpose)
+{
+  judge_rows(sole_purpose_cases, N(sole_purpose_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -4477,6 +4500,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_origin_home);
   tcase_add_test(tc, quality_judge_kind_restated);
   tcase_add_test(tc, quality_judge_joined_expel);
+  tcase_add_test(tc, quality_judge_sole_purpose);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
