@@ -495,11 +495,11 @@ insult_if_aimed(struct ctx *cx, size_t i, size_t e, int trait)
 }
 
 /* "DPRD kabupaten itu kandang babi", "Kantor dinas itu sarang monyet":
- * the words i..e right after a [collective] word (a pen, a den, a band
- * of them), that after a link word in a clause a person or office opens,
- * and aimed at it (aimed).  The office is called the den, though the
- * allow-list keeps the phrase literal ("kandang babi" of livestock,
- * "bantuan kandang babi dari dinas"). */
+ * are words i..e right after a [collective] word (a pen, a den, a band
+ * of them) that follows a link word, in a clause a person or office
+ * opens, and aimed at it (aimed)?  The office is then called the den,
+ * though the allow-list keeps the phrase literal elsewhere ("kandang
+ * babi" of livestock, "bantuan kandang babi dari dinas"). */
 static int
 den_of(const struct ctx *cx, size_t i, size_t e)
 {

@@ -3397,7 +3397,8 @@ END_TEST
 /* A denomination (Pantekosta, Advent, ...) names a religious group as
  * "Katolik" or "Ahmadiyah" does, and so do its congregation and
  * followers ("jemaat", "penganut") as "umat": with a derogation said of
- * all of it, SARA.  A church's permit dispute with no derogation stays clean. */
+ * all of it, SARA.  A church's permit dispute with no derogation stays
+ * clean. */
 static const struct judge_case denomination_cases[] = {
   {"Gereja baru orang Pantekosta di Lasiana harus ditutup dan pengikutnya "
    "diusir, mereka sesat dan suka menipu warga.", QUALITY_SARA, 0},
