@@ -130,6 +130,35 @@ others_group(const struct ctx *cx, size_t a, size_t g, size_t h)
   return cx->reported[g] || !(h > a && word_is(cx, WC_SELF, h - 1));
 }
 
+/* "agama mereka", "suku dorang", "dong pung bangsa", "mereka punya
+ * agama": is word k a [kind] word (a religion, a people) of a [they]
+ * word, right after it or owning it ("pung", "punya") before? */
+static int
+kind_of_they(const struct ctx *cx, size_t k)
+{
+  if (!word_is(cx, WC_KIND, k))
+    return 0;
+  if (k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+      word_is(cx, WC_THEY, k + 1))
+    return 1;
+  return k >= 2 && !starts_clause(cx, k) && !starts_clause(cx, k - 1) &&
+         owning(cx, k - 1) && word_is(cx, WC_THEY, k - 2);
+}
+
+/* "Pegawai Cina di kantor pajak ..., memang begitu dong pung bangsa":
+ * is the group word at g restated as a people or religion by a pronoun
+ * (kind_of_they) later in its sentence? */
+static int
+kind_restated(const struct ctx *cx, size_t g)
+{
+  size_t k;
+
+  for (k = g + 1; k < cx->nm->n && !starts_sentence(cx, k); k++)
+    if (kind_of_they(cx, k))
+      return 1;
+  return 0;
+}
+
 /* Is the group word at g (in the sentence from word a) named as a
  * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
  * own group, is not), after "semua" or a verb of expelling, after "semua"
@@ -139,10 +168,11 @@ group_named(const struct ctx *cx, size_t a, size_t g)
 {
   size_t p;
 
-  /* "agama mereka", "suku itu": a religion or people by a pronoun. */
-  if (word_is(cx, WC_KIND, g) && g + 1 < cx->nm->n &&
-      !starts_clause(cx, g + 1) &&
-      (word_is(cx, WC_THEY, g + 1) || word_is(cx, WC_LINK, g + 1)))
+  /* "agama mereka", "suku itu", "dong pung bangsa": a religion or
+   * people by a pronoun. */
+  if (kind_of_they(cx, g) ||
+      (word_is(cx, WC_KIND, g) && g + 1 < cx->nm->n &&
+       !starts_clause(cx, g + 1) && word_is(cx, WC_LINK, g + 1)))
     return 1;
   if (!word_is(cx, WC_GROUP, g))
     return 0;
@@ -155,6 +185,12 @@ group_named(const struct ctx *cx, size_t a, size_t g)
    * reporter's own). */
   if (g > a &&
       (word_is(cx, WC_GROUPHEAD, g - 1) || word_is(cx, WC_ROLE, g - 1)))
+    return others_group(cx, a, g, g - 1);
+  /* After an official, restated as a people later ("Pegawai Cina ...,
+   * memang begitu dong pung bangsa"); else "Polisi Kupang" may be an
+   * office by its town. */
+  if (g > a && word_is(cx, WC_PERSON, g - 1) && !word_is(cx, WC_THEY, g - 1) &&
+      !word_is(cx, WC_SELF, g - 1) && kind_restated(cx, g))
     return others_group(cx, a, g, g - 1);
   /* Any people in the plural so ("guru-guru Kristen", "para pegawai
    * Katolik"). */
@@ -191,9 +227,21 @@ done_by_other(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* Is word k the one urged in its place, the group's own people
+ * ("mereka", "pengikutnya", "umatnya") named right before a verb? */
+static int
+group_subject(const struct ctx *cx, size_t k)
+{
+  return word_is(cx, WC_THEY, k) ||
+         (word_is(cx, WC_GROUPHEAD, k) && owned_nya(cx, k));
+}
+
 /* Is word k urged: a [must] or [advise] word before it, with at most
  * two [modal] words ("segera", "saja") between ("harus diusir",
- * "sebaiknya segera dipulangkan", "harus bersih")? */
+ * "sebaiknya segera dipulangkan", "harus bersih"); the group's people
+ * right before it as the ones urged (group_subject: "lebih baik mereka
+ * pulang"); or joined by "dan" to a verb that is urged ("harus ditutup
+ * dan pengikutnya diusir")? */
 static int
 urged(const struct ctx *cx, size_t k)
 {
@@ -202,7 +250,11 @@ urged(const struct ctx *cx, size_t k)
   for (m = k; m > 0 && k - m < 3 && !starts_clause(cx, m); m--) {
     if (word_is(cx, WC_MUST, m - 1) || word_is(cx, WC_ADVISE, m - 1))
       return 1;
-    if (!word_is(cx, WC_MODAL, m - 1))
+    if (m >= 2 && word_text_is(cx, m - 1, "dan") &&
+        !starts_clause(cx, m - 1) && urged(cx, m - 2))
+      return 1;
+    if (!word_is(cx, WC_MODAL, m - 1) &&
+        !(m == k && group_subject(cx, m - 1)))
       return 0;
   }
   return 0;
@@ -230,8 +282,25 @@ cleansed_of(const struct ctx *cx, size_t k)
           !starts_clause(cx, d + 2) && word_is(cx, WC_GROUP, d + 2));
 }
 
-/* "angkat kaki", "kembali ke (daerah) asal", "pulang ke kampungnya":
- * a way of leaving for good at word k. */
+/* Is word m a [group] word that names a group earlier in its sentence
+ * ("pegawai asal Jawa ... pulang ke Jawa"): the land the group was named
+ * by? */
+static int
+named_before(const struct ctx *cx, size_t m)
+{
+  size_t k;
+
+  if (!word_is(cx, WC_GROUP, m))
+    return 0;
+  for (k = sentence_start(cx, m); k < m; k++)
+    if (same_word(cx, k, m))
+      return 1;
+  return 0;
+}
+
+/* "angkat kaki", "kembali ke (daerah) asal", "pulang ke kampungnya",
+ * "pulang ke Jawa" after a group from Jawa (named_before): a way of
+ * leaving for good at word k. */
 static int
 leave_idiom(const struct ctx *cx, size_t k)
 {
@@ -248,7 +317,7 @@ leave_idiom(const struct ctx *cx, size_t k)
       !word_text_is(cx, k + 1, "ke"))
     return 0;
   for (m = k + 2; m < cx->nm->n && m <= k + 3 && !starts_clause(cx, m); m++)
-    if (word_in(cx, m, home))
+    if (word_in(cx, m, home) || named_before(cx, m))
       return 1;
   return 0;
 }
@@ -550,6 +619,42 @@ restated(const struct ctx *cx, size_t g, size_t k)
   return 1;
 }
 
+/* "Pegawai asal Jawa ... cuma datang untuk korupsi", "orang Bima hanya
+ * datang untuk menipu": is the derogation or crime (loot_taken) at word
+ * k, in one clause with the group named at word g, the only purpose the
+ * group comes for: a [purpose] word right before it, and "cuma" or
+ * "hanya" between the group and that?  The crime is then its nature,
+ * said of all of it. */
+static int
+sole_purpose(const struct ctx *cx, size_t g, size_t k)
+{
+  static const char *const only[] = {"cuma", "cuman", "cma", "hanya",
+                                     "hny", "hanyalah", NULL};
+  size_t m;
+
+  if (k < g + 3 || starts_clause(cx, k) || starts_clause(cx, k - 1) ||
+      !word_is(cx, WC_PURPOSE, k - 1) || clause_start(cx, k) > g ||
+      !(sms_word_is(cx, WC_DEROG, k) || loot_taken(cx, k)))
+    return 0;
+  for (m = g + 1; m + 1 < k; m++)
+    if (word_in(cx, m, only))
+      return 1;
+  return 0;
+}
+
+/* Is some word after the group named at word g, before word b, its sole
+ * purpose (sole_purpose)? */
+static int
+sole_purpose_after(const struct ctx *cx, size_t g, size_t b)
+{
+  size_t k;
+
+  for (k = g + 1; k < b; k++)
+    if (sole_purpose(cx, g, k))
+      return 1;
+  return 0;
+}
+
 /* Is word k a derogation of the group named at word g: a [derogation]
  * word after it, right after it or in a sentence that generalises
  * (predicate_of); a crime told as an idiom (loot_taken) only in such a
@@ -664,6 +769,12 @@ judge_sara(struct ctx *cx, size_t a, size_t b)
           found(cx, g, QUALITY_SARA, "sara");
           return;
         }
+    }
+    /* A crime as the only purpose the group comes for is its nature,
+     * even after an official. */
+    if (sole_purpose_after(cx, g, b)) {
+      found(cx, g, QUALITY_SARA, "sara");
+      return;
     }
     /* One official's origin: what follows is said of that person, unless
      * a [reason] word puts it down to the origin or "semua" counts all

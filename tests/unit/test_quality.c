@@ -3368,6 +3368,143 @@ START_TEST(quality_judge_treated_like)
 }
 END_TEST
 
+/* A place where animals live or filth lies ("kandang", "kubangan",
+ * "sarang") with the animal or filth after it, said of an office after
+ * a link word, calls the office that place: the den's owner is the one
+ * aimed at.  A pen of pigs in a story of livestock or of a project is a
+ * literal sense. */
+static const struct judge_case den_cases[] = {
+  {"DPRD kabupaten itu kandang babi, isinya cuma makan gaji buta.",
+   QUALITY_INSULT, 0},
+  {"Kantor dinas itu kandang monyet, pegawainya main HP saja",
+   QUALITY_INSULT, 0},
+  {"Kantor camat Kupang Tengah itu kubangan babi, urusan apa saja harus "
+   "bayar", QUALITY_INSULT, 0},
+  {"Kades pakai dana desa bangun kandang babi di rumahnya sendiri.",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Bantuan kandang babi dari dinas peternakan tidak sampai ke kelompok "
+   "tani kami.", QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Ternak warga mati semua, kandang babi kosong sejak bulan lalu.",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+};
+
+START_TEST(quality_judge_den)
+{
+  judge_rows(den_cases, N(den_cases));
+}
+END_TEST
+
+/* A denomination (Pantekosta, Advent, ...) names a religious group as
+ * "Katolik" or "Ahmadiyah" does, and so do its congregation and
+ * followers ("jemaat", "penganut") as "umat": with a derogation said of
+ * all of it, SARA.  A church's permit dispute with no derogation stays
+ * clean. */
+static const struct judge_case denomination_cases[] = {
+  {"Gereja baru orang Pantekosta di Lasiana harus ditutup dan pengikutnya "
+   "diusir, mereka sesat dan suka menipu warga.", QUALITY_SARA, 0},
+  {"Orang Advent di kantor itu semua munafik.", QUALITY_SARA, 0},
+  {"Jemaat Pantekosta di Lasiana itu semua penipu.", QUALITY_SARA, 0},
+  {"Penganut Ahmadiyah di kampung itu pasti sesat.", QUALITY_SARA, 0},
+  {"Izin gereja orang Pantekosta di Lasiana sudah lama ditahan camat tanpa "
+   "alasan.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_denomination)
+{
+  judge_rows(denomination_cases, N(denomination_cases));
+}
+END_TEST
+
+/* A group named by its origin after an official ("pegawai asal Jawa",
+ * as "dari" does), told to go back to the land it was named by ("lebih
+ * baik mereka pulang ke Jawa", the group restated between the urging
+ * and the verb).  One officer of that origin named, an official sent to
+ * another town, the reporter going home stay clean. */
+static const struct judge_case origin_home_cases[] = {
+  {"Pegawai asal Jawa yang ditempatkan di Atambua cuma datang untuk "
+   "korupsi, lebih baik mereka pulang ke Jawa semua.", QUALITY_SARA, 0},
+  {"Guru asal Flores di sekolah itu sebaiknya dorang pulang ke Flores "
+   "saja.", QUALITY_SARA, 0},
+  {"Pegawai asal Jawa bernama Agus di kantor camat minta uang Rp 500 ribu "
+   "untuk KTP.", QUALITY_CLEAN, 0},
+  {"Pegawai asal Sabu itu sebaiknya pulang ke Kupang untuk urus SK "
+   "pensiun.", QUALITY_CLEAN, 0},
+  {"Sebaiknya saya pulang ke Kupang saja, urusan di kantor camat tidak "
+   "selesai.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_origin_home)
+{
+  judge_rows(origin_home_cases, N(origin_home_cases));
+}
+END_TEST
+
+/* A group named right after an official ("Pegawai Cina", "Petugas
+ * Bugis") is a people when the sentence restates it as one by a pronoun
+ * ("dong pung bangsa", "suku mereka"): a crime said of all of them is
+ * SARA.  An office by its town ("Polisi Kupang") restated by nothing, and
+ * the nation of a holiday, stay clean. */
+static const struct judge_case kind_restated_cases[] = {
+  {"Pegawai Cina di kantor pajak Kupang sudah pasti main sogok, memang "
+   "begitu dong pung bangsa.", QUALITY_SARA, 0},
+  {"Petugas Bugis di pasar itu pasti tukang tipu, memang begitu suku "
+   "mereka.", QUALITY_SARA, 0},
+  {"Upacara Hari Kebangkitan Bangsa di kantor bupati dipakai kepala dinas "
+   "untuk pungut uang dari guru.", QUALITY_CLEAN, 0},
+  {"Polisi Kupang pasti minta uang kalau tilang di jalan.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_kind_restated)
+{
+  judge_rows(kind_restated_cases, N(kind_restated_cases));
+}
+END_TEST
+
+/* A call to expel joined to another urged verb by "dan", its subject the
+ * group's own people ("pengikutnya", "mereka"): "harus ditutup dan
+ * pengikutnya diusir" urges both.  An official urged to be examined and
+ * people told of as evicted stay clean. */
+static const struct judge_case joined_expel_cases[] = {
+  {"Gereja orang Pantekosta di Lasiana harus ditutup dan pengikutnya "
+   "diusir.", QUALITY_SARA, 0},
+  {"Masjid orang Ahmadiyah itu sebaiknya dibongkar dan mereka diusir dari "
+   "kampung.", QUALITY_SARA, 0},
+  {"Camat harus diperiksa dan warga yang diusir dari tanah adat harus "
+   "dibantu.", QUALITY_CLEAN, 0},
+  {"Kepala desa orang Rote harus dipecat dan diperiksa inspektorat.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_joined_expel)
+{
+  judge_rows(joined_expel_cases, N(joined_expel_cases));
+}
+END_TEST
+
+/* A crime as the only purpose a group comes for ("cuma datang untuk
+ * korupsi", "hanya mau menipu") is its nature, said of all of it even
+ * after an official ("pegawai asal Jawa").  Money given only for a
+ * purpose, and a crime with no "only", stay what happened. */
+static const struct judge_case sole_purpose_cases[] = {
+  {"Pegawai asal Jawa yang ditempatkan di Atambua cuma datang untuk "
+   "korupsi.", QUALITY_SARA, 0},
+  {"Guru orang Bima di SMP itu hanya datang untuk menipu.", QUALITY_SARA,
+   0},
+  {"Orang Sabu di desa kami cuma dapat beras 5 kg untuk satu keluarga.",
+   QUALITY_CLEAN, 0},
+  {"Pegawai asal Jawa bernama Agus datang ke rumah untuk minta uang.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa orang Rote korupsi dana desa untuk bangun rumah.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_sole_purpose)
+{
+  judge_rows(sole_purpose_cases, N(sole_purpose_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -4359,6 +4496,12 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_sara_sms);
   tcase_add_test(tc, quality_judge_ape_slur);
   tcase_add_test(tc, quality_judge_treated_like);
+  tcase_add_test(tc, quality_judge_den);
+  tcase_add_test(tc, quality_judge_denomination);
+  tcase_add_test(tc, quality_judge_origin_home);
+  tcase_add_test(tc, quality_judge_kind_restated);
+  tcase_add_test(tc, quality_judge_joined_expel);
+  tcase_add_test(tc, quality_judge_sole_purpose);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
