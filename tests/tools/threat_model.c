@@ -5,6 +5,7 @@
  *   threat_model train [OPTIONS] CORPUS > config/threat-model.txt
  *   threat_model eval [OPTIONS] CORPUS [HELDOUT...]
  *   threat_model bench [OPTIONS] CORPUS
+ *   threat_model future [OPTIONS] CORPUS ROUND...
  *
  * CORPUS and HELDOUT are rule-3 corpora (expected<TAB>text, as
  * tests/corpus/rule3.tsv).  train fits a logistic regression (threat
@@ -18,6 +19,11 @@
  * named) is asked of the judge itself, so the figures are the daemon's.
  * bench times the model's scoring of each text of CORPUS, and of a long
  * report (the texts joined up to 4000 characters), as the judge does it.
+ * future leaves the future out: for each ROUND N, the recipe trained on
+ * the lines of CORPUS before its '# --- blind round N' line scores
+ * roundN/rule3.tsv beside CORPUS, a round it never saw; the rules alone,
+ * the rules with the model and the model alone (-M), each round and the
+ * rounds summed.
  *
  * Word salads: the generated stories of the integration tests
  * (tu_story(), corpus words joined at random: "... mayat ... kayu ...
@@ -35,7 +41,9 @@
  * text) (train: what the file says; default 0.9, 1
  * and 0; eval: the one setting shown, all thresholds without -t), -G
  * (eval: with and without the word of violence), -S and -A (salads,
- * above), -v (eval: list each text a setting changes).
+ * above), -v (eval: list each text a setting changes), -M (eval: the
+ * model alone too: a threat when its probability reaches the threshold
+ * and, with -T 1, a person or office is named, whatever the rules say).
  */
 #include <errno.h>
 #include <math.h>
@@ -449,7 +457,7 @@ write_model(const struct threat_model *m, const char *corpus,
          "# by stochastic gradient descent, %d epochs, rate %g, L2 %g.\n"
          "# Weights below 1e-4 are left out.\n"
          "# Generated; do not edit.  To regenerate, from the source tree:\n"
-         "#   ./build/tests/threat_model train -t %g -T %d -g %d -w %d %s \\\n"
+         "#   ./build/tests/threat_model train -t %g -T %d -g %d -w %d -e %d %s \\\n"
          "#     > config/threat-model.txt\n"
          "#\n"
          "# Format: 'threat-model 1', then 'bits N', then 'bias', 'threshold',\n"
@@ -458,8 +466,8 @@ write_model(const struct threat_model *m, const char *corpus,
          "threat-model 1\nbits %u\nbias %.6g\nthreshold %g\ntarget %d\n"
          "gate %d\nwindow %u\n",
          corpus, ntexts, o->epochs, o->rate, o->l2, o->threshold, o->target,
-         o->gate, o->window, corpus, m->bits, m->bias, m->threshold, m->target, m->gate,
-         m->window);
+         o->gate, o->window, o->epochs, corpus, m->bits, m->bias,
+         m->threshold, m->target, m->gate, m->window);
   for (i = 0; i < ((size_t)1 << m->bits); i++)
     if (fabsf(m->w[i]) >= 1e-4f)
       printf("%zu %.4g\n", i, (double)m->w[i]);
@@ -618,8 +626,8 @@ main(int argc, char **argv)
   int ch, f;
 
   if (argc < 2)
-    die("usage: threat_model train|eval|bench [OPTIONS] CORPUS "
-        "[HELDOUT...]");
+    die("usage: threat_model train|eval|bench|future [OPTIONS] CORPUS "
+        "[HELDOUT...|ROUND...]");
   cmd = argv[1];
   optind = 2;
   while ((ch = getopt(argc, argv, "c:m:b:e:r:l:k:t:T:g:Gw:S:P:JA:vM")) != -1) {
@@ -646,8 +654,8 @@ main(int argc, char **argv)
     }
   }
   if (optind >= argc || o.folds < 2)
-    die("usage: threat_model train|eval|bench [OPTIONS] CORPUS "
-        "[HELDOUT...]");
+    die("usage: threat_model train|eval|bench|future [OPTIONS] CORPUS "
+        "[HELDOUT...|ROUND...]");
   q = load_lists(o.config);
   src = argv[optind];
   if (strcmp(cmd, "future") == 0) {
@@ -673,7 +681,7 @@ main(int argc, char **argv)
     return 0;
   }
   if (strcmp(cmd, "eval") != 0)
-    die("train, eval or bench");
+    die("train, eval, bench or future");
   for (i = 0; i < c.n; i++)
     c.v[i].fold = c.v[i].extra ? -2 : (int)(rnd(&st) % (uint64_t)o.folds);
   for (f = 0; f < o.folds; f++) {
