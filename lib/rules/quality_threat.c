@@ -198,6 +198,30 @@ harm_affixed(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "beta bekin lu mati", "saya buat dia mati", "bikin kepala desa itu
+ * mati": a [cause] word at i, then in its clause the one who dies (a
+ * person or "you", with a title or link words after it) and the death
+ * ([outcome]) right after them: the causing word is the verb of
+ * violence, its target the one named after it (has_target). */
+#define CAUSEE_MAX 4
+static int
+caused_death(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+
+  if (!word_is(cx, WC_CAUSE, i) || i + 2 >= n || starts_clause(cx, i + 1) ||
+      !(word_is(cx, WC_PERSON, i + 1) || word_is(cx, WC_YOU, i + 1)))
+    return 0;
+  for (k = i + 2; k < n && k <= i + 1 + CAUSEE_MAX && !starts_clause(cx, k);
+       k++) {
+    if (word_is(cx, WC_OUTCOME, k))
+      return 1;
+    if (!word_is(cx, WC_PERSON, k) && !word_is(cx, WC_LINK, k))
+      return 0;
+  }
+  return 0;
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
  * douse_fuel, or a verb without its vowels: sms_harm)?  *self is set
  * when it carries the reporter as its agent ("kubunuh"). */
@@ -213,9 +237,11 @@ harm_word(const struct ctx *cx, size_t i, int *self)
     return 1;
   }
   /* "kasi mati", "bikin mati", "pukul mati"; "kasi habis" */
-  return i > 0 && !starts_clause(cx, i) &&
-         (word_is(cx, WC_OUTCOME, i) || word_is(cx, WC_FINISH, i)) &&
-         word_is(cx, WC_CAUSE, i - 1);
+  if (i > 0 && !starts_clause(cx, i) &&
+      (word_is(cx, WC_OUTCOME, i) || word_is(cx, WC_FINISH, i)) &&
+      word_is(cx, WC_CAUSE, i - 1))
+    return 1;
+  return caused_death(cx, i);
 }
 
 /* Does an outcome (mati, hancur) follow the verb at word i within two

@@ -2889,6 +2889,26 @@ START_TEST(quality_judge_fate_result)
 }
 END_TEST
 
+/* A death the reporter causes with the one who dies between the causing
+ * word and the death ("beta bekin lu mati", "saya buat dia mati"), as
+ * "bikin mati dia" already is.  A cause that is not the reporter, or a
+ * thing that dies, is none. */
+static const struct judge_case caused_death_cases[] = {
+  {"Beta datang ko beta bekin lu mati di lu pung kantor sendiri.",
+   QUALITY_THREAT, 0},
+  {"Kalau uang tidak kembali, saya buat dia mati di kantornya.",
+   QUALITY_THREAT, 0},
+  {"Beta akan bikin kepala desa itu mati.", QUALITY_THREAT, 0},
+  {"Obat dari puskesmas itu bikin dia mati pelan-pelan.", QUALITY_CLEAN, 0},
+  {"Petugas karantina bikin ayam saya mati semua.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_caused_death)
+{
+  judge_rows(caused_death_cases, N(caused_death_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4340,6 +4360,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_crowd_gathered);
   tcase_add_test(tc, quality_judge_torn);
   tcase_add_test(tc, quality_judge_fate_result);
+  tcase_add_test(tc, quality_judge_caused_death);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
