@@ -423,9 +423,13 @@ self_agent(const struct ctx *cx, size_t i)
       spare++;
       continue;
     }
+    /* "saya datang untuk bakar", "beta pi ko pukul": a [purpose] word
+     * after a modal word ("datang", "pi") is the errand's "to". */
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
         !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1) &&
         !cleft_self(cx, k - 1) &&
+        !(k >= 2 && !starts_clause(cx, k - 1) &&
+          word_is(cx, WC_PURPOSE, k - 1) && word_is(cx, WC_MODAL, k - 2)) &&
         !(k >= 2 && !starts_clause(cx, k - 1) && word_is(cx, WC_ARM, k - 2)))
       return 0;
   }
@@ -491,7 +495,8 @@ party_head(const struct ctx *cx, size_t j)
  * laki-laki saya", "teman-teman ojek saya"), the head with "-ku"
  * ("kakakku"), or the reporter's word, "pung"/"punya" and the head
  * ("beta pung sodara"); the head may be said twice ("om-om saya",
- * "paman-paman kami"); a word for "they" may follow ("sodara dong").
+ * "paman-paman kami", "beta pung kaka-kaka"); a word for "they" may
+ * follow ("sodara dong").
  * Returns the index of the word after the party, or c when there is
  * none. */
 #define PARTY_MOD 2
@@ -506,9 +511,11 @@ own_party(const struct ctx *cx, size_t c)
   w = &cx->nm->w[c];
   if (c + 2 < n && word_is(cx, WC_SELF, c) && owning(cx, c + 1) &&
       !starts_clause(cx, c + 1) && !starts_clause(cx, c + 2) &&
-      party_head(cx, c + 2))
+      party_head(cx, c + 2)) {
     k = c + 3;
-  else if (!party_head(cx, c))
+    if (k < n && !starts_clause(cx, k) && same_word(cx, c + 2, k))
+      k++;   /* "beta pung kaka-kaka": the head said twice */
+  } else if (!party_head(cx, c))
     return c;
   else if (w->len > 2 + SUFFIX_MIN_STEM &&
            memcmp(cx->nm->text + w->off + w->len - 2, "ku", 2) == 0)

@@ -2909,6 +2909,28 @@ START_TEST(quality_judge_caused_death)
 }
 END_TEST
 
+/* The reporter and their people as agents: come or go "to" do it
+ * ("datang untuk bakar", Kupang "datang ko bakar"), agreed to do it
+ * ("sudah sepakat mau hajar"), a party whose head is said twice ("beta
+ * pung kaka-kaka").  Coming to talk, or a party beaten, is none. */
+static const struct judge_case party_agent_cases[] = {
+  {"Besok saya datang untuk bakar kantor camat itu.", QUALITY_THREAT, 0},
+  {"Beta deng beta pung adik-adik datang ko bakar dia pung motor.",
+   QUALITY_THREAT, 0},
+  {"Kami sudah sepakat mau hajar petugas dishub itu.", QUALITY_THREAT, 0},
+  {"Beta pung kaka-kaka dari Sabu su siap pukul dia sampai patah kaki.",
+   QUALITY_THREAT, 0},
+  {"Besok saya datang untuk bicara dengan kepala desa.", QUALITY_CLEAN, 0},
+  {"Beta pung kaka-kaka dipukul petugas di pasar.", QUALITY_CLEAN, 0},
+  {"Kami sudah sepakat lapor camat itu ke inspektorat.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_party_agent)
+{
+  judge_rows(party_agent_cases, N(party_agent_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4361,6 +4383,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_torn);
   tcase_add_test(tc, quality_judge_fate_result);
   tcase_add_test(tc, quality_judge_caused_death);
+  tcase_add_test(tc, quality_judge_party_agent);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
