@@ -2112,16 +2112,26 @@ death_asked(const struct ctx *cx, size_t i)
 /* "beta tunggu dia di pasar", "saya cegat kades", "beta suru ade dong
  * cari itu kepala dusun": the reporter, or the reporter's people sent
  * (remote_agent), lying in wait for or going after a person at word k
- * ("tunggu", "cegat", "hadang", "cari", "kejar"), a person other than
- * the reporter right after it ("itu" between or not). */
+ * ("tunggu", "cegat", "hadang", "cari", "kejar", or their me- forms), a
+ * person other than the reporter right after it ("itu" between or not)
+ * or the person as "-nya" on the verb ("kami akan menunggunya"). */
 static int
 lying_in_wait(const struct ctx *cx, size_t k)
 {
-  static const char *const wait[] = {"tunggu", "cegat", "hadang", "cari",
-                                     "kejar", NULL};
+  static const char *const wait[] = {
+      "tunggu", "cegat", "hadang", "cari", "kejar", "menunggu", "mencegat",
+      "menghadang", "mencari", "mengejar", NULL};
+  static const char *const waited[] = {
+      "tunggunya", "cegatnya", "hadangnya", "kejarnya", "menunggunya",
+      "mencegatnya", "menghadangnya", "mencarinya", "mengejarnya", NULL};
   size_t p = k + 1;
 
-  if (!word_in(cx, k, wait) || starts_clause(cx, k))
+  if (starts_clause(cx, k))
+    return 0;
+  /* "kami akan menunggunya": the one waited for is the "-nya". */
+  if (word_in(cx, k, waited))
+    return self_agent(cx, k) || remote_agent(cx, k);
+  if (!word_in(cx, k, wait))
     return 0;
   if (word_text_is(cx, p, "itu") && !starts_clause(cx, p))
     p++;

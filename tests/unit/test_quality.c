@@ -2931,6 +2931,27 @@ START_TEST(quality_judge_party_agent)
 }
 END_TEST
 
+/* Lying in wait with a weapon, in the me- form and with the one waited
+ * for as "-nya" ("kami akan menunggunya di jalan dengan parang",
+ * "mencegat dia ... dengan golok").  Waiting for a bus, or looking for
+ * an official to report a stolen machete, is none. */
+static const struct judge_case waited_for_cases[] = {
+  {"Kami sudah tahu jam berapa dia pulang, dan kami akan menunggunya di "
+   "jalan dengan parang.", QUALITY_THREAT, 0},
+  {"Besok saya mencegat kepala desa itu di jembatan dengan golok.",
+   QUALITY_THREAT, 0},
+  {"Kami menunggunya di terminal sejak pagi dengan membawa berkas.",
+   QUALITY_CLEAN, 0},
+  {"Saya mencari kepala desa untuk lapor parang saya dicuri.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_waited_for)
+{
+  judge_rows(waited_for_cases, N(waited_for_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4384,6 +4405,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_fate_result);
   tcase_add_test(tc, quality_judge_caused_death);
   tcase_add_test(tc, quality_judge_party_agent);
+  tcase_add_test(tc, quality_judge_waited_for);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
