@@ -2410,6 +2410,18 @@ must_harm(const struct ctx *cx, size_t i)
          !word_is(cx, WC_SELF, c);
 }
 
+/* "Senjata api milik Polsek yang hilang ...": a weapon's name at word i
+ * that is no verb of violence too ("bom" is), with no person right
+ * after it ("tombak dia!"): opening a clause it names a thing the
+ * story tells of, not an order to use it. */
+static int
+named_weapon(const struct ctx *cx, size_t i)
+{
+  return word_is(cx, WC_WEAPON, i) && !word_is(cx, WC_HARM, i) &&
+         !(i + 1 < cx->nm->n && !starts_clause(cx, i + 1) &&
+           (word_is(cx, WC_PERSON, i + 1) || word_is(cx, WC_YOU, i + 1)));
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -2423,7 +2435,8 @@ judge_threat(struct ctx *cx, size_t i)
 {
   size_t k, o;
   int self, harm = harm_word(cx, i, &self);
-  int start = (starts_clause(cx, i) && !active_form(cx, i)) ||
+  int start = (starts_clause(cx, i) && !active_form(cx, i) &&
+               !named_weapon(cx, i)) ||
               (i > 0 && word_is(cx, WC_VOCATIVE, i - 1));
   int agent;
 

@@ -2952,6 +2952,24 @@ START_TEST(quality_judge_waited_for)
 }
 END_TEST
 
+/* A weapon named in news of a past crime, with an official in the
+ * sentence and nothing going to happen to anyone, is told, not
+ * threatened ("Senjata api milik Polsek yang hilang ... dijual oknum").
+ * A weapon readied for someone stays a threat. */
+static const struct judge_case weapon_news_cases[] = {
+  {"Senjata api milik Polsek yang hilang tahun lalu ternyata dijual oknum "
+   "anggota, dan kasusnya didiamkan sampai sekarang.", QUALITY_CLEAN, 0},
+  {"Pisau dapur milik kantin sekolah dicuri oknum pegawai minggu lalu.",
+   QUALITY_CLEAN, 0},
+  {"Parang sudah saya asah untuk kepala dusun itu", QUALITY_THREAT, 0},
+};
+
+START_TEST(quality_judge_weapon_news)
+{
+  judge_rows(weapon_news_cases, N(weapon_news_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4406,6 +4424,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_caused_death);
   tcase_add_test(tc, quality_judge_party_agent);
   tcase_add_test(tc, quality_judge_waited_for);
+  tcase_add_test(tc, quality_judge_weapon_news);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
