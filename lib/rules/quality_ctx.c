@@ -489,14 +489,28 @@ party_head(const struct ctx *cx, size_t j)
   return word_is(cx, WC_BAND, j) || word_is(cx, WC_KIN, j);
 }
 
+/* "teman-teman", "kawan-kawan": a [band] word at c said twice, not
+ * "orang-orang" (people at large) nor "preman-preman" (thugs): the
+ * reporter's fellows, owner or not. */
+static int
+fellows(const struct ctx *cx, size_t c)
+{
+  static const char *const others[] = {"orang", "preman", NULL};
+
+  return c + 1 < cx->nm->n && word_is(cx, WC_BAND, c) &&
+         !word_in(cx, c, others) && !starts_clause(cx, c + 1) &&
+         same_word(cx, c, c + 1);
+}
+
 /* The reporter's own people opening at word c, a noun phrase the
  * reporter owns in any order: a party head (party_head) then at most
  * PARTY_MOD plain words and the reporter's word ("orang kami", "adik
  * laki-laki saya", "teman-teman ojek saya"), the head with "-ku"
  * ("kakakku"), or the reporter's word, "pung"/"punya" and the head
  * ("beta pung sodara"); the head may be said twice ("om-om saya",
- * "paman-paman kami", "beta pung kaka-kaka"); a word for "they" may
- * follow ("sodara dong").
+ * "paman-paman kami", "beta pung kaka-kaka"); fellows said twice need
+ * no owner ("teman-teman ojek di terminal", fellows); a word for "they"
+ * may follow ("sodara dong").
  * Returns the index of the word after the party, or c when there is
  * none. */
 #define PARTY_MOD 2
@@ -526,10 +540,17 @@ own_party(const struct ctx *cx, size_t c)
       k++;   /* "om-om saya": the head said twice */
     for (; k < n && k - c <= PARTY_MOD + 1 && !starts_clause(cx, k) &&
            !word_is(cx, WC_SELF, k);
-         k++)
+         k++) {
+      /* "teman-teman ojek di ...", "teman-teman sudah ...": fellows
+       * need no owner; a place or a modal word ends them. */
+      if (fellows(cx, c) &&
+          (word_text_is(cx, k, "di") || word_text_is(cx, k, "dari") ||
+           word_is(cx, WC_MODAL, k)))
+        return k;
       if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_LINK, k) ||
           word_is(cx, WC_MODAL, k))
         return c;
+    }
     if (k >= n || starts_clause(cx, k) || !word_is(cx, WC_SELF, k))
       return c;
     k++;
@@ -537,6 +558,18 @@ own_party(const struct ctx *cx, size_t c)
   if (k < n && !starts_clause(cx, k) && word_is(cx, WC_THEY, k))
     k++;
   return k;
+}
+
+/* "Beta pung kaka-kaka su siap, kalau ..., dong pukul dia": is the
+ * first clause of the sentence of word c opened by the reporter's own
+ * people (own_party), so that a word for "they" at c, in a later
+ * clause, is they? */
+static int
+party_before(const struct ctx *cx, size_t c)
+{
+  size_t s = clause_subject(cx, sentence_start(cx, c));
+
+  return s < c && own_party(cx, s) > s;
 }
 
 /* "Orang kami di sana bisa habisi dia", "adik laki-laki saya dari
@@ -550,12 +583,17 @@ band_agent(const struct ctx *cx, size_t i)
 {
   size_t k, c = clause_subject(cx, i), p = own_party(cx, c);
 
+  if (p == c && word_is(cx, WC_THEY, c) && !starts_sentence(cx, c))
+    p = party_before(cx, c) ? c + 1 : c;
   if (p == c || p > i)
     return 0;
   for (k = p; k < i; k++) {
     if ((word_text_is(cx, k, "di") || word_text_is(cx, k, "dari")) &&
         k + 1 < i) {
       k++;
+      /* "di terminal Kefamenanu": the place's name after it */
+      while (k + 2 < i && (cx->nm->w[k + 1].flags & (WORD_TITLE | WORD_CAPS)))
+        k++;
       continue;
     }
     if (!word_is(cx, WC_MODAL, k) && !word_is(cx, WC_INTENS, k))

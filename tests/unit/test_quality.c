@@ -2970,6 +2970,30 @@ START_TEST(quality_judge_weapon_news)
 }
 END_TEST
 
+/* The reporter's people as agents from further off: friends said twice
+ * with no owner ("teman-teman ojek"), a named place after them ("di
+ * terminal Kefamenanu"), and "dong"/"mereka" in a later clause of the
+ * sentence that opened with them ("beta pung kaka-kaka su siap, kalau
+ * ..., dong pukul dia").  People beaten, or others named, are none. */
+static const struct judge_case party_far_cases[] = {
+  {"Teman-teman ojek di terminal Kefamenanu sudah sepakat mau hajar "
+   "petugas dishub itu malam ini.", QUALITY_THREAT, 0},
+  {"Beta pung kaka-kaka dari Sabu su siap, kalau pak sekdes masih main "
+   "uang, dong pukul dia sampai patah kaki.", QUALITY_THREAT, 0},
+  {"Teman-teman ojek di terminal Kefamenanu dipukul petugas dishub "
+   "kemarin.", QUALITY_CLEAN, 0},
+  {"Orang-orang di pasar bilang petugas itu mau pukul pedagang.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Beta pung kaka-kaka su lapor, tapi dong dipukul petugas di kantor.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_party_far)
+{
+  judge_rows(party_far_cases, N(party_far_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4425,6 +4449,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_party_agent);
   tcase_add_test(tc, quality_judge_waited_for);
   tcase_add_test(tc, quality_judge_weapon_news);
+  tcase_add_test(tc, quality_judge_party_far);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
