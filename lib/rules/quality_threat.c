@@ -1577,6 +1577,25 @@ owner_first(const struct ctx *cx, size_t k)
          word_is(cx, WC_FOOD, k + 2);
 }
 
+/* "Sumur di rumah kepala dinas itu akan saya ...", "Kopi pak sekdes
+ * besok beta ...": the clause of the reporter's word a opens (past
+ * condition and intent words) with a [food] word, and a person, office
+ * or building other than the reporter's stands between it and word a:
+ * the food or drink is theirs, put first as the object. */
+static int
+food_first(const struct ctx *cx, size_t a)
+{
+  size_t k, c = clause_subject(cx, a);
+
+  if (c >= a || !word_is(cx, WC_FOOD, c))
+    return 0;
+  for (k = c + 1; k < a; k++)
+    if (other_person(cx, k) ||
+        (word_is(cx, WC_TARGET, k) && !word_is(cx, WC_SELF, k + 1)))
+      return 1;
+  return 0;
+}
+
 /* "saya campur racun di kopi pak sekdes", "racun tikus untuk teh kepala
  * dusun", "sy sudah beli racun tikus, nanti sy campur di kopi pak
  * sekdes", "sa su siapkan racun untuk dia pung kopi": a [poison] word at
@@ -1585,8 +1604,10 @@ owner_first(const struct ctx *cx, size_t k)
  * owned by a person (owned_by, or owner_first), said as
  * an intent (intended) there, by the reporter again when in a later
  * clause; put there already or not ("sy sudah masukkan racun di sumur
- * rumah kades, biar ...": until it is drunk, the harm is ahead).  Poison for a store, or feared in one's own cup
- * ("kopi saya"), is none. */
+ * rumah kades, biar ...": until it is drunk, the harm is ahead), or
+ * with the food put first (food_first: "Sumur di rumah kepala dinas itu
+ * akan saya kasih racun").  Poison for a store, or feared in one's own
+ * cup ("kopi saya"), is none. */
 static int
 poison_served(const struct ctx *cx, size_t i)
 {
@@ -1603,6 +1624,8 @@ poison_served(const struct ctx *cx, size_t i)
     }
   if (a == i)
     return 0;
+  if (food_first(cx, a) && intended(cx, i, a, 0))
+    return 1;
   for (k = i + 1; k + 1 < cx->nm->n && !starts_sentence(cx, k + 1); k++) {
     if (!word_in(cx, k, into) || starts_clause(cx, k + 1) ||
         !(word_is(cx, WC_FOOD, k + 1) ? owned_by(cx, k + 1)

@@ -2994,6 +2994,26 @@ START_TEST(quality_judge_party_far)
 }
 END_TEST
 
+/* Poison for an official's food or drink named first, before the
+ * reporter ("Sumur di rumah kepala dinas itu akan saya kasih racun
+ * tikus").  A well poisoned in the past by someone, or the reporter's
+ * own well, is none. */
+static const struct judge_case poison_first_cases[] = {
+  {"Sumur di rumah kepala dinas itu akan saya kasih racun tikus biar dia "
+   "rasa apa yang kami rasa.", QUALITY_THREAT, 0},
+  {"Kopi pak sekdes besok beta campur racun.", QUALITY_THREAT, 0},
+  {"Sumur di rumah kami sudah dikasih racun oleh orang tidak dikenal.",
+   QUALITY_CLEAN, 0},
+  {"Sumur di kebun saya akan saya kasih racun tikus karena banyak tikus.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_poison_first)
+{
+  judge_rows(poison_first_cases, N(poison_first_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4450,6 +4470,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_waited_for);
   tcase_add_test(tc, quality_judge_weapon_news);
   tcase_add_test(tc, quality_judge_party_far);
+  tcase_add_test(tc, quality_judge_poison_first);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
