@@ -1917,7 +1917,8 @@ warned_official(const struct ctx *cx, size_t k)
  * a warning to an official, earlier in the sentence (owned_weapon,
  * warned_official: "bendahara itu sebaiknya hati-hati kalau pulang
  * malam, saya tahu rumahnya"), someone else's family named in
- * it or the sentence before ("anak istrinya tinggal di kampung ini"), or
+ * it or the sentence before ("anak istrinya tinggal di kampung ini",
+ * Kupang "dia pung anak-anak"), or
  * a visit with no errand in the rest of it or the next sentence
  * (visit_at: "... beta tau dia pung rumah. Nanti malam beta datang.").  "rumah saya akan digusur" is the
  * reporter's own. */
@@ -1949,12 +1950,14 @@ home_known(const struct ctx *cx, size_t i)
       return 1;
   /* "Anak istrinya tinggal di kampung ini juga. Kami tahu rumahnya di
    * mana.": someone else's family named in this sentence or the one
-   * before. */
+   * before (Kupang "dia pung anak-anak" too). */
   k = sentence_start(cx, i);
   for (k = k > 0 ? sentence_start(cx, k - 1) : k; k < i; k++)
-    if (word_is(cx, WC_KIN, k) && !word_is(cx, WC_KIN, k + 1) &&
-        (owned_nya(cx, k) ||
-         (k + 1 < n && !starts_clause(cx, k + 1) && other_person(cx, k + 1))))
+    if (word_is(cx, WC_KIN, k) &&
+        ((!word_is(cx, WC_KIN, k + 1) &&
+          (owned_nya(cx, k) || (k + 1 < n && !starts_clause(cx, k + 1) &&
+                                other_person(cx, k + 1)))) ||
+         (k >= 2 && kupang_owner(cx, k - 2))))
       return 1;
   k = next_sentence(cx, i);
   for (e = k < n ? next_sentence(cx, k) : n, k = h + 1; k < e; k++)

@@ -3014,6 +3014,28 @@ START_TEST(quality_judge_poison_first)
 }
 END_TEST
 
+/* An official's family named in Kupang order ("dia pung anak-anak",
+ * "bendahara pung istri") before the reporter says they know the house
+ * is the family of "anak-anaknya".  The reporter's own children, or no
+ * house known, are none. */
+static const struct judge_case kin_owner_cases[] = {
+  {"Bilang ke bendahara sekolah, dia pung anak-anak pulang sekolah lewat "
+   "jalan sepi. Beta su tau dia pung rumah, jangan sampai ada apa-apa deng "
+   "dong.", QUALITY_THREAT, 0},
+  {"Bendahara pung istri tiap hari jalan kaki ke pasar. Beta su tau dia "
+   "pung rumah.", QUALITY_THREAT, 0},
+  {"Beta pung anak-anak pulang sekolah lewat jalan sepi. Beta su tau dia "
+   "pung rumah, nanti beta lapor ke RT.", QUALITY_CLEAN, 0},
+  {"Dia pung anak-anak pulang sekolah lewat jalan sepi, tidak ada lampu "
+   "jalan.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kin_owner)
+{
+  judge_rows(kin_owner_cases, N(kin_owner_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4471,6 +4493,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_weapon_news);
   tcase_add_test(tc, quality_judge_party_far);
   tcase_add_test(tc, quality_judge_poison_first);
+  tcase_add_test(tc, quality_judge_kin_owner);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
