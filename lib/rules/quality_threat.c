@@ -1206,16 +1206,20 @@ buried(const struct ctx *cx, size_t k)
          stem_in(&cx->q->cls[WC_GRAVE], t + 2, w->len - 2, 1);
 }
 
-/* Is word m a body part or life ([target], [life]) with no owner
+/* Is word m a body part or life ([target], [life]; "kepala" with no
+ * person or office after it: the head, not "kepala desa") with no owner
  * written, in a clause whose subject (clause_subject of word k) is a
  * person other than the reporter: "petugas itu akan pulang dengan kaki
- * patah" is the officer's leg. */
+ * patah" is the officer's leg, "dia pulang dgn kepala pisah dr badan"
+ * his head. */
 static int
 subject_body(const struct ctx *cx, size_t m, size_t k)
 {
   size_t c = clause_subject(cx, k);
+  int head = word_text_is(cx, m, "kepala") && m + 1 < cx->nm->n &&
+             !starts_clause(cx, m + 1) && !word_is(cx, WC_PERSON, m + 1);
 
-  return (word_is(cx, WC_TARGET, m) || word_is(cx, WC_LIFE, m)) &&
+  return (word_is(cx, WC_TARGET, m) || word_is(cx, WC_LIFE, m) || head) &&
          !owned_nya(cx, m) && c < m && other_person(cx, c) &&
          !word_is(cx, WC_SELF, c);
 }

@@ -3036,6 +3036,27 @@ START_TEST(quality_judge_kin_owner)
 }
 END_TEST
 
+/* The official's head cut off, said as a result ("dia pulang dgn kepala
+ * pisah dr badan", "kepala putus"): "kepala" with no office after it is
+ * the head.  "kepala desa" is an office; an official who parts from
+ * his wife is none. */
+static const struct judge_case head_off_cases[] = {
+  {"sy pny om2 di kampung su siap, kalau itu petugas pajak dtg tagih lg, "
+   "dia pulang dgn kepala pisah dr badan", QUALITY_THREAT, 0},
+  {"Kalau mandor itu datang lagi, dia pulang dengan kepala putus.",
+   QUALITY_THREAT, 0},
+  {"Kalau kepala desa pisah dari istrinya, urusan tanah jadi kacau.",
+   QUALITY_CLEAN, 0},
+  {"Petugas itu pulang dengan kepala pusing karena jalan rusak.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_head_off)
+{
+  judge_rows(head_off_cases, N(head_off_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4494,6 +4515,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_party_far);
   tcase_add_test(tc, quality_judge_poison_first);
   tcase_add_test(tc, quality_judge_kin_owner);
+  tcase_add_test(tc, quality_judge_head_off);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
