@@ -634,20 +634,56 @@ object_then_place(const struct ctx *cx, size_t k, size_t i,
  *    the reporter, at most CTX_BEFORE words before it in its clause
  *    ("beta suruh anak muda kampung pukul ...", "kami kerahkan massa
  *    untuk membakar ...");
- *  - as the subject of a chain of verbs: "dan", "lalu", "terus" right
- *    before it, and the clause opened by the reporter's word (after a
- *    condition word) with no other person named between ("kami blokir
+ *  - as the subject of a chain of verbs: "dan", "lalu", "terus" (Kupang
+ *    "deng") right before it, and the clause opened by the reporter's
+ *    word (after a condition word; with companions: subject_party) with
+ *    no other person named between ("kami blokir
  *    jalan lalu serbu dan bakar ..."; "kami blokir jalan lalu polisi
  *    datang dan pukul ..." is the police, and what the reporter saw or
  *    heard has a subject of its own: "saya lihat air turun dan
  *    hancurkan rumah");
  *  - through the reporter's people (band_agent). */
+/* "beta deng beta pung adik-adik datang ...", "saya dan adik-adik
+ * ...": the reporter's word at c, a [join] word and the reporter's own
+ * people (own_party) or companions (companion_word) before word i.
+ * Returns the index of the word after them, or own_party's answer when
+ * the party opens at c itself. */
+static size_t
+subject_party(const struct ctx *cx, size_t c, size_t i)
+{
+  static const char *const join[] = {"dan", "dengan", "deng", "dgn",
+                                     "bersama", NULL};
+  size_t k, p = own_party(cx, c);
+
+  if (p > c || !word_is(cx, WC_SELF, c) || c + 2 >= i ||
+      starts_clause(cx, c + 1) || starts_clause(cx, c + 2) ||
+      !word_in(cx, c + 1, join))
+    return p;
+  k = own_party(cx, c + 2);
+  if (k > c + 2)
+    return k;
+  for (k = c + 2; k < i && !starts_clause(cx, k) && companion_word(cx, k);
+       k++)
+    ;
+  return k > c + 2 ? k : c;
+}
+
+/* Is word k a [purpose] word right after a modal one ("datang untuk",
+ * Kupang "datang ko"): the errand's "to"? */
+static int
+errand_to(const struct ctx *cx, size_t k)
+{
+  return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_PURPOSE, k) &&
+         word_is(cx, WC_MODAL, k - 1);
+}
+
 int
 remote_agent(const struct ctx *cx, size_t i)
 {
   static const char *const chain[] = {"dan", "lalu", "terus", "kemudian",
-                                      NULL};
-  size_t k, c, p, v;
+                                      "deng", NULL};
+  static const char *const that[] = {"itu", "ini", NULL};
+  size_t k, c, p, v, o;
 
   for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--)
     if (word_is(cx, WC_ORDER, k - 1) && self_agent(cx, k - 1))
@@ -657,20 +693,27 @@ remote_agent(const struct ctx *cx, size_t i)
   if (i == 0 || starts_clause(cx, i) || !word_in(cx, i - 1, chain))
     return 0;
   c = clause_subject(cx, i);
-  p = own_party(cx, c);
+  p = subject_party(cx, c, i);
   if (p == c && !word_is(cx, WC_SELF, c))
     return 0;
-  /* The subject's first verb, past modal words: a person right after it
-   * is its object when a place or the chain follows ("kami akan cegat
-   * kepala dinas perhubungan di jalan dan pukul"); one with a verb of
-   * its own is a new subject ("saya dengar polisi datang dan pukul"). */
-  for (v = p > c ? p : c + 1; v < i && word_is(cx, WC_MODAL, v); v++)
+  /* The subject's first verb, past modal words and an errand's "to": a
+   * person right after it (Kupang "itu" first or not: "cegat itu kepala
+   * desa") is its object when a place or the chain follows ("kami akan
+   * cegat kepala dinas perhubungan di jalan dan pukul"); one with a verb
+   * of its own is a new subject ("saya dengar polisi datang dan
+   * pukul"). */
+  for (v = p > c ? p : c + 1;
+       v < i && (word_is(cx, WC_MODAL, v) || errand_to(cx, v)); v++)
     ;
-  if (!object_then_place(cx, v + 1, i, chain))
-    v = i;
+  o = v + 1;
+  if (o + 1 < i && !starts_clause(cx, o) && word_in(cx, o, that))
+    o++;
+  if (!object_then_place(cx, o, i, chain))
+    o = i;
   for (k = p > c ? p : c + 1; k < i; k++)
-    if (((word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
-          word_is(cx, WC_CROWD, k)) && k != v + 1 && new_subject(cx, k)) ||
+    if (((word_is(cx, WC_PERSON, k) ||
+          (word_is(cx, WC_YOU, k) && !errand_to(cx, k)) ||
+          word_is(cx, WC_CROWD, k)) && k != o && new_subject(cx, k)) ||
         word_is(cx, WC_SELF, k) || word_is(cx, WC_WAIT, k) ||
         word_is(cx, WC_SAY, k))
       return 0;

@@ -3057,6 +3057,29 @@ START_TEST(quality_judge_head_off)
 }
 END_TEST
 
+/* A chain of verbs in Kupang Malay: the reporter with companions as the
+ * subject ("beta deng beta pung adik-adik"), coming "to" ("datang ko"),
+ * a first verb whose object comes after "itu" ("bongkar itu kantor"),
+ * and "deng" joining the verb of violence.  Police who come and beat,
+ * or a chain that only repairs, are none. */
+static const struct judge_case kupang_chain_cases[] = {
+  {"Kalo sampe minggu depan sonde ada kabar, beta deng beta pung adik-adik "
+   "datang ko bongkar itu kantor deng bakar dia pung motor.",
+   QUALITY_THREAT, 0},
+  {"Besok beta datang ko cegat itu kepala desa deng pukul dia.",
+   QUALITY_THREAT, 0},
+  {"Beta deng beta pung adik-adik datang ko bongkar itu pagar deng bakar "
+   "sampah.", QUALITY_CLEAN, 0},
+  {"Beta datang ko lapor, lalu polisi datang deng pukul beta pung adik.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kupang_chain)
+{
+  judge_rows(kupang_chain_cases, N(kupang_chain_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4516,6 +4539,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_poison_first);
   tcase_add_test(tc, quality_judge_kin_owner);
   tcase_add_test(tc, quality_judge_head_off);
+  tcase_add_test(tc, quality_judge_kupang_chain);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
