@@ -423,9 +423,13 @@ self_agent(const struct ctx *cx, size_t i)
       spare++;
       continue;
     }
+    /* "saya datang untuk bakar", "beta pi ko pukul": a [purpose] word
+     * after a modal word ("datang", "pi") is the errand's "to". */
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
         !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1) &&
         !cleft_self(cx, k - 1) &&
+        !(k >= 2 && !starts_clause(cx, k - 1) &&
+          word_is(cx, WC_PURPOSE, k - 1) && word_is(cx, WC_MODAL, k - 2)) &&
         !(k >= 2 && !starts_clause(cx, k - 1) && word_is(cx, WC_ARM, k - 2)))
       return 0;
   }
@@ -485,13 +489,28 @@ party_head(const struct ctx *cx, size_t j)
   return word_is(cx, WC_BAND, j) || word_is(cx, WC_KIN, j);
 }
 
+/* "teman-teman", "kawan-kawan": a [band] word at c said twice, not
+ * "orang-orang" (people at large) nor "preman-preman" (thugs): the
+ * reporter's fellows, owner or not. */
+static int
+fellows(const struct ctx *cx, size_t c)
+{
+  static const char *const others[] = {"orang", "preman", NULL};
+
+  return c + 1 < cx->nm->n && word_is(cx, WC_BAND, c) &&
+         !word_in(cx, c, others) && !starts_clause(cx, c + 1) &&
+         same_word(cx, c, c + 1);
+}
+
 /* The reporter's own people opening at word c, a noun phrase the
  * reporter owns in any order: a party head (party_head) then at most
  * PARTY_MOD plain words and the reporter's word ("orang kami", "adik
  * laki-laki saya", "teman-teman ojek saya"), the head with "-ku"
  * ("kakakku"), or the reporter's word, "pung"/"punya" and the head
  * ("beta pung sodara"); the head may be said twice ("om-om saya",
- * "paman-paman kami"); a word for "they" may follow ("sodara dong").
+ * "paman-paman kami", "beta pung kaka-kaka"); fellows said twice need
+ * no owner ("teman-teman ojek di terminal", fellows); a word for "they"
+ * may follow ("sodara dong").
  * Returns the index of the word after the party, or c when there is
  * none. */
 #define PARTY_MOD 2
@@ -506,9 +525,11 @@ own_party(const struct ctx *cx, size_t c)
   w = &cx->nm->w[c];
   if (c + 2 < n && word_is(cx, WC_SELF, c) && owning(cx, c + 1) &&
       !starts_clause(cx, c + 1) && !starts_clause(cx, c + 2) &&
-      party_head(cx, c + 2))
+      party_head(cx, c + 2)) {
     k = c + 3;
-  else if (!party_head(cx, c))
+    if (k < n && !starts_clause(cx, k) && same_word(cx, c + 2, k))
+      k++;   /* "beta pung kaka-kaka": the head said twice */
+  } else if (!party_head(cx, c))
     return c;
   else if (w->len > 2 + SUFFIX_MIN_STEM &&
            memcmp(cx->nm->text + w->off + w->len - 2, "ku", 2) == 0)
@@ -519,10 +540,17 @@ own_party(const struct ctx *cx, size_t c)
       k++;   /* "om-om saya": the head said twice */
     for (; k < n && k - c <= PARTY_MOD + 1 && !starts_clause(cx, k) &&
            !word_is(cx, WC_SELF, k);
-         k++)
+         k++) {
+      /* "teman-teman ojek di ...", "teman-teman sudah ...": fellows
+       * need no owner; a place or a modal word ends them. */
+      if (fellows(cx, c) &&
+          (word_text_is(cx, k, "di") || word_text_is(cx, k, "dari") ||
+           word_is(cx, WC_MODAL, k)))
+        return k;
       if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_LINK, k) ||
           word_is(cx, WC_MODAL, k))
         return c;
+    }
     if (k >= n || starts_clause(cx, k) || !word_is(cx, WC_SELF, k))
       return c;
     k++;
@@ -530,6 +558,18 @@ own_party(const struct ctx *cx, size_t c)
   if (k < n && !starts_clause(cx, k) && word_is(cx, WC_THEY, k))
     k++;
   return k;
+}
+
+/* "Beta pung kaka-kaka su siap, kalau ..., dong pukul dia": is the
+ * first clause of the sentence of word c opened by the reporter's own
+ * people (own_party), so that a word for "they" at c, in a later
+ * clause, is they? */
+static int
+party_before(const struct ctx *cx, size_t c)
+{
+  size_t s = clause_subject(cx, sentence_start(cx, c));
+
+  return s < c && own_party(cx, s) > s;
 }
 
 /* "Orang kami di sana bisa habisi dia", "adik laki-laki saya dari
@@ -543,12 +583,17 @@ band_agent(const struct ctx *cx, size_t i)
 {
   size_t k, c = clause_subject(cx, i), p = own_party(cx, c);
 
+  if (p == c && word_is(cx, WC_THEY, c) && !starts_sentence(cx, c))
+    p = party_before(cx, c) ? c + 1 : c;
   if (p == c || p > i)
     return 0;
   for (k = p; k < i; k++) {
     if ((word_text_is(cx, k, "di") || word_text_is(cx, k, "dari")) &&
         k + 1 < i) {
       k++;
+      /* "di terminal Kefamenanu": the place's name after it */
+      while (k + 2 < i && (cx->nm->w[k + 1].flags & (WORD_TITLE | WORD_CAPS)))
+        k++;
       continue;
     }
     if (!word_is(cx, WC_MODAL, k) && !word_is(cx, WC_INTENS, k))
@@ -589,20 +634,56 @@ object_then_place(const struct ctx *cx, size_t k, size_t i,
  *    the reporter, at most CTX_BEFORE words before it in its clause
  *    ("beta suruh anak muda kampung pukul ...", "kami kerahkan massa
  *    untuk membakar ...");
- *  - as the subject of a chain of verbs: "dan", "lalu", "terus" right
- *    before it, and the clause opened by the reporter's word (after a
- *    condition word) with no other person named between ("kami blokir
+ *  - as the subject of a chain of verbs: "dan", "lalu", "terus" (Kupang
+ *    "deng") right before it, and the clause opened by the reporter's
+ *    word (after a condition word; with companions: subject_party) with
+ *    no other person named between ("kami blokir
  *    jalan lalu serbu dan bakar ..."; "kami blokir jalan lalu polisi
  *    datang dan pukul ..." is the police, and what the reporter saw or
  *    heard has a subject of its own: "saya lihat air turun dan
  *    hancurkan rumah");
  *  - through the reporter's people (band_agent). */
+/* "beta deng beta pung adik-adik datang ...", "saya dan adik-adik
+ * ...": the reporter's word at c, a [join] word and the reporter's own
+ * people (own_party) or companions (companion_word) before word i.
+ * Returns the index of the word after them, or own_party's answer when
+ * the party opens at c itself. */
+static size_t
+subject_party(const struct ctx *cx, size_t c, size_t i)
+{
+  static const char *const join[] = {"dan", "dengan", "deng", "dgn",
+                                     "bersama", NULL};
+  size_t k, p = own_party(cx, c);
+
+  if (p > c || !word_is(cx, WC_SELF, c) || c + 2 >= i ||
+      starts_clause(cx, c + 1) || starts_clause(cx, c + 2) ||
+      !word_in(cx, c + 1, join))
+    return p;
+  k = own_party(cx, c + 2);
+  if (k > c + 2)
+    return k;
+  for (k = c + 2; k < i && !starts_clause(cx, k) && companion_word(cx, k);
+       k++)
+    ;
+  return k > c + 2 ? k : c;
+}
+
+/* Is word k a [purpose] word right after a modal one ("datang untuk",
+ * Kupang "datang ko"): the errand's "to"? */
+static int
+errand_to(const struct ctx *cx, size_t k)
+{
+  return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_PURPOSE, k) &&
+         word_is(cx, WC_MODAL, k - 1);
+}
+
 int
 remote_agent(const struct ctx *cx, size_t i)
 {
   static const char *const chain[] = {"dan", "lalu", "terus", "kemudian",
-                                      NULL};
-  size_t k, c, p, v;
+                                      "deng", NULL};
+  static const char *const that[] = {"itu", "ini", NULL};
+  size_t k, c, p, v, o;
 
   for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--)
     if (word_is(cx, WC_ORDER, k - 1) && self_agent(cx, k - 1))
@@ -612,20 +693,27 @@ remote_agent(const struct ctx *cx, size_t i)
   if (i == 0 || starts_clause(cx, i) || !word_in(cx, i - 1, chain))
     return 0;
   c = clause_subject(cx, i);
-  p = own_party(cx, c);
+  p = subject_party(cx, c, i);
   if (p == c && !word_is(cx, WC_SELF, c))
     return 0;
-  /* The subject's first verb, past modal words: a person right after it
-   * is its object when a place or the chain follows ("kami akan cegat
-   * kepala dinas perhubungan di jalan dan pukul"); one with a verb of
-   * its own is a new subject ("saya dengar polisi datang dan pukul"). */
-  for (v = p > c ? p : c + 1; v < i && word_is(cx, WC_MODAL, v); v++)
+  /* The subject's first verb, past modal words and an errand's "to": a
+   * person right after it (Kupang "itu" first or not: "cegat itu kepala
+   * desa") is its object when a place or the chain follows ("kami akan
+   * cegat kepala dinas perhubungan di jalan dan pukul"); one with a verb
+   * of its own is a new subject ("saya dengar polisi datang dan
+   * pukul"). */
+  for (v = p > c ? p : c + 1;
+       v < i && (word_is(cx, WC_MODAL, v) || errand_to(cx, v)); v++)
     ;
-  if (!object_then_place(cx, v + 1, i, chain))
-    v = i;
+  o = v + 1;
+  if (o + 1 < i && !starts_clause(cx, o) && word_in(cx, o, that))
+    o++;
+  if (!object_then_place(cx, o, i, chain))
+    o = i;
   for (k = p > c ? p : c + 1; k < i; k++)
-    if (((word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
-          word_is(cx, WC_CROWD, k)) && k != v + 1 && new_subject(cx, k)) ||
+    if (((word_is(cx, WC_PERSON, k) ||
+          (word_is(cx, WC_YOU, k) && !errand_to(cx, k)) ||
+          word_is(cx, WC_CROWD, k)) && k != o && new_subject(cx, k)) ||
         word_is(cx, WC_SELF, k) || word_is(cx, WC_WAIT, k) ||
         word_is(cx, WC_SAY, k))
       return 0;

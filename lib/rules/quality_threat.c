@@ -198,6 +198,30 @@ harm_affixed(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "beta bekin lu mati", "saya buat dia mati", "bikin kepala desa itu
+ * mati": a [cause] word at i, then in its clause the one who dies (a
+ * person or "you", with a title or link words after it) and the death
+ * ([outcome]) right after them: the causing word is the verb of
+ * violence, its target the one named after it (has_target). */
+#define CAUSEE_MAX 4
+static int
+caused_death(const struct ctx *cx, size_t i)
+{
+  size_t k, n = cx->nm->n;
+
+  if (!word_is(cx, WC_CAUSE, i) || i + 2 >= n || starts_clause(cx, i + 1) ||
+      !(word_is(cx, WC_PERSON, i + 1) || word_is(cx, WC_YOU, i + 1)))
+    return 0;
+  for (k = i + 2; k < n && k <= i + 1 + CAUSEE_MAX && !starts_clause(cx, k);
+       k++) {
+    if (word_is(cx, WC_OUTCOME, k))
+      return 1;
+    if (!word_is(cx, WC_PERSON, k) && !word_is(cx, WC_LINK, k))
+      return 0;
+  }
+  return 0;
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
  * douse_fuel, or a verb without its vowels: sms_harm)?  *self is set
  * when it carries the reporter as its agent ("kubunuh"). */
@@ -213,9 +237,11 @@ harm_word(const struct ctx *cx, size_t i, int *self)
     return 1;
   }
   /* "kasi mati", "bikin mati", "pukul mati"; "kasi habis" */
-  return i > 0 && !starts_clause(cx, i) &&
-         (word_is(cx, WC_OUTCOME, i) || word_is(cx, WC_FINISH, i)) &&
-         word_is(cx, WC_CAUSE, i - 1);
+  if (i > 0 && !starts_clause(cx, i) &&
+      (word_is(cx, WC_OUTCOME, i) || word_is(cx, WC_FINISH, i)) &&
+      word_is(cx, WC_CAUSE, i - 1))
+    return 1;
+  return caused_death(cx, i);
 }
 
 /* Does an outcome (mati, hancur) follow the verb at word i within two
@@ -1180,16 +1206,20 @@ buried(const struct ctx *cx, size_t k)
          stem_in(&cx->q->cls[WC_GRAVE], t + 2, w->len - 2, 1);
 }
 
-/* Is word m a body part or life ([target], [life]) with no owner
+/* Is word m a body part or life ([target], [life]; "kepala" with no
+ * person or office after it: the head, not "kepala desa") with no owner
  * written, in a clause whose subject (clause_subject of word k) is a
  * person other than the reporter: "petugas itu akan pulang dengan kaki
- * patah" is the officer's leg. */
+ * patah" is the officer's leg, "dia pulang dgn kepala pisah dr badan"
+ * his head. */
 static int
 subject_body(const struct ctx *cx, size_t m, size_t k)
 {
   size_t c = clause_subject(cx, k);
+  int head = word_text_is(cx, m, "kepala") && m + 1 < cx->nm->n &&
+             !starts_clause(cx, m + 1) && !word_is(cx, WC_PERSON, m + 1);
 
-  return (word_is(cx, WC_TARGET, m) || word_is(cx, WC_LIFE, m)) &&
+  return (word_is(cx, WC_TARGET, m) || word_is(cx, WC_LIFE, m) || head) &&
          !owned_nya(cx, m) && c < m && other_person(cx, c) &&
          !word_is(cx, WC_SELF, c);
 }
@@ -1551,6 +1581,25 @@ owner_first(const struct ctx *cx, size_t k)
          word_is(cx, WC_FOOD, k + 2);
 }
 
+/* "Sumur di rumah kepala dinas itu akan saya ...", "Kopi pak sekdes
+ * besok beta ...": the clause of the reporter's word a opens (past
+ * condition and intent words) with a [food] word, and a person, office
+ * or building other than the reporter's stands between it and word a:
+ * the food or drink is theirs, put first as the object. */
+static int
+food_first(const struct ctx *cx, size_t a)
+{
+  size_t k, c = clause_subject(cx, a);
+
+  if (c >= a || !word_is(cx, WC_FOOD, c))
+    return 0;
+  for (k = c + 1; k < a; k++)
+    if (other_person(cx, k) ||
+        (word_is(cx, WC_TARGET, k) && !word_is(cx, WC_SELF, k + 1)))
+      return 1;
+  return 0;
+}
+
 /* "saya campur racun di kopi pak sekdes", "racun tikus untuk teh kepala
  * dusun", "sy sudah beli racun tikus, nanti sy campur di kopi pak
  * sekdes", "sa su siapkan racun untuk dia pung kopi": a [poison] word at
@@ -1559,8 +1608,10 @@ owner_first(const struct ctx *cx, size_t k)
  * owned by a person (owned_by, or owner_first), said as
  * an intent (intended) there, by the reporter again when in a later
  * clause; put there already or not ("sy sudah masukkan racun di sumur
- * rumah kades, biar ...": until it is drunk, the harm is ahead).  Poison for a store, or feared in one's own cup
- * ("kopi saya"), is none. */
+ * rumah kades, biar ...": until it is drunk, the harm is ahead), or
+ * with the food put first (food_first: "Sumur di rumah kepala dinas itu
+ * akan saya kasih racun").  Poison for a store, or feared in one's own
+ * cup ("kopi saya"), is none. */
 static int
 poison_served(const struct ctx *cx, size_t i)
 {
@@ -1577,6 +1628,8 @@ poison_served(const struct ctx *cx, size_t i)
     }
   if (a == i)
     return 0;
+  if (food_first(cx, a) && intended(cx, i, a, 0))
+    return 1;
   for (k = i + 1; k + 1 < cx->nm->n && !starts_sentence(cx, k + 1); k++) {
     if (!word_in(cx, k, into) || starts_clause(cx, k + 1) ||
         !(word_is(cx, WC_FOOD, k + 1) ? owned_by(cx, k + 1)
@@ -1868,7 +1921,8 @@ warned_official(const struct ctx *cx, size_t k)
  * a warning to an official, earlier in the sentence (owned_weapon,
  * warned_official: "bendahara itu sebaiknya hati-hati kalau pulang
  * malam, saya tahu rumahnya"), someone else's family named in
- * it or the sentence before ("anak istrinya tinggal di kampung ini"), or
+ * it or the sentence before ("anak istrinya tinggal di kampung ini",
+ * Kupang "dia pung anak-anak"), or
  * a visit with no errand in the rest of it or the next sentence
  * (visit_at: "... beta tau dia pung rumah. Nanti malam beta datang.").  "rumah saya akan digusur" is the
  * reporter's own. */
@@ -1900,12 +1954,14 @@ home_known(const struct ctx *cx, size_t i)
       return 1;
   /* "Anak istrinya tinggal di kampung ini juga. Kami tahu rumahnya di
    * mana.": someone else's family named in this sentence or the one
-   * before. */
+   * before (Kupang "dia pung anak-anak" too). */
   k = sentence_start(cx, i);
   for (k = k > 0 ? sentence_start(cx, k - 1) : k; k < i; k++)
-    if (word_is(cx, WC_KIN, k) && !word_is(cx, WC_KIN, k + 1) &&
-        (owned_nya(cx, k) ||
-         (k + 1 < n && !starts_clause(cx, k + 1) && other_person(cx, k + 1))))
+    if (word_is(cx, WC_KIN, k) &&
+        ((!word_is(cx, WC_KIN, k + 1) &&
+          (owned_nya(cx, k) || (k + 1 < n && !starts_clause(cx, k + 1) &&
+                                other_person(cx, k + 1)))) ||
+         (k >= 2 && kupang_owner(cx, k - 2))))
       return 1;
   k = next_sentence(cx, i);
   for (e = k < n ? next_sentence(cx, k) : n, k = h + 1; k < e; k++)
@@ -2086,16 +2142,26 @@ death_asked(const struct ctx *cx, size_t i)
 /* "beta tunggu dia di pasar", "saya cegat kades", "beta suru ade dong
  * cari itu kepala dusun": the reporter, or the reporter's people sent
  * (remote_agent), lying in wait for or going after a person at word k
- * ("tunggu", "cegat", "hadang", "cari", "kejar"), a person other than
- * the reporter right after it ("itu" between or not). */
+ * ("tunggu", "cegat", "hadang", "cari", "kejar", or their me- forms), a
+ * person other than the reporter right after it ("itu" between or not)
+ * or the person as "-nya" on the verb ("kami akan menunggunya"). */
 static int
 lying_in_wait(const struct ctx *cx, size_t k)
 {
-  static const char *const wait[] = {"tunggu", "cegat", "hadang", "cari",
-                                     "kejar", NULL};
+  static const char *const wait[] = {
+      "tunggu", "cegat", "hadang", "cari", "kejar", "menunggu", "mencegat",
+      "menghadang", "mencari", "mengejar", NULL};
+  static const char *const waited[] = {
+      "tunggunya", "cegatnya", "hadangnya", "kejarnya", "menunggunya",
+      "mencegatnya", "menghadangnya", "mencarinya", "mengejarnya", NULL};
   size_t p = k + 1;
 
-  if (!word_in(cx, k, wait) || starts_clause(cx, k))
+  if (starts_clause(cx, k))
+    return 0;
+  /* "kami akan menunggunya": the one waited for is the "-nya". */
+  if (word_in(cx, k, waited))
+    return self_agent(cx, k) || remote_agent(cx, k);
+  if (!word_in(cx, k, wait))
     return 0;
   if (word_text_is(cx, p, "itu") && !starts_clause(cx, p))
     p++;
@@ -2374,6 +2440,18 @@ must_harm(const struct ctx *cx, size_t i)
          !word_is(cx, WC_SELF, c);
 }
 
+/* "Senjata api milik Polsek yang hilang ...": a weapon's name at word i
+ * that is no verb of violence too ("bom" is), with no person right
+ * after it ("tombak dia!"): opening a clause it names a thing the
+ * story tells of, not an order to use it. */
+static int
+named_weapon(const struct ctx *cx, size_t i)
+{
+  return word_is(cx, WC_WEAPON, i) && !word_is(cx, WC_HARM, i) &&
+         !(i + 1 < cx->nm->n && !starts_clause(cx, i + 1) &&
+           (word_is(cx, WC_PERSON, i + 1) || word_is(cx, WC_YOU, i + 1)));
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -2387,7 +2465,8 @@ judge_threat(struct ctx *cx, size_t i)
 {
   size_t k, o;
   int self, harm = harm_word(cx, i, &self);
-  int start = (starts_clause(cx, i) && !active_form(cx, i)) ||
+  int start = (starts_clause(cx, i) && !active_form(cx, i) &&
+               !named_weapon(cx, i)) ||
               (i > 0 && word_is(cx, WC_VOCATIVE, i - 1));
   int agent;
 

@@ -2889,6 +2889,197 @@ START_TEST(quality_judge_fate_result)
 }
 END_TEST
 
+/* A death the reporter causes with the one who dies between the causing
+ * word and the death ("beta bekin lu mati", "saya buat dia mati"), as
+ * "bikin mati dia" already is.  A cause that is not the reporter, or a
+ * thing that dies, is none. */
+static const struct judge_case caused_death_cases[] = {
+  {"Beta datang ko beta bekin lu mati di lu pung kantor sendiri.",
+   QUALITY_THREAT, 0},
+  {"Kalau uang tidak kembali, saya buat dia mati di kantornya.",
+   QUALITY_THREAT, 0},
+  {"Beta akan bikin kepala desa itu mati.", QUALITY_THREAT, 0},
+  {"Obat dari puskesmas itu bikin dia mati pelan-pelan.", QUALITY_CLEAN, 0},
+  {"Petugas karantina bikin ayam saya mati semua.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_caused_death)
+{
+  judge_rows(caused_death_cases, N(caused_death_cases));
+}
+END_TEST
+
+/* The reporter and their people as agents: come or go "to" do it
+ * ("datang untuk bakar", Kupang "datang ko bakar"), agreed to do it
+ * ("sudah sepakat mau hajar"), a party whose head is said twice ("beta
+ * pung kaka-kaka").  Coming to talk, or a party beaten, is none. */
+static const struct judge_case party_agent_cases[] = {
+  {"Besok saya datang untuk bakar kantor camat itu.", QUALITY_THREAT, 0},
+  {"Beta deng beta pung adik-adik datang ko bakar dia pung motor.",
+   QUALITY_THREAT, 0},
+  {"Kami sudah sepakat mau hajar petugas dishub itu.", QUALITY_THREAT, 0},
+  {"Beta pung kaka-kaka dari Sabu su siap pukul dia sampai patah kaki.",
+   QUALITY_THREAT, 0},
+  {"Besok saya datang untuk bicara dengan kepala desa.", QUALITY_CLEAN, 0},
+  {"Beta pung kaka-kaka dipukul petugas di pasar.", QUALITY_CLEAN, 0},
+  {"Kami sudah sepakat lapor camat itu ke inspektorat.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_party_agent)
+{
+  judge_rows(party_agent_cases, N(party_agent_cases));
+}
+END_TEST
+
+/* Lying in wait with a weapon, in the me- form and with the one waited
+ * for as "-nya" ("kami akan menunggunya di jalan dengan parang",
+ * "mencegat dia ... dengan golok").  Waiting for a bus, or looking for
+ * an official to report a stolen machete, is none. */
+static const struct judge_case waited_for_cases[] = {
+  {"Kami sudah tahu jam berapa dia pulang, dan kami akan menunggunya di "
+   "jalan dengan parang.", QUALITY_THREAT, 0},
+  {"Besok saya mencegat kepala desa itu di jembatan dengan golok.",
+   QUALITY_THREAT, 0},
+  {"Kami menunggunya di terminal sejak pagi dengan membawa berkas.",
+   QUALITY_CLEAN, 0},
+  {"Saya mencari kepala desa untuk lapor parang saya dicuri.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_waited_for)
+{
+  judge_rows(waited_for_cases, N(waited_for_cases));
+}
+END_TEST
+
+/* A weapon named in news of a past crime, with an official in the
+ * sentence and nothing going to happen to anyone, is told, not
+ * threatened ("Senjata api milik Polsek yang hilang ... dijual oknum").
+ * A weapon readied for someone stays a threat. */
+static const struct judge_case weapon_news_cases[] = {
+  {"Senjata api milik Polsek yang hilang tahun lalu ternyata dijual oknum "
+   "anggota, dan kasusnya didiamkan sampai sekarang.", QUALITY_CLEAN, 0},
+  {"Pisau dapur milik kantin sekolah dicuri oknum pegawai minggu lalu.",
+   QUALITY_CLEAN, 0},
+  {"Parang sudah saya asah untuk kepala dusun itu", QUALITY_THREAT, 0},
+};
+
+START_TEST(quality_judge_weapon_news)
+{
+  judge_rows(weapon_news_cases, N(weapon_news_cases));
+}
+END_TEST
+
+/* The reporter's people as agents from further off: friends said twice
+ * with no owner ("teman-teman ojek"), a named place after them ("di
+ * terminal Kefamenanu"), and "dong"/"mereka" in a later clause of the
+ * sentence that opened with them ("beta pung kaka-kaka su siap, kalau
+ * ..., dong pukul dia").  People beaten, or others named, are none. */
+static const struct judge_case party_far_cases[] = {
+  {"Teman-teman ojek di terminal Kefamenanu sudah sepakat mau hajar "
+   "petugas dishub itu malam ini.", QUALITY_THREAT, 0},
+  {"Beta pung kaka-kaka dari Sabu su siap, kalau pak sekdes masih main "
+   "uang, dong pukul dia sampai patah kaki.", QUALITY_THREAT, 0},
+  {"Teman-teman ojek di terminal Kefamenanu dipukul petugas dishub "
+   "kemarin.", QUALITY_CLEAN, 0},
+  {"Orang-orang di pasar bilang petugas itu mau pukul pedagang.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Beta pung kaka-kaka su lapor, tapi dong dipukul petugas di kantor.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_party_far)
+{
+  judge_rows(party_far_cases, N(party_far_cases));
+}
+END_TEST
+
+/* Poison for an official's food or drink named first, before the
+ * reporter ("Sumur di rumah kepala dinas itu akan saya kasih racun
+ * tikus").  A well poisoned in the past by someone, or the reporter's
+ * own well, is none. */
+static const struct judge_case poison_first_cases[] = {
+  {"Sumur di rumah kepala dinas itu akan saya kasih racun tikus biar dia "
+   "rasa apa yang kami rasa.", QUALITY_THREAT, 0},
+  {"Kopi pak sekdes besok beta campur racun.", QUALITY_THREAT, 0},
+  {"Sumur di rumah kami sudah dikasih racun oleh orang tidak dikenal.",
+   QUALITY_CLEAN, 0},
+  {"Sumur di kebun saya akan saya kasih racun tikus karena banyak tikus.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_poison_first)
+{
+  judge_rows(poison_first_cases, N(poison_first_cases));
+}
+END_TEST
+
+/* An official's family named in Kupang order ("dia pung anak-anak",
+ * "bendahara pung istri") before the reporter says they know the house
+ * is the family of "anak-anaknya".  The reporter's own children, or no
+ * house known, are none. */
+static const struct judge_case kin_owner_cases[] = {
+  {"Bilang ke bendahara sekolah, dia pung anak-anak pulang sekolah lewat "
+   "jalan sepi. Beta su tau dia pung rumah, jangan sampai ada apa-apa deng "
+   "dong.", QUALITY_THREAT, 0},
+  {"Bendahara pung istri tiap hari jalan kaki ke pasar. Beta su tau dia "
+   "pung rumah.", QUALITY_THREAT, 0},
+  {"Beta pung anak-anak pulang sekolah lewat jalan sepi. Beta su tau dia "
+   "pung rumah, nanti beta lapor ke RT.", QUALITY_CLEAN, 0},
+  {"Dia pung anak-anak pulang sekolah lewat jalan sepi, tidak ada lampu "
+   "jalan.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kin_owner)
+{
+  judge_rows(kin_owner_cases, N(kin_owner_cases));
+}
+END_TEST
+
+/* The official's head cut off, said as a result ("dia pulang dgn kepala
+ * pisah dr badan", "kepala putus"): "kepala" with no office after it is
+ * the head.  "kepala desa" is an office; an official who parts from
+ * his wife is none. */
+static const struct judge_case head_off_cases[] = {
+  {"sy pny om2 di kampung su siap, kalau itu petugas pajak dtg tagih lg, "
+   "dia pulang dgn kepala pisah dr badan", QUALITY_THREAT, 0},
+  {"Kalau mandor itu datang lagi, dia pulang dengan kepala putus.",
+   QUALITY_THREAT, 0},
+  {"Kalau kepala desa pisah dari istrinya, urusan tanah jadi kacau.",
+   QUALITY_CLEAN, 0},
+  {"Petugas itu pulang dengan kepala pusing karena jalan rusak.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_head_off)
+{
+  judge_rows(head_off_cases, N(head_off_cases));
+}
+END_TEST
+
+/* A chain of verbs in Kupang Malay: the reporter with companions as the
+ * subject ("beta deng beta pung adik-adik"), coming "to" ("datang ko"),
+ * a first verb whose object comes after "itu" ("bongkar itu kantor"),
+ * and "deng" joining the verb of violence.  Police who come and beat,
+ * or a chain that only repairs, are none. */
+static const struct judge_case kupang_chain_cases[] = {
+  {"Kalo sampe minggu depan sonde ada kabar, beta deng beta pung adik-adik "
+   "datang ko bongkar itu kantor deng bakar dia pung motor.",
+   QUALITY_THREAT, 0},
+  {"Besok beta datang ko cegat itu kepala desa deng pukul dia.",
+   QUALITY_THREAT, 0},
+  {"Beta deng beta pung adik-adik datang ko bongkar itu pagar deng bakar "
+   "sampah.", QUALITY_CLEAN, 0},
+  {"Beta datang ko lapor, lalu polisi datang deng pukul beta pung adik.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kupang_chain)
+{
+  judge_rows(kupang_chain_cases, N(kupang_chain_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4502,6 +4693,15 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_crowd_gathered);
   tcase_add_test(tc, quality_judge_torn);
   tcase_add_test(tc, quality_judge_fate_result);
+  tcase_add_test(tc, quality_judge_caused_death);
+  tcase_add_test(tc, quality_judge_party_agent);
+  tcase_add_test(tc, quality_judge_waited_for);
+  tcase_add_test(tc, quality_judge_weapon_news);
+  tcase_add_test(tc, quality_judge_party_far);
+  tcase_add_test(tc, quality_judge_poison_first);
+  tcase_add_test(tc, quality_judge_kin_owner);
+  tcase_add_test(tc, quality_judge_head_off);
+  tcase_add_test(tc, quality_judge_kupang_chain);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
