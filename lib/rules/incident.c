@@ -4066,13 +4066,40 @@ office_name_apart(const struct incident_item *x, const struct incident *b)
   return 0;
 }
 
+/* 1 when amount x (not a range) is the difference or the sum of two
+ * amounts of b of its unit: a cut told as what was due and what was
+ * paid ("seharusnya Rp 900.000, hanya diberi Rp 600.000") against the
+ * cut ("potong 300 ribu"), a total against its parts. */
+static int
+amount_of_two(const struct incident_item *x, const struct incident *b)
+{
+  const struct incident_item *y, *z;
+  int i, j;
+
+  if (x->hi != 0 || x->num <= 0)
+    return 0;
+  for (i = 0; i < b->n[INCIDENT_AMOUNT]; i++)
+    for (j = i + 1; j < b->n[INCIDENT_AMOUNT]; j++) {
+      y = &b->item[INCIDENT_AMOUNT][i];
+      z = &b->item[INCIDENT_AMOUNT][j];
+      if (y->hi != 0 || z->hi != 0 || strcmp(x->key, y->key) != 0 ||
+          strcmp(x->key, z->key) != 0)
+        continue;
+      if (y->num + z->num == x->num || y->num - z->num == x->num ||
+          z->num - y->num == x->num)
+        return 1;
+    }
+  return 0;
+}
+
 /*
  * How many of a's counting items of kind k agree with none of b's items
  * (*counted: a's counting items).  An office of b without its qualifier
  * that does not count does not agree with anything either: it is the
  * qualified one.  A village of a that b names as a word agrees
  * (village_in_words()), as does an office b names by its type with a's
- * name apart (office_name_apart()).
+ * name apart (office_name_apart()), and an amount that is the sum or
+ * difference of two of b's (amount_of_two()).
  */
 static int
 unmatched(const struct incident *a, const struct incident *b, int k,
@@ -4082,8 +4109,9 @@ unmatched(const struct incident *a, const struct incident *b, int k,
 
   *counted = 0;
   for (i = 0; i < a->n[k]; i++) {
-    hit = k == INCIDENT_OFFICE && (village_in_words(&a->item[k][i], b) ||
-                                   office_name_apart(&a->item[k][i], b));
+    hit = (k == INCIDENT_OFFICE && (village_in_words(&a->item[k][i], b) ||
+                                    office_name_apart(&a->item[k][i], b))) ||
+          (k == INCIDENT_AMOUNT && amount_of_two(&a->item[k][i], b));
     for (j = 0; j < b->n[k] && !hit; j++)
       hit = k != INCIDENT_OFFICE
               ? item_alike(k, &a->item[k][i], &b->item[k][j])

@@ -2160,6 +2160,34 @@ END_TEST
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
  * (a held-out corpus, of any size). */
+/* A cut told by one as the sum due and the sum received ("seharusnya
+ * Rp 900.000, hanya diberi Rp 600.000") and by the other as the cut
+ * ("potong 300 ribu"), or a total told by one and its parts by the
+ * other: an amount that is the difference or the sum of two of the
+ * other's amounts is no conflict.  Amounts unlike either way still
+ * conflict. */
+START_TEST(amounts_as_sum_or_difference)
+{
+  static const struct conflict_case t[] = {
+    {"Kepala sekolah memotong dana PIP: siswa seharusnya terima Rp 450.000 "
+     "tetapi hanya dapat Rp 300.000.",
+     "Kepsek potong 150 ribu dari PIP anak saya.", 0},
+    {"Bendahara desa membayar insentif kader Rp 500.000 tetapi dipotong "
+     "Rp 200.000 untuk kas.",
+     "Kader posyandu cuma terima 300 ribu dari bendahara desa.", 0},
+    {"Di loket diminta Rp 250.000 untuk formulir dan Rp 100.000 untuk "
+     "materai.",
+     "Total saya bayar tiga ratus lima puluh ribu di loket itu.", 0},
+    {"Petugas minta Rp 500.000 untuk surat itu.",
+     "Petugas minta Rp 300.000 untuk surat itu.", 1},
+    {"Seharusnya terima Rp 900.000 tetapi hanya diberi Rp 600.000.",
+     "Dipotong Rp 200.000 dari bantuan kami.", 1},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3006,6 +3034,7 @@ incident_suite(void)
   tcase_add_test(tc, glued_number_words);
   tcase_add_test(tc, feasts_with_a_year_are_days);
   tcase_add_test(tc, office_kind_words_are_no_names);
+  tcase_add_test(tc, amounts_as_sum_or_difference);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
