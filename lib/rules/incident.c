@@ -1634,7 +1634,11 @@ static const char *const honorifics[] = {
   "kek",
   "brigadir", "bripka", "briptu", "bripda", "aipda", "aiptu", "ipda",
   "iptu", "akp", "kompol", "akbp", "serda", "sertu", "serka", "kopda",
-  "praka", "pratu", "letda", "lettu", "kapten", "mayor", NULL,
+  "praka", "pratu", "letda", "lettu", "kapten", "mayor",
+  /* The ranks of police and army written short ("Brigpol YT", "Bharada
+   * Yosef", "Kombes"). */
+  "brigpol", "bharada", "bharatu", "bharaka", "abripda", "abriptu",
+  "abrip", "kombes", "serma", "pelda", "peltu", "prada", "koptu", NULL,
 };
 
 /* Role words that may stand between an honorific and the name ("Ibu
@@ -1696,6 +1700,44 @@ name_like(const struct token *t, int cap_only)
          word_in(t, weekdays) < 0 && month_of(t, 0) == 0;
 }
 
+/* The most letters of initials after an honorific ("Brigpol YT", "Pak
+ * AS") and after "inisial" ("berinisial MHS"): three letters after an
+ * honorific are often a post ("Pak PPK", "Ibu KTU"). */
+#define INITIALS_AFTER_HONORIFIC 2
+#define INITIALS_AFTER_LEAD 3
+
+static int dinas_field(const struct token *t);
+
+/* 1 when token t is a person's initials: two to most capitals, no
+ * number, role, office, field of a dinas or everyday word ("Pak RT" is
+ * a post, "bendahara dinas PK" an office). */
+static int
+initials_like(const struct token *t, size_t most)
+{
+  size_t n = strlen(t->w), i, k;
+
+  if (!t->upper || t->is_num || t->glued || n < 2 || n > most ||
+      word_in(t, roles) >= 0 || word_in(t, not_names) >= 0 ||
+      office_lookup(t->w, &k) || dinas_field(t) >= 0)
+    return 0;
+  for (i = 0; i < n; i++)
+    if (t->w[i] < 'a' || t->w[i] > 'z')
+      return 0;
+  return 1;
+}
+
+/* Add the person named by the initials of token t ("YT"): a name with a
+ * capital, marked as initials (cap). */
+static void
+add_initials(struct incident *inc, const struct token *t)
+{
+  struct incident_item *it =
+      add_item(inc, INCIDENT_PERSON, 0, t->w, NULL, NULL, 1);
+
+  if (it != NULL)
+    it->cap = 1;
+}
+
 static void
 read_persons(const struct tokens *ts, struct incident *inc)
 {
@@ -1707,6 +1749,12 @@ read_persons(const struct tokens *ts, struct incident *inc)
     for (j = i + 1, skipped = 0;
          j < ts->n && skipped < 2 && word_in(&ts->t[j], roles) >= 0; j++)
       skipped++;
+    if (j < ts->n && !ts->t[j].stop &&
+        initials_like(&ts->t[j], INITIALS_AFTER_HONORIFIC)) {
+      add_initials(inc, &ts->t[j]);
+      i = j;
+      continue;
+    }
     if (j >= ts->n || ts->t[j].stop || !name_like(&ts->t[j], 0))
       continue;
     /* A second name must look like one: a capital, or lower case as the
@@ -2475,7 +2523,7 @@ static const char *const water_lead[] = {
 /* Words after which a name follows with no honorific: "bernama Yosef
  * Bria", and kin ("adik saya, Maria Seran", "anak sy Dedi Tasi"). */
 static const char *const name_leads[] = {"bernama", "bernma", "namanya",
-                                         NULL};
+                                         "inisial", "berinisial", NULL};
 static const char *const kin_words[] = {
   "adik", "adek", "ade", "kakak", "kaka", "kk", "anak", "istri", "isteri",
   "suami", "sepupu", "keponakan", "ponakan", "cucu", "menantu", "ipar",
@@ -2513,6 +2561,11 @@ read_kin_persons(const struct tokens *ts, struct incident *inc)
     if (kin && !ts->t[j].stop && word_in(&ts->t[j], possessives) >= 0 &&
         j + 1 < ts->n)
       j++;
+    if (!kin && initials_like(&ts->t[j], INITIALS_AFTER_LEAD)) {
+      add_initials(inc, &ts->t[j]);
+      i = j;
+      continue;
+    }
     if (!capital_name(&ts->t[j]))
       continue;
     two = j + 1 < ts->n && !ts->t[j + 1].stop &&
@@ -3892,6 +3945,20 @@ offices_agree(const struct incident *a, const struct incident_item *x,
          office_in_territory(x, y);
 }
 
+/* 1 when person a is named by initials (cap) that b's names may stand
+ * for: "yt" for "Yohanes Tallo" or "Yosef", not for "Frans" nor "Yosef
+ * Bria"; initials against initials alike only when the same. */
+static int
+initials_of(const struct incident_item *a, const struct incident_item *b)
+{
+  if (!a->cap)
+    return 0;
+  if (b->cap)
+    return strcmp(a->key, b->key) == 0;
+  return a->key[0] == b->key[0] &&
+         (a->key[1] == '\0' || b->key2[0] == '\0' || a->key[1] == b->key2[0]);
+}
+
 /* Specific a of kind k agrees with b. */
 static int
 item_alike(int k, const struct incident_item *a,
@@ -3901,7 +3968,8 @@ item_alike(int k, const struct incident_item *a,
   case INCIDENT_DATE:
     return date_alike(a->num, b->num);
   case INCIDENT_PERSON:
-    return name_alike(a->key, b->key) || name_alike(a->key, b->key2) ||
+    return initials_of(a, b) || initials_of(b, a) ||
+           name_alike(a->key, b->key) || name_alike(a->key, b->key2) ||
            name_alike(a->key2, b->key) || name_alike(a->key2, b->key2) ||
            short_given(a->key, b->key) || short_given(b->key, a->key) ||
            given_tail(a->key, b->key) || given_tail(b->key, a->key) ||

@@ -2188,6 +2188,37 @@ START_TEST(amounts_as_sum_or_difference)
 }
 END_TEST
 
+/* A person named by initials after a rank or "berinisial" ("oknum
+ * polisi berinisial Brigpol YT", "Bripka AS") is a named person: another
+ * named officer for the same act at the same office is another
+ * incident; a name those initials may stand for is no conflict. */
+START_TEST(persons_named_by_initials)
+{
+  static const struct conflict_case t[] = {
+    {"Di Samsat Kupang, oknum polisi berinisial Brigpol YT minta Rp "
+     "500.000 untuk balik nama motor.",
+     "Di Samsat Kupang pegawai bernama Frans minta Rp 500.000 untuk balik "
+     "nama motor.", 1},
+    {"Bripka AS di Polsek Maulafa minta uang damai Rp 1.000.000.",
+     "Polisi berinisial AS di Polsek Maulafa minta uang damai satu juta.", 0},
+    {"Brigpol YT di Polsek Oebobo minta uang tilang Rp 250.000.",
+     "Brigpol Yohanes Tallo di Polsek Oebobo minta uang tilang Rp 250.000.",
+     0},
+    {"Brigpol YT di Polsek Oebobo minta uang tilang Rp 250.000.",
+     "Bripka Markus di Polsek Oebobo minta uang tilang Rp 250.000.", 1},
+  };
+  struct incident inc;
+
+  incident_extract("oknum polisi berinisial Brigpol YT menawarkan jasa", &inc);
+  ck_assert(has_key(&inc, INCIDENT_PERSON, "yt", NULL));
+  incident_extract("Pak RT minta uang", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 0);
+  incident_extract("ibu bendahara dinas PK sikka minta 10%", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 0);
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3035,6 +3066,7 @@ incident_suite(void)
   tcase_add_test(tc, feasts_with_a_year_are_days);
   tcase_add_test(tc, office_kind_words_are_no_names);
   tcase_add_test(tc, amounts_as_sum_or_difference);
+  tcase_add_test(tc, persons_named_by_initials);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
