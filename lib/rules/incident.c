@@ -3633,7 +3633,8 @@ static const char *const village_offices[] = {"kelurahan", "desa", NULL};
  * so that two kecamatan of one base name ("Alok", "Alok Timur";
  * "Amarasi", "Amarasi Barat") are two offices, while a name with its
  * direction left out may still stand for one the gazetteer does not
- * know. */
+ * know.  A qualifier in lower case the gazetteer knows as no place is
+ * dropped: a word after "camat", no name. */
 static void
 kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
 {
@@ -3658,8 +3659,16 @@ kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
         m.place.level == PLACE_DESA && m.nchoices == 0)
       break;
   }
-  if (village_offices[k] == NULL)
+  if (village_offices[k] == NULL) {
+    /* A word in lower case that names no kecamatan nor village at all
+     * ("ibu camat keliling", "camat turun kampanye") is a word of the
+     * story, no name. */
+    snprintf(phrase, sizeof(phrase), "%s", it->qual);
+    if (!it->cap && place_match(pl, phrase, &m) == 0 && !m.matched &&
+        m.nchoices == 0)
+      memset(it->qual, 0, sizeof(it->qual));
     return;
+  }
   /* A desa's code is its kecamatan's and four digits: "53.13.05.1001". */
   snprintf(code, sizeof(code), "%.8s", m.place.code);
   if ((name = place_name(pl, code)) == NULL ||

@@ -2219,6 +2219,30 @@ START_TEST(persons_named_by_initials)
 }
 END_TEST
 
+/* A word in lower case after "camat" that the gazetteer knows as no
+ * kecamatan nor village ("ibu camat keliling", "pak camat sibuk") is a
+ * word of the story, no name: it does not make another kecamatan.  A
+ * kecamatan written in lower case is still one ("camat maulafa"). */
+START_TEST(camat_then_a_word_of_the_story)
+{
+  static const struct pair_case t[] = {
+    {"Camat Pantar memakai speedboat milik kecamatan untuk kampanye caleg, "
+     "Januari 2024.",
+     "Pak Camat di Kabir pake speedboat kantor camat bawa ibu camat keliling "
+     "desa waktu kampanye caleg Januari 2024.", 0, 1},
+    {"Camat Pantar memakai speedboat milik kecamatan untuk kampanye caleg, "
+     "Januari 2024.",
+     "Pak Camat di Kabir pake speedboat kantor, ibu camat turun kampanye "
+     "caleg pake speedboat itu Januari 2024.", 0, 1},
+    {"Camat Alak minta uang Rp 500.000 untuk tanda tangan, Mei 2025.",
+     "camat maulafa minta uang Rp 500.000 untuk tanda tangan, Mei 2025.",
+     1, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3067,6 +3091,7 @@ incident_suite(void)
   tcase_add_test(tc, office_kind_words_are_no_names);
   tcase_add_test(tc, amounts_as_sum_or_difference);
   tcase_add_test(tc, persons_named_by_initials);
+  tcase_add_test(tc, camat_then_a_word_of_the_story);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
