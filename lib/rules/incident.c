@@ -1188,12 +1188,39 @@ static const char *const feast_relative[] = {
   "habis", "usai", "menjelang", "jelang", "jelan", "lewat", NULL,
 };
 
+/* Two years in a row in which a feast fixed in the calendar falls on
+ * one day and month, and one that moves does not. */
+#define FEAST_PROBE_YEAR 2025
+
+/* 1 when feast id is one day fixed in the calendar (Natal, malam Natal,
+ * tahun baru, HUT RI: the same day and month in two years in a row, by
+ * feast.h): that day and month added to inc, the year unknown.  A feast
+ * that moves (Paskah) or is set by decree adds nothing. */
+static int
+feast_fixed(int id, struct incident *inc)
+{
+  int64_t from[2], to[2], y;
+  int m[2], d[2], k;
+
+  for (k = 0; k < 2; k++) {
+    if (feast_in_year(NULL, id, FEAST_PROBE_YEAR + k, &from[k], &to[k]) != 0 ||
+        from[k] != to[k])
+      return 0;
+    when_civil_from_days(from[k], &y, &m[k], &d[k]);
+  }
+  if (m[0] != m[1] || d[0] != d[1])
+    return 0;
+  incident_add_date(inc, 0, m[0], d[0]);
+  return 1;
+}
+
 /* A feast named at token i with its year after it ("hari Paskah 2026",
  * "malam tahun baru 2025", "Natal tahun 2024"): its day, as the waktu
  * step resolves it (feast.h), added to inc; the tokens used, or 0.  A
- * feast with no year, a day counted from it (feast_relative[]), a season
- * of whole months or one set by decree (not known here) gives nothing:
- * the year it lies in is read as before. */
+ * feast with no year is its day and month when fixed in the calendar
+ * (feast_fixed(): "malam Natal kemarin").  A day counted from a feast
+ * (feast_relative[]), a season of whole months or one set by decree (not
+ * known here) gives nothing: the year it lies in is read as before. */
 static int
 feast_at(const struct tokens *ts, int i, struct incident *inc)
 {
@@ -1216,8 +1243,9 @@ feast_at(const struct tokens *ts, int i, struct incident *inc)
   if (k < ts->n && !stop_at(ts, k) &&
       (is(&ts->t[k], "tahun") || is(&ts->t[k], "thn")))
     k++;
-  if (k >= ts->n || stop_at(ts, k) || (y = year_at(ts, k)) == 0 ||
-      feast_in_year(NULL, id, y, &from, &to) != 0 || from != to)
+  if (k >= ts->n || stop_at(ts, k) || (y = year_at(ts, k)) == 0)
+    return feast_fixed(id, inc) ? len : 0;
+  if (feast_in_year(NULL, id, y, &from, &to) != 0 || from != to)
     return 0;
   when_civil_from_days(from, &y, &m, &d);
   incident_add_date(inc, (int)y, m, d);

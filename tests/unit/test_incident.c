@@ -2243,6 +2243,31 @@ START_TEST(camat_then_a_word_of_the_story)
 }
 END_TEST
 
+/* A feast fixed in the calendar named with no year ("malam Natal
+ * kemarin", "waktu tahun baru") is its day and month, the year unknown,
+ * as the waktu step reads it (feast.h); a feast that moves (Paskah) or a
+ * day counted from one gives nothing. */
+START_TEST(feasts_without_a_year)
+{
+  static const struct date_case d[] = {
+    {"loket jual tiket mahal malam Natal kemarin", 1224},
+    {"waktu Natal kemarin dong minta uang", 1225},
+    {"pas malam tahun baru kemarin di pos jaga", 1231},
+    {"hari Paskah kemarin petugas minta uang", -1},
+    {"sehari sebelum malam Natal petugas minta", -1},
+  };
+  static const struct conflict_case t[] = {
+    {"Petugas ASDP minta Rp 150.000 per tiket tanggal 24 Desember 2025.",
+     "Malam Natal kemarin petugas ASDP minta Rp 150.000 per tiket.", 0},
+    {"Petugas ASDP minta Rp 150.000 per tiket tanggal 2 Januari 2026.",
+     "Malam Natal kemarin petugas ASDP minta Rp 150.000 per tiket.", 1},
+  };
+
+  check_dates(d, sizeof(d) / sizeof(d[0]));
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3092,6 +3117,7 @@ incident_suite(void)
   tcase_add_test(tc, amounts_as_sum_or_difference);
   tcase_add_test(tc, persons_named_by_initials);
   tcase_add_test(tc, camat_then_a_word_of_the_story);
+  tcase_add_test(tc, feasts_without_a_year);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
