@@ -1188,12 +1188,39 @@ static const char *const feast_relative[] = {
   "habis", "usai", "menjelang", "jelang", "jelan", "lewat", NULL,
 };
 
+/* Two years in a row in which a feast fixed in the calendar falls on
+ * one day and month, and one that moves does not. */
+#define FEAST_PROBE_YEAR 2025
+
+/* 1 when feast id is one day fixed in the calendar (Natal, malam Natal,
+ * tahun baru, HUT RI: the same day and month in two years in a row, by
+ * feast.h): that day and month added to inc, the year unknown.  A feast
+ * that moves (Paskah) or is set by decree adds nothing. */
+static int
+feast_fixed(int id, struct incident *inc)
+{
+  int64_t from[2], to[2], y;
+  int m[2], d[2], k;
+
+  for (k = 0; k < 2; k++) {
+    if (feast_in_year(NULL, id, FEAST_PROBE_YEAR + k, &from[k], &to[k]) != 0 ||
+        from[k] != to[k])
+      return 0;
+    when_civil_from_days(from[k], &y, &m[k], &d[k]);
+  }
+  if (m[0] != m[1] || d[0] != d[1])
+    return 0;
+  incident_add_date(inc, 0, m[0], d[0]);
+  return 1;
+}
+
 /* A feast named at token i with its year after it ("hari Paskah 2026",
  * "malam tahun baru 2025", "Natal tahun 2024"): its day, as the waktu
  * step resolves it (feast.h), added to inc; the tokens used, or 0.  A
- * feast with no year, a day counted from it (feast_relative[]), a season
- * of whole months or one set by decree (not known here) gives nothing:
- * the year it lies in is read as before. */
+ * feast with no year is its day and month when fixed in the calendar
+ * (feast_fixed(): "malam Natal kemarin").  A day counted from a feast
+ * (feast_relative[]), a season of whole months or one set by decree (not
+ * known here) gives nothing: the year it lies in is read as before. */
 static int
 feast_at(const struct tokens *ts, int i, struct incident *inc)
 {
@@ -1216,8 +1243,9 @@ feast_at(const struct tokens *ts, int i, struct incident *inc)
   if (k < ts->n && !stop_at(ts, k) &&
       (is(&ts->t[k], "tahun") || is(&ts->t[k], "thn")))
     k++;
-  if (k >= ts->n || stop_at(ts, k) || (y = year_at(ts, k)) == 0 ||
-      feast_in_year(NULL, id, y, &from, &to) != 0 || from != to)
+  if (k >= ts->n || stop_at(ts, k) || (y = year_at(ts, k)) == 0)
+    return feast_fixed(id, inc) ? len : 0;
+  if (feast_in_year(NULL, id, y, &from, &to) != 0 || from != to)
     return 0;
   when_civil_from_days(from, &y, &m, &d);
   incident_add_date(inc, (int)y, m, d);
@@ -1634,7 +1662,11 @@ static const char *const honorifics[] = {
   "kek",
   "brigadir", "bripka", "briptu", "bripda", "aipda", "aiptu", "ipda",
   "iptu", "akp", "kompol", "akbp", "serda", "sertu", "serka", "kopda",
-  "praka", "pratu", "letda", "lettu", "kapten", "mayor", NULL,
+  "praka", "pratu", "letda", "lettu", "kapten", "mayor",
+  /* The ranks of police and army written short ("Brigpol YT", "Bharada
+   * Yosef", "Kombes"). */
+  "brigpol", "bharada", "bharatu", "bharaka", "abripda", "abriptu",
+  "abrip", "kombes", "serma", "pelda", "peltu", "prada", "koptu", NULL,
 };
 
 /* Role words that may stand between an honorific and the name ("Ibu
@@ -1696,6 +1728,44 @@ name_like(const struct token *t, int cap_only)
          word_in(t, weekdays) < 0 && month_of(t, 0) == 0;
 }
 
+/* The most letters of initials after an honorific ("Brigpol YT", "Pak
+ * AS") and after "inisial" ("berinisial MHS"): three letters after an
+ * honorific are often a post ("Pak PPK", "Ibu KTU"). */
+#define INITIALS_AFTER_HONORIFIC 2
+#define INITIALS_AFTER_LEAD 3
+
+static int dinas_field(const struct token *t);
+
+/* 1 when token t is a person's initials: two to most capitals, no
+ * number, role, office, field of a dinas or everyday word ("Pak RT" is
+ * a post, "bendahara dinas PK" an office). */
+static int
+initials_like(const struct token *t, size_t most)
+{
+  size_t n = strlen(t->w), i, k;
+
+  if (!t->upper || t->is_num || t->glued || n < 2 || n > most ||
+      word_in(t, roles) >= 0 || word_in(t, not_names) >= 0 ||
+      office_lookup(t->w, &k) || dinas_field(t) >= 0)
+    return 0;
+  for (i = 0; i < n; i++)
+    if (t->w[i] < 'a' || t->w[i] > 'z')
+      return 0;
+  return 1;
+}
+
+/* Add the person named by the initials of token t ("YT"): a name with a
+ * capital, marked as initials (cap). */
+static void
+add_initials(struct incident *inc, const struct token *t)
+{
+  struct incident_item *it =
+      add_item(inc, INCIDENT_PERSON, 0, t->w, NULL, NULL, 1);
+
+  if (it != NULL)
+    it->cap = 1;
+}
+
 static void
 read_persons(const struct tokens *ts, struct incident *inc)
 {
@@ -1707,6 +1777,12 @@ read_persons(const struct tokens *ts, struct incident *inc)
     for (j = i + 1, skipped = 0;
          j < ts->n && skipped < 2 && word_in(&ts->t[j], roles) >= 0; j++)
       skipped++;
+    if (j < ts->n && !ts->t[j].stop &&
+        initials_like(&ts->t[j], INITIALS_AFTER_HONORIFIC)) {
+      add_initials(inc, &ts->t[j]);
+      i = j;
+      continue;
+    }
     if (j >= ts->n || ts->t[j].stop || !name_like(&ts->t[j], 0))
       continue;
     /* A second name must look like one: a capital, or lower case as the
@@ -2475,7 +2551,7 @@ static const char *const water_lead[] = {
 /* Words after which a name follows with no honorific: "bernama Yosef
  * Bria", and kin ("adik saya, Maria Seran", "anak sy Dedi Tasi"). */
 static const char *const name_leads[] = {"bernama", "bernma", "namanya",
-                                         NULL};
+                                         "inisial", "berinisial", NULL};
 static const char *const kin_words[] = {
   "adik", "adek", "ade", "kakak", "kaka", "kk", "anak", "istri", "isteri",
   "suami", "sepupu", "keponakan", "ponakan", "cucu", "menantu", "ipar",
@@ -2513,6 +2589,11 @@ read_kin_persons(const struct tokens *ts, struct incident *inc)
     if (kin && !ts->t[j].stop && word_in(&ts->t[j], possessives) >= 0 &&
         j + 1 < ts->n)
       j++;
+    if (!kin && initials_like(&ts->t[j], INITIALS_AFTER_LEAD)) {
+      add_initials(inc, &ts->t[j]);
+      i = j;
+      continue;
+    }
     if (!capital_name(&ts->t[j]))
       continue;
     two = j + 1 < ts->n && !ts->t[j + 1].stop &&
@@ -3580,7 +3661,8 @@ static const char *const village_offices[] = {"kelurahan", "desa", NULL};
  * so that two kecamatan of one base name ("Alok", "Alok Timur";
  * "Amarasi", "Amarasi Barat") are two offices, while a name with its
  * direction left out may still stand for one the gazetteer does not
- * know. */
+ * know.  A qualifier in lower case the gazetteer knows as no place is
+ * dropped: a word after "camat", no name. */
 static void
 kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
 {
@@ -3605,8 +3687,16 @@ kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
         m.place.level == PLACE_DESA && m.nchoices == 0)
       break;
   }
-  if (village_offices[k] == NULL)
+  if (village_offices[k] == NULL) {
+    /* A word in lower case that names no kecamatan nor village at all
+     * ("ibu camat keliling", "camat turun kampanye") is a word of the
+     * story, no name. */
+    snprintf(phrase, sizeof(phrase), "%s", it->qual);
+    if (!it->cap && place_match(pl, phrase, &m) == 0 && !m.matched &&
+        m.nchoices == 0)
+      memset(it->qual, 0, sizeof(it->qual));
     return;
+  }
   /* A desa's code is its kecamatan's and four digits: "53.13.05.1001". */
   snprintf(code, sizeof(code), "%.8s", m.place.code);
   if ((name = place_name(pl, code)) == NULL ||
@@ -3892,6 +3982,20 @@ offices_agree(const struct incident *a, const struct incident_item *x,
          office_in_territory(x, y);
 }
 
+/* 1 when person a is named by initials (cap) that b's names may stand
+ * for: "yt" for "Yohanes Tallo" or "Yosef", not for "Frans" nor "Yosef
+ * Bria"; initials against initials alike only when the same. */
+static int
+initials_of(const struct incident_item *a, const struct incident_item *b)
+{
+  if (!a->cap)
+    return 0;
+  if (b->cap)
+    return strcmp(a->key, b->key) == 0;
+  return a->key[0] == b->key[0] &&
+         (a->key[1] == '\0' || b->key2[0] == '\0' || a->key[1] == b->key2[0]);
+}
+
 /* Specific a of kind k agrees with b. */
 static int
 item_alike(int k, const struct incident_item *a,
@@ -3901,7 +4005,8 @@ item_alike(int k, const struct incident_item *a,
   case INCIDENT_DATE:
     return date_alike(a->num, b->num);
   case INCIDENT_PERSON:
-    return name_alike(a->key, b->key) || name_alike(a->key, b->key2) ||
+    return initials_of(a, b) || initials_of(b, a) ||
+           name_alike(a->key, b->key) || name_alike(a->key, b->key2) ||
            name_alike(a->key2, b->key) || name_alike(a->key2, b->key2) ||
            short_given(a->key, b->key) || short_given(b->key, a->key) ||
            given_tail(a->key, b->key) || given_tail(b->key, a->key) ||
@@ -4066,13 +4171,40 @@ office_name_apart(const struct incident_item *x, const struct incident *b)
   return 0;
 }
 
+/* 1 when amount x (not a range) is the difference or the sum of two
+ * amounts of b of its unit: a cut told as what was due and what was
+ * paid ("seharusnya Rp 900.000, hanya diberi Rp 600.000") against the
+ * cut ("potong 300 ribu"), a total against its parts. */
+static int
+amount_of_two(const struct incident_item *x, const struct incident *b)
+{
+  const struct incident_item *y, *z;
+  int i, j;
+
+  if (x->hi != 0 || x->num <= 0)
+    return 0;
+  for (i = 0; i < b->n[INCIDENT_AMOUNT]; i++)
+    for (j = i + 1; j < b->n[INCIDENT_AMOUNT]; j++) {
+      y = &b->item[INCIDENT_AMOUNT][i];
+      z = &b->item[INCIDENT_AMOUNT][j];
+      if (y->hi != 0 || z->hi != 0 || strcmp(x->key, y->key) != 0 ||
+          strcmp(x->key, z->key) != 0)
+        continue;
+      if (y->num + z->num == x->num || y->num - z->num == x->num ||
+          z->num - y->num == x->num)
+        return 1;
+    }
+  return 0;
+}
+
 /*
  * How many of a's counting items of kind k agree with none of b's items
  * (*counted: a's counting items).  An office of b without its qualifier
  * that does not count does not agree with anything either: it is the
  * qualified one.  A village of a that b names as a word agrees
  * (village_in_words()), as does an office b names by its type with a's
- * name apart (office_name_apart()).
+ * name apart (office_name_apart()), and an amount that is the sum or
+ * difference of two of b's (amount_of_two()).
  */
 static int
 unmatched(const struct incident *a, const struct incident *b, int k,
@@ -4082,8 +4214,9 @@ unmatched(const struct incident *a, const struct incident *b, int k,
 
   *counted = 0;
   for (i = 0; i < a->n[k]; i++) {
-    hit = k == INCIDENT_OFFICE && (village_in_words(&a->item[k][i], b) ||
-                                   office_name_apart(&a->item[k][i], b));
+    hit = (k == INCIDENT_OFFICE && (village_in_words(&a->item[k][i], b) ||
+                                    office_name_apart(&a->item[k][i], b))) ||
+          (k == INCIDENT_AMOUNT && amount_of_two(&a->item[k][i], b));
     for (j = 0; j < b->n[k] && !hit; j++)
       hit = k != INCIDENT_OFFICE
               ? item_alike(k, &a->item[k][i], &b->item[k][j])

@@ -76,7 +76,8 @@ struct incident_item {
   int flag;                   /* a person: written with a capital; an
                                * office: its word is also everyday */
   int cap;                    /* an office: its qualifier is a word
-                               * written with a capital */
+                               * written with a capital; a person:
+                               * named by initials ("Brigpol YT") */
   uint32_t land;              /* an office: the landmark it is (a hash
                                * of its gazetteer code), or 0 */
   char kab[8];                /* an office: the kabupaten/kota it lies

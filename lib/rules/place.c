@@ -767,7 +767,9 @@ struct found {
   int alone;                /* an "alone" phrase named it too */
   int town;                 /* a town phrase named it: the place reported */
   int whole;                /* by a whole phrase */
-  int origin;               /* right after "orang", "suku", "asal" */
+  int origin;               /* right after "orang", "suku", "asal", or
+                             * named as where a ticket, a boat or a
+                             * transfer goes ("tiket ferry Rote") */
 };
 
 /* All of them. */
@@ -1176,8 +1178,25 @@ keep_whole_answer(const struct place_list *pl, struct finds *fs, size_t n)
 /* Words after which a place is where people come from ("orang Rote"). */
 static const char *const origin_words[] = {"orang", "suku", "asal", NULL};
 
-/* Forget what was named as an origin when anything else was named:
- * "orang Rote di Oebufu" is Oebufu, "orang Rote" alone still Rote. */
+/* Words of a trip after which a place, or "ke" and a place, is where it
+ * goes ("tiket ferry Rote", "kapal ke Kalabahi", "jurusan Ende"). */
+static const char *const route_words[] = {
+  "tiket", "kapal", "ferry", "feri", "fery", "kmp", "speedboat", "pesawat",
+  "penerbangan", "bus", "travel", "jurusan", "rute", "trayek", "tujuan",
+  NULL,
+};
+
+/* Words of sending after which "ke" and a place, one word between at
+ * most, is where it goes ("transfer uang ke Ende", "dikirim ke Kupang"). */
+static const char *const send_words[] = {
+  "transfer", "ditransfer", "trf", "tf", "kirim", "dikirim", "mengirim",
+  NULL,
+};
+
+/* Forget what was named as an origin or a destination (see struct found)
+ * when anything else was named: "orang Rote di Oebufu" is Oebufu, "Loket
+ * ASDP Bolok jual tiket ferry Rote" Bolok; "orang Rote" alone still
+ * Rote. */
 static void
 keep_unless_origin(struct finds *fs)
 {
@@ -1306,7 +1325,8 @@ place_match(const struct place_list *pl, const char *text,
   struct slot ring[PHRASE_WORDS];
   unsigned char guard[PHRASE_WORDS + 1]; /* the word was a guard word */
   unsigned char isle[PHRASE_WORDS + 1];  /* the word was "pulau" */
-  unsigned char from[PHRASE_WORDS + 1];  /* the word was an origin word */
+  unsigned char from[PHRASE_WORDS + 1];  /* the word was an origin word,
+                                          * or leads to a destination */
   unsigned char desa[PHRASE_WORDS + 1];  /* "desa" or "kelurahan" */
   struct incidents in = {0, {0}};
   struct finds fs;
@@ -1317,7 +1337,7 @@ place_match(const struct place_list *pl, const char *text,
   struct word w;
   struct reader rd;
   size_t pos = 0;
-  int i, k, dist, kind = 0;
+  int i, k, dist, kind = 0, lead[2] = {0, 0}, route;
 
   if (pl == NULL || out == NULL)
     return -EINVAL;
@@ -1332,8 +1352,13 @@ place_match(const struct place_list *pl, const char *text,
     guard[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)find_str(pl->guards, pl->nguards, w.s);
     isle[pos % (PHRASE_WORDS + 1)] = is_word(w.s, (size_t)w.len, "pulau");
+    route = is_one_of(w.s, (size_t)w.len, route_words);
     from[pos % (PHRASE_WORDS + 1)] =
-      (unsigned char)is_one_of(w.s, (size_t)w.len, origin_words);
+      (unsigned char)(is_one_of(w.s, (size_t)w.len, origin_words) || route ||
+                      (is_word(w.s, (size_t)w.len, "ke") &&
+                       (lead[0] || lead[1])));
+    lead[1] = lead[0];
+    lead[0] = route || is_one_of(w.s, (size_t)w.len, send_words);
     desa[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)is_one_of(w.s, (size_t)w.len, desa_words);
     if (in.n < INCIDENT_MAX &&

@@ -2160,6 +2160,114 @@ END_TEST
  * draft against an open ticket, with the shipped gazetteer.
  * CORPUS_DUPLIKAT in the environment names another file to run instead
  * (a held-out corpus, of any size). */
+/* A cut told by one as the sum due and the sum received ("seharusnya
+ * Rp 900.000, hanya diberi Rp 600.000") and by the other as the cut
+ * ("potong 300 ribu"), or a total told by one and its parts by the
+ * other: an amount that is the difference or the sum of two of the
+ * other's amounts is no conflict.  Amounts unlike either way still
+ * conflict. */
+START_TEST(amounts_as_sum_or_difference)
+{
+  static const struct conflict_case t[] = {
+    {"Kepala sekolah memotong dana PIP: siswa seharusnya terima Rp 450.000 "
+     "tetapi hanya dapat Rp 300.000.",
+     "Kepsek potong 150 ribu dari PIP anak saya.", 0},
+    {"Bendahara desa membayar insentif kader Rp 500.000 tetapi dipotong "
+     "Rp 200.000 untuk kas.",
+     "Kader posyandu cuma terima 300 ribu dari bendahara desa.", 0},
+    {"Di loket diminta Rp 250.000 untuk formulir dan Rp 100.000 untuk "
+     "materai.",
+     "Total saya bayar tiga ratus lima puluh ribu di loket itu.", 0},
+    {"Petugas minta Rp 500.000 untuk surat itu.",
+     "Petugas minta Rp 300.000 untuk surat itu.", 1},
+    {"Seharusnya terima Rp 900.000 tetapi hanya diberi Rp 600.000.",
+     "Dipotong Rp 200.000 dari bantuan kami.", 1},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A person named by initials after a rank or "berinisial" ("oknum
+ * polisi berinisial Brigpol YT", "Bripka AS") is a named person: another
+ * named officer for the same act at the same office is another
+ * incident; a name those initials may stand for is no conflict. */
+START_TEST(persons_named_by_initials)
+{
+  static const struct conflict_case t[] = {
+    {"Di Samsat Kupang, oknum polisi berinisial Brigpol YT minta Rp "
+     "500.000 untuk balik nama motor.",
+     "Di Samsat Kupang pegawai bernama Frans minta Rp 500.000 untuk balik "
+     "nama motor.", 1},
+    {"Bripka AS di Polsek Maulafa minta uang damai Rp 1.000.000.",
+     "Polisi berinisial AS di Polsek Maulafa minta uang damai satu juta.", 0},
+    {"Brigpol YT di Polsek Oebobo minta uang tilang Rp 250.000.",
+     "Brigpol Yohanes Tallo di Polsek Oebobo minta uang tilang Rp 250.000.",
+     0},
+    {"Brigpol YT di Polsek Oebobo minta uang tilang Rp 250.000.",
+     "Bripka Markus di Polsek Oebobo minta uang tilang Rp 250.000.", 1},
+  };
+  struct incident inc;
+
+  incident_extract("oknum polisi berinisial Brigpol YT menawarkan jasa", &inc);
+  ck_assert(has_key(&inc, INCIDENT_PERSON, "yt", NULL));
+  incident_extract("Pak RT minta uang", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 0);
+  incident_extract("ibu bendahara dinas PK sikka minta 10%", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_PERSON], 0);
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A word in lower case after "camat" that the gazetteer knows as no
+ * kecamatan nor village ("ibu camat keliling", "pak camat sibuk") is a
+ * word of the story, no name: it does not make another kecamatan.  A
+ * kecamatan written in lower case is still one ("camat maulafa"). */
+START_TEST(camat_then_a_word_of_the_story)
+{
+  static const struct pair_case t[] = {
+    {"Camat Pantar memakai speedboat milik kecamatan untuk kampanye caleg, "
+     "Januari 2024.",
+     "Pak Camat di Kabir pake speedboat kantor camat bawa ibu camat keliling "
+     "desa waktu kampanye caleg Januari 2024.", 0, 1},
+    {"Camat Pantar memakai speedboat milik kecamatan untuk kampanye caleg, "
+     "Januari 2024.",
+     "Pak Camat di Kabir pake speedboat kantor, ibu camat turun kampanye "
+     "caleg pake speedboat itu Januari 2024.", 0, 1},
+    {"Camat Alak minta uang Rp 500.000 untuk tanda tangan, Mei 2025.",
+     "camat maulafa minta uang Rp 500.000 untuk tanda tangan, Mei 2025.",
+     1, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A feast fixed in the calendar named with no year ("malam Natal
+ * kemarin", "waktu tahun baru") is its day and month, the year unknown,
+ * as the waktu step reads it (feast.h); a feast that moves (Paskah) or a
+ * day counted from one gives nothing. */
+START_TEST(feasts_without_a_year)
+{
+  static const struct date_case d[] = {
+    {"loket jual tiket mahal malam Natal kemarin", 1224},
+    {"waktu Natal kemarin dong minta uang", 1225},
+    {"pas malam tahun baru kemarin di pos jaga", 1231},
+    {"hari Paskah kemarin petugas minta uang", -1},
+    {"sehari sebelum malam Natal petugas minta", -1},
+  };
+  static const struct conflict_case t[] = {
+    {"Petugas ASDP minta Rp 150.000 per tiket tanggal 24 Desember 2025.",
+     "Malam Natal kemarin petugas ASDP minta Rp 150.000 per tiket.", 0},
+    {"Petugas ASDP minta Rp 150.000 per tiket tanggal 2 Januari 2026.",
+     "Malam Natal kemarin petugas ASDP minta Rp 150.000 per tiket.", 1},
+  };
+
+  check_dates(d, sizeof(d) / sizeof(d[0]));
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3006,6 +3114,10 @@ incident_suite(void)
   tcase_add_test(tc, glued_number_words);
   tcase_add_test(tc, feasts_with_a_year_are_days);
   tcase_add_test(tc, office_kind_words_are_no_names);
+  tcase_add_test(tc, amounts_as_sum_or_difference);
+  tcase_add_test(tc, persons_named_by_initials);
+  tcase_add_test(tc, camat_then_a_word_of_the_story);
+  tcase_add_test(tc, feasts_without_a_year);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;

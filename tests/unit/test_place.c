@@ -1328,6 +1328,28 @@ START_TEST(place_origin_is_not_the_place)
 }
 END_TEST
 
+/* A place named as where a ticket, a boat or a transfer goes ("tiket
+ * ferry Rote", "kapal ke Kalabahi", "transfer ke rekening di Ende") is
+ * not where it happened when the text names another place; alone it
+ * still is. */
+START_TEST(place_destination_is_not_the_place)
+{
+  static const struct told told[] = {
+    {"Loket ASDP Bolok jual tiket ferry Rote mahal", "5303", NULL,
+     ANY_LEVEL},
+    {"di pelabuhan Tenau petugas jual tiket kapal ke Kalabahi dua kali lipat",
+     "5371", NULL, ANY_LEVEL},
+    {"bendahara desa Oelnasi transfer uang ke Ende untuk anaknya", "5303",
+     NULL, ANY_LEVEL},
+    {"tiket ferry Rote", "5314", NULL, ANY_LEVEL},
+  };
+  struct place_list *pl = load_shipped();
+
+  assert_told(pl, told, NELEM(told));
+  place_free(pl);
+}
+END_TEST
+
 /* The initials of a kabupaten written with dots ("T.T.S.") are the
  * kabupaten, as without them. */
 START_TEST(place_dotted_initials)
@@ -2029,6 +2051,7 @@ place_suite(void)
   tcase_add_test(tc, place_desa_or_kelurahan_either_kind_word);
   tcase_add_test(tc, place_dotted_initials);
   tcase_add_test(tc, place_origin_is_not_the_place);
+  tcase_add_test(tc, place_destination_is_not_the_place);
   tcase_add_test(tc, place_namesake_beside_neighbour);
   tcase_add_test(tc, place_outside_city_by_kind_word);
   tcase_add_test(tc, place_border_and_enclave);
