@@ -726,6 +726,21 @@ threat_model_text(const struct quality *q, const char *text,
   return rc;
 }
 
+int
+threat_model_names_target(const struct quality *q, const char *text)
+{
+  struct quality_judgement j;
+  struct norm nm;
+  struct ctx cx;
+  int rc;
+
+  rc = ctx_open(&cx, &nm, q, text, &j, 0);
+  if (rc == 0)
+    rc = nm.n > 0 && names_target(&cx);
+  ctx_close(&cx, &nm);
+  return rc;
+}
+
 _Static_assert(WC_COUNT <= WORDBITS_MAX, "a word's classes fit a wordbits set");
 
 static const char *const class_names[WC_COUNT] = {

@@ -234,6 +234,7 @@ void judge_sara(struct ctx *cx, size_t a, size_t b);
 
 /* quality_model.c */
 int own_words(const struct ctx *cx, struct buf *out);
+int names_target(const struct ctx *cx);
 int model_judge(struct ctx *cx);
 
 #endif

@@ -352,7 +352,7 @@ threat_model_load(const char *path, struct threat_model **out,
 
 /* Does the text name a person, office or building outside reported
  * speech? */
-static int
+int
 names_target(const struct ctx *cx)
 {
   size_t i;

@@ -89,6 +89,10 @@ double threat_model_judge_score(const struct threat_model *m,
 int threat_model_text(const struct quality *q, const char *text,
                       struct buf *out);
 
+/* 1 when text names a person, office or building outside reported
+ * speech (what a model with 'target 1' needs), 0 when not, -errno. */
+int threat_model_names_target(const struct quality *q, const char *text);
+
 /* Put m (owned from now on, may be NULL) in q; returns the model q held,
  * which the caller then owns. */
 struct threat_model *quality_swap_model(struct quality *q,

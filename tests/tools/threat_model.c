@@ -5,6 +5,7 @@
  *   threat_model train [OPTIONS] CORPUS > config/threat-model.txt
  *   threat_model eval [OPTIONS] CORPUS [HELDOUT...]
  *   threat_model bench [OPTIONS] CORPUS
+ *   threat_model future [OPTIONS] CORPUS ROUND...
  *
  * CORPUS and HELDOUT are rule-3 corpora (expected<TAB>text, as
  * tests/corpus/rule3.tsv).  train fits a logistic regression (threat
@@ -18,6 +19,11 @@
  * named) is asked of the judge itself, so the figures are the daemon's.
  * bench times the model's scoring of each text of CORPUS, and of a long
  * report (the texts joined up to 4000 characters), as the judge does it.
+ * future leaves the future out: for each ROUND N, the recipe trained on
+ * the lines of CORPUS before its '# --- blind round N' line scores
+ * roundN/rule3.tsv beside CORPUS, a round it never saw; the rules alone,
+ * the rules with the model and the model alone (-M), each round and the
+ * rounds summed.
  *
  * Word salads: the generated stories of the integration tests
  * (tu_story(), corpus words joined at random: "... mayat ... kayu ...
@@ -35,7 +41,9 @@
  * text) (train: what the file says; default 0.9, 1
  * and 0; eval: the one setting shown, all thresholds without -t), -G
  * (eval: with and without the word of violence), -S and -A (salads,
- * above), -v (eval: list each text a setting changes).
+ * above), -v (eval: list each text a setting changes), -M (eval: the
+ * model alone too: a threat when its probability reaches the threshold
+ * and, with -T 1, a person or office is named, whatever the rules say).
  */
 #include <errno.h>
 #include <math.h>
@@ -63,7 +71,7 @@ struct opts {
   const char *model;    /* eval: score the held-out sets with this file */
   unsigned bits;
   int epochs, folds, target, gate, both_gates, salads, salad_parts;
-  int train_salads, window, verbose;
+  int train_salads, window, verbose, alone;
   double rate, l2, threshold;
 };
 
@@ -77,6 +85,8 @@ struct sample {
   int open;             /* the model may speak (rules clean, no marks) */
   int open_target;      /* ... and a person, office or building named */
   int open_gate;        /* ... and a word of violence too */
+  int named;            /* a person, office or building named, whatever
+                           the rules say (the model alone) */
   double p;             /* the model's probability */
   int fold;
   int extra;            /* trained on, never reported (-A) */
@@ -174,13 +184,18 @@ corpus_add(struct corpus *c, const char *label, const char *text,
     die("out of memory");
   s->open_gate = j.verdict == QUALITY_THREAT &&
                  strcmp(s->rules, "ok") == 0;
+  s->named = threat_model_names_target(q, s->text);
+  if (s->named < 0)
+    die("out of memory");
   open = quality_swap_model(q, old);
   threat_model_free(open);
 }
 
-/* Read the corpus at path into c. */
+/* Read the corpus at path into c: its lines before the first that
+ * starts with stop (all of them when stop is NULL). */
 static void
-corpus_read(struct corpus *c, const char *path, struct quality *q)
+corpus_read(struct corpus *c, const char *path, const char *stop,
+            struct quality *q)
 {
   char *text = read_all(path), *line, *next, *tab;
 
@@ -190,6 +205,8 @@ corpus_read(struct corpus *c, const char *path, struct quality *q)
     next = strchr(line, '\n');
     if (next != NULL)
       *next++ = '\0';
+    if (stop != NULL && strncmp(line, stop, strlen(stop)) == 0)
+      break;
     if (line[0] == '#' || line[0] == '\0')
       continue;
     tab = strchr(line, '\t');
@@ -315,12 +332,25 @@ combined(const struct sample *s, double th, int target, int gate)
   return s->rules;
 }
 
+/* The verdict of the model alone at threshold th: a threat when its
+ * probability reaches th (and, with target, the text names a person or
+ * office), whatever the rules say; else not a threat. */
+static const char *
+alone(const struct sample *s, double th, int target)
+{
+  if (s->p >= th && (!target || s->named))
+    return "threat";
+  return strcmp(s->label, "threat") == 0 ? "ok" : s->label;
+}
+
 static const char *const labels[] = {"ok", "ok-flagged", "insult", "sara"};
 #define NLABELS 4
 
+/* One row: the rules alone (th > 1), the rules with the model, or (solo)
+ * the model alone, at threshold th. */
 static void
 report_row(const struct corpus *c, double th, int target, int gate,
-           int verbose)
+           int solo, int verbose)
 {
   int threats = 0, caught = 0, correct = 0, reported = 0;
   int fp[NLABELS] = {0}, cases[NLABELS] = {0};
@@ -332,7 +362,7 @@ report_row(const struct corpus *c, double th, int target, int gate,
 
     if (s->extra)
       continue;
-    got = combined(s, th, target, gate);
+    got = solo ? alone(s, th, target) : combined(s, th, target, gate);
     reported++;
     correct += strcmp(got, s->label) == 0;
     if (strcmp(s->label, "threat") == 0) {
@@ -344,13 +374,15 @@ report_row(const struct corpus *c, double th, int target, int gate,
         cases[l]++;
         fp[l] += strcmp(got, "threat") == 0;
       }
-    if (verbose && th <= 1.0 && strcmp(got, s->rules) != 0)
+    if (verbose && th <= 1.0 && !solo && strcmp(got, s->rules) != 0)
       printf("    %s p=%.3f %s: %s\n",
              strcmp(s->label, "threat") == 0 ? "CATCH" : "FALSE", s->p,
              s->label, s->text);
   }
   if (th > 1.0)
     printf("  rules alone                 ");
+  else if (solo)
+    printf("  model alone %.2f target=%d    ", th, target);
   else
     printf("  +model %.2f target=%d gate=%d", th, target, gate);
   printf("  threat %3d/%-3d  false threats ok %d/%d  ok-flagged %d/%d  "
@@ -362,20 +394,39 @@ report_row(const struct corpus *c, double th, int target, int gate,
 static void
 report(const struct corpus *c, const char *title, const struct opts *o)
 {
-  static const double ths[] = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97,
+  static const double all[] = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97,
                                0.99};
-  size_t i;
+  const double *ths = all;
+  size_t i, nths = sizeof(all) / sizeof(all[0]);
   int t, g;
 
+  if (o->threshold > 0) {
+    ths = &o->threshold;
+    nths = 1;
+  }
   printf("%s\n", title);
-  report_row(c, 2.0, 0, 0, 0);
+  report_row(c, 2.0, 0, 0, 0, 0);
   for (g = 0; g <= 1; g++)
     for (t = 0; t <= 1; t++)
-      for (i = 0; i < sizeof(ths) / sizeof(ths[0]); i++)
+      for (i = 0; i < nths; i++)
         if ((o->both_gates || g == o->gate) && (g == 0 || t == 1) &&
             (o->threshold <= 0 ||
              (ths[i] == o->threshold && t == o->target)))
-          report_row(c, ths[i], t, g, o->verbose);
+          report_row(c, ths[i], t, g, 0, o->verbose);
+  if (o->alone)
+    for (i = 0; i < nths; i++)
+      if (o->threshold <= 0 || ths[i] == o->threshold)
+        report_row(c, ths[i], o->target, 0, 1, 0);
+  if (o->alone && o->threshold > 0 && o->verbose)
+    for (i = 0; i < c->n; i++)
+      if (!c->v[i].extra &&
+          strcmp(alone(&c->v[i], o->threshold, o->target),
+                 c->v[i].label) != 0 &&
+          (strcmp(c->v[i].label, "threat") == 0 ||
+           strcmp(alone(&c->v[i], o->threshold, o->target), "threat") == 0))
+        printf("    alone %s p=%.3f %s: %s\n",
+               strcmp(c->v[i].label, "threat") == 0 ? "MISS" : "FALSE",
+               c->v[i].p, c->v[i].label, c->v[i].text);
   fflush(stdout);
 }
 
@@ -406,7 +457,7 @@ write_model(const struct threat_model *m, const char *corpus,
          "# by stochastic gradient descent, %d epochs, rate %g, L2 %g.\n"
          "# Weights below 1e-4 are left out.\n"
          "# Generated; do not edit.  To regenerate, from the source tree:\n"
-         "#   ./build/tests/threat_model train -t %g -T %d -g %d -w %d %s \\\n"
+         "#   ./build/tests/threat_model train -t %g -T %d -g %d -w %d -e %d %s \\\n"
          "#     > config/threat-model.txt\n"
          "#\n"
          "# Format: 'threat-model 1', then 'bits N', then 'bias', 'threshold',\n"
@@ -415,8 +466,8 @@ write_model(const struct threat_model *m, const char *corpus,
          "threat-model 1\nbits %u\nbias %.6g\nthreshold %g\ntarget %d\n"
          "gate %d\nwindow %u\n",
          corpus, ntexts, o->epochs, o->rate, o->l2, o->threshold, o->target,
-         o->gate, o->window, corpus, m->bits, m->bias, m->threshold, m->target, m->gate,
-         m->window);
+         o->gate, o->window, o->epochs, corpus, m->bits, m->bias,
+         m->threshold, m->target, m->gate, m->window);
   for (i = 0; i < ((size_t)1 << m->bits); i++)
     if (fabsf(m->w[i]) >= 1e-4f)
       printf("%zu %.4g\n", i, (double)m->w[i]);
@@ -469,6 +520,70 @@ bench(const struct corpus *c, const struct opts *o)
   threat_model_free(m);
 }
 
+/*
+ * Leave the future out: for each round N of rounds, train on the lines
+ * of the corpus at path before its '# --- blind round N' line and score
+ * DIR/roundN/rule3.tsv (DIR: path's directory), which that model never
+ * saw; then the rounds summed.  The rules are today's, fixed on those
+ * rounds since: what counts is what the model adds, and the model alone.
+ */
+static void
+future(const char *path, char **rounds, int nrounds, struct quality *q,
+       const struct opts *o)
+{
+  struct corpus c, h, sum;
+  struct threat_model *m;
+  struct buf stop, round, title;
+  const char *slash = strrchr(path, '/');
+  int dirlen = slash != NULL ? (int)(slash - path) : 1, r;
+  size_t i;
+
+  memset(&sum, 0, sizeof(sum));
+  buf_init(&stop, 0);
+  buf_init(&round, 0);
+  buf_init(&title, 0);
+  for (r = 0; r < nrounds; r++) {
+    buf_reset(&stop);
+    buf_reset(&round);
+    buf_reset(&title);
+    if (buf_printf(&stop, "# --- blind round %s ", rounds[r]) ||
+        buf_printf(&round, "%.*s/round%s/rule3.tsv", dirlen,
+                   slash != NULL ? path : ".", rounds[r]))
+      die("out of memory");
+    corpus_read(&c, path, stop.data, q);
+    if (c.n == 0)
+      die("no text before that round");
+    salads_add(&c, 1000000, o->train_salads, o->salad_parts, 1, q);
+    m = train(&c, -1, o);
+    corpus_read(&h, round.data, NULL, q);
+    score(&h, m, -1);
+    if (buf_printf(&title, "%s: held out, trained on the %zu texts of %s "
+                   "before its round", round.data,
+                   c.n - (size_t)o->train_salads, path))
+      die("out of memory");
+    report(&h, title.data, o);
+    for (i = 0; i < h.n; i++) {
+      if (sum.n == sum.cap) {
+        sum.cap = sum.cap ? 2 * sum.cap : 256;
+        sum.v = realloc(sum.v, sum.cap * sizeof(*sum.v));
+        if (sum.v == NULL)
+          die("out of memory");
+      }
+      sum.v[sum.n++] = h.v[i];
+    }
+    free(h.v);
+    threat_model_free(m);
+  }
+  buf_reset(&title);
+  if (buf_printf(&title, "the %d rounds summed, each by the model that "
+                 "never saw it", nrounds))
+    die("out of memory");
+  report(&sum, title.data, o);
+  buf_free(&stop);
+  buf_free(&round);
+  buf_free(&title);
+}
+
 static struct quality *
 load_lists(const char *dir)
 {
@@ -511,11 +626,11 @@ main(int argc, char **argv)
   int ch, f;
 
   if (argc < 2)
-    die("usage: threat_model train|eval|bench [OPTIONS] CORPUS "
-        "[HELDOUT...]");
+    die("usage: threat_model train|eval|bench|future [OPTIONS] CORPUS "
+        "[HELDOUT...|ROUND...]");
   cmd = argv[1];
   optind = 2;
-  while ((ch = getopt(argc, argv, "c:m:b:e:r:l:k:t:T:g:Gw:S:P:JA:v")) != -1) {
+  while ((ch = getopt(argc, argv, "c:m:b:e:r:l:k:t:T:g:Gw:S:P:JA:vM")) != -1) {
     switch (ch) {
     case 'c': o.config = optarg; break;
     case 'm': o.model = optarg; break;
@@ -534,15 +649,22 @@ main(int argc, char **argv)
     case 'J': parts_apart = ' '; break;
     case 'A': o.train_salads = atoi(optarg); break;
     case 'v': o.verbose = 1; break;
+    case 'M': o.alone = 1; break;
     default: die("unknown option");
     }
   }
   if (optind >= argc || o.folds < 2)
-    die("usage: threat_model train|eval|bench [OPTIONS] CORPUS "
-        "[HELDOUT...]");
+    die("usage: threat_model train|eval|bench|future [OPTIONS] CORPUS "
+        "[HELDOUT...|ROUND...]");
   q = load_lists(o.config);
   src = argv[optind];
-  corpus_read(&c, argv[optind], q);
+  if (strcmp(cmd, "future") == 0) {
+    o.alone = 1;
+    future(argv[optind], argv + optind + 1, argc - optind - 1, q, &o);
+    quality_free(q);
+    return 0;
+  }
+  corpus_read(&c, argv[optind], NULL, q);
   salads_add(&c, 1000000, o.train_salads, o.salad_parts, 1, q);
   if (strcmp(cmd, "train") == 0) {
     if (o.threshold <= 0)
@@ -559,7 +681,7 @@ main(int argc, char **argv)
     return 0;
   }
   if (strcmp(cmd, "eval") != 0)
-    die("train, eval or bench");
+    die("train, eval, bench or future");
   for (i = 0; i < c.n; i++)
     c.v[i].fold = c.v[i].extra ? -2 : (int)(rnd(&st) % (uint64_t)o.folds);
   for (f = 0; f < o.folds; f++) {
@@ -608,7 +730,7 @@ main(int argc, char **argv)
     report(&h, title.data, &o);
   }
   for (f = optind + 1; f < argc; f++) {
-    corpus_read(&h, argv[f], q);
+    corpus_read(&h, argv[f], NULL, q);
     score(&h, m, -1);
     buf_reset(&title);
     if (buf_printf(&title, "%s: held out, %s %s", argv[f],

@@ -4216,6 +4216,13 @@ START_TEST(quality_model_second_opinion)
     "tidak dia tidak akan pulang ke rumah dengan selamat.",
     "Pak kades lebih baik hati-hati kalau jalan malam, saya sudah tahu "
     "rumahnya.",
+    /* Written apart from the corpus: a fuel made ready for an office, a
+     * call to leave before a night visit (the model of the 2359 texts
+     * scored them 0.938 and 0.923). */
+    "Kantor lurah itu lebih baik dijaga mulai besok, karena kami sudah "
+    "siapkan minyak tanah.",
+    "Bendahara itu lebih baik pindah dari kampung ini sebelum warga datang "
+    "ke rumahnya malam-malam.",
   };
   struct quality *q = load_shipped();
   struct quality_judgement j;
@@ -4249,6 +4256,24 @@ START_TEST(quality_model_second_opinion)
   ck_assert_int_eq(quality_judge_story(q, threats[0], &j), 0);
   ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
   diag_free(&d);
+  quality_free(q);
+}
+END_TEST
+
+/* What a model with 'target 1' needs, asked whatever the rules say: a
+ * person, office or building named in the reporter's own words. */
+START_TEST(quality_model_names_target)
+{
+  struct quality *q = load_shipped();
+
+  ck_assert_int_eq(threat_model_names_target(q, "Kepala desa tahan dana "
+                                                "BLT warga."), 1);
+  ck_assert_int_eq(threat_model_names_target(q, "Awas kau, beta potong "
+                                                "ko!"), 0);
+  ck_assert_int_eq(threat_model_names_target(q, "Saya disuruh teriak "
+                                                "\"malam ini kepala desa "
+                                                "mati\"."), 0);
+  ck_assert_int_eq(threat_model_names_target(q, ""), 0);
   quality_free(q);
 }
 END_TEST
@@ -4519,6 +4544,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_load_counts_only_its_own_errors);
   tcase_add_test(tc, quality_model_loads_and_scores);
   tcase_add_test(tc, quality_model_second_opinion);
+  tcase_add_test(tc, quality_model_names_target);
   tcase_add_test(tc, quality_model_missing_or_broken);
   tcase_add_test(tc, quality_model_salads_are_not_threats);
   tcase_add_test(tc, quality_model_window_and_gate);
