@@ -161,8 +161,9 @@ kind_restated(const struct ctx *cx, size_t g)
 
 /* Is the group word at g (in the sentence from word a) named as a
  * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
- * own group, is not), after "semua" or a verb of expelling, after "semua"
- * and a person ("semua pegawai Kristen"), before "semua", or doubled? */
+ * own group, is not) or "beragama", "bersuku", after "semua" or a verb
+ * of expelling, after "semua" and a person ("semua pegawai Kristen"),
+ * before "semua", or doubled? */
 static int
 group_named(const struct ctx *cx, size_t a, size_t g)
 {
@@ -185,6 +186,10 @@ group_named(const struct ctx *cx, size_t a, size_t g)
    * reporter's own). */
   if (g > a &&
       (word_is(cx, WC_GROUPHEAD, g - 1) || word_is(cx, WC_ROLE, g - 1)))
+    return others_group(cx, a, g, g - 1);
+  /* "pegawai yang beragama Kristen", "guru bersuku Sabu": ber- and a
+   * [kind] word names all who hold that religion or people. */
+  if (g > a && !starts_clause(cx, g) && prefixed(cx, WC_KIND, g - 1, "ber"))
     return others_group(cx, a, g, g - 1);
   /* After an official, restated as a people later ("Pegawai Cina ...,
    * memang begitu dong pung bangsa"); else "Polisi Kupang" may be an

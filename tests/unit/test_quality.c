@@ -3598,6 +3598,16 @@ static const struct judge_case denomination_cases[] = {
   {"Penganut Ahmadiyah di kampung itu pasti sesat.", QUALITY_SARA, 0},
   {"Izin gereja orang Pantekosta di Lasiana sudah lama ditahan camat tanpa "
    "alasan.", QUALITY_CLEAN, 0},
+  /* A religion or people named by "beragama", "bersuku": all who hold
+   * it, as "umat" or "orang" names them. */
+  {"Pegawai yang beragama Katolik di dinas itu tidak bisa dipercaya, "
+   "semuanya korup.", QUALITY_SARA, 0},
+  {"Guru yang bersuku Sabu di sekolah ini memang pemalas semua.",
+   QUALITY_SARA, 0},
+  {"Pegawai yang beragama Kristen mendapat cuti Natal tiga hari.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa yang beragama Islam itu menolak tanda tangan surat.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_denomination)
