@@ -2324,6 +2324,14 @@ static const struct judge_case group_crime_cases[] = {
    "dugaan KKN.", QUALITY_CLEAN, 0},
   {"Pedagang Bugis di pasar Oeba diperas mafia parkir setiap hari.",
    QUALITY_CLEAN, 0},
+  /* Kupang "bodo", "bodok" derogate a group as "bodoh" does, its mind
+   * owned in Kupang order ("X pung otak") as "otak X". */
+  {"Orang Timor pung otak memang bodo, makanya kantor ini hancur.",
+   QUALITY_SARA, 0},
+  {"Orang Sabu di dinas itu bodok semua.", QUALITY_SARA, 0},
+  {"Kami orang Timor sonde bodo, kami tahu hak kami.", QUALITY_CLEAN, 0},
+  {"Petugas bilang orang Timor bodo, lalu tolak berkas kami.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_group_crime)
