@@ -578,6 +578,22 @@ undergone(const struct ctx *cx, size_t g, size_t k)
           (passive(cx, p) && !word_text_is(cx, p, "dikenal")));
 }
 
+/* "menyebut orang Sabu sebagai bangsa penipu", "pegawai yang beragama
+ * Islam sebagai \"kaum perusuh\"": is the [derogation] at word k what
+ * the group named at word g is called, "sebagai" right after the group
+ * and a [grouphead] word between it and k or not, in one sentence (a
+ * quotation may open after "sebagai")? */
+static int
+called_as(const struct ctx *cx, size_t g, size_t k)
+{
+  size_t p = k - 1;
+
+  if (p > g + 1 && word_is(cx, WC_GROUPHEAD, p) && !starts_sentence(cx, k))
+    p--;
+  return p == g + 1 && !starts_clause(cx, p) && !starts_sentence(cx, p + 1) &&
+         word_text_is(cx, p, "sebagai");
+}
+
 /* "makan uang", "tilep dana desa", "gelapkan beras bantuan": a verb of
  * taking for oneself at word k with a [loot] word right after it, the
  * crime told as an idiom. */
@@ -662,8 +678,8 @@ sole_purpose_after(const struct ctx *cx, size_t g, size_t b)
 
 /* Is word k a derogation of the group named at word g: a [derogation]
  * word after it, right after it or in a sentence that generalises
- * (predicate_of); a crime told as an idiom (loot_taken) only in such a
- * sentence ("kepala desa orang Rote makan uang BLT" tells what one man
+ * (predicate_of), or what it is called (called_as); a crime told as an
+ * idiom (loot_taken) only in such a sentence ("kepala desa orang Rote makan uang BLT" tells what one man
  * did); a [derogation] said of "mereka" restating it (restated); a
  * [derogation] the group undergoes ("jadi korban pencuri")
  * only after a link word closing its phrase; or "tidak bisa
@@ -680,7 +696,7 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
     if (undergone(cx, g, k))
       return predicate_of(cx, g, k);
     return general || k - g <= 2 || predicate_of(cx, g, k) ||
-           restated(cx, g, k);
+           restated(cx, g, k) || called_as(cx, g, k);
   }
   if (loot_taken(cx, k))
     return general || predicate_of(cx, g, k);

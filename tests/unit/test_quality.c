@@ -1842,6 +1842,17 @@ static const struct judge_case named_as_cases[] = {
   {"Saya menyebut kades itu sebagai maling.", QUALITY_INSULT, 0},
   {"Sekdes menyebut para janda penerima BLT sebagai warga paling miskin.",
    QUALITY_CLEAN, 0},
+  /* A religion or people named as a derogation ("sebagai", a [grouphead]
+   * word between or not, quoted or not): reported, flagged; said by the
+   * reporter, SARA. */
+  {"Dalam rapat, kabag umum menyebut pegawai yang beragama Katolik sebagai "
+   "\"kaum perusuh\" lalu memindahkan mereka.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Camat menyebut orang Sabu sebagai bangsa penipu di depan warga.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Saya sebut orang Sabu sebagai kaum penipu.", QUALITY_SARA, 0},
+  {"Kabag menyebut pegawai yang beragama Islam sebagai \"kaum yang taat\".",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_named_as)
