@@ -2308,6 +2308,19 @@ static const struct judge_case beast_cases[] = {
   {"Muka badak di kebun binatang Kupang sudah lama tidak dirawat.",
    QUALITY_CLEAN, 0},
   {"Saya pung muka luka kena pukul petugas.", QUALITY_CLEAN, 0},
+  /* The official named with where they work ("di" and the place) before
+   * the link word: the predicate is still theirs however long the
+   * place. */
+  {"Petugas parkir di depan Pasar Inpres Naikoten itu binatang semua, "
+   "pungut uang tanpa karcis.", QUALITY_INSULT, 0},
+  {"Pegawai loket pelayanan di kantor Samsat Kota Kupang itu kerbau semua, "
+   "berkas saya hilang lagi.", QUALITY_INSULT, 0},
+  {"Binatang ternak warga di Desa Oesao dicuri orang tadi malam.",
+   QUALITY_CLEAN, 0},
+  {"Dokter hewan di puskeswan Kecamatan Kupang Timur itu periksa kerbau "
+   "semua.", QUALITY_CLEAN, 0},
+  {"Petugas dinas peternakan di desa kami bilang binatang ternak warga "
+   "dicuri.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_beast_predicate)
