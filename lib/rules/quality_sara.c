@@ -679,8 +679,8 @@ sole_purpose_after(const struct ctx *cx, size_t g, size_t b)
 /* Is word k a derogation of the group named at word g: a [derogation]
  * word after it, right after it or in a sentence that generalises
  * (predicate_of), or what it is called (called_as); a crime told as an
- * idiom (loot_taken) only in such a sentence ("kepala desa orang Rote makan uang BLT" tells what one man
- * did); a [derogation] said of "mereka" restating it (restated); a
+ * idiom (loot_taken) only in such a sentence ("kepala desa orang Rote
+ * makan uang BLT" tells what one man did); a [derogation] said of "mereka" restating it (restated); a
  * [derogation] the group undergoes ("jadi korban pencuri")
  * only after a link word closing its phrase; or "tidak bisa
  * dipercaya" (a [not], a [can] and a [trust] word) anywhere after it in
