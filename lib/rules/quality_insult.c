@@ -262,6 +262,33 @@ told_there(const struct ctx *cx, size_t i, size_t e)
          word_in(cx, clause_start(cx, i), building);
 }
 
+/* "Polisi lalu lintas di simpang Oebobo itu ...", "Pegawai loket di
+ * kantor Samsat Kota Kupang itu ...": is the link word at p the end of a
+ * subject that a person or office word (not the reporter's, not "dong")
+ * opens its clause with, where they work between: "di" or "dari" at
+ * most CTX_BEFORE words before p, at most CTX_BEFORE words after the
+ * person word, with no word of the reporter's after it?  The place
+ * makes the subject longer than a name, not another person's. */
+static int
+placed_subject(const struct ctx *cx, size_t p)
+{
+  size_t c, k;
+
+  if (p == 0 || starts_clause(cx, p) || !word_is(cx, WC_LINK, p))
+    return 0;
+  c = clause_start(cx, p);
+  if (!word_is(cx, WC_PERSON, c) || word_is(cx, WC_SELF, c) ||
+      word_is(cx, WC_THEY, c))
+    return 0;
+  for (k = p - 1; k > c && p - k <= CTX_BEFORE; k--) {
+    if (word_is(cx, WC_SELF, k))
+      return 0;
+    if (word_text_is(cx, k, "di") || word_text_is(cx, k, "dari"))
+      return k - c <= CTX_BEFORE;
+  }
+  return 0;
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
  * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
@@ -361,7 +388,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
                  word_is(cx, WC_SELF, p) ||
                  (cx->nm->w[p].flags & WORD_TITLE)) &&
                 (word_is(cx, WC_PERSON, p) ||
-                 class_before(cx, WC_PERSON, i, CTX_BEFORE)))))
+                 class_before(cx, WC_PERSON, i, CTX_BEFORE))) ||
+               placed_subject(cx, p)))
     return 1;
   /* An epithet: "pejabat babi itu ...", "kades anjing yang ...". */
   return subject_of(cx, p + 1, SUBJ_BARE | SUBJ_ONE) == p &&
@@ -466,7 +494,8 @@ mind_owned(const struct ctx *cx, size_t i)
 
 /* "Satpol PP Kota Kupang itu kerbau semua, ...": the [beast] at word i
  * as the predicate of an official or office (official_subject), a word
- * that generalises ("semua") right after it ending the clause: the whole
+ * that generalises ("semua") right after it ending the clause, or of an
+ * official named with where they work (placed_subject): the whole
  * office called animals.  Livestock counted ("ternak ... itu kerbau
  * semua") has no official as subject. */
 static int
@@ -476,7 +505,8 @@ beast_of_all(const struct ctx *cx, size_t i)
 
   return word_is(cx, WC_BEAST, i) && g < cx->nm->n && !starts_clause(cx, g) &&
          word_is(cx, WC_GENERAL, g) && word_is(cx, WC_INTENS, g) &&
-         ends_clause(cx, g) && official_subject(cx, i) &&
+         ends_clause(cx, g) &&
+         (official_subject(cx, i) || (i > 0 && placed_subject(cx, i - 1))) &&
          !literal_cue(cx, i, g) && !told_there(cx, i, i);
 }
 

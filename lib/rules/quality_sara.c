@@ -161,8 +161,9 @@ kind_restated(const struct ctx *cx, size_t g)
 
 /* Is the group word at g (in the sentence from word a) named as a
  * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
- * own group, is not), after "semua" or a verb of expelling, after "semua"
- * and a person ("semua pegawai Kristen"), before "semua", or doubled? */
+ * own group, is not) or "beragama", "bersuku", after "semua" or a verb
+ * of expelling, after "semua" and a person ("semua pegawai Kristen"),
+ * before "semua", or doubled? */
 static int
 group_named(const struct ctx *cx, size_t a, size_t g)
 {
@@ -185,6 +186,10 @@ group_named(const struct ctx *cx, size_t a, size_t g)
    * reporter's own). */
   if (g > a &&
       (word_is(cx, WC_GROUPHEAD, g - 1) || word_is(cx, WC_ROLE, g - 1)))
+    return others_group(cx, a, g, g - 1);
+  /* "pegawai yang beragama Kristen", "guru bersuku Sabu": ber- and a
+   * [kind] word names all who hold that religion or people. */
+  if (g > a && !starts_clause(cx, g) && prefixed(cx, WC_KIND, g - 1, "ber"))
     return others_group(cx, a, g, g - 1);
   /* After an official, restated as a people later ("Pegawai Cina ...,
    * memang begitu dong pung bangsa"); else "Polisi Kupang" may be an
@@ -573,6 +578,22 @@ undergone(const struct ctx *cx, size_t g, size_t k)
           (passive(cx, p) && !word_text_is(cx, p, "dikenal")));
 }
 
+/* "menyebut orang Sabu sebagai bangsa penipu", "pegawai yang beragama
+ * Islam sebagai \"kaum perusuh\"": is the [derogation] at word k what
+ * the group named at word g is called, "sebagai" right after the group
+ * and a [grouphead] word between it and k or not, in one sentence (a
+ * quotation may open after "sebagai")? */
+static int
+called_as(const struct ctx *cx, size_t g, size_t k)
+{
+  size_t p = k - 1;
+
+  if (p > g + 1 && word_is(cx, WC_GROUPHEAD, p) && !starts_sentence(cx, k))
+    p--;
+  return p == g + 1 && !starts_clause(cx, p) && !starts_sentence(cx, p + 1) &&
+         word_text_is(cx, p, "sebagai");
+}
+
 /* "makan uang", "tilep dana desa", "gelapkan beras bantuan": a verb of
  * taking for oneself at word k with a [loot] word right after it, the
  * crime told as an idiom. */
@@ -657,9 +678,9 @@ sole_purpose_after(const struct ctx *cx, size_t g, size_t b)
 
 /* Is word k a derogation of the group named at word g: a [derogation]
  * word after it, right after it or in a sentence that generalises
- * (predicate_of); a crime told as an idiom (loot_taken) only in such a
- * sentence ("kepala desa orang Rote makan uang BLT" tells what one man
- * did); a [derogation] said of "mereka" restating it (restated); a
+ * (predicate_of), or what it is called (called_as); a crime told as an
+ * idiom (loot_taken) only in such a sentence ("kepala desa orang Rote
+ * makan uang BLT" tells what one man did); a [derogation] said of "mereka" restating it (restated); a
  * [derogation] the group undergoes ("jadi korban pencuri")
  * only after a link word closing its phrase; or "tidak bisa
  * dipercaya" (a [not], a [can] and a [trust] word) anywhere after it in
@@ -675,7 +696,7 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
     if (undergone(cx, g, k))
       return predicate_of(cx, g, k);
     return general || k - g <= 2 || predicate_of(cx, g, k) ||
-           restated(cx, g, k);
+           restated(cx, g, k) || called_as(cx, g, k);
   }
   if (loot_taken(cx, k))
     return general || predicate_of(cx, g, k);

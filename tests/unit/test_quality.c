@@ -1842,6 +1842,17 @@ static const struct judge_case named_as_cases[] = {
   {"Saya menyebut kades itu sebagai maling.", QUALITY_INSULT, 0},
   {"Sekdes menyebut para janda penerima BLT sebagai warga paling miskin.",
    QUALITY_CLEAN, 0},
+  /* A religion or people named as a derogation ("sebagai", a [grouphead]
+   * word between or not, quoted or not): reported, flagged; said by the
+   * reporter, SARA. */
+  {"Dalam rapat, kabag umum menyebut pegawai yang beragama Katolik sebagai "
+   "\"kaum perusuh\" lalu memindahkan mereka.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Camat menyebut orang Sabu sebagai bangsa penipu di depan warga.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Saya sebut orang Sabu sebagai kaum penipu.", QUALITY_SARA, 0},
+  {"Kabag menyebut pegawai yang beragama Islam sebagai \"kaum yang taat\".",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_named_as)
@@ -2297,6 +2308,19 @@ static const struct judge_case beast_cases[] = {
   {"Muka badak di kebun binatang Kupang sudah lama tidak dirawat.",
    QUALITY_CLEAN, 0},
   {"Saya pung muka luka kena pukul petugas.", QUALITY_CLEAN, 0},
+  /* The official named with where they work ("di" and the place) before
+   * the link word: the predicate is still theirs however long the
+   * place. */
+  {"Petugas parkir di depan Pasar Inpres Naikoten itu binatang semua, "
+   "pungut uang tanpa karcis.", QUALITY_INSULT, 0},
+  {"Pegawai loket pelayanan di kantor Samsat Kota Kupang itu kerbau semua, "
+   "berkas saya hilang lagi.", QUALITY_INSULT, 0},
+  {"Binatang ternak warga di Desa Oesao dicuri orang tadi malam.",
+   QUALITY_CLEAN, 0},
+  {"Dokter hewan di puskeswan Kecamatan Kupang Timur itu periksa kerbau "
+   "semua.", QUALITY_CLEAN, 0},
+  {"Petugas dinas peternakan di desa kami bilang binatang ternak warga "
+   "dicuri.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_beast_predicate)
@@ -2324,6 +2348,14 @@ static const struct judge_case group_crime_cases[] = {
    "dugaan KKN.", QUALITY_CLEAN, 0},
   {"Pedagang Bugis di pasar Oeba diperas mafia parkir setiap hari.",
    QUALITY_CLEAN, 0},
+  /* Kupang "bodo", "bodok" derogate a group as "bodoh" does, its mind
+   * owned in Kupang order ("X pung otak") as "otak X". */
+  {"Orang Timor pung otak memang bodo, makanya kantor ini hancur.",
+   QUALITY_SARA, 0},
+  {"Orang Sabu di dinas itu bodok semua.", QUALITY_SARA, 0},
+  {"Kami orang Timor sonde bodo, kami tahu hak kami.", QUALITY_CLEAN, 0},
+  {"Petugas bilang orang Timor bodo, lalu tolak berkas kami.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_group_crime)
@@ -3598,6 +3630,16 @@ static const struct judge_case denomination_cases[] = {
   {"Penganut Ahmadiyah di kampung itu pasti sesat.", QUALITY_SARA, 0},
   {"Izin gereja orang Pantekosta di Lasiana sudah lama ditahan camat tanpa "
    "alasan.", QUALITY_CLEAN, 0},
+  /* A religion or people named by "beragama", "bersuku": all who hold
+   * it, as "umat" or "orang" names them. */
+  {"Pegawai yang beragama Katolik di dinas itu tidak bisa dipercaya, "
+   "semuanya korup.", QUALITY_SARA, 0},
+  {"Guru yang bersuku Sabu di sekolah ini memang pemalas semua.",
+   QUALITY_SARA, 0},
+  {"Pegawai yang beragama Kristen mendapat cuti Natal tiga hari.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa yang beragama Islam itu menolak tanda tangan surat.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_denomination)
