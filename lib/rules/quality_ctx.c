@@ -381,6 +381,20 @@ self_company(const struct ctx *cx, size_t k)
   return word_in(cx, f - 1, join) || owning(cx, f - 1) ? f - 2 : k;
 }
 
+/* "ke rumah kami", "di kantor saya", "dari oto beta": the reporter's
+ * word at m right after a [target] word that a word of place ("ke",
+ * "di", "dari") puts in a phrase of its own: the reporter owns the place
+ * the verb's subject goes to or acts in, and is no agent. */
+static int
+place_owner(const struct ctx *cx, size_t m)
+{
+  static const char *const at[] = {"ke", "di", "dari", "dr", NULL};
+
+  return m >= 2 && !starts_clause(cx, m) && !starts_clause(cx, m - 1) &&
+         word_is(cx, WC_SELF, m) && word_is(cx, WC_TARGET, m - 1) &&
+         word_in(cx, m - 2, at);
+}
+
 /* Is the agent of the verb at word i the reporter: a first-person word
  * before it, with only modal, arming and weapon words between (or the
  * thing an arming word takes: "beta ambil batu lempar ..."), the
@@ -390,7 +404,9 @@ self_company(const struct ctx *cx, size_t k)
  * with a group or companions (self_company: "kami tim sukses akan bakar",
  * "saya dan adik-adik datang bakar")?
  * Not when "dan" joins the verb to that word: "tendang jualan saya dan
- * pukul kepala saya" tells what was done to the reporter. */
+ * pukul kepala saya" tells what was done to the reporter, nor when the
+ * word owns a place (place_owner: "kades datang ke rumah kami membawa
+ * parang"). */
 int
 self_agent(const struct ctx *cx, size_t i)
 {
@@ -399,7 +415,7 @@ self_agent(const struct ctx *cx, size_t i)
   for (k = i; k > 0 && i - k < CTX_BEFORE + spare && !starts_sentence(cx, k);
        k--) {
     if (word_is(cx, WC_SELF, k - 1))
-      return !word_text_is(cx, k, "dan");
+      return !word_text_is(cx, k, "dan") && !place_owner(cx, k - 1);
     if (self_company(cx, k) < k)
       return 1;
     /* "kami akan datang dengan parang": the weapon brought */

@@ -3080,6 +3080,26 @@ START_TEST(quality_judge_kupang_chain)
 }
 END_TEST
 
+/* The reporter's word after a place named after "ke", "di" or "dari"
+ * ("ke rumah kami", "di kantor saya") owns the place: it is no agent of
+ * the weapon or violence after it.  An official who comes to the
+ * reporter's house with a weapon is told, not threatened; the reporter
+ * who comes so still threatens. */
+static const struct judge_case place_owner_cases[] = {
+  {"Kepala desa datang ke rumah kami membawa parang dan menyuruh kami "
+   "mencabut laporan ke inspektorat.", QUALITY_CLEAN, 0},
+  {"Petugas PLN datang di kantor saya bawa pisau lalu minta uang.",
+   QUALITY_CLEAN, 0},
+  {"Kalau dana tidak dikembalikan, kami bawa parang ke rumah kades.",
+   QUALITY_THREAT, 0},
+};
+
+START_TEST(quality_judge_place_owner)
+{
+  judge_rows(place_owner_cases, N(place_owner_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4701,6 +4721,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_kin_owner);
   tcase_add_test(tc, quality_judge_head_off);
   tcase_add_test(tc, quality_judge_kupang_chain);
+  tcase_add_test(tc, quality_judge_place_owner);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
