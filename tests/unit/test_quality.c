@@ -3100,6 +3100,30 @@ START_TEST(quality_judge_place_owner)
 }
 END_TEST
 
+/* The reporter who comes to an official's place ("datang ke kantornya",
+ * "pergi ke rumah kades") with a weapon or to do violence is still its
+ * agent: the place gone to stands between them.  Going there to report
+ * or with a letter is none. */
+static const struct judge_case destination_cases[] = {
+  {"Sampaikan ke kepala desa Borik, jangan tunggu saya datang ke kantornya "
+   "membawa senapan itu.", QUALITY_THREAT, 0},
+  {"Besok kami datang ke kantor camat membawa parang kalau uang tidak "
+   "dikembalikan.", QUALITY_THREAT, 0},
+  {"Kalau uang tidak kembali, beta pi ke rumah kades bakar dia pung oto.",
+   QUALITY_THREAT, 0},
+  {"Besok kami datang ke kantor camat membawa surat kalau uang tidak "
+   "dikembalikan.", QUALITY_CLEAN, 0},
+  {"Saya datang ke rumah kades membawa parang untuk potong rumput di "
+   "halaman.", QUALITY_CLEAN, 0},
+  {"Kami pergi ke kebun membawa parang dan pisau.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_destination)
+{
+  judge_rows(destination_cases, N(destination_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4722,6 +4746,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_head_off);
   tcase_add_test(tc, quality_judge_kupang_chain);
   tcase_add_test(tc, quality_judge_place_owner);
+  tcase_add_test(tc, quality_judge_destination);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
