@@ -3124,6 +3124,26 @@ START_TEST(quality_judge_destination)
 }
 END_TEST
 
+/* Heads of a police unit ("kasat lantas", "kanit reskrim") are officials
+ * like a kapolsek: bullets kept for one are a threat.  Reporting one,
+ * and "kasat mata" (visible), are none. */
+static const struct judge_case unit_head_cases[] = {
+  {"Saya sudah beli pistol rakitan di Atambua, pelurunya khusus untuk "
+   "kasat lantas yang peras sopir angkot itu.", QUALITY_THREAT, 0},
+  {"Kalau masih minta uang, kanit reskrim itu beta tikam.", QUALITY_THREAT,
+   0},
+  {"Kasat lantas Polres Kupang minta uang damai 500 ribu dari sopir "
+   "angkot.", QUALITY_CLEAN, 0},
+  {"Pungli di loket itu tidak kasat mata, tapi semua sopir tahu.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_unit_head)
+{
+  judge_rows(unit_head_cases, N(unit_head_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4747,6 +4767,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_kupang_chain);
   tcase_add_test(tc, quality_judge_place_owner);
   tcase_add_test(tc, quality_judge_destination);
+  tcase_add_test(tc, quality_judge_unit_head);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
