@@ -222,15 +222,39 @@ caused_death(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "saya ratakan dengan tanah", "kami meratakan dengan tanah": at word i
+ * a verb made with -kan from a [ruin] word, its me- form too, and
+ * "dengan tanah" right after it: a building razed.  "rata" alone is a
+ * share or an average; "dibagi rata" is none. */
+static int
+razed(const struct ctx *cx, size_t i)
+{
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+  size_t n = w->len;
+
+  if (i + 2 >= cx->nm->n || starts_clause(cx, i + 1) ||
+      starts_clause(cx, i + 2) || !word_text_is(cx, i + 1, "dengan") ||
+      !word_text_is(cx, i + 2, "tanah"))
+    return 0;
+  if (n > 2 && memcmp(t, "me", 2) == 0) {
+    t += 2;
+    n -= 2;
+  }
+  return stem_in(&cx->q->cls[WC_RUIN], t, n, 0);
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
- * douse_fuel, or a verb without its vowels: sms_harm)?  *self is set
+ * douse_fuel, a building razed: razed, or a verb without its vowels:
+ * sms_harm)?  *self is set
  * when it carries the reporter as its agent ("kubunuh"). */
 static int
 harm_word(const struct ctx *cx, size_t i, int *self)
 {
   *self = 0;
   if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
-      harm_affixed(cx, i) || douse_fuel(cx, i) || sms_harm(cx, i))
+      harm_affixed(cx, i) || douse_fuel(cx, i) || razed(cx, i) ||
+      sms_harm(cx, i))
     return 1;
   if (prefixed(cx, WC_HARM, i, "ku")) {
     *self = 1;

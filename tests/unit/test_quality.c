@@ -3144,6 +3144,28 @@ START_TEST(quality_judge_unit_head)
 }
 END_TEST
 
+/* A building the reporter will level to the ground ("saya ratakan dengan
+ * tanah", "kami meratakan dengan tanah"): "rata" made a verb with
+ * "dengan tanah" after it is a verb of violence.  Potholes filled with
+ * soil, and houses razed by others, are none. */
+static const struct judge_case razed_cases[] = {
+  {"Saya kasih waktu sampai hari Jumat. Lewat dari itu, rumah kepala desa "
+   "Huilelot saya ratakan dengan tanah, dan dia ada di dalamnya.",
+   QUALITY_THREAT, 0},
+  {"Kalau bantuan tidak dibagi, kami akan meratakan dengan tanah kantor "
+   "desa itu.", QUALITY_THREAT, 0},
+  {"Lubang di jalan depan kantor desa sudah kami ratakan dengan tanah "
+   "timbunan.", QUALITY_CLEAN, 0},
+  {"Rumah warga di Oesapa diratakan dengan tanah oleh Satpol PP tanpa "
+   "surat.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_razed)
+{
+  judge_rows(razed_cases, N(razed_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4768,6 +4790,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_place_owner);
   tcase_add_test(tc, quality_judge_destination);
   tcase_add_test(tc, quality_judge_unit_head);
+  tcase_add_test(tc, quality_judge_razed);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
