@@ -975,10 +975,28 @@ gone_at(const struct ctx *cx, size_t k)
   return 0;
 }
 
+static int own_hand_at(const struct ctx *cx, size_t k);
+
+/* "bom rakitan sudah ada di tangan kami": a [fuel] or [weapon] word at k
+ * and later in its clause the reporter's hands (own_hand_at). */
+static int
+held_by_self(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  if (!word_is(cx, WC_FUEL, k) && !word_is(cx, WC_WEAPON, k))
+    return 0;
+  for (m = k + 1; m < cx->nm->n && !starts_clause(cx, m); m++)
+    if (own_hand_at(cx, m))
+      return 1;
+  return 0;
+}
+
 /* Has the reporter readied fuel or a weapon in the sentence of word i:
  * an [arm] word with the reporter as agent (self_agent), a [fuel] or
  * [weapon] right after it and no [purpose] after that ("kami sudah
- * siapkan bensin", not "... bensin untuk genset")? */
+ * siapkan bensin", not "... bensin untuk genset"), or one in the
+ * reporter's hands (held_by_self)? */
 static int
 readied_in_sentence(const struct ctx *cx, size_t i)
 {
@@ -987,29 +1005,34 @@ readied_in_sentence(const struct ctx *cx, size_t i)
   for (k = sentence_start(cx, i); k + 1 < n && (k == sentence_start(cx, i) ||
                                                  !starts_sentence(cx, k));
        k++)
-    if (word_is(cx, WC_ARM, k) && !starts_clause(cx, k + 1) &&
-        (word_is(cx, WC_FUEL, k + 1) || word_is(cx, WC_WEAPON, k + 1)) &&
-        self_agent(cx, k) &&
-        (ends_clause(cx, k + 1) || !word_is(cx, WC_PURPOSE, k + 2)))
+    if ((word_is(cx, WC_ARM, k) && !starts_clause(cx, k + 1) &&
+         (word_is(cx, WC_FUEL, k + 1) || word_is(cx, WC_WEAPON, k + 1)) &&
+         self_agent(cx, k) &&
+         (ends_clause(cx, k + 1) || !word_is(cx, WC_PURPOSE, k + 2))) ||
+        held_by_self(cx, k))
       return 1;
   return 0;
 }
 
 /* "Kami sudah siapkan bensin, malam ini gudang Bulog tinggal kenangan",
  * "jangan kaget kalau besok kantor desa sudah tidak ada, kami sudah
- * siapkan bensin": at word k a building or an office in ruins (ruin_of,
- * or "tinggal kenangan" said of one named in its clause) or gone
- * (gone_at), in a sentence where the reporter has readied fuel or a
- * weapon (readied_in_sentence).  A fire told, or fuel for a generator,
- * is none. */
+ * siapkan bensin", "Gedung DPRD sebentar lagi meledak, bom sudah ada di
+ * tangan kami": at word k a building or an office in ruins (ruin_of,
+ * or "tinggal kenangan", "meledak", "terbakar", "hangus" said of one
+ * named in its clause) or gone (gone_at), in a sentence where the
+ * reporter has readied fuel or a weapon (readied_in_sentence).  A fire
+ * told, or fuel for a generator, is none. */
 static int
 readied_ruin(const struct ctx *cx, size_t k)
 {
+  static const char *const blown[] = {"meledak", "terbakar", "hangus", NULL};
   size_t c;
   int named = 0, ruin = ruin_of(cx, k);
 
   if (!ruin && k > 0 && !starts_clause(cx, k) &&
-      word_text_is(cx, k, "kenangan") && word_text_is(cx, k - 1, "tinggal"))
+      ((word_text_is(cx, k, "kenangan") &&
+        word_text_is(cx, k - 1, "tinggal")) ||
+       word_in(cx, k, blown)))
     for (c = clause_start(cx, k); c < k; c++)
       named |= word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c);
   if (!ruin && !named && !gone_at(cx, k))
@@ -1042,8 +1065,6 @@ feel_it(const struct ctx *cx, size_t i)
       return 1;
   return 0;
 }
-
-static int own_hand_at(const struct ctx *cx, size_t k);
 
 /* "mati di tangan saya", "mampus di tangan botong": an outcome at word i
  * by the reporter's hand.  By another's hand ("di tangan dukun") it is

@@ -3166,6 +3166,27 @@ START_TEST(quality_judge_razed)
 }
 END_TEST
 
+/* A weapon or fuel in the reporter's hands ("bom rakitan sudah ada di
+ * tangan kami") is readied as much as "kami sudah siapkan bom", and an
+ * office that explodes or burns soon in that sentence is ruin promised.
+ * A bomb of a past war found, or a gas tank that exploded, are none. */
+static const struct judge_case held_ruin_cases[] = {
+  {"Gedung DPRD Sikka sebentar lagi meledak, bom rakitan sudah ada di "
+   "tangan kami dan kami tahu jadwal sidangnya.", QUALITY_THREAT, 0},
+  {"Bensin sudah ada di tangan kami, malam ini kantor camat terbakar.",
+   QUALITY_THREAT, 0},
+  {"Warga menemukan bom sisa perang dunia di kebun dekat kantor desa, "
+   "sekarang bom itu ada di tangan polisi.", QUALITY_CLEAN, 0},
+  {"Tabung gas di dapur kantor desa meledak kemarin dan kepala desa tidak "
+   "mau ganti.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_held_ruin)
+{
+  judge_rows(held_ruin_cases, N(held_ruin_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4791,6 +4812,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_destination);
   tcase_add_test(tc, quality_judge_unit_head);
   tcase_add_test(tc, quality_judge_razed);
+  tcase_add_test(tc, quality_judge_held_ruin);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
