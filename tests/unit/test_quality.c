@@ -3187,6 +3187,27 @@ START_TEST(quality_judge_held_ruin)
 }
 END_TEST
 
+/* Slicing ("iris", "mengiris") an official's ear, in Kupang order too
+ * ("beta iris dia pung telinga"), is violence; its everyday object is
+ * food, so it takes a person only right after it, as "lempar" does. */
+static const struct judge_case slice_cases[] = {
+  {"(vn) halo ini beta mau kasi tau sa, itu petugas PLN yang putus beta "
+   "pung meteran, kalo ketemu beta iris dia pung telinga", QUALITY_THREAT,
+   0},
+  {"Kalau dia datang lagi minta uang, saya iris telinganya.",
+   QUALITY_THREAT, 0},
+  {"Besok saya mau iris bawang dan daging untuk acara di kantor desa.",
+   QUALITY_CLEAN, 0},
+  {"Kalau tamu camat datang, mama iris kue untuk mereka.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_slice)
+{
+  judge_rows(slice_cases, N(slice_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4813,6 +4834,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_unit_head);
   tcase_add_test(tc, quality_judge_razed);
   tcase_add_test(tc, quality_judge_held_ruin);
+  tcase_add_test(tc, quality_judge_slice);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
