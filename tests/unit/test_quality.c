@@ -3208,6 +3208,27 @@ START_TEST(quality_judge_slice)
 }
 END_TEST
 
+/* Kidnapping ("culik", "menculik") an official or their child is
+ * violence the reporter threatens; a kidnapping reported as news, or
+ * done to the reporter's family, is told. */
+static const struct judge_case kidnap_cases[] = {
+  {"Anak dan istri pak sekcam juga tidak akan aman. Saya tahu sekolah "
+   "anaknya di mana dan saya akan culik dia sampai uang kami "
+   "dikembalikan.", QUALITY_THREAT, 0},
+  {"Kalau dana desa tidak dibayar, kami menculik anak kepala desa.",
+   QUALITY_THREAT, 0},
+  {"Berita di radio: anak kepala desa Oelnasi diculik orang tidak dikenal "
+   "kemarin sore.", QUALITY_CLEAN, 0},
+  {"Polisi belum menangkap orang yang menculik anak saya bulan lalu.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kidnap)
+{
+  judge_rows(kidnap_cases, N(kidnap_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4835,6 +4856,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_razed);
   tcase_add_test(tc, quality_judge_held_ruin);
   tcase_add_test(tc, quality_judge_slice);
+  tcase_add_test(tc, quality_judge_kidnap);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
