@@ -850,6 +850,40 @@ blame_frame(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Adik saya sudah saya suruh cari alamat rumah mantri itu, biar dia
+ * dihajar", "beta su suruh anak-anak muda tunggu di jalan, supaya itu
+ * kepala desa dipukul": a passive verb of violence at word i in a clause
+ * of purpose ("biar", "supaya", "agar") that names the one it is done to
+ * (a person or "you", not the reporter, no [not] word), after an [order]
+ * word earlier in the sentence whose agent is the reporter: the reporter
+ * sends others for that violence, whatever the errand.  "supaya dia
+ * tidak dipukul" protects, and an official who sends men "biar saya
+ * dihajar" is told. */
+static int
+sent_for_harm(const struct ctx *cx, size_t i)
+{
+  static const char *const so[] = {"biar", "supaya", "agar", "spy", NULL};
+  size_t c, k;
+  int named = 0;
+
+  if (cx->reported[i] || !prefixed(cx, WC_HARM, i, "di"))
+    return 0;
+  c = clause_start(cx, i);
+  if (starts_sentence(cx, c) || !word_in(cx, c, so))
+    return 0;
+  for (k = c + 1; k < i; k++) {
+    if (word_is(cx, WC_NOT, k) || word_is(cx, WC_SELF, k))
+      return 0;
+    named |= word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k);
+  }
+  if (!named)
+    return 0;
+  for (k = sentence_start(cx, c); k < c; k++)
+    if (word_is(cx, WC_ORDER, k) && self_agent(cx, k))
+      return 1;
+  return 0;
+}
+
 /* "Rumah kades akan dibakar warga kalau ...", "kantor camat akan dibakar
  * oleh kami": a passive verb of violence at word i after a [will] word
  * (a modal word may stand between), with the reporter or a crowd as its
@@ -2552,7 +2586,8 @@ judge_threat(struct ctx *cx, size_t i)
   if (must_harm(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   if (veiled_warning(cx, i) || know_where(cx, i) || blame_frame(cx, i) ||
-      passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
+      passive_ultimatum(cx, i) || sent_for_harm(cx, i) ||
+      by_own_hand(cx, i) ||
       (blood_spilt(cx, i, 1) && in_sentence(cx, WC_IF, i)) ||
       doom_promised(cx, i) || death_if_you(cx, i) ||
       blood_deadline(cx, i) || promise_tag(cx, i) ||

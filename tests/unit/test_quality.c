@@ -3229,6 +3229,30 @@ START_TEST(quality_judge_kidnap)
 }
 END_TEST
 
+/* The reporter who sends others ("sudah saya suruh", "beta suruh") so
+ * that someone is beaten ("biar dia dihajar", "supaya kades dipukul")
+ * threatens that violence, whatever the errand.  A child sent for a form,
+ * someone sent so that another is not beaten, or an official who sends
+ * men so that the reporter is beaten, are told. */
+static const struct judge_case sent_harm_cases[] = {
+  {"Adik saya yang tentara sudah saya suruh cari alamat rumah mantri itu, "
+   "biar dia dihajar sampai tidak bisa jalan lagi.", QUALITY_THREAT, 0},
+  {"Beta su suruh anak-anak muda tunggu di jalan, supaya itu kepala desa "
+   "dipukul.", QUALITY_THREAT, 0},
+  {"Mama suruh anak saya ambil formulir di kantor desa supaya cepat "
+   "diurus.", QUALITY_CLEAN, 0},
+  {"Saya suruh adik pulang cepat supaya dia tidak dipukul preman pasar.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa suruh orang cari alamat rumah saya, biar saya dihajar.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_sent_harm)
+{
+  judge_rows(sent_harm_cases, N(sent_harm_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4857,6 +4881,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_held_ruin);
   tcase_add_test(tc, quality_judge_slice);
   tcase_add_test(tc, quality_judge_kidnap);
+  tcase_add_test(tc, quality_judge_sent_harm);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
