@@ -950,6 +950,39 @@ foretold(const struct ctx *cx, size_t c, size_t k)
   return will;
 }
 
+/* "tinggal beta kasi tanda": "tinggal" opening a clause at word t with
+ * the reporter's word right after it: the reporter's signal awaited. */
+static int
+signal_at(const struct ctx *cx, size_t t)
+{
+  return t + 1 < cx->nm->n && starts_clause(cx, t) &&
+         !starts_clause(cx, t + 1) && word_text_is(cx, t, "tinggal") &&
+         word_is(cx, WC_SELF, t + 1);
+}
+
+/* "..., tinggal saya kasih tanda saja dan dia habis", "tinggal beta kasi
+ * tanda, itu mandor mati": an outcome or an end ([finish]) at word i
+ * ending its clause, said of a person or "you" right before it (not the
+ * reporter's own), after the reporter's signal (signal_at) earlier in
+ * its sentence: a death on the reporter's word.  Stock that runs out
+ * ("stoknya habis") is no one. */
+static int
+doom_signalled(const struct ctx *cx, size_t i)
+{
+  size_t m;
+
+  if (i == 0 || starts_clause(cx, i) ||
+      !(word_is(cx, WC_OUTCOME, i) || word_is(cx, WC_FINISH, i)) ||
+      !ends_clause(cx, skip_intensifiers(cx, i)) ||
+      !(word_text_is(cx, i - 1, "dia") || word_is(cx, WC_THEY, i - 1) ||
+        word_is(cx, WC_YOU, i - 1) || other_person(cx, i - 1)))
+    return 0;
+  for (m = i - 1; m > 0 && !starts_sentence(cx, m); m--)
+    if (signal_at(cx, m - 1))
+      return 1;
+  return 0;
+}
+
 /* "Kalau honor tidak dibayar, kantor camat jadi abu": ruin (ruin_of) at
  * word k of a person, office or building named in its clause, in a
  * clause after one that opens with a condition or the reporter's signal
@@ -981,9 +1014,8 @@ ruin_promised(const struct ctx *cx, size_t k)
   if (starts_sentence(cx, c))
     return 0;
   for (m = c; m > 0 && !starts_sentence(cx, m); m--)
-    if (starts_clause(cx, m - 1) &&
-        (word_is(cx, WC_IF, m - 1) ||
-         (word_text_is(cx, m - 1, "tinggal") && word_is(cx, WC_SELF, m))))
+    if ((starts_clause(cx, m - 1) && word_is(cx, WC_IF, m - 1)) ||
+        signal_at(cx, m - 1))
       return 1;
   return told_to(cx, sentence_start(cx, c)) && foretold(cx, c, k);
 }
@@ -2593,7 +2625,8 @@ judge_threat(struct ctx *cx, size_t i)
       blood_deadline(cx, i) || promise_tag(cx, i) ||
       unsafe_warned(cx, i) || none_alive(cx, i) || home_known(cx, i) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
-      ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
+      ruin_promised(cx, i) || doom_signalled(cx, i) || feel_it(cx, i) ||
+      readied_ruin(cx, i) ||
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
       blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))

@@ -3253,6 +3253,28 @@ START_TEST(quality_judge_sent_harm)
 }
 END_TEST
 
+/* After the reporter's signal ("tinggal saya kasih tanda saja"), an
+ * official who is finished or dead ("dan dia habis", "kades mati") is a
+ * death promised, as a building in ruins is.  A signature still to give,
+ * or stock that runs out, are none. */
+static const struct judge_case signal_doom_cases[] = {
+  {"Teman-teman tukang ojek saya sudah siap cegat kepala dinas di jalan "
+   "Timor Raya, tinggal saya kasih tanda saja dan dia habis.",
+   QUALITY_THREAT, 0},
+  {"Anak-anak muda su tunggu di pasar, tinggal beta kasi tanda, itu "
+   "mandor mati.", QUALITY_THREAT, 0},
+  {"Berkas sudah lengkap di kantor camat, tinggal saya tanda tangan dan "
+   "urusan selesai.", QUALITY_CLEAN, 0},
+  {"Pupuk subsidi di gudang desa tinggal sedikit, tinggal saya ambil "
+   "jatah dan stoknya habis.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_signal_doom)
+{
+  judge_rows(signal_doom_cases, N(signal_doom_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4882,6 +4904,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_slice);
   tcase_add_test(tc, quality_judge_kidnap);
   tcase_add_test(tc, quality_judge_sent_harm);
+  tcase_add_test(tc, quality_judge_signal_doom);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
