@@ -381,16 +381,54 @@ self_company(const struct ctx *cx, size_t k)
   return word_in(cx, f - 1, join) || owning(cx, f - 1) ? f - 2 : k;
 }
 
+/* "ke rumah kami", "di kantor saya", "dari oto beta": the reporter's
+ * word at m right after a [target] word that a word of place ("ke",
+ * "di", "dari") puts in a phrase of its own: the reporter owns the place
+ * the verb's subject goes to or acts in, and is no agent. */
+static int
+place_owner(const struct ctx *cx, size_t m)
+{
+  static const char *const at[] = {"ke", "di", "dari", "dr", NULL};
+
+  return m >= 2 && !starts_clause(cx, m) && !starts_clause(cx, m - 1) &&
+         word_is(cx, WC_SELF, m) && word_is(cx, WC_TARGET, m - 1) &&
+         word_in(cx, m - 2, at);
+}
+
+/* "datang ke kantornya", "pi ke rumah kades Borik": a place gone to
+ * that ends right before word k, in its clause: "ke", then at most two
+ * [target] words and a run of person words and names (name_run), after
+ * a modal word of going ("datang", "pergi").  Returns the index of that
+ * "ke", or k when there is none. */
+#define DEST_MAX 4
+static size_t
+destination_before(const struct ctx *cx, size_t k)
+{
+  size_t m = name_run(cx, k, DEST_MAX, WORD_TITLE | WORD_CAPS);
+
+  while (m > 0 && k - m < DEST_MAX && !starts_clause(cx, m) &&
+         word_is(cx, WC_TARGET, m - 1))
+    m--;
+  if (m == k || m < 2 || starts_clause(cx, m) || starts_clause(cx, m - 1) ||
+      !word_text_is(cx, m - 1, "ke") || !word_is(cx, WC_MODAL, m - 2))
+    return k;
+  return m - 1;
+}
+
 /* Is the agent of the verb at word i the reporter: a first-person word
  * before it, with only modal, arming and weapon words between (or the
  * thing an arming word takes: "beta ambil batu lempar ..."), the
- * place a crowd of the reporter's comes from (crowd_origin) and "satu"
+ * place gone to (destination_before: "saya datang ke kantornya membawa
+ * senapan"), the place a crowd of the reporter's comes from
+ * (crowd_origin) and "satu"
  * or "se-" with its noun ("kami satu kampung", "kami se-desa"), within
  * CTX_BEFORE words (a word said twice, "satu" and "dan" not counted), or
  * with a group or companions (self_company: "kami tim sukses akan bakar",
  * "saya dan adik-adik datang bakar")?
  * Not when "dan" joins the verb to that word: "tendang jualan saya dan
- * pukul kepala saya" tells what was done to the reporter. */
+ * pukul kepala saya" tells what was done to the reporter, nor when the
+ * word owns a place (place_owner: "kades datang ke rumah kami membawa
+ * parang"). */
 int
 self_agent(const struct ctx *cx, size_t i)
 {
@@ -399,7 +437,7 @@ self_agent(const struct ctx *cx, size_t i)
   for (k = i; k > 0 && i - k < CTX_BEFORE + spare && !starts_sentence(cx, k);
        k--) {
     if (word_is(cx, WC_SELF, k - 1))
-      return !word_text_is(cx, k, "dan");
+      return !word_text_is(cx, k, "dan") && !place_owner(cx, k - 1);
     if (self_company(cx, k) < k)
       return 1;
     /* "kami akan datang dengan parang": the weapon brought */
@@ -410,6 +448,13 @@ self_agent(const struct ctx *cx, size_t i)
      * between verbs, do not take the reporter further away. */
     spare += word_text_is(cx, k - 1, "dan") ||
              (k >= 2 && !starts_clause(cx, k - 1) && same_word(cx, k - 2, k - 1));
+    /* "saya datang ke kantornya membawa senapan": the place gone to */
+    m = destination_before(cx, k);
+    if (m < k) {
+      spare += k - m;
+      k = m + 1;   /* after k--, word k - 1 is the modal of going */
+      continue;
+    }
     m = crowd_origin(cx, k);
     if (m < k) {
       k = m + 2;   /* after k--, word k - 1 is the [crowd] word */

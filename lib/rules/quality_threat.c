@@ -222,15 +222,39 @@ caused_death(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "saya ratakan dengan tanah", "kami meratakan dengan tanah": at word i
+ * a verb made with -kan from a [ruin] word, its me- form too, and
+ * "dengan tanah" right after it: a building razed.  "rata" alone is a
+ * share or an average; "dibagi rata" is none. */
+static int
+razed(const struct ctx *cx, size_t i)
+{
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+  size_t n = w->len;
+
+  if (i + 2 >= cx->nm->n || starts_clause(cx, i + 1) ||
+      starts_clause(cx, i + 2) || !word_text_is(cx, i + 1, "dengan") ||
+      !word_text_is(cx, i + 2, "tanah"))
+    return 0;
+  if (n > 2 && memcmp(t, "me", 2) == 0) {
+    t += 2;
+    n -= 2;
+  }
+  return stem_in(&cx->q->cls[WC_RUIN], t, n, 0);
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
- * douse_fuel, or a verb without its vowels: sms_harm)?  *self is set
+ * douse_fuel, a building razed: razed, or a verb without its vowels:
+ * sms_harm)?  *self is set
  * when it carries the reporter as its agent ("kubunuh"). */
 static int
 harm_word(const struct ctx *cx, size_t i, int *self)
 {
   *self = 0;
   if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
-      harm_affixed(cx, i) || douse_fuel(cx, i) || sms_harm(cx, i))
+      harm_affixed(cx, i) || douse_fuel(cx, i) || razed(cx, i) ||
+      sms_harm(cx, i))
     return 1;
   if (prefixed(cx, WC_HARM, i, "ku")) {
     *self = 1;
@@ -826,6 +850,40 @@ blame_frame(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "Adik saya sudah saya suruh cari alamat rumah mantri itu, biar dia
+ * dihajar", "beta su suruh anak-anak muda tunggu di jalan, supaya itu
+ * kepala desa dipukul": a passive verb of violence at word i in a clause
+ * of purpose ("biar", "supaya", "agar") that names the one it is done to
+ * (a person or "you", not the reporter, no [not] word), after an [order]
+ * word earlier in the sentence whose agent is the reporter: the reporter
+ * sends others for that violence, whatever the errand.  "supaya dia
+ * tidak dipukul" protects, and an official who sends men "biar saya
+ * dihajar" is told. */
+static int
+sent_for_harm(const struct ctx *cx, size_t i)
+{
+  static const char *const so[] = {"biar", "supaya", "agar", "spy", NULL};
+  size_t c, k;
+  int named = 0;
+
+  if (cx->reported[i] || !prefixed(cx, WC_HARM, i, "di"))
+    return 0;
+  c = clause_start(cx, i);
+  if (starts_sentence(cx, c) || !word_in(cx, c, so))
+    return 0;
+  for (k = c + 1; k < i; k++) {
+    if (word_is(cx, WC_NOT, k) || word_is(cx, WC_SELF, k))
+      return 0;
+    named |= word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k);
+  }
+  if (!named)
+    return 0;
+  for (k = sentence_start(cx, c); k < c; k++)
+    if (word_is(cx, WC_ORDER, k) && self_agent(cx, k))
+      return 1;
+  return 0;
+}
+
 /* "Rumah kades akan dibakar warga kalau ...", "kantor camat akan dibakar
  * oleh kami": a passive verb of violence at word i after a [will] word
  * (a modal word may stand between), with the reporter or a crowd as its
@@ -892,6 +950,39 @@ foretold(const struct ctx *cx, size_t c, size_t k)
   return will;
 }
 
+/* "tinggal beta kasi tanda": "tinggal" opening a clause at word t with
+ * the reporter's word right after it: the reporter's signal awaited. */
+static int
+signal_at(const struct ctx *cx, size_t t)
+{
+  return t + 1 < cx->nm->n && starts_clause(cx, t) &&
+         !starts_clause(cx, t + 1) && word_text_is(cx, t, "tinggal") &&
+         word_is(cx, WC_SELF, t + 1);
+}
+
+/* "..., tinggal saya kasih tanda saja dan dia habis", "tinggal beta kasi
+ * tanda, itu mandor mati": an outcome or an end ([finish]) at word i
+ * ending its clause, said of a person or "you" right before it (not the
+ * reporter's own), after the reporter's signal (signal_at) earlier in
+ * its sentence: a death on the reporter's word.  Stock that runs out
+ * ("stoknya habis") is no one. */
+static int
+doom_signalled(const struct ctx *cx, size_t i)
+{
+  size_t m;
+
+  if (i == 0 || starts_clause(cx, i) ||
+      !(word_is(cx, WC_OUTCOME, i) || word_is(cx, WC_FINISH, i)) ||
+      !ends_clause(cx, skip_intensifiers(cx, i)) ||
+      !(word_text_is(cx, i - 1, "dia") || word_is(cx, WC_THEY, i - 1) ||
+        word_is(cx, WC_YOU, i - 1) || other_person(cx, i - 1)))
+    return 0;
+  for (m = i - 1; m > 0 && !starts_sentence(cx, m); m--)
+    if (signal_at(cx, m - 1))
+      return 1;
+  return 0;
+}
+
 /* "Kalau honor tidak dibayar, kantor camat jadi abu": ruin (ruin_of) at
  * word k of a person, office or building named in its clause, in a
  * clause after one that opens with a condition or the reporter's signal
@@ -923,9 +1014,8 @@ ruin_promised(const struct ctx *cx, size_t k)
   if (starts_sentence(cx, c))
     return 0;
   for (m = c; m > 0 && !starts_sentence(cx, m); m--)
-    if (starts_clause(cx, m - 1) &&
-        (word_is(cx, WC_IF, m - 1) ||
-         (word_text_is(cx, m - 1, "tinggal") && word_is(cx, WC_SELF, m))))
+    if ((starts_clause(cx, m - 1) && word_is(cx, WC_IF, m - 1)) ||
+        signal_at(cx, m - 1))
       return 1;
   return told_to(cx, sentence_start(cx, c)) && foretold(cx, c, k);
 }
@@ -951,10 +1041,28 @@ gone_at(const struct ctx *cx, size_t k)
   return 0;
 }
 
+static int own_hand_at(const struct ctx *cx, size_t k);
+
+/* "bom rakitan sudah ada di tangan kami": a [fuel] or [weapon] word at k
+ * and later in its clause the reporter's hands (own_hand_at). */
+static int
+held_by_self(const struct ctx *cx, size_t k)
+{
+  size_t m;
+
+  if (!word_is(cx, WC_FUEL, k) && !word_is(cx, WC_WEAPON, k))
+    return 0;
+  for (m = k + 1; m < cx->nm->n && !starts_clause(cx, m); m++)
+    if (own_hand_at(cx, m))
+      return 1;
+  return 0;
+}
+
 /* Has the reporter readied fuel or a weapon in the sentence of word i:
  * an [arm] word with the reporter as agent (self_agent), a [fuel] or
  * [weapon] right after it and no [purpose] after that ("kami sudah
- * siapkan bensin", not "... bensin untuk genset")? */
+ * siapkan bensin", not "... bensin untuk genset"), or one in the
+ * reporter's hands (held_by_self)? */
 static int
 readied_in_sentence(const struct ctx *cx, size_t i)
 {
@@ -963,29 +1071,34 @@ readied_in_sentence(const struct ctx *cx, size_t i)
   for (k = sentence_start(cx, i); k + 1 < n && (k == sentence_start(cx, i) ||
                                                  !starts_sentence(cx, k));
        k++)
-    if (word_is(cx, WC_ARM, k) && !starts_clause(cx, k + 1) &&
-        (word_is(cx, WC_FUEL, k + 1) || word_is(cx, WC_WEAPON, k + 1)) &&
-        self_agent(cx, k) &&
-        (ends_clause(cx, k + 1) || !word_is(cx, WC_PURPOSE, k + 2)))
+    if ((word_is(cx, WC_ARM, k) && !starts_clause(cx, k + 1) &&
+         (word_is(cx, WC_FUEL, k + 1) || word_is(cx, WC_WEAPON, k + 1)) &&
+         self_agent(cx, k) &&
+         (ends_clause(cx, k + 1) || !word_is(cx, WC_PURPOSE, k + 2))) ||
+        held_by_self(cx, k))
       return 1;
   return 0;
 }
 
 /* "Kami sudah siapkan bensin, malam ini gudang Bulog tinggal kenangan",
  * "jangan kaget kalau besok kantor desa sudah tidak ada, kami sudah
- * siapkan bensin": at word k a building or an office in ruins (ruin_of,
- * or "tinggal kenangan" said of one named in its clause) or gone
- * (gone_at), in a sentence where the reporter has readied fuel or a
- * weapon (readied_in_sentence).  A fire told, or fuel for a generator,
- * is none. */
+ * siapkan bensin", "Gedung DPRD sebentar lagi meledak, bom sudah ada di
+ * tangan kami": at word k a building or an office in ruins (ruin_of,
+ * or "tinggal kenangan", "meledak", "terbakar", "hangus" said of one
+ * named in its clause) or gone (gone_at), in a sentence where the
+ * reporter has readied fuel or a weapon (readied_in_sentence).  A fire
+ * told, or fuel for a generator, is none. */
 static int
 readied_ruin(const struct ctx *cx, size_t k)
 {
+  static const char *const blown[] = {"meledak", "terbakar", "hangus", NULL};
   size_t c;
   int named = 0, ruin = ruin_of(cx, k);
 
   if (!ruin && k > 0 && !starts_clause(cx, k) &&
-      word_text_is(cx, k, "kenangan") && word_text_is(cx, k - 1, "tinggal"))
+      ((word_text_is(cx, k, "kenangan") &&
+        word_text_is(cx, k - 1, "tinggal")) ||
+       word_in(cx, k, blown)))
     for (c = clause_start(cx, k); c < k; c++)
       named |= word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c);
   if (!ruin && !named && !gone_at(cx, k))
@@ -1018,8 +1131,6 @@ feel_it(const struct ctx *cx, size_t i)
       return 1;
   return 0;
 }
-
-static int own_hand_at(const struct ctx *cx, size_t k);
 
 /* "mati di tangan saya", "mampus di tangan botong": an outcome at word i
  * by the reporter's hand.  By another's hand ("di tangan dukun") it is
@@ -2507,13 +2618,15 @@ judge_threat(struct ctx *cx, size_t i)
   if (must_harm(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   if (veiled_warning(cx, i) || know_where(cx, i) || blame_frame(cx, i) ||
-      passive_ultimatum(cx, i) || by_own_hand(cx, i) ||
+      passive_ultimatum(cx, i) || sent_for_harm(cx, i) ||
+      by_own_hand(cx, i) ||
       (blood_spilt(cx, i, 1) && in_sentence(cx, WC_IF, i)) ||
       doom_promised(cx, i) || death_if_you(cx, i) ||
       blood_deadline(cx, i) || promise_tag(cx, i) ||
       unsafe_warned(cx, i) || none_alive(cx, i) || home_known(cx, i) ||
       blood_for_blood(cx, i) || days_numbered(cx, i) ||
-      ruin_promised(cx, i) || feel_it(cx, i) || readied_ruin(cx, i) ||
+      ruin_promised(cx, i) || doom_signalled(cx, i) || feel_it(cx, i) ||
+      readied_ruin(cx, i) ||
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
       blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))

@@ -3112,6 +3112,201 @@ START_TEST(quality_judge_kupang_chain)
 }
 END_TEST
 
+/* The reporter's word after a place named after "ke", "di" or "dari"
+ * ("ke rumah kami", "di kantor saya") owns the place: it is no agent of
+ * the weapon or violence after it.  An official who comes to the
+ * reporter's house with a weapon is told, not threatened; the reporter
+ * who comes so still threatens. */
+static const struct judge_case place_owner_cases[] = {
+  {"Kepala desa datang ke rumah kami membawa parang dan menyuruh kami "
+   "mencabut laporan ke inspektorat.", QUALITY_CLEAN, 0},
+  {"Petugas PLN datang di kantor saya bawa pisau lalu minta uang.",
+   QUALITY_CLEAN, 0},
+  {"Kalau dana tidak dikembalikan, kami bawa parang ke rumah kades.",
+   QUALITY_THREAT, 0},
+};
+
+START_TEST(quality_judge_place_owner)
+{
+  judge_rows(place_owner_cases, N(place_owner_cases));
+}
+END_TEST
+
+/* The reporter who comes to an official's place ("datang ke kantornya",
+ * "pergi ke rumah kades") with a weapon or to do violence is still its
+ * agent: the place gone to stands between them.  Going there to report
+ * or with a letter is none. */
+static const struct judge_case destination_cases[] = {
+  {"Sampaikan ke kepala desa Borik, jangan tunggu saya datang ke kantornya "
+   "membawa senapan itu.", QUALITY_THREAT, 0},
+  {"Besok kami datang ke kantor camat membawa parang kalau uang tidak "
+   "dikembalikan.", QUALITY_THREAT, 0},
+  {"Kalau uang tidak kembali, beta pi ke rumah kades bakar dia pung oto.",
+   QUALITY_THREAT, 0},
+  {"Besok kami datang ke kantor camat membawa surat kalau uang tidak "
+   "dikembalikan.", QUALITY_CLEAN, 0},
+  {"Saya datang ke rumah kades membawa parang untuk potong rumput di "
+   "halaman.", QUALITY_CLEAN, 0},
+  {"Kami pergi ke kebun membawa parang dan pisau.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_destination)
+{
+  judge_rows(destination_cases, N(destination_cases));
+}
+END_TEST
+
+/* Heads of a police unit ("kasat lantas", "kanit reskrim") are officials
+ * like a kapolsek: bullets kept for one are a threat.  Reporting one,
+ * and "kasat mata" (visible), are none. */
+static const struct judge_case unit_head_cases[] = {
+  {"Saya sudah beli pistol rakitan di Atambua, pelurunya khusus untuk "
+   "kasat lantas yang peras sopir angkot itu.", QUALITY_THREAT, 0},
+  {"Kalau masih minta uang, kanit reskrim itu beta tikam.", QUALITY_THREAT,
+   0},
+  {"Kasat lantas Polres Kupang minta uang damai 500 ribu dari sopir "
+   "angkot.", QUALITY_CLEAN, 0},
+  {"Pungli di loket itu tidak kasat mata, tapi semua sopir tahu.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_unit_head)
+{
+  judge_rows(unit_head_cases, N(unit_head_cases));
+}
+END_TEST
+
+/* A building the reporter will level to the ground ("saya ratakan dengan
+ * tanah", "kami meratakan dengan tanah"): "rata" made a verb with
+ * "dengan tanah" after it is a verb of violence.  Potholes filled with
+ * soil, and houses razed by others, are none. */
+static const struct judge_case razed_cases[] = {
+  {"Saya kasih waktu sampai hari Jumat. Lewat dari itu, rumah kepala desa "
+   "Huilelot saya ratakan dengan tanah, dan dia ada di dalamnya.",
+   QUALITY_THREAT, 0},
+  {"Kalau bantuan tidak dibagi, kami akan meratakan dengan tanah kantor "
+   "desa itu.", QUALITY_THREAT, 0},
+  {"Lubang di jalan depan kantor desa sudah kami ratakan dengan tanah "
+   "timbunan.", QUALITY_CLEAN, 0},
+  {"Rumah warga di Oesapa diratakan dengan tanah oleh Satpol PP tanpa "
+   "surat.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_razed)
+{
+  judge_rows(razed_cases, N(razed_cases));
+}
+END_TEST
+
+/* A weapon or fuel in the reporter's hands ("bom rakitan sudah ada di
+ * tangan kami") is readied as much as "kami sudah siapkan bom", and an
+ * office that explodes or burns soon in that sentence is ruin promised.
+ * A bomb of a past war found, or a gas tank that exploded, are none. */
+static const struct judge_case held_ruin_cases[] = {
+  {"Gedung DPRD Sikka sebentar lagi meledak, bom rakitan sudah ada di "
+   "tangan kami dan kami tahu jadwal sidangnya.", QUALITY_THREAT, 0},
+  {"Bensin sudah ada di tangan kami, malam ini kantor camat terbakar.",
+   QUALITY_THREAT, 0},
+  {"Warga menemukan bom sisa perang dunia di kebun dekat kantor desa, "
+   "sekarang bom itu ada di tangan polisi.", QUALITY_CLEAN, 0},
+  {"Tabung gas di dapur kantor desa meledak kemarin dan kepala desa tidak "
+   "mau ganti.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_held_ruin)
+{
+  judge_rows(held_ruin_cases, N(held_ruin_cases));
+}
+END_TEST
+
+/* Slicing ("iris", "mengiris") an official's ear, in Kupang order too
+ * ("beta iris dia pung telinga"), is violence; its everyday object is
+ * food, so it takes a person only right after it, as "lempar" does. */
+static const struct judge_case slice_cases[] = {
+  {"(vn) halo ini beta mau kasi tau sa, itu petugas PLN yang putus beta "
+   "pung meteran, kalo ketemu beta iris dia pung telinga", QUALITY_THREAT,
+   0},
+  {"Kalau dia datang lagi minta uang, saya iris telinganya.",
+   QUALITY_THREAT, 0},
+  {"Besok saya mau iris bawang dan daging untuk acara di kantor desa.",
+   QUALITY_CLEAN, 0},
+  {"Kalau tamu camat datang, mama iris kue untuk mereka.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_slice)
+{
+  judge_rows(slice_cases, N(slice_cases));
+}
+END_TEST
+
+/* Kidnapping ("culik", "menculik") an official or their child is
+ * violence the reporter threatens; a kidnapping reported as news, or
+ * done to the reporter's family, is told. */
+static const struct judge_case kidnap_cases[] = {
+  {"Anak dan istri pak sekcam juga tidak akan aman. Saya tahu sekolah "
+   "anaknya di mana dan saya akan culik dia sampai uang kami "
+   "dikembalikan.", QUALITY_THREAT, 0},
+  {"Kalau dana desa tidak dibayar, kami menculik anak kepala desa.",
+   QUALITY_THREAT, 0},
+  {"Berita di radio: anak kepala desa Oelnasi diculik orang tidak dikenal "
+   "kemarin sore.", QUALITY_CLEAN, 0},
+  {"Polisi belum menangkap orang yang menculik anak saya bulan lalu.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kidnap)
+{
+  judge_rows(kidnap_cases, N(kidnap_cases));
+}
+END_TEST
+
+/* The reporter who sends others ("sudah saya suruh", "beta suruh") so
+ * that someone is beaten ("biar dia dihajar", "supaya kades dipukul")
+ * threatens that violence, whatever the errand.  A child sent for a form,
+ * someone sent so that another is not beaten, or an official who sends
+ * men so that the reporter is beaten, are told. */
+static const struct judge_case sent_harm_cases[] = {
+  {"Adik saya yang tentara sudah saya suruh cari alamat rumah mantri itu, "
+   "biar dia dihajar sampai tidak bisa jalan lagi.", QUALITY_THREAT, 0},
+  {"Beta su suruh anak-anak muda tunggu di jalan, supaya itu kepala desa "
+   "dipukul.", QUALITY_THREAT, 0},
+  {"Mama suruh anak saya ambil formulir di kantor desa supaya cepat "
+   "diurus.", QUALITY_CLEAN, 0},
+  {"Saya suruh adik pulang cepat supaya dia tidak dipukul preman pasar.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa suruh orang cari alamat rumah saya, biar saya dihajar.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_sent_harm)
+{
+  judge_rows(sent_harm_cases, N(sent_harm_cases));
+}
+END_TEST
+
+/* After the reporter's signal ("tinggal saya kasih tanda saja"), an
+ * official who is finished or dead ("dan dia habis", "kades mati") is a
+ * death promised, as a building in ruins is.  A signature still to give,
+ * or stock that runs out, are none. */
+static const struct judge_case signal_doom_cases[] = {
+  {"Teman-teman tukang ojek saya sudah siap cegat kepala dinas di jalan "
+   "Timor Raya, tinggal saya kasih tanda saja dan dia habis.",
+   QUALITY_THREAT, 0},
+  {"Anak-anak muda su tunggu di pasar, tinggal beta kasi tanda, itu "
+   "mandor mati.", QUALITY_THREAT, 0},
+  {"Berkas sudah lengkap di kantor camat, tinggal saya tanda tangan dan "
+   "urusan selesai.", QUALITY_CLEAN, 0},
+  {"Pupuk subsidi di gudang desa tinggal sedikit, tinggal saya ambil "
+   "jatah dan stoknya habis.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_signal_doom)
+{
+  judge_rows(signal_doom_cases, N(signal_doom_cases));
+}
+END_TEST
+
 /* A verb of saying whose clause the reporter's word opens, with no one
  * else named before it ("saya takut menyebut nama", "kami tidak berani
  * bilang"), is the reporter's own: what follows is not reported. */
@@ -4743,6 +4938,15 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_kin_owner);
   tcase_add_test(tc, quality_judge_head_off);
   tcase_add_test(tc, quality_judge_kupang_chain);
+  tcase_add_test(tc, quality_judge_place_owner);
+  tcase_add_test(tc, quality_judge_destination);
+  tcase_add_test(tc, quality_judge_unit_head);
+  tcase_add_test(tc, quality_judge_razed);
+  tcase_add_test(tc, quality_judge_held_ruin);
+  tcase_add_test(tc, quality_judge_slice);
+  tcase_add_test(tc, quality_judge_kidnap);
+  tcase_add_test(tc, quality_judge_sent_harm);
+  tcase_add_test(tc, quality_judge_signal_doom);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
