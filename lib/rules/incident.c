@@ -438,7 +438,12 @@ add_item(struct incident *inc, int k, int64_t num, const char *key,
 /* Amounts                                                              */
 /* ------------------------------------------------------------------ */
 
-/* Number words: their value (se- forms included). */
+/* Number words: their value (se- forms included), and their Kupang
+ * Malay spellings ("ampa" empat, "anam" enam, "tuju" tujuh, "dalapan"
+ * delapan, "sembilang" sembilan; "sa" is the se- said apart: "sa ratus"
+ * seratus, "sa juta" sejuta).  A word before one it begins ("tujuh"
+ * before "tuju", "sa" last): numread_glued() takes the first that
+ * begins a glued word. */
 static const struct {
   const char *w;
   double v;
@@ -446,6 +451,10 @@ static const struct {
   {"nol", 0}, {"satu", 1}, {"dua", 2}, {"tiga", 3}, {"empat", 4},
   {"lima", 5}, {"enam", 6}, {"tujuh", 7}, {"delapan", 8},
   {"sembilan", 9}, {"setengah", 0.5}, {"stengah", 0.5},
+  {"ampat", 4}, {"ampa", 4}, {"anam", 6}, {"tuju", 7}, {"dalapan", 8},
+  {"sembilang", 9}, {"sambilan", 9}, {"sambilang", 9},
+  {"satengah", 0.5}, {"satenga", 0.5}, {"setenga", 0.5}, {"stenga", 0.5},
+  {"sa", 1},
 };
 
 /* Words that multiply what came before, and their factor; "group" ones
@@ -455,7 +464,7 @@ static const struct {
   double f;
   int group;
 } multipliers[] = {
-  {"puluh", 10, 0}, {"ratus", 100, 0},
+  {"puluh", 10, 0}, {"pulu", 10, 0}, {"ratus", 100, 0},
   {"ribu", 1e3, 1}, {"rb", 1e3, 1}, {"rbu", 1e3, 1}, {"rebu", 1e3, 1},
   {"k", 1e3, 1}, {"ribuan", 1e3, 1},
   {"juta", 1e6, 1}, {"jt", 1e6, 1}, {"jta", 1e6, 1}, {"jutaan", 1e6, 1},
@@ -470,6 +479,10 @@ static const struct {
 } se_words[] = {
   {"sepuluh", 10, 0}, {"sebelas", 11, 0}, {"seratus", 100, 0},
   {"seribu", 1e3, 1}, {"sejuta", 1e6, 1}, {"semiliar", 1e9, 1},
+  /* Kupang Malay */
+  {"sapulu", 10, 0}, {"sepulu", 10, 0}, {"sabelas", 11, 0},
+  {"saratus", 100, 0}, {"saribu", 1e3, 1}, {"sarebu", 1e3, 1},
+  {"sajuta", 1e6, 1},
 };
 
 /* The state of reading one number expression. */
@@ -505,8 +518,8 @@ static int numread_take(struct numread *r, const struct token *t);
 
 /* Units a number word is typed glued to ("duapuluh", "tigaratus",
  * "limabelas", "duaribu"). */
-static const char *const glued_units[] = {"puluh", "ratus", "belas", "ribu",
-                                          "juta", NULL};
+static const char *const glued_units[] = {"puluh", "pulu", "ratus", "belas",
+                                          "ribu", "juta", NULL};
 
 /* Take t into r when it is a digit word glued to a unit ("duapuluh lima
  * juta" as "dua puluh lima juta"); 0 when it is not one. */
@@ -523,7 +536,7 @@ numread_glued(struct numread *r, const struct token *t)
     head = unit = *t;
     snprintf(unit.w, sizeof(unit.w), "%s", t->w + n);
     if (word_in(&unit, glued_units) < 0)
-      return 0;
+      continue;   /* "sembilangpuluh": "sembilan" begins it, no unit */
     snprintf(head.w, sizeof(head.w), "%s", number_words[i].w);
     return numread_take(r, &head) && numread_take(r, &unit);
   }
@@ -1055,8 +1068,10 @@ day_of(const struct token *t, int word_ok)
 {
   size_t i;
 
+  /* "sa" is a number only before a unit ("sa ratus"), no day */
   for (i = 0; word_ok && !t->is_num && i < COUNT(number_words); i++)
-    if (same_word(t->w, number_words[i].w) && number_words[i].v >= 1)
+    if (same_word(t->w, number_words[i].w) && number_words[i].v >= 1 &&
+        !same_word(t->w, "sa"))
       return (int)number_words[i].v;
   for (i = 0; word_ok && !t->is_num && i < COUNT(se_words); i++)
     if (same_word(t->w, se_words[i].w) && se_words[i].v <= 31)

@@ -2079,6 +2079,37 @@ END_TEST
 /* A number word glued to its unit, as people type it ("duapuluh lima
  * juta", "tigaratus ribu", "limabelas juta"), is read as written apart:
  * a retelling in such words agrees with "Rp 25 juta". */
+/* Number words as Kupang Malay speaks them ("tuju" tujuh, "pulu" puluh,
+ * "ampa" empat, "sembilang" sembilan, "sapulu" sepuluh, "sa ratus"
+ * seratus): the same amount as in digits, another amount another. */
+START_TEST(kupang_number_words)
+{
+  static const struct conflict_case t[] = {
+    {"Kepala sekolah minta Rp 470.000 untuk ijazah.",
+     "kapala sekolah minta ampa ratus tuju pulu ribu ko ambe ijazah", 0},
+    {"Kepala sekolah minta Rp 470.000 untuk ijazah.",
+     "kapala sekolah minta ampa ratus sembilang pulu ribu ko ambe ijazah", 1},
+    {"Petugas minta Rp 1.900.000 untuk sertifikat tanah.",
+     "petugas minta sa juta sembilang ratus ribu ko urus sertifikat", 0},
+    {"Bidan minta Rp 110.000 untuk surat lahir.",
+     "bidan minta sa ratus sapulu ribu ko surat lahir", 0},
+  };
+  struct incident inc;
+
+  incident_extract("dong minta tuju pulu lima ribu", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 75000));
+  incident_extract("bayar tuju ratus lima puluh ribu", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 750000));
+  incident_extract("minta ampat juta anam ratus ribu", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 4600000));
+  incident_extract("harus bayar sa ratus ribu dolo", &inc);
+  ck_assert(has_num(&inc, INCIDENT_AMOUNT, 100000));
+  incident_extract("sa pung anak sakit", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_AMOUNT], 0);
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 START_TEST(glued_number_words)
 {
   static const struct conflict_case t[] = {
@@ -3118,6 +3149,7 @@ incident_suite(void)
   tcase_add_test(tc, persons_named_by_initials);
   tcase_add_test(tc, camat_then_a_word_of_the_story);
   tcase_add_test(tc, feasts_without_a_year);
+  tcase_add_test(tc, kupang_number_words);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
