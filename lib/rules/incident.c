@@ -3534,6 +3534,12 @@ office_phrase(const struct tokens *ts, const char *head, int from, int n,
 /* Office types that landmarks of the gazetteer are (their names begin
  * with one of their words: "Pelabuhan Tenau", "RSUD Ba'a"); the others
  * are not looked up as landmarks (a look-up costs some microseconds). */
+/* Offices a kecamatan has one of, named by it or by a town or village
+ * in it ("KUA Kalabahi" is KUA Kecamatan Teluk Mutiara): the camat's,
+ * the KUA, the police sector. */
+static const char *const kecamatan_offices[] = {"kecamatan", "kua", "polsek",
+                                                NULL};
+
 static const char *const landmark_offices[] = {
   "rsud", "bandara", "pelabuhan", "pasar", "terminal", "polres", "polda",
   "kejaksaan", "pengadilan", NULL,
@@ -3668,8 +3674,64 @@ office_town(const struct tokens *ts, int i, const struct place_list *pl,
  * order (kecamatan_of_town()). */
 static const char *const village_offices[] = {"kelurahan", "desa", NULL};
 
-/* A kecamatan office it whose qualifier names no kecamatan but a town or
- * village of pl ("camat di Lewoleba"): the kecamatan holding it, by its
+/* The most words of a kecamatan's name ("Alor Barat Laut"): a name of
+ * two or more is looked up whole. */
+#define KECAMATAN_WORDS 4
+
+/* 1 when m is the kecamatan whose name after "Kecamatan " is words
+ * (lower case, one blank between words), exactly. */
+static int
+names_kecamatan(const char *words, const struct place_match *m)
+{
+  const char *name = m->place.name;
+
+  if (!m->matched || m->distance != 0 ||
+      m->place.level != PLACE_KECAMATAN ||
+      strncmp(name, "Kecamatan ", 10) != 0)
+    return 0;
+  for (name += 10; *name != '\0' && *words != '\0'; name++, words++)
+    if (tolower((unsigned char)*name) != *words)
+      return 0;
+  return *name == '\0' && *words == '\0';
+}
+
+/* A kecamatan named by two words or more from token j ("KUA Kecamatan
+ * Teluk Mutiara", "Kapolsek Malaka Tengah"), whose first word alone would
+ * name another place or none: it is known by its code (office_known());
+ * 0 when none is so named. */
+static int
+kecamatan_named(const struct tokens *ts, int j, const struct place_list *pl,
+                struct incident_item *it)
+{
+  char phrase[(KECAMATAN_WORDS + 1) * WORD_LEN];
+  struct place_match m;
+  size_t len;
+  int n, k;
+
+  for (n = KECAMATAN_WORDS; n >= 2; n--) {
+    if (j + n > ts->n)
+      continue;
+    len = (size_t)snprintf(phrase, sizeof(phrase), "kecamatan");
+    for (k = j; k < j + n && !ts->t[k].is_num && (k == j || !stop_at(ts, k));
+         k++)
+      len += (size_t)snprintf(phrase + len, sizeof(phrase) - len, " %s",
+                              ts->t[k].w);
+    if (k < j + n || len >= sizeof(phrase))
+      continue;
+    if (place_match(pl, phrase, &m) == 0 &&
+        names_kecamatan(phrase + strlen("kecamatan "), &m)) {
+      office_known(m.place.code, it);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* An office it a kecamatan has one of (kecamatan_offices[]) named by the
+ * kecamatan's whole name of several words ("KUA Kecamatan Teluk
+ * Mutiara"), or whose qualifier names no kecamatan but a town or
+ * village of pl ("camat di Lewoleba", "KUA Kalabahi"): the kecamatan
+ * holding it, by its
  * name read as a camat's title reads it (office_name(): "Langke
  * Rembong" as "langke", "Alok Timur" as "aloktimur").  A kecamatan so
  * found, or named exactly, is known as a landmark is (office_known()),
@@ -3677,9 +3739,11 @@ static const char *const village_offices[] = {"kelurahan", "desa", NULL};
  * "Amarasi", "Amarasi Barat") are two offices, while a name with its
  * direction left out may still stand for one the gazetteer does not
  * know.  A qualifier in lower case the gazetteer knows as no place is
- * dropped: a word after "camat", no name. */
+ * dropped: a word after "camat", no name.  j is the token where the
+ * name begins in ots, or -1. */
 static void
-kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
+kecamatan_of_town(const struct tokens *ots, int j,
+                  const struct place_list *pl, struct incident_item *it)
 {
   char phrase[2 * INCIDENT_KEY], code[16];
   char qual[INCIDENT_KEY] = "";   /* whole, zeros after the name: the
@@ -3689,6 +3753,8 @@ kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
   const char *name;
   int k;
 
+  if (j >= 0 && kecamatan_named(ots, j, pl, it))
+    return;
   snprintf(phrase, sizeof(phrase), "kecamatan %s", it->qual);
   if (place_match(pl, phrase, &m) != 0)
     return;
@@ -3746,14 +3812,17 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
     field_office_place(pl, it);
     return;
   }
-  if (strcmp(it->key, "kecamatan") == 0 && it->qual[0] != '\0') {
-    kecamatan_of_town(pl, it);
+  office_word(ts, i, &e, &n);
+  if (str_in(it->key, kecamatan_offices) && it->qual[0] != '\0') {
+    for (k = i + n; k < ts->n && !stop_at(ts, k) &&
+                    word_in(&ts->t[k], office_filler) >= 0; k++)
+      ;
+    kecamatan_of_town(ts, k < ts->n && !stop_at(ts, k) ? k : -1, pl, it);
     return;
   }
   /* The name without its titles first (one word may do then), then as
    * written (two words at least); a name of a short word and another
    * ("RS TC Hillers", "rumah sakit Ben Mboi") is looked up as words too. */
-  office_word(ts, i, &e, &n);
   for (from[1] = from[0] = i + n; from[0] < ts->n &&
                                   word_in(&ts->t[from[0]], name_titles) >= 0;
        from[0]++)
@@ -3803,7 +3872,8 @@ office_where_alike(const struct incident_item *a,
 }
 
 /* 1 when inc names an office office_place() may place: of a landmark
- * type, or one a kabupaten has one of with its qualifier. */
+ * type, or one a kabupaten or a kecamatan has one of with its
+ * qualifier. */
 static int
 offices_to_place(const struct incident *inc)
 {
@@ -3814,7 +3884,7 @@ offices_to_place(const struct incident *inc)
     it = &inc->item[INCIDENT_OFFICE][i];
     if (str_in(it->key, landmark_offices) ||
         (it->qual[0] != '\0' && (str_in(it->key, kabupaten_offices) ||
-                                  strcmp(it->key, "kecamatan") == 0)) ||
+                                  str_in(it->key, kecamatan_offices))) ||
         (it->key2[0] != '\0' && field_type(it->key)))
       return 1;
   }

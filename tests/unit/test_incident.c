@@ -2082,6 +2082,31 @@ END_TEST
 /* Number words as Kupang Malay speaks them ("tuju" tujuh, "pulu" puluh,
  * "ampa" empat, "sembilang" sembilan, "sapulu" sepuluh, "sa ratus"
  * seratus): the same amount as in digits, another amount another. */
+/* An office a kecamatan has one of (KUA, polsek, the camat) named by the
+ * kecamatan's name of several words or by the town it holds, through the
+ * gazetteer's town lines: "KUA Kalabahi" is KUA Kecamatan Teluk Mutiara,
+ * "Polsek Betun" Polsek Malaka Tengah; another kecamatan is another
+ * office, and a name of two words is not read as a village of its first
+ * word ("Teluk" is a desa in TTS). */
+START_TEST(kecamatan_office_by_its_town)
+{
+  static const struct pair_case t[] = {
+    {"Penghulu KUA Kecamatan Kota Soe minta uang nikah.",
+     "penghulu di KUA Soe minta uang nikah", 0, 1},
+    {"Kapolsek Malaka Tengah minta uang damai.",
+     "kapolsek Betun minta uang damai", 0, 1},
+    {"Kepala KUA Kecamatan Teluk Mutiara minta uang nikah.",
+     "Kepala KUA Kecamatan Alor Barat Laut minta uang nikah.", 1, 0},
+    {"Camat Teluk Mutiara minta uang.",
+     "Camat Amanuban Timur minta uang.", 1, 0},
+    {"Kepala KUA Kecamatan Malaka Tengah minta uang nikah.",
+     "kepala KUA Kalabahi minta uang nikah", 1, 0},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 START_TEST(kupang_number_words)
 {
   static const struct conflict_case t[] = {
@@ -3150,6 +3175,7 @@ incident_suite(void)
   tcase_add_test(tc, camat_then_a_word_of_the_story);
   tcase_add_test(tc, feasts_without_a_year);
   tcase_add_test(tc, kupang_number_words);
+  tcase_add_test(tc, kecamatan_office_by_its_town);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
