@@ -1579,6 +1579,34 @@ static const struct {
   {{"bum", "desa", NULL}, "bumdes", NULL},
   {{"pinjaman", NULL, NULL}, "pinjaman", NULL},
   {{"kur", NULL, NULL}, "pinjaman", NULL},
+  /* a civil servant's matters at a personnel office (BKD, BKPSDM): the
+   * selection of PPPK or CPNS, a transfer, a promotion; "mutasi" of a
+   * vehicle is none of them */
+  {{"seleksi", "pppk", NULL}, "asn", "seleksi"},
+  {{"seleksi", "cpns", NULL}, "asn", "seleksi"},
+  {{"kelulusan", "pppk", NULL}, "asn", "seleksi"},
+  {{"kelulusan", "cpns", NULL}, "asn", "seleksi"},
+  {{"lulus", "pppk", NULL}, "asn", "seleksi"},
+  {{"lulus", "cpns", NULL}, "asn", "seleksi"},
+  {{"tes", "pppk", NULL}, "asn", "seleksi"},
+  {{"tes", "cpns", NULL}, "asn", "seleksi"},
+  {{"penerimaan", "pppk", NULL}, "asn", "seleksi"},
+  {{"penerimaan", "cpns", NULL}, "asn", "seleksi"},
+  {{"pengangkatan", "pppk", NULL}, "asn", "seleksi"},
+  {{"pengangkatan", "cpns", NULL}, "asn", "seleksi"},
+  {{"diangkat", "pppk", NULL}, "asn", "seleksi"},
+  {{"diangkat", "cpns", NULL}, "asn", "seleksi"},
+  {{"jadi", "pppk", NULL}, "asn", "seleksi"},
+  {{"jadi", "cpns", NULL}, "asn", "seleksi"},
+  {{"mutasi", "guru", NULL}, "asn", "mutasi"},
+  {{"mutasi", "pegawai", NULL}, "asn", "mutasi"},
+  {{"mutasi", "asn", NULL}, "asn", "mutasi"},
+  {{"mutasi", "pns", NULL}, "asn", "mutasi"},
+  {{"mutasi", "jabatan", NULL}, "asn", "mutasi"},
+  {{"sk", "mutasi", NULL}, "asn", "mutasi"},
+  {{"pindah", "tugas", NULL}, "asn", "mutasi"},
+  {{"kenaikan", "pangkat", NULL}, "asn", "pangkat"},
+  {{"naik", "pangkat", NULL}, "asn", "pangkat"},
 };
 
 /* 1 when token t is the pattern word p ("akt*": any word it begins). */

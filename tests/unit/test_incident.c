@@ -2107,6 +2107,30 @@ START_TEST(kecamatan_office_by_its_town)
 }
 END_TEST
 
+/* One personnel office's different acts for civil servants: passing the
+ * PPPK or CPNS selection, a transfer, a promotion are three services;
+ * money asked for one is another incident than money asked for another,
+ * as another office is; the same act told in other words is one. */
+START_TEST(personnel_acts_are_services)
+{
+  static const struct conflict_case t[] = {
+    {"Pegawai BKD Kabupaten Kupang minta Rp 30.000.000 supaya lulus "
+     "seleksi CPNS tahun 2025.",
+     "Pegawai BKD Kabupaten Kupang minta Rp 30.000.000 untuk urus "
+     "kenaikan pangkat tahun 2025.", 1},
+    {"Staf BKPSDM Sikka minta Rp 10.000.000 untuk SK mutasi guru ke "
+     "Maumere.",
+     "staf BKPSDM Sikka minta sepuluh juta supaya anak sy lulus PPPK", 1},
+    {"Oknum BKD Belu minta Rp 20.000.000 agar kelulusan PPPK terjamin.",
+     "di BKD Belu sy disuru setor 20 jt supaya lulus seleksi pppk", 0},
+    {"Kepala dinas minta Rp 5.000.000 untuk mutasi guru SD ke kota.",
+     "kadis minta 5 juta untuk pindah tugas guru ke kota", 0},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 START_TEST(kupang_number_words)
 {
   static const struct conflict_case t[] = {
@@ -3176,6 +3200,7 @@ incident_suite(void)
   tcase_add_test(tc, feasts_without_a_year);
   tcase_add_test(tc, kupang_number_words);
   tcase_add_test(tc, kecamatan_office_by_its_town);
+  tcase_add_test(tc, personnel_acts_are_services);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
