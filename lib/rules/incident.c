@@ -56,6 +56,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/textdist.h"
 #include "rules/feast.h"
@@ -3197,6 +3198,53 @@ read_offices(const struct tokens *ts, struct incident *inc)
   }
 }
 
+/* ------------------------------------------------------------------ */
+/* An addition to a report                                              */
+/* ------------------------------------------------------------------ */
+
+/* The first words of a message in which a reporter asks to add to their
+ * report (incident.h). */
+#define ADD_ASK_WORDS 8
+
+int
+incident_asks_to_add(const char *text)
+{
+  const unsigned char *p = (const unsigned char *)text, *w;
+  int words, add = 0, report = 0;
+  size_t n;
+
+  for (words = 0; words < ADD_ASK_WORDS; words++) {
+    while (*p != '\0' && !isalnum(*p))
+      p++;
+    if (*p == '\0')
+      break;
+    for (w = p, n = 0; isalnum(*p); p++)
+      n++;
+    add |= (n >= 6 && strncasecmp((const char *)w, "tambah", 6) == 0) ||
+           (n >= 8 && strncasecmp((const char *)w, "menambah", 8) == 0) ||
+           (n >= 6 && strncasecmp((const char *)w, "nambah", 6) == 0);
+    report |= (n >= 5 && strncasecmp((const char *)w, "lapor", 5) == 0) ||
+              (n >= 7 && strncasecmp((const char *)w, "pelapor", 7) == 0) ||
+              (n >= 6 && strncasecmp((const char *)w, "aduan", 5) == 0);
+  }
+  return add && report;
+}
+
+/* 1 when the first words of ts ask for another report than the one
+ * told before ("saya mau tambah laporan lain", "tambah laporan baru"):
+ * no addition to it. */
+static int
+other_report(const struct tokens *ts)
+{
+  int i;
+
+  for (i = 0; i + 1 < ts->n && i < ADD_ASK_WORDS; i++)
+    if (strncmp(ts->t[i].w, "lapor", 5) == 0 && !ts->t[i + 1].is_num &&
+        (is(&ts->t[i + 1], "lain") || is(&ts->t[i + 1], "baru")))
+      return 1;
+  return 0;
+}
+
 void
 incident_extract(const char *text, struct incident *inc)
 {
@@ -3220,6 +3268,8 @@ incident_extract(const char *text, struct incident *inc)
   read_topics(&ts, inc);
   read_acts(&ts, inc);
   read_works(&ts, inc);
+  inc->addition = incident_asks_to_add(text != NULL ? text : "") &&
+                  !other_report(&ts);
 }
 
 /* ------------------------------------------------------------------ */
@@ -4737,6 +4787,11 @@ incident_same(const struct incident *a, const struct incident *b,
     return words >= r->words;
   weight = shared_weight(a, b, &kinds);
   topics = topics_shared(a, b);
+  /* A draft that asks to add to the reporter's report and names the
+   * ticket's office, road or person: news of that incident, in whatever
+   * words (the reporter is asked TAMBAH or BARU). */
+  if ((a->addition || b->addition) && weight >= 2)
+    return words >= r->words_low;
   /* Money asked in one and none in the other, sharing where and a month
    * at most and one content word: two acts at one office that month (a
    * visit fee, a death in custody) unless the words are alike as a
