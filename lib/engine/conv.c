@@ -1943,6 +1943,7 @@ same_incident(struct turn *t, const struct incident inc[2],
                          : cfg->conversation.duplicate_any) / 100.0, &rule);
   incidents_of(t->cv, ot, old->terlapor, old->waktu, old->waktu_tanggal,
                old->kronologi, old->lokasi_kode);
+  ot[1].addition = 0;   /* a ticket asks nothing of itself */
   same = !incident_conflict(&inc[0], &ot[0], NULL, NULL) &&
          incident_same(&inc[1], &ot[1], score, &rule);
   free(ot);
@@ -2257,37 +2258,6 @@ on_duplikat(struct turn *t, enum command cmd)
   return invalid(t, "invalid.duplikat", NULL, 0, "duplikat_choice");
 }
 
-/* The first words of a message in which a reporter asks to add to their
- * report ("saya mau menambahkan laporan saya", "tambahan untuk laporan
- * saya", "mau tambah laporan"). */
-#define ADD_ASK_WORDS 8
-
-/* 1 when text opens by asking to add to the reporter's report: a form of
- * "tambah" and of "laporan" among its first ADD_ASK_WORDS words. */
-static int
-asks_to_add(const char *text)
-{
-  const unsigned char *p = (const unsigned char *)text, *w;
-  int words, add = 0, report = 0;
-  size_t n;
-
-  for (words = 0; words < ADD_ASK_WORDS; words++) {
-    while (*p != '\0' && !isalnum(*p))
-      p++;
-    if (*p == '\0')
-      break;
-    for (w = p, n = 0; isalnum(*p); p++)
-      n++;
-    add |= (n >= 6 && strncasecmp((const char *)w, "tambah", 6) == 0) ||
-           (n >= 8 && strncasecmp((const char *)w, "menambah", 8) == 0) ||
-           (n >= 6 && strncasecmp((const char *)w, "nambah", 6) == 0);
-    report |= (n >= 5 && strncasecmp((const char *)w, "lapor", 5) == 0) ||
-              (n >= 7 && strncasecmp((const char *)w, "pelapor", 7) == 0) ||
-              (n >= 6 && strncasecmp((const char *)w, "aduan", 5) == 0);
-  }
-  return add && report;
-}
-
 /* The reporter's latest open ticket into *id, or AERR_NOTFOUND. */
 static int
 own_open_ticket(struct turn *t, int64_t *id)
@@ -2310,9 +2280,9 @@ own_open_ticket(struct turn *t, int64_t *id)
 }
 
 /*
- * A reporter who asks to add to their report (asks_to_add()) and has an
- * open ticket is offered to add this account to it (TAMBAH) or to go on
- * with a new report (BARU, early_baru()), from step from.  *done is 1
+ * A reporter who asks to add to their report (incident_asks_to_add())
+ * and has an open ticket is offered to add this account to it (TAMBAH)
+ * or to go on with a new report (BARU, early_baru()), from step from.  *done is 1
  * when offered; with no open ticket, nothing is done and the text is an
  * ordinary message.
  */
@@ -2323,7 +2293,7 @@ offer_addition(struct turn *t, const char *text, enum step from, int *done)
   int rc;
 
   *done = 0;
-  if (t->ev->msg->kind != MSG_TEXT || !asks_to_add(text))
+  if (t->ev->msg->kind != MSG_TEXT || !incident_asks_to_add(text))
     return 0;
   rc = own_open_ticket(t, &id);
   if (rc != 0)
@@ -2653,7 +2623,7 @@ on_menu(struct turn *t, const char *text, int fresh)
       rc = on_menu_words(t, text, &done);
       if (rc != 0 || done)
         return rc;
-      if (asks_to_add(text) && !reads_like_report(t, text))
+      if (incident_asks_to_add(text) && !reads_like_report(t, text))
         return enter(t, STEP_KATEGORI);  /* no open ticket: a new report */
       if (reads_like_report(t, text))
         return start_story(t, text);

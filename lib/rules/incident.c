@@ -56,6 +56,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/textdist.h"
 #include "rules/feast.h"
@@ -438,7 +439,12 @@ add_item(struct incident *inc, int k, int64_t num, const char *key,
 /* Amounts                                                              */
 /* ------------------------------------------------------------------ */
 
-/* Number words: their value (se- forms included). */
+/* Number words: their value (se- forms included), and their Kupang
+ * Malay spellings ("ampa" empat, "anam" enam, "tuju" tujuh, "dalapan"
+ * delapan, "sembilang" sembilan; "sa" is the se- said apart: "sa ratus"
+ * seratus, "sa juta" sejuta).  A word before one it begins ("tujuh"
+ * before "tuju", "sa" last): numread_glued() takes the first that
+ * begins a glued word. */
 static const struct {
   const char *w;
   double v;
@@ -446,6 +452,10 @@ static const struct {
   {"nol", 0}, {"satu", 1}, {"dua", 2}, {"tiga", 3}, {"empat", 4},
   {"lima", 5}, {"enam", 6}, {"tujuh", 7}, {"delapan", 8},
   {"sembilan", 9}, {"setengah", 0.5}, {"stengah", 0.5},
+  {"ampat", 4}, {"ampa", 4}, {"anam", 6}, {"tuju", 7}, {"dalapan", 8},
+  {"sembilang", 9}, {"sambilan", 9}, {"sambilang", 9},
+  {"satengah", 0.5}, {"satenga", 0.5}, {"setenga", 0.5}, {"stenga", 0.5},
+  {"sa", 1},
 };
 
 /* Words that multiply what came before, and their factor; "group" ones
@@ -455,7 +465,7 @@ static const struct {
   double f;
   int group;
 } multipliers[] = {
-  {"puluh", 10, 0}, {"ratus", 100, 0},
+  {"puluh", 10, 0}, {"pulu", 10, 0}, {"ratus", 100, 0},
   {"ribu", 1e3, 1}, {"rb", 1e3, 1}, {"rbu", 1e3, 1}, {"rebu", 1e3, 1},
   {"k", 1e3, 1}, {"ribuan", 1e3, 1},
   {"juta", 1e6, 1}, {"jt", 1e6, 1}, {"jta", 1e6, 1}, {"jutaan", 1e6, 1},
@@ -470,6 +480,10 @@ static const struct {
 } se_words[] = {
   {"sepuluh", 10, 0}, {"sebelas", 11, 0}, {"seratus", 100, 0},
   {"seribu", 1e3, 1}, {"sejuta", 1e6, 1}, {"semiliar", 1e9, 1},
+  /* Kupang Malay */
+  {"sapulu", 10, 0}, {"sepulu", 10, 0}, {"sabelas", 11, 0},
+  {"saratus", 100, 0}, {"saribu", 1e3, 1}, {"sarebu", 1e3, 1},
+  {"sajuta", 1e6, 1},
 };
 
 /* The state of reading one number expression. */
@@ -505,8 +519,8 @@ static int numread_take(struct numread *r, const struct token *t);
 
 /* Units a number word is typed glued to ("duapuluh", "tigaratus",
  * "limabelas", "duaribu"). */
-static const char *const glued_units[] = {"puluh", "ratus", "belas", "ribu",
-                                          "juta", NULL};
+static const char *const glued_units[] = {"puluh", "pulu", "ratus", "belas",
+                                          "ribu", "juta", NULL};
 
 /* Take t into r when it is a digit word glued to a unit ("duapuluh lima
  * juta" as "dua puluh lima juta"); 0 when it is not one. */
@@ -523,7 +537,7 @@ numread_glued(struct numread *r, const struct token *t)
     head = unit = *t;
     snprintf(unit.w, sizeof(unit.w), "%s", t->w + n);
     if (word_in(&unit, glued_units) < 0)
-      return 0;
+      continue;   /* "sembilangpuluh": "sembilan" begins it, no unit */
     snprintf(head.w, sizeof(head.w), "%s", number_words[i].w);
     return numread_take(r, &head) && numread_take(r, &unit);
   }
@@ -1055,8 +1069,10 @@ day_of(const struct token *t, int word_ok)
 {
   size_t i;
 
+  /* "sa" is a number only before a unit ("sa ratus"), no day */
   for (i = 0; word_ok && !t->is_num && i < COUNT(number_words); i++)
-    if (same_word(t->w, number_words[i].w) && number_words[i].v >= 1)
+    if (same_word(t->w, number_words[i].w) && number_words[i].v >= 1 &&
+        !same_word(t->w, "sa"))
       return (int)number_words[i].v;
   for (i = 0; word_ok && !t->is_num && i < COUNT(se_words); i++)
     if (same_word(t->w, se_words[i].w) && se_words[i].v <= 31)
@@ -1564,6 +1580,34 @@ static const struct {
   {{"bum", "desa", NULL}, "bumdes", NULL},
   {{"pinjaman", NULL, NULL}, "pinjaman", NULL},
   {{"kur", NULL, NULL}, "pinjaman", NULL},
+  /* a civil servant's matters at a personnel office (BKD, BKPSDM): the
+   * selection of PPPK or CPNS, a transfer, a promotion; "mutasi" of a
+   * vehicle is none of them */
+  {{"seleksi", "pppk", NULL}, "asn", "seleksi"},
+  {{"seleksi", "cpns", NULL}, "asn", "seleksi"},
+  {{"kelulusan", "pppk", NULL}, "asn", "seleksi"},
+  {{"kelulusan", "cpns", NULL}, "asn", "seleksi"},
+  {{"lulus", "pppk", NULL}, "asn", "seleksi"},
+  {{"lulus", "cpns", NULL}, "asn", "seleksi"},
+  {{"tes", "pppk", NULL}, "asn", "seleksi"},
+  {{"tes", "cpns", NULL}, "asn", "seleksi"},
+  {{"penerimaan", "pppk", NULL}, "asn", "seleksi"},
+  {{"penerimaan", "cpns", NULL}, "asn", "seleksi"},
+  {{"pengangkatan", "pppk", NULL}, "asn", "seleksi"},
+  {{"pengangkatan", "cpns", NULL}, "asn", "seleksi"},
+  {{"diangkat", "pppk", NULL}, "asn", "seleksi"},
+  {{"diangkat", "cpns", NULL}, "asn", "seleksi"},
+  {{"jadi", "pppk", NULL}, "asn", "seleksi"},
+  {{"jadi", "cpns", NULL}, "asn", "seleksi"},
+  {{"mutasi", "guru", NULL}, "asn", "mutasi"},
+  {{"mutasi", "pegawai", NULL}, "asn", "mutasi"},
+  {{"mutasi", "asn", NULL}, "asn", "mutasi"},
+  {{"mutasi", "pns", NULL}, "asn", "mutasi"},
+  {{"mutasi", "jabatan", NULL}, "asn", "mutasi"},
+  {{"sk", "mutasi", NULL}, "asn", "mutasi"},
+  {{"pindah", "tugas", NULL}, "asn", "mutasi"},
+  {{"kenaikan", "pangkat", NULL}, "asn", "pangkat"},
+  {{"naik", "pangkat", NULL}, "asn", "pangkat"},
 };
 
 /* 1 when token t is the pattern word p ("akt*": any word it begins). */
@@ -3154,6 +3198,53 @@ read_offices(const struct tokens *ts, struct incident *inc)
   }
 }
 
+/* ------------------------------------------------------------------ */
+/* An addition to a report                                              */
+/* ------------------------------------------------------------------ */
+
+/* The first words of a message in which a reporter asks to add to their
+ * report (incident.h). */
+#define ADD_ASK_WORDS 8
+
+int
+incident_asks_to_add(const char *text)
+{
+  const unsigned char *p = (const unsigned char *)text, *w;
+  int words, add = 0, report = 0;
+  size_t n;
+
+  for (words = 0; words < ADD_ASK_WORDS; words++) {
+    while (*p != '\0' && !isalnum(*p))
+      p++;
+    if (*p == '\0')
+      break;
+    for (w = p, n = 0; isalnum(*p); p++)
+      n++;
+    add |= (n >= 6 && strncasecmp((const char *)w, "tambah", 6) == 0) ||
+           (n >= 8 && strncasecmp((const char *)w, "menambah", 8) == 0) ||
+           (n >= 6 && strncasecmp((const char *)w, "nambah", 6) == 0);
+    report |= (n >= 5 && strncasecmp((const char *)w, "lapor", 5) == 0) ||
+              (n >= 7 && strncasecmp((const char *)w, "pelapor", 7) == 0) ||
+              (n >= 6 && strncasecmp((const char *)w, "aduan", 5) == 0);
+  }
+  return add && report;
+}
+
+/* 1 when the first words of ts ask for another report than the one
+ * told before ("saya mau tambah laporan lain", "tambah laporan baru"):
+ * no addition to it. */
+static int
+other_report(const struct tokens *ts)
+{
+  int i;
+
+  for (i = 0; i + 1 < ts->n && i < ADD_ASK_WORDS; i++)
+    if (strncmp(ts->t[i].w, "lapor", 5) == 0 && !ts->t[i + 1].is_num &&
+        (is(&ts->t[i + 1], "lain") || is(&ts->t[i + 1], "baru")))
+      return 1;
+  return 0;
+}
+
 void
 incident_extract(const char *text, struct incident *inc)
 {
@@ -3177,6 +3268,8 @@ incident_extract(const char *text, struct incident *inc)
   read_topics(&ts, inc);
   read_acts(&ts, inc);
   read_works(&ts, inc);
+  inc->addition = incident_asks_to_add(text != NULL ? text : "") &&
+                  !other_report(&ts);
 }
 
 /* ------------------------------------------------------------------ */
@@ -3519,6 +3612,12 @@ office_phrase(const struct tokens *ts, const char *head, int from, int n,
 /* Office types that landmarks of the gazetteer are (their names begin
  * with one of their words: "Pelabuhan Tenau", "RSUD Ba'a"); the others
  * are not looked up as landmarks (a look-up costs some microseconds). */
+/* Offices a kecamatan has one of, named by it or by a town or village
+ * in it ("KUA Kalabahi" is KUA Kecamatan Teluk Mutiara): the camat's,
+ * the KUA, the police sector. */
+static const char *const kecamatan_offices[] = {"kecamatan", "kua", "polsek",
+                                                NULL};
+
 static const char *const landmark_offices[] = {
   "rsud", "bandara", "pelabuhan", "pasar", "terminal", "polres", "polda",
   "kejaksaan", "pengadilan", NULL,
@@ -3653,8 +3752,64 @@ office_town(const struct tokens *ts, int i, const struct place_list *pl,
  * order (kecamatan_of_town()). */
 static const char *const village_offices[] = {"kelurahan", "desa", NULL};
 
-/* A kecamatan office it whose qualifier names no kecamatan but a town or
- * village of pl ("camat di Lewoleba"): the kecamatan holding it, by its
+/* The most words of a kecamatan's name ("Alor Barat Laut"): a name of
+ * two or more is looked up whole. */
+#define KECAMATAN_WORDS 4
+
+/* 1 when m is the kecamatan whose name after "Kecamatan " is words
+ * (lower case, one blank between words), exactly. */
+static int
+names_kecamatan(const char *words, const struct place_match *m)
+{
+  const char *name = m->place.name;
+
+  if (!m->matched || m->distance != 0 ||
+      m->place.level != PLACE_KECAMATAN ||
+      strncmp(name, "Kecamatan ", 10) != 0)
+    return 0;
+  for (name += 10; *name != '\0' && *words != '\0'; name++, words++)
+    if (tolower((unsigned char)*name) != *words)
+      return 0;
+  return *name == '\0' && *words == '\0';
+}
+
+/* A kecamatan named by two words or more from token j ("KUA Kecamatan
+ * Teluk Mutiara", "Kapolsek Malaka Tengah"), whose first word alone would
+ * name another place or none: it is known by its code (office_known());
+ * 0 when none is so named. */
+static int
+kecamatan_named(const struct tokens *ts, int j, const struct place_list *pl,
+                struct incident_item *it)
+{
+  char phrase[(KECAMATAN_WORDS + 1) * WORD_LEN];
+  struct place_match m;
+  size_t len;
+  int n, k;
+
+  for (n = KECAMATAN_WORDS; n >= 2; n--) {
+    if (j + n > ts->n)
+      continue;
+    len = (size_t)snprintf(phrase, sizeof(phrase), "kecamatan");
+    for (k = j; k < j + n && !ts->t[k].is_num && (k == j || !stop_at(ts, k));
+         k++)
+      len += (size_t)snprintf(phrase + len, sizeof(phrase) - len, " %s",
+                              ts->t[k].w);
+    if (k < j + n || len >= sizeof(phrase))
+      continue;
+    if (place_match(pl, phrase, &m) == 0 &&
+        names_kecamatan(phrase + strlen("kecamatan "), &m)) {
+      office_known(m.place.code, it);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* An office it a kecamatan has one of (kecamatan_offices[]) named by the
+ * kecamatan's whole name of several words ("KUA Kecamatan Teluk
+ * Mutiara"), or whose qualifier names no kecamatan but a town or
+ * village of pl ("camat di Lewoleba", "KUA Kalabahi"): the kecamatan
+ * holding it, by its
  * name read as a camat's title reads it (office_name(): "Langke
  * Rembong" as "langke", "Alok Timur" as "aloktimur").  A kecamatan so
  * found, or named exactly, is known as a landmark is (office_known()),
@@ -3662,9 +3817,11 @@ static const char *const village_offices[] = {"kelurahan", "desa", NULL};
  * "Amarasi", "Amarasi Barat") are two offices, while a name with its
  * direction left out may still stand for one the gazetteer does not
  * know.  A qualifier in lower case the gazetteer knows as no place is
- * dropped: a word after "camat", no name. */
+ * dropped: a word after "camat", no name.  j is the token where the
+ * name begins in ots, or -1. */
 static void
-kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
+kecamatan_of_town(const struct tokens *ots, int j,
+                  const struct place_list *pl, struct incident_item *it)
 {
   char phrase[2 * INCIDENT_KEY], code[16];
   char qual[INCIDENT_KEY] = "";   /* whole, zeros after the name: the
@@ -3674,6 +3831,8 @@ kecamatan_of_town(const struct place_list *pl, struct incident_item *it)
   const char *name;
   int k;
 
+  if (j >= 0 && kecamatan_named(ots, j, pl, it))
+    return;
   snprintf(phrase, sizeof(phrase), "kecamatan %s", it->qual);
   if (place_match(pl, phrase, &m) != 0)
     return;
@@ -3731,14 +3890,17 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
     field_office_place(pl, it);
     return;
   }
-  if (strcmp(it->key, "kecamatan") == 0 && it->qual[0] != '\0') {
-    kecamatan_of_town(pl, it);
+  office_word(ts, i, &e, &n);
+  if (str_in(it->key, kecamatan_offices) && it->qual[0] != '\0') {
+    for (k = i + n; k < ts->n && !stop_at(ts, k) &&
+                    word_in(&ts->t[k], office_filler) >= 0; k++)
+      ;
+    kecamatan_of_town(ts, k < ts->n && !stop_at(ts, k) ? k : -1, pl, it);
     return;
   }
   /* The name without its titles first (one word may do then), then as
    * written (two words at least); a name of a short word and another
    * ("RS TC Hillers", "rumah sakit Ben Mboi") is looked up as words too. */
-  office_word(ts, i, &e, &n);
   for (from[1] = from[0] = i + n; from[0] < ts->n &&
                                   word_in(&ts->t[from[0]], name_titles) >= 0;
        from[0]++)
@@ -3788,7 +3950,8 @@ office_where_alike(const struct incident_item *a,
 }
 
 /* 1 when inc names an office office_place() may place: of a landmark
- * type, or one a kabupaten has one of with its qualifier. */
+ * type, or one a kabupaten or a kecamatan has one of with its
+ * qualifier. */
 static int
 offices_to_place(const struct incident *inc)
 {
@@ -3799,7 +3962,7 @@ offices_to_place(const struct incident *inc)
     it = &inc->item[INCIDENT_OFFICE][i];
     if (str_in(it->key, landmark_offices) ||
         (it->qual[0] != '\0' && (str_in(it->key, kabupaten_offices) ||
-                                  strcmp(it->key, "kecamatan") == 0)) ||
+                                  str_in(it->key, kecamatan_offices))) ||
         (it->key2[0] != '\0' && field_type(it->key)))
       return 1;
   }
@@ -4624,6 +4787,11 @@ incident_same(const struct incident *a, const struct incident *b,
     return words >= r->words;
   weight = shared_weight(a, b, &kinds);
   topics = topics_shared(a, b);
+  /* A draft that asks to add to the reporter's report and names the
+   * ticket's office, road or person: news of that incident, in whatever
+   * words (the reporter is asked TAMBAH or BARU). */
+  if ((a->addition || b->addition) && weight >= 2)
+    return words >= r->words_low;
   /* Money asked in one and none in the other, sharing where and a month
    * at most and one content word: two acts at one office that month (a
    * visit fee, a death in custody) unless the words are alike as a

@@ -140,7 +140,20 @@ struct incident {
                                    * names (a road, a bridge, a
                                    * building, water works): bits, see
                                    * read_works() */
+  int addition;                   /* the text opens by asking to add to
+                                   * the reporter's report
+                                   * (incident_asks_to_add()), not for
+                                   * another ("laporan lain"); a caller
+                                   * reading an open ticket clears it:
+                                   * the ask was of the ticket's own
+                                   * draft, not of this one */
 };
+
+/* 1 when text opens by asking to add to the reporter's report ("saya
+ * mau menambahkan laporan saya", "tambahan untuk laporan saya", "mau
+ * tambah laporan"): a form of "tambah" and of "laporan" among its first
+ * eight words. */
+int incident_asks_to_add(const char *text);
 
 /* The specifics of text (NULL counts as "") into *inc, replacing what was
  * there.  Only the first SIMILAR_TEXT_MAX bytes are read. */
@@ -203,7 +216,9 @@ int incident_conflict(const struct incident *a, const struct incident *b,
                       int *shared, const char **why);
 
 /* 1 when a and b, whose words score `words` (similar_score()), tell the
- * same incident by rule r; 0 when they tell different ones. */
+ * same incident by rule r; 0 when they tell different ones.  A draft
+ * that asks to add to the reporter's report (incident.addition) needs
+ * fewer words in common with a ticket it names. */
 int incident_same(const struct incident *a, const struct incident *b,
                   double words, const struct incident_rule *r);
 
