@@ -730,8 +730,10 @@ life_step(struct life *l)
 
 /* Wait (on the daemon's evidence log lines, at most 60 s) until nothing
  * is pending or queued for removal (no queue at all: an older schema).
- * Then no download runs: a temporary file left is a file without a row. */
-static void
+ * Then no download runs: a temporary file left is a file without a row.
+ * Returns a mark of the log taken before the state was read: what the
+ * daemon still does for the rows it took comes after it. */
+static size_t
 life_settle(struct life *l)
 {
   time_t end = time(NULL) + 60;
@@ -741,12 +743,57 @@ life_settle(struct life *l)
     if (tu_db_int(&l->d, "SELECT count(*) FROM evidence WHERE status = "
                          "'pending'") == 0 &&
         tu_db_int(&l->d, "SELECT count(*) FROM evidence_dropped") <= 0)
-      return;
+      return mark;
     tu_daemon_wait_log(&l->d, mark, "event=evidence.", 1000);
   }
   ck_abort_msg("evidence did not settle: %lld pending (seed %u)",
                tu_db_int(&l->d, "SELECT count(*) FROM evidence WHERE "
                                 "status = 'pending'"), l->seed);
+  return 0;
+}
+
+/*
+ * An empty queue means the batch that took the deleted rows committed;
+ * their files are removed (and their downloads stopped) only once that
+ * batch is also synced, so a file whose last row went may still be there.
+ * Wait, from mark (life_settle's), for the line that says each such entry
+ * went: a digest without a row for "evidence.removed sha256=<it>", a
+ * temporary file .part-ID-... for "evidence.dropped id=ID".  An entry
+ * whose line never comes (at most 30 s in all) is left to be counted.
+ */
+static void
+life_wait_removals(struct life *l, size_t mark)
+{
+  char dir[4096], sql[512], needle[384];
+  time_t end = time(NULL) + 30;
+  DIR *dh;
+  struct dirent *e;
+
+  snprintf(dir, sizeof(dir), "%s/var/evidence", l->d.dir);
+  dh = opendir(dir);
+  ck_assert_ptr_nonnull(dh);
+  while ((e = readdir(dh)) != NULL) {
+    long long id;
+    int wait_ms = (int)(end - time(NULL)) * 1000;
+    if (strncmp(e->d_name, ".part-", 6) == 0 &&
+        sscanf(e->d_name + 6, "%lld", &id) == 1) {
+      snprintf(needle, sizeof(needle), "event=evidence.dropped id=%lld ",
+               id);
+    } else if (strlen(e->d_name) == 2 * CRYPTO_SHA256_LEN &&
+               strspn(e->d_name, "0123456789abcdef") ==
+                 2 * CRYPTO_SHA256_LEN) {
+      snprintf(sql, sizeof(sql), "SELECT count(*) FROM evidence WHERE "
+               "sha256 = '%s'", e->d_name);
+      if (tu_db_int(&l->d, sql) != 0)
+        continue;
+      snprintf(needle, sizeof(needle), "event=evidence.removed sha256=%s",
+               e->d_name);
+    } else {
+      continue;
+    }
+    tu_daemon_wait_log(&l->d, mark, needle, wait_ms > 0 ? wait_ms : 1);
+  }
+  closedir(dh);
 }
 
 /* Each row (id, source_url, status, sha256; l at arg): stored, with the
@@ -816,7 +863,7 @@ START_TEST(evidence_lifecycle_at_random)
     life_step(&l);
   }
   fakeprov_release(l.fp);
-  life_settle(&l);
+  life_wait_removals(&l, life_settle(&l));
 
   ck_assert_int_ge(tu_db_rows(&l.d, "SELECT id, source_url, status, sha256 "
                                     "FROM evidence", life_check_row, &l), 0);
