@@ -129,6 +129,19 @@ sm_malloc(int n)
   return sm_body(h);
 }
 
+/* Give h and the blocks chained after it back to glibc. */
+static void
+sm_release(struct sm_head *h)
+{
+  while (h != NULL) {
+    struct sm_head *next = h->next;
+
+    SM_SHOW(sm_body(h), h->room);
+    free(h);
+    h = next;
+  }
+}
+
 static void
 sm_free(void *p)
 {
@@ -137,11 +150,7 @@ sm_free(void *p)
   if (p == NULL)
     return;
   h = sm_head(p);
-  if (!sm_mine()) {
-    free(h);
-    return;
-  }
-  if (h->room > SQLITE_MEM_BIG) {
+  if (!sm_mine() || h->room > SQLITE_MEM_BIG) {
     free(h);
     return;
   }
@@ -164,10 +173,7 @@ sm_free(void *p)
     sm.big = h;
   }
   SM_HIDE(p, h->room);
-  if (drop != NULL) {
-    SM_SHOW(sm_body(drop), drop->room);
-    free(drop);
-  }
+  sm_release(drop);
 }
 
 /* A block whose room changes is glibc's realloc() with the new room in
@@ -234,19 +240,6 @@ sqlite_mem_methods(void)
 {
   pthread_once(&sm.once, sm_own);
   return &sm_methods;
-}
-
-/* Give h and the blocks chained after it back to glibc. */
-static void
-sm_release(struct sm_head *h)
-{
-  while (h != NULL) {
-    struct sm_head *next = h->next;
-
-    SM_SHOW(sm_body(h), h->room);
-    free(h);
-    h = next;
-  }
 }
 
 void
