@@ -303,6 +303,16 @@ feast_whole_months(int id)
   return id >= 0 && id < F_COUNT && feasts[id].kind == K_SEASON;
 }
 
+int
+feast_fixed_day(int id, int *month, int *day)
+{
+  if (id < 0 || id >= F_COUNT || feasts[id].kind != K_FIXED)
+    return 0;
+  *month = feasts[id].a;
+  *day = feasts[id].b;
+  return 1;
+}
+
 /* The season id's occurrence beginning in year, from the months of f:
  * 0, or -1 when f gives none. */
 static int

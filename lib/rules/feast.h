@@ -66,6 +66,10 @@ const char *feast_name(int id);
  * approximate, so an answer names the months), else 0. */
 int feast_whole_months(int id);
 
+/* 1 with its *month and *day when feast id is one day fixed in the
+ * calendar (Natal, HUT RI), else 0. */
+int feast_fixed_day(int id, int *month, int *day);
+
 /*
  * The occurrence of feast id in year (for a season: the one that begins
  * in that year) as days since 1970-01-01 (*from to *to, inclusive).

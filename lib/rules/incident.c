@@ -1204,29 +1204,18 @@ static const char *const feast_relative[] = {
   "habis", "usai", "menjelang", "jelang", "jelan", "lewat", NULL,
 };
 
-/* Two years in a row in which a feast fixed in the calendar falls on
- * one day and month, and one that moves does not. */
-#define FEAST_PROBE_YEAR 2025
-
 /* 1 when feast id is one day fixed in the calendar (Natal, malam Natal,
- * tahun baru, HUT RI: the same day and month in two years in a row, by
- * feast.h): that day and month added to inc, the year unknown.  A feast
- * that moves (Paskah) or is set by decree adds nothing. */
+ * tahun baru, HUT RI: feast_fixed_day()): that day and month added to
+ * inc, the year unknown.  A feast that moves (Paskah) or is set by
+ * decree adds nothing. */
 static int
 feast_fixed(int id, struct incident *inc)
 {
-  int64_t from[2], to[2], y;
-  int m[2], d[2], k;
+  int m, d;
 
-  for (k = 0; k < 2; k++) {
-    if (feast_in_year(NULL, id, FEAST_PROBE_YEAR + k, &from[k], &to[k]) != 0 ||
-        from[k] != to[k])
-      return 0;
-    when_civil_from_days(from[k], &y, &m[k], &d[k]);
-  }
-  if (m[0] != m[1] || d[0] != d[1])
+  if (!feast_fixed_day(id, &m, &d))
     return 0;
-  incident_add_date(inc, 0, m[0], d[0]);
+  incident_add_date(inc, 0, m, d);
   return 1;
 }
 
