@@ -48,6 +48,27 @@ START_TEST(feast_phrases)
 }
 END_TEST
 
+/* A feast fixed in the calendar has its month and day; one that moves
+ * with Easter or is set by decree has none. */
+START_TEST(feast_fixed_days)
+{
+  const char *natal[] = {"malam", "natal"}, *hut[] = {"hut", "ri"};
+  const char *paskah[] = {"paskah"}, *lebaran[] = {"idul", "fitri"};
+  int len, m = 0, d = 0;
+
+  ck_assert_int_eq(feast_fixed_day(feast_match(natal, 2, &len), &m, &d), 1);
+  ck_assert_int_eq(m, 12);
+  ck_assert_int_eq(d, 24);
+  ck_assert_int_eq(feast_fixed_day(feast_match(hut, 2, &len), &m, &d), 1);
+  ck_assert_int_eq(m, 8);
+  ck_assert_int_eq(d, 17);
+  ck_assert_int_eq(feast_fixed_day(feast_match(paskah, 1, &len), &m, &d), 0);
+  ck_assert_int_eq(feast_fixed_day(feast_match(lebaran, 2, &len), &m, &d),
+                   0);
+  ck_assert_int_eq(feast_fixed_day(-1, &m, &d), 0);
+}
+END_TEST
+
 /* The shipped file reads cleanly; a bad line is named by its number. */
 START_TEST(feast_file)
 {
@@ -379,6 +400,7 @@ feast_suite(void)
 
   tcase_add_test(tc, feast_easter_known_years);
   tcase_add_test(tc, feast_phrases);
+  tcase_add_test(tc, feast_fixed_days);
   tcase_add_test(tc, feast_file);
   tcase_add_test(tc, feast_running_season_strict);
   tcase_add_test(tc, feast_when_forms);
