@@ -597,6 +597,13 @@ static const struct judge_case judge_cases[] = {
    QUALITY_THREAT, 0},
   {"Katanya kami bodoh, jadi tidak usah urus", QUALITY_CLEAN,
    QUALITY_MARK_QUOTED},
+  /* What an official thinks of the reporter is not the reporter's
+   * insult; a [self] word right after the official owns them. */
+  {"Kades anggap beta bodoh, dia bilang dana desa sudah habis",
+   QUALITY_CLEAN, 0},
+  {"Petugas kira kami bodoh, jadi dia minta uang dua kali", QUALITY_CLEAN,
+   0},
+  {"Kepala desa kami babi, dana desa habis tidak jelas", QUALITY_INSULT, 0},
   /* "tunggu saja" with ruin after it ("jadi abu"). */
   {"Tunggu sa, nanti malam dia pung rumah jadi abu", QUALITY_THREAT, 0},
   {"Tunggu saja, kantor desa nanti rata dengan tanah", QUALITY_THREAT, 0},
