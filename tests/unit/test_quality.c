@@ -390,6 +390,19 @@ static const struct judge_case judge_cases[] = {
   {"Kami orang Sumba jangan dianaktirikan dalam pembagian bantuan",
    QUALITY_CLEAN, 0},
   {"Semua guru Katolik di sekolah itu belum terima gaji", QUALITY_CLEAN, 0},
+  /* A fault denied of a group defends it; a virtue denied puts it
+   * down. */
+  {"Orang Timor sonde bodoh, jadi jangan tipu kami dengan harga pupuk",
+   QUALITY_CLEAN, 0},
+  {"Orang Rote bukan pencuri, tapi polisi tangkap anak kami tanpa bukti",
+   QUALITY_CLEAN, 0},
+  {"Orang Manggarai tidak pernah mencuri ternak, polisi salah tangkap",
+   QUALITY_CLEAN, 0},
+  {"Orang Flores itu tidak jujur semua", QUALITY_SARA, 0},
+  {"Orang Sumba itu sonde tau diri, datang ke sini ambil tanah",
+   QUALITY_SARA, 0},
+  {"Orang Sabu di kampung kami tidak tahu jalan ke kantor camat",
+   QUALITY_CLEAN, 0},
   /* Calls to send a group away in other words than "usir". */
   {"Pendatang dari Jawa bikin rusak NTT, pulangkan saja mereka semua",
    QUALITY_SARA, 0},
