@@ -617,6 +617,11 @@ static const struct judge_case judge_cases[] = {
   {"Petugas kira kami bodoh, jadi dia minta uang dua kali", QUALITY_CLEAN,
    0},
   {"Kepala desa kami babi, dana desa habis tidak jelas", QUALITY_INSULT, 0},
+  /* "kata camat" closing the words, with no comma before it, names
+   * their speaker; "kata" that is a word ("kata kasar") names none. */
+  {"Orang Alor pemalas bayar pajak kata camat, padahal camat sendiri "
+   "tidak pernah datang", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Dia pakai kata kasar waktu kami datang minta surat", QUALITY_CLEAN, 0},
   /* "tunggu saja" with ruin after it ("jadi abu"). */
   {"Tunggu sa, nanti malam dia pung rumah jadi abu", QUALITY_THREAT, 0},
   {"Tunggu saja, kantor desa nanti rata dengan tanah", QUALITY_THREAT, 0},
@@ -1841,8 +1846,10 @@ static const struct judge_case role_group_cases[] = {
    "dinas.", QUALITY_CLEAN, 0},
   {"Guru-guru di sekolah Kristen itu semua jadi korban penipu arisan.",
    QUALITY_CLEAN, 0},
+  /* The reporter's own group, in the words of the head ("kata kepala
+   * sekolah" names who said them): flagged as reported. */
   {"Kami guru-guru Katolik di SD itu memang pemalas kata kepala sekolah.",
-   QUALITY_CLEAN, 0},
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_role_group)
