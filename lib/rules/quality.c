@@ -755,7 +755,7 @@ static const char *const class_names[WC_COUNT] = {
   "band", "poison", "food", "month",
   "message", "promise", "trait",
   "mind", "beast", "low", "advise", "reason", "kin", "feast",
-  "role", "game", "broken",
+  "role", "game", "broken", "virtue",
 };
 
 enum list_kind { LIST_LEXICON, LIST_ALLOW, LIST_STOP };

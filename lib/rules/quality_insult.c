@@ -289,6 +289,16 @@ placed_subject(const struct ctx *cx, size_t p)
   return 0;
 }
 
+/* Is the [self] word at p the owner of the person or office named right
+ * before it ("kepala desa kami", "kades beta")? */
+static int
+owned_by_self(const struct ctx *cx, size_t p)
+{
+  return p > 0 && !starts_clause(cx, p) &&
+         (word_is(cx, WC_PERSON, p - 1) ||
+          (cx->nm->w[p - 1].flags & WORD_TITLE));
+}
+
 /*
  * Is the word or phrase at words i..e aimed at someone: called out
  * ("dasar maling", "hei bodoh", "anjing kau", "kau babi", "lu memang
@@ -383,9 +393,12 @@ aimed(const struct ctx *cx, size_t i, size_t e)
     last = 1;
   if (!last && loot_after(cx, end) > end)
     last = 1;
+  /* "kades kami tolol": a [self] word owns the official before it;
+   * "kades anggap beta bodoh" is the reporter the word is said of, by
+   * the official, not the reporter's insult. */
   if (last && (word_is(cx, WC_YOU, p) ||
                ((word_is(cx, WC_LINK, p) || word_is(cx, WC_PERSON, p) ||
-                 word_is(cx, WC_SELF, p) ||
+                 (word_is(cx, WC_SELF, p) && owned_by_self(cx, p)) ||
                  (cx->nm->w[p].flags & WORD_TITLE)) &&
                 (word_is(cx, WC_PERSON, p) ||
                  class_before(cx, WC_PERSON, i, CTX_BEFORE))) ||

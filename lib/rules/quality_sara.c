@@ -676,6 +676,48 @@ sole_purpose_after(const struct ctx *cx, size_t g, size_t b)
   return 0;
 }
 
+/* "orang Timor sonde bodoh", "orang Rote bukan pencuri", "suku itu
+ * tidak pernah mencuri": the [not] word or "bukan" that denies the word
+ * at k, before it in its clause with at most two link, group-head or
+ * habit words between; k when none.  A fault denied of a group defends
+ * it; a virtue denied ("tidak jujur") puts it down. */
+static size_t
+denier(const struct ctx *cx, size_t k)
+{
+  static const char *const not_so[] = {"bukan", "bkn", "bukanlah", NULL};
+  static const char *const habit[] = {"pernah", "prnh", "suka", "biasa",
+                                      NULL};
+  size_t m = k, between = 0;
+
+  while (m > 0 && !starts_clause(cx, m) && between <= 2) {
+    m--;
+    if (word_is(cx, WC_NOT, m) || word_in(cx, m, not_so))
+      return m;
+    if (!(word_is(cx, WC_LINK, m) || word_is(cx, WC_GROUPHEAD, m) ||
+          word_in(cx, m, habit)))
+      return k;
+    between++;
+  }
+  return k;
+}
+
+/* The first word of a virtue ending at word k: a [virtue] word, or
+ * "tahu malu", "tau diri" (a sense of shame, of one's place); k + 1 when
+ * k ends none. */
+static size_t
+virtue_at(const struct ctx *cx, size_t k)
+{
+  static const char *const shame[] = {"malu", "diri", NULL};
+  static const char *const know[] = {"tahu", "tau", "tw", NULL};
+
+  if (word_is(cx, WC_VIRTUE, k))
+    return k;
+  if (k > 0 && !starts_clause(cx, k) && word_in(cx, k, shame) &&
+      word_in(cx, k - 1, know))
+    return k - 1;
+  return k + 1;
+}
+
 /* Is word k a derogation of the group named at word g: a [derogation]
  * word after it, right after it or in a sentence that generalises
  * (predicate_of), or what it is called (called_as); a crime told as an
@@ -690,7 +732,17 @@ sole_purpose_after(const struct ctx *cx, size_t g, size_t b)
 static int
 derogates(const struct ctx *cx, size_t g, size_t k, int general)
 {
+  size_t v, n;
+
   if (k <= g)
+    return 0;
+  v = virtue_at(cx, k);
+  if (v <= k) {
+    n = denier(cx, v);
+    return n < v && n > g &&
+           (general || n - g <= 2 || predicate_of(cx, g, n));
+  }
+  if (denier(cx, k) < k)
     return 0;
   if (sms_word_is(cx, WC_DEROG, k)) {
     if (undergone(cx, g, k))

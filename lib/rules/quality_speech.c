@@ -63,12 +63,34 @@ message_for(const struct ctx *cx, size_t i)
   return to > 0 && (starts_clause(cx, i) || !word_is(cx, WC_SELF, to + 1));
 }
 
+/* "orang Alor pemalas kata camat, padahal ...": "kata" (or "ujar",
+ * "tutur") at word i with no comma before it, a person right after it
+ * and the clause ending there or one title or person word later: a tag
+ * naming who said the words before it. */
+static int
+closing_tag(const struct ctx *cx, size_t i)
+{
+  static const char *const tag[] = {"kata", "ujar", "tutur", NULL};
+  size_t p = i + 1;
+
+  if (!word_in(cx, i, tag) || p >= cx->nm->n || starts_clause(cx, p) ||
+      !word_is(cx, WC_PERSON, p))
+    return 0;
+  if (ends_clause(cx, p))
+    return 1;
+  return p + 1 < cx->nm->n && !starts_clause(cx, p + 1) &&
+         ends_clause(cx, p + 1) &&
+         (word_is(cx, WC_PERSON, p + 1) ||
+          (cx->nm->w[p + 1].flags & WORD_TITLE));
+}
+
 /* "..., kata camat", "..., begitu kata petugas", "..., itu ancaman kepala
  * dusun": a verb of saying at word i that opens a clause inside its
  * sentence (after a comma, or after "begitu"/"demikian"/"itu"/"ini" that
  * does) with the speaker, a person other than the
- * reporter, right after it: the words before it are that person's.  The
- * first word of the sentence is returned in *from. */
+ * reporter, right after it, or a closing tag (closing_tag): the words
+ * before it are that person's.  The first word of the sentence is
+ * returned in *from. */
 static int
 said_after(const struct ctx *cx, size_t i, size_t *from)
 {
@@ -80,7 +102,8 @@ said_after(const struct ctx *cx, size_t i, size_t *from)
        word_text_is(cx, i - 1, "demikian") ||
        word_text_is(cx, i - 1, "itu") || word_text_is(cx, i - 1, "ini")))
     j = i - 1;
-  if (j == 0 || starts_sentence(cx, j) || !starts_clause(cx, j) ||
+  if (j == 0 || starts_sentence(cx, j) ||
+      (!starts_clause(cx, j) && !closing_tag(cx, i)) ||
       i + 1 >= cx->nm->n || starts_clause(cx, i + 1) ||
       !word_is(cx, WC_PERSON, i + 1) || word_is(cx, WC_SELF, i + 1) ||
       (w->flags & WORD_QUOTED) || message_for(cx, i))

@@ -390,6 +390,19 @@ static const struct judge_case judge_cases[] = {
   {"Kami orang Sumba jangan dianaktirikan dalam pembagian bantuan",
    QUALITY_CLEAN, 0},
   {"Semua guru Katolik di sekolah itu belum terima gaji", QUALITY_CLEAN, 0},
+  /* A fault denied of a group defends it; a virtue denied puts it
+   * down. */
+  {"Orang Timor sonde bodoh, jadi jangan tipu kami dengan harga pupuk",
+   QUALITY_CLEAN, 0},
+  {"Orang Rote bukan pencuri, tapi polisi tangkap anak kami tanpa bukti",
+   QUALITY_CLEAN, 0},
+  {"Orang Manggarai tidak pernah mencuri ternak, polisi salah tangkap",
+   QUALITY_CLEAN, 0},
+  {"Orang Flores itu tidak jujur semua", QUALITY_SARA, 0},
+  {"Orang Sumba itu sonde tau diri, datang ke sini ambil tanah",
+   QUALITY_SARA, 0},
+  {"Orang Sabu di kampung kami tidak tahu jalan ke kantor camat",
+   QUALITY_CLEAN, 0},
   /* Calls to send a group away in other words than "usir". */
   {"Pendatang dari Jawa bikin rusak NTT, pulangkan saja mereka semua",
    QUALITY_SARA, 0},
@@ -597,6 +610,18 @@ static const struct judge_case judge_cases[] = {
    QUALITY_THREAT, 0},
   {"Katanya kami bodoh, jadi tidak usah urus", QUALITY_CLEAN,
    QUALITY_MARK_QUOTED},
+  /* What an official thinks of the reporter is not the reporter's
+   * insult; a [self] word right after the official owns them. */
+  {"Kades anggap beta bodoh, dia bilang dana desa sudah habis",
+   QUALITY_CLEAN, 0},
+  {"Petugas kira kami bodoh, jadi dia minta uang dua kali", QUALITY_CLEAN,
+   0},
+  {"Kepala desa kami babi, dana desa habis tidak jelas", QUALITY_INSULT, 0},
+  /* "kata camat" closing the words, with no comma before it, names
+   * their speaker; "kata" that is a word ("kata kasar") names none. */
+  {"Orang Alor pemalas bayar pajak kata camat, padahal camat sendiri "
+   "tidak pernah datang", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Dia pakai kata kasar waktu kami datang minta surat", QUALITY_CLEAN, 0},
   /* "tunggu saja" with ruin after it ("jadi abu"). */
   {"Tunggu sa, nanti malam dia pung rumah jadi abu", QUALITY_THREAT, 0},
   {"Tunggu saja, kantor desa nanti rata dengan tanah", QUALITY_THREAT, 0},
@@ -1821,8 +1846,10 @@ static const struct judge_case role_group_cases[] = {
    "dinas.", QUALITY_CLEAN, 0},
   {"Guru-guru di sekolah Kristen itu semua jadi korban penipu arisan.",
    QUALITY_CLEAN, 0},
+  /* The reporter's own group, in the words of the head ("kata kepala
+   * sekolah" names who said them): flagged as reported. */
   {"Kami guru-guru Katolik di SD itu memang pemalas kata kepala sekolah.",
-   QUALITY_CLEAN, 0},
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
 };
 
 START_TEST(quality_judge_role_group)
