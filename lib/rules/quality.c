@@ -726,8 +726,10 @@ threat_model_text(const struct quality *q, const char *text,
   return rc;
 }
 
-int
-threat_model_names_target(const struct quality *q, const char *text)
+/* What ask says of text's words (0 or 1), or -errno. */
+static int
+text_has(const struct quality *q, const char *text,
+         int (*ask)(const struct ctx *))
 {
   struct quality_judgement j;
   struct norm nm;
@@ -736,9 +738,21 @@ threat_model_names_target(const struct quality *q, const char *text)
 
   rc = ctx_open(&cx, &nm, q, text, &j, 0);
   if (rc == 0)
-    rc = nm.n > 0 && names_target(&cx);
+    rc = nm.n > 0 && ask(&cx);
   ctx_close(&cx, &nm);
   return rc;
+}
+
+int
+threat_model_names_target(const struct quality *q, const char *text)
+{
+  return text_has(q, text, names_target);
+}
+
+int
+threat_model_names_violence(const struct quality *q, const char *text)
+{
+  return text_has(q, text, names_violence);
 }
 
 _Static_assert(WC_COUNT <= WORDBITS_MAX, "a word's classes fit a wordbits set");

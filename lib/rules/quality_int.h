@@ -235,6 +235,9 @@ void judge_sara(struct ctx *cx, size_t a, size_t b);
 /* quality_model.c */
 int own_words(const struct ctx *cx, struct buf *out);
 int names_target(const struct ctx *cx);
+/* Does the text hold a word of violence ([harm], [weapon], [outcome],
+ * [poison], [douse]) outside reported speech? */
+int names_violence(const struct ctx *cx);
 int model_judge(struct ctx *cx);
 
 #endif

@@ -7,8 +7,9 @@
  * nothing quoted or literal in it, is scored, and only the reporter's own
  * words (reported speech, which the rules mark, stays the rules' call):
  * it becomes a threat when the model's probability for them reaches the
- * file's threshold (and, when the file asks so, the text names a person,
- * office or building outside reported speech).  The trainer reads the
+ * file's threshold, or its lower 'gated' one in a text with a word of
+ * violence (and, when the file asks so, the text names a person, office
+ * or building outside reported speech).  The trainer reads the
  * same own words (threat_model_text).
  *
  * Features are generated, never stored: each is a kind byte and a string
@@ -269,7 +270,7 @@ threat_model_load(const char *path, struct threat_model **out,
   char tmp[64], *end;
   size_t n;
   double v, bias = 0.0, threshold = 1.0, target = 0.0, gate = 0.0;
-  double window = 0.0;
+  double window = 0.0, gated = 0.0;
   unsigned long idx;
   int rc, errors = diag != NULL ? diag->errors : 0, seen = 0;
   float wt;
@@ -308,6 +309,8 @@ threat_model_load(const char *path, struct threat_model **out,
       target = v;
     } else if (header_value(p, n, "gate", &v) && (v == 0 || v == 1)) {
       gate = v;
+    } else if (header_value(p, n, "gated", &v) && v >= 0 && v <= 1) {
+      gated = v;
     } else if (header_value(p, n, "window", &v) && v >= 0 &&
                v <= THREAT_MODEL_MAX_WINDOW && v == (unsigned)v) {
       window = v;
@@ -343,6 +346,7 @@ threat_model_load(const char *path, struct threat_model **out,
   m->threshold = threshold;
   m->target = target == 1.0;
   m->gate = gate == 1.0;
+  m->gated = gated;
   m->window = (unsigned)window;
   *out = m;
   return 0;
@@ -392,7 +396,7 @@ violent_word(const struct ctx *cx, size_t i)
 }
 
 /* Does the text hold a word of violence outside reported speech? */
-static int
+int
 names_violence(const struct ctx *cx)
 {
   size_t i;
@@ -427,20 +431,24 @@ model_judge(struct ctx *cx)
 {
   const struct threat_model *m = cx->q->model;
   struct buf own;
-  int rc;
+  double p;
+  int rc, violent;
 
   if (m == NULL || cx->j->verdict != QUALITY_CLEAN || cx->j->marks != 0)
     return 0;
   if (m->target && !names_target(cx))
     return 0;
-  if (m->gate && !names_violence(cx))
+  violent = (m->gate || m->gated > 0) && names_violence(cx);
+  if (m->gate && !violent)
     return 0;
   buf_init(&own, 0);
   rc = own_words(cx, &own);
-  if (rc == 0 && own.len > 0 &&
-      threat_model_judge_score(m, own.data, own.len) >= m->threshold) {
-    cx->j->verdict = QUALITY_THREAT;
-    cx->j->term = "threat-model";
+  if (rc == 0 && own.len > 0) {
+    p = threat_model_judge_score(m, own.data, own.len);
+    if (p >= m->threshold || (violent && m->gated > 0 && p >= m->gated)) {
+      cx->j->verdict = QUALITY_THREAT;
+      cx->j->term = "threat-model";
+    }
   }
   buf_free(&own);
   return rc;

@@ -36,6 +36,9 @@ struct threat_model {
   int gate;            /* 1: only in a text with a word of violence (the
                           lexicon's [harm], [weapon], [outcome], [poison],
                           [douse]), as the rules read them */
+  double gated;        /* a lower threshold for a text with a word of
+                          violence (as 'gate' reads them), the target
+                          still asked; 0: none */
   unsigned window;     /* 0: the score of the whole text; N: the highest
                           of its stretches of N words within a sentence
                           (threat_model_judge_score) */
@@ -92,6 +95,10 @@ int threat_model_text(const struct quality *q, const char *text,
 /* 1 when text names a person, office or building outside reported
  * speech (what a model with 'target 1' needs), 0 when not, -errno. */
 int threat_model_names_target(const struct quality *q, const char *text);
+
+/* 1 when text holds a word of violence outside reported speech (what
+ * 'gate' and 'gated' ask), 0 when not, -errno. */
+int threat_model_names_violence(const struct quality *q, const char *text);
 
 /* Put m (owned from now on, may be NULL) in q; returns the model q held,
  * which the caller then owns. */

@@ -36,8 +36,9 @@
  *
  * Options: -c DIR the word lists (default config), -b BITS of the table
  * (default THREAT_MODEL_BITS), -e EPOCHS (default 30), -r RATE (0.5),
- * -l L2 (1e-6), -k FOLDS (5), -t THRESHOLD, -T 0|1 (a named target) and
- * -g 0|1 (a word of violence), -w N (stretches of N words, 0 the whole
+ * -l L2 (1e-6), -k FOLDS (5), -t THRESHOLD, -u GATED (a lower threshold
+ * for a text with a word of violence and the target; 0, the default:
+ * none), -T 0|1 (a named target) and -g 0|1 (a word of violence), -w N (stretches of N words, 0 the whole
  * text) (train: what the file says; default 0.9, 1
  * and 0; eval: the one setting shown, all thresholds without -t), -G
  * (eval: with and without the word of violence), -S and -A (salads,
@@ -72,7 +73,7 @@ struct opts {
   unsigned bits;
   int epochs, folds, target, gate, both_gates, salads, salad_parts;
   int train_salads, window, verbose, alone;
-  double rate, l2, threshold;
+  double rate, l2, threshold, gated;
 };
 
 /* One labelled text. */
@@ -87,6 +88,7 @@ struct sample {
   int open_gate;        /* ... and a word of violence too */
   int named;            /* a person, office or building named, whatever
                            the rules say (the model alone) */
+  int violent;          /* a word of violence, whatever the rules say */
   double p;             /* the model's probability */
   int fold;
   int extra;            /* trained on, never reported (-A) */
@@ -185,7 +187,8 @@ corpus_add(struct corpus *c, const char *label, const char *text,
   s->open_gate = j.verdict == QUALITY_THREAT &&
                  strcmp(s->rules, "ok") == 0;
   s->named = threat_model_names_target(q, s->text);
-  if (s->named < 0)
+  s->violent = threat_model_names_violence(q, s->text);
+  if (s->named < 0 || s->violent < 0)
     die("out of memory");
   open = quality_swap_model(q, old);
   threat_model_free(open);
@@ -306,6 +309,7 @@ train(const struct corpus *c, int skip, const struct opts *o)
   m->threshold = o->threshold;
   m->target = o->target;
   m->gate = o->gate;
+  m->gated = o->gated;
   m->window = (unsigned)o->window;
   return m;
 }
@@ -321,13 +325,17 @@ score(struct corpus *c, const struct threat_model *m, int fold)
 }
 
 /* The verdict of rules + model at threshold th (target: a named person
- * or office needed; gate: and a word of violence); th > 1 is the rules
- * alone. */
+ * or office needed; gate: and a word of violence; gated, when not 0: a
+ * lower threshold with a word of violence and a target); th > 1 is the
+ * rules alone. */
 static const char *
-combined(const struct sample *s, double th, int target, int gate)
+combined(const struct sample *s, double th, int target, int gate,
+         double gated)
 {
-  if ((gate ? s->open_gate : target ? s->open_target : s->open) &&
-      s->p >= th)
+  if (th <= 1.0 &&
+      (((gate ? s->open_gate : target ? s->open_target : s->open) &&
+        s->p >= th) ||
+       (gated > 0 && s->open_gate && s->p >= gated)))
     return "threat";
   return s->rules;
 }
@@ -336,9 +344,10 @@ combined(const struct sample *s, double th, int target, int gate)
  * probability reaches th (and, with target, the text names a person or
  * office), whatever the rules say; else not a threat. */
 static const char *
-alone(const struct sample *s, double th, int target)
+alone(const struct sample *s, double th, int target, double gated)
 {
-  if (s->p >= th && (!target || s->named))
+  if ((s->p >= th || (gated > 0 && s->violent && s->p >= gated)) &&
+      (!target || s->named))
     return "threat";
   return strcmp(s->label, "threat") == 0 ? "ok" : s->label;
 }
@@ -350,7 +359,7 @@ static const char *const labels[] = {"ok", "ok-flagged", "insult", "sara"};
  * the model alone, at threshold th. */
 static void
 report_row(const struct corpus *c, double th, int target, int gate,
-           int solo, int verbose)
+           double gated, int solo, int verbose)
 {
   int threats = 0, caught = 0, correct = 0, reported = 0;
   int fp[NLABELS] = {0}, cases[NLABELS] = {0};
@@ -362,7 +371,8 @@ report_row(const struct corpus *c, double th, int target, int gate,
 
     if (s->extra)
       continue;
-    got = solo ? alone(s, th, target) : combined(s, th, target, gate);
+    got = solo ? alone(s, th, target, gated)
+               : combined(s, th, target, gate, gated);
     reported++;
     correct += strcmp(got, s->label) == 0;
     if (strcmp(s->label, "threat") == 0) {
@@ -385,6 +395,8 @@ report_row(const struct corpus *c, double th, int target, int gate,
     printf("  model alone %.2f target=%d    ", th, target);
   else
     printf("  +model %.2f target=%d gate=%d", th, target, gate);
+  if (th <= 1.0 && gated > 0)
+    printf(" gated %.2f", gated);
   printf("  threat %3d/%-3d  false threats ok %d/%d  ok-flagged %d/%d  "
          "insult %d/%d  sara %d/%d  all %d/%d (%.1f%%)\n",
          caught, threats, fp[0], cases[0], fp[1], cases[1], fp[2], cases[2],
@@ -405,25 +417,26 @@ report(const struct corpus *c, const char *title, const struct opts *o)
     nths = 1;
   }
   printf("%s\n", title);
-  report_row(c, 2.0, 0, 0, 0, 0);
+  report_row(c, 2.0, 0, 0, 0, 0, 0);
   for (g = 0; g <= 1; g++)
     for (t = 0; t <= 1; t++)
       for (i = 0; i < nths; i++)
         if ((o->both_gates || g == o->gate) && (g == 0 || t == 1) &&
             (o->threshold <= 0 ||
              (ths[i] == o->threshold && t == o->target)))
-          report_row(c, ths[i], t, g, 0, o->verbose);
+          report_row(c, ths[i], t, g, o->gated, 0, o->verbose);
   if (o->alone)
     for (i = 0; i < nths; i++)
       if (o->threshold <= 0 || ths[i] == o->threshold)
-        report_row(c, ths[i], o->target, 0, 1, 0);
+        report_row(c, ths[i], o->target, 0, o->gated, 1, 0);
   if (o->alone && o->threshold > 0 && o->verbose)
     for (i = 0; i < c->n; i++)
       if (!c->v[i].extra &&
-          strcmp(alone(&c->v[i], o->threshold, o->target),
+          strcmp(alone(&c->v[i], o->threshold, o->target, o->gated),
                  c->v[i].label) != 0 &&
           (strcmp(c->v[i].label, "threat") == 0 ||
-           strcmp(alone(&c->v[i], o->threshold, o->target), "threat") == 0))
+           strcmp(alone(&c->v[i], o->threshold, o->target, o->gated),
+                  "threat") == 0))
         printf("    alone %s p=%.3f %s: %s\n",
                strcmp(c->v[i].label, "threat") == 0 ? "MISS" : "FALSE",
                c->v[i].p, c->v[i].label, c->v[i].text);
@@ -443,8 +456,9 @@ write_model(const struct threat_model *m, const char *corpus,
          "# description clean, with nothing quoted or literal in it, and the\n"
          "# model's probability that it is a threat reaches 'threshold' (and\n"
          "# it names a person, office or building when 'target' is 1, and a\n"
-         "# word of violence when 'gate' is 1), the description is refused\n"
-         "# as a threat.  With 'window N' (not 0) the probability is the\n"
+         "# word of violence when 'gate' is 1), or reaches 'gated' (when not\n"
+         "# 0) in a text with a word of violence and that target, the\n"
+         "# description is refused as a threat.  With 'window N' (not 0) the probability is the\n"
          "# highest of the text's sentences, each of more than N words read\n"
          "# by stretches of N words; else that of the whole text.\n"
          "#\n"
@@ -457,17 +471,17 @@ write_model(const struct threat_model *m, const char *corpus,
          "# by stochastic gradient descent, %d epochs, rate %g, L2 %g.\n"
          "# Weights below 1e-4 are left out.\n"
          "# Generated; do not edit.  To regenerate, from the source tree:\n"
-         "#   ./build/tests/threat_model train -t %g -T %d -g %d -w %d -e %d %s \\\n"
+         "#   ./build/tests/threat_model train -t %g -u %g -T %d -g %d -w %d -e %d %s \\\n"
          "#     > config/threat-model.txt\n"
          "#\n"
          "# Format: 'threat-model 1', then 'bits N', then 'bias', 'threshold',\n"
-         "# 'target', 'gate' and 'window' lines, then one 'INDEX WEIGHT'\n"
-         "# line per weight.\n"
+         "# 'target', 'gate', 'gated' and 'window' lines, then one\n"
+         "# 'INDEX WEIGHT' line per weight.\n"
          "threat-model 1\nbits %u\nbias %.6g\nthreshold %g\ntarget %d\n"
-         "gate %d\nwindow %u\n",
-         corpus, ntexts, o->epochs, o->rate, o->l2, o->threshold, o->target,
-         o->gate, o->window, o->epochs, corpus, m->bits, m->bias,
-         m->threshold, m->target, m->gate, m->window);
+         "gate %d\ngated %g\nwindow %u\n",
+         corpus, ntexts, o->epochs, o->rate, o->l2, o->threshold, o->gated,
+         o->target, o->gate, o->window, o->epochs, corpus, m->bits, m->bias,
+         m->threshold, m->target, m->gate, m->gated, m->window);
   for (i = 0; i < ((size_t)1 << m->bits); i++)
     if (fabsf(m->w[i]) >= 1e-4f)
       printf("%zu %.4g\n", i, (double)m->w[i]);
@@ -630,7 +644,7 @@ main(int argc, char **argv)
         "[HELDOUT...|ROUND...]");
   cmd = argv[1];
   optind = 2;
-  while ((ch = getopt(argc, argv, "c:m:b:e:r:l:k:t:T:g:Gw:S:P:JA:vM")) != -1) {
+  while ((ch = getopt(argc, argv, "c:m:b:e:r:l:k:t:u:T:g:Gw:S:P:JA:vM")) != -1) {
     switch (ch) {
     case 'c': o.config = optarg; break;
     case 'm': o.model = optarg; break;
@@ -640,6 +654,7 @@ main(int argc, char **argv)
     case 'l': o.l2 = atof(optarg); break;
     case 'k': o.folds = atoi(optarg); break;
     case 't': o.threshold = atof(optarg); break;
+    case 'u': o.gated = atof(optarg); break;
     case 'T': o.target = atoi(optarg); break;
     case 'g': o.gate = atoi(optarg); break;
     case 'G': o.both_gates = 1; break;

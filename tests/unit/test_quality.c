@@ -4836,6 +4836,77 @@ START_TEST(quality_model_window_and_gate)
 }
 END_TEST
 
+/* The model file's 'gated': a lower threshold for a text with a word of
+ * violence ("memukul": a prefix off [harm]), where the model's
+ * probability says more; a text without one keeps the threshold.  The
+ * thresholds are set around each text's own probability, so the test
+ * holds for any trained weights. */
+START_TEST(quality_model_gated)
+{
+  static const char *const violent =
+    "Petugas itu memukul meja waktu kami datang minta surat.";
+  static const char *const calm = "Kepala desa tahan dana BLT warga.";
+  struct quality *q = load_shipped();
+  struct threat_model *m = NULL;
+  struct quality_judgement j;
+  struct diag d;
+  struct buf b = BUF_INIT;
+  char *dir = tu_tmpdir(), *path = tu_path(dir, "threat-model.txt");
+  char *text = NULL, *at;
+  double pv, pc;
+  size_t len;
+
+  diag_init(&d);
+  ck_assert_int_eq(threat_model_names_violence(q, violent), 1);
+  ck_assert_int_eq(threat_model_names_violence(q, calm), 0);
+  ck_assert_int_eq(threat_model_names_violence(q, "Dia bilang \"saya "
+                                                  "pukul kau\"."), 0);
+  ck_assert_int_eq(threat_model_load(THREAT_MODEL, &m, &d), 0);
+  ck_assert_int_eq(threat_model_text(q, violent, &b), 0);
+  pv = threat_model_judge_score(m, b.data, b.len);
+  buf_reset(&b);
+  ck_assert_int_eq(threat_model_text(q, calm, &b), 0);
+  pc = threat_model_judge_score(m, b.data, b.len);
+  buf_reset(&b);
+  ck_assert(pv > 0 && pv < 1 && pc > 0 && pc < 1);
+  quality_swap_model(q, m);
+  m->threshold = (1 + pv) / 2;
+  m->gated = 0;
+  ck_assert_int_eq(quality_judge_story(q, violent, &j), 0);
+  ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
+  m->gated = pv / 2;
+  ck_assert_int_eq(quality_judge_story(q, violent, &j), 0);
+  ck_assert_int_eq(j.verdict, QUALITY_THREAT);
+  ck_assert_str_eq(j.term, "threat-model");
+  m->threshold = (1 + pc) / 2;
+  m->gated = pc / 2;
+  ck_assert_int_eq(quality_judge_story(q, calm, &j), 0);
+  ck_assert_int_eq(j.verdict, QUALITY_CLEAN);
+  /* The file's line; one out of range is refused. */
+  text = tu_read_file(THREAT_MODEL, &len);
+  ck_assert_ptr_nonnull(text);
+  ck_assert_ptr_nonnull(at = strstr(text, "\nwindow "));
+  ck_assert_int_eq(buf_printf(&b, "%.*s\ngated 0.25%s", (int)(at - text),
+                              text, at), 0);
+  ck_assert_int_eq(tu_write_file(path, b.data), 0);
+  ck_assert_int_eq(threat_model_load(path, &m, &d), 0);
+  ck_assert(m->gated == 0.25);
+  threat_model_free(m);
+  buf_reset(&b);
+  ck_assert_int_eq(buf_printf(&b, "%.*s\ngated 1.5%s", (int)(at - text),
+                              text, at), 0);
+  ck_assert_int_eq(tu_write_file(path, b.data), 0);
+  ck_assert_int_ne(threat_model_load(path, &m, &d), 0);
+  buf_free(&b);
+  diag_free(&d);
+  quality_free(q);
+  tu_rmrf(dir);
+  free(dir);
+  free(path);
+  free(text);
+}
+END_TEST
+
 START_TEST(quality_model_missing_or_broken)
 {
   struct quality *q = load_shipped();
@@ -5020,6 +5091,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_model_missing_or_broken);
   tcase_add_test(tc, quality_model_salads_are_not_threats);
   tcase_add_test(tc, quality_model_window_and_gate);
+  tcase_add_test(tc, quality_model_gated);
   suite_add_tcase(s, tc);
   return s;
 }
