@@ -289,6 +289,31 @@ placed_subject(const struct ctx *cx, size_t p)
   return 0;
 }
 
+/* "Itu camat bodok sonde tau kerja", "Ini kepala dinas maling ...": in
+ * Kupang order the demonstrative opens the clause and the subject
+ * follows it, "itu X bodok" for "X itu bodok".  Is the predicate at word
+ * i right after such a subject: a demonstrative opening the clause, then
+ * at most CTX_BEFORE person or office words and names, the first a
+ * person or office word and none the reporter's?  Like official_subject,
+ * what follows the predicate does not take the aim away. */
+static int
+fronted_subject(const struct ctx *cx, size_t i)
+{
+  static const char *const demonstrative[] = {"itu", "ini", "tu", "ni",
+                                              "tuh", "nih", NULL};
+  size_t c = clause_start(cx, i), k;
+
+  if (c + 2 > i || i - c - 1 > CTX_BEFORE || !word_in(cx, c, demonstrative) ||
+      !word_is(cx, WC_PERSON, c + 1))
+    return 0;
+  for (k = c + 1; k < i; k++)
+    if (word_is(cx, WC_SELF, k) ||
+        !(word_is(cx, WC_PERSON, k) ||
+          (cx->nm->w[k].flags & (WORD_TITLE | WORD_CAPS))))
+      return 0;
+  return 1;
+}
+
 /* Is the [self] word at p the owner of the person or office named right
  * before it ("kepala desa kami", "kades beta")? */
 static int
@@ -382,7 +407,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
    * predicate of the official right before it. */
   if (end > e && subject_of(cx, p + 1, SUBJ_BARE | SUBJ_ONE) == p)
     return 1;
-  if (official_subject(cx, i) && !literal_cue(cx, i, e))
+  if ((official_subject(cx, i) || fronted_subject(cx, i)) &&
+      !literal_cue(cx, i, e))
     return 1;
   if (office_pest(cx, i, end) && !literal_cue(cx, i, e))
     return 1;

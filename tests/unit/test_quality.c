@@ -3960,6 +3960,28 @@ START_TEST(quality_judge_sole_purpose)
 }
 END_TEST
 
+/* Kupang order puts the demonstrative first: "Itu camat bodok ..." is
+ * "camat itu bodok ...", the predicate of the official however the
+ * clause goes on.  A plain adjective after the official, and an animal
+ * of the official's in its literal sense, stay clean. */
+static const struct judge_case fronted_subject_cases[] = {
+  {"Itu camat bodok sonde tau kerja, cuma tau minta doi sa.", QUALITY_INSULT,
+   0},
+  {"Ini kepala dinas maling dana BOS, guru honor sonde dapat gaji.",
+   QUALITY_INSULT, 0},
+  {"Tu bendahara desa pencuri, sonde kasi kami doi BLT.", QUALITY_INSULT, 0},
+  {"Itu camat baru sonde tau aturan, minta uang untuk surat pindah.",
+   QUALITY_CLEAN, 0},
+  {"Itu kepala desa babi dia potong untuk pesta adat pakai dana desa.",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+};
+
+START_TEST(quality_judge_fronted_subject)
+{
+  judge_rows(fronted_subject_cases, N(fronted_subject_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -4999,6 +5021,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_kind_restated);
   tcase_add_test(tc, quality_judge_joined_expel);
   tcase_add_test(tc, quality_judge_sole_purpose);
+  tcase_add_test(tc, quality_judge_fronted_subject);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
