@@ -3982,6 +3982,47 @@ START_TEST(quality_judge_fronted_subject)
 }
 END_TEST
 
+/* A group sent home in other words: "pulang saja ke Jawa" after a group
+ * from Jawa, "balik sa ke kampung kalian" (the land owned by the ones
+ * addressed or told of): "saja" after the verb bids it as "harus" does.
+ * A clerk sending the reporter home, and a group told of as going home,
+ * stay clean. */
+static const struct judge_case sent_home_cases[] = {
+  {"Orang Jawa yang jadi ASN di sini pulang saja ke Jawa, NTT bukan tempat "
+   "kalian.", QUALITY_SARA, 0},
+  {"Pendatang Bugis di pasar Oeba balik sa ke kampung kalian.", QUALITY_SARA,
+   0},
+  {"Orang Flores yang jadi guru di sini kembali saja ke daerah dong.",
+   QUALITY_SARA, 0},
+  {"Saya disuruh pulang saja ke rumah oleh petugas Dukcapil.", QUALITY_CLEAN,
+   0},
+  {"Orang Sabu yang kerja di proyek itu sudah pulang ke kampung mereka "
+   "karena gaji tidak dibayar.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_sent_home)
+{
+  judge_rows(sent_home_cases, N(sent_home_cases));
+}
+END_TEST
+
+/* A group by descent ("orang keturunan Arab", "peranakan Cina") called
+ * usurers or thieves all ("rentenir semua", "tukang copet semua"): SARA.
+ * A group by descent as the victim stays clean. */
+static const struct judge_case descent_crime_cases[] = {
+  {"Orang keturunan Arab di Kota Kupang itu rentenir semua, pantas kepala "
+   "pasar bela mereka.", QUALITY_SARA, 0},
+  {"Orang keturunan Cina di pasar itu semua rentenir.", QUALITY_SARA, 0},
+  {"Orang keturunan Arab yang jadi korban rentenir itu lapor ke polisi "
+   "tapi tidak dilayan.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_descent_crime)
+{
+  judge_rows(descent_crime_cases, N(descent_crime_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -5022,6 +5063,8 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_joined_expel);
   tcase_add_test(tc, quality_judge_sole_purpose);
   tcase_add_test(tc, quality_judge_fronted_subject);
+  tcase_add_test(tc, quality_judge_sent_home);
+  tcase_add_test(tc, quality_judge_descent_crime);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
