@@ -4023,6 +4023,36 @@ START_TEST(quality_judge_descent_crime)
 }
 END_TEST
 
+/* A death wish to the one addressed, the one addressed first ("ko pi mati
+ * sa", "km mati", "kau pantas mati") as after it ("mati sa lu"): quoted
+ * or after a verb of saying it is the official's words, flagged; the
+ * reporter's own, said to an official, is refused as a threat, as "mati
+ * sa lu" is.  A patient near death, and "kalau kau mati" (what if you
+ * die), stay clean. */
+static const struct judge_case curse_cases[] = {
+  {"dia ancam sy: \"km lapor, km mati\". itu kata2 kadus wkt sy tanya "
+   "dana bumdes", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Itu polisi lalu lintas ame doi baru bilang, \"Ko pi mati sa!\" waktu "
+   "beta minta surat tilang.", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Pak camat, doi BLT ko makan sendiri, ko pi mati sa!", QUALITY_THREAT, 0},
+  {"Bapa kades, mati sa lu, dana desa habis lu pakai judi.", QUALITY_THREAT,
+   0},
+  {"Ibu bendahara, kau pantas mati, gaji guru honor kau tahan.",
+   QUALITY_THREAT, 0},
+  {"Bendahara desa, km mampus, doi BLT km makan sendiri.", QUALITY_THREAT,
+   0},
+  {"Anak saya hampir mati di IGD RSUD karena petugas minta uang jaminan.",
+   QUALITY_CLEAN, 0},
+  {"Kalau kau mati, siapa yang urus anak-anak, tanya istri saya waktu "
+   "puskesmas tolak bapa.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_curse)
+{
+  judge_rows(curse_cases, N(curse_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -5065,6 +5095,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_fronted_subject);
   tcase_add_test(tc, quality_judge_sent_home);
   tcase_add_test(tc, quality_judge_descent_crime);
+  tcase_add_test(tc, quality_judge_curse);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
