@@ -4357,6 +4357,15 @@ START_TEST(quality_language_regional)
      QUALITY_NOT_INDONESIAN},
     {"Dou do mara ri kantor desa ta pe'e bantuan, ya ne do rede",
      QUALITY_NOT_INDONESIAN},
+    /* Lamaholot's negation "take" and "aya" (many), with "kame" and
+     * "ina ama" that Larantuka Malay shares; Indonesian with Lamaholot
+     * names ("Pak Nong", Seba) stays Indonesian. */
+    {"Guru pi sekolah seba doi aya-aya nong ina ama. Kame take doi, ana "
+     "kame take bisa ujian.", QUALITY_NOT_INDONESIAN},
+    {"Kepala sekolah minta doi aya-aya dari ina ama, kame take doi jadi "
+     "ana take terima rapor.", QUALITY_NOT_INDONESIAN},
+    {"Pak Nong di kantor camat Seba minta uang dua ratus ribu untuk take "
+     "over tanah warisan kami.", QUALITY_OK},
   };
   check_languages(cases, N(cases));
 }
