@@ -296,16 +296,23 @@ placed_subject(const struct ctx *cx, size_t p)
  * i right after such a subject: a demonstrative opening the clause, then
  * at most CTX_BEFORE person or office words and names, the first a
  * person or office word and none the reporter's?  Like official_subject,
- * what follows the predicate does not take the aim away. */
+ * what follows the predicate (ending at word e) does not take the aim
+ * away, unless it is a new subject, a pronoun: "Itu guru babi dia jual
+ * ..." puts the teacher's pig first, what he sold. */
 static int
-fronted_subject(const struct ctx *cx, size_t i)
+fronted_subject(const struct ctx *cx, size_t i, size_t e)
 {
   static const char *const demonstrative[] = {"itu", "ini", "tu", "ni",
                                               "tuh", "nih", NULL};
-  size_t c = clause_start(cx, i), k;
+  static const char *const he[] = {"dia", "ia", "de", "beliau", NULL};
+  size_t c = clause_start(cx, i), k, nx = e + 1;
 
   if (c + 2 > i || i - c - 1 > CTX_BEFORE || !word_in(cx, c, demonstrative) ||
       !word_is(cx, WC_PERSON, c + 1))
+    return 0;
+  if (nx < cx->nm->n && !starts_clause(cx, nx) &&
+      (word_in(cx, nx, he) || word_is(cx, WC_THEY, nx) ||
+       word_is(cx, WC_SELF, nx) || word_is(cx, WC_YOU, nx)))
     return 0;
   for (k = c + 1; k < i; k++)
     if (word_is(cx, WC_SELF, k) ||
@@ -408,7 +415,7 @@ aimed(const struct ctx *cx, size_t i, size_t e)
    * predicate of the official right before it. */
   if (end > e && subject_of(cx, p + 1, SUBJ_BARE | SUBJ_ONE) == p)
     return 1;
-  if ((official_subject(cx, i) || fronted_subject(cx, i)) &&
+  if ((official_subject(cx, i) || fronted_subject(cx, i, e)) &&
       !literal_cue(cx, i, e))
     return 1;
   if (office_pest(cx, i, end) && !literal_cue(cx, i, e))

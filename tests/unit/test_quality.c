@@ -3963,7 +3963,8 @@ END_TEST
 /* Kupang order puts the demonstrative first: "Itu camat bodok ..." is
  * "camat itu bodok ...", the predicate of the official however the
  * clause goes on.  A plain adjective after the official, and an animal
- * of the official's in its literal sense, stay clean. */
+ * of the official's put first with a new subject after it ("dia
+ * jual"), stay clean. */
 static const struct judge_case fronted_subject_cases[] = {
   {"Itu camat bodok sonde tau kerja, cuma tau minta doi sa.", QUALITY_INSULT,
    0},
@@ -3974,6 +3975,8 @@ static const struct judge_case fronted_subject_cases[] = {
    QUALITY_CLEAN, 0},
   {"Itu kepala desa babi dia potong untuk pesta adat pakai dana desa.",
    QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Itu guru babi dia jual ke pasar untuk bayar utang.", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
 };
 
 START_TEST(quality_judge_fronted_subject)
