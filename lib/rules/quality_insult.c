@@ -1,7 +1,8 @@
 /*
  * quality_insult.c: rule 3's insults (see quality_int.h): a lexicon word
  * or an [insult] word aimed at someone (called out, said of a person or
- * office, exclaimed), or disguised.
+ * office, exclaimed), or disguised; and a death wished on the one
+ * addressed ("ko pi mati sa"), refused as a threat.
  */
 
 #include "rules/quality_int.h"
@@ -289,6 +290,38 @@ placed_subject(const struct ctx *cx, size_t p)
   return 0;
 }
 
+/* "Itu camat bodok sonde tau kerja", "Ini kepala dinas maling ...": in
+ * Kupang order the demonstrative opens the clause and the subject
+ * follows it, "itu X bodok" for "X itu bodok".  Is the predicate at word
+ * i right after such a subject: a demonstrative opening the clause, then
+ * at most CTX_BEFORE person or office words and names, the first a
+ * person or office word and none the reporter's?  Like official_subject,
+ * what follows the predicate (ending at word e) does not take the aim
+ * away, unless it is a new subject, a pronoun: "Itu guru babi dia jual
+ * ..." puts the teacher's pig first, what he sold. */
+static int
+fronted_subject(const struct ctx *cx, size_t i, size_t e)
+{
+  static const char *const demonstrative[] = {"itu", "ini", "tu", "ni",
+                                              "tuh", "nih", NULL};
+  static const char *const he[] = {"dia", "ia", "de", "beliau", NULL};
+  size_t c = clause_start(cx, i), k, nx = e + 1;
+
+  if (c + 2 > i || i - c - 1 > CTX_BEFORE || !word_in(cx, c, demonstrative) ||
+      !word_is(cx, WC_PERSON, c + 1))
+    return 0;
+  if (nx < cx->nm->n && !starts_clause(cx, nx) &&
+      (word_in(cx, nx, he) || word_is(cx, WC_THEY, nx) ||
+       word_is(cx, WC_SELF, nx) || word_is(cx, WC_YOU, nx)))
+    return 0;
+  for (k = c + 1; k < i; k++)
+    if (word_is(cx, WC_SELF, k) ||
+        !(word_is(cx, WC_PERSON, k) ||
+          (cx->nm->w[k].flags & (WORD_TITLE | WORD_CAPS))))
+      return 0;
+  return 1;
+}
+
 /* Is the [self] word at p the owner of the person or office named right
  * before it ("kepala desa kami", "kades beta")? */
 static int
@@ -382,7 +415,8 @@ aimed(const struct ctx *cx, size_t i, size_t e)
    * predicate of the official right before it. */
   if (end > e && subject_of(cx, p + 1, SUBJ_BARE | SUBJ_ONE) == p)
     return 1;
-  if (official_subject(cx, i) && !literal_cue(cx, i, e))
+  if ((official_subject(cx, i) || fronted_subject(cx, i, e)) &&
+      !literal_cue(cx, i, e))
     return 1;
   if (office_pest(cx, i, end) && !literal_cue(cx, i, e))
     return 1;
@@ -556,6 +590,46 @@ den_of(const struct ctx *cx, size_t i, size_t e)
          aimed(cx, i, e);
 }
 
+/* Is word k the one addressed: a [you] word, or "kamu" written SMS-style
+ * ("km", "kmu"), not a distance or a ship ("5 km", "KM Sirimau")? */
+static int
+addressee(const struct ctx *cx, size_t k)
+{
+  const struct word *w = &cx->nm->w[k];
+
+  if (word_is(cx, WC_YOU, k))
+    return 1;
+  if (w->flags & WORD_CAPS)
+    return 0;
+  if (k > 0 && is_digit(cx->nm->text[cx->nm->w[k - 1].off]))
+    return 0;
+  return word_text_is(cx, k, "km") ||
+         sms_form(cx, &cx->q->cls[WC_YOU], k);
+}
+
+/* "Ko pi mati sa!", "km lapor, km mati", "kau pantas mati": a death
+ * ([outcome] and [befall]: mati, mampus, celaka) at word i ending its
+ * clause (intensifiers aside), wished on the one addressed, who opens
+ * the clause right before it or one word of going ("pi", "pergi") or
+ * [must] before it.  The mirror of the threat judge's "mati sa lu", and
+ * refused as it is; reported, the official's words are flagged
+ * (found).  "Kalau kau mati, ..." is a question of what if. */
+static int
+death_wished(const struct ctx *cx, size_t i)
+{
+  static const char *const go[] = {"pi", "pigi", "pergi", NULL};
+  size_t a;
+
+  if (i == 0 || starts_clause(cx, i) || !word_is(cx, WC_OUTCOME, i) ||
+      !word_is(cx, WC_BEFALL, i) || !ends_clause(cx, skip_intensifiers(cx, i)))
+    return 0;
+  a = i - 1;
+  if (a > 0 && !starts_clause(cx, a) &&
+      (word_in(cx, a, go) || word_is(cx, WC_MUST, a)))
+    a--;
+  return starts_clause(cx, a) && addressee(cx, a);
+}
+
 /*
  * The lexicon and the insulting words at word i; returns the last word
  * looked at.  An allowed word, or a word beside one that shows its
@@ -570,6 +644,8 @@ judge_words(struct ctx *cx, size_t i, int caps_text)
   size_t e = i;
   int squeezed, insult;
 
+  if (death_wished(cx, i))
+    found(cx, i, QUALITY_THREAT, "threat");
   hit = lexicon_at(cx, i, &e, &squeezed);
   if (hit == NULL) {
     /* A low mind found aimed covers its animal: "muka macam babi" is

@@ -303,9 +303,25 @@ named_before(const struct ctx *cx, size_t m)
   return 0;
 }
 
+/* "pulang saja", "balik sa": is the word after the verb at k a word
+ * that bids it ("saja", "sa", "aja")?  Returns that word's index, or k
+ * when there is none. */
+static size_t
+bid_after(const struct ctx *cx, size_t k)
+{
+  static const char *const bid[] = {"saja", "sa", "aja", "sj", "sajalah",
+                                    "ajalah", NULL};
+
+  return k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+                 word_in(cx, k + 1, bid)
+             ? k + 1
+             : k;
+}
+
 /* "angkat kaki", "kembali ke (daerah) asal", "pulang ke kampungnya",
- * "pulang ke Jawa" after a group from Jawa (named_before): a way of
- * leaving for good at word k. */
+ * "balik ke kampung kalian", "pulang (saja) ke Jawa" after a group from
+ * Jawa (named_before): a way of leaving for good at word k.  The land
+ * is the group's own: "-nya", or a [you] or [they] word after it. */
 static int
 leave_idiom(const struct ctx *cx, size_t k)
 {
@@ -313,16 +329,22 @@ leave_idiom(const struct ctx *cx, size_t k)
   static const char *const home[] = {"asal", "asalnya", "kampungnya",
                                      "daerahnya", "negaranya", "negerinya",
                                      "pulaunya", NULL};
-  size_t m;
+  static const char *const land[] = {"kampung", "daerah", "negara", "negeri",
+                                     "pulau", NULL};
+  size_t m, t;
 
   if (word_text_is(cx, k, "angkat"))
     return k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
            word_text_is(cx, k + 1, "kaki");
-  if (!word_in(cx, k, go) || k + 2 >= cx->nm->n ||
-      !word_text_is(cx, k + 1, "ke"))
+  t = bid_after(cx, k) + 1;
+  if (!word_in(cx, k, go) || t + 1 >= cx->nm->n || starts_clause(cx, t) ||
+      !word_text_is(cx, t, "ke"))
     return 0;
-  for (m = k + 2; m < cx->nm->n && m <= k + 3 && !starts_clause(cx, m); m++)
-    if (word_in(cx, m, home) || named_before(cx, m))
+  for (m = t + 1; m < cx->nm->n && m <= t + 2 && !starts_clause(cx, m); m++)
+    if (word_in(cx, m, home) || named_before(cx, m) ||
+        (word_in(cx, m, land) && m + 1 < cx->nm->n &&
+         !starts_clause(cx, m + 1) &&
+         (word_is(cx, WC_YOU, m + 1) || word_is(cx, WC_THEY, m + 1))))
       return 1;
   return 0;
 }
@@ -347,6 +369,8 @@ ordered(const struct ctx *cx, size_t k)
   return 1;
 }
 
+static int told_of(const struct ctx *cx, size_t k);
+
 /* "harus diusir", "sebaiknya dipulangkan", "lebih baik angkat kaki": a
  * passive verb of expelling or a way of leaving (leave_idiom) at word k,
  * urged; or a verb of expelling or a way of leaving the group is ordered
@@ -354,8 +378,10 @@ ordered(const struct ctx *cx, size_t k)
 static int
 told_to_leave(const struct ctx *cx, size_t k)
 {
+  /* "pulang saja ke Jawa": bid, as "harus pulang" is urged. */
   if (leave_idiom(cx, k))
-    return urged(cx, k) || ordered(cx, k);
+    return urged(cx, k) || ordered(cx, k) ||
+           (bid_after(cx, k) > k && !told_of(cx, k));
   return (prefixed(cx, WC_EXPEL, k, "di") && urged(cx, k)) ||
          (word_is(cx, WC_EXPEL, k) && ordered(cx, k));
 }

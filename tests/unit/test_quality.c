@@ -3960,6 +3960,102 @@ START_TEST(quality_judge_sole_purpose)
 }
 END_TEST
 
+/* Kupang order puts the demonstrative first: "Itu camat bodok ..." is
+ * "camat itu bodok ...", the predicate of the official however the
+ * clause goes on.  A plain adjective after the official, and an animal
+ * of the official's put first with a new subject after it ("dia
+ * jual"), stay clean. */
+static const struct judge_case fronted_subject_cases[] = {
+  {"Itu camat bodok sonde tau kerja, cuma tau minta doi sa.", QUALITY_INSULT,
+   0},
+  {"Ini kepala dinas maling dana BOS, guru honor sonde dapat gaji.",
+   QUALITY_INSULT, 0},
+  {"Tu bendahara desa pencuri, sonde kasi kami doi BLT.", QUALITY_INSULT, 0},
+  {"Itu camat baru sonde tau aturan, minta uang untuk surat pindah.",
+   QUALITY_CLEAN, 0},
+  {"Itu kepala desa babi dia potong untuk pesta adat pakai dana desa.",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Itu guru babi dia jual ke pasar untuk bayar utang.", QUALITY_CLEAN,
+   QUALITY_MARK_LITERAL},
+};
+
+START_TEST(quality_judge_fronted_subject)
+{
+  judge_rows(fronted_subject_cases, N(fronted_subject_cases));
+}
+END_TEST
+
+/* A group sent home in other words: "pulang saja ke Jawa" after a group
+ * from Jawa, "balik sa ke kampung kalian" (the land owned by the ones
+ * addressed or told of): "saja" after the verb bids it as "harus" does.
+ * A clerk sending the reporter home, and a group told of as going home,
+ * stay clean. */
+static const struct judge_case sent_home_cases[] = {
+  {"Orang Jawa yang jadi ASN di sini pulang saja ke Jawa, NTT bukan tempat "
+   "kalian.", QUALITY_SARA, 0},
+  {"Pendatang Bugis di pasar Oeba balik sa ke kampung kalian.", QUALITY_SARA,
+   0},
+  {"Orang Flores yang jadi guru di sini kembali saja ke daerah dong.",
+   QUALITY_SARA, 0},
+  {"Saya disuruh pulang saja ke rumah oleh petugas Dukcapil.", QUALITY_CLEAN,
+   0},
+  {"Orang Sabu yang kerja di proyek itu sudah pulang ke kampung mereka "
+   "karena gaji tidak dibayar.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_sent_home)
+{
+  judge_rows(sent_home_cases, N(sent_home_cases));
+}
+END_TEST
+
+/* A group by descent ("orang keturunan Arab", "peranakan Cina") called
+ * usurers or thieves all ("rentenir semua", "tukang copet semua"): SARA.
+ * A group by descent as the victim stays clean. */
+static const struct judge_case descent_crime_cases[] = {
+  {"Orang keturunan Arab di Kota Kupang itu rentenir semua, pantas kepala "
+   "pasar bela mereka.", QUALITY_SARA, 0},
+  {"Orang keturunan Cina di pasar itu semua rentenir.", QUALITY_SARA, 0},
+  {"Orang keturunan Arab yang jadi korban rentenir itu lapor ke polisi "
+   "tapi tidak dilayan.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_descent_crime)
+{
+  judge_rows(descent_crime_cases, N(descent_crime_cases));
+}
+END_TEST
+
+/* A death wish to the one addressed, the one addressed first ("ko pi mati
+ * sa", "km mati", "kau pantas mati") as after it ("mati sa lu"): quoted
+ * or after a verb of saying it is the official's words, flagged; the
+ * reporter's own, said to an official, is refused as a threat, as "mati
+ * sa lu" is.  A patient near death, and "kalau kau mati" (what if you
+ * die), stay clean. */
+static const struct judge_case curse_cases[] = {
+  {"dia ancam sy: \"km lapor, km mati\". itu kata2 kadus wkt sy tanya "
+   "dana bumdes", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Itu polisi lalu lintas ame doi baru bilang, \"Ko pi mati sa!\" waktu "
+   "beta minta surat tilang.", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Pak camat, doi BLT ko makan sendiri, ko pi mati sa!", QUALITY_THREAT, 0},
+  {"Bapa kades, mati sa lu, dana desa habis lu pakai judi.", QUALITY_THREAT,
+   0},
+  {"Ibu bendahara, kau pantas mati, gaji guru honor kau tahan.",
+   QUALITY_THREAT, 0},
+  {"Bendahara desa, km mampus, doi BLT km makan sendiri.", QUALITY_THREAT,
+   0},
+  {"Anak saya hampir mati di IGD RSUD karena petugas minta uang jaminan.",
+   QUALITY_CLEAN, 0},
+  {"Kalau kau mati, siapa yang urus anak-anak, tanya istri saya waktu "
+   "puskesmas tolak bapa.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_curse)
+{
+  judge_rows(curse_cases, N(curse_cases));
+}
+END_TEST
+
 /* Rule 3 through the evasions that hide a word: a letter masked by a
  * symbol, a word split by a space or a hyphen; and what must stay
  * untouched: emphasis marks, a masked name, arithmetic, ordinary words
@@ -4264,6 +4360,15 @@ START_TEST(quality_language_regional)
      QUALITY_NOT_INDONESIAN},
     {"Dou do mara ri kantor desa ta pe'e bantuan, ya ne do rede",
      QUALITY_NOT_INDONESIAN},
+    /* Lamaholot's negation "take" and "aya" (many), with "kame" and
+     * "ina ama" that Larantuka Malay shares; Indonesian with Lamaholot
+     * names ("Pak Nong", Seba) stays Indonesian. */
+    {"Guru pi sekolah seba doi aya-aya nong ina ama. Kame take doi, ana "
+     "kame take bisa ujian.", QUALITY_NOT_INDONESIAN},
+    {"Kepala sekolah minta doi aya-aya dari ina ama, kame take doi jadi "
+     "ana take terima rapor.", QUALITY_NOT_INDONESIAN},
+    {"Pak Nong di kantor camat Seba minta uang dua ratus ribu untuk take "
+     "over tanah warisan kami.", QUALITY_OK},
   };
   check_languages(cases, N(cases));
 }
@@ -5070,6 +5175,10 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_kind_restated);
   tcase_add_test(tc, quality_judge_joined_expel);
   tcase_add_test(tc, quality_judge_sole_purpose);
+  tcase_add_test(tc, quality_judge_fronted_subject);
+  tcase_add_test(tc, quality_judge_sent_home);
+  tcase_add_test(tc, quality_judge_descent_crime);
+  tcase_add_test(tc, quality_judge_curse);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
