@@ -3741,25 +3741,54 @@ office_town(const struct tokens *ts, int i, const struct place_list *pl,
  * order (kecamatan_of_town()). */
 static const char *const village_offices[] = {"kelurahan", "desa", NULL};
 
-/* The most words of a kecamatan's name ("Alor Barat Laut"): a name of
- * two or more is looked up whole. */
+/* The most words of a kecamatan's or village's name ("Alor Barat Laut",
+ * "Compang Liang Ndara"): a name of two or more is looked up whole. */
 #define KECAMATAN_WORDS 4
 
-/* 1 when m is the kecamatan whose name after "Kecamatan " is words
- * (lower case, one blank between words), exactly. */
+/* 1 when m is the place of level whose official name after its kind word
+ * ("Kecamatan ", "Desa ") is words (lower case, one blank between
+ * words), exactly. */
 static int
-names_kecamatan(const char *words, const struct place_match *m)
+names_place(const char *words, const struct place_match *m, int level)
 {
   const char *name = m->place.name;
 
-  if (!m->matched || m->distance != 0 ||
-      m->place.level != PLACE_KECAMATAN ||
-      strncmp(name, "Kecamatan ", 10) != 0)
+  if (!m->matched || m->distance != 0 || m->place.level != level ||
+      (name = strchr(name, ' ')) == NULL)
     return 0;
-  for (name += 10; *name != '\0' && *words != '\0'; name++, words++)
+  for (name++; *name != '\0' && *words != '\0'; name++, words++)
     if (tolower((unsigned char)*name) != *words)
       return 0;
   return *name == '\0' && *words == '\0';
+}
+
+/* The words of a place of level named by two words or more from token j
+ * after the kind word kind ("Kecamatan Teluk Mutiara", "Desa Egon
+ * Buluk"), the most first, into *m: how many, or 0 when none is so
+ * named. */
+static int
+place_named(const struct tokens *ts, int j, const struct place_list *pl,
+            const char *kind, int level, struct place_match *m)
+{
+  char phrase[(KECAMATAN_WORDS + 1) * WORD_LEN];
+  size_t len;
+  int n, k;
+
+  for (n = KECAMATAN_WORDS; n >= 2; n--) {
+    if (j + n > ts->n)
+      continue;
+    len = (size_t)snprintf(phrase, sizeof(phrase), "%s", kind);
+    for (k = j; k < j + n && !ts->t[k].is_num && (k == j || !stop_at(ts, k));
+         k++)
+      len += (size_t)snprintf(phrase + len, sizeof(phrase) - len, " %s",
+                              ts->t[k].w);
+    if (k < j + n || len >= sizeof(phrase))
+      continue;
+    if (place_match(pl, phrase, m) == 0 &&
+        names_place(phrase + strlen(kind) + 1, m, level))
+      return n;
+  }
+  return 0;
 }
 
 /* A kecamatan named by two words or more from token j ("KUA Kecamatan
@@ -3770,28 +3799,47 @@ static int
 kecamatan_named(const struct tokens *ts, int j, const struct place_list *pl,
                 struct incident_item *it)
 {
-  char phrase[(KECAMATAN_WORDS + 1) * WORD_LEN];
   struct place_match m;
-  size_t len;
+
+  if (place_named(ts, j, pl, "kecamatan", PLACE_KECAMATAN, &m) == 0)
+    return 0;
+  office_known(m.place.code, it);
+  return 1;
+}
+
+/* A village office it named by a desa or kelurahan name of two words or
+ * more from token j ("Desa Egon Buluk", "Desa Compang Cibal"): its
+ * qualifier is the whole name as one word ("egonbuluk"), not the first
+ * word that office_name() read ("egon": another desa, or the start of
+ * several), so that the longest name the text gives wins.  A name that
+ * only adds directions or a numeral keeps office_name()'s reading. */
+static void
+village_named(const struct tokens *ts, int j, const struct place_list *pl,
+              struct incident_item *it)
+{
+  char qual[INCIDENT_KEY] = "";   /* whole, zeros after the name: the
+                                   * item's bytes are a memo key */
+  struct place_match m;
+  size_t len = 0, w;
   int n, k;
 
-  for (n = KECAMATAN_WORDS; n >= 2; n--) {
-    if (j + n > ts->n)
-      continue;
-    len = (size_t)snprintf(phrase, sizeof(phrase), "kecamatan");
-    for (k = j; k < j + n && !ts->t[k].is_num && (k == j || !stop_at(ts, k));
-         k++)
-      len += (size_t)snprintf(phrase + len, sizeof(phrase) - len, " %s",
-                              ts->t[k].w);
-    if (k < j + n || len >= sizeof(phrase))
-      continue;
-    if (place_match(pl, phrase, &m) == 0 &&
-        names_kecamatan(phrase + strlen("kecamatan "), &m)) {
-      office_known(m.place.code, it);
-      return 1;
-    }
+  if (j < 0 || (n = place_named(ts, j, pl, it->key, PLACE_DESA, &m)) == 0)
+    return;
+  /* Directions and a numeral only ("Naikoten Satu"): office_name() has
+   * read them already, as its other spellings are ("Naikoten I"). */
+  for (k = j + 1; k < j + n && (word_in(&ts->t[k], directions) >= 0 ||
+                                numbers_name(ts, k) != NULL); k++)
+    ;
+  if (k == j + n)
+    return;
+  for (k = j; k < j + n; k++) {
+    w = strlen(ts->t[k].w);
+    if (len + w >= sizeof(qual))
+      return;
+    memcpy(qual + len, ts->t[k].w, w);
+    len += w;
   }
-  return 0;
+  memcpy(it->qual, qual, sizeof(it->qual));
 }
 
 /* An office it a kecamatan has one of (kecamatan_offices[]) named by the
@@ -3887,6 +3935,13 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
     kecamatan_of_town(ts, k < ts->n && !stop_at(ts, k) ? k : -1, pl, it);
     return;
   }
+  if (str_in(it->key, village_offices) && it->qual[0] != '\0') {
+    for (k = i + n; k < ts->n && !stop_at(ts, k) &&
+                    word_in(&ts->t[k], office_filler) >= 0; k++)
+      ;
+    village_named(ts, k < ts->n && !stop_at(ts, k) ? k : -1, pl, it);
+    return;
+  }
   /* The name without its titles first (one word may do then), then as
    * written (two words at least); a name of a short word and another
    * ("RS TC Hillers", "rumah sakit Ben Mboi") is looked up as words too. */
@@ -3951,7 +4006,8 @@ offices_to_place(const struct incident *inc)
     it = &inc->item[INCIDENT_OFFICE][i];
     if (str_in(it->key, landmark_offices) ||
         (it->qual[0] != '\0' && (str_in(it->key, kabupaten_offices) ||
-                                  str_in(it->key, kecamatan_offices))) ||
+                                  str_in(it->key, kecamatan_offices) ||
+                                  str_in(it->key, village_offices))) ||
         (it->key2[0] != '\0' && field_type(it->key)))
       return 1;
   }
@@ -4247,14 +4303,15 @@ office_types_meet(const char *x, const char *y)
 
 /* 1 when offices a and b are a village and the one split from it, each
  * with its own head and funds ("Desa Baumata", "Desa Baumata Barat";
- * "Kelurahan Oesapa", "Kelurahan Oesapa Barat"; "Desa Waepana I"): for
- * two villages, a name with direction words or a numeral added
- * (name_extends()) is another name. */
+ * "Kelurahan Oesapa", "Kelurahan Oesapa Barat"; "Desa Waepana I"), or
+ * two villages one of whose names begins the other's ("Desa Egon",
+ * "Desa Egon Buluk": village_named()): for two villages, a name with
+ * anything added (name_extends()) is another name. */
 static int
 village_split(const struct incident_item *a, const struct incident_item *b)
 {
   return str_in(a->key, village_offices) && str_in(b->key, village_offices) &&
-         name_extends(a->qual, strlen(a->qual), b->qual, strlen(b->qual)) == 1;
+         name_extends(a->qual, strlen(a->qual), b->qual, strlen(b->qual)) >= 0;
 }
 
 /* The qualifiers of offices a and b alike (name_alike()) or one the

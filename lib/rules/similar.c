@@ -129,7 +129,8 @@ struct abbrev {
 /* Sorted by `from` (bytewise, a prefix first): expand_abbrev() searches
  * it by halves.  Besides SMS shorthand, Kupang Malay and the shorthand of
  * offices, as a retelling by another reporter writes what a formal report
- * spells out ("sonde", "beta", "pkm", "capil"). */
+ * spells out ("sonde", "beta", "pkm", "capil"); a head by the office
+ * headed ("kepsek" the school, "kades" the village). */
 static const struct abbrev abbrevs[] = {
   AB("aja", "saja"), AB("aku", "saya"), AB("ambe", "ambil"),
   AB("ame", "ambil"), AB("ana", "anak"), AB("bae", "baik"),
@@ -143,7 +144,8 @@ static const struct abbrev abbrevs[] = {
   AB("ga", "tidak"), AB("gak", "tidak"), AB("gk", "tidak"),
   AB("gue", "saya"), AB("gw", "saya"), AB("honor", "honorer"),
   AB("hrs", "harus"), AB("jg", "juga"), AB("jt", "juta"), AB("jta", "juta"),
-  AB("kab", "kabupaten"), AB("kalo", "kalau"), AB("karna", "karena"),
+  AB("kab", "kabupaten"), AB("kades", "desa"), AB("kalo", "kalau"),
+  AB("karna", "karena"),
   AB("kase", "kasih"), AB("kasi", "kasih"), AB("kec", "kecamatan"),
   AB("kel", "kelurahan"), AB("kemaren", "kemarin"), AB("kepsek", "sekolah"),
   AB("kl", "kalau"), AB("klo", "kalau"), AB("kmrn", "kemarin"),
@@ -198,14 +200,17 @@ static const struct affix prefixes[] = {
  * ("suap", "sogok", "amplop"), a seizure ("sita", "rampas"), goods for
  * sale ("jualan", "dagangan"), a phone ("HP", "hape", "handphone",
  * "ponsel"), a receipt ("kwitansi", "kuitansi"), broken ("rusak",
- * "hancur", Kupang "pica"), cut ("potong", "pangkas").  Sorted by stem
+ * "hancur", Kupang "pica"), cut ("potong", "pangkas"); and of village
+ * administration: its staff ("perangkat", "aparat", both the stem
+ * "angkat") and their selection ("seleksi", "tes").  Sorted by stem
  * (bytewise), looked up as abbrevs[] are (word_map_find()). */
 static const struct abbrev synonyms[] = {
-  AB("amplop", "uap"),   AB("angkas", "otong"), AB("arapidana", "api"),
-  AB("dagang", "jual"),  AB("entara", "tni"),   AB("hancur", "rusak"),
-  AB("handphone", "hp"), AB("hape", "hp"),      AB("ica", "rusak"),
-  AB("jenguk", "besuk"), AB("ogok", "uap"),     AB("onsel", "hp"),
-  AB("rajurit", "tni"),  AB("rampas", "ita"),   AB("uitans", "witans"),
+  AB("amplop", "uap"),   AB("angkas", "otong"), AB("aparat", "angkat"),
+  AB("arapidana", "api"), AB("dagang", "jual"), AB("entara", "tni"),
+  AB("hancur", "rusak"), AB("handphone", "hp"), AB("hape", "hp"),
+  AB("ica", "rusak"),    AB("jenguk", "besuk"), AB("ogok", "uap"),
+  AB("onsel", "hp"),     AB("rajurit", "tni"),  AB("rampas", "ita"),
+  AB("tes", "eleks"),    AB("test", "eleks"),   AB("uitans", "witans"),
   AB("unjung", "besuk"), AB("yita", "ita"),     AB("yuap", "uap"),
 };
 

@@ -2396,6 +2396,57 @@ START_TEST(feasts_without_a_year)
 }
 END_TEST
 
+/* A desa named by two words or more ("Desa Egon Buluk", "Desa Compang
+ * Cibal") is that desa, not the one its first word names ("Desa Egon")
+ * nor another that begins alike ("Desa Egon Gahar"): the longest name the
+ * gazetteer knows wins, and two desa are two incidents. */
+START_TEST(village_named_by_several_words)
+{
+  static const struct pair_case t[] = {
+    {"Kepala Desa Egon memotong BLT Dana Desa Rp 300.000 per penerima, Mei "
+     "2026.",
+     "Kepala Desa Egon Buluk memotong BLT Dana Desa Rp 300.000 per "
+     "penerima, Mei 2026.", 1, 1},
+    {"Kantor Desa Boru minta Rp 50.000 untuk surat pindah, Oktober 2026.",
+     "Kantor Desa Boru Kedang minta Rp 50.000 untuk surat pindah, Oktober "
+     "2026.", 1, 1},
+    {"Kepala Desa Compang Cibal angkat keponakan jadi perangkat desa, Juli "
+     "2026.",
+     "Kepala Desa Compang Deru angkat keponakan jadi perangkat desa, Juli "
+     "2026.", 1, 1},
+    {"Kepala Desa Egon Buluk memotong BLT Dana Desa Rp 300.000, Mei 2026.",
+     "Kades desa Egon Buluk, Waigete, potong BLT 300 ribu bulan Mei 2026.",
+     0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A short Kupang retelling of a village head appointing kin as village
+ * staff ("kades", "aparat", "tes") against the formal report ("Kepala
+ * Desa", "perangkat", "seleksi"): the same office, month and act are one
+ * incident; another month is still another. */
+START_TEST(village_staff_retold_in_kupang_words)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Desa Oenoni, Kecamatan Amarasi, mengangkat dua anggota "
+     "keluarganya sebagai perangkat desa tanpa seleksi pada Maret 2026.",
+     "Kades Oenoni angkat ipar deng ponakan jadi aparat desa, sonde ada "
+     "tes, bulan maret.", 1},
+    {"Kepala Desa Nualain di Belu mengangkat menantunya sebagai perangkat "
+     "desa tanpa seleksi terbuka, Agustus 2026.",
+     "Kades Nualain angkat mantu jadi aparat desa tanpa tes, agustus.", 1},
+    {"Kepala Desa Oenoni, Kecamatan Amarasi, mengangkat dua anggota "
+     "keluarganya sebagai perangkat desa tanpa seleksi pada Maret 2026.",
+     "Kades Oenoni angkat ipar deng ponakan jadi aparat desa, sonde ada "
+     "tes, bulan juli.", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3246,6 +3297,8 @@ incident_suite(void)
   tcase_add_test(tc, amounts_as_sum_or_difference);
   tcase_add_test(tc, persons_named_by_initials);
   tcase_add_test(tc, camat_then_a_word_of_the_story);
+  tcase_add_test(tc, village_named_by_several_words);
+  tcase_add_test(tc, village_staff_retold_in_kupang_words);
   tcase_add_test(tc, feasts_without_a_year);
   tcase_add_test(tc, kupang_number_words);
   tcase_add_test(tc, kecamatan_office_by_its_town);

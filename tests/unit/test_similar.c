@@ -329,6 +329,23 @@ START_TEST(domain_words_for_one_another)
 }
 END_TEST
 
+/* Words of village administration written for one another: the
+ * selection of staff ("seleksi", "tes"), the village staff
+ * ("perangkat", "aparat"), the village head ("kades" for "kepala desa"
+ * shares "desa"). */
+START_TEST(administrative_words_for_one_another)
+{
+  static const char *const groups[][3] = {
+    {"seleksi", "tes", "diseleksi"},
+    {"perangkat", "aparat", "aparatnya"},
+    {"desa", "kades", "desanya"},
+  };
+
+  assert_one_key_each(groups, sizeof(groups) / sizeof(groups[0]));
+  ck_assert(similar_word_key("tes", 3) != similar_word_key("tas", 3));
+}
+END_TEST
+
 START_TEST(score_sanity)
 {
   ck_assert(similar_score(A1, A1) == 1.0);
@@ -1029,6 +1046,7 @@ similar_suite(void)
   tcase_add_test(score, prefix_before_suffix_i);
   tcase_add_test(score, root_ending_like_a_particle);
   tcase_add_test(score, domain_words_for_one_another);
+  tcase_add_test(score, administrative_words_for_one_another);
   suite_add_tcase(s, score);
 
   tcase_add_test(index, find_same_reporter_rephrased);
