@@ -1265,10 +1265,27 @@ doom_promised(const struct ctx *cx, size_t k)
          (!word_is(cx, WC_GROUPHEAD, m - 2) && !word_is(cx, WC_CROWD, m - 2));
 }
 
-/* "Saya kasih waktu sampai hari Senin ...", "kami beri waktu sampai
- * tanggal 20": does the sentence from word s hold a deadline the
- * reporter sets (the reporter's word, later a [cause] word or "beri",
- * "waktu" and "sampai")? */
+/* Does a span or an end stand within three words after word w in its
+ * clause: "sampai" ("waktu sampai hari Senin") or a unit of time ("waktu
+ * tiga hari", "waktu 2 x 24 jam", "waktu satu minggu")? */
+static int
+span_after(const struct ctx *cx, size_t w)
+{
+  static const char *const span[] = {"sampai", "sampe", "hari", "hr",
+                                     "jam", "minggu", "mgg", "bulan",
+                                     "bln", NULL};
+  size_t k;
+
+  for (k = w + 1; k < cx->nm->n && k <= w + 4 && !starts_clause(cx, k); k++)
+    if (word_in(cx, k, span))
+      return 1;
+  return 0;
+}
+
+/* "Saya kasih waktu sampai hari Senin ...", "kami beri waktu tiga hari":
+ * does the sentence from word s hold a deadline the reporter sets (the
+ * reporter's word, later a [cause] word or "beri", "waktu" and an end or
+ * a span after it: span_after)? */
 static int
 deadline_set(const struct ctx *cx, size_t s)
 {
@@ -1278,9 +1295,8 @@ deadline_set(const struct ctx *cx, size_t s)
   for (k = s; k + 2 < n && (k == s || !starts_sentence(cx, k)); k++) {
     self |= word_is(cx, WC_SELF, k);
     if (self && (word_is(cx, WC_CAUSE, k) || word_text_is(cx, k, "beri")) &&
-        !starts_clause(cx, k + 1) && !starts_clause(cx, k + 2) &&
-        word_text_is(cx, k + 1, "waktu") &&
-        (word_text_is(cx, k + 2, "sampai") || word_text_is(cx, k + 2, "sampe")))
+        !starts_clause(cx, k + 1) && word_text_is(cx, k + 1, "waktu") &&
+        span_after(cx, k + 1))
       return 1;
   }
   return 0;

@@ -3352,6 +3352,28 @@ START_TEST(quality_judge_self_speaker)
 }
 END_TEST
 
+/* A deadline the reporter sets is a span as much as a day ("kasih
+ * waktu tiga hari", "beri waktu 2 x 24 jam"): ruin of an office after it
+ * ("rata dengan tanah") is the reporter's.  A building flattened by a
+ * flood, and time given for a form, are none. */
+static const struct judge_case deadline_span_cases[] = {
+  {"Saya kasih waktu tiga hari. Lewat dari itu, kantor Camat Amarasi "
+   "Barat rata dengan tanah.", QUALITY_THREAT, 0},
+  {"Kami beri waktu 2 x 24 jam. Sesudah itu, rumah kepala desa rata "
+   "dengan tanah.", QUALITY_THREAT, 0},
+  {"Rumah warga di Oenesu rata dengan tanah diterjang banjir, kepala desa "
+   "belum datang.", QUALITY_CLEAN, 0},
+  {"Petugas kasih waktu tiga hari untuk isi formulir. Lewat dari itu, "
+   "rumah kami yang rata dengan tanah karena banjir tidak dapat bantuan.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_deadline_span)
+{
+  judge_rows(deadline_span_cases, N(deadline_span_cases));
+}
+END_TEST
+
 /* Filth said of an official ("kotoran", as "sampah" is) insults when
  * aimed; filth in a street or a market is told. */
 static const struct judge_case filth_cases[] = {
@@ -4975,6 +4997,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_sent_harm);
   tcase_add_test(tc, quality_judge_signal_doom);
   tcase_add_test(tc, quality_judge_self_speaker);
+  tcase_add_test(tc, quality_judge_deadline_span);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
