@@ -1805,7 +1805,9 @@ owns_thing(const struct ctx *cx, size_t k)
  * (owned_weapon, or readied: an [arm] word right before it with the
  * reporter as agent), then, in its clause or the next, a [purpose] word
  * or "tinggal" opening the next clause with a person, office or building
- * as its target (has_target).  No [past] word before it in its clause
+ * as its target (has_target), or a word of aim opening it with one right
+ * after ("..., targetnya Kepala Dinas", "..., sasarannya kepala
+ * puskesmas": aimed_next).  No [past] word before it in its clause
  * unless the reporter readied it, then with the target right after
  * (aimed_next: "saya sudah rakit bom untuk kades"), and
  * no [not] word in it, outside reported speech: weapons seized
@@ -1815,6 +1817,8 @@ owns_thing(const struct ctx *cx, size_t k)
 static int
 reserved_for(const struct ctx *cx, size_t i)
 {
+  static const char *const aim[] = {"target", "targetnya", "sasaran",
+                                    "sasarannya", NULL};
   size_t k, c, n = cx->nm->n;
   int clauses = 0, readied, past = 0;
 
@@ -1838,6 +1842,8 @@ reserved_for(const struct ctx *cx, size_t i)
       if (word_text_is(cx, k, "tinggal") &&
           (past ? aimed_next(cx, k) : has_target(cx, k)))
         return 1;
+      if (word_in(cx, k, aim) && aimed_next(cx, k))
+        return 1;   /* "..., targetnya Kepala Dinas": its target named */
     }
     if (clauses == 0 && word_is(cx, WC_NOT, k))
       return 0;

@@ -3374,6 +3374,27 @@ START_TEST(quality_judge_deadline_span)
 }
 END_TEST
 
+/* A weapon readied ("su siap", "sudah saya isi") with a clause after it
+ * that names its target ("targetnya", "sasarannya" + an official) is
+ * dedicated to them, as "tinggal" or "untuk" would.  A sales target, and
+ * fish the fishermen's bombs aim at, are none. */
+static const struct judge_case weapon_aim_cases[] = {
+  {"Panah dan tombak su siap, targetnya Kepala Dinas PUPR Sumba Barat "
+   "Daya.", QUALITY_THREAT, 0},
+  {"Senapan angin punya bapak saya sudah saya isi, sasarannya kepala "
+   "puskesmas yang tukar obat itu.", QUALITY_THREAT, 0},
+  {"Kepala BPN bilang targetnya 100 sertifikat tahun ini, tapi baru 20 "
+   "yang jadi.", QUALITY_CLEAN, 0},
+  {"Bom ikan sering dipakai nelayan, sasarannya ikan di karang, kepala "
+   "desa diam saja.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_weapon_aim)
+{
+  judge_rows(weapon_aim_cases, N(weapon_aim_cases));
+}
+END_TEST
+
 /* Filth said of an official ("kotoran", as "sampah" is) insults when
  * aimed; filth in a street or a market is told. */
 static const struct judge_case filth_cases[] = {
@@ -4998,6 +5019,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_signal_doom);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_deadline_span);
+  tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
