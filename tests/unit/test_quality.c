@@ -3395,6 +3395,26 @@ START_TEST(quality_judge_weapon_aim)
 }
 END_TEST
 
+/* Beating by a crowd ("keroyok", "mengeroyok") is violence as "pukul"
+ * is: the reporter's people doing it to an official is a threat.  A
+ * crowd that beat a thief, told as news, is none. */
+static const struct judge_case mob_beating_cases[] = {
+  {"Teman-teman ojek sudah sepakat, petugas Dishub yang pungut liar di "
+   "terminal itu kami keroyok sampai mampus.", QUALITY_THREAT, 0},
+  {"Kalau besok dia minta uang lagi, kami mengeroyok mandor itu.",
+   QUALITY_THREAT, 0},
+  {"Kemarin warga keroyok maling di pasar Oeba, polisi datang terlambat.",
+   QUALITY_CLEAN, 0},
+  {"Sopir angkot dikeroyok preman di terminal dan petugas Dishub diam "
+   "saja.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_mob_beating)
+{
+  judge_rows(mob_beating_cases, N(mob_beating_cases));
+}
+END_TEST
+
 /* Filth said of an official ("kotoran", as "sampah" is) insults when
  * aimed; filth in a street or a market is told. */
 static const struct judge_case filth_cases[] = {
@@ -5020,6 +5040,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_deadline_span);
   tcase_add_test(tc, quality_judge_weapon_aim);
+  tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
