@@ -3415,6 +3415,26 @@ START_TEST(quality_judge_mob_beating)
 }
 END_TEST
 
+/* Paying or hiring someone ("bayar orang", "sewa preman") to do violence
+ * is ordering it: the reporter's act.  Paying a lawyer for a case, or
+ * workers to cut grass, is none. */
+static const struct judge_case hired_harm_cases[] = {
+  {"Saya sudah bayar orang untuk patahkan kaki sekretaris desa yang potong "
+   "BLT kami.", QUALITY_THREAT, 0},
+  {"Kami akan sewa preman untuk pukul kepala dusun itu.", QUALITY_THREAT,
+   0},
+  {"Saya sudah bayar pengacara untuk urus kasus pemukulan oleh kepala "
+   "desa.", QUALITY_CLEAN, 0},
+  {"Kami bayar orang untuk potong rumput di halaman kantor desa, tapi "
+   "dana dari desa tidak turun.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_hired_harm)
+{
+  judge_rows(hired_harm_cases, N(hired_harm_cases));
+}
+END_TEST
+
 /* Filth said of an official ("kotoran", as "sampah" is) insults when
  * aimed; filth in a street or a market is told. */
 static const struct judge_case filth_cases[] = {
@@ -5041,6 +5061,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_deadline_span);
   tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_mob_beating);
+  tcase_add_test(tc, quality_judge_hired_harm);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
