@@ -3435,6 +3435,28 @@ START_TEST(quality_judge_hired_harm)
 }
 END_TEST
 
+/* "beta deng beta pung om dong sendiri yang ...": the reporter with
+ * their people (subject_party) before "sendiri yang" is the reporter's
+ * party doing it, as "beta sendiri yang" is.  Police told to stay away
+ * doing it themselves, and the reporter's uncle who was beaten, are
+ * none. */
+static const struct judge_case party_cleft_cases[] = {
+  {"Sonde usah lapor polisi lai, beta deng beta pung om dong sendiri yang "
+   "nanti pukul mati itu mantri.", QUALITY_THREAT, 0},
+  {"Saya dan adik-adik saya sendiri yang akan bakar kantor camat itu.",
+   QUALITY_THREAT, 0},
+  {"Beta deng beta pung om dong sendiri yang lihat itu mantri pukul "
+   "pasien.", QUALITY_CLEAN, 0},
+  {"Polisi dong sendiri yang pukul beta pung om di pasar.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_party_cleft)
+{
+  judge_rows(party_cleft_cases, N(party_cleft_cases));
+}
+END_TEST
+
 /* Filth said of an official ("kotoran", as "sampah" is) insults when
  * aimed; filth in a street or a market is told. */
 static const struct judge_case filth_cases[] = {
@@ -5062,6 +5084,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_hired_harm);
+  tcase_add_test(tc, quality_judge_party_cleft);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
