@@ -244,9 +244,36 @@ razed(const struct ctx *cx, size_t i)
   return stem_in(&cx->q->cls[WC_RUIN], t, n, 0);
 }
 
+/* "kami kubur hidup-hidup", "mengubur kepala desa itu hidup-hidup": at
+ * word i a verb of burying (a [grave] stem, bare or with -kan, or its
+ * me- form) with "hidup" after it in its clause: a killing.  "kubur
+ * jenazah" buries the dead; "terkubur hidup-hidup" is an accident. */
+static int
+buried_alive(const struct ctx *cx, size_t i)
+{
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+  size_t k, n = w->len;
+  char stem[WORD_STEM_MAX];
+
+  if (n > 4 + SUFFIX_MIN_STEM && n - 3 < sizeof(stem) &&
+      memcmp(t, "meng", 4) == 0) {
+    stem[0] = 'k';   /* "mengubur" from "kubur" */
+    memcpy(stem + 1, t + 4, n - 4);
+    t = stem;
+    n -= 3;
+  }
+  if (!stem_in(&cx->q->cls[WC_GRAVE], t, n, 1))
+    return 0;
+  for (k = i + 1; k < cx->nm->n && !starts_clause(cx, k); k++)
+    if (word_text_is(cx, k, "hidup"))
+      return 1;
+  return 0;
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
- * douse_fuel, a building razed: razed, or a verb without its vowels:
- * sms_harm)?  *self is set
+ * douse_fuel, a building razed: razed, someone buried alive:
+ * buried_alive, or a verb without its vowels: sms_harm)?  *self is set
  * when it carries the reporter as its agent ("kubunuh"). */
 static int
 harm_word(const struct ctx *cx, size_t i, int *self)
@@ -254,7 +281,7 @@ harm_word(const struct ctx *cx, size_t i, int *self)
   *self = 0;
   if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
       harm_affixed(cx, i) || douse_fuel(cx, i) || razed(cx, i) ||
-      sms_harm(cx, i))
+      buried_alive(cx, i) || sms_harm(cx, i))
     return 1;
   if (prefixed(cx, WC_HARM, i, "ku")) {
     *self = 1;

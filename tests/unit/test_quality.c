@@ -3457,6 +3457,27 @@ START_TEST(quality_judge_party_cleft)
 }
 END_TEST
 
+/* Burying someone alive ("kubur hidup-hidup", "mengubur dia hidup-hidup")
+ * is killing them.  Burying the dead, and miners buried alive by a
+ * landslide, are none. */
+static const struct judge_case buried_alive_cases[] = {
+  {"Jadi kalau sampai akhir bulan ini tidak ada pemeriksaan, kontraktor "
+   "itu akan kami kubur hidup-hidup di lubang jalannya sendiri.",
+   QUALITY_THREAT, 0},
+  {"Kalau dana tidak kembali, kami akan mengubur kepala desa itu "
+   "hidup-hidup.", QUALITY_THREAT, 0},
+  {"Kami akan kubur jenazah bapak besok, tapi kepala desa belum kasih "
+   "tanah makam.", QUALITY_CLEAN, 0},
+  {"Dua penambang terkubur hidup-hidup karena longsor, kepala desa tidak "
+   "peduli.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_buried_alive)
+{
+  judge_rows(buried_alive_cases, N(buried_alive_cases));
+}
+END_TEST
+
 /* Filth said of an official ("kotoran", as "sampah" is) insults when
  * aimed; filth in a street or a market is told. */
 static const struct judge_case filth_cases[] = {
@@ -5085,6 +5106,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_hired_harm);
   tcase_add_test(tc, quality_judge_party_cleft);
+  tcase_add_test(tc, quality_judge_buried_alive);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
