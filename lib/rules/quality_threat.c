@@ -2496,6 +2496,38 @@ soon_of(const struct ctx *cx, size_t k)
          np_head(cx, k - 1, word_is(cx, WC_LINK, k - 1));
 }
 
+/* "dia tinggal nama", "bupati itu tinggal nama", "pulang tinggal nama":
+ * "tinggal nama" at word i said of a person ("dia", "mereka", "kau" or a
+ * person who is no office or building, modal and link words between:
+ * "bupati itu") or of someone coming home so ("pulang"), or foretold of
+ * an official (soon_of). */
+static int
+named_dead(const struct ctx *cx, size_t i)
+{
+  size_t k, m;
+
+  if (i == 0 || starts_clause(cx, i) || !word_text_is(cx, i, "tinggal") ||
+      !word_text_is(cx, i + 1, "nama") || starts_clause(cx, i + 1))
+    return 0;
+  for (k = i - 1; k > 0 && !starts_clause(cx, k) &&
+                  (word_is(cx, WC_MODAL, k) ||
+                   (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k)));
+       k--)
+    ;
+  if (word_text_is(cx, k, "pulang") || word_text_is(cx, k, "dia") ||
+      word_is(cx, WC_THEY, k) || word_is(cx, WC_YOU, k) || soon_of(cx, k))
+    return 1;
+  if (!other_person(cx, k) ||
+      word_is(cx, WC_TARGET, name_run(cx, k + 1, CTX_BEFORE, WORD_TITLE)))
+    return 0;
+  /* "koperasi desa itu": a thing named before the person words owns
+   * them */
+  for (m = k; m > 0 && !starts_clause(cx, m) && word_is(cx, WC_PERSON, m - 1);
+       m--)
+    ;
+  return starts_clause(cx, m) || function_word(cx, m - 1);
+}
+
 /* "Kalau saya ketemu lurah itu, besoknya dia tinggal nama saja", "...
  * kembalikan uang kami atau pulang tinggal nama": "tinggal nama" (only
  * a name left: dead) at word i, said of a person ("dia", "mereka", "kau"
@@ -2512,17 +2544,7 @@ name_left(const struct ctx *cx, size_t i)
   size_t k, c;
   int either = 0;
 
-  if (i == 0 || starts_clause(cx, i) || !word_text_is(cx, i, "tinggal") ||
-      !word_text_is(cx, i + 1, "nama") || starts_clause(cx, i + 1))
-    return 0;
-  for (k = i - 1; k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k);
-       k--)
-    ;
-  if (!word_text_is(cx, k, "pulang") && !word_text_is(cx, k, "dia") &&
-      !word_is(cx, WC_THEY, k) && !word_is(cx, WC_YOU, k) &&
-      !soon_of(cx, k) &&
-      !(other_person(cx, k) &&
-        !word_is(cx, WC_TARGET, name_run(cx, k + 1, CTX_BEFORE, WORD_TITLE))))
+  if (!named_dead(cx, i))
     return 0;
   c = clause_start(cx, i);
   for (k = c; k < i; k++) {
@@ -2684,7 +2706,8 @@ judge_threat(struct ctx *cx, size_t i)
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"; SMS "tggu
    * aja"), with a death, violence (SMS "bkr" too), ruin ("jadi abu",
    * ruin_of), the grave ("masuk kubur", "pulang dalam peti", "akan
-   * dikubur": buried) or a broken limb ("patah kakinya", limb_broken)
+   * dikubur": buried), a name left ("bupati itu tinggal nama":
+   * named_dead) or a broken limb ("patah kakinya", limb_broken)
    * after it; "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
@@ -2693,7 +2716,8 @@ judge_threat(struct ctx *cx, size_t i)
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
           sms_harm(cx, k) ||
-          ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k) ||
+          ruin_of(cx, k) || home_dead(cx, k) || named_dead(cx, k) ||
+          word_is(cx, WC_GRAVE, k) ||
           buried(cx, k) || limb_broken(cx, k))
         found(cx, i, QUALITY_THREAT, "threat");
 }

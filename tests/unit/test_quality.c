@@ -3478,6 +3478,26 @@ START_TEST(quality_judge_buried_alive)
 }
 END_TEST
 
+/* "tinggal nama" (dead) said of an official after "tunggu saja", past
+ * link words ("bupati itu tinggal nama"), is a death promised as "pulang
+ * tinggal nama" is.  A cooperative or a programme that exists no more
+ * is none. */
+static const struct judge_case wait_name_cases[] = {
+  {"Tunggu saja, sebentar lagi bupati itu tinggal nama.", QUALITY_THREAT,
+   0},
+  {"Kades itu tunggu saja, dia tinggal nama.", QUALITY_THREAT, 0},
+  {"Tunggu saja, sebentar lagi koperasi desa itu tinggal nama.",
+   QUALITY_CLEAN, 0},
+  {"Kami disuruh tunggu saja, sekarang program bantuan itu tinggal nama.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_wait_name)
+{
+  judge_rows(wait_name_cases, N(wait_name_cases));
+}
+END_TEST
+
 /* Filth said of an official ("kotoran", as "sampah" is) insults when
  * aimed; filth in a street or a market is told. */
 static const struct judge_case filth_cases[] = {
@@ -5107,6 +5127,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_hired_harm);
   tcase_add_test(tc, quality_judge_party_cleft);
   tcase_add_test(tc, quality_judge_buried_alive);
+  tcase_add_test(tc, quality_judge_wait_name);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
