@@ -1329,6 +1329,41 @@ deadline_set(const struct ctx *cx, size_t s)
   return 0;
 }
 
+/* "saya tidak jamin nyawa Pak Camat aman", "kami tidak menjamin rumahnya
+ * selamat": "aman"/"selamat" at word k, with "jamin"/"menjamin" before
+ * it in its clause after a [not] word (negation_before) whose agent is
+ * the reporter (self_agent), outside reported speech,
+ * and a condition in the sentence that names a person other than the
+ * reporter ("kalau dia masih berani ...", "kalau kades itu datang"): the
+ * reporter will not vouch for someone's life on their own conduct.  A
+ * flood that may come is no one's conduct. */
+static int
+unvouched(const struct ctx *cx, size_t k)
+{
+  static const char *const vouch[] = {"jamin", "menjamin", "jamen", NULL};
+  size_t m, c, s;
+  int cond = 0;
+
+  if (cx->reported[k] ||
+      !(word_text_is(cx, k, "aman") || word_text_is(cx, k, "selamat")))
+    return 0;
+  c = clause_start(cx, k);
+  for (m = c + 1; m < k; m++)
+    if (word_in(cx, m, vouch) && negation_before(cx, m) < m &&
+        self_agent(cx, negation_before(cx, m)))
+      break;
+  if (m >= k)
+    return 0;
+  s = sentence_start(cx, k);
+  for (m = s; m < cx->nm->n && (m == s || !starts_sentence(cx, m)); m++) {
+    if (starts_clause(cx, m) || word_is(cx, WC_IF, m))
+      cond = word_is(cx, WC_IF, m);   /* "... aman kalau dia ..." */
+    else if (cond && (other_person(cx, m) || word_text_is(cx, m, "dia")))
+      return 1;
+  }
+  return 0;
+}
+
 /* Is word m the body, life or house of someone other than the reporter:
  * a [life], [target] or person word with "-nya" ("kepalanya",
  * "nyawanya", "rumahnya"), or a [life] or [target] word with a person
@@ -1390,7 +1425,9 @@ subject_body(const struct ctx *cx, size_t m, size_t k)
  * or a deadline the reporter set in the sentence before ("Saya kasih
  * waktu sampai hari Senin ... . Lewat dari itu, nyawanya taruhannya.").
  * An accident ("kepalanya pecah dan dijahit") or a danger told ("nyawa
- * taruhannya" of villagers crossing a river) is none.
+ * taruhannya" of villagers crossing a river) is none.  A life or house
+ * the reporter will not vouch for on someone's conduct (unvouched) is a
+ * fate too.
  */
 static int
 fate_at(const struct ctx *cx, size_t k)
@@ -1398,6 +1435,13 @@ fate_at(const struct ctx *cx, size_t k)
   size_t c, m, s;
   int victim = 0;
 
+  if (unvouched(cx, k)) {
+    c = clause_start(cx, k);
+    for (m = c; m < k; m++)
+      if (victim_at(cx, m))
+        return 1;   /* "... nyawa Pak Camat aman kalau dia ..." */
+    return 0;
+  }
   if (cx->reported[k] ||
       !(word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BROKEN, k) ||
         ruin_of(cx, k)) ||

@@ -3498,6 +3498,28 @@ START_TEST(quality_judge_wait_name)
 }
 END_TEST
 
+/* The reporter who will not vouch for an official's life or house
+ * ("saya tidak jamin nyawa Pak Camat aman") on a condition about them
+ * promises its end.  A danger of nature the reporter cannot vouch
+ * against, and an official who does not guarantee the reporter, are
+ * none. */
+static const struct judge_case unvouched_cases[] = {
+  {"Saya tidak jamin nyawa Pak Camat aman kalau dia masih berani injak "
+   "kampung kami lagi.", QUALITY_THREAT, 0},
+  {"Kalau kades itu datang lagi, kami tidak menjamin rumahnya selamat.",
+   QUALITY_THREAT, 0},
+  {"Saya tidak jamin rumah pak RT aman kalau banjir datang lagi, "
+   "talud belum dibangun.", QUALITY_CLEAN, 0},
+  {"Kepala desa bilang dia tidak jamin nyawa saya aman kalau saya "
+   "lapor.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_unvouched)
+{
+  judge_rows(unvouched_cases, N(unvouched_cases));
+}
+END_TEST
+
 /* Filth said of an official ("kotoran", as "sampah" is) insults when
  * aimed; filth in a street or a market is told. */
 static const struct judge_case filth_cases[] = {
@@ -5128,6 +5150,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_party_cleft);
   tcase_add_test(tc, quality_judge_buried_alive);
   tcase_add_test(tc, quality_judge_wait_name);
+  tcase_add_test(tc, quality_judge_unvouched);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
