@@ -490,18 +490,38 @@ elided_target(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* Is the first person, office or building after word v in its clause a
+ * vehicle or a machine ("mobil", "oto", "motor", "kendaraan", "genset")?
+ */
+static int
+vehicle_next(const struct ctx *cx, size_t v)
+{
+  static const char *const vehicle[] = {"mobil", "oto", "motor",
+                                        "kendaraan", "genset", NULL};
+  size_t k;
+
+  for (k = v + 1; k < cx->nm->n && !starts_clause(cx, k); k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
+        word_in(cx, k, vehicle))
+      return word_in(cx, k, vehicle);
+  return 0;
+}
+
 /* A weapon put first, readied by the reporter for someone: "parang sudah
  * saya asah untuk kepala dusun".  The reporter's word follows the weapon
  * at word i within CTX_AFTER words, then a verb of arming or violence
  * with a person, office or building after it.  A verb of violence that
  * opens its clause so is a means named as a thing: "Racun tikus sudah sy
- * siapkan untuk kopi pak sekdes". */
+ * siapkan untuk kopi pak sekdes".  Fuel is readied so for arson ("dua
+ * jeriken bensin sudah saya siapkan untuk kantor desa"), but not for a
+ * vehicle (vehicle_next: "bensin ... untuk motor dinas" is fuelling it). */
 static int
 fronted_weapon(const struct ctx *cx, size_t i)
 {
   size_t k, v;
+  int fuel = word_is(cx, WC_FUEL, i);
 
-  if (!word_is(cx, WC_WEAPON, i) &&
+  if (!word_is(cx, WC_WEAPON, i) && !fuel &&
       !(word_is(cx, WC_HARM, i) && starts_clause(cx, i)))
     return 0;
   for (k = i + 1; k < cx->nm->n && k <= i + CTX_AFTER &&
@@ -513,7 +533,7 @@ fronted_weapon(const struct ctx *cx, size_t i)
       ;
     return v < cx->nm->n && !starts_clause(cx, v) &&
            (word_is(cx, WC_ARM, v) || word_is(cx, WC_HARM, v)) &&
-           has_target(cx, v);
+           has_target(cx, v) && !(fuel && vehicle_next(cx, v));
   }
   return 0;
 }
@@ -2717,7 +2737,7 @@ judge_threat(struct ctx *cx, size_t i)
       (outcome_after(cx, i) || fronted_target(cx, i) ||
        elided_target(cx, i)))
     found(cx, i, QUALITY_THREAT, "threat");
-  if (harm && fronted_weapon(cx, i))
+  if ((harm || word_is(cx, WC_FUEL, i)) && fronted_weapon(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   if (intended_harm(cx, i) || poison_served(cx, i) || advised_harm(cx, i) ||
       relayed_harm(cx, i) || reserved_for(cx, i))

@@ -3520,6 +3520,27 @@ START_TEST(quality_judge_unvouched)
 }
 END_TEST
 
+/* Fuel put first and readied by the reporter for an office ("dua jeriken
+ * bensin sudah saya siapkan untuk kantor desa") is readied as a weapon
+ * is.  Fuel readied for a vehicle, or bought for the office generator by
+ * its staff, is none. */
+static const struct judge_case fuel_readied_cases[] = {
+  {"Dua jeriken bensin sudah saya siapkan untuk kantor Desa Nunmafo, "
+   "tinggal tunggu malam.", QUALITY_THREAT, 0},
+  {"Minyak tanah sudah kami siapkan untuk rumah kepala dusun itu.",
+   QUALITY_THREAT, 0},
+  {"Bensin sudah saya siapkan untuk motor dinas, tapi kepala desa tidak "
+   "ganti uangnya.", QUALITY_CLEAN, 0},
+  {"Solar untuk genset kantor camat dibeli bendahara dengan harga dua kali "
+   "lipat.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_fuel_readied)
+{
+  judge_rows(fuel_readied_cases, N(fuel_readied_cases));
+}
+END_TEST
+
 /* Filth said of an official ("kotoran", as "sampah" is) insults when
  * aimed; filth in a street or a market is told. */
 static const struct judge_case filth_cases[] = {
@@ -5151,6 +5172,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_buried_alive);
   tcase_add_test(tc, quality_judge_wait_name);
   tcase_add_test(tc, quality_judge_unvouched);
+  tcase_add_test(tc, quality_judge_fuel_readied);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
