@@ -1823,6 +1823,7 @@ food_first(const struct ctx *cx, size_t a)
  * sekdes", "sa su siapkan racun untuk dia pung kopi": a [poison] word at
  * i, the reporter's word at most CTX_AFTER words before it in its clause,
  * and later in the sentence a [food] word after "untuk"/"di"/"ke"/"dalam"
+ * (Kupang "itu" between or not: "di itu bendahara pung kopi")
  * owned by a person (owned_by, or owner_first), said as
  * an intent (intended) there, by the reporter again when in a later
  * clause; put there already or not ("sy sudah masukkan racun di sumur
@@ -1835,7 +1836,8 @@ poison_served(const struct ctx *cx, size_t i)
 {
   static const char *const into[] = {"untuk", "utk", "buat", "di", "ke",
                                      "dalam", NULL};
-  size_t k, b, a = i;
+  static const char *const that[] = {"itu", "ini", NULL};
+  size_t k, b, f, a = i;
 
   if (!word_is(cx, WC_POISON, i) || cx->reported[i])
     return 0;
@@ -1849,9 +1851,13 @@ poison_served(const struct ctx *cx, size_t i)
   if (food_first(cx, a) && intended(cx, i, a, 0))
     return 1;
   for (k = i + 1; k + 1 < cx->nm->n && !starts_sentence(cx, k + 1); k++) {
+    f = k + 1;
+    /* "di itu bendahara pung kopi": Kupang puts "itu" first */
+    if (f + 1 < cx->nm->n && !starts_clause(cx, f + 1) &&
+        word_in(cx, f, that))
+      f++;
     if (!word_in(cx, k, into) || starts_clause(cx, k + 1) ||
-        !(word_is(cx, WC_FOOD, k + 1) ? owned_by(cx, k + 1)
-                                       : owner_first(cx, k + 1)))
+        !(word_is(cx, WC_FOOD, f) ? owned_by(cx, f) : owner_first(cx, f)))
       continue;
     /* "..., nanti sy campur di kopi pak sekdes": served in a later
      * clause, by the reporter again. */

@@ -3541,6 +3541,24 @@ START_TEST(quality_judge_fuel_readied)
 }
 END_TEST
 
+/* Poison put in an official's drink written the Kupang way, the
+ * demonstrative first ("di itu bendahara pung kopi"), is served as "di
+ * kopi bendahara" is.  Poison for the rats in the reporter's own coffee
+ * store is none. */
+static const struct judge_case poison_kupang_cases[] = {
+  {"Beta nanti taru racun di itu bendahara pung kopi, biar dia mati "
+   "pelan-pelan.", QUALITY_THREAT, 0},
+  {"Sa mau campur racun ke itu kades pung teh.", QUALITY_THREAT, 0},
+  {"Beta nanti taru racun tikus di itu gudang kopi, kepala desa tidak "
+   "kasih bantuan obat hama.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_poison_kupang)
+{
+  judge_rows(poison_kupang_cases, N(poison_kupang_cases));
+}
+END_TEST
+
 /* Filth said of an official ("kotoran", as "sampah" is) insults when
  * aimed; filth in a street or a market is told. */
 static const struct judge_case filth_cases[] = {
@@ -5173,6 +5191,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_wait_name);
   tcase_add_test(tc, quality_judge_unvouched);
   tcase_add_test(tc, quality_judge_fuel_readied);
+  tcase_add_test(tc, quality_judge_poison_kupang);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
