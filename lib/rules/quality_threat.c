@@ -672,11 +672,13 @@ owned_weapon(const struct ctx *cx, size_t i)
 /* The "mana" of "di mana"/"dimana" after word i in its sentence, once
  * the reporter knows it ("tahu"/"tau" right after the reporter's word,
  * modal words between, past word i + 1): "... saya tahu di mana dia
- * tinggal", "kami tahu rumahnya di mana"; the number of words when
- * there is none. */
+ * tinggal", "kami tahu rumahnya di mana", SMS "sy tau rmh km di mn",
+ * "dmn"; the number of words when there is none. */
 static size_t
 knows_where(const struct ctx *cx, size_t i)
 {
+  static const char *const where[] = {"dimana", "dmn", "dmana", "dimn",
+                                      NULL};
   size_t m, s, n = cx->nm->n;
   int knows = 0;
 
@@ -688,8 +690,9 @@ knows_where(const struct ctx *cx, size_t i)
       knows |= s > i + 1 && !starts_clause(cx, s) &&
                word_is(cx, WC_SELF, s - 1);
     }
-    if (knows && (word_text_is(cx, m, "dimana") ||
-                  (word_text_is(cx, m, "mana") &&
+    if (knows && (word_in(cx, m, where) ||
+                  ((word_text_is(cx, m, "mana") ||
+                    word_text_is(cx, m, "mn")) &&
                    word_text_is(cx, m - 1, "di"))))
       return m;
   }

@@ -3559,6 +3559,23 @@ START_TEST(quality_judge_poison_kupang)
 }
 END_TEST
 
+/* "di mana" in SMS shorthand ("di mn", "dmn", "dmana") after "awas" and
+ * the reporter knowing ("sy tau rmh km di mn") is the reporter knowing
+ * where someone lives.  A reporter who does not know where the office
+ * is, asking, is none. */
+static const struct judge_case where_sms_cases[] = {
+  {"awas km pak kades, sy tau rmh km di mn. tggu sj mlm ni",
+   QUALITY_THREAT, 0},
+  {"awas pak camat, sy tau rmh anak bpk dmn", QUALITY_THREAT, 0},
+  {"sy tdk tau kantor dinsos di mn, tlg kasih alamat", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_where_sms)
+{
+  judge_rows(where_sms_cases, N(where_sms_cases));
+}
+END_TEST
+
 /* Filth said of an official ("kotoran", as "sampah" is) insults when
  * aimed; filth in a street or a market is told. */
 static const struct judge_case filth_cases[] = {
@@ -5192,6 +5209,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_unvouched);
   tcase_add_test(tc, quality_judge_fuel_readied);
   tcase_add_test(tc, quality_judge_poison_kupang);
+  tcase_add_test(tc, quality_judge_where_sms);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
