@@ -271,9 +271,31 @@ buried_alive(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "kantor BPN itu bisa kami kirimi satu" after "bom ikan", "kami kirim
+ * bom ke rumah kades": at word i an active verb of sending, with a
+ * weapon named in its sentence outside reported speech: the weapon
+ * delivered.  "kami kirimi surat" sends a letter. */
+static int
+weapon_sent(const struct ctx *cx, size_t i)
+{
+  static const char *const send[] = {"kirim", "kirimi", "kirimkan",
+                                     "mengirim", "mengirimi", "mengirimkan",
+                                     "antar", "antarkan", NULL};
+  size_t k, s;
+
+  if (!word_in(cx, i, send) || cx->reported[i])
+    return 0;
+  s = sentence_start(cx, i);
+  for (k = s; k < cx->nm->n && (k == s || !starts_sentence(cx, k)); k++)
+    if (word_is(cx, WC_WEAPON, k) && !cx->reported[k])
+      return 1;
+  return 0;
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
  * douse_fuel, a building razed: razed, someone buried alive:
- * buried_alive, or a verb without its vowels: sms_harm)?  *self is set
+ * buried_alive, a weapon sent: weapon_sent, or a verb without its
+ * vowels: sms_harm)?  *self is set
  * when it carries the reporter as its agent ("kubunuh"). */
 static int
 harm_word(const struct ctx *cx, size_t i, int *self)
@@ -281,7 +303,7 @@ harm_word(const struct ctx *cx, size_t i, int *self)
   *self = 0;
   if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
       harm_affixed(cx, i) || douse_fuel(cx, i) || razed(cx, i) ||
-      buried_alive(cx, i) || sms_harm(cx, i))
+      buried_alive(cx, i) || weapon_sent(cx, i) || sms_harm(cx, i))
     return 1;
   if (prefixed(cx, WC_HARM, i, "ku")) {
     *self = 1;
@@ -417,13 +439,15 @@ time_after(const struct ctx *cx, size_t e)
 static int
 fronted_target(const struct ctx *cx, size_t i)
 {
+  static const char *const one[] = {"satu", "sebuah", "sebiji", NULL};
   size_t k = i, e = i;
 
   while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
          !word_is(cx, WC_IF, e + 1) &&
          (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1) ||
-          (e == i && same_word(cx, i, e + 1))))
-    e++;
+          (e == i && same_word(cx, i, e + 1)) ||
+          (e == i && weapon_sent(cx, i) && word_in(cx, e + 1, one))))
+    e++;   /* "... kami kirimi satu": the weapon sent, counted */
   e = time_after(cx, e);
   if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1) &&
       !word_text_is(cx, e + 1, "di") && !result_after(cx, e) &&

@@ -3576,6 +3576,27 @@ START_TEST(quality_judge_where_sms)
 }
 END_TEST
 
+/* Sending an office a bomb ("kantor BPN itu bisa kami kirimi satu",
+ * "kami kirim bom ke rumah kades") is violence with the weapon named in
+ * the sentence.  Sending a letter, or fish bombs seized and sent to the
+ * police, are none. */
+static const struct judge_case weapon_sent_cases[] = {
+  {"Saya punya kenalan yang bisa rakit bom ikan, kantor BPN Ende itu bisa "
+   "kami kirimi satu.", QUALITY_THREAT, 0},
+  {"Kalau tanah kami tidak dikembalikan, kami kirim bom ke rumah kepala "
+   "BPN.", QUALITY_THREAT, 0},
+  {"Kantor BPN Ende itu sudah kami kirimi surat tiga kali, tidak ada "
+   "jawaban.", QUALITY_CLEAN, 0},
+  {"Bom ikan yang disita warga sudah dikirim ke kantor polisi, kepala desa "
+   "diam saja.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_weapon_sent)
+{
+  judge_rows(weapon_sent_cases, N(weapon_sent_cases));
+}
+END_TEST
+
 /* Filth said of an official ("kotoran", as "sampah" is) insults when
  * aimed; filth in a street or a market is told. */
 static const struct judge_case filth_cases[] = {
@@ -5210,6 +5231,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_fuel_readied);
   tcase_add_test(tc, quality_judge_poison_kupang);
   tcase_add_test(tc, quality_judge_where_sms);
+  tcase_add_test(tc, quality_judge_weapon_sent);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
