@@ -636,6 +636,28 @@ dark_road(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "... Itu saja pesan saya.": the first word of a later sentence (within
+ * two after the one of word i) that opens with "itu"/"ini" and holds a
+ * [message] word with the reporter's word right after it: the reporter
+ * closing what came before as their message; the number of words when
+ * there is none. */
+static size_t
+message_tag(const struct ctx *cx, size_t i)
+{
+  size_t k, s = 0, n = cx->nm->n;
+
+  for (k = i + 1; k + 1 < n; k++) {
+    if (starts_sentence(cx, k) && ++s > 2)
+      break;
+    if (s > 0 && word_is(cx, WC_MESSAGE, k) && !starts_clause(cx, k + 1) &&
+        word_is(cx, WC_SELF, k + 1) &&
+        (word_text_is(cx, sentence_start(cx, k), "itu") ||
+         word_text_is(cx, sentence_start(cx, k), "ini")))
+      return sentence_start(cx, k);
+  }
+  return n;
+}
+
 /* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
  * twice or not: "hati-hati"), a person or "you" within two words after
  * it (or an official named before it: "pak lurah tu awas sa, ...",
@@ -644,12 +666,14 @@ dark_road(const struct ctx *cx, size_t k)
  * saja"), and later in the sentence harm befalling people or someone
  * not coming home after a modal word ("bisa celaka", "bisa tidak sampai
  * rumah", "apa yang bisa terjadi sama dia": befalls_on), ruin ("jadi
- * abu") or a dark way home ("jalan ke rumahnya gelap": dark_road).  A warning about a bridge that "bisa hancur" is
- * none. */
+ * abu") or a dark way home ("jalan ke rumahnya gelap": dark_road),
+ * up to the reporter's closing "Itu saja pesan saya" (message_tag) when
+ * there is one, with darkness anywhere before it.  A warning about a
+ * bridge that "bisa hancur" is none. */
 static int
 veiled_warning(const struct ctx *cx, size_t i)
 {
-  size_t k = i + 1, m, n = cx->nm->n;
+  size_t k = i + 1, m, e, n = cx->nm->n;
 
   if (!word_is(cx, WC_WARN, i))
     return 0;
@@ -668,11 +692,16 @@ veiled_warning(const struct ctx *cx, size_t i)
     if (m >= n || m >= k + 2 || starts_sentence(cx, m))
       return 0;
   }
-  for (m++; m < n && !starts_sentence(cx, m); m++)
+  /* "... lewat jalan kebun. Di sana gelap ... Itu saja pesan saya.": a
+   * warning the reporter closes as a message (message_tag) runs to it,
+   * and darkness anywhere in it is the way home. */
+  e = message_tag(cx, i);
+  for (m++; m < n && (e < n ? m < e : !starts_sentence(cx, m)); m++)
     if ((word_is(cx, WC_MODAL, m - 1) &&
          (word_is(cx, WC_BEFALL, m) || no_return(cx, m) ||
           befalls_on(cx, m))) ||
-        ruin_of(cx, m) || dark_road(cx, m))
+        ruin_of(cx, m) || dark_road(cx, m) ||
+        (e < n && word_text_is(cx, m, "gelap")))
       return 1;
   return 0;
 }

@@ -3597,6 +3597,27 @@ START_TEST(quality_judge_weapon_sent)
 }
 END_TEST
 
+/* A warning to an official about their dark way home may run over more
+ * than one sentence when the reporter closes it as their message ("Itu
+ * saja pesan saya"): the darkness told after it is the menace.  The same
+ * words to other citizens, and a dark road complained of, are none. */
+static const struct judge_case message_warning_cases[] = {
+  {"Kepala desa itu sebaiknya hati-hati kalau pulang malam lewat jalan "
+   "kebun. Di sana gelap dan sering ada kejadian. Itu saja pesan saya.",
+   QUALITY_THREAT, 0},
+  {"Warga sebaiknya hati-hati kalau pulang malam lewat jalan kebun. Di "
+   "sana gelap dan sering ada kejadian. Itu saja pesan saya.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa tidak pernah pasang lampu di jalan kebun. Di sana gelap "
+   "dan sering ada kejadian. Itu saja pesan saya.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_message_warning)
+{
+  judge_rows(message_warning_cases, N(message_warning_cases));
+}
+END_TEST
+
 /* Filth said of an official ("kotoran", as "sampah" is) insults when
  * aimed; filth in a street or a market is told. */
 static const struct judge_case filth_cases[] = {
@@ -5232,6 +5253,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_poison_kupang);
   tcase_add_test(tc, quality_judge_where_sms);
   tcase_add_test(tc, quality_judge_weapon_sent);
+  tcase_add_test(tc, quality_judge_message_warning);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
