@@ -321,13 +321,17 @@ subject_of(const struct ctx *cx, size_t i, unsigned how)
   return s;
 }
 
+static size_t subject_party(const struct ctx *cx, size_t c, size_t i);
+
 /* "beta sendiri yang ...", "kami yang ...": is word k "yang" after the
- * reporter's word (and "sendiri") that opens its clause?  The one "who"
- * does it is then the reporter; "anak saya yang ..." is the child. */
+ * reporter's word (and "sendiri") that opens its clause, or after the
+ * reporter with their people (subject_party: "beta deng beta pung om
+ * dong sendiri yang ...")?  The one "who" does it is then the reporter;
+ * "anak saya yang ..." is the child. */
 static int
 cleft_self(const struct ctx *cx, size_t k)
 {
-  size_t m;
+  size_t m, c;
 
   if (k == 0 || starts_clause(cx, k) ||
       !(word_text_is(cx, k, "yang") || word_text_is(cx, k, "yg")))
@@ -335,6 +339,9 @@ cleft_self(const struct ctx *cx, size_t k)
   m = k - 1;
   if (m > 0 && !starts_clause(cx, m) && word_text_is(cx, m, "sendiri"))
     m--;
+  c = clause_start(cx, k);
+  if (c < m && word_is(cx, WC_SELF, c) && subject_party(cx, c, k) == m + 1)
+    return 1;   /* "beta deng beta pung om dong sendiri yang ..." */
   /* ", dan saya sendiri yang ...": "dan" may open the clause first. */
   return word_is(cx, WC_SELF, m) &&
          (starts_clause(cx, m) ||

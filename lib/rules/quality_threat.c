@@ -244,9 +244,58 @@ razed(const struct ctx *cx, size_t i)
   return stem_in(&cx->q->cls[WC_RUIN], t, n, 0);
 }
 
+/* "kami kubur hidup-hidup", "mengubur kepala desa itu hidup-hidup": at
+ * word i a verb of burying (a [grave] stem, bare or with -kan, or its
+ * me- form) with "hidup" after it in its clause: a killing.  "kubur
+ * jenazah" buries the dead; "terkubur hidup-hidup" is an accident. */
+static int
+buried_alive(const struct ctx *cx, size_t i)
+{
+  const struct word *w = &cx->nm->w[i];
+  const char *t = cx->nm->text + w->off;
+  size_t k, n = w->len;
+  char stem[WORD_STEM_MAX];
+
+  if (n > 4 + SUFFIX_MIN_STEM && n - 3 < sizeof(stem) &&
+      memcmp(t, "meng", 4) == 0) {
+    stem[0] = 'k';   /* "mengubur" from "kubur" */
+    memcpy(stem + 1, t + 4, n - 4);
+    t = stem;
+    n -= 3;
+  }
+  if (!stem_in(&cx->q->cls[WC_GRAVE], t, n, 1))
+    return 0;
+  for (k = i + 1; k < cx->nm->n && !starts_clause(cx, k); k++)
+    if (word_text_is(cx, k, "hidup"))
+      return 1;
+  return 0;
+}
+
+/* "kantor BPN itu bisa kami kirimi satu" after "bom ikan", "kami kirim
+ * bom ke rumah kades": at word i an active verb of sending, with a
+ * weapon named in its sentence outside reported speech: the weapon
+ * delivered.  "kami kirimi surat" sends a letter. */
+static int
+weapon_sent(const struct ctx *cx, size_t i)
+{
+  static const char *const send[] = {"kirim", "kirimi", "kirimkan",
+                                     "mengirim", "mengirimi", "mengirimkan",
+                                     "antar", "antarkan", NULL};
+  size_t k, s;
+
+  if (!word_in(cx, i, send) || cx->reported[i])
+    return 0;
+  s = sentence_start(cx, i);
+  for (k = s; k < cx->nm->n && (k == s || !starts_sentence(cx, k)); k++)
+    if (word_is(cx, WC_WEAPON, k) && !cx->reported[k])
+      return 1;
+  return 0;
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
- * douse_fuel, a building razed: razed, or a verb without its vowels:
- * sms_harm)?  *self is set
+ * douse_fuel, a building razed: razed, someone buried alive:
+ * buried_alive, a weapon sent: weapon_sent, or a verb without its
+ * vowels: sms_harm)?  *self is set
  * when it carries the reporter as its agent ("kubunuh"). */
 static int
 harm_word(const struct ctx *cx, size_t i, int *self)
@@ -254,7 +303,7 @@ harm_word(const struct ctx *cx, size_t i, int *self)
   *self = 0;
   if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
       harm_affixed(cx, i) || douse_fuel(cx, i) || razed(cx, i) ||
-      sms_harm(cx, i))
+      buried_alive(cx, i) || weapon_sent(cx, i) || sms_harm(cx, i))
     return 1;
   if (prefixed(cx, WC_HARM, i, "ku")) {
     *self = 1;
@@ -390,13 +439,15 @@ time_after(const struct ctx *cx, size_t e)
 static int
 fronted_target(const struct ctx *cx, size_t i)
 {
+  static const char *const one[] = {"satu", "sebuah", "sebiji", NULL};
   size_t k = i, e = i;
 
   while (e + 1 < cx->nm->n && !starts_clause(cx, e + 1) &&
          !word_is(cx, WC_IF, e + 1) &&
          (word_is(cx, WC_MODAL, e + 1) || word_is(cx, WC_INTENS, e + 1) ||
-          (e == i && same_word(cx, i, e + 1))))
-    e++;
+          (e == i && same_word(cx, i, e + 1)) ||
+          (e == i && weapon_sent(cx, i) && word_in(cx, e + 1, one))))
+    e++;   /* "... kami kirimi satu": the weapon sent, counted */
   e = time_after(cx, e);
   if (!ends_clause(cx, e) && !word_is(cx, WC_IF, e + 1) &&
       !word_text_is(cx, e + 1, "di") && !result_after(cx, e) &&
@@ -463,18 +514,38 @@ elided_target(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* Is the first person, office or building after word v in its clause a
+ * vehicle or a machine ("mobil", "oto", "motor", "kendaraan", "genset")?
+ */
+static int
+vehicle_next(const struct ctx *cx, size_t v)
+{
+  static const char *const vehicle[] = {"mobil", "oto", "motor",
+                                        "kendaraan", "genset", NULL};
+  size_t k;
+
+  for (k = v + 1; k < cx->nm->n && !starts_clause(cx, k); k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
+        word_in(cx, k, vehicle))
+      return word_in(cx, k, vehicle);
+  return 0;
+}
+
 /* A weapon put first, readied by the reporter for someone: "parang sudah
  * saya asah untuk kepala dusun".  The reporter's word follows the weapon
  * at word i within CTX_AFTER words, then a verb of arming or violence
  * with a person, office or building after it.  A verb of violence that
  * opens its clause so is a means named as a thing: "Racun tikus sudah sy
- * siapkan untuk kopi pak sekdes". */
+ * siapkan untuk kopi pak sekdes".  Fuel is readied so for arson ("dua
+ * jeriken bensin sudah saya siapkan untuk kantor desa"), but not for a
+ * vehicle (vehicle_next: "bensin ... untuk motor dinas" is fuelling it). */
 static int
 fronted_weapon(const struct ctx *cx, size_t i)
 {
   size_t k, v;
+  int fuel = word_is(cx, WC_FUEL, i);
 
-  if (!word_is(cx, WC_WEAPON, i) &&
+  if (!word_is(cx, WC_WEAPON, i) && !fuel &&
       !(word_is(cx, WC_HARM, i) && starts_clause(cx, i)))
     return 0;
   for (k = i + 1; k < cx->nm->n && k <= i + CTX_AFTER &&
@@ -486,7 +557,7 @@ fronted_weapon(const struct ctx *cx, size_t i)
       ;
     return v < cx->nm->n && !starts_clause(cx, v) &&
            (word_is(cx, WC_ARM, v) || word_is(cx, WC_HARM, v)) &&
-           has_target(cx, v);
+           has_target(cx, v) && !(fuel && vehicle_next(cx, v));
   }
   return 0;
 }
@@ -565,6 +636,28 @@ dark_road(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "... Itu saja pesan saya.": the first word of a later sentence (within
+ * two after the one of word i) that opens with "itu"/"ini" and holds a
+ * [message] word with the reporter's word right after it: the reporter
+ * closing what came before as their message; the number of words when
+ * there is none. */
+static size_t
+message_tag(const struct ctx *cx, size_t i)
+{
+  size_t k, s = 0, n = cx->nm->n;
+
+  for (k = i + 1; k + 1 < n; k++) {
+    if (starts_sentence(cx, k) && ++s > 2)
+      break;
+    if (s > 0 && word_is(cx, WC_MESSAGE, k) && !starts_clause(cx, k + 1) &&
+        word_is(cx, WC_SELF, k + 1) &&
+        (word_text_is(cx, sentence_start(cx, k), "itu") ||
+         word_text_is(cx, sentence_start(cx, k), "ini")))
+      return sentence_start(cx, k);
+  }
+  return n;
+}
+
 /* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
  * twice or not: "hati-hati"), a person or "you" within two words after
  * it (or an official named before it: "pak lurah tu awas sa, ...",
@@ -573,12 +666,14 @@ dark_road(const struct ctx *cx, size_t k)
  * saja"), and later in the sentence harm befalling people or someone
  * not coming home after a modal word ("bisa celaka", "bisa tidak sampai
  * rumah", "apa yang bisa terjadi sama dia": befalls_on), ruin ("jadi
- * abu") or a dark way home ("jalan ke rumahnya gelap": dark_road).  A warning about a bridge that "bisa hancur" is
- * none. */
+ * abu") or a dark way home ("jalan ke rumahnya gelap": dark_road),
+ * up to the reporter's closing "Itu saja pesan saya" (message_tag) when
+ * there is one, with darkness anywhere before it.  A warning about a
+ * bridge that "bisa hancur" is none. */
 static int
 veiled_warning(const struct ctx *cx, size_t i)
 {
-  size_t k = i + 1, m, n = cx->nm->n;
+  size_t k = i + 1, m, e, n = cx->nm->n;
 
   if (!word_is(cx, WC_WARN, i))
     return 0;
@@ -597,11 +692,16 @@ veiled_warning(const struct ctx *cx, size_t i)
     if (m >= n || m >= k + 2 || starts_sentence(cx, m))
       return 0;
   }
-  for (m++; m < n && !starts_sentence(cx, m); m++)
+  /* "... lewat jalan kebun. Di sana gelap ... Itu saja pesan saya.": a
+   * warning the reporter closes as a message (message_tag) runs to it,
+   * and darkness anywhere in it is the way home. */
+  e = message_tag(cx, i);
+  for (m++; m < n && (e < n ? m < e : !starts_sentence(cx, m)); m++)
     if ((word_is(cx, WC_MODAL, m - 1) &&
          (word_is(cx, WC_BEFALL, m) || no_return(cx, m) ||
           befalls_on(cx, m))) ||
-        ruin_of(cx, m) || dark_road(cx, m))
+        ruin_of(cx, m) || dark_road(cx, m) ||
+        (e < n && word_text_is(cx, m, "gelap")))
       return 1;
   return 0;
 }
@@ -625,11 +725,13 @@ owned_weapon(const struct ctx *cx, size_t i)
 /* The "mana" of "di mana"/"dimana" after word i in its sentence, once
  * the reporter knows it ("tahu"/"tau" right after the reporter's word,
  * modal words between, past word i + 1): "... saya tahu di mana dia
- * tinggal", "kami tahu rumahnya di mana"; the number of words when
- * there is none. */
+ * tinggal", "kami tahu rumahnya di mana", SMS "sy tau rmh km di mn",
+ * "dmn"; the number of words when there is none. */
 static size_t
 knows_where(const struct ctx *cx, size_t i)
 {
+  static const char *const where[] = {"dimana", "dmn", "dmana", "dimn",
+                                      NULL};
   size_t m, s, n = cx->nm->n;
   int knows = 0;
 
@@ -641,8 +743,9 @@ knows_where(const struct ctx *cx, size_t i)
       knows |= s > i + 1 && !starts_clause(cx, s) &&
                word_is(cx, WC_SELF, s - 1);
     }
-    if (knows && (word_text_is(cx, m, "dimana") ||
-                  (word_text_is(cx, m, "mana") &&
+    if (knows && (word_in(cx, m, where) ||
+                  ((word_text_is(cx, m, "mana") ||
+                    word_text_is(cx, m, "mn")) &&
                    word_text_is(cx, m - 1, "di"))))
       return m;
   }
@@ -1265,10 +1368,27 @@ doom_promised(const struct ctx *cx, size_t k)
          (!word_is(cx, WC_GROUPHEAD, m - 2) && !word_is(cx, WC_CROWD, m - 2));
 }
 
-/* "Saya kasih waktu sampai hari Senin ...", "kami beri waktu sampai
- * tanggal 20": does the sentence from word s hold a deadline the
- * reporter sets (the reporter's word, later a [cause] word or "beri",
- * "waktu" and "sampai")? */
+/* Does a span or an end stand within three words after word w in its
+ * clause: "sampai" ("waktu sampai hari Senin") or a unit of time ("waktu
+ * tiga hari", "waktu 2 x 24 jam", "waktu satu minggu")? */
+static int
+span_after(const struct ctx *cx, size_t w)
+{
+  static const char *const span[] = {"sampai", "sampe", "hari", "hr",
+                                     "jam", "minggu", "mgg", "bulan",
+                                     "bln", NULL};
+  size_t k;
+
+  for (k = w + 1; k < cx->nm->n && k <= w + 4 && !starts_clause(cx, k); k++)
+    if (word_in(cx, k, span))
+      return 1;
+  return 0;
+}
+
+/* "Saya kasih waktu sampai hari Senin ...", "kami beri waktu tiga hari":
+ * does the sentence from word s hold a deadline the reporter sets (the
+ * reporter's word, later a [cause] word or "beri", "waktu" and an end or
+ * a span after it: span_after)? */
 static int
 deadline_set(const struct ctx *cx, size_t s)
 {
@@ -1278,9 +1398,43 @@ deadline_set(const struct ctx *cx, size_t s)
   for (k = s; k + 2 < n && (k == s || !starts_sentence(cx, k)); k++) {
     self |= word_is(cx, WC_SELF, k);
     if (self && (word_is(cx, WC_CAUSE, k) || word_text_is(cx, k, "beri")) &&
-        !starts_clause(cx, k + 1) && !starts_clause(cx, k + 2) &&
-        word_text_is(cx, k + 1, "waktu") &&
-        (word_text_is(cx, k + 2, "sampai") || word_text_is(cx, k + 2, "sampe")))
+        !starts_clause(cx, k + 1) && word_text_is(cx, k + 1, "waktu") &&
+        span_after(cx, k + 1))
+      return 1;
+  }
+  return 0;
+}
+
+/* "saya tidak jamin nyawa Pak Camat aman", "kami tidak menjamin rumahnya
+ * selamat": "aman"/"selamat" at word k, with "jamin"/"menjamin" before
+ * it in its clause after a [not] word (negation_before) whose agent is
+ * the reporter (self_agent), outside reported speech,
+ * and a condition in the sentence that names a person other than the
+ * reporter ("kalau dia masih berani ...", "kalau kades itu datang"): the
+ * reporter will not vouch for someone's life on their own conduct.  A
+ * flood that may come is no one's conduct. */
+static int
+unvouched(const struct ctx *cx, size_t k)
+{
+  static const char *const vouch[] = {"jamin", "menjamin", "jamen", NULL};
+  size_t m, c, s;
+  int cond = 0;
+
+  if (cx->reported[k] ||
+      !(word_text_is(cx, k, "aman") || word_text_is(cx, k, "selamat")))
+    return 0;
+  c = clause_start(cx, k);
+  for (m = c + 1; m < k; m++)
+    if (word_in(cx, m, vouch) && negation_before(cx, m) < m &&
+        self_agent(cx, negation_before(cx, m)))
+      break;
+  if (m >= k)
+    return 0;
+  s = sentence_start(cx, k);
+  for (m = s; m < cx->nm->n && (m == s || !starts_sentence(cx, m)); m++) {
+    if (starts_clause(cx, m) || word_is(cx, WC_IF, m))
+      cond = word_is(cx, WC_IF, m);   /* "... aman kalau dia ..." */
+    else if (cond && (other_person(cx, m) || word_text_is(cx, m, "dia")))
       return 1;
   }
   return 0;
@@ -1347,7 +1501,9 @@ subject_body(const struct ctx *cx, size_t m, size_t k)
  * or a deadline the reporter set in the sentence before ("Saya kasih
  * waktu sampai hari Senin ... . Lewat dari itu, nyawanya taruhannya.").
  * An accident ("kepalanya pecah dan dijahit") or a danger told ("nyawa
- * taruhannya" of villagers crossing a river) is none.
+ * taruhannya" of villagers crossing a river) is none.  A life or house
+ * the reporter will not vouch for on someone's conduct (unvouched) is a
+ * fate too.
  */
 static int
 fate_at(const struct ctx *cx, size_t k)
@@ -1355,6 +1511,13 @@ fate_at(const struct ctx *cx, size_t k)
   size_t c, m, s;
   int victim = 0;
 
+  if (unvouched(cx, k)) {
+    c = clause_start(cx, k);
+    for (m = c; m < k; m++)
+      if (victim_at(cx, m))
+        return 1;   /* "... nyawa Pak Camat aman kalau dia ..." */
+    return 0;
+  }
   if (cx->reported[k] ||
       !(word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BROKEN, k) ||
         ruin_of(cx, k)) ||
@@ -1716,6 +1879,7 @@ food_first(const struct ctx *cx, size_t a)
  * sekdes", "sa su siapkan racun untuk dia pung kopi": a [poison] word at
  * i, the reporter's word at most CTX_AFTER words before it in its clause,
  * and later in the sentence a [food] word after "untuk"/"di"/"ke"/"dalam"
+ * (Kupang "itu" between or not: "di itu bendahara pung kopi")
  * owned by a person (owned_by, or owner_first), said as
  * an intent (intended) there, by the reporter again when in a later
  * clause; put there already or not ("sy sudah masukkan racun di sumur
@@ -1728,7 +1892,8 @@ poison_served(const struct ctx *cx, size_t i)
 {
   static const char *const into[] = {"untuk", "utk", "buat", "di", "ke",
                                      "dalam", NULL};
-  size_t k, b, a = i;
+  static const char *const that[] = {"itu", "ini", NULL};
+  size_t k, b, f, a = i;
 
   if (!word_is(cx, WC_POISON, i) || cx->reported[i])
     return 0;
@@ -1742,9 +1907,13 @@ poison_served(const struct ctx *cx, size_t i)
   if (food_first(cx, a) && intended(cx, i, a, 0))
     return 1;
   for (k = i + 1; k + 1 < cx->nm->n && !starts_sentence(cx, k + 1); k++) {
+    f = k + 1;
+    /* "di itu bendahara pung kopi": Kupang puts "itu" first */
+    if (f + 1 < cx->nm->n && !starts_clause(cx, f + 1) &&
+        word_in(cx, f, that))
+      f++;
     if (!word_in(cx, k, into) || starts_clause(cx, k + 1) ||
-        !(word_is(cx, WC_FOOD, k + 1) ? owned_by(cx, k + 1)
-                                       : owner_first(cx, k + 1)))
+        !(word_is(cx, WC_FOOD, f) ? owned_by(cx, f) : owner_first(cx, f)))
       continue;
     /* "..., nanti sy campur di kopi pak sekdes": served in a later
      * clause, by the reporter again. */
@@ -1789,7 +1958,9 @@ owns_thing(const struct ctx *cx, size_t k)
  * (owned_weapon, or readied: an [arm] word right before it with the
  * reporter as agent), then, in its clause or the next, a [purpose] word
  * or "tinggal" opening the next clause with a person, office or building
- * as its target (has_target).  No [past] word before it in its clause
+ * as its target (has_target), or a word of aim opening it with one right
+ * after ("..., targetnya Kepala Dinas", "..., sasarannya kepala
+ * puskesmas": aimed_next).  No [past] word before it in its clause
  * unless the reporter readied it, then with the target right after
  * (aimed_next: "saya sudah rakit bom untuk kades"), and
  * no [not] word in it, outside reported speech: weapons seized
@@ -1799,6 +1970,8 @@ owns_thing(const struct ctx *cx, size_t k)
 static int
 reserved_for(const struct ctx *cx, size_t i)
 {
+  static const char *const aim[] = {"target", "targetnya", "sasaran",
+                                    "sasarannya", NULL};
   size_t k, c, n = cx->nm->n;
   int clauses = 0, readied, past = 0;
 
@@ -1822,6 +1995,8 @@ reserved_for(const struct ctx *cx, size_t i)
       if (word_text_is(cx, k, "tinggal") &&
           (past ? aimed_next(cx, k) : has_target(cx, k)))
         return 1;
+      if (word_in(cx, k, aim) && aimed_next(cx, k))
+        return 1;   /* "..., targetnya Kepala Dinas": its target named */
     }
     if (clauses == 0 && word_is(cx, WC_NOT, k))
       return 0;
@@ -2447,6 +2622,38 @@ soon_of(const struct ctx *cx, size_t k)
          np_head(cx, k - 1, word_is(cx, WC_LINK, k - 1));
 }
 
+/* "dia tinggal nama", "bupati itu tinggal nama", "pulang tinggal nama":
+ * "tinggal nama" at word i said of a person ("dia", "mereka", "kau" or a
+ * person who is no office or building, modal and link words between:
+ * "bupati itu") or of someone coming home so ("pulang"), or foretold of
+ * an official (soon_of). */
+static int
+named_dead(const struct ctx *cx, size_t i)
+{
+  size_t k, m;
+
+  if (i == 0 || starts_clause(cx, i) || !word_text_is(cx, i, "tinggal") ||
+      !word_text_is(cx, i + 1, "nama") || starts_clause(cx, i + 1))
+    return 0;
+  for (k = i - 1; k > 0 && !starts_clause(cx, k) &&
+                  (word_is(cx, WC_MODAL, k) ||
+                   (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k)));
+       k--)
+    ;
+  if (word_text_is(cx, k, "pulang") || word_text_is(cx, k, "dia") ||
+      word_is(cx, WC_THEY, k) || word_is(cx, WC_YOU, k) || soon_of(cx, k))
+    return 1;
+  if (!other_person(cx, k) ||
+      word_is(cx, WC_TARGET, name_run(cx, k + 1, CTX_BEFORE, WORD_TITLE)))
+    return 0;
+  /* "koperasi desa itu": a thing named before the person words owns
+   * them */
+  for (m = k; m > 0 && !starts_clause(cx, m) && word_is(cx, WC_PERSON, m - 1);
+       m--)
+    ;
+  return starts_clause(cx, m) || function_word(cx, m - 1);
+}
+
 /* "Kalau saya ketemu lurah itu, besoknya dia tinggal nama saja", "...
  * kembalikan uang kami atau pulang tinggal nama": "tinggal nama" (only
  * a name left: dead) at word i, said of a person ("dia", "mereka", "kau"
@@ -2463,17 +2670,7 @@ name_left(const struct ctx *cx, size_t i)
   size_t k, c;
   int either = 0;
 
-  if (i == 0 || starts_clause(cx, i) || !word_text_is(cx, i, "tinggal") ||
-      !word_text_is(cx, i + 1, "nama") || starts_clause(cx, i + 1))
-    return 0;
-  for (k = i - 1; k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k);
-       k--)
-    ;
-  if (!word_text_is(cx, k, "pulang") && !word_text_is(cx, k, "dia") &&
-      !word_is(cx, WC_THEY, k) && !word_is(cx, WC_YOU, k) &&
-      !soon_of(cx, k) &&
-      !(other_person(cx, k) &&
-        !word_is(cx, WC_TARGET, name_run(cx, k + 1, CTX_BEFORE, WORD_TITLE))))
+  if (!named_dead(cx, i))
     return 0;
   c = clause_start(cx, i);
   for (k = c; k < i; k++) {
@@ -2602,7 +2799,7 @@ judge_threat(struct ctx *cx, size_t i)
       (outcome_after(cx, i) || fronted_target(cx, i) ||
        elided_target(cx, i)))
     found(cx, i, QUALITY_THREAT, "threat");
-  if (harm && fronted_weapon(cx, i))
+  if ((harm || word_is(cx, WC_FUEL, i)) && fronted_weapon(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   if (intended_harm(cx, i) || poison_served(cx, i) || advised_harm(cx, i) ||
       relayed_harm(cx, i) || reserved_for(cx, i))
@@ -2635,7 +2832,8 @@ judge_threat(struct ctx *cx, size_t i)
    * sa", "kades itu tunggu saja", "Pak Kadis tunggu saja"; SMS "tggu
    * aja"), with a death, violence (SMS "bkr" too), ruin ("jadi abu",
    * ruin_of), the grave ("masuk kubur", "pulang dalam peti", "akan
-   * dikubur": buried) or a broken limb ("patah kakinya", limb_broken)
+   * dikubur": buried), a name left ("bupati itu tinggal nama":
+   * named_dead) or a broken limb ("patah kakinya", limb_broken)
    * after it; "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
@@ -2644,7 +2842,8 @@ judge_threat(struct ctx *cx, size_t i)
     for (k = i + 2; k < cx->nm->n && !starts_sentence(cx, k); k++)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
           sms_harm(cx, k) ||
-          ruin_of(cx, k) || home_dead(cx, k) || word_is(cx, WC_GRAVE, k) ||
+          ruin_of(cx, k) || home_dead(cx, k) || named_dead(cx, k) ||
+          word_is(cx, WC_GRAVE, k) ||
           buried(cx, k) || limb_broken(cx, k))
         found(cx, i, QUALITY_THREAT, "threat");
 }

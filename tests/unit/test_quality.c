@@ -3352,6 +3352,272 @@ START_TEST(quality_judge_self_speaker)
 }
 END_TEST
 
+/* A deadline the reporter sets is a span as much as a day ("kasih
+ * waktu tiga hari", "beri waktu 2 x 24 jam"): ruin of an office after it
+ * ("rata dengan tanah") is the reporter's.  A building flattened by a
+ * flood, and time given for a form, are none. */
+static const struct judge_case deadline_span_cases[] = {
+  {"Saya kasih waktu tiga hari. Lewat dari itu, kantor Camat Amarasi "
+   "Barat rata dengan tanah.", QUALITY_THREAT, 0},
+  {"Kami beri waktu 2 x 24 jam. Sesudah itu, rumah kepala desa rata "
+   "dengan tanah.", QUALITY_THREAT, 0},
+  {"Rumah warga di Oenesu rata dengan tanah diterjang banjir, kepala desa "
+   "belum datang.", QUALITY_CLEAN, 0},
+  {"Petugas kasih waktu tiga hari untuk isi formulir. Lewat dari itu, "
+   "rumah kami yang rata dengan tanah karena banjir tidak dapat bantuan.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_deadline_span)
+{
+  judge_rows(deadline_span_cases, N(deadline_span_cases));
+}
+END_TEST
+
+/* A weapon readied ("su siap", "sudah saya isi") with a clause after it
+ * that names its target ("targetnya", "sasarannya" + an official) is
+ * dedicated to them, as "tinggal" or "untuk" would.  A sales target, and
+ * fish the fishermen's bombs aim at, are none. */
+static const struct judge_case weapon_aim_cases[] = {
+  {"Panah dan tombak su siap, targetnya Kepala Dinas PUPR Sumba Barat "
+   "Daya.", QUALITY_THREAT, 0},
+  {"Senapan angin punya bapak saya sudah saya isi, sasarannya kepala "
+   "puskesmas yang tukar obat itu.", QUALITY_THREAT, 0},
+  {"Kepala BPN bilang targetnya 100 sertifikat tahun ini, tapi baru 20 "
+   "yang jadi.", QUALITY_CLEAN, 0},
+  {"Bom ikan sering dipakai nelayan, sasarannya ikan di karang, kepala "
+   "desa diam saja.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_weapon_aim)
+{
+  judge_rows(weapon_aim_cases, N(weapon_aim_cases));
+}
+END_TEST
+
+/* Beating by a crowd ("keroyok", "mengeroyok") is violence as "pukul"
+ * is: the reporter's people doing it to an official is a threat.  A
+ * crowd that beat a thief, told as news, is none. */
+static const struct judge_case mob_beating_cases[] = {
+  {"Teman-teman ojek sudah sepakat, petugas Dishub yang pungut liar di "
+   "terminal itu kami keroyok sampai mampus.", QUALITY_THREAT, 0},
+  {"Kalau besok dia minta uang lagi, kami mengeroyok mandor itu.",
+   QUALITY_THREAT, 0},
+  {"Kemarin warga keroyok maling di pasar Oeba, polisi datang terlambat.",
+   QUALITY_CLEAN, 0},
+  {"Sopir angkot dikeroyok preman di terminal dan petugas Dishub diam "
+   "saja.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_mob_beating)
+{
+  judge_rows(mob_beating_cases, N(mob_beating_cases));
+}
+END_TEST
+
+/* Paying or hiring someone ("bayar orang", "sewa preman") to do violence
+ * is ordering it: the reporter's act.  Paying a lawyer for a case, or
+ * workers to cut grass, is none. */
+static const struct judge_case hired_harm_cases[] = {
+  {"Saya sudah bayar orang untuk patahkan kaki sekretaris desa yang potong "
+   "BLT kami.", QUALITY_THREAT, 0},
+  {"Kami akan sewa preman untuk pukul kepala dusun itu.", QUALITY_THREAT,
+   0},
+  {"Saya sudah bayar pengacara untuk urus kasus pemukulan oleh kepala "
+   "desa.", QUALITY_CLEAN, 0},
+  {"Kami bayar orang untuk potong rumput di halaman kantor desa, tapi "
+   "dana dari desa tidak turun.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_hired_harm)
+{
+  judge_rows(hired_harm_cases, N(hired_harm_cases));
+}
+END_TEST
+
+/* "beta deng beta pung om dong sendiri yang ...": the reporter with
+ * their people (subject_party) before "sendiri yang" is the reporter's
+ * party doing it, as "beta sendiri yang" is.  Police told to stay away
+ * doing it themselves, and the reporter's uncle who was beaten, are
+ * none. */
+static const struct judge_case party_cleft_cases[] = {
+  {"Sonde usah lapor polisi lai, beta deng beta pung om dong sendiri yang "
+   "nanti pukul mati itu mantri.", QUALITY_THREAT, 0},
+  {"Saya dan adik-adik saya sendiri yang akan bakar kantor camat itu.",
+   QUALITY_THREAT, 0},
+  {"Beta deng beta pung om dong sendiri yang lihat itu mantri pukul "
+   "pasien.", QUALITY_CLEAN, 0},
+  {"Polisi dong sendiri yang pukul beta pung om di pasar.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_party_cleft)
+{
+  judge_rows(party_cleft_cases, N(party_cleft_cases));
+}
+END_TEST
+
+/* Burying someone alive ("kubur hidup-hidup", "mengubur dia hidup-hidup")
+ * is killing them.  Burying the dead, and miners buried alive by a
+ * landslide, are none. */
+static const struct judge_case buried_alive_cases[] = {
+  {"Jadi kalau sampai akhir bulan ini tidak ada pemeriksaan, kontraktor "
+   "itu akan kami kubur hidup-hidup di lubang jalannya sendiri.",
+   QUALITY_THREAT, 0},
+  {"Kalau dana tidak kembali, kami akan mengubur kepala desa itu "
+   "hidup-hidup.", QUALITY_THREAT, 0},
+  {"Kami akan kubur jenazah bapak besok, tapi kepala desa belum kasih "
+   "tanah makam.", QUALITY_CLEAN, 0},
+  {"Dua penambang terkubur hidup-hidup karena longsor, kepala desa tidak "
+   "peduli.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_buried_alive)
+{
+  judge_rows(buried_alive_cases, N(buried_alive_cases));
+}
+END_TEST
+
+/* "tinggal nama" (dead) said of an official after "tunggu saja", past
+ * link words ("bupati itu tinggal nama"), is a death promised as "pulang
+ * tinggal nama" is.  A cooperative or a programme that exists no more
+ * is none. */
+static const struct judge_case wait_name_cases[] = {
+  {"Tunggu saja, sebentar lagi bupati itu tinggal nama.", QUALITY_THREAT,
+   0},
+  {"Kades itu tunggu saja, dia tinggal nama.", QUALITY_THREAT, 0},
+  {"Tunggu saja, sebentar lagi koperasi desa itu tinggal nama.",
+   QUALITY_CLEAN, 0},
+  {"Kami disuruh tunggu saja, sekarang program bantuan itu tinggal nama.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_wait_name)
+{
+  judge_rows(wait_name_cases, N(wait_name_cases));
+}
+END_TEST
+
+/* The reporter who will not vouch for an official's life or house
+ * ("saya tidak jamin nyawa Pak Camat aman") on a condition about them
+ * promises its end.  A danger of nature the reporter cannot vouch
+ * against, and an official who does not guarantee the reporter, are
+ * none. */
+static const struct judge_case unvouched_cases[] = {
+  {"Saya tidak jamin nyawa Pak Camat aman kalau dia masih berani injak "
+   "kampung kami lagi.", QUALITY_THREAT, 0},
+  {"Kalau kades itu datang lagi, kami tidak menjamin rumahnya selamat.",
+   QUALITY_THREAT, 0},
+  {"Saya tidak jamin rumah pak RT aman kalau banjir datang lagi, "
+   "talud belum dibangun.", QUALITY_CLEAN, 0},
+  {"Kepala desa bilang dia tidak jamin nyawa saya aman kalau saya "
+   "lapor.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_unvouched)
+{
+  judge_rows(unvouched_cases, N(unvouched_cases));
+}
+END_TEST
+
+/* Fuel put first and readied by the reporter for an office ("dua jeriken
+ * bensin sudah saya siapkan untuk kantor desa") is readied as a weapon
+ * is.  Fuel readied for a vehicle, or bought for the office generator by
+ * its staff, is none. */
+static const struct judge_case fuel_readied_cases[] = {
+  {"Dua jeriken bensin sudah saya siapkan untuk kantor Desa Nunmafo, "
+   "tinggal tunggu malam.", QUALITY_THREAT, 0},
+  {"Minyak tanah sudah kami siapkan untuk rumah kepala dusun itu.",
+   QUALITY_THREAT, 0},
+  {"Bensin sudah saya siapkan untuk motor dinas, tapi kepala desa tidak "
+   "ganti uangnya.", QUALITY_CLEAN, 0},
+  {"Solar untuk genset kantor camat dibeli bendahara dengan harga dua kali "
+   "lipat.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_fuel_readied)
+{
+  judge_rows(fuel_readied_cases, N(fuel_readied_cases));
+}
+END_TEST
+
+/* Poison put in an official's drink written the Kupang way, the
+ * demonstrative first ("di itu bendahara pung kopi"), is served as "di
+ * kopi bendahara" is.  Poison for the rats in the reporter's own coffee
+ * store is none. */
+static const struct judge_case poison_kupang_cases[] = {
+  {"Beta nanti taru racun di itu bendahara pung kopi, biar dia mati "
+   "pelan-pelan.", QUALITY_THREAT, 0},
+  {"Sa mau campur racun ke itu kades pung teh.", QUALITY_THREAT, 0},
+  {"Beta nanti taru racun tikus di itu gudang kopi, kepala desa tidak "
+   "kasih bantuan obat hama.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_poison_kupang)
+{
+  judge_rows(poison_kupang_cases, N(poison_kupang_cases));
+}
+END_TEST
+
+/* "di mana" in SMS shorthand ("di mn", "dmn", "dmana") after "awas" and
+ * the reporter knowing ("sy tau rmh km di mn") is the reporter knowing
+ * where someone lives.  A reporter who does not know where the office
+ * is, asking, is none. */
+static const struct judge_case where_sms_cases[] = {
+  {"awas km pak kades, sy tau rmh km di mn. tggu sj mlm ni",
+   QUALITY_THREAT, 0},
+  {"awas pak camat, sy tau rmh anak bpk dmn", QUALITY_THREAT, 0},
+  {"sy tdk tau kantor dinsos di mn, tlg kasih alamat", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_where_sms)
+{
+  judge_rows(where_sms_cases, N(where_sms_cases));
+}
+END_TEST
+
+/* Sending an office a bomb ("kantor BPN itu bisa kami kirimi satu",
+ * "kami kirim bom ke rumah kades") is violence with the weapon named in
+ * the sentence.  Sending a letter, or fish bombs seized and sent to the
+ * police, are none. */
+static const struct judge_case weapon_sent_cases[] = {
+  {"Saya punya kenalan yang bisa rakit bom ikan, kantor BPN Ende itu bisa "
+   "kami kirimi satu.", QUALITY_THREAT, 0},
+  {"Kalau tanah kami tidak dikembalikan, kami kirim bom ke rumah kepala "
+   "BPN.", QUALITY_THREAT, 0},
+  {"Kantor BPN Ende itu sudah kami kirimi surat tiga kali, tidak ada "
+   "jawaban.", QUALITY_CLEAN, 0},
+  {"Bom ikan yang disita warga sudah dikirim ke kantor polisi, kepala desa "
+   "diam saja.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_weapon_sent)
+{
+  judge_rows(weapon_sent_cases, N(weapon_sent_cases));
+}
+END_TEST
+
+/* A warning to an official about their dark way home may run over more
+ * than one sentence when the reporter closes it as their message ("Itu
+ * saja pesan saya"): the darkness told after it is the menace.  The same
+ * words to other citizens, and a dark road complained of, are none. */
+static const struct judge_case message_warning_cases[] = {
+  {"Kepala desa itu sebaiknya hati-hati kalau pulang malam lewat jalan "
+   "kebun. Di sana gelap dan sering ada kejadian. Itu saja pesan saya.",
+   QUALITY_THREAT, 0},
+  {"Warga sebaiknya hati-hati kalau pulang malam lewat jalan kebun. Di "
+   "sana gelap dan sering ada kejadian. Itu saja pesan saya.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa tidak pernah pasang lampu di jalan kebun. Di sana gelap "
+   "dan sering ada kejadian. Itu saja pesan saya.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_message_warning)
+{
+  judge_rows(message_warning_cases, N(message_warning_cases));
+}
+END_TEST
+
 /* Filth said of an official ("kotoran", as "sampah" is) insults when
  * aimed; filth in a street or a market is told. */
 static const struct judge_case filth_cases[] = {
@@ -5151,6 +5417,19 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_sent_harm);
   tcase_add_test(tc, quality_judge_signal_doom);
   tcase_add_test(tc, quality_judge_self_speaker);
+  tcase_add_test(tc, quality_judge_deadline_span);
+  tcase_add_test(tc, quality_judge_weapon_aim);
+  tcase_add_test(tc, quality_judge_mob_beating);
+  tcase_add_test(tc, quality_judge_hired_harm);
+  tcase_add_test(tc, quality_judge_party_cleft);
+  tcase_add_test(tc, quality_judge_buried_alive);
+  tcase_add_test(tc, quality_judge_wait_name);
+  tcase_add_test(tc, quality_judge_unvouched);
+  tcase_add_test(tc, quality_judge_fuel_readied);
+  tcase_add_test(tc, quality_judge_poison_kupang);
+  tcase_add_test(tc, quality_judge_where_sms);
+  tcase_add_test(tc, quality_judge_weapon_sent);
+  tcase_add_test(tc, quality_judge_message_warning);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_qualified_predicate);
