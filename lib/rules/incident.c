@@ -531,6 +531,8 @@ numread_glued(struct numread *r, const struct token *t)
   size_t i, n;
 
   for (i = 0; !t->is_num && i < COUNT(number_words); i++) {
+    if (t->w[0] != number_words[i].w[0])
+      continue;   /* most words: not even the first letter */
     n = strlen(number_words[i].w);
     if (number_words[i].v < 1 || strncmp(t->w, number_words[i].w, n) != 0)
       continue;
