@@ -3472,8 +3472,9 @@ kabs_meet(const struct incident_item *a, const struct incident_item *b)
 static int
 kabs_differ(const struct incident_item *a, const struct incident_item *b)
 {
-  return (field_type(a->key) || kabupaten_office(a->key)) &&
-         a->kab[0] != '\0' && b->kab[0] != '\0' && !kabs_meet(a, b);
+  /* The lists of types last: they cost the most. */
+  return a->kab[0] != '\0' && b->kab[0] != '\0' && !kabs_meet(a, b) &&
+         (field_type(a->key) || kabupaten_office(a->key));
 }
 
 /* One office named after "Kota", the other after "Kabupaten"; or one of
