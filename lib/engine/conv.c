@@ -236,6 +236,7 @@ struct conv {
   struct workday_cal *holidays; /* for the service-level timers */
   struct feast_dates *feasts;   /* decreed feasts, for waktu; may be NULL */
   struct incident_memo *readings; /* of recent reports and candidates */
+  struct incident_memo *stories;  /* rule 3's judgements (cv->vd.stories) */
   struct draft_slot drafts[CONV_DRAFTS]; /* drafts kept parsed (draft_take) */
   uint64_t drafts_parsed;    /* drafts read from their stored text */
 };
@@ -243,6 +244,12 @@ struct conv {
 /* The readings of rule 4 kept (incident_memo.h): the open tickets a
  * busy day's reports are compared with, in a megabyte or two. */
 #define CONV_READINGS 1024
+
+/* Rule 3's judgements of recent stories kept (validate.h): a story told
+ * in one message is judged as it comes and, at LANJUT, as the whole
+ * description; enough for the messages of a few hundred conversations in
+ * between. */
+#define CONV_STORIES 256
 
 /* The checks' settings from the config (and the catalogue). */
 static void
@@ -258,6 +265,7 @@ conv_validator(struct conv *cv)
   cv->vd.language_ratio = cfg->conversation.language_threshold / 100.0;
   cv->vd.quality = cv->quality;
   cv->vd.places = cv->places;
+  cv->vd.stories = cv->stories;
   cv->vd.feasts = cv->feasts;
 }
 
@@ -451,6 +459,8 @@ conv_new(struct conv **out, const struct config *cfg, struct diag *diag)
   }
   rc = incident_memo_new(&cv->readings, CONV_READINGS);
   if (rc == 0)
+    rc = validate_stories_new(&cv->stories, CONV_STORIES);
+  if (rc == 0)
     rc = conv_load_feasts(cfg, &cv->feasts, diag);
   if (rc == 0)
     rc = conv_load_files(cfg, &cv->cat, &cv->quality, &cv->places,
@@ -458,6 +468,7 @@ conv_new(struct conv **out, const struct config *cfg, struct diag *diag)
   if (rc != 0) {
     feast_free(cv->feasts);
     incident_memo_free(cv->readings);
+    incident_memo_free(cv->stories);
     similar_free(cv->open);
     free(cv);
     return rc;
@@ -495,6 +506,7 @@ conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag)
   cv->quality = q;
   cv->places = pl;
   incident_memo_clear(cv->readings);  /* read with the old gazetteer */
+  incident_memo_clear(cv->stories);   /* judged by the old word lists */
   cv->holidays = hol;
   cv->cfg = cfg;
   conv_validator(cv);
@@ -602,6 +614,7 @@ conv_free(struct conv *cv)
   workday_free(cv->holidays);
   feast_free(cv->feasts);
   incident_memo_free(cv->readings);
+  incident_memo_free(cv->stories);
   conv_index_wait(cv);
   similar_free(cv->open);
   conv_drafts_clear(cv);
