@@ -329,6 +329,32 @@ START_TEST(domain_words_for_one_another)
 }
 END_TEST
 
+START_TEST(score_sanity)
+{
+  ck_assert(similar_score(A1, A1) == 1.0);
+  ck_assert(similar_score("dua kata", "dua kata") == 1.0);
+  ck_assert(similar_score("pungli dinas uang", "jembatan retak lokasi") == 0.0);
+  /* Nothing to compare: no evidence of anything. */
+  ck_assert(similar_score("", "") == 0.0);
+  ck_assert(similar_score(NULL, A1) == 0.0);
+  ck_assert(similar_score(A1, NULL) == 0.0);
+  ck_assert(similar_score("!!! ... ???", "!!! ... ???") == 0.0);
+  /* Case, punctuation and spacing do not count. */
+  ck_assert(similar_score("PUNGLI di DINAS!!!", "pungli, di  dinas.") == 1.0);
+  /* Thousands separators and letters glued to numbers. */
+  ck_assert(similar_score("Rp 150.000", "rp150000") == 1.0);
+  /* One-letter words say nothing, in any script. */
+  ck_assert(similar_score("e-KTP", "KTP \xc3\xa9 x") == 1.0);
+  ck_assert(similar_score("\xc3\x89" "cole", "\xc3\xa9" "cole") == 1.0);
+  /* Affixes and SMS spelling. */
+  ck_assert(similar_score("meminta dimintai permintaan", "minta") == 1.0);
+  ck_assert(similar_score("yg tdk bayar", "yang tidak bayar") == 1.0);
+  /* Half the words in common out of three distinct: 1/3. */
+  ck_assert(fabs(similar_score("kantor camat", "kantor bupati") - 1.0 / 3) <
+            1e-12);
+}
+END_TEST
+
 /* A text's words read once score every other text as similar_score()
  * does, to the bit, however many texts they are scored against; a text
  * with no words reads as none and scores 0 against anything. */
@@ -368,32 +394,6 @@ START_TEST(words_read_once)
   ck_assert(similar_score_words(&w, "pungli uang jembatan") < 0.7);
   similar_words_free(&w);
   similar_words_free(NULL);
-}
-END_TEST
-
-START_TEST(score_sanity)
-{
-  ck_assert(similar_score(A1, A1) == 1.0);
-  ck_assert(similar_score("dua kata", "dua kata") == 1.0);
-  ck_assert(similar_score("pungli dinas uang", "jembatan retak lokasi") == 0.0);
-  /* Nothing to compare: no evidence of anything. */
-  ck_assert(similar_score("", "") == 0.0);
-  ck_assert(similar_score(NULL, A1) == 0.0);
-  ck_assert(similar_score(A1, NULL) == 0.0);
-  ck_assert(similar_score("!!! ... ???", "!!! ... ???") == 0.0);
-  /* Case, punctuation and spacing do not count. */
-  ck_assert(similar_score("PUNGLI di DINAS!!!", "pungli, di  dinas.") == 1.0);
-  /* Thousands separators and letters glued to numbers. */
-  ck_assert(similar_score("Rp 150.000", "rp150000") == 1.0);
-  /* One-letter words say nothing, in any script. */
-  ck_assert(similar_score("e-KTP", "KTP \xc3\xa9 x") == 1.0);
-  ck_assert(similar_score("\xc3\x89" "cole", "\xc3\xa9" "cole") == 1.0);
-  /* Affixes and SMS spelling. */
-  ck_assert(similar_score("meminta dimintai permintaan", "minta") == 1.0);
-  ck_assert(similar_score("yg tdk bayar", "yang tidak bayar") == 1.0);
-  /* Half the words in common out of three distinct: 1/3. */
-  ck_assert(fabs(similar_score("kantor camat", "kantor bupati") - 1.0 / 3) <
-            1e-12);
 }
 END_TEST
 
