@@ -236,6 +236,7 @@ struct conv {
   struct workday_cal *holidays; /* for the service-level timers */
   struct feast_dates *feasts;   /* decreed feasts, for waktu; may be NULL */
   struct incident_memo *readings; /* of recent reports and candidates */
+  struct incident_memo *stories;  /* rule 3's judgements (cv->vd.stories) */
   struct draft_slot drafts[CONV_DRAFTS]; /* drafts kept parsed (draft_take) */
   uint64_t drafts_parsed;    /* drafts read from their stored text */
 };
@@ -243,6 +244,12 @@ struct conv {
 /* The readings of rule 4 kept (incident_memo.h): the open tickets a
  * busy day's reports are compared with, in a megabyte or two. */
 #define CONV_READINGS 1024
+
+/* Rule 3's judgements of recent stories kept (validate.h): a story told
+ * in one message is judged as it comes and, at LANJUT, as the whole
+ * description; enough for the messages of a few hundred conversations in
+ * between. */
+#define CONV_STORIES 256
 
 /* The checks' settings from the config (and the catalogue). */
 static void
@@ -258,6 +265,7 @@ conv_validator(struct conv *cv)
   cv->vd.language_ratio = cfg->conversation.language_threshold / 100.0;
   cv->vd.quality = cv->quality;
   cv->vd.places = cv->places;
+  cv->vd.stories = cv->stories;
   cv->vd.feasts = cv->feasts;
 }
 
@@ -451,6 +459,8 @@ conv_new(struct conv **out, const struct config *cfg, struct diag *diag)
   }
   rc = incident_memo_new(&cv->readings, CONV_READINGS);
   if (rc == 0)
+    rc = validate_stories_new(&cv->stories, CONV_STORIES);
+  if (rc == 0)
     rc = conv_load_feasts(cfg, &cv->feasts, diag);
   if (rc == 0)
     rc = conv_load_files(cfg, &cv->cat, &cv->quality, &cv->places,
@@ -458,6 +468,7 @@ conv_new(struct conv **out, const struct config *cfg, struct diag *diag)
   if (rc != 0) {
     feast_free(cv->feasts);
     incident_memo_free(cv->readings);
+    incident_memo_free(cv->stories);
     similar_free(cv->open);
     free(cv);
     return rc;
@@ -495,6 +506,7 @@ conv_reload(struct conv *cv, const struct config *cfg, struct diag *diag)
   cv->quality = q;
   cv->places = pl;
   incident_memo_clear(cv->readings);  /* read with the old gazetteer */
+  incident_memo_clear(cv->stories);   /* judged by the old word lists */
   cv->holidays = hol;
   cv->cfg = cfg;
   conv_validator(cv);
@@ -602,6 +614,7 @@ conv_free(struct conv *cv)
   workday_free(cv->holidays);
   feast_free(cv->feasts);
   incident_memo_free(cv->readings);
+  incident_memo_free(cv->stories);
   conv_index_wait(cv);
   similar_free(cv->open);
   conv_drafts_clear(cv);
@@ -1914,8 +1927,10 @@ incidents_of(struct conv *cv, struct incident inc[2], const char *terlapor,
 
 /*
  * 1 when the open ticket old tells the draft's incident (inc, by
- * incidents_of()): its words score `score` against the draft's, by the
- * rule of its reporter (duplicate_same for the reporter's own,
+ * incidents_of(); story_words: the draft's story, read once a filing by
+ * similar_words_read(), NULL for want of memory; ot: room for the
+ * ticket's pair of readings): its words score `score` against the
+ * draft's, by the rule of its reporter (duplicate_same for the reporter's own,
  * duplicate_any for another's).  Any specific may differ (another place,
  * another day given as waktu); only those of the stories lower the words
  * needed: the answers to terlapor, lokasi and waktu agree between most
@@ -1926,17 +1941,17 @@ incidents_of(struct conv *cv, struct incident inc[2], const char *terlapor,
  */
 static int
 same_incident(struct turn *t, const struct incident inc[2],
+              const struct similar_words *story_words, struct incident ot[2],
               const struct store_ticket *old, double score)
 {
   const struct config *cfg = t->cv->cfg;
   struct incident_rule rule;
-  struct incident *ot = malloc(2 * sizeof(*ot));
-  int own = old->reporter_id == t->ev->reporter_id, same;
+  int own = old->reporter_id == t->ev->reporter_id;
   double story;
 
-  if (ot == NULL)
-    return 0;   /* file it: a missed duplicate costs an operator little */
-  story = similar_score(draft_str(t, "kronologi"), old->kronologi);
+  story = story_words != NULL ? similar_score_words(story_words,
+                                                    old->kronologi)
+                              : -1.0;
   if (story >= 0)
     score = story;
   incident_rule_for((own ? cfg->conversation.duplicate_same
@@ -1944,10 +1959,8 @@ same_incident(struct turn *t, const struct incident inc[2],
   incidents_of(t->cv, ot, old->terlapor, old->waktu, old->waktu_tanggal,
                old->kronologi, old->lokasi_kode);
   ot[1].addition = 0;   /* a ticket asks nothing of itself */
-  same = !incident_conflict(&inc[0], &ot[0], NULL, NULL) &&
+  return !incident_conflict(&inc[0], &ot[0], NULL, NULL) &&
          incident_same(&inc[1], &ot[1], score, &rule);
-  free(ot);
-  return same;
 }
 
 #define DUP_CANDIDATES 8
@@ -1966,9 +1979,10 @@ offer_duplicate(struct turn *t, const char *category, int *refused)
   struct similar_hit hit[DUP_CANDIDATES];
   struct incident_rule floor_same, floor_any;
   struct incident *inc = NULL;
+  struct similar_words story;
   struct store_ticket old;
   struct buf b = BUF_INIT;
-  int i, n, rc = 0;
+  int i, n, rc = 0, story_ok;
 
   *refused = 0;
   incident_rule_for(t->cv->cfg->conversation.duplicate_same / 100.0,
@@ -1985,16 +1999,19 @@ offer_duplicate(struct turn *t, const char *category, int *refused)
     n = similar_keep_low(hit, n, floor_same.words_two, floor_any.words_two,
                          SIMILAR_LOW_CHECKED);
   buf_free(&b);
-  inc = n > 0 ? malloc(2 * sizeof(*inc)) : NULL;
+  /* The draft's pair, then room for each candidate's. */
+  inc = n > 0 ? malloc(4 * sizeof(*inc)) : NULL;
   if (inc == NULL)
     return 0;   /* no text to compare (even for want of memory): file it */
   incidents_of(t->cv, inc, draft_str(t, "terlapor"), draft_str(t, "waktu"),
                draft_str(t, "waktu_iso"), draft_str(t, "kronologi"),
                draft_str(t, "lokasi_kode"));
+  story_ok = similar_words_read(draft_str(t, "kronologi"), &story) == 0;
   for (i = 0; i < n && rc == 0 && !*refused; i++) {
     rc = store_ticket_texts(t->st, hit[i].ticket_id, &old);
     if (rc == 0 && !ticket_status_closed(ticket_status_parse(old.status)) &&
-        same_incident(t, inc, &old, hit[i].score)) {
+        same_incident(t, inc, story_ok ? &story : NULL, &inc[2], &old,
+                      hit[i].score)) {
       *refused = 1;
       log_info("event=report.duplicate session=%lld reason=%s ticket=%s "
                "score=%.2f", (long long)t->sess.id,
@@ -2007,6 +2024,7 @@ offer_duplicate(struct turn *t, const char *category, int *refused)
     if (rc == AERR_NOTFOUND)
       rc = 0;
   }
+  similar_words_free(&story);
   free(inc);
   if (rc != 0 || !*refused)
     return rc;

@@ -23,41 +23,54 @@
 
 #include "base/hash.h"
 
-#define PAIR_WORDS (2 * sizeof(struct incident) / sizeof(uint64_t))
+#define PAIR_SIZE (2 * sizeof(struct incident))
+_Static_assert(PAIR_SIZE % sizeof(uint64_t) == 0, "a pair is whole words");
 
 struct memo_slot {
   char *key;                  /* NULL: the slot is free */
   size_t keylen;
   uint64_t hash;
   uint64_t used;              /* m->tick at its last get or put */
-  uint64_t *packed;           /* the pair, by pair_pack() */
+  uint64_t *packed;           /* the value, by value_pack() */
 };
 
 struct incident_memo {
   struct memo_slot *slot;
   int nslots;
   uint64_t tick;
+  size_t words;               /* of a value: 64-bit words */
 };
 
-/* The pair in as packed words (malloc'd; *n of them), or NULL. */
-static uint64_t *
-pair_pack(const struct incident in[2], size_t *n)
+/* The word at i of the value at v. */
+static uint64_t
+word_at(const unsigned char *v, size_t i)
 {
-  uint64_t w[PAIR_WORDS], *out;
+  uint64_t x;
+
+  memcpy(&x, v + i * sizeof(x), sizeof(x));
+  return x;
+}
+
+/* The value in (nw words) as packed words (malloc'd; *n of them), or
+ * NULL. */
+static uint64_t *
+value_pack(const void *in, size_t nw, size_t *n)
+{
+  const unsigned char *w = in;
+  uint64_t *out;
   size_t i = 0, o = 0, z, l;
 
-  memcpy(w, in, sizeof(w));
-  out = malloc(sizeof(w) + sizeof(uint64_t));   /* the worst case */
+  out = malloc((nw + 1) * sizeof(uint64_t));   /* the worst case */
   if (out == NULL)
     return NULL;
-  while (i < PAIR_WORDS) {
-    for (z = 0; i + z < PAIR_WORDS && w[i + z] == 0; z++)
+  while (i < nw) {
+    for (z = 0; i + z < nw && word_at(w, i + z) == 0; z++)
       ;
     i += z;
-    for (l = 0; i + l < PAIR_WORDS && w[i + l] != 0; l++)
+    for (l = 0; i + l < nw && word_at(w, i + l) != 0; l++)
       ;
     out[o++] = (uint64_t)z << 32 | l;
-    memcpy(&out[o], &w[i], l * sizeof(uint64_t));
+    memcpy(&out[o], w + i * sizeof(uint64_t), l * sizeof(uint64_t));
     o += l;
     i += l;
   }
@@ -65,14 +78,14 @@ pair_pack(const struct incident in[2], size_t *n)
   return out;
 }
 
-/* The pair packed by pair_pack() into out. */
+/* The value packed by value_pack() (nw words) into out. */
 static void
-pair_unpack(const uint64_t *p, struct incident out[2])
+value_unpack(const uint64_t *p, size_t nw, void *out)
 {
-  unsigned char *w = (unsigned char *)out;
+  unsigned char *w = out;
   size_t i = 0, z, l;
 
-  while (i < PAIR_WORDS) {
+  while (i < nw) {
     z = (size_t)(*p >> 32);
     l = (size_t)(*p++ & 0xffffffffu);
     memset(w + i * sizeof(uint64_t), 0, z * sizeof(uint64_t));
@@ -86,9 +99,17 @@ pair_unpack(const uint64_t *p, struct incident out[2])
 int
 incident_memo_new(struct incident_memo **out, int slots)
 {
+  return incident_memo_new_sized(out, slots, PAIR_SIZE);
+}
+
+int
+incident_memo_new_sized(struct incident_memo **out, int slots, size_t size)
+{
   struct incident_memo *m;
 
   *out = NULL;
+  if (size == 0 || size % sizeof(uint64_t) != 0)
+    return -EINVAL;
   if (slots < 1)
     slots = 1;
   m = calloc(1, sizeof(*m));
@@ -100,6 +121,7 @@ incident_memo_new(struct incident_memo **out, int slots)
     return -ENOMEM;
   }
   m->nslots = slots;
+  m->words = size / sizeof(uint64_t);
   *out = m;
   return 0;
 }
@@ -173,6 +195,15 @@ int
 incident_memo_get(struct incident_memo *m, const char *const *texts, int n,
                   struct incident out[2])
 {
+  if (m == NULL || m->words != PAIR_SIZE / sizeof(uint64_t))
+    return 0;
+  return incident_memo_find(m, texts, n, out);
+}
+
+int
+incident_memo_find(struct incident_memo *m, const char *const *texts, int n,
+                   void *out)
+{
   uint64_t hash;
   size_t len;
   int i;
@@ -183,7 +214,7 @@ incident_memo_get(struct incident_memo *m, const char *const *texts, int n,
   for (i = 0; i < m->nslots; i++)
     if (key_equal(&m->slot[i], texts, n, len, hash)) {
       m->slot[i].used = ++m->tick;
-      pair_unpack(m->slot[i].packed, out);
+      value_unpack(m->slot[i].packed, m->words, out);
       return 1;
     }
   return 0;
@@ -192,6 +223,14 @@ incident_memo_get(struct incident_memo *m, const char *const *texts, int n,
 void
 incident_memo_put(struct incident_memo *m, const char *const *texts, int n,
                   const struct incident in[2])
+{
+  if (m != NULL && m->words == PAIR_SIZE / sizeof(uint64_t))
+    incident_memo_keep(m, texts, n, in);
+}
+
+void
+incident_memo_keep(struct incident_memo *m, const char *const *texts, int n,
+                   const void *in)
 {
   struct memo_slot *s;
   uint64_t hash, *packed, *fit;
@@ -203,7 +242,7 @@ incident_memo_put(struct incident_memo *m, const char *const *texts, int n,
     return;
   len = key_measure(texts, n, &hash);
   key = malloc(len > 0 ? len : 1);
-  packed = pair_pack(in, &np);
+  packed = value_pack(in, m->words, &np);
   if (key == NULL || packed == NULL) {
     free(key);
     free(packed);

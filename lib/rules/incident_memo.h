@@ -19,6 +19,8 @@
 #ifndef ADUAN_INCIDENT_MEMO_H
 #define ADUAN_INCIDENT_MEMO_H
 
+#include <stddef.h>
+
 #include "rules/incident.h"
 
 /* The texts a reading is keyed by: up to this many strings. */
@@ -49,5 +51,23 @@ int incident_memo_get(struct incident_memo *m, const char *const *texts,
  * recently used.  For want of memory nothing is kept. */
 void incident_memo_put(struct incident_memo *m, const char *const *texts,
                        int n, const struct incident in[2]);
+
+/*
+ * The same memo for another reading of texts: values of `size` bytes (a
+ * whole number of 64-bit words, packed as the pairs are), such as the
+ * judgement of a story by rule 3 (lib/rules/validate.c), which a story
+ * told in one message gets twice, as the message comes and as the
+ * description.  incident_memo_new_sized() returns 0, -ENOMEM, or -EINVAL
+ * for a size that is no whole number of words; find and keep are get and
+ * put for such values (a memo made by incident_memo_new() holds pairs of
+ * readings: size 2 * sizeof(struct incident)).  get and put find and keep
+ * nothing in a memo of another size.
+ */
+int incident_memo_new_sized(struct incident_memo **out, int slots,
+                            size_t size);
+int incident_memo_find(struct incident_memo *m, const char *const *texts,
+                       int n, void *out);
+void incident_memo_keep(struct incident_memo *m, const char *const *texts,
+                        int n, const void *in);
 
 #endif

@@ -883,17 +883,54 @@ shared_hashes(const struct fvec *a, const struct fvec *b)
   return o;
 }
 
+int
+similar_words_read(const char *text, struct similar_words *w)
+{
+  struct fvec f = {NULL, 0, 0};
+  int rc = text_features(text, &f);
+
+  if (rc != 0) {
+    free(f.v);
+    f.v = NULL;
+    f.len = 0;
+  }
+  w->v = f.v;
+  w->len = f.len;
+  return rc;
+}
+
+void
+similar_words_free(struct similar_words *w)
+{
+  if (w == NULL)
+    return;
+  free(w->v);
+  w->v = NULL;
+  w->len = 0;
+}
+
+double
+similar_score_words(const struct similar_words *a, const char *b)
+{
+  struct fvec fa = {a->v, a->len, a->len}, fb = {NULL, 0, 0};
+  double score = -1.0;
+
+  if (text_features(b, &fb) == 0)
+    score = jaccard(shared_hashes(&fa, &fb), (uint32_t)fa.len,
+                    (uint32_t)fb.len);
+  free(fb.v);
+  return score;
+}
+
 double
 similar_score(const char *a, const char *b)
 {
-  struct fvec fa = {NULL, 0, 0}, fb = {NULL, 0, 0};
+  struct similar_words wa;
   double score = -1.0;
 
-  if (text_features(a, &fa) == 0 && text_features(b, &fb) == 0)
-    score = jaccard(shared_hashes(&fa, &fb), (uint32_t)fa.len,
-                    (uint32_t)fb.len);
-  free(fa.v);
-  free(fb.v);
+  if (similar_words_read(a, &wa) == 0)
+    score = similar_score_words(&wa, b);
+  similar_words_free(&wa);
   return score;
 }
 

@@ -141,6 +141,27 @@ int similar_keep_low(struct similar_hit *hits, int n, double floor_same,
  */
 double similar_score(const char *a, const char *b);
 
+/*
+ * The words of one text as similar_score() reads them (its sorted word
+ * features), read once for a text scored against many: the draft's story
+ * against each candidate ticket's.  similar_score_words(&w, b) is
+ * similar_score(text, b) to the bit.
+ */
+struct similar_words {
+  uint64_t *v;
+  size_t len;
+};
+
+/* Read text's words (NULL counts as "") into *w.  Returns 0, or -ENOMEM
+ * with *w empty; either way similar_words_free() releases it. */
+int similar_words_read(const char *text, struct similar_words *w);
+
+/* Release w's words (NULL is a no-op); w is empty after. */
+void similar_words_free(struct similar_words *w);
+
+/* similar_score() of the text read into a and the text b. */
+double similar_score_words(const struct similar_words *a, const char *b);
+
 /* The feature of one word w[0..n) of ASCII letters (any case), as the
  * texts above are read: SMS and Kupang Malay spellings spelt out, light
  * stemming ("meminta" and "minta" one key).  For the incident check's

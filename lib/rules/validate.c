@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "rules/incident_memo.h"
 #include "rules/place.h"
 #include "rules/quality.h"
 #include "rules/when.h"
@@ -173,6 +174,19 @@ check_waktu(const struct validator *vd, const char *text, int64_t now,
   v->keepable = 1;
 }
 
+/* A story's judgement as vd->stories keeps it: whole 64-bit words. */
+union story_judged {
+  struct quality_judgement j;
+  uint64_t w[(sizeof(struct quality_judgement) + sizeof(uint64_t) - 1) /
+             sizeof(uint64_t)];
+};
+
+int
+validate_stories_new(struct incident_memo **out, int slots)
+{
+  return incident_memo_new_sized(out, slots, sizeof(union story_judged));
+}
+
 /* Rule 3 (SPEC 4): 1 when text stops here (v rejected), or when memory
  * ran out (v->ok still set); 0 with v->marks set when it passes. */
 static int
@@ -182,11 +196,23 @@ check_rule3(const struct validator *vd, enum field f, const char *text,
   struct quality_judgement j;
   int rc;
 
-  /* A description is also read by the threat model; answers are not. */
-  if (f == FIELD_KRONOLOGI || f == FIELD_TEXT)
-    rc = quality_judge_story(vd->quality, text, &j);
-  else
+  /* A description is also read by the threat model; answers are not.
+   * A story told in one message is judged as it comes and again as the
+   * description: the second time from vd->stories. */
+  if (f == FIELD_KRONOLOGI || f == FIELD_TEXT) {
+    union story_judged k;
+
+    memset(&k, 0, sizeof(k));   /* padding too: the memo packs every byte */
+    if (incident_memo_find(vd->stories, &text, 1, &k)) {
+      j = k.j;
+      rc = 0;
+    } else if ((rc = quality_judge_story(vd->quality, text, &k.j)) == 0) {
+      j = k.j;
+      incident_memo_keep(vd->stories, &text, 1, &k);
+    }
+  } else {
     rc = quality_judge(vd->quality, text, &j);
+  }
   if (rc != 0)
     return 1;
   v->marks = j.marks;

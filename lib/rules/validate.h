@@ -16,6 +16,8 @@
 #include "conf/catalog.h"
 #include "rules/when.h"
 
+struct incident_memo;
+
 enum field {
   FIELD_KATEGORI = 1,   /* numbered as in the summary, for UBAH <n> */
   FIELD_TERLAPOR,
@@ -84,9 +86,18 @@ struct validator {
   const struct feast_dates *feasts; /* may be NULL: decreed feasts have no
                                        dates */
   const struct quality *quality;    /* may be NULL: no abuse/language */
+  /* The judgements of recent stories by rule 3, kept by their text
+   * (incident_memo_new_sized(), values struct quality_judgement), or
+   * NULL: each story judged anew.  Its owner clears it when quality
+   * changes. */
+  struct incident_memo *stories;
 };
 
 void validate_defaults(struct validator *vd);
+
+/* A new memo of `slots` story judgements for vd->stories (freed by
+ * incident_memo_free()).  Returns 0 or -ENOMEM. */
+int validate_stories_new(struct incident_memo **out, int slots);
 
 /* Check text for field f as of now_ms.  Always fills v; returns 0, or
  * -ENOMEM. */

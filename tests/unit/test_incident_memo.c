@@ -1,11 +1,15 @@
 /*
  * test_incident_memo.c: the readings of rule 4 kept by their texts: found
  * for the same texts only, NULL as "", the least recently used replaced,
- * nothing after a clear.
+ * nothing after a clear; values of other sizes kept alike; the story
+ * judgements of rule 3 kept for the validator.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "rules/incident_memo.h"
+#include "rules/quality.h"
+#include "rules/validate.h"
 #include "testutil.h"
 
 /* A reading of text into r[0] (all of it) and r[1] (the text twice, so
@@ -133,6 +137,98 @@ START_TEST(any_bytes_kept)
 }
 END_TEST
 
+/* A memo of values of another size keeps them as the pairs are kept,
+ * byte for byte, and is no memo of pairs; a size of no whole words is
+ * refused. */
+START_TEST(sized_values_kept)
+{
+  struct incident_memo *m;
+  struct incident pair[2];
+  uint64_t in[3] = { 0, 0x1234, 0 }, out[3];
+  const char *t[1] = { K1 }, *u[1] = { K2 };
+
+  ck_assert_int_eq(incident_memo_new_sized(&m, 3, 12), -EINVAL);
+  ck_assert_ptr_null(m);
+  ck_assert_int_eq(incident_memo_new_sized(&m, 2, sizeof(in)), 0);
+  ck_assert_int_eq(incident_memo_find(m, t, 1, out), 0);
+  incident_memo_keep(m, t, 1, in);
+  memset(out, 0xa5, sizeof(out));
+  ck_assert_int_eq(incident_memo_find(m, t, 1, out), 1);
+  ck_assert(memcmp(in, out, sizeof(in)) == 0);
+  ck_assert_int_eq(incident_memo_find(m, u, 1, out), 0);
+  /* Pairs of readings are not this memo's values. */
+  read_pair(K2, pair);
+  incident_memo_put(m, u, 1, pair);
+  ck_assert_int_eq(incident_memo_find(m, u, 1, out), 0);
+  ck_assert_int_eq(incident_memo_get(m, t, 1, pair), 0);
+  incident_memo_clear(m);
+  ck_assert_int_eq(incident_memo_find(m, t, 1, out), 0);
+  incident_memo_free(m);
+  incident_memo_find(NULL, t, 1, out);
+  incident_memo_keep(NULL, t, 1, in);
+}
+END_TEST
+
+/* The validator with vd.stories judges a story once: the same verdict as
+ * without it, as it comes (FIELD_TEXT) and as the description
+ * (FIELD_KRONOLOGI); the second time the judgement is the one kept. */
+START_TEST(story_judged_once)
+{
+  static const char *const stories[] = {
+    "Petugas Samsat Kupang minta uang 1,5 juta kepada saya waktu urus "
+    "pajak motor kemarin pagi di kantor",
+    "Kepala dinas itu anjing, minta uang terus ke guru honor",
+  };
+  struct quality *q = NULL;
+  struct validator plain, kept;
+  struct verdict a, b;
+  const char *t[1];
+  size_t i;
+  union {
+    struct quality_judgement j;
+    uint64_t w[4];
+  } fake;   /* at least the validator's value: whole words */
+
+  ck_assert_int_eq(quality_load(ADUAN_SOURCE_DIR "/config/lexicon.txt",
+                                ADUAN_SOURCE_DIR "/config/allowlist.txt",
+                                ADUAN_SOURCE_DIR "/config/stopwords.id.txt",
+                                &q, NULL), 0);
+  validate_defaults(&plain);
+  plain.quality = q;
+  kept = plain;
+  ck_assert_int_eq(validate_stories_new(&kept.stories, 8), 0);
+  for (i = 0; i < sizeof(stories) / sizeof(stories[0]); i++) {
+    ck_assert_int_eq(validate_field(&plain, FIELD_KRONOLOGI, stories[i], 0,
+                                    &a), 0);
+    ck_assert_int_eq(validate_field(&kept, FIELD_TEXT, stories[i], 0, &b),
+                     0);
+    ck_assert_int_eq(validate_field(&kept, FIELD_KRONOLOGI, stories[i], 0,
+                                    &b), 0);
+    ck_assert_int_eq(a.ok, b.ok);
+    ck_assert_str_eq(a.code != NULL ? a.code : "", b.code != NULL ? b.code
+                                                                  : "");
+    ck_assert_uint_eq(a.marks, b.marks);
+  }
+  ck_assert_int_eq(a.ok, 0);    /* the second story insults */
+  /* The judgement kept is the one used: a threat kept for a clean story
+   * stops it. */
+  incident_memo_clear(kept.stories);
+  memset(&fake, 0, sizeof(fake));
+  fake.j.verdict = QUALITY_THREAT;
+  t[0] = stories[0];
+  incident_memo_keep(kept.stories, t, 1, &fake);
+  ck_assert_int_eq(validate_field(&kept, FIELD_KRONOLOGI, stories[0], 0, &b),
+                   0);
+  ck_assert_int_eq(b.ok, 0);
+  ck_assert_str_eq(b.code, "threat");
+  ck_assert_int_eq(validate_field(&plain, FIELD_KRONOLOGI, stories[0], 0,
+                                  &a), 0);
+  ck_assert_int_eq(a.ok, 1);
+  incident_memo_free(kept.stories);
+  quality_free(q);
+}
+END_TEST
+
 static Suite *
 incident_memo_suite(void)
 {
@@ -143,6 +239,8 @@ incident_memo_suite(void)
   tcase_add_test(tc, other_texts_not_found);
   tcase_add_test(tc, least_recently_used_replaced);
   tcase_add_loop_test(tc, any_bytes_kept, 0, 2);
+  tcase_add_test(tc, sized_values_kept);
+  tcase_add_test(tc, story_judged_once);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -372,6 +372,48 @@ START_TEST(score_sanity)
 }
 END_TEST
 
+/* A text's words read once score every other text as similar_score()
+ * does, to the bit, however many texts they are scored against; a text
+ * with no words reads as none and scores 0 against anything. */
+START_TEST(words_read_once)
+{
+  struct similar_words w;
+  int i, j;
+
+  for (i = 0; i < NPAIRS; i++) {
+    ck_assert_int_eq(similar_words_read(pairs[i].a, &w), 0);
+    ck_assert_msg(similar_score_words(&w, pairs[i].b) >= pairs[i].lo &&
+                      similar_score_words(&w, pairs[i].b) < pairs[i].hi,
+                  "%s: %.3f", pairs[i].what,
+                  similar_score_words(&w, pairs[i].b));
+    for (j = 0; j < NPAIRS; j++) {
+      ck_assert_msg(similar_score_words(&w, pairs[j].b) ==
+                        similar_score(pairs[i].a, pairs[j].b),
+                    "%s against %s", pairs[i].what, pairs[j].what);
+      ck_assert(similar_score_words(&w, pairs[j].a) ==
+                similar_score(pairs[i].a, pairs[j].a));
+    }
+    ck_assert(w.len > 0);
+    similar_words_free(&w);
+    ck_assert(w.v == NULL && w.len == 0);
+  }
+  ck_assert_int_eq(similar_words_read(NULL, &w), 0);
+  ck_assert_uint_eq(w.len, 0);
+  ck_assert(similar_score_words(&w, A1) == 0.0);
+  ck_assert(similar_score_words(&w, NULL) == 0.0);
+  similar_words_free(&w);
+  ck_assert_int_eq(similar_words_read("Rp 150.000 PUNGLI di DINAS", &w), 0);
+  ck_assert(similar_score_words(&w, "rp150000, pungli di dinas.") == 1.0);
+  similar_words_free(&w);
+  /* A set of words: a word said three times is one word. */
+  ck_assert_int_eq(similar_words_read("uang uang uang pungli", &w), 0);
+  ck_assert(similar_score_words(&w, "pungli uang") == 1.0);
+  ck_assert(similar_score_words(&w, "pungli uang jembatan") < 0.7);
+  similar_words_free(&w);
+  similar_words_free(NULL);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* The index                                                           */
 /* ------------------------------------------------------------------ */
@@ -1043,6 +1085,7 @@ similar_suite(void)
 
   tcase_add_loop_test(score, score_table, 0, NPAIRS);
   tcase_add_test(score, score_sanity);
+  tcase_add_test(score, words_read_once);
   tcase_add_test(score, prefix_before_suffix_i);
   tcase_add_test(score, root_ending_like_a_particle);
   tcase_add_test(score, domain_words_for_one_another);
