@@ -395,14 +395,41 @@ violent_word(const struct ctx *cx, size_t i)
   return 0;
 }
 
-/* Does the text hold a word of violence outside reported speech? */
+/* "beta takut dong bakar beta pung rumah", "kami khawatir petugas datang
+ * pukul kami": is word i in the sentence of the reporter's fear, a word
+ * of fear before it (not denied: "saya tidak takut") with the reporter's
+ * word at most FEAR_SELF words before that?  The violence is what the
+ * reporter fears, not what they promise. */
+#define FEAR_SELF 3
+static int
+feared(const struct ctx *cx, size_t i)
+{
+  static const char *const fear[] = {"takut", "tkt", "khawatir", "kuatir",
+                                     "cemas", "ngeri", "trauma", NULL};
+  size_t a = sentence_start(cx, i), k, m;
+
+  for (k = i; k > a;) {
+    k--;
+    if (!word_in(cx, k, fear) || (k > a && word_is(cx, WC_NOT, k - 1)))
+      continue;
+    for (m = k; m > a && k - m < FEAR_SELF;) {
+      m--;
+      if (word_is(cx, WC_SELF, m))
+        return 1;
+    }
+  }
+  return 0;
+}
+
+/* Does the text hold a word of violence outside reported speech and
+ * outside the reporter's fear (feared)? */
 int
 names_violence(const struct ctx *cx)
 {
   size_t i;
 
   for (i = 0; i < cx->nm->n; i++)
-    if (!cx->reported[i] && violent_word(cx, i))
+    if (!cx->reported[i] && violent_word(cx, i) && !feared(cx, i))
       return 1;
   return 0;
 }

@@ -70,6 +70,7 @@ static char parts_apart = '\n';
 struct opts {
   const char *config;
   const char *model;    /* eval: score the held-out sets with this file */
+  const char *stories;  /* -X: a duplicate corpus whose stories train as ok */
   unsigned bits;
   int epochs, folds, target, gate, both_gates, salads, salad_parts;
   int train_salads, window, verbose, alone;
@@ -98,6 +99,7 @@ struct corpus {
   const char *path;
   struct sample *v;
   size_t n, cap;
+  size_t extras;        /* of n: trained on, never reported */
 };
 
 static void
@@ -243,7 +245,43 @@ salads_add(struct corpus *c, int first, int n, int parts, int extra,
     }
     corpus_add(c, "ok", text, q);
     c->v[c->n - 1].extra = extra;
+    c->extras += extra != 0;
   }
+}
+
+/* Add the two stories of each pair of the duplicate corpus at path
+ * (ticket<TAB>draft<TAB>expected, as tests/corpus/duplikat.tsv) to c as
+ * 'ok' texts trained on, never reported (-X): clean reports, many of
+ * them telling violence suffered or seen, that no threat may look
+ * like. */
+static void
+stories_add(struct corpus *c, const char *path, struct quality *q)
+{
+  char *text, *line, *next, *tab;
+  int k;
+
+  if (path == NULL)
+    return;
+  text = read_all(path);
+  for (line = text; line != NULL && *line != '\0'; line = next) {
+    next = strchr(line, '\n');
+    if (next != NULL)
+      *next++ = '\0';
+    if (line[0] == '#' || line[0] == '\0')
+      continue;
+    for (k = 0; k < 2 && line != NULL; k++, line = tab) {
+      tab = strchr(line, '\t');
+      if (tab == NULL)
+        die("a duplicate pair without TAB");
+      *tab++ = '\0';
+      if (*line != '\0') {
+        corpus_add(c, "ok", line, q);
+        c->v[c->n - 1].extra = 1;
+        c->extras++;
+      }
+    }
+  }
+  free(text);
 }
 
 /* A small deterministic generator (xorshift64), for the order of
@@ -467,11 +505,13 @@ write_model(const struct threat_model *m, const char *corpus,
          "# word's consonant skeleton and its letter 3- to 5-grams, hashed\n"
          "# (FNV-1a) into 2^bits weights; a text of n feature occurrences\n"
          "# gives each count/sqrt(n).\n"
-         "# Trained on %s (%zu texts)\n"
+         "# Trained on %s (%zu texts; with -X, also as 'ok' the stories\n"
+         "# of a duplicate corpus)\n"
          "# by stochastic gradient descent, %d epochs, rate %g, L2 %g.\n"
          "# Weights below 1e-4 are left out.\n"
          "# Generated; do not edit.  To regenerate, from the source tree:\n"
-         "#   ./build/tests/threat_model train -t %g -u %g -T %d -g %d -w %d -e %d %s \\\n"
+         "#   ./build/tests/threat_model train -t %g -u %g -T %d -g %d -w %d -e %d%s%s \\\n"
+         "#     %s \\\n"
          "#     > config/threat-model.txt\n"
          "#\n"
          "# Format: 'threat-model 1', then 'bits N', then 'bias', 'threshold',\n"
@@ -480,7 +520,8 @@ write_model(const struct threat_model *m, const char *corpus,
          "threat-model 1\nbits %u\nbias %.6g\nthreshold %g\ntarget %d\n"
          "gate %d\ngated %g\nwindow %u\n",
          corpus, ntexts, o->epochs, o->rate, o->l2, o->threshold, o->gated,
-         o->target, o->gate, o->window, o->epochs, corpus, m->bits, m->bias,
+         o->target, o->gate, o->window, o->epochs, o->stories ? " -X " : "",
+         o->stories ? o->stories : "", corpus, m->bits, m->bias,
          m->threshold, m->target, m->gate, m->gated, m->window);
   for (i = 0; i < ((size_t)1 << m->bits); i++)
     if (fabsf(m->w[i]) >= 1e-4f)
@@ -568,12 +609,13 @@ future(const char *path, char **rounds, int nrounds, struct quality *q,
     if (c.n == 0)
       die("no text before that round");
     salads_add(&c, 1000000, o->train_salads, o->salad_parts, 1, q);
+    stories_add(&c, o->stories, q);
     m = train(&c, -1, o);
     corpus_read(&h, round.data, NULL, q);
     score(&h, m, -1);
     if (buf_printf(&title, "%s: held out, trained on the %zu texts of %s "
                    "before its round", round.data,
-                   c.n - (size_t)o->train_salads, path))
+                   c.n - c.extras, path))
       die("out of memory");
     report(&h, title.data, o);
     for (i = 0; i < h.n; i++) {
@@ -644,7 +686,7 @@ main(int argc, char **argv)
         "[HELDOUT...|ROUND...]");
   cmd = argv[1];
   optind = 2;
-  while ((ch = getopt(argc, argv, "c:m:b:e:r:l:k:t:u:T:g:Gw:S:P:JA:vM")) != -1) {
+  while ((ch = getopt(argc, argv, "c:m:b:e:r:l:k:t:u:T:g:Gw:S:P:JA:X:vM")) != -1) {
     switch (ch) {
     case 'c': o.config = optarg; break;
     case 'm': o.model = optarg; break;
@@ -663,6 +705,7 @@ main(int argc, char **argv)
     case 'P': o.salad_parts = atoi(optarg); break;
     case 'J': parts_apart = ' '; break;
     case 'A': o.train_salads = atoi(optarg); break;
+    case 'X': o.stories = optarg; break;
     case 'v': o.verbose = 1; break;
     case 'M': o.alone = 1; break;
     default: die("unknown option");
@@ -681,11 +724,12 @@ main(int argc, char **argv)
   }
   corpus_read(&c, argv[optind], NULL, q);
   salads_add(&c, 1000000, o.train_salads, o.salad_parts, 1, q);
+  stories_add(&c, o.stories, q);
   if (strcmp(cmd, "train") == 0) {
     if (o.threshold <= 0)
       o.threshold = 0.9;
     m = train(&c, -1, &o);
-    write_model(m, argv[optind], &o, c.n - (size_t)o.train_salads);
+    write_model(m, argv[optind], &o, c.n - c.extras);
     threat_model_free(m);
     quality_free(q);
     return 0;

@@ -5232,6 +5232,12 @@ START_TEST(quality_model_gated)
   ck_assert_int_eq(threat_model_names_violence(q, calm), 0);
   ck_assert_int_eq(threat_model_names_violence(q, "Dia bilang \"saya "
                                                   "pukul kau\"."), 0);
+  /* The violence the reporter fears is not theirs to promise. */
+  ck_assert_int_eq(threat_model_names_violence(q, "beta takut dong bakar beta "
+                                                  "pung rumah kalo beta "
+                                                  "lapor"), 0);
+  ck_assert_int_eq(threat_model_names_violence(q, "Saya tidak takut, saya "
+                                                  "bakar kantor camat"), 1);
   ck_assert_int_eq(threat_model_load(THREAT_MODEL, &m, &d), 0);
   ck_assert_int_eq(threat_model_text(q, violent, &b), 0);
   pv = threat_model_judge_score(m, b.data, b.len);
