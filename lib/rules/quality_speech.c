@@ -51,13 +51,37 @@ bidden(const struct ctx *cx, size_t i)
  * (bidden), with a [to] word after it (message_to) and not the
  * reporter after that, is the reporter's message for someone, not
  * someone else's words. */
+/* "Kades datang ke rumah malam-malam, bilang ke bapak saya: ...": does
+ * the verb of saying at word i, opening a later clause of its sentence,
+ * go on from a first clause of at least CLAUSE_TOLD words whose subject,
+ * its first word or two, is a person other than the reporter?  That
+ * person is the one saying; "Pak camat, bilang ke bupati ..." calls the
+ * listener by name and is the reporter's message. */
+#define CLAUSE_TOLD 3
+static int
+continued_by(const struct ctx *cx, size_t i)
+{
+  size_t s = sentence_start(cx, i), k = s + 1;
+
+  if (clause_start(cx, i) == s)
+    return 0;
+  while (k < i && !starts_clause(cx, k))
+    k++;
+  if (k - s < CLAUSE_TOLD)
+    return 0;
+  return !word_is(cx, WC_SELF, s) &&
+         (word_is(cx, WC_PERSON, s) || (cx->nm->w[s].flags & WORD_TITLE) ||
+          (word_is(cx, WC_PERSON, s + 1) && !word_is(cx, WC_SELF, s + 1)));
+}
+
 int
 message_for(const struct ctx *cx, size_t i)
 {
   const char *t = cx->nm->text + cx->nm->w[i].off;
   size_t to;
 
-  if (!bidden(cx, i) || t[0] == 'd' || owned_nya(cx, i))
+  if (!bidden(cx, i) || t[0] == 'd' || owned_nya(cx, i) ||
+      continued_by(cx, i))
     return 0;
   to = message_to(cx, i);
   return to > 0 && (starts_clause(cx, i) || !word_is(cx, WC_SELF, to + 1));

@@ -608,6 +608,13 @@ static const struct judge_case judge_cases[] = {
    "bayar upah", QUALITY_THREAT, 0},
   {"Bilang ke camat, kami bakar kantornya kalau uang tidak kembali",
    QUALITY_THREAT, 0},
+  /* ... but "bilang ke" going on from an official's first clause is
+   * what the official said; a name called first is the listener. */
+  {"Kades datang ke rumah malam-malam, bilang ke bapak saya: kalau masih "
+   "lapor ke inspektorat, besok kau pulang tinggal nama.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Pak camat, bilang ke bupati, kalau dana tidak turun kami bakar "
+   "kantornya.", QUALITY_THREAT, 0},
   {"Katanya kami bodoh, jadi tidak usah urus", QUALITY_CLEAN,
    QUALITY_MARK_QUOTED},
   /* What an official thinks of the reporter is not the reporter's
