@@ -438,6 +438,12 @@ struct turn {
   char arg[128];             /* a command's argument, normalised */
   struct buf appendix;       /* a line that ends the next reply (say()):
                                 the acknowledgement of early media */
+  /* The gazetteer's match of one text in this turn (turn_place()): the
+   * lokasi answer is looked at for choices and then validated, one
+   * match for both. */
+  int place_made;
+  char place_text[256];
+  struct place_match place;
 };
 
 /* ---- Set-up ---------------------------------------------------------- */
@@ -1651,13 +1657,42 @@ forgiving_norm(const char *text, char *out, size_t len)
   return n > 0;
 }
 
+/* The place match of text made earlier in this turn, or NULL. */
+static const struct place_match *
+turn_place_made(const struct turn *t, const char *text)
+{
+  return t->place_made && strcmp(t->place_text, text) == 0 ? &t->place
+                                                           : NULL;
+}
+
+/* place_match() of text on the gazetteer, made once a turn for a text
+ * that fits place_text (a longer one is matched each time); valid until
+ * the next call.  NULL without a gazetteer. */
+static const struct place_match *
+turn_place(struct turn *t, const char *text)
+{
+  const struct place_match *m = turn_place_made(t, text);
+  size_t n = strlen(text);
+
+  if (m != NULL || t->cv->places == NULL)
+    return m;
+  t->place_made = 0;
+  if (place_match(t->cv->places, text, &t->place) != 0)
+    return NULL;
+  if (n < sizeof(t->place_text)) {
+    memcpy(t->place_text, text, n + 1);
+    t->place_made = 1;
+  }
+  return &t->place;
+}
+
 /* 1 when the step would take word as its answer: a category keyword, a
  * place of the gazetteer, a date. */
 static int
 step_takes(struct turn *t, const char *text)
 {
   struct verdict v;
-  struct place_match pm;
+  const struct place_match *pm;
   struct when w;
 
   switch (t->step) {
@@ -1665,8 +1700,8 @@ step_takes(struct turn *t, const char *text)
     return validate_field(&t->cv->vd, FIELD_KATEGORI, text, t->ev->now_ms,
                           &v) == 0 && v.ok;
   case STEP_LOKASI:
-    return place_match(t->cv->places, text, &pm) == 0 &&
-           (pm.matched || pm.ambiguous);
+    pm = turn_place(t, text);
+    return pm != NULL && (pm->matched || pm->ambiguous);
   case STEP_WAKTU:
     return when_parse_feasts(text, t->ev->now_ms, t->cv->vd.max_age_years,
                              t->cv->feasts, &w) != WHEN_INVALID;
@@ -2851,7 +2886,10 @@ on_field(struct turn *t, enum field f, const char *text, const char *key,
   struct verdict v;
   int rc, kept;
 
-  rc = validate_field(&t->cv->vd, f, text, t->ev->now_ms, &v);
+  rc = validate_field_placed(&t->cv->vd, f, text, t->ev->now_ms,
+                             f == FIELD_LOKASI ? turn_place_made(t, text)
+                                               : NULL,
+                             &v);
   if (rc != 0)
     return rc;
   if (!v.ok && (f == FIELD_WAKTU || f == FIELD_LOKASI)) {
@@ -2954,29 +2992,28 @@ say_lokasi_choices(struct turn *t)
 static int
 lokasi_offer(struct turn *t, const char *text, int *rc)
 {
-  struct place_match pm;
+  const struct place_match *pm;
   struct json_object *arr, *o;
   int i;
 
-  if (t->sess.invalid_count > 0 || t->cv->places == NULL ||
-      place_match(t->cv->places, text, &pm) != 0 || !pm.ambiguous ||
-      pm.nchoices < 2 || pm.more_choices > 0)
+  if (t->sess.invalid_count > 0 || (pm = turn_place(t, text)) == NULL ||
+      !pm->ambiguous || pm->nchoices < 2 || pm->more_choices > 0)
     return 0;
   arr = json_object_new_array();
   if (arr == NULL)
     return 0;
-  for (i = 0; i < pm.nchoices; i++) {
+  for (i = 0; i < pm->nchoices; i++) {
     o = json_object_new_object();
     if (o == NULL)
       continue;
     json_object_object_add(o, "kode",
-                           json_object_new_string(pm.choice[i].kab_code));
+                           json_object_new_string(pm->choice[i].kab_code));
     json_object_object_add(o, "nama",
-                           json_object_new_string(pm.choice[i].label));
+                           json_object_new_string(pm->choice[i].label));
     json_object_object_add(o, "tempat",
-                           json_object_new_string(pm.choice[i].code));
+                           json_object_new_string(pm->choice[i].code));
     json_object_object_add(o, "tingkat", json_object_new_string(
-                              place_level_name(pm.choice[i].level)));
+                              place_level_name(pm->choice[i].level)));
     json_object_array_add(arr, o);
   }
   json_object_object_add(t->draft, LOKASI_CHOICES, arr);

@@ -4,10 +4,13 @@
  *
  * The decreed dates are a small sorted array of (feast, day) pairs; a
  * look-up walks it, which is cheap for the few dozen lines a file holds.
+ * The phrases are read through an index by their first word, laid out
+ * once: feast_match() runs for every word of every answer.
  */
 #include "rules/feast.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -274,13 +277,97 @@ phrase_len(const char *phrase, const char *const *w, int n)
   return k;
 }
 
+#define NPHRASES ((int)(sizeof(phrases) / sizeof(phrases[0])))
+
+/* The phrases grouped by their first word (phrase_index_once()): a text's
+ * word can only begin the phrases whose first word it is, so a look-up
+ * reads those few, in the table's order, instead of all of them. */
+static struct {
+  const char *w;     /* the first word, at the start of a phrase */
+  size_t len;        /* its length (w is not terminated there) */
+  int from, n;       /* its phrases: by_first[from..from+n) */
+} first_words[NPHRASES];
+static int nfirst;
+static int by_first[NPHRASES];   /* phrase indices, grouped, each group in
+                                  * the table's order */
+static pthread_once_t index_done = PTHREAD_ONCE_INIT;
+
+/* a[0..alen) against b[0..blen), as strcmp orders whole words. */
+static int
+word_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+  int r = memcmp(a, b, alen < blen ? alen : blen);
+
+  if (r != 0)
+    return r;
+  return alen < blen ? -1 : alen > blen;
+}
+
+/* Phrase indices by first word, then by index (the table's order). */
+static int
+by_first_cmp(const void *pa, const void *pb)
+{
+  int a = *(const int *)pa, b = *(const int *)pb;
+  const char *x = phrases[a].phrase, *y = phrases[b].phrase;
+  int r = word_cmp(x, strcspn(x, " "), y, strcspn(y, " "));
+
+  return r != 0 ? r : (a > b) - (a < b);
+}
+
+static void
+phrase_index_once(void)
+{
+  const char *p;
+  size_t len;
+  int i;
+
+  for (i = 0; i < NPHRASES; i++)
+    by_first[i] = i;
+  qsort(by_first, NPHRASES, sizeof(by_first[0]), by_first_cmp);
+  for (i = 0; i < NPHRASES; i++) {
+    p = phrases[by_first[i]].phrase;
+    len = strcspn(p, " ");
+    if (nfirst == 0 || word_cmp(first_words[nfirst - 1].w,
+                                first_words[nfirst - 1].len, p, len) != 0) {
+      first_words[nfirst].w = p;
+      first_words[nfirst].len = len;
+      first_words[nfirst].from = i;
+      first_words[nfirst].n = 0;
+      nfirst++;
+    }
+    first_words[nfirst - 1].n++;
+  }
+}
+
+/* The group of phrases whose first word is w, or -1. */
+static int
+first_word_group(const char *w)
+{
+  size_t len = strlen(w);
+  int lo = 0, hi = nfirst - 1, mid, r;
+
+  while (lo <= hi) {
+    mid = (lo + hi) / 2;
+    r = word_cmp(w, len, first_words[mid].w, first_words[mid].len);
+    if (r == 0)
+      return mid;
+    if (r > 0)
+      lo = mid + 1;
+    else
+      hi = mid - 1;
+  }
+  return -1;
+}
+
 int
 feast_match(const char *const *w, int n, int *len)
 {
-  size_t i;
-  int best = -1, best_len = 0, k;
+  int best = -1, best_len = 0, g, i, j, k;
 
-  for (i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++) {
+  pthread_once(&index_done, phrase_index_once);
+  g = n >= 1 ? first_word_group(w[0]) : -1;
+  for (j = 0; g >= 0 && j < first_words[g].n; j++) {
+    i = by_first[first_words[g].from + j];
     k = phrase_len(phrases[i].phrase, w, n);
     if (k > best_len) {
       best = phrases[i].id;
@@ -289,6 +376,15 @@ feast_match(const char *const *w, int n, int *len)
   }
   *len = best_len;
   return best;
+}
+
+const char *
+feast_phrase(int i, int *id)
+{
+  if (i < 0 || i >= NPHRASES)
+    return NULL;
+  *id = phrases[i].id;
+  return phrases[i].phrase;
 }
 
 const char *

@@ -59,6 +59,10 @@ void feast_free(struct feast_dates *f);
  */
 int feast_match(const char *const *w, int n, int *len);
 
+/* The i-th phrase of the table feast_match() reads (from 0) with its
+ * feast in *id, or NULL past the last. */
+const char *feast_phrase(int i, int *id);
+
 /* The feast's name as shown to people ("Natal", "Idul Fitri"). */
 const char *feast_name(int id);
 

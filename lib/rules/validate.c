@@ -235,6 +235,14 @@ int
 validate_field(const struct validator *vd, enum field f, const char *text,
                int64_t now_ms, struct verdict *v)
 {
+  return validate_field_placed(vd, f, text, now_ms, NULL, v);
+}
+
+int
+validate_field_placed(const struct validator *vd, enum field f,
+                      const char *text, int64_t now_ms,
+                      const struct place_match *given, struct verdict *v)
+{
   int words;
   size_t len;
 
@@ -268,18 +276,22 @@ validate_field(const struct validator *vd, enum field f, const char *text,
        * code, shown with what it lies in); anything else (a place
        * elsewhere, places in two kabupaten at once, words the gazetteer
        * does not know) is asked again, and kept as given after that. */
-      struct place_match pm;
-      if (place_match(vd->places, text, &pm) == 0 && pm.matched) {
-        v->place_code = pm.code;
-        v->place_name = pm.place.label;
-        v->place_at = pm.place.code;
-        v->place_level = place_level_name(pm.place.level);
-      } else if (pm.outside) {
+      struct place_match made;
+      const struct place_match *pm = given;
+      if (pm == NULL)
+        pm = place_match(vd->places, text, &made) == 0 ? &made : NULL;
+      if (pm != NULL && pm->matched) {
+        v->place_code = pm->code;
+        v->place_name = pm->place.label;
+        v->place_at = pm->place.code;
+        v->place_level = place_level_name(pm->place.level);
+      } else if (pm != NULL && pm->outside) {
         /* Told that the service is for NTT and what to write. */
         reject(v, "invalid.lokasi.luar", "lokasi_outside");
       } else {
-        reject(v, "invalid.lokasi", pm.ambiguous ? "lokasi_ambiguous"
-                                                 : "lokasi_unmatched");
+        reject(v, "invalid.lokasi", pm != NULL && pm->ambiguous
+                                        ? "lokasi_ambiguous"
+                                        : "lokasi_unmatched");
       }
     }
     /* Every refusal of a place, too short, elsewhere or not known, is

@@ -70,6 +70,7 @@ struct verdict {
 };
 
 struct place_list;
+struct place_match;
 struct quality;
 struct feast_dates;
 
@@ -103,6 +104,13 @@ int validate_stories_new(struct incident_memo **out, int slots);
  * -ENOMEM. */
 int validate_field(const struct validator *vd, enum field f,
                    const char *text, int64_t now_ms, struct verdict *v);
+
+/* validate_field() given the place match of text (place_match() on
+ * vd->places), for a caller that has made it already: pm is read for
+ * FIELD_LOKASI only, and NULL has it made here. */
+int validate_field_placed(const struct validator *vd, enum field f,
+                          const char *text, int64_t now_ms,
+                          const struct place_match *pm, struct verdict *v);
 
 /* Words in text (runs of letters or digits). */
 int validate_count_words(const char *text);

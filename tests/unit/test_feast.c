@@ -392,6 +392,87 @@ START_TEST(feast_decreed_back_to_limit)
 }
 END_TEST
 
+/* The words of phrase into buf, split at its blanks, in w (at most max):
+ * how many. */
+static int
+split_words(const char *phrase, char *buf, size_t size, const char **w,
+            int max)
+{
+  char *p;
+  int n = 0;
+
+  snprintf(buf, size, "%s", phrase);
+  for (p = strtok(buf, " "); p != NULL && n < max; p = strtok(NULL, " "))
+    w[n++] = p;
+  return n;
+}
+
+/* The match as a walk over every phrase would find it: the longest, the
+ * first in the table among equals. */
+static int
+match_by_walk(const char *const *w, int n, int *len)
+{
+  const char *ph, *pw[8];
+  char buf[128];
+  int i, id, k, m, best = -1, best_len = 0;
+
+  for (i = 0; (ph = feast_phrase(i, &id)) != NULL; i++) {
+    m = split_words(ph, buf, sizeof(buf), pw, 8);
+    for (k = 0; k < m && k < n && strcmp(pw[k], w[k]) == 0; k++)
+      ;
+    if (k == m && m > best_len) {
+      best = id;
+      best_len = m;
+    }
+  }
+  *len = best_len;
+  return best;
+}
+
+/* The index by first word finds what a walk over the whole table finds:
+ * for each phrase alone, cut short, followed by another word, and each
+ * phrase's first word followed by the rest of every other phrase. */
+START_TEST(feast_index_as_walk)
+{
+  const char *a, *b, *w[16];
+  char abuf[128], bbuf[128];
+  int i, j, k, n, m, id, len, want_len, cases = 0;
+
+  for (i = 0; (a = feast_phrase(i, &id)) != NULL; i++) {
+    n = split_words(a, abuf, sizeof(abuf), w, 8);
+    ck_assert_int_eq(feast_match(w, n, &len), match_by_walk(w, n, &want_len));
+    ck_assert_int_eq(len, n);
+    ck_assert_int_eq(len, want_len);
+    for (k = 0; k <= n; k++) {
+      w[n] = "kemarin";
+      ck_assert_int_eq(feast_match(w, k + (k == n), &len),
+                       match_by_walk(w, k + (k == n), &want_len));
+      ck_assert_int_eq(len, want_len);
+      cases++;
+    }
+    for (j = 0; (b = feast_phrase(j, &id)) != NULL; j++) {
+      m = split_words(b, bbuf, sizeof(bbuf), w + 1, 8);
+      w[0] = abuf;   /* a's first word, then b's words after its first */
+      if (m > 1)
+        memmove(w + 1, w + 2, (size_t)(m - 1) * sizeof(w[0]));
+      n = m;
+      ck_assert_int_eq(feast_match(w, n, &len),
+                       match_by_walk(w, n, &want_len));
+      ck_assert_int_eq(len, want_len);
+      cases++;
+    }
+  }
+  ck_assert_int_gt(i, 200);
+  ck_assert_int_gt(cases, 40000);
+  ck_assert_int_eq(feast_match(w, 0, &len), -1);
+  ck_assert_int_eq(len, 0);
+  w[0] = "";
+  ck_assert_int_eq(feast_match(w, 1, &len), -1);
+  w[0] = "zzz";
+  ck_assert_int_eq(feast_match(w, 1, &len), -1);
+}
+END_TEST
+
 static Suite *
 feast_suite(void)
 {
@@ -412,6 +493,7 @@ feast_suite(void)
   tcase_add_test(tc, feast_harvest_without_musim);
   tcase_add_test(tc, feast_province_day);
   tcase_add_test(tc, feast_decreed_back_to_limit);
+  tcase_add_test(tc, feast_index_as_walk);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rules/incident_memo.h"
+#include "rules/place.h"
 #include "rules/quality.h"
 #include "rules/validate.h"
 #include "testutil.h"
@@ -229,6 +230,59 @@ START_TEST(story_judged_once)
 }
 END_TEST
 
+/* A lokasi answer validated with its place match made already gives the
+ * verdict validate_field() gives; the match given is the one read. */
+START_TEST(place_match_given)
+{
+  static const char *const texts[] = {
+    "Wolowaru", "Kupang", "Stasiun Manggarai, Jakarta", "desa xyzzy qwv",
+    "ok", "di kab. kupang", "Desa Oelnasi, Kupang Tengah, Kab Kupang",
+  };
+  struct place_list *pl = NULL;
+  struct place_match pm, other;
+  struct validator vd;
+  struct verdict a, b;
+  size_t i;
+
+  ck_assert_int_eq(place_load(ADUAN_SOURCE_DIR "/config/wilayah.txt", &pl,
+                              NULL), 0);
+  validate_defaults(&vd);
+  vd.places = pl;
+  for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+    ck_assert_int_eq(place_match(pl, texts[i], &pm), 0);
+    ck_assert_int_eq(validate_field(&vd, FIELD_LOKASI, texts[i], 0, &a), 0);
+    ck_assert_int_eq(validate_field_placed(&vd, FIELD_LOKASI, texts[i], 0,
+                                           &pm, &b), 0);
+    ck_assert_int_eq(a.ok, b.ok);
+    ck_assert_str_eq(a.code != NULL ? a.code : "", b.code != NULL ? b.code
+                                                                  : "");
+    ck_assert_str_eq(a.place_code != NULL ? a.place_code : "",
+                     b.place_code != NULL ? b.place_code : "");
+    ck_assert_str_eq(a.place_at != NULL ? a.place_at : "",
+                     b.place_at != NULL ? b.place_at : "");
+    ck_assert_int_eq(validate_field_placed(&vd, FIELD_LOKASI, texts[i], 0,
+                                           NULL, &b), 0);
+    ck_assert_int_eq(a.ok, b.ok);
+    ck_assert_str_eq(a.code != NULL ? a.code : "", b.code != NULL ? b.code
+                                                                  : "");
+  }
+  /* Kupang ties two kabupaten; given Wolowaru's match it is Wolowaru. */
+  ck_assert_int_eq(place_match(pl, "Wolowaru", &other), 0);
+  ck_assert_int_eq(other.matched, 1);
+  ck_assert_int_eq(validate_field(&vd, FIELD_LOKASI, "Kupang", 0, &a), 0);
+  ck_assert_int_eq(a.ok, 0);
+  ck_assert_int_eq(validate_field_placed(&vd, FIELD_LOKASI, "Kupang", 0,
+                                         &other, &b), 0);
+  ck_assert_int_eq(b.ok, 1);
+  ck_assert_str_eq(b.place_code, other.code);
+  /* Read for the place only. */
+  ck_assert_int_eq(validate_field_placed(&vd, FIELD_NAMA, "Kupang", 0,
+                                         &other, &b), 0);
+  ck_assert_ptr_null(b.place_code);
+  place_free(pl);
+}
+END_TEST
+
 static Suite *
 incident_memo_suite(void)
 {
@@ -241,6 +295,7 @@ incident_memo_suite(void)
   tcase_add_loop_test(tc, any_bytes_kept, 0, 2);
   tcase_add_test(tc, sized_values_kept);
   tcase_add_test(tc, story_judged_once);
+  tcase_add_test(tc, place_match_given);
   suite_add_tcase(s, tc);
   return s;
 }
