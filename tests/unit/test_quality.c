@@ -3373,6 +3373,13 @@ static const struct judge_case deadline_span_cases[] = {
   {"Petugas kasih waktu tiga hari untuk isi formulir. Lewat dari itu, "
    "rumah kami yang rata dengan tanah karena banjir tidak dapat bantuan.",
    QUALITY_CLEAN, 0},
+  /* An office named by its unit ("UPT", "UPTD") is an office too. */
+  {"Saya kasih waktu sampai hari Jumat. Lewat dari itu, kantor UPT Samsat "
+   "Atambua rata dengan tanah.", QUALITY_THREAT, 0},
+  {"Kami beri waktu tiga hari. Sesudah itu, gedung UPTD Puskesmas Oesao "
+   "rata dengan tanah.", QUALITY_THREAT, 0},
+  {"Kantor UPT Samsat Atambua rata dengan tanah karena gempa, petugas "
+   "melayani di tenda dan minta uang tambahan.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_deadline_span)
