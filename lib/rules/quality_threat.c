@@ -1328,6 +1328,8 @@ no_future(const struct ctx *cx, size_t k)
   return who && frame;
 }
 
+static int deadline_set(const struct ctx *cx, size_t s);
+
 /* "Camat itu pulang tinggal nama kalau ...", "kades tidak akan selamat
  * kalau ...", "jangan harap dia selamat ...": at word k a death (home_dead)
  * or an official not surviving ("selamat" after a [not] word, a [will]
@@ -1341,7 +1343,7 @@ no_future(const struct ctx *cx, size_t k)
 static int
 doom_promised(const struct ctx *cx, size_t k)
 {
-  size_t c, m;
+  size_t c, m, s;
   int named = 0;
 
   /* The sentence is scanned for a condition only at the two words this
@@ -1354,12 +1356,30 @@ doom_promised(const struct ctx *cx, size_t k)
       named |= other_person(cx, c);
     return named;
   }
-  if (!word_text_is(cx, k, "selamat") || k < 2 || starts_clause(cx, k) ||
-      !in_sentence(cx, WC_IF, k))
+  if (!word_text_is(cx, k, "selamat") || k < 2 || starts_clause(cx, k))
+    return 0;
+  s = sentence_start(cx, k);
+  if (!in_sentence(cx, WC_IF, k) &&
+      !(s > 0 && deadline_set(cx, sentence_start(cx, s - 1))))
     return 0;
   if (other_person(cx, k - 1) && k >= 3 && !starts_clause(cx, k - 1) &&
       word_text_is(cx, k - 2, "harap") && word_is(cx, WC_DENY, k - 3))
     return 1;
+  /* "kepsek itu jangan harap bisa keluar rumah dengan selamat": the
+   * official named before "jangan harap" in the clause of "selamat". */
+  c = clause_start(cx, k);
+  for (m = c + 1; m + 1 < k; m++)
+    if (word_is(cx, WC_DENY, m) && word_text_is(cx, m + 1, "harap") &&
+        !starts_clause(cx, m + 1))
+      break;
+  if (m + 1 < k) {
+    for (; c < m; c++)
+      named |= other_person(cx, c) &&
+               !(c > 0 && (word_is(cx, WC_GROUPHEAD, c - 1) ||
+                           word_is(cx, WC_CROWD, c - 1)));
+    if (named)
+      return 1;
+  }
   m = negation_before(cx, k);
   if (m == k || m == 0 || starts_clause(cx, m) || !other_person(cx, m - 1))
     return 0;
@@ -1385,22 +1405,39 @@ span_after(const struct ctx *cx, size_t w)
   return 0;
 }
 
-/* "Saya kasih waktu sampai hari Senin ...", "kami beri waktu tiga hari":
- * does the sentence from word s hold a deadline the reporter sets (the
- * reporter's word, later a [cause] word or "beri", "waktu" and an end or
- * a span after it: span_after)? */
+static int deadline_at(const struct ctx *cx, size_t k);
+
+/* "Saya kasih waktu sampai hari Senin ...", "kami beri waktu tiga hari",
+ * "Batas akhir tanggal 20", "Paling lambat besok ...": does the sentence
+ * from word s hold a deadline (the reporter's word, later a [cause] word
+ * or "beri", "waktu" and an end or a span after it: span_after; or a
+ * word of limit, "batas", "tenggat", "paling lambat", with an end or a
+ * span after it or a day within three words: a day of the month set
+ * (deadline_at), a feast, "besok", "lusa")? */
 static int
 deadline_set(const struct ctx *cx, size_t s)
 {
-  size_t k, n = cx->nm->n;
+  static const char *const limit[] = {"batas", "tenggat", "lambat",
+                                      "lambatnya", NULL};
+  size_t k, m, n = cx->nm->n;
   int self = 0;
 
-  for (k = s; k + 2 < n && (k == s || !starts_sentence(cx, k)); k++) {
+  for (k = s; k + 1 < n && (k == s || !starts_sentence(cx, k)); k++) {
     self |= word_is(cx, WC_SELF, k);
-    if (self && (word_is(cx, WC_CAUSE, k) || word_text_is(cx, k, "beri")) &&
+    if (k + 2 < n && self &&
+        (word_is(cx, WC_CAUSE, k) || word_text_is(cx, k, "beri")) &&
         !starts_clause(cx, k + 1) && word_text_is(cx, k + 1, "waktu") &&
         span_after(cx, k + 1))
       return 1;
+    if (!word_in(cx, k, limit))
+      continue;
+    if (span_after(cx, k))
+      return 1;
+    for (m = k + 1; m < n && m <= k + 3 && !starts_clause(cx, m); m++)
+      if (deadline_at(cx, m) || word_is(cx, WC_FEAST, m) ||
+          word_text_is(cx, m, "besok") || word_text_is(cx, m, "bsk") ||
+          word_text_is(cx, m, "lusa"))
+        return 1;
   }
   return 0;
 }
@@ -1531,6 +1568,10 @@ fate_at(const struct ctx *cx, size_t k)
   }
   if (!victim)
     return 0;
+  /* "... rata dengan tanah karena gempa": a cause told, not a will. */
+  for (m = k + 1; m < cx->nm->n && m <= k + 3 && !starts_sentence(cx, m); m++)
+    if (word_is(cx, WC_BECAUSE, m))
+      return 0;
   s = sentence_start(cx, k);
   if (in_sentence(cx, WC_IF, k) || repeat_if(cx, s))
     return 1;

@@ -3388,6 +3388,36 @@ START_TEST(quality_judge_deadline_span)
 }
 END_TEST
 
+/* A deadline is a day as much as a span: "batas akhir tanggal 20",
+ * "paling lambat besok", "tenggat sampai hari Senin".  After it an
+ * official who may not hope to come out safe ("jangan harap bisa keluar
+ * rumah dengan selamat"), or an office in ruins, is the reporter's
+ * promise.  A registration deadline, and patients who cannot hope for
+ * care, are none. */
+static const struct judge_case deadline_day_cases[] = {
+  {"Batas akhir tanggal 20. Setelah itu kepala sekolah SMPN 2 Soe jangan "
+   "harap bisa keluar rumah dengan selamat.", QUALITY_THREAT, 0},
+  {"Paling lambat besok uang itu kembali. Lewat dari itu, rumah kepala "
+   "desa rata dengan tanah.", QUALITY_THREAT, 0},
+  {"Kami kasih waktu sampai hari Senin. Lewat dari itu, Pak Camat jangan "
+   "harap pulang dengan selamat.", QUALITY_THREAT, 0},
+  {"Kalau dana desa tidak dibagi, kades jangan harap bisa tidur dengan "
+   "selamat.", QUALITY_THREAT, 0},
+  {"Batas akhir pendaftaran tanggal 20. Setelah itu pasien jangan harap "
+   "bisa pulang dengan selamat karena obat habis, kepala puskesmas diam.",
+   QUALITY_CLEAN, 0},
+  {"Paling lambat besok berkas masuk. Lewat dari itu, petugas bilang kami "
+   "tidak dapat bantuan rumah.", QUALITY_CLEAN, 0},
+  {"Batas akhir tanggal 20. Setelah itu kantor camat yang rata dengan "
+   "tanah karena gempa belum juga dibangun.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_deadline_day)
+{
+  judge_rows(deadline_day_cases, N(deadline_day_cases));
+}
+END_TEST
+
 /* A weapon readied ("su siap", "sudah saya isi") with a clause after it
  * that names its target ("targetnya", "sasarannya" + an official) is
  * dedicated to them, as "tinggal" or "untuk" would.  A sales target, and
@@ -5438,6 +5468,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_signal_doom);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_deadline_span);
+  tcase_add_test(tc, quality_judge_deadline_day);
   tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_hired_harm);
