@@ -557,6 +557,25 @@ beast_of_all(const struct ctx *cx, size_t i)
          !literal_cue(cx, i, g) && !told_there(cx, i, i);
 }
 
+/* "Dasar kadal buntung, ...", "hei kerbau", "Kepala Dinas PU itu
+ * keledai, ...": the [beast] at word i called out (a vocative word right
+ * before it) or the predicate of an official or office right before it
+ * (official_subject, "itu" between), with no word beside it that shows a
+ * literal sense.  Livestock told of ("ternak ... itu kerbau semua",
+ * "mukanya seperti kerbau" of a calf) has no official as subject. */
+static int
+beast_called(const struct ctx *cx, size_t i)
+{
+  if (!word_is(cx, WC_BEAST, i) || i == 0 || starts_clause(cx, i))
+    return 0;
+  if (word_is(cx, WC_VOCATIVE, i - 1) &&
+      (i == 1 || starts_clause(cx, i - 1)))
+    return 1;
+  return word_is(cx, WC_LINK, i - 1) && official_subject(cx, i) &&
+         ends_clause(cx, skip_intensifiers(cx, i)) && !literal_cue(cx, i, i) &&
+         !told_there(cx, i, i);
+}
+
 /* An [insult] word or a low_mind idiom at words i..e: an insult when
  * aimed at someone (or `trait`: "petugas berotak kerbau"), or reported
  * (quoted, or named right after a verb of saying: "dibilang bodoh"). */
@@ -659,6 +678,8 @@ judge_words(struct ctx *cx, size_t i, int caps_text)
       insult_if_aimed(cx, i, said_twice(cx, i), 0);
     else if (beast_of_all(cx, i))
       insult_if_aimed(cx, i, i + 1, 1);
+    else if (beast_called(cx, i))
+      insult_if_aimed(cx, i, i, 1);
     return i;
   }
   if (span_allowed(cx, i, e) && !den_of(cx, i, e)) {

@@ -3388,6 +3388,30 @@ START_TEST(quality_judge_deadline_span)
 }
 END_TEST
 
+/* An animal called out ("dasar kadal buntung", "hei kerbau") or said of
+ * an official ("Kepala Dinas PU itu keledai") insults as "dasar tikus"
+ * does: the [beast] words are the common animal insults.  Livestock
+ * named (a goat given as aid, buffalo in the field) are none. */
+static const struct judge_case beast_aimed_cases[] = {
+  {"Dasar kadal buntung, bendahara sekolah potong dana PIP anak-anak.",
+   QUALITY_INSULT, 0},
+  {"Hei kerbau, kapan dana desa dibagi?", QUALITY_INSULT, 0},
+  {"Kepala Dinas PU itu keledai, jalan baru diaspal sudah hancur lagi.",
+   QUALITY_INSULT, 0},
+  {"Kepala desa itu ambil kambing bantuan dari warga dan jual ke pasar.",
+   QUALITY_CLEAN, 0},
+  {"Kerbau warga di Lewa mati karena kadal dan ular masuk kandang, dinas "
+   "peternakan tidak datang.", QUALITY_CLEAN, 0},
+  {"Bantuan dari dinas itu kambing kurus, bukan sapi seperti dijanjikan.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_beast_aimed)
+{
+  judge_rows(beast_aimed_cases, N(beast_aimed_cases));
+}
+END_TEST
+
 /* A deadline is a day as much as a span: "batas akhir tanggal 20",
  * "paling lambat besok", "tenggat sampai hari Senin".  After it an
  * official who may not hope to come out safe ("jangan harap bisa keluar
@@ -5469,6 +5493,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_deadline_span);
   tcase_add_test(tc, quality_judge_deadline_day);
+  tcase_add_test(tc, quality_judge_beast_aimed);
   tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_hired_harm);
