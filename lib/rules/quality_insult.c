@@ -145,8 +145,11 @@ treated_like(const struct ctx *cx, size_t p)
  * or "di"/"ke" and a [low] place at most MIND_GAP words on in
  * its clause.  Returns the last word of that idiom, or i when there is
  * none ("otak pelaku", "gegar otak", "otak saya pusing", "otak macam mau
- * pecah"). */
+ * pecah").  An [insult] word right after a [mind] word an official owns
+ * ("camat pung otak bodoh") is such an idiom too. */
 #define MIND_GAP 3
+static int mind_owned(const struct ctx *cx, size_t i);
+
 static size_t
 low_mind(const struct ctx *cx, size_t i)
 {
@@ -165,6 +168,12 @@ low_mind(const struct ctx *cx, size_t i)
   if (k < n && !starts_clause(cx, k) &&
       (word_is(cx, WC_BEAST, k) ||
        (l > 0 && (word_is(cx, WC_LOW, k) || word_is(cx, WC_INSULT, k)))))
+    return k;
+  /* "dia pung otak bodo": a [mind] word called stupid right after it, as
+   * low a mind as an animal's; only owned by an official (mind_owned)
+   * is it an insult, "otak perampok" is the mastermind. */
+  if (l == 0 && k < n && !starts_clause(cx, k) && word_is(cx, WC_MIND, i) &&
+      word_is(cx, WC_INSULT, k) && mind_owned(cx, i))
     return k;
   for (k = i + 1; k + 1 < n && k <= i + MIND_GAP; k++) {
     if (starts_clause(cx, k) || starts_clause(cx, k + 1))

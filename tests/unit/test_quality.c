@@ -3388,6 +3388,27 @@ START_TEST(quality_judge_deadline_span)
 }
 END_TEST
 
+/* A mind owned by an official and called stupid right after ("dia pung
+ * otak bodo skali", "camat punya otak bodoh") is a low mind as "otak
+ * keledai" is.  A child's mind, and the mastermind of a robbery, are
+ * none. */
+static const struct judge_case mind_insult_cases[] = {
+  {"Itu lurah Naikoten dia pung otak bodo skali, tau minta doi sa.",
+   QUALITY_INSULT, 0},
+  {"Camat Kota Raja punya otak bodoh, surat kami tiga bulan tidak dibaca.",
+   QUALITY_INSULT, 0},
+  {"Anak saya pung otak bodo di matematika, tapi guru les minta uang "
+   "tambahan.", QUALITY_CLEAN, 0},
+  {"Polisi sudah tangkap otak perampok di Oesapa, tapi barang bukti "
+   "hilang di kantor.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_mind_insult)
+{
+  judge_rows(mind_insult_cases, N(mind_insult_cases));
+}
+END_TEST
+
 /* An animal called out ("dasar kadal buntung", "hei kerbau") or said of
  * an official ("Kepala Dinas PU itu keledai") insults as "dasar tikus"
  * does: the [beast] words are the common animal insults.  Livestock
@@ -5494,6 +5515,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_deadline_span);
   tcase_add_test(tc, quality_judge_deadline_day);
   tcase_add_test(tc, quality_judge_beast_aimed);
+  tcase_add_test(tc, quality_judge_mind_insult);
   tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_hired_harm);
