@@ -521,6 +521,48 @@ named_as(const struct ctx *cx, size_t i)
          class_before(cx, WC_SAY, i - 1, CTX_BEFORE);
 }
 
+/* "Camat berteriak bahwa kami ini orang kampung bodoh yang ...", "Kepsek
+ * mengatakan bahwa guru honor itu semua sampah": word i reported, right
+ * after a verb of saying ("bahwa" between or not) stands the subject of
+ * the reported clause (the reporter, the one addressed, a person or
+ * "mereka"), and between it and word i only link words, words that
+ * generalise, "orang" and at most two other words (a name, a kind of
+ * people: "orang kampung", "guru honor"), a link word or "orang" among
+ * them and no [modal] word.  What the subject is called is the
+ * official's words.  "Camat bilang kami harus lapor pencuri ..."
+ * calls no one. */
+static int
+said_of(const struct ctx *cx, size_t i)
+{
+  size_t m, s;
+  int other = 0, linked = 0;
+
+  if (!cx->reported[i] || i < 2 || starts_clause(cx, i))
+    return 0;
+  for (s = i - 1; s > 0 && i - s <= CTX_BEFORE + 1; s--) {
+    if (word_is(cx, WC_SAY, s - 1))
+      break;
+    if (starts_sentence(cx, s))
+      return 0;
+  }
+  if (s == 0 || !word_is(cx, WC_SAY, s - 1))
+    return 0;
+  if (word_text_is(cx, s, "bahwa") || word_text_is(cx, s, "bhw"))
+    s++;
+  if (s >= i || !(word_is(cx, WC_SELF, s) || word_is(cx, WC_YOU, s) ||
+                  word_is(cx, WC_PERSON, s) || word_is(cx, WC_THEY, s)))
+    return 0;
+  for (m = s + 1; m < i; m++) {
+    if (starts_clause(cx, m) || word_is(cx, WC_MODAL, m))
+      return 0;
+    if (word_is(cx, WC_LINK, m) || word_text_is(cx, m, "orang"))
+      linked = 1;
+    else if (!word_is(cx, WC_GENERAL, m) && ++other > 2)
+      return 0;
+  }
+  return linked;
+}
+
 /* "camat pung muka badak", "kades punya otak kerbau", "lu pung otak
  * macam kerbau", "Kades Oelbiteno pung otak", "polisi di pos Tenau pung
  * muka": the [mind] word at word i owned ("pung"/"punya") by a person or
@@ -587,11 +629,12 @@ beast_called(const struct ctx *cx, size_t i)
 
 /* An [insult] word or a low_mind idiom at words i..e: an insult when
  * aimed at someone (or `trait`: "petugas berotak kerbau"), or reported
- * (quoted, or named right after a verb of saying: "dibilang bodoh"). */
+ * (quoted, named right after a verb of saying: "dibilang bodoh", or said
+ * of the reported clause's subject: said_of). */
 static int
 insult_if_aimed(struct ctx *cx, size_t i, size_t e, int trait)
 {
-  if (!(trait || aimed(cx, i, e) || named_as(cx, i) ||
+  if (!(trait || aimed(cx, i, e) || named_as(cx, i) || said_of(cx, i) ||
         (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
                              class_before(cx, WC_SAY, i, CTX_NAMED)))))
     return 0;

@@ -3388,6 +3388,27 @@ START_TEST(quality_judge_deadline_span)
 }
 END_TEST
 
+/* After a verb of saying ("bahwa" or not), what the subject of the
+ * reported clause is called ("kami ini orang kampung bodoh yang ...") is
+ * the official's words: flagged, not refused.  A thief the reporter was
+ * told to report is no one called names. */
+static const struct judge_case said_of_cases[] = {
+  {"Camat berteriak bahwa kami ini orang kampung bodoh yang tidak tahu "
+   "aturan.", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Camat bilang kami ini orang bodoh yang tidak tahu terima kasih.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Kepala sekolah mengatakan bahwa guru honor itu semua sampah.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Camat bilang kami harus lapor pencuri sapi ke polisi saja.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_said_of)
+{
+  judge_rows(said_of_cases, N(said_of_cases));
+}
+END_TEST
+
 /* A mind owned by an official and called stupid right after ("dia pung
  * otak bodo skali", "camat punya otak bodoh") is a low mind as "otak
  * keledai" is.  A child's mind, and the mastermind of a robbery, are
@@ -5516,6 +5537,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_deadline_day);
   tcase_add_test(tc, quality_judge_beast_aimed);
   tcase_add_test(tc, quality_judge_mind_insult);
+  tcase_add_test(tc, quality_judge_said_of);
   tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_hired_harm);
