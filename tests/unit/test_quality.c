@@ -3388,6 +3388,26 @@ START_TEST(quality_judge_deadline_span)
 }
 END_TEST
 
+/* A post is no recipient: "jangan angkat jadi kepala seksi" shuts the
+ * group out as "jangan diberi jabatan" does, the person word after
+ * "jadi"/"sebagai" being the post.  An official's kin, or an honorary
+ * worker, not to be appointed are someone else. */
+static const struct judge_case post_barred_cases[] = {
+  {"Orang hitam keriting dari timur tu sonde tau kerja, jangan angkat "
+   "jadi kepala seksi.", QUALITY_SARA, 0},
+  {"Orang Sabu jangan angkat jadi kepala seksi.", QUALITY_SARA, 0},
+  {"Orang Sabu di kantor camat bilang jangan angkat honorer jadi kepala "
+   "seksi tanpa tes.", QUALITY_CLEAN, 0},
+  {"Kami orang Alor minta jangan angkat kerabat bupati jadi kepala "
+   "dinas.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_post_barred)
+{
+  judge_rows(post_barred_cases, N(post_barred_cases));
+}
+END_TEST
+
 /* After a verb of saying ("bahwa" or not), what the subject of the
  * reported clause is called ("kami ini orang kampung bodoh yang ...") is
  * the official's words: flagged, not refused.  A thief the reporter was
@@ -5538,6 +5558,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_beast_aimed);
   tcase_add_test(tc, quality_judge_mind_insult);
   tcase_add_test(tc, quality_judge_said_of);
+  tcase_add_test(tc, quality_judge_post_barred);
   tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_hired_harm);
