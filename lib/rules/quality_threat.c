@@ -1993,11 +1993,44 @@ owns_thing(const struct ctx *cx, size_t k)
          !word_is(cx, WC_LIFE, k + 2);
 }
 
+static int number_at(const struct ctx *cx, size_t k);
+
+/* "ada 2 bom ikan di rmh", "Ada parang di rumah", "sa ada bom": is the
+ * [weapon] at word i said to be there, by "ada" opening its clause (the
+ * reporter's word before it or not) with at most a count between, and
+ * no one else's place after it in its clause ("ada bom di rumah kepala
+ * desa") nor a passive verb ("ada bom ditemukan di perahu")?  Told so
+ * by the reporter, the weapon is at hand as much as owned. */
+static int
+weapon_there(const struct ctx *cx, size_t i)
+{
+  static const char *const counts[] = {"satu", "dua", "tiga", "empat",
+                                       "lima", "beberapa", NULL};
+  size_t a = clause_start(cx, i), m;
+  const char *t;
+
+  if (!word_is(cx, WC_WEAPON, i))
+    return 0;
+  if (a < i && word_is(cx, WC_SELF, a))
+    a++;
+  if (a >= i || !word_text_is(cx, a, "ada") || i - a > 2)
+    return 0;
+  if (i - a == 2 && !number_at(cx, a + 1) && !word_in(cx, a + 1, counts))
+    return 0;
+  for (m = i + 1; m < cx->nm->n && !starts_clause(cx, m); m++) {
+    t = cx->nm->text + cx->nm->w[m].off;
+    if (word_is(cx, WC_PERSON, m) || word_is(cx, WC_YOU, m) ||
+        (cx->nm->w[m].len > 2 + SUFFIX_MIN_STEM && memcmp(t, "di", 2) == 0))
+      return 0;
+  }
+  return 1;
+}
+
 /* "Peluru pertama untuk kepala sekolah", "Beta pung parang su tajam,
  * tinggal itu kepala desa pung leher saja": a [weapon] or [poison] word
  * at i that opens its clause (a weapon dedicated) or is the reporter's
- * (owned_weapon, or readied: an [arm] word right before it with the
- * reporter as agent), then, in its clause or the next, a [purpose] word
+ * (owned_weapon, said to be there: weapon_there, or readied: an [arm]
+ * word right before it with the reporter as agent), then, in its clause or the next, a [purpose] word
  * or "tinggal" opening the next clause with a person, office or building
  * as its target (has_target), or a word of aim opening it with one right
  * after ("..., targetnya Kepala Dinas", "..., sasarannya kepala
@@ -2021,7 +2054,7 @@ reserved_for(const struct ctx *cx, size_t i)
     return 0;
   c = clause_start(cx, i);
   readied = c != i && word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1);
-  if (c != i && !owned_weapon(cx, i) && !readied)
+  if (c != i && !owned_weapon(cx, i) && !readied && !weapon_there(cx, i))
     return 0;
   /* "saya sudah rakit bom": readied already, the harm is still ahead */
   for (k = c; k < i; k++) {

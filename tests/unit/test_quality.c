@@ -3388,6 +3388,27 @@ START_TEST(quality_judge_deadline_span)
 }
 END_TEST
 
+/* A weapon the reporter says is there ("ada 2 bom ikan di rmh", "ada
+ * parang di rumah") is theirs as "saya punya parang" is: one of them
+ * for an office or official in the next clause is dedicated.  Bombs in
+ * an official's house, and bombs seized as evidence, are none. */
+static const struct judge_case weapon_there_cases[] = {
+  {"ada 2 bom ikan di rmh, 1 untuk kantor camat Alor Barat Laut kalau "
+   "bantuan rumah tetap dipotong", QUALITY_THREAT, 0},
+  {"Ada parang di rumah, satu untuk kepala desa kalau dana tidak dibagi.",
+   QUALITY_THREAT, 0},
+  {"Ada bom ikan di rumah kepala desa, untuk dijual ke nelayan Alor, "
+   "polisi diam saja.", QUALITY_CLEAN, 0},
+  {"Ada 2 bom ikan ditemukan di perahu nelayan, 1 untuk barang bukti di "
+   "kantor polisi.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_weapon_there)
+{
+  judge_rows(weapon_there_cases, N(weapon_there_cases));
+}
+END_TEST
+
 /* A post is no recipient: "jangan angkat jadi kepala seksi" shuts the
  * group out as "jangan diberi jabatan" does, the person word after
  * "jadi"/"sebagai" being the post.  An official's kin, or an honorary
@@ -5559,6 +5580,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_mind_insult);
   tcase_add_test(tc, quality_judge_said_of);
   tcase_add_test(tc, quality_judge_post_barred);
+  tcase_add_test(tc, quality_judge_weapon_there);
   tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_hired_harm);
