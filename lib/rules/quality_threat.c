@@ -2066,8 +2066,10 @@ reserved_for(const struct ctx *cx, size_t i)
     if (starts_clause(cx, k)) {
       if (++clauses > 1)
         return 0;
+      /* "tinggal tunggu itu mandor": [wait] and link words before the
+       * one waited for (aimed_next) as much as an object (has_target). */
       if (word_text_is(cx, k, "tinggal") &&
-          (past ? aimed_next(cx, k) : has_target(cx, k)))
+          (past ? aimed_next(cx, k) : has_target(cx, k) || aimed_next(cx, k)))
         return 1;
       if (word_in(cx, k, aim) && aimed_next(cx, k))
         return 1;   /* "..., targetnya Kepala Dinas": its target named */

@@ -3388,6 +3388,25 @@ START_TEST(quality_judge_deadline_span)
 }
 END_TEST
 
+/* "tinggal tunggu itu mandor": in Kupang order the demonstrative opens
+ * the object, so the official waited for after a readied weapon is its
+ * target as in "tinggal tunggu mandor".  The harvest waited for is
+ * none. */
+static const struct judge_case wait_that_cases[] = {
+  {"Sa pung senapan angin su siap, tinggal tunggu itu mandor proyek jalan "
+   "Bolok lewat.", QUALITY_THREAT, 0},
+  {"Beta pung parang su tajam, tinggal tunggu itu kades lewat.",
+   QUALITY_THREAT, 0},
+  {"Beta pung parang su tajam, tinggal tunggu itu musim panen, tapi dana "
+   "desa belum cair.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_wait_that)
+{
+  judge_rows(wait_that_cases, N(wait_that_cases));
+}
+END_TEST
+
 /* A weapon the reporter says is there ("ada 2 bom ikan di rmh", "ada
  * parang di rumah") is theirs as "saya punya parang" is: one of them
  * for an office or official in the next clause is dedicated.  Bombs in
@@ -5581,6 +5600,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_said_of);
   tcase_add_test(tc, quality_judge_post_barred);
   tcase_add_test(tc, quality_judge_weapon_there);
+  tcase_add_test(tc, quality_judge_wait_that);
   tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_hired_harm);
