@@ -2026,6 +2026,43 @@ weapon_there(const struct ctx *cx, size_t i)
   return 1;
 }
 
+/* "Saya sudah asah parang. Besok pagi Pak Sekdes saya tunggu di
+ * jalan": after the weapon at word i no [purpose] word in its sentence,
+ * and in the next sentence the reporter right before a [wait] word, an
+ * official named before the reporter in that clause or waited for right
+ * after (aimed_next), with no [purpose], [past] or [not] word in that
+ * sentence ("... saya tunggu di kantor desa untuk tanda tangan" is a
+ * meeting). */
+static size_t next_sentence(const struct ctx *cx, size_t i);
+
+static int
+waited_next(const struct ctx *cx, size_t i)
+{
+  size_t k, m, c, e, n = cx->nm->n;
+
+  for (k = i + 1; k < n && !starts_sentence(cx, k); k++)
+    if (word_is(cx, WC_PURPOSE, k))
+      return 0;
+  if (k >= n)
+    return 0;
+  e = next_sentence(cx, k);
+  for (m = k; m < e; m++)
+    if (word_is(cx, WC_PURPOSE, m) || word_is(cx, WC_PAST, m) ||
+        word_is(cx, WC_NOT, m) || cx->reported[m])
+      return 0;
+  for (m = k + 1; m < e; m++) {
+    if (!word_is(cx, WC_WAIT, m) || starts_clause(cx, m) ||
+        !word_is(cx, WC_SELF, m - 1))
+      continue;
+    if (aimed_next(cx, m))
+      return 1;
+    for (c = clause_start(cx, m); c + 1 < m; c++)
+      if (other_person(cx, c))
+        return 1;
+  }
+  return 0;
+}
+
 /* "Peluru pertama untuk kepala sekolah", "Beta pung parang su tajam,
  * tinggal itu kepala desa pung leher saja": a [weapon] or [poison] word
  * at i that opens its clause (a weapon dedicated) or is the reporter's
@@ -2081,7 +2118,8 @@ reserved_for(const struct ctx *cx, size_t i)
         !(word_is(cx, WC_POISON, i) && owns_thing(cx, k + 1)))
       return 1;
   }
-  return 0;
+  /* Kept for an official waited for in the next sentence. */
+  return c != i && waited_next(cx, i);
 }
 
 /* "kalau ko lapor, dia mati", "kalau kau bicara, ko pung anak mati": an

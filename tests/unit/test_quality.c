@@ -3388,6 +3388,27 @@ START_TEST(quality_judge_deadline_span)
 }
 END_TEST
 
+/* A weapon readied, and in the next sentence the reporter waiting for
+ * an official ("Besok pagi Pak Sekdes saya tunggu di jalan"): the
+ * weapon is kept for him.  With a purpose told (a job, a signature) the
+ * wait is a meeting. */
+static const struct judge_case readied_wait_cases[] = {
+  {"Saya sudah asah parang. Besok pagi Pak Sekdes Oeletsala saya tunggu "
+   "di jalan ke kebun.", QUALITY_THREAT, 0},
+  {"Beta su asah parang. Nanti malam beta tunggu itu kades di jembatan.",
+   QUALITY_THREAT, 0},
+  {"Saya sudah asah parang untuk ke kebun. Besok pagi Pak Sekdes saya "
+   "tunggu di kantor desa.", QUALITY_CLEAN, 0},
+  {"Saya sudah asah parang. Besok pagi Pak Sekdes saya tunggu di kantor "
+   "desa untuk tanda tangan surat tanah.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_readied_wait)
+{
+  judge_rows(readied_wait_cases, N(readied_wait_cases));
+}
+END_TEST
+
 /* "tinggal tunggu itu mandor": in Kupang order the demonstrative opens
  * the object, so the official waited for after a readied weapon is its
  * target as in "tinggal tunggu mandor".  The harvest waited for is
@@ -5601,6 +5622,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_post_barred);
   tcase_add_test(tc, quality_judge_weapon_there);
   tcase_add_test(tc, quality_judge_wait_that);
+  tcase_add_test(tc, quality_judge_readied_wait);
   tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_hired_harm);
