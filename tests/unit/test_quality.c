@@ -3388,6 +3388,28 @@ START_TEST(quality_judge_deadline_span)
 }
 END_TEST
 
+/* Asking someone to do violence ("saya sudah minta dia bacok itu
+ * petugas") is ordering it, as "suruh" is.  Asking the police to arrest,
+ * or an official for money back, is none. */
+static const struct judge_case asked_harm_cases[] = {
+  {"Om saya orang lama di Terminal Kupang, saya sudah minta dia bacok itu "
+   "petugas Dishub yang pungut uang.", QUALITY_THREAT, 0},
+  {"Kami minta orang kampung pukul kepala desa itu kalau dia datang "
+   "lagi.", QUALITY_THREAT, 0},
+  {"Saya minta polisi tangkap petugas Dishub yang pungut uang.",
+   QUALITY_CLEAN, 0},
+  {"Kami minta bupati potong gaji bendahara yang tilap uang BLT.",
+   QUALITY_CLEAN, 0},
+  {"Saya minta dia kembalikan uang, tapi petugas itu malah pukul meja.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_asked_harm)
+{
+  judge_rows(asked_harm_cases, N(asked_harm_cases));
+}
+END_TEST
+
 /* A weapon readied, and in the next sentence the reporter waiting for
  * an official ("Besok pagi Pak Sekdes saya tunggu di jalan"): the
  * weapon is kept for him.  With a purpose told (a job, a signature) the
@@ -5623,6 +5645,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_weapon_there);
   tcase_add_test(tc, quality_judge_wait_that);
   tcase_add_test(tc, quality_judge_readied_wait);
+  tcase_add_test(tc, quality_judge_asked_harm);
   tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_hired_harm);
