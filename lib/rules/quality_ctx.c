@@ -729,6 +729,22 @@ errand_to(const struct ctx *cx, size_t k)
          word_is(cx, WC_MODAL, k - 1);
 }
 
+/* "Kami minta bupati potong gaji ...": "minta"/"meminta" at word k
+ * with an official or office right after it (a person word that is no
+ * pronoun) is a plea to those in charge, not an order to the reporter's
+ * own ("saya minta dia bacok ..."). */
+static int
+plea_to_office(const struct ctx *cx, size_t k)
+{
+  static const char *const plea[] = {"minta", "meminta", NULL};
+  static const char *const pronoun[] = {"dia", "ia", "mereka", "dorang",
+                                        "dong", NULL};
+
+  return word_in(cx, k, plea) && k + 1 < cx->nm->n &&
+         !starts_clause(cx, k + 1) && word_is(cx, WC_PERSON, k + 1) &&
+         !word_in(cx, k + 1, pronoun);
+}
+
 int
 remote_agent(const struct ctx *cx, size_t i)
 {
@@ -738,7 +754,8 @@ remote_agent(const struct ctx *cx, size_t i)
   size_t k, c, p, v, o;
 
   for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--)
-    if (word_is(cx, WC_ORDER, k - 1) && self_agent(cx, k - 1))
+    if (word_is(cx, WC_ORDER, k - 1) && self_agent(cx, k - 1) &&
+        !plea_to_office(cx, k - 1))
       return 1;
   if (band_agent(cx, i))
     return 1;

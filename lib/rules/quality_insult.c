@@ -145,8 +145,11 @@ treated_like(const struct ctx *cx, size_t p)
  * or "di"/"ke" and a [low] place at most MIND_GAP words on in
  * its clause.  Returns the last word of that idiom, or i when there is
  * none ("otak pelaku", "gegar otak", "otak saya pusing", "otak macam mau
- * pecah"). */
+ * pecah").  An [insult] word right after a [mind] word an official owns
+ * ("camat pung otak bodoh") is such an idiom too. */
 #define MIND_GAP 3
+static int mind_owned(const struct ctx *cx, size_t i);
+
 static size_t
 low_mind(const struct ctx *cx, size_t i)
 {
@@ -165,6 +168,12 @@ low_mind(const struct ctx *cx, size_t i)
   if (k < n && !starts_clause(cx, k) &&
       (word_is(cx, WC_BEAST, k) ||
        (l > 0 && (word_is(cx, WC_LOW, k) || word_is(cx, WC_INSULT, k)))))
+    return k;
+  /* "dia pung otak bodo": a [mind] word called stupid right after it, as
+   * low a mind as an animal's; only owned by an official (mind_owned)
+   * is it an insult, "otak perampok" is the mastermind. */
+  if (l == 0 && k < n && !starts_clause(cx, k) && word_is(cx, WC_MIND, i) &&
+      word_is(cx, WC_INSULT, k) && mind_owned(cx, i))
     return k;
   for (k = i + 1; k + 1 < n && k <= i + MIND_GAP; k++) {
     if (starts_clause(cx, k) || starts_clause(cx, k + 1))
@@ -512,6 +521,48 @@ named_as(const struct ctx *cx, size_t i)
          class_before(cx, WC_SAY, i - 1, CTX_BEFORE);
 }
 
+/* "Camat berteriak bahwa kami ini orang kampung bodoh yang ...", "Kepsek
+ * mengatakan bahwa guru honor itu semua sampah": word i reported, right
+ * after a verb of saying ("bahwa" between or not) stands the subject of
+ * the reported clause (the reporter, the one addressed, a person or
+ * "mereka"), and between it and word i only link words, words that
+ * generalise, "orang" and at most two other words (a name, a kind of
+ * people: "orang kampung", "guru honor"), a link word or "orang" among
+ * them and no [modal] word.  What the subject is called is the
+ * official's words.  "Camat bilang kami harus lapor pencuri ..."
+ * calls no one. */
+static int
+said_of(const struct ctx *cx, size_t i)
+{
+  size_t m, s;
+  int other = 0, linked = 0;
+
+  if (!cx->reported[i] || i < 2 || starts_clause(cx, i))
+    return 0;
+  for (s = i - 1; s > 0 && i - s <= CTX_BEFORE + 1; s--) {
+    if (word_is(cx, WC_SAY, s - 1))
+      break;
+    if (starts_sentence(cx, s))
+      return 0;
+  }
+  if (s == 0 || !word_is(cx, WC_SAY, s - 1))
+    return 0;
+  if (word_text_is(cx, s, "bahwa") || word_text_is(cx, s, "bhw"))
+    s++;
+  if (s >= i || !(word_is(cx, WC_SELF, s) || word_is(cx, WC_YOU, s) ||
+                  word_is(cx, WC_PERSON, s) || word_is(cx, WC_THEY, s)))
+    return 0;
+  for (m = s + 1; m < i; m++) {
+    if (starts_clause(cx, m) || word_is(cx, WC_MODAL, m))
+      return 0;
+    if (word_is(cx, WC_LINK, m) || word_text_is(cx, m, "orang"))
+      linked = 1;
+    else if (!word_is(cx, WC_GENERAL, m) && ++other > 2)
+      return 0;
+  }
+  return linked;
+}
+
 /* "camat pung muka badak", "kades punya otak kerbau", "lu pung otak
  * macam kerbau", "Kades Oelbiteno pung otak", "polisi di pos Tenau pung
  * muka": the [mind] word at word i owned ("pung"/"punya") by a person or
@@ -557,13 +608,33 @@ beast_of_all(const struct ctx *cx, size_t i)
          !literal_cue(cx, i, g) && !told_there(cx, i, i);
 }
 
+/* "Dasar kadal buntung, ...", "hei kerbau", "Kepala Dinas PU itu
+ * keledai, ...": the [beast] at word i called out (a vocative word right
+ * before it) or the predicate of an official or office right before it
+ * (official_subject, "itu" between), with no word beside it that shows a
+ * literal sense.  Livestock told of ("ternak ... itu kerbau semua",
+ * "mukanya seperti kerbau" of a calf) has no official as subject. */
+static int
+beast_called(const struct ctx *cx, size_t i)
+{
+  if (!word_is(cx, WC_BEAST, i) || i == 0 || starts_clause(cx, i))
+    return 0;
+  if (word_is(cx, WC_VOCATIVE, i - 1) &&
+      (i == 1 || starts_clause(cx, i - 1)))
+    return 1;
+  return word_is(cx, WC_LINK, i - 1) && official_subject(cx, i) &&
+         ends_clause(cx, skip_intensifiers(cx, i)) && !literal_cue(cx, i, i) &&
+         !told_there(cx, i, i);
+}
+
 /* An [insult] word or a low_mind idiom at words i..e: an insult when
  * aimed at someone (or `trait`: "petugas berotak kerbau"), or reported
- * (quoted, or named right after a verb of saying: "dibilang bodoh"). */
+ * (quoted, named right after a verb of saying: "dibilang bodoh", or said
+ * of the reported clause's subject: said_of). */
 static int
 insult_if_aimed(struct ctx *cx, size_t i, size_t e, int trait)
 {
-  if (!(trait || aimed(cx, i, e) || named_as(cx, i) ||
+  if (!(trait || aimed(cx, i, e) || named_as(cx, i) || said_of(cx, i) ||
         (cx->reported[i] && ((cx->nm->w[i].flags & WORD_QUOTED) ||
                              class_before(cx, WC_SAY, i, CTX_NAMED)))))
     return 0;
@@ -659,6 +730,8 @@ judge_words(struct ctx *cx, size_t i, int caps_text)
       insult_if_aimed(cx, i, said_twice(cx, i), 0);
     else if (beast_of_all(cx, i))
       insult_if_aimed(cx, i, i + 1, 1);
+    else if (beast_called(cx, i))
+      insult_if_aimed(cx, i, i, 1);
     return i;
   }
   if (span_allowed(cx, i, e) && !den_of(cx, i, e)) {

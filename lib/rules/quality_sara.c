@@ -486,7 +486,8 @@ asked(const struct ctx *cx, size_t k)
  * jadi pegawai"), -1 someone else ("jgn kasi uang ke preman", "jgn kasi
  * petugas itu uang", "kasi tau kades"), 0 no one named ("jangan kasih
  * jabatan", "jangan kasih jabatan di kantor desa": a place after "di"
- * ends what is given). */
+ * ends what is given; "jangan angkat jadi kepala seksi": the post after
+ * "jadi"/"sebagai" is no recipient). */
 static int
 gift_to(const struct ctx *cx, size_t v)
 {
@@ -498,6 +499,10 @@ gift_to(const struct ctx *cx, size_t v)
         word_is(cx, WC_GROUPHEAD, m))
       return 1;
     if (word_text_is(cx, m, "di"))
+      return 0;
+    /* "jangan angkat jadi kepala seksi": the post given, no one named. */
+    if (word_text_is(cx, m, "jadi") || word_text_is(cx, m, "menjadi") ||
+        word_text_is(cx, m, "sebagai"))
       return 0;
     if (word_is(cx, WC_TO, m) && m + 1 < n && !starts_clause(cx, m + 1))
       return word_is(cx, WC_THEY, m + 1) || word_is(cx, WC_GROUP, m + 1) ||

@@ -1328,6 +1328,8 @@ no_future(const struct ctx *cx, size_t k)
   return who && frame;
 }
 
+static int deadline_set(const struct ctx *cx, size_t s);
+
 /* "Camat itu pulang tinggal nama kalau ...", "kades tidak akan selamat
  * kalau ...", "jangan harap dia selamat ...": at word k a death (home_dead)
  * or an official not surviving ("selamat" after a [not] word, a [will]
@@ -1341,7 +1343,7 @@ no_future(const struct ctx *cx, size_t k)
 static int
 doom_promised(const struct ctx *cx, size_t k)
 {
-  size_t c, m;
+  size_t c, m, s;
   int named = 0;
 
   /* The sentence is scanned for a condition only at the two words this
@@ -1354,12 +1356,30 @@ doom_promised(const struct ctx *cx, size_t k)
       named |= other_person(cx, c);
     return named;
   }
-  if (!word_text_is(cx, k, "selamat") || k < 2 || starts_clause(cx, k) ||
-      !in_sentence(cx, WC_IF, k))
+  if (!word_text_is(cx, k, "selamat") || k < 2 || starts_clause(cx, k))
+    return 0;
+  s = sentence_start(cx, k);
+  if (!in_sentence(cx, WC_IF, k) &&
+      !(s > 0 && deadline_set(cx, sentence_start(cx, s - 1))))
     return 0;
   if (other_person(cx, k - 1) && k >= 3 && !starts_clause(cx, k - 1) &&
       word_text_is(cx, k - 2, "harap") && word_is(cx, WC_DENY, k - 3))
     return 1;
+  /* "kepsek itu jangan harap bisa keluar rumah dengan selamat": the
+   * official named before "jangan harap" in the clause of "selamat". */
+  c = clause_start(cx, k);
+  for (m = c + 1; m + 1 < k; m++)
+    if (word_is(cx, WC_DENY, m) && word_text_is(cx, m + 1, "harap") &&
+        !starts_clause(cx, m + 1))
+      break;
+  if (m + 1 < k) {
+    for (; c < m; c++)
+      named |= other_person(cx, c) &&
+               !(c > 0 && (word_is(cx, WC_GROUPHEAD, c - 1) ||
+                           word_is(cx, WC_CROWD, c - 1)));
+    if (named)
+      return 1;
+  }
   m = negation_before(cx, k);
   if (m == k || m == 0 || starts_clause(cx, m) || !other_person(cx, m - 1))
     return 0;
@@ -1385,22 +1405,39 @@ span_after(const struct ctx *cx, size_t w)
   return 0;
 }
 
-/* "Saya kasih waktu sampai hari Senin ...", "kami beri waktu tiga hari":
- * does the sentence from word s hold a deadline the reporter sets (the
- * reporter's word, later a [cause] word or "beri", "waktu" and an end or
- * a span after it: span_after)? */
+static int deadline_at(const struct ctx *cx, size_t k);
+
+/* "Saya kasih waktu sampai hari Senin ...", "kami beri waktu tiga hari",
+ * "Batas akhir tanggal 20", "Paling lambat besok ...": does the sentence
+ * from word s hold a deadline (the reporter's word, later a [cause] word
+ * or "beri", "waktu" and an end or a span after it: span_after; or a
+ * word of limit, "batas", "tenggat", "paling lambat", with an end or a
+ * span after it or a day within three words: a day of the month set
+ * (deadline_at), a feast, "besok", "lusa")? */
 static int
 deadline_set(const struct ctx *cx, size_t s)
 {
-  size_t k, n = cx->nm->n;
+  static const char *const limit[] = {"batas", "tenggat", "lambat",
+                                      "lambatnya", NULL};
+  size_t k, m, n = cx->nm->n;
   int self = 0;
 
-  for (k = s; k + 2 < n && (k == s || !starts_sentence(cx, k)); k++) {
+  for (k = s; k + 1 < n && (k == s || !starts_sentence(cx, k)); k++) {
     self |= word_is(cx, WC_SELF, k);
-    if (self && (word_is(cx, WC_CAUSE, k) || word_text_is(cx, k, "beri")) &&
+    if (k + 2 < n && self &&
+        (word_is(cx, WC_CAUSE, k) || word_text_is(cx, k, "beri")) &&
         !starts_clause(cx, k + 1) && word_text_is(cx, k + 1, "waktu") &&
         span_after(cx, k + 1))
       return 1;
+    if (!word_in(cx, k, limit))
+      continue;
+    if (span_after(cx, k))
+      return 1;
+    for (m = k + 1; m < n && m <= k + 3 && !starts_clause(cx, m); m++)
+      if (deadline_at(cx, m) || word_is(cx, WC_FEAST, m) ||
+          word_text_is(cx, m, "besok") || word_text_is(cx, m, "bsk") ||
+          word_text_is(cx, m, "lusa"))
+        return 1;
   }
   return 0;
 }
@@ -1531,6 +1568,10 @@ fate_at(const struct ctx *cx, size_t k)
   }
   if (!victim)
     return 0;
+  /* "... rata dengan tanah karena gempa": a cause told, not a will. */
+  for (m = k + 1; m < cx->nm->n && m <= k + 3 && !starts_sentence(cx, m); m++)
+    if (word_is(cx, WC_BECAUSE, m))
+      return 0;
   s = sentence_start(cx, k);
   if (in_sentence(cx, WC_IF, k) || repeat_if(cx, s))
     return 1;
@@ -1952,11 +1993,81 @@ owns_thing(const struct ctx *cx, size_t k)
          !word_is(cx, WC_LIFE, k + 2);
 }
 
+static int number_at(const struct ctx *cx, size_t k);
+
+/* "ada 2 bom ikan di rmh", "Ada parang di rumah", "sa ada bom": is the
+ * [weapon] at word i said to be there, by "ada" opening its clause (the
+ * reporter's word before it or not) with at most a count between, and
+ * no one else's place after it in its clause ("ada bom di rumah kepala
+ * desa") nor a passive verb ("ada bom ditemukan di perahu")?  Told so
+ * by the reporter, the weapon is at hand as much as owned. */
+static int
+weapon_there(const struct ctx *cx, size_t i)
+{
+  static const char *const counts[] = {"satu", "dua", "tiga", "empat",
+                                       "lima", "beberapa", NULL};
+  size_t a = clause_start(cx, i), m;
+  const char *t;
+
+  if (!word_is(cx, WC_WEAPON, i))
+    return 0;
+  if (a < i && word_is(cx, WC_SELF, a))
+    a++;
+  if (a >= i || !word_text_is(cx, a, "ada") || i - a > 2)
+    return 0;
+  if (i - a == 2 && !number_at(cx, a + 1) && !word_in(cx, a + 1, counts))
+    return 0;
+  for (m = i + 1; m < cx->nm->n && !starts_clause(cx, m); m++) {
+    t = cx->nm->text + cx->nm->w[m].off;
+    if (word_is(cx, WC_PERSON, m) || word_is(cx, WC_YOU, m) ||
+        (cx->nm->w[m].len > 2 + SUFFIX_MIN_STEM && memcmp(t, "di", 2) == 0))
+      return 0;
+  }
+  return 1;
+}
+
+/* "Saya sudah asah parang. Besok pagi Pak Sekdes saya tunggu di
+ * jalan": after the weapon at word i no [purpose] word in its sentence,
+ * and in the next sentence the reporter right before a [wait] word, an
+ * official named before the reporter in that clause or waited for right
+ * after (aimed_next), with no [purpose], [past] or [not] word in that
+ * sentence ("... saya tunggu di kantor desa untuk tanda tangan" is a
+ * meeting). */
+static size_t next_sentence(const struct ctx *cx, size_t i);
+
+static int
+waited_next(const struct ctx *cx, size_t i)
+{
+  size_t k, m, c, e, n = cx->nm->n;
+
+  for (k = i + 1; k < n && !starts_sentence(cx, k); k++)
+    if (word_is(cx, WC_PURPOSE, k))
+      return 0;
+  if (k >= n)
+    return 0;
+  e = next_sentence(cx, k);
+  for (m = k; m < e; m++)
+    if (word_is(cx, WC_PURPOSE, m) || word_is(cx, WC_PAST, m) ||
+        word_is(cx, WC_NOT, m) || cx->reported[m])
+      return 0;
+  for (m = k + 1; m < e; m++) {
+    if (!word_is(cx, WC_WAIT, m) || starts_clause(cx, m) ||
+        !word_is(cx, WC_SELF, m - 1))
+      continue;
+    if (aimed_next(cx, m))
+      return 1;
+    for (c = clause_start(cx, m); c + 1 < m; c++)
+      if (other_person(cx, c))
+        return 1;
+  }
+  return 0;
+}
+
 /* "Peluru pertama untuk kepala sekolah", "Beta pung parang su tajam,
  * tinggal itu kepala desa pung leher saja": a [weapon] or [poison] word
  * at i that opens its clause (a weapon dedicated) or is the reporter's
- * (owned_weapon, or readied: an [arm] word right before it with the
- * reporter as agent), then, in its clause or the next, a [purpose] word
+ * (owned_weapon, said to be there: weapon_there, or readied: an [arm]
+ * word right before it with the reporter as agent), then, in its clause or the next, a [purpose] word
  * or "tinggal" opening the next clause with a person, office or building
  * as its target (has_target), or a word of aim opening it with one right
  * after ("..., targetnya Kepala Dinas", "..., sasarannya kepala
@@ -1980,7 +2091,7 @@ reserved_for(const struct ctx *cx, size_t i)
     return 0;
   c = clause_start(cx, i);
   readied = c != i && word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1);
-  if (c != i && !owned_weapon(cx, i) && !readied)
+  if (c != i && !owned_weapon(cx, i) && !readied && !weapon_there(cx, i))
     return 0;
   /* "saya sudah rakit bom": readied already, the harm is still ahead */
   for (k = c; k < i; k++) {
@@ -1992,8 +2103,10 @@ reserved_for(const struct ctx *cx, size_t i)
     if (starts_clause(cx, k)) {
       if (++clauses > 1)
         return 0;
+      /* "tinggal tunggu itu mandor": [wait] and link words before the
+       * one waited for (aimed_next) as much as an object (has_target). */
       if (word_text_is(cx, k, "tinggal") &&
-          (past ? aimed_next(cx, k) : has_target(cx, k)))
+          (past ? aimed_next(cx, k) : has_target(cx, k) || aimed_next(cx, k)))
         return 1;
       if (word_in(cx, k, aim) && aimed_next(cx, k))
         return 1;   /* "..., targetnya Kepala Dinas": its target named */
@@ -2005,7 +2118,8 @@ reserved_for(const struct ctx *cx, size_t i)
         !(word_is(cx, WC_POISON, i) && owns_thing(cx, k + 1)))
       return 1;
   }
-  return 0;
+  /* Kept for an official waited for in the next sentence. */
+  return c != i && waited_next(cx, i);
 }
 
 /* "kalau ko lapor, dia mati", "kalau kau bicara, ko pung anak mati": an

@@ -3373,11 +3373,217 @@ static const struct judge_case deadline_span_cases[] = {
   {"Petugas kasih waktu tiga hari untuk isi formulir. Lewat dari itu, "
    "rumah kami yang rata dengan tanah karena banjir tidak dapat bantuan.",
    QUALITY_CLEAN, 0},
+  /* An office named by its unit ("UPT", "UPTD") is an office too. */
+  {"Saya kasih waktu sampai hari Jumat. Lewat dari itu, kantor UPT Samsat "
+   "Atambua rata dengan tanah.", QUALITY_THREAT, 0},
+  {"Kami beri waktu tiga hari. Sesudah itu, gedung UPTD Puskesmas Oesao "
+   "rata dengan tanah.", QUALITY_THREAT, 0},
+  {"Kantor UPT Samsat Atambua rata dengan tanah karena gempa, petugas "
+   "melayani di tenda dan minta uang tambahan.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_deadline_span)
 {
   judge_rows(deadline_span_cases, N(deadline_span_cases));
+}
+END_TEST
+
+/* Asking someone to do violence ("saya sudah minta dia bacok itu
+ * petugas") is ordering it, as "suruh" is.  Asking the police to arrest,
+ * or an official for money back, is none. */
+static const struct judge_case asked_harm_cases[] = {
+  {"Om saya orang lama di Terminal Kupang, saya sudah minta dia bacok itu "
+   "petugas Dishub yang pungut uang.", QUALITY_THREAT, 0},
+  {"Kami minta orang kampung pukul kepala desa itu kalau dia datang "
+   "lagi.", QUALITY_THREAT, 0},
+  {"Saya minta polisi tangkap petugas Dishub yang pungut uang.",
+   QUALITY_CLEAN, 0},
+  {"Kami minta bupati potong gaji bendahara yang tilap uang BLT.",
+   QUALITY_CLEAN, 0},
+  {"Saya minta dia kembalikan uang, tapi petugas itu malah pukul meja.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_asked_harm)
+{
+  judge_rows(asked_harm_cases, N(asked_harm_cases));
+}
+END_TEST
+
+/* A weapon readied, and in the next sentence the reporter waiting for
+ * an official ("Besok pagi Pak Sekdes saya tunggu di jalan"): the
+ * weapon is kept for him.  With a purpose told (a job, a signature) the
+ * wait is a meeting. */
+static const struct judge_case readied_wait_cases[] = {
+  {"Saya sudah asah parang. Besok pagi Pak Sekdes Oeletsala saya tunggu "
+   "di jalan ke kebun.", QUALITY_THREAT, 0},
+  {"Beta su asah parang. Nanti malam beta tunggu itu kades di jembatan.",
+   QUALITY_THREAT, 0},
+  {"Saya sudah asah parang untuk ke kebun. Besok pagi Pak Sekdes saya "
+   "tunggu di kantor desa.", QUALITY_CLEAN, 0},
+  {"Saya sudah asah parang. Besok pagi Pak Sekdes saya tunggu di kantor "
+   "desa untuk tanda tangan surat tanah.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_readied_wait)
+{
+  judge_rows(readied_wait_cases, N(readied_wait_cases));
+}
+END_TEST
+
+/* "tinggal tunggu itu mandor": in Kupang order the demonstrative opens
+ * the object, so the official waited for after a readied weapon is its
+ * target as in "tinggal tunggu mandor".  The harvest waited for is
+ * none. */
+static const struct judge_case wait_that_cases[] = {
+  {"Sa pung senapan angin su siap, tinggal tunggu itu mandor proyek jalan "
+   "Bolok lewat.", QUALITY_THREAT, 0},
+  {"Beta pung parang su tajam, tinggal tunggu itu kades lewat.",
+   QUALITY_THREAT, 0},
+  {"Beta pung parang su tajam, tinggal tunggu itu musim panen, tapi dana "
+   "desa belum cair.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_wait_that)
+{
+  judge_rows(wait_that_cases, N(wait_that_cases));
+}
+END_TEST
+
+/* A weapon the reporter says is there ("ada 2 bom ikan di rmh", "ada
+ * parang di rumah") is theirs as "saya punya parang" is: one of them
+ * for an office or official in the next clause is dedicated.  Bombs in
+ * an official's house, and bombs seized as evidence, are none. */
+static const struct judge_case weapon_there_cases[] = {
+  {"ada 2 bom ikan di rmh, 1 untuk kantor camat Alor Barat Laut kalau "
+   "bantuan rumah tetap dipotong", QUALITY_THREAT, 0},
+  {"Ada parang di rumah, satu untuk kepala desa kalau dana tidak dibagi.",
+   QUALITY_THREAT, 0},
+  {"Ada bom ikan di rumah kepala desa, untuk dijual ke nelayan Alor, "
+   "polisi diam saja.", QUALITY_CLEAN, 0},
+  {"Ada 2 bom ikan ditemukan di perahu nelayan, 1 untuk barang bukti di "
+   "kantor polisi.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_weapon_there)
+{
+  judge_rows(weapon_there_cases, N(weapon_there_cases));
+}
+END_TEST
+
+/* A post is no recipient: "jangan angkat jadi kepala seksi" shuts the
+ * group out as "jangan diberi jabatan" does, the person word after
+ * "jadi"/"sebagai" being the post.  An official's kin, or an honorary
+ * worker, not to be appointed are someone else. */
+static const struct judge_case post_barred_cases[] = {
+  {"Orang hitam keriting dari timur tu sonde tau kerja, jangan angkat "
+   "jadi kepala seksi.", QUALITY_SARA, 0},
+  {"Orang Sabu jangan angkat jadi kepala seksi.", QUALITY_SARA, 0},
+  {"Orang Sabu di kantor camat bilang jangan angkat honorer jadi kepala "
+   "seksi tanpa tes.", QUALITY_CLEAN, 0},
+  {"Kami orang Alor minta jangan angkat kerabat bupati jadi kepala "
+   "dinas.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_post_barred)
+{
+  judge_rows(post_barred_cases, N(post_barred_cases));
+}
+END_TEST
+
+/* After a verb of saying ("bahwa" or not), what the subject of the
+ * reported clause is called ("kami ini orang kampung bodoh yang ...") is
+ * the official's words: flagged, not refused.  A thief the reporter was
+ * told to report is no one called names. */
+static const struct judge_case said_of_cases[] = {
+  {"Camat berteriak bahwa kami ini orang kampung bodoh yang tidak tahu "
+   "aturan.", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Camat bilang kami ini orang bodoh yang tidak tahu terima kasih.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Kepala sekolah mengatakan bahwa guru honor itu semua sampah.",
+   QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Camat bilang kami harus lapor pencuri sapi ke polisi saja.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_said_of)
+{
+  judge_rows(said_of_cases, N(said_of_cases));
+}
+END_TEST
+
+/* A mind owned by an official and called stupid right after ("dia pung
+ * otak bodo skali", "camat punya otak bodoh") is a low mind as "otak
+ * keledai" is.  A child's mind, and the mastermind of a robbery, are
+ * none. */
+static const struct judge_case mind_insult_cases[] = {
+  {"Itu lurah Naikoten dia pung otak bodo skali, tau minta doi sa.",
+   QUALITY_INSULT, 0},
+  {"Camat Kota Raja punya otak bodoh, surat kami tiga bulan tidak dibaca.",
+   QUALITY_INSULT, 0},
+  {"Anak saya pung otak bodo di matematika, tapi guru les minta uang "
+   "tambahan.", QUALITY_CLEAN, 0},
+  {"Polisi sudah tangkap otak perampok di Oesapa, tapi barang bukti "
+   "hilang di kantor.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_mind_insult)
+{
+  judge_rows(mind_insult_cases, N(mind_insult_cases));
+}
+END_TEST
+
+/* An animal called out ("dasar kadal buntung", "hei kerbau") or said of
+ * an official ("Kepala Dinas PU itu keledai") insults as "dasar tikus"
+ * does: the [beast] words are the common animal insults.  Livestock
+ * named (a goat given as aid, buffalo in the field) are none. */
+static const struct judge_case beast_aimed_cases[] = {
+  {"Dasar kadal buntung, bendahara sekolah potong dana PIP anak-anak.",
+   QUALITY_INSULT, 0},
+  {"Hei kerbau, kapan dana desa dibagi?", QUALITY_INSULT, 0},
+  {"Kepala Dinas PU itu keledai, jalan baru diaspal sudah hancur lagi.",
+   QUALITY_INSULT, 0},
+  {"Kepala desa itu ambil kambing bantuan dari warga dan jual ke pasar.",
+   QUALITY_CLEAN, 0},
+  {"Kerbau warga di Lewa mati karena kadal dan ular masuk kandang, dinas "
+   "peternakan tidak datang.", QUALITY_CLEAN, 0},
+  {"Bantuan dari dinas itu kambing kurus, bukan sapi seperti dijanjikan.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_beast_aimed)
+{
+  judge_rows(beast_aimed_cases, N(beast_aimed_cases));
+}
+END_TEST
+
+/* A deadline is a day as much as a span: "batas akhir tanggal 20",
+ * "paling lambat besok", "tenggat sampai hari Senin".  After it an
+ * official who may not hope to come out safe ("jangan harap bisa keluar
+ * rumah dengan selamat"), or an office in ruins, is the reporter's
+ * promise.  A registration deadline, and patients who cannot hope for
+ * care, are none. */
+static const struct judge_case deadline_day_cases[] = {
+  {"Batas akhir tanggal 20. Setelah itu kepala sekolah SMPN 2 Soe jangan "
+   "harap bisa keluar rumah dengan selamat.", QUALITY_THREAT, 0},
+  {"Paling lambat besok uang itu kembali. Lewat dari itu, rumah kepala "
+   "desa rata dengan tanah.", QUALITY_THREAT, 0},
+  {"Kami kasih waktu sampai hari Senin. Lewat dari itu, Pak Camat jangan "
+   "harap pulang dengan selamat.", QUALITY_THREAT, 0},
+  {"Kalau dana desa tidak dibagi, kades jangan harap bisa tidur dengan "
+   "selamat.", QUALITY_THREAT, 0},
+  {"Batas akhir pendaftaran tanggal 20. Setelah itu pasien jangan harap "
+   "bisa pulang dengan selamat karena obat habis, kepala puskesmas diam.",
+   QUALITY_CLEAN, 0},
+  {"Paling lambat besok berkas masuk. Lewat dari itu, petugas bilang kami "
+   "tidak dapat bantuan rumah.", QUALITY_CLEAN, 0},
+  {"Batas akhir tanggal 20. Setelah itu kantor camat yang rata dengan "
+   "tanah karena gempa belum juga dibangun.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_deadline_day)
+{
+  judge_rows(deadline_day_cases, N(deadline_day_cases));
 }
 END_TEST
 
@@ -5431,6 +5637,15 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_signal_doom);
   tcase_add_test(tc, quality_judge_self_speaker);
   tcase_add_test(tc, quality_judge_deadline_span);
+  tcase_add_test(tc, quality_judge_deadline_day);
+  tcase_add_test(tc, quality_judge_beast_aimed);
+  tcase_add_test(tc, quality_judge_mind_insult);
+  tcase_add_test(tc, quality_judge_said_of);
+  tcase_add_test(tc, quality_judge_post_barred);
+  tcase_add_test(tc, quality_judge_weapon_there);
+  tcase_add_test(tc, quality_judge_wait_that);
+  tcase_add_test(tc, quality_judge_readied_wait);
+  tcase_add_test(tc, quality_judge_asked_harm);
   tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_hired_harm);
