@@ -2399,16 +2399,25 @@ office_tier(const struct tokens *ts, int j)
 
 /* The token after the field whose first word is at j - 1: past the rest
  * of its words when they end in a field word ("P dan K", "Pendidikan dan
- * Kebudayaan"), so that "Kota" or "Kabupaten" after it is read; else j. */
+ * Kebudayaan") or in an acronym after "dan" ("Penanaman Modal dan PTSP",
+ * "Pekerjaan Umum dan PR"), so that "Kota" or "Kabupaten" after it is
+ * read; else j. */
 static int
 field_end(const struct tokens *ts, int j)
 {
   int k, end = j, tail;
+  size_t at;
 
   for (k = j; k < ts->n && k < j + FIELD_TAIL && !stop_at(ts, k); k++) {
     tail = word_in(&ts->t[k], field_tails) >= 0;
-    if (dinas_field(&ts->t[k]) >= 0 || (tail && !is(&ts->t[k], "dan")))
+    if (dinas_field(&ts->t[k]) >= 0 || (tail && !is(&ts->t[k], "dan")) ||
+        (k > j && is(&ts->t[k - 1], "dan") && ts->t[k].upper &&
+         !ts->t[k].is_num && word_in(&ts->t[k], office_filler) < 0 &&
+         !office_lookup(ts->t[k].w, &at))) {
       end = k + 1;
+      if (!tail && dinas_field(&ts->t[k]) < 0)
+        break;
+    }
     else if (!tail)
       break;
   }

@@ -1526,6 +1526,30 @@ START_TEST(field_offices_of_province_and_kabupaten)
 }
 END_TEST
 
+/* A dinas written with its long field name ending in an acronym
+ * ("Penanaman Modal dan PTSP", "Pekerjaan Umum dan PR") keeps the tier
+ * written after it: the province's is not a kabupaten's. */
+START_TEST(field_name_ending_in_an_acronym_keeps_its_tier)
+{
+  static const struct pair_case t[] = {
+    {"Staf Dinas Penanaman Modal dan PTSP Provinsi NTT minta Rp 3.000.000 "
+     "untuk izin toko, Juli 2026.",
+     "Staf DPMPTSP Kabupaten Ende minta Rp 3.000.000 untuk izin toko, Juli "
+     "2026.", 1, 1},
+    {"Dinas Pekerjaan Umum dan PR Kabupaten Ngada kurangi volume aspal "
+     "jalan Bajawa, Mei 2026.",
+     "Dinas PUPR Prov. NTT kurangi volume aspal jalan Bajawa, Mei 2026.", 1,
+     1},
+    {"Staf Dinas Penanaman Modal dan PTSP Kabupaten Ende minta Rp 3.000.000 "
+     "untuk izin toko, Juli 2026.",
+     "Staf DPMPTSP Kab. Ende minta Rp 3.000.000 untuk izin toko, Juli 2026.",
+     0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A desa and a kelurahan are offices of one level: two villages named
  * are two places ("Kelurahan Busalangga", "Desa Oeseli"), even when the
  * two reports share another office. */
@@ -3304,6 +3328,7 @@ incident_suite(void)
   tcase_add_test(tc, kecamatan_office_by_its_town);
   tcase_add_test(tc, personnel_acts_are_services);
   tcase_add_test(tc, addition_to_a_report);
+  tcase_add_test(tc, field_name_ending_in_an_acronym_keeps_its_tier);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
