@@ -3819,6 +3819,17 @@ kecamatan_named(const struct tokens *ts, int j, const struct place_list *pl,
   return 1;
 }
 
+/* it is the desa or kelurahan m matched exactly and alone: it lies in
+ * m's kecamatan (its code's first eight bytes, "53.11.01" of
+ * "53.11.01.1002"), known as office_known() knows that kecamatan. */
+static void
+village_within(const struct place_match *m, struct incident_item *it)
+{
+  if (m->matched && m->distance == 0 && m->nchoices == 0 &&
+      m->place.level == PLACE_DESA && strlen(m->place.code) > 8)
+    it->within = word_hash(m->place.code, 8);
+}
+
 /* A village office it named by a desa or kelurahan name of two words or
  * more from token j ("Desa Egon Buluk", "Desa Compang Cibal"): its
  * qualifier is the whole name as one word ("egonbuluk"), not the first
@@ -3831,12 +3842,18 @@ village_named(const struct tokens *ts, int j, const struct place_list *pl,
 {
   char qual[INCIDENT_KEY] = "";   /* whole, zeros after the name: the
                                    * item's bytes are a memo key */
+  char phrase[2 * INCIDENT_KEY];
   struct place_match m;
   size_t len = 0, w;
   int n, k;
 
-  if (j < 0 || (n = place_named(ts, j, pl, it->key, PLACE_DESA, &m)) == 0)
+  if (j < 0 || (n = place_named(ts, j, pl, it->key, PLACE_DESA, &m)) == 0) {
+    snprintf(phrase, sizeof(phrase), "%s %s", it->key, it->qual);
+    if (place_match(pl, phrase, &m) == 0)
+      village_within(&m, it);
     return;
+  }
+  village_within(&m, it);
   /* Directions and a numeral only ("Naikoten Satu"): office_name() has
    * read them already, as its other spellings are ("Naikoten I"). */
   for (k = j + 1; k < j + n && (word_in(&ts->t[k], directions) >= 0 ||
@@ -4175,11 +4192,22 @@ territory_named(const struct incident *inc, const char *w, const char *key)
   return office_named_by(inc, w, key, territory_offices);
 }
 
+/* 1 when office y is the kecamatan that holds village office x by the
+ * gazetteer (struct incident_item's within). */
+static int
+kecamatan_holds(const struct incident_item *x, const struct incident_item *y)
+{
+  return x->within != 0 && x->within == y->land &&
+         strcmp(y->key, "kecamatan") == 0;
+}
+
 /* 1 when one of x and y is a village, kelurahan or kecamatan and the
  * other an office of another type named by it ("Desa Golo Kantar", "kios
  * pupuk di golo kantar"): the office lies there, no other place.  A
  * village and a kecamatan of one name meet too: "Sekdes di Weliman" is a
- * village of Kecamatan Weliman as often as one named so. */
+ * village of Kecamatan Weliman as often as one named so; and so does a
+ * village and the kecamatan holding it by the gazetteer (within):
+ * "Kelurahan Hambala", "Kecamatan Kota Waingapu". */
 static int
 office_in_territory(const struct incident_item *x,
                     const struct incident_item *y)
@@ -4187,9 +4215,10 @@ office_in_territory(const struct incident_item *x,
   int tx = str_in(x->key, territory_offices),
       ty = str_in(y->key, territory_offices);
 
-  return (tx != ty || (tx && (strcmp(x->key, "kecamatan") == 0) !=
-                                 (strcmp(y->key, "kecamatan") == 0))) &&
-         name_alike(x->qual, y->qual);
+  return ((tx != ty || (tx && (strcmp(x->key, "kecamatan") == 0) !=
+                                  (strcmp(y->key, "kecamatan") == 0))) &&
+          name_alike(x->qual, y->qual)) ||
+         kecamatan_holds(x, y) || kecamatan_holds(y, x);
 }
 
 /* Office x of a and office y of b are one office: alike, named two
@@ -4472,7 +4501,11 @@ kind_shared(const struct incident *a, const struct incident *b, int k)
     for (j = 0; j < b->n[k]; j++) {
       x = &a->item[k][i];
       y = &b->item[k][j];
-      if (!item_alike(k, x, y) ||
+      /* A village and the kecamatan holding it: one place told at two
+       * levels. */
+      if ((!item_alike(k, x, y) &&
+           (k != INCIDENT_OFFICE ||
+            !(kecamatan_holds(x, y) || kecamatan_holds(y, x)))) ||
           (k == INCIDENT_DATE && !date_shared(x->num, y->num)))
         continue;
       if (k == INCIDENT_PERSON ? x->flag || y->flag

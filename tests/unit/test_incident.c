@@ -1550,6 +1550,58 @@ START_TEST(field_name_ending_in_an_acronym_keeps_its_tier)
 }
 END_TEST
 
+/* A desa or kelurahan lies in a kecamatan by the gazetteer ("Kelurahan
+ * Lasiana" in Kecamatan Kelapa Lima): the village named by one reporter
+ * and the kecamatan named by the other are one place, not two offices;
+ * a village of another kecamatan still is another place. */
+START_TEST(village_inside_the_kecamatan_named)
+{
+  static const struct pair_case t[] = {
+    {"Pendamping PKH Kecamatan Taebenu menahan kartu KKS penerima dan "
+     "mengambil bantuan tahap 2 tahun 2026.",
+     "Saya penerima PKH di Desa Baumata, kartu KKS dipegang pendamping, "
+     "uang tahap dua dia ambil.", 0, 1},
+    {"Staf Kecamatan Kelapa Lima minta Rp 100.000 untuk rekomendasi surat "
+     "pindah, Juni 2026.",
+     "Saya warga Kelurahan Lasiana, dimintai Rp 100.000 untuk rekomendasi "
+     "surat pindah bulan Juni 2026.", 0, 1},
+    {"Staf Kecamatan Taebenu minta Rp 100.000 untuk rekomendasi surat "
+     "pindah, Juni 2026.",
+     "Saya warga Kelurahan Lasiana, dimintai Rp 100.000 untuk rekomendasi "
+     "surat pindah bulan Juni 2026.", 1, 1},
+    {"Pendamping PKH Kecamatan Kota Waingapu menahan kartu KKS penerima, "
+     "tahap 4 tahun 2026.",
+     "Saya penerima PKH di Kelurahan Kota Uneng, kartu KKS dipegang "
+     "pendamping, tahap empat.", 1, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* The same cut of aid told by a kecamatan's report and by a receiver in
+ * one of its villages, in other words: one incident, both ways round. */
+START_TEST(village_and_its_kecamatan_tell_one_incident)
+{
+  static const struct pair pairs[] = {
+    {"Pendamping PKH Kecamatan Taebenu menahan kartu KKS milik 9 keluarga "
+     "penerima dan mengambil sendiri bantuan tahap 3 tahun 2026 di agen "
+     "BRILink.",
+     "Sa penerima PKH di Desa Baumata. Kartu KKS sa pung dipegang ibu "
+     "pendamping, uang tahap tiga sonde pernah sa terima, dia ambil di "
+     "agen.", 1},
+    {"Pendamping PKH Kecamatan Taebenu menahan kartu KKS milik 9 keluarga "
+     "penerima dan mengambil sendiri bantuan tahap 3 tahun 2026 di agen "
+     "BRILink.",
+     "Sa penerima PKH di Kelurahan Lasiana. Kartu KKS sa pung dipegang ibu "
+     "pendamping, uang tahap tiga sonde pernah sa terima, dia ambil di "
+     "agen.", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A desa and a kelurahan are offices of one level: two villages named
  * are two places ("Kelurahan Busalangga", "Desa Oeseli"), even when the
  * two reports share another office. */
@@ -3329,6 +3381,8 @@ incident_suite(void)
   tcase_add_test(tc, personnel_acts_are_services);
   tcase_add_test(tc, addition_to_a_report);
   tcase_add_test(tc, field_name_ending_in_an_acronym_keeps_its_tier);
+  tcase_add_test(tc, village_inside_the_kecamatan_named);
+  tcase_add_test(tc, village_and_its_kecamatan_tell_one_incident);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
