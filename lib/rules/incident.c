@@ -936,6 +936,18 @@ month_of_relative_year(const struct tokens *ts, int i)
          !ts->t[i + 3].stop && word_in(&ts->t[i + 3], relative_years) >= 0;
 }
 
+static int stage_unit(const struct token *t);
+
+/* 1 when token i is the ordinal of a stage ("tw 3 tahun ini", "triwulan
+ * ke-3 tahun 2026"), no count of a span. */
+static int
+stage_ordinal_at(const struct tokens *ts, int i)
+{
+  if (i > 0 && is(&ts->t[i - 1], "ke"))
+    i--;
+  return i > 0 && !ts->t[i].stop && stage_unit(&ts->t[i - 1]) >= 0;
+}
+
 /*
  * The spans of time: a number expression (digits or words, no ribu or
  * juta in it) before a unit ("6 bulan", "enam bulan", "setengah tahun",
@@ -955,7 +967,7 @@ read_spans(const struct tokens *ts, struct incident *inc)
     for (j = i; j < ts->n && numread_take(&r, &ts->t[j]); j++)
       ;
     if (!r.any || j == i || j >= ts->n || r.group ||
-        month_of_relative_year(ts, i - 1))
+        month_of_relative_year(ts, i - 1) || stage_ordinal_at(ts, i))
       continue;
     v = r.total + r.cur + r.small;
     for (u = 0; u < COUNT(span_units); u++)
@@ -968,10 +980,24 @@ read_spans(const struct tokens *ts, struct incident *inc)
 }
 
 /* Units of the stages of a payment, and ordinals that number them
- * ("tahap II", "triwulan ketiga", "semester 1", "termin ke-2"). */
+ * ("tahap II", "triwulan ketiga", "semester 1", "termin ke-2"); each
+ * unit followed by its shorthand ("thp 2", "tw 3", "smt 1"), read as
+ * the unit (stage_unit()). */
 static const char *const stage_units[] = {
-  "tahap", "triwulan", "semester", "termin", "gelombang", NULL,
+  "tahap", "triwulan", "semester", "termin", "gelombang",
+  "thp", "tw", "trw", "twl", "smt", "smstr", "sem", NULL,
 };
+static const int stage_unit_of[] = {0, 1, 2, 3, 4, 0, 1, 1, 1, 2, 2, 2};
+
+/* The unit of stages (0 tahap, 1 triwulan, ...) token t names, in full
+ * or shorthand, or -1. */
+static int
+stage_unit(const struct token *t)
+{
+  int u = word_in(t, stage_units);
+
+  return u < 0 ? -1 : stage_unit_of[u];
+}
 static const struct {
   const char *w;
   int n;
@@ -1005,7 +1031,7 @@ read_stages(const struct tokens *ts, struct incident *inc)
   int i, j, u, n;
 
   for (i = 0; i + 1 < ts->n; i++) {
-    if ((u = word_in(&ts->t[i], stage_units)) < 0)
+    if ((u = stage_unit(&ts->t[i])) < 0)
       continue;
     j = i + 1;
     if (is(&ts->t[j], "ke") && j + 1 < ts->n)

@@ -1241,6 +1241,32 @@ START_TEST(stages_of_payments)
 }
 END_TEST
 
+/* Stages in shorthand ("tw 3", "thp 2", "smt 1") are the stages written
+ * out, and the number after one is its ordinal, no span of years ("tw 3
+ * tahun ini" is no "3 tahun"). */
+START_TEST(stages_in_shorthand)
+{
+  static const struct conflict_case t[] = {
+    {"TPG triwulan III 2026 dipotong Rp 1.000.000",
+     "tpg tw 3 tahun ini dipotong sejuta", 0},
+    {"TPG triwulan III 2026 dipotong Rp 1.000.000",
+     "tpg tw 2 thn ini dipotong sejuta", 1},
+    {"BLT tahap dua dipotong Rp 100.000", "blt thp 2 dipotong 100rb", 0},
+    {"BLT tahap dua dipotong Rp 100.000", "blt thp 3 dipotong 100rb", 1},
+    {"dana BOS semester 1 dipotong Rp 5.000.000",
+     "dana bos smt 2 dipotong 5 juta", 1},
+  };
+  struct incident inc;
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("sertifikasi guru tw 3 tahun ini dipotong", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_SPAN], 0);
+  ck_assert_int_eq(inc.n[INCIDENT_STAGE], 1);
+  incident_extract("TPG triwulan 3 tahun 2026 dipotong", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_SPAN], 0);
+}
+END_TEST
+
 /* A village of two words, the second a direction ("Kelurahan Oesapa
  * Barat"), mentioned bare in lower case by the other report ("beras
  * bansos oesapa barat") is shared; another direction is not. */
@@ -3383,6 +3409,7 @@ incident_suite(void)
   tcase_add_test(tc, field_name_ending_in_an_acronym_keeps_its_tier);
   tcase_add_test(tc, village_inside_the_kecamatan_named);
   tcase_add_test(tc, village_and_its_kecamatan_tell_one_incident);
+  tcase_add_test(tc, stages_in_shorthand);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
