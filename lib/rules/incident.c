@@ -1590,6 +1590,12 @@ static const struct {
   {{"gaji*", NULL, NULL}, "upah", NULL}, {{"upah", NULL, NULL}, "upah", NULL},
   {{"insentif", NULL, NULL}, "upah", NULL},
   {{"tunjangan", NULL, NULL}, "upah", NULL},
+  /* a teacher's professional allowance by its acronym or by the
+   * certification it is paid for */
+  {{"tpg", NULL, NULL}, "upah", NULL},
+  {{"sertifikasi", "guru", NULL}, "upah", NULL},
+  {{"uang", "sertifikasi", NULL}, "upah", NULL},
+  {{"dana", "sertifikasi", NULL}, "upah", NULL},
   {{"honorarium", NULL, NULL}, "upah", NULL},
   {{"dana", "bos", NULL}, "bos", NULL}, {{"bos", "reguler", NULL}, "bos", NULL},
   {{"bos", "kinerja", NULL}, "bos", NULL}, {{"bosp", NULL, NULL}, "bos", NULL},

@@ -1267,6 +1267,33 @@ START_TEST(stages_in_shorthand)
 }
 END_TEST
 
+/* A cut of a teacher's allowance retold in shorthand ("sertifikasi",
+ * "tw 2", "admin") against the formal report ("tunjangan profesi guru
+ * (TPG) triwulan II", "administrasi"): one incident; another quarter is
+ * another. */
+START_TEST(allowance_retold_in_shorthand)
+{
+  static const struct pair pairs[] = {
+    {"Kepala UPT Pendidikan Kecamatan Wewewa Timur memotong tunjangan "
+     "profesi guru (TPG) triwulan II tahun 2026 sebesar Rp 750.000 per "
+     "guru untuk biaya administrasi.",
+     "Uang sertifikasi kami guru SD di Wewewa Timur tw 2 dipotong 750 rb "
+     "sama kepala UPT, katanya untuk admin.", 1},
+    {"Bendahara sekolah memotong TPG semester 1 tahun 2026 sebesar Rp "
+     "500.000 untuk administrasi.",
+     "Dana sertifikasi guru smt 1 dipotong 500 ribu bendahara, alasan "
+     "admin.", 1},
+    {"Kepala UPT Pendidikan Kecamatan Wewewa Timur memotong tunjangan "
+     "profesi guru (TPG) triwulan II tahun 2026 sebesar Rp 750.000 per "
+     "guru untuk biaya administrasi.",
+     "Uang sertifikasi kami guru SD di Wewewa Timur tw 3 dipotong 750 rb "
+     "sama kepala UPT, katanya untuk admin.", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A village of two words, the second a direction ("Kelurahan Oesapa
  * Barat"), mentioned bare in lower case by the other report ("beras
  * bansos oesapa barat") is shared; another direction is not. */
@@ -3410,6 +3437,7 @@ incident_suite(void)
   tcase_add_test(tc, village_inside_the_kecamatan_named);
   tcase_add_test(tc, village_and_its_kecamatan_tell_one_incident);
   tcase_add_test(tc, stages_in_shorthand);
+  tcase_add_test(tc, allowance_retold_in_shorthand);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
