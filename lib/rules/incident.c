@@ -2614,14 +2614,18 @@ static const char *const place_not_names[] = {
 static const char *const place_lead[] = {
   "rumah", "saya", "sy", "kami", "beta", "katong", "kita", "depan",
   "belakang", "samping", "sekitar", "simpang", "perempatan", "pertigaan",
-  "bundaran", "loket", NULL,
+  "bundaran", "loket",
+  /* a spot's kind before its name: "di Kampung Ujung", "di Dusun
+   * Oelbiteno", "di Lapangan Merdeka" */
+  "kampung", "dusun", "lapangan", "kompleks", NULL,
 };
 
 /* Words of land and water before a name that is a place even in lower
  * case: "dekat pulau kera", "di perairan Pulau Kera", "di teluk
- * hadakewa". */
+ * hadakewa", "di pantai pede". */
 static const char *const water_lead[] = {
-  "pulau", "perairan", "teluk", "selat", "tanjung", "danau", NULL,
+  "pulau", "perairan", "teluk", "selat", "tanjung", "danau", "pantai",
+  NULL,
 };
 
 /* Words after which a name follows with no honorific: "bernama Yosef

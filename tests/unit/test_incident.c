@@ -1294,6 +1294,31 @@ START_TEST(allowance_retold_in_shorthand)
 }
 END_TEST
 
+/* Spots named after a word of their kind ("di Kampung Ujung", "di
+ * Pantai Pede", "di Dusun Oelbiteno", "di Lapangan Merdeka") are spots
+ * of their own: two of one town told apart are two incidents; the same
+ * spot retold is one. */
+START_TEST(spots_after_a_word_of_their_kind)
+{
+  static const struct pair_case t[] = {
+    {"Satpol PP Manggarai Barat minta Rp 200.000 dari pedagang di Kampung "
+     "Ujung, Labuan Bajo, malam 21 November 2026.",
+     "Satpol PP Manggarai Barat minta Rp 200.000 dari pedagang di Pantai "
+     "Pede, malam 21 November 2026.", 1, 1},
+    {"Polisi minta Rp 100.000 dari penjual di Lapangan Merdeka Kupang, 3 "
+     "Mei 2026.",
+     "Polisi minta Rp 100.000 dari penjual di Pantai Lasiana, 3 Mei 2026.",
+     1, 1},
+    {"Satpol PP Manggarai Barat minta Rp 200.000 dari pedagang di Pantai "
+     "Pede, malam 21 November 2026.",
+     "satpol pp minta 200 ribu dari pedagang di pantai pede malam 21 "
+     "november 2026", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A village of two words, the second a direction ("Kelurahan Oesapa
  * Barat"), mentioned bare in lower case by the other report ("beras
  * bansos oesapa barat") is shared; another direction is not. */
@@ -3438,6 +3463,7 @@ incident_suite(void)
   tcase_add_test(tc, village_and_its_kecamatan_tell_one_incident);
   tcase_add_test(tc, stages_in_shorthand);
   tcase_add_test(tc, allowance_retold_in_shorthand);
+  tcase_add_test(tc, spots_after_a_word_of_their_kind);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
