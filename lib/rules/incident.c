@@ -936,6 +936,18 @@ month_of_relative_year(const struct tokens *ts, int i)
          !ts->t[i + 3].stop && word_in(&ts->t[i + 3], relative_years) >= 0;
 }
 
+static int stage_unit(const struct token *t);
+
+/* 1 when token i is the ordinal of a stage ("tw 3 tahun ini", "triwulan
+ * ke-3 tahun 2026"), no count of a span. */
+static int
+stage_ordinal_at(const struct tokens *ts, int i)
+{
+  if (i > 0 && is(&ts->t[i - 1], "ke"))
+    i--;
+  return i > 0 && !ts->t[i].stop && stage_unit(&ts->t[i - 1]) >= 0;
+}
+
 /*
  * The spans of time: a number expression (digits or words, no ribu or
  * juta in it) before a unit ("6 bulan", "enam bulan", "setengah tahun",
@@ -955,7 +967,7 @@ read_spans(const struct tokens *ts, struct incident *inc)
     for (j = i; j < ts->n && numread_take(&r, &ts->t[j]); j++)
       ;
     if (!r.any || j == i || j >= ts->n || r.group ||
-        month_of_relative_year(ts, i - 1))
+        month_of_relative_year(ts, i - 1) || stage_ordinal_at(ts, i))
       continue;
     v = r.total + r.cur + r.small;
     for (u = 0; u < COUNT(span_units); u++)
@@ -968,10 +980,24 @@ read_spans(const struct tokens *ts, struct incident *inc)
 }
 
 /* Units of the stages of a payment, and ordinals that number them
- * ("tahap II", "triwulan ketiga", "semester 1", "termin ke-2"). */
+ * ("tahap II", "triwulan ketiga", "semester 1", "termin ke-2"); each
+ * unit followed by its shorthand ("thp 2", "tw 3", "smt 1"), read as
+ * the unit (stage_unit()). */
 static const char *const stage_units[] = {
-  "tahap", "triwulan", "semester", "termin", "gelombang", NULL,
+  "tahap", "triwulan", "semester", "termin", "gelombang",
+  "thp", "tw", "trw", "twl", "smt", "smstr", "sem", NULL,
 };
+static const int stage_unit_of[] = {0, 1, 2, 3, 4, 0, 1, 1, 1, 2, 2, 2};
+
+/* The unit of stages (0 tahap, 1 triwulan, ...) token t names, in full
+ * or shorthand, or -1. */
+static int
+stage_unit(const struct token *t)
+{
+  int u = word_in(t, stage_units);
+
+  return u < 0 ? -1 : stage_unit_of[u];
+}
 static const struct {
   const char *w;
   int n;
@@ -1005,7 +1031,7 @@ read_stages(const struct tokens *ts, struct incident *inc)
   int i, j, u, n;
 
   for (i = 0; i + 1 < ts->n; i++) {
-    if ((u = word_in(&ts->t[i], stage_units)) < 0)
+    if ((u = stage_unit(&ts->t[i])) < 0)
       continue;
     j = i + 1;
     if (is(&ts->t[j], "ke") && j + 1 < ts->n)
@@ -1564,6 +1590,12 @@ static const struct {
   {{"gaji*", NULL, NULL}, "upah", NULL}, {{"upah", NULL, NULL}, "upah", NULL},
   {{"insentif", NULL, NULL}, "upah", NULL},
   {{"tunjangan", NULL, NULL}, "upah", NULL},
+  /* a teacher's professional allowance by its acronym or by the
+   * certification it is paid for */
+  {{"tpg", NULL, NULL}, "upah", NULL},
+  {{"sertifikasi", "guru", NULL}, "upah", NULL},
+  {{"uang", "sertifikasi", NULL}, "upah", NULL},
+  {{"dana", "sertifikasi", NULL}, "upah", NULL},
   {{"honorarium", NULL, NULL}, "upah", NULL},
   {{"dana", "bos", NULL}, "bos", NULL}, {{"bos", "reguler", NULL}, "bos", NULL},
   {{"bos", "kinerja", NULL}, "bos", NULL}, {{"bosp", NULL, NULL}, "bos", NULL},
@@ -2399,16 +2431,25 @@ office_tier(const struct tokens *ts, int j)
 
 /* The token after the field whose first word is at j - 1: past the rest
  * of its words when they end in a field word ("P dan K", "Pendidikan dan
- * Kebudayaan"), so that "Kota" or "Kabupaten" after it is read; else j. */
+ * Kebudayaan") or in an acronym after "dan" ("Penanaman Modal dan PTSP",
+ * "Pekerjaan Umum dan PR"), so that "Kota" or "Kabupaten" after it is
+ * read; else j. */
 static int
 field_end(const struct tokens *ts, int j)
 {
   int k, end = j, tail;
+  size_t at;
 
   for (k = j; k < ts->n && k < j + FIELD_TAIL && !stop_at(ts, k); k++) {
     tail = word_in(&ts->t[k], field_tails) >= 0;
-    if (dinas_field(&ts->t[k]) >= 0 || (tail && !is(&ts->t[k], "dan")))
+    if (dinas_field(&ts->t[k]) >= 0 || (tail && !is(&ts->t[k], "dan")) ||
+        (k > j && is(&ts->t[k - 1], "dan") && ts->t[k].upper &&
+         !ts->t[k].is_num && word_in(&ts->t[k], office_filler) < 0 &&
+         !office_lookup(ts->t[k].w, &at))) {
       end = k + 1;
+      if (!tail && dinas_field(&ts->t[k]) < 0)
+        break;
+    }
     else if (!tail)
       break;
   }
@@ -2573,14 +2614,18 @@ static const char *const place_not_names[] = {
 static const char *const place_lead[] = {
   "rumah", "saya", "sy", "kami", "beta", "katong", "kita", "depan",
   "belakang", "samping", "sekitar", "simpang", "perempatan", "pertigaan",
-  "bundaran", "loket", NULL,
+  "bundaran", "loket",
+  /* a spot's kind before its name: "di Kampung Ujung", "di Dusun
+   * Oelbiteno", "di Lapangan Merdeka" */
+  "kampung", "dusun", "lapangan", "kompleks", NULL,
 };
 
 /* Words of land and water before a name that is a place even in lower
  * case: "dekat pulau kera", "di perairan Pulau Kera", "di teluk
- * hadakewa". */
+ * hadakewa", "di pantai pede". */
 static const char *const water_lead[] = {
-  "pulau", "perairan", "teluk", "selat", "tanjung", "danau", NULL,
+  "pulau", "perairan", "teluk", "selat", "tanjung", "danau", "pantai",
+  NULL,
 };
 
 /* Words after which a name follows with no honorific: "bernama Yosef
@@ -3810,6 +3855,17 @@ kecamatan_named(const struct tokens *ts, int j, const struct place_list *pl,
   return 1;
 }
 
+/* it is the desa or kelurahan m matched exactly and alone: it lies in
+ * m's kecamatan (its code's first eight bytes, "53.11.01" of
+ * "53.11.01.1002"), known as office_known() knows that kecamatan. */
+static void
+village_within(const struct place_match *m, struct incident_item *it)
+{
+  if (m->matched && m->distance == 0 && m->nchoices == 0 &&
+      m->place.level == PLACE_DESA && strlen(m->place.code) > 8)
+    it->within = word_hash(m->place.code, 8);
+}
+
 /* A village office it named by a desa or kelurahan name of two words or
  * more from token j ("Desa Egon Buluk", "Desa Compang Cibal"): its
  * qualifier is the whole name as one word ("egonbuluk"), not the first
@@ -3822,12 +3878,18 @@ village_named(const struct tokens *ts, int j, const struct place_list *pl,
 {
   char qual[INCIDENT_KEY] = "";   /* whole, zeros after the name: the
                                    * item's bytes are a memo key */
+  char phrase[2 * INCIDENT_KEY];
   struct place_match m;
   size_t len = 0, w;
   int n, k;
 
-  if (j < 0 || (n = place_named(ts, j, pl, it->key, PLACE_DESA, &m)) == 0)
+  if (j < 0 || (n = place_named(ts, j, pl, it->key, PLACE_DESA, &m)) == 0) {
+    snprintf(phrase, sizeof(phrase), "%s %s", it->key, it->qual);
+    if (place_match(pl, phrase, &m) == 0)
+      village_within(&m, it);
     return;
+  }
+  village_within(&m, it);
   /* Directions and a numeral only ("Naikoten Satu"): office_name() has
    * read them already, as its other spellings are ("Naikoten I"). */
   for (k = j + 1; k < j + n && (word_in(&ts->t[k], directions) >= 0 ||
@@ -4166,11 +4228,22 @@ territory_named(const struct incident *inc, const char *w, const char *key)
   return office_named_by(inc, w, key, territory_offices);
 }
 
+/* 1 when office y is the kecamatan that holds village office x by the
+ * gazetteer (struct incident_item's within). */
+static int
+kecamatan_holds(const struct incident_item *x, const struct incident_item *y)
+{
+  return x->within != 0 && x->within == y->land &&
+         strcmp(y->key, "kecamatan") == 0;
+}
+
 /* 1 when one of x and y is a village, kelurahan or kecamatan and the
  * other an office of another type named by it ("Desa Golo Kantar", "kios
  * pupuk di golo kantar"): the office lies there, no other place.  A
  * village and a kecamatan of one name meet too: "Sekdes di Weliman" is a
- * village of Kecamatan Weliman as often as one named so. */
+ * village of Kecamatan Weliman as often as one named so; and so does a
+ * village and the kecamatan holding it by the gazetteer (within):
+ * "Kelurahan Hambala", "Kecamatan Kota Waingapu". */
 static int
 office_in_territory(const struct incident_item *x,
                     const struct incident_item *y)
@@ -4178,9 +4251,10 @@ office_in_territory(const struct incident_item *x,
   int tx = str_in(x->key, territory_offices),
       ty = str_in(y->key, territory_offices);
 
-  return (tx != ty || (tx && (strcmp(x->key, "kecamatan") == 0) !=
-                                 (strcmp(y->key, "kecamatan") == 0))) &&
-         name_alike(x->qual, y->qual);
+  return ((tx != ty || (tx && (strcmp(x->key, "kecamatan") == 0) !=
+                                  (strcmp(y->key, "kecamatan") == 0))) &&
+          name_alike(x->qual, y->qual)) ||
+         kecamatan_holds(x, y) || kecamatan_holds(y, x);
 }
 
 /* Office x of a and office y of b are one office: alike, named two
@@ -4463,7 +4537,11 @@ kind_shared(const struct incident *a, const struct incident *b, int k)
     for (j = 0; j < b->n[k]; j++) {
       x = &a->item[k][i];
       y = &b->item[k][j];
-      if (!item_alike(k, x, y) ||
+      /* A village and the kecamatan holding it: one place told at two
+       * levels. */
+      if ((!item_alike(k, x, y) &&
+           (k != INCIDENT_OFFICE ||
+            !(kecamatan_holds(x, y) || kecamatan_holds(y, x)))) ||
           (k == INCIDENT_DATE && !date_shared(x->num, y->num)))
         continue;
       if (k == INCIDENT_PERSON ? x->flag || y->flag

@@ -88,6 +88,9 @@ struct incident_item {
                                * other, or "" */
   int kab_whole;              /* an office: named by the kabupaten/kota
                                * itself ("PDAM Rote Ndao") */
+  uint32_t within;            /* a desa/kelurahan office: the kecamatan
+                               * holding it by the gazetteer (as land
+                               * reads that kecamatan), or 0 */
   int tier;                   /* an office: its name written after "Kota"
                                * (1) or "Kabupaten" (2), else 0: Kemenag
                                * Kota Kupang is not Kemenag Kabupaten

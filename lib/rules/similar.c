@@ -132,7 +132,8 @@ struct abbrev {
  * spells out ("sonde", "beta", "pkm", "capil"); a head by the office
  * headed ("kepsek" the school, "kades" the village). */
 static const struct abbrev abbrevs[] = {
-  AB("aja", "saja"), AB("aku", "saya"), AB("ambe", "ambil"),
+  AB("admin", "administrasi"), AB("aja", "saja"), AB("aku", "saya"),
+  AB("ambe", "ambil"),
   AB("ame", "ambil"), AB("ana", "anak"), AB("bae", "baik"),
   AB("bekin", "buat"), AB("beta", "saya"), AB("bikin", "buat"),
   AB("bini", "istri"), AB("blm", "belum"), AB("bln", "bulan"),
@@ -158,12 +159,14 @@ static const struct abbrev abbrevs[] = {
   AB("pung", "punya"), AB("rb", "ribu"), AB("rbu", "ribu"),
   AB("sampe", "sampai"), AB("sbg", "sebagai"), AB("sdh", "sudah"),
   AB("sj", "saja"), AB("skola", "sekolah"), AB("skrg", "sekarang"),
-  AB("sm", "sama"), AB("snd", "tidak"), AB("son", "tidak"),
+  AB("sm", "sama"), AB("smt", "semester"), AB("snd", "tidak"),
+  AB("son", "tidak"),
   AB("sonde", "tidak"), AB("spt", "seperti"), AB("su", "sudah"),
   AB("suru", "suruh"), AB("sy", "saya"), AB("tak", "tidak"),
   AB("tapi", "tetapi"), AB("tdk", "tidak"), AB("tgl", "tanggal"),
-  AB("thn", "tahun"), AB("tp", "tetapi"), AB("tpi", "tetapi"),
-  AB("trs", "terus"), AB("trus", "terus"), AB("tsb", "tersebut"),
+  AB("thn", "tahun"), AB("thp", "tahap"), AB("tp", "tetapi"),
+  AB("tpi", "tetapi"), AB("trs", "terus"), AB("trus", "terus"),
+  AB("tsb", "tersebut"), AB("tw", "triwulan"),
   AB("udah", "sudah"), AB("udh", "sudah"), AB("untk", "untuk"),
   AB("utk", "untuk"), AB("yg", "yang"),
 };
@@ -202,11 +205,14 @@ static const struct affix prefixes[] = {
  * "ponsel"), a receipt ("kwitansi", "kuitansi"), broken ("rusak",
  * "hancur", Kupang "pica"), cut ("potong", "pangkas"); and of village
  * administration: its staff ("perangkat", "aparat", both the stem
- * "angkat") and their selection ("seleksi", "tes").  Sorted by stem
+ * "angkat") and their selection ("seleksi", "tes"); a teacher's
+ * professional allowance by its acronym ("TPG") or by the certification
+ * it is paid for ("sertifikasi").  Sorted by stem
  * (bytewise), looked up as abbrevs[] are (word_map_find()). */
 static const struct abbrev synonyms[] = {
   AB("amplop", "uap"),   AB("angkas", "otong"), AB("aparat", "angkat"),
   AB("arapidana", "api"), AB("dagang", "jual"), AB("entara", "tni"),
+  AB("ertifikas", "tpg"),
   AB("hancur", "rusak"), AB("handphone", "hp"), AB("hape", "hp"),
   AB("ica", "rusak"),    AB("jenguk", "besuk"), AB("ogok", "uap"),
   AB("onsel", "hp"),     AB("rajurit", "tni"),  AB("rampas", "ita"),

@@ -1241,6 +1241,84 @@ START_TEST(stages_of_payments)
 }
 END_TEST
 
+/* Stages in shorthand ("tw 3", "thp 2", "smt 1") are the stages written
+ * out, and the number after one is its ordinal, no span of years ("tw 3
+ * tahun ini" is no "3 tahun"). */
+START_TEST(stages_in_shorthand)
+{
+  static const struct conflict_case t[] = {
+    {"TPG triwulan III 2026 dipotong Rp 1.000.000",
+     "tpg tw 3 tahun ini dipotong sejuta", 0},
+    {"TPG triwulan III 2026 dipotong Rp 1.000.000",
+     "tpg tw 2 thn ini dipotong sejuta", 1},
+    {"BLT tahap dua dipotong Rp 100.000", "blt thp 2 dipotong 100rb", 0},
+    {"BLT tahap dua dipotong Rp 100.000", "blt thp 3 dipotong 100rb", 1},
+    {"dana BOS semester 1 dipotong Rp 5.000.000",
+     "dana bos smt 2 dipotong 5 juta", 1},
+  };
+  struct incident inc;
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("sertifikasi guru tw 3 tahun ini dipotong", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_SPAN], 0);
+  ck_assert_int_eq(inc.n[INCIDENT_STAGE], 1);
+  incident_extract("TPG triwulan 3 tahun 2026 dipotong", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_SPAN], 0);
+}
+END_TEST
+
+/* A cut of a teacher's allowance retold in shorthand ("sertifikasi",
+ * "tw 2", "admin") against the formal report ("tunjangan profesi guru
+ * (TPG) triwulan II", "administrasi"): one incident; another quarter is
+ * another. */
+START_TEST(allowance_retold_in_shorthand)
+{
+  static const struct pair pairs[] = {
+    {"Kepala UPT Pendidikan Kecamatan Wewewa Timur memotong tunjangan "
+     "profesi guru (TPG) triwulan II tahun 2026 sebesar Rp 750.000 per "
+     "guru untuk biaya administrasi.",
+     "Uang sertifikasi kami guru SD di Wewewa Timur tw 2 dipotong 750 rb "
+     "sama kepala UPT, katanya untuk admin.", 1},
+    {"Bendahara sekolah memotong TPG semester 1 tahun 2026 sebesar Rp "
+     "500.000 untuk administrasi.",
+     "Dana sertifikasi guru smt 1 dipotong 500 ribu bendahara, alasan "
+     "admin.", 1},
+    {"Kepala UPT Pendidikan Kecamatan Wewewa Timur memotong tunjangan "
+     "profesi guru (TPG) triwulan II tahun 2026 sebesar Rp 750.000 per "
+     "guru untuk biaya administrasi.",
+     "Uang sertifikasi kami guru SD di Wewewa Timur tw 3 dipotong 750 rb "
+     "sama kepala UPT, katanya untuk admin.", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* Spots named after a word of their kind ("di Kampung Ujung", "di
+ * Pantai Pede", "di Dusun Oelbiteno", "di Lapangan Merdeka") are spots
+ * of their own: two of one town told apart are two incidents; the same
+ * spot retold is one. */
+START_TEST(spots_after_a_word_of_their_kind)
+{
+  static const struct pair_case t[] = {
+    {"Satpol PP Manggarai Barat minta Rp 200.000 dari pedagang di Kampung "
+     "Ujung, Labuan Bajo, malam 21 November 2026.",
+     "Satpol PP Manggarai Barat minta Rp 200.000 dari pedagang di Pantai "
+     "Pede, malam 21 November 2026.", 1, 1},
+    {"Polisi minta Rp 100.000 dari penjual di Lapangan Merdeka Kupang, 3 "
+     "Mei 2026.",
+     "Polisi minta Rp 100.000 dari penjual di Pantai Lasiana, 3 Mei 2026.",
+     1, 1},
+    {"Satpol PP Manggarai Barat minta Rp 200.000 dari pedagang di Pantai "
+     "Pede, malam 21 November 2026.",
+     "satpol pp minta 200 ribu dari pedagang di pantai pede malam 21 "
+     "november 2026", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A village of two words, the second a direction ("Kelurahan Oesapa
  * Barat"), mentioned bare in lower case by the other report ("beras
  * bansos oesapa barat") is shared; another direction is not. */
@@ -1523,6 +1601,82 @@ START_TEST(field_offices_of_province_and_kabupaten)
   };
 
   check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A dinas written with its long field name ending in an acronym
+ * ("Penanaman Modal dan PTSP", "Pekerjaan Umum dan PR") keeps the tier
+ * written after it: the province's is not a kabupaten's. */
+START_TEST(field_name_ending_in_an_acronym_keeps_its_tier)
+{
+  static const struct pair_case t[] = {
+    {"Staf Dinas Penanaman Modal dan PTSP Provinsi NTT minta Rp 3.000.000 "
+     "untuk izin toko, Juli 2026.",
+     "Staf DPMPTSP Kabupaten Ende minta Rp 3.000.000 untuk izin toko, Juli "
+     "2026.", 1, 1},
+    {"Dinas Pekerjaan Umum dan PR Kabupaten Ngada kurangi volume aspal "
+     "jalan Bajawa, Mei 2026.",
+     "Dinas PUPR Prov. NTT kurangi volume aspal jalan Bajawa, Mei 2026.", 1,
+     1},
+    {"Staf Dinas Penanaman Modal dan PTSP Kabupaten Ende minta Rp 3.000.000 "
+     "untuk izin toko, Juli 2026.",
+     "Staf DPMPTSP Kab. Ende minta Rp 3.000.000 untuk izin toko, Juli 2026.",
+     0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A desa or kelurahan lies in a kecamatan by the gazetteer ("Kelurahan
+ * Lasiana" in Kecamatan Kelapa Lima): the village named by one reporter
+ * and the kecamatan named by the other are one place, not two offices;
+ * a village of another kecamatan still is another place. */
+START_TEST(village_inside_the_kecamatan_named)
+{
+  static const struct pair_case t[] = {
+    {"Pendamping PKH Kecamatan Taebenu menahan kartu KKS penerima dan "
+     "mengambil bantuan tahap 2 tahun 2026.",
+     "Saya penerima PKH di Desa Baumata, kartu KKS dipegang pendamping, "
+     "uang tahap dua dia ambil.", 0, 1},
+    {"Staf Kecamatan Kelapa Lima minta Rp 100.000 untuk rekomendasi surat "
+     "pindah, Juni 2026.",
+     "Saya warga Kelurahan Lasiana, dimintai Rp 100.000 untuk rekomendasi "
+     "surat pindah bulan Juni 2026.", 0, 1},
+    {"Staf Kecamatan Taebenu minta Rp 100.000 untuk rekomendasi surat "
+     "pindah, Juni 2026.",
+     "Saya warga Kelurahan Lasiana, dimintai Rp 100.000 untuk rekomendasi "
+     "surat pindah bulan Juni 2026.", 1, 1},
+    {"Pendamping PKH Kecamatan Kota Waingapu menahan kartu KKS penerima, "
+     "tahap 4 tahun 2026.",
+     "Saya penerima PKH di Kelurahan Kota Uneng, kartu KKS dipegang "
+     "pendamping, tahap empat.", 1, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* The same cut of aid told by a kecamatan's report and by a receiver in
+ * one of its villages, in other words: one incident, both ways round. */
+START_TEST(village_and_its_kecamatan_tell_one_incident)
+{
+  static const struct pair pairs[] = {
+    {"Pendamping PKH Kecamatan Taebenu menahan kartu KKS milik 9 keluarga "
+     "penerima dan mengambil sendiri bantuan tahap 3 tahun 2026 di agen "
+     "BRILink.",
+     "Sa penerima PKH di Desa Baumata. Kartu KKS sa pung dipegang ibu "
+     "pendamping, uang tahap tiga sonde pernah sa terima, dia ambil di "
+     "agen.", 1},
+    {"Pendamping PKH Kecamatan Taebenu menahan kartu KKS milik 9 keluarga "
+     "penerima dan mengambil sendiri bantuan tahap 3 tahun 2026 di agen "
+     "BRILink.",
+     "Sa penerima PKH di Kelurahan Lasiana. Kartu KKS sa pung dipegang ibu "
+     "pendamping, uang tahap tiga sonde pernah sa terima, dia ambil di "
+     "agen.", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
 }
 END_TEST
 
@@ -3304,6 +3458,12 @@ incident_suite(void)
   tcase_add_test(tc, kecamatan_office_by_its_town);
   tcase_add_test(tc, personnel_acts_are_services);
   tcase_add_test(tc, addition_to_a_report);
+  tcase_add_test(tc, field_name_ending_in_an_acronym_keeps_its_tier);
+  tcase_add_test(tc, village_inside_the_kecamatan_named);
+  tcase_add_test(tc, village_and_its_kecamatan_tell_one_incident);
+  tcase_add_test(tc, stages_in_shorthand);
+  tcase_add_test(tc, allowance_retold_in_shorthand);
+  tcase_add_test(tc, spots_after_a_word_of_their_kind);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;

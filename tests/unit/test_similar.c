@@ -346,6 +346,25 @@ START_TEST(administrative_words_for_one_another)
 }
 END_TEST
 
+/* Payments to teachers and their stages as reporters shorten them: the
+ * allowance ("TPG", "sertifikasi"), the quarter ("tw", "triwulan"), the
+ * stage ("thp", "tahap"), the semester ("smt"), administration
+ * ("admin"). */
+START_TEST(payment_words_in_shorthand)
+{
+  static const char *const groups[][3] = {
+    {"tpg", "TPG", "sertifikasi"},
+    {"tw", "triwulan", "TW"},
+    {"thp", "tahap", "tahapnya"},
+    {"smt", "semester", "semesternya"},
+    {"admin", "administrasi", "administrasinya"},
+  };
+
+  assert_one_key_each(groups, sizeof(groups) / sizeof(groups[0]));
+  ck_assert(similar_word_key("tpg", 3) != similar_word_key("tps", 3));
+}
+END_TEST
+
 START_TEST(score_sanity)
 {
   ck_assert(similar_score(A1, A1) == 1.0);
@@ -1090,6 +1109,7 @@ similar_suite(void)
   tcase_add_test(score, root_ending_like_a_particle);
   tcase_add_test(score, domain_words_for_one_another);
   tcase_add_test(score, administrative_words_for_one_another);
+  tcase_add_test(score, payment_words_in_shorthand);
   suite_add_tcase(s, score);
 
   tcase_add_test(index, find_same_reporter_rephrased);
