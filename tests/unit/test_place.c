@@ -1648,6 +1648,9 @@ START_TEST(place_whole_answer_of_ordinary_words)
   ck_assert_str_eq(m.place.code, "53.71.04.1013");
   ck_assert_str_eq(match_code(pl, "Kelurahan Pasir Panjang, Kota Kupang"),
                    "5371");
+  /* Desa Bulan named, with a break or a place after it, is still it. */
+  ck_assert_str_eq(match_code(pl, "Desa Bulan, Kecamatan Ruteng"), "5313");
+  ck_assert_str_eq(match_code(pl, "kantor desa bulan"), "5313");
   /* The name and the place it lies in, and nothing else: that place. */
   ck_assert_int_eq(place_match(pl, "batu putih tts", &m), 0);
   ck_assert_int_eq(m.matched, 1);
@@ -1722,6 +1725,11 @@ static const char *const sentences[] = {
   "di sini, di rumah saya, dekat pasar baru, lewat jalan tanah merah",
   "polisi lalu lintas minta uang tilang mahal sekali, bulan merdeka",
   "Di kantor lurah, tentang pembuatan KTP, pada hari Senin",
+  /* "desa" then "bulan" going on into a time: the month, not Desa Bulan
+   * (Manggarai). */
+  "Saya datang ke kantor desa bulan lalu, kades minta uang",
+  "bagi di kantor desa bulan sembilan",
+  "ke desa bulan 3 tahun ini",
 };
 
 /* Neither a stop word nor a sentence of a report names a place.  Only
