@@ -402,6 +402,30 @@ place_owner(const struct ctx *cx, size_t m)
          word_in(cx, m - 2, at);
 }
 
+/* "Polisi yang menangkap kakak saya memukul dia ...": is the [self] word
+ * at m the owner of a kin or person word right before it that is the
+ * object of a relative clause ("yang", at most RELATIVE_VERBS words
+ * before that word, after a person or office it tells of)?  Then the
+ * one the clause tells of acts next, not the reporter. */
+#define RELATIVE_VERBS 2
+static int
+relative_object(const struct ctx *cx, size_t m)
+{
+  size_t k;
+
+  if (m < 3 || starts_clause(cx, m) || starts_clause(cx, m - 1) ||
+      !(word_is(cx, WC_KIN, m - 1) || word_is(cx, WC_PERSON, m - 1)))
+    return 0;
+  for (k = m - 1; k > 1 && m - 1 - k < RELATIVE_VERBS + 1 &&
+                  !starts_clause(cx, k);
+       k--)
+    if (word_text_is(cx, k - 1, "yang"))
+      return k - 1 > 0 && !starts_clause(cx, k - 1) &&
+             (word_is(cx, WC_PERSON, k - 2) ||
+              (cx->nm->w[k - 2].flags & WORD_TITLE));
+  return 0;
+}
+
 /* "datang ke kantornya", "pi ke rumah kades Borik": a place gone to
  * that ends right before word k, in its clause: "ke", then at most two
  * [target] words and a run of person words and names (name_run), after
@@ -444,7 +468,8 @@ self_agent(const struct ctx *cx, size_t i)
   for (k = i; k > 0 && i - k < CTX_BEFORE + spare && !starts_sentence(cx, k);
        k--) {
     if (word_is(cx, WC_SELF, k - 1))
-      return !word_text_is(cx, k, "dan") && !place_owner(cx, k - 1);
+      return !word_text_is(cx, k, "dan") && !place_owner(cx, k - 1) &&
+             !relative_object(cx, k - 1);
     if (self_company(cx, k) < k)
       return 1;
     /* "kami akan datang dengan parang": the weapon brought */
