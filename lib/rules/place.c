@@ -1182,11 +1182,12 @@ keep_whole_answer(const struct place_list *pl, struct finds *fs, size_t n)
 static const char *const origin_words[] = {"orang", "suku", "asal", NULL};
 
 /* Words of a trip after which a place, or "ke" and a place, is where it
- * goes ("tiket ferry Rote", "kapal ke Kalabahi", "jurusan Ende"). */
+ * goes ("tiket ferry Rote", "kapal ke Kalabahi", "jurusan Ende", Kupang
+ * "mau pi Rote"). */
 static const char *const route_words[] = {
   "tiket", "kapal", "ferry", "feri", "fery", "kmp", "speedboat", "pesawat",
   "penerbangan", "bus", "travel", "jurusan", "rute", "trayek", "tujuan",
-  NULL,
+  "pi", "pigi", "pergi", "berangkat", "menuju", NULL,
 };
 
 /* Words of sending after which "ke" and a place, one word between at

@@ -1328,8 +1328,9 @@ START_TEST(place_origin_is_not_the_place)
 }
 END_TEST
 
-/* A place named as where a ticket, a boat or a transfer goes ("tiket
- * ferry Rote", "kapal ke Kalabahi", "transfer ke rekening di Ende") is
+/* A place named as where a ticket, a boat, a transfer or the reporter
+ * goes ("tiket ferry Rote", "kapal ke Kalabahi", "transfer ke rekening di
+ * Ende", "mau pi Rote") is
  * not where it happened when the text names another place; alone it
  * still is. */
 START_TEST(place_destination_is_not_the_place)
@@ -1342,6 +1343,12 @@ START_TEST(place_destination_is_not_the_place)
     {"bendahara desa Oelnasi transfer uang ke Ende untuk anaknya", "5303",
      NULL, ANY_LEVEL},
     {"tiket ferry Rote", "5314", NULL, ANY_LEVEL},
+    /* Going there, in Kupang Malay or not. */
+    {"Senin itu beta mau pi Rote, di Bolok tiket kapal dong jual seratus "
+     "dua puluh ribu", "5303", NULL, ANY_LEVEL},
+    {"Saya berangkat ke Kalabahi, petugas di pelabuhan Tenau minta uang",
+     "5371", NULL, ANY_LEVEL},
+    {"beta pi kantor camat Kupang Barat", "5303", NULL, ANY_LEVEL},
   };
   struct place_list *pl = load_shipped();
 
