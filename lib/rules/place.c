@@ -117,6 +117,9 @@ struct phrase {
   unsigned char whole;      /* a kecamatan or desa name of ordinary words
                                (not-a-name): matched only as the whole
                                text, exactly */
+  unsigned char ordinary;   /* a kind word and such a name ("desa
+                               bulan"): not when a time goes on from
+                               the name (time_goes_on) */
 };
 
 struct vword {
@@ -1179,11 +1182,12 @@ keep_whole_answer(const struct place_list *pl, struct finds *fs, size_t n)
 static const char *const origin_words[] = {"orang", "suku", "asal", NULL};
 
 /* Words of a trip after which a place, or "ke" and a place, is where it
- * goes ("tiket ferry Rote", "kapal ke Kalabahi", "jurusan Ende"). */
+ * goes ("tiket ferry Rote", "kapal ke Kalabahi", "jurusan Ende", Kupang
+ * "mau pi Rote"). */
 static const char *const route_words[] = {
   "tiket", "kapal", "ferry", "feri", "fery", "kmp", "speedboat", "pesawat",
   "penerbangan", "bus", "travel", "jurusan", "rute", "trayek", "tujuan",
-  NULL,
+  "pi", "pigi", "pergi", "berangkat", "menuju", NULL,
 };
 
 /* Words of sending after which "ke" and a place, one word between at
@@ -1314,6 +1318,29 @@ read_word(const struct place_list *pl, struct reader *rd, struct word *w)
   return 1;
 }
 
+/* "kantor desa bulan lalu", "desa bulan sembilan": does word w, right
+ * after a place name of ordinary words (a phrase's ordinary) with no
+ * break between, make that word part of a time: a word of time or a
+ * number (a month's, in figures or words, Kupang ones too)?  Then the
+ * word is the month, not Desa Bulan. */
+static int
+time_goes_on(const struct word *w)
+{
+  static const char *const goes_on[] = {
+    "lalu", "lalu2", "depan", "ini", "kemarin", "kemaren", "kmrn", "ke",
+    "satu", "dua", "tiga", "empat", "ampa", "lima", "enam", "anam",
+    "tujuh", "tuju", "delapan", "lapan", "sembilan", "sambilan",
+    "sepuluh", "sapulu", "sebelas", "duabelas", NULL,
+  };
+  int i;
+
+  if (w->brk || w->len == 0)
+    return 0;
+  for (i = 0; i < w->len && w->s[i] >= '0' && w->s[i] <= '9'; i++)
+    ;
+  return i == w->len || is_one_of(w->s, (size_t)w->len, goes_on);
+}
+
 /*
  * Read the text word by word; after each, note every place whose phrase
  * ends in a word it may stand for; then choose (resolve).
@@ -1384,6 +1411,8 @@ place_match(const struct place_list *pl, const char *text,
                            .whole = ph->whole};
         /* "Jalan Sumatera": a street of NTT, not Sumatra. */
         if (f.level == PLACE_OUTSIDE && guarded(guard, f.first))
+          continue;
+        if (ph->ordinary && rd.have && time_goes_on(&rd.ahead))
           continue;
         f.origin = f.level != PLACE_OUTSIDE && f.first > 0 &&
                    from[(f.first - 1) % (PHRASE_WORDS + 1)];
@@ -3169,6 +3198,8 @@ build_phrases(const struct loader *ld, struct place_list *pl)
     ph->weak = a->weak;
     ph->joined = a->joined;
     ph->whole = a->whole;
+    ph->ordinary = a->kind && strchr(a->key, ' ') != NULL &&
+                   is_not_a_name(ld, strchr(a->key, ' ') + 1);
     ph->town = a->town;
     ph->bears = a->bears;
     ph->level = ld->places[a->place].level;

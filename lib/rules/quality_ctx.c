@@ -402,6 +402,40 @@ place_owner(const struct ctx *cx, size_t m)
          word_in(cx, m - 2, at);
 }
 
+/* "Polisi yang menangkap kakak saya memukul dia ...", "Oknum TNI yang
+ * kuasai tanah kami berkata ...": is the [self] word at m, or the thing
+ * or person right before it that it owns, the object of a relative
+ * clause (its verb and object after "yang", at most RELATIVE_VERBS + 1
+ * words before m, after the one it tells of, not the reporter nor the
+ * one addressed)?  Then the one the clause
+ * tells of acts next, not the reporter. */
+#define RELATIVE_VERBS 2
+static int
+relative_object(const struct ctx *cx, size_t m)
+{
+  size_t k;
+
+  /* "yang akan saya habisi", "yang sudah kami pukul", "yang pertama kami
+   * racun": the reporter acts in the clause itself. */
+  if (m < 3 || starts_clause(cx, m) || starts_clause(cx, m - 1) ||
+      word_is(cx, WC_MODAL, m - 1) || word_is(cx, WC_INTENT, m - 1) ||
+      word_is(cx, WC_PAST, m - 1) || word_is(cx, WC_LINK, m - 1) ||
+      word_text_is(cx, m - 2, "yang"))
+    return 0;
+  for (k = m - 1; k > 1 && m - 1 - k < RELATIVE_VERBS + 1 &&
+                  !starts_clause(cx, k);
+       k--) {
+    /* "Kades yang tipu kami akan kami bakar": the clause's object came
+     * already; this one is a new subject. */
+    if (word_is(cx, WC_SELF, k))
+      return 0;
+    if (word_text_is(cx, k - 1, "yang"))
+      return k - 1 > 0 && !starts_clause(cx, k - 1) &&
+             !word_is(cx, WC_SELF, k - 2) && !word_is(cx, WC_YOU, k - 2);
+  }
+  return 0;
+}
+
 /* "datang ke kantornya", "pi ke rumah kades Borik": a place gone to
  * that ends right before word k, in its clause: "ke", then at most two
  * [target] words and a run of person words and names (name_run), after
@@ -444,7 +478,8 @@ self_agent(const struct ctx *cx, size_t i)
   for (k = i; k > 0 && i - k < CTX_BEFORE + spare && !starts_sentence(cx, k);
        k--) {
     if (word_is(cx, WC_SELF, k - 1))
-      return !word_text_is(cx, k, "dan") && !place_owner(cx, k - 1);
+      return !word_text_is(cx, k, "dan") && !place_owner(cx, k - 1) &&
+             !relative_object(cx, k - 1);
     if (self_company(cx, k) < k)
       return 1;
     /* "kami akan datang dengan parang": the weapon brought */

@@ -1328,8 +1328,9 @@ START_TEST(place_origin_is_not_the_place)
 }
 END_TEST
 
-/* A place named as where a ticket, a boat or a transfer goes ("tiket
- * ferry Rote", "kapal ke Kalabahi", "transfer ke rekening di Ende") is
+/* A place named as where a ticket, a boat, a transfer or the reporter
+ * goes ("tiket ferry Rote", "kapal ke Kalabahi", "transfer ke rekening di
+ * Ende", "mau pi Rote") is
  * not where it happened when the text names another place; alone it
  * still is. */
 START_TEST(place_destination_is_not_the_place)
@@ -1342,6 +1343,12 @@ START_TEST(place_destination_is_not_the_place)
     {"bendahara desa Oelnasi transfer uang ke Ende untuk anaknya", "5303",
      NULL, ANY_LEVEL},
     {"tiket ferry Rote", "5314", NULL, ANY_LEVEL},
+    /* Going there, in Kupang Malay or not. */
+    {"Senin itu beta mau pi Rote, di Bolok tiket kapal dong jual seratus "
+     "dua puluh ribu", "5303", NULL, ANY_LEVEL},
+    {"Saya berangkat ke Kalabahi, petugas di pelabuhan Tenau minta uang",
+     "5371", NULL, ANY_LEVEL},
+    {"beta pi kantor camat Kupang Barat", "5303", NULL, ANY_LEVEL},
   };
   struct place_list *pl = load_shipped();
 
@@ -1648,6 +1655,9 @@ START_TEST(place_whole_answer_of_ordinary_words)
   ck_assert_str_eq(m.place.code, "53.71.04.1013");
   ck_assert_str_eq(match_code(pl, "Kelurahan Pasir Panjang, Kota Kupang"),
                    "5371");
+  /* Desa Bulan named, with a break or a place after it, is still it. */
+  ck_assert_str_eq(match_code(pl, "Desa Bulan, Kecamatan Ruteng"), "5313");
+  ck_assert_str_eq(match_code(pl, "kantor desa bulan"), "5313");
   /* The name and the place it lies in, and nothing else: that place. */
   ck_assert_int_eq(place_match(pl, "batu putih tts", &m), 0);
   ck_assert_int_eq(m.matched, 1);
@@ -1722,6 +1732,11 @@ static const char *const sentences[] = {
   "di sini, di rumah saya, dekat pasar baru, lewat jalan tanah merah",
   "polisi lalu lintas minta uang tilang mahal sekali, bulan merdeka",
   "Di kantor lurah, tentang pembuatan KTP, pada hari Senin",
+  /* "desa" then "bulan" going on into a time: the month, not Desa Bulan
+   * (Manggarai). */
+  "Saya datang ke kantor desa bulan lalu, kades minta uang",
+  "bagi di kantor desa bulan sembilan",
+  "ke desa bulan 3 tahun ini",
 };
 
 /* Neither a stop word nor a sentence of a report names a place.  Only

@@ -615,6 +615,21 @@ static const struct judge_case judge_cases[] = {
    QUALITY_MARK_QUOTED},
   {"Pak camat, bilang ke bupati, kalau dana tidak turun kami bakar "
    "kantornya.", QUALITY_THREAT, 0},
+  /* The reporter's kin as the object of a relative clause about an
+   * official: the official acts next, not the reporter. */
+  {"Polisi yang menangkap kakak saya memukul dia dengan popor senapan, "
+   "dokter forensik sudah catat lukanya.", QUALITY_CLEAN, 0},
+  {"Petugas yang memeriksa adik saya memukul dia dengan tongkat di kantor "
+   "polsek.", QUALITY_CLEAN, 0},
+  {"Kakak saya akan memukul kades dengan popor senapan kalau uang tidak "
+   "kembali.", QUALITY_THREAT, 0},
+  /* ... or what the reporter owns: the official speaks; but the
+   * reporter acting in the clause itself, or after its object, acts. */
+  {"Oknum TNI yang kuasai tanah kami berkata akan menembak siapa saja yang "
+   "masuk ke kebun kami sendiri.", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Kades yang tipu kami akan kami bakar rumahnya.", QUALITY_THREAT, 0},
+  {"Kalau saya masih dipalak, keluargamu yang akan saya habisi.",
+   QUALITY_THREAT, 0},
   {"Katanya kami bodoh, jadi tidak usah urus", QUALITY_CLEAN,
    QUALITY_MARK_QUOTED},
   /* What an official thinks of the reporter is not the reporter's
