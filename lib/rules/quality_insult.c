@@ -661,46 +661,6 @@ den_of(const struct ctx *cx, size_t i, size_t e)
          aimed(cx, i, e);
 }
 
-/* Is word k the one addressed: a [you] word, or "kamu" written SMS-style
- * ("km", "kmu"), not a distance or a ship ("5 km", "KM Sirimau")? */
-static int
-addressee(const struct ctx *cx, size_t k)
-{
-  const struct word *w = &cx->nm->w[k];
-
-  if (word_is(cx, WC_YOU, k))
-    return 1;
-  if (w->flags & WORD_CAPS)
-    return 0;
-  if (k > 0 && is_digit(cx->nm->text[cx->nm->w[k - 1].off]))
-    return 0;
-  return word_text_is(cx, k, "km") ||
-         sms_form(cx, &cx->q->cls[WC_YOU], k);
-}
-
-/* "Ko pi mati sa!", "km lapor, km mati", "kau pantas mati": a death
- * ([outcome] and [befall]: mati, mampus, celaka) at word i ending its
- * clause (intensifiers aside), wished on the one addressed, who opens
- * the clause right before it or one word of going ("pi", "pergi") or
- * [must] before it.  The mirror of the threat judge's "mati sa lu", and
- * refused as it is; reported, the official's words are flagged
- * (found).  "Kalau kau mati, ..." is a question of what if. */
-static int
-death_wished(const struct ctx *cx, size_t i)
-{
-  static const char *const go[] = {"pi", "pigi", "pergi", NULL};
-  size_t a;
-
-  if (i == 0 || starts_clause(cx, i) || !word_is(cx, WC_OUTCOME, i) ||
-      !word_is(cx, WC_BEFALL, i) || !ends_clause(cx, skip_intensifiers(cx, i)))
-    return 0;
-  a = i - 1;
-  if (a > 0 && !starts_clause(cx, a) &&
-      (word_in(cx, a, go) || word_is(cx, WC_MUST, a)))
-    a--;
-  return starts_clause(cx, a) && addressee(cx, a);
-}
-
 /*
  * The lexicon and the insulting words at word i; returns the last word
  * looked at.  An allowed word, or a word beside one that shows its
@@ -715,8 +675,6 @@ judge_words(struct ctx *cx, size_t i, int caps_text)
   size_t e = i;
   int squeezed, insult;
 
-  if (death_wished(cx, i))
-    found(cx, i, QUALITY_THREAT, "threat");
   hit = lexicon_at(cx, i, &e, &squeezed);
   if (hit == NULL) {
     /* A low mind found aimed covers its animal: "muka macam babi" is

@@ -2874,6 +2874,46 @@ named_weapon(const struct ctx *cx, size_t i)
            (word_is(cx, WC_PERSON, i + 1) || word_is(cx, WC_YOU, i + 1)));
 }
 
+/* Is word k the one addressed: a [you] word, or "kamu" written SMS-style
+ * ("km", "kmu"), not a distance or a ship ("5 km", "KM Sirimau")? */
+static int
+addressee(const struct ctx *cx, size_t k)
+{
+  const struct word *w = &cx->nm->w[k];
+
+  if (word_is(cx, WC_YOU, k))
+    return 1;
+  if (w->flags & WORD_CAPS)
+    return 0;
+  if (k > 0 && is_digit(cx->nm->text[cx->nm->w[k - 1].off]))
+    return 0;
+  return word_text_is(cx, k, "km") ||
+         sms_form(cx, &cx->q->cls[WC_YOU], k);
+}
+
+/* "Ko pi mati sa!", "km lapor, km mati", "kau pantas mati": a death
+ * ([outcome] and [befall]: mati, mampus, celaka) at word i ending its
+ * clause (intensifiers aside), wished on the one addressed, who opens
+ * the clause right before it or one word of going ("pi", "pergi") or
+ * [must] before it.  The mirror of "mati sa lu" (an [outcome] before
+ * [you]), and refused as it is; reported, the official's words are
+ * flagged (found).  "Kalau kau mati, ..." is a question of what if. */
+static int
+death_wished(const struct ctx *cx, size_t i)
+{
+  static const char *const go[] = {"pi", "pigi", "pergi", NULL};
+  size_t a;
+
+  if (i == 0 || starts_clause(cx, i) || !word_is(cx, WC_OUTCOME, i) ||
+      !word_is(cx, WC_BEFALL, i) || !ends_clause(cx, skip_intensifiers(cx, i)))
+    return 0;
+  a = i - 1;
+  if (a > 0 && !starts_clause(cx, a) &&
+      (word_in(cx, a, go) || word_is(cx, WC_MUST, a)))
+    a--;
+  return starts_clause(cx, a) && addressee(cx, a);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -2892,6 +2932,8 @@ judge_threat(struct ctx *cx, size_t i)
               (i > 0 && word_is(cx, WC_VOCATIVE, i - 1));
   int agent;
 
+  if (death_wished(cx, i))
+    found(cx, i, QUALITY_THREAT, "threat");
   if (harm && game_played(cx, i))
     return;
   /* "petugas bilang harus tembak foto ulang": violence to a harmless
