@@ -1138,12 +1138,18 @@ keep_after_incident(struct finds *fs, const struct incidents *in)
       fs->f[i].dropped = 1;
 }
 
-/* Whether found place a, at the start or the end of the n words of the
- * text, and a place it lies in, found in all the other words, make the
- * whole text ("batu putih tts", "pasir panjang, kota kupang"). */
+/* Words the answer to "Di mana?" may open with before the place itself
+ * ("di Kota Baru", "di daerah Pasir Panjang"): the place after them is
+ * still the whole answer. */
+static const char *const at_words[] = {"di", "daerah", "wilayah", NULL};
+
+/* Whether found place a, at the start (after the first `at` words, all
+ * of at_words) or the end of the n words of the text, and a place it
+ * lies in, found in all the other words, make the whole text ("batu
+ * putih tts", "pasir panjang, kota kupang"). */
 static int
 whole_with_its_place(const struct place_list *pl, const struct finds *fs,
-                     const struct found *a, size_t n)
+                     const struct found *a, size_t n, size_t at)
 {
   const struct found *b;
   int i;
@@ -1152,26 +1158,28 @@ whole_with_its_place(const struct place_list *pl, const struct finds *fs,
     b = &fs->f[i];
     if (b->whole || !lies_in(pl, a->place, b->place))
       continue;
-    if ((a->first == 0 && b->first == a->last + 1 && b->last + 1 == n) ||
-        (a->last + 1 == n && b->first == 0 && b->last + 1 == a->first))
+    if ((a->first <= at && b->first == a->last + 1 && b->last + 1 == n) ||
+        (a->last + 1 == n && b->first <= at && b->last + 1 == a->first))
       return 1;
   }
   return 0;
 }
 
 /* Forget what a whole phrase found unless it covers all n words of the
- * text, or all but the place it lies in: "Pasir Panjang" alone is the
- * place, "batu putih tts" too, "dekat pasir panjang" no place. */
+ * text but its first `at` (at_words), or all but the place it lies in:
+ * "Pasir Panjang" alone is the place, "di Pasir Panjang" and "batu putih
+ * tts" too, "dekat pasir panjang" no place. */
 static void
-keep_whole_answer(const struct place_list *pl, struct finds *fs, size_t n)
+keep_whole_answer(const struct place_list *pl, struct finds *fs, size_t n,
+                  size_t at)
 {
   unsigned char keep[FOUND_MAX];
   int i, k = 0;
 
   for (i = 0; i < fs->n; i++)
     keep[i] = !fs->f[i].whole ||
-              (fs->f[i].first == 0 && fs->f[i].last + 1 == n) ||
-              whole_with_its_place(pl, fs, &fs->f[i], n);
+              (fs->f[i].first <= at && fs->f[i].last + 1 == n) ||
+              whole_with_its_place(pl, fs, &fs->f[i], n, at);
   for (i = 0; i < fs->n; i++)
     if (keep[i])
       fs->f[k++] = fs->f[i];
@@ -1363,7 +1371,7 @@ place_match(const struct place_list *pl, const char *text,
   struct found f;
   struct word w;
   struct reader rd;
-  size_t pos = 0;
+  size_t pos = 0, at = 0;  /* at: the at_words the text opens with */
   int i, k, dist, kind = 0, lead[2] = {0, 0}, route;
 
   if (pl == NULL || out == NULL)
@@ -1379,6 +1387,8 @@ place_match(const struct place_list *pl, const char *text,
     guard[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)find_str(pl->guards, pl->nguards, w.s);
     isle[pos % (PHRASE_WORDS + 1)] = is_word(w.s, (size_t)w.len, "pulau");
+    if (at == pos && is_one_of(w.s, (size_t)w.len, at_words))
+      at++;
     route = is_one_of(w.s, (size_t)w.len, route_words);
     from[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)(is_one_of(w.s, (size_t)w.len, origin_words) || route ||
@@ -1427,7 +1437,7 @@ place_match(const struct place_list *pl, const char *text,
       }
     }
   }
-  keep_whole_answer(pl, &fs, pos);
+  keep_whole_answer(pl, &fs, pos, at);
   keep_unless_origin(&fs);
   keep_after_incident(&fs, &in);
   resolve(pl, &fs, out);

@@ -19,6 +19,7 @@
 #include "base/textdist.h"
 #include "base/utf8.h"
 #include "rules/feast.h"
+#include "rules/similar.h"
 
 #define MS_PER_HOUR (3600LL * 1000)
 /* 9999-12-31 23.59.59.999 WITA, the last instant now_ms may stand for. */
@@ -3235,16 +3236,60 @@ story_closes_clause(const struct story_word *w, int n, int b)
   return b < n && w[b - 1].ends_clause;
 }
 
+/* Verbs of what is done to or for a reporter.  A time right after one
+ * in the same clause ("datang kemarin", "dong tagih kemarin") says when
+ * it was done; their affixed forms ("mendatangi", "diminta", "memukul")
+ * are found by the stems of similar.h. */
+static const char *const deed_verbs[] = {
+  "datang", "pergi", "pi", "tiba", "pulang", "minta", "ambil", "pukul",
+  "tagih", "bayar", "kasih", "bawa", "antar", "suruh", "usir", "tolak",
+  "tahan", "tangkap", "potong", "pungut", "marah", "ancam", "urus",
+  "lapor", "periksa", "panggil", "tampar", "layani", "terima", NULL,
+};
+
+/* 1 when word i follows a verb of deed_verbs in its clause. */
+static int
+story_after_verb(const struct story_word *w, int i)
+{
+  size_t len;
+  uint64_t key;
+  int k;
+
+  if (i <= 0 || w[i - 1].ends_clause || w[i - 1].lower[0] == '\0')
+    return 0;
+  len = strlen(w[i - 1].lower);
+  key = similar_word_key(w[i - 1].lower, len);
+  for (k = 0; deed_verbs[k] != NULL; k++)
+    if (similar_word_key(deed_verbs[k], strlen(deed_verbs[k])) == key)
+      return 1;
+  return 0;
+}
+
+/* 1 when words w[a..b) hold "kemarin", "lalu" or the like. */
+static int
+story_holds_ago(const struct story_word *w, int a, int b)
+{
+  for (; a < b; a++)
+    if (w[a].ago)
+      return 1;
+  return 0;
+}
+
 /* 1 when the run of time words w[a..b) is not in passing: it closes its
  * clause (above), it is a clause of its own at the end of the story
- * ("untuk surat tanah, itu bulan November kemarin"), or it is a date
- * that says it is one ("... serahkan tgl 11/2/2026 langsung ke ..."). */
+ * ("untuk surat tanah, itu bulan November kemarin"), it is a date that
+ * says it is one ("... serahkan tgl 11/2/2026 langsung ke ..."), it says
+ * when a deed was done ("... datang kemarin malam minta uang ..."), or it
+ * opens the story with a past ("Kemarin beta antar mama pi RSUD ...": a
+ * "hari ini" there may be the day of the report, no answer). */
 static int
 story_time_set_off(const struct story_word *w, int n, int a, int b)
 {
   return story_closes_clause(w, n, b) ||
          (b == n && a > 0 && w[a - 1].ends_clause) ||
-         (word_in(w[a].lower, tgl_words) && b - a >= 2 && w[a + 1].core);
+         (word_in(w[a].lower, tgl_words) && b - a >= 2 && w[a + 1].core) ||
+         (story_after_verb(w, a) && story_holds_ago(w, a, b)) ||
+         (a == 0 && story_holds_ago(w, a, b));
 }
 
 /* 1 when words w[a..b) date only by a day name ("hari sabtu sore"). */
@@ -3275,11 +3320,13 @@ story_cuts_core(const struct story_word *w, int a, int b)
 
 /* 1 when word i is "kemarin" or "lalu" after a word of the story in the
  * same clause: "rapat desa kemarin", "tanggal merah kemarin" are the
- * recent meeting and holiday, not yesterday. */
+ * recent meeting and holiday, not yesterday.  After a verb it is when
+ * that was done ("petugas datang kemarin"). */
 static int
 story_after_noun(const struct story_word *w, int i)
 {
-  return i > 0 && !w[i - 1].timely && !w[i - 1].ends_clause && w[i].ago;
+  return i > 0 && !w[i - 1].timely && !w[i - 1].ends_clause && w[i].ago &&
+         !story_after_verb(w, i);
 }
 
 /* 1 when the story gives a date's month but not in a form that can be

@@ -1629,13 +1629,15 @@ END_TEST
 /* An answer that is nothing but the name of a kecamatan or desa made of
  * ordinary words (not-a-name) means that place, the namesakes of other
  * kabupaten offered as choices whatever their level, and so does such a
- * name beside only a place it lies in ("batu putih tts"); the same words
- * in a sentence name nothing. */
+ * name beside only a place it lies in ("batu putih tts"), also after the
+ * "di" of the question "Di mana?" ("di Kota Baru"); the same words in a
+ * sentence ("dekat ...") name nothing. */
 START_TEST(place_whole_answer_of_ordinary_words)
 {
   static const char *const none[] = {
     "dekat pasir panjang", "pasir panjang sekali", "lewat jalan tanah merah",
-    "minyak kayu putih", "di kota baru", "dekat batu putih tts",
+    "minyak kayu putih", "dekat kota baru", "dekat batu putih tts",
+    "rumah di pasir panjang",
   };
   struct place_list *pl = load_shipped();
   struct place_match m;
@@ -1650,6 +1652,20 @@ START_TEST(place_whole_answer_of_ordinary_words)
   ck_assert_int_eq(m.ambiguous, 1);
   ck_assert_int_eq(m.nchoices, 3);
   ck_assert_ptr_nonnull(find_choice(&m, "53.08.13"));
+  ck_assert_int_eq(place_match(pl, "di Kota Baru", &m), 0);
+  ck_assert_int_eq(m.ambiguous, 1);
+  ck_assert_int_eq(m.nchoices, 3);
+  ck_assert_ptr_nonnull(find_choice(&m, "53.08.13"));
+  ck_assert_int_eq(place_match(pl, "di daerah pasir panjang", &m), 0);
+  ck_assert_int_eq(m.ambiguous, 1);
+  ck_assert_int_eq(m.nchoices, 2);
+  ck_assert_ptr_nonnull(find_choice(&m, "53.15.05.2003"));
+  ck_assert_int_eq(place_match(pl, "di Kota Lama", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.71.06");
+  ck_assert_int_eq(place_match(pl, "di batu putih, tts", &m), 0);
+  ck_assert_int_eq(m.matched, 1);
+  ck_assert_str_eq(m.place.code, "53.02.14");
   ck_assert_int_eq(place_match(pl, "Kayu Putih.", &m), 0);
   ck_assert_int_eq(m.matched, 1);
   ck_assert_str_eq(m.place.code, "53.71.04.1013");

@@ -663,6 +663,29 @@ static const struct when_case cases[] = {
    SUN, 5, WHEN_OK, "01-2026"},
   {"saya serahkan tgl 11/2/2026 langsung ke Kepala Desa Oelnasi di "
    "rumahnya", SUN, 5, WHEN_OK, "11-02-2026"},
+  /* "kemarin", "lalu" right after a verb is when that was done ("dong
+   * tagih kemarin", "kepala sekolah memukul anak beta kemarin"), in a
+   * short answer as in a long story; after a noun it stays the recent
+   * thing ("rapat desa kemarin"), no date. */
+  {"pegawai kantor camat tagih kemarin", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"kepala sekolah memukul anak beta kemarin", SUN, 5, WHEN_OK,
+   "14-03-2026"},
+  {"Ibu bidan di Puskesmas Oesao datang kemarin malam minta uang 50 ribu "
+   "untuk surat lahir anak kami", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"pegawai kantor camat pung rapat kemarin", SUN, 5, WHEN_INVALID, ""},
+  {"Kepala desa minta uang di rapat desa kemarin dan tidak kasih kwitansi "
+   "ke warga", SUN, 5, WHEN_INVALID, ""},
+  /* A past time that opens a long story ("Kemarin beta pi ...") is when
+   * it happened, however many words follow (initials of a name, "Prof W
+   * Z Johannes", count as words); a time opening it that is no past
+   * ("Hari ini saya mau lapor ...") is the day of the report, no answer. */
+  {"Kemarin beta bawa anak ke Puskesmas Dr A M Lenggu, bidan suruh "
+   "bayar 75 ribu dulu baru mau periksa", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"Minggu lalu kami urus KTP di kantor Dukcapil Kab TTU, petugas minta "
+   "uang rokok 50 ribu per orang", SUN, 5, WHEN_OK,
+   "02-03-2026 s/d 08-03-2026"},
+  {"Hari ini saya mau lapor kepala desa yang potong dana bantuan warga "
+   "miskin tanpa alasan", SUN, 5, WHEN_INVALID, ""},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
