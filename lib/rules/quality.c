@@ -1754,7 +1754,8 @@ ends(const char *s, size_t n, const char *p, size_t rest)
 /*
  * A word (folded) whose affixes only Indonesian (and Malay) give it:
  * -nya (istrinya), -kan (memenangkan), meng-/meny-/peng-/peny-
- * (pengadaan), memper-, ke-...-an (kesehatan).  Formal reports can be
+ * (pengadaan), memper-, ke-...-an (kesehatan), pem-/pen-/per-...-an
+ * (pembangunan).  Formal reports can be
  * short of function words and still plainly Indonesian; English,
  * Javanese (-ake, -e), Dawan, Tetun and Manggarai do not form words so.
  */
@@ -1763,12 +1764,18 @@ indonesian_affix(const char *w, size_t n)
 {
   static const char *const pre[] = {"meng", "meny", "peng", "peny",
                                     "memper"};
+  static const char *const pe_an[] = {"pem", "pen", "per"};
   size_t i;
 
   if (ends(w, n, "nya", 2) || ends(w, n, "kan", 3))
     return 1;
   for (i = 0; i < sizeof(pre) / sizeof(pre[0]); i++)
     if (starts(w, n, pre[i], 3))
+      return 1;
+  /* pe-...-an round a root of four letters or more: pembangunan,
+   * pendataan, perbaikan. */
+  for (i = 0; i < sizeof(pe_an) / sizeof(pe_an[0]); i++)
+    if (starts(w, n, pe_an[i], 6) && ends(w, n, "an", 4))
       return 1;
   return starts(w, n, "ke", 3) && ends(w, n, "an", 3);
 }

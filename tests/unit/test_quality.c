@@ -4912,6 +4912,14 @@ START_TEST(quality_language_formal_affixes)
      "building permits for small businesses.", QUALITY_NOT_INDONESIAN},
     {"Aku arep lapor yen dana desa dienggo tuku montor anyar karo pak kades",
      QUALITY_NOT_INDONESIAN},
+    /* SMS shorthand, names and amounts leave few function words: the
+     * pe-...-an of a noun and "pdhl" still say Indonesian. */
+    {"Kades Oelbiteno diduga mark up harga semen pembangunan embung, 1 sak "
+     "ditulis 120rb pdhl pasar 75rb.", QUALITY_OK},
+    {"Kadis PUPR Malaka mark up harga pembangunan embung Weliman, RAB 2 M "
+     "pdhl real 900jt.", QUALITY_OK},
+    {"The village head marked up the price of cement for the new reservoir "
+     "project by almost half.", QUALITY_NOT_INDONESIAN},
   };
   check_languages(cases, N(cases));
 }
