@@ -111,6 +111,19 @@ static struct {
   int threads;        /* -t: threads driving the clients (default 1) */
 } mode;
 
+/* One client's requests, request j at reqs.data + off[j]. */
+struct prebuilt {
+  struct buf reqs;
+  size_t *off;
+};
+
+/* A bounded run's requests, client by client: built and signed once,
+ * before the first load is timed, and sent unchanged to every target. */
+static struct {
+  struct prebuilt *c;
+  int nclients, convs;
+} built;
+
 /* Where a client's webhook is: waiting for its due time (open loop) or
  * its turn, connecting (a new connection per webhook), writing the
  * request, reading the answer; or done with its conversations. */
@@ -130,11 +143,9 @@ struct client {
   unsigned events;    /* what fd is registered for in epoll (0: none) */
   int k, i;           /* conversation and story step of the next webhook */
   long seq;           /* webhooks sent so far (open loop: the due slot) */
-  /* Bounded runs: every request built and signed before the timed part,
-   * request j at reqs.data + off[j]; in a soak reqs.data is NULL and each
-   * request is built into cur when it is due. */
-  struct buf reqs;
-  size_t *off;
+  /* Bounded runs: every request built and signed before the timed part
+   * (NULL in a soak: each request is built into cur when it is due). */
+  const struct prebuilt *pre;
   struct buf cur;
   const char *out;    /* the request on its way */
   size_t outlen, outdone;
@@ -162,6 +173,8 @@ struct worker {
   int rhead, rcount;
   int waiting;        /* clients in C_DUE */
   int live;           /* clients not yet C_DONE */
+  int no_pwait2;      /* the kernel (or valgrind) lacks epoll_pwait2 */
+  int failed;         /* epoll failed: the clients left were not run */
 };
 
 static double
@@ -227,21 +240,49 @@ build_request(struct buf *out, int cid, int k, int i)
   buf_free(&b);
 }
 
-/* All of c's requests, built before the load is timed: 0, or -1. */
-static int
-build_all(struct client *c)
+static void
+prebuilt_free(void)
 {
-  long n = (long)c->conversations * NSTORY, j;
+  int i;
 
-  c->off = malloc(sizeof(size_t) * (size_t)(n + 1));
-  if (c->off == NULL)
-    return -1;
-  for (j = 0; j < n; j++) {
-    c->off[j] = c->reqs.len;
-    build_request(&c->reqs, c->id, (int)(j / NSTORY), (int)(j % NSTORY));
+  for (i = 0; built.c != NULL && i < built.nclients; i++) {
+    buf_free(&built.c[i].reqs);
+    free(built.c[i].off);
   }
-  c->off[n] = c->reqs.len;
-  return c->reqs.data != NULL ? 0 : -1;
+  free(built.c);
+  memset(&built, 0, sizeof(built));
+}
+
+/* Every request of nclients clients holding convs conversations each, in
+ * built (kept from an earlier call for the same run): 0, or -1. */
+static int
+prebuild(int nclients, int convs)
+{
+  long n = (long)convs * NSTORY, j;
+  int i;
+
+  if (built.c != NULL && built.nclients == nclients && built.convs == convs)
+    return 0;
+  prebuilt_free();
+  built.c = calloc((size_t)nclients, sizeof(*built.c));
+  if (built.c == NULL)
+    return -1;
+  built.nclients = nclients;
+  built.convs = convs;
+  for (i = 0; i < nclients; i++) {
+    struct prebuilt *p = &built.c[i];
+    p->off = malloc(sizeof(size_t) * (size_t)(n + 1));
+    if (p->off == NULL)
+      return -1;
+    for (j = 0; j < n; j++) {
+      p->off[j] = p->reqs.len;
+      build_request(&p->reqs, i, (int)(j / NSTORY), (int)(j % NSTORY));
+    }
+    p->off[n] = p->reqs.len;
+    if (p->reqs.data == NULL)
+      return -1;
+  }
+  return 0;
 }
 
 /* Open loop: when message seq of client c is due (each client sends
@@ -368,9 +409,9 @@ start_request(struct worker *w, struct client *c)
   int one = 1;
 
   c->t0 = mode.rate > 0 ? c->due : now_s();
-  if (c->reqs.data != NULL) {
-    c->out = c->reqs.data + c->off[c->seq];
-    c->outlen = c->off[c->seq + 1] - c->off[c->seq];
+  if (c->pre != NULL) {
+    c->out = c->pre->reqs.data + c->pre->off[c->seq];
+    c->outlen = c->pre->off[c->seq + 1] - c->pre->off[c->seq];
   } else {
     buf_reset(&c->cur);
     build_request(&c->cur, c->id, c->k, c->i);
@@ -489,6 +530,23 @@ next_timeout(struct worker *w, struct timespec *ts)
   return ts;
 }
 
+/* epoll_pwait2(), or where it is missing epoll_wait() with the timeout
+ * rounded up to the millisecond. */
+static int
+wait_events(struct worker *w, struct epoll_event *ev, int max,
+            const struct timespec *ts)
+{
+  if (!w->no_pwait2) {
+    int n = epoll_pwait2(w->epfd, ev, max, ts, NULL);
+    if (n >= 0 || errno != ENOSYS)
+      return n;
+    w->no_pwait2 = 1;
+  }
+  return epoll_wait(w->epfd, ev, max, ts == NULL ? -1 :
+                    (int)(ts->tv_sec * 1000 + (ts->tv_nsec + 999999) /
+                                              1000000));
+}
+
 /* One thread of the load: its clients' webhooks until all are done. */
 static void *
 worker_main(void *arg)
@@ -522,10 +580,11 @@ worker_main(void *arg)
     }
     if (w->live == 0)
       break;
-    n = epoll_pwait2(w->epfd, ev, (int)(sizeof(ev) / sizeof(ev[0])),
-                     next_timeout(w, &ts), NULL);
+    n = wait_events(w, ev, (int)(sizeof(ev) / sizeof(ev[0])),
+                    next_timeout(w, &ts));
     if (n < 0 && errno != EINTR) {
-      perror("bench_daemon: epoll_pwait2");
+      perror("bench_daemon: epoll_wait");
+      w->failed = 1;
       break;
     }
     for (j = 0; j < n; j++) {
@@ -584,7 +643,8 @@ samples_per_client(int nclients, int convs)
  * soak's end), one webhook at a time, as mode says, driven by
  * mode.threads threads (client j by thread j % threads); mon (may be
  * NULL) is called meanwhile.  In a bounded run of at most PREBUILD_MAX
- * webhooks every request is built and signed before the clock starts.
+ * webhooks every request is built and signed before the clock starts,
+ * once for all the targets (prebuild()).
  * 0, or -1 when not every client could be run (what ran is still in
  * out).  Free out->lat.
  */
@@ -597,15 +657,15 @@ run_load(int port, int nclients, int convs, const struct monitor *mon,
   int nw = mode.threads < nclients ? mode.threads : nclients;
   struct worker *w = calloc((size_t)nw, sizeof(*w));
   int cap = samples_per_client(nclients, convs);
-  int prebuild = mode.until == 0 &&
-                 (double)nclients * convs * NSTORY <= PREBUILD_MAX;
+  int pre = mode.until == 0 &&
+            (double)nclients * convs * NSTORY <= PREBUILD_MAX;
   double t0, next;
   int i, j, ok = cl != NULL && byw != NULL && w != NULL, started = 0;
 
   memset(out, 0, sizeof(*out));
   out->lat = ok ? malloc(sizeof(double) * (size_t)nclients * (size_t)cap)
                 : NULL;
-  ok = ok && out->lat != NULL;
+  ok = ok && out->lat != NULL && (!pre || prebuild(nclients, convs) == 0);
   mode.nclients = nclients;
   for (i = 0; ok && i < nclients; i++) {
     cl[i].id = i;
@@ -613,7 +673,8 @@ run_load(int port, int nclients, int convs, const struct monitor *mon,
     cl[i].fd = -1;
     cl[i].cap = cap;
     cl[i].lat = malloc(sizeof(double) * (size_t)cap);
-    ok = cl[i].lat != NULL && (!prebuild || build_all(&cl[i]) == 0);
+    cl[i].pre = pre ? &built.c[i] : NULL;
+    ok = cl[i].lat != NULL;
   }
   /* Each worker's clients, and room for its ready queue, in byw. */
   for (j = 0, i = 0; ok && j < nw; j++) {
@@ -640,8 +701,10 @@ run_load(int port, int nclients, int convs, const struct monitor *mon,
     sleep_until(next < mode.until ? next : mode.until);
     mon->fn(mon->arg, now_s() - t0);
   }
-  for (j = 0; j < started; j++)
+  for (j = 0; j < started; j++) {
     pthread_join(w[j].th, NULL);
+    ok = ok && !w[j].failed;
+  }
   out->secs = now_s() - t0;
   for (j = 0; w != NULL && j < nw; j++)
     if (w[j].epfd > 0)
@@ -654,8 +717,6 @@ run_load(int port, int nclients, int convs, const struct monitor *mon,
       out->errors += cl[i].errors;
     }
     free(cl[i].lat);
-    free(cl[i].off);
-    buf_free(&cl[i].reqs);
     buf_free(&cl[i].cur);
   }
   free(cl);
@@ -1668,5 +1729,6 @@ main(int argc, char **argv)
   free(r.uv.lat);
   free(r.ng.lat);
   free(r.version);
+  prebuilt_free();
   return ok && (r.uv_ok || o.soak > 0) && r.ng_rc >= 0 ? 0 : 1;
 }
