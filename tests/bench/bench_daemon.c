@@ -48,7 +48,7 @@
  *     temporary folder (pid file, logs and temp paths inside it), in the
  *     foreground ("daemon off;") with one worker process: aduand is one
  *     process with one event loop, so one nginx worker is the like for
- *     like, and on the 2-core machine the client threads need the other
+ *     like, and on the 2-core machine the client needs the other
  *     core.  ADUAN_BENCH_NGINX names another binary than /usr/sbin/nginx;
  *     without one the nginx line says so and the run goes on.
  *
@@ -125,9 +125,9 @@ static struct {
 } built;
 
 /* Where a client's webhook is: waiting for its due time (open loop) or
- * its turn, connecting (a new connection per webhook), writing the
- * request, reading the answer; or done with its conversations. */
-enum cstate { C_DUE, C_READY, C_CONNECTING, C_WRITING, C_READING, C_DONE };
+ * its turn, writing the request (a new connection's handshake included),
+ * reading the answer; or done with its conversations. */
+enum cstate { C_DUE, C_READY, C_WRITING, C_READING, C_DONE };
 
 /*
  * One client: a sender whose next webhook waits for the answer to the
@@ -428,20 +428,20 @@ start_request(struct worker *w, struct client *c)
     finish(w, c, -1, 1);
     return;
   }
-  setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+  if (mode.keepalive)
+    setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
   memset(&sa, 0, sizeof(sa));
   sa.sin_family = AF_INET;
   sa.sin_port = htons((uint16_t)w->port);
   sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(c->fd, (struct sockaddr *)&sa, sizeof(sa)) == 0) {
+  /* On loopback the handshake is often over when connect() returns, so
+   * the request is written at once; if not, send() says EAGAIN and the
+   * rest waits for the socket to be writable (C_WRITING). */
+  if (connect(c->fd, (struct sockaddr *)&sa, sizeof(sa)) == 0 ||
+      errno == EINPROGRESS)
     send_rest(w, c);
-  } else if (errno == EINPROGRESS) {
-    c->state = C_CONNECTING;
-    if (watch(w, c, EPOLLOUT) != 0)
-      finish(w, c, -1, 1);
-  } else {
+  else
     finish(w, c, -1, 1);
-  }
 }
 
 /* Read what has come of c's answer: its status line, Content-Length and
@@ -589,7 +589,7 @@ worker_main(void *arg)
     }
     for (j = 0; j < n; j++) {
       struct client *c = ev[j].data.ptr;
-      if (c->state == C_CONNECTING || c->state == C_WRITING)
+      if (c->state == C_WRITING)
         send_rest(w, c);
       else if (c->state == C_READING)
         read_answer(w, c);
