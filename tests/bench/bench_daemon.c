@@ -593,6 +593,9 @@ worker_main(void *arg)
         send_rest(w, c);
       else if (c->state == C_READING)
         read_answer(w, c);
+      else
+        drop_conn(c);   /* the server closed a kept connection between
+                           webhooks: the next opens a new one */
     }
   }
   for (j = 0; j < w->n; j++)
