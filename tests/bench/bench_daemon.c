@@ -5,13 +5,19 @@
  * PostgreSQL).  Prints messages per second, p50/p99 webhook latency and
  * the daemon's peak RSS.
  *
- *   bench_daemon [-k] [-r RATE] [-s SECONDS] [-n SENDS] [--pg] [--json]
+ *   bench_daemon [-k] [-r RATE] [-s SECONDS] [-n SENDS] [-t THREADS]
+ *                [--pg] [--json]
  *                [CLIENTS [CONVERSATIONS_PER_CLIENT]]   (default 16 10)
  *
- * Each client is a thread with its own reporter numbers, posting one
- * message at a time (a provider waits for each answer): by default each
- * on a new connection with "Connection: close", with -k all on one kept
- * connection (providers do both).  With -r the clients send open loop,
+ * Each client has its own reporter numbers and posts one message at a
+ * time (a provider waits for each answer): by default each on a new
+ * connection with "Connection: close", with -k all on one kept
+ * connection (providers do both).  The clients are not threads: one
+ * thread (-t: THREADS, each a share of the clients) drives all their
+ * non-blocking sockets on epoll, each client a small state machine, so
+ * that the load generator takes as little of the cores as it can from
+ * the server it measures; a bounded run's requests are built and signed
+ * before the clock starts.  With -r the clients send open loop,
  * RATE webhooks/s in all, and a webhook's latency counts from when it was
  * due.  Also printed: aduand's CPU time per message (user and system,
  * from /proc/PID/stat), and then the sender alone: SENDS replies queued
@@ -42,7 +48,7 @@
  *     temporary folder (pid file, logs and temp paths inside it), in the
  *     foreground ("daemon off;") with one worker process: aduand is one
  *     process with one event loop, so one nginx worker is the like for
- *     like, and on the 2-core machine the client threads need the other
+ *     like, and on the 2-core machine the client needs the other
  *     core.  ADUAN_BENCH_NGINX names another binary than /usr/sbin/nginx;
  *     without one the nginx line says so and the run goes on.
  *
@@ -50,6 +56,7 @@
  * child is stopped before exit, and dies with this process should it be
  * killed first (PR_SET_PDEATHSIG).
  */
+#define _GNU_SOURCE     /* epoll_pwait2: a timeout to the nanosecond */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -62,6 +69,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -79,6 +87,10 @@
 #define SECRET "bench-secret"
 #define PG_CLUSTER_SH ADUAN_SOURCE_DIR "/tests/support/pg_cluster.sh"
 #define MAX_SAMPLES 1000000
+/* Bounded runs up to this many webhooks have their requests built and
+ * signed before the clock starts (about 1 KiB each); longer ones, and the
+ * soak, build each when it is due. */
+#define PREBUILD_MAX 262144
 #define NGINX_DEFAULT "/usr/sbin/nginx"
 
 static const char *const story[] = {
@@ -88,7 +100,7 @@ static const char *const story[] = {
 };
 #define NSTORY ((int)(sizeof(story) / sizeof(story[0])))
 
-/* How every client sends, set once by main() before any thread runs. */
+/* How every client sends, set once by main() before any load runs. */
 static struct {
   int keepalive;      /* one connection per client, reused */
   double rate;        /* open loop: webhooks/s over all clients (0: each
@@ -96,18 +108,73 @@ static struct {
   double until;       /* soak: conversations start until now_s() passes
                          this (0: a fixed number each) */
   int nclients;
+  int threads;        /* -t: threads driving the clients (default 1) */
 } mode;
 
+/* One client's requests, request j at reqs.data + off[j]. */
+struct prebuilt {
+  struct buf reqs;
+  size_t *off;
+};
+
+/* A bounded run's requests, client by client: built and signed once,
+ * before the first load is timed, and sent unchanged to every target. */
+static struct {
+  struct prebuilt *c;
+  int nclients, convs;
+} built;
+
+/* Where a client's webhook is: waiting for its due time (open loop) or
+ * its turn, writing the request (a new connection's handshake included),
+ * reading the answer; or done with its conversations. */
+enum cstate { C_DUE, C_READY, C_WRITING, C_READING, C_DONE };
+
+/*
+ * One client: a sender whose next webhook waits for the answer to the
+ * last, so that a conversation's webhooks reach the server in order.
+ * Clients are not threads: a few threads each drive many clients (the
+ * clients split between them), every socket non-blocking, on epoll.
+ */
 struct client {
-  pthread_t th;
   int id;
-  int port;
   int conversations;
+  enum cstate state;
+  int fd;             /* the connection, or -1 */
+  unsigned events;    /* what fd is registered for in epoll (0: none) */
+  int k, i;           /* conversation and story step of the next webhook */
+  long seq;           /* webhooks sent so far (open loop: the due slot) */
+  /* Bounded runs: every request built and signed before the timed part
+   * (NULL in a soak: each request is built into cur when it is due). */
+  const struct prebuilt *pre;
+  struct buf cur;
+  const char *out;    /* the request on its way */
+  size_t outlen, outdone;
+  char in[8192];      /* the answer's head (a long body is skipped) */
+  size_t inlen;
+  size_t want;        /* the answer's length once its head is in, or 0 */
+  size_t got;         /* bytes of the answer read so far */
+  double t0;          /* when the webhook was due, or was sent */
+  double due;         /* open loop: when the next is due */
   double *lat;        /* seconds per message */
   int nlat;
   int cap;            /* room in lat */
   int errors;
-  int fd;             /* keep-alive connection, or -1 */
+};
+
+/* One thread of the load and the clients it drives. */
+struct worker {
+  pthread_t th;
+  int port;
+  double start;       /* when the load began (open loop: slot 0) */
+  struct client **c;
+  int n;
+  int epfd;
+  struct client **ready;  /* FIFO of clients to send now (room for n) */
+  int rhead, rcount;
+  int waiting;        /* clients in C_DUE */
+  int live;           /* clients not yet C_DONE */
+  int no_pwait2;      /* the kernel (or valgrind) lacks epoll_pwait2 */
+  int failed;         /* epoll failed: the clients left were not run */
 };
 
 static double
@@ -147,95 +214,79 @@ story_text(int n, char *out, size_t len)
   }
 }
 
-/* A TCP connection to 127.0.0.1:port with Nagle off, or -1. */
-static int
-ka_connect(int port)
+/* Append to out webhook i of client cid's conversation k: signed, with
+ * "Connection: close" when each webhook has a connection of its own. */
+static void
+build_request(struct buf *out, int cid, int k, int i)
 {
-  struct sockaddr_in sa;
-  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), one = 1;
+  struct buf b = BUF_INIT;
+  char digits[24], id[64], text[256], *sig;
+  const char *msg = story[i];
 
-  if (fd < 0)
-    return -1;
-  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-  memset(&sa, 0, sizeof(sa));
-  sa.sin_family = AF_INET;
-  sa.sin_port = htons((uint16_t)port);
-  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0) {
-    close(fd);
-    return -1;
+  snprintf(digits, sizeof(digits), "62813%03d%05d", cid, k);
+  if (msg == NULL) {
+    story_text(cid * 100000 + k, text, sizeof(text));
+    msg = text;
   }
-  return fd;
-}
-
-/* Read one answer (head and Content-Length body) from fd; its status, or
- * -1.  *close_after is set when the server said it closes. */
-static int
-ka_read(int fd, int *close_after)
-{
-  char in[8192], *end = NULL, *cl;
-  size_t len = 0, want;
-  ssize_t n;
-  int status;
-
-  while (end == NULL) {
-    if (len == sizeof(in) - 1)
-      return -1;
-    n = read(fd, in + len, sizeof(in) - 1 - len);
-    if (n <= 0)
-      return -1;
-    len += (size_t)n;
-    in[len] = '\0';
-    end = strstr(in, "\r\n\r\n");
-  }
-  if (sscanf(in, "HTTP/1.%*d %d", &status) != 1)
-    return -1;
-  *close_after = strstr(in, "\r\nConnection: close") != NULL;
-  cl = strstr(in, "\r\nContent-Length:");
-  want = (size_t)(end + 4 - in) + (cl != NULL && cl < end ?
-                                   strtoul(cl + 17, NULL, 10) : 0);
-  while (len < want) {
-    n = read(fd, in, sizeof(in) - 1 < want - len ? sizeof(in) - 1
-                                                  : want - len);
-    if (n <= 0)
-      return -1;
-    len += (size_t)n;
-  }
-  return status;
-}
-
-/* One signed webhook on c's kept connection (opened when needed); the
- * status, or -1 (the connection is then dropped). */
-static int
-ka_say(struct client *c, const char *digits, const char *id,
-       const char *text)
-{
-  struct buf b = BUF_INIT, r = BUF_INIT;
-  char *sig;
-  int status = -1, close_after = 0;
-
-  tu_wa_text_body(&b, digits, id, text);
+  snprintf(id, sizeof(id), "wamid.b%d.%d.%d", cid, k, i);
+  tu_wa_text_body(&b, digits, id, msg);
   sig = tu_whatsapp_signature(b.data, b.len, SECRET);
-  buf_printf(&r, "POST /webhook/wa HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+  buf_printf(out, "POST /webhook/wa HTTP/1.1\r\nHost: 127.0.0.1\r\n"
              "Content-Type: application/json\r\nX-Hub-Signature-256: %s"
-             "\r\nContent-Length: %zu\r\n\r\n", sig, b.len);
-  buf_append(&r, b.data, b.len);
-  if (c->fd < 0)
-    c->fd = ka_connect(c->port);
-  if (c->fd >= 0 && write(c->fd, r.data, r.len) == (ssize_t)r.len)
-    status = ka_read(c->fd, &close_after);
-  if ((status < 0 || close_after) && c->fd >= 0) {
-    close(c->fd);
-    c->fd = -1;
-  }
+             "\r\nContent-Length: %zu\r\n%s\r\n", sig, b.len,
+             mode.keepalive ? "" : "Connection: close\r\n");
+  buf_append(out, b.data, b.len);
   free(sig);
-  buf_free(&r);
   buf_free(&b);
-  return status;
 }
 
-/* Open loop: wait for the time message seq of client c is due (each
- * client sends rate/nclients a second, the clients spread evenly). */
+static void
+prebuilt_free(void)
+{
+  int i;
+
+  for (i = 0; built.c != NULL && i < built.nclients; i++) {
+    buf_free(&built.c[i].reqs);
+    free(built.c[i].off);
+  }
+  free(built.c);
+  memset(&built, 0, sizeof(built));
+}
+
+/* Every request of nclients clients holding convs conversations each, in
+ * built (kept from an earlier call for the same run): 0, or -1. */
+static int
+prebuild(int nclients, int convs)
+{
+  long n = (long)convs * NSTORY, j;
+  int i;
+
+  if (built.c != NULL && built.nclients == nclients && built.convs == convs)
+    return 0;
+  prebuilt_free();
+  built.c = calloc((size_t)nclients, sizeof(*built.c));
+  if (built.c == NULL)
+    return -1;
+  built.nclients = nclients;
+  built.convs = convs;
+  for (i = 0; i < nclients; i++) {
+    struct prebuilt *p = &built.c[i];
+    p->off = malloc(sizeof(size_t) * (size_t)(n + 1));
+    if (p->off == NULL)
+      return -1;
+    for (j = 0; j < n; j++) {
+      p->off[j] = p->reqs.len;
+      build_request(&p->reqs, i, (int)(j / NSTORY), (int)(j % NSTORY));
+    }
+    p->off[n] = p->reqs.len;
+    if (p->reqs.data == NULL)
+      return -1;
+  }
+  return 0;
+}
+
+/* Open loop: when message seq of client c is due (each client sends
+ * rate/nclients a second, the clients spread evenly). */
 static double
 due_time(const struct client *c, double t0, long seq)
 {
@@ -244,6 +295,7 @@ due_time(const struct client *c, double t0, long seq)
   return t0 + every * ((double)seq + (double)c->id / mode.nclients);
 }
 
+/* The timed sleep of the soak's monitor between samples. */
 static void
 sleep_until(double t)
 {
@@ -257,44 +309,299 @@ sleep_until(double t)
   nanosleep(&ts, NULL);
 }
 
-static void *
-client_main(void *arg)
+static void
+push_ready(struct worker *w, struct client *c)
 {
-  struct client *c = arg;
-  char digits[24], id[64], text[256];
-  double start = now_s();
-  long seq = 0;
-  int k, i;
-
-  for (k = 0; mode.until > 0 ? now_s() < mode.until : k < c->conversations;
-       k++) {
-    snprintf(digits, sizeof(digits), "62813%03d%05d", c->id, k);
-    for (i = 0; i < NSTORY; i++, seq++) {
-      /* Open loop: latency counts from when the message was due, so a
-       * daemon that falls behind is charged for the wait. */
-      double t0 = mode.rate > 0 ? due_time(c, start, seq) : now_s();
-      const char *msg = story[i];
-      int status;
-      sleep_until(t0);
-      if (msg == NULL) {
-        story_text(c->id * 100000 + k, text, sizeof(text));
-        msg = text;
-      }
-      snprintf(id, sizeof(id), "wamid.b%d.%d.%d", c->id, k, i);
-      status = mode.keepalive ? ka_say(c, digits, id, msg)
-                              : tu_wa_say(c->port, "/webhook/wa", SECRET,
-                                          digits, id, msg);
-      if (status != 200)
-        c->errors++;
-      if (c->nlat < c->cap)
-        c->lat[c->nlat++] = now_s() - t0;
-    }
-  }
-  if (c->fd >= 0)
-    close(c->fd);
-  return NULL;
+  c->state = C_READY;
+  w->ready[(w->rhead + w->rcount++) % w->n] = c;
 }
 
+/* Register c's socket in epoll for ev (EPOLLIN or EPOLLOUT): 0, or -1. */
+static int
+watch(struct worker *w, struct client *c, unsigned ev)
+{
+  struct epoll_event e;
+
+  if (c->events == ev)
+    return 0;
+  memset(&e, 0, sizeof(e));
+  e.events = ev;
+  e.data.ptr = c;
+  if (epoll_ctl(w->epfd, c->events == 0 ? EPOLL_CTL_ADD : EPOLL_CTL_MOD,
+                c->fd, &e) != 0)
+    return -1;
+  c->events = ev;
+  return 0;
+}
+
+static void
+drop_conn(struct client *c)
+{
+  if (c->fd >= 0)
+    close(c->fd);       /* which takes it out of epoll too */
+  c->fd = -1;
+  c->events = 0;
+}
+
+/* c's webhook is over with status (-1: no answer): its latency counted,
+ * the connection kept or closed, and the next webhook due or queued. */
+static void
+finish(struct worker *w, struct client *c, int status, int close_after)
+{
+  if (status != 200)
+    c->errors++;
+  if (c->nlat < c->cap)
+    c->lat[c->nlat++] = now_s() - c->t0;
+  if (status < 0 || close_after || !mode.keepalive)
+    drop_conn(c);
+  c->seq++;
+  if (++c->i == NSTORY) {
+    c->i = 0;
+    c->k++;
+  }
+  if (mode.until > 0 ? c->i == 0 && now_s() >= mode.until
+                     : c->k >= c->conversations) {
+    drop_conn(c);
+    c->state = C_DONE;
+    w->live--;
+  } else if (mode.rate > 0) {
+    c->due = due_time(c, w->start, c->seq);
+    c->state = C_DUE;
+    w->waiting++;
+  } else {
+    push_ready(w, c);
+  }
+}
+
+/* Write what is left of c's request; then wait for the answer. */
+static void
+send_rest(struct worker *w, struct client *c)
+{
+  while (c->outdone < c->outlen) {
+    ssize_t n = send(c->fd, c->out + c->outdone, c->outlen - c->outdone,
+                     MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      c->state = C_WRITING;
+      if (watch(w, c, EPOLLOUT) != 0)
+        finish(w, c, -1, 1);
+      return;
+    }
+    if (n <= 0) {
+      finish(w, c, -1, 1);
+      return;
+    }
+    c->outdone += (size_t)n;
+  }
+  c->state = C_READING;
+  c->inlen = c->want = c->got = 0;
+  if (watch(w, c, EPOLLIN) != 0)
+    finish(w, c, -1, 1);
+}
+
+/* Send c's next webhook, on a new non-blocking connection when it has
+ * none. */
+static void
+start_request(struct worker *w, struct client *c)
+{
+  struct sockaddr_in sa;
+  int one = 1;
+
+  c->t0 = mode.rate > 0 ? c->due : now_s();
+  if (c->pre != NULL) {
+    c->out = c->pre->reqs.data + c->pre->off[c->seq];
+    c->outlen = c->pre->off[c->seq + 1] - c->pre->off[c->seq];
+  } else {
+    buf_reset(&c->cur);
+    build_request(&c->cur, c->id, c->k, c->i);
+    c->out = c->cur.data;
+    c->outlen = c->cur.len;
+  }
+  c->outdone = 0;
+  if (c->fd >= 0) {
+    send_rest(w, c);
+    return;
+  }
+  c->fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (c->fd < 0) {
+    finish(w, c, -1, 1);
+    return;
+  }
+  if (mode.keepalive)
+    setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+  memset(&sa, 0, sizeof(sa));
+  sa.sin_family = AF_INET;
+  sa.sin_port = htons((uint16_t)w->port);
+  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  /* On loopback the handshake is often over when connect() returns, so
+   * the request is written at once; if not, send() says EAGAIN and the
+   * rest waits for the socket to be writable (C_WRITING). */
+  if (connect(c->fd, (struct sockaddr *)&sa, sizeof(sa)) == 0 ||
+      errno == EINPROGRESS)
+    send_rest(w, c);
+  else
+    finish(w, c, -1, 1);
+}
+
+/* Read what has come of c's answer: its status line, Content-Length and
+ * "Connection: close" from the head, then the body's bytes. */
+static void
+read_answer(struct worker *w, struct client *c)
+{
+  for (;;) {
+    size_t room = sizeof(c->in) - 1 - c->inlen;
+    ssize_t n;
+    char *end, *cl;
+    int status, close_after;
+
+    if (c->want > 0 && room == 0) {
+      c->inlen = 0;     /* a long body: skipped, only counted */
+      room = sizeof(c->in) - 1;
+    }
+    if (room == 0) {
+      finish(w, c, -1, 1);      /* a head longer than the buffer */
+      return;
+    }
+    n = read(c->fd, c->in + c->inlen, room);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+      return;
+    if (n <= 0) {
+      finish(w, c, -1, 1);
+      return;
+    }
+    c->inlen += (size_t)n;
+    c->got += (size_t)n;
+    c->in[c->inlen] = '\0';
+    if (c->want == 0) {
+      end = strstr(c->in, "\r\n\r\n");
+      if (end == NULL)
+        continue;
+      cl = strstr(c->in, "\r\nContent-Length:");
+      c->want = (size_t)(end + 4 - c->in) +
+                (cl != NULL && cl < end ? strtoul(cl + 17, NULL, 10) : 0);
+    }
+    if (c->got < c->want)
+      continue;
+    if (sscanf(c->in, "HTTP/1.%*d %d", &status) != 1)
+      status = -1;
+    close_after = strstr(c->in, "\r\nConnection: close") != NULL;
+    finish(w, c, status, close_after);
+    return;
+  }
+}
+
+/* epoll_pwait2's timeout for the worker: none while a client is ready,
+ * else until the next due webhook, or no limit; clients now due are
+ * queued. */
+static struct timespec *
+next_timeout(struct worker *w, struct timespec *ts)
+{
+  double now, first = 0, d;
+  int j;
+
+  if (w->waiting > 0) {
+    now = now_s();
+    for (j = 0; j < w->n; j++) {
+      struct client *c = w->c[j];
+      if (c->state != C_DUE)
+        continue;
+      if (c->due <= now) {
+        w->waiting--;
+        push_ready(w, c);
+      } else if (first == 0 || c->due < first) {
+        first = c->due;
+      }
+    }
+  }
+  if (w->rcount > 0 || (w->waiting > 0 && first <= 0)) {
+    ts->tv_sec = ts->tv_nsec = 0;
+    return ts;
+  }
+  if (w->waiting == 0)
+    return NULL;
+  d = first - now_s();
+  if (d < 0)
+    d = 0;
+  ts->tv_sec = (time_t)d;
+  ts->tv_nsec = (long)((d - (double)ts->tv_sec) * 1e9);
+  return ts;
+}
+
+/* epoll_pwait2(), or where it is missing epoll_wait() with the timeout
+ * rounded up to the millisecond. */
+static int
+wait_events(struct worker *w, struct epoll_event *ev, int max,
+            const struct timespec *ts)
+{
+  if (!w->no_pwait2) {
+    int n = epoll_pwait2(w->epfd, ev, max, ts, NULL);
+    if (n >= 0 || errno != ENOSYS)
+      return n;
+    w->no_pwait2 = 1;
+  }
+  return epoll_wait(w->epfd, ev, max, ts == NULL ? -1 :
+                    (int)(ts->tv_sec * 1000 + (ts->tv_nsec + 999999) /
+                                              1000000));
+}
+
+/* One thread of the load: its clients' webhooks until all are done. */
+static void *
+worker_main(void *arg)
+{
+  struct worker *w = arg;
+  struct epoll_event ev[64];
+  struct timespec ts;
+  int j, n;
+
+  for (j = 0; j < w->n; j++) {
+    struct client *c = w->c[j];
+    if (mode.until > 0 && now_s() >= mode.until) {
+      c->state = C_DONE;
+      w->live--;
+    } else if (mode.rate > 0) {
+      c->due = due_time(c, w->start, 0);
+      c->state = C_DUE;
+      w->waiting++;
+    } else {
+      push_ready(w, c);
+    }
+  }
+  while (w->live > 0) {
+    /* Only those queued now: a client whose send fails at once is
+     * queued again, for the next round. */
+    for (n = w->rcount; n > 0; n--) {
+      struct client *c = w->ready[w->rhead];
+      w->rhead = (w->rhead + 1) % w->n;
+      w->rcount--;
+      start_request(w, c);
+    }
+    if (w->live == 0)
+      break;
+    n = wait_events(w, ev, (int)(sizeof(ev) / sizeof(ev[0])),
+                    next_timeout(w, &ts));
+    if (n < 0 && errno != EINTR) {
+      perror("bench_daemon: epoll_wait");
+      w->failed = 1;
+      break;
+    }
+    for (j = 0; j < n; j++) {
+      struct client *c = ev[j].data.ptr;
+      if (c->state == C_WRITING)
+        send_rest(w, c);
+      else if (c->state == C_READING)
+        read_answer(w, c);
+      else
+        drop_conn(c);   /* the server closed a kept connection between
+                           webhooks: the next opens a new one */
+    }
+  }
+  for (j = 0; j < w->n; j++)
+    drop_conn(w->c[j]);
+  return NULL;
+}
 static int
 cmp_double(const void *a, const void *b)
 {
@@ -334,60 +641,93 @@ samples_per_client(int nclients, int convs)
 }
 
 /*
- * The load every target gets: nclients threads, each holding convs
+ * The load every target gets: nclients clients, each holding convs
  * conversations with the server on port (or conversations until the
- * soak's end), one webhook at a time, as mode says; mon (may be NULL) is
- * called meanwhile.  0, or -1 when not every thread could be run (what
- * ran is still in out).  Free out->lat.
+ * soak's end), one webhook at a time, as mode says, driven by
+ * mode.threads threads (client j by thread j % threads); mon (may be
+ * NULL) is called meanwhile.  In a bounded run of at most PREBUILD_MAX
+ * webhooks every request is built and signed before the clock starts,
+ * once for all the targets (prebuild()).
+ * 0, or -1 when not every client could be run (what ran is still in
+ * out).  Free out->lat.
  */
 static int
 run_load(int port, int nclients, int convs, const struct monitor *mon,
          struct load *out)
 {
   struct client *cl = calloc((size_t)nclients, sizeof(*cl));
+  struct client **byw = calloc((size_t)nclients * 2, sizeof(*byw));
+  int nw = mode.threads < nclients ? mode.threads : nclients;
+  struct worker *w = calloc((size_t)nw, sizeof(*w));
   int cap = samples_per_client(nclients, convs);
+  int pre = mode.until == 0 &&
+            (double)nclients * convs * NSTORY <= PREBUILD_MAX;
   double t0, next;
-  int i, started = 0;
+  int i, j, ok = cl != NULL && byw != NULL && w != NULL, started = 0;
 
   memset(out, 0, sizeof(*out));
-  out->lat = malloc(sizeof(double) * (size_t)nclients * (size_t)cap);
-  if (cl == NULL || out->lat == NULL) {
-    free(cl);
-    return -1;
-  }
+  out->lat = ok ? malloc(sizeof(double) * (size_t)nclients * (size_t)cap)
+                : NULL;
+  ok = ok && out->lat != NULL && (!pre || prebuild(nclients, convs) == 0);
   mode.nclients = nclients;
-  t0 = now_s();
-  for (i = 0; i < nclients; i++) {
+  for (i = 0; ok && i < nclients; i++) {
     cl[i].id = i;
-    cl[i].port = port;
     cl[i].conversations = convs;
     cl[i].fd = -1;
     cl[i].cap = cap;
     cl[i].lat = malloc(sizeof(double) * (size_t)cap);
-    if (cl[i].lat == NULL ||
-        pthread_create(&cl[i].th, NULL, client_main, &cl[i]) != 0) {
-      free(cl[i].lat);
+    cl[i].pre = pre ? &built.c[i] : NULL;
+    ok = cl[i].lat != NULL;
+  }
+  /* Each worker's clients, and room for its ready queue, in byw. */
+  for (j = 0, i = 0; ok && j < nw; j++) {
+    int k;
+    w[j].port = port;
+    w[j].c = byw + i;
+    for (k = j; k < nclients; k += nw)
+      w[j].c[w[j].n++] = &cl[k];
+    w[j].ready = byw + nclients + i;
+    w[j].live = w[j].n;
+    i += w[j].n;
+    w[j].epfd = epoll_create1(EPOLL_CLOEXEC);
+    ok = w[j].epfd >= 0;
+  }
+  t0 = now_s();
+  for (j = 0; ok && j < nw; j++) {
+    w[j].start = t0;
+    if (pthread_create(&w[j].th, NULL, worker_main, &w[j]) != 0)
       break;
-    }
     started++;
   }
-  for (next = t0; mon != NULL && now_s() < mode.until; ) {
+  for (next = t0; started > 0 && mon != NULL && now_s() < mode.until; ) {
     next += mon->interval;
     sleep_until(next < mode.until ? next : mode.until);
     mon->fn(mon->arg, now_s() - t0);
   }
-  for (i = 0; i < started; i++)
-    pthread_join(cl[i].th, NULL);
+  for (j = 0; j < started; j++) {
+    pthread_join(w[j].th, NULL);
+    ok = ok && !w[j].failed;
+  }
   out->secs = now_s() - t0;
-  for (i = 0; i < started; i++) {
-    memcpy(out->lat + out->n, cl[i].lat, sizeof(double) * (size_t)cl[i].nlat);
-    out->n += cl[i].nlat;
-    out->errors += cl[i].errors;
+  for (j = 0; w != NULL && j < nw; j++)
+    if (w[j].epfd > 0)
+      close(w[j].epfd);
+  for (i = 0; cl != NULL && i < nclients; i++) {
+    if (out->lat != NULL) {
+      memcpy(out->lat + out->n, cl[i].lat,
+             sizeof(double) * (size_t)cl[i].nlat);
+      out->n += cl[i].nlat;
+      out->errors += cl[i].errors;
+    }
     free(cl[i].lat);
+    buf_free(&cl[i].cur);
   }
   free(cl);
-  qsort(out->lat, (size_t)out->n, sizeof(double), cmp_double);
-  return started == nclients && out->n > 0 ? 0 : -1;
+  free(byw);
+  free(w);
+  if (out->n > 0)
+    qsort(out->lat, (size_t)out->n, sizeof(double), cmp_double);
+  return ok && started == nw && out->n > 0 ? 0 : -1;
 }
 
 /* The latency below which a fraction q of the requests were answered, in
@@ -1070,13 +1410,16 @@ usage(void)
 {
   fprintf(stderr,
           "usage: bench_daemon [-k] [-r RATE] [-s SECONDS] [-n SENDS] "
-          "[--pg] [--json] [CLIENTS 1..500 [CONVERSATIONS]]\n"
+          "[-t THREADS] [--pg] [--json] [CLIENTS 1..500 "
+          "[CONVERSATIONS]]\n"
           "  -k          keep-alive: one connection per client, reused\n"
           "  -r RATE     open loop: RATE webhooks/s over all clients\n"
           "  -s SECONDS  soak (at most 600): run that long, print RSS and\n"
           "              descriptors every 10 s (ceilings skipped)\n"
           "  -n SENDS    then the sender alone: SENDS queued replies\n"
           "              (0: skip; default 20000)\n"
+          "  -t THREADS  threads driving the clients, each a share of\n"
+          "              the connections on epoll (1..64, default 1)\n"
           "  --pg        aduand on PostgreSQL: a durable cluster of the\n"
           "              bench's own in a temporary folder (fsync,\n"
           "              synchronous_commit, full_page_writes on), removed\n"
@@ -1095,6 +1438,7 @@ parse(int argc, char **argv, struct opts *o)
   o->nclients = 16;
   o->convs = 10;
   o->sends = 20000;
+  mode.threads = 1;
   for (i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "-k") == 0)
@@ -1109,6 +1453,8 @@ parse(int argc, char **argv, struct opts *o)
       o->soak = atof(argv[++i]);
     else if (strcmp(a, "-n") == 0 && i + 1 < argc)
       o->sends = atoi(argv[++i]);
+    else if (strcmp(a, "-t") == 0 && i + 1 < argc)
+      mode.threads = atoi(argv[++i]);
     else if (a[0] != '-' && pos == 0 && ++pos)
       o->nclients = atoi(a);
     else if (a[0] != '-' && pos == 1 && ++pos)
@@ -1118,7 +1464,8 @@ parse(int argc, char **argv, struct opts *o)
   }
   if (o->nclients < 1 || o->nclients > 500 || o->convs < 1 ||
       o->convs > 10000 || mode.rate < 0 || o->soak < 0 || o->soak > 600 ||
-      o->sends < 0 || o->sends > 1000000)
+      o->sends < 0 || o->sends > 1000000 || mode.threads < 1 ||
+      mode.threads > 64)
     return -1;
   return 0;
 }
@@ -1385,5 +1732,6 @@ main(int argc, char **argv)
   free(r.uv.lat);
   free(r.ng.lat);
   free(r.version);
+  prebuilt_free();
   return ok && (r.uv_ok || o.soak > 0) && r.ng_rc >= 0 ? 0 : 1;
 }
