@@ -180,19 +180,23 @@ harm_affixed(const struct ctx *cx, size_t i)
   const struct word *w = &cx->nm->w[i];
   const char *t = cx->nm->text + w->off;
   char stem[WORD_STEM_MAX];
-  size_t k, p, f;
+  size_t k, p, f, len = w->len;
 
-  if (harm_stem(cx, t, w->len, 0))
+  /* "memukulinya", "pukulinya": the one it is done to ("-nya") after
+   * the -i or -kan. */
+  if (owned_nya(cx, i) && len >= 3 + SUFFIX_MIN_STEM + 1)
+    len -= 3;
+  if (harm_stem(cx, t, len, 0))
     return 1;
   for (k = 0; k < sizeof(nasal) / sizeof(nasal[0]); k++) {
     p = strlen(nasal[k].prefix);
     f = strlen(nasal[k].first);
-    if (w->len < p + SUFFIX_MIN_STEM || w->len - p + f > sizeof(stem) ||
+    if (len < p + SUFFIX_MIN_STEM || len - p + f > sizeof(stem) ||
         memcmp(t, nasal[k].prefix, p) != 0)
       continue;
     memcpy(stem, nasal[k].first, f);
-    memcpy(stem + f, t + p, w->len - p);
-    if (harm_stem(cx, stem, w->len - p + f, 1))
+    memcpy(stem + f, t + p, len - p);
+    if (harm_stem(cx, stem, len - p + f, 1))
       return 1;
   }
   return 0;
@@ -2914,6 +2918,57 @@ death_wished(const struct ctx *cx, size_t i)
   return starts_clause(cx, a) && addressee(cx, a);
 }
 
+/* "saya akan memukulnya", "dong siap memukulinya", "... mencegat
+ * pegawai itu dan menghajarnya": the verb of violence at word i with
+ * "-nya", the one it is done to.  That is a person unless the nearest
+ * thing or person named before it in the text is a harmless thing
+ * ("kami kumpulkan sampah lalu membakarnya"); the reporter is never the
+ * one meant, nor a place named ("di belakang kantor": place_phrase).
+ * Weapons and [strict] verbs, whose "-nya" is a thing
+ * ("parangnya", "melemparnya"), and a verb opening its clause
+ * ("racunnya saya beli"), a noun there, are none. */
+/* Is the person or building at word k in a phrase of place ("di
+ * belakang kantor", "ke rumah camat"): a word of place before it in its
+ * clause, with only person, building and side words between? */
+#define PLACE_GAP 3
+static int
+place_phrase(const struct ctx *cx, size_t k)
+{
+  static const char *const at[] = {"di", "ke", "dari", "dekat", NULL};
+  static const char *const side[] = {"belakang", "depan", "samping",
+                                     "sebelah", "dalam", "luar", NULL};
+  size_t m;
+
+  for (m = k; m > 0 && k - m < PLACE_GAP && !starts_clause(cx, m); m--) {
+    if (word_in(cx, m - 1, at))
+      return 1;
+    if (!word_in(cx, m - 1, side) && !word_is(cx, WC_TARGET, m - 1) &&
+        !word_is(cx, WC_PERSON, m - 1))
+      return 0;
+  }
+  return 0;
+}
+
+static int
+object_nya(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  if (!owned_nya(cx, i) || word_is(cx, WC_WEAPON, i) ||
+      word_is(cx, WC_STRICT, i) || starts_clause(cx, i))
+    return 0;
+  for (k = i; k > 0; k--) {
+    if (word_is(cx, WC_SELF, k - 1))
+      continue;
+    if (harmless_at(cx, k - 1))
+      return 0;
+    if ((word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_TARGET, k - 1)) &&
+        !place_phrase(cx, k - 1))
+      return 1;
+  }
+  return 1;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -2953,7 +3008,7 @@ judge_threat(struct ctx *cx, size_t i)
     found(cx, i, QUALITY_THREAT, "threat");
   if (agent && !word_is(cx, WC_WEAPON, i) &&
       (outcome_after(cx, i) || fronted_target(cx, i) ||
-       elided_target(cx, i)))
+       elided_target(cx, i) || object_nya(cx, i)))
     found(cx, i, QUALITY_THREAT, "threat");
   if ((harm || word_is(cx, WC_FUEL, i)) && fronted_weapon(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");

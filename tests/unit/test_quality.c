@@ -3425,6 +3425,42 @@ START_TEST(quality_judge_asked_harm)
 }
 END_TEST
 
+/* The one a verb of violence is done to named by "-nya" ("saya akan
+ * memukulnya", "memukulinya"), a verb joined by "dan"/"lalu" to an
+ * earlier one sharing its agent (the reporter's people ordered or ready:
+ * "sudah saya suruh mencegat pegawai itu dan menghajarnya"), and the
+ * reporter's people with their companions ("om saya dan
+ * teman-temannya").  What officials, a crowd or others did, the
+ * reporter's fear, and rubbish burnt are none. */
+static const struct judge_case object_nya_cases[] = {
+  {"Saya akan memukulnya sampai dia mengaku.", QUALITY_THREAT, 0},
+  {"Kami akan menghajarnya beramai-ramai.", QUALITY_THREAT, 0},
+  {"Saya suruh teman saya memukulinya.", QUALITY_THREAT, 0},
+  {"Saya sudah suruh anak buah saya mencegat camat itu dan memukulnya.",
+   QUALITY_THREAT, 0},
+  {"Teman-teman ojek di pasar sudah saya suruh menunggu petugas itu di "
+   "jalan lalu menghajarnya.", QUALITY_THREAT, 0},
+  {"Adik saya dan kawan-kawannya dari Soe sudah siap mendatangi rumah "
+   "lurah besok dan memukulinya.", QUALITY_THREAT, 0},
+  {"Om saya dan teman-temannya dari Amarasi sudah siap memukuli kepala "
+   "desa.", QUALITY_THREAT, 0},
+  {"Warga mengepung kantor desa kemarin dan memukuli kepala desa.",
+   QUALITY_CLEAN, 0},
+  {"Saya lihat polisi mencegat sopir itu dan memukulnya.", QUALITY_CLEAN, 0},
+  {"Kepala desa menyuruh anak buahnya mencegat warga dan memukulinya.",
+   QUALITY_CLEAN, 0},
+  {"Saya takut mereka suruh orang pukul saya.", QUALITY_CLEAN, 0},
+  {"Kami kumpulkan sampah di belakang kantor lalu membakarnya.",
+   QUALITY_CLEAN, 0},
+  {"Racunnya saya beli di toko pertanian untuk hama.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_object_nya)
+{
+  judge_rows(object_nya_cases, N(object_nya_cases));
+}
+END_TEST
+
 /* A weapon readied, and in the next sentence the reporter waiting for
  * an official ("Besok pagi Pak Sekdes saya tunggu di jalan"): the
  * weapon is kept for him.  With a purpose told (a job, a signature) the
@@ -5661,6 +5697,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_wait_that);
   tcase_add_test(tc, quality_judge_readied_wait);
   tcase_add_test(tc, quality_judge_asked_harm);
+  tcase_add_test(tc, quality_judge_object_nya);
   tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_hired_harm);
