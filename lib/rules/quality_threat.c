@@ -2745,14 +2745,27 @@ soon_of(const struct ctx *cx, size_t k)
  * person who is no office or building, modal and link words between:
  * "bupati itu") or of someone coming home so ("pulang"), or foretold of
  * an official (soon_of). */
+static int dead_subject(const struct ctx *cx, size_t i);
+
 static int
 named_dead(const struct ctx *cx, size_t i)
 {
-  size_t k, m;
-
   if (i == 0 || starts_clause(cx, i) || !word_text_is(cx, i, "tinggal") ||
       !word_text_is(cx, i + 1, "nama") || starts_clause(cx, i + 1))
     return 0;
+  return dead_subject(cx, i);
+}
+
+/* Is a death said softly at word i ("tinggal nama", "tidak bangun
+ * lagi") said of a person: "dia", "mereka", "kau" or a person who is no
+ * office or building before it, modal and link words between ("bupati
+ * itu"), of someone coming home so ("pulang"), or foretold of an
+ * official (soon_of)? */
+static int
+dead_subject(const struct ctx *cx, size_t i)
+{
+  size_t k, m;
+
   for (k = i - 1; k > 0 && !starts_clause(cx, k) &&
                   (word_is(cx, WC_MODAL, k) ||
                    (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k)));
@@ -2770,6 +2783,76 @@ named_dead(const struct ctx *cx, size_t i)
        m--)
     ;
   return starts_clause(cx, m) || function_word(cx, m - 1);
+}
+
+/* "dia sonde bangun lai", "tidak akan bangun lagi", "tidak bisa bangun
+ * lagi": a [not] word at word i, a [will] or [can] word or not, then
+ * "bangun" and "lagi"/"lai"/"lg": someone who will not wake again. */
+static int
+never_wakes(const struct ctx *cx, size_t i)
+{
+  static const char *const again[] = {"lagi", "lai", "lg", NULL};
+  size_t k = i + 1, n = cx->nm->n;
+
+  if (!word_is(cx, WC_NOT, i) || k >= n || starts_clause(cx, k))
+    return 0;
+  if (word_is(cx, WC_WILL, k) || word_is(cx, WC_CAN, k))
+    k++;
+  return k + 1 < n && !starts_clause(cx, k) && !starts_clause(cx, k + 1) &&
+         word_text_is(cx, k, "bangun") && word_in(cx, k + 1, again);
+}
+
+/* Does a time to come stand in the clause of word i, before it or in
+ * the words of the death itself (up to word e): an [intent] or [will]
+ * word ("besok", "nanti", "pasti", "akan"), or a part of the day or a
+ * week with "ini", "depan" or a day's name after it ("malam ini",
+ * "minggu depan", "malam Minggu")? */
+static int
+time_to_come(const struct ctx *cx, size_t i, size_t e)
+{
+  static const char *const part[] = {"malam", "mlm", "pagi", "siang",
+                                     "sore", "minggu", "mgg", "bulan",
+                                     "bln", "hari", NULL};
+  static const char *const next[] = {"ini", "ni", "depan", "dpn", "senin",
+                                     "selasa", "rabu", "kamis", "jumat",
+                                     "sabtu", "minggu", NULL};
+  size_t k;
+
+  for (k = clause_start(cx, i); k <= e && k < cx->nm->n; k++) {
+    if (word_is(cx, WC_INTENT, k) || word_is(cx, WC_WILL, k))
+      return 1;
+    if (word_in(cx, k, part) && k + 1 < cx->nm->n &&
+        !starts_clause(cx, k + 1) && word_in(cx, k + 1, next))
+      return 1;
+  }
+  return 0;
+}
+
+/* "Malam Minggu dia sonde bangun lai" after "botong sendiri yang urus
+ * dia", "minggu depan dia tidak akan bangun lagi": someone who will not
+ * wake again (never_wakes) said of a person (dead_subject), with a time
+ * to come in its clause (time_to_come) and no [past] word, the reporter
+ * named in its sentence or the one before outside reported speech.  A
+ * death told ("tidak bangun lagi setelah disuntik", "sudah tidak bangun
+ * lagi") is none. */
+static int
+wakes_no_more(const struct ctx *cx, size_t i)
+{
+  size_t k, s;
+
+  if (i == 0 || starts_clause(cx, i) || !never_wakes(cx, i) ||
+      !dead_subject(cx, i) || !time_to_come(cx, i, i + 2))
+    return 0;
+  for (k = clause_start(cx, i); k < i; k++)
+    if (word_is(cx, WC_PAST, k))
+      return 0;
+  s = sentence_start(cx, i);
+  if (s > 0)
+    s = sentence_start(cx, s - 1);
+  for (k = s; k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
+    if (word_is(cx, WC_SELF, k) && !cx->reported[k])
+      return 1;
+  return 0;
 }
 
 /* "Kalau saya ketemu lurah itu, besoknya dia tinggal nama saja", "...
@@ -3037,6 +3120,7 @@ judge_threat(struct ctx *cx, size_t i)
       readied_ruin(cx, i) ||
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
+      wakes_no_more(cx, i) ||
       blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu

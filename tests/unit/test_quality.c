@@ -2129,6 +2129,32 @@ START_TEST(quality_judge_name_left)
 }
 END_TEST
 
+/* Someone who will not wake again ("dia sonde bangun lai", "tidak akan
+ * bangun lagi"), a death said softly as "tinggal nama" is, with a time
+ * to come in its clause and the reporter in the text.  A death told
+ * ("tidak bangun lagi setelah disuntik"), a fear for one's own, and
+ * "bangun" as building are none. */
+static const struct judge_case never_wakes_cases[] = {
+  {"Sonde usah lapor polisi lai, botong sendiri yang urus dia. Besok "
+   "malam dia sonde bangun lai.", QUALITY_THREAT, 0},
+  {"Bendahara desa itu jangan main-main dengan kami, minggu depan dia "
+   "tidak akan bangun lagi.", QUALITY_THREAT, 0},
+  {"Pasien itu tidak bangun lagi setelah disuntik bidan di puskesmas "
+   "kemarin.", QUALITY_CLEAN, 0},
+  {"Bapak saya sudah tidak bangun lagi waktu kami sampai di rumah sakit.",
+   QUALITY_CLEAN, 0},
+  {"Kata dokter, kalau tidak cepat dirujuk, dia bisa tidak bangun lagi.",
+   QUALITY_CLEAN, 0},
+  {"Dana desa dipakai kepala desa untuk bangun rumah pribadinya lagi.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_never_wakes)
+{
+  judge_rows(never_wakes_cases, N(never_wakes_cases));
+}
+END_TEST
+
 /* "harus mati", "pantas dibunuh" stop a draft said of a person, office
  * or building; rubbish, a field, grass or pests that must be burnt or
  * killed, and a patient in a complaint's rhetorical question, are none. */
@@ -5640,6 +5666,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_second_target);
   tcase_add_test(tc, quality_judge_relayed_message);
   tcase_add_test(tc, quality_judge_name_left);
+  tcase_add_test(tc, quality_judge_never_wakes);
   tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_judge_game_played);
   tcase_add_test(tc, quality_judge_strong_words);
