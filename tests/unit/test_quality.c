@@ -4557,6 +4557,21 @@ static const struct judge_case sent_home_cases[] = {
    0},
   {"Orang Sabu yang kerja di proyek itu sudah pulang ke kampung mereka "
    "karena gaji tidak dibayar.", QUALITY_CLEAN, 0},
+  /* Sent back by someone: "kembalikan/pulangkan (saja) mereka ke pulau
+   * mereka"; a group called wreckers ("perusak"). */
+  {"Pendatang dari Jawa itu, kembalikan saja mereka ke pulau mereka.",
+   QUALITY_SARA, 0},
+  {"Orang Bugis di pasar Oeba pulangkan sa dong ke kampung dong.",
+   QUALITY_SARA, 0},
+  {"Orang Jawa itu perusak.", QUALITY_SARA, 0},
+  {"Petugas Dinsos kembalikan mereka ke kampung asal tanpa bantuan.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa harus kembalikan saja uang mereka ke kas desa.",
+   QUALITY_CLEAN, 0},
+  {"Pendatang dari Jawa banyak membuka warung di pasar Oeba.", QUALITY_CLEAN,
+   0},
+  {"Mesin pompa air itu perusak, kembalikan saja ke toko.", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_sent_home)
