@@ -686,7 +686,9 @@ party_before(const struct ctx *cx, size_t c)
  * Adonara siap ...": the clause of the verb at word i opens (after
  * condition or intent words) with the reporter's own people (own_party),
  * then only a place ("di"/"dari" and a word) and modal or intensifying
- * words before the verb.  The reporter's people act for the reporter;
+ * words before the verb; or a [they] word stands right before the verb
+ * (modal words between) later in a sentence the party opened.  The
+ * reporter's people act for the reporter;
  * "kepala sekolah saya" is an official, not one of them. */
 static int
 band_agent(const struct ctx *cx, size_t i)
@@ -695,6 +697,18 @@ band_agent(const struct ctx *cx, size_t i)
 
   if (p == c && word_is(cx, WC_THEY, c) && !starts_sentence(cx, c))
     p = party_before(cx, c) ? c + 1 : c;
+  /* "..., tinggal beta kasih tanda sa na dong pukul ...", "... lalu
+   * mereka hajar ...": "they" right before the verb (modal words
+   * between) in the sentence the party opened, past the reporter's
+   * signal. */
+  for (k = i; k > c && (word_is(cx, WC_MODAL, k - 1) ||
+                        word_is(cx, WC_INTENS, k - 1));
+       k--)
+    ;
+  if (k > c && k - 1 > c && word_is(cx, WC_THEY, k - 1) &&
+      !word_is(cx, WC_PERSON, k - 2) && !word_is(cx, WC_CROWD, k - 2) &&
+      !word_is(cx, WC_BAND, k - 2) && party_before(cx, k - 1))
+    return 1;   /* not "petugas dong pukul": their plural */
   if (p == c || p > i)
     return 0;
   for (k = p; k < i; k++) {

@@ -3093,6 +3093,13 @@ static const struct judge_case party_far_cases[] = {
    QUALITY_CLEAN, QUALITY_MARK_QUOTED},
   {"Beta pung kaka-kaka su lapor, tapi dong dipukul petugas di kantor.",
    QUALITY_CLEAN, 0},
+  /* "they" mid-clause after the reporter's signal */
+  {"Beta pung adik-adik su siap, tinggal beta kasih tanda baru dong pukul "
+   "itu mantri.", QUALITY_THREAT, 0},
+  {"Adik-adik saya sudah siap, tinggal saya beri tanda lalu mereka hajar "
+   "petugas itu.", QUALITY_THREAT, 0},
+  {"Beta pung adik-adik su lapor, tapi itu petugas dong pukul orang di "
+   "kantor.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_party_far)
