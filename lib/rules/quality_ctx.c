@@ -217,6 +217,32 @@ owned_nya(const struct ctx *cx, size_t k)
          memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0;
 }
 
+/* Is word k all digits? */
+int
+number_at(const struct ctx *cx, size_t k)
+{
+  const struct word *w = &cx->nm->w[k];
+  size_t j;
+
+  for (j = 0; j < w->len; j++)
+    if (!is_digit(cx->nm->text[w->off + j]))
+      return 0;
+  return w->len > 0;
+}
+
+/* Is word k a count: all digits or a small number in words ("lima",
+ * "beberapa")? */
+int
+count_word(const struct ctx *cx, size_t k)
+{
+  static const char *const counts[] = {"satu", "dua", "tiga", "empat",
+                                       "lima", "enam", "tujuh", "delapan",
+                                       "sembilan", "sepuluh", "beberapa",
+                                       NULL};
+
+  return number_at(cx, k) || word_in(cx, k, counts);
+}
+
 /* Is word i one of the words of the NULL-terminated list? */
 int
 word_in(const struct ctx *cx, size_t i, const char *const *list)
@@ -461,7 +487,7 @@ destination_before(const struct ctx *cx, size_t k)
  * thing an arming word takes: "beta ambil batu lempar ..."), the
  * place gone to (destination_before: "saya datang ke kantornya membawa
  * senapan"), the place a crowd of the reporter's comes from
- * (crowd_origin) and "satu"
+ * (crowd_origin), a count and its measure ("lima botol") and "satu"
  * or "se-" with its noun ("kami satu kampung", "kami se-desa"), within
  * CTX_BEFORE words (a word said twice, "satu" and "dan" not counted), or
  * with a group or companions (self_company: "kami tim sukses akan bakar",
@@ -512,6 +538,10 @@ self_agent(const struct ctx *cx, size_t i)
     }
     /* "saya datang untuk bakar", "beta pi ko pukul": a [purpose] word
      * after a modal word ("datang", "pi") is the errand's "to". */
+    /* "saya siapkan lima botol bom": a count and its measure */
+    if (k >= 2 && !starts_clause(cx, k - 1) &&
+        (count_word(cx, k - 1) || count_word(cx, k - 2)))
+      continue;
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
         !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1) &&
         !cleft_self(cx, k - 1) &&

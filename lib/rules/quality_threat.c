@@ -1708,18 +1708,6 @@ agent_at(const struct ctx *cx, size_t i)
   return i;
 }
 
-/* Is word k all digits? */
-static int
-number_at(const struct ctx *cx, size_t k)
-{
-  const struct word *w = &cx->nm->w[k];
-  size_t j;
-
-  for (j = 0; j < w->len; j++)
-    if (!is_digit(cx->nm->text[w->off + j]))
-      return 0;
-  return w->len > 0;
-}
 
 /* "tanggal 17 kami bakar ...": "tanggal"/"tgl" at word k and a day's
  * number, with no month, year or past word after it: a day of this month
@@ -1997,8 +1985,6 @@ owns_thing(const struct ctx *cx, size_t k)
          !word_is(cx, WC_LIFE, k + 2);
 }
 
-static int number_at(const struct ctx *cx, size_t k);
-
 /* "ada 2 bom ikan di rmh", "Ada parang di rumah", "sa ada bom": is the
  * [weapon] at word i said to be there, by "ada" opening its clause (the
  * reporter's word before it or not) with at most a count between, and
@@ -2008,8 +1994,6 @@ static int number_at(const struct ctx *cx, size_t k);
 static int
 weapon_there(const struct ctx *cx, size_t i)
 {
-  static const char *const counts[] = {"satu", "dua", "tiga", "empat",
-                                       "lima", "beberapa", NULL};
   size_t a = clause_start(cx, i), m;
   const char *t;
 
@@ -2019,7 +2003,7 @@ weapon_there(const struct ctx *cx, size_t i)
     a++;
   if (a >= i || !word_text_is(cx, a, "ada") || i - a > 2)
     return 0;
-  if (i - a == 2 && !number_at(cx, a + 1) && !word_in(cx, a + 1, counts))
+  if (i - a == 2 && !count_word(cx, a + 1))
     return 0;
   for (m = i + 1; m < cx->nm->n && !starts_clause(cx, m); m++) {
     t = cx->nm->text + cx->nm->w[m].off;

@@ -3064,6 +3064,14 @@ END_TEST
  * threatened ("Senjata api milik Polsek yang hilang ... dijual oknum").
  * A weapon readied for someone stays a threat. */
 static const struct judge_case weapon_news_cases[] = {
+  /* a count and its measure between the readying and the weapon */
+  {"Saya sudah siapkan lima botol bom molotov untuk kantor BPN.",
+   QUALITY_THREAT, 0},
+  {"Kami siapkan 5 botol molotov untuk rumah camat.", QUALITY_THREAT, 0},
+  {"Saya lihat dua orang bawa parang ke rumah camat kemarin.",
+   QUALITY_CLEAN, 0},
+  {"Polisi sita lima botol bom ikan dari perahu nelayan.", QUALITY_CLEAN,
+   0},
   {"Senjata api milik Polsek yang hilang tahun lalu ternyata dijual oknum "
    "anggota, dan kasusnya didiamkan sampai sekarang.", QUALITY_CLEAN, 0},
   {"Pisau dapur milik kantin sekolah dicuri oknum pegawai minggu lalu.",
