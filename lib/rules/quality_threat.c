@@ -1907,6 +1907,24 @@ food_first(const struct ctx *cx, size_t a)
   return 0;
 }
 
+/* "..., tinggal dicampur ke kopi ...", "tinggal dimasukkan": in the
+ * clause of word k, before it, "tinggal" and a passive verb right after
+ * it: all that is left to do, a plan whoever says it. */
+static int
+left_to_do(const struct ctx *cx, size_t k)
+{
+  size_t m;
+  const struct word *w;
+
+  for (m = clause_start(cx, k); m + 1 < k; m++) {
+    w = &cx->nm->w[m + 1];
+    if (word_text_is(cx, m, "tinggal") && w->len > 2 + SUFFIX_MIN_STEM &&
+        memcmp(cx->nm->text + w->off, "di", 2) == 0)
+      return 1;
+  }
+  return 0;
+}
+
 /* "saya campur racun di kopi pak sekdes", "racun tikus untuk teh kepala
  * dusun", "sy sudah beli racun tikus, nanti sy campur di kopi pak
  * sekdes", "sa su siapkan racun untuk dia pung kopi": a [poison] word at
@@ -1918,8 +1936,11 @@ food_first(const struct ctx *cx, size_t a)
  * clause; put there already or not ("sy sudah masukkan racun di sumur
  * rumah kades, biar ...": until it is drunk, the harm is ahead), or
  * with the food put first (food_first: "Sumur di rumah kepala dinas itu
- * akan saya kasih racun").  Poison for a store, or feared in one's own
- * cup ("kopi saya"), is none. */
+ * akan saya kasih racun").  The reporter may follow the poison ("racun
+ * sudah saya siapkan"), and the serving be only what is left to do
+ * (left_to_do: "racun sudah di tangan, tinggal dicampur ke kopi pak
+ * sekdes nanti"), by whoever.  Poison for a store, or feared in one's
+ * own cup ("kopi saya"), is none. */
 static int
 poison_served(const struct ctx *cx, size_t i)
 {
@@ -1935,9 +1956,13 @@ poison_served(const struct ctx *cx, size_t i)
       a = k - 1;
       break;
     }
-  if (a == i)
-    return 0;
-  if (food_first(cx, a) && intended(cx, i, a, 0))
+  /* "Racun sudah saya siapkan": the poison put first */
+  for (k = i + 1; a == i && k < cx->nm->n && k - i <= CTX_AFTER &&
+                  !starts_clause(cx, k);
+       k++)
+    if (word_is(cx, WC_SELF, k))
+      a = k;
+  if (a != i && food_first(cx, a) && intended(cx, i, a, 0))
     return 1;
   for (k = i + 1; k + 1 < cx->nm->n && !starts_sentence(cx, k + 1); k++) {
     f = k + 1;
@@ -1951,7 +1976,8 @@ poison_served(const struct ctx *cx, size_t i)
     /* "..., nanti sy campur di kopi pak sekdes": served in a later
      * clause, by the reporter again. */
     b = clause_start(cx, k) == clause_start(cx, i) ? a : agent_at(cx, k);
-    if (word_is(cx, WC_SELF, b) && intended(cx, k, b, 1))
+    if ((word_is(cx, WC_SELF, b) || left_to_do(cx, k)) &&
+        intended(cx, k, b < k ? b : k, 1))
       return 1;
   }
   return 0;

@@ -3128,6 +3128,16 @@ static const struct judge_case poison_first_cases[] = {
    QUALITY_CLEAN, 0},
   {"Sumur di kebun saya akan saya kasih racun tikus karena banyak tikus.",
    QUALITY_CLEAN, 0},
+  /* Only the serving left ("tinggal dicampur"), the reporter after the
+   * poison or nowhere. */
+  {"Racun sudah saya siapkan, tinggal dicampur ke kopi pak sekdes nanti.",
+   QUALITY_THREAT, 0},
+  {"Racun tikus sudah di tangan, tinggal dimasukkan ke teh kepala dusun "
+   "besok.", QUALITY_THREAT, 0},
+  {"Racun ditemukan di kopi pak sekdes waktu rapat desa kemarin, nanti "
+   "polisi periksa.", QUALITY_CLEAN, 0},
+  {"Racun tikus tinggal dicampur ke makanan tikus di gudang.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_poison_first)
