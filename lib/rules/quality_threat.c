@@ -710,15 +710,21 @@ veiled_warning(const struct ctx *cx, size_t i)
   return 0;
 }
 
-/* "saya punya senapan rakitan", "beta pung parang", "sa simpan pisau":
- * is word i a [weapon] the reporter has ("punya", "pung", "simpan",
- * "pegang" right before it after the reporter's word, or readied by
- * them: an [arm] word with the reporter as agent)? */
+/* "saya punya senapan rakitan", "beta pung parang", "sa simpan pisau",
+ * "parang saya sudah tajam": is word i a [weapon] the reporter has
+ * ("punya", "pung", "simpan", "pegang" right before it after the
+ * reporter's word, the reporter's word right after it opening its
+ * clause, or readied by them: an [arm] word with the reporter as
+ * agent)? */
 static int
 owned_weapon(const struct ctx *cx, size_t i)
 {
   static const char *const hold[] = {"simpan", "pegang", NULL};
 
+  if (word_is(cx, WC_WEAPON, i) && starts_clause(cx, i) &&
+      i + 1 < cx->nm->n && !starts_clause(cx, i + 1) &&
+      word_is(cx, WC_SELF, i + 1))
+    return 1;
   if (i < 2 || !word_is(cx, WC_WEAPON, i) || starts_clause(cx, i))
     return 0;
   if (owning(cx, i - 1) || word_in(cx, i - 1, hold))
@@ -3062,6 +3068,27 @@ object_nya(const struct ctx *cx, size_t i)
   return 1;
 }
 
+/* "Parang saya sudah tajam, sekali tebas kepala desa itu", "Kope beta su
+ * tajam, tinggal potong ...": the verb of violence at word i opens its
+ * clause but for modal and intensifying words (no subject of its own),
+ * and an earlier clause of its sentence opens with a weapon the reporter
+ * has (owned_weapon): its owner wields it. */
+static int
+wielded(const struct ctx *cx, size_t i)
+{
+  size_t c = clause_start(cx, i), k;
+
+  if (c == sentence_start(cx, i) || active_form(cx, i))
+    return 0;
+  for (k = c; k < i; k++)
+    if (!word_is(cx, WC_MODAL, k) && !word_is(cx, WC_INTENS, k))
+      return 0;
+  for (k = sentence_start(cx, i); k < c; k++)
+    if (starts_clause(cx, k) && owned_weapon(cx, k))
+      return 1;
+  return 0;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -3094,7 +3121,8 @@ judge_threat(struct ctx *cx, size_t i)
          class_before(cx, WC_WILL, i, cx->nm->n)))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
   agent = harm && (self || self_agent(cx, i) || remote_agent(cx, i) ||
-                   (!active_form(cx, i) && armed_for(cx, i)));
+                   (!active_form(cx, i) && armed_for(cx, i)) ||
+                   (!word_is(cx, WC_WEAPON, i) && wielded(cx, i)));
   if (harm && (agent || start) &&
       (has_target(cx, i) || (start && word_is(cx, WC_INTENS, i + 1) &&
                              has_target(cx, i + 1))))

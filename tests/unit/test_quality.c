@@ -3077,6 +3077,17 @@ static const struct judge_case weapon_news_cases[] = {
   {"Pisau dapur milik kantin sekolah dicuri oknum pegawai minggu lalu.",
    QUALITY_CLEAN, 0},
   {"Parang sudah saya asah untuk kepala dusun itu", QUALITY_THREAT, 0},
+  /* The reporter's weapon ("parang saya", "kope beta"), then a verb of
+   * violence with no subject of its own in the next clause: wielded by
+   * its owner. */
+  {"Parang saya sudah tajam, sekali tebas kepala desa itu pasti mati.",
+   QUALITY_THREAT, 0},
+  {"Kope beta su tajam, tinggal potong itu lurah pung leher.",
+   QUALITY_THREAT, 0},
+  {"Parang saya disita polisi, lalu petugas pukul adik saya.",
+   QUALITY_CLEAN, 0},
+  {"Parang saya sudah tajam, besok potong kayu di kebun.", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_weapon_news)
