@@ -3089,6 +3089,62 @@ wielded(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "saya tahu anaknya pulang lewat jalan sepi", "kami tahu istri kades
+ * itu berangkat ke pasar": in the text before word i, the reporter's
+ * word right before "tahu"/"tau" (modal words between), then [kin] words
+ * owned by someone else ("-nya", or a person named right after them:
+ * other_person), then within KIN_WAY words a way they go ("pulang",
+ * "lewat", "berangkat", "jalan"): the reporter watching an official's
+ * family. */
+#define KIN_WAY 4
+static int
+kin_watched(const struct ctx *cx, size_t i)
+{
+  static const char *const know[] = {"tahu", "tau", "tw", NULL};
+  static const char *const way[] = {"pulang", "lewat", "lwt", "berangkat",
+                                    "jalan", NULL};
+  size_t k, m, j;
+
+  for (k = 1; k + 1 < i; k++) {
+    if (!word_in(cx, k, know) || cx->reported[k])
+      continue;
+    for (m = k; m > 0 && !starts_clause(cx, m) && word_is(cx, WC_MODAL, m - 1);
+         m--)
+      ;
+    if (m == 0 || starts_clause(cx, m) || !word_is(cx, WC_SELF, m - 1) ||
+        starts_clause(cx, k + 1) || !word_is(cx, WC_KIN, k + 1))
+      continue;
+    j = k + 1;
+    if (!owned_nya(cx, j) && !other_person(cx, j + 1))
+      continue;
+    for (m = j + 1; m < i && m <= j + KIN_WAY && !starts_clause(cx, m); m++)
+      if (word_in(cx, m, way))
+        return 1;
+  }
+  return 0;
+}
+
+/* "... saya tahu anaknya pulang lewat jalan sepi. Hati-hati saja dia.":
+ * a [warn] word opening its clause at word i (said twice or not), then
+ * only intensifiers and a person ("dia", an official) closing it, after
+ * the reporter has told they watch that person's family (kin_watched). */
+static int
+watched_warned(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1, n = cx->nm->n;
+
+  if (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i) || cx->reported[i])
+    return 0;
+  if (k < n && !starts_clause(cx, k) && same_word(cx, i, k))
+    k++;
+  while (k < n && !starts_clause(cx, k) && word_is(cx, WC_INTENS, k))
+    k++;
+  if (k >= n || starts_clause(cx, k) || !other_person(cx, k) ||
+      !ends_clause(cx, k))
+    return 0;
+  return kin_watched(cx, i);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -3157,6 +3213,7 @@ judge_threat(struct ctx *cx, size_t i)
       ruin_promised(cx, i) || doom_signalled(cx, i) || feel_it(cx, i) ||
       readied_ruin(cx, i) ||
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
+      watched_warned(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
       wakes_no_more(cx, i) ||
       blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))

@@ -3162,6 +3162,16 @@ END_TEST
  * is the family of "anak-anaknya".  The reporter's own children, or no
  * house known, are none. */
 static const struct judge_case kin_owner_cases[] = {
+  /* The reporter knows the way an official's family goes, then warns
+   * the official ("Hati-hati saja dia"). */
+  {"Bilang ke bendahara sekolah, saya tahu anaknya pulang lewat jalan sepi "
+   "tiap hari. Hati-hati saja dia.", QUALITY_THREAT, 0},
+  {"Kami tahu istri kades itu berangkat ke pasar lewat kali tiap pagi. "
+   "Awas saja dia.", QUALITY_THREAT, 0},
+  {"Saya tahu anaknya pulang lewat jalan sepi tiap hari. Kami minta lampu "
+   "jalan dipasang.", QUALITY_CLEAN, 0},
+  {"Saya tahu anak saya pulang lewat jalan sepi tiap hari. Hati-hati saja "
+   "dia.", QUALITY_CLEAN, 0},
   {"Bilang ke bendahara sekolah, dia pung anak-anak pulang sekolah lewat "
    "jalan sepi. Beta su tau dia pung rumah, jangan sampai ada apa-apa deng "
    "dong.", QUALITY_THREAT, 0},
