@@ -217,6 +217,32 @@ owned_nya(const struct ctx *cx, size_t k)
          memcmp(cx->nm->text + w->off + w->len - 3, "nya", 3) == 0;
 }
 
+/* Is word k all digits? */
+int
+number_at(const struct ctx *cx, size_t k)
+{
+  const struct word *w = &cx->nm->w[k];
+  size_t j;
+
+  for (j = 0; j < w->len; j++)
+    if (!is_digit(cx->nm->text[w->off + j]))
+      return 0;
+  return w->len > 0;
+}
+
+/* Is word k a count: all digits or a small number in words ("lima",
+ * "beberapa")? */
+int
+count_word(const struct ctx *cx, size_t k)
+{
+  static const char *const counts[] = {"satu", "dua", "tiga", "empat",
+                                       "lima", "enam", "tujuh", "delapan",
+                                       "sembilan", "sepuluh", "beberapa",
+                                       NULL};
+
+  return number_at(cx, k) || word_in(cx, k, counts);
+}
+
 /* Is word i one of the words of the NULL-terminated list? */
 int
 word_in(const struct ctx *cx, size_t i, const char *const *list)
@@ -461,7 +487,7 @@ destination_before(const struct ctx *cx, size_t k)
  * thing an arming word takes: "beta ambil batu lempar ..."), the
  * place gone to (destination_before: "saya datang ke kantornya membawa
  * senapan"), the place a crowd of the reporter's comes from
- * (crowd_origin) and "satu"
+ * (crowd_origin), a count and its measure ("lima botol") and "satu"
  * or "se-" with its noun ("kami satu kampung", "kami se-desa"), within
  * CTX_BEFORE words (a word said twice, "satu" and "dan" not counted), or
  * with a group or companions (self_company: "kami tim sukses akan bakar",
@@ -512,6 +538,10 @@ self_agent(const struct ctx *cx, size_t i)
     }
     /* "saya datang untuk bakar", "beta pi ko pukul": a [purpose] word
      * after a modal word ("datang", "pi") is the errand's "to". */
+    /* "saya siapkan lima botol bom": a count and its measure */
+    if (k >= 2 && !starts_clause(cx, k - 1) &&
+        (count_word(cx, k - 1) || count_word(cx, k - 2)))
+      continue;
     if (!word_is(cx, WC_MODAL, k - 1) && !word_is(cx, WC_ARM, k - 1) &&
         !word_is(cx, WC_WEAPON, k - 1) && !word_is(cx, WC_CAUSE, k - 1) &&
         !cleft_self(cx, k - 1) &&
@@ -589,6 +619,18 @@ fellows(const struct ctx *cx, size_t c)
          same_word(cx, c, c + 1);
 }
 
+/* Is word k word j said again, "-nya" after it or not ("teman-temannya",
+ * "kawan-kawan")? */
+static int
+fellow_again(const struct ctx *cx, size_t j, size_t k)
+{
+  const struct word *x = &cx->nm->w[j], *y = &cx->nm->w[k];
+
+  return same_word(cx, j, k) ||
+         (y->len == x->len + 3 && owned_nya(cx, k) &&
+          memcmp(cx->nm->text + x->off, cx->nm->text + y->off, x->len) == 0);
+}
+
 /* The reporter's own people opening at word c, a noun phrase the
  * reporter owns in any order: a party head (party_head) then at most
  * PARTY_MOD plain words and the reporter's word ("orang kami", "adik
@@ -597,13 +639,16 @@ fellows(const struct ctx *cx, size_t c)
  * ("beta pung sodara"); the head may be said twice ("om-om saya",
  * "paman-paman kami", "beta pung kaka-kaka"); fellows said twice need
  * no owner ("teman-teman ojek di terminal", fellows); a word for "they"
- * may follow ("sodara dong").
+ * may follow ("sodara dong"), and those joined to them by "dan",
+ * "bersama" ("om saya dan teman-temannya").
  * Returns the index of the word after the party, or c when there is
  * none. */
 #define PARTY_MOD 2
 static size_t
 own_party(const struct ctx *cx, size_t c)
 {
+  static const char *const join[] = {"dan", "dengan", "deng", "dgn",
+                                     "bersama", NULL};
   const struct word *w;
   size_t k, n = cx->nm->n;
 
@@ -644,6 +689,14 @@ own_party(const struct ctx *cx, size_t c)
   }
   if (k < n && !starts_clause(cx, k) && word_is(cx, WC_THEY, k))
     k++;
+  /* "om saya dan teman-temannya", "adik saya bersama keluarga": those
+   * who come with them are the party too. */
+  if (k + 1 < n && !starts_clause(cx, k) && !starts_clause(cx, k + 1) &&
+      word_in(cx, k, join) && party_head(cx, k + 1)) {
+    k += 2;
+    if (k < n && !starts_clause(cx, k) && fellow_again(cx, k - 1, k))
+      k++;   /* "teman-temannya": the head said twice */
+  }
   return k;
 }
 
@@ -663,7 +716,9 @@ party_before(const struct ctx *cx, size_t c)
  * Adonara siap ...": the clause of the verb at word i opens (after
  * condition or intent words) with the reporter's own people (own_party),
  * then only a place ("di"/"dari" and a word) and modal or intensifying
- * words before the verb.  The reporter's people act for the reporter;
+ * words before the verb; or a [they] word stands right before the verb
+ * (modal words between) later in a sentence the party opened.  The
+ * reporter's people act for the reporter;
  * "kepala sekolah saya" is an official, not one of them. */
 static int
 band_agent(const struct ctx *cx, size_t i)
@@ -672,6 +727,18 @@ band_agent(const struct ctx *cx, size_t i)
 
   if (p == c && word_is(cx, WC_THEY, c) && !starts_sentence(cx, c))
     p = party_before(cx, c) ? c + 1 : c;
+  /* "..., tinggal beta kasih tanda sa na dong pukul ...", "... lalu
+   * mereka hajar ...": "they" right before the verb (modal words
+   * between) in the sentence the party opened, past the reporter's
+   * signal. */
+  for (k = i; k > c && (word_is(cx, WC_MODAL, k - 1) ||
+                        word_is(cx, WC_INTENS, k - 1));
+       k--)
+    ;
+  if (k > c && k - 1 > c && word_is(cx, WC_THEY, k - 1) &&
+      !word_is(cx, WC_PERSON, k - 2) && !word_is(cx, WC_CROWD, k - 2) &&
+      !word_is(cx, WC_BAND, k - 2) && party_before(cx, k - 1))
+    return 1;   /* not "petugas dong pukul": their plural */
   if (p == c || p > i)
     return 0;
   for (k = p; k < i; k++) {
@@ -729,7 +796,11 @@ object_then_place(const struct ctx *cx, size_t k, size_t i,
  *    datang dan pukul ..." is the police, and what the reporter saw or
  *    heard has a subject of its own: "saya lihat air turun dan
  *    hancurkan rumah");
- *  - through the reporter's people (band_agent). */
+ *  - through the reporter's people (band_agent);
+ *  - as the second verb of a chain whose first verb, past its object,
+ *    has the reporter's people, ordered or ready, as agent (chain_verb:
+ *    "teman-teman sudah saya suruh mencegat pegawai itu dan
+ *    menghajarnya"). */
 /* "beta deng beta pung adik-adik datang ...", "saya dan adik-adik
  * ...": the reporter's word at c, a [join] word and the reporter's own
  * people (own_party) or companions (companion_word) before word i.
@@ -780,6 +851,44 @@ plea_to_office(const struct ctx *cx, size_t k)
          !word_in(cx, k + 1, pronoun);
 }
 
+/* The verb that a chain word right before word i joins the verb at i
+ * to, past that verb's object: person, office and building words,
+ * names, link words, a time ("malam ini", "besok") and a place ("di
+ * jalan").  "mencegat pegawai Dishub itu dan menghajarnya",
+ * "mengepung rumah kepala desa malam ini dan memukulinya".  Returns its
+ * index, or i when there is none (no chain word, no object, the clause
+ * opens first). */
+#define CHAIN_OBJECT 8
+static size_t
+chain_verb(const struct ctx *cx, size_t i, const char *const *chain)
+{
+  static const char *const at[] = {"di", "ke", "dari", "dekat", NULL};
+  static const char *const when[] = {"malam", "mlm", "pagi", "siang",
+                                     "sore", "besok", "nanti", "hari",
+                                     NULL};
+  size_t k;
+
+  if (i < 3 || starts_clause(cx, i) || starts_clause(cx, i - 1) ||
+      !word_in(cx, i - 1, chain))
+    return i;
+  for (k = i - 1; k > 1 && i - 1 - k < CHAIN_OBJECT && !starts_clause(cx, k);
+       k--) {
+    if (word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_TARGET, k - 1) ||
+        word_is(cx, WC_LINK, k - 1) || word_in(cx, k - 1, when) ||
+        word_in(cx, k - 1, at) ||
+        (k >= 2 && !starts_clause(cx, k - 1) && word_in(cx, k - 2, at)) ||
+        (cx->nm->w[k - 1].flags & (WORD_TITLE | WORD_CAPS)))
+      continue;
+    /* the verb: a word of none of those, with its object after it */
+    if (k == i - 1 || word_is(cx, WC_SELF, k - 1) ||
+        word_is(cx, WC_YOU, k - 1) || word_is(cx, WC_MODAL, k - 1) ||
+        word_in(cx, k, at))
+      return i;
+    return k - 1;
+  }
+  return i;
+}
+
 int
 remote_agent(const struct ctx *cx, size_t i)
 {
@@ -793,6 +902,11 @@ remote_agent(const struct ctx *cx, size_t i)
         !plea_to_office(cx, k - 1))
       return 1;
   if (band_agent(cx, i))
+    return 1;
+  /* A verb joined to an earlier one of the reporter's people, ordered
+   * or ready, shares its agent. */
+  v = chain_verb(cx, i, chain);
+  if (v < i && (remote_agent(cx, v) || armed_for(cx, v)))
     return 1;
   if (i == 0 || starts_clause(cx, i) || !word_in(cx, i - 1, chain))
     return 0;

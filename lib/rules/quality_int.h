@@ -204,6 +204,8 @@ int class_before(const struct ctx *cx, enum word_class c, size_t i,
 int word_text_is(const struct ctx *cx, size_t i, const char *w);
 int owned_nya(const struct ctx *cx, size_t k);
 int word_in(const struct ctx *cx, size_t i, const char *const *list);
+int number_at(const struct ctx *cx, size_t k);
+int count_word(const struct ctx *cx, size_t k);
 int owning(const struct ctx *cx, size_t i);
 size_t name_run(const struct ctx *cx, size_t k, size_t max, unsigned flags);
 size_t subject_of(const struct ctx *cx, size_t i, unsigned how);

@@ -320,12 +320,18 @@ bid_after(const struct ctx *cx, size_t k)
 
 /* "angkat kaki", "kembali ke (daerah) asal", "pulang ke kampungnya",
  * "balik ke kampung kalian", "pulang (saja) ke Jawa" after a group from
- * Jawa (named_before): a way of leaving for good at word k.  The land
- * is the group's own: "-nya", or a [you] or [they] word after it. */
+ * Jawa (named_before): a way of leaving for good at word k; or sending
+ * them so, the ones sent between ("kembalikan saja mereka ke pulau
+ * mereka", "pulangkan orang Bugis ke kampungnya": a [they] word or a
+ * group named by [grouphead] and [group] words).  The land is the
+ * group's own: "-nya", or a [you] or [they] word after it. */
+#define SENT_MAX 2
 static int
 leave_idiom(const struct ctx *cx, size_t k)
 {
   static const char *const go[] = {"kembali", "balik", "pulang", NULL};
+  static const char *const send[] = {"kembalikan", "balikkan", "pulangkan",
+                                     "kembalikanlah", "pulangkanlah", NULL};
   static const char *const home[] = {"asal", "asalnya", "kampungnya",
                                      "daerahnya", "negaranya", "negerinya",
                                      "pulaunya", NULL};
@@ -337,8 +343,18 @@ leave_idiom(const struct ctx *cx, size_t k)
     return k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
            word_text_is(cx, k + 1, "kaki");
   t = bid_after(cx, k) + 1;
-  if (!word_in(cx, k, go) || t + 1 >= cx->nm->n || starts_clause(cx, t) ||
-      !word_text_is(cx, t, "ke"))
+  if (word_in(cx, k, send)) {
+    for (m = t; m < cx->nm->n && m < t + SENT_MAX && !starts_clause(cx, m) &&
+                (word_is(cx, WC_THEY, m) || word_is(cx, WC_GROUP, m) ||
+                 word_is(cx, WC_GROUPHEAD, m));
+         m++)
+      ;
+    if (m == t)
+      return 0;
+    t = m;
+  } else if (!word_in(cx, k, go))
+    return 0;
+  if (t + 1 >= cx->nm->n || starts_clause(cx, t) || !word_text_is(cx, t, "ke"))
     return 0;
   for (m = t + 1; m < cx->nm->n && m <= t + 2 && !starts_clause(cx, m); m++)
     if (word_in(cx, m, home) || named_before(cx, m) ||

@@ -180,19 +180,23 @@ harm_affixed(const struct ctx *cx, size_t i)
   const struct word *w = &cx->nm->w[i];
   const char *t = cx->nm->text + w->off;
   char stem[WORD_STEM_MAX];
-  size_t k, p, f;
+  size_t k, p, f, len = w->len;
 
-  if (harm_stem(cx, t, w->len, 0))
+  /* "memukulinya", "pukulinya": the one it is done to ("-nya") after
+   * the -i or -kan. */
+  if (owned_nya(cx, i) && len >= 3 + SUFFIX_MIN_STEM + 1)
+    len -= 3;
+  if (harm_stem(cx, t, len, 0))
     return 1;
   for (k = 0; k < sizeof(nasal) / sizeof(nasal[0]); k++) {
     p = strlen(nasal[k].prefix);
     f = strlen(nasal[k].first);
-    if (w->len < p + SUFFIX_MIN_STEM || w->len - p + f > sizeof(stem) ||
+    if (len < p + SUFFIX_MIN_STEM || len - p + f > sizeof(stem) ||
         memcmp(t, nasal[k].prefix, p) != 0)
       continue;
     memcpy(stem, nasal[k].first, f);
-    memcpy(stem + f, t + p, w->len - p);
-    if (harm_stem(cx, stem, w->len - p + f, 1))
+    memcpy(stem + f, t + p, len - p);
+    if (harm_stem(cx, stem, len - p + f, 1))
       return 1;
   }
   return 0;
@@ -706,15 +710,21 @@ veiled_warning(const struct ctx *cx, size_t i)
   return 0;
 }
 
-/* "saya punya senapan rakitan", "beta pung parang", "sa simpan pisau":
- * is word i a [weapon] the reporter has ("punya", "pung", "simpan",
- * "pegang" right before it after the reporter's word, or readied by
- * them: an [arm] word with the reporter as agent)? */
+/* "saya punya senapan rakitan", "beta pung parang", "sa simpan pisau",
+ * "parang saya sudah tajam": is word i a [weapon] the reporter has
+ * ("punya", "pung", "simpan", "pegang" right before it after the
+ * reporter's word, the reporter's word right after it opening its
+ * clause, or readied by them: an [arm] word with the reporter as
+ * agent)? */
 static int
 owned_weapon(const struct ctx *cx, size_t i)
 {
   static const char *const hold[] = {"simpan", "pegang", NULL};
 
+  if (word_is(cx, WC_WEAPON, i) && starts_clause(cx, i) &&
+      i + 1 < cx->nm->n && !starts_clause(cx, i + 1) &&
+      word_is(cx, WC_SELF, i + 1))
+    return 1;
   if (i < 2 || !word_is(cx, WC_WEAPON, i) || starts_clause(cx, i))
     return 0;
   if (owning(cx, i - 1) || word_in(cx, i - 1, hold))
@@ -1704,18 +1714,6 @@ agent_at(const struct ctx *cx, size_t i)
   return i;
 }
 
-/* Is word k all digits? */
-static int
-number_at(const struct ctx *cx, size_t k)
-{
-  const struct word *w = &cx->nm->w[k];
-  size_t j;
-
-  for (j = 0; j < w->len; j++)
-    if (!is_digit(cx->nm->text[w->off + j]))
-      return 0;
-  return w->len > 0;
-}
 
 /* "tanggal 17 kami bakar ...": "tanggal"/"tgl" at word k and a day's
  * number, with no month, year or past word after it: a day of this month
@@ -1915,6 +1913,24 @@ food_first(const struct ctx *cx, size_t a)
   return 0;
 }
 
+/* "..., tinggal dicampur ke kopi ...", "tinggal dimasukkan": in the
+ * clause of word k, before it, "tinggal" and a passive verb right after
+ * it: all that is left to do, a plan whoever says it. */
+static int
+left_to_do(const struct ctx *cx, size_t k)
+{
+  size_t m;
+  const struct word *w;
+
+  for (m = clause_start(cx, k); m + 1 < k; m++) {
+    w = &cx->nm->w[m + 1];
+    if (word_text_is(cx, m, "tinggal") && w->len > 2 + SUFFIX_MIN_STEM &&
+        memcmp(cx->nm->text + w->off, "di", 2) == 0)
+      return 1;
+  }
+  return 0;
+}
+
 /* "saya campur racun di kopi pak sekdes", "racun tikus untuk teh kepala
  * dusun", "sy sudah beli racun tikus, nanti sy campur di kopi pak
  * sekdes", "sa su siapkan racun untuk dia pung kopi": a [poison] word at
@@ -1926,8 +1942,11 @@ food_first(const struct ctx *cx, size_t a)
  * clause; put there already or not ("sy sudah masukkan racun di sumur
  * rumah kades, biar ...": until it is drunk, the harm is ahead), or
  * with the food put first (food_first: "Sumur di rumah kepala dinas itu
- * akan saya kasih racun").  Poison for a store, or feared in one's own
- * cup ("kopi saya"), is none. */
+ * akan saya kasih racun").  The reporter may follow the poison ("racun
+ * sudah saya siapkan"), and the serving be only what is left to do
+ * (left_to_do: "racun sudah di tangan, tinggal dicampur ke kopi pak
+ * sekdes nanti"), by whoever.  Poison for a store, or feared in one's
+ * own cup ("kopi saya"), is none. */
 static int
 poison_served(const struct ctx *cx, size_t i)
 {
@@ -1943,9 +1962,13 @@ poison_served(const struct ctx *cx, size_t i)
       a = k - 1;
       break;
     }
-  if (a == i)
-    return 0;
-  if (food_first(cx, a) && intended(cx, i, a, 0))
+  /* "Racun sudah saya siapkan": the poison put first */
+  for (k = i + 1; a == i && k < cx->nm->n && k - i <= CTX_AFTER &&
+                  !starts_clause(cx, k);
+       k++)
+    if (word_is(cx, WC_SELF, k))
+      a = k;
+  if (a != i && food_first(cx, a) && intended(cx, i, a, 0))
     return 1;
   for (k = i + 1; k + 1 < cx->nm->n && !starts_sentence(cx, k + 1); k++) {
     f = k + 1;
@@ -1959,7 +1982,8 @@ poison_served(const struct ctx *cx, size_t i)
     /* "..., nanti sy campur di kopi pak sekdes": served in a later
      * clause, by the reporter again. */
     b = clause_start(cx, k) == clause_start(cx, i) ? a : agent_at(cx, k);
-    if (word_is(cx, WC_SELF, b) && intended(cx, k, b, 1))
+    if ((word_is(cx, WC_SELF, b) || left_to_do(cx, k)) &&
+        intended(cx, k, b < k ? b : k, 1))
       return 1;
   }
   return 0;
@@ -1993,8 +2017,6 @@ owns_thing(const struct ctx *cx, size_t k)
          !word_is(cx, WC_LIFE, k + 2);
 }
 
-static int number_at(const struct ctx *cx, size_t k);
-
 /* "ada 2 bom ikan di rmh", "Ada parang di rumah", "sa ada bom": is the
  * [weapon] at word i said to be there, by "ada" opening its clause (the
  * reporter's word before it or not) with at most a count between, and
@@ -2004,8 +2026,6 @@ static int number_at(const struct ctx *cx, size_t k);
 static int
 weapon_there(const struct ctx *cx, size_t i)
 {
-  static const char *const counts[] = {"satu", "dua", "tiga", "empat",
-                                       "lima", "beberapa", NULL};
   size_t a = clause_start(cx, i), m;
   const char *t;
 
@@ -2015,7 +2035,7 @@ weapon_there(const struct ctx *cx, size_t i)
     a++;
   if (a >= i || !word_text_is(cx, a, "ada") || i - a > 2)
     return 0;
-  if (i - a == 2 && !number_at(cx, a + 1) && !word_in(cx, a + 1, counts))
+  if (i - a == 2 && !count_word(cx, a + 1))
     return 0;
   for (m = i + 1; m < cx->nm->n && !starts_clause(cx, m); m++) {
     t = cx->nm->text + cx->nm->w[m].off;
@@ -2741,14 +2761,27 @@ soon_of(const struct ctx *cx, size_t k)
  * person who is no office or building, modal and link words between:
  * "bupati itu") or of someone coming home so ("pulang"), or foretold of
  * an official (soon_of). */
+static int dead_subject(const struct ctx *cx, size_t i);
+
 static int
 named_dead(const struct ctx *cx, size_t i)
 {
-  size_t k, m;
-
   if (i == 0 || starts_clause(cx, i) || !word_text_is(cx, i, "tinggal") ||
       !word_text_is(cx, i + 1, "nama") || starts_clause(cx, i + 1))
     return 0;
+  return dead_subject(cx, i);
+}
+
+/* Is a death said softly at word i ("tinggal nama", "tidak bangun
+ * lagi") said of a person: "dia", "mereka", "kau" or a person who is no
+ * office or building before it, modal and link words between ("bupati
+ * itu"), of someone coming home so ("pulang"), or foretold of an
+ * official (soon_of)? */
+static int
+dead_subject(const struct ctx *cx, size_t i)
+{
+  size_t k, m;
+
   for (k = i - 1; k > 0 && !starts_clause(cx, k) &&
                   (word_is(cx, WC_MODAL, k) ||
                    (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k)));
@@ -2766,6 +2799,76 @@ named_dead(const struct ctx *cx, size_t i)
        m--)
     ;
   return starts_clause(cx, m) || function_word(cx, m - 1);
+}
+
+/* "dia sonde bangun lai", "tidak akan bangun lagi", "tidak bisa bangun
+ * lagi": a [not] word at word i, a [will] or [can] word or not, then
+ * "bangun" and "lagi"/"lai"/"lg": someone who will not wake again. */
+static int
+never_wakes(const struct ctx *cx, size_t i)
+{
+  static const char *const again[] = {"lagi", "lai", "lg", NULL};
+  size_t k = i + 1, n = cx->nm->n;
+
+  if (!word_is(cx, WC_NOT, i) || k >= n || starts_clause(cx, k))
+    return 0;
+  if (word_is(cx, WC_WILL, k) || word_is(cx, WC_CAN, k))
+    k++;
+  return k + 1 < n && !starts_clause(cx, k) && !starts_clause(cx, k + 1) &&
+         word_text_is(cx, k, "bangun") && word_in(cx, k + 1, again);
+}
+
+/* Does a time to come stand in the clause of word i, before it or in
+ * the words of the death itself (up to word e): an [intent] or [will]
+ * word ("besok", "nanti", "pasti", "akan"), or a part of the day or a
+ * week with "ini", "depan" or a day's name after it ("malam ini",
+ * "minggu depan", "malam Minggu")? */
+static int
+time_to_come(const struct ctx *cx, size_t i, size_t e)
+{
+  static const char *const part[] = {"malam", "mlm", "pagi", "siang",
+                                     "sore", "minggu", "mgg", "bulan",
+                                     "bln", "hari", NULL};
+  static const char *const next[] = {"ini", "ni", "depan", "dpn", "senin",
+                                     "selasa", "rabu", "kamis", "jumat",
+                                     "sabtu", "minggu", NULL};
+  size_t k;
+
+  for (k = clause_start(cx, i); k <= e && k < cx->nm->n; k++) {
+    if (word_is(cx, WC_INTENT, k) || word_is(cx, WC_WILL, k))
+      return 1;
+    if (word_in(cx, k, part) && k + 1 < cx->nm->n &&
+        !starts_clause(cx, k + 1) && word_in(cx, k + 1, next))
+      return 1;
+  }
+  return 0;
+}
+
+/* "Malam Minggu dia sonde bangun lai" after "botong sendiri yang urus
+ * dia", "minggu depan dia tidak akan bangun lagi": someone who will not
+ * wake again (never_wakes) said of a person (dead_subject), with a time
+ * to come in its clause (time_to_come) and no [past] word, the reporter
+ * named in its sentence or the one before outside reported speech.  A
+ * death told ("tidak bangun lagi setelah disuntik", "sudah tidak bangun
+ * lagi") is none. */
+static int
+wakes_no_more(const struct ctx *cx, size_t i)
+{
+  size_t k, s;
+
+  if (i == 0 || starts_clause(cx, i) || !never_wakes(cx, i) ||
+      !dead_subject(cx, i) || !time_to_come(cx, i, i + 2))
+    return 0;
+  for (k = clause_start(cx, i); k < i; k++)
+    if (word_is(cx, WC_PAST, k))
+      return 0;
+  s = sentence_start(cx, i);
+  if (s > 0)
+    s = sentence_start(cx, s - 1);
+  for (k = s; k < cx->nm->n && (k <= i || !starts_sentence(cx, k)); k++)
+    if (word_is(cx, WC_SELF, k) && !cx->reported[k])
+      return 1;
+  return 0;
 }
 
 /* "Kalau saya ketemu lurah itu, besoknya dia tinggal nama saja", "...
@@ -2914,6 +3017,134 @@ death_wished(const struct ctx *cx, size_t i)
   return starts_clause(cx, a) && addressee(cx, a);
 }
 
+/* "saya akan memukulnya", "dong siap memukulinya", "... mencegat
+ * pegawai itu dan menghajarnya": the verb of violence at word i with
+ * "-nya", the one it is done to.  That is a person unless the nearest
+ * thing or person named before it in the text is a harmless thing
+ * ("kami kumpulkan sampah lalu membakarnya"); the reporter is never the
+ * one meant, nor a place named ("di belakang kantor": place_phrase).
+ * Weapons and [strict] verbs, whose "-nya" is a thing
+ * ("parangnya", "melemparnya"), and a verb opening its clause
+ * ("racunnya saya beli"), a noun there, are none. */
+/* Is the person or building at word k in a phrase of place ("di
+ * belakang kantor", "ke rumah camat"): a word of place before it in its
+ * clause, with only person, building and side words between? */
+#define PLACE_GAP 3
+static int
+place_phrase(const struct ctx *cx, size_t k)
+{
+  static const char *const at[] = {"di", "ke", "dari", "dekat", NULL};
+  static const char *const side[] = {"belakang", "depan", "samping",
+                                     "sebelah", "dalam", "luar", NULL};
+  size_t m;
+
+  for (m = k; m > 0 && k - m < PLACE_GAP && !starts_clause(cx, m); m--) {
+    if (word_in(cx, m - 1, at))
+      return 1;
+    if (!word_in(cx, m - 1, side) && !word_is(cx, WC_TARGET, m - 1) &&
+        !word_is(cx, WC_PERSON, m - 1))
+      return 0;
+  }
+  return 0;
+}
+
+static int
+object_nya(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  if (!owned_nya(cx, i) || word_is(cx, WC_WEAPON, i) ||
+      word_is(cx, WC_STRICT, i) || starts_clause(cx, i))
+    return 0;
+  for (k = i; k > 0; k--) {
+    if (word_is(cx, WC_SELF, k - 1))
+      continue;
+    if (harmless_at(cx, k - 1))
+      return 0;
+    if ((word_is(cx, WC_PERSON, k - 1) || word_is(cx, WC_TARGET, k - 1)) &&
+        !place_phrase(cx, k - 1))
+      return 1;
+  }
+  return 1;
+}
+
+/* "Parang saya sudah tajam, sekali tebas kepala desa itu", "Kope beta su
+ * tajam, tinggal potong ...": the verb of violence at word i opens its
+ * clause but for modal and intensifying words (no subject of its own),
+ * and an earlier clause of its sentence opens with a weapon the reporter
+ * has (owned_weapon): its owner wields it. */
+static int
+wielded(const struct ctx *cx, size_t i)
+{
+  size_t c = clause_start(cx, i), k;
+
+  if (c == sentence_start(cx, i) || active_form(cx, i))
+    return 0;
+  for (k = c; k < i; k++)
+    if (!word_is(cx, WC_MODAL, k) && !word_is(cx, WC_INTENS, k))
+      return 0;
+  for (k = sentence_start(cx, i); k < c; k++)
+    if (starts_clause(cx, k) && owned_weapon(cx, k))
+      return 1;
+  return 0;
+}
+
+/* "saya tahu anaknya pulang lewat jalan sepi", "kami tahu istri kades
+ * itu berangkat ke pasar": in the text before word i, the reporter's
+ * word right before "tahu"/"tau" (modal words between), then [kin] words
+ * owned by someone else ("-nya", or a person named right after them:
+ * other_person), then within KIN_WAY words a way they go ("pulang",
+ * "lewat", "berangkat", "jalan"): the reporter watching an official's
+ * family. */
+#define KIN_WAY 4
+static int
+kin_watched(const struct ctx *cx, size_t i)
+{
+  static const char *const know[] = {"tahu", "tau", "tw", NULL};
+  static const char *const way[] = {"pulang", "lewat", "lwt", "berangkat",
+                                    "jalan", NULL};
+  size_t k, m, j;
+
+  for (k = 1; k + 1 < i; k++) {
+    if (!word_in(cx, k, know) || cx->reported[k])
+      continue;
+    for (m = k; m > 0 && !starts_clause(cx, m) && word_is(cx, WC_MODAL, m - 1);
+         m--)
+      ;
+    if (m == 0 || starts_clause(cx, m) || !word_is(cx, WC_SELF, m - 1) ||
+        starts_clause(cx, k + 1) || !word_is(cx, WC_KIN, k + 1))
+      continue;
+    j = k + 1;
+    if (!owned_nya(cx, j) && !other_person(cx, j + 1))
+      continue;
+    for (m = j + 1; m < i && m <= j + KIN_WAY && !starts_clause(cx, m); m++)
+      if (word_in(cx, m, way))
+        return 1;
+  }
+  return 0;
+}
+
+/* "... saya tahu anaknya pulang lewat jalan sepi. Hati-hati saja dia.":
+ * a [warn] word opening its clause at word i (said twice or not), then
+ * only intensifiers and a person ("dia", an official) closing it, after
+ * the reporter has told they watch that person's family (kin_watched). */
+static int
+watched_warned(const struct ctx *cx, size_t i)
+{
+  size_t k = i + 1, n = cx->nm->n;
+
+  if (!word_is(cx, WC_WARN, i) || !starts_clause(cx, i) || cx->reported[i])
+    return 0;
+  if (k < n && !starts_clause(cx, k) && same_word(cx, i, k))
+    k++;
+  while (k < n && !starts_clause(cx, k) && word_is(cx, WC_INTENS, k))
+    k++;
+  if (k >= n || starts_clause(cx, k) || !other_person(cx, k) ||
+      !ends_clause(cx, k))
+    return 0;
+  return kin_watched(cx, i);
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -2946,14 +3177,15 @@ judge_threat(struct ctx *cx, size_t i)
          class_before(cx, WC_WILL, i, cx->nm->n)))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
   agent = harm && (self || self_agent(cx, i) || remote_agent(cx, i) ||
-                   (!active_form(cx, i) && armed_for(cx, i)));
+                   (!active_form(cx, i) && armed_for(cx, i)) ||
+                   (!word_is(cx, WC_WEAPON, i) && wielded(cx, i)));
   if (harm && (agent || start) &&
       (has_target(cx, i) || (start && word_is(cx, WC_INTENS, i + 1) &&
                              has_target(cx, i + 1))))
     found(cx, i, QUALITY_THREAT, "threat");
   if (agent && !word_is(cx, WC_WEAPON, i) &&
       (outcome_after(cx, i) || fronted_target(cx, i) ||
-       elided_target(cx, i)))
+       elided_target(cx, i) || object_nya(cx, i)))
     found(cx, i, QUALITY_THREAT, "threat");
   if ((harm || word_is(cx, WC_FUEL, i)) && fronted_weapon(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
@@ -2981,7 +3213,9 @@ judge_threat(struct ctx *cx, size_t i)
       ruin_promised(cx, i) || doom_signalled(cx, i) || feel_it(cx, i) ||
       readied_ruin(cx, i) ||
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
+      watched_warned(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
+      wakes_no_more(cx, i) ||
       blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu

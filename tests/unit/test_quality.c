@@ -2129,6 +2129,32 @@ START_TEST(quality_judge_name_left)
 }
 END_TEST
 
+/* Someone who will not wake again ("dia sonde bangun lai", "tidak akan
+ * bangun lagi"), a death said softly as "tinggal nama" is, with a time
+ * to come in its clause and the reporter in the text.  A death told
+ * ("tidak bangun lagi setelah disuntik"), a fear for one's own, and
+ * "bangun" as building are none. */
+static const struct judge_case never_wakes_cases[] = {
+  {"Sonde usah lapor polisi lai, botong sendiri yang urus dia. Besok "
+   "malam dia sonde bangun lai.", QUALITY_THREAT, 0},
+  {"Bendahara desa itu jangan main-main dengan kami, minggu depan dia "
+   "tidak akan bangun lagi.", QUALITY_THREAT, 0},
+  {"Pasien itu tidak bangun lagi setelah disuntik bidan di puskesmas "
+   "kemarin.", QUALITY_CLEAN, 0},
+  {"Bapak saya sudah tidak bangun lagi waktu kami sampai di rumah sakit.",
+   QUALITY_CLEAN, 0},
+  {"Kata dokter, kalau tidak cepat dirujuk, dia bisa tidak bangun lagi.",
+   QUALITY_CLEAN, 0},
+  {"Dana desa dipakai kepala desa untuk bangun rumah pribadinya lagi.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_never_wakes)
+{
+  judge_rows(never_wakes_cases, N(never_wakes_cases));
+}
+END_TEST
+
 /* "harus mati", "pantas dibunuh" stop a draft said of a person, office
  * or building; rubbish, a field, grass or pests that must be burnt or
  * killed, and a patient in a complaint's rhetorical question, are none. */
@@ -3038,11 +3064,30 @@ END_TEST
  * threatened ("Senjata api milik Polsek yang hilang ... dijual oknum").
  * A weapon readied for someone stays a threat. */
 static const struct judge_case weapon_news_cases[] = {
+  /* a count and its measure between the readying and the weapon */
+  {"Saya sudah siapkan lima botol bom molotov untuk kantor BPN.",
+   QUALITY_THREAT, 0},
+  {"Kami siapkan 5 botol molotov untuk rumah camat.", QUALITY_THREAT, 0},
+  {"Saya lihat dua orang bawa parang ke rumah camat kemarin.",
+   QUALITY_CLEAN, 0},
+  {"Polisi sita lima botol bom ikan dari perahu nelayan.", QUALITY_CLEAN,
+   0},
   {"Senjata api milik Polsek yang hilang tahun lalu ternyata dijual oknum "
    "anggota, dan kasusnya didiamkan sampai sekarang.", QUALITY_CLEAN, 0},
   {"Pisau dapur milik kantin sekolah dicuri oknum pegawai minggu lalu.",
    QUALITY_CLEAN, 0},
   {"Parang sudah saya asah untuk kepala dusun itu", QUALITY_THREAT, 0},
+  /* The reporter's weapon ("parang saya", "kope beta"), then a verb of
+   * violence with no subject of its own in the next clause: wielded by
+   * its owner. */
+  {"Parang saya sudah tajam, sekali tebas kepala desa itu pasti mati.",
+   QUALITY_THREAT, 0},
+  {"Kope beta su tajam, tinggal potong itu lurah pung leher.",
+   QUALITY_THREAT, 0},
+  {"Parang saya disita polisi, lalu petugas pukul adik saya.",
+   QUALITY_CLEAN, 0},
+  {"Parang saya sudah tajam, besok potong kayu di kebun.", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_weapon_news)
@@ -3067,6 +3112,13 @@ static const struct judge_case party_far_cases[] = {
    QUALITY_CLEAN, QUALITY_MARK_QUOTED},
   {"Beta pung kaka-kaka su lapor, tapi dong dipukul petugas di kantor.",
    QUALITY_CLEAN, 0},
+  /* "they" mid-clause after the reporter's signal */
+  {"Beta pung adik-adik su siap, tinggal beta kasih tanda baru dong pukul "
+   "itu mantri.", QUALITY_THREAT, 0},
+  {"Adik-adik saya sudah siap, tinggal saya beri tanda lalu mereka hajar "
+   "petugas itu.", QUALITY_THREAT, 0},
+  {"Beta pung adik-adik su lapor, tapi itu petugas dong pukul orang di "
+   "kantor.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_party_far)
@@ -3087,6 +3139,16 @@ static const struct judge_case poison_first_cases[] = {
    QUALITY_CLEAN, 0},
   {"Sumur di kebun saya akan saya kasih racun tikus karena banyak tikus.",
    QUALITY_CLEAN, 0},
+  /* Only the serving left ("tinggal dicampur"), the reporter after the
+   * poison or nowhere. */
+  {"Racun sudah saya siapkan, tinggal dicampur ke kopi pak sekdes nanti.",
+   QUALITY_THREAT, 0},
+  {"Racun tikus sudah di tangan, tinggal dimasukkan ke teh kepala dusun "
+   "besok.", QUALITY_THREAT, 0},
+  {"Racun ditemukan di kopi pak sekdes waktu rapat desa kemarin, nanti "
+   "polisi periksa.", QUALITY_CLEAN, 0},
+  {"Racun tikus tinggal dicampur ke makanan tikus di gudang.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_poison_first)
@@ -3100,6 +3162,16 @@ END_TEST
  * is the family of "anak-anaknya".  The reporter's own children, or no
  * house known, are none. */
 static const struct judge_case kin_owner_cases[] = {
+  /* The reporter knows the way an official's family goes, then warns
+   * the official ("Hati-hati saja dia"). */
+  {"Bilang ke bendahara sekolah, saya tahu anaknya pulang lewat jalan sepi "
+   "tiap hari. Hati-hati saja dia.", QUALITY_THREAT, 0},
+  {"Kami tahu istri kades itu berangkat ke pasar lewat kali tiap pagi. "
+   "Awas saja dia.", QUALITY_THREAT, 0},
+  {"Saya tahu anaknya pulang lewat jalan sepi tiap hari. Kami minta lampu "
+   "jalan dipasang.", QUALITY_CLEAN, 0},
+  {"Saya tahu anak saya pulang lewat jalan sepi tiap hari. Hati-hati saja "
+   "dia.", QUALITY_CLEAN, 0},
   {"Bilang ke bendahara sekolah, dia pung anak-anak pulang sekolah lewat "
    "jalan sepi. Beta su tau dia pung rumah, jangan sampai ada apa-apa deng "
    "dong.", QUALITY_THREAT, 0},
@@ -3422,6 +3494,42 @@ static const struct judge_case asked_harm_cases[] = {
 START_TEST(quality_judge_asked_harm)
 {
   judge_rows(asked_harm_cases, N(asked_harm_cases));
+}
+END_TEST
+
+/* The one a verb of violence is done to named by "-nya" ("saya akan
+ * memukulnya", "memukulinya"), a verb joined by "dan"/"lalu" to an
+ * earlier one sharing its agent (the reporter's people ordered or ready:
+ * "sudah saya suruh mencegat pegawai itu dan menghajarnya"), and the
+ * reporter's people with their companions ("om saya dan
+ * teman-temannya").  What officials, a crowd or others did, the
+ * reporter's fear, and rubbish burnt are none. */
+static const struct judge_case object_nya_cases[] = {
+  {"Saya akan memukulnya sampai dia mengaku.", QUALITY_THREAT, 0},
+  {"Kami akan menghajarnya beramai-ramai.", QUALITY_THREAT, 0},
+  {"Saya suruh teman saya memukulinya.", QUALITY_THREAT, 0},
+  {"Saya sudah suruh anak buah saya mencegat camat itu dan memukulnya.",
+   QUALITY_THREAT, 0},
+  {"Teman-teman ojek di pasar sudah saya suruh menunggu petugas itu di "
+   "jalan lalu menghajarnya.", QUALITY_THREAT, 0},
+  {"Adik saya dan kawan-kawannya dari Soe sudah siap mendatangi rumah "
+   "lurah besok dan memukulinya.", QUALITY_THREAT, 0},
+  {"Om saya dan teman-temannya dari Amarasi sudah siap memukuli kepala "
+   "desa.", QUALITY_THREAT, 0},
+  {"Warga mengepung kantor desa kemarin dan memukuli kepala desa.",
+   QUALITY_CLEAN, 0},
+  {"Saya lihat polisi mencegat sopir itu dan memukulnya.", QUALITY_CLEAN, 0},
+  {"Kepala desa menyuruh anak buahnya mencegat warga dan memukulinya.",
+   QUALITY_CLEAN, 0},
+  {"Saya takut mereka suruh orang pukul saya.", QUALITY_CLEAN, 0},
+  {"Kami kumpulkan sampah di belakang kantor lalu membakarnya.",
+   QUALITY_CLEAN, 0},
+  {"Racunnya saya beli di toko pertanian untuk hama.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_object_nya)
+{
+  judge_rows(object_nya_cases, N(object_nya_cases));
 }
 END_TEST
 
@@ -4495,6 +4603,21 @@ static const struct judge_case sent_home_cases[] = {
    0},
   {"Orang Sabu yang kerja di proyek itu sudah pulang ke kampung mereka "
    "karena gaji tidak dibayar.", QUALITY_CLEAN, 0},
+  /* Sent back by someone: "kembalikan/pulangkan (saja) mereka ke pulau
+   * mereka"; a group called wreckers ("perusak"). */
+  {"Pendatang dari Jawa itu, kembalikan saja mereka ke pulau mereka.",
+   QUALITY_SARA, 0},
+  {"Orang Bugis di pasar Oeba pulangkan sa dong ke kampung dong.",
+   QUALITY_SARA, 0},
+  {"Orang Jawa itu perusak.", QUALITY_SARA, 0},
+  {"Petugas Dinsos kembalikan mereka ke kampung asal tanpa bantuan.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa harus kembalikan saja uang mereka ke kas desa.",
+   QUALITY_CLEAN, 0},
+  {"Pendatang dari Jawa banyak membuka warung di pasar Oeba.", QUALITY_CLEAN,
+   0},
+  {"Mesin pompa air itu perusak, kembalikan saja ke toko.", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_sent_home)
@@ -5612,6 +5735,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_second_target);
   tcase_add_test(tc, quality_judge_relayed_message);
   tcase_add_test(tc, quality_judge_name_left);
+  tcase_add_test(tc, quality_judge_never_wakes);
   tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_judge_game_played);
   tcase_add_test(tc, quality_judge_strong_words);
@@ -5669,6 +5793,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_wait_that);
   tcase_add_test(tc, quality_judge_readied_wait);
   tcase_add_test(tc, quality_judge_asked_harm);
+  tcase_add_test(tc, quality_judge_object_nya);
   tcase_add_test(tc, quality_judge_weapon_aim);
   tcase_add_test(tc, quality_judge_mob_beating);
   tcase_add_test(tc, quality_judge_hired_harm);
