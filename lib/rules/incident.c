@@ -3436,24 +3436,35 @@ short_given(const char *a, const char *b)
          strncmp(a, b, n) == 0;
 }
 
-/* 1 when a is the given name b called by its tail ("anis" of
- * "yohanis", "nus" of "marinus"): its last letters, at least
- * SHORT_GIVEN_MIN, with SHORT_GIVEN_REST or more before them.  "anis"
- * ends no "yohanes". */
-static int
-given_tail(const char *a, const char *b)
-{
-  size_t n = strlen(a), m = strlen(b);
-
-  return n >= SHORT_GIVEN_MIN && m >= n + SHORT_GIVEN_REST &&
-         strcmp(a, b + m - n) == 0;
-}
-
 /* 1 when c is a vowel letter. */
 static int
 vowel(char c)
 {
   return strchr("aeiou", c) != NULL;
+}
+
+/* 1 when a is the given name b called by its tail ("anis" of
+ * "yohanis", "nus" of "marinus"): its last letters, at least
+ * SHORT_GIVEN_MIN, with SHORT_GIVEN_REST or more before them; or by a
+ * part from inside it, one letter longer, that opens a syllable (a
+ * consonant before a vowel: "gusti" of "agustinus", "neli" of
+ * "kornelis").  "anis" ends no "yohanes"; "ustin" and "stin" open no
+ * syllable of "agustinus". */
+static int
+given_tail(const char *a, const char *b)
+{
+  size_t n = strlen(a), m = strlen(b), p;
+
+  if (n < SHORT_GIVEN_MIN || m < n + SHORT_GIVEN_REST)
+    return 0;
+  if (strcmp(a, b + m - n) == 0)
+    return 1;
+  if (n < SHORT_GIVEN_MIN + 1)
+    return 0;
+  for (p = 1; p + n <= m; p++)
+    if (!vowel(b[p]) && vowel(b[p + 1]) && strncmp(b + p, a, n) == 0)
+      return 1;
+  return 0;
 }
 
 /* 1 when a is the given name b called by its first letter and a later

@@ -2907,6 +2907,30 @@ START_TEST(given_name_by_its_tail)
 }
 END_TEST
 
+/* A given name called by a part from inside it that opens a syllable
+ * ("Gusti" for Agustinus, "Neli" for Kornelis) is the person of the full
+ * name; a part that is not in the name is not ("Gusti" is no Yustinus),
+ * nor one that begins in the middle of a syllable ("Ustin"). */
+START_TEST(given_name_by_an_inner_part)
+{
+  static const struct conflict_case t[] = {
+    {"Pak Gusti minta 100 ribu", "Bapak Agustinus Bria minta uang", 0},
+    {"Om Neli minta 100 ribu", "Pak Kornelis Tefa minta uang", 0},
+    {"Pak Gusti minta 100 ribu", "Pak Yustinus minta uang", 1},
+    {"Pak Ustin minta 100 ribu", "Pak Agustinus minta uang", 1},
+  };
+  static const struct pair pairs[] = {
+    {"Sekretaris Dinas Pertanian Kabupaten Belu, Bapak Agustinus, meminta "
+     "Rp 5.000.000 dari setiap kelompok tani penerima traktor tahun 2025.",
+     "Sekdis pertanian Belu pak Gusti minta lima juta dari kelompok tani "
+     "yang dapat traktor 2025.", 1},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A given name called by its first letter and the vowel and consonant
  * of a later syllable ("Om Yan" for Yohanes: Y + "an") is the person of
  * the full name; a syllable after a vowel is no such form ("Yan" is no
@@ -3409,6 +3433,7 @@ incident_suite(void)
   tcase_add_test(tc, short_given_names);
   tcase_add_test(tc, given_name_by_its_tail);
   tcase_add_test(tc, given_name_by_a_later_syllable);
+  tcase_add_test(tc, given_name_by_an_inner_part);
   tcase_add_test(tc, school_numbered_in_words);
   tcase_add_test(tc, deadline_before_a_month);
   tcase_add_test(tc, school_number_after_its_name);
