@@ -2203,7 +2203,10 @@ static const char *const office_not_names[] = {
   /* bare verbs of what an office did: "BPBD kirim air", "Bulog simpan" */
   "kirim", "antar", "angkut", "bagi", "jemput", "simpan", "tunda", "tahan",
   "periksa", "ukur", "sita", "gusur", "angkat", "bongkar", "usir",
-  "tangkap", "razia", "tertibkan", NULL,
+  "tangkap", "razia", "tertibkan",
+  /* bare verbs of money taken, and of being hit by it: "RT setor", "guru
+   * SD kena" */
+  "setor", "pungut", "potong", "kena", NULL,
 };
 
 /* Everyday nouns of reports (goods, animals, crops, land, vehicles,
@@ -2235,9 +2238,13 @@ static const char *const everyday_nouns[] = {
 
 static int act_word(const struct token *t);
 
+/* The suffix of possession and its least stem. */
+#define NYA "nya"
+#define NYA_STEM_MIN 4
+
 /* 1 when t, written in lower case, is an everyday word and no name: a
  * word of office_not_names[] or everyday_nouns[], a word that tells an
- * act (act_word()), or a verb by its prefix. */
+ * act (act_word()), a verb by its prefix, or a word with "-nya". */
 static int
 everyday_word(const struct token *t)
 {
@@ -2247,6 +2254,11 @@ everyday_word(const struct token *t)
     return 0;
   if (word_in(t, office_not_names) >= 0 || word_in(t, everyday_nouns) >= 0 ||
       act_word(t))
+    return 1;
+  /* A word with the suffix "-nya" ("wilayahnya", "kantornya"): a noun
+   * of the story, no name. */
+  if (n >= strlen(NYA) + NYA_STEM_MIN &&
+      strcmp(t->w + n - strlen(NYA), NYA) == 0)
     return 1;
   for (i = 0; i < COUNT(everyday_prefixes); i++)
     if (n >= everyday_prefixes[i].min &&

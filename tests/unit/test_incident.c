@@ -2907,6 +2907,32 @@ START_TEST(given_name_by_its_tail)
 }
 END_TEST
 
+/* After an office's type in lower case, a bare verb of money taken
+ * ("RT setor", "guru SD kena") or a word with "-nya" ("RT di
+ * wilayahnya", "kantornya") is no name of that office: the office named
+ * by one report with and by the other without it is one office, not two
+ * of one type. */
+START_TEST(office_not_named_by_a_verb_or_nya)
+{
+  static const struct pair pairs[] = {
+    {"Camat Alak mewajibkan setiap ketua RT di wilayahnya menyetor Rp "
+     "100.000 untuk perayaan HUT RI bulan Agustus 2025.",
+     "pak camat Alak suru semua RT setor seratus ribu, sampe sekarang "
+     "sonde ada laporan.", 1},
+    {"Lurah Oebobo memerintahkan semua ketua RW di kelurahannya memungut "
+     "Rp 50.000 per rumah untuk pagar kantor lurah, Maret 2026.",
+     "lurah Oebobo suruh RW pungut lima puluh ribu tiap rumah buat pagar "
+     "kantor lurah.", 1},
+    {"Kepala UPTD Pendidikan Kecamatan Wewewa Barat memotong dana BOS "
+     "semua SD sebesar 10 persen pada 2025.",
+     "Dana BOS 2025 dipotong sepuluh persen oleh UPTD Wewewa Barat, semua "
+     "SD di kecamatan kena.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A given name called by a part from inside it that opens a syllable
  * ("Gusti" for Agustinus, "Neli" for Kornelis) is the person of the full
  * name; a part that is not in the name is not ("Gusti" is no Yustinus),
@@ -3434,6 +3460,7 @@ incident_suite(void)
   tcase_add_test(tc, given_name_by_its_tail);
   tcase_add_test(tc, given_name_by_a_later_syllable);
   tcase_add_test(tc, given_name_by_an_inner_part);
+  tcase_add_test(tc, office_not_named_by_a_verb_or_nya);
   tcase_add_test(tc, school_numbered_in_words);
   tcase_add_test(tc, deadline_before_a_month);
   tcase_add_test(tc, school_number_after_its_name);
