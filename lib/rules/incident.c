@@ -4172,6 +4172,10 @@ incident_add_gazetteer(struct incident *inc, const char *text,
   }
 }
 
+/* Health centres and the posts under them, each its own place: a
+ * puskesmas and a pustu of one kecamatan are two. */
+static const char *const health_offices[] = {"puskesmas", "pustu", NULL};
+
 static int office_named_by(const struct incident *inc, const char *w,
                            const char *key, const char *const *types);
 
@@ -4199,9 +4203,11 @@ qual_named_in(const struct incident *inc, const char *w, const char *key)
  * "polsek di Waiwerang"; "Pelabuhan Tenau", "pelabuhan kupang (tenau)").
  * Such offices do not conflict; they are not shared either (incident.h).
  * A town alone is no such sign: "Puskesmas Lewoleba" is not "Puskesmas
- * Waiwerang"; nor is the word when it names a company or group of that
- * report (trade_offices[]: "Desa Fulur", "CV Fulur Jaya ... di Desa
- * Dirun": the company, not the village).
+ * Waiwerang"; nor is any word for two names of a health centre, a town
+ * having several ("Puskesmas Kota Bajawa", "Puskesmas Surisina,
+ * Bajawa": health_offices[]); nor is the word when it names a company or
+ * group of that report (trade_offices[]: "Desa Fulur", "CV Fulur Jaya
+ * ... di Desa Dirun": the company, not the village).
  */
 static int
 office_named_twice(const struct incident *a, const struct incident_item *x,
@@ -4209,7 +4215,7 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
 {
   if (strcmp(x->key, y->key) != 0 || x->qual[0] == '\0' ||
       y->qual[0] == '\0' || field_type(x->key) || tiers_differ(x, y) ||
-      kabs_differ(x, y))
+      kabs_differ(x, y) || str_in(x->key, health_offices))
     return 0;
   if ((x->num != 0 && y->num != 0 && x->num != y->num) ||
       (x->land != 0 && y->land != 0 && x->land != y->land) ||
@@ -4386,9 +4392,6 @@ item_counts(const struct incident *inc, int k, int i)
  * and a weighbridge of the Dishub. */
 static const char *const post_offices[] = {"terminal", "timbang", NULL};
 
-/* Health centres and the posts under them, each its own place: a
- * puskesmas and a pustu of one kecamatan are two. */
-static const char *const health_offices[] = {"puskesmas", "pustu", NULL};
 
 /* 1 when office types x and y are one type, both a village, both a
  * post (post_offices[]) or both a health centre (health_offices[]). */

@@ -2933,6 +2933,31 @@ START_TEST(office_not_named_by_a_verb_or_nya)
 }
 END_TEST
 
+/* Two health centres of one town, each named by its own name, are two
+ * places even when one report writes the town after its puskesmas
+ * ("Puskesmas Kuatae, Soe"): the same act there is another incident;
+ * one puskesmas named with and without its town is one. */
+START_TEST(two_health_centres_of_one_town)
+{
+  static const struct pair pairs[] = {
+    {"Perawat di Puskesmas Kota Soe meminta Rp 200.000 untuk surat rujukan "
+     "ayah saya pada 3 Maret 2026, padahal kami peserta BPJS.",
+     "Perawat di Puskesmas Kuatae, Soe, meminta Rp 200.000 untuk surat "
+     "rujukan ayah saya, 3 Maret 2026, padahal peserta BPJS.", 0},
+    {"Petugas Pustu Oelnasi menarik Rp 50.000 untuk imunisasi anak pada "
+     "Januari 2026.",
+     "Petugas Pustu Noelbaki, Oelnasi, menarik Rp 50.000 untuk imunisasi "
+     "anak pada Januari 2026.", 0},
+    {"Perawat di Puskesmas Kuatae meminta Rp 200.000 untuk surat rujukan "
+     "ayah saya pada 3 Maret 2026.",
+     "perawat puskesmas kuatae di Soe minta dua ratus ribu untuk rujukan "
+     "bapa saya, 3 Maret 2026.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A given name called by a part from inside it that opens a syllable
  * ("Gusti" for Agustinus, "Neli" for Kornelis) is the person of the full
  * name; a part that is not in the name is not ("Gusti" is no Yustinus),
@@ -3461,6 +3486,7 @@ incident_suite(void)
   tcase_add_test(tc, given_name_by_a_later_syllable);
   tcase_add_test(tc, given_name_by_an_inner_part);
   tcase_add_test(tc, office_not_named_by_a_verb_or_nya);
+  tcase_add_test(tc, two_health_centres_of_one_town);
   tcase_add_test(tc, school_numbered_in_words);
   tcase_add_test(tc, deadline_before_a_month);
   tcase_add_test(tc, school_number_after_its_name);
