@@ -3139,9 +3139,15 @@ act_at(const struct tokens *ts, int i)
   return 0;
 }
 
-/* Public works, each a bit of incident.works: two works of one office or
- * official (a road and a bridge) are two incidents. */
-enum { WORK_ROAD = 1, WORK_BRIDGE = 2, WORK_BUILDING = 4, WORK_WATER = 8 };
+/* Public works and goods of aid, each a bit of incident.works: two works
+ * of one office or official (a road and a bridge), or two kinds of goods
+ * it handed out (boats and nets, cattle and pigs), are two incidents.  A
+ * word of any kind ("ternak", "alat tangkap") names none. */
+enum {
+  WORK_ROAD = 1, WORK_BRIDGE = 2, WORK_BUILDING = 4, WORK_WATER = 8,
+  WORK_BOAT = 16, WORK_NET = 32, WORK_TRACTOR = 64, WORK_CATTLE = 128,
+  WORK_PIG = 256, WORK_GOAT = 512, WORK_SEED = 1024
+};
 
 static const struct {
   const char *w;
@@ -3153,15 +3159,26 @@ static const struct {
   {"rabat", WORK_ROAD},      {"lapen", WORK_ROAD},
   {"irigasi", WORK_WATER},   {"embung", WORK_WATER},
   {"bendungan", WORK_WATER}, {"perpipaan", WORK_WATER},
+  {"perahu", WORK_BOAT},     {"katinting", WORK_BOAT},
+  {"longboat", WORK_BOAT},   {"jaring", WORK_NET},
+  {"pukat", WORK_NET},       {"traktor", WORK_TRACTOR},
+  {"handtraktor", WORK_TRACTOR}, {"sapi", WORK_CATTLE},
+  {"kerbau", WORK_CATTLE},   {"kambing", WORK_GOAT},
+  {"babi", WORK_PIG},        {"bibit", WORK_SEED},
+  {"benih", WORK_SEED},
 };
 
-/* Words that make a text about a project (a work built or mended), and
+/* Words that make a text about a project (a work built or mended, goods
+ * of aid handed out), and
  * the words around "jalan" that make it a road, not a verb ("baru
  * jalan"): before it ("proyek jalan", "ruas jalan") or after it ("jalan
  * tani", "jalan raya"). */
 static const char *const project_words[] = {
   "proyek", "pembangunan", "bangun", "dibangun", "membangun", "kontraktor",
-  "pengerjaan", "rehab", "rehabilitasi", "renovasi", "pokir", NULL,
+  "pengerjaan", "rehab", "rehabilitasi", "renovasi", "pokir",
+  /* aid: "bantuan 10 unit perahu", "membagikan 200 unit jaring" */
+  "bantuan", "pengadaan", "hibah", "membagikan", "dibagikan", "bagi",
+  "penyaluran", "disalurkan", "menyalurkan", NULL,
 };
 static const char *const road_before[] = {
   "proyek", "pembangunan", "ruas", "perbaikan", "peningkatan", "paket",

@@ -2958,6 +2958,33 @@ START_TEST(two_health_centres_of_one_town)
 }
 END_TEST
 
+/* Two kinds of goods of aid handed out by one dinas in one year
+ * (tractors and seed, cattle and pigs) are two projects, however alike
+ * the rest; one kind retold in other words is one. */
+START_TEST(two_kinds_of_aid_goods)
+{
+  static const struct pair pairs[] = {
+    {"Bantuan 5 unit traktor tangan dari Dinas Pertanian Kabupaten Malaka "
+     "tahun 2025 untuk kelompok tani Desa Kamanasa diberikan kepada "
+     "keluarga kepala dinas.",
+     "Distan Malaka tahun 2025 membagikan 300 kg benih padi untuk kelompok "
+     "tani Kamanasa, tetapi diberikan kepada keluarga kadis.", 0},
+    {"Dinas Peternakan Kabupaten Sumba Timur tahun 2025 membagikan 20 ekor "
+     "sapi bantuan kepada kelompok ternak di Desa Kambera yang diketuai "
+     "ipar kepala dinas.",
+     "Disnak Sumba Timur 2025 membagikan 40 ekor babi bantuan ke kelompok "
+     "di Kambera yang ketuanya ipar kadis.", 0},
+    {"Bantuan 20 ekor sapi dari Dinas Peternakan Kabupaten Sumba Timur "
+     "tahun 2025 untuk Desa Kambera hanya diberikan kepada keluarga kepala "
+     "dinas.",
+     "Disnak Sumba Timur 2025 bagi sapi bantuan di Kambera cuma ke keluarga "
+     "kadis sendiri.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A given name called by a part from inside it that opens a syllable
  * ("Gusti" for Agustinus, "Neli" for Kornelis) is the person of the full
  * name; a part that is not in the name is not ("Gusti" is no Yustinus),
@@ -3487,6 +3514,7 @@ incident_suite(void)
   tcase_add_test(tc, given_name_by_an_inner_part);
   tcase_add_test(tc, office_not_named_by_a_verb_or_nya);
   tcase_add_test(tc, two_health_centres_of_one_town);
+  tcase_add_test(tc, two_kinds_of_aid_goods);
   tcase_add_test(tc, school_numbered_in_words);
   tcase_add_test(tc, deadline_before_a_month);
   tcase_add_test(tc, school_number_after_its_name);
