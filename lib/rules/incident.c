@@ -2099,7 +2099,7 @@ static const struct {
   {"labuan", "labuanbajo"}, {"sumtim", "sumbatimur"}, {"sumba", "sumba"},
   {"flotim", "florestimur"}, {"tts", "soe"}, {"ttu", "kefamenanu"},
   {"matim", "manggaraitimur"}, {"sumbar", "sumbabarat"},
-  {"sbd", "sumbabaratdaya"},
+  {"sbd", "sumbabaratdaya"}, {"wgp", "waingapu"}, {"lbj", "labuanbajo"},
 };
 
 static void name_directions(const struct tokens *ts, int j, const char *w,

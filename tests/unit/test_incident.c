@@ -2985,6 +2985,27 @@ START_TEST(two_kinds_of_aid_goods)
 }
 END_TEST
 
+/* An office qualified by a town in SMS shorthand ("samsat wgp", "polres
+ * lbj") is the office of that town: a short SMS agreeing on office,
+ * amount and date is the incident; another town's office is not. */
+START_TEST(office_town_in_sms_shorthand)
+{
+  static const struct pair pairs[] = {
+    {"Petugas Samsat Waingapu meminta Rp 150.000 di luar pajak untuk mutasi "
+     "mobil saya pada 3 Februari 2026.",
+     "samsat wgp pungli 150rb mutasi mobil 3/2", 1},
+    {"Anggota Polres Manggarai Barat di Labuan Bajo meminta Rp 500.000 untuk "
+     "pembuatan SKCK pada 10 Maret 2026.",
+     "polres lbj minta 500rb skck 10/3", 1},
+    {"Petugas Samsat Waikabubak meminta Rp 150.000 di luar pajak untuk "
+     "mutasi mobil saya pada 3 Februari 2026.",
+     "samsat wgp pungli 150rb mutasi mobil 3/2", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A given name called by a part from inside it that opens a syllable
  * ("Gusti" for Agustinus, "Neli" for Kornelis) is the person of the full
  * name; a part that is not in the name is not ("Gusti" is no Yustinus),
@@ -3515,6 +3536,7 @@ incident_suite(void)
   tcase_add_test(tc, office_not_named_by_a_verb_or_nya);
   tcase_add_test(tc, two_health_centres_of_one_town);
   tcase_add_test(tc, two_kinds_of_aid_goods);
+  tcase_add_test(tc, office_town_in_sms_shorthand);
   tcase_add_test(tc, school_numbered_in_words);
   tcase_add_test(tc, deadline_before_a_month);
   tcase_add_test(tc, school_number_after_its_name);
