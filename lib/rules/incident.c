@@ -2099,7 +2099,7 @@ static const struct {
   {"labuan", "labuanbajo"}, {"sumtim", "sumbatimur"}, {"sumba", "sumba"},
   {"flotim", "florestimur"}, {"tts", "soe"}, {"ttu", "kefamenanu"},
   {"matim", "manggaraitimur"}, {"sumbar", "sumbabarat"},
-  {"sbd", "sumbabaratdaya"},
+  {"sbd", "sumbabaratdaya"}, {"wgp", "waingapu"}, {"lbj", "labuanbajo"},
 };
 
 static void name_directions(const struct tokens *ts, int j, const char *w,
@@ -2203,7 +2203,10 @@ static const char *const office_not_names[] = {
   /* bare verbs of what an office did: "BPBD kirim air", "Bulog simpan" */
   "kirim", "antar", "angkut", "bagi", "jemput", "simpan", "tunda", "tahan",
   "periksa", "ukur", "sita", "gusur", "angkat", "bongkar", "usir",
-  "tangkap", "razia", "tertibkan", NULL,
+  "tangkap", "razia", "tertibkan",
+  /* bare verbs of money taken, and of being hit by it: "RT setor", "guru
+   * SD kena" */
+  "setor", "pungut", "potong", "kena", NULL,
 };
 
 /* Everyday nouns of reports (goods, animals, crops, land, vehicles,
@@ -2235,9 +2238,13 @@ static const char *const everyday_nouns[] = {
 
 static int act_word(const struct token *t);
 
+/* The suffix of possession and its least stem. */
+#define NYA "nya"
+#define NYA_STEM_MIN 4
+
 /* 1 when t, written in lower case, is an everyday word and no name: a
  * word of office_not_names[] or everyday_nouns[], a word that tells an
- * act (act_word()), or a verb by its prefix. */
+ * act (act_word()), a verb by its prefix, or a word with "-nya". */
 static int
 everyday_word(const struct token *t)
 {
@@ -2247,6 +2254,11 @@ everyday_word(const struct token *t)
     return 0;
   if (word_in(t, office_not_names) >= 0 || word_in(t, everyday_nouns) >= 0 ||
       act_word(t))
+    return 1;
+  /* A word with the suffix "-nya" ("wilayahnya", "kantornya"): a noun
+   * of the story, no name. */
+  if (n >= strlen(NYA) + NYA_STEM_MIN &&
+      strcmp(t->w + n - strlen(NYA), NYA) == 0)
     return 1;
   for (i = 0; i < COUNT(everyday_prefixes); i++)
     if (n >= everyday_prefixes[i].min &&
@@ -3127,9 +3139,15 @@ act_at(const struct tokens *ts, int i)
   return 0;
 }
 
-/* Public works, each a bit of incident.works: two works of one office or
- * official (a road and a bridge) are two incidents. */
-enum { WORK_ROAD = 1, WORK_BRIDGE = 2, WORK_BUILDING = 4, WORK_WATER = 8 };
+/* Public works and goods of aid, each a bit of incident.works: two works
+ * of one office or official (a road and a bridge), or two kinds of goods
+ * it handed out (boats and nets, cattle and pigs), are two incidents.  A
+ * word of any kind ("ternak", "alat tangkap") names none. */
+enum {
+  WORK_ROAD = 1, WORK_BRIDGE = 2, WORK_BUILDING = 4, WORK_WATER = 8,
+  WORK_BOAT = 16, WORK_NET = 32, WORK_TRACTOR = 64, WORK_CATTLE = 128,
+  WORK_PIG = 256, WORK_GOAT = 512, WORK_SEED = 1024
+};
 
 static const struct {
   const char *w;
@@ -3141,15 +3159,26 @@ static const struct {
   {"rabat", WORK_ROAD},      {"lapen", WORK_ROAD},
   {"irigasi", WORK_WATER},   {"embung", WORK_WATER},
   {"bendungan", WORK_WATER}, {"perpipaan", WORK_WATER},
+  {"perahu", WORK_BOAT},     {"katinting", WORK_BOAT},
+  {"longboat", WORK_BOAT},   {"jaring", WORK_NET},
+  {"pukat", WORK_NET},       {"traktor", WORK_TRACTOR},
+  {"handtraktor", WORK_TRACTOR}, {"sapi", WORK_CATTLE},
+  {"kerbau", WORK_CATTLE},   {"kambing", WORK_GOAT},
+  {"babi", WORK_PIG},        {"bibit", WORK_SEED},
+  {"benih", WORK_SEED},
 };
 
-/* Words that make a text about a project (a work built or mended), and
+/* Words that make a text about a project (a work built or mended, goods
+ * of aid handed out), and
  * the words around "jalan" that make it a road, not a verb ("baru
  * jalan"): before it ("proyek jalan", "ruas jalan") or after it ("jalan
  * tani", "jalan raya"). */
 static const char *const project_words[] = {
   "proyek", "pembangunan", "bangun", "dibangun", "membangun", "kontraktor",
-  "pengerjaan", "rehab", "rehabilitasi", "renovasi", "pokir", NULL,
+  "pengerjaan", "rehab", "rehabilitasi", "renovasi", "pokir",
+  /* aid: "bantuan 10 unit perahu", "membagikan 200 unit jaring" */
+  "bantuan", "pengadaan", "hibah", "membagikan", "dibagikan", "bagi",
+  "penyaluran", "disalurkan", "menyalurkan", NULL,
 };
 static const char *const road_before[] = {
   "proyek", "pembangunan", "ruas", "perbaikan", "peningkatan", "paket",
@@ -3436,24 +3465,35 @@ short_given(const char *a, const char *b)
          strncmp(a, b, n) == 0;
 }
 
-/* 1 when a is the given name b called by its tail ("anis" of
- * "yohanis", "nus" of "marinus"): its last letters, at least
- * SHORT_GIVEN_MIN, with SHORT_GIVEN_REST or more before them.  "anis"
- * ends no "yohanes". */
-static int
-given_tail(const char *a, const char *b)
-{
-  size_t n = strlen(a), m = strlen(b);
-
-  return n >= SHORT_GIVEN_MIN && m >= n + SHORT_GIVEN_REST &&
-         strcmp(a, b + m - n) == 0;
-}
-
 /* 1 when c is a vowel letter. */
 static int
 vowel(char c)
 {
   return strchr("aeiou", c) != NULL;
+}
+
+/* 1 when a is the given name b called by its tail ("anis" of
+ * "yohanis", "nus" of "marinus"): its last letters, at least
+ * SHORT_GIVEN_MIN, with SHORT_GIVEN_REST or more before them; or by a
+ * part from inside it, one letter longer, that opens a syllable (a
+ * consonant before a vowel: "gusti" of "agustinus", "neli" of
+ * "kornelis").  "anis" ends no "yohanes"; "ustin" and "stin" open no
+ * syllable of "agustinus". */
+static int
+given_tail(const char *a, const char *b)
+{
+  size_t n = strlen(a), m = strlen(b), p;
+
+  if (n < SHORT_GIVEN_MIN || m < n + SHORT_GIVEN_REST)
+    return 0;
+  if (strcmp(a, b + m - n) == 0)
+    return 1;
+  if (n < SHORT_GIVEN_MIN + 1)
+    return 0;
+  for (p = 1; p + n <= m; p++)
+    if (!vowel(b[p]) && vowel(b[p + 1]) && strncmp(b + p, a, n) == 0)
+      return 1;
+  return 0;
 }
 
 /* 1 when a is the given name b called by its first letter and a later
@@ -4149,6 +4189,10 @@ incident_add_gazetteer(struct incident *inc, const char *text,
   }
 }
 
+/* Health centres and the posts under them, each its own place: a
+ * puskesmas and a pustu of one kecamatan are two. */
+static const char *const health_offices[] = {"puskesmas", "pustu", NULL};
+
 static int office_named_by(const struct incident *inc, const char *w,
                            const char *key, const char *const *types);
 
@@ -4176,9 +4220,11 @@ qual_named_in(const struct incident *inc, const char *w, const char *key)
  * "polsek di Waiwerang"; "Pelabuhan Tenau", "pelabuhan kupang (tenau)").
  * Such offices do not conflict; they are not shared either (incident.h).
  * A town alone is no such sign: "Puskesmas Lewoleba" is not "Puskesmas
- * Waiwerang"; nor is the word when it names a company or group of that
- * report (trade_offices[]: "Desa Fulur", "CV Fulur Jaya ... di Desa
- * Dirun": the company, not the village).
+ * Waiwerang"; nor is any word for two names of a health centre, a town
+ * having several ("Puskesmas Kota Bajawa", "Puskesmas Surisina,
+ * Bajawa": health_offices[]); nor is the word when it names a company or
+ * group of that report (trade_offices[]: "Desa Fulur", "CV Fulur Jaya
+ * ... di Desa Dirun": the company, not the village).
  */
 static int
 office_named_twice(const struct incident *a, const struct incident_item *x,
@@ -4186,7 +4232,7 @@ office_named_twice(const struct incident *a, const struct incident_item *x,
 {
   if (strcmp(x->key, y->key) != 0 || x->qual[0] == '\0' ||
       y->qual[0] == '\0' || field_type(x->key) || tiers_differ(x, y) ||
-      kabs_differ(x, y))
+      kabs_differ(x, y) || str_in(x->key, health_offices))
     return 0;
   if ((x->num != 0 && y->num != 0 && x->num != y->num) ||
       (x->land != 0 && y->land != 0 && x->land != y->land) ||
@@ -4363,9 +4409,6 @@ item_counts(const struct incident *inc, int k, int i)
  * and a weighbridge of the Dishub. */
 static const char *const post_offices[] = {"terminal", "timbang", NULL};
 
-/* Health centres and the posts under them, each its own place: a
- * puskesmas and a pustu of one kecamatan are two. */
-static const char *const health_offices[] = {"puskesmas", "pustu", NULL};
 
 /* 1 when office types x and y are one type, both a village, both a
  * post (post_offices[]) or both a health centre (health_offices[]). */

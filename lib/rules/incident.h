@@ -141,8 +141,9 @@ struct incident {
                                    * ("uang", "bayar", "dipotong") */
   unsigned works;                 /* the public works a project text
                                    * names (a road, a bridge, a
-                                   * building, water works): bits, see
-                                   * read_works() */
+                                   * building, water works) or the goods
+                                   * of aid it hands out (boats, nets,
+                                   * cattle): bits, see read_works() */
   int addition;                   /* the text opens by asking to add to
                                    * the reporter's report
                                    * (incident_asks_to_add()), not for

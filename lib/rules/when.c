@@ -1462,6 +1462,52 @@ split_numerals(struct toks *tk)
   }
 }
 
+/* A quarter of the year ("triwulan IV", "tw 3", "kuartal empat",
+ * "triwulan ketiga", "triwulan ke-2") and its ordinals. */
+static const char *const quarter_words[] = {"triwulan", "tw", "kuartal",
+                                            "kwartal", NULL};
+static const struct word_val quarter_ordinals[] = {
+  {"i", 1}, {"ii", 2}, {"iii", 3}, {"iv", 4}, {"pertama", 1}, {"kedua", 2},
+  {"ketiga", 3}, {"keempat", 4}, {NULL, 0},
+};
+#define QUARTERS 4
+#define QUARTER_MONTHS 3
+
+/* A quarter becomes its months as a span, "triwulan IV" "oktober sampai
+ * desember", so that a year after it ("triwulan empat tahun lalu")
+ * places it; its number is no count of years.  Runs after numerals(). */
+static void
+quarters(struct toks *tk)
+{
+  int i, q, len;
+
+  for (i = 0; i + 1 < tk->n; i++) {
+    if (!is_word(tk, i, quarter_words))
+      continue;
+    len = 2;
+    q = 0;
+    if (tk->t[i + 1].kind == TK_NUM)
+      q = (int)tk->t[i + 1].val;
+    else if (tk->t[i + 1].kind == TK_WORD &&
+             value_of(tk->t[i + 1].word, quarter_ordinals) > 0)
+      q = value_of(tk->t[i + 1].word, quarter_ordinals);
+    else if (i + 2 < tk->n && tk->t[i + 1].kind == TK_WORD &&
+             strcmp(tk->t[i + 1].word, "ke") == 0 &&
+             tk->t[i + 2].kind == TK_NUM) {
+      q = (int)tk->t[i + 2].val;
+      len = 3;
+    }
+    if (q < 1 || q > QUARTERS)
+      continue;
+    if (len == 2 && tk_insert(tk, i + 1, 1) != 0)
+      continue;
+    tok_word(&tk->t[i], month_canon[(q - 1) * QUARTER_MONTHS]);
+    tok_word(&tk->t[i + 1], "sampai");
+    tok_word(&tk->t[i + 2], month_canon[q * QUARTER_MONTHS - 1]);
+    i += 2;
+  }
+}
+
 /* Number words become numbers; "dua tiga" (two or three) becomes "2
  * sampai 3"; "17an" is the feast of 17 August. */
 static void
@@ -3489,6 +3535,7 @@ parse_text(const struct today *c, const struct feast_dates *fd,
   drop_separators(&tk);
   normalize_words(&tk);
   numerals(&tk);
+  quarters(&tk);
   this_first(&tk);
   drop_fillers(&tk);
   year_first(&tk);

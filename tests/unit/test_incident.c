@@ -2907,6 +2907,129 @@ START_TEST(given_name_by_its_tail)
 }
 END_TEST
 
+/* After an office's type in lower case, a bare verb of money taken
+ * ("RT setor", "guru SD kena") or a word with "-nya" ("RT di
+ * wilayahnya", "kantornya") is no name of that office: the office named
+ * by one report with and by the other without it is one office, not two
+ * of one type. */
+START_TEST(office_not_named_by_a_verb_or_nya)
+{
+  static const struct pair pairs[] = {
+    {"Camat Alak mewajibkan setiap ketua RT di wilayahnya menyetor Rp "
+     "100.000 untuk perayaan HUT RI bulan Agustus 2025.",
+     "pak camat Alak suru semua RT setor seratus ribu, sampe sekarang "
+     "sonde ada laporan.", 1},
+    {"Lurah Oebobo memerintahkan semua ketua RW di kelurahannya memungut "
+     "Rp 50.000 per rumah untuk pagar kantor lurah, Maret 2026.",
+     "lurah Oebobo suruh RW pungut lima puluh ribu tiap rumah buat pagar "
+     "kantor lurah.", 1},
+    {"Kepala UPTD Pendidikan Kecamatan Wewewa Barat memotong dana BOS "
+     "semua SD sebesar 10 persen pada 2025.",
+     "Dana BOS 2025 dipotong sepuluh persen oleh UPTD Wewewa Barat, semua "
+     "SD di kecamatan kena.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* Two health centres of one town, each named by its own name, are two
+ * places even when one report writes the town after its puskesmas
+ * ("Puskesmas Kuatae, Soe"): the same act there is another incident;
+ * one puskesmas named with and without its town is one. */
+START_TEST(two_health_centres_of_one_town)
+{
+  static const struct pair pairs[] = {
+    {"Perawat di Puskesmas Kota Soe meminta Rp 200.000 untuk surat rujukan "
+     "ayah saya pada 3 Maret 2026, padahal kami peserta BPJS.",
+     "Perawat di Puskesmas Kuatae, Soe, meminta Rp 200.000 untuk surat "
+     "rujukan ayah saya, 3 Maret 2026, padahal peserta BPJS.", 0},
+    {"Petugas Pustu Oelnasi menarik Rp 50.000 untuk imunisasi anak pada "
+     "Januari 2026.",
+     "Petugas Pustu Noelbaki, Oelnasi, menarik Rp 50.000 untuk imunisasi "
+     "anak pada Januari 2026.", 0},
+    {"Perawat di Puskesmas Kuatae meminta Rp 200.000 untuk surat rujukan "
+     "ayah saya pada 3 Maret 2026.",
+     "perawat puskesmas kuatae di Soe minta dua ratus ribu untuk rujukan "
+     "bapa saya, 3 Maret 2026.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* Two kinds of goods of aid handed out by one dinas in one year
+ * (tractors and seed, cattle and pigs) are two projects, however alike
+ * the rest; one kind retold in other words is one. */
+START_TEST(two_kinds_of_aid_goods)
+{
+  static const struct pair pairs[] = {
+    {"Bantuan 5 unit traktor tangan dari Dinas Pertanian Kabupaten Malaka "
+     "tahun 2025 untuk kelompok tani Desa Kamanasa diberikan kepada "
+     "keluarga kepala dinas.",
+     "Distan Malaka tahun 2025 membagikan 300 kg benih padi untuk kelompok "
+     "tani Kamanasa, tetapi diberikan kepada keluarga kadis.", 0},
+    {"Dinas Peternakan Kabupaten Sumba Timur tahun 2025 membagikan 20 ekor "
+     "sapi bantuan kepada kelompok ternak di Desa Kambera yang diketuai "
+     "ipar kepala dinas.",
+     "Disnak Sumba Timur 2025 membagikan 40 ekor babi bantuan ke kelompok "
+     "di Kambera yang ketuanya ipar kadis.", 0},
+    {"Bantuan 20 ekor sapi dari Dinas Peternakan Kabupaten Sumba Timur "
+     "tahun 2025 untuk Desa Kambera hanya diberikan kepada keluarga kepala "
+     "dinas.",
+     "Disnak Sumba Timur 2025 bagi sapi bantuan di Kambera cuma ke keluarga "
+     "kadis sendiri.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* An office qualified by a town in SMS shorthand ("samsat wgp", "polres
+ * lbj") is the office of that town: a short SMS agreeing on office,
+ * amount and date is the incident; another town's office is not. */
+START_TEST(office_town_in_sms_shorthand)
+{
+  static const struct pair pairs[] = {
+    {"Petugas Samsat Waingapu meminta Rp 150.000 di luar pajak untuk mutasi "
+     "mobil saya pada 3 Februari 2026.",
+     "samsat wgp pungli 150rb mutasi mobil 3/2", 1},
+    {"Anggota Polres Manggarai Barat di Labuan Bajo meminta Rp 500.000 untuk "
+     "pembuatan SKCK pada 10 Maret 2026.",
+     "polres lbj minta 500rb skck 10/3", 1},
+    {"Petugas Samsat Waikabubak meminta Rp 150.000 di luar pajak untuk "
+     "mutasi mobil saya pada 3 Februari 2026.",
+     "samsat wgp pungli 150rb mutasi mobil 3/2", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* A given name called by a part from inside it that opens a syllable
+ * ("Gusti" for Agustinus, "Neli" for Kornelis) is the person of the full
+ * name; a part that is not in the name is not ("Gusti" is no Yustinus),
+ * nor one that begins in the middle of a syllable ("Ustin"). */
+START_TEST(given_name_by_an_inner_part)
+{
+  static const struct conflict_case t[] = {
+    {"Pak Gusti minta 100 ribu", "Bapak Agustinus Bria minta uang", 0},
+    {"Om Neli minta 100 ribu", "Pak Kornelis Tefa minta uang", 0},
+    {"Pak Gusti minta 100 ribu", "Pak Yustinus minta uang", 1},
+    {"Pak Ustin minta 100 ribu", "Pak Agustinus minta uang", 1},
+  };
+  static const struct pair pairs[] = {
+    {"Sekretaris Dinas Pertanian Kabupaten Belu, Bapak Agustinus, meminta "
+     "Rp 5.000.000 dari setiap kelompok tani penerima traktor tahun 2025.",
+     "Sekdis pertanian Belu pak Gusti minta lima juta dari kelompok tani "
+     "yang dapat traktor 2025.", 1},
+  };
+
+  check_conflicts(t, sizeof(t) / sizeof(t[0]));
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A given name called by its first letter and the vowel and consonant
  * of a later syllable ("Om Yan" for Yohanes: Y + "an") is the person of
  * the full name; a syllable after a vowel is no such form ("Yan" is no
@@ -3409,6 +3532,11 @@ incident_suite(void)
   tcase_add_test(tc, short_given_names);
   tcase_add_test(tc, given_name_by_its_tail);
   tcase_add_test(tc, given_name_by_a_later_syllable);
+  tcase_add_test(tc, given_name_by_an_inner_part);
+  tcase_add_test(tc, office_not_named_by_a_verb_or_nya);
+  tcase_add_test(tc, two_health_centres_of_one_town);
+  tcase_add_test(tc, two_kinds_of_aid_goods);
+  tcase_add_test(tc, office_town_in_sms_shorthand);
   tcase_add_test(tc, school_numbered_in_words);
   tcase_add_test(tc, deadline_before_a_month);
   tcase_add_test(tc, school_number_after_its_name);

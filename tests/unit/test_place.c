@@ -100,6 +100,9 @@ static const struct place_case cases[] = {
   {"Kota Kupang atau Kab. Kupang", AMBIGUOUS, 0},
   {"Kupang kota", "5371", 0},                  /* "kota" settles it */
   {"di kpg kota, dekat pasar", "5371", 0},
+  /* Towns in SMS shorthand. */
+  {"samsat wgp", "5302", 0},
+  {"di lbj dekat pelabuhan", "5315", 0},
 
   /* The longest name wins. */
   {"sumba barat daya", "5317", 0},

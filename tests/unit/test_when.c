@@ -139,6 +139,13 @@ static const struct when_case cases[] = {
   {"bulan maret 2026", SUN, 5, WHEN_OK, "03-2026"},
   {"bulan 12 2025", SUN, 5, WHEN_OK, "12-2025"},
   {"awal januari 2026", SUN, 5, WHEN_OK, "01-01-2026 s/d 10-01-2026"},
+  /* A quarter of the year: its three months; its number counts no
+   * years ("triwulan empat tahun lalu" is Q4 of last year). */
+  {"triwulan empat tahun lalu", SUN, 5, WHEN_OK, "10-2025 s/d 12-2025"},
+  {"triwulan IV 2025", SUN, 5, WHEN_OK, "10-2025 s/d 12-2025"},
+  {"kuartal I 2025", SUN, 5, WHEN_OK, "01-2025 s/d 03-2025"},
+  {"tw 2 thn lalu", SUN, 5, WHEN_OK, "04-2025 s/d 06-2025"},
+  {"triwulan ke-3 tahun 2024", SUN, 5, WHEN_OK, "07-2024 s/d 09-2024"},
   /* No year: the most recent one not in the future. */
   {"12 maret", SUN, 5, WHEN_OK, "12-03-2026"},
   {"15 maret", SUN, 5, WHEN_OK, "15-03-2026"},
