@@ -1677,6 +1677,7 @@ START_TEST(place_whole_answer_of_ordinary_words)
   /* Desa Bulan named, with a break or a place after it, is still it. */
   ck_assert_str_eq(match_code(pl, "Desa Bulan, Kecamatan Ruteng"), "5313");
   ck_assert_str_eq(match_code(pl, "kantor desa bulan"), "5313");
+  ck_assert_str_eq(match_code(pl, "Desa Poli, Kecamatan Santian"), "5304");
   /* The name and the place it lies in, and nothing else: that place. */
   ck_assert_int_eq(place_match(pl, "batu putih tts", &m), 0);
   ck_assert_int_eq(m.matched, 1);
@@ -1756,6 +1757,9 @@ static const char *const sentences[] = {
   "Saya datang ke kantor desa bulan lalu, kades minta uang",
   "bagi di kantor desa bulan sembilan",
   "ke desa bulan 3 tahun ini",
+  /* A hospital's clinic (poli bedah, poli anak), not Desa Poli. */
+  "Dokter di ruang poli bedah minta uang tambahan supaya operasi cepat",
+  "Antre di poli anak dari pagi, perawat bilang kartu BPJS sonde berlaku",
 };
 
 /* Neither a stop word nor a sentence of a report names a place.  Only
