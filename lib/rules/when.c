@@ -3001,8 +3001,15 @@ match_span(const struct today *c, const struct feast_dates *fd,
     lt = l;
     for (i = 1; i < r.n && lt.n < TOK_MAX; i++)
       lt.t[lt.n++] = r.t[i];
+    /* Borrowed, the end may be in the future or too old as the other
+     * end is, the span then too ("juli sampai september 2026" in March
+     * 2026), unless it would come after the other end: then it keeps
+     * its own year ("november sampai februari 2026": November 2025). */
     lrc = parse_period(c, fd, &lt, &lw);
-    if (lrc != WHEN_OK || lw.precision == WHEN_UNKNOWN)
+    if (!has_date(lrc, &lw) ||
+        (lrc != WHEN_OK &&
+         (lrc != rrc ||
+          point_first(when_from(&lw)) > point_first(when_from(&rw)))))
       lrc = NOMATCH;
   }
   if (lrc == NOMATCH)

@@ -146,6 +146,16 @@ static const struct when_case cases[] = {
   {"kuartal I 2025", SUN, 5, WHEN_OK, "01-2025 s/d 03-2025"},
   {"tw 2 thn lalu", SUN, 5, WHEN_OK, "04-2025 s/d 06-2025"},
   {"triwulan ke-3 tahun 2024", SUN, 5, WHEN_OK, "07-2024 s/d 09-2024"},
+  /* The year written after a span's second end is the first end's too,
+   * unless that would put the first end after the second: a span still
+   * to come is in the future, one too old is too old. */
+  {"tw 3 tahun ini", SUN, 5, WHEN_FUTURE, "07-2026 s/d 09-2026"},
+  {"juli sampai september 2026", SUN, 5, WHEN_FUTURE,
+   "07-2026 s/d 09-2026"},
+  {"november sampai februari 2026", SUN, 5, WHEN_OK, "11-2025 s/d 02-2026"},
+  {"januari sampai februari 2021", SUN, 5, WHEN_TOO_OLD,
+   "01-2021 s/d 02-2021"},
+  {"mei - juli 2024", SUN, 5, WHEN_OK, "05-2024 s/d 07-2024"},
   /* No year: the most recent one not in the future. */
   {"12 maret", SUN, 5, WHEN_OK, "12-03-2026"},
   {"15 maret", SUN, 5, WHEN_OK, "15-03-2026"},
