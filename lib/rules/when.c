@@ -3300,7 +3300,61 @@ static const char *const deed_verbs[] = {
   "lapor", "periksa", "panggil", "tampar", "layani", "terima", NULL,
 };
 
-/* 1 when word i follows a verb of deed_verbs in its clause. */
+/* Letters a root keeps after the prefix of a verb form: "dinas" (di- +
+ * "nas"), "beras", "berita", "merah" are too short to be one. */
+#define ROOT_MIN 4
+
+/* 1 when c is a vowel. */
+static int
+vowel(char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* 1 when the root r can begin an Indonesian word after a prefix: a vowel,
+ * or one consonant before a vowel ("ng", "ny" as one); not a cluster of
+ * a loanword ("diskusi", "dinding"). */
+static int
+root_begins(const char *r)
+{
+  if (vowel(r[0]))
+    return 1;
+  if (r[0] == 'n' && (r[1] == 'g' || r[1] == 'y'))
+    r++;
+  return vowel(r[1]) || r[1] == 'r' || r[1] == 'l';
+}
+
+/* 1 when w (lower-case letters) is a verb by its form: passive di- on a
+ * root ("dipalak", "dimintai", "diambil"), ber- on a root ("berteriak",
+ * "bertemu"), or me- with the nasal its root's first letter takes (mem-
+ * before b, p, f or a vowel where p fell, men- before c, d, j or a vowel
+ * where t fell, meng- before a vowel, g, h or k, meny- before a vowel
+ * where s fell, me- before l, r, w, y: "memalak", "menagih", "mengancam",
+ * "menyuruh", "melarang").  "menteri" (men- before t) is none. */
+static int
+verb_by_form(const char *w)
+{
+  const char *r;
+
+  if (strncmp(w, "di", 2) == 0 || strncmp(w, "ber", 3) == 0)
+    r = w + (w[0] == 'd' ? 2 : 3);
+  else if (strncmp(w, "meng", 4) == 0)
+    r = vowel(w[4]) || strchr("ghk", w[4]) != NULL ? w + 4 : NULL;
+  else if (strncmp(w, "meny", 4) == 0)
+    r = vowel(w[4]) ? w + 4 : NULL;
+  else if (strncmp(w, "mem", 3) == 0)
+    r = vowel(w[3]) || strchr("bpf", w[3]) != NULL ? w + 3 : NULL;
+  else if (strncmp(w, "men", 3) == 0)
+    r = vowel(w[3]) || strchr("cdj", w[3]) != NULL ? w + 3 : NULL;
+  else if (strncmp(w, "me", 2) == 0)
+    r = strchr("lrwy", w[2]) != NULL && w[2] != '\0' ? w + 2 : NULL;
+  else
+    r = NULL;
+  return r != NULL && strlen(r) >= ROOT_MIN && root_begins(r);
+}
+
+/* 1 when word i follows a verb in its clause: one of deed_verbs, or a
+ * verb by its form. */
 static int
 story_after_verb(const struct story_word *w, int i)
 {
@@ -3310,6 +3364,8 @@ story_after_verb(const struct story_word *w, int i)
 
   if (i <= 0 || w[i - 1].ends_clause || w[i - 1].lower[0] == '\0')
     return 0;
+  if (verb_by_form(w[i - 1].lower))
+    return 1;
   len = strlen(w[i - 1].lower);
   key = similar_word_key(w[i - 1].lower, len);
   for (k = 0; deed_verbs[k] != NULL; k++)

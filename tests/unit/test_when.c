@@ -515,6 +515,20 @@ static const struct when_case cases[] = {
    SUN, 5, WHEN_OK, "Paskah, 20-04-2025"},
   {"35 januari 2026, sy lapor ke camat", SUN, 5, WHEN_INVALID, ""},
   {"waktu rapat desa kemarin dia minta uang", SUN, 5, WHEN_INVALID, ""},
+  /* A verb by its form (passive di-, me(N)-, ber- on a root) before
+   * "kemarin" says when that was done, listed verb or not; a noun that
+   * only looks affixed ("dinas", "beras", "merah") stays a thing. */
+  {"mama diperas kalamarin di kantor desa", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"anak saya dibentak kemarin di sekolah", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"Bapak camat membentak kemarin di depan warga", SUN, 5, WHEN_OK,
+   "14-03-2026"},
+  {"petugas berteriak kemarin di kantor desa", SUN, 5, WHEN_OK,
+   "14-03-2026"},
+  {"Kepala dinas kemarin potong dana bantuan warga", SUN, 5, WHEN_INVALID,
+   ""},
+  {"Uang beras kemarin dipotong kepala desa tanpa alasan", SUN, 5,
+   WHEN_INVALID, ""},
+  {"waktu tanggal merah kemarin dia minta uang", SUN, 5, WHEN_INVALID, ""},
   {"nanti saya kirim foto", SUN, 5, WHEN_INVALID, ""},
   {"Sekretaris dinas memenangkan perusahaan milik adiknya dalam tender "
    "proyek jalan tahun ini tanpa lelang terbuka sama sekali", SUN, 5,
