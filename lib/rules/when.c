@@ -3131,6 +3131,18 @@ struct story_word {
 static int parse_text(const struct today *c, const struct feast_dates *fd,
                       const char *text, struct when *out);
 
+/* 1 when w is a number word that can make a day of the month ("tiga
+ * puluh satu", "dua belas"): a word of time, never cut off a date ("tiga
+ * puluh satu april 2025" is no "satu april 2025").  Hundreds and thousands
+ * ("300 ribu", "lima ratus") are sums of money in a story, no time. */
+static int
+day_numeral(const char *w)
+{
+  int v = numeral(w);
+
+  return v != 0 && v > -100 && v < 100;
+}
+
 /* 1 when the word sw is a word of time: every token of it a number, a
  * separator or a word this file knows (after the spellings are
  * normalised); 0 for any other word.  Its other flags are set too. */
@@ -3153,14 +3165,17 @@ story_timely(struct story_word *sw)
     return 0;                                    /* "1.500.000" */
   drop_separators(&tk);
   normalize_words(&tk);
+  split_numerals(&tk);                           /* "tigapuluh" */
   for (i = 0; i < tk.n; i++) {
     sw->anchor |= (tk.t[i].kind == TK_WORD && !is_word(&tk, i, fillers)) ||
                   tk.t[i].kind == TK_SEP || tk.t[i].digits == 4;
-    sw->core |= tk.t[i].kind == TK_NUM || lookup(&tk, i, months) > 0;
+    sw->core |= tk.t[i].kind == TK_NUM || lookup(&tk, i, months) > 0 ||
+                (tk.t[i].kind == TK_WORD && day_numeral(tk.t[i].word));
     sw->ago |= is_word(&tk, i, ago_words);
   }
   for (i = 0; i < tk.n; i++)
     if (tk.t[i].kind == TK_WORD && !known_word(tk.t[i].word) &&
+        !day_numeral(tk.t[i].word) &&
         !is_word(&tk, i, every_words) && !is_word(&tk, i, last_words) &&
         strcmp(tk.t[i].word, "an") != 0)
       return 0;

@@ -417,6 +417,20 @@ static const struct when_case cases[] = {
   {"29 februari 2025", SUN, 5, WHEN_INVALID, ""},
   {"29 februari 2023", MAR1, 5, WHEN_INVALID, ""},
   {"30 februari", SUN, 5, WHEN_INVALID, ""},
+  /* A day in words that its month does not have is no date, as in
+   * digits: never the month alone, nor its last word as the day. */
+  {"tiga puluh satu april 2025", SUN, 5, WHEN_INVALID, ""},
+  {"dua puluh sembilan februari 2025", SUN, 5, WHEN_INVALID, ""},
+  {"tgl tiga puluh dua maret 2026", SUN, 5, WHEN_INVALID, ""},
+  {"duapuluh sembilan februari 2025", SUN, 5, WHEN_INVALID, ""},
+  {"tiga puluh satu april 2025, sy lapor ke camat", SUN, 5, WHEN_INVALID,
+   ""},
+  {"tiga puluh satu januari 2026, sy lapor ke camat", SUN, 5, WHEN_OK,
+   "31-01-2026"},
+  {"Sejak bulan Juli tahun lalu gaji guru dipotong lima puluh ribu tiap "
+   "bulan sampai sekarang", SUN, 5, WHEN_OK, "07-2025 s/d 15-03-2026"},
+  {"dua puluh sembilan februari 2024", SUN, 5, WHEN_OK, "29-02-2024"},
+  {"tiga puluh satu januari 2026", SUN, 5, WHEN_OK, "31-01-2026"},
   /* Invalid. */
   {"", SUN, 5, WHEN_INVALID, ""},
   {"   ", SUN, 5, WHEN_INVALID, ""},
