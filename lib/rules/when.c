@@ -3109,7 +3109,9 @@ match_unknown(const struct today *c, const struct feast_dates *fd,
  * time the reporter sets off by ending its clause there ("Beta pi urus
  * surat di kantor lurah ini hari, ju dong minta uang", "Kejadian itu
  * tahun 2023, waktu penyaluran BLT ..."): in a story that fails both, only
- * such times are looked for; a time within a clause stays in passing.
+ * such times are looked for; a time within a clause stays in passing,
+ * unless it is the story's only time and a year said as one ("Dana desa
+ * tahun 2024 dorang pake untuk beli oto kepala desa").
  */
 #define STORY_WORDS 64       /* words of a story looked at */
 #define STORY_SPAN 8         /* longest stretch of one window tried */
@@ -3399,6 +3401,26 @@ story_holds_ago(const struct story_word *w, int a, int b)
   return 0;
 }
 
+/* 1 when the words w[a..b) hold a year said as one: "tahun 2024", "thn
+ * 2023".  Unlike "tahun ini", no phrase of a story says it; as the
+ * story's only time it is the answer, in passing or not. */
+static int
+story_year_said(const struct story_word *w, int a, int b)
+{
+  int i, k;
+
+  for (i = a; i + 1 < b; i++) {
+    if (!word_in(w[i].lower, year_words))
+      continue;
+    for (k = 0; k < w[i + 1].len && w[i + 1].at[k] >= '0' &&
+                w[i + 1].at[k] <= '9'; k++)
+      ;
+    if (k == 4 && w[i + 1].lower[0] == '\0')
+      return 1;
+  }
+  return 0;
+}
+
 /* 1 when the run of time words w[a..b) is not in passing: it closes its
  * clause (above), it is a clause of its own at the end of the story
  * ("untuk surat tanah, itu bulan November kemarin"), it is a date that
@@ -3537,11 +3559,13 @@ parse_story(const struct today *c, const struct feast_dates *fd,
             const char *text, struct when *out)
 {
   struct story_word w[STORY_WORDS];
-  struct when got[STORY_RESULTS], one;
+  struct when got[STORY_RESULTS], one, said;
   int weak[STORY_RESULTS], n = story_words(text, w), i, a, k = 0, strong = 0;
   int first = -1, last = -1, start, closing_only;
+  int passing = 0, year_said = 0, one_weak = 0;
   struct point from, to;
 
+  set_unknown(&said);
   story_feasts(w, n);
   story_numbered(w, n);
   for (i = 0; i < n; i++)
@@ -3565,8 +3589,18 @@ parse_story(const struct today *c, const struct feast_dates *fd,
       a = i + 1;
       continue;
     }
-    if (closing_only && !story_time_set_off(w, n, i, a))
-      continue;       /* a time in passing, within its clause */
+    if (closing_only && !story_time_set_off(w, n, i, a)) {
+      /* a time in passing, within its clause: kept aside, the answer
+       * only when it is the story's one time and a year said as one */
+      if (story_window(c, fd, w, i, a, &one, &one_weak)) {
+        passing++;
+        year_said = one.precision == WHEN_YEAR && story_year_said(w, i, a);
+        said = one;
+      } else if (story_holds_ago(w, i, a) || story_cuts_core(w, i, a)) {
+        passing++;    /* "ke Kupang kemarin malam": a time all the same */
+      }
+      continue;
+    }
     if (a - i == 1 && strcmp(w[i].lower, "minggu") == 0)
       continue;       /* a week or a Sunday: too vague alone */
     if (story_window(c, fd, w, i, a, &one, &weak[k])) {
@@ -3574,6 +3608,10 @@ parse_story(const struct today *c, const struct feast_dates *fd,
       strong += !weak[k];
       k++;
     }
+  }
+  if (k == 0 && passing == 1 && year_said) {
+    weak[k] = 0;
+    got[k++] = said;  /* "Dana desa tahun 2024 dorang pake ..." */
   }
   for (i = 0; i < k; i++) {
     if ((strong > 0 && weak[i]) || story_holds_other(got, weak, strong, k, i))

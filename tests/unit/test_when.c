@@ -529,6 +529,15 @@ static const struct when_case cases[] = {
    SUN, 5, WHEN_OK, "Paskah, 20-04-2025"},
   {"35 januari 2026, sy lapor ke camat", SUN, 5, WHEN_INVALID, ""},
   {"waktu rapat desa kemarin dia minta uang", SUN, 5, WHEN_INVALID, ""},
+  /* A story whose one time is a year said as one ("tahun 2024") is
+   * dated by it, in passing or not; with another time beside it, it stays
+   * a time in passing. */
+  {"Uang BLT tahun 2023 dipotong kepala desa untuk beli motor baru", SUN,
+   5, WHEN_OK, "2023"},
+  {"Bantuan bedah rumah thn 2025 sonde sampai ke warga miskin di desa "
+   "kami", SUN, 5, WHEN_OK, "2025"},
+  {"Kepala desa pake dana desa tahun 2024 untuk beli oto yang dia pake ke "
+   "Kupang kemarin malam bersama istrinya", SUN, 5, WHEN_INVALID, ""},
   /* A verb by its form (passive di-, me(N)-, ber- on a root) before
    * "kemarin" says when that was done, listed verb or not; a noun that
    * only looks affixed ("dinas", "beras", "merah") stays a thing. */
