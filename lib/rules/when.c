@@ -3109,7 +3109,9 @@ match_unknown(const struct today *c, const struct feast_dates *fd,
  * time the reporter sets off by ending its clause there ("Beta pi urus
  * surat di kantor lurah ini hari, ju dong minta uang", "Kejadian itu
  * tahun 2023, waktu penyaluran BLT ..."): in a story that fails both, only
- * such times are looked for; a time within a clause stays in passing.
+ * such times are looked for; a time within a clause stays in passing,
+ * unless it is the story's only time and a year said as one ("Dana desa
+ * tahun 2024 dorang pake untuk beli oto kepala desa").
  */
 #define STORY_WORDS 64       /* words of a story looked at */
 #define STORY_SPAN 8         /* longest stretch of one window tried */
@@ -3130,6 +3132,18 @@ struct story_word {
 
 static int parse_text(const struct today *c, const struct feast_dates *fd,
                       const char *text, struct when *out);
+
+/* 1 when w is a number word that can make a day of the month ("tiga
+ * puluh satu", "dua belas"): a word of time, never cut off a date ("tiga
+ * puluh satu april 2025" is no "satu april 2025").  Hundreds and thousands
+ * ("300 ribu", "lima ratus") are sums of money in a story, no time. */
+static int
+day_numeral(const char *w)
+{
+  int v = numeral(w);
+
+  return v != 0 && v > -100 && v < 100;
+}
 
 /* 1 when the word sw is a word of time: every token of it a number, a
  * separator or a word this file knows (after the spellings are
@@ -3153,14 +3167,17 @@ story_timely(struct story_word *sw)
     return 0;                                    /* "1.500.000" */
   drop_separators(&tk);
   normalize_words(&tk);
+  split_numerals(&tk);                           /* "tigapuluh" */
   for (i = 0; i < tk.n; i++) {
     sw->anchor |= (tk.t[i].kind == TK_WORD && !is_word(&tk, i, fillers)) ||
                   tk.t[i].kind == TK_SEP || tk.t[i].digits == 4;
-    sw->core |= tk.t[i].kind == TK_NUM || lookup(&tk, i, months) > 0;
+    sw->core |= tk.t[i].kind == TK_NUM || lookup(&tk, i, months) > 0 ||
+                (tk.t[i].kind == TK_WORD && day_numeral(tk.t[i].word));
     sw->ago |= is_word(&tk, i, ago_words);
   }
   for (i = 0; i < tk.n; i++)
     if (tk.t[i].kind == TK_WORD && !known_word(tk.t[i].word) &&
+        !day_numeral(tk.t[i].word) &&
         !is_word(&tk, i, every_words) && !is_word(&tk, i, last_words) &&
         strcmp(tk.t[i].word, "an") != 0)
       return 0;
@@ -3300,7 +3317,61 @@ static const char *const deed_verbs[] = {
   "lapor", "periksa", "panggil", "tampar", "layani", "terima", NULL,
 };
 
-/* 1 when word i follows a verb of deed_verbs in its clause. */
+/* Letters a root keeps after the prefix of a verb form: "dinas" (di- +
+ * "nas"), "beras", "berita", "merah" are too short to be one. */
+#define ROOT_MIN 4
+
+/* 1 when c is a vowel. */
+static int
+vowel(char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* 1 when the root r can begin an Indonesian word after a prefix: a vowel,
+ * or one consonant before a vowel ("ng", "ny" as one); not a cluster of
+ * a loanword ("diskusi", "dinding"). */
+static int
+root_begins(const char *r)
+{
+  if (vowel(r[0]))
+    return 1;
+  if (r[0] == 'n' && (r[1] == 'g' || r[1] == 'y'))
+    r++;
+  return vowel(r[1]) || r[1] == 'r' || r[1] == 'l';
+}
+
+/* 1 when w (lower-case letters) is a verb by its form: passive di- on a
+ * root ("dipalak", "dimintai", "diambil"), ber- on a root ("berteriak",
+ * "bertemu"), or me- with the nasal its root's first letter takes (mem-
+ * before b, p, f or a vowel where p fell, men- before c, d, j or a vowel
+ * where t fell, meng- before a vowel, g, h or k, meny- before a vowel
+ * where s fell, me- before l, r, w, y: "memalak", "menagih", "mengancam",
+ * "menyuruh", "melarang").  "menteri" (men- before t) is none. */
+static int
+verb_by_form(const char *w)
+{
+  const char *r;
+
+  if (strncmp(w, "di", 2) == 0 || strncmp(w, "ber", 3) == 0)
+    r = w + (w[0] == 'd' ? 2 : 3);
+  else if (strncmp(w, "meng", 4) == 0)
+    r = vowel(w[4]) || strchr("ghk", w[4]) != NULL ? w + 4 : NULL;
+  else if (strncmp(w, "meny", 4) == 0)
+    r = vowel(w[4]) ? w + 4 : NULL;
+  else if (strncmp(w, "mem", 3) == 0)
+    r = vowel(w[3]) || strchr("bpf", w[3]) != NULL ? w + 3 : NULL;
+  else if (strncmp(w, "men", 3) == 0)
+    r = vowel(w[3]) || strchr("cdj", w[3]) != NULL ? w + 3 : NULL;
+  else if (strncmp(w, "me", 2) == 0)
+    r = strchr("lrwy", w[2]) != NULL && w[2] != '\0' ? w + 2 : NULL;
+  else
+    r = NULL;
+  return r != NULL && strlen(r) >= ROOT_MIN && root_begins(r);
+}
+
+/* 1 when word i follows a verb in its clause: one of deed_verbs, or a
+ * verb by its form. */
 static int
 story_after_verb(const struct story_word *w, int i)
 {
@@ -3310,6 +3381,8 @@ story_after_verb(const struct story_word *w, int i)
 
   if (i <= 0 || w[i - 1].ends_clause || w[i - 1].lower[0] == '\0')
     return 0;
+  if (verb_by_form(w[i - 1].lower))
+    return 1;
   len = strlen(w[i - 1].lower);
   key = similar_word_key(w[i - 1].lower, len);
   for (k = 0; deed_verbs[k] != NULL; k++)
@@ -3325,6 +3398,26 @@ story_holds_ago(const struct story_word *w, int a, int b)
   for (; a < b; a++)
     if (w[a].ago)
       return 1;
+  return 0;
+}
+
+/* 1 when the words w[a..b) hold a year said as one: "tahun 2024", "thn
+ * 2023".  Unlike "tahun ini", no phrase of a story says it; as the
+ * story's only time it is the answer, in passing or not. */
+static int
+story_year_said(const struct story_word *w, int a, int b)
+{
+  int i, k;
+
+  for (i = a; i + 1 < b; i++) {
+    if (!word_in(w[i].lower, year_words))
+      continue;
+    for (k = 0; k < w[i + 1].len && w[i + 1].at[k] >= '0' &&
+                w[i + 1].at[k] <= '9'; k++)
+      ;
+    if (k == 4 && w[i + 1].lower[0] == '\0')
+      return 1;
+  }
   return 0;
 }
 
@@ -3466,11 +3559,13 @@ parse_story(const struct today *c, const struct feast_dates *fd,
             const char *text, struct when *out)
 {
   struct story_word w[STORY_WORDS];
-  struct when got[STORY_RESULTS], one;
+  struct when got[STORY_RESULTS], one, said;
   int weak[STORY_RESULTS], n = story_words(text, w), i, a, k = 0, strong = 0;
   int first = -1, last = -1, start, closing_only;
+  int passing = 0, year_said = 0, one_weak = 0;
   struct point from, to;
 
+  set_unknown(&said);
   story_feasts(w, n);
   story_numbered(w, n);
   for (i = 0; i < n; i++)
@@ -3494,8 +3589,18 @@ parse_story(const struct today *c, const struct feast_dates *fd,
       a = i + 1;
       continue;
     }
-    if (closing_only && !story_time_set_off(w, n, i, a))
-      continue;       /* a time in passing, within its clause */
+    if (closing_only && !story_time_set_off(w, n, i, a)) {
+      /* a time in passing, within its clause: kept aside, the answer
+       * only when it is the story's one time and a year said as one */
+      if (story_window(c, fd, w, i, a, &one, &one_weak)) {
+        passing++;
+        year_said = one.precision == WHEN_YEAR && story_year_said(w, i, a);
+        said = one;
+      } else if (story_holds_ago(w, i, a) || story_cuts_core(w, i, a)) {
+        passing++;    /* "ke Kupang kemarin malam": a time all the same */
+      }
+      continue;
+    }
     if (a - i == 1 && strcmp(w[i].lower, "minggu") == 0)
       continue;       /* a week or a Sunday: too vague alone */
     if (story_window(c, fd, w, i, a, &one, &weak[k])) {
@@ -3503,6 +3608,10 @@ parse_story(const struct today *c, const struct feast_dates *fd,
       strong += !weak[k];
       k++;
     }
+  }
+  if (k == 0 && passing == 1 && year_said) {
+    weak[k] = 0;
+    got[k++] = said;  /* "Dana desa tahun 2024 dorang pake ..." */
   }
   for (i = 0; i < k; i++) {
     if ((strong > 0 && weak[i]) || story_holds_other(got, weak, strong, k, i))

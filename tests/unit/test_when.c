@@ -417,6 +417,20 @@ static const struct when_case cases[] = {
   {"29 februari 2025", SUN, 5, WHEN_INVALID, ""},
   {"29 februari 2023", MAR1, 5, WHEN_INVALID, ""},
   {"30 februari", SUN, 5, WHEN_INVALID, ""},
+  /* A day in words that its month does not have is no date, as in
+   * digits: never the month alone, nor its last word as the day. */
+  {"tiga puluh satu april 2025", SUN, 5, WHEN_INVALID, ""},
+  {"dua puluh sembilan februari 2025", SUN, 5, WHEN_INVALID, ""},
+  {"tgl tiga puluh dua maret 2026", SUN, 5, WHEN_INVALID, ""},
+  {"duapuluh sembilan februari 2025", SUN, 5, WHEN_INVALID, ""},
+  {"tiga puluh satu april 2025, sy lapor ke camat", SUN, 5, WHEN_INVALID,
+   ""},
+  {"tiga puluh satu januari 2026, sy lapor ke camat", SUN, 5, WHEN_OK,
+   "31-01-2026"},
+  {"Sejak bulan Juli tahun lalu gaji guru dipotong lima puluh ribu tiap "
+   "bulan sampai sekarang", SUN, 5, WHEN_OK, "07-2025 s/d 15-03-2026"},
+  {"dua puluh sembilan februari 2024", SUN, 5, WHEN_OK, "29-02-2024"},
+  {"tiga puluh satu januari 2026", SUN, 5, WHEN_OK, "31-01-2026"},
   /* Invalid. */
   {"", SUN, 5, WHEN_INVALID, ""},
   {"   ", SUN, 5, WHEN_INVALID, ""},
@@ -515,6 +529,29 @@ static const struct when_case cases[] = {
    SUN, 5, WHEN_OK, "Paskah, 20-04-2025"},
   {"35 januari 2026, sy lapor ke camat", SUN, 5, WHEN_INVALID, ""},
   {"waktu rapat desa kemarin dia minta uang", SUN, 5, WHEN_INVALID, ""},
+  /* A story whose one time is a year said as one ("tahun 2024") is
+   * dated by it, in passing or not; with another time beside it, it stays
+   * a time in passing. */
+  {"Uang BLT tahun 2023 dipotong kepala desa untuk beli motor baru", SUN,
+   5, WHEN_OK, "2023"},
+  {"Bantuan bedah rumah thn 2025 sonde sampai ke warga miskin di desa "
+   "kami", SUN, 5, WHEN_OK, "2025"},
+  {"Kepala desa pake dana desa tahun 2024 untuk beli oto yang dia pake ke "
+   "Kupang kemarin malam bersama istrinya", SUN, 5, WHEN_INVALID, ""},
+  /* A verb by its form (passive di-, me(N)-, ber- on a root) before
+   * "kemarin" says when that was done, listed verb or not; a noun that
+   * only looks affixed ("dinas", "beras", "merah") stays a thing. */
+  {"mama diperas kalamarin di kantor desa", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"anak saya dibentak kemarin di sekolah", SUN, 5, WHEN_OK, "14-03-2026"},
+  {"Bapak camat membentak kemarin di depan warga", SUN, 5, WHEN_OK,
+   "14-03-2026"},
+  {"petugas berteriak kemarin di kantor desa", SUN, 5, WHEN_OK,
+   "14-03-2026"},
+  {"Kepala dinas kemarin potong dana bantuan warga", SUN, 5, WHEN_INVALID,
+   ""},
+  {"Uang beras kemarin dipotong kepala desa tanpa alasan", SUN, 5,
+   WHEN_INVALID, ""},
+  {"waktu tanggal merah kemarin dia minta uang", SUN, 5, WHEN_INVALID, ""},
   {"nanti saya kirim foto", SUN, 5, WHEN_INVALID, ""},
   {"Sekretaris dinas memenangkan perusahaan milik adiknya dalam tender "
    "proyek jalan tahun ini tanpa lelang terbuka sama sekali", SUN, 5,
