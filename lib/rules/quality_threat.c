@@ -2772,21 +2772,45 @@ named_dead(const struct ctx *cx, size_t i)
   return dead_subject(cx, i);
 }
 
+/* "saya jamin", "sy janji", "beta sumpah": the reporter's pledge ending
+ * at word k (a [promise] word right after a [self] word), said between
+ * a person and what is promised of them ("kades itu sy jamin tdk akan
+ * hidup lama"). */
+static int
+pledge_at(const struct ctx *cx, size_t k)
+{
+  return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_PROMISE, k) &&
+         word_is(cx, WC_SELF, k - 1);
+}
+
 /* Is a death said softly at word i ("tinggal nama", "tidak bangun
  * lagi") said of a person: "dia", "mereka", "kau" or a person who is no
  * office or building before it, modal and link words between ("bupati
- * itu"), of someone coming home so ("pulang"), or foretold of an
- * official (soon_of)? */
+ * itu"), the reporter's pledge too ("kades itu sy jamin", pledge_at),
+ * a name after the person word ("camat Amabi itu"), of someone coming
+ * home so ("pulang"), or foretold of an official (soon_of)? */
 static int
 dead_subject(const struct ctx *cx, size_t i)
 {
   size_t k, m;
 
-  for (k = i - 1; k > 0 && !starts_clause(cx, k) &&
-                  (word_is(cx, WC_MODAL, k) ||
-                   (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k)));
-       k--)
+  k = i - 1;
+  while (k > 0 && !starts_clause(cx, k)) {
+    if (pledge_at(cx, k) && k > 1 && !starts_clause(cx, k - 1))
+      k -= 2;
+    else if (word_is(cx, WC_MODAL, k) ||
+             (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k)))
+      k--;
+    else
+      break;
+  }
+  /* "camat Amabi itu": the name after the office word is theirs */
+  for (m = k; m > 0 && k - m < CTX_BEFORE && !starts_clause(cx, m) &&
+              (cx->nm->w[m].flags & WORD_TITLE) && !word_is(cx, WC_PERSON, m);
+       m--)
     ;
+  if (m < k && word_is(cx, WC_PERSON, m))
+    k = m;
   if (word_text_is(cx, k, "pulang") || word_text_is(cx, k, "dia") ||
       word_is(cx, WC_THEY, k) || word_is(cx, WC_YOU, k) || soon_of(cx, k))
     return 1;
@@ -2801,21 +2825,47 @@ dead_subject(const struct ctx *cx, size_t i)
   return starts_clause(cx, m) || function_word(cx, m - 1);
 }
 
-/* "dia sonde bangun lai", "tidak akan bangun lagi", "tidak bisa bangun
- * lagi": a [not] word at word i, a [will] or [can] word or not, then
- * "bangun" and "lagi"/"lai"/"lg": someone who will not wake again. */
+/* A death said softly at word i, its last word put in *e:
+ * - a [not] word, a [will] or [can] word or not, then "bangun" and
+ *   "lagi"/"lai"/"lg" (will not wake again), "hidup lama" (will not live
+ *   long), or "lewat" and a time ("sonde akan lewat tahun baru": will not
+ *   live to see it);
+ * - the grave as a destination: "ke" or "masuk" and a [grave] word that
+ *   ends its clause ("pindahkan dia ke kuburan", "masuk liang lahat";
+ *   "ke kuburan bapaknya" is a grave visited), or a passive of burying
+ *   ("dikubur").
+ * Who and when are the callers' to check. */
 static int
-never_wakes(const struct ctx *cx, size_t i)
+never_wakes(const struct ctx *cx, size_t i, size_t *e)
 {
   static const char *const again[] = {"lagi", "lai", "lg", NULL};
+  static const char *const when[] = {"tahun", "thn", "bulan", "bln",
+                                     "minggu", "mgg", "natal", "paskah",
+                                     "lebaran", "hari", NULL};
   size_t k = i + 1, n = cx->nm->n;
 
+  if (buried(cx, i)) {
+    *e = i;
+    return 1;
+  }
+  if ((word_text_is(cx, i, "ke") || word_text_is(cx, i, "masuk")) &&
+      k < n && !starts_clause(cx, k) && word_is(cx, WC_GRAVE, k)) {
+    if (k + 1 < n && word_text_is(cx, k + 1, "lahat") &&
+        !starts_clause(cx, k + 1))
+      k++;
+    *e = k;
+    return k + 1 >= n || starts_clause(cx, k + 1);
+  }
   if (!word_is(cx, WC_NOT, i) || k >= n || starts_clause(cx, k))
     return 0;
   if (word_is(cx, WC_WILL, k) || word_is(cx, WC_CAN, k))
     k++;
-  return k + 1 < n && !starts_clause(cx, k) && !starts_clause(cx, k + 1) &&
-         word_text_is(cx, k, "bangun") && word_in(cx, k + 1, again);
+  if (k + 1 >= n || starts_clause(cx, k) || starts_clause(cx, k + 1))
+    return 0;
+  *e = k + 1;
+  return (word_text_is(cx, k, "bangun") && word_in(cx, k + 1, again)) ||
+         (word_text_is(cx, k, "hidup") && word_text_is(cx, k + 1, "lama")) ||
+         (word_text_is(cx, k, "lewat") && word_in(cx, k + 1, when));
 }
 
 /* Does a time to come stand in the clause of word i, before it or in
@@ -2845,23 +2895,27 @@ time_to_come(const struct ctx *cx, size_t i, size_t e)
 }
 
 /* "Malam Minggu dia sonde bangun lai" after "botong sendiri yang urus
- * dia", "minggu depan dia tidak akan bangun lagi": someone who will not
- * wake again (never_wakes) said of a person (dead_subject), with a time
- * to come in its clause (time_to_come) and no [past] word, the reporter
- * named in its sentence or the one before outside reported speech.  A
+ * dia", "minggu depan dia tidak akan bangun lagi", "sebelum kami
+ * pindahkan dia ke kuburan": a death said softly (never_wakes) of a
+ * person (dead_subject), with a time to come in its clause (time_to_come)
+ * and no [past] word, the reporter named in its sentence or the one
+ * before outside reported speech, or in a message relayed to an official
+ * (relayed_to).  A
  * death told ("tidak bangun lagi setelah disuntik", "sudah tidak bangun
  * lagi") is none. */
 static int
 wakes_no_more(const struct ctx *cx, size_t i)
 {
-  size_t k, s;
+  size_t k, s, e;
 
-  if (i == 0 || starts_clause(cx, i) || !never_wakes(cx, i) ||
-      !dead_subject(cx, i) || !time_to_come(cx, i, i + 2))
+  if (i == 0 || starts_clause(cx, i) || !never_wakes(cx, i, &e) ||
+      !dead_subject(cx, i) || !time_to_come(cx, i, e))
     return 0;
   for (k = clause_start(cx, i); k < i; k++)
     if (word_is(cx, WC_PAST, k))
       return 0;
+  if (relayed_to(cx, i))
+    return 1;
   s = sentence_start(cx, i);
   if (s > 0)
     s = sentence_start(cx, s - 1);
@@ -3156,7 +3210,7 @@ watched_warned(const struct ctx *cx, size_t i)
 void
 judge_threat(struct ctx *cx, size_t i)
 {
-  size_t k, o;
+  size_t k, o, e;
   int self, harm = harm_word(cx, i, &self);
   int start = (starts_clause(cx, i) && !active_form(cx, i) &&
                !named_weapon(cx, i)) ||
@@ -3223,7 +3277,9 @@ judge_threat(struct ctx *cx, size_t i)
    * aja"), with a death, violence (SMS "bkr" too), ruin ("jadi abu",
    * ruin_of), the grave ("masuk kubur", "pulang dalam peti", "akan
    * dikubur": buried), a name left ("bupati itu tinggal nama":
-   * named_dead) or a broken limb ("patah kakinya", limb_broken)
+   * named_dead), a death said softly of someone ("camat itu sonde akan
+   * lewat tahun baru", never_wakes) or a broken limb ("patah kakinya",
+   * limb_broken)
    * after it; "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
@@ -3233,6 +3289,7 @@ judge_threat(struct ctx *cx, size_t i)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
           sms_harm(cx, k) ||
           ruin_of(cx, k) || home_dead(cx, k) || named_dead(cx, k) ||
+          (never_wakes(cx, k, &e) && k > 0 && dead_subject(cx, k)) ||
           word_is(cx, WC_GRAVE, k) ||
           buried(cx, k) || limb_broken(cx, k))
         found(cx, i, QUALITY_THREAT, "threat");

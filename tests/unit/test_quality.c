@@ -2147,6 +2147,29 @@ static const struct judge_case never_wakes_cases[] = {
    QUALITY_CLEAN, 0},
   {"Dana desa dipakai kepala desa untuk bangun rumah pribadinya lagi.",
    QUALITY_CLEAN, 0},
+  /* The same promise with the grave as a destination ("ke kuburan",
+   * "dikubur", "masuk liang lahat"), a life not long ("tidak akan hidup
+   * lama") or a time not lived to ("tidak akan lewat bulan depan"),
+   * after "tunggu saja" or in a message relayed to the official too.  A
+   * burial told, a grave visited, a document's deadline, a death feared
+   * are none. */
+  {"Bendahara itu lebih baik pergi dari Soe sebelum kami antar dia ke "
+   "kuburan.", QUALITY_THREAT, 0},
+  {"Tunggu saja, camat Amabi itu tidak akan lewat bulan depan.",
+   QUALITY_THREAT, 0},
+  {"Sampaikan ke pak camat, kantor yang dia tipu itu nanti jadi tempat dia "
+   "dikubur.", QUALITY_THREAT, 0},
+  {"Lurah Oebobo itu saya jamin tidak akan hidup lama, lihat saja nanti.",
+   QUALITY_THREAT, 0},
+  {"Kalau dana desa tidak kembali, kades itu akan masuk liang lahat, "
+   "percaya saya.", QUALITY_THREAT, 0},
+  {"Bapak saya sudah dikubur kemarin di kampung.", QUALITY_CLEAN, 0},
+  {"Besok saya ke kuburan bapak saya di Baun.", QUALITY_CLEAN, 0},
+  {"Besok kami ke kuburan bapaknya bersama keluarga.", QUALITY_CLEAN, 0},
+  {"Surat izin saya tidak akan lewat bulan ini, kata petugas.",
+   QUALITY_CLEAN, 0},
+  {"Saya takut mama saya tidak akan hidup lama kalau tidak dirujuk.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_never_wakes)
