@@ -1931,6 +1931,45 @@ left_to_do(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* The reporter as the agent carried over to the clause of word i: no
+ * person, "you" or reporter's word before word i in its clause, and the
+ * reporter's word (outside reported speech) in an earlier clause of its
+ * sentence, the nearest one returned; i when there is none. */
+static size_t
+carried_self(const struct ctx *cx, size_t i)
+{
+  size_t k, c = clause_start(cx, i), s = sentence_start(cx, i);
+
+  for (k = c; k < i; k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_SELF, k) ||
+        word_is(cx, WC_YOU, k))
+      return i;
+  for (k = c; k > s; k--)
+    if (word_is(cx, WC_SELF, k - 1) && !cx->reported[k - 1])
+      return k - 1;
+  return i;
+}
+
+/* "... taruh racun habis mereka semua", "... mati dia sekeluarga": after
+ * word i in its clause a death or "habis" right before a person, "you"
+ * or kin other than the reporter's: the outcome on people told with the
+ * act. */
+static int
+people_finished(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = i + 1; k + 1 < cx->nm->n && !starts_clause(cx, k) &&
+                  !starts_clause(cx, k + 1);
+       k++)
+    if ((word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BEFALL, k) ||
+         word_text_is(cx, k, "habis")) &&
+        (other_person(cx, k + 1) || word_is(cx, WC_YOU, k + 1) ||
+         (word_is(cx, WC_KIN, k + 1) && !word_is(cx, WC_SELF, k + 2))))
+      return 1;
+  return 0;
+}
+
 /* "saya campur racun di kopi pak sekdes", "racun tikus untuk teh kepala
  * dusun", "sy sudah beli racun tikus, nanti sy campur di kopi pak
  * sekdes", "sa su siapkan racun untuk dia pung kopi": a [poison] word at
@@ -1969,6 +2008,13 @@ poison_served(const struct ctx *cx, size_t i)
     if (word_is(cx, WC_SELF, k))
       a = k;
   if (a != i && food_first(cx, a) && intended(cx, i, a, 0))
+    return 1;
+  /* "Sumur yang dipakai keluarga sekdes sudah saya tahu tempatnya,
+   * sekali taruh racun habis mereka semua": no one before the poison in
+   * its clause, the reporter of an earlier clause carries over. */
+  b = a == i ? carried_self(cx, i) : i;
+  if (b < i && food_first(cx, b) &&
+      (intended(cx, i, b, 0) || people_finished(cx, i)))
     return 1;
   for (k = i + 1; k + 1 < cx->nm->n && !starts_sentence(cx, k + 1); k++) {
     f = k + 1;

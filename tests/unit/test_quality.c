@@ -3910,6 +3910,16 @@ static const struct judge_case poison_kupang_cases[] = {
   {"Sa mau campur racun ke itu kades pung teh.", QUALITY_THREAT, 0},
   {"Beta nanti taru racun tikus di itu gudang kopi, kepala desa tidak "
    "kasih bantuan obat hama.", QUALITY_CLEAN, 0},
+  /* The drink put first in a clause of the reporter's, the poison in a
+   * later clause with no agent of its own: the reporter's still, with
+   * its outcome on people after it.  Poison found, or with no outcome
+   * on anyone, is none. */
+  {"Air minum di rumah camat itu saya sudah tahu dari mana, tinggal "
+   "taruh racun mati dia sekeluarga.", QUALITY_THREAT, 0},
+  {"Sumur di rumah kades sudah saya periksa, ternyata ada racun hama di "
+   "dekatnya.", QUALITY_CLEAN, 0},
+  {"Sumur di rumah kades sudah saya periksa kemarin, ada racun, mati "
+   "ikan di kolam.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_poison_kupang)
