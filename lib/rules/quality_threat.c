@@ -963,12 +963,32 @@ blame_frame(const struct ctx *cx, size_t i)
   return 0;
 }
 
+static int never_wakes(const struct ctx *cx, size_t i, size_t *e);
+
+/* "kirim orang", "utus preman", "kirim anak-anak": a verb of sending at
+ * word k with people ([band], [kin], "org") right after it: an order
+ * given, as "suruh" is.  "kirim surat" sends a thing. */
+static int
+men_sent(const struct ctx *cx, size_t k)
+{
+  static const char *const send[] = {"kirim", "kirimkan", "mengirim",
+                                     "utus", "mengutus", NULL};
+
+  return word_in(cx, k, send) && k + 1 < cx->nm->n &&
+         !starts_clause(cx, k + 1) &&
+         (word_is(cx, WC_BAND, k + 1) || word_is(cx, WC_KIN, k + 1) ||
+          word_text_is(cx, k + 1, "org"));
+}
+
 /* "Adik saya sudah saya suruh cari alamat rumah mantri itu, biar dia
  * dihajar", "beta su suruh anak-anak muda tunggu di jalan, supaya itu
- * kepala desa dipukul": a passive verb of violence at word i in a clause
+ * kepala desa dipukul", "sy kirim org ke rmh pak kadis, biar dia tdk
+ * bisa jalan lg": a passive verb of violence or a death or crippling said
+ * softly (never_wakes) at word i in a clause
  * of purpose ("biar", "supaya", "agar") that names the one it is done to
  * (a person or "you", not the reporter, no [not] word), after an [order]
- * word earlier in the sentence whose agent is the reporter: the reporter
+ * word or people sent (men_sent) earlier in the sentence whose agent is
+ * the reporter: the reporter
  * sends others for that violence, whatever the errand.  "supaya dia
  * tidak dipukul" protects, and an official who sends men "biar saya
  * dihajar" is told. */
@@ -976,10 +996,11 @@ static int
 sent_for_harm(const struct ctx *cx, size_t i)
 {
   static const char *const so[] = {"biar", "supaya", "agar", "spy", NULL};
-  size_t c, k;
+  size_t c, k, e;
   int named = 0;
 
-  if (cx->reported[i] || !prefixed(cx, WC_HARM, i, "di"))
+  if (cx->reported[i] ||
+      !(prefixed(cx, WC_HARM, i, "di") || never_wakes(cx, i, &e)))
     return 0;
   c = clause_start(cx, i);
   if (starts_sentence(cx, c) || !word_in(cx, c, so))
@@ -992,7 +1013,7 @@ sent_for_harm(const struct ctx *cx, size_t i)
   if (!named)
     return 0;
   for (k = sentence_start(cx, c); k < c; k++)
-    if (word_is(cx, WC_ORDER, k) && self_agent(cx, k))
+    if ((word_is(cx, WC_ORDER, k) || men_sent(cx, k)) && self_agent(cx, k))
       return 1;
   return 0;
 }
@@ -2873,7 +2894,8 @@ dead_subject(const struct ctx *cx, size_t i)
 
 /* A death said softly at word i, its last word put in *e:
  * - a [not] word, a [will] or [can] word or not, then "bangun" and
- *   "lagi"/"lai"/"lg" (will not wake again), "hidup lama" (will not live
+ *   "lagi"/"lai"/"lg" (will not wake again), or after a [can] word a
+ *   faculty lost ("tdk bisa jalan lg": crippled), "hidup lama" (will not live
  *   long), or "lewat" and a time ("sonde akan lewat tahun baru": will not
  *   live to see it);
  * - the grave as a destination: "ke" or "masuk" and a [grave] word that
@@ -2888,7 +2910,10 @@ never_wakes(const struct ctx *cx, size_t i, size_t *e)
   static const char *const when[] = {"tahun", "thn", "bulan", "bln",
                                      "minggu", "mgg", "natal", "paskah",
                                      "lebaran", "hari", NULL};
+  static const char *const limb[] = {"jalan", "berjalan", "berdiri",
+                                     "bicara", "melihat", "lihat", NULL};
   size_t k = i + 1, n = cx->nm->n;
+  int can;
 
   if (buried(cx, i)) {
     *e = i;
@@ -2904,12 +2929,14 @@ never_wakes(const struct ctx *cx, size_t i, size_t *e)
   }
   if (!word_is(cx, WC_NOT, i) || k >= n || starts_clause(cx, k))
     return 0;
-  if (word_is(cx, WC_WILL, k) || word_is(cx, WC_CAN, k))
+  can = word_is(cx, WC_CAN, k);
+  if (word_is(cx, WC_WILL, k) || can)
     k++;
   if (k + 1 >= n || starts_clause(cx, k) || starts_clause(cx, k + 1))
     return 0;
   *e = k + 1;
-  return (word_text_is(cx, k, "bangun") && word_in(cx, k + 1, again)) ||
+  return ((word_text_is(cx, k, "bangun") || (can && word_in(cx, k, limb))) &&
+          word_in(cx, k + 1, again)) ||
          (word_text_is(cx, k, "hidup") && word_text_is(cx, k + 1, "lama")) ||
          (word_text_is(cx, k, "lewat") && word_in(cx, k + 1, when));
 }

@@ -3421,6 +3421,20 @@ static const struct judge_case sent_harm_cases[] = {
    QUALITY_CLEAN, 0},
   {"Kepala desa suruh orang cari alamat rumah saya, biar saya dihajar.",
    QUALITY_CLEAN, 0},
+  /* People sent ("kirim orang", "utus preman") as others are ordered,
+   * and a crippling outcome ("biar dia tidak bisa jalan lagi") as the
+   * purpose; people sent to fetch a document, or so that an official can
+   * sign, are errands. */
+  {"Beta su kirim orang ke kantor camat besok, biar dia sonde bisa "
+   "berdiri lagi.", QUALITY_THREAT, 0},
+  {"Kami utus preman ke rumah bendahara, supaya dia tidak bisa jalan "
+   "lagi.", QUALITY_THREAT, 0},
+  {"Saya kirim orang ke kantor desa untuk ambil surat keterangan, biar "
+   "cepat selesai.", QUALITY_CLEAN, 0},
+  {"Saya kirim orang ke rumah kades supaya dia bisa tanda tangan surat "
+   "lagi.", QUALITY_CLEAN, 0},
+  {"Petugas kirim orang ke rumah saya, biar saya tidak bisa jalan lagi.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_sent_harm)
