@@ -354,7 +354,7 @@ aimed(const struct ctx *cx, size_t i, size_t e)
 {
   size_t end = skip_intensifiers(cx, e);
   int first, last;
-  size_t p = i - 1, nx = e + 1;
+  size_t p = i - 1, nx;
   int general = 0;
 
   /* "anjing bodok", "babi sial sekali": an animal with an [insult] word
@@ -406,6 +406,9 @@ aimed(const struct ctx *cx, size_t i, size_t e)
     return 1;
   if (!first && called_by_phrase(cx, i, last))
     return 1;
+  /* "anjing kau", "tai lah kau", "babi sekali kau": an intensifier or
+   * a particle may stand before the one addressed. */
+  nx = end + 1;
   if (nx < cx->nm->n && !starts_sentence(cx, nx) &&
       word_is(cx, WC_YOU, nx) &&
       (ends_clause(cx, nx) || word_is(cx, WC_PERSON, nx + 1) ||

@@ -4011,6 +4011,15 @@ static const struct judge_case filth_cases[] = {
    "datang.", QUALITY_CLEAN, 0},
   {"Pasar Inpres penuh kotoran dan kepala pasar diam saja.", QUALITY_CLEAN,
    0},
+  /* A filth or animal word with "you" after it, a particle ("lah") or an
+   * intensifier between, is called at the one addressed; manure told of
+   * is its literal sense. */
+  {"Tai lah ko pak camat, KTP su tiga bulan belum jadi.", QUALITY_INSULT,
+   0},
+  {"Anjing sekali kau pak kades, bantuan beras kau jual.", QUALITY_INSULT,
+   0},
+  {"Tai sapi di depan kantor desa tidak dibersihkan lah, kau tahu sendiri.",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
 };
 
 START_TEST(quality_judge_filth)
