@@ -1685,6 +1685,17 @@ static const struct judge_case mind_cases[] = {
    QUALITY_CLEAN, 0},
   {"Saya pung otak macam mau pecah, antre di Dukcapil dari pagi.",
    QUALITY_CLEAN, 0},
+  /* A [low] word right after the mind ("otak dengkul", "otak kosong"),
+   * aimed: a mind of low worth as much as likened to one.  An empty
+   * office beside the mastermind of a crime is none. */
+  {"Pak lurah, lu ni memang otak kosong, surat tanah sonde diurus.",
+   QUALITY_INSULT, 0},
+  {"Kepala dinas itu otak dengkul, laporan dana ditolak terus.",
+   QUALITY_INSULT, 0},
+  {"Kantor desa kosong, otak pelaku pencurian beras belum ditangkap.",
+   QUALITY_CLEAN, 0},
+  {"Anak-anak jangan dibiarkan otak kosong, guru honor harus dibayar.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_mind_idiom)
