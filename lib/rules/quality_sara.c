@@ -159,15 +159,31 @@ kind_restated(const struct ctx *cx, size_t g)
   return 0;
 }
 
+/* The word before the group word at g (in the sentence from word a)
+ * that names its people, over a word of a former home ("warga eks Timor
+ * Timur", "pengungsi bekas Timor Timur": people by where they came
+ * from). */
+static size_t
+former_of(const struct ctx *cx, size_t a, size_t g)
+{
+  static const char *const former[] = {"eks", "ex", "bekas", NULL};
+  size_t h = g - 1;
+
+  if (h > a && !starts_clause(cx, h) && word_in(cx, h, former))
+    h--;
+  return h;
+}
+
 /* Is the group word at g (in the sentence from word a) named as a
- * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
+ * group: after "orang", "suku", ... (a word of a former home between or
+ * not: former_of) ("kami orang Sabu", the reporter's
  * own group, is not) or "beragama", "bersuku", after "semua" or a verb
  * of expelling, after "semua" and a person ("semua pegawai Kristen"),
  * before "semua", or doubled? */
 static int
 group_named(const struct ctx *cx, size_t a, size_t g)
 {
-  size_t p;
+  size_t p, h;
 
   /* "agama mereka", "suku itu", "dong pung bangsa": a religion or
    * people by a pronoun. */
@@ -184,9 +200,9 @@ group_named(const struct ctx *cx, size_t a, size_t g)
   /* After "orang", "suku", ...; or people by a [role] and their origin
    * ("Mahasiswa Papua", "pedagang Bugis"; "kami mahasiswa Papua" is the
    * reporter's own). */
-  if (g > a &&
-      (word_is(cx, WC_GROUPHEAD, g - 1) || word_is(cx, WC_ROLE, g - 1)))
-    return others_group(cx, a, g, g - 1);
+  h = g > a ? former_of(cx, a, g) : g;
+  if (h < g && (word_is(cx, WC_GROUPHEAD, h) || word_is(cx, WC_ROLE, h)))
+    return others_group(cx, a, g, h);
   /* "pegawai yang beragama Kristen", "guru bersuku Sabu": ber- and a
    * [kind] word names all who hold that religion or people. */
   if (g > a && !starts_clause(cx, g) && prefixed(cx, WC_KIND, g - 1, "ber"))

@@ -4685,6 +4685,17 @@ static const struct judge_case sent_home_cases[] = {
    0},
   {"Mesin pompa air itu perusak, kembalikan saja ke toko.", QUALITY_CLEAN,
    0},
+  /* People named by a former home ("warga eks Timor Timur", "pengungsi
+   * bekas ...") are a group as "warga Timor" is: shut out or sent back.
+   * Named as the ones wronged, or by the reporter of themselves, none. */
+  {"Pengungsi bekas Timor Timur di Tuapukan jangan diberi jatah beras "
+   "lagi.", QUALITY_SARA, 0},
+  {"Warga eks Timor Timur di Noelbaki itu pendatang, pulangkan saja "
+   "semua.", QUALITY_SARA, 0},
+  {"Warga eks Timor Timur di Tuapukan belum terima jatah beras tiga "
+   "bulan.", QUALITY_CLEAN, 0},
+  {"Kami warga eks Timor Timur, bantuan rumah kami belum dibangun.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_sent_home)
