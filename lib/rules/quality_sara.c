@@ -671,12 +671,45 @@ loot_taken(const struct ctx *cx, size_t k)
          !starts_clause(cx, k + 1) && word_is(cx, WC_LOOT, k + 1);
 }
 
+/* "urusan korupsi pun dong paling jago", "soal tipu mereka nomor satu":
+ * the [derogation] at word k put first as a topic (a topic word right
+ * before it), then a [they] word in its clause ("pun" or a link word
+ * between) that excels at it: "paling" and a word of skill, "nomor
+ * satu", or a word of skill alone.  Returns the [they] word, or k. */
+static size_t
+topic_master(const struct ctx *cx, size_t k)
+{
+  static const char *const topic[] = {"urusan", "soal", "masalah", "hal",
+                                      "bidang", NULL};
+  static const char *const skill[] = {"jago", "pintar", "pandai", "ahli",
+                                      "hebat", "lihai", "mahir", "juara",
+                                      NULL};
+  size_t m = k + 1, n = cx->nm->n;
+
+  if (k == 0 || starts_clause(cx, k) || !word_in(cx, k - 1, topic))
+    return k;
+  while (m < n && !starts_clause(cx, m) &&
+         (word_text_is(cx, m, "pun") || word_is(cx, WC_LINK, m)))
+    m++;
+  if (m + 1 >= n || starts_clause(cx, m) || starts_clause(cx, m + 1) ||
+      !word_is(cx, WC_THEY, m))
+    return k;
+  if (word_in(cx, m + 1, skill) ||
+      (m + 2 < n && !starts_clause(cx, m + 2) &&
+       ((word_text_is(cx, m + 1, "paling") && word_in(cx, m + 2, skill)) ||
+        (word_text_is(cx, m + 1, "nomor") &&
+         word_text_is(cx, m + 2, "satu")))))
+    return m;
+  return k;
+}
+
 /* "Jangan percaya orang Rote, ... mereka licik", "orang Bima yang jualan
  * di pasar, dorang tukang tipu": is the [derogation] at word k, in a
  * later clause than the group named at word g, the predicate of a
  * [they] word that restates the group: [link], [intensifier] or
  * generalising words between, and one person word right before it
- * ("tukang") or not.  A person between the group and the pronoun,
+ * ("tukang") or not; or the pronoun after it, the derogation its topic
+ * (topic_master).  A person between the group and the pronoun,
  * other than a place ("di kantor ini"), is whom it stands for ("lapor
  * pegawai bank, mereka pencuri ..."). */
 #define RESTATED_GAP 2
@@ -685,7 +718,9 @@ restated(const struct ctx *cx, size_t g, size_t k)
 {
   size_t t = k - 1, m;
 
-  if (t > g && word_is(cx, WC_PERSON, t) && !word_is(cx, WC_THEY, t))
+  if ((m = topic_master(cx, k)) > k)
+    t = m;
+  else if (t > g && word_is(cx, WC_PERSON, t) && !word_is(cx, WC_THEY, t))
     t--;
   while (t > g && k - t <= RESTATED_GAP + 1 && !starts_clause(cx, t + 1) &&
          !word_is(cx, WC_THEY, t) &&

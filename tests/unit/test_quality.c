@@ -4178,6 +4178,17 @@ static const struct judge_case victim_cases[] = {
    "kami.", QUALITY_CLEAN, 0},
   {"Orang Alor di desa kami tidak dapat BLT, mereka korban kades yang "
    "korupsi.", QUALITY_CLEAN, 0},
+  /* The derogation put first as the topic, the restating pronoun after
+   * it as the one who excels at it ("soal tipu, dorang paling jago"); a
+   * crime the group fights, or another person excelling, is none. */
+  {"Orang Sabu tu ramah sa, tapi soal tipu dorang paling jago.",
+   QUALITY_SARA, 0},
+  {"Orang Bima di pasar itu, urusan mencuri mereka nomor satu.",
+   QUALITY_SARA, 0},
+  {"Orang Rote di desa kami, urusan lawan korupsi mereka paling berani.",
+   QUALITY_CLEAN, 0},
+  {"Orang Sabu di desa kami tertipu, soal tipu camat itu paling jago.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_group_victim)
