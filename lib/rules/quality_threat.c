@@ -2626,12 +2626,36 @@ death_asked(const struct ctx *cx, size_t i)
   return (who || clause_start(cx, i) + 1 == i) && menace_after(cx, i);
 }
 
+/* "di depan rumah kades", "di kantor camat", "dekat rmh pak kadis":
+ * from word p, "di" or a word of nearness, at most one more such word,
+ * then a house or office ("rumah", "rmh", "kantor") and a person other
+ * than the reporter owning it, in one clause.  Returns that person's
+ * word, or the number of words when there is none. */
+static size_t
+house_of(const struct ctx *cx, size_t p)
+{
+  static const char *const at[] = {"di", "depan", "dpn", "belakang",
+                                   "dekat", "samping", "sekitar", NULL};
+  static const char *const house[] = {"rumah", "rmh", "kantor", NULL};
+  size_t m, n = cx->nm->n;
+
+  for (m = p;
+       m < n && m < p + 2 && !starts_clause(cx, m) && word_in(cx, m, at); m++)
+    ;
+  if (m == p || m + 1 >= n || starts_clause(cx, m) ||
+      starts_clause(cx, m + 1) || !word_in(cx, m, house))
+    return n;
+  return other_person(cx, m + 1) ? m + 1 : n;
+}
+
 /* "beta tunggu dia di pasar", "saya cegat kades", "beta suru ade dong
  * cari itu kepala dusun": the reporter, or the reporter's people sent
  * (remote_agent), lying in wait for or going after a person at word k
  * ("tunggu", "cegat", "hadang", "cari", "kejar", or their me- forms), a
  * person other than the reporter right after it ("itu" between or not)
- * or the person as "-nya" on the verb ("kami akan menunggunya"). */
+ * or at that person's house or office (house_of: "tunggu di depan rumah
+ * kades"), or the person as "-nya" on the verb ("kami akan
+ * menunggunya"). */
 static int
 lying_in_wait(const struct ctx *cx, size_t k)
 {
@@ -2652,7 +2676,8 @@ lying_in_wait(const struct ctx *cx, size_t k)
     return 0;
   if (word_text_is(cx, p, "itu") && !starts_clause(cx, p))
     p++;
-  if (!other_person(cx, p) || starts_clause(cx, p))
+  if (!(other_person(cx, p) || (p = house_of(cx, p)) < cx->nm->n) ||
+      starts_clause(cx, p))
     return 0;
   return self_agent(cx, k) || remote_agent(cx, k);
 }

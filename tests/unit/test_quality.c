@@ -2657,6 +2657,17 @@ static const struct judge_case reserved_cases[] = {
   {"Saya cari kepala desa untuk lapor parang saya dicuri.", QUALITY_CLEAN,
    0},
   {"Polisi cari pelaku dengan senjata lengkap.", QUALITY_CLEAN, 0},
+  /* Lying in wait at the official's house or office ("tunggu di depan
+   * rumah kades"), as much as for the official; waiting there with a
+   * letter, or for hours in vain, is none. */
+  {"Besok pagi saya tunggu di depan kantor camat Amabi dengan parang.",
+   QUALITY_THREAT, 0},
+  {"Malam ini kami hadang di rumah lurah itu bawa tombak.", QUALITY_THREAT,
+   0},
+  {"Saya tunggu di depan kantor camat dari pagi, petugas tidak datang.",
+   QUALITY_CLEAN, 0},
+  {"Saya tunggu di depan rumah kades dengan surat pengantar.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_reserved)
