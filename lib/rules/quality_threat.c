@@ -2509,13 +2509,36 @@ kin_pressed(const struct ctx *cx, size_t i)
          !starts_clause(cx, i - 1) && word_is(cx, WC_SELF, i - 2);
 }
 
+/* "(ikut) kena" ending its clause at word k, or "kena" and what comes
+ * of it ("kena akibatnya", "kena getahnya", "kena imbasnya"): the
+ * consequence borne.  "kena demam" is an illness. */
+static int
+hit_too(const struct ctx *cx, size_t k)
+{
+  static const char *const fruit[] = {"akibat", "getah", "imbas", NULL};
+  const struct word *w;
+  size_t f;
+
+  if (!word_text_is(cx, k, "kena"))
+    return 0;
+  if (k + 1 >= cx->nm->n || starts_clause(cx, k + 1))
+    return 1;
+  w = &cx->nm->w[k + 1];
+  for (f = 0; fruit[f] != NULL; f++)
+    if (w->len >= strlen(fruit[f]) &&
+        memcmp(cx->nm->text + w->off, fruit[f], strlen(fruit[f])) == 0)
+      return 1;
+  return 0;
+}
+
 /* "anak istrinya yang akan tanggung akibatnya", "keluarga kepala desa
  * akan ikut menanggung akibatnya", "anak istrinya tidak akan aman lagi":
  * [kin] words opening at word i ("dan"/"serta" may join them: "anak dan
  * istri"), owned by someone else ("-nya" on the last, or a person named
  * right after them), then in their clause (link words such as "yang" or
  * "itu", modal words and "ikut" between) the consequences borne
- * ("tanggung akibat...") or no safety (not_safe); after a condition on
+ * ("tanggung akibat...", "ikut kena": hit_too) or no safety (not_safe);
+ * after a condition on
  * an official (if_person_before), for a family named after "tunggu
  * saja"/"awas" (menace_opens), sworn or in an ultimatum (kin_pressed),
  * or with the reporter knowing where later in the sentence
@@ -2559,7 +2582,7 @@ kin_doomed(const struct ctx *cx, size_t i)
         cx->nm->w[k + 1].len >= 6 &&
         memcmp(cx->nm->text + cx->nm->w[k + 1].off, "akibat", 6) == 0)
       return 1;
-    if (not_safe(cx, k))
+    if (not_safe(cx, k) || hit_too(cx, k))
       return 1;
     if (!word_is(cx, WC_MODAL, k) && !word_is(cx, WC_NOT, k) &&
         !word_is(cx, WC_LINK, k) && !word_text_is(cx, k, "ikut"))

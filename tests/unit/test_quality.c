@@ -1380,6 +1380,16 @@ static const struct judge_case kin_cases[] = {
    "diperbaiki.", QUALITY_CLEAN, 0},
   {"Kepala desa bilang anak istri saya akan tanggung akibatnya kalau saya "
    "lapor.", QUALITY_CLEAN, 0},
+  /* "ikut kena" (hit too) ending the clause, or "kena akibatnya", is the
+   * consequence borne; "kena demam" is an illness. */
+  {"Kalau camat tidak kembalikan uang kami minggu ini, kami buat dia susah, "
+   "anak istrinya juga ikut kena.", QUALITY_THREAT, 0},
+  {"Kalau kades masih potong BLT, keluarganya nanti kena getahnya.",
+   QUALITY_THREAT, 0},
+  {"Kalau kades sakit, anak istrinya juga ikut kena demam.", QUALITY_CLEAN,
+   0},
+  {"Kalau gaji terus dipotong, keluarga guru honorer ikut kena.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_kin_harmed)
