@@ -671,6 +671,33 @@ loot_taken(const struct ctx *cx, size_t k)
          !starts_clause(cx, k + 1) && word_is(cx, WC_LOOT, k + 1);
 }
 
+/* "cuma untuk dong pung kelompok", "hanya buat golongannya", "cuma utk
+ * mereka punya orang": at word k a [purpose] word right after "cuma" or
+ * "hanya", then their own kind: a [they] word owning (owning) a word of
+ * a circle (kelompok, golongan, suku, keluarga, kaum, orang), or such a
+ * word with "-nya".  Favouring their own, told as conduct. */
+static int
+favoured_own(const struct ctx *cx, size_t k)
+{
+  static const char *const only[] = {"cuma", "cuman", "cma", "hanya",
+                                     "hny", NULL};
+  static const char *const circle[] = {"kelompok", "golongan", "suku",
+                                       "keluarga", "kaum", "orang", NULL};
+  static const char *const circle_nya[] = {"kelompoknya", "golongannya",
+                                           "sukunya", "keluarganya",
+                                           "kaumnya", NULL};
+  size_t m = k + 1, n = cx->nm->n;
+
+  if (k == 0 || starts_clause(cx, k) || !word_is(cx, WC_PURPOSE, k) ||
+      !word_in(cx, k - 1, only) || m >= n || starts_clause(cx, m))
+    return 0;
+  if (word_in(cx, m, circle_nya))
+    return 1;
+  return m + 2 < n && !starts_clause(cx, m + 1) && !starts_clause(cx, m + 2) &&
+         word_is(cx, WC_THEY, m) && owning(cx, m + 1) &&
+         word_in(cx, m + 2, circle);
+}
+
 /* "urusan korupsi pun dong paling jago", "soal tipu mereka nomor satu":
  * the [derogation] at word k put first as a topic (a topic word right
  * before it), then a [they] word in its clause ("pun" or a link word
@@ -819,7 +846,8 @@ virtue_at(const struct ctx *cx, size_t k)
 /* Is word k a derogation of the group named at word g: a [derogation]
  * word after it, right after it or in a sentence that generalises
  * (predicate_of), or what it is called (called_as); a crime told as an
- * idiom (loot_taken) only in such a sentence ("kepala desa orang Rote
+ * idiom (loot_taken) or favouring their own (favoured_own) only in such
+ * a sentence ("kepala desa orang Rote
  * makan uang BLT" tells what one man did); a [derogation] said of "mereka" restating it (restated); a
  * [derogation] the group undergoes ("jadi korban pencuri")
  * only after a link word closing its phrase; or "tidak bisa
@@ -848,7 +876,7 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
     return general || k - g <= 2 || predicate_of(cx, g, k) ||
            restated(cx, g, k) || called_as(cx, g, k);
   }
-  if (loot_taken(cx, k))
+  if (loot_taken(cx, k) || favoured_own(cx, k))
     return general || predicate_of(cx, g, k);
   return k >= g + 3 && word_is(cx, WC_TRUST, k) &&
          word_is(cx, WC_CAN, k - 1) && word_is(cx, WC_NOT, k - 2) &&

@@ -4653,6 +4653,18 @@ static const struct judge_case sole_purpose_cases[] = {
    QUALITY_CLEAN, 0},
   {"Kepala desa orang Rote korupsi dana desa untuk bangun rumah.",
    QUALITY_CLEAN, 0},
+  /* Favouring their own kind only ("cuma untuk dong pung kelompok",
+   * "hanya buat golongannya sendiri"), said of the group in a sentence
+   * that generalises, is a derogation of its conduct.  An official's
+   * own family favoured is what happened. */
+  {"Kalau orang Katolik yang jadi kepala dinas, pasti beasiswa hanya untuk "
+   "mereka punya golongan.", QUALITY_SARA, 0},
+  {"Orang Bugis di pasar itu selalu kasih kios cuma buat kelompoknya "
+   "sendiri.", QUALITY_SARA, 0},
+  {"Orang Sabu di desa kami tidak dapat bantuan, bantuan cuma untuk kades "
+   "pung keluarga.", QUALITY_CLEAN, 0},
+  {"Kelompok tani orang Rote dapat traktor untuk kelompoknya sendiri dari "
+   "dinas.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_sole_purpose)
