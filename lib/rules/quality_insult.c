@@ -141,7 +141,8 @@ treated_like(const struct ctx *cx, size_t p)
 /* "otak keledai", "berotak kerbau", "otaknya (ditaruh) di dengkul",
  * "muka macam babi": a [mind] or [trait] word at word i, then a [beast]
  * right after it or after words of likeness (likeness: "macam",
- * "kayak", "sama dengan"), or a [low] or [insult] word after such words,
+ * "kayak", "sama dengan"), a [low] word after it or after such words
+ * ("otak dengkul", "otak kosong"), an [insult] word after such words,
  * or "di"/"ke" and a [low] place at most MIND_GAP words on in
  * its clause.  Returns the last word of that idiom, or i when there is
  * none ("otak pelaku", "gegar otak", "otak saya pusing", "otak macam mau
@@ -166,8 +167,8 @@ low_mind(const struct ctx *cx, size_t i)
     l = 0;
   k = i + 1 + l;
   if (k < n && !starts_clause(cx, k) &&
-      (word_is(cx, WC_BEAST, k) ||
-       (l > 0 && (word_is(cx, WC_LOW, k) || word_is(cx, WC_INSULT, k)))))
+      (word_is(cx, WC_BEAST, k) || word_is(cx, WC_LOW, k) ||
+       (l > 0 && word_is(cx, WC_INSULT, k))))
     return k;
   /* "dia pung otak bodo": a [mind] word called stupid right after it, as
    * low a mind as an animal's; only owned by an official (mind_owned)
@@ -354,7 +355,7 @@ aimed(const struct ctx *cx, size_t i, size_t e)
 {
   size_t end = skip_intensifiers(cx, e);
   int first, last;
-  size_t p = i - 1, nx = e + 1;
+  size_t p = i - 1, nx;
   int general = 0;
 
   /* "anjing bodok", "babi sial sekali": an animal with an [insult] word
@@ -406,6 +407,9 @@ aimed(const struct ctx *cx, size_t i, size_t e)
     return 1;
   if (!first && called_by_phrase(cx, i, last))
     return 1;
+  /* "anjing kau", "tai lah kau", "babi sekali kau": an intensifier or
+   * a particle may stand before the one addressed. */
+  nx = end + 1;
   if (nx < cx->nm->n && !starts_sentence(cx, nx) &&
       word_is(cx, WC_YOU, nx) &&
       (ends_clause(cx, nx) || word_is(cx, WC_PERSON, nx + 1) ||

@@ -159,15 +159,31 @@ kind_restated(const struct ctx *cx, size_t g)
   return 0;
 }
 
+/* The word before the group word at g (in the sentence from word a)
+ * that names its people, over a word of a former home ("warga eks Timor
+ * Timur", "pengungsi bekas Timor Timur": people by where they came
+ * from). */
+static size_t
+former_of(const struct ctx *cx, size_t a, size_t g)
+{
+  static const char *const former[] = {"eks", "ex", "bekas", NULL};
+  size_t h = g - 1;
+
+  if (h > a && !starts_clause(cx, h) && word_in(cx, h, former))
+    h--;
+  return h;
+}
+
 /* Is the group word at g (in the sentence from word a) named as a
- * group: after "orang", "suku", ... ("kami orang Sabu", the reporter's
+ * group: after "orang", "suku", ... (a word of a former home between or
+ * not: former_of) ("kami orang Sabu", the reporter's
  * own group, is not) or "beragama", "bersuku", after "semua" or a verb
  * of expelling, after "semua" and a person ("semua pegawai Kristen"),
  * before "semua", or doubled? */
 static int
 group_named(const struct ctx *cx, size_t a, size_t g)
 {
-  size_t p;
+  size_t p, h;
 
   /* "agama mereka", "suku itu", "dong pung bangsa": a religion or
    * people by a pronoun. */
@@ -184,9 +200,9 @@ group_named(const struct ctx *cx, size_t a, size_t g)
   /* After "orang", "suku", ...; or people by a [role] and their origin
    * ("Mahasiswa Papua", "pedagang Bugis"; "kami mahasiswa Papua" is the
    * reporter's own). */
-  if (g > a &&
-      (word_is(cx, WC_GROUPHEAD, g - 1) || word_is(cx, WC_ROLE, g - 1)))
-    return others_group(cx, a, g, g - 1);
+  h = g > a ? former_of(cx, a, g) : g;
+  if (h < g && (word_is(cx, WC_GROUPHEAD, h) || word_is(cx, WC_ROLE, h)))
+    return others_group(cx, a, g, h);
   /* "pegawai yang beragama Kristen", "guru bersuku Sabu": ber- and a
    * [kind] word names all who hold that religion or people. */
   if (g > a && !starts_clause(cx, g) && prefixed(cx, WC_KIND, g - 1, "ber"))
@@ -655,12 +671,72 @@ loot_taken(const struct ctx *cx, size_t k)
          !starts_clause(cx, k + 1) && word_is(cx, WC_LOOT, k + 1);
 }
 
+/* "cuma untuk dong pung kelompok", "hanya buat golongannya", "cuma utk
+ * mereka punya orang": at word k a [purpose] word right after "cuma" or
+ * "hanya", then their own kind: a [they] word owning (owning) a word of
+ * a circle (kelompok, golongan, suku, keluarga, kaum, orang), or such a
+ * word with "-nya".  Favouring their own, told as conduct. */
+static int
+favoured_own(const struct ctx *cx, size_t k)
+{
+  static const char *const only[] = {"cuma", "cuman", "cma", "hanya",
+                                     "hny", NULL};
+  static const char *const circle[] = {"kelompok", "golongan", "suku",
+                                       "keluarga", "kaum", "orang", NULL};
+  static const char *const circle_nya[] = {"kelompoknya", "golongannya",
+                                           "sukunya", "keluarganya",
+                                           "kaumnya", NULL};
+  size_t m = k + 1, n = cx->nm->n;
+
+  if (k == 0 || starts_clause(cx, k) || !word_is(cx, WC_PURPOSE, k) ||
+      !word_in(cx, k - 1, only) || m >= n || starts_clause(cx, m))
+    return 0;
+  if (word_in(cx, m, circle_nya))
+    return 1;
+  return m + 2 < n && !starts_clause(cx, m + 1) && !starts_clause(cx, m + 2) &&
+         word_is(cx, WC_THEY, m) && owning(cx, m + 1) &&
+         word_in(cx, m + 2, circle);
+}
+
+/* "urusan korupsi pun dong paling jago", "soal tipu mereka nomor satu":
+ * the [derogation] at word k put first as a topic (a topic word right
+ * before it), then a [they] word in its clause ("pun" or a link word
+ * between) that excels at it: "paling" and a word of skill, "nomor
+ * satu", or a word of skill alone.  Returns the [they] word, or k. */
+static size_t
+topic_master(const struct ctx *cx, size_t k)
+{
+  static const char *const topic[] = {"urusan", "soal", "masalah", "hal",
+                                      "bidang", NULL};
+  static const char *const skill[] = {"jago", "pintar", "pandai", "ahli",
+                                      "hebat", "lihai", "mahir", "juara",
+                                      NULL};
+  size_t m = k + 1, n = cx->nm->n;
+
+  if (k == 0 || starts_clause(cx, k) || !word_in(cx, k - 1, topic))
+    return k;
+  while (m < n && !starts_clause(cx, m) &&
+         (word_text_is(cx, m, "pun") || word_is(cx, WC_LINK, m)))
+    m++;
+  if (m + 1 >= n || starts_clause(cx, m) || starts_clause(cx, m + 1) ||
+      !word_is(cx, WC_THEY, m))
+    return k;
+  if (word_in(cx, m + 1, skill) ||
+      (m + 2 < n && !starts_clause(cx, m + 2) &&
+       ((word_text_is(cx, m + 1, "paling") && word_in(cx, m + 2, skill)) ||
+        (word_text_is(cx, m + 1, "nomor") &&
+         word_text_is(cx, m + 2, "satu")))))
+    return m;
+  return k;
+}
+
 /* "Jangan percaya orang Rote, ... mereka licik", "orang Bima yang jualan
  * di pasar, dorang tukang tipu": is the [derogation] at word k, in a
  * later clause than the group named at word g, the predicate of a
  * [they] word that restates the group: [link], [intensifier] or
  * generalising words between, and one person word right before it
- * ("tukang") or not.  A person between the group and the pronoun,
+ * ("tukang") or not; or the pronoun after it, the derogation its topic
+ * (topic_master).  A person between the group and the pronoun,
  * other than a place ("di kantor ini"), is whom it stands for ("lapor
  * pegawai bank, mereka pencuri ..."). */
 #define RESTATED_GAP 2
@@ -669,7 +745,9 @@ restated(const struct ctx *cx, size_t g, size_t k)
 {
   size_t t = k - 1, m;
 
-  if (t > g && word_is(cx, WC_PERSON, t) && !word_is(cx, WC_THEY, t))
+  if ((m = topic_master(cx, k)) > k)
+    t = m;
+  else if (t > g && word_is(cx, WC_PERSON, t) && !word_is(cx, WC_THEY, t))
     t--;
   while (t > g && k - t <= RESTATED_GAP + 1 && !starts_clause(cx, t + 1) &&
          !word_is(cx, WC_THEY, t) &&
@@ -768,7 +846,8 @@ virtue_at(const struct ctx *cx, size_t k)
 /* Is word k a derogation of the group named at word g: a [derogation]
  * word after it, right after it or in a sentence that generalises
  * (predicate_of), or what it is called (called_as); a crime told as an
- * idiom (loot_taken) only in such a sentence ("kepala desa orang Rote
+ * idiom (loot_taken) or favouring their own (favoured_own) only in such
+ * a sentence ("kepala desa orang Rote
  * makan uang BLT" tells what one man did); a [derogation] said of "mereka" restating it (restated); a
  * [derogation] the group undergoes ("jadi korban pencuri")
  * only after a link word closing its phrase; or "tidak bisa
@@ -797,7 +876,7 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
     return general || k - g <= 2 || predicate_of(cx, g, k) ||
            restated(cx, g, k) || called_as(cx, g, k);
   }
-  if (loot_taken(cx, k))
+  if (loot_taken(cx, k) || favoured_own(cx, k))
     return general || predicate_of(cx, g, k);
   return k >= g + 3 && word_is(cx, WC_TRUST, k) &&
          word_is(cx, WC_CAN, k - 1) && word_is(cx, WC_NOT, k - 2) &&

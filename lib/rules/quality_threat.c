@@ -963,12 +963,32 @@ blame_frame(const struct ctx *cx, size_t i)
   return 0;
 }
 
+static int never_wakes(const struct ctx *cx, size_t i, size_t *e);
+
+/* "kirim orang", "utus preman", "kirim anak-anak": a verb of sending at
+ * word k with people ([band], [kin], "org") right after it: an order
+ * given, as "suruh" is.  "kirim surat" sends a thing. */
+static int
+men_sent(const struct ctx *cx, size_t k)
+{
+  static const char *const send[] = {"kirim", "kirimkan", "mengirim",
+                                     "utus", "mengutus", NULL};
+
+  return word_in(cx, k, send) && k + 1 < cx->nm->n &&
+         !starts_clause(cx, k + 1) &&
+         (word_is(cx, WC_BAND, k + 1) || word_is(cx, WC_KIN, k + 1) ||
+          word_text_is(cx, k + 1, "org"));
+}
+
 /* "Adik saya sudah saya suruh cari alamat rumah mantri itu, biar dia
  * dihajar", "beta su suruh anak-anak muda tunggu di jalan, supaya itu
- * kepala desa dipukul": a passive verb of violence at word i in a clause
+ * kepala desa dipukul", "sy kirim org ke rmh pak kadis, biar dia tdk
+ * bisa jalan lg": a passive verb of violence or a death or crippling said
+ * softly (never_wakes) at word i in a clause
  * of purpose ("biar", "supaya", "agar") that names the one it is done to
  * (a person or "you", not the reporter, no [not] word), after an [order]
- * word earlier in the sentence whose agent is the reporter: the reporter
+ * word or people sent (men_sent) earlier in the sentence whose agent is
+ * the reporter: the reporter
  * sends others for that violence, whatever the errand.  "supaya dia
  * tidak dipukul" protects, and an official who sends men "biar saya
  * dihajar" is told. */
@@ -976,10 +996,11 @@ static int
 sent_for_harm(const struct ctx *cx, size_t i)
 {
   static const char *const so[] = {"biar", "supaya", "agar", "spy", NULL};
-  size_t c, k;
+  size_t c, k, e;
   int named = 0;
 
-  if (cx->reported[i] || !prefixed(cx, WC_HARM, i, "di"))
+  if (cx->reported[i] ||
+      !(prefixed(cx, WC_HARM, i, "di") || never_wakes(cx, i, &e)))
     return 0;
   c = clause_start(cx, i);
   if (starts_sentence(cx, c) || !word_in(cx, c, so))
@@ -992,7 +1013,7 @@ sent_for_harm(const struct ctx *cx, size_t i)
   if (!named)
     return 0;
   for (k = sentence_start(cx, c); k < c; k++)
-    if (word_is(cx, WC_ORDER, k) && self_agent(cx, k))
+    if ((word_is(cx, WC_ORDER, k) || men_sent(cx, k)) && self_agent(cx, k))
       return 1;
   return 0;
 }
@@ -1931,6 +1952,45 @@ left_to_do(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* The reporter as the agent carried over to the clause of word i: no
+ * person, "you" or reporter's word before word i in its clause, and the
+ * reporter's word (outside reported speech) in an earlier clause of its
+ * sentence, the nearest one returned; i when there is none. */
+static size_t
+carried_self(const struct ctx *cx, size_t i)
+{
+  size_t k, c = clause_start(cx, i), s = sentence_start(cx, i);
+
+  for (k = c; k < i; k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_SELF, k) ||
+        word_is(cx, WC_YOU, k))
+      return i;
+  for (k = c; k > s; k--)
+    if (word_is(cx, WC_SELF, k - 1) && !cx->reported[k - 1])
+      return k - 1;
+  return i;
+}
+
+/* "... taruh racun habis mereka semua", "... mati dia sekeluarga": after
+ * word i in its clause a death or "habis" right before a person, "you"
+ * or kin other than the reporter's: the outcome on people told with the
+ * act. */
+static int
+people_finished(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = i + 1; k + 1 < cx->nm->n && !starts_clause(cx, k) &&
+                  !starts_clause(cx, k + 1);
+       k++)
+    if ((word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BEFALL, k) ||
+         word_text_is(cx, k, "habis")) &&
+        (other_person(cx, k + 1) || word_is(cx, WC_YOU, k + 1) ||
+         (word_is(cx, WC_KIN, k + 1) && !word_is(cx, WC_SELF, k + 2))))
+      return 1;
+  return 0;
+}
+
 /* "saya campur racun di kopi pak sekdes", "racun tikus untuk teh kepala
  * dusun", "sy sudah beli racun tikus, nanti sy campur di kopi pak
  * sekdes", "sa su siapkan racun untuk dia pung kopi": a [poison] word at
@@ -1969,6 +2029,13 @@ poison_served(const struct ctx *cx, size_t i)
     if (word_is(cx, WC_SELF, k))
       a = k;
   if (a != i && food_first(cx, a) && intended(cx, i, a, 0))
+    return 1;
+  /* "Sumur yang dipakai keluarga sekdes sudah saya tahu tempatnya,
+   * sekali taruh racun habis mereka semua": no one before the poison in
+   * its clause, the reporter of an earlier clause carries over. */
+  b = a == i ? carried_self(cx, i) : i;
+  if (b < i && food_first(cx, b) &&
+      (intended(cx, i, b, 0) || people_finished(cx, i)))
     return 1;
   for (k = i + 1; k + 1 < cx->nm->n && !starts_sentence(cx, k + 1); k++) {
     f = k + 1;
@@ -2442,13 +2509,36 @@ kin_pressed(const struct ctx *cx, size_t i)
          !starts_clause(cx, i - 1) && word_is(cx, WC_SELF, i - 2);
 }
 
+/* "(ikut) kena" ending its clause at word k, or "kena" and what comes
+ * of it ("kena akibatnya", "kena getahnya", "kena imbasnya"): the
+ * consequence borne.  "kena demam" is an illness. */
+static int
+hit_too(const struct ctx *cx, size_t k)
+{
+  static const char *const fruit[] = {"akibat", "getah", "imbas", NULL};
+  const struct word *w;
+  size_t f;
+
+  if (!word_text_is(cx, k, "kena"))
+    return 0;
+  if (k + 1 >= cx->nm->n || starts_clause(cx, k + 1))
+    return 1;
+  w = &cx->nm->w[k + 1];
+  for (f = 0; fruit[f] != NULL; f++)
+    if (w->len >= strlen(fruit[f]) &&
+        memcmp(cx->nm->text + w->off, fruit[f], strlen(fruit[f])) == 0)
+      return 1;
+  return 0;
+}
+
 /* "anak istrinya yang akan tanggung akibatnya", "keluarga kepala desa
  * akan ikut menanggung akibatnya", "anak istrinya tidak akan aman lagi":
  * [kin] words opening at word i ("dan"/"serta" may join them: "anak dan
  * istri"), owned by someone else ("-nya" on the last, or a person named
  * right after them), then in their clause (link words such as "yang" or
  * "itu", modal words and "ikut" between) the consequences borne
- * ("tanggung akibat...") or no safety (not_safe); after a condition on
+ * ("tanggung akibat...", "ikut kena": hit_too) or no safety (not_safe);
+ * after a condition on
  * an official (if_person_before), for a family named after "tunggu
  * saja"/"awas" (menace_opens), sworn or in an ultimatum (kin_pressed),
  * or with the reporter knowing where later in the sentence
@@ -2492,7 +2582,7 @@ kin_doomed(const struct ctx *cx, size_t i)
         cx->nm->w[k + 1].len >= 6 &&
         memcmp(cx->nm->text + cx->nm->w[k + 1].off, "akibat", 6) == 0)
       return 1;
-    if (not_safe(cx, k))
+    if (not_safe(cx, k) || hit_too(cx, k))
       return 1;
     if (!word_is(cx, WC_MODAL, k) && !word_is(cx, WC_NOT, k) &&
         !word_is(cx, WC_LINK, k) && !word_text_is(cx, k, "ikut"))
@@ -2559,12 +2649,36 @@ death_asked(const struct ctx *cx, size_t i)
   return (who || clause_start(cx, i) + 1 == i) && menace_after(cx, i);
 }
 
+/* "di depan rumah kades", "di kantor camat", "dekat rmh pak kadis":
+ * from word p, "di" or a word of nearness, at most one more such word,
+ * then a house or office ("rumah", "rmh", "kantor") and a person other
+ * than the reporter owning it, in one clause.  Returns that person's
+ * word, or the number of words when there is none. */
+static size_t
+house_of(const struct ctx *cx, size_t p)
+{
+  static const char *const at[] = {"di", "depan", "dpn", "belakang",
+                                   "dekat", "samping", "sekitar", NULL};
+  static const char *const house[] = {"rumah", "rmh", "kantor", NULL};
+  size_t m, n = cx->nm->n;
+
+  for (m = p;
+       m < n && m < p + 2 && !starts_clause(cx, m) && word_in(cx, m, at); m++)
+    ;
+  if (m == p || m + 1 >= n || starts_clause(cx, m) ||
+      starts_clause(cx, m + 1) || !word_in(cx, m, house))
+    return n;
+  return other_person(cx, m + 1) ? m + 1 : n;
+}
+
 /* "beta tunggu dia di pasar", "saya cegat kades", "beta suru ade dong
  * cari itu kepala dusun": the reporter, or the reporter's people sent
  * (remote_agent), lying in wait for or going after a person at word k
  * ("tunggu", "cegat", "hadang", "cari", "kejar", or their me- forms), a
  * person other than the reporter right after it ("itu" between or not)
- * or the person as "-nya" on the verb ("kami akan menunggunya"). */
+ * or at that person's house or office (house_of: "tunggu di depan rumah
+ * kades"), or the person as "-nya" on the verb ("kami akan
+ * menunggunya"). */
 static int
 lying_in_wait(const struct ctx *cx, size_t k)
 {
@@ -2585,7 +2699,8 @@ lying_in_wait(const struct ctx *cx, size_t k)
     return 0;
   if (word_text_is(cx, p, "itu") && !starts_clause(cx, p))
     p++;
-  if (!other_person(cx, p) || starts_clause(cx, p))
+  if (!(other_person(cx, p) || (p = house_of(cx, p)) < cx->nm->n) ||
+      starts_clause(cx, p))
     return 0;
   return self_agent(cx, k) || remote_agent(cx, k);
 }
@@ -2772,21 +2887,45 @@ named_dead(const struct ctx *cx, size_t i)
   return dead_subject(cx, i);
 }
 
+/* "saya jamin", "sy janji", "beta sumpah": the reporter's pledge ending
+ * at word k (a [promise] word right after a [self] word), said between
+ * a person and what is promised of them ("kades itu sy jamin tdk akan
+ * hidup lama"). */
+static int
+pledge_at(const struct ctx *cx, size_t k)
+{
+  return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_PROMISE, k) &&
+         word_is(cx, WC_SELF, k - 1);
+}
+
 /* Is a death said softly at word i ("tinggal nama", "tidak bangun
  * lagi") said of a person: "dia", "mereka", "kau" or a person who is no
  * office or building before it, modal and link words between ("bupati
- * itu"), of someone coming home so ("pulang"), or foretold of an
- * official (soon_of)? */
+ * itu"), the reporter's pledge too ("kades itu sy jamin", pledge_at),
+ * a name after the person word ("camat Amabi itu"), of someone coming
+ * home so ("pulang"), or foretold of an official (soon_of)? */
 static int
 dead_subject(const struct ctx *cx, size_t i)
 {
   size_t k, m;
 
-  for (k = i - 1; k > 0 && !starts_clause(cx, k) &&
-                  (word_is(cx, WC_MODAL, k) ||
-                   (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k)));
-       k--)
+  k = i - 1;
+  while (k > 0 && !starts_clause(cx, k)) {
+    if (pledge_at(cx, k) && k > 1 && !starts_clause(cx, k - 1))
+      k -= 2;
+    else if (word_is(cx, WC_MODAL, k) ||
+             (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k)))
+      k--;
+    else
+      break;
+  }
+  /* "camat Amabi itu": the name after the office word is theirs */
+  for (m = k; m > 0 && k - m < CTX_BEFORE && !starts_clause(cx, m) &&
+              (cx->nm->w[m].flags & WORD_TITLE) && !word_is(cx, WC_PERSON, m);
+       m--)
     ;
+  if (m < k && word_is(cx, WC_PERSON, m))
+    k = m;
   if (word_text_is(cx, k, "pulang") || word_text_is(cx, k, "dia") ||
       word_is(cx, WC_THEY, k) || word_is(cx, WC_YOU, k) || soon_of(cx, k))
     return 1;
@@ -2801,21 +2940,53 @@ dead_subject(const struct ctx *cx, size_t i)
   return starts_clause(cx, m) || function_word(cx, m - 1);
 }
 
-/* "dia sonde bangun lai", "tidak akan bangun lagi", "tidak bisa bangun
- * lagi": a [not] word at word i, a [will] or [can] word or not, then
- * "bangun" and "lagi"/"lai"/"lg": someone who will not wake again. */
+/* A death said softly at word i, its last word put in *e:
+ * - a [not] word, a [will] or [can] word or not, then "bangun" and
+ *   "lagi"/"lai"/"lg" (will not wake again), or after a [can] word a
+ *   faculty lost ("tdk bisa jalan lg": crippled), "hidup lama" (will not live
+ *   long), or "lewat" and a time ("sonde akan lewat tahun baru": will not
+ *   live to see it);
+ * - the grave as a destination: "ke" or "masuk" and a [grave] word that
+ *   ends its clause ("pindahkan dia ke kuburan", "masuk liang lahat";
+ *   "ke kuburan bapaknya" is a grave visited), or a passive of burying
+ *   ("dikubur").
+ * Who and when are the callers' to check. */
 static int
-never_wakes(const struct ctx *cx, size_t i)
+never_wakes(const struct ctx *cx, size_t i, size_t *e)
 {
   static const char *const again[] = {"lagi", "lai", "lg", NULL};
+  static const char *const when[] = {"tahun", "thn", "bulan", "bln",
+                                     "minggu", "mgg", "natal", "paskah",
+                                     "lebaran", "hari", NULL};
+  static const char *const limb[] = {"jalan", "berjalan", "berdiri",
+                                     "bicara", "melihat", "lihat", NULL};
   size_t k = i + 1, n = cx->nm->n;
+  int can;
 
+  if (buried(cx, i)) {
+    *e = i;
+    return 1;
+  }
+  if ((word_text_is(cx, i, "ke") || word_text_is(cx, i, "masuk")) &&
+      k < n && !starts_clause(cx, k) && word_is(cx, WC_GRAVE, k)) {
+    if (k + 1 < n && word_text_is(cx, k + 1, "lahat") &&
+        !starts_clause(cx, k + 1))
+      k++;
+    *e = k;
+    return k + 1 >= n || starts_clause(cx, k + 1);
+  }
   if (!word_is(cx, WC_NOT, i) || k >= n || starts_clause(cx, k))
     return 0;
-  if (word_is(cx, WC_WILL, k) || word_is(cx, WC_CAN, k))
+  can = word_is(cx, WC_CAN, k);
+  if (word_is(cx, WC_WILL, k) || can)
     k++;
-  return k + 1 < n && !starts_clause(cx, k) && !starts_clause(cx, k + 1) &&
-         word_text_is(cx, k, "bangun") && word_in(cx, k + 1, again);
+  if (k + 1 >= n || starts_clause(cx, k) || starts_clause(cx, k + 1))
+    return 0;
+  *e = k + 1;
+  return ((word_text_is(cx, k, "bangun") || (can && word_in(cx, k, limb))) &&
+          word_in(cx, k + 1, again)) ||
+         (word_text_is(cx, k, "hidup") && word_text_is(cx, k + 1, "lama")) ||
+         (word_text_is(cx, k, "lewat") && word_in(cx, k + 1, when));
 }
 
 /* Does a time to come stand in the clause of word i, before it or in
@@ -2845,23 +3016,27 @@ time_to_come(const struct ctx *cx, size_t i, size_t e)
 }
 
 /* "Malam Minggu dia sonde bangun lai" after "botong sendiri yang urus
- * dia", "minggu depan dia tidak akan bangun lagi": someone who will not
- * wake again (never_wakes) said of a person (dead_subject), with a time
- * to come in its clause (time_to_come) and no [past] word, the reporter
- * named in its sentence or the one before outside reported speech.  A
+ * dia", "minggu depan dia tidak akan bangun lagi", "sebelum kami
+ * pindahkan dia ke kuburan": a death said softly (never_wakes) of a
+ * person (dead_subject), with a time to come in its clause (time_to_come)
+ * and no [past] word, the reporter named in its sentence or the one
+ * before outside reported speech, or in a message relayed to an official
+ * (relayed_to).  A
  * death told ("tidak bangun lagi setelah disuntik", "sudah tidak bangun
  * lagi") is none. */
 static int
 wakes_no_more(const struct ctx *cx, size_t i)
 {
-  size_t k, s;
+  size_t k, s, e;
 
-  if (i == 0 || starts_clause(cx, i) || !never_wakes(cx, i) ||
-      !dead_subject(cx, i) || !time_to_come(cx, i, i + 2))
+  if (i == 0 || starts_clause(cx, i) || !never_wakes(cx, i, &e) ||
+      !dead_subject(cx, i) || !time_to_come(cx, i, e))
     return 0;
   for (k = clause_start(cx, i); k < i; k++)
     if (word_is(cx, WC_PAST, k))
       return 0;
+  if (relayed_to(cx, i))
+    return 1;
   s = sentence_start(cx, i);
   if (s > 0)
     s = sentence_start(cx, s - 1);
@@ -3156,7 +3331,7 @@ watched_warned(const struct ctx *cx, size_t i)
 void
 judge_threat(struct ctx *cx, size_t i)
 {
-  size_t k, o;
+  size_t k, o, e;
   int self, harm = harm_word(cx, i, &self);
   int start = (starts_clause(cx, i) && !active_form(cx, i) &&
                !named_weapon(cx, i)) ||
@@ -3223,7 +3398,9 @@ judge_threat(struct ctx *cx, size_t i)
    * aja"), with a death, violence (SMS "bkr" too), ruin ("jadi abu",
    * ruin_of), the grave ("masuk kubur", "pulang dalam peti", "akan
    * dikubur": buried), a name left ("bupati itu tinggal nama":
-   * named_dead) or a broken limb ("patah kakinya", limb_broken)
+   * named_dead), a death said softly of someone ("camat itu sonde akan
+   * lewat tahun baru", never_wakes) or a broken limb ("patah kakinya",
+   * limb_broken)
    * after it; "disuruh tunggu saja" is the reporter being put off. */
   if (word_is(cx, WC_WAIT, i) && word_is(cx, WC_INTENS, i + 1) &&
       (starts_clause(cx, i) || word_is(cx, WC_YOU, i - 1) ||
@@ -3233,6 +3410,7 @@ judge_threat(struct ctx *cx, size_t i)
       if (word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_HARM, k) ||
           sms_harm(cx, k) ||
           ruin_of(cx, k) || home_dead(cx, k) || named_dead(cx, k) ||
+          (never_wakes(cx, k, &e) && k > 0 && dead_subject(cx, k)) ||
           word_is(cx, WC_GRAVE, k) ||
           buried(cx, k) || limb_broken(cx, k))
         found(cx, i, QUALITY_THREAT, "threat");

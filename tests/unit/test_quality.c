@@ -1380,6 +1380,16 @@ static const struct judge_case kin_cases[] = {
    "diperbaiki.", QUALITY_CLEAN, 0},
   {"Kepala desa bilang anak istri saya akan tanggung akibatnya kalau saya "
    "lapor.", QUALITY_CLEAN, 0},
+  /* "ikut kena" (hit too) ending the clause, or "kena akibatnya", is the
+   * consequence borne; "kena demam" is an illness. */
+  {"Kalau camat tidak kembalikan uang kami minggu ini, kami buat dia susah, "
+   "anak istrinya juga ikut kena.", QUALITY_THREAT, 0},
+  {"Kalau kades masih potong BLT, keluarganya nanti kena getahnya.",
+   QUALITY_THREAT, 0},
+  {"Kalau kades sakit, anak istrinya juga ikut kena demam.", QUALITY_CLEAN,
+   0},
+  {"Kalau gaji terus dipotong, keluarga guru honorer ikut kena.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_kin_harmed)
@@ -1684,6 +1694,17 @@ static const struct judge_case mind_cases[] = {
   {"Anak sapi bantuan dinas mukanya seperti kerbau, bukan sapi bali.",
    QUALITY_CLEAN, 0},
   {"Saya pung otak macam mau pecah, antre di Dukcapil dari pagi.",
+   QUALITY_CLEAN, 0},
+  /* A [low] word right after the mind ("otak dengkul", "otak kosong"),
+   * aimed: a mind of low worth as much as likened to one.  An empty
+   * office beside the mastermind of a crime is none. */
+  {"Pak lurah, lu ni memang otak kosong, surat tanah sonde diurus.",
+   QUALITY_INSULT, 0},
+  {"Kepala dinas itu otak dengkul, laporan dana ditolak terus.",
+   QUALITY_INSULT, 0},
+  {"Kantor desa kosong, otak pelaku pencurian beras belum ditangkap.",
+   QUALITY_CLEAN, 0},
+  {"Anak-anak jangan dibiarkan otak kosong, guru honor harus dibayar.",
    QUALITY_CLEAN, 0},
 };
 
@@ -2146,6 +2167,29 @@ static const struct judge_case never_wakes_cases[] = {
   {"Kata dokter, kalau tidak cepat dirujuk, dia bisa tidak bangun lagi.",
    QUALITY_CLEAN, 0},
   {"Dana desa dipakai kepala desa untuk bangun rumah pribadinya lagi.",
+   QUALITY_CLEAN, 0},
+  /* The same promise with the grave as a destination ("ke kuburan",
+   * "dikubur", "masuk liang lahat"), a life not long ("tidak akan hidup
+   * lama") or a time not lived to ("tidak akan lewat bulan depan"),
+   * after "tunggu saja" or in a message relayed to the official too.  A
+   * burial told, a grave visited, a document's deadline, a death feared
+   * are none. */
+  {"Bendahara itu lebih baik pergi dari Soe sebelum kami antar dia ke "
+   "kuburan.", QUALITY_THREAT, 0},
+  {"Tunggu saja, camat Amabi itu tidak akan lewat bulan depan.",
+   QUALITY_THREAT, 0},
+  {"Sampaikan ke pak camat, kantor yang dia tipu itu nanti jadi tempat dia "
+   "dikubur.", QUALITY_THREAT, 0},
+  {"Lurah Oebobo itu saya jamin tidak akan hidup lama, lihat saja nanti.",
+   QUALITY_THREAT, 0},
+  {"Kalau dana desa tidak kembali, kades itu akan masuk liang lahat, "
+   "percaya saya.", QUALITY_THREAT, 0},
+  {"Bapak saya sudah dikubur kemarin di kampung.", QUALITY_CLEAN, 0},
+  {"Besok saya ke kuburan bapak saya di Baun.", QUALITY_CLEAN, 0},
+  {"Besok kami ke kuburan bapaknya bersama keluarga.", QUALITY_CLEAN, 0},
+  {"Surat izin saya tidak akan lewat bulan ini, kata petugas.",
+   QUALITY_CLEAN, 0},
+  {"Saya takut mama saya tidak akan hidup lama kalau tidak dirujuk.",
    QUALITY_CLEAN, 0},
 };
 
@@ -2623,6 +2667,17 @@ static const struct judge_case reserved_cases[] = {
   {"Saya cari kepala desa untuk lapor parang saya dicuri.", QUALITY_CLEAN,
    0},
   {"Polisi cari pelaku dengan senjata lengkap.", QUALITY_CLEAN, 0},
+  /* Lying in wait at the official's house or office ("tunggu di depan
+   * rumah kades"), as much as for the official; waiting there with a
+   * letter, or for hours in vain, is none. */
+  {"Besok pagi saya tunggu di depan kantor camat Amabi dengan parang.",
+   QUALITY_THREAT, 0},
+  {"Malam ini kami hadang di rumah lurah itu bawa tombak.", QUALITY_THREAT,
+   0},
+  {"Saya tunggu di depan kantor camat dari pagi, petugas tidak datang.",
+   QUALITY_CLEAN, 0},
+  {"Saya tunggu di depan rumah kades dengan surat pengantar.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_reserved)
@@ -3398,6 +3453,20 @@ static const struct judge_case sent_harm_cases[] = {
    QUALITY_CLEAN, 0},
   {"Kepala desa suruh orang cari alamat rumah saya, biar saya dihajar.",
    QUALITY_CLEAN, 0},
+  /* People sent ("kirim orang", "utus preman") as others are ordered,
+   * and a crippling outcome ("biar dia tidak bisa jalan lagi") as the
+   * purpose; people sent to fetch a document, or so that an official can
+   * sign, are errands. */
+  {"Beta su kirim orang ke kantor camat besok, biar dia sonde bisa "
+   "berdiri lagi.", QUALITY_THREAT, 0},
+  {"Kami utus preman ke rumah bendahara, supaya dia tidak bisa jalan "
+   "lagi.", QUALITY_THREAT, 0},
+  {"Saya kirim orang ke kantor desa untuk ambil surat keterangan, biar "
+   "cepat selesai.", QUALITY_CLEAN, 0},
+  {"Saya kirim orang ke rumah kades supaya dia bisa tanda tangan surat "
+   "lagi.", QUALITY_CLEAN, 0},
+  {"Petugas kirim orang ke rumah saya, biar saya tidak bisa jalan lagi.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_sent_harm)
@@ -3887,6 +3956,16 @@ static const struct judge_case poison_kupang_cases[] = {
   {"Sa mau campur racun ke itu kades pung teh.", QUALITY_THREAT, 0},
   {"Beta nanti taru racun tikus di itu gudang kopi, kepala desa tidak "
    "kasih bantuan obat hama.", QUALITY_CLEAN, 0},
+  /* The drink put first in a clause of the reporter's, the poison in a
+   * later clause with no agent of its own: the reporter's still, with
+   * its outcome on people after it.  Poison found, or with no outcome
+   * on anyone, is none. */
+  {"Air minum di rumah camat itu saya sudah tahu dari mana, tinggal "
+   "taruh racun mati dia sekeluarga.", QUALITY_THREAT, 0},
+  {"Sumur di rumah kades sudah saya periksa, ternyata ada racun hama di "
+   "dekatnya.", QUALITY_CLEAN, 0},
+  {"Sumur di rumah kades sudah saya periksa kemarin, ada racun, mati "
+   "ikan di kolam.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_poison_kupang)
@@ -3964,6 +4043,15 @@ static const struct judge_case filth_cases[] = {
    "datang.", QUALITY_CLEAN, 0},
   {"Pasar Inpres penuh kotoran dan kepala pasar diam saja.", QUALITY_CLEAN,
    0},
+  /* A filth or animal word with "you" after it, a particle ("lah") or an
+   * intensifier between, is called at the one addressed; manure told of
+   * is its literal sense. */
+  {"Tai lah ko pak camat, KTP su tiga bulan belum jadi.", QUALITY_INSULT,
+   0},
+  {"Anjing sekali kau pak kades, bantuan beras kau jual.", QUALITY_INSULT,
+   0},
+  {"Tai sapi di depan kantor desa tidak dibersihkan lah, kau tahu sendiri.",
+   QUALITY_CLEAN, QUALITY_MARK_LITERAL},
 };
 
 START_TEST(quality_judge_filth)
@@ -4111,6 +4199,17 @@ static const struct judge_case victim_cases[] = {
    "kami.", QUALITY_CLEAN, 0},
   {"Orang Alor di desa kami tidak dapat BLT, mereka korban kades yang "
    "korupsi.", QUALITY_CLEAN, 0},
+  /* The derogation put first as the topic, the restating pronoun after
+   * it as the one who excels at it ("soal tipu, dorang paling jago"); a
+   * crime the group fights, or another person excelling, is none. */
+  {"Orang Sabu tu ramah sa, tapi soal tipu dorang paling jago.",
+   QUALITY_SARA, 0},
+  {"Orang Bima di pasar itu, urusan mencuri mereka nomor satu.",
+   QUALITY_SARA, 0},
+  {"Orang Rote di desa kami, urusan lawan korupsi mereka paling berani.",
+   QUALITY_CLEAN, 0},
+  {"Orang Sabu di desa kami tertipu, soal tipu camat itu paling jago.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_group_victim)
@@ -4554,6 +4653,18 @@ static const struct judge_case sole_purpose_cases[] = {
    QUALITY_CLEAN, 0},
   {"Kepala desa orang Rote korupsi dana desa untuk bangun rumah.",
    QUALITY_CLEAN, 0},
+  /* Favouring their own kind only ("cuma untuk dong pung kelompok",
+   * "hanya buat golongannya sendiri"), said of the group in a sentence
+   * that generalises, is a derogation of its conduct.  An official's
+   * own family favoured is what happened. */
+  {"Kalau orang Katolik yang jadi kepala dinas, pasti beasiswa hanya untuk "
+   "mereka punya golongan.", QUALITY_SARA, 0},
+  {"Orang Bugis di pasar itu selalu kasih kios cuma buat kelompoknya "
+   "sendiri.", QUALITY_SARA, 0},
+  {"Orang Sabu di desa kami tidak dapat bantuan, bantuan cuma untuk kades "
+   "pung keluarga.", QUALITY_CLEAN, 0},
+  {"Kelompok tani orang Rote dapat traktor untuk kelompoknya sendiri dari "
+   "dinas.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_sole_purpose)
@@ -4618,6 +4729,17 @@ static const struct judge_case sent_home_cases[] = {
    0},
   {"Mesin pompa air itu perusak, kembalikan saja ke toko.", QUALITY_CLEAN,
    0},
+  /* People named by a former home ("warga eks Timor Timur", "pengungsi
+   * bekas ...") are a group as "warga Timor" is: shut out or sent back.
+   * Named as the ones wronged, or by the reporter of themselves, none. */
+  {"Pengungsi bekas Timor Timur di Tuapukan jangan diberi jatah beras "
+   "lagi.", QUALITY_SARA, 0},
+  {"Warga eks Timor Timur di Noelbaki itu pendatang, pulangkan saja "
+   "semua.", QUALITY_SARA, 0},
+  {"Warga eks Timor Timur di Tuapukan belum terima jatah beras tiga "
+   "bulan.", QUALITY_CLEAN, 0},
+  {"Kami warga eks Timor Timur, bantuan rumah kami belum dibangun.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_sent_home)
