@@ -2426,6 +2426,9 @@ office_word(const struct tokens *ts, int i, size_t *k, int *n)
 static int
 office_tier(const struct tokens *ts, int j)
 {
+  /* "Satpol PP Kota Kupang": the tier follows "PP" (office_name()). */
+  if (j < ts->n && is(&ts->t[j], "pp"))
+    j++;
   for (; j < ts->n && !stop_at(ts, j) &&
          word_in(&ts->t[j], office_filler) >= 0; j++) {
     if (is(&ts->t[j], "kota"))

@@ -1516,6 +1516,28 @@ START_TEST(kota_and_kabupaten_offices)
 }
 END_TEST
 
+/* "Satpol PP" is written as two words: the tier after "PP" ("Satpol PP
+ * Kota Kupang", "Satpol PP Kab. Kupang") still tells the city's unit
+ * from the regency's; one tier, or none on one side, agrees. */
+START_TEST(satpol_pp_keeps_its_tier)
+{
+  static const struct pair_case t[] = {
+    {"Anggota Satpol PP Kota Kupang menyita lapak pedagang dan minta "
+     "tebusan Rp 500.000",
+     "Satpol PP Kabupaten Kupang sita lapak pedagang, minta tebusan Rp "
+     "500.000", 1, 1},
+    {"petugas Satpol PP Kab. Kupang minta uang keamanan dari pedagang",
+     "oknum Satpol PP Kota Kupang minta uang keamanan dari pedagang", 1, 0},
+    {"Satpol PP Kota Kupang menyita gerobak saya",
+     "anggota satpol pp kota kupang sita gerobak", 0, 1},
+    {"Satpol PP Kabupaten Kupang menyita gerobak saya",
+     "Satpol PP Kupang sita gerobak", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* An office of "Kupang" (city or regency) with the place it stands in
  * after "di" ("Samsat Kupang di Oebobo"): the kabupaten/kota of that
  * place, not the other one ("Samsat Kabupaten Kupang di Oelamasi"). */
@@ -3506,6 +3528,7 @@ incident_suite(void)
   tcase_add_test(tc, kota_and_kabupaten_offices);
   tcase_add_test(tc, kupang_placed_by_its_town);
   tcase_add_test(tc, tiers_after_fields_of_words);
+  tcase_add_test(tc, satpol_pp_keeps_its_tier);
   tcase_add_test(tc, field_offices_of_two_kabupaten);
   tcase_add_test(tc, field_offices_of_province_and_kabupaten);
   tcase_add_test(tc, villages_of_either_kind);
