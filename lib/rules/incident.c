@@ -4946,6 +4946,7 @@ incident_rule_for(double words, struct incident_rule *r)
   r->words_one = words * INCIDENT_ONE;
   r->words_two = words * INCIDENT_TWO;
   r->words_low = words * INCIDENT_LOW;
+  r->words_all = words * INCIDENT_ALL;
 }
 
 int
@@ -4973,6 +4974,13 @@ incident_same(const struct incident *a, const struct incident *b,
       (a->n[INCIDENT_AMOUNT] == 0) != (b->n[INCIDENT_AMOUNT] == 0) &&
       !what_shared(a, b) && !service_shared(a, b) && !day_shared(a, b))
     return words >= r->words;
+  /* Who, where, how much and the day all told alike (four specifics
+   * that strangers seldom share all of) and none apart: the incident
+   * retold, in however few common words. */
+  if (kind_shared(a, b, INCIDENT_PERSON) &&
+      kind_shared(a, b, INCIDENT_OFFICE) &&
+      kind_shared(a, b, INCIDENT_AMOUNT) && day_shared(a, b))
+    return words >= r->words_all;
   /* An anchor and what it is about (a good share of the content words
    * of the shorter: a long story shares a few of them with many others);
    * or an anchor, a detail and one content word or the service asked for

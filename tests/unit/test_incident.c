@@ -2623,6 +2623,39 @@ START_TEST(village_staff_retold_in_kupang_words)
 }
 END_TEST
 
+/* A retelling in other words (Kupang Malay, numbers as words, an
+ * acronym for the office) that names the same officer, office, amount
+ * and day as the ticket: four specifics alike and none apart are one
+ * incident, however few words the two share.  Without the officer's
+ * name, three specifics still need the words. */
+START_TEST(four_specifics_alike_need_few_words)
+{
+  static const struct pair pairs[] = {
+    {"Pengurusan akta kelahiran anak kami di Dinas Kependudukan dan "
+     "Pencatatan Sipil Kabupaten Ende dipungut Rp 200.000 oleh oknum "
+     "pegawai bernama Maria, padahal layanan itu gratis menurut aturan. "
+     "Kejadian tanggal 14 Mei 2026.",
+     "Sa antar ade pi kantor Dukcapil Ende hari Kamis tgl 14 Mei. Ibu "
+     "Maria bilang kalo mau cepat jadi harus kasi dua ratus ribu, jadi "
+     "katong pulang ambil doi dulu.", 1},
+    {"Petugas Samsat Kabupaten Belu di Atambua bernama Agus meminta Rp "
+     "300.000 untuk mempercepat proses balik nama kendaraan bermotor saya "
+     "pada 5 Agustus 2026, tanpa kuitansi resmi.",
+     "Beta pi urus surat oto di Samsat Belu tanggal lima Agustus. Pak Agus "
+     "bilang harus kasi tiga ratus ribu dolo baru bisa selesai hari itu, "
+     "kalo sonde ya tunggu dua minggu.", 1},
+    {"Petugas Samsat Kabupaten Belu di Atambua meminta Rp 300.000 untuk "
+     "mempercepat proses balik nama kendaraan bermotor saya pada 5 Agustus "
+     "2026, tanpa kuitansi resmi.",
+     "Beta pi urus surat oto di Samsat Belu tanggal lima Agustus. Petugas "
+     "bilang harus kasi tiga ratus ribu dolo baru bisa selesai hari itu, "
+     "kalo sonde ya tunggu dua minggu.", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3529,6 +3562,7 @@ incident_suite(void)
   tcase_add_test(tc, kupang_placed_by_its_town);
   tcase_add_test(tc, tiers_after_fields_of_words);
   tcase_add_test(tc, satpol_pp_keeps_its_tier);
+  tcase_add_test(tc, four_specifics_alike_need_few_words);
   tcase_add_test(tc, field_offices_of_two_kabupaten);
   tcase_add_test(tc, field_offices_of_province_and_kabupaten);
   tcase_add_test(tc, villages_of_either_kind);
