@@ -3014,6 +3014,20 @@ static const struct {
 static const char *const absent_words[] = {
   "masuk", "hadir", "praktik", "praktek", "mengajar", "ngajar", NULL,
 };
+/* Verbs of handing over that, after a negation and before a paper a
+ * citizen is owed ("tidak memberikan undangan", "sonde kasi rapor"),
+ * tell it withheld: a service failed.  Money or aid withheld is money;
+ * a receipt not given is part of the fee's story. */
+static const char *const given_words[] = {
+  "memberikan", "memberi", "diberikan", "diberi", "kasih", "kasi",
+  "dikasih", "dikasi", "menyerahkan", "diserahkan", "membagikan",
+  "dibagikan", NULL,
+};
+static const char *const owed_papers[] = {
+  "undangan", "rapor", "raport", "ijazah", "ktp", "kk", "akta", "akte",
+  "sertifikat", "kartu", "formulir", "blangko", "c6", NULL,
+};
+#define OWED_NEAR 3         /* tokens after the verb */
 static const char *const negations[] = {
   "tidak", "tdk", "tak", "sonde", "son", "jarang", "nggak", "gak", "ga",
   NULL,
@@ -3114,6 +3128,7 @@ static unsigned
 act_at(const struct tokens *ts, int i)
 {
   const struct token *t = &ts->t[i];
+  unsigned act;
   int k;
   size_t e;
 
@@ -3134,11 +3149,16 @@ act_at(const struct tokens *ts, int i)
   if (word_in(t, late_words) >= 0 && i > 0 &&
       (is(&ts->t[i - 1], "belum") || is(&ts->t[i - 1], "blm")))
     return ACT_FAILED;
-  /* "tidak masuk", "tidak pernah masuk", "sonde pernah ada di kantor" */
-  for (k = i - 1; k >= 0 && k >= i - 2 && word_in(t, absent_words) >= 0;
-       k--)
+  /* "tidak masuk", "tidak pernah masuk", "sonde pernah ada di kantor";
+   * "tidak memberikan undangan" (given_words[]) */
+  act = word_in(t, absent_words) >= 0 ? ACT_ABSENT : 0;
+  for (k = i + 1; k < ts->n && k <= i + OWED_NEAR && !ts->t[k].stop &&
+                  word_in(t, given_words) >= 0; k++)
+    if (word_in(&ts->t[k], owed_papers) >= 0)
+      act = ACT_FAILED;
+  for (k = i - 1; k >= 0 && k >= i - 2 && act != 0; k--)
     if (word_in(&ts->t[k], negations) >= 0)
-      return ACT_ABSENT;
+      return act;
   return 0;
 }
 

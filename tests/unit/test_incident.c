@@ -2656,6 +2656,33 @@ START_TEST(four_specifics_alike_need_few_words)
 }
 END_TEST
 
+/* Something withheld ("tidak memberikan undangan", "sonde kasi
+ * rapor") is another act than money asked or handed out at one office
+ * that day: vote buying and invitations withheld in one election are two
+ * incidents.  A ticket that tells both acts is still the one a retelling
+ * of either names. */
+START_TEST(withheld_is_another_act_than_money)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Desa Oebola membagikan uang Rp 50.000 kepada warga agar "
+     "memilih istrinya dalam Pilkades 3 November 2025.",
+     "Panitia Pilkades Oebola sonde kasi surat undangan memilih ke warga RT "
+     "5 pada hari pemilihan 3 November 2025.", 0},
+    {"Bendahara SDN 1 Kefamenanu memungut Rp 150.000 dari setiap siswa "
+     "kelas 6 untuk ujian sekolah, Maret 2026.",
+     "Kepala SDN 1 Kefamenanu tidak memberikan rapor kepada 12 siswa kelas "
+     "6, Maret 2026.", 0},
+    {"Kepala Desa Oebola membagikan uang Rp 50.000 kepada warga dan tidak "
+     "memberikan undangan memilih kepada warga RT 5 dalam Pilkades 3 "
+     "November 2025.",
+     "Kades Oebola sonde kasi undangan memilih ke warga RT 5 waktu Pilkades "
+     "3 November 2025.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3563,6 +3590,7 @@ incident_suite(void)
   tcase_add_test(tc, tiers_after_fields_of_words);
   tcase_add_test(tc, satpol_pp_keeps_its_tier);
   tcase_add_test(tc, four_specifics_alike_need_few_words);
+  tcase_add_test(tc, withheld_is_another_act_than_money);
   tcase_add_test(tc, field_offices_of_two_kabupaten);
   tcase_add_test(tc, field_offices_of_province_and_kabupaten);
   tcase_add_test(tc, villages_of_either_kind);
