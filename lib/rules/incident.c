@@ -2426,6 +2426,9 @@ office_word(const struct tokens *ts, int i, size_t *k, int *n)
 static int
 office_tier(const struct tokens *ts, int j)
 {
+  /* "Satpol PP Kota Kupang": the tier follows "PP" (office_name()). */
+  if (j < ts->n && is(&ts->t[j], "pp"))
+    j++;
   for (; j < ts->n && !stop_at(ts, j) &&
          word_in(&ts->t[j], office_filler) >= 0; j++) {
     if (is(&ts->t[j], "kota"))
@@ -3011,6 +3014,20 @@ static const struct {
 static const char *const absent_words[] = {
   "masuk", "hadir", "praktik", "praktek", "mengajar", "ngajar", NULL,
 };
+/* Verbs of handing over that, after a negation and before a paper a
+ * citizen is owed ("tidak memberikan undangan", "sonde kasi rapor"),
+ * tell it withheld: a service failed.  Money or aid withheld is money;
+ * a receipt not given is part of the fee's story. */
+static const char *const given_words[] = {
+  "memberikan", "memberi", "diberikan", "diberi", "kasih", "kasi",
+  "dikasih", "dikasi", "menyerahkan", "diserahkan", "membagikan",
+  "dibagikan", NULL,
+};
+static const char *const owed_papers[] = {
+  "undangan", "rapor", "raport", "ijazah", "ktp", "kk", "akta", "akte",
+  "sertifikat", "kartu", "formulir", "blangko", "c6", NULL,
+};
+#define OWED_NEAR 3         /* tokens after the verb */
 static const char *const negations[] = {
   "tidak", "tdk", "tak", "sonde", "son", "jarang", "nggak", "gak", "ga",
   NULL,
@@ -3111,6 +3128,7 @@ static unsigned
 act_at(const struct tokens *ts, int i)
 {
   const struct token *t = &ts->t[i];
+  unsigned act;
   int k;
   size_t e;
 
@@ -3131,11 +3149,16 @@ act_at(const struct tokens *ts, int i)
   if (word_in(t, late_words) >= 0 && i > 0 &&
       (is(&ts->t[i - 1], "belum") || is(&ts->t[i - 1], "blm")))
     return ACT_FAILED;
-  /* "tidak masuk", "tidak pernah masuk", "sonde pernah ada di kantor" */
-  for (k = i - 1; k >= 0 && k >= i - 2 && word_in(t, absent_words) >= 0;
-       k--)
+  /* "tidak masuk", "tidak pernah masuk", "sonde pernah ada di kantor";
+   * "tidak memberikan undangan" (given_words[]) */
+  act = word_in(t, absent_words) >= 0 ? ACT_ABSENT : 0;
+  for (k = i + 1; k < ts->n && k <= i + OWED_NEAR && !ts->t[k].stop &&
+                  word_in(t, given_words) >= 0; k++)
+    if (word_in(&ts->t[k], owed_papers) >= 0)
+      act = ACT_FAILED;
+  for (k = i - 1; k >= 0 && k >= i - 2 && act != 0; k--)
     if (word_in(&ts->t[k], negations) >= 0)
-      return ACT_ABSENT;
+      return act;
   return 0;
 }
 
@@ -4943,6 +4966,7 @@ incident_rule_for(double words, struct incident_rule *r)
   r->words_one = words * INCIDENT_ONE;
   r->words_two = words * INCIDENT_TWO;
   r->words_low = words * INCIDENT_LOW;
+  r->words_all = words * INCIDENT_ALL;
 }
 
 int
@@ -4970,6 +4994,13 @@ incident_same(const struct incident *a, const struct incident *b,
       (a->n[INCIDENT_AMOUNT] == 0) != (b->n[INCIDENT_AMOUNT] == 0) &&
       !what_shared(a, b) && !service_shared(a, b) && !day_shared(a, b))
     return words >= r->words;
+  /* Who, where, how much and the day all told alike (four specifics
+   * that strangers seldom share all of) and none apart: the incident
+   * retold, in however few common words. */
+  if (kind_shared(a, b, INCIDENT_PERSON) &&
+      kind_shared(a, b, INCIDENT_OFFICE) &&
+      kind_shared(a, b, INCIDENT_AMOUNT) && day_shared(a, b))
+    return words >= r->words_all;
   /* An anchor and what it is about (a good share of the content words
    * of the shorter: a long story shares a few of them with many others);
    * or an anchor, a detail and one content word or the service asked for

@@ -199,6 +199,10 @@ struct incident_rule {
   double words_low;    /* enough with an anchor and INCIDENT_TOPICS_SAME
                         * content words shared: the least of the four,
                         * the floor of the candidates to compare */
+  double words_all;    /* enough with a named person, an office, an
+                        * amount and a day all shared: below words_low
+                        * (a caller trimming candidates at words_low
+                        * should trim at this) */
 };
 
 /* The thresholds for a given plain threshold (the config's percent as a
@@ -206,6 +210,7 @@ struct incident_rule {
 #define INCIDENT_ONE 0.35
 #define INCIDENT_TWO 0.22
 #define INCIDENT_LOW 0.10
+#define INCIDENT_ALL 0.05
 #define INCIDENT_TOPICS_SAME 2
 #define INCIDENT_TOPICS_SHARE 0.2   /* of the fewer content words */
 void incident_rule_for(double words, struct incident_rule *r);

@@ -207,12 +207,13 @@ static const struct affix prefixes[] = {
  * administration: its staff ("perangkat", "aparat", both the stem
  * "angkat") and their selection ("seleksi", "tes"); a teacher's
  * professional allowance by its acronym ("TPG") or by the certification
- * it is paid for ("sertifikasi").  Sorted by stem
+ * it is paid for ("sertifikasi"); the electronic identity card ("KTP
+ * elektronik", "KTP-el", "eKTP").  Sorted by stem
  * (bytewise), looked up as abbrevs[] are (word_map_find()). */
 static const struct abbrev synonyms[] = {
   AB("amplop", "uap"),   AB("angkas", "otong"), AB("aparat", "angkat"),
-  AB("arapidana", "api"), AB("dagang", "jual"), AB("entara", "tni"),
-  AB("ertifikas", "tpg"),
+  AB("arapidana", "api"), AB("dagang", "jual"), AB("ektp", "ktp"),
+  AB("el", "elektronik"), AB("entara", "tni"),   AB("ertifikas", "tpg"),
   AB("hancur", "rusak"), AB("handphone", "hp"), AB("hape", "hp"),
   AB("ica", "rusak"),    AB("jenguk", "besuk"), AB("ogok", "uap"),
   AB("onsel", "hp"),     AB("rajurit", "tni"),  AB("rampas", "ita"),

@@ -1516,6 +1516,28 @@ START_TEST(kota_and_kabupaten_offices)
 }
 END_TEST
 
+/* "Satpol PP" is written as two words: the tier after "PP" ("Satpol PP
+ * Kota Kupang", "Satpol PP Kab. Kupang") still tells the city's unit
+ * from the regency's; one tier, or none on one side, agrees. */
+START_TEST(satpol_pp_keeps_its_tier)
+{
+  static const struct pair_case t[] = {
+    {"Anggota Satpol PP Kota Kupang menyita lapak pedagang dan minta "
+     "tebusan Rp 500.000",
+     "Satpol PP Kabupaten Kupang sita lapak pedagang, minta tebusan Rp "
+     "500.000", 1, 1},
+    {"petugas Satpol PP Kab. Kupang minta uang keamanan dari pedagang",
+     "oknum Satpol PP Kota Kupang minta uang keamanan dari pedagang", 1, 0},
+    {"Satpol PP Kota Kupang menyita gerobak saya",
+     "anggota satpol pp kota kupang sita gerobak", 0, 1},
+    {"Satpol PP Kabupaten Kupang menyita gerobak saya",
+     "Satpol PP Kupang sita gerobak", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* An office of "Kupang" (city or regency) with the place it stands in
  * after "di" ("Samsat Kupang di Oebobo"): the kabupaten/kota of that
  * place, not the other one ("Samsat Kabupaten Kupang di Oelamasi"). */
@@ -2601,6 +2623,66 @@ START_TEST(village_staff_retold_in_kupang_words)
 }
 END_TEST
 
+/* A retelling in other words (Kupang Malay, numbers as words, an
+ * acronym for the office) that names the same officer, office, amount
+ * and day as the ticket: four specifics alike and none apart are one
+ * incident, however few words the two share.  Without the officer's
+ * name, three specifics still need the words. */
+START_TEST(four_specifics_alike_need_few_words)
+{
+  static const struct pair pairs[] = {
+    {"Pengurusan akta kelahiran anak kami di Dinas Kependudukan dan "
+     "Pencatatan Sipil Kabupaten Ende dipungut Rp 200.000 oleh oknum "
+     "pegawai bernama Maria, padahal layanan itu gratis menurut aturan. "
+     "Kejadian tanggal 14 Mei 2026.",
+     "Sa antar ade pi kantor Dukcapil Ende hari Kamis tgl 14 Mei. Ibu "
+     "Maria bilang kalo mau cepat jadi harus kasi dua ratus ribu, jadi "
+     "katong pulang ambil doi dulu.", 1},
+    {"Petugas Samsat Kabupaten Belu di Atambua bernama Agus meminta Rp "
+     "300.000 untuk mempercepat proses balik nama kendaraan bermotor saya "
+     "pada 5 Agustus 2026, tanpa kuitansi resmi.",
+     "Beta pi urus surat oto di Samsat Belu tanggal lima Agustus. Pak Agus "
+     "bilang harus kasi tiga ratus ribu dolo baru bisa selesai hari itu, "
+     "kalo sonde ya tunggu dua minggu.", 1},
+    {"Petugas Samsat Kabupaten Belu di Atambua meminta Rp 300.000 untuk "
+     "mempercepat proses balik nama kendaraan bermotor saya pada 5 Agustus "
+     "2026, tanpa kuitansi resmi.",
+     "Beta pi urus surat oto di Samsat Belu tanggal lima Agustus. Petugas "
+     "bilang harus kasi tiga ratus ribu dolo baru bisa selesai hari itu, "
+     "kalo sonde ya tunggu dua minggu.", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* Something withheld ("tidak memberikan undangan", "sonde kasi
+ * rapor") is another act than money asked or handed out at one office
+ * that day: vote buying and invitations withheld in one election are two
+ * incidents.  A ticket that tells both acts is still the one a retelling
+ * of either names. */
+START_TEST(withheld_is_another_act_than_money)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Desa Oebola membagikan uang Rp 50.000 kepada warga agar "
+     "memilih istrinya dalam Pilkades 3 November 2025.",
+     "Panitia Pilkades Oebola sonde kasi surat undangan memilih ke warga RT "
+     "5 pada hari pemilihan 3 November 2025.", 0},
+    {"Bendahara SDN 1 Kefamenanu memungut Rp 150.000 dari setiap siswa "
+     "kelas 6 untuk ujian sekolah, Maret 2026.",
+     "Kepala SDN 1 Kefamenanu tidak memberikan rapor kepada 12 siswa kelas "
+     "6, Maret 2026.", 0},
+    {"Kepala Desa Oebola membagikan uang Rp 50.000 kepada warga dan tidak "
+     "memberikan undangan memilih kepada warga RT 5 dalam Pilkades 3 "
+     "November 2025.",
+     "Kades Oebola sonde kasi undangan memilih ke warga RT 5 waktu Pilkades "
+     "3 November 2025.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3506,6 +3588,9 @@ incident_suite(void)
   tcase_add_test(tc, kota_and_kabupaten_offices);
   tcase_add_test(tc, kupang_placed_by_its_town);
   tcase_add_test(tc, tiers_after_fields_of_words);
+  tcase_add_test(tc, satpol_pp_keeps_its_tier);
+  tcase_add_test(tc, four_specifics_alike_need_few_words);
+  tcase_add_test(tc, withheld_is_another_act_than_money);
   tcase_add_test(tc, field_offices_of_two_kabupaten);
   tcase_add_test(tc, field_offices_of_province_and_kabupaten);
   tcase_add_test(tc, villages_of_either_kind);

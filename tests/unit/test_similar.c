@@ -365,6 +365,18 @@ START_TEST(payment_words_in_shorthand)
 }
 END_TEST
 
+/* The electronic identity card as reporters write it: "KTP
+ * elektronik", "KTP-el", "eKTP" and "e-KTP" tell one card. */
+START_TEST(electronic_ktp_written_three_ways)
+{
+  ck_assert(similar_score("KTP-el", "KTP elektronik") == 1.0);
+  ck_assert(similar_score("eKTP", "e-KTP") == 1.0);
+  ck_assert(fabs(similar_score("cetak eKTP", "cetak KTP elektronik") -
+                 2.0 / 3) < 1e-12);
+  ck_assert(similar_word_key("ektp", 4) != similar_word_key("kk", 2));
+}
+END_TEST
+
 START_TEST(score_sanity)
 {
   ck_assert(similar_score(A1, A1) == 1.0);
@@ -1110,6 +1122,7 @@ similar_suite(void)
   tcase_add_test(score, domain_words_for_one_another);
   tcase_add_test(score, administrative_words_for_one_another);
   tcase_add_test(score, payment_words_in_shorthand);
+  tcase_add_test(score, electronic_ktp_written_three_ways);
   suite_add_tcase(s, score);
 
   tcase_add_test(index, find_same_reporter_rephrased);
