@@ -68,6 +68,7 @@
 #define WORD_LEN 24           /* bytes of a word kept (as INCIDENT_KEY) */
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define WORD_UNINDEXED (-2)   /* word_index_find(): table not indexed */
 
 /* ------------------------------------------------------------------ */
 /* Tokens                                                               */
@@ -86,12 +87,30 @@ struct token {
   int dash;           /* "-" between it and the word before, spaces
                        * allowed: "Bajawa - Aimere" */
   int open;           /* "(" between it and the word before */
+  uint32_t h;         /* word_hash() of w, when hashed */
+  int hashed;         /* h is set (tokenize()); a copy whose w is
+                       * changed must clear it */
 };
 
 struct tokens {
   struct token t[TOK_MAX];
   int n;
 };
+
+/* FNV-1a of the word w[0..n). */
+static uint32_t
+word_hash(const char *w, size_t n)
+{
+  uint32_t h = 2166136261u;
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)w[i];
+    h *= 16777619u;
+  }
+  return h;
+}
+
 
 /* The value of the number s[0..n) (digits, "." and ","), Indonesian
  * style; *lead is the count of digits before the first separator. */
@@ -252,6 +271,10 @@ tokenize(const char *text, struct tokens *ts)
     open = 0;
   }
   read_aliases(ts);
+  for (i = 0; i < (size_t)ts->n; i++) {
+    ts->t[i].h = word_hash(ts->t[i].w, strlen(ts->t[i].w));
+    ts->t[i].hashed = 1;
+  }
 }
 
 /*
@@ -393,6 +416,15 @@ is(const struct token *t, const char *w)
   return !t->is_num && same_word(t->w, w);
 }
 
+static int word_index_find(const void *table, const char *w, uint32_t h);
+
+/* The hash of t's word. */
+static uint32_t
+token_hash(const struct token *t)
+{
+  return t->hashed ? t->h : word_hash(t->w, strlen(t->w));
+}
+
 /* The index of t's word in the NULL-ended list, or -1. */
 static int
 word_in(const struct token *t, const char *const *list)
@@ -401,6 +433,9 @@ word_in(const struct token *t, const char *const *list)
 
   if (t->is_num)
     return -1;
+  i = word_index_find(list, t->w, token_hash(t));
+  if (i != WORD_UNINDEXED)
+    return i;
   for (i = 0; list[i] != NULL; i++)
     if (same_word(t->w, list[i]))
       return i;
@@ -537,6 +572,7 @@ numread_glued(struct numread *r, const struct token *t)
     if (number_words[i].v < 1 || strncmp(t->w, number_words[i].w, n) != 0)
       continue;
     head = unit = *t;
+    head.hashed = unit.hashed = 0;
     snprintf(unit.w, sizeof(unit.w), "%s", t->w + n);
     if (word_in(&unit, glued_units) < 0)
       continue;   /* "sembilangpuluh": "sembilan" begins it, no unit */
@@ -2386,6 +2422,14 @@ office_name(const struct tokens *ts, int j, char *out)
 static int
 office_lookup(const char *w, size_t *k)
 {
+  int i = word_index_find(office_words, w, word_hash(w, strlen(w)));
+
+  if (i >= 0) {
+    *k = (size_t)i;
+    return 1;
+  }
+  if (i == -1)
+    return 0;
   for (*k = 0; *k < COUNT(office_words); (*k)++)
     if (same_word(office_words[*k].w, w))
       return 1;
@@ -2793,20 +2837,6 @@ read_names(const struct tokens *ts, struct incident *inc)
       name_directions(ts, j, t->w, name);
     name_add(inc, name, t->cap, t->cap && !t->upper && is(&ts->t[i], "di"));
   }
-}
-
-/* FNV-1a of the word w[0..n). */
-static uint32_t
-word_hash(const char *w, size_t n)
-{
-  uint32_t h = 2166136261u;
-  size_t i;
-
-  for (i = 0; i < n; i++) {
-    h ^= (unsigned char)w[i];
-    h *= 16777619u;
-  }
-  return h;
 }
 
 /* 1 when inc's words hold w. */
@@ -4992,4 +5022,153 @@ incident_same(const struct incident *a, const struct incident *b,
   if (weight >= 2)
     return words >= r->words_one;
   return words >= r->words;
+}
+
+/* ------------------------------------------------------------------ */
+/* Word lookups                                                         */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The static word tables above are looked up once per token by many
+ * readers; a scan of a list of fifty words per token and reader cost more
+ * than all the rest of reading a text.  Each table registered below is
+ * laid into one open-addressing hash of (table, word) -> the first index
+ * of the word in it, built once (pthread_once): a lookup is a hash probe
+ * and one strcmp().  A table not registered (a list local to a function)
+ * is scanned as before: word_index_find() says WORD_UNINDEXED.
+ */
+
+struct word_slot {
+  const void *table;   /* NULL: empty */
+  const char *w;
+  uint32_t h;
+  int idx;
+};
+
+#define WORD_TABLES 128   /* slots of the registered tables (power of 2) */
+
+static struct word_slot *word_slots;
+static size_t word_mask;
+static const void *word_tables[WORD_TABLES];
+static pthread_once_t word_index_done = PTHREAD_ONCE_INIT;
+
+/* The tables indexed: the base of the table, the address of the word of
+ * its first entry, the bytes from one entry to the next, and the entries
+ * (0: a NULL-ended list of words). */
+#define WORD_LIST(l) {l, l, sizeof(l[0]), 0}
+#define WORD_TABLE(t) {t, &t[0].w, sizeof(t[0]), COUNT(t)}
+static const struct {
+  const void *table;
+  const void *first;
+  size_t stride;
+  size_t n;
+} word_indexed[] = {
+  WORD_LIST(absent_words), WORD_LIST(almost_words), WORD_LIST(alone_words),
+  WORD_LIST(altered_words), WORD_LIST(approx_words),
+  WORD_LIST(compare_words), WORD_LIST(count_words),
+  WORD_LIST(deadline_words), WORD_LIST(directions), WORD_LIST(dotted),
+  WORD_LIST(everyday_nouns), WORD_LIST(feast_relative),
+  WORD_LIST(field_tails), WORD_LIST(generic_words),
+  WORD_LIST(glued_units), WORD_LIST(honorifics), WORD_LIST(kin_circle),
+  WORD_LIST(kin_words), WORD_LIST(late_words), WORD_LIST(money_words),
+  WORD_LIST(name_leads), WORD_LIST(name_titles), WORD_LIST(negations),
+  WORD_LIST(not_names), WORD_LIST(number_leads), WORD_LIST(numbering),
+  WORD_LIST(numerals), WORD_LIST(office_filler),
+  WORD_LIST(office_not_names), WORD_LIST(office_types_words),
+  WORD_LIST(paper_verbs), WORD_LIST(place_lead),
+  WORD_LIST(place_not_names), WORD_LIST(possessives),
+  WORD_LIST(project_words), WORD_LIST(province_words),
+  WORD_LIST(ran_out_words), WORD_LIST(range_links),
+  WORD_LIST(range_words), WORD_LIST(relative_years),
+  WORD_LIST(road_after), WORD_LIST(road_before), WORD_LIST(roles),
+  WORD_LIST(stage_units), WORD_LIST(supply_words),
+  WORD_LIST(tally_words), WORD_LIST(water_lead), WORD_LIST(weekdays),
+  WORD_TABLE(office_words),
+};
+
+/* The slot of the registered tables for table. */
+static size_t
+word_table_slot(const void *table)
+{
+  size_t k = (size_t)(((uintptr_t)table >> 3) * 0x9E3779B1u) &
+             (WORD_TABLES - 1);
+
+  while (word_tables[k] != NULL && word_tables[k] != table)
+    k = (k + 1) & (WORD_TABLES - 1);
+  return k;
+}
+
+/* The first slot to probe for the word of hash h in table. */
+static size_t
+word_slot_of(const void *table, uint32_t h)
+{
+  return (size_t)((h ^ (uint32_t)((uintptr_t)table >> 3)) * 0x9E3779B1u) &
+         word_mask;
+}
+
+static void
+word_index_once(void)
+{
+  const char *w;
+  size_t e, i, n, total = 0, size = 64, k;
+  uint32_t h;
+
+  for (e = 0; e < COUNT(word_indexed); e++) {
+    n = word_indexed[e].n;
+    if (n == 0)
+      while (((const char *const *)word_indexed[e].first)[n] != NULL)
+        n++;
+    total += n;
+  }
+  while (size < 2 * total)
+    size *= 2;
+  if (COUNT(word_indexed) > WORD_TABLES / 2 ||
+      (word_slots = calloc(size, sizeof(*word_slots))) == NULL)
+    return;   /* nothing indexed: every lookup scans */
+  word_mask = size - 1;
+  for (e = 0; e < COUNT(word_indexed); e++) {
+    for (i = 0;; i++) {
+      if (word_indexed[e].n != 0 && i == word_indexed[e].n)
+        break;
+      w = *(const char *const *)((const char *)word_indexed[e].first +
+                                 i * word_indexed[e].stride);
+      if (w == NULL)
+        break;
+      h = word_hash(w, strlen(w));
+      for (k = word_slot_of(word_indexed[e].table, h);
+           word_slots[k].table != NULL; k = (k + 1) & word_mask)
+        if (word_slots[k].table == word_indexed[e].table &&
+            strcmp(word_slots[k].w, w) == 0)
+          break;   /* a word listed twice: the first index holds */
+      if (word_slots[k].table != NULL)
+        continue;
+      word_slots[k].table = word_indexed[e].table;
+      word_slots[k].w = w;
+      word_slots[k].h = h;
+      word_slots[k].idx = (int)i;
+    }
+    word_tables[word_table_slot(word_indexed[e].table)] =
+        word_indexed[e].table;
+  }
+}
+
+/* The first index of the word w (of hash h) in the registered table, -1
+ * when it holds none; WORD_UNINDEXED when the table is not registered. */
+static int
+word_index_find(const void *table, const char *w, uint32_t h)
+{
+  const struct word_slot *s;
+  size_t k;
+
+  pthread_once(&word_index_done, word_index_once);
+  if (word_slots == NULL)
+    return WORD_UNINDEXED;
+  for (k = word_slot_of(table, h);; k = (k + 1) & word_mask) {
+    s = &word_slots[k];
+    if (s->table == NULL)
+      break;
+    if (s->table == table && s->h == h && strcmp(s->w, w) == 0)
+      return s->idx;
+  }
+  return word_tables[word_table_slot(table)] == table ? -1 : WORD_UNINDEXED;
 }
