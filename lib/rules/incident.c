@@ -442,6 +442,22 @@ word_in(const struct token *t, const char *const *list)
   return -1;
 }
 
+/* The index from which a scan of a registered table of n entries finds
+ * t's word: the first entry with it, n when none has it (0 when the
+ * table is not registered), so that a loop over the table for the word
+ * starts there and reads the same as from 0. */
+static size_t
+table_from(const struct token *t, const void *table, size_t n)
+{
+  int i;
+
+  if (t->is_num)
+    return n;
+  i = word_index_find(table, t->w, token_hash(t));
+  return i == WORD_UNINDEXED ? 0 : i < 0 ? n : (size_t)i;
+}
+#define TABLE_FROM(t, tab) table_from((t), (tab), COUNT(tab))
+
 /* Add a specific of kind k (dropped when the kind is full or it is
  * already there).  The item that holds it returned: the one added, or
  * the one already there; NULL when the kind is full. */
@@ -595,7 +611,8 @@ numread_take(struct numread *r, const struct token *t)
 
   /* "satu koma dua juta", "1 koma 5 juta": a decimal digit */
   if (r->dec > 0) {
-    for (i = 0; !t->is_num && i < COUNT(number_words); i++)
+    for (i = TABLE_FROM(t, number_words);
+         !t->is_num && i < COUNT(number_words); i++)
       if (same_word(t->w, number_words[i].w) && number_words[i].v >= 1)
         break;
     if (t->is_num ? t->digits == 1 : i < COUNT(number_words)) {
@@ -616,7 +633,7 @@ numread_take(struct numread *r, const struct token *t)
     r->small = t->num;
     return r->any = 1;
   }
-  for (i = 0; i < COUNT(number_words); i++)
+  for (i = TABLE_FROM(t, number_words); i < COUNT(number_words); i++)
     if (same_word(t->w, number_words[i].w)) {
       /* "2025 tiga ratus juta": after a number not yet placed only
        * "setengah" goes on ("satu setengah juta"); another starts anew. */
@@ -636,7 +653,7 @@ numread_take(struct numread *r, const struct token *t)
     r->small = 0;
     return 1;
   }
-  for (i = 0; i < COUNT(se_words); i++)
+  for (i = TABLE_FROM(t, se_words); i < COUNT(se_words); i++)
     if (same_word(t->w, se_words[i].w)) {
       if (se_words[i].group) {
         r->total += r->cur + r->small + se_words[i].v;
@@ -648,7 +665,8 @@ numread_take(struct numread *r, const struct token *t)
       }
       return r->any = 1;
     }
-  for (i = 0; r->any && i < COUNT(multipliers); i++)
+  for (i = r->any ? TABLE_FROM(t, multipliers) : 0;
+       r->any && i < COUNT(multipliers); i++)
     if (same_word(t->w, multipliers[i].w)) {
       if (multipliers[i].group) {
         numread_close(r, multipliers[i].f);
@@ -1108,7 +1126,7 @@ month_of(const struct token *t, int short_ok)
 
   if (t->is_num)
     return 0;
-  for (i = 0; i < COUNT(months); i++)
+  for (i = TABLE_FROM(t, months); i < COUNT(months); i++)
     if ((short_ok || months[i].full) && same_word(t->w, months[i].w))
       return months[i].m;
   return 0;
@@ -1134,11 +1152,13 @@ day_of(const struct token *t, int word_ok)
   size_t i;
 
   /* "sa" is a number only before a unit ("sa ratus"), no day */
-  for (i = 0; word_ok && !t->is_num && i < COUNT(number_words); i++)
+  for (i = word_ok ? TABLE_FROM(t, number_words) : 0;
+       word_ok && !t->is_num && i < COUNT(number_words); i++)
     if (same_word(t->w, number_words[i].w) && number_words[i].v >= 1 &&
         !same_word(t->w, "sa"))
       return (int)number_words[i].v;
-  for (i = 0; word_ok && !t->is_num && i < COUNT(se_words); i++)
+  for (i = word_ok ? TABLE_FROM(t, se_words) : 0;
+       word_ok && !t->is_num && i < COUNT(se_words); i++)
     if (same_word(t->w, se_words[i].w) && se_words[i].v <= 31)
       return (int)se_words[i].v;
   if (!t->is_num || t->digits > 2 || t->num < 1 || t->num > 31 ||
@@ -1156,7 +1176,7 @@ counted_by(const struct tokens *ts, int j)
 
   if (j >= ts->n || ts->t[j].is_num)
     return 0;
-  for (i = 0; i < COUNT(multipliers); i++)
+  for (i = TABLE_FROM(&ts->t[j], multipliers); i < COUNT(multipliers); i++)
     if (strcmp(ts->t[j].w, multipliers[i].w) == 0)
       return 1;
   return is_currency(&ts->t[j]) || is_percent(&ts->t[j]) ||
@@ -2820,7 +2840,8 @@ read_names(const struct tokens *ts, struct incident *inc)
         word_in(t, place_not_names) >= 0 || everyday_word(t) ||
         is_currency(t))
       continue;
-    for (k = 0; k < (int)COUNT(office_words); k++)
+    for (k = (int)TABLE_FROM(t, office_words); k < (int)COUNT(office_words);
+         k++)
       if (same_word(t->w, office_words[k].w))
         break;
     if (k < (int)COUNT(office_words))
@@ -3111,7 +3132,7 @@ act_word(const struct token *t)
 
   if (word_in(t, ran_out_words) >= 0)
     return 1;
-  for (e = 0; e < COUNT(act_words); e++)
+  for (e = TABLE_FROM(t, act_words); e < COUNT(act_words); e++)
     if (is(t, act_words[e].w))
       return 1;
   return 0;
@@ -3144,7 +3165,7 @@ act_at(const struct tokens *ts, int i)
   int k;
   size_t e;
 
-  for (e = 0; e < COUNT(act_words); e++)
+  for (e = TABLE_FROM(t, act_words); e < COUNT(act_words); e++)
     if (is(t, act_words[e].w))
       return act_words[e].act;
   if (is(t, "suara") && i > 0 &&
@@ -5083,7 +5104,9 @@ static const struct {
   WORD_LIST(road_after), WORD_LIST(road_before), WORD_LIST(roles),
   WORD_LIST(stage_units), WORD_LIST(supply_words),
   WORD_LIST(tally_words), WORD_LIST(water_lead), WORD_LIST(weekdays),
-  WORD_TABLE(office_words),
+  WORD_TABLE(office_words), WORD_TABLE(number_words),
+  WORD_TABLE(se_words), WORD_TABLE(multipliers), WORD_TABLE(months),
+  WORD_TABLE(act_words),
 };
 
 /* The slot of the registered tables for table. */
