@@ -87,9 +87,10 @@ struct token {
   int dash;           /* "-" between it and the word before, spaces
                        * allowed: "Bajawa - Aimere" */
   int open;           /* "(" between it and the word before */
-  uint32_t h;         /* word_hash() of w, when hashed */
-  int hashed;         /* h is set (tokenize()); a copy whose w is
-                       * changed must clear it */
+  int listed;         /* mem and nmem are set (tokenize()); a copy
+                       * whose w is changed must clear it */
+  int mem, nmem;      /* the entries of the indexed tables holding w:
+                       * word_mem[mem .. mem + nmem) */
 };
 
 struct tokens {
@@ -213,6 +214,9 @@ punct_len(const char *s, size_t n)
 }
 
 static void read_aliases(struct tokens *ts);
+static void word_index_once(void);
+static pthread_once_t word_index_done = PTHREAD_ONCE_INIT;
+static void word_list(struct token *t);
 
 static void
 tokenize(const char *text, struct tokens *ts)
@@ -221,6 +225,7 @@ tokenize(const char *text, struct tokens *ts)
   char before = 0;
   int cls, stop = 0, dash = 0, open = 0, had;
 
+  pthread_once(&word_index_done, word_index_once);
   ts->n = 0;
   while (i < len) {
     cls = byte_class((unsigned char)text[i]);
@@ -271,10 +276,8 @@ tokenize(const char *text, struct tokens *ts)
     open = 0;
   }
   read_aliases(ts);
-  for (i = 0; i < (size_t)ts->n; i++) {
-    ts->t[i].h = word_hash(ts->t[i].w, strlen(ts->t[i].w));
-    ts->t[i].hashed = 1;
-  }
+  for (i = 0; i < (size_t)ts->n; i++)
+    word_list(&ts->t[i]);
 }
 
 /*
@@ -416,14 +419,8 @@ is(const struct token *t, const char *w)
   return !t->is_num && same_word(t->w, w);
 }
 
-static int word_index_find(const void *table, const char *w, uint32_t h);
-
-/* The hash of t's word. */
-static uint32_t
-token_hash(const struct token *t)
-{
-  return t->hashed ? t->h : word_hash(t->w, strlen(t->w));
-}
+static int word_member(const struct token *t, const void *table);
+static int word_index_find(const void *table, const char *w);
 
 /* The index of t's word in the NULL-ended list, or -1. */
 static int
@@ -433,7 +430,7 @@ word_in(const struct token *t, const char *const *list)
 
   if (t->is_num)
     return -1;
-  i = word_index_find(list, t->w, token_hash(t));
+  i = word_member(t, list);
   if (i != WORD_UNINDEXED)
     return i;
   for (i = 0; list[i] != NULL; i++)
@@ -453,7 +450,7 @@ table_from(const struct token *t, const void *table, size_t n)
 
   if (t->is_num)
     return n;
-  i = word_index_find(table, t->w, token_hash(t));
+  i = word_member(t, table);
   return i == WORD_UNINDEXED ? 0 : i < 0 ? n : (size_t)i;
 }
 #define TABLE_FROM(t, tab) table_from((t), (tab), COUNT(tab))
@@ -588,7 +585,7 @@ numread_glued(struct numread *r, const struct token *t)
     if (number_words[i].v < 1 || strncmp(t->w, number_words[i].w, n) != 0)
       continue;
     head = unit = *t;
-    head.hashed = unit.hashed = 0;
+    head.listed = unit.listed = 0;
     snprintf(unit.w, sizeof(unit.w), "%s", t->w + n);
     if (word_in(&unit, glued_units) < 0)
       continue;   /* "sembilangpuluh": "sembilan" begins it, no unit */
@@ -2442,7 +2439,7 @@ office_name(const struct tokens *ts, int j, char *out)
 static int
 office_lookup(const char *w, size_t *k)
 {
-  int i = word_index_find(office_words, w, word_hash(w, strlen(w)));
+  int i = word_index_find(office_words, w);
 
   if (i >= 0) {
     *k = (size_t)i;
@@ -5050,28 +5047,42 @@ incident_same(const struct incident *a, const struct incident *b,
 /* ------------------------------------------------------------------ */
 
 /*
- * The static word tables above are looked up once per token by many
- * readers; a scan of a list of fifty words per token and reader cost more
- * than all the rest of reading a text.  Each table registered below is
- * laid into one open-addressing hash of (table, word) -> the first index
- * of the word in it, built once (pthread_once): a lookup is a hash probe
- * and one strcmp().  A table not registered (a list local to a function)
- * is scanned as before: word_index_find() says WORD_UNINDEXED.
+ * The static word tables above are looked up per token by many readers;
+ * a scan of a list of fifty words per token and reader cost more than
+ * all the rest of reading a text.  The words of the tables registered
+ * below are laid out once (pthread_once) in a dictionary: each distinct
+ * word with the tables that hold it and its first index in each.
+ * tokenize() looks each token up once (word_list()); a reader's lookup
+ * is then a look at the token's few entries.  A table not registered (a
+ * list local to a function) is scanned as before: the lookups say
+ * WORD_UNINDEXED.
  */
 
-struct word_slot {
-  const void *table;   /* NULL: empty */
+struct word_entry {
+  const void *table;
+  int idx;             /* the first index of the word in table */
+};
+
+struct word_tuple {    /* a word of a table, while laying out */
   const char *w;
   uint32_t h;
+  const void *table;
   int idx;
+};
+
+struct word_head {     /* a distinct word: its entries */
+  const char *w;
+  uint32_t h;
+  int mem, nmem;       /* word_mem[mem .. mem + nmem) */
 };
 
 #define WORD_TABLES 128   /* slots of the registered tables (power of 2) */
 
-static struct word_slot *word_slots;
+static struct word_entry *word_mem;
+static struct word_head *word_heads;
+static int *word_dict;    /* open addressing: a word_heads index + 1 */
 static size_t word_mask;
 static const void *word_tables[WORD_TABLES];
-static pthread_once_t word_index_done = PTHREAD_ONCE_INIT;
 
 /* The tables indexed: the base of the table, the address of the word of
  * its first entry, the bytes from one entry to the next, and the entries
@@ -5121,20 +5132,43 @@ word_table_slot(const void *table)
   return k;
 }
 
-/* The first slot to probe for the word of hash h in table. */
-static size_t
-word_slot_of(const void *table, uint32_t h)
+/* Tuples by word, then table, then index. */
+static int
+word_tuple_cmp(const void *pa, const void *pb)
 {
-  return (size_t)((h ^ (uint32_t)((uintptr_t)table >> 3)) * 0x9E3779B1u) &
-         word_mask;
+  const struct word_tuple *a = pa, *b = pb;
+  int c;
+
+  if (a->h != b->h)
+    return a->h < b->h ? -1 : 1;
+  if ((c = strcmp(a->w, b->w)) != 0)
+    return c;
+  if (a->table != b->table)
+    return (uintptr_t)a->table < (uintptr_t)b->table ? -1 : 1;
+  return a->idx - b->idx;
+}
+
+/* The word_heads index of the word w of hash h, or -1. */
+static int
+word_head_of(const char *w, uint32_t h)
+{
+  size_t k;
+  int e;
+
+  for (k = (h * 0x9E3779B1u) & word_mask; (e = word_dict[k]) != 0;
+       k = (k + 1) & word_mask)
+    if (word_heads[e - 1].h == h && strcmp(word_heads[e - 1].w, w) == 0)
+      return e - 1;
+  return -1;
 }
 
 static void
 word_index_once(void)
 {
+  struct word_tuple *tu;
   const char *w;
   size_t e, i, n, total = 0, size = 64, k;
-  uint32_t h;
+  int nmem = 0, nheads = 0;
 
   for (e = 0; e < COUNT(word_indexed); e++) {
     n = word_indexed[e].n;
@@ -5145,53 +5179,104 @@ word_index_once(void)
   }
   while (size < 2 * total)
     size *= 2;
-  if (COUNT(word_indexed) > WORD_TABLES / 2 ||
-      (word_slots = calloc(size, sizeof(*word_slots))) == NULL)
-    return;   /* nothing indexed: every lookup scans */
+  tu = calloc(total + 1, sizeof(*tu));
+  word_mem = calloc(total + 1, sizeof(*word_mem));
+  word_heads = calloc(total + 1, sizeof(*word_heads));
+  word_dict = calloc(size, sizeof(*word_dict));
+  if (COUNT(word_indexed) > WORD_TABLES / 2 || tu == NULL ||
+      word_mem == NULL || word_heads == NULL || word_dict == NULL) {
+    free(tu);
+    free(word_mem);
+    free(word_heads);
+    free(word_dict);
+    word_dict = NULL;   /* nothing indexed: every lookup scans */
+    return;
+  }
   word_mask = size - 1;
-  for (e = 0; e < COUNT(word_indexed); e++) {
-    for (i = 0;; i++) {
-      if (word_indexed[e].n != 0 && i == word_indexed[e].n)
-        break;
+  for (e = 0, n = 0; e < COUNT(word_indexed); e++) {
+    for (i = 0; word_indexed[e].n == 0 || i < word_indexed[e].n; i++) {
       w = *(const char *const *)((const char *)word_indexed[e].first +
                                  i * word_indexed[e].stride);
       if (w == NULL)
         break;
-      h = word_hash(w, strlen(w));
-      for (k = word_slot_of(word_indexed[e].table, h);
-           word_slots[k].table != NULL; k = (k + 1) & word_mask)
-        if (word_slots[k].table == word_indexed[e].table &&
-            strcmp(word_slots[k].w, w) == 0)
-          break;   /* a word listed twice: the first index holds */
-      if (word_slots[k].table != NULL)
-        continue;
-      word_slots[k].table = word_indexed[e].table;
-      word_slots[k].w = w;
-      word_slots[k].h = h;
-      word_slots[k].idx = (int)i;
+      tu[n].w = w;
+      tu[n].h = word_hash(w, strlen(w));
+      tu[n].table = word_indexed[e].table;
+      tu[n++].idx = (int)i;
     }
     word_tables[word_table_slot(word_indexed[e].table)] =
         word_indexed[e].table;
   }
+  qsort(tu, n, sizeof(*tu), word_tuple_cmp);
+  for (i = 0; i < n; i++) {
+    if (i == 0 || tu[i].h != tu[i - 1].h || strcmp(tu[i].w, tu[i - 1].w)) {
+      word_heads[nheads].w = tu[i].w;
+      word_heads[nheads].h = tu[i].h;
+      word_heads[nheads].mem = nmem;
+      for (k = (tu[i].h * 0x9E3779B1u) & word_mask; word_dict[k] != 0;
+           k = (k + 1) & word_mask)
+        ;
+      word_dict[k] = ++nheads;
+    } else if (tu[i].table == tu[i - 1].table) {
+      continue;   /* a word listed twice: the first index holds */
+    }
+    word_mem[nmem].table = tu[i].table;
+    word_mem[nmem++].idx = tu[i].idx;
+    word_heads[nheads - 1].nmem++;
+  }
+  free(tu);
 }
 
-/* The first index of the word w (of hash h) in the registered table, -1
- * when it holds none; WORD_UNINDEXED when the table is not registered. */
-static int
-word_index_find(const void *table, const char *w, uint32_t h)
+/* Look t's word up in the dictionary, once (tokenize()). */
+static void
+word_list(struct token *t)
 {
-  const struct word_slot *s;
-  size_t k;
+  int e;
+
+  t->listed = word_dict != NULL;
+  t->mem = t->nmem = 0;
+  if (!t->listed || t->is_num ||
+      (e = word_head_of(t->w, word_hash(t->w, strlen(t->w)))) < 0)
+    return;
+  t->mem = word_heads[e].mem;
+  t->nmem = word_heads[e].nmem;
+}
+
+/* The entry of table among mem[0..n): its index, -1 when none is the
+ * table's; WORD_UNINDEXED when the table is not registered. */
+static int
+word_entry_in(const struct word_entry *mem, int n, const void *table)
+{
+  int k;
+
+  for (k = 0; k < n; k++)
+    if (mem[k].table == table)
+      return mem[k].idx;
+  return word_tables[word_table_slot(table)] == table ? -1 : WORD_UNINDEXED;
+}
+
+/* The first index of t's word in the registered table, -1 when it holds
+ * none; WORD_UNINDEXED when the table is not registered or t was not
+ * looked up (a token made by hand). */
+static int
+word_member(const struct token *t, const void *table)
+{
+  if (!t->listed)
+    return WORD_UNINDEXED;
+  return word_entry_in(word_mem + t->mem, t->nmem, table);
+}
+
+/* As word_member(), for the word w. */
+static int
+word_index_find(const void *table, const char *w)
+{
+  int e;
 
   pthread_once(&word_index_done, word_index_once);
-  if (word_slots == NULL)
+  if (word_dict == NULL)
     return WORD_UNINDEXED;
-  for (k = word_slot_of(table, h);; k = (k + 1) & word_mask) {
-    s = &word_slots[k];
-    if (s->table == NULL)
-      break;
-    if (s->table == table && s->h == h && strcmp(s->w, w) == 0)
-      return s->idx;
-  }
-  return word_tables[word_table_slot(table)] == table ? -1 : WORD_UNINDEXED;
+  e = word_head_of(w, word_hash(w, strlen(w)));
+  return e < 0 ? word_entry_in(word_mem, 0, table)
+               : word_entry_in(word_mem + word_heads[e].mem,
+                               word_heads[e].nmem, table);
 }
