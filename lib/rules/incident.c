@@ -218,6 +218,20 @@ static void word_index_once(void);
 static pthread_once_t word_index_done = PTHREAD_ONCE_INIT;
 static void word_list(struct token *t);
 
+/* The entries of a table by the first byte of a word of each (a word
+ * that begins with "*" is in every byte's), in table order; built once
+ * with the dictionary (word_index_once()).  by_letter_range() gives the
+ * run of c's entries, by_letter_at() the entry at a place of it; when
+ * nothing was laid out the run is the whole table. */
+struct by_letter {
+  int start[257];
+  int *e;            /* NULL: not laid out */
+};
+
+static void by_letter_range(const struct by_letter *x, unsigned char c,
+                            size_t n, int *lo, int *hi);
+static size_t by_letter_at(const struct by_letter *x, int k);
+
 static void
 tokenize(const char *text, struct tokens *ts)
 {
@@ -343,6 +357,19 @@ alias_split(const char *s, char w[][WORD_LEN])
   return n;
 }
 
+/* 1 when w is the first word of alias as alias_split() cuts it. */
+static int
+alias_first_is(const char *w, const char *alias)
+{
+  size_t m = strcspn(alias, " ");
+
+  if (m > WORD_LEN - 1)
+    m = WORD_LEN - 1;
+  return strncmp(w, alias, m) == 0 && w[m] == '\0';
+}
+
+static struct by_letter aliases_by_letter;
+
 /* Reads the office aliases of ts as their readings, in place. */
 static void
 read_aliases(struct tokens *ts)
@@ -350,13 +377,17 @@ read_aliases(struct tokens *ts)
   char aw[ALIAS_WORDS][WORD_LEN], rw[ALIAS_WORDS][WORD_LEN];
   struct token first;
   size_t e;
-  int i, j, na, nr, ok;
+  int i, j, k, lo, hi, na, nr, ok;
 
   for (i = 0; i < ts->n; i++) {
     if (ts->t[i].is_num)
       continue;
-    for (e = 0; e < COUNT(office_aliases); e++) {
-      if (ts->t[i].w[0] != office_aliases[e].alias[0])
+    by_letter_range(&aliases_by_letter, (unsigned char)ts->t[i].w[0],
+                    COUNT(office_aliases), &lo, &hi);
+    for (k = lo; k < hi; k++) {
+      e = by_letter_at(&aliases_by_letter, k);
+      if (ts->t[i].w[0] != office_aliases[e].alias[0] ||
+          !alias_first_is(ts->t[i].w, office_aliases[e].alias))
         continue;
       na = alias_split(office_aliases[e].alias, aw);
       if (i + na > ts->n)
@@ -1723,6 +1754,8 @@ kin_kk(const struct tokens *ts, int i)
          !(i > 0 && word_in(&ts->t[i - 1], paper_verbs) >= 0);
 }
 
+static struct by_letter services_by_letter;
+
 /* The words of services[e] at token i: their count, or 0.  "KK" after a
  * number counts households ("30 KK penerima"), no card. */
 static int
@@ -1748,16 +1781,24 @@ read_services(const struct tokens *ts, struct incident *inc)
 {
   struct incident_item *it = inc->item[INCIDENT_SERVICE];
   size_t e;
-  int i, j, k, n;
+  int i, j, k, n, lo, hi;
 
-  for (i = 0; i < ts->n; i++)
-    for (e = 0; e < COUNT(services); e++)
-      if ((n = service_at(ts, i, e)) > 0) {
+  /* A service's first word begins with the token's first letter
+   * (service_word()): only those entries are tried, in their order. */
+  for (i = 0; i < ts->n; i++) {
+    if (ts->t[i].is_num)
+      continue;
+    by_letter_range(&services_by_letter, (unsigned char)ts->t[i].w[0],
+                    COUNT(services), &lo, &hi);
+    for (k = lo; k < hi; k++)
+      if ((n = service_at(ts, i, e = by_letter_at(&services_by_letter,
+                                                  k))) > 0) {
         add_item(inc, INCIDENT_SERVICE, 0, services[e].kind,
                  services[e].which, NULL, 0);
         i += n - 1;
         break;
       }
+  }
   for (i = 0, n = 0; i < inc->n[INCIDENT_SERVICE]; i++) {
     for (j = 0, k = 0; j < inc->n[INCIDENT_SERVICE] && !k; j++)
       k = it[i].qual[0] == '\0' && it[j].qual[0] != '\0' &&
@@ -5132,6 +5173,47 @@ word_table_slot(const void *table)
   return k;
 }
 
+/* Lay out x for the n entries of a table whose word of entry i is at
+ * first + i * stride (a NULL word: in no byte's run). */
+static void
+by_letter_build(struct by_letter *x, const void *first, size_t stride,
+                size_t n)
+{
+  const char *w;
+  size_t i, m = 0;
+  int c;
+
+  for (i = 0; i < n; i++) {
+    w = *(const char *const *)((const char *)first + i * stride);
+    m += w == NULL ? 0 : w[0] == '*' ? 256 : 1;
+  }
+  if ((x->e = calloc(m + 1, sizeof(*x->e))) == NULL)
+    return;
+  for (c = 0, m = 0; c < 256; c++) {
+    x->start[c] = (int)m;
+    for (i = 0; i < n; i++) {
+      w = *(const char *const *)((const char *)first + i * stride);
+      if (w != NULL && (w[0] == '*' || (unsigned char)w[0] == c))
+        x->e[m++] = (int)i;
+    }
+  }
+  x->start[256] = (int)m;
+}
+
+static void
+by_letter_range(const struct by_letter *x, unsigned char c, size_t n,
+                int *lo, int *hi)
+{
+  *lo = x->e != NULL ? x->start[c] : 0;
+  *hi = x->e != NULL ? x->start[c + 1] : (int)n;
+}
+
+static size_t
+by_letter_at(const struct by_letter *x, int k)
+{
+  return x->e != NULL ? (size_t)x->e[k] : (size_t)k;
+}
+
 /* Tuples by word, then table, then index. */
 static int
 word_tuple_cmp(const void *pa, const void *pb)
@@ -5169,6 +5251,11 @@ word_index_once(void)
   const char *w;
   size_t e, i, n, total = 0, size = 64, k;
   int nmem = 0, nheads = 0;
+
+  by_letter_build(&services_by_letter, &services[0].w[0], sizeof(services[0]),
+                  COUNT(services));
+  by_letter_build(&aliases_by_letter, &office_aliases[0].alias,
+                  sizeof(office_aliases[0]), COUNT(office_aliases));
 
   for (e = 0; e < COUNT(word_indexed); e++) {
     n = word_indexed[e].n;
