@@ -607,8 +607,16 @@ static int
 numread_glued(struct numread *r, const struct token *t)
 {
   struct token head, unit;
-  size_t i, n;
+  size_t i, n, len, u;
 
+  /* Only a word that ends in a unit can be one: most words end in none. */
+  len = t->is_num ? 0 : strlen(t->w);
+  for (u = 0; glued_units[u] != NULL; u++)
+    if ((n = strlen(glued_units[u])) < len &&
+        memcmp(t->w + len - n, glued_units[u], n) == 0)
+      break;
+  if (glued_units[u] == NULL)
+    return 0;
   for (i = 0; !t->is_num && i < COUNT(number_words); i++) {
     if (t->w[0] != number_words[i].w[0])
       continue;   /* most words: not even the first letter */
@@ -3293,7 +3301,7 @@ read_works(const struct tokens *ts, struct incident *inc)
     if (t->is_num)
       continue;
     project |= word_in(t, project_words) >= 0;
-    for (e = 0; e < COUNT(work_words); e++)
+    for (e = TABLE_FROM(t, work_words); e < COUNT(work_words); e++)
       if (is(t, work_words[e].w))
         works |= work_words[e].work;
     if ((is(t, "jalan") || is(t, "jln")) &&
@@ -5158,15 +5166,15 @@ static const struct {
   WORD_LIST(tally_words), WORD_LIST(water_lead), WORD_LIST(weekdays),
   WORD_TABLE(office_words), WORD_TABLE(number_words),
   WORD_TABLE(se_words), WORD_TABLE(multipliers), WORD_TABLE(months),
-  WORD_TABLE(act_words),
+  WORD_TABLE(act_words), WORD_TABLE(work_words),
 };
 
 /* The slot of the registered tables for table. */
 static size_t
 word_table_slot(const void *table)
 {
-  size_t k = (size_t)(((uintptr_t)table >> 3) * 0x9E3779B1u) &
-             (WORD_TABLES - 1);
+  size_t k = (size_t)(((uint64_t)(uintptr_t)table * 0x9E3779B97F4A7C15ULL) >>
+                      57);   /* the top 7 bits: WORD_TABLES slots */
 
   while (word_tables[k] != NULL && word_tables[k] != table)
     k = (k + 1) & (WORD_TABLES - 1);
