@@ -600,6 +600,7 @@ static int numread_take(struct numread *r, const struct token *t);
  * "limabelas", "duaribu"). */
 static const char *const glued_units[] = {"puluh", "pulu", "ratus", "belas",
                                           "ribu", "juta", NULL};
+static size_t glued_len[COUNT(glued_units)];   /* their lengths */
 
 /* Take t into r when it is a digit word glued to a unit ("duapuluh lima
  * juta" as "dua puluh lima juta"); 0 when it is not one. */
@@ -609,13 +610,14 @@ numread_glued(struct numread *r, const struct token *t)
   struct token head, unit;
   size_t i, n, len, u;
 
-  /* Only a word that ends in a unit can be one: most words end in none. */
+  /* Only a word that ends in a unit can be one: most words end in none
+   * (glued_len[] is laid out with the dictionary, by tokenize()). */
   len = t->is_num ? 0 : strlen(t->w);
-  for (u = 0; glued_units[u] != NULL; u++)
-    if ((n = strlen(glued_units[u])) < len &&
+  for (u = 0; glued_len[0] != 0 && glued_units[u] != NULL; u++)
+    if ((n = glued_len[u]) < len && t->w[len - 1] == glued_units[u][n - 1] &&
         memcmp(t->w + len - n, glued_units[u], n) == 0)
       break;
-  if (glued_units[u] == NULL)
+  if (glued_len[0] != 0 && glued_units[u] == NULL)
     return 0;
   for (i = 0; !t->is_num && i < COUNT(number_words); i++) {
     if (t->w[0] != number_words[i].w[0])
@@ -3696,11 +3698,33 @@ office_alike(const struct incident_item *a, const struct incident_item *b)
 
 /* 1 when the office type key is qualified by a field ("Dinas
  * Kesehatan"), not by a place. */
+static const char *field_types[COUNT(office_words) + 1];
+
+/* The office types qualified by a field into field_types[], once (with
+ * the dictionary, which indexes them). */
+static void
+field_types_once(void)
+{
+  size_t k, n = 0, j;
+
+  for (k = 0; k < COUNT(office_words); k++) {
+    if (office_words[k].q != Q_FIELD && office_words[k].field == NULL)
+      continue;
+    for (j = 0; j < n && strcmp(field_types[j], office_words[k].type); j++)
+      ;
+    if (j == n)
+      field_types[n++] = office_words[k].type;
+  }
+}
+
 static int
 field_type(const char *key)
 {
   size_t k;
+  int i = word_index_find(field_types, key);
 
+  if (i != WORD_UNINDEXED)
+    return i >= 0;
   for (k = 0; k < COUNT(office_words); k++)
     if (strcmp(office_words[k].type, key) == 0 &&
         (office_words[k].q == Q_FIELD || office_words[k].field != NULL))
@@ -5166,7 +5190,7 @@ static const struct {
   WORD_LIST(tally_words), WORD_LIST(water_lead), WORD_LIST(weekdays),
   WORD_TABLE(office_words), WORD_TABLE(number_words),
   WORD_TABLE(se_words), WORD_TABLE(multipliers), WORD_TABLE(months),
-  WORD_TABLE(act_words), WORD_TABLE(work_words),
+  WORD_TABLE(act_words), WORD_TABLE(work_words), WORD_LIST(field_types),
 };
 
 /* The slot of the registered tables for table. */
@@ -5260,6 +5284,9 @@ word_index_once(void)
   size_t e, i, n, total = 0, size = 64, k;
   int nmem = 0, nheads = 0;
 
+  field_types_once();
+  for (e = 0; glued_units[e] != NULL; e++)
+    glued_len[e] = strlen(glued_units[e]);
   by_letter_build(&services_by_letter, &services[0].w[0], sizeof(services[0]),
                   COUNT(services));
   by_letter_build(&aliases_by_letter, &office_aliases[0].alias,
