@@ -68,6 +68,7 @@
 #define WORD_LEN 24           /* bytes of a word kept (as INCIDENT_KEY) */
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define WORD_UNINDEXED (-2)   /* word_index_find(): table not indexed */
 
 /* ------------------------------------------------------------------ */
 /* Tokens                                                               */
@@ -86,12 +87,31 @@ struct token {
   int dash;           /* "-" between it and the word before, spaces
                        * allowed: "Bajawa - Aimere" */
   int open;           /* "(" between it and the word before */
+  int listed;         /* mem and nmem are set (tokenize()); a copy
+                       * whose w is changed must clear it */
+  int mem, nmem;      /* the entries of the indexed tables holding w:
+                       * word_mem[mem .. mem + nmem) */
 };
 
 struct tokens {
   struct token t[TOK_MAX];
   int n;
 };
+
+/* FNV-1a of the word w[0..n). */
+static uint32_t
+word_hash(const char *w, size_t n)
+{
+  uint32_t h = 2166136261u;
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)w[i];
+    h *= 16777619u;
+  }
+  return h;
+}
+
 
 /* The value of the number s[0..n) (digits, "." and ","), Indonesian
  * style; *lead is the count of digits before the first separator. */
@@ -194,6 +214,23 @@ punct_len(const char *s, size_t n)
 }
 
 static void read_aliases(struct tokens *ts);
+static void word_index_once(void);
+static pthread_once_t word_index_done = PTHREAD_ONCE_INIT;
+static void word_list(struct token *t);
+
+/* The entries of a table by the first byte of a word of each (a word
+ * that begins with "*" is in every byte's), in table order; built once
+ * with the dictionary (word_index_once()).  by_letter_range() gives the
+ * run of c's entries, by_letter_at() the entry at a place of it; when
+ * nothing was laid out the run is the whole table. */
+struct by_letter {
+  int start[257];
+  int *e;            /* NULL: not laid out */
+};
+
+static void by_letter_range(const struct by_letter *x, unsigned char c,
+                            size_t n, int *lo, int *hi);
+static size_t by_letter_at(const struct by_letter *x, int k);
 
 static void
 tokenize(const char *text, struct tokens *ts)
@@ -202,6 +239,7 @@ tokenize(const char *text, struct tokens *ts)
   char before = 0;
   int cls, stop = 0, dash = 0, open = 0, had;
 
+  pthread_once(&word_index_done, word_index_once);
   ts->n = 0;
   while (i < len) {
     cls = byte_class((unsigned char)text[i]);
@@ -252,6 +290,8 @@ tokenize(const char *text, struct tokens *ts)
     open = 0;
   }
   read_aliases(ts);
+  for (i = 0; i < (size_t)ts->n; i++)
+    word_list(&ts->t[i]);
 }
 
 /*
@@ -317,6 +357,19 @@ alias_split(const char *s, char w[][WORD_LEN])
   return n;
 }
 
+/* 1 when w is the first word of alias as alias_split() cuts it. */
+static int
+alias_first_is(const char *w, const char *alias)
+{
+  size_t m = strcspn(alias, " ");
+
+  if (m > WORD_LEN - 1)
+    m = WORD_LEN - 1;
+  return strncmp(w, alias, m) == 0 && w[m] == '\0';
+}
+
+static struct by_letter aliases_by_letter;
+
 /* Reads the office aliases of ts as their readings, in place. */
 static void
 read_aliases(struct tokens *ts)
@@ -324,13 +377,17 @@ read_aliases(struct tokens *ts)
   char aw[ALIAS_WORDS][WORD_LEN], rw[ALIAS_WORDS][WORD_LEN];
   struct token first;
   size_t e;
-  int i, j, na, nr, ok;
+  int i, j, k, lo, hi, na, nr, ok;
 
   for (i = 0; i < ts->n; i++) {
     if (ts->t[i].is_num)
       continue;
-    for (e = 0; e < COUNT(office_aliases); e++) {
-      if (ts->t[i].w[0] != office_aliases[e].alias[0])
+    by_letter_range(&aliases_by_letter, (unsigned char)ts->t[i].w[0],
+                    COUNT(office_aliases), &lo, &hi);
+    for (k = lo; k < hi; k++) {
+      e = by_letter_at(&aliases_by_letter, k);
+      if (ts->t[i].w[0] != office_aliases[e].alias[0] ||
+          !alias_first_is(ts->t[i].w, office_aliases[e].alias))
         continue;
       na = alias_split(office_aliases[e].alias, aw);
       if (i + na > ts->n)
@@ -393,6 +450,9 @@ is(const struct token *t, const char *w)
   return !t->is_num && same_word(t->w, w);
 }
 
+static int word_member(const struct token *t, const void *table);
+static int word_index_find(const void *table, const char *w);
+
 /* The index of t's word in the NULL-ended list, or -1. */
 static int
 word_in(const struct token *t, const char *const *list)
@@ -401,11 +461,30 @@ word_in(const struct token *t, const char *const *list)
 
   if (t->is_num)
     return -1;
+  i = word_member(t, list);
+  if (i != WORD_UNINDEXED)
+    return i;
   for (i = 0; list[i] != NULL; i++)
     if (same_word(t->w, list[i]))
       return i;
   return -1;
 }
+
+/* The index from which a scan of a registered table of n entries finds
+ * t's word: the first entry with it, n when none has it (0 when the
+ * table is not registered), so that a loop over the table for the word
+ * starts there and reads the same as from 0. */
+static size_t
+table_from(const struct token *t, const void *table, size_t n)
+{
+  int i;
+
+  if (t->is_num)
+    return n;
+  i = word_member(t, table);
+  return i == WORD_UNINDEXED ? 0 : i < 0 ? n : (size_t)i;
+}
+#define TABLE_FROM(t, tab) table_from((t), (tab), COUNT(tab))
 
 /* Add a specific of kind k (dropped when the kind is full or it is
  * already there).  The item that holds it returned: the one added, or
@@ -521,6 +600,7 @@ static int numread_take(struct numread *r, const struct token *t);
  * "limabelas", "duaribu"). */
 static const char *const glued_units[] = {"puluh", "pulu", "ratus", "belas",
                                           "ribu", "juta", NULL};
+static size_t glued_len[COUNT(glued_units)];   /* their lengths */
 
 /* Take t into r when it is a digit word glued to a unit ("duapuluh lima
  * juta" as "dua puluh lima juta"); 0 when it is not one. */
@@ -528,8 +608,17 @@ static int
 numread_glued(struct numread *r, const struct token *t)
 {
   struct token head, unit;
-  size_t i, n;
+  size_t i, n, len, u;
 
+  /* Only a word that ends in a unit can be one: most words end in none
+   * (glued_len[] is laid out with the dictionary, by tokenize()). */
+  len = t->is_num ? 0 : strlen(t->w);
+  for (u = 0; glued_len[0] != 0 && glued_units[u] != NULL; u++)
+    if ((n = glued_len[u]) < len && t->w[len - 1] == glued_units[u][n - 1] &&
+        memcmp(t->w + len - n, glued_units[u], n) == 0)
+      break;
+  if (glued_len[0] != 0 && glued_units[u] == NULL)
+    return 0;
   for (i = 0; !t->is_num && i < COUNT(number_words); i++) {
     if (t->w[0] != number_words[i].w[0])
       continue;   /* most words: not even the first letter */
@@ -537,6 +626,7 @@ numread_glued(struct numread *r, const struct token *t)
     if (number_words[i].v < 1 || strncmp(t->w, number_words[i].w, n) != 0)
       continue;
     head = unit = *t;
+    head.listed = unit.listed = 0;
     snprintf(unit.w, sizeof(unit.w), "%s", t->w + n);
     if (word_in(&unit, glued_units) < 0)
       continue;   /* "sembilangpuluh": "sembilan" begins it, no unit */
@@ -559,7 +649,8 @@ numread_take(struct numread *r, const struct token *t)
 
   /* "satu koma dua juta", "1 koma 5 juta": a decimal digit */
   if (r->dec > 0) {
-    for (i = 0; !t->is_num && i < COUNT(number_words); i++)
+    for (i = TABLE_FROM(t, number_words);
+         !t->is_num && i < COUNT(number_words); i++)
       if (same_word(t->w, number_words[i].w) && number_words[i].v >= 1)
         break;
     if (t->is_num ? t->digits == 1 : i < COUNT(number_words)) {
@@ -580,7 +671,7 @@ numread_take(struct numread *r, const struct token *t)
     r->small = t->num;
     return r->any = 1;
   }
-  for (i = 0; i < COUNT(number_words); i++)
+  for (i = TABLE_FROM(t, number_words); i < COUNT(number_words); i++)
     if (same_word(t->w, number_words[i].w)) {
       /* "2025 tiga ratus juta": after a number not yet placed only
        * "setengah" goes on ("satu setengah juta"); another starts anew. */
@@ -600,7 +691,7 @@ numread_take(struct numread *r, const struct token *t)
     r->small = 0;
     return 1;
   }
-  for (i = 0; i < COUNT(se_words); i++)
+  for (i = TABLE_FROM(t, se_words); i < COUNT(se_words); i++)
     if (same_word(t->w, se_words[i].w)) {
       if (se_words[i].group) {
         r->total += r->cur + r->small + se_words[i].v;
@@ -612,7 +703,8 @@ numread_take(struct numread *r, const struct token *t)
       }
       return r->any = 1;
     }
-  for (i = 0; r->any && i < COUNT(multipliers); i++)
+  for (i = r->any ? TABLE_FROM(t, multipliers) : 0;
+       r->any && i < COUNT(multipliers); i++)
     if (same_word(t->w, multipliers[i].w)) {
       if (multipliers[i].group) {
         numread_close(r, multipliers[i].f);
@@ -1072,7 +1164,7 @@ month_of(const struct token *t, int short_ok)
 
   if (t->is_num)
     return 0;
-  for (i = 0; i < COUNT(months); i++)
+  for (i = TABLE_FROM(t, months); i < COUNT(months); i++)
     if ((short_ok || months[i].full) && same_word(t->w, months[i].w))
       return months[i].m;
   return 0;
@@ -1098,11 +1190,13 @@ day_of(const struct token *t, int word_ok)
   size_t i;
 
   /* "sa" is a number only before a unit ("sa ratus"), no day */
-  for (i = 0; word_ok && !t->is_num && i < COUNT(number_words); i++)
+  for (i = word_ok ? TABLE_FROM(t, number_words) : 0;
+       word_ok && !t->is_num && i < COUNT(number_words); i++)
     if (same_word(t->w, number_words[i].w) && number_words[i].v >= 1 &&
         !same_word(t->w, "sa"))
       return (int)number_words[i].v;
-  for (i = 0; word_ok && !t->is_num && i < COUNT(se_words); i++)
+  for (i = word_ok ? TABLE_FROM(t, se_words) : 0;
+       word_ok && !t->is_num && i < COUNT(se_words); i++)
     if (same_word(t->w, se_words[i].w) && se_words[i].v <= 31)
       return (int)se_words[i].v;
   if (!t->is_num || t->digits > 2 || t->num < 1 || t->num > 31 ||
@@ -1120,7 +1214,7 @@ counted_by(const struct tokens *ts, int j)
 
   if (j >= ts->n || ts->t[j].is_num)
     return 0;
-  for (i = 0; i < COUNT(multipliers); i++)
+  for (i = TABLE_FROM(&ts->t[j], multipliers); i < COUNT(multipliers); i++)
     if (strcmp(ts->t[j].w, multipliers[i].w) == 0)
       return 1;
   return is_currency(&ts->t[j]) || is_percent(&ts->t[j]) ||
@@ -1670,6 +1764,8 @@ kin_kk(const struct tokens *ts, int i)
          !(i > 0 && word_in(&ts->t[i - 1], paper_verbs) >= 0);
 }
 
+static struct by_letter services_by_letter;
+
 /* The words of services[e] at token i: their count, or 0.  "KK" after a
  * number counts households ("30 KK penerima"), no card. */
 static int
@@ -1695,16 +1791,24 @@ read_services(const struct tokens *ts, struct incident *inc)
 {
   struct incident_item *it = inc->item[INCIDENT_SERVICE];
   size_t e;
-  int i, j, k, n;
+  int i, j, k, n, lo, hi;
 
-  for (i = 0; i < ts->n; i++)
-    for (e = 0; e < COUNT(services); e++)
-      if ((n = service_at(ts, i, e)) > 0) {
+  /* A service's first word begins with the token's first letter
+   * (service_word()): only those entries are tried, in their order. */
+  for (i = 0; i < ts->n; i++) {
+    if (ts->t[i].is_num)
+      continue;
+    by_letter_range(&services_by_letter, (unsigned char)ts->t[i].w[0],
+                    COUNT(services), &lo, &hi);
+    for (k = lo; k < hi; k++)
+      if ((n = service_at(ts, i, e = by_letter_at(&services_by_letter,
+                                                  k))) > 0) {
         add_item(inc, INCIDENT_SERVICE, 0, services[e].kind,
                  services[e].which, NULL, 0);
         i += n - 1;
         break;
       }
+  }
   for (i = 0, n = 0; i < inc->n[INCIDENT_SERVICE]; i++) {
     for (j = 0, k = 0; j < inc->n[INCIDENT_SERVICE] && !k; j++)
       k = it[i].qual[0] == '\0' && it[j].qual[0] != '\0' &&
@@ -2386,6 +2490,14 @@ office_name(const struct tokens *ts, int j, char *out)
 static int
 office_lookup(const char *w, size_t *k)
 {
+  int i = word_index_find(office_words, w);
+
+  if (i >= 0) {
+    *k = (size_t)i;
+    return 1;
+  }
+  if (i == -1)
+    return 0;
   for (*k = 0; *k < COUNT(office_words); (*k)++)
     if (same_word(office_words[*k].w, w))
       return 1;
@@ -2779,7 +2891,8 @@ read_names(const struct tokens *ts, struct incident *inc)
         word_in(t, place_not_names) >= 0 || everyday_word(t) ||
         is_currency(t))
       continue;
-    for (k = 0; k < (int)COUNT(office_words); k++)
+    for (k = (int)TABLE_FROM(t, office_words); k < (int)COUNT(office_words);
+         k++)
       if (same_word(t->w, office_words[k].w))
         break;
     if (k < (int)COUNT(office_words))
@@ -2796,20 +2909,6 @@ read_names(const struct tokens *ts, struct incident *inc)
       name_directions(ts, j, t->w, name);
     name_add(inc, name, t->cap, t->cap && !t->upper && is(&ts->t[i], "di"));
   }
-}
-
-/* FNV-1a of the word w[0..n). */
-static uint32_t
-word_hash(const char *w, size_t n)
-{
-  uint32_t h = 2166136261u;
-  size_t i;
-
-  for (i = 0; i < n; i++) {
-    h ^= (unsigned char)w[i];
-    h *= 16777619u;
-  }
-  return h;
 }
 
 /* 1 when inc's words hold w. */
@@ -3098,7 +3197,7 @@ act_word(const struct token *t)
 
   if (word_in(t, ran_out_words) >= 0)
     return 1;
-  for (e = 0; e < COUNT(act_words); e++)
+  for (e = TABLE_FROM(t, act_words); e < COUNT(act_words); e++)
     if (is(t, act_words[e].w))
       return 1;
   return 0;
@@ -3132,7 +3231,7 @@ act_at(const struct tokens *ts, int i)
   int k;
   size_t e;
 
-  for (e = 0; e < COUNT(act_words); e++)
+  for (e = TABLE_FROM(t, act_words); e < COUNT(act_words); e++)
     if (is(t, act_words[e].w))
       return act_words[e].act;
   if (is(t, "suara") && i > 0 &&
@@ -3227,7 +3326,7 @@ read_works(const struct tokens *ts, struct incident *inc)
     if (t->is_num)
       continue;
     project |= word_in(t, project_words) >= 0;
-    for (e = 0; e < COUNT(work_words); e++)
+    for (e = TABLE_FROM(t, work_words); e < COUNT(work_words); e++)
       if (is(t, work_words[e].w))
         works |= work_words[e].work;
     if ((is(t, "jalan") || is(t, "jln")) &&
@@ -3622,11 +3721,33 @@ office_alike(const struct incident_item *a, const struct incident_item *b)
 
 /* 1 when the office type key is qualified by a field ("Dinas
  * Kesehatan"), not by a place. */
+static const char *field_types[COUNT(office_words) + 1];
+
+/* The office types qualified by a field into field_types[], once (with
+ * the dictionary, which indexes them). */
+static void
+field_types_once(void)
+{
+  size_t k, n = 0, j;
+
+  for (k = 0; k < COUNT(office_words); k++) {
+    if (office_words[k].q != Q_FIELD && office_words[k].field == NULL)
+      continue;
+    for (j = 0; j < n && strcmp(field_types[j], office_words[k].type); j++)
+      ;
+    if (j == n)
+      field_types[n++] = office_words[k].type;
+  }
+}
+
 static int
 field_type(const char *key)
 {
   size_t k;
+  int i = word_index_find(field_types, key);
 
+  if (i != WORD_UNINDEXED)
+    return i >= 0;
   for (k = 0; k < COUNT(office_words); k++)
     if (strcmp(office_words[k].type, key) == 0 &&
         (office_words[k].q == Q_FIELD || office_words[k].field != NULL))
@@ -5023,4 +5144,292 @@ incident_same(const struct incident *a, const struct incident *b,
   if (weight >= 2)
     return words >= r->words_one;
   return words >= r->words;
+}
+
+/* ------------------------------------------------------------------ */
+/* Word lookups                                                         */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The static word tables above are looked up per token by many readers;
+ * a scan of a list of fifty words per token and reader cost more than
+ * all the rest of reading a text.  The words of the tables registered
+ * below are laid out once (pthread_once) in a dictionary: each distinct
+ * word with the tables that hold it and its first index in each.
+ * tokenize() looks each token up once (word_list()); a reader's lookup
+ * is then a look at the token's few entries.  A table not registered (a
+ * list local to a function) is scanned as before: the lookups say
+ * WORD_UNINDEXED.
+ */
+
+struct word_entry {
+  const void *table;
+  int idx;             /* the first index of the word in table */
+};
+
+struct word_tuple {    /* a word of a table, while laying out */
+  const char *w;
+  uint32_t h;
+  const void *table;
+  int idx;
+};
+
+struct word_head {     /* a distinct word: its entries */
+  const char *w;
+  uint32_t h;
+  int mem, nmem;       /* word_mem[mem .. mem + nmem) */
+};
+
+#define WORD_TABLES 128   /* slots of the registered tables (power of 2) */
+
+static struct word_entry *word_mem;
+static struct word_head *word_heads;
+static int *word_dict;    /* open addressing: a word_heads index + 1 */
+static size_t word_mask;
+static const void *word_tables[WORD_TABLES];
+
+/* The tables indexed: the base of the table, the address of the word of
+ * its first entry, the bytes from one entry to the next, and the entries
+ * (0: a NULL-ended list of words). */
+#define WORD_LIST(l) {l, l, sizeof(l[0]), 0}
+#define WORD_TABLE(t) {t, &t[0].w, sizeof(t[0]), COUNT(t)}
+static const struct {
+  const void *table;
+  const void *first;
+  size_t stride;
+  size_t n;
+} word_indexed[] = {
+  WORD_LIST(absent_words), WORD_LIST(almost_words), WORD_LIST(alone_words),
+  WORD_LIST(altered_words), WORD_LIST(approx_words),
+  WORD_LIST(compare_words), WORD_LIST(count_words),
+  WORD_LIST(deadline_words), WORD_LIST(directions), WORD_LIST(dotted),
+  WORD_LIST(everyday_nouns), WORD_LIST(feast_relative),
+  WORD_LIST(field_tails), WORD_LIST(generic_words),
+  WORD_LIST(glued_units), WORD_LIST(honorifics), WORD_LIST(kin_circle),
+  WORD_LIST(kin_words), WORD_LIST(late_words), WORD_LIST(money_words),
+  WORD_LIST(name_leads), WORD_LIST(name_titles), WORD_LIST(negations),
+  WORD_LIST(not_names), WORD_LIST(number_leads), WORD_LIST(numbering),
+  WORD_LIST(numerals), WORD_LIST(office_filler),
+  WORD_LIST(office_not_names), WORD_LIST(office_types_words),
+  WORD_LIST(paper_verbs), WORD_LIST(place_lead),
+  WORD_LIST(place_not_names), WORD_LIST(possessives),
+  WORD_LIST(project_words), WORD_LIST(province_words),
+  WORD_LIST(ran_out_words), WORD_LIST(range_links),
+  WORD_LIST(range_words), WORD_LIST(relative_years),
+  WORD_LIST(road_after), WORD_LIST(road_before), WORD_LIST(roles),
+  WORD_LIST(stage_units), WORD_LIST(supply_words),
+  WORD_LIST(tally_words), WORD_LIST(water_lead), WORD_LIST(weekdays),
+  WORD_TABLE(office_words), WORD_TABLE(number_words),
+  WORD_TABLE(se_words), WORD_TABLE(multipliers), WORD_TABLE(months),
+  WORD_TABLE(act_words), WORD_TABLE(work_words), WORD_LIST(field_types),
+};
+
+/* The slot of the registered tables for table. */
+static size_t
+word_table_slot(const void *table)
+{
+  size_t k = (size_t)(((uint64_t)(uintptr_t)table * 0x9E3779B97F4A7C15ULL) >>
+                      57);   /* the top 7 bits: WORD_TABLES slots */
+
+  while (word_tables[k] != NULL && word_tables[k] != table)
+    k = (k + 1) & (WORD_TABLES - 1);
+  return k;
+}
+
+/* Lay out x for the n entries of a table whose word of entry i is at
+ * first + i * stride (a NULL word: in no byte's run). */
+static void
+by_letter_build(struct by_letter *x, const void *first, size_t stride,
+                size_t n)
+{
+  const char *w;
+  size_t i, m = 0;
+  int c;
+
+  for (i = 0; i < n; i++) {
+    w = *(const char *const *)((const char *)first + i * stride);
+    m += w == NULL ? 0 : w[0] == '*' ? 256 : 1;
+  }
+  if ((x->e = calloc(m + 1, sizeof(*x->e))) == NULL)
+    return;
+  for (c = 0, m = 0; c < 256; c++) {
+    x->start[c] = (int)m;
+    for (i = 0; i < n; i++) {
+      w = *(const char *const *)((const char *)first + i * stride);
+      if (w != NULL && (w[0] == '*' || (unsigned char)w[0] == c))
+        x->e[m++] = (int)i;
+    }
+  }
+  x->start[256] = (int)m;
+}
+
+static void
+by_letter_range(const struct by_letter *x, unsigned char c, size_t n,
+                int *lo, int *hi)
+{
+  *lo = x->e != NULL ? x->start[c] : 0;
+  *hi = x->e != NULL ? x->start[c + 1] : (int)n;
+}
+
+static size_t
+by_letter_at(const struct by_letter *x, int k)
+{
+  return x->e != NULL ? (size_t)x->e[k] : (size_t)k;
+}
+
+/* Tuples by word, then table, then index. */
+static int
+word_tuple_cmp(const void *pa, const void *pb)
+{
+  const struct word_tuple *a = pa, *b = pb;
+  int c;
+
+  if (a->h != b->h)
+    return a->h < b->h ? -1 : 1;
+  if ((c = strcmp(a->w, b->w)) != 0)
+    return c;
+  if (a->table != b->table)
+    return (uintptr_t)a->table < (uintptr_t)b->table ? -1 : 1;
+  return a->idx - b->idx;
+}
+
+/* The word_heads index of the word w of hash h, or -1. */
+static int
+word_head_of(const char *w, uint32_t h)
+{
+  size_t k;
+  int e;
+
+  for (k = (h * 0x9E3779B1u) & word_mask; (e = word_dict[k]) != 0;
+       k = (k + 1) & word_mask)
+    if (word_heads[e - 1].h == h && strcmp(word_heads[e - 1].w, w) == 0)
+      return e - 1;
+  return -1;
+}
+
+static void
+word_index_once(void)
+{
+  struct word_tuple *tu;
+  const char *w;
+  size_t e, i, n, total = 0, size = 64, k;
+  int nmem = 0, nheads = 0;
+
+  field_types_once();
+  for (e = 0; glued_units[e] != NULL; e++)
+    glued_len[e] = strlen(glued_units[e]);
+  by_letter_build(&services_by_letter, &services[0].w[0], sizeof(services[0]),
+                  COUNT(services));
+  by_letter_build(&aliases_by_letter, &office_aliases[0].alias,
+                  sizeof(office_aliases[0]), COUNT(office_aliases));
+
+  for (e = 0; e < COUNT(word_indexed); e++) {
+    n = word_indexed[e].n;
+    if (n == 0)
+      while (((const char *const *)word_indexed[e].first)[n] != NULL)
+        n++;
+    total += n;
+  }
+  while (size < 2 * total)
+    size *= 2;
+  tu = calloc(total + 1, sizeof(*tu));
+  word_mem = calloc(total + 1, sizeof(*word_mem));
+  word_heads = calloc(total + 1, sizeof(*word_heads));
+  word_dict = calloc(size, sizeof(*word_dict));
+  if (COUNT(word_indexed) > WORD_TABLES / 2 || tu == NULL ||
+      word_mem == NULL || word_heads == NULL || word_dict == NULL) {
+    free(tu);
+    free(word_mem);
+    free(word_heads);
+    free(word_dict);
+    word_dict = NULL;   /* nothing indexed: every lookup scans */
+    return;
+  }
+  word_mask = size - 1;
+  for (e = 0, n = 0; e < COUNT(word_indexed); e++) {
+    for (i = 0; word_indexed[e].n == 0 || i < word_indexed[e].n; i++) {
+      w = *(const char *const *)((const char *)word_indexed[e].first +
+                                 i * word_indexed[e].stride);
+      if (w == NULL)
+        break;
+      tu[n].w = w;
+      tu[n].h = word_hash(w, strlen(w));
+      tu[n].table = word_indexed[e].table;
+      tu[n++].idx = (int)i;
+    }
+    word_tables[word_table_slot(word_indexed[e].table)] =
+        word_indexed[e].table;
+  }
+  qsort(tu, n, sizeof(*tu), word_tuple_cmp);
+  for (i = 0; i < n; i++) {
+    if (i == 0 || tu[i].h != tu[i - 1].h || strcmp(tu[i].w, tu[i - 1].w)) {
+      word_heads[nheads].w = tu[i].w;
+      word_heads[nheads].h = tu[i].h;
+      word_heads[nheads].mem = nmem;
+      for (k = (tu[i].h * 0x9E3779B1u) & word_mask; word_dict[k] != 0;
+           k = (k + 1) & word_mask)
+        ;
+      word_dict[k] = ++nheads;
+    } else if (tu[i].table == tu[i - 1].table) {
+      continue;   /* a word listed twice: the first index holds */
+    }
+    word_mem[nmem].table = tu[i].table;
+    word_mem[nmem++].idx = tu[i].idx;
+    word_heads[nheads - 1].nmem++;
+  }
+  free(tu);
+}
+
+/* Look t's word up in the dictionary, once (tokenize()). */
+static void
+word_list(struct token *t)
+{
+  int e;
+
+  t->listed = word_dict != NULL;
+  t->mem = t->nmem = 0;
+  if (!t->listed || t->is_num ||
+      (e = word_head_of(t->w, word_hash(t->w, strlen(t->w)))) < 0)
+    return;
+  t->mem = word_heads[e].mem;
+  t->nmem = word_heads[e].nmem;
+}
+
+/* The entry of table among mem[0..n): its index, -1 when none is the
+ * table's; WORD_UNINDEXED when the table is not registered. */
+static int
+word_entry_in(const struct word_entry *mem, int n, const void *table)
+{
+  int k;
+
+  for (k = 0; k < n; k++)
+    if (mem[k].table == table)
+      return mem[k].idx;
+  return word_tables[word_table_slot(table)] == table ? -1 : WORD_UNINDEXED;
+}
+
+/* The first index of t's word in the registered table, -1 when it holds
+ * none; WORD_UNINDEXED when the table is not registered or t was not
+ * looked up (a token made by hand). */
+static int
+word_member(const struct token *t, const void *table)
+{
+  if (!t->listed)
+    return WORD_UNINDEXED;
+  return word_entry_in(word_mem + t->mem, t->nmem, table);
+}
+
+/* As word_member(), for the word w. */
+static int
+word_index_find(const void *table, const char *w)
+{
+  int e;
+
+  pthread_once(&word_index_done, word_index_once);
+  if (word_dict == NULL)
+    return WORD_UNINDEXED;
+  e = word_head_of(w, word_hash(w, strlen(w)));
+  return e < 0 ? word_entry_in(word_mem, 0, table)
+               : word_entry_in(word_mem + word_heads[e].mem,
+                               word_heads[e].nmem, table);
 }

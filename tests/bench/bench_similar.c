@@ -8,6 +8,13 @@
  * draft and of each candidate, offices placed by the shipped gazetteer,
  * compared (incident.h).  Built with the
  * tests, run by hand: `bench_similar [tickets] [queries]`.
+ *
+ * `bench_similar -x FILE...` times the reading of the specifics alone
+ * (incident_extract() and incident_add_gazetteer(), as conv.c reads a
+ * draft) over the texts of corpus files (tab-separated, the texts in the
+ * first two columns, "#" lines skipped), and prints a checksum of every
+ * reading: a change meant to make the reading faster must leave it as it
+ * was.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -125,6 +132,7 @@ arg_long(const char *s, long dflt)
 }
 
 static int run(long tickets, long queries);
+static int extract_files(int nfiles, char **files);
 
 /* The shipped gazetteer, as the daemon places offices with it (NULL when
  * it cannot be read). */
@@ -178,7 +186,9 @@ main(int argc, char **argv)
 
   if (place_load(ADUAN_SOURCE_DIR "/config/wilayah.txt", &places, NULL) != 0)
     places = NULL;
-  if (argc > 1) {
+  if (argc > 1 && strcmp(argv[1], "-x") == 0) {
+    rc = extract_files(argc - 2, argv + 2);
+  } else if (argc > 1) {
     rc = run(arg_long(argv[1], 10000), queries);
   } else {
     rc = run(10000, queries);
@@ -287,5 +297,65 @@ run(long tickets, long queries)
          remove_us / (double)(i - 1), remove_cpu / (double)(i - 1));
   printf("tickets left:         %d\n", similar_count(s));
   similar_free(s);
+  return 0;
+}
+
+/* FNV-1a 64 of the n bytes at p, on from h. */
+static uint64_t
+bytes_hash(uint64_t h, const void *p, size_t n)
+{
+  const unsigned char *b = p;
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    h ^= b[i];
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+/* The reading of every text of the files, timed, and its checksum. */
+static int
+extract_files(int nfiles, char **files)
+{
+  static struct incident inc;
+  static char line[65536];
+  uint64_t sum = 0xcbf29ce484222325ULL;
+  double c, g, cpu = 0, gaz = 0;
+  long texts = 0;
+  char *text, *tab, *end;
+  FILE *f;
+  int i, col;
+
+  for (i = 0; i < nfiles; i++) {
+    if ((f = fopen(files[i], "r")) == NULL) {
+      fprintf(stderr, "bench_similar: cannot read %s\n", files[i]);
+      return 1;
+    }
+    while (fgets(line, sizeof(line), f) != NULL) {
+      if (line[0] == '#')
+        continue;
+      if ((end = strchr(line, '\n')) != NULL)
+        *end = '\0';
+      for (col = 0, text = line; col < 2 && text != NULL; col++) {
+        if ((tab = strchr(text, '\t')) != NULL)
+          *tab = '\0';
+        c = now_us(CPU);
+        incident_extract(text, &inc);
+        g = now_us(CPU);
+        incident_add_gazetteer(&inc, text, places);
+        cpu += g - c;
+        gaz += now_us(CPU) - g;
+        sum = bytes_hash(sum, &inc, sizeof(inc));
+        texts++;
+        text = tab != NULL ? tab + 1 : NULL;
+      }
+    }
+    fclose(f);
+  }
+  printf("texts read            %ld\n", texts);
+  printf("extract, CPU us/text  %.2f\n", texts > 0 ? cpu / (double)texts : 0);
+  printf("gazetteer, us/text    %.2f\n", texts > 0 ? gaz / (double)texts : 0);
+  printf("checksum              %016llx\n", (unsigned long long)sum);
   return 0;
 }
