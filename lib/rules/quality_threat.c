@@ -3096,18 +3096,28 @@ limb_broken(const struct ctx *cx, size_t k)
 /* "Tim desa kami hajar tim kecamatan 3-0": the object of the verb of
  * violence at word i (object_at) is a team ("tim", "kesebelasan",
  * "klub", "regu") and its sentence names a [game] (a match, a sport, a
- * score word): a result, not harm. */
+ * score word), or the text does when a team is the verb's subject too:
+ * a result, not harm. */
 static int
 game_played(const struct ctx *cx, size_t i)
 {
   static const char *const side[] = {"tim", "kesebelasan", "klub", "regu",
                                      NULL};
-  size_t k, o = object_at(cx, i);
+  static const char *const campaign[] = {"sukses", "pemenangan", "kampanye",
+                                         NULL};
+  size_t k, o = object_at(cx, i), from;
+  int versus = 0;
 
-  if (o >= cx->nm->n || !word_in(cx, o, side))
-    return 0;
-  for (k = sentence_start(cx, i); k < cx->nm->n; k++) {
-    if (k > i && starts_sentence(cx, k))
+  if (o >= cx->nm->n || !word_in(cx, o, side) ||
+      (o + 1 < cx->nm->n && word_in(cx, o + 1, campaign)))
+    return 0;     /* "tim sukses": a campaign's team, no sport's */
+  /* A team doing it to a team ("dulu tim kami membantai tim kecamatan
+   * 5-0"): a game named anywhere in the text will do. */
+  for (k = i; k > 0 && !starts_clause(cx, k) && !versus; k--)
+    versus = word_in(cx, k - 1, side);
+  from = versus ? 0 : sentence_start(cx, i);
+  for (k = from; k < cx->nm->n; k++) {
+    if (!versus && k > i && starts_sentence(cx, k))
       break;
     if (word_is(cx, WC_GAME, k))
       return 1;

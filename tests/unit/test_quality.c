@@ -2240,6 +2240,14 @@ static const struct judge_case game_cases[] = {
    QUALITY_THREAT, 0},
   {"Tim sukses bupati itu kami hajar kalau datang lagi.", QUALITY_THREAT,
    0},
+  /* A team doing it to a team, the game named in another clause or
+   * sentence of the text. */
+  {"Lapangan bola desa sudah rusak; dulu tim kami membantai tim kecamatan "
+   "5-0 di sana, sekarang tidak bisa dipakai.", QUALITY_CLEAN, 0},
+  {"Turnamen voli desa dibatalkan. Kemarin tim kami hajar tim kecamatan "
+   "4-1.", QUALITY_CLEAN, 0},
+  {"Lapangan bola rusak. Tim kami akan bantai tim sukses bupati malam "
+   "ini.", QUALITY_THREAT, 0},
 };
 
 START_TEST(quality_judge_game_played)
