@@ -1441,6 +1441,23 @@ static const struct judge_case life_taken_cases[] = {
    QUALITY_CLEAN, 0},
   {"Nyawa saya ada di tangan Tuhan, saya hanya minta keadilan.",
    QUALITY_CLEAN, 0},
+  /* The other half of an ultimatum ("kembalikan ... sebelum Natal, atau
+   * dia ..."), or a message relayed to the official, frames it as the
+   * reporter's doing as well; a death foretold for a patient, an
+   * official busy elsewhere or a reporter's own lost holiday are none. */
+  {"Tolong sampaikan ke Pak Sekdes Borik: uang sertifikat kembalikan "
+   "sebelum Natal, atau dia tidak akan sempat lihat tahun baru.",
+   QUALITY_THREAT, 0},
+  {"Dana BOS itu kembalikan sebelum Paskah, atau kepala sekolah tidak "
+   "akan lihat Paskah tahun depan.", QUALITY_THREAT, 0},
+  {"Sampaikan ke pak camat: dia tidak akan sempat rayakan Natal tahun "
+   "ini.", QUALITY_THREAT, 0},
+  {"Urus sertifikat sebelum Natal atau bayar denda, camat bilang dia "
+   "tidak akan sempat lihat berkasnya.", QUALITY_CLEAN, 0},
+  {"Kembalikan KTP saya sebelum Natal, atau saya tidak akan sempat lihat "
+   "tahun baru di kampung.", QUALITY_CLEAN, 0},
+  {"Tolong sampaikan ke Pak Kades: bapak saya tidak akan lihat Natal "
+   "karena rujukan ditolak.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_life_taken)
