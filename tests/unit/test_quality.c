@@ -3766,6 +3766,16 @@ static const struct judge_case beast_aimed_cases[] = {
    "peternakan tidak datang.", QUALITY_CLEAN, 0},
   {"Bantuan dari dinas itu kambing kurus, bukan sapi seperti dijanjikan.",
    QUALITY_CLEAN, 0},
+  /* "eh" calls out as "hei" does ("Pak Lurah yang terhormat, eh
+   * monyet, ..."); "eh" as a pause or a correction before animals told
+   * of is none. */
+  {"Pak Lurah yang terhormat, eh monyet, kapan beras bantuan dibagi ke "
+   "warga?", QUALITY_INSULT, 0},
+  {"Eh babi, kapan uang BLT kami kau kembalikan?", QUALITY_INSULT, 0},
+  {"Pak Camat, eh, monyet dari hutan masuk kebun warga tiap malam dan "
+   "dinas tidak datang.", QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Eh, kerbau bantuan dari dinas sudah mati dua ekor bulan ini.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_beast_aimed)
