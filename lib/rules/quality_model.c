@@ -5,7 +5,8 @@
  *
  * The rules' verdict stands.  Only a text the rules find clean, with
  * nothing quoted or literal in it, is scored, and only the reporter's own
- * words (reported speech, which the rules mark, stays the rules' call):
+ * words (reported speech, which the rules mark, stays the rules' call,
+ * and so does a clause of the reporter's own end, "saya bisa mati"):
  * it becomes a threat when the model's probability for them reaches the
  * file's threshold, or its lower 'gated' one in a text with a word of
  * violence (and, when the file asks so, the text names a person, office
@@ -421,15 +422,57 @@ feared(const struct ctx *cx, size_t i)
   return 0;
 }
 
-/* Does the text hold a word of violence outside reported speech and
- * outside the reporter's fear (feared)? */
+/* "saya bisa mati berdiri", "kami semua bisa mati kelaparan", "beta
+ * hampir mati": is word i an end wished ([outcome], as written: not
+ * "matikan") whose subject is the reporter, a [self] word opening its
+ * clause (past a condition) with only modal, "can", intensifier words or
+ * "hampir"/"nyaris" between?  The reporter's own death or ruin, like
+ * their fear, is not what they promise; "kau mati", "dia mati" are. */
+static int
+own_end(const struct ctx *cx, size_t i)
+{
+  static const char *const almost[] = {"hampir", "hamper", "nyaris", NULL};
+  const struct word *w = &cx->nm->w[i];
+  size_t k;
+
+  if (i == 0 || starts_clause(cx, i) ||
+      list_find(&cx->q->cls[WC_OUTCOME], KEY_TEXT, cx->nm->text + w->off,
+                w->len) == NULL)
+    return 0;
+  for (k = i - 1; k > 0 && !starts_clause(cx, k) &&
+                  (word_is(cx, WC_MODAL, k) || word_is(cx, WC_CAN, k) ||
+                   word_is(cx, WC_INTENS, k) || word_in(cx, k, almost));
+       k--)
+    ;
+  return word_is(cx, WC_SELF, k) && clause_subject(cx, k) == k;
+}
+
+/* Does the text hold a word of violence outside reported speech, outside
+ * the reporter's fear (feared) and not the reporter's own end (own_end)? */
 int
 names_violence(const struct ctx *cx)
 {
   size_t i;
 
   for (i = 0; i < cx->nm->n; i++)
-    if (!cx->reported[i] && violent_word(cx, i) && !feared(cx, i))
+    if (!cx->reported[i] && violent_word(cx, i) && !feared(cx, i) &&
+        !own_end(cx, i))
+      return 1;
+  return 0;
+}
+
+/* Does the clause of word i tell the reporter's own end (own_end: "saya
+ * bisa mati berdiri")?  Its words, like reported speech, are not the
+ * reporter's menace: the model reads the rest ("..., kades itu tunggu
+ * saja malam ini" still). */
+static int
+in_own_end(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  for (k = clause_start(cx, i);
+       k < cx->nm->n && (k <= i || !starts_clause(cx, k)); k++)
+    if (own_end(cx, k))
       return 1;
   return 0;
 }
@@ -442,7 +485,7 @@ own_words(const struct ctx *cx, struct buf *out)
   int rc = 0;
 
   for (i = 0; rc == 0 && i < cx->nm->n; i++) {
-    if (cx->reported[i])
+    if (cx->reported[i] || in_own_end(cx, i))
       continue;
     w = &cx->nm->w[i];
     if (out->len > 0)

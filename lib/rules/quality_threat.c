@@ -1318,14 +1318,19 @@ life_in_hand(const struct ctx *cx, size_t i)
   return own_hand_at(cx, k);
 }
 
+static int relayed_to(const struct ctx *cx, size_t i);
+
 /* "bendahara itu tidak akan lihat Natal tahun ini", "camat itu tidak
  * akan sempat rayakan tahun baru": a verb of living to a day ("lihat",
  * "rayakan", "sampai") at word k after a [not] word ([will], "sempat"
  * between or not), then a [feast] or "tahun baru/depan", said of a
  * person other than the reporter named before it in its clause, in a
  * sentence that holds an oath, a condition or the reporter (the one who
- * decides), and no reason ("karena sakit" is a prognosis).  The
- * reporter's mother feared for is none. */
+ * decides), in the other half of an ultimatum ("kembalikan ... sebelum
+ * Natal, atau dia tidak akan sempat lihat tahun baru": "atau" before it
+ * in its clause) or in a message relayed to an official (relayed_to),
+ * and no reason ("karena sakit" is a prognosis).  The reporter's mother
+ * feared for is none. */
 static int
 no_future(const struct ctx *cx, size_t k)
 {
@@ -1347,8 +1352,10 @@ no_future(const struct ctx *cx, size_t k)
   m = negation_before(cx, m);
   if (m == k || m == k - 1)
     return 0;
-  for (c = clause_start(cx, k); c < m; c++)
+  for (c = clause_start(cx, k); c < m; c++) {
     who |= other_person(cx, c) && !word_is(cx, WC_SELF, c);
+    frame |= word_text_is(cx, c, "atau");
+  }
   for (s = sentence_start(cx, k); s < n && (s <= k || !starts_sentence(cx, s));
        s++) {
     if (word_is(cx, WC_BECAUSE, s))
@@ -1356,7 +1363,7 @@ no_future(const struct ctx *cx, size_t k)
     frame |= word_is(cx, WC_PROMISE, s) || word_is(cx, WC_IF, s) ||
              (s < m && word_is(cx, WC_SELF, s));
   }
-  return who && frame;
+  return who && (frame || relayed_to(cx, k));
 }
 
 static int deadline_set(const struct ctx *cx, size_t s);

@@ -1441,6 +1441,23 @@ static const struct judge_case life_taken_cases[] = {
    QUALITY_CLEAN, 0},
   {"Nyawa saya ada di tangan Tuhan, saya hanya minta keadilan.",
    QUALITY_CLEAN, 0},
+  /* The other half of an ultimatum ("kembalikan ... sebelum Natal, atau
+   * dia ..."), or a message relayed to the official, frames it as the
+   * reporter's doing as well; a death foretold for a patient, an
+   * official busy elsewhere or a reporter's own lost holiday are none. */
+  {"Tolong sampaikan ke Pak Sekdes Borik: uang sertifikat kembalikan "
+   "sebelum Natal, atau dia tidak akan sempat lihat tahun baru.",
+   QUALITY_THREAT, 0},
+  {"Dana BOS itu kembalikan sebelum Paskah, atau kepala sekolah tidak "
+   "akan lihat Paskah tahun depan.", QUALITY_THREAT, 0},
+  {"Sampaikan ke pak camat: dia tidak akan sempat rayakan Natal tahun "
+   "ini.", QUALITY_THREAT, 0},
+  {"Urus sertifikat sebelum Natal atau bayar denda, camat bilang dia "
+   "tidak akan sempat lihat berkasnya.", QUALITY_CLEAN, 0},
+  {"Kembalikan KTP saya sebelum Natal, atau saya tidak akan sempat lihat "
+   "tahun baru di kampung.", QUALITY_CLEAN, 0},
+  {"Tolong sampaikan ke Pak Kades: bapak saya tidak akan lihat Natal "
+   "karena rujukan ditolak.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_life_taken)
@@ -3749,6 +3766,16 @@ static const struct judge_case beast_aimed_cases[] = {
    "peternakan tidak datang.", QUALITY_CLEAN, 0},
   {"Bantuan dari dinas itu kambing kurus, bukan sapi seperti dijanjikan.",
    QUALITY_CLEAN, 0},
+  /* "eh" calls out as "hei" does ("Pak Lurah yang terhormat, eh
+   * monyet, ..."); "eh" as a pause or a correction before animals told
+   * of is none. */
+  {"Pak Lurah yang terhormat, eh monyet, kapan beras bantuan dibagi ke "
+   "warga?", QUALITY_INSULT, 0},
+  {"Eh babi, kapan uang BLT kami kau kembalikan?", QUALITY_INSULT, 0},
+  {"Pak Camat, eh, monyet dari hutan masuk kebun warga tiap malam dan "
+   "dinas tidak datang.", QUALITY_CLEAN, QUALITY_MARK_LITERAL},
+  {"Eh, kerbau bantuan dari dinas sudah mati dua ekor bulan ini.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_beast_aimed)
@@ -5696,6 +5723,60 @@ START_TEST(quality_model_window_and_gate)
 }
 END_TEST
 
+/* The reporter's own death or ruin ("saya bisa mati berdiri", "kami
+ * semua bisa mati kelaparan") is no word of violence for the gate, as
+ * the reporter's fear is not; a death said of someone else ("kau mati",
+ * "dia mati", "mereka mati", an office "pasti hancur") or the reporter's
+ * violence ("saya bunuh dia", "saya bisa bakar") still is. */
+START_TEST(quality_model_own_death)
+{
+  static const struct {
+    const char *text;
+    int violent;
+  } rows[] = {
+    {"Saya bisa mati berdiri kalau harus bayar lagi biaya sertifikat tanah "
+     "yang sudah lunas di BPN Kabupaten Kupang.", 0},
+    {"Kalau bantuan tidak datang, kami semua bisa mati kelaparan di desa "
+     "ini.", 0},
+    {"Beta hampir mati tunggu antrian di kantor Dukcapil dari pagi.", 0},
+    {"Saya bisa hancur kalau tanah warisan ini diambil kepala desa.", 0},
+    {"Kalau dana desa tidak kembali, kau mati.", 1},
+    {"Kepala desa itu harus bayar, kalau tidak dia mati.", 1},
+    {"Petugas Samsat itu, mereka mati kalau saya ketemu.", 1},
+    {"Saya bisa mati, tapi kades itu juga mati bersama saya.", 1},
+    {"Saya bunuh dia kalau uang tidak kembali.", 1},
+    {"Saya bisa bakar kantor desa itu nanti.", 1},
+    {"Kami semua siap, kantor camat itu pasti hancur.", 1},
+  };
+  struct quality *q = load_shipped();
+  struct quality_judgement j;
+  struct diag d;
+  size_t i;
+
+  for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+    ck_assert_msg(threat_model_names_violence(q, rows[i].text) ==
+                      rows[i].violent,
+                  "'%s': want %d", rows[i].text, rows[i].violent);
+  /* With the shipped model: the model does not read the clause of the
+   * reporter's own end, so a complaint around it stays clean and a
+   * menace beside it ("..., kades itu tunggu saja malam ini kami datang
+   * ke rumahnya") is still refused. */
+  diag_init(&d);
+  ck_assert_int_eq(quality_load_model(q, THREAT_MODEL, &d), 0);
+  for (i = 0; i < 4; i++) {
+    ck_assert_int_eq(quality_judge_story(q, rows[i].text, &j), 0);
+    ck_assert_msg(j.verdict == QUALITY_CLEAN, "'%s': verdict %d",
+                  rows[i].text, (int)j.verdict);
+  }
+  ck_assert_int_eq(quality_judge_story(q, "Saya siap mati demi tanah ini, "
+                                          "kades itu tunggu saja malam ini "
+                                          "kami datang ke rumahnya.", &j), 0);
+  ck_assert_int_eq(j.verdict, QUALITY_THREAT);
+  diag_free(&d);
+  quality_free(q);
+}
+END_TEST
+
 /* The model file's 'gated': a lower threshold for a text with a word of
  * violence ("memukul": a prefix off [harm]), where the model's
  * probability says more; a text without one keeps the threshold.  The
@@ -5986,6 +6067,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_model_salads_are_not_threats);
   tcase_add_test(tc, quality_model_window_and_gate);
   tcase_add_test(tc, quality_model_gated);
+  tcase_add_test(tc, quality_model_own_death);
   suite_add_tcase(s, tc);
   return s;
 }
