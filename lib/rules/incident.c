@@ -2184,6 +2184,8 @@ static const char *const office_types_words[] = {
  * "SMP Negeri 2", "Pasar Inpres Naikoten", "RS Umum Daerah Soe"). */
 static const char *const office_filler[] = {
   "kota", "kabupaten", "kab", "provinsi", "prov", "negeri", "inpres",
+  /* Negeri misspelt ("SMP Negri Satu So'e") */
+  "negri",
   "umum", "daerah", "rayon", "ulp", "up3", "unit", "kantor", "kec",
   "kecamatan", "kel", "kelurahan", "desa", "resort", "sektor", "cabang",
   "pratama", "kelas", "ntt", "no", "nomor", "nomer", "di", "wilayah", "ruas",

@@ -2683,6 +2683,26 @@ START_TEST(withheld_is_another_act_than_money)
 }
 END_TEST
 
+/* "Negri" is Negeri misspelt, a filler of a school's name like the
+ * word it stands for: the number and the town after it name the school
+ * ("SD Negri Tiga Atambua" is SD Negeri 3 Atambua). */
+START_TEST(negeri_misspelt_names_one_school)
+{
+  static const struct pair pairs[] = {
+    {"Kepala SD Negeri 3 Atambua meminta Rp 200.000 dari setiap orang tua "
+     "untuk pengambilan ijazah, Juni 2025.",
+     "Anak saya sekolah di SD Negri Tiga Atambua. Juni 2025 kami harus "
+     "bayar dua ratus ribu baru ijazah dikasih.", 1},
+    {"Guru SMA Negri 2 Kalabahi menjual LKS Rp 75.000 per siswa, Agustus "
+     "2025.",
+     "Siswa SMA Negeri Dua Kalabahi dipaksa beli LKS tujuh puluh lima ribu "
+     "waktu Agustus 2025.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3677,6 +3697,7 @@ incident_suite(void)
   tcase_add_test(tc, stages_in_shorthand);
   tcase_add_test(tc, allowance_retold_in_shorthand);
   tcase_add_test(tc, spots_after_a_word_of_their_kind);
+  tcase_add_test(tc, negeri_misspelt_names_one_school);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
