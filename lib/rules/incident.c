@@ -3265,12 +3265,13 @@ act_at(const struct tokens *ts, int i)
 
 /* Public works and goods of aid, each a bit of incident.works: two works
  * of one office or official (a road and a bridge), or two kinds of goods
- * it handed out (boats and nets, cattle and pigs), are two incidents.  A
+ * it handed out (boats and nets, cattle and pigs, fertiliser and
+ * seedlings), are two incidents.  A
  * word of any kind ("ternak", "alat tangkap") names none. */
 enum {
   WORK_ROAD = 1, WORK_BRIDGE = 2, WORK_BUILDING = 4, WORK_WATER = 8,
   WORK_BOAT = 16, WORK_NET = 32, WORK_TRACTOR = 64, WORK_CATTLE = 128,
-  WORK_PIG = 256, WORK_GOAT = 512, WORK_SEED = 1024
+  WORK_PIG = 256, WORK_GOAT = 512, WORK_SEED = 1024, WORK_FERTILISER = 2048
 };
 
 static const struct {
@@ -3290,6 +3291,9 @@ static const struct {
   {"kerbau", WORK_CATTLE},   {"kambing", WORK_GOAT},
   {"babi", WORK_PIG},        {"bibit", WORK_SEED},
   {"benih", WORK_SEED},
+  /* subsidised fertiliser, by name or brand ("pupuk Phonska") */
+  {"pupuk", WORK_FERTILISER}, {"urea", WORK_FERTILISER},
+  {"npk", WORK_FERTILISER},   {"phonska", WORK_FERTILISER},
 };
 
 /* Words that make a text about a project (a work built or mended, goods
@@ -3302,7 +3306,10 @@ static const char *const project_words[] = {
   "pengerjaan", "rehab", "rehabilitasi", "renovasi", "pokir",
   /* aid: "bantuan 10 unit perahu", "membagikan 200 unit jaring" */
   "bantuan", "pengadaan", "hibah", "membagikan", "dibagikan", "bagi",
-  "penyaluran", "disalurkan", "menyalurkan", NULL,
+  "penyaluran", "disalurkan", "menyalurkan",
+  /* goods the government subsidises, and their register (the e-RDKK of
+   * subsidised fertiliser) */
+  "subsidi", "bersubsidi", "rdkk", NULL,
 };
 static const char *const road_before[] = {
   "proyek", "pembangunan", "ruas", "perbaikan", "peningkatan", "paket",

@@ -2703,6 +2703,30 @@ START_TEST(negeri_misspelt_names_one_school)
 }
 END_TEST
 
+/* Subsidised fertiliser and seedlings are two kinds of goods of aid:
+ * money asked of one farmers' group for each is two incidents; the
+ * fertiliser told twice, by its register or its brand, is one. */
+START_TEST(fertiliser_and_seedlings_are_two_programmes)
+{
+  static const struct pair pairs[] = {
+    {"Ketua Gapoktan Desa Nualain memungut Rp 25.000 per petani supaya "
+     "dapat jatah pupuk subsidi, Oktober 2025.",
+     "Ketua Gapoktan Desa Nualain minta Rp 25.000 per petani untuk bantuan "
+     "benih jagung, Oktober 2025.", 0},
+    {"Kepala Desa Oelbiteno meminta Rp 100.000 dari tiap kelompok tani "
+     "untuk pembagian pupuk Phonska bersubsidi pada Mei 2025.",
+     "Kades Oelbiteno minta Rp 100.000 per kelompok tani untuk bantuan "
+     "bibit mangga, Mei 2025.", 0},
+    {"Ketua Gapoktan Desa Nualain memungut Rp 25.000 per petani supaya "
+     "dapat jatah pupuk subsidi, Oktober 2025.",
+     "Di Desa Nualain ketua gapoktan tarik 25 ribu tiap petani supaya nama "
+     "masuk RDKK pupuk urea, Oktober 2025.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3698,6 +3722,7 @@ incident_suite(void)
   tcase_add_test(tc, allowance_retold_in_shorthand);
   tcase_add_test(tc, spots_after_a_word_of_their_kind);
   tcase_add_test(tc, negeri_misspelt_names_one_school);
+  tcase_add_test(tc, fertiliser_and_seedlings_are_two_programmes);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
