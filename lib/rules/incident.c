@@ -1630,6 +1630,17 @@ static const struct {
   {{"siup", NULL, NULL}, "izin", "usaha"}, {{"nib", NULL, NULL}, "izin", "usaha"},
   {{"sktm", NULL, NULL}, "sktm", NULL},
   {{"keterangan", "tidak", "mampu"}, "sktm", NULL},
+  /* a letter of a fact ("surat keterangan ..."), by the fact: a birth
+   * (the bidan's, before the akta), a domicile, a business, good
+   * conduct; a letter of a birth and one of health are two papers */
+  {{"keterangan", "lahir", NULL}, "akta", "lahir"},
+  {{"keterangan", "kelahiran", NULL}, "akta", "lahir"},
+  {{"surat", "kelahiran", NULL}, "akta", "lahir"},
+  {{"surat", "lahir", NULL}, "akta", "lahir"},
+  {{"keterangan", "domisili", NULL}, "domisili", NULL},
+  {{"surat", "domisili", NULL}, "domisili", NULL},
+  {{"keterangan", "usaha", NULL}, "izin", "usaha"},
+  {{"keterangan", "kelakuan", "baik"}, "skck", NULL},
   {{"surat", "sehat", NULL}, "surat_sehat", NULL},
   {{"keterangan", "sehat", NULL}, "surat_sehat", NULL},
   {{"ijazah", NULL, NULL}, "ijazah", NULL},

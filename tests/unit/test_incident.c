@@ -2727,6 +2727,31 @@ START_TEST(fertiliser_and_seedlings_are_two_programmes)
 }
 END_TEST
 
+/* A letter of a fact ("surat keterangan ...") is the paper of that
+ * fact: money asked at one office on one day for a birth letter and for
+ * a letter of domicile or health is two services, two incidents; the
+ * birth letter retold as the birth paper is one. */
+START_TEST(letters_of_a_fact_are_their_papers)
+{
+  static const struct pair pairs[] = {
+    {"Staf Kantor Desa Nunkurus meminta Rp 100.000 untuk surat keterangan "
+     "domisili, 12 Januari 2026.",
+     "Staf Kantor Desa Nunkurus meminta Rp 100.000 untuk surat keterangan "
+     "kelahiran anak, 12 Januari 2026.", 0},
+    {"Bidan Puskesmas Oesapa minta Rp 75.000 untuk surat keterangan lahir "
+     "bayi saya, 9 Maret 2026.",
+     "Puskesmas Oesapa tarik Rp 75.000 untuk surat keterangan sehat buat "
+     "daftar polisi, 9 Maret 2026.", 0},
+    {"Bidan Puskesmas Oesapa minta Rp 75.000 untuk surat keterangan lahir "
+     "bayi saya, 9 Maret 2026.",
+     "Tgl 9 Maret 2026 bidan di Puskesmas Oesapa minta 75rb baru mau kasi "
+     "surat lahir anak saya.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3723,6 +3748,7 @@ incident_suite(void)
   tcase_add_test(tc, spots_after_a_word_of_their_kind);
   tcase_add_test(tc, negeri_misspelt_names_one_school);
   tcase_add_test(tc, fertiliser_and_seedlings_are_two_programmes);
+  tcase_add_test(tc, letters_of_a_fact_are_their_papers);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
