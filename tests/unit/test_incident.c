@@ -2752,6 +2752,25 @@ START_TEST(letters_of_a_fact_are_their_papers)
 }
 END_TEST
 
+/* The provincial hospital by its name spelt with a Y ("RS Yohanes",
+ * "WZ Yohanes") is RSUD W.Z. Johannes: one landmark, one office. */
+START_TEST(johannes_spelt_with_a_y_is_one_hospital)
+{
+  static const struct pair pairs[] = {
+    {"Perawat RSUD W.Z. Johannes Kupang meminta Rp 300.000 agar ibu saya "
+     "dapat kamar rawat inap, 2 Februari 2026.",
+     "Tgl 2 Feb 2026 di RS Yohanes perawat minta 300rb baru mama dapat "
+     "kamar rawat inap.", 1},
+    {"Satpam RSUD Johannes Kupang menarik Rp 10.000 dari tiap motor "
+     "pengunjung pada 14 Januari 2026.",
+     "Di WZ Yohanes penjaga parkir tarik sepuluh ribu tiap motor yang "
+     "besuk, 14 Januari 2026.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3749,6 +3768,7 @@ incident_suite(void)
   tcase_add_test(tc, negeri_misspelt_names_one_school);
   tcase_add_test(tc, fertiliser_and_seedlings_are_two_programmes);
   tcase_add_test(tc, letters_of_a_fact_are_their_papers);
+  tcase_add_test(tc, johannes_spelt_with_a_y_is_one_hospital);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
