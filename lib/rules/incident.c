@@ -320,6 +320,8 @@ static const struct {
   {"smeksa", "smk negeri 1"}, {"smkensa", "smk negeri 1"},
   /* Offices by their name written out, as their shorthand. */
   {"badan kepegawaian daerah", "bkd"}, {"badan kepegawaian", "bkd"},
+  /* the personnel office by what it is ("kantor kepegawaian kabupaten") */
+  {"kantor kepegawaian", "bkd"},
   {"kantor urusan agama", "kua"}, {"urusan agama", "kua"},
   {"badan penanggulangan bencana daerah", "bpbd"},
   {"badan pertanahan nasional", "bpn"},

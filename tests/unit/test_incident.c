@@ -2771,6 +2771,27 @@ START_TEST(johannes_spelt_with_a_y_is_one_hospital)
 }
 END_TEST
 
+/* The personnel office named by what it is ("kantor kepegawaian") is
+ * the BKD/BKPSDM: money asked there for a post, retold by a teacher
+ * who names the school they work at, is one incident. */
+START_TEST(personnel_office_by_what_it_is)
+{
+  static const struct pair pairs[] = {
+    {"Pegawai BKPSDM Kabupaten Sikka bernama Markus meminta Rp 10.000.000 "
+     "dari honorer supaya lulus seleksi PPPK tahun 2025.",
+     "Saya guru honor di SMP Negeri 2 Nita. Tahun 2025 Pak Markus dari "
+     "kantor kepegawaian minta sepuluh juta supaya saya lulus PPPK.", 1},
+    {"Staf BKD Kabupaten Ende berinisial YN meminta Rp 5.000.000 untuk "
+     "mengurus kenaikan pangkat guru, Maret 2026.",
+     "Maret 2026 YN dari kantor kepegawaian kabupaten minta lima juta "
+     "supaya kenaikan pangkat saya diproses. Saya guru di SD Inpres "
+     "Wolowaru.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3769,6 +3790,7 @@ incident_suite(void)
   tcase_add_test(tc, fertiliser_and_seedlings_are_two_programmes);
   tcase_add_test(tc, letters_of_a_fact_are_their_papers);
   tcase_add_test(tc, johannes_spelt_with_a_y_is_one_hospital);
+  tcase_add_test(tc, personnel_office_by_what_it_is);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
