@@ -3395,12 +3395,37 @@ territory_persons(struct incident *inc)
   }
 }
 
+/* The tokens a route may span between its start and its end ("dari
+ * Camplong ke Pelabuhan Tenau", "dari Kupang ke Soe"), at most. */
+#define ROUTE_SPAN 4
+
+/* 1 when token i ends a route told in passing: "ke" before it, "dari"
+ * a few words before that in the same clause.  A harbour or a terminal a
+ * driver was going to is no office of the incident. */
+static int
+route_end(const struct tokens *ts, int i)
+{
+  int k;
+
+  if (i < 2 || ts->t[i].stop || !is(&ts->t[i - 1], "ke"))
+    return 0;
+  for (k = i - 2; k >= 0 && k >= i - 1 - ROUTE_SPAN; k--) {
+    if (is(&ts->t[k], "dari"))
+      return 1;
+    if (ts->t[k].stop || ts->t[k + 1].stop)
+      return 0;
+  }
+  return 0;
+}
+
 static void
 read_offices(const struct tokens *ts, struct incident *inc)
 {
   int i, used;
 
   for (i = 0; i < ts->n; i++) {
+    if (route_end(ts, i))
+      continue;
     office_at(ts, i, inc, &used);
     if (used > 1)
       i += used - 1;

@@ -2792,6 +2792,28 @@ START_TEST(personnel_office_by_what_it_is)
 }
 END_TEST
 
+/* A harbour or terminal at the end of a route told in passing ("dari
+ * Camplong ke Pelabuhan Tenau") is where the reporter was going, not the
+ * office of the incident: it conflicts with none. */
+START_TEST(route_end_is_no_office)
+{
+  static const struct pair pairs[] = {
+    {"Polisi lalu lintas di pos Oesao meminta Rp 50.000 dari sopir pikap "
+     "pengangkut babi tanpa surat tilang, 6 April 2026.",
+     "Saya sopir pikap muat babi dari Soe ke Pelabuhan Tenau. Tanggal 6 "
+     "April 2026 polisi di pos Oesao minta lima puluh ribu, tidak ada "
+     "surat tilang.", 1},
+    {"Petugas Dinas Perhubungan di Terminal Oebobo meminta Rp 20.000 dari "
+     "setiap bemo tanpa karcis, 2 Mei 2026.",
+     "Sa sopir bemo dari Bandara El Tari ke Terminal Kupang. Tgl 2 Mei 2026 "
+     "petugas Dishub di Terminal Oebobo tarik 20rb, sonde kasi karcis.",
+     1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3791,6 +3813,7 @@ incident_suite(void)
   tcase_add_test(tc, letters_of_a_fact_are_their_papers);
   tcase_add_test(tc, johannes_spelt_with_a_y_is_one_hospital);
   tcase_add_test(tc, personnel_office_by_what_it_is);
+  tcase_add_test(tc, route_end_is_no_office);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
