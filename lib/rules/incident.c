@@ -320,6 +320,8 @@ static const struct {
   {"smeksa", "smk negeri 1"}, {"smkensa", "smk negeri 1"},
   /* Offices by their name written out, as their shorthand. */
   {"badan kepegawaian daerah", "bkd"}, {"badan kepegawaian", "bkd"},
+  /* the personnel office by what it is ("kantor kepegawaian kabupaten") */
+  {"kantor kepegawaian", "bkd"},
   {"kantor urusan agama", "kua"}, {"urusan agama", "kua"},
   {"badan penanggulangan bencana daerah", "bpbd"},
   {"badan pertanahan nasional", "bpn"},
@@ -1630,6 +1632,17 @@ static const struct {
   {{"siup", NULL, NULL}, "izin", "usaha"}, {{"nib", NULL, NULL}, "izin", "usaha"},
   {{"sktm", NULL, NULL}, "sktm", NULL},
   {{"keterangan", "tidak", "mampu"}, "sktm", NULL},
+  /* a letter of a fact ("surat keterangan ..."), by the fact: a birth
+   * (the bidan's, before the akta), a domicile, a business, good
+   * conduct; a letter of a birth and one of health are two papers */
+  {{"keterangan", "lahir", NULL}, "akta", "lahir"},
+  {{"keterangan", "kelahiran", NULL}, "akta", "lahir"},
+  {{"surat", "kelahiran", NULL}, "akta", "lahir"},
+  {{"surat", "lahir", NULL}, "akta", "lahir"},
+  {{"keterangan", "domisili", NULL}, "domisili", NULL},
+  {{"surat", "domisili", NULL}, "domisili", NULL},
+  {{"keterangan", "usaha", NULL}, "izin", "usaha"},
+  {{"keterangan", "kelakuan", "baik"}, "skck", NULL},
   {{"surat", "sehat", NULL}, "surat_sehat", NULL},
   {{"keterangan", "sehat", NULL}, "surat_sehat", NULL},
   {{"ijazah", NULL, NULL}, "ijazah", NULL},
@@ -2184,6 +2197,8 @@ static const char *const office_types_words[] = {
  * "SMP Negeri 2", "Pasar Inpres Naikoten", "RS Umum Daerah Soe"). */
 static const char *const office_filler[] = {
   "kota", "kabupaten", "kab", "provinsi", "prov", "negeri", "inpres",
+  /* Negeri misspelt ("SMP Negri Satu So'e") */
+  "negri",
   "umum", "daerah", "rayon", "ulp", "up3", "unit", "kantor", "kec",
   "kecamatan", "kel", "kelurahan", "desa", "resort", "sektor", "cabang",
   "pratama", "kelas", "ntt", "no", "nomor", "nomer", "di", "wilayah", "ruas",
@@ -3263,12 +3278,13 @@ act_at(const struct tokens *ts, int i)
 
 /* Public works and goods of aid, each a bit of incident.works: two works
  * of one office or official (a road and a bridge), or two kinds of goods
- * it handed out (boats and nets, cattle and pigs), are two incidents.  A
+ * it handed out (boats and nets, cattle and pigs, fertiliser and
+ * seedlings), are two incidents.  A
  * word of any kind ("ternak", "alat tangkap") names none. */
 enum {
   WORK_ROAD = 1, WORK_BRIDGE = 2, WORK_BUILDING = 4, WORK_WATER = 8,
   WORK_BOAT = 16, WORK_NET = 32, WORK_TRACTOR = 64, WORK_CATTLE = 128,
-  WORK_PIG = 256, WORK_GOAT = 512, WORK_SEED = 1024
+  WORK_PIG = 256, WORK_GOAT = 512, WORK_SEED = 1024, WORK_FERTILISER = 2048
 };
 
 static const struct {
@@ -3288,6 +3304,9 @@ static const struct {
   {"kerbau", WORK_CATTLE},   {"kambing", WORK_GOAT},
   {"babi", WORK_PIG},        {"bibit", WORK_SEED},
   {"benih", WORK_SEED},
+  /* subsidised fertiliser, by name or brand ("pupuk Phonska") */
+  {"pupuk", WORK_FERTILISER}, {"urea", WORK_FERTILISER},
+  {"npk", WORK_FERTILISER},   {"phonska", WORK_FERTILISER},
 };
 
 /* Words that make a text about a project (a work built or mended, goods
@@ -3300,7 +3319,10 @@ static const char *const project_words[] = {
   "pengerjaan", "rehab", "rehabilitasi", "renovasi", "pokir",
   /* aid: "bantuan 10 unit perahu", "membagikan 200 unit jaring" */
   "bantuan", "pengadaan", "hibah", "membagikan", "dibagikan", "bagi",
-  "penyaluran", "disalurkan", "menyalurkan", NULL,
+  "penyaluran", "disalurkan", "menyalurkan",
+  /* goods the government subsidises, and their register (the e-RDKK of
+   * subsidised fertiliser) */
+  "subsidi", "bersubsidi", "rdkk", NULL,
 };
 static const char *const road_before[] = {
   "proyek", "pembangunan", "ruas", "perbaikan", "peningkatan", "paket",
@@ -3373,12 +3395,37 @@ territory_persons(struct incident *inc)
   }
 }
 
+/* The tokens a route may span between its start and its end ("dari
+ * Camplong ke Pelabuhan Tenau", "dari Kupang ke Soe"), at most. */
+#define ROUTE_SPAN 4
+
+/* 1 when token i ends a route told in passing: "ke" before it, "dari"
+ * a few words before that in the same clause.  A harbour or a terminal a
+ * driver was going to is no office of the incident. */
+static int
+route_end(const struct tokens *ts, int i)
+{
+  int k;
+
+  if (i < 2 || ts->t[i].stop || !is(&ts->t[i - 1], "ke"))
+    return 0;
+  for (k = i - 2; k >= 0 && k >= i - 1 - ROUTE_SPAN; k--) {
+    if (is(&ts->t[k], "dari"))
+      return 1;
+    if (ts->t[k].stop || ts->t[k + 1].stop)
+      return 0;
+  }
+  return 0;
+}
+
 static void
 read_offices(const struct tokens *ts, struct incident *inc)
 {
   int i, used;
 
   for (i = 0; i < ts->n; i++) {
+    if (route_end(ts, i))
+      continue;
     office_at(ts, i, inc, &used);
     if (used > 1)
       i += used - 1;

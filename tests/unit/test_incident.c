@@ -2683,6 +2683,137 @@ START_TEST(withheld_is_another_act_than_money)
 }
 END_TEST
 
+/* "Negri" is Negeri misspelt, a filler of a school's name like the
+ * word it stands for: the number and the town after it name the school
+ * ("SD Negri Tiga Atambua" is SD Negeri 3 Atambua). */
+START_TEST(negeri_misspelt_names_one_school)
+{
+  static const struct pair pairs[] = {
+    {"Kepala SD Negeri 3 Atambua meminta Rp 200.000 dari setiap orang tua "
+     "untuk pengambilan ijazah, Juni 2025.",
+     "Anak saya sekolah di SD Negri Tiga Atambua. Juni 2025 kami harus "
+     "bayar dua ratus ribu baru ijazah dikasih.", 1},
+    {"Guru SMA Negri 2 Kalabahi menjual LKS Rp 75.000 per siswa, Agustus "
+     "2025.",
+     "Siswa SMA Negeri Dua Kalabahi dipaksa beli LKS tujuh puluh lima ribu "
+     "waktu Agustus 2025.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* Subsidised fertiliser and seedlings are two kinds of goods of aid:
+ * money asked of one farmers' group for each is two incidents; the
+ * fertiliser told twice, by its register or its brand, is one. */
+START_TEST(fertiliser_and_seedlings_are_two_programmes)
+{
+  static const struct pair pairs[] = {
+    {"Ketua Gapoktan Desa Nualain memungut Rp 25.000 per petani supaya "
+     "dapat jatah pupuk subsidi, Oktober 2025.",
+     "Ketua Gapoktan Desa Nualain minta Rp 25.000 per petani untuk bantuan "
+     "benih jagung, Oktober 2025.", 0},
+    {"Kepala Desa Oelbiteno meminta Rp 100.000 dari tiap kelompok tani "
+     "untuk pembagian pupuk Phonska bersubsidi pada Mei 2025.",
+     "Kades Oelbiteno minta Rp 100.000 per kelompok tani untuk bantuan "
+     "bibit mangga, Mei 2025.", 0},
+    {"Ketua Gapoktan Desa Nualain memungut Rp 25.000 per petani supaya "
+     "dapat jatah pupuk subsidi, Oktober 2025.",
+     "Di Desa Nualain ketua gapoktan tarik 25 ribu tiap petani supaya nama "
+     "masuk RDKK pupuk urea, Oktober 2025.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* A letter of a fact ("surat keterangan ...") is the paper of that
+ * fact: money asked at one office on one day for a birth letter and for
+ * a letter of domicile or health is two services, two incidents; the
+ * birth letter retold as the birth paper is one. */
+START_TEST(letters_of_a_fact_are_their_papers)
+{
+  static const struct pair pairs[] = {
+    {"Staf Kantor Desa Nunkurus meminta Rp 100.000 untuk surat keterangan "
+     "domisili, 12 Januari 2026.",
+     "Staf Kantor Desa Nunkurus meminta Rp 100.000 untuk surat keterangan "
+     "kelahiran anak, 12 Januari 2026.", 0},
+    {"Bidan Puskesmas Oesapa minta Rp 75.000 untuk surat keterangan lahir "
+     "bayi saya, 9 Maret 2026.",
+     "Puskesmas Oesapa tarik Rp 75.000 untuk surat keterangan sehat buat "
+     "daftar polisi, 9 Maret 2026.", 0},
+    {"Bidan Puskesmas Oesapa minta Rp 75.000 untuk surat keterangan lahir "
+     "bayi saya, 9 Maret 2026.",
+     "Tgl 9 Maret 2026 bidan di Puskesmas Oesapa minta 75rb baru mau kasi "
+     "surat lahir anak saya.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* The provincial hospital by its name spelt with a Y ("RS Yohanes",
+ * "WZ Yohanes") is RSUD W.Z. Johannes: one landmark, one office. */
+START_TEST(johannes_spelt_with_a_y_is_one_hospital)
+{
+  static const struct pair pairs[] = {
+    {"Perawat RSUD W.Z. Johannes Kupang meminta Rp 300.000 agar ibu saya "
+     "dapat kamar rawat inap, 2 Februari 2026.",
+     "Tgl 2 Feb 2026 di RS Yohanes perawat minta 300rb baru mama dapat "
+     "kamar rawat inap.", 1},
+    {"Satpam RSUD Johannes Kupang menarik Rp 10.000 dari tiap motor "
+     "pengunjung pada 14 Januari 2026.",
+     "Di WZ Yohanes penjaga parkir tarik sepuluh ribu tiap motor yang "
+     "besuk, 14 Januari 2026.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* The personnel office named by what it is ("kantor kepegawaian") is
+ * the BKD/BKPSDM: money asked there for a post, retold by a teacher
+ * who names the school they work at, is one incident. */
+START_TEST(personnel_office_by_what_it_is)
+{
+  static const struct pair pairs[] = {
+    {"Pegawai BKPSDM Kabupaten Sikka bernama Markus meminta Rp 10.000.000 "
+     "dari honorer supaya lulus seleksi PPPK tahun 2025.",
+     "Saya guru honor di SMP Negeri 2 Nita. Tahun 2025 Pak Markus dari "
+     "kantor kepegawaian minta sepuluh juta supaya saya lulus PPPK.", 1},
+    {"Staf BKD Kabupaten Ende berinisial YN meminta Rp 5.000.000 untuk "
+     "mengurus kenaikan pangkat guru, Maret 2026.",
+     "Maret 2026 YN dari kantor kepegawaian kabupaten minta lima juta "
+     "supaya kenaikan pangkat saya diproses. Saya guru di SD Inpres "
+     "Wolowaru.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* A harbour or terminal at the end of a route told in passing ("dari
+ * Camplong ke Pelabuhan Tenau") is where the reporter was going, not the
+ * office of the incident: it conflicts with none. */
+START_TEST(route_end_is_no_office)
+{
+  static const struct pair pairs[] = {
+    {"Polisi lalu lintas di pos Oesao meminta Rp 50.000 dari sopir pikap "
+     "pengangkut babi tanpa surat tilang, 6 April 2026.",
+     "Saya sopir pikap muat babi dari Soe ke Pelabuhan Tenau. Tanggal 6 "
+     "April 2026 polisi di pos Oesao minta lima puluh ribu, tidak ada "
+     "surat tilang.", 1},
+    {"Petugas Dinas Perhubungan di Terminal Oebobo meminta Rp 20.000 dari "
+     "setiap bemo tanpa karcis, 2 Mei 2026.",
+     "Sa sopir bemo dari Bandara El Tari ke Terminal Kupang. Tgl 2 Mei 2026 "
+     "petugas Dishub di Terminal Oebobo tarik 20rb, sonde kasi karcis.",
+     1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 START_TEST(corpus_duplikat)
 {
   const char *other = getenv("CORPUS_DUPLIKAT");
@@ -3677,6 +3808,12 @@ incident_suite(void)
   tcase_add_test(tc, stages_in_shorthand);
   tcase_add_test(tc, allowance_retold_in_shorthand);
   tcase_add_test(tc, spots_after_a_word_of_their_kind);
+  tcase_add_test(tc, negeri_misspelt_names_one_school);
+  tcase_add_test(tc, fertiliser_and_seedlings_are_two_programmes);
+  tcase_add_test(tc, letters_of_a_fact_are_their_papers);
+  tcase_add_test(tc, johannes_spelt_with_a_y_is_one_hospital);
+  tcase_add_test(tc, personnel_office_by_what_it_is);
+  tcase_add_test(tc, route_end_is_no_office);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
