@@ -1515,6 +1515,8 @@ unvouched(const struct ctx *cx, size_t k)
   return 0;
 }
 
+static int addressee(const struct ctx *cx, size_t k);
+
 /* Is word m the body, life or house of someone other than the reporter:
  * a [life], [target] or person word with "-nya" ("kepalanya",
  * "nyawanya", "rumahnya"), or a [life] or [target] word with a person
@@ -1524,6 +1526,15 @@ static int
 victim_at(const struct ctx *cx, size_t m)
 {
   int thing = word_is(cx, WC_LIFE, m) || word_is(cx, WC_TARGET, m);
+
+  /* "ko pung kepala", "dia pung tangan": owned the Kupang way by
+   * someone other than the reporter ("kepala" is the head here). */
+  if (m >= 2 && !starts_clause(cx, m) && !starts_clause(cx, m - 1) &&
+      owning(cx, m - 1) &&
+      (thing || word_text_is(cx, m, "kepala")) &&
+      !word_is(cx, WC_SELF, m - 2) &&
+      (word_is(cx, WC_PERSON, m - 2) || addressee(cx, m - 2)))
+    return 1;
 
   if (m + 1 < cx->nm->n && !starts_clause(cx, m + 1) &&
       word_is(cx, WC_SELF, m + 1))
@@ -1584,7 +1595,7 @@ static int
 fate_at(const struct ctx *cx, size_t k)
 {
   size_t c, m, s;
-  int victim = 0;
+  int victim = 0, self = 0;
 
   if (unvouched(cx, k)) {
     c = clause_start(cx, k);
@@ -1593,8 +1604,7 @@ fate_at(const struct ctx *cx, size_t k)
         return 1;   /* "... nyawa Pak Camat aman kalau dia ..." */
     return 0;
   }
-  if (cx->reported[k] ||
-      !(word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BROKEN, k) ||
+  if (!(word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BROKEN, k) ||
         ruin_of(cx, k)) ||
       (k > 0 && negation_before(cx, k) < k))
     return 0;
@@ -1603,6 +1613,22 @@ fate_at(const struct ctx *cx, size_t k)
     if (word_is(cx, WC_CAN, m) || word_is(cx, WC_PAST, m))
       return 0;
     victim |= victim_at(cx, m) || subject_body(cx, m, k);
+    self |= word_is(cx, WC_SELF, m) && !owning(cx, m + 1);
+  }
+  /* Quoted, only the speaker's own doing counts ("ko pung kepala beta
+   * pica"): a prognosis or an accident told by someone else is none. */
+  if (cx->reported[k] && !self)
+    return 0;
+  /* "beta patah dia pung tangan", "sy patah kakinya": the reporter's word
+   * right before it (modal words between), the body after it. */
+  if (!victim && word_is(cx, WC_BROKEN, k)) {
+    for (m = k; m > c && word_is(cx, WC_MODAL, m - 1); m--)
+      ;
+    if (m > c && word_is(cx, WC_SELF, m - 1) && k + 1 < cx->nm->n &&
+        !starts_clause(cx, k + 1))
+      victim = victim_at(cx, k + 1) ||
+               (k + 3 < cx->nm->n && !starts_clause(cx, k + 3) &&
+                victim_at(cx, k + 3) && owning(cx, k + 2));
   }
   if (!victim)
     return 0;

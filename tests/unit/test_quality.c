@@ -4824,6 +4824,34 @@ static const struct judge_case curse_cases[] = {
    "puskesmas tolak bapa.", QUALITY_CLEAN, 0},
 };
 
+/* A body part broken, in Kupang Malay: "pica" (pecah) and "patah" with
+ * the part owned the Kupang way ("ko pung kepala", "dia pung tangan"),
+ * before the word or after it when the reporter breaks it ("beta patah
+ * dia pung tangan").  In an official's quoted words it is flagged; an
+ * accident, or the reporter's own limb, is none. */
+static const struct judge_case kupang_break_cases[] = {
+  {"Ko tunggu, Pak Kabid, beta deng beta pung sodara dong datang ko pung "
+   "rumah malam ni, ko pung kepala pica.", QUALITY_THREAT, 0},
+  {"Sekali lagi dia pungut, beta patah dia pung tangan dua-dua.",
+   QUALITY_THREAT, 0},
+  {"Kalau kades masih potong dana, beta patah dia pung kaki", QUALITY_THREAT,
+   0},
+  {"lalu pak kades dia bilang begini ee, \"kalau ko lapor, ko pung kepala "
+   "beta pica\", begitu dia bilang ke saya.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Waktu jatuh dari motor di Oesapa, dia pung kepala pica dan dijahit di "
+   "puskesmas", QUALITY_CLEAN, 0},
+  {"Beta pung kaki patah waktu kerja proyek jalan, mandor sonde bayar "
+   "obat", QUALITY_CLEAN, 0},
+  {"Beta patah ranting pohon untuk pagar kebun", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kupang_break)
+{
+  judge_rows(kupang_break_cases, N(kupang_break_cases));
+}
+END_TEST
+
 START_TEST(quality_judge_curse)
 {
   judge_rows(curse_cases, N(curse_cases));
@@ -6045,6 +6073,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_sent_home);
   tcase_add_test(tc, quality_judge_descent_crime);
   tcase_add_test(tc, quality_judge_curse);
+  tcase_add_test(tc, quality_judge_kupang_break);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
