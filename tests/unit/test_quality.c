@@ -4852,6 +4852,31 @@ START_TEST(quality_judge_kupang_break)
 }
 END_TEST
 
+/* A people named with no "orang" before it, as a people after a link
+ * ("Manggarai itu suku penjilat"), and a crime told as all a group ever
+ * does ("dong pung kerja cuma korupsi", "kerjanya hanya menipu"). */
+static const struct judge_case people_conduct_cases[] = {
+  {"Manggarai itu suku penjilat, makanya semua jabatan di Pemprov diisi "
+   "mereka.", QUALITY_SARA, 0},
+  {"Sabu itu bangsa penipu, jangan kasih proyek", QUALITY_SARA, 0},
+  {"Itu orang Kristen dong pung kerja cuma korupsi, lihat sa kantor "
+   "bupati.", QUALITY_SARA, 0},
+  {"Pendatang Bugis di pasar kerjanya hanya menipu pembeli", QUALITY_SARA,
+   0},
+  {"Manggarai itu suku terbesar di Flores, tapi jalan ke kampung kami "
+   "rusak", QUALITY_CLEAN, 0},
+  {"Kepala dinas itu orang suku Manggarai, dia minta uang lima juta",
+   QUALITY_CLEAN, 0},
+  {"Orang Kristen di desa kami kerja cuma jadi petani, bantuan pupuk "
+   "tidak sampai", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_people_conduct)
+{
+  judge_rows(people_conduct_cases, N(people_conduct_cases));
+}
+END_TEST
+
 START_TEST(quality_judge_curse)
 {
   judge_rows(curse_cases, N(curse_cases));
@@ -6074,6 +6099,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_descent_crime);
   tcase_add_test(tc, quality_judge_curse);
   tcase_add_test(tc, quality_judge_kupang_break);
+  tcase_add_test(tc, quality_judge_people_conduct);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
