@@ -2900,8 +2900,37 @@ vowed_after(const struct ctx *cx, size_t i)
 static int
 soon_of(const struct ctx *cx, size_t k)
 {
-  return k > 0 && word_text_is(cx, k, "sebentar") && !starts_clause(cx, k) &&
-         np_head(cx, k - 1, word_is(cx, WC_LINK, k - 1));
+  size_t c;
+
+  if (k == 0 || !word_text_is(cx, k, "sebentar") || starts_clause(cx, k))
+    return 0;
+  if (np_head(cx, k - 1, word_is(cx, WC_LINK, k - 1)))
+    return 1;
+  /* "Kepala gudang Bulog Maumere sebentar lagi": not closed, the phrase
+   * opening its clause with an office word that is no building, and no
+   * one speaking or spoken of in it. */
+  c = clause_start(cx, k);
+  if (k - c > NP_MAX || !word_is(cx, WC_PERSON, c) ||
+      word_is(cx, WC_TARGET, c) || word_is(cx, WC_THEY, c) ||
+      word_text_is(cx, c, "dia"))
+    return 0;
+  for (; c < k; c++)
+    if (word_is(cx, WC_SAY, c) || word_is(cx, WC_SELF, c) ||
+        word_is(cx, WC_YOU, c) || word_text_is(cx, c, "yang") ||
+        word_text_is(cx, c, "yg"))
+      return 0;
+  return 1;
+}
+
+/* Is "tinggal nama" at word i foretold of an official ("... sebentar
+ * lagi tinggal nama", soon_of), with no reason given in its sentence
+ * ("karena kanker" is a prognosis)? */
+static int
+soon_dead(const struct ctx *cx, size_t i)
+{
+  return i >= 2 && !starts_clause(cx, i - 1) &&
+         (word_text_is(cx, i - 1, "lagi") || word_text_is(cx, i - 1, "lg")) &&
+         soon_of(cx, i - 2) && !in_sentence(cx, WC_BECAUSE, i);
 }
 
 /* "dia tinggal nama", "bupati itu tinggal nama", "pulang tinggal nama":
@@ -3104,7 +3133,7 @@ name_left(const struct ctx *cx, size_t i)
     either |= word_text_is(cx, k, "atau");
   }
   return either || class_before(cx, WC_IF, c, cx->nm->n) ||
-         vowed_after(cx, i);
+         vowed_after(cx, i) || soon_dead(cx, i);
 }
 
 /* "patah kakinya", "tangannya patah": a word of breaking at word k with

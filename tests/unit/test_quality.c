@@ -4877,6 +4877,26 @@ START_TEST(quality_judge_people_conduct)
 }
 END_TEST
 
+/* "sebentar lagi tinggal nama" foretold of an official (an office word
+ * heading the subject, closed by "itu" or not) is a death promised
+ * softly; a thing that will exist no more, or an illness told, is none. */
+static const struct judge_case soon_dead_cases[] = {
+  {"Kepala gudang Bulog Maumere sebentar lagi tinggal nama. Ingat itu.",
+   QUALITY_THREAT, 0},
+  {"Bendahara dinas itu sebentar lagi tinggal nama.", QUALITY_THREAT, 0},
+  {"Proyek irigasi di Maumere sebentar lagi tinggal nama, dana habis",
+   QUALITY_CLEAN, 0},
+  {"Kantor pos lama di Ende sebentar lagi tinggal nama", QUALITY_CLEAN, 0},
+  {"Kepala gudang yang lama sebentar lagi tinggal nama karena kanker, "
+   "penggantinya minta pungli", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_soon_dead)
+{
+  judge_rows(soon_dead_cases, N(soon_dead_cases));
+}
+END_TEST
+
 START_TEST(quality_judge_curse)
 {
   judge_rows(curse_cases, N(curse_cases));
@@ -6100,6 +6120,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_curse);
   tcase_add_test(tc, quality_judge_kupang_break);
   tcase_add_test(tc, quality_judge_people_conduct);
+  tcase_add_test(tc, quality_judge_soon_dead);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
