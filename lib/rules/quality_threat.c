@@ -2432,6 +2432,71 @@ warned_official(const struct ctx *cx, size_t k)
          (p < cx->nm->n && !starts_clause(cx, p) && other_person(cx, p));
 }
 
+/* "jam berapa dia pulang", "jam pulangnya", "kapan dia berangkat": at
+ * word h a word of time or way, then within ROUTINE_GAP words of its
+ * clause a way someone goes ("-nya" on it or not): the routine of
+ * someone, known to the one who says so. */
+#define ROUTINE_GAP 4
+static int
+routine_at(const struct ctx *cx, size_t h)
+{
+  static const char *const when[] = {"jam", "kapan", "jadwal", "waktu",
+                                     "rute", NULL};
+  static const char *const way[] = {"pulang", "pulangnya", "berangkat",
+                                    "berangkatnya", "lewat", "lwt",
+                                    "pergi", "perginya", "keluar", NULL};
+  size_t m;
+
+  if (h >= cx->nm->n || !word_in(cx, h, when))
+    return 0;
+  for (m = h + 1; m < cx->nm->n && m <= h + ROUTINE_GAP &&
+                  !starts_clause(cx, m); m++)
+    if (word_in(cx, m, way))
+      return 1;
+  return 0;
+}
+
+/* Is word i "tahu"/"tau" after the reporter's word (modal words
+ * between), someone's routine right after it (routine_at: "kami tahu
+ * jam berapa dia pulang")? */
+static int
+routine_known(const struct ctx *cx, size_t i)
+{
+  size_t k = i;
+
+  if (!(word_text_is(cx, i, "tahu") || word_text_is(cx, i, "tau")) ||
+      i + 1 >= cx->nm->n || starts_clause(cx, i + 1))
+    return 0;
+  while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k - 1))
+    k--;
+  return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_SELF, k - 1) &&
+         routine_at(cx, i + 1);
+}
+
+/* "Bilang sama bendahara, malam-malam jangan jalan sendiri", "sampaikan
+ * ke kades, hati-hati": at word k in a message relayed to an official
+ * (relayed_to), a [warn] word, or a [deny] word with a way of going out
+ * within three words of its clause after it: a warning for their
+ * safety.  "jangan lupa kirim laporan" is an errand. */
+static int
+warning_relayed(const struct ctx *cx, size_t k)
+{
+  static const char *const out[] = {"jalan", "keluar", "pulang", "lewat",
+                                    "pergi", "pi", NULL};
+  size_t m;
+
+  if (!relayed_to(cx, k))
+    return 0;
+  if (word_is(cx, WC_WARN, k))
+    return 1;
+  if (!word_is(cx, WC_DENY, k))
+    return 0;
+  for (m = k + 1; m < cx->nm->n && m <= k + 3 && !starts_clause(cx, m); m++)
+    if (word_in(cx, m, out))
+      return 1;
+  return 0;
+}
+
 /* "Saya sudah tahu rumah anaknya di Kupang, tinggal tunggu waktu saja":
  * "tahu"/"tau" at word i after the reporter's word (modal words between),
  * "rumah" right after it owned by someone else (a person named after it,
@@ -2451,6 +2516,8 @@ home_known(const struct ctx *cx, size_t i)
 {
   size_t k = i, h = i + 1, e, n = cx->nm->n;
 
+  int routine = routine_known(cx, i);
+
   if (!(word_text_is(cx, i, "tahu") || word_text_is(cx, i, "tau")) ||
       h >= n || starts_clause(cx, h))
     return 0;
@@ -2458,7 +2525,9 @@ home_known(const struct ctx *cx, size_t i)
     k--;
   if (k == 0 || !word_is(cx, WC_SELF, k - 1))
     return 0;
-  if (h + 2 < n && other_person(cx, h) && !starts_clause(cx, h + 2) &&
+  if (routine)
+    ;         /* "kami tahu jam berapa dia pulang" */
+  else if (h + 2 < n && other_person(cx, h) && !starts_clause(cx, h + 2) &&
       owning(cx, h + 1) &&
       word_text_is(cx, h + 2, "rumah"))
     h += 2;   /* Kupang: "beta tau dia pung rumah" */
@@ -2472,6 +2541,14 @@ home_known(const struct ctx *cx, size_t i)
   for (k = sentence_start(cx, i); k < i; k++)
     if (owned_weapon(cx, k) || warned_official(cx, k))
       return 1;
+  /* "Bilang sama bendahara, malam-malam jangan jalan sendiri. Kami tahu
+   * rumahnya ...": a warning relayed in this sentence or the one before. */
+  k = sentence_start(cx, i);
+  for (k = k > 0 ? sentence_start(cx, k - 1) : k; k < i; k++)
+    if (warning_relayed(cx, k))
+      return 1;
+  if (routine)
+    return 0; /* a routine told with family is evidence, not menace */
   /* "Anak istrinya tinggal di kampung ini juga. Kami tahu rumahnya di
    * mana.": someone else's family named in this sentence or the one
    * before (Kupang "dia pung anak-anak" too). */
@@ -2564,6 +2641,27 @@ hit_too(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "Anak kepala dinas itu sekolah di SD Inpres, saya tahu jam
+ * pulangnya. Kalau ..., anaknya yang tanggung.": in this sentence or the
+ * one before the [kin] words at word i, someone else's family named
+ * (owned by "-nya" or a person right after it) before the reporter
+ * telling they know a routine (routine_known). */
+static int
+kin_routine_known(const struct ctx *cx, size_t i)
+{
+  size_t k = sentence_start(cx, i);
+  int kin = 0;
+
+  for (k = k > 0 ? sentence_start(cx, k - 1) : k; k < i; k++) {
+    kin |= word_is(cx, WC_KIN, k) && k + 1 < cx->nm->n &&
+           (owned_nya(cx, k) ||
+            (!starts_clause(cx, k + 1) && other_person(cx, k + 1)));
+    if (kin && routine_known(cx, k))
+      return 1;
+  }
+  return 0;
+}
+
 /* "anak istrinya yang akan tanggung akibatnya", "keluarga kepala desa
  * akan ikut menanggung akibatnya", "anak istrinya tidak akan aman lagi":
  * [kin] words opening at word i ("dan"/"serta" may join them: "anak dan
@@ -2584,7 +2682,7 @@ kin_doomed(const struct ctx *cx, size_t i)
 {
   static const char *const join[] = {"dan", "serta", "&", NULL};
   size_t k = i, n = cx->nm->n;
-  int nya;
+  int nya, watched;
 
   if (!word_is(cx, WC_KIN, i) || (!starts_clause(cx, i) &&
                                   word_is(cx, WC_KIN, i - 1)))
@@ -2604,11 +2702,18 @@ kin_doomed(const struct ctx *cx, size_t i)
          k++)
       ;
   }
+  watched = kin_routine_known(cx, i);
   if (!(nya ? if_person_before(cx, i) || menace_opens(cx, i)
             : menace_opens(cx, i)) &&
-      !kin_pressed(cx, i) && knows_where(cx, k) >= n)
+      !kin_pressed(cx, i) && knows_where(cx, k) >= n && !watched)
     return 0;
   for (k++; k < n && !starts_clause(cx, k); k++) {
+    /* "anaknya yang tanggung": borne with nothing more said, once the
+     * reporter has told they know the child's routine. */
+    if (watched && ends_clause(cx, k) &&
+        (word_text_is(cx, k, "tanggung") ||
+         word_text_is(cx, k, "menanggung")))
+      return 1;
     if ((word_text_is(cx, k, "tanggung") ||
          word_text_is(cx, k, "menanggung")) &&
         k + 1 < n && !starts_clause(cx, k + 1) &&

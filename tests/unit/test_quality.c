@@ -4897,6 +4897,37 @@ START_TEST(quality_judge_soon_dead)
 }
 END_TEST
 
+/* Stalking as a threat: the reporter knowing an official's home or
+ * routine ("kami tahu jam berapa dia pulang", "saya tahu jam pulangnya")
+ * after a warning relayed to them not to go out alone, or with their
+ * child made to bear what the reporter wants.  Knowing a neighbour's
+ * house, a relayed errand, or a child's routine told as evidence is
+ * none. */
+static const struct judge_case stalked_cases[] = {
+  {"Bilang sama bendahara SMPN 2 Atambua, malam-malam jangan jalan "
+   "sendiri. Kami tahu rumahnya di Fatubenao dan kami tahu jam berapa dia "
+   "pulang.", QUALITY_THREAT, 0},
+  {"Tolong sampaikan ke kepala UPT, jangan keluar rumah sendirian. Saya "
+   "tahu jam berapa dia berangkat kerja.", QUALITY_THREAT, 0},
+  {"Anak kepala dinas itu sekolah di SD Inpres Bakunase, saya tahu jam "
+   "pulangnya. Kalau dana hibah kelompok kami tidak cair, anaknya yang "
+   "tanggung.", QUALITY_THREAT, 0},
+  {"Kami tahu rumahnya di Fatubenao karena kami tetangga, dia minta uang "
+   "dua juta untuk urus sertifikat.", QUALITY_CLEAN, 0},
+  {"Bilang sama bendahara, jangan lupa kirim laporan dana BOS. Kami tahu "
+   "rumahnya di Fatubenao.", QUALITY_CLEAN, 0},
+  {"Anak kepala dinas itu diantar mobil dinas setiap hari, saya tahu jam "
+   "pulangnya karena lewat depan rumah saya.", QUALITY_CLEAN, 0},
+  {"Kalau gaji guru honor dipotong lagi, anaknya yang tanggung, sekolah "
+   "jadi putus.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_stalked)
+{
+  judge_rows(stalked_cases, N(stalked_cases));
+}
+END_TEST
+
 START_TEST(quality_judge_curse)
 {
   judge_rows(curse_cases, N(curse_cases));
@@ -6121,6 +6152,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_kupang_break);
   tcase_add_test(tc, quality_judge_people_conduct);
   tcase_add_test(tc, quality_judge_soon_dead);
+  tcase_add_test(tc, quality_judge_stalked);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
