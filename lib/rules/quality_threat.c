@@ -3107,6 +3107,49 @@ dead_subject(const struct ctx *cx, size_t i)
   return starts_clause(cx, m) || function_word(cx, m - 1);
 }
 
+/* "Saya pastikan dia masuk rumah sakit", "sy jamin kades itu masuk RS":
+ * "masuk" at word i with a hospital right after it ("rumah sakit", "rs",
+ * "rsud"), said of someone other than the reporter or theirs ("dia",
+ * "kau", an official; modal and link words between), right after the
+ * reporter's pledge (the reporter's word, then a [promise] word or
+ * "pastikan"), with no [past] word in the clause and no reason in the
+ * sentence ("karena demam" is care given): harm promised by its
+ * result. */
+static int
+hospital_pledged(const struct ctx *cx, size_t i)
+{
+  static const char *const hospital[] = {"rs", "rsud", NULL};
+  static const char *const ensure[] = {"pastikan", "memastikan", NULL};
+  size_t k, m, n = cx->nm->n, c;
+
+  if (!word_text_is(cx, i, "masuk") || i + 1 >= n || starts_clause(cx, i + 1))
+    return 0;
+  if (!word_in(cx, i + 1, hospital) &&
+      !(word_text_is(cx, i + 1, "rumah") && i + 2 < n &&
+        !starts_clause(cx, i + 2) && word_text_is(cx, i + 2, "sakit")))
+    return 0;
+  c = clause_start(cx, i);
+  for (k = c; k < i; k++)
+    if (word_is(cx, WC_PAST, k))
+      return 0;
+  if (in_sentence(cx, WC_BECAUSE, i))
+    return 0;
+  k = i - 1;
+  while (k > c && (word_is(cx, WC_MODAL, k) ||
+                   (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k))))
+    k--;
+  m = name_run(cx, k + 1, CTX_BEFORE, 0);   /* "kepala sekolah itu" */
+  if (m <= k)
+    k = m;
+  if (word_is(cx, WC_SELF, k) ||
+      !(word_text_is(cx, k, "dia") || word_is(cx, WC_THEY, k) ||
+        word_is(cx, WC_YOU, k) || other_person(cx, k)))
+    return 0;
+  return k >= c + 2 &&
+         (word_is(cx, WC_PROMISE, k - 1) || word_in(cx, k - 1, ensure)) &&
+         word_is(cx, WC_SELF, k - 2);
+}
+
 /* A death said softly at word i, its last word put in *e:
  * - a [not] word, a [will] or [can] word or not, then "bangun" and
  *   "lagi"/"lai"/"lg" (will not wake again), or after a [can] word a
@@ -3567,6 +3610,7 @@ judge_threat(struct ctx *cx, size_t i)
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
       watched_warned(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
+      hospital_pledged(cx, i) ||
       wakes_no_more(cx, i) ||
       blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");

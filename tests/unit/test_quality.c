@@ -4928,6 +4928,29 @@ START_TEST(quality_judge_stalked)
 }
 END_TEST
 
+/* Harm promised by its result: the reporter's pledge ("saya pastikan",
+ * "sy jamin") that an official ends in hospital.  An official who is
+ * ill, a patient helped, or the reporter's own kin are none. */
+static const struct judge_case hospital_cases[] = {
+  {"Gaji kami empat bulan belum dibayar oleh kepala sekolah SD Negeri "
+   "Lemon. Saya pastikan dia masuk rumah sakit minggu ini.",
+   QUALITY_THREAT, 0},
+  {"sy jamin kades itu masuk RS kalau dana desa tidak kembali",
+   QUALITY_THREAT, 0},
+  {"Kepala sekolah masuk rumah sakit minggu lalu, gaji kami belum dibayar",
+   QUALITY_CLEAN, 0},
+  {"Saya pastikan dia masuk rumah sakit karena demam tinggi, tapi "
+   "puskesmas minta uang ambulans", QUALITY_CLEAN, 0},
+  {"Saya pastikan ibu saya masuk rumah sakit, tapi petugas BPJS minta "
+   "uang", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_hospital)
+{
+  judge_rows(hospital_cases, N(hospital_cases));
+}
+END_TEST
+
 START_TEST(quality_judge_curse)
 {
   judge_rows(curse_cases, N(curse_cases));
@@ -6153,6 +6176,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_people_conduct);
   tcase_add_test(tc, quality_judge_soon_dead);
   tcase_add_test(tc, quality_judge_stalked);
+  tcase_add_test(tc, quality_judge_hospital);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
