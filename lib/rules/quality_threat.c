@@ -1094,6 +1094,24 @@ signal_at(const struct ctx *cx, size_t t)
          word_is(cx, WC_SELF, t + 1);
 }
 
+/* "tinggal saya kasih tanda saja dia langsung tikam ...": is there the
+ * reporter's signal (signal_at) before word i in its sentence, with no
+ * [past] word from it to i?  Whoever acts after it acts on the
+ * reporter's word. */
+static int
+signalled(const struct ctx *cx, size_t i)
+{
+  size_t m;
+
+  for (m = i; m > 0 && !starts_sentence(cx, m); m--) {
+    if (word_is(cx, WC_PAST, m - 1))
+      return 0;
+    if (signal_at(cx, m - 1))
+      return 1;
+  }
+  return 0;
+}
+
 /* "..., tinggal saya kasih tanda saja dan dia habis", "tinggal beta kasi
  * tanda, itu mandor mati": an outcome or an end ([finish]) at word i
  * ending its clause, said of a person or "you" right before it (not the
@@ -3572,6 +3590,7 @@ judge_threat(struct ctx *cx, size_t i)
          class_before(cx, WC_WILL, i, cx->nm->n)))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
   agent = harm && (self || self_agent(cx, i) || remote_agent(cx, i) ||
+                   signalled(cx, i) ||
                    (!active_form(cx, i) && armed_for(cx, i)) ||
                    (!word_is(cx, WC_WEAPON, i) && wielded(cx, i)));
   if (harm && (agent || start) &&

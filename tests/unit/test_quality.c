@@ -4951,6 +4951,25 @@ START_TEST(quality_judge_hospital)
 }
 END_TEST
 
+/* Violence done by another on the reporter's signal ("tinggal saya kasih
+ * tanda saja dia langsung tikam ..."): the reporter's own doing.  A form
+ * signed, or a table struck, is none. */
+static const struct judge_case signalled_cases[] = {
+  {"Ade laki-laki saya di Ruteng sudah siap, tinggal saya kasih tanda saja "
+   "dia langsung tikam itu pegawai BPN yang minta dua juta.",
+   QUALITY_THREAT, 0},
+  {"Pemuda kampung sudah kumpul, tinggal beta kasi tanda dong serbu kantor "
+   "camat", QUALITY_THREAT, 0},
+  {"Tinggal saya tanda tangan berkas, lalu petugas pukul meja dan minta "
+   "uang lima ratus ribu", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_signalled)
+{
+  judge_rows(signalled_cases, N(signalled_cases));
+}
+END_TEST
+
 START_TEST(quality_judge_curse)
 {
   judge_rows(curse_cases, N(curse_cases));
@@ -6177,6 +6196,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_soon_dead);
   tcase_add_test(tc, quality_judge_stalked);
   tcase_add_test(tc, quality_judge_hospital);
+  tcase_add_test(tc, quality_judge_signalled);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
