@@ -1215,20 +1215,64 @@ held_by_self(const struct ctx *cx, size_t k)
  * [weapon] right after it and no [purpose] after that ("kami sudah
  * siapkan bensin", not "... bensin untuk genset"), or one in the
  * reporter's hands (held_by_self)? */
+/* "dua botol", "lima liter": a count at word k and a measure after it;
+ * the number of words to pass to what is counted (0 when none). */
+static size_t
+measure_at(const struct ctx *cx, size_t k)
+{
+  static const char *const measure[] = {"botol", "liter", "jeriken",
+                                        "jerigen", "buah", "batang", "biji",
+                                        "ember", NULL};
+
+  return k + 2 < cx->nm->n && count_word(cx, k) && !starts_clause(cx, k + 1) &&
+                 !starts_clause(cx, k + 2) && word_in(cx, k + 1, measure)
+             ? 2 : 0;
+}
+
 static int
 readied_in_sentence(const struct ctx *cx, size_t i)
 {
-  size_t k, n = cx->nm->n;
+  size_t k, w, n = cx->nm->n;
 
   for (k = sentence_start(cx, i); k + 1 < n && (k == sentence_start(cx, i) ||
                                                  !starts_sentence(cx, k));
-       k++)
-    if ((word_is(cx, WC_ARM, k) && !starts_clause(cx, k + 1) &&
-         (word_is(cx, WC_FUEL, k + 1) || word_is(cx, WC_WEAPON, k + 1)) &&
+       k++) {
+    w = k + 1 + measure_at(cx, k + 1);   /* "siapkan lima liter bensin" */
+    if ((word_is(cx, WC_ARM, k) && !starts_clause(cx, w) &&
+         (word_is(cx, WC_FUEL, w) || word_is(cx, WC_WEAPON, w)) &&
          self_agent(cx, k) &&
-         (ends_clause(cx, k + 1) || !word_is(cx, WC_PURPOSE, k + 2))) ||
+         (ends_clause(cx, w) || w + 1 >= n ||
+          !word_is(cx, WC_PURPOSE, w + 1))) ||
         held_by_self(cx, k))
       return 1;
+  }
+  return 0;
+}
+
+/* "Saya sudah simpan dua botol bom ikan, hari Senin saya lempar ke ruang
+ * kepala Bapenda": a verb of throwing ([strict] and [harm]) at word i
+ * done by the reporter (self_agent), no [past] word in its clause, "ke"
+ * right after it and a person or building within three words after
+ * that, in a sentence where the reporter has readied fuel or a weapon
+ * (readied_in_sentence): the thing thrown left unsaid.  "Anak-anak
+ * lempar batu ke rumah kades" is someone else's doing. */
+static int
+thrown_at(const struct ctx *cx, size_t i)
+{
+  static const char *const throw_[] = {"lempar", "melempar", "lempari",
+                                       "melempari", "timpuk", "menimpuk",
+                                       NULL};
+  size_t k, n = cx->nm->n;
+
+  if (!word_in(cx, i, throw_) || i + 2 >= n || starts_clause(cx, i + 1) ||
+      !word_text_is(cx, i + 1, "ke") || !self_agent(cx, i))
+    return 0;
+  for (k = clause_start(cx, i); k < i; k++)
+    if (word_is(cx, WC_PAST, k))
+      return 0;
+  for (k = i + 2; k < n && k <= i + 4 && !starts_clause(cx, k); k++)
+    if (other_person(cx, k) || word_is(cx, WC_TARGET, k))
+      return readied_in_sentence(cx, i);
   return 0;
 }
 
@@ -3629,7 +3673,7 @@ judge_threat(struct ctx *cx, size_t i)
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
       watched_warned(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
-      hospital_pledged(cx, i) ||
+      hospital_pledged(cx, i) || thrown_at(cx, i) ||
       wakes_no_more(cx, i) ||
       blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");

@@ -4970,6 +4970,27 @@ START_TEST(quality_judge_signalled)
 }
 END_TEST
 
+/* A weapon or fuel the reporter keeps or readies, counted or not ("dua
+ * botol bom ikan"), then thrown by the reporter at an official's room,
+ * house or office: the thing thrown left unsaid.  Evidence kept, or
+ * stones thrown by others, are none. */
+static const struct judge_case thrown_cases[] = {
+  {"Saya sudah simpan dua botol bom ikan, hari Senin saya lempar ke ruang "
+   "kepala Bapenda Kabupaten Belu.", QUALITY_THREAT, 0},
+  {"Kami sudah siapkan lima liter bensin, malam ini kami lempar ke rumah "
+   "camat", QUALITY_THREAT, 0},
+  {"Saya simpan dua botol bom ikan sitaan sebagai bukti, lalu saya serahkan "
+   "ke kantor polisi", QUALITY_CLEAN, 0},
+  {"Anak-anak lempar batu ke rumah kepala desa kemarin malam, polisi diam "
+   "saja", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_thrown)
+{
+  judge_rows(thrown_cases, N(thrown_cases));
+}
+END_TEST
+
 START_TEST(quality_judge_curse)
 {
   judge_rows(curse_cases, N(curse_cases));
@@ -6197,6 +6218,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_stalked);
   tcase_add_test(tc, quality_judge_hospital);
   tcase_add_test(tc, quality_judge_signalled);
+  tcase_add_test(tc, quality_judge_thrown);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
