@@ -193,6 +193,12 @@ group_named(const struct ctx *cx, size_t a, size_t g)
     return 1;
   if (!word_is(cx, WC_GROUP, g))
     return 0;
+  /* "Manggarai itu suku ...", "Sabu itu bangsa ...": the group said to be
+   * a people, a link and a [kind] word right after it. */
+  if (g + 2 < cx->nm->n && !starts_clause(cx, g + 1) &&
+      !starts_clause(cx, g + 2) && word_is(cx, WC_LINK, g + 1) &&
+      word_is(cx, WC_KIND, g + 2))
+    return 1;
   /* Doubled, a plural of the whole group ("Cina-cina itu ..."); only
    * its first word, so "kami orang Sabu-Sabu" stays the reporter's. */
   if (g > a && same_word(cx, g - 1, g))
@@ -765,6 +771,26 @@ restated(const struct ctx *cx, size_t g, size_t k)
   return 1;
 }
 
+/* "dong pung kerja cuma korupsi", "kerjanya hanya menipu", "taunya
+ * cuma mencuri": is the derogation at word k, in one clause with the
+ * group named at word g, all the group ever does: "cuma" or "hanya"
+ * right before it, a word of work or of what one can do right before
+ * that.  The crime is then its conduct, said of all of it. */
+static int
+only_conduct(const struct ctx *cx, size_t g, size_t k)
+{
+  static const char *const only[] = {"cuma", "cuman", "cma", "hanya",
+                                     "hny", "hanyalah", NULL};
+  static const char *const doing[] = {"kerja", "kerjanya", "kerjaan",
+                                      "kerjaannya", "pekerjaan",
+                                      "pekerjaannya", "bisanya", "taunya",
+                                      "tahunya", "tahu", "tau", NULL};
+
+  return k >= g + 3 && !starts_clause(cx, k) && !starts_clause(cx, k - 1) &&
+         word_in(cx, k - 1, only) && word_in(cx, k - 2, doing) &&
+         clause_start(cx, k) <= g;
+}
+
 /* "Pegawai asal Jawa ... cuma datang untuk korupsi", "orang Bima hanya
  * datang untuk menipu": is the derogation or crime (loot_taken) at word
  * k, in one clause with the group named at word g, the only purpose the
@@ -874,7 +900,8 @@ derogates(const struct ctx *cx, size_t g, size_t k, int general)
     if (undergone(cx, g, k))
       return predicate_of(cx, g, k);
     return general || k - g <= 2 || predicate_of(cx, g, k) ||
-           restated(cx, g, k) || called_as(cx, g, k);
+           restated(cx, g, k) || called_as(cx, g, k) ||
+           only_conduct(cx, g, k);
   }
   if (loot_taken(cx, k) || favoured_own(cx, k))
     return general || predicate_of(cx, g, k);

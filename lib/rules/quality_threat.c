@@ -1094,6 +1094,24 @@ signal_at(const struct ctx *cx, size_t t)
          word_is(cx, WC_SELF, t + 1);
 }
 
+/* "tinggal saya kasih tanda saja dia langsung tikam ...": is there the
+ * reporter's signal (signal_at) before word i in its sentence, with no
+ * [past] word from it to i?  Whoever acts after it acts on the
+ * reporter's word. */
+static int
+signalled(const struct ctx *cx, size_t i)
+{
+  size_t m;
+
+  for (m = i; m > 0 && !starts_sentence(cx, m); m--) {
+    if (word_is(cx, WC_PAST, m - 1))
+      return 0;
+    if (signal_at(cx, m - 1))
+      return 1;
+  }
+  return 0;
+}
+
 /* "..., tinggal saya kasih tanda saja dan dia habis", "tinggal beta kasi
  * tanda, itu mandor mati": an outcome or an end ([finish]) at word i
  * ending its clause, said of a person or "you" right before it (not the
@@ -1197,20 +1215,64 @@ held_by_self(const struct ctx *cx, size_t k)
  * [weapon] right after it and no [purpose] after that ("kami sudah
  * siapkan bensin", not "... bensin untuk genset"), or one in the
  * reporter's hands (held_by_self)? */
+/* "dua botol", "lima liter": a count at word k and a measure after it;
+ * the number of words to pass to what is counted (0 when none). */
+static size_t
+measure_at(const struct ctx *cx, size_t k)
+{
+  static const char *const measure[] = {"botol", "liter", "jeriken",
+                                        "jerigen", "buah", "batang", "biji",
+                                        "ember", NULL};
+
+  return k + 2 < cx->nm->n && count_word(cx, k) && !starts_clause(cx, k + 1) &&
+                 !starts_clause(cx, k + 2) && word_in(cx, k + 1, measure)
+             ? 2 : 0;
+}
+
 static int
 readied_in_sentence(const struct ctx *cx, size_t i)
 {
-  size_t k, n = cx->nm->n;
+  size_t k, w, n = cx->nm->n;
 
   for (k = sentence_start(cx, i); k + 1 < n && (k == sentence_start(cx, i) ||
                                                  !starts_sentence(cx, k));
-       k++)
-    if ((word_is(cx, WC_ARM, k) && !starts_clause(cx, k + 1) &&
-         (word_is(cx, WC_FUEL, k + 1) || word_is(cx, WC_WEAPON, k + 1)) &&
+       k++) {
+    w = k + 1 + measure_at(cx, k + 1);   /* "siapkan lima liter bensin" */
+    if ((word_is(cx, WC_ARM, k) && !starts_clause(cx, w) &&
+         (word_is(cx, WC_FUEL, w) || word_is(cx, WC_WEAPON, w)) &&
          self_agent(cx, k) &&
-         (ends_clause(cx, k + 1) || !word_is(cx, WC_PURPOSE, k + 2))) ||
+         (ends_clause(cx, w) || w + 1 >= n ||
+          !word_is(cx, WC_PURPOSE, w + 1))) ||
         held_by_self(cx, k))
       return 1;
+  }
+  return 0;
+}
+
+/* "Saya sudah simpan dua botol bom ikan, hari Senin saya lempar ke ruang
+ * kepala Bapenda": a verb of throwing ([strict] and [harm]) at word i
+ * done by the reporter (self_agent), no [past] word in its clause, "ke"
+ * right after it and a person or building within three words after
+ * that, in a sentence where the reporter has readied fuel or a weapon
+ * (readied_in_sentence): the thing thrown left unsaid.  "Anak-anak
+ * lempar batu ke rumah kades" is someone else's doing. */
+static int
+thrown_at(const struct ctx *cx, size_t i)
+{
+  static const char *const throw_[] = {"lempar", "melempar", "lempari",
+                                       "melempari", "timpuk", "menimpuk",
+                                       NULL};
+  size_t k, n = cx->nm->n;
+
+  if (!word_in(cx, i, throw_) || i + 2 >= n || starts_clause(cx, i + 1) ||
+      !word_text_is(cx, i + 1, "ke") || !self_agent(cx, i))
+    return 0;
+  for (k = clause_start(cx, i); k < i; k++)
+    if (word_is(cx, WC_PAST, k))
+      return 0;
+  for (k = i + 2; k < n && k <= i + 4 && !starts_clause(cx, k); k++)
+    if (other_person(cx, k) || word_is(cx, WC_TARGET, k))
+      return readied_in_sentence(cx, i);
   return 0;
 }
 
@@ -1515,6 +1577,8 @@ unvouched(const struct ctx *cx, size_t k)
   return 0;
 }
 
+static int addressee(const struct ctx *cx, size_t k);
+
 /* Is word m the body, life or house of someone other than the reporter:
  * a [life], [target] or person word with "-nya" ("kepalanya",
  * "nyawanya", "rumahnya"), or a [life] or [target] word with a person
@@ -1524,6 +1588,15 @@ static int
 victim_at(const struct ctx *cx, size_t m)
 {
   int thing = word_is(cx, WC_LIFE, m) || word_is(cx, WC_TARGET, m);
+
+  /* "ko pung kepala", "dia pung tangan": owned the Kupang way by
+   * someone other than the reporter ("kepala" is the head here). */
+  if (m >= 2 && !starts_clause(cx, m) && !starts_clause(cx, m - 1) &&
+      owning(cx, m - 1) &&
+      (thing || word_text_is(cx, m, "kepala")) &&
+      !word_is(cx, WC_SELF, m - 2) &&
+      (word_is(cx, WC_PERSON, m - 2) || addressee(cx, m - 2)))
+    return 1;
 
   if (m + 1 < cx->nm->n && !starts_clause(cx, m + 1) &&
       word_is(cx, WC_SELF, m + 1))
@@ -1584,7 +1657,7 @@ static int
 fate_at(const struct ctx *cx, size_t k)
 {
   size_t c, m, s;
-  int victim = 0;
+  int victim = 0, self = 0;
 
   if (unvouched(cx, k)) {
     c = clause_start(cx, k);
@@ -1593,8 +1666,7 @@ fate_at(const struct ctx *cx, size_t k)
         return 1;   /* "... nyawa Pak Camat aman kalau dia ..." */
     return 0;
   }
-  if (cx->reported[k] ||
-      !(word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BROKEN, k) ||
+  if (!(word_is(cx, WC_OUTCOME, k) || word_is(cx, WC_BROKEN, k) ||
         ruin_of(cx, k)) ||
       (k > 0 && negation_before(cx, k) < k))
     return 0;
@@ -1603,6 +1675,22 @@ fate_at(const struct ctx *cx, size_t k)
     if (word_is(cx, WC_CAN, m) || word_is(cx, WC_PAST, m))
       return 0;
     victim |= victim_at(cx, m) || subject_body(cx, m, k);
+    self |= word_is(cx, WC_SELF, m) && !owning(cx, m + 1);
+  }
+  /* Quoted, only the speaker's own doing counts ("ko pung kepala beta
+   * pica"): a prognosis or an accident told by someone else is none. */
+  if (cx->reported[k] && !self)
+    return 0;
+  /* "beta patah dia pung tangan", "sy patah kakinya": the reporter's word
+   * right before it (modal words between), the body after it. */
+  if (!victim && word_is(cx, WC_BROKEN, k)) {
+    for (m = k; m > c && word_is(cx, WC_MODAL, m - 1); m--)
+      ;
+    if (m > c && word_is(cx, WC_SELF, m - 1) && k + 1 < cx->nm->n &&
+        !starts_clause(cx, k + 1))
+      victim = victim_at(cx, k + 1) ||
+               (k + 3 < cx->nm->n && !starts_clause(cx, k + 3) &&
+                victim_at(cx, k + 3) && owning(cx, k + 2));
   }
   if (!victim)
     return 0;
@@ -2406,6 +2494,71 @@ warned_official(const struct ctx *cx, size_t k)
          (p < cx->nm->n && !starts_clause(cx, p) && other_person(cx, p));
 }
 
+/* "jam berapa dia pulang", "jam pulangnya", "kapan dia berangkat": at
+ * word h a word of time or way, then within ROUTINE_GAP words of its
+ * clause a way someone goes ("-nya" on it or not): the routine of
+ * someone, known to the one who says so. */
+#define ROUTINE_GAP 4
+static int
+routine_at(const struct ctx *cx, size_t h)
+{
+  static const char *const when[] = {"jam", "kapan", "jadwal", "waktu",
+                                     "rute", NULL};
+  static const char *const way[] = {"pulang", "pulangnya", "berangkat",
+                                    "berangkatnya", "lewat", "lwt",
+                                    "pergi", "perginya", "keluar", NULL};
+  size_t m;
+
+  if (h >= cx->nm->n || !word_in(cx, h, when))
+    return 0;
+  for (m = h + 1; m < cx->nm->n && m <= h + ROUTINE_GAP &&
+                  !starts_clause(cx, m); m++)
+    if (word_in(cx, m, way))
+      return 1;
+  return 0;
+}
+
+/* Is word i "tahu"/"tau" after the reporter's word (modal words
+ * between), someone's routine right after it (routine_at: "kami tahu
+ * jam berapa dia pulang")? */
+static int
+routine_known(const struct ctx *cx, size_t i)
+{
+  size_t k = i;
+
+  if (!(word_text_is(cx, i, "tahu") || word_text_is(cx, i, "tau")) ||
+      i + 1 >= cx->nm->n || starts_clause(cx, i + 1))
+    return 0;
+  while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k - 1))
+    k--;
+  return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_SELF, k - 1) &&
+         routine_at(cx, i + 1);
+}
+
+/* "Bilang sama bendahara, malam-malam jangan jalan sendiri", "sampaikan
+ * ke kades, hati-hati": at word k in a message relayed to an official
+ * (relayed_to), a [warn] word, or a [deny] word with a way of going out
+ * within three words of its clause after it: a warning for their
+ * safety.  "jangan lupa kirim laporan" is an errand. */
+static int
+warning_relayed(const struct ctx *cx, size_t k)
+{
+  static const char *const out[] = {"jalan", "keluar", "pulang", "lewat",
+                                    "pergi", "pi", NULL};
+  size_t m;
+
+  if (!relayed_to(cx, k))
+    return 0;
+  if (word_is(cx, WC_WARN, k))
+    return 1;
+  if (!word_is(cx, WC_DENY, k))
+    return 0;
+  for (m = k + 1; m < cx->nm->n && m <= k + 3 && !starts_clause(cx, m); m++)
+    if (word_in(cx, m, out))
+      return 1;
+  return 0;
+}
+
 /* "Saya sudah tahu rumah anaknya di Kupang, tinggal tunggu waktu saja":
  * "tahu"/"tau" at word i after the reporter's word (modal words between),
  * "rumah" right after it owned by someone else (a person named after it,
@@ -2425,6 +2578,8 @@ home_known(const struct ctx *cx, size_t i)
 {
   size_t k = i, h = i + 1, e, n = cx->nm->n;
 
+  int routine = routine_known(cx, i);
+
   if (!(word_text_is(cx, i, "tahu") || word_text_is(cx, i, "tau")) ||
       h >= n || starts_clause(cx, h))
     return 0;
@@ -2432,7 +2587,9 @@ home_known(const struct ctx *cx, size_t i)
     k--;
   if (k == 0 || !word_is(cx, WC_SELF, k - 1))
     return 0;
-  if (h + 2 < n && other_person(cx, h) && !starts_clause(cx, h + 2) &&
+  if (routine)
+    ;         /* "kami tahu jam berapa dia pulang" */
+  else if (h + 2 < n && other_person(cx, h) && !starts_clause(cx, h + 2) &&
       owning(cx, h + 1) &&
       word_text_is(cx, h + 2, "rumah"))
     h += 2;   /* Kupang: "beta tau dia pung rumah" */
@@ -2446,6 +2603,14 @@ home_known(const struct ctx *cx, size_t i)
   for (k = sentence_start(cx, i); k < i; k++)
     if (owned_weapon(cx, k) || warned_official(cx, k))
       return 1;
+  /* "Bilang sama bendahara, malam-malam jangan jalan sendiri. Kami tahu
+   * rumahnya ...": a warning relayed in this sentence or the one before. */
+  k = sentence_start(cx, i);
+  for (k = k > 0 ? sentence_start(cx, k - 1) : k; k < i; k++)
+    if (warning_relayed(cx, k))
+      return 1;
+  if (routine)
+    return 0; /* a routine told with family is evidence, not menace */
   /* "Anak istrinya tinggal di kampung ini juga. Kami tahu rumahnya di
    * mana.": someone else's family named in this sentence or the one
    * before (Kupang "dia pung anak-anak" too). */
@@ -2538,6 +2703,27 @@ hit_too(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* "Anak kepala dinas itu sekolah di SD Inpres, saya tahu jam
+ * pulangnya. Kalau ..., anaknya yang tanggung.": in this sentence or the
+ * one before the [kin] words at word i, someone else's family named
+ * (owned by "-nya" or a person right after it) before the reporter
+ * telling they know a routine (routine_known). */
+static int
+kin_routine_known(const struct ctx *cx, size_t i)
+{
+  size_t k = sentence_start(cx, i);
+  int kin = 0;
+
+  for (k = k > 0 ? sentence_start(cx, k - 1) : k; k < i; k++) {
+    kin |= word_is(cx, WC_KIN, k) && k + 1 < cx->nm->n &&
+           (owned_nya(cx, k) ||
+            (!starts_clause(cx, k + 1) && other_person(cx, k + 1)));
+    if (kin && routine_known(cx, k))
+      return 1;
+  }
+  return 0;
+}
+
 /* "anak istrinya yang akan tanggung akibatnya", "keluarga kepala desa
  * akan ikut menanggung akibatnya", "anak istrinya tidak akan aman lagi":
  * [kin] words opening at word i ("dan"/"serta" may join them: "anak dan
@@ -2558,7 +2744,7 @@ kin_doomed(const struct ctx *cx, size_t i)
 {
   static const char *const join[] = {"dan", "serta", "&", NULL};
   size_t k = i, n = cx->nm->n;
-  int nya;
+  int nya, watched;
 
   if (!word_is(cx, WC_KIN, i) || (!starts_clause(cx, i) &&
                                   word_is(cx, WC_KIN, i - 1)))
@@ -2578,11 +2764,18 @@ kin_doomed(const struct ctx *cx, size_t i)
          k++)
       ;
   }
+  watched = kin_routine_known(cx, i);
   if (!(nya ? if_person_before(cx, i) || menace_opens(cx, i)
             : menace_opens(cx, i)) &&
-      !kin_pressed(cx, i) && knows_where(cx, k) >= n)
+      !kin_pressed(cx, i) && knows_where(cx, k) >= n && !watched)
     return 0;
   for (k++; k < n && !starts_clause(cx, k); k++) {
+    /* "anaknya yang tanggung": borne with nothing more said, once the
+     * reporter has told they know the child's routine. */
+    if (watched && ends_clause(cx, k) &&
+        (word_text_is(cx, k, "tanggung") ||
+         word_text_is(cx, k, "menanggung")))
+      return 1;
     if ((word_text_is(cx, k, "tanggung") ||
          word_text_is(cx, k, "menanggung")) &&
         k + 1 < n && !starts_clause(cx, k + 1) &&
@@ -2874,8 +3067,37 @@ vowed_after(const struct ctx *cx, size_t i)
 static int
 soon_of(const struct ctx *cx, size_t k)
 {
-  return k > 0 && word_text_is(cx, k, "sebentar") && !starts_clause(cx, k) &&
-         np_head(cx, k - 1, word_is(cx, WC_LINK, k - 1));
+  size_t c;
+
+  if (k == 0 || !word_text_is(cx, k, "sebentar") || starts_clause(cx, k))
+    return 0;
+  if (np_head(cx, k - 1, word_is(cx, WC_LINK, k - 1)))
+    return 1;
+  /* "Kepala gudang Bulog Maumere sebentar lagi": not closed, the phrase
+   * opening its clause with an office word that is no building, and no
+   * one speaking or spoken of in it. */
+  c = clause_start(cx, k);
+  if (k - c > NP_MAX || !word_is(cx, WC_PERSON, c) ||
+      word_is(cx, WC_TARGET, c) || word_is(cx, WC_THEY, c) ||
+      word_text_is(cx, c, "dia"))
+    return 0;
+  for (; c < k; c++)
+    if (word_is(cx, WC_SAY, c) || word_is(cx, WC_SELF, c) ||
+        word_is(cx, WC_YOU, c) || word_text_is(cx, c, "yang") ||
+        word_text_is(cx, c, "yg"))
+      return 0;
+  return 1;
+}
+
+/* Is "tinggal nama" at word i foretold of an official ("... sebentar
+ * lagi tinggal nama", soon_of), with no reason given in its sentence
+ * ("karena kanker" is a prognosis)? */
+static int
+soon_dead(const struct ctx *cx, size_t i)
+{
+  return i >= 2 && !starts_clause(cx, i - 1) &&
+         (word_text_is(cx, i - 1, "lagi") || word_text_is(cx, i - 1, "lg")) &&
+         soon_of(cx, i - 2) && !in_sentence(cx, WC_BECAUSE, i);
 }
 
 /* "dia tinggal nama", "bupati itu tinggal nama", "pulang tinggal nama":
@@ -2945,6 +3167,49 @@ dead_subject(const struct ctx *cx, size_t i)
        m--)
     ;
   return starts_clause(cx, m) || function_word(cx, m - 1);
+}
+
+/* "Saya pastikan dia masuk rumah sakit", "sy jamin kades itu masuk RS":
+ * "masuk" at word i with a hospital right after it ("rumah sakit", "rs",
+ * "rsud"), said of someone other than the reporter or theirs ("dia",
+ * "kau", an official; modal and link words between), right after the
+ * reporter's pledge (the reporter's word, then a [promise] word or
+ * "pastikan"), with no [past] word in the clause and no reason in the
+ * sentence ("karena demam" is care given): harm promised by its
+ * result. */
+static int
+hospital_pledged(const struct ctx *cx, size_t i)
+{
+  static const char *const hospital[] = {"rs", "rsud", NULL};
+  static const char *const ensure[] = {"pastikan", "memastikan", NULL};
+  size_t k, m, n = cx->nm->n, c;
+
+  if (!word_text_is(cx, i, "masuk") || i + 1 >= n || starts_clause(cx, i + 1))
+    return 0;
+  if (!word_in(cx, i + 1, hospital) &&
+      !(word_text_is(cx, i + 1, "rumah") && i + 2 < n &&
+        !starts_clause(cx, i + 2) && word_text_is(cx, i + 2, "sakit")))
+    return 0;
+  c = clause_start(cx, i);
+  for (k = c; k < i; k++)
+    if (word_is(cx, WC_PAST, k))
+      return 0;
+  if (in_sentence(cx, WC_BECAUSE, i))
+    return 0;
+  k = i - 1;
+  while (k > c && (word_is(cx, WC_MODAL, k) ||
+                   (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k))))
+    k--;
+  m = name_run(cx, k + 1, CTX_BEFORE, 0);   /* "kepala sekolah itu" */
+  if (m <= k)
+    k = m;
+  if (word_is(cx, WC_SELF, k) ||
+      !(word_text_is(cx, k, "dia") || word_is(cx, WC_THEY, k) ||
+        word_is(cx, WC_YOU, k) || other_person(cx, k)))
+    return 0;
+  return k >= c + 2 &&
+         (word_is(cx, WC_PROMISE, k - 1) || word_in(cx, k - 1, ensure)) &&
+         word_is(cx, WC_SELF, k - 2);
 }
 
 /* A death said softly at word i, its last word put in *e:
@@ -3078,7 +3343,7 @@ name_left(const struct ctx *cx, size_t i)
     either |= word_text_is(cx, k, "atau");
   }
   return either || class_before(cx, WC_IF, c, cx->nm->n) ||
-         vowed_after(cx, i);
+         vowed_after(cx, i) || soon_dead(cx, i);
 }
 
 /* "patah kakinya", "tangannya patah": a word of breaking at word k with
@@ -3369,6 +3634,7 @@ judge_threat(struct ctx *cx, size_t i)
          class_before(cx, WC_WILL, i, cx->nm->n)))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
   agent = harm && (self || self_agent(cx, i) || remote_agent(cx, i) ||
+                   signalled(cx, i) ||
                    (!active_form(cx, i) && armed_for(cx, i)) ||
                    (!word_is(cx, WC_WEAPON, i) && wielded(cx, i)));
   if (harm && (agent || start) &&
@@ -3407,6 +3673,7 @@ judge_threat(struct ctx *cx, size_t i)
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
       watched_warned(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
+      hospital_pledged(cx, i) || thrown_at(cx, i) ||
       wakes_no_more(cx, i) ||
       blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");

@@ -4824,6 +4824,173 @@ static const struct judge_case curse_cases[] = {
    "puskesmas tolak bapa.", QUALITY_CLEAN, 0},
 };
 
+/* A body part broken, in Kupang Malay: "pica" (pecah) and "patah" with
+ * the part owned the Kupang way ("ko pung kepala", "dia pung tangan"),
+ * before the word or after it when the reporter breaks it ("beta patah
+ * dia pung tangan").  In an official's quoted words it is flagged; an
+ * accident, or the reporter's own limb, is none. */
+static const struct judge_case kupang_break_cases[] = {
+  {"Ko tunggu, Pak Kabid, beta deng beta pung sodara dong datang ko pung "
+   "rumah malam ni, ko pung kepala pica.", QUALITY_THREAT, 0},
+  {"Sekali lagi dia pungut, beta patah dia pung tangan dua-dua.",
+   QUALITY_THREAT, 0},
+  {"Kalau kades masih potong dana, beta patah dia pung kaki", QUALITY_THREAT,
+   0},
+  {"lalu pak kades dia bilang begini ee, \"kalau ko lapor, ko pung kepala "
+   "beta pica\", begitu dia bilang ke saya.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Waktu jatuh dari motor di Oesapa, dia pung kepala pica dan dijahit di "
+   "puskesmas", QUALITY_CLEAN, 0},
+  {"Beta pung kaki patah waktu kerja proyek jalan, mandor sonde bayar "
+   "obat", QUALITY_CLEAN, 0},
+  {"Beta patah ranting pohon untuk pagar kebun", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kupang_break)
+{
+  judge_rows(kupang_break_cases, N(kupang_break_cases));
+}
+END_TEST
+
+/* A people named with no "orang" before it, as a people after a link
+ * ("Manggarai itu suku penjilat"), and a crime told as all a group ever
+ * does ("dong pung kerja cuma korupsi", "kerjanya hanya menipu"). */
+static const struct judge_case people_conduct_cases[] = {
+  {"Manggarai itu suku penjilat, makanya semua jabatan di Pemprov diisi "
+   "mereka.", QUALITY_SARA, 0},
+  {"Sabu itu bangsa penipu, jangan kasih proyek", QUALITY_SARA, 0},
+  {"Itu orang Kristen dong pung kerja cuma korupsi, lihat sa kantor "
+   "bupati.", QUALITY_SARA, 0},
+  {"Pendatang Bugis di pasar kerjanya hanya menipu pembeli", QUALITY_SARA,
+   0},
+  {"Manggarai itu suku terbesar di Flores, tapi jalan ke kampung kami "
+   "rusak", QUALITY_CLEAN, 0},
+  {"Kepala dinas itu orang suku Manggarai, dia minta uang lima juta",
+   QUALITY_CLEAN, 0},
+  {"Orang Kristen di desa kami kerja cuma jadi petani, bantuan pupuk "
+   "tidak sampai", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_people_conduct)
+{
+  judge_rows(people_conduct_cases, N(people_conduct_cases));
+}
+END_TEST
+
+/* "sebentar lagi tinggal nama" foretold of an official (an office word
+ * heading the subject, closed by "itu" or not) is a death promised
+ * softly; a thing that will exist no more, or an illness told, is none. */
+static const struct judge_case soon_dead_cases[] = {
+  {"Kepala gudang Bulog Maumere sebentar lagi tinggal nama. Ingat itu.",
+   QUALITY_THREAT, 0},
+  {"Bendahara dinas itu sebentar lagi tinggal nama.", QUALITY_THREAT, 0},
+  {"Proyek irigasi di Maumere sebentar lagi tinggal nama, dana habis",
+   QUALITY_CLEAN, 0},
+  {"Kantor pos lama di Ende sebentar lagi tinggal nama", QUALITY_CLEAN, 0},
+  {"Kepala gudang yang lama sebentar lagi tinggal nama karena kanker, "
+   "penggantinya minta pungli", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_soon_dead)
+{
+  judge_rows(soon_dead_cases, N(soon_dead_cases));
+}
+END_TEST
+
+/* Stalking as a threat: the reporter knowing an official's home or
+ * routine ("kami tahu jam berapa dia pulang", "saya tahu jam pulangnya")
+ * after a warning relayed to them not to go out alone, or with their
+ * child made to bear what the reporter wants.  Knowing a neighbour's
+ * house, a relayed errand, or a child's routine told as evidence is
+ * none. */
+static const struct judge_case stalked_cases[] = {
+  {"Bilang sama bendahara SMPN 2 Atambua, malam-malam jangan jalan "
+   "sendiri. Kami tahu rumahnya di Fatubenao dan kami tahu jam berapa dia "
+   "pulang.", QUALITY_THREAT, 0},
+  {"Tolong sampaikan ke kepala UPT, jangan keluar rumah sendirian. Saya "
+   "tahu jam berapa dia berangkat kerja.", QUALITY_THREAT, 0},
+  {"Anak kepala dinas itu sekolah di SD Inpres Bakunase, saya tahu jam "
+   "pulangnya. Kalau dana hibah kelompok kami tidak cair, anaknya yang "
+   "tanggung.", QUALITY_THREAT, 0},
+  {"Kami tahu rumahnya di Fatubenao karena kami tetangga, dia minta uang "
+   "dua juta untuk urus sertifikat.", QUALITY_CLEAN, 0},
+  {"Bilang sama bendahara, jangan lupa kirim laporan dana BOS. Kami tahu "
+   "rumahnya di Fatubenao.", QUALITY_CLEAN, 0},
+  {"Anak kepala dinas itu diantar mobil dinas setiap hari, saya tahu jam "
+   "pulangnya karena lewat depan rumah saya.", QUALITY_CLEAN, 0},
+  {"Kalau gaji guru honor dipotong lagi, anaknya yang tanggung, sekolah "
+   "jadi putus.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_stalked)
+{
+  judge_rows(stalked_cases, N(stalked_cases));
+}
+END_TEST
+
+/* Harm promised by its result: the reporter's pledge ("saya pastikan",
+ * "sy jamin") that an official ends in hospital.  An official who is
+ * ill, a patient helped, or the reporter's own kin are none. */
+static const struct judge_case hospital_cases[] = {
+  {"Gaji kami empat bulan belum dibayar oleh kepala sekolah SD Negeri "
+   "Lemon. Saya pastikan dia masuk rumah sakit minggu ini.",
+   QUALITY_THREAT, 0},
+  {"sy jamin kades itu masuk RS kalau dana desa tidak kembali",
+   QUALITY_THREAT, 0},
+  {"Kepala sekolah masuk rumah sakit minggu lalu, gaji kami belum dibayar",
+   QUALITY_CLEAN, 0},
+  {"Saya pastikan dia masuk rumah sakit karena demam tinggi, tapi "
+   "puskesmas minta uang ambulans", QUALITY_CLEAN, 0},
+  {"Saya pastikan ibu saya masuk rumah sakit, tapi petugas BPJS minta "
+   "uang", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_hospital)
+{
+  judge_rows(hospital_cases, N(hospital_cases));
+}
+END_TEST
+
+/* Violence done by another on the reporter's signal ("tinggal saya kasih
+ * tanda saja dia langsung tikam ..."): the reporter's own doing.  A form
+ * signed, or a table struck, is none. */
+static const struct judge_case signalled_cases[] = {
+  {"Ade laki-laki saya di Ruteng sudah siap, tinggal saya kasih tanda saja "
+   "dia langsung tikam itu pegawai BPN yang minta dua juta.",
+   QUALITY_THREAT, 0},
+  {"Pemuda kampung sudah kumpul, tinggal beta kasi tanda dong serbu kantor "
+   "camat", QUALITY_THREAT, 0},
+  {"Tinggal saya tanda tangan berkas, lalu petugas pukul meja dan minta "
+   "uang lima ratus ribu", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_signalled)
+{
+  judge_rows(signalled_cases, N(signalled_cases));
+}
+END_TEST
+
+/* A weapon or fuel the reporter keeps or readies, counted or not ("dua
+ * botol bom ikan"), then thrown by the reporter at an official's room,
+ * house or office: the thing thrown left unsaid.  Evidence kept, or
+ * stones thrown by others, are none. */
+static const struct judge_case thrown_cases[] = {
+  {"Saya sudah simpan dua botol bom ikan, hari Senin saya lempar ke ruang "
+   "kepala Bapenda Kabupaten Belu.", QUALITY_THREAT, 0},
+  {"Kami sudah siapkan lima liter bensin, malam ini kami lempar ke rumah "
+   "camat", QUALITY_THREAT, 0},
+  {"Saya simpan dua botol bom ikan sitaan sebagai bukti, lalu saya serahkan "
+   "ke kantor polisi", QUALITY_CLEAN, 0},
+  {"Anak-anak lempar batu ke rumah kepala desa kemarin malam, polisi diam "
+   "saja", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_thrown)
+{
+  judge_rows(thrown_cases, N(thrown_cases));
+}
+END_TEST
+
 START_TEST(quality_judge_curse)
 {
   judge_rows(curse_cases, N(curse_cases));
@@ -6045,6 +6212,13 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_sent_home);
   tcase_add_test(tc, quality_judge_descent_crime);
   tcase_add_test(tc, quality_judge_curse);
+  tcase_add_test(tc, quality_judge_kupang_break);
+  tcase_add_test(tc, quality_judge_people_conduct);
+  tcase_add_test(tc, quality_judge_soon_dead);
+  tcase_add_test(tc, quality_judge_stalked);
+  tcase_add_test(tc, quality_judge_hospital);
+  tcase_add_test(tc, quality_judge_signalled);
+  tcase_add_test(tc, quality_judge_thrown);
   tcase_add_test(tc, quality_abuse_null_arguments);
   tcase_add_test(tc, quality_abuse_long_text);
   tcase_add_test(tc, quality_arbitrary_bytes);
