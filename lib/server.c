@@ -296,8 +296,10 @@ make_services(struct server *s, const struct httpd_opts *ho)
   }
   if (rc == 0)
     rc = httpd_new(&s->admin, s->loop, ho, on_admin_request, s);
+  /* The sends' connections and libcurl's work for them run on a thread
+   * of their own, beside the loop that reads webhooks (curlev.h). */
   if (rc == 0)
-    rc = curlev_new(&s->curl, s->loop);
+    rc = curlev_new_thread(&s->curl, s->loop);
   if (rc == 0)
     rc = outbox_new(&s->outbox, &s->ctx, s->curl);
   /* Downloads get a connection cache of their own (fetchguard.h). */

@@ -67,6 +67,14 @@ tu_svc_open_net(struct tu_svc *t, int64_t now)
 }
 
 void
+tu_svc_open_net_thread(struct tu_svc *t, int64_t now)
+{
+  tu_svc_open(t, now);
+  ck_assert_int_eq(fakeprov_start(&t->fp), 0);
+  ck_assert_int_eq(curlev_new_thread(&t->cv, &t->loop), 0);
+}
+
+void
 tu_svc_close_net(struct tu_svc *t)
 {
   curlev_close(t->cv, NULL, NULL);

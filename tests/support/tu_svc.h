@@ -43,6 +43,10 @@ void tu_svc_open(struct tu_svc *t, int64_t now);
  * loop (t->cv), for a service that talks to a provider. */
 void tu_svc_open_net(struct tu_svc *t, int64_t now);
 
+/* The same with curl on a thread of its own (curlev_new_thread), as the
+ * daemon's sender has it. */
+void tu_svc_open_net_thread(struct tu_svc *t, int64_t now);
+
 /* Close curl and stop the fake provider (the service using them closed
  * first), then tu_svc_close(). */
 void tu_svc_close_net(struct tu_svc *t);

@@ -1,9 +1,9 @@
 /*
  * test_outbox.c: the sender on its own (outbox.h): the service's parts
  * (tu_svc.h, the clock standing still), a Kannel channel pointed at a
- * fake provider, curl on the test loop, and rows put in the store by
- * hand.  What the sender did is read back from the store's row counts and
- * from the requests the fake provider saw.
+ * fake provider, curl on a thread of its own as in the daemon, and rows
+ * put in the store by hand.  What the sender did is read back from the
+ * store's row counts and from the requests the fake provider saw.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,7 +34,7 @@ start_conf(const char *outbox, int rate, int max_attempts, const char *extra)
 {
   struct buf conf = BUF_INIT;
 
-  tu_svc_open_net(&t, T0);
+  tu_svc_open_net_thread(&t, T0);
   buf_printf(&conf, "[outbox]\nbackoff_base = %dms\nbackoff_max = %dms\n"
              "max_attempts = %d\ntimeout = 5s\n%s"
              "[channel.ks]\ntype = kannel\nsecret = s3cret-s3cret-s3cret\n"
