@@ -2083,6 +2083,7 @@ static const struct {
   {"distan", "dinas", "pertanian", Q_NAME, 0},
   {"disnaker", "dinas", "naker", Q_NAME, 0},
   {"nakertrans", "dinas", "naker", Q_NAME, 0},
+  {"disnakertrans", "dinas", "naker", Q_NAME, 0},
   {"dispenda", "dinas", "pendapatan", Q_NAME, 0},
   {"bapenda", "dinas", "pendapatan", Q_NAME, 0},
   {"pupr", "dinas", "pupr", Q_NAME, 0},
@@ -2159,6 +2160,8 @@ static const struct {
   {"perindustrian", "perdagangan"}, {"koperasi", "koperasi"},
   {"pendapatan", "pendapatan"}, {"kominfo", "kominfo"},
   {"komunikasi", "kominfo"}, {"pemberdayaan", "pmd"},
+  /* "Dinas PMD", "Dinas DPMD": Pemberdayaan Masyarakat dan Desa. */
+  {"pmd", "pmd"}, {"dpmd", "pmd"},
   {"perumahan", "perumahan"}, {"pemuda", "pemuda"},
   {"ketahanan", "pangan"}, {"pangan", "pangan"},
 };

@@ -3653,6 +3653,31 @@ START_TEST(kecamatan_written_short)
 }
 END_TEST
 
+/* A dinas named by its shorthand ("Dinas PMD", "DPMD", "Disnakertrans")
+ * is a dinas of that field: of the kabupaten named after it, the longest
+ * name winning ("Manggarai Timur" is not "Manggarai"), and another office
+ * than a vertical one ("Kantor Imigrasi") that serves the same people. */
+START_TEST(dinas_by_its_shorthand)
+{
+  static const struct pair_case t[] = {
+    {"Dinas PMD Kabupaten Manggarai memotong dana desa Rp 10 juta",
+     "Dinas PMD Kabupaten Manggarai Timur memotong dana desa Rp 10 juta",
+     1, 1},
+    {"Dinas PMD Kabupaten Sumba Tengah minta setoran kepala desa",
+     "DPMD Sumba Tengah minta setoran dari kepala desa", 0, 1},
+    {"Disnakertrans Kabupaten Sikka minta Rp 2 juta untuk surat "
+     "rekomendasi",
+     "Kantor Imigrasi Maumere minta Rp 2 juta untuk surat rekomendasi", 1,
+     1},
+    {"Petugas Disnakertrans Sikka minta uang untuk kartu kuning",
+     "Petugas Dinas Tenaga Kerja dan Transmigrasi Kabupaten Sikka minta "
+     "uang untuk kartu kuning", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* Aid given to the officer's kin alone (favour) and money asked from
  * those who got the aid are two acts of one office and programme; two
  * tellings of the favour are one. */
@@ -3814,6 +3839,7 @@ incident_suite(void)
   tcase_add_test(tc, johannes_spelt_with_a_y_is_one_hospital);
   tcase_add_test(tc, personnel_office_by_what_it_is);
   tcase_add_test(tc, route_end_is_no_office);
+  tcase_add_test(tc, dinas_by_its_shorthand);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
