@@ -1632,6 +1632,11 @@ static const struct {
   {{"siup", NULL, NULL}, "izin", "usaha"}, {{"nib", NULL, NULL}, "izin", "usaha"},
   {{"sktm", NULL, NULL}, "sktm", NULL},
   {{"keterangan", "tidak", "mampu"}, "sktm", NULL},
+  /* a job seeker's card (AK/1, "kartu kuning") at the labour dinas:
+   * another paper than the passport it recommends */
+  {{"kartu", "kuning", NULL}, "ak1", NULL},
+  {{"kartu", "pencari", "kerja"}, "ak1", NULL},
+  {{"kartu", "ak", NULL}, "ak1", NULL}, {{"ak1", NULL, NULL}, "ak1", NULL},
   /* a letter of a fact ("surat keterangan ..."), by the fact: a birth
    * (the bidan's, before the akta), a domicile, a business, good
    * conduct; a letter of a birth and one of health are two papers */

@@ -3678,6 +3678,27 @@ START_TEST(dinas_by_its_shorthand)
 }
 END_TEST
 
+/* Papers of one labour dinas are services apart: the job seeker's card
+ * (AK/1, "kartu kuning") is another paper than a passport's letter. */
+START_TEST(job_seekers_card_is_a_paper)
+{
+  static const struct pair_case t[] = {
+    {"Pegawai Disnaker Kabupaten Sikka minta Rp 300.000 untuk kartu "
+     "kuning, Januari 2026",
+     "Pegawai Disnaker Sikka minta Rp 300.000 untuk urus paspor ke "
+     "Malaysia, Januari 2026", 1, 1},
+    {"Staf Dinas Tenaga Kerja Ende tahan kartu pencari kerja sampai "
+     "dibayar",
+     "Staf Dinas Tenaga Kerja Ende tahan SKCK sampai dibayar", 1, 1},
+    {"Pegawai Disnaker Sikka minta 300 ribu untuk kartu kuning",
+     "Petugas Dinas Tenaga Kerja Kabupaten Sikka minta Rp 300.000 untuk "
+     "kartu AK 1", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* Aid given to the officer's kin alone (favour) and money asked from
  * those who got the aid are two acts of one office and programme; two
  * tellings of the favour are one. */
@@ -3840,6 +3861,7 @@ incident_suite(void)
   tcase_add_test(tc, personnel_office_by_what_it_is);
   tcase_add_test(tc, route_end_is_no_office);
   tcase_add_test(tc, dinas_by_its_shorthand);
+  tcase_add_test(tc, job_seekers_card_is_a_paper);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
