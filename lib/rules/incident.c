@@ -1012,22 +1012,34 @@ static const char *const relative_years[] = {
   "lalu", "ini", "kemarin", "kemaren", "kmrn", "kmarin", NULL,
 };
 
-/* 1 when token i is "bulan" or "bln" and a month's number 1..12 follows
- * with a year said relatively ("bln 12 tahun lalu", "bulan 8 thn ini"):
- * a month, not a count of years. */
+static int day_of(const struct token *t, int word_ok);
+
+/* 1 when token i is "bulan" or "bln" and a month's number 1..12 follows,
+ * in digits or words ("bulan lima", "bulan dua belas"), with a year said
+ * relatively ("bln 12 tahun lalu", "bulan lima tahun lalu", "bulan 8 thn
+ * ini"): a month, not a count of years. */
 static int
 month_of_relative_year(const struct tokens *ts, int i)
 {
   const struct token *n;
+  int m, k;
 
   if (i < 0 || i + 3 >= ts->n ||
       !(is(&ts->t[i], "bulan") || is(&ts->t[i], "bln")))
     return 0;
   n = &ts->t[i + 1];
-  return n->is_num && !n->glued && n->num >= 1 && n->num <= 12 &&
-         n->num == (int)n->num &&
-         (is(&ts->t[i + 2], "tahun") || is(&ts->t[i + 2], "thn")) &&
-         !ts->t[i + 3].stop && word_in(&ts->t[i + 3], relative_years) >= 0;
+  if (n->is_num && n->glued)
+    return 0;
+  m = day_of(n, 1);
+  k = i + 2;
+  if (m >= 1 && m <= 9 && !n->is_num && !ts->t[k].stop &&
+      is(&ts->t[k], "belas")) {
+    m += 10;   /* "dua belas": a word and "belas" */
+    k++;
+  }
+  return m >= 1 && m <= 12 && k + 1 < ts->n &&
+         (is(&ts->t[k], "tahun") || is(&ts->t[k], "thn")) &&
+         !ts->t[k + 1].stop && word_in(&ts->t[k + 1], relative_years) >= 0;
 }
 
 static int stage_unit(const struct token *t);
@@ -1060,8 +1072,13 @@ read_spans(const struct tokens *ts, struct incident *inc)
     memset(&r, 0, sizeof(r));
     for (j = i; j < ts->n && numread_take(&r, &ts->t[j]); j++)
       ;
+    if (month_of_relative_year(ts, i - 1)) {
+      if (j > i)
+        i = j - 1;   /* the whole month's number ("dua belas") */
+      continue;
+    }
     if (!r.any || j == i || j >= ts->n || r.group ||
-        month_of_relative_year(ts, i - 1) || stage_ordinal_at(ts, i))
+        stage_ordinal_at(ts, i))
       continue;
     v = r.total + r.cur + r.small;
     for (u = 0; u < COUNT(span_units); u++)
@@ -1259,13 +1276,13 @@ month_number_at(const struct tokens *ts, int i, int *len)
                                             day_of(&ts->t[i - 1], 1))))
     return 0;
   m = day_of(n, 1);
-  if (month_of_relative_year(ts, i))
-    return m;
   if (m >= 1 && m <= 9 && !n->is_num && i + 2 < ts->n &&
       !ts->t[i + 2].stop && is(&ts->t[i + 2], "belas")) {
     m += 10;   /* "dua belas": a word and "belas" */
     *len = 2;
   }
+  if (month_of_relative_year(ts, i))
+    return m;
   if (m > 12 || counted_by(ts, i + 1 + *len) ||
       (i + 1 + *len < ts->n && ts->t[i + 1 + *len].before == '/'))
     return 0;

@@ -3699,6 +3699,37 @@ START_TEST(job_seekers_card_is_a_paper)
 }
 END_TEST
 
+/* A month's number in words before a year said relatively ("bulan lima
+ * tahun lalu", "bln dua belas thn lalu") is that month, no span of five
+ * or twelve years. */
+START_TEST(month_in_words_of_a_relative_year)
+{
+  static const struct date_case t[] = {
+    {"doinya diambil dari bulan lima tahun lalu", 500},
+    {"kartu ditahan sejak bln dua belas thn lalu", 1200},
+    {"bantuan dipotong bulan tujuh tahun ini", 700},
+  };
+  static const struct pair_case p[] = {
+    {"Pendamping PKH Desa Oebelo tahan kartu ATM sejak bulan tujuh tahun "
+     "lalu",
+     "Pendamping PKH Desa Oebelo tahan kartu ATM sejak bulan sembilan "
+     "tahun lalu", 1, 1},
+    {"Pendamping PKH Desa Oebelo tahan kartu ATM sejak bulan tujuh tahun "
+     "lalu",
+     "Pendamping PKH Desa Oebelo menahan kartu ATM penerima sejak Juli "
+     "2025", 0, 1},
+  };
+  struct incident inc;
+
+  check_dates(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("doinya diambil dari bulan lima tahun lalu", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_SPAN], 0);
+  incident_extract("ditahan sejak bulan dua belas tahun lalu", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_SPAN], 0);
+  check_pairs(p, sizeof(p) / sizeof(p[0]));
+}
+END_TEST
+
 /* Aid given to the officer's kin alone (favour) and money asked from
  * those who got the aid are two acts of one office and programme; two
  * tellings of the favour are one. */
@@ -3862,6 +3893,7 @@ incident_suite(void)
   tcase_add_test(tc, route_end_is_no_office);
   tcase_add_test(tc, dinas_by_its_shorthand);
   tcase_add_test(tc, job_seekers_card_is_a_paper);
+  tcase_add_test(tc, month_in_words_of_a_relative_year);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
