@@ -2650,17 +2650,29 @@ village_in_kecamatan(const struct tokens *ts, int j, const char *type)
   return 0;
 }
 
+/* The most words of a road's first end ("Labuan Bajo - Golo Mori"). */
+#define ROAD_END_WORDS 3
+
 /* A road named by its two ends ("Jalan Bajawa - Aimere", "Jl.
- * Ende-Detusoko"), its first end the name at token j: the other end,
- * a capital word after a dash, as the road's key2 (roads_apart()). */
+ * Ende-Detusoko", "jalan Labuan Bajo - Golo Mori"), its first end the
+ * name at token j and the capital words after it: the other end, a
+ * capital word after a dash, as the road's key2 (roads_apart()). */
 static void
 road_end(const struct tokens *ts, int j, struct incident_item *it)
 {
-  const struct token *t = j + 1 < ts->n ? &ts->t[j + 1] : NULL;
+  const struct token *t;
+  int k;
 
-  if (t != NULL && t->dash && !t->stop && name_like(t, 1) &&
-      it->key2[0] == '\0')
-    snprintf(it->key2, sizeof(it->key2), "%s", t->w);
+  for (k = j + 1; k < ts->n && k <= j + ROAD_END_WORDS; k++) {
+    t = &ts->t[k];
+    if (t->stop || !name_like(t, 1))
+      return;
+    if (t->dash) {
+      if (it->key2[0] == '\0')
+        snprintf(it->key2, sizeof(it->key2), "%s", t->w);
+      return;
+    }
+  }
 }
 
 /* The number of an office at token j ("SMPN 2", "SMA Negeri Satu",
@@ -3769,6 +3781,16 @@ tiers_differ(const struct incident_item *a, const struct incident_item *b)
   return a->tier != 0 && b->tier != 0 && a->tier != b->tier;
 }
 
+/* 1 when road a, named by its two ends (road_end()), is the road b
+ * names by one of them alone ("jalan Golo Mori" of "jalan Labuan Bajo -
+ * Golo Mori"). */
+static int
+road_by_an_end(const struct incident_item *a, const struct incident_item *b)
+{
+  return strcmp(a->key, "jalan") == 0 && a->key2[0] != '\0' &&
+         b->key2[0] == '\0' && strcmp(a->key2, b->qual) == 0;
+}
+
 /* Two offices agree: one type, and one landmark when both are known as
  * one (whatever tier each is named by: "rumah sakit umum provinsi" is
  * RSUD W.Z. Johannes); else one tier and number, and the same qualifier
@@ -3788,7 +3810,8 @@ office_alike(const struct incident_item *a, const struct incident_item *b)
     return 0;
   return (a->qual[0] == '\0' && a->land == 0) ||
          (b->qual[0] == '\0' && b->land == 0) ||
-         quals_alike(a, b) || office_where_alike(a, b);
+         quals_alike(a, b) || office_where_alike(a, b) ||
+         road_by_an_end(a, b) || road_by_an_end(b, a);
 }
 
 /* 1 when the office type key is qualified by a field ("Dinas

@@ -3730,6 +3730,26 @@ START_TEST(month_in_words_of_a_relative_year)
 }
 END_TEST
 
+/* A road whose first end is named by two words ("Labuan Bajo - Golo
+ * Mori") keeps its other end: another road from the same town is
+ * another road; one named by the other end alone is that road. */
+START_TEST(road_with_a_first_end_of_two_words)
+{
+  static const struct pair_case t[] = {
+    {"Proyek jalan Labuan Bajo - Warloka dikerjakan asal-asalan, aspal "
+     "tipis",
+     "Proyek jalan Labuan Bajo - Nggorang dikerjakan asal-asalan, aspal "
+     "tipis", 1, 1},
+    {"Jalan Waikabubak - Lamboya rusak sebelum serah terima",
+     "Jalan Waikabubak - Wanokaka rusak sebelum serah terima", 1, 1},
+    {"Proyek jalan Labuan Bajo - Warloka dikerjakan asal-asalan",
+     "Kontraktor jalan Warloka pakai aspal tipis", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* Aid given to the officer's kin alone (favour) and money asked from
  * those who got the aid are two acts of one office and programme; two
  * tellings of the favour are one. */
@@ -3894,6 +3914,7 @@ incident_suite(void)
   tcase_add_test(tc, dinas_by_its_shorthand);
   tcase_add_test(tc, job_seekers_card_is_a_paper);
   tcase_add_test(tc, month_in_words_of_a_relative_year);
+  tcase_add_test(tc, road_with_a_first_end_of_two_words);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
