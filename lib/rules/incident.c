@@ -1854,6 +1854,33 @@ read_services(const struct tokens *ts, struct incident *inc)
   inc->n[INCIDENT_SERVICE] = n;
 }
 
+/* Services that one office alone gives, and that office: a text naming
+ * the service names the office by its function ("uji kir", "penguji
+ * KIR": the vehicle testing of the Dinas Perhubungan). */
+static const struct {
+  const char *service;
+  const char *type;
+  const char *field;
+} service_offices[] = {
+  {"kir", "dinas", "perhubungan"},
+};
+
+/* The offices of the services inc names (service_offices[]), when it
+ * names them not already. */
+static void
+read_service_offices(struct incident *inc)
+{
+  size_t e;
+  int i, n = inc->n[INCIDENT_SERVICE];
+
+  for (i = 0; i < n; i++)
+    for (e = 0; e < COUNT(service_offices); e++)
+      if (strcmp(inc->item[INCIDENT_SERVICE][i].key,
+                 service_offices[e].service) == 0)
+        add_item(inc, INCIDENT_OFFICE, 0, service_offices[e].type,
+                 service_offices[e].field, NULL, 0);
+}
+
 /* ------------------------------------------------------------------ */
 /* Persons                                                              */
 /* ------------------------------------------------------------------ */
@@ -3534,6 +3561,7 @@ incident_extract(const char *text, struct incident *inc)
   read_offices(&ts, inc);
   territory_persons(inc);
   read_services(&ts, inc);
+  read_service_offices(inc);
   read_names(&ts, inc);
   read_words(&ts, inc);
   read_topics(&ts, inc);

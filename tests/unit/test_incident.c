@@ -3750,6 +3750,28 @@ START_TEST(road_with_a_first_end_of_two_words)
 }
 END_TEST
 
+/* The vehicle testing ("uji KIR") is the Dinas Perhubungan's: a text
+ * naming the testing names that dinas, of the kabupaten it names. */
+START_TEST(vehicle_testing_names_its_dinas)
+{
+  static const struct pair_case t[] = {
+    {"Penguji KIR Dinas Perhubungan Kabupaten Sikka minta Rp 250.000 per "
+     "mobil",
+     "sa bawa pickup uji kir di Sikka, rem sonde dicek, kasi 250 ribu "
+     "langsung lulus", 0, 1},
+    {"Penguji KIR Dinas Perhubungan Kabupaten Nagekeo minta Rp 250.000 "
+     "per mobil",
+     "sa bawa pickup uji kir di Sikka, kasi 250 ribu langsung lulus", 1, 1},
+  };
+  struct incident inc;
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+  extract_placed("bawa truk uji kir di Ende, bayar 500 ribu", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_OFFICE], 1);
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].qual, "perhubungan");
+}
+END_TEST
+
 /* Aid given to the officer's kin alone (favour) and money asked from
  * those who got the aid are two acts of one office and programme; two
  * tellings of the favour are one. */
@@ -3915,6 +3937,7 @@ incident_suite(void)
   tcase_add_test(tc, job_seekers_card_is_a_paper);
   tcase_add_test(tc, month_in_words_of_a_relative_year);
   tcase_add_test(tc, road_with_a_first_end_of_two_words);
+  tcase_add_test(tc, vehicle_testing_names_its_dinas);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
