@@ -1012,22 +1012,34 @@ static const char *const relative_years[] = {
   "lalu", "ini", "kemarin", "kemaren", "kmrn", "kmarin", NULL,
 };
 
-/* 1 when token i is "bulan" or "bln" and a month's number 1..12 follows
- * with a year said relatively ("bln 12 tahun lalu", "bulan 8 thn ini"):
- * a month, not a count of years. */
+static int day_of(const struct token *t, int word_ok);
+
+/* 1 when token i is "bulan" or "bln" and a month's number 1..12 follows,
+ * in digits or words ("bulan lima", "bulan dua belas"), with a year said
+ * relatively ("bln 12 tahun lalu", "bulan lima tahun lalu", "bulan 8 thn
+ * ini"): a month, not a count of years. */
 static int
 month_of_relative_year(const struct tokens *ts, int i)
 {
   const struct token *n;
+  int m, k;
 
   if (i < 0 || i + 3 >= ts->n ||
       !(is(&ts->t[i], "bulan") || is(&ts->t[i], "bln")))
     return 0;
   n = &ts->t[i + 1];
-  return n->is_num && !n->glued && n->num >= 1 && n->num <= 12 &&
-         n->num == (int)n->num &&
-         (is(&ts->t[i + 2], "tahun") || is(&ts->t[i + 2], "thn")) &&
-         !ts->t[i + 3].stop && word_in(&ts->t[i + 3], relative_years) >= 0;
+  if (n->is_num && n->glued)
+    return 0;
+  m = day_of(n, 1);
+  k = i + 2;
+  if (m >= 1 && m <= 9 && !n->is_num && !ts->t[k].stop &&
+      is(&ts->t[k], "belas")) {
+    m += 10;   /* "dua belas": a word and "belas" */
+    k++;
+  }
+  return m >= 1 && m <= 12 && k + 1 < ts->n &&
+         (is(&ts->t[k], "tahun") || is(&ts->t[k], "thn")) &&
+         !ts->t[k + 1].stop && word_in(&ts->t[k + 1], relative_years) >= 0;
 }
 
 static int stage_unit(const struct token *t);
@@ -1060,8 +1072,13 @@ read_spans(const struct tokens *ts, struct incident *inc)
     memset(&r, 0, sizeof(r));
     for (j = i; j < ts->n && numread_take(&r, &ts->t[j]); j++)
       ;
+    if (month_of_relative_year(ts, i - 1)) {
+      if (j > i)
+        i = j - 1;   /* the whole month's number ("dua belas") */
+      continue;
+    }
     if (!r.any || j == i || j >= ts->n || r.group ||
-        month_of_relative_year(ts, i - 1) || stage_ordinal_at(ts, i))
+        stage_ordinal_at(ts, i))
       continue;
     v = r.total + r.cur + r.small;
     for (u = 0; u < COUNT(span_units); u++)
@@ -1259,13 +1276,13 @@ month_number_at(const struct tokens *ts, int i, int *len)
                                             day_of(&ts->t[i - 1], 1))))
     return 0;
   m = day_of(n, 1);
-  if (month_of_relative_year(ts, i))
-    return m;
   if (m >= 1 && m <= 9 && !n->is_num && i + 2 < ts->n &&
       !ts->t[i + 2].stop && is(&ts->t[i + 2], "belas")) {
     m += 10;   /* "dua belas": a word and "belas" */
     *len = 2;
   }
+  if (month_of_relative_year(ts, i))
+    return m;
   if (m > 12 || counted_by(ts, i + 1 + *len) ||
       (i + 1 + *len < ts->n && ts->t[i + 1 + *len].before == '/'))
     return 0;
@@ -1632,6 +1649,11 @@ static const struct {
   {{"siup", NULL, NULL}, "izin", "usaha"}, {{"nib", NULL, NULL}, "izin", "usaha"},
   {{"sktm", NULL, NULL}, "sktm", NULL},
   {{"keterangan", "tidak", "mampu"}, "sktm", NULL},
+  /* a job seeker's card (AK/1, "kartu kuning") at the labour dinas:
+   * another paper than the passport it recommends */
+  {{"kartu", "kuning", NULL}, "ak1", NULL},
+  {{"kartu", "pencari", "kerja"}, "ak1", NULL},
+  {{"kartu", "ak", NULL}, "ak1", NULL}, {{"ak1", NULL, NULL}, "ak1", NULL},
   /* a letter of a fact ("surat keterangan ..."), by the fact: a birth
    * (the bidan's, before the akta), a domicile, a business, good
    * conduct; a letter of a birth and one of health are two papers */
@@ -1830,6 +1852,33 @@ read_services(const struct tokens *ts, struct incident *inc)
       it[n++] = it[i];
   }
   inc->n[INCIDENT_SERVICE] = n;
+}
+
+/* Services that one office alone gives, and that office: a text naming
+ * the service names the office by its function ("uji kir", "penguji
+ * KIR": the vehicle testing of the Dinas Perhubungan). */
+static const struct {
+  const char *service;
+  const char *type;
+  const char *field;
+} service_offices[] = {
+  {"kir", "dinas", "perhubungan"},
+};
+
+/* The offices of the services inc names (service_offices[]), when it
+ * names them not already. */
+static void
+read_service_offices(struct incident *inc)
+{
+  size_t e;
+  int i, n = inc->n[INCIDENT_SERVICE];
+
+  for (i = 0; i < n; i++)
+    for (e = 0; e < COUNT(service_offices); e++)
+      if (strcmp(inc->item[INCIDENT_SERVICE][i].key,
+                 service_offices[e].service) == 0)
+        add_item(inc, INCIDENT_OFFICE, 0, service_offices[e].type,
+                 service_offices[e].field, NULL, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2083,6 +2132,7 @@ static const struct {
   {"distan", "dinas", "pertanian", Q_NAME, 0},
   {"disnaker", "dinas", "naker", Q_NAME, 0},
   {"nakertrans", "dinas", "naker", Q_NAME, 0},
+  {"disnakertrans", "dinas", "naker", Q_NAME, 0},
   {"dispenda", "dinas", "pendapatan", Q_NAME, 0},
   {"bapenda", "dinas", "pendapatan", Q_NAME, 0},
   {"pupr", "dinas", "pupr", Q_NAME, 0},
@@ -2159,6 +2209,8 @@ static const struct {
   {"perindustrian", "perdagangan"}, {"koperasi", "koperasi"},
   {"pendapatan", "pendapatan"}, {"kominfo", "kominfo"},
   {"komunikasi", "kominfo"}, {"pemberdayaan", "pmd"},
+  /* "Dinas PMD", "Dinas DPMD": Pemberdayaan Masyarakat dan Desa. */
+  {"pmd", "pmd"}, {"dpmd", "pmd"},
   {"perumahan", "perumahan"}, {"pemuda", "pemuda"},
   {"ketahanan", "pangan"}, {"pangan", "pangan"},
 };
@@ -2625,17 +2677,29 @@ village_in_kecamatan(const struct tokens *ts, int j, const char *type)
   return 0;
 }
 
+/* The most words of a road's first end ("Labuan Bajo - Golo Mori"). */
+#define ROAD_END_WORDS 3
+
 /* A road named by its two ends ("Jalan Bajawa - Aimere", "Jl.
- * Ende-Detusoko"), its first end the name at token j: the other end,
- * a capital word after a dash, as the road's key2 (roads_apart()). */
+ * Ende-Detusoko", "jalan Labuan Bajo - Golo Mori"), its first end the
+ * name at token j and the capital words after it: the other end, a
+ * capital word after a dash, as the road's key2 (roads_apart()). */
 static void
 road_end(const struct tokens *ts, int j, struct incident_item *it)
 {
-  const struct token *t = j + 1 < ts->n ? &ts->t[j + 1] : NULL;
+  const struct token *t;
+  int k;
 
-  if (t != NULL && t->dash && !t->stop && name_like(t, 1) &&
-      it->key2[0] == '\0')
-    snprintf(it->key2, sizeof(it->key2), "%s", t->w);
+  for (k = j + 1; k < ts->n && k <= j + ROAD_END_WORDS; k++) {
+    t = &ts->t[k];
+    if (t->stop || !name_like(t, 1))
+      return;
+    if (t->dash) {
+      if (it->key2[0] == '\0')
+        snprintf(it->key2, sizeof(it->key2), "%s", t->w);
+      return;
+    }
+  }
 }
 
 /* The number of an office at token j ("SMPN 2", "SMA Negeri Satu",
@@ -3497,6 +3561,7 @@ incident_extract(const char *text, struct incident *inc)
   read_offices(&ts, inc);
   territory_persons(inc);
   read_services(&ts, inc);
+  read_service_offices(inc);
   read_names(&ts, inc);
   read_words(&ts, inc);
   read_topics(&ts, inc);
@@ -3744,6 +3809,16 @@ tiers_differ(const struct incident_item *a, const struct incident_item *b)
   return a->tier != 0 && b->tier != 0 && a->tier != b->tier;
 }
 
+/* 1 when road a, named by its two ends (road_end()), is the road b
+ * names by one of them alone ("jalan Golo Mori" of "jalan Labuan Bajo -
+ * Golo Mori"). */
+static int
+road_by_an_end(const struct incident_item *a, const struct incident_item *b)
+{
+  return strcmp(a->key, "jalan") == 0 && a->key2[0] != '\0' &&
+         b->key2[0] == '\0' && strcmp(a->key2, b->qual) == 0;
+}
+
 /* Two offices agree: one type, and one landmark when both are known as
  * one (whatever tier each is named by: "rumah sakit umum provinsi" is
  * RSUD W.Z. Johannes); else one tier and number, and the same qualifier
@@ -3763,7 +3838,8 @@ office_alike(const struct incident_item *a, const struct incident_item *b)
     return 0;
   return (a->qual[0] == '\0' && a->land == 0) ||
          (b->qual[0] == '\0' && b->land == 0) ||
-         quals_alike(a, b) || office_where_alike(a, b);
+         quals_alike(a, b) || office_where_alike(a, b) ||
+         road_by_an_end(a, b) || road_by_an_end(b, a);
 }
 
 /* 1 when the office type key is qualified by a field ("Dinas

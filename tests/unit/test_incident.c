@@ -3653,6 +3653,125 @@ START_TEST(kecamatan_written_short)
 }
 END_TEST
 
+/* A dinas named by its shorthand ("Dinas PMD", "DPMD", "Disnakertrans")
+ * is a dinas of that field: of the kabupaten named after it, the longest
+ * name winning ("Manggarai Timur" is not "Manggarai"), and another office
+ * than a vertical one ("Kantor Imigrasi") that serves the same people. */
+START_TEST(dinas_by_its_shorthand)
+{
+  static const struct pair_case t[] = {
+    {"Dinas PMD Kabupaten Manggarai memotong dana desa Rp 10 juta",
+     "Dinas PMD Kabupaten Manggarai Timur memotong dana desa Rp 10 juta",
+     1, 1},
+    {"Dinas PMD Kabupaten Sumba Tengah minta setoran kepala desa",
+     "DPMD Sumba Tengah minta setoran dari kepala desa", 0, 1},
+    {"Disnakertrans Kabupaten Sikka minta Rp 2 juta untuk surat "
+     "rekomendasi",
+     "Kantor Imigrasi Maumere minta Rp 2 juta untuk surat rekomendasi", 1,
+     1},
+    {"Petugas Disnakertrans Sikka minta uang untuk kartu kuning",
+     "Petugas Dinas Tenaga Kerja dan Transmigrasi Kabupaten Sikka minta "
+     "uang untuk kartu kuning", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* Papers of one labour dinas are services apart: the job seeker's card
+ * (AK/1, "kartu kuning") is another paper than a passport's letter. */
+START_TEST(job_seekers_card_is_a_paper)
+{
+  static const struct pair_case t[] = {
+    {"Pegawai Disnaker Kabupaten Sikka minta Rp 300.000 untuk kartu "
+     "kuning, Januari 2026",
+     "Pegawai Disnaker Sikka minta Rp 300.000 untuk urus paspor ke "
+     "Malaysia, Januari 2026", 1, 1},
+    {"Staf Dinas Tenaga Kerja Ende tahan kartu pencari kerja sampai "
+     "dibayar",
+     "Staf Dinas Tenaga Kerja Ende tahan SKCK sampai dibayar", 1, 1},
+    {"Pegawai Disnaker Sikka minta 300 ribu untuk kartu kuning",
+     "Petugas Dinas Tenaga Kerja Kabupaten Sikka minta Rp 300.000 untuk "
+     "kartu AK 1", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* A month's number in words before a year said relatively ("bulan lima
+ * tahun lalu", "bln dua belas thn lalu") is that month, no span of five
+ * or twelve years. */
+START_TEST(month_in_words_of_a_relative_year)
+{
+  static const struct date_case t[] = {
+    {"doinya diambil dari bulan lima tahun lalu", 500},
+    {"kartu ditahan sejak bln dua belas thn lalu", 1200},
+    {"bantuan dipotong bulan tujuh tahun ini", 700},
+  };
+  static const struct pair_case p[] = {
+    {"Pendamping PKH Desa Oebelo tahan kartu ATM sejak bulan tujuh tahun "
+     "lalu",
+     "Pendamping PKH Desa Oebelo tahan kartu ATM sejak bulan sembilan "
+     "tahun lalu", 1, 1},
+    {"Pendamping PKH Desa Oebelo tahan kartu ATM sejak bulan tujuh tahun "
+     "lalu",
+     "Pendamping PKH Desa Oebelo menahan kartu ATM penerima sejak Juli "
+     "2025", 0, 1},
+  };
+  struct incident inc;
+
+  check_dates(t, sizeof(t) / sizeof(t[0]));
+  incident_extract("doinya diambil dari bulan lima tahun lalu", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_SPAN], 0);
+  incident_extract("ditahan sejak bulan dua belas tahun lalu", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_SPAN], 0);
+  check_pairs(p, sizeof(p) / sizeof(p[0]));
+}
+END_TEST
+
+/* A road whose first end is named by two words ("Labuan Bajo - Golo
+ * Mori") keeps its other end: another road from the same town is
+ * another road; one named by the other end alone is that road. */
+START_TEST(road_with_a_first_end_of_two_words)
+{
+  static const struct pair_case t[] = {
+    {"Proyek jalan Labuan Bajo - Warloka dikerjakan asal-asalan, aspal "
+     "tipis",
+     "Proyek jalan Labuan Bajo - Nggorang dikerjakan asal-asalan, aspal "
+     "tipis", 1, 1},
+    {"Jalan Waikabubak - Lamboya rusak sebelum serah terima",
+     "Jalan Waikabubak - Wanokaka rusak sebelum serah terima", 1, 1},
+    {"Proyek jalan Labuan Bajo - Warloka dikerjakan asal-asalan",
+     "Kontraktor jalan Warloka pakai aspal tipis", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
+/* The vehicle testing ("uji KIR") is the Dinas Perhubungan's: a text
+ * naming the testing names that dinas, of the kabupaten it names. */
+START_TEST(vehicle_testing_names_its_dinas)
+{
+  static const struct pair_case t[] = {
+    {"Penguji KIR Dinas Perhubungan Kabupaten Sikka minta Rp 250.000 per "
+     "mobil",
+     "sa bawa pickup uji kir di Sikka, rem sonde dicek, kasi 250 ribu "
+     "langsung lulus", 0, 1},
+    {"Penguji KIR Dinas Perhubungan Kabupaten Nagekeo minta Rp 250.000 "
+     "per mobil",
+     "sa bawa pickup uji kir di Sikka, kasi 250 ribu langsung lulus", 1, 1},
+  };
+  struct incident inc;
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+  extract_placed("bawa truk uji kir di Ende, bayar 500 ribu", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_OFFICE], 1);
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].qual, "perhubungan");
+}
+END_TEST
+
 /* Aid given to the officer's kin alone (favour) and money asked from
  * those who got the aid are two acts of one office and programme; two
  * tellings of the favour are one. */
@@ -3814,6 +3933,11 @@ incident_suite(void)
   tcase_add_test(tc, johannes_spelt_with_a_y_is_one_hospital);
   tcase_add_test(tc, personnel_office_by_what_it_is);
   tcase_add_test(tc, route_end_is_no_office);
+  tcase_add_test(tc, dinas_by_its_shorthand);
+  tcase_add_test(tc, job_seekers_card_is_a_paper);
+  tcase_add_test(tc, month_in_words_of_a_relative_year);
+  tcase_add_test(tc, road_with_a_first_end_of_two_words);
+  tcase_add_test(tc, vehicle_testing_names_its_dinas);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
