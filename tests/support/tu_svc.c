@@ -137,25 +137,32 @@ on_tick(uv_timer_t *h)
 /* A timer wakes the loop every few ms, so that done() is asked again
  * even when nothing else happens. */
 int
-tu_svc_run_until(struct tu_svc *t, int (*done)(void *arg), void *arg,
-                 int timeout_ms)
+tu_loop_run_until(uv_loop_t *loop, int (*done)(void *arg), void *arg,
+                  int timeout_ms)
 {
   int64_t until = tu_now_ms() + tu_scaled_ms(timeout_ms);
   uv_timer_t tick;
   int rc = 0;
 
-  uv_timer_init(&t->loop, &tick);
+  uv_timer_init(loop, &tick);
   uv_timer_start(&tick, on_tick, 5, 5);
   while (!done(arg)) {
     if (tu_now_ms() > until) {
       rc = -1;
       break;
     }
-    uv_run(&t->loop, UV_RUN_ONCE);
+    uv_run(loop, UV_RUN_ONCE);
   }
   uv_close((uv_handle_t *)&tick, NULL);
-  uv_run(&t->loop, UV_RUN_NOWAIT);
+  uv_run(loop, UV_RUN_NOWAIT);
   return rc;
+}
+
+int
+tu_svc_run_until(struct tu_svc *t, int (*done)(void *arg), void *arg,
+                 int timeout_ms)
+{
+  return tu_loop_run_until(&t->loop, done, arg, timeout_ms);
 }
 
 /* A request made from its own thread, so that the loop can answer it. */

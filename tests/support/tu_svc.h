@@ -66,6 +66,10 @@ void tu_svc_close(struct tu_svc *t);
 int tu_svc_run_until(struct tu_svc *t, int (*done)(void *arg), void *arg,
                      int timeout_ms);
 
+/* The same on any loop. */
+int tu_loop_run_until(uv_loop_t *loop, int (*done)(void *arg), void *arg,
+                      int timeout_ms);
+
 /* One request to port (an httpd on t's loop); 0 and the answer in r, or
  * -1. */
 int tu_svc_http(struct tu_svc *t, int port, const char *method,

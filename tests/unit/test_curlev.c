@@ -13,6 +13,7 @@
 #include "fakeprov.h"
 #include "io/curlev.h"
 #include "testutil.h"
+#include "tu_svc.h"
 
 struct got {
   int done;                   /* done calls */
@@ -100,32 +101,11 @@ on_done(CURL *easy, CURLcode result, void *arg)
   curl_easy_cleanup(easy);
 }
 
-static void
-on_tick(uv_timer_t *h)
-{
-  (void)h;
-}
-
 /* Run the owner's loop until done(arg); 0, or -1 after timeout_ms. */
 static int
 run_until(int (*done)(void *arg), void *arg, int timeout_ms)
 {
-  int64_t until = tu_now_ms() + tu_scaled_ms(timeout_ms);
-  uv_timer_t tick;
-  int rc = 0;
-
-  uv_timer_init(&f.loop, &tick);
-  uv_timer_start(&tick, on_tick, 5, 5);
-  while (!done(arg)) {
-    if (tu_now_ms() > until) {
-      rc = -1;
-      break;
-    }
-    uv_run(&f.loop, UV_RUN_ONCE);
-  }
-  uv_close((uv_handle_t *)&tick, NULL);
-  uv_run(&f.loop, UV_RUN_NOWAIT);
-  return rc;
+  return tu_loop_run_until(&f.loop, done, arg, timeout_ms);
 }
 
 #define N 24
