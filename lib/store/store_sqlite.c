@@ -933,16 +933,23 @@ sq_checkpoint(struct sq_store *sq)
  * WAL would grow for ever: when it has passed twice the threshold, the
  * frames the checkpointer left (the last batches') are moved here,
  * between two batches, so the next commit restarts the WAL.  This syncs
- * on the committing thread, once per few MiB of WAL, after waiting for a
- * checkpoint the checkpointer is running (two at once: one of them would
- * find the other's lock and do nothing).
+ * on the committing thread, once per few MiB of WAL.  Two checkpoints at
+ * once would find each other's lock and one would do nothing, so this
+ * one is skipped while the checkpointer runs (the loop does not wait for
+ * it; a later commit finds it done), until the WAL has passed three
+ * times the threshold: then it waits.
  */
 static void
 sq_checkpoint_late(struct sq_store *sq)
 {
   if (sq->wal_fd < 0 || sq->wal_frames < 2 * SQ_CHECKPOINT_FRAMES)
     return;
-  pthread_mutex_lock(&sq->ckpt_run);
+  if (sq->wal_frames < 3 * SQ_CHECKPOINT_FRAMES) {
+    if (pthread_mutex_trylock(&sq->ckpt_run) != 0)
+      return;
+  } else {
+    pthread_mutex_lock(&sq->ckpt_run);
+  }
   sqlite3_wal_checkpoint_v2(sq->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL,
                             NULL);
   pthread_mutex_unlock(&sq->ckpt_run);
