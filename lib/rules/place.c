@@ -1238,16 +1238,33 @@ keep_unless_origin(struct finds *fs)
   fs->n = k;
 }
 
-/* Whether one of the two words before word first was a guard word (see
- * place_match). */
+/* Words that join a guard word to the name it is about ("jalan-jalan ke
+ * Bali", "perbatasan dengan Timor Leste"), Indonesia's side of a border
+ * among them ("perbatasan RI-RDTL"). */
+static const char *const guard_joins[] = {
+  "ke", "dengan", "dgn", "dan", "ri", "nkri", "indonesia", "ntt", NULL,
+};
+
+/* Whether the word before word first was a guard word (GUARD), or one
+ * before it with only joining words (JOINS) between (see place_match).
+ * Any other word between is the name of what the guard word named, and
+ * the place after it where that lies ("Kampung Rambutan Jakarta").  The
+ * name found is nwords long: the ring holds no more words before it. */
+#define GUARD 1
+#define JOINS 2
 static int
-guarded(const unsigned char *guard, size_t first)
+guarded(const unsigned char *guard, size_t first, size_t nwords)
 {
   size_t j;
+  unsigned char g;
 
-  for (j = 1; j <= 2 && j <= first; j++)
-    if (guard[(first - j) % (PHRASE_WORDS + 1)])
+  for (j = 1; j + nwords <= PHRASE_WORDS + 1 && j <= first; j++) {
+    g = guard[(first - j) % (PHRASE_WORDS + 1)];
+    if (g & GUARD)
       return 1;
+    if (!(g & JOINS))
+      return 0;
+  }
   return 0;
 }
 
@@ -1374,7 +1391,7 @@ place_match(const struct place_list *pl, const char *text,
             struct place_match *out)
 {
   struct slot ring[PHRASE_WORDS];
-  unsigned char guard[PHRASE_WORDS + 1]; /* the word was a guard word */
+  unsigned char guard[PHRASE_WORDS + 1]; /* GUARD, JOINS (see guarded) */
   unsigned char isle[PHRASE_WORDS + 1];  /* the word was "pulau" */
   unsigned char from[PHRASE_WORDS + 1];  /* the word was an origin word,
                                           * or leads to a destination */
@@ -1405,7 +1422,9 @@ place_match(const struct place_list *pl, const char *text,
   rd.again = rd.have = 0;
   while (read_word(pl, &rd, &w)) {
     guard[pos % (PHRASE_WORDS + 1)] =
-      (unsigned char)find_str(pl->guards, pl->nguards, w.s);
+      (unsigned char)((find_str(pl->guards, pl->nguards, w.s) ? GUARD : 0) |
+                      (is_one_of(w.s, (size_t)w.len, guard_joins) ? JOINS
+                                                                  : 0));
     isle[pos % (PHRASE_WORDS + 1)] = is_word(w.s, (size_t)w.len, "pulau");
     if (at == pos && is_one_of(w.s, (size_t)w.len, at_words))
       at++;
@@ -1445,7 +1464,7 @@ place_match(const struct place_list *pl, const char *text,
                            .last = pos - 1, .town = ph->town,
                            .whole = ph->whole};
         /* "Jalan Sumatera": a street of NTT, not Sumatra. */
-        if (f.level == PLACE_OUTSIDE && guarded(guard, f.first))
+        if (f.level == PLACE_OUTSIDE && guarded(guard, f.first, ph->nwords))
           continue;
         if (ph->ordinary && rd.have && time_goes_on(&rd.ahead))
           continue;

@@ -1256,6 +1256,10 @@ START_TEST(place_outside_destination_yields)
     {"pegawai dinas kesehatan Kabupaten Ende ikut diklat di Makassar tapi "
      "uang harian dipotong", "5311"},
     {"kejadiannya di Jakarta", NULL},
+    {"di terminal Kampung Rambutan Jakarta", NULL},
+    {"di kampung Melayu, Jakarta Timur", NULL},
+    {"desa silawan, perbatasan RI RDTL", "5306"},
+    {"Atambua, perbatasan Indonesia dengan Timor Leste", "5306"},
     {"waktu saya kerja di Malaysia, agen di Johor minta uang", NULL},
     {"Saya orang Kupang tapi kejadiannya di Surabaya", NULL},
     {"Denpasar, Bali", NULL},
