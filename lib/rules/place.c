@@ -774,7 +774,8 @@ struct found {
                              * named as where a ticket, a boat or a
                              * transfer goes ("tiket ferry Rote"); a
                              * place outside NTT also after any "ke" or
-                             * as a trip's goal ("bimtek di Bali").  A
+                             * "dari", or as a trip's goal ("bimtek di
+                             * Bali").  A
                              * place named twice is an origin only when
                              * both times were. */
 };
@@ -1396,9 +1397,9 @@ place_match(const struct place_list *pl, const char *text,
   unsigned char from[PHRASE_WORDS + 1];  /* the word was an origin word,
                                           * or leads to a destination */
   unsigned char goal[PHRASE_WORDS + 1];  /* the word leads to a place
-                                          * outside NTT as a goal: any
-                                          * "ke", or "di" after a trip
-                                          * word */
+                                          * outside NTT as a goal or a
+                                          * start: any "ke" or "dari",
+                                          * or "di" after a trip word */
   unsigned char desa[PHRASE_WORDS + 1];  /* "desa" or "kelurahan" */
   struct incidents in = {0, {0}};
   struct finds fs;
@@ -1434,8 +1435,9 @@ place_match(const struct place_list *pl, const char *text,
       (unsigned char)(is_one_of(w.s, (size_t)w.len, origin_words) || route ||
                       (ke && (lead[0] || lead[1])));
     goal[pos % (PHRASE_WORDS + 1)] =
-      (unsigned char)(ke || (is_word(w.s, (size_t)w.len, "di") &&
-                             (trip[0] || trip[1])));
+      (unsigned char)(ke || is_word(w.s, (size_t)w.len, "dari") ||
+                      (is_word(w.s, (size_t)w.len, "di") &&
+                       (trip[0] || trip[1])));
     lead[1] = lead[0];
     lead[0] = route || is_one_of(w.s, (size_t)w.len, send_words);
     trip[1] = trip[0];

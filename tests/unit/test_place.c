@@ -1255,6 +1255,9 @@ START_TEST(place_outside_destination_yields)
     {"kades Oesao beli tiket pesawat ke Jakarta pakai dana desa", "5303"},
     {"pegawai dinas kesehatan Kabupaten Ende ikut diklat di Makassar tapi "
      "uang harian dipotong", "5311"},
+    {"saya dari Jakarta, di Bandara El Tari petugas minta uang", "5371"},
+    {"datang dari Surabaya, petugas Pelabuhan Tenau minta uang", "5371"},
+    {"baru pulang dari Malaysia", NULL},
     {"kejadiannya di Jakarta", NULL},
     {"di terminal Kampung Rambutan Jakarta", NULL},
     {"di kampung Melayu, Jakarta Timur", NULL},
