@@ -775,9 +775,8 @@ struct found {
                              * transfer goes ("tiket ferry Rote"); a
                              * place outside NTT also after any "ke" or
                              * "dari", or as a trip's goal ("bimtek di
-                             * Bali").  A
-                             * place named twice is an origin only when
-                             * both times were. */
+                             * Bali").  A place named twice is an origin
+                             * only when both times were. */
 };
 
 /* All of them. */

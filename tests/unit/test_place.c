@@ -1235,10 +1235,11 @@ START_TEST(place_named_after_incident_word)
 END_TEST
 
 /* A place outside NTT named as where someone or something went (a trip,
- * a training, a transfer, "ke Malaysia") is not where it happened: the
- * NTT office, kabupaten or desa of the text wins.  When the NTT place is
- * only the reporter's origin and the act is told to be outside, or only
- * outside places are named, outside NTT still wins. */
+ * a training, a transfer, "ke Malaysia") or came from ("dari Jakarta")
+ * is not where it happened: the NTT office, kabupaten or desa of the text
+ * wins.  When the NTT place is only the reporter's origin and the act is
+ * told to be outside, or only outside places are named, outside NTT
+ * still wins. */
 START_TEST(place_outside_destination_yields)
 {
   static const struct {
