@@ -1291,6 +1291,23 @@ START_TEST(place_outside_destination_yields)
 }
 END_TEST
 
+/* A kelurahan whose name holds its town and "kota" is that kelurahan
+ * without its kind word too, not the town nor a Kota. */
+START_TEST(place_kelurahan_named_with_kota)
+{
+  static const struct told told[] = {
+    {"Kelurahan Kalabahi Kota", "5307", "53.05.01.1002", PLACE_DESA},
+    {"Pendamping PKH Kalabahi Kota minta uang", "5307", "53.05.01.1002",
+     PLACE_DESA},
+    {"di Kalabahi Kota", "5307", "53.05.01.1002", PLACE_DESA},
+  };
+  struct place_list *pl = load_shipped();
+
+  assert_told(pl, told, NELEM(told));
+  place_free(pl);
+}
+END_TEST
+
 /* A kecamatan or desa name too short for a misspelling to be forgiven
  * is still found with a letter doubled or a final h added or dropped,
  * the commonest slips; ordinary words stay words. */
@@ -2144,6 +2161,7 @@ place_suite(void)
   tcase_add_test(tc, place_word_written_twice_with_2);
   tcase_add_test(tc, place_outside_ambon);
   tcase_add_test(tc, place_outside_destination_yields);
+  tcase_add_test(tc, place_kelurahan_named_with_kota);
   tcase_add_test(tc, place_desa_or_kelurahan_either_kind_word);
   tcase_add_test(tc, place_dotted_initials);
   tcase_add_test(tc, place_origin_is_not_the_place);
