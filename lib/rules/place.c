@@ -772,7 +772,11 @@ struct found {
   int whole;                /* by a whole phrase */
   int origin;               /* right after "orang", "suku", "asal", or
                              * named as where a ticket, a boat or a
-                             * transfer goes ("tiket ferry Rote") */
+                             * transfer goes ("tiket ferry Rote"); a
+                             * place outside NTT also after any "ke" or
+                             * "dari", or as a trip's goal ("bimtek di
+                             * Bali").  A place named twice is an origin
+                             * only when both times were. */
 };
 
 /* All of them. */
@@ -822,7 +826,7 @@ found_cmp(const struct found *a, const struct found *b)
 static void
 add_found(struct finds *fs, const struct found *f)
 {
-  int i, alone, town;
+  int i, alone, town, origin;
 
   for (i = 0; i < fs->n; i++) {
     if (fs->f[i].place == f->place) {
@@ -833,9 +837,11 @@ add_found(struct finds *fs, const struct found *f)
        * inside a longer name ("Raijua" in "Sabu Raijua") is not. */
       town = f->last < fs->f[i].first || fs->f[i].last < f->first
                  ? (f->town >= 0 ? f->town : fs->f[i].town) : -2;
+      origin = fs->f[i].origin && f->origin;
       if (fs->f[i].weak != f->weak ? fs->f[i].weak
                                    : phrase_rank_cmp(f, &fs->f[i]) > 0)
         fs->f[i] = *f;
+      fs->f[i].origin = origin;
       fs->f[i].alone = alone && !fs->f[i].weak;
       if (town != -2)
         fs->f[i].town = town;
@@ -1205,6 +1211,16 @@ static const char *const send_words[] = {
   NULL,
 };
 
+/* Words of a trip on duty or a training, after which "di" or "ke" and a
+ * place, one word between at most, is where the trip went ("ikut bimtek
+ * di Bali", "studi banding ke Jakarta", "perjalanan dinas di Surabaya").
+ * Only a place outside NTT is taken for such a goal (see goal in
+ * place_match). */
+static const char *const trip_words[] = {
+  "bimtek", "diklat", "pelatihan", "banding", "perjalanan", "kunker",
+  "kunjungan", "sppd", "workshop", "seminar", "rakor", "rakornas", NULL,
+};
+
 /* Forget what was named as an origin or a destination (see struct found)
  * when anything else was named: "orang Rote di Oebufu" is Oebufu, "Loket
  * ASDP Bolok jual tiket ferry Rote" Bolok; "orang Rote" alone still
@@ -1222,16 +1238,33 @@ keep_unless_origin(struct finds *fs)
   fs->n = k;
 }
 
-/* Whether one of the two words before word first was a guard word (see
- * place_match). */
+/* Words that join a guard word to the name it is about ("jalan-jalan ke
+ * Bali", "perbatasan dengan Timor Leste"), Indonesia's side of a border
+ * among them ("perbatasan RI-RDTL"). */
+static const char *const guard_joins[] = {
+  "ke", "dengan", "dgn", "dan", "ri", "nkri", "indonesia", "ntt", NULL,
+};
+
+/* Whether the word before word first was a guard word (GUARD), or one
+ * before it with only joining words (JOINS) between (see place_match).
+ * Any other word between is the name of what the guard word named, and
+ * the place after it where that lies ("Kampung Rambutan Jakarta").  The
+ * name found is nwords long: the ring holds no more words before it. */
+#define GUARD 1
+#define JOINS 2
 static int
-guarded(const unsigned char *guard, size_t first)
+guarded(const unsigned char *guard, size_t first, size_t nwords)
 {
   size_t j;
+  unsigned char g;
 
-  for (j = 1; j <= 2 && j <= first; j++)
-    if (guard[(first - j) % (PHRASE_WORDS + 1)])
+  for (j = 1; j + nwords <= PHRASE_WORDS + 1 && j <= first; j++) {
+    g = guard[(first - j) % (PHRASE_WORDS + 1)];
+    if (g & GUARD)
       return 1;
+    if (!(g & JOINS))
+      return 0;
+  }
   return 0;
 }
 
@@ -1358,10 +1391,14 @@ place_match(const struct place_list *pl, const char *text,
             struct place_match *out)
 {
   struct slot ring[PHRASE_WORDS];
-  unsigned char guard[PHRASE_WORDS + 1]; /* the word was a guard word */
+  unsigned char guard[PHRASE_WORDS + 1]; /* GUARD, JOINS (see guarded) */
   unsigned char isle[PHRASE_WORDS + 1];  /* the word was "pulau" */
   unsigned char from[PHRASE_WORDS + 1];  /* the word was an origin word,
                                           * or leads to a destination */
+  unsigned char goal[PHRASE_WORDS + 1];  /* the word leads to a place
+                                          * outside NTT as a goal or a
+                                          * start: any "ke" or "dari",
+                                          * or "di" after a trip word */
   unsigned char desa[PHRASE_WORDS + 1];  /* "desa" or "kelurahan" */
   struct incidents in = {0, {0}};
   struct finds fs;
@@ -1372,7 +1409,7 @@ place_match(const struct place_list *pl, const char *text,
   struct word w;
   struct reader rd;
   size_t pos = 0, at = 0;  /* at: the at_words the text opens with */
-  int i, k, dist, kind = 0, lead[2] = {0, 0}, route;
+  int i, k, dist, kind = 0, lead[2] = {0, 0}, trip[2] = {0, 0}, route, ke;
 
   if (pl == NULL || out == NULL)
     return -EINVAL;
@@ -1385,17 +1422,25 @@ place_match(const struct place_list *pl, const char *text,
   rd.again = rd.have = 0;
   while (read_word(pl, &rd, &w)) {
     guard[pos % (PHRASE_WORDS + 1)] =
-      (unsigned char)find_str(pl->guards, pl->nguards, w.s);
+      (unsigned char)((find_str(pl->guards, pl->nguards, w.s) ? GUARD : 0) |
+                      (is_one_of(w.s, (size_t)w.len, guard_joins) ? JOINS
+                                                                  : 0));
     isle[pos % (PHRASE_WORDS + 1)] = is_word(w.s, (size_t)w.len, "pulau");
     if (at == pos && is_one_of(w.s, (size_t)w.len, at_words))
       at++;
     route = is_one_of(w.s, (size_t)w.len, route_words);
+    ke = is_word(w.s, (size_t)w.len, "ke");
     from[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)(is_one_of(w.s, (size_t)w.len, origin_words) || route ||
-                      (is_word(w.s, (size_t)w.len, "ke") &&
-                       (lead[0] || lead[1])));
+                      (ke && (lead[0] || lead[1])));
+    goal[pos % (PHRASE_WORDS + 1)] =
+      (unsigned char)(ke || is_word(w.s, (size_t)w.len, "dari") ||
+                      (is_word(w.s, (size_t)w.len, "di") &&
+                       (trip[0] || trip[1])));
     lead[1] = lead[0];
     lead[0] = route || is_one_of(w.s, (size_t)w.len, send_words);
+    trip[1] = trip[0];
+    trip[0] = is_one_of(w.s, (size_t)w.len, trip_words);
     desa[pos % (PHRASE_WORDS + 1)] =
       (unsigned char)is_one_of(w.s, (size_t)w.len, desa_words);
     if (in.n < INCIDENT_MAX &&
@@ -1420,12 +1465,14 @@ place_match(const struct place_list *pl, const char *text,
                            .last = pos - 1, .town = ph->town,
                            .whole = ph->whole};
         /* "Jalan Sumatera": a street of NTT, not Sumatra. */
-        if (f.level == PLACE_OUTSIDE && guarded(guard, f.first))
+        if (f.level == PLACE_OUTSIDE && guarded(guard, f.first, ph->nwords))
           continue;
         if (ph->ordinary && rd.have && time_goes_on(&rd.ahead))
           continue;
-        f.origin = f.level != PLACE_OUTSIDE && f.first > 0 &&
-                   from[(f.first - 1) % (PHRASE_WORDS + 1)];
+        f.origin = f.first > 0 &&
+                   (from[(f.first - 1) % (PHRASE_WORDS + 1)] ||
+                    (f.level == PLACE_OUTSIDE &&
+                     goal[(f.first - 1) % (PHRASE_WORDS + 1)]));
         /* "Pulau Adonara": the island, not the village of its name. */
         if (f.first > 0 && isle[(f.first - 1) % (PHRASE_WORDS + 1)])
           f.town = -1;

@@ -1234,6 +1234,80 @@ START_TEST(place_named_after_incident_word)
 }
 END_TEST
 
+/* A place outside NTT named as where someone or something went (a trip,
+ * a training, a transfer, "ke Malaysia") or came from ("dari Jakarta")
+ * is not where it happened: the NTT office, kabupaten or desa of the text
+ * wins.  When the NTT place is only the reporter's origin and the act is
+ * told to be outside, or only outside places are named, outside NTT
+ * still wins. */
+START_TEST(place_outside_destination_yields)
+{
+  static const struct {
+    const char *text;
+    const char *code;     /* NULL: outside NTT */
+  } told[] = {
+    {"Dinas PMD Kabupaten Sumba Barat ikut bimtek di Bali", "5301"},
+    {"Petugas Disnakertrans Kabupaten Belu minta uang paspor ke Malaysia",
+     "5306"},
+    {"Kepala Desa Oesao studi banding ke Jakarta pakai dana desa", "5303"},
+    {"bendahara BPBD Kota Kupang pakai uang perjalanan dinas di Surabaya",
+     "5371"},
+    {"calo di Atambua kirim TKI ke Malaysia tanpa dokumen", "5306"},
+    {"kades Oesao beli tiket pesawat ke Jakarta pakai dana desa", "5303"},
+    {"pegawai dinas kesehatan Kabupaten Ende ikut diklat di Makassar tapi "
+     "uang harian dipotong", "5311"},
+    {"saya dari Jakarta, di Bandara El Tari petugas minta uang", "5371"},
+    {"datang dari Surabaya, petugas Pelabuhan Tenau minta uang", "5371"},
+    {"baru pulang dari Malaysia", NULL},
+    {"kejadiannya di Jakarta", NULL},
+    {"di terminal Kampung Rambutan Jakarta", NULL},
+    {"di kampung Melayu, Jakarta Timur", NULL},
+    {"desa silawan, perbatasan RI RDTL", "5306"},
+    {"Atambua, perbatasan Indonesia dengan Timor Leste", "5306"},
+    {"waktu saya kerja di Malaysia, agen di Johor minta uang", NULL},
+    {"Saya orang Kupang tapi kejadiannya di Surabaya", NULL},
+    {"Denpasar, Bali", NULL},
+    {"saya asal Belu, di Malaysia majikan tahan paspor saya", NULL},
+    {"berangkat ke Malaysia", NULL},
+  };
+  struct place_list *pl = load_shipped();
+  struct place_match m;
+  size_t i;
+
+  for (i = 0; i < NELEM(told); i++) {
+    ck_assert_int_eq(place_match(pl, told[i].text, &m), 0);
+    if (told[i].code == NULL) {
+      ck_assert_msg(m.outside && !m.matched, "'%s': not outside (matched "
+                    "%s)", told[i].text, m.matched ? m.place.label : "-");
+      continue;
+    }
+    ck_assert_msg(m.matched && !m.outside, "'%s' matched nothing (outside "
+                  "%d, ambiguous %d)", told[i].text, m.outside,
+                  m.ambiguous);
+    ck_assert_msg(strcmp(m.code, told[i].code) == 0, "'%s' matched %s",
+                  told[i].text, m.code);
+  }
+  place_free(pl);
+}
+END_TEST
+
+/* A kelurahan whose name holds its town and "kota" is that kelurahan
+ * without its kind word too, not the town nor a Kota. */
+START_TEST(place_kelurahan_named_with_kota)
+{
+  static const struct told told[] = {
+    {"Kelurahan Kalabahi Kota", "5307", "53.05.01.1002", PLACE_DESA},
+    {"Pendamping PKH Kalabahi Kota minta uang", "5307", "53.05.01.1002",
+     PLACE_DESA},
+    {"di Kalabahi Kota", "5307", "53.05.01.1002", PLACE_DESA},
+  };
+  struct place_list *pl = load_shipped();
+
+  assert_told(pl, told, NELEM(told));
+  place_free(pl);
+}
+END_TEST
+
 /* A kecamatan or desa name too short for a misspelling to be forgiven
  * is still found with a letter doubled or a final h added or dropped,
  * the commonest slips; ordinary words stay words. */
@@ -2086,6 +2160,8 @@ place_suite(void)
   tcase_add_test(tc, place_initials_of_kelurahan);
   tcase_add_test(tc, place_word_written_twice_with_2);
   tcase_add_test(tc, place_outside_ambon);
+  tcase_add_test(tc, place_outside_destination_yields);
+  tcase_add_test(tc, place_kelurahan_named_with_kota);
   tcase_add_test(tc, place_desa_or_kelurahan_either_kind_word);
   tcase_add_test(tc, place_dotted_initials);
   tcase_add_test(tc, place_origin_is_not_the_place);
