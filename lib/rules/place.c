@@ -518,16 +518,22 @@ add_hit(struct slot *s, int v, int d, int slip, int gap)
     s->h[worst] = (struct hit){v, d, slip, gap};
 }
 
-/* s[0..n) with each run of one letter written once and a final h after a
- * vowel left out, into out (n + 1 bytes); its length. */
+/* s[0..n) with each run of one letter written once, the glide between
+ * two vowels (y after i, w after u, as in "Lasiyana") and a final h
+ * after a vowel left out, into out (n + 1 bytes); its length. */
 static int
 squash(const char *s, int n, char *out)
 {
   int i, k = 0;
 
-  for (i = 0; i < n; i++)
+  for (i = 0; i < n; i++) {
+    if (k > 0 && i + 1 < n && strchr("aeiou", s[i + 1]) != NULL &&
+        ((s[i] == 'y' && out[k - 1] == 'i') ||
+         (s[i] == 'w' && out[k - 1] == 'u')))
+      continue;
     if (k == 0 || out[k - 1] != s[i])
       out[k++] = s[i];
+  }
   if (k >= 2 && out[k - 1] == 'h' && strchr("aeiou", out[k - 2]) != NULL)
     k--;
   out[k] = '\0';
@@ -539,8 +545,8 @@ squash(const char *s, int n, char *out)
  * vw differ only by the
  * commonest slips of the keyboard and of speech, which words too short
  * for an edit to be forgiven may still make: a letter doubled
- * ("Lasianna", "Fatukoaa") or a final h added or dropped ("Oesapah"), one
- * letter's worth in all.
+ * ("Lasianna", "Fatukoaa"), a glide written out ("Lasiyana") or a final h
+ * added or dropped ("Oesapah"), one letter's worth in all.
  */
 static int
 slipped(const struct word *w, const char *sq, int nsq,

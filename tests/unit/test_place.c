@@ -1309,8 +1309,10 @@ START_TEST(place_kelurahan_named_with_kota)
 END_TEST
 
 /* A kecamatan or desa name too short for a misspelling to be forgiven
- * is still found with a letter doubled or a final h added or dropped,
- * the commonest slips; ordinary words stay words. */
+ * is still found with a letter doubled, a final h added or dropped, or
+ * the glide heard between two vowels written out (y after i, w after
+ * u: "Lasiyana", "Tuwapukan"), the commonest slips; ordinary words stay
+ * words. */
 START_TEST(place_doubled_letter_and_final_h)
 {
   static const struct {
@@ -1321,6 +1323,8 @@ START_TEST(place_doubled_letter_and_final_h)
     {"Lasianna", "53.71.03.1011"},
     {"kel. Sikumanna", "53.71.02.1008"},
     {"Desa Noelbakki", "53.01.08.2008"},
+    {"lasiyana", "53.71.03.1011"},
+    {"desa Tuwapukan", "53.01.06.2006"},
   };
   static const char *const none[] = {
     "rumahh", "sudahh", "tanahh", "di kantorr", "Oesapahh",
