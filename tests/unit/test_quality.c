@@ -2167,6 +2167,30 @@ START_TEST(quality_judge_name_left)
 }
 END_TEST
 
+/* Verbs of violence to the body (assault, hostage-taking, a punch) and
+ * the SMS shorthand of a building ("rmh", "kntr") as the target.  The
+ * same verbs told of others, or of the past, are none. */
+static const struct judge_case assault_cases[] = {
+  {"Ini peringatan terakhir untuk kepala desa: dana tidak dibagi, kami "
+   "sandera dia di balai desa.", QUALITY_THREAT, 0},
+  {"Itu polisi yang minta uang, nanti beta tonjok dia pung muka.",
+   QUALITY_THREAT, 0},
+  {"Kalau lurah itu datang lagi, saya akan menganiaya dia.", QUALITY_THREAT,
+   0},
+  {"kpl desa itu sy b4kar rmhnya mlm ini", QUALITY_THREAT, 0},
+  {"bsk sy bakar kntr camat itu", QUALITY_THREAT, 0},
+  {"Oknum polisi menganiaya anak saya di pos Oesao.", QUALITY_CLEAN, 0},
+  {"Kepala desa pernah tonjok warga di pasar tahun lalu.", QUALITY_CLEAN, 0},
+  {"Warga menyandera mobil dinas sebagai protes kemarin.", QUALITY_CLEAN, 0},
+  {"sy sdh ke rmh kades tp dia tdk ada", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_assault)
+{
+  judge_rows(assault_cases, N(assault_cases));
+}
+END_TEST
+
 /* Someone who will not wake again ("dia sonde bangun lai", "tidak akan
  * bangun lagi"), a death said softly as "tinggal nama" is, with a time
  * to come in its clause and the reporter in the text.  A death told
@@ -6113,6 +6137,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_second_target);
   tcase_add_test(tc, quality_judge_relayed_message);
   tcase_add_test(tc, quality_judge_name_left);
+  tcase_add_test(tc, quality_judge_assault);
   tcase_add_test(tc, quality_judge_never_wakes);
   tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_judge_game_played);
