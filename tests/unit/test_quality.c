@@ -2191,6 +2191,30 @@ START_TEST(quality_judge_assault)
 }
 END_TEST
 
+/* Reluctance denied ("tidak akan segan", "tak ragu", "sonde takut") is
+ * a will: the reporter's violence after it is promised.  A plain denial
+ * ("tidak akan") and fear of one's own harm are none. */
+static const struct judge_case unhesitating_cases[] = {
+  {"Apabila dalam tujuh hari tidak ada tindakan, saya tidak akan segan "
+   "menganiaya oknum pegawai tersebut dengan tangan saya sendiri.",
+   QUALITY_THREAT, 0},
+  {"Kami tak ragu membakar kantor desa itu kalau dana tidak dibagi.",
+   QUALITY_THREAT, 0},
+  {"Beta sonde takut potong dia pung leher.", QUALITY_THREAT, 0},
+  {"Saya tidak akan menganiaya siapa pun, saya hanya minta keadilan.",
+   QUALITY_CLEAN, 0},
+  {"Saya tidak segan melaporkan kepala desa itu ke polisi.", QUALITY_CLEAN,
+   0},
+  {"Saya takut dipukul kalau kepala desa tahu saya lapor.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_unhesitating)
+{
+  judge_rows(unhesitating_cases, N(unhesitating_cases));
+}
+END_TEST
+
 /* Someone who will not wake again ("dia sonde bangun lai", "tidak akan
  * bangun lagi"), a death said softly as "tinggal nama" is, with a time
  * to come in its clause and the reporter in the text.  A death told
@@ -6138,6 +6162,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_relayed_message);
   tcase_add_test(tc, quality_judge_name_left);
   tcase_add_test(tc, quality_judge_assault);
+  tcase_add_test(tc, quality_judge_unhesitating);
   tcase_add_test(tc, quality_judge_never_wakes);
   tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_judge_game_played);
