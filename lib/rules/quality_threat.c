@@ -3462,16 +3462,33 @@ static int
 death_wished(const struct ctx *cx, size_t i)
 {
   static const char *const go[] = {"pi", "pigi", "pergi", NULL};
-  size_t a;
+  size_t a, b, e;
+  int plain;
 
   if (i == 0 || starts_clause(cx, i) || !word_is(cx, WC_OUTCOME, i) ||
-      !word_is(cx, WC_BEFALL, i) || !ends_clause(cx, skip_intensifiers(cx, i)))
+      !word_is(cx, WC_BEFALL, i))
+    return 0;
+  /* "lu mati sa di rumah": a place after the wish, "sa" before it */
+  e = skip_intensifiers(cx, i);
+  plain = ends_clause(cx, e);
+  if (!plain && !(e > i && word_text_is(cx, e + 1, "di") &&
+                  (ends_clause(cx, e + 2) || ends_clause(cx, e + 3))))
     return 0;
   a = i - 1;
   if (a > 0 && !starts_clause(cx, a) &&
       (word_in(cx, a, go) || word_is(cx, WC_MUST, a)))
     a--;
-  return starts_clause(cx, a) && addressee(cx, a);
+  if (starts_clause(cx, a) && addressee(cx, a))
+    return 1;
+  /* "lu orang miskin mati sa": the one addressed, then "orang" and at
+   * most two words of what they are called, "sa" after the wish. */
+  if (e == i)
+    return 0;
+  for (b = a; b + 3 > a && b > 0 && !starts_clause(cx, b + 1); b--)
+    if (starts_clause(cx, b - 1) && addressee(cx, b - 1) &&
+        word_text_is(cx, b, "orang"))
+      return b + 1 == i || !word_is(cx, WC_MODAL, i - 1);
+  return 0;
 }
 
 /* "saya akan memukulnya", "dong siap memukulinya", "... mencegat

@@ -2215,6 +2215,27 @@ START_TEST(quality_judge_unhesitating)
 }
 END_TEST
 
+/* A death wished on the one addressed with a place after it ("lu mati sa
+ * di rumah") or with what they are called between ("lu orang miskin
+ * mati sa"): refused as the reporter's, flagged when an official said it.
+ * A death told, or without "sa"/"saja", is none. */
+static const struct judge_case death_wish_cases[] = {
+  {"Itu sopir ambulans desa omong ke mama, \"lu orang miskin mati sa di "
+   "rumah\".", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Petugas itu bilang, \"kau mati saja di jalan\".", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Lu orang rakus mati sa!", QUALITY_THREAT, 0},
+  {"Kamu orang tua saya mati di rumah sakit karena tidak dilayani.",
+   QUALITY_CLEAN, 0},
+  {"Bapak mati di rumah karena ambulans tidak datang.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_death_wish)
+{
+  judge_rows(death_wish_cases, N(death_wish_cases));
+}
+END_TEST
+
 /* Someone who will not wake again ("dia sonde bangun lai", "tidak akan
  * bangun lagi"), a death said softly as "tinggal nama" is, with a time
  * to come in its clause and the reporter in the text.  A death told
@@ -6163,6 +6184,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_name_left);
   tcase_add_test(tc, quality_judge_assault);
   tcase_add_test(tc, quality_judge_unhesitating);
+  tcase_add_test(tc, quality_judge_death_wish);
   tcase_add_test(tc, quality_judge_never_wakes);
   tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_judge_game_played);
