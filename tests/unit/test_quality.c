@@ -2236,6 +2236,33 @@ START_TEST(quality_judge_death_wish)
 }
 END_TEST
 
+/* Staff of an office named by religion or people right before it
+ * ("pegawai Muslim", "guru Kristen") are a group, as "mahasiswa Papua"
+ * are; making trouble ("bikin kacau", Kupang "bekin kaco") is a
+ * derogation.  An office named with its town, a plain description and
+ * trouble told of a place are none. */
+static const struct judge_case staff_group_cases[] = {
+  {"Pegawai Muslim di dinas ini tidak bisa dipercaya, pasti mereka yang "
+   "ambil uangnya.", QUALITY_SARA, 0},
+  {"Guru Kristen di sekolah itu semua pencuri.", QUALITY_SARA, 0},
+  {"Orang Flores tu memang suka bekin kaco, pantas kantor dinas jadi "
+   "rusak.", QUALITY_SARA, 0},
+  {"Orang Sabu memang suka bikin kacau di pasar.", QUALITY_SARA, 0},
+  {"Pegawai Muslim di dinas ini diberi libur waktu Idul Fitri.",
+   QUALITY_CLEAN, 0},
+  {"Pegawai Dukcapil Ende semua bodoh.", QUALITY_INSULT, 0},
+  {"Orang Flores yang kerja di kantor camat bilang antrean di sana kacau.",
+   QUALITY_CLEAN, 0},
+  {"Saya orang Flores, pelayanan kantor dinas di sini kacau sekali.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_staff_group)
+{
+  judge_rows(staff_group_cases, N(staff_group_cases));
+}
+END_TEST
+
 /* Someone who will not wake again ("dia sonde bangun lai", "tidak akan
  * bangun lagi"), a death said softly as "tinggal nama" is, with a time
  * to come in its clause and the reporter in the text.  A death told
@@ -6185,6 +6212,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_assault);
   tcase_add_test(tc, quality_judge_unhesitating);
   tcase_add_test(tc, quality_judge_death_wish);
+  tcase_add_test(tc, quality_judge_staff_group);
   tcase_add_test(tc, quality_judge_never_wakes);
   tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_judge_game_played);
