@@ -2703,11 +2703,52 @@ hit_too(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* Is word k a [kin] word of someone else's family: "-nya" on it, a
+ * person right after it, or Kupang "dia pung anak"? */
+static int
+other_kin(const struct ctx *cx, size_t k)
+{
+  return word_is(cx, WC_KIN, k) && k + 1 < cx->nm->n &&
+         (owned_nya(cx, k) ||
+          (!starts_clause(cx, k + 1) && other_person(cx, k + 1)) ||
+          (k >= 2 && kupang_owner(cx, k - 2)));
+}
+
+/* "Saya tahu anak kepala dinas sekolah di mana", "beta tau dia pung
+ * istri kerja di mana": "tahu"/"tau" at word k after the reporter's word
+ * (modal words between), then someone else's family (other_kin) and "di
+ * mana" before word i in the sentence: where the family is, known to
+ * the reporter, is the family watched as much as their routine is. */
+static int
+kin_whereabouts(const struct ctx *cx, size_t k, size_t i)
+{
+  static const char *const where[] = {"dimana", "dmn", "dmana", "dimn",
+                                      NULL};
+  size_t m = k;
+  int kin = 0;
+
+  if (!(word_text_is(cx, k, "tahu") || word_text_is(cx, k, "tau")))
+    return 0;
+  while (m > 0 && !starts_clause(cx, m) && word_is(cx, WC_MODAL, m - 1))
+    m--;
+  if (m == 0 || starts_clause(cx, m) || !word_is(cx, WC_SELF, m - 1))
+    return 0;
+  for (m = k + 1; m < i && !starts_sentence(cx, m); m++) {
+    kin |= other_kin(cx, m);
+    if (kin && (word_in(cx, m, where) ||
+                ((word_text_is(cx, m, "mana") || word_text_is(cx, m, "mn")) &&
+                 word_text_is(cx, m - 1, "di"))))
+      return 1;
+  }
+  return 0;
+}
+
 /* "Anak kepala dinas itu sekolah di SD Inpres, saya tahu jam
  * pulangnya. Kalau ..., anaknya yang tanggung.": in this sentence or the
  * one before the [kin] words at word i, someone else's family named
- * (owned by "-nya" or a person right after it) before the reporter
- * telling they know a routine (routine_known). */
+ * (other_kin) before the reporter telling they know a routine
+ * (routine_known), or the reporter telling they know where that family
+ * is (kin_whereabouts). */
 static int
 kin_routine_known(const struct ctx *cx, size_t i)
 {
@@ -2715,10 +2756,10 @@ kin_routine_known(const struct ctx *cx, size_t i)
   int kin = 0;
 
   for (k = k > 0 ? sentence_start(cx, k - 1) : k; k < i; k++) {
-    kin |= word_is(cx, WC_KIN, k) && k + 1 < cx->nm->n &&
-           (owned_nya(cx, k) ||
-            (!starts_clause(cx, k + 1) && other_person(cx, k + 1)));
+    kin |= other_kin(cx, k);
     if (kin && routine_known(cx, k))
+      return 1;
+    if (kin_whereabouts(cx, k, i))
       return 1;
   }
   return 0;
@@ -2754,7 +2795,8 @@ kin_doomed(const struct ctx *cx, size_t i)
           (k + 2 < n && word_in(cx, k + 1, join) &&
            !starts_clause(cx, k + 2) && word_is(cx, WC_KIN, k + 2))))
     k += word_is(cx, WC_KIN, k + 1) ? 1 : 2;
-  nya = owned_nya(cx, k);
+  /* Kupang "dia pung istri": owned by the person before, as "-nya" */
+  nya = owned_nya(cx, k) || (i >= 2 && kupang_owner(cx, i - 2));
   if (!nya) {
     if (!other_person(cx, k + 1))
       return 0;

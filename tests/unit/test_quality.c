@@ -2263,6 +2263,31 @@ START_TEST(quality_judge_staff_group)
 }
 END_TEST
 
+/* The reporter knowing where an official's child or family is ("saya
+ * tahu anak kepala dinas sekolah di mana") is watching them, as knowing
+ * the child's routine is: the family then made to bear what the
+ * reporter wants is a threat.  Where one's own child goes, or a place
+ * told without consequence, is none. */
+static const struct judge_case kin_whereabouts_cases[] = {
+  {"Saya tahu anak kepala BPBD Flotim sekolah di mana. Kalau bantuan "
+   "banjir tidak sampai ke kampung kami, anaknya yang tanggung akibatnya.",
+   QUALITY_THREAT, 0},
+  {"Beta tau istri bendahara itu kerja di mana, kalau gaji sonde keluar "
+   "dia pung istri yang tanggung.", QUALITY_THREAT, 0},
+  {"Saya tahu anak saya sekolah di mana, tapi gurunya minta uang terus.",
+   QUALITY_CLEAN, 0},
+  {"Saya tahu anak kepala desa sekolah di mana karena anak saya juga "
+   "sekolah di sana.", QUALITY_CLEAN, 0},
+  {"Kalau dana BOS dipotong terus, anak-anak murid yang tanggung "
+   "akibatnya.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kin_whereabouts)
+{
+  judge_rows(kin_whereabouts_cases, N(kin_whereabouts_cases));
+}
+END_TEST
+
 /* Someone who will not wake again ("dia sonde bangun lai", "tidak akan
  * bangun lagi"), a death said softly as "tinggal nama" is, with a time
  * to come in its clause and the reporter in the text.  A death told
@@ -6213,6 +6238,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_unhesitating);
   tcase_add_test(tc, quality_judge_death_wish);
   tcase_add_test(tc, quality_judge_staff_group);
+  tcase_add_test(tc, quality_judge_kin_whereabouts);
   tcase_add_test(tc, quality_judge_never_wakes);
   tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_judge_game_played);
