@@ -2535,6 +2535,30 @@ routine_known(const struct ctx *cx, size_t i)
          routine_at(cx, i + 1);
 }
 
+/* "Bilang sama kepala sekolah hati-hati ...", Kupang "bilang sa ko itu
+ * kepala sekolah hati-hati ...": a [warn] word at k right after the
+ * official a message opening the sentence is told to (told_to), with
+ * only person words, names and "itu"/"ini" between, no comma: the
+ * warning is the message. */
+static int
+warned_in_message(const struct ctx *cx, size_t k)
+{
+  size_t s = sentence_start(cx, k), m;
+  int person = 0;
+
+  if (!word_is(cx, WC_WARN, k) || starts_clause(cx, k) || !told_to(cx, s))
+    return 0;
+  for (m = message_to(cx, s) + 1; m < k && !starts_clause(cx, m); m++) {
+    if (other_person(cx, m))
+      person = 1;
+    else if (!word_text_is(cx, m, "itu") && !word_text_is(cx, m, "ini") &&
+             !word_is(cx, WC_PERSON, m) &&
+             !(cx->nm->w[m].flags & (WORD_TITLE | WORD_CAPS)))
+      return 0;
+  }
+  return m == k && person;
+}
+
 /* "Bilang sama bendahara, malam-malam jangan jalan sendiri", "sampaikan
  * ke kades, hati-hati": at word k in a message relayed to an official
  * (relayed_to), a [warn] word, or a [deny] word with a way of going out
@@ -2547,6 +2571,8 @@ warning_relayed(const struct ctx *cx, size_t k)
                                     "pergi", "pi", NULL};
   size_t m;
 
+  if (warned_in_message(cx, k))
+    return 1;
   if (!relayed_to(cx, k))
     return 0;
   if (word_is(cx, WC_WARN, k))

@@ -2288,6 +2288,27 @@ START_TEST(quality_judge_kin_whereabouts)
 }
 END_TEST
 
+/* A warning relayed to an official with no comma after the official
+ * ("Bilang sama kepala sekolah hati-hati jalan malam"), Kupang "bilang sa
+ * ko" (tell them) too, then the reporter knowing their house: stalking
+ * as a threat.  A plain goodbye and a warning about a road are none. */
+static const struct judge_case relayed_warning_cases[] = {
+  {"Bilang sa ko itu kepala sekolah hati-hati jalan malam-malam, botong su "
+   "tau dia pung rumah di mana.", QUALITY_THREAT, 0},
+  {"Bilang sama bendahara desa hati-hati kalau pulang malam, kami sudah "
+   "tahu rumahnya.", QUALITY_THREAT, 0},
+  {"Terima kasih pak, hati-hati di jalan. Saya tahu rumah bapak jauh.",
+   QUALITY_CLEAN, 0},
+  {"Bilang sama kepala desa hati-hati, jalan ke Oesao rusak berat dan "
+   "belum diperbaiki.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_relayed_warning)
+{
+  judge_rows(relayed_warning_cases, N(relayed_warning_cases));
+}
+END_TEST
+
 /* Someone who will not wake again ("dia sonde bangun lai", "tidak akan
  * bangun lagi"), a death said softly as "tinggal nama" is, with a time
  * to come in its clause and the reporter in the text.  A death told
@@ -6239,6 +6260,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_death_wish);
   tcase_add_test(tc, quality_judge_staff_group);
   tcase_add_test(tc, quality_judge_kin_whereabouts);
+  tcase_add_test(tc, quality_judge_relayed_warning);
   tcase_add_test(tc, quality_judge_never_wakes);
   tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_judge_game_played);
