@@ -3237,20 +3237,42 @@ dead_subject(const struct ctx *cx, size_t i)
   return starts_clause(cx, m) || function_word(cx, m - 1);
 }
 
+/* "... karena saya", "gara-gara beta": after word i in its clause, a
+ * [because] word (said twice or not) with the reporter's word right after
+ * it ending the clause: the reporter is the cause.  "karena saya
+ * laporkan" gives a reason. */
+static int
+caused_by_self(const struct ctx *cx, size_t i)
+{
+  size_t m;
+
+  for (m = i + 1; m + 1 < cx->nm->n && !starts_clause(cx, m); m++) {
+    if (!word_is(cx, WC_BECAUSE, m))
+      continue;
+    if (!starts_clause(cx, m + 1) && same_word(cx, m, m + 1))
+      m++;
+    return m + 1 < cx->nm->n && !starts_clause(cx, m + 1) &&
+           word_is(cx, WC_SELF, m + 1) && ends_clause(cx, m + 1);
+  }
+  return 0;
+}
+
 /* "Saya pastikan dia masuk rumah sakit", "sy jamin kades itu masuk RS":
  * "masuk" at word i with a hospital right after it ("rumah sakit", "rs",
  * "rsud"), said of someone other than the reporter or theirs ("dia",
  * "kau", an official; modal and link words between), right after the
  * reporter's pledge (the reporter's word, then a [promise] word or
- * "pastikan"), with no [past] word in the clause and no reason in the
- * sentence ("karena demam" is care given): harm promised by its
- * result. */
+ * "pastikan"), or foretold (an [intent] or [will] word before it) with
+ * the reporter as its cause (caused_by_self: "karena saya"), with no
+ * [past] word in the clause and no other reason in the sentence
+ * ("karena demam" is care given): harm promised by its result. */
 static int
 hospital_pledged(const struct ctx *cx, size_t i)
 {
   static const char *const hospital[] = {"rs", "rsud", NULL};
   static const char *const ensure[] = {"pastikan", "memastikan", NULL};
   size_t k, m, n = cx->nm->n, c;
+  int mine;
 
   if (!word_text_is(cx, i, "masuk") || i + 1 >= n || starts_clause(cx, i + 1))
     return 0;
@@ -3262,19 +3284,30 @@ hospital_pledged(const struct ctx *cx, size_t i)
   for (k = c; k < i; k++)
     if (word_is(cx, WC_PAST, k))
       return 0;
-  if (in_sentence(cx, WC_BECAUSE, i))
+  mine = caused_by_self(cx, i);
+  if (!mine && in_sentence(cx, WC_BECAUSE, i))
     return 0;
   k = i - 1;
   while (k > c && (word_is(cx, WC_MODAL, k) ||
                    (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k))))
     k--;
-  m = name_run(cx, k + 1, CTX_BEFORE, 0);   /* "kepala sekolah itu" */
+  /* "kepala sekolah itu", "sekretaris camat Wewewa Barat itu" */
+  m = name_run(cx, k + 1, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
   if (m <= k)
     k = m;
+  while (k < i && (cx->nm->w[k].flags & (WORD_TITLE | WORD_CAPS)) &&
+         !word_is(cx, WC_PERSON, k))
+    k++;   /* a name before the office: "Pak Yosef", the office after */
   if (word_is(cx, WC_SELF, k) ||
       !(word_text_is(cx, k, "dia") || word_is(cx, WC_THEY, k) ||
         word_is(cx, WC_YOU, k) || other_person(cx, k)))
     return 0;
+  /* "... itu akan masuk rumah sakit karena saya": foretold, the
+   * reporter the cause */
+  if (mine)
+    for (m = c; m < i; m++)
+      if (word_is(cx, WC_INTENT, m) || word_is(cx, WC_WILL, m))
+        return 1;
   return k >= c + 2 &&
          (word_is(cx, WC_PROMISE, k - 1) || word_in(cx, k - 1, ensure)) &&
          word_is(cx, WC_SELF, k - 2);

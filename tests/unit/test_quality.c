@@ -2309,6 +2309,28 @@ START_TEST(quality_judge_relayed_warning)
 }
 END_TEST
 
+/* An official foretold to end in hospital "because of me" ("karena saya",
+ * "gara-gara beta") is harm promised by its result, as the reporter's
+ * pledge is.  An illness, a past stay or a reason that goes on ("karena
+ * saya laporkan") is none. */
+static const struct judge_case hospital_cause_cases[] = {
+  {"Tunggu saja, sebentar lagi sekretaris camat Wewewa Barat itu akan "
+   "masuk rumah sakit karena saya.", QUALITY_THREAT, 0},
+  {"Bendahara desa itu nanti masuk RS gara-gara beta.", QUALITY_THREAT, 0},
+  {"Ibu saya masuk rumah sakit karena sakit, tapi petugas minta uang.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa itu sudah masuk rumah sakit karena saya, kata orang "
+   "kampung.", QUALITY_CLEAN, 0},
+  {"Camat itu akan masuk rumah sakit karena saya laporkan dia punya "
+   "penyakit ke dokter.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_hospital_cause)
+{
+  judge_rows(hospital_cause_cases, N(hospital_cause_cases));
+}
+END_TEST
+
 /* Someone who will not wake again ("dia sonde bangun lai", "tidak akan
  * bangun lagi"), a death said softly as "tinggal nama" is, with a time
  * to come in its clause and the reporter in the text.  A death told
@@ -6261,6 +6283,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_staff_group);
   tcase_add_test(tc, quality_judge_kin_whereabouts);
   tcase_add_test(tc, quality_judge_relayed_warning);
+  tcase_add_test(tc, quality_judge_hospital_cause);
   tcase_add_test(tc, quality_judge_never_wakes);
   tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_judge_game_played);
