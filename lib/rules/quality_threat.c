@@ -3340,7 +3340,8 @@ never_wakes(const struct ctx *cx, size_t i, size_t *e)
     *e = i;
     return 1;
   }
-  if ((word_text_is(cx, i, "ke") || word_text_is(cx, i, "masuk")) &&
+  if ((word_text_is(cx, i, "ke") || word_text_is(cx, i, "masuk") ||
+       word_text_is(cx, i, "di")) &&
       k < n && !starts_clause(cx, k) && word_is(cx, WC_GRAVE, k)) {
     if (k + 1 < n && word_text_is(cx, k + 1, "lahat") &&
         !starts_clause(cx, k + 1))
@@ -3393,8 +3394,10 @@ time_to_come(const struct ctx *cx, size_t i, size_t e)
  * pindahkan dia ke kuburan": a death said softly (never_wakes) of a
  * person (dead_subject), with a time to come in its clause (time_to_come)
  * and no [past] word, the reporter named in its sentence or the one
- * before outside reported speech, or in a message relayed to an official
- * (relayed_to).  A
+ * before outside reported speech, in a message relayed to an official
+ * (relayed_to), or on a condition earlier in the sentence with the
+ * official named in it or opening the sentence.  "sudah" after a time to
+ * come ("minggu depan dia sudah di kuburan") is no past.  A
  * death told ("tidak bangun lagi setelah disuntik", "sudah tidak bangun
  * lagi") is none. */
 static int
@@ -3402,13 +3405,26 @@ wakes_no_more(const struct ctx *cx, size_t i)
 {
   size_t k, s, e;
 
+  static const char *const done[] = {"sudah", "sdh", "su", "udah", "udh",
+                                     "telah", NULL};
+  size_t c;
+
   if (i == 0 || starts_clause(cx, i) || !never_wakes(cx, i, &e) ||
       !dead_subject(cx, i) || !time_to_come(cx, i, e))
     return 0;
-  for (k = clause_start(cx, i); k < i; k++)
-    if (word_is(cx, WC_PAST, k))
+  c = clause_start(cx, i);
+  /* "minggu depan dia sudah di kuburan": done by a time to come */
+  for (k = c; k < i; k++)
+    if (word_is(cx, WC_PAST, k) &&
+        !(k > c && word_in(cx, k, done) && time_to_come(cx, k, k - 1)))
       return 0;
   if (relayed_to(cx, i))
+    return 1;
+  /* "Kepala UPT itu, kalau masih ..., minggu depan dia sudah di
+   * kuburan": on a condition, the official named before it */
+  s = sentence_start(cx, i);
+  if (!cx->reported[i] && class_before(cx, WC_IF, c, cx->nm->n) &&
+      (if_person_before(cx, i) || other_person(cx, s)))
     return 1;
   s = sentence_start(cx, i);
   if (s > 0)

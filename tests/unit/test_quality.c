@@ -2331,6 +2331,30 @@ START_TEST(quality_judge_hospital_cause)
 }
 END_TEST
 
+/* The grave as where an official will be ("minggu depan dia sudah di
+ * kuburan": "sudah" after a time to come is a future done), on a
+ * condition on them earlier in the sentence, is a death promised as
+ * "ke kuburan" is.  A grave visited, a burial told, and "sudah" of the
+ * past are none. */
+static const struct judge_case grave_by_then_cases[] = {
+  {"Kepala UPT Pasar Oeba itu, kalau masih tarik retribusi liar, minggu "
+   "depan dia sudah di kuburan.", QUALITY_THREAT, 0},
+  {"Kalau camat itu masih potong dana desa, besok dia sudah di kuburan.",
+   QUALITY_THREAT, 0},
+  {"Kalau hujan, minggu depan kami sudah di kuburan untuk ziarah adat.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa itu sudah di kuburan sejak tahun lalu, tapi namanya masih "
+   "dipakai tanda tangan.", QUALITY_CLEAN, 0},
+  {"Kalau ada upacara, bupati biasanya di kuburan pahlawan.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_grave_by_then)
+{
+  judge_rows(grave_by_then_cases, N(grave_by_then_cases));
+}
+END_TEST
+
 /* Someone who will not wake again ("dia sonde bangun lai", "tidak akan
  * bangun lagi"), a death said softly as "tinggal nama" is, with a time
  * to come in its clause and the reporter in the text.  A death told
@@ -6284,6 +6308,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_kin_whereabouts);
   tcase_add_test(tc, quality_judge_relayed_warning);
   tcase_add_test(tc, quality_judge_hospital_cause);
+  tcase_add_test(tc, quality_judge_grave_by_then);
   tcase_add_test(tc, quality_judge_never_wakes);
   tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_judge_game_played);
