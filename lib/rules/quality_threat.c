@@ -624,15 +624,15 @@ befalls_on(const struct ctx *cx, size_t k)
          (other_person(cx, k + 2) || word_is(cx, WC_YOU, k + 2));
 }
 
-/* "jalan ke rumahnya gelap": "gelap" at word k with "jalan" before it
- * in its clause.  Said after a warning to an official, the way home is
+/* "jalan ke rumahnya gelap", "jalan pulang sepi": "gelap" or "sepi"
+ * (lonely) at word k with "jalan" before it in its clause.  Said after a warning to an official, the way home is
  * menace; a dark road complained of is judged by no one's warning. */
 static int
 dark_road(const struct ctx *cx, size_t k)
 {
   size_t c;
 
-  if (!word_text_is(cx, k, "gelap"))
+  if (!word_text_is(cx, k, "gelap") && !word_text_is(cx, k, "sepi"))
     return 0;
   for (c = clause_start(cx, k); c < k; c++)
     if (word_text_is(cx, c, "jalan"))
@@ -664,7 +664,8 @@ message_tag(const struct ctx *cx, size_t i)
 
 /* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
  * twice or not: "hati-hati"), a person or "you" within two words after
- * it (or an official named before it: "pak lurah tu awas sa, ...",
+ * it, past "sa"/"saja" and "itu" ("Awas sa itu guru ..."; or an official
+ * named before it: "pak lurah tu awas sa, ...",
  * "bendahara itu lebih baik hati-hati, ...": advised, or opening the
  * clause of the warning: "sekdes itu kalau pulang malam hati-hati
  * saja"), and later in the sentence harm befalling people or someone
@@ -682,6 +683,12 @@ veiled_warning(const struct ctx *cx, size_t i)
   if (!word_is(cx, WC_WARN, i))
     return 0;
   if (k < n && !starts_sentence(cx, k) && same_word(cx, i, k))
+    k++;
+  /* "Awas sa itu guru ...": "sa"/"saja" and "itu" before the one warned */
+  while (k < n && !starts_clause(cx, k) &&
+         (word_is(cx, WC_INTENS, k) || word_text_is(cx, k, "itu") ||
+          word_text_is(cx, k, "ini")) &&
+         !word_is(cx, WC_PERSON, k))
     k++;
   if (official_subject(cx, advised(cx, i)) ||
       (other_person(cx, sentence_start(cx, i)) &&

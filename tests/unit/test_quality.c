@@ -2355,6 +2355,25 @@ START_TEST(quality_judge_grave_by_then)
 }
 END_TEST
 
+/* A warning with "sa"/"saja" and "itu" before the official ("Awas sa itu
+ * guru ...") warns them as "awas pak guru" does; their way home lonely
+ * ("sepi") or dark after it is menace.  A road complained of, or a
+ * warning to the reporter's own, is none. */
+static const struct judge_case lonely_road_cases[] = {
+  {"Awas sa itu guru yang tahan ijazah anak saya, jalan pulang ke Oesao "
+   "itu sepi dan gelap.", QUALITY_THREAT, 0},
+  {"Awas saja itu bendahara, jalan ke rumahnya sepi.", QUALITY_THREAT, 0},
+  {"Jalan pulang ke Oesao itu sepi dan gelap karena lampu jalan tidak "
+   "pernah dipasang dinas PU.", QUALITY_CLEAN, 0},
+  {"Awas sa anak-anak, jalan ke sekolah sepi dan gelap.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_lonely_road)
+{
+  judge_rows(lonely_road_cases, N(lonely_road_cases));
+}
+END_TEST
+
 /* Someone who will not wake again ("dia sonde bangun lai", "tidak akan
  * bangun lagi"), a death said softly as "tinggal nama" is, with a time
  * to come in its clause and the reporter in the text.  A death told
@@ -6309,6 +6328,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_relayed_warning);
   tcase_add_test(tc, quality_judge_hospital_cause);
   tcase_add_test(tc, quality_judge_grave_by_then);
+  tcase_add_test(tc, quality_judge_lonely_road);
   tcase_add_test(tc, quality_judge_never_wakes);
   tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_judge_game_played);
