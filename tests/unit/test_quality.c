@@ -2374,6 +2374,24 @@ START_TEST(quality_judge_lonely_road)
 }
 END_TEST
 
+/* Poison put in an official's drink the Kupang way ("dia pung aer
+ * minum": "aer" is water) is served as in "kopi pak sekdes".  Weed
+ * killer sold at a shop, or water told of, is none. */
+static const struct judge_case kupang_drink_cases[] = {
+  {"Beta su beli racun rumput, nanti beta campur di dia pung aer minum, "
+   "itu kepala desa Tuapukan biar dia rasa.", QUALITY_THREAT, 0},
+  {"Racun rumput dijual di kios dekat kantor desa, harganya dinaikkan "
+   "petugas.", QUALITY_CLEAN, 0},
+  {"Aer minum di desa kami kotor dan kepala desa sonde mau perbaiki "
+   "pipa.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kupang_drink)
+{
+  judge_rows(kupang_drink_cases, N(kupang_drink_cases));
+}
+END_TEST
+
 /* Someone who will not wake again ("dia sonde bangun lai", "tidak akan
  * bangun lagi"), a death said softly as "tinggal nama" is, with a time
  * to come in its clause and the reporter in the text.  A death told
@@ -6329,6 +6347,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_hospital_cause);
   tcase_add_test(tc, quality_judge_grave_by_then);
   tcase_add_test(tc, quality_judge_lonely_road);
+  tcase_add_test(tc, quality_judge_kupang_drink);
   tcase_add_test(tc, quality_judge_never_wakes);
   tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_judge_game_played);
