@@ -496,6 +496,27 @@ destination_before(const struct ctx *cx, size_t k)
  * pukul kepala saya" tells what was done to the reporter, nor when the
  * word owns a place (place_owner: "kades datang ke rumah kami membawa
  * parang"). */
+/* A reluctance denied right before word k ("tidak segan", "tak ragu",
+ * "sonde takut"; "tidak akan segan", a [will] word between): the index
+ * of the [not] word, or k when there is none. */
+static size_t
+unhesitating_before(const struct ctx *cx, size_t k)
+{
+  static const char *const loath[] = {"segan", "ragu", "takut", "sungkan",
+                                      "gentar", NULL};
+  size_t m;
+
+  if (k < 2 || starts_clause(cx, k - 1) || !word_in(cx, k - 1, loath))
+    return k;
+  m = k - 2;
+  if (m > 0 && word_is(cx, WC_WILL, m) && !starts_clause(cx, m + 1) &&
+      !starts_clause(cx, m))
+    m--;
+  if (starts_clause(cx, m + 1) || !word_is(cx, WC_NOT, m))
+    return k;
+  return m;
+}
+
 int
 self_agent(const struct ctx *cx, size_t i)
 {
@@ -526,6 +547,15 @@ self_agent(const struct ctx *cx, size_t i)
     m = crowd_origin(cx, k);
     if (m < k) {
       k = m + 2;   /* after k--, word k - 1 is the [crowd] word */
+      continue;
+    }
+    /* "saya tidak akan segan menganiaya", "kami tak ragu membakar":
+     * reluctance denied is a will, so the [not] word and the reluctance
+     * are passed like modal words. */
+    m = unhesitating_before(cx, k);
+    if (m < k) {
+      spare += k - m;
+      k = m + 1;   /* after k--, word k - 1 is the one before the [not] */
       continue;
     }
     /* "kami satu kampung datang ...": the many the reporter brings

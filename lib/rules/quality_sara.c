@@ -49,7 +49,7 @@ apposed(const struct ctx *cx, size_t g)
     return 0;
   c = clause_start(cx, g);
   if (c + 2 > g || !word_is(cx, WC_PERSON, c) || word_is(cx, WC_THEY, c) ||
-      word_is(cx, WC_GROUPHEAD, c) || word_is(cx, WC_ROLE, c))
+      word_is(cx, WC_GROUPHEAD, c))
     return 0;
   for (m = c; m + 1 < g; m++)
     if (word_is(cx, WC_THEY, m) || word_is(cx, WC_SELF, m) ||
@@ -89,8 +89,9 @@ from_origin(const struct ctx *cx, size_t g)
 
 /* "Anggota DPRD dapil Sikka semua ...", "Pegawai Dukcapil Ende semua
  * ...": is the group word at g part of the name of an office, its clause
- * opened by a person or office word (not a [grouphead], [role] or [they]
- * word) at most CTX_BEFORE words before it?  The place of the office,
+ * opened by a person or office word (not a [grouphead] or [they] word;
+ * a [role] only if it is staff of an office too: "pegawai", "guru") at
+ * most CTX_BEFORE words before it?  The place of the office,
  * not a people; "semua" after it counts the office's members. */
 static int
 office_place(const struct ctx *cx, size_t g)
@@ -98,8 +99,7 @@ office_place(const struct ctx *cx, size_t g)
   size_t c = clause_start(cx, g);
 
   return c < g && g - c <= CTX_BEFORE && word_is(cx, WC_PERSON, c) &&
-         !word_is(cx, WC_GROUPHEAD, c) && !word_is(cx, WC_ROLE, c) &&
-         !word_is(cx, WC_THEY, c);
+         !word_is(cx, WC_GROUPHEAD, c) && !word_is(cx, WC_THEY, c);
 }
 
 /* Is word k (in the sentence from word a) a plural of people: a person

@@ -624,15 +624,15 @@ befalls_on(const struct ctx *cx, size_t k)
          (other_person(cx, k + 2) || word_is(cx, WC_YOU, k + 2));
 }
 
-/* "jalan ke rumahnya gelap": "gelap" at word k with "jalan" before it
- * in its clause.  Said after a warning to an official, the way home is
+/* "jalan ke rumahnya gelap", "jalan pulang sepi": "gelap" or "sepi"
+ * (lonely) at word k with "jalan" before it in its clause.  Said after a warning to an official, the way home is
  * menace; a dark road complained of is judged by no one's warning. */
 static int
 dark_road(const struct ctx *cx, size_t k)
 {
   size_t c;
 
-  if (!word_text_is(cx, k, "gelap"))
+  if (!word_text_is(cx, k, "gelap") && !word_text_is(cx, k, "sepi"))
     return 0;
   for (c = clause_start(cx, k); c < k; c++)
     if (word_text_is(cx, c, "jalan"))
@@ -664,7 +664,8 @@ message_tag(const struct ctx *cx, size_t i)
 
 /* "Awas pak camat, ... nanti mati": a [warn] word opening a clause (said
  * twice or not: "hati-hati"), a person or "you" within two words after
- * it (or an official named before it: "pak lurah tu awas sa, ...",
+ * it, past "sa"/"saja" and "itu" ("Awas sa itu guru ..."; or an official
+ * named before it: "pak lurah tu awas sa, ...",
  * "bendahara itu lebih baik hati-hati, ...": advised, or opening the
  * clause of the warning: "sekdes itu kalau pulang malam hati-hati
  * saja"), and later in the sentence harm befalling people or someone
@@ -682,6 +683,12 @@ veiled_warning(const struct ctx *cx, size_t i)
   if (!word_is(cx, WC_WARN, i))
     return 0;
   if (k < n && !starts_sentence(cx, k) && same_word(cx, i, k))
+    k++;
+  /* "Awas sa itu guru ...": "sa"/"saja" and "itu" before the one warned */
+  while (k < n && !starts_clause(cx, k) &&
+         (word_is(cx, WC_INTENS, k) || word_text_is(cx, k, "itu") ||
+          word_text_is(cx, k, "ini")) &&
+         !word_is(cx, WC_PERSON, k))
     k++;
   if (official_subject(cx, advised(cx, i)) ||
       (other_person(cx, sentence_start(cx, i)) &&
@@ -2535,6 +2542,30 @@ routine_known(const struct ctx *cx, size_t i)
          routine_at(cx, i + 1);
 }
 
+/* "Bilang sama kepala sekolah hati-hati ...", Kupang "bilang sa ko itu
+ * kepala sekolah hati-hati ...": a [warn] word at k right after the
+ * official a message opening the sentence is told to (told_to), with
+ * only person words, names and "itu"/"ini" between, no comma: the
+ * warning is the message. */
+static int
+warned_in_message(const struct ctx *cx, size_t k)
+{
+  size_t s = sentence_start(cx, k), m;
+  int person = 0;
+
+  if (!word_is(cx, WC_WARN, k) || starts_clause(cx, k) || !told_to(cx, s))
+    return 0;
+  for (m = message_to(cx, s) + 1; m < k && !starts_clause(cx, m); m++) {
+    if (other_person(cx, m))
+      person = 1;
+    else if (!word_text_is(cx, m, "itu") && !word_text_is(cx, m, "ini") &&
+             !word_is(cx, WC_PERSON, m) &&
+             !(cx->nm->w[m].flags & (WORD_TITLE | WORD_CAPS)))
+      return 0;
+  }
+  return m == k && person;
+}
+
 /* "Bilang sama bendahara, malam-malam jangan jalan sendiri", "sampaikan
  * ke kades, hati-hati": at word k in a message relayed to an official
  * (relayed_to), a [warn] word, or a [deny] word with a way of going out
@@ -2547,6 +2578,8 @@ warning_relayed(const struct ctx *cx, size_t k)
                                     "pergi", "pi", NULL};
   size_t m;
 
+  if (warned_in_message(cx, k))
+    return 1;
   if (!relayed_to(cx, k))
     return 0;
   if (word_is(cx, WC_WARN, k))
@@ -2703,11 +2736,52 @@ hit_too(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* Is word k a [kin] word of someone else's family: "-nya" on it, a
+ * person right after it, or Kupang "dia pung anak"? */
+static int
+other_kin(const struct ctx *cx, size_t k)
+{
+  return word_is(cx, WC_KIN, k) && k + 1 < cx->nm->n &&
+         (owned_nya(cx, k) ||
+          (!starts_clause(cx, k + 1) && other_person(cx, k + 1)) ||
+          (k >= 2 && kupang_owner(cx, k - 2)));
+}
+
+/* "Saya tahu anak kepala dinas sekolah di mana", "beta tau dia pung
+ * istri kerja di mana": "tahu"/"tau" at word k after the reporter's word
+ * (modal words between), then someone else's family (other_kin) and "di
+ * mana" before word i in the sentence: where the family is, known to
+ * the reporter, is the family watched as much as their routine is. */
+static int
+kin_whereabouts(const struct ctx *cx, size_t k, size_t i)
+{
+  static const char *const where[] = {"dimana", "dmn", "dmana", "dimn",
+                                      NULL};
+  size_t m = k;
+  int kin = 0;
+
+  if (!(word_text_is(cx, k, "tahu") || word_text_is(cx, k, "tau")))
+    return 0;
+  while (m > 0 && !starts_clause(cx, m) && word_is(cx, WC_MODAL, m - 1))
+    m--;
+  if (m == 0 || starts_clause(cx, m) || !word_is(cx, WC_SELF, m - 1))
+    return 0;
+  for (m = k + 1; m < i && !starts_sentence(cx, m); m++) {
+    kin |= other_kin(cx, m);
+    if (kin && (word_in(cx, m, where) ||
+                ((word_text_is(cx, m, "mana") || word_text_is(cx, m, "mn")) &&
+                 word_text_is(cx, m - 1, "di"))))
+      return 1;
+  }
+  return 0;
+}
+
 /* "Anak kepala dinas itu sekolah di SD Inpres, saya tahu jam
  * pulangnya. Kalau ..., anaknya yang tanggung.": in this sentence or the
  * one before the [kin] words at word i, someone else's family named
- * (owned by "-nya" or a person right after it) before the reporter
- * telling they know a routine (routine_known). */
+ * (other_kin) before the reporter telling they know a routine
+ * (routine_known), or the reporter telling they know where that family
+ * is (kin_whereabouts). */
 static int
 kin_routine_known(const struct ctx *cx, size_t i)
 {
@@ -2715,10 +2789,10 @@ kin_routine_known(const struct ctx *cx, size_t i)
   int kin = 0;
 
   for (k = k > 0 ? sentence_start(cx, k - 1) : k; k < i; k++) {
-    kin |= word_is(cx, WC_KIN, k) && k + 1 < cx->nm->n &&
-           (owned_nya(cx, k) ||
-            (!starts_clause(cx, k + 1) && other_person(cx, k + 1)));
+    kin |= other_kin(cx, k);
     if (kin && routine_known(cx, k))
+      return 1;
+    if (kin_whereabouts(cx, k, i))
       return 1;
   }
   return 0;
@@ -2754,7 +2828,8 @@ kin_doomed(const struct ctx *cx, size_t i)
           (k + 2 < n && word_in(cx, k + 1, join) &&
            !starts_clause(cx, k + 2) && word_is(cx, WC_KIN, k + 2))))
     k += word_is(cx, WC_KIN, k + 1) ? 1 : 2;
-  nya = owned_nya(cx, k);
+  /* Kupang "dia pung istri": owned by the person before, as "-nya" */
+  nya = owned_nya(cx, k) || (i >= 2 && kupang_owner(cx, i - 2));
   if (!nya) {
     if (!other_person(cx, k + 1))
       return 0;
@@ -3169,20 +3244,42 @@ dead_subject(const struct ctx *cx, size_t i)
   return starts_clause(cx, m) || function_word(cx, m - 1);
 }
 
+/* "... karena saya", "gara-gara beta": after word i in its clause, a
+ * [because] word (said twice or not) with the reporter's word right after
+ * it ending the clause: the reporter is the cause.  "karena saya
+ * laporkan" gives a reason. */
+static int
+caused_by_self(const struct ctx *cx, size_t i)
+{
+  size_t m;
+
+  for (m = i + 1; m + 1 < cx->nm->n && !starts_clause(cx, m); m++) {
+    if (!word_is(cx, WC_BECAUSE, m))
+      continue;
+    if (!starts_clause(cx, m + 1) && same_word(cx, m, m + 1))
+      m++;
+    return m + 1 < cx->nm->n && !starts_clause(cx, m + 1) &&
+           word_is(cx, WC_SELF, m + 1) && ends_clause(cx, m + 1);
+  }
+  return 0;
+}
+
 /* "Saya pastikan dia masuk rumah sakit", "sy jamin kades itu masuk RS":
  * "masuk" at word i with a hospital right after it ("rumah sakit", "rs",
  * "rsud"), said of someone other than the reporter or theirs ("dia",
  * "kau", an official; modal and link words between), right after the
  * reporter's pledge (the reporter's word, then a [promise] word or
- * "pastikan"), with no [past] word in the clause and no reason in the
- * sentence ("karena demam" is care given): harm promised by its
- * result. */
+ * "pastikan"), or foretold (an [intent] or [will] word before it) with
+ * the reporter as its cause (caused_by_self: "karena saya"), with no
+ * [past] word in the clause and no other reason in the sentence
+ * ("karena demam" is care given): harm promised by its result. */
 static int
 hospital_pledged(const struct ctx *cx, size_t i)
 {
   static const char *const hospital[] = {"rs", "rsud", NULL};
   static const char *const ensure[] = {"pastikan", "memastikan", NULL};
   size_t k, m, n = cx->nm->n, c;
+  int mine;
 
   if (!word_text_is(cx, i, "masuk") || i + 1 >= n || starts_clause(cx, i + 1))
     return 0;
@@ -3194,19 +3291,30 @@ hospital_pledged(const struct ctx *cx, size_t i)
   for (k = c; k < i; k++)
     if (word_is(cx, WC_PAST, k))
       return 0;
-  if (in_sentence(cx, WC_BECAUSE, i))
+  mine = caused_by_self(cx, i);
+  if (!mine && in_sentence(cx, WC_BECAUSE, i))
     return 0;
   k = i - 1;
   while (k > c && (word_is(cx, WC_MODAL, k) ||
                    (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k))))
     k--;
-  m = name_run(cx, k + 1, CTX_BEFORE, 0);   /* "kepala sekolah itu" */
+  /* "kepala sekolah itu", "sekretaris camat Wewewa Barat itu" */
+  m = name_run(cx, k + 1, CTX_BEFORE, WORD_TITLE | WORD_CAPS);
   if (m <= k)
     k = m;
+  while (k < i && (cx->nm->w[k].flags & (WORD_TITLE | WORD_CAPS)) &&
+         !word_is(cx, WC_PERSON, k))
+    k++;   /* a name before the office: "Pak Yosef", the office after */
   if (word_is(cx, WC_SELF, k) ||
       !(word_text_is(cx, k, "dia") || word_is(cx, WC_THEY, k) ||
         word_is(cx, WC_YOU, k) || other_person(cx, k)))
     return 0;
+  /* "... itu akan masuk rumah sakit karena saya": foretold, the
+   * reporter the cause */
+  if (mine)
+    for (m = c; m < i; m++)
+      if (word_is(cx, WC_INTENT, m) || word_is(cx, WC_WILL, m))
+        return 1;
   return k >= c + 2 &&
          (word_is(cx, WC_PROMISE, k - 1) || word_in(cx, k - 1, ensure)) &&
          word_is(cx, WC_SELF, k - 2);
@@ -3239,7 +3347,8 @@ never_wakes(const struct ctx *cx, size_t i, size_t *e)
     *e = i;
     return 1;
   }
-  if ((word_text_is(cx, i, "ke") || word_text_is(cx, i, "masuk")) &&
+  if ((word_text_is(cx, i, "ke") || word_text_is(cx, i, "masuk") ||
+       word_text_is(cx, i, "di")) &&
       k < n && !starts_clause(cx, k) && word_is(cx, WC_GRAVE, k)) {
     if (k + 1 < n && word_text_is(cx, k + 1, "lahat") &&
         !starts_clause(cx, k + 1))
@@ -3292,8 +3401,10 @@ time_to_come(const struct ctx *cx, size_t i, size_t e)
  * pindahkan dia ke kuburan": a death said softly (never_wakes) of a
  * person (dead_subject), with a time to come in its clause (time_to_come)
  * and no [past] word, the reporter named in its sentence or the one
- * before outside reported speech, or in a message relayed to an official
- * (relayed_to).  A
+ * before outside reported speech, in a message relayed to an official
+ * (relayed_to), or on a condition earlier in the sentence with the
+ * official named in it or opening the sentence.  "sudah" after a time to
+ * come ("minggu depan dia sudah di kuburan") is no past.  A
  * death told ("tidak bangun lagi setelah disuntik", "sudah tidak bangun
  * lagi") is none. */
 static int
@@ -3301,13 +3412,26 @@ wakes_no_more(const struct ctx *cx, size_t i)
 {
   size_t k, s, e;
 
+  static const char *const done[] = {"sudah", "sdh", "su", "udah", "udh",
+                                     "telah", NULL};
+  size_t c;
+
   if (i == 0 || starts_clause(cx, i) || !never_wakes(cx, i, &e) ||
       !dead_subject(cx, i) || !time_to_come(cx, i, e))
     return 0;
-  for (k = clause_start(cx, i); k < i; k++)
-    if (word_is(cx, WC_PAST, k))
+  c = clause_start(cx, i);
+  /* "minggu depan dia sudah di kuburan": done by a time to come */
+  for (k = c; k < i; k++)
+    if (word_is(cx, WC_PAST, k) &&
+        !(k > c && word_in(cx, k, done) && time_to_come(cx, k, k - 1)))
       return 0;
   if (relayed_to(cx, i))
+    return 1;
+  /* "Kepala UPT itu, kalau masih ..., minggu depan dia sudah di
+   * kuburan": on a condition, the official named before it */
+  s = sentence_start(cx, i);
+  if (!cx->reported[i] && class_before(cx, WC_IF, c, cx->nm->n) &&
+      (if_person_before(cx, i) || other_person(cx, s)))
     return 1;
   s = sentence_start(cx, i);
   if (s > 0)
@@ -3462,16 +3586,33 @@ static int
 death_wished(const struct ctx *cx, size_t i)
 {
   static const char *const go[] = {"pi", "pigi", "pergi", NULL};
-  size_t a;
+  size_t a, b, e;
+  int plain;
 
   if (i == 0 || starts_clause(cx, i) || !word_is(cx, WC_OUTCOME, i) ||
-      !word_is(cx, WC_BEFALL, i) || !ends_clause(cx, skip_intensifiers(cx, i)))
+      !word_is(cx, WC_BEFALL, i))
+    return 0;
+  /* "lu mati sa di rumah": a place after the wish, "sa" before it */
+  e = skip_intensifiers(cx, i);
+  plain = ends_clause(cx, e);
+  if (!plain && !(e > i && word_text_is(cx, e + 1, "di") &&
+                  (ends_clause(cx, e + 2) || ends_clause(cx, e + 3))))
     return 0;
   a = i - 1;
   if (a > 0 && !starts_clause(cx, a) &&
       (word_in(cx, a, go) || word_is(cx, WC_MUST, a)))
     a--;
-  return starts_clause(cx, a) && addressee(cx, a);
+  if (starts_clause(cx, a) && addressee(cx, a))
+    return 1;
+  /* "lu orang miskin mati sa": the one addressed, then "orang" and at
+   * most two words of what they are called, "sa" after the wish. */
+  if (e == i)
+    return 0;
+  for (b = a; b + 3 > a && b > 0 && !starts_clause(cx, b + 1); b--)
+    if (starts_clause(cx, b - 1) && addressee(cx, b - 1) &&
+        word_text_is(cx, b, "orang"))
+      return b + 1 == i || !word_is(cx, WC_MODAL, i - 1);
+  return 0;
 }
 
 /* "saya akan memukulnya", "dong siap memukulinya", "... mencegat

@@ -2167,6 +2167,231 @@ START_TEST(quality_judge_name_left)
 }
 END_TEST
 
+/* Verbs of violence to the body (assault, hostage-taking, a punch) and
+ * the SMS shorthand of a building ("rmh", "kntr") as the target.  The
+ * same verbs told of others, or of the past, are none. */
+static const struct judge_case assault_cases[] = {
+  {"Ini peringatan terakhir untuk kepala desa: dana tidak dibagi, kami "
+   "sandera dia di balai desa.", QUALITY_THREAT, 0},
+  {"Itu polisi yang minta uang, nanti beta tonjok dia pung muka.",
+   QUALITY_THREAT, 0},
+  {"Kalau lurah itu datang lagi, saya akan menganiaya dia.", QUALITY_THREAT,
+   0},
+  {"kpl desa itu sy b4kar rmhnya mlm ini", QUALITY_THREAT, 0},
+  {"bsk sy bakar kntr camat itu", QUALITY_THREAT, 0},
+  {"Oknum polisi menganiaya anak saya di pos Oesao.", QUALITY_CLEAN, 0},
+  {"Kepala desa pernah tonjok warga di pasar tahun lalu.", QUALITY_CLEAN, 0},
+  {"Warga menyandera mobil dinas sebagai protes kemarin.", QUALITY_CLEAN, 0},
+  {"sy sdh ke rmh kades tp dia tdk ada", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_assault)
+{
+  judge_rows(assault_cases, N(assault_cases));
+}
+END_TEST
+
+/* Reluctance denied ("tidak akan segan", "tak ragu", "sonde takut") is
+ * a will: the reporter's violence after it is promised.  A plain denial
+ * ("tidak akan") and fear of one's own harm are none. */
+static const struct judge_case unhesitating_cases[] = {
+  {"Apabila dalam tujuh hari tidak ada tindakan, saya tidak akan segan "
+   "menganiaya oknum pegawai tersebut dengan tangan saya sendiri.",
+   QUALITY_THREAT, 0},
+  {"Kami tak ragu membakar kantor desa itu kalau dana tidak dibagi.",
+   QUALITY_THREAT, 0},
+  {"Beta sonde takut potong dia pung leher.", QUALITY_THREAT, 0},
+  {"Saya tidak akan menganiaya siapa pun, saya hanya minta keadilan.",
+   QUALITY_CLEAN, 0},
+  {"Saya tidak segan melaporkan kepala desa itu ke polisi.", QUALITY_CLEAN,
+   0},
+  {"Saya takut dipukul kalau kepala desa tahu saya lapor.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_unhesitating)
+{
+  judge_rows(unhesitating_cases, N(unhesitating_cases));
+}
+END_TEST
+
+/* A death wished on the one addressed with a place after it ("lu mati sa
+ * di rumah") or with what they are called between ("lu orang miskin
+ * mati sa"): refused as the reporter's, flagged when an official said it.
+ * A death told, or without "sa"/"saja", is none. */
+static const struct judge_case death_wish_cases[] = {
+  {"Itu sopir ambulans desa omong ke mama, \"lu orang miskin mati sa di "
+   "rumah\".", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Petugas itu bilang, \"kau mati saja di jalan\".", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Lu orang rakus mati sa!", QUALITY_THREAT, 0},
+  {"Kamu orang tua saya mati di rumah sakit karena tidak dilayani.",
+   QUALITY_CLEAN, 0},
+  {"Bapak mati di rumah karena ambulans tidak datang.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_death_wish)
+{
+  judge_rows(death_wish_cases, N(death_wish_cases));
+}
+END_TEST
+
+/* Staff of an office named by religion or people right before it
+ * ("pegawai Muslim", "guru Kristen") are a group, as "mahasiswa Papua"
+ * are; making trouble ("bikin kacau", Kupang "bekin kaco") is a
+ * derogation.  An office named with its town, a plain description and
+ * trouble told of a place are none. */
+static const struct judge_case staff_group_cases[] = {
+  {"Pegawai Muslim di dinas ini tidak bisa dipercaya, pasti mereka yang "
+   "ambil uangnya.", QUALITY_SARA, 0},
+  {"Guru Kristen di sekolah itu semua pencuri.", QUALITY_SARA, 0},
+  {"Orang Flores tu memang suka bekin kaco, pantas kantor dinas jadi "
+   "rusak.", QUALITY_SARA, 0},
+  {"Orang Sabu memang suka bikin kacau di pasar.", QUALITY_SARA, 0},
+  {"Pegawai Muslim di dinas ini diberi libur waktu Idul Fitri.",
+   QUALITY_CLEAN, 0},
+  {"Pegawai Dukcapil Ende semua bodoh.", QUALITY_INSULT, 0},
+  {"Orang Flores yang kerja di kantor camat bilang antrean di sana kacau.",
+   QUALITY_CLEAN, 0},
+  {"Saya orang Flores, pelayanan kantor dinas di sini kacau sekali.",
+   QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_staff_group)
+{
+  judge_rows(staff_group_cases, N(staff_group_cases));
+}
+END_TEST
+
+/* The reporter knowing where an official's child or family is ("saya
+ * tahu anak kepala dinas sekolah di mana") is watching them, as knowing
+ * the child's routine is: the family then made to bear what the
+ * reporter wants is a threat.  Where one's own child goes, or a place
+ * told without consequence, is none. */
+static const struct judge_case kin_whereabouts_cases[] = {
+  {"Saya tahu anak kepala BPBD Flotim sekolah di mana. Kalau bantuan "
+   "banjir tidak sampai ke kampung kami, anaknya yang tanggung akibatnya.",
+   QUALITY_THREAT, 0},
+  {"Beta tau istri bendahara itu kerja di mana, kalau gaji sonde keluar "
+   "dia pung istri yang tanggung.", QUALITY_THREAT, 0},
+  {"Saya tahu anak saya sekolah di mana, tapi gurunya minta uang terus.",
+   QUALITY_CLEAN, 0},
+  {"Saya tahu anak kepala desa sekolah di mana karena anak saya juga "
+   "sekolah di sana.", QUALITY_CLEAN, 0},
+  {"Kalau dana BOS dipotong terus, anak-anak murid yang tanggung "
+   "akibatnya.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kin_whereabouts)
+{
+  judge_rows(kin_whereabouts_cases, N(kin_whereabouts_cases));
+}
+END_TEST
+
+/* A warning relayed to an official with no comma after the official
+ * ("Bilang sama kepala sekolah hati-hati jalan malam"), Kupang "bilang sa
+ * ko" (tell them) too, then the reporter knowing their house: stalking
+ * as a threat.  A plain goodbye and a warning about a road are none. */
+static const struct judge_case relayed_warning_cases[] = {
+  {"Bilang sa ko itu kepala sekolah hati-hati jalan malam-malam, botong su "
+   "tau dia pung rumah di mana.", QUALITY_THREAT, 0},
+  {"Bilang sama bendahara desa hati-hati kalau pulang malam, kami sudah "
+   "tahu rumahnya.", QUALITY_THREAT, 0},
+  {"Terima kasih pak, hati-hati di jalan. Saya tahu rumah bapak jauh.",
+   QUALITY_CLEAN, 0},
+  {"Bilang sama kepala desa hati-hati, jalan ke Oesao rusak berat dan "
+   "belum diperbaiki.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_relayed_warning)
+{
+  judge_rows(relayed_warning_cases, N(relayed_warning_cases));
+}
+END_TEST
+
+/* An official foretold to end in hospital "because of me" ("karena saya",
+ * "gara-gara beta") is harm promised by its result, as the reporter's
+ * pledge is.  An illness, a past stay or a reason that goes on ("karena
+ * saya laporkan") is none. */
+static const struct judge_case hospital_cause_cases[] = {
+  {"Tunggu saja, sebentar lagi sekretaris camat Wewewa Barat itu akan "
+   "masuk rumah sakit karena saya.", QUALITY_THREAT, 0},
+  {"Bendahara desa itu nanti masuk RS gara-gara beta.", QUALITY_THREAT, 0},
+  {"Ibu saya masuk rumah sakit karena sakit, tapi petugas minta uang.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa itu sudah masuk rumah sakit karena saya, kata orang "
+   "kampung.", QUALITY_CLEAN, 0},
+  {"Camat itu akan masuk rumah sakit karena saya laporkan dia punya "
+   "penyakit ke dokter.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_hospital_cause)
+{
+  judge_rows(hospital_cause_cases, N(hospital_cause_cases));
+}
+END_TEST
+
+/* The grave as where an official will be ("minggu depan dia sudah di
+ * kuburan": "sudah" after a time to come is a future done), on a
+ * condition on them earlier in the sentence, is a death promised as
+ * "ke kuburan" is.  A grave visited, a burial told, and "sudah" of the
+ * past are none. */
+static const struct judge_case grave_by_then_cases[] = {
+  {"Kepala UPT Pasar Oeba itu, kalau masih tarik retribusi liar, minggu "
+   "depan dia sudah di kuburan.", QUALITY_THREAT, 0},
+  {"Kalau camat itu masih potong dana desa, besok dia sudah di kuburan.",
+   QUALITY_THREAT, 0},
+  {"Kalau hujan, minggu depan kami sudah di kuburan untuk ziarah adat.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa itu sudah di kuburan sejak tahun lalu, tapi namanya masih "
+   "dipakai tanda tangan.", QUALITY_CLEAN, 0},
+  {"Kalau ada upacara, bupati biasanya di kuburan pahlawan.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_grave_by_then)
+{
+  judge_rows(grave_by_then_cases, N(grave_by_then_cases));
+}
+END_TEST
+
+/* A warning with "sa"/"saja" and "itu" before the official ("Awas sa itu
+ * guru ...") warns them as "awas pak guru" does; their way home lonely
+ * ("sepi") or dark after it is menace.  A road complained of, or a
+ * warning to the reporter's own, is none. */
+static const struct judge_case lonely_road_cases[] = {
+  {"Awas sa itu guru yang tahan ijazah anak saya, jalan pulang ke Oesao "
+   "itu sepi dan gelap.", QUALITY_THREAT, 0},
+  {"Awas saja itu bendahara, jalan ke rumahnya sepi.", QUALITY_THREAT, 0},
+  {"Jalan pulang ke Oesao itu sepi dan gelap karena lampu jalan tidak "
+   "pernah dipasang dinas PU.", QUALITY_CLEAN, 0},
+  {"Awas sa anak-anak, jalan ke sekolah sepi dan gelap.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_lonely_road)
+{
+  judge_rows(lonely_road_cases, N(lonely_road_cases));
+}
+END_TEST
+
+/* Poison put in an official's drink the Kupang way ("dia pung aer
+ * minum": "aer" is water) is served as in "kopi pak sekdes".  Weed
+ * killer sold at a shop, or water told of, is none. */
+static const struct judge_case kupang_drink_cases[] = {
+  {"Beta su beli racun rumput, nanti beta campur di dia pung aer minum, "
+   "itu kepala desa Tuapukan biar dia rasa.", QUALITY_THREAT, 0},
+  {"Racun rumput dijual di kios dekat kantor desa, harganya dinaikkan "
+   "petugas.", QUALITY_CLEAN, 0},
+  {"Aer minum di desa kami kotor dan kepala desa sonde mau perbaiki "
+   "pipa.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_kupang_drink)
+{
+  judge_rows(kupang_drink_cases, N(kupang_drink_cases));
+}
+END_TEST
+
 /* Someone who will not wake again ("dia sonde bangun lai", "tidak akan
  * bangun lagi"), a death said softly as "tinggal nama" is, with a time
  * to come in its clause and the reporter in the text.  A death told
@@ -6113,6 +6338,16 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_second_target);
   tcase_add_test(tc, quality_judge_relayed_message);
   tcase_add_test(tc, quality_judge_name_left);
+  tcase_add_test(tc, quality_judge_assault);
+  tcase_add_test(tc, quality_judge_unhesitating);
+  tcase_add_test(tc, quality_judge_death_wish);
+  tcase_add_test(tc, quality_judge_staff_group);
+  tcase_add_test(tc, quality_judge_kin_whereabouts);
+  tcase_add_test(tc, quality_judge_relayed_warning);
+  tcase_add_test(tc, quality_judge_hospital_cause);
+  tcase_add_test(tc, quality_judge_grave_by_then);
+  tcase_add_test(tc, quality_judge_lonely_road);
+  tcase_add_test(tc, quality_judge_kupang_drink);
   tcase_add_test(tc, quality_judge_never_wakes);
   tcase_add_test(tc, quality_judge_must_harm);
   tcase_add_test(tc, quality_judge_game_played);
