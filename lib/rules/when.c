@@ -3127,6 +3127,7 @@ struct story_word {
   int anchor;                /* names a time by itself: not a filler */
   int core;                  /* a number or a month: never cut off */
   int ago;                   /* "kemarin", "lalu" */
+  int dated;                 /* a whole date in figures: "1/8/2023" */
   char lower[WORD_MAX];      /* letters only, lower case: feasts */
 };
 
@@ -3143,6 +3144,23 @@ day_numeral(const char *w)
   int v = numeral(w);
 
   return v != 0 && v > -100 && v < 100;
+}
+
+/* 1 when tk is a whole date written in figures: day, month and a year
+ * of four digits, joined by one kind of separator ("1/8/2023",
+ * "01-08-2023", "2023-08-01").  Such a word says it is a date as "tgl"
+ * does; a clock time ("10:30:00") or a sum ("1.800.000") is none. */
+static int
+figures_date(const struct toks *tk)
+{
+  const struct tok *t = tk->t;
+
+  return tk->n == 5 && t[0].kind == TK_NUM && t[1].kind == TK_SEP &&
+         t[2].kind == TK_NUM && t[3].kind == TK_SEP && t[4].kind == TK_NUM &&
+         t[1].sep == t[3].sep && strchr("/-.", t[1].sep) != NULL &&
+         t[2].digits <= 2 &&
+         ((t[0].digits <= 2 && t[4].digits == 4) ||
+          (t[0].digits == 4 && t[4].digits <= 2));
 }
 
 /* 1 when the word sw is a word of time: every token of it a number, a
@@ -3166,6 +3184,7 @@ story_timely(struct story_word *sw)
   if (drop_amounts(&tk) > 0)
     return 0;                                    /* "1.500.000" */
   drop_separators(&tk);
+  sw->dated = figures_date(&tk);
   normalize_words(&tk);
   split_numerals(&tk);                           /* "tigapuluh" */
   for (i = 0; i < tk.n; i++) {
@@ -3421,10 +3440,22 @@ story_year_said(const struct story_word *w, int a, int b)
   return 0;
 }
 
+/* 1 when words w[a..b) hold a whole date in figures ("1/8/2023"). */
+static int
+story_holds_dated(const struct story_word *w, int a, int b)
+{
+  for (; a < b; a++)
+    if (w[a].dated)
+      return 1;
+  return 0;
+}
+
 /* 1 when the run of time words w[a..b) is not in passing: it closes its
  * clause (above), it is a clause of its own at the end of the story
  * ("untuk surat tanah, itu bulan November kemarin"), it is a date that
- * says it is one ("... serahkan tgl 11/2/2026 langsung ke ..."), it says
+ * says it is one ("... serahkan tgl 11/2/2026 langsung ke ...", "1/8/2023
+ * waktu urus sertifikat di BPN Ende": day, month and year in figures are
+ * a date by their form, however many words of story follow), it says
  * when a deed was done ("... datang kemarin malam minta uang ..."), or it
  * opens the story with a past ("Kemarin beta antar mama pi RSUD ...": a
  * "hari ini" there may be the day of the report, no answer). */
@@ -3434,6 +3465,7 @@ story_time_set_off(const struct story_word *w, int n, int a, int b)
   return story_closes_clause(w, n, b) ||
          (b == n && a > 0 && w[a - 1].ends_clause) ||
          (word_in(w[a].lower, tgl_words) && b - a >= 2 && w[a + 1].core) ||
+         story_holds_dated(w, a, b) ||
          (story_after_verb(w, a) && story_holds_ago(w, a, b)) ||
          (a == 0 && story_holds_ago(w, a, b));
 }

@@ -740,6 +740,21 @@ static const struct when_case cases[] = {
    "02-03-2026 s/d 08-03-2026"},
   {"Hari ini saya mau lapor kepala desa yang potong dana bantuan warga "
    "miskin tanpa alasan", SUN, 5, WHEN_INVALID, ""},
+  /* Day, month and year in figures are a date by their form, as "tgl"
+   * makes one: the answer however much story follows it or comes
+   * before it.  An impossible or future one is still no answer, nor is a
+   * sum written with dots. */
+  {"1/8/2023 di kantor camat", SUN, 5, WHEN_OK, "01-08-2023"},
+  {"01-08-2023 waktu urus sertifikat tanah di BPN Ende", SUN, 5, WHEN_OK,
+   "01-08-2023"},
+  {"Petugas BPN Ende minta uang 500 ribu pada 3/2/2026 untuk ukur tanah "
+   "kami", SUN, 5, WHEN_OK, "03-02-2026"},
+  {"2025-11-20 pegawai Dukcapil Kab Kupang minta uang rokok", SUN, 5,
+   WHEN_OK, "20-11-2025"},
+  {"31/2/2025 di kantor camat", SUN, 5, WHEN_INVALID, ""},
+  {"1/8/2027 di kantor camat urus surat tanah", SUN, 5, WHEN_INVALID, ""},
+  {"Rp 1.800.000 di kantor camat", SUN, 5, WHEN_INVALID, ""},
+  {"jam 10:30:15 di kantor camat urus surat", SUN, 5, WHEN_INVALID, ""},
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
