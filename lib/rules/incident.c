@@ -3348,7 +3348,8 @@ act_at(const struct tokens *ts, int i)
 enum {
   WORK_ROAD = 1, WORK_BRIDGE = 2, WORK_BUILDING = 4, WORK_WATER = 8,
   WORK_BOAT = 16, WORK_NET = 32, WORK_TRACTOR = 64, WORK_CATTLE = 128,
-  WORK_PIG = 256, WORK_GOAT = 512, WORK_SEED = 1024, WORK_FERTILISER = 2048
+  WORK_PIG = 256, WORK_GOAT = 512, WORK_SEED = 1024, WORK_FERTILISER = 2048,
+  WORK_MOTOR = 4096
 };
 
 static const struct {
@@ -3371,7 +3372,37 @@ static const struct {
   /* subsidised fertiliser, by name or brand ("pupuk Phonska") */
   {"pupuk", WORK_FERTILISER}, {"urea", WORK_FERTILISER},
   {"npk", WORK_FERTILISER},   {"phonska", WORK_FERTILISER},
+  {"outboard", WORK_MOTOR},
 };
+
+static unsigned work_of(const struct token *t);
+
+/* An engine of aid: "mesin" or "motor" (alone a motorbike) followed by
+ * "tempel", a boat (its engine: "mesin perahu", "mesin katinting") or
+ * its power ("mesin 15 PK", "motor tempel 40 pk"). */
+static int
+motor_at(const struct tokens *ts, int i)
+{
+  if (!is(&ts->t[i], "mesin") && !is(&ts->t[i], "motor"))
+    return 0;
+  if (i + 1 < ts->n && (is(&ts->t[i + 1], "tempel") ||
+                        work_of(&ts->t[i + 1]) == WORK_BOAT))
+    return 1;
+  return i + 2 < ts->n && ts->t[i + 1].is_num && is(&ts->t[i + 2], "pk");
+}
+
+/* The bits of work_words[] t's word names, or 0. */
+static unsigned
+work_of(const struct token *t)
+{
+  unsigned works = 0;
+  size_t e;
+
+  for (e = TABLE_FROM(t, work_words); e < COUNT(work_words); e++)
+    if (is(t, work_words[e].w))
+      works |= work_words[e].work;
+  return works;
+}
 
 /* Words that make a text about a project (a work built or mended, goods
  * of aid handed out), and
@@ -3405,21 +3436,21 @@ read_works(const struct tokens *ts, struct incident *inc)
   const struct token *t;
   unsigned works = 0;
   int i, project = 0;
-  size_t e;
 
   for (i = 0; i < ts->n; i++) {
     t = &ts->t[i];
     if (t->is_num)
       continue;
     project |= word_in(t, project_words) >= 0;
-    for (e = TABLE_FROM(t, work_words); e < COUNT(work_words); e++)
-      if (is(t, work_words[e].w))
-        works |= work_words[e].work;
+    if (i == 0 || !motor_at(ts, i - 1))   /* else the engine's boat */
+      works |= work_of(t);
     if ((is(t, "jalan") || is(t, "jln")) &&
         ((i > 0 && !t->stop && word_in(&ts->t[i - 1], road_before) >= 0) ||
          (i + 1 < ts->n && !ts->t[i + 1].stop &&
           word_in(&ts->t[i + 1], road_after) >= 0)))
       works |= WORK_ROAD;
+    if (motor_at(ts, i))
+      works |= WORK_MOTOR;
   }
   inc->works = project ? works : 0;
 }

@@ -2727,6 +2727,30 @@ START_TEST(fertiliser_and_seedlings_are_two_programmes)
 }
 END_TEST
 
+/* An outboard motor ("mesin tempel 15 PK", "motor tempel") is goods of
+ * aid of its own: the boats and the motors one fisheries office handed
+ * out are two incidents; the motors told twice are one. */
+START_TEST(outboard_motors_and_boats_are_two_goods)
+{
+  static const struct pair pairs[] = {
+    {"Dinas Perikanan Kabupaten Alor membagikan 12 unit perahu fiber "
+     "kepada kelompok nelayan Desa Kokar tahun 2025, semuanya retak.",
+     "Bantuan Dinas Perikanan Alor 2025: motor tempel untuk nelayan Kokar "
+     "disimpan kepala desa, tidak dibagikan.", 0},
+    {"Penyaluran bantuan longboat dari DKP Kabupaten Rote Ndao tahun 2025 "
+     "ke nelayan Desa Oelaba, longboat bocor semua.",
+     "DKP Rote Ndao tahun 2025 bagi mesin 15 PK ke nelayan Oelaba, mesin "
+     "rusak dan tidak bisa dipakai.", 0},
+    {"Bantuan Dinas Perikanan Alor 2025: motor tempel untuk nelayan Kokar "
+     "disimpan kepala desa, tidak dibagikan.",
+     "Mesin tempel bantuan Dinas Perikanan Alor tahun 2025 buat nelayan "
+     "Kokar tidak pernah dibagikan, ditahan kepala desa.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A letter of a fact ("surat keterangan ...") is the paper of that
  * fact: money asked at one office on one day for a birth letter and for
  * a letter of domicile or health is two services, two incidents; the
@@ -3929,6 +3953,7 @@ incident_suite(void)
   tcase_add_test(tc, spots_after_a_word_of_their_kind);
   tcase_add_test(tc, negeri_misspelt_names_one_school);
   tcase_add_test(tc, fertiliser_and_seedlings_are_two_programmes);
+  tcase_add_test(tc, outboard_motors_and_boats_are_two_goods);
   tcase_add_test(tc, letters_of_a_fact_are_their_papers);
   tcase_add_test(tc, johannes_spelt_with_a_y_is_one_hospital);
   tcase_add_test(tc, personnel_office_by_what_it_is);
