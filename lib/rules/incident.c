@@ -751,6 +751,32 @@ is_percent(const struct token *t)
   return is(t, "persen") || is(t, "prosen") || is(t, "pct");
 }
 
+/* Words before a share that make it the share left after a cut, not the
+ * share cut: "hanya menerima 80 persen", "cuma dapat 70%", "tinggal 75
+ * persen". */
+static const char *const left_words[] = {
+  "menerima", "terima", "diterima", "dapat", "dapa", "dapet", "mendapat",
+  "mendapatkan", "tinggal", "sisa", "sisanya", "hanya", "cuma", "cuman",
+  "dibayar", "dibayarkan", "cair", "dicairkan", NULL,
+};
+#define LEFT_NEAR 3   /* words back from the share */
+
+/* 1 when the share whose number is token i is the share left (a word of
+ * left_words[] among the LEFT_NEAR words before it, in its clause). */
+static int
+share_left(const struct tokens *ts, int i)
+{
+  int k;
+
+  for (k = i - 1; k >= 0 && k >= i - LEFT_NEAR; k--) {
+    if (word_in(&ts->t[k], left_words) >= 0)
+      return 1;
+    if (ts->t[k].stop)
+      break;
+  }
+  return 0;
+}
+
 /* 1 when token j (after i, where an amount begins) is no part of it:
  * after a bracket or a comma ("2 juta (10%)", "3 juta, 15 orang"), or a
  * number with percent after it. */
@@ -925,7 +951,7 @@ read_amounts(const struct tokens *ts, struct incident *inc)
     if (j < ts->n && is_percent(&ts->t[j]) && !r.group && r.total == 0 &&
         r.cur + r.small > 0 && r.cur + r.small <= 100) {
       add_item(inc, INCIDENT_AMOUNT, (int64_t)((r.cur + r.small) * 100 + 0.5),
-               PERCENT_KEY, NULL, NULL, 0);
+               PERCENT_KEY, NULL, NULL, share_left(ts, i));
       i = j;
       continue;
     }
@@ -4649,6 +4675,12 @@ item_alike(int k, const struct incident_item *a,
            (a->qual[0] == '\0' || b->qual[0] == '\0' ||
             strcmp(a->qual, b->qual) == 0);
   case INCIDENT_AMOUNT:
+    /* A share left and the share cut from it ("hanya menerima 80
+     * persen", "memotong 20 persen") are one. */
+    if (strcmp(a->key, PERCENT_KEY) == 0 &&
+        strcmp(b->key, PERCENT_KEY) == 0 && a->flag != b->flag &&
+        a->num + b->num == 100 * 100)
+      return 1;
     /* A range holds the amounts inside it, and meets another range. */
     return strcmp(a->key, b->key) == 0 &&
            (a->hi != 0 || b->hi != 0
@@ -5361,7 +5393,8 @@ static const struct {
   WORD_LIST(field_tails), WORD_LIST(generic_words),
   WORD_LIST(given_words), WORD_LIST(glued_units), WORD_LIST(honorifics),
   WORD_LIST(kin_circle),
-  WORD_LIST(kin_words), WORD_LIST(late_words), WORD_LIST(money_words),
+  WORD_LIST(kin_words), WORD_LIST(late_words), WORD_LIST(left_words),
+  WORD_LIST(money_words),
   WORD_LIST(name_leads), WORD_LIST(name_titles), WORD_LIST(negations),
   WORD_LIST(not_names), WORD_LIST(number_leads), WORD_LIST(numbering),
   WORD_LIST(numerals), WORD_LIST(office_filler),

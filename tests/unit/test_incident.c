@@ -2751,6 +2751,30 @@ START_TEST(outboard_motors_and_boats_are_two_goods)
 }
 END_TEST
 
+/* A share cut and the share left after it ("memotong 20 persen" / "hanya
+ * menerima 80 persen") are one amount told from its two sides; two cuts
+ * of other shares are two amounts. */
+START_TEST(share_cut_and_share_left_are_one)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Sekolah SMP Negeri 1 Atambua memotong dana sertifikasi guru "
+     "sebesar 30 persen sejak Maret 2026.",
+     "Sejak Maret 2026 kami guru SMP Negeri 1 Atambua cuma dapat 70 persen "
+     "dana sertifikasi, katanya perintah kepala sekolah.", 1},
+    {"Kami perangkat Desa Oenoni hanya terima 75% dari siltap sejak Januari "
+     "2026, kata kepala desa untuk kas.",
+     "Kepala Desa Oenoni potong siltap perangkat desa 25 persen setiap "
+     "bulan sejak Januari 2026.", 1},
+    {"Kepala Sekolah SMP Negeri 1 Atambua memotong dana sertifikasi guru "
+     "sebesar 30 persen sejak Maret 2026.",
+     "Kepala Sekolah SMP Negeri 1 Atambua memotong dana sertifikasi guru "
+     "sebesar 70 persen sejak Maret 2026.", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A letter of a fact ("surat keterangan ...") is the paper of that
  * fact: money asked at one office on one day for a birth letter and for
  * a letter of domicile or health is two services, two incidents; the
@@ -3954,6 +3978,7 @@ incident_suite(void)
   tcase_add_test(tc, negeri_misspelt_names_one_school);
   tcase_add_test(tc, fertiliser_and_seedlings_are_two_programmes);
   tcase_add_test(tc, outboard_motors_and_boats_are_two_goods);
+  tcase_add_test(tc, share_cut_and_share_left_are_one);
   tcase_add_test(tc, letters_of_a_fact_are_their_papers);
   tcase_add_test(tc, johannes_spelt_with_a_y_is_one_hospital);
   tcase_add_test(tc, personnel_office_by_what_it_is);
