@@ -2395,7 +2395,9 @@ static const struct {
 static const char *const office_not_names[] = {
   "tanpa", "mati", "wajib", "rusak", "macet", "tutup", "buka", "hanya",
   "cuma", "semua", "lain", "mana", "sini", "sana", "dekat", "depan",
-  "belakang", "sekitar", "setempat", "kami", "kita", "katong", "tagih",
+  "belakang", "sekitar", "setempat",
+  /* where beside a thing: "lahan desa di pinggir pantai" */
+  "pinggir", "tepi", "samping", "sebelah", "seberang", "ujung", "pojok", "kami", "kita", "katong", "tagih",
   "jual", "menjual", "dijual", "diam", "lihat", "liat",
   /* bare verbs of what an office did: "BPBD kirim air", "Bulog simpan" */
   "kirim", "antar", "angkut", "bagi", "jemput", "simpan", "tunda", "tahan",

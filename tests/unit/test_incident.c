@@ -2775,6 +2775,35 @@ START_TEST(share_cut_and_share_left_are_one)
 }
 END_TEST
 
+/* A word of where beside a thing after an office's type ("tanah desa di
+ * pinggir pantai", "kantor desa di tepi jalan") names no office: the
+ * kepala desa of one desa retold is one incident, those of two desa of
+ * one kecamatan are two. */
+START_TEST(beside_words_name_no_office)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Desa Lamalera A, Kecamatan Wulandoni, menjual tanah desa di "
+     "tepi pantai kepada pengusaha tanpa musyawarah desa, uang Rp 80 juta "
+     "tidak masuk kas desa, Februari 2026.",
+     "Kades Lamalera A jual tanah desa di pantai ke pengusaha, uang 80 juta "
+     "dia ambil sendiri, tidak masuk kas desa. Bulan Februari 2026.", 1},
+    {"Kepala Desa Lamalera A, Kecamatan Wulandoni, menjual tanah desa di "
+     "tepi pantai kepada pengusaha tanpa musyawarah desa, uang Rp 80 juta "
+     "tidak masuk kas desa, Februari 2026.",
+     "Kepala Desa Atakera menjual tanah desa di tepi pantai kepada "
+     "pengusaha tanpa musyawarah desa, uang Rp 80 juta tidak masuk kas "
+     "desa, Februari 2026.", 0},
+    {"Kepala Desa Oenoni menyewakan tanah desa di samping kantor camat "
+     "kepada toko bangunan, sewa Rp 20 juta tidak masuk kas desa, April "
+     "2026.",
+     "Kades Oenoni sewakan tanah desa ke toko bangunan, uang sewa 20 juta "
+     "masuk kantong sendiri. April 2026.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A letter of a fact ("surat keterangan ...") is the paper of that
  * fact: money asked at one office on one day for a birth letter and for
  * a letter of domicile or health is two services, two incidents; the
@@ -3979,6 +4008,7 @@ incident_suite(void)
   tcase_add_test(tc, fertiliser_and_seedlings_are_two_programmes);
   tcase_add_test(tc, outboard_motors_and_boats_are_two_goods);
   tcase_add_test(tc, share_cut_and_share_left_are_one);
+  tcase_add_test(tc, beside_words_name_no_office);
   tcase_add_test(tc, letters_of_a_fact_are_their_papers);
   tcase_add_test(tc, johannes_spelt_with_a_y_is_one_hospital);
   tcase_add_test(tc, personnel_office_by_what_it_is);
