@@ -4181,14 +4181,15 @@ names_place(const char *words, const struct place_match *m, int level)
  * Buluk"), the most first, into *m: how many, or 0 when none is so
  * named. */
 static int
-place_named(const struct tokens *ts, int j, const struct place_list *pl,
-            const char *kind, int level, struct place_match *m)
+place_named_from(const struct tokens *ts, int j, const struct place_list *pl,
+                 const char *kind, int level, int least,
+                 struct place_match *m)
 {
   char phrase[(KECAMATAN_WORDS + 1) * WORD_LEN];
   size_t len;
   int n, k;
 
-  for (n = KECAMATAN_WORDS; n >= 2; n--) {
+  for (n = KECAMATAN_WORDS; n >= least; n--) {
     if (j + n > ts->n)
       continue;
     len = (size_t)snprintf(phrase, sizeof(phrase), "%s", kind);
@@ -4203,6 +4204,14 @@ place_named(const struct tokens *ts, int j, const struct place_list *pl,
       return n;
   }
   return 0;
+}
+
+/* place_named_from() for two words or more. */
+static int
+place_named(const struct tokens *ts, int j, const struct place_list *pl,
+            const char *kind, int level, struct place_match *m)
+{
+  return place_named_from(ts, j, pl, kind, level, 2, m);
 }
 
 /* A kecamatan named by two words or more from token j ("KUA Kecamatan
@@ -4450,15 +4459,21 @@ offices_to_place(const struct incident *inc)
 static int
 dinas_unplaced(const struct incident_item *it)
 {
-  return field_type(it->key) && it->key2[0] == '\0' && it->kab[0] == '\0' &&
+  return (field_type(it->key) ||
+          (kabupaten_office(it->key) && it->qual[0] == '\0' &&
+           it->land == 0)) &&
+         it->key2[0] == '\0' && it->kab[0] == '\0' &&
          it->tier != OFFICE_PROVINCE;
 }
 
-/* Each dinas of inc with no place of its own serves the one
+/* Each dinas of inc with no place of its own, and each office a
+ * kabupaten has one of named bare ("pegawai BKPSDM"), serves the one
  * kabupaten/kota the text names elsewhere, exactly, by pl ("guru di
- * sikka ... dinas PK"); with two named, or none, it stays unplaced. */
+ * sikka ... dinas PK", "di Kabupaten Sumba Timur, pegawai BKPSDM"); with
+ * two named, or none, it stays unplaced.  ts: room to read text in. */
 static void
-dinas_by_names(struct incident *inc, const struct place_list *pl)
+dinas_by_names(struct incident *inc, const struct place_list *pl,
+               const char *text, struct tokens *ts)
 {
   struct place_match m;
   const char *kab = NULL;
@@ -4472,6 +4487,17 @@ dinas_by_names(struct incident *inc, const struct place_list *pl)
   for (i = 0; i < inc->nnames; i++) {
     if (place_match(pl, inc->name[i], &m) != 0 || !m.matched ||
         m.distance != 0 || m.place.level != PLACE_KABUPATEN)
+      continue;
+    if (kab != NULL && strcmp(kab, m.code) != 0)
+      return;
+    kab = m.code;
+  }
+  /* "Kabupaten Sumba Timur", "Kab. Sikka" written out */
+  tokenize(text != NULL ? text : "", ts);
+  for (i = 0; i + 1 < ts->n; i++) {
+    if ((!is(&ts->t[i], "kabupaten") && !is(&ts->t[i], "kab")) ||
+        place_named_from(ts, i + 1, pl, "kabupaten", PLACE_KABUPATEN, 1,
+                         &m) == 0)
       continue;
     if (kab != NULL && strcmp(kab, m.code) != 0)
       return;
@@ -4493,7 +4519,7 @@ incident_add_gazetteer(struct incident *inc, const char *text,
   int i, j, used;
 
   if (pl != NULL)
-    dinas_by_names(inc, pl);
+    dinas_by_names(inc, pl, text, &ts);
   if (pl == NULL || !offices_to_place(inc))
     return;
   tokenize(text != NULL ? text : "", &ts);

@@ -2804,6 +2804,31 @@ START_TEST(beside_words_name_no_office)
 }
 END_TEST
 
+/* An office a kabupaten has one of, named bare ("pegawai BKPSDM",
+ * "petugas Samsat"), serves the kabupaten the text writes out elsewhere
+ * ("di Kabupaten Sumba Timur"): against the office of another kabupaten
+ * it is another office; against its own retold it is one. */
+START_TEST(bare_kabupaten_office_by_kabupaten_written)
+{
+  static const struct pair pairs[] = {
+    {"Pada seleksi PPPK tahun 2025 di Kabupaten Ngada, pegawai BKPSDM "
+     "meminta Rp 40 juta dari setiap guru honorer supaya lulus.",
+     "Pegawai BKPSDM Nagekeo minta Rp 40 juta dari guru honorer supaya "
+     "lulus seleksi PPPK 2025.", 0},
+    {"Di Kabupaten Sikka, petugas Samsat meminta Rp 500.000 tambahan untuk "
+     "balik nama kendaraan, Mei 2026.",
+     "Petugas Samsat Flores Timur minta tambahan Rp 500.000 waktu saya urus "
+     "balik nama motor, Mei 2026.", 0},
+    {"Pada seleksi PPPK tahun 2025 di Kabupaten Ngada, pegawai BKPSDM "
+     "meminta Rp 40 juta dari setiap guru honorer supaya lulus.",
+     "Pegawai BKPSDM Ngada minta 40 juta dari guru honor supaya lulus "
+     "PPPK tahun 2025.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A letter of a fact ("surat keterangan ...") is the paper of that
  * fact: money asked at one office on one day for a birth letter and for
  * a letter of domicile or health is two services, two incidents; the
@@ -4009,6 +4034,7 @@ incident_suite(void)
   tcase_add_test(tc, outboard_motors_and_boats_are_two_goods);
   tcase_add_test(tc, share_cut_and_share_left_are_one);
   tcase_add_test(tc, beside_words_name_no_office);
+  tcase_add_test(tc, bare_kabupaten_office_by_kabupaten_written);
   tcase_add_test(tc, letters_of_a_fact_are_their_papers);
   tcase_add_test(tc, johannes_spelt_with_a_y_is_one_hospital);
   tcase_add_test(tc, personnel_office_by_what_it_is);
