@@ -2829,6 +2829,32 @@ START_TEST(bare_kabupaten_office_by_kabupaten_written)
 }
 END_TEST
 
+/* A head by the office headed: "kabid" is the kepala bidang, so a
+ * retelling of a post given to kin in that shorthand shares its word. */
+START_TEST(kabid_is_the_kepala_bidang)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Dinas Pendidikan Kabupaten Timor Tengah Utara mengangkat "
+     "keponakannya sebagai kepala bidang tanpa memenuhi syarat kepangkatan, "
+     "pada pelantikan Maret 2026.",
+     "Kadis P dan K TTU kasih jabatan kabid ke dia pung ponakan, padahal "
+     "golongan belum cukup. Itu pelantikan bulan tiga 2026 di Kefa.", 1},
+    {"Kepala Dinas Kesehatan Kabupaten Rote Ndao menempatkan istrinya "
+     "sebagai kepala bidang pelayanan walaupun pangkatnya tidak memenuhi "
+     "syarat, pelantikan Juni 2026.",
+     "Kadis Kesehatan Rote kasih dia pung maitua jabatan kabid, golongan "
+     "sonde cukup. Dilantik bulan enam 2026 di Ba'a.", 1},
+    {"Kepala Dinas Pekerjaan Umum Kabupaten Sabu Raijua menunjuk iparnya "
+     "menjadi kepala bidang bina marga walaupun pangkatnya belum memenuhi "
+     "syarat, dalam pelantikan Mei 2026.",
+     "Kadis PU Sabu kase dia pung ipar jabatan kabid, padahal golongan "
+     "sonde cukup. Itu waktu dilantik bulan lima 2026 di Seba.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A letter of a fact ("surat keterangan ...") is the paper of that
  * fact: money asked at one office on one day for a birth letter and for
  * a letter of domicile or health is two services, two incidents; the
@@ -4035,6 +4061,7 @@ incident_suite(void)
   tcase_add_test(tc, share_cut_and_share_left_are_one);
   tcase_add_test(tc, beside_words_name_no_office);
   tcase_add_test(tc, bare_kabupaten_office_by_kabupaten_written);
+  tcase_add_test(tc, kabid_is_the_kepala_bidang);
   tcase_add_test(tc, letters_of_a_fact_are_their_papers);
   tcase_add_test(tc, johannes_spelt_with_a_y_is_one_hospital);
   tcase_add_test(tc, personnel_office_by_what_it_is);
