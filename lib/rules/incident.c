@@ -4466,6 +4466,31 @@ dinas_unplaced(const struct incident_item *it)
          it->tier != OFFICE_PROVINCE;
 }
 
+/* The kecamatan holding each spot of inc the gazetteer knows exactly as
+ * a town or a desa/kelurahan ("di Melolo": Umalulu) into
+ * inc->name_within[]. */
+#define KECAMATAN_CODE 8   /* "53.11.08" */
+static void
+spots_within(struct incident *inc, const struct place_list *pl)
+{
+  struct place_match m;
+  const char *code;
+  int i;
+
+  for (i = 0; i < inc->nnames; i++) {
+    inc->name_within[i] = 0;
+    if (!inc->name_spot[i] || place_match(pl, inc->name[i], &m) != 0 ||
+        !m.matched || m.distance != 0 || m.place.level == PLACE_KABUPATEN)
+      continue;
+    code = m.place.code;
+    if (code != NULL && strlen(code) >= KECAMATAN_CODE) {
+      inc->name_within[i] = word_hash(code, KECAMATAN_CODE);
+      if (inc->name_within[i] == 0)
+        inc->name_within[i] = 1;
+    }
+  }
+}
+
 /* Each dinas of inc with no place of its own, and each office a
  * kabupaten has one of named bare ("pegawai BKPSDM"), serves the one
  * kabupaten/kota the text names elsewhere, exactly, by pl ("guru di
@@ -4518,8 +4543,10 @@ incident_add_gazetteer(struct incident *inc, const char *text,
   struct incident_item *x, *it;
   int i, j, used;
 
-  if (pl != NULL)
+  if (pl != NULL) {
     dinas_by_names(inc, pl, text, &ts);
+    spots_within(inc, pl);
+  }
   if (pl == NULL || !offices_to_place(inc))
     return;
   tokenize(text != NULL ? text : "", &ts);
@@ -5189,8 +5216,10 @@ spot_named(const struct incident *a, int i, const struct incident *b)
     if (name_alike(a->name[i], b->name[j]))
       return 1;
   for (j = 0; j < b->n[INCIDENT_OFFICE]; j++)
-    if (name_alike(a->name[i], b->item[INCIDENT_OFFICE][j].qual))
-      return 1;
+    if (name_alike(a->name[i], b->item[INCIDENT_OFFICE][j].qual) ||
+        (a->name_within[i] != 0 &&
+         b->item[INCIDENT_OFFICE][j].land == a->name_within[i]))
+      return 1;   /* "di Melolo": in Kecamatan Umalulu */
   return 0;
 }
 
@@ -5228,7 +5257,8 @@ landmarks_of(const struct incident *a, const struct incident *b, int *met)
     for (j = 0; j < b->n[INCIDENT_OFFICE] && !hit; j++)
       hit = b->item[INCIDENT_OFFICE][j].land == x->land;
     for (j = 0; j < b->nnames && !hit; j++)
-      hit = name_alike(x->qual, b->name[j]);
+      hit = name_alike(x->qual, b->name[j]) ||
+            (b->name_within[j] != 0 && b->name_within[j] == x->land);
     *met += hit;
   }
   return n;

@@ -2855,6 +2855,28 @@ START_TEST(kabid_is_the_kepala_bidang)
 }
 END_TEST
 
+/* A spot the gazetteer places in a kecamatan ("di Betun", "di Oelamasi":
+ * towns of Malaka Tengah, Kupang Timur) is in the Kecamatan the other
+ * report names: no two spots apart. */
+START_TEST(spot_in_the_kecamatan_named)
+{
+  static const struct pair pairs[] = {
+    {"Pada pencairan dana PIP tahun 2025 di Kabupaten Malaka, pegawai BPKAD "
+     "bernama Yoseph Seran memotong Rp 300.000 dari setiap siswa. "
+     "Orang tua siswa di Kecamatan Malaka Tengah sudah mengeluh.",
+     "Saya orang tua murid SD di Betun. Tahun lalu staf BPKAD Malaka Pak "
+     "Yoseph potong tiga ratus ribu dari uang PIP anak saya.", 1},
+    {"Pada penyaluran BLT tahun 2025 di Kabupaten Kupang, pegawai Dinas "
+     "Sosial bernama Agus Nope meminta Rp 150.000 dari setiap penerima. Warga di "
+     "Kecamatan Kupang Timur sudah menyerahkan uang.",
+     "Saya penerima BLT di Oelamasi. Tahun lalu staf Dinsos Kupang Pak Agus minta "
+     "seratus lima puluh ribu dari saya supaya nama tidak dicoret.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A letter of a fact ("surat keterangan ...") is the paper of that
  * fact: money asked at one office on one day for a birth letter and for
  * a letter of domicile or health is two services, two incidents; the
@@ -4062,6 +4084,7 @@ incident_suite(void)
   tcase_add_test(tc, beside_words_name_no_office);
   tcase_add_test(tc, bare_kabupaten_office_by_kabupaten_written);
   tcase_add_test(tc, kabid_is_the_kepala_bidang);
+  tcase_add_test(tc, spot_in_the_kecamatan_named);
   tcase_add_test(tc, letters_of_a_fact_are_their_papers);
   tcase_add_test(tc, johannes_spelt_with_a_y_is_one_hospital);
   tcase_add_test(tc, personnel_office_by_what_it_is);
