@@ -751,6 +751,32 @@ is_percent(const struct token *t)
   return is(t, "persen") || is(t, "prosen") || is(t, "pct");
 }
 
+/* Words before a share that make it the share left after a cut, not the
+ * share cut: "hanya menerima 80 persen", "cuma dapat 70%", "tinggal 75
+ * persen". */
+static const char *const left_words[] = {
+  "menerima", "terima", "diterima", "dapat", "dapa", "dapet", "mendapat",
+  "mendapatkan", "tinggal", "sisa", "sisanya", "hanya", "cuma", "cuman",
+  "dibayar", "dibayarkan", "cair", "dicairkan", NULL,
+};
+#define LEFT_NEAR 3   /* words back from the share */
+
+/* 1 when the share whose number is token i is the share left (a word of
+ * left_words[] among the LEFT_NEAR words before it, in its clause). */
+static int
+share_left(const struct tokens *ts, int i)
+{
+  int k;
+
+  for (k = i - 1; k >= 0 && k >= i - LEFT_NEAR; k--) {
+    if (word_in(&ts->t[k], left_words) >= 0)
+      return 1;
+    if (ts->t[k].stop)
+      break;
+  }
+  return 0;
+}
+
 /* 1 when token j (after i, where an amount begins) is no part of it:
  * after a bracket or a comma ("2 juta (10%)", "3 juta, 15 orang"), or a
  * number with percent after it. */
@@ -925,7 +951,7 @@ read_amounts(const struct tokens *ts, struct incident *inc)
     if (j < ts->n && is_percent(&ts->t[j]) && !r.group && r.total == 0 &&
         r.cur + r.small > 0 && r.cur + r.small <= 100) {
       add_item(inc, INCIDENT_AMOUNT, (int64_t)((r.cur + r.small) * 100 + 0.5),
-               PERCENT_KEY, NULL, NULL, 0);
+               PERCENT_KEY, NULL, NULL, share_left(ts, i));
       i = j;
       continue;
     }
@@ -2369,7 +2395,9 @@ static const struct {
 static const char *const office_not_names[] = {
   "tanpa", "mati", "wajib", "rusak", "macet", "tutup", "buka", "hanya",
   "cuma", "semua", "lain", "mana", "sini", "sana", "dekat", "depan",
-  "belakang", "sekitar", "setempat", "kami", "kita", "katong", "tagih",
+  "belakang", "sekitar", "setempat",
+  /* where beside a thing: "lahan desa di pinggir pantai" */
+  "pinggir", "tepi", "samping", "sebelah", "seberang", "ujung", "pojok", "kami", "kita", "katong", "tagih",
   "jual", "menjual", "dijual", "diam", "lihat", "liat",
   /* bare verbs of what an office did: "BPBD kirim air", "Bulog simpan" */
   "kirim", "antar", "angkut", "bagi", "jemput", "simpan", "tunda", "tahan",
@@ -3348,7 +3376,8 @@ act_at(const struct tokens *ts, int i)
 enum {
   WORK_ROAD = 1, WORK_BRIDGE = 2, WORK_BUILDING = 4, WORK_WATER = 8,
   WORK_BOAT = 16, WORK_NET = 32, WORK_TRACTOR = 64, WORK_CATTLE = 128,
-  WORK_PIG = 256, WORK_GOAT = 512, WORK_SEED = 1024, WORK_FERTILISER = 2048
+  WORK_PIG = 256, WORK_GOAT = 512, WORK_SEED = 1024, WORK_FERTILISER = 2048,
+  WORK_MOTOR = 4096
 };
 
 static const struct {
@@ -3371,7 +3400,37 @@ static const struct {
   /* subsidised fertiliser, by name or brand ("pupuk Phonska") */
   {"pupuk", WORK_FERTILISER}, {"urea", WORK_FERTILISER},
   {"npk", WORK_FERTILISER},   {"phonska", WORK_FERTILISER},
+  {"outboard", WORK_MOTOR},
 };
+
+static unsigned work_of(const struct token *t);
+
+/* An engine of aid: "mesin" or "motor" (alone a motorbike) followed by
+ * "tempel", a boat (its engine: "mesin perahu", "mesin katinting") or
+ * its power ("mesin 15 PK", "motor tempel 40 pk"). */
+static int
+motor_at(const struct tokens *ts, int i)
+{
+  if (!is(&ts->t[i], "mesin") && !is(&ts->t[i], "motor"))
+    return 0;
+  if (i + 1 < ts->n && (is(&ts->t[i + 1], "tempel") ||
+                        work_of(&ts->t[i + 1]) == WORK_BOAT))
+    return 1;
+  return i + 2 < ts->n && ts->t[i + 1].is_num && is(&ts->t[i + 2], "pk");
+}
+
+/* The bits of work_words[] t's word names, or 0. */
+static unsigned
+work_of(const struct token *t)
+{
+  unsigned works = 0;
+  size_t e;
+
+  for (e = TABLE_FROM(t, work_words); e < COUNT(work_words); e++)
+    if (is(t, work_words[e].w))
+      works |= work_words[e].work;
+  return works;
+}
 
 /* Words that make a text about a project (a work built or mended, goods
  * of aid handed out), and
@@ -3405,21 +3464,21 @@ read_works(const struct tokens *ts, struct incident *inc)
   const struct token *t;
   unsigned works = 0;
   int i, project = 0;
-  size_t e;
 
   for (i = 0; i < ts->n; i++) {
     t = &ts->t[i];
     if (t->is_num)
       continue;
     project |= word_in(t, project_words) >= 0;
-    for (e = TABLE_FROM(t, work_words); e < COUNT(work_words); e++)
-      if (is(t, work_words[e].w))
-        works |= work_words[e].work;
+    if (i == 0 || !motor_at(ts, i - 1))   /* else the engine's boat */
+      works |= work_of(t);
     if ((is(t, "jalan") || is(t, "jln")) &&
         ((i > 0 && !t->stop && word_in(&ts->t[i - 1], road_before) >= 0) ||
          (i + 1 < ts->n && !ts->t[i + 1].stop &&
           word_in(&ts->t[i + 1], road_after) >= 0)))
       works |= WORK_ROAD;
+    if (motor_at(ts, i))
+      works |= WORK_MOTOR;
   }
   inc->works = project ? works : 0;
 }
@@ -4122,14 +4181,15 @@ names_place(const char *words, const struct place_match *m, int level)
  * Buluk"), the most first, into *m: how many, or 0 when none is so
  * named. */
 static int
-place_named(const struct tokens *ts, int j, const struct place_list *pl,
-            const char *kind, int level, struct place_match *m)
+place_named_from(const struct tokens *ts, int j, const struct place_list *pl,
+                 const char *kind, int level, int least,
+                 struct place_match *m)
 {
   char phrase[(KECAMATAN_WORDS + 1) * WORD_LEN];
   size_t len;
   int n, k;
 
-  for (n = KECAMATAN_WORDS; n >= 2; n--) {
+  for (n = KECAMATAN_WORDS; n >= least; n--) {
     if (j + n > ts->n)
       continue;
     len = (size_t)snprintf(phrase, sizeof(phrase), "%s", kind);
@@ -4144,6 +4204,14 @@ place_named(const struct tokens *ts, int j, const struct place_list *pl,
       return n;
   }
   return 0;
+}
+
+/* place_named_from() for two words or more. */
+static int
+place_named(const struct tokens *ts, int j, const struct place_list *pl,
+            const char *kind, int level, struct place_match *m)
+{
+  return place_named_from(ts, j, pl, kind, level, 2, m);
 }
 
 /* A kecamatan named by two words or more from token j ("KUA Kecamatan
@@ -4391,15 +4459,46 @@ offices_to_place(const struct incident *inc)
 static int
 dinas_unplaced(const struct incident_item *it)
 {
-  return field_type(it->key) && it->key2[0] == '\0' && it->kab[0] == '\0' &&
+  return (field_type(it->key) ||
+          (kabupaten_office(it->key) && it->qual[0] == '\0' &&
+           it->land == 0)) &&
+         it->key2[0] == '\0' && it->kab[0] == '\0' &&
          it->tier != OFFICE_PROVINCE;
 }
 
-/* Each dinas of inc with no place of its own serves the one
- * kabupaten/kota the text names elsewhere, exactly, by pl ("guru di
- * sikka ... dinas PK"); with two named, or none, it stays unplaced. */
+/* The kecamatan holding each spot of inc the gazetteer knows exactly as
+ * a town or a desa/kelurahan ("di Melolo": Umalulu) into
+ * inc->name_within[]. */
+#define KECAMATAN_CODE 8   /* "53.11.08" */
 static void
-dinas_by_names(struct incident *inc, const struct place_list *pl)
+spots_within(struct incident *inc, const struct place_list *pl)
+{
+  struct place_match m;
+  const char *code;
+  int i;
+
+  for (i = 0; i < inc->nnames; i++) {
+    inc->name_within[i] = 0;
+    if (!inc->name_spot[i] || place_match(pl, inc->name[i], &m) != 0 ||
+        !m.matched || m.distance != 0 || m.place.level == PLACE_KABUPATEN)
+      continue;
+    code = m.place.code;
+    if (code != NULL && strlen(code) >= KECAMATAN_CODE) {
+      inc->name_within[i] = word_hash(code, KECAMATAN_CODE);
+      if (inc->name_within[i] == 0)
+        inc->name_within[i] = 1;
+    }
+  }
+}
+
+/* Each dinas of inc with no place of its own, and each office a
+ * kabupaten has one of named bare ("pegawai BKPSDM"), serves the one
+ * kabupaten/kota the text names elsewhere, exactly, by pl ("guru di
+ * sikka ... dinas PK", "di Kabupaten Sumba Timur, pegawai BKPSDM"); with
+ * two named, or none, it stays unplaced.  ts: room to read text in. */
+static void
+dinas_by_names(struct incident *inc, const struct place_list *pl,
+               const char *text, struct tokens *ts)
 {
   struct place_match m;
   const char *kab = NULL;
@@ -4413,6 +4512,17 @@ dinas_by_names(struct incident *inc, const struct place_list *pl)
   for (i = 0; i < inc->nnames; i++) {
     if (place_match(pl, inc->name[i], &m) != 0 || !m.matched ||
         m.distance != 0 || m.place.level != PLACE_KABUPATEN)
+      continue;
+    if (kab != NULL && strcmp(kab, m.code) != 0)
+      return;
+    kab = m.code;
+  }
+  /* "Kabupaten Sumba Timur", "Kab. Sikka" written out */
+  tokenize(text != NULL ? text : "", ts);
+  for (i = 0; i + 1 < ts->n; i++) {
+    if ((!is(&ts->t[i], "kabupaten") && !is(&ts->t[i], "kab")) ||
+        place_named_from(ts, i + 1, pl, "kabupaten", PLACE_KABUPATEN, 1,
+                         &m) == 0)
       continue;
     if (kab != NULL && strcmp(kab, m.code) != 0)
       return;
@@ -4433,8 +4543,10 @@ incident_add_gazetteer(struct incident *inc, const char *text,
   struct incident_item *x, *it;
   int i, j, used;
 
-  if (pl != NULL)
-    dinas_by_names(inc, pl);
+  if (pl != NULL) {
+    dinas_by_names(inc, pl, text, &ts);
+    spots_within(inc, pl);
+  }
   if (pl == NULL || !offices_to_place(inc))
     return;
   tokenize(text != NULL ? text : "", &ts);
@@ -4618,6 +4730,12 @@ item_alike(int k, const struct incident_item *a,
            (a->qual[0] == '\0' || b->qual[0] == '\0' ||
             strcmp(a->qual, b->qual) == 0);
   case INCIDENT_AMOUNT:
+    /* A share left and the share cut from it ("hanya menerima 80
+     * persen", "memotong 20 persen") are one. */
+    if (strcmp(a->key, PERCENT_KEY) == 0 &&
+        strcmp(b->key, PERCENT_KEY) == 0 && a->flag != b->flag &&
+        a->num + b->num == 100 * 100)
+      return 1;
     /* A range holds the amounts inside it, and meets another range. */
     return strcmp(a->key, b->key) == 0 &&
            (a->hi != 0 || b->hi != 0
@@ -5098,8 +5216,10 @@ spot_named(const struct incident *a, int i, const struct incident *b)
     if (name_alike(a->name[i], b->name[j]))
       return 1;
   for (j = 0; j < b->n[INCIDENT_OFFICE]; j++)
-    if (name_alike(a->name[i], b->item[INCIDENT_OFFICE][j].qual))
-      return 1;
+    if (name_alike(a->name[i], b->item[INCIDENT_OFFICE][j].qual) ||
+        (a->name_within[i] != 0 &&
+         b->item[INCIDENT_OFFICE][j].land == a->name_within[i]))
+      return 1;   /* "di Melolo": in Kecamatan Umalulu */
   return 0;
 }
 
@@ -5137,7 +5257,8 @@ landmarks_of(const struct incident *a, const struct incident *b, int *met)
     for (j = 0; j < b->n[INCIDENT_OFFICE] && !hit; j++)
       hit = b->item[INCIDENT_OFFICE][j].land == x->land;
     for (j = 0; j < b->nnames && !hit; j++)
-      hit = name_alike(x->qual, b->name[j]);
+      hit = name_alike(x->qual, b->name[j]) ||
+            (b->name_within[j] != 0 && b->name_within[j] == x->land);
     *met += hit;
   }
   return n;
@@ -5330,7 +5451,8 @@ static const struct {
   WORD_LIST(field_tails), WORD_LIST(generic_words),
   WORD_LIST(given_words), WORD_LIST(glued_units), WORD_LIST(honorifics),
   WORD_LIST(kin_circle),
-  WORD_LIST(kin_words), WORD_LIST(late_words), WORD_LIST(money_words),
+  WORD_LIST(kin_words), WORD_LIST(late_words), WORD_LIST(left_words),
+  WORD_LIST(money_words),
   WORD_LIST(name_leads), WORD_LIST(name_titles), WORD_LIST(negations),
   WORD_LIST(not_names), WORD_LIST(number_leads), WORD_LIST(numbering),
   WORD_LIST(numerals), WORD_LIST(office_filler),

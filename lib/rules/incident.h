@@ -127,6 +127,10 @@ struct incident {
   int name_cap[INCIDENT_NAMES];   /* written with a capital */
   int name_spot[INCIDENT_NAMES];  /* after "di" with a capital: the
                                    * spot where it happened */
+  uint32_t name_within[INCIDENT_NAMES]; /* a spot the gazetteer knows
+                                   * (a town, a desa): the kecamatan
+                                   * holding it, as a kecamatan office's
+                                   * land reads it; else 0 */
   int nnames;
   uint32_t word[INCIDENT_WORDS];  /* distinct, in text order */
   int nwords;

@@ -130,7 +130,8 @@ struct abbrev {
  * it by halves.  Besides SMS shorthand, Kupang Malay and the shorthand of
  * offices, as a retelling by another reporter writes what a formal report
  * spells out ("sonde", "beta", "pkm", "capil"); a head by the office
- * headed ("kepsek" the school, "kades" the village). */
+ * headed ("kepsek" the school, "kades" the village, "kabid" the
+ * bidang). */
 static const struct abbrev abbrevs[] = {
   AB("admin", "administrasi"), AB("aja", "saja"), AB("aku", "saya"),
   AB("ambe", "ambil"),
@@ -145,7 +146,8 @@ static const struct abbrev abbrevs[] = {
   AB("ga", "tidak"), AB("gak", "tidak"), AB("gk", "tidak"),
   AB("gue", "saya"), AB("gw", "saya"), AB("honor", "honorer"),
   AB("hrs", "harus"), AB("jg", "juga"), AB("jt", "juta"), AB("jta", "juta"),
-  AB("kab", "kabupaten"), AB("kades", "desa"), AB("kalo", "kalau"),
+  AB("kab", "kabupaten"), AB("kabid", "bidang"), AB("kades", "desa"),
+  AB("kalo", "kalau"),
   AB("karna", "karena"),
   AB("kase", "kasih"), AB("kasi", "kasih"), AB("kec", "kecamatan"),
   AB("kel", "kelurahan"), AB("kemaren", "kemarin"), AB("kepsek", "sekolah"),

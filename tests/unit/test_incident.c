@@ -2727,6 +2727,156 @@ START_TEST(fertiliser_and_seedlings_are_two_programmes)
 }
 END_TEST
 
+/* An outboard motor ("mesin tempel 15 PK", "motor tempel") is goods of
+ * aid of its own: the boats and the motors one fisheries office handed
+ * out are two incidents; the motors told twice are one. */
+START_TEST(outboard_motors_and_boats_are_two_goods)
+{
+  static const struct pair pairs[] = {
+    {"Dinas Perikanan Kabupaten Alor membagikan 12 unit perahu fiber "
+     "kepada kelompok nelayan Desa Kokar tahun 2025, semuanya retak.",
+     "Bantuan Dinas Perikanan Alor 2025: motor tempel untuk nelayan Kokar "
+     "disimpan kepala desa, tidak dibagikan.", 0},
+    {"Penyaluran bantuan longboat dari DKP Kabupaten Rote Ndao tahun 2025 "
+     "ke nelayan Desa Oelaba, longboat bocor semua.",
+     "DKP Rote Ndao tahun 2025 bagi mesin 15 PK ke nelayan Oelaba, mesin "
+     "rusak dan tidak bisa dipakai.", 0},
+    {"Bantuan Dinas Perikanan Alor 2025: motor tempel untuk nelayan Kokar "
+     "disimpan kepala desa, tidak dibagikan.",
+     "Mesin tempel bantuan Dinas Perikanan Alor tahun 2025 buat nelayan "
+     "Kokar tidak pernah dibagikan, ditahan kepala desa.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* A share cut and the share left after it ("memotong 20 persen" / "hanya
+ * menerima 80 persen") are one amount told from its two sides; two cuts
+ * of other shares are two amounts. */
+START_TEST(share_cut_and_share_left_are_one)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Sekolah SMP Negeri 1 Atambua memotong dana sertifikasi guru "
+     "sebesar 30 persen sejak Maret 2026.",
+     "Sejak Maret 2026 kami guru SMP Negeri 1 Atambua cuma dapat 70 persen "
+     "dana sertifikasi, katanya perintah kepala sekolah.", 1},
+    {"Kami perangkat Desa Oenoni hanya terima 75% dari siltap sejak Januari "
+     "2026, kata kepala desa untuk kas.",
+     "Kepala Desa Oenoni potong siltap perangkat desa 25 persen setiap "
+     "bulan sejak Januari 2026.", 1},
+    {"Kepala Sekolah SMP Negeri 1 Atambua memotong dana sertifikasi guru "
+     "sebesar 30 persen sejak Maret 2026.",
+     "Kepala Sekolah SMP Negeri 1 Atambua memotong dana sertifikasi guru "
+     "sebesar 70 persen sejak Maret 2026.", 0},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* A word of where beside a thing after an office's type ("tanah desa di
+ * pinggir pantai", "kantor desa di tepi jalan") names no office: the
+ * kepala desa of one desa retold is one incident, those of two desa of
+ * one kecamatan are two. */
+START_TEST(beside_words_name_no_office)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Desa Lamalera A, Kecamatan Wulandoni, menjual tanah desa di "
+     "tepi pantai kepada pengusaha tanpa musyawarah desa, uang Rp 80 juta "
+     "tidak masuk kas desa, Februari 2026.",
+     "Kades Lamalera A jual tanah desa di pantai ke pengusaha, uang 80 juta "
+     "dia ambil sendiri, tidak masuk kas desa. Bulan Februari 2026.", 1},
+    {"Kepala Desa Lamalera A, Kecamatan Wulandoni, menjual tanah desa di "
+     "tepi pantai kepada pengusaha tanpa musyawarah desa, uang Rp 80 juta "
+     "tidak masuk kas desa, Februari 2026.",
+     "Kepala Desa Atakera menjual tanah desa di tepi pantai kepada "
+     "pengusaha tanpa musyawarah desa, uang Rp 80 juta tidak masuk kas "
+     "desa, Februari 2026.", 0},
+    {"Kepala Desa Oenoni menyewakan tanah desa di samping kantor camat "
+     "kepada toko bangunan, sewa Rp 20 juta tidak masuk kas desa, April "
+     "2026.",
+     "Kades Oenoni sewakan tanah desa ke toko bangunan, uang sewa 20 juta "
+     "masuk kantong sendiri. April 2026.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* An office a kabupaten has one of, named bare ("pegawai BKPSDM",
+ * "petugas Samsat"), serves the kabupaten the text writes out elsewhere
+ * ("di Kabupaten Sumba Timur"): against the office of another kabupaten
+ * it is another office; against its own retold it is one. */
+START_TEST(bare_kabupaten_office_by_kabupaten_written)
+{
+  static const struct pair pairs[] = {
+    {"Pada seleksi PPPK tahun 2025 di Kabupaten Ngada, pegawai BKPSDM "
+     "meminta Rp 40 juta dari setiap guru honorer supaya lulus.",
+     "Pegawai BKPSDM Nagekeo minta Rp 40 juta dari guru honorer supaya "
+     "lulus seleksi PPPK 2025.", 0},
+    {"Di Kabupaten Sikka, petugas Samsat meminta Rp 500.000 tambahan untuk "
+     "balik nama kendaraan, Mei 2026.",
+     "Petugas Samsat Flores Timur minta tambahan Rp 500.000 waktu saya urus "
+     "balik nama motor, Mei 2026.", 0},
+    {"Pada seleksi PPPK tahun 2025 di Kabupaten Ngada, pegawai BKPSDM "
+     "meminta Rp 40 juta dari setiap guru honorer supaya lulus.",
+     "Pegawai BKPSDM Ngada minta 40 juta dari guru honor supaya lulus "
+     "PPPK tahun 2025.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* A head by the office headed: "kabid" is the kepala bidang, so a
+ * retelling of a post given to kin in that shorthand shares its word. */
+START_TEST(kabid_is_the_kepala_bidang)
+{
+  static const struct pair pairs[] = {
+    {"Kepala Dinas Pendidikan Kabupaten Timor Tengah Utara mengangkat "
+     "keponakannya sebagai kepala bidang tanpa memenuhi syarat kepangkatan, "
+     "pada pelantikan Maret 2026.",
+     "Kadis P dan K TTU kasih jabatan kabid ke dia pung ponakan, padahal "
+     "golongan belum cukup. Itu pelantikan bulan tiga 2026 di Kefa.", 1},
+    {"Kepala Dinas Kesehatan Kabupaten Rote Ndao menempatkan istrinya "
+     "sebagai kepala bidang pelayanan walaupun pangkatnya tidak memenuhi "
+     "syarat, pelantikan Juni 2026.",
+     "Kadis Kesehatan Rote kasih dia pung maitua jabatan kabid, golongan "
+     "sonde cukup. Dilantik bulan enam 2026 di Ba'a.", 1},
+    {"Kepala Dinas Pekerjaan Umum Kabupaten Sabu Raijua menunjuk iparnya "
+     "menjadi kepala bidang bina marga walaupun pangkatnya belum memenuhi "
+     "syarat, dalam pelantikan Mei 2026.",
+     "Kadis PU Sabu kase dia pung ipar jabatan kabid, padahal golongan "
+     "sonde cukup. Itu waktu dilantik bulan lima 2026 di Seba.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
+/* A spot the gazetteer places in a kecamatan ("di Betun", "di Oelamasi":
+ * towns of Malaka Tengah, Kupang Timur) is in the Kecamatan the other
+ * report names: no two spots apart. */
+START_TEST(spot_in_the_kecamatan_named)
+{
+  static const struct pair pairs[] = {
+    {"Pada pencairan dana PIP tahun 2025 di Kabupaten Malaka, pegawai BPKAD "
+     "bernama Yoseph Seran memotong Rp 300.000 dari setiap siswa. "
+     "Orang tua siswa di Kecamatan Malaka Tengah sudah mengeluh.",
+     "Saya orang tua murid SD di Betun. Tahun lalu staf BPKAD Malaka Pak "
+     "Yoseph potong tiga ratus ribu dari uang PIP anak saya.", 1},
+    {"Pada penyaluran BLT tahun 2025 di Kabupaten Kupang, pegawai Dinas "
+     "Sosial bernama Agus Nope meminta Rp 150.000 dari setiap penerima. Warga di "
+     "Kecamatan Kupang Timur sudah menyerahkan uang.",
+     "Saya penerima BLT di Oelamasi. Tahun lalu staf Dinsos Kupang Pak Agus minta "
+     "seratus lima puluh ribu dari saya supaya nama tidak dicoret.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 /* A letter of a fact ("surat keterangan ...") is the paper of that
  * fact: money asked at one office on one day for a birth letter and for
  * a letter of domicile or health is two services, two incidents; the
@@ -3929,6 +4079,12 @@ incident_suite(void)
   tcase_add_test(tc, spots_after_a_word_of_their_kind);
   tcase_add_test(tc, negeri_misspelt_names_one_school);
   tcase_add_test(tc, fertiliser_and_seedlings_are_two_programmes);
+  tcase_add_test(tc, outboard_motors_and_boats_are_two_goods);
+  tcase_add_test(tc, share_cut_and_share_left_are_one);
+  tcase_add_test(tc, beside_words_name_no_office);
+  tcase_add_test(tc, bare_kabupaten_office_by_kabupaten_written);
+  tcase_add_test(tc, kabid_is_the_kepala_bidang);
+  tcase_add_test(tc, spot_in_the_kecamatan_named);
   tcase_add_test(tc, letters_of_a_fact_are_their_papers);
   tcase_add_test(tc, johannes_spelt_with_a_y_is_one_hospital);
   tcase_add_test(tc, personnel_office_by_what_it_is);
