@@ -2977,19 +2977,30 @@ read_names(const struct tokens *ts, struct incident *inc)
   static const char *const preps[] = {"di", "ke", "dari", "dekat", NULL};
   char name[INCIDENT_KEY];
   const struct token *t;
-  int i, j, k, water;
+  int i, j, k, water, bykind, spot;
 
   for (i = 0; i + 1 < ts->n && inc->nnames < INCIDENT_NAMES; i++) {
-    if (word_in(&ts->t[i], preps) < 0)
+    /* An island or beach named by its kind with no preposition before
+     * it ("menarik uang masuk Pulau Padar"), its name with a capital. */
+    bykind = word_in(&ts->t[i], preps) < 0;
+    if (bykind && (word_in(&ts->t[i], water_lead) < 0 ||
+                   ts->t[i + 1].stop || !ts->t[i + 1].cap))
       continue;
-    for (j = i + 1; j < i + 3 && j + 1 < ts->n && !ts->t[j + 1].stop &&
-                    word_in(&ts->t[j], place_lead) >= 0; j++)
+    for (j = bykind ? i : i + 1;
+         !bykind && j < i + 3 && j + 1 < ts->n && !ts->t[j + 1].stop &&
+         word_in(&ts->t[j], place_lead) >= 0; j++)
       ;
     for (water = 0; j < i + 4 && j + 1 < ts->n && !ts->t[j + 1].stop &&
                     word_in(&ts->t[j], water_lead) >= 0; j++)
       water = 1;
     t = &ts->t[j];
-    if ((j > i + 1 && !t->cap && !water) || t->stop || t->is_num ||
+    /* the spot where it happened (see incident.h): after "di" with a
+     * capital, of land or water by its kind, or by its kind alone */
+    spot = bykind ? SPOT_BY_KIND
+                  : !is(&ts->t[i], "di") ? 0
+                  : water ? SPOT_LAND : SPOT_PLAIN;
+    if ((j > i + 1 && !t->cap && !water) || (bykind && !t->cap) ||
+        t->stop || t->is_num ||
         word_in(t, preps) >= 0 || word_in(t, not_names) >= 0 ||
         word_in(t, roles) >= 0 || word_in(t, honorifics) >= 0 ||
         word_in(t, weekdays) >= 0 || month_of(t, 0) != 0 ||
@@ -3007,14 +3018,14 @@ read_names(const struct tokens *ts, struct incident *inc)
     /* A name of a short word and another, both capitals ("di Loh
      * Buaya"), read as one. */
     if (!t->upper && short_name(ts, j, name)) {
-      name_add(inc, name, 1, is(&ts->t[i], "di"));
+      name_add(inc, name, 1, spot);
       continue;
     }
     if (strlen(t->w) < 4)
       continue;
     if (!place_shorthand(ts, j, name))
       name_directions(ts, j, t->w, name);
-    name_add(inc, name, t->cap, t->cap && !t->upper && is(&ts->t[i], "di"));
+    name_add(inc, name, t->cap, t->cap && !t->upper ? spot : 0);
   }
 }
 
@@ -5223,15 +5234,37 @@ spot_named(const struct incident *a, int i, const struct incident *b)
   return 0;
 }
 
-/* The spots of a (see spot_named()), and how many of them b names. */
+/* 1 when inc names an island, a beach... by its kind as a spot ("di
+ * Pulau Rinca", "masuk Pulau Padar"), no island of several kabupaten. */
+static int
+lands_named(const struct incident *inc)
+{
+  int i;
+
+  for (i = 0; i < inc->nnames; i++)
+    if (inc->name_spot[i] >= SPOT_LAND && !wide_place(inc->name[i]))
+      return 1;
+  return 0;
+}
+
+/* The spots of a (see spot_named()), and how many of them b names.  An
+ * island named by its kind alone ("masuk Pulau Komodo") is a spot when a
+ * names no finer one ("di Loh Liang, Pulau Komodo": the island only says
+ * where Loh Liang is), weighed against the islands of b only: a spot on
+ * it ("di Loh Liang") is no other spot. */
 static int
 spots_of(const struct incident *a, const struct incident *b, int *met)
 {
-  int i, n = 0;
+  int i, n = 0, finer = 0, lands;
 
   *met = 0;
   for (i = 0; i < a->nnames; i++)
-    if (a->name_spot[i] && !wide_place(a->name[i])) {
+    finer |= a->name_spot[i] != 0 && a->name_spot[i] != SPOT_BY_KIND &&
+             !wide_place(a->name[i]);
+  lands = !finer && lands_named(b);
+  for (i = 0; i < a->nnames; i++)
+    if (a->name_spot[i] && !wide_place(a->name[i]) &&
+        (a->name_spot[i] != SPOT_BY_KIND || lands)) {
       n++;
       *met += spot_named(a, i, b);
     }

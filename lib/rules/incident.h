@@ -120,13 +120,19 @@ struct incident_item {
  * Two retellings by different reporters share few words but these. */
 #define INCIDENT_TOPICS 64
 
+/* Spots where it happened (incident.name_spot): a name after "di" with
+ * a capital; one of land or water by its kind after "di" ("di Pulau
+ * Rinca", "di Pantai Pede"); one by its kind with no preposition ("masuk
+ * Pulau Padar"). */
+enum { SPOT_PLAIN = 1, SPOT_LAND = 2, SPOT_BY_KIND = 3 };
+
 struct incident {
   struct incident_item item[INCIDENT_KINDS][INCIDENT_MAX];
   int n[INCIDENT_KINDS];
   char name[INCIDENT_NAMES][INCIDENT_KEY];
   int name_cap[INCIDENT_NAMES];   /* written with a capital */
-  int name_spot[INCIDENT_NAMES];  /* after "di" with a capital: the
-                                   * spot where it happened */
+  int name_spot[INCIDENT_NAMES];  /* the spot where it happened: a
+                                   * SPOT_ kind below, or 0 for none */
   uint32_t name_within[INCIDENT_NAMES]; /* a spot the gazetteer knows
                                    * (a town, a desa): the kecamatan
                                    * holding it, as a kecamatan office's

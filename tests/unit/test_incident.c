@@ -1351,6 +1351,40 @@ START_TEST(islands_and_waters)
 }
 END_TEST
 
+/* An island or beach named by its kind anywhere ("menarik uang masuk
+ * Pulau Padar", "masuk Pantai Mandorak") is a spot: two of them, one
+ * in each report, are two incidents as two villages are.  One named in
+ * one report only, the same one in lower case, or an island of several
+ * kabupaten ("Pulau Flores") conflicts with nothing. */
+START_TEST(islands_named_by_kind)
+{
+  static const struct pair_case t[] = {
+    {"Pegawai Dinas Pariwisata Manggarai Barat menarik uang masuk Pulau "
+     "Kanawa Rp 100.000 per orang tanpa karcis, Mei 2025.",
+     "Pegawai Dinas Pariwisata Manggarai Barat menarik Rp 100.000 per "
+     "orang di Pulau Seraya tanpa karcis, Mei 2025.", 1, 1},
+    {"Petugas Dinas Pariwisata Sumba Barat Daya memungut Rp 20.000 per "
+     "motor masuk Pantai Mandorak tanpa karcis, Juni 2026.",
+     "Petugas Dinas Pariwisata Sumba Barat Daya memungut Rp 20.000 per "
+     "motor yang masuk Pantai Weekuri tanpa karcis, Juni 2026.", 1, 1},
+    {"Pegawai Dinas Pariwisata Manggarai Barat menarik uang masuk Pulau "
+     "Padar Rp 150.000 per orang tanpa karcis, Juli 2025.",
+     "pegawai dinas pariwisata di pulau padar tarik 150.000 per org "
+     "juli 2025", 0, 1},
+    {"Pegawai Dinas Pariwisata Manggarai Barat menarik uang masuk Pulau "
+     "Padar Rp 150.000 per orang tanpa karcis, Juli 2025.",
+     "Pegawai Dinas Pariwisata Manggarai Barat menarik Rp 150.000 per "
+     "orang tanpa karcis, Juli 2025.", 0, 1},
+    {"Oknum Dinas Perhubungan menarik Rp 50.000 dari truk yang masuk "
+     "Pulau Flores, Maret 2026.",
+     "Oknum Dinas Perhubungan di Kabupaten Ende menarik Rp 50.000 dari "
+     "truk, Maret 2026.", 0, 1},
+  };
+
+  check_pairs(t, sizeof(t) / sizeof(t[0]));
+}
+END_TEST
+
 /* A place written in its shorthand after "di" ("di labuan bajo", "di
  * kefa") is kept as offices name it ("labuanbajo", "kefamenanu"), and
  * is shared with an office named by it with a capital ("Syahbandar
@@ -4008,6 +4042,7 @@ incident_suite(void)
   tcase_add_test(tc, stages_of_payments);
   tcase_add_test(tc, month_of_a_relative_year);
   tcase_add_test(tc, islands_and_waters);
+  tcase_add_test(tc, islands_named_by_kind);
   tcase_add_test(tc, names_in_shorthand);
   suite_add_tcase(s, tc);
   tcase_add_test(tc, dates_with_dashes);
