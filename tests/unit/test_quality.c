@@ -3844,6 +3844,16 @@ static const struct judge_case object_nya_cases[] = {
   {"Kami kumpulkan sampah di belakang kantor lalu membakarnya.",
    QUALITY_CLEAN, 0},
   {"Racunnya saya beli di toko pertanian untuk hama.", QUALITY_CLEAN, 0},
+  /* The reporter's kin as the object of an official's act: the official
+   * acts on in the chained verb, not the reporter. */
+  {"Polisi di Polsek Maurole menahan adik saya dua hari dan memukulinya "
+   "supaya mengaku.", QUALITY_CLEAN, 0},
+  {"Petugas Satpol PP menangkap kakak saya di pasar lalu menghajarnya di "
+   "pos.", QUALITY_CLEAN, 0},
+  {"Anak buah camat mencegat bapak saya di jalan dan memukulnya.",
+   QUALITY_CLEAN, 0},
+  {"Besok adik saya akan mencegat camat itu di jalan dan memukulnya.",
+   QUALITY_THREAT, 0},
 };
 
 START_TEST(quality_judge_object_nya)
