@@ -991,7 +991,9 @@ men_sent(const struct ctx *cx, size_t k)
  * dihajar", "beta su suruh anak-anak muda tunggu di jalan, supaya itu
  * kepala desa dipukul", "sy kirim org ke rmh pak kadis, biar dia tdk
  * bisa jalan lg": a passive verb of violence or a death or crippling said
- * softly (never_wakes) at word i in a clause
+ * softly (never_wakes) at word i, or an active one whose subject is the
+ * ones sent ("biar mereka pukul dia": [they], modal words between) with a
+ * target after it (has_target), in a clause
  * of purpose ("biar", "supaya", "agar") that names the one it is done to
  * (a person or "you", not the reporter, no [not] word), after an [order]
  * word or people sent (men_sent) earlier in the sentence whose agent is
@@ -1004,20 +1006,29 @@ sent_for_harm(const struct ctx *cx, size_t i)
 {
   static const char *const so[] = {"biar", "supaya", "agar", "spy", NULL};
   size_t c, k, e;
-  int named = 0;
+  int named = 0, self, sent;
 
-  if (cx->reported[i] ||
-      !(prefixed(cx, WC_HARM, i, "di") || never_wakes(cx, i, &e)))
+  if (cx->reported[i])
     return 0;
   c = clause_start(cx, i);
   if (starts_sentence(cx, c) || !word_in(cx, c, so))
     return 0;
+  /* "biar mereka pukul dia", "supaya dong hajar itu kades": the ones
+   * sent ([they]) do it themselves, to someone named after the verb. */
+  sent = c + 2 <= i && word_is(cx, WC_THEY, c + 1) &&
+         harm_word(cx, i, &self) && !prefixed(cx, WC_HARM, i, "di") &&
+         has_target(cx, i);
+  if (!sent && !prefixed(cx, WC_HARM, i, "di") && !never_wakes(cx, i, &e))
+    return 0;
   for (k = c + 1; k < i; k++) {
     if (word_is(cx, WC_NOT, k) || word_is(cx, WC_SELF, k))
       return 0;
+    if (sent && k > c + 1 && !word_is(cx, WC_MODAL, k) &&
+        !word_is(cx, WC_WILL, k) && !word_is(cx, WC_CAN, k))
+      return 0;
     named |= word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k);
   }
-  if (!named)
+  if (!named && !sent)
     return 0;
   for (k = sentence_start(cx, c); k < c; k++)
     if ((word_is(cx, WC_ORDER, k) || men_sent(cx, k)) && self_agent(cx, k))

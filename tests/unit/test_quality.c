@@ -3717,6 +3717,18 @@ static const struct judge_case sent_harm_cases[] = {
    "lagi.", QUALITY_CLEAN, 0},
   {"Petugas kirim orang ke rumah saya, biar saya tidak bisa jalan lagi.",
    QUALITY_CLEAN, 0},
+  /* The ones sent as the subject of an active verb of violence in the
+   * purpose ("biar mereka pukul dia", "supaya dong hajar itu kades"). */
+  {"Saya sudah suruh kawan-kawan ojek tunggu pegawai BPN itu di simpang "
+   "Oesapa, biar mereka pukul dia sampai kapok.", QUALITY_THREAT, 0},
+  {"Beta su suruh anak-anak muda jaga di jalan, supaya dong hajar itu "
+   "kepala desa.", QUALITY_THREAT, 0},
+  {"Saya suruh adik pulang cepat supaya mereka tidak pukul dia.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa suruh orang tunggu di jalan, biar mereka pukul saya.",
+   QUALITY_CLEAN, 0},
+  {"Saya suruh anak-anak latihan tinju supaya mereka bisa pukul karung "
+   "pasir.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_sent_harm)
