@@ -3754,6 +3754,51 @@ watched_warned(const struct ctx *cx, size_t i)
   return kin_watched(cx, i);
 }
 
+/* "Masyarakat sudah siap mengeroyok ketua panitia itu ..., dan saya yang
+ * akan pimpin", "warga akan serbu kantor camat, dipimpin oleh saya": a
+ * verb of leading later in the sentence of word i with the reporter as
+ * its agent (the reporter's word first in its clause, "dan" before it or
+ * not, only "yang" and
+ * modal, [will] and intensifying words between) and no object of its own
+ * ("pimpin rapat" leads something else), or "dipimpin" ("oleh" or not)
+ * with the reporter's word after it: the reporter leads the crowd's
+ * violence and answers for it. */
+static int
+led_by_self(const struct ctx *cx, size_t i)
+{
+  static const char *const lead[] = {"pimpin", "memimpin", "komandoi",
+                                     "mengomandoi", "pimpim", NULL};
+  size_t k, m, c, n = cx->nm->n;
+
+  for (k = i + 1; k < n && !starts_sentence(cx, k); k++) {
+    if (cx->reported[k])
+      continue;
+    if (word_text_is(cx, k, "dipimpin")) {
+      m = k + 1;
+      if (m < n && !starts_clause(cx, m) && word_text_is(cx, m, "oleh"))
+        m++;
+      if (m < n && !starts_clause(cx, m) && word_is(cx, WC_SELF, m))
+        return 1;
+      continue;
+    }
+    if (!word_in(cx, k, lead) || !ends_clause(cx, skip_intensifiers(cx, k)))
+      continue;
+    c = clause_start(cx, k);
+    if (c + 1 < k &&
+        (word_text_is(cx, c, "dan") || word_text_is(cx, c, "deng")))
+      c++;
+    if (c <= i || !word_is(cx, WC_SELF, c))
+      continue;
+    for (m = c + 1; m < k; m++)
+      if (!word_text_is(cx, m, "yang") && !word_is(cx, WC_MODAL, m) &&
+          !word_is(cx, WC_WILL, m) && !word_is(cx, WC_INTENS, m))
+        break;
+    if (m == k)
+      return 1;
+  }
+  return 0;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -3786,7 +3831,7 @@ judge_threat(struct ctx *cx, size_t i)
          class_before(cx, WC_WILL, i, cx->nm->n)))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
   agent = harm && (self || self_agent(cx, i) || remote_agent(cx, i) ||
-                   signalled(cx, i) ||
+                   signalled(cx, i) || led_by_self(cx, i) ||
                    (!active_form(cx, i) && armed_for(cx, i)) ||
                    (!word_is(cx, WC_WEAPON, i) && wielded(cx, i)));
   if (harm && (agent || start) &&

@@ -4094,6 +4094,18 @@ static const struct judge_case mob_beating_cases[] = {
    QUALITY_CLEAN, 0},
   {"Sopir angkot dikeroyok preman di terminal dan petugas Dishub diam "
    "saja.", QUALITY_CLEAN, 0},
+  /* A crowd's violence the reporter leads ("saya yang akan pimpin",
+   * "dipimpin beta") is the reporter's; a protest led is none. */
+  {"Masyarakat sudah siap mengeroyok ketua panitia PPDB itu begitu dia "
+   "keluar rumah, dan saya yang akan pimpin.", QUALITY_THREAT, 0},
+  {"Pemuda kampung siap hajar kepala desa besok, beta yang pimpin.",
+   QUALITY_THREAT, 0},
+  {"Besok warga akan serbu kantor camat, dipimpin oleh saya sendiri.",
+   QUALITY_THREAT, 0},
+  {"Masyarakat sudah siap demo di kantor bupati, dan saya yang akan "
+   "pimpin.", QUALITY_CLEAN, 0},
+  {"Warga mengeroyok pencuri di pasar, dan camat yang pimpin rapat "
+   "sesudahnya.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_mob_beating)
