@@ -2605,7 +2605,8 @@ warning_relayed(const struct ctx *cx, size_t k)
 
 /* "Saya sudah tahu rumah anaknya di Kupang, tinggal tunggu waktu saja":
  * "tahu"/"tau" at word i after the reporter's word (modal words between),
- * "rumah" right after it owned by someone else (a person named after it,
+ * "rumah" right after it ("jalan ke"/"jalan menuju" first or not) owned
+ * by someone else (a person named after it,
  * or "-nya" on it or the word after it; Kupang "dia pung rumah"), and
  * later in the sentence a [wait] word with "waktu" or an intensifier
  * after it: the reporter only waits; or a weapon the reporter has, or
@@ -2631,6 +2632,12 @@ home_known(const struct ctx *cx, size_t i)
     k--;
   if (k == 0 || !word_is(cx, WC_SELF, k - 1))
     return 0;
+  /* "saya sudah tahu jalan ke rumahnya": the way to the house is the
+   * house. */
+  if (h + 2 < n && !starts_clause(cx, h + 1) && !starts_clause(cx, h + 2) &&
+      (word_text_is(cx, h, "jalan") || word_text_is(cx, h, "jln")) &&
+      (word_text_is(cx, h + 1, "ke") || word_text_is(cx, h + 1, "menuju")))
+    h += 2;
   if (routine)
     ;         /* "kami tahu jam berapa dia pulang" */
   else if (h + 2 < n && other_person(cx, h) && !starts_clause(cx, h + 2) &&

@@ -1307,6 +1307,16 @@ static const struct judge_case home_known_cases[] = {
    QUALITY_CLEAN, 0},
   {"Saya sudah tahu rumah kades, tapi dia tidak pernah ada di rumah.",
    QUALITY_CLEAN, 0},
+  /* The way to the house known ("jalan ke rumahnya") after a warning, as
+   * the house itself is; the same in a plain story is none. */
+  {"Pak kades Oesao sebaiknya hati-hati pulang malam, karena saya dan "
+   "parang saya sudah tahu jalan ke rumahnya.", QUALITY_THREAT, 0},
+  {"Bendahara itu sebaiknya hati-hati, kami sudah tahu jalan menuju "
+   "rumahnya.", QUALITY_THREAT, 0},
+  {"Saya sudah tahu jalan ke rumahnya karena dulu sering antar surat ke "
+   "kepala desa.", QUALITY_CLEAN, 0},
+  {"Waktu itu saya belum tahu jalan ke rumah kades, jadi saya tanya "
+   "warga.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_home_known)
