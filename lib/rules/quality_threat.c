@@ -1233,8 +1233,9 @@ held_by_self(const struct ctx *cx, size_t k)
  * [weapon] right after it and no [purpose] after that ("kami sudah
  * siapkan bensin", not "... bensin untuk genset"), or one in the
  * reporter's hands (held_by_self)? */
-/* "dua botol", "lima liter": a count at word k and a measure after it;
- * the number of words to pass to what is counted (0 when none). */
+/* "dua botol", "lima liter": a count at word k and a measure after it,
+ * or a measure alone ("bawa jeriken bensin"); the number of words to pass
+ * to what is counted (0 when none). */
 static size_t
 measure_at(const struct ctx *cx, size_t k)
 {
@@ -1242,9 +1243,12 @@ measure_at(const struct ctx *cx, size_t k)
                                         "jerigen", "buah", "batang", "biji",
                                         "ember", NULL};
 
-  return k + 2 < cx->nm->n && count_word(cx, k) && !starts_clause(cx, k + 1) &&
-                 !starts_clause(cx, k + 2) && word_in(cx, k + 1, measure)
-             ? 2 : 0;
+  if (k + 2 < cx->nm->n && count_word(cx, k) && !starts_clause(cx, k + 1) &&
+      !starts_clause(cx, k + 2) && word_in(cx, k + 1, measure))
+    return 2;
+  return k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+                 word_in(cx, k, measure)
+             ? 1 : 0;
 }
 
 static int
@@ -1294,12 +1298,35 @@ thrown_at(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "... terbakar bersama orang yang membuatnya", "hangus deng dia pung
+ * pembuat": after word k in its clause, "bersama"/"dengan" and a person,
+ * "you", or the reporter's band or kin word ("orang", "keluarga") not the
+ * reporter's own: someone burnt with the thing. */
+static int
+burnt_with(const struct ctx *cx, size_t k)
+{
+  static const char *const with[] = {"bersama", "dengan", "deng", "dgn",
+                                     "sama", NULL};
+  size_t m, n = cx->nm->n;
+
+  for (m = k + 1; m + 1 < n && !starts_clause(cx, m) &&
+                  !starts_clause(cx, m + 1);
+       m++)
+    if (word_in(cx, m, with) &&
+        (other_person(cx, m + 1) || word_is(cx, WC_YOU, m + 1) ||
+         ((word_is(cx, WC_BAND, m + 1) || word_is(cx, WC_KIN, m + 1)) &&
+          !word_is(cx, WC_SELF, m + 2))))
+      return 1;
+  return 0;
+}
+
 /* "Kami sudah siapkan bensin, malam ini gudang Bulog tinggal kenangan",
  * "jangan kaget kalau besok kantor desa sudah tidak ada, kami sudah
  * siapkan bensin", "Gedung DPRD sebentar lagi meledak, bom sudah ada di
  * tangan kami": at word k a building or an office in ruins (ruin_of,
  * or "tinggal kenangan", "meledak", "terbakar", "hangus" said of one
- * named in its clause) or gone (gone_at), in a sentence where the
+ * named in its clause, or burnt with someone: burnt_with) or gone
+ * (gone_at), in a sentence where the
  * reporter has readied fuel or a weapon (readied_in_sentence).  A fire
  * told, or fuel for a generator, is none. */
 static int
@@ -1312,9 +1339,11 @@ readied_ruin(const struct ctx *cx, size_t k)
   if (!ruin && k > 0 && !starts_clause(cx, k) &&
       ((word_text_is(cx, k, "kenangan") &&
         word_text_is(cx, k - 1, "tinggal")) ||
-       word_in(cx, k, blown)))
+       word_in(cx, k, blown))) {
     for (c = clause_start(cx, k); c < k; c++)
       named |= word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c);
+    named |= word_in(cx, k, blown) && burnt_with(cx, k);
+  }
   if (!ruin && !named && !gone_at(cx, k))
     return 0;
   return readied_in_sentence(cx, k);

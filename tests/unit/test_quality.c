@@ -4242,6 +4242,19 @@ static const struct judge_case fuel_readied_cases[] = {
    "ganti uangnya.", QUALITY_CLEAN, 0},
   {"Solar untuk genset kantor camat dibeli bendahara dengan harga dua kali "
    "lipat.", QUALITY_CLEAN, 0},
+  /* Fuel brought in its container ("bawa jeriken bensin") and a thing
+   * burnt together with a person ("terbakar bersama orang yang
+   * membuatnya"): arson of people.  Fuel for a generator, or a fire
+   * told, is none. */
+  {"Besok saya bawa jeriken bensin ke Kantor Pertanahan Ende, biar "
+   "sertifikat palsu itu terbakar bersama orang yang membuatnya.",
+   QUALITY_THREAT, 0},
+  {"Beta su siapkan botol minyak tanah, biar itu berkas hangus deng dia "
+   "pung pembuat sekalian.", QUALITY_THREAT, 0},
+  {"Saya bawa jeriken bensin ke kantor desa untuk genset, karena listrik "
+   "padam.", QUALITY_CLEAN, 0},
+  {"Arsip desa terbakar bersama gudangnya waktu kebakaran tahun lalu.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_fuel_readied)
