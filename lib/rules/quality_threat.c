@@ -3254,22 +3254,37 @@ pledge_at(const struct ctx *cx, size_t k)
  * office or building before it, modal and link words between ("bupati
  * itu"), the reporter's pledge too ("kades itu sy jamin", pledge_at),
  * a name after the person word ("camat Amabi itu"), of someone coming
- * home so ("pulang"), or foretold of an official (soon_of)? */
+ * home so ("pulang"), or foretold of an official (soon_of, before the
+ * phrase: "sebentar lagi bendahara dana BOS itu")? */
 static int
 dead_subject(const struct ctx *cx, size_t i)
 {
   size_t k, m;
+  int closed = 0;
 
   k = i - 1;
   while (k > 0 && !starts_clause(cx, k)) {
     if (pledge_at(cx, k) && k > 1 && !starts_clause(cx, k - 1))
       k -= 2;
     else if (word_is(cx, WC_MODAL, k) ||
-             (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k)))
+             (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k))) {
+      closed |= word_is(cx, WC_LINK, k);
       k--;
-    else
+    } else
       break;
   }
+  /* "sebentar lagi bendahara dana BOS itu": a phrase closed by a link
+   * word whose head, right after "sebentar lagi", is a person who is no
+   * office or building: a death soon foretold of them. */
+  for (m = k; closed && m > 0 && k - m < NP_MAX && !starts_clause(cx, m) &&
+              !word_is(cx, WC_SELF, m) && !word_is(cx, WC_YOU, m) &&
+              !word_is(cx, WC_SAY, m);
+       m--)
+    if (other_person(cx, m) && !word_is(cx, WC_TARGET, m) &&
+        m >= 2 && !starts_clause(cx, m - 1) &&
+        (word_text_is(cx, m - 1, "lagi") || word_text_is(cx, m - 1, "lg")) &&
+        word_text_is(cx, m - 2, "sebentar"))
+      return 1;
   /* "camat Amabi itu": the name after the office word is theirs */
   for (m = k; m > 0 && k - m < CTX_BEFORE && !starts_clause(cx, m) &&
               (cx->nm->w[m].flags & WORD_TITLE) && !word_is(cx, WC_PERSON, m);

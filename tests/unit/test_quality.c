@@ -4199,6 +4199,14 @@ static const struct judge_case wait_name_cases[] = {
    QUALITY_CLEAN, 0},
   {"Kami disuruh tunggu saja, sekarang program bantuan itu tinggal nama.",
    QUALITY_CLEAN, 0},
+  /* The official named with what they hold ("bendahara dana BOS itu")
+   * after "sebentar lagi": the phrase's head is the person. */
+  {"Tunggu saja, sebentar lagi bendahara dana BOS itu tinggal nama.",
+   QUALITY_THREAT, 0},
+  {"Tunggu saja, sebentar lagi ketua panitia pengadaan beras itu tinggal "
+   "nama.", QUALITY_THREAT, 0},
+  {"Tunggu saja, sebentar lagi koperasi pegawai dana BOS itu tinggal "
+   "nama.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_wait_name)
