@@ -3805,6 +3805,39 @@ watched_warned(const struct ctx *cx, size_t i)
   return kin_watched(cx, i);
 }
 
+/* "besok kau mati", "ko mati malam ini": an outcome at word i right
+ * after a "you" word, and in its clause only words of a day besides
+ * ("besok", "nanti", "malam ini"), one of them at least: a death told
+ * to the one addressed, with its day.  "kalau kau mati besok" is a
+ * condition. */
+static int
+you_doomed(const struct ctx *cx, size_t i)
+{
+  static const char *const day[] = {"besok", "bsk", "nanti", "lusa",
+                                    "malam", "hari", "sekarang", "skrg",
+                                    "ini", "juga", NULL};
+  size_t k, c, e;
+  int dated = 0;
+
+  if (i == 0 || starts_clause(cx, i) || !word_is(cx, WC_OUTCOME, i) ||
+      !word_is(cx, WC_YOU, i - 1))
+    return 0;
+  c = clause_start(cx, i);
+  e = skip_intensifiers(cx, i);
+  while (!ends_clause(cx, e) && word_in(cx, e + 1, day))
+    e++;
+  if (!ends_clause(cx, e))
+    return 0;
+  for (k = c; k <= e; k++) {
+    if (k == i - 1 || k == i || word_is(cx, WC_INTENS, k))
+      continue;
+    if (!word_in(cx, k, day))
+      return 0;
+    dated |= !word_text_is(cx, k, "ini") && !word_text_is(cx, k, "juga");
+  }
+  return dated;
+}
+
 /* "Masyarakat sudah siap mengeroyok ketua panitia itu ..., dan saya yang
  * akan pimpin", "warga akan serbu kantor camat, dipimpin oleh saya": a
  * verb of leading later in the sentence of word i with the reporter as
@@ -3922,7 +3955,7 @@ judge_threat(struct ctx *cx, size_t i)
       watched_warned(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
       hospital_pledged(cx, i) || thrown_at(cx, i) ||
-      wakes_no_more(cx, i) ||
+      wakes_no_more(cx, i) || you_doomed(cx, i) ||
       blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu

@@ -4389,6 +4389,23 @@ END_TEST
  * opens the clause and the predicate ends it, a call as "dasar kepala
  * dusun bodoh" is.  The reporter's word, or a predicate that goes on,
  * calls no one. */
+/* A death told to the one addressed with a day ("besok kau mati", "kau
+ * mati malam ini"): a threat, and quoted it marks the text.  A
+ * condition ("kalau kau mati, siapa urus anakmu") is none. */
+static const struct judge_case you_doomed_cases[] = {
+  {"Pak kades, besok kau mati.", QUALITY_THREAT, 0},
+  {"Ko mati malam ini, tunggu saja.", QUALITY_THREAT, 0},
+  {"Anak kepala desa datang ke rumah saya bawa parang dan bilang \"besok "
+   "kau mati\".", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Kalau kau mati besok, siapa yang urus sawah?", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_you_doomed)
+{
+  judge_rows(you_doomed_cases, N(you_doomed_cases));
+}
+END_TEST
+
 static const struct judge_case you_called_cases[] = {
   {"Lu kepala dusun bodoh, lu pikir katong sonde tau lu jual beras raskin?",
    QUALITY_INSULT, 0},
@@ -6486,6 +6503,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_message_warning);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
+  tcase_add_test(tc, quality_judge_you_doomed);
   tcase_add_test(tc, quality_judge_qualified_predicate);
   tcase_add_test(tc, quality_judge_clean_of);
   tcase_add_test(tc, quality_judge_bribe_said);
