@@ -3805,6 +3805,34 @@ watched_warned(const struct ctx *cx, size_t i)
   return kin_watched(cx, i);
 }
 
+/* "Satu kali lagi kepala desa injak harga diri kami, ...", "Sekali lagi
+ * camat itu tipu kami, ...": an earlier clause of the sentence of word i
+ * opens with "sekali lagi" or "satu kali lagi" and a person other than
+ * the reporter right after it: one more time they do it, a condition on
+ * them.  "Sekali lagi saya tegaskan" repeats the reporter's words. */
+static int
+once_more(const struct ctx *cx, size_t i)
+{
+  size_t k, m, c = clause_start(cx, i);
+
+  for (k = sentence_start(cx, i); k < c; k++) {
+    if (!starts_clause(cx, k))
+      continue;
+    m = k;
+    if (word_text_is(cx, m, "satu") && m + 1 < c &&
+        !starts_clause(cx, m + 1))
+      m++;
+    if (!(word_text_is(cx, m, "sekali") ||
+          (m > k && word_text_is(cx, m, "kali"))) ||
+        m + 2 >= c || starts_clause(cx, m + 1) || starts_clause(cx, m + 2) ||
+        !(word_text_is(cx, m + 1, "lagi") || word_text_is(cx, m + 1, "lg")))
+      continue;
+    if (other_person(cx, m + 2) && !word_is(cx, WC_SELF, m + 2))
+      return 1;
+  }
+  return 0;
+}
+
 /* "besok kau mati", "ko mati malam ini": an outcome at word i right
  * after a "you" word, and in its clause only words of a day besides
  * ("besok", "nanti", "malam ini"), one of them at least: a death told
@@ -3945,6 +3973,7 @@ judge_threat(struct ctx *cx, size_t i)
       passive_ultimatum(cx, i) || sent_for_harm(cx, i) ||
       by_own_hand(cx, i) ||
       (blood_spilt(cx, i, 1) && in_sentence(cx, WC_IF, i)) ||
+      (blood_spilt(cx, i, 0) && once_more(cx, i)) ||
       doom_promised(cx, i) || death_if_you(cx, i) ||
       blood_deadline(cx, i) || promise_tag(cx, i) ||
       unsafe_warned(cx, i) || none_alive(cx, i) || home_known(cx, i) ||

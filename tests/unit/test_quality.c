@@ -4406,6 +4406,24 @@ START_TEST(quality_judge_you_doomed)
 }
 END_TEST
 
+/* "Satu kali lagi kepala desa injak harga diri kami, darahnya tumpah":
+ * one more time an official does it, as a condition, then blood spilt.
+ * "Sekali lagi saya tegaskan" is no condition on anyone. */
+static const struct judge_case once_more_cases[] = {
+  {"Dia pikir saya takut? Satu kali lagi kepala desa injak harga diri "
+   "kami, darahnya tumpah di lantai kantor itu.", QUALITY_THREAT, 0},
+  {"Sekali lagi camat itu tipu kami, darah akan tumpah.", QUALITY_THREAT,
+   0},
+  {"Sekali lagi saya tegaskan, darahnya tumpah di lantai kantor waktu "
+   "kepala desa pukul dia.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_once_more)
+{
+  judge_rows(once_more_cases, N(once_more_cases));
+}
+END_TEST
+
 static const struct judge_case you_called_cases[] = {
   {"Lu kepala dusun bodoh, lu pikir katong sonde tau lu jual beras raskin?",
    QUALITY_INSULT, 0},
@@ -6504,6 +6522,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
   tcase_add_test(tc, quality_judge_you_doomed);
+  tcase_add_test(tc, quality_judge_once_more);
   tcase_add_test(tc, quality_judge_qualified_predicate);
   tcase_add_test(tc, quality_judge_clean_of);
   tcase_add_test(tc, quality_judge_bribe_said);
