@@ -462,6 +462,37 @@ relative_object(const struct ctx *cx, size_t m)
   return 0;
 }
 
+/* "Polisi di Polsek Maurole menahan adik saya ... dan memukulinya",
+ * "Petugas menangkap kakak saya lalu menghajarnya": is the [self] word at
+ * m the owner of the [band] or [kin] word before it ("adik"), in a
+ * clause that opens with a person other than the reporter and has a word
+ * other than person, office, name or link words between that person and
+ * the owned one (the verb that takes it)?  Then the reporter's people
+ * are the object, and the person the clause opens with acts next.  "Camat
+ * itu adik saya akan pukul" (the object put first, no verb between) is
+ * not this. */
+static int
+owned_object(const struct ctx *cx, size_t m)
+{
+  size_t c, k;
+
+  if (m < 3 || starts_clause(cx, m) || starts_clause(cx, m - 1) ||
+      (!word_is(cx, WC_BAND, m - 1) && !word_is(cx, WC_KIN, m - 1)))
+    return 0;
+  c = clause_subject(cx, m);
+  if (c + 2 > m - 1 || !word_is(cx, WC_PERSON, c) || word_is(cx, WC_SELF, c))
+    return 0;
+  for (k = c + 1; k < m - 1; k++)
+    if (word_is(cx, WC_SELF, k) || word_is(cx, WC_YOU, k))
+      return 0;
+  for (k = c + 1; k < m - 1; k++)
+    if (!word_is(cx, WC_PERSON, k) && !word_is(cx, WC_TARGET, k) &&
+        !word_is(cx, WC_LINK, k) &&
+        !(cx->nm->w[k].flags & (WORD_TITLE | WORD_CAPS)))
+      return 1;
+  return 0;
+}
+
 /* "datang ke kantornya", "pi ke rumah kades Borik": a place gone to
  * that ends right before word k, in its clause: "ke", then at most two
  * [target] words and a run of person words and names (name_run), after
@@ -526,7 +557,7 @@ self_agent(const struct ctx *cx, size_t i)
        k--) {
     if (word_is(cx, WC_SELF, k - 1))
       return !word_text_is(cx, k, "dan") && !place_owner(cx, k - 1) &&
-             !relative_object(cx, k - 1);
+             !relative_object(cx, k - 1) && !owned_object(cx, k - 1);
     if (self_company(cx, k) < k)
       return 1;
     /* "kami akan datang dengan parang": the weapon brought */

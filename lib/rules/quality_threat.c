@@ -991,7 +991,9 @@ men_sent(const struct ctx *cx, size_t k)
  * dihajar", "beta su suruh anak-anak muda tunggu di jalan, supaya itu
  * kepala desa dipukul", "sy kirim org ke rmh pak kadis, biar dia tdk
  * bisa jalan lg": a passive verb of violence or a death or crippling said
- * softly (never_wakes) at word i in a clause
+ * softly (never_wakes) at word i, or an active one whose subject is the
+ * ones sent ("biar mereka pukul dia": [they], modal words between) with a
+ * target after it (has_target), in a clause
  * of purpose ("biar", "supaya", "agar") that names the one it is done to
  * (a person or "you", not the reporter, no [not] word), after an [order]
  * word or people sent (men_sent) earlier in the sentence whose agent is
@@ -1004,20 +1006,29 @@ sent_for_harm(const struct ctx *cx, size_t i)
 {
   static const char *const so[] = {"biar", "supaya", "agar", "spy", NULL};
   size_t c, k, e;
-  int named = 0;
+  int named = 0, self, sent;
 
-  if (cx->reported[i] ||
-      !(prefixed(cx, WC_HARM, i, "di") || never_wakes(cx, i, &e)))
+  if (cx->reported[i])
     return 0;
   c = clause_start(cx, i);
   if (starts_sentence(cx, c) || !word_in(cx, c, so))
     return 0;
+  /* "biar mereka pukul dia", "supaya dong hajar itu kades": the ones
+   * sent ([they]) do it themselves, to someone named after the verb. */
+  sent = c + 2 <= i && word_is(cx, WC_THEY, c + 1) &&
+         harm_word(cx, i, &self) && !prefixed(cx, WC_HARM, i, "di") &&
+         has_target(cx, i);
+  if (!sent && !prefixed(cx, WC_HARM, i, "di") && !never_wakes(cx, i, &e))
+    return 0;
   for (k = c + 1; k < i; k++) {
     if (word_is(cx, WC_NOT, k) || word_is(cx, WC_SELF, k))
       return 0;
+    if (sent && k > c + 1 && !word_is(cx, WC_MODAL, k) &&
+        !word_is(cx, WC_WILL, k) && !word_is(cx, WC_CAN, k))
+      return 0;
     named |= word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k);
   }
-  if (!named)
+  if (!named && !sent)
     return 0;
   for (k = sentence_start(cx, c); k < c; k++)
     if ((word_is(cx, WC_ORDER, k) || men_sent(cx, k)) && self_agent(cx, k))
@@ -1222,8 +1233,9 @@ held_by_self(const struct ctx *cx, size_t k)
  * [weapon] right after it and no [purpose] after that ("kami sudah
  * siapkan bensin", not "... bensin untuk genset"), or one in the
  * reporter's hands (held_by_self)? */
-/* "dua botol", "lima liter": a count at word k and a measure after it;
- * the number of words to pass to what is counted (0 when none). */
+/* "dua botol", "lima liter": a count at word k and a measure after it,
+ * or a measure alone ("bawa jeriken bensin"); the number of words to pass
+ * to what is counted (0 when none). */
 static size_t
 measure_at(const struct ctx *cx, size_t k)
 {
@@ -1231,9 +1243,12 @@ measure_at(const struct ctx *cx, size_t k)
                                         "jerigen", "buah", "batang", "biji",
                                         "ember", NULL};
 
-  return k + 2 < cx->nm->n && count_word(cx, k) && !starts_clause(cx, k + 1) &&
-                 !starts_clause(cx, k + 2) && word_in(cx, k + 1, measure)
-             ? 2 : 0;
+  if (k + 2 < cx->nm->n && count_word(cx, k) && !starts_clause(cx, k + 1) &&
+      !starts_clause(cx, k + 2) && word_in(cx, k + 1, measure))
+    return 2;
+  return k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
+                 word_in(cx, k, measure)
+             ? 1 : 0;
 }
 
 static int
@@ -1283,12 +1298,35 @@ thrown_at(const struct ctx *cx, size_t i)
   return 0;
 }
 
+/* "... terbakar bersama orang yang membuatnya", "hangus deng dia pung
+ * pembuat": after word k in its clause, "bersama"/"dengan" and a person,
+ * "you", or the reporter's band or kin word ("orang", "keluarga") not the
+ * reporter's own: someone burnt with the thing. */
+static int
+burnt_with(const struct ctx *cx, size_t k)
+{
+  static const char *const with[] = {"bersama", "dengan", "deng", "dgn",
+                                     "sama", NULL};
+  size_t m, n = cx->nm->n;
+
+  for (m = k + 1; m + 1 < n && !starts_clause(cx, m) &&
+                  !starts_clause(cx, m + 1);
+       m++)
+    if (word_in(cx, m, with) &&
+        (other_person(cx, m + 1) || word_is(cx, WC_YOU, m + 1) ||
+         ((word_is(cx, WC_BAND, m + 1) || word_is(cx, WC_KIN, m + 1)) &&
+          !word_is(cx, WC_SELF, m + 2))))
+      return 1;
+  return 0;
+}
+
 /* "Kami sudah siapkan bensin, malam ini gudang Bulog tinggal kenangan",
  * "jangan kaget kalau besok kantor desa sudah tidak ada, kami sudah
  * siapkan bensin", "Gedung DPRD sebentar lagi meledak, bom sudah ada di
  * tangan kami": at word k a building or an office in ruins (ruin_of,
  * or "tinggal kenangan", "meledak", "terbakar", "hangus" said of one
- * named in its clause) or gone (gone_at), in a sentence where the
+ * named in its clause, or burnt with someone: burnt_with) or gone
+ * (gone_at), in a sentence where the
  * reporter has readied fuel or a weapon (readied_in_sentence).  A fire
  * told, or fuel for a generator, is none. */
 static int
@@ -1301,9 +1339,11 @@ readied_ruin(const struct ctx *cx, size_t k)
   if (!ruin && k > 0 && !starts_clause(cx, k) &&
       ((word_text_is(cx, k, "kenangan") &&
         word_text_is(cx, k - 1, "tinggal")) ||
-       word_in(cx, k, blown)))
+       word_in(cx, k, blown))) {
     for (c = clause_start(cx, k); c < k; c++)
       named |= word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c);
+    named |= word_in(cx, k, blown) && burnt_with(cx, k);
+  }
   if (!ruin && !named && !gone_at(cx, k))
     return 0;
   return readied_in_sentence(cx, k);
@@ -2594,7 +2634,8 @@ warning_relayed(const struct ctx *cx, size_t k)
 
 /* "Saya sudah tahu rumah anaknya di Kupang, tinggal tunggu waktu saja":
  * "tahu"/"tau" at word i after the reporter's word (modal words between),
- * "rumah" right after it owned by someone else (a person named after it,
+ * "rumah" right after it ("jalan ke"/"jalan menuju" first or not) owned
+ * by someone else (a person named after it,
  * or "-nya" on it or the word after it; Kupang "dia pung rumah"), and
  * later in the sentence a [wait] word with "waktu" or an intensifier
  * after it: the reporter only waits; or a weapon the reporter has, or
@@ -2620,6 +2661,12 @@ home_known(const struct ctx *cx, size_t i)
     k--;
   if (k == 0 || !word_is(cx, WC_SELF, k - 1))
     return 0;
+  /* "saya sudah tahu jalan ke rumahnya": the way to the house is the
+   * house. */
+  if (h + 2 < n && !starts_clause(cx, h + 1) && !starts_clause(cx, h + 2) &&
+      (word_text_is(cx, h, "jalan") || word_text_is(cx, h, "jln")) &&
+      (word_text_is(cx, h + 1, "ke") || word_text_is(cx, h + 1, "menuju")))
+    h += 2;
   if (routine)
     ;         /* "kami tahu jam berapa dia pulang" */
   else if (h + 2 < n && other_person(cx, h) && !starts_clause(cx, h + 2) &&
@@ -3207,22 +3254,37 @@ pledge_at(const struct ctx *cx, size_t k)
  * office or building before it, modal and link words between ("bupati
  * itu"), the reporter's pledge too ("kades itu sy jamin", pledge_at),
  * a name after the person word ("camat Amabi itu"), of someone coming
- * home so ("pulang"), or foretold of an official (soon_of)? */
+ * home so ("pulang"), or foretold of an official (soon_of, before the
+ * phrase: "sebentar lagi bendahara dana BOS itu")? */
 static int
 dead_subject(const struct ctx *cx, size_t i)
 {
   size_t k, m;
+  int closed = 0;
 
   k = i - 1;
   while (k > 0 && !starts_clause(cx, k)) {
     if (pledge_at(cx, k) && k > 1 && !starts_clause(cx, k - 1))
       k -= 2;
     else if (word_is(cx, WC_MODAL, k) ||
-             (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k)))
+             (word_is(cx, WC_LINK, k) && !word_is(cx, WC_PERSON, k))) {
+      closed |= word_is(cx, WC_LINK, k);
       k--;
-    else
+    } else
       break;
   }
+  /* "sebentar lagi bendahara dana BOS itu": a phrase closed by a link
+   * word whose head, right after "sebentar lagi", is a person who is no
+   * office or building: a death soon foretold of them. */
+  for (m = k; closed && m > 0 && k - m < NP_MAX && !starts_clause(cx, m) &&
+              !word_is(cx, WC_SELF, m) && !word_is(cx, WC_YOU, m) &&
+              !word_is(cx, WC_SAY, m);
+       m--)
+    if (other_person(cx, m) && !word_is(cx, WC_TARGET, m) &&
+        m >= 2 && !starts_clause(cx, m - 1) &&
+        (word_text_is(cx, m - 1, "lagi") || word_text_is(cx, m - 1, "lg")) &&
+        word_text_is(cx, m - 2, "sebentar"))
+      return 1;
   /* "camat Amabi itu": the name after the office word is theirs */
   for (m = k; m > 0 && k - m < CTX_BEFORE && !starts_clause(cx, m) &&
               (cx->nm->w[m].flags & WORD_TITLE) && !word_is(cx, WC_PERSON, m);
@@ -3743,6 +3805,112 @@ watched_warned(const struct ctx *cx, size_t i)
   return kin_watched(cx, i);
 }
 
+/* "Satu kali lagi kepala desa injak harga diri kami, ...", "Sekali lagi
+ * camat itu tipu kami, ...": an earlier clause of the sentence of word i
+ * opens with "sekali lagi" or "satu kali lagi" and a person other than
+ * the reporter right after it: one more time they do it, a condition on
+ * them.  "Sekali lagi saya tegaskan" repeats the reporter's words. */
+static int
+once_more(const struct ctx *cx, size_t i)
+{
+  size_t k, m, c = clause_start(cx, i);
+
+  for (k = sentence_start(cx, i); k < c; k++) {
+    if (!starts_clause(cx, k))
+      continue;
+    m = k;
+    if (word_text_is(cx, m, "satu") && m + 1 < c &&
+        !starts_clause(cx, m + 1))
+      m++;
+    if (!(word_text_is(cx, m, "sekali") ||
+          (m > k && word_text_is(cx, m, "kali"))) ||
+        m + 2 >= c || starts_clause(cx, m + 1) || starts_clause(cx, m + 2) ||
+        !(word_text_is(cx, m + 1, "lagi") || word_text_is(cx, m + 1, "lg")))
+      continue;
+    if (other_person(cx, m + 2) && !word_is(cx, WC_SELF, m + 2))
+      return 1;
+  }
+  return 0;
+}
+
+/* "besok kau mati", "ko mati malam ini": an outcome at word i right
+ * after a "you" word, and in its clause only words of a day besides
+ * ("besok", "nanti", "malam ini"), one of them at least: a death told
+ * to the one addressed, with its day.  "kalau kau mati besok" is a
+ * condition. */
+static int
+you_doomed(const struct ctx *cx, size_t i)
+{
+  static const char *const day[] = {"besok", "bsk", "nanti", "lusa",
+                                    "malam", "hari", "sekarang", "skrg",
+                                    "ini", "juga", NULL};
+  size_t k, c, e;
+  int dated = 0;
+
+  if (i == 0 || starts_clause(cx, i) || !word_is(cx, WC_OUTCOME, i) ||
+      !word_is(cx, WC_YOU, i - 1))
+    return 0;
+  c = clause_start(cx, i);
+  e = skip_intensifiers(cx, i);
+  while (!ends_clause(cx, e) && word_in(cx, e + 1, day))
+    e++;
+  if (!ends_clause(cx, e))
+    return 0;
+  for (k = c; k <= e; k++) {
+    if (k == i - 1 || k == i || word_is(cx, WC_INTENS, k))
+      continue;
+    if (!word_in(cx, k, day))
+      return 0;
+    dated |= !word_text_is(cx, k, "ini") && !word_text_is(cx, k, "juga");
+  }
+  return dated;
+}
+
+/* "Masyarakat sudah siap mengeroyok ketua panitia itu ..., dan saya yang
+ * akan pimpin", "warga akan serbu kantor camat, dipimpin oleh saya": a
+ * verb of leading later in the sentence of word i with the reporter as
+ * its agent (the reporter's word first in its clause, "dan" before it or
+ * not, only "yang" and
+ * modal, [will] and intensifying words between) and no object of its own
+ * ("pimpin rapat" leads something else), or "dipimpin" ("oleh" or not)
+ * with the reporter's word after it: the reporter leads the crowd's
+ * violence and answers for it. */
+static int
+led_by_self(const struct ctx *cx, size_t i)
+{
+  static const char *const lead[] = {"pimpin", "memimpin", "komandoi",
+                                     "mengomandoi", "pimpim", NULL};
+  size_t k, m, c, n = cx->nm->n;
+
+  for (k = i + 1; k < n && !starts_sentence(cx, k); k++) {
+    if (cx->reported[k])
+      continue;
+    if (word_text_is(cx, k, "dipimpin")) {
+      m = k + 1;
+      if (m < n && !starts_clause(cx, m) && word_text_is(cx, m, "oleh"))
+        m++;
+      if (m < n && !starts_clause(cx, m) && word_is(cx, WC_SELF, m))
+        return 1;
+      continue;
+    }
+    if (!word_in(cx, k, lead) || !ends_clause(cx, skip_intensifiers(cx, k)))
+      continue;
+    c = clause_start(cx, k);
+    if (c + 1 < k &&
+        (word_text_is(cx, c, "dan") || word_text_is(cx, c, "deng")))
+      c++;
+    if (c <= i || !word_is(cx, WC_SELF, c))
+      continue;
+    for (m = c + 1; m < k; m++)
+      if (!word_text_is(cx, m, "yang") && !word_is(cx, WC_MODAL, m) &&
+          !word_is(cx, WC_WILL, m) && !word_is(cx, WC_INTENS, m))
+        break;
+    if (m == k)
+      return 1;
+  }
+  return 0;
+}
+
 /* Threats at word i: the reporter's own violence against a person, office
  * or building (named after the verb or put first), or to death; a call to
  * it; "tunggu saja ... mati"; "awas kau"; "mati kau"; "harus mati"; "mati
@@ -3775,7 +3943,7 @@ judge_threat(struct ctx *cx, size_t i)
          class_before(cx, WC_WILL, i, cx->nm->n)))))
     cx->j->marks |= QUALITY_MARK_QUOTED;
   agent = harm && (self || self_agent(cx, i) || remote_agent(cx, i) ||
-                   signalled(cx, i) ||
+                   signalled(cx, i) || led_by_self(cx, i) ||
                    (!active_form(cx, i) && armed_for(cx, i)) ||
                    (!word_is(cx, WC_WEAPON, i) && wielded(cx, i)));
   if (harm && (agent || start) &&
@@ -3805,6 +3973,7 @@ judge_threat(struct ctx *cx, size_t i)
       passive_ultimatum(cx, i) || sent_for_harm(cx, i) ||
       by_own_hand(cx, i) ||
       (blood_spilt(cx, i, 1) && in_sentence(cx, WC_IF, i)) ||
+      (blood_spilt(cx, i, 0) && once_more(cx, i)) ||
       doom_promised(cx, i) || death_if_you(cx, i) ||
       blood_deadline(cx, i) || promise_tag(cx, i) ||
       unsafe_warned(cx, i) || none_alive(cx, i) || home_known(cx, i) ||
@@ -3815,7 +3984,7 @@ judge_threat(struct ctx *cx, size_t i)
       watched_warned(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
       hospital_pledged(cx, i) || thrown_at(cx, i) ||
-      wakes_no_more(cx, i) ||
+      wakes_no_more(cx, i) || you_doomed(cx, i) ||
       blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");
   /* "tunggu saja" opens a clause or is said to someone ("lu tunggu

@@ -1307,6 +1307,16 @@ static const struct judge_case home_known_cases[] = {
    QUALITY_CLEAN, 0},
   {"Saya sudah tahu rumah kades, tapi dia tidak pernah ada di rumah.",
    QUALITY_CLEAN, 0},
+  /* The way to the house known ("jalan ke rumahnya") after a warning, as
+   * the house itself is; the same in a plain story is none. */
+  {"Pak kades Oesao sebaiknya hati-hati pulang malam, karena saya dan "
+   "parang saya sudah tahu jalan ke rumahnya.", QUALITY_THREAT, 0},
+  {"Bendahara itu sebaiknya hati-hati, kami sudah tahu jalan menuju "
+   "rumahnya.", QUALITY_THREAT, 0},
+  {"Saya sudah tahu jalan ke rumahnya karena dulu sering antar surat ke "
+   "kepala desa.", QUALITY_CLEAN, 0},
+  {"Waktu itu saya belum tahu jalan ke rumah kades, jadi saya tanya "
+   "warga.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_home_known)
@@ -3717,6 +3727,18 @@ static const struct judge_case sent_harm_cases[] = {
    "lagi.", QUALITY_CLEAN, 0},
   {"Petugas kirim orang ke rumah saya, biar saya tidak bisa jalan lagi.",
    QUALITY_CLEAN, 0},
+  /* The ones sent as the subject of an active verb of violence in the
+   * purpose ("biar mereka pukul dia", "supaya dong hajar itu kades"). */
+  {"Saya sudah suruh kawan-kawan ojek tunggu pegawai BPN itu di simpang "
+   "Oesapa, biar mereka pukul dia sampai kapok.", QUALITY_THREAT, 0},
+  {"Beta su suruh anak-anak muda jaga di jalan, supaya dong hajar itu "
+   "kepala desa.", QUALITY_THREAT, 0},
+  {"Saya suruh adik pulang cepat supaya mereka tidak pukul dia.",
+   QUALITY_CLEAN, 0},
+  {"Kepala desa suruh orang tunggu di jalan, biar mereka pukul saya.",
+   QUALITY_CLEAN, 0},
+  {"Saya suruh anak-anak latihan tinju supaya mereka bisa pukul karung "
+   "pasir.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_sent_harm)
@@ -3844,6 +3866,16 @@ static const struct judge_case object_nya_cases[] = {
   {"Kami kumpulkan sampah di belakang kantor lalu membakarnya.",
    QUALITY_CLEAN, 0},
   {"Racunnya saya beli di toko pertanian untuk hama.", QUALITY_CLEAN, 0},
+  /* The reporter's kin as the object of an official's act: the official
+   * acts on in the chained verb, not the reporter. */
+  {"Polisi di Polsek Maurole menahan adik saya dua hari dan memukulinya "
+   "supaya mengaku.", QUALITY_CLEAN, 0},
+  {"Petugas Satpol PP menangkap kakak saya di pasar lalu menghajarnya di "
+   "pos.", QUALITY_CLEAN, 0},
+  {"Anak buah camat mencegat bapak saya di jalan dan memukulnya.",
+   QUALITY_CLEAN, 0},
+  {"Besok adik saya akan mencegat camat itu di jalan dan memukulnya.",
+   QUALITY_THREAT, 0},
 };
 
 START_TEST(quality_judge_object_nya)
@@ -4072,6 +4104,18 @@ static const struct judge_case mob_beating_cases[] = {
    QUALITY_CLEAN, 0},
   {"Sopir angkot dikeroyok preman di terminal dan petugas Dishub diam "
    "saja.", QUALITY_CLEAN, 0},
+  /* A crowd's violence the reporter leads ("saya yang akan pimpin",
+   * "dipimpin beta") is the reporter's; a protest led is none. */
+  {"Masyarakat sudah siap mengeroyok ketua panitia PPDB itu begitu dia "
+   "keluar rumah, dan saya yang akan pimpin.", QUALITY_THREAT, 0},
+  {"Pemuda kampung siap hajar kepala desa besok, beta yang pimpin.",
+   QUALITY_THREAT, 0},
+  {"Besok warga akan serbu kantor camat, dipimpin oleh saya sendiri.",
+   QUALITY_THREAT, 0},
+  {"Masyarakat sudah siap demo di kantor bupati, dan saya yang akan "
+   "pimpin.", QUALITY_CLEAN, 0},
+  {"Warga mengeroyok pencuri di pasar, dan camat yang pimpin rapat "
+   "sesudahnya.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_mob_beating)
@@ -4155,6 +4199,14 @@ static const struct judge_case wait_name_cases[] = {
    QUALITY_CLEAN, 0},
   {"Kami disuruh tunggu saja, sekarang program bantuan itu tinggal nama.",
    QUALITY_CLEAN, 0},
+  /* The official named with what they hold ("bendahara dana BOS itu")
+   * after "sebentar lagi": the phrase's head is the person. */
+  {"Tunggu saja, sebentar lagi bendahara dana BOS itu tinggal nama.",
+   QUALITY_THREAT, 0},
+  {"Tunggu saja, sebentar lagi ketua panitia pengadaan beras itu tinggal "
+   "nama.", QUALITY_THREAT, 0},
+  {"Tunggu saja, sebentar lagi koperasi pegawai dana BOS itu tinggal "
+   "nama.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_wait_name)
@@ -4198,6 +4250,19 @@ static const struct judge_case fuel_readied_cases[] = {
    "ganti uangnya.", QUALITY_CLEAN, 0},
   {"Solar untuk genset kantor camat dibeli bendahara dengan harga dua kali "
    "lipat.", QUALITY_CLEAN, 0},
+  /* Fuel brought in its container ("bawa jeriken bensin") and a thing
+   * burnt together with a person ("terbakar bersama orang yang
+   * membuatnya"): arson of people.  Fuel for a generator, or a fire
+   * told, is none. */
+  {"Besok saya bawa jeriken bensin ke Kantor Pertanahan Ende, biar "
+   "sertifikat palsu itu terbakar bersama orang yang membuatnya.",
+   QUALITY_THREAT, 0},
+  {"Beta su siapkan botol minyak tanah, biar itu berkas hangus deng dia "
+   "pung pembuat sekalian.", QUALITY_THREAT, 0},
+  {"Saya bawa jeriken bensin ke kantor desa untuk genset, karena listrik "
+   "padam.", QUALITY_CLEAN, 0},
+  {"Arsip desa terbakar bersama gudangnya waktu kebakaran tahun lalu.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_fuel_readied)
@@ -4324,6 +4389,41 @@ END_TEST
  * opens the clause and the predicate ends it, a call as "dasar kepala
  * dusun bodoh" is.  The reporter's word, or a predicate that goes on,
  * calls no one. */
+/* A death told to the one addressed with a day ("besok kau mati", "kau
+ * mati malam ini"): a threat, and quoted it marks the text.  A
+ * condition ("kalau kau mati, siapa urus anakmu") is none. */
+static const struct judge_case you_doomed_cases[] = {
+  {"Pak kades, besok kau mati.", QUALITY_THREAT, 0},
+  {"Ko mati malam ini, tunggu saja.", QUALITY_THREAT, 0},
+  {"Anak kepala desa datang ke rumah saya bawa parang dan bilang \"besok "
+   "kau mati\".", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Kalau kau mati besok, siapa yang urus sawah?", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_you_doomed)
+{
+  judge_rows(you_doomed_cases, N(you_doomed_cases));
+}
+END_TEST
+
+/* "Satu kali lagi kepala desa injak harga diri kami, darahnya tumpah":
+ * one more time an official does it, as a condition, then blood spilt.
+ * "Sekali lagi saya tegaskan" is no condition on anyone. */
+static const struct judge_case once_more_cases[] = {
+  {"Dia pikir saya takut? Satu kali lagi kepala desa injak harga diri "
+   "kami, darahnya tumpah di lantai kantor itu.", QUALITY_THREAT, 0},
+  {"Sekali lagi camat itu tipu kami, darah akan tumpah.", QUALITY_THREAT,
+   0},
+  {"Sekali lagi saya tegaskan, darahnya tumpah di lantai kantor waktu "
+   "kepala desa pukul dia.", QUALITY_CLEAN, 0},
+};
+
+START_TEST(quality_judge_once_more)
+{
+  judge_rows(once_more_cases, N(once_more_cases));
+}
+END_TEST
+
 static const struct judge_case you_called_cases[] = {
   {"Lu kepala dusun bodoh, lu pikir katong sonde tau lu jual beras raskin?",
    QUALITY_INSULT, 0},
@@ -6421,6 +6521,8 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_message_warning);
   tcase_add_test(tc, quality_judge_filth);
   tcase_add_test(tc, quality_judge_you_called);
+  tcase_add_test(tc, quality_judge_you_doomed);
+  tcase_add_test(tc, quality_judge_once_more);
   tcase_add_test(tc, quality_judge_qualified_predicate);
   tcase_add_test(tc, quality_judge_clean_of);
   tcase_add_test(tc, quality_judge_bribe_said);
