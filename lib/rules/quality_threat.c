@@ -2565,11 +2565,11 @@ routine_at(const struct ctx *cx, size_t h)
   return 0;
 }
 
-/* Is word i "tahu"/"tau" after the reporter's word (modal words
- * between), someone's routine right after it (routine_at: "kami tahu
- * jam berapa dia pulang")? */
+/* Is word i "tahu"/"tau" after the reporter's word in its clause
+ * (modal words between), with more of the clause after it ("kami sudah
+ * tahu ...")? */
 static int
-routine_known(const struct ctx *cx, size_t i)
+self_knows(const struct ctx *cx, size_t i)
 {
   size_t k = i;
 
@@ -2578,8 +2578,15 @@ routine_known(const struct ctx *cx, size_t i)
     return 0;
   while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k - 1))
     k--;
-  return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_SELF, k - 1) &&
-         routine_at(cx, i + 1);
+  return k > 0 && !starts_clause(cx, k) && word_is(cx, WC_SELF, k - 1);
+}
+
+/* Does the reporter know someone's routine at word i (self_knows, then
+ * routine_at: "kami tahu jam berapa dia pulang")? */
+static int
+routine_known(const struct ctx *cx, size_t i)
+{
+  return self_knows(cx, i) && routine_at(cx, i + 1);
 }
 
 /* "Bilang sama kepala sekolah hati-hati ...", Kupang "bilang sa ko itu
@@ -2650,17 +2657,12 @@ warning_relayed(const struct ctx *cx, size_t k)
 static int
 home_known(const struct ctx *cx, size_t i)
 {
-  size_t k = i, h = i + 1, e, n = cx->nm->n;
+  size_t k, h = i + 1, e, n = cx->nm->n;
+  int routine;
 
-  int routine = routine_known(cx, i);
-
-  if (!(word_text_is(cx, i, "tahu") || word_text_is(cx, i, "tau")) ||
-      h >= n || starts_clause(cx, h))
+  if (!self_knows(cx, i))
     return 0;
-  while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k - 1))
-    k--;
-  if (k == 0 || !word_is(cx, WC_SELF, k - 1))
-    return 0;
+  routine = routine_at(cx, h);
   /* "saya sudah tahu jalan ke rumahnya": the way to the house is the
    * house. */
   if (h + 2 < n && !starts_clause(cx, h + 1) && !starts_clause(cx, h + 2) &&
