@@ -144,6 +144,7 @@ struct httpd_conn {
   unsigned lingering : 1;         /* half-closed, dropping input */
   unsigned rejected : 1;          /* over max_connections: gets a 503 */
   unsigned closing : 1;           /* uv_close() called */
+  unsigned late : 1;              /* the body's deadline had its grace */
 };
 
 struct httpd_write {
@@ -816,10 +817,24 @@ conn_on_timer(uv_timer_t *t)
   if (c->head != NULL || c->shutting)
     return;
   if (!c->read_done && conn_bytes_waiting(c)) {
+    uint64_t now;
+    int body_due;
+
     uv_update_time(c->h->loop);
-    c->mark_ms = uv_now(c->h->loop);   /* read in this turn's poll */
-    conn_timer_update(c);
-    return;
+    now = uv_now(c->h->loop);
+    body_due = c->phase == PHASE_BODY && c->h->opts.body_timeout_ms > 0 &&
+               c->body_ms + c->h->opts.body_timeout_ms <= now;
+    /* The bytes count as progress.  The body's whole deadline does not
+     * move with progress: it gets this grace once, or a client whose
+     * bytes wait at every turn of a busy loop would never be cut. */
+    if (!body_due || !c->late) {
+      c->late = body_due;
+      c->mark_ms = now;
+      /* Not 0: a timer due at once runs again within this turn's
+       * timers, and the poll that reads the bytes would never come. */
+      uv_timer_start(&c->timer, conn_on_timer, 1, 0);
+      return;
+    }
   }
   if (c->read_done || c->phase == PHASE_IDLE) {
     log_debug("event=http.idle_close peer=%s", c->peer);
@@ -1369,6 +1384,7 @@ on_headers_complete(http_parser *p)
   c->phase = PHASE_BODY;
   c->mark_ms = uv_now(c->h->loop);
   c->body_ms = c->mark_ms;
+  c->late = 0;
 
   if ((p->flags & F_CONTENTLENGTH) && max_body > 0 &&
       p->content_length > max_body) {

@@ -1886,6 +1886,44 @@ START_TEST(slow_body_cut_by_total_deadline)
 END_TEST
 
 /*
+ * The body's whole deadline passes while the loop is held by another
+ * connection's handler and a byte of the body waits unread.  The server
+ * reads what waits (the loop was late, not the client) and then cuts the
+ * still unfinished body with 408; it must not spin on the due timer.
+ */
+START_TEST(body_deadline_passed_with_bytes_waiting)
+{
+  static struct fx f;
+  static struct cl a, b;
+  static struct resp r;
+  struct httpd_opts o;
+
+  opts_small(&o);
+  o.body_timeout_ms = 200;
+  fx_start(&f, &o);
+  ck_assert_int_eq(cl_open(&a, f.port), 0);
+  ck_assert_int_eq(cl_open(&b, f.port), 0);
+  /* The 100 shows a's head was parsed: its body's deadline runs. */
+  cl_ask(&a, "POST /drip HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+             "Content-Length: 10\r\n\r\n", &r, 100);
+  cl_sends(&b, "GET /stall HTTP/1.1\r\nHost: x\r\n\r\n");
+  ck_assert(fx_wait(&f, pred_nreqs, 1));   /* the loop is held 600 ms */
+  cl_sends(&a, "a");
+  ck_assert_int_eq(cl_response(&b, &r), 0);
+  ck_assert_int_eq(r.status, 200);
+  ck_assert_int_eq(cl_response(&a, &r), 0);
+  ck_assert_int_eq(r.status, 408);
+  ck_assert(has_header(&r, "Connection: close"));
+  ck_assert_int_eq(cl_eof(&a), 1);
+  ck_assert_int_eq(fx_nreqs(&f), 1);
+  cl_close(&a);
+  cl_close(&b);
+  ck_assert(fx_wait(&f, pred_conns, 0));
+  fx_end(&f);
+}
+END_TEST
+
+/*
  * Past max_per_client connections from one address, the next from it is
  * turned away with 503 while the global limit still has room; once one
  * of its connections ends, that address is served again.
@@ -2006,6 +2044,7 @@ httpd_suite(void)
   tcase_add_test(tc, host_missing_or_repeated_gets_400);
   tcase_add_test(tc, unread_answers_pause_reading);
   tcase_add_test(tc, slow_body_cut_by_total_deadline);
+  tcase_add_test(tc, body_deadline_passed_with_bytes_waiting);
   tcase_add_test(tc, per_client_cap_gets_503);
   tcase_add_test(tc, unix_socket_born_with_its_mode);
   suite_add_tcase(s, tc);
