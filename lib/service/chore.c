@@ -97,8 +97,11 @@ on_timer(uv_timer_t *t)
     finish(c, rc);
     return;
   }
-  /* The next step on the next turn, after this one's commit. */
-  uv_timer_start(&c->timer, on_timer, 0, 0);
+  /* The next step on the next turn, after this one's commit.  Not 0: a
+   * timer due at once, started from its own callback, runs again within
+   * this turn's timers, and the whole run would hold the loop as one
+   * batch.  1 ms is due only once the next turn has read the clock. */
+  uv_timer_start(&c->timer, on_timer, 1, 0);
 }
 
 void

@@ -198,10 +198,21 @@ struct fake {
   int runs;           /* runs ended */
   int end_rc;
   int closed;
+  int turn_at[4];     /* the loop's turn each step ran in (turns, below) */
+  uv_loop_t *stop;    /* end() stops it, when set */
 };
 
 static struct fake fk;
 static struct chore *ch;
+static uv_prepare_t turn_prep;
+static int turns;     /* prepare phases run, the group commit's among them */
+
+static void
+on_turn(uv_prepare_t *p)
+{
+  (void)p;
+  turns++;
+}
 
 static uint64_t
 fake_every(void *arg)
@@ -225,6 +236,8 @@ fake_step(struct store *st, void *arg)
   char id[24];
 
   f->steps++;
+  if (f->steps < 4)
+    f->turn_at[f->steps] = turns;
   snprintf(id, sizeof(id), "step-%d", f->steps);
   add_inbound(id, T0);
   (void)st;
@@ -248,6 +261,8 @@ fake_end(void *arg, int rc)
 
   f->runs++;
   f->end_rc = rc;
+  if (f->stop != NULL)
+    uv_stop(f->stop);
 }
 
 static const struct chore_ops fake_ops = {
@@ -263,6 +278,10 @@ chore_setup(void)
   fk.work = 1;
   ck_assert_int_eq(chore_new(&ch, &t.loop, t.st, &fake_ops, &fk), 0);
   commit_start(t.commit);
+  turns = 0;
+  ck_assert_int_eq(uv_prepare_init(&t.loop, &turn_prep), 0);
+  ck_assert_int_eq(uv_prepare_start(&turn_prep, on_turn), 0);
+  uv_unref((uv_handle_t *)&turn_prep);
 }
 
 static void
@@ -277,6 +296,7 @@ chore_teardown(void)
   if (ch != NULL)
     chore_close(ch, NULL, NULL);
   ch = NULL;
+  uv_close((uv_handle_t *)&turn_prep, NULL);
   tu_svc_close(&t);
 }
 
@@ -296,20 +316,38 @@ row_kept(const char *id)
   return rc == 0;
 }
 
+static void
+on_guard(uv_timer_t *g)
+{
+  uv_stop(g->loop);
+}
+
 /* A run asked for takes its steps one after the other, each kept, until
- * after() says no more; then end() is told once. */
+ * after() says no more; then end() is told once.  The loop runs as the
+ * daemon runs it (UV_RUN_DEFAULT) until end() stops it. */
 START_TEST(chore_runs_its_steps)
 {
-  int want = 1;
+  uv_timer_t guard;
 
+  uv_timer_init(&t.loop, &guard);
+  uv_timer_start(&guard, on_guard, (uint64_t)tu_scaled_ms(2000), 0);
+  fk.stop = &t.loop;
   chore_run_now(ch);
-  ck_assert_int_eq(tu_svc_run_until(&t, runs_at_least, &want, 2000), 0);
+  uv_run(&t.loop, UV_RUN_DEFAULT);
+  fk.stop = NULL;
+  uv_close((uv_handle_t *)&guard, NULL);
+  uv_run(&t.loop, UV_RUN_NOWAIT);
+  ck_assert_int_eq(fk.runs, 1);
   ck_assert_int_eq(fk.steps, 3);
   ck_assert_int_eq(fk.afters, 3);
   ck_assert_int_eq(fk.after_rc, 0);
   ck_assert_int_eq(fk.end_rc, 0);
   ck_assert_int_eq(chore_running(ch), 0);
   ck_assert(row_kept("step-1") && row_kept("step-3"));
+  /* Each step on a turn of its own, after the one before was committed:
+   * never the whole run in one turn's timers, holding the loop. */
+  ck_assert_int_gt(fk.turn_at[2], fk.turn_at[1]);
+  ck_assert_int_gt(fk.turn_at[3], fk.turn_at[2]);
 }
 END_TEST
 
