@@ -62,7 +62,63 @@ threat_model_free(struct threat_model *m)
   if (m == NULL)
     return;
   free(m->w);
+  free(m->nz);
+  free(m->rank);
+  free(m->val);
   free(m);
+}
+
+float
+threat_model_weight(const struct threat_model *m, uint32_t i)
+{
+  uint64_t word, below;
+  uint32_t k;
+
+  if (m->w != NULL)
+    return m->w[i];
+  word = m->nz[i >> 6];
+  if ((word >> (i & 63) & 1) == 0)
+    return 0.0f;
+  below = ((uint64_t)1 << (i & 63)) - 1;
+  k = m->rank[i >> 6] + (uint32_t)__builtin_popcountll(word & below);
+  return m->val[k];
+}
+
+int
+threat_model_pack(struct threat_model *m)
+{
+  size_t size = (size_t)1 << m->bits, words = size / 64, i, k = 0;
+  uint64_t *nz;
+  uint32_t *rank;
+  float *val;
+
+  if (m->w == NULL)
+    return 0;
+  for (i = 0; i < size; i++)
+    k += m->w[i] != 0.0f;
+  nz = calloc(words, sizeof(*nz));
+  rank = malloc(words * sizeof(*rank));
+  val = malloc((k > 0 ? k : 1) * sizeof(*val));
+  if (nz == NULL || rank == NULL || val == NULL) {
+    free(nz);
+    free(rank);
+    free(val);
+    return -ENOMEM;
+  }
+  for (i = 0, k = 0; i < size; i++) {
+    if (i % 64 == 0)
+      rank[i / 64] = (uint32_t)k;
+    if (m->w[i] != 0.0f) {
+      nz[i / 64] |= (uint64_t)1 << (i % 64);
+      val[k++] = m->w[i];
+    }
+  }
+  free(m->w);
+  m->w = NULL;
+  m->nz = nz;
+  m->rank = rank;
+  m->val = val;
+  return 0;
 }
 
 /* ----------------------------------------------------------- features */
@@ -85,7 +141,7 @@ emit_hash(struct sink *s, uint64_t h)
   if (s->idx != NULL && s->n < s->cap)
     s->idx[s->n] = i;
   if (s->idx == NULL)
-    s->sum += s->m->w[i];
+    s->sum += threat_model_weight(s->m, i);
   s->n++;
 }
 
@@ -339,6 +395,8 @@ threat_model_load(const char *path, struct threat_model **out,
   }
   if (rc == 0 && diag != NULL && diag->errors > errors)
     rc = AERR_CONFIG;
+  if (rc == 0)
+    rc = threat_model_pack(m);
   if (rc != 0) {
     threat_model_free(m);
     return rc;

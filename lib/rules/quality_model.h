@@ -27,7 +27,10 @@
 #define THREAT_MODEL_MAX_WINDOW 1000
 
 struct threat_model {
-  float *w;            /* 2^bits weights */
+  float *w;            /* 2^bits weights; NULL once packed (below) */
+  uint64_t *nz;        /* packed: bit i set when weight i is not 0 */
+  uint32_t *rank;      /* packed: the weights not 0 before each word of nz */
+  float *val;          /* packed: the weights not 0, by index */
   unsigned bits;
   double bias;
   double threshold;    /* a probability at or over it is a threat */
@@ -48,6 +51,15 @@ struct threat_model {
  * when memory runs out or bits is out of range. */
 struct threat_model *threat_model_new(unsigned bits);
 void threat_model_free(struct threat_model *m);
+
+/* Weight i (below 2^bits), from the table or from the packed form. */
+float threat_model_weight(const struct threat_model *m, uint32_t i);
+
+/* Keep only the weights that are not 0 (a quarter of the shipped model's
+ * table): a bitmap of 2^bits bits, a count per 64 of them and the
+ * weights, read in constant time; w is freed and NULL after.  The weights
+ * read are the same.  0 or -ENOMEM (the model is then unchanged). */
+int threat_model_pack(struct threat_model *m);
 
 /*
  * Read a model file (format in config/threat-model.txt).  Problems are

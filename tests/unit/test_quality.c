@@ -6039,6 +6039,48 @@ START_TEST(quality_model_loads_and_scores)
 }
 END_TEST
 
+/* Packed, a model reads the weights its table held, zeros included, at
+ * every index (the words' ends, a word of all zeros, a full one); a
+ * loaded model comes packed. */
+START_TEST(quality_model_packed_reads_the_same)
+{
+  struct threat_model *m = threat_model_new(10), *l = NULL;
+  float *want = malloc(sizeof(float) << 10);
+  uint32_t seed = 7, i;
+  struct diag d;
+
+  ck_assert_ptr_nonnull(m);
+  ck_assert_ptr_nonnull(want);
+  for (i = 0; i < 1024; i++) {
+    seed = seed * 1103515245u + 12345u;
+    if (i >= 128 && i < 192)
+      m->w[i] = 0.0f;                       /* a word of zeros */
+    else if (i >= 256 && i < 320)
+      m->w[i] = (float)i;                   /* a full word */
+    else if ((seed >> 16) % 3 == 0 || i == 63 || i == 64 || i == 1023)
+      m->w[i] = (float)((int)(seed >> 8) % 2001 - 1000) / 997.0f;
+    want[i] = m->w[i];
+  }
+  m->w[0] = 0.0f;
+  want[0] = 0.0f;
+  ck_assert_int_eq(threat_model_pack(m), 0);
+  ck_assert_ptr_null(m->w);
+  for (i = 0; i < 1024; i++)
+    ck_assert_msg(threat_model_weight(m, i) == want[i], "weight %u", i);
+  ck_assert_int_eq(threat_model_pack(m), 0);  /* twice is once */
+  ck_assert(threat_model_weight(m, 300) == 300.0f);
+  threat_model_free(m);
+  free(want);
+
+  diag_init(&d);
+  ck_assert_int_eq(threat_model_load(THREAT_MODEL, &l, &d), 0);
+  ck_assert_ptr_null(l->w);
+  ck_assert_ptr_nonnull(l->nz);
+  threat_model_free(l);
+  diag_free(&d);
+}
+END_TEST
+
 /* Threats the rules do not read (a veiled menace on the way home, an
  * ultimatum with no verb of violence) are threats with the model; clean
  * reports stay clean, and the model does not read the words of reported
@@ -6572,6 +6614,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_load_missing_file);
   tcase_add_test(tc, quality_load_counts_only_its_own_errors);
   tcase_add_test(tc, quality_model_loads_and_scores);
+  tcase_add_test(tc, quality_model_packed_reads_the_same);
   tcase_add_test(tc, quality_model_second_opinion);
   tcase_add_test(tc, quality_model_names_target);
   tcase_add_test(tc, quality_model_missing_or_broken);
