@@ -930,6 +930,55 @@ drop_amounts(struct toks *tk)
   return taken;
 }
 
+/* Words that put a number of a document before it: "SK no 12/3/2023",
+ * "surat nomor 045/12/2025", "Perbup No. 5/2024". */
+static const char *const doc_number_words[] = {
+  "no", "nomor", "nmr", "nomer", "nmor", NULL,
+};
+
+/* The length in tokens of a document's number at token i (see
+ * doc_number_words), the word before it included ("no", a dot or a colon,
+ * then numbers, and words, joined by separators written without a space), or
+ * 0.  Such a number ("12/3/2023") is no date, however it looks. */
+static int
+doc_number_at(const struct toks *tk, int i)
+{
+  int j = i + 1;
+
+  if (!is_word(tk, i, doc_number_words))
+    return 0;
+  if (j < tk->n && tk->t[j].kind == TK_SEP &&
+      (tk->t[j].sep == '.' || tk->t[j].sep == ':'))
+    j++;
+  if (j >= tk->n || tk->t[j].kind != TK_NUM)
+    return 0;
+  j++;
+  while (j + 1 < tk->n && tk->t[j].kind == TK_SEP && !tk->t[j].spaced &&
+         tk->t[j].sep != ':' &&
+         (tk->t[j + 1].kind == TK_NUM || tk->t[j + 1].kind == TK_WORD))
+    j += 2;
+  /* "Perda Nomor 3 Tahun 2023": the year is the document's. */
+  if (j + 1 < tk->n && is_word(tk, j, year_words) &&
+      tk->t[j + 1].kind == TK_NUM && tk->t[j + 1].digits == 4)
+    j += 2;
+  return j - i;
+}
+
+/* Take out the numbers of documents (see doc_number_at()). */
+static void
+drop_doc_numbers(struct toks *tk)
+{
+  int i = 0, len;
+
+  while (i < tk->n) {
+    len = doc_number_at(tk, i);
+    if (len == 0)
+      i++;
+    else
+      tk_remove(tk, i, len);
+  }
+}
+
 /* Every word list of this file that a month name must not be taken for
  * (see fuzzy_month()). */
 static const char *const *const vocab[] = {
@@ -3183,6 +3232,9 @@ story_timely(struct story_word *sw)
   }
   if (drop_amounts(&tk) > 0)
     return 0;                                    /* "1.500.000" */
+  for (i = 0; i < tk.n; i++)
+    if (doc_number_at(&tk, i) > 0)
+      return 0;                                  /* "No.5/2024" */
   drop_separators(&tk);
   sw->dated = figures_date(&tk);
   normalize_words(&tk);
@@ -3242,13 +3294,30 @@ static const char *const numbered_nouns[] = {
 };
 
 /* A number of one or two digits after a numbered noun ("tahap 2 tahun
- * lalu") is that thing's number: no word of time, and no date. */
+ * lalu") is that thing's number: no word of time, and no date; so is
+ * any word that starts with a digit after "no", "nomor" (also "No."):
+ * a document's number ("SK no 12/3/2023"). */
 static void
 story_numbered(struct story_word *w, int n)
 {
   int i, k;
 
   for (i = 1; i < n; i++) {
+    if (word_in(w[i - 1].lower, doc_number_words) &&
+        (!w[i - 1].ends_clause || w[i - 1].at[w[i - 1].len - 1] == '.' ||
+         w[i - 1].at[w[i - 1].len - 1] == ':') &&
+        w[i].at[0] >= '0' && w[i].at[0] <= '9') {
+      w[i].timely = w[i].anchor = w[i].core = w[i].dated = 0;
+      /* "Perda Nomor 3 Tahun 2023": the year is the document's. */
+      if (i + 2 < n && !w[i].ends_clause &&
+          word_in(w[i + 1].lower, year_words) && w[i + 2].len >= 4 &&
+          w[i + 2].at[0] >= '0' && w[i + 2].at[0] <= '9') {
+        w[i + 1].timely = w[i + 1].anchor = w[i + 1].core = 0;
+        w[i + 2].timely = w[i + 2].anchor = w[i + 2].core = 0;
+        i += 2;
+      }
+      continue;
+    }
     if (w[i - 1].ends_clause || !word_in(w[i - 1].lower, numbered_nouns) ||
         w[i].len > 2)
       continue;
@@ -3680,6 +3749,7 @@ parse_text(const struct today *c, const struct feast_dates *fd,
   if (tokenize(text, &tk) != 0)
     return WHEN_INVALID;
   drop_amounts(&tk);
+  drop_doc_numbers(&tk);
   drop_separators(&tk);
   normalize_words(&tk);
   numerals(&tk);
