@@ -1345,6 +1345,32 @@ START_TEST(quality_judge_hushed_saying)
 }
 END_TEST
 
+/* "Tetangga saya bilang ...", "Teman kerja kami mengatakan ...": the
+ * reporter's word owns the one who speaks; what follows is that person's
+ * words, reported and flagged.  The reporter speaking ("Saya bilang",
+ * "sudah saya bilang") keeps the words the reporter's. */
+static const struct judge_case owned_speaker_cases[] = {
+  {"Tetangga saya bilang dia akan membakar kantor desa kalau dana BLT "
+   "tidak dibagi; saya tidak setuju, tolong kepala desanya segera "
+   "diperiksa.", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Teman kerja saya mengatakan dia mau bunuh bendahara itu kalau gaji "
+   "tidak dibayar.", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Adik saya sudah bilang kepala dusun itu akan dia pukul.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Saya bilang kalau dana tidak kembali saya bakar kantor desa.",
+   QUALITY_THREAT, 0},
+  {"Sudah saya bilang, kalau dana tidak kembali saya bakar kantor desa.",
+   QUALITY_THREAT, 0},
+  {"Jadi saya bilang kalau dana tidak kembali saya bakar kantor desa.",
+   QUALITY_THREAT, 0},
+};
+
+START_TEST(quality_judge_owned_speaker)
+{
+  judge_rows(owned_speaker_cases, N(owned_speaker_cases));
+}
+END_TEST
+
 /* Ruin sent as a message to an official ("bilang sama itu mandor, malam
  * nanti dia pung rumah jadi abu"), and a building gone or in ruins when
  * the reporter has readied fuel ("kami sudah siapkan bensin").  A fire
@@ -6448,6 +6474,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_none_safe);
   tcase_add_test(tc, quality_judge_home_known);
   tcase_add_test(tc, quality_judge_hushed_saying);
+  tcase_add_test(tc, quality_judge_owned_speaker);
   tcase_add_test(tc, quality_judge_readied_ruin);
   tcase_add_test(tc, quality_judge_kin_harmed);
   tcase_add_test(tc, quality_judge_death_question);
