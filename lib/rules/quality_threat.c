@@ -1428,6 +1428,7 @@ life_in_hand(const struct ctx *cx, size_t i)
 }
 
 static int relayed_to(const struct ctx *cx, size_t i);
+static int menace_opens(const struct ctx *cx, size_t k);
 
 /* "bendahara itu tidak akan lihat Natal tahun ini", "camat itu tidak
  * akan sempat rayakan tahun baru": a verb of living to a day ("lihat",
@@ -1435,7 +1436,8 @@ static int relayed_to(const struct ctx *cx, size_t i);
  * between or not), then a [feast] or "tahun baru/depan", said of a
  * person other than the reporter named before it in its clause, in a
  * sentence that holds an oath, a condition or the reporter (the one who
- * decides), in the other half of an ultimatum ("kembalikan ... sebelum
+ * decides), or that opens with a menace ("Tunggu saja, ...", "Awas
+ * saja, ...": menace_opens), in the other half of an ultimatum ("kembalikan ... sebelum
  * Natal, atau dia tidak akan sempat lihat tahun baru": "atau" before it
  * in its clause) or in a message relayed to an official (relayed_to),
  * and no reason ("karena sakit" is a prognosis).  The reporter's mother
@@ -1472,7 +1474,7 @@ no_future(const struct ctx *cx, size_t k)
     frame |= word_is(cx, WC_PROMISE, s) || word_is(cx, WC_IF, s) ||
              (s < m && word_is(cx, WC_SELF, s));
   }
-  return who && (frame || relayed_to(cx, k));
+  return who && (frame || menace_opens(cx, k) || relayed_to(cx, k));
 }
 
 static int deadline_set(const struct ctx *cx, size_t s);

@@ -1494,6 +1494,16 @@ static const struct judge_case life_taken_cases[] = {
    "tahun baru di kampung.", QUALITY_CLEAN, 0},
   {"Tolong sampaikan ke Pak Kades: bapak saya tidak akan lihat Natal "
    "karena rujukan ditolak.", QUALITY_CLEAN, 0},
+  /* "Tunggu saja, ..." opening the sentence frames it as well; a project
+   * not seen finished, or the reporter's relative, are none. */
+  {"Tunggu saja, Kepala UPT Pasar Inpres Naikoten itu tidak akan sempat "
+   "lihat tahun baru.", QUALITY_THREAT, 0},
+  {"Awas saja, bendahara desa itu tidak akan lihat Natal.", QUALITY_THREAT,
+   0},
+  {"Tunggu saja, kepala desa tidak akan sempat lihat hasilnya karena "
+   "proyek itu baru selesai tahun depan.", QUALITY_CLEAN, 0},
+  {"Tunggu saja, bapak saya tidak akan sempat lihat tahun baru kalau "
+   "rujukan terus ditolak.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_life_taken)
