@@ -2567,16 +2567,17 @@ routine_at(const struct ctx *cx, size_t h)
   return 0;
 }
 
-/* Is word i "tahu"/"tau" after the reporter's word in its clause
- * (modal words between), with more of the clause after it ("kami sudah
- * tahu ...")? */
+/* Is word i "tahu"/"tau" (or "hafal", known by heart) after the
+ * reporter's word in its clause (modal words between), with more of the
+ * clause after it ("kami sudah tahu ...", "orang-orang saya sudah hafal
+ * ...")? */
 static int
 self_knows(const struct ctx *cx, size_t i)
 {
+  static const char *const know[] = {"tahu", "tau", "hafal", "apal", NULL};
   size_t k = i;
 
-  if (!(word_text_is(cx, i, "tahu") || word_text_is(cx, i, "tau")) ||
-      i + 1 >= cx->nm->n || starts_clause(cx, i + 1))
+  if (!word_in(cx, i, know) || i + 1 >= cx->nm->n || starts_clause(cx, i + 1))
     return 0;
   while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k - 1))
     k--;
@@ -2641,13 +2642,34 @@ warning_relayed(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* Is the first word of the clause at word k, opening with it or right
+ * after words that may stand before a subject ("nanti"), someone other
+ * than the reporter ("dia", a person named)? */
+static int
+waited_person(const struct ctx *cx, size_t k)
+{
+  size_t n = cx->nm->n;
+
+  if (k >= n || starts_clause(cx, k))
+    return 0;
+  while (k + 1 < n && !starts_clause(cx, k + 1) &&
+         (word_is(cx, WC_INTENT, k) || word_is(cx, WC_IF, k)))
+    k++;
+  return !word_is(cx, WC_SELF, k) &&
+         (word_text_is(cx, k, "dia") || other_person(cx, k));
+}
+
 /* "Saya sudah tahu rumah anaknya di Kupang, tinggal tunggu waktu saja":
  * "tahu"/"tau" at word i after the reporter's word (modal words between),
  * "rumah" right after it ("jalan ke"/"jalan menuju" first or not) owned
  * by someone else (a person named after it,
- * or "-nya" on it or the word after it; Kupang "dia pung rumah"), and
+ * or "-nya" on it or the word after it; Kupang "dia pung rumah"; a
+ * vehicle, which finds someone as the house does, only owned so:
+ * "motornya", "dia punya motor"), and
  * later in the sentence a [wait] word with "waktu" or an intensifier
- * after it: the reporter only waits; or a weapon the reporter has, or
+ * after it, or one in the next sentence with the person after it in its
+ * clause ("... Kita lihat saja dia sampai di rumah atau tidak."): the
+ * reporter only waits; or a weapon the reporter has, or
  * a warning to an official, earlier in the sentence (owned_weapon,
  * warned_official: "bendahara itu sebaiknya hati-hati kalau pulang
  * malam, saya tahu rumahnya"), someone else's family named in
@@ -2659,6 +2681,11 @@ warning_relayed(const struct ctx *cx, size_t k)
 static int
 home_known(const struct ctx *cx, size_t i)
 {
+  static const char *const home[] = {"rumah", "motor", "mobil", "oto",
+                                     "kendaraan", NULL};
+  static const char *const home_nya[] = {"rumahnya", "motornya",
+                                         "mobilnya", "otonya",
+                                         "kendaraannya", NULL};
   size_t k, h = i + 1, e, n = cx->nm->n;
   int routine;
 
@@ -2675,10 +2702,10 @@ home_known(const struct ctx *cx, size_t i)
     ;         /* "kami tahu jam berapa dia pulang" */
   else if (h + 2 < n && other_person(cx, h) && !starts_clause(cx, h + 2) &&
       owning(cx, h + 1) &&
-      word_text_is(cx, h + 2, "rumah"))
-    h += 2;   /* Kupang: "beta tau dia pung rumah" */
-  else if (word_text_is(cx, h, "rumahnya"))
-    ;         /* "kami tahu rumahnya" */
+      word_in(cx, h + 2, home))
+    h += 2;   /* Kupang: "beta tau dia pung rumah", "dia punya motor" */
+  else if (word_in(cx, h, home_nya))
+    ;         /* "kami tahu rumahnya", "kami hafal motornya" */
   else if (!word_text_is(cx, h, "rumah") ||
            (!owned_nya(cx, h) &&
             (ends_clause(cx, h) || word_is(cx, WC_SELF, h + 1) ||
@@ -2713,6 +2740,13 @@ home_known(const struct ctx *cx, size_t i)
   for (k = h + 1; k + 1 < n && !starts_sentence(cx, k + 1); k++)
     if (word_is(cx, WC_WAIT, k) &&
         (word_text_is(cx, k + 1, "waktu") || word_is(cx, WC_INTENS, k + 1)))
+      return 1;
+  /* "... Kita lihat saja dia sampai di rumah atau tidak.": waiting to
+   * see what becomes of the person, in the next sentence. */
+  k = next_sentence(cx, i);
+  for (e = k < n ? next_sentence(cx, k) : n; k + 2 < e; k++)
+    if (word_is(cx, WC_WAIT, k) && word_is(cx, WC_INTENS, k + 1) &&
+        !starts_clause(cx, k + 1) && waited_person(cx, k + 2))
       return 1;
   return 0;
 }

@@ -1317,6 +1317,22 @@ static const struct judge_case home_known_cases[] = {
    "kepala desa.", QUALITY_CLEAN, 0},
   {"Waktu itu saya belum tahu jalan ke rumah kades, jadi saya tanya "
    "warga.", QUALITY_CLEAN, 0},
+  /* An official's vehicle known by heart ("hafal dia punya motor",
+   * "motornya") as the house is, and the waiting to see him home in the
+   * next sentence; the same told of a road, a parked car or a hearing to
+   * come is none. */
+  {"Bilang sama Pak Kadis, jalan pulang ke Oesao itu gelap dan orang-orang "
+   "saya sudah hafal dia punya motor. Kita lihat saja dia sampai di rumah "
+   "atau tidak.", QUALITY_THREAT, 0},
+  {"Kami sudah hafal motornya bendahara itu. Tunggu saja dia pulang malam "
+   "ini.", QUALITY_THREAT, 0},
+  {"Orang-orang saya sudah hafal jalannya karena tiap hari kami lewat "
+   "situ.", QUALITY_CLEAN, 0},
+  {"Orang-orang saya sudah hafal dia punya motor karena dia parkir di depan "
+   "kios tiap hari. Kita lihat saja nanti hasil pemeriksaannya.",
+   QUALITY_CLEAN, 0},
+  {"Saya tahu mobil dinas itu dipakai istrinya ke pasar tiap hari.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_home_known)
