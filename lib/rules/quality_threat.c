@@ -3287,6 +3287,64 @@ pledge_at(const struct ctx *cx, size_t k)
          word_is(cx, WC_SELF, k - 1);
 }
 
+/* "dibuang ke laut", "diceburkan ke sungai", "dilempar ke jurang": at
+ * word i a passive verb of casting ("di" on a verb of throwing) with
+ * "ke" and the sea, a river or a ravine within two words after it: a
+ * person cast so is drowned or killed.  Who is cast is the caller's to
+ * check ("sampah dibuang ke laut" is rubbish). */
+static int
+cast_away(const struct ctx *cx, size_t i)
+{
+  static const char *const cast[] = {"dibuang", "diceburkan", "dicemplungkan",
+                                     "dilempar", "dilemparkan", "dijatuhkan",
+                                     NULL};
+  static const char *const deep[] = {"laut", "sungai", "kali", "jurang",
+                                     "danau", "tebing", NULL};
+  size_t k, n = cx->nm->n;
+
+  if (!word_in(cx, i, cast) || i + 2 >= n || starts_clause(cx, i + 1) ||
+      !word_text_is(cx, i + 1, "ke"))
+    return 0;
+  for (k = i + 2; k < n && k <= i + 3 && !starts_clause(cx, k); k++)
+    if (word_in(cx, k, deep))
+      return 1;
+  return 0;
+}
+
+/* "saya pastikan dia dibuang ke laut kalau ...", "Kepala dinas itu saya
+ * jamin dipukul kalau ...": at word i a passive verb of violence (or of
+ * casting into the sea: cast_away), outside reported speech, in a clause
+ * that holds before it the reporter's pledge (pledge_at) and a person
+ * other than the reporter ("dia", "kau", an official, put before the
+ * pledge or after it), with no [not] or [past] word in the clause and no
+ * agent named after the verb ("oleh polisi" tells who did it): harm the
+ * reporter guarantees. */
+static int
+pledged_harm(const struct ctx *cx, size_t i)
+{
+  size_t c, k;
+  int pledged = 0, who = 0;
+
+  if (cx->reported[i] || i == 0 || starts_clause(cx, i) ||
+      !(prefixed(cx, WC_HARM, i, "di") || cast_away(cx, i)))
+    return 0;
+  if (i + 1 < cx->nm->n && !starts_clause(cx, i + 1) &&
+      word_text_is(cx, i + 1, "oleh"))
+    return 0;
+  c = clause_start(cx, i);
+  for (k = c; k < cx->nm->n && (k == c || !starts_clause(cx, k)); k++) {
+    if (word_is(cx, WC_NOT, k) || word_is(cx, WC_PAST, k))
+      return 0;
+    if (k >= i)
+      continue;
+    pledged |= pledge_at(cx, k);
+    who |= !word_is(cx, WC_SELF, k) &&
+           (word_text_is(cx, k, "dia") || word_is(cx, WC_YOU, k) ||
+            other_person(cx, k));
+  }
+  return pledged && who;
+}
+
 /* Is a death said softly at word i ("tinggal nama", "tidak bangun
  * lagi") said of a person: "dia", "mereka", "kau" or a person who is no
  * office or building before it, modal and link words between ("bupati
@@ -4021,7 +4079,7 @@ judge_threat(struct ctx *cx, size_t i)
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
       watched_warned(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
-      hospital_pledged(cx, i) || thrown_at(cx, i) ||
+      hospital_pledged(cx, i) || thrown_at(cx, i) || pledged_harm(cx, i) ||
       wakes_no_more(cx, i) || you_doomed(cx, i) ||
       blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");

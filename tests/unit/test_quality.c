@@ -1387,6 +1387,33 @@ START_TEST(quality_judge_owned_speaker)
 }
 END_TEST
 
+/* The reporter's pledge ("saya pastikan", "saya jamin") that someone
+ * suffers a passive verb of violence, or is cast into the sea or a
+ * river: harm the reporter guarantees.  Rubbish cast into the sea, a
+ * beating witnessed ("waktu itu", by the police) or protection promised
+ * are none. */
+static const struct judge_case pledged_harm_cases[] = {
+  {"Pegawai Syahbandar Pelabuhan Tenau yang tarik uang tiket dua kali itu, "
+   "saya pastikan dia dibuang ke laut kalau dia naik kapal ke Rote.",
+   QUALITY_THREAT, 0},
+  {"Kepala dinas itu saya jamin dipukul kalau datang ke kampung kami.",
+   QUALITY_THREAT, 0},
+  {"Saya pastikan kau diceburkan ke sungai kalau masih minta uang.",
+   QUALITY_THREAT, 0},
+  {"Sampah pasar dibuang ke laut tiap malam, saya pastikan petugas "
+   "kebersihan tahu.", QUALITY_CLEAN, 0},
+  {"Saya pastikan dia dipukul oleh polisi waktu itu, saya lihat sendiri.",
+   QUALITY_CLEAN, 0},
+  {"Saya jamin dia tidak dipukul kalau dia datang melapor.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_pledged_harm)
+{
+  judge_rows(pledged_harm_cases, N(pledged_harm_cases));
+}
+END_TEST
+
 /* Ruin sent as a message to an official ("bilang sama itu mandor, malam
  * nanti dia pung rumah jadi abu"), and a building gone or in ruins when
  * the reporter has readied fuel ("kami sudah siapkan bensin").  A fire
@@ -6501,6 +6528,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_home_known);
   tcase_add_test(tc, quality_judge_hushed_saying);
   tcase_add_test(tc, quality_judge_owned_speaker);
+  tcase_add_test(tc, quality_judge_pledged_harm);
   tcase_add_test(tc, quality_judge_readied_ruin);
   tcase_add_test(tc, quality_judge_kin_harmed);
   tcase_add_test(tc, quality_judge_death_question);
