@@ -5273,6 +5273,15 @@ static const struct judge_case people_conduct_cases[] = {
    QUALITY_CLEAN, 0},
   {"Orang Kristen di desa kami kerja cuma jadi petani, bantuan pupuk "
    "tidak sampai", QUALITY_CLEAN, 0},
+  /* "cuma tahu mabuk", "hanya bisa menipu": the same with "cuma" first,
+   * then the word of what one can do; named officials asking for money,
+   * or a people that only knows farming, are none. */
+  {"Orang Rote yang kerja di Dispenda cuma tahu mabuk dan minta uang.",
+   QUALITY_SARA, 0},
+  {"Orang Sabu hanya bisa menipu, jangan kasih proyek.", QUALITY_SARA, 0},
+  {"Orang Rote yang kerja di Dispenda minta uang.", QUALITY_CLEAN, 0},
+  {"Orang Rote di desa kami cuma tahu bertani, bantuan pupuk tidak "
+   "sampai.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_people_conduct)
