@@ -1039,9 +1039,28 @@ sent_for_harm(const struct ctx *cx, size_t i)
 /* "Rumah kades akan dibakar warga kalau ...", "kantor camat akan dibakar
  * oleh kami": a passive verb of violence at word i after a [will] word
  * (a modal word may stand between), with the reporter or a crowd as its
- * agent right after it ("oleh" or not); not when the reporter's own
- * things come before it in its clause ("rumah saya akan dibakar warga
- * suruhan kades" is a threat the reporter suffers). */
+ * agent right after it ("oleh" or not), or with no agent named
+ * (unnamed_agent) when an official's house or office, or the official,
+ * opens its clause and a condition stands in the sentence ("Rumah dinas
+ * Kepala Dinas ... akan dibakar habis malam ini kalau gaji ... tidak
+ * dibayar"); not when the reporter's own things come before it in its
+ * clause ("rumah saya akan dibakar warga suruhan kades" is a threat the
+ * reporter suffers, "saya dengar kantor camat akan diserang" a rumour). */
+static int
+unnamed_agent(const struct ctx *cx, size_t i)
+{
+  size_t c = clause_subject(cx, i), k;
+
+  if (c >= i || !in_sentence(cx, WC_IF, i))
+    return 0;
+  if (!word_is(cx, WC_TARGET, c))
+    return other_person(cx, c);   /* "kades itu akan dipukul kalau ..." */
+  for (k = c + 1; k < i; k++)
+    if (other_person(cx, k))
+      return 1;                   /* "rumah kades akan dibakar kalau ..." */
+  return 0;
+}
+
 static int
 passive_ultimatum(const struct ctx *cx, size_t i)
 {
@@ -1055,8 +1074,9 @@ passive_ultimatum(const struct ctx *cx, size_t i)
     return 0;
   if (a < n && !starts_clause(cx, a) && word_text_is(cx, a, "oleh"))
     a++;
-  if (a >= n || starts_clause(cx, a) ||
-      (!word_is(cx, WC_SELF, a) && !word_is(cx, WC_CROWD, a)))
+  if ((a >= n || starts_clause(cx, a) ||
+       (!word_is(cx, WC_SELF, a) && !word_is(cx, WC_CROWD, a))) &&
+      (a > i + 1 || !unnamed_agent(cx, i)))
     return 0;
   for (k = i; k > 0 && !starts_clause(cx, k); k--)
     if (word_is(cx, WC_SELF, k - 1))

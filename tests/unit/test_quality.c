@@ -665,6 +665,18 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Rumah kades dibakar warga tadi malam, polisi belum datang",
    QUALITY_CLEAN, 0},
+  /* No agent named: an official's house or office opening the clause,
+   * "akan dibakar", and a condition is an ultimatum all the same; rubbish
+   * burnt, the reporter's own house, or a rumour heard are none. */
+  {"Rumah dinas Kepala Dinas Pendidikan Sikka akan dibakar habis malam ini "
+   "kalau gaji guru honor tidak dibayar juga.", QUALITY_THREAT, 0},
+  {"Rumah kades akan dibakar kalau dana tidak kembali.", QUALITY_THREAT, 0},
+  {"Sampah di depan kantor camat akan dibakar kalau tidak diangkut.",
+   QUALITY_CLEAN, 0},
+  {"Rumah kami akan dibakar kalau kami melapor ke polisi.", QUALITY_CLEAN,
+   0},
+  {"Saya dengar kantor camat akan diserang kalau dana tidak cair.",
+   QUALITY_CLEAN, 0},
   /* Distrust said of a group ("orang X ... tidak bisa dipercaya") wherever
    * it stands in the group's clause; a group not entrusted with an office
    * is discrimination reported, and one entrusted is praise. */
