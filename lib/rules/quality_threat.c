@@ -296,10 +296,30 @@ weapon_sent(const struct ctx *cx, size_t i)
   return 0;
 }
 
+static int victim_at(const struct ctx *cx, size_t m);
+
+/* "kasih patah dia punya kaki", "bikin patah tangannya": a [broken] word
+ * at word i right after a [cause] word, with someone else's body part
+ * right after it (victim_at), or owned the Kupang way after its owner
+ * ("dia punya kaki"): breaking it done to them.  "kasih patah ranting"
+ * breaks a branch. */
+static int
+caused_break(const struct ctx *cx, size_t i)
+{
+  size_t n = cx->nm->n;
+
+  if (i == 0 || starts_clause(cx, i) || !word_is(cx, WC_BROKEN, i) ||
+      !word_is(cx, WC_CAUSE, i - 1) || i + 1 >= n || starts_clause(cx, i + 1))
+    return 0;
+  return victim_at(cx, i + 1) ||
+         (i + 3 < n && !starts_clause(cx, i + 2) && !starts_clause(cx, i + 3) &&
+          owning(cx, i + 2) && victim_at(cx, i + 3));
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
  * douse_fuel, a building razed: razed, someone buried alive:
- * buried_alive, a weapon sent: weapon_sent, or a verb without its
- * vowels: sms_harm)?  *self is set
+ * buried_alive, a weapon sent: weapon_sent, a limb broken on purpose:
+ * caused_break, or a verb without its vowels: sms_harm)?  *self is set
  * when it carries the reporter as its agent ("kubunuh"). */
 static int
 harm_word(const struct ctx *cx, size_t i, int *self)
@@ -307,7 +327,8 @@ harm_word(const struct ctx *cx, size_t i, int *self)
   *self = 0;
   if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
       harm_affixed(cx, i) || douse_fuel(cx, i) || razed(cx, i) ||
-      buried_alive(cx, i) || weapon_sent(cx, i) || sms_harm(cx, i))
+      buried_alive(cx, i) || weapon_sent(cx, i) || sms_harm(cx, i) ||
+      caused_break(cx, i))
     return 1;
   if (prefixed(cx, WC_HARM, i, "ku")) {
     *self = 1;

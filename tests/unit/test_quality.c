@@ -5260,6 +5260,17 @@ static const struct judge_case kupang_break_cases[] = {
   {"Beta pung kaki patah waktu kerja proyek jalan, mandor sonde bayar "
    "obat", QUALITY_CLEAN, 0},
   {"Beta patah ranting pohon untuk pagar kebun", QUALITY_CLEAN, 0},
+  /* Causative "kasih"/"bikin" and a word of breaking ("kasih patah dia
+   * punya kaki") is a verb of violence, by the reporter or by someone the
+   * reporter sends; "kasih patah" of a branch, or told of an accident,
+   * is none. */
+  {"Adik saya anggota ormas, sudah saya suruh dia cari itu petugas "
+   "Dukcapil Larantuka dan kasih patah dia punya kaki.", QUALITY_THREAT, 0},
+  {"Kalau mantri itu tagih lagi, beta kasih patah dia pung tangan.",
+   QUALITY_THREAT, 0},
+  {"Beta kasih patah ranting pohon untuk pagar kebun.", QUALITY_CLEAN, 0},
+  {"Angin kencang bikin patah tiang listrik di depan kantor desa.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_kupang_break)
