@@ -2182,7 +2182,8 @@ people_finished(const struct ctx *cx, size_t i)
  * i, the reporter's word at most CTX_AFTER words before it in its clause,
  * and later in the sentence a [food] word after "untuk"/"di"/"ke"/"dalam"
  * (Kupang "itu" between or not: "di itu bendahara pung kopi")
- * owned by a person (owned_by, or owner_first), said as
+ * owned by a person (owned_by, or owner_first, or "-nya" on it: "di
+ * kopinya"), said as
  * an intent (intended) there, by the reporter again when in a later
  * clause; put there already or not ("sy sudah masukkan racun di sumur
  * rumah kades, biar ...": until it is drunk, the harm is ahead), or
@@ -2229,7 +2230,8 @@ poison_served(const struct ctx *cx, size_t i)
         word_in(cx, f, that))
       f++;
     if (!word_in(cx, k, into) || starts_clause(cx, k + 1) ||
-        !(word_is(cx, WC_FOOD, f) ? owned_by(cx, f) : owner_first(cx, f)))
+        !(word_is(cx, WC_FOOD, f) ? owned_by(cx, f) || owned_nya(cx, f)
+                                  : owner_first(cx, f)))
       continue;
     /* "..., nanti sy campur di kopi pak sekdes": served in a later
      * clause, by the reporter again. */

@@ -1182,6 +1182,14 @@ static const struct judge_case poison_cases[] = {
    QUALITY_THREAT, 0},
   {"Saya sudah taruh racun tikus di gudang kantor desa supaya beras aman.",
    QUALITY_CLEAN, 0},
+  /* The food owned by "-nya" ("di kopinya"): someone else's; the
+   * reporter's own cup ("kopi saya") or a store ("gudangnya") is none. */
+  {"Bendahara SMPN 2 Soe makan dana BOS. Nanti saya taruh racun tikus di "
+   "kopinya biar dia rasa.", QUALITY_THREAT, 0},
+  {"Kalau dana tidak kembali, beta campur racun di makanannya.",
+   QUALITY_THREAT, 0},
+  {"Nanti saya taruh racun tikus di gudangnya biar tikus mati.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_poison_served)
