@@ -1591,6 +1591,14 @@ static const struct judge_case home_visit_cases[] = {
    QUALITY_CLEAN, 0},
   {"Saya punya senapan angin untuk berburu, tapi polisi sita karena tidak "
    "ada izin.", QUALITY_CLEAN, 0},
+  /* A weapon held ("pegang kelewang") arms the reporter as one brought
+   * does; holding money or an office is none. */
+  {"Beta su pegang kelewang, malam ni beta pi cari itu Babinsa yang pukul "
+   "beta pung bapa di pos.", QUALITY_THREAT, 0},
+  {"Saya pegang uang kas kelompok tani, malam ini saya cari kades untuk "
+   "tanda tangan.", QUALITY_CLEAN, 0},
+  {"Saya pegang parang untuk potong rumput di kantor desa.", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_home_visit)
