@@ -1478,9 +1478,9 @@ static int menace_opens(const struct ctx *cx, size_t k);
  * person other than the reporter named before it in its clause, in a
  * sentence that holds an oath, a condition or the reporter (the one who
  * decides), or that opens with a menace ("Tunggu saja, ...", "Awas
- * saja, ...": menace_opens), in the other half of an ultimatum ("kembalikan ... sebelum
- * Natal, atau dia tidak akan sempat lihat tahun baru": "atau" before it
- * in its clause) or in a message relayed to an official (relayed_to),
+ * saja, ...": menace_opens), in the other half of an ultimatum
+ * ("kembalikan ... sebelum Natal, atau dia tidak akan sempat lihat tahun
+ * baru": "atau" before it in its clause) or in a message relayed to an official (relayed_to),
  * and no reason ("karena sakit" is a prognosis).  The reporter's mother
  * feared for is none. */
 static int
@@ -3597,17 +3597,38 @@ time_to_come(const struct ctx *cx, size_t i, size_t e)
   return 0;
 }
 
+/* "Jangan kaget kalau ...", "jangan heran kalau ...": in the clause of
+ * word i, before it, a [deny] word, a word of surprise right after it
+ * and an [if] word right after that: what follows is told as a warning
+ * ("don't be surprised if"). */
+static int
+unsurprised(const struct ctx *cx, size_t i)
+{
+  static const char *const surprise[] = {"kaget", "heran", "terkejut",
+                                         NULL};
+  size_t k;
+
+  for (k = clause_start(cx, i); k + 3 <= i; k++)
+    if (word_is(cx, WC_DENY, k) && word_in(cx, k + 1, surprise) &&
+        word_is(cx, WC_IF, k + 2) && !starts_clause(cx, k + 1) &&
+        !starts_clause(cx, k + 2))
+      return 1;
+  return 0;
+}
+
 /* "Malam Minggu dia sonde bangun lai" after "botong sendiri yang urus
  * dia", "minggu depan dia tidak akan bangun lagi", "sebelum kami
  * pindahkan dia ke kuburan": a death said softly (never_wakes) of a
  * person (dead_subject), with a time to come in its clause (time_to_come)
  * and no [past] word, the reporter named in its sentence or the one
  * before outside reported speech, in a message relayed to an official
- * (relayed_to), or on a condition earlier in the sentence with the
- * official named in it or opening the sentence.  "sudah" after a time to
+ * (relayed_to), on a condition earlier in the sentence with the
+ * official named in it or opening the sentence, or on one told not to
+ * surprise (unsurprised: "Jangan kaget kalau besok pagi dia ...") with
+ * no reason in the sentence.  "sudah" after a time to
  * come ("minggu depan dia sudah di kuburan") is no past.  A
  * death told ("tidak bangun lagi setelah disuntik", "sudah tidak bangun
- * lagi") is none. */
+ * lagi") or given its reason ("karena demamnya tinggi") is none. */
 static int
 wakes_no_more(const struct ctx *cx, size_t i)
 {
@@ -3627,6 +3648,8 @@ wakes_no_more(const struct ctx *cx, size_t i)
         !(k > c && word_in(cx, k, done) && time_to_come(cx, k, k - 1)))
       return 0;
   if (relayed_to(cx, i))
+    return 1;
+  if (!cx->reported[i] && unsurprised(cx, i) && !in_sentence(cx, WC_BECAUSE, i))
     return 1;
   /* "Kepala UPT itu, kalau masih ..., minggu depan dia sudah di
    * kuburan": on a condition, the official named before it */

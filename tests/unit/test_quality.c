@@ -2527,6 +2527,18 @@ static const struct judge_case never_wakes_cases[] = {
    QUALITY_CLEAN, 0},
   {"Dana desa dipakai kepala desa untuk bangun rumah pribadinya lagi.",
    QUALITY_CLEAN, 0},
+  /* "Jangan kaget kalau ...", "jangan heran kalau ...": the death
+   * foretold as a warning; a relative's illness given its reason is
+   * none. */
+  {"Kades Oefafi sudah potong dana BLT kami. Dia belum tahu dia berurusan "
+   "dengan siapa. Jangan kaget kalau besok pagi dia tidak bangun lagi.",
+   QUALITY_THREAT, 0},
+  {"Jangan heran kalau malam ini bendahara itu tidak bangun lagi.",
+   QUALITY_THREAT, 0},
+  {"Jangan kaget kalau besok pagi kakek saya tidak bangun lagi, sakitnya "
+   "sudah parah.", QUALITY_CLEAN, 0},
+  {"Jangan kaget kalau besok pagi dia tidak bangun lagi karena demamnya "
+   "tinggi sekali.", QUALITY_CLEAN, 0},
   /* The same promise with the grave as a destination ("ke kuburan",
    * "dikubur", "masuk liang lahat"), a life not long ("tidak akan hidup
    * lama") or a time not lived to ("tidak akan lewat bulan depan"),
