@@ -1480,9 +1480,9 @@ static int menace_opens(const struct ctx *cx, size_t k);
  * decides), or that opens with a menace ("Tunggu saja, ...", "Awas
  * saja, ...": menace_opens), in the other half of an ultimatum
  * ("kembalikan ... sebelum Natal, atau dia tidak akan sempat lihat tahun
- * baru": "atau" before it in its clause) or in a message relayed to an official (relayed_to),
- * and no reason ("karena sakit" is a prognosis).  The reporter's mother
- * feared for is none. */
+ * baru": "atau" before it in its clause) or in a message relayed to an
+ * official (relayed_to), and no reason ("karena sakit" is a prognosis).
+ * The reporter's mother feared for is none. */
 static int
 no_future(const struct ctx *cx, size_t k)
 {
