@@ -2339,7 +2339,9 @@ waited_next(const struct ctx *cx, size_t i)
 
 /* "Peluru pertama untuk kepala sekolah", "Beta pung parang su tajam,
  * tinggal itu kepala desa pung leher saja": a [weapon] or [poison] word
- * at i that opens its clause (a weapon dedicated) or is the reporter's
+ * at i that opens its clause, counted or not ("Satu peluru cukup untuk
+ * ...", "dua butir peluru untuk ...": a count and at most one word of
+ * measure before it; a weapon dedicated) or is the reporter's
  * (owned_weapon, said to be there: weapon_there, or readied: an [arm]
  * word right before it with the reporter as agent), then, in its clause or the next, a [purpose] word
  * or "tinggal" opening the next clause with a person, office or building
@@ -2364,6 +2366,8 @@ reserved_for(const struct ctx *cx, size_t i)
       !(word_is(cx, WC_WEAPON, i) || word_is(cx, WC_POISON, i)))
     return 0;
   c = clause_start(cx, i);
+  if (c < i && i - c <= 2 && count_word(cx, c))
+    c = i;   /* "Satu peluru ...": counted, it still opens the clause */
   readied = c != i && word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1);
   if (c != i && !owned_weapon(cx, i) && !readied && !weapon_there(cx, i))
     return 0;

@@ -3035,6 +3035,14 @@ static const struct judge_case reserved_cases[] = {
   {"Polisi sudah menyita senjata untuk kelompok itu.", QUALITY_CLEAN, 0},
   {"Saya sudah beli racun tikus, nanti sy taruh di gudang beras.",
    QUALITY_CLEAN, 0},
+  /* Counted ("Satu peluru cukup untuk ...") the weapon opens its clause
+   * as much; bullets counted for training are none. */
+  {"Saya punya senapan rakitan di rumah. Satu peluru cukup untuk mandor "
+   "proyek embung di Oenuntono yang makan upah kami.", QUALITY_THREAT, 0},
+  {"Dua butir peluru untuk kepala desa itu sudah saya siapkan.",
+   QUALITY_THREAT, 0},
+  {"Satu peluru untuk latihan menembak dibeli pakai dana desa.",
+   QUALITY_CLEAN, 0},
   /* Lying in wait for an official, or sent after one, with a weapon. */
   {"Besok saya tunggu kades itu di jalan dengan parang.", QUALITY_THREAT,
    0},
