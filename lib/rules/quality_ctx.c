@@ -861,7 +861,10 @@ object_then_place(const struct ctx *cx, size_t k, size_t i,
  *  - as the second verb of a chain whose first verb, past its object,
  *    has the reporter's people, ordered or ready, as agent (chain_verb:
  *    "teman-teman sudah saya suruh mencegat pegawai itu dan
- *    menghajarnya"). */
+ *    menghajarnya");
+ *  - as the outcome of a causative (a [broken], [outcome] or [finish]
+ *    word right after a [cause] word), through its [cause] word: "...
+ *    dan kasih patah dia punya kaki", "dong mau kasi mati dia". */
 /* "beta deng beta pung adik-adik datang ...", "saya dan adik-adik
  * ...": the reporter's word at c, a [join] word and the reporter's own
  * people (own_party) or companions (companion_word) before word i.
@@ -958,6 +961,13 @@ remote_agent(const struct ctx *cx, size_t i)
   static const char *const that[] = {"itu", "ini", NULL};
   size_t k, c, p, v, o;
 
+  /* "... dan kasih patah dia punya kaki", "dan kasi mati": the outcome
+   * of a causative shares the agent of its [cause] word. */
+  if (i > 0 && !starts_clause(cx, i) && word_is(cx, WC_CAUSE, i - 1) &&
+      (word_is(cx, WC_BROKEN, i) || word_is(cx, WC_OUTCOME, i) ||
+       word_is(cx, WC_FINISH, i)) &&
+      remote_agent(cx, i - 1))
+    return 1;
   for (k = i; k > 0 && i - k < CTX_BEFORE && !starts_clause(cx, k); k--)
     if (word_is(cx, WC_ORDER, k - 1) && self_agent(cx, k - 1) &&
         !plea_to_office(cx, k - 1))

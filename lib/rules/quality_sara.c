@@ -772,10 +772,11 @@ restated(const struct ctx *cx, size_t g, size_t k)
 }
 
 /* "dong pung kerja cuma korupsi", "kerjanya hanya menipu", "taunya
- * cuma mencuri": is the derogation at word k, in one clause with the
- * group named at word g, all the group ever does: "cuma" or "hanya"
- * right before it, a word of work or of what one can do right before
- * that.  The crime is then its conduct, said of all of it. */
+ * cuma mencuri", "cuma tahu mabuk": is the derogation at word k, in one
+ * clause with the group named at word g, all the group ever does: "cuma"
+ * or "hanya" right before it, a word of work or of what one can do right
+ * before that, or the two the other way round ("cuma tahu", "hanya
+ * bisa").  The crime is then its conduct, said of all of it. */
 static int
 only_conduct(const struct ctx *cx, size_t g, size_t k)
 {
@@ -786,9 +787,14 @@ only_conduct(const struct ctx *cx, size_t g, size_t k)
                                       "pekerjaannya", "bisanya", "taunya",
                                       "tahunya", "tahu", "tau", NULL};
 
-  return k >= g + 3 && !starts_clause(cx, k) && !starts_clause(cx, k - 1) &&
-         word_in(cx, k - 1, only) && word_in(cx, k - 2, doing) &&
-         clause_start(cx, k) <= g;
+  static const char *const can[] = {"tahu", "tau", "bisa", "bisanya",
+                                     "taunya", "tahunya", NULL};
+
+  if (k < g + 3 || starts_clause(cx, k) || starts_clause(cx, k - 1) ||
+      clause_start(cx, k) > g)
+    return 0;
+  return (word_in(cx, k - 1, only) && word_in(cx, k - 2, doing)) ||
+         (word_in(cx, k - 1, can) && word_in(cx, k - 2, only));
 }
 
 /* "Pegawai asal Jawa ... cuma datang untuk korupsi", "orang Bima hanya

@@ -241,12 +241,49 @@ self_speaker(const struct ctx *cx, size_t i)
   return 1;
 }
 
+/* "Tetangga saya bilang ...", "Teman kerja kami sudah mengatakan ...":
+ * the reporter's word before the verb of saying at word i (modal words
+ * between) owns the noun phrase that opens its clause (past condition
+ * and intent words): at most OWNER_HEAD words, the first a person, kin or
+ * band word other than the reporter or the one addressed, none a stop
+ * word.  The one owned speaks, not the reporter; "sudah saya bilang",
+ * "jadi saya bilang" open with no such word and stay the reporter's. */
+#define OWNER_HEAD 3
+static int
+owned_speaker(const struct ctx *cx, size_t i)
+{
+  size_t m = i, c, k;
+
+  while (m > 0 && !starts_clause(cx, m) && word_is(cx, WC_MODAL, m - 1))
+    m--;
+  if (m < 2 || starts_clause(cx, m) || !word_is(cx, WC_SELF, m - 1))
+    return 0;
+  m--;
+  c = clause_subject(cx, m);
+  if (c >= m || m - c > OWNER_HEAD || word_is(cx, WC_SELF, c) ||
+      word_is(cx, WC_YOU, c) ||
+      (!word_is(cx, WC_PERSON, c) && !word_is(cx, WC_KIN, c) &&
+       !word_is(cx, WC_BAND, c)))
+    return 0;
+  for (k = c; k < m; k++) {
+    const struct word *w = &cx->nm->w[k];
+
+    if (word_is(cx, WC_SELF, k) || word_is(cx, WC_YOU, k) ||
+        word_is(cx, WC_MODAL, k) ||
+        list_find(&cx->q->stop, KEY_TEXT, cx->nm->text + w->off, w->len))
+      return 0;
+  }
+  return 1;
+}
+
 /*
  * Mark the words said by someone else: inside quotation marks (when the
  * text has words outside them: a text that is all one quote is the
  * reporter's own), after a verb of saying in the same sentence whose
  * subject is not the reporter ("saya bilang ..." is the reporter's own)
- * or a message someone else sent (sent_by_self, medium_label; a label's
+ * (the reporter's word owning the one who speaks, owned_speaker, is not
+ * the reporter speaking) or a message someone else sent (sent_by_self,
+ * medium_label; a label's
  * own verb, label_verb, introduces nobody's words),
  * and before one that names its speaker after the words (said_after).
  */
@@ -267,7 +304,7 @@ mark_reported(struct ctx *cx)
                                 outside >= OUTSIDE_QUOTES);
     if (word_is(cx, WC_SAY, i) && !message_for(cx, i) && !hushed(cx, i) &&
         !label_verb(cx, i) &&
-        (nm->text[nm->w[i].off] == 'd' ||
+        (nm->text[nm->w[i].off] == 'd' || owned_speaker(cx, i) ||
          (!self_agent(cx, i) && !self_speaker(cx, i))))
       scope = 1;
     if (word_is(cx, WC_MESSAGE, i) && !sent_by_self(cx, i) &&

@@ -296,10 +296,30 @@ weapon_sent(const struct ctx *cx, size_t i)
   return 0;
 }
 
+static int victim_at(const struct ctx *cx, size_t m);
+
+/* "kasih patah dia punya kaki", "bikin patah tangannya": a [broken] word
+ * at word i right after a [cause] word, with someone else's body part
+ * right after it (victim_at), or owned the Kupang way after its owner
+ * ("dia punya kaki"): breaking it done to them.  "kasih patah ranting"
+ * breaks a branch. */
+static int
+caused_break(const struct ctx *cx, size_t i)
+{
+  size_t n = cx->nm->n;
+
+  if (i == 0 || starts_clause(cx, i) || !word_is(cx, WC_BROKEN, i) ||
+      !word_is(cx, WC_CAUSE, i - 1) || i + 1 >= n || starts_clause(cx, i + 1))
+    return 0;
+  return victim_at(cx, i + 1) ||
+         (i + 3 < n && !starts_clause(cx, i + 2) && !starts_clause(cx, i + 3) &&
+          owning(cx, i + 2) && victim_at(cx, i + 3));
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
  * douse_fuel, a building razed: razed, someone buried alive:
- * buried_alive, a weapon sent: weapon_sent, or a verb without its
- * vowels: sms_harm)?  *self is set
+ * buried_alive, a weapon sent: weapon_sent, a limb broken on purpose:
+ * caused_break, or a verb without its vowels: sms_harm)?  *self is set
  * when it carries the reporter as its agent ("kubunuh"). */
 static int
 harm_word(const struct ctx *cx, size_t i, int *self)
@@ -307,7 +327,8 @@ harm_word(const struct ctx *cx, size_t i, int *self)
   *self = 0;
   if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
       harm_affixed(cx, i) || douse_fuel(cx, i) || razed(cx, i) ||
-      buried_alive(cx, i) || weapon_sent(cx, i) || sms_harm(cx, i))
+      buried_alive(cx, i) || weapon_sent(cx, i) || sms_harm(cx, i) ||
+      caused_break(cx, i))
     return 1;
   if (prefixed(cx, WC_HARM, i, "ku")) {
     *self = 1;
@@ -1039,9 +1060,28 @@ sent_for_harm(const struct ctx *cx, size_t i)
 /* "Rumah kades akan dibakar warga kalau ...", "kantor camat akan dibakar
  * oleh kami": a passive verb of violence at word i after a [will] word
  * (a modal word may stand between), with the reporter or a crowd as its
- * agent right after it ("oleh" or not); not when the reporter's own
- * things come before it in its clause ("rumah saya akan dibakar warga
- * suruhan kades" is a threat the reporter suffers). */
+ * agent right after it ("oleh" or not), or with no agent named
+ * (unnamed_agent) when an official's house or office, or the official,
+ * opens its clause and a condition stands in the sentence ("Rumah dinas
+ * Kepala Dinas ... akan dibakar habis malam ini kalau gaji ... tidak
+ * dibayar"); not when the reporter's own things come before it in its
+ * clause ("rumah saya akan dibakar warga suruhan kades" is a threat the
+ * reporter suffers, "saya dengar kantor camat akan diserang" a rumour). */
+static int
+unnamed_agent(const struct ctx *cx, size_t i)
+{
+  size_t c = clause_subject(cx, i), k;
+
+  if (c >= i || !in_sentence(cx, WC_IF, i))
+    return 0;
+  if (!word_is(cx, WC_TARGET, c))
+    return other_person(cx, c);   /* "kades itu akan dipukul kalau ..." */
+  for (k = c + 1; k < i; k++)
+    if (other_person(cx, k))
+      return 1;                   /* "rumah kades akan dibakar kalau ..." */
+  return 0;
+}
+
 static int
 passive_ultimatum(const struct ctx *cx, size_t i)
 {
@@ -1055,8 +1095,9 @@ passive_ultimatum(const struct ctx *cx, size_t i)
     return 0;
   if (a < n && !starts_clause(cx, a) && word_text_is(cx, a, "oleh"))
     a++;
-  if (a >= n || starts_clause(cx, a) ||
-      (!word_is(cx, WC_SELF, a) && !word_is(cx, WC_CROWD, a)))
+  if ((a >= n || starts_clause(cx, a) ||
+       (!word_is(cx, WC_SELF, a) && !word_is(cx, WC_CROWD, a))) &&
+      (a > i + 1 || !unnamed_agent(cx, i)))
     return 0;
   for (k = i; k > 0 && !starts_clause(cx, k); k--)
     if (word_is(cx, WC_SELF, k - 1))
@@ -1428,6 +1469,7 @@ life_in_hand(const struct ctx *cx, size_t i)
 }
 
 static int relayed_to(const struct ctx *cx, size_t i);
+static int menace_opens(const struct ctx *cx, size_t k);
 
 /* "bendahara itu tidak akan lihat Natal tahun ini", "camat itu tidak
  * akan sempat rayakan tahun baru": a verb of living to a day ("lihat",
@@ -1435,11 +1477,12 @@ static int relayed_to(const struct ctx *cx, size_t i);
  * between or not), then a [feast] or "tahun baru/depan", said of a
  * person other than the reporter named before it in its clause, in a
  * sentence that holds an oath, a condition or the reporter (the one who
- * decides), in the other half of an ultimatum ("kembalikan ... sebelum
- * Natal, atau dia tidak akan sempat lihat tahun baru": "atau" before it
- * in its clause) or in a message relayed to an official (relayed_to),
- * and no reason ("karena sakit" is a prognosis).  The reporter's mother
- * feared for is none. */
+ * decides), or that opens with a menace ("Tunggu saja, ...", "Awas
+ * saja, ...": menace_opens), in the other half of an ultimatum
+ * ("kembalikan ... sebelum Natal, atau dia tidak akan sempat lihat tahun
+ * baru": "atau" before it in its clause) or in a message relayed to an
+ * official (relayed_to), and no reason ("karena sakit" is a prognosis).
+ * The reporter's mother feared for is none. */
 static int
 no_future(const struct ctx *cx, size_t k)
 {
@@ -1472,7 +1515,7 @@ no_future(const struct ctx *cx, size_t k)
     frame |= word_is(cx, WC_PROMISE, s) || word_is(cx, WC_IF, s) ||
              (s < m && word_is(cx, WC_SELF, s));
   }
-  return who && (frame || relayed_to(cx, k));
+  return who && (frame || menace_opens(cx, k) || relayed_to(cx, k));
 }
 
 static int deadline_set(const struct ctx *cx, size_t s);
@@ -2139,7 +2182,8 @@ people_finished(const struct ctx *cx, size_t i)
  * i, the reporter's word at most CTX_AFTER words before it in its clause,
  * and later in the sentence a [food] word after "untuk"/"di"/"ke"/"dalam"
  * (Kupang "itu" between or not: "di itu bendahara pung kopi")
- * owned by a person (owned_by, or owner_first), said as
+ * owned by a person (owned_by, or owner_first, or "-nya" on it: "di
+ * kopinya"), said as
  * an intent (intended) there, by the reporter again when in a later
  * clause; put there already or not ("sy sudah masukkan racun di sumur
  * rumah kades, biar ...": until it is drunk, the harm is ahead), or
@@ -2186,7 +2230,8 @@ poison_served(const struct ctx *cx, size_t i)
         word_in(cx, f, that))
       f++;
     if (!word_in(cx, k, into) || starts_clause(cx, k + 1) ||
-        !(word_is(cx, WC_FOOD, f) ? owned_by(cx, f) : owner_first(cx, f)))
+        !(word_is(cx, WC_FOOD, f) ? owned_by(cx, f) || owned_nya(cx, f)
+                                  : owner_first(cx, f)))
       continue;
     /* "..., nanti sy campur di kopi pak sekdes": served in a later
      * clause, by the reporter again. */
@@ -2294,7 +2339,9 @@ waited_next(const struct ctx *cx, size_t i)
 
 /* "Peluru pertama untuk kepala sekolah", "Beta pung parang su tajam,
  * tinggal itu kepala desa pung leher saja": a [weapon] or [poison] word
- * at i that opens its clause (a weapon dedicated) or is the reporter's
+ * at i that opens its clause, counted or not ("Satu peluru cukup untuk
+ * ...", "dua butir peluru untuk ...": a count and at most one word of
+ * measure before it; a weapon dedicated) or is the reporter's
  * (owned_weapon, said to be there: weapon_there, or readied: an [arm]
  * word right before it with the reporter as agent), then, in its clause or the next, a [purpose] word
  * or "tinggal" opening the next clause with a person, office or building
@@ -2319,6 +2366,8 @@ reserved_for(const struct ctx *cx, size_t i)
       !(word_is(cx, WC_WEAPON, i) || word_is(cx, WC_POISON, i)))
     return 0;
   c = clause_start(cx, i);
+  if (c < i && i - c <= 2 && count_word(cx, c))
+    c = i;   /* "Satu peluru ...": counted, it still opens the clause */
   readied = c != i && word_is(cx, WC_ARM, i - 1) && self_agent(cx, i - 1);
   if (c != i && !owned_weapon(cx, i) && !readied && !weapon_there(cx, i))
     return 0;
@@ -2565,16 +2614,17 @@ routine_at(const struct ctx *cx, size_t h)
   return 0;
 }
 
-/* Is word i "tahu"/"tau" after the reporter's word in its clause
- * (modal words between), with more of the clause after it ("kami sudah
- * tahu ...")? */
+/* Is word i "tahu"/"tau" (or "hafal", known by heart) after the
+ * reporter's word in its clause (modal words between), with more of the
+ * clause after it ("kami sudah tahu ...", "orang-orang saya sudah hafal
+ * ...")? */
 static int
 self_knows(const struct ctx *cx, size_t i)
 {
+  static const char *const know[] = {"tahu", "tau", "hafal", "apal", NULL};
   size_t k = i;
 
-  if (!(word_text_is(cx, i, "tahu") || word_text_is(cx, i, "tau")) ||
-      i + 1 >= cx->nm->n || starts_clause(cx, i + 1))
+  if (!word_in(cx, i, know) || i + 1 >= cx->nm->n || starts_clause(cx, i + 1))
     return 0;
   while (k > 0 && !starts_clause(cx, k) && word_is(cx, WC_MODAL, k - 1))
     k--;
@@ -2639,13 +2689,34 @@ warning_relayed(const struct ctx *cx, size_t k)
   return 0;
 }
 
+/* Is the first word of the clause at word k, opening with it or right
+ * after words that may stand before a subject ("nanti"), someone other
+ * than the reporter ("dia", a person named)? */
+static int
+waited_person(const struct ctx *cx, size_t k)
+{
+  size_t n = cx->nm->n;
+
+  if (k >= n || starts_clause(cx, k))
+    return 0;
+  while (k + 1 < n && !starts_clause(cx, k + 1) &&
+         (word_is(cx, WC_INTENT, k) || word_is(cx, WC_IF, k)))
+    k++;
+  return !word_is(cx, WC_SELF, k) &&
+         (word_text_is(cx, k, "dia") || other_person(cx, k));
+}
+
 /* "Saya sudah tahu rumah anaknya di Kupang, tinggal tunggu waktu saja":
  * "tahu"/"tau" at word i after the reporter's word (modal words between),
  * "rumah" right after it ("jalan ke"/"jalan menuju" first or not) owned
  * by someone else (a person named after it,
- * or "-nya" on it or the word after it; Kupang "dia pung rumah"), and
+ * or "-nya" on it or the word after it; Kupang "dia pung rumah"; a
+ * vehicle, which finds someone as the house does, only owned so:
+ * "motornya", "dia punya motor"), and
  * later in the sentence a [wait] word with "waktu" or an intensifier
- * after it: the reporter only waits; or a weapon the reporter has, or
+ * after it, or one in the next sentence with the person after it in its
+ * clause ("... Kita lihat saja dia sampai di rumah atau tidak."): the
+ * reporter only waits; or a weapon the reporter has, or
  * a warning to an official, earlier in the sentence (owned_weapon,
  * warned_official: "bendahara itu sebaiknya hati-hati kalau pulang
  * malam, saya tahu rumahnya"), someone else's family named in
@@ -2657,6 +2728,11 @@ warning_relayed(const struct ctx *cx, size_t k)
 static int
 home_known(const struct ctx *cx, size_t i)
 {
+  static const char *const home[] = {"rumah", "motor", "mobil", "oto",
+                                     "kendaraan", NULL};
+  static const char *const home_nya[] = {"rumahnya", "motornya",
+                                         "mobilnya", "otonya",
+                                         "kendaraannya", NULL};
   size_t k, h = i + 1, e, n = cx->nm->n;
   int routine;
 
@@ -2673,10 +2749,10 @@ home_known(const struct ctx *cx, size_t i)
     ;         /* "kami tahu jam berapa dia pulang" */
   else if (h + 2 < n && other_person(cx, h) && !starts_clause(cx, h + 2) &&
       owning(cx, h + 1) &&
-      word_text_is(cx, h + 2, "rumah"))
-    h += 2;   /* Kupang: "beta tau dia pung rumah" */
-  else if (word_text_is(cx, h, "rumahnya"))
-    ;         /* "kami tahu rumahnya" */
+      word_in(cx, h + 2, home))
+    h += 2;   /* Kupang: "beta tau dia pung rumah", "dia punya motor" */
+  else if (word_in(cx, h, home_nya))
+    ;         /* "kami tahu rumahnya", "kami hafal motornya" */
   else if (!word_text_is(cx, h, "rumah") ||
            (!owned_nya(cx, h) &&
             (ends_clause(cx, h) || word_is(cx, WC_SELF, h + 1) ||
@@ -2711,6 +2787,13 @@ home_known(const struct ctx *cx, size_t i)
   for (k = h + 1; k + 1 < n && !starts_sentence(cx, k + 1); k++)
     if (word_is(cx, WC_WAIT, k) &&
         (word_text_is(cx, k + 1, "waktu") || word_is(cx, WC_INTENS, k + 1)))
+      return 1;
+  /* "... Kita lihat saja dia sampai di rumah atau tidak.": waiting to
+   * see what becomes of the person, in the next sentence. */
+  k = next_sentence(cx, i);
+  for (e = k < n ? next_sentence(cx, k) : n; k + 2 < e; k++)
+    if (word_is(cx, WC_WAIT, k) && word_is(cx, WC_INTENS, k + 1) &&
+        !starts_clause(cx, k + 1) && waited_person(cx, k + 2))
       return 1;
   return 0;
 }
@@ -3251,6 +3334,64 @@ pledge_at(const struct ctx *cx, size_t k)
          word_is(cx, WC_SELF, k - 1);
 }
 
+/* "dibuang ke laut", "diceburkan ke sungai", "dilempar ke jurang": at
+ * word i a passive verb of casting ("di" on a verb of throwing) with
+ * "ke" and the sea, a river or a ravine within two words after it: a
+ * person cast so is drowned or killed.  Who is cast is the caller's to
+ * check ("sampah dibuang ke laut" is rubbish). */
+static int
+cast_away(const struct ctx *cx, size_t i)
+{
+  static const char *const cast[] = {"dibuang", "diceburkan", "dicemplungkan",
+                                     "dilempar", "dilemparkan", "dijatuhkan",
+                                     NULL};
+  static const char *const deep[] = {"laut", "sungai", "kali", "jurang",
+                                     "danau", "tebing", NULL};
+  size_t k, n = cx->nm->n;
+
+  if (!word_in(cx, i, cast) || i + 2 >= n || starts_clause(cx, i + 1) ||
+      !word_text_is(cx, i + 1, "ke"))
+    return 0;
+  for (k = i + 2; k < n && k <= i + 3 && !starts_clause(cx, k); k++)
+    if (word_in(cx, k, deep))
+      return 1;
+  return 0;
+}
+
+/* "saya pastikan dia dibuang ke laut kalau ...", "Kepala dinas itu saya
+ * jamin dipukul kalau ...": at word i a passive verb of violence (or of
+ * casting into the sea: cast_away), outside reported speech, in a clause
+ * that holds before it the reporter's pledge (pledge_at) and a person
+ * other than the reporter ("dia", "kau", an official, put before the
+ * pledge or after it), with no [not] or [past] word in the clause and no
+ * agent named after the verb ("oleh polisi" tells who did it): harm the
+ * reporter guarantees. */
+static int
+pledged_harm(const struct ctx *cx, size_t i)
+{
+  size_t c, k;
+  int pledged = 0, who = 0;
+
+  if (cx->reported[i] || i == 0 || starts_clause(cx, i) ||
+      !(prefixed(cx, WC_HARM, i, "di") || cast_away(cx, i)))
+    return 0;
+  if (i + 1 < cx->nm->n && !starts_clause(cx, i + 1) &&
+      word_text_is(cx, i + 1, "oleh"))
+    return 0;
+  c = clause_start(cx, i);
+  for (k = c; k < cx->nm->n && (k == c || !starts_clause(cx, k)); k++) {
+    if (word_is(cx, WC_NOT, k) || word_is(cx, WC_PAST, k))
+      return 0;
+    if (k >= i)
+      continue;
+    pledged |= pledge_at(cx, k);
+    who |= !word_is(cx, WC_SELF, k) &&
+           (word_text_is(cx, k, "dia") || word_is(cx, WC_YOU, k) ||
+            other_person(cx, k));
+  }
+  return pledged && who;
+}
+
 /* Is a death said softly at word i ("tinggal nama", "tidak bangun
  * lagi") said of a person: "dia", "mereka", "kau" or a person who is no
  * office or building before it, modal and link words between ("bupati
@@ -3460,17 +3601,38 @@ time_to_come(const struct ctx *cx, size_t i, size_t e)
   return 0;
 }
 
+/* "Jangan kaget kalau ...", "jangan heran kalau ...": in the clause of
+ * word i, before it, a [deny] word, a word of surprise right after it
+ * and an [if] word right after that: what follows is told as a warning
+ * ("don't be surprised if"). */
+static int
+unsurprised(const struct ctx *cx, size_t i)
+{
+  static const char *const surprise[] = {"kaget", "heran", "terkejut",
+                                         NULL};
+  size_t k;
+
+  for (k = clause_start(cx, i); k + 3 <= i; k++)
+    if (word_is(cx, WC_DENY, k) && word_in(cx, k + 1, surprise) &&
+        word_is(cx, WC_IF, k + 2) && !starts_clause(cx, k + 1) &&
+        !starts_clause(cx, k + 2))
+      return 1;
+  return 0;
+}
+
 /* "Malam Minggu dia sonde bangun lai" after "botong sendiri yang urus
  * dia", "minggu depan dia tidak akan bangun lagi", "sebelum kami
  * pindahkan dia ke kuburan": a death said softly (never_wakes) of a
  * person (dead_subject), with a time to come in its clause (time_to_come)
  * and no [past] word, the reporter named in its sentence or the one
  * before outside reported speech, in a message relayed to an official
- * (relayed_to), or on a condition earlier in the sentence with the
- * official named in it or opening the sentence.  "sudah" after a time to
+ * (relayed_to), on a condition earlier in the sentence with the
+ * official named in it or opening the sentence, or on one told not to
+ * surprise (unsurprised: "Jangan kaget kalau besok pagi dia ...") with
+ * no reason in the sentence.  "sudah" after a time to
  * come ("minggu depan dia sudah di kuburan") is no past.  A
  * death told ("tidak bangun lagi setelah disuntik", "sudah tidak bangun
- * lagi") is none. */
+ * lagi") or given its reason ("karena demamnya tinggi") is none. */
 static int
 wakes_no_more(const struct ctx *cx, size_t i)
 {
@@ -3490,6 +3652,8 @@ wakes_no_more(const struct ctx *cx, size_t i)
         !(k > c && word_in(cx, k, done) && time_to_come(cx, k, k - 1)))
       return 0;
   if (relayed_to(cx, i))
+    return 1;
+  if (!cx->reported[i] && unsurprised(cx, i) && !in_sentence(cx, WC_BECAUSE, i))
     return 1;
   /* "Kepala UPT itu, kalau masih ..., minggu depan dia sudah di
    * kuburan": on a condition, the official named before it */
@@ -3985,7 +4149,7 @@ judge_threat(struct ctx *cx, size_t i)
       kin_doomed(cx, i) || death_asked(cx, i) || life_in_hand(cx, i) ||
       watched_warned(cx, i) ||
       no_future(cx, i) || asking_for_it(cx, i) || name_left(cx, i) ||
-      hospital_pledged(cx, i) || thrown_at(cx, i) ||
+      hospital_pledged(cx, i) || thrown_at(cx, i) || pledged_harm(cx, i) ||
       wakes_no_more(cx, i) || you_doomed(cx, i) ||
       blood_shed(cx, i) || fate_at(cx, i) || armed_wait(cx, i))
     found(cx, i, QUALITY_THREAT, "threat");

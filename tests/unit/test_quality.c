@@ -665,6 +665,18 @@ static const struct judge_case judge_cases[] = {
    QUALITY_CLEAN, 0},
   {"Rumah kades dibakar warga tadi malam, polisi belum datang",
    QUALITY_CLEAN, 0},
+  /* No agent named: an official's house or office opening the clause,
+   * "akan dibakar", and a condition is an ultimatum all the same; rubbish
+   * burnt, the reporter's own house, or a rumour heard are none. */
+  {"Rumah dinas Kepala Dinas Pendidikan Sikka akan dibakar habis malam ini "
+   "kalau gaji guru honor tidak dibayar juga.", QUALITY_THREAT, 0},
+  {"Rumah kades akan dibakar kalau dana tidak kembali.", QUALITY_THREAT, 0},
+  {"Sampah di depan kantor camat akan dibakar kalau tidak diangkut.",
+   QUALITY_CLEAN, 0},
+  {"Rumah kami akan dibakar kalau kami melapor ke polisi.", QUALITY_CLEAN,
+   0},
+  {"Saya dengar kantor camat akan diserang kalau dana tidak cair.",
+   QUALITY_CLEAN, 0},
   /* Distrust said of a group ("orang X ... tidak bisa dipercaya") wherever
    * it stands in the group's clause; a group not entrusted with an office
    * is discrimination reported, and one entrusted is praise. */
@@ -1170,6 +1182,14 @@ static const struct judge_case poison_cases[] = {
    QUALITY_THREAT, 0},
   {"Saya sudah taruh racun tikus di gudang kantor desa supaya beras aman.",
    QUALITY_CLEAN, 0},
+  /* The food owned by "-nya" ("di kopinya"): someone else's; the
+   * reporter's own cup ("kopi saya") or a store ("gudangnya") is none. */
+  {"Bendahara SMPN 2 Soe makan dana BOS. Nanti saya taruh racun tikus di "
+   "kopinya biar dia rasa.", QUALITY_THREAT, 0},
+  {"Kalau dana tidak kembali, beta campur racun di makanannya.",
+   QUALITY_THREAT, 0},
+  {"Nanti saya taruh racun tikus di gudangnya biar tikus mati.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_poison_served)
@@ -1317,6 +1337,22 @@ static const struct judge_case home_known_cases[] = {
    "kepala desa.", QUALITY_CLEAN, 0},
   {"Waktu itu saya belum tahu jalan ke rumah kades, jadi saya tanya "
    "warga.", QUALITY_CLEAN, 0},
+  /* An official's vehicle known by heart ("hafal dia punya motor",
+   * "motornya") as the house is, and the waiting to see him home in the
+   * next sentence; the same told of a road, a parked car or a hearing to
+   * come is none. */
+  {"Bilang sama Pak Kadis, jalan pulang ke Oesao itu gelap dan orang-orang "
+   "saya sudah hafal dia punya motor. Kita lihat saja dia sampai di rumah "
+   "atau tidak.", QUALITY_THREAT, 0},
+  {"Kami sudah hafal motornya bendahara itu. Tunggu saja dia pulang malam "
+   "ini.", QUALITY_THREAT, 0},
+  {"Orang-orang saya sudah hafal jalannya karena tiap hari kami lewat "
+   "situ.", QUALITY_CLEAN, 0},
+  {"Orang-orang saya sudah hafal dia punya motor karena dia parkir di depan "
+   "kios tiap hari. Kita lihat saja nanti hasil pemeriksaannya.",
+   QUALITY_CLEAN, 0},
+  {"Saya tahu mobil dinas itu dipakai istrinya ke pasar tiap hari.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_home_known)
@@ -1342,6 +1378,59 @@ static const struct judge_case hushed_cases[] = {
 START_TEST(quality_judge_hushed_saying)
 {
   judge_rows(hushed_cases, N(hushed_cases));
+}
+END_TEST
+
+/* "Tetangga saya bilang ...", "Teman kerja kami mengatakan ...": the
+ * reporter's word owns the one who speaks; what follows is that person's
+ * words, reported and flagged.  The reporter speaking ("Saya bilang",
+ * "sudah saya bilang") keeps the words the reporter's. */
+static const struct judge_case owned_speaker_cases[] = {
+  {"Tetangga saya bilang dia akan membakar kantor desa kalau dana BLT "
+   "tidak dibagi; saya tidak setuju, tolong kepala desanya segera "
+   "diperiksa.", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Teman kerja saya mengatakan dia mau bunuh bendahara itu kalau gaji "
+   "tidak dibayar.", QUALITY_CLEAN, QUALITY_MARK_QUOTED},
+  {"Adik saya sudah bilang kepala dusun itu akan dia pukul.", QUALITY_CLEAN,
+   QUALITY_MARK_QUOTED},
+  {"Saya bilang kalau dana tidak kembali saya bakar kantor desa.",
+   QUALITY_THREAT, 0},
+  {"Sudah saya bilang, kalau dana tidak kembali saya bakar kantor desa.",
+   QUALITY_THREAT, 0},
+  {"Jadi saya bilang kalau dana tidak kembali saya bakar kantor desa.",
+   QUALITY_THREAT, 0},
+};
+
+START_TEST(quality_judge_owned_speaker)
+{
+  judge_rows(owned_speaker_cases, N(owned_speaker_cases));
+}
+END_TEST
+
+/* The reporter's pledge ("saya pastikan", "saya jamin") that someone
+ * suffers a passive verb of violence, or is cast into the sea or a
+ * river: harm the reporter guarantees.  Rubbish cast into the sea, a
+ * beating witnessed ("waktu itu", by the police) or protection promised
+ * are none. */
+static const struct judge_case pledged_harm_cases[] = {
+  {"Pegawai Syahbandar Pelabuhan Tenau yang tarik uang tiket dua kali itu, "
+   "saya pastikan dia dibuang ke laut kalau dia naik kapal ke Rote.",
+   QUALITY_THREAT, 0},
+  {"Kepala dinas itu saya jamin dipukul kalau datang ke kampung kami.",
+   QUALITY_THREAT, 0},
+  {"Saya pastikan kau diceburkan ke sungai kalau masih minta uang.",
+   QUALITY_THREAT, 0},
+  {"Sampah pasar dibuang ke laut tiap malam, saya pastikan petugas "
+   "kebersihan tahu.", QUALITY_CLEAN, 0},
+  {"Saya pastikan dia dipukul oleh polisi waktu itu, saya lihat sendiri.",
+   QUALITY_CLEAN, 0},
+  {"Saya jamin dia tidak dipukul kalau dia datang melapor.", QUALITY_CLEAN,
+   0},
+};
+
+START_TEST(quality_judge_pledged_harm)
+{
+  judge_rows(pledged_harm_cases, N(pledged_harm_cases));
 }
 END_TEST
 
@@ -1468,6 +1557,16 @@ static const struct judge_case life_taken_cases[] = {
    "tahun baru di kampung.", QUALITY_CLEAN, 0},
   {"Tolong sampaikan ke Pak Kades: bapak saya tidak akan lihat Natal "
    "karena rujukan ditolak.", QUALITY_CLEAN, 0},
+  /* "Tunggu saja, ..." opening the sentence frames it as well; a project
+   * not seen finished, or the reporter's relative, are none. */
+  {"Tunggu saja, Kepala UPT Pasar Inpres Naikoten itu tidak akan sempat "
+   "lihat tahun baru.", QUALITY_THREAT, 0},
+  {"Awas saja, bendahara desa itu tidak akan lihat Natal.", QUALITY_THREAT,
+   0},
+  {"Tunggu saja, kepala desa tidak akan sempat lihat hasilnya karena "
+   "proyek itu baru selesai tahun depan.", QUALITY_CLEAN, 0},
+  {"Tunggu saja, bapak saya tidak akan sempat lihat tahun baru kalau "
+   "rujukan terus ditolak.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_life_taken)
@@ -1492,6 +1591,14 @@ static const struct judge_case home_visit_cases[] = {
    QUALITY_CLEAN, 0},
   {"Saya punya senapan angin untuk berburu, tapi polisi sita karena tidak "
    "ada izin.", QUALITY_CLEAN, 0},
+  /* A weapon held ("pegang kelewang") arms the reporter as one brought
+   * does; holding money or an office is none. */
+  {"Beta su pegang kelewang, malam ni beta pi cari itu Babinsa yang pukul "
+   "beta pung bapa di pos.", QUALITY_THREAT, 0},
+  {"Saya pegang uang kas kelompok tani, malam ini saya cari kades untuk "
+   "tanda tangan.", QUALITY_CLEAN, 0},
+  {"Saya pegang parang untuk potong rumput di kantor desa.", QUALITY_CLEAN,
+   0},
 };
 
 START_TEST(quality_judge_home_visit)
@@ -2420,6 +2527,18 @@ static const struct judge_case never_wakes_cases[] = {
    QUALITY_CLEAN, 0},
   {"Dana desa dipakai kepala desa untuk bangun rumah pribadinya lagi.",
    QUALITY_CLEAN, 0},
+  /* "Jangan kaget kalau ...", "jangan heran kalau ...": the death
+   * foretold as a warning; a relative's illness given its reason is
+   * none. */
+  {"Kades Oefafi sudah potong dana BLT kami. Dia belum tahu dia berurusan "
+   "dengan siapa. Jangan kaget kalau besok pagi dia tidak bangun lagi.",
+   QUALITY_THREAT, 0},
+  {"Jangan heran kalau malam ini bendahara itu tidak bangun lagi.",
+   QUALITY_THREAT, 0},
+  {"Jangan kaget kalau besok pagi kakek saya tidak bangun lagi, sakitnya "
+   "sudah parah.", QUALITY_CLEAN, 0},
+  {"Jangan kaget kalau besok pagi dia tidak bangun lagi karena demamnya "
+   "tinggi sekali.", QUALITY_CLEAN, 0},
   /* The same promise with the grave as a destination ("ke kuburan",
    * "dikubur", "masuk liang lahat"), a life not long ("tidak akan hidup
    * lama") or a time not lived to ("tidak akan lewat bulan depan"),
@@ -2915,6 +3034,14 @@ static const struct judge_case reserved_cases[] = {
    "diam saja.", QUALITY_CLEAN, 0},
   {"Polisi sudah menyita senjata untuk kelompok itu.", QUALITY_CLEAN, 0},
   {"Saya sudah beli racun tikus, nanti sy taruh di gudang beras.",
+   QUALITY_CLEAN, 0},
+  /* Counted ("Satu peluru cukup untuk ...") the weapon opens its clause
+   * as much; bullets counted for training are none. */
+  {"Saya punya senapan rakitan di rumah. Satu peluru cukup untuk mandor "
+   "proyek embung di Oenuntono yang makan upah kami.", QUALITY_THREAT, 0},
+  {"Dua butir peluru untuk kepala desa itu sudah saya siapkan.",
+   QUALITY_THREAT, 0},
+  {"Satu peluru untuk latihan menembak dibeli pakai dana desa.",
    QUALITY_CLEAN, 0},
   /* Lying in wait for an official, or sent after one, with a weapon. */
   {"Besok saya tunggu kades itu di jalan dengan parang.", QUALITY_THREAT,
@@ -5169,6 +5296,17 @@ static const struct judge_case kupang_break_cases[] = {
   {"Beta pung kaki patah waktu kerja proyek jalan, mandor sonde bayar "
    "obat", QUALITY_CLEAN, 0},
   {"Beta patah ranting pohon untuk pagar kebun", QUALITY_CLEAN, 0},
+  /* Causative "kasih"/"bikin" and a word of breaking ("kasih patah dia
+   * punya kaki") is a verb of violence, by the reporter or by someone the
+   * reporter sends; "kasih patah" of a branch, or told of an accident,
+   * is none. */
+  {"Adik saya anggota ormas, sudah saya suruh dia cari itu petugas "
+   "Dukcapil Larantuka dan kasih patah dia punya kaki.", QUALITY_THREAT, 0},
+  {"Kalau mantri itu tagih lagi, beta kasih patah dia pung tangan.",
+   QUALITY_THREAT, 0},
+  {"Beta kasih patah ranting pohon untuk pagar kebun.", QUALITY_CLEAN, 0},
+  {"Angin kencang bikin patah tiang listrik di depan kantor desa.",
+   QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_kupang_break)
@@ -5194,6 +5332,15 @@ static const struct judge_case people_conduct_cases[] = {
    QUALITY_CLEAN, 0},
   {"Orang Kristen di desa kami kerja cuma jadi petani, bantuan pupuk "
    "tidak sampai", QUALITY_CLEAN, 0},
+  /* "cuma tahu mabuk", "hanya bisa menipu": the same with "cuma" first,
+   * then the word of what one can do; named officials asking for money,
+   * or a people that only knows farming, are none. */
+  {"Orang Rote yang kerja di Dispenda cuma tahu mabuk dan minta uang.",
+   QUALITY_SARA, 0},
+  {"Orang Sabu hanya bisa menipu, jangan kasih proyek.", QUALITY_SARA, 0},
+  {"Orang Rote yang kerja di Dispenda minta uang.", QUALITY_CLEAN, 0},
+  {"Orang Rote di desa kami cuma tahu bertani, bantuan pupuk tidak "
+   "sampai.", QUALITY_CLEAN, 0},
 };
 
 START_TEST(quality_judge_people_conduct)
@@ -6448,6 +6595,8 @@ quality_suite(void)
   tcase_add_test(tc, quality_judge_none_safe);
   tcase_add_test(tc, quality_judge_home_known);
   tcase_add_test(tc, quality_judge_hushed_saying);
+  tcase_add_test(tc, quality_judge_owned_speaker);
+  tcase_add_test(tc, quality_judge_pledged_harm);
   tcase_add_test(tc, quality_judge_readied_ruin);
   tcase_add_test(tc, quality_judge_kin_harmed);
   tcase_add_test(tc, quality_judge_death_question);
