@@ -921,6 +921,88 @@ amount_approx(const struct tokens *ts, int i, double v, double *lo,
                                                 is(t - 1, "lbh")));
 }
 
+/* Banknotes counted: "tiga lembar seratus ribu", "3 lbr uang 50rb",
+ * "dua lembar lima puluhan", "lima lembar merah" are the count times the
+ * note.  The words of a note counted, the words that may stand between
+ * it and its value, and the notes named by their colour. */
+static const char *const note_words[] = {"lembar", "lbr", "lembaran", NULL};
+static const char *const note_filler[] = {"uang", "duit", "doi", "pecahan",
+                                          NULL};
+static const struct {
+  const char *w;
+  double v;
+} note_colours[] = {
+  {"merah", 100000}, {"biru", 50000}, {"hijau", 20000}, {"ungu", 10000},
+};
+
+/* The rupiah notes a count of notes may be of. */
+static const double note_values[] = {1000, 2000, 5000, 10000, 20000,
+                                     50000, 75000, 100000};
+
+/* The value of one note said from token k ("seratus ribu", "50rb",
+ * "lima puluhan", "100an", "merah"; "uang" or "pecahan" before it), the
+ * token after it into *end; 0 when no note is said there.  A value under
+ * a thousand is in thousands, as notes are named ("lima puluhan"). */
+static double
+note_value(const struct tokens *ts, int k, int *end)
+{
+  struct numread r;
+  struct token t;
+  size_t i, n;
+  double v;
+
+  while (k < ts->n && !ts->t[k].stop && word_in(&ts->t[k], note_filler) >= 0)
+    k++;
+  if (k >= ts->n || (k > 0 && ts->t[k].stop))
+    return 0;
+  for (i = 0; i < COUNT(note_colours); i++)
+    if (is(&ts->t[k], note_colours[i].w)) {
+      *end = k + 1;
+      return note_colours[i].v;
+    }
+  memset(&r, 0, sizeof(r));
+  for (*end = k; *end < ts->n && !amount_ends(ts, k, *end); (*end)++) {
+    if (numread_take(&r, &ts->t[*end]))
+      continue;
+    /* "puluhan", "seratusan": a unit with -an, the last word */
+    t = ts->t[*end];
+    n = strlen(t.w);
+    if (t.is_num || n < 4 || strcmp(t.w + n - 2, "an") != 0)
+      break;
+    t.w[n - 2] = '\0';
+    t.listed = 0;
+    if (!numread_take(&r, &t))
+      break;
+    (*end)++;
+    break;
+  }
+  if (!r.any)
+    return 0;
+  v = numread_value(&r);
+  if (v < 1000)
+    v *= 1000;
+  for (i = 0; i < COUNT(note_values); i++)
+    if (v == note_values[i])
+      return v;
+  return 0;
+}
+
+/* The amount of notes counted whose count was read into r, the word
+ * after the count at token j ("lembar"); the token after the note into
+ * *end; 0 when no note is counted there. */
+static double
+notes_counted(const struct tokens *ts, const struct numread *r, int j,
+              int *end)
+{
+  double n = numread_value(r), v;
+
+  if (j >= ts->n || ts->t[j].stop || word_in(&ts->t[j], note_words) < 0 ||
+      r->group || n < 1 || n > 1000 || n != (double)(int64_t)n)
+    return 0;
+  v = note_value(ts, j + 1, end);
+  return n * v;
+}
+
 /*
  * The amounts: a number expression (digits and number words) with a
  * currency word before or after it, or a multiplier of thousands or more
@@ -943,8 +1025,20 @@ read_amounts(const struct tokens *ts, struct incident *inc)
     for (j = i; j < ts->n && !amount_ends(ts, i, j) &&
                 numread_take(&r, &ts->t[j]); j++)
       ;
-    if (!r.any || j == i)
+    if (!r.any || j == i) {
+      /* "selembar seratus ribu", "selembar merah": one note */
+      if (is(&ts->t[i], "selembar") && (v = note_value(ts, i + 1, &end)) > 0) {
+        add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL,
+                 0);
+        i = end - 1;
+      }
       continue;
+    }
+    if ((v = notes_counted(ts, &r, j, &end)) > 0) {
+      add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
+      i = end - 1;
+      continue;
+    }
     if (j < ts->n && is_currency(&ts->t[j]))
       rp = 1;
     /* A share in digits or words ("15 persen", "lima belas persen"). */
@@ -5487,6 +5581,7 @@ static const struct {
   WORD_LIST(kin_words), WORD_LIST(late_words), WORD_LIST(left_words),
   WORD_LIST(money_words),
   WORD_LIST(name_leads), WORD_LIST(name_titles), WORD_LIST(negations),
+  WORD_LIST(note_words), WORD_LIST(note_filler),
   WORD_LIST(not_names), WORD_LIST(number_leads), WORD_LIST(numbering),
   WORD_LIST(numerals), WORD_LIST(office_filler),
   WORD_LIST(office_not_names), WORD_LIST(office_types_words),

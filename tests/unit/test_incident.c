@@ -3976,6 +3976,50 @@ START_TEST(favour_and_money_asked)
 }
 END_TEST
 
+/* Banknotes counted are an amount: the count times the note ("tiga
+ * lembar seratus ribu" is Rp 300.000, "dua lembar lima puluhan" Rp
+ * 100.000, "lima lembar merah" Rp 500.000). */
+START_TEST(notes_counted_are_an_amount)
+{
+  static const struct pair pairs[] = {
+    {"Bendahara Desa Baumata memotong dana PKH Rp 200.000 dari tiap "
+     "penerima waktu pencairan bulan Agustus 2026 di kantor desa.",
+     "sa terima PKH di kantor desa Baumata, bendahara ambil dua lembar "
+     "seratus ribu dari amplop, agustus kemarin", 1},
+    {"Petugas loket Samsat Ende minta Rp 100.000 di luar pajak untuk "
+     "percepat BPKB, Senin 3 Agustus 2026.",
+     "Senin 3 Agustus 2026 di Samsat Ende petugas loket minta dua lembar "
+     "lima puluhan supaya BPKB cepat jadi", 1},
+    {"Kepala sekolah SMPN 2 Soe minta setiap siswa bayar lima lembar "
+     "merah untuk ujian, September 2026.",
+     "Kepala sekolah SMPN 2 Soe minta setiap siswa bayar Rp 500.000 "
+     "untuk ujian, September 2026.", 1},
+  };
+  static const struct {
+    const char *text;
+    int64_t amount;
+  } t[] = {
+    {"kades tahan tiga lembar seratus ribu", 300000},
+    {"kasi 3 lbr uang 50rb ke petugas", 150000},
+    {"minta selembar merah", 100000},
+    {"dua lembar seratusan", 200000},
+  };
+  struct incident inc;
+  size_t i;
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &inc);
+    ck_assert_msg(inc.n[INCIDENT_AMOUNT] == 1 &&
+                  inc.item[INCIDENT_AMOUNT][0].num == t[i].amount,
+                  "'%s'", t[i].text);
+  }
+  /* Sheets of paper are no money. */
+  incident_extract("minta lima lembar fotokopi KTP", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_AMOUNT], 0);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -4129,6 +4173,7 @@ incident_suite(void)
   tcase_add_test(tc, month_in_words_of_a_relative_year);
   tcase_add_test(tc, road_with_a_first_end_of_two_words);
   tcase_add_test(tc, vehicle_testing_names_its_dinas);
+  tcase_add_test(tc, notes_counted_are_an_amount);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
