@@ -2651,6 +2651,12 @@ office_name(const struct tokens *ts, int j, char *out)
   if (j + 1 < ts->n && is(&ts->t[j], "pp") && !stop_at(ts, j + 1) &&
       (ts->t[j + 1].cap || word_in(&ts->t[j + 1], office_filler) >= 0))
     j++;
+  /* "Pol PP rampas sayur": the office read from its two words, j is
+   * past "PP" already; the same holds. */
+  else if (j > 0 && j < ts->n && is(&ts->t[j - 1], "pp") &&
+           !stop_at(ts, j) && !ts->t[j].cap &&
+           word_in(&ts->t[j], office_filler) < 0)
+    return 0;
   while (j < ts->n && !stop_at(ts, j) &&
          word_in(&ts->t[j], office_filler) >= 0)
     province |= word_in(&ts->t[j++], province_words) >= 0;

@@ -4020,6 +4020,33 @@ START_TEST(notes_counted_are_an_amount)
 }
 END_TEST
 
+/* "Pol PP" is Satpol PP: as after "Satpol PP", a lower-case word after
+ * it is what they did, not the office's name. */
+START_TEST(pol_pp_names_no_office_by_its_act)
+{
+  static const struct pair pairs[] = {
+    {"Anggota Satpol PP Kabupaten Ende menyita gerobak bakso di Pasar "
+     "Mbongawani, Senin 5 Oktober 2026, dan minta Rp200.000 untuk ambil "
+     "kembali.",
+     "senin 5 okt pol pp sita gerobak bakso di pasar Mbongawani Ende, suru "
+     "tebus 200 ribu", 1},
+    {"Satpol PP Kabupaten Manggarai Barat menarik Rp50.000 dari setiap "
+     "pedagang kaki lima di Pantai Pede, Sabtu 12 September 2026.",
+     "sabtu 12 sept Pol PP tarik 50 ribu dari tiap pedagang kaki lima di "
+     "pantai Pede Labuan Bajo", 1},
+  };
+  struct incident inc;
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+  incident_extract("Pol PP tendang meja pedagang", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_OFFICE], 1);
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].key, "satpol");
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].qual, "");
+  incident_extract("Pol PP Kota Kupang tendang meja", &inc);
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].qual, "kupang");
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -4174,6 +4201,7 @@ incident_suite(void)
   tcase_add_test(tc, road_with_a_first_end_of_two_words);
   tcase_add_test(tc, vehicle_testing_names_its_dinas);
   tcase_add_test(tc, notes_counted_are_an_amount);
+  tcase_add_test(tc, pol_pp_names_no_office_by_its_act);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
