@@ -1476,7 +1476,8 @@ feast_fixed(int id, struct incident *inc)
 
   if (!feast_fixed_day(id, &m, &d))
     return 0;
-  incident_add_date(inc, 0, m, d);
+  /* flag: a feast's day, its year left to feast_years() */
+  add_item(inc, INCIDENT_DATE, m * 100 + d, NULL, NULL, NULL, 1);
   return 1;
 }
 
@@ -1662,6 +1663,28 @@ deadline_month(const struct tokens *ts, int i, struct incident *inc,
   it->num = y * 10000 + m * 100;
 }
 
+/* A fixed feast named with no year ("uang parsel Natal") in a text that
+ * names one year ("menjelang Natal 2025") is that year's: with the year
+ * unknown the feast's day would agree with any other year, and two
+ * incidents a year apart ("menjelang Paskah 2026") would seem one. */
+static void
+feast_years(struct incident *inc)
+{
+  struct incident_item *it = inc->item[INCIDENT_DATE];
+  int64_t y = 0;
+  int i;
+
+  for (i = 0; i < inc->n[INCIDENT_DATE]; i++)
+    if (it[i].num / 10000 != 0) {
+      if (y != 0 && it[i].num / 10000 != y)
+        return;   /* two years: which is the feast's is not known */
+      y = it[i].num / 10000;
+    }
+  for (i = 0; y != 0 && i < inc->n[INCIDENT_DATE]; i++)
+    if (it[i].flag && it[i].num / 10000 == 0)
+      it[i].num += y * 10000;
+}
+
 static void
 read_dates(const struct tokens *ts, struct incident *inc)
 {
@@ -1689,6 +1712,7 @@ read_dates(const struct tokens *ts, struct incident *inc)
     if (wd >= 0)
       add_item(inc, INCIDENT_WEEKDAY, wd + 1, NULL, NULL, NULL, 0);
   }
+  feast_years(inc);
 }
 
 void

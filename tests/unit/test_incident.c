@@ -4047,6 +4047,32 @@ START_TEST(pol_pp_names_no_office_by_its_act)
 }
 END_TEST
 
+/* A fixed feast named with no year in a text that names one year is
+ * that year's: the feast of another year is another incident. */
+START_TEST(feast_without_year_takes_the_texts_year)
+{
+  static const struct pair pairs[] = {
+    {"Menjelang Natal 2024, Camat Kota Soe meminta setiap kepala desa "
+     "menyetor Rp2 juta untuk acara Natal kecamatan.",
+     "Menjelang Paskah 2026, Camat Kota Soe meminta setiap kepala desa "
+     "menyetor Rp2 juta.", 0},
+    {"Tahun 2025 Kepala Sekolah SDN Oebobo minta guru honorer setor "
+     "Rp500.000 untuk kado Natal kepala dinas.",
+     "Tahun 2026 Kepala Sekolah SDN Oebobo minta guru honorer setor "
+     "Rp500.000.", 0},
+  };
+  struct incident inc;
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+  incident_extract("sebelum Natal 2025 kadis minta uang parsel Natal", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_DATE], 2);
+  ck_assert_int_eq(inc.item[INCIDENT_DATE][1].num, 20251225);
+  /* Two years: the feast's is not known. */
+  incident_extract("tahun 2024 dan 2025 minta uang Natal", &inc);
+  ck_assert(has_num(&inc, INCIDENT_DATE, 1225));
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -4202,6 +4228,7 @@ incident_suite(void)
   tcase_add_test(tc, vehicle_testing_names_its_dinas);
   tcase_add_test(tc, notes_counted_are_an_amount);
   tcase_add_test(tc, pol_pp_names_no_office_by_its_act);
+  tcase_add_test(tc, feast_without_year_takes_the_texts_year);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
