@@ -4510,11 +4510,17 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
     kecamatan_of_town(ts, k < ts->n && !stop_at(ts, k) ? k : -1, pl, it);
     return;
   }
-  if (str_in(it->key, village_offices) && it->qual[0] != '\0') {
+  if (str_in(it->key, village_offices)) {
     for (k = i + n; k < ts->n && !stop_at(ts, k) &&
                     word_in(&ts->t[k], office_filler) >= 0; k++)
       ;
-    village_named(ts, k < ts->n && !stop_at(ts, k) ? k : -1, pl, it);
+    /* A name office_name() did not take, the gazetteer knows as a desa
+     * of two words or more ("kades tanah merah", "desa bukit hijau"):
+     * the desa, as though written with capitals. */
+    if (it->qual[0] != '\0' ||
+        (k < ts->n && !stop_at(ts, k) &&
+         place_named(ts, k, pl, it->key, PLACE_DESA, &m) > 0))
+      village_named(ts, k < ts->n && !stop_at(ts, k) ? k : -1, pl, it);
     return;
   }
   /* The name without its titles first (one word may do then), then as
@@ -4580,9 +4586,9 @@ offices_to_place(const struct incident *inc)
   for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
     it = &inc->item[INCIDENT_OFFICE][i];
     if (str_in(it->key, landmark_offices) ||
+        str_in(it->key, village_offices) ||
         (it->qual[0] != '\0' && (str_in(it->key, kabupaten_offices) ||
-                                  str_in(it->key, kecamatan_offices) ||
-                                  str_in(it->key, village_offices))) ||
+                                  str_in(it->key, kecamatan_offices))) ||
         (it->key2[0] != '\0' && field_type(it->key)))
       return 1;
   }

@@ -4073,6 +4073,34 @@ START_TEST(feast_without_year_takes_the_texts_year)
 }
 END_TEST
 
+/* A village head by his village written lower-case, a desa name of two
+ * words the gazetteer knows ("kades tanah putih", "kepala desa air
+ * kenari"), names that desa: two desa are two incidents. */
+START_TEST(village_head_by_a_desa_of_two_words)
+{
+  static const struct pair pairs[] = {
+    {"kades tanah putih ambil semen bantuan 20 sak buat rumahnya, 3 sept "
+     "2026",
+     "Kades Oelnasi ambil semen bantuan 20 sak buat rumahnya, 3 Sept 2026",
+     0},
+    {"kepala desa air kenari potong BLT 300 ribu per orang, Agustus 2026",
+     "Kepala Desa Oebola potong BLT 300 ribu per orang, Agustus 2026", 0},
+    {"kades tanah putih ambil semen bantuan 20 sak buat rumahnya, 3 sept "
+     "2026",
+     "Kepala Desa Tanah Putih mengambil 20 sak semen bantuan untuk rumah "
+     "pribadinya pada 3 September 2026.", 1},
+  };
+  struct incident inc;
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+  extract_placed("kades tanah merah jual beras bansos", &inc);
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "desa", "tanahmerah"));
+  /* Words that name no desa stay none. */
+  extract_placed("kades tanah sengketa dijual", &inc);
+  ck_assert(!has_key(&inc, INCIDENT_OFFICE, "desa", "tanahsengketa"));
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -4229,6 +4257,7 @@ incident_suite(void)
   tcase_add_test(tc, notes_counted_are_an_amount);
   tcase_add_test(tc, pol_pp_names_no_office_by_its_act);
   tcase_add_test(tc, feast_without_year_takes_the_texts_year);
+  tcase_add_test(tc, village_head_by_a_desa_of_two_words);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
