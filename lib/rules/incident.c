@@ -1837,6 +1837,9 @@ static const struct {
   {{"operasi", "tumor", NULL}, "operasi", "tumor"},
   {{"operasi", "amandel", NULL}, "operasi", "amandel"},
   {{"operasi", "patah", NULL}, "operasi", "patah"},
+  /* medicine sold or charged for: another thing paid for than a
+   * letter or a treatment told with it */
+  {{"obat", NULL, NULL}, "obat", NULL},
   {{"rawat", "inap", NULL}, "rawat_inap", NULL},
   {{"opname", NULL, NULL}, "rawat_inap", NULL},
   {{"pkh", NULL, NULL}, "bansos", "pkh"},

@@ -4101,6 +4101,29 @@ START_TEST(village_head_by_a_desa_of_two_words)
 }
 END_TEST
 
+/* Medicine paid for is another thing paid for than a letter or a
+ * treatment at the same office in the same month. */
+START_TEST(medicine_is_a_thing_paid_for)
+{
+  static const struct pair pairs[] = {
+    {"Petugas Puskesmas Waipare menjual obat hipertensi program kepada "
+     "pasien Rp50.000 sejak Juli 2026, padahal gratis.",
+     "Petugas Puskesmas Waipare meminta Rp50.000 untuk surat keterangan "
+     "sehat melamar kerja, Juli 2026.", 0},
+    {"Bidan Puskesmas Oesapa minta Rp100.000 untuk imunisasi bayi, "
+     "Agustus 2026.",
+     "Petugas Puskesmas Oesapa jual obat batuk anak Rp100.000, Agustus "
+     "2026.", 0},
+    {"Petugas apotek Puskesmas Waipare suruh pasien bayar obat TB 50 ribu "
+     "tiap bulan, dari Juli 2026",
+     "Petugas Puskesmas Waipare menjual obat program TB Rp50.000 per "
+     "bulan kepada pasien sejak Juli 2026.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -4258,6 +4281,7 @@ incident_suite(void)
   tcase_add_test(tc, pol_pp_names_no_office_by_its_act);
   tcase_add_test(tc, feast_without_year_takes_the_texts_year);
   tcase_add_test(tc, village_head_by_a_desa_of_two_words);
+  tcase_add_test(tc, medicine_is_a_thing_paid_for);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
