@@ -921,6 +921,88 @@ amount_approx(const struct tokens *ts, int i, double v, double *lo,
                                                 is(t - 1, "lbh")));
 }
 
+/* Banknotes counted: "tiga lembar seratus ribu", "3 lbr uang 50rb",
+ * "dua lembar lima puluhan", "lima lembar merah" are the count times the
+ * note.  The words of a note counted, the words that may stand between
+ * it and its value, and the notes named by their colour. */
+static const char *const note_words[] = {"lembar", "lbr", "lembaran", NULL};
+static const char *const note_filler[] = {"uang", "duit", "doi", "pecahan",
+                                          NULL};
+static const struct {
+  const char *w;
+  double v;
+} note_colours[] = {
+  {"merah", 100000}, {"biru", 50000}, {"hijau", 20000}, {"ungu", 10000},
+};
+
+/* The rupiah notes a count of notes may be of. */
+static const double note_values[] = {1000, 2000, 5000, 10000, 20000,
+                                     50000, 75000, 100000};
+
+/* The value of one note said from token k ("seratus ribu", "50rb",
+ * "lima puluhan", "100an", "merah"; "uang" or "pecahan" before it), the
+ * token after it into *end; 0 when no note is said there.  A value under
+ * a thousand is in thousands, as notes are named ("lima puluhan"). */
+static double
+note_value(const struct tokens *ts, int k, int *end)
+{
+  struct numread r;
+  struct token t;
+  size_t i, n;
+  double v;
+
+  while (k < ts->n && !ts->t[k].stop && word_in(&ts->t[k], note_filler) >= 0)
+    k++;
+  if (k >= ts->n || (k > 0 && ts->t[k].stop))
+    return 0;
+  for (i = 0; i < COUNT(note_colours); i++)
+    if (is(&ts->t[k], note_colours[i].w)) {
+      *end = k + 1;
+      return note_colours[i].v;
+    }
+  memset(&r, 0, sizeof(r));
+  for (*end = k; *end < ts->n && !amount_ends(ts, k, *end); (*end)++) {
+    if (numread_take(&r, &ts->t[*end]))
+      continue;
+    /* "puluhan", "seratusan": a unit with -an, the last word */
+    t = ts->t[*end];
+    n = strlen(t.w);
+    if (t.is_num || n < 4 || strcmp(t.w + n - 2, "an") != 0)
+      break;
+    t.w[n - 2] = '\0';
+    t.listed = 0;
+    if (!numread_take(&r, &t))
+      break;
+    (*end)++;
+    break;
+  }
+  if (!r.any)
+    return 0;
+  v = numread_value(&r);
+  if (v < 1000)
+    v *= 1000;
+  for (i = 0; i < COUNT(note_values); i++)
+    if (v == note_values[i])
+      return v;
+  return 0;
+}
+
+/* The amount of notes counted whose count was read into r, the word
+ * after the count at token j ("lembar"); the token after the note into
+ * *end; 0 when no note is counted there. */
+static double
+notes_counted(const struct tokens *ts, const struct numread *r, int j,
+              int *end)
+{
+  double n = numread_value(r), v;
+
+  if (j >= ts->n || ts->t[j].stop || word_in(&ts->t[j], note_words) < 0 ||
+      r->group || n < 1 || n > 1000 || n != (double)(int64_t)n)
+    return 0;
+  v = note_value(ts, j + 1, end);
+  return n * v;
+}
+
 /*
  * The amounts: a number expression (digits and number words) with a
  * currency word before or after it, or a multiplier of thousands or more
@@ -943,8 +1025,20 @@ read_amounts(const struct tokens *ts, struct incident *inc)
     for (j = i; j < ts->n && !amount_ends(ts, i, j) &&
                 numread_take(&r, &ts->t[j]); j++)
       ;
-    if (!r.any || j == i)
+    if (!r.any || j == i) {
+      /* "selembar seratus ribu", "selembar merah": one note */
+      if (is(&ts->t[i], "selembar") && (v = note_value(ts, i + 1, &end)) > 0) {
+        add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL,
+                 0);
+        i = end - 1;
+      }
       continue;
+    }
+    if ((v = notes_counted(ts, &r, j, &end)) > 0) {
+      add_item(inc, INCIDENT_AMOUNT, (int64_t)(v + 0.5), NULL, NULL, NULL, 0);
+      i = end - 1;
+      continue;
+    }
     if (j < ts->n && is_currency(&ts->t[j]))
       rp = 1;
     /* A share in digits or words ("15 persen", "lima belas persen"). */
@@ -1382,7 +1476,8 @@ feast_fixed(int id, struct incident *inc)
 
   if (!feast_fixed_day(id, &m, &d))
     return 0;
-  incident_add_date(inc, 0, m, d);
+  /* flag: a feast's day, its year left to feast_years() */
+  add_item(inc, INCIDENT_DATE, m * 100 + d, NULL, NULL, NULL, 1);
   return 1;
 }
 
@@ -1568,6 +1663,28 @@ deadline_month(const struct tokens *ts, int i, struct incident *inc,
   it->num = y * 10000 + m * 100;
 }
 
+/* A fixed feast named with no year ("uang parsel Natal") in a text that
+ * names one year ("menjelang Natal 2025") is that year's: with the year
+ * unknown the feast's day would agree with any other year, and two
+ * incidents a year apart ("menjelang Paskah 2026") would seem one. */
+static void
+feast_years(struct incident *inc)
+{
+  struct incident_item *it = inc->item[INCIDENT_DATE];
+  int64_t y = 0;
+  int i;
+
+  for (i = 0; i < inc->n[INCIDENT_DATE]; i++)
+    if (it[i].num / 10000 != 0) {
+      if (y != 0 && it[i].num / 10000 != y)
+        return;   /* two years: which is the feast's is not known */
+      y = it[i].num / 10000;
+    }
+  for (i = 0; y != 0 && i < inc->n[INCIDENT_DATE]; i++)
+    if (it[i].flag && it[i].num / 10000 == 0)
+      it[i].num += y * 10000;
+}
+
 static void
 read_dates(const struct tokens *ts, struct incident *inc)
 {
@@ -1595,6 +1712,7 @@ read_dates(const struct tokens *ts, struct incident *inc)
     if (wd >= 0)
       add_item(inc, INCIDENT_WEEKDAY, wd + 1, NULL, NULL, NULL, 0);
   }
+  feast_years(inc);
 }
 
 void
@@ -1719,6 +1837,9 @@ static const struct {
   {{"operasi", "tumor", NULL}, "operasi", "tumor"},
   {{"operasi", "amandel", NULL}, "operasi", "amandel"},
   {{"operasi", "patah", NULL}, "operasi", "patah"},
+  /* medicine sold or charged for: another thing paid for than a
+   * letter or a treatment told with it */
+  {{"obat", NULL, NULL}, "obat", NULL},
   {{"rawat", "inap", NULL}, "rawat_inap", NULL},
   {{"opname", NULL, NULL}, "rawat_inap", NULL},
   {{"pkh", NULL, NULL}, "bansos", "pkh"},
@@ -2557,6 +2678,12 @@ office_name(const struct tokens *ts, int j, char *out)
   if (j + 1 < ts->n && is(&ts->t[j], "pp") && !stop_at(ts, j + 1) &&
       (ts->t[j + 1].cap || word_in(&ts->t[j + 1], office_filler) >= 0))
     j++;
+  /* "Pol PP rampas sayur": the office read from its two words, j is
+   * past "PP" already; the same holds. */
+  else if (j > 0 && j < ts->n && is(&ts->t[j - 1], "pp") &&
+           !stop_at(ts, j) && !ts->t[j].cap &&
+           word_in(&ts->t[j], office_filler) < 0)
+    return 0;
   while (j < ts->n && !stop_at(ts, j) &&
          word_in(&ts->t[j], office_filler) >= 0)
     province |= word_in(&ts->t[j++], province_words) >= 0;
@@ -4386,11 +4513,17 @@ office_place(const struct tokens *ts, int i, const struct place_list *pl,
     kecamatan_of_town(ts, k < ts->n && !stop_at(ts, k) ? k : -1, pl, it);
     return;
   }
-  if (str_in(it->key, village_offices) && it->qual[0] != '\0') {
+  if (str_in(it->key, village_offices)) {
     for (k = i + n; k < ts->n && !stop_at(ts, k) &&
                     word_in(&ts->t[k], office_filler) >= 0; k++)
       ;
-    village_named(ts, k < ts->n && !stop_at(ts, k) ? k : -1, pl, it);
+    /* A name office_name() did not take, the gazetteer knows as a desa
+     * of two words or more ("kades tanah merah", "desa bukit hijau"):
+     * the desa, as though written with capitals. */
+    if (it->qual[0] != '\0' ||
+        (k < ts->n && !stop_at(ts, k) &&
+         place_named(ts, k, pl, it->key, PLACE_DESA, &m) > 0))
+      village_named(ts, k < ts->n && !stop_at(ts, k) ? k : -1, pl, it);
     return;
   }
   /* The name without its titles first (one word may do then), then as
@@ -4456,9 +4589,9 @@ offices_to_place(const struct incident *inc)
   for (i = 0; i < inc->n[INCIDENT_OFFICE]; i++) {
     it = &inc->item[INCIDENT_OFFICE][i];
     if (str_in(it->key, landmark_offices) ||
+        str_in(it->key, village_offices) ||
         (it->qual[0] != '\0' && (str_in(it->key, kabupaten_offices) ||
-                                  str_in(it->key, kecamatan_offices) ||
-                                  str_in(it->key, village_offices))) ||
+                                  str_in(it->key, kecamatan_offices))) ||
         (it->key2[0] != '\0' && field_type(it->key)))
       return 1;
   }
@@ -5487,6 +5620,7 @@ static const struct {
   WORD_LIST(kin_words), WORD_LIST(late_words), WORD_LIST(left_words),
   WORD_LIST(money_words),
   WORD_LIST(name_leads), WORD_LIST(name_titles), WORD_LIST(negations),
+  WORD_LIST(note_words), WORD_LIST(note_filler),
   WORD_LIST(not_names), WORD_LIST(number_leads), WORD_LIST(numbering),
   WORD_LIST(numerals), WORD_LIST(office_filler),
   WORD_LIST(office_not_names), WORD_LIST(office_types_words),

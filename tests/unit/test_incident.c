@@ -3976,6 +3976,154 @@ START_TEST(favour_and_money_asked)
 }
 END_TEST
 
+/* Banknotes counted are an amount: the count times the note ("tiga
+ * lembar seratus ribu" is Rp 300.000, "dua lembar lima puluhan" Rp
+ * 100.000, "lima lembar merah" Rp 500.000). */
+START_TEST(notes_counted_are_an_amount)
+{
+  static const struct pair pairs[] = {
+    {"Bendahara Desa Baumata memotong dana PKH Rp 200.000 dari tiap "
+     "penerima waktu pencairan bulan Agustus 2026 di kantor desa.",
+     "sa terima PKH di kantor desa Baumata, bendahara ambil dua lembar "
+     "seratus ribu dari amplop, agustus kemarin", 1},
+    {"Petugas loket Samsat Ende minta Rp 100.000 di luar pajak untuk "
+     "percepat BPKB, Senin 3 Agustus 2026.",
+     "Senin 3 Agustus 2026 di Samsat Ende petugas loket minta dua lembar "
+     "lima puluhan supaya BPKB cepat jadi", 1},
+    {"Kepala sekolah SMPN 2 Soe minta setiap siswa bayar lima lembar "
+     "merah untuk ujian, September 2026.",
+     "Kepala sekolah SMPN 2 Soe minta setiap siswa bayar Rp 500.000 "
+     "untuk ujian, September 2026.", 1},
+  };
+  static const struct {
+    const char *text;
+    int64_t amount;
+  } t[] = {
+    {"kades tahan tiga lembar seratus ribu", 300000},
+    {"kasi 3 lbr uang 50rb ke petugas", 150000},
+    {"minta selembar merah", 100000},
+    {"dua lembar seratusan", 200000},
+  };
+  struct incident inc;
+  size_t i;
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+  for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+    incident_extract(t[i].text, &inc);
+    ck_assert_msg(inc.n[INCIDENT_AMOUNT] == 1 &&
+                  inc.item[INCIDENT_AMOUNT][0].num == t[i].amount,
+                  "'%s'", t[i].text);
+  }
+  /* Sheets of paper are no money. */
+  incident_extract("minta lima lembar fotokopi KTP", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_AMOUNT], 0);
+}
+END_TEST
+
+/* "Pol PP" is Satpol PP: as after "Satpol PP", a lower-case word after
+ * it is what they did, not the office's name. */
+START_TEST(pol_pp_names_no_office_by_its_act)
+{
+  static const struct pair pairs[] = {
+    {"Anggota Satpol PP Kabupaten Ende menyita gerobak bakso di Pasar "
+     "Mbongawani, Senin 5 Oktober 2026, dan minta Rp200.000 untuk ambil "
+     "kembali.",
+     "senin 5 okt pol pp sita gerobak bakso di pasar Mbongawani Ende, suru "
+     "tebus 200 ribu", 1},
+    {"Satpol PP Kabupaten Manggarai Barat menarik Rp50.000 dari setiap "
+     "pedagang kaki lima di Pantai Pede, Sabtu 12 September 2026.",
+     "sabtu 12 sept Pol PP tarik 50 ribu dari tiap pedagang kaki lima di "
+     "pantai Pede Labuan Bajo", 1},
+  };
+  struct incident inc;
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+  incident_extract("Pol PP tendang meja pedagang", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_OFFICE], 1);
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].key, "satpol");
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].qual, "");
+  incident_extract("Pol PP Kota Kupang tendang meja", &inc);
+  ck_assert_str_eq(inc.item[INCIDENT_OFFICE][0].qual, "kupang");
+}
+END_TEST
+
+/* A fixed feast named with no year in a text that names one year is
+ * that year's: the feast of another year is another incident. */
+START_TEST(feast_without_year_takes_the_texts_year)
+{
+  static const struct pair pairs[] = {
+    {"Menjelang Natal 2024, Camat Kota Soe meminta setiap kepala desa "
+     "menyetor Rp2 juta untuk acara Natal kecamatan.",
+     "Menjelang Paskah 2026, Camat Kota Soe meminta setiap kepala desa "
+     "menyetor Rp2 juta.", 0},
+    {"Tahun 2025 Kepala Sekolah SDN Oebobo minta guru honorer setor "
+     "Rp500.000 untuk kado Natal kepala dinas.",
+     "Tahun 2026 Kepala Sekolah SDN Oebobo minta guru honorer setor "
+     "Rp500.000.", 0},
+  };
+  struct incident inc;
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+  incident_extract("sebelum Natal 2025 kadis minta uang parsel Natal", &inc);
+  ck_assert_int_eq(inc.n[INCIDENT_DATE], 2);
+  ck_assert_int_eq(inc.item[INCIDENT_DATE][1].num, 20251225);
+  /* Two years: the feast's is not known. */
+  incident_extract("tahun 2024 dan 2025 minta uang Natal", &inc);
+  ck_assert(has_num(&inc, INCIDENT_DATE, 1225));
+}
+END_TEST
+
+/* A village head by his village written lower-case, a desa name of two
+ * words the gazetteer knows ("kades tanah putih", "kepala desa air
+ * kenari"), names that desa: two desa are two incidents. */
+START_TEST(village_head_by_a_desa_of_two_words)
+{
+  static const struct pair pairs[] = {
+    {"kades tanah putih ambil semen bantuan 20 sak buat rumahnya, 3 sept "
+     "2026",
+     "Kades Oelnasi ambil semen bantuan 20 sak buat rumahnya, 3 Sept 2026",
+     0},
+    {"kepala desa air kenari potong BLT 300 ribu per orang, Agustus 2026",
+     "Kepala Desa Oebola potong BLT 300 ribu per orang, Agustus 2026", 0},
+    {"kades tanah putih ambil semen bantuan 20 sak buat rumahnya, 3 sept "
+     "2026",
+     "Kepala Desa Tanah Putih mengambil 20 sak semen bantuan untuk rumah "
+     "pribadinya pada 3 September 2026.", 1},
+  };
+  struct incident inc;
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+  extract_placed("kades tanah merah jual beras bansos", &inc);
+  ck_assert(has_key(&inc, INCIDENT_OFFICE, "desa", "tanahmerah"));
+  /* Words that name no desa stay none. */
+  extract_placed("kades tanah sengketa dijual", &inc);
+  ck_assert(!has_key(&inc, INCIDENT_OFFICE, "desa", "tanahsengketa"));
+}
+END_TEST
+
+/* Medicine paid for is another thing paid for than a letter or a
+ * treatment at the same office in the same month. */
+START_TEST(medicine_is_a_thing_paid_for)
+{
+  static const struct pair pairs[] = {
+    {"Petugas Puskesmas Waipare menjual obat hipertensi program kepada "
+     "pasien Rp50.000 sejak Juli 2026, padahal gratis.",
+     "Petugas Puskesmas Waipare meminta Rp50.000 untuk surat keterangan "
+     "sehat melamar kerja, Juli 2026.", 0},
+    {"Bidan Puskesmas Oesapa minta Rp100.000 untuk imunisasi bayi, "
+     "Agustus 2026.",
+     "Petugas Puskesmas Oesapa jual obat batuk anak Rp100.000, Agustus "
+     "2026.", 0},
+    {"Petugas apotek Puskesmas Waipare suruh pasien bayar obat TB 50 ribu "
+     "tiap bulan, dari Juli 2026",
+     "Petugas Puskesmas Waipare menjual obat program TB Rp50.000 per "
+     "bulan kepada pasien sejak Juli 2026.", 1},
+  };
+
+  judge_pairs_with(pairs, sizeof(pairs) / sizeof(pairs[0]), 1, 1);
+}
+END_TEST
+
 static Suite *
 incident_suite(void)
 {
@@ -4129,6 +4277,11 @@ incident_suite(void)
   tcase_add_test(tc, month_in_words_of_a_relative_year);
   tcase_add_test(tc, road_with_a_first_end_of_two_words);
   tcase_add_test(tc, vehicle_testing_names_its_dinas);
+  tcase_add_test(tc, notes_counted_are_an_amount);
+  tcase_add_test(tc, pol_pp_names_no_office_by_its_act);
+  tcase_add_test(tc, feast_without_year_takes_the_texts_year);
+  tcase_add_test(tc, village_head_by_a_desa_of_two_words);
+  tcase_add_test(tc, medicine_is_a_thing_paid_for);
   tcase_add_test(co, corpus_duplikat);
   suite_add_tcase(s, co);
   return s;
