@@ -775,6 +775,10 @@ struct found {
   int dropped;              /* inside another's words */
   int alone;                /* an "alone" phrase named it too */
   int town;                 /* a town phrase named it: the place reported */
+  size_t town_first;        /* the words of that town phrase */
+  size_t town_last;
+  int other_town;           /* another town named apart, or -1 */
+  size_t other_first, other_last;
   int whole;                /* by a whole phrase */
   int origin;               /* right after "orang", "suku", "asal", or
                              * named as where a ticket, a boat or a
@@ -829,30 +833,65 @@ found_cmp(const struct found *a, const struct found *b)
 /* Keep f, or a better phrase of its place (a name before an "alone"
  * phrase, which is noted when it lies apart from the name); a full list
  * keeps what it has. */
+/* Whether words [a0, a1] lie inside [b0, b1] and are fewer. */
+static int
+words_inside(size_t a0, size_t a1, size_t b0, size_t b1)
+{
+  return b0 <= a0 && a1 <= b1 && b1 - b0 > a1 - a0;
+}
+
 static void
 add_found(struct finds *fs, const struct found *f)
 {
-  int i, alone, town, origin;
+  struct found old, *k;
+  int i, alone, apart, origin;
 
   for (i = 0; i < fs->n; i++) {
-    if (fs->f[i].place == f->place) {
-      alone = fs->f[i].alone ||
-              (fs->f[i].weak != f->weak &&
-               (f->last < fs->f[i].first || fs->f[i].last < f->first));
-      /* A town named apart from its kabupaten ("Soe, TTS") is kept; one
-       * inside a longer name ("Raijua" in "Sabu Raijua") is not. */
-      town = f->last < fs->f[i].first || fs->f[i].last < f->first
-                 ? (f->town >= 0 ? f->town : fs->f[i].town) : -2;
-      origin = fs->f[i].origin && f->origin;
-      if (fs->f[i].weak != f->weak ? fs->f[i].weak
-                                   : phrase_rank_cmp(f, &fs->f[i]) > 0)
-        fs->f[i] = *f;
-      fs->f[i].origin = origin;
-      fs->f[i].alone = alone && !fs->f[i].weak;
-      if (town != -2)
-        fs->f[i].town = town;
-      return;
+    k = &fs->f[i];
+    if (k->place != f->place)
+      continue;
+    old = *k;
+    apart = f->last < k->first || k->last < f->first;
+    alone = k->alone || (k->weak != f->weak && apart);
+    origin = k->origin && f->origin;
+    if (k->weak != f->weak ? k->weak : phrase_rank_cmp(f, k) > 0)
+      *k = *f;
+    k->origin = origin;
+    k->alone = alone && !k->weak;
+    /* A town named apart from its kabupaten ("Soe, TTS") is kept, the
+     * newer of two; one inside a longer name ("Raijua" in "Sabu
+     * Raijua") is not, the other one then stands ("Seba Sabu Raijua"). */
+    k->other_town = old.other_town;
+    k->other_first = old.other_first;
+    k->other_last = old.other_last;
+    if (apart) {
+      if (f->town < 0) {
+        k->town = old.town;
+        k->town_first = old.town_first;
+        k->town_last = old.town_last;
+      } else {
+        k->town = f->town;
+        k->town_first = f->town_first;
+        k->town_last = f->town_last;
+        if (old.town >= 0) {
+          k->other_town = old.town;
+          k->other_first = old.town_first;
+          k->other_last = old.town_last;
+        }
+      }
     }
+    if (k->town >= 0 &&
+        words_inside(k->town_first, k->town_last, k->first, k->last)) {
+      k->town = -1;
+      if (k->other_town >= 0 &&
+          !words_inside(k->other_first, k->other_last, k->first, k->last)) {
+        k->town = k->other_town;
+        k->town_first = k->other_first;
+        k->town_last = k->other_last;
+      }
+      k->other_town = -1;
+    }
+    return;
   }
   if (fs->n < FOUND_MAX)
     fs->f[fs->n++] = *f;
@@ -1469,6 +1508,8 @@ place_match(const struct place_list *pl, const char *text,
                            .level = ph->level, .weak = ph->weak,
                            .first = pos - (size_t)ph->nwords,
                            .last = pos - 1, .town = ph->town,
+                           .town_first = pos - (size_t)ph->nwords,
+                           .town_last = pos - 1, .other_town = -1,
                            .whole = ph->whole};
         /* "Jalan Sumatera": a street of NTT, not Sumatra. */
         if (f.level == PLACE_OUTSIDE && guarded(guard, f.first, ph->nwords))

@@ -899,6 +899,12 @@ START_TEST(place_shipped_towns_name_kecamatan)
     {"Betun", "5321", "53.21.01", PLACE_KECAMATAN},
     {"Ba'a", "5314", "53.14.03", PLACE_KECAMATAN},
     {"Seba", "5320", "53.20.01", PLACE_KECAMATAN},
+    /* Beside the kabupaten's long name, whose last word is a kecamatan
+     * of it ("Raijua" in "Sabu Raijua"): the town written apart holds. */
+    {"Seba Sabu Raijua", "5320", "53.20.01", PLACE_KECAMATAN},
+    {"Puskesmas Seba, Sabu Raijua", "5320", "53.20.01", PLACE_KECAMATAN},
+    {"Raijua, Sabu Raijua", "5320", "53.20.06", PLACE_KECAMATAN},
+    {"Sabu Raijua", "5320", "5320", PLACE_KABUPATEN},
     {"Kalabahi", "5307", "53.05.01", PLACE_KECAMATAN},
     {"Lewoleba", "5308", "53.13.05", PLACE_KECAMATAN},
     {"Maumere", "5310", "53.07.05", PLACE_KECAMATAN},
