@@ -316,15 +316,45 @@ caused_break(const struct ctx *cx, size_t i)
           owning(cx, i + 2) && victim_at(cx, i + 3));
 }
 
+static int harmless_at(const struct ctx *cx, size_t k);
+
+/* "Saya yang bawa parang waktu kerja bakti", "kami bawa parang ke
+ * kebun", "saya pegang parang waktu potong kayu": a [weapon] at word i
+ * right after an [arm] word, then in its clause a word of [work] or a
+ * thing nobody owns (harmless_at: a field, wood, grass) before any
+ * person, office, building or "you": a tool carried for work.  Everyone
+ * in NTT carries one; an official named later in the sentence is no
+ * target of it.  "bawa parang ke kebun kades" goes to someone's. */
+static int
+work_tool(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  if (i == 0 || starts_clause(cx, i) || !word_is(cx, WC_WEAPON, i) ||
+      !word_is(cx, WC_ARM, i - 1))
+    return 0;
+  for (k = i + 1; k < cx->nm->n && !starts_clause(cx, k); k++) {
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
+        word_is(cx, WC_YOU, k))
+      return 0;
+    if (word_is(cx, WC_WORK, k) || harmless_at(cx, k))
+      return 1;
+  }
+  return 0;
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
  * douse_fuel, a building razed: razed, someone buried alive:
  * buried_alive, a weapon sent: weapon_sent, a limb broken on purpose:
  * caused_break, or a verb without its vowels: sms_harm)?  *self is set
- * when it carries the reporter as its agent ("kubunuh"). */
+ * when it carries the reporter as its agent ("kubunuh").  A tool carried
+ * for work (work_tool) is none. */
 static int
 harm_word(const struct ctx *cx, size_t i, int *self)
 {
   *self = 0;
+  if (work_tool(cx, i))
+    return 0;
   if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
       harm_affixed(cx, i) || douse_fuel(cx, i) || razed(cx, i) ||
       buried_alive(cx, i) || weapon_sent(cx, i) || sms_harm(cx, i) ||

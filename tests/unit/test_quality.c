@@ -1599,6 +1599,23 @@ static const struct judge_case home_visit_cases[] = {
    "tanda tangan.", QUALITY_CLEAN, 0},
   {"Saya pegang parang untuk potong rumput di kantor desa.", QUALITY_CLEAN,
    0},
+  /* A parang carried or held for work (kerja bakti, to the garden,
+   * cutting wood) is a tool, though an official is named later in the
+   * sentence; brought to the official, or with harm said, it arms. */
+  {"Saya yang bawa parang waktu kerja bakti, kades hanya duduk.",
+   QUALITY_CLEAN, 0},
+  {"Kami bawa parang ke kebun, kepala desa datang minta uang sewa lahan.",
+   QUALITY_CLEAN, 0},
+  {"Saya pegang parang waktu potong kayu, lalu kades datang marah-marah.",
+   QUALITY_CLEAN, 0},
+  {"Bapa bawa parang ke ladang untuk panen jagung, lurah datang tagih "
+   "pajak.", QUALITY_CLEAN, 0},
+  {"Kami bawa parang ke kebun kades, biar dia tahu rasa.", QUALITY_THREAT,
+   0},
+  {"Saya bawa parang waktu kerja bakti, kalau kades datang lagi saya tebas "
+   "dia.", QUALITY_THREAT, 0},
+  {"Kami bawa parang ke kantor desa, kepala desa harus keluar.",
+   QUALITY_THREAT, 0},
 };
 
 START_TEST(quality_judge_home_visit)
