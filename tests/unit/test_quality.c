@@ -2389,6 +2389,22 @@ static const struct judge_case staff_group_cases[] = {
    QUALITY_CLEAN, 0},
   {"Saya orang Flores, pelayanan kantor dinas di sini kacau sekali.",
    QUALITY_CLEAN, 0},
+  /* Staff named by a town or kabupaten of NTT ("pegawai Kupang", "guru
+   * Sabu") are the office by its place, as "Pegawai Dinas Kupang" is: a
+   * complaint about service.  By "orang", a religion, a people from
+   * outside NTT, a trade ("pedagang"), or restated as a people, they are
+   * a group still. */
+  {"Pegawai Kupang semua malas, jam 10 belum datang ke kantor.",
+   QUALITY_CLEAN, 0},
+  {"Guru Sabu semua malas masuk kelas.", QUALITY_CLEAN, 0},
+  {"Staf Rote semua malas, loket buka jam 11.", QUALITY_CLEAN, 0},
+  {"Pegawai Dinas Kupang semua malas.", QUALITY_CLEAN, 0},
+  {"Pegawai orang Sabu semua malas.", QUALITY_SARA, 0},
+  {"Guru Kristen semua malas.", QUALITY_SARA, 0},
+  {"Pegawai Cina semua malas.", QUALITY_SARA, 0},
+  {"Pedagang Bugis semua penipu.", QUALITY_SARA, 0},
+  {"Pedagang Sabu semua penipu.", QUALITY_SARA, 0},
+  {"Pegawai Sabu semua malas, memang dong pung bangsa.", QUALITY_SARA, 0},
 };
 
 START_TEST(quality_judge_staff_group)
