@@ -81,6 +81,37 @@ second_object(const struct ctx *cx, size_t k)
          !word_is(cx, WC_SELF, k + 2);
 }
 
+/* "..., kades datang marah-marah", "..., itu kepala desa datang minta
+ * uang": does the clause opening at word k (past link words) have a
+ * person, office or building as its subject, with a story of its own: no
+ * must, intent or time, condition, wait, warning, denial, violence or
+ * outcome in it ("..., kepala desa harus keluar", "..., kades besok
+ * jangan lewat sini" are aimed)? */
+static int
+story_subject(const struct ctx *cx, size_t k)
+{
+  static const enum word_class aim[] = {
+    WC_MUST, WC_INTENT, WC_IF, WC_WAIT, WC_WARN, WC_DENY, WC_HARM,
+    WC_OUTCOME, WC_BEFALL, WC_FINISH};
+  size_t m, c, n = cx->nm->n;
+
+  if (!starts_clause(cx, k))
+    return 0;
+  for (m = k; m < n && word_is(cx, WC_LINK, m) &&
+              (m == k || !starts_clause(cx, m));
+       m++)
+    ;
+  if (m >= n || (m > k && starts_clause(cx, m)) ||
+      !(word_is(cx, WC_PERSON, m) || word_is(cx, WC_TARGET, m)) ||
+      word_is(cx, WC_SELF, m) || word_is(cx, WC_YOU, m))
+    return 0;
+  for (m = k; m < n && (m == k || !starts_clause(cx, m)); m++)
+    for (c = 0; c < sizeof(aim) / sizeof(aim[0]); c++)
+      if (word_is(cx, aim[c], m))
+        return 0;
+  return 1;
+}
+
 /* Is a person, office or building the target of the verb at word i:
  * within CTX_AFTER words in its clause, link words not counted ("tunggu
  * itu kades lewat"); right after a [strict] verb, whose everyday sense
@@ -89,7 +120,9 @@ second_object(const struct ctx *cx, size_t k)
  * tapi kepala desa ..."), but a weapon, or a
  * verb of readying one, may name its target in the next clause ("beta su
  * siap parang, tinggal tunggu dia lewat"), where the reporter's own and
- * modal words do not count ("..., besok beta cari itu kepala dusun").  A reason ends the search
+ * modal words do not count ("..., besok beta cari itu kepala dusun"),
+ * unless the official opens it with a story of their own (story_subject:
+ * "beta bawa parang, kades datang marah-marah").  A reason ends the search
  * as well: "kami potong sendiri karena dinas tidak datang". */
 static int
 has_target(const struct ctx *cx, size_t i)
@@ -102,6 +135,8 @@ has_target(const struct ctx *cx, size_t i)
                   !(weapon ? starts_sentence(cx, k) : starts_clause(cx, k)) &&
                   !word_is(cx, WC_BECAUSE, k);
        k++) {
+    if (weapon && story_subject(cx, k))
+      return 0;
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
         word_is(cx, WC_TARGET, k))
       return 1;

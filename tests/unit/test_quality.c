@@ -1616,6 +1616,18 @@ static const struct judge_case home_visit_cases[] = {
    "dia.", QUALITY_THREAT, 0},
   {"Kami bawa parang ke kantor desa, kepala desa harus keluar.",
    QUALITY_THREAT, 0},
+  /* An official opening the next clause with a story of their own
+   * ("kades datang marah-marah") is its subject, not the weapon's
+   * target; with a must, a time, a condition or a wait there, it is. */
+  {"Saya bawa parang, kades datang marah-marah.", QUALITY_CLEAN, 0},
+  {"Kami pegang parang, kepala desa datang minta uang sewa lahan.",
+   QUALITY_CLEAN, 0},
+  {"Kami bawa parang, kepala desa harus keluar dari desa ini.",
+   QUALITY_THREAT, 0},
+  {"Saya bawa parang, kades besok jangan lewat sini.", QUALITY_THREAT, 0},
+  {"Saya sudah siapkan parang, camat tinggal tunggu.", QUALITY_THREAT, 0},
+  {"Saya bawa parang, kalau kades datang lagi dia habis.", QUALITY_THREAT,
+   0},
 };
 
 START_TEST(quality_judge_home_visit)
