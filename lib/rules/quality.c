@@ -769,7 +769,8 @@ static const char *const class_names[WC_COUNT] = {
   "band", "poison", "food", "month",
   "message", "promise", "trait",
   "mind", "beast", "low", "advise", "reason", "kin", "feast",
-  "role", "game", "broken", "virtue",
+  "role", "game", "broken", "virtue", "work",
+  "homeland",
 };
 
 enum list_kind { LIST_LEXICON, LIST_ALLOW, LIST_STOP };

@@ -102,6 +102,19 @@ office_place(const struct ctx *cx, size_t g)
          !word_is(cx, WC_GROUPHEAD, c) && !word_is(cx, WC_THEY, c);
 }
 
+/* "Pegawai Kupang semua malas", "guru Sabu": staff of an office (a word
+ * both [person] and [role], not a [grouphead]) at h right before a
+ * [homeland] group word at g, a town or kabupaten of NTT: the office by
+ * its place, as office_place has it, not a people.  "pedagang Sabu",
+ * "pegawai Cina", "guru Kristen" name a group. */
+static int
+staff_of_place(const struct ctx *cx, size_t h, size_t g)
+{
+  return h + 1 == g && word_is(cx, WC_HOMELAND, g) &&
+         word_is(cx, WC_PERSON, h) && word_is(cx, WC_ROLE, h) &&
+         !word_is(cx, WC_GROUPHEAD, h);
+}
+
 /* Is word k (in the sentence from word a) a plural of people: a person
  * or [role] word doubled ("guru-guru", "polisi2") or after "para" ("para
  * pegawai")?  Not a pronoun, nor the reporter.  Returns the first word of
@@ -207,7 +220,8 @@ group_named(const struct ctx *cx, size_t a, size_t g)
    * ("Mahasiswa Papua", "pedagang Bugis"; "kami mahasiswa Papua" is the
    * reporter's own). */
   h = g > a ? former_of(cx, a, g) : g;
-  if (h < g && (word_is(cx, WC_GROUPHEAD, h) || word_is(cx, WC_ROLE, h)))
+  if (h < g && (word_is(cx, WC_GROUPHEAD, h) ||
+                (word_is(cx, WC_ROLE, h) && !staff_of_place(cx, h, g))))
     return others_group(cx, a, g, h);
   /* "pegawai yang beragama Kristen", "guru bersuku Sabu": ber- and a
    * [kind] word names all who hold that religion or people. */

@@ -81,6 +81,37 @@ second_object(const struct ctx *cx, size_t k)
          !word_is(cx, WC_SELF, k + 2);
 }
 
+/* "..., kades datang marah-marah", "..., itu kepala desa datang minta
+ * uang": does the clause opening at word k (past link words) have a
+ * person, office or building as its subject, with a story of its own: no
+ * must, intent or time, condition, wait, warning, denial, violence or
+ * outcome in it ("..., kepala desa harus keluar", "..., kades besok
+ * jangan lewat sini" are aimed)? */
+static int
+story_subject(const struct ctx *cx, size_t k)
+{
+  static const enum word_class aim[] = {
+    WC_MUST, WC_INTENT, WC_IF, WC_WAIT, WC_WARN, WC_DENY, WC_HARM,
+    WC_OUTCOME, WC_BEFALL, WC_FINISH};
+  size_t m, c, n = cx->nm->n;
+
+  if (!starts_clause(cx, k))
+    return 0;
+  for (m = k; m < n && word_is(cx, WC_LINK, m) &&
+              (m == k || !starts_clause(cx, m));
+       m++)
+    ;
+  if (m >= n || (m > k && starts_clause(cx, m)) ||
+      !(word_is(cx, WC_PERSON, m) || word_is(cx, WC_TARGET, m)) ||
+      word_is(cx, WC_SELF, m) || word_is(cx, WC_YOU, m))
+    return 0;
+  for (m = k; m < n && (m == k || !starts_clause(cx, m)); m++)
+    for (c = 0; c < sizeof(aim) / sizeof(aim[0]); c++)
+      if (word_is(cx, aim[c], m))
+        return 0;
+  return 1;
+}
+
 /* Is a person, office or building the target of the verb at word i:
  * within CTX_AFTER words in its clause, link words not counted ("tunggu
  * itu kades lewat"); right after a [strict] verb, whose everyday sense
@@ -89,7 +120,9 @@ second_object(const struct ctx *cx, size_t k)
  * tapi kepala desa ..."), but a weapon, or a
  * verb of readying one, may name its target in the next clause ("beta su
  * siap parang, tinggal tunggu dia lewat"), where the reporter's own and
- * modal words do not count ("..., besok beta cari itu kepala dusun").  A reason ends the search
+ * modal words do not count ("..., besok beta cari itu kepala dusun"),
+ * unless the official opens it with a story of their own (story_subject:
+ * "beta bawa parang, kades datang marah-marah").  A reason ends the search
  * as well: "kami potong sendiri karena dinas tidak datang". */
 static int
 has_target(const struct ctx *cx, size_t i)
@@ -102,6 +135,8 @@ has_target(const struct ctx *cx, size_t i)
                   !(weapon ? starts_sentence(cx, k) : starts_clause(cx, k)) &&
                   !word_is(cx, WC_BECAUSE, k);
        k++) {
+    if (weapon && story_subject(cx, k))
+      return 0;
     if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_YOU, k) ||
         word_is(cx, WC_TARGET, k))
       return 1;
@@ -316,15 +351,45 @@ caused_break(const struct ctx *cx, size_t i)
           owning(cx, i + 2) && victim_at(cx, i + 3));
 }
 
+static int harmless_at(const struct ctx *cx, size_t k);
+
+/* "Saya yang bawa parang waktu kerja bakti", "kami bawa parang ke
+ * kebun", "saya pegang parang waktu potong kayu": a [weapon] at word i
+ * right after an [arm] word, then in its clause a word of [work] or a
+ * thing nobody owns (harmless_at: a field, wood, grass) before any
+ * person, office, building or "you": a tool carried for work.  Everyone
+ * in NTT carries one; an official named later in the sentence is no
+ * target of it.  "bawa parang ke kebun kades" goes to someone's. */
+static int
+work_tool(const struct ctx *cx, size_t i)
+{
+  size_t k;
+
+  if (i == 0 || starts_clause(cx, i) || !word_is(cx, WC_WEAPON, i) ||
+      !word_is(cx, WC_ARM, i - 1))
+    return 0;
+  for (k = i + 1; k < cx->nm->n && !starts_clause(cx, k); k++) {
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
+        word_is(cx, WC_YOU, k))
+      return 0;
+    if (word_is(cx, WC_WORK, k) || harmless_at(cx, k))
+      return 1;
+  }
+  return 0;
+}
+
 /* Is word i a verb of violence or a weapon (or a fuel poured:
  * douse_fuel, a building razed: razed, someone buried alive:
  * buried_alive, a weapon sent: weapon_sent, a limb broken on purpose:
  * caused_break, or a verb without its vowels: sms_harm)?  *self is set
- * when it carries the reporter as its agent ("kubunuh"). */
+ * when it carries the reporter as its agent ("kubunuh").  A tool carried
+ * for work (work_tool) is none. */
 static int
 harm_word(const struct ctx *cx, size_t i, int *self)
 {
   *self = 0;
+  if (work_tool(cx, i))
+    return 0;
   if (word_is(cx, WC_HARM, i) || word_is(cx, WC_WEAPON, i) ||
       harm_affixed(cx, i) || douse_fuel(cx, i) || razed(cx, i) ||
       buried_alive(cx, i) || weapon_sent(cx, i) || sms_harm(cx, i) ||

@@ -1599,6 +1599,35 @@ static const struct judge_case home_visit_cases[] = {
    "tanda tangan.", QUALITY_CLEAN, 0},
   {"Saya pegang parang untuk potong rumput di kantor desa.", QUALITY_CLEAN,
    0},
+  /* A parang carried or held for work (kerja bakti, to the garden,
+   * cutting wood) is a tool, though an official is named later in the
+   * sentence; brought to the official, or with harm said, it arms. */
+  {"Saya yang bawa parang waktu kerja bakti, kades hanya duduk.",
+   QUALITY_CLEAN, 0},
+  {"Kami bawa parang ke kebun, kepala desa datang minta uang sewa lahan.",
+   QUALITY_CLEAN, 0},
+  {"Saya pegang parang waktu potong kayu, lalu kades datang marah-marah.",
+   QUALITY_CLEAN, 0},
+  {"Bapa bawa parang ke ladang untuk panen jagung, lurah datang tagih "
+   "pajak.", QUALITY_CLEAN, 0},
+  {"Kami bawa parang ke kebun kades, biar dia tahu rasa.", QUALITY_THREAT,
+   0},
+  {"Saya bawa parang waktu kerja bakti, kalau kades datang lagi saya tebas "
+   "dia.", QUALITY_THREAT, 0},
+  {"Kami bawa parang ke kantor desa, kepala desa harus keluar.",
+   QUALITY_THREAT, 0},
+  /* An official opening the next clause with a story of their own
+   * ("kades datang marah-marah") is its subject, not the weapon's
+   * target; with a must, a time, a condition or a wait there, it is. */
+  {"Saya bawa parang, kades datang marah-marah.", QUALITY_CLEAN, 0},
+  {"Kami pegang parang, kepala desa datang minta uang sewa lahan.",
+   QUALITY_CLEAN, 0},
+  {"Kami bawa parang, kepala desa harus keluar dari desa ini.",
+   QUALITY_THREAT, 0},
+  {"Saya bawa parang, kades besok jangan lewat sini.", QUALITY_THREAT, 0},
+  {"Saya sudah siapkan parang, camat tinggal tunggu.", QUALITY_THREAT, 0},
+  {"Saya bawa parang, kalau kades datang lagi dia habis.", QUALITY_THREAT,
+   0},
 };
 
 START_TEST(quality_judge_home_visit)
@@ -2372,6 +2401,22 @@ static const struct judge_case staff_group_cases[] = {
    QUALITY_CLEAN, 0},
   {"Saya orang Flores, pelayanan kantor dinas di sini kacau sekali.",
    QUALITY_CLEAN, 0},
+  /* Staff named by a town or kabupaten of NTT ("pegawai Kupang", "guru
+   * Sabu") are the office by its place, as "Pegawai Dinas Kupang" is: a
+   * complaint about service.  By "orang", a religion, a people from
+   * outside NTT, a trade ("pedagang"), or restated as a people, they are
+   * a group still. */
+  {"Pegawai Kupang semua malas, jam 10 belum datang ke kantor.",
+   QUALITY_CLEAN, 0},
+  {"Guru Sabu semua malas masuk kelas.", QUALITY_CLEAN, 0},
+  {"Staf Rote semua malas, loket buka jam 11.", QUALITY_CLEAN, 0},
+  {"Pegawai Dinas Kupang semua malas.", QUALITY_CLEAN, 0},
+  {"Pegawai orang Sabu semua malas.", QUALITY_SARA, 0},
+  {"Guru Kristen semua malas.", QUALITY_SARA, 0},
+  {"Pegawai Cina semua malas.", QUALITY_SARA, 0},
+  {"Pedagang Bugis semua penipu.", QUALITY_SARA, 0},
+  {"Pedagang Sabu semua penipu.", QUALITY_SARA, 0},
+  {"Pegawai Sabu semua malas, memang dong pung bangsa.", QUALITY_SARA, 0},
 };
 
 START_TEST(quality_judge_staff_group)
