@@ -231,6 +231,7 @@ size_t judge_words(struct ctx *cx, size_t i, int caps_text);
 
 /* quality_threat.c */
 void judge_threat(struct ctx *cx, size_t i);
+int work_word(const struct ctx *cx, size_t i);
 
 /* quality_sara.c */
 void judge_sara(struct ctx *cx, size_t a, size_t b);

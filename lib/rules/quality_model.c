@@ -506,7 +506,9 @@ own_end(const struct ctx *cx, size_t i)
 }
 
 /* Does the text hold a word of violence outside reported speech, outside
- * the reporter's fear (feared) and not the reporter's own end (own_end)? */
+ * the reporter's fear (feared), not the reporter's own end (own_end) and
+ * not work (work_word: a parang carried to the garden, "babat rumput",
+ * "kayu bakar")? */
 int
 names_violence(const struct ctx *cx)
 {
@@ -514,7 +516,7 @@ names_violence(const struct ctx *cx)
 
   for (i = 0; i < cx->nm->n; i++)
     if (!cx->reported[i] && violent_word(cx, i) && !feared(cx, i) &&
-        !own_end(cx, i))
+        !own_end(cx, i) && !work_word(cx, i))
       return 1;
   return 0;
 }

@@ -1953,6 +1953,34 @@ harmless_object(const struct ctx *cx, size_t k)
           harmless_at(cx, k + 1));
 }
 
+/* "bawa parang untuk babat rumput", "bakar sampah", "cari kayu bakar":
+ * is word i a weapon carried for work (work_tool) or, not a weapon, in a
+ * clause that names no person, office, building or "you", done to a
+ * harmless thing: its object (object_at) harmless_object, or with no
+ * object after it, a harmless thing right before it (the firewood of
+ * "kayu bakar")?  Work, not violence, whoever is named in the next
+ * clause; "bakar kantor desa", "babat kepala desa", "petugas itu memukul
+ * meja", "tebas semak di kebun kades" name someone. */
+int
+work_word(const struct ctx *cx, size_t i)
+{
+  size_t o, k;
+
+  if (work_tool(cx, i))
+    return 1;
+  if (word_is(cx, WC_WEAPON, i))
+    return 0;
+  for (k = clause_start(cx, i);
+       k < cx->nm->n && (k <= i || !starts_clause(cx, k)); k++)
+    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
+        word_is(cx, WC_YOU, k))
+      return 0;
+  o = object_at(cx, i);
+  if (o < cx->nm->n)
+    return harmless_object(cx, o);
+  return i > 0 && !starts_clause(cx, i) && harmless_at(cx, i - 1);
+}
+
 /* "ayo turun bawa parang ...", "mari serbu ...": is the verb or weapon at
  * word i called for by a [call] word of its clause, with only modal,
  * arming, causing, weapon and reporter's words between? */

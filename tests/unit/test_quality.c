@@ -6503,6 +6503,52 @@ START_TEST(quality_model_own_death)
 }
 END_TEST
 
+/* A parang carried for work (work_tool: to fetch firewood, to clean the
+ * yard, to mow) and a verb of harm done to a harmless thing ("babat
+ * rumput", "kayu bakar": firewood) are no words of violence, so the
+ * model keeps its own threshold there; a parang carried to an office, a
+ * fire set to it, a person cut down still are. */
+START_TEST(quality_model_work_is_no_violence)
+{
+  static const struct {
+    const char *text;
+    int violent;
+  } rows[] = {
+    {"Saya bawa parang ke hutan cari kayu bakar, kepala dusun ikut.", 0},
+    {"Saya yang pegang parang waktu bersih-bersih halaman kantor desa, "
+     "kades cuma lihat.", 0},
+    {"Saya bawa parang untuk babat rumput, camat lewat saja.", 0},
+    {"Kami bawa parang ke kebun potong kayu, lurah ikut bantu.", 0},
+    {"Beta pi ambil kayu bakar di hutan, pak desa tahan beta pung KTP.", 0},
+    {"Saya bawa parang ke kantor desa, kades tunggu saja.", 1},
+    {"Saya bakar kantor desa.", 1},
+    {"Saya babat kepala desa itu.", 1},
+    {"Saya bawa parang ke hutan, kades itu saya babat.", 1},
+    {"Saya bawa kayu bakar ke rumah kades, saya bakar rumahnya.", 1},
+    {"Saya tebas semak di kebun kades, dia tunggu saja.", 1},
+  };
+  struct quality *q = load_shipped();
+  struct quality_judgement j;
+  struct diag d;
+  size_t i;
+
+  for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+    ck_assert_msg(threat_model_names_violence(q, rows[i].text) ==
+                      rows[i].violent,
+                  "'%s': want %d", rows[i].text, rows[i].violent);
+  /* With the shipped model: the three reports are filed. */
+  diag_init(&d);
+  ck_assert_int_eq(quality_load_model(q, THREAT_MODEL, &d), 0);
+  for (i = 0; i < 3; i++) {
+    ck_assert_int_eq(quality_judge_story(q, rows[i].text, &j), 0);
+    ck_assert_msg(j.verdict == QUALITY_CLEAN, "'%s': verdict %d",
+                  rows[i].text, (int)j.verdict);
+  }
+  diag_free(&d);
+  quality_free(q);
+}
+END_TEST
+
 /* The model file's 'gated': a lower threshold for a text with a word of
  * violence ("memukul": a prefix off [harm]), where the model's
  * probability says more; a text without one keeps the threshold.  The
@@ -6815,6 +6861,7 @@ quality_suite(void)
   tcase_add_test(tc, quality_model_salads_are_not_threats);
   tcase_add_test(tc, quality_model_window_and_gate);
   tcase_add_test(tc, quality_model_gated);
+  tcase_add_test(tc, quality_model_work_is_no_violence);
   tcase_add_test(tc, quality_model_own_death);
   suite_add_tcase(s, tc);
   return s;
