@@ -6449,6 +6449,38 @@ START_TEST(quality_model_window_and_gate)
 }
 END_TEST
 
+/* Rows of texts and whether the gate finds a word of violence in each
+ * (threat_model_names_violence); then, with the shipped model, the
+ * first nclean of them are judged clean. */
+struct violence_row {
+  const char *text;
+  int violent;
+};
+
+static void
+assert_violence_rows(const struct violence_row *rows, size_t n,
+                     size_t nclean)
+{
+  struct quality *q = load_shipped();
+  struct quality_judgement j;
+  struct diag d;
+  size_t i;
+
+  for (i = 0; i < n; i++)
+    ck_assert_msg(threat_model_names_violence(q, rows[i].text) ==
+                      rows[i].violent,
+                  "'%s': want %d", rows[i].text, rows[i].violent);
+  diag_init(&d);
+  ck_assert_int_eq(quality_load_model(q, THREAT_MODEL, &d), 0);
+  for (i = 0; i < nclean; i++) {
+    ck_assert_int_eq(quality_judge_story(q, rows[i].text, &j), 0);
+    ck_assert_msg(j.verdict == QUALITY_CLEAN, "'%s': verdict %d",
+                  rows[i].text, (int)j.verdict);
+  }
+  diag_free(&d);
+  quality_free(q);
+}
+
 /* The reporter's own death or ruin ("saya bisa mati berdiri", "kami
  * semua bisa mati kelaparan") is no word of violence for the gate, as
  * the reporter's fear is not; a death said of someone else ("kau mati",
@@ -6456,10 +6488,7 @@ END_TEST
  * violence ("saya bunuh dia", "saya bisa bakar") still is. */
 START_TEST(quality_model_own_death)
 {
-  static const struct {
-    const char *text;
-    int violent;
-  } rows[] = {
+  static const struct violence_row rows[] = {
     {"Saya bisa mati berdiri kalau harus bayar lagi biaya sertifikat tanah "
      "yang sudah lunas di BPN Kabupaten Kupang.", 0},
     {"Kalau bantuan tidak datang, kami semua bisa mati kelaparan di desa "
@@ -6477,23 +6506,14 @@ START_TEST(quality_model_own_death)
   struct quality *q = load_shipped();
   struct quality_judgement j;
   struct diag d;
-  size_t i;
 
-  for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-    ck_assert_msg(threat_model_names_violence(q, rows[i].text) ==
-                      rows[i].violent,
-                  "'%s': want %d", rows[i].text, rows[i].violent);
   /* With the shipped model: the model does not read the clause of the
    * reporter's own end, so a complaint around it stays clean and a
    * menace beside it ("..., kades itu tunggu saja malam ini kami datang
    * ke rumahnya") is still refused. */
+  assert_violence_rows(rows, sizeof(rows) / sizeof(rows[0]), 4);
   diag_init(&d);
   ck_assert_int_eq(quality_load_model(q, THREAT_MODEL, &d), 0);
-  for (i = 0; i < 4; i++) {
-    ck_assert_int_eq(quality_judge_story(q, rows[i].text, &j), 0);
-    ck_assert_msg(j.verdict == QUALITY_CLEAN, "'%s': verdict %d",
-                  rows[i].text, (int)j.verdict);
-  }
   ck_assert_int_eq(quality_judge_story(q, "Saya siap mati demi tanah ini, "
                                           "kades itu tunggu saja malam ini "
                                           "kami datang ke rumahnya.", &j), 0);
@@ -6510,10 +6530,7 @@ END_TEST
  * fire set to it, a person cut down still are. */
 START_TEST(quality_model_work_is_no_violence)
 {
-  static const struct {
-    const char *text;
-    int violent;
-  } rows[] = {
+  static const struct violence_row rows[] = {
     {"Saya bawa parang ke hutan cari kayu bakar, kepala dusun ikut.", 0},
     {"Saya yang pegang parang waktu bersih-bersih halaman kantor desa, "
      "kades cuma lihat.", 0},
@@ -6527,25 +6544,9 @@ START_TEST(quality_model_work_is_no_violence)
     {"Saya bawa kayu bakar ke rumah kades, saya bakar rumahnya.", 1},
     {"Saya tebas semak di kebun kades, dia tunggu saja.", 1},
   };
-  struct quality *q = load_shipped();
-  struct quality_judgement j;
-  struct diag d;
-  size_t i;
 
-  for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-    ck_assert_msg(threat_model_names_violence(q, rows[i].text) ==
-                      rows[i].violent,
-                  "'%s': want %d", rows[i].text, rows[i].violent);
   /* With the shipped model: the three reports are filed. */
-  diag_init(&d);
-  ck_assert_int_eq(quality_load_model(q, THREAT_MODEL, &d), 0);
-  for (i = 0; i < 3; i++) {
-    ck_assert_int_eq(quality_judge_story(q, rows[i].text, &j), 0);
-    ck_assert_msg(j.verdict == QUALITY_CLEAN, "'%s': verdict %d",
-                  rows[i].text, (int)j.verdict);
-  }
-  diag_free(&d);
-  quality_free(q);
+  assert_violence_rows(rows, sizeof(rows) / sizeof(rows[0]), 3);
 }
 END_TEST
 
