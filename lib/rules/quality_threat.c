@@ -351,6 +351,15 @@ caused_break(const struct ctx *cx, size_t i)
           owning(cx, i + 2) && victim_at(cx, i + 3));
 }
 
+/* Is word k someone a harm may be aimed at: a person, an office or
+ * building ([target]), or "you"? */
+static int
+someone_at(const struct ctx *cx, size_t k)
+{
+  return word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
+         word_is(cx, WC_YOU, k);
+}
+
 static int harmless_at(const struct ctx *cx, size_t k);
 
 /* "Saya yang bawa parang waktu kerja bakti", "kami bawa parang ke
@@ -369,8 +378,7 @@ work_tool(const struct ctx *cx, size_t i)
       !word_is(cx, WC_ARM, i - 1))
     return 0;
   for (k = i + 1; k < cx->nm->n && !starts_clause(cx, k); k++) {
-    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
-        word_is(cx, WC_YOU, k))
+    if (someone_at(cx, k))
       return 0;
     if (word_is(cx, WC_WORK, k) || harmless_at(cx, k))
       return 1;
@@ -1945,8 +1953,7 @@ object_at(const struct ctx *cx, size_t i)
 static int
 harmless_object(const struct ctx *cx, size_t k)
 {
-  if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
-      word_is(cx, WC_YOU, k))
+  if (someone_at(cx, k))
     return 0;
   return harmless_at(cx, k) ||
          (k + 1 < cx->nm->n && !starts_clause(cx, k + 1) &&
@@ -1972,8 +1979,7 @@ work_word(const struct ctx *cx, size_t i)
     return 0;
   for (k = clause_start(cx, i);
        k < cx->nm->n && (k <= i || !starts_clause(cx, k)); k++)
-    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
-        word_is(cx, WC_YOU, k))
+    if (someone_at(cx, k))
       return 0;
   o = object_at(cx, i);
   if (o < cx->nm->n)
@@ -2125,8 +2131,7 @@ unknown_object(const struct ctx *cx, size_t i, size_t a)
       return 0;
   }
   for (k = clause_start(cx, a); k < a; k++) {
-    if (word_is(cx, WC_PERSON, k) || word_is(cx, WC_TARGET, k) ||
-        word_is(cx, WC_YOU, k))
+    if (someone_at(cx, k))
       return 1;
     if (harmless_at(cx, k))
       return 0;
@@ -2799,6 +2804,27 @@ waited_person(const struct ctx *cx, size_t k)
          (word_text_is(cx, k, "dia") || other_person(cx, k));
 }
 
+/* Is word k a house or a vehicle ("rumah", "motor"), or with nya one
+ * owned by "-nya" ("rumahnya", "motornya")? */
+static int
+home_at(const struct ctx *cx, size_t k, int nya)
+{
+  static const char *const home[] = {"rumah", "motor", "mobil", "oto",
+                                     "kendaraan", NULL};
+  const struct word *w;
+  size_t len, j;
+
+  if (k >= cx->nm->n || (nya && !owned_nya(cx, k)))
+    return 0;
+  w = &cx->nm->w[k];
+  len = w->len - (nya ? 3 : 0);
+  for (j = 0; home[j] != NULL; j++)
+    if (strlen(home[j]) == len &&
+        memcmp(cx->nm->text + w->off, home[j], len) == 0)
+      return 1;
+  return 0;
+}
+
 /* "Saya sudah tahu rumah anaknya di Kupang, tinggal tunggu waktu saja":
  * "tahu"/"tau" at word i after the reporter's word (modal words between),
  * "rumah" right after it ("jalan ke"/"jalan menuju" first or not) owned
@@ -2821,11 +2847,6 @@ waited_person(const struct ctx *cx, size_t k)
 static int
 home_known(const struct ctx *cx, size_t i)
 {
-  static const char *const home[] = {"rumah", "motor", "mobil", "oto",
-                                     "kendaraan", NULL};
-  static const char *const home_nya[] = {"rumahnya", "motornya",
-                                         "mobilnya", "otonya",
-                                         "kendaraannya", NULL};
   size_t k, h = i + 1, e, n = cx->nm->n;
   int routine;
 
@@ -2842,9 +2863,9 @@ home_known(const struct ctx *cx, size_t i)
     ;         /* "kami tahu jam berapa dia pulang" */
   else if (h + 2 < n && other_person(cx, h) && !starts_clause(cx, h + 2) &&
       owning(cx, h + 1) &&
-      word_in(cx, h + 2, home))
+      home_at(cx, h + 2, 0))
     h += 2;   /* Kupang: "beta tau dia pung rumah", "dia punya motor" */
-  else if (word_in(cx, h, home_nya))
+  else if (home_at(cx, h, 1))
     ;         /* "kami tahu rumahnya", "kami hafal motornya" */
   else if (!word_text_is(cx, h, "rumah") ||
            (!owned_nya(cx, h) &&
@@ -3862,8 +3883,7 @@ must_harm(const struct ctx *cx, size_t i)
   c = clause_subject(cx, i);
   if (c == i)
     return has_target(cx, i + 1);
-  return (word_is(cx, WC_PERSON, c) || word_is(cx, WC_TARGET, c) ||
-          word_is(cx, WC_YOU, c)) &&
+  return someone_at(cx, c) &&
          !word_is(cx, WC_SELF, c);
 }
 
